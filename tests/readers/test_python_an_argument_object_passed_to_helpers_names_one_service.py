@@ -95,3 +95,23 @@ def test_a_path_on_a_name_the_file_never_binds_is_one_value(between: str):
 def test_a_name_the_file_never_binds_but_may_change_leaves_the_calls_apart(between: str):
     # Near miss: the file sets the attribute, or passes the object where the reader does not follow it.
     assert len(_unbound_deployments(between)) == 2
+
+
+PASSES_PARTS = (
+    "def linux_config(hostname, opts):\n"
+    "    pk = PublicKey(opts.ssh_thumb, '/home/core/.ssh/authorized_keys')\n"
+    "    return hostname\n"
+)
+
+
+def test_a_helper_that_passes_on_attributes_of_the_arguments_leaves_them_one_value():
+    # `PublicKey` is a class of the SDK the reader does not list: it may keep `opts.ssh_thumb`, which does
+    # not change which value `args.cloud_service_name` is.
+    (deployment,) = _deployments(PASSES_PARTS, "system = linux_config('vm0', args)")
+    assert [vm.name for vm in deployment.roles] == ["vm0", "vm1"]
+
+
+def test_a_helper_that_passes_on_the_arguments_whole_leaves_the_calls_apart():
+    # Near miss: the object itself goes where the reader does not follow it.
+    helper = "def linux_config(hostname, opts):\n    keep(opts)\n    return hostname\n"
+    assert len(_deployments(helper, "system = linux_config('vm0', args)")) == 2

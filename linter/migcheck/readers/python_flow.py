@@ -6096,19 +6096,42 @@ class Flow:
         """Whether something done to the object `name` holds leaves each of its parts `depth` deep what it
         was: an item or an attribute passed or changed in place (`wait(cfg['name'])`) for a path one part
         deep, a part passed as it is for a path no deeper than that part (`deploy(sys.argv[1])`), or the
-        object passed to a function of the script that only reads it, and reads there no deeper than the
-        path lets go (see `_read_where_passed`). Setting a part, or passing the object where the reader
-        cannot follow it, may change any of them."""
-        if depth == 1 and (event.item or (event.kind == "escape" and event.path)):
+        object passed to a function of the script that only reads it, or passes on parts of it no less
+        deep (`_only_parts_leave`), and reads there no deeper than the path lets go (see
+        `_read_where_passed`). Setting a part, or passing the object where the reader cannot follow it,
+        may change any of them."""
+        if _passes_a_part(event, depth):
             return True
-        if event.kind == "escape" and depth <= event.parts:
-            return True  # `deploy(sys.argv[1])` may change what `sys.argv[1]` holds, not `sys.argv[1]`
         return (
             event.kind == "escape"
             and not event.path
-            and self._harmless(event)
+            and (self._harmless(event) or self._only_parts_leave(event, name, depth))
             and self._read_where_passed(event, name, depth)
         )
+
+    def _only_parts_leave(self, event: Event, name: str, depth: int) -> bool:
+        """Whether the function of the script that `name` is passed to (an escape) does nothing to the
+        parameter it gets it as but read it and pass on its parts `depth` deep or deeper (`def linux_config
+        (hostname, args): pk = PublicKey(args.ssh_thumb, path)`), which may change what those parts hold,
+        not which objects they are (see `_passes_a_part`)."""
+        call = event.value
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            return False
+        if any(isinstance(arg, ast.Starred) for arg in call.args):
+            return False
+        outer = lookup(call.func.id, event.scope, self.index.module)
+        function = outer.functions.get(call.func.id) if outer is not None else None
+        if outer is None or function is None or len(outer.bindings[call.func.id]) != 1:
+            return False
+        inner = function.scope
+        for param, arg in _parameters(call, function.signature):
+            if not isinstance(arg, ast.Name) or arg.id != name:
+                continue
+            if param is None or param in inner.declared or len(inner.bindings.get(param, ())) != 1:
+                return False
+            if not all(_passes_a_part(done, depth) for done in inner.events.get(param, ())):
+                return False
+        return True
 
     def _read_where_passed(self, event: Event, name: str, depth: int) -> bool:
         """Whether the function `name` is passed to (an escape `_harmless` found harmless) lets no part of
@@ -6186,6 +6209,16 @@ class Flow:
                 if block not in index.conditions and block not in index.branch_of
             )
         return found
+
+
+def _passes_a_part(event: Event, depth: int) -> bool:
+    """Whether something done to an object leaves which objects its parts `depth` deep are as they were,
+    since it only passes on or changes parts of it that deep or deeper: an item or an attribute passed or
+    changed in place (`wait(cfg['name'])`) for a path one part deep, a part passed as it is for a path no
+    deeper than that part (`deploy(sys.argv[1])` may change what `sys.argv[1]` holds, not `sys.argv[1]`)."""
+    if depth == 1 and (event.item or (event.kind == "escape" and event.path)):
+        return True
+    return event.kind == "escape" and depth <= event.parts
 
 
 def _parameters(call: ast.Call, signature: Signature) -> list[tuple[str | None, ast.expr]]:

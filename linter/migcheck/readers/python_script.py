@@ -1433,6 +1433,54 @@ def _key(name: str) -> str:
 _MAX_CALL_DEPTH = 8  # the calls of the script's own functions followed out from a call (`_surely_before`)
 
 
+def _first_turn_test(test: ast.expr, loop: flow.Loop, declared_global: set[str]) -> bool:
+    """Whether an `if` test in the body of `loop` holds at its first turn only: the loop's counter (see
+    `_loop_counter`) compared to 0 (`i == 0`, `0 == i`, `not i`), the loop's target being the only binding
+    of it in the loop, which no function declares `global`."""
+    counter = _loop_counter(loop.node)
+    if counter is None or counter in declared_global:
+        return False
+    inside = [b for b in loop.scope.bindings.get(counter, ()) if loop.at <= b.at <= loop.end]
+    if len(inside) != 1:
+        return False
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _is_name(test.operand, counter)
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+        return False
+    left, right = test.left, test.comparators[0]
+    return (_is_name(left, counter) and _is_zero(right)) or (_is_zero(left) and _is_name(right, counter))
+
+
+def _loop_counter(node: ast.For) -> str | None:
+    """The name a `for` loop binds to the number of its turn, from 0: its target over `range(n)` or
+    `range(0, n[, step])`, the first of its target over `enumerate(items)` (or `enumerate(items, 0)`)."""
+    call = node.iter
+    if (
+        not isinstance(call, ast.Call)
+        or not isinstance(call.func, ast.Name)
+        or any(isinstance(arg, ast.Starred) for arg in call.args)
+    ):
+        return None
+    if call.func.id == "range" and not call.keywords and isinstance(node.target, ast.Name):
+        counts = len(call.args) == 1 or (len(call.args) in (2, 3) and _is_zero(call.args[0]))
+        return node.target.id if counts else None
+    if call.func.id != "enumerate" or not isinstance(node.target, ast.Tuple) or len(node.target.elts) != 2:
+        return None
+    start = [*call.args[1:], *(k.value for k in call.keywords if k.arg == "start")]
+    if len(call.args) < 1 or not all(_is_zero(value) for value in start):
+        return None
+    first = node.target.elts[0]
+    return first.id if isinstance(first, ast.Name) else None
+
+
+def _is_name(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _is_zero(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int and node.value == 0
+
+
 def _runs_before(
     earlier: CallSite,
     later: CallSite,
@@ -2452,8 +2500,35 @@ class _Resources:
         (the VM joins its deployment's): that a call creates it in none no longer says it is in none, only
         that its VMs may be (MIG105 says so where that call is), as the PowerShell reader reads New-AzureVM
         without and with -Location; a network a call names is kept (see `_Draft.deployment`)."""
-        if not any(self._surely_before(made, at, call) for made, at in draft.creations):
+        if not any(
+            self._surely_before(made, at, call) or self._created_at_the_first_turn(made, call)
+            for made, at in draft.creations
+        ):
             draft.may_exist = True
+
+    def _created_at_the_first_turn(self, earlier: CallSite, later: CallSite) -> bool:
+        """Whether `earlier` has run whenever `later` runs because it runs at the first turn of a loop
+        whose body holds `later` after it: the usual builder loop `for i, name in enumerate(names): if i ==
+        0: create_virtual_machine_deployment(...) else: add_role(...)`. `earlier` is in the body of an `if`
+        that holds at the first turn only (`_first_turn_test`), written in the loop's body, which every
+        turn runs whole (no `break`, `continue` or `return` in it), nor in a `try` body `later` is not in."""
+        if (
+            earlier.scope is not later.scope
+            or len(earlier.chain) < 2
+            or earlier.comprehensions
+            or earlier.unconsumed is not None
+            or later.at <= earlier.at
+        ):
+            return False
+        loop = self.index.loops.get(earlier.chain[-2])
+        choice = self.index.choices.get(earlier.chain[-1])
+        if loop is None or choice is None or choice[1] != 0 or not loop.plain or loop.ends:
+            return False
+        if later.chain[: len(loop.chain) + 1] != (*loop.chain, loop.block):
+            return False
+        if any(start <= earlier.at <= end and end < later.at for start, end in self._try_bodies):
+            return False
+        return _first_turn_test(choice[0].test, loop, self.index.declared_global)
 
     def _surely_before(self, earlier: CallSite, site: flow.Site, later: CallSite) -> bool:
         """Whether `earlier`, read at `site`, has run whenever `later` runs (`_runs_before`), also where
