@@ -325,6 +325,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_post": ("path", "body", "x_ms_version"),
     "perform_delete": ("path", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
+    "delete_reserved_ip_address": ("name",),
     "add_service_certificate": ("service_name", "data", "certificate_format", "password"),
     "create_hosted_service": (
         "service_name",
@@ -1626,6 +1627,9 @@ class _Resources:
         # The turn of the loops around the call being read (`_bindings`), from 1 (0: the call is read once):
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
+        # The call that creates each reserved IP of `reserved` (by the id of the ReservedIp), with what tells
+        # the value that names it (see `_reservation_told`).
+        self.reserved_made: dict[int, tuple[CallSite, object]] = {}
         self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
         # The migration steps the script's requests run, each with the calls that lead to it, outermost
         # first, ending with the request, that request again when a loop's turn sends it, and where it
@@ -1897,6 +1901,9 @@ class _Resources:
             if name and (id(call), _key(name)) not in self.reserved_by_call:
                 self.reserved_by_call.add((id(call), _key(name)))
                 self.reserved.append(ReservedIp(name, "", "", mark))
+                self.reserved_made[id(self.reserved[-1])] = (call, self._reservation_told(call, bound, site))
+        elif call.method == "delete_reserved_ip_address":
+            self._delete_reserved_ip(call, bound, site)
         elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
             self.associations.append((call, bound, mark, site))
         elif call.method in _POWER_CALLS:
@@ -3616,6 +3623,41 @@ class _Resources:
             and not any(made.at <= ended < call.at for ended in call.scope.may_end)
             for made, _ in draft.creations
         )
+
+    def _reservation_told(self, call: CallSite, bound: Bound, site: flow.Site) -> object:
+        """What tells the name a reserved IP call passes from others: the name as the script states it, else
+        the value the argument holds (`Flow.same_value`); None when nothing does."""
+        value = bound.values.get("name")
+        name = literal(value)
+        if name:
+            return ("stated", _key(name))
+        node = value.node if isinstance(value, flow.Unknown) else None
+        if not isinstance(node, ast.expr) or not _is_argument(call.node, node):
+            return None
+        return self.flow.same_value(node, site)
+
+    def _delete_reserved_ip(self, call: CallSite, bound: Bound, site: flow.Site) -> None:
+        """delete_reserved_ip_address: the reserved IP the script created under the name it passes is gone
+        again, and no plan step moves it, when the delete surely runs after the call that created it (see
+        `_deletes_after`). A delete that may not run, or of a name the script does not tell, leaves it."""
+        told = self._reservation_told(call, bound, site)
+        if told is None or bound.open:
+            return
+        for reserved in list(self.reserved):
+            made = self.reserved_made.get(id(reserved))
+            if made is not None and made[1] == told and self._deletes_after(made[0], call):
+                self.reserved.remove(reserved)
+
+    def _deletes_after(self, made: CallSite, call: CallSite) -> bool:
+        """Whether `call` surely runs whenever `made` ran, after it: later in the same block of the same
+        code with no statement between that may end the path (as `_with_its_creation` asks), or both at
+        the module's level, the later one surely run."""
+        if made.comprehensions or made.unconsumed is not None or not made.at < call.at:
+            return False
+        if made.scope is call.scope and made.chain == call.chain:
+            return not any(made.at <= ended < call.at for ended in call.scope.may_end)
+        module = self.index.module
+        return made.scope is module and call.scope is module and self.flow.surely_runs(call)
 
     def _maybe_vips(self) -> list[ReservedIp]:
         """The reserved IPs the script creates, each with the deployment whose VIP it may be
