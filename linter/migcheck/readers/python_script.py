@@ -1670,6 +1670,11 @@ class _Resources:
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
         uses_sdk = self.index.imports.found
+        # Where the script makes its client at its top level (`sms = ServiceManagementService(...)`): the
+        # file is shown there rather than at its first call, which may be in a helper written above it
+        # (`def wait(id): return sms.get_operation_status(id)`). A client made in a function is one of
+        # several a module may make (a test's, a tool's), and says less of the file than its first call.
+        client: Mark | None = None
         for call in sorted(self.index.calls, key=lambda c: c.at):
             request = self._request(call)
             if request is not None:
@@ -1687,6 +1692,8 @@ class _Resources:
                     call, "PUT", body, functools.partial(self._shape, path), path
                 )
             mark = self.source.call_mark(call.node)
+            if client is None and call.scope is self.index.module and name in flow.SERVICE_CLASSES:
+                client = mark
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
                 continue
@@ -1702,7 +1709,7 @@ class _Resources:
         # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
         calls = self.calls or models
         if calls:
-            script = Script(self.file, "Python", tuple(calls), self._placed_steps(), calls[0].mark)
+            script = Script(self.file, "Python", tuple(calls), self._placed_steps(), client or calls[0].mark)
             out.append(
                 replace(
                     script,
