@@ -1142,6 +1142,13 @@ class SyntaxIndex:
         # Variables something may change where the reader does not see it (see `Interpreter._stale`).
         self.stale: set[str] = set()
         self.all_stale = False  # a `*-Variable` command names variables the reader cannot tell
+        # The members the script sets on any object (`$cfg.Service = …`), case-folded, and whether it adds
+        # members with a command that may replace one (`Add-Member -Force`): a member it never sets is what
+        # it was wherever it is read (see `Interpreter._member_stays`).
+        self.members_set = {
+            _text(name).casefold() for node in found.get("assignment", []) for name in _set_members(node)
+        }
+        self.adds_members = "add-member" in commands
         for node in found.get("assignment", []):
             for variable, in_place in _assigned_variables(node):
                 key = _variable(_text(variable))[1]
@@ -1297,6 +1304,19 @@ def _assigned_keys(node: Node) -> Iterator[str]:
     `foreach` variable, a declared parameter."""
     for variable, _ in _assigned_variables(node):
         yield _variable(_text(variable))[1]
+
+
+def _set_members(node: Node) -> Iterator[Node]:
+    """The names of the members an assignment sets on the way to the variable it changes in place
+    (`Service` of `$cfg.Service = …`, `Name` and `Vm` of `$cfg.Vm.Name = …`)."""
+    if node.type != "assignment_expression" and node.type not in _STEPPING:
+        return
+    target: Node | None = _operand(node)
+    while target is not None and target.type in ("member_access", "element_access"):
+        name = _first(target, "member_name") if target.type == "member_access" else None
+        if name is not None:
+            yield name
+        target = target.named_children[0] if target.named_children else None
 
 
 def _assigned_variables(node: Node) -> Iterator[tuple[Node, bool]]:
@@ -4935,7 +4955,20 @@ class Interpreter:
             return Unknown(self.snippet(node), ("authorization", base.record))
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
+        if (
+            isinstance(base, Unknown)
+            and base.ident is not None
+            and node.type == "member_access"
+            and self._member_stays(wanted)
+        ):
+            return Unknown(self.snippet(node), ("member", base.ident, wanted))
         return Unknown(self.snippet(node))
+
+    def _member_stays(self, wanted: str) -> bool:
+        """Whether a member of a value the script does not state holds one value wherever it is read on
+        that value (`$cfg.Service` given to two New-AzureVM names one cloud service): the script never sets
+        a member of that name on any object, nor adds members with a command that may replace one."""
+        return bool(wanted) and wanted not in self.index.members_set and not self.index.adds_members
 
     def _network_resource_named(self, resource: NetworkResource, node: Node) -> Value:
         """`$nsg.Name` of the group or table a New- or Get- call output: its name as the script states it,
