@@ -1597,6 +1597,9 @@ class _Resources:
         # The storage accounts the script names by values it does not state, each a stand-in, by what tells
         # the value apart (see `_account_stand_in`): a blob's address and a creation given one are one.
         self.unstated_accounts: dict[object, str] = {}
+        # The stand-ins of the reserved IPs the script creates under names it does not state, by the value
+        # that names each (see `_unstated_reservation`).
+        self.unstated_reservations: dict[object, str] = {}
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
@@ -1904,11 +1907,7 @@ class _Resources:
         if call.method in PACKAGE_EVIDENCE:
             self._package(call, bound, mark)
         elif call.method == "create_reserved_ip_address":
-            name = literal(bound.values.get("name"))
-            if name and (id(call), _key(name)) not in self.reserved_by_call:
-                self.reserved_by_call.add((id(call), _key(name)))
-                self.reserved.append(ReservedIp(name, "", "", mark))
-                self.reserved_made[id(self.reserved[-1])] = (call, self._reservation_told(call, bound, site))
+            self._reserved_ip(call, bound, mark, site)
         elif call.method == "delete_reserved_ip_address":
             self._delete_reserved_ip(call, bound, site)
         elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
@@ -2940,6 +2939,35 @@ class _Resources:
         pieces = self.flow.built_pieces(node, site)
         return self._account_stand_in(_host_label(pieces) if pieces is not None else None, self._mark(link))
 
+    def _reserved_ip(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
+        """create_reserved_ip_address: a reserved IP of its own, under the name the call states, else under
+        a stand-in named where the name is passed, one per value (see `_unstated_reservation`), so that
+        `migcheck plan` moves it on its own unless a deployment is given it."""
+        value = bound.values.get("name")
+        name = literal(value) or self._unstated_reservation(value, site)
+        if name and (id(call), _key(name)) not in self.reserved_by_call:
+            self.reserved_by_call.add((id(call), _key(name)))
+            self.reserved.append(ReservedIp(name, "", "", mark))
+            self.reserved_made[id(self.reserved[-1])] = (call, self._reservation_told(call, bound, site))
+
+    def _unstated_reservation(self, value: Value | None, site: flow.Site | None, create: bool = True) -> str:
+        """The stand-in for a reserved IP named by a value the script does not state, told apart by the
+        pieces of the name (see `Flow.built_pieces`) as storage accounts are (see `_account_stand_in`):
+        named where the script creates it (`<reserved IP name, deploy.py:5>`), the same for an association
+        given the same value; "" for a value that is no name, or (unless `create`) one no creation gives."""
+        node = value.node if isinstance(value, flow.Unknown) else None
+        if site is None or not isinstance(node, ast.expr) or value is None:
+            return ""
+        pieces = self.flow.built_pieces(node, site)
+        if not pieces or any(p is None for p in pieces):
+            return self._stand_in("reserved IP", self._mark(value).line) if create else ""
+        key = ("pieces", tuple(pieces))
+        if not create:
+            return self.unstated_reservations.get(key, "")
+        return self.unstated_reservations.setdefault(
+            key, self._stand_in("reserved IP", self._mark(value).line)
+        )
+
     def _account_stand_in(self, told: tuple[object, ...] | None, mark: Mark) -> str:
         """The stand-in for a storage account named by a value the script does not state, told apart by
         `told` (the pieces of the name, see `Flow.built_pieces`: a blob's host and the name a creation is
@@ -3434,18 +3462,19 @@ class _Resources:
             )
             draft, bound = self._associated_draft(call, bound, site)
             name = bound.values.get("name")
+            created = self._unstated_reservation(name, site, create=False)
             if (
                 draft is None
                 and service
                 and deployment
-                and (literal(name) or "").strip()
+                and (literal(name) or created).strip()
                 and _virtual_ip_named(bound) is not None
                 and self._surely_runs(call, site)
             ):
                 draft = self._draft_named(call, service, deployment, None, mark)
             vip = _virtual_ip_named(bound)
             if draft is not None and vip != "" and name is not None:
-                given = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
+                given = NameRef(created or self._name(name, "reserved IP", mark), self._mark(name))
                 self._associate_other_vip(
                     draft,
                     given,
@@ -3454,7 +3483,7 @@ class _Resources:
                     or (not draft.creations or self._with_its_creation(call, draft)),
                 )
             elif draft is not None and draft.reserved_ip is None and name is not None:
-                given = NameRef(self._name(name, "reserved IP", mark), self._mark(name))
+                given = NameRef(created or self._name(name, "reserved IP", mark), self._mark(name))
                 # Of a deployment no call of the file creates (add_role, a body sent), it is taken as made.
                 if (
                     self._surely_runs(call, site)
