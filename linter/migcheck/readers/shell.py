@@ -945,13 +945,22 @@ class _Walker:
     def _run_words(self, words: list[Word]) -> None:
         """A command given as words, not as nodes: one a prefix (`sudo`, `time`, `env X=1`) or a wrapper
         function (`run() { "$@"; }`) runs. Only `azure`, a function and another prefix are followed."""
-        if not words or words[0].text is None:
+        fed = _unprefixed(words)
+        if fed is None:
             return
-        name = words[0].text
+        command, may_not_run = fed
+        if may_not_run:
+            with self._maybe():
+                self._run_command(command)
+        else:
+            self._run_command(command)
+
+    def _run_command(self, words: list[Word]) -> None:
+        """A command given as words, past any prefix: `azure`, a shell, a command that puts a file in
+        place, or a function."""
+        name = words[0].text or ""
         if posixpath.basename(name) in _AZURE:
             self.azure_words(words[1:], words[0].mark)
-        elif name in _PREFIXES:
-            self._prefixed(name, words[1:])
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
         elif posixpath.basename(name) in _PLACES:
@@ -960,16 +969,6 @@ class _Walker:
         elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             self._call(name, self.functions[name], tuple(words[1:]))
-
-    def _prefixed(self, name: str, words: list[Word]) -> None:
-        """The command a prefix runs (`sudo`, `timeout 30`, `nice -n 5`); the one `xargs` runs may not run,
-        with words more that the script does not state."""
-        command = _after_prefix(name, words)
-        if not _PREFIXES[name].feeds:
-            self._run_words(command)
-        elif command:
-            with self._maybe():
-                self._run_words(_fed(words[: len(words) - len(command)], command))
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
@@ -1187,16 +1186,38 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
     return names
 
 
-def _after_prefix(name: str, words: list[Word]) -> list[Word]:
-    """The command a prefix runs: its words after the prefix's own options and operands (and, for `env`,
-    after the variables it sets), where the script states them; none where an option's value is not
+def _unprefixed(words: list[Word]) -> tuple[list[Word], bool] | None:
+    """The command `words` run past their prefixes (`sudo timeout 30 nice -n 5 azure ...`), each taken
+    off in turn (in a loop: a script may chain thousands), and whether it may not run (`xargs` runs it as
+    many times as it reads lines, with words more that the script does not state); None where the script
+    does not state what runs."""
+    words = list(words)
+    start, fed_words, may_not_run = 0, 0, False
+    while start < len(words) and words[start].text in _PREFIXES:
+        name = words[start].text or ""
+        after = _after_prefix(name, words, start + 1)
+        if after >= len(words):
+            return None
+        if _PREFIXES[name].feeds:
+            may_not_run = True
+            fed_words += _fed(words, start + 1, after)
+        start = after
+    if start >= len(words) or words[start].text is None:
+        return None
+    unstated = [Word(None, words[-1].mark)] * fed_words
+    return [*words[start:], *unstated], may_not_run
+
+
+def _after_prefix(name: str, words: list[Word], start: int) -> int:
+    """Where the command a prefix runs starts in `words`, the prefix's own options and operands (and, for
+    `env`, the variables it sets) from `start` on: past the words' end where an option's value is not
     stated."""
     prefix = _PREFIXES[name]
-    index = 0
+    index = start
     while index < len(words):
         text = words[index].text
         if text is None:
-            return []
+            return len(words)
         if text == "--":
             index += 1
             break
@@ -1206,16 +1227,21 @@ def _after_prefix(name: str, words: list[Word]) -> list[Word]:
             index += 1
         else:
             break
-    return words[index + prefix.operands :]
+    return index + prefix.operands
 
 
-def _fed(options: list[Word], command: list[Word]) -> list[Word]:
-    """The command `xargs` runs, given its `options`: each word that holds its replacement string (`-I {}`)
-    a value the script does not state; with none, the command with one such word more, for what it reads."""
-    replaced = _replacement(options)
+def _fed(words: list[Word], start: int, after: int) -> int:
+    """How many words the script does not state `xargs` (its options `words[start:after]`) adds to the
+    command after them: with a replacement string (`-I {}`), none, each word of the command that holds it
+    made such a word in place; else one, for what it reads."""
+    replaced = _replacement(words[start:after])
     if replaced is None:
-        return [*command, Word(None, command[-1].mark)]
-    return [Word(None, w.mark) if w.text is None or replaced in w.text else w for w in command]
+        return 1
+    for index in range(after, len(words)):
+        word = words[index]
+        if word.text is None or replaced in word.text:
+            words[index] = Word(None, word.mark)
+    return 0
 
 
 def _replacement(options: list[Word]) -> str | None:
