@@ -22,7 +22,10 @@ here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`s
 given words the script does not state. What is nested deeper than a few dozen statements (an `if` in an
 `if`...) is read once through, each command in it as one that may run. A file the script puts in place
 by a means whose content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`, `curl`, `tee`, `sed -i`,
-a `>` redirection) is not known to be the file checked by its name when `azure network import` uploads it.
+a `>` redirection) is not known to be the file checked by its name when `azure network import` uploads it;
+nor is one that any command the reader does not know to leave files alone names before the upload (by its
+name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
+after a `cd` to another folder than the script's.
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
 create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default
@@ -37,6 +40,7 @@ read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -416,6 +420,12 @@ class _Walker:
         # checked by that name (see `model.Script.uploaded_files`).
         self.replaced_files: set[str] = set()
         self.unnamed_writes = 0
+        # What else the script may have put in place: the globs (last parts, without case) a command the
+        # reader does not know to leave files alone names (`cp configs/*.netcfg .`), and whether the folder
+        # a relative path names may be another (`cd configs`), see `_may_write` and `_moved`.
+        self.replaced_globs: set[str] = set()
+        self.replaced_folders: set[str] = set()  # folders any file in which may have been put in place
+        self.moved = False
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
@@ -461,12 +471,12 @@ class _Walker:
     def _child_shell(self) -> Iterator[None]:
         """What bash runs in a child shell (`( ... )`, a pipeline's stages, `cmd &`, `$(...)`): its
         commands run, but the variables and functions it sets are its own, gone when it ends."""
-        variables, functions = self.scope.variables, self.functions
+        variables, functions, moved = self.scope.variables, self.functions, self.moved
         self.scope.variables, self.functions = dict(variables), dict(functions)
         try:
             yield
         finally:
-            self.scope.variables, self.functions = variables, functions
+            self.scope.variables, self.functions, self.moved = variables, functions, moved
 
     @contextlib.contextmanager
     def _may_not_run(self) -> Iterator[None]:
@@ -596,7 +606,15 @@ class _Walker:
         self.replaced_files.add(leaf.casefold())
         if leaf in ("", ".", "..") or "." not in leaf:  # a folder, maybe: each file keeps its name
             for source in sources:
-                self._put_in_place(source, [])
+                self._copied_in(source, destination.text)
+
+    def _copied_in(self, source: Word, folder: str) -> None:
+        """A file copied into a `folder` under its own name: by a glob (`configs/*.netcfg`), the files it
+        matches; a folder (`configs/.`, `configs`), any file of `folder`."""
+        if source.text is None or "." not in posixpath.basename(source.text).strip("."):
+            self.replaced_folders.add(posixpath.normpath(folder))
+        else:
+            self._named(source.text)
 
     def _heredoc(self, redirect: Node) -> str | None:
         """A here-document's text as the shell hands it on: as written under a quoted delimiter (`<<'EOF'`),
@@ -837,6 +855,8 @@ class _Walker:
             spread = self._spread(name_node)
             if spread:
                 self._run_words([*spread, *(w for a in arguments for w in self.words(a))])
+            else:  # a command the script does not state (`"$EDITOR" NetworkConfig.netcfg`)
+                self._may_write([w for a in arguments for w in self.words(a)])
             return
         if name in _PREFIXES or posixpath.basename(name) in _SHELLS | _PLACES.keys():
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
@@ -859,6 +879,50 @@ class _Walker:
             self.sourced = True
         elif self.sourced and name not in _PRINTS and arguments and self.value(arguments[0]).text in _AZURE:
             self._sourced_wrapper(arguments)
+        elif name in ("cd", "pushd", "popd"):
+            self._moved(arguments)
+        else:
+            self._may_write([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
+
+    def _moved(self, arguments: list[Node]) -> None:
+        """`cd configs`: a relative path names a file of another folder after it, unless it is the script's
+        own (`cd "$(dirname "$0")"`), where the files checked beside the script are."""
+        if not (len(arguments) == 1 and self._script_folder(arguments[0])):
+            self.moved = True
+
+    def _script_folder(self, node: Node) -> bool:
+        """Whether a word is the script's own folder: `$(dirname "$0")` (or of `${BASH_SOURCE[0]}`)."""
+        while node.type in ("string", "concatenation") and node.named_child_count == 1:
+            node = node.named_children[0]
+        if node.type != "command_substitution" or node.named_child_count != 1:
+            return False
+        command = node.named_children[0]
+        name = command.child_by_field_name("name")
+        given = command.children_by_field_name("argument")
+        if command.type != "command" or name is None or self._text(name) != "dirname" or len(given) != 1:
+            return False
+        return self._text(given[0]).strip('"') in _SCRIPT_PATHS
+
+    def _may_write(self, words: list[Word]) -> None:
+        """A command the reader does not know to leave files alone (`rsync`, `scp`, `perl -pi`, `dd of=`,
+        `tar x`, `python gen.py f`): every file it names, by name, by a glob, by a folder or an archive
+        that may hold it, may be one it puts in place (see `replaced_files`)."""
+        if not words or _leaves_files_alone([w.text for w in words[:2]]):
+            return
+        for word in words[1:]:
+            for named in _named_paths(_template(word)):
+                self._named(named)
+
+    def _named(self, path: str) -> None:
+        leaf = posixpath.basename(path).replace(_HOLE, "*").casefold()
+        if leaf.endswith(_ARCHIVES):
+            self.unnamed_writes += 1  # an archive, unpacked: any file it holds
+        elif path.endswith("/") or leaf in ("", ".", ".."):  # a folder: any file in it
+            self.replaced_folders.add(posixpath.normpath(path.replace(_HOLE, "*")))
+        elif any(c in leaf for c in "*?["):
+            self.replaced_globs.add(leaf)
+        else:
+            self.replaced_files.add(leaf)
 
     def _eval(self, name_node: Node, arguments: list[Node]) -> None:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
@@ -891,7 +955,8 @@ class _Walker:
         child shell, with the words after it as its `$0`, `$1`...; `bash <<EOF`, `bash -s <<< "..."`: the
         script a here-document or here-string feeds it (`fed`). A script file it runs is not followed."""
         run = _shell_run(words[1:])
-        if run is None:
+        if run is None:  # a script file, which may write the files it is given
+            self._may_write(words)
             return
         how, rest = run
         line, arguments = (_template(rest[0]), rest[2:]) if how == "-c" else (self.fed, rest)
@@ -966,7 +1031,9 @@ class _Walker:
         elif posixpath.basename(name) in _PLACES:
             for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
                 self._put_in_place(destination, sources)
-        elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
+        elif name not in self.functions:
+            self._may_write(words)
+        elif self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             self._call(name, self.functions[name], tuple(words[1:]))
 
@@ -975,6 +1042,8 @@ class _Walker:
         self.azure_words(words, self.where.mark(name_node))
 
     def azure_words(self, words: list[Word], at: Mark) -> None:
+        if _AZURE_WRITES & {w.text for w in words[:3]}:  # `storage blob download`, `network export`
+            self._may_write([Word("azure", at), *words])
         meaning = self.reading.command(words, at)
         if meaning.call is None:
             return
@@ -983,9 +1052,20 @@ class _Walker:
             self.steps.append(meaning.step)
         if meaning.upload is not None:
             file = meaning.upload.file
-            name = posixpath.basename(file.text) if file is not None and file.text else ""
-            replaced = self.unnamed_writes or name.casefold() in self.replaced_files
-            self.uploaded.setdefault("" if replaced else name, None)
+            path = file.text if file is not None and file.text else ""
+            name = posixpath.basename(path)
+            self.uploaded.setdefault("" if self._replaced(path) else name, None)
+
+    def _replaced(self, path: str) -> bool:
+        """Whether the file an upload names may be one the script put in place (see `replaced_files`)."""
+        leaf = posixpath.basename(path).casefold()
+        return bool(
+            self.unnamed_writes
+            or leaf in self.replaced_files
+            or any(fnmatch.fnmatchcase(leaf, glob) for glob in self.replaced_globs)
+            or any(_holds(folder, path) for folder in self.replaced_folders)
+            or (self.moved and not path.startswith(("/", "~")))
+        )
 
     def _substitutions(self, node: Node) -> None:
         """The commands inside `$(...)` and backticks of a word run too (`IP=$(azure ... show ...)`)."""
@@ -1202,7 +1282,7 @@ def _unprefixed(words: list[Word]) -> tuple[list[Word], bool] | None:
             may_not_run = True
             fed_words += _fed(words, start + 1, after)
         start = after
-    if start >= len(words) or words[start].text is None:
+    if start >= len(words):
         return None
     unstated = [Word(None, words[-1].mark)] * fed_words
     return [*words[start:], *unstated], may_not_run
@@ -1210,14 +1290,13 @@ def _unprefixed(words: list[Word]) -> tuple[list[Word], bool] | None:
 
 def _after_prefix(name: str, words: list[Word], start: int) -> int:
     """Where the command a prefix runs starts in `words`, the prefix's own options and operands (and, for
-    `env`, the variables it sets) from `start` on: past the words' end where an option's value is not
-    stated."""
+    `env`, the variables it sets) from `start` on."""
     prefix = _PREFIXES[name]
     index = start
     while index < len(words):
         text = words[index].text
-        if text is None:
-            return len(words)
+        if text is None:  # the command (or an operand) the script does not state
+            break
         if text == "--":
             index += 1
             break
@@ -1332,7 +1411,7 @@ def _edited(words: list[Word]) -> _Placed:
     """`sed -i 's/a/b/' f`: with `-i` (`--in-place`, `-i.bak`), each file it edits, after its script
     unless `-e`/`-f` gives that."""
     texts = [w.text or "" for w in words]
-    if not any(t == "--in-place" or (t.startswith("-i") and not t.startswith("--")) for t in texts):
+    if not any(t.startswith("--in-place") or (t.startswith("-i") and not t.startswith("--")) for t in texts):
         return []
     operands, values = _operands(words, frozenset({"-e", "-f", "--expression", "--file"}))
     return [(file, []) for file in (operands if values else operands[1:])]
@@ -1386,6 +1465,54 @@ def _url_leaf(url: str | None) -> str | None:
     if url is None:
         return None
     return url.partition("?")[0].partition("#")[0].rstrip("/").rpartition("/")[2]
+
+
+# Commands known to leave files alone: they read files, print, test or wait, and write none but through a
+# redirection (read on its own). Any other command may write each file it names.
+_LEAVES_FILES = frozenset(
+    {"echo", "printf", "cat", "test", "[", "[[", "grep", "egrep", "fgrep", "ls", "read", "exit", "return"}
+    | {"true", "false", ":", "sleep", "set", "unset", "trap", "wait", "mkdir", "pwd", "date", "head", "tail"}
+    | {"wc", "diff", "cmp", "stat", "file", "basename", "dirname", "realpath", "readlink", "md5sum", "which"}
+    | {"sha256sum", "jq", "xmllint", "printenv", "whoami", "hostname", "logger", "type", "seq", "expr", "let"}
+)
+# What `git` does that leaves the files of the working tree alone.
+_GIT_READS = frozenset(
+    {"show", "diff", "log", "status", "rev-parse", "ls-files", "describe", "grep", "blame"}
+)
+# The `azure` commands that write files: `storage blob download`, `storage file download`, `network export`.
+_AZURE_WRITES = frozenset({"download", "export"})
+# The paths `dirname` gives the script's own folder of.
+_SCRIPT_PATHS = frozenset({"$0", "${0}", "$BASH_SOURCE", "${BASH_SOURCE}", "${BASH_SOURCE[0]}"})
+# The names archives and compressed files end with: unpacked, any file they hold.
+_ARCHIVES = (".zip", ".tar", ".tgz", ".gz", ".bz2", ".tbz2", ".xz", ".txz", ".zst", ".7z", ".rar", ".cab")
+
+
+def _leaves_files_alone(command: list[str | None]) -> bool:
+    """Whether a command (its name, and the word after it) is known to write no file it names."""
+    name = posixpath.basename(command[0] or "")
+    if name == "git" and len(command) > 1:
+        return command[1] in _GIT_READS
+    return name in _LEAVES_FILES
+
+
+def _holds(folder: str, path: str) -> bool:
+    """Whether a file at `path` is in `folder` or a folder of it (`folder` may be a glob)."""
+    path = posixpath.normpath(path)
+    if folder == ".":
+        return not path.startswith("/")
+    return fnmatch.fnmatchcase(path, folder + "/*")
+
+
+def _named_paths(text: str) -> list[str]:
+    """The paths a command's word may name: the word, and what follows an `=` (`of=f`, `--output=f`) or
+    the `:` of a remote copy (`host:/etc/f`)."""
+    if text.startswith("-") and "=" not in text:
+        return []
+    named = [text]
+    for separator in ("=", ":"):
+        if separator in text:
+            named.append(text.rpartition(separator)[2])
+    return named
 
 
 # Commands that put a file in place by a means whose content the reader does not follow.
