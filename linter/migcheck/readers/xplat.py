@@ -243,6 +243,17 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ),
     ("vm", "extension", "set"): _Spec(("vm-name", "extension-name", "publisher-name", "version"), _EXTENSION),
     ("vm", "static-ip", "set"): _Spec(("vm-name", "ip-address"), (_DNS,)),
+    # `vm set <vm> -B true|false` turns boot diagnostics on or off (AUTOMATION.md §4).
+    ("vm", "set"): _Spec(
+        ("vm-name",),
+        (
+            _DNS,
+            ("boot-diagnostics", "B", VALUE),
+            ("enable-boot-diagnostics", "", FLAG),
+            ("disable-boot-diagnostics", "", FLAG),
+            ("vm-size", "z", VALUE),
+        ),
+    ),
     ("service", "create"): _Spec(("serviceName",), _SERVICE),
     ("service", "delete"): _Spec(("serviceName",), (("serviceName", "", VALUE), _QUIET)),
     ("storage", "account", "create"): _Spec(("name",), _STORAGE),
@@ -320,6 +331,17 @@ class Parsed:
 
     def flag(self, name: str) -> bool:
         return name in self.options
+
+
+def _boot_diagnostics(parsed: Parsed) -> bool | None:
+    """What `vm set` makes of the VM's boot diagnostics: on, off, or None (not stated, or not changed)."""
+    if parsed.flag("enable-boot-diagnostics"):
+        return True
+    if parsed.flag("disable-boot-diagnostics"):
+        return False
+    given = parsed.value("boot-diagnostics")
+    text = given.text.casefold() if given is not None and given.text else ""
+    return {"true": True, "false": False}.get(text)
 
 
 def command_path(words: Sequence[Word]) -> tuple[tuple[str, ...], int]:
@@ -697,6 +719,8 @@ class Reading:
             self._extension(parsed)
         elif path == ("vm", "static-ip", "set"):
             self._static_ip(parsed)
+        elif path == ("vm", "set"):
+            self._vm_set(parsed)
         elif path == ("vm", "delete"):
             self._vm_delete(parsed)
         elif path == ("service", "create"):
@@ -1020,6 +1044,20 @@ class Reading:
         address = parsed.value("", 1)
         if vm is not None and address is not None and address.text:
             vm.static_ips = [NameRef(address.text, address.mark)]
+
+    def _vm_set(self, parsed: Parsed) -> None:
+        """`vm set <vm> -B false` (`--disable-boot-diagnostics`) turns the VM's boot diagnostics off, `-B
+        true` (`--enable-boot-diagnostics`) on, as `Set-AzureVMBootDiagnostics` does; a set that may not run
+        leaves it as it was, or may turn it on."""
+        vm = self._changed_vm(parsed)
+        turned = _boot_diagnostics(parsed)
+        if vm is None or turned is None:
+            return
+        if not self.maybe:
+            vm.boot_diagnostics, vm.boot_diagnostics_mark = turned, parsed.at
+        elif turned and not vm.boot_diagnostics:
+            vm.boot_diagnostics = None
+            vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm set", parsed.at
 
     def _vm_delete(self, parsed: Parsed) -> None:
         name = self._vm_name(parsed).casefold()
