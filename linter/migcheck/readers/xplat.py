@@ -1090,15 +1090,18 @@ class Reading:
         self._deployment(service.text, parsed.at, existing=True).deleted = True
 
     def _storage_account(self, parsed: Parsed) -> None:
-        """`storage account create <name> --type <type>`: the account's type, under its name, or the
-        stand-in of a name the script does not state (see `_unstated_account`)."""
+        """`storage account create <name> --type <type>`: the account, under its name or the stand-in of
+        a name the script does not state (see `_unstated_account`), with its type; without a type the
+        script states (the CLI asks for one), of a type not known, but an account created all the same,
+        which migrates by a step of its own as `New-AzureStorageAccount`'s does."""
         name, kind = parsed.value("name", 0), parsed.value("type")
-        if name is None or name.text == "" or kind is None or kind.text is None:
+        if name is None or name.text == "":
             return
         account = name.text or self._unstated_account(
             name.holes[0] if name.shape and name.holes else name.holder, name.shape or HOLE, name.mark
         )
-        account_type = _STORAGE_TYPES.get(kind.text.casefold().replace("_", ""), kind.text)
+        stated = kind.text if kind is not None and kind.text is not None else ""
+        account_type = _STORAGE_TYPES.get(stated.casefold().replace("_", ""), stated)
         self.storage[account.casefold()] = StorageAccountType(account, account_type, parsed.at)
 
     def _reserved_ip(self, parsed: Parsed) -> None:
