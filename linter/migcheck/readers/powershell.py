@@ -7991,6 +7991,20 @@ class Interpreter:
                 self.gateway_facts.pop(fact, None)
         return Unknown(self.snippet(node))
 
+    def _remove_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureVNetGateway: the gateway this script created for the network it names is gone, with
+        its connections and circuit links, when the removal surely runs (as for `_remove`); one that may
+        not run, or of a network the script does not state, removes nothing. A VPN gateway made beside an
+        ExpressRoute one (New-AzureVirtualNetworkGateway) is another gateway, which it leaves."""
+        vnet = _stated_vnet(args)
+        if vnet and self._surely_runs():
+            gone = _name_key(vnet)
+            self.circuit_links.pop(gone, None)
+            for fact in [f for f in self.gateway_facts if _name_key(f.vnet) == gone]:
+                if fact.how != "New-AzureVirtualNetworkGateway":
+                    self.gateway_facts.pop(fact, None)
+        return Unknown(self.snippet(node))
+
     def _local_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """`New-AzureLocalNetworkGateway`, `Reset-AzureLocalNetworkGateway`: the on-premises address space
         of the local site of a site-to-site connection beside ExpressRoute, which the coexistence guide
@@ -8694,6 +8708,7 @@ class Interpreter:
         "new-azurelocalnetworkgateway": _local_gateway,
         "reset-azurelocalnetworkgateway": _local_gateway,
         "new-azurevnetgateway": _new_gateway,
+        "remove-azurevnetgateway": _remove_gateway,
         "set-azurevnetgateway": _connect_gateway,
         "new-azurestorageaccount": _storage_account,
         "remove-azurestorageaccount": _remove_storage_account,

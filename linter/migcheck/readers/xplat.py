@@ -273,6 +273,7 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("network", "vpn-gateway", "create"): _Spec(
         ("vnet-name",), (("vnet-name", "n", VALUE), ("type", "t", VALUE), ("sku", "k", VALUE))
     ),
+    ("network", "vpn-gateway", "delete"): _Spec(("vnet-name",), (("vnet-name", "n", VALUE), _QUIET)),
     ("config", "mode"): _Spec(("mode",), ()),
 }
 
@@ -739,6 +740,8 @@ class Reading:
             self._vnet_delete(parsed)
         elif path == ("network", "vpn-gateway", "create"):
             self._gateway_create(parsed)
+        elif path == ("network", "vpn-gateway", "delete"):
+            self._gateway_delete(parsed)
 
     def _stand_in(self, what: str, mark: Mark) -> str:
         """The name shown for one the script does not state: what it names and where it is passed, by the
@@ -1155,6 +1158,16 @@ class Reading:
             vnet_mark=vnet.mark,
         )
         self.gateways.setdefault(fact, None)
+
+    def _gateway_delete(self, parsed: Parsed) -> None:
+        """`network vpn-gateway delete <vnet>`: the gateway the script created for that network is gone,
+        when the deletion surely runs (as Remove-AzureVNetGateway's); one that may not run, or of a network
+        the script does not state, deletes nothing."""
+        vnet = parsed.value("vnet-name", 0)
+        if vnet is None or not vnet.text or self.maybe:
+            return
+        gone = vnet.text.casefold()
+        self.gateways = {fact: None for fact in self.gateways if fact.vnet.casefold() != gone}
 
     def _vnet_delete(self, parsed: Parsed) -> None:
         """`network vnet delete <vnet>`: the network the script made is gone; kept as one that a network
