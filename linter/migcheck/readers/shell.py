@@ -171,12 +171,13 @@ def read(path: str, data: bytes) -> Document:
     if placeholders:  # read as the words they stand for, each a value the script does not state
         source = _filled(source, placeholders)
         tree = grammars.parser(_GRAMMAR).parse(source)
+    lone = _lone_continuations(tree.root_node, source)
+    if lone:  # a line holding only `\`, read as bash reads it: nothing, the next line a command of its own
+        source = _blanked(source, lone)
+        tree = grammars.parser(_GRAMMAR).parse(source)
     escapes = _escaped_line_starts(tree.root_node, source)
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
-        spaced = bytearray(source)
-        for index in escapes:
-            spaced[index] = ord(" ")
-        source = bytes(spaced)
+        source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
     where = _Positions(path, source, escapes)
     if tree.root_node.has_error:
@@ -253,6 +254,51 @@ def _escaped_line_starts(root: Node, source: bytes) -> set[int]:
                 found.add(at)
         stack.extend(node.children)
     return found
+
+
+def _lone_continuations(root: Node, source: bytes) -> list[int]:
+    """Where a line holds only a backslash, outside any word, string or here-document, after a line that
+    ends a command (not one continued by a backslash): bash joins it to the next line, which is then a
+    command of its own, but the grammar joins that command to the one before (so `azure vm create` on the
+    next line would be read as words of the command above)."""
+    found: set[int] = set()
+    start = 0
+    while start < len(source):
+        end = _line_end(source, start)
+        line = source[start:end].rstrip(b"\r")
+        at = start + len(line) - 1
+        if line.strip() == b"\\" and _between_nodes(root, at) and not _continued(source, start, found):
+            found.add(at)
+        start = end + 1
+    return sorted(found)
+
+
+def _between_nodes(root: Node, at: int) -> bool:
+    """Whether the byte at `at` is in no word, string, comment or here-document: between the nodes."""
+    node = root.descendant_for_byte_range(at, at + 1)
+    return node is not None and node.child_count > 0 and node.type not in _TEXTS
+
+
+# The nodes whose bytes are text, where a backslash is a character of it.
+_TEXTS = frozenset(
+    {"string", "raw_string", "heredoc_body", "heredoc_redirect", "comment", "word", "concatenation"}
+    | {"ansi_c_string"}
+)
+
+
+def _continued(source: bytes, line_start: int, blanked: set[int]) -> bool:
+    """Whether the line before `line_start` ends with a backslash that continues it (one not blanked)."""
+    end = line_start - 2  # the last byte before the line break
+    if end >= 0 and source[end : end + 1] == b"\r":
+        end -= 1
+    return end >= 0 and source[end : end + 1] == b"\\" and end not in blanked
+
+
+def _blanked(source: bytes, positions: list[int]) -> bytes:
+    spaced = bytearray(source)
+    for index in positions:
+        spaced[index] = ord(" ")
+    return bytes(spaced)
 
 
 def _line_end(source: bytes, start: int) -> int:
