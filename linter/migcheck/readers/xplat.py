@@ -762,7 +762,7 @@ class Reading:
         dns = parsed.value("dns-name", 0)
         service = self._held("cloud service name", dns, parsed.at)
         named = parsed.value("vm-name")
-        vm_name = self._held("VM name", named, parsed.at) if named is not None else service
+        vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
         vnet = parsed.value("virtual-network-name")
