@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gc
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -164,6 +165,26 @@ def sniff(data: bytes) -> bool:
 
 
 def read(path: str, data: bytes) -> Document:
+    with _collector_paused():
+        return _read(path, data)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while one script is read, and resumed (as it was) after: the read
+    makes a few objects per word that all stay alive until it ends, and the collector's passes over them
+    grew faster than the script (0.2 s of 0.8 s for 5,000 commands, 2 s of 4.4 s for 20,000); what the
+    read leaves for it is collected after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     source = text.encode("utf-8")
     tree = grammars.parser(_GRAMMAR).parse(source)
