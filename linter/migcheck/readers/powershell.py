@@ -7142,6 +7142,39 @@ class Interpreter:
         bound = self._undescribed_service(service) if in_production and _reserved_vip(args) == "" else ""
         self.reserved_names.setdefault(key, ReservedIp(_stand_in("reserved IP name", at), "", bound, at))
 
+    def _remove_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureReservedIP: the reserved IP the script created under the name it passes (stated alike,
+        or the very value it does not state) is gone, and no plan step moves it, when the removal surely
+        runs (as for `_remove`). The platform refuses to delete a reserved IP in use, so one a deployment of
+        the script's holds or may hold, or one reserved for the VIP of a service, stays; so does any other."""
+        arg = args.get("ReservedIPName")
+        if arg is None or not arg.certain or not self._surely_runs() or self._may_be_held(arg.value):
+            return Unknown(self.snippet(node))
+        stated = _surely_stated(arg)
+        if stated:
+            gone = _name_key(stated)
+            self.reserved_ips = [
+                ip for ip in self.reserved_ips if ip.service_name or _name_key(ip.name) != gone
+            ]
+        elif isinstance(arg.value, Unknown) and arg.value.ident is not None:
+            kept = self.reserved_names.get(arg.value.ident)
+            if kept is not None and not kept.service_name:
+                self.reserved_names.pop(arg.value.ident)
+        return Unknown(self.snippet(node))
+
+    def _may_be_held(self, named: Value) -> bool:
+        """Whether a deployment of the script's holds, or may hold, the reserved IP `named` names: as its
+        VIP's, another VIP's, or by a call that may not run (see `_same_reservation`)."""
+        for draft in self.deployments.values():
+            held = [
+                (draft.reserved_ip, draft.reserved_by),
+                *((ref, None) for ref in draft.vip_reserved.values()),
+            ]
+            held += [(ref, None) for ref, _ in draft.maybe_reserved]
+            if any(ref is not None and _same_reservation(named, ref, by) is not False for ref, by in held):
+                return True
+        return False
+
     def _undescribed_service(self, service: Arg | None) -> str:
         """The cloud service New-AzureReservedIP surely reserves the VIP of (`-ServiceName`, stated surely, the
         call surely run) when the script describes no deployment in it: the reserved IP is bound to that
@@ -8698,6 +8731,7 @@ class Interpreter:
         "new-azurereservedip": _reserved_ip,
         "set-azurereservedipassociation": _reserved_ip,
         "remove-azurereservedipassociation": _disassociate,
+        "remove-azurereservedip": _remove_reserved_ip,
         "new-azureaclconfig": _new_acl,
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
