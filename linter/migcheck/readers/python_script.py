@@ -429,6 +429,9 @@ _OUTSIDE_DEPLOYMENTS = frozenset(
         *_REGISTRATIONS,
     }
 )
+# The calls that take away what one of those made (the reserved IP of the name each call of the function
+# they are in passes), read as those are.
+_TAKING_AWAY = frozenset({"delete_reserved_ip_address"})
 # The calls that create or change a VM: read on each path the script may take to them (`_Resources._vm`).
 _VM_CALLS = frozenset({"create_virtual_machine_deployment", "add_role", "update_role"})
 # The SDK's methods that change a cloud service (its deployments, VMs, role instances, certificates, DNS
@@ -507,6 +510,7 @@ _BY_TURN = frozenset(
         "update_data_disk",
         *PACKAGE_EVIDENCE,
         *_OUTSIDE_DEPLOYMENTS,
+        *_TAKING_AWAY,
     }
 )
 # Choices (`if`s) a VM is created within that the reader tells apart (see `Role.branches`): real scripts
@@ -1631,9 +1635,15 @@ class _Resources:
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
         # The call that creates each reserved IP of `reserved` (by the id of the ReservedIp), with what tells
-        # the value that names it (see `_reservation_told`).
-        self.reserved_made: dict[int, tuple[CallSite, object]] = {}
-        self.reserved_by_call: set[tuple[int, str]] = set()  # a loop's turns may name one reserved IP again
+        # the value that names it (see `_reservation_told`) and, for each time it runs (each call of its
+        # function, each turn of a loop), the calls that lead to it (see `_calls_from_top`).
+        self.reserved_made: dict[int, tuple[CallSite, object, list[tuple[CallSite, ...] | None]]] = {}
+        # The reserved IP each creating call makes under a name: a loop's turns may name one again.
+        self.reserved_by_call: dict[tuple[int, str], ReservedIp] = {}
+        # The deletes of reserved IPs that surely run (see `_delete_reserved_ip`), taken to what the script
+        # created once it is all read (`_take_away_deleted`): the reader may read a delete in a function
+        # before the creation that runs first.
+        self.reserved_deletes: list[_ReservedIpDelete] = []
         # The migration steps the script's requests run, each with the calls that lead to it, outermost
         # first, ending with the request, that request again when a loop's turn sends it, and where it
         # comes in the order the script runs them (see `_placed_steps`).
@@ -1703,6 +1713,7 @@ class _Resources:
             self.calls.append(ClassicCall(name, mark))
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
+        self._take_away_deleted()
         self._associate()
         self._power_states()
         if uses_sdk or self.calls:
@@ -2945,10 +2956,14 @@ class _Resources:
         `migcheck plan` moves it on its own unless a deployment is given it."""
         value = bound.values.get("name")
         name = literal(value) or self._unstated_reservation(value, site)
-        if name and (id(call), _key(name)) not in self.reserved_by_call:
-            self.reserved_by_call.add((id(call), _key(name)))
-            self.reserved.append(ReservedIp(name, "", "", mark))
-            self.reserved_made[id(self.reserved[-1])] = (call, self._reservation_told(call, bound, site))
+        if not name:
+            return
+        made = self.reserved_by_call.get((id(call), _key(name)))
+        if made is None:
+            made = self.reserved_by_call[(id(call), _key(name))] = ReservedIp(name, "", "", mark)
+            self.reserved.append(made)
+            self.reserved_made[id(made)] = (call, self._reservation_told(call, bound, site), [])
+        self.reserved_made[id(made)][2].append(self._calls_from_top(call, site))
 
     def _unstated_reservation(self, value: Value | None, site: flow.Site | None, create: bool = True) -> str:
         """The stand-in for a reserved IP named by a value the script does not state, told apart by the
@@ -3674,26 +3689,62 @@ class _Resources:
 
     def _delete_reserved_ip(self, call: CallSite, bound: Bound, site: flow.Site) -> None:
         """delete_reserved_ip_address: the reserved IP the script created under the name it passes is gone
-        again, and no plan step moves it, when the delete surely runs after the call that created it (see
-        `_deletes_after`). A delete that may not run, or of a name the script does not tell, leaves it."""
+        again, and no plan step moves it, when the delete surely runs after each time the call that created
+        it ran (see `_take_away_deleted`). A delete that may not run, or of a name the script does not tell,
+        leaves it."""
         told = self._reservation_told(call, bound, site)
         if told is None or bound.open:
             return
+        surely = self._surely_runs(call, site)
+        self.reserved_deletes.append(_ReservedIpDelete(call, told, self._calls_from_top(call, site), surely))
+
+    def _take_away_deleted(self) -> None:
+        """Takes the reserved IPs the script deletes again off those it creates (see `_delete_reserved_ip`)."""
         for reserved in list(self.reserved):
             made = self.reserved_made.get(id(reserved))
-            if made is not None and made[1] == told and self._deletes_after(made[0], call):
-                self.reserved.remove(reserved)
+            if made is None:
+                continue
+            call, told, leads = made
+            for delete in self.reserved_deletes:
+                if delete.told == told and all(self._deletes_after(call, lead, delete) for lead in leads):
+                    self.reserved.remove(reserved)
+                    break
 
-    def _deletes_after(self, made: CallSite, call: CallSite) -> bool:
-        """Whether `call` surely runs whenever `made` ran, after it: later in the same block of the same
-        code with no statement between that may end the path (as `_with_its_creation` asks), or both at
-        the module's level, the later one surely run."""
-        if made.comprehensions or made.unconsumed is not None or not made.at < call.at:
+    def _deletes_after(
+        self, made: CallSite, made_from: tuple[CallSite, ...] | None, delete: _ReservedIpDelete
+    ) -> bool:
+        """Whether a delete surely runs after `made` ran, led to by `made_from` (see `_calls_from_top`):
+        later in the same block of the same code with no statement between that may end the path (as
+        `_with_its_creation` asks); else when it surely runs at all and, of the calls that lead to each
+        from the module's level, the first two that differ are in one code and the one leading to the delete
+        comes later: a creation in a helper called before the delete, or a delete in a helper called after
+        the creation."""
+        call = delete.call
+        if made.comprehensions or made.unconsumed is not None:
             return False
-        if made.scope is call.scope and made.chain == call.chain:
+        if made.scope is call.scope and made.chain == call.chain and made.at < call.at:
             return not any(made.at <= ended < call.at for ended in call.scope.may_end)
-        module = self.index.module
-        return made.scope is module and call.scope is module and self.flow.surely_runs(call)
+        if made_from is None or delete.leads is None or not delete.surely:
+            return False
+        for before, after in zip(made_from, delete.leads, strict=False):
+            if before.node is not after.node:
+                runs = all(_runs_at_once(lead) for lead in made_from)
+                return runs and before.scope is after.scope and before.at < after.at
+        return False
+
+    def _calls_from_top(self, call: CallSite, site: flow.Site) -> tuple[CallSite, ...] | None:
+        """The calls of the script's functions that lead from the module's level to `call` (read at
+        `site`), outermost first, ending with `call` (see `_caller`); None when one is not known."""
+        found = [call]
+        for _ in range(_MAX_CALL_DEPTH):
+            if call.scope is self.index.module:
+                return tuple(reversed(found))
+            caller = self._caller(call, site)
+            if caller is None:
+                return None
+            call, site = caller
+            found.append(call)
+        return None
 
     def _maybe_vips(self) -> list[ReservedIp]:
         """The reserved IPs the script creates, each with the deployment whose VIP it may be
@@ -4166,7 +4217,7 @@ def _stated_or_carried(value: Value | None) -> bool:
 def _names_deployment(method: str, bound: Bound) -> bool:
     """Whether a call names the deployment it describes (its cloud service and its name), when it describes
     one."""
-    if method in _OUTSIDE_DEPLOYMENTS:
+    if method in _OUTSIDE_DEPLOYMENTS or method in _TAKING_AWAY:
         return True
     values = bound.values
     name = values.get("name") if method == "create_deployment" else values.get("deployment_name")
@@ -4264,6 +4315,22 @@ def _one_resource_call(
         if len(found) == 1 and next(iter(found))[1]:
             return node
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _ReservedIpDelete:
+    """A delete_reserved_ip_address: the call, what tells the name it passes (see `_reservation_told`), the
+    calls that lead to it from the module's level (see `_calls_from_top`) and whether it surely runs."""
+
+    call: CallSite
+    told: object
+    leads: tuple[CallSite, ...] | None
+    surely: bool
+
+
+def _runs_at_once(call: CallSite) -> bool:
+    """Whether a call runs where it is written, not later: in no comprehension or generator expression."""
+    return not call.comprehensions and call.unconsumed is None
 
 
 def _calls_to(site: flow.Site) -> list[ast.Call]:
