@@ -79,3 +79,13 @@ def test_one_a_deployment_may_hold_is_not_taken_away(plan_of):
     script = HEAD + STATED + vm + maybe + 'Remove-AzureReservedIP -ReservedIPName "rip1" -Force\n'
     notes = [note for step in plan_of({"deploy.ps1": script}).steps for note in step.notes]
     assert any("Reserved IP 'rip1' may be this deployment's VIP" in str(note) for note in notes)
+
+
+@pytest.mark.parametrize("create", [STATED, UNSTATED])
+def test_one_created_again_after_the_removal_is_moved(plan_of, create: str):
+    removal = create.replace("New-AzureReservedIP", "Remove-AzureReservedIP").replace(
+        ' -Location "West Europe"', ""
+    )
+    plan = plan_of({"deploy.ps1": HEAD + create + removal + create})
+    expected = "unattached:ReservedIP:rip1" if create is STATED else STAND_IN.replace(":2>", ":4>")
+    assert _unattached(plan) == [expected]
