@@ -2567,6 +2567,16 @@ class NetworkResource:
 
 
 @dataclass(frozen=True, slots=True)
+class ReservedIpOf:
+    """What Get-AzureReservedIP -ReservedIPName outputs: the reserved IP of that name (`name`, as the call
+    passes it: stated or a value the script does not state; `certain` when the call surely passes it), whose
+    ReservedIPName a cmdlet it is piped to takes (`Get-AzureReservedIP -ReservedIPName r | Remove-AzureReservedIP`)."""
+
+    name: Value
+    certain: bool
+
+
+@dataclass(frozen=True, slots=True)
 class LinkState:
     """What a script leaves of a gateway's connection to one local network site, kept under a key no
     variable has (see `Interpreter._link_key`), so that paths that meet join it as they join a variable:
@@ -7148,6 +7158,8 @@ class Interpreter:
         runs (as for `_remove`). The platform refuses to delete a reserved IP in use, so one a deployment of
         the script's holds or may hold, or one reserved for the VIP of a service, stays; so does any other."""
         arg = args.get("ReservedIPName")
+        if arg is None and isinstance(piped, ReservedIpOf):  # `Get-AzureReservedIP -ReservedIPName r | …`
+            arg = Arg(piped.name, None, piped.certain)
         if arg is None or not arg.certain or not self._surely_runs() or self._may_be_held(arg.value):
             return Unknown(self.snippet(node))
         stated = _surely_stated(arg)
@@ -7161,6 +7173,12 @@ class Interpreter:
             if kept is not None and not kept.service_name:
                 self.reserved_names.pop(arg.value.ident)
         return Unknown(self.snippet(node))
+
+    def _get_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Get-AzureReservedIP -ReservedIPName: the reserved IP of that name, for the removal it may be piped
+        to. Without a name it lists every reserved IP of the subscription, which the reader does not follow."""
+        arg = args.get("ReservedIPName")
+        return ReservedIpOf(arg.value, arg.certain) if arg is not None else Unknown(self.snippet(node))
 
     def _may_be_held(self, named: Value) -> bool:
         """Whether a deployment of the script's holds, or may hold, the reserved IP `named` names: as its
@@ -8732,6 +8750,7 @@ class Interpreter:
         "set-azurereservedipassociation": _reserved_ip,
         "remove-azurereservedipassociation": _disassociate,
         "remove-azurereservedip": _remove_reserved_ip,
+        "get-azurereservedip": _get_reserved_ip,
         "new-azureaclconfig": _new_acl,
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
