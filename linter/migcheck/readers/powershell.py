@@ -4587,7 +4587,8 @@ class Interpreter:
             if constraint:  # `[string]$x = …`: the value as the variable holds it
                 value = _typed(value, constraint) or Unknown(self.snippet(node))
             if key not in ("null",) and scope in ("", "script", "global"):
-                env.vars[key] = _stamp(value, key, node)
+                copied = op == "=" and not constraint and source is not None and _plain_copy(source)
+                env.vars[key] = _stamp(value, key, node, copied)
                 if self.scope == 0 and key in self.constant_keys:
                     self._constant(key, value)
         elif target.type in ("member_access", "element_access"):
@@ -10621,13 +10622,21 @@ def _holes_of(value: Value) -> list[object]:
     return list(value.holes) if len(value.holes) == count else [None] * count
 
 
-def _stamp(value: Value, key: str, node: Node) -> Value:
+def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read; a
-    configuration imported from a file the script names still says which file (see `_import_vm`)."""
+    configuration imported from a file the script names still says which file (see `_import_vm`). One
+    `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
+    what it names (the reserved IP, service or account the script made under it)."""
     if isinstance(value, Unknown):
-        ident = value.ident if _imported_file(value) or _listed_files(value) else ("def", node.id)
+        kept = copied and value.ident is not None
+        ident = value.ident if kept or _imported_file(value) or _listed_files(value) else ("def", node.id)
         return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
     return value
+
+
+def _plain_copy(source: Node) -> bool:
+    """Whether an assignment's value is another variable, read as it is (`$same = $name`)."""
+    return _unwrap(source).type == "variable"
 
 
 def _literal(value: Value) -> bool:
