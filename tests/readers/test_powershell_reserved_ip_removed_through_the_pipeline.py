@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from migcheck.plan import Plan
-
-HEAD = "param([string] $IpName, [string] $Other)\n"
-STATED = 'New-AzureReservedIP -ReservedIPName "rip1" -Location "West Europe"\n'
-UNSTATED = 'New-AzureReservedIP -ReservedIPName $IpName -Location "West Europe"\n'
-STAND_IN = "unattached:ReservedIP:<reserved IP name, deploy.ps1:2>"
-
-
-def _unattached(plan: Plan) -> list[str]:
-    return [step.id for step in plan.steps if step.id.startswith("unattached:")]
+from tests.readers.test_powershell_reserved_ip_removed_again import (
+    HEAD,
+    STAND_IN,
+    STATED,
+    UNSTATED,
+    VM,
+    _unattached,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,12 +28,6 @@ def _unattached(plan: Plan) -> list[str]:
 )
 def test_a_reserved_ip_piped_to_its_removal_is_not_moved(plan_of, script: str):
     assert _unattached(plan_of({"deploy.ps1": HEAD + script})) == []
-
-
-VM = (
-    'New-AzureVMConfig -Name "vm1" -InstanceSize Small -ImageName "img" |\n'
-    '    New-AzureVM -ServiceName "svc1" -Location "West Europe" -ReservedIPName "rip1"\n'
-)
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.lint_support import lint_files, where
-from tests.readers.test_shell_a_network_configuration_put_in_place_before_its_upload import NETCFG
-
-
-def _mig003(tmp_path, monkeypatch, placed: str) -> list[str]:
-    script = f"""\
-azure config mode asm
-{placed}
-azure network import NetworkConfig.netcfg
-azure vm create svc1 img u p -w prodnet -b web
-"""
-    files = {"NetworkConfig.netcfg": NETCFG, "deploy.sh": script}
-    return where(lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False).findings)
+from tests.readers.test_shell_a_network_configuration_put_in_place_before_its_upload import NETCFG, _mig003
 
 
 @pytest.mark.parametrize(
