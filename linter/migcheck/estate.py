@@ -340,6 +340,15 @@ class CloudService:
         return f"cloud service {named(self.name)}"
 
     @property
+    def stand_in(self) -> str:
+        """The stand-in of a service a script creates the deployment of under a name it does not state
+        (New-AzureVM names the deployment after the service): `<cloud service name, deploy.ps1:3>`, one per
+        value, for lists, resource groups and commands; "" for any other service."""
+        if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
+            return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
+        return ""
+
+    @property
     def listed_name(self) -> str:
         """How lists (the readiness summary, the plan's steps) name the service: by its name, or by what
         stands in for it when no file names it (the VM or the file of a role body, the deployment of a
@@ -351,10 +360,8 @@ class CloudService:
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"
-        if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
-            # A script creates the deployment of a service whose name it does not state (New-AzureVM names
-            # the deployment after the service): in a list of services, the stand-in is the service's name.
-            return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
+        if self.stand_in:
+            return self.stand_in
         if self.named_by == "deployment":
             # No file names the service (a REST body that names none, a script that builds the name at run
             # time): the deployment's name is no service's. The file tells apart two of one deployment name

@@ -2025,9 +2025,9 @@ def service_name(service: CloudService) -> str:
     its deployment."""
     from migcheck.estate import UNNAMED_BY_ROLE
 
+    if service.stand_in:  # a script's value it does not state: one stand-in per value, told apart
+        return service.stand_in
     unnamed = service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE
-    if unnamed and service.listed_name.startswith("<cloud service name, "):
-        return service.listed_name  # a script's value it does not state: one stand-in per value, told apart
     return "<cloud service name>" if unnamed else service.name
 
 
