@@ -454,6 +454,9 @@ def read(path: str, data: bytes) -> Document:
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
         tree = _parser().parse(parsed)
+    whole = _with_words_whole(parsed, tree.root_node)
+    if whole is not parsed:
+        parsed, tree = whole, _parser().parse(whole)
     listed = _with_plain_lists(parsed, tree.root_node)
     if listed is not parsed:
         parsed, tree = listed, _parser().parse(listed)
@@ -509,6 +512,44 @@ def _unreadable_word(root: Node, offset: int) -> bool:
     while node is not None and node.type != "ERROR":
         node = node.parent
     return node is not None
+
+
+# Two words PowerShell reads whole that the grammar splits, each made readable by one byte: a parameter
+# glued to its value by `=` (`--subnet-names=front`, one argument of a native command as written; the
+# grammar knows only `:` there, so the `=` is parsed as that), and a bare word with an escaped comma
+# (`front`,back`, the one word "front,back"; the comma is parsed as a letter, which the backtick escapes as
+# it did the comma). The reader reads such a word as written (see `Interpreter._literal_token`).
+_GLUED = b":"
+_ESCAPED_COMMA_STAND_IN = b"x"
+_WORDS = {"command_parameter": "parameter", "generic_token": "word"}
+
+
+def _with_words_whole(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each such `=` and
+    escaped comma written as the byte the grammar reads as PowerShell reads the original (see `_GLUED`)."""
+    if not root.has_error:
+        return source
+    found = _captures(_WORDS, root)
+    changes = [
+        (p.end_byte, _GLUED) for p in found.get("parameter", []) if _glued_by_equals(source, p.end_byte)
+    ]
+    changes += [
+        (w.end_byte, _ESCAPED_COMMA_STAND_IN)
+        for w in found.get("word", [])
+        if source[w.end_byte : w.end_byte + 1] == b"," and _escaped(source, w.end_byte)
+    ]
+    if not changes:
+        return source
+    changed = bytearray(source)
+    for at, byte in changes:
+        changed[at : at + 1] = byte
+    return bytes(changed)
+
+
+def _glued_by_equals(source: bytes, at: int) -> bool:
+    """Whether an `=` at `at`, just after a parameter's name, glues a value to it."""
+    after = source[at + 1 : at + 2]
+    return source[at : at + 1] == b"=" and after != b"" and after not in _BLANKS + _LINE_BREAKS
 
 
 # In a command's arguments a comma makes a list (`-SubnetNames FrontEnd, BackEnd` passes two strings), with
@@ -1809,6 +1850,9 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
     grammar could not place (see `_open_bracket`), else at the end of the file. `parsed` is the source the
     tree was parsed from."""
     size = len(where.source)
+    listed = _list_glued_by_equals(root, where) if parsed != where.source else None
+    if listed is not None:
+        return listed, size
     if not root.has_error:
         return None, size
     unclosed = _unclosed(root, where.source)
@@ -1830,6 +1874,27 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
         fix = f"Close it with '{_CLOSING[token[-1:]].decode()}' where it should end."
         return _problem(where.at(offset), f"'{token.decode()}' is never closed", fix), offset
     return None, size
+
+
+def _list_glued_by_equals(root: Node, where: Positions) -> FileProblem | None:
+    """A parameter glued by `=` to a list (`--subnet-names=front,back`, see `_with_words_whole`), which
+    PowerShell refuses: its tokenizer ends the parameter's word at the comma, and a comma after a parameter
+    is no argument."""
+    source = where.source
+    for parameter in _captures({"command_parameter": "parameter"}, root).get("parameter", []):
+        glue = parameter.next_sibling
+        value = glue.next_sibling if glue is not None else None
+        if glue is None or value is None or source[glue.start_byte : glue.end_byte] != b"=":
+            continue
+        if source[value.end_byte : value.end_byte + 1] == b",":
+            written = source[parameter.start_byte : value.end_byte].decode("utf-8", "replace")
+            return _problem(
+                where.at(value.end_byte),
+                f'a list after {written!r}: PowerShell stops with "Missing argument in parameter list" '
+                "and runs no line of the script",
+                f"Quote the whole argument ('{written},…'), as PowerShell then passes it as written.",
+            )
+    return None
 
 
 def _unclosed(root: Node, source: bytes) -> tuple[int, str, str] | None:
@@ -2844,6 +2909,19 @@ def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
         text = text[:-1]
     exact = before.exact and after.exact and glue == ","
     return xplat.Word(text + glue + after.text, before.mark, exact=exact)
+
+
+def _unescaped(word: str) -> str:
+    """A bare word's text with each character a backtick escapes written as itself."""
+    out: list[str] = []
+    escaping = False
+    for char in word:
+        if char == "`" and not escaping:
+            escaping = True
+            continue
+        out.append(char)
+        escaping = False
+    return "".join(out)
 
 
 def texts(value: Value) -> tuple[list[Text], bool]:
@@ -4798,6 +4876,9 @@ class Interpreter:
         text = _text(node)
         if "$" in text:
             return Unknown(text)
+        written = self.where.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        if written != text:  # a word the grammar reads by a stand-in (see `_with_words_whole`)
+            text = _unescaped(written)
         return Text(text, self.where.mark(node), number=_is_number(text))
 
     def _array(self, node: Node, env: Env) -> Value:
@@ -5936,7 +6017,8 @@ class Interpreter:
         for part in _named(elements) if elements is not None else ():
             if part.type == "command_argument_sep":
                 written = self.where.source[part.start_byte : part.end_byte]
-                glue = written.decode("utf-8", "replace") if b"," in written or not written else None
+                glued = b"," in written or not written or written == b"="  # `=`: see `_with_words_whole`
+                glue = written.decode("utf-8", "replace") if glued else None
                 continue
             if _parameter(part) is not None:
                 words.append(xplat.Word(_text(part), self.where.mark(part), exact=True))
@@ -5945,9 +6027,12 @@ class Interpreter:
             arg = Arg(value, part)
             stated = value.value if isinstance(value, Text) else _native_list(value, part)
             mark = _value_mark(value, arg, self.where) or self.where.mark(part)
-            word = xplat.Word(stated, mark, exact=isinstance(value, Text) and value.mark is not None)
-            if glue is not None and words and id(words[-1]) in given:
-                word = _glued(words.pop(), glue, word)
+            # A word read from what is written, escapes and all (see `_with_words_whole`), is not its text.
+            unescaped = self.where.source[part.start_byte : part.end_byte] != part.text
+            exact = isinstance(value, Text) and value.mark is not None and not unescaped
+            word = xplat.Word(stated, mark, exact=exact)
+            if glue is not None and words and (id(words[-1]) in given) == (glue != "="):
+                word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
             words.append(word)
             given[id(words[-1])] = arg
         self.xplat_reading.maybe = self._runs() != ""
