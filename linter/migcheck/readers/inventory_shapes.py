@@ -1142,29 +1142,35 @@ def _circuit(item: Item) -> Iterator[ExpressRouteCircuit]:
 def _in_classic_vnets(
     item: Item, service: ServiceKind, ids: Iterable[str | tuple[str, str]]
 ) -> Iterator[ServiceInVnet]:
-    """One record per classic network among `ids` (subnet or network ids, a network id with the name of
-    its subnet the row states beside it), each network once: the first that says its subnet wins."""
-    found: dict[str, tuple[str, str, str]] = {}  # by network: (id, network name, subnet)
+    """One record per classic network and subnet among `ids` (subnet or network ids, a network id with the
+    name of its subnet the row states beside it), as one declaration per subnet says it: a service whose
+    parts sit in two subnets of a network (an HDInsight cluster's roles) is named in each. A network no id
+    gives a subnet of is one record with none."""
+    found: dict[str, dict[str, tuple[str, str, str]]] = {}  # by network, by subnet: (id, spot, subnet)
     for each in ids:
         value, beside = each if isinstance(each, tuple) else (each, "")
         rid = parse_id(value)
+        spot = value  # the id written where the record is placed: the subnet's, when the row gives it
         if "/" in beside:  # a subnet's id: the subnet of this network only
             of = parse_id(beside)
-            beside = of.child if key(of.name) == key(rid.name) else ""
-        if rid.is_classic_network and not found.get(key(rid.name), ("", "", ""))[2]:
-            found[key(rid.name)] = (value, rid.name, rid.child or beside)
-    for value, network, subnet in found.values():
-        rid = parse_id(value)
-        yield ServiceInVnet(
-            service,
-            item.name,
-            network,
-            item.spots.values([value], item.under)[0],  # where the id is written, else the row
-            subnet=subnet,
-            vnet_subscription=rid.subscription,
-            vnet_group=portal_group(rid),
-            subscription=item.subscription,
-        )
+            spot, beside = (beside, of.child) if key(of.name) == key(rid.name) else (value, "")
+        if rid.is_classic_network:
+            subnet = rid.child or beside
+            found.setdefault(key(rid.name), {}).setdefault(key(subnet), (value, spot, subnet))
+    for subnets in found.values():
+        named = [each for at, each in subnets.items() if at]
+        for value, spot, subnet in named or list(subnets.values()):
+            rid = parse_id(value)
+            yield ServiceInVnet(
+                service,
+                item.name,
+                rid.name,
+                item.spots.values([spot], item.under)[0],  # where the id is written, else the row
+                subnet=subnet,
+                vnet_subscription=rid.subscription,
+                vnet_group=portal_group(rid),
+                subscription=item.subscription,
+            )
 
 
 def _api_management(item: Item) -> Iterator[ServiceInVnet]:
@@ -1208,8 +1214,9 @@ def _app_service_environment(item: Item) -> Iterator[ServiceInVnet]:
     """`virtualNetwork.id` (and its `subnet`) of an App Service Environment (v1 lived in classic VNets)."""
     props = item.properties
     vnet = get(props, "virtualNetwork")
-    subnet = text(get(vnet, "subnet")) or text(get(props, "vnetSubnetName"))
-    ids: list[str | tuple[str, str]] = [(text(get(vnet, "id")), _subnet_name(subnet))]
+    network = text(get(vnet, "id"))
+    subnets = [text(get(vnet, "subnet")), text(get(props, "vnetSubnetName"))]  # one subnet, said twice
+    ids: list[str | tuple[str, str]] = [(network, _subnet_name(s)) for s in subnets if s] or [network]
     yield from _in_classic_vnets(item, ServiceKind.APP_SERVICE_ENVIRONMENT, ids)
 
 
