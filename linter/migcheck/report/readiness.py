@@ -168,6 +168,9 @@ class ScopeItem:
     subject: object = field(default=None, compare=False, repr=False)
     # The codes of the rules whose problems Validate does not check (`found_at_prepare`).
     prepare_only: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # Of a file: the findings in it that another item holds (an error on a network the file defines,
+    # reported at the network's scope). Not counted again, but the file passes only if they pass too.
+    described: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -184,7 +187,7 @@ class ScopeItem:
 
     @property
     def verdict(self) -> Verdict:
-        every = self.every
+        every = (*self.every, *self.described)
         stopping = [f for f in every if refused(f)]
         if stopping:
             at_prepare = all(self.found_at_prepare(f) for f in stopping)
@@ -221,6 +224,7 @@ class _Draft:
     marks: list[Mark] = field(default_factory=list)  # may repeat: hashed once, by `_Attacher`
     findings: list[Finding] = field(default_factory=list)
     held_back: list[Suppressed] = field(default_factory=list)
+    described: list[Finding] = field(default_factory=list)  # see `ScopeItem.described`
     # Where it comes from, when another item shows its name (`estate.origins`): shown after the name, as
     # the plan's steps show it; not a name findings are matched by (see `names`).
     origin: str = ""
@@ -262,6 +266,7 @@ class _Draft:
             tuple(self.held_back),
             self.subject,
             prepare_only,
+            tuple(self.described),
         )
 
 
@@ -304,12 +309,20 @@ def _subscription(
     prepare_only: frozenset[str],
 ) -> SubscriptionReadiness:
     files: dict[str, _Draft] = {}
+    owned: list[Finding] = []  # those an item of a scope holds, in whatever file they are
     for finding in findings[estate.subscription]:
-        for draft in attach.owners(finding) or [_file_draft(files, finding)]:
+        owners = attach.owners(finding)
+        owned += [finding] if owners else []
+        for draft in owners or [_file_draft(files, finding)]:
             draft.findings.append(finding)
     for suppressed in held[estate.subscription]:
-        for draft in attach.owners(suppressed.finding) or [_file_draft(files, suppressed.finding)]:
+        owners = attach.owners(suppressed.finding)
+        owned += [suppressed.finding] if owners else []
+        for draft in owners or [_file_draft(files, suppressed.finding)]:
             draft.held_back.append(suppressed)
+    for finding in owned:  # a file listed for its own findings says too what fails in what it describes
+        if finding.mark.path in files:
+            files[finding.mark.path].described.append(finding)
     drafts += [files[path] for path in sorted(files)]
     scopes = tuple(
         ScopeSummary(kind, tuple(d.item(prepare_only) for d in drafts if d.scope is kind))

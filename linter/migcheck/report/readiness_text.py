@@ -262,11 +262,20 @@ def _verdict(item: ScopeItem) -> str:
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
     notes = [_waiting_words(waiting)] if waiting else []
+    notes += _described_words(item)
     notes += _migration_words(item.migrates.get("migration_state"))
     notes += _checked_at_prepare(item)
     notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
     notes += [f"{known} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
+
+
+def _described_words(item: ScopeItem) -> list[str]:
+    """`and 1 error in what it describes, counted above`: a file's row counts its own findings, and its
+    verdict takes in those of the resources it describes, which the rows of their scopes count."""
+    counts = [(sum(1 for f in item.described if f.severity is s), str(s)) for s in reversed(Severity)]
+    said = [f"{n} {plural(word, n)}" for n, word in counts if n and word != str(Severity.INFO)]
+    return [f"and {', '.join(said)} in what it describes, counted above"] if said else []
 
 
 def _migration_words(state: object) -> list[str]:
