@@ -1548,6 +1548,8 @@ class _Indexer(ast.NodeVisitor):
         self.ancestors: list[ast.AST] = []  # the nodes being visited, the module first
         self.raw_reaches: list[tuple[str, Scope, int]] = []  # (name, scope of the read, `_reach`)
         self.raw_lent: list[tuple[str, Scope]] = []  # (name, scope of the read), see `Scope.lent`
+        # `y = x` of two plain names: (y, x, the scope, where x is read), see `_aliased_events`.
+        self.raw_aliases: list[tuple[str, str, Scope, Position]] = []
         self.file_writes: list[FileWrite] = []
         self.placed_files: list[PlacedFile] = []
         # The modules that put files in place (`_FILE_PLACERS`), and their functions, by the local names
@@ -2002,7 +2004,13 @@ class _Indexer(ast.NodeVisitor):
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.generic_visit(node)
-        if isinstance(node.target, ast.Name):
+        if (
+            isinstance(node.target, ast.Name)
+            and isinstance(node.op, ast.Add)
+            and _is_list_display(node.value)
+        ):
+            self._record(node.target, "extend", None, node.value)  # `names += [x]`: the list grows in place
+        elif isinstance(node.target, ast.Name):
             self._bind(node.target.id, None, node.target)
         elif isinstance(node.target, ast.Attribute) and isinstance(node.op, ast.Add):
             self._record(node.target, "extend", None, node.value)
@@ -2455,11 +2463,29 @@ class _Indexer(ast.NodeVisitor):
         stored = _root_path(holder) if holder is not None else None
         if stored is not None and stored[0] not in self.scope.params:
             return
+        if isinstance(value, ast.Name) and isinstance(target, ast.Name):
+            self.raw_aliases.append((target.id, value.id, self.scope, _at(value)))
         self._escape(value)
+
+    def _aliased_events(self) -> None:
+        """`names = roles`: two names of one object in one scope, each bound there once and not in a loop,
+        nor declared global or nonlocal. A change made in that scope through `names` after it is bound is
+        one to what both hold, as a PowerShell array's is (`names.append(x)` grows `roles`): it is filed as
+        made to `roles` (which `names` reads, changes and all), in the order written, and `roles` does not
+        escape by being named twice. Any other `y = x` lets `x` go."""
+        for alias, original, scope, at in self.raw_aliases:
+            if not (_bound_once(scope, alias) and _bound_once(scope, original)):
+                continue
+            self.raw_events = [
+                (original if n == alias and e.scope is scope and e.at > at else n, e)
+                for n, e in self.raw_events
+                if not (n == original and e.kind == "escape" and e.at == at)
+            ]
 
     def file_events(self) -> None:
         """File every recorded event, and how deep each read lets its object go, under the scope whose
         binding of the name it is about, or under `free_scope` for a name nothing binds."""
+        self._aliased_events()
         for name, event in self.raw_events:
             scope = lookup(name, event.scope, self.module_scope) or self.free_scope
             scope.events.setdefault(name, []).append(event)
@@ -2594,6 +2620,17 @@ def _passed_to_function(ancestors: list[ast.AST]) -> bool:
     if not isinstance(parent, ast.Call) or not isinstance(parent.func, ast.Name) or _reads_only(parent.func):
         return False
     return any(arg is child for arg in parent.args) or any(k is child for k in parent.keywords)
+
+
+def _is_list_display(node: ast.expr) -> bool:
+    """Whether `node` is written as a list (`[x]`, `[x for ...]`): what `+=` adds it to is a list."""
+    return isinstance(node, (ast.List, ast.ListComp))
+
+
+def _bound_once(scope: Scope, name: str) -> bool:
+    """Whether `name` is bound once in `scope`, not as a loop's target, and not declared global or nonlocal."""
+    bindings = scope.bindings.get(name, [])
+    return len(bindings) == 1 and not bindings[0].each_turn and name not in scope.declared
 
 
 def _reach(ancestors: list[ast.AST]) -> int | None:
