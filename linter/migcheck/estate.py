@@ -995,7 +995,7 @@ class LinkMemo:
         docs, settings = linker.docs, (cwd, linker.grouping.include_local)
         if settings != self._settings or len(docs) != len(self._docs):
             self._settings, self._services = settings, {}
-            self._folder = [_package_folder(d, cwd) for d in docs]
+            self._folder = _package_folders(docs, cwd)
             self._members = defaultdict(list)
             for at, folder in enumerate(self._folder):
                 if folder:
@@ -1334,9 +1334,31 @@ def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceC
 def _package_folder(doc: Document, cwd: str) -> str:
     """The folder of a document holding a service definition or configuration, else "": for a
     configuration published with a cloud project's package, the project's (see `_published_from`)."""
-    if any(isinstance(r, (ServiceDefinition, ServiceConfiguration)) for r in doc.resources):
+    if _holds_package(doc):
         return _published_from(folder_of(doc.path, cwd))
     return ""
+
+
+def _package_folders(docs: Iterable[Document], cwd: str) -> list[str]:
+    """`_package_folder` of each document, worked out once per folder: a package's definition and its
+    configurations are files of one folder, and resolving a folder is most of the cost."""
+    by_folder: dict[str, str] = {}
+    found: list[str] = []
+    for doc in docs:
+        if not _holds_package(doc):
+            found.append("")
+            continue
+        # A path's folder (`folder_of`) depends only on what precedes its last `/`.
+        written = doc.path[: doc.path.rfind("/") + 1]
+        folder = by_folder.get(written)
+        if folder is None:
+            folder = by_folder[written] = _published_from(folder_of(doc.path, cwd))
+        found.append(folder)
+    return found
+
+
+def _holds_package(doc: Document) -> bool:
+    return any(isinstance(r, (ServiceDefinition, ServiceConfiguration)) for r in doc.resources)
 
 
 def _published_from(folder: str) -> str:
@@ -1422,6 +1444,24 @@ class _NetworkUse(NamedTuple):
 
 
 # --- the linker --------------------------------------------------------------------------------------
+
+
+class _DefinedRoles:
+    """A service definition's roles with their names keyed once, for every configuration beside it to
+    join and check against (a definition is shared by a folder's configurations)."""
+
+    def __init__(self, definition: ServiceDefinition) -> None:
+        self.definition = definition
+        self.keyed = tuple((key(r.name), r) for r in definition.roles)  # every role, in order
+        self.by_key = dict(self.keyed)  # of two roles of one name, the last
+        self._endpoints: dict[int, frozenset[str]] = {}  # per role, not per ACL: a role may have thousands
+
+    def endpoints(self, role: Role) -> frozenset[str]:
+        """The keys of `role`'s input endpoints."""
+        found = self._endpoints.get(id(role))
+        if found is None:
+            found = self._endpoints[id(role)] = frozenset(key(e.name) for e in role.endpoints)
+        return found
 
 
 class _Linker:
@@ -2077,8 +2117,7 @@ class _Linker:
             documents = self.memo.documents
         else:
             docs: dict[str, list[Document]] = defaultdict(list)
-            for doc in self.docs:
-                folder = _package_folder(doc, cwd)
+            for doc, folder in zip(self.docs, _package_folders(self.docs, cwd), strict=True):
                 if folder:
                     docs[folder].append(doc)
             folders = [(folder, self.folder_services(folder, docs[folder])) for folder in sorted(docs)]
@@ -2141,13 +2180,14 @@ class _Linker:
     ) -> CloudService:
         anchor = definition.mark if definition else configs[0].mark
         written = definition.name if definition else configs[0].name
+        defined = _DefinedRoles(definition) if definition is not None else None
         deployed = [c for c in configs if self.grouping.include_local or not c.is_local]
-        placements = tuple(self._configured(definition, c) for c in deployed)
+        placements = tuple(self._configured(defined, c) for c in deployed)
         if not placements and definition is not None:
             # A definition with no deployed configuration: its roles, in a network no file states.
             placements = (Placement(definition.name, definition.mark, definition.roles, False, True),)
         for config in configs:
-            self._check_configuration(definition, config)
+            self._check_configuration(defined, config)
         return CloudService(
             written or posixpath.basename(folder) or ".",
             anchor,
@@ -2157,27 +2197,30 @@ class _Linker:
             named_by="files" if written else "folder",
         )
 
-    def _configured(self, definition: ServiceDefinition | None, config: ServiceConfiguration) -> Placement:
+    def _configured(self, defined: _DefinedRoles | None, config: ServiceConfiguration) -> Placement:
         """A deployed configuration: the definition's roles with the configuration's facts joined in."""
         acls, addresses = config.acls_by_role(), config.addresses_by_role()
-        settings = {key(r.name): r for r in config.roles}
-        roles = definition.roles if definition is not None else tuple(_unknown_role(r) for r in config.roles)
-        placed = {key(r.name) for r in roles}
+        if defined is not None:
+            settings = {key(r.name): r for r in config.roles}
+            keyed, placed = defined.keyed, defined.by_key
+        else:
+            keyed = tuple((key(r.name), _unknown_role(r)) for r in config.roles)
+            placed = dict(keyed)
         joined = tuple(
             model.configured_role(
                 role,
-                settings.get(key(role.name)) if definition is not None else None,
-                acls.get(key(role.name), ()),
-                addresses.get(key(role.name), ()),
+                settings.get(name) if defined is not None else None,
+                acls.get(name, ()),
+                addresses.get(name, ()),
             )
-            for role in roles
+            for name, role in keyed
         )
         return Placement(
             name=config.mark.path.rsplit("/", 1)[-1],
             mark=config.mark,
             roles=joined,
             network_known=True,
-            endpoints_known=definition is not None,
+            endpoints_known=defined is not None,
             virtual_network=config.virtual_network,
             reserved_ips=config.reserved_ips,
             dns_servers=config.dns_servers,
@@ -2186,10 +2229,9 @@ class _Linker:
             ),
         )
 
-    def _check_configuration(
-        self, definition: ServiceDefinition | None, config: ServiceConfiguration
-    ) -> None:
+    def _check_configuration(self, defined: _DefinedRoles | None, config: ServiceConfiguration) -> None:
         """Names a configuration uses that its definition (or the configuration itself) does not define."""
+        definition = defined.definition if defined is not None else None
         named_otherwise = key(config.name) != key(definition.name) if definition is not None else False
         if definition is not None and config.name and named_otherwise and not is_pipeline_token(config.name):
             # Packaging and deployment refuse a configuration whose serviceName is not the definition's: a
@@ -2200,7 +2242,7 @@ class _Linker:
                 f"the configuration names service '{config.name}', but the service definition in its "
                 f"folder is '{definition.name}'",
             )
-        roles = {key(r.name): r for r in definition.roles} if definition else None
+        roles = defined.by_key if defined is not None else None
         if definition is not None and roles is not None:
             named: tuple[RoleSettings | InstanceAddress, ...] = (*config.roles, *config.instance_addresses)
             for item in named:
@@ -2211,15 +2253,6 @@ class _Linker:
                         f"role '{item.name}' is not defined in the service definition of '{definition.name}'",
                     )
         controls = {key(a.name) for a in config.access_controls}
-
-        endpoint_names: dict[int, frozenset[str]] = {}  # per role, not per ACL: a role may have thousands
-
-        def endpoints(role: Role) -> frozenset[str]:
-            found = endpoint_names.get(id(role))
-            if found is None:
-                found = endpoint_names[id(role)] = frozenset(key(e.name) for e in role.endpoints)
-            return found
-
         for acl in config.endpoint_acls:
             if acl.access_control and key(acl.access_control) not in controls:
                 self._dangle(
@@ -2236,7 +2269,7 @@ class _Linker:
                     f"EndpointAcl names role '{acl.role}', which is not defined in the service definition of "
                     f"'{definition.name}'",
                 )
-            if role is not None and key(acl.endpoint) not in endpoints(role):
+            if role is not None and defined is not None and key(acl.endpoint) not in defined.endpoints(role):
                 self._dangle(
                     NameRef(acl.endpoint, acl.mark),
                     "InputEndpoint",
