@@ -584,13 +584,15 @@ class MigrationOutOfOrder(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        scripts = list(estate.resources(Script))
+        if not scripts:  # what follows walks every cloud service for what scripts do to them
+            return
         # Cloud services the files place in a virtual network, by name: those migrate with their network.
         in_network = {
             key(service.name): service.virtual_network_refs[0].name
             for service in estate.cloud_services
             if service.named_by == "files" and service.virtual_network_refs
         }
-        scripts = list(estate.resources(Script))
         # Which accounts hold which services' disks matters only to a script that moves a storage account.
         moves_storage = any(s.scope == "storage-account" for script in scripts for s in script.migration)
         holders = _disk_holders(estate) if moves_storage else {}

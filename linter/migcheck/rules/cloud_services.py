@@ -370,25 +370,23 @@ class WebWorkerRole(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            for role in service.roles:
+            roles = service.roles
+            label = service.label if roles else ""  # once per service: every role's finding names it
+            for role in roles:
                 if not role.kind_known:
                     message = (
-                        f"{service.label} has role '{role.name}', whose kind could not be told "
+                        f"{label} has role '{role.name}', whose kind could not be told "
                         f"({role.kind_evidence}): if it is a web or worker role, {_NO_MIGRATION}"
                     )
                 elif is_unnamed_role(role.name):
                     # A package the files deploy without naming its roles (Publish-AzureServiceProject): the
                     # service has them, by what deploys it, under names nobody wrote.
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
-                    message = (
-                        f"{service.label} has web or worker roles the files do not name{how}: {_NO_MIGRATION}"
-                    )
+                    message = f"{label} has web or worker roles the files do not name{how}: {_NO_MIGRATION}"
                 else:
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
-                    message = (
-                        f"{service.label} has {_article(role.type.value)} {role.type.value} '{role.name}'"
-                        f"{how}: {_NO_MIGRATION}"
-                    )
+                    kind = role.type.value
+                    message = f"{label} has {_article(kind)} {kind} '{role.name}'{how}: {_NO_MIGRATION}"
                 yield self.finding(role, message)
         for extended in estate.extended_support:
             yield self._extended_support(extended)
@@ -1495,7 +1493,7 @@ class ReservedIpWithoutEndpoint(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
             for placement in service.placements:
-                if not (placement.endpoints_known and placement.roles):
+                if not (placement.reserved_ips and placement.endpoints_known and placement.roles):
                     continue
                 endpoints = list(_endpoints(placement.roles))
                 fix = "" if all(r.is_vm for r in placement.roles) else ROLES_RESERVED_IP_FIX

@@ -1147,6 +1147,8 @@ class ClassicRoleAssignment(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         assignments = estate.inventory.role_assignments
+        if not assignments:  # what follows walks every cloud service's roles
+            return
         classic = _subscriptions_with_classic(estate, [a for a in assignments if not a.scope.is_classic])
         web_roles = _web_or_worker_roles(estate)
         for assignment in assignments:

@@ -947,10 +947,13 @@ def _static_addresses(estate: Estate) -> list[tuple[CloudService, str, str, Role
         for placement in service.placements:
             # A deployment is in one network, named or not (Export-AzureVM files do not name it).
             ref = placement.virtual_network
+            statics = [(vm, static) for vm in placement.vms for static in vm.static_ips]
+            if not statics:  # most placements: their network is not put in words
+                continue
             scope = f"virtual network {named(ref.name)}" if ref else f"the network of {service.label}"
             # A pipeline token joins the networks of one file only, as the link joins them.
             where = join_key(ref.name, ref.mark) if ref else f"{id(service)}"
-            found += [(service, scope, where, vm, static) for vm in placement.vms for static in vm.static_ips]
+            found += [(service, scope, where, vm, static) for vm, static in statics]
     found.sort(key=lambda each: is_script(each[4].mark.path))
     return found
 
@@ -1458,9 +1461,11 @@ class InvalidAddressPrefix(Rule):
             yield from self._network(network)
         for site in _local_site_definitions(estate):
             for prefix in site.address_space:
-                yield from self._prefix(
-                    site, prefix, f"an address prefix of local network site '{site.name}'"
-                )
+                problem = prefix_problem(prefix.text)
+                if problem is not None:
+                    yield self._prefix(
+                        site, prefix, f"an address prefix of local network site '{site.name}'", problem
+                    )
 
     def _network(self, network: Network) -> Iterator[Finding]:
         """A bad prefix is wrong text in each file a user edits that writes it (a network configuration, a
@@ -1471,26 +1476,28 @@ class InvalidAddressPrefix(Rule):
         edited = [v for v in network.definitions if id(v) not in exported]
         written = {prefix.text.strip() for vnet in edited for prefix, _ in _vnet_prefixes(vnet)}
         for vnet in edited:
-            misfits = _misfits(vnet)
-            for prefix, what in _vnet_prefixes(vnet):
-                yield from self._prefix(vnet, prefix, what, misfits.get(id(prefix), ""))
+            yield from self._vnet(vnet, list(_vnet_prefixes(vnet)))
         for vnet in network.exported_definitions:
-            misfits = _misfits(vnet)
             shown = [(p, what) for p, what in _vnet_prefixes(vnet) if p.text.strip() not in written]
-            for prefix, what in shown:
-                yield from self._prefix(vnet, prefix, what, misfits.get(id(prefix), ""))
+            yield from self._vnet(vnet, shown)
             written.update(p.text.strip() for p, _ in shown)
 
-    def _prefix(self, owner: object, prefix: AddressPrefix, what: str, misfit: str = "") -> Iterator[Finding]:
+    def _vnet(self, vnet: VirtualNetwork, prefixes: list[tuple[AddressPrefix, str]]) -> Iterator[Finding]:
+        """The findings of the bad prefixes among `prefixes` of one description of a network."""
+        bad = [(p, what, problem) for p, what in prefixes if (problem := prefix_problem(p.text)) is not None]
+        misfits = _misfits(vnet) if bad else {}  # only a bad prefix can misfit: most networks have none
+        for prefix, what, problem in bad:
+            yield self._prefix(vnet, prefix, what, problem, misfits.get(id(prefix), ""))
+
+    def _prefix(
+        self, owner: object, prefix: AddressPrefix, what: str, problem: PrefixProblem, misfit: str = ""
+    ) -> Finding:
         """`misfit`: why the range the prefix denotes cannot be the one meant (`_misfits`); then the fix
         asks for the intended range instead of writing that one."""
-        problem = prefix_problem(prefix.text)
-        if problem is None:
-            return
         fix = f"Write {problem.corrected} instead of {prefix.text}." if problem.corrected else ""
         if misfit:
             fix = f"Write the range you meant: {problem.corrected} {misfit}. {_lengths_keeping_the_address(prefix.text)}"
-        yield self.finding(
+        return self.finding(
             owner,
             f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}",
             fix=fix,
