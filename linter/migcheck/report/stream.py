@@ -6,6 +6,7 @@ each as `json.dumps` would have written it in place, so the text is the same as
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -19,13 +20,29 @@ from migcheck.visible import ANYWHERE, HIDDEN
 # lone surrogates (a file name's undecodable bytes) are written `\udcXX`, as the writers'
 # `backslashreplace` wrote them. Any other text stays readable (`ensure_ascii=False`).
 _HIDDEN = re.compile(f"[{HIDDEN}]")
+# What `json.dumps(value, ensure_ascii=False)` encodes with, made once: `dumps` makes an encoder for every
+# call, which cost more than the encoding of the small values reports are written in (a SARIF result is
+# written a scalar at a time).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_encode_string = json.encoder.encode_basestring  # what that encoder writes a string with
 
 
 def json_text(value: object, indent: int | None = None) -> str:
     """`value` as JSON, non-ASCII text kept as it is but for the characters `_HIDDEN` names, and the
     second `#` of a `##vso[` or `##[`, written as `\\uXXXX` escapes (which mean the same to every JSON
     reader)."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    text = _ENCODER.encode(value) if indent is None else json.dumps(value, ensure_ascii=False, indent=indent)
+    return shown(text)
+
+
+def json_string(value: str) -> str:
+    """`json_text(value)` of a string, without the encoder's dispatch on the value's type."""
+    return shown(_encode_string(value))
+
+
+def shown(text: str) -> str:
+    """JSON `text` with what `json_text` escapes beyond JSON's own rules escaped. The same whether it is
+    applied to a whole document or to each string in it: what it escapes is within one string."""
     if "##" in text:  # a CI log command found anywhere in a line, should the report be printed in a log:
         # a `#` in JSON text is always a string's own character, so the value read back is the same
         text = ANYWHERE.sub(r"#\\u0023", text)
@@ -86,7 +103,7 @@ def _text(value: object, indent: int, level: int) -> str:
     refer to each other, garbage that only the cyclic collector frees, and the CLI pauses the collector
     for the run (one report's worth piled up)."""
     if isinstance(value, dict):
-        entries = [f"{_scalar(str(k))}: {_text(v, indent, level + 1)}" for k, v in value.items()]
+        entries = [f"{_key(str(k))}: {_text(v, indent, level + 1)}" for k, v in value.items()]
     elif isinstance(value, list | tuple):
         entries = [_text(v, indent, level + 1) for v in value]
     else:
@@ -98,8 +115,27 @@ def _text(value: object, indent: int, level: int) -> str:
     return brackets[0] + inner + ("," + inner).join(entries) + "\n" + " " * (indent * level) + brackets[1]
 
 
+# How `json.dumps` writes the scalars of the common types, by exact type (a subclass, an enum, goes
+# through the encoder): strings with its C string encoder, ints as `int.__repr__`, and keywords.
+_WRITERS: dict[type, Callable[[object], str]] = {
+    str: json_string,  # type: ignore[dict-item]
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+
+
 def _scalar(value: object) -> str:
-    return json_text(value)  # no indent: the C encoder, which makes no garbage
+    """`json_text(value)` of a scalar; a report writes a few dozen for each finding (SARIF's regions,
+    properties and keys), so the common types skip the encoder's dispatch."""
+    writer = _WRITERS.get(type(value))
+    return json_text(value) if writer is None else writer(value)  # no indent: the C encoder, no garbage
+
+
+@functools.lru_cache(maxsize=1024)
+def _key(key: str) -> str:
+    """A key as JSON: the same few dozen keys are written for every finding."""
+    return json_string(key)
 
 
 def _holds_items(value: dict[object, object]) -> bool:
