@@ -15,6 +15,7 @@ import collections
 import errno
 import functools
 import itertools
+import operator
 import os
 import posixpath
 import re
@@ -626,8 +627,9 @@ def discover(
             continue  # placed below, once every folder has been walked, so that it wins
         elif os.path.isdir(given):
             for candidate in _walk_folder(given, included, excluded, respect_gitignore):
-                real = _real_path(candidate, given) if several else None
-                if candidate.path not in found and named.first(candidate.path, real):
+                if candidate.path in found:
+                    continue
+                if not several or named.first(candidate.path, _real_path(candidate, given)):
                     found[candidate.path] = candidate
         else:
             path = display_path(given)
@@ -706,34 +708,35 @@ def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | 
 
 def _walk_folder(
     top: str, included: Patterns, excluded: Patterns, respect_gitignore: bool
-) -> Iterator[Candidate]:
+) -> list[Candidate]:
     """The candidates under the folder `top`."""
     # Resolve the folder once; paths below it are joined on, not resolved file by file.
     shown_root = display_path(top)
     real_top = os.path.realpath(top)
 
+    under = "" if shown_root == "." else f"{shown_root}/"
+    including, excluding = bool(included), bool(excluded)  # asked once, not for every file
+
     def shown_path(relative: str) -> str:
-        if relative == ".":  # the folder itself (one that cannot be listed): `d`, not `d/.`
-            return shown_root
-        relative = shown(relative)
-        return relative if shown_root == "." else f"{shown_root}/{relative}"
+        # The folder itself (one that cannot be listed) is `d`, not `d/.`.
+        return under + shown(relative) if relative != "." else shown_root
 
     def skipped_folder(relative: str) -> bool:
-        return bool(excluded) and excluded.matches(shown_path(relative), folder=True)
+        return excluding and excluded.matches(shown_path(relative), folder=True)
 
     ignored = _GitIgnored(top) if respect_gitignore else None
     found = []
     for fs_path, relative, refused, is_link, identity, size in _walk(top, ignored, skipped_folder):
         path = shown_path(relative)
-        if included and not included.matches(path):
+        if including and not included.matches(path):
             continue
-        if excluded and excluded.matches(path):
+        if excluding and excluded.matches(path):
             continue
         # One string where the path shown is the name the file is opened by (a folder named by its absolute
         # path, or by a relative one below the working directory): each is kept for every file read.
         path = fs_path if path == fs_path else path
         found.append(Candidate(path, fs_path, False, refused, real_top, is_link, identity, size))
-    yield from _without_aliases(found)
+    return _without_aliases(found)
 
 
 def _real_path(candidate: Candidate, top: str) -> str | None:
@@ -748,15 +751,14 @@ def _real_path(candidate: Candidate, top: str) -> str | None:
     return os.path.join(candidate.within, candidate.fs_path[len(top) :].lstrip(os.sep))
 
 
-def _without_aliases(found: list[Candidate]) -> Iterator[Candidate]:
+def _without_aliases(found: list[Candidate]) -> list[Candidate]:
     """`found` but the links to files the walk reads under their own names: read through both names, a
     file would be reported twice, and fixed once, then refused through the link. Only links are looked
     up (one `stat` each); two hard links are two names of equal standing, and both are read."""
+    if not any(candidate.link for candidate in found):
+        return found
     walked = {c.identity for c in found if c.identity is not None}
-    for candidate in found:
-        if candidate.link and _target_identity(candidate.fs_path) in walked:
-            continue
-        yield candidate
+    return [c for c in found if not (c.link and _target_identity(c.fs_path) in walked)]
 
 
 def _target_identity(fs_path: str) -> tuple[int, int] | None:
@@ -778,20 +780,25 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
     # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     real_top = os.path.realpath(top)
     unlisted: list[tuple[str, OSError]] = []
-    pending = [(top, "")]
+    # (folder, its path relative to `top` with a trailing `/` or "", the .gitignore rules in force in the
+    # folder above it, its absolute `/`-separated path with a trailing `/`, as .gitignore patterns are
+    # matched): each folder's joined onto its parent's, not worked out again.
+    top_rules = ignored.outer if ignored else _Rules(())
+    pending = [(top, "", top_rules, _posix(os.path.abspath(top)).rstrip("/") + "/")]
     while pending:
-        folder, prefix = pending.pop()
+        folder, prefix, rules, base = pending.pop()
         try:
             entries = _listing(folder)
         except OSError as exc:
             unlisted.append((folder, exc))
             continue
-        rules = ignored.enter(folder, any(e.name == ".gitignore" for e in entries)) if ignored else None
-        # Absolute and `/`-separated, as .gitignore patterns are matched; only where patterns apply.
-        base = _posix(os.path.abspath(folder)).rstrip("/") + "/" if rules else ""
+        if ignored and any(entry.name == ".gitignore" for entry in entries):
+            rules = rules.with_own(folder, base)
+        ignoring = bool(rules)  # asked once a folder, not for every name
         below = []
         candidates = []
         build_output = None
+        copies = False  # whether a name is that of a build copy of a service definition
         for entry in entries:
             name = entry.name
             if _is_folder(entry):
@@ -799,21 +806,25 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
                 # The settings' excludes first: one that names a skipped folder (`bin/`) is told it matched.
                 if entry.is_symlink() or skipped_folder(relative):
                     continue
-                if rules and rules.ignores(base + name, folder=True):
+                if ignoring and rules.ignores(base + name, folder=True):
                     continue
                 if _skipped_name(name):
                     build_output = entry if name.lower() == BUILD_OUTPUT else build_output
                     continue
-                below.append((entry.path, relative + "/"))
-            elif name.lower().endswith(CANDIDATE_SUFFIXES) or _script_by_shebang(entry):
-                if rules and rules.ignores(base + name, folder=False):
+                below.append((entry.path, relative + "/", rules, base + name + "/"))
+                continue
+            lowered = name.lower()
+            if lowered.endswith(CANDIDATE_SUFFIXES) or _script_by_shebang(entry):
+                if ignoring and rules.ignores(base + name, folder=False):
                     continue
                 candidates.append(entry)
-        # A build copy is passed over only for a definition this walk reads: a regular file, not ignored.
-        read_here = {entry.name.lower() for entry in candidates if _regular_file(entry)}
+                copies = copies or lowered.endswith(BUILD_COPY_SUFFIX)
+        if copies or build_output is not None:
+            # A build copy is passed over only for a definition this walk reads: a regular file, not ignored.
+            read_here = {entry.name.lower() for entry in candidates if _regular_file(entry)}
+            candidates = [entry for entry in candidates if not _build_copy(entry.name, read_here)]
         for entry in candidates:
-            if not _build_copy(entry.name, read_here):
-                yield _found(entry, prefix + entry.name, real_top)
+            yield _found(entry, prefix + entry.name, real_top)
         if build_output is not None and any(name.endswith(".csdef") for name in read_here):
             yield from _published_configurations(build_output, prefix, read_here, real_top)
         pending.extend(reversed(below))
@@ -898,10 +909,13 @@ def _regular_file(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+_NAME = operator.attrgetter("name")
+
+
 def _listing(folder: str) -> list[os.DirEntry[str]]:
     """The entries of `folder`, by name (the order of the walk does not depend on the file system)."""
     with os.scandir(folder) as entries:
-        return sorted(entries, key=lambda entry: entry.name)
+        return sorted(entries, key=_NAME)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -1044,6 +1058,12 @@ class _Rules:
     def __bool__(self) -> bool:
         return bool(self.chain)
 
+    def with_own(self, folder: str, base: str) -> _Rules:
+        """These rules, in force above `folder` (its absolute `/`-separated path with a trailing `/` is
+        `base`), with the folder's own .gitignore after them, if it can be read."""
+        own = _read_patterns(os.path.join(folder, ".gitignore"))
+        return self if own is None else _Rules((*self.chain, (base.rstrip("/") or "/", own)))
+
     def ignores(self, absolute: str, *, folder: bool) -> bool:
         """Whether git ignores the file or folder at `absolute` (a `/`-separated absolute path): the
         innermost .gitignore with a pattern that matches decides, so a `!pattern` in a subfolder
@@ -1057,8 +1077,8 @@ class _Rules:
 
 
 class _GitIgnored:
-    """The .gitignore rules of one walk: those above the walked folder (up to the repository root, with
-    `.git/info/exclude`), then each folder's own as the walk enters it."""
+    """The .gitignore rules of one walk above the walked folder (`outer`: up to the repository root, with
+    `.git/info/exclude`); the walk adds each folder's own as it enters it (`_Rules.with_own`)."""
 
     def __init__(self, top: str) -> None:
         top_abs = os.path.abspath(top)
@@ -1077,20 +1097,7 @@ class _GitIgnored:
         # named explicitly); then only the .gitignore files inside it apply.
         if outer.ignores(_posix(top_abs), folder=True):
             outer = _Rules(())
-        self._rules: dict[str, _Rules] = {}
-        self._top_abs = top_abs
-        self._outer = outer
-
-    def enter(self, folder: str, has_own: bool = True) -> _Rules:
-        """The rules in force in `folder` (visited by the walk after its parent): the parent's, and its own
-        .gitignore (looked for only when the folder's listing shows one, `has_own`)."""
-        folder_abs = os.path.abspath(folder)
-        parent = self._rules.get(os.path.dirname(folder_abs)) if folder_abs != self._top_abs else None
-        inherited = parent if parent is not None else self._outer
-        own = _read_patterns(os.path.join(folder_abs, ".gitignore")) if has_own else None
-        rules = inherited if own is None else _Rules((*inherited.chain, (_posix(folder_abs), own)))
-        self._rules[folder_abs] = rules
-        return rules
+        self.outer = outer
 
 
 def _repository_root(folder: str) -> str | None:
