@@ -302,3 +302,16 @@ def test_fields_left_out_of_comparison_are_left_out_of_the_hash() -> None:
     assert disk != dataclasses.replace(disk, name="logs")
     shown = repr(described)
     assert shown.startswith("Disk(name='data', ") and "sources=(Mark(path='vm.xml'" in shown
+
+
+def test_a_check_of_disks_with_plain_blob_names_imports_no_url_parser(tmp_path: Path) -> None:
+    """A blob's name is percent-decoded only when it holds a `%`: urllib.parse is not imported for the
+    names nearly every repository writes."""
+    source = EXAMPLES / "ready" / "rest" / "northwind-web.deployment.xml"
+    assert "MediaLink" in source.read_text() and "%" not in source.read_text()
+    folder = tmp_path / "estate"
+    folder.mkdir()
+    (folder / source.name).write_text(source.read_text())
+    modules = imported(tmp_path, "check", str(folder))
+    assert "migcheck.readers" in modules  # it was read
+    assert "urllib.parse" not in modules

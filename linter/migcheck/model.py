@@ -342,11 +342,14 @@ class Disk:
         """The blob's name inside its container: the path after `https://acct.blob.../container/`, without
         a query (a SAS token) or fragment, percent-decoded as the storage service decodes it (`%2F` is a
         `/` in the name)."""
-        from urllib.parse import unquote
-
         rest = self.media_link.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
         parts = rest.split("/", 2)
-        return unquote(parts[2]) if len(parts) == 3 else ""
+        name = parts[2] if len(parts) == 3 else ""
+        if "%" not in name:
+            return name  # as `unquote` returns it, without importing urllib.parse for nearly every name
+        from urllib.parse import unquote
+
+        return unquote(name)
 
     @property
     def premium(self) -> bool:
