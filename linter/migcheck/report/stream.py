@@ -37,7 +37,9 @@ def json_text(value: object, indent: int | None = None) -> str:
 
 def json_string(value: str) -> str:
     """`json_text(value)` of a string, without the encoder's dispatch on the value's type."""
-    return shown(_encode_string(value))
+    text = _encode_string(value)
+    plain = "##" not in text and text.isascii() and "\x7f" not in text  # `shown` would change nothing
+    return text if plain else shown(text)
 
 
 def shown(text: str) -> str:
@@ -78,10 +80,20 @@ def dump(value: object, stream: Stream, indent: int = 2, level: int = 0) -> None
     written item by item."""
     if isinstance(value, Items):
         _sequence(((None, item) for item in value.items), "[]", stream, indent, level)
-    elif isinstance(value, dict) and _holds_items(value):
+        return
+    try:
+        text = _text(value, indent, level)
+    except _HoldsItems:  # met before any item was made: `_text` makes none
+        if not isinstance(value, dict):
+            raise  # `Items` are written whole or as a dict's value, not within a list
         _sequence(value.items(), "{}", stream, indent, level)
     else:
-        stream.write(_text(value, indent, level))
+        stream.write(text)
+
+
+class _HoldsItems(TypeError):
+    """Raised by `_text` at `Items` among a dict's values: the dict is written entry by entry. Found as
+    the dict is written rather than looked for first: a report is thousands of dicts that hold none."""
 
 
 def _sequence(
@@ -102,10 +114,17 @@ def _text(value: object, indent: int, level: int) -> str:
     """`value` as indented JSON. Not `json.dumps(indent=...)`: its encoder is made of closures that
     refer to each other, garbage that only the cyclic collector frees, and the CLI pauses the collector
     for the run (one report's worth piled up)."""
+    # A scalar among the values is written here, not by a call of `_text` for it: most values are.
+    deeper = level + 1
     if isinstance(value, dict):
-        entries = [f"{_key(str(k))}: {_text(v, indent, level + 1)}" for k, v in value.items()]
+        entries = [
+            f"{_key(str(k))}: {w(v) if (w := _WRITERS.get(type(v))) else _text(v, indent, deeper)}"
+            for k, v in value.items()
+        ]
     elif isinstance(value, list | tuple):
-        entries = [_text(v, indent, level + 1) for v in value]
+        entries = [w(v) if (w := _WRITERS.get(type(v))) else _text(v, indent, deeper) for v in value]
+    elif isinstance(value, Items):
+        raise _HoldsItems("Items are written by `dump`, as a dict's value")
     else:
         return _scalar(value)
     brackets = "{}" if isinstance(value, dict) else "[]"
@@ -136,10 +155,6 @@ def _scalar(value: object) -> str:
 def _key(key: str) -> str:
     """A key as JSON: the same few dozen keys are written for every finding."""
     return json_string(key)
-
-
-def _holds_items(value: dict[object, object]) -> bool:
-    return any(isinstance(v, Items) or (isinstance(v, dict) and _holds_items(v)) for v in value.values())
 
 
 def write_lines(stream: Stream, lines: Iterable[str], tail: str | None) -> None:
