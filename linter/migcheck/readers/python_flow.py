@@ -94,7 +94,7 @@ import bisect
 import builtins
 import itertools
 import string
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from keyword import iskeyword
 from typing import TypeVar
@@ -837,29 +837,66 @@ class Index:
     free: Scope = field(default_factory=lambda: Scope("module", None))
 
 
-def _none_defaults(tree: ast.Module) -> frozenset[str]:
-    """The keys of every `argument_spec=dict(...)` (or `{...}`) in the file given `dict(default=None)`."""
+def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
+    """What the index reads from every node of the tree, the parts its visit leaves out included (annotations,
+    the targets of a `for`, the keywords of a class): the options given None by default (see
+    `_none_default_options`) and whether the file builds an SDK class by its full name (see
+    `_builds_sdk_class`) without binding `azure` to anything else. One walk for both."""
     keys: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.keyword) or node.arg != "argument_spec":
-            continue
-        spec = node.value
-        if isinstance(spec, ast.Call) and callee(spec.func) == "dict":
-            options = [(k.arg, k.value) for k in spec.keywords if k.arg is not None]
-        elif isinstance(spec, ast.Dict):
-            options = [
-                (k.value, v)
-                for k, v in zip(spec.keys, spec.values, strict=True)
-                if isinstance(k, ast.Constant) and isinstance(k.value, str)
-            ]
-        else:
-            continue
-        for name, option in options:
-            if isinstance(option, ast.Call) and callee(option.func) == "dict":
-                default = next((k.value for k in option.keywords if k.arg == "default"), None)
-                if isinstance(default, ast.Constant) and default.value is None:
-                    keys.add(name)
-    return frozenset(keys)
+    builds = rebinds = False
+    for node in _nodes(tree):
+        if isinstance(node, ast.Call):
+            builds = builds or _builds_sdk_class(node)
+        elif isinstance(node, ast.keyword):
+            if node.arg == "argument_spec":
+                keys.update(_none_default_options(node.value))
+        elif type(node) in _AZURE_BINDERS:
+            rebinds = rebinds or _binds_azure_otherwise(node)
+    return frozenset(keys), builds and not rebinds
+
+
+# The fields that hold only leaves every tree shares (`Load`, `Add`, `Eq`): `_nodes` does not go into them.
+_SHARED_LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # per node class, the fields `_nodes` goes into
+
+
+def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of a tree but expression contexts and operators, in no set order: `ast.walk`'s nodes at
+    a fraction of its cost, which goes through two generators per node."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        kind = type(node)
+        fields = _CHILD_FIELDS.get(kind)
+        if fields is None:
+            fields = _CHILD_FIELDS[kind] = tuple(f for f in kind._fields if f not in _SHARED_LEAF_FIELDS)
+        for name in fields:
+            child = getattr(node, name)
+            if type(child) is list:
+                stack.extend(item for item in child if isinstance(item, ast.AST))
+            elif isinstance(child, ast.AST):
+                stack.append(child)
+
+
+def _none_default_options(spec: ast.expr) -> Iterator[str]:
+    """The keys of an `argument_spec=dict(...)` (or `{...}`) given `dict(default=None)`: an Ansible
+    module's `argument_spec=dict(vnet=dict(default=None))`."""
+    if isinstance(spec, ast.Call) and callee(spec.func) == "dict":
+        options = [(k.arg, k.value) for k in spec.keywords if k.arg is not None]
+    elif isinstance(spec, ast.Dict):
+        options = [
+            (k.value, v)
+            for k, v in zip(spec.keys, spec.values, strict=True)
+            if isinstance(k, ast.Constant) and isinstance(k.value, str)
+        ]
+    else:
+        return
+    for name, option in options:
+        if isinstance(option, ast.Call) and callee(option.func) == "dict":
+            default = next((k.value for k in option.keywords if k.arg == "default"), None)
+            if isinstance(default, ast.Constant) and default.value is None:
+                yield name
 
 
 def dotted(node: ast.AST) -> str | None:
@@ -1458,7 +1495,8 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
     indexer.file_events()
     indexer.started_threads(tree)
     indexer.lazy_maps_checked()
-    if not indexer.imports.modules and _reads_sdk_by_its_full_name(tree):
+    none_defaults, reads_sdk_by_its_full_name = _whole_tree(tree)
+    if not indexer.imports.modules and reads_sdk_by_its_full_name:
         indexer.imports.modules.add(SDK_PACKAGE)
     services = {
         target for target, func in indexer.constructed if indexer.imports.sdk_class(func) in SERVICE_CLASSES
@@ -1489,7 +1527,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.class_statements,
         indexer.attribute_changes,
         indexer.namedtuple_imports,
-        _none_defaults(tree),
+        none_defaults,
         indexer.file_writes,
         indexer.file_reads,
         indexer.writes_unfollowed(),
@@ -2559,19 +2597,22 @@ def _in_sdk(module: str) -> bool:
     return module == SDK_PACKAGE or module.startswith(SDK_PACKAGE + ".")
 
 
-def _reads_sdk_by_its_full_name(tree: ast.Module) -> bool:
-    """Whether the file builds one of the SDK's classes by its full name (`azure.servicemanagement.
-    ConfigurationSet()`) without importing the SDK itself: a fragment cut from a module whose imports it left
-    behind, or one that imports the package `azure` only, with another module importing the SDK. Not when the
-    file binds `azure` to anything else (`azure = Client()`, `def f(azure)`, `import mylib as azure`)."""
-    builds = False
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            prefix, _, name = (dotted(node.func) or "").rpartition(".")
-            builds |= _in_sdk(prefix) and _is_class(name)
-        elif _binds_azure_otherwise(node):
-            return False
-    return builds
+def _builds_sdk_class(call: ast.Call) -> bool:
+    """Whether a call builds one of the SDK's classes by its full name (`azure.servicemanagement.
+    ConfigurationSet()`). A file that does so without importing the SDK itself is a fragment cut from a module
+    whose imports it left behind, or one that imports the package `azure` only, with another module importing
+    the SDK: it reads the SDK, unless it binds `azure` to anything else (`azure = Client()`, `def f(azure)`,
+    `import mylib as azure`; see `_whole_tree`)."""
+    if not isinstance(call.func, ast.Attribute):
+        return False
+    prefix, _, name = (dotted(call.func) or "").rpartition(".")
+    return _in_sdk(prefix) and _is_class(name)
+
+
+# The nodes that may bind the name `azure` (see `_binds_azure_otherwise`).
+_AZURE_BINDERS = frozenset(
+    {ast.Name, ast.arg, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom}
+)
 
 
 def _binds_azure_otherwise(node: ast.AST) -> bool:
