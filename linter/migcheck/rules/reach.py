@@ -40,9 +40,11 @@ class Reach:
             )
         )
         self._site_on_premises: dict[int, bool] = {}  # id(local site) -> `_on_premises`
+        self._vnet_facts: dict[int, _SiteFacts] = {}  # id(local site) -> the networks it overlaps
         # A hub is a network whose own gateway reaches on-premises: through ExpressRoute, or a site-to-site
-        # connection to a site with addresses in no virtual network. Transit through a network that reaches
-        # nothing beyond other networks has no on-premises connectivity to lose.
+        # connection to a site with addresses in no virtual network that stands for no other network.
+        # Transit through a network that reaches nothing beyond other networks has no on-premises
+        # connectivity to lose.
         self.hubs = _Blocks(
             (net, v)
             for v in estate.virtual_networks
@@ -55,7 +57,26 @@ class Reach:
     def _reaches_on_premises(self, network: Network) -> bool:
         if network.gateway is not None and network.gateway.has_expressroute:
             return True
-        return any(self._on_premises(site) for site in network.vpn_sites)
+        return any(
+            self._on_premises(site) and not self._stands_for_another(site, network)
+            for site in network.vpn_sites
+        )
+
+    def _stands_for_another(self, site: LocalNetworkSite, network: Network) -> bool:
+        """Whether `site` holds or lies in the range of a virtual network other than `network`: the local
+        site of a VNet-to-VNet connection, often written wider than the network it stands for. What else it
+        holds is reached through that network's gateway, not by `network`'s own."""
+        facts = self._vnet_facts.get(id(site))
+        if facts is None:
+            prefixes = ipv4_networks(site.address_space)
+            facts = self._vnet_facts[id(site)] = _SiteFacts(
+                enclosing=self.vnets.enclosing_owners(prefixes),
+                inside=sum(self.vnets.count_inside(p) for p in prefixes),
+                keys=frozenset(_key(p) for p in prefixes),
+            )
+        if facts.enclosing - {id(network)}:
+            return True
+        return facts.inside > self.vnets.starts_inside(id(network), facts.keys)
 
     def _on_premises(self, site: LocalNetworkSite) -> bool:
         """Whether a prefix of `site` holds addresses of no virtual network; once per site, which many
