@@ -641,7 +641,7 @@ def read(path: str, data: bytes) -> Document:
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
     try:
-        index = flow.build_index(parsed, source.python2)
+        index = flow.build_index(_with_test_runs(parsed), source.python2)
     except flow.TooDeep as deep:
         message = f"{deep}; migcheck does not read scripts nested this deeply"
         problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
@@ -654,6 +654,138 @@ def read(path: str, data: bytes) -> Document:
     resources = _Resources(source, index, parsed).build() if classic else ()
     suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
     return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
+
+
+# --- unittest's test cases --------------------------------------------------------------------------------
+
+# unittest runs each test method of a TestCase class (a method whose name starts with "test") on an instance
+# of its own: setUp first, then the test, then tearDown, then the cleanups the test added (`addCleanup`),
+# the last added first; setUpClass before the first test of the class and tearDownClass after the last. The
+# reader reads such a class as that contract runs it: the class is read as one of the script's own (its
+# `unittest.TestCase` base, whose methods do nothing to the resources, aside), its `setUp` as what makes
+# each instance (as `__init__`, so the attributes it sets are the test's), the test runs as calls written
+# after the module's last statement, and each cleanup a method adds as a call at the end of that method.
+
+
+def _with_test_runs(tree: ast.Module) -> ast.Module:
+    """`tree` with unittest's runs of its TestCase classes written out (see above); the tree is the
+    reader's own, changed in place."""
+    cases = _test_cases(tree)
+    if not cases or not tree.body:
+        return tree
+    spot = _After(tree.body[-1])
+    for case in cases:
+        tree.body.extend(_runs_of(case, tree, spot))
+    return tree
+
+
+def _test_cases(tree: ast.Module) -> list[ast.ClassDef]:
+    """The module's classes that derive from unittest's TestCase alone, or from one such class of its own."""
+    imported = any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "unittest"
+        and any(a.name == "TestCase" for a in node.names)
+        for node in tree.body
+    )
+    cases: list[ast.ClassDef] = []
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef) or len(node.bases) != 1 or node.keywords or node.decorator_list:
+            continue
+        base = ast.unparse(node.bases[0])
+        if base == "unittest.TestCase" or (base == "TestCase" and imported):
+            node.bases = []  # read as a class of the script's own
+            cases.append(node)
+        elif any(base == case.name for case in cases):
+            cases.append(node)
+    return cases
+
+
+class _After:
+    """Places past the end of the module's last statement, on its last line, one after the other: where the
+    test runs are written, after everything the module runs when it is imported."""
+
+    def __init__(self, last: ast.stmt) -> None:
+        self.line = last.end_lineno or last.lineno
+        self.column = (last.end_col_offset or 0) + 1
+
+    def place(self, node: ast.stmt) -> ast.stmt:
+        for each in ast.walk(node):
+            if isinstance(each, (ast.expr, ast.stmt)):
+                each.lineno = each.end_lineno = self.line
+                each.col_offset = each.end_col_offset = self.column
+        self.column += 1
+        return node
+
+
+def _runs_of(case: ast.ClassDef, tree: ast.Module, spot: _After) -> list[ast.stmt]:
+    """The calls unittest makes to run the tests of `case`, placed after the module (see `_After`)."""
+    methods = {f.name: f for f in case.body if isinstance(f, ast.FunctionDef)}
+    tests = [name for name in methods if name.startswith("test")]
+    if not tests:
+        return []
+    for method in methods.values():
+        _cleanups_at_the_end(method)
+    set_up = "setUp" in methods and "__init__" not in methods and not _named_elsewhere(tree, "setUp", methods)
+    if set_up:
+        methods["setUp"].name = "__init__"  # makes each instance, as unittest runs it first on each
+    per_test = [m for m in ("setUp", "tearDown") if m in methods and not (m == "setUp" and set_up)]
+    runs: list[ast.stmt] = []
+    if "setUpClass" in methods:
+        runs.append(_statement(f"{case.name}.setUpClass()"))
+    for test in tests:
+        instance = f"_{case.name}_{test}"
+        runs.append(_statement(f"{instance} = {case.name}()"))
+        steps = [m for m in per_test if m == "setUp"] + [test] + [m for m in per_test if m == "tearDown"]
+        runs += [_statement(f"{instance}.{step}()") for step in steps]
+    if "tearDownClass" in methods:
+        runs.append(_statement(f"{case.name}.tearDownClass()"))
+    return [spot.place(run) for run in runs]
+
+
+def _statement(code: str) -> ast.stmt:
+    return ast.parse(code).body[0]
+
+
+def _named_elsewhere(tree: ast.Module, name: str, methods: dict[str, ast.FunctionDef]) -> bool:
+    """Whether the module names `name` other than as the method it defines (`super().setUp()`)."""
+    return (
+        any(
+            (isinstance(node, ast.Attribute) and node.attr == name)
+            or (isinstance(node, ast.Name) and node.id == name)
+            for node in ast.walk(tree)
+        )
+        or sum(1 for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name == name) > 1
+    )
+
+
+def _cleanups_at_the_end(method: ast.FunctionDef) -> None:
+    """Each `self.addCleanup(f, *args)` a method's body makes (at its top level) as the call `f(*args)` after
+    its last statement, the last added first: unittest runs them once the test and tearDown are done."""
+    cleanups = [s for s in method.body if _cleanup(s) is not None]
+    if not cleanups:
+        return
+    method.body = [s for s in method.body if _cleanup(s) is None] or [ast.Pass()]
+    last = method.body[-1]
+    for at, statement in enumerate(reversed(cleanups)):
+        call = _cleanup(statement)
+        assert call is not None
+        made = ast.Call(call.args[0], call.args[1:], call.keywords)
+        run = ast.Expr(made)
+        for each in (run, made):  # after the last statement: its arguments stay where they are written
+            each.lineno = each.end_lineno = last.end_lineno or last.lineno
+            each.col_offset = each.end_col_offset = (last.end_col_offset or 0) + 1 + at
+        method.body.append(run)
+
+
+def _cleanup(statement: ast.stmt) -> ast.Call | None:
+    """The call of a statement `self.addCleanup(f, ...)`, else None."""
+    call = statement.value if isinstance(statement, ast.Expr) else None
+    if not isinstance(call, ast.Call) or not call.args or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr != "addCleanup":
+        return None
+    return call if isinstance(func.value, ast.Name) and func.value.id == "self" else None
 
 
 # --- decoding and parsing ----------------------------------------------------------------------------
