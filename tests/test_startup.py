@@ -235,11 +235,11 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 
 
 def records() -> list[type]:
-    from migcheck import inventory_model, model
+    from migcheck import config, inventory_model, model
 
     return [
         cls
-        for module in (model, inventory_model)
+        for module in (model, inventory_model, config)
         for cls in vars(module).values()
         if dataclasses.is_dataclass(cls) and isinstance(cls, type) and cls.__module__ == module.__name__
     ]
