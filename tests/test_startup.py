@@ -75,6 +75,19 @@ def test_version_imports_no_rule_model_or_plugin_machinery(tmp_path: Path) -> No
     assert "migcheck.cli" in modules  # the probe ran
     unwanted = {"migcheck.model", "migcheck.rule", "migcheck.plugins", "pluggy", "dataclasses", "tomllib"}
     assert packages(modules, HEAVY | unwanted | {"importlib.metadata"}) == set()
+    assert "shutil" not in modules  # what argparse's help formatter imports: no parser was built
+
+
+def test_the_version_is_printed_as_argparse_prints_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from migcheck.cli import _parser, main
+
+    for option in ("--version", "-V"):
+        with pytest.raises(SystemExit) as printed:
+            main([option])
+        ours = capsys.readouterr()
+        with pytest.raises(SystemExit) as by_argparse:
+            _parser().parse_args([option])
+        assert (ours, printed.value.code) == (capsys.readouterr(), by_argparse.value.code) == (ours, 0)
 
 
 def test_check_of_an_empty_folder_imports_only_what_it_uses(tmp_path: Path) -> None:

@@ -41,6 +41,11 @@ def _refusal(prog: str, message: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) in (["--version"], ["-V"]):
+        # As argparse's version action prints it and exits, without building every command's parser first
+        # (and importing what argparse's help formatter imports): most of what `--version` cost.
+        print(f"migcheck {__version__}")
+        raise SystemExit(EXIT_OK)
     with _collector_paused():
         args = _parser().parse_args(argv)
         try:
