@@ -317,9 +317,9 @@ class CloudService:
     # slot's, or the files do not say which deployment is in the slot it names (see
     # `_InventoryVms._join_reserved_ips`). They move with the service's migration all the same.
     bound_reserved_ips: tuple[BoundReservedIp, ...] = ()
-    _derived: dict[str, tuple[Role, ...]] = field(
+    _derived: dict[str, Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
-    )  # what `roles` and `vms` computed: every rule asks, and the editor keeps the object
+    )  # what `roles`, `vms` and `label` computed: every rule asks, and the editor keeps the object
 
     @property
     def reserved_ip_refs(self) -> Iterator[NameRef]:
@@ -331,6 +331,12 @@ class CloudService:
     @property
     def label(self) -> str:
         """How messages name the service: by its name, or say what it is named after instead."""
+        label: str | None = self._derived.get("label")
+        if label is None:  # asked of every service by the rules, the readiness summary and the plan
+            label = self._derived["label"] = self._label()
+        return label
+
+    def _label(self) -> str:
         if self.named_by == "deployment":  # a body that names no service may name no deployment either
             return f"deployment '{self.name}'" if self.name.strip() else "a deployment its body does not name"
         if self.named_by in UNNAMED_BY_ROLE:
@@ -377,7 +383,7 @@ class CloudService:
     @property
     def roles(self) -> tuple[Role, ...]:
         """The service's web/worker roles, once each however many placements deploy them."""
-        roles = self._derived.get("roles")
+        roles: tuple[Role, ...] | None = self._derived.get("roles")
         if roles is None:
             roles = unique_by_name(r for p in self.placements for r in p.web_worker_roles)
             self._derived["roles"] = roles
@@ -385,7 +391,7 @@ class CloudService:
 
     @property
     def vms(self) -> tuple[Role, ...]:
-        vms = self._derived.get("vms")
+        vms: tuple[Role, ...] | None = self._derived.get("vms")
         if vms is None:
             vms = self._derived["vms"] = unique_by_name(vm for p in self.placements for vm in p.vms)
         return vms
@@ -1358,7 +1364,14 @@ def _package_folders(docs: Iterable[Document], cwd: str) -> list[str]:
 
 
 def _holds_package(doc: Document) -> bool:
-    return any(isinstance(r, (ServiceDefinition, ServiceConfiguration)) for r in doc.resources)
+    # A loop, not `any` over a generator (twice the cost): this is asked of every document.
+    for resource in doc.resources:  # noqa: SIM110
+        if isinstance(resource, _PACKAGE_TYPES):
+            return True
+    return False
+
+
+_PACKAGE_TYPES = (ServiceDefinition, ServiceConfiguration)
 
 
 def _published_from(folder: str) -> str:
@@ -2199,7 +2212,9 @@ class _Linker:
 
     def _configured(self, defined: _DefinedRoles | None, config: ServiceConfiguration) -> Placement:
         """A deployed configuration: the definition's roles with the configuration's facts joined in."""
-        acls, addresses = config.acls_by_role(), config.addresses_by_role()
+        # Most configurations bind no ACL and place no instance in a subnet: nothing to index then.
+        acls = config.acls_by_role() if config.endpoint_acls else {}
+        addresses = config.addresses_by_role() if config.instance_addresses else {}
         if defined is not None:
             settings = {key(r.name): r for r in config.roles}
             keyed, placed = defined.keyed, defined.by_key
@@ -2226,7 +2241,9 @@ class _Linker:
             dns_servers=config.dns_servers,
             stray_subnets=tuple(
                 s for a in config.instance_addresses if key(a.role) not in placed for s in a.subnets
-            ),
+            )
+            if config.instance_addresses
+            else (),
         )
 
     def _check_configuration(self, defined: _DefinedRoles | None, config: ServiceConfiguration) -> None:
@@ -2252,7 +2269,7 @@ class _Linker:
                         "Role",
                         f"role '{item.name}' is not defined in the service definition of '{definition.name}'",
                     )
-        controls = {key(a.name) for a in config.access_controls}
+        controls = {key(a.name) for a in config.access_controls} if config.endpoint_acls else set()
         for acl in config.endpoint_acls:
             if acl.access_control and key(acl.access_control) not in controls:
                 self._dangle(

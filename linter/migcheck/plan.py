@@ -3116,6 +3116,8 @@ _PS_SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a\u201b")
 def _ps(value: str) -> str:
     """A PowerShell single-quoted string: nothing in it is expanded (`$(...)` in a name copied into a
     double-quoted string would run when the runbook is pasted)."""
+    if _PS_SINGLE_QUOTES.isdisjoint(value):  # nearly every name: not rebuilt character by character
+        return f"'{value}'"
     return "'" + "".join(c * 2 if c in _PS_SINGLE_QUOTES else c for c in value) + "'"
 
 
