@@ -77,3 +77,14 @@ def test_networks_whose_only_sites_stand_for_each_other_reach_no_on_premises(tmp
     )
     result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG305")
     assert result.findings == []
+
+
+def test_the_plan_says_the_pair_becomes_two_vnet2vnet_connections(plan_of):
+    plan = plan_of({"NetworkConfig.netcfg": PAIR})
+    moves = [m for step in plan.steps for m in step.moves if "connection" in m]
+    becomes = [b for step in plan.steps for b in step.becomes if "connection" in b]
+    assert moves == [
+        "its VNet-to-VNet connection to virtual network 'west' (local network site 'west-site')",
+        "its VNet-to-VNet connection to virtual network 'east' (local network site 'east-site')",
+    ]
+    assert all(b.startswith("a connection of type Vnet2Vnet to ") for b in becomes) and len(becomes) == 2

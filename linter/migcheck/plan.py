@@ -1692,10 +1692,11 @@ def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
 def _vpn_link(builder: _Builder, network: Network, site: LocalNetworkSite) -> _Link:
     """A VPN connection to a site the files define: transit by MIG305's own test (the site aggregates a hub
     network's range, held by the site or holding it, and on-premises ranges), VNet-to-VNet when a range of
-    the site is another network's, site-to-site otherwise."""
-    peers, _ = builder.ranges.reached(site, network)
+    the site is another network's or holds one (a site written wider than the network it stands for, as
+    MIG305 takes it too), site-to-site otherwise."""
+    peers = builder.ranges.reached(site, network)[0] or builder.ranges.inside(site, network)
     if builder.reach._via_hub(site, network):
-        return _Link(_LinkKind.TRANSIT, site.name, peers or builder.ranges.inside(site, network))
+        return _Link(_LinkKind.TRANSIT, site.name, peers)
     # Another network's range beside on-premises ones, but no hub behind it: there is no way to on-premises
     # through it to lose, and the connection to that network becomes a Vnet2Vnet connection.
     return _Link(_LinkKind.VNET_TO_VNET if peers else _LinkKind.SITE_TO_SITE, site.name, peers)
