@@ -1,7 +1,7 @@
 """A service an export places in two subnets of one classic network (an HDInsight cluster whose roles
 sit in two subnets, an API Management service and its additional location, an App Service Environment
 whose row names its subnet twice) is one record per subnet, as one declaration per subnet says it: every
-subnet is named, each where the row writes it."""
+subnet is named, each where the row writes it; one subnet alone is placed where the network is written."""
 
 from __future__ import annotations
 
@@ -48,6 +48,12 @@ def test_api_management_s_additional_location_in_another_subnet_is_named():
     }
     found = _records("Microsoft.ApiManagement/service", props)
     assert [r.subnet for r in found] == ["front", "back"]
+
+
+def test_one_subnet_alone_is_placed_where_the_network_is_written():
+    roles = [_role("headnode", VNET + "/subnets/front"), _role("workernode", "front")]
+    (found,) = _records("Microsoft.HDInsight/clusters", {"computeProfile": {"roles": roles}})
+    assert found.subnet == "front" and found.mark.line == 14  # the first role's network id
 
 
 def test_a_network_with_no_subnet_stated_is_one_record():

@@ -1150,7 +1150,7 @@ def _in_classic_vnets(
     for each in ids:
         value, beside = each if isinstance(each, tuple) else (each, "")
         rid = parse_id(value)
-        spot = value  # the id written where the record is placed: the subnet's, when the row gives it
+        spot = value  # the subnet's id, when the row gives one: where a record of one of several is placed
         if "/" in beside:  # a subnet's id: the subnet of this network only
             of = parse_id(beside)
             spot, beside = (beside, of.child) if key(of.name) == key(rid.name) else (value, "")
@@ -1161,11 +1161,13 @@ def _in_classic_vnets(
         named = [each for at, each in subnets.items() if at]
         for value, spot, subnet in named or list(subnets.values()):
             rid = parse_id(value)
+            # Where the network's id is written (else the row); each of several subnets where its own is.
+            written = spot if len(named) > 1 else value
             yield ServiceInVnet(
                 service,
                 item.name,
                 rid.name,
-                item.spots.values([spot], item.under)[0],  # where the id is written, else the row
+                item.spots.values([written], item.under)[0],
                 subnet=subnet,
                 vnet_subscription=rid.subscription,
                 vnet_group=portal_group(rid),
