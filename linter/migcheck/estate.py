@@ -4531,6 +4531,7 @@ def _once(records: Iterable[Any]) -> list[Any]:
             getattr(record, "subscription", ""),
             key(record.name),
             key(getattr(record, "vnet", "")),
+            key(getattr(record, "subnet", "")),  # a service in two subnets of a network is named in each
             key(getattr(record, "peer", "")),
             key(getattr(getattr(record, "scope", None), "text", "")),
             tuple(key(t.text) for t in getattr(record, "targets", ())),
