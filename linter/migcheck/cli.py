@@ -630,7 +630,9 @@ def _add_output_options(check: argparse.ArgumentParser) -> None:
     )
     shown = out.add_mutually_exclusive_group()
     shown.add_argument(
-        "--show-files", action="store_true", help="list the files a check would read, then exit 0"
+        "--show-files",
+        action="store_true",
+        help="list the files a check would read (its summary counts those that describe classic resources), then exit 0",
     )
     shown.add_argument(
         "--show-settings",

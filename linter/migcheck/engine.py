@@ -101,6 +101,9 @@ class LintResult:
     # walk's for `include` and `exclude`, `unmatched_settings_patterns` for the others): a warning, never a
     # failure. Empty for a run given its walk.
     unmatched: list[tuple[str, str]] = field(default_factory=list)
+    # Files read (those `--show-files` lists, less `unread`): `documents` holds those of them that describe
+    # something classic, which the summary counts; the others describe nothing to check.
+    read: int = 0
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -261,6 +264,7 @@ def _lint(
         from migcheck.workers import auto_jobs
 
         jobs = auto_jobs(len(found))
+    read = len(found)
     documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     with locators or contextlib.nullcontext():
@@ -279,6 +283,7 @@ def _lint(
             locate=locate,
             unread=unread,
             unmatched=unmatched,
+            read=read,
         )
 
 
@@ -298,6 +303,7 @@ def _check_documents(
     locate: bool,
     unread: int,
     unmatched: list[tuple[str, str]],
+    read: int = 0,
 ) -> LintResult:
     """What `lint` finds in the documents it read: linked, checked, filtered and located."""
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions, config.root)
@@ -325,7 +331,18 @@ def _check_documents(
         cache.forget_unused()
     located = locate_findings(reported, texts, locators) if locate else reported
     return LintResult(
-        located, suppressed, estates, rules, enabled, texts, scope, fs_paths, unreported, unread, unmatched
+        located,
+        suppressed,
+        estates,
+        rules,
+        enabled,
+        texts,
+        scope,
+        fs_paths,
+        unreported,
+        unread,
+        unmatched,
+        read=read,
     )
 
 

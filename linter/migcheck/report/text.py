@@ -180,7 +180,7 @@ def summary(result: LintResult) -> str:
         new = "new " if result.known else ""
         # Suppressed findings are there still: none is left *to report*.
         to_report = " to report" if result.suppressed and not result.known else ""
-        in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}"
+        in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}{_of_those_read(result, files)}"
         if not result.enabled:
             return f"Nothing checked: no rule ran, so no {in_files}{aside}."
         if len(result.enabled) < len(result.rules):  # "All clear" would claim what no rule looked at
@@ -196,9 +196,17 @@ def summary(result: LintResult) -> str:
     parts = [f"{counts[s]:,} {plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
     total = len(every)
     return (
-        f"Found {total:,} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}: "
-        f"{', '.join(parts)}{aside}."
+        f"Found {total:,} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}"
+        f"{_of_those_read(result, files)}: {', '.join(parts)}{aside}."
     )
+
+
+def _of_those_read(result: LintResult, files: int) -> str:
+    """` (of 21 read: the others describe nothing classic)`: the summary counts the files that describe
+    classic resources, `--show-files` lists every file a check reads; said when the two differ."""
+    if result.scope is not None or result.read <= files:
+        return ""
+    return f" (of {result.read} read: the others describe nothing classic)"
 
 
 def graded_by(result: LintResult) -> str:
