@@ -867,6 +867,8 @@ def published_project(folder: str) -> str:
     """The folder of the cloud project whose package is published into `folder` (`/`-separated) when it is
     the project's `bin/<configuration>/app.publish`, else "": a configuration the walk reads there is the
     project's (see `_published_configurations`)."""
+    if folder[folder.rfind("/") + 1 :].lower() != PUBLISHED:  # nearly every folder: no path split up
+        return ""
     build, name = posixpath.split(folder)
     project, build_output = posixpath.split(posixpath.dirname(build))
     return project if name.lower() == PUBLISHED and build_output.lower() == BUILD_OUTPUT else ""
