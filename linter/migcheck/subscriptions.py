@@ -24,6 +24,7 @@ other subscription the exports hold are checked as estates of their own (`estate
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -60,9 +61,13 @@ def folder_of(path: str, cwd: str = "") -> str:
     """A file's folder as one string whatever the working directory made of its display path
     (`../shop/x.cscfg` and `x.cscfg` are in the same folder when run from `shop/`). Display paths are
     `/`-separated; pass `cwd` (`os.getcwd()`) when calling it for many files."""
-    return posixpath.normpath(
-        posixpath.join(cwd or os.getcwd().replace(os.sep, "/"), posixpath.dirname(path))
-    )
+    return _folder(path[: path.rfind("/") + 1], cwd or os.getcwd().replace(os.sep, "/"))
+
+
+@functools.lru_cache(maxsize=4096)  # the files of a folder share it: normalised once
+def _folder(head: str, cwd: str) -> str:
+    """The normalised absolute folder of the path whose part up to its last `/` is `head`."""
+    return posixpath.normpath(posixpath.join(cwd, posixpath.dirname(head)))
 
 
 def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str, tuple[Document, ...]]]:
