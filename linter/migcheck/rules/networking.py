@@ -783,7 +783,10 @@ class TransitVpnConnectivity(Rule):
         what="A virtual network whose gateway has a site-to-site connection to a local network site whose "
         "address space holds both another virtual network that has a gateway of its own (the hub) and "
         "addresses in no virtual network (on-premises): the way classic transit through a hub is written, in a "
-        "network configuration or a REST `VirtualNetworkSites` body. The finding points at that connection.",
+        "network configuration or a REST `VirtualNetworkSites` body. The hub's own gateway must reach "
+        "on-premises: by ExpressRoute, or through a site with addresses in no virtual network that stands for "
+        "no other network (the two sites of a VNet-to-VNet pair, often written wider than the networks they "
+        "stand for, are no way to on-premises). The finding points at that connection.",
         why="Classic transit needs a local site that aggregates the hub's range and the on-premises ranges. "
         "Migration turns VNet-to-VNet connections into connections that need no local site, so the aggregate "
         "is dropped and the spoke network keeps a route to the hub but none to on-premises through it.",
