@@ -88,3 +88,24 @@ def test_the_plan_says_the_pair_becomes_two_vnet2vnet_connections(plan_of):
         "its VNet-to-VNet connection to virtual network 'east' (local network site 'east-site')",
     ]
     assert all(b.startswith("a connection of type Vnet2Vnet to ") for b in becomes) and len(becomes) == 2
+
+
+def _rest_network(name: str, prefix: str, site: str, site_prefix: str) -> str:
+    return (
+        f"<VirtualNetworkSite><Name>{name}</Name><Location>West Europe</Location>"
+        f"<AddressSpace><AddressPrefixes><AddressPrefix>{prefix}</AddressPrefix></AddressPrefixes></AddressSpace>"
+        f"<Gateway><Sites><LocalNetworkSite><Name>{site}</Name><AddressSpace><AddressPrefixes>"
+        f"<AddressPrefix>{site_prefix}</AddressPrefix></AddressPrefixes></AddressSpace><Connections><Connection>"
+        "<Type>IPsec</Type></Connection></Connections></LocalNetworkSite></Sites></Gateway></VirtualNetworkSite>\n"
+    )
+
+
+def test_the_same_pair_in_a_rest_body_is_no_transit(tmp_path, monkeypatch):
+    body = (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        + _rest_network("east", "192.168.0.0/25", "west-site", "10.0.0.0/24")
+        + _rest_network("west", "10.0.0.0/25", "east-site", "192.168.0.0/24")
+        + "</VirtualNetworkSites>\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305")
+    assert result.findings == []
