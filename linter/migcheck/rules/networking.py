@@ -1288,14 +1288,24 @@ def prefix_problem(text: str) -> PrefixProblem | None:
         return PrefixProblem("an octet is greater than 255", "")
     if values[4] > 32:
         return PrefixProblem(f"the prefix length {values[4]} is greater than 32", "")
-    canonical = _canonical(text)
-    network = ipaddress.ip_network(canonical, strict=False)
+    canonical = ".".join(str(v) for v in values[:4]) + f"/{values[4]}"  # as `_canonical` writes it
+    network = _network_text(values)
     if padded:
         # Leading zeros are ambiguous (some parsers read them as octal); Resource Manager rejects them.
-        return PrefixProblem(f"leading zeros ({', '.join(padded)}) are not allowed", str(network))
-    if str(network) != canonical:
-        return PrefixProblem(f"host bits are set: the network of {canonical} is {network}", str(network))
+        return PrefixProblem(f"leading zeros ({', '.join(padded)}) are not allowed", network)
+    if network != canonical:
+        return PrefixProblem(f"host bits are set: the network of {canonical} is {network}", network)
     return None
+
+
+def _network_text(values: list[int]) -> str:
+    """The range of the four octets and the length in `values`, host bits cleared, written as `ipaddress`
+    writes an `IPv4Network` (`10.1.0.0/16`): worked out with integers, as every prefix of every network is
+    asked about, and nearly all are strict."""
+    length = values[4]
+    address = values[0] << 24 | values[1] << 16 | values[2] << 8 | values[3]
+    network = address & ~((1 << (32 - length)) - 1)
+    return f"{network >> 24}.{network >> 16 & 255}.{network >> 8 & 255}.{network & 255}/{length}"
 
 
 def _local_site_definitions(estate: Estate) -> Iterator[LocalNetworkSite]:

@@ -195,31 +195,28 @@ class EndpointAclRule(Rule):
         for service in estate.cloud_services:
             for placement in service.placements:
                 for role in placement.roles:
-                    yield from self._acls(service, role)
+                    for endpoint in role.endpoints:  # not a generator per role: most have no ACL
+                        acl = endpoint.acl
+                        if acl is not None and acl.rules:
+                            yield self._acl(service, role, endpoint.name, acl)
 
-    def _acls(self, service: CloudService, role: Role) -> Iterator[Finding]:
-        for endpoint in role.endpoints:
-            acl = endpoint.acl
-            if acl is None or not acl.rules:
-                continue
-            count = len(acl.rules)
-            which = (
-                f"access control list '{acl.access_control}'"
-                if acl.access_control
-                else "an access control list"
-            )
-            rules = f" ({count} rule{'s' if count != 1 else ''})" if acl.all_rules_known else ""
-            subject = _endpoint_words(endpoint.name)
-            # The endpoints of a load-balanced set a script changes are on VMs it does not name either.
-            several = subject.startswith("the ")
-            owner = "" if several and is_stand_in(role.name) else f" of {role.label}"
-            has = "have" if several else "has"
-            yield self.finding(
-                acl,
-                f"{subject}{owner} in {service.label} {has} {which}{rules}",
-                fix="" if role.is_vm else ROLE_ACL_FIX,
-                autofix=_remove_acl(subject, acl) if role.is_vm else None,
-            )
+    def _acl(self, service: CloudService, role: Role, endpoint: str, acl: EndpointAcl) -> Finding:
+        count = len(acl.rules)
+        which = (
+            f"access control list '{acl.access_control}'" if acl.access_control else "an access control list"
+        )
+        rules = f" ({count} rule{'s' if count != 1 else ''})" if acl.all_rules_known else ""
+        subject = _endpoint_words(endpoint)
+        # The endpoints of a load-balanced set a script changes are on VMs it does not name either.
+        several = subject.startswith("the ")
+        owner = "" if several and is_stand_in(role.name) else f" of {role.label}"
+        has = "have" if several else "has"
+        return self.finding(
+            acl,
+            f"{subject}{owner} in {service.label} {has} {which}{rules}",
+            fix="" if role.is_vm else ROLE_ACL_FIX,
+            autofix=_remove_acl(subject, acl) if role.is_vm else None,
+        )
 
 
 def _endpoint_words(name: str) -> str:
@@ -470,6 +467,8 @@ class MultipleSubnets(Rule):
         for service in estate.cloud_services:
             for placement in service.placements:
                 for role in placement.roles:
+                    if len(role.subnets) < 2:  # most roles: no second subnet to tell apart by name
+                        continue
                     distinct = role.distinct_subnets
                     if len(distinct) > 1:
                         shape = (
