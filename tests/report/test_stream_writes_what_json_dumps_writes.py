@@ -9,6 +9,7 @@ SCALARS = [
     "plain",
     "é and \u200b and \x7f and \udcff",
     "a ##vso[task.complete] and ##[error]",
+    "one # and ## apart, #[ and #vso[",
     'quote " backslash \\ tab \t line\n',
     "",
     0,

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from migcheck.model import Finding
+from migcheck.model import Finding, Severity
 from migcheck.report.stream import Stream, json_text, rendered
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
+
+
+# Each severity as reports write it (`str` of an enum member goes through its `name` property each time).
+_SEVERITY_TEXT = {severity: str(severity) for severity in Severity}
 
 
 def finding_dict(finding: Finding) -> dict[str, object]:
@@ -16,7 +20,7 @@ def finding_dict(finding: Finding) -> dict[str, object]:
     return {
         "code": finding.code,
         "name": finding.name,
-        "severity": str(finding.severity),
+        "severity": _SEVERITY_TEXT.get(finding.severity) or str(finding.severity),
         "message": finding.message,
         "path": loc.path if loc else finding.mark.path,
         "line": loc.line if loc else finding.mark.line,

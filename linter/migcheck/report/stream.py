@@ -38,15 +38,17 @@ def json_text(value: object, indent: int | None = None) -> str:
 def json_string(value: str) -> str:
     """`json_text(value)` of a string, without the encoder's dispatch on the value's type."""
     text = _encode_string(value)
-    plain = "##" not in text and text.isascii() and "\x7f" not in text  # `shown` would change nothing
+    plain = "#" not in text and text.isascii() and "\x7f" not in text  # `shown` would change nothing
     return text if plain else shown(text)
 
 
 def shown(text: str) -> str:
     """JSON `text` with what `json_text` escapes beyond JSON's own rules escaped. The same whether it is
     applied to a whole document or to each string in it: what it escapes is within one string."""
-    if "##" in text:  # a CI log command found anywhere in a line, should the report be printed in a log:
-        # a `#` in JSON text is always a string's own character, so the value read back is the same
+    # A CI log command found anywhere in a line, should the report be printed in a log: a `#` in JSON
+    # text is always a string's own character, so the value read back is the same. `#` is looked for
+    # first: one character is found with `memchr`, two a character at a time, and most text holds none.
+    if "#" in text and "##" in text:
         text = ANYWHERE.sub(r"#\\u0023", text)
     if text.isascii() and "\x7f" not in text:  # nearly always: the search costs nothing then
         return text
