@@ -656,48 +656,179 @@ def read(path: str, data: bytes) -> Document:
     return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
 
 
-# --- unittest's test cases --------------------------------------------------------------------------------
+# --- unittest's and pytest's test classes --------------------------------------------------------------
 
-# unittest runs each test method of a TestCase class (a method whose name starts with "test") on an instance
-# of its own: setUp first, then the test, then tearDown, then the cleanups the test added (`addCleanup`),
-# the last added first; setUpClass before the first test of the class and tearDownClass after the last. The
-# reader reads such a class as that contract runs it: the class is read as one of the script's own (its
-# `unittest.TestCase` base, whose methods do nothing to the resources, aside), its `setUp` as what makes
-# each instance (as `__init__`, so the attributes it sets are the test's), the test runs as calls written
-# after the module's last statement, and each cleanup a method adds as a call at the end of that method.
+# unittest runs each test method of a TestCase class (a method whose name starts with "test", in the order of
+# their names) on an instance of its own: setUp first, then the test, then tearDown, then the cleanups that
+# these added (`addCleanup`), the last added first; setUpClass before the first test of the
+# class and tearDownClass after the last. pytest runs a class named Test... (with no __init__) alike, by its
+# xunit names: setup_method, teardown_method, setup_class, teardown_class, its tests in the order written.
+# The reader reads such a class as that contract runs it: the class is read as one of the script's own (its
+# TestCase base, whose methods do nothing to the resources, aside), the methods it takes from a test class of
+# the module's own as its own, its setUp as what makes each instance (as `__init__`, so the attributes it
+# sets are the test's), the test runs as calls written after the module's last statement, and the cleanups
+# setUp, the test or tearDown adds as calls after tearDown (added in a nested block or by a class method: at
+# the end of it).
+#
+# A TestCase is known by its base: unittest's TestCase, a test class of the module, or a class imported from
+# another module whose name ends in "TestCase" (`from tests.base import LegacyMgmtTestCase`): discovery runs
+# any subclass of unittest.TestCase, and a base named so is one (Django's, testtools', a project's own).
+
+
+@dataclass(frozen=True)
+class _Contract:
+    """The names a kind of test class runs by."""
+
+    set_up: str
+    tear_down: str
+    set_up_class: str
+    tear_down_class: str
+    sorted_tests: bool  # unittest runs the tests in the order of their names, pytest as written
+
+
+_UNITTEST = _Contract("setUp", "tearDown", "setUpClass", "tearDownClass", sorted_tests=True)
+_PYTEST = _Contract("setup_method", "teardown_method", "setup_class", "teardown_class", sorted_tests=False)
+_CLEANUPS = ("addCleanup", "addClassCleanup")
+
+
+@dataclass
+class _TestClass:
+    node: ast.ClassDef
+    contract: _Contract
+    chain: list[ast.ClassDef]  # the class, then the test classes of the module it derives from, nearest first
+    maker: ast.FunctionDef | None = None  # its setUp, when read as its `__init__`
+
+    def methods(self) -> dict[str, ast.FunctionDef]:
+        """Its methods by name, each the one its nearest class in `chain` defines."""
+        found: dict[str, ast.FunctionDef] = {}
+        for each in self.chain:
+            for method in each.body:
+                if isinstance(method, ast.FunctionDef):
+                    found.setdefault(method.name, method)
+        return found
 
 
 def _with_test_runs(tree: ast.Module) -> ast.Module:
-    """`tree` with unittest's runs of its TestCase classes written out (see above); the tree is the
-    reader's own, changed in place."""
+    """`tree` with the runs of its test classes written out (see above); the tree is the reader's own,
+    changed in place."""
     cases = _test_cases(tree)
     if not cases or not tree.body:
         return tree
+    _set_ups_as_makers(cases, tree)
     spot = _After(tree.body[-1])
+    deferred: dict[int, str] = {}
     for case in cases:
-        tree.body.extend(_runs_of(case, tree, spot))
+        tree.body.extend(_runs_of(case, spot, deferred))
     return tree
 
 
-def _test_cases(tree: ast.Module) -> list[ast.ClassDef]:
-    """The module's classes that derive from unittest's TestCase alone, or from one such class of its own."""
-    imported = any(
-        isinstance(node, ast.ImportFrom)
-        and node.module == "unittest"
-        and any(a.name == "TestCase" for a in node.names)
-        for node in tree.body
-    )
-    cases: list[ast.ClassDef] = []
+def _test_cases(tree: ast.Module) -> list[_TestClass]:
+    """The module's test classes: those unittest or pytest runs (see above), each with its TestCase base set
+    aside."""
+    foreign = _ImportedTestCases(tree)
+    cases: dict[str, _TestClass] = {}
     for node in tree.body:
-        if not isinstance(node, ast.ClassDef) or len(node.bases) != 1 or node.keywords or node.decorator_list:
+        if not isinstance(node, ast.ClassDef) or node.decorator_list:  # a decorator may skip it
             continue
-        base = ast.unparse(node.bases[0])
-        if base == "unittest.TestCase" or (base == "TestCase" and imported):
-            node.bases = []  # read as a class of the script's own
-            cases.append(node)
-        elif any(base == case.name for case in cases):
-            cases.append(node)
-    return cases
+        own = [cases[b.id] for b in node.bases if isinstance(b, ast.Name) and b.id in cases]
+        if own or any(foreign.is_test_case(b) for b in node.bases):
+            node.bases = [b for b in node.bases if not foreign.is_test_case(b)]
+            chain = [node] + [c for base in own for c in base.chain]
+            inherited = {m.name for c in chain[1:] for m in c.body if isinstance(m, ast.FunctionDef)}
+            _BaseCallsAside(inherited).visit(node)
+            cases[node.name] = _TestClass(node, own[0].contract if own else _UNITTEST, _unique(chain))
+        elif _pytest_class(node):
+            cases[node.name] = _TestClass(node, _PYTEST, [node])
+    return list(cases.values())
+
+
+def _unique(chain: list[ast.ClassDef]) -> list[ast.ClassDef]:
+    return list({id(c): c for c in chain}.values())
+
+
+def _pytest_class(node: ast.ClassDef) -> bool:
+    """Whether pytest collects the class as one of tests: named Test..., of no base but object, no __init__."""
+    plain = all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases) and not node.keywords
+    made = any(isinstance(m, ast.FunctionDef) and m.name == "__init__" for m in node.body)
+    return node.name.startswith("Test") and plain and not made
+
+
+class _ImportedTestCases:
+    """The names the module imports that stand for a TestCase class of another module (see above)."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.modules: set[str] = set()  # names bound to modules (`import unittest`, `import x.y as z`)
+        self.classes: set[str] = set()  # names bound to a `...TestCase` of another module
+        for statement in _module_level(tree.body):
+            if isinstance(statement, ast.Import):
+                self.modules.update((a.asname or a.name).split(".")[0] for a in statement.names)
+            elif isinstance(statement, ast.ImportFrom):
+                named = (a for a in statement.names if a.name.endswith("TestCase"))
+                self.classes.update(a.asname or a.name for a in named)
+
+    def is_test_case(self, base: ast.expr) -> bool:
+        if isinstance(base, ast.Name):
+            return base.id in self.classes
+        root = base
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        named = isinstance(base, ast.Attribute) and base.attr.endswith("TestCase")
+        return named and isinstance(root, ast.Name) and root.id in self.modules
+
+
+def _module_level(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements the module runs itself, those in its `if`, `try` and `with` blocks included."""
+    for statement in body:
+        yield statement
+        if isinstance(statement, (ast.If, ast.Try, ast.With)):
+            blocks = [statement.body, getattr(statement, "orelse", []), getattr(statement, "finalbody", [])]
+            blocks += [h.body for h in getattr(statement, "handlers", [])]
+            for block in blocks:
+                yield from _module_level(block)
+
+
+def _set_ups_as_makers(cases: list[_TestClass], tree: ast.Module) -> None:
+    """Each setUp the tests run first renamed `__init__` (see above), unless a class that runs it has an
+    `__init__`, or the module calls a setUp by name (`super().setUp()` of a test class of its own)."""
+    names = {case.contract.set_up for case in cases}
+    if any(_calls_set_up(tree, name) for name in names):
+        return
+    kept = {id(c.methods().get(c.contract.set_up)) for c in cases if "__init__" in c.methods()}
+    for case in cases:
+        set_up = case.methods().get(case.contract.set_up)
+        if set_up is not None and id(set_up) not in kept:
+            case.maker = set_up
+    for case in cases:
+        if case.maker is not None:
+            case.maker.name = "__init__"
+
+
+def _calls_set_up(tree: ast.Module, name: str) -> bool:
+    """Whether the module names the method `name` other than where it defines it."""
+    return any(
+        (isinstance(n, ast.Attribute) and n.attr == name) or (isinstance(n, ast.Name) and n.id == name)
+        for n in ast.walk(tree)
+    )
+
+
+class _BaseCallsAside(ast.NodeTransformer):
+    """A test class's calls of its TestCase base's methods (`super().setUp()`, `return super(Case,
+    self).tearDown()`), which do nothing to the resources, read as None: the base is set aside (see
+    `_test_cases`), and a call by the method's own name would read as the method calling itself."""
+
+    def __init__(self, own: set[str]) -> None:
+        self.own = own  # the methods the test classes of the module it derives from define
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        self.generic_visit(node)
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr not in self.own and _is_super(func.value):
+            return ast.copy_location(ast.Constant(None), node)
+        return node
+
+
+def _is_super(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
 
 
 class _After:
@@ -717,75 +848,127 @@ class _After:
         return node
 
 
-def _runs_of(case: ast.ClassDef, tree: ast.Module, spot: _After) -> list[ast.stmt]:
-    """The calls unittest makes to run the tests of `case`, placed after the module (see `_After`)."""
-    methods = {f.name: f for f in case.body if isinstance(f, ast.FunctionDef)}
+def _runs_of(case: _TestClass, spot: _After, deferred: dict[int, str]) -> list[ast.stmt]:
+    """The calls unittest (or pytest) makes to run the tests of `case`, placed after the module (see
+    `_After`). `deferred` names, by the method that adds them, the methods made of the cleanups it adds."""
+    contract, methods = case.contract, case.methods()
     tests = [name for name in methods if name.startswith("test")]
     if not tests:
         return []
-    for method in methods.values():
-        _cleanups_at_the_end(method)
-    set_up = "setUp" in methods and "__init__" not in methods and not _named_elsewhere(tree, "setUp", methods)
-    if set_up:
-        methods["setUp"].name = "__init__"  # makes each instance, as unittest runs it first on each
-    per_test = [m for m in ("setUp", "tearDown") if m in methods and not (m == "setUp" and set_up)]
+    name = case.node.name
     runs: list[ast.stmt] = []
-    if "setUpClass" in methods:
-        runs.append(_statement(f"{case.name}.setUpClass()"))
-    for test in tests:
-        instance = f"_{case.name}_{test}"
-        runs.append(_statement(f"{instance} = {case.name}()"))
-        steps = [m for m in per_test if m == "setUp"] + [test] + [m for m in per_test if m == "tearDown"]
-        runs += [_statement(f"{instance}.{step}()") for step in steps]
-    if "tearDownClass" in methods:
-        runs.append(_statement(f"{case.name}.tearDownClass()"))
+    if contract.set_up_class in methods:
+        _cleanups_in_place(methods[contract.set_up_class])
+        runs.append(_statement(f"{name}.{contract.set_up_class}()"))
+    set_up = case.maker or methods.get(contract.set_up)
+    for test in sorted(tests) if contract.sorted_tests else tests:
+        instance = f"_{name}_{test}"
+        runs.append(_statement(f"{instance} = {name}({_test_argument(case.maker)})"))
+        steps = [contract.set_up] if contract.set_up in methods else []
+        steps += [test] + ([contract.tear_down] if contract.tear_down in methods else [])
+        calls = [f"{step}({_test_argument(methods[step])})" for step in steps]
+        added = (methods.get(contract.tear_down), methods[test], set_up)  # the last added run first
+        cleanups = [_cleanups_of(m, case, deferred) for m in added if m is not None]
+        calls += [f"{c}()" for c in cleanups if c]
+        runs += [_statement(f"{instance}.{call}") for call in calls]
+    if contract.tear_down_class in methods:
+        _cleanups_in_place(methods[contract.tear_down_class])
+        runs.append(_statement(f"{name}.{contract.tear_down_class}()"))
     return [spot.place(run) for run in runs]
+
+
+def _test_argument(method: ast.FunctionDef | None) -> str:
+    """What a per-test method is called with: pytest passes the test to setup_method(self, method) and
+    teardown_method(self, method), which the reader stands in for by None; unittest passes nothing."""
+    return "None" if method is not None and len(method.args.args) == 2 else ""
 
 
 def _statement(code: str) -> ast.stmt:
     return ast.parse(code).body[0]
 
 
-def _named_elsewhere(tree: ast.Module, name: str, methods: dict[str, ast.FunctionDef]) -> bool:
-    """Whether the module names `name` other than as the method it defines (`super().setUp()`)."""
-    return (
-        any(
-            (isinstance(node, ast.Attribute) and node.attr == name)
-            or (isinstance(node, ast.Name) and node.id == name)
-            for node in ast.walk(tree)
-        )
-        or sum(1 for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name == name) > 1
+def _cleanups_of(method: ast.FunctionDef, case: _TestClass, deferred: dict[int, str]) -> str | None:
+    """The name of a method made of the cleanups `method` adds at its top level (the last added first),
+    which unittest runs after tearDown; those it adds in a nested block are run at the end of the block."""
+    if id(method) in deferred:
+        return deferred[id(method)] or None
+    _cleanups_in_place(method, top=False)
+    calls = _cleanup_calls(method, method.body)
+    deferred[id(method)] = ""
+    if not calls:
+        return None
+    owner = next(c for c in case.chain if any(m is method for m in c.body))
+    made = ast.FunctionDef(
+        name=f"_cleanups_of_{method.name}", args=method.args, body=calls, decorator_list=[]
     )
+    ast.copy_location(made, calls[0])
+    owner.body.append(made)
+    deferred[id(method)] = made.name
+    return made.name
 
 
-def _cleanups_at_the_end(method: ast.FunctionDef) -> None:
-    """Each `self.addCleanup(f, *args)` a method's body makes (at its top level) as the call `f(*args)` after
-    its last statement, the last added first: unittest runs them once the test and tearDown are done."""
-    cleanups = [s for s in method.body if _cleanup(s) is not None]
+def _cleanups_in_place(method: ast.FunctionDef, top: bool = True) -> None:
+    """The cleanups added in each block of `method` (its top level too, when `top`) run at the end of it."""
+    for block in ([method.body] if top else []) + list(_nested_blocks(method.body)):
+        block.extend(_cleanup_calls(method, block))
+        if not block:
+            block.append(ast.Pass())
+
+
+def _nested_blocks(statements: list[ast.stmt]) -> Iterator[list[ast.stmt]]:
+    """The blocks of statements inside `statements` (an `if`'s, a `with`'s, a handler's...), not those of a
+    function or class defined there."""
+    for statement in statements:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        parts = [statement, *getattr(statement, "handlers", []), *getattr(statement, "cases", [])]
+        for part in parts:
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(part, name, None)
+                if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                    yield block
+                    yield from _nested_blocks(block)
+
+
+def _cleanup_calls(method: ast.FunctionDef, block: list[ast.stmt]) -> list[ast.stmt]:
+    """The calls the cleanups a block adds make, the last added first, each placed after the block's last
+    statement (its arguments stay where they are written); the block is left without them."""
+    owner = method.args.args[0].arg if method.args.args else "self"
+    cleanups = [c for c in (_cleanup(s, owner) for s in block) if c is not None]
     if not cleanups:
-        return
-    method.body = [s for s in method.body if _cleanup(s) is None] or [ast.Pass()]
-    last = method.body[-1]
-    for at, statement in enumerate(reversed(cleanups)):
-        call = _cleanup(statement)
-        assert call is not None
-        made = ast.Call(call.args[0], call.args[1:], call.keywords)
+        return []
+    block[:] = [s for s in block if _cleanup(s, owner) is None]
+    last = block[-1] if block else method
+    runs: list[ast.stmt] = []
+    for at, (func, args, keywords) in enumerate(reversed(cleanups)):
+        made = ast.Call(func, args, keywords)
         run = ast.Expr(made)
-        for each in (run, made):  # after the last statement: its arguments stay where they are written
+        for each in (run, made):
             each.lineno = each.end_lineno = last.end_lineno or last.lineno
             each.col_offset = each.end_col_offset = (last.end_col_offset or 0) + 1 + at
-        method.body.append(run)
+        runs.append(run)
+    return runs
 
 
-def _cleanup(statement: ast.stmt) -> ast.Call | None:
-    """The call of a statement `self.addCleanup(f, ...)`, else None."""
+def _cleanup(statement: ast.stmt, owner: str) -> tuple[ast.expr, list[ast.expr], list[ast.keyword]] | None:
+    """What a statement `self.addCleanup(f, ...)` (or `cls.addClassCleanup`) calls: the function, its
+    arguments and keywords, else None. A cleanup `lambda: f(x)` calls `f(x)`."""
     call = statement.value if isinstance(statement, ast.Expr) else None
     if not isinstance(call, ast.Call) or not call.args or any(isinstance(a, ast.Starred) for a in call.args):
         return None
     func = call.func
-    if not isinstance(func, ast.Attribute) or func.attr != "addCleanup":
+    if not isinstance(func, ast.Attribute) or func.attr not in _CLEANUPS:
         return None
-    return call if isinstance(func.value, ast.Name) and func.value.id == "self" else None
+    if not (isinstance(func.value, ast.Name) and func.value.id == owner):
+        return None
+    first = call.args[0]
+    if isinstance(first, ast.Lambda):
+        body = first.body
+        plain = not (first.args.args or first.args.vararg or first.args.kwonlyargs or first.args.kwarg)
+        if not (plain and len(call.args) == 1 and not call.keywords and isinstance(body, ast.Call)):
+            return None
+        return body.func, body.args, body.keywords
+    return first, call.args[1:], call.keywords
 
 
 # --- decoding and parsing ----------------------------------------------------------------------------
