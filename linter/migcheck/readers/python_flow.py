@@ -2510,15 +2510,23 @@ class _Indexer(ast.NodeVisitor):
         nor declared global or nonlocal. A change made in that scope through `names` after it is bound is
         one to what both hold, as a PowerShell array's is (`names.append(x)` grows `roles`): it is filed as
         made to `roles` (which `names` reads, changes and all), in the order written, and `roles` does not
-        escape by being named twice. Any other `y = x` lets `x` go."""
+        escape by being named twice. Any other `y = x` lets `x` go. One pass over the events, whatever the
+        number of such pairs."""
+        renamed: dict[tuple[str, int], tuple[str, Position]] = {}  # (alias, its scope) -> (original, where)
+        kept: set[tuple[str, Position]] = set()  # (original, where it is read by `names = roles`)
         for alias, original, scope, at in self.raw_aliases:
-            if not (_bound_once(scope, alias) and _bound_once(scope, original)):
+            if _bound_once(scope, alias) and _bound_once(scope, original):
+                renamed[(alias, id(scope))] = (original, at)
+                kept.add((original, at))
+        if not renamed:
+            return
+        events: list[tuple[str, Event]] = []
+        for n, e in self.raw_events:
+            if e.kind == "escape" and (n, e.at) in kept:
                 continue
-            self.raw_events = [
-                (original if n == alias and e.scope is scope and e.at > at else n, e)
-                for n, e in self.raw_events
-                if not (n == original and e.kind == "escape" and e.at == at)
-            ]
+            original, at = renamed.get((n, id(e.scope)), (n, END))
+            events.append((original if e.at > at else n, e))
+        self.raw_events = events
 
     def file_events(self) -> None:
         """File every recorded event, and how deep each read lets its object go, under the scope whose
