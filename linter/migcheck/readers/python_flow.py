@@ -1563,6 +1563,7 @@ class _Indexer(ast.NodeVisitor):
         self.loops: dict[int, Loop] = {}
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
+        self.declared_nonlocal: set[str] = set()  # names some function declares nonlocal
         self.named_calls: dict[str, list[CallSite]] = {}
         self.loads: dict[str, int] = {}
         self.method_calls: dict[str, list[CallSite]] = {}
@@ -1972,6 +1973,7 @@ class _Indexer(ast.NodeVisitor):
         self.generic_visit(node)
         for name in node.names:
             self.scope.declared[name] = "nonlocal"
+            self.declared_nonlocal.add(name)
 
     # --- bindings ---------------------------------------------------------------------------------
 
@@ -2510,12 +2512,18 @@ class _Indexer(ast.NodeVisitor):
         nor declared global or nonlocal. A change made in that scope through `names` after it is bound is
         one to what both hold, as a PowerShell array's is (`names.append(x)` grows `roles`): it is filed as
         made to `roles` (which `names` reads, changes and all), in the order written, and `roles` does not
-        escape by being named twice. Any other `y = x` lets `x` go. One pass over the events, whatever the
-        number of such pairs."""
+        escape by being named twice. Not when a function declares either name global or nonlocal: it may
+        bind the name again from there (`global roles; roles = []`), which the scope's own bindings do not
+        show. Any other `y = x` lets `x` go. One pass over the events, whatever the number of such pairs."""
         renamed: dict[tuple[str, int], tuple[str, Position]] = {}  # (alias, its scope) -> (original, where)
         kept: set[tuple[str, Position]] = set()  # (original, where it is read by `names = roles`)
+        declared = self.declared_global | self.declared_nonlocal
         for alias, original, scope, at in self.raw_aliases:
-            if _bound_once(scope, alias) and _bound_once(scope, original):
+            if (
+                _bound_once(scope, alias)
+                and _bound_once(scope, original)
+                and not {alias, original} & declared
+            ):
                 renamed[(alias, id(scope))] = (original, at)
                 kept.add((original, at))
         if not renamed:
