@@ -1419,16 +1419,26 @@ def _replaced(record: _Record, **changes: object) -> _Record:
     """`dataclasses.replace` for a record whose `__init__` takes every field by position, without looking
     its fields up on each call: a role and its endpoints are copied once per configuration deploying them."""
     kind: type = type(record)
-    names = _positional_fields(kind)
-    if names is None or not changes.keys() <= set(names):
+    positional = _positional_fields(kind)
+    if positional is None or not changes.keys() <= positional[1].keys():
         return dataclasses.replace(record, **changes)  # type: ignore[type-var]
-    return type(record)(*[changes[n] if n in changes else getattr(record, n) for n in names])
+    values, places = positional
+    # Every field read at once (an `attrgetter`, as `__reduce__` does): a role has thirty.
+    copied = list(values(record))
+    for name, value in changes.items():
+        copied[places[name]] = value
+    return kind(*copied)
 
 
 @functools.cache
-def _positional_fields(cls: type) -> tuple[str, ...] | None:
+def _positional_fields(cls: type) -> tuple[Callable[[object], tuple[object, ...]], dict[str, int]] | None:
+    """A getter of every field of `cls` at once, and each field's place in `__init__`; None when its
+    `__init__` does not take every field by position."""
     found = fields(cls)
-    return tuple(f.name for f in found) if all(f.init and not f.kw_only for f in found) else None
+    if len(found) < 2 or not all(f.init and not f.kw_only for f in found):
+        return None  # one field: `attrgetter` gives the value, not a tuple
+    names = [f.name for f in found]
+    return attrgetter(*names), {name: at for at, name in enumerate(names)}
 
 
 def configured_role(
@@ -1446,24 +1456,33 @@ def configured_role(
     REST reader (the configuration a deployment body carries)."""
     if settings is None and not acls and not addresses:
         return role
-    endpoints = list(role.endpoints)
-    index = {e.name.strip().casefold(): i for i, e in enumerate(endpoints)}
-    for acl in acls:
-        at = index.get(acl.endpoint.strip().casefold())
-        if at is None:
-            index[acl.endpoint.strip().casefold()] = len(endpoints)
-            endpoints.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
-        else:
-            endpoints[at] = _replaced(endpoints[at], acl=acl)
     subnets = tuple(s for a in addresses for s in a.subnets)
     sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
     return _replaced(
         role,
         instances=settings.instances if settings else role.instances,
-        endpoints=tuple(endpoints),
+        # Most configurations bind no ACL: the role's endpoints are kept as they are, not indexed.
+        endpoints=_with_acls(role.endpoints, acls) if acls else role.endpoints,
         subnets=subnets or role.subnets,
         sources=sources,
     )
+
+
+def _with_acls(
+    endpoints: tuple[InputEndpoint, ...], acls: Sequence[EndpointAcl]
+) -> tuple[InputEndpoint, ...]:
+    """`endpoints` with each ACL attached to the endpoint it names (names compared without regard to case),
+    or, for one they do not list, to an endpoint of that name whose protocol and ports are not known."""
+    found = list(endpoints)
+    index = {e.name.strip().casefold(): i for i, e in enumerate(found)}
+    for acl in acls:
+        at = index.get(acl.endpoint.strip().casefold())
+        if at is None:
+            index[acl.endpoint.strip().casefold()] = len(found)
+            found.append(InputEndpoint(acl.endpoint, "", "", "", acl, acl.mark))
+        else:
+            found[at] = _replaced(found[at], acl=acl)
+    return tuple(found)
 
 
 @record
