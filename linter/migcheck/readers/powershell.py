@@ -454,8 +454,10 @@ def read(path: str, data: bytes) -> Document:
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
         tree = _parser().parse(parsed)
-    whole = _with_words_whole(parsed, tree.root_node)
-    if whole is not parsed:
+    for _ in range(2):  # a value glued by `=` is a word of its own, and its escaped comma seen, once parsed
+        whole = _with_words_whole(parsed, tree.root_node)
+        if whole is parsed:
+            break
         parsed, tree = whole, _parser().parse(whole)
     listed = _with_plain_lists(parsed, tree.root_node)
     if listed is not parsed:
