@@ -97,7 +97,7 @@ import string
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from keyword import iskeyword
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from migcheck import automation
 
@@ -855,9 +855,18 @@ def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
     return frozenset(keys), builds and not rebinds
 
 
-# The fields that hold only leaves every tree shares (`Load`, `Add`, `Eq`): `_nodes` does not go into them.
+# The fields that hold only leaves every tree shares (`Load`, `Add`, `Eq`), which neither `_nodes` nor the
+# index's visit goes into.
 _SHARED_LEAF_FIELDS = frozenset({"ctx", "op", "ops"})
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # per node class, the fields `_nodes` goes into
+_CHILD_FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}  # see `_child_fields`
+
+
+def _child_fields(kind: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of a node class that may hold nodes other than those shared leaves, in order."""
+    fields = _CHILD_FIELDS.get(kind)
+    if fields is None:
+        fields = _CHILD_FIELDS[kind] = tuple(f for f in kind._fields if f not in _SHARED_LEAF_FIELDS)
+    return fields
 
 
 def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
@@ -868,10 +877,7 @@ def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
         node = stack.pop()
         yield node
         kind = type(node)
-        fields = _CHILD_FIELDS.get(kind)
-        if fields is None:
-            fields = _CHILD_FIELDS[kind] = tuple(f for f in kind._fields if f not in _SHARED_LEAF_FIELDS)
-        for name in fields:
+        for name in _CHILD_FIELDS.get(kind) or _child_fields(kind):
             child = getattr(node, name)
             if type(child) is list:
                 stack.extend(item for item in child if isinstance(item, ast.AST))
@@ -1628,16 +1634,31 @@ class _Indexer(ast.NodeVisitor):
             raise TooDeep(node)
         self.ancestors.append(node)
         try:
-            getattr(self, "visit_" + node.__class__.__name__, self.generic_visit)(node)
+            kind = type(node)
+            (_VISITORS.get(kind) or _visitor(kind))(self, node)
         finally:
             self.ancestors.pop()
             self.depth -= 1
 
     def generic_visit(self, node: ast.AST) -> None:
+        """Record a statement, visit the children: as `ast.NodeVisitor` does, in the same order, but by the
+        fields of the node's class, without its two generators per node, and past the expression contexts
+        and operators, which hold nothing to index. At the deepest level read, each child, whichever it
+        is, is one too deep: `ast.NodeVisitor` visits them all, so that `TooDeep` names the first."""
         if isinstance(node, ast.stmt):
             end = getattr(node, "end_lineno", None) or node.lineno
             self.statements.append((node.lineno, end, not isinstance(node, _COMPOUND)))
-        super().generic_visit(node)
+        if self.depth >= MAX_NESTING:
+            super().generic_visit(node)
+            return
+        for name in _CHILD_FIELDS.get(type(node)) or _child_fields(type(node)):
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
 
     def _nothing(self, node: ast.AST) -> None:
         """Constants and expression contexts hold nothing to index (and `ast.NodeVisitor`'s own handling
@@ -2553,6 +2574,15 @@ class _Indexer(ast.NodeVisitor):
             if lender is not None:
                 lender.lent.add(name)
         self.raw_lent.clear()
+
+
+# Per node class, the method of `_Indexer` that visits its nodes, as `ast.NodeVisitor.visit` finds it.
+_VISITORS: dict[type[ast.AST], Callable[[_Indexer, Any], None]] = {}
+
+
+def _visitor(kind: type[ast.AST]) -> Callable[[_Indexer, Any], None]:
+    method = _VISITORS[kind] = getattr(_Indexer, "visit_" + kind.__name__, _Indexer.generic_visit)
+    return method
 
 
 def _method_decorator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> str:
