@@ -239,8 +239,7 @@ class _Draft:
         return self._names
 
     def own(self, *resources: object) -> _Draft:
-        for resource in resources:
-            _collect_marks(resource, self.marks)
+        _collect_marks(resources, self.marks)
         return self
 
     def own_placed(
@@ -252,10 +251,7 @@ class _Draft:
         that may be in a network of its own: a finding on a VM or a configuration deployed elsewhere is
         not this network's. A service deployed in many networks is walked in parts, not whole for each."""
         kind: type = type(service)
-        for name in _field_names(kind):
-            if name not in _PLACED_APART and not name.startswith("_"):
-                _collect_marks(getattr(service, name), self.marks)
-        return self.own(*placements, *configurations)
+        return self.own(*_whole_service_fields(kind)(service), *placements, *configurations)
 
     def item(self, prepare_only: frozenset[str]) -> ScopeItem:
         return ScopeItem(
@@ -273,7 +269,10 @@ class _Draft:
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
     drafted = [(estate, list(_drafts(estate))) for estate in result.estates]
-    attachers = {estate.subscription: _Attacher(drafts, _elsewhere(estate)) for estate, drafts in drafted}
+    pointed_at = _pointed_at(result)
+    attachers = {
+        estate.subscription: _Attacher(drafts, pointed_at, _elsewhere(estate)) for estate, drafts in drafted
+    }
     paths = {d.path: e.subscription for e in result.estates for d in e.documents}
 
     def subscription(finding: Finding) -> str:
@@ -298,6 +297,12 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
         for estate, drafts in drafted
     )
+
+
+def _pointed_at(result: LintResult) -> frozenset[tuple[str, int]]:
+    """The files and lines findings point at, reported or held back: `_Attacher` looks up no other mark."""
+    held = (suppressed.finding for suppressed in result.suppressed)
+    return frozenset((finding.mark.path, finding.mark.line) for finding in (*result.uncapped, *held))
 
 
 def _subscription(
@@ -350,18 +355,26 @@ class _Attacher:
     peered with classic networks of two subscriptions), and the networks may share a name."""
 
     def __init__(
-        self, drafts: list[_Draft], elsewhere: frozenset[tuple[Mark, str, str]] = frozenset()
+        self,
+        drafts: list[_Draft],
+        pointed_at: frozenset[tuple[str, int]],
+        elsewhere: frozenset[tuple[Mark, str, str]] = frozenset(),
     ) -> None:
+        """Indexes what `claims` and `owners` are asked about: the marks of `drafts` on the lines findings
+        point at (`pointed_at`), and the items with a mark in each file they point into. A mark hashes
+        five fields in Python, a file and line two in C: most of an estate's marks are on no finding's line."""
         self.drafts = drafts
         self.elsewhere = elsewhere
         self.by_mark: dict[Mark, list[_Draft]] = defaultdict(list)
         self.by_path: dict[str, set[int]] = defaultdict(set)
+        files = {path for path, _ in pointed_at}
         for index, draft in enumerate(drafts):
-            for mark in draft.marks:
+            for path in files.intersection([mark.path for mark in draft.marks]):
+                self.by_path[path].add(index)
+            for mark in [mark for mark in draft.marks if (mark.path, mark.line) in pointed_at]:
                 owners = self.by_mark[mark]
                 if not owners or owners[-1] is not draft:  # a draft's repeats come one after another
                     owners.append(draft)
-                self.by_path[mark.path].add(index)
 
     def claims(self, finding: Finding) -> bool:
         """Whether an item of this subscription owns the element `finding` is about."""
@@ -405,6 +418,15 @@ _PLACED_APART = frozenset({"placements", "configurations"})
 @cache
 def _field_names(type_: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(type_))
+
+
+@cache
+def _whole_service_fields(kind: type) -> Callable[[Any], tuple[Any, ...]]:
+    """The public fields of a cloud service (of type `kind`) but those `own_placed` takes in part, read
+    in one call."""
+    names = [name for name in _field_names(kind) if name not in _PLACED_APART and not name.startswith("_")]
+    read = attrgetter(*names)
+    return read if len(names) > 1 else lambda service: (read(service),)
 
 
 def _parts(kind: type) -> Callable[[Any], Iterable[Any]] | None:
@@ -456,18 +478,21 @@ def _collect_marks(obj: object, out: list[Mark]) -> None:
     each type's parts looked up once, which leaves out what is false (None, an empty tuple, ""): the
     estate holds a quarter of a million values at 4,000 files, and a record is never false."""
     stack: list[Any] = [obj]
+    pop, push, found = stack.pop, stack.extend, out.append
     while stack:
-        value = stack.pop()
+        value = pop()
         kind = type(value)
         if kind is Mark:
-            out.append(value)
-            continue
-        try:
-            parts = _PARTS[kind]
-        except KeyError:
-            parts = _PARTS[kind] = _parts(kind)
-        if parts is not None:
-            stack.extend(filter(None, parts(value)))
+            found(value)
+        elif kind is tuple or kind is list:  # a third of the values: walked without a call
+            push(filter(None, value))
+        else:
+            try:
+                parts = _PARTS[kind]
+            except KeyError:
+                parts = _PARTS[kind] = _parts(kind)
+            if parts is not None:
+                push(filter(None, parts(value)))
 
 
 # --- the items of each scope -------------------------------------------------------------------------
