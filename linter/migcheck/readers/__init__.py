@@ -66,12 +66,13 @@ READERS: dict[FileKind, Callable[[Element, Marker], tuple[object, ...]]] = {
 
 @functools.cache
 def _produces() -> dict[FileKind, frozenset[type]]:
-    """What each kind's readers produce (inventory exports and declarations are one kind, read by two).
-    Reader modules of non-XML formats are imported here, not at start-up: they import their parser only
-    when they read."""
+    """What each kind's readers produce (inventory exports and declarations are one kind, read by two), from
+    `migcheck.produced`'s tables: no reader module is imported to say it."""
+    from migcheck.produced import PRODUCES
+
     produced: dict[FileKind, frozenset[type]] = {}
     for f in FORMATS:
-        produced[f.kind] = produced.get(f.kind, frozenset()) | importlib.import_module(f.module).PRODUCES
+        produced[f.kind] = produced.get(f.kind, frozenset()) | PRODUCES[f.module]
     return produced
 
 
@@ -79,10 +80,11 @@ def _produces() -> dict[FileKind, frozenset[type]]:
 def _carried() -> dict[FileKind, frozenset[type]]:
     """What each kind's readers produce, with the records of the model theirs carry inside them (a
     reader's `CARRIES`: an inventory export's classic VMs hold roles)."""
+    from migcheck.produced import CARRIES
+
     carried = dict(_produces())
     for f in FORMATS:
-        inside: frozenset[type] = getattr(importlib.import_module(f.module), "CARRIES", frozenset())
-        carried[f.kind] = carried[f.kind] | inside
+        carried[f.kind] = carried[f.kind] | CARRIES.get(f.module, frozenset())
     return carried
 
 
