@@ -3211,10 +3211,13 @@ def _resolve(key: str, written: str) -> str | None:
 def _parameter(node: Node) -> tuple[str, str | None] | None:
     """(name, value written in the same token) when the element is a parameter: `-Name`, and the
     same written with an en dash, which the grammar reads as a bare word (`\u2013Name`, `\u2013Name:value`)."""
+    kind = node.type  # read once, and the text only of the two kinds that may be one (each crosses into C)
+    if kind == "command_parameter":
+        return _text(node)[1:].rstrip(":"), None
+    if kind != "generic_token":
+        return None
     text = _text(node)
-    if node.type == "command_parameter":
-        return text[1:].rstrip(":"), None
-    if node.type == "generic_token" and text.startswith(_DASHES) and len(text) > 1 and text[1].isalpha():
+    if text.startswith(_DASHES) and len(text) > 1 and text[1].isalpha():
         name, colon, value = text[1:].partition(":")
         return name, (value if colon else None)
     return None
