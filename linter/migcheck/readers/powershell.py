@@ -1486,6 +1486,8 @@ _OUTPUT_VARIABLES = (
     "pipelinevariable",
 )
 _OUTPUT_ALIASES = frozenset({"ev", "ov", "wv", "iv", "pv"})
+# Every start of those names PowerShell takes for one (four letters or more), to look a parameter up at once.
+_OUTPUT_PREFIXES = frozenset(name[:end] for name in _OUTPUT_VARIABLES for end in range(4, len(name) + 1))
 
 
 def _output_variables(command: Node, key: str) -> list[str]:
@@ -1499,9 +1501,7 @@ def _output_variables(command: Node, key: str) -> list[str]:
         if parameter is None:
             continue
         written = parameter[0].casefold()
-        fills = written in _OUTPUT_ALIASES or (
-            len(written) >= 4 and any(name.startswith(written) for name in _OUTPUT_VARIABLES)
-        )
+        fills = written in _OUTPUT_ALIASES or written in _OUTPUT_PREFIXES
         if not fills and not (
             key in ("tee-object", "tee") and len(written) >= 2 and "variable".startswith(written)
         ):
