@@ -358,7 +358,9 @@ SITE_RECOVERY = (
 
 
 def rest_vm(name: str, extension: str = "", subnet: str = "App", account: str = "stdacct") -> str:
-    """A VM of a REST deployment, with an OS disk in `account` and the extension `extension`, if any."""
+    """A VM of a REST deployment, with an OS disk in `account` and the extension `extension`, if any, in
+    subnet `subnet` ("" for none: a VM of a deployment in no virtual network)."""
+    subnets = f"<SubnetNames><SubnetName>{subnet}</SubnetName></SubnetNames>" if subnet else ""
     extensions = (
         f"<ResourceExtensionReferences><ResourceExtensionReference>{extension}"
         "</ResourceExtensionReference></ResourceExtensionReferences>"
@@ -371,7 +373,7 @@ def rest_vm(name: str, extension: str = "", subnet: str = "App", account: str = 
       <RoleType>PersistentVMRole</RoleType>
       <ConfigurationSets><ConfigurationSet i:type="NetworkConfigurationSet">
         <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
-        <InputEndpoints></InputEndpoints><SubnetNames><SubnetName>{subnet}</SubnetName></SubnetNames>
+        <InputEndpoints></InputEndpoints>{subnets}
       </ConfigurationSet></ConfigurationSets>
       {extensions}
       <OSVirtualHardDisk><DiskName>{name}-os</DiskName>
@@ -431,7 +433,7 @@ def monitored_estate(tier: str) -> dict[str, str]:
     return {
         "network/NetworkConfig.netcfg": NETWORK_APP,
         "rest/dp.hostedservice.xml": hosted_service("dpsvc", vms, network="app-vnet"),
-        "rest/dq.hostedservice.xml": hosted_service("dqsvc", rest_vm("dq1", DEFENDER_MONITORING)),
+        "rest/dq.hostedservice.xml": hosted_service("dqsvc", rest_vm("dq1", DEFENDER_MONITORING, subnet="")),
         "inventory/defender.json": pricing(tier),
     }
 

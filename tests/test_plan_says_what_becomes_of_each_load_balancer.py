@@ -37,7 +37,11 @@ def endpoint(name: str, port: int, load_balancer: str = "") -> str:
 
 
 def deployment(*endpoints: str, network: str = "vnet1") -> str:
+    """A REST deployment of a VM and an internal load balancer, in subnet BackEnd of `network`, or, for
+    "", in no virtual network and so in no subnet."""
     placed = f"<VirtualNetworkName>{network}</VirtualNetworkName>" if network else ""
+    subnets = "<SubnetNames><SubnetName>BackEnd</SubnetName></SubnetNames>" if network else ""
+    frontend_subnet = "<SubnetName>BackEnd</SubnetName>" if network else ""
     return f"""\
         <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
           <Name>app-dep</Name>
@@ -51,7 +55,7 @@ def deployment(*endpoints: str, network: str = "vnet1") -> str:
                 <ConfigurationSet>
                   <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
                   <InputEndpoints>{"".join(endpoints)}</InputEndpoints>
-                  <SubnetNames><SubnetName>BackEnd</SubnetName></SubnetNames>
+                  {subnets}
                 </ConfigurationSet>
               </ConfigurationSets>
               <RoleSize>Standard_D3</RoleSize>
@@ -61,7 +65,7 @@ def deployment(*endpoints: str, network: str = "vnet1") -> str:
           <LoadBalancers>
             <LoadBalancer>
               <Name>sql-ilb</Name>
-              <FrontendIpConfiguration><Type>Private</Type><SubnetName>BackEnd</SubnetName></FrontendIpConfiguration>
+              <FrontendIpConfiguration><Type>Private</Type>{frontend_subnet}</FrontendIpConfiguration>
             </LoadBalancer>
           </LoadBalancers>
         </Deployment>

@@ -17,8 +17,7 @@ from azure.servicemanagement import ServiceManagementService, ConfigurationSet, 
 sms = ServiceManagementService("sub", "cert.pem")
 serv_name = "thu-mooc" + str(random.randint(0, 1000))
 net = ConfigurationSet()
-net.configuration_set_type = "NetworkConfiguration"
-net.subnet_names.append("Subnet-1")
+net.configuration_set_type = "NetworkConfiguration"{subnet}
 sms.create_virtual_machine_deployment(service_name=serv_name, deployment_name="myvm", deployment_slot="production",
     label="myvm", role_name="myvm1", network_config=net, system_config=LinuxConfigurationSet("h", "u", "p", False),
     os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
@@ -27,17 +26,26 @@ sms.create_virtual_machine_deployment(service_name=serv_name, deployment_name="m
 STAND_IN = "<cloud service of deployment myvm, deploy.py>"
 
 
+def script(network: str = "", text: str = SCRIPT) -> str:
+    """The script, its deployment in virtual network `network` (its VM in subnet Subnet-1), else in none."""
+    if not network:
+        return text.format(subnet="", network="")
+    return text.format(
+        subnet='\nnet.subnet_names.append("Subnet-1")', network=f', virtual_network_name="{network}"'
+    )
+
+
 def summary(
     tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], network: str
 ) -> str:
-    (tmp_path / "deploy.py").write_text(SCRIPT.format(network=network), encoding="utf-8")
+    (tmp_path / "deploy.py").write_text(script(network), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     main(["check", "."])
     return capsys.readouterr().out.split("Readiness by migration scope:")[1]
 
 
 def test_the_summary_lists_the_service_of_a_network_by_a_stand_in(tmp_path, monkeypatch, capsys):
-    out = summary(tmp_path, monkeypatch, capsys, ', virtual_network_name="MyVNet"')
+    out = summary(tmp_path, monkeypatch, capsys, "MyVNet")
     assert f"cloud services: {STAND_IN} (1 VM)" in out
     assert "myvm (1 VM)" not in out.replace(STAND_IN, "")
 
@@ -48,7 +56,7 @@ def test_the_summary_lists_a_service_in_no_network_by_a_stand_in(tmp_path, monke
 
 
 def test_the_plan_names_its_step_by_the_same_stand_in(plan_of):
-    plan = plan_of({"deploy.py": SCRIPT.format(network="")})
+    plan = plan_of({"deploy.py": script()})
     (step,) = [s for s in plan.steps if s.kind is StepKind.SERVICE]
     assert step.name == STAND_IN
     assert step.moves[0] == "deployment 'myvm': VMs myvm1"
@@ -58,11 +66,7 @@ def test_the_plan_names_its_step_by_the_same_stand_in(plan_of):
 def test_a_script_s_deployment_of_a_name_it_does_not_state_keeps_its_position(plan_of):
     """The deployment's name is a stand-in too: the service's says where the script creates it."""
     plan = plan_of(
-        {
-            "deploy.py": SCRIPT.replace('deployment_name="myvm"', "deployment_name=serv_name").format(
-                network=""
-            )
-        }
+        {"deploy.py": script(text=SCRIPT.replace('deployment_name="myvm"', "deployment_name=serv_name"))}
     )
     (step,) = [s for s in plan.steps if s.kind is StepKind.SERVICE]
     assert step.name.startswith("<cloud service name, deploy.py:")

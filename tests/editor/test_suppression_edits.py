@@ -43,6 +43,8 @@ sms.create_virtual_machine_deployment(
     os_virtual_hard_disk=None,
     network_config=network,
     role_size="Small",
+    virtual_network_name="vnet",
+    reserved_ip_name="ip",
 )
 """
 POWERSHELL = """\
@@ -95,7 +97,8 @@ def test_a_python_finding_is_suppressed_before_its_statement(tmp_path):
     written = _suppressed_each_in_turn(tmp_path / "deploy.py", PYTHON)
     # Not after the line the backslash continues: before the statement, indented like it.
     assert "    # migcheck: ignore[MIG202] reason\n" in written
-    assert "# migcheck: ignore[MIG105] reason\n" in written
+    # Inside the call the backslash continues: before the call's statement, which is not indented.
+    assert "# migcheck: ignore[MIG106] reason\n" in written
 
 
 def test_a_powershell_finding_is_suppressed_before_its_pipeline(tmp_path):
