@@ -2110,7 +2110,12 @@ class _Linker:
             by_name.setdefault(join_key(service.name, service.mark), index)
         opened = _Opened(services, self.conflicts, self.scripts)
         deployments = _one_per_stand_in(
-            [kept for d in self._all(Deployment) if (kept := _without_deletions(d)) is not None], self.scripts
+            [
+                _network_of_its_subnets(kept)
+                for d in self._all(Deployment)
+                if (kept := _without_deletions(d)) is not None
+            ],
+            self.scripts,
         )
         unnamed = _UnnamedJoin(deployments, self.scripts, _PackagedBeside(services, self.scripts))
         for deployment in deployments:
@@ -2886,6 +2891,16 @@ def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) ->
             first[identity] = len(joined)
         joined.append(d)
     return joined
+
+
+def _network_of_its_subnets(d: Deployment) -> Deployment:
+    """`d`, with its network not known when it names none but a VM of it names a subnet (Set-AzureSubnet,
+    `subnet_names`, `SubnetNames`, --subnet-names): a subnet is only ever one of a virtual network's, so
+    the VM joins a deployment that is in a network the files do not name, or the platform refuses the
+    call. Either way its VMs are not moved as those of a deployment in no network are (MIG105)."""
+    if d.virtual_network is not None or not any(role.is_vm and role.subnets for role in d.roles):
+        return d
+    return replace(d, network_known=False)
 
 
 def _creates_its_vms(d: Deployment) -> bool:
