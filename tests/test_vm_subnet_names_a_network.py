@@ -4,9 +4,9 @@ and no network (New-AzureVM -Location without -VNetName, create_virtual_machine_
 virtual_network_name, a REST body without VirtualNetworkName, `azure vm create --subnet-names` without
 --virtual-network-name) leaves the network unstated, never none: either the VM joins a deployment that is in
 a network the files do not name, or the platform refuses the call. MIG105 does not say its VMs are moved as
-VMs in no network are, the readiness summary lists the service under "virtual network not known", and the
-plan migrates it with its network, not with Move-AzureService -CreateNewVirtualNetwork. The same deployment
-without the subnet is still in none."""
+VMs in no network are, the readiness summary lists the service under "virtual network not known" (or in
+the network of the files that defines the subnet), and the plan migrates it with its network, not with
+Move-AzureService -CreateNewVirtualNetwork. The same deployment without the subnet is still in none."""
 
 from __future__ import annotations
 
@@ -109,3 +109,27 @@ def test_the_plan_migrates_it_with_its_network(tmp_path, monkeypatch, plan_of, p
     assert "Move-AzureVirtualNetwork -Prepare" in commands
     assert "in none" not in step.downtime.casefold()
     assert any("subnet 'Subnet-1'" in str(note) for note in step.notes)
+
+
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="prod" Location="East US">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="Subnet-1"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+@pytest.mark.parametrize(("path", "text", "subnet"), FORMATS)
+def test_a_network_of_the_files_that_defines_the_subnet_takes_it(tmp_path, monkeypatch, path, text, subnet):
+    files = {"NetworkConfig.netcfg": NETCFG, path: text.format(subnet=subnet)}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG105")
+    assert where(result.findings) == []
+    [subscription] = readiness(result)
+    scopes = {summary.scope: [item.name for item in summary.items] for summary in subscription.scopes}
+    assert (scopes[ScopeKind.IN_VNET], scopes[ScopeKind.NO_VNET]) == (["prod"], [])
