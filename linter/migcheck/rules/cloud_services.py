@@ -921,7 +921,9 @@ class VmOutsideVnet(Rule):
     )
     docs = Docs(
         what="A REST deployment with VMs and no `VirtualNetworkName`: a deployment body states its virtual "
-        "network when it has one, so its absence means the VMs are in none; likewise a classic VM of an "
+        "network when it has one, so its absence means the VMs are in none, unless a VM names a subnet "
+        "(`SubnetNames`, Set-AzureSubnet, `subnet_names`, --subnet-names), which is only ever one of a "
+        "virtual network's: its network is then not known, not none; likewise a classic VM of an "
         "inventory export whose `networkProfile` has no `virtualNetwork`. Export-AzureVM files and bare "
         "role bodies never state the network, so they are not checked. The finding points at the deployment "
         "and says whether its VIP is reserved (for VMs only an export describes, when the export lists "
@@ -1024,6 +1026,18 @@ class VmOutsideVnet(Rule):
             },
             note="No -Location, -AffinityGroup or -VNetName: the VM may join a deployment that already exists, in a "
             "network the script does not state.",
+        ),
+        Example(
+            {
+                "deploy/app.ps1": """
+                New-AzureVMConfig -Name "app01" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Set-AzureSubnet -SubnetNames "App" |
+                    New-AzureVM -ServiceName "app" -Location "West Europe"
+                """
+            },
+            note="No -VNetName, but the VM names a subnet, which is only ever one of a virtual network's: it is "
+            "in a network the script does not name (or the platform refuses the call), never in none.",
         ),
     )
 
