@@ -11,8 +11,10 @@ Two kinds of reader plug in here:
   whether a file met in a folder walk is one at all (most `.py` files do not use the classic APIs), and
   `read(path, data)` returns the `Document`.
 
-Every reader module declares `PRODUCES`, the resource types it can produce: rules declare the types they
-look at, and which files a rule inspects follows (`migcheck.readers.kinds_producing`).
+What each reader module can produce is written in `migcheck.produced` (`PRODUCES`, by module name, and
+`CARRIES` for the records its records hold inside them), not in the reader: rules declare the types they
+look at, and which files a rule inspects follows (`migcheck.readers.kinds_producing`) without importing a
+reader.
 """
 
 from __future__ import annotations

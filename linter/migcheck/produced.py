@@ -3,8 +3,9 @@ kinds of file a rule inspects follows from them (`migcheck.readers.kinds_produci
 and a rule's documentation says which. Asking the readers themselves imported every one of them, the
 script readers with their parsers' set-up, only to document or select a rule.
 
-Each reader module declares the same sets as its `PRODUCES` (and `CARRIES`); tests/test_produced.py holds
-them equal, so a type a reader starts to produce is added here too.
+These tables are the only place the sets are written: a type a reader starts to produce is added here, with
+a word on where the reader finds it. tests/test_produced.py reads examples/ and the corpus and checks that
+every record of each file is of a type its reader's entry names.
 """
 
 from __future__ import annotations
@@ -25,12 +26,9 @@ from migcheck.model import (
     ExtendedSupportService,
     Extension,
     ExtensionStatus,
-    Gateway,
-    GatewayConnection,
     Image,
     InputEndpoint,
     InstanceAddress,
-    LocalNetworkSite,
     MigrationStep,
     NameRef,
     NetworkConfiguration,
@@ -53,10 +51,32 @@ from migcheck.model import (
     VnetGatewayFact,
 )
 
-# The types each reader module produces, by its name: its `PRODUCES`, what a file of its format holds at the
-# top (and so which files can define a subscription's networks).
+# What reading a classic role gives, in REST bodies and Export-AzureVM files alike.
+_ROLE = frozenset({AclRule, Disk, EndpointAcl, Extension, InputEndpoint, Role, VirtualMachine})
+# The networks, gateways and sites a file describes one by one, as a .netcfg holds them, but not a whole
+# network configuration: one such file does not define every network of its subscription.
+_NETWORKS = NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}
+# What every script reader produces: the script itself with its classic calls and migration steps, the
+# deployments and VMs it creates (their roles, endpoints, ACLs, extensions and disks), the reserved IPs it
+# reserves and the type of the storage accounts it creates.
+_SCRIPT = frozenset(
+    {
+        *_ROLE,
+        ClassicCall,
+        Deployment,
+        Document,
+        MigrationStep,
+        ReservedIp,
+        Script,
+        StorageAccountType,
+    }
+)
+
+# The types each reader module produces, by its name: what a file of its format holds at the top (and so
+# which files can define a subscription's networks).
 PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.csdef": frozenset({Document, InputEndpoint, Role, ServiceDefinition}),
+    # A cscfg's roles are `RoleSettings`: it does not say whether a role is a web or a worker role.
     "migcheck.readers.cscfg": frozenset(
         {
             AccessControl,
@@ -70,137 +90,73 @@ PRODUCES: dict[str, frozenset[type]] = {
         }
     ),
     "migcheck.readers.netcfg": frozenset({*NETWORK_CONFIGURATION_TYPES, Document}),
+    # Service Management REST bodies: deployments (with a Create or Change Deployment body's configuration),
+    # their roles and instances, disks, images, reserved IPs, network security groups, route tables,
+    # Application Gateways, virtual network sites and the states of a gateway's connections.
     "migcheck.readers.deployment": frozenset(
         {
-            AclRule,
-            AddressPrefix,
+            *_ROLE,
+            *_NETWORKS,
             ApplicationGateway,
             ConnectionState,
             Deployment,
-            Disk,
             DnsServer,
             Document,
-            EndpointAcl,
-            Extension,
-            Gateway,
-            GatewayConnection,
             Image,
-            InputEndpoint,
-            LocalNetworkSite,
             NetworkSecurityGroup,
             ReservedIp,
-            Role,
             RoleInstance,
             RouteTable,
             SecurityRule,
             ServiceCertificate,
             ServiceRegion,
             StorageAccountType,
-            Subnet,
-            VirtualMachine,
-            VirtualNetwork,
         }
     ),
-    "migcheck.readers.vmexport": frozenset(
-        {AclRule, Disk, Document, EndpointAcl, Extension, InputEndpoint, Role, VirtualMachine}
-    ),
+    "migcheck.readers.vmexport": frozenset({*_ROLE, Document}),
     "migcheck.readers.python_script": frozenset(
         {
-            AclRule,
-            AddressPrefix,
-            ClassicCall,
-            ConnectionState,
-            Deployment,
-            Disk,
-            DnsServer,
-            Document,
-            EndpointAcl,
-            Extension,
-            Gateway,
-            GatewayConnection,
+            *_SCRIPT,
             Image,
-            InputEndpoint,
-            LocalNetworkSite,
-            MigrationStep,
             NameRef,
-            NetworkConfiguration,
-            ReservedIp,
-            Role,
-            Script,
-            SecurityRule,
-            ServiceCertificate,
+            DnsServer,
+            # The region a cloud service the script creates is placed in (create_hosted_service's location).
             ServiceRegion,
-            StorageAccountType,
-            Subnet,
-            VirtualMachine,
-            VirtualNetwork,
+            # A cloud service the script uploads a service certificate to (add_service_certificate).
+            ServiceCertificate,
+            # A rule of a network security group the script PUTs (Set Network Security Rule).
+            SecurityRule,
+            # A gateway connection the script disconnects and does not connect again on every path after.
+            ConnectionState,
+            # A network the script links to an ExpressRoute circuit (a PUT to `.../dedicatedcircuits/<key>/
+            # vnets/<network>`) and does not surely unlink after.
             VnetGatewayFact,
+            # A network configuration the script uploads, as a .netcfg holds it.
+            *NETWORK_CONFIGURATION_TYPES,
         }
     ),
     "migcheck.readers.powershell": frozenset(
         {
-            AclRule,
-            AddressPrefix,
-            ApplicationGateway,
-            ClassicCall,
-            ConnectionState,
-            Deployment,
-            Disk,
-            DnsServer,
-            Document,
-            EndpointAcl,
-            ExtendedSupportService,
-            Extension,
-            Gateway,
-            GatewayConnection,
+            *_SCRIPT,
             Image,
-            InputEndpoint,
-            LinkAuthorization,
-            LocalNetworkSite,
-            MigrationStep,
-            NetworkConfiguration,
             NetworkSecurityGroup,
-            ReservedIp,
-            Role,
-            RouteTable,
-            Script,
             SecurityRule,
-            ServiceCertificate,
-            ServiceRegion,
-            StorageAccountType,
-            Subnet,
-            VirtualMachine,
-            VirtualNetwork,
+            RouteTable,
+            ExtendedSupportService,
             VnetGatewayFact,
-        }
-    ),
-    "migcheck.readers.shell": frozenset(
-        {
-            AclRule,
-            AddressPrefix,
-            ClassicCall,
-            Deployment,
-            Disk,
-            DnsServer,
-            Document,
-            EndpointAcl,
-            Extension,
-            Gateway,
-            GatewayConnection,
-            InputEndpoint,
-            LocalNetworkSite,
-            MigrationStep,
-            NameRef,
-            ReservedIp,
-            Role,
-            Script,
+            ConnectionState,  # a gateway's connection the script disconnects and leaves so
+            # The region a cloud service the script creates is placed in (New-AzureService -Location).
             ServiceRegion,
-            StorageAccountType,
-            Subnet,
-            VirtualMachine,
-            VirtualNetwork,
+            # A cloud service's service certificates (Add-AzureCertificate, a VM's -X509Certificates).
+            ServiceCertificate,
+            ApplicationGateway,
+            LinkAuthorization,
+            DnsServer,  # of a deployment a REST body the script sends describes
+            # A network configuration the script uploads, as a .netcfg holds it.
+            *NETWORK_CONFIGURATION_TYPES,
         }
     ),
+    "migcheck.readers.shell": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,
@@ -214,24 +170,21 @@ PRODUCES: dict[str, frozenset[type]] = {
     ),
     "migcheck.readers.declarations": frozenset({*INVENTORY_TYPES, Document}),
 }
-# The records of the model that a reader module's records carry inside them (its `CARRIES`: an inventory
-# export's classic VMs hold roles), by its name: the rules about them read them there too.
+# The records of the model that a reader module's records carry inside them, by its name: the rules about
+# them read them there too, as they read them from the other formats. An inventory export's classic VM
+# holds its role with its disks, extensions, endpoints and their ACLs, subnets, addresses and state; its
+# network, its subnets, prefixes and DNS servers. Not in `PRODUCES`, which says what a file holds at the
+# top, and so which files can define a subscription's networks.
 CARRIES: dict[str, frozenset[type]] = {
     "migcheck.readers.inventory": frozenset(
         {
-            AclRule,
+            *_ROLE,
             AddressPrefix,
-            Disk,
             DnsServer,
-            EndpointAcl,
-            Extension,
             ExtensionStatus,
-            InputEndpoint,
             NameRef,
-            Role,
             RoleInstance,
             Subnet,
-            VirtualMachine,
             VirtualNetwork,
         }
     ),

@@ -268,6 +268,6 @@ def test_a_syntax_error_is_reported_by_the_reader_and_nothing_is_read():
 
 
 def test_the_powershell_reader_says_it_gives_what_a_network_configuration_gives():
-    from migcheck.readers import netcfg
+    from migcheck.produced import PRODUCES
 
-    assert netcfg.PRODUCES <= powershell.PRODUCES
+    assert PRODUCES["migcheck.readers.netcfg"] <= PRODUCES["migcheck.readers.powershell"]

@@ -11,7 +11,6 @@ from migcheck.model import (
     AccessControl,
     AclRule,
     DnsServer,
-    Document,
     EndpointAcl,
     InstanceAddress,
     Mark,
@@ -20,20 +19,6 @@ from migcheck.model import (
     ServiceConfiguration,
 )
 from migcheck.readers.xml import Element, Marker, attr, children, grouped_children, named_children
-
-# The resource types this reader produces (rules declare which types they look at).
-PRODUCES = frozenset(
-    {
-        Document,
-        ServiceConfiguration,
-        RoleSettings,
-        AccessControl,
-        AclRule,
-        EndpointAcl,
-        InstanceAddress,
-        DnsServer,
-    }
-)
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:

@@ -3,11 +3,8 @@ sizes and input endpoints."""
 
 from __future__ import annotations
 
-from migcheck.model import Document, InputEndpoint, Role, RoleType, ServiceDefinition
+from migcheck.model import InputEndpoint, Role, RoleType, ServiceDefinition
 from migcheck.readers.xml import Element, Marker, attr, attrs, grouped_children, local_name, named_children
-
-# The resource types this reader produces (rules declare which types they look at).
-PRODUCES = frozenset({Document, ServiceDefinition, Role, InputEndpoint})
 
 ROLE_TYPES = {
     "WebRole": RoleType.WEB,

@@ -50,7 +50,6 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from migcheck.inventory_model import (
-    INVENTORY_TYPES,
     ApplicationGateway,
     DeclaredSubscription,
     LinkAuthorization,
@@ -67,8 +66,6 @@ from migcheck.visible import visible
 
 if TYPE_CHECKING:
     from tree_sitter import Node
-
-PRODUCES: frozenset[type] = frozenset({Document, *INVENTORY_TYPES})
 
 _TABLES = ("vnet-services", "vnet-peerings", "application-gateways", "expressroute-authorization-links")
 # Words one of which any TOML text with declarations holds: a name `_declarations` looks for, or an escape

@@ -14,19 +14,15 @@ from dataclasses import replace
 
 from migcheck.inventory_model import ApplicationGateway, key
 from migcheck.model import (
-    NETWORK_CONFIGURATION_TYPES,
     SECURITY_RULE_VALUES,
     VM_OF_REQUEST_URI,
     ConnectionState,
     Deployment,
-    Disk,
     DnsServer,
-    Document,
     ExtensionStatus,
     Image,
     Mark,
     NameRef,
-    NetworkConfiguration,
     NetworkSecurityGroup,
     ReservedIp,
     Role,
@@ -48,7 +44,6 @@ from migcheck.readers.cscfg import read as read_service_configuration
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import (
     REST,
-    ROLE_RESOURCES,
     RoleShape,
     disk,
     endpoint,
@@ -85,30 +80,6 @@ def _shape_of(role: Element) -> RoleShape:
     """The names `role` is read with: either format's where it writes one only Export-AzureVM writes."""
     written = next(role.iter(*_EXPORT_AZUREVM_NAMES), None) is not None
     return _EITHER if written else REST
-
-
-# The resource types this reader produces (rules declare which types they look at).
-PRODUCES = frozenset(
-    {
-        Document,
-        ApplicationGateway,
-        Deployment,
-        RoleInstance,
-        DnsServer,
-        Disk,
-        Image,
-        ReservedIp,
-        NetworkSecurityGroup,
-        SecurityRule,
-        RouteTable,
-        ServiceRegion,
-        ServiceCertificate,
-        StorageAccountType,
-        ConnectionState,
-        *ROLE_RESOURCES,
-        *(NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}),
-    }
-)
 
 
 def read(root: Element, marker: Marker) -> tuple[object, ...]:

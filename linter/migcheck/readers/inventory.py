@@ -69,71 +69,20 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from migcheck.inventory_model import INVENTORY_TYPES, ExportPage, UncheckedResource
+from migcheck.inventory_model import ExportPage, UncheckedResource
 from migcheck.model import (
-    AclRule,
-    AddressPrefix,
-    ConnectionState,
-    Disk,
-    DnsServer,
     Document,
-    EndpointAcl,
     ExtendedSupportService,
-    Extension,
-    ExtensionStatus,
     FileKind,
     FileProblem,
-    InputEndpoint,
     Mark,
-    NameRef,
-    Role,
-    RoleInstance,
-    ServiceRegion,
     Severity,
-    Subnet,
-    VirtualMachine,
-    VirtualNetwork,
 )
 
 if TYPE_CHECKING:
     import json
 
     from migcheck.readers.inventory_shapes import Collapsed
-
-PRODUCES: frozenset[type] = frozenset(
-    {
-        Document,
-        ExtendedSupportService,
-        ConnectionState,
-        Disk,
-        ServiceRegion,
-        UncheckedResource,
-        *INVENTORY_TYPES,
-    }
-)
-# Records of the model that the inventory's records carry inside them (a classic VM's role with its disks,
-# extensions, endpoints and their ACLs, subnets, addresses and state; a network with its subnets, prefixes
-# and DNS servers): the rules about VMs and networks read them as they read them from the other formats.
-# Not part of `PRODUCES`, which says what a file holds at the top, and so which files can define a
-# subscription's networks.
-CARRIES: frozenset[type] = frozenset(
-    {
-        Role,
-        VirtualMachine,
-        Disk,
-        Extension,
-        InputEndpoint,
-        EndpointAcl,
-        AclRule,
-        NameRef,
-        RoleInstance,
-        ExtensionStatus,
-        VirtualNetwork,
-        Subnet,
-        AddressPrefix,
-        DnsServer,
-    }
-)
 
 # What the folder walk looks for in a `.json` file's bytes before it decodes any of it: for each shape the
 # reader reads, something every export of that shape writes, so that a walk keeps what the command line

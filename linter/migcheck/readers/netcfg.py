@@ -8,10 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from migcheck.model import (
-    NETWORK_CONFIGURATION_TYPES,
     AddressPrefix,
     DnsServer,
-    Document,
     Gateway,
     GatewayConnection,
     LocalNetworkSite,
@@ -21,9 +19,6 @@ from migcheck.model import (
     VirtualNetwork,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, children, text_of
-
-# The resource types this reader produces (rules declare which types they look at).
-PRODUCES = frozenset({Document, *NETWORK_CONFIGURATION_TYPES})
 
 DEFAULT_CONNECTION = "IPsec"  # a LocalNetworkSiteRef without a Connection is a site-to-site VPN
 

@@ -139,7 +139,6 @@ from migcheck.model import (
     EXPRESSROUTE,
     GATEWAY,
     MAYBE_RUNS,
-    NETWORK_CONFIGURATION_TYPES,
     NEVER_RUNS,
     SECURITY_RULE_VALUES,
     VM_FACTS,
@@ -150,7 +149,6 @@ from migcheck.model import (
     ConnectionState,
     Deployment,
     Disk,
-    DnsServer,
     Document,
     EndpointAcl,
     ExtendedSupportService,
@@ -177,7 +175,6 @@ from migcheck.model import (
     StorageAccountType,
     Suppression,
     VirtualIp,
-    VirtualMachine,
     VnetGatewayFact,
     absent_on_some_path,
     account_stand_in,
@@ -200,41 +197,6 @@ from migcheck.readers.suppressions import directive
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query, Tree
 
-
-PRODUCES = frozenset(
-    {
-        Document,
-        Script,
-        ClassicCall,
-        MigrationStep,
-        Deployment,
-        Role,
-        VirtualMachine,
-        InputEndpoint,
-        EndpointAcl,
-        AclRule,
-        Extension,
-        Disk,
-        ReservedIp,
-        NetworkSecurityGroup,
-        SecurityRule,
-        RouteTable,
-        ExtendedSupportService,
-        VnetGatewayFact,
-        ConnectionState,  # a gateway's connection the script disconnects and leaves so
-        Image,
-        StorageAccountType,
-        # The region a cloud service the script creates is placed in (New-AzureService -Location).
-        ServiceRegion,
-        # A cloud service's service certificates (Add-AzureCertificate, a VM's -X509Certificates).
-        ServiceCertificate,
-        inv.ApplicationGateway,
-        inv.LinkAuthorization,
-        DnsServer,  # of a deployment a REST body the script sends describes
-        # A network configuration the script uploads, as a .netcfg holds it.
-        *NETWORK_CONFIGURATION_TYPES,
-    }
-)
 
 # --- finding and decoding scripts ----------------------------------------------------------------------
 

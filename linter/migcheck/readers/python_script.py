@@ -104,7 +104,6 @@ from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
     MAYBE_RUNS,
-    NETWORK_CONFIGURATION_TYPES,
     SECURITY_RULE_VALUES,
     VM_FACTS,
     AclRule,
@@ -139,7 +138,6 @@ from migcheck.model import (
     Subnet,
     Suppression,
     VirtualIp,
-    VirtualMachine,
     VirtualNetwork,
     VnetGatewayFact,
     absent_on_some_path,
@@ -177,41 +175,6 @@ from migcheck.scan import markup  # the tags of a body, as fixes find them
 
 if TYPE_CHECKING:
     from migcheck.readers.xml import Element
-
-PRODUCES = frozenset(
-    {
-        Document,
-        Script,
-        ClassicCall,
-        MigrationStep,
-        Deployment,
-        Role,
-        VirtualMachine,
-        InputEndpoint,
-        EndpointAcl,
-        AclRule,
-        Extension,
-        Disk,
-        Image,
-        StorageAccountType,
-        # The region a cloud service the script creates is placed in (create_hosted_service's location).
-        ServiceRegion,
-        # A cloud service the script uploads a service certificate to (add_service_certificate).
-        ServiceCertificate,
-        # A rule of a network security group the script PUTs (Set Network Security Rule).
-        SecurityRule,
-        DnsServer,
-        NameRef,
-        ReservedIp,
-        # A gateway connection the script disconnects and does not connect again on every path after.
-        ConnectionState,
-        # A network the script links to an ExpressRoute circuit (a PUT to `.../dedicatedcircuits/<key>/
-        # vnets/<network>`) and does not surely unlink after.
-        VnetGatewayFact,
-        # A network configuration the script uploads, as a .netcfg holds it.
-        *NETWORK_CONFIGURATION_TYPES,
-    }
-)
 
 # Parameters of the methods whose calls become resources, in the SDK's positional order (0.20.8).
 SIGNATURES: dict[str, tuple[str, ...]] = {

@@ -48,56 +48,20 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
-    NETWORK_CONFIGURATION_TYPES,
-    AclRule,
     ClassicCall,
-    Deployment,
-    Disk,
     Document,
-    EndpointAcl,
-    Extension,
     FileKind,
     FileProblem,
-    InputEndpoint,
     Mark,
     MigrationStep,
-    NameRef,
-    NetworkConfiguration,
-    ReservedIp,
-    Role,
     Script,
-    ServiceRegion,
-    StorageAccountType,
     Suppression,
-    VirtualMachine,
 )
 from migcheck.readers import grammars, xplat
 from migcheck.readers.xplat import Word
 
 if TYPE_CHECKING:
     from tree_sitter import Node
-
-PRODUCES = frozenset(
-    {
-        Document,
-        Script,
-        ClassicCall,
-        MigrationStep,
-        Deployment,
-        Role,
-        VirtualMachine,
-        InputEndpoint,
-        EndpointAcl,
-        AclRule,
-        Extension,
-        Disk,
-        NameRef,
-        ReservedIp,
-        ServiceRegion,
-        StorageAccountType,
-        *(NETWORK_CONFIGURATION_TYPES - {NetworkConfiguration}),
-    }
-)
 
 _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
