@@ -17,15 +17,11 @@ from migcheck.model import (
     NameRef,
     Role,
     RoleType,
-    VirtualMachine,
     lun_key,
 )
 from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
 
 _NO_VIPS: Mapping[str, str] = MappingProxyType({})
-
-# What reading a role produces, in REST bodies and Export-AzureVM files alike.
-ROLE_RESOURCES = frozenset({Role, VirtualMachine, InputEndpoint, EndpointAcl, AclRule, Extension, Disk})
 
 VM_ELEMENTS = frozenset({"PersistentVMRole", "PersistentVM"})
 ROLE_TYPES = {t.value.casefold(): t for t in (RoleType.PERSISTENT_VM, RoleType.WEB, RoleType.WORKER)}
