@@ -174,10 +174,11 @@ def join_key(name: str, mark: Mark) -> str:
     return f"{key(name)}\0{mark.path}" if is_pipeline_token(name) else key(name)
 
 
-def named(name: str) -> str:
-    """A name quoted for a message, said to be a pipeline token, or a placeholder (`'<<CONFIGURE>>'`, see
-    `model.is_placeholder`), where it is one: not a name the platform knows."""
-    if is_placeholder(name):
+def named(name: str, kind: str = "") -> str:
+    """A name quoted for a message, said to be a pipeline token, or a placeholder (`'<<CONFIGURE>>'`, a
+    name a resource of `kind` cannot have: see `model.is_placeholder`), where it is one: not a name the
+    platform knows."""
+    if is_placeholder(name, kind):
         return f"'{name}' (a placeholder the file leaves to fill in)"
     return f"'{name}' (a pipeline token)" if is_pipeline_token(name) else f"'{name}'"
 
@@ -329,6 +330,14 @@ class CloudService:
         yield from self.bound_reserved_ips
 
     @property
+    def name_kind(self) -> str:
+        """The kind `model.cannot_name` tells the service's name as: a cloud service's where the files name
+        the service; none where a service definition or configuration states it, whose name is the service
+        model's (a project's), not the one the service is deployed under, or where no file names it."""
+        stated = self.named_by == "files" and self.definition is None and not self.configurations
+        return "CloudService" if stated else ""
+
+    @property
     def label(self) -> str:
         """How messages name the service: by its name, or say what it is named after instead."""
         label: str | None = self._derived.get("label")
@@ -343,7 +352,7 @@ class CloudService:
             return "a cloud service no file names"
         if self.named_by == "folder":  # Export-AzureVM files do not name their service
             return f"cloud service '{self.name}' (named after its folder)"
-        return f"cloud service {named(self.name)}"
+        return f"cloud service {named(self.name, self.name_kind)}"
 
     @property
     def stand_in(self) -> str:
@@ -1677,7 +1686,9 @@ class _Linker:
         """Whether a script creates more reserved IPs than it names (`New-AzureReservedIP -ReservedIPName
         $name`): each name it states is a `ReservedIp` of its file, and one it does not state a stand-in."""
         named = Counter(
-            ip.mark.path for ip in self._all(ReservedIp) if not ip.released_from and not is_stand_in(ip.name)
+            ip.mark.path
+            for ip in self._all(ReservedIp)
+            if not ip.released_from and not is_stand_in(ip.name, "ReservedIP")
         )
         return self._creates_more(_CREATES_RESERVED_IPS, named)
 
@@ -1760,7 +1771,9 @@ class _Linker:
         account whose name or type it does not state: each it states both of is a `StorageAccountType` of
         its file, and any other may be the account a disk is in. One named by a placeholder, or by a
         stand-in for a value a script does not state, is such an other: it is named where it runs."""
-        named = Counter(a.mark.path for a in self._all(StorageAccountType) if not is_stand_in(a.name))
+        named = Counter(
+            a.mark.path for a in self._all(StorageAccountType) if not is_stand_in(a.name, "StorageAccount")
+        )
         bodies = [
             d.path for d in self.docs if d.kind is FileKind.REST and d.root == "CreateStorageServiceInput"
         ]
@@ -2600,7 +2613,7 @@ def _unlisted(account: str, known: set[str]) -> bool:
     or placeholder is no name, nor is a pipeline token: the pipeline gives it one the list may hold."""
     if not account or key(account) in known:
         return False
-    return not is_stand_in(account) and not is_pipeline_token(account)
+    return not is_stand_in(account, "StorageAccount") and not is_pipeline_token(account)
 
 
 def _names_a_disk(disk: Disk) -> bool:

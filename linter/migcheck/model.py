@@ -1619,12 +1619,35 @@ def is_unnamed_role(name: str) -> bool:
     return name.startswith("<role name")
 
 
-def is_stand_in(name: str) -> bool:
+def is_stand_in(name: str, kind: str = "") -> bool:
     """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`), or is
-    a placeholder a file leaves to fill in (`'<<CONFIGURE>>'`, `'[SPECIFY STORAGE ACCOUNT]'`): the names of
-    cloud services, storage accounts, VMs, virtual networks and reserved IPs hold no `<`, `>`, `[` or `]`,
-    so such a name is never one the platform knows."""
+    a placeholder a file leaves to fill in (`'<<CONFIGURE>>'`, `'[SPECIFY STORAGE ACCOUNT]'`, a name a
+    resource of `kind` cannot have: see `cannot_name`): the names of cloud services, storage accounts,
+    VMs, virtual networks and reserved IPs hold no `<`, `>`, `[` or `]`, so such a name is never one the
+    platform knows."""
+    return _bracketed(name) or cannot_name(kind, name)
+
+
+def _bracketed(name: str) -> bool:
     return (name.startswith("<") and name.endswith(">")) or (name.startswith("[") and name.endswith("]"))
+
+
+# The kinds of resource whose names hold no white space, by the type names the readiness summary gives
+# them: a storage account's is the first label of its endpoints' host names (`<name>.blob.core.windows.net`)
+# and a cloud service's its DNS name (`<name>.cloudapp.net`, a DNS name in Resource Manager after migration,
+# vm-migration-deep-dive); a VM's is its role's name, which is its host name; a deployment's and a reserved
+# IP's are parts of the Service Management API's request URIs. A virtual network's, a subnet's and a local
+# network site's may hold spaces (a portal-made `Group rg name`): not listed. A service definition's name is
+# its project's, not a cloud service's: `estate.CloudService.name_kind`.
+SPACELESS_KINDS = frozenset({"StorageAccount", "CloudService", "Deployment", "VM", "ReservedIP"})
+
+
+def cannot_name(kind: str, name: str) -> bool:
+    """Whether `name` is one no resource of `kind` (see `SPACELESS_KINDS`) can have, so that a file writing it
+    leaves it to fill in: `"Storage Account Name"`, `"VM Name"`, which scripts write as values for their
+    user to replace. Spaces at either end are left to the readers, which strip what they read; a stand-in
+    (`<VM name, deploy.ps1:12>`) is told by `is_stand_in` and `is_placeholder`, which know migcheck's own."""
+    return kind in SPACELESS_KINDS and not _bracketed(name) and any(c.isspace() for c in name.strip())
 
 
 # How the stand-ins migcheck makes for names no file states begin, besides those that say where the name is
@@ -1643,12 +1666,13 @@ _MADE_STAND_INS = (
 )
 
 
-def is_placeholder(name: str) -> bool:
+def is_placeholder(name: str, kind: str = "") -> bool:
     """Whether `name` is a placeholder a file writes for a name it leaves to fill in (`'<<CONFIGURE>>'`,
     `'<enter a storage account>'`, `'[SPECIFY STORAGE ACCOUNT]'`, a format string's field: see
-    `is_format_field`), not one of migcheck's own stand-ins, which say where the file passes the name it
-    does not state (`<VM name, deploy.ps1:12:5>`) or what it stands for (`<VMs of cloud service web>`)."""
-    if (name.startswith("[") and name.endswith("]")) or is_format_field(name):
+    `is_format_field`; a name a resource of `kind` cannot have: see `cannot_name`), not one of migcheck's
+    own stand-ins, which say where the file passes the name it does not state (`<VM name, deploy.ps1:12:5>`)
+    or what it stands for (`<VMs of cloud service web>`)."""
+    if (name.startswith("[") and name.endswith("]")) or is_format_field(name) or cannot_name(kind, name):
         return True
     if not is_stand_in(name):
         return False

@@ -40,7 +40,15 @@ from migcheck.estate import (
     portal_short_name,
 )
 from migcheck.inventory_model import ClassicReservedIp
-from migcheck.model import Finding, ServiceCertificate, ServiceRegion, Severity, is_stand_in, is_unnamed_role
+from migcheck.model import (
+    Finding,
+    ServiceCertificate,
+    ServiceRegion,
+    Severity,
+    cannot_name,
+    is_stand_in,
+    is_unnamed_role,
+)
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -1319,7 +1327,7 @@ def _vm_security_groups(vms: Iterable[Role]) -> list[str]:
     network."""
     return list(
         dict.fromkeys(
-            f"network security group {named(vm.security_group.name)} of VM {named(vm.name)}{_CLONED_GROUP}"
+            f"network security group {named(vm.security_group.name)} of VM {named(vm.name, 'VM')}{_CLONED_GROUP}"
             for vm in vms
             if vm.security_group is not None
         )
@@ -1339,7 +1347,7 @@ def _vm_public_ips(vms: Iterable[Role]) -> list[str]:
     """What the VMs' own (instance-level) public IPs become, each once."""
     return list(
         dict.fromkeys(
-            f"public IP {named(ip.name)} of VM {named(vm.name)}: {_DYNAMIC_PUBLIC_IP}"
+            f"public IP {named(ip.name)} of VM {named(vm.name, 'VM')}: {_DYNAMIC_PUBLIC_IP}"
             for vm in vms
             for ip in vm.public_ips
         )
@@ -1425,13 +1433,15 @@ def _network_step(
     # The VMs move; web/worker roles never do (a note says what becomes of them).
     moves += [f"{s.label}: {_vms(s)}" for s in services if s.vms or not s.roles]
     moves += _vm_security_groups(vm for s in services for vm in s.vms)
-    moves += [f"reserved IP {named(ip)} of {label}" for label, ip in _moving_reserved_ips(services)]
     moves += [
-        f"reserved IP {named(ip.name)} of {label}, {_bound(ip)}"
+        f"reserved IP {named(ip, 'ReservedIP')} of {label}" for label, ip in _moving_reserved_ips(services)
+    ]
+    moves += [
+        f"reserved IP {named(ip.name, 'ReservedIP')} of {label}, {_bound(ip)}"
         for label, ip in _bound_reserved_ips(services)
     ]
     maybe = [(s, ip) for s in services for p in s.placements for ip in builder.maybe_vips(s, p)]
-    moves += [f"reserved IP {named(ip.name)} of {s.label}, {_maybe_vip(ip)}" for s, ip in maybe]
+    moves += [f"reserved IP {named(ip.name, 'ReservedIP')} of {s.label}, {_maybe_vip(ip)}" for s, ip in maybe]
     portal = bool(portal_short_name(name))
     becomes = [
         f"virtual network {named(name)} in resource group '{name}-Migrated'"
@@ -1446,14 +1456,15 @@ def _network_step(
     becomes += [line for s in services for line in _load_balancers(s.label, s, s.vms)]
     becomes += _vm_public_ips(vm for s in services for vm in s.vms)
     becomes += [
-        f"reserved IP {named(ip)}: {_STATIC_PUBLIC_IP}"
+        f"reserved IP {named(ip, 'ReservedIP')}: {_STATIC_PUBLIC_IP}"
         for ip in (
             *(name for _, name in _moving_reserved_ips(services)),
             *(ref.name for _, ref in _bound_reserved_ips(services)),
         )
     ]
     becomes += [
-        f"reserved IP {named(ip.name)}, if it is its deployment's VIP: {_STATIC_PUBLIC_IP}" for _, ip in maybe
+        f"reserved IP {named(ip.name, 'ReservedIP')}, if it is its deployment's VIP: {_STATIC_PUBLIC_IP}"
+        for _, ip in maybe
     ]
     notes = (
         [] if network.defined else ["No file checked here defines this network: only its members are known."]
@@ -2054,7 +2065,11 @@ def _vm_list(names: Sequence[str]) -> str:
     as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web"."""
     sets = [name for name in names if name.startswith(_VMS_OF)]
     named_vms = [name for name in names if name not in sets]
-    parts = [f"VMs {', '.join(named_vms)}"] if named_vms else []
+    shown = [
+        f"{name} (a placeholder the file leaves to fill in)" if cannot_name("VM", name) else name
+        for name in named_vms
+    ]
+    parts = [f"VMs {', '.join(shown)}"] if named_vms else []
     return ", ".join(parts + [f"the {name[1:-1]}" for name in sets])
 
 
@@ -2091,7 +2106,7 @@ def _placement_words(service: CloudService, deployment: str) -> str:
     """A deployment of a service, in words."""
     if _named_by(service, deployment):
         return service.label
-    return f"{service.label}, deployment {named(deployment)}"
+    return f"{service.label}, deployment {named(deployment, 'Deployment')}"
 
 
 def _service_step(
@@ -2125,12 +2140,15 @@ def _service_step(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
             + _vm_list([vm.name for vm in placement.vms]),
             *_vm_security_groups(placement.vms),
-            *(f"reserved IP {named(ip)}" for _, ip in _moving_reserved_ips([_alone(service, placement)])),
             *(
-                f"reserved IP {named(ip.name)} if it is this deployment's VIP: {_bound(ip)}"
+                f"reserved IP {named(ip, 'ReservedIP')}"
+                for _, ip in _moving_reserved_ips([_alone(service, placement)])
+            ),
+            *(
+                f"reserved IP {named(ip.name, 'ReservedIP')} if it is this deployment's VIP: {_bound(ip)}"
                 for _, ip in _bound_reserved_ips([_alone(service, placement)])
             ),
-            *(f"reserved IP {named(ip.name)}, {_maybe_vip(ip)}" for ip in maybe),
+            *(f"reserved IP {named(ip.name, 'ReservedIP')}, {_maybe_vip(ip)}" for ip in maybe),
         ),
         becomes=(
             f"resource group '{name}-Migrated' with the VMs, in a new virtual network (or an existing Resource "
@@ -2173,7 +2191,7 @@ def _migration_state(vms: Iterable[Role]) -> tuple[str, str]:
     first = stated[0].migration_state
     assert first is not None
     where = "; ".join(
-        f"VM {named(vm.name)} {ref.name} ({ref.mark.path}:{ref.mark.line})"
+        f"VM {named(vm.name, 'VM')} {ref.name} ({ref.mark.path}:{ref.mark.line})"
         for vm in stated
         if (ref := vm.migration_state) is not None
     )
@@ -2346,7 +2364,7 @@ def _maybe_stranded(maybe: Sequence[ReservedIp]) -> str:
         f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {_ps(ip.name)}" for ip in maybe
     )
     return (
-        f"Reserved IP {_quoted_names(ip.name for ip in maybe)} may be this deployment's VIP ({calls}), which has "
+        f"Reserved IP {_quoted_names((ip.name for ip in maybe), 'ReservedIP')} may be this deployment's VIP ({calls}), which has "
         "no input endpoint: if it is, it cannot move with it (MIG106). Free it if it is "
         f"(Remove-AzureReservedIPAssociation) and move it on its own ({alone})."
     )
@@ -2365,14 +2383,16 @@ def _vip_becomes(
             "no public IP address: no VM of the deployment has an input endpoint, and a VIP without one is not migrated",
         )
     becomes = tuple(
-        f"reserved IP {named(ip.name)}: {_STATIC_PUBLIC_IP}" for ip in _carried_reserved_ips(placement)
+        f"reserved IP {named(ip.name, 'ReservedIP')}: {_STATIC_PUBLIC_IP}"
+        for ip in _carried_reserved_ips(placement)
     )
     becomes += tuple(
-        f"reserved IP {named(ip.name)}, if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
+        f"reserved IP {named(ip.name, 'ReservedIP')}, if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
         for _, ip in _bound_reserved_ips([_alone(service, placement)])
     )
     becomes += tuple(
-        f"reserved IP {named(ip.name)}, if it is this deployment's VIP: {_STATIC_PUBLIC_IP}" for ip in maybe
+        f"reserved IP {named(ip.name, 'ReservedIP')}, if it is this deployment's VIP: {_STATIC_PUBLIC_IP}"
+        for ip in maybe
     )
     # Each other VIP with an endpoint becomes a public IP of its own (deep dive: "Every public IP associated
     # with the load balancer is converted to a public IP resource"); a reserved one is said above.
@@ -2496,7 +2516,7 @@ def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp], regi
     takes one off it, by a call that may not run (`ReservedIp.maybe_service`): what becomes of the
     address and of the reserved IP either way (deep dive: a reserved IP associated with the load balancer
     migrates with the cloud service; an unassociated one is moved with Move-AzureReservedIP)."""
-    named = _quoted_names(ip.name for ip in maybe)
+    named = _quoted_names((ip.name for ip in maybe), "ReservedIP")
     calls = "; ".join(dict.fromkeys(_maybe_call(ip) for ip in maybe))
     check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip.name)}" for ip in maybe)
     alone = "; ".join(
@@ -2544,7 +2564,7 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
     for ref in service.bound_reserved_ips:  # those of one slot (or of none the export names) together
         groups.setdefault(_bound(ref), []).append(ref.name)
     return tuple(
-        f"Reserved IP {_quoted_names(names)}, {whose}, does not move: the roles do not. To keep its address, "
+        f"Reserved IP {_quoted_names(names, 'ReservedIP')}, {whose}, does not move: the roles do not. To keep its address, "
         "free it (Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, "
         "-Prepare, -Commit)."
         for whose, names in groups.items()
@@ -2556,12 +2576,12 @@ def _naming(service: CloudService, placement: Placement) -> str:
     (alternative .cscfg files each deploy on their own, with one VIP), else by its name."""
     if placement.mark in {config.mark for config in service.configurations}:
         return f"the VIP configuration {placement.name} names"
-    return f"the VIP of deployment {named(placement.name)}"
+    return f"the VIP of deployment {named(placement.name, 'Deployment')}"
 
 
-def _quoted_names(names: Iterable[str]) -> str:
+def _quoted_names(names: Iterable[str], kind: str = "") -> str:
     """The names quoted, each said to be a placeholder or a pipeline token where it is one (`named`)."""
-    return ", ".join(named(name) for name in names)
+    return ", ".join(named(name, kind) for name in names)
 
 
 def _undetermined(builder: _Builder, service: CloudService) -> Step:
@@ -2595,7 +2615,10 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         moves=(
             f"{service.label}: {_contents(service)}",
             *_vm_security_groups(service.vms),
-            *(f"reserved IP {named(ip.name)}, {_bound(ip)}" for _, ip in _bound_reserved_ips([service])),
+            *(
+                f"reserved IP {named(ip.name, 'ReservedIP')}, {_bound(ip)}"
+                for _, ip in _bound_reserved_ips([service])
+            ),
         ),
         becomes=(
             becomes,
@@ -2760,8 +2783,10 @@ def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, 
         name=_own_step_name(name, account.mark),
         wave=wave,
         after=after,
-        moves=(f"storage account {named(name)} (no disk or image of the files checked is in it)",),
-        becomes=(f"storage account {named(name)} in resource group '{name}-Migrated'",),
+        moves=(
+            f"storage account {named(name, 'StorageAccount')} (no disk or image of the files checked is in it)",
+        ),
+        becomes=(f"storage account {named(name, 'StorageAccount')} in resource group '{name}-Migrated'",),
         downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
         "its own, without waiting for any other step; one that holds VM disks the files do not show must wait "
         "until those VMs are migrated."
@@ -2838,9 +2863,9 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
         name=_own_step_name(name, account.mark),
         wave=wave,
         after=after,
-        moves=(f"storage account {named(name)} ({', '.join(held)})",),
+        moves=(f"storage account {named(name, 'StorageAccount')} ({', '.join(held)})",),
         becomes=(
-            f"storage account {named(name)} in resource group '{name}-Migrated'; classic disks and images stop being "
+            f"storage account {named(name, 'StorageAccount')} in resource group '{name}-Migrated'; classic disks and images stop being "
             "visible as such (their VHDs stay in the account)",
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
@@ -2890,7 +2915,9 @@ def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccou
     ]
     several = len(by_name) + len(described) > 1
     names = ", ".join(
-        f"{named(vm.name)} of cloud service {named(vm.service)}" if vm.service else named(vm.name)
+        f"{named(vm.name, 'VM')} of cloud service {named(vm.service, 'CloudService')}"
+        if vm.service
+        else named(vm.name, "VM")
         for vm in by_name
     )
     parts = [f"VM{'s' if len(by_name) > 1 else ''} {names}"] if by_name else []
@@ -3049,12 +3076,12 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
         wave=1,
         after=(),
         moves=(
-            f"reserved IP {named(name)}, with cloud service {named(service)} ({ip.mark.path} binds it to that "
+            f"reserved IP {named(name, 'ReservedIP')}, with cloud service {named(service, 'CloudService')} ({ip.mark.path} binds it to that "
             "service, "
             "which no file checked describes): not on its own",
         ),
-        becomes=(f"reserved IP {named(name)}: {_STATIC_PUBLIC_IP}",),
-        downtime=f"As the migration of cloud service {named(service)} has it, which the files do not show: none "
+        becomes=(f"reserved IP {named(name, 'ReservedIP')}: {_STATIC_PUBLIC_IP}",),
+        downtime=f"As the migration of cloud service {named(service, 'CloudService')} has it, which the files do not show: none "
         "for VMs in a virtual network (migrated with the network); VMs in none are stopped, deallocated and "
         "started again during Prepare. The reserved IP keeps its address.",
         blockers=builder.blockers(ip),

@@ -14,6 +14,7 @@ from migcheck.report.readiness import (
     FILE,
     RETIREMENT_NOTES,
     ScopeItem,
+    ScopeKind,
     Verdict,
     readiness,
     refused,
@@ -43,6 +44,7 @@ def readiness_summary(result: LintResult) -> str:
                 note = RETIREMENT_NOTES.get(scope.scope)
                 rows += [(f"    ({note})", "")] if note else []
                 rows += _readiness_rows(scope.items)
+                rows += [(f"    ({note})", "") for note in _notes_after(scope.scope, scope.items)]
         if not rows:
             continue
         # Align the verdicts of the rows that fit; a longer description has its verdict on the next line,
@@ -61,6 +63,18 @@ def readiness_summary(result: LintResult) -> str:
         lines += [line for text, verdict in rows for line in _row_lines(text, verdict, width, widths)]
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
+
+
+def _notes_after(scope: ScopeKind, items: Sequence[ScopeItem]) -> list[str]:
+    """The notes after a scope's rows: under the networks' heading, the retirement note of the web/worker
+    roles of the cloud services their rows list, which the roles' own heading carries."""
+    if scope is ScopeKind.IN_VNET and any(_holds_roles(item) for item in items):
+        return [f"the web/worker roles listed: {RETIREMENT_NOTES[ScopeKind.WEB_WORKER]}"]
+    return []
+
+
+def _holds_roles(item: ScopeItem) -> bool:
+    return item.type == "VirtualNetwork" and any(s["roles"] for s in item.migrates["cloud_services"])
 
 
 def _row_lines(text: str, verdict: str, width: int, widths: Mapping[str, int]) -> list[str]:
@@ -153,14 +167,23 @@ def _describe(item: ScopeItem) -> str:
     """The item's name and, in brackets, what would migrate with it."""
     if item.type == FILE:
         return item.name
-    return _shown(item.name) + _described(item)[len(item.name) :]
+    return _shown(item.name, _is_placeholder(item)) + _described(item)[len(item.name) :]
 
 
-def _shown(name: str) -> str:
+def _is_placeholder(item: ScopeItem) -> bool:
+    """Whether the item's name is a placeholder (`model.is_placeholder`), a cloud service's told by its name
+    without where it comes from, which its row adds when another shares its name, and as a cloud
+    service's only where the files name the service (`CloudService.name_kind`)."""
+    kind = getattr(item.subject, "name_kind", item.type)
+    own = getattr(item.subject, "listed_name", item.name)
+    return is_placeholder(item.name) or is_placeholder(own, kind)
+
+
+def _shown(name: str, placeholder: bool) -> str:
     """A name as the summary shows it, said to be a placeholder a file leaves to fill in (`<<CONFIGURE>>`,
-    `[SPECIFY STORAGE ACCOUNT]`: see `model.is_placeholder`) where it is one, in the words `estate.named`
-    and the plan use."""
-    return f"{name} (a placeholder the file leaves to fill in)" if is_placeholder(name) else name
+    `[SPECIFY STORAGE ACCOUNT]`, a name a resource of its kind cannot have: see `model.is_placeholder`)
+    where it is one, in the words `estate.named` and the plan use."""
+    return f"{name} (a placeholder the file leaves to fill in)" if placeholder else name
 
 
 def _described(item: ScopeItem) -> str:
@@ -173,7 +196,8 @@ def _described(item: ScopeItem) -> str:
         parts = [network] if m["defined"] else undefined
         services = m["cloud_services"]
         if services:
-            names = ", ".join(_service(s) for s in services[:3])
+            placeholders = _placeholder_services(item)
+            names = ", ".join(_service(s, placeholders) for s in services[:3])
             more = f" and {len(services) - 3} more" if len(services) > 3 else ""
             parts.append(f"cloud services: {names}{more}")
         return f"{item.name} ({'; '.join(parts)})"
@@ -219,8 +243,19 @@ _RESOURCE_WORDS = {
 }
 
 
-def _service(service: Mapping[str, Any]) -> str:
-    return f"{_shown(service['name'])} ({_contents(service)})"
+def _service(service: Mapping[str, Any], placeholders: Sequence[str]) -> str:
+    """A cloud service of a network's row, said to be a placeholder where its name, less where it comes from
+    when another shares it (`shop (deploy/a.ps1)`), is one (`_placeholder_services`)."""
+    name = service["name"]
+    placeholder = is_placeholder(name) or any(name == p or name.startswith(f"{p} (") for p in placeholders)
+    return f"{_shown(name, placeholder)} ({_contents(service)})"
+
+
+def _placeholder_services(item: ScopeItem) -> list[str]:
+    """The names of the network's cloud services that are placeholders, as lists name them."""
+    members = getattr(item.subject, "members", ())
+    names = {service.listed_name for service, _ in members if service.name_kind}
+    return [name for name in names if is_placeholder(name, "CloudService")]
 
 
 def _contents(service: Mapping[str, Any]) -> str:
