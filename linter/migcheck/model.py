@@ -1635,11 +1635,11 @@ def _bracketed(name: str) -> bool:
 # The kinds of resource whose names hold no white space, by the type names the readiness summary gives
 # them: a storage account's is the first label of its endpoints' host names (`<name>.blob.core.windows.net`)
 # and a cloud service's its DNS name (`<name>.cloudapp.net`, a DNS name in Resource Manager after migration,
-# vm-migration-deep-dive); a VM's is its role's name, which is its host name; a deployment's and a reserved
-# IP's are parts of the Service Management API's request URIs. A virtual network's, a subnet's and a local
-# network site's may hold spaces (a portal-made `Group rg name`): not listed. A service definition's name is
-# its project's, not a cloud service's: `estate.CloudService.name_kind`.
-SPACELESS_KINDS = frozenset({"StorageAccount", "CloudService", "Deployment", "VM", "ReservedIP"})
+# vm-migration-deep-dive); a VM's is its role's name, which is its host name. A virtual network's, a subnet's
+# and a local network site's may hold spaces (a portal-made `Group rg name`), and no rule of the platform's
+# that we can point at keeps them out of a deployment's or a reserved IP's: not listed. A service
+# definition's name is its project's, not a cloud service's: `estate.CloudService.name_kind`.
+SPACELESS_KINDS = frozenset({"StorageAccount", "CloudService", "VM"})
 
 
 def cannot_name(kind: str, name: str) -> bool:
