@@ -66,17 +66,7 @@ class Reach:
         """Whether `site` holds or lies in the range of a virtual network other than `network`: the local
         site of a VNet-to-VNet connection, often written wider than the network it stands for. What else it
         holds is reached through that network's gateway, not by `network`'s own."""
-        facts = self._vnet_facts.get(id(site))
-        if facts is None:
-            prefixes = ipv4_networks(site.address_space)
-            facts = self._vnet_facts[id(site)] = _SiteFacts(
-                enclosing=self.vnets.enclosing_owners(prefixes),
-                inside=sum(self.vnets.count_inside(p) for p in prefixes),
-                keys=frozenset(_key(p) for p in prefixes),
-            )
-        if facts.enclosing - {id(network)}:
-            return True
-        return facts.inside > self.vnets.starts_inside(id(network), facts.keys)
+        return _overlaps_another(site, network, self.vnets, self._vnet_facts)
 
     def _on_premises(self, site: LocalNetworkSite) -> bool:
         """Whether a prefix of `site` holds addresses of no virtual network; once per site, which many
@@ -134,21 +124,26 @@ class Reach:
         the blocks of `network` itself, which it may be a hub of)."""
         if not self._on_premises(site):
             return False
-        facts = self._site_facts(site)
-        if facts.enclosing - {id(network)}:
-            return True
-        return facts.inside > self.hubs.starts_inside(id(network), facts.keys)
+        return _overlaps_another(site, network, self.hubs, self._sites)
 
-    def _site_facts(self, site: LocalNetworkSite) -> _SiteFacts:
-        facts = self._sites.get(id(site))
-        if facts is None:
-            prefixes = ipv4_networks(site.address_space)
-            facts = self._sites[id(site)] = _SiteFacts(
-                enclosing=self.hubs.enclosing_owners(prefixes),
-                inside=sum(self.hubs.count_inside(p) for p in prefixes),
-                keys=frozenset(_key(p) for p in prefixes),
-            )
-        return facts
+
+def _overlaps_another(
+    site: LocalNetworkSite, network: Network, blocks: _Blocks, known: dict[int, _SiteFacts]
+) -> bool:
+    """Whether a block of `blocks` owned by another network than `network` encloses a prefix of `site`, or
+    starts inside one (counted over the site's prefixes, less `network`'s own blocks). What a site overlaps
+    is worked out once per site and kept in `known`, which many networks may connect to."""
+    facts = known.get(id(site))
+    if facts is None:
+        prefixes = ipv4_networks(site.address_space)
+        facts = known[id(site)] = _SiteFacts(
+            enclosing=blocks.enclosing_owners(prefixes),
+            inside=sum(blocks.count_inside(p) for p in prefixes),
+            keys=frozenset(_key(p) for p in prefixes),
+        )
+    if facts.enclosing - {id(network)}:
+        return True
+    return facts.inside > blocks.starts_inside(id(network), facts.keys)
 
 
 @dataclass(frozen=True, slots=True)
