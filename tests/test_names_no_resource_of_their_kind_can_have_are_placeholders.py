@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from lint_support import lint_files, where
+from test_storage_account_created_under_a_placeholder_may_be_any_disks import DEPLOYMENT
 
 from migcheck import model
 from migcheck.cli import main
@@ -168,23 +169,6 @@ _CREATE_ACCOUNT = """\
 </CreateStorageServiceInput>
 """
 
-_DEPLOYMENT = """\
-<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
-  <Name>svc1</Name>
-  <DeploymentSlot>Production</DeploymentSlot>
-  <RoleList>
-    <Role>
-      <RoleName>vm1</RoleName>
-      <RoleType>PersistentVMRole</RoleType>
-      <OSVirtualHardDisk>
-        <MediaLink>https://acctb.blob.core.windows.net/vhds/vm1.vhd</MediaLink>
-        <SourceImageName>img</SourceImageName>
-      </OSVirtualHardDisk>
-    </Role>
-  </RoleList>
-</Deployment>
-"""
-
 
 def test_a_rest_body_creating_an_account_under_a_name_with_spaces_is_said_to_leave_it_to_fill_in(
     tmp_path, capsys
@@ -195,7 +179,7 @@ def test_a_rest_body_creating_an_account_under_a_name_with_spaces_is_said_to_lea
 
 def test_a_disk_may_be_in_an_account_created_under_a_name_with_spaces(tmp_path, monkeypatch):
     # The account's name is filled in where the body is sent: any disk's account may be that one (no MIG003).
-    files = {"list.xml": _ACCOUNTS, "body.xml": _DEPLOYMENT}
+    files = {"list.xml": _ACCOUNTS, "body.xml": DEPLOYMENT}
     files["create.xml"] = _CREATE_ACCOUNT.format(name="Storage Account Name")
     assert lint_files(tmp_path, monkeypatch, files, "MIG003").findings == []
     files["create.xml"] = _CREATE_ACCOUNT.format(name="acctc")
