@@ -5988,6 +5988,12 @@ class Interpreter:
         # blank: see `_with_plain_lists`); None after a blank alone.
         glue: str | None = None
         for part in _named(elements) if elements is not None else ():
+            if part.type == "stop_parsing":  # `--% …`: the rest of the line, as the CLI splits it
+                for word in _verbatim_words(part, self.where):
+                    words.append(word)
+                    verbatim = Text(word.text, word.mark) if word.text is not None else None
+                    given[id(word)] = Arg(verbatim or Unknown(self.snippet(part)), part)
+                continue
             if part.type == "command_argument_sep":
                 written = self.where.source[part.start_byte : part.end_byte]
                 glued = b"," in written or not written or written == b"="  # `=`: see `_with_words_whole`
@@ -11299,6 +11305,9 @@ def _xplat_words_written(command: Node, where: Positions) -> list[xplat.Word]:
     elements = command.child_by_field_name("command_elements")
     words = []
     for part in _named(elements) if elements is not None else ():
+        if part.type == "stop_parsing":
+            words += _verbatim_words(part, where)
+            continue
         if part.type == "command_argument_sep":
             continue
         text = _text(part)
@@ -11307,6 +11316,72 @@ def _xplat_words_written(command: Node, where: Positions) -> list[xplat.Word]:
         )
         words.append(xplat.Word(text.strip("'") if literal and "$" not in text else None, where.mark(part)))
     return words
+
+
+# After the stop-parsing token `--%` PowerShell passes the rest of the line, up to a `|`, to a native
+# command as written: it reads no quote, comma, backtick or variable there, and expands only `%NAME%`, an
+# environment variable's value (about_Parsing). The program splits that text into its arguments as the
+# Windows C runtime does: at blanks outside double quotes, a quote only opening or closing a quoted part.
+_STOP_PARSING = "--%"
+_PIPE = "|"
+_ENVIRONMENT_MARK = "%"
+
+
+def _verbatim_words(node: Node, where: Positions) -> list[xplat.Word]:
+    """The arguments a native command gets from what follows `--%` (`node`, the grammar's `stop_parsing`,
+    which also holds any `|` and what follows it on the line): each a word of its text, where written; a
+    word with an environment variable in it is a value the script does not state."""
+    written = where.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+    rest = written[len(_STOP_PARSING) :].split(_PIPE, 1)[0]
+    offset = node.start_byte + len(_STOP_PARSING.encode())
+    words = []
+    for start, end, text in _native_split(rest):
+        mark = where.at(offset + len(rest[:start].encode()))
+        if _names_environment_variable(rest[start:end]):
+            words.append(xplat.Word(None, mark))
+        else:
+            words.append(xplat.Word(text, mark, exact=text == rest[start:end]))
+    return words
+
+
+def _native_split(line: str) -> list[tuple[int, int, str]]:
+    """The arguments a Windows program reads from its command line `line`: (start, end, text) of each.
+    A blank outside quotes ends one; a double quote opens or closes a quoted part and is dropped, and a
+    backslash is a character of its own except before a quote, where each pair makes one backslash and
+    one left over makes the quote a character."""
+    found: list[tuple[int, int, str]] = []
+    text: list[str] = []
+    start, quoted, at = -1, False, 0
+    while at < len(line):
+        char = line[at]
+        if char in " \t" and not quoted:
+            if start >= 0:
+                found.append((start, at, "".join(text)))
+            start, text = -1, []
+            at += 1
+            continue
+        start = at if start < 0 else start
+        slashes = 0
+        while line[at + slashes : at + slashes + 1] == "\\":
+            slashes += 1
+        if slashes and line[at + slashes : at + slashes + 1] == '"':
+            text.append("\\" * (slashes // 2) + ('"' if slashes % 2 else ""))
+            at += slashes + slashes % 2
+        elif char == '"':
+            quoted = not quoted
+            at += 1
+        else:
+            text.append(line[at : at + max(slashes, 1)])
+            at += max(slashes, 1)
+    if start >= 0:
+        found.append((start, len(line), "".join(text)))
+    return found
+
+
+def _names_environment_variable(word: str) -> bool:
+    """Whether a word after `--%` holds a `%NAME%` PowerShell may replace by an environment variable."""
+    first = word.find(_ENVIRONMENT_MARK)
+    return first >= 0 and word.find(_ENVIRONMENT_MARK, first + 2) > first
 
 
 def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bool = False) -> Mark | None:
