@@ -604,7 +604,8 @@ def read(path: str, data: bytes) -> Document:
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
     try:
-        index = flow.build_index(_with_test_runs(parsed), source.python2)
+        torn_down: _TornDown = {}
+        index = flow.build_index(_with_test_runs(parsed, torn_down), source.python2)
     except flow.TooDeep as deep:
         message = f"{deep}; migcheck does not read scripts nested this deeply"
         problem = FileProblem("syntax", message, source.mark(deep.node), _GENERATED_FIX)
@@ -614,7 +615,7 @@ def read(path: str, data: bytes) -> Document:
         or automation.mentions_management_host(decoded)
         or any(call.method in SERVICE_MANAGEMENT_ONLY for call in index.calls)
     )
-    resources = _Resources(source, index, parsed).build() if classic else ()
+    resources = _Resources(source, index, parsed, torn_down).build() if classic else ()
     suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
     return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
 
@@ -671,18 +672,37 @@ class _TestClass:
         return found
 
 
-def _with_test_runs(tree: ast.Module) -> ast.Module:
+# What tears down after each setUp and test method the runs call: by the method, the tearDown every class
+# that runs it runs after it, or None when one runs none or they differ (see `_Resources._torn_down_after`).
+_TornDown = dict[int, ast.FunctionDef | None]
+
+
+def _with_test_runs(tree: ast.Module, torn_down: _TornDown | None = None) -> ast.Module:
     """`tree` with the runs of its test classes written out (see above); the tree is the reader's own,
-    changed in place."""
+    changed in place. `torn_down` gets the tearDown run after each setUp and test (see `_TornDown`)."""
     cases = _test_cases(tree)
     if not cases or not tree.body:
         return tree
     _set_ups_as_makers(cases, tree)
+    if torn_down is not None:
+        _note_tear_downs(cases, torn_down)
     spot = _After(tree.body[-1])
     deferred: dict[int, str] = {}
     for case in cases:
         tree.body.extend(_runs_of(case, spot, deferred))
     return tree
+
+
+def _note_tear_downs(cases: list[_TestClass], torn_down: _TornDown) -> None:
+    """For each setUp and test method the runs call, the tearDown run after it (see `_TornDown`)."""
+    for case in cases:
+        methods = case.methods()
+        tear_down = methods.get(case.contract.tear_down)
+        runs = [case.maker or methods.get(case.contract.set_up)]
+        runs += [method for name, method in methods.items() if name.startswith("test")]
+        for method in runs:
+            if method is not None and torn_down.setdefault(id(method), tear_down) is not tear_down:
+                torn_down[id(method)] = None
 
 
 def _test_cases(tree: ast.Module) -> list[_TestClass]:
@@ -1863,10 +1883,11 @@ def _vm_names(bound: Bound) -> tuple[str | None, ...]:
 class _Resources:
     """The resources of one file, from its calls in source order."""
 
-    def __init__(self, source: _Source, index: Index, tree: ast.Module) -> None:
+    def __init__(self, source: _Source, index: Index, tree: ast.Module, torn_down: _TornDown) -> None:
         self.source = source
         self.index = index
         self.tree = tree
+        self.torn_down = torn_down  # the tearDown the runs call after each setUp and test (see `_TornDown`)
         budget = 10_000 + int(BUDGET_PER_BYTE * len(source.text))
         self.flow = flow.Flow(index, budget)
         # URLs and paths, built in part from what the script does not state (a subscription id).
@@ -2699,8 +2720,9 @@ class _Resources:
         deployment did (`_with_its_creation`: after it in the same block), and names it as that creation
         does: by the names it states, or by the very values the script does not state that the creation
         passed (`_same_deployment`), as a test's `delete_hosted_service(name, complete=True)` ends the
-        function that created the deployment `name` names. One named by another value deletes none of
-        them."""
+        function that created the deployment `name` names; or in the tearDown run after the setUp or test
+        that created it, when the delete surely runs (`_torn_down_after`). One named by another value
+        deletes none of them."""
         service, deployment = values.get("service_name"), values.get("deployment_name")
         if service is None:
             return
@@ -2711,9 +2733,13 @@ class _Resources:
             keys = [named or (_key(literal(service) or ""), _key(literal(deployment) or ""))]
         else:
             return
+        surely = self._surely_runs(call, site)
         for draft_key in keys:
             draft = self.drafts.get(draft_key)
-            if draft is not None and self._with_its_creation(call, draft):
+            if draft is None:
+                continue
+            torn_down = surely and any(self._torn_down_after(made, call) for made, _ in draft.creations)
+            if torn_down or self._with_its_creation(call, draft):
                 del self.drafts[draft_key]
 
     def _drafts_of_service(self, call: CallSite, service: Value, site: flow.Site) -> list[object]:
@@ -3953,6 +3979,17 @@ class _Resources:
             for made, _ in draft.creations
         )
 
+    def _torn_down_after(self, made: CallSite, delete: CallSite) -> bool:
+        """Whether `delete` is in the tearDown unittest (or pytest) runs after the setUp or test `made` is in,
+        and runs whenever that tearDown does, `made` whenever its method does: tearDown runs after each test
+        whose setUp ended, a failing test too, so a setUp must not end early after `made` (`flow.Exit`)."""
+        made_in, delete_in = made.scope.function, delete.scope.function
+        if made_in is None or delete_in is None or self.torn_down.get(id(made_in.node)) is not delete_in.node:
+            return False
+        set_up = not made_in.node.name.startswith("test")
+        ends_after = set_up and any(ended >= made.at for ended in made.scope.may_end)
+        return self._runs_with_its_function(made) and self._runs_with_its_function(delete) and not ends_after
+
     def _reservation_told(self, call: CallSite, bound: Bound, site: flow.Site) -> object:
         """What tells the name a reserved IP call passes from others: the name as the script states it, else
         the value the argument holds (`Flow.same_value`); None when nothing does."""
@@ -4000,6 +4037,8 @@ class _Resources:
         call = delete.call
         if made.comprehensions or made.unconsumed is not None:
             return False
+        if delete.surely and self._torn_down_after(made, call):
+            return True
         if made.scope is call.scope and made.chain == call.chain and made.at < call.at:
             return not any(made.at <= ended < call.at for ended in call.scope.may_end)
         if made_from is None or delete.leads is None or not delete.surely:
