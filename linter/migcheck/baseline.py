@@ -4,8 +4,10 @@ baseline named by `--baseline` or by `baseline` in the config, so every surface 
 
 A finding's key is its path, its rule and the resource it is about (type and name), never its line, so
 edits elsewhere in a file keep the baseline valid. The path is relative to the folder of the config file
-(the project root; the working directory when there is no config file), so a baseline written at the root
-holds when migcheck runs from a subfolder, from the pytest plugin or in the editor. Findings with the same key (two identical bad prefixes
+(the project root), so a baseline written at the root holds when migcheck runs from a subfolder, from the
+pytest plugin or in the editor; with no config file, relative to the baseline's own folder, so that
+`check repo --baseline repo/baseline.json` from the parent folder matches what `check .` recorded in `repo`
+(a path outside that folder is kept as shown). Findings with the same key (two identical bad prefixes
 in one file) are counted: a baseline that recorded two lets two through, and a third is new."""
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
 class Baseline:
     counts: Mapping[Key, int]
     path: str = ""  # the file it was read from, as reports show paths; suppression reasons name it
-    root: str = ""  # the folder its paths are relative to ("" for the working directory)
+    root: str = ""  # the folder its paths are relative to: the project root, or the baseline's own folder
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
         """(new, known): per key, the first findings in document order up to the recorded count are
@@ -126,11 +128,11 @@ def dumps(findings: Iterable[Finding], root: str = "") -> str:
 
 def write(path: str, findings: Iterable[Finding], root: str = "") -> None:
     """Write the baseline atomically, never through a symbolic link (see `migcheck.output`), its paths
-    relative to `root`."""
+    relative to `root` (the project root; with none, the baseline's own folder)."""
     from migcheck.output import OutputError, write_text
 
     try:
-        write_text(path, dumps(findings, root), newline="\n", project=root)
+        write_text(path, dumps(findings, root or _own_folder(path)), newline="\n", project=root)
     except OutputError as exc:
         raise BaselineError(f"baseline: {exc}") from None
 
@@ -172,7 +174,15 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
         ) from None
     except RecursionError:
         raise BaselineError(f"baseline {shown} nests too deeply to be a baseline; {rewrite}") from None
-    return Baseline(Counter(_keys(data, shown)), shown, root)
+    return Baseline(Counter(_keys(data, shown)), shown, root or _own_folder(path))
+
+
+def _own_folder(path: str) -> str:
+    """The absolute folder of the baseline file at `path`: what its paths are relative to when there is
+    no project root (no config file)."""
+    import os
+
+    return os.path.dirname(os.path.abspath(path)).replace(os.sep, "/")
 
 
 def _unreadable(path: str, shown: str, error: OSError) -> str:

@@ -178,6 +178,20 @@ def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkey
     assert out.startswith("No new findings in 14 files (") and f"{KNOWN})" in out
 
 
+def test_without_a_config_a_baseline_is_relative_to_its_own_folder(baselined, contoso, run, monkeypatch):
+    # Recorded from the project's root, used from a subfolder (and from outside the project): the same
+    # findings are known, where paths relative to the working directory would have matched none.
+    monkeypatch.chdir(contoso / "examples")
+    code, out, _ = run("check", "contoso", "--baseline", "../migcheck-baseline.json")
+    assert code == 0
+    assert out.endswith(f"No new findings in 14 files ({baselined} {KNOWN}).\n")
+    monkeypatch.chdir(contoso.parent)
+    code, out, _ = run(
+        "check", f"{contoso.name}/examples/contoso", "--baseline", f"{contoso.name}/migcheck-baseline.json"
+    )
+    assert (code, out.endswith(f"({baselined} {KNOWN}).\n")) == (0, True)
+
+
 def test_the_command_line_baseline_wins_over_the_config(baselined, contoso, run):
     (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "missing.json"\n')
     code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
