@@ -853,6 +853,9 @@ class Subnet:
     # False when the file sets the prefix to a value it does not state (a script's template): `prefix` is
     # then None, and another description's prefix for the subnet is not compared with it (MIG004).
     prefix_known: bool = True
+    # Of a subnet a script adds to a network it does not create (the classic CLI's `vnet subnet create`),
+    # described on its own: that network's name. "" for a subnet written in its network's description.
+    virtual_network: str = field(default="", compare=False)
 
 
 @record

@@ -31,7 +31,16 @@ What is read:
   changes every network), `network vnet create`, `network vnet subnet create` and `network vnet delete`
   (each writes the subscription's network configuration anew; the network `vnet create` makes, with its
   region or affinity group, address space and first subnet, is described), `network vpn-gateway create`
-  (the network's gateway, with its type `-t` and SKU `-k`, as New-AzureVNetGateway's), and the migration steps
+  (the network's gateway, with its type `-t` and SKU `-k`, as New-AzureVNetGateway's),
+  `network nsg create|delete`, `network nsg rule create` (with the CLI's defaults for the values not
+  given), `network nsg subnet add|remove`, `network vnet subnet create -o <nsg>`, `network route-table
+  create|delete`, `network vnet subnet route-table add|delete` (the groups, tables, rules and subnet
+  associations PowerShell's New-AzureNetworkSecurityGroup, Set-AzureNetworkSecurityRule,
+  Set-AzureNetworkSecurityGroupToSubnet, New-AzureRouteTable and Set-AzureSubnetRouteTable make),
+  `network local-network create` (a local network site, with the prefixes the CLI keeps), `network vnet
+  local-network add` (the network's site-to-site connection), `network application-gateway
+  create|delete`, `vm disk attach-new` (a data disk in the blob it names), `vm disk create|delete`, `vm
+  image create|delete` and `vm capture` (disks and images of the script's own), and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
   validate-|prepare-|commit-|abort-migration`);
 - `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
@@ -46,10 +55,12 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from migcheck import inventory_model as inv
 from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
     MAYBE_RUNS,
+    VPN,
     AclRule,
     AddressPrefix,
     ClassicCall,
@@ -57,13 +68,20 @@ from migcheck.model import (
     Disk,
     EndpointAcl,
     Extension,
+    Gateway,
+    GatewayConnection,
+    Image,
     InputEndpoint,
+    LocalNetworkSite,
     Mark,
     MigrationStep,
     NameRef,
+    NetworkSecurityGroup,
     ReservedIp,
     Role,
     RoleType,
+    RouteTable,
+    SecurityRule,
     ServiceRegion,
     StorageAccountType,
     Subnet,
@@ -76,6 +94,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     network_stand_in,
+    rules_after,
     without_path_in_none,
 )
 
@@ -219,6 +238,108 @@ _SERVICE = (
     ("reserved-ip", "", VALUE),
 )
 
+_NAMED_IN_REGION = (("name", "n", VALUE), ("location", "l", VALUE), ("label", "b", VALUE))
+_NAMED = (("name", "n", VALUE), _QUIET)
+# `network nsg rule create`'s values, by `SecurityRule` field: the option that states each, and the value
+# the CLI sends for one not given (its `_parseSecurityRule` with the defaults of `constants.nsg`).
+_RULE_OPTIONS = {
+    "protocol": ("protocol", "p", "Tcp"),
+    "source": ("source-address-prefix", "f", "*"),
+    "source_ports": ("source-port-range", "o", "80"),
+    "destination": ("destination-address-prefix", "e", "*"),
+    "destination_ports": ("destination-port-range", "u", "80"),
+    "action": ("action", "c", "Allow"),
+    "priority": ("priority", "y", "100"),
+    "direction": ("type", "r", "Inbound"),
+}
+_SUBNET_TABLE = (
+    ("vnet-name", "t", VALUE),
+    ("subnet-name", "n", VALUE),
+    ("route-table-name", "r", VALUE),
+)
+# `nsg subnet add` declares `-n` twice (`--vnet-name` and `--subnet-name`): commander takes the first.
+_SUBNET_GROUP = (("nsg-name", "a", VALUE), ("vnet-name", "n", VALUE), ("subnet-name", "", VALUE))
+
+# The network security groups, route tables, local network sites and Application Gateways of
+# `lib/commands/asm/network/network._js`.
+NETWORK_RESOURCES: dict[tuple[str, ...], _Spec] = {
+    ("network", "nsg", "create"): _Spec(("name", "location"), _NAMED_IN_REGION),
+    ("network", "nsg", "delete"): _Spec(("name",), _NAMED),
+    ("network", "nsg", "rule", "create"): _Spec(
+        ("nsg-name", "name"),
+        (
+            ("nsg-name", "a", VALUE),
+            ("name", "n", VALUE),
+            *((option, short, VALUE) for option, short, _ in _RULE_OPTIONS.values()),
+        ),
+    ),
+    ("network", "nsg", "subnet", "add"): _Spec(("nsg-name", "vnet-name", "subnet-name"), _SUBNET_GROUP),
+    ("network", "nsg", "subnet", "remove"): _Spec(
+        ("nsg-name", "vnet-name", "subnet-name"), (*_SUBNET_GROUP, _QUIET)
+    ),
+    ("network", "route-table", "create"): _Spec(("name", "location"), _NAMED_IN_REGION),
+    ("network", "route-table", "delete"): _Spec(("name",), _NAMED),
+    ("network", "vnet", "subnet", "route-table", "add"): _Spec(
+        ("vnet-name", "subnet-name", "route-table-name"), _SUBNET_TABLE
+    ),
+    ("network", "vnet", "subnet", "route-table", "delete"): _Spec(
+        ("vnet-name", "subnet-name", "route-table-name"), (*_SUBNET_TABLE, _QUIET)
+    ),
+    ("network", "local-network", "create"): _Spec(
+        ("name", "address-prefixes"),
+        (("name", "n", VALUE), ("address-prefixes", "a", VALUE), ("vpn-gateway-address", "w", VALUE)),
+    ),
+    ("network", "vnet", "local-network", "add"): _Spec(
+        ("name", "local-network-name"), (("name", "n", VALUE), ("local-network-name", "l", VALUE))
+    ),
+    ("network", "application-gateway", "create"): _Spec(
+        ("name", "vnet-name", "subnet-names"),
+        (
+            ("name", "n", VALUE),
+            ("vnet-name", "e", VALUE),
+            ("subnet-names", "t", VALUE),
+            ("instance-count", "c", VALUE),
+            ("gateway-size", "z", VALUE),
+            ("description", "d", VALUE),
+        ),
+    ),
+    ("network", "application-gateway", "delete"): _Spec(("name",), _NAMED),
+}
+
+
+def _registered(os_option: str) -> tuple[tuple[str, str, str], ...]:
+    """The options of `vm disk create` and `vm image create` (image.js's `create`), whose `--os` takes a
+    value (`os_option`: VALUE for an image, OPTIONAL for a disk)."""
+    return (
+        ("blob-url", "u", VALUE),
+        ("location", "l", VALUE),
+        ("affinity-group", "a", VALUE),
+        ("os", "o", os_option),
+        ("parallel", "p", VALUE),
+        ("md5-skip", "m", FLAG),
+        ("force-overwrite", "f", FLAG),
+        ("label", "e", VALUE),
+        ("description", "d", VALUE),
+        ("base-vhd", "b", VALUE),
+        ("source-key", "k", VALUE),
+    )
+
+
+# The disks and images of `lib/commands/asm/vm._js`.
+DISKS_AND_IMAGES: dict[tuple[str, ...], _Spec] = {
+    ("vm", "disk", "attach-new"): _Spec(
+        ("vm-name", "size-in-gb", "blob-url"), (("host-caching", "c", VALUE), _DNS)
+    ),
+    ("vm", "disk", "create"): _Spec(("name", "source-path"), _registered(OPTIONAL)),
+    ("vm", "disk", "delete"): _Spec(("name",), (("blob-delete", "b", FLAG),)),
+    ("vm", "image", "create"): _Spec(("name", "source-path"), _registered(VALUE)),
+    ("vm", "image", "delete"): _Spec(("name",), (("blob-delete", "b", FLAG),)),
+    ("vm", "capture"): _Spec(
+        ("vm-name", "target-image-name"),
+        (_DNS, ("label", "e", VALUE), ("os-state", "o", VALUE), ("delete", "t", FLAG)),
+    ),
+}
+
 COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("vm", "create"): _Spec(("dns-name", "image", "userName", "password"), _VM_CREATE),
     ("vm", "docker", "create"): _Spec(("dns-name", "image", "userName", "password"), _VM_CREATE + _DOCKER),
@@ -267,9 +388,11 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
             ("vnet-name", "t", VALUE),
             ("name", "n", VALUE),
             ("address-prefix", "a", VALUE),
-            ("network-security-group-name", "", VALUE),
+            ("network-security-group-name", "o", VALUE),
         ),
     ),
+    **NETWORK_RESOURCES,
+    **DISKS_AND_IMAGES,
     ("network", "vpn-gateway", "create"): _Spec(
         ("vnet-name",), (("vnet-name", "n", VALUE), ("type", "t", VALUE), ("sku", "k", VALUE))
     ),
@@ -349,8 +472,8 @@ def command_path(words: Sequence[Word]) -> tuple[tuple[str, ...], int]:
     """The longest command path of `COMMANDS` (or migration step) the words start with, and how many words
     it takes; ((), 0) for none. Names are matched as written: the CLI's parser (commander) refuses
     `azure VM create` ("'VM' is not an azure command")."""
-    said = [w.text if w.text is not None else "" for w in words[:4]]
-    for length in (4, 3, 2):
+    said = [w.text if w.text is not None else "" for w in words[:5]]
+    for length in (5, 4, 3, 2):
         if tuple(said[:length]) in COMMANDS:
             return tuple(said[:length]), length
     if len(said) >= 3 and tuple(said[:2]) in MIGRATION and said[2].endswith("-migration"):
@@ -619,6 +742,7 @@ class Reading:
         # Those `network vnet delete` took away, by name, until the script makes one of that name anew
         # (`VirtualNetwork.replaced`).
         self.deleted: dict[str, list[VirtualNetwork]] = {}
+        self.made = _Made()
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -697,7 +821,7 @@ class Reading:
             return _named("cloud-service", parsed.value("dns-name", 0)) + _named(
                 "virtual-network", parsed.value("virtual-network-name")
             )
-        if path[0] == "vm":
+        if (path[0] == "vm" and path not in DISKS_AND_IMAGES) or path == ("vm", "disk", "attach-new"):
             service = self._service_of(parsed)
             return (("cloud-service", service),) if service else ()
         return ()
@@ -706,7 +830,10 @@ class Reading:
 
     def _describe(self, parsed: Parsed) -> None:
         path = parsed.path
-        if path in (("vm", "create"), ("vm", "docker", "create")):
+        made = _MADE_BY.get(path)
+        if made is not None:
+            made(self, parsed)
+        elif path in (("vm", "create"), ("vm", "docker", "create")):
             self._vm_create(parsed)
         elif path == ("vm", "endpoint", "create"):
             self._endpoint(parsed)
@@ -898,6 +1025,8 @@ class Reading:
                 continue
             subnet = NameRef(fields[1].text, fields[1].mark)
             ip = NameRef(fields[2].text, fields[2].mark) if len(fields) > 2 and fields[2].text else None
+            if len(fields) > 3 and fields[3].text:  # the group of the interface: not unattached
+                self.made.vm_groups.add(fields[3].text.casefold())
             vm.subnets.append(subnet)
             if ip is not None:
                 vm.static_ips.append(ip)
@@ -1179,10 +1308,13 @@ class Reading:
 
     def _subnet_create(self, parsed: Parsed) -> None:
         """`network vnet subnet create <vnet> <name> -a <prefix>`: a subnet more in a network the script
-        creates (one it does not has subnets the files do not show)."""
+        creates (one it does not has subnets the files do not show: the subnet is described on its own, for
+        its prefix, which the CLI writes into the network configuration as given)."""
         vnet, name = parsed.value("vnet-name", 0), parsed.value("name", 1)
+        group = parsed.value("network-security-group-name")
+        _link_subnet(self, parsed.at, True, group, vnet, name)  # `-o <nsg>`: the subnet is made with it
         network = self.networks.get(_text(vnet).casefold())
-        if network is None or name is None or not name.text:
+        if name is None or not name.text:
             return
         prefix = parsed.value("address-prefix")
         stated = prefix is not None and bool(prefix.text)
@@ -1192,7 +1324,10 @@ class Reading:
             name.mark,
             prefix_known=stated,
         )
-        self.networks[network.name.casefold()] = replace(network, subnets=(*network.subnets, subnet))
+        if network is not None:
+            self.networks[network.name.casefold()] = replace(network, subnets=(*network.subnets, subnet))
+        elif vnet is not None and vnet.text and stated:  # its prefix, written as it is, on its own
+            self.made.subnets.append(replace(subnet, virtual_network=vnet.text))
 
     def resources(self) -> list[object]:
         """What the commands handed over describe."""
@@ -1204,7 +1339,327 @@ class Reading:
             *self.storage.values(),
             *self.networks.values(),
             *self.gateways,
+            *self.made.resources(),
         ]
+
+
+# --- network security groups, route tables, local sites, disks, images, Application Gateways ------------
+
+
+@dataclass
+class _Made:
+    """What a script's commands make beside its VMs and networks, as the PowerShell reader's twins of
+    those commands make it: network security groups and route tables with the subnets they are associated
+    with and the groups' rules, local network sites, the disks and images it registers and its classic
+    Application Gateways. Each by its name as stated (a value the script does not state names none)."""
+
+    groups: dict[str, NetworkSecurityGroup] = field(default_factory=dict)
+    tables: dict[str, RouteTable] = field(default_factory=dict)
+    # By (network, subnet): the group or table the subnet uses from then on.
+    subnet_groups: dict[tuple[str, str], NetworkSecurityGroup] = field(default_factory=dict)
+    subnet_tables: dict[tuple[str, str], RouteTable] = field(default_factory=dict)
+    rules: dict[tuple[str, str], list[SecurityRule]] = field(default_factory=dict)
+    vm_groups: set[str] = field(default_factory=set)  # the groups a VM's network interface is given
+    sites: dict[str, LocalNetworkSite] = field(default_factory=dict)
+    connections: list[VnetGatewayFact] = field(default_factory=list)  # of networks the script does not make
+    disks: dict[str, Disk] = field(default_factory=dict)
+    images: dict[str, Image] = field(default_factory=dict)
+    application_gateways: dict[str, inv.ApplicationGateway] = field(default_factory=dict)
+    subnets: list[Subnet] = field(default_factory=list)  # added to networks the script does not create
+
+    def resources(self) -> list[object]:
+        return [
+            *self.subnets,
+            *(group for name, group in self.groups.items() if name not in self.vm_groups),
+            *self.subnet_groups.values(),
+            *(rule for rules in self.rules.values() for rule in rules),
+            *self.tables.values(),
+            *self.subnet_tables.values(),
+            *self.sites.values(),
+            *self.connections,
+            *self.disks.values(),
+            *self.images.values(),
+            *self.application_gateways.values(),
+        ]
+
+
+def _stated(*words: Word | None) -> bool:
+    return all(word is not None and bool(word.text) for word in words)
+
+
+def _network_resource(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg create <name> <location>`, `network route-table create <name> <location>`: a group or
+    table of its own, at the command, until a subnet is associated with it (New-AzureNetworkSecurityGroup,
+    New-AzureRouteTable)."""
+    name = parsed.value("name", 0)
+    if name is None or not name.text:
+        return
+    if parsed.path[1] == "nsg":
+        reading.made.groups.setdefault(name.text.casefold(), NetworkSecurityGroup(name.text, parsed.at))
+    else:
+        reading.made.tables.setdefault(name.text.casefold(), RouteTable(name.text, parsed.at))
+
+
+def _network_resource_delete(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg delete`, `network route-table delete`: the one the script made is gone, when the
+    deletion surely runs and the script associates no subnet with it (the platform refuses that)."""
+    name = parsed.value("name", 0)
+    if name is None or not name.text or reading.maybe:
+        return
+    group = parsed.path[1] == "nsg"
+    made = reading.made
+    links = made.subnet_groups.values() if group else made.subnet_tables.values()
+    if all(link.name.casefold() != name.text.casefold() for link in links):
+        (made.groups if group else made.tables).pop(name.text.casefold(), None)
+
+
+def _subnet_link(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg subnet add <nsg> <vnet> <subnet>`, `network vnet subnet route-table add <vnet> <subnet>
+    <table>`: the subnet uses the group or table from then on, in place of any before, when the script
+    states every name (Set-AzureNetworkSecurityGroupToSubnet, Set-AzureSubnetRouteTable); recorded when
+    the command may run, as PowerShell's is."""
+    group = parsed.path[1] == "nsg"
+    if group:
+        name, vnet, subnet = (
+            parsed.value(o, i) for i, o in enumerate(("nsg-name", "vnet-name", "subnet-name"))
+        )
+    else:
+        vnet, subnet, name = (
+            parsed.value(o, i) for i, o in enumerate(("vnet-name", "subnet-name", "route-table-name"))
+        )
+    _link_subnet(reading, parsed.at, group, name, vnet, subnet)
+
+
+def _link_subnet(
+    reading: Reading, at: Mark, group: bool, name: Word | None, vnet: Word | None, subnet: Word | None
+) -> None:
+    if name is None or vnet is None or subnet is None or not _stated(name, vnet, subnet):
+        return
+    made, where = reading.made, (_text(vnet).casefold(), _text(subnet).casefold())
+    network, named = _text(vnet), _text(subnet)
+    if group:
+        made.subnet_groups[where] = NetworkSecurityGroup(
+            _text(name), at, network, named, network_mark=vnet.mark, subnet_mark=subnet.mark
+        )
+    else:
+        made.subnet_tables[where] = RouteTable(
+            _text(name), at, network, named, network_mark=vnet.mark, subnet_mark=subnet.mark
+        )
+
+
+def _subnet_unlink(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg subnet remove`, `network vnet subnet route-table delete`: the subnet uses none from
+    then on, when the removal surely runs."""
+    group = parsed.path[1] == "nsg"
+    vnet, subnet = (
+        (parsed.value("vnet-name", 1), parsed.value("subnet-name", 2))
+        if group
+        else (
+            parsed.value("vnet-name", 0),
+            parsed.value("subnet-name", 1),
+        )
+    )
+    if reading.maybe or not _stated(vnet, subnet):
+        return
+    where = (_text(vnet).casefold(), _text(subnet).casefold())
+    if group:
+        reading.made.subnet_groups.pop(where, None)
+    else:
+        reading.made.subnet_tables.pop(where, None)
+
+
+def _security_rule(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg rule create <nsg> <name> -r <type> -y <priority> -e <destination> -c <action> ...`: the
+    rule of that name in the group, as Set-AzureNetworkSecurityRule sets one; a value not given is the
+    CLI's default (`_RULE_OPTIONS`), one the script gives but does not state is None (any it may be)."""
+    group, name = parsed.value("nsg-name", 0), parsed.value("name", 1)
+    if group is None or name is None or not _stated(group, name):
+        return
+    values: dict[str, str | None] = {}
+    for field_name, (option, _, default) in _RULE_OPTIONS.items():
+        given = parsed.value(option)
+        values[field_name] = default if given is None else given.text
+    runs = MAYBE_RUNS if reading.maybe else ""
+    rule = SecurityRule(_text(group), _text(name), parsed.at, **values, runs=runs)
+    at = (_text(group).casefold(), _text(name).casefold())
+    reading.made.rules[at] = rules_after(reading.made.rules.get(at, []), rule)
+
+
+def _cli_accepts(prefix: str) -> bool:
+    """Whether the CLI keeps an address prefix of `local-network create` (vnet.util's `parseIPv4Cidr`: four
+    octets of one to three ASCII digits up to 255, a prefix length from 8 to 29); it warns and drops any
+    other. Host bits and zero-padded octets pass, as they did on the classic platform."""
+    address, slash, length = prefix.partition("/")
+    octets = address.split(".")
+    if not slash or "/" in length or len(octets) != 4:
+        return False
+    digits = length[: len(length) - len(length.lstrip("0123456789"))] or "x"
+    ascii_octets = all(0 < len(o) <= 3 and all(c in "0123456789" for c in o) for o in octets)
+    return digits.isdigit() and 8 <= int(digits) <= 29 and ascii_octets and all(int(o) <= 255 for o in octets)
+
+
+def _local_network(reading: Reading, parsed: Parsed) -> None:
+    """`network local-network create <name> <prefix,...> -w <address>`: a local network site the CLI adds
+    to the subscription's network configuration, with the prefixes it keeps (see `_cli_accepts`); none
+    kept, the command fails."""
+    name, prefixes = parsed.value("name", 0), parsed.value("address-prefixes", 1)
+    if name is None or not name.text or prefixes is None or prefixes.text == "":
+        return
+    kept = [p for p in _split(prefixes, ",") if _cli_accepts(p.text or "")] if prefixes.text else []
+    if prefixes.text and not kept:
+        return
+    site = LocalNetworkSite(
+        name.text,
+        tuple(AddressPrefix(p.text or "", p.mark) for p in kept),
+        _text(parsed.value("vpn-gateway-address")),
+        parsed.at,
+        address_space_known=prefixes.text is not None,
+    )
+    reading.made.sites.setdefault(name.text.casefold(), site)
+
+
+def _local_network_add(reading: Reading, parsed: Parsed) -> None:
+    """`network vnet local-network add <vnet> <site>`: the network's gateway connects to the site by
+    site-to-site VPN (the CLI writes the `LocalNetworkSiteRef`, of type IPsec, into the network
+    configuration). Of a network the script makes, the connection is its network configuration's, with
+    the site the script made written in full beside it; of another, what a script states of the network's
+    gateway, as Set-AzureVNetGateway -Connect does."""
+    vnet, site = parsed.value("name", 0), parsed.value("local-network-name", 1)
+    if vnet is None or site is None or not _stated(vnet, site):
+        return
+    network = reading.networks.get(_text(vnet).casefold())
+    if network is None:
+        fact = VnetGatewayFact(
+            _text(vnet),
+            VPN,
+            "azure network vnet local-network add",
+            parsed.at,
+            _text(site),
+            vnet_mark=vnet.mark,
+        )
+        reading.made.connections.append(fact)
+        return
+    gateway = network.gateway or Gateway((), (), parsed.at)
+    connection = GatewayConnection(_text(site), "IPsec", site.mark, site_mark=site.mark)
+    defined = reading.made.sites.get(_text(site).casefold())
+    own = network.inline_local_sites + (
+        (defined,) if defined and defined not in network.inline_local_sites else ()
+    )
+    reading.networks[network.name.casefold()] = replace(
+        network,
+        gateway=replace(gateway, connections=(*gateway.connections, connection)),
+        inline_local_sites=own,
+    )
+
+
+def _attach_new(reading: Reading, parsed: Parsed) -> None:
+    """`vm disk attach-new <vm> <size> <blob-url>`: a data disk of the VM in that blob (a full address; the
+    CLI puts one it is given in part beside the OS disk), as `vm create -u` gives its OS disk one. The CLI
+    attaches it at the LUN after the highest the VM's data disks use (0 for none): of a VM the script
+    creates, the script shows them all."""
+    vm = reading._changed_vm(parsed)
+    blob = parsed.value("blob-url", 2)
+    if vm is None or blob is None or not blob.text or "://" not in blob.text:
+        return
+    luns = [int(d.lun) for d in vm.disks if d.lun.isdigit()]
+    lun = "" if vm.existing else str(max(luns, default=-1) + 1)
+    vm.disks.append(Disk("", blob.text, "", vm.name, parsed.at, media_link_mark=blob.mark, lun=lun))
+
+
+def _registered_blob(parsed: Parsed) -> tuple[bool, Word | None]:
+    """Whether `vm disk create` or `vm image create` registers its disk or image (image.js's `create`: a
+    source to upload or copy needs `--blob-url`, `--location` or `--affinity-group`, none needs
+    `--blob-url`), and the full blob address it registers, where the script states it (`-u`; the CLI names
+    the blob itself otherwise)."""
+    blob = parsed.value("blob-url")
+    placed = blob is not None or parsed.value("location") is not None or parsed.value("affinity-group")
+    runs = placed if parsed.value("source-path", 1) is not None else blob is not None
+    if blob is not None and blob.text and "://" in blob.text:
+        return bool(runs), blob
+    return bool(runs), None
+
+
+def _register(reading: Reading, parsed: Parsed) -> None:
+    """`vm disk create <name> [source] -u <blob>` (Add-AzureDisk) and `vm image create <name> [source] -u
+    <blob> --os <os>` (Add-AzureVMImage): a disk or image of the script's own in the subscription's
+    repository, attached to no VM unless a file gives one the disk by name (MIG402). An image needs `--os`
+    linux or windows, or the CLI refuses it."""
+    name = parsed.value("name", 0)
+    runs, blob = _registered_blob(parsed)
+    if name is None or not name.text or not runs:
+        return
+    media, mark = (blob.text or "", blob.mark) if blob is not None else ("", None)
+    if parsed.path[1] == "disk":
+        disk = Disk(name.text, media, "", "", parsed.at, media_link_mark=mark)
+        reading.made.disks.setdefault(name.text.casefold(), disk)
+        return
+    os = parsed.value("os")
+    if os is None or (os.text is not None and os.text.strip().casefold() not in ("linux", "windows")):
+        return
+    reading.made.images.setdefault(name.text.casefold(), Image(name.text, media, parsed.at))
+
+
+def _capture(reading: Reading, parsed: Parsed) -> None:
+    """`vm capture <vm> <image>` (Save-AzureVMImage): an image of the script's own, captured from the VM."""
+    image = parsed.value("target-image-name", 1)
+    if image is not None and image.text:
+        reading.made.images.setdefault(image.text.casefold(), Image(image.text, "", parsed.at))
+
+
+def _unregister(reading: Reading, parsed: Parsed) -> None:
+    """`vm disk delete`, `vm image delete`: the disk or image the script registered is gone, when the
+    deletion surely runs."""
+    name = parsed.value("name", 0)
+    if name is not None and name.text and not reading.maybe:
+        held = reading.made.disks if parsed.path[1] == "disk" else reading.made.images
+        held.pop(name.text.casefold(), None)
+
+
+def _application_gateway(reading: Reading, parsed: Parsed) -> None:
+    """`network application-gateway create <name> <vnet> <subnet,...>` (New-AzureApplicationGateway): a
+    classic Application Gateway in that network and those subnets (MIG312), at the command; a name the
+    script does not state is shown as a stand-in."""
+    name, vnet = parsed.value("name", 0), parsed.value("vnet-name", 1)
+    subnets = parsed.value("subnet-names", 2)
+    parts = _split(subnets, ",") if subnets is not None and subnets.text else []
+    shown = _text(name) or reading._stand_in("Application Gateway name", parsed.at)
+    reading.made.application_gateways[shown.casefold()] = inv.ApplicationGateway(
+        shown,
+        _text(vnet) or reading._stand_in("virtual network name", parsed.at),
+        parsed.at,
+        subnets=tuple(p.text or "" for p in parts),
+        vnet_mark=vnet.mark if vnet is not None else None,
+        subnet_marks=tuple(p.mark for p in parts),
+    )
+
+
+def _application_gateway_delete(reading: Reading, parsed: Parsed) -> None:
+    name = parsed.value("name", 0)
+    if name is not None and name.text and not reading.maybe:
+        reading.made.application_gateways.pop(name.text.casefold(), None)
+
+
+_MADE_BY = {
+    ("network", "nsg", "create"): _network_resource,
+    ("network", "route-table", "create"): _network_resource,
+    ("network", "nsg", "delete"): _network_resource_delete,
+    ("network", "route-table", "delete"): _network_resource_delete,
+    ("network", "nsg", "rule", "create"): _security_rule,
+    ("network", "nsg", "subnet", "add"): _subnet_link,
+    ("network", "vnet", "subnet", "route-table", "add"): _subnet_link,
+    ("network", "nsg", "subnet", "remove"): _subnet_unlink,
+    ("network", "vnet", "subnet", "route-table", "delete"): _subnet_unlink,
+    ("network", "local-network", "create"): _local_network,
+    ("network", "vnet", "local-network", "add"): _local_network_add,
+    ("network", "application-gateway", "create"): _application_gateway,
+    ("network", "application-gateway", "delete"): _application_gateway_delete,
+    ("vm", "disk", "attach-new"): _attach_new,
+    ("vm", "disk", "create"): _register,
+    ("vm", "image", "create"): _register,
+    ("vm", "disk", "delete"): _unregister,
+    ("vm", "image", "delete"): _unregister,
+    ("vm", "capture"): _capture,
+}
 
 
 def _text(word: Word | None) -> str:

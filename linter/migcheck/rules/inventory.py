@@ -241,8 +241,9 @@ class ClassicApplicationGateway(Rule):
         "`GatewaySize`, which only the gateway's class has), the Service Management REST bodies of a "
         "gateway (a Create Application Gateway request or a Get response, with the same two elements, alone "
         "or in a list), gateways declared in `application-gateways`, and those a PowerShell script creates "
-        "(`New-AzureApplicationGateway`, reported at the call unless the script removes the gateway again "
-        "with `Remove-AzureApplicationGateway`). The finding names the gateway's network and subnets, and, "
+        "(`New-AzureApplicationGateway`, or the classic CLI's `azure network application-gateway create`, "
+        "reported at the call unless the script removes the gateway again with "
+        "`Remove-AzureApplicationGateway` or `azure network application-gateway delete`). The finding names the gateway's network and subnets, and, "
         "when the exports span several subscriptions, the network's: the cmdlet's output names none, so it "
         "is the one whose exported classic network, or VMs in it, bear that name (or the files' own, when "
         "they define the network).",

@@ -38,6 +38,7 @@ from migcheck.model import (
     Part,
     Role,
     Severity,
+    Subnet,
     Together,
     VirtualMachine,
     VirtualNetwork,
@@ -88,13 +89,15 @@ def _vpn_kinds(gateway: Gateway) -> list[str]:
     return kinds
 
 
-_CONNECT = "Set-AzureVNetGateway -Connect"
+# The script calls that connect a network's gateway to a local site by VPN: PowerShell's, and the classic
+# CLI's, which writes the site's reference (of type IPsec) into the network configuration.
+_CONNECT = frozenset({"Set-AzureVNetGateway -Connect", "azure network vnet local-network add"})
 # What each script call says of a network's gateway, in words (see `VnetGatewayFact.how`).
 _CALL_WORDS = {
     "New-AzureDedicatedCircuitLink": "a circuit link",
     CIRCUIT_LINK_REQUEST: "a circuit link",
     "New-AzureVirtualNetworkGateway": "a site-to-site VPN gateway",
-    "Set-AzureVNetGateway -Connect": "a site-to-site VPN connection",
+    **dict.fromkeys(_CONNECT, "a site-to-site VPN connection"),
 }
 
 
@@ -149,7 +152,7 @@ def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
     scripted = estate.scripted_gateway(network)
     facts = scripted.facts if scripted is not None else ()
     created = [f for f in facts if f.creates_gateway]
-    if not created or any(f.is_expressroute or f.how == _CONNECT for f in facts):
+    if not created or any(f.is_expressroute or f.how in _CONNECT for f in facts):
         return None
     defined = estate.virtual_network(network)
     gateway = defined.gateway if defined is not None else None
@@ -512,7 +515,8 @@ class ExpressRouteGateway(Rule):
         "ExpressRoute or VPN by what connects to it, which the call does not state: when no file checked "
         "shows what does (no connection or client pool of the network's gateway in a network configuration "
         "or REST body, no script's circuit link or `Set-AzureVNetGateway -Connect`, no export of circuit "
-        "links naming the network), it is reported at the call as a gateway that may be an ExpressRoute one, "
+        "links naming the network, no classic CLI `azure network vnet local-network add`), it is reported "
+        "at the call as a gateway that may be an ExpressRoute one, "
         "with how to check (`Get-AzureVNetGateway -VNetName`, and the network's `ConnectionsToLocalNetwork` "
         "in the exported network configuration).",
         why="A network attached to ExpressRoute can only migrate once its circuit lives in Resource Manager. "
@@ -1350,7 +1354,10 @@ class InvalidAddressPrefix(Rule):
         "`VirtualNetworkSites` body (where a gateway's local sites are written in full under "
         "`Gateway/Sites`), or of the local network gateway a PowerShell script creates for a site-to-site "
         "connection beside ExpressRoute (`New-AzureLocalNetworkGateway -AddressSpace`, "
-        "`Reset-AzureLocalNetworkGateway`), which no network configuration holds, that is not a strict IPv4 "
+        "`Reset-AzureLocalNetworkGateway`), which no network configuration holds, or that a shell script "
+        "writes into the network configuration with the classic CLI (`azure network local-network create`, "
+        "the prefixes the CLI keeps; `azure network vnet subnet create -a`, also of a network the script "
+        "does not create), that is not a strict IPv4 "
         "CIDR range: leading zeros (`192.168.0.00/24`), host bits set (`10.0.0.1/24`, whose network is `10.0.0.0/24`), an octet above 255, a prefix length above 32, "
         "no prefix length at all, or digits other than ASCII `0`-`9` (fullwidth or Arabic-Indic digits, say). "
         "Each file that writes a prefix is checked, also when another file describes the same network or "
@@ -1479,6 +1486,11 @@ class InvalidAddressPrefix(Rule):
                     yield self._prefix(
                         site, prefix, f"an address prefix of local network site '{site.name}'", problem
                     )
+        for subnet in estate.resources(Subnet):  # one a script adds to a network it does not create
+            problem = prefix_problem(subnet.prefix.text) if subnet.prefix is not None else None
+            if subnet.prefix is not None and problem is not None:
+                where = f"the prefix of subnet '{subnet.name}' in virtual network '{subnet.virtual_network}'"
+                yield self._prefix(subnet, subnet.prefix, where, problem)
 
     def _network(self, network: Network) -> Iterator[Finding]:
         """A bad prefix is wrong text in each file a user edits that writes it (a network configuration, a

@@ -230,7 +230,10 @@ class UnattachedDiskOrImage(Rule):
         "`Save-AzureVMImage`: a disk that no VM of the files checked is given by name (`New-AzureVMConfig "
         "-DiskName`, `Add-AzureDataDisk -Import -DiskName`, a disk of that name with a blob in a VM's "
         "description) or by its blob is reported at the call, as is every image, unless the script removes "
-        "it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). A script that gives a VM a disk whose name "
+        "it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). Shell scripts do the same with the classic "
+        "CLI's `azure vm disk create` (with `-u`, `-l` or `-a`, without which the CLI refuses it), `azure "
+        "vm image create` (with `--os`) and `azure vm capture`, removed by `azure vm disk delete` and "
+        "`azure vm image delete`. A script that gives a VM a disk whose name "
         "it does not state may be giving it the registered one, and so may a VM it creates from a "
         "configuration it does not write out (`Import-AzureVM` of a file, a parameter): its disks are not "
         "reported.",
