@@ -231,3 +231,19 @@ def test_a_gateway_or_image_the_script_deletes_again_is_gone(tmp_path, monkeypat
         "MIG312 gone.sh:1:1",
         "MIG402 gone.sh:3:1",
     ]
+
+
+def test_the_plan_moves_the_gateway_and_its_site_to_site_connection_a_script_adds(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    # A network the netcfg defines, its gateway created and connected to a site by the script: the
+    # network's step moves the gateway and the connection, as for `Set-AzureVNetGateway -Connect`.
+    script = (
+        "azure network vpn-gateway create contoso-vnet -t DynamicRouting\n"
+        "azure network vnet local-network add contoso-vnet office\n"
+    )
+    lint_files(
+        tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, "net.sh": script}, "MIG001", dedent=False
+    )
+    _, out, _ = run_cli(capsys, "plan", ".")
+    assert "moves: its site-to-site VPN connection to local network site 'office'" in out

@@ -1688,15 +1688,18 @@ def _links(builder: _Builder, network: Network) -> list[_Link]:
     return list(links.values())
 
 
+# The script calls that connect a network's gateway to a local site by VPN (see `_scripted_links`).
+_CONNECTS = frozenset({"Set-AzureVNetGateway -Connect", "azure network vnet local-network add"})
+
+
 def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
     """The connections of a gateway no file describes but a script connects to a local site by VPN
-    (`Set-AzureVNetGateway -Connect`, after `New-AzureVNetGateway`): site-to-site, one per site, as a
-    network configuration's `ConnectionsToLocalNetwork` would state them."""
+    (`Set-AzureVNetGateway -Connect`, or the classic CLI's `network vnet local-network add`, after the
+    gateway is created): site-to-site, one per site, as a network configuration's
+    `ConnectionsToLocalNetwork` would state them."""
     scripted = builder.estate.scripted_gateway(network.name)
     facts = scripted.facts if scripted is not None else ()
-    sites = dict.fromkeys(
-        f.local_site for f in facts if f.how == "Set-AzureVNetGateway -Connect" and f.local_site
-    )
+    sites = dict.fromkeys(f.local_site for f in facts if f.how in _CONNECTS and f.local_site)
     return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]
 
 
