@@ -247,3 +247,23 @@ def test_the_plan_moves_the_gateway_and_its_site_to_site_connection_a_script_add
     )
     _, out, _ = run_cli(capsys, "plan", ".")
     assert "moves: its site-to-site VPN connection to local network site 'office'" in out
+
+
+def test_mig601_names_the_az_command_for_each_new_classic_command(tmp_path, monkeypatch) -> None:
+    script = (
+        LOCKDOWN
+        + "azure network route-table create spare-rt 'West Europe'\n"
+        + "azure network local-network create office 192.168.0.0/16 -w 203.0.113.10\n"
+        + "azure network vpn-gateway create contoso-vnet -t DynamicRouting\n"
+    )
+    (message,) = [
+        f.message + f.fix for f in lint_files(tmp_path, monkeypatch, {"net.sh": script}, "MIG601").findings
+    ]
+    for replacement in (
+        "azure network nsg create → az network nsg create",
+        "azure network nsg rule create → az network nsg rule create",
+        "azure network route-table create → az network route-table create",
+        "azure network local-network create → az network local-gateway create",
+        "azure network vpn-gateway create → az network vnet-gateway create",
+    ):
+        assert replacement in message
