@@ -267,3 +267,35 @@ def test_mig601_names_the_az_command_for_each_new_classic_command(tmp_path, monk
         "azure network vpn-gateway create → az network vnet-gateway create",
     ):
         assert replacement in message
+
+
+PREPARED = (
+    "azure network vnet prepare-migration contoso-vnet\n{}azure network vnet commit-migration contoso-vnet\n"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        # Each sets the subscription's whole network configuration again: every network changes.
+        "azure network local-network create office 192.168.0.0/16 -w 203.0.113.10\n",
+        "azure network vnet local-network add other-vnet office\n",
+        # A subnet's group or route table: a change to the network it names.
+        "azure network nsg subnet add lockdown contoso-vnet apps\n",
+        "azure network vnet subnet route-table add contoso-vnet apps spare-rt\n",
+    ],
+)
+def test_a_change_while_the_network_is_prepared_is_refused(tmp_path, monkeypatch, command) -> None:
+    found = _found(tmp_path, monkeypatch, {"move.sh": PREPARED.format(command)}, "MIG602")
+    assert found == ["MIG602 move.sh:2:1"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "azure network nsg subnet add lockdown other-vnet apps\n",
+        "azure network vnet subnet route-table delete other-vnet apps spare-rt\n",
+    ],
+)
+def test_a_subnet_of_another_network_is_no_change_to_the_prepared_one(tmp_path, monkeypatch, command) -> None:
+    assert _found(tmp_path, monkeypatch, {"move.sh": PREPARED.format(command)}, "MIG602") == []

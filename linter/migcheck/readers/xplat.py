@@ -38,7 +38,8 @@ What is read:
   associations PowerShell's New-AzureNetworkSecurityGroup, Set-AzureNetworkSecurityRule,
   Set-AzureNetworkSecurityGroupToSubnet, New-AzureRouteTable and Set-AzureSubnetRouteTable make),
   `network local-network create` (a local network site, with the prefixes the CLI keeps), `network vnet
-  local-network add` (the network's site-to-site connection), `network application-gateway
+  local-network add` (the network's site-to-site connection; both, as `vnet create`, write the whole
+  network configuration again), `network application-gateway
   create|delete`, `vm disk attach-new` (a data disk in the blob it names), `vm disk create|delete`, `vm
   image create|delete` and `vm capture` (disks and images of the script's own), and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
@@ -326,6 +327,28 @@ def _registered(os_option: str) -> tuple[tuple[str, str, str], ...]:
 
 
 # The disks and images of `lib/commands/asm/vm._js`.
+# The commands that fetch the subscription's network configuration, change it and set the whole of it
+# again (as `network import` uploads one): each changes every network, as far as a migration in progress
+# is concerned. A group's or route table's subnet association is an operation of its own.
+_WRITE_THE_NETWORK_CONFIGURATION = frozenset(
+    {
+        ("network", "vnet", "create"),
+        ("network", "vnet", "delete"),
+        ("network", "vnet", "subnet", "create"),
+        ("network", "local-network", "create"),
+        ("network", "vnet", "local-network", "add"),
+    }
+)
+
+# The commands that set or take off a subnet's security group or route table, by the position of the
+# network's name among their arguments.
+_SUBNET_ASSOCIATIONS = {
+    ("network", "nsg", "subnet", "add"): 1,
+    ("network", "nsg", "subnet", "remove"): 1,
+    ("network", "vnet", "subnet", "route-table", "add"): 0,
+    ("network", "vnet", "subnet", "route-table", "delete"): 0,
+}
+
 DISKS_AND_IMAGES: dict[tuple[str, ...], _Spec] = {
     ("vm", "disk", "attach-new"): _Spec(
         ("vm-name", "size-in-gb", "blob-url"), (("host-caching", "c", VALUE), _DNS)
@@ -809,10 +832,10 @@ class Reading:
         """The cloud services, networks and storage accounts the command changes (`ClassicCall.changes`),
         by the names it states."""
         path = parsed.path
-        if path[:2] == ("network", "import") or (
-            path[:2] == ("network", "vnet") and path[-1] in ("create", "delete")
-        ):
+        if path[:2] == ("network", "import") or path in _WRITE_THE_NETWORK_CONFIGURATION:
             return (("virtual-network", EVERY_NETWORK),)
+        if path in _SUBNET_ASSOCIATIONS:  # a subnet's group or route table: a change to its network
+            return _named("virtual-network", parsed.value("vnet-name", _SUBNET_ASSOCIATIONS[path]))
         if path[:2] == ("storage", "account"):
             return _named("storage-account", parsed.value("name", 0))
         if path[0] == "service":
