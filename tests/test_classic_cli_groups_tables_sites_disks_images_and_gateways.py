@@ -299,3 +299,14 @@ def test_a_change_while_the_network_is_prepared_is_refused(tmp_path, monkeypatch
 )
 def test_a_subnet_of_another_network_is_no_change_to_the_prepared_one(tmp_path, monkeypatch, command) -> None:
     assert _found(tmp_path, monkeypatch, {"move.sh": PREPARED.format(command)}, "MIG602") == []
+
+
+def test_a_local_site_and_its_connection_leave_the_subnet_names_checked(tmp_path, monkeypatch) -> None:
+    # Both write the network configuration again, but change no network's subnets: a VM's subnet the
+    # network lacks is still MIG003.
+    script = (
+        "azure network local-network create office 192.168.0.0/16 -w 203.0.113.10\n"
+        "azure network vnet local-network add contoso-vnet office\n" + VM.replace("-b apps", "-b nosuch")
+    )
+    files = {"NetworkConfig.netcfg": NETCFG, "deploy.sh": script}
+    assert _found(tmp_path, monkeypatch, files, "MIG003") == ["MIG003 deploy.sh:3:78"]

@@ -1186,6 +1186,9 @@ def _uploads_networks(script: Script, made: Sequence[VirtualNetwork] = ()) -> bo
 _VNET_CREATE = "azure network vnet create"
 _SUBNET_CREATE = "azure network vnet subnet create"
 _VNET_DELETE = "azure network vnet delete"
+# And for these, with a change to no network's subnets: a local network site more, a gateway's connection
+# to one.
+_SITE_COMMANDS = frozenset({"azure network local-network create", "azure network vnet local-network add"})
 
 
 def _described_network_commands(script: Script, networks: Iterable[VirtualNetwork]) -> frozenset[Mark]:
@@ -1195,7 +1198,8 @@ def _described_network_commands(script: Script, networks: Iterable[VirtualNetwor
     the create-if-missing idiom: the network may be there already, with subnets no file shows); a `vnet
     subnet create` whose subnet the reader adds to a network the script makes. So are those of a network
     the script deleted and made anew (`VirtualNetwork.replaced`). A command's subnet is written from the
-    command's name on and before the next classic call. Any other (a subnet added to a
+    command's name on and before the next classic call. A local site or a gateway's connection to one
+    changes no network's subnets. Any other (a subnet added to a
     network the script does not make, a name the script does not state) changes a network the files do
     not show."""
     every = [*networks, *(gone for v in networks for gone in v.replaced)]
@@ -1209,7 +1213,8 @@ def _described_network_commands(script: Script, networks: Iterable[VirtualNetwor
         if call.name == _VNET_CREATE:
             shown = not call.runs and at in made and with_subnet
         else:
-            shown = call.name == _VNET_DELETE or (call.name == _SUBNET_CREATE and with_subnet)
+            shown = call.name == _VNET_DELETE or call.name in _SITE_COMMANDS
+            shown = shown or (call.name == _SUBNET_CREATE and with_subnet)
         if shown:
             described.add(call.mark)
     return frozenset(described)
