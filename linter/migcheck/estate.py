@@ -244,6 +244,8 @@ class Placement:
     # Subnets a configuration assigns to a role its definition lacks (that role is MIG003's): still
     # names to resolve in the placement's network.
     stray_subnets: tuple[NameRef, ...] = ()
+    # Its internal load balancers, whose frontends are in subnets of its network too.
+    internal_load_balancers: tuple[model.InternalLoadBalancer, ...] = ()
     # Whether `name` is the deployment's name as the platform knows it (a REST body's or a script's
     # `Name`, an export's), not a file's or a folder's: what a list naming the deployment is matched with.
     deployment_named: bool = False
@@ -1967,10 +1969,13 @@ class _Linker:
                         found[(ref.mark.path, "VirtualNetwork", key(ref.name))].append(dangling)
                     continue
                 used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
-                for subnet in used:
+                for subnet, said in (*((s, "") for s in used), *_balancer_subnets(placement)):
                     if key(subnet.name) not in subnets and not is_stand_in(subnet.name):
                         message = (
-                            f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'"
+                            f"{said}subnet '{subnet.name}', which is not a subnet of virtual network "
+                            f"'{network.name}'"
+                            if said
+                            else f"subnet '{subnet.name}' is not a subnet of virtual network '{network.name}'"
                         )
                         at = (subnet.mark.path, "Subnet", key(network.name), key(subnet.name))
                         found[at].append(Dangling(subnet, "Subnet", message))
@@ -2338,6 +2343,7 @@ class _Linker:
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
             deployment_named=_deployment_named(d),
             slot=d.slot.strip(),
+            internal_load_balancers=d.internal_load_balancers,
         )
         if index is None:
             if d.service_name:
@@ -4155,6 +4161,15 @@ def placed_elsewhere(inventory: Inventory) -> dict[str, list[Any]]:
     return placed
 
 
+def _balancer_subnets(placement: Placement) -> Iterator[tuple[NameRef, str]]:
+    """The subnets a placement's internal load balancers have their frontends in, each with what names it
+    ("internal load balancer 'x' is in "): the deep dive's check that "all load balancer rules are valid
+    across deployment and the virtual network" is not one Validate makes."""
+    for balancer in placement.internal_load_balancers:
+        if balancer.subnet is not None and not is_pipeline_token(balancer.subnet.name):
+            yield balancer.subnet, f"internal load balancer '{balancer.name}' is in "
+
+
 def _once_per_file(uses: list[Dangling]) -> Dangling:
     """One name that points at nothing, as the uses of one file give it (the Validate, Prepare and Commit
     of one network, each call of a loop): reported once, where the file first writes it, the message
@@ -4948,6 +4963,9 @@ class _OpenService:
         slot = _joined_slot(held.slot, new.slot)
         if slot != self.placements[target].slot:
             self.placements[target] = replace(self.placements[target], slot=slot)
+        if new.internal_load_balancers:  # a script adds one to a deployment another file describes
+            balancers = (*self.placements[target].internal_load_balancers, *new.internal_load_balancers)
+            self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
         for role in new.roles:
             roles.merge(role)
 

@@ -259,6 +259,18 @@ class InputEndpoint:
 
 
 @record
+class InternalLoadBalancer:
+    """An internal load balancer of a deployment (REST `LoadBalancers/LoadBalancer`, `Add-AzureInternalLoadBalancer`,
+    Python's `create_load_balancer`): its private frontend is in `subnet` of the deployment's network (None
+    when the files do not state it)."""
+
+    kind: ClassVar[str] = "InternalLoadBalancer"
+    name: str
+    mark: Mark
+    subnet: NameRef | None = None
+
+
+@record
 class Extension:
     """A VM extension reference (REST `ResourceExtensionReference`)."""
 
@@ -268,6 +280,10 @@ class Extension:
     version: str
     state: str
     mark: Mark
+    # The command that installs it where the files do not write the extension itself: turning on Azure
+    # Backup for the VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`) installs its snapshot
+    # extension, VMSnapshot or VMSnapshotLinux by the VM's platform. "" for a reference a file writes.
+    installed_by: str = ""
 
     @property
     def installed(self) -> bool:
@@ -1552,6 +1568,8 @@ class Deployment:
     # Create Deployment, Upgrade Deployment or Change Configuration body carries): its package's, which
     # is the service's own name only where a file beside the body ties them.
     package_service: str = field(default="", compare=False)
+    # Its internal load balancers (REST `LoadBalancers`, a script's `Add-AzureInternalLoadBalancer`).
+    internal_load_balancers: tuple[InternalLoadBalancer, ...] = ()
 
 
 @record

@@ -21,6 +21,7 @@ from migcheck.model import (
     DnsServer,
     ExtensionStatus,
     Image,
+    InternalLoadBalancer,
     Mark,
     NameRef,
     NetworkSecurityGroup,
@@ -189,6 +190,20 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         other_reserved_ips=tuple(reserved_ips[1:]),
         private_id=_private_id(text_of(el, "PrivateID")) or _private_id(_host_label(url)),
         service_unnamed=not service_name,
+        internal_load_balancers=_internal_load_balancers(el, marker),
+    )
+
+
+def _internal_load_balancers(el: Element, marker: Marker) -> tuple[InternalLoadBalancer, ...]:
+    """The deployment's internal load balancers (`LoadBalancers/LoadBalancer`), each with the subnet of its
+    private frontend (`FrontendIpConfiguration/SubnetName`)."""
+    return tuple(
+        InternalLoadBalancer(
+            text_of(balancer, "Name"),
+            marker.mark(balancer),
+            _ref(child(balancer, "FrontendIpConfiguration/SubnetName"), marker),
+        )
+        for balancer in children(el, "LoadBalancers/LoadBalancer")
     )
 
 

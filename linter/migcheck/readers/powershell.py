@@ -157,6 +157,7 @@ from migcheck.model import (
     FileProblem,
     Image,
     InputEndpoint,
+    InternalLoadBalancer,
     LocalNetworkSite,
     Mark,
     MigrationStep,
@@ -206,6 +207,9 @@ if TYPE_CHECKING:
 # module's `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
 _HINT = (
     r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
+    # Azure Backup turned on for a classic VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`), a
+    # classic network's id (the remote network of `Add-AzVirtualNetworkPeering`)
+    r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks"
     # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
 )
@@ -214,7 +218,14 @@ _HINT = (
 # but two branches say "azure"), which a substring search finds far faster than the pattern's branches
 # tried at each byte; most scripts hold none, and are done without the pattern.
 _HINT_LOWERED = re.compile(_HINT.encode())
-_HINT_WORDS = (b"azure", b"-migration", b"new-azcloudservice", b"management.core.")
+_HINT_WORDS = (
+    b"azure",
+    b"-migration",
+    b"new-azcloudservice",
+    b"management.core.",
+    b"recoveryservicesbackupprotection",
+    b"classicnetwork/virtualnetworks",
+)
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_UTF16_BYTES = 1 << 20
@@ -2580,6 +2591,15 @@ class Authorization:
 
 
 @dataclass(frozen=True, slots=True)
+class BalancerConfig:
+    """What New-AzureInternalLoadBalancerConfig outputs: an internal load balancer (`record`, a
+    `model.InternalLoadBalancer`), which the deployment a New-AzureVM given it (`-InternalLoadBalancerConfig`)
+    creates has."""
+
+    record: InternalLoadBalancer
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A script block held to run where the script runs it with arguments (`$sb = { param($vNetName) … }`
     then `Start-Job $sb -ArgumentList "vnetA"`): its arguments are bound to its parameters as a call of a
@@ -2730,7 +2750,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
-Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | LinkState | Block
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | LinkState | Block
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
@@ -3089,6 +3109,17 @@ _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
 # The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
 # its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
+# The cmdlets that peer a Resource Manager network with another, a classic one too (Az.Network, AzureRM).
+_PEERINGS = frozenset({"add-azvirtualnetworkpeering", "add-azurermvirtualnetworkpeering"})
+# The cmdlets that turn on Azure Backup for a VM, a classic one with `-ServiceName`, by their names as the
+# modules spell them (Az.RecoveryServices, AzureRM.RecoveryServices.Backup).
+_BACKUP_PROTECTION = {
+    name.casefold(): name
+    for name in (
+        "Enable-AzRecoveryServicesBackupProtection",
+        "Enable-AzureRmRecoveryServicesBackupProtection",
+    )
+}
 # How sure a call is to run (`ClassicCall.runs`), surer higher: a call recorded again keeps the surer.
 _RUNS_SURER = {NEVER_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
@@ -3372,6 +3403,8 @@ class DeploymentDraft:
     # The state the script leaves a VM in (`StoppedVM`, `StoppedDeallocated`), by its key, with the call that
     # does: as a REST body's `InstanceStatus` says it (see `Interpreter._power`).
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
+    # The internal load balancers the script adds to it (`Add-AzureInternalLoadBalancer`).
+    balancers: list[InternalLoadBalancer] = field(default_factory=list)
 
     def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
         self.bodies.setdefault(id(role), (role, updates))
@@ -3571,6 +3604,8 @@ class Interpreter:
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
+        # The peerings it adds from a Resource Manager network to a classic one (see `_peering`).
+        self.peerings: dict[inv.VnetPeering, None] = {}
         # The cloud services New-AzureService creates, by `_service_key`: one named by a value the script
         # does not state is the one a later call names by the same value (one variable, one definition).
         self.created_services: set[object] = set()
@@ -5421,6 +5456,10 @@ class Interpreter:
             return _written(args, piped)
         if key == _NEW_CLOUD_SERVICE:
             self._extended_support(node, args)
+        if key in _BACKUP_PROTECTION:
+            self._backup_protection(node, key, args)
+        if key in _PEERINGS:
+            self._peering(args)
         if key in _CIRCUIT_SAVES:
             self._circuit_saved(node)
         if key in _CIRCUIT_MOVES:
@@ -5560,6 +5599,59 @@ class Interpreter:
         self.maybe -= 1
         env.merge([branch], False, self.spend)
         return Unknown(self.snippet(node))
+
+    def _backup_protection(self, node: Node, key: str, args: Args) -> None:
+        """`Enable-AzRecoveryServicesBackupProtection` (AzureRM's too) given `-ServiceName`, its parameter
+        set for a classic VM (AzureVMClassicComputeEnableProtection): Azure Backup protects the VM `-Name`
+        names in that cloud service, and installs its snapshot extension on it (the migration overview: "These
+        extensions are installed on a Virtual Machine configured with the Azure Backup service"). Which of
+        the two (VMSnapshot, VMSnapshotLinux) is the VM's platform's, which the call does not say."""
+        service, name = args.get("ServiceName"), args.get("Name")
+        if service is None or name is None:
+            return
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        draft = self._deployment(service.value, mark, node, self._written_at(service))
+        role = self._role(draft, name.value, mark, "existing", self._written_at(name))
+        data = {
+            "publisher": Text("Microsoft.Azure.RecoveryServices"),
+            "name": Text("VMSnapshot"),  # or VMSnapshotLinux: the rule names both
+            "version": NULL,
+            "reference": NULL,
+            "state": "Enable",
+            "installed_by": _BACKUP_PROTECTION[key],
+        }
+        event = Event("extension", mark, data)
+        if not role.variants:
+            role.add([([event], False)])
+        else:  # a VM the script creates or changes before: protected as it is then
+            role.variants = [([*events, event], escaped) for events, escaped in role.variants]
+
+    def _peering(self, args: Args) -> None:
+        """`Add-AzVirtualNetworkPeering` (AzureRM's too) whose `-RemoteVirtualNetworkId` is a classic
+        network's id the script states (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`): a peering
+        of that network, as an export of the Resource Manager network shows it, marked at the id. The
+        Resource Manager network is the object `-VirtualNetwork` passes, which states no name here."""
+        # The export reader's, loaded only for such a peering.
+        from migcheck.readers.inventory_shapes import portal_group
+
+        remote = args.get("RemoteVirtualNetworkId")
+        if remote is None or not remote.certain or not isinstance(remote.value, Text):
+            return
+        network = inv.parse_id(remote.value.value)
+        if not network.is_classic_network or not network.name:
+            return
+        at = self._written_at(remote) or self.where.at(0)
+        name = args.get("Name")
+        peer = args.get("VirtualNetwork")
+        peering = inv.VnetPeering(
+            name.value.value if name is not None and isinstance(name.value, Text) else network.name,
+            network.name,
+            _stand_in("Resource Manager network", self._written_at(peer) or at) if peer is not None else "",
+            at,
+            vnet_subscription=network.subscription,
+            vnet_group=portal_group(network),
+        )
+        self.peerings.setdefault(peering)
 
     def _extended_support(self, node: Node, args: Args) -> None:
         """`New-AzCloudService`: the service it creates is of extended support, not classic. Its name when
@@ -6374,6 +6466,30 @@ class Interpreter:
             "escaped": args.opaque,
         }
 
+    def _internal_load_balancer(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Add-AzureInternalLoadBalancer: an internal load balancer of the deployment this script describes in
+        the service it names, its frontend in the subnet `-SubnetName` names (of the deployment's network).
+        One added to a service the script does not describe is left alone: nothing here says which network
+        it is in. New-AzureInternalLoadBalancerConfig: the same load balancer, as a value for New-AzureVM's
+        `-InternalLoadBalancerConfig` (see `_balancer_config`)."""
+        mark = self._at_call(node)
+        name = _arg_value(args, "InternalLoadBalancerName")
+        shown = name.value if isinstance(name, Text) else _stand_in("load balancer name", mark)
+        balancer = InternalLoadBalancer(shown, mark, self._address(args.get("SubnetName"), node))
+        if _command_name(node).casefold() == "new-azureinternalloadbalancerconfig":
+            return BalancerConfig(balancer)
+        draft = self._described(_arg_value(args, "ServiceName"))
+        if draft is not None:
+            draft.balancers.append(balancer)
+        return NULL
+
+    def _balancer_config(self, draft: DeploymentDraft, args: Args) -> None:
+        """New-AzureVM `-InternalLoadBalancerConfig`: the deployment it creates has that internal load
+        balancer (a value the reader does not see says nothing of one)."""
+        config = _arg_value(args, "InternalLoadBalancerConfig")
+        if isinstance(config, BalancerConfig) and config.record not in draft.balancers:
+            draft.balancers.append(config.record)
+
     def _lb_endpoint(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureLoadBalancedEndpoint -ACL: every endpoint of a load-balanced set gets the ACL, on VMs
         of the service the script does not name. They stand as one VM of the service, named after the set,
@@ -6625,6 +6741,7 @@ class Interpreter:
             return NULL
         self._service_region(node, args)
         draft = self._placed(node, args)
+        self._balancer_config(draft, args)
         items = vms.values if isinstance(vms, Items) else (vms,) if vms is not None else ()
         marks = self._item_marks(arg)
         # A call that creates the deployment in no network: its VMs' lack of a subnet is none on its path.
@@ -8791,6 +8908,8 @@ class Interpreter:
         "set-azureendpoint": _endpoint,
         "remove-azureendpoint": _remove_endpoint,
         "set-azureloadbalancedendpoint": _lb_endpoint,
+        "add-azureinternalloadbalancer": _internal_load_balancer,
+        "new-azureinternalloadbalancerconfig": _internal_load_balancer,
         "add-azuredatadisk": _data_disk,
         "remove-azuredatadisk": _remove_data_disk,
         "remove-azureaclconfig": _remove_acl,
@@ -8877,7 +8996,11 @@ class Interpreter:
         )
         extended = tuple(self.extended)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
-            return extended  # signing in and choosing a subscription manage no resources
+            # Signing in and choosing a subscription manage no resources; Azure Backup, which the script
+            # turns on for classic VMs (`_backup_protection`), installs an extension on them.
+            # A peering it adds to a classic network is one of that network.
+            built = (self._build(draft) for draft in self.deployments.values())
+            return (*extended, *built, *self.peerings)
         unread = tuple(self.where.at(offset) for offset in self.index.recovered.unread)
         script = Script(
             posixpath.basename(self.path),
@@ -8901,6 +9024,7 @@ class Interpreter:
             *self._circuit_links_made(),
             *self._disconnected(),
             *extended,
+            *self.peerings,
             *self.service_regions,
             *self.service_certificates,
             *self._service_certificates(),
@@ -8989,6 +9113,7 @@ class Interpreter:
             network_known=known,
             reserved_ip_known=draft.reserved_ip is not None or not draft.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
+            internal_load_balancers=tuple(draft.balancers),
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:
@@ -9274,7 +9399,10 @@ class _Facts:
         if isinstance(publisher, Text) and isinstance(name, Text):
             self._drop(publisher, name, NULL)
             referenced = (reference.value if isinstance(reference, Text) else name.value).casefold()
-            extension = Extension(publisher.value, name.value, _stated(version), data["state"], event.mark)
+            by = data.get("installed_by", "")
+            extension = Extension(
+                publisher.value, name.value, _stated(version), data["state"], event.mark, by
+            )
             key = (publisher.value.casefold(), name.value.casefold())
             self.extensions[key] = (referenced, extension)
             self.referenced.setdefault(referenced, []).append(key)

@@ -435,6 +435,34 @@ SPECS: dict[str, Spec] = {
         "ProbeProtocolHTTP! ProbePath ProbePort ProbeIntervalInSeconds ProbeTimeoutInSeconds "
         "InternalLoadBalancerName IdleTimeoutInMinutes LoadBalancerDistribution VirtualIPName"
     ),
+    # Azure Backup for a VM (Az.RecoveryServices docs): `-ServiceName` is the classic VM's parameter set
+    # (AzureVMClassicComputeEnableProtection). Position 2 is `-ServiceName` there, `-ResourceGroupName` in
+    # the default set: a third positional value tells neither, and is bound to none.
+    **dict.fromkeys(
+        ("enable-azrecoveryservicesbackupprotection", "enable-azurermrecoveryservicesbackupprotection"),
+        _spec(
+            "Policy:0 Name:1 ServiceName ResourceGroupName StorageAccountName ProtectableItem Item "
+            "InclusionDisksList ExclusionDisksList ExcludeAllDataDisks! ResetExclusionSettings! VaultId "
+            "ContainerSubscriptionId Token AccessType IsSystemAssignedIdentity! UserAssignedIdentityArmUrl Force! "
+            "DefaultProfile"
+        ),
+    ),
+    # A peering of a Resource Manager network (Az.Network, AzureRM.Network docs: every parameter named).
+    **dict.fromkeys(
+        ("add-azvirtualnetworkpeering", "add-azurermvirtualnetworkpeering"),
+        _spec(
+            "Name VirtualNetwork RemoteVirtualNetworkId PeerCompleteVnets LocalSubnetNames RemoteSubnetNames "
+            "EnableOnlyIPv6Peering BlockVirtualNetworkAccess! AllowForwardedTraffic! AllowGatewayTransit! "
+            "UseRemoteGateways! AsJob! DefaultProfile AcquirePolicyToken! ChangeReference"
+        ),
+    ),
+    # An internal load balancer, added to a service or configured for New-AzureVM (azuresmps-4.0.0 docs).
+    "add-azureinternalloadbalancer": _spec(
+        "InternalLoadBalancerName:0 ServiceName:1 SubnetName:2 StaticVNetIPAddress:3"
+    ),
+    "new-azureinternalloadbalancerconfig": _spec(
+        "InternalLoadBalancerName:0 SubnetName:1 StaticVNetIPAddress:2"
+    ),
     "new-azureaclconfig": _spec(""),
     "set-azureaclconfig": _spec(
         "AddRule! RemoveRule! SetRule! Action:0 RemoteSubnet:1 Order:2 Description:3 RuleId ACL",

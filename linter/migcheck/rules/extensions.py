@@ -478,7 +478,10 @@ class BackupExtension(Rule):
         what="A `ResourceExtensionReference` named `VMSnapshot` or `VMSnapshotLinux` (publisher "
         "`Microsoft.Azure.RecoveryServices`, or no publisher written) on a VM, in REST bodies and "
         "Export-AzureVM files. The extension is what Azure Backup installs on a VM it protects. An extension "
-        "whose `State` is `Uninstall` is not reported.",
+        "whose `State` is `Uninstall` is not reported. A script that turns on Azure Backup for a classic VM "
+        "(`Enable-AzRecoveryServicesBackupProtection` or `Enable-AzureRmRecoveryServicesBackupProtection` "
+        "with `-ServiceName` and `-Name`, the parameter set for a classic VM) is reported at the call, as a "
+        "warning: the VM may still have the extension when it is migrated.",
         why="The platform does not migrate VMs that carry the backup snapshot extension: validation fails "
         "until it is removed. The recovery points taken before the migration are not attached to the migrated "
         "VM; they stay in the vault with the classic VM's protected item, if you keep them.",
@@ -553,6 +556,16 @@ class BackupExtension(Rule):
             expect=("create_app.py:4:10",),
             note="A Python script that installs the backup extension.",
         ),
+        Example(
+            {
+                "ops/protect.ps1": """
+                $pol = Get-AzRecoveryServicesBackupProtectionPolicy -Name "DefaultPolicy"
+                Enable-AzRecoveryServicesBackupProtection -Policy $pol -Name "app01" -ServiceName "contoso-app"
+                """
+            },
+            expect=("ops/protect.ps1:2:1",),
+            note="Azure Backup turned on for a classic VM (`-ServiceName`): a warning at the call.",
+        ),
     )
     valid = (
         Example(
@@ -573,11 +586,31 @@ class BackupExtension(Rule):
             },
             note="An extension being uninstalled is on its way out.",
         ),
+        Example(
+            {
+                "ops/protect.ps1": """
+                $pol = Get-AzRecoveryServicesBackupProtectionPolicy -Name "DefaultPolicy"
+                Enable-AzRecoveryServicesBackupProtection -Policy $pol -Name "app01" -ResourceGroupName "app-rg"
+                """
+            },
+            note="Azure Backup turned on for a Resource Manager VM (`-ResourceGroupName`).",
+        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for vm, ext in _installed(estate):
-            if ext.is_backup:
+            if ext.is_backup and ext.installed_by:
+                # The call protects the VM; the extension comes with its first backup, and stays until
+                # it is uninstalled, which the files do not show: it may be there.
+                yield self.finding(
+                    ext,
+                    f"{ext.installed_by} turns on Azure Backup for VM '{vm.name}', which installs its snapshot "
+                    "extension (VMSnapshot, VMSnapshotLinux) on the VM: it may still have it when migrated; "
+                    "stop protection (keeping the backup data) and uninstall it before migrating, then protect "
+                    "the VM again afterwards",
+                    severity=Severity.WARNING,
+                )
+            elif ext.is_backup:
                 yield self.finding(
                     ext,
                     f"VM '{vm.name}' has the Azure Backup extension {ext.name}: stop protection (keeping the "

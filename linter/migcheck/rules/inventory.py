@@ -325,6 +325,9 @@ class VnetPeeringRule(Rule):
         "(`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`), peerings exported on their own (rows typed "
         '`microsoft.network/virtualnetworks/virtualnetworkpeerings`, in a `{"value": [...]}` list or as '
         "`az network vnet peering list` writes them), and peerings declared in `vnet-peerings`. "
+        "So are the peerings a PowerShell script adds (`Add-AzVirtualNetworkPeering`, "
+        "`Add-AzureRmVirtualNetworkPeering`) whose `-RemoteVirtualNetworkId` is a classic network's id the "
+        "script writes out, reported at the id. "
         "A peering is configured on the Resource Manager side only, so it is visible only when the export "
         "covers the subscription of the Resource Manager network: export every subscription that may peer "
         "with yours (`--management-groups`). The finding points at the Resource Manager network's row, or "
@@ -369,6 +372,16 @@ class VnetPeeringRule(Rule):
                 """
             },
             expect=("inventory/dependents.json:4:5",),
+        ),
+        Example(
+            {
+                "network/peer.ps1": f"""
+                $hub = Get-AzVirtualNetwork -Name "hub-vnet" -ResourceGroupName "hub"
+                Add-AzVirtualNetworkPeering -Name "hub-to-prod" -VirtualNetwork $hub -RemoteVirtualNetworkId "{CLASSIC_VNET}"
+                """
+            },
+            expect=("network/peer.ps1:2:94",),
+            note="A script that peers a Resource Manager network with a classic one.",
         ),
     )
     valid = (

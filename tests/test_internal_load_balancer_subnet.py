@@ -1,0 +1,126 @@
+"""An internal load balancer's frontend is in a subnet of its deployment's network: one the network does not
+define is a name that points nowhere (MIG003), as a VM's subnet is, whether a REST body's `LoadBalancers`
+states it or a script adds the load balancer (`Add-AzureInternalLoadBalancer -SubnetName`, or
+`New-AzureInternalLoadBalancerConfig` given to New-AzureVM). The Python SDK has no method that adds one."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files, where
+
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+def rest_body(subnet: str) -> str:
+    return f"""\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>sql</Name>
+  <DeploymentSlot>Production</DeploymentSlot>
+  <RoleList>
+    <Role>
+      <RoleName>sql01</RoleName>
+      <RoleType>PersistentVMRole</RoleType>
+      <ConfigurationSets>
+        <ConfigurationSet>
+          <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+          <SubnetNames><SubnetName>apps</SubnetName></SubnetNames>
+        </ConfigurationSet>
+      </ConfigurationSets>
+    </Role>
+  </RoleList>
+  <VirtualNetworkName>contoso-vnet</VirtualNetworkName>
+  <LoadBalancers>
+    <LoadBalancer>
+      <Name>sql-ilb</Name>
+      <FrontendIpConfiguration>
+        <Type>Private</Type>
+        <SubnetName>{subnet}</SubnetName>
+      </FrontendIpConfiguration>
+    </LoadBalancer>
+  </LoadBalancers>
+</Deployment>
+"""
+
+
+VM = """\
+$vm = New-AzureVMConfig -Name sql01 -InstanceSize Small -ImageName "some-image" |
+    Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password $password |
+    Set-AzureSubnet -SubnetNames apps
+"""
+
+
+def added(subnet: str) -> str:
+    return (
+        VM
+        + "New-AzureVM -ServiceName sql -VNetName contoso-vnet -VMs $vm\n"
+        + f"Add-AzureInternalLoadBalancer -ServiceName sql -InternalLoadBalancerName sql-ilb -SubnetName {subnet}\n"
+    )
+
+
+def configured(subnet: str) -> str:
+    return (
+        f"$ilb = New-AzureInternalLoadBalancerConfig sql-ilb {subnet}\n"
+        + VM
+        + "New-AzureVM -ServiceName sql -VNetName contoso-vnet -VMs $vm -InternalLoadBalancerConfig $ilb\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "at"),
+    [
+        ("deployment.xml", rest_body("data"), "deployment.xml:22:9"),
+        ("ilb.ps1", added("data"), "ilb.ps1:5:94"),
+        ("ilb.ps1", configured("data"), "ilb.ps1:1:52"),
+    ],
+)
+def test_a_load_balancer_subnet_the_network_lacks_is_reported(
+    tmp_path, monkeypatch, name: str, text: str, at: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, name: text}, "MIG003")
+    assert where(result.findings) == [f"MIG003 {at}"]
+    assert result.findings[0].message == (
+        "internal load balancer 'sql-ilb' is in subnet 'data', which is not a subnet of virtual network "
+        "'contoso-vnet'"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deployment.xml", rest_body("apps")),
+        ("ilb.ps1", added("apps")),
+        ("ilb.ps1", configured("APPS")),
+        # A service the script does not create: nothing says which network it is in.
+        (
+            "ilb.ps1",
+            "Add-AzureInternalLoadBalancer -ServiceName other -InternalLoadBalancerName x -SubnetName data\n",
+        ),
+    ],
+)
+def test_a_load_balancer_in_a_subnet_of_its_network_is_not(
+    tmp_path, monkeypatch, name: str, text: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, name: text}, "MIG003")
+    assert where(result.findings) == []
+
+
+def test_the_plan_names_a_load_balancer_a_script_puts_an_endpoint_on(plan_of) -> None:
+    """As for a REST body: the load balancer an endpoint is on (one on none has no rule to become)."""
+    endpoint = (
+        "Get-AzureVM -ServiceName sql -Name sql01 | Add-AzureEndpoint -Name SQL -Protocol tcp -LocalPort 1433 "
+        "-PublicPort 1433 -LBSetName sql -DefaultProbe -InternalLoadBalancerName sql-ilb | Update-AzureVM\n"
+    )
+    plan = plan_of({"NetworkConfig.netcfg": NETCFG, "ilb.ps1": added("apps") + endpoint})
+    becomes = [line for s in plan.subscriptions for step in s.steps for line in step.becomes]
+    assert any(line.startswith("internal load balancer 'sql-ilb' of cloud service 'sql'") for line in becomes)
