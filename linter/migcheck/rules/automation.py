@@ -19,6 +19,7 @@ from migcheck.model import (
     Finding,
     Mark,
     MigrationStep,
+    NameRef,
     NetworkSecurityGroup,
     Role,
     RouteTable,
@@ -587,9 +588,10 @@ class MigrationOutOfOrder(Rule):
         scripts = list(estate.resources(Script))
         if not scripts:  # what follows walks every cloud service for what scripts do to them
             return
-        # Cloud services the files place in a virtual network, by name: those migrate with their network.
+        # Cloud services the files place in a virtual network, by name: those migrate with their network,
+        # named as the file that defines it spells it (a script may write 'SHARED-VNET' for 'Shared-VNet').
         in_network = {
-            key(service.name): service.virtual_network_refs[0].name
+            key(service.name): _defined_name(estate, service.virtual_network_refs[0])
             for service in estate.cloud_services
             if service.named_by == "files" and service.virtual_network_refs
         }
@@ -1287,3 +1289,9 @@ def _call(step: MigrationStep) -> str:
 def _what(step: MigrationStep) -> str:
     scope = step.scope.replace("-", " ")
     return f"{scope} '{step.target}'" if step.target else f"the {scope}"
+
+
+def _defined_name(estate: Estate, ref: NameRef) -> str:
+    """A network's name as the file that defines it spells it; as `ref` writes it when no file does."""
+    network = estate.network_named_at(ref)
+    return network.name if network is not None and network.defined else ref.name
