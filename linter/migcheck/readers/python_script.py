@@ -126,6 +126,7 @@ from migcheck.model import (
     MigrationStep,
     NameRef,
     NetworkConfiguration,
+    NetworkSecurityGroup,
     ReservedIp,
     Role,
     RoleInstance,
@@ -1968,6 +1969,9 @@ class _Resources:
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
         self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
+        # The network security groups the script creates by a body POSTed to the documented path (Create
+        # Network Security Group), by name as names are compared.
+        self.security_groups: dict[str, NetworkSecurityGroup] = {}
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
@@ -2045,6 +2049,7 @@ class _Resources:
         out.extend(self.service_regions)
         out.extend(self.service_certificates)
         out.extend(rule for rules in self.security_rules.values() for rule in rules)
+        out.extend(self.security_groups.values())
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         out.extend(self._circuit_links())
@@ -3540,6 +3545,8 @@ class _Resources:
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
+            elif isinstance(resource, NetworkSecurityGroup) and _creates_security_group(verb, path):
+                self.security_groups.setdefault(resource.name.casefold(), resource)
 
     def _uploaded_file(self, body: Value | None, site: flow.Site) -> None:
         """A network configuration upload whose body the script does not show: the name of the file it
@@ -3613,7 +3620,11 @@ class _Resources:
         if local_name(root) == "NetworkConfiguration":
             read = [place.moved(r) for r in netcfg.read(root, marker)]
             return [without_unstated_values(r) for r in read] if unstated else read
-        read = [place.moved(r) for r in rest.read(root, marker) if isinstance(r, (Role, Deployment))]
+        read = [
+            place.moved(r)
+            for r in rest.read(root, marker)
+            if isinstance(r, (Role, Deployment)) or _named_group(r, local_name(root))
+        ]
         if unstated:
             read = [without_unstated_values(self._unstated(r, mark)) for r in read]
         for resource in read:
@@ -5153,3 +5164,21 @@ def _runs_as_script(node: ast.If) -> bool:
     names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
     mains = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
     return len(names) == 1 and len(mains) == 1
+
+
+def _named_group(resource: object, root: str) -> bool:
+    """A network security group a body is (`root`, its element, is `NetworkSecurityGroup`: a Create Network
+    Security Group body), by a name it states: not one of a list's, nor the rules a response lists."""
+    return (
+        isinstance(resource, NetworkSecurityGroup)
+        and root == "NetworkSecurityGroup"
+        and bool(resource.name.strip())
+        and UNSTATED_TEXT not in resource.name
+    )
+
+
+def _creates_security_group(verb: str, path: str) -> bool:
+    """Create Network Security Group: a POST to `.../services/networking/networksecuritygroups` (the Service
+    Management REST reference). A route table's create request is not documented, and is not read."""
+    where = path.split("?", 1)[0].rstrip("/").casefold()
+    return verb == "POST" and where.endswith("/services/networking/networksecuritygroups")
