@@ -237,7 +237,8 @@ def _unknown_key(table: str, name: str, fields: Mapping[str, _Field]) -> str:
             f"unknown key `{name}`: written after a `[[{table}]]` header, it belongs to that entry; write it "
             "above the first `[[...]]` header"
         )
-    return f"unknown key `{name}`{_suggest(name, fields) or f' (a `{table}` entry has {_listed(fields)})'}"
+    entry = f"{'an' if table[:1] in 'aeiou' else 'a'} `{table}` entry"  # an `expressroute-…` entry
+    return f"unknown key `{name}`{_suggest(name, fields) or f' ({entry} has {_listed(fields)})'}"
 
 
 def shown(value: object) -> str:
