@@ -559,12 +559,15 @@ class Circuit(NamedTuple):
     # (service key, where a script writes it) of each key the scripts link its networks with, in file order.
     service_keys: tuple[tuple[str, str], ...]
     authorizations: tuple[inv.LinkAuthorization, ...]  # the link authorizations that are its
+    # The file that creates it in this subscription (`New-AzureDedicatedCircuit`) and links its networks by
+    # the service key that call outputs, "" for none: `name` is then the circuit's own.
+    created_by: str = ""
 
     @property
     def listed_name(self) -> str:
         """How the plan's step and the readiness summary name it: by the name the files identify it by (a
-        service key is stated), else by what it is linked to."""
-        if self.service_keys:
+        service key is stated, or the file creates it), else by what it is linked to."""
+        if self.service_keys or self.created_by:
             return self.name
         return f"<circuit linked to {', '.join(n.name for n in self.networks)}>"
 
@@ -899,10 +902,24 @@ def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
         at = _named_circuit(by_name, authorization)
         if at is not None:
             owned[at].append(authorization)
+    created = _created_circuits(estate)
     return tuple(
-        Circuit(name, behind, networks, estate.service_keys(networks), tuple(owned[n]))
+        Circuit(
+            name, behind, networks, estate.service_keys(networks), tuple(owned[n]), created.get(key(name), "")
+        )
         for n, (name, behind, networks) in enumerate(linked)
     )
+
+
+def _created_circuits(estate: Estate) -> dict[str, str]:
+    """The circuits scripts create and link networks by (see `VnetGatewayFact.created_circuit`), by name
+    (`key`): the file that does."""
+    return {
+        key(fact.created_circuit): fact.mark.path
+        for scripted in estate.scripted_gateways
+        for fact in scripted.facts
+        if fact.created_circuit
+    }
 
 
 def _named_circuit(by_name: Mapping[str, T], authorization: inv.LinkAuthorization) -> T | None:
@@ -929,6 +946,9 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
                 keyed.add(key(network.name))
                 if estate.moved_circuit(fact.service_key) is None:
                     yield network, fact.service_key, f"with service key '{fact.service_key}'"
+            elif fact.is_expressroute and fact.created_circuit:
+                created = f"'{fact.created_circuit}', which {fact.mark.path} creates and links"
+                unkeyed.append((network, fact.created_circuit, created))
             elif fact.is_expressroute:
                 unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
     for link in estate.circuit_links():  # the export does not state the circuit's key

@@ -1318,6 +1318,9 @@ class VnetGatewayFact:
     mark: Mark  # the call
     local_site: str = ""  # the local network site a VPN connection reaches, when the script states it
     service_key: str = ""  # the circuit's service key a circuit link states (`-ServiceKey`), when it does
+    # Of a circuit link by the service key of a circuit the script creates (`$c = New-AzureDedicatedCircuit
+    # -CircuitName x`, then `-ServiceKey $c.ServiceKey`): that circuit's name, in this subscription; "" else.
+    created_circuit: str = ""
     # Of a circuit link: the circuit the script shows in Resource Manager with classic operations allowed
     # (it allows them on one Resource Manager circuit and links one network in the same run), as a name
     # (a stand-in for one it does not state) where it saves the circuit; None when it shows none so.

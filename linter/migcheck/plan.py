@@ -1200,38 +1200,38 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     elif keys:
         stated = ", ".join(f"{k} ({where})" for k, where in keys)
         key_note = f"The files link its networks with several service keys ({stated}): use the circuit's."
+    elif circuit.created_by:  # the script creates it here, and links its networks by the key it outputs
+        key_note = _created_circuit_note(circuit)
     else:  # which circuit it is, no file says: the step names what it is linked to, and how to find it
         key_note = _exported_circuit_note(estate, _find_circuit(networks))
     moves = f"the ExpressRoute circuit {circuit.behind} (used by {users})"
-    if not keys:
+    if not keys and not circuit.created_by:
         moves = (
             f"the ExpressRoute circuit linked to {users} ({circuit.behind}): the files do not say which circuit "
             "it is (no file states its service key)"
         )
+    # A circuit a script creates is in the subscription it runs in: no link to remove first.
+    elsewhere = () if circuit.created_by else (_LINKED_ELSEWHERE,)
+    named = _ps(circuit.name) if circuit.created_by and not keys else "'<circuit name>'"
     return Step(
         id=_circuit_step_id(circuit),
         kind=StepKind.CIRCUIT,
-        name=circuit_name(circuit),
+        name=circuit.name if circuit.created_by and not keys else circuit_name(circuit),
         wave=1,
         after=(),
         moves=(moves,),
         becomes=("the same circuit, managed in Resource Manager, with classic operations still allowed",),
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
-        notes=(
-            key_note,
-            "If the circuit is in another subscription, remove its link to each network first "
-            "(Remove-AzureDedicatedCircuitLink -ServiceKey <key> -VNetName <network>): that network then "
-            "has downtime until it is linked again in Resource Manager.",
-        ),
+        notes=(key_note, *elsewhere),
         powershell=Commands(
-            before=_find_circuit_commands(networks) if not keys else (),
+            before=_find_circuit_commands(networks, circuit) if not keys else (),
             validate=(),
             prepare=(
                 *_circuit_resource_group(networks),
-                "Move-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>' "
+                f"Move-AzExpressRouteCircuit -Name {named} -ResourceGroupName '<resource group>' "
                 f"-Location '<region>' -ServiceKey {_ps(service_key)}",
-                "$circuit = Get-AzExpressRouteCircuit -Name '<circuit name>' -ResourceGroupName '<resource group>'",
+                f"$circuit = Get-AzExpressRouteCircuit -Name {named} -ResourceGroupName '<resource group>'",
                 "$circuit.AllowClassicOperations = $true",
                 "Set-AzExpressRouteCircuit -ExpressRouteCircuit $circuit",
             ),
@@ -1269,8 +1269,32 @@ def _find_circuit(networks: Sequence[Network]) -> str:
     )
 
 
-def _find_circuit_commands(networks: Sequence[Network]) -> tuple[str, ...]:
-    """The service keys of the subscription's circuits that are linked to `networks`."""
+_LINKED_ELSEWHERE = (
+    "If the circuit is in another subscription, remove its link to each network first "
+    "(Remove-AzureDedicatedCircuitLink -ServiceKey <key> -VNetName <network>): that network then "
+    "has downtime until it is linked again in Resource Manager."
+)
+
+
+def _created_circuit_note(circuit: Circuit) -> str:
+    """What the step says of a circuit a script creates and links by the service key its creation outputs:
+    it is in this subscription, and the classic cmdlets give its key by its name."""
+    return (
+        f"{circuit.created_by} creates circuit '{circuit.name}' in this subscription (New-AzureDedicatedCircuit) "
+        "and links the network by the service key that call outputs: Get-AzureDedicatedCircuit lists it with "
+        "its key (the commands start with it)."
+    )
+
+
+def _find_circuit_commands(networks: Sequence[Network], circuit: Circuit) -> tuple[str, ...]:
+    """The service keys of the subscription's circuits that are linked to `networks`: of the one a script
+    creates, by its name."""
+    if circuit.created_by:
+        return (
+            f"# the service key of circuit {_ps(circuit.name)}:",
+            f"Get-AzureDedicatedCircuit | Where-Object {{ $_.CircuitName -eq {_ps(circuit.name)} }} | "
+            "ForEach-Object { $_.ServiceKey }",
+        )
     names = ", ".join(_ps(n.name) for n in networks)
     return (
         "# the service key of the circuit linked to the network (no output: the circuit is in another subscription):",
@@ -1494,8 +1518,10 @@ def _network_step(
     if expressroute:
         keys = builder.estate.service_keys([network])
         service_key = keys[0][0] if len(keys) == 1 else "<service key>"
-        powershell = replace(powershell, before=_unlink_powershell(name, links, service_key))
-        cli = replace(cli, before=_unlink_cli(name, links, service_key))
+        # A circuit a script creates is in this subscription: no link to remove.
+        here = any(c.created_by and any(n is network for n in c.networks) for c in builder.estate.circuits())
+        powershell = replace(powershell, before=_unlink_powershell(name, links, service_key, here))
+        cli = replace(cli, before=_unlink_cli(name, links, service_key, here))
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
     transit_noted = any(isinstance(note, Note) and note.finding.code == "MIG305" for note in notes)
@@ -1817,26 +1843,33 @@ def _reference_edit(name: str, links: list[_Link]) -> str:
     )
 
 
-def _unlink_powershell(name: str, links: list[_Link], service_key: str) -> tuple[str, ...]:
-    """Before Validate of a network connected to ExpressRoute, once its circuit is in Resource Manager."""
+def _unlink_powershell(name: str, links: list[_Link], service_key: str, here: bool) -> tuple[str, ...]:
+    """Before Validate of a network connected to ExpressRoute, once its circuit is in Resource Manager; and
+    the link to remove if the circuit is in another subscription, unless it is `here`."""
     path = _ps("C:\\virtualnetworkconfig.xml")
-    return (
-        f"Get-AzureVNetConfig -ExportToFile {path}",
-        _reference_edit(name, links),
-        f"Set-AzureVNetConfig -ConfigurationPath {path}",
+    elsewhere = (
         "# only if the circuit is in another subscription than this network (downtime: the network is cut "
         "off from it until it is linked again in Resource Manager):",
         f"Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)}",
     )
+    return (
+        f"Get-AzureVNetConfig -ExportToFile {path}",
+        _reference_edit(name, links),
+        f"Set-AzureVNetConfig -ConfigurationPath {path}",
+        *(() if here else elsewhere),
+    )
 
 
-def _unlink_cli(name: str, links: list[_Link], service_key: str) -> tuple[str, ...]:
+def _unlink_cli(name: str, links: list[_Link], service_key: str, here: bool) -> tuple[str, ...]:
+    elsewhere = (
+        "# only if the circuit is in another subscription than this network: unlink it first "
+        f"(Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)} in PowerShell)",
+    )
     return (
         "azure network export 'virtualnetworkconfig.xml'",
         _reference_edit(name, links),
         "azure network import 'virtualnetworkconfig.xml'",
-        "# only if the circuit is in another subscription than this network: unlink it first "
-        f"(Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)} in PowerShell)",
+        *(() if here else elsewhere),
     )
 
 

@@ -2591,6 +2591,15 @@ class Authorization:
 
 
 @dataclass(frozen=True, slots=True)
+class CircuitMade:
+    """What New-AzureDedicatedCircuit outputs: the circuit it creates, by `name`. Its `ServiceKey`, which
+    the platform makes up, is a value the script does not state, which names that circuit (see
+    `Interpreter._circuit_link`)."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class BalancerConfig:
     """What New-AzureInternalLoadBalancerConfig outputs: an internal load balancer (`record`, a
     `model.InternalLoadBalancer`), which the deployment a New-AzureVM given it (`-InternalLoadBalancerConfig`)
@@ -2750,7 +2759,7 @@ class VmState:
 
 NULL = Null()
 STATED_NULL = Null(stated=True)
-Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | LinkState | Block
+Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | CircuitMade | LinkState | Block
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
@@ -5053,6 +5062,8 @@ class Interpreter:
             return Unknown(self.snippet(node), base.ident)  # type: ignore[union-attr]
         if isinstance(base, Authorization) and wanted == "linkauthorizationid":
             return Unknown(self.snippet(node), ("authorization", base.record))
+        if isinstance(base, CircuitMade) and wanted == "servicekey":
+            return Unknown(self.snippet(node), ("circuit", base.name))
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
         if (
@@ -8190,7 +8201,20 @@ class Interpreter:
         whose service key it states (the plan's commands need it)."""
         key = _arg_value(args, "ServiceKey")
         stated = key.value.strip() if isinstance(key, Text) else ""
-        self._gateway_fact(node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink", service_key=stated)
+        ident = key.ident if isinstance(key, Unknown) else None
+        created = ident[1] if isinstance(ident, tuple) and ident[:1] == ("circuit",) else ""
+        self._gateway_fact(
+            node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink", service_key=stated, created=created
+        )
+        return Unknown(self.snippet(node))
+
+    def _new_circuit(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """New-AzureDedicatedCircuit: the circuit it creates, in this subscription, whose `ServiceKey` the
+        platform makes up (see `CircuitMade`); a value of no circuit when the script does not state its
+        name."""
+        name = _arg_value(args, "CircuitName")
+        if isinstance(name, Text) and name.value.strip():
+            return CircuitMade(name.value.strip())
         return Unknown(self.snippet(node))
 
     def _circuit_saved(self, node: Node) -> None:
@@ -8383,6 +8407,7 @@ class Interpreter:
         *,
         gateway_type: str = "",
         sku: str = "",
+        created: str = "",
     ) -> None:
         """Record what a call says of the gateway of the network it names: by the name the script states,
         else, for New-AzureVNetGateway, by the stand-in a deployment given the same value is in (one of its
@@ -8405,6 +8430,7 @@ class Interpreter:
             gateway_type=gateway_type,
             sku=sku,
             vnet_mark=self._name_at(args, "VNetName"),
+            created_circuit=created,
         )
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
@@ -8939,6 +8965,7 @@ class Interpreter:
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
         "import-azurevm": _import_vm,
+        "new-azurededicatedcircuit": _new_circuit,
         "new-azurededicatedcircuitlink": _circuit_link,
         "remove-azurededicatedcircuitlink": _remove_circuit_link,
         "new-azurevirtualnetworkgateway": _vpn_gateway,

@@ -1,0 +1,56 @@
+"""A script that creates an ExpressRoute circuit (`$circuit = New-AzureDedicatedCircuit -CircuitName x`) and
+links a network by the service key that call outputs (`-ServiceKey $circuit.ServiceKey`) names the circuit:
+the plan's circuit step is that circuit's, in this subscription, its commands find its key by its name, and
+neither step sends the reader to another subscription. A link by a key the script does not get so is still
+a circuit the files do not identify."""
+
+from __future__ import annotations
+
+from migcheck.plan import StepKind
+
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+CREATED = """\
+$circuit = New-AzureDedicatedCircuit -CircuitName contoso-er -ServiceProviderName "Equinix" -Bandwidth 1000 -Location "Amsterdam" -Sku Standard
+New-AzureVNetGateway -VNetName contoso-vnet -GatewayType DynamicRouting -GatewaySKU HighPerformance
+New-AzureDedicatedCircuitLink -ServiceKey $circuit.ServiceKey -VNetName contoso-vnet
+"""
+
+
+def steps(plan, kind: StepKind) -> list:
+    return [step for s in plan.subscriptions for step in s.steps if step.kind is kind]
+
+
+def test_the_circuit_step_is_the_created_circuit_s(plan_of) -> None:
+    plan = plan_of({"NetworkConfig.netcfg": NETCFG, "er.ps1": CREATED})
+    (circuit,) = steps(plan, StepKind.CIRCUIT)
+    assert circuit.name == "contoso-er"
+    assert circuit.moves[0].startswith("the ExpressRoute circuit 'contoso-er', which ")
+    assert "creates circuit 'contoso-er' in this subscription" in circuit.notes[0]
+    assert not any("another subscription" in note for note in circuit.notes)
+    commands = "\n".join((*circuit.powershell.before, *circuit.powershell.prepare))
+    assert "Where-Object { $_.CircuitName -eq 'contoso-er' }" in commands
+    assert "Move-AzExpressRouteCircuit -Name 'contoso-er'" in commands
+    (network,) = steps(plan, StepKind.NETWORK)
+    assert not any("Remove-AzureDedicatedCircuitLink" in line for line in network.powershell.before)
+
+
+def test_a_key_the_script_does_not_get_from_its_circuit_names_none(plan_of) -> None:
+    unknown = CREATED.replace("$circuit.ServiceKey", "$key")
+    plan = plan_of({"NetworkConfig.netcfg": NETCFG, "er.ps1": unknown})
+    (circuit,) = steps(plan, StepKind.CIRCUIT)
+    assert circuit.name == "<circuit linked to contoso-vnet>"
+    assert any("another subscription" in note for note in circuit.notes)
+    (network,) = steps(plan, StepKind.NETWORK)
+    assert any("Remove-AzureDedicatedCircuitLink" in line for line in network.powershell.before)
