@@ -6,6 +6,8 @@ a circuit the files do not identify."""
 
 from __future__ import annotations
 
+from lint_support import run_cli
+
 from migcheck.plan import StepKind
 
 NETCFG = """\
@@ -54,3 +56,11 @@ def test_a_key_the_script_does_not_get_from_its_circuit_names_none(plan_of) -> N
     assert any("another subscription" in note for note in circuit.notes)
     (network,) = steps(plan, StepKind.NETWORK)
     assert any("Remove-AzureDedicatedCircuitLink" in line for line in network.powershell.before)
+
+
+def test_the_readiness_summary_names_the_created_circuit(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "NetworkConfig.netcfg").write_text(NETCFG, encoding="utf-8")
+    (tmp_path / "er.ps1").write_text(CREATED, encoding="utf-8")
+    _, out, _ = run_cli(capsys, "check", ".")
+    assert "    contoso-er (linked to contoso-vnet)" in out

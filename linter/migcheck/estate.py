@@ -56,6 +56,7 @@ from migcheck.model import (
     Disk,
     DnsServer,
     Document,
+    EndpointAcl,
     ExtendedSupportService,
     FileKind,
     Gateway,
@@ -2273,7 +2274,7 @@ class _Linker:
             model.configured_role(
                 role,
                 settings.get(name) if defined is not None else None,
-                acls.get(name, ()),
+                _defined_acls(acls.get(name, ()), defined, role),
                 addresses.get(name, ()),
             )
             for name, role in keyed
@@ -4179,6 +4180,18 @@ def placed_elsewhere(inventory: Inventory) -> dict[str, list[Any]]:
         if len(holders) == 1 and holders[0] != inventory.subscription:
             placed[holders[0]].append(record)
     return placed
+
+
+def _defined_acls(
+    acls: Sequence[EndpointAcl], defined: _DefinedRoles | None, role: Role
+) -> Sequence[EndpointAcl]:
+    """The ACLs a configuration binds to `role`'s endpoints, but one on an endpoint the role's definition
+    does not define as an input endpoint: that one names nothing (MIG003 reports it) and controls no
+    traffic. Without the definition, each may be on an endpoint the package defines."""
+    if defined is None or not acls:
+        return acls
+    endpoints = defined.endpoints(role)
+    return [acl for acl in acls if key(acl.endpoint) in endpoints]
 
 
 def _balancer_subnets(placement: Placement) -> Iterator[tuple[NameRef, str]]:

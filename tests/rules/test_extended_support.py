@@ -26,6 +26,9 @@ CSDEF = """\
   <WorkerRole name="Jobs" vmsize="Small"/>
 </ServiceDefinition>
 """
+# An input endpoint on an internal load balancer: the ACL is on an endpoint of the role, and no endpoint is
+# on the public VIP (MIG106).
+ILB_ENDPOINT = 'InputEndpoint loadBalancer="ilb"'
 # A configuration with what the classic rules report: an endpoint ACL (MIG201), a role in two subnets
 # (MIG202), a reserved IP (MIG106 when no role has an input endpoint), in network `prod`.
 CSCFG = """\
@@ -157,7 +160,7 @@ def test_an_unrelated_template_changes_nothing(tmp_path, monkeypatch):
 def test_the_classic_rules_do_not_check_a_service_of_extended_support(tmp_path, monkeypatch):
     """The configuration's ACL, subnets and reserved IP, and the network it shares with VMs, are what the
     classic migration would refuse: said of a service of extended support, none of it applies."""
-    classic = {**package("shop", endpoint="InternalEndpoint"), "vms/jump.xml": VMS}
+    classic = {**package("shop", endpoint=ILB_ENDPOINT), "vms/jump.xml": VMS}
     before = sorted({f.code for f in _lint(tmp_path, monkeypatch, classic, *CLASSIC_CODES).findings})
     assert before == sorted(CLASSIC_CODES)  # each is reported of the classic service
     files = {**classic, "shop/azuredeploy.json": template(cloud_service())}
@@ -166,11 +169,11 @@ def test_the_classic_rules_do_not_check_a_service_of_extended_support(tmp_path, 
 
 
 def test_a_classic_service_beside_one_of_extended_support_keeps_its_findings(tmp_path, monkeypatch):
-    billing = package("billing", name="billing", endpoint="InternalEndpoint")
+    billing = package("billing", name="billing", endpoint=ILB_ENDPOINT)
     alone = _lint(tmp_path, monkeypatch, {**billing, "vms/jump.xml": VMS}, *CLASSIC_CODES).findings
     files = {
         **billing,
-        **package("shop", endpoint="InternalEndpoint"),
+        **package("shop", endpoint=ILB_ENDPOINT),
         "vms/jump.xml": VMS,
         "shop/azuredeploy.json": template(cloud_service()),
     }
