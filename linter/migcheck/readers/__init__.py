@@ -25,8 +25,9 @@ from migcheck.readers.xml import (
     child_elements,
     decode,
     encoding_of,
+    encodings,
     local_name,
-    parse,
+    parse_as,
     parse_leniently,
     sniff_root,
     within_line,
@@ -131,10 +132,9 @@ def _may_be_bare_rest(local: str, namespace: str) -> bool:
     return not namespace and (local in _BARE_REST_SHAPES or local in _BARE_REST_LISTS)
 
 
-def _kind_of(root: Element) -> FileKind | None:
-    """The kind of file a parsed root makes: by its name (`kind_of_root`), or, for a root with no
-    namespace, by its name and shape as a Service Management body."""
-    local = local_name(root)
+def _kind_of(root: Element, local: str) -> FileKind | None:
+    """The kind of file a parsed root, whose local name is `local`, makes: by its name (`kind_of_root`),
+    or, for a root with no namespace, by its name and shape as a Service Management body."""
     if local in BY_ROOT:  # most files: the name alone tells, whatever the namespace (no QName made)
         return BY_ROOT[local]
     namespace = etree.QName(root).namespace or ""
@@ -189,7 +189,7 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
 
 
 def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
-    expected = BY_EXTENSION.get(posixpath.splitext(path)[1].lower())
+    expected = _expected_kind(path)
     # A .csdef, .cscfg or .netcfg is no other format's: the formats read whole are looked up for the rest.
     byte_reader = byte_format(path, data) if expected is None else None
     if byte_reader is not None:
@@ -208,6 +208,17 @@ def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None
         return _read(path, data, expected, sniffed, explicit=explicit)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, expected, "", problem=_failed(path, exc))
+
+
+def _expected_kind(path: str) -> FileKind | None:
+    """The kind `BY_EXTENSION` gives `posixpath.splitext(path)`'s extension, without splitting the path
+    (which costs more than the rest of the look-up, for every file): the text from the last dot is an
+    extension unless it holds a slash or every character of the name before it is a dot (`.cscfg`)."""
+    dot = path.rfind(".")
+    expected = BY_EXTENSION.get(path[dot:].lower()) if dot > 0 else None
+    if expected is not None and not path[path.rfind("/") + 1 : dot].strip("."):
+        return None  # a name that is all leading dots has no extension
+    return expected
 
 
 def _on_its_line(document: Document) -> Document:
@@ -311,10 +322,10 @@ def _size(count: int) -> str:
 def _read(
     path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None, *, explicit: bool
 ) -> Document | None:
-    encoding = encoding_of(data)
+    encoding, read_as = encodings(data)
     text = decode(data, encoding)
     try:
-        root = parse(data, text, encoding)
+        root = parse_as(data, text, read_as)
     except Unreadable as error:
         sniffed = sniffed or sniff_root(text[:SNIFF_BYTES])
         guessed = expected or (kind_of_root(*sniffed) if sniffed else None)
@@ -328,7 +339,7 @@ def _read(
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 
     local = local_name(root)
-    kind = _kind_of(root)
+    kind = _kind_of(root, local)
     marker = Marker(path, text)
     if expected and kind is not expected:
         return Document(path, None, local, problem=_wrong_root(expected, local, marker.mark(root)), text=text)

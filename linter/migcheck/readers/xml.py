@@ -66,6 +66,16 @@ def encoding_of(data: bytes) -> str:
     return _declared(match.group(1)) if match else "utf-8"
 
 
+def encodings(data: bytes) -> tuple[str, str | None]:
+    """(`encoding_of`, `_mislabelled`) of `data`, for a reader that needs both: the pair of a document that
+    starts with an XML declaration, as nearly every file does, is looked up once per declaration."""
+    declaration = _declaration(data)
+    if declaration is not None:
+        return _declared_in(declaration)
+    encoding = encoding_of(data)
+    return encoding, _mislabelled(data, encoding)
+
+
 def _declaration(data: bytes) -> bytes | None:
     """The XML declaration `data` starts with, up to its first `>`, when the bytes start with one (no BOM,
     no space before it) and it ends where `_DECLARED` looks: all the encoding of such a document depends
@@ -219,6 +229,11 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     Raises `Unreadable` for a document that is not well-formed, for one with a DOCTYPE (no classic file
     has one, and a DTD is how entity expansion and external entity attacks arrive), for one that uses
     XInclude, and for one past libxml2's limits (depth 256, 10,000,000 characters in one text or value)."""
+    return parse_as(data, source, _mislabelled(data, encoding))
+
+
+def parse_as(data: bytes, source: str, read_as: str | None) -> Element:
+    """`parse`, given what `_mislabelled` says of `data` (`encodings` gives it with the encoding)."""
     # A DOCTYPE is in the prolog, which the scan reads and stops after: cheaper than any test of the whole
     # text (counting its `<!` against its `<!--` took five times the scan of a prolog of a few items).
     # A DOCTYPE starts `<!`, which one-character search (memchr) rules out in most files at once, and in
@@ -227,7 +242,6 @@ def parse(data: bytes, source: str, encoding: str | None = None) -> Element:
     _, doctype = (0, -1) if no_doctype else _skip_prolog(source, to_doctype=True)
     if doctype >= 0:
         raise _refuse(source, doctype)
-    read_as = _mislabelled(data, encoding)
     parser = _parser(read_as)
     try:
         root = etree.fromstring(data, parser)
