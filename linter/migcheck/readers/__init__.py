@@ -351,7 +351,8 @@ def _read(
     resources = READERS[kind](root, marker)
     # A suppression is a comment that starts with `migcheck:`: only a text with such an opener has one.
     suppressions = read_suppressions(root, marker) if xml_directive_opener(text) else ()
-    return Document(path, kind, local, resources, suppressions, text=text)
+    # Positional (its problem None): a record called with a keyword costs a dict on every call.
+    return Document(path, kind, local, resources, suppressions, None, text)
 
 
 def _wrong_root(expected: FileKind, found: str, mark: Mark) -> FileProblem:

@@ -33,37 +33,56 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
     sites = parts.get("VirtualNetworkSite")
     # Each AddressAssignments' children looked at once for both kinds it holds.
     assigned = [grouped_children(parent, _ASSIGNED) for parent in parts.get("AddressAssignments", ())]
+    # Each part is built only when written: a configuration names a network and its addresses, seldom
+    # access controls or DNS servers, and an empty part's records cost a generator each all the same.
+    access_controls = _below(parts, "AccessControls", "AccessControl")
+    endpoint_acls = _below(parts, "EndpointAcls", "EndpointAcl")
+    dns_servers = _below(parts, "Dns", "DnsServers/DnsServer")
     configuration = ServiceConfiguration(
         name=attr(root, "serviceName"),
         roles=roles,
         access_controls=tuple(
-            AccessControl(attr(el, "name"), _rules(el, marker), marker.mark(el))
-            for el in _below(parts, "AccessControls", "AccessControl")
-        ),
+            [AccessControl(attr(el, "name"), _rules(el, marker), marker.mark(el)) for el in access_controls]
+        )
+        if access_controls
+        else (),
         endpoint_acls=tuple(
             # `endpoint` is written `endPoint` as often as not: attributes are matched without regard to
             # case. Link looks each binding's access control up (its rules are empty until then).
-            EndpointAcl(
-                attr(el, "role"), attr(el, "endpoint"), attr(el, "accessControl"), (), marker.mark(el)
-            )
-            for el in _below(parts, "EndpointAcls", "EndpointAcl")
-        ),
+            [
+                EndpointAcl(
+                    attr(el, "role"), attr(el, "endpoint"), attr(el, "accessControl"), (), marker.mark(el)
+                )
+                for el in endpoint_acls
+            ]
+        )
+        if endpoint_acls
+        else (),
         virtual_network=NameRef(attr(sites[0], "name"), marker.mark(sites[0])) if sites else None,
         instance_addresses=tuple(
-            InstanceAddress(attr(el, "roleName"), _names(el, "Subnets", "Subnet", marker), marker.mark(el))
-            for found in assigned
-            for el in found.get("InstanceAddress", ())
-        ),
+            [
+                InstanceAddress(attr(el, "roleName"), _names(el, marker), marker.mark(el))
+                for found in assigned
+                for el in found.get("InstanceAddress", ())
+            ]
+        )
+        if assigned
+        else (),
         reserved_ips=tuple(
-            NameRef(attr(el, "name"), marker.mark(el))
-            for found in assigned
-            for listed in found.get("ReservedIPs", ())
-            for el in named_children(listed, _RESERVED_IP)
-        ),
+            [
+                NameRef(attr(el, "name"), marker.mark(el))
+                for found in assigned
+                for listed in found.get("ReservedIPs", ())
+                for el in named_children(listed, _RESERVED_IP)
+            ]
+        )
+        if assigned
+        else (),
         dns_servers=tuple(
-            DnsServer(attr(el, "name"), attr(el, "IPAddress"), marker.mark(el))
-            for el in _below(parts, "Dns", "DnsServers/DnsServer")
-        ),
+            [DnsServer(attr(el, "name"), attr(el, "IPAddress"), marker.mark(el)) for el in dns_servers]
+        )
+        if dns_servers
+        else (),
         mark=marker.mark(root),
     )
     return (configuration,)
@@ -90,6 +109,8 @@ _NETWORK_PARTS = frozenset(
 )
 _ASSIGNED = frozenset({"InstanceAddress", "ReservedIPs"})  # an AddressAssignments' children read
 _RESERVED_IP = frozenset({"ReservedIP"})
+_SUBNETS = frozenset({"Subnets"})  # an InstanceAddress's children read, and theirs
+_SUBNET = frozenset({"Subnet"})
 
 
 def _below(parts: dict[str, list[Element]], name: str, path: str) -> list[Element]:
@@ -116,23 +137,29 @@ def _first_named(el: Element, name: str) -> Element | None:
 
 
 def _rules(access_control: Element, marker: Marker) -> tuple[AclRule, ...]:
+    # In the order of `AclRule`'s fields (order, action, remote subnet, description, mark): a record called
+    # with keywords costs a dict of them on every call.
     return tuple(
-        AclRule(
-            order=attr(el, "order"),
-            action=attr(el, "action"),
-            remote_subnet=attr(el, "remoteSubnet"),
-            description=attr(el, "description"),
-            mark=marker.mark(el),
-        )
-        for el in children(access_control, "Rule")
+        [
+            AclRule(
+                attr(el, "order"),
+                attr(el, "action"),
+                attr(el, "remoteSubnet"),
+                attr(el, "description"),
+                marker.mark(el),
+            )
+            for el in children(access_control, "Rule")
+        ]
     )
 
 
-def _names(parent: Element, listed: str, item: str, marker: Marker) -> tuple[NameRef, ...]:
-    """The `item` children of `parent`'s `listed` children, by local name, in document order: a list's
-    few children looked at in turn, cheaper than building lxml's tag matcher for each step."""
+def _names(parent: Element, marker: Marker) -> tuple[NameRef, ...]:
+    """The `Subnet` children of an InstanceAddress's `Subnets` children, by local name, in document order:
+    a list's few children looked at in turn, cheaper than building lxml's tag matcher for each step."""
     return tuple(
-        NameRef(attr(el, "name"), marker.mark(el))
-        for lists in named_children(parent, {listed})
-        for el in named_children(lists, {item})
+        [
+            NameRef(attr(el, "name"), marker.mark(el))
+            for lists in named_children(parent, _SUBNETS)
+            for el in named_children(lists, _SUBNET)
+        ]
     )

@@ -16,12 +16,10 @@ ROLE_TYPES = {
 def read(root: Element, marker: Marker) -> tuple[object, ...]:
     # A definition is read per file: its roles, of three names, are found in one pass over the root's few
     # children (`named_children`), cheaper than lxml's tag filter for several names.
-    definition = ServiceDefinition(
-        name=attr(root, "name"),
-        roles=tuple(_role(el, marker) for el in named_children(root, ROLE_TYPES)),
-        mark=marker.mark(root),
-    )
-    return (definition,)
+    # Records are built with their fields in order (`name`, `roles`, `mark`): a record called with keywords
+    # costs a dict of them on every call, and these are built for every role and endpoint of every file.
+    roles = tuple([_role(el, marker) for el in named_children(root, ROLE_TYPES)])
+    return (ServiceDefinition(attr(root, "name"), roles, marker.mark(root)),)
 
 
 def _role(el: Element, marker: Marker) -> Role:
@@ -50,14 +48,6 @@ def _endpoint(el: Element, marker: Marker) -> InputEndpoint:
     name, protocol, port, local_port, load_balancer = attrs(
         el, "name", "protocol", "port", "localPort", "loadBalancer"
     )
-    return InputEndpoint(
-        name=name,
-        protocol=protocol,
-        port=port,
-        local_port=local_port,
-        acl=None,
-        mark=marker.mark(el),
-        # An endpoint on an internal load balancer (defined in the .cscfg's `LoadBalancers`) is not on
-        # the service's public VIP.
-        load_balancer=load_balancer,
-    )
+    # In the order of `InputEndpoint`'s fields (see `read`), its ACL unknown here. An endpoint on an internal
+    # load balancer (defined in the .cscfg's `LoadBalancers`) is not on the service's public VIP.
+    return InputEndpoint(name, protocol, port, local_port, None, marker.mark(el), load_balancer)
