@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pluggy
 import pytest
@@ -45,6 +45,8 @@ from migcheck.visible import visible
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
+# pytest 9 keeps a report's node id structured (`TestReport.id`) and parses one given as a string.
+_STRUCTURED_IDS = isinstance(getattr(pytest.TestReport, "id", None), property)
 
 
 class MigcheckSession:
@@ -78,6 +80,7 @@ class MigcheckSession:
         self.plugins_registered = 0
         # `_idle_logreport`: id of a hook proxy → (plugins registered, the proxy, its caller).
         self._unfiled: dict[int, tuple[int, pluggy.HookRelay, pluggy.HookCaller]] = {}
+        self._own_call: pytest.TestReport | None = None  # the call report `_run` is passing to plugins
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -453,15 +456,20 @@ class MigcheckSession:
         if not isinstance(item, MigcheckItem) or item.has_other_markers():
             return False
         hook = item.ihook
-        hook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        nodeid, location = item.nodeid, item.location
+        hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
         call = hook.pytest_runtest_makereport(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
         # Setup and teardown have nothing to run: their reports are built directly, sharing the call
         # report's keywords (collecting an item's keywords walks every parent node, three times per item).
+        setup, teardown = _idle_reports(call)
         idle = self._idle_logreport(hook)
-        idle(report=_idle_report(call, "setup"))
+        idle(report=setup)
+        self._ran.add(item.key)  # here rather than in `pytest_runtest_logreport`, which passes this report
+        self._own_call = call
         hook.pytest_runtest_logreport(report=call)
-        idle(report=_idle_report(call, "teardown"))
-        hook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        self._own_call = None
+        idle(report=teardown)
+        hook.pytest_runtest_logfinish(nodeid=nodeid, location=location)
         return True
 
     def _idle_logreport(self, hook: pluggy.HookRelay) -> pluggy.HookCaller:
@@ -491,7 +499,7 @@ class MigcheckSession:
         return _without(self.config.pluginmanager, logreport, reporter)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.when == "call":
+        if report.when == "call" and report is not self._own_call:
             key = self._key(report)
             if key is not None:
                 self._ran.add(key)
@@ -581,11 +589,17 @@ def _without(
     return plugins.subset_hook_caller(hook.name, remove_plugins=(every - left) | {plugin})
 
 
-def _idle_report(call: pytest.TestReport, when: Literal["setup", "teardown"]) -> pytest.TestReport:
-    """The report of a setup or teardown phase that did nothing and passed."""
-    return pytest.TestReport(
-        call.nodeid, call.location, call.keywords, "passed", None, when, [], 0.0, call.start, call.start
+def _idle_reports(call: pytest.TestReport) -> tuple[pytest.TestReport, pytest.TestReport]:
+    """The reports of the setup and teardown phases that did nothing and passed, for an item's `call`
+    report. Given the call report's structured node id where pytest has one (a string is parsed again),
+    and the second made as a copy of the first."""
+    nodeid = call.id if _STRUCTURED_IDS else call.nodeid
+    setup = pytest.TestReport(
+        nodeid, call.location, call.keywords, "passed", None, "setup", [], 0.0, call.start, call.start
     )
+    teardown = object.__new__(pytest.TestReport)
+    teardown.__dict__ = {**setup.__dict__, "when": "teardown", "sections": [], "user_properties": []}
+    return setup, teardown
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
