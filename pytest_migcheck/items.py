@@ -42,7 +42,7 @@ class MigcheckFile(pytest.File):
         again when a plugin is registered, as a conftest.py collection enters may change it."""
         registered = self.migcheck.plugins_registered
         if self._hook is None or self._hook[0] != registered:
-            self._hook = (registered, self.session.gethookproxy(self.path))
+            self._hook = (registered, self.migcheck.hook_proxy(self.session, self.path, self.document))
         return self._hook[1]
 
     def collect(self) -> Iterator[MigcheckItem]:

@@ -81,6 +81,8 @@ class MigcheckSession:
         # `_idle_logreport`: id of a hook proxy → (plugins registered, the proxy, its caller).
         self._unfiled: dict[int, tuple[int, pluggy.HookRelay, pluggy.HookCaller]] = {}
         self._own_call: pytest.TestReport | None = None  # the call report `_run` is passing to plugins
+        # `hook_proxy`: folder of classic files → (plugins registered, the hook proxy of its files).
+        self._folder_hooks: dict[str, tuple[int, pluggy.HookRelay]] = {}
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -370,6 +372,20 @@ class MigcheckSession:
         # Garbage is collected first, so that none of it is frozen.
         gc.collect()
         gc.freeze()
+
+    def hook_proxy(self, session: pytest.Session, path: Path, document: Document) -> pluggy.HookRelay:
+        """pytest's hook proxy for the classic file at `path`: the one of its folder, made once for the
+        files in it. pytest works out a file's from the conftest.py files of the folder it is in, after
+        a `stat` to see that the path is a regular file, which a file the lint read whole is; any other
+        file gets its own, as pytest makes it."""
+        if document.problem is not None:
+            return session.gethookproxy(path)
+        folder = os.path.dirname(path)
+        known = self._folder_hooks.get(folder)
+        if known is None or known[0] != self.plugins_registered:
+            known = (self.plugins_registered, session.gethookproxy(path.parent))
+            self._folder_hooks[folder] = known
+        return known[1]
 
     # --- items --------------------------------------------------------------------------------------
 

@@ -1,13 +1,14 @@
 """Work the plugin does per classic file and per report, kept to what is needed: a classic file the lint
-read whole is a regular file, so collection does not check whether it is a link to a folder; and a
-report's item is worked out at most once per node id, not for each of an item's three reports."""
+read whole is a regular file, so collection does not check whether it is a link to a folder, nor ask
+pytest for a hook proxy of its own (its folder's is the same); and a report's item is worked out at most
+once per node id, not for each of an item's three reports."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from conftest import QUIET, SELECTED
+from conftest import BROKEN_CSCFG, QUIET, SELECTED
 
 import pytest_migcheck.session as plugin_session
 
@@ -59,3 +60,21 @@ def test_the_item_of_a_report_is_worked_out_once_per_item(
     reprec.assertoutcome(passed=3, failed=2)
     # At most once per item, though each has three reports: the items the plugin runs itself know theirs.
     assert len(worked_out) <= 5
+
+
+def test_classic_files_read_whole_use_the_hook_proxy_of_their_folder(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+    proxy = pytest.Session.gethookproxy
+
+    def counted(session: pytest.Session, fspath: Path) -> object:
+        asked.append(Path(fspath))
+        return proxy(session, fspath)
+
+    monkeypatch.setattr(pytest.Session, "gethookproxy", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    files = sorted({str(path.relative_to(estate.path)) for path in asked if path.is_file()})
+    # pytest finds a file's proxy by a `stat` of its path: only the .cscfg that could not be read as one
+    # (MIG001) and the Python test module are asked for by path; the others share their folder's.
+    assert files == [BROKEN_CSCFG, "test_unit.py"]
