@@ -93,6 +93,15 @@ class MigcheckSession:
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         # Before any collection; under xdist also in the controller, so that a bad config or a broken
         # plugin stops the run once, with a usage error, before workers start.
+        with _collector_paused():
+            self._prepare()
+        self._collect_beyond_testpaths()
+
+    def _prepare(self) -> None:
+        """The rules, the settings, the lint and its index. Run with the cyclic collector paused, as the
+        CLI runs a command (`migcheck.cli`): loading the rules and indexing the findings make thousands of
+        objects and no garbage cycles, and each collection the collector started among them scanned the
+        young part of the estate for nothing (the lint already pauses it for its own run)."""
         rules = self._load_rules()
         # Errors advise what pytest offers: it has neither --config nor --write-baseline.
         with worded_for(PYTEST):
@@ -104,7 +113,6 @@ class MigcheckSession:
         # collector's reach, so the full collections that tens of thousands of items and reports set off
         # (and pytest's own at exit) do not scan it again each time.
         gc.freeze()
-        self._collect_beyond_testpaths()
 
     def _collect_beyond_testpaths(self) -> None:
         """With `testpaths = ["tests"]` and no paths on the command line, pytest would collect only
@@ -699,6 +707,17 @@ def _up_to(path: str, top: str | None = None) -> Iterator[str]:
 
 def _plural(word: str, count: int) -> str:
     return word if count == 1 else word + "s"
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @contextmanager
