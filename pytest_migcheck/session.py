@@ -373,6 +373,15 @@ class MigcheckSession:
             self._rules[held, reported] = rules
         return list(rules)
 
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_collection(self) -> Generator[None, Any, None]:
+        """Collection runs with the cyclic collector paused: the tree it builds lives as long as the
+        session, and the collections its nodes set off (a full one among them) scanned it again and
+        again as it grew. What garbage collection leaves is collected once as it ends
+        (`pytest_collection_finish`)."""
+        with _collector_paused():
+            yield
+
     @pytest.hookimpl(trylast=True)
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         # As for the estate (`pytest_sessionstart`), so for the collected tree, which lives as long as the
