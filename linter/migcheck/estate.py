@@ -58,6 +58,7 @@ from migcheck.model import (
     Document,
     EndpointAcl,
     ExtendedSupportService,
+    Extension,
     FileKind,
     Gateway,
     GatewayConnection,
@@ -627,6 +628,8 @@ class Estate:
     _maybe_vips: list[dict[tuple[str, str], list[ReservedIp]]] = field(
         default_factory=list, repr=False, compare=False
     )
+    # Every installed extension of every VM with its VM, built when `installed_extensions` is first called.
+    _installed: list[list[tuple[Role, Extension]]] = field(default_factory=list, repr=False, compare=False)
 
     def records_in_networks(self) -> list[Any]:
         """The records that sit in or link to this subscription's classic networks: those of its own
@@ -711,6 +714,14 @@ class Estate:
         if not self._maybe_vips:
             self._maybe_vips.append(model.maybe_vips(self.cloud_services, self.resources(ReservedIp)))
         return self._maybe_vips[0]
+
+    def installed_extensions(self) -> list[tuple[Role, Extension]]:
+        """Every installed extension of every VM, with its VM, once per VM and element: a VM the links reach
+        twice is listed once, and VMs a script creates in a loop or through a function, whose extensions are
+        written in one place, are each listed. Found once: five rules about extensions read them."""
+        if not self._installed:
+            self._installed.append(_installed_extensions(self.cloud_services))
+        return self._installed[0]
 
     def circuits(self) -> tuple[Circuit, ...]:
         """The ExpressRoute circuits the networks are linked to, that the platform moves first, each with
@@ -5520,6 +5531,22 @@ def _with_premium(service: CloudService, premium: set[str]) -> CloudService:
     placements = tuple(placement(p) for p in service.placements)
     changed = any(p is not o for p, o in zip(placements, service.placements, strict=True))
     return replace(service, placements=placements) if changed else service
+
+
+def _installed_extensions(services: Iterable[CloudService]) -> list[tuple[Role, Extension]]:
+    """See `Estate.installed_extensions`: names keyed once per service and VM, not once per extension."""
+    seen: set[tuple[Mark, str, str]] = set()
+    found = []
+    for service in services:
+        service_key = key(service.name)
+        for vm in service.vms:
+            vm_key = key(vm.name)
+            for ext in vm.installed_extensions():
+                where = (ext.mark, service_key, vm_key)
+                if where not in seen:
+                    seen.add(where)
+                    found.append((vm, ext))
+    return found
 
 
 def portal_short_name(name: str) -> str:

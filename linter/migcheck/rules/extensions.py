@@ -15,7 +15,6 @@ from migcheck.model import (
     Extension,
     Finding,
     Fix,
-    Mark,
     Part,
     Role,
     RoleInstance,
@@ -34,18 +33,9 @@ def _version(ext: Extension) -> str:
     return f" {ext.version}" if ext.version else ""
 
 
-def _installed(estate: Estate) -> Iterator[tuple[Role, Extension]]:
-    """Every installed extension of every VM, once per VM and element: a VM the links reach twice is
-    reported once, and VMs a script creates in a loop or through a function, whose extensions are written
-    in one place, are each reported."""
-    seen: set[tuple[Mark, str, str]] = set()
-    for service in estate.cloud_services:
-        for vm in service.vms:
-            for ext in vm.installed_extensions():
-                where = (ext.mark, key(service.name), key(vm.name))
-                if where not in seen:
-                    seen.add(where)
-                    yield vm, ext
+def _installed(estate: Estate) -> list[tuple[Role, Extension]]:
+    """Every installed extension of every VM, once per VM and element (`Estate.installed_extensions`)."""
+    return estate.installed_extensions()
 
 
 @dataclass(frozen=True, slots=True)
