@@ -4618,19 +4618,34 @@ def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]
 def _once(records: Iterable[Any]) -> list[Any]:
     """Records once each: two pages or two exports of one resource are one record (the first kept)."""
     kept: dict[tuple, Any] = {}
+    held: dict[type, frozenset[str]] = {}  # by record type, which of `_IDENTITY_FIELDS` it has
     for record in records:
-        identity = (
-            getattr(record, "subscription", ""),
-            key(record.name),
-            key(getattr(record, "vnet", "")),
-            key(getattr(record, "subnet", "")),  # a service in two subnets of a network is named in each
-            key(getattr(record, "peer", "")),
-            key(getattr(getattr(record, "scope", None), "text", "")),
-            tuple(key(t.text) for t in getattr(record, "targets", ())),
-            str(getattr(record, "service", "")),
-        )
-        kept.setdefault(identity, record)
+        has = held.get(type(record))
+        if has is None:
+            has = held[type(record)] = frozenset(f for f in _IDENTITY_FIELDS if hasattr(type(record), f))
+        kept.setdefault(_record_identity(record, has), record)
     return list(kept.values())
+
+
+# What tells two records of one type apart beside their names, when the type has it. Looked up on the type
+# once, not on each record: a record without a field raised and dropped an AttributeError for each.
+_IDENTITY_FIELDS = ("subscription", "vnet", "subnet", "peer", "scope", "targets", "service")
+
+
+def _record_identity(record: Any, has: frozenset[str]) -> tuple:
+    """Which resource `record` is, of the fields `has` names (see `_once`)."""
+    return (
+        record.subscription if "subscription" in has else "",
+        key(record.name),
+        key(record.vnet) if "vnet" in has else "",
+        key(record.subnet)
+        if "subnet" in has
+        else "",  # a service in two subnets of a network is named in each
+        key(record.peer) if "peer" in has else "",
+        key(getattr(record.scope, "text", "")) if "scope" in has else "",
+        tuple(key(t.text) for t in record.targets) if "targets" in has else (),
+        str(record.service) if "service" in has else "",
+    )
 
 
 def _without_declared_copies(records: list[Any], joined: str | None) -> list[Any]:
