@@ -418,6 +418,9 @@ def account_name(written: str) -> str:
     return folded if 3 <= len(folded) <= 24 and folded.isascii() and folded.isalnum() else name
 
 
+# A disk's account is asked for again and again as the link and the rules pass over every disk (five
+# times each in a large inventory export); one link is one string, the same account each time.
+@functools.lru_cache(maxsize=1 << 15)
 def storage_account(media_link: str) -> str:
     """The storage account a blob URL lives in: `https://acct.blob.core.windows.net/vhds/x.vhd` → `acct`,
     in any cloud's blob endpoint (`.blob.core.chinacloudapi.cn`, ...), lower-cased as the platform
