@@ -1774,9 +1774,13 @@ class _Linker:
         where = f"{listed.path}:{listed.line}"
         holds = f"which the subscription's list of storage accounts ({where}) does not hold"
         unlisted = set()
+        verdicts: dict[str, bool] = {}  # by account: a few accounts hold thousands of disks
         for disk in disks:
             account = disk.storage_account
-            if _unlisted(account, known):
+            verdict = verdicts.get(account)
+            if verdict is None:
+                verdict = verdicts[account] = _unlisted(account, known)
+            if verdict:
                 unlisted.add(key(account))
                 vms = disk_vms.get(disk, ())
                 which = _which_disk(disk, vms)

@@ -1674,7 +1674,7 @@ def cannot_name(kind: str, name: str) -> bool:
     leaves it to fill in: `"Storage Account Name"`, `"VM Name"`, which scripts write as values for their
     user to replace. Spaces at either end are left to the readers, which strip what they read; a stand-in
     (`<VM name, deploy.ps1:12>`) is told by `is_stand_in` and `is_placeholder`, which know migcheck's own."""
-    return kind in SPACELESS_KINDS and not _bracketed(name) and any(c.isspace() for c in name.strip())
+    return kind in SPACELESS_KINDS and not _bracketed(name) and any(map(str.isspace, name.strip()))
 
 
 # How the stand-ins migcheck makes for names no file states begin, besides those that say where the name is

@@ -1280,7 +1280,10 @@ _STATE_FIXES = {
 def state_letters(status: str) -> str:
     """An instance state as the sets above hold it: its letters, casefolded (`Stopped (deallocated)` is
     `StoppedDeallocated`)."""
-    return "".join(c for c in status.casefold() if c.isalpha())
+    folded = status.casefold()
+    if folded.isalpha():  # as nearly every state is written: not walked letter by letter
+        return folded
+    return "".join(c for c in folded if c.isalpha())
 
 
 def _not_ready(instance: RoleInstance, vm: Role) -> tuple[str, str, object] | None:
