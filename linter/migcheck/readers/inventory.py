@@ -457,7 +457,7 @@ class _Reader(_Scanner):
         from migcheck.readers.inventory_shapes import (
             Collapsed,
             Spots,
-            cut_short_starts,
+            cut_short_values,
             is_record,
             records,
         )
@@ -480,7 +480,7 @@ class _Reader(_Scanner):
         self._line, self._line_start, self._counted = 1, 0, 0
         # Where a value ConvertTo-Json cut short may start: looked for once in the whole text, not in each
         # object (most exports hold none).
-        self._cut_at = None if first_only else cut_short_starts(text)
+        self._cut_at = None if first_only else cut_short_values(text)
 
     def walk(self) -> str:
         """Read the whole export; the envelope it has ("array", "data", "value", "object")."""

@@ -190,9 +190,9 @@ class Spots:
         self.mark = mark  # the object's own
         self._keys: dict[str, int] = {}
         self._way = 0  # of `_written_ways`: the one that found the last value
-        # Where the whole text has a string that starts as a value ConvertTo-Json cut short does
-        # (`cut_short_starts`), found once for the text: an object holds one only if one of these is inside
-        # it. None when not known: every object may then hold one.
+        # Where the whole text has a string that starts as a value ConvertTo-Json cut short does, but those
+        # no walk reads (`cut_short_values`), found once for the text: an object holds one only if one of
+        # these is inside it. None when not known: every object may then hold one.
         self._cut_at = cut_at
         # The last offset marked, its line and where that line starts (before the object's `{` on its
         # first line, so that columns there count from the object's own): each mark counts the lines
@@ -315,7 +315,9 @@ class Spots:
         return cls("", 0, 0, mark)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through `object.__setattr__`, which made an item cost five
+# times as much to build, once for each row of an export. Nothing changes one once built.
+@dataclass(slots=True, eq=False)
 class Item:
     """One resource object of an export, with what every builder needs."""
 
@@ -359,6 +361,41 @@ def cut_short_starts(text: str) -> list[int]:
             found.append(at)
             at = text.find(start, at + 1)
     return sorted(found)
+
+
+def cut_short_values(text: str) -> list[int]:
+    """`cut_short_starts`, but the strings that are surely the values of keys no walk for values cut short
+    reads (`_read_elsewhere`): an extension's publisher, `"Microsoft.Azure.Security.Monitoring"`, starts as
+    a type name does, and had every VM row that names it walked along every path its builder reads."""
+    return [at for at in cut_short_starts(text) if not _read_elsewhere(text, at)]
+
+
+def _read_elsewhere(text: str, at: int) -> bool:
+    """Whether the string whose `"` is at `at` is the value of a key that is no step of the paths the walks
+    for values cut short read (`CUT_SHORT_KEYS`), told from the text before it: a `:`, the key's closing
+    quote, the key without a `\\`, and the `{` or `,` before it. Anything else (an array's item, a key, a
+    key written with escapes) may be on a path, and is kept. Only the objects the decoder read are walked,
+    so the text around such a string is JSON: a `"` not escaped is a string's."""
+    colon = _before(text, at)
+    if colon < 0 or text[colon] != ":":
+        return False
+    closing = _before(text, colon)
+    if closing < 0 or text[closing] != '"':
+        return False
+    opening = text.rfind('"', 0, closing)
+    name = text[opening + 1 : closing]
+    if opening < 0 or "\\" in name:
+        return False
+    opener = _before(text, opening)
+    return opener >= 0 and text[opener] in "{," and name.casefold() not in CUT_SHORT_KEYS
+
+
+def _before(text: str, at: int) -> int:
+    """The offset of the last character before `at` that is not JSON's white space; -1 if none."""
+    at -= 1
+    while at >= 0 and text[at] in " \t\r\n":
+        at -= 1
+    return at
 
 
 def collapsed(value: object) -> TypeGuard[str]:
@@ -1650,6 +1687,14 @@ _GET_AZURE_VM_NESTED = (
     "GuestAgentStatus",
     "ResourceExtensionStatusList[]",
 )
+# The keys whose values the walks for values cut short read, case-folded: each step of the paths of
+# `NESTED` and `_GET_AZURE_VM_NESTED`, and `properties` (see `cut_short_starts`).
+CUT_SHORT_KEYS = frozenset(
+    step.removesuffix("[]").casefold()
+    for path in (*(p for paths in NESTED.values() for p in paths), *_GET_AZURE_VM_NESTED)
+    for step in path.split(".")
+) | {"properties"}
+
 # What only a VM's network configuration set holds, for one whose `ConfigurationSetType` is not written.
 _NETWORK_SET_KEYS = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAddress", "NetworkInterfaces")
 
