@@ -293,12 +293,12 @@ class Extension:
     @property
     def is_xml(self) -> bool:
         """An XML (1.*-era) extension the migration drops: see `migcheck.extensions`."""
-        return is_xml_extension(self.publisher, self.name, self.version)
+        return _is_xml_extension(self.publisher, self.name, self.version)
 
     @property
     def is_backup(self) -> bool:
         """Azure Backup's VM snapshot extension, for Windows or Linux."""
-        return is_backup_extension(self.publisher, self.name)
+        return _is_backup_extension(self.publisher, self.name)
 
     @property
     def is_security_monitoring(self) -> bool:
@@ -309,6 +309,12 @@ class Extension:
     def is_site_recovery(self) -> bool:
         """Azure Site Recovery's agent extension (the Mobility service), for Windows or Linux."""
         return is_site_recovery_extension(self.publisher)
+
+
+# What an extension is, told once per publisher, name and version: an estate holds a few dozen of them on
+# thousands of VMs, and the rules about VMs and extensions ask of each one several times.
+_is_xml_extension = functools.lru_cache(maxsize=1024)(is_xml_extension)
+_is_backup_extension = functools.lru_cache(maxsize=1024)(is_backup_extension)
 
 
 # The VM a data disk body is attached to: its request's URI names it (`.../roles/<role-name>/DataDisks`), the
