@@ -935,19 +935,28 @@ def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[st
 
 
 # A command's argument that goes on past a method call (`-Password $cred.GetNetworkCredential().Password`,
-# `$names.Split(",")[0]`): PowerShell reads one expression, the grammar reads the call's parentheses as an
-# argument of their own and cannot place what follows. Such an argument followed by a blank is parsed in
-# parentheses, the blank before it written as `(` and the one after it as `)`: `-Password($cred…Password)`
-# is the same argument. One that ends its line is parsed with what follows the first call as a comment
+# `$names.Split(",")[0]`): PowerShell reads one expression; the grammar reads no member access, index or
+# static member after a call's parentheses among a command's arguments (it takes `$cred.GetNetworkCredential`
+# for the argument and `()` for an argument list of its own), and cannot place what follows. Its error
+# recovery may then read the rest of the line as an expression that runs on into the next line, and lose
+# the next statement with it. Such an argument followed by a blank is parsed in parentheses, the byte before
+# it written as `(` and the blank after it as `)`: `-Password($cred…Password)` is the same argument, and so
+# is `-Password:$cred…` written `-Password($cred…` (the colon is read from the script as written, see
+# `Interpreter.bind`). A list of them (`$a.M().P, $b.N().Q`) is parenthesized whole, the array it passes.
+# One that ends its line is parsed with what follows the first call as a comment
 # (`$cred.GetNetworkCredential()#Password`): the grammar reads it as it reads an argument that ends with the
 # call, whose value the reader does not know either. Every offset stays. A call's arguments are taken on
 # one line, without brackets of their own, and strings without `$` or a backtick in them; anything else is
 # left as it is.
 _CALL_ARGUMENTS = rb"\((?:[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\")*\)"
 _MEMBER = rb"(?:(?:\.|::)[A-Za-z_]\w*(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
-_CHAINED_CALL = re.compile(rb"(?<=[ \t])\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*(?=[ \t]|\r?\n|\Z)")
+_CHAINED_ITEM = rb"\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*"
+_CHAINED_CALL = re.compile(
+    rb"(?<=[ \t:])" + _CHAINED_ITEM + rb"(?:[ \t]*,[ \t]*" + _CHAINED_ITEM + rb")*(?=[ \t]|\r?\n|\Z)"
+)
 _CALL_GOES_ON = re.compile(rb"\)(?:\.|::|\[)")
 _PARAMETER_BEFORE = re.compile(rb"(?:^|[ \t])-[A-Za-z_][\w-]*[ \t]$")
+_GLUED_TO_PARAMETER = re.compile(rb"(?:^|[ \t])-[A-Za-z_][\w-]*:$")
 
 
 def _with_calls_readable(source: bytes, root: Node) -> bytes:
@@ -961,7 +970,7 @@ def _with_calls_readable(source: bytes, root: Node) -> bytes:
             root = _parser().parse(changed).root_node
         if not root.has_error:
             break
-        edits = _call_edits(changed, root)
+        edits = _call_edits(changed, root, source)
         if not edits:
             break
         edited = bytearray(changed)
@@ -973,29 +982,59 @@ def _with_calls_readable(source: bytes, root: Node) -> bytes:
 
 _CALL_ROUNDS = 4
 _LOOK_BACK = 256  # bytes before an argument looked at for the parameter it follows
+_COMMAND_NAMES = {"command_name": "name"}
 
 
-def _call_edits(source: bytes, root: Node) -> list[tuple[int, int]]:
-    """The bytes `_with_calls_readable` writes in `root`'s source, each with its offset. Parentheses only
-    around an argument that follows a parameter's name or another blank (the blank before it, which the
-    opening parenthesis takes, is not the only one): after a bare word, `word(` would read as a call."""
+def _call_edits(source: bytes, root: Node, written: bytes) -> list[tuple[int, int]]:
+    """The bytes `_with_calls_readable` writes in `root`'s source, each with its offset. What precedes an
+    argument is looked at as `written`, before any round: an earlier round's closing parenthesis takes
+    the blank that ends the parameter's name before the next argument."""
     edits: list[tuple[int, int]] = []
     matches = [m for m in _CHAINED_CALL.finditer(source) if _CALL_GOES_ON.search(m.group()) is not None]
     places = _innermost(root, [m.start() for m in matches], _ARGUMENT_PLACES)
-    for match, place in zip(matches, places, strict=True):
+    matches = [m for m, place in zip(matches, places, strict=True) if place == "argument"]
+    # The last byte of the word before a blank, for `_opens_after`: a command's name, or not.
+    names = _innermost(root, [max(m.start() - 2, 0) for m in matches], _COMMAND_NAMES)
+    for match, name in zip(matches, names, strict=True):
         start, end = match.span()
-        if place != "argument":
-            continue
         if end == len(source) or source[end] == 0x0A:  # the argument ends its line
             goes_on = _CALL_GOES_ON.search(source, start, end)
             assert goes_on is not None
             edits.append((goes_on.start() + 1, 0x23))
             continue
         window = max(start - _LOOK_BACK, 0)
-        before = source[max(source.rfind(b"\n", window, start) + 1, window) : start]
-        if before[-2:-1] in (b" ", b"\t") or _PARAMETER_BEFORE.search(before) or not before.strip():
+        before = written[max(written.rfind(b"\n", window, start) + 1, window) : start]
+        if _opens_after(before, name == "name") and _closes_before(source[end + 1 : end + 3]):
             edits.extend(((start - 1, 0x28), (end, 0x29)))
     return edits
+
+
+def _closes_before(after: bytes) -> bool:
+    """Whether a closing parenthesis may take the blank after an argument, `after` being the bytes that
+    follow that blank: the grammar reads a parameter's name, a bracket, a pipe, a statement's end, a
+    comment or a line's continuation glued to it, but not a string, a word, a variable or a number, which
+    it would take for a redirection or for no argument at all."""
+    if after[:1] == b"-":
+        return after[1:2].isalpha() or after[1:2] == b"_"
+    return after[:1] in _CLOSER_FOLLOWERS
+
+
+_CLOSER_FOLLOWERS = frozenset((b"", b" ", b"\t", b"\r", b"\n", b"(", b"{", b"|", b";", b"#", b"`"))
+
+
+def _opens_after(before: bytes, after_command_name: bool) -> bool:
+    """Whether an opening parenthesis may take the last byte of `before`, the text of its line before an
+    argument, and the argument stay what it is: the colon that glues it to a parameter's name, or a blank
+    after a parameter's name, after the command's name, or after another blank. Not the one blank after a
+    bare word that is an argument: `word(` would read as a call."""
+    if before.endswith(b":"):
+        return _GLUED_TO_PARAMETER.search(before) is not None
+    return (
+        before[-2:-1] in (b" ", b"\t")
+        or after_command_name
+        or _PARAMETER_BEFORE.search(before) is not None
+        or not before.strip()
+    )
 
 
 # Brackets open at once past which a script is refused before it is parsed (as Python scripts are past 100
@@ -5784,7 +5823,7 @@ class Interpreter:
             if _is_resource_group(written):
                 args.resource_group = True
             name = _resolve(key, written) or written
-            colon = inline is not None or (index < len(parts) and _text(parts[index]).strip() == ":")
+            colon = inline is not None or self._glued_by_colon(part, parts, index)
             if inline is not None:
                 self._bind(args, name, self._inline(inline, part, env), part)
                 continue
@@ -5801,6 +5840,14 @@ class Interpreter:
                 self._bind(args, name, Flag(True), part)
         self._positional(spec, args, positional, env)
         return args
+
+    def _glued_by_colon(self, parameter: Node, parts: list[Node], index: int) -> bool:
+        """Whether the script glues a parameter's name to its value with a colon (`-Force:$false`): the
+        tree reads the colon before `parts[index]`, or the colon is where the source parsed took it for a
+        parenthesis (see `_CHAINED_CALL`)."""
+        if index < len(parts) and _text(parts[index]).strip() == ":":
+            return True
+        return self.where.source[parameter.end_byte : parameter.end_byte + 1] == b":"
 
     def _bind(self, args: Args, name: str, value: Value, node: Node | None, certain: bool = True) -> None:
         args.bound[name] = Arg(value, node, certain)
@@ -5917,7 +5964,7 @@ class Interpreter:
             self.spend()
             written, inline = parameter[0].casefold(), parameter[1]
             match = signature.resolve(written)
-            colon = inline is not None or (index < len(parts) and _text(parts[index]).strip() == ":")
+            colon = inline is not None or self._glued_by_colon(part, parts, index)
             value_at = _next_value(parts, index)
             value: Value = Flag(True)
             if inline is not None:

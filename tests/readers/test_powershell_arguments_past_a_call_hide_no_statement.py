@@ -1,0 +1,78 @@
+"""Arguments that go on past a method call (`-Password $cred.GetNetworkCredential().Password`) hide no
+statement, however many a command has and however they are written.
+
+tree-sitter-powershell reads no member, index or static member after a call's parentheses among a
+command's arguments: it takes `$cred.GetNetworkCredential` for the argument and `()` for an argument list
+of its own, and cannot place `.Password`. With two such arguments and another after them, its error
+recovery read the rest of the line as an expression that ran on into the next line, and the next statement
+(`New-AzureVM …`) was lost: the classic idiom `-AdminUsername $cred.GetNetworkCredential().UserName
+-Password $cred.GetNetworkCredential().Password -Windows` made a whole VM deployment vanish, silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from migcheck.model import Deployment, Document, Script
+from migcheck.readers import read_document
+
+HEAD = '$cred = Get-Credential\n$vm = New-AzureVMConfig -Name "web1" -InstanceSize "Small" -ImageName "img"\n'
+NEXT = 'New-AzureVM -ServiceName "websvc" -VMs $vm\n'
+USER, PASSWORD = "$cred.GetNetworkCredential().UserName", "$cred.GetNetworkCredential().Password"
+
+# Each shape of a command whose arguments go on past a call, on the line before `NEXT`.
+SHAPES = {
+    "two named, then a switch": f"$vm | Add-AzureProvisioningConfig -AdminUsername {USER} -Password {PASSWORD} -Windows",
+    "two named, then two switches": (
+        f"$vm | Add-AzureProvisioningConfig -AdminUsername {USER} -Password {PASSWORD} -Windows -NoRDPEndpoint"
+    ),
+    "four named, joining a domain": (
+        f"$vm | Add-AzureProvisioningConfig -AdminUsername {USER} -Password {PASSWORD} -WindowsDomain "
+        f'-JoinDomain "corp" -Domain "corp" -DomainUserName {USER} -DomainPassword {PASSWORD}'
+    ),
+    "glued by colons": f"$vm | Add-AzureProvisioningConfig -AdminUsername:{USER} -Password:{PASSWORD} -Windows",
+    "the VM passed by name, piped on": (
+        f"Add-AzureProvisioningConfig -VM $vm -AdminUsername {USER} -Password {PASSWORD} -Windows | Out-Null"
+    ),
+    "assigned": f"$vm = $vm | Add-AzureProvisioningConfig -AdminUsername {USER} -Password {PASSWORD} -Windows",
+    "in a pipeline": (
+        f"$vm | Add-AzureProvisioningConfig -AdminUsername {USER} -Password {PASSWORD} -Windows "
+        '| Set-AzureSubnet -SubnetNames "front"'
+    ),
+    "continued on the next line": (
+        f"$vm | Add-AzureProvisioningConfig -AdminUsername {USER} -Password {PASSWORD} -Windows `\n  -NoRDPEndpoint"
+    ),
+    "after the command's name": f"Write-Output {USER} -NoEnumerate",
+    "a list": f"Write-Output {USER}, {PASSWORD} -NoEnumerate",
+    "any command": "Write-Output -InputObject $cred.A().B -NoEnumerate $cred.C().D -X",
+}
+
+
+def _read(text: str) -> Document:
+    doc = read_document("deploy/vm.ps1", text.encode(), explicit=True)
+    assert doc is not None
+    return doc
+
+
+def _script(doc: Document) -> Script:
+    return next(r for r in doc.resources if isinstance(r, Script))
+
+
+@pytest.mark.parametrize("next_line", [NEXT, 'New-AzureVM -VMs $vm -ServiceName "websvc"\n'])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_statement_after_the_command_is_read(shape, next_line):
+    doc = _read(HEAD + SHAPES[shape] + "\n" + next_line)
+    assert doc.problem is None
+    assert "New-AzureVM" in [call.name for call in _script(doc).calls]
+    assert _script(doc).unread == ()
+    services = {d.name: [r.name for r in d.roles] for d in doc.resources if isinstance(d, Deployment)}
+    assert services == {"websvc": ["web1"]}
+
+
+def test_an_argument_glued_by_a_colon_to_a_switch_is_the_switch_s_value():
+    """`-Prepare:$x.Get().Now` gives the switch a value: the argument after it is still the first positional
+    one (the storage account), not the second."""
+    script = 'Move-AzureStorageAccount -Validate:$opts.Get().Now -Prepare "acct1"\n' + NEXT
+    doc = _read(HEAD + script)
+    steps = _script(doc).migration
+    assert [(step.scope, step.target) for step in steps] == [("storage-account", "acct1")]
+    assert "New-AzureVM" in [call.name for call in _script(doc).calls]
