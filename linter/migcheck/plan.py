@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     )
     from migcheck.inventory_model import LinkAuthorization
     from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, ReservedIp, Role, VnetGatewayFact
+    from migcheck.report.unread import UnreadParts
     from migcheck.rules.reach import Reach
     from migcheck.suppress import Reason
 
@@ -309,6 +310,9 @@ class SubscriptionPlan:
     # The classic resources the subscription's exports name without their properties (`az resource list`),
     # as `cloud service 'web1'`, in file order: what a plan without steps says it could not check (MIG001).
     unchecked: tuple[str, ...] = ()
+    # The parts of the subscription's scripts the parser could not read (`Script.unread`), by file: what they
+    # state (a VM, an endpoint, a name) may be missing from the steps, which no finding says.
+    unread_parts: tuple[UnreadParts, ...] = ()
 
     def held_back(self, finding: Finding) -> Reason | None:
         """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
@@ -356,6 +360,7 @@ def build_plan(result: LintResult) -> Plan:
                 prepare_only=prepare_only,
                 migrated=_migrated_by_scripts(e),
                 unchecked=_unchecked_in_exports(e),
+                unread_parts=_unread_parts(e),
             )
             for e in result.estates
         ),
@@ -381,6 +386,14 @@ def _migrated_by_scripts(estate: Estate) -> tuple[str, ...]:
                 scope = _SCOPE_WORDS.get(step.scope, step.scope.replace("-", " "))
                 named.setdefault((step.scope, step.target.casefold()), f"{scope} '{step.target}'")
     return tuple(named.values())
+
+
+def _unread_parts(estate: Estate) -> tuple[UnreadParts, ...]:
+    """The parts of the estate's scripts the parser could not read, by file."""
+    from migcheck.model import Script
+    from migcheck.report.unread import unread_parts
+
+    return tuple(unread_parts(estate.resources(Script)))
 
 
 def _unchecked_in_exports(estate: Estate) -> tuple[str, ...]:

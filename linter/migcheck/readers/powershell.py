@@ -9055,6 +9055,12 @@ class Interpreter:
 
     # --- the resources ------------------------------------------------------------------------------
 
+    def _unread_part_names_classic(self) -> bool:
+        """Whether a part the parser could not read names a classic cmdlet (see `sniff`)."""
+        recovered = self.index.recovered
+        parts = [(r.start_byte, r.end_byte) for r in recovered.regions] + list(recovered.cuts.items())
+        return any(sniff(self.where.source[start:end]) for start, end in parts)
+
     def resources(self) -> tuple[object, ...]:
         calls = [self.calls[k] for k in sorted(self.calls)]
         taken = sorted((s for at_site in self.steps.values() for s in at_site.values()), key=lambda s: s[0])
@@ -9069,13 +9075,18 @@ class Interpreter:
             for site, call in sorted(self.circuit_moves.items(), key=lambda item: (item[0][1], item[0][0]))
         )
         extended = tuple(self.extended)
+        unread = tuple(self.where.at(offset) for offset in self.index.recovered.unread)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             # Signing in and choosing a subscription manage no resources; Azure Backup, which the script
-            # turns on for classic VMs (`_backup_protection`), installs an extension on them.
-            # A peering it adds to a classic network is one of that network.
+            # turns on for classic VMs (`_backup_protection`), installs an extension on them, and a
+            # peering it adds to a classic network is one of that network. The classic calls may also be
+            # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
-            return (*extended, *built, *self.peerings)
-        unread = tuple(self.where.at(offset) for offset in self.index.recovered.unread)
+            found = (*extended, *built, *self.peerings)
+            if not self._unread_part_names_classic():
+                return found
+            script = Script(posixpath.basename(self.path), "PowerShell", (), (), unread[0], unread=unread)
+            return (script, *found)
         script = Script(
             posixpath.basename(self.path),
             "PowerShell",

@@ -20,6 +20,7 @@ JSON schema (version 1):
                                                 "cli": {...}}}],
                         "other_blockers": [{"code", "message", ..., "held_back"}],
                         "unread": [{"code", "message", ..., "held_back"}],
+                        "unread_parts": [{"path", "line", "column"}] (only when there are some),
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
                                          "more": int, "files": [str], "more_files": int,
                                          "held_back"}]}]}
@@ -40,6 +41,9 @@ A step whose VMs an export gives a migration state (Get-AzureVM's `VM.MigrationS
 `prepare` is empty); other steps have no such key.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
+`unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
+part as `{"path", "line", "column"}` (column 0 when not known): PowerShell may well run it, and what it states
+may be missing from the steps (`migcheck check --verbose` says why each was not read).
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.
@@ -76,6 +80,9 @@ from migcheck.plan import (
 )
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
+from migcheck.report.unread import data as unread_data
+from migcheck.report.unread import heading as parts_heading
+from migcheck.report.unread import listed as listed_parts
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -100,6 +107,11 @@ def nothing_to_migrate(plan: Plan) -> str:
         return (
             f"No step to plan: no file migcheck read describes a classic resource to move{about}; those it "
             "could not read may describe some: fix them and plan again."
+        )
+    if any(s.unread_parts for s in plan.subscriptions):  # as for the files, of the parts it could not read
+        return (
+            f"No step to plan: nothing migcheck read describes a classic resource to move{about}; the parts of "
+            "scripts it could not read may describe some: have them read and plan again."
         )
     until = f" Until then, this plan holds only what the {listed} above are about." if listed else ""
     unchecked = [name for s in plan.subscriptions for name in s.unchecked]
@@ -169,6 +181,9 @@ def _text(plan: Plan) -> str:
         if subscription.unread:
             lines += ["", unread_heading(subscription) + ":"]
             lines += _text_blockers(subscription.unread, subscription, "unread")
+        if subscription.unread_parts:
+            lines += ["", unread_parts_heading(subscription) + ":"]
+            lines += [f"   {where}" for parts in subscription.unread_parts for where in listed_parts(parts)]
         lines += _text_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
@@ -223,6 +238,11 @@ def unread_heading(subscription: SubscriptionPlan) -> str:
     return f"Files migcheck could not read ({said}: fix each as its fix says, then plan again)"
 
 
+def unread_parts_heading(subscription: SubscriptionPlan) -> str:
+    """The heading of the parts of scripts the parser could not read (see `migcheck.report.unread`)."""
+    return parts_heading(bool(subscription.steps))
+
+
 # The headings of the warnings that concern no step: those whose advice is for before migrating, said
 # before the first step, and the others, after the steps.
 FIRST_NOTES = "Notes outside the steps, to act on before the first step (warnings: they block nothing)"
@@ -245,7 +265,11 @@ def shown(subscription: SubscriptionPlan) -> bool:
     """Whether a subscription has anything to show: steps, errors or warnings about none of them, or files
     it could not read."""
     return bool(
-        subscription.steps or subscription.other_blockers or subscription.other_notes or subscription.unread
+        subscription.steps
+        or subscription.other_blockers
+        or subscription.other_notes
+        or subscription.unread
+        or subscription.unread_parts
     )
 
 
@@ -441,6 +465,11 @@ def _markdown(plan: Plan) -> str:
         if subscription.unread:
             unread = _markdown_blockers(subscription.unread, subscription, "Unread")
             lines += ["", f"### {unread_heading(subscription)}", "", *unread]
+        if subscription.unread_parts:
+            lines += ["", f"### {unread_parts_heading(subscription)}", ""]
+            lines += [
+                f"- {_md_code(where)}" for parts in subscription.unread_parts for where in listed_parts(parts)
+            ]
         lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
@@ -607,6 +636,7 @@ def _data(plan: Plan) -> dict[str, object]:
                 "steps": [_step_data(step, s) for step in s.steps],
                 "other_blockers": [_blocker_data(f, s) for f in listed_blockers(s.other_blockers)],
                 "unread": [_blocker_data(f, s) for f in listed_blockers(s.unread)],
+                **({"unread_parts": unread_data(s.unread_parts)} if s.unread_parts else {}),
                 "other_notes": [_note_data(note, s) for note in s.other_notes],
             }
             for s in _listed(plan)

@@ -56,7 +56,9 @@ from migcheck.report.plan_format import (
     shown,
     step_numbers,
     unread_heading,
+    unread_parts_heading,
 )
+from migcheck.report.unread import listed as listed_parts
 from migcheck.visible import visible
 
 # Verdicts (CSS classes), with the fill and the stroke of their boxes.
@@ -217,6 +219,19 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             f'<div class="step {BLOCKED}" id="{prefix}-unread">',
             f"<h3>{_e(unread_heading(subscription))}</h3>",
             *_blockers(subscription.unread, subscription),
+            "</div>",
+        ]
+    if subscription.unread_parts:
+        lines += [
+            f'<div class="step {BLOCKED}" id="{prefix}-unread-parts">',
+            f"<h3>{_e(unread_parts_heading(subscription))}</h3>",
+            '<ul class="blockers">',
+            *(
+                f"<li><code>{_e(where)}</code></li>"
+                for parts in subscription.unread_parts
+                for where in listed_parts(parts)
+            ),
+            "</ul>",
             "</div>",
         ]
     lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription)

@@ -9,6 +9,9 @@ migration scope read this instead:
                                     "items": [{"name", "type", "migrates", "verdict", "errors", "warnings",
                                                "info", "suppressed", "findings": [indices into "findings"]}]}]}]}
 
+`unread_parts`, only when a script has parts the parser could not read, lists each as `{"path", "line",
+"column"}` (column 0 when not known): what such a part states may be missing from the findings.
+
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts
 the item's findings held back by config, comments or a baseline: they still decide `verdict`, which is one
@@ -47,12 +50,16 @@ def _report(result: LintResult, findings: object) -> dict[str, object]:
         }
         for summary in readiness(result)
     ]
+    from migcheck.report.unread import data, in_documents
+
+    unread = in_documents(result.documents)
     return {
         "version": VERSION,
         "findings": findings,
         "suppressed": len(result.suppressed) - len(result.known),  # by config or comments
         "known": len(result.known),
         "subscriptions": subscriptions,
+        **({"unread_parts": data(unread)} if unread else {}),
     }
 
 

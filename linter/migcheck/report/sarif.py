@@ -63,9 +63,41 @@ def write(result: LintResult, stream: Stream) -> None:
             ]
         },
     }
+    notifications = _unread_notifications(result)
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": Items([run])}
     dump(log, stream)
     stream.write("\n")
+
+
+def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
+    """A warning notification of the run for each part of a script the parser could not read (see
+    `migcheck.report.unread`): no result says it, and findings about what it states may be missing."""
+    from migcheck.report.unread import HOW_TO_SEE, in_documents
+
+    return [
+        {
+            "level": "warning",
+            "message": {
+                "text": "migcheck's parser cannot read this part of the script: findings about what it states "
+                f"may be missing; {HOW_TO_SEE}."
+            },
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(mark.path, safe="/"), "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": mark.line,
+                            **({"startColumn": mark.column} if mark.column else {}),
+                        },
+                    }
+                }
+            ],
+        }
+        for parts in in_documents(result.documents)
+        for mark in parts.marks
+    ]
 
 
 def _suppressed(result: LintResult) -> list[tuple[Finding, Reason | None]]:

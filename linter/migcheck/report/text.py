@@ -56,7 +56,17 @@ def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: boo
     readiness = _readiness(result)
     if readiness:
         stream.write(readiness + "\n")
-    stream.write(fixable(result) + summary(result) + "\n")
+    stream.write(fixable(result) + not_read(result) + summary(result) + "\n")
+
+
+def not_read(result: LintResult) -> str:
+    """The line before the summary that says which parts of scripts the parser could not read (see
+    `migcheck.report.unread`); "" when it read every part."""
+    if not result.documents:
+        return ""
+    from migcheck.report.unread import in_documents, summary_line
+
+    return summary_line(in_documents(result.documents))
 
 
 def _readiness(result: LintResult) -> str:
@@ -189,6 +199,8 @@ def summary(result: LintResult) -> str:
 
         if any(refused(held.finding) for held in result.suppressed):
             return f"No {in_files}{aside}."  # not "All clear" beside what still blocks the migration
+        if not_read(result):
+            return f"No {in_files}{aside}."  # nor beside parts of scripts that were not read
         return f"All clear: no {in_files}{aside}."
     # Counted as found, not as shown: those past the cap are findings too, their stand-ins are not.
     every = result.uncapped if result.unreported else result.findings

@@ -1,0 +1,101 @@
+"""The parts of scripts migcheck's parser could not read (`Script.unread`), as `check` and `plan` say them.
+
+PowerShell may well run such a part, so what it states (a VM, an endpoint, a service's name) is unknown: a
+finding about it may be missing, and a plan may miss what it creates. No rule says so (the file is read,
+and nothing in it is wrong for the platform), so every report that has a place for it does: a line before
+`check`'s summary, a section of the plan, a key of the JSON plan and of `report-json`, and a tool
+notification in SARIF. Nothing is said where every part was read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from migcheck.visible import visible
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from migcheck.model import Mark
+
+# What to run to see why each part was not read, and how to have it read.
+HOW_TO_SEE = "`migcheck check --verbose` says why, and how to write such a part so that it is read"
+SHOWN_PER_FILE = 5  # positions a plan lists for one file's parts before it counts the rest
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadParts:
+    """The parts of one script the parser could not read, in the order they are written."""
+
+    path: str
+    marks: tuple[Mark, ...]
+
+
+def unread_parts(resources: Iterable[object]) -> list[UnreadParts]:
+    """The unread parts of each script among `resources`, one entry per file that has any, in file
+    order."""
+    from migcheck.model import Script
+
+    found: dict[str, list[Mark]] = {}
+    for resource in resources:
+        if isinstance(resource, Script) and resource.unread:
+            found.setdefault(resource.unread[0].path, []).extend(resource.unread)
+    return [UnreadParts(path, tuple(marks)) for path, marks in found.items()]
+
+
+def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
+    """`unread_parts` of every resource of `documents` (`Document`s)."""
+    return unread_parts(resource for document in documents for resource in getattr(document, "resources", ()))
+
+
+def position(mark: Mark) -> str:
+    """`path:line:column`, as findings are located (the column when the reader knows it)."""
+    return f"{visible(mark.path)}:{mark.line}" + (f":{mark.column}" if mark.column else "")
+
+
+def summary_line(parts: Sequence[UnreadParts]) -> str:
+    """The line `check` prints before its summary, or "" when every part was read: how many parts of
+    which scripts, where the first of each is, and how to see them."""
+    if not parts:
+        return ""
+    count = sum(len(p.marks) for p in parts)
+    files = "; ".join(_file_words(p) for p in parts)
+    which = "a script" if len(parts) == 1 else f"{len(parts)} scripts"
+    what = "what it states" if count == 1 else "what they state"
+    return (
+        f"Not read: {_parts(count)} of {which} that migcheck's parser cannot read ({files}): findings about "
+        f"{what} may be missing; {HOW_TO_SEE}.\n"
+    )
+
+
+def _file_words(parts: UnreadParts) -> str:
+    first = parts.marks[0]
+    where = (
+        f"line {first.line}" if len(parts.marks) == 1 else f"{len(parts.marks)} parts from line {first.line}"
+    )
+    return f"{visible(parts.path)}, {where}"
+
+
+def _parts(count: int) -> str:
+    return f"{count} part" if count == 1 else f"{count} parts"
+
+
+def heading(planned: bool) -> str:
+    """The plan's heading of the unread parts: what they state may be missing from the steps, or, in a
+    plan without steps, may be what is to move."""
+    said = (
+        "what they state may be missing from the steps above" if planned else "they may describe what to move"
+    )
+    return f"Parts of scripts migcheck could not read ({said}; {HOW_TO_SEE}, then plan again)"
+
+
+def listed(parts: UnreadParts) -> list[str]:
+    """The positions a plan lists for one script's unread parts: the first few, then how many more."""
+    shown = [position(mark) for mark in parts.marks[:SHOWN_PER_FILE]]
+    more = len(parts.marks) - SHOWN_PER_FILE
+    return shown + ([f"and {_parts(more)} more in {visible(parts.path)}"] if more > 0 else [])
+
+
+def data(parts: Sequence[UnreadParts]) -> list[dict[str, object]]:
+    """The parts as JSON data: one object per part, with its path, line and column (0 when not known)."""
+    return [{"path": mark.path, "line": mark.line, "column": mark.column} for p in parts for mark in p.marks]
