@@ -3902,6 +3902,7 @@ class Interpreter:
                 self._defaults(function, env)
                 self._hoist_functions(body)
             with self._landing(env):
+                self._declared_attribute_blocks(function, env)
                 self.statements(body, env)
             self._undefine(defined)
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
@@ -4538,9 +4539,31 @@ class Interpreter:
 
     def _param_block(self, node: Node, env: Env) -> None:
         """The script's own `param (…)` gives its parameters their defaults (see `_defaults`); a function's,
-        or a script block's, is bound where it is called."""
+        or a script block's, is bound where it is called. The script blocks of its attributes run either
+        way (see `_attribute_blocks`)."""
+        self._attribute_blocks(node, env)
         if node.parent is not None and node.parent.type == "program":
             self._defaults(node.parent, env)
+
+    def _declared_attribute_blocks(self, function: Node, env: Env) -> None:
+        """The attributes' script blocks of the parameters a function or script block declares outside
+        its body's statements: `function f([ValidateScript({…})]$a)`, or a script block's `param (…)` that
+        the grammar puts before its body."""
+        self._attribute_blocks(_first(function, "function_parameter_declaration"), env)
+        if function.type == "script_block_expression":
+            self._attribute_blocks(_first(function, "param_block"), env)
+
+    def _attribute_blocks(self, holder: Node | None, env: Env) -> None:
+        """The script blocks written as arguments of the attributes of the parameters `holder` declares
+        (`[ValidateScript({ Get-AzureService -ServiceName $_ })]`): PowerShell runs a validation block
+        each time the parameter is given, so its commands are the script's commands, as any script
+        block's are. Read before the body, which they run before, as code that may not run (a call need
+        not give the parameter); `$_` is the value given, not known."""
+        blocks = _attribute_script_blocks(holder) if holder is not None else []
+        self.maybe += 1
+        for block in blocks:
+            self._script_block(block, env)
+        self.maybe -= 1
 
     def _defaults(self, holder: Node, env: Env) -> None:
         """The defaults of the parameters of code that no call the reader sees runs: the script's own `param
@@ -6036,6 +6059,7 @@ class Interpreter:
             if piped is not None and piped_to is None:
                 self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
             self.passed[function.id] = frozenset(args.bound).union([piped_to] if piped_to else [])
+            self._declared_attribute_blocks(function, scope)
             body = _first(function, "script_block")
             if body is not None:
                 with self._landing(scope):
@@ -9792,6 +9816,27 @@ def _parameters(function: Node) -> list[Node]:
             if variable is not None:
                 found.append(variable)
     return found
+
+
+def _attribute_script_blocks(holder: Node) -> list[Node]:
+    """The outermost script blocks among the arguments of the attributes of the parameters a `param (…)`
+    block or a function's parameter declaration declares, in document order."""
+    parameters = _first(holder, "parameter_list")
+    found: list[Node] = []
+    for parameter in _named(parameters) if parameters is not None else ():
+        attributes = _first(parameter, "attribute_list")
+        for attribute in _named(attributes) if attributes is not None else ():
+            arguments = _first(attribute, "attribute_arguments")
+            blocks = _captures(_SCRIPT_BLOCKS, arguments).get("block", []) if arguments is not None else []
+            end = -1
+            for block in blocks:  # in order, an outer block before those it holds
+                if block.start_byte >= end:
+                    found.append(block)
+                    end = block.end_byte
+    return found
+
+
+_SCRIPT_BLOCKS = {"script_block_expression": "block"}
 
 
 def _stated_default(value: Value, sure: bool = False) -> Value | None:
