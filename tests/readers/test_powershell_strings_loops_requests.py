@@ -319,13 +319,13 @@ def test_a_request_to_the_service_management_api_is_a_classic_call(tmp_path, mon
         'Invoke-RestMethod -Uri "https://management.azure.com/subscriptions/$sub/resourcegroups" -Headers $h',
         'Invoke-RestMethod -Uri "https://login.microsoftonline.com/$tenant/oauth2/token" -Method Post '
         '-Body @{ resource = "https://management.core.windows.net/" }',
-        'Invoke-RestMethod -Uri "$base/services/networking/media" -Method Put',
         '$uri = [string]::Format("https://management.core.windows.net/{0}/services/networking/media", $sub)',
     ],
 )
 def test_what_is_no_request_to_the_api_is_not_a_classic_call(tmp_path, monkeypatch, not_a_request):
-    """Near misses: the host as the audience of a sign-in token, Resource Manager's host, a URL whose host
-    the script does not state, and a URL built but not sent."""
+    """Near misses: the host as the audience of a sign-in token, Resource Manager's host, and a URL built
+    but not sent. (A URL whose host the script does not state, on a path of the API, is a request path: see
+    test_powershell_requests_through_a_client_of_another_file.py.)"""
     script = REST_OPENING + not_a_request + "\n"
     assert powershell.read(PATH, script.encode()).resources == ()
     assert _findings(tmp_path, monkeypatch, script, "MIG601") == []

@@ -202,8 +202,8 @@ if TYPE_CHECKING:
 # --- finding and decoding scripts ----------------------------------------------------------------------
 
 # A cheap test that a file names a classic cmdlet (`-Azure` then a letter, not `-AzureRm`/`-AzureAD`), a
-# migration command of the classic CLI or the Service Management API's host (`management.core.windows.net`,
-# which a script may send requests to itself), or creates a cloud service of extended support (the Az
+# migration command of the classic CLI, the Service Management API's host (`management.core.windows.net`,
+# which a script may send requests to itself) or one of its request paths, or creates a cloud service of extended support (the Az
 # module's `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
 _HINT = (
     r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
@@ -212,11 +212,13 @@ _HINT = (
     r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks"
     # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
+    # a request path of the API itself, sent through a client that holds its host (see `request_path`)
+    r"|services/(?:hostedservices|storageservices|networking)\b"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
-# alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (all
-# but two branches say "azure"), which a substring search finds far faster than the pattern's branches
-# tried at each byte; most scripts hold none, and are done without the pattern.
+# alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
+# branches say "azure"), which a substring search finds far faster than the pattern's branches tried at
+# each byte; most scripts hold none, and are done without the pattern.
 _HINT_LOWERED = re.compile(_HINT.encode())
 _HINT_WORDS = (
     b"azure",
@@ -225,6 +227,7 @@ _HINT_WORDS = (
     b"management.core.",
     b"recoveryservicesbackupprotection",
     b"classicnetwork/virtualnetworks",
+    b"services/",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -3671,6 +3674,9 @@ class Interpreter:
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
         # The file names of the uploads whose content it does not show, once each (see `_upload_file_name`).
         self.uploaded_files: dict[str, None] = {}
+        # The calls recorded for request paths written without the API's host, by offset: the address
+        # each names after the host (see `_written_path`).
+        self.written_paths: dict[int, str] = {}
         # What the script writes to files (see `_file_write`): the values that name a file by what they
         # are rather than by what they hold, kept so that no other value takes their `id`; and how many
         # writes to a file the reader cannot name have run, each of which may have written over any file.
@@ -4880,6 +4886,56 @@ class Interpreter:
             self.constants[key] = _stale(value, "$" + key)
 
     def _string(self, node: Node, env: Env) -> Value:
+        value = self._string_value(node, env)
+        path = request_path(value)
+        if path is not None:
+            self._written_path(node, path)
+        return value
+
+    def _sent_through_a_client(self, node: Node, values: list[Value]) -> None:
+        """A method of a client the reader does not follow (`$client.ExecuteOperation("PUT",
+        "services/networking/media", $body)`, `.Send(@{Resource = …; Content = …})`) given the path of Set
+        Network Configuration and a network configuration document: the upload it is, read as a PUT of it
+        (see `_rest_body`). That path takes a body only so (a GET of it sends none), and a
+        NetworkConfiguration document names what it configures: no other pairing of path and body is read
+        without the request's method."""
+        given = [value for value in _given_values(values) if isinstance(value, (Text, Unknown))]
+        paths = [path for path in map(request_path, given) if path is not None]
+        if not any(_sets_network_configuration(path) for path in paths):
+            return
+        for value in given:
+            if isinstance(value, Text) and _is_network_configuration(value.value):
+                self._rest_body(
+                    node, next(p for p in paths if _sets_network_configuration(p)), "PUT", Arg(value, None)
+                )
+
+    def _written_path(self, node: Node, path: str) -> None:
+        """A string that is a request path of the Service Management API written without the API's host
+        (see `request_path`): the script sends requests through a client that holds the host (a function of
+        another file, a module), and is listed among its classic calls by the path, as a request it sends
+        itself is by its URL (see `_request`), where the string is written."""
+        if node.start_byte not in self.calls:
+            name = automation.request_name(_PATH_REQUEST, _UNSTATED_HOST, path)
+            self.calls[node.start_byte] = ClassicCall(name, self.where.mark(node), runs=self._runs())
+            self.written_paths[node.start_byte] = name.removeprefix(f"{_PATH_REQUEST} {_UNSTATED_HOST}")
+
+    def _paths_not_sent(self) -> None:
+        """Drop the calls of request paths that a request the script sends on the API's host names too
+        (`Invoke-RestMethod -Uri ($host + "/services/networking/media")`): one request, listed by its URL."""
+        if not self.written_paths:
+            return
+        sent = {
+            call.name.split(host, 1)[1]
+            for at, call in self.calls.items()
+            if at not in self.written_paths
+            for host in automation.MANAGEMENT_HOSTS
+            if host in call.name
+        }
+        for at, address in self.written_paths.items():
+            if address in sent:
+                self.calls.pop(at, None)
+
+    def _string_value(self, node: Node, env: Env) -> Value:
         kind = node.type
         raw = _text(node)
         if kind == "verbatim_string_characters":
@@ -5128,6 +5184,8 @@ class Interpreter:
             return Unknown(self.snippet(node), ("circuit", base.name))
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
+        if isinstance(base, Text) and wanted == "outerxml" and base.value.lstrip().startswith("<"):
+            return base  # an XML document's text (`([xml]'<…>').OuterXml`), which a string has not
         if (
             isinstance(base, Unknown)
             and base.ident is not None
@@ -5178,6 +5236,7 @@ class Interpreter:
             known = _string_test(name, self._variable_value(target, env), values[0])
             if known is not None:
                 return Flag(known)
+        self._sent_through_a_client(node, values)
         listed = isinstance(current, Items) or _earlier_rounds(current)
         if listed and name == "add" and len(values) == 1 and isinstance(values[0], Vms):
             env.vars[key] = _add(current, values[0])  # a list of VM configurations: `$vms.Add($vm)`
@@ -5397,6 +5456,8 @@ class Interpreter:
         parts = _named(node)
         if len(parts) == 1 and parts[0].type in _STEPPING:
             return self._step(parts[0], env)
+        if len(parts) == 1 and parts[0].type == "cast_expression" and node.child_count == 1:
+            return self._cast(parts[0], env)  # `$d = [xml]'<…>'`, which the grammar holds so
         word = _text(node.children[0]).casefold() if node.children else ""
         if word not in ("-not", "!") or len(parts) != 1:
             return self._other(node, env)
@@ -9086,6 +9147,7 @@ class Interpreter:
         return any(sniff(self.where.source[start:end]) for start, end in parts)
 
     def resources(self) -> tuple[object, ...]:
+        self._paths_not_sent()
         calls = [self.calls[k] for k in sorted(self.calls)]
         taken = sorted((s for at_site in self.steps.values() for s in at_site.values()), key=lambda s: s[0])
         steps = [step for _, step in taken]
@@ -9837,6 +9899,68 @@ def _attribute_script_blocks(holder: Node) -> list[Node]:
 
 
 _SCRIPT_BLOCKS = {"script_block_expression": "block"}
+
+
+# The collections of the Service Management API a request path starts with, after the subscription: those
+# whose requests `automation` reads (cloud services and their deployments and roles, storage accounts,
+# networking: the network configuration, gateways, reserved IPs, security groups, circuit links). A string
+# that holds one of them, whole, as a path (`services/networking/media`, `"$sub/services/hostedservices/$svc"`)
+# is a request path; a URL on the API's host is read where it is sent (see `Interpreter._request`).
+_REQUEST_COLLECTIONS = ("services/hostedservices", "services/storageservices", "services/networking")
+_PATH_ENDS = ("", "/", "?")
+_LONGEST_PATH = 1024
+_PATH_REQUEST = "a request to"  # how a path's request is listed, its method not known
+_UNSTATED_HOST = "management.core.<...>"  # the API's host, in a cloud the script does not say
+
+
+def request_path(value: Value) -> str | None:
+    """The path of a Service Management API request a string states without the API's host, as
+    `automation` reads a URL's path (`/<subscription>/services/networking/media`, each piece the script does
+    not state an `automation.HOLE`, the subscription one when the string does not hold it); None for any
+    other string. A path holds no blank, quote or markup."""
+    text = value.value if isinstance(value, Text) else value.shape if isinstance(value, Unknown) else None
+    if not text:
+        return None
+    lowered = text[:_LONGEST_PATH].casefold()
+    if "services/" not in lowered or len(text) > _LONGEST_PATH or automation.mentions_management_host(text):
+        return None
+    if any(c.isspace() or c in "<>\"'" for c in text):
+        return None
+    for collection in _REQUEST_COLLECTIONS:
+        at = 0 if lowered.startswith(collection) else lowered.find("/" + collection) + 1
+        if at < 0 or (at == 0 and not lowered.startswith(collection)):
+            continue
+        if lowered[at + len(collection) : at + len(collection) + 1] not in _PATH_ENDS:
+            continue
+        subscription = text[:at].strip("/") or automation.HOLE
+        return f"/{subscription}/{text[at:]}"
+    return None
+
+
+def _given_values(values: list[Value]) -> Iterator[Value]:
+    """The values a call is given, with those of the tables and arrays among them (one level down)."""
+    for value in values:
+        yield value
+        if isinstance(value, Table):
+            yield from (entry[2] for entry in value.entries)
+        elif isinstance(value, Items):
+            yield from value.values
+
+
+def _sets_network_configuration(path: str) -> bool:
+    """Whether a request path is Set Network Configuration's (`.../services/networking/media`)."""
+    return path.rstrip("/").casefold().endswith("/services/networking/media")
+
+
+def _is_network_configuration(text: str) -> bool:
+    """Whether a string is a network configuration document (its root a NetworkConfiguration element)."""
+    from migcheck.readers import python_script as bodies
+    from migcheck.readers.xml import local_name
+
+    if "NetworkConfiguration" not in text[:_LONGEST_PATH]:
+        return False
+    root = bodies.body_root(text)
+    return root is not None and local_name(root) == "NetworkConfiguration"
 
 
 def _stated_default(value: Value, sure: bool = False) -> Value | None:
