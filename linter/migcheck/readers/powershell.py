@@ -9919,8 +9919,12 @@ def request_path(value: Value) -> str | None:
     not state an `automation.HOLE`, the subscription one when the string does not hold it); None for any
     other string. A path holds no blank, quote or markup."""
     text = value.value if isinstance(value, Text) else value.shape if isinstance(value, Unknown) else None
-    if not text:
-        return None
+    return written_request_path(text) if text else None
+
+
+def written_request_path(text: str) -> str | None:
+    """`request_path` of a string's text (each piece the script does not state an `automation.HOLE`): the
+    table the Python reader reads string constants by too."""
     lowered = text[:_LONGEST_PATH].casefold()
     if "services/" not in lowered or len(text) > _LONGEST_PATH or automation.mentions_management_host(text):
         return None
@@ -9938,13 +9942,16 @@ def request_path(value: Value) -> str | None:
 
 
 def _given_values(values: list[Value]) -> Iterator[Value]:
-    """The values a call is given, with those of the tables and arrays among them (one level down)."""
+    """The values a call is given, with those of the small tables among them (`@{ Verb = …; Resource = …;
+    Content = … }`, one level down): a request's parts. Not an array's items, nor a large table's entries,
+    which a call given them many times would look through each time."""
     for value in values:
         yield value
-        if isinstance(value, Table):
+        if isinstance(value, Table) and len(value.entries) <= _REQUEST_PARTS:
             yield from (entry[2] for entry in value.entries)
-        elif isinstance(value, Items):
-            yield from value.values
+
+
+_REQUEST_PARTS = 16  # entries of a table looked at for a request's path and body
 
 
 def _sets_network_configuration(path: str) -> bool:
