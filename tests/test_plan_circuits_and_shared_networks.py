@@ -96,7 +96,7 @@ def test_a_service_a_script_does_not_name_is_listed_by_a_cloud_service_stand_in(
     [step] = [s for s in plan_of({"d.ps1": script}).steps if s.id.startswith("service:")]
     assert step.name == "<cloud service name, d.ps1:3>"
     # The deployment, named after the service, keeps its own stand-in where it is the deployment.
-    assert step.moves[0].startswith("deployment '<deployment name, d.ps1:3>'")
+    assert step.moves[0].startswith("cloud service '<cloud service name, d.ps1:3>'")
     main(["check", "."])
     assert "<cloud service name, d.ps1:3> (1 VM)" in capsys.readouterr().out
     # So in a network's item, among the services in it.

@@ -350,6 +350,8 @@ class CloudService:
         return label
 
     def _label(self) -> str:
+        if self.stand_in:  # a script that does not state the service's name: the service is what is unknown
+            return f"cloud service '{self.stand_in}'"
         if self.named_by == "deployment":  # a body that names no service may name no deployment either
             return f"deployment '{self.name}'" if self.name.strip() else "a deployment its body does not name"
         if self.named_by in UNNAMED_BY_ROLE:

@@ -111,7 +111,7 @@ def test_a_loop_over_items_the_script_does_not_state_may_create_no_deployment(tm
     result = _lint(tmp_path, monkeypatch, {"deploy.py": script}, "MIG105")
     # The deployment the loop creates is not named; `add_role` alone says nothing of the network of 'front'.
     [finding] = result.findings
-    assert finding.message.startswith("deployment '<deployment name, deploy.py:")
+    assert finding.message.startswith("cloud service '<cloud service name, deploy.py:")
 
 
 POWERSHELL_HEAD = """\

@@ -57,7 +57,7 @@ def test_the_restart_warning_keeps_its_place_and_names_no_expression(tmp_path, m
     assert _messages(result, "MIG105") == [
         (
             3,
-            "deployment '<deployment name, deploy.ps1:3>' is in no virtual network: migration stops, deallocates "
+            "cloud service '<cloud service name, deploy.ps1:3>' is in no virtual network: migration stops, deallocates "
             "and restarts '<VM name, deploy.ps1:2>', whose internal IP addresses change; it has no input "
             "endpoint, so its VIP is not migrated and it gets no public address",
         )
@@ -82,8 +82,8 @@ def test_an_acl_on_the_endpoints_of_a_csv_file(tmp_path, monkeypatch):
     assert _messages(_lint(tmp_path, monkeypatch, script), "MIG201") == [
         (
             5,
-            "endpoint '<endpoint name, deploy.ps1:5>' of VM '<VM name, deploy.ps1:2>' in deployment "
-            "'<deployment name, deploy.ps1:2>' has an access control list",
+            "endpoint '<endpoint name, deploy.ps1:5>' of VM '<VM name, deploy.ps1:2>' in cloud service "
+            "'<cloud service name, deploy.ps1:2>' has an access control list",
         )
     ]
 
@@ -139,7 +139,7 @@ def test_a_web_role_deployment_the_script_does_not_name(tmp_path, monkeypatch):
     ((line, message),) = _messages(_lint(tmp_path, monkeypatch, script), "MIG101")
     assert line == 2
     assert message.startswith(
-        "deployment '<deployment name, deploy.ps1:3>' has web or worker roles the files do not name "
+        "cloud service '<cloud service name, deploy.ps1:3>' has web or worker roles the files do not name "
         "(upgraded from a service package by Set-AzureDeployment -Upgrade"
     )
 
@@ -189,8 +189,8 @@ def test_each_name_the_script_does_not_state_is_a_vm_of_its_own_in_the_summary(t
     result = lint(["."], Config(), load_rules(entry_points=False))
     services = [(s.label, [vm.name for vm in s.vms]) for s in result.estate.cloud_services]
     assert services == [
-        ("deployment '<deployment name, a.ps1:2>'", ["<VM name, a.ps1:1>"]),
-        ("deployment '<deployment name, b.ps1:2>'", ["<VM name, b.ps1:1>"]),
+        ("cloud service '<cloud service name, a.ps1:2>'", ["<VM name, a.ps1:1>"]),
+        ("cloud service '<cloud service name, b.ps1:2>'", ["<VM name, b.ps1:1>"]),
     ]
 
 

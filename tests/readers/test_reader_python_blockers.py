@@ -144,7 +144,7 @@ def test_findings_and_plan_commands_say_the_name_is_not_stated(tmp_path, monkeyp
     result = check(tmp_path, monkeypatch, PARAMETERS)
     (message,) = [m for _, _, m in found(result, "MIG105")]
     assert message.startswith(
-        "deployment '<deployment name, deploy.py:5>' is in no virtual network: migration stops, deallocates "
+        "cloud service '<cloud service name, deploy.py:5>' is in no virtual network: migration stops, deallocates "
         "and restarts '<VM name, deploy.py:6>'"
     )
     commands = [c for s in build_plan(result).steps if s.powershell for c in s.powershell.prepare]
@@ -334,8 +334,8 @@ def test_an_endpoint_acl_built_with_elementtree_is_reported_at_the_call_that_nam
     ((line, column, message),) = found(check(tmp_path, monkeypatch, ELEMENTS), "MIG201")
     assert (line, column) == (8, 11)
     assert message == (
-        "endpoint '<endpoint name, deploy.py:8>' of VM '<VM name, deploy.py:8>' in deployment "
-        "'<deployment name, deploy.py:8>' has an access control list (1 rule)"
+        "endpoint '<endpoint name, deploy.py:8>' of VM '<VM name, deploy.py:8>' in cloud service "
+        "'<cloud service name, deploy.py:8>' has an access control list (1 rule)"
     )
 
 
@@ -440,8 +440,8 @@ def test_a_template_sent_with_requests_names_what_it_does_not_state_by_stand_ins
     ((line, _, message),) = found(check(tmp_path, monkeypatch, text, header=False), "MIG201")
     assert line == 2  # where the template writes the `<EndpointAcl>`; the stand-ins name the request's line
     assert message == (
-        "endpoint '<endpoint name, deploy.py:6>' of VM '<VM name, deploy.py:6>' in deployment "
-        "'<deployment name, deploy.py:6>' has an access control list (1 rule)"
+        "endpoint '<endpoint name, deploy.py:6>' of VM '<VM name, deploy.py:6>' in cloud service "
+        "'<cloud service name, deploy.py:6>' has an access control list (1 rule)"
     )
 
 
