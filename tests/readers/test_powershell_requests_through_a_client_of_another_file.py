@@ -127,3 +127,7 @@ def test_a_path_the_script_sends_to_the_api_s_host_is_one_request():
         '"/services/networking/media") -Body $body\n'
     )
     assert _calls(text) == ["PUT management.core.windows.net/<subscription-id>/services/networking/media"]
+
+
+def test_a_url_on_another_host_is_no_request_path():
+    assert _calls(HEAD + 'Invoke-RestMethod -Uri "https://example.com/services/hostedservices"\n') == []

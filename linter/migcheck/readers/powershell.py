@@ -9926,8 +9926,8 @@ def written_request_path(text: str) -> str | None:
     """`request_path` of a string's text (each piece the script does not state an `automation.HOLE`): the
     table the Python reader reads string constants by too."""
     lowered = text[:_LONGEST_PATH].casefold()
-    if "services/" not in lowered or len(text) > _LONGEST_PATH or automation.mentions_management_host(text):
-        return None
+    if "services/" not in lowered or len(text) > _LONGEST_PATH or "://" in lowered:
+        return None  # a URL names its host: the API's is read where it is sent, another is not the API
     if any(c.isspace() or c in "<>\"'" for c in text):
         return None
     for collection in _REQUEST_COLLECTIONS:
