@@ -4915,9 +4915,9 @@ class Interpreter:
         another file, a module), and is listed among its classic calls by the path, as a request it sends
         itself is by its URL (see `_request`), where the string is written."""
         if node.start_byte not in self.calls:
-            name = automation.request_name(_PATH_REQUEST, _UNSTATED_HOST, path)
+            name = automation.request_name(PATH_REQUEST, UNSTATED_HOST, path)
             self.calls[node.start_byte] = ClassicCall(name, self.where.mark(node), runs=self._runs())
-            self.written_paths[node.start_byte] = name.removeprefix(f"{_PATH_REQUEST} {_UNSTATED_HOST}")
+            self.written_paths[node.start_byte] = name.removeprefix(f"{PATH_REQUEST} {UNSTATED_HOST}")
 
     def _paths_not_sent(self) -> None:
         """Drop the calls of request paths that a request the script sends on the API's host names too
@@ -9909,8 +9909,8 @@ _SCRIPT_BLOCKS = {"script_block_expression": "block"}
 _REQUEST_COLLECTIONS = ("services/hostedservices", "services/storageservices", "services/networking")
 _PATH_ENDS = ("", "/", "?")
 _LONGEST_PATH = 1024
-_PATH_REQUEST = "a request to"  # how a path's request is listed, its method not known
-_UNSTATED_HOST = "management.core.<...>"  # the API's host, in a cloud the script does not say
+PATH_REQUEST = "a request to"  # how a path's request is listed, its method not known
+UNSTATED_HOST = "management.core.<...>"  # the API's host, in a cloud the script does not say
 
 
 def request_path(value: Value) -> str | None:
