@@ -43,10 +43,14 @@ def _loops_within_loops(depth: int) -> bytes:
 
 
 def test_loops_within_loops_are_cut_short():
+    """Both depths are past the work their size warrants, so both do the same number of steps: followed,
+    the deeper one would cost 16**6 times more. The same steps cost more on a deeper Python stack (under
+    pytest, the deeper script's took twice as long as in a plain process, the shallower one's did not): the
+    bound allows that, and still fails for any growth with depth."""
     six, twelve = _loops_within_loops(6), _loops_within_loops(12)
     assert_costs_at_most(
         lambda: read_document("s.sh", twelve, explicit=True),
-        LINEAR,
+        2 * LINEAR,
         lambda: read_document("s.sh", six, explicit=True),
     )
     assert "azure vm create" in _calls(twelve)
