@@ -100,3 +100,16 @@ def test_a_command_line_doubled_and_run_by_eval_is_not_followed():
         LINEAR,
         lambda: read_document("s.sh", doubling(30), explicit=True),
     )
+
+
+def test_a_classic_command_counts_for_many_steps_of_the_budget(monkeypatch):
+    """Reading an `azure` command costs as much as a score of plain statements: a loop running one 4,096
+    times is past the work a one-line script warrants, and is read once through instead (where counting
+    it as one step, a script of one line could keep the reader busy for seconds)."""
+    import migcheck.readers.shell as shell
+
+    walkers = []
+    walked = shell._walked
+    monkeypatch.setattr(shell, "_walked", lambda *a, **k: walkers.append(walked(*a, **k)) or walkers[-1])
+    assert "azure vm create" in _calls(_loops_within_loops(3))
+    assert walkers[0].flat

@@ -422,6 +422,10 @@ class _Scope:
     local: set[str] = field(default_factory=set)  # a function's own (`local x`), gone when it returns
 
 
+# The budget's steps an `azure` command counts for (see `_Walker.azure`).
+_COMMAND_STEPS = 20
+
+
 class _Walker:
     """Runs the script's statements in order, handing each `azure` command to `xplat.Reading`."""
 
@@ -1070,6 +1074,9 @@ class _Walker:
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
+        # Reading a classic command (its words expanded, parsed, described) costs as much as a score of
+        # plain statements: counted so, a loop that runs it past the budget stops in a fraction of a second.
+        self.spend(_COMMAND_STEPS)
         self.azure_words(words, self.where.mark(name_node))
 
     def azure_words(self, words: list[Word], at: Mark) -> None:
