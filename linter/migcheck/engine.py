@@ -1092,7 +1092,16 @@ def _located_in_file(findings: list[Finding], sources: Mapping[str, SourceText])
     gives; `Texts` keeps the lines they are on."""
     path = findings[0].mark.path
     source = sources.get(path) or SourceText("")
-    located = [(i, _locate(f, source)) for i, f in enumerate(findings)]
+    # Located in the order of their lines, so that the text is counted through once (`SourceText._bounds`);
+    # then in their first order, which sorting keeps among findings of the same key.
+    if len(findings) == 1:
+        located = [(0, _locate(findings[0], source))]
+    else:
+        lines = [f.mark.line for f in findings]
+        placed = list(findings)
+        for i in sorted(range(len(findings)), key=lines.__getitem__):
+            placed[i] = _locate(findings[i], source)
+        located = list(enumerate(placed))
     located.sort(key=lambda pair: pair[1].sort_key())
     if isinstance(sources, Texts):
         sources.show(path, [f for _, f in located])
