@@ -19,7 +19,7 @@ from typing import Any
 import pluggy
 import pytest
 
-from migcheck import __version__
+from migcheck import __version__, collector
 from migcheck.advice import PYTEST, worded_for
 from migcheck.baseline import BaselineError
 from migcheck.config import (
@@ -93,7 +93,7 @@ class MigcheckSession:
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         # Before any collection; under xdist also in the controller, so that a bad config or a broken
         # plugin stops the run once, with a usage error, before workers start.
-        with _collector_paused():
+        with collector.paused():
             self._prepare()
         self._collect_beyond_testpaths()
 
@@ -379,7 +379,7 @@ class MigcheckSession:
         session, and the collections its nodes set off (a full one among them) scanned it again and
         again as it grew. What garbage collection leaves is collected once as it ends
         (`pytest_collection_finish`)."""
-        with _collector_paused():
+        with collector.paused():
             yield
 
     @pytest.hookimpl(trylast=True)
@@ -716,17 +716,6 @@ def _up_to(path: str, top: str | None = None) -> Iterator[str]:
 
 def _plural(word: str, count: int) -> str:
     return word if count == 1 else word + "s"
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @contextmanager

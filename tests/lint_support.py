@@ -199,3 +199,18 @@ sms.create_virtual_machine_deployment(
 """
 PY_RESERVED_IP_ASSOCIATE = 'sms.associate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
 PY_RESERVED_IP_REMOVE = 'sms.disassociate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
+
+
+# A network configuration of one network, `contoso-vnet` in West Europe, with one subnet, `apps`.
+CONTOSO_NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""

@@ -6,20 +6,8 @@ states it or a script adds the load balancer (`Add-AzureInternalLoadBalancer -Su
 from __future__ import annotations
 
 import pytest
+from lint_support import CONTOSO_NETCFG as NETCFG
 from lint_support import lint_files, where
-
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
-        <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
 
 
 def rest_body(subnet: str) -> str:

@@ -6,20 +6,8 @@ the network's plan step is blocked. A peering of two Resource Manager networks i
 from __future__ import annotations
 
 import pytest
+from lint_support import CONTOSO_NETCFG as NETCFG
 from lint_support import lint_files, where
-
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
-        <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
 
 GROUP = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups"
 CLASSIC = f"{GROUP}/Default-Networking/providers/Microsoft.ClassicNetwork/virtualNetworks/contoso-vnet"

@@ -6,22 +6,10 @@ a circuit the files do not identify."""
 
 from __future__ import annotations
 
+from lint_support import CONTOSO_NETCFG as NETCFG
 from lint_support import run_cli
 
 from migcheck.plan import StepKind
-
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
-        <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
 
 CREATED = """\
 $circuit = New-AzureDedicatedCircuit -CircuitName contoso-er -ServiceProviderName "Equinix" -Bandwidth 1000 -Location "Amsterdam" -Sku Standard

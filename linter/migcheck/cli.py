@@ -80,15 +80,14 @@ def _collector_paused() -> Iterator[None]:
     only what the first one left, never each one's garbage."""
     import gc
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
+    from migcheck import collector
+
+    with collector.paused():
+        try:
+            yield
+        finally:
             if not gc.get_freeze_count():
                 gc.freeze()
-            gc.enable()
 
 
 class _Parser(argparse.ArgumentParser):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
-import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -15,7 +14,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from migcheck import guarded  # the standard library's modules only
+from migcheck import collector, guarded  # the standard library's modules only
 from migcheck.config import (
     Config,
     check_per_file_ignores,
@@ -199,9 +198,7 @@ def lint(
     lint only for what its `cache` keeps (the editor server before any file is opened)."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _lint(
             paths,
             config,
@@ -216,9 +213,6 @@ def lint(
             jobs=jobs,
             locate=locate,
         )
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _lint(
