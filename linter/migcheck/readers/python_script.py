@@ -589,7 +589,42 @@ def sniff(data: bytes) -> bool:
         or b"ServiceManagementService" in data
         or b"management.core." in data
         or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
+        or any(collection in data for collection in _REQUEST_COLLECTIONS)
     )
+
+
+# The API's collections a request path names (see `powershell.written_request_path`), as bytes.
+_REQUEST_COLLECTIONS = (b"services/hostedservices", b"services/storageservices", b"services/networking")
+
+
+_FORMAT_FIELD = re.compile(r"%[sd]|\{[^{}]*\}")
+
+
+def _request_paths(tree: ast.Module) -> list[tuple[ast.expr, str]]:
+    """Each string of the module that is a request path of the Service Management API written without the
+    API's host (a script whose client, in another module, holds the host), with the path. An f-string is
+    one string, its fields pieces the script does not state; its constant parts are not strings of their
+    own."""
+    from migcheck.readers.powershell import written_request_path
+
+    found: list[tuple[ast.expr, str]] = []
+    parts: set[int] = set()  # the constant parts of the f-strings met (a walk meets an f-string first)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            parts.update(id(value) for value in node.values)
+            text = "".join(
+                str(value.value) if isinstance(value, ast.Constant) else automation.HOLE
+                for value in node.values
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in parts:
+            # a format's fields (`%s`, `{}`, `{name}`) are pieces the script does not state
+            text = _FORMAT_FIELD.sub(automation.HOLE, node.value)
+        else:
+            continue
+        path = written_request_path(text) if "services/" in text else None
+        if path is not None:
+            found.append((node, path))
+    return found
 
 
 def read(path: str, data: bytes) -> Document:
@@ -615,6 +650,7 @@ def read(path: str, data: bytes) -> Document:
         index.imports.found
         or automation.mentions_management_host(decoded)
         or any(call.method in SERVICE_MANAGEMENT_ONLY for call in index.calls)
+        or (b"services/" in data and bool(_request_paths(parsed)))
     )
     resources = _Resources(source, index, parsed, torn_down).build() if classic else ()
     suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
@@ -2016,6 +2052,7 @@ class _Resources:
             self.calls.append(ClassicCall(name, mark))
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
+        self._written_paths()
         self._take_away_deleted()
         self._associate()
         self._power_states()
@@ -4023,6 +4060,25 @@ class _Resources:
             return
         surely = self._surely_runs(call, site)
         self.reserved_deletes.append(_ReservedIpDelete(call, told, self._calls_from_top(call, site), surely))
+
+    def _written_paths(self) -> None:
+        """The request paths the script writes without the API's host (see `_request_paths`): listed among
+        its calls as requests, where written, unless a request it sends on the host names the same address
+        (the path joined to the host there is that request's)."""
+        if "services/" not in self.source.text:  # no path of the API: no walk of the module for one
+            return
+        from migcheck.readers.powershell import PATH_REQUEST, UNSTATED_HOST
+
+        sent = {
+            call.name.split(host, 1)[1]
+            for call in self.calls
+            for host in automation.MANAGEMENT_HOSTS
+            if host in call.name
+        }
+        for node, path in _request_paths(self.tree):
+            name = automation.request_name(PATH_REQUEST, UNSTATED_HOST, path)
+            if name.removeprefix(f"{PATH_REQUEST} {UNSTATED_HOST}") not in sent:
+                self.calls.append(ClassicCall(name, self.source.mark(node)))
 
     def _take_away_deleted(self) -> None:
         """Takes the reserved IPs the script deletes again off those it creates (see `_delete_reserved_ip`)."""
