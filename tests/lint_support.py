@@ -214,3 +214,12 @@ CONTOSO_NETCFG = """\
   </VirtualNetworkConfiguration>
 </NetworkConfiguration>
 """
+
+
+def python_resources(text: str, path: str = "script.py") -> tuple[object, ...]:
+    """What the Python reader makes of the script `text` named `path`, which must parse."""
+    from migcheck.readers import read_document
+
+    document = read_document(path, text.encode(), explicit=True)
+    assert document is not None and document.problem is None
+    return document.resources

@@ -8,9 +8,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from lint_support import python_resources
 
 from migcheck.model import ReservedIp
-from migcheck.readers import read_document
 
 HEAD = """\
 from azure.servicemanagement import ServiceManagementService
@@ -21,9 +21,7 @@ CREATE = "sms.create_reserved_ip_address({}, 'ip', 'West Europe')"
 
 def _reserved(body: str) -> list[str]:
     text = HEAD + textwrap.dedent(body).format(create=CREATE.format("name"))
-    document = read_document("ips.py", text.encode(), explicit=True)
-    assert document is not None and document.problem is None
-    return sorted(r.name for r in document.resources if isinstance(r, ReservedIp))
+    return sorted(r.name for r in python_resources(text, "ips.py") if isinstance(r, ReservedIp))
 
 
 LOOP = """

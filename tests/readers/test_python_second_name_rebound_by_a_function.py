@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import textwrap
 
+from lint_support import python_resources
+
 from migcheck.model import ReservedIp
-from migcheck.readers import read_document
 
 HEAD = "from azure.servicemanagement import ServiceManagementService\nsms = ServiceManagementService('s', 'm.pem')\n"
 
 
 def _reserved(body: str) -> list[str]:
-    document = read_document("ips.py", (HEAD + textwrap.dedent(body)).encode(), explicit=True)
-    assert document is not None and document.problem is None
-    return sorted(r.name for r in document.resources if isinstance(r, ReservedIp))
+    resources = python_resources(HEAD + textwrap.dedent(body), "ips.py")
+    return sorted(r.name for r in resources if isinstance(r, ReservedIp))
 
 
 def test_a_global_rebound_in_a_function_is_no_longer_the_second_name_s_list():

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import textwrap
 
+from lint_support import python_resources
+
 from migcheck.model import Deployment, ReservedIp
-from migcheck.readers import read_document
 
 HEAD = """\
 import unittest
@@ -19,10 +20,9 @@ SUB = "11111111-2222-3333-4444-555555555555"
 
 
 def _names(body: str) -> list[str]:
-    document = read_document("test_things.py", (HEAD + textwrap.dedent(body)).encode(), explicit=True)
-    assert document is not None and document.problem is None
-    found = [r.name for r in document.resources if isinstance(r, ReservedIp)]
-    found += [d.service_name for d in document.resources if isinstance(d, Deployment)]
+    resources = python_resources(HEAD + textwrap.dedent(body), "test_things.py")
+    found = [r.name for r in resources if isinstance(r, ReservedIp)]
+    found += [d.service_name for d in resources if isinstance(d, Deployment)]
     return sorted(found)
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import textwrap
 
+from lint_support import python_resources
+
 from migcheck.model import ReservedIp
-from migcheck.readers import read_document
 
 HEAD = """\
 import unittest
@@ -19,9 +20,8 @@ SUB = "11111111-2222-3333-4444-555555555555"
 
 
 def _reserved(body: str, head: str = HEAD) -> list[str]:
-    document = read_document("test_ips.py", (head + textwrap.dedent(body)).encode(), explicit=True)
-    assert document is not None and document.problem is None
-    return sorted(r.name for r in document.resources if isinstance(r, ReservedIp))
+    resources = python_resources(head + textwrap.dedent(body), "test_ips.py")
+    return sorted(r.name for r in resources if isinstance(r, ReservedIp))
 
 
 SET_UP_AND_TEAR_DOWN = """
