@@ -481,6 +481,40 @@ def management_url(url: str) -> tuple[str, str] | None:
     return found.group(1).lower(), path
 
 
+# The collections of the Service Management API a request path starts with, after the subscription: those
+# whose requests `automation` reads (cloud services and their deployments and roles, storage accounts,
+# networking: the network configuration, gateways, reserved IPs, security groups, circuit links). A string
+# that holds one of them, whole, as a path (`services/networking/media`, `"$sub/services/hostedservices/$svc"`)
+# is a request path; a URL on the API's host is read where it is sent (the readers' own requests).
+REQUEST_COLLECTIONS = ("services/hostedservices", "services/storageservices", "services/networking")
+_PATH_ENDS = ("", "/", "?")
+LONGEST_PATH = 1024
+PATH_REQUEST = "a request to"  # how a path's request is listed, its method not known
+UNSTATED_HOST = "management.core.<...>"  # the API's host, in a cloud the script does not say
+
+
+def written_request_path(text: str) -> str | None:
+    """The path of a Service Management API request a script's string states without the API's host (its
+    client, in another file, holds the host), as a URL's path is read (`/<subscription>/services/networking/
+    media`, each piece the script does not state a `HOLE`, the subscription one when the string does not hold
+    it); None for any other string. A path holds no blank, quote or markup. The PowerShell and Python readers
+    read their strings by it."""
+    lowered = text[:LONGEST_PATH].casefold()
+    if "services/" not in lowered or len(text) > LONGEST_PATH or "://" in lowered:
+        return None  # a URL names its host: the API's is read where it is sent, another is not the API
+    if any(c.isspace() or c in "<>\"'" for c in text):
+        return None
+    for collection in REQUEST_COLLECTIONS:
+        at = 0 if lowered.startswith(collection) else lowered.find("/" + collection) + 1
+        if at == 0 and not lowered.startswith(collection):  # not in the text
+            continue
+        if lowered[at + len(collection) : at + len(collection) + 1] not in _PATH_ENDS:
+            continue
+        subscription = text[:at].strip("/") or HOLE
+        return f"/{subscription}/{text[at:]}"
+    return None
+
+
 def request_name(verb: str, host: str, path: str) -> str:
     """How a request to the API is listed among a script's classic calls: its method and URL as the REST
     reference writes it (`PUT management.core.windows.net/<subscription-id>/services/networking/media`),
@@ -492,6 +526,17 @@ def request_name(verb: str, host: str, path: str) -> str:
     shown = "/".join(segments).replace(HOLE, "<...>")
     name = f"{verb} {host}{shown if shown.startswith('/') else '/' + shown}"
     return name if len(name) <= _LONGEST_CALL else name[: _LONGEST_CALL - 1] + "…"
+
+
+def path_request_name(path: str) -> str:
+    """How a request path a script writes without the host (`written_request_path`) is listed among its
+    classic calls: a request to the API's host, in a cloud the script does not say, its method not known."""
+    return request_name(PATH_REQUEST, UNSTATED_HOST, path)
+
+
+def requested_address(name: str) -> str:
+    """The address a listed request names after the host (`/<subscription-id>/services/...`)."""
+    return name.removeprefix(f"{PATH_REQUEST} {UNSTATED_HOST}")
 
 
 def migration_step(path: str) -> tuple[str, str, str] | None:

@@ -4915,9 +4915,9 @@ class Interpreter:
         another file, a module), and is listed among its classic calls by the path, as a request it sends
         itself is by its URL (see `_request`), where the string is written."""
         if node.start_byte not in self.calls:
-            name = automation.request_name(PATH_REQUEST, UNSTATED_HOST, path)
+            name = automation.path_request_name(path)
             self.calls[node.start_byte] = ClassicCall(name, self.where.mark(node), runs=self._runs())
-            self.written_paths[node.start_byte] = name.removeprefix(f"{PATH_REQUEST} {UNSTATED_HOST}")
+            self.written_paths[node.start_byte] = automation.requested_address(name)
 
     def _paths_not_sent(self) -> None:
         """Drop the calls of request paths that a request the script sends on the API's host names too
@@ -9901,44 +9901,11 @@ def _attribute_script_blocks(holder: Node) -> list[Node]:
 _SCRIPT_BLOCKS = {"script_block_expression": "block"}
 
 
-# The collections of the Service Management API a request path starts with, after the subscription: those
-# whose requests `automation` reads (cloud services and their deployments and roles, storage accounts,
-# networking: the network configuration, gateways, reserved IPs, security groups, circuit links). A string
-# that holds one of them, whole, as a path (`services/networking/media`, `"$sub/services/hostedservices/$svc"`)
-# is a request path; a URL on the API's host is read where it is sent (see `Interpreter._request`).
-_REQUEST_COLLECTIONS = ("services/hostedservices", "services/storageservices", "services/networking")
-_PATH_ENDS = ("", "/", "?")
-_LONGEST_PATH = 1024
-PATH_REQUEST = "a request to"  # how a path's request is listed, its method not known
-UNSTATED_HOST = "management.core.<...>"  # the API's host, in a cloud the script does not say
-
-
 def request_path(value: Value) -> str | None:
-    """The path of a Service Management API request a string states without the API's host, as
-    `automation` reads a URL's path (`/<subscription>/services/networking/media`, each piece the script does
-    not state an `automation.HOLE`, the subscription one when the string does not hold it); None for any
-    other string. A path holds no blank, quote or markup."""
+    """The request path a string value states without the API's host (`automation.written_request_path`
+    of its text, or of its shape where the script does not state all of it); None for any other value."""
     text = value.value if isinstance(value, Text) else value.shape if isinstance(value, Unknown) else None
-    return written_request_path(text) if text else None
-
-
-def written_request_path(text: str) -> str | None:
-    """`request_path` of a string's text (each piece the script does not state an `automation.HOLE`): the
-    table the Python reader reads string constants by too."""
-    lowered = text[:_LONGEST_PATH].casefold()
-    if "services/" not in lowered or len(text) > _LONGEST_PATH or "://" in lowered:
-        return None  # a URL names its host: the API's is read where it is sent, another is not the API
-    if any(c.isspace() or c in "<>\"'" for c in text):
-        return None
-    for collection in _REQUEST_COLLECTIONS:
-        at = 0 if lowered.startswith(collection) else lowered.find("/" + collection) + 1
-        if at < 0 or (at == 0 and not lowered.startswith(collection)):
-            continue
-        if lowered[at + len(collection) : at + len(collection) + 1] not in _PATH_ENDS:
-            continue
-        subscription = text[:at].strip("/") or automation.HOLE
-        return f"/{subscription}/{text[at:]}"
-    return None
+    return automation.written_request_path(text) if text else None
 
 
 def _given_values(values: list[Value]) -> Iterator[Value]:
@@ -9964,7 +9931,7 @@ def _is_network_configuration(text: str) -> bool:
     from migcheck.readers import python_script as bodies
     from migcheck.readers.xml import local_name
 
-    if "NetworkConfiguration" not in text[:_LONGEST_PATH]:
+    if "NetworkConfiguration" not in text[: automation.LONGEST_PATH]:
         return False
     root = bodies.body_root(text)
     return root is not None and local_name(root) == "NetworkConfiguration"

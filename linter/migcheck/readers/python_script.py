@@ -593,8 +593,8 @@ def sniff(data: bytes) -> bool:
     )
 
 
-# The API's collections a request path names (see `powershell.written_request_path`), as bytes.
-_REQUEST_COLLECTIONS = (b"services/hostedservices", b"services/storageservices", b"services/networking")
+# The API's collections a request path names (see `automation.written_request_path`), as bytes.
+_REQUEST_COLLECTIONS = tuple(collection.encode() for collection in automation.REQUEST_COLLECTIONS)
 
 
 _FORMAT_FIELD = re.compile(r"%[sd]|\{[^{}]*\}")
@@ -605,8 +605,6 @@ def _request_paths(tree: ast.Module) -> list[tuple[ast.expr, str]]:
     API's host (a script whose client, in another module, holds the host), with the path. An f-string is
     one string, its fields pieces the script does not state; its constant parts are not strings of their
     own."""
-    from migcheck.readers.powershell import written_request_path
-
     found: list[tuple[ast.expr, str]] = []
     parts: set[int] = set()  # the constant parts of the f-strings met (a walk meets an f-string first)
     for node in ast.walk(tree):
@@ -621,7 +619,7 @@ def _request_paths(tree: ast.Module) -> list[tuple[ast.expr, str]]:
             text = _FORMAT_FIELD.sub(automation.HOLE, node.value)
         else:
             continue
-        path = written_request_path(text) if "services/" in text else None
+        path = automation.written_request_path(text) if "services/" in text else None
         if path is not None:
             found.append((node, path))
     return found
@@ -4067,8 +4065,6 @@ class _Resources:
         (the path joined to the host there is that request's)."""
         if "services/" not in self.source.text:  # no path of the API: no walk of the module for one
             return
-        from migcheck.readers.powershell import PATH_REQUEST, UNSTATED_HOST
-
         sent = {
             call.name.split(host, 1)[1]
             for call in self.calls
@@ -4076,8 +4072,8 @@ class _Resources:
             if host in call.name
         }
         for node, path in _request_paths(self.tree):
-            name = automation.request_name(PATH_REQUEST, UNSTATED_HOST, path)
-            if name.removeprefix(f"{PATH_REQUEST} {UNSTATED_HOST}") not in sent:
+            name = automation.path_request_name(path)
+            if automation.requested_address(name) not in sent:
                 self.calls.append(ClassicCall(name, self.source.mark(node)))
 
     def _take_away_deleted(self) -> None:
