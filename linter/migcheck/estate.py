@@ -1222,9 +1222,20 @@ def _uploads_networks(script: Script, made: Sequence[VirtualNetwork] = ()) -> bo
 _VNET_CREATE = "azure network vnet create"
 _SUBNET_CREATE = "azure network vnet subnet create"
 _VNET_DELETE = "azure network vnet delete"
-# And for these, with a change to no network's subnets: a local network site more, a gateway's connection
-# to one.
-_SITE_COMMANDS = frozenset({"azure network local-network create", "azure network vnet local-network add"})
+# And for these, with no subnet or network added: a local network site made, changed or taken away, a
+# gateway's connection to one made or taken away, a subnet's prefix changed (`subnet set` keeps its name),
+# a subnet taken away.
+_SITE_COMMANDS = frozenset(
+    {
+        "azure network local-network create",
+        "azure network local-network set",
+        "azure network local-network delete",
+        "azure network vnet local-network add",
+        "azure network vnet local-network remove",
+        "azure network vnet subnet set",
+        "azure network vnet subnet delete",
+    }
+)
 
 
 def _described_network_commands(script: Script, networks: Iterable[VirtualNetwork]) -> frozenset[Mark]:
@@ -1234,8 +1245,8 @@ def _described_network_commands(script: Script, networks: Iterable[VirtualNetwor
     the create-if-missing idiom: the network may be there already, with subnets no file shows); a `vnet
     subnet create` whose subnet the reader adds to a network the script makes. So are those of a network
     the script deleted and made anew (`VirtualNetwork.replaced`). A command's subnet is written from the
-    command's name on and before the next classic call. A local site or a gateway's connection to one
-    changes no network's subnets. Any other (a subnet added to a
+    command's name on and before the next classic call. A local site, a gateway's connection to one, a
+    subnet's prefix or a subnet taken away adds no network or subnet name (`_SITE_COMMANDS`). Any other (a subnet added to a
     network the script does not make, a name the script does not state) changes a network the files do
     not show."""
     every = [*networks, *(gone for v in networks for gone in v.replaced)]
@@ -2697,6 +2708,8 @@ def _which_disk(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
     first = vms[0][1].disks[:1] if vms else ()
     if disk.lun:
         which = f"its data disk at LUN {disk.lun}"
+    elif disk.lun_after_highest:
+        which = "a data disk"
     elif first and not first[0].lun and first[0].media_link == disk.media_link:
         which = "its OS disk"
     else:
@@ -3497,13 +3510,21 @@ class _Updated:
             )
         if change.removed_luns:
             self._remove_disks(change.removed_luns)
-        self.disks.update(dict.fromkeys(change.disks))
+        for disk in change.disks:
+            self.disks[self._at_next_lun(disk) if disk.lun_after_highest else disk] = None
         if change.static_ips:
             fields["static_ips"] = change.static_ips
         if change.security_group is not None:
             fields["security_group"] = change.security_group
         if "public_ips" not in change.unknown:  # the change states them, even as none
             fields["public_ips"] = change.public_ips
+
+    def _at_next_lun(self, disk: Disk) -> Disk:
+        """A data disk the classic CLI attaches, at the LUN after the highest the VM's data disks use so
+        far (0 for none), as the CLI picks it (see `Disk.lun_after_highest`)."""
+        luns = [int(d.lun) for d in self.disks if d.lun.isdigit()]
+        self.disks.pop(disk, None)  # a disk equal to it is the same disk: it takes the new LUN
+        return replace(disk, lun=str(max(luns, default=-1) + 1), lun_after_highest=False)
 
     def _remove_disks(self, luns: tuple[str, ...]) -> None:
         """The data disks a change removes (`Role.removed_luns`) taken off: those at the LUNs it names, or

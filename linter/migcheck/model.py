@@ -344,6 +344,10 @@ class Disk:
     # The LUN a data disk is attached at, as the file states it (a number); "" for an OS disk, or where the
     # file does not say. What a change that removes a data disk names it by (`Role.removed_luns`).
     lun: str = field(default="", compare=False)
+    # Of a data disk the classic CLI attaches (`vm disk attach`, `attach-new`) to a VM the file does not
+    # create: at the LUN after the highest the VM's data disks use, which its description (another file's)
+    # tells at the link stage; `lun` is "" until then.
+    lun_after_highest: bool = field(default=False, compare=False)
     # The cloud service and deployment of the VM `attached_to` names, where the file states them (a REST
     # `Disks` list's or a Get-AzureDisk export's `AttachedTo`); "" elsewhere. What a VM no file describes is
     # migrated by (Move-AzureService), when a disk of it holds back its storage account.

@@ -253,6 +253,14 @@ _RULE_OPTIONS = {
     "priority": ("priority", "y", "100"),
     "direction": ("type", "r", "Inbound"),
 }
+# `nsg rule set` takes the options of `nsg rule create`, and changes only the values it is given.
+_RULE = (
+    ("nsg-name", "a", VALUE),
+    ("name", "n", VALUE),
+    *((option, short, VALUE) for option, short, _ in _RULE_OPTIONS.values()),
+)
+_LOCAL_NETWORK = (("name", "n", VALUE), ("address-prefixes", "a", VALUE), ("vpn-gateway-address", "w", VALUE))
+_VNET_LOCAL_NETWORK = (("name", "n", VALUE), ("local-network-name", "l", VALUE))
 _SUBNET_TABLE = (
     ("vnet-name", "t", VALUE),
     ("subnet-name", "n", VALUE),
@@ -266,14 +274,9 @@ _SUBNET_GROUP = (("nsg-name", "a", VALUE), ("vnet-name", "n", VALUE), ("subnet-n
 NETWORK_RESOURCES: dict[tuple[str, ...], _Spec] = {
     ("network", "nsg", "create"): _Spec(("name", "location"), _NAMED_IN_REGION),
     ("network", "nsg", "delete"): _Spec(("name",), _NAMED),
-    ("network", "nsg", "rule", "create"): _Spec(
-        ("nsg-name", "name"),
-        (
-            ("nsg-name", "a", VALUE),
-            ("name", "n", VALUE),
-            *((option, short, VALUE) for option, short, _ in _RULE_OPTIONS.values()),
-        ),
-    ),
+    ("network", "nsg", "rule", "create"): _Spec(("nsg-name", "name"), _RULE),
+    ("network", "nsg", "rule", "set"): _Spec(("nsg-name", "name"), _RULE),
+    ("network", "nsg", "rule", "delete"): _Spec(("nsg-name", "name"), (*_RULE[:2], _QUIET)),
     ("network", "nsg", "subnet", "add"): _Spec(("nsg-name", "vnet-name", "subnet-name"), _SUBNET_GROUP),
     ("network", "nsg", "subnet", "remove"): _Spec(
         ("nsg-name", "vnet-name", "subnet-name"), (*_SUBNET_GROUP, _QUIET)
@@ -286,12 +289,12 @@ NETWORK_RESOURCES: dict[tuple[str, ...], _Spec] = {
     ("network", "vnet", "subnet", "route-table", "delete"): _Spec(
         ("vnet-name", "subnet-name", "route-table-name"), (*_SUBNET_TABLE, _QUIET)
     ),
-    ("network", "local-network", "create"): _Spec(
-        ("name", "address-prefixes"),
-        (("name", "n", VALUE), ("address-prefixes", "a", VALUE), ("vpn-gateway-address", "w", VALUE)),
-    ),
-    ("network", "vnet", "local-network", "add"): _Spec(
-        ("name", "local-network-name"), (("name", "n", VALUE), ("local-network-name", "l", VALUE))
+    ("network", "local-network", "create"): _Spec(("name", "address-prefixes"), _LOCAL_NETWORK),
+    ("network", "local-network", "set"): _Spec(("name",), _LOCAL_NETWORK),
+    ("network", "local-network", "delete"): _Spec(("name",), _NAMED),
+    ("network", "vnet", "local-network", "add"): _Spec(("name", "local-network-name"), _VNET_LOCAL_NETWORK),
+    ("network", "vnet", "local-network", "remove"): _Spec(
+        ("name", "local-network-name"), _VNET_LOCAL_NETWORK
     ),
     ("network", "application-gateway", "create"): _Spec(
         ("name", "vnet-name", "subnet-names"),
@@ -335,8 +338,13 @@ _WRITE_THE_NETWORK_CONFIGURATION = frozenset(
         ("network", "vnet", "create"),
         ("network", "vnet", "delete"),
         ("network", "vnet", "subnet", "create"),
+        ("network", "vnet", "subnet", "set"),
+        ("network", "vnet", "subnet", "delete"),
         ("network", "local-network", "create"),
+        ("network", "local-network", "set"),
+        ("network", "local-network", "delete"),
         ("network", "vnet", "local-network", "add"),
+        ("network", "vnet", "local-network", "remove"),
     }
 )
 
@@ -353,6 +361,7 @@ DISKS_AND_IMAGES: dict[tuple[str, ...], _Spec] = {
     ("vm", "disk", "attach-new"): _Spec(
         ("vm-name", "size-in-gb", "blob-url"), (("host-caching", "c", VALUE), _DNS)
     ),
+    ("vm", "disk", "attach"): _Spec(("vm-name", "disk-image-name"), (("host-caching", "c", VALUE), _DNS)),
     ("vm", "disk", "create"): _Spec(("name", "source-path"), _registered(OPTIONAL)),
     ("vm", "disk", "delete"): _Spec(("name",), (("blob-delete", "b", FLAG),)),
     ("vm", "image", "create"): _Spec(("name", "source-path"), _registered(VALUE)),
@@ -362,6 +371,9 @@ DISKS_AND_IMAGES: dict[tuple[str, ...], _Spec] = {
         (_DNS, ("label", "e", VALUE), ("os-state", "o", VALUE), ("delete", "t", FLAG)),
     ),
 }
+
+# The commands that attach a data disk to a VM, at the LUN after the highest its data disks use.
+_ATTACH = frozenset({("vm", "disk", "attach-new"), ("vm", "disk", "attach")})
 
 COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("vm", "create"): _Spec(("dns-name", "image", "userName", "password"), _VM_CREATE),
@@ -413,6 +425,15 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
             ("address-prefix", "a", VALUE),
             ("network-security-group-name", "o", VALUE),
         ),
+    ),
+    # `subnet set` changes the prefix of the subnet of that name, never its name; `subnet delete` names the
+    # network by `-e`.
+    ("network", "vnet", "subnet", "set"): _Spec(
+        ("vnet-name", "name"),
+        (("vnet-name", "t", VALUE), ("name", "n", VALUE), ("address-prefix", "a", VALUE)),
+    ),
+    ("network", "vnet", "subnet", "delete"): _Spec(
+        ("vnet-name", "name"), (("vnet-name", "e", VALUE), ("name", "n", VALUE), _QUIET)
     ),
     **NETWORK_RESOURCES,
     **DISKS_AND_IMAGES,
@@ -844,7 +865,7 @@ class Reading:
             return _named("cloud-service", parsed.value("dns-name", 0)) + _named(
                 "virtual-network", parsed.value("virtual-network-name")
             )
-        if (path[0] == "vm" and path not in DISKS_AND_IMAGES) or path == ("vm", "disk", "attach-new"):
+        if (path[0] == "vm" and path not in DISKS_AND_IMAGES) or path in _ATTACH:
             service = self._service_of(parsed)
             return (("cloud-service", service),) if service else ()
         return ()
@@ -886,6 +907,10 @@ class Reading:
             self._vnet_create(parsed)
         elif path == ("network", "vnet", "subnet", "create"):
             self._subnet_create(parsed)
+        elif path == ("network", "vnet", "subnet", "set"):
+            self._subnet_set(parsed)
+        elif path == ("network", "vnet", "subnet", "delete"):
+            self._subnet_delete(parsed)
         elif path == ("network", "vnet", "delete"):
             self._vnet_delete(parsed)
         elif path == ("network", "vpn-gateway", "create"):
@@ -1352,6 +1377,47 @@ class Reading:
         elif vnet is not None and vnet.text and stated:  # its prefix, written as it is, on its own
             self.made.subnets.append(replace(subnet, virtual_network=vnet.text))
 
+    def _subnet_set(self, parsed: Parsed) -> None:
+        """`network vnet subnet set <vnet> <name> -a <prefix>` (subnet.js's `set`): the subnet of that name
+        has the prefix given (it keeps its name), on any path, as `subnet create` describes it: in a
+        network the script creates, else on its own. Without a prefix it changes nothing."""
+        vnet, name, prefix = (
+            parsed.value("vnet-name", 0),
+            parsed.value("name", 1),
+            parsed.value("address-prefix"),
+        )
+        if vnet is None or name is None or not _stated(vnet, name) or prefix is None or prefix.text == "":
+            return
+        named = _text(name).casefold()
+        stated = AddressPrefix(prefix.text, prefix.mark) if prefix.text is not None else None
+        network = self.networks.get(_text(vnet).casefold())
+        if network is not None:
+            subnets = tuple(
+                replace(s, prefix=stated, prefix_known=stated is not None)
+                if s.name.casefold() == named
+                else s
+                for s in network.subnets
+            )
+            self.networks[network.name.casefold()] = replace(network, subnets=subnets)
+            return
+        others = [s for s in self.made.subnets if not _same_subnet(s, _text(vnet), named)]
+        if stated is not None:
+            others.append(Subnet(_text(name), stated, name.mark, virtual_network=_text(vnet)))
+        self.made.subnets = others
+
+    def _subnet_delete(self, parsed: Parsed) -> None:
+        """`network vnet subnet delete <vnet> <name>`: the subnet is gone from the network the script
+        creates, or from those it describes on their own, when the deletion surely runs."""
+        vnet, name = parsed.value("vnet-name", 0), parsed.value("name", 1)
+        if not _stated(vnet, name) or self.maybe:
+            return
+        named = _text(name).casefold()
+        network = self.networks.get(_text(vnet).casefold())
+        if network is not None:
+            subnets = tuple(s for s in network.subnets if s.name.casefold() != named)
+            self.networks[network.name.casefold()] = replace(network, subnets=subnets)
+        self.made.subnets = [s for s in self.made.subnets if not _same_subnet(s, _text(vnet), named)]
+
     def resources(self) -> list[object]:
         """What the commands handed over describe."""
         described: list[object] = [d.deployment() for d in self.deployments.values()]
@@ -1404,6 +1470,11 @@ class _Made:
             *self.images.values(),
             *self.application_gateways.values(),
         ]
+
+
+def _same_subnet(subnet: Subnet, vnet: str, name: str) -> bool:
+    """Whether a subnet described on its own is the subnet `name` (casefolded) of the network `vnet`."""
+    return subnet.virtual_network.casefold() == vnet.casefold() and subnet.name.casefold() == name
 
 
 def _stated(*words: Word | None) -> bool:
@@ -1508,6 +1579,52 @@ def _security_rule(reading: Reading, parsed: Parsed) -> None:
     reading.made.rules[at] = rules_after(reading.made.rules.get(at, []), rule)
 
 
+def _security_rule_set(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg rule set <nsg> <name> -c <action> ...`: the rule of that name, which the CLI requires to
+    be in the group, with each value the command is given (and does not leave empty) in place of the
+    rule's own, the others kept (nsg.js's `setRule`). Of a rule the script sets before, each it may be is
+    changed; of another, the values not given are not known (None, any they may be). One that may not run
+    leaves the rule it changes one that may be there, as Set-AzureNetworkSecurityRule's does."""
+    group, name = parsed.value("nsg-name", 0), parsed.value("name", 1)
+    if group is None or name is None or not _stated(group, name):
+        return
+    given: dict[str, str | None] = {}
+    for field_name, (option, _, _) in _RULE_OPTIONS.items():
+        word = parsed.value(option)
+        if word is not None and word.text != "":
+            given[field_name] = word.text
+    at = (_text(group).casefold(), _text(name).casefold())
+    earlier = reading.made.rules.get(at, [])
+    runs = MAYBE_RUNS if reading.maybe else ""
+    unknown: dict[str, str | None] = dict.fromkeys(_RULE_OPTIONS, None)
+    changed = [
+        SecurityRule(
+            rule.group,
+            rule.name,
+            parsed.at,
+            **{**{f: getattr(rule, f) for f in _RULE_OPTIONS}, **given},
+            runs=rule.runs or runs,
+        )
+        for rule in earlier
+    ] or [SecurityRule(_text(group), _text(name), parsed.at, **{**unknown, **given}, runs=runs)]
+    kept = [replace(rule, runs=MAYBE_RUNS) for rule in earlier] if reading.maybe else []
+    reading.made.rules[at] = [*kept, *changed]
+
+
+def _security_rule_delete(reading: Reading, parsed: Parsed) -> None:
+    """`network nsg rule delete <nsg> <name>`: the rule the script set under that name is gone, when the
+    deletion surely runs; one that may not run leaves it a rule that may not be there (as
+    Remove-AzureNetworkSecurityRule)."""
+    group, name = parsed.value("nsg-name", 0), parsed.value("name", 1)
+    at = (_text(group).casefold(), _text(name).casefold())
+    if not _stated(group, name) or at not in reading.made.rules:
+        return
+    if reading.maybe:
+        reading.made.rules[at] = [replace(rule, runs=MAYBE_RUNS) for rule in reading.made.rules[at]]
+    else:
+        del reading.made.rules[at]
+
+
 def _cli_accepts(prefix: str) -> bool:
     """Whether the CLI keeps an address prefix of `local-network create` (vnet.util's `parseIPv4Cidr`: four
     octets of one to three ASCII digits up to 255, a prefix length from 8 to 29); it warns and drops any
@@ -1528,17 +1645,97 @@ def _local_network(reading: Reading, parsed: Parsed) -> None:
     name, prefixes = parsed.value("name", 0), parsed.value("address-prefixes", 1)
     if name is None or not name.text or prefixes is None or prefixes.text == "":
         return
-    kept = [p for p in _split(prefixes, ",") if _cli_accepts(p.text or "")] if prefixes.text else []
+    kept = _kept_prefixes(prefixes) if prefixes.text else ()
     if prefixes.text and not kept:
         return
     site = LocalNetworkSite(
         name.text,
-        tuple(AddressPrefix(p.text or "", p.mark) for p in kept),
+        kept,
         _text(parsed.value("vpn-gateway-address")),
         parsed.at,
         address_space_known=prefixes.text is not None,
     )
     reading.made.sites.setdefault(name.text.casefold(), site)
+
+
+def _kept_prefixes(prefixes: Word) -> tuple[AddressPrefix, ...]:
+    """The prefixes of `-a <prefix,...>` the CLI keeps (see `_cli_accepts`), each where it is written."""
+    return tuple(
+        AddressPrefix(p.text or "", p.mark) for p in _split(prefixes, ",") if _cli_accepts(p.text or "")
+    )
+
+
+def _local_network_set(reading: Reading, parsed: Parsed) -> None:
+    """`network local-network set <name> -a <prefix,...> -w <address>` (localNetwork.js's `set`): the site
+    the script made, with the prefixes the CLI keeps in place of its own (none kept, the command fails)
+    and the gateway address given; a value not given, or left empty, is kept. As the site's definition,
+    on any path (whichever runs is what migrates); a site the script does not make is not described."""
+    name = parsed.value("name", 0)
+    site = reading.made.sites.get(_text(name).casefold())
+    if site is None:
+        return
+    changed = site
+    prefixes = parsed.value("address-prefixes")
+    if prefixes is not None and prefixes.text is None:
+        changed = replace(changed, address_space=(), address_space_known=False)
+    elif prefixes is not None and prefixes.text:
+        kept = _kept_prefixes(prefixes)
+        if not kept:
+            return
+        changed = replace(changed, address_space=kept, address_space_known=True)
+    address = parsed.value("vpn-gateway-address")
+    if address is not None and address.text != "":
+        changed = replace(changed, vpn_gateway_address=address.text or "")
+    reading.made.sites[site.name.casefold()] = changed
+    for network in list(reading.networks.values()):  # the site written in full beside its connections
+        if site in network.inline_local_sites:
+            own = tuple(changed if each == site else each for each in network.inline_local_sites)
+            reading.networks[network.name.casefold()] = replace(network, inline_local_sites=own)
+
+
+def _connected(reading: Reading, site: str) -> bool:
+    """Whether a network's gateway connects to the local site `site` (by name, casefolded), as far as the
+    script's own networks and connections tell."""
+    return any(
+        c.local_site.casefold() == site
+        for network in reading.networks.values()
+        if network.gateway is not None
+        for c in network.gateway.connections
+    ) or any(fact.local_site.casefold() == site for fact in reading.made.connections)
+
+
+def _local_network_delete(reading: Reading, parsed: Parsed) -> None:
+    """`network local-network delete <name>`: the site the script made is gone, when the deletion surely
+    runs and no network's gateway connects to it (localNetwork.js's `delete` refuses that)."""
+    site = _text(parsed.value("name", 0)).casefold()
+    if site and not reading.maybe and not _connected(reading, site):
+        reading.made.sites.pop(site, None)
+
+
+def _local_network_remove(reading: Reading, parsed: Parsed) -> None:
+    """`network vnet local-network remove <vnet> <site>`: the network's gateway no longer connects to the
+    site (the CLI takes the `LocalNetworkSiteRef` out of the network configuration), when the removal
+    surely runs: the connection `vnet local-network add` made is gone, of a network the script makes with
+    the site written beside it, of another with what the script states of its gateway."""
+    vnet, site = parsed.value("name", 0), parsed.value("local-network-name", 1)
+    if not _stated(vnet, site) or reading.maybe:
+        return
+    gone = _text(site).casefold()
+    network = reading.networks.get(_text(vnet).casefold())
+    if network is None:
+        reading.made.connections = [
+            fact
+            for fact in reading.made.connections
+            if (fact.vnet.casefold(), fact.local_site.casefold()) != (_text(vnet).casefold(), gone)
+        ]
+        return
+    if network.gateway is None:
+        return
+    kept = tuple(c for c in network.gateway.connections if c.local_site.casefold() != gone)
+    own = tuple(s for s in network.inline_local_sites if s.name.casefold() != gone)
+    reading.networks[network.name.casefold()] = replace(
+        network, gateway=replace(network.gateway, connections=kept), inline_local_sites=own
+    )
 
 
 def _local_network_add(reading: Reading, parsed: Parsed) -> None:
@@ -1577,16 +1774,30 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
 
 def _attach_new(reading: Reading, parsed: Parsed) -> None:
     """`vm disk attach-new <vm> <size> <blob-url>`: a data disk of the VM in that blob (a full address; the
-    CLI puts one it is given in part beside the OS disk), as `vm create -u` gives its OS disk one. The CLI
-    attaches it at the LUN after the highest the VM's data disks use (0 for none): of a VM the script
-    creates, the script shows them all."""
-    vm = reading._changed_vm(parsed)
+    CLI puts one it is given in part beside the OS disk), as `vm create -u` gives its OS disk one."""
     blob = parsed.value("blob-url", 2)
-    if vm is None or blob is None or not blob.text or "://" not in blob.text:
+    if blob is not None and blob.text and "://" in blob.text:
+        _attach(reading, parsed, Disk("", blob.text, "", "", parsed.at, media_link_mark=blob.mark))
+
+
+def _attach_registered(reading: Reading, parsed: Parsed) -> None:
+    """`vm disk attach <vm> <disk>`: the disk of that name in the subscription's repository, a data disk of
+    the VM from then on (Add-AzureDataDisk -Import -DiskName)."""
+    name = parsed.value("disk-image-name", 1)
+    if name is not None and name.text:
+        _attach(reading, parsed, Disk(name.text, "", "", "", name.mark))
+
+
+def _attach(reading: Reading, parsed: Parsed, disk: Disk) -> None:
+    """`disk` attached to the VM the command names at the LUN the CLI picks (vmclient.js: the one after the
+    highest its data disks use, 0 for none): of a VM the script creates, the script shows them all; of
+    another, the VM's description (another file's) says which, at the link stage."""
+    vm = reading._changed_vm(parsed)
+    if vm is None:
         return
     luns = [int(d.lun) for d in vm.disks if d.lun.isdigit()]
     lun = "" if vm.existing else str(max(luns, default=-1) + 1)
-    vm.disks.append(Disk("", blob.text, "", vm.name, parsed.at, media_link_mark=blob.mark, lun=lun))
+    vm.disks.append(replace(disk, attached_to=vm.name, lun=lun, lun_after_highest=vm.existing))
 
 
 def _registered_blob(parsed: Parsed) -> tuple[bool, Word | None]:
@@ -1668,15 +1879,21 @@ _MADE_BY = {
     ("network", "nsg", "delete"): _network_resource_delete,
     ("network", "route-table", "delete"): _network_resource_delete,
     ("network", "nsg", "rule", "create"): _security_rule,
+    ("network", "nsg", "rule", "set"): _security_rule_set,
+    ("network", "nsg", "rule", "delete"): _security_rule_delete,
     ("network", "nsg", "subnet", "add"): _subnet_link,
     ("network", "vnet", "subnet", "route-table", "add"): _subnet_link,
     ("network", "nsg", "subnet", "remove"): _subnet_unlink,
     ("network", "vnet", "subnet", "route-table", "delete"): _subnet_unlink,
     ("network", "local-network", "create"): _local_network,
+    ("network", "local-network", "set"): _local_network_set,
+    ("network", "local-network", "delete"): _local_network_delete,
     ("network", "vnet", "local-network", "add"): _local_network_add,
+    ("network", "vnet", "local-network", "remove"): _local_network_remove,
     ("network", "application-gateway", "create"): _application_gateway,
     ("network", "application-gateway", "delete"): _application_gateway_delete,
     ("vm", "disk", "attach-new"): _attach_new,
+    ("vm", "disk", "attach"): _attach_registered,
     ("vm", "disk", "create"): _register,
     ("vm", "image", "create"): _register,
     ("vm", "disk", "delete"): _unregister,

@@ -184,6 +184,8 @@ def _which_disk(disk: Disk, role: Role | None) -> str:
     first = role.disks[0] if role is not None and role.disks else None
     if disk.lun:
         which = f"its data disk at LUN {disk.lun}"
+    elif disk.lun_after_highest:  # of a VM no file creates, at a LUN not known
+        which = "a data disk"
     elif first is not None and not first.lun and first.media_link == disk.media_link:
         which = "its OS disk"
     else:
