@@ -946,7 +946,8 @@ class VirtualNetwork:
     # template): `address_space` holds only those it states, and is not compared with another's (MIG004).
     address_space_known: bool = True
     # A network a script makes anew: the networks of this name the same script made and deleted before
-    # (the classic CLI's `vnet create`, then `vnet delete`), which no longer exist, with the subnets they had.
+    # (the classic CLI's `vnet create`, then `vnet delete`), which no longer exist, with the subnets they had;
+    # or the network as it was before the script took a subnet of it away (`vnet subnet delete`).
     replaced: tuple[VirtualNetwork, ...] = field(default=(), compare=False)
 
 

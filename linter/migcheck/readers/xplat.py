@@ -33,15 +33,18 @@ What is read:
   region or affinity group, address space and first subnet, is described), `network vpn-gateway create`
   (the network's gateway, with its type `-t` and SKU `-k`, as New-AzureVNetGateway's),
   `network nsg create|delete`, `network nsg rule create` (with the CLI's defaults for the values not
-  given), `network nsg subnet add|remove`, `network vnet subnet create -o <nsg>`, `network route-table
+  given), `network nsg rule set` (the values given, the rule's others kept) and `rule delete`, `network nsg
+  subnet add|remove`, `network vnet subnet create -o <nsg>`, `network route-table
   create|delete`, `network vnet subnet route-table add|delete` (the groups, tables, rules and subnet
   associations PowerShell's New-AzureNetworkSecurityGroup, Set-AzureNetworkSecurityRule,
   Set-AzureNetworkSecurityGroupToSubnet, New-AzureRouteTable and Set-AzureSubnetRouteTable make),
-  `network local-network create` (a local network site, with the prefixes the CLI keeps), `network vnet
-  local-network add` (the network's site-to-site connection; both, as `vnet create`, write the whole
-  network configuration again), `network application-gateway
-  create|delete`, `vm disk attach-new` (a data disk in the blob it names), `vm disk create|delete`, `vm
-  image create|delete` and `vm capture` (disks and images of the script's own), and the migration steps
+  `network local-network create|set|delete` (a local network site, with the prefixes the CLI keeps),
+  `network vnet local-network add|remove` (the network's site-to-site connection), `network vnet subnet
+  set|delete` (a subnet's prefix, the subnet; each of these, as `vnet create`, writes the whole network
+  configuration again), `network application-gateway create|delete`, `vm disk attach-new` (a data disk
+  in the blob it names) and `vm disk attach` (a registered disk, by name), at the LUN the CLI picks, `vm
+  disk create|delete`, `vm image create|delete` and `vm capture` (disks and images of the script's own),
+  and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
   validate-|prepare-|commit-|abort-migration`);
 - `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
@@ -1413,9 +1416,10 @@ class Reading:
             return
         named = _text(name).casefold()
         network = self.networks.get(_text(vnet).casefold())
-        if network is not None:
+        if network is not None:  # kept as it was, for the commands that made its subnets (`replaced`)
             subnets = tuple(s for s in network.subnets if s.name.casefold() != named)
-            self.networks[network.name.casefold()] = replace(network, subnets=subnets)
+            before = (*network.replaced, replace(network, replaced=()))
+            self.networks[network.name.casefold()] = replace(network, subnets=subnets, replaced=before)
         self.made.subnets = [s for s in self.made.subnets if not _same_subnet(s, _text(vnet), named)]
 
     def resources(self) -> list[object]:
