@@ -235,7 +235,8 @@ class UnattachedDiskOrImage(Rule):
         "it again (`Remove-AzureDisk`, `Remove-AzureVMImage`). Shell scripts do the same with the classic "
         "CLI's `azure vm disk create` (with `-u`, `-l` or `-a`, without which the CLI refuses it), `azure "
         "vm image create` (with `--os`) and `azure vm capture`, removed by `azure vm disk delete` and "
-        "`azure vm image delete`. A script that gives a VM a disk whose name "
+        "`azure vm image delete`; `azure vm disk attach <vm> <disk>` gives a VM the disk by name. A script "
+        "that gives a VM a disk whose name "
         "it does not state may be giving it the registered one, and so may a VM it creates from a "
         "configuration it does not write out (`Import-AzureVM` of a file, a parameter): its disks are not "
         "reported.",
