@@ -1591,13 +1591,25 @@ class Deployment:
 
 @record
 class Suppression:
-    """An inline `migcheck: ignore[...]` comment. A file-wide one has `first_line` 0."""
+    """An inline `migcheck: ignore[...]` comment. A file-wide one has `first_line` 0. One that applies
+    to nothing where it stands (no element or statement follows it) covers no line: its `last_line` is
+    before its `first_line` (see `nowhere`). Readers keep it all the same, so that the filter reports
+    it: MIG005 for a rule it names that does not exist, MIG006 for the rest."""
 
     codes: tuple[str, ...]
     reason: str
     first_line: int
     last_line: int
     mark: Mark
+
+    @classmethod
+    def nowhere(cls, codes: tuple[str, ...], reason: str, mark: Mark) -> Suppression:
+        """A comment, at `mark`, that applies to nothing."""
+        return cls(codes, reason, mark.line, mark.line - 1, mark)
+
+    @property
+    def applies_to_nothing(self) -> bool:
+        return 0 < self.first_line and self.last_line < self.first_line
 
     def covers(self, code: str, name: str, line: int) -> bool:
         """True for a finding of rule `code`/`name` at `line`. The codes are matched as everywhere else

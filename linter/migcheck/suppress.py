@@ -451,9 +451,7 @@ def _check_document(
     attempts = list(_directive_attempts(document))
     # The exact position of each directive's comment opener, by line: a reader's mark may have no column.
     exact = {a.mark.line: a.mark for a in reversed(attempts) if a.parsed is not None}
-    lines = set()
     for index, comment in enumerate(document.suppressions):
-        lines.add(comment.mark.line)
         at = exact.get(comment.mark.line, comment.mark)
         written = _written(comment)
         unknown = [t for t in comment.codes if not _names_a_rule(t, audit.rules)]
@@ -465,24 +463,16 @@ def _check_document(
         idle = _idle_tokens(document.path, index, comment, audit, credit) if unused is not None else ()
         if unused is not None and idle:
             resource = CommentResource(written, at, index, idle)
-            message = _unused_message(comment, idle, audit) + (
+            message = _unused_message(comment, idle, audit, document) + (
                 _nearest(comment, idle, audit, credit.reported.get(document.path, {}))
                 or _local_note(document, audit)
             )
             yield _finding(unused, audit, resource, message)
     for attempt in attempts:
-        text = _cut(attempt.text)
         if attempt.parsed is None and invalid is not None:
+            text = _cut(attempt.text)
             message = f"malformed suppression comment `{text}`: write `migcheck: ignore[CODE, ...] reason`"
             yield _finding(invalid, audit, CommentResource(text, attempt.mark), message)
-        elif (
-            attempt.parsed is not None
-            and attempt.xml
-            and attempt.mark.line not in lines
-            and unused is not None
-        ):
-            message = f"`{text}` applies to nothing: no element follows it"
-            yield _finding(unused, audit, CommentResource(text, attempt.mark), message)
 
 
 def _idle_tokens(
@@ -502,9 +492,12 @@ def _idle_tokens(
     )
 
 
-def _unused_message(comment: Suppression, idle: tuple[int, ...], audit: Audit) -> str:
+def _unused_message(comment: Suppression, idle: tuple[int, ...], audit: Audit, document: Document) -> str:
     written = _written(comment)
     tokens = [comment.codes[i] for i in idle]
+    if comment.applies_to_nothing:
+        follower = "element" if document.kind in _xml_kinds() else "statement"
+        return f"`{written}` applies to nothing: no {follower} follows it"
     if len(idle) == len(comment.codes):
         message = f"`{written}` silences nothing: no finding it names is in its scope"
     else:
@@ -602,7 +595,6 @@ class _Attempt:
     text: str
     mark: Mark
     parsed: tuple[str, tuple[str, ...], str] | None
-    xml: bool
 
 
 # Comment openers by kind of file: a directive starts its comment. These find a token and parse nothing;
@@ -693,7 +685,7 @@ def _directive_attempts(document: Document) -> Iterator[_Attempt]:
         line_start = last_newline + 1 if last_newline >= 0 else line_start
         counted = match.start()
         mark = Mark(document.path, line, column=match.start() - line_start + 1)
-        yield _Attempt(body, mark, directive(body), xml)
+        yield _Attempt(body, mark, directive(body))
 
 
 def _line_end(window: str) -> int:

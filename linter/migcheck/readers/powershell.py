@@ -2429,13 +2429,16 @@ def _missing(node: Node, where: Positions) -> FileProblem:
 
 
 def _suppressions(index: SyntaxIndex, where: Positions) -> Iterator[Suppression]:
-    """`# migcheck: ignore[...] reason` on its own line covers the next statement, all its lines; at the
-    end of a line it covers the statement it ends; `ignore-file[...]` anywhere covers the file. Block
-    comments (`<# … #>`) count as well."""
+    """`# migcheck: ignore[...] reason` on its own line covers the next statement, all its lines, or,
+    between the lines of a statement (the elements of a pipeline, the entries of a hashtable), that
+    statement; at the end of a line it covers the statement it ends; `ignore-file[...]` anywhere covers
+    the file. Block comments (`<# … #>`) count as well. One that applies to nothing (no statement
+    follows it) is kept all the same, so that the filter reports it."""
     starts = [s.start_byte for s in index.statements]
     ending: dict[int, list[Node]] = {}
     for statement in index.statements:
         ending.setdefault(where.last_line(statement), []).append(statement)
+    statements = set(index.statements)
     for comment in index.comments:
         raw = _text(comment)
         body = raw[2:].removesuffix("#>") if raw.startswith("<#") else raw[1:]
@@ -2447,16 +2450,26 @@ def _suppressions(index: SyntaxIndex, where: Positions) -> Iterator[Suppression]
         if kind == "ignore-file":
             yield Suppression(codes, reason, 0, 0, mark)
             continue
-        covered = _covered(comment, where, index.statements, starts, ending)
-        if covered is not None:
+        covered = _covered(comment, where, index.statements, starts, ending, statements)
+        if covered is None:
+            yield Suppression.nowhere(codes, reason, mark)
+        else:
             yield Suppression(codes, reason, covered[0], covered[1], mark)
 
 
 def _covered(
-    comment: Node, where: Positions, statements: list[Node], starts: list[int], ending: dict[int, list[Node]]
+    comment: Node,
+    where: Positions,
+    statements: list[Node],
+    starts: list[int],
+    ending: dict[int, list[Node]],
+    statement_set: set[Node],
 ) -> tuple[int, int] | None:
     line = comment.start_point[0] + 1
     if where.own_line(comment):
+        around = _statement_around(comment, statement_set)
+        if around is not None:
+            return around.start_point[0] + 1, where.last_line(around)
         at = bisect.bisect_left(starts, comment.end_byte)
         if at == len(statements):
             return None
@@ -2466,6 +2479,38 @@ def _covered(
     if not before:
         return line, line
     return min(s.start_point[0] for s in before) + 1, line
+
+
+# Where a comment stands between statements: in a block or a list of statements, a script block, a
+# param block, or directly in a compound statement (between `}` and `else`, before a function's `}`).
+_BETWEEN_STATEMENTS = frozenset(
+    {
+        "program",
+        "statement_list",
+        "statement_block",
+        "script_block",
+        "script_block_body",
+        "script_block_expression",
+        "param_block",
+        "named_block",
+        "named_block_list",
+        "switch_body",
+        "switch_clauses",
+        "class_statement",
+        "enum_statement",
+    }
+)
+
+
+def _statement_around(comment: Node, statements: set[Node]) -> Node | None:
+    """The pipeline `comment` stands inside, between two of its lines (`New-AzureVMConfig … |`, the
+    comment, `Set-AzureSubnet … |`; a hashtable's entries), or None when it stands between statements."""
+    node = comment.parent
+    while node is not None and node.type not in _BETWEEN_STATEMENTS:
+        if node in statements:
+            return node if node.type == "pipeline" else None
+        node = node.parent
+    return None
 
 
 # --- values ---------------------------------------------------------------------------------------------

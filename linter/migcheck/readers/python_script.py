@@ -1145,7 +1145,9 @@ class _Source:
                 span: tuple[int, int] | None = inside or (line, line)
             else:
                 span = inside if inside is not None and inside[0] < line else _next_statement(starts, line)
-            if span is not None:
+            if span is None:  # no statement follows it: kept, so that the filter reports it
+                yield Suppression.nowhere(codes, reason, mark)
+            else:
                 yield Suppression(codes, reason, span[0], span[1], mark)
 
     def _comments(self) -> Iterator[tuple[str, int, int]]:

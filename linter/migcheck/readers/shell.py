@@ -1607,7 +1607,10 @@ def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
         alone = not where.source[line_start : comment.start_byte].strip()
         if alone:
             after = [span for span in spans if span[0] > mark.line]
-            span = after[0] if after else (mark.line + 1, mark.line + 1)
+            if not after:  # no command follows it: kept, so that the filter reports it
+                yield Suppression.nowhere(codes, reason, mark)
+                continue
+            span = after[0]
         else:
             around = [span for span in spans if span[0] <= mark.line <= span[1]]
             span = around[0] if around else (mark.line, mark.line)

@@ -52,7 +52,7 @@ def _suppression(comment: Element, ordinal: int, marker: Marker, spans: _Spans) 
         return Suppression(codes, reason, 0, 0, mark)
     target = spans.target(comment)
     if target is None:
-        return None
+        return Suppression.nowhere(codes, reason, mark)
     return Suppression(codes, reason, spans.line(target), spans.last_line(target), mark)
 
 
