@@ -263,7 +263,10 @@ def test_only_the_codes_that_silence_nothing_are_named(tmp_path, monkeypatch):
 def test_a_comment_no_element_follows(tmp_path, monkeypatch):
     found = _lint_comment(tmp_path, monkeypatch, "", tail="<!-- migcheck: ignore[MIG201] at the end -->")
     assert _shown(found) == [("MIG201", 8, 19), ("MIG006", 10, 3)]
-    assert found[1].message.endswith("applies to nothing: no element follows it")
+    assert found[1].message == (
+        "`ignore[MIG201]` applies to nothing: no element follows it; MIG201 is reported at line 8 of this "
+        "file: a comment covers only the element or statement that follows it"
+    )
 
 
 def test_a_comment_may_name_the_unused_rule_to_keep_itself(tmp_path, monkeypatch):

@@ -601,6 +601,8 @@ class _Attempt:
 # whether the comment is a valid directive is `directive`'s call, the one parser every reader uses.
 _XML_OPENER = re.compile(r"<!--\s*(?=migcheck)", re.IGNORECASE)
 _HASH_OPENER = re.compile(r"#[ \t]*(?=migcheck)", re.IGNORECASE)
+# PowerShell's block comment too, whose directive may start on the line after its `<#`; it ends at `#>`.
+_POWERSHELL_OPENER = re.compile(r"<#\s*(?=migcheck)|#[ \t]*(?=migcheck)", re.IGNORECASE)
 _LOOKS_LIKE = re.compile(r"migcheck\s*:|migcheck\s+ignore", re.IGNORECASE)
 _MENTION = re.compile("migcheck", re.IGNORECASE)
 _HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
@@ -674,11 +676,13 @@ def _directive_attempts(document: Document) -> Iterator[_Attempt]:
     if not xml and document.kind not in _HASH_KINDS:
         return
     line, counted, line_start = 1, 0, 0
-    for match in (_XML_OPENER if xml else _HASH_OPENER).finditer(text):
+    opener = _XML_OPENER if xml else _HASH_OPENER
+    opener = _POWERSHELL_OPENER if document.kind is FileKind.POWERSHELL else opener
+    for match in opener.finditer(text):
         window = text[match.end() : match.end() + _REACH]
         if not _LOOKS_LIKE.match(window):
             continue
-        end = window.find("-->") if xml else _line_end(window)
+        end = _comment_end(window, match.group())
         body = window if end < 0 else window[:end]
         line += text.count("\n", counted, match.start())
         last_newline = text.rfind("\n", counted, match.start())
@@ -688,6 +692,12 @@ def _directive_attempts(document: Document) -> Iterator[_Attempt]:
         yield _Attempt(body, mark, directive(body))
 
 
-def _line_end(window: str) -> int:
+def _comment_end(window: str, opener: str) -> int:
+    """Where in `window` the comment `opener` opens ends (-1: past it): a block comment at its closer, a
+    line comment at the line's end, or at a `#>` when its `#` is a block comment's (`<# migcheck: … #>`)."""
+    if opener.startswith("<!--"):
+        return window.find("-->")
+    if opener.startswith("<#"):
+        return window.find("#>")
     ends = [i for i in (window.find("\n"), window.find("#>")) if i >= 0]
     return min(ends) if ends else -1
