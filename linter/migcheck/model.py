@@ -1609,7 +1609,7 @@ class Suppression:
 
     @property
     def applies_to_nothing(self) -> bool:
-        return 0 < self.first_line and self.last_line < self.first_line
+        return self.first_line > 0 and self.last_line < self.first_line
 
     def covers(self, code: str, name: str, line: int) -> bool:
         """True for a finding of rule `code`/`name` at `line`. The codes are matched as everywhere else
