@@ -1,11 +1,13 @@
-"""A virtual network a script passes by a value it does not state is a stand-in whose name is the value's
-identity: the path as shown, line and column where the first call passes it
-(`<virtual network name, teamA/deploy.ps1:3:52>`). Networks are joined by name across every file checked,
-so two scripts' parameters of one name, or two values passed on one line, are two networks, while two calls
-given one variable in one script are in one. The file's name in any stand-in is the last part of its path as
-shown, escaped once where the path enters (a `\\` in it is an escape, not a folder). A gateway created for
-such a value (`New-AzureVNetGateway -VNetName $name`) is the gateway of the network a deployment given the
-same value is in, and of one of its own otherwise: MIG302 and the plan name it."""
+"""A virtual network a script passes by a value it does not state is a stand-in named by the file's name,
+line and column where the first call passes it (`<virtual network name, deploy.ps1:3:52>`), as every
+stand-in names its file: the same from any working directory. Such a name is its file's own, as a pipeline
+token is: two scripts' parameters of one name, even copies of one script in two folders, or two values
+passed on one line, are two networks (the plan's steps of copies say which file each is of, relative to the
+folder they share), while two calls given one variable in one script are in one. The file's name is the
+last part of its path as shown, escaped once where the path enters (a `\\` in it is an escape, not a
+folder). A gateway created for such a value (`New-AzureVNetGateway -VNetName $name`) is the gateway of the
+network a deployment given the same value is in, and of one of its own otherwise: MIG302 and the plan name
+it."""
 
 from __future__ import annotations
 
@@ -52,8 +54,8 @@ def _network_steps(plan) -> dict[str, list[str]]:
                 "teamB/deploy.ps1": TEAM_SCRIPT.format(service="svcB"),
             },
             {
-                "<virtual network name, teamA/deploy.ps1:3:52>": ["svcA"],
-                "<virtual network name, teamB/deploy.ps1:3:52>": ["svcB"],
+                "<virtual network name, deploy.ps1:3:52> (teamA/deploy.ps1)": ["svcA"],
+                "<virtual network name, deploy.ps1:3:52> (teamB/deploy.ps1)": ["svcB"],
             },
         ),
         (
@@ -62,8 +64,8 @@ def _network_steps(plan) -> dict[str, list[str]]:
                 "py2/deploy.py": PYTHON_SCRIPT.format(service="pysvc2"),
             },
             {
-                "<virtual network name, py1/deploy.py:6:138>": ["pysvc1"],
-                "<virtual network name, py2/deploy.py:6:138>": ["pysvc2"],
+                "<virtual network name, deploy.py:6:138> (py1/deploy.py)": ["pysvc1"],
+                "<virtual network name, deploy.py:6:138> (py2/deploy.py)": ["pysvc2"],
             },
         ),
     ],
@@ -106,7 +108,9 @@ def test_a_stand_in_names_the_file_as_its_path_is_shown_not_past_an_escape():
     document = powershell.read(SHOWN_PATH, script.replace("$VNetName", "$n").format(service="s1").encode())
     [deployment] = [r for r in document.resources if isinstance(r, Deployment)]
     assert deployment.virtual_network is not None
-    assert deployment.virtual_network.name == f"<virtual network name, {SHOWN_PATH}:3:50>"
+    assert (
+        deployment.virtual_network.name == "<virtual network name, a\\x0a#\\x23vso[task.complete]x.ps1:3:50>"
+    )
     assert [vm.name for vm in deployment.roles] == ["<VM name, a\\x0a#\\x23vso[task.complete]x.ps1:2>"]
 
 

@@ -26,7 +26,8 @@ def test_a_placeholder_is_a_stand_in_and_said_to_be_one(name):
 @pytest.mark.parametrize(
     "name",
     [
-        "<virtual network name, ops/deploy.ps1:3:52>",
+        "<virtual network name, deploy.ps1:3:52>",
+        "<virtual network name, deploy.ps1:3:52, turn 2>",
         "<deployment name, deploy.py:48>",
         "<VMs of cloud service web>",
         "<cloud service name>",

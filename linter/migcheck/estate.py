@@ -87,6 +87,7 @@ from migcheck.model import (
     common_branches,
     is_placeholder,
     is_stand_in,
+    says_where,
 )
 from migcheck.rule import listed
 from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
@@ -171,9 +172,18 @@ def _holds_underscore_token(name: str) -> bool:
 
 
 def join_key(name: str, mark: Mark) -> str:
-    """What names join by across the files: `key`, but for a pipeline token, which is no name: it joins
-    only what the same file writes with it (its own deployments, its own references to one network)."""
-    return f"{key(name)}\0{mark.path}" if is_pipeline_token(name) else key(name)
+    """What names join by across the files: `key`, but for a name that is its file's own (`file_own`),
+    which joins only what the same file writes with it (its own deployments, its own references to one
+    network)."""
+    return f"{key(name)}\0{mark.path}" if file_own(name) else key(name)
+
+
+def file_own(name: str) -> bool:
+    """Whether `name` names only what its own file writes with it: a pipeline token, which is no name
+    (two files that write one may be given two values), or a stand-in that says where a script passes a
+    value it does not state (`model.says_where`), which names the file by its name only, so that it reads
+    alike from any working directory: a copy of the script in another folder passes a value of its own."""
+    return is_pipeline_token(name) or says_where(name)
 
 
 def named(name: str, kind: str = "") -> str:
@@ -3791,7 +3801,7 @@ def _add_scripted_associations(
             continue
         if key(record.virtual_network) in undefined:
             continue
-        subnets = linked[key(record.virtual_network)]
+        subnets = linked[join_key(record.virtual_network, record.mark)]
         group, table, first = subnets.get(key(record.subnet), ("", "", record))
         if isinstance(record, NetworkSecurityGroup):
             group = group or record.name
@@ -4087,7 +4097,7 @@ def _attached(disk: Disk, vm: Role) -> Disk:
     named by a stand-in (`is_stand_in`), which no platform name matches."""
     if disk.attached_to.strip():
         return disk
-    name = vm.name.strip() or f"<the VM of {vm.mark.path}:{vm.mark.line}>"
+    name = vm.name.strip() or f"<the VM of {posixpath.basename(vm.mark.path)}:{vm.mark.line}>"
     return replace(disk, attached_to=name)
 
 
@@ -4139,8 +4149,8 @@ def _storage_accounts(
 
 def _account_key(name: str, mark: Mark) -> str:
     """A storage account as its disks' blobs name it (`model.storage_account`, already lower-cased where it
-    is an account's name), but one a pipeline token names is its file's own (see `join_key`)."""
-    return f"{name}\0{mark.path}" if is_pipeline_token(name) else name
+    is an account's name), but one a file's own name names (`file_own`) is that file's (see `join_key`)."""
+    return f"{name}\0{mark.path}" if file_own(name) else name
 
 
 def _by_key(found: Mapping[str, Any]) -> list[Any]:
@@ -4313,7 +4323,7 @@ def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any], und
     for record in naming:
         name = getattr(record, "vnet", "") or record.name
         if key(name) not in undefined:
-            networks.setdefault(key(name), Network(name, record.mark))
+            networks.setdefault(join_key(name, record.mark), Network(name, record.mark))
 
 
 def _unique_images(images: Iterable[Image]) -> tuple[Image, ...]:
@@ -5662,8 +5672,10 @@ def origins(
 ) -> dict[int, str]:
     """Where each cloud service that shares its `name` with another comes from, by `id()` of the service:
     the folder of the file that first describes it, else the file, else the file and line (one script can
-    deploy two services it names alike). Services of a name of their own are not listed: lists and steps
-    tell them apart by the name. What the plan's steps and the readiness summary add to a name."""
+    deploy two services it names alike), each relative to the folder all of them are in (`apart`), so
+    that a run from any working directory says alike. Services of a name of their own are not listed:
+    lists and steps tell them apart by the name. What the plan's steps and the readiness summary add to a
+    name."""
     by_name: dict[str, list[CloudService]] = defaultdict(list)
     for service in services:
         by_name[key(name(service))].append(service)
@@ -5671,14 +5683,29 @@ def origins(
     for alike in by_name.values():
         if len(alike) < 2:
             continue
-        candidates: list[Callable[[CloudService], str]] = [
-            lambda s: s.mark.path.rpartition("/")[0] or ".",
-            lambda s: s.mark.path,
-            lambda s: f"{s.mark.path}:{s.mark.line}",
+        paths = apart([s.mark.path for s in alike])
+        candidates = [
+            [path.rpartition("/")[0] or "." for path in paths],
+            paths,
+            [f"{path}:{s.mark.line}" for path, s in zip(paths, alike, strict=True)],
         ]
-        describe = next((d for d in candidates if len({d(s) for s in alike}) == len(alike)), candidates[-1])
-        found.update((id(s), describe(s)) for s in alike)
+        described = next((c for c in candidates if len(set(c)) == len(alike)), candidates[-1])
+        found.update((id(s), where) for s, where in zip(alike, described, strict=True))
     return found
+
+
+def apart(paths: Sequence[str]) -> list[str]:
+    """Each of `paths` (display paths, relative to the working directory) relative to the deepest folder
+    that holds them all: what tells apart things of one name that several files describe, said alike from
+    any working directory (`teamA/deploy.ps1` and `teamB/deploy.ps1`, whether run in the repository or
+    above it, where the display paths are `repo/teamA/deploy.ps1`...)."""
+    cwd = os.getcwd().replace(os.sep, "/")
+    full = [posixpath.normpath(posixpath.join(cwd, path)) for path in paths]
+    try:
+        shared = posixpath.commonpath([posixpath.dirname(path) for path in full])
+    except ValueError:  # on two drives: nothing is shared
+        return list(paths)
+    return [posixpath.relpath(path, shared) for path in full]
 
 
 def network_of_connections_file(path: str) -> str:

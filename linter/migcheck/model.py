@@ -1726,10 +1726,22 @@ def is_placeholder(name: str, kind: str = "") -> bool:
         return True
     if not is_stand_in(name):
         return False
-    where = name[1:-1].rpartition(", ")[2].split(":")
-    if len(where) >= 2 and where[-1].isdigit():  # `file:line` or `file:line:column`
+    return not says_where(name) and not name.startswith(_MADE_STAND_INS)
+
+
+def says_where(name: str) -> bool:
+    """Whether `name` is one of migcheck's stand-ins that say where a file passes a value it does not state:
+    by the file's name, line and maybe column (`<VM name, deploy.ps1:12>`, `<virtual network name,
+    deploy.ps1:3:50>`), maybe for one turn of a call that passes two (`<deployment name, deploy.py:48, turn
+    2>`). The file's name is not its path, so such a name is that file's own, as a pipeline token is
+    (`estate.join_key`): a copy of the script in another folder passes another value."""
+    if not (name.startswith("<") and name.endswith(">")):
         return False
-    return not name.startswith(_MADE_STAND_INS)
+    parts = name[1:-1].split(", ")
+    if parts[-1].startswith("turn "):
+        parts.pop()
+    where = parts[-1].split(":")
+    return len(parts) >= 2 and len(where) >= 2 and where[-1].isdigit()  # `file:line`, `file:line:column`
 
 
 # What comes just before a `{` that opens a pipeline's variable rather than a format field (`#{Name}#`,
@@ -1761,19 +1773,23 @@ def is_format_field(name: str) -> bool:
 
 def network_stand_in(mark: Mark) -> str:
     """The stand-in for a virtual network a script passes by a value it does not state (a parameter,
-    `Read-Host`, `sys.argv[1]`), passed at `mark`: `<virtual network name, ops/deploy.ps1:12:40>`. Networks
-    are joined by name across every file checked, so the name is the value's identity: the file's path as
-    shown (escaped once, where it enters), line and column, where two scripts' parameters of one name, or
-    two values passed on one line, are two networks."""
-    return f"<virtual network name, {mark.path}:{mark.line}:{mark.column}>"
+    `Read-Host`, `sys.argv[1]`), passed at `mark`: `<virtual network name, deploy.ps1:12:40>`, by the last
+    part of the file's path as shown (`/`-separated, escaped once where it enters: a `\\` in it is an
+    escape, never a folder's end), line and column, as every stand-in names its file, so that the name is
+    the same from any working directory. Two values passed on one line are two networks; the same script
+    in two folders, two as well, since a name that says where is its file's own (`says_where`)."""
+    return f"<virtual network name, {_file_name(mark)}:{mark.line}:{mark.column}>"
 
 
 def account_stand_in(mark: Mark) -> str:
     """The stand-in for a storage account a script names by a value it does not state (a parameter,
     `'acct' + random()`, a row of a file it reads), first passed at `mark`: `<storage account name,
-    ops/deploy.ps1:12:40>`. Accounts are joined by name across every file checked, so the name says the
-    file's path as shown, line and column, as `network_stand_in` does."""
-    return f"<storage account name, {mark.path}:{mark.line}:{mark.column}>"
+    deploy.ps1:12:40>`, by the file's name, line and column, as `network_stand_in` says."""
+    return f"<storage account name, {_file_name(mark)}:{mark.line}:{mark.column}>"
+
+
+def _file_name(mark: Mark) -> str:
+    return mark.path.rpartition("/")[2]
 
 
 def maybe_vips(

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.estate import (
     VmElsewhere,
+    apart,
     is_pipeline_token,
     join_key,
     key,
@@ -48,6 +49,7 @@ from migcheck.model import (
     cannot_name,
     is_stand_in,
     is_unnamed_role,
+    says_where,
 )
 from migcheck.report.readiness import (
     ScopeItem,
@@ -468,6 +470,7 @@ class _Builder:
     _certificates: dict[str, ServiceCertificate] | None = None  # see `first_certificate`
     _regions: dict[str, str] | None = None  # see `classic_region`
     _portal_groups: dict[str, str] | None = None  # see `_portal_groups`
+    _apart: dict[tuple[str, str], str] | None = None  # see `apart`
     # The networks no file defines whose names are those given in the portal to networks the files define
     # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
     portal_aliases: dict[int, Network] = field(default_factory=dict)
@@ -512,10 +515,20 @@ class _Builder:
             self._portal_groups = _portal_groups(self.estate)
         return self._portal_groups
 
+    def apart(self, name: str, mark: Mark) -> str:
+        """Where the resource named `name` at `mark` comes from when it is named by a stand-in another
+        file's reads alike (`_stand_ins_apart`), "" for any other: what its step's id and name add."""
+        if not says_where(name):
+            return ""
+        if self._apart is None:
+            self._apart = _stand_ins_apart(self.items)
+        return self._apart.get((key(name), mark.path), "")
+
     def network_step_id(self, network: Network) -> str:
         """The id of the step that moves `network`: that of the defined network it is the portal name of
         (see `portal_aliases`), else its own."""
-        return _network_step_id(self.portal_aliases.get(id(network), network))
+        network = self.portal_aliases.get(id(network), network)
+        return _network_step_id(network, self.apart(network.name, network.mark))
 
     def first_certificate(self, service: CloudService) -> ServiceCertificate | None:
         """The first statement (by file and position) of a service certificate of `service`; the
@@ -1421,21 +1434,42 @@ def _load_balancers(label: str, service: CloudService, vms: Iterable[Role]) -> l
     return found
 
 
-def _network_step_id(network: Network) -> str:
+def _network_step_id(network: Network, where: str) -> str:
     """The id of a network's step (see `_own_step_id`)."""
-    return _own_step_id(f"network:{network.name}", network.name, network.mark)
+    return _own_step_id(f"network:{network.name}", network.name, network.mark, where)
 
 
-def _own_step_id(base: str, name: str, mark: Mark) -> str:
+def _own_step_id(base: str, name: str, mark: Mark, where: str = "") -> str:
     """The id of a step moving a resource: `base`, by its name, and by its file for a resource a pipeline
     token names, which is that file's own (see `migcheck.estate.join_key`): another file's token may be
-    another."""
-    return f"{base}@{mark.path}" if is_pipeline_token(name) else base
+    another; by `where` (`_Builder.apart`) for one a stand-in of another file's reads alike."""
+    if is_pipeline_token(name):
+        return f"{base}@{mark.path}"
+    return f"{base}@{where}" if where else base
 
 
-def _own_step_name(name: str, mark: Mark) -> str:
-    """The name a step shows: with its file for a pipeline token's (see `_own_step_id`)."""
-    return f"{name} ({mark.path})" if is_pipeline_token(name) else name
+def _own_step_name(name: str, mark: Mark, where: str = "") -> str:
+    """The name a step shows: with its file for a pipeline token's, and with `where` when given (see
+    `_own_step_id`)."""
+    if is_pipeline_token(name):
+        return f"{name} ({mark.path})"
+    return f"{name} ({where})" if where else name
+
+
+def _stand_ins_apart(items: Iterable[ScopeItem]) -> dict[tuple[str, str], str]:
+    """Where each item named by a stand-in that says where (`model.says_where`) comes from, by the name's
+    `key` and its file's path, when another file's stand-in reads the same (two copies of one script in
+    two folders): its file relative to the folder theirs are in (`estate.apart`)."""
+    by_name: dict[str, dict[str, None]] = defaultdict(dict)
+    for item in items:
+        mark = getattr(item.subject, "mark", None)
+        if mark is not None and says_where(item.name):
+            by_name[key(item.name)].setdefault(mark.path)
+    found: dict[tuple[str, str], str] = {}
+    for name, paths in by_name.items():
+        if len(paths) > 1:
+            found.update(((name, path), where) for path, where in zip(paths, apart(list(paths)), strict=True))
+    return found
 
 
 def _network_step(
@@ -1543,9 +1577,9 @@ def _network_step(
         notes.insert(0, state_note)
         powershell, cli = _migration_commands(state, powershell), _migration_commands(state, cli)
     return Step(
-        id=_network_step_id(network),
+        id=_network_step_id(network, builder.apart(network.name, network.mark)),
         kind=StepKind.NETWORK,
-        name=_own_step_name(name, network.mark),
+        name=_own_step_name(name, network.mark, builder.apart(network.name, network.mark)),
         wave=2 if after else 1,
         after=after,
         moves=tuple(moves),
@@ -2827,9 +2861,9 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
 def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, ...], wave: int) -> Step:
     name = account.name
     return Step(
-        id=_own_step_id(f"storage:{name}", name, account.mark),
+        id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
-        name=_own_step_name(name, account.mark),
+        name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
         wave=wave,
         after=after,
         moves=(
@@ -2907,9 +2941,9 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
     held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
     return Step(
-        id=_own_step_id(f"storage:{name}", name, account.mark),
+        id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
-        name=_own_step_name(name, account.mark),
+        name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
         wave=wave,
         after=after,
         moves=(f"storage account {named(name, 'StorageAccount')} ({', '.join(held)})",),
@@ -3041,9 +3075,9 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
     unsure = _not_known_unattached(builder, type_, name, subject)
     mark: Mark = getattr(subject, "mark")  # noqa: B009 (a declaration's or an export's)
     return Step(
-        id=_own_step_id(f"unattached:{type_}:{name}", name, mark),
+        id=_own_step_id(f"unattached:{type_}:{name}", name, mark, builder.apart(name, mark)),
         kind=StepKind.UNATTACHED,
-        name=_own_step_name(name, mark),
+        name=_own_step_name(name, mark, builder.apart(name, mark)),
         wave=1,
         after=(),
         moves=(f"{words} {named(name)}" + (", if nothing uses it" if unsure else ""),),
@@ -3119,9 +3153,9 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
         f"-Prepare, -Commit -ReservedIPName {_ps(name)})."
     )
     return Step(
-        id=_own_step_id(f"reserved-ip:{name}", name, ip.mark),
+        id=_own_step_id(f"reserved-ip:{name}", name, ip.mark, builder.apart(name, ip.mark)),
         kind=StepKind.RESERVED_FOR_UNDESCRIBED,
-        name=_own_step_name(name, ip.mark),
+        name=_own_step_name(name, ip.mark, builder.apart(name, ip.mark)),
         wave=1,
         after=(),
         moves=(

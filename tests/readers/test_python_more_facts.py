@@ -427,7 +427,7 @@ def test_an_account_created_under_a_name_the_script_does_not_state_has_its_type_
     column = len("sms.create_storage_account(") + 1
     assert of_type(call, StorageAccountType) == [
         StorageAccountType(
-            f"<storage account name, {PATH}:{FIRST}:{column}>",
+            f"<storage account name, deploy.py:{FIRST}:{column}>",
             "Premium_LRS",
             Mark(PATH, FIRST, column=len("sms.") + 1),
         )

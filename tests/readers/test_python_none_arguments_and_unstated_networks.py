@@ -134,7 +134,7 @@ def test_a_network_the_script_does_not_state_on_every_path_is_not_none_on_any(tm
     # A network it does not name: a stand-in where the call passes it, never none.
     assert deployment.network_known
     assert deployment.virtual_network is not None
-    assert deployment.virtual_network.name == f"<virtual network name, {tmp_path / 'deploy.py'}:10:46>"
+    assert deployment.virtual_network.name == "<virtual network name, deploy.py:10:46>"
     [vm] = deployment.roles
     assert vm.absent_on_some_path("virtual_network") is None
 

@@ -659,7 +659,7 @@ def test_double_quoted_strings_are_known_when_every_variable_is(read):
     assert deployment.service_name == "web-prod-svc"
     # "net-$region": a network whose name it does not state, never none.
     assert deployment.virtual_network is not None and deployment.network_known
-    assert deployment.virtual_network.name == "<virtual network name, deploy/vm.ps1:4:74>"
+    assert deployment.virtual_network.name == "<virtual network name, vm.ps1:4:74>"
     role = deployment.roles[0]
     assert role.name == "web-prod-01"
     assert role.availability_set == "as-prod"  # a `$( … )` whose value the reader knows
@@ -683,7 +683,7 @@ def test_unknown_values_leave_facts_unknown(read):
     (deployment,) = _deployments(doc)
     assert (deployment.service_name, deployment.name) == ("", "<deployment name, vm.ps1:5>")
     assert deployment.virtual_network is not None and deployment.network_known
-    assert deployment.virtual_network.name == "<virtual network name, deploy/vm.ps1:5:62>"
+    assert deployment.virtual_network.name == "<virtual network name, vm.ps1:5:62>"
     (role,) = deployment.roles
     assert role.name == "<VM name, vm.ps1:3>"
     assert role.subnets == () and role.availability_set == ""

@@ -923,9 +923,10 @@ class Reading:
 
     def _stand_in(self, what: str, mark: Mark) -> str:
         """The name shown for one the script does not state: what it names and where it is passed, by the
-        file's path as shown (as `model.network_stand_in`), since services and VMs join by name across
-        the files checked and two scripts of one name in two folders describe two services."""
-        return f"<{what}, {mark.path}:{mark.line}>"
+        file's name as every stand-in gives it (`model.network_stand_in`): the same from any working
+        directory, and the file's own (`estate.join_key`), so two scripts of one name in two folders
+        describe two services."""
+        return f"<{what}, {self.file}:{mark.line}>"
 
     def _held(self, what: str, word: Word | None, at: Mark) -> str:
         """A name the script states, else the stand-in of the value that holds it: one for every command
