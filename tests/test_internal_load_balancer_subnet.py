@@ -1,13 +1,15 @@
 """An internal load balancer's frontend is in a subnet of its deployment's network: one the network does not
 define is a name that points nowhere (MIG003), as a VM's subnet is, whether a REST body's `LoadBalancers`
-states it or a script adds the load balancer (`Add-AzureInternalLoadBalancer -SubnetName`, or
-`New-AzureInternalLoadBalancerConfig` given to New-AzureVM). The Python SDK has no method that adds one."""
+states it, a service configuration's (`<NetworkConfiguration><LoadBalancers><LoadBalancer name>
+<FrontendIPConfiguration type="private" subnet>`, in a .cscfg or the base64 configuration a package
+deployment body carries), or a script adds the load balancer (`Add-AzureInternalLoadBalancer -SubnetName`,
+or `New-AzureInternalLoadBalancerConfig` given to New-AzureVM). The Python SDK has no method that adds one."""
 
 from __future__ import annotations
 
 import pytest
 from lint_support import CONTOSO_NETCFG as NETCFG
-from lint_support import lint_files, where
+from lint_support import encoded, lint_files, where
 
 
 def rest_body(subnet: str) -> str:
@@ -41,6 +43,37 @@ def rest_body(subnet: str) -> str:
 """
 
 
+def cscfg(subnet: str) -> str:
+    """The configuration of a web role in subnet apps of contoso-vnet, with an internal load balancer."""
+    return f"""\
+<ServiceConfiguration serviceName="sql" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="2" /></Role>
+  <NetworkConfiguration>
+    <VirtualNetworkSite name="contoso-vnet" />
+    <AddressAssignments>
+      <InstanceAddress roleName="Web"><Subnets><Subnet name="apps" /></Subnets></InstanceAddress>
+    </AddressAssignments>
+    <LoadBalancers>
+      <LoadBalancer name="sql-ilb">
+        <FrontendIPConfiguration type="private" subnet="{subnet}" staticVirtualNetworkIPAddress="10.1.1.10" />
+      </LoadBalancer>
+    </LoadBalancers>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+
+
+def package_body(subnet: str) -> str:
+    """A Create Deployment body carrying that configuration, as SDKs send it."""
+    return (
+        '<CreateDeployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        "  <Name>sql-prod</Name>\n"
+        "  <PackageUrl>https://store1.blob.core.windows.net/packages/sql.cspkg</PackageUrl>\n"
+        f"  <Configuration>{encoded(cscfg(subnet))}</Configuration>\n"
+        "</CreateDeployment>\n"
+    )
+
+
 VM = """\
 $vm = New-AzureVMConfig -Name sql01 -InstanceSize Small -ImageName "some-image" |
     Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password $password |
@@ -68,6 +101,8 @@ def configured(subnet: str) -> str:
     ("name", "text", "at"),
     [
         ("deployment.xml", rest_body("data"), "deployment.xml:22:9"),
+        ("ServiceConfiguration.Cloud.cscfg", cscfg("data"), "ServiceConfiguration.Cloud.cscfg:10:9"),
+        ("request.xml", package_body("data"), "request.xml:4:3"),
         ("ilb.ps1", added("data"), "ilb.ps1:5:94"),
         ("ilb.ps1", configured("data"), "ilb.ps1:1:52"),
     ],
@@ -87,6 +122,8 @@ def test_a_load_balancer_subnet_the_network_lacks_is_reported(
     ("name", "text"),
     [
         ("deployment.xml", rest_body("apps")),
+        ("ServiceConfiguration.Cloud.cscfg", cscfg("apps")),
+        ("request.xml", package_body("apps")),
         ("ilb.ps1", added("apps")),
         ("ilb.ps1", configured("APPS")),
         # A service the script does not create: nothing says which network it is in.
@@ -104,7 +141,7 @@ def test_a_load_balancer_in_a_subnet_of_its_network_is_not(
 
 
 def test_the_plan_names_a_load_balancer_a_script_puts_an_endpoint_on(plan_of) -> None:
-    """As for a REST body: the load balancer an endpoint is on (one on none has no rule to become)."""
+    """As for a REST body: the load balancer an endpoint is on, with what becomes of its rules."""
     endpoint = (
         "Get-AzureVM -ServiceName sql -Name sql01 | Add-AzureEndpoint -Name SQL -Protocol tcp -LocalPort 1433 "
         "-PublicPort 1433 -LBSetName sql -DefaultProbe -InternalLoadBalancerName sql-ilb | Update-AzureVM\n"

@@ -3,7 +3,9 @@ endpoints on the VIP, becomes a load balancer resource whose rules are the load-
 whose inbound NAT rules are the other input endpoints (deep dive, "Load-balanced endpoint set" and "Inbound
 NAT rules"), in the Basic SKU retired on 2025-09-30. An internal load balancer an endpoint is on (REST
 `LoadBalancerName`, `Add-AzureEndpoint -InternalLoadBalancerName`, Export-AzureVM and Get-AzureVM exports)
-is named, with what the documents leave to check after Prepare."""
+is named, with what the documents leave to check after Prepare; so is one no endpoint is on (a REST body's
+`LoadBalancers`, `Add-AzureInternalLoadBalancer`), a load balancer resource with no rule. One of a service
+of web/worker roles (a .cscfg's `LoadBalancers`) does not move, as the roles do not: the step says so."""
 
 from __future__ import annotations
 
@@ -24,6 +26,17 @@ def internal(name: str, owner: str, group: str) -> str:
         "internal one. After Prepare, find it and its private frontend address (Get-AzLoadBalancer "
         f"-ResourceGroupName '{group}'); if it is Basic SKU (retired on 2025-09-30), upgrade it to Standard "
         "after Commit"
+    )
+
+
+def unused(name: str, owner: str, group: str, subnet: str = "BackEnd") -> str:
+    frontend = f" (its frontend in subnet '{subnet}')" if subnet else ""
+    return (
+        f"internal load balancer '{name}' of {owner}{frontend}: a load balancer resource, as the cloud service's "
+        "load balancers become, with no load-balancing rule, since no endpoint of the files checked is on it; "
+        "the documents say no more of an internal one. After Prepare, find it (Get-AzLoadBalancer "
+        f"-ResourceGroupName '{group}'): delete it if nothing is to use it, else, if it is Basic SKU (retired on "
+        "2025-09-30), upgrade it to Standard after Commit"
     )
 
 
@@ -95,9 +108,86 @@ def test_endpoints_on_the_vip_say_what_the_cloud_service_s_load_balancer_becomes
     )
 
 
-def test_a_deployment_without_input_endpoints_has_no_load_balancer_to_say(plan_of):
+def test_an_internal_load_balancer_no_endpoint_is_on_is_named_all_the_same(plan_of):
     step = step_of(plan_of({"deployment.xml": deployment()}), StepKind.NETWORK)
-    assert not any("load balancer" in line for line in step.becomes)
+    # No input endpoint: nothing is on the VIP's load balancer, nor on the internal one.
+    assert [line for line in step.becomes if "load balancer" in line] == [
+        unused("sql-ilb", "cloud service 'app-svc'", "app-svc-Migrated")
+    ]
+
+
+def test_an_internal_load_balancer_on_the_vip_s_endpoints_only_is_named_beside_it(plan_of):
+    step = step_of(plan_of({"deployment.xml": deployment(endpoint("RDP", 3389))}), StepKind.NETWORK)
+    assert step.becomes[2:4] == (
+        f"the load balancer of cloud service 'app-svc': {PUBLIC}",
+        unused("sql-ilb", "cloud service 'app-svc'", "app-svc-Migrated"),
+    )
+
+
+def test_a_script_s_internal_load_balancer_no_endpoint_is_on(plan_of):
+    plan = plan_of(
+        {
+            "deploy.ps1": """\
+            $vm = New-AzureVMConfig -Name "sql01" -InstanceSize "Standard_D3" -ImageName "img" | Set-AzureSubnet -SubnetNames "BackEnd"
+            New-AzureVM -ServiceName "sql-svc" -VMs $vm -VNetName "vnet1" -Location "West Europe"
+            Add-AzureInternalLoadBalancer -ServiceName "sql-svc" -InternalLoadBalancerName "sql-ilb" -SubnetName "BackEnd"
+            """
+        }
+    )
+    step = step_of(plan, StepKind.NETWORK)
+    assert unused("sql-ilb", "cloud service 'sql-svc'", "sql-svc-Migrated") in step.becomes
+
+
+def test_a_deployment_in_no_network_names_its_unused_internal_load_balancer_in_its_own_step(plan_of):
+    step = step_of(plan_of({"deployment.xml": deployment(network="")}), StepKind.SERVICE)
+    assert unused("sql-ilb", "the cloud service", "app-svc-Migrated", subnet="") in step.becomes
+
+
+CSDEF = """\
+<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="Web" vmsize="Small">
+    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80" loadBalancer="shop-ilb" /></Endpoints>
+  </WebRole>
+</ServiceDefinition>
+"""
+
+
+def cscfg(network: str = "vnet1") -> str:
+    """A configuration of the web role with an internal load balancer: in subnet BackEnd of `network`, or,
+    for "", in no virtual network (its frontend names the subnet all the same)."""
+    placed = (
+        f'<VirtualNetworkSite name="{network}" /><AddressAssignments><InstanceAddress roleName="Web">'
+        '<Subnets><Subnet name="BackEnd" /></Subnets></InstanceAddress></AddressAssignments>'
+        if network
+        else ""
+    )
+    return f"""\
+<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="2" /></Role>
+  <NetworkConfiguration>
+    {placed}
+    <LoadBalancers>
+      <LoadBalancer name="shop-ilb"><FrontendIPConfiguration type="private" subnet="BackEnd" /></LoadBalancer>
+    </LoadBalancers>
+  </NetworkConfiguration>
+</ServiceConfiguration>
+"""
+
+
+ROLES_ILB = (
+    "Internal load balancer 'shop-ilb' of cloud service 'shop' (its frontend in subnet 'BackEnd') does not "
+    "move: the roles do not. Where the rebuilt service is to be reached at a private address too, give it an "
+    "internal load balancer of its own in Resource Manager (Standard SKU)."
+)
+
+
+def test_a_service_configuration_s_internal_load_balancer_stays_with_the_roles(plan_of):
+    files = {"shop/ServiceDefinition.csdef": CSDEF, "shop/ServiceConfiguration.Cloud.cscfg": cscfg()}
+    network = step_of(plan_of(files), StepKind.NETWORK)
+    assert ROLES_ILB in network.notes
+    assert not any("load balancer" in line for line in network.becomes)
+    alone = plan_of({**files, "shop/ServiceConfiguration.Cloud.cscfg": cscfg(network="")})
+    assert ROLES_ILB in step_of(alone, StepKind.WEB_WORKER).notes
 
 
 def test_a_deployment_in_no_network_says_both_in_its_own_step(plan_of):

@@ -2326,6 +2326,7 @@ class _Linker:
             virtual_network=config.virtual_network,
             reserved_ips=config.reserved_ips,
             dns_servers=config.dns_servers,
+            internal_load_balancers=config.internal_load_balancers,
             stray_subnets=tuple(
                 s for a in config.instance_addresses if key(a.role) not in placed for s in a.subnets
             )

@@ -260,9 +260,10 @@ class InputEndpoint:
 
 @record
 class InternalLoadBalancer:
-    """An internal load balancer of a deployment (REST `LoadBalancers/LoadBalancer`, `Add-AzureInternalLoadBalancer`,
-    Python's `create_load_balancer`): its private frontend is in `subnet` of the deployment's network (None
-    when the files do not state it)."""
+    """An internal load balancer of a deployment (REST `LoadBalancers/LoadBalancer`, a .cscfg's
+    `NetworkConfiguration/LoadBalancers/LoadBalancer`, `Add-AzureInternalLoadBalancer`, Python's
+    `create_load_balancer`): its private frontend is in `subnet` of the deployment's network (None when the
+    files do not state it)."""
 
     kind: ClassVar[str] = "InternalLoadBalancer"
     name: str
@@ -1425,6 +1426,8 @@ class ServiceConfiguration:
     reserved_ips: tuple[NameRef, ...]
     dns_servers: tuple[DnsServer, ...]
     mark: Mark
+    # Its internal load balancers (`NetworkConfiguration/LoadBalancers`), each in a subnet of its network.
+    internal_load_balancers: tuple[InternalLoadBalancer, ...] = ()
 
     @property
     def is_local(self) -> bool:

@@ -87,7 +87,16 @@ if TYPE_CHECKING:
         StorageAccount,
     )
     from migcheck.inventory_model import LinkAuthorization
-    from migcheck.model import Disk, LocalNetworkSite, Mark, NameRef, ReservedIp, Role, VnetGatewayFact
+    from migcheck.model import (
+        Disk,
+        InternalLoadBalancer,
+        LocalNetworkSite,
+        Mark,
+        NameRef,
+        ReservedIp,
+        Role,
+        VnetGatewayFact,
+    )
     from migcheck.report.unread import UnreadParts
     from migcheck.rules.reach import Reach
     from migcheck.suppress import Reason
@@ -1414,24 +1423,61 @@ _LOAD_BALANCER = (
 )
 
 
-def _load_balancers(label: str, service: CloudService, vms: Iterable[Role]) -> list[str]:
-    """What becomes of the load balancers the input endpoints of `vms` are on: `label`'s own, of the
-    endpoints on its VIP, and each internal one an endpoint names (REST `LoadBalancerName`, `Add-AzureEndpoint
-    -InternalLoadBalancerName`). The deep dive says what becomes of the first only."""
+def _load_balancers(
+    label: str, service: CloudService, vms: Iterable[Role], placements: Iterable[Placement]
+) -> list[str]:
+    """What becomes of the load balancers of `vms` and of `placements` (their deployments): `label`'s own,
+    of the endpoints on its VIP, each internal one an endpoint names (REST `LoadBalancerName`,
+    `Add-AzureEndpoint -InternalLoadBalancerName`), and each other internal one the deployments have (a
+    REST body's or a service configuration's `LoadBalancers`, `Add-AzureInternalLoadBalancer`), which no
+    endpoint of the files is on. The deep dive says what becomes of the first only."""
     from migcheck.rules.cloud_services import _endpoints, _internal
 
     endpoints = list(_endpoints(vms))
     found = [f"the load balancer of {label}: {_LOAD_BALANCER}"] if any(e.is_public for e in endpoints) else []
     group = _ps(f"{service_name(service)}-Migrated")
+    used = _internal(endpoints)
     found += [
         f"internal load balancer {named(name)} of {label}: its load-balanced endpoint sets become "
         "load-balancing rules of a load balancer resource, as the cloud service's do; the documents say no more "
         "of an internal one. After Prepare, find it and its private frontend address (Get-AzLoadBalancer "
         f"-ResourceGroupName {group}); if it is Basic SKU (retired on {BASIC_SKU}), upgrade it to Standard "
         "after Commit"
-        for name in _internal(endpoints)
+        for name in used
+    ]
+    unused = _unused_balancers(placements, {key(name) for name in used})
+    found += [
+        f"internal load balancer {named(balancer.name)} of {label}{_frontend(balancer)}: a load balancer "
+        "resource, as the cloud service's load balancers become, with no load-balancing rule, since no endpoint "
+        "of the files checked is on it; the documents say no more of an internal one. After Prepare, find it "
+        f"(Get-AzLoadBalancer -ResourceGroupName {group}): delete it if nothing is to use it, else, if it is "
+        f"Basic SKU (retired on {BASIC_SKU}), upgrade it to Standard after Commit"
+        for balancer in unused
     ]
     return found
+
+
+def _unused_balancers(placements: Iterable[Placement], used: set[str]) -> list[InternalLoadBalancer]:
+    """The named internal load balancers of those of `placements` that deploy VMs, but those in `used` (by
+    `key`), once each: a deployment of web/worker roles does not move, nor its load balancers (see
+    `_balancers_of_roles`)."""
+    found: dict[str, InternalLoadBalancer] = {}
+    for placement in placements:
+        if not placement.vms:
+            continue
+        for balancer in placement.internal_load_balancers:
+            if balancer.name.strip() and key(balancer.name) not in used:
+                found.setdefault(key(balancer.name), balancer)
+    return list(found.values())
+
+
+def _frontend(balancer: InternalLoadBalancer) -> str:
+    subnet = balancer.subnet
+    return (
+        f" (its frontend in subnet {named(subnet.name)})"
+        if subnet is not None and subnet.name.strip()
+        else ""
+    )
 
 
 def _network_step_id(network: Network, where: str) -> str:
@@ -1524,7 +1570,7 @@ def _network_step(
     becomes += [
         f"resource group '{service_name(s)}-Migrated' with the VMs of {s.label}" for s in services if s.vms
     ]
-    becomes += [line for s in services for line in _load_balancers(s.label, s, s.vms)]
+    becomes += [line for s in services for line in _load_balancers(s.label, s, s.vms, s.placements)]
     becomes += _vm_public_ips(vm for s in services for vm in s.vms)
     becomes += [
         f"reserved IP {named(ip, 'ReservedIP')}: {_STATIC_PUBLIC_IP}"
@@ -1546,6 +1592,7 @@ def _network_step(
     has_vms, has_roles = any(s.vms for s in services), any(s.roles for s in services)
     if has_roles:
         notes.append(_roles_left_behind(services, has_vms))
+        notes += [note for s in services if s.roles for note in _balancers_of_roles(s)]
     notes += [note for s in services if s.vms for note in _key_vault_notes(builder, s)]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
@@ -2238,7 +2285,7 @@ def _service_step(
             "Manager network you name)",
             *_vm_public_ips(placement.vms),
             *_vip_becomes(service, placement, maybe),
-            *_load_balancers("the cloud service", service, placement.vms),
+            *_load_balancers("the cloud service", service, placement.vms, (placement,)),
         ),
         downtime=(
             f"{_service_vms_downtime(placement)} "
@@ -2627,6 +2674,7 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         notes=(
             f"Not moved: {service.label}: {_contents(service)}.",
             *_bound_to_roles(service),
+            *_balancers_of_roles(service),
             *builder.attention(service),
         ),
         members=(_member(service),),
@@ -2651,6 +2699,23 @@ def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
         "free it (Remove-AzureReservedIPAssociation) and move it on its own (Move-AzureReservedIP -Validate, "
         "-Prepare, -Commit)."
         for whose, names in groups.items()
+    )
+
+
+def _balancers_of_roles(service: CloudService) -> tuple[str, ...]:
+    """What becomes of the internal load balancers of a service of web/worker roles (its configurations'
+    `LoadBalancers`, a deployment body's): they do not move with roles that do not move (MIG101)."""
+    balancers: dict[str, InternalLoadBalancer] = {}
+    for placement in service.placements:
+        for balancer in placement.internal_load_balancers:
+            if balancer.name.strip():
+                balancers.setdefault(key(balancer.name), balancer)
+    return tuple(
+        f"Internal load balancer {named(balancer.name)} of {service.label}{_frontend(balancer)} does not move: "
+        "the roles do not. "
+        "Where the rebuilt service is to be reached at a private address too, give it an internal load balancer "
+        "of its own in Resource Manager (Standard SKU)."
+        for balancer in balancers.values()
     )
 
 
@@ -2706,7 +2771,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         becomes=(
             becomes,
             *_vm_public_ips(service.vms),
-            *_load_balancers("the cloud service", service, service.vms),
+            *_load_balancers("the cloud service", service, service.vms, service.placements),
         ),
         downtime=downtime,
         blockers=builder.blockers(service),

@@ -1,6 +1,6 @@
 """Read a service configuration (`.cscfg`): role settings (name, instance count) and the
 `NetworkConfiguration` section (access controls, endpoint ACLs, virtual network, subnets, reserved IPs,
-DNS servers).
+DNS servers, internal load balancers).
 
 A cscfg does not say whether a role is a web or a worker role, so its roles are `RoleSettings`, not
 `Role`s: role types come only from the csdef or a REST body."""
@@ -13,6 +13,7 @@ from migcheck.model import (
     DnsServer,
     EndpointAcl,
     InstanceAddress,
+    InternalLoadBalancer,
     Mark,
     NameRef,
     RoleSettings,
@@ -84,6 +85,9 @@ def read(root: Element, marker: Marker) -> tuple[object, ...]:
         if dns_servers
         else (),
         mark=marker.mark(root),
+        internal_load_balancers=tuple(
+            [_balancer(el, marker) for el in _below(parts, "LoadBalancers", "LoadBalancer")]
+        ),
     )
     return (configuration,)
 
@@ -105,7 +109,7 @@ def _roles_only(name: str, roles: tuple[RoleSettings, ...], mark: Mark) -> Servi
 # The children `read` looks at, by local name in any namespace: the root's, and a NetworkConfiguration's.
 _TOP = frozenset({"Role", "NetworkConfiguration"})
 _NETWORK_PARTS = frozenset(
-    {"AccessControls", "EndpointAcls", "VirtualNetworkSite", "AddressAssignments", "Dns"}
+    {"AccessControls", "EndpointAcls", "VirtualNetworkSite", "AddressAssignments", "Dns", "LoadBalancers"}
 )
 _ASSIGNED = frozenset({"InstanceAddress", "ReservedIPs"})  # an AddressAssignments' children read
 _RESERVED_IP = frozenset({"ReservedIP"})
@@ -123,6 +127,18 @@ def _role(el: Element, marker: Marker) -> RoleSettings:
     count = attr(instances, "count") if instances is not None else ""
     return RoleSettings(
         attr(el, "name"), int(count) if count.isascii() and count.isdigit() else None, marker.mark(el)
+    )
+
+
+def _balancer(el: Element, marker: Marker) -> InternalLoadBalancer:
+    """An internal load balancer (`<LoadBalancer name>`), with the subnet its private frontend is in
+    (`<FrontendIPConfiguration type="private" subnet>`), None where the configuration names none."""
+    frontend = _first_named(el, "FrontendIPConfiguration")
+    subnet = attr(frontend, "subnet") if frontend is not None else ""
+    return InternalLoadBalancer(
+        attr(el, "name"),
+        marker.mark(el),
+        NameRef(subnet, marker.mark(frontend)) if frontend is not None and subnet else None,
     )
 
 

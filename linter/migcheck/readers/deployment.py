@@ -291,6 +291,7 @@ def _package_deployment(el: Element, marker: Marker, evidence: str) -> Deploymen
         other_reserved_ips=reserved_ips[1:],
         service_unnamed=True,
         package_service=config.name.strip() if config is not None else "",
+        internal_load_balancers=config.internal_load_balancers if config is not None else (),
     )
 
 
