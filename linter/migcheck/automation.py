@@ -24,6 +24,17 @@ _PAAS_PY = (
     "azure-mgmt-web, azure-mgmt-appcontainers or azure-mgmt-containerservice, depending on the new platform"
 )
 
+# Resource Manager has no affinity groups: a resource takes its region, and a proximity placement group
+# keeps VMs close where that was what the group was for.
+_AFFINITY_PS = (
+    "New-AzProximityPlacementGroup, where the group kept VMs close (Resource Manager has no affinity groups)"
+)
+_AFFINITY_CLI = "az ppg create, where the group kept VMs close (Resource Manager has no affinity groups)"
+_AFFINITY_PY = (
+    "ComputeManagementClient.proximity_placement_groups.create_or_update, where the group kept VMs close "
+    "(Resource Manager has no affinity groups)"
+)
+
 POWERSHELL: dict[str, str] = {
     # session
     "Add-AzureAccount": "Connect-AzAccount",
@@ -153,6 +164,8 @@ POWERSHELL: dict[str, str] = {
     "Remove-AzureDedicatedCircuitLinkAuthorization": "Remove-AzExpressRouteCircuitAuthorization",
     # storage
     "New-AzureStorageAccount": "New-AzStorageAccount",
+    "New-AzureAffinityGroup": _AFFINITY_PS,
+    "Set-AzureAffinityGroup": _AFFINITY_PS,
     "Set-AzureStorageAccount": "Set-AzStorageAccount",
     "Get-AzureStorageAccount": "Get-AzStorageAccount",
     "Remove-AzureStorageAccount": "Remove-AzStorageAccount",
@@ -184,6 +197,8 @@ XPLAT: dict[str, str] = {
     "azure service create": "az group create",
     "azure service delete": "az group delete",
     "azure storage account create": "az storage account create",
+    "azure account affinity-group create": _AFFINITY_CLI,
+    "azure account affinity-group set": _AFFINITY_CLI,
     "azure storage account delete": "az storage account delete",
     "azure network vnet create": "az network vnet create",
     "azure network vnet delete": "az network vnet delete",
@@ -246,6 +261,8 @@ PYTHON: dict[str, str] = {
     "change_deployment_configuration": _PAAS_PY,
     "swap_deployment": _PAAS_PY,
     "create_storage_account": "StorageManagementClient.storage_accounts.begin_create",
+    "create_affinity_group": _AFFINITY_PY,
+    "update_affinity_group": _AFFINITY_PY,
     "update_storage_account": "StorageManagementClient.storage_accounts.update",
     "delete_storage_account": "StorageManagementClient.storage_accounts.delete",
     "get_storage_account_keys": "StorageManagementClient.storage_accounts.list_keys",

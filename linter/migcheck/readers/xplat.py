@@ -449,9 +449,10 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
 
 # The command groups whose commands manage classic resources through the Service Management API: a script
 # that runs any of them is a classic script. Storage data commands (`storage blob upload`) and the
-# CLI's own settings are not: they work the same once everything is migrated.
+# CLI's own settings are not: they work the same once everything is migrated. Of the `account` group, only
+# affinity groups are classic resources (Resource Manager has none); the rest is the CLI's session.
 CLASSIC_GROUPS = frozenset({"vm", "service", "network"})
-_CLASSIC_STORAGE = ("storage", "account")
+_CLASSIC_PAIRS = frozenset({("storage", "account"), ("account", "affinity-group")})
 
 # The groups of the migration steps (`azure <group> <step>-migration`) and the scope each moves.
 MIGRATION: dict[tuple[str, ...], str] = {
@@ -1965,6 +1966,7 @@ _SUBGROUPS = frozenset(
         "internal-load-balancer",
         "load-balanced-set",
         "account",
+        "affinity-group",
         "keys",
         "connectionstring",
         "vm",
@@ -2012,4 +2014,4 @@ def _resource_group(word: Word) -> bool:
 def classic(path: Iterable[str]) -> bool:
     """Whether a command path manages classic resources (see `CLASSIC_GROUPS`)."""
     words = tuple(path)
-    return bool(words) and (words[0] in CLASSIC_GROUPS or words[:2] == _CLASSIC_STORAGE)
+    return bool(words) and (words[0] in CLASSIC_GROUPS or words[:2] in _CLASSIC_PAIRS)
