@@ -835,6 +835,9 @@ class Index:
     # What the file does with the names it reads but never binds (`args` of a trimmed copy of a script that
     # parses it elsewhere, a name a star import brings): their events and reaches, as a scope files them.
     free: Scope = field(default_factory=lambda: Scope("module", None))
+    # Every function the file defines with `def`, wherever and however decorated, by its name: what a call
+    # of that name, or a read of an attribute of that name (a property), may run (see `Flow._sets_reached`).
+    definitions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = field(default_factory=dict)
 
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
@@ -1539,6 +1542,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.writes_unfollowed(),
         indexer.placed_files,
         indexer.free_scope,
+        indexer.definitions,
     )
 
 
@@ -1556,6 +1560,7 @@ class _Indexer(ast.NodeVisitor):
         self.python2 = python2
         self.module_scope = Scope("module", None)
         self.free_scope = Scope("module", None)  # see `Index.free`
+        self.definitions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
         self.scopes: list[Scope] = [self.module_scope]
         self.chains: list[list[int]] = [[]]
         self.blocks = 0
@@ -1939,6 +1944,7 @@ class _Indexer(ast.NodeVisitor):
         if not isinstance(node, ast.Lambda):
             self._statement(node)
             self._bind(node.name, None, node)
+            self.definitions.setdefault(node.name, []).append(node)
             for decorator in node.decorator_list:
                 self.visit(decorator)
         for default in [*node.args.defaults, *(d for d in node.args.kw_defaults if d is not None)]:
@@ -3053,6 +3059,8 @@ class Flow:
         # Whether the parts of the object a name holds stay what they were, by (scope, name, how many parts
         # deep): worked out once, however many calls read a part of it.
         self._parts_kept: dict[tuple[int, str, int], bool] = {}
+        self._reached_sets: dict[int, frozenset[str]] = {}  # see `_sets_reached`
+        self._names_of: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # see `_function_names`
         self._class_tree: _Classes | None = None  # see `_classes`
         self._supplied: dict[tuple[int, str], tuple[Scope | None, ...]] = {}  # see `_supplier`
         # The frames of the `__init__` calls that make instances, by (call, frame and path it is read in),
@@ -6054,14 +6062,7 @@ class Flow:
             return self._free_identity(root.id, site, path)
         scope, binding = found
         on_self = self._set_once_on_self(root.id, scope, path) if path else None
-        if (
-            path
-            and on_self is None
-            and (
-                (root.id in scope.params and any(part.startswith(".") for part in path))
-                or not self._parts_stay(scope, root.id, len(path))
-            )
-        ):
+        if path and on_self is None and not self._path_stays(scope, root.id, path):
             return None
         frame = site.frame
         while frame is not None and not (frame.scope is scope and frame.called):
@@ -6178,8 +6179,9 @@ class Flow:
         never by a name it does not write: read twice in one run of the method, it is one value
         (`self.service` passed to `create_virtual_machine_deployment` and to `add_role`). Set in another
         method than `__init__`, only read in another method than that one, which may set it between two
-        reads. None otherwise. Where the file makes instances of the class, the key `same_value` gives holds
-        the method's scope and frame: two methods may run on two instances."""
+        reads, and which the reading method does not call (see `_sets_reached`). None otherwise. Where the
+        file makes instances of the class, the key `same_value` gives holds the method's scope and frame:
+        two methods may run on two instances."""
         if len(path) != 1 or not path[0].startswith("."):
             return None
         attr = path[0][1:]
@@ -6200,7 +6202,139 @@ class Flow:
         on_instance = isinstance(holder, ast.Name) and self._own_class(holder.id, stored.scope) is own
         if not on_instance or (setter != "__init__" and stored.scope is scope):
             return None
-        return own
+        assert scope.function is not None  # a method's: `own` is its class
+        reached = self._sets_reached(scope.function.node)
+        return own if reached is not None and attr not in reached else None
+
+    def _path_stays(self, scope: Scope, name: str, path: list[str]) -> bool:
+        """Whether the parts on `path` (innermost first) of the object `name` holds in `scope` stay what
+        they were between two reads: see `_attributes_stay` for a path with an attribute on a parameter,
+        which a function the script runs may set on the object it is passed, `_parts_stay` otherwise."""
+        if name in scope.params and any(part.startswith(".") for part in path):
+            return self._attributes_stay(scope, name, path)
+        return self._parts_stay(scope, name, len(path))
+
+    def _attributes_stay(self, scope: Scope, name: str, path: list[str]) -> bool:
+        """Whether a path with attributes on the parameter `name` of the function whose body is `scope`
+        (`self.service_name`, `cfg.service`, `self.cfg['svc']`; `path` innermost first) reads one value
+        wherever the function reads it: nothing a run of the function may run sets or deletes an attribute
+        of a name on the path, on any object (see `_sets_reached`), nor sets attributes by names the reader
+        does not see (`_sets_by_name`); no attribute on it is one the file defines a function of that name
+        for (a property, whose every read runs it, or `__getattr__`); the object lets no part of it less
+        deep than the path go where the reader does not follow it (see `_reach`), and nothing done to it
+        in the function may change a part on the path (see `_keeps_attributes`). Below the first part, the
+        objects on the path are changed nowhere in the file (`Index.attribute_changes`). What another
+        function sets, or a method the reader does not see, may come between two runs: then the reads must
+        be in one run, on no branch (`_reads_of`); not `if new: create(self.svc) else: add(self.svc)`."""
+        function, depth = scope.function, len(path)
+        names = [part[1:] for part in path if part.startswith(".")]
+        defined = self.index.definitions
+        if (
+            function is None
+            or self._sets_by_name()
+            or any(_is_special(attr) or attr in defined for attr in names)
+            or "__getattr__" in defined
+            or "__getattribute__" in defined
+            or any(self.index.attribute_changes.get(part[1:]) for part in path[1:] if part.startswith("."))
+            or scope.reach.get(name, depth) < depth
+        ):
+            return False
+        first = path[-1][1:] if path[-1].startswith(".") else None
+        branched, read_first = self._reads_of(function.node, name, first)
+        unseen = [
+            event
+            for event in scope.events.get(name, ())
+            if not self._keeps_attributes(event, scope, name, first, depth)
+        ]
+        if unseen and (branched or not all(self._runs_once_before(event, read_first) for event in unseen)):
+            return False
+        if branched and any(self.index.attribute_stores.get(attr) for attr in names):
+            return False
+        reached = self._sets_reached(function.node)
+        return reached is not None and not reached.intersection(names)
+
+    def _keeps_attributes(self, event: Event, scope: Scope, name: str, first: str | None, depth: int) -> bool:
+        """Whether something done in `scope` to the object the parameter `name` holds leaves a path `depth`
+        parts deep on it, whose part nearest the object is the attribute `first` (None: an item), what it
+        was (see `_attributes_stay`): done to a part of it that deep or deeper (`_passes_a_part`), or to
+        another attribute (`self.sms.get_role(...)`); a call of a method of the script's class on `self`,
+        or the object passed to a function the script defines, which are read for what they set (see
+        `_sets_reached`)."""
+        if _passes_a_part(event, depth) or (first is not None and event.path[:1] not in ((), (first,))):
+            return True
+        if event.kind != "escape" or event.path or event.item:
+            return False
+        if event.method:
+            own = self._own_class(name, scope)
+            found = self._suppliers(Instance(own, False), event.method) if own is not None else None
+            return bool(found) and None not in found
+        call = event.value
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            return False
+        outer = lookup(call.func.id, event.scope, self.index.module)
+        return (
+            outer is not None and call.func.id in outer.functions and len(outer.bindings[call.func.id]) == 1
+        )
+
+    def _runs_once_before(self, event: Event, read: Position | None) -> bool:
+        """Whether `event` comes before the first read, in no block that may run more than once (a loop's
+        body, see `_loops_binding`): what it does, it does before every read of a run."""
+        index = self.index
+        return (
+            read is not None
+            and event.at < read
+            and all(block in index.conditions or block in index.branch_of for block in event.chain)
+        )
+
+    def _reads_of(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, first: str | None
+    ) -> tuple[bool, Position | None]:
+        """Of the reads of `name.first` (`name[...]` when `first` is None) in the body of the function `node`:
+        whether one is on a branch (under an `if`, a conditional expression, a `match` case, a handler,
+        the right of `and`/`or`: it may be in another run than the others), and where the first is."""
+        branched, read_first = False, None
+        todo: list[tuple[ast.AST, bool]] = [(statement, False) for statement in node.body]
+        while todo:
+            current, inside = todo.pop()
+            if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                continue
+            if _reads_part(current, name, first):
+                branched = branched or inside
+                read_first = min(read_first or _at(current), _at(current))
+            on_branch = _branches(current)
+            todo.extend(
+                (child, inside or any(child is b for b in on_branch))
+                for child in ast.iter_child_nodes(current)
+            )
+        return branched, read_first
+
+    def _sets_reached(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str] | None:
+        """The names of the attributes that a run of the function `node` may set or delete, on any object:
+        those its body sets or deletes, and those of every function the file defines under a name the body
+        reads, and so on (a call by that name, or a method of that name called on anything, may run it).
+        None when the budget is spent. Worked out once per function."""
+        found = self._reached_sets.get(id(node))
+        if found is not None:
+            return found
+        seen, todo = {id(node)}, [node]
+        sets: set[str] = set()
+        while todo:
+            self.budget -= 1
+            if self._spent():
+                return None
+            current = todo.pop()
+            names = self._names_of.get(id(current))
+            if names is None:
+                names = self._names_of[id(current)] = _function_names(current)
+            reads, written = names
+            sets |= written
+            for read in reads:
+                for definition in self.index.definitions.get(read, ()):
+                    if id(definition) not in seen:
+                        seen.add(id(definition))
+                        todo.append(definition)
+        found = self._reached_sets[id(node)] = frozenset(sets)
+        return found
 
     def _parts_stay(self, scope: Scope, name: str, depth: int) -> bool:
         """Whether what the file does to the object `name` holds leaves its parts `depth` parts deep what
@@ -6333,6 +6467,58 @@ class Flow:
                 if block not in index.conditions and block not in index.branch_of
             )
         return found
+
+
+def _function_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a function's body reads (plain names and attributes: what it may call) and the attributes
+    it sets or deletes, leaving out the bodies of the functions defined in it, which run only when called by
+    a name read somewhere."""
+    reads: set[str] = set()
+    written: set[str] = set()
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        current = todo.pop()
+        if isinstance(current, ast.Name) and isinstance(current.ctx, ast.Load):
+            reads.add(current.id)
+        elif isinstance(current, ast.Attribute):
+            (reads if isinstance(current.ctx, ast.Load) else written).add(current.attr)
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            todo.extend(current.decorator_list)
+            todo.extend(current.args.defaults)
+            todo.extend(d for d in current.args.kw_defaults if d is not None)
+        else:
+            todo.extend(ast.iter_child_nodes(current))
+    return frozenset(reads), frozenset(written)
+
+
+def _reads_part(node: ast.AST, name: str, first: str | None) -> bool:
+    """Whether `node` reads the attribute `first` of the name `name` (an item of it when `first` is None)."""
+    if first is None:
+        return isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == first
+        and isinstance(node.ctx, ast.Load)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == name
+    )
+
+
+def _branches(node: ast.AST) -> list[ast.AST]:
+    """The children of `node` that run only on some paths through it (see `Flow._reads_of`)."""
+    if isinstance(node, ast.If):
+        return [*node.body, *node.orelse]
+    if isinstance(node, ast.IfExp):
+        return [node.body, node.orelse]
+    if isinstance(node, _TRIES):
+        return [*node.handlers, *node.orelse]
+    if isinstance(node, ast.Match):
+        return list(node.cases)
+    if isinstance(node, ast.BoolOp):
+        return node.values[1:]
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+        return list(ast.iter_child_nodes(node))
+    return []
 
 
 def _passes_a_part(event: Event, depth: int) -> bool:
