@@ -6267,7 +6267,7 @@ class Flow:
         if event.method:
             own = self._own_class(name, scope)
             found = self._suppliers(Instance(own, False), event.method) if own is not None else None
-            return bool(found) and None not in found
+            return found is not None and len(found) > 0 and None not in found
         call = event.value
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
             return False
@@ -6515,7 +6515,7 @@ def _branches(node: ast.AST) -> list[ast.AST]:
     if isinstance(node, ast.Match):
         return list(node.cases)
     if isinstance(node, ast.BoolOp):
-        return node.values[1:]
+        return list(node.values[1:])
     if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
         return list(ast.iter_child_nodes(node))
     return []
