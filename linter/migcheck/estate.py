@@ -2201,11 +2201,44 @@ class _Linker:
         )
         unnamed = _UnnamedJoin(deployments, self.scripts, _PackagedBeside(services, self.scripts))
         for deployment in deployments:
-            self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
+            if not deployment.service_by_vm_name:
+                self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
         services = opened.closed()
         opened = _Opened(services, self.conflicts, self.scripts)
         self._add_loose_vms(opened, by_name)
+        by_vm_name = [d for d in deployments if d.service_by_vm_name]
+        self._add_changes_by_vm_name(opened, by_name, by_vm_name, unnamed)
         return tuple(opened.closed())
+
+    def _add_changes_by_vm_name(
+        self, opened: _Opened, by_name: dict[str, int], changes: Sequence[Deployment], unnamed: _UnnamedJoin
+    ) -> None:
+        """A script's changes to VMs it names without their cloud service (`Deployment.service_by_vm_name`),
+        once every other description has joined its service: made to the one VM of that name the files
+        describe, as a change to a VM they create is (`_Roles.merge`). A name the files give VMs of several
+        services is refused by the CLI ("VM name is not unique"): MIG003, and the change is made to none.
+        A VM they describe nowhere is one of a service they do not state: the first change's stand-in
+        service, which every other such change of that VM joins."""
+        if not changes:
+            return
+        holders: dict[str, list[int]] = defaultdict(list)
+        for index in range(len(opened.services)):
+            names = {key(vm.name) for p in opened.current(index).placements for vm in p.vms}
+            for name in names:
+                holders[name].append(index)
+        alone: dict[str, int] = {}  # the stand-in service of each VM the files describe nowhere, by name
+        for change in changes:
+            for vm in change.roles:
+                found = holders.get(key(vm.name), [])
+                if len(found) > 1:
+                    self.dangling.append(_not_unique(vm, [opened.current(i) for i in found]))
+                    continue
+                target = found[0] if found else alone.get(key(vm.name))
+                if target is not None:
+                    opened[target].join_vm(vm)
+                    continue
+                alone[key(vm.name)] = len(opened.services)
+                self._add_deployment(opened, by_name, replace(change, roles=(vm,)), unnamed)
 
     def _packaged_services(self) -> Iterator[CloudService]:
         """A csdef and the cscfgs in its folder; cscfgs with no csdef beside them, grouped by folder."""
@@ -2726,6 +2759,17 @@ def _which_disk(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
     else:
         which = "a disk"
     return f"{which} ({disk.media_link.strip() or 'created in the current storage account'})"
+
+
+def _not_unique(vm: Role, services: Sequence[CloudService]) -> Dangling:
+    """A change to VM `vm`, named without its cloud service, that the files give VMs of that name in each
+    of `services`."""
+    where = ", ".join(service.label for service in services)
+    message = (
+        f"a change to VM '{vm.name}' names no cloud service, and the files describe a VM of that name in "
+        f'each of {where}: the classic CLI refuses it ("VM name is not unique"), so it changes none of them'
+    )
+    return Dangling(NameRef(vm.name, vm.mark), "VmName", message)
 
 
 def _vm_words(service: CloudService, vm: Role) -> str:

@@ -1590,6 +1590,10 @@ class Deployment:
     package_service: str = field(default="", compare=False)
     # Its internal load balancers (REST `LoadBalancers`, a script's `Add-AzureInternalLoadBalancer`).
     internal_load_balancers: tuple[InternalLoadBalancer, ...] = ()
+    # A script's changes to a VM it names without its cloud service (the classic CLI without `-d`, which
+    # looks the name up in every service of the subscription): `service_name` is a stand-in, and the VM is
+    # the one of that name the other files describe, when they describe one (see `estate`).
+    service_by_vm_name: bool = field(default=False, compare=False)
 
 
 @record

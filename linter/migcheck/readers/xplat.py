@@ -720,6 +720,7 @@ class _Deployment:
     reserved_ip_known: bool = True
     vms: dict[str, _Vm] = field(default_factory=dict)
     deleted: bool = False
+    by_vm_name: bool = False  # of a VM the commands name without its service (see `Reading._changed_vm`)
     # Whether a `vm create` the script surely runs created it: its network is then fixed (the platform
     # refuses a VM of another network in it), and a later `vm create` of the service adds a VM to it.
     created: bool = False
@@ -737,6 +738,7 @@ class _Deployment:
             network_known=self.network_known,
             reserved_ip_known=self.reserved_ip_known,
             deleted=self.deleted,
+            service_by_vm_name=self.by_vm_name,
         )
 
 
@@ -1136,14 +1138,27 @@ class Reading:
         return self.unstated.get(f"{what}\0{word.holder}", "") if word.holder is not None else ""
 
     def _changed_vm(self, parsed: Parsed) -> _Vm | None:
-        """The VM a command changes: the script's own of that name, or one of the service `-d` names."""
+        """The VM a command changes: the script's own of that name, or one of the service `-d` names (the
+        stand-in of a value the script does not state). Without `-d`, which only filters the VMs the CLI
+        looks the name up in (vm._js: "filter VMs for the specified DNS name"), it is the VM of that name
+        in any cloud service of the subscription: one of a service the script does not state, a stand-in
+        for every command that names the VM so, which the linker puts in the service of the one VM of
+        that name the files describe (`Deployment.service_by_vm_name`)."""
         name = self._vm_name(parsed)
-        service = self._service_of(parsed)
-        if not name or not service:
+        if not name:
             return None
+        service, dns = self._service_of(parsed), parsed.value("dns-name")
+        if not service and dns is not None:
+            service = self._held("cloud service name", dns, parsed.at)
+        by_name = not service
+        if not service:
+            service = self.unstated.setdefault(
+                f"cloud service of VM\0{name.casefold()}", self._stand_in("cloud service name", parsed.at)
+            )
         deployment = self.deployments.get(service.casefold())
         if deployment is None or deployment.deleted:
             deployment = self._deployment(service, parsed.at, existing=True)
+            deployment.by_vm_name = by_name
         vm = deployment.vms.get(name.casefold())
         if vm is None:
             vm = deployment.vms[name.casefold()] = _Vm(name, parsed.at, True, unknown=set(_CHANGE_UNKNOWN))
