@@ -2764,10 +2764,11 @@ def _which_disk(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
 def _not_unique(vm: Role, services: Sequence[CloudService]) -> Dangling:
     """A change to VM `vm`, named without its cloud service, that the files give VMs of that name in each
     of `services`."""
-    where = ", ".join(service.label for service in services)
+    labels = [service.label for service in services]
     message = (
-        f"a change to VM '{vm.name}' names no cloud service, and the files describe a VM of that name in "
-        f'each of {where}: the classic CLI refuses it ("VM name is not unique"), so it changes none of them'
+        f"the command changes VM '{vm.name}' without naming its cloud service, and the files describe a VM "
+        f"of that name in {', '.join(labels[:-1])} and {labels[-1]}: the classic CLI refuses a VM name that "
+        "is not unique in the subscription, so the command changes none of them"
     )
     return Dangling(NameRef(vm.name, vm.mark), "VmName", message)
 

@@ -407,6 +407,8 @@ class UnresolvedReference(Rule):
 
 # What to do about a reference that is not a name to correct.
 _DANGLING_FIXES = {
+    "VmName": "Give the command the cloud service of the VM it is meant to change (`-d <cloud service>`, "
+    "`--dns-name`): the CLI then looks the VM up in that service alone.",
     "Subscription": "Declare the subscription the files describe, one the exports hold (`subscription = "
     '"<id>"` in the inventory declarations), or map the files to subscription ids in '
     "`[tool.migcheck.subscriptions]`.",
