@@ -122,3 +122,33 @@ def test_a_service_the_script_does_not_state_is_a_stand_in(tmp_path, monkeypatch
     found = _lint(tmp_path, monkeypatch, {name: script}, "MIG201")
     assert where(found) == [f"MIG201 {name}:1:1"]
     assert f"cloud service '<cloud service name, {name}:1>'" in found[0].message
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_a_vm_deleted_by_its_name_alone_is_the_one_another_file_describes(plan_of, name) -> None:
+    files = {
+        "jump-svc.deployment.xml": DEPLOYMENT,
+        "NetworkConfig.netcfg": NETCFG,
+        name: "azure vm delete jump01 -q\n",
+    }
+    plan = plan_of(files)
+    assert [step.id for step in plan.steps if step.id.startswith(("network:", "service:"))] == [
+        "network:app-vnet"
+    ]
+    step = next(step for step in plan.steps if step.id == "network:app-vnet")
+    assert step.ready
+
+
+def test_a_service_whose_last_vm_a_script_deletes_is_gone(plan_of) -> None:
+    named = DEPLOYMENT.replace(
+        "<Name>jump-svc</Name>", "<Name>jump-svc</Name><Url>http://jump-svc.cloudapp.net/</Url>"
+    )
+    files = {
+        "jump-svc.deployment.xml": named,
+        "NetworkConfig.netcfg": NETCFG,
+        "rm.sh": "azure vm delete -d jump-svc jump01 -q\n",
+    }
+    plan = plan_of(files)
+    assert [step.id for step in plan.steps if step.id.startswith(("network:", "service:"))] == [
+        "network:app-vnet"
+    ]

@@ -3750,25 +3750,32 @@ def _deleted(services: tuple[CloudService, ...], records: Sequence[Deployment]) 
     which of the two scripts runs last (a repository's teardown script does not mean its deployment is
     gone), and the script that deletes what it creates itself is read in order already. A service the
     files do not name (named after a folder or a deployment) is none of them; a deployment left without
-    roles is gone with its last VM."""
+    roles is gone with its last VM, and so is a service left with none (of no package). A VM deleted by its name alone (`Deployment.service_by_vm_name`) is
+    the one of that name the files describe, in whichever service: when they describe one."""
     gone: set[str] = set()
     vms: dict[str, set[str]] = defaultdict(set)
+    anywhere: set[str] = set()  # the VMs deleted by name alone
     for record in records:
         if record.deleted:
             gone.add(key(record.service_name))
         for role in record.roles:
             if role.deleted:
-                vms[key(record.service_name)].add(key(role.name))
-    if not gone and not vms:
+                (anywhere if record.service_by_vm_name else vms[key(record.service_name)]).add(key(role.name))
+    if not gone and not vms and not anywhere:
         return services
+    held = [{key(vm.name) for p in service.placements for vm in p.vms} for service in services]
+    holders = Counter(name for names in held for name in names & anywhere)
     kept = []
-    for service in services:
+    for service, holds in zip(services, held, strict=True):
         named = service.named_by == "files"
         scripted = any(is_script(p.mark.path) for p in service.placements)
         if named and key(service.name) in gone and not scripted:
             continue
-        names = vms.get(key(service.name)) if named else None
-        kept.append(_without_vms(service, names) if names else service)
+        names = set(vms.get(key(service.name), ())) if named else set()
+        names |= {name for name in holds & anywhere if holders[name] == 1}
+        left = _without_vms(service, names) if names else service
+        if left.placements or service.definition is not None or service.configurations:
+            kept.append(left)  # else gone with its last VM: nothing of it is left to move
     return tuple(kept)
 
 

@@ -24,8 +24,9 @@ What is read:
 - what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
   create`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
   that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
-  whose network and reserved IP the script does not know; a VM the script neither creates nor places in a
-  service is not described;
+  whose network and reserved IP the script does not know; without `-d`, which only filters the services
+  the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,
+  which the linker takes for the one VM of that name the other files describe;
 - `service create` (the service's region), `service delete`, `storage account create --type`,
   `network reserved-ip create`, `network import <file>` (an upload of a network configuration, which
   changes every network), `network vnet create`, `network vnet subnet create` and `network vnet delete`
