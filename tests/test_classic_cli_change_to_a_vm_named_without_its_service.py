@@ -8,6 +8,8 @@ and from a PowerShell script that runs the CLI."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lint_support import lint_files, where
 
@@ -152,3 +154,40 @@ def test_a_service_whose_last_vm_a_script_deletes_is_gone(plan_of) -> None:
     assert [step.id for step in plan.steps if step.id.startswith(("network:", "service:"))] == [
         "network:app-vnet"
     ]
+
+
+# A Resource Graph row of VM jump01 of cloud service jump-svc, in app-vnet.
+INVENTORY = {
+    "count": 1,
+    "data": [
+        {
+            "id": "/subscriptions/0000/resourceGroups/jump-svc/providers/Microsoft.ClassicCompute/virtualMachines/jump01",
+            "name": "jump01",
+            "type": "microsoft.classiccompute/virtualmachines",
+            "location": "northeurope",
+            "subscriptionId": "0000",
+            "properties": {
+                "domainName": {"name": "jump-svc", "type": "Microsoft.ClassicCompute/domainNames"},
+                "hardwareProfile": {"size": "Small", "deploymentName": "jump-svc"},
+                "networkProfile": {
+                    "inputEndpoints": [
+                        {"endpointName": "ssh", "privatePort": 22, "publicPort": 22, "protocol": "tcp"}
+                    ],
+                    "virtualNetwork": {"name": "app-vnet", "subnetNames": ["web"]},
+                },
+                "instanceView": {"status": "ReadyRole", "powerState": "Started"},
+                "provisioningState": "Succeeded",
+            },
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_the_vm_an_inventory_export_describes_takes_the_change_and_names_its_service(
+    tmp_path, monkeypatch, name
+) -> None:
+    files = {"classic.json": json.dumps(INVENTORY), name: ACL}
+    found = _lint(tmp_path, monkeypatch, files, "MIG201")
+    assert where(found) == [f"MIG201 {name}:1:1"]
+    assert "VM 'jump01' in cloud service 'jump-svc'" in found[0].message

@@ -4960,7 +4960,9 @@ class _InventoryVms:
                     else None
                 )
                 service.change(at, network_known=True, virtual_network=vnet)
-        renamed = service.service.named_by != "files" and key(record.service) not in self.by_name
+        # A service no file names, or named by a stand-in for a script's value (its VM found by name).
+        unnamed = service.service.named_by != "files" or is_stand_in(service.service.name)
+        renamed = unnamed and key(record.service) not in self.by_name
         if renamed and record.service:
             self.by_name[key(record.service)] = index
             service.service = replace(service.service, name=record.service, named_by="files")
