@@ -12,7 +12,7 @@ import pytest
 from migcheck.baseline import Baseline, key
 from migcheck.config import Config
 from migcheck.engine import lint
-from migcheck.model import Document, FileKind, Finding, Mark, Severity, Suppression
+from migcheck.model import DirectiveComment, Document, FileKind, Finding, Mark, Severity, Suppression
 from migcheck.plugins import load_rules
 from migcheck.suppress import Filter, Reason, Suppressed, matches, specificity
 
@@ -325,13 +325,15 @@ def test_comment_checks_follow_the_config_and_the_switches(tmp_path, monkeypatch
 
 
 def test_comments_in_scripts_are_checked_through_the_document(tmp_path):
-    """Whatever reader made the document: its `suppressions` and its text are all the check needs."""
+    """Whatever reader made the document: its `suppressions` and its directive comments are all the check
+    needs, not its text."""
     from migcheck.suppress import Audit
 
     path = "deploy.ps1"
-    text = "# migcheck: ignore MIG601\nNew-AzureVM\n# migcheck: ignore[MIG60l] typo\nRemove-AzureVM\n"
-    typo = Suppression(("MIG60l",), "typo", 4, 4, Mark(path, 3, column=1))
-    document = Document(path, FileKind.POWERSHELL, "", (), (typo,), text=text)
+    malformed = DirectiveComment(" migcheck: ignore MIG601", Mark(path, 1, column=1))
+    written = DirectiveComment(" migcheck: ignore[MIG60l] typo", Mark(path, 3, column=1))
+    typo = Suppression(("MIG60l",), "typo", 4, 4, written.mark)
+    document = Document(path, FileKind.POWERSHELL, "", (), (typo,), (malformed, written))
     audit = Audit(RULES, frozenset(r.code for r in RULES))
     shown, _ = Filter({}, {path: document}, True, None, audit).split([])
     # An unknown code is MIG005's, not also MIG006's.

@@ -1629,6 +1629,17 @@ class Suppression:
 
 
 @record
+class DirectiveComment:
+    """A comment that starts like a suppression directive (`migcheck:`, `migcheck ignore`), valid or not:
+    its text without the comment's markers, and where its opener is. Readers hand every such comment over
+    from the syntax they parsed, so that the filter reports the malformed ones (MIG005) and never text
+    that only looks like one (in a string, a here-document, CDATA)."""
+
+    text: str
+    mark: Mark
+
+
+@record
 class FileProblem:
     """Why a file could not be read as a classic file. `syntax` problems become MIG001, `root`
     problems MIG002."""
@@ -1651,6 +1662,8 @@ class Document:
     root: str  # local name of the root element, "" when there is none
     resources: tuple[object, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    # Every comment that starts like a directive, the valid ones (`suppressions`) too.
+    directive_comments: tuple[DirectiveComment, ...] = ()
     problem: FileProblem | None = None
     # The decoded source, as the reader made it. A lint drops it from files read from disk once they are
     # read (`LintResult.sources` reads it again, checked, for what it reports): rules never read it.
@@ -1659,7 +1672,15 @@ class Document:
     def without_text(self) -> Document:
         """The same document without its text. Built field by field (every field but `text`), not with
         `dataclasses.replace`, which looks every field up by name: it runs once per file read."""
-        return Document(self.path, self.kind, self.root, self.resources, self.suppressions, self.problem)
+        return Document(
+            self.path,
+            self.kind,
+            self.root,
+            self.resources,
+            self.suppressions,
+            self.directive_comments,
+            self.problem,
+        )
 
 
 def lun_key(written: str) -> str:

@@ -211,7 +211,9 @@ class DocumentStore:
         if not isinstance(document, Document):
             return False, None
         d, text = document, decode(data) if entry[3] else ""
-        return True, Document(d.path, d.kind, d.root, d.resources, d.suppressions, d.problem, text)
+        return True, Document(
+            d.path, d.kind, d.root, d.resources, d.suppressions, d.directive_comments, d.problem, text
+        )
 
     def _encoded(self, document: Document) -> str | None:
         """`document` as kept (JSON text), or None when it holds what is not a record of the model."""

@@ -435,7 +435,7 @@ def _check_comments(
     found = [
         pair
         for document in documents
-        if document.suppressions or may_hold_directive(document)
+        if document.directive_comments
         for pair in _check_document(document, audit, credit)
     ]
     return sorted(found, key=lambda pair: _document_order(pair[0]))
@@ -448,9 +448,11 @@ def _check_document(
     unused = audit.rules.get(UNUSED_SUPPRESSION)
     invalid = invalid if invalid is not None and invalid.code in audit.enabled else None
     unused = unused if unused is not None and unused.code in audit.enabled else None
-    attempts = list(_directive_attempts(document))
+    from migcheck.readers.suppressions import directive
+
+    parsed = [(c, directive(c.text)) for c in document.directive_comments]
     # The exact position of each directive's comment opener, by line: a reader's mark may have no column.
-    exact = {a.mark.line: a.mark for a in reversed(attempts) if a.parsed is not None}
+    exact = {c.mark.line: c.mark for c, found in reversed(parsed) if found is not None}
     for index, comment in enumerate(document.suppressions):
         at = exact.get(comment.mark.line, comment.mark)
         written = _written(comment)
@@ -468,11 +470,10 @@ def _check_document(
                 or _local_note(document, audit)
             )
             yield _finding(unused, audit, resource, message)
-    for attempt in attempts:
-        if attempt.parsed is None and invalid is not None:
-            text = _cut(attempt.text)
-            message = f"malformed suppression comment `{text}`: write `migcheck: ignore[CODE, ...] reason`"
-            yield _finding(invalid, audit, CommentResource(text, attempt.mark), message)
+    for attempt in (c for c, found in parsed if found is None and invalid is not None):
+        text = _cut(attempt.text.lstrip()[:_REACH])
+        message = f"malformed suppression comment `{text}`: write `migcheck: ignore[CODE, ...] reason`"
+        yield _finding(invalid, audit, CommentResource(text, attempt.mark), message)
 
 
 def _idle_tokens(
@@ -580,32 +581,19 @@ def _quoted(tokens: list[str]) -> str:
     return shown + (f" and {len(tokens) - 5} more" if len(tokens) > 5 else "")
 
 
+_REACH = 1000  # how much of a malformed comment its message is made from: a directive is one short comment
+
+
 def _cut(text: str, limit: int = 80) -> str:
     """Comment text as a message quotes it: one line, escaped, at most `limit` characters."""
     text = " ".join(text.split())
     return visible(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
-@record
-class _Attempt:
-    """A comment that starts like a directive (`migcheck:` or `migcheck ignore`), found in the text:
-    readers drop what does not parse, so malformed ones are found here. `parsed` is None when it is not a
-    valid directive."""
-
-    text: str
-    mark: Mark
-    parsed: tuple[str, tuple[str, ...], str] | None
-
-
-# Comment openers by kind of file: a directive starts its comment. These find a token and parse nothing;
-# whether the comment is a valid directive is `directive`'s call, the one parser every reader uses.
+# A directive's comment opener in XML: a directive starts its comment. This finds a token and parses
+# nothing; whether a comment is a valid directive is `directive`'s call, the one parser every reader uses.
 _XML_OPENER = re.compile(r"<!--\s*(?=migcheck)", re.IGNORECASE)
-_HASH_OPENER = re.compile(r"#[ \t]*(?=migcheck)", re.IGNORECASE)
-# PowerShell's block comment too, whose directive may start on the line after its `<#`; it ends at `#>`.
-_POWERSHELL_OPENER = re.compile(r"<#\s*(?=migcheck)|#[ \t]*(?=migcheck)", re.IGNORECASE)
-_LOOKS_LIKE = re.compile(r"migcheck\s*:|migcheck\s+ignore", re.IGNORECASE)
 _MENTION = re.compile("migcheck", re.IGNORECASE)
-_HASH_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
 
 
 def mentions(text: str) -> bool:
@@ -659,45 +647,3 @@ def _xml_kinds() -> frozenset[FileKind]:
     from migcheck.formats import FORMATS
 
     return frozenset(f.kind for f in FORMATS if f.xml)
-
-
-_REACH = 1000  # how far past its opener a directive is read: a directive is one short comment
-
-
-def _directive_attempts(document: Document) -> Iterator[_Attempt]:
-    """Each comment of `document` that starts like a directive, in order. Linear in the text: each
-    opener is looked at once, lines are counted once."""
-    from migcheck.readers.suppressions import directive
-
-    text = document.text
-    if document.kind is None or document.problem is not None or not may_hold_directive(document):
-        return
-    xml = document.kind in _xml_kinds()
-    if not xml and document.kind not in _HASH_KINDS:
-        return
-    line, counted, line_start = 1, 0, 0
-    opener = _XML_OPENER if xml else _HASH_OPENER
-    opener = _POWERSHELL_OPENER if document.kind is FileKind.POWERSHELL else opener
-    for match in opener.finditer(text):
-        window = text[match.end() : match.end() + _REACH]
-        if not _LOOKS_LIKE.match(window):
-            continue
-        end = _comment_end(window, match.group())
-        body = window if end < 0 else window[:end]
-        line += text.count("\n", counted, match.start())
-        last_newline = text.rfind("\n", counted, match.start())
-        line_start = last_newline + 1 if last_newline >= 0 else line_start
-        counted = match.start()
-        mark = Mark(document.path, line, column=match.start() - line_start + 1)
-        yield _Attempt(body, mark, directive(body))
-
-
-def _comment_end(window: str, opener: str) -> int:
-    """Where in `window` the comment `opener` opens ends (-1: past it): a block comment at its closer, a
-    line comment at the line's end, or at a `#>` when its `#` is a block comment's (`<# migcheck: … #>`)."""
-    if opener.startswith("<!--"):
-        return window.find("-->")
-    if opener.startswith("<#"):
-        return window.find("#>")
-    ends = [i for i in (window.find("\n"), window.find("#>")) if i >= 0]
-    return min(ends) if ends else -1

@@ -350,9 +350,9 @@ def _read(
         return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)
     resources = READERS[kind](root, marker)
     # A suppression is a comment that starts with `migcheck:`: only a text with such an opener has one.
-    suppressions = read_suppressions(root, marker) if xml_directive_opener(text) else ()
+    suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
     # Positional (its problem None): a record called with a keyword costs a dict on every call.
-    return Document(path, kind, local, resources, suppressions, None, text)
+    return Document(path, kind, local, resources, suppressions, comments, None, text)
 
 
 def _wrong_root(expected: FileKind, found: str, mark: Mark) -> FileProblem:

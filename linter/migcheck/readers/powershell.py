@@ -148,6 +148,7 @@ from migcheck.model import (
     ClassicCall,
     ConnectionState,
     Deployment,
+    DirectiveComment,
     Disk,
     Document,
     EndpointAcl,
@@ -193,7 +194,7 @@ from migcheck.model import (
 )
 from migcheck.readers import grammars, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
-from migcheck.readers.suppressions import directive
+from migcheck.readers.suppressions import directive, starts_like_directive
 
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query, Tree
@@ -455,13 +456,15 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.POWERSHELL, "", problem=problem, text=text)
     parsed, tree, cuts = _with_lines_ended(parsed, tree)
     index = SyntaxIndex(tree.root_node, source, cuts)
-    suppressions = tuple(_suppressions(index, where))
+    comments = _directive_comments(index)
+    suppressions = tuple(_suppressions(comments, index, where))
     interpreter = Interpreter(path, index, where)
     resources = interpreter.run(tree.root_node)
     if interpreter.defaults_kept and any(isinstance(r, Deployment) and r.roles for r in resources):
         on_defaults = Interpreter(path, index, where, on_defaults=True).run(tree.root_node)
         resources = _with_defaults_run(resources, on_defaults)
-    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, problem, text=text)
+    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
+    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, marked, problem, text=text)
 
 
 # The forms of `-in` and `-notin` that say whether case counts, which the grammar does not know (it knows
@@ -2428,7 +2431,21 @@ def _missing(node: Node, where: Positions) -> FileProblem:
 # --- inline suppressions ------------------------------------------------------------------------------
 
 
-def _suppressions(index: SyntaxIndex, where: Positions) -> Iterator[Suppression]:
+def _directive_comments(index: SyntaxIndex) -> list[tuple[Node, str]]:
+    """The comments that start like a directive, each with its text inside its markers: a line comment's
+    after its `#`, a block comment's (`<# … #>`) between them."""
+    found = []
+    for comment in index.comments:
+        raw = _text(comment)
+        body = raw[2:].removesuffix("#>") if raw.startswith("<#") else raw[1:]
+        if starts_like_directive(body):
+            found.append((comment, body))
+    return found
+
+
+def _suppressions(
+    comments: list[tuple[Node, str]], index: SyntaxIndex, where: Positions
+) -> Iterator[Suppression]:
     """`# migcheck: ignore[...] reason` on its own line covers the next statement, all its lines, or,
     between the lines of a statement (the elements of a pipeline, the entries of a hashtable), that
     statement; at the end of a line it covers the statement it ends; `ignore-file[...]` anywhere covers
@@ -2439,9 +2456,7 @@ def _suppressions(index: SyntaxIndex, where: Positions) -> Iterator[Suppression]
     for statement in index.statements:
         ending.setdefault(where.last_line(statement), []).append(statement)
     statements = set(index.statements)
-    for comment in index.comments:
-        raw = _text(comment)
-        body = raw[2:].removesuffix("#>") if raw.startswith("<#") else raw[1:]
+    for comment, body in comments:
         found = directive(body)
         if found is None:
             continue

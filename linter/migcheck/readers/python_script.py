@@ -111,6 +111,7 @@ from migcheck.model import (
     ClassicCall,
     ConnectionState,
     Deployment,
+    DirectiveComment,
     Disk,
     DnsServer,
     Document,
@@ -651,8 +652,9 @@ def read(path: str, data: bytes) -> Document:
         or (b"services/" in data and bool(_request_paths(parsed)))
     )
     resources = _Resources(source, index, parsed, torn_down).build() if classic else ()
-    suppressions = tuple(source.suppressions(index)) if "migcheck" in decoded.lower() else ()
-    return Document(path, FileKind.PYTHON, "", resources, suppressions, text=decoded)
+    comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
+    suppressions = tuple(source.suppressions(index, comments))
+    return Document(path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded)
 
 
 # --- unittest's and pytest's test classes --------------------------------------------------------------
@@ -1123,20 +1125,23 @@ class _Source:
 
     # --- suppression comments -------------------------------------------------------------------
 
-    def suppressions(self, index: Index) -> Iterator[Suppression]:
+    def suppressions(self, index: Index, comments: tuple[DirectiveComment, ...]) -> Iterator[Suppression]:
         """`# migcheck: ignore[...] reason` on a line of its own covers the next statement, or the
         statement it sits inside (between the arguments of a call); at the end of a line it covers the
         statement on that line; `ignore-file` anywhere covers the file."""
         from migcheck.readers.suppressions import directive
 
+        if not comments:
+            return
         simple = _simple_statement_lines(index.statements)
         starts = _statement_starts(index.statements)
-        for text, line, column in self._comments():
-            found = directive(text[1:])
+        for comment in comments:
+            found = directive(comment.text)
             if found is None:
                 continue
             kind, codes, reason = found
-            mark = Mark(self.path, line, column=column + 1)
+            mark = comment.mark
+            line, column = mark.line, (mark.column or 1) - 1
             if kind == "ignore-file":
                 yield Suppression(codes, reason, 0, 0, mark)
                 continue
@@ -1150,21 +1155,26 @@ class _Source:
             else:
                 yield Suppression(codes, reason, span[0], span[1], mark)
 
-    def _comments(self) -> Iterator[tuple[str, int, int]]:
-        """(text, line, 0-based column) of each comment that mentions migcheck. Lines are counted as
-        `ast` counts them (a lone CR ends a line too). The text parsed is read, which tokenizes whatever
+    def directive_comments(self) -> tuple[DirectiveComment, ...]:
+        """The comments that start like a directive, each with its text after its `#`. Lines are counted
+        as `ast` counts them (a lone CR ends a line too). The text parsed is read, which tokenizes whatever
         the Python migcheck runs on (Python 3.12 and later refuse to tokenize indentation that mixes tabs
         and spaces): its comments are the file's, on the same lines, their columns moved as `ast`'s are."""
+        from migcheck.readers.suppressions import starts_like_directive
+
         text = self._parsed_text
         rows = self.lines if text is self.text else re.split("\r\n|\r|\n", text)
+        found: list[DirectiveComment] = []
         try:
             for token in tokenize.generate_tokens(io.StringIO(text, newline=None).readline):
-                if token.type == tokenize.COMMENT and "migcheck" in token.string.lower():
+                if token.type == tokenize.COMMENT and starts_like_directive(token.string[1:]):
                     line, column = token.start
                     offset = len(rows[line - 1][:column].encode("utf-8"))
-                    yield token.string, line, self.column(line, offset)
+                    mark = Mark(self.path, line, column=self.column(line, offset) + 1)
+                    found.append(DirectiveComment(token.string[1:], mark))
         except (tokenize.TokenError, SyntaxError, ValueError):
-            return
+            pass
+        return tuple(found)
 
 
 def _parse(text: str) -> ast.Module:

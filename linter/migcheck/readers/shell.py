@@ -39,8 +39,10 @@ read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import fnmatch
+import itertools
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -49,6 +51,7 @@ from typing import TYPE_CHECKING
 from migcheck import collector
 from migcheck.model import (
     ClassicCall,
+    DirectiveComment,
     Document,
     FileKind,
     FileProblem,
@@ -58,6 +61,7 @@ from migcheck.model import (
     Suppression,
 )
 from migcheck.readers import grammars, xplat
+from migcheck.readers.suppressions import starts_like_directive
 from migcheck.readers.xplat import Word
 
 if TYPE_CHECKING:
@@ -163,8 +167,10 @@ def _read(path: str, data: bytes) -> Document:
     if script is None:
         return Document(path, None, "", text=text)
     resources = (script, *walker.reading.resources())
-    suppressions = tuple(_suppressions(tree.root_node, where))
-    return Document(path, FileKind.SHELL, "", resources, suppressions, text=text)
+    comments = _directive_comments(tree.root_node, where)
+    suppressions = tuple(_suppressions(comments, tree.root_node, where))
+    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
+    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
 
 
 def _walked(
@@ -1586,17 +1592,16 @@ def _unescaped(written: str, quoted: bool = False) -> str:
     return "".join(out)
 
 
-def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
+def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Positions) -> Iterator[Suppression]:
     """`# migcheck: ignore[...] reason` on a line of its own covers the command after it, every line of it
     (continuation lines too); at the end of a line, the command on that line; `ignore-file` anywhere covers
     the file."""
     from migcheck.readers.suppressions import directive
 
-    spans = sorted(_command_spans(root))
-    for comment in _comments(root):
-        text = where.source[comment.start_byte : comment.end_byte].decode("utf-8", "replace")
-        found = directive(text[1:])
-        if found is None:
+    spans = _CommandSpans(root) if comments else None
+    for comment, body in comments:
+        found = directive(body)
+        if found is None or spans is None:
             continue
         kind, codes, reason = found
         mark = where.mark(comment)
@@ -1605,16 +1610,35 @@ def _suppressions(root: Node, where: _Positions) -> Iterator[Suppression]:
             continue
         line_start = comment.start_byte - comment.start_point[1]
         alone = not where.source[line_start : comment.start_byte].strip()
-        if alone:
-            after = [span for span in spans if span[0] > mark.line]
-            if not after:  # no command follows it: kept, so that the filter reports it
-                yield Suppression.nowhere(codes, reason, mark)
-                continue
-            span = after[0]
+        span = spans.after(mark.line) if alone else spans.around(mark.line)
+        if span is None:  # no command follows it: kept, so that the filter reports it
+            yield Suppression.nowhere(codes, reason, mark)
         else:
-            around = [span for span in spans if span[0] <= mark.line <= span[1]]
-            span = around[0] if around else (mark.line, mark.line)
-        yield Suppression(codes, reason, span[0], span[1], mark)
+            yield Suppression(codes, reason, span[0], span[1], mark)
+
+
+class _CommandSpans:
+    """The first and last line of each command, looked up by bisection: what a comment covers costs the
+    logarithm of the number of commands, not that number."""
+
+    def __init__(self, root: Node) -> None:
+        self.spans = sorted(_command_spans(root))
+        self.starts = [first for first, _ in self.spans]
+        # The largest last line of the spans up to each: the first span that reaches a line is the first
+        # whose running largest last line does.
+        self.reach = list(itertools.accumulate((last for _, last in self.spans), max))
+
+    def after(self, line: int) -> tuple[int, int] | None:
+        """The first command that starts after `line`, or None."""
+        at = bisect.bisect_right(self.starts, line)
+        return self.spans[at] if at < len(self.spans) else None
+
+    def around(self, line: int) -> tuple[int, int]:
+        """The first command (by where it starts, then ends) whose lines hold `line`; else `line` alone."""
+        at = bisect.bisect_left(self.reach, line)
+        if at < len(self.spans) and self.spans[at][0] <= line:
+            return self.spans[at]
+        return line, line
 
 
 def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
@@ -1628,13 +1652,18 @@ def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
             stack.extend(current.named_children)
 
 
-def _comments(node: Node) -> Iterator[Node]:
-    """The comments that mention migcheck, in the order they are written."""
+def _directive_comments(node: Node, where: _Positions) -> list[tuple[Node, str]]:
+    """The comments that start like a directive, in the order they are written, each with its text
+    after its `#`."""
+    found = []
     stack = [node]
     while stack:
         current = stack.pop()
         if current.type == "comment":
-            if b"migcheck" in (current.text or b"").lower():
-                yield current
+            written = where.source[current.start_byte + 1 : current.end_byte]
+            body = written.decode("utf-8", "replace") if b"migcheck" in written.lower() else ""
+            if body and starts_like_directive(body):
+                found.append((current, body))
         else:
             stack.extend(reversed(current.children))
+    return found

@@ -9,17 +9,29 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from migcheck.model import Suppression
+from migcheck.model import DirectiveComment, Suppression
 from migcheck.readers.xml import LAST_EXACT_LINE, Element, Marker
 
 _DIRECTIVE = re.compile(r"^\s*migcheck:\s*(ignore|ignore-file)\s*\[([^\]]*)\](.*)$", re.S)
+_LOOKS_LIKE = re.compile(r"migcheck\s*:|migcheck\s+ignore", re.IGNORECASE)
 
 
-def read_suppressions(root: Element, marker: Marker) -> tuple[Suppression, ...]:
+def read_suppressions(
+    root: Element, marker: Marker
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """The document's suppressions, and every comment that starts like a directive (see `Document`)."""
     spans = _Spans(marker)
-    comments = list(_comments(root))
-    found = (_suppression(comment, at, marker, spans) for at, comment in enumerate(comments))
-    return tuple(s for s in found if s is not None)
+    suppressions: list[Suppression] = []
+    attempts: list[DirectiveComment] = []
+    for at, comment in enumerate(_comments(root)):
+        text = comment.text or ""
+        if not starts_like_directive(text):
+            continue
+        attempts.append(DirectiveComment(text, marker.opener(comment, at)))
+        found = _suppression(comment, at, marker, spans)
+        if found is not None:
+            suppressions.append(found)
+    return tuple(suppressions), tuple(attempts)
 
 
 def _comments(root: Element) -> Iterator[Element]:
@@ -27,6 +39,13 @@ def _comments(root: Element) -> Iterator[Element]:
     yield from reversed([c for c in root.itersiblings(etree.Comment, preceding=True)])
     yield from root.iter(etree.Comment)
     yield from root.itersiblings(etree.Comment)
+
+
+def starts_like_directive(comment: str) -> bool:
+    """Whether a comment's text (without the comment markers) starts like a directive, valid or not:
+    `migcheck:` or `migcheck ignore`, in any case. Every reader hands such comments over (see
+    `DirectiveComment`); whether one is valid is `directive`'s call."""
+    return _LOOKS_LIKE.match(comment.lstrip()) is not None
 
 
 def directive(comment: str) -> tuple[str, tuple[str, ...], str] | None:

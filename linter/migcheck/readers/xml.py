@@ -688,6 +688,17 @@ class Marker:
                 return Mark(self.path, found[0], "!--", column=found[1])
         return Mark(self.path, max(line - (comment.text or "").count("\n"), 1), "!--")
 
+    def opener(self, comment: Element, ordinal: int) -> Mark:
+        """The line and column of `comment`'s `<!--`, the `ordinal`-th comment of the document, for a
+        comment that starts like a directive: lxml gives no column, so the text is searched, comments told
+        from CDATA and processing instructions as past `LAST_EXACT_LINE`."""
+        if self._far is None:
+            self._far = _FarPositions(comment.getroottree().getroot(), self.text)
+        found = self._far.comment(ordinal)
+        if found is None:  # a text that does not show it: the line alone
+            return Mark(self.path, self.comment(comment, ordinal).line)
+        return Mark(self.path, found[0], column=found[1])
+
     def _nth(self, el: Element, tag: str, line: int) -> int:
         local = tag.rpartition(":")[2]
         nths = self._nths.get(local)
