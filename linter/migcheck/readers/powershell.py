@@ -2452,9 +2452,7 @@ def _suppressions(
     the file. Block comments (`<# … #>`) count as well. One that applies to nothing (no statement
     follows it) is kept all the same, so that the filter reports it."""
     starts = [s.start_byte for s in index.statements]
-    ending: dict[int, list[Node]] = {}
-    for statement in index.statements:
-        ending.setdefault(where.last_line(statement), []).append(statement)
+    ending = _Ending(index.statements, where)
     statements = set(index.statements)
     for comment, body in comments:
         found = directive(body)
@@ -2477,7 +2475,7 @@ def _covered(
     where: Positions,
     statements: list[Node],
     starts: list[int],
-    ending: dict[int, list[Node]],
+    ending: _Ending,
     statement_set: set[Node],
 ) -> tuple[int, int] | None:
     line = comment.start_point[0] + 1
@@ -2490,10 +2488,30 @@ def _covered(
             return None
         statement = statements[at]
         return statement.start_point[0] + 1, where.last_line(statement)
-    before = [s for s in ending.get(line, ()) if s.end_byte <= comment.start_byte]
-    if not before:
-        return line, line
-    return min(s.start_point[0] for s in before) + 1, line
+    first = ending.first_line(line, comment.start_byte)
+    return (line if first is None else first), line
+
+
+class _Ending:
+    """The statements that end on each line, in the order they end, with the first line any of them up to
+    each starts on: what a comment at the end of a line covers is found by bisection, not by looking at
+    every statement that ends there (a script on one line, of many statements and block comments)."""
+
+    def __init__(self, statements: list[Node], where: Positions) -> None:
+        by_line: dict[int, list[Node]] = {}
+        for statement in statements:
+            by_line.setdefault(where.last_line(statement), []).append(statement)
+        self._ends: dict[int, list[int]] = {}
+        self._firsts: dict[int, list[int]] = {}
+        for line, ending in by_line.items():
+            ending.sort(key=lambda s: s.end_byte)
+            self._ends[line] = [s.end_byte for s in ending]
+            self._firsts[line] = list(itertools.accumulate((s.start_point[0] + 1 for s in ending), min))
+
+    def first_line(self, line: int, before: int) -> int | None:
+        """The first line of the statements that end on `line` by the byte `before`; None when none does."""
+        at = bisect.bisect_right(self._ends.get(line, []), before)
+        return self._firsts[line][at - 1] if at else None
 
 
 # Where a comment stands between statements: in a block or a list of statements, a script block, a
