@@ -178,6 +178,7 @@ def test_a_document_without_its_text_keeps_every_other_field():
         "root": "ServiceConfiguration",
         "resources": (object(),),
         "suppressions": (object(),),
+        "directive_comments": (object(),),
         "problem": FileProblem("syntax", "bad", Mark("a/b.cscfg", 1)),
         "text": "<ServiceConfiguration/>",
     }
