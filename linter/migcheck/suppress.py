@@ -608,7 +608,7 @@ def mentions(text: str) -> bool:
 
 def may_hold_directive(document: Document) -> bool:
     """Whether the text of `document` may hold a directive: in an XML file, a comment that starts with
-    migcheck (`_XML_OPENER`, the only place `_directive_attempts` looks); in a script, a mention of
+    migcheck (`_XML_OPENER`, the only comment the XML reader hands over); in a script, a mention of
     migcheck anywhere. Most XML files hold none: the opener's `<!--` is searched for as a plain
     substring, in C, and only what follows each is matched, where `mentions` would lower-case a copy of
     the whole text (1.3% of a check's instructions on a 4,000-file estate)."""
