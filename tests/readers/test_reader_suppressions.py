@@ -45,7 +45,7 @@ def test_element_and_file_suppressions(read):
     assert not element.covers("MIG101", "web-worker-role", 8)
 
 
-def test_directives_that_are_not_suppressions(read):
+def test_malformed_directives_are_no_suppressions_and_one_with_nothing_after_it_covers_nothing(read):
     doc = read(
         PATH,
         """
@@ -58,7 +58,9 @@ def test_directives_that_are_not_suppressions(read):
         </ServiceConfiguration>
         """,
     )
-    assert doc.suppressions == ()
+    (kept,) = doc.suppressions  # kept so that the filter reports it (MIG006), covering no line
+    assert kept.codes == ("MIG201",) and kept.first_line == 6
+    assert not any(kept.covers("MIG201", "endpoint-acl", line) for line in range(1, 9))
 
 
 def test_files_without_the_word_are_not_walked(read):
