@@ -257,9 +257,14 @@ def test_every_step_comes_after_steps_that_exist(folder: str, monkeypatch):
             (step.id, after) for step in subscription.steps for after in step.after if after not in ids
         ]
         assert not dangling
-        # In the order they run, for every format alike (JSON lists them as text numbers them).
-        waves = [step.wave for step in subscription.steps]
-        assert waves == sorted(waves)
+        # In the order they run, for every format alike (JSON lists them as text numbers them): each after
+        # the steps it waits for, wave by wave, the steps in no wave after the last wave.
+        place = {step.id: n for n, step in enumerate(subscription.steps)}
+        assert all(place[after] < place[step.id] for step in subscription.steps for after in step.after)
+        waves = [step.wave for step in subscription.steps if step.migrated]
+        first_after = next((n for n, s in enumerate(subscription.steps) if not s.migrated), len(place))
+        assert waves[:first_after] == sorted(waves[:first_after])
+        assert all(not s.migrated or s.after for s in subscription.steps[first_after:])
 
 
 def test_a_storage_account_of_a_service_that_cannot_move_comes_after_that_service(plan_of):

@@ -267,7 +267,8 @@ class Step:
     @property
     def migrated(self) -> bool:
         """Whether this process migrates what the step is about: web/worker roles it never does, so their
-        step is in no wave (`wave` only keeps its place in the order)."""
+        step is in no wave: it comes after the steps of every wave, but for those that wait for it
+        (`wave` means nothing for it)."""
         return self.kind is not StepKind.WEB_WORKER
 
 
@@ -950,9 +951,8 @@ def _subscription_plan(
     others = _place_other_errors(builder)
     _say_where_linked_from(builder, {key(name) for name in elsewhere.values()})
     notes = _other_notes(builder)
-    # In the order they run, wave by wave (stable: within a wave, the order they were built in), for every
-    # format alike: step numbers are the same in text, markdown, HTML and JSON.
-    steps = _waiting_on_blockers(sorted(builder.steps, key=lambda step: step.wave))
+    # In the order they run, for every format alike: step numbers are the same in text, markdown, HTML and JSON.
+    steps = _waiting_on_blockers(_run_order(builder.steps))
     # Nothing to select or register for a subscription whose steps run no command (web/worker roles only).
     migrates = any(step.powershell is not None for step in steps)
     preamble = _preamble(estate) if migrates else None
@@ -962,6 +962,26 @@ def _subscription_plan(
 
 
 UNREADABLE = "MIG001"  # a file migcheck could not read: what it describes is in no step
+
+
+def _run_order(steps: Sequence[Step]) -> list[Step]:
+    """The steps in the order they run: wave by wave (stable: within a wave, the order they were built in),
+    then the steps in no wave (what this process never migrates: the HTML picture draws them in a last
+    column), then, wave by wave, the steps that wait for one of those (a storage account holding a disk of a
+    VM in a service of web/worker roles), so that a runbook read top down puts no step before one it waits
+    for, and none in no wave between two steps of a wave."""
+    by_wave = sorted(steps, key=lambda step: step.wave)
+    behind: set[str] = set()  # the steps in no wave and those that wait for one of them, however far back
+    for step in by_wave:  # a step's wave is after those of the steps it waits for: they are seen first
+        if not step.migrated or any(before in behind for before in step.after):
+            behind.add(step.id)
+
+    def place(step: Step) -> int:
+        if step.id not in behind:
+            return 0
+        return 2 if step.migrated else 1
+
+    return sorted(by_wave, key=place)
 
 
 def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
