@@ -34,12 +34,14 @@ def test_blockers_are_red(contoso, run):
     assert "http" not in out.replace("http://www.w3.org/2000/svg", "")  # nothing fetched from elsewhere
 
 
-def test_warnings_only_are_amber(contoso, run):
+def test_warnings_only_are_yellow(contoso, run):
     (contoso / "migcheck.toml").write_text('select = ["MIG201"]\n[severity]\nMIG201 = "warning"\n')
     acls = sum(f["code"] == "MIG201" for f in findings(run, "examples/contoso"))
     texts, fills = badge_text(run("badge", "examples/contoso")[1])
     assert texts[-1] == f"{acls} warnings"
-    assert "#dfb317" in fills
+    assert "#dfb317" in fills  # shields.io's `yellow`, which the endpoint JSON names
+    shields = json.loads(run("badge", "examples/contoso", "--format", "shields")[1])
+    assert (shields["message"], shields["color"]) == (f"{acls} warnings", "yellow")
 
 
 def test_ready_is_green_and_written_to_a_file(contoso, run):

@@ -1,10 +1,12 @@
 """`migcheck badge`: the estate's migration status as a self-contained SVG badge, or as a shields.io
 endpoint JSON for teams that let shields.io draw it.
 
-"ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (amber) otherwise.
+"ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (yellow) otherwise.
 A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
-Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. Info
-findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
+Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A file
+migcheck could not read (an error of MIG001) is no blocker, as the plan lists it apart: the platform refuses
+nothing for it, but what it describes is unchecked, so it is "N unread files" in red, never "ready" ("2
+blockers, 1 unread file" with blockers). Info findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
 paths hold none, "no rules" when --select and --ignore leave none to run. When they leave some out, the
 message says how many graded it: "ready (1 of 43 rules)". It counts every finding of the run, reported or held back by the
 config, a comment or the baseline, and those past the cap of one rule per file, as the readiness summary does: the badge says whether the platform
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from migcheck.config import UNREADABLE
 from migcheck.model import Severity
 from migcheck.report.readiness import refused
 
@@ -44,9 +47,13 @@ def status(result: LintResult) -> Status:
     if not result.enabled:
         return Status("no rules", *GREY)
     every = (*result.uncapped, *(s.finding for s in result.suppressed))  # past the cap of a rule too
-    blockers = sum(1 for f in every if refused(f))
-    if blockers:
-        return Status(_count(blockers, "blocker"), "#e05d44", "red")
+    refusing = [f for f in every if refused(f)]
+    unread = len({f.mark.path for f in refusing if f.code == UNREADABLE})
+    blockers = len(refusing) - sum(1 for f in refusing if f.code == UNREADABLE)
+    if blockers or unread:
+        said = [_count(blockers, "blocker")] if blockers else []
+        said += [_count(unread, "unread file")] if unread else []
+        return Status(", ".join(said), "#e05d44", "red")
     warnings = sum(1 for f in every if f.severity is Severity.WARNING)  # none of them refused, then
     if warnings:
         return Status(_count(warnings, "warning"), "#dfb317", "yellow")
