@@ -25,6 +25,15 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT = "migcheck/v1"  # bump if the baseline key changes, so viewers do not mix the two
+# The base of every file's uri: paths are relative to the working directory, as in every format. The run
+# defines it, as SARIF 2.1.0 asks (3.14.14), by a description and no absolute uri, which the standard allows
+# for deterministic output: the same files give the same log wherever they are checked out.
+SRCROOT = "%SRCROOT%"
+URI_BASE_IDS = {
+    SRCROOT: {
+        "description": {"text": "The working directory migcheck ran in: every file's uri is relative to it."}
+    }
+}
 
 
 def render(result: LintResult) -> str:
@@ -55,6 +64,7 @@ def write(result: LintResult, stream: Stream) -> None:
         },
         # Columns count characters of the decoded text, not UTF-16 units (SARIF's default).
         "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": URI_BASE_IDS,
         "results": results,
         # Nothing is linked across subscriptions; each result says which one it belongs to.
         "properties": {
@@ -69,6 +79,11 @@ def write(result: LintResult, stream: Stream) -> None:
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": Items([run])}
     dump(log, stream)
     stream.write("\n")
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """Where a file is, as SARIF says it: relative to `SRCROOT`."""
+    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
 
 
 def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
@@ -86,7 +101,7 @@ def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": quote(mark.path, safe="/"), "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": _artifact(mark.path),
                         "region": {
                             "startLine": mark.line,
                             **({"startColumn": mark.column} if mark.column else {}),
@@ -139,7 +154,7 @@ def _result(
     subscription: str,
 ) -> dict[str, object]:
     loc = location(finding, result)
-    artifact = {"uri": quote(loc.path, safe="/"), "uriBaseId": "%SRCROOT%"}
+    artifact = _artifact(loc.path)
     out: dict[str, object] = {"ruleId": finding.code}
     if finding.code in index:
         out["ruleIndex"] = index[finding.code]
@@ -219,7 +234,7 @@ def _suppression(reason: Reason, result: LintResult) -> dict[str, object]:
         if reason.detail:
             out["justification"] = reason.detail
         if reason.mark is not None:
-            uri = {"uri": quote(reason.mark.path, safe="/"), "uriBaseId": "%SRCROOT%"}
+            uri = _artifact(reason.mark.path)
             region = {"startLine": _shown_line(reason.mark, result)}
             out["location"] = {"physicalLocation": {"artifactLocation": uri, "region": region}}
         return out
