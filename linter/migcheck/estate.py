@@ -2216,7 +2216,8 @@ class _Linker:
         """A script's changes to VMs it names without their cloud service (`Deployment.service_by_vm_name`),
         once every other description has joined its service: made to the one VM of that name the files
         describe, as a change to a VM they create is (`_Roles.merge`). A name the files give VMs of several
-        services is refused by the CLI ("VM name is not unique"): MIG003, and the change is made to none.
+        services is refused by the CLI ("VM name is not unique"): MIG003, and the change is made to none;
+        PowerShell picks every one of them (`Deployment.every_vm_of_name`), and each is changed.
         A VM they describe nowhere is one of a service they do not state: the first change's stand-in
         service, which every other such change of that VM joins."""
         if not changes:
@@ -2230,12 +2231,13 @@ class _Linker:
         for change in changes:
             for vm in change.roles:
                 found = holders.get(key(vm.name), [])
-                if len(found) > 1:
+                if len(found) > 1 and not change.every_vm_of_name:
                     self.dangling.append(_not_unique(vm, [opened.current(i) for i in found]))
                     continue
-                target = found[0] if found else alone.get(key(vm.name))
-                if target is not None:
+                targets = found or ([alone[key(vm.name)]] if key(vm.name) in alone else [])
+                for target in targets:
                     opened[target].join_vm(vm)
+                if targets:
                     continue
                 alone[key(vm.name)] = len(opened.services)
                 self._add_deployment(opened, by_name, replace(change, roles=(vm,)), unnamed)

@@ -1594,6 +1594,10 @@ class Deployment:
     # looks the name up in every service of the subscription): `service_name` is a stand-in, and the VM is
     # the one of that name the other files describe, when they describe one (see `estate`).
     service_by_vm_name: bool = field(default=False, compare=False)
+    # With `service_by_vm_name`: the change is made to each VM of that name the files describe, however many
+    # cloud services hold one (PowerShell's `Get-AzureVM | Where-Object Name -eq x` yields every one), where
+    # the classic CLI refuses a name several services give a VM.
+    every_vm_of_name: bool = field(default=False, compare=False)
 
 
 @record

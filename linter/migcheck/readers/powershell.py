@@ -1718,6 +1718,72 @@ def _process_block(command: Node) -> Node | None:
     return _first(block, "script_block")
 
 
+def _where_filter(command: Node) -> Node | tuple[Node, str, Node] | None:
+    """What a `Where-Object` command tests, as written: the condition of its script block (`{ … }`,
+    `-FilterScript { … }`), or the property, comparison and value of its simplified form (`Name -eq 'x'`,
+    `-Property Name -EQ -Value 'x'`, the parameters by name or position). None for anything else."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    given: dict[str, Node] = {}
+    positional: list[Node] = []
+    switches: list[str] = []
+    at = 0
+    while at < len(parts):
+        word = _text(parts[at]).casefold() if parts[at].type == "command_parameter" else ""
+        named = next(
+            (n for n in ("-property", "-value", "-filterscript") if len(word) > 2 and n.startswith(word)), ""
+        )
+        if not word:
+            positional.append(parts[at])
+        elif not named:
+            switches.append(word)
+        elif at + 1 < len(parts) and named not in given:
+            given[named] = parts[at + 1]
+            at += 1
+        else:
+            return None
+        at += 1
+    block = given.get("-filterscript") or (positional[0] if len(positional) == 1 else None)
+    if block is not None and _unwrap(block).type == "script_block_expression":
+        alone = not switches and len(given) + len(positional) == 1
+        return _block_condition(_unwrap(block)) if alone else None
+    prop = given.get("-property") or (positional.pop(0) if positional else None)
+    value = given.get("-value") or (positional.pop(0) if positional else None)
+    if positional or prop is None or value is None or len(switches) != 1:
+        return None
+    return prop, switches[0], value
+
+
+def _block_condition(block: Node) -> Node | None:
+    """The one statement of a script block (`{ $_.Name -eq 'x' }`) that is nothing but that statement."""
+    if block.type != "script_block_expression":
+        return None
+    inner = _first(block, "script_block")
+    body = _first(inner, "script_block_body") if inner is not None else None
+    statements = _first(body, "statement_list") if body is not None else None
+    if inner is None or len(_named(inner)) != 1 or statements is None or len(_named(statements)) != 1:
+        return None
+    return _named(statements)[0]
+
+
+def _tested_property(node: Node) -> tuple[str, str] | None:
+    """The variable and property a side of a test reads (`$_.Name`, `$vm.ServiceName`), case-folded."""
+    node = _unwrap(node)
+    parts = _named(node) if node.type == "member_access" else []
+    if len(parts) != 2 or parts[0].type != "variable" or parts[1].type != "member_name":
+        return None
+    scope, key = _variable(_text(parts[0]))
+    return (key, _text(parts[1]).casefold()) if not scope else None
+
+
+def _by_vm_name(draft: DeploymentDraft, service: Value) -> None:
+    """A deployment of VMs the script picks by name alone out of every VM (`VmObject.by_name`): of a
+    cloud service it does not state, the stand-in `service` names (see `Deployment.service_by_vm_name`)."""
+    draft.by_vm_name = True
+    if not draft.service and isinstance(service, Unknown):
+        draft.service = draft.name = service.text
+
+
 def _target(node: Node) -> Node:
     """What an assignment assigns to: the variable under wrappers and type constraints (`[int]$x`)."""
     target = _cast_under(_unwrap(node))
@@ -2603,6 +2669,13 @@ class Unknown:
         return hash(self.ident)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class EveryVm(Unknown):
+    """What `Get-AzureVM` without `-ServiceName` outputs: every VM of the subscription, in whichever cloud
+    service, none of which the reader follows as such; an unknown value to all else. What a filter on the
+    VM's name picks of it is followed (see `Interpreter._picked_vm`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Items:
     values: tuple[Any, ...]
@@ -3165,6 +3238,9 @@ class VmObject:
     key: str = ""
     escaped: bool = False  # passed to code the reader cannot follow, which may change it
     every: bool = False  # every VM of the cloud service (`Get-AzureVM -ServiceName` without `-Name`)
+    # Each VM of that name, in whichever cloud service (`Get-AzureVM | Where-Object Name -eq x`): its
+    # service is one the script does not state (see `Deployment.service_by_vm_name`).
+    by_name: bool = False
     branches: tuple[tuple[str, int], ...] | None = ()  # where it is made (see `Interpreter.branches`)
 
 
@@ -3534,6 +3610,7 @@ class DeploymentDraft:
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
     # The internal load balancers the script adds to it (`Add-AzureInternalLoadBalancer`).
     balancers: list[InternalLoadBalancer] = field(default_factory=list)
+    by_vm_name: bool = False  # of VMs picked by name alone out of every VM (see `VmObject.by_name`)
 
     def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
         self.bodies.setdefault(id(role), (role, updates))
@@ -3582,6 +3659,11 @@ _OUTPUTS_NOTHING = frozenset(
 )
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
+_WHERE = frozenset({"where-object", "?", "where"})
+# The tests that pick a VM by its name out of every VM (`Get-AzureVM | Where-Object Name -eq x`): a
+# VM's Name, InstanceName and RoleName are its name, and its ServiceName is its cloud service's.
+_EQUALS = frozenset({"-eq", "-ieq", "-ceq"})
+_VM_NAMES = frozenset({"name", "instancename", "rolename"})
 # The verbs of the classic cmdlets that change what they name (see `_changes_resources`).
 _CHANGING_VERBS = frozenset(
     cmdlets.words(
@@ -4109,7 +4191,8 @@ class Interpreter:
             if block is not None:
                 start = len(self.maybe_associations)
                 self.branches = _on_branch(around, choice, taken)
-                branches.append(self._own_output(outputs, surely_output, block, env.child(), certain))
+                branch = self._narrowed(condition, env)
+                branches.append(self._own_output(outputs, surely_output, block, branch, certain))
                 self.branches = around
                 made = self.maybe_associations[start:]
                 associated.append([made_one for made_one in made if made_one.path == within])
@@ -4218,14 +4301,17 @@ class Interpreter:
         read: Node | None = None,
         block: bool = False,
         parts: list[Node] | None = None,
+        bound: dict[str, Value] | None = None,
     ) -> None:
         """A loop's body runs any number of times: a variable it assigns may hold a value from an earlier
         round when it is read, so it starts unknown, and what the loop leaves is joined with before. A path
         the body ends (`break`, `return`, …) is read as going on after the loop, as the body may not run.
         `read`: the list of a `foreach`, already read. A script `block` is read the same way, as a unit of
         its own: a `return` in it ends only the block, and its `$using:x` is the `$x` of `env`. `parts`:
-        the loop's parts in the order a round runs them, when that is not the order they are written in."""
+        the loop's parts in the order a round runs them, when that is not the order they are written in.
+        `bound`: what a `foreach`'s variable holds in every round, when it is one value."""
         inner = env.child()
+        inner.vars.update(bound or {})
         inner.loop = (self.index, node)
         inner.using = env if block else None
         around, self.branches = self.branches, None  # its rounds may take different branches
@@ -4343,14 +4429,18 @@ class Interpreter:
         if variable is None or listed is None or body is None:
             self._loop(node, env)
             return
-        items = self._constant_items(listed, env)
+        value = self._range(listed, env)
+        if value is None:
+            value = self.evaluate(listed, env)
+        items = _constant_items(value)
         if items == () or self.stopped is not None:
             self._not_run(body)
             return
-        if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
-            self._loop(node, env, read=listed)
-            return
         key = _variable(_text(variable))[1]
+        if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
+            # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`).
+            self._loop(node, env, read=listed, bound={key: value} if isinstance(value, EveryVm) else None)
+            return
         for item in items:
             env.vars[key] = item
             self.statements(body, env)
@@ -4360,17 +4450,6 @@ class Interpreter:
                     break
             if self.stopped is not None:
                 break
-
-    def _constant_items(self, node: Node, env: Env) -> tuple[Value, ...] | None:
-        """The items of a list of constants (none for an empty array), or None when the list is anything
-        else."""
-        value = self._range(node, env)
-        if value is None:
-            value = self.evaluate(node, env)
-        items = value.values if isinstance(value, Items) else (value,)
-        if len(items) > _MAX_ROUNDS or not all(_walkable(item) for item in items):
-            return None
-        return items
 
     def _range(self, node: Node, env: Env) -> Value | None:
         """`1..3` (which the grammar reads as the name of a command) or `$first..$last`: its numbers, when
@@ -5295,10 +5374,15 @@ class Interpreter:
         target = inner[0] if inner else None
         method = _first(node, "member_name")
         arguments = _first(node, "argument_list")
+        name = _text(method).casefold() if method is not None else ""
+        base: Value | None = None  # what it is called on, once read
+        if name == "where" and target is not None:
+            base, picked = self._where_method(target, arguments, env)
+            if picked is not None:
+                return picked
         values = [self.evaluate(a, env) for a in _arguments(arguments)] if arguments is not None else []
         key = _variable(_text(target))[1] if target is not None and target.type == "variable" else ""
         current = env.lookup(key) if key else None
-        name = _text(method).casefold() if method is not None else ""
         if name in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # `$xml.Save($path)`: may write the file a later upload reads
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
@@ -5322,7 +5406,7 @@ class Interpreter:
         for value in values:
             self.escape(value)
         if target is None or target.type != "variable":
-            if target is not None:
+            if target is not None and base is None:
                 self.evaluate(target, env)
             return Unknown(self.snippet(node))
         if isinstance(current, Table) and name == "add" and len(values) == 2:
@@ -5644,6 +5728,9 @@ class Interpreter:
         )
         if each is not None:
             return each
+        picked = self._where_vm(node, piped, env) if key in _WHERE else None
+        if picked is not None:
+            return picked
         if key in cmdlets.BLOCK_RUNNERS:
             value = self._run_given_block(node, key, env, piped)
             self._shared(node, env)
@@ -6874,7 +6961,11 @@ class Interpreter:
         the subscription."""
         service, name = args.get("ServiceName"), args.get("Name")
         if service is None:
-            return Unknown(self.snippet(node))
+            return (
+                EveryVm(self.snippet(node))
+                if args.given("ServiceName") is False
+                else Unknown(self.snippet(node))
+            )
         mark = self._at_call(node)
         if name is None:
             written = service.value.value if isinstance(service.value, Text) else ""
@@ -6887,6 +6978,101 @@ class Interpreter:
         else:
             vm = VmObject(mark, name.value, (service.value, name.value), self._written_at(name))
         return self._new_object(vm, [], env)
+
+    def _where_vm(self, node: Node, piped: Value | None, env: Env) -> Value | None:
+        """`Get-AzureVM | Where-Object …`: the VM a filter of every VM picks by its name (see `_picked_vm`),
+        written as a script block (`{ $_.Name -eq 'x' }`, `-FilterScript`) or in the simplified form
+        (`Name -eq 'x'`, `-Property Name -EQ -Value 'x'`); None for any other filter, or input."""
+        if not isinstance(piped, EveryVm):
+            return None
+        written = _where_filter(node)
+        if isinstance(written, tuple):
+            prop, operator, value = written
+            named = self.evaluate(prop, env)
+            if operator not in _EQUALS or not isinstance(named, Text):
+                return None
+            return self._picked_vm(
+                [("_", named.value.casefold(), self.evaluate(value, env), value)], node, env
+            )
+        tests = self._equalities(written, env) if written is not None else None
+        if tests is None or any(test[0] not in ("_", "psitem") for test in tests):
+            return None
+        return self._picked_vm(tests, node, env)
+
+    def _where_method(self, target: Node, arguments: Node | None, env: Env) -> tuple[Value, Value | None]:
+        """`(Get-AzureVM).Where({ $_.Name -eq 'x' })`: what the method is called on, and the VM its script
+        block picks by its name out of every VM (see `_picked_vm`), None when it picks none so."""
+        base = self.evaluate(target, env)
+        given = _arguments(arguments) if arguments is not None else []
+        block = _unwrap(given[0]) if len(given) == 1 and isinstance(base, EveryVm) else None
+        condition = _block_condition(block) if block is not None else None
+        tests = self._equalities(condition, env) if condition is not None else None
+        if tests is None or any(test[0] not in ("_", "psitem") for test in tests):
+            return base, None
+        return base, self._picked_vm(tests, target, env)
+
+    def _equalities(self, node: Node, env: Env) -> list[tuple[str, str, Value, Node]] | None:
+        """The tests a condition makes, when it is only equalities of a variable's property and a value,
+        joined by `-and` (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`, the property on either side): each
+        as the variable, the property, the value and where it is written. None for any other condition."""
+        node = _unwrap(node)
+        if node.type == "logical_expression":
+            joins = [c for c in node.children if not c.is_named and c.type != "comment"]
+            if any(_text(join).casefold() != "-and" for join in joins):
+                return None
+            found: list[tuple[str, str, Value, Node]] = []
+            for part in _named(node):
+                tests = self._equalities(part, env)
+                if tests is None:
+                    return None
+                found.extend(tests)
+            return found
+        parts = _named(node) if node.type == "comparison_expression" else []
+        operator = next((p for p in parts if p.type == "comparison_operator"), None)
+        sides = [p for p in parts if p.type != "comparison_operator"]
+        if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in _EQUALS:
+            return None
+        for own, other in (sides, sides[::-1]):
+            tested = _tested_property(own)
+            if tested is not None:
+                return [(*tested, self.evaluate(other, env), other)]
+        return None
+
+    def _picked_vm(self, tests: list[tuple[str, str, Value, Node]], node: Node, env: Env) -> Value | None:
+        """The VM equalities on a VM's name pick out of every VM of the subscription: of the cloud service
+        a `ServiceName` test names, as `Get-AzureVM -ServiceName s -Name x` gets it; else each VM of that
+        name, in whichever service (`VmObject.by_name`), as PowerShell yields every one that passes. None
+        when the tests pick VMs the reader cannot know: no name, two, or a property it does not read."""
+        names = [(value, at) for _, tested, value, at in tests if tested in _VM_NAMES]
+        services = [value for _, tested, value, _ in tests if tested == "servicename"]
+        given = [value for _, _, value, _ in tests]
+        if not names or len(names) + len(services) != len(tests) or len(services) > 1:
+            return None
+        if any(isinstance(v, Null) or (isinstance(v, Text) and not v.value.strip()) for v in given):
+            return None
+        name, name_at = names[0][0], self.where.mark(names[0][1])
+        if any(_role_key(other) != _role_key(name) for other, _ in names):
+            return None
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        if services:
+            vm = VmObject(mark, name, (services[0], name), name_at)
+        else:
+            service = Unknown(_stand_in("cloud service name", mark), ("cloud service of VM", _role_key(name)))
+            vm = VmObject(mark, name, (service, name), name_at, by_name=True)
+        return self._new_object(vm, [], env)
+
+    def _narrowed(self, condition: Node | None, env: Env) -> Env:
+        """The environment of a branch: where its condition picks a VM by its name out of every VM a
+        variable holds (`foreach ($vm in Get-AzureVM) { if ($vm.Name -eq 'x') { … } }`), the variable
+        holds that VM in it (see `_picked_vm`)."""
+        inner = env.child()
+        tests = self._equalities(condition, env) if condition is not None else None
+        held = {test[0] for test in tests or ()}
+        if tests and len(held) == 1 and isinstance(env.lookup(next(iter(held))), EveryVm):
+            picked = self._picked_vm(tests, condition, inner)
+            if picked is not None:
+                inner.vars[held.pop()] = picked
+        return inner
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets; the VM
@@ -6903,6 +7089,8 @@ class Interpreter:
             # The VM's service as Get-AzureVM got it: one deployment however many updates change the VM.
             made = (obj.mark.line, obj.mark.column) if args.get("ServiceName") is None else None
             draft = self._deployment(service, obj.mark, node, self._written_at(args.get("ServiceName")), made)
+            if obj.by_name and args.get("ServiceName") is None:
+                _by_vm_name(draft, obj.existing[0])
             name_at = self._written_at(args.get("Name")) or obj.name_at
             role = self._named_by_update(draft, name, obj) or self._role(
                 draft, name, obj.mark, "existing", name_at
@@ -9363,6 +9551,8 @@ class Interpreter:
             reserved_ip_known=draft.reserved_ip is not None or not draft.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
             internal_load_balancers=tuple(draft.balancers),
+            service_by_vm_name=draft.by_vm_name,
+            every_vm_of_name=draft.by_vm_name,
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:
@@ -11125,6 +11315,8 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     configuration imported from a file the script names still says which file (see `_import_vm`). One
     `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
     what it names (the reserved IP, service or account the script made under it)."""
+    if isinstance(value, EveryVm):
+        return value  # every VM of the subscription, whatever holds it
     if isinstance(value, Unknown):
         kept = copied and value.ident is not None
         ident = value.ident if kept or _imported_file(value) or _listed_files(value) else ("def", node.id)
@@ -11361,6 +11553,15 @@ def _merged(a: Table, b: Table) -> Value:
     if len(a.entries) + len(b.entries) > _MAX_ENTRIES:  # not a table to splat (see `Table.with_entry`)
         return Table((), opaque=True)
     return _bounded(Table(a.entries + b.entries, a.opaque or b.opaque))
+
+
+def _constant_items(value: Value) -> tuple[Value, ...] | None:
+    """The items of a list of constants (none for an empty array), or None when the list is anything
+    else."""
+    items = value.values if isinstance(value, Items) else (value,)
+    if len(items) > _MAX_ROUNDS or not all(_walkable(item) for item in items):
+        return None
+    return items
 
 
 def _walkable(item: Value) -> bool:
