@@ -5013,6 +5013,8 @@ class Interpreter:
             else:
                 scope = self.outer_scope if self.call_stack and outside is None else self.scope
                 return Unknown(text, ("free", scope, key))
+        if isinstance(value, EveryVm) and not self._stale(key):
+            return value
         if isinstance(value, Unknown):
             return Unknown(text, value.ident, value.shape, value.written, value.maybe_null, value.holes)
         return _stale(value, text) if self._stale(key) else value
