@@ -14,7 +14,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - the VMs a script creates (`New-AzureVMConfig … | … | New-AzureVM`, `New-AzureQuickVM`) or changes
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`: the one VM the script created in `s` under a
   name it does not state, if there is only one, is `n`; the configurations branches leave in one variable
-  are one VM, even under different names), grouped by cloud service into `Deployment`s:
+  are one VM, even under different names; a VM picked by its name out of every VM, `Get-AzureVM |
+  Where-Object Name -eq n`, is each VM of that name, in a cloud service the script does not state),
+  grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
   extensions, boot diagnostics, the disks whose VHD blob the script names (and the OS disk of one made from an
   image without `-MediaLocation`, which the platform puts in the subscription's current storage account:
@@ -1764,6 +1766,34 @@ def _block_condition(block: Node) -> Node | None:
     if inner is None or len(_named(inner)) != 1 or statements is None or len(_named(statements)) != 1:
         return None
     return _named(statements)[0]
+
+
+def _equalities(node: Node) -> list[tuple[str, str, Node]] | None:
+    """The tests a condition makes, when it is only equalities of a variable's property and a value,
+    joined by `-and` (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`, the property on either side): each
+    as the variable, the property (case-folded) and the value's node. None for any other condition."""
+    node = _unwrap(node)
+    if node.type == "logical_expression":
+        joins = [c for c in node.children if not c.is_named and c.type != "comment"]
+        if any(_text(join).casefold() != "-and" for join in joins):
+            return None
+        found: list[tuple[str, str, Node]] = []
+        for part in _named(node):
+            tests = _equalities(part)
+            if tests is None:
+                return None
+            found.extend(tests)
+        return found
+    parts = _named(node) if node.type == "comparison_expression" else []
+    operator = next((p for p in parts if p.type == "comparison_operator"), None)
+    sides = [p for p in parts if p.type != "comparison_operator"]
+    if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in _EQUALS:
+        return None
+    for own, other in (sides, sides[::-1]):
+        tested = _tested_property(own)
+        if tested is not None:
+            return [(*tested, other)]
+    return None
 
 
 def _tested_property(node: Node) -> tuple[str, str] | None:
@@ -6993,11 +7023,9 @@ class Interpreter:
             named = self.evaluate(prop, env)
             if operator not in _EQUALS or not isinstance(named, Text):
                 return None
-            return self._picked_vm(
-                [("_", named.value.casefold(), self.evaluate(value, env), value)], node, env
-            )
-        tests = self._equalities(written, env) if written is not None else None
-        if tests is None or any(test[0] not in ("_", "psitem") for test in tests):
+            return self._picked_vm([("_", named.value.casefold(), value)], node, env)
+        tests = _equalities(written) if written is not None else None
+        if tests is None or any(variable not in ("_", "psitem") for variable, _, _ in tests):
             return None
         return self._picked_vm(tests, node, env)
 
@@ -7008,56 +7036,29 @@ class Interpreter:
         given = _arguments(arguments) if arguments is not None else []
         block = _unwrap(given[0]) if len(given) == 1 and isinstance(base, EveryVm) else None
         condition = _block_condition(block) if block is not None else None
-        tests = self._equalities(condition, env) if condition is not None else None
-        if tests is None or any(test[0] not in ("_", "psitem") for test in tests):
+        tests = _equalities(condition) if condition is not None else None
+        if tests is None or any(variable not in ("_", "psitem") for variable, _, _ in tests):
             return base, None
         return base, self._picked_vm(tests, target, env)
 
-    def _equalities(self, node: Node, env: Env) -> list[tuple[str, str, Value, Node]] | None:
-        """The tests a condition makes, when it is only equalities of a variable's property and a value,
-        joined by `-and` (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`, the property on either side): each
-        as the variable, the property, the value and where it is written. None for any other condition."""
-        node = _unwrap(node)
-        if node.type == "logical_expression":
-            joins = [c for c in node.children if not c.is_named and c.type != "comment"]
-            if any(_text(join).casefold() != "-and" for join in joins):
-                return None
-            found: list[tuple[str, str, Value, Node]] = []
-            for part in _named(node):
-                tests = self._equalities(part, env)
-                if tests is None:
-                    return None
-                found.extend(tests)
-            return found
-        parts = _named(node) if node.type == "comparison_expression" else []
-        operator = next((p for p in parts if p.type == "comparison_operator"), None)
-        sides = [p for p in parts if p.type != "comparison_operator"]
-        if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in _EQUALS:
-            return None
-        for own, other in (sides, sides[::-1]):
-            tested = _tested_property(own)
-            if tested is not None:
-                return [(*tested, self.evaluate(other, env), other)]
-        return None
-
-    def _picked_vm(self, tests: list[tuple[str, str, Value, Node]], node: Node, env: Env) -> Value | None:
-        """The VM equalities on a VM's name pick out of every VM of the subscription: of the cloud service
-        a `ServiceName` test names, as `Get-AzureVM -ServiceName s -Name x` gets it; else each VM of that
-        name, in whichever service (`VmObject.by_name`), as PowerShell yields every one that passes. None
-        when the tests pick VMs the reader cannot know: no name, two, or a property it does not read."""
-        names = [(value, at) for _, tested, value, at in tests if tested in _VM_NAMES]
-        services = [value for _, tested, value, _ in tests if tested == "servicename"]
-        given = [value for _, _, value, _ in tests]
+    def _picked_vm(self, tests: list[tuple[str, str, Node]], node: Node, env: Env) -> Value | None:
+        """The VM equalities on a VM's name (see `_equalities`) pick out of every VM of the subscription: of
+        the cloud service a `ServiceName` test names, as `Get-AzureVM -ServiceName s -Name x` gets it; else
+        each VM of that name, in whichever service (`VmObject.by_name`), as PowerShell passes on every one.
+        None when the tests pick VMs the reader cannot know: no name, two, or a property it does not read."""
+        names = [at for _, tested, at in tests if tested in _VM_NAMES]
+        services = [at for _, tested, at in tests if tested == "servicename"]
         if not names or len(names) + len(services) != len(tests) or len(services) > 1:
             return None
-        if any(isinstance(v, Null) or (isinstance(v, Text) and not v.value.strip()) for v in given):
+        values = {at.id: self.evaluate(at, env) for _, _, at in tests}
+        if any(isinstance(v, Null) or (isinstance(v, Text) and not v.value.strip()) for v in values.values()):
             return None
-        name, name_at = names[0][0], self.where.mark(names[0][1])
-        if any(_role_key(other) != _role_key(name) for other, _ in names):
+        name, name_at = values[names[0].id], self.where.mark(names[0])
+        if any(_role_key(values[other.id]) != _role_key(name) for other in names):
             return None
         mark = self.where.mark(node.child_by_field_name("command_name") or node)
         if services:
-            vm = VmObject(mark, name, (services[0], name), name_at)
+            vm = VmObject(mark, name, (values[services[0].id], name), name_at)
         else:
             service = Unknown(_stand_in("cloud service name", mark), ("cloud service of VM", _role_key(name)))
             vm = VmObject(mark, name, (service, name), name_at, by_name=True)
@@ -7068,12 +7069,16 @@ class Interpreter:
         variable holds (`foreach ($vm in Get-AzureVM) { if ($vm.Name -eq 'x') { … } }`), the variable
         holds that VM in it (see `_picked_vm`)."""
         inner = env.child()
-        tests = self._equalities(condition, env) if condition is not None else None
-        held = {test[0] for test in tests or ()}
-        if tests and len(held) == 1 and isinstance(env.lookup(next(iter(held))), EveryVm):
-            picked = self._picked_vm(tests, condition, inner)
-            if picked is not None:
-                inner.vars[held.pop()] = picked
+        tests = _equalities(condition) if condition is not None else None
+        held = {variable for variable, _, _ in tests or ()}
+        if condition is None or not tests or len(held) != 1:
+            return inner
+        variable = held.pop()
+        picked = (
+            self._picked_vm(tests, condition, inner) if isinstance(env.lookup(variable), EveryVm) else None
+        )
+        if picked is not None:
+            inner.vars[variable] = picked
         return inner
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
