@@ -166,3 +166,13 @@ def test_the_plan_says_the_service_no_file_states_is_not_ready(plan_of) -> None:
     step = next(step for step in plan.steps if "cloud service name, ops.ps1:3" in step.id)
     assert where(step.blockers) == ["MIG201 ops.ps1:3:111"]
     assert not step.ready
+
+
+def test_changes_from_two_scripts_are_of_one_vm(plan_of) -> None:
+    files = {
+        "a.ps1": f"Get-AzureVM | ? Name -eq jump01 | {BGINFO}\n",
+        "b.ps1": f"{ACL}Get-AzureVM | Where-Object {{ $_.Name -eq 'jump01' }} | {ENDPOINT}\n",
+    }
+    steps = [step for step in plan_of(files).steps if "cloud service name" in step.id]
+    assert [step.id for step in steps] == ["service:<cloud service name, a.ps1:1>"]
+    assert where(steps[0].blockers) == ["MIG201 b.ps1:3:131"]
