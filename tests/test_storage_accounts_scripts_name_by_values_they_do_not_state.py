@@ -138,3 +138,73 @@ def test_python_a_blob_of_another_value_is_another_account(tmp_path, monkeypatch
         "storage account '<storage account name, deploy.py:10:51>' (1 disk)",
         "storage account '<storage account name, deploy.py:5:28>' (no disk or image of the files checked is in it)",
     ]
+
+
+IN_A_LOOP = """\
+import uuid
+from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
+
+
+class Deployer:
+    def __init__(self, account):
+        self.sms = ServiceManagementService('sub', 'cert.pem')
+        self.account = account
+
+    def deploy(self, name):
+        first = 'https://' + self.account + '.blob.core.windows.net/vhds/' + str(uuid.uuid4()) + '.vhd'
+        self.sms.create_virtual_machine_deployment(service_name='svc1', deployment_name='svc1',
+            deployment_slot='production', label='l', role_name='vm1',
+            system_config=LinuxConfigurationSet('h', 'u', 'p', True),
+            os_virtual_hard_disk=OSVirtualHardDisk('img', first), role_size='Small')
+        link = 'https://' + input() + '.blob.core.windows.net/vhds/other.vhd'
+        for i in range(2, 4):
+            name_i = name + str(i)
+            {before}
+            self.sms.add_role(service_name='svc1', deployment_name='svc1', role_name=name_i,
+                system_config=LinuxConfigurationSet('h', 'u', 'p', True),
+                os_virtual_hard_disk=OSVirtualHardDisk('img', link), role_size='Small')
+            {after}
+
+
+Deployer(input()).deploy(input())
+"""
+
+
+def _accounts(tmp_path, monkeypatch, capsys, script: str) -> list[str]:
+    (tmp_path / "deploy.py").write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
+    steps = json.loads(out)["subscriptions"][0]["steps"]
+    return sorted(s["moves"][0] for s in steps if s["kind"] == "storage")
+
+
+def test_python_a_blob_built_on_an_account_value_is_in_that_account_whatever_the_blob_name(
+    tmp_path, monkeypatch, capsys
+):
+    # The blob names are told by nothing (a random one, one made at each turn of the loop), and the
+    # address is bound in the loop's turn: the host names the account all the same.
+    link = "link = 'https://' + self.account + '.blob.core.windows.net/vhds/' + name_i + '.vhd'"
+    assert _accounts(tmp_path, monkeypatch, capsys, IN_A_LOOP.format(before=link, after="")) == [
+        "storage account '<storage account name, deploy.py:15:59>' (3 disks)"
+    ]
+
+
+def test_python_a_blob_address_bound_in_the_loops_turn_is_read_where_it_is_built(
+    tmp_path, monkeypatch, capsys
+):
+    link = "link = f'https://{self.account}.blob.core.windows.net/vhds/vm.vhd'"
+    script = IN_A_LOOP.format(before=link, after="").replace("' + str(uuid.uuid4()) + '.vhd'", "vm.vhd'")
+    assert _accounts(tmp_path, monkeypatch, capsys, script) == [
+        "storage account '<storage account name, deploy.py:15:59>' (3 disks)"
+    ]
+
+
+def test_python_a_blob_address_read_before_the_loop_binds_it_again_is_not_put_in_that_account(
+    tmp_path, monkeypatch, capsys
+):
+    # Read before the turn binds it again, `link` holds the address bound before the loop (another
+    # account), then that of the turn before: the loop's disks are not in the account of `self.account`.
+    link = "link = 'https://' + self.account + '.blob.core.windows.net/vhds/' + name_i + '.vhd'"
+    assert _accounts(tmp_path, monkeypatch, capsys, IN_A_LOOP.format(before="", after=link)) == [
+        "storage account '<storage account name, deploy.py:15:59>' (1 disk)"
+    ]

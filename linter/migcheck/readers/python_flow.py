@@ -6100,22 +6100,48 @@ class Flow:
             return None
         return ("text", *pieces)
 
-    def built_pieces(self, node: ast.expr, site: Site) -> list[object] | None:
+    def built_pieces(self, node: ast.expr, site: Site, partial: bool = False) -> list[object] | None:
         """The pieces of the string an expression holds (see `_built_identity`): of the string it builds, or
         of the one a name it reads is bound to where it is built (`media = 'https://' + account + '.blob
-        .core.windows.net/vhds/a.vhd'`, read as `media`); a value told apart as a whole (`same_value`) is one
-        piece. None when a piece is told by nothing."""
+        .core.windows.net/vhds/a.vhd'`, read as `media`, see `_binding_built`); a value told apart as a
+        whole (`same_value`) is one piece. None when a piece is told by nothing; with `partial`, that piece
+        is None instead, so that what the others tell is kept (the account of a blob whose name is told by
+        nothing)."""
         if isinstance(node, ast.Name):
-            seen = self._binding_seen(node.id, site)
+            seen = self._binding_seen(node.id, site) or self._binding_built(node.id, site)
             built = seen[1].value if seen is not None else None
             if seen is not None and isinstance(built, (ast.BinOp, ast.JoinedStr)):
                 bound_at = Site(
                     seen[0], seen[1].made, seen[1].chain, site.frame if seen[0] is site.scope else None
                 )
-                pieces = self._pieces(built, bound_at, 0)
+                pieces = self._pieces(built, bound_at, 0, partial)
                 if pieces is not None:
                     return pieces
-        return self._pieces(node, site, 0)
+        return self._pieces(node, site, 0, partial)
+
+    def _binding_built(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
+        """The scope and the binding of a name a read at `site` sees in this run of the code around it, when
+        `_binding_seen` has none because the name is bound anew at each turn of a loop around the read: the
+        last binding before the read in its own scope, made in a block around the read (so before it in
+        each turn of every loop around both), when no loop around the read but not around the binding binds
+        the name (`media = 'https://' + account + ...` in the loop's body, read as `media` after it in the
+        same turn). None otherwise, and for a name a function declaring it `global` may replace."""
+        scope = site.scope
+        if lookup(name, scope, self.index.module) is not scope:
+            return None
+        if scope is self.index.module and name in self.index.declared_global:
+            return None
+        ordered = self._ordered_bindings(scope, name)
+        before = bisect.bisect_left(ordered, site.at, key=lambda b: b.at)
+        if before == 0:
+            return None
+        binding = ordered[before - 1]
+        depth = len(binding.chain)
+        if binding.each_turn or tuple(site.chain[:depth]) != tuple(binding.chain):
+            return None
+        if not self._loops_binding(scope, name).isdisjoint(site.chain[depth:]):
+            return None
+        return scope, binding
 
     def _joined_path_identity(self, node: ast.Call, site: Site) -> tuple[object, ...] | None:
         """Of a path joined from others (`os.path.join(os.environ['TEMP'], 'vnet.netcfg')`), the pieces of
@@ -6138,17 +6164,19 @@ class Flow:
             parts.append(tuple(pieces))
         return ("joined path", *parts)
 
-    def _pieces(self, node: ast.expr, site: Site, depth: int) -> list[object] | None:
-        """The pieces of a string `node` builds (see `_built_identity`), adjacent texts joined."""
+    def _pieces(self, node: ast.expr, site: Site, depth: int, partial: bool = False) -> list[object] | None:
+        """The pieces of a string `node` builds (see `_built_identity`), adjacent texts joined; with
+        `partial`, a piece told by nothing is None (see `built_pieces`)."""
+        unknown: list[object] | None = [None] if partial else None
         if depth > MAX_DEPTH:
-            return None
+            return unknown
         parts: list[ast.expr]
         if isinstance(node, ast.JoinedStr):
             parts = []
             for value in node.values:
                 if isinstance(value, ast.FormattedValue):
                     if value.conversion != -1 or value.format_spec is not None:
-                        return None
+                        return unknown
                     value = value.value
                 parts.append(value)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
@@ -6156,13 +6184,13 @@ class Flow:
         else:
             found = self._evaluate(node, site)
             if isinstance(found, Lit):
-                return [found.text] if HOLE not in found.text else None
+                return [found.text] if HOLE not in found.text else unknown
             built = isinstance(node, ast.BinOp)  # otherwise than by `+` (`'%s' % name`): told by nothing
             told = self.same_value(node, site) if isinstance(found, Unknown) and not built else None
-            return [told] if told is not None else None
+            return [told] if told is not None else unknown
         pieces: list[object] = []
         for part in parts:
-            inner = self._pieces(part, site, depth + 1)
+            inner = self._pieces(part, site, depth + 1, partial)
             if inner is None:
                 return None
             for piece in inner:

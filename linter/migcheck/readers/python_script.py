@@ -3296,14 +3296,15 @@ class _Resources:
     def _unstated_account(self, link: Value | None, site: flow.Site | None) -> str:
         """The storage account of a blob whose address the script builds around a value it does not state
         for the account (`'https://' + account + '.blob.core.windows.net/vhds/a.vhd'`): a stand-in (see
-        `_account_stand_in`). "" for any other address."""
+        `_account_stand_in`) told apart by the pieces of the host alone, whatever names the blob (a name
+        made at each turn of a loop is told by nothing). "" for any other address."""
         node = link.node if link is not None else None
         if site is None or not isinstance(node, ast.expr) or literal(link) is not None:
             return ""
         host = self._shape(node, site).split("://", 1)[-1].split("/", 1)[0].split(".")
         if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
             return ""
-        pieces = self.flow.built_pieces(node, site)
+        pieces = self.flow.built_pieces(node, site, partial=True)
         return self._account_stand_in(_host_label(pieces) if pieces is not None else None, self._mark(link))
 
     def _reserved_ip(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
