@@ -3488,18 +3488,10 @@ class Flow:
     def _reads_arguments(self, call: ast.Call, scope: Scope) -> bool:
         """Whether a call of a function the script defines (or of a method of a class it defines, see
         `method`) only reads every name it is passed as it is."""
-        if isinstance(call.func, ast.Name):
-            name = call.func.id
-            outer = lookup(name, scope, self.index.module)
-            function = outer.functions.get(name) if outer is not None else None
-            if outer is None or function is None or len(outer.bindings[name]) != 1:
-                return False
-            signature: Signature | None = function.signature
-        else:
-            function = self.method(call, scope)
-            signature = function.on_instance if function is not None else None
-        if function is None or signature is None:
+        called = self._called(call, scope)
+        if called is None:
             return False
+        function, signature = called
         inner = function.scope
         passed = _parameters(call, signature)
         self.budget -= len(passed)
@@ -3518,6 +3510,22 @@ class Flow:
             ):
                 return False
         return True
+
+    def _called(self, call: ast.Call, scope: Scope) -> tuple[Function, Signature] | None:
+        """The function the script defines that a call read in `scope` runs, with the parameters it is
+        called with: one bound once under a plain name (`net(vm)`), or a method of a class the script
+        defines on an instance of it (`d.show(vm)`, see `method`). None for any other call."""
+        if isinstance(call.func, ast.Name):
+            name = call.func.id
+            outer = lookup(name, scope, self.index.module)
+            function = outer.functions.get(name) if outer is not None else None
+            if outer is None or function is None or len(outer.bindings[name]) != 1:
+                return None
+            return function, function.signature
+        method = self.method(call, scope)
+        if method is None or method.on_instance is None:
+            return None
+        return method, method.on_instance
 
     def _ended_loop(self, event: Event, binding: Binding, site: Site) -> Loop | None:
         """The loop whose body makes the change `event`, when every turn of it runs that change (it is not
@@ -6424,13 +6432,14 @@ class Flow:
         it less than `depth` deep go where the reader does not follow it, under each parameter it is passed
         as (`def show(c): return c['svc']` lets the item go)."""
         call = event.value
-        assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-        outer = lookup(call.func.id, event.scope, self.index.module)
-        function = outer.functions.get(call.func.id) if outer is not None else None
-        if function is None:
+        if not isinstance(call, ast.Call):
             return False
+        called = self._called(call, event.scope)
+        if called is None:
+            return False  # a call the reader does not follow: what it lets go is not known
+        function, signature = called
         inner = function.scope
-        for param, arg in _parameters(call, function.signature):
+        for param, arg in _parameters(call, signature):
             if isinstance(arg, ast.Name) and arg.id == name and inner.reach.get(param or "", depth) < depth:
                 return False
         return True
