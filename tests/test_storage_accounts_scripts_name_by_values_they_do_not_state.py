@@ -208,3 +208,31 @@ def test_python_a_blob_address_read_before_the_loop_binds_it_again_is_not_put_in
     assert _accounts(tmp_path, monkeypatch, capsys, IN_A_LOOP.format(before="", after=link)) == [
         "storage account '<storage account name, deploy.py:15:59>' (1 disk)"
     ]
+
+
+IN_A_FOREACH = """\
+param($sa, $name)
+Set-AzureSubscription -SubscriptionName 'dev' -CurrentStorageAccountName $sa
+$vms = @()
+foreach ($i in 1..3) {
+    $vms += New-AzureVMConfig -Name "$name$i" -InstanceSize Small -ImageName 'img'{media}
+}
+New-AzureVM -ServiceName 'svc1' -Location 'West US' -VMs $vms
+"""
+
+
+def test_the_disks_of_vms_a_foreach_makes_in_an_unstated_account_are_one_each(tmp_path, monkeypatch, capsys):
+    # Each turn's VM has a stand-in of its own (`<VM name, deploy.ps1:5, 2nd>`), and so has its disk: the
+    # account holds three, and no disk is one described twice (MIG004).
+    blob = ' -MediaLocation "https://$sa.blob.core.windows.net/vhds/$name$i.vhd"'
+    # Named where the value is first passed for a blob: in the loop, or to Set-AzureSubscription.
+    for media, at in [(blob, "5:99"), ("", "2:74")]:
+        (tmp_path / "deploy.ps1").write_text(IN_A_FOREACH.replace("{media}", media), encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
+        steps = json.loads(out)["subscriptions"][0]["steps"]
+        assert [s["moves"] for s in steps if s["kind"] == "storage"] == [
+            [f"storage account '<storage account name, deploy.ps1:{at}>' (3 disks)"]
+        ]
+        _, out, _ = run_cli(capsys, "check", ".", "--format", "json")
+        assert "MIG004" not in {finding["code"] for finding in json.loads(out)}

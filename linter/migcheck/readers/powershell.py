@@ -9904,8 +9904,10 @@ class _Facts:
 
     def _unnamed_disk(self, lun: str, at: Mark) -> str:
         """The stand-in for a disk of the VM whose blob the script does not name in full: its OS disk, or
-        its data disk at `lun`, where the blob is named (see `_stand_in`)."""
-        vm = "its VM" if is_stand_in(self.name) else f"VM {self.name}"
+        its data disk at `lun`, where the blob is named (see `_stand_in`), and the VM's name, a stand-in
+        too when the script does not state it: the VMs a loop makes at one place are told apart by theirs
+        (`<VM name, deploy.ps1:5, 2nd>`), and so are their disks."""
+        vm = f"VM {self.name}"
         return _stand_in(f"data disk of {vm} at LUN {lun}" if lun else f"OS disk of {vm}", at, column=True)
 
     def _platform_data_disk(self, event: Event) -> None:
@@ -9920,7 +9922,7 @@ class _Facts:
         configuration leaves to the platform is a blob there, whose name the platform makes up. It is named
         by a stand-in, told apart by the VM and where its configuration is made."""
         account = event.data["account"]
-        vm = "its VM" if is_stand_in(self.name) else f"VM {self.name}"
+        vm = f"VM {self.name}"
         for key, mark in self.platform_data_disks.items():
             lun = key if isinstance(key, str) else ""
             what = f"data disk of {vm} at LUN {lun}" if lun else f"data disk of {vm}"
