@@ -946,21 +946,27 @@ def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[st
 # `$names.Split(",")[0]`): PowerShell reads one expression; the grammar reads no member access, index or
 # static member after a call's parentheses among a command's arguments (it takes `$cred.GetNetworkCredential`
 # for the argument and `()` for an argument list of its own), and cannot place what follows. Its error
-# recovery may then read the rest of the line as an expression that runs on into the next line, and lose
-# the next statement with it. Such an argument followed by a blank is parsed in parentheses, the byte before
-# it written as `(` and the blank after it as `)`: `-Password($cred…Password)` is the same argument, and so
-# is `-Password:$cred…` written `-Password($cred…` (the colon is read from the script as written, see
-# `Interpreter.bind`). A list of them (`$a.M().P, $b.N().Q`) is parenthesized whole, the array it passes.
-# One that ends its line is parsed with what follows the first call as a comment
-# (`$cred.GetNetworkCredential()#Password`): the grammar reads it as it reads an argument that ends with the
-# call, whose value the reader does not know either. Every offset stays. A call's arguments are taken on
-# one line, without brackets of their own, and strings without `$` or a backtick in them; anything else is
-# left as it is.
+# recovery may then read the rest of the line, and of the script, as tokens it cannot place, and lose every
+# statement after it. Such an argument is parsed in parentheses where the script leaves room for them: the
+# byte before it written as `(` and the blank after it as `)`, `-Password($cred…Password)` being the same
+# argument, and so is `-Password:$cred…` written `-Password($cred…` (the colon is read from the script as
+# written, see `Interpreter.bind`). A list of them (`$a.M().P, $b.N().Q`) is parenthesized whole, the array it
+# passes. Where there is no room (the argument follows another argument, a string or a word follows it, it
+# ends its line or the bracket around its command), its first call is parsed as ending where the argument
+# ends, what goes on past it written as blanks: `$cred.GetNetworkCredential(        )`, which the grammar
+# reads as it reads an argument that ends with the call (see `_call_list`): the call runs, and the
+# argument's value is not known, as it would not be past a call. Every offset stays. A call's arguments are
+# taken on one line, without brackets of their own, and strings without `$` or a backtick in them; anything
+# else is left as it is.
 _CALL_ARGUMENTS = rb"\((?:[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\")*\)"
 _MEMBER = rb"(?:(?:\.|::)[A-Za-z_]\w*(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
-_CHAINED_ITEM = rb"\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*"
+_CHAINED_ITEM = re.compile(rb"\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*")
 _CHAINED_CALL = re.compile(
-    rb"(?<=[ \t:])" + _CHAINED_ITEM + rb"(?:[ \t]*,[ \t]*" + _CHAINED_ITEM + rb")*(?=[ \t]|\r?\n|\Z)"
+    rb"(?<=[ \t:])"
+    + _CHAINED_ITEM.pattern
+    + rb"(?:[ \t]*,[ \t]*"
+    + _CHAINED_ITEM.pattern
+    + rb")*(?=[ \t;|)}]|\r?\n|\Z)"
 )
 _CALL_GOES_ON = re.compile(rb"\)(?:\.|::|\[)")
 _PARAMETER_BEFORE = re.compile(rb"(?:^|[ \t])-[A-Za-z_][\w-]*[ \t]$")
@@ -991,6 +997,7 @@ def _with_calls_readable(source: bytes, root: Node) -> bytes:
 _CALL_ROUNDS = 4
 _LOOK_BACK = 256  # bytes before an argument looked at for the parameter it follows
 _COMMAND_NAMES = {"command_name": "name"}
+_BLANK, _OPENER, _CLOSER = 0x20, 0x28, 0x29
 
 
 def _call_edits(source: bytes, root: Node, written: bytes) -> list[tuple[int, int]]:
@@ -1005,16 +1012,29 @@ def _call_edits(source: bytes, root: Node, written: bytes) -> list[tuple[int, in
     names = _innermost(root, [max(m.start() - 2, 0) for m in matches], _COMMAND_NAMES)
     for match, name in zip(matches, names, strict=True):
         start, end = match.span()
-        if end == len(source) or source[end] == 0x0A:  # the argument ends its line
-            goes_on = _CALL_GOES_ON.search(source, start, end)
-            assert goes_on is not None
-            edits.append((goes_on.start() + 1, 0x23))
-            continue
         window = max(start - _LOOK_BACK, 0)
         before = written[max(written.rfind(b"\n", window, start) + 1, window) : start]
-        if _opens_after(before, name == "name") and _closes_before(source[end + 1 : end + 3]):
-            edits.extend(((start - 1, 0x28), (end, 0x29)))
+        if (
+            source[end : end + 1] in (b" ", b"\t")
+            and _opens_after(before, name == "name")
+            and _closes_before(source[end + 1 : end + 3])
+        ):
+            edits.extend(((start - 1, _OPENER), (end, _CLOSER)))
+        elif _CHAINED_ITEM.fullmatch(match.group()) is not None:
+            edits.extend(_first_call_to_the_end(source, root, start, end))
     return edits
+
+
+def _first_call_to_the_end(source: bytes, root: Node, start: int, end: int) -> list[tuple[int, int]]:
+    """The bytes that end the first call of the argument `source[start:end]` where the argument ends: its
+    closing parenthesis, the one the tree reads as ending the argument list after the argument, moved to
+    the argument's last byte, and blanks in between. None when the tree reads no such list."""
+    for goes_on in _CALL_GOES_ON.finditer(source, start, end):
+        closer = root.descendant_for_byte_range(goes_on.start(), goes_on.start() + 1)
+        listed = closer.parent if closer is not None else None
+        if listed is not None and listed.type == "argument_list" and listed.end_byte == goes_on.start() + 1:
+            return [(at, _BLANK) for at in range(goes_on.start(), end - 1)] + [(end - 1, _CLOSER)]
+    return []
 
 
 def _closes_before(after: bytes) -> bool:
