@@ -6,7 +6,10 @@ command's arguments: it takes `$cred.GetNetworkCredential` for the argument and 
 of its own, and cannot place `.Password`. With two such arguments and another after them, its error
 recovery read the rest of the line as an expression that ran on into the next line, and the next statement
 (`New-AzureVM …`) was lost: the classic idiom `-AdminUsername $cred.GetNetworkCredential().UserName
--Password $cred.GetNetworkCredential().Password -Windows` made a whole VM deployment vanish, silently."""
+-Password $cred.GetNetworkCredential().Password -Windows` made a whole VM deployment vanish, silently. With a
+string or a word after such an argument, recovery read every line after it as tokens it could not place,
+to the end of the script; with the argument at the end of a bracketed command (`(Get-Thing $x.M().P)`),
+the bracket was lost and the rest of the script with it."""
 
 from __future__ import annotations
 
@@ -44,6 +47,27 @@ SHAPES = {
     "after the command's name": f"Write-Output {USER} -NoEnumerate",
     "a list": f"Write-Output {USER}, {PASSWORD} -NoEnumerate",
     "any command": "Write-Output -InputObject $cred.A().B -NoEnumerate $cred.C().D -X",
+    # No room for parentheses around the argument: the script's own bytes hold no blank for them.
+    "two by position, after another argument": 'New-AzureService -ServiceName "svc0" $cfg.Get().Region $cfg.Get().Label',
+    "a string after it": f'Write-Output {PASSWORD} "text"',
+    "a bare word after it": f"Write-Output {PASSWORD} text",
+    "a variable after it": f"Write-Output {PASSWORD} $other",
+    "a number after it": f"Write-Output {PASSWORD} 5",
+    "a splat before it": f'Write-Output @options {PASSWORD} "text"',
+    "after a string": f'Write-Output "a" {PASSWORD} "text"',
+    "glued by a colon, a string after it": f'Write-Output -InputObject:{PASSWORD} "text"',
+    "a call after a call": "Write-Output $name.Trim().ToLower() text",
+    "a list, a string after it": f'Write-Output {USER}, {PASSWORD} "text"',
+    "ending at a closing parenthesis": f"$names = (Get-Thing {PASSWORD})",
+    "ending at a subexpression's end": "$vms = @(Get-AzureVM -ServiceName $s.Name.ToLower().Trim())",
+    "ending at a block's end": f"if ($cred) {{ Write-Output {PASSWORD} }}",
+    "in a script block": f'$block = {{ Write-Output -InputObject {PASSWORD} "text" }}',
+    "in a loop's body": 'foreach ($c in $creds) { Write-Output $c.Get().Name "text" }',
+    "in a function": f"function Show {{ Write-Output {PASSWORD} text }}",
+    "in a try block": f'try {{ Write-Output {PASSWORD} "text" }} catch {{ }}',
+    "then a statement on the same line": f'Write-Output {PASSWORD} "text"; Write-Output "next"',
+    "then a comment": f'Write-Output {PASSWORD} "text" # shown',
+    "after a here-string": f'$h = @"\n{PASSWORD} "in the string"\n"@\nWrite-Output {PASSWORD} "text"',
 }
 
 
@@ -76,3 +100,16 @@ def test_an_argument_glued_by_a_colon_to_a_switch_is_the_switch_s_value():
     steps = _script(doc).migration
     assert [(step.scope, step.target) for step in steps] == [("storage-account", "acct1")]
     assert "New-AzureVM" in [call.name for call in _script(doc).calls]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["a string after it", "ending at a closing parenthesis", "in a script block", "a call after a call"],
+)
+def test_the_statements_after_the_command_are_placed_where_the_script_writes_them(shape):
+    """The source parsed keeps every offset: the calls after the command are where they are in the
+    script, the second one on the same line as the first."""
+    after = "  New-AzureService -ServiceName other; "
+    doc = _read(HEAD + SHAPES[shape] + "\n" + after + NEXT)
+    calls = [(call.name, call.mark.line, call.mark.column) for call in _script(doc).calls]
+    assert calls[1:] == [("New-AzureService", 4, 3), ("New-AzureVM", 4, len(after) + 1)]

@@ -444,10 +444,15 @@ def read(path: str, data: bytes) -> Document:
         if whole is parsed:
             break
         parsed, tree = whole, _parser().parse(whole)
-    listed = _with_plain_lists(parsed, tree.root_node)
-    if listed is not parsed:
-        parsed, tree = listed, _parser().parse(listed)
-    for rewrite in (_with_closers_on_their_line, _with_calls_readable, _with_param_blocks_ended):
+    # Plain lists after the calls made readable: the comma after an argument that goes on past a call
+    # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
+    rewrites = (
+        _with_closers_on_their_line,
+        _with_calls_readable,
+        _with_plain_lists,
+        _with_param_blocks_ended,
+    )
+    for rewrite in rewrites:
         rewritten = rewrite(parsed, tree.root_node)
         if rewritten is not parsed:
             parsed, tree = rewritten, _parser().parse(rewritten)
@@ -689,6 +694,8 @@ def _after_argument(root: Node, offset: int, listed: set[int], base: int = 0) ->
     node: Node | None = root.descendant_for_byte_range(offset, offset + 1)
     while node is not None and node.end_byte == offset + 1:
         before, holder = node.prev_sibling, node.parent
+        if before is not None and _call_list(before) == node:  # the call that ends an argument
+            node, before = before, before.prev_sibling
         if before is not None and before.type == "," and before.start_byte + base in listed:
             return _parameter(node) is None
         if before is not None and before.type == "command_argument_sep" and holder is not None:
@@ -952,12 +959,12 @@ def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[st
 # argument, and so is `-Password:$cred…` written `-Password($cred…` (the colon is read from the script as
 # written, see `Interpreter.bind`). A list of them (`$a.M().P, $b.N().Q`) is parenthesized whole, the array it
 # passes. Where there is no room (the argument follows another argument, a string or a word follows it, it
-# ends its line or the bracket around its command), its first call is parsed as ending where the argument
-# ends, what goes on past it written as blanks: `$cred.GetNetworkCredential(        )`, which the grammar
-# reads as it reads an argument that ends with the call (see `_call_list`): the call runs, and the
-# argument's value is not known, as it would not be past a call. Every offset stays. A call's arguments are
-# taken on one line, without brackets of their own, and strings without `$` or a backtick in them; anything
-# else is left as it is.
+# ends its line or the bracket around its command), its first call is parsed as ending where the argument ends
+# (each item's, in a list), what goes on past it written as blanks: `$cred.GetNetworkCredential(        )`,
+# which the grammar reads as it reads an argument that ends with the call (see `_call_list`): the call runs,
+# and the argument's value is not known, as it would not be past a call. Every offset stays. A call's
+# arguments are taken on one line, without brackets of their own, and strings without `$` or a backtick in
+# them; anything else is left as it is.
 _CALL_ARGUMENTS = rb"\((?:[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\")*\)"
 _MEMBER = rb"(?:(?:\.|::)[A-Za-z_]\w*(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
 _CHAINED_ITEM = re.compile(rb"\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*")
@@ -1010,6 +1017,7 @@ def _call_edits(source: bytes, root: Node, written: bytes) -> list[tuple[int, in
     matches = [m for m, place in zip(matches, places, strict=True) if place == "argument"]
     # The last byte of the word before a blank, for `_opens_after`: a command's name, or not.
     names = _innermost(root, [max(m.start() - 2, 0) for m in matches], _COMMAND_NAMES)
+    call_ends: set[int] | None = None
     for match, name in zip(matches, names, strict=True):
         start, end = match.span()
         window = max(start - _LOOK_BACK, 0)
@@ -1020,19 +1028,24 @@ def _call_edits(source: bytes, root: Node, written: bytes) -> list[tuple[int, in
             and _closes_before(source[end + 1 : end + 3])
         ):
             edits.extend(((start - 1, _OPENER), (end, _CLOSER)))
-        elif _CHAINED_ITEM.fullmatch(match.group()) is not None:
-            edits.extend(_first_call_to_the_end(source, root, start, end))
+        else:  # each item of a list on its own
+            if call_ends is None:  # found once: a node's parent is found from the root down
+                call_ends = {n.end_byte for n in _captures(_CALL_LISTS, root).get("list", [])}
+            for item in _CHAINED_ITEM.finditer(source, start, end):
+                edits.extend(_first_call_to_the_end(source, call_ends, *item.span()))
     return edits
 
 
-def _first_call_to_the_end(source: bytes, root: Node, start: int, end: int) -> list[tuple[int, int]]:
+_CALL_LISTS = {"argument_list": "list"}
+
+
+def _first_call_to_the_end(source: bytes, call_ends: set[int], start: int, end: int) -> list[tuple[int, int]]:
     """The bytes that end the first call of the argument `source[start:end]` where the argument ends: its
-    closing parenthesis, the one the tree reads as ending the argument list after the argument, moved to
-    the argument's last byte, and blanks in between. None when the tree reads no such list."""
+    closing parenthesis, the first one in the argument that ends an argument list of the tree (`call_ends`,
+    the offsets after each), moved to the argument's last byte, and blanks in between. None when the tree
+    ends no list there (a parenthesis in a string of the call's arguments is none)."""
     for goes_on in _CALL_GOES_ON.finditer(source, start, end):
-        closer = root.descendant_for_byte_range(goes_on.start(), goes_on.start() + 1)
-        listed = closer.parent if closer is not None else None
-        if listed is not None and listed.type == "argument_list" and listed.end_byte == goes_on.start() + 1:
+        if goes_on.start() + 1 in call_ends:
             return [(at, _BLANK) for at in range(goes_on.start(), end - 1)] + [(end - 1, _CLOSER)]
     return []
 
@@ -5420,12 +5433,15 @@ class Interpreter:
         return Unknown(self.snippet(node), ident)
 
     def _invoke(self, node: Node, env: Env) -> Value:
-        """A method call. `$table.Add(key, value)` adds to a table; other methods are not followed, and a
-        VM object whose method is called may change."""
+        return self._method_call(node, _first(node, "argument_list"), env)
+
+    def _method_call(self, node: Node, arguments: Node | None, env: Env) -> Value:
+        """A method call, `node` its invocation or, among a command's arguments, the member it calls and
+        `arguments` the list the grammar reads after it (see `_call_list`). `$table.Add(key, value)` adds
+        to a table; other methods are not followed, and a VM object whose method is called may change."""
         inner = _named(node)
         target = inner[0] if inner else None
         method = _first(node, "member_name")
-        arguments = _first(node, "argument_list")
         name = _text(method).casefold() if method is not None else ""
         base: Value | None = None  # what it is called on, once read
         if name == "where" and target is not None:
@@ -6101,8 +6117,7 @@ class Interpreter:
         (`-SubnetNames FrontEnd, BackEnd`) is one value, the array it passes."""
         spec = _spec_of(key)
         args = Args()
-        elements = node.child_by_field_name("command_elements")
-        parts = [c for c in elements.children if c.type != "comment"] if elements is not None else []
+        parts = _command_parts(node.child_by_field_name("command_elements"))
         positional: list[list[Node]] = []
         index = 0
         while index < len(parts):
@@ -6164,9 +6179,25 @@ class Interpreter:
     def _listed_value(self, listed: list[Node], env: Env) -> Value:
         """The value of arguments that pass one list: the array of their items."""
         if len(listed) == 1:
-            return self.evaluate(listed[0], env)
-        items = tuple(self.evaluate(item, env) for item in _list_items(listed))
+            return self._argument_value(listed[0], env)
+        items = tuple(self._argument_value(item, env) for item in _list_items(listed))
         return _bounded(Items(items), self.snippet(listed[0]))
+
+    def _argument_value(self, argument: Node, env: Env) -> Value:
+        """The value of a command's argument; of one that ends with a method call (`$name.Trim()`), the
+        call's, named as written when not known. Where the script's argument goes on past that call (the
+        source parsed ends the call there: see `_first_call_to_the_end`) the call runs, and the value is
+        not known."""
+        arguments = _call_list(argument)
+        if arguments is None:
+            return self.evaluate(argument, env)
+        member = _unwrap(argument)
+        value = self._method_call(member, arguments, env)
+        unstated = isinstance(value, Unknown) and value.ident is None and value.shape is None
+        if self.where.source[arguments.end_byte - 1] == _CLOSER and not unstated:
+            return value
+        written = self.where.source[argument.start_byte : arguments.end_byte]  # the member and the list
+        return Unknown(_short(written.decode("utf-8", "replace")))
 
     def _inline(self, text: str, node: Node, env: Env) -> Value:
         """The value of `-Name:value` written with an en dash, which the grammar reads as one bare word."""
@@ -6243,8 +6274,7 @@ class Interpreter:
         an unambiguous prefix; a switch takes a value only after a colon) and by position; the values
         bound to none of them; and whether a table is splatted into the call."""
         args = Args()
-        elements = node.child_by_field_name("command_elements")
-        parts = [c for c in elements.children if c.type != "comment"] if elements else []
+        parts = _command_parts(node.child_by_field_name("command_elements"))
         positional: list[Value] = []
         extra: list[Value] = []
         splatted = False
@@ -11259,6 +11289,31 @@ def _arguments(node: Node) -> list[Node]:
     return _named(listed) if listed is not None else []
 
 
+def _command_parts(elements: Node | None) -> list[Node]:
+    """A command's elements as its arguments are bound: not its comments, nor the argument list of a method
+    call that ends an argument (see `_call_list`), which is part of that argument."""
+    parts: list[Node] = []
+    for child in elements.children if elements is not None else ():
+        if child.type != "comment" and not (parts and _call_list(parts[-1]) == child):
+            parts.append(child)
+    return parts
+
+
+def _call_list(argument: Node) -> Node | None:
+    """The argument list of the method call that ends a command's argument (`$name.Trim()`): the grammar
+    reads the member called as the argument and the list as an element of its own, glued to it. None for
+    any other argument: a list after a variable or a string (`$a("b")`) is bound as the grammar reads it."""
+    after = argument.next_sibling
+    if (
+        after is None
+        or after.type != "argument_list"
+        or after.start_byte != argument.end_byte
+        or _unwrap(argument).type != "member_access"
+    ):
+        return None
+    return after
+
+
 def _next_value(parts: list[Node], index: int) -> int | None:
     while index < len(parts) and parts[index].type == "command_argument_sep":
         index += 1
@@ -11270,7 +11325,7 @@ def _listed(first: Node, source: bytes) -> list[Node]:
     separates from the one before in `source`, the script as written (the grammar reads the comma as a
     blank: see `_with_plain_lists`)."""
     found = [first]
-    separator = first.next_sibling
+    separator = (_call_list(first) or first).next_sibling
     while (
         separator is not None
         and separator.type == "command_argument_sep"
@@ -11280,7 +11335,7 @@ def _listed(first: Node, source: bytes) -> list[Node]:
         if item is None or item.type in _NOT_ITEMS or _parameter(item) is not None:
             break
         found.append(item)
-        separator = item.next_sibling
+        separator = (_call_list(item) or item).next_sibling
     return found
 
 
