@@ -17,11 +17,11 @@ UNREAD = (
     "New-AzureQuickVM -Windows -ServiceName svc9 -Name `-vm1 -ImageName img -Password p -AdminUsername a\n"
 )
 WHOLE = 'New-AzureService -ServiceName svc8 -Location "West US"\n'
-# The only classic call is in what the parser could not read: the script is kept to say so. (A string glued
-# to the parenthesis that would close `$cfg.Get().Name` is what the grammar does not read: the line is left
-# as written, and error recovery takes the next one with it.)
+# The only classic call is in what the parser could not read: the script is kept to say so. (The grammar
+# reads `[Config]::Get` and `()` as arguments and cannot place `.Name`, which PowerShell reads as part of
+# one bare word; error recovery takes the next line with it.)
 ONLY_UNREAD = (
-    'Write-Output -InputObject $cfg.Get().Name "label"\n'
+    'Write-Output -InputObject [Config]::Get().Name "label"\n'
     "New-AzureQuickVM -Windows -ServiceName svc7 -Name vm7 -ImageName img -Password p -AdminUsername a\n"
 )
 
