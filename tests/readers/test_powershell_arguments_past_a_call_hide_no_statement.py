@@ -9,7 +9,9 @@ recovery read the rest of the line as an expression that ran on into the next li
 -Password $cred.GetNetworkCredential().Password -Windows` made a whole VM deployment vanish, silently. With a
 string or a word after such an argument, recovery read every line after it as tokens it could not place,
 to the end of the script; with the argument at the end of a bracketed command (`(Get-Thing $x.M().P)`),
-the bracket was lost and the rest of the script with it."""
+the bracket was lost and the rest of the script with it. However the argument starts (`(Get-Date).AddDays(1)
+.Ticks`) and whatever its first call is given, the reader now parses that call as ending where the argument
+ends."""
 
 from __future__ import annotations
 
@@ -47,7 +49,7 @@ SHAPES = {
     "after the command's name": f"Write-Output {USER} -NoEnumerate",
     "a list": f"Write-Output {USER}, {PASSWORD} -NoEnumerate",
     "any command": "Write-Output -InputObject $cred.A().B -NoEnumerate $cred.C().D -X",
-    # No room for parentheses around the argument: the script's own bytes hold no blank for them.
+    # Wherever it stands, and whatever it calls first.
     "two by position, after another argument": 'New-AzureService -ServiceName "svc0" $cfg.Get().Region $cfg.Get().Label',
     "a string after it": f'Write-Output {PASSWORD} "text"',
     "a bare word after it": f"Write-Output {PASSWORD} text",
@@ -67,6 +69,15 @@ SHAPES = {
     "in a try block": f'try {{ Write-Output {PASSWORD} "text" }} catch {{ }}',
     "then a statement on the same line": f'Write-Output {PASSWORD} "text"; Write-Output "next"',
     "then a comment": f'Write-Output {PASSWORD} "text" # shown',
+    "a command's output called": '$vm | Set-AzureSubnet -SubnetNames (Get-Content "subnets.txt").Trim().Split(",") "back"',
+    "a subexpression called": 'Write-Output $(Get-Date).AddDays(1).ToString("d") text',
+    "a static member called": "Write-Output [DateTime]::Now.AddDays(1).Ticks text",
+    "a variable in the call's arguments": 'Write-Output $names.Split("$separator").Count text',
+    "brackets in the call's arguments": "Write-Output $names.Substring(($start + 1)).Length text",
+    "a script block in the call's arguments": "Write-Output $vms.Where({ $_.Name }).Count text",
+    "the call's arguments on two lines": 'Write-Output $names.Replace("a",\n  "b").Length text',
+    "a member named by a variable": "Write-Output $cfg.Get().$field text",
+    "a member named by a string": 'Write-Output $cfg.Get()."Name" text',
     "after a here-string": f'$h = @"\n{PASSWORD} "in the string"\n"@\nWrite-Output {PASSWORD} "text"',
 }
 

@@ -18,10 +18,10 @@ UNREAD = (
 )
 WHOLE = 'New-AzureService -ServiceName svc8 -Location "West US"\n'
 # The only classic call is in what the parser could not read: the script is kept to say so. (The grammar
-# reads `[Config]::Get` and `()` as arguments and cannot place `.Name`, which PowerShell reads as part of
-# one bare word; error recovery takes the next line with it.)
+# reads `$cfg.Get` and `()` as arguments and cannot place the member after them, which the reader does not
+# rewrite when named by a string that holds a variable; error recovery takes the next line with it.)
 ONLY_UNREAD = (
-    'Write-Output -InputObject [Config]::Get().Name "label"\n'
+    'Write-Output -InputObject $cfg.Get()."$field" "label"\n'
     "New-AzureQuickVM -Windows -ServiceName svc7 -Name vm7 -ImageName img -Password p -AdminUsername a\n"
 )
 

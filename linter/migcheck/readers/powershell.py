@@ -950,48 +950,38 @@ def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[st
 
 
 # A command's argument that goes on past a method call (`-Password $cred.GetNetworkCredential().Password`,
-# `$names.Split(",")[0]`): PowerShell reads one expression; the grammar reads no member access, index or
-# static member after a call's parentheses among a command's arguments (it takes `$cred.GetNetworkCredential`
-# for the argument and `()` for an argument list of its own), and cannot place what follows. Its error
-# recovery may then read the rest of the line, and of the script, as tokens it cannot place, and lose every
-# statement after it. Such an argument is parsed in parentheses where the script leaves room for them: the
-# byte before it written as `(` and the blank after it as `)`, `-Password($cred…Password)` being the same
-# argument, and so is `-Password:$cred…` written `-Password($cred…` (the colon is read from the script as
-# written, see `Interpreter.bind`). A list of them (`$a.M().P, $b.N().Q`) is parenthesized whole, the array it
-# passes. Where there is no room (the argument follows another argument, a string or a word follows it, it
-# ends its line or the bracket around its command), its first call is parsed as ending where the argument ends
-# (each item's, in a list), what goes on past it written as blanks: `$cred.GetNetworkCredential(        )`,
-# which the grammar reads as it reads an argument that ends with the call (see `_call_list`): the call runs,
-# and the argument's value is not known, as it would not be past a call. Every offset stays. A call's
-# arguments are taken on one line, without brackets of their own, and strings without `$` or a backtick in
-# them; anything else is left as it is.
+# `$names.Split(",")[0]`, `(Get-Date).AddDays(1).ToString("d")`): PowerShell reads one expression; the grammar
+# reads no member access, index or static member after a call's parentheses among a command's arguments (it
+# takes `$cred.GetNetworkCredential` for the argument and `()` for an argument list of its own), and cannot
+# place what follows. Its error recovery may then read the rest of the line, and of the script, as tokens it
+# cannot place, and lose every statement after it. So the call the grammar reads is parsed as ending where the
+# argument ends, what goes on past it written as blanks: `$cred.GetNetworkCredential(        )`, which the
+# grammar reads as it reads an argument that ends with a call (see `_call_list`): the call runs, and the
+# argument's value is not known, as it would not be past a call. Every offset stays, and no byte around the
+# argument is needed, wherever it stands. What goes on past the call is taken on one line: members (named as
+# written, by a variable or by a string without `$` or a backtick), indexes without brackets or strings in
+# them, and calls whose arguments hold no brackets and strings without `$` or a backtick, up to a blank, a
+# closing bracket, a comma, a pipe, a `;` or the line's end; anything else is left as it is.
 _CALL_ARGUMENTS = rb"\((?:[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\")*\)"
-_MEMBER = rb"(?:(?:\.|::)[A-Za-z_]\w*(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
-_CHAINED_ITEM = re.compile(rb"\$(?:[A-Za-z]+:)?\w+" + _MEMBER + rb"*")
-_CHAINED_CALL = re.compile(
-    rb"(?<=[ \t:])"
-    + _CHAINED_ITEM.pattern
-    + rb"(?:[ \t]*,[ \t]*"
-    + _CHAINED_ITEM.pattern
-    + rb")*(?=[ \t;|)}]|\r?\n|\Z)"
-)
-_CALL_GOES_ON = re.compile(rb"\)(?:\.|::|\[)")
-_PARAMETER_BEFORE = re.compile(rb"(?:^|[ \t])-[A-Za-z_][\w-]*[ \t]$")
-_GLUED_TO_PARAMETER = re.compile(rb"(?:^|[ \t])-[A-Za-z_][\w-]*:$")
+_MEMBER_NAME = rb"(?:[A-Za-z_]\w*|\$\w+|'[^'\r\n]*'|\"[^\"$`\r\n]*\")"
+_MEMBER = rb"(?:(?:\.|::)" + _MEMBER_NAME + rb"(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
+_PAST_THE_CALL = re.compile(_MEMBER + rb"+(?=[ \t;|,)}]|\r?\n|\Z)")
+_CALL_LISTS = {"argument_list": "list"}
+_BLANK, _CLOSER = 0x20, 0x29
 
 
 def _with_calls_readable(source: bytes, root: Node) -> bytes:
     """The source to parse: `source` itself, or, in a tree with errors, a copy where each argument that
-    goes on past a method call is written as the grammar reads it (see `_CHAINED_CALL`), where the tree
-    reads it among a command's arguments or could not read it. The tree of the changed source may read
-    another such argument of the same command that the error hid: up to `_CALL_ROUNDS` trees are read."""
+    goes on past a method call is written as the grammar reads it (see `_PAST_THE_CALL`). The tree of the
+    changed source may read another such argument that the error hid (one the error recovery read as an
+    expression of its own): up to `_CALL_ROUNDS` trees are read."""
     changed = source
     for round_ in range(_CALL_ROUNDS):
         if round_:
             root = _parser().parse(changed).root_node
         if not root.has_error:
             break
-        edits = _call_edits(changed, root, source)
+        edits = _call_edits(changed, root)
         if not edits:
             break
         edited = bytearray(changed)
@@ -1002,80 +992,37 @@ def _with_calls_readable(source: bytes, root: Node) -> bytes:
 
 
 _CALL_ROUNDS = 4
-_LOOK_BACK = 256  # bytes before an argument looked at for the parameter it follows
-_COMMAND_NAMES = {"command_name": "name"}
-_BLANK, _OPENER, _CLOSER = 0x20, 0x28, 0x29
 
 
-def _call_edits(source: bytes, root: Node, written: bytes) -> list[tuple[int, int]]:
-    """The bytes `_with_calls_readable` writes in `root`'s source, each with its offset. What precedes an
-    argument is looked at as `written`, before any round: an earlier round's closing parenthesis takes
-    the blank that ends the parameter's name before the next argument."""
+def _call_edits(source: bytes, root: Node) -> list[tuple[int, int]]:
+    """The bytes `_with_calls_readable` writes in `root`'s source, each with its offset: for each argument
+    list of a command's argument that what goes on past the call follows, its closing parenthesis moved to
+    where that ends, and blanks in between. The next such argument of the same command (`$a.M().P $b.N().Q`,
+    or an item of a list, `$a.M().P, $b.N().Q`) is one too, though error recovery may read it as an
+    expression of its own."""
+    found: list[tuple[int, int, int]] = []  # each list's start and end, and where what goes on past it ends
+    for node in _captures(_CALL_LISTS, root).get("list", []):
+        closed = source[node.end_byte - 1 : node.end_byte] == b")"
+        goes_on = _PAST_THE_CALL.match(source, node.end_byte) if closed else None
+        if goes_on is not None:
+            found.append((node.start_byte, node.end_byte, goes_on.end()))
+    found.sort()  # in document order, for `_innermost`: a query may give the nodes of error regions out of it
+    places = _innermost(root, [max(start - 1, 0) for start, _, _ in found], _CALL_PLACES)
     edits: list[tuple[int, int]] = []
-    matches = [m for m in _CHAINED_CALL.finditer(source) if _CALL_GOES_ON.search(m.group()) is not None]
-    places = _innermost(root, [m.start() for m in matches], _ARGUMENT_PLACES)
-    matches = [m for m, place in zip(matches, places, strict=True) if place == "argument"]
-    # The last byte of the word before a blank, for `_opens_after`: a command's name, or not.
-    names = _innermost(root, [max(m.start() - 2, 0) for m in matches], _COMMAND_NAMES)
-    call_ends: set[int] | None = None
-    for match, name in zip(matches, names, strict=True):
-        start, end = match.span()
-        window = max(start - _LOOK_BACK, 0)
-        before = written[max(written.rfind(b"\n", window, start) + 1, window) : start]
-        if (
-            source[end : end + 1] in (b" ", b"\t")
-            and _opens_after(before, name == "name")
-            and _closes_before(source[end + 1 : end + 3])
-        ):
-            edits.extend(((start - 1, _OPENER), (end, _CLOSER)))
-        else:  # each item of a list on its own
-            if call_ends is None:  # found once: a node's parent is found from the root down
-                call_ends = {n.end_byte for n in _captures(_CALL_LISTS, root).get("list", [])}
-            for item in _CHAINED_ITEM.finditer(source, start, end):
-                edits.extend(_first_call_to_the_end(source, call_ends, *item.span()))
+    item_after = -1  # where the previous such argument ends
+    for (start, end, past), place in zip(found, places, strict=True):
+        if place == "argument" or (item_after >= 0 and _NEXT_ITEM.fullmatch(source, item_after, start)):
+            edits.extend((at, _BLANK) for at in range(end - 1, past - 1))
+            edits.append((past - 1, _CLOSER))
+            item_after = past
+        else:
+            item_after = -1
     return edits
 
 
-_CALL_LISTS = {"argument_list": "list"}
-
-
-def _first_call_to_the_end(source: bytes, call_ends: set[int], start: int, end: int) -> list[tuple[int, int]]:
-    """The bytes that end the first call of the argument `source[start:end]` where the argument ends: its
-    closing parenthesis, the first one in the argument that ends an argument list of the tree (`call_ends`,
-    the offsets after each), moved to the argument's last byte, and blanks in between. None when the tree
-    ends no list there (a parenthesis in a string of the call's arguments is none)."""
-    for goes_on in _CALL_GOES_ON.finditer(source, start, end):
-        if goes_on.start() + 1 in call_ends:
-            return [(at, _BLANK) for at in range(goes_on.start(), end - 1)] + [(end - 1, _CLOSER)]
-    return []
-
-
-def _closes_before(after: bytes) -> bool:
-    """Whether a closing parenthesis may take the blank after an argument, `after` being the bytes that
-    follow that blank: the grammar reads a parameter's name, a bracket, a pipe, a statement's end, a
-    comment or a line's continuation glued to it, but not a string, a word, a variable or a number, which
-    it would take for a redirection or for no argument at all."""
-    if after[:1] == b"-":
-        return after[1:2].isalpha() or after[1:2] == b"_"
-    return after[:1] in _CLOSER_FOLLOWERS
-
-
-_CLOSER_FOLLOWERS = frozenset((b"", b" ", b"\t", b"\r", b"\n", b"(", b"{", b"|", b";", b"#", b"`"))
-
-
-def _opens_after(before: bytes, after_command_name: bool) -> bool:
-    """Whether an opening parenthesis may take the last byte of `before`, the text of its line before an
-    argument, and the argument stay what it is: the colon that glues it to a parameter's name, or a blank
-    after a parameter's name, after the command's name, or after another blank. Not the one blank after a
-    bare word that is an argument: `word(` would read as a call."""
-    if before.endswith(b":"):
-        return _GLUED_TO_PARAMETER.search(before) is not None
-    return (
-        before[-2:-1] in (b" ", b"\t")
-        or after_command_name
-        or _PARAMETER_BEFORE.search(before) is not None
-        or not before.strip()
-    )
+# What comes between an argument and the member called in the next argument, or the next item of a list:
+# blanks or a comma, and a variable with its members (see `_call_edits`).
+_NEXT_ITEM = re.compile(rb"(?:[ \t]*,[ \t]*|[ \t]+)\$(?:[A-Za-z]+:)?\w+(?:(?:\.|::)[A-Za-z_]\w*)+")
 
 
 # Brackets open at once past which a script is refused before it is parsed (as Python scripts are past 100
@@ -1965,6 +1912,9 @@ _ARGUMENT_PLACES = {
     "ERROR": "argument",
     **dict.fromkeys(("pipeline", "statement_list", "parenthesized_expression", "sub_expression"), "other"),
 }
+# Where a call's argument list is (see `_call_edits`), as the byte before it says: among a command's
+# arguments, or in an expression or another call's arguments, where the grammar reads what follows.
+_CALL_PLACES = {**_ARGUMENT_PLACES, "argument_list": "other"}
 _MAX_OPENERS = 16  # openers after the last closer looked at in the tree: most sit in comments or strings
 
 
@@ -6159,11 +6109,8 @@ class Interpreter:
 
     def _glued_by_colon(self, parameter: Node, parts: list[Node], index: int) -> bool:
         """Whether the script glues a parameter's name to its value with a colon (`-Force:$false`): the
-        tree reads the colon before `parts[index]`, or the colon is where the source parsed took it for a
-        parenthesis (see `_CHAINED_CALL`)."""
-        if index < len(parts) and _text(parts[index]).strip() == ":":
-            return True
-        return self.where.source[parameter.end_byte : parameter.end_byte + 1] == b":"
+        tree reads the colon before `parts[index]`."""
+        return index < len(parts) and _text(parts[index]).strip() == ":"
 
     def _bind(self, args: Args, name: str, value: Value, node: Node | None, certain: bool = True) -> None:
         args.bound[name] = Arg(value, node, certain)
@@ -6186,7 +6133,7 @@ class Interpreter:
     def _argument_value(self, argument: Node, env: Env) -> Value:
         """The value of a command's argument; of one that ends with a method call (`$name.Trim()`), the
         call's, named as written when not known. Where the script's argument goes on past that call (the
-        source parsed ends the call there: see `_first_call_to_the_end`) the call runs, and the value is
+        source parsed ends the call there: see `_call_edits`) the call runs, and the value is
         not known."""
         arguments = _call_list(argument)
         if arguments is None:
