@@ -999,24 +999,25 @@ def _call_edits(source: bytes, root: Node) -> list[tuple[int, int]]:
     list of a command's argument that what goes on past the call follows, its closing parenthesis moved to
     where that ends, and blanks in between. The next such argument of the same command (`$a.M().P $b.N().Q`,
     or an item of a list, `$a.M().P, $b.N().Q`) is one too, though error recovery may read it as an
-    expression of its own."""
-    found: list[tuple[int, int, int]] = []  # each list's start and end, and where what goes on past it ends
-    for node in _captures(_CALL_LISTS, root).get("list", []):
-        closed = source[node.end_byte - 1 : node.end_byte] == b")"
-        goes_on = _PAST_THE_CALL.match(source, node.end_byte) if closed else None
-        if goes_on is not None:
-            found.append((node.start_byte, node.end_byte, goes_on.end()))
-    found.sort()  # in document order, for `_innermost`: a query may give the nodes of error regions out of it
-    places = _innermost(root, [max(start - 1, 0) for start, _, _ in found], _CALL_PLACES)
+    expression of its own. Each byte is looked at once: a list in what is blanked is passed over."""
+    # In document order, for `_innermost`: a query may give the nodes of error regions out of it.
+    lists = sorted((n.start_byte, n.end_byte) for n in _captures(_CALL_LISTS, root).get("list", []))
+    places = _innermost(root, [max(start - 1, 0) for start, _ in lists], _CALL_PLACES)
     edits: list[tuple[int, int]] = []
     item_after = -1  # where the previous such argument ends
-    for (start, end, past), place in zip(found, places, strict=True):
-        if place == "argument" or (item_after >= 0 and _NEXT_ITEM.fullmatch(source, item_after, start)):
-            edits.extend((at, _BLANK) for at in range(end - 1, past - 1))
-            edits.append((past - 1, _CLOSER))
-            item_after = past
-        else:
+    for (start, end), place in zip(lists, places, strict=True):
+        if start < item_after:
+            continue
+        argument = place == "argument" or (
+            item_after >= 0 and _NEXT_ITEM.fullmatch(source, item_after, start)
+        )
+        goes_on = _PAST_THE_CALL.match(source, end) if argument and source[end - 1 : end] == b")" else None
+        if goes_on is None:
             item_after = -1
+            continue
+        item_after = goes_on.end()
+        edits.extend((at, _BLANK) for at in range(end - 1, item_after - 1))
+        edits.append((item_after - 1, _CLOSER))
     return edits
 
 
@@ -6089,7 +6090,7 @@ class Interpreter:
             if _is_resource_group(written):
                 args.resource_group = True
             name = _resolve(key, written) or written
-            colon = inline is not None or self._glued_by_colon(part, parts, index)
+            colon = inline is not None or _glued_by_colon(parts, index)
             if inline is not None:
                 self._bind(args, name, self._inline(inline, part, env), part)
                 continue
@@ -6106,11 +6107,6 @@ class Interpreter:
                 self._bind(args, name, Flag(True), part)
         self._positional(spec, args, positional, env)
         return args
-
-    def _glued_by_colon(self, parameter: Node, parts: list[Node], index: int) -> bool:
-        """Whether the script glues a parameter's name to its value with a colon (`-Force:$false`): the
-        tree reads the colon before `parts[index]`."""
-        return index < len(parts) and _text(parts[index]).strip() == ":"
 
     def _bind(self, args: Args, name: str, value: Value, node: Node | None, certain: bool = True) -> None:
         args.bound[name] = Arg(value, node, certain)
@@ -6133,15 +6129,16 @@ class Interpreter:
     def _argument_value(self, argument: Node, env: Env) -> Value:
         """The value of a command's argument; of one that ends with a method call (`$name.Trim()`), the
         call's, named as written when not known. Where the script's argument goes on past that call (the
-        source parsed ends the call there: see `_call_edits`) the call runs, and the value is
-        not known."""
+        source parsed ends the call there, its argument list not as written: see `_call_edits`) the call
+        runs, and the value is not known."""
         arguments = _call_list(argument)
         if arguments is None:
             return self.evaluate(argument, env)
         member = _unwrap(argument)
         value = self._method_call(member, arguments, env)
         unstated = isinstance(value, Unknown) and value.ident is None and value.shape is None
-        if self.where.source[arguments.end_byte - 1] == _CLOSER and not unstated:
+        as_written = arguments.text == self.where.source[arguments.start_byte : arguments.end_byte]
+        if as_written and not unstated:
             return value
         written = self.where.source[argument.start_byte : arguments.end_byte]  # the member and the list
         return Unknown(_short(written.decode("utf-8", "replace")))
@@ -6242,7 +6239,7 @@ class Interpreter:
             self.spend()
             written, inline = parameter[0].casefold(), parameter[1]
             match = signature.resolve(written)
-            colon = inline is not None or self._glued_by_colon(part, parts, index)
+            colon = inline is not None or _glued_by_colon(parts, index)
             value_at = _next_value(parts, index)
             value: Value = Flag(True)
             if inline is not None:
@@ -11259,6 +11256,12 @@ def _call_list(argument: Node) -> Node | None:
     ):
         return None
     return after
+
+
+def _glued_by_colon(parts: list[Node], index: int) -> bool:
+    """Whether the script glues a parameter's name to its value with a colon (`-Force:$false`): the tree
+    reads the colon before `parts[index]`."""
+    return index < len(parts) and _text(parts[index]).strip() == ":"
 
 
 def _next_value(parts: list[Node], index: int) -> int | None:
