@@ -3328,13 +3328,18 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
 
 
 def _stated_list_differences(a: Role, b: Role) -> tuple[str, ...]:
-    """Where two descriptions of one VM, neither a script's, state other disks (blobs) or other endpoints:
-    one blob is one VM's disk, and a VM's endpoints are one list; two bodies that disagree on them are two
-    VMs' descriptions or a stale one, not parts of one VM to add together."""
+    """Where two descriptions that create one VM (two bodies, two scripts: not a script and an export of
+    the VM as it is) state other disks or other endpoints: one blob is one VM's disk, and a VM's endpoints
+    are one list; two that disagree on them are two VMs' descriptions or a stale one, not parts of one VM
+    to add together. Disks are compared by their blobs where both write them, else by the LUNs of their
+    data disks (a script's disks are named by the platform: `vhds/<service>-<VM>-<date>.vhd`)."""
     out = []
     blobs_a, blobs_b = _blobs(a.disks), _blobs(b.disks)
-    if blobs_a and blobs_b and blobs_a.keys() != blobs_b.keys():
-        out.append(f"disks {', '.join(blobs_a.values())} / {', '.join(blobs_b.values())}")
+    if blobs_a and blobs_b:
+        if blobs_a.keys() != blobs_b.keys():
+            out.append(f"disks {', '.join(blobs_a.values())} / {', '.join(blobs_b.values())}")
+    elif a.disks and b.disks and _data_luns(a) != _data_luns(b):
+        out.append(f"data disks {_luns_listed(a)} / {_luns_listed(b)}")
     stated = "endpoints" not in a.unknown | b.unknown
     ends_a, ends_b = _endpoint_names(a), _endpoint_names(b)
     if stated and ends_a and ends_b and set(map(key, ends_a)) != set(map(key, ends_b)):
@@ -3351,8 +3356,37 @@ def _blobs(disks: Iterable[Disk]) -> dict[str, str]:
     return found
 
 
+def _data_luns(vm: Role) -> list[str]:
+    """The LUNs of a VM's data disks, each as often as the description attaches a disk there."""
+    return sorted(disk.lun.strip() for disk in vm.disks if disk.lun.strip())
+
+
+def _luns_listed(vm: Role) -> str:
+    luns = _data_luns(vm)
+    return f"at LUN {', '.join(luns)}" if luns else "none"
+
+
 def _endpoint_names(role: Role) -> tuple[str, ...]:
     return _names_once(e.name for e in role.endpoints)
+
+
+def _either(kept: Role, other: Role) -> Role:
+    """The VM checked where two descriptions that create it disagree (MIG004 reports them): `kept`'s facts,
+    with what it leaves unsaid taken from `other` (`_fill`), every disk and endpoint either states, and the
+    subnets of the one that puts it in more. Either may be what is deployed, so a blocker either shows is
+    reported, naming its file (an endpoint's ACL, a blob's name, a second subnet), and the storage account
+    of either's disks waits for the VM."""
+    filled = _fill(kept, other)
+    changes: dict[str, object] = {}
+    held = {_disk_key(disk) for disk in kept.disks}
+    added = tuple(disk for disk in other.disks if _disk_key(disk) not in held)
+    if added:
+        changes["disks"] = (*filled.disks, *added)
+    if other.endpoints and kept.endpoints:
+        changes["endpoints"] = _together(filled.endpoints, other.endpoints, "endpoints")
+    if len(other.distinct_subnets) > max(len(kept.distinct_subnets), 1):
+        changes.update(subnets=other.subnets, primary_subnets=other.primary_subnets)
+    return replace(filled, **changes) if changes else filled  # type: ignore[arg-type]
 
 
 def _fill(kept: Role, other: Role) -> Role:
@@ -5041,17 +5075,19 @@ class _Roles:
             self.roles[index] = created  # its name and kind, until `built`
             return
         differences = _role_differences(role, kept)
-        if not _scripted(kept, self.scripts) and not _scripted(role, self.scripts):
-            # What a script creates may differ from what a GET shows without either being stale (`_as_it_is`).
-            differences += _stated_list_differences(role, kept)
+        scripted = _scripted(kept, self.scripts)
+        if scripted != _scripted(role, self.scripts):
+            # What a script creates may differ from what a GET shows without either being stale: the export
+            # is the VM as it is (`_as_it_is`).
+            if differences:
+                self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
+            self.roles[index] = _as_it_is(role, kept) if scripted else _fill(kept, role)
+            return
+        # Two creations (two scripts, two bodies): one of them is stale, and either may be what is deployed.
+        differences += _stated_list_differences(role, kept)
         if differences:
             self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
-        if _scripted(kept, self.scripts) and not _scripted(role, self.scripts):
-            self.roles[index] = _as_it_is(
-                role, kept
-            )  # a GET or an Export-AzureVM file of the VM a script creates
-        else:
-            self.roles[index] = _fill(kept, role)
+        self.roles[index] = _either(kept, role) if differences else _fill(kept, role)
 
     def append(self, role: Role) -> None:
         self.by_name[key(role.name)] = len(self.roles)
