@@ -3318,33 +3318,48 @@ def _role_differences(a: Role, b: Role) -> tuple[str, ...]:
         out.append(f"role type {a.type.value} / {b.type.value}")
     if a.availability_set and b.availability_set and key(a.availability_set) != key(b.availability_set):
         out.append(f"availability set '{a.availability_set}' / '{b.availability_set}'")
-    subnets_a, subnets_b = _names(a.subnets), _names(b.subnets)
-    stated = "subnets" not in a.unknown | b.unknown  # a partly known list is not a disagreement
-    if stated and subnets_a and subnets_b and subnets_a != subnets_b:
+    if _subnets_disagree(a, b):
         out.append(f"subnets {_listed(a.subnets)} / {_listed(b.subnets)}")
     if a.size and b.size and key(a.size) != key(b.size):
         out.append(f"size {a.size} / {b.size}")
     return tuple(out)
 
 
+def _subnets_disagree(a: Role, b: Role) -> bool:
+    """Whether two descriptions of a role name other subnets (a partly known list is not a disagreement)."""
+    subnets_a, subnets_b = _names(a.subnets), _names(b.subnets)
+    stated = "subnets" not in a.unknown | b.unknown
+    return stated and bool(subnets_a) and bool(subnets_b) and subnets_a != subnets_b
+
+
 def _stated_list_differences(a: Role, b: Role) -> tuple[str, ...]:
     """Where two descriptions that create one VM (two bodies, two scripts: not a script and an export of
     the VM as it is) state other disks or other endpoints: one blob is one VM's disk, and a VM's endpoints
     are one list; two that disagree on them are two VMs' descriptions or a stale one, not parts of one VM
-    to add together. Disks are compared by their blobs where both write them, else by the LUNs of their
-    data disks (a script's disks are named by the platform: `vhds/<service>-<VM>-<date>.vhd`)."""
-    out = []
+    to add together."""
+    return tuple(found for found in (_disk_difference(a, b), _endpoint_difference(a, b)) if found)
+
+
+def _disk_difference(a: Role, b: Role) -> str:
+    """How two descriptions of a VM's disks differ, or "": by their blobs where both write them, else by
+    the LUNs of their data disks (a script's disks are named by the platform: `vhds/<service>-<VM>-<date>.vhd`)."""
     blobs_a, blobs_b = _blobs(a.disks), _blobs(b.disks)
     if blobs_a and blobs_b:
-        if blobs_a.keys() != blobs_b.keys():
-            out.append(f"disks {', '.join(blobs_a.values())} / {', '.join(blobs_b.values())}")
-    elif a.disks and b.disks and _data_luns(a) != _data_luns(b):
-        out.append(f"data disks {_luns_listed(a)} / {_luns_listed(b)}")
+        if blobs_a.keys() == blobs_b.keys():
+            return ""
+        return f"disks {', '.join(blobs_a.values())} / {', '.join(blobs_b.values())}"
+    if a.disks and b.disks and _data_luns(a) != _data_luns(b):
+        return f"data disks {_luns_listed(a)} / {_luns_listed(b)}"
+    return ""
+
+
+def _endpoint_difference(a: Role, b: Role) -> str:
+    """How two descriptions of a VM's endpoints differ (by name), or "" when either does not know them."""
     stated = "endpoints" not in a.unknown | b.unknown
     ends_a, ends_b = _endpoint_names(a), _endpoint_names(b)
     if stated and ends_a and ends_b and set(map(key, ends_a)) != set(map(key, ends_b)):
-        out.append(f"endpoints {', '.join(ends_a)} / {', '.join(ends_b)}")
-    return tuple(out)
+        return f"endpoints {', '.join(ends_a)} / {', '.join(ends_b)}"
+    return ""
 
 
 def _blobs(disks: Iterable[Disk]) -> dict[str, str]:
@@ -3372,19 +3387,17 @@ def _endpoint_names(role: Role) -> tuple[str, ...]:
 
 def _either(kept: Role, other: Role) -> Role:
     """The VM checked where two descriptions that create it disagree (MIG004 reports them): `kept`'s facts,
-    with what it leaves unsaid taken from `other` (`_fill`), every disk and endpoint either states, and the
-    subnets of the one that puts it in more. Either may be what is deployed, so a blocker either shows is
-    reported, naming its file (an endpoint's ACL, a blob's name, a second subnet), and the storage account
-    of either's disks waits for the VM."""
+    with what it leaves unsaid taken from `other` (`_fill`), the disks and endpoints of both where they
+    state other ones, and the subnets of the one that puts it in more. Either may be what is deployed, so
+    a blocker either shows is reported, naming its file (an endpoint's ACL, a blob's name, a second
+    subnet), and the storage account of either's disks waits for the VM."""
     filled = _fill(kept, other)
     changes: dict[str, object] = {}
-    held = {_disk_key(disk) for disk in kept.disks}
-    added = tuple(disk for disk in other.disks if _disk_key(disk) not in held)
-    if added:
-        changes["disks"] = (*filled.disks, *added)
-    if other.endpoints and kept.endpoints:
+    if _disk_difference(kept, other):
+        changes["disks"] = (*filled.disks, *_disks_not_held(kept, other.disks))
+    if _endpoint_difference(kept, other):
         changes["endpoints"] = _together(filled.endpoints, other.endpoints, "endpoints")
-    if len(other.distinct_subnets) > max(len(kept.distinct_subnets), 1):
+    if _subnets_disagree(kept, other) and len(other.distinct_subnets) > len(kept.distinct_subnets):
         changes.update(subnets=other.subnets, primary_subnets=other.primary_subnets)
     return replace(filled, **changes) if changes else filled  # type: ignore[arg-type]
 
@@ -3425,6 +3438,20 @@ def _fill(kept: Role, other: Role) -> Role:
         # A kind the files state beats one inferred from what a body carries, which beats none.
         changes.update(type=other.type, kind_evidence=other.kind_evidence, kind_known=other.kind_known)
     return replace(kept, **changes)  # type: ignore[arg-type]
+
+
+def _disks_not_held(vm: Role, disks: Iterable[Disk]) -> tuple[Disk, ...]:
+    """Those of `disks` that `vm`'s description does not hold: of another blob, and of another name where
+    either leaves out its blob (an Export-AzureVM file writes none)."""
+    blobs = {_disk_key(d) for d in vm.disks}
+    names = {key(d.name) for d in vm.disks if d.name}
+    names_without_blob = {key(d.name) for d in vm.disks if d.name and not d.media_link.strip()}
+    return tuple(
+        d
+        for d in disks
+        if _disk_key(d) not in blobs
+        and not (d.name and key(d.name) in (names_without_blob if d.media_link.strip() else names))
+    )
 
 
 # What names an entry of a VM's endpoints and extensions (an extension: publisher and name): a change that
