@@ -3336,8 +3336,21 @@ def _stated_list_differences(a: Role, b: Role) -> tuple[str, ...]:
     """Where two descriptions that create one VM (two bodies, two scripts: not a script and an export of
     the VM as it is) state other disks or other endpoints: one blob is one VM's disk, and a VM's endpoints
     are one list; two that disagree on them are two VMs' descriptions or a stale one, not parts of one VM
-    to add together."""
-    return tuple(found for found in (_disk_difference(a, b), _endpoint_difference(a, b)) if found)
+    to add together. One that creates a VM in no availability set says so, as one that names a set does."""
+    found = (_disk_difference(a, b), _endpoint_difference(a, b), _availability_set_stated_by_one(a, b))
+    return tuple(difference for difference in found if difference)
+
+
+def _availability_set_stated_by_one(a: Role, b: Role) -> str:
+    """Where one creation of a VM puts it in an availability set and the other in none, how they differ."""
+    named = bool(a.availability_set) != bool(b.availability_set)
+    if not named or not (a.is_vm and b.is_vm) or "availability_set" in a.unknown | b.unknown:
+        return ""
+    return f"availability set {_set_or_none(a)} / {_set_or_none(b)}"
+
+
+def _set_or_none(vm: Role) -> str:
+    return f"'{vm.availability_set}'" if vm.availability_set else "none"
 
 
 def _disk_difference(a: Role, b: Role) -> str:
