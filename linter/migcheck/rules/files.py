@@ -436,7 +436,8 @@ class ConflictingDefinitions(Rule):
     summary = "Two files describe one resource differently: which one is deployed?"
     fix_hint = (
         "Make the descriptions agree, or delete the stale one; where they disagree, migcheck checks the "
-        "first description and reports this one. Files of different subscriptions (a production and a "
+        "first description (with a VM's disks and endpoints of both) and reports this one. Files of "
+        "different subscriptions (a production and a "
         "development network configuration) are told apart in [tool.migcheck.subscriptions]."
     )
     source = (
@@ -453,9 +454,19 @@ class ConflictingDefinitions(Rule):
         "`ConnectionsToLocalNetwork` and a REST body's `Sites` each list them all; the gateway checked holds "
         "every connection either lists, so that a blocker either one shows is reported, naming its file); "
         "a VM (in a REST deployment, an Export-AzureVM file, a role body in the deployment's folder, two role "
-        "bodies of its name in one folder) in a "
-        "different availability set, different subnets, of a different size or role type, with other disks "
-        "(blobs) or other endpoints (neither described by a script); a disk (one blob) that two VMs the "
+        "bodies of its name in one folder, a script of any kind) in a "
+        "different availability set, different subnets, of a different size or role type; and where two "
+        "files create it (two scripts, in one language or two, or two bodies), in an availability set and "
+        "in none, with other disks (their blobs, or where either leaves them to the platform, as a script "
+        "does, the LUNs of its data disks) or other endpoints. Either creation may be what is deployed, so "
+        "the VM checked has the disks and endpoints of both and the subnets of the one that puts it in more: "
+        "a blocker either one shows (an endpoint's ACL, a '/' in a blob's name, a second subnet) is "
+        "reported, naming its file, and the storage account of either's disks waits for the VM. A script "
+        "and an export of the VM it creates (a GET, an Export-AzureVM file, an inventory row) are not "
+        "compared on disks and endpoints: disks are attached and endpoints added after a script runs, and "
+        "the export, the VM as it is, is checked. A script that changes a VM (`Get-AzureVM | ... | "
+        "Update-AzureVM`), one that creates again what it deleted, and the branches of an `if` that create "
+        "it two ways are not two creations. Also a disk (one blob) that two VMs the "
         "files keep apart both have, or that descriptions (neither a script's) give other disk names; a "
         "deployment body that names no service is the deployment of its name in the service a body in its "
         "folder names, when that body's deployment holds its VMs; a local network site, DNS server or reserved IP with different "
@@ -472,8 +483,9 @@ class ConflictingDefinitions(Rule):
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
         "the files is what is deployed. Where descriptions state different parts of a resource (one file "
         "a network's gateway connections, another its client pool; DNS servers, a subnet's security group), "
-        "migcheck checks what they all state; where they disagree, it checks the first description it reads, "
-        "and a blocker that only the other one shows, or a fix made only in the file that is not deployed, "
+        "migcheck checks what they all state; where they disagree, it checks the first description it reads "
+        "(but a network's gateway connections, and a VM's disks and endpoints, of both), and a blocker in "
+        "anything else that only the other one shows, or a fix made only in the file that is not deployed, "
         "goes unnoticed until validation.",
         fix="Find out which description matches what is deployed (`Get-AzureVNetConfig` and `Get-AzureVM` "
         "read it back while the classic resources exist), correct or delete the other file, and re-run "
@@ -531,6 +543,24 @@ class ConflictingDefinitions(Rule):
             },
             expect=("vms/sql01.xml:1:1",),
             note="The Export-AzureVM file describes VM sql01 of the deployment, in another availability set.",
+        ),
+        Example(
+            {
+                "scripts/CreateQuickVM.ps1": """
+                New-AzureQuickVM -Windows -ServiceName "web" -Name "web01" -ImageName $image `
+                    -AdminUsername $user -Password $password -Location "West Europe" -InstanceSize Small
+                """,
+                "scripts/CreateVM.ps1": """
+                $vm = New-AzureVMConfig -Name "web01" -InstanceSize Small -ImageName $image |
+                    Add-AzureProvisioningConfig -Windows -AdminUsername $user -Password $password |
+                    Add-AzureEndpoint -Name "HTTP" -Protocol tcp -PublicPort 80 -LocalPort 80 |
+                    Add-AzureDataDisk -CreateNew -DiskSizeInGB 20 -LUN 0 -DiskLabel "Data"
+                New-AzureVM -ServiceName "web" -Location "West Europe" -VMs $vm
+                """,
+            },
+            expect=("scripts/CreateVM.ps1:1:7",),
+            note="Two scripts create VM web01, the second with an HTTP endpoint and a data disk: either may be "
+            "what is deployed.",
         ),
     )
     valid = (
