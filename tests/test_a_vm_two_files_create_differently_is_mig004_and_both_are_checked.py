@@ -4,11 +4,13 @@ are named by the platform), endpoints, subnets, size and availability set, a set
 may be what is deployed, so the VM checked holds the disks and endpoints of both and the subnets of the one
 that puts it in more: a blocker either shows is reported at its file, and the storage account of either's
 disks waits for the VM. A script and an export of the VM (a GET, an Export-AzureVM file) are compared on
-size, availability set and subnets only (disks are attached and endpoints added since a script ran), and a
-script that changes a VM another file creates is no second creation."""
+size, availability set, subnets and the OS disk's blob, which a classic VM keeps, not on data disks and
+endpoints (attached and added since a script ran), and a script that changes a VM another file creates is
+no second creation."""
 
 from __future__ import annotations
 
+import pytest
 from lint_support import lint_files, where
 
 # As kumarsendhi/AzureCertification writes them: a quick VM, and the same VM with an endpoint and a data
@@ -236,3 +238,34 @@ def test_an_acl_only_the_second_body_gives_is_checked(tmp_path, monkeypatch) -> 
     files = {"app/a_deployment.xml": DEPLOYMENT, "app/b_role.xml": ROLE_WITH_ACL}
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG201", dedent=False)
     assert where(result.findings) == ["MIG004 app/b_role.xml:1:1", "MIG201 app/b_role.xml:10:11"]
+
+
+POWERSHELL_WITH_BLOB = """\
+$vm = New-AzureVMConfig -Name 'vm1' -InstanceSize Small -ImageName 'img' -MediaLocation 'https://acctone.blob.core.windows.net/vhds/vm1.vhd' |
+    Add-AzureProvisioningConfig -Linux -LinuxUser 'a' -Password 'p'
+New-AzureVM -ServiceName 'svc1' -Location 'West Europe' -VMs $vm
+"""
+
+EXPORTED_OS_DISK = """\
+[{"ServiceName": "svc1", "Name": "vm1", "DeploymentName": "svc1",
+  "VM": {"RoleName": "vm1", "RoleSize": "Small",
+         "OSVirtualHardDisk": {"DiskName": "vm1-os", "MediaLink": "https://%s.blob.core.windows.net/vhds/vm1.vhd"},
+         "DataVirtualHardDisks": [{"DiskName": "vm1-data", "Lun": 0,
+                                   "MediaLink": "https://acctone.blob.core.windows.net/vhds/vm1-data.vhd"}]}}]
+"""
+
+
+@pytest.mark.parametrize(("script", "created"), [("create.py", 5), ("create.ps1", 1)])
+def test_a_script_and_an_export_that_give_the_os_disk_other_blobs_disagree(
+    tmp_path, monkeypatch, script: str, created: int
+) -> None:
+    text = python_vm("acctone") if script.endswith(".py") else POWERSHELL_WITH_BLOB
+    kept = {script: text, "vms.json": EXPORTED_OS_DISK % "acctone"}
+    assert lint_files(tmp_path, monkeypatch, kept, "MIG004", dedent=False).findings == []
+    moved = {"vms.json": EXPORTED_OS_DISK % "accttwo"}
+    result = lint_files(tmp_path, monkeypatch, moved, "MIG004", dedent=False)
+    assert _mig004(result) == [
+        f"role 'vm1' is described differently here than at {script}:{created}: OS disk "
+        "https://accttwo.blob.core.windows.net/vhds/vm1.vhd / https://acctone.blob.core.windows.net/vhds/vm1.vhd "
+        "(here / there)"
+    ]

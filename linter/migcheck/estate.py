@@ -3366,6 +3366,27 @@ def _disk_difference(a: Role, b: Role) -> str:
     return ""
 
 
+def _os_disk_difference(a: Role, b: Role) -> tuple[str, ...]:
+    """Where a script's creation of a VM and an export of it give its OS disk other blobs: a classic VM
+    keeps the OS disk it was created with (data disks are attached and detached since, and endpoints
+    added and removed), so the two are two VMs' descriptions or a stale one."""
+    disk_a, disk_b = _os_disk(a), _os_disk(b)
+    if disk_a is None or disk_b is None or _disk_key(disk_a) == _disk_key(disk_b):
+        return ()
+    return (f"OS disk {disk_a.media_link.strip()} / {disk_b.media_link.strip()}",)
+
+
+def _os_disk(vm: Role) -> Disk | None:
+    """The VM's OS disk where the description writes its blob: its one disk at no LUN (a data disk's LUN
+    unstated leaves it unknown which one), unless a pipeline token or a stand-in (`<storage account name,
+    deploy.ps1:3>`: no address holds a `<`) writes part of the blob."""
+    unnumbered = [disk for disk in vm.disks if not disk.lun.strip()]
+    link = unnumbered[0].media_link if len(unnumbered) == 1 else ""
+    if not link.strip() or is_pipeline_token(link) or "<" in link or "[" in link:
+        return None
+    return unnumbered[0]
+
+
 def _endpoint_difference(a: Role, b: Role) -> str:
     """How two descriptions of a VM's endpoints differ (by name), or "" when either does not know them."""
     stated = "endpoints" not in a.unknown | b.unknown
@@ -5017,6 +5038,8 @@ class _InventoryVms:
                 self.changed.add((index, at))
             else:
                 differences = _role_differences(record.role, role)
+                if _scripted(role, self.linker.scripts):
+                    differences += _os_disk_difference(record.role, role)
                 if differences:
                     self.linker.conflicts.append(
                         Conflict(role.kind, role.name, record.mark, role.mark, differences)
@@ -5118,7 +5141,8 @@ class _Roles:
         scripted = _scripted(kept, self.scripts)
         if scripted != _scripted(role, self.scripts):
             # What a script creates may differ from what a GET shows without either being stale: the export
-            # is the VM as it is (`_as_it_is`).
+            # is the VM as it is (`_as_it_is`). Its OS disk it has kept since.
+            differences += _os_disk_difference(role, kept)
             if differences:
                 self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
             self.roles[index] = _as_it_is(role, kept) if scripted else _fill(kept, role)
