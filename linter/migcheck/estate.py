@@ -3420,9 +3420,9 @@ def _endpoint_names(role: Role) -> tuple[str, ...]:
 
 
 def _either(kept: Role, other: Role) -> Role:
-    """The VM checked where two descriptions that create it disagree (MIG004 reports them): `kept`'s facts,
-    with what it leaves unsaid taken from `other` (`_fill`), the disks and endpoints of both where they
-    state other ones, and the subnets of the one that puts it in more. Either may be what is deployed, so
+    """The VM checked where two descriptions create it: `kept`'s facts, with what it leaves unsaid taken
+    from `other` (`_fill`); where they disagree (MIG004 reports it), the disks and endpoints of both where
+    they state other ones, and the subnets of the one that puts it in more. Either may be what is deployed, so
     a blocker either shows is reported, naming its file (an endpoint's ACL, a blob's name, a second
     subnet), and the storage account of either's disks waits for the VM."""
     filled = _fill(kept, other)
@@ -5140,18 +5140,17 @@ class _Roles:
         differences = _role_differences(role, kept)
         scripted = _scripted(kept, self.scripts)
         if scripted != _scripted(role, self.scripts):
-            # What a script creates may differ from what a GET shows without either being stale: the export
-            # is the VM as it is (`_as_it_is`). Its OS disk it has kept since.
+            # A script's VM and an export of it (a GET, an Export-AzureVM file) may differ in what changes
+            # after the script runs without either being stale: the export is the VM as it is (`_as_it_is`),
+            # with the OS disk it was created with.
             differences += _os_disk_difference(role, kept)
-            if differences:
-                self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
-            self.roles[index] = _as_it_is(role, kept) if scripted else _fill(kept, role)
-            return
-        # Two creations (two scripts, two bodies): one of them is stale, and either may be what is deployed.
-        differences += _stated_list_differences(role, kept)
+            joined = _as_it_is(role, kept) if scripted else _fill(kept, role)
+        else:  # two creations (two scripts, two bodies): either may be what is deployed
+            differences += _stated_list_differences(role, kept)
+            joined = _either(kept, role)
         if differences:
             self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
-        self.roles[index] = _either(kept, role) if differences else _fill(kept, role)
+        self.roles[index] = joined
 
     def append(self, role: Role) -> None:
         self.by_name[key(role.name)] = len(self.roles)
