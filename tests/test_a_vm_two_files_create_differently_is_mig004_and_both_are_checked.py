@@ -188,8 +188,9 @@ def test_a_script_and_an_export_of_the_vm_are_compared_on_what_does_not_change_s
     assert lint_files(tmp_path, monkeypatch, same, "MIG004", dedent=False).findings == []
     resized = {"export/vms.json": GET_AZURE_VM % "Large"}
     result = lint_files(tmp_path, monkeypatch, resized, "MIG004", dedent=False)
+    assert where(result.findings) == ["MIG004 Scripts/CreateVM.ps1:4:7"]  # the script: the export stands
     assert _mig004(result) == [
-        "role 'seyon01' is described differently here than at Scripts/CreateVM.ps1:4: size Large / Small "
+        "role 'seyon01' is described differently here than at export/vms.json:1: size Small / Large "
         "(here / there)"
     ]
 
@@ -255,17 +256,18 @@ EXPORTED_OS_DISK = """\
 """
 
 
-@pytest.mark.parametrize(("script", "created"), [("create.py", 5), ("create.ps1", 1)])
+@pytest.mark.parametrize(("script", "created", "column"), [("create.py", 5, 5), ("create.ps1", 1, 7)])
 def test_a_script_and_an_export_that_give_the_os_disk_other_blobs_disagree(
-    tmp_path, monkeypatch, script: str, created: int
+    tmp_path, monkeypatch, script: str, created: int, column: int
 ) -> None:
     text = python_vm("acctone") if script.endswith(".py") else POWERSHELL_WITH_BLOB
     kept = {script: text, "vms.json": EXPORTED_OS_DISK % "acctone"}
     assert lint_files(tmp_path, monkeypatch, kept, "MIG004", dedent=False).findings == []
     moved = {"vms.json": EXPORTED_OS_DISK % "accttwo"}
     result = lint_files(tmp_path, monkeypatch, moved, "MIG004", dedent=False)
+    assert where(result.findings) == [f"MIG004 {script}:{created}:{column}"]
     assert _mig004(result) == [
-        f"role 'vm1' is described differently here than at {script}:{created}: OS disk "
-        "https://accttwo.blob.core.windows.net/vhds/vm1.vhd / https://acctone.blob.core.windows.net/vhds/vm1.vhd "
+        "role 'vm1' is described differently here than at vms.json:1: OS disk "
+        "https://acctone.blob.core.windows.net/vhds/vm1.vhd / https://accttwo.blob.core.windows.net/vhds/vm1.vhd "
         "(here / there)"
     ]

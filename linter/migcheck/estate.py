@@ -5037,13 +5037,15 @@ class _InventoryVms:
                 roles.roles[position] = _changed_after_export(record.role, role)
                 self.changed.add((index, at))
             else:
-                differences = _role_differences(record.role, role)
-                if _scripted(role, self.linker.scripts):
-                    differences += _os_disk_difference(record.role, role)
-                if differences:
-                    self.linker.conflicts.append(
-                        Conflict(role.kind, role.name, record.mark, role.mark, differences)
+                if _scripted(role, self.linker.scripts):  # reported at the script: the export stands
+                    differences = _role_differences(role, record.role) + _os_disk_difference(
+                        role, record.role
                     )
+                    here, there = role.mark, record.mark
+                else:
+                    differences, here, there = _role_differences(record.role, role), record.mark, role.mark
+                if differences:
+                    self.linker.conflicts.append(Conflict(role.kind, role.name, here, there, differences))
                 if _scripted(role, self.linker.scripts):  # the export is the VM as it is
                     roles.roles[position] = _as_it_is(record.role, role)
                 else:
@@ -5137,19 +5139,20 @@ class _Roles:
             self.updated[index].apply(change)
             self.roles[index] = created  # its name and kind, until `built`
             return
-        differences = _role_differences(role, kept)
         scripted = _scripted(kept, self.scripts)
         if scripted != _scripted(role, self.scripts):
             # A script's VM and an export of it (a GET, an Export-AzureVM file) may differ in what changes
             # after the script runs without either being stale: the export is the VM as it is (`_as_it_is`),
-            # with the OS disk it was created with.
-            differences += _os_disk_difference(role, kept)
+            # with the OS disk it was created with. A disagreement is reported at the script, not used.
+            here, there = (kept, role) if scripted else (role, kept)
+            differences = _role_differences(here, there) + _os_disk_difference(here, there)
             joined = _as_it_is(role, kept) if scripted else _fill(kept, role)
         else:  # two creations (two scripts, two bodies): either may be what is deployed
-            differences += _stated_list_differences(role, kept)
+            here, there = role, kept
+            differences = _role_differences(here, there) + _stated_list_differences(here, there)
             joined = _either(kept, role)
         if differences:
-            self.conflicts.append(Conflict(role.kind, role.name, role.mark, kept.mark, differences))
+            self.conflicts.append(Conflict(role.kind, role.name, here.mark, there.mark, differences))
         self.roles[index] = joined
 
     def append(self, role: Role) -> None:
