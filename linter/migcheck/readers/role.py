@@ -19,7 +19,18 @@ from migcheck.model import (
     RoleType,
     lun_key,
 )
-from migcheck.readers.xml import Element, Marker, attr, child, child_elements, children, local_name, text_of
+from migcheck.readers.xml import (
+    Element,
+    Marker,
+    attr,
+    child,
+    child_elements,
+    children,
+    grouped_children,
+    local_name,
+    named_children,
+    text_of,
+)
 
 _NO_VIPS: Mapping[str, str] = MappingProxyType({})
 
@@ -68,19 +79,27 @@ VM_EXPORT = RoleShape(
 
 def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, str] = _NO_VIPS) -> Role:
     """A role; `vips` names its deployment's virtual IPs by address (see `endpoint`)."""
-    name = text_of(el, "RoleName")
-    network_sets = [s for s in children(el, "ConfigurationSets/ConfigurationSet") if is_network_set(s)]
-    role_type, evidence, known = _role_kind(el)
+    # The children of the role, of its network configuration sets and of each endpoint, disk and extension
+    # are looked at in one pass each (`grouped_children`): each of the dozens of lookups by name a role
+    # took built lxml's tag matcher anew, which cost more than the pass.
+    parts = grouped_children(el, _ROLE_PARTS)
+    name = _text(parts, "RoleName")
+    sets = [s for listed in parts.get("ConfigurationSets", ()) for s in named_children(listed, _SET)]
+    network_sets = [grouped_children(s, _NETWORK_SET_PARTS) for s in sets if is_network_set(s)]
+    role_type, evidence, known = _role_kind(el, parts)
+    availability_set = _first(parts, "AvailabilitySetName")
+    debug = _first(parts, "DebugSettings")
     return Role(
         name=name,
         type=role_type,
         mark=marker.mark(el),
-        size=text_of(el, "RoleSize"),
-        availability_set=text_of(el, "AvailabilitySetName"),
+        size=_text(parts, "RoleSize"),
+        availability_set=text_of(availability_set),
         endpoints=tuple(
             endpoint(e, name, marker, shape, vips=vips)
             for s in network_sets
-            for e in children(s, "InputEndpoints/InputEndpoint")
+            for listed in s.get("InputEndpoints", ())
+            for e in named_children(listed, _INPUT_ENDPOINT)
         ),
         subnets=tuple(ref for s in network_sets for ref in _subnets(s, marker, shape)),
         static_ips=tuple(ref for s in network_sets for ref in _static_ips(s, marker, shape)),
@@ -89,20 +108,76 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
         primary_subnets=tuple(
             NameRef(text_of(item), marker.mark(item))
             for s in network_sets
-            for item in _items(child(s, "SubnetNames"), shape.subnet_item)
+            for item in _items(_first(s, "SubnetNames"), shape.subnet_item)
             if text_of(item)
         ),
         extensions=tuple(
             _extension(e, marker)
-            for e in children(el, "ResourceExtensionReferences/ResourceExtensionReference")
+            for listed in parts.get("ResourceExtensionReferences", ())
+            for e in named_children(listed, _EXTENSION_REFERENCE)
         ),
-        disks=_disks(el, name, marker),
-        boot_diagnostics=_flag(child(el, "DebugSettings/BootDiagnosticsEnabled")),
+        disks=_disks(parts, name, marker),
+        boot_diagnostics=_flag(_first_below(parts, "DebugSettings", "BootDiagnosticsEnabled")),
         kind_evidence=evidence,
         kind_known=known,
-        availability_set_mark=mark_of(child(el, "AvailabilitySetName"), marker),
-        boot_diagnostics_mark=mark_of(child(el, "DebugSettings"), marker),
+        availability_set_mark=mark_of(availability_set, marker),
+        boot_diagnostics_mark=mark_of(debug, marker),
     )
+
+
+# The children `read_role` looks at, by local name: a role's, a network configuration set's, an endpoint's
+# (its ACL by every name a shape gives it), a disk's and an extension's.
+_ROLE_PARTS = frozenset(
+    {
+        "RoleName",
+        "RoleType",
+        "RoleSize",
+        "AvailabilitySetName",
+        "ConfigurationSets",
+        "ResourceExtensionReferences",
+        "OSVirtualHardDisk",
+        "DataVirtualHardDisks",
+        "DebugSettings",
+    }
+)
+_SET = frozenset({"ConfigurationSet"})
+_NETWORK_SET_PARTS = frozenset(
+    {
+        "InputEndpoints",
+        "SubnetNames",
+        "NetworkInterfaces",
+        "StaticVirtualNetworkIPAddress",
+        "NetworkSecurityGroup",
+        "PublicIPs",
+    }
+)
+_INPUT_ENDPOINT = frozenset({"InputEndpoint"})
+_ENDPOINT_PARTS = frozenset(
+    {"Name", "VirtualIPName", "Vip", "Protocol", "Port", "LocalPort", "LoadBalancerName"}
+    | {container for shape in (REST, VM_EXPORT) for container, _ in shape.acls}
+)
+_DISK_PARTS = frozenset({"IOType", "Lun", "SourceMediaLink", "MediaLink"})
+_DATA_DISK = frozenset({"DataVirtualHardDisk"})
+_EXTENSION_REFERENCE = frozenset({"ResourceExtensionReference"})
+_EXTENSION_PARTS = frozenset({"Publisher", "Name", "Version", "State"})
+# An element's children that `grouped_children` found, by local name.
+Parts = Mapping[str, list[Element]]
+
+
+def _first(parts: Parts, name: str) -> Element | None:
+    """The first of the children `parts` holds by `name`; None when there is none."""
+    found = parts.get(name)
+    return found[0] if found else None
+
+
+def _first_below(parts: Parts, name: str, below: str) -> Element | None:
+    """The first `below` child of the children `parts` holds by `name`: `child` of "name/below"."""
+    return next((found for el in parts.get(name, ()) if (found := child(el, below)) is not None), None)
+
+
+def _text(parts: Parts, name: str) -> str:
+    """`text_of` the first of the children `parts` holds by `name`; "" when there is none."""
+    return text_of(_first(parts, name))
 
 
 def mark_of(el: Element | None, marker: Marker) -> Mark | None:
@@ -110,42 +185,45 @@ def mark_of(el: Element | None, marker: Marker) -> Mark | None:
     return marker.mark(el) if el is not None else None
 
 
-def _disks(role: Element, name: str, marker: Marker) -> tuple[Disk, ...]:
+def _disks(role: Parts, name: str, marker: Marker) -> tuple[Disk, ...]:
+    """The disks of the role whose children are `role`: its OS disk, then its data disks."""
     found = (
-        *children(role, "OSVirtualHardDisk"),
-        *children(role, "DataVirtualHardDisks/DataVirtualHardDisk"),
+        *role.get("OSVirtualHardDisk", ()),
+        *(d for listed in role.get("DataVirtualHardDisks", ()) for d in named_children(listed, _DATA_DISK)),
     )
     # An empty or nil disk element (`<OSVirtualHardDisk i:nil="true"/>`) describes no disk.
     return tuple(disk(d, marker, name=text_of(d, "DiskName"), attached_to=name) for d in found if _present(d))
 
 
 def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
-    blob = _blob(el)
+    data = local_name(el) == "DataVirtualHardDisk"
+    parts = grouped_children(el, _DISK_PARTS)
+    blob = _blob(parts, data)
     return Disk(
         name,
         text_of(blob),
-        text_of(el, "IOType"),
+        _text(parts, "IOType"),
         attached_to,
         marker.mark(el),
         media_link_mark=marker.mark(blob) if blob is not None else None,
-        lun=lun_key(text_of(el, "Lun")) if local_name(el) == "DataVirtualHardDisk" else "",
+        lun=lun_key(_text(parts, "Lun")) if data else "",
     )
 
 
-def _blob(el: Element) -> Element | None:
-    """The element that names a disk's VHD blob; None when none does. A data disk's `SourceMediaLink` (Add
-    Data Disk, and a data disk of a role a deployment or Add Role creates) is a blob that holds a VHD
-    already: a disk is registered from it and attached, and `MediaLink`, where a new VHD would be made,
-    is then ignored. Otherwise `MediaLink` is the disk's blob."""
-    names = ("SourceMediaLink", "MediaLink") if local_name(el) == "DataVirtualHardDisk" else ("MediaLink",)
-    for name in names:
-        found = child(el, name)
+def _blob(disk: Parts, data: bool) -> Element | None:
+    """The element that names a disk's VHD blob, among the children `disk` of a disk (a `data` disk or an
+    OS disk); None when none does. A data disk's `SourceMediaLink` (Add Data Disk, and a data disk of a
+    role a deployment or Add Role creates) is a blob that holds a VHD already: a disk is registered from it
+    and attached, and `MediaLink`, where a new VHD would be made, is then ignored. Otherwise `MediaLink` is
+    the disk's blob."""
+    for name in ("SourceMediaLink", "MediaLink") if data else ("MediaLink",):
+        found = _first(disk, name)
         if found is not None and text_of(found):
             return found
     return None
 
 
-def _role_kind(el: Element) -> tuple[RoleType, str, bool]:
+def _role_kind(el: Element, parts: Parts) -> tuple[RoleType, str, bool]:
     """The role's kind, how it was decided ("" when the body states it) and whether anything told it.
 
     `RoleType` says it, or else the element: `PersistentVMRole` and `PersistentVM` are VMs, and so is a
@@ -153,8 +231,9 @@ def _role_kind(el: Element) -> tuple[RoleType, str, bool]:
     carries something only a VM has (disks, a VM image, a provisioning configuration, a load-balanced
     endpoint set or probe) is a VM; a role of a deployment's `RoleList` that carries none is a web/worker
     role, since Get Deployment responses leave `RoleType` out for those and a VM's body always has its OS
-    disk; anything else (a role body on its own, a `RoleType` no role has) is of a kind nothing tells."""
-    written = text_of(el, "RoleType")
+    disk; anything else (a role body on its own, a `RoleType` no role has) is of a kind nothing tells.
+    `parts` are the role's children."""
+    written = _text(parts, "RoleType")
     stated = ROLE_TYPES.get(written.casefold())
     if stated is None and local_name(el) in VM_ELEMENTS:
         stated = RoleType.PERSISTENT_VM
@@ -229,18 +308,19 @@ def endpoint(
     (`Vip`, as a Get Deployment response writes it): `vips` are the names of the deployment's virtual IPs
     by address. Neither: the deployment's default VIP, unless it gives an address `vips` does not name, when
     which VIP it is on is unknown."""
-    name = text_of(el, "Name") or unnamed
-    named = text_of(el, "VirtualIPName")
-    address = text_of(el, "Vip").strip()
+    parts = grouped_children(el, _ENDPOINT_PARTS)
+    name = _text(parts, "Name") or unnamed
+    named = _text(parts, "VirtualIPName")
+    address = _text(parts, "Vip").strip()
     by_address = "" if named or not address else vips.get(address, "")
     return InputEndpoint(
         name=name,
-        protocol=text_of(el, "Protocol"),
-        port=text_of(el, "Port"),
-        local_port=text_of(el, "LocalPort"),
-        acl=_acl(el, role, name, marker, shape),
+        protocol=_text(parts, "Protocol"),
+        port=_text(parts, "Port"),
+        local_port=_text(parts, "LocalPort"),
+        acl=_acl(parts, role, name, marker, shape),
         mark=marker.mark(el),
-        load_balancer=text_of(el, "LoadBalancerName"),
+        load_balancer=_text(parts, "LoadBalancerName"),
         virtual_ip=named or by_address,
         vip_unknown=bool(vips) and bool(address) and not named and not by_address,
     )
@@ -251,10 +331,11 @@ def has_acl(endpoint: Element, shape: RoleShape) -> bool:
     return any(child(endpoint, container) is not None for container, _ in shape.acls)
 
 
-def _acl(endpoint: Element, role: str, name: str, marker: Marker, shape: RoleShape) -> EndpointAcl | None:
-    """The ACL written on an endpoint, even one with no rules; None when there is none (or it is nil)."""
+def _acl(endpoint: Parts, role: str, name: str, marker: Marker, shape: RoleShape) -> EndpointAcl | None:
+    """The ACL written on the endpoint whose children are `endpoint`, even one with no rules; None when
+    there is none (or it is nil)."""
     for container, rule in shape.acls:
-        el = child(endpoint, container)
+        el = _first(endpoint, container)
         if el is not None and attr(el, "nil") != "true":
             rules = tuple(_rule(r, marker) for r in _items(child(el, "Rules"), rule))
             return EndpointAcl(role, name, "", rules, marker.mark(el))
@@ -271,37 +352,37 @@ def _rule(el: Element, marker: Marker) -> AclRule:
     )
 
 
-def _subnets(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
+def _subnets(network_set: Parts, marker: Marker, shape: RoleShape) -> list[NameRef]:
     """The subnets of the VM's primary network interface (`SubnetNames`), then those of its other
     network interfaces (`NetworkInterfaces/*/IPConfigurations/*/SubnetName`): the first of them are the
     role's `primary_subnets`."""
-    items = list(_items(child(network_set, "SubnetNames"), shape.subnet_item))
-    for nic in _items(child(network_set, "NetworkInterfaces"), shape.nic_item):
+    items = list(_items(_first(network_set, "SubnetNames"), shape.subnet_item))
+    for nic in _items(_first(network_set, "NetworkInterfaces"), shape.nic_item):
         for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
             items.extend(children(configuration, "SubnetName"))
     return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
 
 
-def _static_ips(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
+def _static_ips(network_set: Parts, marker: Marker, shape: RoleShape) -> list[NameRef]:
     """The private addresses the VM's network interfaces ask for: the primary one's
     `StaticVirtualNetworkIPAddress`, then those of its other interfaces' IP configurations."""
-    items = children(network_set, "StaticVirtualNetworkIPAddress")
-    for nic in _items(child(network_set, "NetworkInterfaces"), shape.nic_item):
+    items = list(network_set.get("StaticVirtualNetworkIPAddress", ()))
+    for nic in _items(_first(network_set, "NetworkInterfaces"), shape.nic_item):
         for configuration in _items(child(nic, "IPConfigurations"), shape.ip_configuration_item):
             items.extend(children(configuration, "StaticVirtualNetworkIPAddress"))
     return [NameRef(text_of(item), marker.mark(item)) for item in items if text_of(item)]
 
 
-def _security_group(network_set: Element, marker: Marker) -> list[NameRef]:
+def _security_group(network_set: Parts, marker: Marker) -> list[NameRef]:
     """The network security group set on the VM (`NetworkSecurityGroup`), when the set names one."""
-    items = children(network_set, "NetworkSecurityGroup")
+    items = network_set.get("NetworkSecurityGroup", ())
     return [NameRef(text_of(item).strip(), marker.mark(item)) for item in items if text_of(item).strip()]
 
 
-def _public_ips(network_set: Element, marker: Marker, shape: RoleShape) -> list[NameRef]:
+def _public_ips(network_set: Parts, marker: Marker, shape: RoleShape) -> list[NameRef]:
     """The VM's own public IPs (`PublicIPs`, each item's `Name`; the Service Management schema's
     `ConfigurationSet.PublicIP`), each where its name is written."""
-    items = _items(child(network_set, "PublicIPs"), shape.public_ip_item)
+    items = _items(_first(network_set, "PublicIPs"), shape.public_ip_item)
     names = [child(item, "Name") for item in items]
     return [
         NameRef(text_of(n).strip(), marker.mark(n)) for n in names if n is not None and text_of(n).strip()
@@ -317,11 +398,12 @@ def _items(container: Element | None, item: str) -> Iterator[Element]:
 
 
 def _extension(el: Element, marker: Marker) -> Extension:
+    parts = grouped_children(el, _EXTENSION_PARTS)
     return Extension(
-        publisher=text_of(el, "Publisher"),
-        name=text_of(el, "Name"),
-        version=text_of(el, "Version"),
-        state=text_of(el, "State"),
+        publisher=_text(parts, "Publisher"),
+        name=_text(parts, "Name"),
+        version=_text(parts, "Version"),
+        state=_text(parts, "State"),
         mark=marker.mark(el),
     )
 
