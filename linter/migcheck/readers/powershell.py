@@ -409,6 +409,7 @@ _INDEX = {
     "flow_control_statement": "flow",
     "trap_statement": "trap",
     "cast_expression": "cast",
+    "variable": "variable",
 }
 _OPAQUE = {**_ASSIGNING, "command": "command", "variable": "variable"}
 _COMMANDS = {"command": "command"}
@@ -1199,6 +1200,11 @@ class SyntaxIndex:
             _text(name).casefold() for node in found.get("assignment", []) for name in _set_members(node)
         }
         self.adds_members = "add-member" in commands
+        # Whether the script's own `$args` are only ever read, an item or a property at a time (see
+        # `_reads_arguments_only`): then nothing but assigning `$args` may change an item of them.
+        self.arguments_read_only = all(
+            _reads_arguments_only(v) for v in found.get("variable", []) if _variable(_text(v))[1] == "args"
+        )
         for node in found.get("assignment", []):
             for variable, in_place in _assigned_variables(node):
                 key = _variable(_text(variable))[1]
@@ -1367,6 +1373,22 @@ def _set_members(node: Node) -> Iterator[Node]:
         if name is not None:
             yield name
         target = target.named_children[0] if target.named_children else None
+
+
+def _reads_arguments_only(variable: Node) -> bool:
+    """Whether `$args` as written at `variable` reads one item (`$args[0]`) or a property (`$args.Count`),
+    or passes its items to a command (`@args`): no alias of the array, and no method that may change it
+    (`$args.SetValue(…)`, `[array]::Reverse($args)`)."""
+    if _text(variable).startswith("@"):
+        return True
+    parent = variable.parent
+    if parent is None or parent.named_children[:1] != [variable]:
+        return False
+    if parent.type == "element_access":
+        return True
+    return parent.type == "member_access" and (
+        parent.parent is None or parent.parent.type != "invokation_expression"
+    )
 
 
 def _assigned_variables(node: Node) -> Iterator[tuple[Node, bool]]:
@@ -3201,6 +3223,16 @@ class Env:
             env = env.parent
         return None
 
+    def outside_units(self, top: Env | None = None) -> bool:
+        """Whether the code here runs in the scope `top` (None: the outermost) is read in, not in a
+        function run at a call nor in a unit of its own (a script block) within it."""
+        env: Env | None = self
+        while env is not None and env is not top:
+            if env.called or env.using is not None:
+                return False
+            env = env.parent
+        return env is top
+
     def lookup_using(self, key: str) -> Value | None:
         """`$using:x`: `$x` of the scope the innermost unit of its own around here is written in; outside
         any, the variable itself."""
@@ -3912,6 +3944,8 @@ class Interpreter:
         # `$_` where a ForEach-Object block is run item by item (see `_each_item`); None elsewhere, and in
         # the blocks inside it that set `$_` themselves (script blocks, `switch` clauses, `catch`).
         self.item: Value | None = None
+        # The class method being read, and the scope it is read in (see `_this`).
+        self.method: tuple[Node, Env] | None = None
         # Code that may not run around the statement being run (a branch the reader cannot decide, a loop's
         # body, a `catch`), counted from the start of the function being run or of the script; `partial`
         # once a path may have ended before it. What the function outputs there may be missing.
@@ -5008,10 +5042,40 @@ class Interpreter:
             return self.item if self.item is not None else Unknown(text)
         if key == "args":  # the arguments of the call being run, given to no parameter
             given = env.arguments()
-            return given if given is not None else Unknown(text)
-        if key in ("input", "this", "matches", "error"):
+            return given if given is not None else Unknown(text, self._own_arguments(env))
+        if key == "this":
+            return Unknown(text, self._this(env))
+        if key in ("input", "matches", "error"):
             return Unknown(text)
         return self._found(text, key, env.lookup(key), env)
+
+    def _own_arguments(self, env: Env) -> object:
+        """What tells `$args` read where no call the reader runs gives them (see `Env.arguments`) from other
+        values: in the script's own code, or a function's read once, the arguments of that one run, whose
+        items (`$args[0]`) are each one value wherever that code reads them, when the script never assigns
+        `$args` and only reads items of them (see `SyntaxIndex.arguments_read_only`). None in a script
+        block, read where it is written or item by item (`_each_item`), which has arguments of its own."""
+        if self.item is not None or not env.outside_units() or not self.index.arguments_read_only:
+            return None
+        return None if "args" in self.index.by_key or self._stale("args") else ("args", self.scope)
+
+    def _this(self, env: Env) -> object:
+        """What tells `$this` in a class's method from other values: the object the method runs on, one in
+        a run of it, whose members (`$this.Service`) are each one value there as a variable's are (see
+        `_member_stays`). None elsewhere, and in a script block of the method's, which may be run on
+        another object (`Add-Member -MemberType ScriptMethod -Value { $this … }`)."""
+        if self.method is None or not env.outside_units(self.method[1]):
+            return None
+        return ("this", self.method[0].id)
+
+    def _class_method(self, node: Node, env: Env) -> Value:
+        """A method of a class, read where the class is written, once, with values it does not know: in it
+        `$this` is the object it runs on (see `_this`)."""
+        around, self.method = self.method, (node, env)
+        try:
+            return self._other(node, env)
+        finally:
+            self.method = around
 
     def _found(self, text: str, key: str, value: Value | None, env: Env) -> Value:
         """What a variable written `text` holds, `value` as looked up (None when nothing assigns it). One
@@ -5328,6 +5392,8 @@ class Interpreter:
             entry = base.get(member)
             if entry is not None and entry[3]:
                 return entry[2]
+        if _own_arguments(base) and node.type == "element_access" and member is not None:
+            return Unknown(self.snippet(node), ("item", base.ident, member))  # type: ignore[union-attr]
         if isinstance(base, Items) and node.type == "element_access" and len(inner) > 1:
             # `-1` is an expression the reader does not evaluate; as written, it is the index.
             found = _item_at(base, member if member is not None else _text(inner[1]))
@@ -5713,6 +5779,7 @@ class Interpreter:
         "element_access": _member,
         "invokation_expression": _invoke,
         "script_block_expression": _script_block,
+        "class_method_definition": _class_method,
         **dict.fromkeys(_STEPPING, _step),
         "expression_with_unary_operator": _unary,
         "comparison_expression": _comparison,
@@ -11329,6 +11396,13 @@ def _new_object(args: Args) -> Value:
 
 _LISTS = frozenset({"system.collections.arraylist", "collections.arraylist", "arraylist"})
 _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[")
+
+
+def _own_arguments(value: Value) -> bool:
+    """Whether a value is the `$args` of the script or of a function read once (see
+    `Interpreter._own_arguments`)."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    return isinstance(ident, tuple) and ident[:1] == ("args",)
 
 
 def _holes_of(value: Value) -> list[object]:
