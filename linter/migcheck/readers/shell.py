@@ -683,6 +683,9 @@ class _Walker:
     def assign(self, node: Node) -> None:
         name = node.child_by_field_name("name")
         value = node.child_by_field_name("value")
+        if name is not None and name.type == "subscript":
+            self._element_set(name)
+            return
         if name is None or name.type != "variable_name":
             return
         if value is not None:
@@ -697,6 +700,26 @@ class _Walker:
             joined = joined if joined is None or len(joined) <= _LONGEST_VALUE else None
             assigned = _Value(joined, before.mark)
         self.scope.variables[self._text(name)] = assigned
+
+    def _element_set(self, subscript: Node) -> None:
+        """`cfg[svc]=…`: the array is another from here, so that no item of it read after (`${cfg[svc]}`)
+        is the one read before (see `_element`); and `$cfg`, its item 0, may be another too."""
+        array = subscript.named_children[0] if subscript.named_children else None
+        if array is not None and array.type == "variable_name":
+            self.scope.variables[self._text(array)] = _Value(None, holder=self._assignment(array))
+
+    def _element(self, subscript: Node) -> _Value:
+        """`${cfg[svc]}`, `${arr[0]}`: an item, of a key or an index written as a word, of an array the
+        script does not state is one value wherever it is read, until the script sets the array or an item
+        of it (see `_element_set`). Any other item is not stated."""
+        parts = subscript.named_children
+        if len(parts) != 2 or parts[0].type != "variable_name" or parts[1].type not in ("word", "number"):
+            return _Value(None, self.where.mark(subscript))
+        key = self._text(parts[1])
+        array = self.variable(parts[0])
+        if array.text is not None or array.words is not None or array.holder is None or key in ("@", "*"):
+            return _Value(None, self.where.mark(subscript))
+        return _Value(None, self.where.mark(subscript), holder=f"{array.holder}[{key}]")
 
     def _assignment(self, name: Node) -> str:
         """What holds the value an assignment (or `read`) gives the variable `name`: the variable, where."""
@@ -895,7 +918,7 @@ class _Walker:
             self._eval(name_node, arguments)
         elif name == "shift":  # in a function: `$1` is the next argument
             self._shift(arguments)
-        elif name == "read":
+        elif name in ("read", "mapfile", "readarray"):  # each sets the variables (an array) it names
             for argument in arguments:
                 text = self.value(argument).text
                 if text is not None and not text.startswith("-"):
@@ -1222,6 +1245,8 @@ class _Walker:
     def expansion(self, node: Node) -> _Value:
         """`${X}`, and `${X:-default}` / `${X-default}`: the default where the script never assigns X."""
         parts = node.named_children
+        if len(parts) == 1 and parts[0].type == "subscript":
+            return self._element(parts[0])
         if not parts or parts[0].type not in ("variable_name", "special_variable_name"):
             return _Value(None, self.where.mark(node))
         name = self._text(parts[0])
@@ -1289,6 +1314,8 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
         current = stack.pop()
         if current.type == "variable_assignment":
             name = current.child_by_field_name("name")
+            if name is not None and name.type == "subscript":  # `cfg[svc]=…` sets the array
+                name = name.named_children[0] if name.named_children else None
             if name is not None:
                 names.add(source[name.start_byte : name.end_byte].decode("utf-8", "replace"))
         elif current.type in ("postfix_expression", "unary_expression") and current.named_child_count == 1:
