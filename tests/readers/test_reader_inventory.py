@@ -170,6 +170,19 @@ def test_one_page_of_several_is_reported_at_its_skip_token(tmp_path, monkeypatch
     assert _lint(tmp_path / "whole", monkeypatch, {"export/page-1.json": whole}).findings == []
 
 
+def test_a_page_s_skip_token_is_marked_where_it_is_written_before_or_after_the_rows():
+    """The walk's line count goes on from the last row to a token written after the rows; one written
+    before them is counted from the start."""
+    row = {"id": VNET_ID, "type": "microsoft.classicnetwork/virtualnetworks", "properties": {}}
+    rows = json.dumps([row, row], indent=2)
+    after = f'{{"count": 2,\n "data": {rows},\n  "skip_token": "ew0K", "total_records": 9}}'
+    before = f'{{"count": 2,\n   "skip_token": "ew0K",\n "data": {rows}, "total_records": 9}}'
+    for text, line, column in ((after, rows.count("\n") + 3, 17), (before, 2, 18)):
+        document = inventory_reader.read("p.json", text.encode())
+        [page] = [r for r in document.resources if isinstance(r, ExportPage)]
+        assert (page.mark.line, page.mark.column) == (line, column)
+
+
 def test_search_azgraph_pages_are_complete_once_the_last_is_checked(tmp_path, monkeypatch):
     """Search-AzGraph states no total: its pages are one query's, all of them, once the last page (whose
     SkipToken is null) is among them."""

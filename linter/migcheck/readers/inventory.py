@@ -156,26 +156,38 @@ def sniff(data: bytes) -> bool:
     head = _head(data)
     if not head.startswith(("[", "{")):
         return False
-    lowered = data.lower()  # ASCII letters only, in UTF-16 too: their other byte is zero
-    if _may_be_a_template(lowered):
+    # ASCII letters only, in UTF-16 too: their other byte is zero. Lower-casing costs 10 instructions a
+    # byte, so it is done only for a file that may be a template or whose first bytes name no shape.
+    lowered = data.lower() if _may_name_a_schema(data) else None
+    if lowered is not None and _may_be_a_template(lowered):
         text, problem = _decode(data)
         if problem is None and _template("", text) is not None:
             return True
     if _FIRST_KEY.match(head):
         return False
-    return _names_a_shape(lowered, _encoding(data)) and _first_item_is_a_record(data)
+    return _names_a_shape(data, lowered, _encoding(data)) and _first_item_is_a_record(data)
 
 
-def _names_a_shape(lowered: bytes, encoding: str) -> bool:
-    """Whether the bytes, their ASCII letters lower-cased, hold one of the markers: one search a marker (a
-    case-insensitive regular expression of them all, in the three encodings at once, cost 240 ms a megabyte;
-    this costs 10). UTF-16 is searched as text: in its bytes half of each marker is NUL bytes, which a
-    byte search skips ten times slower."""
+# How far into a file the markers are looked for as written before the file is lower-cased: an export
+# names its shape in its first row, and mostly in lower case (the types Resource Graph writes).
+_HEAD_BYTES = 65536
+
+
+def _names_a_shape(data: bytes, lowered: bytes | None, encoding: str) -> bool:
+    """Whether the bytes, their ASCII letters lower-cased (`lowered`, made here when None), hold one of the
+    markers: one search a marker (a case-insensitive regular expression of them all, in the three
+    encodings at once, cost 240 ms a megabyte; this costs 10). UTF-16 is searched as text: in its bytes
+    half of each marker is NUL bytes, which a byte search skips ten times slower."""
     if encoding.startswith("utf-16"):
-        text = lowered.decode(encoding, errors="replace")
+        text = (data.lower() if lowered is None else lowered).decode(encoding, errors="replace")
         return any(m in text for m in _MARKERS) or (
             "\\/" in text and any(m in text for m in _ESCAPED_MARKERS)
         )
+    # A marker written in lower case in the first bytes is one in the bytes lower-cased too.
+    head = data[:_HEAD_BYTES]
+    if any(m in head for m in _UTF8_MARKERS):
+        return True
+    lowered = data.lower() if lowered is None else lowered
     if any(m in lowered for m in _UTF8_MARKERS):
         return True
     return b"\\/" in lowered and any(m in lowered for m in _UTF8_ESCAPED_MARKERS)
@@ -233,7 +245,7 @@ def read(path: str, data: bytes) -> Document:
     text, problem = _decode(data)
     if problem is not None:
         return Document(path, FileKind.INVENTORY, "", problem=_syntax(path, data, problem))
-    if _may_be_a_template(data.lower()):
+    if _may_name_a_schema(data) and _may_be_a_template(data.lower()):
         found = _template(path, text)
         if found is not None:
             return Document(path, FileKind.INVENTORY, "template", found, text=text)
@@ -557,7 +569,8 @@ class _Reader(_Scanner):
 
     def _page(self, own: dict, rows: int, at: int) -> None:
         """The page record of an envelope that states the query's number of rows (see `ExportPage`),
-        unless it holds them all, marked at its skip token (`at`). Counted from the start: the walk's line count has moved past."""
+        unless it holds them all, marked at its skip token (`at`): counted from the start when the token is
+        written before the rows, whose walk has moved the line count past it."""
         folded = {k.casefold(): v for k, v in own.items()}
         total = next((folded[k] for k in _TOTAL_KEYS if k in folded), None)
         name = next((k for k in own if k.casefold() in _TOKEN_KEYS), "")
@@ -569,8 +582,11 @@ class _Reader(_Scanner):
         token = token.strip() if isinstance(token, str) else ""
         if not token and 0 <= total <= rows:
             return  # the whole query in one page: no other page to look for
-        line = self.text.count("\n", 0, at) + 1
-        column = at - (self.text.rfind("\n", 0, at) + 1) + 1
+        if at >= self._counted:  # a token after the rows (`az graph query`): counted on from the last row
+            line, column = self._position(at)
+        else:
+            line = self.text.count("\n", 0, at) + 1
+            column = at - (self.text.rfind("\n", 0, at) + 1) + 1
         mark = Mark(self.path, line, column=column)
         self.records.append(ExportPage(name if token else "", mark, rows, total, token))
 
@@ -617,6 +633,13 @@ class _Reader(_Scanner):
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
 _DEPLOYMENT_TYPE = "microsoft.resources/deployments"
 _TEMPLATE_VIA = "declares it as a Microsoft.Compute/cloudServices resource"
+
+
+def _may_name_a_schema(data: bytes) -> bool:
+    """Whether the bytes may hold a `$schema` key, which every deployment template has: a `$`, or a `\\`
+    that may escape one. A file with neither is no template, and is not lower-cased to look for one (an
+    export seldom has either; lower-casing it cost 10 instructions a byte)."""
+    return b"$" in data or b"\\" in data
 
 
 def _may_be_a_template(lowered: bytes) -> bool:
