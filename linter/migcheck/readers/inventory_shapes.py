@@ -662,18 +662,25 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     props = item.properties
     if not isinstance(props, dict):
         return
+    spots = item.spots
+    # Values are marked in the order a row writes them (hardware, network, storage, instance view, debug
+    # profile, extensions): each mark counts lines on from the one before, and marks made out of that
+    # order counted a VM's lines three times over.
     hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
+    availability, left_out = _availability_set(hardware)
+    availability_mark = spots.at(spots.key("availabilitySet")) if availability else None
     vnet, group, subnets, primary, unknown = "", "", tuple[NameRef, ...](), tuple[NameRef, ...](), set[str]()
     interfaces: tuple[Interface, ...] = ()
     endpoints = get(network, "inputEndpoints")
     if not isinstance(endpoints, list):
         unknown.add("endpoints")
+    endpoint_records = tuple(_endpoints(endpoints, spots))
     # The VM's `virtualNetwork`, looked up once for its name, subnets, interfaces, group and address.
     in_vnet = get(network, "virtualNetwork")
     if isinstance(network, dict):
-        vnet, primary, subnets_known = _vm_network(in_vnet, item.spots)
-        interfaces, interfaces_known = _vm_interfaces(in_vnet, item.spots)
+        vnet, primary, subnets_known = _vm_network(in_vnet, spots)
+        interfaces, interfaces_known = _vm_interfaces(in_vnet, spots)
         subnets = (*primary, *(ref for _, refs, _ in interfaces for ref in refs))
         subnets_known = subnets_known and interfaces_known
         group = portal_group(parse_id(text(get(in_vnet, "id"))))
@@ -681,15 +688,19 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
             unknown.add("subnets")
     else:
         unknown.add("subnets")
-    availability, left_out = _availability_set(hardware)
     if availability is None:
         unknown.add("availability_set")
+    static_ips = _static_ip(in_vnet, spots)
+    subnets_mark = spots.at(spots.key("subnetNames")) if not subnets and "subnets" not in unknown else None
+    virtual_network_mark = spots.at(spots.key("virtualNetwork")) if vnet else None
+    os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
+    disks = tuple(_disks(os_disk, data_disks, item.name, spots))
+    instance = _instance(get(props, "instanceView"), hardware, item.name, spots)
+    boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
+    boot_mark = spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None
     extensions = get(props, "extensions")
     if not isinstance(extensions, list):
         unknown.add("extensions")
-    boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
-    spots = item.spots
-    os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
     role = Role(
         item.name,
         RoleType.PERSISTENT_VM,
@@ -700,15 +711,15 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         primary_subnets=primary,
         interfaces=interfaces,
         interfaces_shape=GUESSED_INTERFACES if interfaces else "",
-        endpoints=tuple(_endpoints(endpoints, spots)),
+        endpoints=endpoint_records,
         extensions=tuple(_extensions(extensions, spots)),
-        disks=tuple(_disks(os_disk, data_disks, item.name, spots)),
+        disks=disks,
         boot_diagnostics=boot,
-        boot_diagnostics_mark=spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None,
-        availability_set_mark=spots.at(spots.key("availabilitySet")) if availability else None,
+        boot_diagnostics_mark=boot_mark,
+        availability_set_mark=availability_mark,
         unknown=frozenset(unknown),
-        static_ips=_static_ip(in_vnet, spots),
-        subnets_mark=spots.at(spots.key("subnetNames")) if not subnets and "subnets" not in unknown else None,
+        static_ips=static_ips,
+        subnets_mark=subnets_mark,
     )
     yield ClassicVm(
         item.name,
@@ -716,13 +727,13 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         service,
         text(get(hardware, "deploymentName")) or service,
         role,
-        _instance(get(props, "instanceView"), hardware, item.name, spots),
+        instance,
         vnet,
         isinstance(network, dict),
         item.subscription,
         tuple(_disk_accounts(os_disk + data_disks)),
         availability_set_left_out=left_out,
-        virtual_network_mark=spots.at(spots.key("virtualNetwork")) if vnet else None,
+        virtual_network_mark=virtual_network_mark,
         virtual_network_group=group,
     )
     region = text(get(item.obj, "location"))
