@@ -64,17 +64,22 @@ from migcheck.model import (
 # --- reading values whatever their case ----------------------------------------------------------------
 
 
-def get(obj: object, *names: str) -> object:
-    """The value of the first of `names` that `obj` (a JSON object) has, matched exactly first and then
-    without regard to case; None when it has none of them or is not an object."""
+def get(obj: object, name: str, *others: str) -> object:
+    """The value of the first of `name` and `others` that `obj` (a JSON object) has, matched exactly first
+    and then without regard to case; None when it has none of them or is not an object. (The first name
+    apart: a builder asks for one name half a million times in a large export, and one name packs no
+    tuple of them.)"""
     if not isinstance(obj, dict):
         return None
-    for name in names:
-        if name in obj:
-            return obj[name]
+    if name in obj:
+        return obj[name]
+    for other in others:
+        if other in obj:
+            return obj[other]
+    names = (name, *others)
     wanted = _FOLDED.get(names)
     if wanted is None:
-        wanted = _FOLDED[names] = frozenset(name.casefold() for name in names)
+        wanted = _FOLDED[names] = frozenset(n.casefold() for n in names)
     for k, v in obj.items():
         if isinstance(k, str) and k.casefold() in wanted:
             return v
