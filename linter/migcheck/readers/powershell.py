@@ -448,6 +448,8 @@ def read(path: str, data: bytes) -> Document:
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
+        _with_command_names_whole,
+        _with_variable_words_whole,
         _with_closers_on_their_line,
         _with_calls_readable,
         _with_plain_lists,
@@ -545,6 +547,110 @@ def _glued_by_equals(source: bytes, at: int) -> bool:
     """Whether an `=` at `at`, just after a parameter's name, glues a value to it."""
     after = source[at + 1 : at + 2]
     return source[at : at + 1] == b"=" and after != b"" and after not in _BLANKS + _LINE_BREAKS
+
+
+# A command's argument that starts with a variable and goes on with more characters (`-MediaLocation
+# $ml/vhds/$vmName.vhd`, `$env:TEMP\setup.ps1`, `$prefix-web`): PowerShell reads one argument, the text as
+# it would read it in double quotes (about_Parsing: characters after a simple variable reference are part
+# of the same argument; after a member or an index, `$vm.Name-x`, they start a new one). The grammar reads
+# the variable alone and cannot place the rest, or reads `-web` as a parameter. So the `$` and the first
+# character of the name are parsed swapped (`m$l/vhds/…`): the grammar reads one bare word, with a `$` in it
+# as it should have, and the reader reads the word as written (see `Interpreter._literal_token`). Every
+# offset stays. Not after a braced name (`${a}`), nor before a quote, a backtick, a `#`, `<`, `>` or a `?`
+# (which PowerShell takes for more of the name).
+_NOT_IN_THE_WORD = frozenset(b" \t\r\n,;|&(){}[].'\"`#<>?")
+_ELEMENTS = {"command_elements": "elements"}
+
+
+def _with_variable_words_whole(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or a copy with each argument that starts with a variable
+    and goes on past its name written as the grammar reads it whole (see `_NOT_IN_THE_WORD`). A change
+    the tree then reads otherwise is undone."""
+    starts = [
+        leaf.start_byte
+        for elements in _captures(_ELEMENTS, root).get("elements", [])
+        for argument in elements.named_children
+        if argument.type not in ("command_argument_sep", "command_parameter")
+        for leaf in [_first_leaf(argument)]
+        if leaf.type == "variable" and _goes_on(source, leaf)
+    ]
+    if not starts:
+        return source
+    changed = _swapped(source, starts)
+    words = _captures(_WORDS, _parser().parse(changed).root_node).get("word", [])
+    read = {word.start_byte for word in words}
+    kept = [at for at in starts if at in read]
+    if len(kept) == len(starts):
+        return changed
+    return _swapped(source, kept) if kept else source
+
+
+def _first_leaf(node: Node) -> Node:
+    while node.child_count:
+        node = node.children[0]
+    return node
+
+
+def _goes_on(source: bytes, variable: Node) -> bool:
+    """Whether a variable token, `$` and a plain name, has more of its argument right after it."""
+    at, end = variable.start_byte, variable.end_byte
+    name = source[at + 1 : at + 2]
+    after = source[end : end + 1]
+    return (
+        source[at : at + 1] == b"$"
+        and (name.isalnum() or name == b"_")
+        and after != b""
+        and after[0] not in _NOT_IN_THE_WORD
+    )
+
+
+def _swapped(source: bytes, starts: list[int]) -> bytes:
+    changed = bytearray(source)
+    for at in starts:
+        changed[at], changed[at + 1] = changed[at + 1], changed[at]
+    return bytes(changed)
+
+
+# A command whose name starts with a keyword of the grammar's and a dash (`ForEach-Object { … }`,
+# `$x = ForEach-Object { … }`, a function `Do-Deploy`, `Data-…`, `Class-…`, `Enum-…`): PowerShell reads a
+# keyword only as a whole word, so this is the command; the grammar reads the keyword, and the whole
+# statement is an error. Where a blank comes before the name, it is parsed as the call operator `&`, which
+# runs the same command (see `_written_command_name`) and after which the grammar reads the name whole.
+# Every offset stays; a name at the very start of its line is left as it is.
+_KEYWORD_NAMES = re.compile(
+    rb"(?<=[ \t])(?:foreach|param|do|data|class|enum|sequence|inlinescript)-\w", re.IGNORECASE
+)
+_CALL_OPERATOR = 0x26
+
+
+def _with_command_names_whole(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with a `&` for the blank
+    before each command name the grammar reads as a keyword (see `_KEYWORD_NAMES`). A change the tree then
+    reads otherwise is undone."""
+    if not root.has_error:
+        return source
+    names = [m.start() for m in _KEYWORD_NAMES.finditer(source) if _unreadable_word(root, m.start())]
+    if not names:
+        return source
+    changed = bytearray(source)
+    for at in names:
+        changed[at - 1] = _CALL_OPERATOR
+    tree = _parser().parse(bytes(changed)).root_node
+    kept = [at for at in names if _called_by_name(tree, at)]
+    if len(kept) == len(names):
+        return bytes(changed)
+    changed = bytearray(source)
+    for at in kept:
+        changed[at - 1] = _CALL_OPERATOR
+    return bytes(changed)
+
+
+def _called_by_name(root: Node, at: int) -> bool:
+    """Whether the tree reads the name at `at` as the name of a command, after the call operator."""
+    node = root.descendant_for_byte_range(at, at + 1)
+    if node is None or node.start_byte != at or node.type not in ("path_command_name_token", "command_name"):
+        return False
+    return not _unreadable_word(root, at)
 
 
 # In a command's arguments a comma makes a list (`-SubnetNames FrontEnd, BackEnd` passes two strings), with
@@ -3139,6 +3245,24 @@ def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
     return xplat.Word(text + glue + after.text, before.mark, exact=exact)
 
 
+def _word_as_string(word: str) -> Node | None:
+    """A bare word's text read as a double-quoted string, from a tree of its own: the string, if the
+    grammar reads it whole, with no code but variables in it."""
+    source = b'"' + word.encode("utf-8", "surrogatepass") + b'"'
+    root = _parser().parse(source).root_node
+    node = root
+    while node.type != "expandable_string_literal" and node.named_child_count == 1:
+        node = node.named_children[0]
+    if (
+        root.has_error
+        or node.type != "expandable_string_literal"
+        or node.end_byte - node.start_byte != len(source)
+        or any(part.type != "variable" for part in _named(node))
+    ):
+        return None
+    return node
+
+
 def _unescaped(word: str) -> str:
     """A bare word's text with each character a backtick escapes written as itself."""
     out: list[str] = []
@@ -5190,11 +5314,13 @@ class Interpreter:
             )
         return self._expandable(node, env)
 
-    def _expandable(self, node: Node, env: Env) -> Value:
+    def _expandable(self, node: Node, env: Env, word: Node | None = None) -> Value:
         """A double-quoted string: known when every variable and `$( … )` in it is a string the reader
         knows (`"$($cfg.Prefix)-web01"`, `"10.60.0.$(10 + $i)"`), and the string it makes is no longer than
         `_MAX_TEXT` (a string written out in full is known whatever its length); else a value the script
-        does not state, of the shape the pieces the reader knows give it (see `Unknown.shape`)."""
+        does not state, of the shape the pieces the reader knows give it (see `Unknown.shape`). A bare word
+        read as one (see `_expanded_word`) is `word`, and `node` its text in quotes, in a tree of its own."""
+        place = word or node  # where the string is written in the script
         here = node.type == "expandable_here_string_literal"
         source = node.text or b""
         pieces, known, sure, at, inserted, markup = [], True, True, 0, 0, b"<" in source
@@ -5229,29 +5355,36 @@ class Interpreter:
         # What the variables insert is measured before it is copied: the string holds all of it.
         longest = _MAX_BODY if markup else _MAX_TEXT
         if inserted > longest:
-            return Unknown(self.snippet(node))
+            return Unknown(self.snippet(place))
         copies.unescaped(literal, node.start_byte + at)
         whole = "".join(pieces)
-        located = copies.content(whole, here) if markup else None
+        located = copies.content(whole, here) if markup and word is None else None
         whole = _here(whole) if here else whole[1:-1].replace('""', '"')
         if parts and len(whole) > longest:
-            return Unknown(self.snippet(node))
+            return Unknown(self.snippet(place))
         if parts:
             self._pay_for(len(whole))
         if not known:
-            return Unknown(self.snippet(node), shape=whole, written=located, holes=tuple(holes))
-        return Text(whole, self.where.mark(node), sure, written=located, other=not (sure or missing))
+            return Unknown(self.snippet(place), shape=whole, written=located, holes=tuple(holes))
+        return Text(whole, self.where.mark(place), sure, written=located, other=not (sure or missing))
 
     def _literal_token(self, node: Node, env: Env) -> Value:
         """A bare word, as a command's argument: a number when it reads as one (as PowerShell reads `10`
-        there), else a string."""
+        there), else a string; with a variable in it, the string it makes (see `_expanded_word`)."""
         text = _text(node)
-        if "$" in text:
-            return Unknown(text)
         written = self.where.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        if "$" in written:
+            return self._expanded_word(node, written, env)
         if written != text:  # a word the grammar reads by a stand-in (see `_with_words_whole`)
             text = _unescaped(written)
         return Text(text, self.where.mark(node), number=_is_number(text))
+
+    def _expanded_word(self, node: Node, written: str, env: Env) -> Value:
+        """A bare word with a variable in it (`$ml/vhds/$vmName.vhd`, `vm$i`): PowerShell reads it as it
+        reads the same text in double quotes (about_Parsing). One with a quote, a `$( … )` or a `<` in it,
+        which PowerShell reads otherwise or the reader does not follow there, is not known."""
+        string = None if any(c in written for c in "'\"<") or "$(" in written else _word_as_string(written)
+        return self._expandable(string, env, word=node) if string is not None else Unknown(written)
 
     def _array(self, node: Node, env: Env) -> Value:
         parts = _named(node)
