@@ -699,14 +699,27 @@ class _Reading:
                 more = (
                     f" (and {_count(len(script.unread) - 1, 'more part')})" if len(script.unread) > 1 else ""
                 )
+                source = result.sources.get(first.path)
+                word = _word_at(source.line(first.line), first.column) if source is not None else ""
                 print(
-                    f"migcheck: {where}: migcheck's parser cannot read this part of the script{more}, which "
-                    "PowerShell may well run: the names and values it states are unknown (shown as stand-ins "
-                    "such as <VM name, file:line>), so findings about them may be missing; to have it read, "
-                    "write that command another way (a backtick before a dash, a parameter name with a digit "
-                    "are what the parser does not know)",
+                    f"migcheck: {where}: migcheck's parser cannot read this part of the script{more}"
+                    + (f", from `{visible(word)}` on" if word else "")
+                    + ", which PowerShell may well run: the names and values it states are unknown (shown as "
+                    "stand-ins such as <VM name, file:line>), so findings about them may be missing; to have it "
+                    "read, write that command another way",
                     file=sys.stderr,
                 )
+
+
+_SHOWN_WORD = 40  # characters of the word an unread part starts with, at most
+
+
+def _word_at(line: str, column: int) -> str:
+    """The word of `line` that starts at `column` (from 1; 0: the line's first word), cut short: what the
+    parser could not read begins with it."""
+    rest = line[max(column - 1, 0) :].lstrip()
+    word = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    return word if len(word) <= _SHOWN_WORD else word[: _SHOWN_WORD - 1] + "…"
 
 
 def _settings_origin(config: Config, args: argparse.Namespace) -> str:
