@@ -360,6 +360,22 @@ def test_mig103_the_set_of_a_vm_projected_without_it_is_not_known(tmp_path, monk
     assert near.findings == [] and names == ["other", "sqlfsw"]
 
 
+def test_columns_selected_without_the_vm_are_read_for_what_they_say(tmp_path, monkeypatch):
+    """`Get-AzureVM | Select-Object ServiceName, Name, DeploymentName, AvailabilitySetName, InstanceStatus`
+    leaves the `VM` out: its columns still say each VM's set and state, and are checked."""
+    columns = ("ServiceName", "Name", "DeploymentName", "AvailabilitySetName", "InstanceStatus")
+    picked = [
+        {k: v for k, v in _context(name, "h-svc", availability_set=s, status=state).items() if k in columns}
+        for name, s, state in (("h01", "h-as", "RoleStateUnknown"), ("h02", None, "ReadyRole"))
+    ]
+    result, _, names = _check(tmp_path, monkeypatch, *picked)
+    assert [f.code for f in result.findings] == ["MIG208", "MIG103"]
+    assert names == ["h01", "h02"]
+    # What a role instance or a deployment writes beside its service is no VM's context.
+    others = [{"ServiceName": "shop", "Name": "Production", "DeploymentName": "d1", "Status": "Running"}]
+    assert read_document("other.json", _json(others).encode(), explicit=False) is None
+
+
 def test_mig105_a_vm_in_no_virtual_network(tmp_path, monkeypatch):
     """`VirtualNetworkName` is the deployment's: null when its VMs are in none."""
     result, text, _ = _check(

@@ -19,7 +19,8 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
-  object or an array of them, read into the same classic VM records as a Resource Graph row.
+  object or an array of them, read into the same classic VM records as a Resource Graph row; columns a
+  `Select-Object` picks without the `VM` are read for what they say, the rest unknown.
 - `Get-AzureDisk` through `ConvertTo-Json`: a `DiskContext` per disk of the subscription's disk repository
   (`DiskName`, `MediaLink`, `AttachedTo`, `IOType`, ...), read into the same disks as a REST `Disks` list:
   Resource Graph does not list classic disks.

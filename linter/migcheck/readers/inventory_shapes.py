@@ -1711,6 +1711,15 @@ CUT_SHORT_KEYS = frozenset(
     for step in path.split(".")
 ) | {"properties"}
 
+# What only a VM's context writes beside its cloud service and name, of what a `Select-Object` may keep.
+_VM_CONTEXT_KEYS = (
+    "AvailabilitySetName",
+    "InstanceStatus",
+    "PowerState",
+    "GuestAgentStatus",
+    "VirtualNetworkName",
+)
+
 # What only a VM's network configuration set holds, for one whose `ConfigurationSetType` is not written.
 _NETWORK_SET_KEYS = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAddress", "NetworkInterfaces")
 
@@ -1718,9 +1727,14 @@ _NETWORK_SET_KEYS = ("InputEndpoints", "SubnetNames", "StaticVirtualNetworkIPAdd
 def is_get_azure_vm(obj: object) -> bool:
     """A `PersistentVMRoleContext` of `Get-AzureVM`: a cloud service, a VM's state and the VM itself, a
     `PersistentVM` (or the type name ConvertTo-Json writes for one nested too deeply). The role instances
-    of `Get-AzureRole` and `Get-AzureDeployment`, web and worker roles among them, have no `VM`."""
-    if not (isinstance(obj, dict) and has(obj, "ServiceName") and has(obj, "VM")):
+    of `Get-AzureRole` and `Get-AzureDeployment`, web and worker roles among them, have no `VM`. A context
+    whose `VM` a `Select-Object` left out is told by the VM's `Name` beside a property only a VM's context
+    has (`_VM_CONTEXT_KEYS`): a role instance writes `RoleName` and `InstanceName`, a deployment no state
+    of a VM's."""
+    if not (isinstance(obj, dict) and has(obj, "ServiceName")):
         return False
+    if not has(obj, "VM"):
+        return has(obj, "Name") and any(has(obj, k) for k in _VM_CONTEXT_KEYS)
     if not (has(obj, "InstanceStatus") or has(obj, "DeploymentName")):
         return False
     vm = get(obj, "VM")
