@@ -5073,7 +5073,9 @@ class _InventoryVms:
         first = group[0]
         named = next((r for r in group if r.virtual_network), None)
         placement = Placement(
-            name=first.deployment,
+            # An export that does not name the deployment (`azure vm list --json`) has it stand for the
+            # service's, under the service's name, for the plan's commands to leave to fill in.
+            name=first.deployment or first.service,
             mark=first.mark,
             roles=tuple(r.role for r in group),
             network_known=all(r.network_known for r in group),

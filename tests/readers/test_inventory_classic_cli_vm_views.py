@@ -16,7 +16,9 @@ from lint_support import lint_files, where
 
 from migcheck.inventory_model import ClassicVm
 from migcheck.model import FileKind
+from migcheck.plan import build_plan
 from migcheck.readers import inventory, read_document
+from migcheck.report.plan_format import render_plan
 
 BLOB = "https://california.blob.core.windows.net/vhds"
 
@@ -131,6 +133,19 @@ def test_a_later_vm_show_is_read_with_its_os_disk_luns_and_acls():
     ]
     [endpoint] = vm.role.endpoints
     assert endpoint.acl is not None and [r.remote_subnet for r in endpoint.acl.rules] == ["203.0.113.0/24"]
+
+
+def test_the_deployment_a_view_does_not_name_is_left_to_fill_in_by_the_plan(tmp_path, monkeypatch):
+    """The view names the cloud service (`DNSName`), not its deployment, which may be named otherwise: the
+    plan's commands leave it to fill in and say how to find it, not take the service's name for it."""
+    [vm] = _vms(json.dumps(_show_later(), indent=2))
+    assert (vm.service, vm.deployment) == ("shop", "")
+    result = lint_files(tmp_path, monkeypatch, {"web1.json": json.dumps(_show_later())}, dedent=False)
+    text = render_plan(build_plan(result), "text")
+    assert "Move-AzureService -Validate -ServiceName 'shop' -DeploymentName '<deployment name>'" in text
+    assert "validate-migration 'shop' '<deployment name>'" in text
+    assert "Get-AzureDeployment -ServiceName 'shop' -Slot Production gives it" in text
+    assert "-DeploymentName 'shop'" not in text
 
 
 def test_a_folder_walk_reads_a_vm_list_and_its_rules_find_the_vm_state(tmp_path, monkeypatch):

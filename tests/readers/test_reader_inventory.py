@@ -222,7 +222,7 @@ def test_search_azgraph_data_property_in_powershell_case():
     assert (vm.name, vm.service, vm.deployment, vm.subscription) == (
         "jump01",
         "contoso-jump",
-        "contoso-jump",
+        "",  # no `hardwareProfile.deploymentName`: the deployment's name is not known
         SUB,
     )
     assert vm.mark == Mark("graph.json", 3, column=18)

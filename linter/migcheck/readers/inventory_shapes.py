@@ -730,7 +730,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         item.name,
         item.mark,
         service,
-        text(get(hardware, "deploymentName")) or service,
+        text(get(hardware, "deploymentName")),  # "" when the row does not name it
         role,
         instance,
         vnet,
@@ -1828,7 +1828,7 @@ def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = froze
         name,
         mark,
         service,
-        text(get(obj, "DeploymentName")) or service,
+        text(get(obj, "DeploymentName")),  # "" when a `Select-Object` leaves it out
         role,
         _context_instance(obj, name, spots),
         text(get(obj, "VirtualNetworkName")),
@@ -2045,7 +2045,7 @@ def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
     )
     status, state_key = _state(obj, ("InstanceStatus",))
     instance = RoleInstance(name, name, status, "", spots.at(spots.key(state_key))) if status else None
-    vm = ClassicVm(name, mark, service, service, role, instance)
+    vm = ClassicVm(name, mark, service, "", role, instance)  # the view does not name the deployment
     region = text(get(obj, "Location"))
     return (vm, ServiceRegion(service, region, mark)) if region and service else (vm,)
 
