@@ -1825,7 +1825,7 @@ class _Linker:
         lists them."""
         lists = {d.path for d in self.docs if d.kind is FileKind.REST and d.root == "StorageServices"}
         listed = next((a.mark for a in self._all(StorageAccountType) if a.mark.path in lists), None)
-        if listed is not None or any(d.target == "ExportPage" for d in self.dangling):
+        if listed is not None or any(d.target in ("ExportPage", "ListPage") for d in self.dangling):
             return listed
         # Rows that name no subscription are of the one the files are joined to, as `_link_inventory` says.
         ours = key(inventory.subscription)
@@ -4587,6 +4587,7 @@ def _link_inventory(
         ours = [_premium_by_account(vm, premium) for vm in vms if vm.subscription == joined]
         services = _InventoryVms(linker, services, ips).join(ours)
     linker.dangling.extend(_missing_pages(linker._all(inv.ExportPage)))
+    linker.dangling.extend(_missing_list_pages(linker._all(inv.ListPage)))
     records[inv.ServiceInVnet] = _without_declared_copies(records[inv.ServiceInVnet], joined)
     records[inv.ClassicNetworkSecurityGroup] = [g for g in groups if g.subscription == joined]
     inventory = _inventory_view(records, joined or "", reserved)
@@ -4612,6 +4613,33 @@ def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
                 yield Dangling(
                     NameRef(page.name, page.mark), "ExportPage", _missing_page_message(held, total)
                 )
+
+
+def _missing_list_pages(pages: list[inv.ListPage]) -> Iterator[Dangling]:
+    """The `nextLink`s of Resource Manager lists whose last page is not among the files: a page of the list
+    without a link, holding a row of it. A last page with no rows names no list: it completes those whose
+    pages are in its folder."""
+    last = [page for page in pages if not page.name]
+    held = frozenset().union(*(page.lists for page in last))
+    empty = {page.mark.path.rpartition("/")[0] for page in last if not page.rows}
+    for page in pages:
+        if (
+            page.name
+            and page.list
+            and page.list not in held
+            and page.mark.path.rpartition("/")[0] not in empty
+        ):
+            yield Dangling(NameRef(page.name, page.mark), "ListPage", _missing_list_page_message(page))
+
+
+def _missing_list_page_message(page: inv.ListPage) -> str:
+    return (
+        f"the export is one page of a Resource Manager list ('{page.list}'): its '{page.name}' asks for the "
+        "next page, which no file checked holds, and the rows of the pages after it are not checked; `az "
+        f"rest` fetches one page and does not follow '{page.name}': fetch each next page (`az rest --method "
+        f"get --url '<{page.name}>'`) until a page has none, or export the list with the resource type's "
+        "`az ... list` command, which follows the links, and check the pages together"
+    )
 
 
 def _missing_page_message(held: int, total: int) -> str:

@@ -512,6 +512,22 @@ class ExportPage:
 
 
 @record
+class ListPage:
+    """A page of a Resource Manager list call's response (`{"value": [...], "nextLink"}`, as `az rest` writes
+    one). A page with a `nextLink` names the list it is a page of (`list`, the link's path); the last page
+    has none and names no list, so it is told by its rows: `lists` holds each list call whose pages may hold
+    one of them (see `readers.inventory._lists_holding`). A list is whole among the files once its last page
+    is: the pages before it cannot be told apart (the link's token is not on the page it asks for)."""
+
+    kind: ClassVar[str] = "InventoryExport"
+    name: str  # the key of the link as written (`nextLink`), "" on a last page
+    mark: Mark  # at the link; on a last page, at the envelope
+    list: str = ""  # the path the link asks for, lower-cased (`/subscriptions/<id>/providers/...`)
+    lists: frozenset[str] = frozenset()
+    rows: int = 0
+
+
+@record
 class UncheckedResource:
     """A resource an export names without what the rules read of it: its `properties` written as null
     (`az resource list`, `Get-AzResource` without `-ExpandProperties`) or left out by a query's projection
@@ -551,6 +567,7 @@ INVENTORY_TYPES: frozenset[type] = frozenset(
         ClassicNetworkSecurityGroup,
         DeclaredSubscription,
         ExportPage,
+        ListPage,
     }
 )
 

@@ -26,6 +26,7 @@ from migcheck.inventory_model import (
     ExportPage,
     ExpressRouteCircuit,
     LinkAuthorization,
+    ListPage,
     RoleAssignment,
     ServiceInVnet,
     ServiceKind,
@@ -196,6 +197,108 @@ def test_search_azgraph_pages_are_complete_once_the_last_is_checked(tmp_path, mo
     assert _lint(tmp_path, monkeypatch, files).findings == []
 
 
+ARM = f"/subscriptions/{SUB}/providers/Microsoft.Network/virtualNetworks"
+
+
+def _arm_vnet(name: str, group: str = "hub") -> dict:
+    """A Resource Manager network peered with classic network prod-vnet, as its list call writes it."""
+    network = (
+        f"/subscriptions/{SUB}/resourceGroups/{group}/providers/Microsoft.Network/virtualNetworks/{name}"
+    )
+    peering = {
+        "id": f"{network}/virtualNetworkPeerings/to-classic",
+        "name": "to-classic",
+        "properties": {"peeringState": "Connected", "remoteVirtualNetwork": {"id": VNET_ID}},
+    }
+    return {
+        "id": network,
+        "name": name,
+        "type": "Microsoft.Network/virtualNetworks",
+        "properties": {"virtualNetworkPeerings": [peering]},
+    }
+
+
+def _list_page(*rows: dict, link: str | None = None, key: str = "nextLink") -> str:
+    """A page of a Resource Manager list call as `az rest` writes it: `value`, then the next page's link."""
+    page: dict[str, object] = {"value": list(rows)}
+    if link is not None:
+        page[key] = f"https://management.azure.com{link}?api-version=2023-09-01&$skipToken={len(rows)}"
+    return json.dumps(page, indent=2)
+
+
+def test_a_resource_manager_list_page_whose_next_page_is_not_checked_is_reported_at_its_link(
+    tmp_path, monkeypatch
+):
+    """`az rest` writes one page of a list and does not follow its `nextLink`: what the pages after it hold
+    (here, a second peering with the classic network) is not checked, and the run says so at the link."""
+    page = _list_page(_arm_vnet("spoke1"), link=ARM)
+    result = _lint(tmp_path, monkeypatch, {"arm/page-1.json": page})
+    assert _where(result.findings) == ["MIG313 arm/page-1.json:3:5", "MIG003 arm/page-1.json:23:15"]
+    message, fix = result.findings[1].message, result.findings[1].fix
+    assert f"one page of a Resource Manager list ('{ARM.lower()}')" in message
+    assert "`az rest --method get --url '<nextLink>'`" in message and "az ... list" in message
+    assert fix.startswith("Export every page of the list")
+    # OData's name for the link; a link of null is a last page.
+    odata = _list_page(_arm_vnet("spoke1"), link=ARM, key="@odata.nextLink")
+    assert [f.code for f in _lint(tmp_path / "odata", monkeypatch, {"p.json": odata}).findings] == [
+        "MIG313",
+        "MIG003",
+    ]
+    last = json.dumps({"value": [_arm_vnet("spoke1")], "nextLink": None})
+    assert [f.code for f in _lint(tmp_path / "null", monkeypatch, {"p.json": last}).findings] == ["MIG313"]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [ARM, f"/subscriptions/{SUB}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks"],
+    ids=["subscription", "resource-group"],
+)
+def test_the_pages_of_a_resource_manager_list_are_whole_once_its_last_page_is_checked(
+    tmp_path, monkeypatch, link
+):
+    """The last page (no `nextLink`) is told by its rows: resources of the list the links ask for. The
+    pages in between are not told apart (the link's token is not written on the page it asks for)."""
+    files = {
+        "arm/page-1.json": _list_page(_arm_vnet("spoke1"), link=link),
+        "arm/page-2.json": _list_page(_arm_vnet("spoke2"), link=link),
+        "arm/page-3.json": _list_page(_arm_vnet("spoke3")),
+    }
+    result = _lint(tmp_path, monkeypatch, files)
+    assert [f.code for f in result.findings] == ["MIG313"] * 3
+    # The last page of another list does not complete this one.
+    files["arm/page-3.json"] = _list_page({**_arm_vnet("other"), "id": VNET_ID})
+    result = _lint(tmp_path / "other", monkeypatch, files)
+    assert [f.code for f in result.findings if f.code == "MIG003"] == ["MIG003"] * 2
+    # A last page with no rows names no list: it is the last of those whose pages are in its folder (named
+    # on the command line: a folder walk passes over a page of nothing, which names no classic resource).
+    files["arm/page-3.json"] = _list_page()
+    result = _lint(tmp_path / "empty", monkeypatch, files, *files)
+    assert "MIG003" not in [f.code for f in result.findings]
+    files["elsewhere/page-3.json"] = files.pop("arm/page-3.json")
+    result = _lint(tmp_path / "elsewhere", monkeypatch, files, *files)
+    assert [f.code for f in result.findings if f.code == "MIG003"] == ["MIG003"] * 2
+
+
+def test_a_network_s_peerings_and_a_subscription_s_resources_are_lists_of_their_own(tmp_path, monkeypatch):
+    """A network's `virtualNetworkPeerings` call and the `resources` call, which lists every type."""
+    peerings = [dict(p, type="Microsoft.Network/virtualNetworks/virtualNetworkPeerings") for p in _peerings()]
+    network = _arm_vnet("spoke1")["id"]
+    files = {
+        "p1.json": _list_page(peerings[0], link=f"{network}/virtualNetworkPeerings"),
+        "p2.json": _list_page(dict(peerings[0], name="second")),
+    }
+    assert [f.code for f in _lint(tmp_path, monkeypatch, files).findings] == ["MIG313"]
+    files = {
+        "r1.json": _list_page(_arm_vnet("spoke1"), link=f"/subscriptions/{SUB}/resources"),
+        "r2.json": _list_page(_arm_vnet("spoke2", group="other")),
+    }
+    assert [f.code for f in _lint(tmp_path / "resources", monkeypatch, files).findings] == ["MIG313"] * 2
+
+
+def _peerings() -> list[dict]:
+    return _arm_vnet("spoke1")["properties"]["virtualNetworkPeerings"]
+
+
 def test_search_azgraph_data_property_in_powershell_case():
     doc = _read(
         "graph.json",
@@ -332,7 +435,7 @@ def test_arm_list_of_classic_alert_rules():
         ]}}
         """,
     )
-    [alert] = doc.resources
+    [alert] = [r for r in doc.resources if not isinstance(r, ListPage)]  # and the (last) page itself
     assert isinstance(alert, AlertRule)
     assert (alert.name, alert.source, alert.metric, alert.enabled) == (
         "jump01 CPU",

@@ -70,7 +70,7 @@ from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from migcheck.inventory_model import ExportPage, UncheckedResource
+from migcheck.inventory_model import ExportPage, ListPage, UncheckedResource
 from migcheck.model import (
     Document,
     ExtendedSupportService,
@@ -140,6 +140,9 @@ _ENVELOPE_KEYS = ("data", "value")
 # query`, the REST API, Search-AzGraph (which states no total).
 _TOKEN_KEYS = ("skip_token", "$skiptoken", "skiptoken")
 _TOTAL_KEYS = ("total_records", "totalrecords")
+# How a Resource Manager list response names the address of its next page (OData's names too).
+_LINK_KEYS = ("nextlink", "@odata.nextlink", "odata.nextlink")
+_PAGING_KEYS = (*_TOKEN_KEYS, *_LINK_KEYS)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -488,6 +491,9 @@ class _Reader(_Scanner):
         self.partial: list[Collapsed] = []  # objects read in part, where ConvertTo-Json cut them short
         self.unstated: list[UncheckedResource] = []  # resources whose `properties` the export writes as null
         self.inventory = False  # an envelope, or an object that is a record
+        # While the items of a root `value` are read: the list calls whose pages may hold them (see
+        # `ListPage`), gathered for when the page turns out to be a last page; None elsewhere.
+        self._lists: set[str] | None = None
         self._first_only = first_only
         # Line counting moves forward only: items come in order, so the whole walk counts each line once.
         self._line, self._line_start, self._counted = 1, 0, 0
@@ -535,6 +541,7 @@ class _Reader(_Scanner):
         may itself be `{"value": [...]}`), else itself one record (a single cmdlet object)."""
         start, own, envelope = self.pos, {}, ""
         rows, token_at = 0, -1
+        lists: set[str] | None = None
         self.pos += 1
         self._space()
         while not self._at("}"):
@@ -547,12 +554,13 @@ class _Reader(_Scanner):
             folded = name.casefold()
             if folded in _ENVELOPE_KEYS and self._at("["):
                 self.inventory = True  # an envelope, even of an empty page
+                self._lists = set() if folded == "value" and not nested else None
                 rows = self._array()
-                envelope = folded
+                envelope, lists, self._lists = folded, self._lists, None
             elif folded == "data" and self._at("{") and not nested:
                 envelope = self._object(nested=True) and folded
             else:
-                token_at = self.pos if folded in _TOKEN_KEYS else token_at
+                token_at = self.pos if folded in _PAGING_KEYS else token_at
                 own[name] = self._value()
             self._space()
             if not self._at(","):
@@ -560,7 +568,9 @@ class _Reader(_Scanner):
             self.pos += 1
             self._space()
         self._expect("}")
-        if envelope and not nested:
+        if envelope == "value" and lists is not None and not self._names_a_query(own):
+            self._list_page(own, rows, token_at if token_at >= 0 else start, lists)
+        elif envelope and not nested:
             self._page(own, rows, token_at if token_at >= 0 else start)
         if not envelope and self._is_record(own):
             self._item(start, own)
@@ -591,9 +601,30 @@ class _Reader(_Scanner):
         mark = Mark(self.path, line, column=column)
         self.records.append(ExportPage(name if token else "", mark, rows, total, token))
 
+    @staticmethod
+    def _names_a_query(own: dict) -> bool:
+        """Whether an envelope's keys are a Resource Graph page's (a skip token, a number of rows)."""
+        return any(k.casefold() in _TOKEN_KEYS or k.casefold() in _TOTAL_KEYS for k in own)
+
+    def _list_page(self, own: dict, rows: int, at: int, lists: set[str]) -> None:
+        """The `ListPage` of a Resource Manager list response: at its `nextLink` (the list it asks the next
+        page of), or, on a last page, at the envelope with the lists its rows may be of."""
+        name = next((k for k in own if k.casefold() in _LINK_KEYS), "")
+        link = own.get(name) if name else None
+        link = link.strip() if isinstance(link, str) else ""
+        line = self.text.count("\n", 0, at) + 1
+        column = at - (self.text.rfind("\n", 0, at) + 1) + 1
+        mark = Mark(self.path, line, column=column)
+        if link:
+            self.records.append(ListPage(name, mark, list=_list_of(link), rows=rows))
+        else:
+            self.records.append(ListPage("", mark, lists=frozenset(lists), rows=rows))
+
     def _item(self, start: int, obj: object) -> None:
         if self._first_only:
             raise _First(self._is_record(obj))
+        if self._lists is not None and isinstance(obj, dict) and isinstance(obj.get("id"), str):
+            self._lists.update(_lists_holding(obj["id"]))
         if not self.inventory:  # a bare array: an export once one item is a resource or cmdlet object
             self.inventory = self._is_record(obj)
         line, column = self._position(start)
@@ -627,6 +658,34 @@ class _Reader(_Scanner):
         column = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
         problem = FileProblem("syntax", f"not valid JSON: {message}", Mark(self.path, line, column=column))
         return Document(self.path, FileKind.INVENTORY, "", problem=problem, text=self.text)
+
+
+def _list_of(link: str) -> str:
+    """The list call a `nextLink` asks the next page of: its address's path, lower-cased, as a resource id
+    is compared ("" when the link names none)."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        path = urlsplit(link).path
+    except ValueError:  # not an address (`http://[`)
+        return ""
+    return unquote(path).casefold().rstrip("/")
+
+
+def _lists_holding(resource_id: str) -> tuple[str, ...]:
+    """The list calls whose pages may hold the resource of this id, as paths lower-cased: its parent's
+    (`<group>/providers/Microsoft.Network/virtualNetworks`, a network's `.../virtualNetworkPeerings`), the
+    subscription's list of its type when it is in a resource group, and the `resources` lists of its group
+    and its subscription, which hold every type."""
+    path = resource_id.strip().casefold().rstrip("/")
+    parent, parts = path.rpartition("/")[0], path.split("/")
+    if len(parts) < 5 or parts[1] != "subscriptions":
+        return (parent,)
+    subscription = "/".join(parts[:3])
+    if parts[3] != "resourcegroups":
+        return (parent, f"{subscription}/resources")
+    group = "/".join(parts[:5])
+    return (parent, subscription + parent[len(group) :], f"{group}/resources", f"{subscription}/resources")
 
 
 # --- deployment templates ------------------------------------------------------------------------------

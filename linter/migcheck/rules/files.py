@@ -418,6 +418,9 @@ _DANGLING_FIXES = {
     "`[tool.migcheck.subscriptions]`.",
     "ExportPage": "Export every page of the query (`az graph query --first 1000 --skip-token <skip_token>` until "
     "the token is null, or `Search-AzGraph -First 1000 -SkipToken $r.SkipToken`) and check the pages together.",
+    "ListPage": "Export every page of the list: `az rest --method get --url '<nextLink>'` on each page's "
+    "`nextLink` until a page has none (or the resource type's `az ... list` command, which follows the links), "
+    "and check the pages together.",
     "StorageAccount": "Make sure the VM's disks exist (Get-AzureDisk lists each with its blob): correct the blob's "
     "address to the storage account that holds it, or, if the list of storage accounts is stale, export it again "
     "(GET .../services/storageservices, or a Resource Graph export of classic storage accounts) with the files.",
