@@ -274,7 +274,8 @@ def test_the_notes_are_in_every_format_after_the_steps(examples_plan):
         assert not any(code in after for code in ("MIG502", "MIG503"))
         assert FIRST_NOTES in rendered
     assert (
-        "- **Note** `examples/contoso/inventory/alertrules.json:3:5:` MIG502: classic alert rule" in markdown
+        "- **Note** `examples/contoso/inventory/alertrules.json:17:28:` MIG502: classic alert rule"
+        in markdown
     )
     assert '<div class="preamble" id="s1-other-notes">' in page
     notes = data["subscriptions"][0]["other_notes"]

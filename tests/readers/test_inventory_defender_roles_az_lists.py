@@ -312,8 +312,8 @@ def _vnet_list(remote: str) -> str:
 def test_az_network_vnet_list_with_a_classic_peering(tmp_path, monkeypatch):
     files = {"vnets.json": _vnet_list(CLASSIC_PROD)}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
-    # At the Resource Manager network's row, as for the nested shape; no MIG001: nothing is null.
-    assert where(result.findings) == ["MIG313 vnets.json:2:3"]
+    # At the classic network's id, as for the nested shape; no MIG001: nothing is null.
+    assert where(result.findings) == ["MIG313 vnets.json:20:17"]
     assert "classic virtual network 'prod' is peered with Resource Manager network 'spoke'" in (
         result.findings[0].message
     )

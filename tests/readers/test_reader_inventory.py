@@ -233,7 +233,7 @@ def test_a_resource_manager_list_page_whose_next_page_is_not_checked_is_reported
     (here, a second peering with the classic network) is not checked, and the run says so at the link."""
     page = _list_page(_arm_vnet("spoke1"), link=ARM)
     result = _lint(tmp_path, monkeypatch, {"arm/page-1.json": page})
-    assert _where(result.findings) == ["MIG313 arm/page-1.json:3:5", "MIG003 arm/page-1.json:23:15"]
+    assert _where(result.findings) == ["MIG313 arm/page-1.json:15:23", "MIG003 arm/page-1.json:23:15"]
     message, fix = result.findings[1].message, result.findings[1].fix
     assert f"one page of a Resource Manager list ('{ARM.lower()}')" in message
     assert "`az rest --method get --url '<nextLink>'`" in message and "az ... list" in message
@@ -444,8 +444,8 @@ def test_arm_list_of_classic_alert_rules():
         False,
     )
     assert [t.name for t in alert.targets] == ["jump01"] and alert.mark == Mark(
-        "alertrules.json", 2, column=3
-    )
+        "alertrules.json", 9, column=51
+    )  # at the classic resource it watches
 
 
 def test_link_authorizations_links_and_gateways_from_the_classic_cmdlets():

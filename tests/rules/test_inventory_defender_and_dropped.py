@@ -200,8 +200,8 @@ def test_what_the_migration_drops_is_recorded_before_migrating(tmp_path, monkeyp
     }
     result = _lint(tmp_path, monkeypatch, files, "MIG501", "MIG502", "MIG503")
     assert _where(result.findings) == [
-        "MIG502 inventory/dependents.json:2:3",
-        "MIG503 inventory/dependents.json:3:3",
+        "MIG502 inventory/dependents.json:2:214",  # the classic ids they are about
+        "MIG503 inventory/dependents.json:3:232",
         "MIG501 inventory/rbac.json:2:3",
     ]
     alert_fix, scale_fix, role_fix = (f.fix for f in result.findings)
@@ -257,7 +257,7 @@ def test_an_autoscale_setting_of_a_web_role_is_recreated_where_the_roles_are_reb
         "inventory/dependents.json": _page(scale),
     }
     result = _lint(tmp_path, monkeypatch, files, "MIG503")
-    assert _where(result.findings) == ["MIG503 inventory/dependents.json:2:3"]
+    assert _where(result.findings) == ["MIG503 inventory/dependents.json:2:239"]
     (finding,) = result.findings
     assert finding.message == (
         "autoscale setting 'as-front' scales classic role 'Front' of cloud service 'shop': the migration drops "

@@ -535,10 +535,10 @@ def test_the_contoso_inventory(monkeypatch):
     result = lint(["examples/contoso"], Config(select=codes), RULES)
     found = [w for w in _where(result.findings) if "/inventory/" in w]
     assert found == [
-        "MIG502 examples/contoso/inventory/alertrules.json:3:5",
-        "MIG313 examples/contoso/inventory/dependents.json:4:5",
+        "MIG502 examples/contoso/inventory/alertrules.json:17:28",  # the classic VM's id
+        "MIG313 examples/contoso/inventory/dependents.json:23:23",  # the classic network's id
         "MIG319 examples/contoso/inventory/dependents.json:42:31",  # the subnet id in the classic network
-        "MIG503 examples/contoso/inventory/dependents.json:52:5",
+        "MIG503 examples/contoso/inventory/dependents.json:90:30",
         "MIG311 examples/contoso/inventory/er-authorizations.json:2:5",
         "MIG501 examples/contoso/inventory/rbac.json:4:5",
         "MIG501 examples/contoso/inventory/rbac.json:17:5",

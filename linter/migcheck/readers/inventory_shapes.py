@@ -1142,10 +1142,13 @@ def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
 
 def _peerings(item: Item) -> Iterator[VnetPeering]:
     """`virtualNetworkPeerings` of a Resource Manager network whose remote network is a classic one, each
-    marked at the network's row."""
-    for peering in items(get(item.properties, "virtualNetworkPeerings")):
-        props = get(peering, "properties") or peering
-        found = _classic_peering(props, text(get(peering, "name")), item.name, item.mark)
+    marked at its remote network's id (a hub has many peerings)."""
+    peerings = [(p, get(p, "properties") or p) for p in items(get(item.properties, "virtualNetworkPeerings"))]
+    remotes = [text(get(get(props, "remoteVirtualNetwork"), "id")) for _, props in peerings]
+    marks = iter(item.spots.values([r for r in remotes if r], "virtualNetworkPeerings"))
+    for (peering, props), remote in zip(peerings, remotes, strict=True):
+        mark = next(marks) if remote else item.mark
+        found = _classic_peering(props, text(get(peering, "name")), item.name, mark)
         if found is not None:
             yield found
 
@@ -1390,9 +1393,8 @@ def _classic_alert(item: Item) -> Iterator[AlertRule]:
     if target.is_classic:
         name = text(get(props, "name")) or item.name
         metric = text(get(source, "metricName"))
-        yield AlertRule(
-            name, "classic alert rule", (target,), item.mark, metric, boolean(get(props, "isEnabled"))
-        )
+        mark = _value_mark(item.spots, target.text, "resourceUri") or item.mark
+        yield AlertRule(name, "classic alert rule", (target,), mark, metric, boolean(get(props, "isEnabled")))
 
 
 def _scoped_alert(source: str) -> Builder:
@@ -1406,8 +1408,9 @@ def _scoped_alert(source: str) -> Builder:
             if key(text(get(condition, "field"))) == "resourceid":
                 ids.append(text(get(condition, "equals")))
         targets = tuple(t for t in map(parse_id, ids) if t.is_classic)
-        if targets:
-            yield AlertRule(item.name, source, targets, item.mark, enabled=boolean(get(props, "enabled")))
+        if targets:  # marked at the first classic id, in `scopes` or a condition
+            mark = _value_mark(item.spots, targets[0].text, "scopes") or item.mark
+            yield AlertRule(item.name, source, targets, mark, enabled=boolean(get(props, "enabled")))
 
     return build
 
@@ -1423,11 +1426,14 @@ def _autoscale(item: Item) -> Iterator[AutoscaleSetting]:
                 sources.setdefault(key(metric.text), metric)
     if target.is_classic or sources:
         name = text(get(props, "name")) or item.name
+        # Marked at the classic id it is about: its target, else the first metric source.
+        about = target if target.is_classic else next(iter(sources.values()))
+        under = "targetResourceUri" if target.is_classic else "metricResourceUri"
         yield AutoscaleSetting(
             name,
             target if target.is_classic else None,
             tuple(sources.values()),
-            item.mark,
+            _value_mark(item.spots, about.text, under) or item.mark,
             boolean(get(props, "enabled")),
         )
 

@@ -371,7 +371,7 @@ class VnetPeeringRule(Rule):
                 }}
                 """
             },
-            expect=("inventory/dependents.json:4:5",),
+            expect=("inventory/dependents.json:15:46",),
         ),
         Example(
             {
@@ -1457,7 +1457,7 @@ class ClassicAlertRule(Rule):
                 }}
                 """
             },
-            expect=("inventory/alertrules.json:3:5",),
+            expect=("inventory/alertrules.json:15:28",),
         ),
     )
     valid = (
@@ -1622,7 +1622,7 @@ class ClassicAutoscaleSetting(Rule):
                 ]
                 """
             },
-            expect=("inventory/dependents.json:2:3",),
+            expect=("inventory/dependents.json:8:28",),
         ),
     )
     valid = (
