@@ -190,3 +190,21 @@ def test_the_vm_an_inventory_export_describes_takes_the_change_and_names_its_ser
     found = _lint(tmp_path, monkeypatch, files, "MIG201")
     assert where(found) == [f"MIG201 {name}:1:1"]
     assert "VM 'jump01' in cloud service 'jump-svc'" in found[0].message
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_a_vm_deleted_by_a_name_the_files_give_vms_of_two_services_is_refused(
+    tmp_path, monkeypatch, name
+) -> None:
+    made = (
+        "azure vm create svc-a img user pass --vm-name jump01 -l 'North Europe'\n"
+        "azure vm create svc-b img user pass --vm-name jump01 -l 'North Europe'\n"
+    )
+    found = _lint(tmp_path, monkeypatch, {"make.sh": made, name: "azure vm delete jump01 -q\n"}, "MIG003")
+    assert where(found) == [f"MIG003 {name}:1:1"]
+    assert "deletes VM 'jump01'" in found[0].message
+    assert "cloud service 'svc-a' and cloud service 'svc-b'" in found[0].message
+    assert _vms(tmp_path, monkeypatch, {"make.sh": made, name: "azure vm delete jump01 -q\n"}) == [
+        "jump01",
+        "jump01",
+    ]

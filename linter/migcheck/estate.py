@@ -1600,7 +1600,8 @@ class _Linker:
         services = _with_associated_ips(services, self._all(ReservedIp))
         services = _with_reservations_joined(services)
         # What scripts delete or disassociate, made after every description of what they change is joined.
-        services = _released(_deleted(services, self._all(Deployment)), self._all(ReservedIp))
+        services = _deleted(services, self._all(Deployment), self.dangling)
+        services = _released(services, self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
         # address is a conflict, as two network configurations' are.
         dns = _unique(
@@ -2763,14 +2764,14 @@ def _which_disk(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
     return f"{which} ({disk.media_link.strip() or 'created in the current storage account'})"
 
 
-def _not_unique(vm: Role, services: Sequence[CloudService]) -> Dangling:
-    """A change to VM `vm`, named without its cloud service, that the files give VMs of that name in each
-    of `services`."""
+def _not_unique(vm: Role, services: Sequence[CloudService], does: str = "changes") -> Dangling:
+    """A change to VM `vm` (a deletion: `does`), named without its cloud service, that the files give VMs
+    of that name in each of `services`."""
     labels = [service.label for service in services]
     message = (
-        f"the command changes VM '{vm.name}' without naming its cloud service, and the files describe a VM "
+        f"the command {does} VM '{vm.name}' without naming its cloud service, and the files describe a VM "
         f"of that name in {', '.join(labels[:-1])} and {labels[-1]}: the classic CLI refuses a VM name that "
-        "is not unique in the subscription, so the command changes none of them"
+        f"is not unique in the subscription, so the command {does} none of them"
     )
     return Dangling(NameRef(vm.name, vm.mark), "VmName", message)
 
@@ -3840,36 +3841,56 @@ def _without_deletions(deployment: Deployment) -> Deployment | None:
     return replace(deployment, roles=roles) if roles else None
 
 
-def _deleted(services: tuple[CloudService, ...], records: Sequence[Deployment]) -> tuple[CloudService, ...]:
+def _deleted(
+    services: tuple[CloudService, ...], records: Sequence[Deployment], dangling: list[Dangling]
+) -> tuple[CloudService, ...]:
     """`services` without the cloud services and VMs scripts delete (`Deployment.deleted`, `Role.deleted`):
     the service of that name, and the VM of that name in the service of that name, as a REST body, an
     export or an Export-AzureVM file describes them. One that another script creates stays: nothing says
     which of the two scripts runs last (a repository's teardown script does not mean its deployment is
     gone), and the script that deletes what it creates itself is read in order already. A service the
     files do not name (named after a folder or a deployment) is none of them; a deployment left without
-    roles is gone with its last VM, and so is a service left with none (of no package). A VM deleted by its name alone (`Deployment.service_by_vm_name`) is
-    the one of that name the files describe, in whichever service: when they describe one."""
+    roles is gone with its last VM, and so is a service left with none (of no package).
+
+    A VM deleted by its name alone (`Deployment.service_by_vm_name`) is each VM of that name the files
+    describe, in whichever service, as a change to it is (`_Linker._add_changes_by_vm_name`): the one,
+    for the classic CLI, which refuses a name several services give a VM (MIG003, into `dangling`, and
+    nothing is deleted); every one for PowerShell (`Deployment.every_vm_of_name`)."""
     gone: set[str] = set()
     vms: dict[str, set[str]] = defaultdict(set)
-    anywhere: set[str] = set()  # the VMs deleted by name alone
+    anywhere: list[tuple[Role, bool]] = []  # the VMs deleted by name alone, each with `every_vm_of_name`
     for record in records:
         if record.deleted:
             gone.add(key(record.service_name))
         for role in record.roles:
-            if role.deleted:
-                (anywhere if record.service_by_vm_name else vms[key(record.service_name)]).add(key(role.name))
+            if role.deleted and record.service_by_vm_name:
+                anywhere.append((role, record.every_vm_of_name))
+            elif role.deleted:
+                vms[key(record.service_name)].add(key(role.name))
     if not gone and not vms and not anywhere:
         return services
     held = [{key(vm.name) for p in service.placements for vm in p.vms} for service in services]
-    holders = Counter(name for names in held for name in names & anywhere)
+    wanted = {key(role.name) for role, _ in anywhere}
+    holders: dict[str, list[int]] = defaultdict(list)  # the services of each VM deleted by name alone
+    for index, names in enumerate(held):
+        for name in names & wanted:
+            holders[name].append(index)
+    by_name: dict[int, set[str]] = defaultdict(set)  # the VMs deleted by name alone, by their service's index
+    for role, every in anywhere:
+        found = holders.get(key(role.name), [])
+        if len(found) > 1 and not every:
+            dangling.append(_not_unique(role, [services[index] for index in found], "deletes"))
+            continue
+        for index in found:
+            by_name[index].add(key(role.name))
     kept = []
-    for service, holds in zip(services, held, strict=True):
+    for index, service in enumerate(services):
         named = service.named_by == "files"
         scripted = any(is_script(p.mark.path) for p in service.placements)
         if named and key(service.name) in gone and not scripted:
             continue
         names = set(vms.get(key(service.name), ())) if named else set()
-        names |= {name for name in holds & anywhere if holders[name] == 1}
+        names |= by_name.get(index, set())
         left = _without_vms(service, names) if names else service
         if left.placements or service.definition is not None or service.configurations:
             kept.append(left)  # else gone with its last VM: nothing of it is left to move
