@@ -176,3 +176,65 @@ def test_changes_from_two_scripts_are_of_one_vm(plan_of) -> None:
     steps = [step for step in plan_of(files).steps if "cloud service name" in step.id]
     assert [step.id for step in steps] == ["service:<cloud service name, a.ps1:1>"]
     assert where(steps[0].blockers) == ["MIG201 b.ps1:3:131"]
+
+
+def _vms(tmp_path, monkeypatch, files: dict[str, str]) -> list[tuple[str, str]]:
+    estates = lint_files(tmp_path, monkeypatch, files, dedent=False).estates
+    return [
+        (s.name, vm.name) for e in estates for s in e.cloud_services for p in s.placements for vm in p.vms
+    ]
+
+
+@pytest.mark.parametrize(
+    "removal",
+    [
+        "Get-AzureVM | ? Name -eq jump01 | Remove-AzureVM",
+        "Get-AzureVM | Where-Object { $_.Name -eq 'jump01' } | Remove-AzureVM -DeleteVHD",
+        "$vm = Get-AzureVM | ? Name -eq jump01\n$vm | Remove-AzureVM",
+    ],
+)
+def test_a_vm_removed_by_its_name_alone_is_the_one_another_file_describes(
+    tmp_path, monkeypatch, removal
+) -> None:
+    files = {"jump-svc.deployment.xml": DEPLOYMENT, "NetworkConfig.netcfg": NETCFG}
+    assert _vms(tmp_path, monkeypatch, files) == [("jump-svc", "jump01")]
+    assert _vms(tmp_path, monkeypatch, {**files, "rm.ps1": removal + "\n"}) == []
+
+
+def test_a_removal_by_a_name_the_files_give_vms_of_two_services_removes_both(tmp_path, monkeypatch) -> None:
+    web = DEPLOYMENT.replace("jump-svc", "web-svc").replace("jump01", "web01")
+    two = DEPLOYMENT.replace("<Name>jump-svc</Name>", "<Name>ops-svc</Name>")
+    files = {"jump-svc.deployment.xml": DEPLOYMENT, "ops-svc.deployment.xml": two, "web.deployment.xml": web}
+    assert sorted(_vms(tmp_path, monkeypatch, files)) == [
+        ("jump-svc", "jump01"),
+        ("ops-svc", "jump01"),
+        ("web-svc", "web01"),
+    ]
+    removal = "Get-AzureVM | ? Name -eq jump01 | Remove-AzureVM\n"
+    found = lint_files(tmp_path, monkeypatch, {**files, "rm.ps1": removal}, "MIG003", dedent=False).findings
+    assert where(found) == []
+    assert _vms(tmp_path, monkeypatch, {**files, "rm.ps1": removal}) == [("web-svc", "web01")]
+
+
+@pytest.mark.parametrize(
+    "removal",
+    [
+        "if ($Confirm) { Get-AzureVM | ? Name -eq jump01 | Remove-AzureVM }",
+        "Get-AzureVM | ? Name -eq $Name | Remove-AzureVM",
+        "Get-AzureVM | ? Name -like 'jump*' | Remove-AzureVM",
+    ],
+)
+def test_a_removal_that_may_not_run_or_names_no_vm_the_reader_knows_removes_nothing(
+    tmp_path, monkeypatch, removal
+) -> None:
+    files = {"jump-svc.deployment.xml": DEPLOYMENT, "rm.ps1": f"param($Confirm, $Name)\n{removal}\n"}
+    assert _vms(tmp_path, monkeypatch, files) == [("jump-svc", "jump01")]
+
+
+def test_a_vm_the_script_creates_and_removes_by_its_name_is_gone(tmp_path, monkeypatch) -> None:
+    script = (
+        "New-AzureVMConfig -Name jump01 -InstanceSize Small -ImageName img |"
+        " New-AzureVM -ServiceName jump-svc -Location 'North Europe'\n"
+        "Get-AzureVM | ? Name -eq jump01 | Remove-AzureVM\n"
+    )
+    assert _vms(tmp_path, monkeypatch, {"ops.ps1": script}) == []

@@ -15,7 +15,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`: the one VM the script created in `s` under a
   name it does not state, if there is only one, is `n`; the configurations branches leave in one variable
   are one VM, even under different names; a VM picked by its name out of every VM, `Get-AzureVM |
-  Where-Object Name -eq n`, is each VM of that name, in a cloud service the script does not state),
+  Where-Object Name -eq n`, is each VM of that name, in a cloud service the script does not state, and
+  `| Remove-AzureVM` deletes each of them),
   grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
   extensions, boot diagnostics, the disks whose VHD blob the script names (and the OS disk of one made from an
@@ -4156,6 +4157,7 @@ class Interpreter:
         # by service and VM names; the cloud services it deletes, by name (see `_removals`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
         self.deleted_vms: dict[tuple[str, str], tuple[str, Role]] = {}
+        self.deleted_by_name: dict[str, Role] = {}  # the VMs it deletes by name alone (see `_remove_by_name`)
         self.deleted_services: dict[str, Deployment] = {}
 
     def snippet(self, node: Node) -> str:
@@ -7711,6 +7713,8 @@ class Interpreter:
             vm = self.vms[next(iter(piped.ids))]
             if vm.existing is not None and not args.given("ServiceName"):
                 service, name = vm.existing if not vm.every else (vm.existing[0], NULL)
+                if vm.by_name and kind == "remove-azurevm":
+                    return self._remove_by_name(_arg_value(args, "Name", name), node)
         stated = isinstance(service, Text) and bool(service.value.strip())
         draft = self._described(service) if stated or isinstance(service, Unknown) else None
         if not (self._surely_runs() or (draft is not None and self._with_its_creation(draft, node))):
@@ -7730,6 +7734,20 @@ class Interpreter:
             and slot.value.casefold() == (draft.slot or "Production").casefold()
         ):
             del self.deployments[key]
+        return NULL
+
+    def _remove_by_name(self, name: Value, node: Node) -> Value:
+        """`Get-AzureVM | Where-Object Name -eq x | Remove-AzureVM`: each VM of that name, in whichever cloud
+        service (see `_picked_vm`), when the removal surely runs: those this script describes are gone, and
+        those other files describe are taken off them (`_removals`, `Deployment.every_vm_of_name`). A name
+        the script does not state removes nothing."""
+        if not self._surely_runs() or not isinstance(name, Text) or not name.value.strip():
+            return NULL
+        for draft in self.deployments.values():
+            draft.roles.pop(_role_key(name), None)
+        mark = self._at_call(node)
+        role = Role(name.value, RoleType.PERSISTENT_VM, mark, changes_existing=True, deleted=True)
+        self.deleted_by_name[_name_key(name.value)] = role
         return NULL
 
     def _power(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -9453,7 +9471,8 @@ class Interpreter:
     def _removals(self) -> list[object]:
         """What the script surely removes from what other files may describe, for the linker to take off
         them: the reserved IPs it takes off cloud services (`ReservedIp.released_from`), the VMs it deletes
-        (a `Role.deleted` change in a deployment of their service) and the cloud services it deletes
+        (a `Role.deleted` change in a deployment of their service; of a service it does not state, for
+        each VM of the name, those it deletes by name alone: `Deployment.every_vm_of_name`) and the cloud services it deletes
         (`Deployment.deleted`). Not what it creates again afterwards: a VM or service it describes at the
         end, a reserved IP it associates again with the service."""
         found: list[object] = []
@@ -9469,6 +9488,23 @@ class Interpreter:
                 deleted.setdefault(written, []).append(role)
         for written, roles in deleted.items():
             found.append(Deployment(written, written, "", tuple(roles), (), None, None, roles[0].mark))
+        for role in self.deleted_by_name.values():
+            if not any(_role_key(Text(role.name)) in draft.roles for draft in self.deployments.values()):
+                service = _stand_in("cloud service name", role.mark)
+                found.append(
+                    Deployment(
+                        service,
+                        service,
+                        "",
+                        (role,),
+                        (),
+                        None,
+                        None,
+                        role.mark,
+                        service_by_vm_name=True,
+                        every_vm_of_name=True,
+                    )
+                )
         for record in self.deleted_services.values():
             if ("service", record.service_name.casefold()) not in self.deployments:
                 found.append(record)
