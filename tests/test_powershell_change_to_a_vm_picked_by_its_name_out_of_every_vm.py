@@ -4,7 +4,9 @@ the one the other files describe, in whichever cloud service, else a VM of a ser
 the rules check all the same. Where-Object yields every VM that passes, so a name the files give VMs of
 two services changes both (the classic CLI refuses it, MIG003). A filter that tests anything but the name
 (`-like`, `-match`, the service alone) picks VMs the reader cannot know, and is not read; a name tested
-with the service (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`) is the VM of that service."""
+with the service (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`) is the VM of that service. A `foreach`
+over every VM, or `Get-AzureVM | ForEach-Object`, picks the VM in the branch of an `if` that tests its name
+so. `| Remove-AzureVM` deletes each VM of that name."""
 
 from __future__ import annotations
 
@@ -238,3 +240,40 @@ def test_a_vm_the_script_creates_and_removes_by_its_name_is_gone(tmp_path, monke
         "Get-AzureVM | ? Name -eq jump01 | Remove-AzureVM\n"
     )
     assert _vms(tmp_path, monkeypatch, {"ops.ps1": script}) == []
+
+
+@pytest.mark.parametrize(
+    "walk",
+    [
+        "Get-AzureVM | ForEach-Object {{ if ($_.Name -eq 'jump01') {{ {change} }} }}",
+        "Get-AzureVM | % -Process {{ if ('jump01' -eq $PSItem.RoleName) {{ {change} }} }}",
+        "$all = Get-AzureVM\n$all | foreach {{\n    if ($_.Name -eq 'jump01') {{ {change} }}\n}}",
+    ],
+)
+def test_a_vm_a_for_each_object_over_every_vm_picks_by_its_name(tmp_path, monkeypatch, walk) -> None:
+    change = "$_ | Add-AzureDataDisk -CreateNew -DiskSizeInGB 10 -DiskLabel d -LUN 0 -MediaLocation " + (
+        "https://acct.blob.core.windows.net/vhds/2016/d.vhd | Update-AzureVM"
+    )
+    script = walk.format(change=change) + "\n"
+    found = _lint(tmp_path, monkeypatch, {"ops.ps1": script}, "MIG401")
+    line = script.count("\n", 0, script.index("https://")) + 1
+    column = script.splitlines()[line - 1].index("https://") + 1  # the disk's blob
+    assert where(found) == [f"MIG401 ops.ps1:{line}:{column}"]
+    assert "VM 'jump01' in cloud service '<cloud service name, ops.ps1:" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "walk",
+    [
+        "Get-AzureVM | ForEach-Object {{ if ($_.Name -like 'jump*') {{ $_ | {change} }} }}",
+        "Get-AzureVM | ForEach-Object {{ $_ | {change} }}",
+        "Get-AzureVM | ForEach-Object {{ if ($_.Name -eq 'jump01' -or $_.Name -eq 'web01') {{ $_ | {change} }} }}",
+        "Get-AzureVM | % {{ Get-AzureService | % {{ if ($_.Name -eq 'jump01') {{ $_ | {change} }} }} }}",
+    ],
+)
+def test_a_for_each_object_that_picks_no_vm_by_its_name_out_of_every_vm_changes_none(
+    tmp_path, monkeypatch, walk
+) -> None:
+    script = f"{ACL}{walk.format(change=ENDPOINT)}\n"
+    found = _lint(tmp_path, monkeypatch, {"ops.ps1": script}, "MIG201")
+    assert where(found) == []

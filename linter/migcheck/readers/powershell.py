@@ -15,8 +15,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   (`Get-AzureVM -ServiceName s -Name n | … | Update-AzureVM`: the one VM the script created in `s` under a
   name it does not state, if there is only one, is `n`; the configurations branches leave in one variable
   are one VM, even under different names; a VM picked by its name out of every VM, `Get-AzureVM |
-  Where-Object Name -eq n`, is each VM of that name, in a cloud service the script does not state, and
-  `| Remove-AzureVM` deletes each of them),
+  Where-Object Name -eq n`, or `$_` of `Get-AzureVM | ForEach-Object` in an `if ($_.Name -eq n)`, is
+  each VM of that name, in a cloud service the script does not state, and `| Remove-AzureVM` deletes
+  each of them),
   grouped by cloud service into `Deployment`s:
   availability set, subnets (secondary network interfaces included), endpoints with their ACLs,
   extensions, boot diagnostics, the disks whose VHD blob the script names (and the OS disk of one made from an
@@ -4365,8 +4366,11 @@ class Interpreter:
             if block is not None:
                 start = len(self.maybe_associations)
                 self.branches = _on_branch(around, choice, taken)
-                branch = self._narrowed(condition, env)
+                branch, item = self._narrowed(condition, env)
+                outer = self.item
+                self.item = item or outer
                 branches.append(self._own_output(outputs, surely_output, block, branch, certain))
+                self.item = outer
                 self.branches = around
                 made = self.maybe_associations[start:]
                 associated.append([made_one for made_one in made if made_one.path == within])
@@ -5787,11 +5791,26 @@ class Interpreter:
         block = _process_block(node)
         if block is None or block.parent is None:
             return None
+        written = block.parent
+        if (
+            isinstance(piped, EveryVm)
+            and written.id not in self.held
+            and not self._signature(written).parameters
+        ):
+            return self._collected(node, Interpreter._every_vm_block, block.parent, piped, env)
         items = piped.values if isinstance(piped, Items) else (piped,)
         walked = len(items) <= _MAX_ROUNDS and all(_walkable(item) for item in items)
         if walked and not self.index.exits(block) and self._repeat(block, len(items) - 1):
             return self._collected(node, Interpreter._each_item, block, items, env)
         return self._collected(node, Interpreter._script_block, block.parent, env)
+
+    def _every_vm_block(self, node: Node, every: EveryVm, env: Env) -> None:
+        """`Get-AzureVM | ForEach-Object { … }`: the block is read once, as any script block is (see
+        `_script_block`), with `$_` every VM of the subscription, of which a test on its name picks that
+        VM in the branch it guards (see `_narrowed`)."""
+        outer, self.item = self.item, every
+        self._loop(node, env, block=True)
+        self.item = outer
 
     def _each_item(self, block: Node, items: tuple[Value, ...], env: Env) -> None:
         """`"a", "b" | ForEach-Object { … }`: the block runs once per item of a list of constants, as a
@@ -7260,22 +7279,24 @@ class Interpreter:
             vm = VmObject(mark, name, (service, name), name_at, by_name=True)
         return self._new_object(vm, [], env)
 
-    def _narrowed(self, condition: Node | None, env: Env) -> Env:
-        """The environment of a branch: where its condition picks a VM by its name out of every VM a
-        variable holds (`foreach ($vm in Get-AzureVM) { if ($vm.Name -eq 'x') { … } }`), the variable
-        holds that VM in it (see `_picked_vm`)."""
+    def _narrowed(self, condition: Node | None, env: Env) -> tuple[Env, Value | None]:
+        """The environment of a branch, and its `$_` where that is not the one around it: where its
+        condition picks a VM by its name out of every VM a variable holds (`foreach ($vm in Get-AzureVM)
+        { if ($vm.Name -eq 'x') { … } }`), or `$_` is (`Get-AzureVM | ForEach-Object { if ($_.Name -eq
+        'x') { … } }`), the variable holds that VM in it (see `_picked_vm`)."""
         inner = env.child()
         tests = _equalities(condition) if condition is not None else None
         held = {variable for variable, _, _ in tests or ()}
         if condition is None or not tests or len(held) != 1:
-            return inner
+            return inner, None
         variable = held.pop()
-        picked = (
-            self._picked_vm(tests, condition, inner) if isinstance(env.lookup(variable), EveryVm) else None
-        )
-        if picked is not None:
-            inner.vars[variable] = picked
-        return inner
+        of_item = variable in ("_", "psitem")
+        every = self.item if of_item else env.lookup(variable)
+        picked = self._picked_vm(tests, condition, inner) if isinstance(every, EveryVm) else None
+        if picked is None or of_item:
+            return inner, picked
+        inner.vars[variable] = picked
+        return inner, None
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets; the VM
