@@ -625,6 +625,9 @@ class Estate:
     # subscription (an Application Gateway, a circuit link): see `placed_elsewhere`. Its rules read them
     # where they were exported; its networks hold them.
     placed_in_networks: tuple[Any, ...] = ()
+    # The names of the cloud services that hold a VM of each name (by `key`), once each, before scripts
+    # delete any: those a change to a VM named without its service is made to (`SERVICE_OF_VM`, MIG602).
+    services_by_vm_name: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     # Each disk's VMs: the one `vm_of` gives first, then any other the files keep apart (a MIG004 conflict).
@@ -1599,7 +1602,9 @@ class _Linker:
         # Again for the deployments only an inventory export describes, which a script may reserve the VIP of.
         services = _with_associated_ips(services, self._all(ReservedIp))
         services = _with_reservations_joined(services)
-        # What scripts delete or disassociate, made after every description of what they change is joined.
+        # What scripts delete or disassociate, made after every description of what they change is joined;
+        # a VM a script names without its service is of the services that held one of that name before.
+        services_by_vm_name = _services_by_vm_name(services)
         services = _deleted(services, self._all(Deployment), self.dangling)
         services = _released(services, self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
@@ -1651,6 +1656,7 @@ class _Linker:
             exported=self.exported,
             scripted_gateways=tuple(gateways.values()),
             refused_networks=frozenset(undefined),
+            services_by_vm_name=services_by_vm_name,
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
@@ -3839,6 +3845,15 @@ def _without_deletions(deployment: Deployment) -> Deployment | None:
         return deployment
     roles = tuple(role for role in deployment.roles if not role.deleted)
     return replace(deployment, roles=roles) if roles else None
+
+
+def _services_by_vm_name(services: Sequence[CloudService]) -> dict[str, tuple[str, ...]]:
+    """VM name (by `key`) -> the names of the cloud services that hold a VM of that name, once each."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for service in services:
+        for name in {key(vm.name) for placement in service.placements for vm in placement.vms}:
+            found[name].append(service.name)
+    return {name: tuple(held) for name, held in found.items()}
 
 
 def _deleted(

@@ -1231,7 +1231,8 @@ class ClassicCall:
     # Set on the calls of `Script.changes` (and `Script.circuit_moves`) only: the resources the migration locks from Prepare to Commit or
     # Abort that the call changes, as (scope, name) with the scopes of `MigrationStep` ("cloud-service",
     # "virtual-network", "storage-account") and the name as the script states it (`EVERY_NETWORK` for a
-    # network configuration upload, which changes every network of the subscription); how many of the
+    # network configuration upload, which changes every network of the subscription; a VM's name for a
+    # change to the VM of that name, whichever service holds it: `SERVICE_OF_VM`); how many of the
     # script's migration steps run before it; and the branches it runs on (see `MigrationStep.branches`).
     changes: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     after: int = field(default=0, compare=False)
@@ -1249,6 +1250,13 @@ NEVER_RUNS = "never"
 # What a network configuration upload (Set-AzureVNetConfig, a PUT to `.../services/networking/media`)
 # changes: every virtual network of the subscription, whatever it names.
 EVERY_NETWORK = "*"
+
+# The scopes of a change (`ClassicCall.changes`) to a VM a script names without its cloud service, the name
+# the VM's: the service of the one VM of that name the files describe (the classic CLI without `-d`, which
+# refuses a name VMs of several services have), or of each such VM (PowerShell's `Get-AzureVM |
+# Where-Object Name -eq x`), as the linker finds the VM (`Deployment.service_by_vm_name`).
+SERVICE_OF_VM = "cloud-service-of-vm"
+SERVICES_OF_VMS = "cloud-service-of-every-vm"
 
 
 @record

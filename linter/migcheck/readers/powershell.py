@@ -145,6 +145,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     SECURITY_RULE_VALUES,
+    SERVICES_OF_VMS,
     VM_FACTS,
     VPN,
     AclRule,
@@ -6076,23 +6077,25 @@ class Interpreter:
             account = _stated_name(args, "StorageAccountName")
             return (("storage-account", account),) if account else ()
         service = _stated_name(args, "ServiceName")
-        services = [service] if service else self._services_of_vms(self._vm_input(args, piped))
-        found = [("cloud-service", name) for name in services]
+        found = (
+            [("cloud-service", service)] if service else self._services_of_vms(self._vm_input(args, piped))
+        )
         vnet = _stated_name(args, "VNetName") or _stated_name(args, "VirtualNetworkName")
         if vnet:
             found.append(("virtual-network", vnet))
         return tuple(found)
 
-    def _services_of_vms(self, value: Value) -> list[str]:
+    def _services_of_vms(self, value: Value) -> list[tuple[str, str]]:
         """The cloud service of each existing VM a value holds (`Get-AzureVM -ServiceName s`), one VM for
-        each item of an array: for an item that may be any of several VMs (branches that leave different
-        ones), only when all are of one service the script states."""
-        found: list[str] = []
+        each item of an array, as a change names it: for an item that may be any of several VMs (branches
+        that leave different ones), only when all are of one service the script states. Of a VM picked by
+        its name out of every VM, the service of each VM of that name (`SERVICES_OF_VMS`)."""
+        found: list[tuple[str, str]] = []
         for item in value.values if isinstance(value, Items) else (value,):
             if not isinstance(item, Vms):
                 continue
-            named = {_service_of_vm(self.vms[index]) for index in item.ids}
-            if len({name.casefold() for name in named}) == 1 and "" not in named:
+            named = {_changed_service_of_vm(self.vms[index]) for index in item.ids}
+            if len({(scope, name.casefold()) for scope, name in named}) == 1 and ("", "") not in named:
                 found.append(named.pop())
         return found
 
@@ -12339,6 +12342,17 @@ def _changes_resources(key: str) -> bool:
         and key not in cmdlets.NEUTRAL
         and not (verb == "new" and noun.endswith("config"))
     )
+
+
+def _changed_service_of_vm(vm: VmObject) -> tuple[str, str]:
+    """The cloud service of an existing VM as a change to it names it (`ClassicCall.changes`): the one the
+    script states; for a VM it picks by its name alone, the service of each VM of that name; ("", "")
+    when the script does not state either."""
+    name = vm.existing[1] if vm.existing is not None else None
+    if vm.by_name and isinstance(name, Text) and name.value.strip():
+        return SERVICES_OF_VMS, name.value.strip()
+    service = _service_of_vm(vm)
+    return ("cloud-service", service) if service else ("", "")
 
 
 def _service_of_vm(vm: VmObject) -> str:

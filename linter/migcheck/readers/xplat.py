@@ -65,6 +65,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
     MAYBE_RUNS,
+    SERVICE_OF_VM,
     VPN,
     AclRule,
     AddressPrefix,
@@ -858,7 +859,8 @@ class Reading:
 
     def _changes(self, parsed: Parsed) -> tuple[tuple[str, str], ...]:
         """The cloud services, networks and storage accounts the command changes (`ClassicCall.changes`),
-        by the names it states."""
+        by the names it states: for a VM it names without `-d`, the service of the VM of that name
+        (`SERVICE_OF_VM`, see `_changed_vm`)."""
         path = parsed.path
         if path[:2] == ("network", "import") or path in _WRITE_THE_NETWORK_CONFIGURATION:
             return (("virtual-network", EVERY_NETWORK),)
@@ -874,7 +876,12 @@ class Reading:
             )
         if (path[0] == "vm" and path not in DISKS_AND_IMAGES) or path in _ATTACH:
             service = self._service_of(parsed)
-            return (("cloud-service", service),) if service else ()
+            if service:
+                return (("cloud-service", service),)
+            named = parsed.value("vm-name", 0) if path[-1] != "delete" else parsed.value("name", 0)
+            if parsed.value("dns-name") is None and named is not None and named.text:
+                return ((SERVICE_OF_VM, named.text),)
+            return ()
         return ()
 
     # --- resources ---------------------------------------------------------------------------------

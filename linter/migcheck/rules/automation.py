@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
 from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
@@ -14,6 +15,8 @@ from migcheck.model import (
     EVERY_NETWORK,
     MAYBE_RUNS,
     NEVER_RUNS,
+    SERVICE_OF_VM,
+    SERVICES_OF_VMS,
     ClassicCall,
     Deployment,
     Finding,
@@ -415,7 +418,9 @@ class MigrationOutOfOrder(Rule):
         "own that changes a resource under `.../hostedservices/<service>`, `.../storageservices/<account>` "
         "or a network's gateway; reads (`Get-*`, `get_*`, `list_*`) are not changes. The call names the "
         "resource by `-ServiceName`, `-VNetName`, `-VirtualNetworkName` or `-StorageAccountName`, or is given "
-        "a VM got with `Get-AzureVM -ServiceName`; a VM's cloud service counts when its own Prepare or that "
+        "a VM got with `Get-AzureVM -ServiceName`, or names a VM without its cloud service (the classic CLI "
+        "without `-d`, `Get-AzureVM | Where-Object Name -eq x`): the service of the VM of that name the files "
+        "describe (of each, for PowerShell); a VM's cloud service counts when its own Prepare or that "
         "of the virtual network the files or scripts place it in holds it; a network configuration upload "
         "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network. A call "
         "whose resource the script does not state is not reported. Also such a call, wherever it comes in the "
@@ -620,7 +625,10 @@ class MigrationOutOfOrder(Rule):
         exported = _exported_prepared(estate) if any(script.changes for script in scripts) else {}
         # The networks linked to a classic ExpressRoute circuit, for a script that moves a circuit.
         linked = _linked_networks(estate) if any(script.circuit_moves for script in scripts) else {}
+        # The services of the VMs a script changes by their names alone, as the linker joined the changes.
+        by_name = any(scope in _OF_VMS for s in scripts for c in s.changes for scope, _ in c.changes)
         for script in scripts:
+            script = _with_services_of_vms(script, estate.services_by_vm_name) if by_name else script
             yield from self._check_script(script, holders)
             own = list(self._changes_while_prepared(script, networks_of))
             yield from own
@@ -1074,6 +1082,29 @@ def _ended_first(change: ClassicCall, prepared: _Prepared, ended: dict[tuple[str
     targets = {("cloud-service", key(prepared.service)), ("", "")}
     targets.update(("virtual-network", key(network)) for network in prepared.networks)
     return any(target in ended and ended[target].with_(change) for target in targets)
+
+
+# The scopes of a change to a VM named without its cloud service (see `_with_services_of_vms`).
+_OF_VMS = frozenset({SERVICE_OF_VM, SERVICES_OF_VMS})
+
+
+def _with_services_of_vms(script: Script, services_of_vms: Mapping[str, tuple[str, ...]]) -> Script:
+    """`script` with each change to a VM it names without its cloud service (`SERVICE_OF_VM`) made a
+    change to the service of that VM, as the linker finds it (`Estate.services_by_vm_name`): the one
+    service that holds a VM of that name (the classic CLI refuses a name several services give a VM:
+    MIG003 says so, and the command changes none), each of them for PowerShell's filter of every VM
+    (`SERVICES_OF_VMS`)."""
+    changes = []
+    for call in script.changes:
+        found: list[tuple[str, str]] = []
+        for scope, name in call.changes:
+            services = services_of_vms.get(key(name), ()) if scope in _OF_VMS else ()
+            if scope not in _OF_VMS:
+                found.append((scope, name))
+            elif scope == SERVICES_OF_VMS or len(services) == 1:
+                found.extend(("cloud-service", service) for service in services)
+        changes.append(replace(call, changes=tuple(found)))
+    return replace(script, changes=tuple(changes))
 
 
 def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
