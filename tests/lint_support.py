@@ -201,6 +201,18 @@ PY_RESERVED_IP_ASSOCIATE = 'sms.associate_reserved_ip_address("MyReservedIP", "T
 PY_RESERVED_IP_REMOVE = 'sms.disassociate_reserved_ip_address("MyReservedIP", "TestService", "TestService")\n'
 
 
+# A network configuration of one network, `app-vnet` in North Europe, with one subnet, `web`.
+APP_VNET_NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration><VirtualNetworkSites>
+    <VirtualNetworkSite name="app-vnet" Location="North Europe">
+      <AddressSpace><AddressPrefix>10.20.0.0/16</AddressPrefix></AddressSpace>
+      <Subnets><Subnet name="web"><AddressPrefix>10.20.1.0/24</AddressPrefix></Subnet></Subnets>
+    </VirtualNetworkSite>
+  </VirtualNetworkSites></VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
 # A network configuration of one network, `contoso-vnet` in West Europe, with one subnet, `apps`.
 CONTOSO_NETCFG = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
@@ -216,10 +228,18 @@ CONTOSO_NETCFG = """\
 """
 
 
-def python_resources(text: str, path: str = "script.py") -> tuple[object, ...]:
-    """What the Python reader makes of the script `text` named `path`, which must parse."""
+def script_resources(text: str, path: str = "script.py") -> tuple[object, ...]:
+    """What the reader of its kind (by the name's suffix) makes of the script `text` named `path`, which must
+    parse."""
     from migcheck.readers import read_document
 
     document = read_document(path, text.encode(), explicit=True)
     assert document is not None and document.problem is None
     return document.resources
+
+
+def unread_marks(resources: tuple[object, ...]) -> list[tuple[int, int]]:
+    """(line, column) of each part of the scripts among `resources` that their reader could not read."""
+    from migcheck.model import Script
+
+    return [(m.line, m.column) for r in resources if isinstance(r, Script) for m in r.unread]

@@ -7,7 +7,7 @@ classic CLI before it reaches them (MIG003 says so), and changes each of them in
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, where
+from lint_support import APP_VNET_NETCFG, lint_files, where
 
 # The deployment of cloud service jump-svc, which holds VM jump01, in app-vnet.
 DEPLOYMENT = """\
@@ -36,16 +36,7 @@ ALONE = DEPLOYMENT.replace("<VirtualNetworkName>app-vnet</VirtualNetworkName>", 
     "<SubnetNames><SubnetName>web</SubnetName></SubnetNames>", ""
 )
 
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration><VirtualNetworkSites>
-    <VirtualNetworkSite name="app-vnet" Location="North Europe">
-      <AddressSpace><AddressPrefix>10.20.0.0/16</AddressPrefix></AddressSpace>
-      <Subnets><Subnet name="web"><AddressPrefix>10.20.1.0/24</AddressPrefix></Subnet></Subnets>
-    </VirtualNetworkSite>
-  </VirtualNetworkSites></VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
+NETCFG = APP_VNET_NETCFG
 
 CLI_NETWORK = (
     "azure network vnet validate-migration app-vnet\n"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 from growth import assert_linear
+from lint_support import script_resources, unread_marks
 
-from migcheck.model import Deployment, Script, ServiceRegion
+from migcheck.model import Deployment, ServiceRegion
 from migcheck.readers import powershell
 
 VM = (
@@ -20,13 +21,7 @@ VM = (
 
 
 def _read(text: str) -> tuple[object, ...]:
-    document = powershell.read("deploy.ps1", text.encode())
-    assert document.problem is None
-    return document.resources
-
-
-def _unread(resources: tuple[object, ...]) -> list[tuple[int, int]]:
-    return [(m.line, m.column) for r in resources if isinstance(r, Script) for m in r.unread]
+    return script_resources(text, "deploy.ps1")
 
 
 @pytest.mark.parametrize(
@@ -41,7 +36,7 @@ def test_the_os_disk_s_blob_named_by_a_bare_word_is_read(argument, media_link):
     resources = _read(VM.format(argument=argument))
     (deployment,) = [r for r in resources if isinstance(r, Deployment)]
     assert [d.media_link for d in deployment.roles[0].disks] == [media_link]
-    assert _unread(resources) == []
+    assert unread_marks(resources) == []
 
 
 SERVICE = '$a = "A"; $b = "B"\nNew-AzureService -ServiceName {argument} -Location "West US"\n'
@@ -63,7 +58,7 @@ SERVICE = '$a = "A"; $b = "B"\nNew-AzureService -ServiceName {argument} -Locatio
 def test_a_bare_word_with_variables_is_the_string_they_make(argument, name):
     resources = _read(SERVICE.format(argument=argument))
     assert [r.service for r in resources if isinstance(r, ServiceRegion)] == [name]
-    assert _unread(resources) == []
+    assert unread_marks(resources) == []
 
 
 @pytest.mark.parametrize("argument", ["$c/b", "$a/$c", "$env:TEMP\\x"])
@@ -71,13 +66,13 @@ def test_a_bare_word_with_a_variable_the_script_does_not_state_is_not_known(argu
     resources = _read(SERVICE.format(argument=argument))
     (region,) = [r for r in resources if isinstance(r, ServiceRegion)]
     assert region.service.startswith("<cloud service name")
-    assert _unread(resources) == []
+    assert unread_marks(resources) == []
 
 
 @pytest.mark.parametrize("argument", ["$a.Length/b", "$a[0]/b"])
 def test_a_variable_s_member_followed_by_more_is_still_not_read(argument):
     resources = _read(SERVICE.format(argument=argument))
-    assert _unread(resources) == [(2, 31)]
+    assert unread_marks(resources) == [(2, 31)]
 
 
 def test_cost_is_linear_in_the_number_of_such_arguments():

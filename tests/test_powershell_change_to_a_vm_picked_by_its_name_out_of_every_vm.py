@@ -11,7 +11,7 @@ so. `| Remove-AzureVM` deletes each VM of that name."""
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, where
+from lint_support import APP_VNET_NETCFG, lint_files, where
 
 ACL = (
     "$acl = New-AzureAclConfig\n"
@@ -42,16 +42,7 @@ DEPLOYMENT = """\
 </Deployment>
 """
 
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration><VirtualNetworkSites>
-    <VirtualNetworkSite name="app-vnet" Location="North Europe">
-      <AddressSpace><AddressPrefix>10.20.0.0/16</AddressPrefix></AddressSpace>
-      <Subnets><Subnet name="web"><AddressPrefix>10.20.1.0/24</AddressPrefix></Subnet></Subnets>
-    </VirtualNetworkSite>
-  </VirtualNetworkSites></VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
+NETCFG = APP_VNET_NETCFG
 
 
 def _lint(tmp_path, monkeypatch, files: dict[str, str], *codes: str):

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 from growth import assert_linear
+from lint_support import script_resources, unread_marks
 
-from migcheck.model import Script, ServiceRegion
+from migcheck.model import ServiceRegion
 from migcheck.readers import powershell
 
 WMI = (
@@ -20,18 +21,12 @@ WMI = (
 
 
 def _read(text: str) -> tuple[object, ...]:
-    document = powershell.read("deploy.ps1", text.encode())
-    assert document.problem is None
-    return document.resources
-
-
-def _unread(resources: tuple[object, ...]) -> list[tuple[int, int]]:
-    return [(m.line, m.column) for r in resources if isinstance(r, Script) for m in r.unread]
+    return script_resources(text, "deploy.ps1")
 
 
 def test_a_pipeline_continued_after_its_pipe_in_an_assigned_foreach_object_is_read():
     resources = _read(WMI)
-    assert _unread(resources) == []
+    assert unread_marks(resources) == []
     assert [r.service for r in resources if isinstance(r, ServiceRegion)] == ["svc2"]
 
 
@@ -45,7 +40,7 @@ def test_a_pipeline_continued_after_its_pipe_in_an_assigned_foreach_object_is_re
 )
 def test_a_classic_call_in_a_command_named_after_a_keyword_is_read(statement):
     resources = _read(statement + "\n")
-    assert _unread(resources) == []
+    assert unread_marks(resources) == []
     assert [r.service for r in resources if isinstance(r, ServiceRegion)] == ["svc1"]
 
 

@@ -4,7 +4,7 @@ add_role names one cloud service, and blob addresses built from `self.storage_na
 
 from __future__ import annotations
 
-from lint_support import python_resources
+from lint_support import script_resources
 
 from migcheck.model import Deployment
 
@@ -29,7 +29,7 @@ class M:
 
 
 def _deployments(text: str) -> list[Deployment]:
-    return [r for r in python_resources(text, "build.py") if isinstance(r, Deployment)]
+    return [r for r in script_resources(text, "build.py") if isinstance(r, Deployment)]
 
 
 def test_both_vms_are_in_one_service_and_their_disks_in_one_account():

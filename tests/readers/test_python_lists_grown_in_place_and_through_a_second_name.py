@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from lint_support import python_resources
+from lint_support import script_resources
 
 from migcheck.model import ReservedIp
 
@@ -21,7 +21,7 @@ CREATE = "sms.create_reserved_ip_address({}, 'ip', 'West Europe')"
 
 def _reserved(body: str) -> list[str]:
     text = HEAD + textwrap.dedent(body).format(create=CREATE.format("name"))
-    return sorted(r.name for r in python_resources(text, "ips.py") if isinstance(r, ReservedIp))
+    return sorted(r.name for r in script_resources(text, "ips.py") if isinstance(r, ReservedIp))
 
 
 LOOP = """

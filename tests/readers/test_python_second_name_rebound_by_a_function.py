@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from lint_support import python_resources
+from lint_support import script_resources
 
 from migcheck.model import ReservedIp
 
@@ -14,7 +14,7 @@ HEAD = "from azure.servicemanagement import ServiceManagementService\nsms = Serv
 
 
 def _reserved(body: str) -> list[str]:
-    resources = python_resources(HEAD + textwrap.dedent(body), "ips.py")
+    resources = script_resources(HEAD + textwrap.dedent(body), "ips.py")
     return sorted(r.name for r in resources if isinstance(r, ReservedIp))
 
 

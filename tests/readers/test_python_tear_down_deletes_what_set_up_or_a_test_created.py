@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from lint_support import python_resources
+from lint_support import script_resources
 
 from migcheck.model import Deployment, ReservedIp
 
@@ -20,7 +20,7 @@ SUB = "11111111-2222-3333-4444-555555555555"
 
 
 def _names(body: str) -> list[str]:
-    resources = python_resources(HEAD + textwrap.dedent(body), "test_things.py")
+    resources = script_resources(HEAD + textwrap.dedent(body), "test_things.py")
     found = [r.name for r in resources if isinstance(r, ReservedIp)]
     found += [d.service_name for d in resources if isinstance(d, Deployment)]
     return sorted(found)

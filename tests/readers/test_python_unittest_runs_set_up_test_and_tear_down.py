@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from lint_support import python_resources
+from lint_support import script_resources
 
 from migcheck.model import ReservedIp
 
@@ -20,7 +20,7 @@ SUB = "11111111-2222-3333-4444-555555555555"
 
 
 def _reserved(body: str, head: str = HEAD) -> list[str]:
-    resources = python_resources(head + textwrap.dedent(body), "test_ips.py")
+    resources = script_resources(head + textwrap.dedent(body), "test_ips.py")
     return sorted(r.name for r in resources if isinstance(r, ReservedIp))
 
 
