@@ -628,6 +628,10 @@ class Estate:
     # The names of the cloud services that hold a VM of each name (by `key`), once each, before scripts
     # delete any: those a change to a VM named without its service is made to (`SERVICE_OF_VM`, MIG602).
     services_by_vm_name: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # The virtual networks the files or scripts place each cloud service the files name in (by the service's
+    # `key`), before scripts delete any: a service a script empties while its network is prepared was in it
+    # when the Prepare locked it (MIG602), though the linker no longer holds it.
+    networks_by_service: Mapping[str, tuple[NameRef, ...]] = field(default_factory=dict, repr=False)
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     # Each disk's VMs: the one `vm_of` gives first, then any other the files keep apart (a MIG004 conflict).
@@ -1603,8 +1607,10 @@ class _Linker:
         services = _with_associated_ips(services, self._all(ReservedIp))
         services = _with_reservations_joined(services)
         # What scripts delete or disassociate, made after every description of what they change is joined;
-        # a VM a script names without its service is of the services that held one of that name before.
+        # a VM a script names without its service is of the services that held one of that name before, and
+        # a service is in the networks it was in before (its subnets then say which, for one left unstated).
         services_by_vm_name = _services_by_vm_name(services)
+        networks_by_service = _networks_by_service(_in_networks_of_subnets(services, self._definitions()))
         services = _deleted(services, self._all(Deployment), self.dangling)
         services = _released(services, self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
@@ -1657,6 +1663,7 @@ class _Linker:
             scripted_gateways=tuple(gateways.values()),
             refused_networks=frozenset(undefined),
             services_by_vm_name=services_by_vm_name,
+            networks_by_service=networks_by_service,
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
@@ -3854,6 +3861,16 @@ def _services_by_vm_name(services: Sequence[CloudService]) -> dict[str, tuple[st
         for name in {key(vm.name) for placement in service.placements for vm in placement.vms}:
             found[name].append(service.name)
     return {name: tuple(held) for name, held in found.items()}
+
+
+def _networks_by_service(services: Sequence[CloudService]) -> dict[str, tuple[NameRef, ...]]:
+    """Cloud service name (by `key`) -> the virtual networks the files or scripts place it in, for each
+    service the files name that is in any."""
+    return {
+        key(service.name): service.virtual_network_refs
+        for service in services
+        if service.named_by == "files" and service.virtual_network_refs
+    }
 
 
 def _deleted(

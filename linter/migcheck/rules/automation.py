@@ -421,7 +421,9 @@ class MigrationOutOfOrder(Rule):
         "a VM got with `Get-AzureVM -ServiceName`, or names a VM without its cloud service (the classic CLI "
         "without `-d`, `Get-AzureVM | Where-Object Name -eq x`): the service of the VM of that name the files "
         "describe (of each, for PowerShell); a VM's cloud service counts when its own Prepare or that "
-        "of the virtual network the files or scripts place it in holds it; a network configuration upload "
+        "of the virtual network the files or scripts place it in holds it (the one it was in before any "
+        "script deleted its VMs: deleting a service's last VM while its network is prepared is such a "
+        "change); a network configuration upload "
         "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network. A call "
         "whose resource the script does not state is not reported. Also such a call, wherever it comes in the "
         "script, to a cloud service whose VM an export says is prepared (Get-AzureVM's `VM.MigrationState` "
@@ -596,9 +598,7 @@ class MigrationOutOfOrder(Rule):
         # Cloud services the files place in a virtual network, by name: those migrate with their network,
         # named as the file that defines it spells it (a script may write 'SHARED-VNET' for 'Shared-VNet').
         in_network = {
-            key(service.name): _defined_name(estate, service.virtual_network_refs[0])
-            for service in estate.cloud_services
-            if service.named_by == "files" and service.virtual_network_refs
+            name: _defined_name(estate, refs[0]) for name, refs in estate.networks_by_service.items()
         }
         # Which accounts hold which services' disks matters only to a script that moves a storage account.
         moves_storage = any(s.scope == "storage-account" for script in scripts for s in script.migration)
@@ -614,12 +614,6 @@ class MigrationOutOfOrder(Rule):
             if service.roles
             for ref in service.reserved_ip_refs
         }
-        # The networks the files and scripts place each cloud service in, for a script that changes a
-        # resource while a network is prepared.
-        changes_prepared = any(
-            script.changes and any(s.step == "prepare" for s in script.migration) for script in scripts
-        )
-        networks_of = _networks_of_services(estate) if changes_prepared else {}
         # What an export says is prepared already (Get-AzureVM's `VM.MigrationState`), for a script that
         # changes it: the platform refuses the change until Commit or Abort, whoever ran the Prepare.
         exported = _exported_prepared(estate) if any(script.changes for script in scripts) else {}
@@ -630,7 +624,7 @@ class MigrationOutOfOrder(Rule):
         for script in scripts:
             script = _with_services_of_vms(script, estate.services_by_vm_name) if by_name else script
             yield from self._check_script(script, holders)
-            own = list(self._changes_while_prepared(script, networks_of))
+            own = list(self._changes_while_prepared(script, estate.networks_by_service))
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
             yield from self._changes_to_exported_prepared(script, exported, told)
@@ -816,7 +810,9 @@ class MigrationOutOfOrder(Rule):
             if step.step in seen:
                 seen[step.step].setdefault(target, Together()).add(step)
 
-    def _changes_while_prepared(self, script: Script, networks_of: dict[str, list[str]]) -> Iterator[Finding]:
+    def _changes_while_prepared(
+        self, script: Script, networks_of: Mapping[str, tuple[NameRef, ...]]
+    ) -> Iterator[Finding]:
         """A call that changes a cloud service, virtual network or storage account after the script's
         Prepare of it and before its Commit or Abort, on a path that runs both: Prepare locks the resource's
         classic management plane, and the platform refuses the change. A VM's cloud service counts, and so
@@ -999,7 +995,7 @@ def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[Migrat
 def _locked(
     change: ClassicCall,
     prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
-    networks_of: dict[str, list[str]],
+    networks_of: Mapping[str, tuple[NameRef, ...]],
 ) -> Iterator[tuple[MigrationStep, str, str]]:
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
     Prepare, the resource as a message names it, and the network it is locked through ("" when locked
@@ -1018,9 +1014,9 @@ def _locked(
             continue
         networks = prepared["virtual-network"]
         for network in networks_of.get(key(name), ()) if scope == "cloud-service" else ():
-            found_network = networks.get(key(network))
+            found_network = networks.get(key(network.name))
             if found_network is not None and found_network[1].with_(change):
-                yield found_network[0], what, network
+                yield found_network[0], what, network.name
                 break
 
 
@@ -1105,15 +1101,6 @@ def _with_services_of_vms(script: Script, services_of_vms: Mapping[str, tuple[st
                 found.extend(("cloud-service", service) for service in services)
         changes.append(replace(call, changes=tuple(found)))
     return replace(script, changes=tuple(changes))
-
-
-def _networks_of_services(estate: Estate) -> dict[str, list[str]]:
-    """Cloud service name (compared as names are) -> the virtual networks the files or scripts place it in."""
-    return {
-        key(service.name): [ref.name for ref in service.virtual_network_refs]
-        for service in estate.cloud_services
-        if service.named_by == "files" and service.virtual_network_refs
-    }
 
 
 def _with(runs: dict[tuple[str, str], Together], target: tuple[str, str], step: MigrationStep) -> bool:
