@@ -986,20 +986,46 @@ def _run_order(steps: Sequence[Step]) -> list[Step]:
 
 def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
     """The steps, a ready one that comes after a step that is not said so: ready as far as its own
-    resources go, it cannot start until that step's blockers are fixed and it is committed. Numbered as
-    the formats number the steps (`step 2`), in the order they run."""
+    resources go, it cannot start until that step's blockers are fixed and it is committed; or after a
+    step of web/worker roles (a storage account holding a disk of a VM beside them), which is never
+    committed, ready or not: it waits for the roles' rebuild and cut-over, and for those VMs to go. Numbered
+    as the formats number the steps (`step 2`), in the order they run."""
     numbers = {step.id: n for n, step in enumerate(steps, 1)}
-    blocked = {step.id for step in steps if not step.ready}
+    blocked = {step.id for step in steps if not step.ready and step.migrated}
+    of_roles = {step.id for step in steps if not step.migrated}
     for n, step in enumerate(steps):
         waits = [f"step {numbers[before]}" for before in step.after if before in blocked]
-        if step.ready and waits:
-            one = len(waits) == 1
-            note = (
-                f"It waits on {_and(waits)}, which {'is' if one else 'are'} not ready: it can start only "
-                f"once {'that step' if one else 'those steps'} {'is' if one else 'are'} unblocked and committed."
-            )
-            steps[n] = replace(step, notes=(note, *step.notes))
+        rebuilt = [f"step {numbers[before]}" for before in step.after if before in of_roles]
+        notes = (*_waits_on_blocked(waits), *_waits_on_roles(rebuilt))
+        if step.ready and notes:
+            steps[n] = replace(step, notes=(*notes, *step.notes))
     return tuple(steps)
+
+
+def _waits_on_blocked(waits: list[str]) -> tuple[str, ...]:
+    """What a ready step says of the steps it waits on that are not ready (`step 1`, ...)."""
+    if not waits:
+        return ()
+    one = len(waits) == 1
+    return (
+        f"It waits on {_and(waits)}, which {'is' if one else 'are'} not ready: it can start only "
+        f"once {'that step' if one else 'those steps'} {'is' if one else 'are'} unblocked and committed.",
+    )
+
+
+def _waits_on_roles(waits: list[str]) -> tuple[str, ...]:
+    """What a ready step says of the steps of web/worker roles it waits on (`step 2`, ...): this process
+    never migrates nor commits them, and the VMs beside the roles move only once the roles are gone."""
+    if not waits:
+        return ()
+    one = len(waits) == 1
+    return (
+        f"It waits on {_and(waits)}, {'a cloud service' if one else 'cloud services'} of web/worker roles, "
+        f"which this process never migrates, so {'it is' if one else 'they are'} never committed: it can "
+        "start only once those roles are rebuilt elsewhere and cut over, and the VMs of "
+        f"{'that service' if one else 'those services'} are deleted or, once the roles are deleted from "
+        f"{'it' if one else 'them'}, migrated (check again to plan their step).",
+    )
 
 
 def _and(words: list[str]) -> str:
