@@ -3348,11 +3348,46 @@ def _subnets_disagree(a: Role, b: Role) -> bool:
 
 def _stated_list_differences(a: Role, b: Role) -> tuple[str, ...]:
     """Where two descriptions that create one VM (two bodies, two scripts: not a script and an export of
-    the VM as it is) state other disks or other endpoints: one blob is one VM's disk, and a VM's endpoints
-    are one list; two that disagree on them are two VMs' descriptions or a stale one, not parts of one VM
-    to add together. One that creates a VM in no availability set says so, as one that names a set does."""
-    found = (_disk_difference(a, b), _endpoint_difference(a, b), _availability_set_stated_by_one(a, b))
+    the VM as it is) state other disks, endpoints, extensions or IPs: one blob is one VM's disk, and a VM's
+    endpoints (extensions, addresses) are one list; two that disagree on them are two VMs' descriptions or
+    a stale one, not parts of one VM to add together. One that creates a VM in no availability set says so, as one that names a set does."""
+    found = (
+        _disk_difference(a, b),
+        _endpoint_difference(a, b),
+        _availability_set_stated_by_one(a, b),
+        *(_vm_list_difference(a, b, name) for name in _VM_LISTS),
+    )
     return tuple(difference for difference in found if difference)
+
+
+# The VM's own lists, beside disks and endpoints, that two creations of it state otherwise: how MIG004
+# words each, and how it names an entry (an extension as its handler is named, `Microsoft.Compute.BGInfo`,
+# with its version, which tells BGInfo 1.* from 2.*, and whether it is installed; an address as written).
+_VM_LISTS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "extensions": ("extensions", lambda e: _extension_words(e)),
+    "static_ips": ("private IPs", lambda ip: ip.name.strip()),
+    "public_ips": ("public IPs", lambda ip: ip.name.strip()),
+}
+
+
+def _extension_words(extension: Extension) -> str:
+    handler = ".".join(part for part in (extension.publisher.strip(), extension.name.strip()) if part)
+    return f"{handler} {extension.version.strip()}".strip() + ("" if extension.installed else " uninstalled")
+
+
+def _vm_list_difference(a: Role, b: Role, name: str) -> str:
+    """How two creations of a VM state its list `name` (extensions, static private IPs, public IPs)
+    otherwise, or "": where both state entries, all of them known (a stand-in, `<public IP name,
+    deploy.ps1:4>`, may be the other's), as disks and endpoints are compared."""
+    words, entry = _VM_LISTS[name]
+    listed_a, listed_b = _names_once(map(entry, getattr(a, name))), _names_once(map(entry, getattr(b, name)))
+    if not (a.is_vm and b.is_vm) or name in a.unknown | b.unknown or not (listed_a and listed_b):
+        return ""
+    if any("<" in each or is_pipeline_token(each) for each in (*listed_a, *listed_b)):
+        return ""  # a stand-in (`<public IP name, deploy.ps1:4:37>`): no name or address holds a `<`
+    if set(map(key, listed_a)) == set(map(key, listed_b)):
+        return ""
+    return f"{words} {', '.join(listed_a)} / {', '.join(listed_b)}"
 
 
 def _availability_set_stated_by_one(a: Role, b: Role) -> str:
@@ -3435,16 +3470,20 @@ def _endpoint_names(role: Role) -> tuple[str, ...]:
 
 def _either(kept: Role, other: Role) -> Role:
     """The VM checked where two descriptions create it: `kept`'s facts, with what it leaves unsaid taken
-    from `other` (`_fill`); where they disagree (MIG004 reports it), the disks and endpoints of both where
-    they state other ones, and the subnets of the one that puts it in more. Either may be what is deployed, so
-    a blocker either shows is reported, naming its file (an endpoint's ACL, a blob's name, a second
-    subnet), and the storage account of either's disks waits for the VM."""
+    from `other` (`_fill`); where they disagree (MIG004 reports it), the disks, endpoints, extensions,
+    static private IPs and public IPs of both where they state other ones, and the subnets of the one that
+    puts it in more. Either may be what is deployed, so a blocker either shows is reported, naming its file
+    (an endpoint's ACL, a blob's name, a second subnet, an extension, an address another VM asks for), and
+    the storage account of either's disks waits for the VM."""
     filled = _fill(kept, other)
     changes: dict[str, object] = {}
     if _disk_difference(kept, other):
         changes["disks"] = (*filled.disks, *_disks_not_held(kept, other.disks))
     if _endpoint_difference(kept, other):
         changes["endpoints"] = _together(filled.endpoints, other.endpoints, "endpoints")
+    for name in _VM_LISTS:
+        if _vm_list_difference(kept, other, name):
+            changes[name] = _together(getattr(filled, name), getattr(other, name), name)
     if _subnets_disagree(kept, other) and len(other.distinct_subnets) > len(kept.distinct_subnets):
         changes.update(subnets=other.subnets, primary_subnets=other.primary_subnets)
     return replace(filled, **changes) if changes else filled  # type: ignore[arg-type]
@@ -3507,6 +3546,8 @@ def _disks_not_held(vm: Role, disks: Iterable[Disk]) -> tuple[Disk, ...]:
 _NAMED_IN: dict[str, Callable[[Any], object]] = {
     "endpoints": lambda e: key(e.name),
     "extensions": lambda e: (key(e.publisher), key(e.name)),
+    "static_ips": lambda ip: ip.name.strip(),
+    "public_ips": lambda ip: key(ip.name),
 }
 # The lists two descriptions of one VM add to, and what else two entries of one name must share to be one.
 # Where either does not know the whole list (a script that changes a VM it did not create), and neither is
@@ -3516,6 +3557,11 @@ _ADDED_TO: dict[str, Callable[[Any], object]] = {
     "endpoints": lambda e: e.acl is not None,
     "extensions": lambda e: (e.version.strip(), key(e.state)),
 }
+
+
+def _nothing_else(entry: object) -> None:
+    """What else two entries of one name share to be one, of a list whose entries are their names (static
+    private and public IPs): nothing."""
 
 
 def _names_once(names: Iterable[str]) -> tuple[str, ...]:
@@ -3528,7 +3574,7 @@ def _names_once(names: Iterable[str]) -> tuple[str, ...]:
 
 def _together(kept: tuple[Any, ...], other: tuple[Any, ...], name: str) -> tuple[Any, ...]:
     """`kept`'s entries of the list `name`, then those of `other` that none of them is (see `_ADDED_TO`)."""
-    named, alike = _NAMED_IN[name], _ADDED_TO[name]
+    named, alike = _NAMED_IN[name], _ADDED_TO.get(name, _nothing_else)
     known = {(named(entry), alike(entry)) for entry in kept}
     return (*kept, *(entry for entry in other if (named(entry), alike(entry)) not in known))
 
