@@ -1573,10 +1573,10 @@ DESCRIBED_BY_OTHERS: dict[str, tuple[str, str]] = {
 # use, which only it has.
 # An Application Gateway (`ApplicationGateway`): its network with its size, which only it has.
 _GATEWAY_KEYS = ("VnetName", "GatewaySize")
-# A circuit link (`AzureDedicatedCircuitLink`) is a network and a state and nothing more: an object with an
-# Application Gateway's other properties is not one, even written without the gateway's size.
-_LINK_KEYS = ("VnetName", "State")
-_NOT_LINK_KEYS = ("GatewaySize", "InstanceCount", "Subnets", "VirtualIPs", "DnsName")
+# A circuit link (`AzureDedicatedCircuitLink`) is a network and a state and nothing more: an object with
+# any other property is not one. Other classic objects write a network and a state too (an Application
+# Gateway, or a row trimmed to them, `Select-Object Name, VnetName, State`), and each writes its name.
+_LINK_KEYS = frozenset({"vnetname", "state"})
 # A gateway's connection (`Get-AzureVNetConnection`, a `GatewayConnectionContext`): its local network site
 # with its state, which only it has. It does not name its network.
 _CONNECTION_KEYS = ("LocalNetworkSiteName", "ConnectivityState")
@@ -1596,11 +1596,17 @@ def _asm_kind(obj: dict) -> str | None:
         return _AUTHORIZATIONS
     if all(has(obj, k) for k in _GATEWAY_KEYS):
         return _GATEWAYS
-    if all(has(obj, k) for k in _LINK_KEYS) and not any(has(obj, k) for k in _NOT_LINK_KEYS):
+    if _is_link(obj):
         return _LINKS
     if all(has(obj, k) for k in _CONNECTION_KEYS):
         return _CONNECTIONS
     return None
+
+
+def _is_link(obj: dict) -> bool:
+    """Whether the object holds a circuit link's network and state and nothing else."""
+    keys = {k.casefold() for k in obj if isinstance(k, str)}
+    return keys == _LINK_KEYS and len(obj) == len(_LINK_KEYS)
 
 
 def _written_by(cmdlet: str) -> Callable[[dict], bool]:
