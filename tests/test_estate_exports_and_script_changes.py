@@ -175,8 +175,8 @@ def test_an_export_cut_short_still_says_sets_and_state(tmp_path, monkeypatch):
     first_ends = '"OperationDescription"'  # the last key of the first object
     assert where(result.findings) == [
         "MIG001 vms.json:" + _at(text, f'"{MODEL}.NetworkConfigurationSet"'),
-        "MIG102 vms.json:" + _at(text, '"AvailabilitySetName"', first_ends),
-        "MIG208 vms.json:" + _at(text, '"InstanceStatus"', first_ends),
+        "MIG102 vms.json:" + _at(text, '"jobs-as"', first_ends),
+        "MIG208 vms.json:" + _at(text, '"RoleStateUnknown"', first_ends),
     ]
     cut = result.findings[0]
     assert "'VM.ConfigurationSets'" in cut.message and "what was cut of 2 VMs" in cut.message
@@ -211,7 +211,7 @@ def test_a_vm_cut_short_as_a_whole_is_read_from_its_context(tmp_path, monkeypatc
     result = lint_files(tmp_path, monkeypatch, {"vms.json": text}, dedent=False)
     assert sorted(where(result.findings)) == sorted(
         [
-            "MIG208 vms.json:" + _at(text, '"InstanceStatus"'),
+            "MIG208 vms.json:" + _at(text, '"RoleStateUnknown"'),
             "MIG001 vms.json:" + _at(text, f'"{MODEL}.PersistentVM"'),
         ]
     )

@@ -127,3 +127,12 @@ def test_a_value_that_is_no_name_says_nothing(tmp_path, monkeypatch):
     vm = _vms(text)["b"]
     assert "availability_set" in vm.role.unknown and not vm.availability_set_left_out
     assert _lint(tmp_path, monkeypatch, {"classic.json": text}, "MIG103").findings == []
+
+
+def test_two_sets_are_reported_at_the_name_of_the_second(tmp_path, monkeypatch):
+    """MIG102 points at the value it is about: the second set's name, not its key."""
+    text = _export(_vm("a", availability_set="app-as"), _vm("b", availability_set="batch-as"))
+    result = _lint(tmp_path, monkeypatch, {"classic.json": text}, "MIG102")
+    at = text.index('"batch-as"')
+    line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    assert _where(result.findings) == [f"MIG102 classic.json:{line}:{column}"]

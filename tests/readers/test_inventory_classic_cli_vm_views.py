@@ -151,7 +151,7 @@ def test_the_deployment_a_view_does_not_name_is_left_to_fill_in_by_the_plan(tmp_
 def test_a_folder_walk_reads_a_vm_list_and_its_rules_find_the_vm_state(tmp_path, monkeypatch):
     text = json.dumps([_list_0_7("MongoArbiter", status="RoleStateUnknown")], indent=2)
     result = lint_files(tmp_path, monkeypatch, {"azure-vm-list.json": text}, "MIG208", dedent=False)
-    assert where(result.findings) == ["MIG208 azure-vm-list.json:6:5"]
+    assert where(result.findings) == ["MIG208 azure-vm-list.json:6:23"]
 
 
 def test_an_endpoint_acl_of_a_vm_show_is_mig201_at_its_key(tmp_path, monkeypatch):

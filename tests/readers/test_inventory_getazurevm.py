@@ -319,7 +319,7 @@ def test_mig102_two_availability_sets(tmp_path, monkeypatch):
         _context("app02", availability_set="batch-as"),
         codes=("MIG102",),
     )
-    assert _where(result.findings) == [_found("MIG102", "vms.json", text, '"AvailabilitySetName"', '"app02"')]
+    assert _where(result.findings) == [_found("MIG102", "vms.json", text, '"batch-as"', '"app02"')]
     near, _, names = _check(
         tmp_path,
         monkeypatch,
@@ -480,7 +480,7 @@ def test_mig208_a_vm_not_ready(tmp_path, monkeypatch):
     )
     result, text, _ = _check(tmp_path, monkeypatch, stuck, handler, codes=("MIG208",))
     assert _where(result.findings) == [
-        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"ops01"'),
+        _found("MIG208", "vms.json", text, '"RoleStateUnknown"', '"ops01"'),
         _found("MIG208", "vms.json", text, '"Microsoft.Compute.BGInfo"', '"ops02"'),
     ]
     stopped = _context("ops01", status="StoppedDeallocated", agent="NotReady", handlers=[("x.y", "NotReady")])
@@ -496,8 +496,8 @@ def test_mig208_a_vm_in_an_operation_or_a_role_that_does_not_run(tmp_path, monke
     failed = _context("ops02", status="FailedStartingVM")
     result, text, _ = _check(tmp_path, monkeypatch, starting, failed, codes=("MIG208",))
     assert _where(result.findings) == [
-        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"ops01"'),
-        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"ops02"'),
+        _found("MIG208", "vms.json", text, '"StartingVM"', '"ops01"'),
+        _found("MIG208", "vms.json", text, '"FailedStartingVM"', '"ops02"'),
     ]
     assert "in state StartingVM" in result.findings[0].message
     assert "Wait for the operation in progress" in result.findings[0].fix
@@ -516,7 +516,7 @@ def test_mig208_an_extension_whose_status_is_not_reported(tmp_path, monkeypatch)
     ]
     silent = _context("app01", extensions=extensions, handlers=[("Microsoft.Compute.BGInfo", "Ready")])
     result, text, _ = _check(tmp_path, monkeypatch, silent, codes=("MIG208",))
-    assert _where(result.findings) == [_found("MIG208", "vms.json", text, '"InstanceStatus"')]
+    assert _where(result.findings) == [_found("MIG208", "vms.json", text, '"ReadyRole"')]
     assert "reports no status for its extension IaaSAntimalware" in result.findings[0].message
     both = [("Microsoft.Compute.BGInfo", "Ready"), ("microsoft.azure.security.iaasantimalware", "Ready")]
     reported = _context("app01", extensions=extensions, handlers=both)
@@ -597,8 +597,8 @@ def test_an_array_written_at_the_default_depth_is_one_mig001_and_what_it_still_s
     result, text, names = _check(tmp_path, monkeypatch, *vms, codes=("MIG001", "MIG208"))
     assert _where(result.findings) == [
         _found("MIG001", "vms.json", text, '"System.Collections'),
-        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"app01"'),
-        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"app02"'),
+        _found("MIG208", "vms.json", text, '"RoleStateUnknown"', '"app01"'),
+        _found("MIG208", "vms.json", text, '"RoleStateUnknown"', '"app02"'),
     ]
     finding = result.findings[0]
     assert "'VM.ConfigurationSets' is written as" in finding.message
@@ -640,7 +640,7 @@ def test_only_what_was_cut_short_is_left_unchecked(tmp_path, monkeypatch):
     assert _where(result.findings) == [
         _found("MIG001", "vms.json", text, '"System.Collections'),
         _found("MIG202", "vms.json", text, '"data"', '"app02"'),
-        _found("MIG208", "vms.json", text, '"InstanceStatus"', '"app02"'),
+        _found("MIG208", "vms.json", text, '"RoleStateUnknown"', '"app02"'),
     ]
     assert names == ["app01", "app02"]
 

@@ -674,7 +674,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
     availability, left_out = _availability_set(hardware)
-    availability_mark = spots.at(spots.key("availabilitySet")) if availability else None
+    availability_mark = _value_mark(spots, availability or "", "availabilitySet")
     vnet, group, subnets, primary, unknown = "", "", tuple[NameRef, ...](), tuple[NameRef, ...](), set[str]()
     interfaces: tuple[Interface, ...] = ()
     endpoints = get(network, "inputEndpoints")
@@ -928,7 +928,7 @@ def _instance(view: object, hardware: object, vm: str, spots: Spots) -> RoleInst
     agent = text(get(get(view, "guestAgentStatus"), "status"))
     if not (status or agent):
         return None
-    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus", nested=True)
+    mark = _instance_mark(spots, status, agent, "instanceView", "guestAgentStatus")
     return RoleInstance(
         vm,
         vm,
@@ -964,17 +964,13 @@ def _state(obj: object, fields: tuple[str, ...]) -> tuple[str, str]:
 _RUNNING = frozenset({"", "readyrole", "started"})
 
 
-def _instance_mark(
-    spots: Spots, status: str, agent: str, state_key: str, agent_key: str, *, nested: bool = False
-) -> Mark:
+def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_key: str) -> Mark:
     """Where a VM's runtime state is written: at its guest agent's status when that is what is amiss (the VM
-    runs, or its state is not written, and the agent is not Ready), else at its state: at its key
-    (`InstanceStatus`), or, for a state `nested` in the object at `state_key` (`instanceView`'s `status`),
-    at its value, not at the object's key lines above it."""
+    runs, or its state is not written, and the agent is not Ready), else at its state's value, written
+    after the key `state_key` (`InstanceStatus`, or `instanceView` for its `status`), else at that key."""
     if key(status) in _RUNNING and agent and key(agent) != "ready":
         return _agent_mark(spots, agent, agent_key) or spots.mark
-    found = _value_mark(spots, status, state_key) if nested else None
-    return found or spots.at(spots.key(state_key))
+    return _value_mark(spots, status, state_key) or spots.at(spots.key(state_key))
 
 
 def _agent_mark(spots: Spots, agent: str, agent_key: str) -> Mark | None:
@@ -1829,7 +1825,7 @@ def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = froze
         ),
         boot_diagnostics=boot,
         boot_diagnostics_mark=spots.at(spots.key("BootDiagnosticsEnabled")) if boot is not None else None,
-        availability_set_mark=spots.at(spots.key("AvailabilitySetName")) if availability else None,
+        availability_set_mark=_value_mark(spots, availability or "", "AvailabilitySetName"),
         primary_subnets=primary,
         subnets_mark=spots.at(spots.key("SubnetNames")) if not subnets and "subnets" not in unknown else None,
         unknown=frozenset(unknown),
@@ -2056,7 +2052,8 @@ def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
         unknown=frozenset({"availability_set", "subnets", "extensions", "public_ips"}),
     )
     status, state_key = _state(obj, ("InstanceStatus",))
-    instance = RoleInstance(name, name, status, "", spots.at(spots.key(state_key))) if status else None
+    at = _value_mark(spots, status, state_key)
+    instance = RoleInstance(name, name, status, "", at) if at else None
     vm = ClassicVm(name, mark, service, "", role, instance)  # the view does not name the deployment
     region = text(get(obj, "Location"))
     return (vm, ServiceRegion(service, region, mark)) if region and service else (vm,)
