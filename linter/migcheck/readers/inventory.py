@@ -15,7 +15,11 @@ Accepted envelopes (keys matched without regard to case):
   key, each resource's properties written at its top beside its id, name and type, and read from there;
 - Resource Manager list responses, `{"value": [...]}` (classic alert rules from the `alertrules` call, a
   network's peerings from its `virtualNetworkPeerings` call; `az network vnet peering list` writes the
-  same peerings as a bare array, their properties at the top);
+  same peerings as a bare array, their properties at the top). Each file is one page of its list, and
+  `az rest` does not follow `nextLink`: a page's `nextLink` is a `ListPage` naming the list it asks the
+  next page of, and a page without one a `ListPage` of the lists its rows are of, so that a link whose
+  list no file completes (no last page holding a row of it, nor an empty last page in its folder) is
+  MIG003, at the link;
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
@@ -32,9 +36,11 @@ Accepted envelopes (keys matched without regard to case):
   `Scope`, `RoleDefinitionId`, `ObjectId`, ..., no type), read as the row `az role assignment list` writes
   for it.
 
-Each cmdlet object is told by properties only its class has, and a resource row by its type
-(`namespace/type`) or a resource id: what the other classic cmdlets write (Get-AzureDeployment's `VNetName`
-and `VirtualIPs`, Get-AzureVNetSite's `Subnets` and GUID `Id`, ...) is not an export.
+Each cmdlet object is told by properties only its class has (a circuit link by holding nothing but its
+network and its state), and a resource row by its type (`namespace/type`) or a resource id: what the other
+classic cmdlets write (Get-AzureDeployment's `VNetName` and `VirtualIPs`, Get-AzureVNetSite's `Subnets`
+and GUID `Id`, an Application Gateway's rows trimmed to `Name`, `VnetName` and `State`, ...) is not an
+export.
 
 A deployment template (its `$schema` names `deploymentTemplate.json`) is not an export, but one that
 declares a resource of type `Microsoft.Compute/cloudServices` says that a cloud service is deployed as
