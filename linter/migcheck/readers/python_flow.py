@@ -6114,18 +6114,37 @@ class Flow:
         .core.windows.net/vhds/a.vhd'`, read as `media`, see `_binding_built`); a value told apart as a
         whole (`same_value`) is one piece. None when a piece is told by nothing; with `partial`, that piece
         is None instead, so that what the others tell is kept (the account of a blob whose name is told by
-        nothing)."""
+        nothing). A name bound on a branch the read may not take holds either value: it is one piece, told
+        apart as a whole, not the pieces of the value that branch builds."""
         if isinstance(node, ast.Name):
-            seen = self._binding_seen(node.id, site) or self._binding_built(node.id, site)
+            seen = self._binding_reached(node.id, site)
             built = seen[1].value if seen is not None else None
             if seen is not None and isinstance(built, (ast.BinOp, ast.JoinedStr)):
+                same = seen[0] is site.scope
                 bound_at = Site(
-                    seen[0], seen[1].made, seen[1].chain, site.frame if seen[0] is site.scope else None
+                    seen[0],
+                    seen[1].made,
+                    seen[1].chain,
+                    site.frame if same else None,
+                    site.path if same else (),
                 )
                 pieces = self._pieces(built, bound_at, 0, partial)
                 if pieces is not None:
                     return pieces
         return self._pieces(node, site, 0, partial)
+
+    def _binding_reached(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
+        """The scope and the binding of a name whose value a read at `site` surely holds (see `built_pieces`):
+        the one `_binding_seen` or `_binding_built` finds for a name bound once; for one bound more than
+        once, the binding the read reaches on its path (`_reaching`: `vnet = ''` then `vnet = 'prod-vnet'`,
+        or one on the branch the read is in), never the last one the file writes before the read, which
+        may be on a branch the read does not take (`if prod: media = ...` read in the `else`). None when
+        which binding runs is not decided (either may: the choice is noted, see `alternatives`)."""
+        seen = self._binding_seen(name, site) or self._binding_built(name, site)
+        if seen is None or len(seen[0].bindings[name]) == 1:
+            return seen
+        reached = self._reaching(name, seen[0], site)
+        return (seen[0], reached) if reached is not None else None
 
     def _binding_built(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
         """The scope and the binding of a name a read at `site` sees in this run of the code around it, when
