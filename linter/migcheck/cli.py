@@ -689,16 +689,21 @@ class _Reading:
         """Where a script holds a part the grammar could not read (a script PowerShell may well run): the
         facts it would state are unknown, which no finding says."""
         from migcheck.model import Script
+        from migcheck.report.unread import lost_continuation, position, why
 
         for document in result.documents:
             for script in document.resources:
                 if not isinstance(script, Script) or not script.unread:
                     continue
-                first = script.unread[0]
+                for mark in script.unread:
+                    if lost_continuation(mark):
+                        print(f"migcheck: {position(mark)}: {why(mark)}", file=sys.stderr)
+                unread = [mark for mark in script.unread if not lost_continuation(mark)]
+                if not unread:
+                    continue
+                first = unread[0]
                 where = f"{visible(first.path)}:{first.line}" + (f":{first.column}" if first.column else "")
-                more = (
-                    f" (and {_count(len(script.unread) - 1, 'more part')})" if len(script.unread) > 1 else ""
-                )
+                more = f" (and {_count(len(unread) - 1, 'more part')})" if len(unread) > 1 else ""
                 source = result.sources.get(first.path)
                 word = _word_at(source.line(first.line), first.column) if source is not None else ""
                 print(

@@ -1287,6 +1287,11 @@ class MigrationStep:
     target_mark: Mark | None = field(default=None, compare=False)
 
 
+# The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the
+# command's line most likely lost the `\` that would have continued it.
+LOST_CONTINUATION = "\\"
+
+
 @record
 class Script:
     """An automation script that calls classic APIs: every such call in source order, and the migration
@@ -1304,6 +1309,9 @@ class Script:
     # Where a part of the script could not be read (a PowerShell error region the grammar could not parse,
     # in a script PowerShell may well run): no value is taken from it, nor from what error recovery made of
     # the code around it, so the facts it would state are unknown.
+    # A shell script's line whose command word starts with an option, right after a classic `azure`
+    # command, is one too (its mark's tag `LOST_CONTINUATION`): bash runs it as a command of its own, which
+    # fails, so the options it holds are not the classic command's, as its author most likely meant.
     unread: tuple[Mark, ...] = field(default=(), compare=False)
     # The file name (the path's last part, as the script writes it) of each network configuration upload
     # whose content the script does not show (Set-AzureVNetConfig, `azure network import`, a PUT to

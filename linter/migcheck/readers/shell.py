@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING
 
 from migcheck import collector
 from migcheck.model import (
+    LOST_CONTINUATION,
     ClassicCall,
     DirectiveComment,
     Document,
@@ -166,6 +167,9 @@ def _read(path: str, data: bytes) -> Document:
     script = walker.script()
     if script is None:
         return Document(path, None, "", text=text)
+    lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
+    if lost:
+        script = replace(script, unread=lost)
     resources = (script, *walker.reading.resources())
     comments = _directive_comments(tree.root_node, where)
     suppressions = tuple(_suppressions(comments, tree.root_node, where))
@@ -250,6 +254,37 @@ def _lone_continuations(root: Node, source: bytes) -> list[int]:
             found.add(at)
         start = end + 1
     return sorted(found)
+
+
+def _lost_continuations(root: Node, source: bytes, where: _Positions, classic: set[int]) -> tuple[Mark, ...]:
+    """Where a command word is written starting with `-` on the line right after a classic `azure` command
+    (or after lines run, as bash does, as commands of their own right after one): no command is named so,
+    bash says "command not found", and its options were most likely meant for the classic command, whose
+    line lost its `\\` (see `LOST_CONTINUATION`). The command is read as bash runs it."""
+    found: list[Mark] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.named_children)
+        name = node.child_by_field_name("name") if node.type == "command" else None
+        if name is None or not source[name.start_byte : name.end_byte].startswith(b"-"):
+            continue
+        if _after_classic(node, classic):
+            found.append(replace(where.mark(name), tag=LOST_CONTINUATION))
+    return tuple(sorted(found, key=lambda mark: (mark.line, mark.column)))
+
+
+def _after_classic(node: Node, classic: set[int]) -> bool:
+    """Whether the lines right before `node`, each a statement of its own ending on the line before the
+    next, lead back to a classic `azure` command's line."""
+    before = node.prev_named_sibling
+    line = node.start_point[0]
+    while before is not None and before.type == "command" and before.end_point[0] == line - 1:
+        line = before.start_point[0]
+        if line + 1 in classic:
+            return True
+        before = before.prev_named_sibling
+    return False
 
 
 def _between_nodes(root: Node, at: int) -> bool:

@@ -89,15 +89,12 @@ def _artifact(path: str) -> dict[str, str]:
 def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
     """A warning notification of the run for each part of a script the parser could not read (see
     `migcheck.report.unread`): no result says it, and findings about what it states may be missing."""
-    from migcheck.report.unread import HOW_TO_SEE, in_documents
+    from migcheck.report.unread import in_documents, why
 
     return [
         {
             "level": "warning",
-            "message": {
-                "text": "migcheck's parser cannot read this part of the script: findings about what it states "
-                f"may be missing; {HOW_TO_SEE}."
-            },
+            "message": {"text": f"{why(mark)}."},
             "locations": [
                 {
                     "physicalLocation": {

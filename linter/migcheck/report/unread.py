@@ -4,7 +4,11 @@ PowerShell may well run such a part, so what it states (a VM, an endpoint, a ser
 finding about it may be missing, and a plan may miss what it creates. No rule says so (the file is read,
 and nothing in it is wrong for the platform), so every report that has a place for it does: a line before
 `check`'s summary, a section of the plan, a key of the JSON plan and of `report-json`, and a tool
-notification in SARIF. Nothing is said where every part was read."""
+notification in SARIF. Nothing is said where every part was read.
+
+A shell script's line that starts with an option right after a classic command (`LOST_CONTINUATION`) is
+such a part of its own kind: bash runs it as a command, which fails, so the options it holds are not the
+classic command's. Each report says so of it (`why`), and that the `\\` ending the line before may be lost."""
 
 from __future__ import annotations
 
@@ -48,6 +52,29 @@ def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
     return unread_parts(resource for document in documents for resource in getattr(document, "resources", ()))
 
 
+def lost_continuation(mark: Mark) -> bool:
+    """Whether `mark` is of a line that starts with an option after a classic command, not of a part
+    the parser could not read."""
+    from migcheck.model import LOST_CONTINUATION
+
+    return mark.tag == LOST_CONTINUATION
+
+
+# What a line that starts with an option after a classic command is, and what to do.
+LOST_WHY = (
+    "starts with an option, which bash runs as a command of its own (command not found): the classic command "
+    "before it may have lost a `\\` at its line end, so its options here are not given to it; end each line "
+    "the command goes on from with `\\`"
+)
+
+
+def why(mark: Mark) -> str:
+    """What a part is, as a report says it after its position."""
+    if lost_continuation(mark):
+        return f"line {mark.line} {LOST_WHY}"
+    return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
+
+
 def position(mark: Mark) -> str:
     """`path:line:column`, as findings are located (the column when the reader knows it)."""
     return f"{visible(mark.path)}:{mark.line}" + (f":{mark.column}" if mark.column else "")
@@ -56,13 +83,20 @@ def position(mark: Mark) -> str:
 def summary_line(parts: Sequence[UnreadParts]) -> str:
     """The line `check` prints before its summary, or "" when every part was read: how many parts of
     which scripts, where the first of each is, and how to see them."""
+    lost = [mark for p in parts for mark in p.marks if lost_continuation(mark)]
+    parts = [
+        kept
+        for p in parts
+        if (kept := UnreadParts(p.path, tuple(m for m in p.marks if not lost_continuation(m)))).marks
+    ]
+    said = "".join(f"Not read as written: {position(mark)}: {why(mark)}.\n" for mark in lost)
     if not parts:
-        return ""
+        return said
     count = sum(len(p.marks) for p in parts)
     files = "; ".join(_file_words(p) for p in parts)
     which = "a script" if len(parts) == 1 else f"{len(parts)} scripts"
     what = "what it states" if count == 1 else "what they state"
-    return (
+    return said + (
         f"Not read: {_parts(count)} of {which} that migcheck's parser cannot read ({files}): findings about "
         f"{what} may be missing; {HOW_TO_SEE}.\n"
     )
@@ -98,4 +132,13 @@ def listed(parts: UnreadParts) -> list[str]:
 
 def data(parts: Sequence[UnreadParts]) -> list[dict[str, object]]:
     """The parts as JSON data: one object per part, with its path, line and column (0 when not known)."""
-    return [{"path": mark.path, "line": mark.line, "column": mark.column} for p in parts for mark in p.marks]
+    return [
+        {
+            "path": mark.path,
+            "line": mark.line,
+            "column": mark.column,
+            **({"why": "lost-continuation"} if lost_continuation(mark) else {}),
+        }
+        for p in parts
+        for mark in p.marks
+    ]
