@@ -43,7 +43,9 @@ A step whose VMs an export gives a migration state (Get-AzureVM's `VM.MigrationS
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
 part as `{"path", "line", "column"}` (column 0 when not known): PowerShell may well run it, and what it states
-may be missing from the steps (`migcheck check --verbose` says why each was not read).
+may be missing from the steps (`migcheck check --verbose` says why each was not read). A shell script's line
+that starts with an option right after a classic command, which bash runs on its own, is listed too, with
+`"why": "lost-continuation"`.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.

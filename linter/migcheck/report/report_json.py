@@ -10,7 +10,9 @@ migration scope read this instead:
                                                "info", "suppressed", "findings": [indices into "findings"]}]}]}]}
 
 `unread_parts`, only when a script has parts the parser could not read, lists each as `{"path", "line",
-"column"}` (column 0 when not known): what such a part states may be missing from the findings.
+"column"}` (column 0 when not known): what such a part states may be missing from the findings. A shell
+script's line that starts with an option right after a classic command, which bash runs on its own, is listed
+too, with `"why": "lost-continuation"`.
 
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts
