@@ -1305,9 +1305,15 @@ class SyntaxIndex:
         # The members the script sets on any object (`$cfg.Service = …`), case-folded, and whether it adds
         # members with a command that may replace one (`Add-Member -Force`): a member it never sets is what
         # it was wherever it is read (see `Interpreter._member_stays`).
-        self.members_set = {
-            _text(name).casefold() for node in found.get("assignment", []) for name in _set_members(node)
-        }
+        # Members a class's constructor sets on the object it makes (`$this.Service = $name`) are kept
+        # apart: set there and nowhere else, such a member is one value in each run of the class's other
+        # methods (see `Interpreter._member_stays`).
+        self.members_set: set[str] = set()
+        constructed: set[str] = set()
+        for node in found.get("assignment", []):
+            names = {_text(name).casefold() for name in _set_members(node)}
+            (constructed if _sets_this_in_constructor(node) else self.members_set).update(names)
+        self.constructor_members = constructed - self.members_set
         self.adds_members = "add-member" in commands
         # Whether the script's own `$args` are only ever read, an item or a property at a time (see
         # `_reads_arguments_only`): then nothing but assigning `$args` may change an item of them.
@@ -1482,6 +1488,30 @@ def _set_members(node: Node) -> Iterator[Node]:
         if name is not None:
             yield name
         target = target.named_children[0] if target.named_children else None
+
+
+def _sets_this_in_constructor(node: Node) -> bool:
+    """Whether the assignment `node` sets one member of `$this` (`$this.Service = …`) in the body of a
+    constructor of a class (a method named as its class), outside any script block of its own, which may
+    run on another object or after the object is made."""
+    target = _operand(node)
+    if node.type != "assignment_expression" or target is None or target.type != "member_access":
+        return False
+    inner = target.named_children[0] if target.named_children else None
+    if inner is None or inner.type != "variable" or _variable(_text(inner)) != ("", "this"):
+        return False
+    block = node.parent
+    while block is not None and block.type != "script_block":
+        block = block.parent
+    return block is not None and block.parent is not None and _is_constructor(block.parent)
+
+
+def _is_constructor(method: Node) -> bool:
+    """Whether `method` is a constructor of a class: a method named as its class."""
+    if method.type != "class_method_definition" or method.parent is None:
+        return False
+    name, owner = _first(method, "simple_name"), _first(method.parent, "simple_name")
+    return name is not None and owner is not None and _text(name).casefold() == _text(owner).casefold()
 
 
 def _reads_arguments_only(variable: Node) -> bool:
@@ -5569,16 +5599,23 @@ class Interpreter:
             isinstance(base, Unknown)
             and base.ident is not None
             and node.type == "member_access"
-            and self._member_stays(wanted)
+            and self._member_stays(wanted, base.ident)
         ):
             return Unknown(self.snippet(node), ("member", base.ident, wanted))
         return Unknown(self.snippet(node))
 
-    def _member_stays(self, wanted: str) -> bool:
-        """Whether a member of a value the script does not state holds one value wherever it is read on
-        that value (`$cfg.Service` given to two New-AzureVM names one cloud service): the script never sets
-        a member of that name on any object, nor adds members with a command that may replace one."""
-        return bool(wanted) and wanted not in self.index.members_set and not self.index.adds_members
+    def _member_stays(self, wanted: str, ident: object) -> bool:
+        """Whether a member of a value the script does not state (told apart by `ident`) holds one value
+        wherever it is read on that value (`$cfg.Service` given to two New-AzureVM names one cloud
+        service): the script never sets a member of that name on any object, nor adds members with a
+        command that may replace one. A member of `$this` that only constructors set stays too in a method
+        that is not a constructor: the object was made before the method runs."""
+        if not wanted or wanted in self.index.members_set or self.index.adds_members:
+            return False
+        if wanted not in self.index.constructor_members:
+            return True
+        method = self.method[0] if self.method is not None else None
+        return method is not None and ident == ("this", method.id) and not _is_constructor(method)
 
     def _network_resource_named(self, resource: NetworkResource, node: Node) -> Value:
         """`$nsg.Name` of the group or table a New- or Get- call output: its name as the script states it,
