@@ -7255,15 +7255,16 @@ class Interpreter:
             )
         mark = self._at_call(node)
         if name is None:
-            written = service.value.value if isinstance(service.value, Text) else ""
-            every = (
-                f"<VMs of cloud service {written}>" if written else _stand_in("VMs of a cloud service", mark)
-            )
-            vm = VmObject(
-                mark, Text(every), (service.value, Text(every)), self._written_at(service), every=True
-            )
-        else:
-            vm = VmObject(mark, name.value, (service.value, name.value), self._written_at(name))
+            return self._every_vm_of(service.value, mark, self._written_at(service), env)
+        vm = VmObject(mark, name.value, (service.value, name.value), self._written_at(name))
+        return self._new_object(vm, [], env)
+
+    def _every_vm_of(self, service: Value, mark: Mark, written_at: Mark | None, env: Env) -> Value:
+        """Every VM of the cloud service `service`, as one VM of a name that says so (what the script does
+        to it is done to each), got at `mark`; `written_at` is where the service's name is written."""
+        written = service.value if isinstance(service, Text) else ""
+        every = f"<VMs of cloud service {written}>" if written else _stand_in("VMs of a cloud service", mark)
+        vm = VmObject(mark, Text(every), (service, Text(every)), written_at, every=True)
         return self._new_object(vm, [], env)
 
     def _where_vm(self, node: Node, piped: Value | None, env: Env) -> Value | None:
@@ -7299,19 +7300,22 @@ class Interpreter:
     def _picked_vm(self, tests: list[tuple[str, str, Node]], node: Node, env: Env) -> Value | None:
         """The VM equalities on a VM's name (see `_equalities`) pick out of every VM of the subscription: of
         the cloud service a `ServiceName` test names, as `Get-AzureVM -ServiceName s -Name x` gets it; else
-        each VM of that name, in whichever service (`VmObject.by_name`), as PowerShell passes on every one.
-        None when the tests pick VMs the reader cannot know: no name, two, or a property it does not read."""
+        each VM of that name, in whichever service (`VmObject.by_name`), as PowerShell passes on every one;
+        every VM of the service a `ServiceName` test alone names, as `Get-AzureVM -ServiceName s` gets them.
+        None when the tests pick VMs the reader cannot know: two names, or a property it does not read."""
         names = [at for _, tested, at in tests if tested in _VM_NAMES]
         services = [at for _, tested, at in tests if tested == "servicename"]
-        if not names or len(names) + len(services) != len(tests) or len(services) > 1:
+        if not (names or services) or len(names) + len(services) != len(tests) or len(services) > 1:
             return None
         values = {at.id: self.evaluate(at, env) for _, _, at in tests}
         if any(isinstance(v, Null) or (isinstance(v, Text) and not v.value.strip()) for v in values.values()):
             return None
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        if not names:  # every VM of the service, as `Get-AzureVM -ServiceName s` gets them
+            return self._every_vm_of(values[services[0].id], mark, self.where.mark(services[0]), env)
         name, name_at = values[names[0].id], self.where.mark(names[0])
         if any(_role_key(values[other.id]) != _role_key(name) for other in names):
             return None
-        mark = self.where.mark(node.child_by_field_name("command_name") or node)
         if services:
             vm = VmObject(mark, name, (values[services[0].id], name), name_at)
         else:
