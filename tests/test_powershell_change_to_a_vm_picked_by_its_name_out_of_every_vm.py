@@ -3,10 +3,10 @@ Where-Object { $_.Name -eq 'jump01' }`, Get-AzureVM without -ServiceName) change
 the one the other files describe, in whichever cloud service, else a VM of a service no file states, which
 the rules check all the same. Where-Object yields every VM that passes, so a name the files give VMs of
 two services changes both (the classic CLI refuses it, MIG003). A filter that tests anything but the name
-(`-like`, `-match`, the service alone) picks VMs the reader cannot know, and is not read; a name tested
-with the service (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`) is the VM of that service. A `foreach`
-over every VM, or `Get-AzureVM | ForEach-Object`, picks the VM in the branch of an `if` that tests its name
-so. `| Remove-AzureVM` deletes each VM of that name."""
+or the service (`-like`, `-match`) picks VMs the reader cannot know, and is not read; a name tested with
+the service (`$_.ServiceName -eq 's' -and $_.Name -eq 'x'`) is the VM of that service. A `foreach` over
+every VM, or `Get-AzureVM | ForEach-Object`, picks the VM in the branch of an `if` that tests its name so.
+`| Remove-AzureVM` deletes each VM of that name, also in such a branch, which surely runs for that VM."""
 
 from __future__ import annotations
 
@@ -116,7 +116,6 @@ def test_a_vm_a_foreach_over_every_vm_picks_by_its_name(tmp_path, monkeypatch) -
         "Get-AzureVM | Where-Object Name -match '^jump'",
         "Get-AzureVM | Where-Object { $_.Name -ne 'web01' }",
         "Get-AzureVM | Where-Object { $_.Name -eq 'jump01' -or $_.Name -eq 'jump02' }",
-        "Get-AzureVM | Where-Object { $_.ServiceName -eq 'jump-svc' }",
         "Get-AzureVM | Where-Object { $_.Name -eq 'jump01'; $true }",
         "Get-AzureVM | Where-Object { $_.Name -eq 'jump01' } -Debug",
     ],
@@ -131,6 +130,13 @@ def test_a_name_tested_with_the_service_is_the_vm_of_that_service(tmp_path, monk
     found = _lint(tmp_path, monkeypatch, {"ops.ps1": f"{ACL}{picked} | {ENDPOINT}\n"}, "MIG201")
     assert len(found) == 1
     assert "of VM 'jump01' in cloud service 'jump-svc'" in found[0].message
+
+
+def test_a_filter_on_the_service_alone_changes_every_vm_of_that_service(tmp_path, monkeypatch) -> None:
+    picked = "Get-AzureVM | Where-Object { $_.ServiceName -eq 'jump-svc' }"
+    found = _lint(tmp_path, monkeypatch, {"ops.ps1": f"{ACL}{picked} | {ENDPOINT}\n"}, "MIG201")
+    assert len(found) == 1
+    assert "<VMs of cloud service jump-svc>" in found[0].message
 
 
 def test_the_change_is_made_to_the_one_vm_of_that_name_another_file_describes(plan_of) -> None:
@@ -268,3 +274,35 @@ def test_a_for_each_object_that_picks_no_vm_by_its_name_out_of_every_vm_changes_
     script = f"{ACL}{walk.format(change=ENDPOINT)}\n"
     found = _lint(tmp_path, monkeypatch, {"ops.ps1": script}, "MIG201")
     assert where(found) == []
+
+
+@pytest.mark.parametrize(
+    "removal",
+    [
+        "foreach ($vm in Get-AzureVM) { if ($vm.Name -eq 'jump01') { $vm | Remove-AzureVM } }",
+        "Get-AzureVM | ForEach-Object { if ($_.Name -eq 'jump01') { $_ | Remove-AzureVM -DeleteVHD } }",
+        "Get-AzureVM | % { Write-Output $_.Name\nif ('jump01' -eq $PSItem.RoleName) { $_ | Remove-AzureVM } }",
+    ],
+)
+def test_a_removal_in_the_branch_that_picks_the_vm_out_of_every_vm_removes_it(
+    tmp_path, monkeypatch, removal
+) -> None:
+    """The branch runs for exactly the VM its test picks: for that VM, it surely runs."""
+    files = {"jump-svc.deployment.xml": DEPLOYMENT, "rm.ps1": f"{removal}\n"}
+    assert _vms(tmp_path, monkeypatch, files) == []
+
+
+@pytest.mark.parametrize(
+    "removal",
+    [
+        "foreach ($vm in Get-AzureVM) { if ($Confirm) { if ($vm.Name -eq 'jump01') { $vm | Remove-AzureVM } } }",
+        "if ($Confirm) { foreach ($vm in Get-AzureVM) { if ($vm.Name -eq 'jump01') { $vm | Remove-AzureVM } } }",
+        "foreach ($vm in Get-AzureVM) { if ($vm.Name -like 'jump*') { $vm | Remove-AzureVM } }",
+        "Get-AzureVM | % { if ($_.Name -eq 'x') { return }\nif ($_.Name -eq 'jump01') { $_ | Remove-AzureVM } }",
+    ],
+)
+def test_a_removal_in_a_loop_over_every_vm_that_may_not_run_for_the_vm_removes_nothing(
+    tmp_path, monkeypatch, removal
+) -> None:
+    files = {"jump-svc.deployment.xml": DEPLOYMENT, "rm.ps1": f"param($Confirm)\n{removal}\n"}
+    assert _vms(tmp_path, monkeypatch, files) == [("jump-svc", "jump01")]

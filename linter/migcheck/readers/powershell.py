@@ -4114,6 +4114,10 @@ class Interpreter:
         self.output_floor = 0
         # Calls being run (by the script) from code that may not run: 0 when every one surely runs.
         self.maybe_calls = 0
+        # In the body of a loop over every VM of the subscription (`foreach ($vm in Get-AzureVM)`,
+        # `Get-AzureVM | ForEach-Object`): the count of `maybe` there and the variable that holds each VM
+        # (see `_picks_surely`); None elsewhere.
+        self.every_vm_round: tuple[int, str] | None = None
         # Reserved IP associations that may not run, in order, for an `if` to find those each of its
         # branches makes (see `_associated_either_way`).
         self.maybe_associations: list[_MaybeAssociation] = []
@@ -4397,10 +4401,15 @@ class Interpreter:
             if block is not None:
                 start = len(self.maybe_associations)
                 self.branches = _on_branch(around, choice, taken)
-                branch, item = self._narrowed(condition, env)
+                branch, item, picked = self._narrowed(condition, env)
                 outer = self.item
                 self.item = item or outer
-                branches.append(self._own_output(outputs, surely_output, block, branch, certain))
+                # The branch runs for exactly the VM its test picks out of every VM the loop walks: for
+                # that VM, it surely runs (`if ($vm.Name -eq 'x') { $vm | Remove-AzureVM }` removes `x`).
+                sure = self._picks_surely(picked, condition) and not ends
+                self.maybe -= int(sure)
+                branches.append(self._own_output(outputs, surely_output, block, branch, certain or sure))
+                self.maybe += int(sure)
                 self.item = outer
                 self.branches = around
                 made = self.maybe_associations[start:]
@@ -4525,6 +4534,10 @@ class Interpreter:
         inner.using = env if block else None
         around, self.branches = self.branches, None  # its rounds may take different branches
         self.maybe += 1
+        rounds = self.every_vm_round
+        every = [k for k, v in (bound or {}).items() if isinstance(v, EveryVm)]
+        if every or (block and isinstance(self.item, EveryVm)):
+            self.every_vm_round = (self.maybe, every[0] if every else "_")
         defined = len(self.replaced)
         if self.index.dot_sources_within(node):  # a later round reads what an earlier one dot-sourced
             self._dot_sourced_here(env)
@@ -4542,6 +4555,7 @@ class Interpreter:
                     self.statement(child, inner)
         self._undefine(defined, cmdlets_only=True)
         self.maybe -= 1
+        self.every_vm_round = rounds
         self.branches = around
         if block and self.stopped == "return":
             self.stopped = None
@@ -7323,24 +7337,36 @@ class Interpreter:
             vm = VmObject(mark, name, (service, name), name_at, by_name=True)
         return self._new_object(vm, [], env)
 
-    def _narrowed(self, condition: Node | None, env: Env) -> tuple[Env, Value | None]:
+    def _picks_surely(self, picked: str | None, condition: Node | None) -> bool:
+        """Whether an `if`'s test picks a VM by the variable `picked` (see `_narrowed`) out of the VMs of a
+        loop over every VM whose body the `if` is directly in, no branch, loop or early end between, and
+        nothing else in the test: its branch runs once for that VM, whenever the loop runs."""
+        if picked is None or self.every_vm_round is None or self.partial or condition is None:
+            return False
+        level, variable = self.every_vm_round
+        return self.maybe == level and (picked == variable or {picked, variable} <= {"_", "psitem"})
+
+    def _narrowed(self, condition: Node | None, env: Env) -> tuple[Env, Value | None, str | None]:
         """The environment of a branch, and its `$_` where that is not the one around it: where its
         condition picks a VM by its name out of every VM a variable holds (`foreach ($vm in Get-AzureVM)
         { if ($vm.Name -eq 'x') { … } }`), or `$_` is (`Get-AzureVM | ForEach-Object { if ($_.Name -eq
-        'x') { … } }`), the variable holds that VM in it (see `_picked_vm`)."""
+        'x') { … } }`), the variable holds that VM in it (see `_picked_vm`). Last, the variable that
+        picks the VM, None when none does."""
         inner = env.child()
         tests = _equalities(condition) if condition is not None else None
         held = {variable for variable, _, _ in tests or ()}
         if condition is None or not tests or len(held) != 1:
-            return inner, None
+            return inner, None, None
         variable = held.pop()
         of_item = variable in ("_", "psitem")
         every = self.item if of_item else env.lookup(variable)
         picked = self._picked_vm(tests, condition, inner) if isinstance(every, EveryVm) else None
-        if picked is None or of_item:
-            return inner, picked
+        if picked is None:
+            return inner, None, None
+        if of_item:
+            return inner, picked, variable
         inner.vars[variable] = picked
-        return inner, None
+        return inner, None, variable
 
     def _update_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Update-AzureVM of an existing VM: a role of its service, with the facts the pipeline sets; the VM
