@@ -4,6 +4,8 @@ it names that does not exist is MIG005 and one that silences nothing MIG006; non
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from lint_support import lint_files
 
@@ -120,7 +122,7 @@ def test_a_comment_at_the_end_of_a_script_is_reported(tmp_path, monkeypatch, nam
     assert f"MIG006@{line}" in reported
     [unused] = _messages(tmp_path, monkeypatch, name, text, "MIG006")
     assert unused.startswith(
-        "`ignore[MIG202, MIG999]` applies to nothing: no statement follows it; MIG202 is"
+        "`ignore[MIG202, MIG999]` applies to nothing: no statement follows it in its block; MIG202 is"
     )
 
 
@@ -168,3 +170,100 @@ def test_a_powershell_block_comment_whose_directive_starts_on_its_next_line_is_c
 def test_a_powershell_block_comment_may_list_its_rules_over_two_lines(tmp_path, monkeypatch):
     text = "<# migcheck: ignore[MIG201,\n   MIG202] OPS-7 #>\n" + _script("")
     assert _lint(tmp_path, monkeypatch, "a.ps1", text) == (["MIG006@1"], ["MIG202@6"])
+
+
+SHELL_CREATE = "azure vm create app-svc img ops 'P@ss' -w app-vnet -b web,data -n app01\n"
+PYTHON_HEAD = """\
+from azure.servicemanagement import ServiceManagementService, ConfigurationSet, OSVirtualHardDisk
+sms = ServiceManagementService("s", "c.pem")
+net = ConfigurationSet()
+"""
+PYTHON_CREATE = """\
+net.subnet_names.extend(["web", "data"])
+sms.create_virtual_machine_deployment(
+    "py-svc", "py-svc", "production", "l", "py01", None,
+    OSVirtualHardDisk("img", "https://stdacct.blob.core.windows.net/vhds/py01.vhd"),
+    network_config=net, virtual_network_name="app-vnet",
+)
+"""
+COMMENT = "# migcheck: ignore[MIG202] secondary subnet removed by OPS-7"
+
+# A comment that is the last thing of a block, then the statement it must not cover, after the block.
+ENDS_OF_BLOCKS = {
+    "PowerShell if": ("a.ps1", f"if ($go) {{\n    Get-Date\n    {COMMENT}\n}}\n" + _script("")),
+    "PowerShell function": ("a.ps1", f"function Set-Up {{\n    Get-Date\n    {COMMENT}\n}}\n" + _script("")),
+    "PowerShell loop": ("a.ps1", f"foreach ($n in 1) {{\n    Get-Date\n    {COMMENT}\n}}\n" + _script("")),
+    "shell if": ("a.sh", f"azure config mode asm\nif true; then\n  date\n  {COMMENT}\nfi\n" + SHELL_CREATE),
+    "shell else": (
+        "a.sh",
+        f"azure config mode asm\nif true; then\n  date\n  {COMMENT}\nelse\n  " + SHELL_CREATE + "fi\n",
+    ),
+    "shell loop": (
+        "a.sh",
+        f"azure config mode asm\nfor n in a; do\n  date\n  {COMMENT}\ndone\n" + SHELL_CREATE,
+    ),
+    "shell function": (
+        "a.sh",
+        f"azure config mode asm\nset_up() {{\n  date\n  {COMMENT}\n}}\n" + SHELL_CREATE,
+    ),
+    "shell case": (
+        "a.sh",
+        f"azure config mode asm\ncase $1 in\n  up)\n    date\n    {COMMENT}\n    ;;\nesac\n" + SHELL_CREATE,
+    ),
+    "Python if": ("a.py", PYTHON_HEAD + f"if sms:\n    print('go')\n    {COMMENT}\n" + PYTHON_CREATE),
+    "Python else": (
+        "a.py",
+        PYTHON_HEAD
+        + f"if sms:\n    print('go')\n    {COMMENT}\nelse:\n"
+        + textwrap.indent(PYTHON_CREATE, "    "),
+    ),
+    "Python def": (
+        "a.py",
+        PYTHON_HEAD + f"def set_up():\n    print('go')\n\n    {COMMENT}\n\n\n" + PYTHON_CREATE,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ENDS_OF_BLOCKS))
+def test_a_comment_that_ends_a_block_applies_to_nothing(tmp_path, monkeypatch, case):
+    name, text = ENDS_OF_BLOCKS[case]
+    line = text.splitlines().index(next(row for row in text.splitlines() if COMMENT in row)) + 1
+    reported, suppressed = _lint(tmp_path, monkeypatch, name, text)
+    assert suppressed == []
+    assert f"MIG006@{line}" in reported
+    assert any(code.startswith("MIG202@") for code in reported)
+    [unused] = _messages(tmp_path, monkeypatch, name, text, "MIG006")
+    assert unused.startswith("`ignore[MIG202]` applies to nothing: no statement follows it in its block")
+
+
+# A comment before the first statement of a block, or between statements, covers the statement after it.
+BEFORE_STATEMENTS = {
+    "PowerShell block": (
+        "a.ps1",
+        f"foreach ($n in 1) {{\n    {COMMENT}\n" + textwrap.indent(_script(""), "    ") + "}\n",
+    ),
+    "shell block": (
+        "a.sh",
+        f"azure config mode asm\nfor n in a; do\n  {COMMENT}\n  " + SHELL_CREATE + "done\n",
+    ),
+    "shell else": (
+        "a.sh",
+        f"azure config mode asm\nif true; then\n  date\nelse\n  {COMMENT}\n  " + SHELL_CREATE + "fi\n",
+    ),
+    "Python block": (
+        "a.py",
+        PYTHON_HEAD + f"if sms:\n    {COMMENT}\n" + textwrap.indent(PYTHON_CREATE, "    "),
+    ),
+    "Python after a block": (
+        "a.py",
+        PYTHON_HEAD + f"if sms:\n    print('go')\n{COMMENT}\n" + PYTHON_CREATE,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BEFORE_STATEMENTS))
+def test_a_comment_before_a_statement_of_a_block_covers_it(tmp_path, monkeypatch, case):
+    name, text = BEFORE_STATEMENTS[case]
+    reported, suppressed = _lint(tmp_path, monkeypatch, name, text)
+    assert reported == [] or all(not code.startswith(("MIG006", "MIG202")) for code in reported)
+    assert [code.split("@")[0] for code in suppressed] == ["MIG202"]

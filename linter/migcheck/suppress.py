@@ -497,8 +497,9 @@ def _unused_message(comment: Suppression, idle: tuple[int, ...], audit: Audit, d
     written = _written(comment)
     tokens = [comment.codes[i] for i in idle]
     if comment.applies_to_nothing:
-        follower = "element" if document.kind in _xml_kinds() else "statement"
-        return f"`{written}` applies to nothing: no {follower} follows it"
+        if document.kind in _xml_kinds():
+            return f"`{written}` applies to nothing: no element follows it"
+        return f"`{written}` applies to nothing: no statement follows it in its block"
     if len(idle) == len(comment.codes):
         message = f"`{written}` silences nothing: no finding it names is in its scope"
     else:

@@ -8,7 +8,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tree_sitter import Language, Parser
+    from tree_sitter import Language, Node, Parser
 
 
 @functools.cache
@@ -27,3 +27,44 @@ def parser(package: str) -> Parser:
     import tree_sitter
 
     return tree_sitter.Parser(language(package))
+
+
+class BlockEnds:
+    """Which comments are the last thing of their block: the first token after one, past other comments,
+    closes a block (`closers`: a `}`, a shell `fi` or `done`). Such a comment has no statement after it
+    in its block, so it applies to nothing, as a comment before a closing tag does. Comments stacked
+    before one token share the answer, worked out once, so the cost is not their number squared."""
+
+    def __init__(self, closers: frozenset[str]) -> None:
+        self._closers = closers
+        self._ends: dict[Node, bool] = {}  # a comment → whether the token after it closes a block
+
+    def ends_block(self, comment: Node) -> bool:
+        passed: list[Node] = []  # the comments on the way, which share the answer
+        node: Node | None = comment
+        found = False
+        while node is not None and node.type == "comment":
+            if node in self._ends:
+                found = self._ends[node]
+                break
+            passed.append(node)
+            node = _next_token(node)
+        else:
+            found = node is not None and node.type in self._closers
+        for each in passed:
+            self._ends[each] = found
+        return found
+
+
+def _next_token(node: Node) -> Node | None:
+    """The first token (leaf) after `node` in the file, or None at its end."""
+    following = node.next_sibling
+    while following is None:
+        parent = node.parent
+        if parent is None:
+            return None
+        node = parent
+        following = node.next_sibling
+    while following.child_count:
+        following = following.children[0]
+    return following

@@ -199,7 +199,7 @@ from migcheck.model import (
 )
 from migcheck.readers import grammars, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
-from migcheck.readers.suppressions import directive, starts_like_directive
+from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 
 if TYPE_CHECKING:
     from tree_sitter import Language, Node, Parser, Query, Tree
@@ -2674,11 +2674,11 @@ def _missing(node: Node, where: Positions) -> FileProblem:
 
 def _directive_comments(index: SyntaxIndex) -> list[tuple[Node, str]]:
     """The comments that start like a directive, each with its text inside its markers: a line comment's
-    after its `#`, a block comment's (`<# … #>`) between them."""
+    after its `#`s, a block comment's (`<# … #>`) between them."""
     found = []
     for comment in index.comments:
         raw = _text(comment)
-        body = raw[2:].removesuffix("#>") if raw.startswith("<#") else raw[1:]
+        body = raw[2:].removesuffix("#>") if raw.startswith("<#") else line_comment_text(raw)
         if starts_like_directive(body):
             found.append((comment, body))
     return found
@@ -2691,10 +2691,12 @@ def _suppressions(
     between the lines of a statement (the elements of a pipeline, the entries of a hashtable), that
     statement; at the end of a line it covers the statement it ends; `ignore-file[...]` anywhere covers
     the file. Block comments (`<# … #>`) count as well. One that applies to nothing (no statement
-    follows it) is kept all the same, so that the filter reports it."""
+    follows it in its block: the end of the script, or a `}` or `)` that closes the block first) is kept all
+    the same, so that the filter reports it."""
     starts = [s.start_byte for s in index.statements]
     ending = _Ending(index.statements, where)
     statements = set(index.statements)
+    block_ends = grammars.BlockEnds(_BLOCK_CLOSERS)
     for comment, body in comments:
         found = directive(body)
         if found is None:
@@ -2704,7 +2706,7 @@ def _suppressions(
         if kind == "ignore-file":
             yield Suppression(codes, reason, 0, 0, mark)
             continue
-        covered = _covered(comment, where, index.statements, starts, ending, statements)
+        covered = _covered(comment, where, index.statements, starts, ending, statements, block_ends)
         if covered is None:
             yield Suppression.nowhere(codes, reason, mark)
         else:
@@ -2718,6 +2720,7 @@ def _covered(
     starts: list[int],
     ending: _Ending,
     statement_set: set[Node],
+    block_ends: grammars.BlockEnds,
 ) -> tuple[int, int] | None:
     line = comment.start_point[0] + 1
     if where.own_line(comment):
@@ -2725,7 +2728,7 @@ def _covered(
         if around is not None:
             return around.start_point[0] + 1, where.last_line(around)
         at = bisect.bisect_left(starts, comment.end_byte)
-        if at == len(statements):
+        if at == len(statements) or block_ends.ends_block(comment):
             return None
         statement = statements[at]
         return statement.start_point[0] + 1, where.last_line(statement)
@@ -2754,6 +2757,9 @@ class _Ending:
         at = bisect.bisect_right(self._ends.get(line, []), before)
         return self._firsts[line][at - 1] if at else None
 
+
+# The tokens that close a block: a comment just before one is the last thing of its block.
+_BLOCK_CLOSERS = frozenset({"}", ")"})
 
 # Where a comment stands between statements: in a block or a list of statements, a script block, a
 # param block, or directly in a compound statement (between `}` and `else`, before a function's `}`).

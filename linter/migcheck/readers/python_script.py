@@ -1128,13 +1128,16 @@ class _Source:
     def suppressions(self, index: Index, comments: tuple[DirectiveComment, ...]) -> Iterator[Suppression]:
         """`# migcheck: ignore[...] reason` on a line of its own covers the next statement, or the
         statement it sits inside (between the arguments of a call); at the end of a line it covers the
-        statement on that line; `ignore-file` anywhere covers the file."""
+        statement on that line; `ignore-file` anywhere covers the file. One indented deeper than the code
+        after it (the last thing of an indented block, before `else:` or dedented code) applies to nothing,
+        as one at the end of the file does: no statement follows it in its block."""
         from migcheck.readers.suppressions import directive
 
         if not comments:
             return
         simple = _simple_statement_lines(index.statements)
         starts = _statement_starts(index.statements)
+        code_indents = _next_code_indents(self.lines)
         for comment in comments:
             found = directive(comment.text)
             if found is None:
@@ -1148,30 +1151,34 @@ class _Source:
             inside = simple.get(line)
             if self.lines[line - 1][:column].strip():  # after code: the statement on this line
                 span: tuple[int, int] | None = inside or (line, line)
+            elif inside is not None and inside[0] < line:  # between the lines of a statement: that one
+                span = inside
+            elif _indent(self.lines[line - 1]) > code_indents[line - 1]:  # the last thing of its block
+                span = None
             else:
-                span = inside if inside is not None and inside[0] < line else _next_statement(starts, line)
-            if span is None:  # no statement follows it: kept, so that the filter reports it
+                span = _next_statement(starts, line)
+            if span is None:  # no statement follows it in its block: kept, so that the filter reports it
                 yield Suppression.nowhere(codes, reason, mark)
             else:
                 yield Suppression(codes, reason, span[0], span[1], mark)
 
     def directive_comments(self) -> tuple[DirectiveComment, ...]:
-        """The comments that start like a directive, each with its text after its `#`. Lines are counted
+        """The comments that start like a directive, each with its text after its `#`s. Lines are counted
         as `ast` counts them (a lone CR ends a line too). The text parsed is read, which tokenizes whatever
         the Python migcheck runs on (Python 3.12 and later refuse to tokenize indentation that mixes tabs
         and spaces): its comments are the file's, on the same lines, their columns moved as `ast`'s are."""
-        from migcheck.readers.suppressions import starts_like_directive
+        from migcheck.readers.suppressions import line_comment_text, starts_like_directive
 
         text = self._parsed_text
         rows = self.lines if text is self.text else re.split("\r\n|\r|\n", text)
         found: list[DirectiveComment] = []
         try:
             for token in tokenize.generate_tokens(io.StringIO(text, newline=None).readline):
-                if token.type == tokenize.COMMENT and starts_like_directive(token.string[1:]):
+                if token.type == tokenize.COMMENT and starts_like_directive(line_comment_text(token.string)):
                     line, column = token.start
                     offset = len(rows[line - 1][:column].encode("utf-8"))
                     mark = Mark(self.path, line, column=self.column(line, offset) + 1)
-                    found.append(DirectiveComment(token.string[1:], mark))
+                    found.append(DirectiveComment(line_comment_text(token.string), mark))
         except (tokenize.TokenError, SyntaxError, ValueError):
             pass
         return tuple(found)
@@ -1589,6 +1596,22 @@ def _statement_starts(statements: list[tuple[int, int, bool]]) -> list[tuple[int
     for first, last, _ in statements:
         widest[first] = max(widest.get(first, first), last)
     return sorted(widest.items())
+
+
+def _next_code_indents(lines: list[str]) -> list[int]:
+    """For each line, the indentation of the first line from it on that holds code (not blank, not only
+    a comment), -1 past the last: what a comment on a line of its own is compared with. Only comments and
+    blank lines stand between a comment and the next token, so the lines looked at are never inside a
+    string."""
+    indents = [-1] * (len(lines) + 1)
+    for at in range(len(lines) - 1, -1, -1):
+        code = lines[at].lstrip()
+        indents[at] = _indent(lines[at]) if code and not code.startswith("#") else indents[at + 1]
+    return indents
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _next_statement(starts: list[tuple[int, int]], line: int) -> tuple[int, int] | None:

@@ -62,7 +62,7 @@ from migcheck.model import (
     Suppression,
 )
 from migcheck.readers import grammars, xplat
-from migcheck.readers.suppressions import starts_like_directive
+from migcheck.readers.suppressions import line_comment_text, starts_like_directive
 from migcheck.readers.xplat import Word
 
 if TYPE_CHECKING:
@@ -1657,10 +1657,12 @@ def _unescaped(written: str, quoted: bool = False) -> str:
 def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Positions) -> Iterator[Suppression]:
     """`# migcheck: ignore[...] reason` on a line of its own covers the command after it, every line of it
     (continuation lines too); at the end of a line, the command on that line; `ignore-file` anywhere covers
-    the file."""
+    the file. One that no command follows in its block (at the end of the script, or before the `}`, `fi`,
+    `done`, `esac`, `;;` or `else` that closes the block first) applies to nothing."""
     from migcheck.readers.suppressions import directive
 
     spans = _CommandSpans(root) if comments else None
+    block_ends = grammars.BlockEnds(_BLOCK_CLOSERS)
     for comment, body in comments:
         found = directive(body)
         if found is None or spans is None:
@@ -1672,11 +1674,18 @@ def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Position
             continue
         line_start = comment.start_byte - comment.start_point[1]
         alone = not where.source[line_start : comment.start_byte].strip()
-        span = spans.after(mark.line) if alone else spans.around(mark.line)
-        if span is None:  # no command follows it: kept, so that the filter reports it
+        if alone:
+            span = None if block_ends.ends_block(comment) else spans.after(mark.line)
+        else:
+            span = spans.around(mark.line)
+        if span is None:  # no command follows it in its block: kept, so that the filter reports it
             yield Suppression.nowhere(codes, reason, mark)
         else:
             yield Suppression(codes, reason, span[0], span[1], mark)
+
+
+# The tokens that close a block (or a branch of one): a comment just before one is the last thing of its block.
+_BLOCK_CLOSERS = frozenset({"}", ")", "fi", "done", "esac", ";;", ";&", ";;&", "else", "elif"})
 
 
 class _CommandSpans:
@@ -1716,14 +1725,18 @@ def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
 
 def _directive_comments(node: Node, where: _Positions) -> list[tuple[Node, str]]:
     """The comments that start like a directive, in the order they are written, each with its text
-    after its `#`."""
+    after its `#`s."""
     found = []
     stack = [node]
     while stack:
         current = stack.pop()
         if current.type == "comment":
-            written = where.source[current.start_byte + 1 : current.end_byte]
-            body = written.decode("utf-8", "replace") if b"migcheck" in written.lower() else ""
+            written = where.source[current.start_byte : current.end_byte]
+            body = (
+                line_comment_text(written.decode("utf-8", "replace"))
+                if b"migcheck" in written.lower()
+                else ""
+            )
             if body and starts_like_directive(body):
                 found.append((current, body))
         else:

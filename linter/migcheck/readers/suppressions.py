@@ -48,6 +48,13 @@ def starts_like_directive(comment: str) -> bool:
     return _LOOKS_LIKE.match(comment.lstrip()) is not None
 
 
+def line_comment_text(written: str) -> str:
+    """A script's line comment (`#` to the end of the line) without the `#`s it starts with: a directive
+    styled as scripts often style section comments, `## migcheck: ignore[MIG105] reason`, is read as
+    `# migcheck: ...` is, applied or reported, never passed over as prose."""
+    return written.lstrip("#")
+
+
 def directive(comment: str) -> tuple[str, tuple[str, ...], str] | None:
     """A comment's text (without the comment markers) read as a suppression: ("ignore" or "ignore-file",
     the codes, prefixes or names it lists, the reason), or None when it is not one. Every reader's
