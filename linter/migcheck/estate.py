@@ -2761,16 +2761,17 @@ def _disk_owner(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
 
 def _which_disk(disk: Disk, vms: Sequence[tuple[CloudService, Role]]) -> str:
     """Which disk `disk` is, as MIG401 says it: by its name where its description states one; else as its
-    VM's data disk at a LUN, or its OS disk (the first, at no LUN), or "a disk", with its blob's address
-    (for a disk the platform creates in the current storage account, that)."""
+    VM's data disk at a LUN, or as a data disk (one added as such, at a LUN the file does not state), or its
+    OS disk (the first, at no LUN, not added as a data disk), or "a disk", with its blob's address (for a
+    disk the platform creates in the current storage account, that)."""
     if _names_a_disk(disk):
         return f"disk '{disk.name}'"
     first = vms[0][1].disks[:1] if vms else ()
     if disk.lun:
         which = f"its data disk at LUN {disk.lun}"
-    elif disk.lun_after_highest:
+    elif disk.data:
         which = "a data disk"
-    elif first and not first[0].lun and first[0].media_link == disk.media_link:
+    elif first and not first[0].lun and not first[0].data and first[0].media_link == disk.media_link:
         which = "its OS disk"
     else:
         which = "a disk"

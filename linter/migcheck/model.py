@@ -349,6 +349,9 @@ class Disk:
     # create: at the LUN after the highest the VM's data disks use, which its description (another file's)
     # tells at the link stage; `lun` is "" until then.
     lun_after_highest: bool = field(default=False, compare=False)
+    # Whether the file adds the disk as a data disk (a data disk element, property or call), whatever LUN it
+    # states, if any: what tells a data disk at no LUN the file states from the VM's OS disk.
+    data: bool = field(default=False, compare=False)
     # The cloud service and deployment of the VM `attached_to` names, where the file states them (a REST
     # `Disks` list's or a Get-AzureDisk export's `AttachedTo`); "" elsewhere. What a VM no file describes is
     # migrated by (Move-AzureService), when a disk of it holds back its storage account.

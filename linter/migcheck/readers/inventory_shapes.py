@@ -909,7 +909,7 @@ def _disks_of(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[
     marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
         lun = lun_key(number_text(get(disk, "lun"))) if where in _DATA_DISKS else ""
-        yield Disk(name, media, text(get(disk, "ioType")), vm, mark, lun=lun)
+        yield Disk(name, media, text(get(disk, "ioType")), vm, mark, lun=lun, data=where in _DATA_DISKS)
 
 
 def _blob_address(value: object) -> str:
@@ -2064,8 +2064,9 @@ def _cli_disks(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator
     described = [(_blob_address(get(d, "MediaLink")), text(get(d, "DiskName", "name")), d) for d in disks]
     marks = spots.values([media or name for media, name, _ in described], where)
     for (media, name, disk), mark in zip(described, marks, strict=True):
-        lun = lun_key(number_text(get(disk, "Lun", "logicalUnitNumber"))) if where == "DataDisks" else ""
-        yield Disk(name, media, text(get(disk, "IOType")), vm, mark, lun=lun)
+        data = where == "DataDisks"
+        lun = lun_key(number_text(get(disk, "Lun", "logicalUnitNumber"))) if data else ""
+        yield Disk(name, media, text(get(disk, "IOType")), vm, mark, lun=lun, data=data)
 
 
 def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndpoint]:

@@ -10219,7 +10219,9 @@ class _Facts:
         lun = "" if data["os"] else _lun(data["lun"])
         account = data.get("account", "")
         name = data["name"] or (self._unnamed_disk(lun, event.mark) if account else "")
-        disk = Disk(name, data["link"], "", self.name, event.mark, lun=lun, account=account)
+        disk = Disk(
+            name, data["link"], "", self.name, event.mark, lun=lun, account=account, data=not data["os"]
+        )
         if data["os"]:
             self.os_disk = disk
         else:
@@ -10253,9 +10255,8 @@ class _Facts:
         for key, mark in self.platform_data_disks.items():
             lun = key if isinstance(key, str) else ""
             what = f"data disk of {vm} at LUN {lun}" if lun else f"data disk of {vm}"
-            self.data_disks[key] = Disk(
-                _stand_in(what, mark, column=True), "", "", self.name, mark, lun=lun, account=account
-            )
+            name = _stand_in(what, mark, column=True)
+            self.data_disks[key] = Disk(name, "", "", self.name, mark, lun=lun, account=account, data=True)
         self.platform_data_disks.clear()
         at = self.platform_os_disk
         if at is None or self.os_disk is not None:

@@ -3301,17 +3301,18 @@ class _Resources:
                 self._note_disk_use(disk_name, role, line)
                 link = item.attrs.get("media_link")
                 media_link = literal(link)
-                lun = _lun(item.attrs.get("lun")) if item.cls == "DataVirtualHardDisk" else ""
+                data = item.cls == "DataVirtualHardDisk"
+                lun = _lun(item.attrs.get("lun")) if data else ""
                 account = "" if media_link else self._unstated_account(link, site)
                 if media_link:
                     name = literal(disk_name) or media_link.rsplit("/", 1)[-1]
                     # Where its blob is named, which is what findings about a disk are about.
-                    found.append(Disk(name, media_link, "", role, self._mark(link), lun=lun))
+                    found.append(Disk(name, media_link, "", role, self._mark(link), lun=lun, data=data))
                 elif account:
                     at = self._mark(link)
                     what = f"data disk of VM {role} at LUN {lun}" if lun else f"OS disk of VM {role}"
                     name = literal(disk_name) or f"<{what}, {self.file}:{at.line}:{at.column}>"
-                    found.append(Disk(name, "", "", role, at, lun=lun, account=account))
+                    found.append(Disk(name, "", "", role, at, lun=lun, account=account, data=data))
                 else:
                     self._disk_by_name(disk_name, role)
         return tuple(found)
@@ -3401,7 +3402,8 @@ class _Resources:
         # update_data_disk moves the disk to `updated_lun` when it passes one.
         moved = v.get("updated_lun") if call.method == "update_data_disk" else None
         lun = _lun(v.get("lun") if moved is None or isinstance(moved, NoneV) else moved)
-        disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]), lun=lun)  # where its blob is named
+        # Marked where its blob is named.
+        disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]), lun=lun, data=True)
         # The VM as this call alone describes it: nothing but the disk is known of it.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)

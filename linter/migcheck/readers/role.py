@@ -207,6 +207,7 @@ def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:
         marker.mark(el),
         media_link_mark=marker.mark(blob) if blob is not None else None,
         lun=lun_key(_text(parts, "Lun")) if data else "",
+        data=data,
     )
 
 

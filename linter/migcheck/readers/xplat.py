@@ -1826,7 +1826,7 @@ def _attach(reading: Reading, parsed: Parsed, disk: Disk) -> None:
         return
     luns = [int(d.lun) for d in vm.disks if d.lun.isdigit()]
     lun = "" if vm.existing else str(max(luns, default=-1) + 1)
-    vm.disks.append(replace(disk, attached_to=vm.name, lun=lun, lun_after_highest=vm.existing))
+    vm.disks.append(replace(disk, attached_to=vm.name, lun=lun, lun_after_highest=vm.existing, data=True))
 
 
 def _registered_blob(parsed: Parsed) -> tuple[bool, Word | None]:

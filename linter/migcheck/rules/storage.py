@@ -176,7 +176,8 @@ class BlobNameWithSlash(Rule):
 
 def _which_disk(disk: Disk, role: Role | None) -> str:
     """Which disk of its VM `disk` is, in every format alike: by its name where the file states one; else
-    by its LUN, or as the VM's OS disk (the first of its disks, at no LUN), or as "a disk", with its blob's
+    by its LUN, or as "a data disk" (one added as such, at a LUN the file does not state), or as the VM's OS
+    disk (the first of its disks, at no LUN, not added as a data disk), or as "a disk", with its blob's
     address. A name that is only the blob's file name (what a Python script's disk without `disk_name` is
     known by) is not the disk's: the platform names a disk it creates."""
     if disk.name and disk.name != disk.media_link.rsplit("/", 1)[-1]:
@@ -184,9 +185,9 @@ def _which_disk(disk: Disk, role: Role | None) -> str:
     first = role.disks[0] if role is not None and role.disks else None
     if disk.lun:
         which = f"its data disk at LUN {disk.lun}"
-    elif disk.lun_after_highest:  # of a VM no file creates, at a LUN not known
+    elif disk.data:  # at a LUN the file does not state
         which = "a data disk"
-    elif first is not None and not first.lun and first.media_link == disk.media_link:
+    elif first is not None and not first.lun and not first.data and first.media_link == disk.media_link:
         which = "its OS disk"
     else:
         which = "a disk"
