@@ -432,6 +432,10 @@ class _Value:
     holder: str | None = None
     # Of a value with a shape: what holds each value in it the script does not state, in order.
     holes: tuple[str | None, ...] = ()
+    # Of an array the script writes whole (`arr=(a b)`, `declare -A cfg=([svc]=x)`): each item by its
+    # index or key, in the order bash lists them; its text is its item 0, which `$arr` reads.
+    items: tuple[tuple[str, Word], ...] | None = None
+    associative: bool = False
 
     @property
     def template(self) -> str:
@@ -715,17 +719,20 @@ class _Walker:
             else:
                 self.statement(child)
 
-    def assign(self, node: Node) -> None:
+    def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")
         value = node.child_by_field_name("value")
+        operator = next((c.type for c in node.children if not c.is_named), "=")
+        if value is not None:
+            self._substitutions(value)
         if name is not None and name.type == "subscript":
-            self._element_set(name)
+            self._element_set(name, value, operator)
             return
         if name is None or name.type != "variable_name":
             return
-        if value is not None:
-            self._substitutions(value)
-        operator = next((c.type for c in node.children if not c.is_named), "=")
+        if value is not None and value.type == "array":
+            self._array_set(name, value, operator, associative)
+            return
         assigned = self.value(value) if value is not None else _Value("")
         if assigned.text is None and assigned.holder is None:
             assigned = replace(assigned, holder=self._assignment(name))
@@ -736,25 +743,119 @@ class _Walker:
             assigned = _Value(joined, before.mark)
         self.scope.variables[self._text(name)] = assigned
 
-    def _element_set(self, subscript: Node) -> None:
-        """`cfg[svc]=…`: the array is another from here, so that no item of it read after (`${cfg[svc]}`)
-        is the one read before (see `_element`); and `$cfg`, its item 0, may be another too."""
+    def _array_set(self, name: Node, literal: Node, operator: str, associative: bool) -> None:
+        """`arr=(a "b c")`, `declare -A cfg=([svc]=x)`, `arr+=(d)`: the array's items, where the script
+        states each one (and, for `+=`, the array before); else an array no item of which is stated."""
+        before = self.lookup(self._text(name))
+        if operator == "+=" and before.items is None:
+            items = None
+        else:
+            start = dict(before.items or ()) if operator == "+=" else {}
+            associative = associative or (operator == "+=" and before.associative)
+            items = self._items(literal, start, associative)
+        if items is None:
+            self.scope.variables[self._text(name)] = _Value(None, holder=self._assignment(name))
+            return
+        self.scope.variables[self._text(name)] = _array(items, associative, self.where.mark(name))
+
+    def _items(self, literal: Node, items: dict[str, Word], associative: bool) -> dict[str, Word] | None:
+        """The items an array literal sets, added to `items`: each word its next index, `[key]=value` its
+        key; None where any of them (or a key) is not stated, or a word is not an index of an indexed array."""
+        for element in literal.named_children:
+            keyed = self._keyed(element)
+            if keyed is not None:
+                key = _index(keyed[0], associative)
+                if key is None or keyed[1].text is None:
+                    return None
+                items[key] = keyed[1]
+                continue
+            if associative:  # `declare -A m=(k v)`: pairs only bash 5.1 reads so
+                return None
+            for word in self.words(element):
+                if word.text is None:
+                    return None
+                items[str(max((int(k) for k in items), default=-1) + 1)] = word
+        return items
+
+    def _keyed(self, element: Node) -> tuple[str | None, Word] | None:
+        """`[key]=value` in an array literal (which the grammar reads as the words `[`, `key`, `]`,
+        `=value`): its key and value; None for a plain word."""
+        parts = element.named_children if element.type == "concatenation" else []
+        if len(parts) < 4 or parts[0].type != "word" or self._text(parts[0]) != "[":
+            return None
+        close = next((i for i, p in enumerate(parts) if p.type == "word" and self._text(p) == "]"), None)
+        if close is None or close + 1 >= len(parts) or not self._text(parts[close + 1]).startswith("="):
+            return None
+        keys = [self.value(p).text for p in parts[1:close]]
+        key = None if any(k is None for k in keys) else "".join(k or "" for k in keys)
+        first = self._text(parts[close + 1])[1:]
+        values = [_unescaped(first), *(self.value(p).text for p in parts[close + 2 :])]
+        text = None if any(v is None for v in values) else "".join(v or "" for v in values)
+        return key, Word(text, self.where.mark(parts[close + 1], 1))
+
+    def _element_set(self, subscript: Node, value: Node | None, operator: str) -> None:
+        """`cfg[svc]=…`: the item of an array the script states is the value (joined to it by `+=`);
+        else the array is another from here, so that no item of it read after (`${cfg[svc]}`) is the one
+        read before (see `_element`); and `$cfg`, its item 0, may be another too."""
         array = subscript.named_children[0] if subscript.named_children else None
-        if array is not None and array.type == "variable_name":
-            self.scope.variables[self._text(array)] = _Value(None, holder=self._assignment(array))
+        if array is None or array.type != "variable_name":
+            return
+        before = self.lookup(self._text(array))
+        key = self._subscript(subscript, before)
+        assigned = self.value(value) if value is not None else _Value("")
+        if before.items is not None and key is not None and assigned.text is not None:
+            items = dict(before.items)
+            old = items.get(key)
+            text: str | None = assigned.text
+            if operator == "+=":
+                text = None if old is None else (old.text or "") + assigned.text
+            if text is not None and len(text) <= _LONGEST_VALUE:
+                mark = assigned.mark or self.where.mark(subscript)
+                items[key] = Word(text, mark, assigned.exact and operator == "=")
+                self.scope.variables[self._text(array)] = _array(items, before.associative, before.mark)
+                return
+        self.scope.variables[self._text(array)] = _Value(None, holder=self._assignment(array))
+
+    def _subscript(self, subscript: Node, array: _Value) -> str | None:
+        """The key `arr[key]` names, as the array holds it: None where the script does not state it."""
+        parts = subscript.named_children
+        if len(parts) != 2:
+            return None
+        return _index(self.value(parts[1]).text, array.associative)
 
     def _element(self, subscript: Node) -> _Value:
         """`${cfg[svc]}`, `${arr[0]}`: an item, of a key or an index written as a word, of an array the
         script does not state is one value wherever it is read, until the script sets the array or an item
         of it (see `_element_set`). Any other item is not stated."""
         parts = subscript.named_children
+        if len(parts) == 2 and parts[0].type == "variable_name":
+            array = self.variable(parts[0])
+            if array.items is not None:
+                return self._stated_item(subscript, array)
         if len(parts) != 2 or parts[0].type != "variable_name" or parts[1].type not in ("word", "number"):
             return _Value(None, self.where.mark(subscript))
         key = self._text(parts[1])
-        array = self.variable(parts[0])
         if array.text is not None or array.words is not None or array.holder is None or key in ("@", "*"):
             return _Value(None, self.where.mark(subscript))
         return _Value(None, self.where.mark(subscript), holder=f"{array.holder}[{key}]")
+
+    def _stated_item(self, subscript: Node, array: _Value) -> _Value:
+        """An item of an array the script states: `${arr[1]}` its text (empty where it holds none, as in
+        bash); `${arr[@]}`, `${arr[*]}` every item, as words (each split on white space, as unquoted) and,
+        joined by spaces, as the text a quoted `"${arr[*]}"` is."""
+        items = dict(array.items or ())
+        written = self._text(subscript.named_children[1])
+        if written in ("@", "*"):
+            words = tuple(Word(part, w.mark) for w in items.values() for part in (w.text or "").split())
+            joined = " ".join(w.text or "" for w in items.values())
+            return _Value(joined, self.where.mark(subscript), words=words)
+        key = self._subscript(subscript, array)
+        if key is None:
+            return _Value(None, self.where.mark(subscript))
+        item = items.get(key)
+        if item is None:
+            return _Value("", self.where.mark(subscript))
+        return _Value(item.text, item.mark, item.exact)
 
     def _assignment(self, name: Node) -> str:
         """What holds the value an assignment (or `read`) gives the variable `name`: the variable, where."""
@@ -765,12 +866,14 @@ class _Walker:
         """`export`, `readonly`, and in a function `local`, `declare` and `typeset`, which make its own."""
         keyword = node.children[0].type if node.children else ""
         own = self.scope.arguments is not None and keyword in ("local", "declare", "typeset")
+        options = [self._text(c) for c in node.named_children if c.type == "word"]
+        associative = any(o.startswith("-") and "A" in o for o in options)
         for child in node.named_children:
             name = child.child_by_field_name("name") if child.type == "variable_assignment" else child
             if own and name is not None and name.type == "variable_name":
                 self.scope.local.add(self._text(name))
             if child.type == "variable_assignment":
-                self.assign(child)
+                self.assign(child, associative)
 
     def branches(self, node: Node) -> None:
         """Both branches of an `if` (and its `elif`s), each from the variables before it; after it, a
@@ -1175,6 +1278,9 @@ class _Walker:
     def words(self, node: Node) -> list[Word]:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
         white space, as the shell splits it) or `$@`."""
+        spread = self._quoted_items(node)
+        if spread is not None:
+            return spread
         if node.type in ("simple_expansion", "expansion"):
             value = self.value(node)
             if value.words is not None:
@@ -1185,6 +1291,23 @@ class _Walker:
         value = self.value(node)
         mark = value.mark or self.where.mark(node)
         return [Word(value.text, mark, value.exact, value.holder, value.shape, value.holes)]
+
+    def _quoted_items(self, node: Node) -> list[Word] | None:
+        """`"${arr[@]}"`: each item of an array the script states, one word each, as written."""
+        inner = node.named_children[0] if node.type == "string" and node.named_child_count == 1 else None
+        subscript = inner.named_children[0] if inner is not None and inner.type == "expansion" else None
+        if (
+            subscript is None
+            or subscript.type != "subscript"
+            or inner is None
+            or inner.named_child_count != 1
+        ):
+            return None
+        parts = subscript.named_children
+        if len(parts) != 2 or parts[0].type != "variable_name" or self._text(parts[1]) != "@":
+            return None
+        items = self.variable(parts[0]).items
+        return None if items is None else [word for _, word in items]
 
     def value(self, node: Node) -> _Value:
         """What a word says: a value `eval` holds a hole in is not stated; one nested deeper than
@@ -1622,13 +1745,31 @@ _PLACES = {
 }
 
 
+def _array(items: dict[str, Word], associative: bool, mark: Mark | None) -> _Value:
+    """An array the script states: indexed items in the order of their indexes, as bash lists them."""
+    ordered = list(items.items()) if associative else sorted(items.items(), key=lambda item: int(item[0]))
+    first = items.get("0")
+    text = "" if first is None else first.text
+    return _Value(text, mark, items=tuple(ordered), associative=associative)
+
+
+def _index(key: str | None, associative: bool) -> str | None:
+    """A key as an array holds it: any text of an associative array's; a number, written as bash writes
+    it, of an indexed array's (what else bash reads as arithmetic is not followed)."""
+    if key is None or associative:
+        return key
+    return key if key.isdigit() and key == str(int(key)) else None
+
+
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
     """The variables after branches: a value every branch leaves alike, else unknown."""
     joined: dict[str, _Value] = {}
     for name in {name for path in paths for name in path}:
         values = [path.get(name) for path in paths]
         first = values[0]
-        same = first is not None and all(v is not None and v.text == first.text for v in values)
+        same = first is not None and all(
+            v is not None and (v.text, v.items) == (first.text, first.items) for v in values
+        )
         joined[name] = first if same and first is not None else _UNSTATED
     return joined
 
