@@ -5,7 +5,9 @@ module works out the words the script hands it.
 The script is parsed with tree-sitter-bash (never with patterns) and walked in the order it runs. A word's
 value is what the script states: literals in any quoting (`'a'`, `"a"`, `a\\ b`), variables assigned before
 it (`VNET=myvnet`, `export`, `local`, `declare`, `readonly`), `$X`, `${X}`, `${X:-default}`, and words
-joined from them (`"$PREFIX-web"`); an unquoted variable that holds several words is several words. What the
+joined from them (`"$PREFIX-web"`); an unquoted variable that holds several words is several words; an array
+the script writes (`a=(x y)`, `declare -A m=([k]=v)`) holds its items, read by index or key (`${a[1]}`, and
+`$a` its first), every one by `"${a[@]}"`, as long as every item's text is known. What the
 script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
 (`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
