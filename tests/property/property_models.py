@@ -103,7 +103,7 @@ def disks(draw: st.DrawFn, vm: str, prefix: str) -> Disk:
     account = draw(st.sampled_from(["acct", "premium01"]))
     link = f"https://{account}.blob.core.windows.net/vhds/{name}.vhd".replace(" ", "%20")
     io_type = draw(st.sampled_from(["", "Standard", "Provisioned"]))
-    return Disk(name, link, io_type, vm, NOWHERE)
+    return Disk(name, link, io_type, vm, NOWHERE, data=prefix == "data-")  # a data disk is read as one
 
 
 @st.composite
