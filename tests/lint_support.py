@@ -213,6 +213,23 @@ APP_VNET_NETCFG = """\
 </NetworkConfiguration>
 """
 
+# A network configuration of one network, `app-vnet` in North Europe, with two subnets, `web` and `data`.
+APP_VNET_TWO_SUBNETS_NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="app-vnet" Location="North Europe">
+        <AddressSpace><AddressPrefix>10.20.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="web"><AddressPrefix>10.20.1.0/24</AddressPrefix></Subnet>
+          <Subnet name="data"><AddressPrefix>10.20.2.0/24</AddressPrefix></Subnet>
+        </Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
 # A network configuration of one network, `contoso-vnet` in West Europe, with one subnet, `apps`.
 CONTOSO_NETCFG = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">

@@ -13,18 +13,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from lint_support import lint_files, run_cli, where
+from lint_support import CONTOSO_NETCFG, lint_files, run_cli, where
 
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration><VirtualNetworkSites>
-    <VirtualNetworkSite name="contoso-vnet" Location="West Europe">
-      <AddressSpace><AddressPrefix>10.1.0.0/16</AddressPrefix></AddressSpace>
-      <Subnets><Subnet name="apps"><AddressPrefix>10.1.1.0/24</AddressPrefix></Subnet></Subnets>
-    </VirtualNetworkSite>
-  </VirtualNetworkSites></VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
+NETCFG = CONTOSO_NETCFG
 
 VM = "azure vm create contoso-app img ops pass -l 'West Europe' -w contoso-vnet -b apps -n app01\n"
 EXTENSION = "azure vm extension set app01 CustomScriptExtension Microsoft.Compute 1.*\n"

@@ -6,26 +6,12 @@ comment is still reported, at its opener."""
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files
+from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files
 
 RULES = ("MIG005", "MIG006", "MIG201", "MIG202")
 TYPO = "migcheck: ignore[MIG2O2 never closed"
 
-NETWORK = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="app-vnet" Location="North Europe">
-        <AddressSpace><AddressPrefix>10.20.0.0/16</AddressPrefix></AddressSpace>
-        <Subnets>
-          <Subnet name="web"><AddressPrefix>10.20.1.0/24</AddressPrefix></Subnet>
-          <Subnet name="data"><AddressPrefix>10.20.2.0/24</AddressPrefix></Subnet>
-        </Subnets>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
+NETWORK = APP_VNET_TWO_SUBNETS_NETCFG
 
 POWERSHELL = """\
 {data}
