@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck.discover import Glob, PatternError, check_patterns
 from migcheck.model import Severity, record
-from migcheck.rule import RuleSet
+from migcheck.rule import UNREADABLE, RuleSet
 from migcheck.suppress import specificity
 from migcheck.visible import ANYWHERE, visible
 
@@ -612,14 +612,11 @@ def enabled_codes(rules: RuleSet, select: Iterable[str], ignore: Iterable[str]) 
     return frozenset(enabled)
 
 
-# MIG001: a file migcheck cannot read. A selection never leaves it out, as only `ignore` can: a file no rule
-# could read would otherwise pass a run of the selected rules unnoticed, checked by none of them.
-UNREADABLE = "MIG001"
-
-
 def with_unreadable(rules: RuleSet, enabled: frozenset[str], ignore: Iterable[str]) -> frozenset[str]:
     """The codes that run: `enabled` (the selection) and MIG001, unless an `ignore` token names it or
-    nothing is selected (a run of no rules stays one, and says so)."""
+    nothing is selected (a run of no rules stays one, and says so). A selection never leaves MIG001 out, as
+    only `ignore` can: a file no rule could read would otherwise pass a run of the selected rules unnoticed,
+    checked by none of them."""
     unreadable = next((rule for rule in rules if rule.code == UNREADABLE), None)
     if not enabled or unreadable is None or enabled >= {UNREADABLE}:
         return enabled

@@ -71,7 +71,7 @@ from migcheck.retirements import (
     VMS_DEALLOCATED,
     VPN_GATEWAY_SKU,
 )
-from migcheck.rule import Stage, listed
+from migcheck.rule import UNREADABLE, Stage, listed
 from migcheck.rules.networking import check_unstated_gateway, created_words, unstated_gateway
 from migcheck.rules.reach import ipv4_networks
 
@@ -959,9 +959,6 @@ def _subscription_plan(
     unread = Blockers(f for f in others if f.code == UNREADABLE)
     others = Blockers(f for f in others if f.code != UNREADABLE)
     return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held, unread=unread)
-
-
-UNREADABLE = "MIG001"  # a file migcheck could not read: what it describes is in no step
 
 
 def _run_order(steps: Sequence[Step]) -> list[Step]:

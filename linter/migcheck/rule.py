@@ -79,6 +79,10 @@ class Docs:
     fix: str
 
 
+# MIG001: a file migcheck cannot read. Selections, the plan and the CLI treat it apart from every other rule.
+UNREADABLE = "MIG001"
+
+
 class Rule:
     """Subclass, fill in the class attributes and write `check`. Instances are stateless."""
 

@@ -27,11 +27,11 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
 )
-from migcheck.rule import Docs, Example, Rule, Scope
+from migcheck.rule import UNREADABLE, Docs, Example, Rule, Scope
 
 
 class XmlSyntaxError(Rule):
-    code = "MIG001"
+    code = UNREADABLE
     name = "xml-syntax-error"
     severity = Severity.ERROR
     scope = Scope.FILES
