@@ -14,6 +14,7 @@ from lint_support import graph_page, graph_reserved_ip, lint_files, rest_vm_depl
 from migcheck.model import Finding, Severity
 from migcheck.plan import StepKind, build_plan
 from migcheck.report.readiness import ScopeKind, readiness
+from migcheck.retirements import BASIC_SKU
 
 SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
 
@@ -156,8 +157,8 @@ def test_the_network_step_moves_it_bound_to_the_service(tmp_path, monkeypatch):
     [moved] = [line for line in step.moves if "svc-ip" in line]
     assert moved.startswith("reserved IP 'svc-ip' of cloud service 'svc', " + BOUND)
     assert [line for line in step.becomes if "svc-ip" in line] == [
-        "reserved IP 'svc-ip': a public IP address with static allocation, same address (Basic SKU: upgrade "
-        "it to Standard)"
+        "reserved IP 'svc-ip': a public IP address with static allocation, same address (Basic SKU, retired on "
+        f"{BASIC_SKU}: upgrade it to Standard)"
     ]
 
 

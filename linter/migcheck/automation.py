@@ -16,9 +16,13 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from migcheck.model import EVERY_NETWORK
+from migcheck.retirements import APPLICATION_GATEWAY_V1, BASIC_SKU, NON_ZONAL_GATEWAY_SKUS
 
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
 # the one in-place successor, retires on 2027-03-31.
+# Resource Manager still accepts SKUs that are retired: the advice names the ones to choose.
+_AZ_GATEWAY_SKU_PS = f"-GatewaySku VpnGw1AZ or a higher AZ SKU (the non-zonal VpnGw1-5 SKUs retired on {NON_ZONAL_GATEWAY_SKUS})"
+_APPLICATION_GATEWAY_V2 = f"with a Standard_v2 or WAF_v2 SKU (v1 retired on {APPLICATION_GATEWAY_V1})"
 _PAAS_PS = "New-AzWebApp (App Service), New-AzContainerApp or New-AzAksCluster, depending on the new platform"
 _PAAS_PY = (
     "azure-mgmt-web, azure-mgmt-appcontainers or azure-mgmt-containerservice, depending on the new platform"
@@ -98,8 +102,8 @@ POWERSHELL: dict[str, str] = {
     "Set-AzureSubnet": "New-AzNetworkInterface -SubnetId",
     "Add-AzureNetworkInterfaceConfig": "New-AzNetworkInterface and Add-AzVMNetworkInterface",
     "Set-AzureStaticVNetIP": "Set-AzNetworkInterfaceIpConfig -PrivateIpAddress",
-    "Set-AzurePublicIP": "New-AzPublicIpAddress",
-    "Add-AzureInternalLoadBalancer": "New-AzLoadBalancer with a private frontend IP",
+    "Set-AzurePublicIP": f"New-AzPublicIpAddress -Sku Standard (Basic SKU retired on {BASIC_SKU})",
+    "Add-AzureInternalLoadBalancer": "New-AzLoadBalancer -Sku Standard with a private frontend IP",
     "Get-AzureVNetConfig": "Get-AzVirtualNetwork",
     "Get-AzureVNetSite": "Get-AzVirtualNetwork",
     "Set-AzureVNetConfig": (
@@ -108,10 +112,10 @@ POWERSHELL: dict[str, str] = {
         "(Set-AzVirtualNetwork) for its DNS servers"
     ),
     "Remove-AzureVNetConfig": "Remove-AzVirtualNetwork",
-    "New-AzureVNetGateway": "New-AzVirtualNetworkGateway",
+    "New-AzureVNetGateway": f"New-AzVirtualNetworkGateway {_AZ_GATEWAY_SKU_PS}",
     "Get-AzureVNetGateway": "Get-AzVirtualNetworkGateway",
     "Remove-AzureVNetGateway": "Remove-AzVirtualNetworkGateway",
-    "Resize-AzureVNetGateway": "Resize-AzVirtualNetworkGateway",
+    "Resize-AzureVNetGateway": f"Resize-AzVirtualNetworkGateway {_AZ_GATEWAY_SKU_PS}",
     "Reset-AzureVNetGateway": "Reset-AzVirtualNetworkGateway",
     "Set-AzureVNetGateway": "New-AzVirtualNetworkGatewayConnection",
     "Get-AzureVNetConnection": "Get-AzVirtualNetworkGatewayConnection",
@@ -120,7 +124,7 @@ POWERSHELL: dict[str, str] = {
     "New-AzureVirtualNetworkGateway": "New-AzVirtualNetworkGateway",
     "Get-AzureVirtualNetworkGateway": "Get-AzVirtualNetworkGateway",
     "Remove-AzureVirtualNetworkGateway": "Remove-AzVirtualNetworkGateway",
-    "Resize-AzureVirtualNetworkGateway": "Resize-AzVirtualNetworkGateway",
+    "Resize-AzureVirtualNetworkGateway": f"Resize-AzVirtualNetworkGateway {_AZ_GATEWAY_SKU_PS}",
     "Reset-AzureVirtualNetworkGateway": "Reset-AzVirtualNetworkGateway",
     "New-AzureVirtualNetworkGatewayConnection": "New-AzVirtualNetworkGatewayConnection",
     "Get-AzureVirtualNetworkGatewayConnection": "Get-AzVirtualNetworkGatewayConnection",
@@ -141,7 +145,7 @@ POWERSHELL: dict[str, str] = {
     "New-AzureRouteTable": "New-AzRouteTable",
     "Set-AzureRoute": "Add-AzRouteConfig",
     "Set-AzureSubnetRouteTable": "Set-AzVirtualNetworkSubnetConfig -RouteTable",
-    "New-AzureApplicationGateway": "New-AzApplicationGateway",
+    "New-AzureApplicationGateway": f"New-AzApplicationGateway {_APPLICATION_GATEWAY_V2}",
     # ExpressRoute: a classic circuit is moved to Resource Manager before the networks linked to it migrate.
     "New-AzureDedicatedCircuit": (
         "New-AzExpressRouteCircuit (a classic circuit moves with Move-AzExpressRouteCircuit, before the "
@@ -208,7 +212,10 @@ XPLAT: dict[str, str] = {
     "azure network import": "az network vnet create and az network vnet subnet create",
     "azure network reserved-ip create": "az network public-ip create --allocation-method Static --sku Standard",
     "azure network reserved-ip delete": "az network public-ip delete",
-    "azure network vpn-gateway create": "az network vnet-gateway create",
+    "azure network vpn-gateway create": (
+        f"az network vnet-gateway create --sku VpnGw1AZ or a higher AZ SKU (the non-zonal VpnGw1-5 SKUs retired on "
+        f"{NON_ZONAL_GATEWAY_SKUS})"
+    ),
     "azure network nsg create": "az network nsg create",
     "azure network nsg delete": "az network nsg delete",
     "azure network nsg rule create": "az network nsg rule create",
@@ -225,7 +232,9 @@ XPLAT: dict[str, str] = {
     "azure network local-network delete": "az network local-gateway delete",
     "azure network vnet local-network add": "az network vpn-connection create",
     "azure network vnet local-network remove": "az network vpn-connection delete",
-    "azure network application-gateway create": "az network application-gateway create",
+    "azure network application-gateway create": (
+        f"az network application-gateway create --sku Standard_v2 or WAF_v2 (v1 retired on {APPLICATION_GATEWAY_V1})"
+    ),
     "azure network application-gateway delete": "az network application-gateway delete",
     "azure vm disk create": "az disk create",
     "azure vm disk delete": "az disk delete",

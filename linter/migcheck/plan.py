@@ -1809,7 +1809,8 @@ def _inferred_members(network: Network) -> list[str]:
 
 # What a reserved IP becomes (deep dive: "Public IP address with static allocation method").
 _STATIC_PUBLIC_IP = (
-    "a public IP address with static allocation, same address (Basic SKU: upgrade it to Standard)"
+    f"a public IP address with static allocation, same address (Basic SKU, retired on {BASIC_SKU}: upgrade it "
+    "to Standard)"
 )
 
 
@@ -1930,7 +1931,7 @@ def _gateway_becomes(
         return []
     becomes = [
         "a virtual network gateway with the same properties, SKU and public IP address, the address as a "
-        "Basic SKU public IP"
+        f"Basic SKU public IP (retired on {BASIC_SKU})"
     ]
     for link in links:
         if link.kind is _LinkKind.SITE_TO_SITE:
@@ -2570,15 +2571,16 @@ def _vip_becomes(
     # Each other VIP with an endpoint becomes a public IP of its own (deep dive: "Every public IP associated
     # with the load balancer is converted to a public IP resource"); a reserved one is said above.
     becomes += tuple(
-        f"virtual IP '{vip}': a public IP address of its own, on the deployment's load balancer (Basic SKU: "
-        "upgrade it to Standard)"
+        f"virtual IP '{vip}': a public IP address of its own, on the deployment's load balancer (Basic SKU, "
+        f"retired on {BASIC_SKU}: upgrade it to Standard)"
         for vip in unreserved_other_vips(placement)
     )
     # MIG105's test: the default VIP is reserved unless every reserved IP is on another VIP.
     if any(ip.virtual_ip is None or ip.virtual_ip.default for ip in placement.reserved_ips):
         return becomes
     return (
-        "the cloud service's DNS name on a public IP address (Basic SKU: upgrade it to Standard)",
+        f"the cloud service's DNS name on a public IP address (Basic SKU, retired on {BASIC_SKU}: upgrade it to "
+        "Standard)",
         *becomes,
     )
 
@@ -3179,7 +3181,7 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
     cmdlet, parameter, cli, words = _UNATTACHED[type_]
     becomes = f"{words} {named(name)} in Resource Manager"
     if type_ == "ReservedIP":
-        becomes += " (a static Basic SKU public IP: upgrade it to Standard)"
+        becomes += f" (a static Basic SKU public IP, retired on {BASIC_SKU}: upgrade it to Standard)"
     unsure = _not_known_unattached(builder, type_, name, subject)
     mark: Mark = getattr(subject, "mark")  # noqa: B009 (a declaration's or an export's)
     return Step(

@@ -520,8 +520,9 @@ class MissingSubnet(Rule):
     per_cloud_service = True
     summary = "A VM is in a virtual network but has no subnet of its own."
     fix_hint = (
-        "Delete the VM, as the platform recommends, keeping its disks; rebuild it in Azure Resource Manager "
-        "from its VHDs, in an explicit subnet, once their storage account is migrated."
+        "Delete the VM keeping its disks (the one way out the migration documents offer: it cannot migrate as it "
+        "is); rebuild it in Azure Resource Manager from its VHDs, in an explicit subnet, once their storage "
+        "account is migrated."
     )
     source = (
         "Unsupported configurations — Compute: Virtual machines that belong to a virtual network but don't "
@@ -689,7 +690,7 @@ class MissingSubnet(Rule):
                 at=vm.subnets_mark,
                 fix="Give the VM a subnet wherever the script puts its deployment in a network (Set-AzureSubnet, "
                 "a network configuration's subnet names). If a VM the script made is in a network with no "
-                "subnet, delete it keeping its disks, as the platform recommends, and rebuild it in Azure "
+                "subnet, delete it keeping its disks (the one way out the migration documents offer) and rebuild it in Azure "
                 "Resource Manager from its VHDs, in an explicit subnet, once their storage account is migrated.",
             )
 
