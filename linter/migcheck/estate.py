@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 from migcheck import inventory_model as inv
 from migcheck import model
 from migcheck.discover import published_project
-from migcheck.formats import is_script
+from migcheck.formats import byte_format, is_script, no_extension
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
     EVERY_NETWORK,
@@ -3379,16 +3379,62 @@ def _extension_words(extension: Extension) -> str:
 def _vm_list_difference(a: Role, b: Role, name: str) -> str:
     """How two creations of a VM state its list `name` (extensions, static private IPs, public IPs)
     otherwise, or "": where both state entries, all of them known (a stand-in, `<public IP name,
-    deploy.ps1:4>`, may be the other's), as disks and endpoints are compared."""
+    deploy.ps1:4>`, may be the other's), and one holds an entry the other cannot have, as disks and
+    endpoints are compared. Not stating any is not stating none: a script's description of a VM holds
+    what its later commands set on it too (`azure vm static-ip set`, `Set-AzureStaticVNetIP | Update-AzureVM`,
+    `azure vm extension set`), which would change the other's VM as well, and a creating command may
+    install extensions unasked (`_BY_DEFAULT`). The VM checked holds what either states (`_either`)."""
     words, entry = _VM_LISTS[name]
     listed_a, listed_b = _names_once(map(entry, getattr(a, name))), _names_once(map(entry, getattr(b, name)))
     if not (a.is_vm and b.is_vm) or name in a.unknown | b.unknown or not (listed_a and listed_b):
         return ""
     if any("<" in each or is_pipeline_token(each) for each in (*listed_a, *listed_b)):
         return ""  # a stand-in (`<public IP name, deploy.ps1:4:37>`): no name or address holds a `<`
-    if set(map(key, listed_a)) == set(map(key, listed_b)):
+    if not (_not_held(a, b, name) or _not_held(b, a, name)):
         return ""
     return f"{words} {', '.join(listed_a)} / {', '.join(listed_b)}"
+
+
+# The extensions a command that creates a VM may install without the script asking, by handler
+# (`_handler`): Add-AzureProvisioningConfig -Windows and New-AzureQuickVM -Windows give the VM BGInfo unless
+# told -DisableGuestAgent, at the module's default version (2.* in the source read, AUTOMATION.md §2; older
+# modules' not verified), and the classic CLI's defaults are not verified either: the VM access extension,
+# for Windows or Linux, is the other a new VM was given unasked. A REST body or a Python call lists every
+# reference the VM gets.
+_BY_DEFAULT = frozenset(
+    {
+        ("microsoft.compute", "bginfo"),
+        ("microsoft.compute", "vmaccessagent"),
+        ("microsoft.ostcextensions", "vmaccessforlinux"),
+    }
+)
+
+
+def _handler(extension: Extension) -> tuple[str, str]:
+    return key(extension.publisher.strip()), key(extension.name.strip())
+
+
+def _not_held(vm: Role, other: Role, name: str) -> bool:
+    """Whether `vm`'s list `name` holds an entry that `other`'s creation cannot have given it: one its list
+    lacks, and not an extension its command may have installed unasked (of a handler it does not state)."""
+    entry = _VM_LISTS[name][1]
+    held = {key(entry(each)) for each in getattr(other, name)}
+    unasked: frozenset[tuple[str, str]] = frozenset()
+    if name == "extensions" and _installs_unasked(other):
+        unasked = _BY_DEFAULT - {_handler(each) for each in other.extensions}
+    return any(
+        key(entry(each)) not in held and not (unasked and _handler(each) in unasked)
+        for each in getattr(vm, name)
+    )
+
+
+def _installs_unasked(vm: Role) -> bool:
+    """Whether the command that created `vm` may install extensions of its own (`_BY_DEFAULT`): a PowerShell
+    or classic CLI script's (a file without an extension may be either), not a Python script's or a body's."""
+    if no_extension(vm.mark.path):
+        return True
+    found = byte_format(vm.mark.path)
+    return found is not None and found.kind in (FileKind.POWERSHELL, FileKind.SHELL)
 
 
 def _availability_set_stated_by_one(a: Role, b: Role) -> str:
@@ -3483,11 +3529,24 @@ def _either(kept: Role, other: Role) -> Role:
     if _endpoint_difference(kept, other):
         changes["endpoints"] = _together(filled.endpoints, other.endpoints, "endpoints")
     for name in _VM_LISTS:
-        if _vm_list_difference(kept, other, name):
-            changes[name] = _together(getattr(filled, name), getattr(other, name), name)
+        if getattr(kept, name) and getattr(other, name):  # what only one states is filled in already
+            changes[name] = _listed_by_either(getattr(filled, name), getattr(other, name), name)
     if _subnets_disagree(kept, other) and len(other.distinct_subnets) > len(kept.distinct_subnets):
         changes.update(subnets=other.subnets, primary_subnets=other.primary_subnets)
     return replace(filled, **changes) if changes else filled  # type: ignore[arg-type]
+
+
+def _listed_by_either(kept: tuple[Any, ...], other: tuple[Any, ...], name: str) -> tuple[Any, ...]:
+    """The entries of either creation's list `name`: either may be what is deployed, and one need not
+    disagree to hold an entry the other lacks (an extension a command may install unasked). A stand-in
+    for an IP's name (`<public IP name, deploy.ps1:4:37>`) may be any of the other's, so where either
+    names one, the names are kept and the stand-ins left out."""
+    if name == "extensions":  # one extension as both name it (a state of "" and "Enable" are one)
+        held = {key(_extension_words(each)) for each in kept}
+        return _together(kept, tuple(e for e in other if key(_extension_words(e)) not in held), name)
+    both = _together(kept, other, name)
+    named = tuple(ip for ip in both if "<" not in ip.name and not is_pipeline_token(ip.name))
+    return named or both
 
 
 def _fill(kept: Role, other: Role) -> Role:
