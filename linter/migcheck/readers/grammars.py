@@ -37,23 +37,25 @@ class BlockEnds:
 
     def __init__(self, closers: frozenset[str]) -> None:
         self._closers = closers
-        self._ends: dict[Node, bool] = {}  # a comment → whether the token after it closes a block
+        self._after: dict[Node, Node | None] = {}  # a comment → the first token after it, past comments
 
     def ends_block(self, comment: Node) -> bool:
+        token = self.token_after(comment)
+        return token is not None and token.type in self._closers
+
+    def token_after(self, comment: Node) -> Node | None:
+        """The first token after `comment` that is not a comment, or None at the end of the file."""
         passed: list[Node] = []  # the comments on the way, which share the answer
         node: Node | None = comment
-        found = False
         while node is not None and node.type == "comment":
-            if node in self._ends:
-                found = self._ends[node]
+            if node in self._after:
+                node = self._after[node]
                 break
             passed.append(node)
             node = _next_token(node)
-        else:
-            found = node is not None and node.type in self._closers
         for each in passed:
-            self._ends[each] = found
-        return found
+            self._after[each] = node
+        return node
 
 
 def _next_token(node: Node) -> Node | None:

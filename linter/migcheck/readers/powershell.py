@@ -2678,10 +2678,16 @@ def _directive_comments(index: SyntaxIndex) -> list[tuple[Node, str]]:
     found = []
     for comment in index.comments:
         raw = _text(comment)
-        body = raw[2:].removesuffix("#>") if raw.startswith("<#") else line_comment_text(raw)
+        body = _block_comment_text(raw) if raw.startswith("<#") else line_comment_text(raw)
         if starts_like_directive(body):
             found.append((comment, body))
     return found
+
+
+def _block_comment_text(written: str) -> str:
+    """A block comment's text between its markers, without the `#`s that widen them: a directive styled
+    as a banner, `<## migcheck: ignore[MIG105] reason ##>`, is read as `<# migcheck: ... #>` is."""
+    return written[2:].removesuffix("#>").lstrip("#").rstrip("#")
 
 
 def _suppressions(
@@ -2727,6 +2733,9 @@ def _covered(
         around = _statement_around(comment, statement_set)
         if around is not None:
             return around.start_point[0] + 1, where.last_line(around)
+        branch = _branch_of(block_ends.token_after(comment))
+        if branch is not None:  # between a `}` and the `else`, `elseif`, `catch` or `finally` after it
+            return branch.start_point[0] + 1, where.last_line(branch)
         at = bisect.bisect_left(starts, comment.end_byte)
         if at == len(statements) or block_ends.ends_block(comment):
             return None
@@ -2760,6 +2769,23 @@ class _Ending:
 
 # The tokens that close a block: a comment just before one is the last thing of its block.
 _BLOCK_CLOSERS = frozenset({"}", ")"})
+
+# The branches after the first of an `if` or a `try`, by the keyword that opens each: a comment just before
+# one covers that branch, its header and its block, as one before an `if` covers the whole statement.
+_BRANCHES = {
+    "else": "else_clause",
+    "elseif": "elseif_clause",
+    "catch": "catch_clause",
+    "finally": "finally_clause",
+}
+
+
+def _branch_of(keyword: Node | None) -> Node | None:
+    """The branch `keyword` opens, or None when it opens none."""
+    if keyword is None or keyword.parent is None:
+        return None
+    return keyword.parent if _BRANCHES.get(keyword.type) == keyword.parent.type else None
+
 
 # Where a comment stands between statements: in a block or a list of statements, a script block, a
 # param block, or directly in a compound statement (between `}` and `else`, before a function's `}`).

@@ -97,7 +97,7 @@ import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from migcheck import automation
 from migcheck.model import (
@@ -653,7 +653,7 @@ def read(path: str, data: bytes) -> Document:
     )
     resources = _Resources(source, index, parsed, torn_down).build() if classic else ()
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
-    suppressions = tuple(source.suppressions(index, comments))
+    suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded)
 
 
@@ -1125,19 +1125,24 @@ class _Source:
 
     # --- suppression comments -------------------------------------------------------------------
 
-    def suppressions(self, index: Index, comments: tuple[DirectiveComment, ...]) -> Iterator[Suppression]:
+    def suppressions(
+        self, index: Index, comments: tuple[DirectiveComment, ...], tree: ast.Module
+    ) -> Iterator[Suppression]:
         """`# migcheck: ignore[...] reason` on a line of its own covers the next statement, or the
         statement it sits inside (between the arguments of a call); at the end of a line it covers the
         statement on that line; `ignore-file` anywhere covers the file. One indented deeper than the code
         after it (the last thing of an indented block, before `else:` or dedented code) applies to nothing,
-        as one at the end of the file does: no statement follows it in its block."""
+        as one at the end of the file does: no statement follows it in its block. One at the indentation
+        of the `else:`, `elif`, `except`, `finally` or `case` after it covers that branch, its header and
+        all its body, as one before an `if` covers the whole statement: a reader takes it for the branch's."""
         from migcheck.readers.suppressions import directive
 
         if not comments:
             return
         simple = _simple_statement_lines(index.statements)
         starts = _statement_starts(index.statements)
-        code_indents = _next_code_indents(self.lines)
+        next_code = _next_code_lines(self.lines)
+        branches = _branches(tree, next_code)
         for comment in comments:
             found = directive(comment.text)
             if found is None:
@@ -1149,12 +1154,15 @@ class _Source:
                 yield Suppression(codes, reason, 0, 0, mark)
                 continue
             inside = simple.get(line)
+            code_line = next_code[line - 1]
             if self.lines[line - 1][:column].strip():  # after code: the statement on this line
                 span: tuple[int, int] | None = inside or (line, line)
             elif inside is not None and inside[0] < line:  # between the lines of a statement: that one
                 span = inside
-            elif _indent(self.lines[line - 1]) > code_indents[line - 1]:  # the last thing of its block
-                span = None
+            elif not code_line or _indent(self.lines[line - 1]) > _indent(self.lines[code_line - 1]):
+                span = None  # the last thing of its block, or of the file
+            elif code_line in branches:  # before a branch's header, at its indentation: the branch
+                span = (code_line, branches[code_line])
             else:
                 span = _next_statement(starts, line)
             if span is None:  # no statement follows it in its block: kept, so that the filter reports it
@@ -1598,16 +1606,69 @@ def _statement_starts(statements: list[tuple[int, int, bool]]) -> list[tuple[int
     return sorted(widest.items())
 
 
-def _next_code_indents(lines: list[str]) -> list[int]:
-    """For each line, the indentation of the first line from it on that holds code (not blank, not only
-    a comment), -1 past the last: what a comment on a line of its own is compared with. Only comments and
+def _next_code_lines(lines: list[str]) -> list[int]:
+    """For each line, the number of the first line from it on that holds code (not blank, not only a
+    comment), 0 past the last: what a comment on a line of its own is compared with. Only comments and
     blank lines stand between a comment and the next token, so the lines looked at are never inside a
     string."""
-    indents = [-1] * (len(lines) + 1)
+    found = [0] * (len(lines) + 1)
     for at in range(len(lines) - 1, -1, -1):
         code = lines[at].lstrip()
-        indents[at] = _indent(lines[at]) if code and not code.startswith("#") else indents[at + 1]
-    return indents
+        found[at] = at + 1 if code and not code.startswith("#") else found[at + 1]
+    return found
+
+
+def _branches(tree: ast.Module, next_code: list[int]) -> dict[int, int]:
+    """The line of each branch header after the first (`elif`, `else:`, `except`, `finally:`, a `case`)
+    → the last line of that branch. `ast` places `elif`, `except` and `case`; an `else:` or `finally:`
+    is the first line of code after the block before it, as only comments and blank lines stand between."""
+    found: dict[int, int] = {}
+
+    def after(last: int, following: list[ast.stmt]) -> None:
+        if following:
+            found[next_code[last]] = _last_line(following)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If):
+            elif_ = _elif(node)
+            if elif_ is not None:
+                found[elif_.lineno] = _last_line(elif_.body)
+            else:
+                after(_last_line(node.body), node.orelse)
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            after(_last_line(node.body), node.orelse)
+        elif isinstance(node, (ast.Try, _TRY_STAR)):
+            _try_branches(cast(ast.Try, node), found, after)
+        elif isinstance(node, ast.Match):
+            for case in node.cases:
+                found[case.pattern.lineno] = _last_line(case.body)
+    return found
+
+
+# Python 3.11's `try` with `except*` has the branches of a `try`.
+_TRY_STAR: type = getattr(ast, "TryStar", ast.Try)
+
+
+def _try_branches(node: ast.Try, found: dict[int, int], after: Callable[[int, list[ast.stmt]], None]) -> None:
+    last = _last_line(node.body)
+    for handler in node.handlers:
+        last = _last_line(handler.body)
+        found[handler.lineno] = last
+    after(last, node.orelse)
+    after(_last_line(node.orelse) if node.orelse else last, node.finalbody)
+
+
+def _elif(node: ast.If) -> ast.If | None:
+    """The `elif` of `node`: an `if` alone in its `else` that starts where `node` does in its line (one in
+    an `else:` block is indented deeper); None when it has none."""
+    orelse = node.orelse
+    if len(orelse) == 1 and isinstance(orelse[0], ast.If) and orelse[0].col_offset == node.col_offset:
+        return orelse[0]
+    return None
+
+
+def _last_line(block: list[ast.stmt]) -> int:
+    return block[-1].end_lineno or block[-1].lineno
 
 
 def _indent(line: str) -> int:

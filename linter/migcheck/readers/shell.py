@@ -1801,7 +1801,8 @@ def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Position
     """`# migcheck: ignore[...] reason` on a line of its own covers the command after it, every line of it
     (continuation lines too); at the end of a line, the command on that line; `ignore-file` anywhere covers
     the file. One that no command follows in its block (at the end of the script, or before the `}`, `fi`,
-    `done`, `esac`, `;;` or `else` that closes the block first) applies to nothing."""
+    `done`, `esac`, `;;` or `else` that closes the block first) applies to nothing; but one just before an
+    `else` or `elif` and not indented deeper than it covers that branch, as a reader takes it."""
     from migcheck.readers.suppressions import directive
 
     spans = _CommandSpans(root) if comments else None
@@ -1817,10 +1818,13 @@ def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Position
             continue
         line_start = comment.start_byte - comment.start_point[1]
         alone = not where.source[line_start : comment.start_byte].strip()
-        if alone:
-            span = None if block_ends.ends_block(comment) else spans.after(mark.line)
-        else:
+        span: tuple[int, int] | None
+        if not alone:
             span = spans.around(mark.line)
+        else:
+            span = _branch_of(block_ends.token_after(comment), comment)
+            if span is None and not block_ends.ends_block(comment):
+                span = spans.after(mark.line)
         if span is None:  # no command follows it in its block: kept, so that the filter reports it
             yield Suppression.nowhere(codes, reason, mark)
         else:
@@ -1829,6 +1833,23 @@ def _suppressions(comments: list[tuple[Node, str]], root: Node, where: _Position
 
 # The tokens that close a block (or a branch of one): a comment just before one is the last thing of its block.
 _BLOCK_CLOSERS = frozenset({"}", ")", "fi", "done", "esac", ";;", ";&", ";;&", "else", "elif"})
+
+
+# The branches after the first of an `if`, by the keyword that opens each.
+_BRANCHES = {"else": "else_clause", "elif": "elif_clause"}
+
+
+def _branch_of(keyword: Node | None, comment: Node) -> tuple[int, int] | None:
+    """The first and last line of the branch `keyword` opens, when `comment` just before it is not indented
+    deeper than it: at the `else`'s indentation a comment reads as the branch's, deeper as the last thing
+    of the block before, which the `else` closes. None when `keyword` opens no branch."""
+    if keyword is None or keyword.parent is None or _BRANCHES.get(keyword.type) != keyword.parent.type:
+        return None
+    if comment.start_point[1] > keyword.start_point[1]:
+        return None
+    branch = keyword.parent
+    row, column = branch.end_point
+    return branch.start_point[0] + 1, row if column == 0 and row > branch.start_point[0] else row + 1
 
 
 class _CommandSpans:
