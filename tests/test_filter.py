@@ -221,6 +221,14 @@ def test_a_comment_naming_an_unknown_rule(tmp_path, monkeypatch):
     )
 
 
+@pytest.mark.parametrize("opener", ["<!---", "<!--- "])  # a fourth dash would make "--", not XML
+def test_a_comment_styled_with_more_dashes_is_a_directive(tmp_path, monkeypatch, opener):
+    found = _lint_comment(tmp_path, monkeypatch, f"{opener}migcheck: ignore[MIG201] office only -->")
+    assert found == []
+    typo = _lint_comment(tmp_path, monkeypatch, f"{opener}migcheck: ignore[MIG2O1 office only -->")
+    assert _shown(typo) == [("MIG005", 3, 3), ("MIG201", 8, 19)]
+
+
 @pytest.mark.parametrize(
     "comment",
     [

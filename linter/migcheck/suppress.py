@@ -593,7 +593,7 @@ def _cut(text: str, limit: int = 80) -> str:
 
 # A directive's comment opener in XML: a directive starts its comment. This finds a token and parses
 # nothing; whether a comment is a valid directive is `directive`'s call, the one parser every reader uses.
-_XML_OPENER = re.compile(r"<!--\s*(?=migcheck)", re.IGNORECASE)
+_XML_OPENER = re.compile(r"<!--[\s-]*(?=migcheck)", re.IGNORECASE)  # `<!---` styled comments too
 _MENTION = re.compile("migcheck", re.IGNORECASE)
 
 

@@ -24,7 +24,7 @@ def read_suppressions(
     suppressions: list[Suppression] = []
     attempts: list[DirectiveComment] = []
     for at, comment in enumerate(_comments(root)):
-        text = comment.text or ""
+        text = xml_comment_text(comment)
         if not starts_like_directive(text):
             continue
         attempts.append(DirectiveComment(text, marker.opener(comment, at)))
@@ -48,6 +48,12 @@ def starts_like_directive(comment: str) -> bool:
     return _LOOKS_LIKE.match(comment.lstrip()) is not None
 
 
+def xml_comment_text(comment: Element) -> str:
+    """An XML comment's text without the `-`s it may start with: `<!--- migcheck: ignore[MIG201] reason -->`,
+    a comment styled with a third dash, is a directive as `<!-- migcheck: ... -->` is, applied or reported."""
+    return (comment.text or "").lstrip("-")
+
+
 def line_comment_text(written: str) -> str:
     """A script's line comment (`#` to the end of the line) without the `#`s it starts with: a directive
     styled as scripts often style section comments, `## migcheck: ignore[MIG105] reason`, is read as
@@ -69,7 +75,7 @@ def directive(comment: str) -> tuple[str, tuple[str, ...], str] | None:
 
 def _suppression(comment: Element, ordinal: int, marker: Marker, spans: _Spans) -> Suppression | None:
     """The suppression `comment` states, if any; `ordinal` is its place among the document's comments."""
-    found = directive(comment.text or "")
+    found = directive(xml_comment_text(comment))
     if found is None:
         return None
     kind, codes, reason = found
