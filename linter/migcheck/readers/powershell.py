@@ -453,6 +453,7 @@ def read(path: str, data: bytes) -> Document:
     rewrites = (
         _with_command_names_whole,
         _with_variable_words_whole,
+        _with_subexpression_words_whole,
         _with_closers_on_their_line,
         _with_calls_readable,
         _with_plain_lists,
@@ -557,10 +558,11 @@ def _glued_by_equals(source: bytes, at: int) -> bool:
 # it would read it in double quotes (about_Parsing: characters after a simple variable reference are part
 # of the same argument; after a member or an index, `$vm.Name-x`, they start a new one). The grammar reads
 # the variable alone and cannot place the rest, or reads `-web` as a parameter. So the `$` and the first
-# character of the name are parsed swapped (`m$l/vhds/…`): the grammar reads one bare word, with a `$` in it
-# as it should have, and the reader reads the word as written (see `Interpreter._literal_token`). Every
-# offset stays. Not after a braced name (`${a}`), nor before a quote, a backtick, a `#`, `<`, `>` or a `?`
-# (which PowerShell takes for more of the name).
+# character of the name are parsed swapped (`m$l/vhds/…`), and a braced name (`${base}/vhds/x.vhd`) as
+# letters as long as it (`xxxxxxx/vhds/x.vhd`, a `{` ends a bare word for the grammar): the grammar reads one
+# bare word, and the reader reads the word as written (see `Interpreter._literal_token`). Every offset
+# stays. Not before a quote, a backtick, a `#`, `<`, `>` or a `?` (which PowerShell takes for more of the
+# name), nor with a braced name that runs over lines.
 _NOT_IN_THE_WORD = frozenset(b" \t\r\n,;|&(){}[].'\"`#<>?")
 _ELEMENTS = {"command_elements": "elements"}
 
@@ -569,21 +571,21 @@ def _with_variable_words_whole(source: bytes, root: Node) -> bytes:
     """The source to parse: `source` itself, or a copy with each argument that starts with a variable
     and goes on past its name written as the grammar reads it whole (see `_NOT_IN_THE_WORD`). A change
     the tree then reads otherwise is undone."""
-    starts = [
-        leaf.start_byte
+    variables = [
+        (leaf.start_byte, leaf.end_byte)
         for elements in _captures(_ELEMENTS, root).get("elements", [])
         for argument in elements.named_children
         if argument.type not in ("command_argument_sep", "command_parameter")
         for leaf in [_first_leaf(argument)]
-        if leaf.type == "variable" and _goes_on(source, leaf)
+        if _goes_on(source, leaf)
     ]
-    if not starts:
+    if not variables:
         return source
-    changed = _swapped(source, starts)
+    changed = _swapped(source, variables)
     words = _captures(_WORDS, _parser().parse(changed).root_node).get("word", [])
     read = {word.start_byte for word in words}
-    kept = [at for at in starts if at in read]
-    if len(kept) == len(starts):
+    kept = [variable for variable in variables if variable[0] in read]
+    if len(kept) == len(variables):
         return changed
     return _swapped(source, kept) if kept else source
 
@@ -594,24 +596,86 @@ def _first_leaf(node: Node) -> Node:
     return node
 
 
-def _goes_on(source: bytes, variable: Node) -> bool:
-    """Whether a variable token, `$` and a plain name, has more of its argument right after it."""
-    at, end = variable.start_byte, variable.end_byte
-    name = source[at + 1 : at + 2]
+def _goes_on(source: bytes, leaf: Node) -> bool:
+    """Whether a variable token, `$` and a plain name or a braced name on one line, has more of its
+    argument right after it."""
+    at, end = leaf.start_byte, leaf.end_byte
+    if leaf.type == "braced_variable":
+        plain = b"\n" not in source[at:end]
+    else:
+        name = source[at + 1 : at + 2]
+        plain = leaf.type == "variable" and (name.isalnum() or name == b"_")
     after = source[end : end + 1]
-    return (
-        source[at : at + 1] == b"$"
-        and (name.isalnum() or name == b"_")
-        and after != b""
-        and after[0] not in _NOT_IN_THE_WORD
-    )
+    return source[at : at + 1] == b"$" and plain and after != b"" and after[0] not in _NOT_IN_THE_WORD
 
 
-def _swapped(source: bytes, starts: list[int]) -> bytes:
+_BRACED_STAND_IN = ord("x")
+
+
+def _swapped(source: bytes, variables: list[tuple[int, int]]) -> bytes:
+    """`source` with each variable at (start, end) written as the grammar reads the start of a bare word
+    (see `_NOT_IN_THE_WORD`)."""
     changed = bytearray(source)
-    for at in starts:
-        changed[at], changed[at + 1] = changed[at + 1], changed[at]
+    for at, end in variables:
+        if changed[at + 1] == ord("{"):
+            changed[at:end] = bytes([_BRACED_STAND_IN]) * (end - at)
+        else:
+            changed[at], changed[at + 1] = changed[at + 1], changed[at]
     return bytes(changed)
+
+
+# A bare word with a `$( … )` in it after its first character (`-MediaLocation
+# https://$($acct).blob.core.windows.net/vhds/a.vhd`, `web-$($i)`): PowerShell reads one argument, the text
+# as it would read it in double quotes (about_Parsing). The grammar ends the word at the `$` and cannot place
+# the rest, or, where the `$( … )` ends the word, reads the `( … )` as a method's arguments and the word
+# as ending with `$` (`web-$`). So each `( … )` of such a `$( … )`, on one line and at most `_MAX_SUBEXPRESSION` bytes long, is
+# parsed as letters as long as it: the grammar reads one bare word, and the reader reads the word as written
+# (see `Interpreter._expanded_word`). One round finds the first `$( … )` of each word; a word with more of
+# them is found again in the tree of the changed source, up to `_SUBEXPRESSION_ROUNDS` trees. A word the
+# last tree does not read whole is left as written. Every offset stays. A word that starts with `$( … )` is
+# two arguments for PowerShell (`$(2 + 2)/H` passes 4 and "/H"), and is left as the grammar reads it.
+_MAX_SUBEXPRESSION = 1024
+_SUBEXPRESSION_ROUNDS = 4
+_SUBEXPRESSION_STAND_IN = ord("x")
+
+
+def _with_subexpression_words_whole(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or a copy with the subexpressions in bare words written as
+    the grammar reads those words whole (see `_MAX_SUBEXPRESSION`)."""
+    changed, words = source, set()
+    for round_ in range(_SUBEXPRESSION_ROUNDS):
+        if round_:
+            root = _parser().parse(changed).root_node
+        spans = _word_subexpressions(changed, root)
+        if not spans:
+            break
+        edited = bytearray(changed)
+        for word, start, end in spans:
+            edited[start:end] = bytes([_SUBEXPRESSION_STAND_IN]) * (end - start)
+            words.add(word)
+        changed = bytes(edited)
+    if changed is source:
+        return source
+    read = {word.start_byte for word in _captures(_WORDS, _parser().parse(changed).root_node).get("word", [])}
+    return changed if words <= read else source
+
+
+def _word_subexpressions(source: bytes, root: Node) -> list[tuple[int, int, int]]:
+    """(start of the word, start, end) of the `( … )` of the first `$( … )` the grammar could not place in
+    each bare word of a command's arguments (see `_MAX_SUBEXPRESSION`)."""
+    spans = []
+    for word in _captures(_WORDS, root).get("word", []):
+        end = word.end_byte
+        parent = word.parent
+        if parent is None or parent.type != "command_elements" or word.end_byte - word.start_byte < 2:
+            continue
+        if source[end - 1 : end + 1] != b"$(":
+            continue
+        text = source[end : end + _MAX_SUBEXPRESSION]
+        closed = _closing_bracket(text)
+        if closed is not None and b"\n" not in text[:closed]:
+            spans.append((word.start_byte, end, end + closed))
+    return spans
 
 
 # A command whose name starts with a keyword of the grammar's and a dash (`ForEach-Object { … }`,
@@ -3328,6 +3392,52 @@ def _word_as_string(word: str) -> Node | None:
     return node
 
 
+@functools.cache
+def _parser_in_place() -> Parser:
+    """A parser of its own for `_word_as_string_in_place`, whose ranges change with each word read."""
+    import tree_sitter
+
+    return tree_sitter.Parser(_language())
+
+
+def _word_as_string_in_place(source: bytes, word: Node) -> Node | None:
+    """A bare word read as a double-quoted string, as `_word_as_string` reads it, in a tree whose every
+    node is where the script writes it: the code of its `$( … )` runs, and is marked, where it is written.
+    Only the word is parsed (from the character before it, read as the opening quote), so the cost is the
+    word's. None for a word that starts a line, or that the grammar does not read as one string with no
+    quote or `<` between its variables and subexpressions."""
+    start, end = word.start_byte, word.end_byte
+    row, column = word.start_point
+    if column == 0:
+        return None
+    import tree_sitter
+
+    quoted = b'"' + source[start:end] + b'"'
+    base, after = start - 1, start - 1 + len(quoted)
+    parser = _parser_in_place()
+    parser.included_ranges = [
+        tree_sitter.Range((row, column - 1), (row, column + len(quoted) - 1), base, after)
+    ]
+    root = parser.parse(lambda offset, _point: quoted[offset - base :] if offset >= base else b"").root_node
+    node = root
+    while node.type != "expandable_string_literal" and node.named_child_count == 1:
+        node = node.named_children[0]
+    if root.has_error or node.type != "expandable_string_literal" or node.start_byte != base:
+        return None
+    if node.end_byte != after:
+        return None
+    at = start
+    for part in _named(node):
+        if part.type not in ("variable", "sub_expression") or _quoted_or_markup(source[at : part.start_byte]):
+            return None
+        at = part.end_byte
+    return None if _quoted_or_markup(source[at:end]) else node
+
+
+def _quoted_or_markup(literal: bytes) -> bool:
+    return any(c in literal for c in b"'\"<")
+
+
 def _unescaped(word: str) -> str:
     """A bare word's text with each character a backtick escapes written as itself."""
     out: list[str] = []
@@ -5463,10 +5573,14 @@ class Interpreter:
         return Text(text, self.where.mark(node), number=_is_number(text))
 
     def _expanded_word(self, node: Node, written: str, env: Env) -> Value:
-        """A bare word with a variable in it (`$ml/vhds/$vmName.vhd`, `vm$i`): PowerShell reads it as it
-        reads the same text in double quotes (about_Parsing). One with a quote, a `$( … )` or a `<` in it,
-        which PowerShell reads otherwise or the reader does not follow there, is not known."""
-        string = None if any(c in written for c in "'\"<") or "$(" in written else _word_as_string(written)
+        """A bare word with a variable or a `$( … )` in it (`$ml/vhds/$vmName.vhd`, `vm$i`,
+        `https://$($acct).blob.core.windows.net`): PowerShell reads it as it reads the same text in double
+        quotes (about_Parsing). One with a quote or a `<` in it outside its `$( … )`, which PowerShell reads
+        otherwise or the reader does not follow there, is not known."""
+        if "$(" in written:
+            string = _word_as_string_in_place(self.where.source, node)
+        else:
+            string = None if any(c in written for c in "'\"<") else _word_as_string(written)
         return self._expandable(string, env, word=node) if string is not None else Unknown(written)
 
     def _array(self, node: Node, env: Env) -> Value:
