@@ -1894,7 +1894,7 @@ def _joined_child(node: Node) -> Node | None:
     elements = command.child_by_field_name("command_elements") if command is not None else None
     if name is None or elements is None or _text(name).casefold() != "join-path":
         return None
-    parts = [c for c in _named(elements) if c.type != "command_argument_sep"]
+    parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
     flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
     if len(parts) == 2 and not flags:
         return parts[1]
@@ -3836,8 +3836,7 @@ def _previewed(args: Args) -> bool | None:
 def _bare_preview(key: str, command: Node) -> bool:
     """Whether a call is written with `-WhatIf` and no value after a colon, read from the syntax alone: a
     value after a colon is not read, and may be `$false`."""
-    elements = command.child_by_field_name("command_elements")
-    parts = [c for c in elements.children if c.type != "comment"] if elements is not None else []
+    parts = _command_parts(command.child_by_field_name("command_elements"))
     for at, part in enumerate(parts):
         parameter = _parameter(part)
         if parameter is None or (_resolve(key, parameter[0]) or parameter[0]) != "WhatIf":
@@ -10846,8 +10845,7 @@ def _aliases(declared: Node | None) -> list[str]:
 
 def _parameters_written(command: Node) -> Iterator[tuple[str, str | None]]:
     """The parameters a command's arguments name, as written (see `_parameter`)."""
-    elements = command.child_by_field_name("command_elements")
-    for part in _named(elements) if elements is not None else ():
+    for part in _command_parts(command.child_by_field_name("command_elements")):
         parameter = _parameter(part)
         if parameter is not None:
             yield parameter
