@@ -1133,11 +1133,13 @@ def _innermost(root: Node, offsets: list[int], kinds: dict[str, str]) -> list[st
 # grammar reads as it reads an argument that ends with a call (see `_call_list`): the call runs, and the
 # argument's value is not known, as it would not be past a call. Every offset stays, and no byte around the
 # argument is needed, wherever it stands. What goes on past the call is taken on one line: members (named as
-# written, by a variable or by a string without `$` or a backtick), indexes without brackets or strings in
-# them, and calls whose arguments hold no brackets and strings without `$` or a backtick, up to a blank, a
+# written, by a variable, by a string without `$` or a backtick, or by a string of one variable, `."$f"`),
+# indexes without brackets or strings in them, and calls whose arguments hold no braces, strings without `$`
+# or a backtick, and brackets only around such arguments (`.Substring($s.IndexOf("-"))`), up to a blank, a
 # closing bracket, a comma, a pipe, a `;` or the line's end; anything else is left as it is.
-_CALL_ARGUMENTS = rb"\((?:[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\")*\)"
-_MEMBER_NAME = rb"(?:[A-Za-z_]\w*|\$\w+|'[^'\r\n]*'|\"[^\"$`\r\n]*\")"
+_PLAIN_ARGUMENT = rb"[^()'\"{}\r\n`]|'[^'\r\n]*'|\"[^\"$`\r\n]*\""  # a character or a string
+_CALL_ARGUMENTS = rb"\((?:" + _PLAIN_ARGUMENT + rb"|\((?:" + _PLAIN_ARGUMENT + rb")*\))*\)"
+_MEMBER_NAME = rb"(?:[A-Za-z_]\w*|\$\w+|'[^'\r\n]*'|\"[^\"$`\r\n]*\"|\"\$\w+\")"
 _MEMBER = rb"(?:(?:\.|::)" + _MEMBER_NAME + rb"(?:" + _CALL_ARGUMENTS + rb")?|\[[^\[\]()'\"\r\n]*\])"
 _PAST_THE_CALL = re.compile(_MEMBER + rb"+(?=[ \t;|,)}]|\r?\n|\Z)")
 _CALL_LISTS = {"argument_list": "list"}
