@@ -5118,11 +5118,14 @@ class _InventoryVms:
         self.changed: set[tuple[int, int]] = set()
 
     def join(self, vms: list[inv.ClassicVm]) -> tuple[CloudService, ...]:
-        alone: dict[tuple[str, str], list[inv.ClassicVm]] = defaultdict(list)
+        alone: dict[tuple[str, str, str], list[inv.ClassicVm]] = defaultdict(list)
         for record in vms:
             index = self._holder(record)
             if index is None:
-                alone[(key(record.service), key(record.deployment))].append(record)
+                # VMs of an export that names no service (`Get-AzureVM`'s `VM` on its own) are the service
+                # of their file, as the Export-AzureVM files of a folder are one service.
+                unnamed = "" if record.service.strip() else record.mark.path
+                alone[(key(record.service), key(record.deployment), unnamed)].append(record)
             else:
                 self._fill(index, record)
         for group in alone.values():
@@ -5275,6 +5278,12 @@ class _InventoryVms:
             reserved_ips_known=self.reserved_known,
             deployment_named=bool(first.deployment.strip()),
         )
+        if not first.service.strip():
+            # A stand-in named by the file, which no other description joins by name (see `join`).
+            stem = posixpath.splitext(posixpath.basename(first.mark.path))[0]
+            placement = replace(placement, name=placement.name or stem)
+            self.opened.services.append(CloudService(stem, first.mark, (placement,), named_by="file"))
+            return
         index = self.by_name.get(key(first.service))
         if index is None:
             self.by_name[key(first.service)] = len(self.opened.services)

@@ -374,9 +374,23 @@ def _vm_cut_short() -> dict:
     return _vm_in_full() | {"VM": f"{MODEL}.PersistentVM", "GuestAgentStatus": f"{MODEL}.GuestAgentStatus"}
 
 
+def _vm_expanded_cut_short() -> dict:
+    """`Get-AzureVM -ServiceName shop -Name web01 | Select-Object -ExpandProperty VM | ConvertTo-Json`: the
+    items of the VM's lists are their .NET type names."""
+    vm = _vm_in_full()["VM"]
+    return vm | {
+        "ConfigurationSets": [f"{MODEL}.NetworkConfigurationSet"],
+        "ResourceExtensionReferences": [],
+    }
+
+
 # For each cmdlet whose objects the reader reads, the ways its export writes them.
 CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
     "Get-AzureVM": {"in full": _vm_in_full(), "selected": _vm_selected(), "cut short": _vm_cut_short()},
+    "Get-AzureVM | Select-Object -ExpandProperty VM": {
+        "in full": _vm_in_full()["VM"],
+        "cut short": _vm_expanded_cut_short(),
+    },
     "Get-AzureDisk": {
         "attached to none": {
             "AffinityGroup": None,

@@ -24,7 +24,12 @@ Accepted envelopes (keys matched without regard to case):
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row; columns a
-  `Select-Object` picks without the `VM` are read for what they say, the rest unknown.
+  `Select-Object` picks without the `VM` are read for what they say, the rest unknown;
+- `Get-AzureVM ... | Select-Object -ExpandProperty VM` (or `(Get-AzureVM ...).VM`) through `ConvertTo-Json`:
+  the `PersistentVM` of each VM without its context, the JSON form of an Export-AzureVM file (`RoleName`,
+  `ConfigurationSets`, `OSVirtualHardDisk`, ...), an object or an array of them, read into the same classic
+  VM records with no cloud service, deployment, network or state: the VMs of one such file are one cloud
+  service no file names, as the Export-AzureVM files of one folder are.
 - `Get-AzureDisk` through `ConvertTo-Json`: a `DiskContext` per disk of the subscription's disk repository
   (`DiskName`, `MediaLink`, `AttachedTo`, `IOType`, ...), read into the same disks as a REST `Disks` list:
   Resource Graph does not list classic disks.
@@ -54,7 +59,9 @@ and arrays belong: the resource rows it cut short give no records, and the file 
 the first such value, since what they say cannot be read. A `Get-AzureVM` object is read in part instead:
 its own properties (cloud service, availability set, state, network, size) are at the top, where no
 `-Depth` cuts them, so its VM is a record with what was cut unknown, and the file holds one
-problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing.
+problem (MIG001) at the first value cut short, as for a script read up to where it stops parsing. So is a
+`PersistentVM` written on its own, whose name, availability set and size are at its top (and its OS disk,
+one level down, in an object written alone).
 So has a resource list whose `properties` are null (`az resource list`), or left out with none of the
 properties its reader reads at the row's top (`| project id, name, type, status=properties.status`), at the
 first of them, naming the resources left unchecked and what the rules read of each, cloud services
@@ -119,6 +126,8 @@ _TYPE_MARKERS = (
 )
 _CMDLET_MARKERS = (
     '"servicename"',  # Get-AzureVM
+    '"configurationsets"',  # Get-AzureVM's `VM` on its own (`Select-Object -ExpandProperty VM`)
+    '"osvirtualharddisk"',
     '"attachedto"',  # Get-AzureDisk
     '"linkauthorizationid"',  # Get-AzureDedicatedCircuitLinkAuthorization, or its `MicrosoftIds`
     '"microsoftids"',
@@ -277,7 +286,7 @@ def read(path: str, data: bytes) -> Document:
             "migcheck reads",
             Mark(path, 1, column=1),
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
-            "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM, Get-AzureDisk, "
+            "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM (or its VM alone), Get-AzureDisk, "
             "Get-AzureVNetConnection, Get-AzureApplicationGateway, Get-AzureDedicatedCircuitLink and "
             "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json; the classic Azure CLI's "
             "`azure vm list --json`).",
@@ -315,8 +324,7 @@ def _read_in_part(partial: list[Collapsed]) -> FileProblem:
     message = (
         f"nested properties were cut short by ConvertTo-Json: '{first.field}' is written as \"{value}\" in "
         f"place of what it holds; what was cut of {vms} (endpoints and their ACLs, subnets, extensions, disks, "
-        "boot diagnostics) is not checked, only what the export still says (availability set, state, "
-        "virtual network, size)"
+        f"boot diagnostics) is not checked, only what the export still says ({first.kept})"
     )
     return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
 

@@ -413,11 +413,13 @@ def collapsed(value: object) -> TypeGuard[str]:
 class Collapsed:
     """What `records` gives for an object of the export whose nested properties ConvertTo-Json wrote as
     strings: none of its records, since what it says is cut short. `field` is the first such property
-    (`properties.hardwareProfile`), `value` what was written for it, `mark` where."""
+    (`properties.hardwareProfile`), `value` what was written for it, `mark` where. `kept`, for a VM read in
+    part all the same (`Get-AzureVM`'s), is what the export still says of it."""
 
     field: str
     value: str
     mark: Mark
+    kept: str = ""
 
 
 def unchecked(rtype: str, mark: Mark, name: str, *, left_out: bool = False) -> UncheckedResource:
@@ -538,6 +540,8 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     if not rtype:
         if is_get_azure_vm(obj):
             return _get_azure_vm(obj, mark, spots or Spots.nowhere(mark))
+        if is_persistent_vm(obj):
+            return _persistent_vm(obj, mark, spots or Spots.nowhere(mark))
         if is_disk_context(obj):
             return (_disk_context(obj, mark, spots or Spots.nowhere(mark)),)
         if is_ps_role_assignment(obj):
@@ -1719,6 +1723,9 @@ CUT_SHORT_KEYS = frozenset(
     for step in path.split(".")
 ) | {"properties"}
 
+# What the first value cut short of a context says the export still says of its VM.
+_CONTEXT_KEPT = "availability set, state, virtual network, size"
+
 # What only a VM's context writes beside its cloud service and name, of what a `Select-Object` may keep.
 _VM_CONTEXT_KEYS = (
     "AvailabilitySetName",
@@ -1756,43 +1763,85 @@ def _get_azure_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
     VM is still read from what the object says (its context's own properties, which no `-Depth` cuts: cloud
     service, availability set, state, network, size), with the facts the cut parts hold unknown, and the
     first value cut short (`Collapsed`) follows it: the export is read in part, and says so once."""
-    cut = _context_cut_short(obj, spots)
+    written = get(obj, "VM")
+    vm: dict = written if isinstance(written, dict) else {}
+    return _vm_read_in_part(obj, vm, mark, spots, _GET_AZURE_VM_NESTED, _CONTEXT_KEPT)
+
+
+def _vm_read_in_part(
+    context: dict, vm: dict, mark: Mark, spots: Spots, nested: tuple[str, ...], kept: str
+) -> tuple[object, ...]:
+    """The VM of `context` and `vm` (see `_vm_context`), then the first value of the paths `nested` that
+    ConvertTo-Json cut short, if any (`Collapsed`, saying that `kept` is what the export still says). The
+    paths start at the object the export writes: the context, or the VM written on its own."""
+    cut = _values_cut_short(context or vm, spots, nested)
     if not cut:
-        return (_vm_context(obj, mark, spots),)
+        return (_vm_context(context, vm, mark, spots),)
     unknown = frozenset().union(*(_cut_facts(c.field) for c in cut))
     first = min(cut, key=lambda c: (c.mark.line, c.mark.column))
-    return (_vm_context(obj, mark, spots, unknown), first)
+    return (_vm_context(context, vm, mark, spots, unknown), replace(first, kept=kept))
 
 
-def _context_cut_short(obj: dict, spots: Spots) -> list[Collapsed]:
-    """The first value of each path of `_GET_AZURE_VM_NESTED` that ConvertTo-Json cut short, if any."""
+def _values_cut_short(obj: dict, spots: Spots, nested: tuple[str, ...]) -> list[Collapsed]:
+    """The first value of each path of `nested` that ConvertTo-Json cut short, if any."""
     if not spots.may_hold_collapsed():
         return []
-    found = (_collapsed_on(obj, path.split("."), "") for path in _GET_AZURE_VM_NESTED)
+    found = (_collapsed_on(obj, path.split("."), "") for path in nested)
     return [_collapsed_at(spots, where.lstrip("."), value) for where, value in filter(None, found)]
 
 
 def _cut_facts(where: str) -> frozenset[str]:
-    """The facts of `Role.unknown` that a value cut short at `where` (`VM.ConfigurationSets`) held. Disks,
-    boot diagnostics, the guest agent's status and the extensions' statuses need none: a cut value gives
-    no disk, no setting and no status, which is what a file that does not say them gives."""
+    """The facts of `Role.unknown` that a value cut short at `where` (`VM.ConfigurationSets` of a context,
+    `ConfigurationSets` of a `PersistentVM` on its own) held. Disks, boot diagnostics, the guest agent's
+    status and the extensions' statuses need none: a cut value gives no disk, no setting and no status,
+    which is what a file that does not say them gives."""
     if where == "VM":
         return frozenset({"endpoints", "subnets", "extensions"})
-    if where == "VM.ConfigurationSets":
+    within = where.removeprefix("VM.")
+    if within == "ConfigurationSets":
         return frozenset({"endpoints", "subnets"})
-    if where.startswith("VM.ConfigurationSets.InputEndpoints"):
+    if within.startswith("ConfigurationSets.InputEndpoints"):
         return frozenset({"endpoints"})
-    if where.startswith("VM.ConfigurationSets."):  # SubnetNames, or a network interface's subnets
+    if within.startswith("ConfigurationSets."):  # SubnetNames, or a network interface's subnets
         return frozenset({"subnets"})
-    if where.startswith("VM.ResourceExtensionReferences"):
+    if within.startswith("ResourceExtensionReferences"):
         return frozenset({"extensions"})
     return frozenset()
 
 
-def _vm_context(obj: dict, mark: Mark, spots: Spots, cut: frozenset[str] = frozenset()) -> ClassicVm:
-    """The VM of a context; `cut`, the facts ConvertTo-Json cut short (see `_cut_facts`), are unknown."""
-    written = get(obj, "VM")
-    vm: dict = written if isinstance(written, dict) else {}
+# --- Get-AzureVM's `VM` on its own --------------------------------------------------------------------------
+# `Get-AzureVM -ServiceName s | Select-Object -ExpandProperty VM | ConvertTo-Json` (or `(Get-AzureVM ...).VM`)
+# writes the `PersistentVM` of each VM without its context: the JSON form of an Export-AzureVM file, in the
+# same property names (`RoleName`, `ConfigurationSets`, `OSVirtualHardDisk`, ...). It names no cloud service,
+# deployment, network or state: the VM is read as an Export-AzureVM file's, of a service no file names.
+_PERSISTENT_VM_NESTED = tuple(p.removeprefix("VM.") for p in _GET_AZURE_VM_NESTED if p.startswith("VM."))
+_PERSISTENT_VM_KEPT = "name, availability set, size, and what is written in full"
+_PERSISTENT_VM_KEYS = ("ConfigurationSets", "OSVirtualHardDisk")
+
+
+def is_persistent_vm(obj: object) -> bool:
+    """A `PersistentVM` written on its own: a role's name beside its configuration sets or its OS disk, which
+    a role instance (`RoleName`, `InstanceName`) does not write, and no cloud service (a context's `VM` is
+    under its `VM`)."""
+    return (
+        isinstance(obj, dict)
+        and has(obj, "RoleName")
+        and any(has(obj, k) for k in _PERSISTENT_VM_KEYS)
+        and not has(obj, "ServiceName")
+    )
+
+
+def _persistent_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
+    """The classic VM of a `PersistentVM`, read in part where ConvertTo-Json cut it short (see
+    `_get_azure_vm`)."""
+    return _vm_read_in_part({}, obj, mark, spots, _PERSISTENT_VM_NESTED, _PERSISTENT_VM_KEPT)
+
+
+def _vm_context(
+    obj: dict, vm: dict, mark: Mark, spots: Spots, cut: frozenset[str] = frozenset()
+) -> ClassicVm:
+    """The VM of a context `obj`, whose `VM` is `vm` (`obj` is empty for a `PersistentVM` written on its
+    own); `cut`, the facts ConvertTo-Json cut short (see `_cut_facts`), are unknown."""
     name = text(get(obj, "Name")) or text(get(vm, "RoleName"))
     service = text(get(obj, "ServiceName"))
     unknown = set(cut)
@@ -2084,6 +2133,7 @@ def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndp
 # of them: the tests walk an export of each command listed here.
 CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     "Get-AzureVM": is_get_azure_vm,
+    "Get-AzureVM | Select-Object -ExpandProperty VM": is_persistent_vm,
     "Get-AzureDisk": is_disk_context,
     "Get-AzRoleAssignment": is_ps_role_assignment,
     **{cmdlet: _written_by(cmdlet) for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS)},

@@ -49,7 +49,9 @@ class XmlSyntaxError(Rule):
         "strings like `@{id=; name=}` or `System.Object[]` because it ran without enough `-Depth`: the "
         "resources written so are not checked, and the finding points at the first such value (a "
         "`Get-AzureVM` export is read in part: each VM's availability set, state, network and size, at the "
-        "top of its object, are still checked). An export "
+        "top of its object, are still checked; so are the name, availability set and size of a VM written "
+        "without its context, `Select-Object -ExpandProperty VM`, and what of it is written in full, such as "
+        "its OS disk). An export "
         'whose resources have no properties at all (`az resource list`, `Get-AzResource`: `"properties": '
         "null`) is reported once, at the first of them, as a warning: such a list is well-formed and only "
         "says which resources exist.",
