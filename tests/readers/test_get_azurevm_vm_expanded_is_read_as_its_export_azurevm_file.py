@@ -231,3 +231,44 @@ def test_json_with_a_role_name_and_no_configuration_is_not_claimed():
     other = {"RoleName": "WebRole1", "InstanceCount": 2}
     for value in (instance, [other]):
         assert read_document("other.json", _json(value).encode(), explicit=False) is None
+
+
+@pytest.mark.parametrize("shape", ["vm alone", "context"])
+def test_the_vm_s_public_ip_and_security_group_are_read_as_the_export_azurevm_file_states_them(shape):
+    """`PublicIPs` (`AssignPublicIP` items, by `Name`) and `NetworkSecurityGroup` (a name) of the network
+    set, as an Export-AzureVM file gives them (the plan moves them with the VM, MIG210 reads the group), in
+    the VM alone and in a `Get-AzureVM` context alike."""
+    vm = _vm()
+    vm["ConfigurationSets"][0] |= {
+        "PublicIPs": [{"Name": "web01-pip", "IdleTimeoutInMinutes": None, "DomainNameLabel": None}],
+        "NetworkSecurityGroup": "web-nsg",
+    }
+    value = (
+        vm
+        if shape == "vm alone"
+        else {"ServiceName": "shop", "DeploymentName": "shop", "Name": "web01", "VM": vm}
+    )
+    text = _json(value)
+    doc = read_document("vm.json", text.encode(), explicit=False)
+    assert doc is not None and doc.problem is None
+    [record] = doc.resources
+    assert isinstance(record, ClassicVm)
+    role = record.role
+    assert [(ip.name, ip.mark.line) for ip in role.public_ips] == [("web01-pip", _line(text, '"web01-pip"'))]
+    assert role.security_group is not None
+    assert (role.security_group.name, role.security_group.mark.line) == ("web-nsg", _line(text, '"web-nsg"'))
+    assert "public_ips" not in role.unknown
+
+
+def test_a_vm_without_its_configuration_sets_has_public_ips_not_known():
+    """Cut short, its public IPs are not known rather than none."""
+    vm = _vm() | {"ConfigurationSets": [f"{MODEL}.NetworkConfigurationSet"]}
+    doc = read_document("vm.json", _json(vm).encode(), explicit=False)
+    assert doc is not None
+    [record] = doc.resources
+    assert isinstance(record, ClassicVm)
+    assert record.role.public_ips == () and "public_ips" in record.role.unknown
+
+
+def _line(text: str, needle: str) -> int:
+    return text.count("\n", 0, text.index(needle)) + 1

@@ -1708,6 +1708,7 @@ _GET_AZURE_VM_NESTED = (
     "VM.ConfigurationSets[].InputEndpoints[].EndpointAccessControlList.Rules[]",
     "VM.ConfigurationSets[].SubnetNames",
     "VM.ConfigurationSets[].NetworkInterfaces[].IPConfigurations[]",
+    "VM.ConfigurationSets[].PublicIPs[]",
     "VM.OSVirtualHardDisk",
     "VM.DataVirtualHardDisks[]",
     "VM.ResourceExtensionReferences[]",
@@ -1796,12 +1797,14 @@ def _cut_facts(where: str) -> frozenset[str]:
     status and the extensions' statuses need none: a cut value gives no disk, no setting and no status,
     which is what a file that does not say them gives."""
     if where == "VM":
-        return frozenset({"endpoints", "subnets", "extensions"})
+        return frozenset({"endpoints", "subnets", "public_ips", "extensions"})
     within = where.removeprefix("VM.")
     if within == "ConfigurationSets":
-        return frozenset({"endpoints", "subnets"})
+        return frozenset({"endpoints", "subnets", "public_ips"})
     if within.startswith("ConfigurationSets.InputEndpoints"):
         return frozenset({"endpoints"})
+    if within.startswith("ConfigurationSets.PublicIPs"):
+        return frozenset({"public_ips"})
     if within.startswith("ConfigurationSets."):  # SubnetNames, or a network interface's subnets
         return frozenset({"subnets"})
     if within.startswith("ResourceExtensionReferences"):
@@ -1846,7 +1849,7 @@ def _vm_context(
     service = text(get(obj, "ServiceName"))
     unknown = set(cut)
     if not has(vm, "ConfigurationSets"):
-        unknown |= {"endpoints", "subnets"}
+        unknown |= {"endpoints", "subnets", "public_ips"}
     if not has(vm, "ResourceExtensionReferences"):
         unknown.add("extensions")
     availability, left_out = _context_availability_set(obj, vm)
@@ -1879,6 +1882,8 @@ def _vm_context(
         subnets_mark=spots.at(spots.key("SubnetNames")) if not subnets and "subnets" not in unknown else None,
         unknown=frozenset(unknown),
         static_ips=_context_static_ips(sets, spots),
+        security_group=_context_security_group(sets, spots),
+        public_ips=_context_public_ips(sets, spots),
         migration_state=_migration_state(vm, spots),
     )
     return ClassicVm(
@@ -1958,6 +1963,22 @@ def _context_static_ips(sets: list[dict], spots: Spots) -> tuple[NameRef, ...]:
     addresses = [a for a in addresses if a]
     marks = spots.values(addresses, "StaticVirtualNetworkIPAddress")
     return tuple(NameRef(a, m) for a, m in zip(addresses, marks, strict=True))
+
+
+def _context_security_group(sets: list[dict], spots: Spots) -> NameRef | None:
+    """The network security group set on the VM (its network set's `NetworkSecurityGroup`, a name), marked
+    at its value; None when it has none."""
+    name = next(
+        (text(get(s, "NetworkSecurityGroup")) for s in sets if text(get(s, "NetworkSecurityGroup"))), ""
+    )
+    return NameRef(name, _value_mark(spots, name, "NetworkSecurityGroup") or spots.mark) if name else None
+
+
+def _context_public_ips(sets: list[dict], spots: Spots) -> tuple[NameRef, ...]:
+    """The VM's own public IPs (its network set's `PublicIPs`, each item's `Name`), each marked at its name."""
+    names = [text(get(ip, "Name")) for s in sets for ip in items(get(s, "PublicIPs"))]
+    names = [name for name in names if name]
+    return tuple(NameRef(n, m) for n, m in zip(names, spots.values(names, "PublicIPs"), strict=True))
 
 
 def _context_endpoints(sets: list[dict], role: str, spots: Spots) -> Iterator[InputEndpoint]:
