@@ -259,7 +259,8 @@ def _lint(
 
         jobs = auto_jobs(len(found))
     read = len(found)
-    documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
+    with _readers().beside.checking(found):  # a script's settings file is one of the files checked
+        documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     with locators or contextlib.nullcontext():
         return _check_documents(
@@ -609,9 +610,10 @@ def _read_bytes(
         fix = link_fix(candidate.refused) or _REFUSED_FIX
         problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), fix)
         return Document(path, None, "", problem=problem), b""
-    if store is not None and candidate.fs_path != STDIN:
-        return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data
-    return readers.read_document(path, data, explicit=candidate.explicit), data
+    with readers.beside.reading(candidate):  # the folder the settings files it loads are taken from
+        if store is not None and candidate.fs_path != STDIN:
+            return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data
+        return readers.read_document(path, data, explicit=candidate.explicit), data
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from lxml import etree
 
 from migcheck.formats import FORMATS, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
+from migcheck.readers import beside
 from migcheck.readers.suppressions import read_suppressions
 from migcheck.readers.xml import (
     SNIFF_BYTES,
@@ -35,7 +36,7 @@ from migcheck.readers.xml import (
 from migcheck.suppress import xml_directive_opener
 from migcheck.texts import EVERY_ENDING
 
-__all__ = ["MAX_FILE_BYTES", "kinds_producing", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "beside", "kinds_producing", "read_document"]
 
 # The largest file migcheck reads. Real classic files are kilobytes (the largest REST list bodies a few
 # MB); past this, time and memory grow with the file (about 6 s and 500 MB per 16 MB of dense XML), so a

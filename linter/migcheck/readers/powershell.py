@@ -197,7 +197,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import grammars, xplat
+from migcheck.readers import beside, grammars, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 
@@ -431,15 +431,32 @@ _TYPOGRAPHIC_QUOTES = str.maketrans(
 
 def read(path: str, data: bytes) -> Document:
     text = decode(data)
+    parsed = _parse(path, text)
+    if isinstance(parsed, FileProblem):
+        return Document(path, FileKind.POWERSHELL, "", problem=parsed, text=text)
+    tree, index, where = parsed
+    comments = _directive_comments(index)
+    suppressions = tuple(_suppressions(comments, index, where))
+    interpreter = Interpreter(path, index, where)
+    resources = interpreter.run(tree.root_node)
+    if interpreter.defaults_kept and any(isinstance(r, Deployment) and r.roles for r in resources):
+        on_defaults = Interpreter(path, index, where, on_defaults=True).run(tree.root_node)
+        resources = _with_defaults_run(resources, on_defaults)
+    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
+    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, marked, None, text=text)
+
+
+def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FileProblem:
+    """A script's syntax tree, as the grammar reads it once the forms it does not know are made readable,
+    its index and its positions; or why PowerShell would not run it (too deep, too large, a parse error)."""
     source = _with_line_feeds(text.translate(_TYPOGRAPHIC_QUOTES).encode("utf-8", "surrogatepass"))
     where = Positions(path, source)
     deep = _too_deep(source)
     if deep >= 0:
-        return Document(path, FileKind.POWERSHELL, "", problem=_nesting_problem(where.at(deep)), text=text)
+        return _nesting_problem(where.at(deep))
     tree = _parser().parse(source)
     if tree.root_node.descendant_count > MAX_NODES:
-        too_large = _size_problem(tree.root_node.descendant_count, where.at(0))
-        return Document(path, FileKind.POWERSHELL, "", problem=too_large, text=text)
+        return _size_problem(tree.root_node.descendant_count, where.at(0))
     parsed = _with_known_operators(source, tree.root_node)
     if parsed is not source:
         tree = _parser().parse(parsed)
@@ -467,18 +484,41 @@ def read(path: str, data: bytes) -> Document:
     if problem is not None:
         # PowerShell runs no line of a script it cannot parse: nothing is read from it, as from an XML
         # file that is not well-formed.
-        return Document(path, FileKind.POWERSHELL, "", problem=problem, text=text)
+        return problem
     parsed, tree, cuts = _with_lines_ended(parsed, tree)
-    index = SyntaxIndex(tree.root_node, source, cuts)
-    comments = _directive_comments(index)
-    suppressions = tuple(_suppressions(comments, index, where))
-    interpreter = Interpreter(path, index, where)
-    resources = interpreter.run(tree.root_node)
-    if interpreter.defaults_kept and any(isinstance(r, Deployment) and r.roles for r in resources):
-        on_defaults = Interpreter(path, index, where, on_defaults=True).run(tree.root_node)
-        resources = _with_defaults_run(resources, on_defaults)
-    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
-    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, marked, problem, text=text)
+    return tree, SyntaxIndex(tree.root_node, source, cuts), where
+
+
+# `$PSScriptRoot` as `_variable` keys it, and what it holds while the path of a dot-sourced file is read:
+# the folder of the script, a string no script writes.
+_SCRIPT_ROOT = ("", "psscriptroot")
+_SCRIPT_FOLDER = "\0script folder\0"
+
+
+def _settings_values(settings: beside.Settings) -> dict[str, Value]:
+    """The values a dot-sourced settings file assigns at its top level that it states whole (see
+    `_stated_whole`), by variable: what the script that loads it holds from there. Only values: what its
+    commands create or change is the file's own, checked with it, and is not read again here."""
+    parsed = _parse(settings.path, decode(settings.data))
+    if isinstance(parsed, FileProblem):
+        return {}
+    tree, index, where = parsed
+    return Interpreter(settings.path, index, where).top_level_values(tree.root_node)
+
+
+def _stated_whole(value: Value) -> bool:
+    """Whether a value is stated whole, on every path: a string or flag the file surely assigns, or an
+    array or table of such values only. A value read from the environment, a parameter or a command, or one
+    a branch alone assigns, is not (the script that loads the file reads it as it would without it)."""
+    if isinstance(value, Text):
+        return value.sure and not value.other
+    if isinstance(value, Flag):
+        return True
+    if isinstance(value, Items):
+        return all(_stated_whole(item) for item in value.values)
+    if isinstance(value, Table):
+        return not value.opaque and all(entry[3] and _stated_whole(entry[2]) for entry in value.entries)
+    return False
 
 
 # The forms of `-in` and `-notin` that say whether case counts, which the grammar does not know (it knows
@@ -1888,6 +1928,13 @@ def _only_child(node: Node, kind: str) -> Node | None:
 def _joined_child(node: Node) -> Node | None:
     """The child path of a `(Join-Path <path> <child>)` argument, by position or `-ChildPath`, when it is
     the last part the call joins; None for any other argument."""
+    joined = _joined_parts(node)
+    return joined[1] if joined is not None else None
+
+
+def _joined_parts(node: Node) -> tuple[Node, Node] | None:
+    """The path and the child path of a `(Join-Path <path> <child>)` argument, by position or `-Path` and
+    `-ChildPath`, when those are the two parts the call joins; None for any other argument."""
     inner = _unwrap(node)
     held = inner.named_child(0) if inner.type == "parenthesized_expression" else None
     command = _unwrap(held) if held is not None and inner.named_child_count == 1 else None
@@ -1899,9 +1946,9 @@ def _joined_child(node: Node) -> Node | None:
     parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
     flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
     if len(parts) == 2 and not flags:
-        return parts[1]
+        return parts[0], parts[1]
     if len(parts) == 4 and flags == ["-path", "-childpath"] and parts[2].type == "command_parameter":
-        return parts[3]
+        return parts[1], parts[3]
     return None
 
 
@@ -4375,6 +4422,18 @@ class Interpreter:
         except (_Exhausted, RecursionError):
             return self.calls_only(root)
 
+    def top_level_values(self, root: Node) -> dict[str, Value]:
+        """The values the script's top level holds once it has run that it states whole (see
+        `_stated_whole`), by variable: a settings file's, read for the script that dot-sources it."""
+        self.selection_stops = _selection_stops(root)
+        self.xplat_reading = xplat.Reading(self.path, arm=self._xplat_in_resource_manager_mode(root))
+        script = Env(constants={})
+        try:
+            self.statements(root, script)
+        except (_Exhausted, RecursionError):
+            return {}
+        return {k: v for k, v in script.vars.items() if not k.startswith("\0") and _stated_whole(v)}
+
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
@@ -5440,6 +5499,50 @@ class Interpreter:
         for key, value in self.constants.items():
             self.constants[key] = _stale(value, "$" + key)
 
+    def _settings_loaded(self, invoked: Node, env: Env) -> None:
+        """A settings file the script dot-sources by a path it states (see `_settings_path`), when it is
+        one to read (`beside.settings_file`): the values it assigns are the script's from here, as if
+        assigned here."""
+        stated = self._settings_path(invoked, env)
+        settings = beside.settings_file(stated) if stated else None
+        if settings is None:
+            return
+        for key, value in beside.values_of(settings, _settings_values).items():
+            env.vars[key] = value
+
+    def _settings_path(self, invoked: Node, env: Env) -> str | None:
+        """The path of a dot-sourced file from the script's folder, when the script states it: `.\\x.ps1`,
+        `'.\\x.ps1'`, `$PSScriptRoot\\x.ps1`, `"$PSScriptRoot\\x.ps1"`, `(Join-Path $PSScriptRoot 'x.ps1')`;
+        None for a command looked up by name, or a path the script does not state whole."""
+        parts = _named(invoked)
+        if len(parts) != 1:
+            return None
+        part = parts[0]
+        if part.type == "command_name":  # a bare path: one that starts at the current folder
+            text = _text(part)
+            return text if text.startswith((".\\", "./", "..\\", "../")) else None
+        if part.type == "path_command_name":  # $PSScriptRoot\x.ps1
+            named = _named(part)
+            if len(named) != 2 or named[0].type != "variable" or _variable(_text(named[0])) != _SCRIPT_ROOT:
+                return None
+            return _text(named[1]).lstrip("\\/") or None
+        joined = _joined_parts(part)
+        if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
+            base = _unwrap(joined[0])
+            if base.type != "variable" or _variable(_text(base)) != _SCRIPT_ROOT:
+                return None
+            part = joined[1]
+        scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
+        scope.vars[_SCRIPT_ROOT[1]] = Text(_SCRIPT_FOLDER)
+        value = self.evaluate(part, scope)
+        if not isinstance(value, Text) or not value.sure or value.number is not False:
+            return None
+        if value.value.startswith(_SCRIPT_FOLDER):
+            return value.value[len(_SCRIPT_FOLDER) :].lstrip("\\/") or None
+        if joined is not None:
+            return value.value
+        return value.value if value.value.startswith((".\\", "./", "..\\", "../")) else None
+
     def _string(self, node: Node, env: Env) -> Value:
         value = self._string_value(node, env)
         path = request_path(value)
@@ -6151,6 +6254,8 @@ class Interpreter:
         block = self._invoked_block(node, invoked, env) if not name and invoked is not None else None
         if _dot_sourced(node):
             self._dot_sourced_here(env)
+            if invoked is not None and block is None:
+                self._settings_loaded(invoked, env)
         if block is not None:
             return self._call_block(node, block, env, piped)
         if key in self.defined and not _module_qualified(node):

@@ -1,0 +1,153 @@
+"""The settings file a script loads beside it (`. "$PSScriptRoot\\config.ps1"`, `source ./env.sh`, `from
+config import SERVICE_NAME`): its bytes, for the script's reader to take the values it assigns.
+
+A settings file is read only when it is itself a file this run checks (so `exclude` and the walk's rules
+apply to it as to every input), inside the project root (the folder walked, or the working directory for a
+file named on the command line), reached through no symbolic link, a regular file, and no larger than a
+script may be. Its path is the one the script states, taken from the script's own folder. A settings file
+loading another is not followed: while one is read for its values, no other is found (`values_of`).
+
+The engine says which files the run checks (`checking`) and which one is read now (`reading`); a reader
+called on its own (a test, the pytest plugin reading one file) finds no settings file, and reads the
+script as it would without one. Both are context variables: the editor server runs checks in a thread of
+its own, and forked workers start with the context of the process that forked them."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import os
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+from migcheck import guarded
+from migcheck.discover import STDIN, Candidate
+from migcheck.formats import SCRIPT_BYTES
+
+__all__ = ["Settings", "checking", "reading", "settings_file", "values_of"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """A settings file a script loads: its display path (marks of the values it states point there) and
+    its bytes."""
+
+    path: str
+    data: bytes
+
+
+class _Inputs:
+    """The files a run checks, by absolute path (and, for a script written on Windows that names its
+    settings file in another case, by that path without case), and each settings file read so far."""
+
+    def __init__(self, found: Iterable[Candidate]) -> None:
+        self.by_path: dict[str, Candidate] = {}
+        self.by_folded: dict[str, Candidate | None] = {}
+        for candidate in found:
+            if candidate.fs_path == STDIN or candidate.refused:
+                continue
+            absolute = os.path.abspath(candidate.fs_path)
+            self.by_path[absolute] = candidate
+            folded = absolute.casefold()
+            # Two files whose names differ only in case: neither is the one a case-blind name means.
+            self.by_folded[folded] = None if folded in self.by_folded else candidate
+        self.read: dict[str, Settings | None] = {}
+
+    def find(self, absolute: str) -> Candidate | None:
+        return self.by_path.get(absolute) or self.by_folded.get(absolute.casefold())
+
+
+_INPUTS: contextvars.ContextVar[_Inputs | None] = contextvars.ContextVar("migcheck_inputs", default=None)
+_READING: contextvars.ContextVar[Candidate | None] = contextvars.ContextVar("migcheck_reading", default=None)
+
+
+@contextlib.contextmanager
+def checking(found: Iterable[Candidate]) -> Iterator[None]:
+    """While the files `found` are read: the settings files their scripts load may be among them."""
+    token = _INPUTS.set(_Inputs(found))
+    try:
+        yield
+    finally:
+        _INPUTS.reset(token)
+
+
+@contextlib.contextmanager
+def reading(candidate: Candidate) -> Iterator[None]:
+    """While `candidate` is read: the script whose folder the settings files it loads are taken from."""
+    token = _READING.set(candidate if candidate.fs_path != STDIN else None)
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
+def settings_file(stated: str) -> Settings | None:
+    """The settings file at `stated` (`config.ps1`, `conf\\vars.sh`, `../settings.py`: `/` or `\\`),
+    from the folder of the script read now, when it is one to read (see the module's docs); None for any
+    other, and for an absolute path (one on the machine that runs the script, not in the repository)."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    relative = stated.replace("\\", "/")
+    if inputs is None or loading is None or not relative or _absolute(relative):
+        return None
+    folder = os.path.dirname(os.path.abspath(loading.fs_path))
+    absolute = os.path.normpath(os.path.join(folder, relative))
+    if absolute not in inputs.read:
+        found = inputs.find(absolute)
+        root = loading.within or os.getcwd()
+        inputs.read[absolute] = _read(found, folder, root) if found is not None else None
+    return inputs.read[absolute]
+
+
+def _absolute(path: str) -> bool:
+    """A path from the root of a drive or file system (`/etc/x`, `C:/x`, `//server/share`)."""
+    return path.startswith("/") or (len(path) > 1 and path[1] == ":")
+
+
+def _read(candidate: Candidate, folder: str, root: str) -> Settings | None:
+    """The bytes of a checked file, read from the script's `folder`, when it is inside `root` (a real path)
+    and no folder on the way from the script's folder to it, nor the file, is a symbolic link; else None."""
+    absolute = os.path.abspath(candidate.fs_path)
+    if candidate.link or _through_a_link(folder, absolute):
+        return None
+    if not os.path.realpath(absolute).startswith(root.rstrip(os.sep) + os.sep):
+        return None
+    try:
+        data = guarded.read_bytes(candidate.fs_path, SCRIPT_BYTES + 1, follow_links=False, within=root)
+    except OSError:
+        return None  # the file's own check says why it cannot be read
+    return Settings(candidate.path, data) if len(data) <= SCRIPT_BYTES else None
+
+
+def _through_a_link(folder: str, absolute: str) -> bool:
+    """Whether a folder the path from `folder` to the file `absolute` goes down through, or the file, is
+    a symbolic link (the folders it goes up through hold the script itself)."""
+    common = os.path.commonpath([folder, absolute])
+    path = common
+    for part in os.path.relpath(absolute, common).split(os.sep):
+        path = os.path.join(path, part)
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return True
+        except OSError:
+            return True
+    return False
+
+
+def values_of(settings: Settings, read: Callable[[Settings], T]) -> T:
+    """What `read` makes of a settings file (the values it assigns), once per process for each file and
+    reader: no settings file is found while it runs, so one that loads another does not follow it."""
+    return _values(settings, read)
+
+
+@functools.lru_cache(maxsize=256)
+def _values(settings: Settings, read: Callable[[Settings], T]) -> T:
+    token = _READING.set(None)
+    try:
+        return read(settings)
+    finally:
+        _READING.reset(token)

@@ -1,0 +1,149 @@
+"""A script that loads a settings file beside it (`. "$PSScriptRoot\\config.ps1"`) holds the values that
+file assigns at its top level from there, as if assigned there: a VM given the subnets a settings file
+lists is in each of them (MIG202), and the plan names a cloud service by the name the settings file states,
+not by a stand-in. Only values: what the settings file itself creates is its own, checked with it once (no
+MIG004 of one VM against itself). A settings file outside the project, reached through a symbolic link, or
+not checked, is not read; nor is one a settings file loads in turn."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from lint_support import lint_files
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.plan import build_plan
+from migcheck.plugins import load_rules
+
+PS_DEPLOY = """\
+Import-Module Azure
+. "$PSScriptRoot\\config.ps1"
+$vm = New-AzureVMConfig -Name "app1" -InstanceSize Small -ImageName img | Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password x
+$vm = $vm | Set-AzureSubnet -SubnetNames $Subnets
+New-AzureVM -ServiceName $ServiceName -VMs $vm -VNetName $VNet -Location "West Europe"
+"""
+
+
+def ps_settings(*subnets: str) -> str:
+    listed = ", ".join(f'"{s}"' for s in subnets)
+    return f'$VNet = "hub"\n$ServiceName = "shop-svc"\n$Subnets = @({listed})\n'
+
+
+def services(result) -> list[str]:
+    """The cloud services the plan moves, as it names them."""
+    return [member.label for step in build_plan(result).steps for member in step.members]
+
+
+def mig202(result) -> list[str]:
+    return [f"{f.location.path}:{f.location.line}" for f in result.findings if f.code == "MIG202"]
+
+
+def test_a_vm_given_two_subnets_a_dot_sourced_settings_file_lists_is_mig202(tmp_path, monkeypatch):
+    files = {"deploy.ps1": PS_DEPLOY, "config.ps1": ps_settings("Front", "Back")}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
+    # Where the second subnet is written.
+    assert mig202(result) == ["config.ps1:3"]
+
+
+def test_one_subnet_in_the_settings_file_is_no_mig202(tmp_path, monkeypatch):
+    files = {"deploy.ps1": PS_DEPLOY, "config.ps1": ps_settings("Front")}
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == []
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        ". .\\config.ps1",
+        ". ./config.ps1",
+        ". '.\\config.ps1'",
+        ". $PSScriptRoot\\config.ps1",
+        ". (Join-Path $PSScriptRoot 'config.ps1')",
+        '. "$PSScriptRoot/config.ps1"',
+    ],
+)
+def test_each_way_of_stating_the_settings_file_s_path_is_read(tmp_path, monkeypatch, load):
+    deploy = PS_DEPLOY.replace('. "$PSScriptRoot\\config.ps1"', load)
+    files = {"scripts/deploy.ps1": deploy, "scripts/config.ps1": ps_settings("Front", "Back")}
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == [
+        "scripts/config.ps1:3"
+    ]
+
+
+def test_the_plan_names_the_cloud_service_by_the_name_the_settings_file_states(tmp_path, monkeypatch):
+    files = {"deploy.ps1": PS_DEPLOY, "config.ps1": ps_settings("Front")}
+    assert services(lint_files(tmp_path, monkeypatch, files, dedent=False)) == ["cloud service 'shop-svc'"]
+
+
+def test_a_settings_file_that_branches_or_reads_the_environment_leaves_those_values_unknown(
+    tmp_path, monkeypatch
+):
+    settings = (
+        '$VNet = "hub"\n'
+        "$ServiceName = $env:SERVICE_NAME\n"
+        'if ($env:WIDE) { $Subnets = @("Front", "Back") } else { $Subnets = @("Front") }\n'
+    )
+    files = {"deploy.ps1": PS_DEPLOY, "config.ps1": settings}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert mig202(result) == []
+    assert services(result) == ["cloud service '<cloud service name, deploy.ps1:5>'"]
+
+
+def test_a_settings_file_outside_the_project_is_not_read(tmp_path, monkeypatch):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "config.ps1").write_text(ps_settings("Front", "Back"))
+    deploy = PS_DEPLOY.replace('"$PSScriptRoot\\config.ps1"', '"$PSScriptRoot\\..\\shared\\config.ps1"')
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "deploy.ps1").write_text(deploy)
+    monkeypatch.chdir(tmp_path / "project")
+    # Checked too, named on the command line: still outside the folder the script is checked in.
+    result = lint([".", "../shared/config.ps1"], Config(select=("MIG202",)), load_rules(entry_points=False))
+    assert mig202(result) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_settings_file_reached_through_a_symbolic_link_is_not_read(tmp_path, monkeypatch, linked):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "config.ps1").write_text(ps_settings("Front", "Back"))
+    if linked == "file":
+        (tmp_path / "config.ps1").symlink_to(tmp_path / "real" / "config.ps1")
+        load = '. "$PSScriptRoot\\config.ps1"'
+    else:
+        (tmp_path / "conf").symlink_to(tmp_path / "real", target_is_directory=True)
+        load = '. "$PSScriptRoot\\conf\\config.ps1"'
+    files = {"deploy.ps1": PS_DEPLOY.replace('. "$PSScriptRoot\\config.ps1"', load)}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
+    # The real file, checked on its own, describes no VM.
+    assert mig202(result) == []
+
+
+def test_a_settings_file_not_checked_is_not_read(tmp_path, monkeypatch):
+    files = {"deploy.ps1": PS_DEPLOY, "config.ps1": ps_settings("Front", "Back")}
+    lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
+    result = lint(["."], Config(select=("MIG202",), exclude=("config.ps1",)), load_rules(entry_points=False))
+    assert mig202(result) == []
+
+
+def test_a_settings_file_another_settings_file_loads_is_not_followed(tmp_path, monkeypatch):
+    files = {
+        "deploy.ps1": PS_DEPLOY,
+        "config.ps1": '. "$PSScriptRoot\\subnets.ps1"\n$VNet = "hub"\n$ServiceName = "shop-svc"\n',
+        "subnets.ps1": '$Subnets = @("Front", "Back")\n',
+    }
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == []
+
+
+def test_a_vm_the_settings_file_creates_is_its_own_and_no_mig004(tmp_path, monkeypatch):
+    settings = (
+        ps_settings("Front")
+        + '$db = New-AzureVMConfig -Name "db1" -InstanceSize Large -ImageName img\n'
+        + "$db = $db | Set-AzureSubnet -SubnetNames $Subnets\n"
+        + 'New-AzureVM -ServiceName $ServiceName -VMs $db -VNetName $VNet -Location "West Europe"\n'
+    )
+    files = {"deploy.ps1": PS_DEPLOY, "config.ps1": settings}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [f for f in result.findings if f.code == "MIG004"] == []
+    members = [m for step in build_plan(result).steps for m in step.members]
+    assert "db1" in str(members) and "app1" in str(members)
