@@ -147,3 +147,84 @@ def test_a_vm_the_settings_file_creates_is_its_own_and_no_mig004(tmp_path, monke
     assert [f for f in result.findings if f.code == "MIG004"] == []
     members = [m for step in build_plan(result).steps for m in step.members]
     assert "db1" in str(members) and "app1" in str(members)
+
+
+# --- shell: `source ./env.sh`, `. "$(dirname "$0")/vars.sh"` -------------------------------------------
+
+SH_DEPLOY = """\
+#!/bin/bash
+source ./env.sh
+azure config mode asm
+azure vm create "$SERVICE" img-ubuntu ops 'P@ss' -n app1 -w "$VNET" -b "$SUBNETS" -l "West Europe" -z Small
+"""
+
+
+def sh_settings(subnets: str) -> str:
+    return f"SERVICE=shop-svc\nexport VNET=hub\nSUBNETS={subnets}\n"
+
+
+def test_a_vm_given_two_subnets_a_sourced_settings_file_lists_is_mig202(tmp_path, monkeypatch):
+    files = {"deploy.sh": SH_DEPLOY, "env.sh": sh_settings("Front,Back")}
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == ["env.sh:3"]
+
+
+def test_one_subnet_in_the_sourced_settings_file_is_no_mig202(tmp_path, monkeypatch):
+    files = {"deploy.sh": SH_DEPLOY, "env.sh": sh_settings("Front")}
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == []
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "source env.sh",
+        ". ./env.sh",
+        '. "$(dirname "$0")/env.sh"',
+        'source "$(dirname "${BASH_SOURCE[0]}")"/env.sh',
+    ],
+)
+def test_each_way_of_stating_the_sourced_file_s_path_is_read(tmp_path, monkeypatch, load):
+    files = {
+        "scripts/deploy.sh": SH_DEPLOY.replace("source ./env.sh", load),
+        "scripts/env.sh": sh_settings("Front,Back"),
+    }
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == ["scripts/env.sh:3"]
+
+
+def test_the_plan_names_the_cloud_service_the_sourced_settings_file_names(tmp_path, monkeypatch):
+    files = {"deploy.sh": SH_DEPLOY, "env.sh": sh_settings("Front")}
+    assert services(lint_files(tmp_path, monkeypatch, files, dedent=False)) == ["cloud service 'shop-svc'"]
+
+
+def test_a_sourced_file_that_branches_or_reads_the_environment_leaves_those_values_unknown(
+    tmp_path, monkeypatch
+):
+    settings = 'VNET=hub\nSERVICE="$DEPLOY_SERVICE"\nif [ -n "$WIDE" ]; then SUBNETS=Front,Back; else SUBNETS=Front; fi\n'
+    files = {"deploy.sh": SH_DEPLOY, "env.sh": settings}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert mig202(result) == []
+    assert "cloud service name" in str(services(result))
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_sourced_file_outside_the_project_or_through_a_link_is_not_read(tmp_path, monkeypatch):
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "env.sh").write_text(sh_settings("Front,Back"))
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "deploy.sh").write_text(SH_DEPLOY.replace("./env.sh", "../shared/env.sh"))
+    (tmp_path / "project" / "linked.sh").write_text(SH_DEPLOY.replace("./env.sh", "./env-link.sh"))
+    (tmp_path / "project" / "env-link.sh").symlink_to(tmp_path / "project" / "real-env.sh")
+    (tmp_path / "project" / "real-env.sh").write_text(sh_settings("Front,Back"))
+    monkeypatch.chdir(tmp_path / "project")
+    result = lint([".", "../shared/env.sh"], Config(select=("MIG202",)), load_rules(entry_points=False))
+    assert mig202(result) == []
+
+
+def test_a_vm_the_sourced_settings_file_creates_is_its_own_and_no_mig004(tmp_path, monkeypatch):
+    settings = sh_settings("Front") + (
+        'azure vm create "$SERVICE" img-ubuntu ops "P@ss" -n db1 -w "$VNET" -b Front -l "West Europe" -z Large\n'
+    )
+    files = {"deploy.sh": SH_DEPLOY, "env.sh": settings}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [f for f in result.findings if f.code == "MIG004"] == []
+    vms = [vm for step in build_plan(result).steps for member in step.members for vm in member.vms]
+    assert sorted(vms) == ["app1", "db1"]

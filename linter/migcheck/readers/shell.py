@@ -63,12 +63,12 @@ from migcheck.model import (
     Script,
     Suppression,
 )
-from migcheck.readers import grammars, xplat
+from migcheck.readers import beside, grammars, xplat
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
 from migcheck.readers.xplat import Word
 
 if TYPE_CHECKING:
-    from tree_sitter import Node
+    from tree_sitter import Node, Tree
 
 _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
@@ -145,6 +145,29 @@ def read(path: str, data: bytes) -> Document:
 
 def _read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    parsed = _parse(path, text)
+    if isinstance(parsed, FileProblem):
+        return Document(path, FileKind.SHELL, "", problem=parsed, text=text)
+    source, tree, where, placeholders = parsed
+    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders=placeholders)
+    if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
+        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders=placeholders)
+    script = walker.script()
+    if script is None:
+        return Document(path, None, "", text=text)
+    lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
+    if lost:
+        script = replace(script, unread=lost)
+    resources = (script, *walker.reading.resources())
+    comments = _directive_comments(tree.root_node, where)
+    suppressions = tuple(_suppressions(comments, tree.root_node, where))
+    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
+    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
+
+
+def _parse(path: str, text: str) -> tuple[bytes, Tree, _Positions, dict[int, str]] | FileProblem:
+    """A script's source and syntax tree as bash reads them (placeholders, lone continuations and escaped
+    line starts made readable), its positions and placeholders; or why bash would not run it."""
     source = text.encode("utf-8")
     tree = grammars.parser(_GRAMMAR).parse(source)
     placeholders = _placeholders(tree.root_node, source)
@@ -161,22 +184,27 @@ def _read(path: str, data: bytes) -> Document:
         tree = grammars.parser(_GRAMMAR).parse(source)
     where = _Positions(path, source, escapes)
     if tree.root_node.has_error:
-        problem = _syntax_problem(tree.root_node, where)
-        return Document(path, FileKind.SHELL, "", problem=problem, text=text)
-    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders=placeholders)
-    if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
-        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders=placeholders)
-    script = walker.script()
-    if script is None:
-        return Document(path, None, "", text=text)
-    lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
-    if lost:
-        script = replace(script, unread=lost)
-    resources = (script, *walker.reading.resources())
-    comments = _directive_comments(tree.root_node, where)
-    suppressions = tuple(_suppressions(comments, tree.root_node, where))
-    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
-    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
+        return _syntax_problem(tree.root_node, where)
+    return source, tree, where, placeholders
+
+
+def _settings_values(settings: beside.Settings) -> dict[str, _Value]:
+    """The variables a sourced settings file sets at its top level to values it states, on every path
+    (`SERVICE=shop-svc`, `export VNET=hub`, `subnets=(front back)`): what the script that sources it holds
+    from there. Only values: its commands are its own, checked with it, and not read again here; a value
+    it reads from the environment, a command or a branch is not stated, and the script reads it as it
+    would without the file."""
+    parsed = _parse(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if isinstance(parsed, FileProblem):
+        return {}
+    source, tree, where, placeholders = parsed
+    walker = _Walker(settings.path, source, where, arm=False)
+    walker.placeholders = placeholders
+    try:
+        walker.statements(tree.root_node)
+    except (_Exhausted, RecursionError):
+        return {}
+    return {name: value for name, value in walker.scope.variables.items() if value.text is not None}
 
 
 def _walked(
@@ -1069,6 +1097,7 @@ class _Walker:
             self._call(name, self.functions[name], words)
         elif name in (".", "source"):
             self.sourced = True
+            self._settings_loaded(arguments)
         elif self.sourced and name not in _PRINTS and arguments and self.value(arguments[0]).text in _AZURE:
             self._sourced_wrapper(arguments)
         elif name in ("cd", "pushd", "popd"):
@@ -1081,6 +1110,30 @@ class _Walker:
         own (`cd "$(dirname "$0")"`), where the files checked beside the script are."""
         if not (len(arguments) == 1 and self._script_folder(arguments[0])):
             self.moved = True
+
+    def _settings_loaded(self, arguments: list[Node]) -> None:
+        """A settings file the script sources by a path it states (see `_settings_path`), when it is one to
+        read (`beside.settings_file`): the variables it sets are the script's from here, as if set here."""
+        stated = self._settings_path(arguments[0]) if arguments else None
+        settings = beside.settings_file(stated) if stated else None
+        if settings is not None:
+            self.scope.variables.update(beside.values_of(settings, _settings_values))
+
+    def _settings_path(self, node: Node) -> str | None:
+        """The path of a sourced file from the script's folder, when the script states it: `./env.sh`,
+        `env.sh`, `"$(dirname "$0")/vars.sh"` (or of `${BASH_SOURCE[0]}`); None for one it does not state."""
+        parts = node.named_children if node.type in ("string", "concatenation") else []
+        if len(parts) > 1 and self._script_folder(parts[0]):
+            rest = [
+                _Value(_unescaped(self._text(part), quoted=True))
+                if part.type == "string_content"
+                else self.value(part)
+                for part in parts[1:]
+            ]
+            if any(part.text is None for part in rest):
+                return None
+            return "".join(part.text or "" for part in rest).lstrip("/") or None
+        return self.value(node).text
 
     def _script_folder(self, node: Node) -> bool:
         """Whether a word is the script's own folder: `$(dirname "$0")` (or of `${BASH_SOURCE[0]}`)."""
