@@ -228,3 +228,84 @@ def test_a_vm_the_sourced_settings_file_creates_is_its_own_and_no_mig004(tmp_pat
     assert [f for f in result.findings if f.code == "MIG004"] == []
     vms = [vm for step in build_plan(result).steps for member in step.members for vm in member.vms]
     assert sorted(vms) == ["app1", "db1"]
+
+
+# --- Python: `from config import SERVICE_NAME`, `import settings` then `settings.VNET` -------------------
+
+PY_DEPLOY = """\
+from azure.servicemanagement import ConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+from config import SERVICE_NAME, SUBNETS
+import settings
+
+sms = ServiceManagementService("sub", "cert.pem")
+net = ConfigurationSet()
+net.configuration_set_type = "NetworkConfiguration"
+for subnet in SUBNETS:
+    net.subnet_names.append(subnet)
+disk = OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/a.vhd")
+sms.create_virtual_machine_deployment(SERVICE_NAME, SERVICE_NAME, "production", SERVICE_NAME, "app1", None, disk, network_config=net, virtual_network_name=settings.VNET)
+"""
+
+
+def py_settings(*subnets: str) -> dict[str, str]:
+    return {
+        "config.py": f'PREFIX = "shop"\nSERVICE_NAME = f"{{PREFIX}}-svc"\nSUBNETS = {list(subnets)!r}\n',
+        "settings.py": 'VNET = "hub"\n',
+    }
+
+
+def test_a_vm_given_two_subnets_a_settings_module_lists_is_mig202(tmp_path, monkeypatch):
+    files = {"deploy.py": PY_DEPLOY, **py_settings("Front", "Back")}
+    assert len(mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False))) == 1
+
+
+def test_one_subnet_in_the_settings_module_is_no_mig202(tmp_path, monkeypatch):
+    files = {"deploy.py": PY_DEPLOY, **py_settings("Front")}
+    assert mig202(lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)) == []
+
+
+def test_the_plan_names_the_cloud_service_and_network_the_settings_modules_state(tmp_path, monkeypatch):
+    files = {"deploy.py": PY_DEPLOY, **py_settings("Front")}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert services(result) == ["cloud service 'shop-svc'"]
+    assert [step.name for step in build_plan(result).steps if step.members] == ["hub"]
+
+
+def test_a_settings_module_that_branches_or_reads_the_environment_leaves_those_values_unknown(
+    tmp_path, monkeypatch
+):
+    config = (
+        'import os\nSERVICE_NAME = os.environ["SERVICE"]\n'
+        'if os.environ.get("WIDE"):\n    SUBNETS = ["Front", "Back"]\nelse:\n    SUBNETS = ["Front"]\n'
+    )
+    files = {"deploy.py": PY_DEPLOY, "config.py": config, "settings.py": 'VNET = "hub"\n'}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert mig202(result) == []
+    assert "cloud service name" in str(services(result))
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_settings_module_outside_the_project_or_through_a_link_is_not_read(tmp_path, monkeypatch):
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "deploy.py").write_text(PY_DEPLOY.replace("from config", "from .config"))
+    (tmp_path / "project" / "real.py").write_text(py_settings("Front", "Back")["config.py"])
+    (tmp_path / "project" / "config.py").symlink_to(tmp_path / "project" / "real.py")
+    (tmp_path / "project" / "sub").mkdir()
+    (tmp_path / "project" / "sub" / "deploy.py").write_text(PY_DEPLOY.replace("from config", "from ..shared"))
+    (tmp_path / "project" / "sub" / "shared.py").write_text(py_settings("Front", "Back")["config.py"])
+    monkeypatch.chdir(tmp_path / "project" / "sub")
+    result = lint([".", "../config.py"], Config(select=("MIG202",)), load_rules(entry_points=False))
+    assert mig202(result) == []
+
+
+def test_a_vm_the_settings_module_creates_is_its_own_and_no_mig004(tmp_path, monkeypatch):
+    settings = py_settings("Front")
+    settings["settings.py"] += (
+        "from azure.servicemanagement import OSVirtualHardDisk, ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "cert.pem")\n'
+        'disk = OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/b.vhd")\n'
+        'sms.create_virtual_machine_deployment("shop-svc", "shop-svc", "production", "shop-svc", "db1", None, disk, role_size="Large")\n'
+    )
+    files = {"deploy.py": PY_DEPLOY, **settings}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [f for f in result.findings if f.code == "MIG004"] == []

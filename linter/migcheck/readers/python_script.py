@@ -173,6 +173,7 @@ from migcheck.readers.python_flow import (
     items_of,
     literal,
 )
+from migcheck.readers.python_settings import with_settings_values
 from migcheck.scan import markup  # the tags of a body, as fixes find them
 
 if TYPE_CHECKING:
@@ -638,6 +639,7 @@ def read(path: str, data: bytes) -> Document:
     parsed = source.parse()
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
+    parsed = with_settings_values(parsed)  # the values a settings module beside it states
     try:
         torn_down: _TornDown = {}
         index = flow.build_index(_with_test_runs(parsed, torn_down), source.python2)

@@ -1,0 +1,164 @@
+"""The values a Python script takes from a settings module beside it (`from config import SERVICE_NAME`,
+`import settings` then `settings.VNET`): the module's top-level names it assigns once, unconditionally, to
+values it states (literals, lists, tuples, dicts, and strings or lists built from such values with `+` or an
+f-string), written into the script as if assigned where it imports them, so that the reader follows them
+as it follows the script's own. Only values: what the module's calls do is its own, checked with it.
+
+A name the module binds more than once, in a branch, a loop or a `try`, or to a value it reads (from the
+environment, a call, a file) is not taken: the script reads it as it would without the module."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from migcheck.readers import beside
+
+__all__ = ["with_settings_values"]
+
+_NOT_STATED = object()
+# The values copied in are kept small: a settings module's names, not its data.
+_MAX_VALUE = 4096
+
+
+def with_settings_values(tree: ast.Module) -> ast.Module:
+    """`tree` with, after each top-level import of a settings module beside the script, the names it takes
+    from it assigned their values, and each `settings.NAME` read as its value; `tree` itself when it imports
+    none."""
+    body: list[ast.stmt] = []
+    attributes: dict[str, dict[str, Any]] = {}  # a module imported whole, by the name it is bound to
+    for statement in tree.body:
+        body.append(statement)
+        if isinstance(statement, ast.ImportFrom) and statement.module is not None:
+            values = _module_values(statement.module, statement.level)
+            for alias in statement.names:
+                if alias.name in values:
+                    body.append(_assigned(alias.asname or alias.name, values[alias.name], statement))
+        elif isinstance(statement, ast.Import):
+            for alias in statement.names:
+                if "." not in alias.name and _module_values(alias.name, 0):
+                    attributes[alias.asname or alias.name] = _module_values(alias.name, 0)
+    if len(body) == len(tree.body) and not attributes:
+        return tree
+    changed = ast.Module(body=body, type_ignores=tree.type_ignores)
+    if attributes:
+        changed = _AttributesRead(attributes, _bound_again(tree, attributes)).visit(changed)
+    return changed
+
+
+def _module_values(module: str, level: int) -> dict[str, Any]:
+    stated = "../" * max(level - 1, 0) + module.replace(".", "/") + ".py"
+    settings = beside.settings_file(stated)
+    return beside.values_of(settings, _values) if settings is not None else {}
+
+
+def _values(settings: beside.Settings) -> dict[str, Any]:
+    """The names a settings module assigns once at its top level to values it states (see the module's
+    docs)."""
+    try:
+        tree = ast.parse(settings.data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {}
+    assigned: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            assigned[node.id] = assigned.get(node.id, 0) + 1
+    values: dict[str, Any] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and assigned.get(target.id) == 1:
+            try:
+                found = _stated(value, values)
+            except RecursionError:
+                continue
+            if found is not _NOT_STATED and len(repr(found)) <= _MAX_VALUE:
+                values[target.id] = found
+    return values
+
+
+def _stated(node: ast.expr, known: dict[str, Any]) -> Any:
+    """The value an expression states, from literals and the names `known`; `_NOT_STATED` for any other."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, bool, type(None))):
+        return node.value
+    if isinstance(node, ast.Name):
+        return known.get(node.id, _NOT_STATED)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        items = [_stated(item, known) for item in node.elts]
+        if any(item is _NOT_STATED for item in items):
+            return _NOT_STATED
+        return items if isinstance(node, ast.List) else tuple(items)
+    if isinstance(node, ast.Dict):
+        keys = [_stated(k, known) if k is not None else _NOT_STATED for k in node.keys]
+        values = [_stated(v, known) for v in node.values]
+        if any(part is _NOT_STATED for part in (*keys, *values)) or not all(isinstance(k, str) for k in keys):
+            return _NOT_STATED
+        return dict(zip(keys, values, strict=True))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _stated(node.left, known), _stated(node.right, known)
+        same = type(left) is type(right) and isinstance(left, (str, list))
+        return left + right if same else _NOT_STATED
+    if isinstance(node, ast.JoinedStr):
+        return _joined(node, known)
+    return _NOT_STATED
+
+
+def _joined(node: ast.JoinedStr, known: dict[str, Any]) -> Any:
+    """An f-string of strings the module states (`f"{PREFIX}-svc"`), without conversions or formats."""
+    parts: list[str] = []
+    for part in node.values:
+        if isinstance(part, ast.FormattedValue):
+            if part.conversion != -1 or part.format_spec is not None:
+                return _NOT_STATED
+            part = part.value  # the expression inside `{}`
+        value = _stated(part, known)
+        if not isinstance(value, str):
+            return _NOT_STATED
+        parts.append(value)
+    return "".join(parts)
+
+
+def _literal(value: Any, at: ast.AST) -> ast.expr:
+    """`value` written as an expression, placed at `at` (marks of what it names point there)."""
+    expression = ast.parse(repr(value), mode="eval").body
+    for node in ast.walk(expression):
+        ast.copy_location(node, at)
+    return expression
+
+
+def _assigned(name: str, value: Any, at: ast.stmt) -> ast.stmt:
+    assignment = ast.Assign(targets=[ast.Name(name, ast.Store())], value=_literal(value, at))
+    for node in ast.walk(assignment):
+        ast.copy_location(node, at)
+    return assignment
+
+
+def _bound_again(tree: ast.Module, modules: dict[str, dict[str, Any]]) -> bool:
+    """Whether the script binds a name a settings module is imported as anywhere else: then
+    `settings.NAME` may be another object's attribute, and is left as written."""
+    bound = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id in modules:
+            bound += 1
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound += sum((alias.asname or alias.name.split(".")[0]) in modules for alias in node.names)
+    return bound > len(modules)
+
+
+class _AttributesRead(ast.NodeTransformer):
+    """`settings.NAME` read as the value the settings module states for it, placed where it is read."""
+
+    def __init__(self, modules: dict[str, dict[str, Any]], bound_again: bool) -> None:
+        self.modules = {} if bound_again else modules
+
+    def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
+        if isinstance(node.value, ast.Name) and isinstance(node.ctx, ast.Load):
+            values = self.modules.get(node.value.id)
+            if values is not None and node.attr in values:
+                return _literal(values[node.attr], node)
+        self.generic_visit(node)
+        return node
