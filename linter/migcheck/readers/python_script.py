@@ -1949,6 +1949,19 @@ def _written(value: Value | None) -> str | None:
     return "" if isinstance(value, NoneV) else literal(value)
 
 
+def _disk_blob(values: dict[str, Value]) -> Value | None:
+    """What names a data disk's VHD blob, among the arguments of add_data_disk/update_data_disk or the
+    attributes of a `DataVirtualHardDisk`: its `source_media_link` when the script gives one, a blob that
+    holds a VHD already, which the disk is registered from, `media_link` (where a new VHD would be made)
+    being then ignored, as a REST body's `SourceMediaLink` is; otherwise its `media_link`. A source the
+    script may leave None (`opts.get("source")`) may not be given, so `media_link` is still the one
+    checked."""
+    source = values.get("source_media_link")
+    if source is None or isinstance(source, NoneV) or literal(source) == "" or flow.may_be_none(source):
+        return values.get("media_link")
+    return source
+
+
 def _lun(value: Value | None) -> str:
     """A data disk's LUN as the script states it (a number), or "" when it does not."""
     return lun_key(literal(value) or "")
@@ -3362,9 +3375,9 @@ class _Resources:
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
                 disk_name = item.attrs.get("disk_name")
                 self._note_disk_use(disk_name, role, line)
-                link = item.attrs.get("media_link")
-                media_link = literal(link)
                 data = item.cls == "DataVirtualHardDisk"
+                link = _disk_blob(item.attrs) if data else item.attrs.get("media_link")
+                media_link = literal(link)
                 lun = _lun(item.attrs.get("lun")) if data else ""
                 account = "" if media_link else self._unstated_account(link, site)
                 if media_link:
@@ -3455,7 +3468,8 @@ class _Resources:
         v = bound.values
         vm = self._name(v["role_name"], "VM", mark) if "role_name" in v else None
         self._note_disk_use(v.get("disk_name"), vm, mark.line)  # an existing disk, attached by name
-        media_link = literal(v.get("media_link"))
+        link = _disk_blob(v)
+        media_link = literal(link)
         if not media_link:
             self._disk_by_name(v.get("disk_name"), vm or self._stand_in("VM", mark.line))
         if vm is None or not media_link or not {"service_name", "deployment_name"} <= v.keys():
@@ -3466,7 +3480,7 @@ class _Resources:
         moved = v.get("updated_lun") if call.method == "update_data_disk" else None
         lun = _lun(v.get("lun") if moved is None or isinstance(moved, NoneV) else moved)
         # Marked where its blob is named.
-        disk = Disk(name, media_link, "", vm, self._mark(v["media_link"]), lun=lun, data=True)
+        disk = Disk(name, media_link, "", vm, self._mark(link), lun=lun, data=True)
         # The VM as this call alone describes it: nothing but the disk is known of it.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
