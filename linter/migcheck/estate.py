@@ -5413,6 +5413,8 @@ class _OpenService:
             self.placements[target] = _reserved_as(replace(new, roles=held.roles), held)
         elif _creates_nothing(new):
             self.placements[target] = _reserved_as(held, new)
+        elif new.network_known and not held.network_known:
+            self.placements[target] = _in_network_of(held, new)
         slot = _joined_slot(held.slot, new.slot)
         if slot != self.placements[target].slot:
             self.placements[target] = replace(self.placements[target], slot=slot)
@@ -5555,6 +5557,14 @@ def _bind_to_service(service: _OpenService, deployments: list[int], ips: tuple[B
         placement = service.placement(at)
         if placement.roles and not placement.reserved_ips:
             service.change(at, reserved_ips_known=False)
+
+
+def _in_network_of(held: Placement, stating: Placement) -> Placement:
+    """`held`, a description of a deployment that does not say its virtual network (VMs added to the
+    deployment that exists, `New-AzureVM` without `-Location`, `add_role`), in the network or none that
+    `stating`, another file's description of it, states: a deployment's network is fixed when it is
+    created, and a description that says nothing of it does not unsay it, whichever file comes first."""
+    return replace(held, network_known=True, virtual_network=stating.virtual_network)
 
 
 def _reservation_only(placement: Placement) -> bool:

@@ -59,7 +59,10 @@ literal that writes it, and a fix is offered there only for an element the liter
 body PUT to `.../roles/<name>`
 (Update Role), like `update_role`, changes a VM that exists already: it states some facts of the VM its path
 names, and the others stay as they were, unknown to the reader unless the file creates the VM too
-(`Role.changes_existing`). So does `delete_data_disk` of a VM the file does not create: it takes the disk at
+(`Role.changes_existing`). So does `add_data_disk` of a VM the file does not create: it gives that VM a data
+disk, in the blob its `source_media_link` names where it gives one (the disk is registered from that VHD and
+its `media_link` ignored, as a REST body's `SourceMediaLink`), else in its `media_link`, and says nothing else
+of the VM or its deployment's network. So does `delete_data_disk` of a VM the file does not create: it takes the disk at
 its LUN off the VM another file creates (`Role.removed_luns`), as Remove-AzureDataDisk does; from a VM the
 file creates or gives data disks, it takes the disk off here. Only a delete that surely runs removes one.
 
@@ -3481,8 +3484,10 @@ class _Resources:
         lun = _lun(v.get("lun") if moved is None or isinstance(moved, NoneV) else moved)
         # Marked where its blob is named.
         disk = Disk(name, media_link, "", vm, self._mark(link), lun=lun, data=True)
-        # The VM as this call alone describes it: nothing but the disk is known of it.
-        stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE)
+        # The VM as this call alone describes it: nothing but the disk is known of it, and the call changes a
+        # VM that exists (the file's own, if it creates one of that name, takes the disk instead), so what
+        # another file states of the VM's deployment, its network first, is not unsaid by this one.
+        stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
         key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
         draft.attach(key, disk, stand_alone)
 

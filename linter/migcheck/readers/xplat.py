@@ -15,7 +15,8 @@ names are matched as written: commander refuses `azure VM create`.
 What is read:
 
 - `vm create` (and `vm docker create`): a VM in the cloud service `<dns-name>` (its deployment of the same
-  name), named `--vm-name` or after the service; its virtual network (`-w`), subnets (`-b a,b`, and those of
+  name), named `--vm-name` or after the service; its virtual network (`-w`; with `-c` and no `-w`, that
+  of the deployment the VM joins, not known unless the script creates it), subnets (`-b a,b`, and those of
   `-f nic:subnet:ip,...`, whose interfaces are the VM's secondary ones), availability set (`-A`), reserved
   IP (`-R`), static private address (`-S`) and public IP (`-i`), size (`-z`), the OS disk's blob (`-u`; in
   an account of a stand-in name, one per value, where the script does not state the account's:
@@ -956,9 +957,13 @@ class Reading:
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
         vnet = parsed.value("virtual-network-name")
-        vm.outside_network_at = parsed.at if vnet is None else None
+        # `-c` adds the VM to the deployment the service has already, if any (AUTOMATION.md §4): without
+        # `-w`, in the network that one was created in, which the command does not say.
+        joins = vnet is None and parsed.flag("connect")
+        vm.outside_network_at = parsed.at if vnet is None and not joins else None
         if not deployment.created:  # a deployment's network is fixed when it is created
             self._network(deployment, vnet)
+            deployment.network_known &= not joins
         deployment.created |= not self.maybe
         self._reserved(deployment, parsed.value("reserved-ip"))
         vm.size = _text(parsed.value("vm-size"))
