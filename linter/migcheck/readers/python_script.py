@@ -338,6 +338,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "delete_disk": ("disk_name", "delete_vhd"),
     "delete_os_image": ("image_name", "delete_vhd"),
     "delete_vm_image": ("vm_image_name", "delete_vhd"),
+    "delete_storage_account": ("service_name",),
     # What the script leaves a VM's power state as (see `_Resources._power_states`).
     "shutdown_role": ("service_name", "deployment_name", "role_name", "post_shutdown_action"),
     "shutdown_roles": ("service_name", "deployment_name", "role_names", "post_shutdown_action"),
@@ -398,9 +399,9 @@ _OUTSIDE_DEPLOYMENTS = frozenset(
         *_REGISTRATIONS,
     }
 )
-# The calls that take away what one of those made (the reserved IP of the name each call of the function
-# they are in passes), read as those are.
-_TAKING_AWAY = frozenset({"delete_reserved_ip_address"})
+# The calls that take away what one of those made (the reserved IP or storage account of the name each call
+# of the function they are in passes), read as those are.
+_TAKING_AWAY = frozenset({"delete_reserved_ip_address", "delete_storage_account"})
 # The calls that create or change a VM: read on each path the script may take to them (`_Resources._vm`).
 _VM_CALLS = frozenset({"create_virtual_machine_deployment", "add_role", "update_role"})
 # The SDK's methods that change a cloud service (its deployments, VMs, role instances, certificates, DNS
@@ -2083,7 +2084,7 @@ class _Resources:
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
         # The call that creates each reserved IP of `reserved` (by the id of the ReservedIp), with what tells
-        # the value that names it (see `_reservation_told`) and, for each time it runs (each call of its
+        # the value that names it (see `_name_told`) and, for each time it runs (each call of its
         # function, each turn of a loop), the calls that lead to it (see `_calls_from_top`).
         self.reserved_made: dict[int, tuple[CallSite, object, list[tuple[CallSite, ...] | None]]] = {}
         # The reserved IP each creating call makes under a name: a loop's turns may name one again.
@@ -2091,7 +2092,7 @@ class _Resources:
         # The deletes of reserved IPs that surely run (see `_delete_reserved_ip`), taken to what the script
         # created once it is all read (`_take_away_deleted`): the reader may read a delete in a function
         # before the creation that runs first.
-        self.reserved_deletes: list[_ReservedIpDelete] = []
+        self.reserved_deletes: list[_Deletion] = []
         # The migration steps the script's requests run, each with the calls that lead to it, outermost
         # first, ending with the request, that request again when a loop's turn sends it, and where it
         # comes in the order the script runs them (see `_placed_steps`).
@@ -2113,6 +2114,13 @@ class _Resources:
         self.unnamed_disk_users: dict[str, None] = {}
         self.disks_by_name: dict[Disk, None] = {}
         self.storage_types: dict[StorageAccountType, None] = {}  # the storage accounts the script creates
+        # The call that creates each of those accounts, with what tells the name it passes and the calls that
+        # lead to it each time it runs, as for a reserved IP (`reserved_made`); and the deletes of accounts
+        # (see `_delete_storage_account`), taken to those once the script is all read (`_take_away_deleted`).
+        self.accounts_made: dict[
+            StorageAccountType, tuple[CallSite, object, list[tuple[CallSite, ...] | None]]
+        ] = {}
+        self.account_deletes: list[_Deletion] = []
         self.service_regions: dict[ServiceRegion, None] = {}  # the regions of the services it creates
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
@@ -2385,7 +2393,9 @@ class _Resources:
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
             self._delete(call, bound, site)
         elif call.method == "create_storage_account":
-            self._storage_account(bound, mark, site)
+            self._storage_account(call, bound, mark, site)
+        elif call.method == "delete_storage_account":
+            self._delete_storage_account(call, bound, site)
         elif call.method == "create_hosted_service":
             self._service_region(call, site, mark)
         elif call.method == "add_service_certificate":
@@ -3422,7 +3432,7 @@ class _Resources:
         if made is None:
             made = self.reserved_by_call[(id(call), _key(name))] = ReservedIp(name, "", "", mark)
             self.reserved.append(made)
-            self.reserved_made[id(made)] = (call, self._reservation_told(call, bound, site), [])
+            self.reserved_made[id(made)] = (call, self._name_told(call, bound.values.get("name"), site), [])
         self.reserved_made[id(made)][2].append(self._calls_from_top(call, site))
 
     def _unstated_reservation(self, value: Value | None, site: flow.Site | None, create: bool = True) -> str:
@@ -3545,7 +3555,7 @@ class _Resources:
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 
-    def _storage_account(self, bound: Bound, mark: Mark, site: flow.Site) -> None:
+    def _storage_account(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """create_storage_account: the type of the account it creates (`StorageAccountType`), under the name
         the script states, or a stand-in for one it does not (see `_created_unstated`): `account_type` as stated, Standard_GRS without it (the SDK's default),
         and Standard_LRS whatever it says when `geo_replication_enabled` is False (the SDK sends that
@@ -3563,8 +3573,24 @@ class _Resources:
             kind = literal(v["account_type"]) or ""
         else:
             kind = "" if bound.open else "Standard_GRS"
-        if kind.strip():
-            self.storage_types.setdefault(StorageAccountType(name, kind.strip(), mark))
+        if not kind.strip():
+            return
+        account = StorageAccountType(name, kind.strip(), mark)
+        self.storage_types.setdefault(account)
+        told = self._name_told(call, bound.values.get("service_name"), site)
+        made = self.accounts_made.setdefault(account, (call, told, []))
+        made[2].append(self._calls_from_top(call, site))
+
+    def _delete_storage_account(self, call: CallSite, bound: Bound, site: flow.Site) -> None:
+        """delete_storage_account: the account the script created under the name it passes is gone again,
+        with its type, and no plan step moves it, as Remove-AzureStorageAccount's is: when the delete surely
+        runs after each time the call that created it ran, as for a reserved IP (see `_take_away_deleted`).
+        A delete that may not run, or of a name the script does not tell, leaves it."""
+        told = self._name_told(call, bound.values.get("service_name"), site)
+        if told is None or bound.open:
+            return
+        surely = self._surely_runs(call, site)
+        self.account_deletes.append(_Deletion(call, told, self._calls_from_top(call, site), surely))
 
     def _created_unstated(self, value: Value | None, site: flow.Site) -> str:
         """The stand-in for an account a creation names by a value the script does not state (see
@@ -4156,10 +4182,10 @@ class _Resources:
         ends_after = set_up and any(ended >= made.at for ended in made.scope.may_end)
         return self._runs_with_its_function(made) and self._runs_with_its_function(delete) and not ends_after
 
-    def _reservation_told(self, call: CallSite, bound: Bound, site: flow.Site) -> object:
-        """What tells the name a reserved IP call passes from others: the name as the script states it, else
-        the value the argument holds (`Flow.same_value`); None when nothing does."""
-        value = bound.values.get("name")
+    def _name_told(self, call: CallSite, value: Value | None, site: flow.Site) -> object:
+        """What tells the name a call passes (`value`: a reserved IP's, a storage account's) from others: the
+        name as the script states it, else the value the argument holds (`Flow.same_value`); None when
+        nothing does."""
         name = literal(value)
         if name:
             return ("stated", _key(name))
@@ -4173,11 +4199,11 @@ class _Resources:
         again, and no plan step moves it, when the delete surely runs after each time the call that created
         it ran (see `_take_away_deleted`). A delete that may not run, or of a name the script does not tell,
         leaves it."""
-        told = self._reservation_told(call, bound, site)
+        told = self._name_told(call, bound.values.get("name"), site)
         if told is None or bound.open:
             return
         surely = self._surely_runs(call, site)
-        self.reserved_deletes.append(_ReservedIpDelete(call, told, self._calls_from_top(call, site), surely))
+        self.reserved_deletes.append(_Deletion(call, told, self._calls_from_top(call, site), surely))
 
     def _written_paths(self) -> None:
         """The request paths the script writes without the API's host (see `_request_paths`): listed among
@@ -4197,19 +4223,30 @@ class _Resources:
                 self.calls.append(ClassicCall(name, self.source.mark(node)))
 
     def _take_away_deleted(self) -> None:
-        """Takes the reserved IPs the script deletes again off those it creates (see `_delete_reserved_ip`)."""
+        """Takes the reserved IPs and storage accounts the script deletes again off those it creates (see
+        `_delete_reserved_ip`, `_delete_storage_account`)."""
         for reserved in list(self.reserved):
             made = self.reserved_made.get(id(reserved))
-            if made is None:
-                continue
-            call, told, leads = made
-            for delete in self.reserved_deletes:
-                if delete.told == told and all(self._deletes_after(call, lead, delete) for lead in leads):
-                    self.reserved.remove(reserved)
-                    break
+            if made is not None and self._deleted_after(made, self.reserved_deletes):
+                self.reserved.remove(reserved)
+        for account, made_by in self.accounts_made.items():
+            if self._deleted_after(made_by, self.account_deletes):
+                self.storage_types.pop(account, None)
+
+    def _deleted_after(
+        self, made: tuple[CallSite, object, list[tuple[CallSite, ...] | None]], deletes: list[_Deletion]
+    ) -> bool:
+        """Whether one of `deletes` takes away what the call `made` creates (with what tells the name it
+        passes and the calls that lead to it each time it runs): one of the same name that surely runs after
+        each of those times."""
+        call, told, leads = made
+        return any(
+            delete.told == told and all(self._deletes_after(call, lead, delete) for lead in leads)
+            for delete in deletes
+        )
 
     def _deletes_after(
-        self, made: CallSite, made_from: tuple[CallSite, ...] | None, delete: _ReservedIpDelete
+        self, made: CallSite, made_from: tuple[CallSite, ...] | None, delete: _Deletion
     ) -> bool:
         """Whether a delete surely runs after `made` ran, led to by `made_from` (see `_calls_from_top`):
         later in the same block of the same code with no statement between that may end the path (as
@@ -4818,9 +4855,10 @@ def _one_resource_call(
 
 
 @dataclass(frozen=True, slots=True)
-class _ReservedIpDelete:
-    """A delete_reserved_ip_address: the call, what tells the name it passes (see `_reservation_told`), the
-    calls that lead to it from the module's level (see `_calls_from_top`) and whether it surely runs."""
+class _Deletion:
+    """A delete_reserved_ip_address or delete_storage_account: the call, what tells the name it passes (see
+    `_name_told`), the calls that lead to it from the module's level (see `_calls_from_top`) and whether it
+    surely runs."""
 
     call: CallSite
     told: object

@@ -29,7 +29,8 @@ What is read:
   the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,
   which the linker takes for the one VM of that name the other files describe;
 - `service create` (the service's region), `service delete`, `storage account create --type`,
-  `network reserved-ip create`, `network import <file>` (an upload of a network configuration, which
+  `storage account delete`, `network reserved-ip create|delete` (one a VM of the script's is given stays:
+  the platform refuses to delete a reserved IP in use), `network import <file>` (an upload of a network configuration, which
   changes every network), `network vnet create`, `network vnet subnet create` and `network vnet delete`
   (each writes the subscription's network configuration anew; the network `vnet create` makes, with its
   region or affinity group, address space and first subnet, is described), `network vpn-gateway create`
@@ -49,6 +50,8 @@ What is read:
   and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
   validate-|prepare-|commit-|abort-migration`);
+- a command that deletes (`vm delete`, `service delete`, `network vnet delete`, ...) deletes only when it
+  surely runs: one on a branch or in a loop that may not run deletes nothing, as the cmdlets' removals;
 - `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
   `config mode asm`; so is a command given `--resource-group` (or a `-g` its classic form does not have).
 
@@ -419,7 +422,9 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("service", "create"): _Spec(("serviceName",), _SERVICE),
     ("service", "delete"): _Spec(("serviceName",), (("serviceName", "", VALUE), _QUIET)),
     ("storage", "account", "create"): _Spec(("name",), _STORAGE),
+    ("storage", "account", "delete"): _Spec(("name",), (_QUIET,)),
     ("network", "reserved-ip", "create"): _Spec(("name", "location"), (("label", "e", VALUE),)),
+    ("network", "reserved-ip", "delete"): _Spec(("name",), (_QUIET,)),
     ("network", "import"): _Spec(("file-path",), ()),
     ("network", "vnet", "create"): _Spec(("vnet",), _VNET),
     ("network", "vnet", "delete"): _Spec(("vnet",), (("vnet", "", VALUE), _QUIET)),
@@ -916,8 +921,12 @@ class Reading:
             self._service_delete(parsed)
         elif path == ("storage", "account", "create"):
             self._storage_account(parsed)
+        elif path == ("storage", "account", "delete"):
+            self._storage_account_delete(parsed)
         elif path == ("network", "reserved-ip", "create"):
             self._reserved_ip(parsed)
+        elif path == ("network", "reserved-ip", "delete"):
+            self._reserved_ip_delete(parsed)
         elif path == ("network", "vnet", "create"):
             self._vnet_create(parsed)
         elif path == ("network", "vnet", "subnet", "create"):
@@ -1273,6 +1282,10 @@ class Reading:
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm set", parsed.at
 
     def _vm_delete(self, parsed: Parsed) -> None:
+        """`vm delete <vm>`: the VM is gone (with its deployment, when it was the last), when the deletion
+        surely runs, as Remove-AzureVM's; one that may not run deletes nothing."""
+        if self.maybe:
+            return
         name = self._vm_name(parsed).casefold()
         service = self._service_of(parsed)
         deployment = self.deployments.get(service.casefold()) if service else None
@@ -1293,8 +1306,10 @@ class Reading:
             self.regions.append(ServiceRegion(service.text, location.text, parsed.at))
 
     def _service_delete(self, parsed: Parsed) -> None:
+        """`service delete <service>`: its deployment is gone, when the deletion surely runs, as
+        Remove-AzureService's."""
         service = parsed.value("serviceName", 0)
-        if service is None or not service.text:
+        if service is None or not service.text or self.maybe:
             return
         created = self.deployments.get(service.text.casefold())
         if created is not None and not created.existing:
@@ -1317,10 +1332,38 @@ class Reading:
         account_type = _STORAGE_TYPES.get(stated.casefold().replace("_", ""), stated)
         self.storage[account.casefold()] = StorageAccountType(account, account_type, parsed.at)
 
+    def _storage_account_delete(self, parsed: Parsed) -> None:
+        """`storage account delete <name>`: the account the script created under that name is gone, with
+        its type, when the deletion surely runs (as Remove-AzureStorageAccount's); one created again after
+        it is the new one."""
+        name = parsed.value("name", 0)
+        if name is not None and name.text and not self.maybe:
+            self.storage.pop(name.text.casefold(), None)
+
     def _reserved_ip(self, parsed: Parsed) -> None:
         name = parsed.value("name", 0)
         if name is not None and name.text:
             self.reserved.append(ReservedIp(name.text, "", "", parsed.at))
+
+    def _reserved_ip_delete(self, parsed: Parsed) -> None:
+        """`network reserved-ip delete <name>`: the reserved IP the script created under that name is gone,
+        and no plan step moves it, when the deletion surely runs (as Remove-AzureReservedIP's). The platform
+        refuses to delete a reserved IP in use, so one a deployment of the script's is given (`vm create
+        -R`), or may be given (by a value the script does not state), stays."""
+        name = parsed.value("name", 0)
+        if name is None or not name.text or self.maybe or self._may_hold_reserved_ip(name.text):
+            return
+        gone = name.text.casefold()
+        self.reserved = [ip for ip in self.reserved if ip.name.casefold() != gone]
+
+    def _may_hold_reserved_ip(self, name: str) -> bool:
+        """Whether a deployment of the script's is given the reserved IP `name`, or one the script does not
+        state."""
+        return any(
+            not d.reserved_ip_known
+            or (d.reserved_ip is not None and d.reserved_ip.name.casefold() == name.casefold())
+            for d in self.deployments.values()
+        )
 
     def _vnet_create(self, parsed: Parsed) -> None:
         """`network vnet create <vnet> -l|-a ... -e <start> -i <cidr> -n <subnet> -p <start> -r <cidr>`: a
@@ -1381,7 +1424,9 @@ class Reading:
 
     def _vnet_delete(self, parsed: Parsed) -> None:
         """`network vnet delete <vnet>`: the network the script made is gone; kept as one that a network
-        of its name made anew replaces."""
+        of its name made anew replaces. One that may not run deletes nothing."""
+        if self.maybe:
+            return
         name = _text(parsed.value("vnet", 0)).casefold()
         gone = self.networks.pop(name, None)
         if gone is not None:
