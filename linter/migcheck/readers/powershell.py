@@ -105,6 +105,11 @@ functions. A workflow's `InlineScript { }` runs once, in a scope of its own that
 only as `$using:x` (which is also, in the script block of `Invoke-Command` or `Start-Job`, the `$x` of the
 code around it); a `return` in it, or in any script block, ends that block only.
 
+The classic CLI is read where the script runs it (`azure …`, `& azure.cmd …`) and where it starts it
+through another program: `Start-Process azure.cmd -ArgumentList a` (a string, or an array Start-Process
+joins with blanks, split as the CLI receives it on Windows: double quotes group, single quotes do not; a
+word the script does not state, or that cmd.exe reads first, is not known), `cmd /c azure …`.
+
 A classic call given `-WhatIf` (or `-WhatIf:$true`) only says what it would do: it is still a classic call,
 but creates, changes, removes and migrates nothing, and what it outputs is not known; given a value the
 reader does not know, it is read as code that may not run.
@@ -218,6 +223,8 @@ _HINT = (
     r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks"
     # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
+    # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`), on its line
+    r"|\b(?:start-process|saps|start)[ \t][^\n]{0,200}?\bazure\b"
     # a request path of the API itself, sent through a client that holds its host (see `request_path`)
     r"|services/(?:hostedservices|storageservices|networking)\b"
 )
@@ -236,6 +243,7 @@ _HINT_WORDS = (
     b"services/",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
+CliWord = xplat.Word  # a word of a classic CLI command (the interpreter's `xplat` method hides the module)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _SNIFF_UTF16_BYTES = 1 << 20
 
@@ -3410,6 +3418,90 @@ def _native_list(value: Value, part: Node) -> str | None:
     return ",".join(item.value for item in items)
 
 
+def _after(parts: list[Node], skip: int) -> list[Node]:
+    """The elements of a command past its first `skip` (separators aside)."""
+    if not skip:
+        return parts
+    seen = 0
+    for index, part in enumerate(parts):
+        if part.type != "command_argument_sep":
+            seen += 1
+            if seen == skip:
+                return parts[index + 1 :]
+    return []
+
+
+def _is_cli(program: str) -> bool:
+    """Whether a program a script starts is the classic CLI: `azure` or `azure.cmd`, in any folder."""
+    name = program.strip().strip('"').replace("\\", "/").rsplit("/", 1)[-1]
+    return name.casefold() in ("azure", "azure.cmd")
+
+
+def _command_line(value: Value) -> str:
+    """The command line a program is started with: a string as it is, an array's items joined with blanks
+    (as Start-Process joins them), each piece the script does not state as `automation.HOLE` (its shape
+    where it is built from pieces that are partly known)."""
+    items = value.values if isinstance(value, Items) else (value,)
+    pieces = []
+    for item in items:
+        if isinstance(item, Text):
+            pieces.append(item.value)
+        elif isinstance(item, Unknown) and item.shape is not None:
+            pieces.append(item.shape)
+        else:
+            pieces.append(automation.HOLE)
+    return " ".join(pieces)
+
+
+# What cmd.exe, which runs `azure.cmd`, reads before the CLI does: a word holding one is not known.
+_CMD_SPECIAL = frozenset("%^&|<>")
+
+
+def _windows_words(line: str, at: Mark) -> list[xplat.Word]:
+    """A command line split into the arguments a program gets on Windows (the C runtime's rules: blanks
+    part words outside double quotes; a backslash escapes a double quote, 2n backslashes before one are n
+    backslashes), each shown at `at`. A word holding a piece the script does not state, or a character
+    cmd.exe reads before the CLI (`%`, `^`, `&`, ...), or a single quote (which quotes nothing there, as a
+    script meant otherwise most likely) is not known."""
+    words: list[xplat.Word] = []
+    current: list[str] = []
+    started = quoted = False
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if char == "\\":
+            run = 1
+            while line[index + run : index + run + 1] == "\\":
+                run += 1
+            if line[index + run : index + run + 1] == '"':
+                current.append("\\" * (run // 2) + ('"' if run % 2 else ""))
+                quoted ^= run % 2 == 0
+                index += run + 1
+            else:
+                current.append("\\" * run)
+                index += run
+            started = True
+            continue
+        if char == '"':
+            quoted, started = not quoted, True
+        elif char in " \t" and not quoted:
+            if started:
+                words.append(_windows_word("".join(current), at))
+            current, started = [], False
+        else:
+            current.append(char)
+            started = True
+        index += 1
+    if started:
+        words.append(_windows_word("".join(current), at))
+    return words
+
+
+def _windows_word(text: str, at: Mark) -> xplat.Word:
+    unsure = automation.HOLE in text or "'" in text or not _CMD_SPECIAL.isdisjoint(text)
+    return xplat.Word(None if unsure else text, at)
+
+
 def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
     """The one argument a native command gets from elements written with no space between (`front,back`:
     PowerShell passes an array literal so written as its text): the texts together, where the script
@@ -3772,6 +3864,8 @@ _NEW_CLOUD_SERVICE_ROLE_SPEC = cmdlets._spec("Name SkuCapacity SkuName SkuTier")
 def _spec_of(key: str) -> cmdlets.Spec:
     if key in cmdlets.SPECS:
         return cmdlets.SPECS[key]
+    if key in cmdlets.PROCESS_STARTERS:
+        return cmdlets.START_PROCESS_SPEC
     if key == "new-object":
         return _NEW_OBJECT
     if key in _WRITE_OUTPUT:
@@ -6264,6 +6358,9 @@ class Interpreter:
             return value
         if key in ("azure", "azure.cmd"):
             return self.xplat(node, env)
+        started = self._cli_started(node, key, env)
+        if started is not None:
+            return started
         numbers = self._range(node, env) if _RANGE.fullmatch(name) else None
         if numbers is not None:  # `1..3`, which the grammar reads as the name of a command
             return numbers
@@ -6928,7 +7025,36 @@ class Interpreter:
             return value.unmarked
         return value
 
-    def xplat(self, node: Node, env: Env) -> Value:
+    def _cli_started(self, node: Node, key: str, env: Env) -> Value | None:
+        """The classic CLI started through another program: `Start-Process azure.cmd -ArgumentList a`
+        (a string, or an array Start-Process joins with blanks), `cmd /c azure …` (each argument as
+        written) and `cmd /c "azure …"` (one string). A command line is split as the CLI receives it (see
+        `_windows_words`). None when the command starts no classic CLI the script states."""
+        if key in cmdlets.PROCESS_STARTERS:
+            args = self.bind(node, key, env)
+            program = _arg_value(args, "FilePath")
+            if not isinstance(program, Text) or not _is_cli(program.value):
+                return None
+            listed = args.get("ArgumentList")
+            at = self._written_at(listed) or self._at_call(node)
+            line = _command_line(listed.value) if listed is not None else ""
+            return self._xplat_words(node, _windows_words(line, at), {}, env)
+        if key not in ("cmd", "cmd.exe"):
+            return None
+        elements = node.child_by_field_name("command_elements")
+        parts = [p for p in _named(elements) if p.type != "command_argument_sep"] if elements else []
+        if len(parts) < 2 or _text(parts[0]).casefold() not in ("/c", "/k"):
+            return None
+        if _is_cli(_text(parts[1])):
+            return self.xplat(node, env, skip=2)
+        value = self.evaluate(parts[1], env)
+        line = _command_line(value) if len(parts) == 2 else ""
+        words = _windows_words(line, self.where.mark(parts[1]))
+        if not words or words[0].text is None or not _is_cli(words[0].text):
+            return None
+        return self._xplat_words(node, words[1:], {}, env)
+
+    def xplat(self, node: Node, env: Env, skip: int = 0) -> Value:
         """`azure …`: the classic CLI, whose commands `xplat` gives their meaning, fed the words the
         script states (a parameter-like `-w` as its text, a value where it is written, None for one the
         script does not state). A migration step is taken as `Move-Azure*`'s is, an upload read as
@@ -6940,7 +7066,7 @@ class Interpreter:
         # such a list to a native command as one argument, `-b front,back` (the tree reads the comma as a
         # blank: see `_with_plain_lists`); None after a blank alone.
         glue: str | None = None
-        for part in _named(elements) if elements is not None else ():
+        for part in _after(_named(elements) if elements is not None else [], skip):
             if part.type == "stop_parsing":  # `--% …`: the rest of the line, as the CLI splits it
                 for word in _verbatim_words(part, self.where):
                     words.append(word)
@@ -6967,6 +7093,11 @@ class Interpreter:
                 word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
             words.append(word)
             given[id(words[-1])] = arg
+        return self._xplat_words(node, words, given, env)
+
+    def _xplat_words(self, node: Node, words: list[CliWord], given: dict[int, Arg], env: Env) -> Value:
+        """What the classic CLI command `node` runs with `words` means (see `xplat`); `given`: the
+        argument each word comes from, where the script writes it."""
         self.xplat_reading.maybe = self._runs() != ""
         self.xplat_reading.branches = self.branches or ()  # one VM created on two branches: two paths
         meaning = self.xplat_reading.command(words, self._at_call(node))

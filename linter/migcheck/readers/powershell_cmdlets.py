@@ -813,6 +813,16 @@ FILE_WRITES = {
     "sc": ("Path", "Value"),
 }
 _LITERAL_PATH = {"PSPath": "LiteralPath", "LP": "LiteralPath"}
+# Start-Process and its aliases: a program started with the arguments it is given (a string, or an array
+# it joins with blanks), which the reader follows when the program is the classic CLI (`azure.cmd`).
+PROCESS_STARTERS = frozenset({"start-process", "saps", "start"})
+START_PROCESS_SPEC = _spec(
+    "FilePath:0 ArgumentList:1 Credential WorkingDirectory LoadUserProfile! NoNewWindow! PassThru! "
+    "RedirectStandardError RedirectStandardInput RedirectStandardOutput WindowStyle Wait! UseNewEnvironment! "
+    "Verb Environment",
+    aliases={"Args": "ArgumentList", "PSPath": "FilePath", "Path": "FilePath"},
+)
+
 FILE_WRITE_SPECS = {
     "out-file": _spec(
         "FilePath:0 Encoding:1 LiteralPath Width InputObject Append! Force! NoClobber! NoNewline!",
