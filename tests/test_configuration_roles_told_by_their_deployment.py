@@ -89,7 +89,8 @@ def test_a_deployment_body_listing_the_role_without_disks_tells_the_kind(tmp_pat
 
 def test_a_deployment_of_another_service_tells_nothing(tmp_path, monkeypatch):
     files = {
-        "deploy.ps1": NEW_DEPLOYMENT.format(service="payroll"),
+        # from a configuration of its own: one that names this configuration's file deploys it, as 'payroll'
+        "deploy.ps1": NEW_DEPLOYMENT.format(service="payroll").replace(".\\", ".\\payroll\\"),
         "get.xml": GET_DEPLOYMENT.format(service="hr"),
     }
     found = [f for f in _mig101(tmp_path, monkeypatch, files) if f.location.path.endswith(".cscfg")]

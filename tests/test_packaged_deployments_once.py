@@ -127,11 +127,16 @@ def test_an_sdk_deployment_beside_a_configuration_alone_is_its_roles(tmp_path, m
     assert [r.name for r in service.roles] == ["Front", "Jobs"]
 
 
+# A deployment of another service, with another project's configuration: a script that deploys this project's
+# configuration deploys this project, under the name it gives the service.
+OTHER_DEPLOYMENT = NEW_DEPLOYMENT.format(service="billing").replace("\\svc\\", "\\billing\\")
+
+
 def test_new_azure_deployment_of_another_service_than_the_configuration_s_keeps_its_stand_in(
     tmp_path, monkeypatch
 ):
     files = {
-        "deploy.ps1": NEW_DEPLOYMENT.format(service="billing"),
+        "deploy.ps1": OTHER_DEPLOYMENT,
         "svc/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
     }
     assert _mig101(tmp_path, monkeypatch, files) == [AT_SCRIPT, *AT_CONFIGURATION]
@@ -139,7 +144,7 @@ def test_new_azure_deployment_of_another_service_than_the_configuration_s_keeps_
 
 def test_new_azure_deployment_of_another_service_keeps_its_stand_in(tmp_path, monkeypatch):
     files = {
-        "deploy.ps1": NEW_DEPLOYMENT.format(service="billing"),
+        "deploy.ps1": OTHER_DEPLOYMENT,
         "svc/ServiceDefinition.csdef": DEFINITION,
         "svc/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
     }

@@ -11,6 +11,7 @@ and the migration step it runs."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -457,6 +458,24 @@ MANAGEMENT_HOSTS = (
     "management.core.cloudapi.de",
 )
 HOLE = "\x00"  # a piece of a URL the script does not state
+
+
+def deployed_file(shape: str) -> str:
+    """The file a script names by a path whose text is `shape` (HOLE for each piece it does not state), for
+    `Deployment.configuration_file`: a path relative to the script's folder (`.\\pkg\\x.cscfg`, or after
+    a first piece it does not state, `$PSScriptRoot` or `os.path.dirname(__file__)`), `/`-separated; else
+    the file's name, where the script states it; else ""."""
+    written = shape.replace("\\", "/").strip()
+    if written.startswith(HOLE + "/"):  # the script's folder, or a folder it does not state
+        written = written.removeprefix(HOLE).lstrip("/")
+    last = written.rpartition("/")[2]
+    if HOLE in last or last in ("", ".", ".."):
+        return ""
+    if HOLE in written or written.startswith("/") or ":" in written:
+        return last
+    return posixpath.normpath(written)
+
+
 _MANAGEMENT_HOST = "|".join(re.escape(host) for host in MANAGEMENT_HOSTS)
 # A URL on one of them: the host, then nothing, a port, a path, or a piece the script does not state.
 _MANAGEMENT_URL = re.compile(

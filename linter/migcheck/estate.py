@@ -2213,7 +2213,9 @@ class _Linker:
             ],
             self.scripts,
         )
-        unnamed = _UnnamedJoin(deployments, self.scripts, _PackagedBeside(services, self.scripts))
+        packaged = _PackagedBeside(list(services), self.scripts)
+        unnamed = _UnnamedJoin(deployments, self.scripts, packaged)
+        packaged.deployed = _named_as_deployed(services, deployments, by_name)
         for deployment in deployments:
             if not deployment.service_by_vm_name:
                 self._add_deployment(opened, by_name, unnamed.named(deployment), unnamed)
@@ -2980,6 +2982,83 @@ class _NamedBeside:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _named_as_deployed(
+    services: list[CloudService], deployments: Sequence[Deployment], by_name: dict[str, int]
+) -> dict[int, int]:
+    """Each packaged service a script deploys by naming one of its configuration files
+    (`Deployment.configuration_file`: `New-AzureDeployment -ServiceName ILL-demo -Configuration
+    .\\Web\\bin\\Release\\app.publish\\ServiceConfiguration.Cloud.cscfg`) takes the name the script deploys it
+    under: the name a project gives its package is the project's, and the cloud service is the one the script
+    names, so the script's deployment and every other description of that service join the project's
+    roles, one service. A script that does not state the service's name deploys it all the same: the
+    service is named by the stand-in of its deployment, and the deployment joins it (returned: the index
+    of the service, by deployment, `id`). The first script to deploy a project names it; one whose service
+    name the files give another packaged service, or that names no project alone, leaves it as it is."""
+    deploying = [d for d in deployments if d.configuration_file]
+    if not deploying:
+        return {}
+    files = _ConfigurationFiles(services)
+    claimed: set[int] = set()
+    unnamed: dict[int, int] = {}
+    for d in deploying:
+        index = files.index_of(d)
+        name = join_key(d.service_name, d.mark) if d.service_name else ""
+        if index is None or index in claimed or (name and by_name.get(name, index) != index):
+            continue
+        claimed.add(index)
+        if name:
+            services[index] = replace(services[index], name=d.service_name)
+            by_name[name] = index
+        else:
+            services[index] = replace(services[index], name=d.name, named_by="deployment")
+            unnamed[id(d)] = index
+    return unnamed
+
+
+class _ConfigurationFiles:
+    """The packaged services by the configuration files that configure them, for a script that names one
+    (`Deployment.configuration_file`): the file of that path from the script's folder (a configuration
+    Visual Studio publishes with a project's package, in `<project>/bin/<configuration>/app.publish`, is
+    the project's own of that name); else the one checked file whose path ends with the one written (a
+    script run from another folder than its own); else, for a file named alone, the one checked
+    configuration of that name."""
+
+    def __init__(self, services: Sequence[CloudService]) -> None:
+        self.cwd = os.getcwd().replace(os.sep, "/")
+        self.by_path: dict[str, set[int]] = defaultdict(set)
+        self.by_file: dict[str, list[tuple[str, int]]] = defaultdict(list)  # by name: (path, service)
+        for index, service in enumerate(services):
+            if service.named_by != "files":
+                continue
+            for config in service.configurations:
+                path = self._absolute(config.mark.path)
+                self.by_path[path].add(index)
+                self.by_file[posixpath.basename(path)].append((path, index))
+
+    def index_of(self, d: Deployment) -> int | None:
+        """The one packaged service the configuration file `d` names configures; None when no checked
+        configuration is that file, or several may be."""
+        written = d.configuration_file.casefold()
+        project = published_project(posixpath.dirname(written))
+        forms = (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
+        folder = posixpath.dirname(d.mark.path)
+        for form in forms:
+            found = self.by_path.get(self._absolute(posixpath.join(folder, form)), set())
+            if len(found) == 1:
+                return next(iter(found))
+        for form in forms:
+            tail = "/" + "/".join(part for part in form.split("/") if part not in ("", ".", ".."))
+            named = self.by_file.get(posixpath.basename(form), ())
+            found = {index for path, index in named if path.endswith(tail)}
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+        return None
+
+    def _absolute(self, path: str) -> str:
+        """A path as one string whatever the working directory, in lower case (Windows paths ignore case)."""
+        return posixpath.normpath(posixpath.join(self.cwd, path)).casefold()
+
+
 class _PackagedBeside:
     """The packaged service (a .csdef, or .cscfg files alone) a package deployment body that names no
     service deploys: a Create Deployment, Upgrade Deployment or Change Configuration body whose
@@ -2996,9 +3075,16 @@ class _PackagedBeside:
         # (folder, service name) -> the packaged services there of that name, with their roles' names: made
         # when a package body first asks (most estates have none)
         self.beside: dict[tuple[str, str], list[tuple[int, frozenset[str]]]] | None = None
+        # By deployment (`id`): the packaged service a script that does not state its name deploys by
+        # naming its configuration file (see `_named_as_deployed`).
+        self.deployed: dict[int, int] = {}
 
     def index_of(self, d: Deployment) -> int | None:
-        """The index of the one packaged service `d` deploys, if the files beside it tie them."""
+        """The index of the one packaged service `d` deploys, if the files beside it tie them, or a
+        script names its configuration file."""
+        deployed = self.deployed.get(id(d))
+        if deployed is not None:
+            return deployed
         if not d.package_service or d.mark.path in self.scripts:
             return None
         if self.beside is None:

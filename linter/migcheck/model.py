@@ -1607,6 +1607,12 @@ class Deployment:
     # Create Deployment, Upgrade Deployment or Change Configuration body carries): its package's, which
     # is the service's own name only where a file beside the body ties them.
     package_service: str = field(default="", compare=False)
+    # The service configuration (.cscfg) file a script deploys a package with (`New-AzureDeployment
+    # -Configuration`, `create_deployment(configuration=b64encode(open(path).read()))`): the path it states,
+    # taken from its own folder (`/`-separated), else the file's name; "" when it states none. The service
+    # configured by a checked file it names is the service this deployment is (see `estate`): the name a
+    # project gives its package is the project's, not the cloud service's.
+    configuration_file: str = field(default="", compare=False)
     # Its internal load balancers (REST `LoadBalancers`, a script's `Add-AzureInternalLoadBalancer`).
     internal_load_balancers: tuple[InternalLoadBalancer, ...] = ()
     # A script's changes to a VM it names without its cloud service (the classic CLI without `-d`, which

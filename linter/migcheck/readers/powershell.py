@@ -1933,6 +1933,26 @@ def _only_child(node: Node, kind: str) -> Node | None:
     return inner[0] if len(inner) == 1 else None
 
 
+def _path_of_resolved(node: Node) -> Node | None:
+    """The path a `(Resolve-Path <path>)` or `(Convert-Path <path>)` argument names, by position or
+    `-Path`: the same file, as a full path; None for any other argument."""
+    inner = _unwrap(node)
+    held = inner.named_child(0) if inner.type == "parenthesized_expression" else None
+    command = _unwrap(held) if held is not None and inner.named_child_count == 1 else None
+    command = command if command is not None and command.type == "command" else None
+    name = command.child_by_field_name("command_name") if command is not None else None
+    elements = command.child_by_field_name("command_elements") if command is not None else None
+    if name is None or elements is None or _text(name).casefold() not in ("resolve-path", "convert-path"):
+        return None
+    parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
+    flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
+    if len(parts) == 1 and not flags:
+        return parts[0]
+    if len(parts) == 2 and flags == ["-path"] and parts[0].type == "command_parameter":
+        return parts[1]
+    return None
+
+
 def _joined_child(node: Node) -> Node | None:
     """The child path of a `(Join-Path <path> <child>)` argument, by position or `-ChildPath`, when it is
     the last part the call joins; None for any other argument."""
@@ -4062,6 +4082,7 @@ class DeploymentDraft:
     mark: Mark
     slot: str = "Production"
     slot_sure: bool = True  # False once a swap (Move-AzureDeployment) that may not run was read
+    configuration_file: str = ""  # the .cscfg a package deployment names (`Deployment.configuration_file`)
     vnet: NameRef | None = None
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
@@ -8341,7 +8362,20 @@ class Interpreter:
             draft.slot = slot.value.value
         role = self._package_role(draft, args, mark)
         role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
+        draft.configuration_file = draft.configuration_file or self._configuration_file(args, env)
         return NULL
+
+    def _configuration_file(self, args: Args, env: Env) -> str:
+        """The service configuration file a package deployment names by `-Configuration` (see
+        `Deployment.configuration_file`): a path the script states relative to its own folder (`.\\x.cscfg`,
+        `"$PSScriptRoot\\pkg\\x.cscfg"`, through `Join-Path $PSScriptRoot` or `Resolve-Path`), as a display
+        path like the script's; else the file's name, when the script states it; else ""."""
+        arg = args.get("Configuration")
+        if arg is None or not arg.certain or arg.node is None:
+            return ""
+        inner = _path_of_resolved(arg.node) or _joined_child(arg.node)
+        shape = _shape(self.evaluate(inner, env) if inner is not None else arg.value)
+        return automation.deployed_file(shape or "")
 
     def _package_role(self, draft: DeploymentDraft, args: Args, mark: Mark) -> RoleDraft:
         """The role a package deployment names (`Set-AzureDeployment -Upgrade -RoleName`), else its roles
@@ -10264,6 +10298,7 @@ class Interpreter:
             internal_load_balancers=tuple(draft.balancers),
             service_by_vm_name=draft.by_vm_name,
             every_vm_of_name=draft.by_vm_name,
+            configuration_file=draft.configuration_file,
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:

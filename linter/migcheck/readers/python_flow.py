@@ -967,7 +967,7 @@ _PATH_CLASSES = frozenset(
     {"Path", "PurePath", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath"}
 )
 # The functions that join paths (`os.path.join(folder, name)`), by their dotted names.
-_PATH_JOINS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
+PATH_JOINS = frozenset({"os.path.join", "posixpath.join", "ntpath.join"})
 
 
 # The classes whose instances run a function in a thread or a process (`threading.Thread(target=f, args=
@@ -6175,7 +6175,7 @@ class Flow:
         each part (see `_built_identity`): joined again from the same values, it is the same path. None for
         any other call, and for a part told by nothing."""
         name = dotted(node.func) or ""
-        if name not in _PATH_JOINS or node.keywords or not node.args:
+        if name not in PATH_JOINS or node.keywords or not node.args:
             return None
         module = name.split(".")[0]
         scope = lookup(module, site.scope, self.index.module)

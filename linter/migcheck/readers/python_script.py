@@ -162,6 +162,7 @@ from migcheck.model import (
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_flow import (
     HOLE,
+    PATH_JOINS,
     Bound,
     CallSite,
     DictV,
@@ -173,6 +174,7 @@ from migcheck.readers.python_flow import (
     Obj,
     Position,
     Value,
+    dotted,
     items_of,
     literal,
 )
@@ -1709,6 +1711,7 @@ class _Draft:
     # Whether a call adds a VM to it, or changes one, where it may be a deployment the script does not
     # create, in a network no file states (see `_Resources._joins_existing`).
     may_exist: bool = False
+    configuration_file: str = ""  # the .cscfg a package deployment reads (`Deployment.configuration_file`)
     reserved_ip: NameRef | None = None
     reserved_ip_unknown: bool = False  # a call passes a reserved IP name the script does not state
     # The reserved IPs calls that may not run give it, or take off it (True), each with that call: while
@@ -1853,6 +1856,7 @@ class _Draft:
             network_known=known,
             reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
+            configuration_file=self.configuration_file,
         )
 
     def _instances(self) -> tuple[RoleInstance, ...]:
@@ -2377,7 +2381,7 @@ class _Resources:
 
     def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         if call.method in PACKAGE_EVIDENCE:
-            self._package(call, bound, mark)
+            self._package(call, bound, mark, site)
         elif call.method == "create_reserved_ip_address":
             self._reserved_ip(call, bound, mark, site)
         elif call.method == "delete_reserved_ip_address":
@@ -3729,6 +3733,30 @@ class _Resources:
             elif isinstance(resource, NetworkSecurityGroup) and _creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
 
+    def _configuration_file(self, configuration: Value | None, site: flow.Site) -> str:
+        """The file a service configuration the script sends is read from (`b64encode(open(path).read())`),
+        as `automation.deployed_file` gives it; "" for one it writes out, or reads from a file it may
+        write (see `flow.Unknown.read_from`)."""
+        while isinstance(configuration, flow.Encoded):
+            configuration = configuration.inner
+        path = configuration.read_from if isinstance(configuration, flow.Unknown) else None
+        return automation.deployed_file(self._path_shape(path, site)) if path else ""
+
+    def _path_shape(self, node: ast.expr, site: flow.Site) -> str:
+        """`_shape` of a path, joined by `os.path.join` where the script joins it so, in the call or in the
+        one value of the name it passes: its first part, where the script does not state it, is most often
+        the script's folder (`os.path.dirname(__file__)`)."""
+        joined = node
+        if isinstance(node, ast.Name):
+            scope = flow.lookup(node.id, site.scope, self.index.module)
+            bindings = scope.bindings[node.id] if scope is not None else []
+            joined = (bindings[0].value if len(bindings) == 1 else None) or node
+        if not isinstance(joined, ast.Call) or dotted(joined.func) not in PATH_JOINS or joined.keywords:
+            return self._shape(node, site)
+        if not joined.args or any(isinstance(arg, ast.Starred) for arg in joined.args):
+            return self._shape(node, site)
+        return "/".join(self._shape(arg, site) for arg in joined.args)
+
     def _uploaded_file(self, body: Value | None, site: flow.Site) -> None:
         """A network configuration upload whose body the script does not show: the name of the file it
         reads it from (`open('NetworkConfig.netcfg').read()`), the last part of its path when the script
@@ -3931,15 +3959,19 @@ class _Resources:
 
     # --- web/worker roles --------------------------------------------------------------------------
 
-    def _package(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+    def _package(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """A deployment of a service package (.cspkg): web and worker roles, named by the configuration
         when the script writes it out (or `role_to_upgrade`), else one stand-in for the package's roles:
-        neither the package's file nor the deployment names a role."""
+        neither the package's file nor the deployment names a role. A configuration read from a file the
+        script names is that file's (`Deployment.configuration_file`)."""
         v = bound.values
         name = v.get("name") or v.get("deployment_name")
         if "service_name" not in v or name is None:
             return
         draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark)
+        draft.configuration_file = draft.configuration_file or self._configuration_file(
+            v.get("configuration"), site
+        )
         roles = _configured_roles(v.get("configuration"))
         if not roles:
             roles = [(literal(v.get("role_to_upgrade")) or self._stand_in("role", mark.line), None)]
