@@ -685,6 +685,16 @@ _GATEWAY_CONNECTION_PATH = re.compile(
 )
 
 
+# How a script's request that connects a gateway to a local network site is named (`VnetGatewayFact.how`).
+GATEWAY_CONNECT_REQUEST = "a PUT to .../gateway/connection/<site>"
+# The script calls that connect a network's gateway to a local network site by VPN: PowerShell's cmdlet, the
+# classic CLI's command (which writes the site's reference, of type IPsec, into the network configuration),
+# and the request either sends itself, in Python or PowerShell.
+SITE_CONNECTS = frozenset(
+    {"Set-AzureVNetGateway -Connect", "azure network vnet local-network add", GATEWAY_CONNECT_REQUEST}
+)
+
+
 def gateway_connection(verb: str | None, path: str) -> tuple[str, str] | None:
     """(network, site) of a request of method `verb` to `path` that connects, disconnects or tests a
     gateway's connection to a local network site, each with a `HOLE` where the script does not state it;
@@ -693,3 +703,20 @@ def gateway_connection(verb: str | None, path: str) -> tuple[str, str] | None:
         return None
     found = _GATEWAY_CONNECTION_PATH.search(path[:_LONGEST_URL])
     return (found.group("network"), found.group("site")) if found is not None else None
+
+
+def connection_operation(body: str) -> str:
+    """The `Operation` of an `UpdateConnection` body (connect, disconnect, test), in lower case; "" for a
+    body that is not one, or that states no single operation."""
+    if "UpdateConnection" not in body:
+        return ""
+    from migcheck.readers.xml import Unreadable, local_name, parse
+
+    try:
+        root = parse(body.encode("utf-8"), body)
+    except (Unreadable, ValueError):
+        return ""
+    if local_name(root) != "UpdateConnection":
+        return ""
+    stated = [(child.text or "").strip().casefold() for child in root if local_name(child) == "Operation"]
+    return stated[0] if len(stated) == 1 else ""

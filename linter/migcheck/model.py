@@ -1838,6 +1838,13 @@ def network_stand_in(mark: Mark) -> str:
     return f"<virtual network name, {_file_name(mark)}:{mark.line}:{mark.column}>"
 
 
+def local_site_stand_in(mark: Mark) -> str:
+    """The stand-in for the local network site a script connects a gateway to by a value it does not state
+    (a loop's item over a configuration it reads, a parameter), connected at `mark`: `<local site name,
+    connect.ps1:12:5>`, by the file's name, line and column, as `network_stand_in` says."""
+    return f"<local site name, {_file_name(mark)}:{mark.line}:{mark.column}>"
+
+
 def account_stand_in(mark: Mark) -> str:
     """The stand-in for a storage account a script names by a value it does not state (a parameter,
     `'acct' + random()`, a row of a file it reads), first passed at `mark`: `<storage account name,

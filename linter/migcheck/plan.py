@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from migcheck.automation import SITE_CONNECTS
 from migcheck.estate import (
     VmElsewhere,
     apart,
@@ -49,6 +50,7 @@ from migcheck.model import (
     cannot_name,
     is_stand_in,
     is_unnamed_role,
+    local_site_stand_in,
     says_where,
 )
 from migcheck.report.readiness import (
@@ -1852,18 +1854,16 @@ def _links(builder: _Builder, network: Network) -> list[_Link]:
     return list(links.values())
 
 
-# The script calls that connect a network's gateway to a local site by VPN (see `_scripted_links`).
-_CONNECTS = frozenset({"Set-AzureVNetGateway -Connect", "azure network vnet local-network add"})
-
-
 def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
     """The connections of a gateway no file describes but a script connects to a local site by VPN
-    (`Set-AzureVNetGateway -Connect`, or the classic CLI's `network vnet local-network add`, after the
-    gateway is created): site-to-site, one per site, as a network configuration's
-    `ConnectionsToLocalNetwork` would state them."""
+    (`Set-AzureVNetGateway -Connect`, the classic CLI's `network vnet local-network add`, or the request
+    either sends, after the gateway is created): site-to-site, one per site, as a network configuration's
+    `ConnectionsToLocalNetwork` would state them. A site the script does not state (a loop over the sites of
+    a configuration it reads) is a stand-in: the connection, and so the gateway, move all the same."""
     scripted = builder.estate.scripted_gateway(network.name)
     facts = scripted.facts if scripted is not None else ()
-    sites = dict.fromkeys(f.local_site for f in facts if f.how in _CONNECTS and f.local_site)
+    connects = (f for f in facts if f.how in SITE_CONNECTS)
+    sites = dict.fromkeys(f.local_site or local_site_stand_in(f.mark) for f in connects)
     return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]
 
 
@@ -2145,7 +2145,7 @@ def _network_downtime(
         )
     elif created is not None:
         parts.append(_unstated_gateway_downtime(network.name, created))
-    elif network.gateway is not None:
+    elif _has_gateway(network, links):  # described, or one a script connects to a local site
         parts.append(
             "The gateway moves with the network and keeps its SKU and its public IP address, which becomes a "
             f"Basic SKU public IP (retired on {BASIC_SKU}); the legacy Standard and High Performance gateway "

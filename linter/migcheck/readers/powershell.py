@@ -49,7 +49,8 @@ What is read, from a tree-sitter parse of the script (never from the text with p
 - what the script says of the gateway of a virtual network it names (`VnetGatewayFact`): an ExpressRoute
   circuit linked to it (`New-AzureDedicatedCircuitLink`, unless a `Remove-AzureDedicatedCircuitLink` of
   the same network surely runs after it), a site-to-site gateway created beside ExpressRoute
-  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`), the
+  (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`, or the
+  `UpdateConnection` Connect request it sends itself; to a site it may not state), the
   gateway it creates (`New-AzureVNetGateway`, with the `-GatewayType` and `-GatewaySKU` it states: whether
   that gateway serves ExpressRoute or VPN is what connects to it, which the call does not say); and a
   connection it disconnects (`Set-AzureVNetGateway -Disconnect`) and does not connect again after on every
@@ -8826,6 +8827,27 @@ class Interpreter:
         body = args.get("Body")
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
             self._rest_body(node, found[1], verb, body)
+            self._connect_request(node, found[1], verb, body, uri)
+
+    def _connect_request(self, node: Node, path: str, verb: str, body: Arg, uri: Arg | None) -> None:
+        """A request that connects a network's gateway to a local network site (an `UpdateConnection` body
+        whose `Operation` is `Connect`, PUT to `.../services/networking/<network>/gateway/connection/
+        <site>`), as Set-AzureVNetGateway -Connect does: a fact about the gateway of the network the path
+        states, to the site it states ("" where it does not). A network the path does not state is none
+        the reader can name."""
+        parts = automation.gateway_connection(verb, path)
+        if parts is None or not isinstance(body.value, Text):
+            return
+        if automation.connection_operation(body.value.value) != "connect":
+            return
+        network, site = (part.strip() for part in parts)
+        if not network or automation.HOLE in network:
+            return
+        url_at = _value_mark(uri.value, uri, self.where) if uri is not None else None
+        how = automation.GATEWAY_CONNECT_REQUEST
+        local_site = "" if automation.HOLE in site else site
+        fact = VnetGatewayFact(network, VPN, how, self._at_call(node), local_site, vnet_mark=url_at)
+        self.gateway_facts.setdefault(fact)
 
     # --- REST bodies the script sends -------------------------------------------------------------------
 

@@ -81,7 +81,9 @@ does not connect again on every path after is a `ConnectionState` at the call th
 the PowerShell reader finds one for `Set-AzureVNetGateway -Disconnect` (see `_GatewayLinks`). A network or
 site the script does not state (a parameter, `sys.argv[1]`, what a call returns) is a stand-in, one for
 each value (`down(sys.argv[1])` then `down(sys.argv[2])` disconnect two), brought up again by a
-connection of the same value.
+connection of the same value. A connection (`Operation` `Connect`) of a network the path states is a
+`VnetGatewayFact`, as Set-AzureVNetGateway -Connect is, to the site the path states or to one it does not
+(the plan's stand-in): the network's gateway connects to a local site by VPN.
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     SECURITY_RULE_VALUES,
     VM_FACTS,
+    VPN,
     AclRule,
     AddressPrefix,
     ClassicCall,
@@ -2139,6 +2142,9 @@ class _Resources:
         # the order the script runs (see `_run_order`), with the link, or the network a removal that surely
         # runs unlinks ("" for one that may not run: it removes nothing). See `_circuit_links`.
         self.circuit_requests: list[tuple[_RunOrder, VnetGatewayFact | str]] = []
+        # The requests that connect a network's gateway to a local network site, once each (see
+        # `_gateway_connect`).
+        self.gateway_connects: dict[VnetGatewayFact, None] = {}
         # The calls that move a classic ExpressRoute circuit to Resource Manager, by the call and where it
         # comes in the order the script runs (see `_circuit_move`).
         self.circuit_moves: dict[tuple[int, _RunOrder], tuple[_RunOrder, ClassicCall]] = {}
@@ -2214,6 +2220,7 @@ class _Resources:
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         out.extend(self._circuit_links())
+        out.extend(self.gateway_connects)
         return tuple(out)
 
     def _note_link_request(self, call: CallSite, request: _Request) -> None:
@@ -2428,6 +2435,8 @@ class _Resources:
             self.turn = 0
             self._sent_changes(call, lambda at: self._shape(path_node, at), verb, mark)
             self._circuit_request(call, verb, lambda at: self._shape(path_node, at), path_node)
+            body_node = _argument(call.node, 1, ("body",))
+            self._gateway_connect(call, verb, lambda at: self._shape(path_node, at), path_node, body_node)
         elif call.method == "perform_delete":
             path_node = _argument(call.node, 0, ("path",))
             self._sent_changes(call, lambda at: self._shape(path_node, at), "DELETE", mark)
@@ -2490,6 +2499,9 @@ class _Resources:
         url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
         self._circuit_request(
             call, request.verb, lambda at: self._request_path(call, at) or request.path, url
+        )
+        self._gateway_connect(
+            call, request.verb, lambda at: self._request_path(call, at) or request.path, url, request.body
         )
         if request.body is None or request.verb not in ("PUT", "POST"):
             return
@@ -2569,6 +2581,40 @@ class _Resources:
                     vnet_mark=_segment_at(self.shapes, self.source, path_node, turn, network),
                 )
                 self.circuit_requests.append((order, link))
+
+    def _gateway_connect(
+        self,
+        call: CallSite,
+        verb: str,
+        path_at: Callable[[flow.Site], str],
+        path_node: ast.expr | None,
+        body_node: ast.expr | None,
+    ) -> None:
+        """A request that connects a network's gateway to a local network site (an `UpdateConnection` body
+        whose `Operation` is `Connect`, PUT to `.../services/networking/<network>/gateway/connection/
+        <site>`), as Set-AzureVNetGateway -Connect does: a fact about the gateway of the network the path
+        states, read at each site the request runs at, to the site the path states ("" where it does not:
+        a loop's item, `sys.argv[1]`). A network the path does not state is none the reader can name."""
+        if body_node is None:
+            return
+        mark = self.source.call_mark(call.node)
+        for site in self.flow.callers(call):
+            for turn in self.flow.turns(call, site):
+                parts = automation.gateway_connection(verb, path_at(turn))
+                if parts is None or _operation(self.shapes.value(body_node, turn)) != "connect":
+                    continue
+                network, local = (urllib.parse.unquote(part).strip() for part in parts)
+                if not network or HOLE in network:
+                    continue
+                fact = VnetGatewayFact(
+                    network,
+                    VPN,
+                    automation.GATEWAY_CONNECT_REQUEST,
+                    mark,
+                    "" if HOLE in local else local,
+                    vnet_mark=_segment_at(self.shapes, self.source, path_node, turn, network),
+                )
+                self.gateway_connects.setdefault(fact)
 
     def _circuit_move(self, call: CallSite) -> None:
         """A call of azure-mgmt-network's `express_route_circuits.create_or_update` (or `begin_...`) given a
@@ -5025,18 +5071,9 @@ def _operation(value: Value | None) -> str:
     body that is not one, or whose operation the script does not state."""
     while isinstance(value, Encoded):
         value = value.inner
-    if not isinstance(value, Lit) or "UpdateConnection" not in value.text:
+    if not isinstance(value, Lit) or HOLE in value.text:
         return ""
-    from migcheck.readers.xml import Unreadable, local_name, parse
-
-    try:
-        root = parse(value.text.replace(HOLE, "").encode("utf-8"), value.text)
-    except (Unreadable, ValueError):
-        return ""
-    if local_name(root) != "UpdateConnection":
-        return ""
-    stated = [(child.text or "").strip().casefold() for child in root if local_name(child) == "Operation"]
-    return stated[0] if len(stated) == 1 and HOLE not in value.text else ""
+    return automation.connection_operation(value.text)
 
 
 def _segment_at(

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from migcheck.automation import CIRCUIT_LINK_REQUEST
+from migcheck.automation import CIRCUIT_LINK_REQUEST, SITE_CONNECTS
 from migcheck.estate import (
     CloudService,
     Estate,
@@ -89,15 +89,12 @@ def _vpn_kinds(gateway: Gateway) -> list[str]:
     return kinds
 
 
-# The script calls that connect a network's gateway to a local site by VPN: PowerShell's, and the classic
-# CLI's, which writes the site's reference (of type IPsec) into the network configuration.
-_CONNECT = frozenset({"Set-AzureVNetGateway -Connect", "azure network vnet local-network add"})
 # What each script call says of a network's gateway, in words (see `VnetGatewayFact.how`).
 _CALL_WORDS = {
     "New-AzureDedicatedCircuitLink": "a circuit link",
     CIRCUIT_LINK_REQUEST: "a circuit link",
     "New-AzureVirtualNetworkGateway": "a site-to-site VPN gateway",
-    **dict.fromkeys(_CONNECT, "a site-to-site VPN connection"),
+    **dict.fromkeys(SITE_CONNECTS, "a site-to-site VPN connection"),
 }
 
 
@@ -152,7 +149,7 @@ def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
     scripted = estate.scripted_gateway(network)
     facts = scripted.facts if scripted is not None else ()
     created = [f for f in facts if f.creates_gateway]
-    if not created or any(f.is_expressroute or f.how in _CONNECT for f in facts):
+    if not created or any(f.is_expressroute or f.how in SITE_CONNECTS for f in facts):
         return None
     defined = estate.virtual_network(network)
     gateway = defined.gateway if defined is not None else None
