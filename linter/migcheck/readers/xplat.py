@@ -501,16 +501,32 @@ class Parsed:
     resource_manager: bool = False
 
     def value(self, name: str, position: int | None = None) -> Word | None:
-        """The option `name`'s value, else the positional argument at `position`."""
+        """The option `name`'s value, else the positional argument at `position`; a `<dns-name>` as the CLI
+        takes it (`_dns_prefix`)."""
         given = self.options.get(name)
-        if isinstance(given, Word):
-            return given
-        if position is not None and position < len(self.positionals):
-            return self.positionals[position]
-        return None
+        if not isinstance(given, Word):
+            given = (
+                self.positionals[position]
+                if position is not None and position < len(self.positionals)
+                else None
+            )
+        return _dns_prefix(given) if name == "dns-name" and given is not None else given
 
     def flag(self, name: str) -> bool:
         return name in self.options
+
+
+def _dns_prefix(word: Word) -> Word:
+    """The cloud service a `<dns-name>` (or `-d`) names: the CLI keeps what follows the last `://` up to
+    the first dot (utils.getDnsPrefix), so `svc.cloudapp.net` and `http://svc.cloudapp.net` are `svc`."""
+    text = word.text
+    if not text:
+        return word
+    host = text.rsplit("://", 1)[-1]
+    prefix = host.split(".", 1)[0]
+    if prefix == text:
+        return word
+    return replace(word, text=prefix, mark=word.at(len(text) - len(host)), shape=None, holes=())
 
 
 def _boot_diagnostics(parsed: Parsed) -> bool | None:
