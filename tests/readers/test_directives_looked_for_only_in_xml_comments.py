@@ -1,5 +1,6 @@
 """The filter looks for suppression directives in an XML file only when it holds a comment, where a
-directive is written; a script's text is looked at wherever it mentions migcheck."""
+directive is written; a script's text is looked at wherever it mentions migcheck, and an inventory
+export's (JSON, which has no comments) nowhere."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from migcheck.model import Document, FileKind
 from migcheck.readers import read_document
 from migcheck.suppress import may_hold_directive
 from migcheck.texts import shed_check
+from tests.lint_support import graph_page, graph_vm
 
 XML_KINDS = sorted({f.kind for f in FORMATS if f.xml}, key=str)
 
@@ -42,3 +44,14 @@ def test_an_xml_file_whose_comments_do_not_start_with_migcheck_may_hold_no_direc
     text = '<!-- checked by migcheck --><ServiceConfiguration serviceName="migcheck-ignore"/>'
     assert not may_hold_directive(Document("a", kind, "", text=text))
     assert may_hold_directive(Document("a", kind, "", text="<!--\n  MIGCHECK ignore MIG201 -->" + text))
+
+
+def test_an_inventory_export_that_names_migcheck_may_hold_no_directive_and_is_shed() -> None:
+    """A VM named after the tool, in a cloud service named as a directive, is a value: JSON has no
+    comments, so the export's text is not kept for the filter."""
+    vm = graph_vm("00000000-0000-0000-0000-000000000001", "migcheck-ignore", "migcheck")
+    data = graph_page(vm, indent=2).encode()
+    document = read_document("inventory/classic.json", data, explicit=True)
+    assert document.kind is FileKind.INVENTORY and document.resources
+    assert not may_hold_directive(document)
+    assert shed_check(document, data) is not None
