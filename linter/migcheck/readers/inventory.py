@@ -645,6 +645,11 @@ class _Reader(_Scanner):
         mark = Mark(self.path, line, "", 0, column)  # by position: a quarter cheaper than by keyword
         spots = self._spots(self.text, start, self.pos, mark, cut_at=self._cut_at)
         found = self._records_of(obj, mark, spots)
+        # The lines up to the object's last value marked are counted: the next object's are counted on from
+        # there rather than again from this object's `{` (a VM's marks reach its last lines).
+        offset, line, line_start = spots.counted()
+        if offset > self._counted:
+            self._counted, self._line, self._line_start = offset, line, line_start
         if found and type(found[0]) is self._collapsed_type:
             self.collapsed.append(found[0])
         elif found and type(found[0]) is UncheckedResource:

@@ -314,6 +314,11 @@ class Spots:
         # ten values a VM's row marks.
         return Mark(self.mark.path, self._line, "", 0, offset - self._line_start + 1)
 
+    def counted(self) -> tuple[int, int, int]:
+        """(offset, line, offset of that line's start) of the value marked last: how far the object's lines
+        have been counted, for the walk to count on from there to the next object."""
+        return self._offset, self._line, self._line_start
+
     @classmethod
     def nowhere(cls, mark: Mark) -> Spots:
         """For an object whose text is not at hand: every value is at its mark."""
