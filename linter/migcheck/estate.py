@@ -268,6 +268,10 @@ class Placement:
     # The subnets its network was inferred from, when no file states the network (an Export-AzureVM file)
     # and one network of the files alone defines the subnets its VMs are in (`_in_networks_of_subnets`).
     network_inferred_from: tuple[NameRef, ...] = ()
+    # The files may not hold all its VMs (`Deployment.partly_described`): every description of it is a
+    # script's addition to, or change of, a deployment it does not create; none creates it, lists it
+    # whole (a REST body) or shows it as it stands (an export).
+    partly_described: bool = False
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what the properties below computed: every rule asks, and the editor keeps the object
@@ -436,6 +440,12 @@ class CloudService:
     @property
     def network_known(self) -> bool:
         return any(p.network_known for p in self.placements)
+
+    @property
+    def partly_described(self) -> bool:
+        """Whether a deployment of the service may hold VMs no file describes (`Placement.partly_described`):
+        what needs all of them (availability sets, the VIP, addresses) the files cannot decide."""
+        return any(p.partly_described for p in self.placements)
 
     @property
     def virtual_network_refs(self) -> tuple[NameRef, ...]:
@@ -2455,6 +2465,7 @@ class _Linker:
             deployment_named=_deployment_named(d),
             slot=d.slot.strip(),
             internal_load_balancers=d.internal_load_balancers,
+            partly_described=d.partly_described,
         )
         if index is None:
             if d.service_name:
@@ -5202,6 +5213,8 @@ class _InventoryVms:
         # The placements where an exported VM took a script's change (see `_fill`): once every VM is
         # joined, whether they list every endpoint is told again (see `_settle_endpoints`).
         self.changed: set[tuple[int, int]] = set()
+        # The services an exported VM joins (see `_shown_whole`): each told once, however many VMs join it.
+        self.shown: set[int] = set()
 
     def join(self, vms: list[inv.ClassicVm]) -> tuple[CloudService, ...]:
         alone: dict[tuple[str, str, str], list[inv.ClassicVm]] = defaultdict(list)
@@ -5330,6 +5343,7 @@ class _InventoryVms:
                     )
             if record.instance:
                 service.add_instance(at, record.name, record.instance)
+            self._shown_whole(index)
             if not service.placement(at).network_known and record.network_known:  # VM files do not say
                 vnet = (
                     NameRef(record.virtual_network, record.virtual_network_mark or record.mark)
@@ -5375,7 +5389,19 @@ class _InventoryVms:
             self.by_name[key(first.service)] = len(self.opened.services)
             self.opened.services.append(CloudService(first.service, first.mark, (placement,)))
             return
+        self._shown_whole(index)
         self.opened[index].placements.append(placement)
+
+    def _shown_whole(self, index: int) -> None:
+        """A service an export lists VMs of: it shows the service's deployments as they stand, so that the
+        files hold every VM of those a script adds VMs to (`Placement.partly_described`)."""
+        if index in self.shown:
+            return
+        self.shown.add(index)
+        service = self.opened[index]
+        for at in range(len(service.placements)):
+            if service.placement(at).partly_described:
+                service.change(at, partly_described=False)
 
 
 # --- joining the descriptions of one cloud service -------------------------------------------------------
@@ -5501,6 +5527,9 @@ class _OpenService:
             self.placements[target] = _reserved_as(held, new)
         elif new.network_known and not held.network_known:
             self.placements[target] = _in_network_of(held, new)
+        if self.placements[target].partly_described and not new.partly_described:
+            # Another file creates the deployment or describes it whole: the service is described whole.
+            self.placements[target] = replace(self.placements[target], partly_described=False)
         slot = _joined_slot(held.slot, new.slot)
         if slot != self.placements[target].slot:
             self.placements[target] = replace(self.placements[target], slot=slot)

@@ -1623,6 +1623,12 @@ class Deployment:
     # cloud services hold one (PowerShell's `Get-AzureVM | Where-Object Name -eq x` yields every one), where
     # the classic CLI refuses a name several services give a VM.
     every_vm_of_name: bool = field(default=False, compare=False)
+    # The files may not hold all its VMs: a script adds a VM to, or changes one of, a deployment it does not
+    # create (`New-AzureVM` without `-Location`, `-AffinityGroup` or `-VNetName`, `add_role`, `vm create
+    # --connect`), which may hold VMs no file describes. What needs every VM of the service (availability
+    # sets, its VIP, addresses) is then not decided by the files, unless another file describes the
+    # deployment whole (creates it, or is a REST body or an export of it): see `estate`.
+    partly_described: bool = field(default=False, compare=False)
 
 
 @record

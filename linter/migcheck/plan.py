@@ -256,10 +256,13 @@ class Step:
     members: tuple[Member, ...] = ()  # the cloud services it moves, with their VMs and roles
     # The migration state an export gives its VMs (`Prepared`: Validate and Prepare have run); "" for none.
     migration_state: str = ""
+    # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`): nothing the
+    # files show blocks it, but whether Validate passes it is not decided, so it is not ready.
+    partly_described: bool = False
 
     @property
     def ready(self) -> bool:
-        return not self.blockers
+        return not (self.blockers or self.partly_described)
 
     @property
     def prepared(self) -> bool:
@@ -990,7 +993,7 @@ def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
     committed, ready or not: it waits for the roles' rebuild and cut-over, and for those VMs to go. Numbered
     as the formats number the steps (`step 2`), in the order they run."""
     numbers = {step.id: n for n, step in enumerate(steps, 1)}
-    blocked = {step.id for step in steps if not step.ready and step.migrated}
+    blocked = {step.id for step in steps if step.blockers and step.migrated}
     of_roles = {step.id for step in steps if not step.migrated}
     for n, step in enumerate(steps):
         waits = [f"step {numbers[before]}" for before in step.after if before in blocked]
@@ -1648,6 +1651,8 @@ def _network_step(
     notes += [n for alias in aliases for n in builder.attention(alias)]
     if portal:
         notes.append(_PORTAL_NETWORK)
+    partly = [s for s in services if s.partly_described]
+    notes += [_partly_described_note(s) for s in partly]
     powershell = _move(
         "Move-AzureVirtualNetwork",
         f"-VirtualNetworkName {_ps(name)}",
@@ -1693,6 +1698,7 @@ def _network_step(
         cli=cli,
         members=tuple(_member(s) for s in services),
         migration_state=state,
+        partly_described=bool(partly),
     )
 
 
@@ -2301,6 +2307,8 @@ def _service_step(
     state, state_note = _migration_state(placement.vms)
     if state:
         notes = (state_note, *notes)
+    if placement.partly_described:
+        notes = (_partly_described_note(service), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -2341,6 +2349,7 @@ def _service_step(
         cli=_migration_commands(state, _service_cli(cli_arguments, placement.vms)),
         members=(_member(service, placement.vms),),
         migration_state=state,
+        partly_described=placement.partly_described,
     )
 
 
@@ -2823,12 +2832,28 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         notes=(
             where,
             *(_unnamed_deployment_note(service, name) for name in unnamed),
-            "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
+            _partly_described_note(service)
+            if service.partly_described
+            else "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
             *builder.attention(service),
         ),
         powershell=powershell,
         cli=cli,
         members=(_member(service),),
+        partly_described=service.partly_described,
+    )
+
+
+def _partly_described_note(service: CloudService) -> str:
+    """What a step says of a service whose deployment may hold VMs no file describes, and what to add so
+    that the plan can decide it."""
+    name = _ps(service_name(service))
+    return (
+        f"The files may not hold every VM of {service.label}: a script adds VMs to, or changes, a deployment "
+        "that exists, which no file checked creates or describes whole. Validate takes in its other VMs too "
+        "(their availability sets, the VIP, their addresses), so whether it passes is not decided. Add the "
+        f"deployment's REST body (Get-AzureDeployment -ServiceName {name}) or an export of its VMs "
+        f"(Get-AzureVM -ServiceName {name} | ConvertTo-Json -Depth 10) to the files checked to decide it."
     )
 
 

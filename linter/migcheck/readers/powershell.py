@@ -2090,6 +2090,14 @@ def _tested_property(node: Node) -> tuple[str, str] | None:
     return (key, _text(parts[1]).casefold()) if not scope else None
 
 
+def _partly_described(draft: DeploymentDraft) -> bool:
+    """Whether the deployment may hold VMs the script does not describe: its first New-AzureVM may add to
+    one that exists, or no New-AzureVM places it and the script changes VMs it has (`Update-AzureVM`)."""
+    if draft.placed:
+        return draft.joins_existing
+    return any(role.base == "existing" for role in draft.roles.values())
+
+
 def _by_vm_name(draft: DeploymentDraft, service: Value) -> None:
     """A deployment of VMs the script picks by name alone out of every VM (`VmObject.by_name`): of a
     cloud service it does not state, the stand-in `service` names (see `Deployment.service_by_vm_name`)."""
@@ -4087,6 +4095,9 @@ class DeploymentDraft:
     vnet: NameRef | None = None
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
+    # The first VM-creating command for it may add VMs to a deployment that exists (see `_creates_deployment`):
+    # one that may hold VMs no file describes (`Deployment.partly_described`).
+    joins_existing: bool = False
     placed_on: tuple[tuple[str, int], ...] | None = None  # the branches that command is on (see `_apart`)
     # The statement (of a statement list) of the command that placed it and surely creates it (see
     # `_own_statement`, `Interpreter._with_its_creation`); None when no command of the script surely does.
@@ -8048,6 +8059,7 @@ class Interpreter:
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
         creates = self._creates_deployment(args)
+        draft.joins_existing = creates is not True
         if creates is True:
             draft.created_by = _own_statement(node)
         arg = args.get("VNetName")
@@ -10321,6 +10333,7 @@ class Interpreter:
             service_by_vm_name=draft.by_vm_name,
             every_vm_of_name=draft.by_vm_name,
             configuration_file=draft.configuration_file,
+            partly_described=_partly_described(draft),
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:

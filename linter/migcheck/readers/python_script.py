@@ -1860,6 +1860,7 @@ class _Draft:
             reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
             configuration_file=self.configuration_file,
+            partly_described=self.may_exist,
         )
 
     def _instances(self) -> tuple[RoleInstance, ...]:

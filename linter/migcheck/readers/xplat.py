@@ -748,6 +748,8 @@ class _Deployment:
     # Whether a `vm create` the script surely runs created it: its network is then fixed (the platform
     # refuses a VM of another network in it), and a later `vm create` of the service adds a VM to it.
     created: bool = False
+    # Whether a `vm create --connect` may have added its VM to the deployment the service has already.
+    joins: bool = False
 
     def deployment(self) -> Deployment:
         return Deployment(
@@ -763,6 +765,8 @@ class _Deployment:
             reserved_ip_known=self.reserved_ip_known,
             deleted=self.deleted,
             service_by_vm_name=self.by_vm_name,
+            # One the script changes (`-d`) or may join holds VMs it may not describe.
+            partly_described=self.existing or self.joins,
         )
 
 
@@ -989,6 +993,7 @@ class Reading:
         if not deployment.created:  # a deployment's network is fixed when it is created
             self._network(deployment, vnet)
             deployment.network_known &= not joins
+            deployment.joins |= parsed.flag("connect")
         deployment.created |= not self.maybe
         self._reserved(deployment, parsed.value("reserved-ip"))
         vm.size = _text(parsed.value("vm-size"))

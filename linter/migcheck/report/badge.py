@@ -1,7 +1,9 @@
 """`migcheck badge`: the estate's migration status as a self-contained SVG badge, or as a shields.io
 endpoint JSON for teams that let shields.io draw it.
 
-"ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (yellow) otherwise.
+"ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (yellow) otherwise;
+"N services not decided" (yellow, after the warnings) when a cloud service may have VMs no file describes (a
+script adds one to a deployment that exists), whose Validate the files cannot decide: never "ready" then.
 A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
 Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A file
 migcheck could not read (an error of MIG001) is no blocker, as the plan lists it apart: the platform refuses
@@ -55,9 +57,18 @@ def status(result: LintResult) -> Status:
         said += [_count(unread, "unread file")] if unread else []
         return Status(", ".join(said), "#e05d44", "red")
     warnings = sum(1 for f in every if f.severity is Severity.WARNING)  # none of them refused, then
-    if warnings:
-        return Status(_count(warnings, "warning"), "#dfb317", "yellow")
+    undecided = _undecided_services(result)
+    if warnings or undecided:
+        said = [_count(warnings, "warning")] if warnings else []
+        said += [f"{_count(undecided, 'service')} not decided"] if undecided else []
+        return Status(", ".join(said), "#dfb317", "yellow")
     return Status(f"ready{_graded_by(result)}", "#4c1", "brightgreen")
+
+
+def _undecided_services(result: LintResult) -> int:
+    """The cloud services of VMs whose readiness the files do not decide: a deployment of theirs may hold
+    VMs no file describes (`CloudService.partly_described`). The badge never reads "ready" over them."""
+    return sum(1 for e in result.estates for s in e.cloud_services if s.partly_described and not s.roles)
 
 
 def _graded_by(result: LintResult) -> str:

@@ -39,6 +39,9 @@ A step's `wave` is null for what this process never migrates (web/worker roles):
 A step whose VMs an export gives a migration state (Get-AzureVM's `VM.MigrationState`) has
 `migration_state`, as written (`Prepared`: its Validate and Prepare have run, its `validate` says so and its
 `prepare` is empty); other steps have no such key.
+A step that moves a cloud service the files may describe only in part (a script adds VMs to a deployment
+that exists, which no file creates or describes whole) has `"partly_described": true` and is not `ready`,
+though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
@@ -361,7 +364,7 @@ def after_steps(step: Step, numbers: Mapping[str, int]) -> list[str]:
 def _text_step(
     number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
 ) -> list[str]:
-    blocked = f"NOT READY ({len(step.blockers)} blocker{_s(step.blockers)})"
+    blocked = f"NOT READY ({not_ready_words(step)})"
     verdict = _with_migration(step, ready_words(plan) if step.ready else blocked)
     after = f"; after {', '.join(after_steps(step, numbers))}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [{wave_words(step)}{after}] — {verdict}"]
@@ -436,6 +439,16 @@ def _sequence(commands: Commands) -> list[str]:
     if commands.abort:
         out += ["# instead of Commit, to roll back:", *commands.abort]
     return out
+
+
+# Why a step without blockers is not ready (`Step.partly_described`).
+NOT_DECIDED = "not decided: the files may not hold every VM"
+
+
+def not_ready_words(step: Step) -> str:
+    """`2 blockers`, and or else `not decided: …`: why a step is not ready."""
+    said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
+    return "; ".join([*said, NOT_DECIDED] if step.partly_described else said)
 
 
 def _s(items: tuple[object, ...]) -> str:
@@ -531,7 +544,7 @@ def _mermaid_text(text: str) -> str:
 def _markdown_step(
     number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
 ) -> list[str]:
-    blocked = f"⛔ not ready ({len(step.blockers)} blocker{_s(step.blockers)})"
+    blocked = f"⛔ not ready ({not_ready_words(step)})"
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     verdict = f"⏸ {_with_migration(step, blocked)}" if migration_words(step) else verdict
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
@@ -661,6 +674,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "wave": step.wave if step.migrated else None,
         "after": list(step.after),
         "ready": step.ready,
+        **({"partly_described": True} if step.partly_described else {}),
         **({"migration_state": step.migration_state} if step.migration_state else {}),
         "moves": list(step.moves),
         "becomes": list(step.becomes),

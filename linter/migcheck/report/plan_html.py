@@ -48,6 +48,7 @@ from migcheck.report.plan_format import (
     heading_name,
     held_mark,
     last_notes,
+    not_ready_words,
     note_words,
     nothing_to_migrate,
     partial_note,
@@ -175,8 +176,7 @@ def _verdict(step: Step) -> str:
 def _verdict_words(step: Step, ready: str = "ready") -> str:
     if step.kind is StepKind.WEB_WORKER:
         return "not migrated by this process"
-    count = len(step.blockers)
-    verdict = ready if step.ready else f"not ready: {count} blocker{'' if count == 1 else 's'}"
+    verdict = ready if step.ready else f"not ready: {not_ready_words(step)}"
     started = migration_words(step)
     return verdict if not started else started if step.ready else f"{started}; {verdict}"
 

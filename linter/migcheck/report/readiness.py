@@ -50,7 +50,11 @@ The verdict is worded like Validate's result: any error fails validation, warnin
 warnings, information does not change it. Some problems Validate does not check (the deep dive's "Checks not
 done in the validate operation": the rules whose `found_at` is Prepare): when all that stops an item is of
 those, its verdict is "Validation passed, Prepare will fail". Suppressed and baselined findings still count
-toward the verdict — the platform will refuse the migration all the same — and are shown as such.
+toward the verdict — the platform will refuse the migration all the same — and are shown as such. When
+nothing stops an item but it moves a cloud service the files may describe only in part (a script adds a VM
+to a deployment that exists, and no file creates that deployment or describes it whole: see
+`CloudService.partly_described`), Validate's answer turns on VMs no file shows (their availability sets, the
+VIP, their addresses): its verdict is "Not decided", never "passed".
 """
 
 from __future__ import annotations
@@ -141,6 +145,9 @@ class Verdict(str, enum.Enum):
     FAILED = "Validation failed"
     # Every problem that stops the item is one Validate does not check: Prepare is where it fails.
     PREPARE_FAILS = "Validation passed, Prepare will fail"
+    # Nothing the files show stops it, but a deployment it moves may hold VMs no file describes (a script
+    # adds one to a cloud service that exists): what needs every VM of the service is not decided.
+    NOT_DECIDED = "Not decided: the service may have VMs the files do not describe"
     WARNINGS = "Validation passed with warnings"
     PASSED = "Validation passed"
 
@@ -171,6 +178,8 @@ class ScopeItem:
     # Of a file: the findings in it that another item holds (an error on a network the file defines,
     # reported at the network's scope). Not counted again, but the file passes only if they pass too.
     described: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
+    # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`).
+    partly_described: bool = field(default=False, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -192,6 +201,8 @@ class ScopeItem:
         if stopping:
             at_prepare = all(self.found_at_prepare(f) for f in stopping)
             return Verdict.PREPARE_FAILS if at_prepare else Verdict.FAILED
+        if self.partly_described:
+            return Verdict.NOT_DECIDED
         worst = max((f.severity for f in every), default=Severity.INFO)
         return Verdict.WARNINGS if worst is Severity.WARNING else Verdict.PASSED
 
@@ -228,6 +239,7 @@ class _Draft:
     # Where it comes from, when another item shows its name (`estate.origins`): shown after the name, as
     # the plan's steps show it; not a name findings are matched by (see `names`).
     origin: str = ""
+    partly_described: bool = False  # see `ScopeItem.partly_described`
     _names: frozenset[str] | None = None  # see `names`
 
     def names(self) -> frozenset[str]:
@@ -263,6 +275,7 @@ class _Draft:
             self.subject,
             prepare_only,
             tuple(self.described),
+            self.partly_described,
         )
 
 
@@ -529,6 +542,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         contents = {**_contents(service.placements), **_migration_state(service.placements)}
         draft = _Draft(scope, service.listed_name, "CloudService", contents, service)
         draft.origin = shown.get(id(service), "")
+        draft.partly_described = service.partly_described
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
@@ -701,6 +715,8 @@ def _network_draft(
     for service, here in placed.values():
         draft.own_placed(service, here, configurations.of(service, here))
         draft.own(*reserved.of(service, here))
+        # Validate of the network takes in every VM of its services, those no file describes too.
+        draft.partly_described |= any(p.partly_described for p in here)
     return draft
 
 

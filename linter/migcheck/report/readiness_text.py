@@ -272,6 +272,7 @@ def _count(n: int, word: str) -> str:
 _FILE_VERDICTS = {
     Verdict.FAILED: "Fails",
     Verdict.PREPARE_FAILS: "Fails at Prepare",
+    Verdict.NOT_DECIDED: "Not decided",
     Verdict.WARNINGS: "Passes with warnings",
     Verdict.PASSED: "Passes",
 }
@@ -291,7 +292,9 @@ def _verdict(item: ScopeItem) -> str:
         # A circuit's move (Move-AzExpressRouteCircuit) has no Validate of its own either.
         plain = item.type in (FILE, "ExpressRouteCircuit")
         verdict = _FILE_VERDICTS[item.verdict] if plain else str(item.verdict)
-    text = f"{verdict}: {shown}" if shown else verdict
+    # "Not decided: <why>" says its reason after a colon already: the counts follow it apart.
+    joined = "; " if ":" in verdict else ": "
+    text = f"{verdict}{joined}{shown}" if shown else verdict
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
     waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
@@ -347,6 +350,7 @@ _VERDICT_ORDER = list(Verdict)
 _TALLIED = {
     Verdict.FAILED: "failed",
     Verdict.PREPARE_FAILS: "failing at Prepare",
+    Verdict.NOT_DECIDED: "not decided",
     Verdict.WARNINGS: "passed with warnings",
     Verdict.PASSED: "passed",
 }

@@ -18,7 +18,9 @@ Every scope is listed, empty or not, so that a program can rely on the shape. A 
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts
 the item's findings held back by config, comments or a baseline: they still decide `verdict`, which is one
 of `Verdict`'s: "Validation failed", "Validation passed, Prepare will fail" (all that stops the item is what
-Validate does not check), "Validation passed with warnings", "Validation passed"."""
+Validate does not check), "Not decided: the service may have VMs the files do not describe" (nothing stops
+it, but a cloud service it moves may hold VMs no file describes: a script adds one to a deployment that
+exists), "Validation passed with warnings", "Validation passed"."""
 
 from __future__ import annotations
 
