@@ -1930,14 +1930,22 @@ class _CommandSpans:
 
 
 def _command_spans(node: Node) -> Iterator[tuple[int, int]]:
-    """The first and last line of each command, 1-based."""
+    """The first and last line of each command, 1-based; a statement that only sets variables (`SUBNETS=a,b`,
+    `export VNET=hub`) is one too, as findings about the values it sets point at it (and the commands a
+    `$( )` in its value runs are still commands of their own)."""
     stack = [node]
     while stack:
         current = stack.pop()
         if current.type == "command":
             yield current.start_point[0] + 1, current.end_point[0] + 1
-        else:
-            stack.extend(current.named_children)
+            continue
+        if current.type in _SETTING_STATEMENTS:
+            yield current.start_point[0] + 1, current.end_point[0] + 1
+        stack.extend(current.named_children)
+
+
+# The statements that set variables without running a command: `A=1`, `A=1 B=2`, `export A=1`.
+_SETTING_STATEMENTS = frozenset({"variable_assignment", "variable_assignments", "declaration_command"})
 
 
 def _directive_comments(node: Node, where: _Positions) -> list[tuple[Node, str]]:
