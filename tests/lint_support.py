@@ -260,3 +260,53 @@ def unread_marks(resources: tuple[object, ...]) -> list[tuple[int, int]]:
     from migcheck.model import Script
 
     return [(m.line, m.column) for r in resources if isinstance(r, Script) for m in r.unread]
+
+
+# A script that takes its values from a settings file beside it, in each script language, and the
+# settings file (two subnets given: MIG202 where the settings file writes the second).
+PS_DEPLOY = """\
+Import-Module Azure
+. "$PSScriptRoot\\config.ps1"
+$vm = New-AzureVMConfig -Name "app1" -InstanceSize Small -ImageName img | Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password x
+$vm = $vm | Set-AzureSubnet -SubnetNames $Subnets
+New-AzureVM -ServiceName $ServiceName -VMs $vm -VNetName $VNet -Location "West Europe"
+"""
+
+
+def ps_settings(*subnets: str) -> str:
+    listed = ", ".join(f'"{s}"' for s in subnets)
+    return f'$VNet = "hub"\n$ServiceName = "shop-svc"\n$Subnets = @({listed})\n'
+
+
+SH_DEPLOY = """\
+#!/bin/bash
+source ./env.sh
+azure config mode asm
+azure vm create "$SERVICE" img-ubuntu ops 'P@ss' -n app1 -w "$VNET" -b "$SUBNETS" -l "West Europe" -z Small
+"""
+
+
+def sh_settings(subnets: str) -> str:
+    return f"SERVICE=shop-svc\nexport VNET=hub\nSUBNETS={subnets}\n"
+
+
+PY_DEPLOY = """\
+from azure.servicemanagement import ConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+from config import SERVICE_NAME, SUBNETS
+import settings
+
+sms = ServiceManagementService("sub", "cert.pem")
+net = ConfigurationSet()
+net.configuration_set_type = "NetworkConfiguration"
+for subnet in SUBNETS:
+    net.subnet_names.append(subnet)
+disk = OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/a.vhd")
+sms.create_virtual_machine_deployment(SERVICE_NAME, SERVICE_NAME, "production", SERVICE_NAME, "app1", None, disk, network_config=net, virtual_network_name=settings.VNET)
+"""
+
+
+def py_settings(*subnets: str) -> dict[str, str]:
+    return {
+        "config.py": f'PREFIX = "shop"\nSERVICE_NAME = f"{{PREFIX}}-svc"\nSUBNETS = {list(subnets)!r}\n',
+        "settings.py": 'VNET = "hub"\n',
+    }

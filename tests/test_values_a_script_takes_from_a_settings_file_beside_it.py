@@ -10,25 +10,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from lint_support import lint_files
+from lint_support import PS_DEPLOY, PY_DEPLOY, SH_DEPLOY, lint_files, ps_settings, py_settings, sh_settings
 
 from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.plan import build_plan
 from migcheck.plugins import load_rules
-
-PS_DEPLOY = """\
-Import-Module Azure
-. "$PSScriptRoot\\config.ps1"
-$vm = New-AzureVMConfig -Name "app1" -InstanceSize Small -ImageName img | Add-AzureProvisioningConfig -Windows -AdminUsername ops -Password x
-$vm = $vm | Set-AzureSubnet -SubnetNames $Subnets
-New-AzureVM -ServiceName $ServiceName -VMs $vm -VNetName $VNet -Location "West Europe"
-"""
-
-
-def ps_settings(*subnets: str) -> str:
-    listed = ", ".join(f'"{s}"' for s in subnets)
-    return f'$VNet = "hub"\n$ServiceName = "shop-svc"\n$Subnets = @({listed})\n'
 
 
 def services(result) -> list[str]:
@@ -151,17 +138,6 @@ def test_a_vm_the_settings_file_creates_is_its_own_and_no_mig004(tmp_path, monke
 
 # --- shell: `source ./env.sh`, `. "$(dirname "$0")/vars.sh"` -------------------------------------------
 
-SH_DEPLOY = """\
-#!/bin/bash
-source ./env.sh
-azure config mode asm
-azure vm create "$SERVICE" img-ubuntu ops 'P@ss' -n app1 -w "$VNET" -b "$SUBNETS" -l "West Europe" -z Small
-"""
-
-
-def sh_settings(subnets: str) -> str:
-    return f"SERVICE=shop-svc\nexport VNET=hub\nSUBNETS={subnets}\n"
-
 
 def test_a_vm_given_two_subnets_a_sourced_settings_file_lists_is_mig202(tmp_path, monkeypatch):
     files = {"deploy.sh": SH_DEPLOY, "env.sh": sh_settings("Front,Back")}
@@ -231,27 +207,6 @@ def test_a_vm_the_sourced_settings_file_creates_is_its_own_and_no_mig004(tmp_pat
 
 
 # --- Python: `from config import SERVICE_NAME`, `import settings` then `settings.VNET` -------------------
-
-PY_DEPLOY = """\
-from azure.servicemanagement import ConfigurationSet, OSVirtualHardDisk, ServiceManagementService
-from config import SERVICE_NAME, SUBNETS
-import settings
-
-sms = ServiceManagementService("sub", "cert.pem")
-net = ConfigurationSet()
-net.configuration_set_type = "NetworkConfiguration"
-for subnet in SUBNETS:
-    net.subnet_names.append(subnet)
-disk = OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/a.vhd")
-sms.create_virtual_machine_deployment(SERVICE_NAME, SERVICE_NAME, "production", SERVICE_NAME, "app1", None, disk, network_config=net, virtual_network_name=settings.VNET)
-"""
-
-
-def py_settings(*subnets: str) -> dict[str, str]:
-    return {
-        "config.py": f'PREFIX = "shop"\nSERVICE_NAME = f"{{PREFIX}}-svc"\nSUBNETS = {list(subnets)!r}\n',
-        "settings.py": 'VNET = "hub"\n',
-    }
 
 
 def test_a_vm_given_two_subnets_a_settings_module_lists_is_mig202(tmp_path, monkeypatch):

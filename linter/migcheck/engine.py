@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from types import ModuleType
     from typing import Protocol
 
+    from migcheck.readers.beside import Loaded
     from migcheck.store import DocumentStore
     from migcheck.workers import Crew, Then
 
@@ -259,8 +260,11 @@ def _lint(
 
         jobs = auto_jobs(len(found))
     read = len(found)
-    with _readers().beside.checking(found):  # a script's settings file is one of the files checked
+    # A script's settings file is one of the files checked; the editor's buffer stands for its file.
+    buffer = (stdin_path, stdin) if scope is not None and stdin is not None else None
+    with _readers().beside.checking(found, buffer):
         documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
+        documents = _with_settings_documents(documents, found, fs_paths, texts, cache, stdin)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     with locators or contextlib.nullcontext():
         return _check_documents(
@@ -381,6 +385,52 @@ def _read_all(
         if progress is not None:
             progress(done, len(found), candidate.path)
     return documents, fs_paths, None
+
+
+def _with_settings_documents(
+    documents: list[Document],
+    found: list[Candidate],
+    fs_paths: dict[str, str],
+    texts: Texts,
+    cache: ReadCache | None,
+    stdin: bytes | None,
+) -> list[Document]:
+    """`documents` and, in the order of `found`, a document of each settings file a script took values
+    from (`Document.settings_files`) that describes nothing classic itself: marks of those values point
+    into it, and every report, the filter (its suppression comments) and the pytest items know the files
+    findings point into. Read as a file named is, so that it is a document (holding no resources)."""
+    read = {d.path for d in documents}
+    wanted = {path for d in documents for path in d.settings_files if path not in read}
+    if not wanted:
+        return documents
+    for candidate in found:
+        if candidate.path not in wanted:
+            continue
+        on_disk = candidate.fs_path != STDIN
+        if cache is not None:
+            document = texts.keep(cache.settings_document(candidate, stdin))
+        else:
+            document, data = _settings_document(candidate, stdin)
+            document = texts.shed(document, candidate, data) if on_disk else texts.keep(document)
+        documents.append(document)
+        if on_disk:
+            fs_paths[candidate.path] = opened_by(document, candidate)
+    order = {c.path: place for place, c in enumerate(found)}
+    documents.sort(key=lambda d: order.get(d.path, -1))
+    return documents
+
+
+def _settings_document(candidate: Candidate, stdin: bytes | None) -> tuple[Document, bytes]:
+    """The document of a settings file a script loads, and the bytes it was read from: read as named,
+    so that a file that describes nothing classic is a document too, and without the settings files it
+    loads in turn, which no value is taken from (see `readers.beside`)."""
+    data = stdin if candidate.fs_path == STDIN else None
+    try:
+        data = data if data is not None else file_bytes(candidate, _readers().MAX_FILE_BYTES + 1)
+    except OSError:
+        data = b""  # gone since its script read it: a document of nothing, at its path
+    document = _readers().read_document(candidate.path, data, explicit=True)
+    return document or Document(candidate.path, None, ""), data
 
 
 def _held(
@@ -662,6 +712,13 @@ class ReadCache:
         # fs path -> (the candidate read, its (mtime, size, inode) then, the document)
         self._documents: dict[str, tuple[Candidate, tuple[int, int, int], Document | None]] = {}
         self._used: dict[str, tuple[Candidate, tuple[int, int, int], Document | None]] = {}
+        # fs path -> the settings files the read of that file looked for, and what it found there
+        # (`readers.beside`): its document stands for the file only while they are unchanged.
+        self._loaded: dict[str, tuple[Loaded, ...]] = {}
+        # fs path -> (candidate, stamp, document) of the settings files read as documents of their own.
+        self._settings: dict[str, tuple[Candidate, tuple[int, int, int] | None, Document]] = {}
+        self._settings_used: dict[str, tuple[Candidate, tuple[int, int, int] | None, Document]] = {}
+        self._buffer_loaded: dict[str, tuple[Loaded, ...]] = {}  # as `_loaded`, of each buffer's read
         self._buffers: dict[str, tuple[Candidate, bytes, Document | None, bool]] = {}
         self._linked: dict[str, list[_Linked]] = {}
         self._memos: dict[str, _Memo] = {}  # by subscription: what its last link and check kept
@@ -673,17 +730,54 @@ class ReadCache:
 
     def read(self, candidate: Candidate) -> Document | None:
         entry = self._documents.get(candidate.fs_path)
-        if entry is not None and not self.verify and (entry[0] is candidate or entry[0] == candidate):
+        trusted = entry is not None and not self.verify and (entry[0] is candidate or entry[0] == candidate)
+        if trusted and self._unchanged_settings(candidate):
+            assert entry is not None
             self._used[candidate.fs_path] = entry
             return entry[2]
         stamp = _stamp(candidate.fs_path)
         if stamp is None:
             self.vanished.append(candidate.fs_path)
             return _read(candidate, None)  # reports why it cannot be read
-        if entry is None or entry[1] != stamp or entry[0] != candidate:
-            document = _read_bytes(candidate, None, self.store)[0]
+        if (
+            entry is None
+            or entry[1] != stamp
+            or entry[0] != candidate
+            or not self._unchanged_settings(candidate)
+        ):
+            beside = _readers().beside
+            with beside.recording() as loaded:
+                document = _read_bytes(candidate, None, self.store)[0]
             entry = self._documents[candidate.fs_path] = (candidate, stamp, document)
+            self._loaded[candidate.fs_path] = tuple(loaded)
         self._used[candidate.fs_path] = entry
+        return entry[2]
+
+    def _unchanged_settings(self, candidate: Candidate, loaded: tuple[Loaded, ...] | None = None) -> bool:
+        """Whether the settings files the kept read of `candidate` looked for (`loaded`, by default those
+        of its file's read) hold what it found there: a script's document keyed on its own bytes alone
+        would keep the values of a settings file changed since (on disk, or in the editor)."""
+        loaded = self._loaded.get(candidate.fs_path) if loaded is None else loaded
+        if not loaded:
+            return True
+        beside = _readers().beside
+        with beside.reading(candidate):
+            return beside.unchanged(loaded)
+
+    def settings_document(self, candidate: Candidate, stdin: bytes | None) -> Document:
+        """`_settings_document`, kept while the file's stamp is unchanged; the editor's buffer is read
+        every time (a settings file is small)."""
+        if candidate.fs_path == STDIN:
+            return _settings_document(candidate, stdin)[0]
+        stamp = _stamp(candidate.fs_path)
+        entry = self._settings.get(candidate.fs_path)
+        if entry is None or stamp is None or entry[1] != stamp or entry[0] != candidate:
+            entry = self._settings[candidate.fs_path] = (
+                candidate,
+                stamp,
+                _settings_document(candidate, None)[0],
+            )
+        self._settings_used[candidate.fs_path] = entry
         return entry[2]
 
     def read_all(
@@ -695,10 +789,11 @@ class ReadCache:
         documents: list[Document] = []
         fs_paths: dict[str, str] = {}
         kept, used, trusted = self._documents, self._used, not self.verify
+        loading = self._loaded
         for candidate in found:
             fs_path = candidate.fs_path
             entry = kept.get(fs_path) if trusted else None
-            if entry is not None and entry[0] is candidate:
+            if entry is not None and entry[0] is candidate and not loading.get(fs_path):
                 used[fs_path] = entry
                 document = entry[2]
             elif fs_path == STDIN:
@@ -723,10 +818,23 @@ class ReadCache:
         if entry is not None:  # kept: the next lint of another file reads the saved one
             self._used[fs_path] = entry
         kept = self._buffers.get(fs_path)
-        if kept is None or kept[0] != candidate or kept[1] != data:
+        loaded = self._buffer_loaded.get(fs_path, ())
+        if (
+            kept is None
+            or kept[0] != candidate
+            or kept[1] != data
+            or not self._unchanged_settings(candidate, loaded)
+        ):
             saved = entry is not None and _holds(entry[0], entry[1], candidate, data)
-            document = entry[2] if entry is not None and saved else _read(candidate, data)
+            saved = saved and entry is not None and self._unchanged_settings(entry[0])
+            if entry is not None and saved:
+                document, loaded = entry[2], self._loaded.get(fs_path, ())
+            else:
+                with _readers().beside.recording() as read:
+                    document = _read(candidate, data)
+                loaded = tuple(read)
             kept = self._buffers[fs_path] = (candidate, data, document, saved)
+            self._buffer_loaded[fs_path] = loaded
         self._edited = None if kept[3] else kept[2]
         return kept[2]
 
@@ -749,17 +857,28 @@ class ReadCache:
 
     def forget(self, fs_paths: Iterable[str]) -> None:
         """Read these files again next time: they changed on disk."""
-        for fs_path in map(os.path.abspath, fs_paths):
+        changed = set(map(os.path.abspath, fs_paths))
+        for fs_path in changed:
             self._documents.pop(fs_path, None)
+            self._settings.pop(fs_path, None)
+        # And the scripts that took values from one of them.
+        for fs_path, loaded in self._loaded.items():
+            if any(each.absolute in changed for each in loaded):
+                self._documents.pop(fs_path, None)
 
     def forget_buffers(self, fs_paths: Iterable[str]) -> None:
         """Drop the buffers of these files (closed in the editor)."""
         for fs_path in map(os.path.abspath, fs_paths):
             self._buffers.pop(fs_path, None)
+            self._buffer_loaded.pop(fs_path, None)
 
     def forget_unused(self) -> None:
         """Drop files not met in the last run (deleted, changed, or outside the project now)."""
         self._documents, self._used = self._used, {}
+        self._loaded = {
+            fs_path: self._loaded[fs_path] for fs_path in self._documents if fs_path in self._loaded
+        }
+        self._settings, self._settings_used = self._settings_used, {}
         self._edited = None
 
     def linked(

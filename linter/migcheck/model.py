@@ -1703,6 +1703,9 @@ class Document:
     # The decoded source, as the reader made it. A lint drops it from files read from disk once they are
     # read (`LintResult.sources` reads it again, checked, for what it reports): rules never read it.
     text: str = field(default="", repr=False, compare=False)
+    # The display paths of the settings files whose values a script's reader took (`readers.beside`):
+    # marks of those values point into them, so a run reports on them as on the script.
+    settings_files: tuple[str, ...] = ()
 
     def without_text(self) -> Document:
         """The same document without its text. Built field by field (every field but `text`), not with
@@ -1715,6 +1718,8 @@ class Document:
             self.suppressions,
             self.directive_comments,
             self.problem,
+            "",
+            self.settings_files,
         )
 
 

@@ -45,7 +45,7 @@ from migcheck.output import OutputError, write_bytes
 __all__ = ["DocumentStore", "cache_folder"]
 
 # What a store file starts with; a change to the layout below changes it, and older stores are ignored.
-_LAYOUT = 2
+_LAYOUT = 3
 # Larger than the store of any workspace migcheck can lint (about 1 KB per file): a file past it is not
 # a store this code wrote.
 _MAX_STORE_BYTES = 512 * 1024 * 1024
@@ -78,8 +78,9 @@ class DocumentStore:
     def __init__(self, path: str) -> None:
         self.path = path
         self._codec = _Codec()
-        # fs path -> [display path, named, digest, has text, document]: the document as JSON text, or the
-        # Document itself when read in this process (encoded when written: reading stays as fast)
+        # fs path -> [display path, named, digest, has text, document, settings files]: the document as
+        # JSON text, or the Document itself when read in this process (encoded when written: reading stays
+        # as fast); the settings files its read looked for, as `readers.beside.Loaded` lists.
         self._kept: dict[str, list[Any]] | None = None  # the file's, loaded when first asked
         self._used: dict[str, list[Any]] = {}  # what this process read or took from the file
         # Settings key -> {"files": fs path -> [display path, named, mtime, size, inode], "findings":
@@ -105,23 +106,28 @@ class DocumentStore:
 
     def read(self, fs_path: str, path: str, data: bytes, *, explicit: bool) -> Document | None:
         """The document of the file `fs_path`, displayed as `path`, holding `data`: the kept one when the
-        bytes are those it was read from, else read now (`readers.read_document`) and kept."""
-        from migcheck.readers import read_document
+        bytes are those it was read from, and the settings files its read took values from
+        (`readers.beside`) hold what they held then, else read now (`readers.read_document`) and kept."""
+        from migcheck.readers import beside, read_document
         from migcheck.texts import decoded_alike
 
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         entry = self._used.get(fs_path) or self._entries().get(fs_path)
         if entry is not None and entry[:3] == [path, explicit, digest]:
-            found, document = self._decoded(entry, data)
+            loaded = [beside.Loaded(*each) for each in entry[5]]
+            found, document = self._decoded(entry, data) if beside.unchanged(loaded) else (False, None)
             if found:
                 self._used[fs_path] = entry
+                beside.note(loaded)  # what the read it stands for took from settings files
                 return document
-        document = read_document(path, data, explicit=explicit)
+        with beside.recording() as loaded:
+            document = read_document(path, data, explicit=explicit)
         # Kept when its text can be made again from the bytes alone (always, for the XML formats); a file
         # that is not for migcheck (a script that uses no classic API) is kept as none.
         if document is None or not document.text or decoded_alike(document, data):
             has_text = document is not None and bool(document.text)
-            self._used[fs_path] = [path, explicit, digest, has_text, document or _NONE]
+            settings = [list(each) for each in loaded]
+            self._used[fs_path] = [path, explicit, digest, has_text, document or _NONE, settings]
             self._unsaved = True
         return document
 
@@ -212,7 +218,15 @@ class DocumentStore:
             return False, None
         d, text = document, decode(data) if entry[3] else ""
         return True, Document(
-            d.path, d.kind, d.root, d.resources, d.suppressions, d.directive_comments, d.problem, text
+            d.path,
+            d.kind,
+            d.root,
+            d.resources,
+            d.suppressions,
+            d.directive_comments,
+            d.problem,
+            text,
+            d.settings_files,
         )
 
     def _encoded(self, document: Document) -> str | None:
@@ -246,9 +260,20 @@ def _load(path: str) -> tuple[dict[str, list[Any]], dict[str, dict[str, Any]]]:
     if not isinstance(documents, dict):
         return {}, {}
     entries = {
-        k: v for k, v in documents.items() if isinstance(v, list) and len(v) == 5 and isinstance(v[4], str)
+        k: v
+        for k, v in documents.items()
+        if isinstance(v, list) and len(v) == 6 and isinstance(v[4], str) and _settings_read(v[5])
     }
     return entries, findings if isinstance(findings, dict) else {}
+
+
+def _settings_read(value: object) -> bool:
+    """Whether an entry's last field is what `DocumentStore.read` keeps of the settings files a read took
+    values from: [absolute path, display path, digest] each."""
+    return isinstance(value, list) and all(
+        isinstance(each, list) and len(each) == 3 and all(type(part) is str for part in each)
+        for each in value
+    )
 
 
 def _write(path: str, data: bytes) -> None:

@@ -184,9 +184,20 @@ def read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:
     """Read one file. `path` is the display path used in every mark.
 
     Returns None for a file met under a folder (not `explicit`) that is not a classic file, decided by
-    its extension or, for other files, by sniffing the root element before any parsing. Never raises."""
-    document = _read_document(path, data, explicit=explicit)
-    return _on_its_line(document) if document is not None and document.problem else document
+    its extension or, for other files, by sniffing the root element before any parsing. Never raises.
+    A script's document names the settings files whose values it took (`Document.settings_files`)."""
+    with beside.recording() as loaded:
+        document = _read_document(path, data, explicit=explicit)
+    if document is None:
+        return None
+    if loaded:
+        document = _with_settings_files(document, loaded)
+    return _on_its_line(document) if document.problem else document
+
+
+def _with_settings_files(document: Document, loaded: list[beside.Loaded]) -> Document:
+    files = tuple(dict.fromkeys(each.path for each in loaded if each.path and each.path != document.path))
+    return replace(document, settings_files=files) if files else document
 
 
 def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None:

@@ -7,27 +7,44 @@ file named on the command line), reached through no symbolic link, a regular fil
 script may be. Its path is the one the script states, taken from the script's own folder. A settings file
 loading another is not followed: while one is read for its values, no other is found (`values_of`).
 
-The engine says which files the run checks (`checking`) and which one is read now (`reading`); a reader
-called on its own (a test, the pytest plugin reading one file) finds no settings file, and reads the
-script as it would without one. Both are context variables: the editor server runs checks in a thread of
-its own, and forked workers start with the context of the process that forked them."""
+The engine says which files the run checks (`checking`: an editor's buffer among them stands for its
+file, with the bytes the editor holds) and which one is read now (`reading`); a reader called on its own
+(a test, the pytest plugin reading one file) finds no settings file, and reads the script as it would
+without one. Both are context variables: the editor server runs checks in a thread of its own, and forked
+workers start with the context of the process that forked them.
+
+What a read of a script took from settings files is recorded (`recording`: each file it looked for, and
+the digest of the bytes it found there), so that a document kept between runs stands for the script only
+while those files hold the same bytes (`unchanged`), and so that the run reports on each settings file
+a finding may point into (`Document.settings_files`)."""
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
 import functools
+import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from migcheck import guarded
 from migcheck.discover import STDIN, Candidate
 from migcheck.formats import SCRIPT_BYTES
 
-__all__ = ["Settings", "checking", "reading", "settings_file", "values_of"]
+__all__ = [
+    "Loaded",
+    "Settings",
+    "checking",
+    "note",
+    "reading",
+    "recording",
+    "settings_file",
+    "unchanged",
+    "values_of",
+]
 
 T = TypeVar("T")
 
@@ -41,22 +58,42 @@ class Settings:
     data: bytes
 
 
+class Loaded(NamedTuple):
+    """A settings file a read looked for, by absolute path: its display path and the digest of the bytes
+    found there, both "" when there was none to read."""
+
+    absolute: str
+    path: str
+    digest: str
+
+
 class _Inputs:
     """The files a run checks, by absolute path (and, for a script written on Windows that names its
-    settings file in another case, by that path without case), and each settings file read so far."""
+    settings file in another case, by that path without case), and each settings file read so far. An
+    editor's buffer (`buffer`: its file's absolute path and the bytes the editor holds) is its file."""
 
-    def __init__(self, found: Iterable[Candidate]) -> None:
+    def __init__(self, found: Iterable[Candidate], buffer: tuple[str, bytes] | None) -> None:
         self.by_path: dict[str, Candidate] = {}
         self.by_folded: dict[str, Candidate | None] = {}
+        self.buffer = buffer
         for candidate in found:
-            if candidate.fs_path == STDIN or candidate.refused:
+            absolute = self.absolute_of(candidate)
+            if absolute is None:
                 continue
-            absolute = os.path.abspath(candidate.fs_path)
             self.by_path[absolute] = candidate
             folded = absolute.casefold()
             # Two files whose names differ only in case: neither is the one a case-blind name means.
             self.by_folded[folded] = None if folded in self.by_folded else candidate
         self.read: dict[str, Settings | None] = {}
+
+    def absolute_of(self, candidate: Candidate) -> str | None:
+        """The absolute path of a file to read: for the editor's buffer, its file's; None for a file the
+        walk refused, and for standard input that stands for no file."""
+        if candidate.refused:
+            return None
+        if candidate.fs_path != STDIN:
+            return os.path.abspath(candidate.fs_path)
+        return self.buffer[0] if self.buffer is not None and candidate.path != STDIN else None
 
     def find(self, absolute: str) -> Candidate | None:
         return self.by_path.get(absolute) or self.by_folded.get(absolute.casefold())
@@ -64,12 +101,16 @@ class _Inputs:
 
 _INPUTS: contextvars.ContextVar[_Inputs | None] = contextvars.ContextVar("migcheck_inputs", default=None)
 _READING: contextvars.ContextVar[Candidate | None] = contextvars.ContextVar("migcheck_reading", default=None)
+_LOADED: contextvars.ContextVar[list[Loaded] | None] = contextvars.ContextVar("migcheck_loaded", default=None)
 
 
 @contextlib.contextmanager
-def checking(found: Iterable[Candidate]) -> Iterator[None]:
-    """While the files `found` are read: the settings files their scripts load may be among them."""
-    token = _INPUTS.set(_Inputs(found))
+def checking(found: Iterable[Candidate], buffer: tuple[str, bytes] | None = None) -> Iterator[None]:
+    """While the files `found` are read: the settings files their scripts load may be among them, the
+    editor's `buffer` (its file's path and bytes) in its file's place."""
+    if buffer is not None:
+        buffer = (os.path.abspath(buffer[0]), buffer[1])
+    token = _INPUTS.set(_Inputs(found, buffer))
     try:
         yield
     finally:
@@ -78,12 +119,47 @@ def checking(found: Iterable[Candidate]) -> Iterator[None]:
 
 @contextlib.contextmanager
 def reading(candidate: Candidate) -> Iterator[None]:
-    """While `candidate` is read: the script whose folder the settings files it loads are taken from."""
-    token = _READING.set(candidate if candidate.fs_path != STDIN else None)
+    """While `candidate` is read: the script whose folder the settings files it loads are taken from (an
+    editor's buffer: its file's folder)."""
+    inputs = _INPUTS.get()
+    named = candidate.fs_path != STDIN or (inputs is not None and inputs.absolute_of(candidate) is not None)
+    token = _READING.set(candidate if named else None)
     try:
         yield
     finally:
         _READING.reset(token)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[Loaded]]:
+    """What the reads in the block take from settings files, in order; also told to a recording around
+    it, which thus hears of those of every read it holds."""
+    loaded: list[Loaded] = []
+    token = _LOADED.set(loaded)
+    try:
+        yield loaded
+    finally:
+        _LOADED.reset(token)
+        note(loaded)
+
+
+def note(loaded: Iterable[Loaded]) -> None:
+    """Tell the recording open now (if any) of settings files a read took, as a document kept from an
+    earlier read did."""
+    recorded = _LOADED.get()
+    if recorded is not None:
+        recorded.extend(loaded)
+
+
+def unchanged(loaded: Iterable[Loaded]) -> bool:
+    """Whether each settings file a read of the script read now (`reading`) looked for is still what it
+    found there: the same bytes, or still none to read."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    for each in loaded:
+        now = _found(inputs, loading, each.absolute) if inputs is not None and loading is not None else None
+        if (_digest(now.data) if now is not None else "") != each.digest:
+            return False
+    return True
 
 
 def settings_file(stated: str) -> Settings | None:
@@ -94,13 +170,34 @@ def settings_file(stated: str) -> Settings | None:
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
         return None
-    folder = os.path.dirname(os.path.abspath(loading.fs_path))
-    absolute = os.path.normpath(os.path.join(folder, relative))
+    absolute = os.path.normpath(os.path.join(_folder(inputs, loading), relative))
+    settings = _found(inputs, loading, absolute)
+    if settings is None:
+        note([Loaded(absolute, "", "")])
+    else:
+        note([Loaded(absolute, settings.path, _digest(settings.data))])
+    return settings
+
+
+def _folder(inputs: _Inputs, loading: Candidate) -> str:
+    """The folder of the script read now: that of its file, for an editor's buffer."""
+    if loading.fs_path == STDIN and inputs.buffer is not None:
+        return os.path.dirname(inputs.buffer[0])
+    return os.path.dirname(os.path.abspath(loading.fs_path))
+
+
+def _found(inputs: _Inputs, loading: Candidate, absolute: str) -> Settings | None:
+    """The settings file at `absolute` for the script `loading`, read once per run."""
     if absolute not in inputs.read:
         found = inputs.find(absolute)
         root = loading.within or os.getcwd()
-        inputs.read[absolute] = _read(found, folder, root) if found is not None else None
+        folder = _folder(inputs, loading)
+        inputs.read[absolute] = _read(inputs, found, folder, root) if found is not None else None
     return inputs.read[absolute]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _absolute(path: str) -> bool:
@@ -108,14 +205,18 @@ def _absolute(path: str) -> bool:
     return path.startswith("/") or (len(path) > 1 and path[1] == ":")
 
 
-def _read(candidate: Candidate, folder: str, root: str) -> Settings | None:
+def _read(inputs: _Inputs, candidate: Candidate, folder: str, root: str) -> Settings | None:
     """The bytes of a checked file, read from the script's `folder`, when it is inside `root` (a real path)
-    and no folder on the way from the script's folder to it, nor the file, is a symbolic link; else None."""
-    absolute = os.path.abspath(candidate.fs_path)
+    and no folder on the way from the script's folder to it, nor the file, is a symbolic link; else None.
+    The editor's buffer gives the bytes it holds."""
+    buffer = inputs.buffer if candidate.fs_path == STDIN else None
+    absolute = buffer[0] if buffer is not None else os.path.abspath(candidate.fs_path)
     if candidate.link or _through_a_link(folder, absolute):
         return None
     if not os.path.realpath(absolute).startswith(root.rstrip(os.sep) + os.sep):
         return None
+    if buffer is not None:
+        return Settings(candidate.path, buffer[1]) if len(buffer[1]) <= SCRIPT_BYTES else None
     try:
         data = guarded.read_bytes(candidate.fs_path, SCRIPT_BYTES + 1, follow_links=False, within=root)
     except OSError:

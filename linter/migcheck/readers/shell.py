@@ -153,15 +153,17 @@ def _read(path: str, data: bytes) -> Document:
     if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
         walker = _walked(path, source, where, tree.root_node, arm=True, placeholders=placeholders)
     script = walker.script()
+    comments = _directive_comments(tree.root_node, where)
+    suppressions = tuple(_suppressions(comments, tree.root_node, where))
+    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     if script is None:
-        return Document(path, None, "", text=text)
+        # Its comments still count: a settings file another script sources holds the findings about the
+        # values it sets (`readers.beside`), and its suppression comments hold them back.
+        return Document(path, None, "", (), suppressions, marked, text=text)
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
     if lost:
         script = replace(script, unread=lost)
     resources = (script, *walker.reading.resources())
-    comments = _directive_comments(tree.root_node, where)
-    suppressions = tuple(_suppressions(comments, tree.root_node, where))
-    marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
 
 
