@@ -154,17 +154,22 @@ def test_a_script_its_reader_decodes_otherwise_keeps_its_text(estate, monkeypatc
     assert parsed.count("provision.py") <= 1
 
 
-def test_a_file_with_a_suppression_comment_keeps_its_text(estate):
-    """The filter reads the comments' text; such files are few."""
+def test_a_file_with_suppression_comments_is_read_again_like_any_other(estate):
+    """The filter reads the comments its reader handed over, not the text: the text is dropped, and read
+    again only to locate what is reported, an unused comment among them."""
     suppressed = ACL.replace(
         "      <EndpointAcl",
         "      <!-- migcheck: ignore[MIG201] kept until the move -->\n      <EndpointAcl",
-    )
+    ).replace("  <Role", "  <!-- migcheck: ignore[MIG303] nothing to silence here -->\n  <Role")
     (estate / "shop" / "ServiceConfiguration.Cloud.cscfg").write_text(suppressed, encoding="utf-8")
     result = lint(["."], Config(), RULES)
-    texts = {d.path: d.text for d in result.documents}
-    assert texts == {"network/NetworkConfig.netcfg": "", "shop/ServiceConfiguration.Cloud.cscfg": suppressed}
+    assert all(d.text == "" for d in result.documents)
     assert not _only_mig201(result) and [s.finding.code for s in result.suppressed] == ["MIG201"]
+    (unused,) = [f for f in result.findings if f.code == "MIG006"]
+    assert (unused.location.line, unused.location.column) == (2, 3)
+    assert "2 |   <!-- migcheck: ignore[MIG303]" in format_finding(
+        unused, result.sources.get(unused.location.path)
+    )
 
 
 def test_a_document_without_its_text_keeps_every_other_field():
@@ -181,6 +186,7 @@ def test_a_document_without_its_text_keeps_every_other_field():
         "directive_comments": (object(),),
         "problem": FileProblem("syntax", "bad", Mark("a/b.cscfg", 1)),
         "text": "<ServiceConfiguration/>",
+        "settings_files": ("config.ps1",),
     }
     assert {f.name for f in dataclasses.fields(Document)} == set(values)  # a new field must be kept too
     shed = Document(**values).without_text()

@@ -594,32 +594,6 @@ def _cut(text: str, limit: int = 80) -> str:
 # A directive's comment opener in XML: a directive starts its comment. This finds a token and parses
 # nothing; whether a comment is a valid directive is `directive`'s call, the one parser every reader uses.
 _XML_OPENER = re.compile(r"<!--[\s-]*(?=migcheck)", re.IGNORECASE)  # `<!---` styled comments too
-_MENTION = re.compile("migcheck", re.IGNORECASE)
-
-
-def mentions(text: str) -> bool:
-    """Whether `text` holds `migcheck` in any case: no directive can be in a file that does not. Most
-    files are ASCII, where lower-casing then a plain substring test is exactly the case-insensitive
-    match and many times cheaper than the regular expression, which stays for other text (its
-    case-insensitive matching knows Unicode's other forms of `k` and `i`)."""
-    if text.isascii():
-        return "migcheck" in text.lower()
-    return _MENTION.search(text) is not None
-
-
-def may_hold_directive(document: Document) -> bool:
-    """Whether the text of `document` may hold a directive: in an XML file, a comment that starts with
-    migcheck (`_XML_OPENER`, the only comment the XML reader hands over); in a script, a mention of
-    migcheck anywhere; in an inventory export, none (JSON has no comments). Most XML files hold none: the
-    opener's `<!--` is searched for as a plain substring, in C, and only what follows each is matched,
-    where `mentions` would lower-case a copy of the whole text (1.3% of a check's instructions on a
-    4,000-file estate; an export's 50 MB cost 1.4% of a check of them)."""
-    text = document.text
-    if document.kind in _xml_kinds():
-        return xml_directive_opener(text)
-    if document.kind is FileKind.INVENTORY:
-        return False
-    return mentions(text)
 
 
 # How many `!` `xml_directive_opener` looks at one by one before it leaves the rest to the regular expression.

@@ -10,8 +10,10 @@ had, and so decode to the text the reader had. A file that changed in between ge
 keep their reader's line (and column, where the reader had it), with no snippet and no fix, rather than
 positions computed in text they were not found in.
 
-Kept in memory instead: what cannot be read again (a buffer from standard input or an editor), and the
-text of files with suppression comments, which the filter reads. And of a file read again to locate its
+Kept in memory instead: what cannot be read again (a buffer from standard input or an editor). A file
+with suppression comments is no exception: its reader hands the filter the comments themselves
+(`Document.directive_comments`, `Document.suppressions`), so the filter reads no text. And of a file read
+again to locate its
 findings, the lines their locations are on: a report that shows each finding over its source line (the
 text report, JUnit's, the pytest plugin's) asks for those, after every file has been located, and gets
 them without reading the file a second time (`Texts.lines`)."""
@@ -141,9 +143,8 @@ class Texts(Mapping[str, SourceText]):
             self._every_ending.add(document.path)
 
     def shed(self, document: Document, candidate: Candidate, data: bytes) -> Document:
-        """`document`, read from `data` on disk, without its text unless the filter needs it (a file with
-        a suppression comment, or that mentions migcheck where one may be). A check that holds its texts
-        (`held`) keeps it as it is: none is read again."""
+        """`document`, read from `data` on disk, without its text unless it could not be read again
+        (`shed_check`). A check that holds its texts (`held`) keeps it as it is: none is read again."""
         if self.held is not None:
             return self.keep(document)
         return self.hold(document, candidate, shed_check(document, data))
@@ -271,26 +272,11 @@ def lines_of(sources: Mapping[str, SourceText], path: str) -> Lines | None:
 
 def shed_check(document: Document, data: bytes) -> int | None:
     """What tells that `data`, read again, is what `document` was read from (`_check`); None when the
-    document's text is to be kept: the filter reads it (a suppression comment, or a mention of migcheck
-    where one may be), or its reader decoded it otherwise than reading it again would."""
+    document's text is to be kept: its reader decoded it otherwise than reading it again would."""
     text = document.text
-    if (
-        not text
-        or document.suppressions
-        or _may_hold_directive()(document)
-        or not decoded_alike(document, data)
-    ):
+    if not text or not decoded_alike(document, data):
         return None
     return _check(data, text)
-
-
-@functools.cache
-def _may_hold_directive() -> Callable[[Document], bool]:
-    """`migcheck.suppress.may_hold_directive`, imported at the first file shed rather than at each (an
-    import statement in a function costs a microsecond a call) or with this module (the filter's imports)."""
-    from migcheck.suppress import may_hold_directive
-
-    return may_hold_directive
 
 
 def _read_again(entry: _OnDisk) -> str:

@@ -1,57 +1,59 @@
-"""The filter looks for suppression directives in an XML file only when it holds a comment, where a
-directive is written; a script's text is looked at wherever it mentions migcheck, and an inventory
-export's (JSON, which has no comments) nowhere."""
+"""The XML reader looks for suppression directives only where a comment starts with migcheck, where a
+directive is written, and hands the filter those comments: the filter reads no text, so a file with
+directives has its text dropped like any other once it is read."""
 
 from __future__ import annotations
 
 import pytest
 
-from migcheck.formats import FORMATS
-from migcheck.model import Document, FileKind
 from migcheck.readers import read_document
-from migcheck.suppress import may_hold_directive
+from migcheck.suppress import xml_directive_opener
 from migcheck.texts import shed_check
-from tests.lint_support import graph_page, graph_vm
 
-XML_KINDS = sorted({f.kind for f in FORMATS if f.xml}, key=str)
-
-
-@pytest.mark.parametrize("kind", XML_KINDS)
-def test_an_xml_file_without_a_comment_may_hold_no_directive_whatever_it_mentions(kind: FileKind) -> None:
-    text = '<ServiceConfiguration serviceName="migcheck-ignore"/>'
-    assert not may_hold_directive(Document("a", kind, "", text=text))
-    assert may_hold_directive(Document("a", kind, "", text="<!-- MigCheck: ignore[MIG201] -->" + text))
+SERVICE = '<ServiceConfiguration serviceName="migcheck-ignore"><Role name="Web"/></ServiceConfiguration>'
 
 
-def test_a_script_may_hold_a_directive_wherever_it_mentions_migcheck() -> None:
-    assert may_hold_directive(
-        Document("a.py", FileKind.PYTHON, "", text="x = 1  # migcheck: ignore[MIG401]\n")
-    )
-    assert not may_hold_directive(Document("a.py", FileKind.PYTHON, "", text="x = 1  # <!-- -->\n"))
+@pytest.mark.parametrize(
+    "text",
+    [
+        SERVICE,  # a value that names migcheck
+        "<!-- checked by migcheck -->" + SERVICE,  # a comment that names it further on
+        "<!-- no directive here -->" + SERVICE,
+    ],
+)
+def test_an_xml_file_whose_comments_do_not_start_with_migcheck_holds_no_directive(text: str) -> None:
+    assert not xml_directive_opener(text)
+    document = read_document("ServiceConfiguration.Cloud.cscfg", text.encode(), explicit=True)
+    assert document.text and not document.directive_comments and not document.suppressions
 
 
-def test_an_xml_text_that_names_migcheck_outside_any_comment_is_shed() -> None:
-    data = b'<ServiceConfiguration serviceName="migcheck"><Role name="Web"/></ServiceConfiguration>'
-    document = read_document("ServiceConfiguration.Cloud.cscfg", data, explicit=True)
-    assert document.text and not document.suppressions
-    assert shed_check(document, data) is not None
+@pytest.mark.parametrize(
+    "opener", ["<!-- migcheck: ignore[MIG201] -->", "<!--\n  MIGCHECK ignore MIG201 -->"]
+)
+def test_a_comment_that_starts_with_migcheck_in_any_case_may_be_a_directive(opener: str) -> None:
+    assert xml_directive_opener(opener + SERVICE)
+    document = read_document("ServiceConfiguration.Cloud.cscfg", (opener + SERVICE).encode(), explicit=True)
+    assert document.directive_comments
 
 
-@pytest.mark.parametrize("kind", XML_KINDS)
-def test_an_xml_file_whose_comments_do_not_start_with_migcheck_may_hold_no_directive(kind: FileKind) -> None:
-    """The filter finds directives only where a comment starts with migcheck (`_XML_OPENER`): a comment
-    that names it further on, or a value that does, is no directive, and the text is shed."""
-    text = '<!-- checked by migcheck --><ServiceConfiguration serviceName="migcheck-ignore"/>'
-    assert not may_hold_directive(Document("a", kind, "", text=text))
-    assert may_hold_directive(Document("a", kind, "", text="<!--\n  MIGCHECK ignore MIG201 -->" + text))
-
-
-def test_an_inventory_export_that_names_migcheck_may_hold_no_directive_and_is_shed() -> None:
-    """A VM named after the tool, in a cloud service named as a directive, is a value: JSON has no
-    comments, so the export's text is not kept for the filter."""
-    vm = graph_vm("00000000-0000-0000-0000-000000000001", "migcheck-ignore", "migcheck")
-    data = graph_page(vm, indent=2).encode()
-    document = read_document("inventory/classic.json", data, explicit=True)
-    assert document.kind is FileKind.INVENTORY and document.resources
-    assert not may_hold_directive(document)
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        (
+            "ServiceConfiguration.Cloud.cscfg",
+            b"<!-- migcheck: ignore-file[MIG101] rebuilt next -->" + SERVICE.encode(),
+        ),
+        ("provision.py", b"import azure.servicemanagement  # migcheck: ignore[MIG601] moved next sprint\n"),
+        (
+            "provision.ps1",
+            b"New-AzureService -ServiceName shop  # migcheck: ignore[MIG601] moved next sprint\n",
+        ),
+        ("provision.sh", b"azure service create shop  # migcheck: ignore[MIG601] moved next sprint\n"),
+    ],
+)
+def test_a_file_with_a_suppression_comment_has_its_text_dropped_like_any_other(
+    path: str, data: bytes
+) -> None:
+    document = read_document(path, data, explicit=True)
+    assert document.text and document.suppressions
     assert shed_check(document, data) is not None
