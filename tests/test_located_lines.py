@@ -4,6 +4,7 @@ lines in any order (`migcheck.source`): the same places as in a text asked for o
 
 from __future__ import annotations
 
+import importlib
 import random
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from migcheck.config import Config
 from migcheck.engine import lint
 from migcheck.model import Mark
 from migcheck.plugins import load_rules
-from migcheck.report import junit
+from migcheck.report import FORMATS, SHOWN_LINES, junit
 from migcheck.report import text as text_report
 from migcheck.source import SourceText
 
@@ -178,3 +179,34 @@ def test_the_end_of_a_start_tag_is_where_a_scan_one_value_at_a_time_finds_it():
         text = "".join(rng.choice("<>\"'a =\n") for _ in range(rng.randrange(12)))
         for start in range(len(text)):
             assert scan.start_tag_end(text, start) == _start_tag_end_one_value_at_a_time(text, start)
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "workers"])
+def test_a_check_for_a_report_that_shows_no_lines_keeps_none(shops, jobs):
+    """JSON and SARIF show no source line: the lines the findings are on are not kept for them (5 MB at
+    40,000 files), and the findings are located all the same."""
+    shown = lint(["."], Config(), RULES, jobs=jobs)
+    bare = lint(["."], Config(), RULES, jobs=jobs, show_lines=False)
+    assert bare.findings == shown.findings
+    assert all(shown.sources.shown(f.mark.path) for f in shown.findings)
+    assert not any(bare.sources.shown(f.mark.path) for f in bare.findings)
+    assert text_report.render(bare) == text_report.render(shown)  # the lines are read again when asked
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_a_format_keeps_the_lines_of_its_findings_when_it_shows_them(name, shops, monkeypatch, capsys):
+    from migcheck import engine
+    from migcheck.cli import main
+
+    asked: list[bool] = []
+    real = engine.lint
+
+    def recording(*args, **kwargs):
+        asked.append(kwargs["show_lines"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "lint", recording)
+    main(["check", ".", "--format", name])
+    capsys.readouterr()
+    shows = "lines_of" in Path(importlib.import_module(FORMATS[name]).__file__).read_text(encoding="utf-8")
+    assert asked == [shows] and (name in SHOWN_LINES) == shows

@@ -252,7 +252,7 @@ def _check(args: argparse.Namespace) -> int:
     from migcheck.config import ConfigError, baseline_problem, load_config
     from migcheck.engine import RuleError, lint
     from migcheck.model import Severity
-    from migcheck.report import FORMATS
+    from migcheck.report import FORMATS, SHOWN_LINES
 
     if args.format not in FORMATS:
         raise OptionError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
@@ -307,6 +307,7 @@ def _check(args: argparse.Namespace) -> int:
                 whole_estate=_describes_estate(args),
                 # --verbose times each file, which only reading them one after another can do.
                 jobs=1 if args.verbose else args.jobs,
+                show_lines=args.format in SHOWN_LINES,
             )
     except BaselineError as exc:
         raise UsageError(baseline_problem(exc, config, args.baseline)) from None

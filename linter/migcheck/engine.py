@@ -177,6 +177,7 @@ def lint(
     whole_estate: bool = True,
     jobs: int | None = None,
     locate: bool = True,
+    show_lines: bool = True,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -196,7 +197,9 @@ def lint(
     the platform decide, as for `migcheck check`.
 
     Without `locate`, the findings are not given their positions in the text: for a caller that runs a
-    lint only for what its `cache` keeps (the editor server before any file is opened)."""
+    lint only for what its `cache` keeps (the editor server before any file is opened). Without
+    `show_lines`, the lines the findings are on are not kept as they are located (`Texts.show`): for a
+    report that shows none of them (JSON, SARIF), which would hold them to its end."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     with collector.paused():
@@ -213,6 +216,7 @@ def lint(
             whole_estate=whole_estate,
             jobs=jobs,
             locate=locate,
+            show_lines=show_lines,
         )
 
 
@@ -230,6 +234,7 @@ def _lint(
     whole_estate: bool,
     jobs: int | None,
     locate: bool,
+    show_lines: bool,
 ) -> LintResult:
     scope = None if stdin_path == STDIN else display_path(stdin_path)
     if scope is not None:
@@ -252,7 +257,7 @@ def _lint(
     unread -= len(found)
     # Found after `_needed`: a file is read for what the selected rules need, and reported if unreadable.
     enabled = with_unreadable(rules, enabled, config.ignore)
-    texts = Texts(held={} if cache is None and holds_texts(found) else None)
+    texts = Texts(held={} if cache is None and holds_texts(found) else None, shows=show_lines)
     if jobs is None and (cache is not None or not found):
         jobs = 1  # nothing to share out: the worker machinery is not imported (an empty folder's check)
     elif jobs is None:
@@ -362,7 +367,7 @@ def _read_all(
     if cache is None and jobs > 1:
         from migcheck.workers import read_in_workers
 
-        read = read_in_workers(found, jobs, progress, then=_locator(found, texts.held), held=texts.held)
+        read = read_in_workers(found, jobs, progress, then=_locator(found, texts), held=texts.held)
         if read is not None:
             reads, crew = read
             return (*_held(found, reads, texts), Locators(crew, reads) if crew is not None else None)
@@ -513,14 +518,15 @@ class Locators:
             self.crew.stop()
 
 
-def _locator(found: Sequence[Candidate], held: dict[str, Any] | None) -> Then:
+def _locator(found: Sequence[Candidate], here: Texts) -> Then:
     """What a worker that read `found[start:end]` does when asked to locate findings in those files: it
-    holds the texts of its files as this process holds the others' (`_held`), and answers with the
-    findings located and the lines a report shows of them (`Texts.show`). `held`: where its read put the
-    texts it holds, for a check that holds them (in the worker, its own copy)."""
+    holds the texts of its files as this process holds the others' (`_held`, in `here`), and answers with
+    the findings located and the lines a report shows of them (`Texts.show`). `here.held`: where its read
+    put the texts it holds, for a check that holds them (in the worker, its own copy)."""
+    held, shows = here.held, here.shows
 
     def then(start: int, end: int, reads: list[Any]) -> Callable[[Any], Any]:
-        texts = Texts(held=held)
+        texts = Texts(held=held, shows=shows)
         for candidate, (document, check) in zip(found[start:end], reads, strict=True):
             if document is not None:
                 texts.hold(document, candidate, check)

@@ -121,16 +121,18 @@ def _with_identity(check: int, identity: tuple[int, int] | None) -> int:
 class Texts(Mapping[str, SourceText]):
     """Source texts by display path: `LintResult.sources`."""
 
-    def __init__(self, *, held: dict[str, str | SourceText] | None = None) -> None:
+    def __init__(self, *, held: dict[str, str | SourceText] | None = None, shows: bool = True) -> None:
         """`held`, for a check that holds its texts (`holds_texts`): where the texts of the documents read
         in a worker's way, which come without them, are held by path (`migcheck.workers`); the others are
-        kept with their documents (`shed`)."""
+        kept with their documents (`shed`). `shows`: whether a report will show the lines findings are
+        on, which `show` then keeps."""
         self._kept: dict[str, str | SourceText] = {}  # a text, until it is first asked for
         self._on_disk: dict[str, _OnDisk] = {}
         self._recent: OrderedDict[str, SourceText] = OrderedDict()
         self._shown: dict[str, tuple[int | str, ...]] = {}  # see `show`
         self._every_ending: set[str] = set()  # files whose marks count every line ending (`EVERY_ENDING`)
         self.held = held  # a text until it is first asked for, then its `SourceText`
+        self.shows = shows
 
     def keep(self, document: Document) -> Document:
         """Hold `document`'s text as it is: a buffer, or a document a cache keeps between runs."""
@@ -188,8 +190,9 @@ class Texts(Mapping[str, SourceText]):
 
     def show(self, path: str, findings: Iterable[Finding]) -> None:
         """Keep the lines `findings` are located on, of the text of `path` read again to locate them, for
-        `lines`. A text held whole (`keep`) shows its lines itself."""
-        if path not in self._on_disk:
+        `lines`, when a report will show them (`shows`). A text held whole (`keep`) shows its lines
+        itself."""
+        if not self.shows or path not in self._on_disk:
             return
         source = self[path]
         numbers = sorted({f.location.line for f in findings if f.location is not None})
