@@ -13,7 +13,6 @@ import pytest
 
 from migcheck.config import Config
 from migcheck.engine import lint
-from migcheck.model import Document
 from migcheck.plugins import load_rules
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -40,23 +39,3 @@ def test_corpus_findings_match_the_reviewed_snapshot(monkeypatch):
 
 def test_corpus_run_is_deterministic(monkeypatch):
     assert _snapshot_lines(monkeypatch) == _snapshot_lines(monkeypatch)
-
-
-@pytest.mark.parametrize(
-    "folder", [CORPUS, Path(__file__).resolve().parents[1] / "examples"], ids=["corpus", "examples"]
-)
-def test_every_finding_is_on_a_case_of_its_rule(monkeypatch, folder):
-    """Real files report only where their rule declares a test case (`Rule.has_case`): the pytest items
-    and JUnit cases of passing pairs are the ones that could fail."""
-    monkeypatch.chdir(folder)
-    rules = load_rules(entry_points=False)
-    result = lint(["."], Config(), rules)
-    held = {d.path: result.held(d) for d in result.documents}
-    by_code = {rule.code: rule for rule in rules}
-    about_files = {rule.code for rule in rules if rule.looks_at == {Document}}
-    uncovered = {
-        (f.mark.path, f.code)
-        for f in result.findings
-        if f.code not in about_files and not by_code[f.code].has_case(held[f.mark.path])
-    }
-    assert not uncovered

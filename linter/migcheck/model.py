@@ -811,6 +811,16 @@ class WithReservedIp:
     kind: ClassVar[str] = "WithReservedIp"
 
 
+class SeveralSubnets:
+    """Never instantiated. Held by a file that names two subnets or more for one role: a role's own
+    subnets (a VM's `SubnetNames` and network interfaces, a REST role's), or the `InstanceAddress`es a
+    configuration gives one role. Only a VM's subnets are joined across files (two descriptions, a
+    script's change), so in a file that holds neither a VM nor a script, a role in two subnets is one
+    the file itself puts there (MIG202)."""
+
+    kind: ClassVar[str] = "SeveralSubnets"
+
+
 @record
 class RoleSettings:
     """A cscfg `Role`: the settings of a role defined elsewhere. A cscfg does not say what type a role is
@@ -1988,6 +1998,8 @@ def resource_types(document: Document) -> frozenset[type]:
         found.add(cls)
         if isinstance(obj, Role):
             found.add(VirtualMachine if obj.is_vm else PaasRole)
+            if len(obj.subnets) > 1:
+                found.add(SeveralSubnets)
         elif isinstance(obj, (ServiceConfiguration, Deployment)):
             found.update(_placement_facts(obj))
         stack.extend(walk(obj))
@@ -2003,8 +2015,16 @@ def _placement_facts(placed: ServiceConfiguration | Deployment) -> Iterator[type
     if isinstance(placed, ServiceConfiguration):
         if placed.reserved_ips:
             yield WithReservedIp
+        if placed.instance_addresses and _places_a_role_in_several_subnets(placed):
+            yield SeveralSubnets
     elif placed.reserved_ip is not None or placed.other_reserved_ips:
         yield WithReservedIp
+
+
+def _places_a_role_in_several_subnets(config: ServiceConfiguration) -> bool:
+    """Whether the configuration's `InstanceAddress`es name two subnets or more for one role, by the
+    grouping the linker gives a role its subnets with (`configured_role`)."""
+    return any(sum(len(a.subnets) for a in group) > 1 for group in config.addresses_by_role().values())
 
 
 # How `resource_types` walks into each type: a getter of the tuple of the fields of a record that may hold

@@ -17,6 +17,8 @@ from migcheck.model import (
     Part,
     Role,
     RoleInstance,
+    Script,
+    SeveralSubnets,
     Severity,
     VirtualMachine,
     is_stand_in,
@@ -253,6 +255,10 @@ class MultipleSubnets(Rule):
     severity = Severity.ERROR
     scope = Scope.CLOUD_SERVICES
     looks_at = frozenset({InstanceAddress, VirtualMachine})
+    # A VM's subnets may come from several files (two descriptions of it, a script's change): any file of
+    # a VM or a script may hold the second. A web/worker role's come from its own file alone, which must
+    # name two or more (`SeveralSubnets`): most configurations place each role in one subnet.
+    cases_in = frozenset({VirtualMachine, Script, SeveralSubnets})
     per_cloud_service = True
     summary = "A VM or role instance is bound to more than one subnet."
     fix_hint = (
