@@ -3534,7 +3534,10 @@ def _windows_word(text: str, at: Mark) -> xplat.Word:
 def _glued(before: xplat.Word, glue: str, after: xplat.Word) -> xplat.Word:
     """The one argument a native command gets from elements written with no space between (`front,back`:
     PowerShell passes an array literal so written as its text): the texts together, where the script
-    states both."""
+    states both. A long option glued to a value the script does not state (`--virtual-network-name=$vnet`)
+    is that option given such a value, as `-w $vnet` is."""
+    if before.text is not None and after.text is None and glue == "=" and before.text.startswith("--"):
+        return xplat.Word(None, before.mark, shape=f"{before.text}={xplat.HOLE}", holes=(None,))
     if before.text is None or after.text is None:
         return xplat.Word(None, before.mark)
     text = before.text

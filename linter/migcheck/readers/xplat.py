@@ -569,7 +569,7 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
     while index < len(rest):
         word = rest[index]
         index += 1
-        text = word.text
+        text = word.text if word.text is not None else _unstated_option(word)
         if text is None or not text.startswith("-") or text == "-":
             parsed.positionals.append(word)
             continue
@@ -613,6 +613,24 @@ def _normalized(
     return normalized
 
 
+def _unstated_option(word: Word) -> str | None:
+    """The shape of `--name=$VALUE`, a long option written whole whose value the script does not state,
+    wholly or in part: an option as the spaced form (`--name $VALUE`) is, where its name is stated."""
+    name, equals, _ = (word.shape or "").partition("=")
+    return word.shape if name.startswith("--") and equals and HOLE not in name else None
+
+
+def _attached(word: Word, start: int, value: str) -> Word:
+    """The value written in an option's word from `start` on (`--name=value`): a value the script does
+    not state held as the spaced form's word holds it, so that every use of one variable names one
+    resource (`--virtual-network-name=$VNET` and `-w $VNET`)."""
+    if word.text is not None:
+        return word.part(start, value)
+    if value == HOLE and len(word.holes) == 1:
+        return Word(None, word.mark, holder=word.holes[0])
+    return Word(None, word.mark, shape=value, holes=word.holes)
+
+
 def _step_positionals(path: tuple[str, ...]) -> tuple[str, ...]:
     return ("service-name", "deployment-name") if path[:2] == ("service", "deployment") else ("name",)
 
@@ -626,7 +644,7 @@ def _named_options(
     """The options one word names: `--name`, `--name=value`, `-x`, or short flags run together (`-Pq`),
     each with the value written in the word itself, if any. An option the classic command does not have
     that names a resource group marks the command as Resource Manager's."""
-    text = word.text or ""
+    text = word.text if word.text is not None else _unstated_option(word) or ""
     if text.startswith("--"):
         name, equals, value = text[2:].partition("=")
         found = long_names.get(name)  # as written: commander refuses `--VM-Name` as an unknown option
@@ -634,7 +652,7 @@ def _named_options(
             parsed.foreign = True
             parsed.resource_manager |= name == "resource-group"
             return []
-        attached = word.part(len(name) + 3, value) if equals else None
+        attached = _attached(word, len(name) + 3, value) if equals else None
         return [(found[0], found[1], attached)]
     named: list[tuple[str, str, Word | None]] = []
     for letter in text[1:]:
@@ -1084,6 +1102,11 @@ class Reading:
             return network_stand_in(vnet.mark)
         return self.unstated.setdefault(f"virtual network\0{vnet.holder}", network_stand_in(vnet.mark))
 
+    def _network_name(self, vnet: Word | None) -> str:
+        """The name of the network a command names: as stated, else the stand-in an earlier command gave
+        the value (`network vnet create $VNET`), else ""."""
+        return vnet.text or self._held_before("virtual network", vnet) if vnet is not None else ""
+
     def _reserved(self, deployment: _Deployment, ip: Word | None) -> None:
         if ip is None:
             return
@@ -1390,10 +1413,12 @@ class Reading:
         """`network vnet create <vnet> -l|-a ... -e <start> -i <cidr> -n <subnet> -p <start> -r <cidr>`: a
         network with one subnet, `Subnet-1` unless named (the CLI's `_parseVirtualNetwork`). An address
         space or prefix the script leaves to the CLI's defaults or to values it does not state is not
-        known, and not compared with another description's (MIG004)."""
-        name = parsed.value("vnet", 0)
-        if name is None or not name.text:
+        known, and not compared with another description's (MIG004). A name the script does not state is
+        the stand-in a VM's `-w` given that value has: the network is made all the same."""
+        given = parsed.value("vnet", 0)
+        if given is None or given.text == "":
             return
+        name = given.text if given.text is not None else self._unstated_network(given)
         space = _prefix(parsed.value("address-space"), parsed.value("cidr"))
         subnet_name = parsed.value("subnet-name")
         subnet_prefix = _prefix(parsed.value("subnet-start-ip"), parsed.value("subnet-cidr"))
@@ -1403,15 +1428,15 @@ class Reading:
             subnet_name.mark if subnet_name is not None else parsed.at,
             prefix_known=subnet_prefix is not None,
         )
-        self.networks[name.text.casefold()] = VirtualNetwork(
-            name.text,
+        self.networks[name.casefold()] = VirtualNetwork(
+            name,
             parsed.at,
             location=_text(parsed.value("location")),
             affinity_group=_text(parsed.value("affinity-group")),
             address_space=(space,) if space is not None else (),
             subnets=(subnet,) if subnet_name is None or subnet_name.text else (),
             address_space_known=space is not None,
-            replaced=tuple(self.deleted.pop(name.text.casefold(), ())),
+            replaced=tuple(self.deleted.pop(name.casefold(), ())),
         )
 
     def _gateway_create(self, parsed: Parsed) -> None:
@@ -1460,7 +1485,7 @@ class Reading:
         vnet, name = parsed.value("vnet-name", 0), parsed.value("name", 1)
         group = parsed.value("network-security-group-name")
         _link_subnet(self, parsed.at, True, group, vnet, name)  # `-o <nsg>`: the subnet is made with it
-        network = self.networks.get(_text(vnet).casefold())
+        network = self.networks.get(self._network_name(vnet).casefold())
         if name is None or not name.text:
             return
         prefix = parsed.value("address-prefix")
@@ -1843,25 +1868,27 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
     site-to-site VPN (the CLI writes the `LocalNetworkSiteRef`, of type IPsec, into the network
     configuration). Of a network the script makes, the connection is its network configuration's, with
     the site the script made written in full beside it; of another, what a script states of the network's
-    gateway, as Set-AzureVNetGateway -Connect does."""
+    gateway, as Set-AzureVNetGateway -Connect does. A network or site the script does not state is the
+    stand-in of its value (`vpn-gateway create $VNET`'s network): a connection all the same."""
     vnet, site = parsed.value("name", 0), parsed.value("local-network-name", 1)
-    if vnet is None or site is None or not _stated(vnet, site):
+    if vnet is None or site is None or "" in (vnet.text, site.text):
         return
-    network = reading.networks.get(_text(vnet).casefold())
+    site_name = reading._held("local network site name", site, site.mark)
+    network = reading.networks.get(reading._network_name(vnet).casefold())
     if network is None:
         fact = VnetGatewayFact(
-            _text(vnet),
+            vnet.text if vnet.text is not None else reading._unstated_network(vnet),
             VPN,
             "azure network vnet local-network add",
             parsed.at,
-            _text(site),
+            site_name,
             vnet_mark=vnet.mark,
         )
         reading.made.connections.append(fact)
         return
     gateway = network.gateway or Gateway((), (), parsed.at)
-    connection = GatewayConnection(_text(site), "IPsec", site.mark, site_mark=site.mark)
-    defined = reading.made.sites.get(_text(site).casefold())
+    connection = GatewayConnection(site_name, "IPsec", site.mark, site_mark=site.mark)
+    defined = reading.made.sites.get(site_name.casefold())
     own = network.inline_local_sites + (
         (defined,) if defined and defined not in network.inline_local_sites else ()
     )
