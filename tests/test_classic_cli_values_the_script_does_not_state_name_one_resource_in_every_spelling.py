@@ -134,3 +134,53 @@ def test_in_powershell_an_option_glued_to_a_value_the_script_does_not_state_name
     assert deployment.service_name == "<cloud service name, deploy.ps1:2>"
     assert deployment.virtual_network is not None
     assert deployment.virtual_network.name.startswith("<virtual network name, deploy.ps1:2:")
+
+
+EVALED = """\
+    source ./settings.sh
+    cmd="azure vm create -n a -w $vnet -b s1 -c $svc img u"
+    eval $cmd
+    cmd="azure vm create -n b -w $vnet -b s1 -c {other} -A as1 img u"
+    eval $cmd
+    """
+
+
+def test_commands_built_as_strings_and_run_by_eval_name_one_service_per_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"cluster.sh": EVALED.format(other="$svc")}, "MIG103")
+    assert where(result.findings) == ["MIG103 cluster.sh:3:1"]
+
+
+def test_commands_run_by_eval_with_two_variables_name_two_services(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"cluster.sh": EVALED.format(other="$svc2")}, "MIG103")
+    assert where(result.findings) == []
+
+
+def test_the_network_of_an_eval_s_variable_is_named_where_the_variable_is_written() -> None:
+    script = (
+        'cmd="azure vm create -n a -w $vnet -b s1 svc img u"\n'
+        "eval $cmd\n"
+        'cmd="azure vm create -n b -w ${vnet} -b s1 -c svc img u"\n'
+        "eval $cmd\n"
+    )
+    assert _networks_of_deployments(script) == [("svc", "<virtual network name, swarm.sh:2:30>")]
+
+
+def test_a_value_built_around_an_eval_s_variable_keeps_its_shape() -> None:
+    script = 'cmd="azure vm create -n a -w net-$env -b s1 svc img u"\neval "$cmd"\n'
+    [(_, network)] = _networks_of_deployments(script)
+    assert network.startswith("<virtual network name, swarm.sh:")
+
+
+def test_a_command_line_a_shell_runs_holds_the_variable_s_network() -> None:
+    script = (
+        "azure vm create -n a -w $vnet -b s1 svc1 img u\n"
+        'bash -c "azure vm create -n b -w $vnet -b s1 svc2 img u"\n'
+    )
+    assert _networks_of_deployments(script) == [
+        ("svc1", "<virtual network name, swarm.sh:2:25>"),
+        ("svc2", "<virtual network name, swarm.sh:2:25>"),
+    ]

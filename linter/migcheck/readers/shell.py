@@ -462,8 +462,10 @@ class _Value:
     # Of a value not stated: what holds it (`xplat.Word.holder`), the variable or the assignment that
     # sets it, so that two commands given it name one resource.
     holder: str | None = None
-    # Of a value with a shape: what holds each value in it the script does not state, in order.
+    # Of a value with a shape: what holds each value in it the script does not state, in order, and
+    # where each is written (the `$vnet` inside `cmd="azure vm create -w $vnet"`), where the reader knows.
     holes: tuple[str | None, ...] = ()
+    hole_marks: tuple[Mark | None, ...] = ()
     # Of an array the script writes whole (`arr=(a b)`, `declare -A cfg=([svc]=x)`): each item by its
     # index or key, in the order bash lists them; its text is its item 0, which `$arr` reads.
     items: tuple[tuple[str, Word], ...] | None = None
@@ -472,6 +474,15 @@ class _Value:
     @property
     def template(self) -> str:
         return self.text if self.text is not None else self.shape or _HOLE
+
+    def unstated(self) -> tuple[tuple[str | None, Mark | None], ...]:
+        """What holds each value of `template` the script does not state, and where it is written."""
+        if self.text is not None:
+            return ()
+        if self.shape is None:
+            return ((self.holder, self.mark),)
+        marks = self.hole_marks if len(self.hole_marks) == len(self.holes) else (None,) * len(self.holes)
+        return tuple(zip(self.holes, marks, strict=True))
 
 
 _UNSTATED = _Value(None)
@@ -529,6 +540,9 @@ class _Walker:
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
+        # Of a command line built as text and being run (`_run_line`): what holds each value in it the
+        # script does not state and where it is written, by the number its hole bears (`_numbered`).
+        self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
 
     def run(self, root: Node) -> None:
         self.statements(root)
@@ -1175,12 +1189,12 @@ class _Walker:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
         script does not state a word of its own that is not known (a command built as a string and run,
         as many deploy scripts do to echo it first). What it runs is shown at the `eval`."""
-        line = " ".join(self.value(argument).template for argument in arguments)
-        self._run_line(line, self.where.mark(name_node))
+        line, holes = _numbered([self.value(argument) for argument in arguments])
+        self._run_line(line, self.where.mark(name_node), holes)
 
-    def _run_line(self, line: str, at: Mark) -> None:
+    def _run_line(self, line: str, at: Mark, holes: tuple[tuple[str | None, Mark | None], ...] = ()) -> None:
         """A command line (or script) the script builds as text and runs, parsed and run here, each node of
-        it shown at `at`."""
+        it shown at `at`; `holes`: what holds each value in it the script does not state (`_numbered`)."""
         if "azure" not in line or self.depth >= _CALL_DEPTH:
             return
         source = line.encode("utf-8")
@@ -1188,13 +1202,13 @@ class _Walker:
         tree = grammars.parser(_GRAMMAR).parse(source)
         if tree.root_node.has_error:
             return
-        saved = self.source, self.where
-        self.source, self.where = source, _At(at)
+        saved = self.source, self.where, self.line_holes
+        self.source, self.where, self.line_holes = source, _At(at), holes
         self.depth += 1
         try:
             self.statements(tree.root_node)
         finally:
-            self.source, self.where = saved
+            self.source, self.where, self.line_holes = saved
             self.depth -= 1
 
     def _shell(self, words: list[Word]) -> None:
@@ -1206,14 +1220,20 @@ class _Walker:
             self._may_write(words)
             return
         how, rest = run
-        line, arguments = (_template(rest[0]), rest[2:]) if how == "-c" else (self.fed, rest)
+        holes: tuple[tuple[str | None, Mark | None], ...] = ()
+        line: str | None = self.fed
+        arguments = rest
+        if how == "-c":
+            given = rest[0]
+            value = _Value(given.text, given.mark, shape=given.shape, holder=given.holder, holes=given.holes)
+            (line, holes), arguments = _numbered([value]), rest[2:]
         if line is None:
             return
         with self._child_shell():
             outer = self.scope
             self.scope = _Scope(dict(outer.variables), tuple(arguments))
             try:
-                self._run_line(line, words[0].mark)
+                self._run_line(line, words[0].mark, holes)
             finally:
                 self.scope = outer
 
@@ -1377,8 +1397,25 @@ class _Walker:
         finally:
             self.valuing -= 1
         if found.text and _HOLE in found.text:
-            return _Value(None, found.mark, shape=found.text)
+            return self._holed(found)
         return found if self.where.exact or not found.exact else replace(found, exact=False)
+
+    def _holed(self, found: _Value) -> _Value:
+        """A word of a command line built as text that holds values the script does not state (its holes,
+        numbered by `_numbered`): each held as where the line was built, so that `-w $vnet` in two such
+        lines is one network, shown where `$vnet` is written."""
+        pieces = found.text.split(_HOLE) if found.text else [""]
+        shape, holes, marks = [pieces[0]], [], []
+        for piece in pieces[1:]:
+            number, rest = _hole_number(piece)
+            known = number is not None and number < len(self.line_holes)
+            holder, mark = self.line_holes[number] if known and number is not None else (None, None)
+            shape += [_HOLE, rest]
+            holes.append(holder)
+            marks.append(mark)
+        if shape == ["", _HOLE, ""]:
+            return _Value(None, marks[0] or found.mark, holder=holes[0])
+        return _Value(None, found.mark, shape="".join(shape), holes=tuple(holes), hole_marks=tuple(marks))
 
     def _value(self, node: Node) -> _Value:
         kind = node.type
@@ -1432,8 +1469,14 @@ class _Walker:
         if len(shape) > _LONGEST_VALUE:  # longer than anything followed (`X="$X$X"` line after line)
             return _Value(None, self.where.mark(node))
         if any(part.text is None for part in parts):
-            holes = tuple(h for part in parts if part.text is None for h in part.holes or (part.holder,))
-            return _Value(None, self.where.mark(node), shape=shape, holes=holes)
+            unstated = [
+                (holder, mark or self.where.mark(child))
+                for part, child in zip(parts, node.named_children, strict=True)
+                for holder, mark in part.unstated()
+            ]
+            holes = tuple(holder for holder, _ in unstated)
+            marks = tuple(mark for _, mark in unstated)
+            return _Value(None, self.where.mark(node), shape=shape, holes=holes, hole_marks=marks)
         return _Value(shape, self.where.mark(node))
 
     def variable(self, name_node: Node) -> _Value:
@@ -1476,6 +1519,32 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:
+    """The command line `values` make, joined by blanks, each value in it the script does not state a hole
+    that bears its number (`_HOLE-3-`), and what holds each, by that number (see `_Walker._holed`)."""
+    pieces: list[str] = []
+    holes: list[tuple[str | None, Mark | None]] = []
+    for value in values:
+        parts = value.template.split(_HOLE)
+        pieces.append(parts[0])
+        for part in parts[1:]:
+            pieces.append(f"{_HOLE}-{len(holes)}-{part}")
+            holes.append((None, None))
+        unstated = value.unstated()
+        if len(unstated) == len(parts) - 1:
+            holes[len(holes) - len(unstated) :] = unstated
+        pieces.append(" ")
+    return "".join(pieces[:-1]), tuple(holes)
+
+
+def _hole_number(piece: str) -> tuple[int | None, str]:
+    """The number a hole bears (`-3-` at the start of what follows it, see `_numbered`), and the rest."""
+    number, dash, rest = piece[1:].partition("-")
+    if piece[:1] != "-" or not dash or not number.isdigit():
+        return None, piece
+    return int(number), rest
 
 
 def _template(word: Word) -> str:
