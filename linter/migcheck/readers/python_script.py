@@ -2055,6 +2055,7 @@ class _Resources:
         # The networks calls place deployments in by names the script does not state, each a stand-in, by
         # what tells the value apart (see `_vnet`): two services given one variable are in one network.
         self.unstated_networks: dict[object, NameRef] = {}
+        self.blanks = _top_level_blanks(tree)
         # The storage accounts the script names by values it does not state, each a stand-in, by what tells
         # the value apart (see `_account_stand_in`): a blob's address and a creation given one are one.
         self.unstated_accounts: dict[object, str] = {}
@@ -3000,7 +3001,8 @@ class _Resources:
                 f for f in VM_FACTS if creates or any(p in bound.values for p in _FACT_PARAMS[f])
             )
             role = self._vm_role(bound, mark, creates and not bound.open, stated, site)
-            roles.append(in_no_network(role, mark) if _in_no_network(call.method, bound) else role)
+            no_network = _in_no_network(call.method, bound, self.blanks)
+            roles.append(in_no_network(role, mark) if no_network else role)
             updated |= stated
             if places:
                 self._deployment_network(draft, bound, mark, call, site)
@@ -3264,6 +3266,11 @@ class _Resources:
         same value (`Flow.same_value`: one variable bound once). One it builds from such values is the
         network a configuration the script uploads names the same way (see `_uploaded_network`)."""
         value = bound.values.get("virtual_network_name")
+        if _blank(value, self.blanks):  # a blank left to fill: a network the script does not name
+            key: object = ("blank", id(value.node) if value is not None else None)
+            mark = self._mark(value)
+            blank = self.unstated_networks.setdefault(key, NameRef(self._network_stand_in(mark), mark))
+            return blank, True
         if value is None or isinstance(value, NoneV) or literal(value) == "":
             return None, value is not None or not bound.open
         ref = self._ref(value)
@@ -4809,14 +4816,40 @@ def _character_columns(row: str) -> list[int]:
     return columns
 
 
-def _in_no_network(method: str, bound: Bound) -> bool:
+def _in_no_network(method: str, bound: Bound, blanks: frozenset[int]) -> bool:
     """Whether a call creates its deployment in no virtual network on the path `bound` is read on."""
     if method != "create_virtual_machine_deployment":
         return False
     value = bound.values.get("virtual_network_name")
     if value is None:
         return not bound.open
-    return isinstance(value, NoneV) or literal(value) == ""
+    return isinstance(value, NoneV) or (literal(value) == "" and not _blank(value, blanks))
+
+
+def _top_level_blanks(tree: ast.Module) -> frozenset[int]:
+    """The empty strings the script assigns to a name at its top level (`VNET = ""` under "fill these in
+    before running"), by the id of each literal: blanks left for the user to fill, not names stated empty."""
+    blanks: set[int] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        else:
+            continue
+        value = statement.value
+        if (
+            isinstance(value, ast.Constant)
+            and value.value == ""
+            and all(isinstance(t, ast.Name) for t in targets)
+        ):
+            blanks.add(id(value))
+    return frozenset(blanks)
+
+
+def _blank(value: Value | None, blanks: frozenset[int]) -> bool:
+    """Whether `value` is one of the script's blanks (`_top_level_blanks`), passed as it is."""
+    return isinstance(value, Lit) and value.text == "" and id(value.node) in blanks
 
 
 def _created_apart(kept: Role, role: Role, updates: frozenset[str] | None) -> bool:

@@ -470,6 +470,10 @@ class _Value:
     # index or key, in the order bash lists them; its text is its item 0, which `$arr` reads.
     items: tuple[tuple[str, Word], ...] | None = None
     associative: bool = False
+    # Of a variable the script first sets, empty, at its top level (`VNET=""` under "set these before running"):
+    # a blank left for the user to fill, so a word that is that variable alone is a value the script does
+    # not state (`holder`), never a name stated empty; a word built from it with other text holds nothing.
+    blank: bool = False
 
     @property
     def template(self) -> str:
@@ -782,12 +786,20 @@ class _Walker:
         assigned = self.value(value) if value is not None else _Value("")
         if assigned.text is None and assigned.holder is None:
             assigned = replace(assigned, holder=self._assignment(name))
+        first = self._text(name) not in self.scope.variables  # not a value cleared again (`SUB=""`)
+        if assigned.text == "" and operator == "=" and first and self._at_top_level():
+            assigned = replace(assigned, holder=f"${self._text(name)}", blank=True)
         if operator == "+=":
             before = self.lookup(self._text(name))
             joined = None if before.text is None or assigned.text is None else before.text + assigned.text
             joined = joined if joined is None or len(joined) <= _LONGEST_VALUE else None
             assigned = _Value(joined, before.mark)
         self.scope.variables[self._text(name)] = assigned
+
+    def _at_top_level(self) -> bool:
+        """Whether the statement being read is one of the script's own, outside any function, branch,
+        loop or command line it builds: one that surely runs, once, as written."""
+        return self.depth == 0 and self.nesting == 1 and not self.reading.maybe
 
     def _array_set(self, name: Node, literal: Node, operator: str, associative: bool) -> None:
         """`arr=(a "b c")`, `declare -A cfg=([svc]=x)`, `arr+=(d)`: the array's items, where the script
@@ -1367,6 +1379,8 @@ class _Walker:
                 return [Word(part, mark) for part in value.text.split()]
         value = self.value(node)
         mark = value.mark or self.where.mark(node)
+        if value.blank:
+            return [Word(None, self.where.mark(node), holder=value.holder)]
         return [Word(value.text, mark, value.exact, value.holder, value.shape, value.holes)]
 
     def _quoted_items(self, node: Node) -> list[Word] | None:
