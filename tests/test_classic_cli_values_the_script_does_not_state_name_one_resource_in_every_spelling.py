@@ -116,16 +116,27 @@ def test_a_gateway_nothing_connects_to_may_still_be_expressroute(
     ]
 
 
-def test_a_site_the_script_does_not_name_is_a_stand_in_of_its_network_s_gateway() -> None:
+def test_a_site_the_script_does_not_name_is_a_connection_of_its_network_s_gateway() -> None:
     script = (
         "azure network vpn-gateway create $VNET -t DynamicRouting\n"
         "azure network vnet local-network add $VNET $SITE\n"
     )
     facts = [r for r in _resources(script) if isinstance(r, VnetGatewayFact)]
-    assert {(f.vnet, f.local_site) for f in facts} == {
-        ("<virtual network name, swarm.sh:2:34>", ""),
-        ("<virtual network name, swarm.sh:2:34>", "<local network site name, swarm.sh:3>"),
-    }
+    assert [(f.vnet, f.how, f.local_site) for f in facts] == [
+        ("<virtual network name, swarm.sh:2:34>", "azure network vpn-gateway create", ""),
+        ("<virtual network name, swarm.sh:2:34>", "azure network vnet local-network add", ""),
+    ]
+
+
+def test_a_network_the_script_makes_connects_to_a_stand_in_site() -> None:
+    script = (
+        'azure network vnet create net1 -l "West US"\n'
+        "azure network vpn-gateway create net1 -t DynamicRouting\n"
+        "azure network vnet local-network add net1 $SITE\n"
+    )
+    [network] = [r for r in _resources(script) if isinstance(r, VirtualNetwork)]
+    assert network.gateway is not None
+    assert [c.local_site for c in network.gateway.connections] == ["<local site name, swarm.sh:4>"]
 
 
 def test_in_powershell_an_option_glued_to_a_value_the_script_does_not_state_names_its_network() -> None:

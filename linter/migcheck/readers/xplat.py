@@ -1873,15 +1873,15 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
     vnet, site = parsed.value("name", 0), parsed.value("local-network-name", 1)
     if vnet is None or site is None or "" in (vnet.text, site.text):
         return
-    site_name = reading._held("local network site name", site, site.mark)
+    site_name = reading._held("local site name", site, site.mark)
     network = reading.networks.get(reading._network_name(vnet).casefold())
-    if network is None:
+    if network is None:  # a site the script does not state is "", as the cmdlets' connection has it
         fact = VnetGatewayFact(
             vnet.text if vnet.text is not None else reading._unstated_network(vnet),
             VPN,
             "azure network vnet local-network add",
             parsed.at,
-            site_name,
+            site.text or "",
             vnet_mark=vnet.mark,
         )
         reading.made.connections.append(fact)
