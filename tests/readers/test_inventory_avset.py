@@ -55,6 +55,14 @@ def _at_row(code: str, path: str, text: str, name: str) -> str:
     return f"{code} {path}:{line}:{column}"
 
 
+def _at_value(code: str, path: str, text: str, name: str, key: str) -> str:
+    """A finding of `code` at the value of `key` in the row of VM `name` (written after its name)."""
+    colon = text.index(f'"{key}":', text.index(f'"name": "{name}"')) + len(key) + 3
+    at = colon + len(text[colon:]) - len(text[colon:].lstrip())
+    line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{code} {path}:{line}:{column}"
+
+
 def _vms(text: str) -> dict[str, ClassicVm]:
     doc = read_document("classic.json", text.encode(), explicit=True)
     assert doc is not None
@@ -70,7 +78,13 @@ def test_a_hardware_profile_without_a_set_puts_the_vm_in_none(tmp_path, monkeypa
     assert vm.role.availability_set == "" and "availability_set" not in vm.role.unknown
     assert not vm.availability_set_left_out
     result = _lint(tmp_path, monkeypatch, {"classic.json": text}, "MIG103")
-    assert _where(result.findings) == [_at_row("MIG103", "classic.json", text, "b")]
+    # At the value that says "none" where the row writes one, else at the row.
+    expected = (
+        _at_row("MIG103", "classic.json", text, "b")
+        if availability_set is ABSENT
+        else _at_value("MIG103", "classic.json", text, "b", "availabilitySet")
+    )
+    assert _where(result.findings) == [expected]
     assert "VM 'b' is in no availability set" in result.findings[0].message
 
 
@@ -90,7 +104,7 @@ def test_a_set_named_in_one_row_and_null_in_another_is_one_set(tmp_path, monkeyp
         _vm("c", availability_set="APP-AS"),
     )
     result = _lint(tmp_path, monkeypatch, {"classic.json": text}, "MIG102", "MIG103")
-    assert _where(result.findings) == [_at_row("MIG103", "classic.json", text, "b")]
+    assert _where(result.findings) == [_at_value("MIG103", "classic.json", text, "b", "availabilitySet")]
 
 
 def test_a_row_without_a_hardware_profile_is_in_none_when_another_row_of_its_service_says(

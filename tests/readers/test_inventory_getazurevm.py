@@ -201,6 +201,15 @@ def _object_of(code: str, path: str, text: str, name: str) -> str:
     return f"{code} {path}:{line}:{column}"
 
 
+def _value_in(code: str, path: str, text: str, name: str, key: str) -> str:
+    """A finding of `code` at the value of the first `key` in the object of VM `name` (`null` too)."""
+    start = text.rindex("\n    {", 0, text.index(f'"RoleName":  "{name}"'))
+    colon = text.index(":", text.index(f'"{key}"', start)) + 1
+    at = colon + len(text[colon:]) - len(text[colon:].lstrip())
+    line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{code} {path}:{line}:{column}"
+
+
 def _check(tmp_path, monkeypatch, *vms: dict, codes: tuple[str, ...] = ()):
     """The findings of `codes` on an export of `vms`, its text, and the names of the VMs the estate holds."""
     text = _json(list(vms))
@@ -339,7 +348,8 @@ def test_mig103_a_vm_in_no_availability_set(tmp_path, monkeypatch):
         _context("sqlfsw", availability_set=None),
         codes=("MIG103",),
     )
-    assert _where(result.findings) == [_object_of("MIG103", "vms.json", text, "sqlfsw")]
+    # At the null that says it is in none.
+    assert _where(result.findings) == [_value_in("MIG103", "vms.json", text, "sqlfsw", "AvailabilitySetName")]
     near, _, names = _check(tmp_path, monkeypatch, _context("jump01"), _context("jump02"), codes=("MIG103",))
     assert near.findings == [] and names == ["jump01", "jump02"]
 
@@ -353,7 +363,8 @@ def test_mig103_the_set_of_a_vm_projected_without_it_is_not_known(tmp_path, monk
     result, text, _ = _check(
         tmp_path, monkeypatch, _context("sql01", availability_set="sql-as"), projected, codes=("MIG103",)
     )
-    assert _where(result.findings) == [_object_of("MIG103", "vms.json", text, "sqlfsw")]
+    # At the null that says it is in none.
+    assert _where(result.findings) == [_value_in("MIG103", "vms.json", text, "sqlfsw", "AvailabilitySetName")]
     del projected["VM"]["AvailabilitySetName"]
     other = _context("other", "elsewhere", availability_set="x-as")
     near, _, names = _check(tmp_path, monkeypatch, other, projected, codes=("MIG103",))

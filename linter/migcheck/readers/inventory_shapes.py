@@ -227,6 +227,18 @@ class Spots:
         found = other.search(self.text, self.start, self.end)
         return found.start() if found else -1
 
+    def value(self, name: str) -> Mark:
+        """Where the value of the first key `name` is written, past its colon (`null` too, which says
+        "none" of the field); the object's mark when the object has no such key."""
+        at = self.key(name)
+        if at < 0:
+            return self.mark
+        text, end = self.text, self.end
+        at = text.find(":", at + len(name) + 2, end) + 1  # the key was found followed by its colon
+        while at < end and text[at] in " \t\r\n":
+            at += 1
+        return self._mark_of(at)
+
     def values(self, values: list[str], under: str) -> list[Mark]:
         """The marks of `values` (strings), written in this order after the key `under` (from the object's
         start when `under` is ""); lines are counted from one to the next, once."""
@@ -683,7 +695,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     hardware, network = get(props, "hardwareProfile"), get(props, "networkProfile")
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
     availability, left_out = _availability_set(hardware)
-    availability_mark = _value_mark(spots, availability or "", "availabilitySet")
+    availability_mark = _availability_set_mark(spots, availability or "", "availabilitySet")
     vnet, group, subnets, primary, unknown = "", "", tuple[NameRef, ...](), tuple[NameRef, ...](), set[str]()
     interfaces: tuple[Interface, ...] = ()
     endpoints = get(network, "inputEndpoints")
@@ -989,11 +1001,20 @@ def _agent_mark(spots: Spots, agent: str, agent_key: str) -> Mark | None:
 
 
 def _value_mark(spots: Spots, value: str, under: str) -> Mark | None:
-    """Where the string `value` is written after the key `under`, else that key; None for no value."""
+    """Where the string `value` is written after the key `under`, else that key's value; None for no
+    value."""
     if not value:
         return None
     [found] = spots.values([value], under)
-    return found if found != spots.mark else spots.at(spots.key(under))
+    return found if found != spots.mark else spots.value(under)
+
+
+def _availability_set_mark(spots: Spots, name: str, under: str) -> Mark | None:
+    """Where a VM's availability set is written: its name, or the value that says it is in none (`null`,
+    `""`) after the key `under`; None when the object does not write the key (its own mark then)."""
+    if name:
+        return _value_mark(spots, name, under)
+    return spots.value(under) if spots.key(under) >= 0 else None
 
 
 def _no_agent_mark(settings: object, flag: str, spots: Spots) -> Mark | None:
@@ -1882,7 +1903,7 @@ def _vm_context(
         ),
         boot_diagnostics=boot,
         boot_diagnostics_mark=spots.at(spots.key("BootDiagnosticsEnabled")) if boot is not None else None,
-        availability_set_mark=_value_mark(spots, availability or "", "AvailabilitySetName"),
+        availability_set_mark=_availability_set_mark(spots, availability or "", "AvailabilitySetName"),
         primary_subnets=primary,
         subnets_mark=spots.at(spots.key("SubnetNames")) if not subnets and "subnets" not in unknown else None,
         unknown=frozenset(unknown),

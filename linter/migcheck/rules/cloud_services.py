@@ -759,6 +759,7 @@ class MixedAvailabilitySet(Rule):
                         vm,
                         f"VM '{vm.name}' is in no availability set, but other VMs of {service.label} "
                         f"are in {names}",
+                        at=_availability_set_at(vm),
                         fix=self.fix_hint + folder_grouping_note(service),
                     )
 
@@ -1652,7 +1653,8 @@ _LOOKED_AT = 16
 
 
 def _availability_set_at(vm: Role) -> object:
-    """The `AvailabilitySetName` element when the reader marked it, else the VM."""
+    """Where the VM's availability set is written when the reader marked it (its name, or the value that
+    says it is in none: an empty `AvailabilitySetName`, an export's `null`), else the VM."""
     return vm.availability_set_mark or vm
 
 
