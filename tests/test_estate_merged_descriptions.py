@@ -567,12 +567,12 @@ def test_the_security_group_a_rest_body_gives_a_subnet_stays_with_the_network(tm
 
 def test_an_affinity_group_only_a_later_description_states_is_seen(tmp_path, monkeypatch):
     # Two REST bodies of one network: the first says nothing of where it is, the second binds it to an
-    # affinity group (MIG303, at the description that says so).
+    # affinity group (MIG303, at the description that says so, at its AffinityGroup).
     first = REST_SITES.format(type="IPsec").replace("    <Location>West Europe</Location>\n", "")
     second = first.replace("<Name>hub</Name>", "<Name>hub</Name>\n    <AffinityGroup>hub-ag</AffinityGroup>")
     files = {"a.xml": first, "b.xml": second}
     found = lint_files(tmp_path, monkeypatch, files, "MIG303", "MIG004", dedent=False).findings
-    assert where(found) == ["MIG303 b.xml:3:3"]
+    assert where(found) == ["MIG303 b.xml:5:5"]
     regional = {"a.xml": first, "b.xml": second.replace("<AffinityGroup>hub-ag</AffinityGroup>", "")}
     assert lint_files(tmp_path, monkeypatch, regional, "MIG303", "MIG004", dedent=False).findings == []
 

@@ -963,6 +963,9 @@ class VirtualNetwork:
     # (the classic CLI's `vnet create`, then `vnet delete`), which no longer exist, with the subnets they had;
     # or the network as it was before the script took a subnet of it away (`vnet subnet delete`).
     replaced: tuple[VirtualNetwork, ...] = field(default=(), compare=False)
+    # Where the affinity group is named apart from the network: a REST body's `AffinityGroup` element, the
+    # value of a script's option; None where it is an attribute of the network's own element (a netcfg).
+    affinity_group_mark: Mark | None = field(default=None, compare=False)
 
 
 @record

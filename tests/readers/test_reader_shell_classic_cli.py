@@ -76,7 +76,8 @@ def test_acl_rule_extension_and_reserved_ip_blockers(tmp_path, monkeypatch):
     azure vm extension set web-svc VMSnapshot Microsoft.Azure.RecoveryServices 1.0
     """
     found = _lint(tmp_path, monkeypatch, "deploy.sh", script, "MIG201", "MIG206", "MIG106")
-    assert found == ["MIG201 deploy.sh:4:1", "MIG206 deploy.sh:5:1"]
+    # Each at the value that causes it: the endpoint the ACL is put on, the extension's name.
+    assert found == ["MIG201 deploy.sh:4:43", "MIG206 deploy.sh:5:32"]
 
 
 def test_reserved_ip_on_a_deployment_without_endpoints(tmp_path, monkeypatch):
@@ -132,7 +133,7 @@ def test_the_same_commands_in_powershell(tmp_path, monkeypatch):
     azure vm create app-svc img user pass -w $net -b "front,back"
     """
     found = _lint(tmp_path, monkeypatch, "deploy.ps1", script, "MIG202", "MIG201")
-    assert found == ["MIG202 deploy.ps1:2:56", "MIG201 deploy.ps1:3:1"]
+    assert found == ["MIG202 deploy.ps1:2:56", "MIG201 deploy.ps1:3:43"]
 
 
 def test_migration_step_then_a_change_to_the_prepared_service(tmp_path, monkeypatch):

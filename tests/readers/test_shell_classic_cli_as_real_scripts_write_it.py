@@ -237,7 +237,7 @@ def test_vnet_create_makes_a_network_the_rules_see(tmp_path, monkeypatch):
     # the one change the script shows: the networks it makes are defined as it writes them, so a VM placed
     # in a subnet one of them lacks is reported (MIG003), as with a network configuration.
     found = _lint(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG003", "MIG303")
-    assert found == ["MIG303 deploy.sh:2:1", "MIG003 deploy.sh:5:29"]
+    assert found == ["MIG303 deploy.sh:2:50", "MIG003 deploy.sh:5:29"]  # at the affinity group
 
 
 def test_the_network_vnet_create_makes_as_its_options_state_it():

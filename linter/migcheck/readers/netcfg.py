@@ -18,6 +18,7 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
 )
+from migcheck.readers.role import mark_of
 from migcheck.readers.xml import Element, Marker, attr, child, children, text_of
 
 DEFAULT_CONNECTION = "IPsec"  # a LocalNetworkSiteRef without a Connection is a site-to-site VPN
@@ -105,6 +106,7 @@ def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETC
         mark=marker.mark(el),
         location=value(el, "Location"),
         affinity_group=value(el, "AffinityGroup"),
+        affinity_group_mark=mark_of(child(el, "AffinityGroup"), marker),  # a netcfg's is an attribute
         address_space=prefixes(el, shape.address_space, marker),
         subnets=tuple(_subnet(s, marker, value) for s in children(el, "Subnets/Subnet")),
         dns_servers=tuple(

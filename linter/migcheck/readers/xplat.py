@@ -515,6 +515,12 @@ class Parsed:
     def flag(self, name: str) -> bool:
         return name in self.options
 
+    def value_at(self, name: str, position: int | None = None) -> Mark:
+        """Where a finding about what the option `name` (else the positional argument at `position`)
+        states points: at its value, where the command gives one; else at the command."""
+        given = self.value(name, position)
+        return given.mark if given is not None else self.at
+
 
 def _dns_prefix(word: Word) -> Word:
     """The cloud service a `<dns-name>` (or `-d`) names: the CLI keeps what follows the last `://` up to
@@ -1286,7 +1292,8 @@ class Reading:
             parsed.at,
         )
         key = endpoint.text.casefold()
-        name, mark, rules, _ = vm.acl_rules.get(key, (endpoint.text, parsed.at, [], not vm.existing))
+        # Marked at the endpoint's name: the argument that puts the list on that endpoint.
+        name, mark, rules, _ = vm.acl_rules.get(key, (endpoint.text, endpoint.mark, [], not vm.existing))
         vm.acl_rules[key] = (name, mark, [*rules, rule], not vm.existing)
 
     def _extension(self, parsed: Parsed) -> None:
@@ -1299,7 +1306,7 @@ class Reading:
             _text(parsed.value("", 1)),
             _text(parsed.value("", 3)),
             state,
-            parsed.at,
+            parsed.value_at("", 1),  # the extension's name
         )
         vm.extensions = [
             e for e in vm.extensions if (e.publisher, e.name) != (extension.publisher, extension.name)
@@ -1319,11 +1326,12 @@ class Reading:
         turned = _boot_diagnostics(parsed)
         if vm is None or turned is None:
             return
+        at = parsed.value_at("boot-diagnostics")  # `-B true`; a flag is the command's own
         if not self.maybe:
-            vm.boot_diagnostics, vm.boot_diagnostics_mark = turned, parsed.at
+            vm.boot_diagnostics, vm.boot_diagnostics_mark = turned, at
         elif turned and not vm.boot_diagnostics:
             vm.boot_diagnostics = None
-            vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm set", parsed.at
+            vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm set", at
 
     def _vm_delete(self, parsed: Parsed) -> None:
         """`vm delete <vm>`: the VM is gone (with its deployment, when it was the last), when the deletion
@@ -1422,6 +1430,7 @@ class Reading:
         space = _prefix(parsed.value("address-space"), parsed.value("cidr"))
         subnet_name = parsed.value("subnet-name")
         subnet_prefix = _prefix(parsed.value("subnet-start-ip"), parsed.value("subnet-cidr"))
+        group = parsed.value("affinity-group")
         subnet = Subnet(
             _text(subnet_name) or "Subnet-1",
             subnet_prefix,
@@ -1432,7 +1441,8 @@ class Reading:
             name,
             parsed.at,
             location=_text(parsed.value("location")),
-            affinity_group=_text(parsed.value("affinity-group")),
+            affinity_group=_text(group),
+            affinity_group_mark=group.mark if group is not None else None,
             address_space=(space,) if space is not None else (),
             subnets=(subnet,) if subnet_name is None or subnet_name.text else (),
             address_space_known=space is not None,

@@ -1231,7 +1231,8 @@ class AffinityGroupVnet(Rule):
                 </VirtualNetworkSites>
                 """
             },
-            expect=("vnets.xml:2:3",),
+            expect=("vnets.xml:4:5",),
+            note="A REST body names the affinity group in an element of its own: reported there.",
         ),
     )
     valid = (
@@ -1257,6 +1258,7 @@ class AffinityGroupVnet(Rule):
                     vnet,
                     f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}': "
                     "make it a regional network (Location) before migrating",
+                    at=vnet.affinity_group_mark,
                 )
 
 

@@ -134,8 +134,8 @@ class EndpointAclRule(Rule):
                 azure vm endpoint acl-rule create web01 HTTPS 100 permit 203.0.113.0/24 --dns-name shop
                 """
             },
-            expect=("ops/restrict.sh:1:1",),
-            note="A shell script running the classic CLI: each rule it adds is reported at the command.",
+            expect=("ops/restrict.sh:1:41",),
+            note="A shell script running the classic CLI: reported at the endpoint its rules are added to.",
         ),
     )
     valid = (
