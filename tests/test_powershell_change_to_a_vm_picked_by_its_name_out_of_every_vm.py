@@ -77,7 +77,7 @@ def test_each_form_of_the_filter_picks_the_vm(tmp_path, monkeypatch, picked) -> 
             "Set-AzureVMExtension -ExtensionName VMSnapshot -Publisher Microsoft.Azure.RecoveryServices"
             " -Version 1.0 | Update-AzureVM",
             "MIG206",
-            43,
+            79,  # at the extension's name
         ),
         (
             "Add-AzureDataDisk -CreateNew -DiskSizeInGB 10 -DiskLabel d -LUN 0"

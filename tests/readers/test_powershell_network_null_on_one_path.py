@@ -70,7 +70,7 @@ def test_a_backup_extension_with_a_null_or_empty_publisher_is_reported(tmp_path,
         'New-AzureVM -ServiceName "cs1" -Location "West Europe" -VMs $vm\n'
     )
     findings = lint_files(tmp_path, monkeypatch, {"deploy.ps1": script}, "MIG206").findings
-    assert where(findings) == ["MIG206 deploy.ps1:3:5"]
+    assert where(findings) == ["MIG206 deploy.ps1:3:41"]  # at its name
     assert "Azure Backup extension VMSnapshotLinux" in findings[0].message
 
 

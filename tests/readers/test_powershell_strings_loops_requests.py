@@ -114,9 +114,10 @@ def test_every_extension_a_loop_over_tables_sets_is_reported(tmp_path, monkeypat
         ),
         ("MIG206", "VM 'vm1' has the Azure Backup extension VMSnapshot"),
     ]
-    line = 3 if loop.startswith("$list") else 2
+    # Each at the name its table gives the extension.
+    tables = loop.splitlines()[0]
     assert {(f.location.line, f.location.column) for f in findings if f.location} == {
-        (line, loop.splitlines()[-1].index("Set-AzureVMExtension") + 1)
+        (2, tables.index(name) + 1) for name in ('"VMSnapshot"', '"BGInfo"', '"RemoteDebugVS2017"')
     }
 
 
@@ -133,7 +134,8 @@ def test_extensions_splatted_from_the_tables_of_a_list_are_each_reported(tmp_pat
         $vm | Update-AzureVM
         """
     findings = lint_files(tmp_path, monkeypatch, {PATH: script}, "MIG204", "MIG206").findings
-    assert sorted(where(findings)) == ["MIG204 deploy.ps1:7:11", "MIG206 deploy.ps1:7:11"]
+    # Each at the name its table gives the extension.
+    assert sorted(where(findings)) == ["MIG204 deploy.ps1:3:24", "MIG206 deploy.ps1:2:24"]
 
 
 def test_one_extension_a_loop_sets_twice_is_reported_once(tmp_path, monkeypatch):

@@ -116,10 +116,10 @@ def test_a_previewed_extension_change_changes_nothing(tmp_path, monkeypatch):
     removal = f"Remove-AzureVMExtension -VM $vm {BGINFO} {{}}\n"
     removed = before + set_bginfo + removal + update
     kept = _found(tmp_path, monkeypatch, {"x.ps1": removed.format("-WhatIf")}, "MIG204")
-    assert kept == ["MIG204 x.ps1:2:7"]  # where it is set
+    assert kept == ["MIG204 x.ps1:2:51"]  # at the name it is set by
     # Near misses: the same calls run.
     runs = before + f'Set-AzureVMExtension -VM $vm {BGINFO} -Version "1.*"\n' + update
-    assert _found(tmp_path, monkeypatch, {"x.ps1": runs}, "MIG204") == ["MIG204 x.ps1:2:1"]
+    assert _found(tmp_path, monkeypatch, {"x.ps1": runs}, "MIG204") == ["MIG204 x.ps1:2:45"]
     assert _found(tmp_path, monkeypatch, {"x.ps1": removed.format("-WhatIf:$false")}, "MIG204") == []
 
 

@@ -394,7 +394,7 @@ FLEET = script(
 
 def test_extensions_a_comprehension_builds_are_the_vms_of_each_turn(tmp_path, monkeypatch):
     assert findings(tmp_path, monkeypatch, {"fleet.py": FLEET}, "MIG206") == [
-        "MIG206 fleet.py:" + position(FLEET, "ResourceExtensionReference(n")
+        "MIG206 fleet.py:" + position(FLEET, '"VMSnapshotLinux"')  # where the name it is given is written
     ]
     found = vms(FLEET)
     assert [e.name for e in found["bkp01"][1].extensions] == ["VMSnapshotLinux"]

@@ -66,7 +66,8 @@ def test_an_extension_without_a_publisher_is_read_however_the_script_leaves_it_o
     assert [(e.publisher, e.name, e.version) for e in vm.extensions] == [("", "VMSnapshotLinux", "1.0")]
     assert "extensions" not in vm.unknown
     findings = lint_files(tmp_path, monkeypatch, {"deploy.py": _with_extension(extension)}, "MIG206").findings
-    assert where(findings) == ["MIG206 deploy.py:7:7"]
+    column = len("ext = ") + extension.index('"VMSnapshotLinux"') + 1  # at the name, however it is passed
+    assert where(findings) == [f"MIG206 deploy.py:7:{column}"]
 
 
 def test_an_extension_state_set_to_none_is_no_state(tmp_path):

@@ -32,6 +32,7 @@ sms = ServiceManagementService("sub", "cert.pem")
 """
 FIRST = HEADER.count("\n") + 1  # the line of a snippet's first statement
 BGINFO = 'ResourceExtensionReference("BGInfo", "Microsoft.Compute", "BGInfo", "1.*")'
+NAME_IN_BGINFO = BGINFO.index('"BGInfo", "1.*"')  # findings are at the extension's name
 LINUX = 'ResourceExtensionReference("CustomScriptForLinux", "Microsoft.OSTCExtensions", "CustomScriptForLinux", "1.*")'
 
 
@@ -78,7 +79,7 @@ def test_an_extension_appended_on_one_branch_of_an_if_is_the_vms_on_that_path(tm
     sms.create_virtual_machine_deployment("jump", "jump", "production", "jump", "jump01", None, None,
                                           resource_extension_references=exts)
     """
-    assert found(tmp_path, monkeypatch, text, "MIG204") == [at(5, 9, "MIG204")]
+    assert found(tmp_path, monkeypatch, text, "MIG204") == [at(5, 9 + NAME_IN_BGINFO, "MIG204")]
     (vm,) = vms(text).values()
     assert [e.name for e in vm.extensions] == ["BGInfo", "CustomScriptForLinux"]
     assert "extensions" in vm.unknown  # which of them it has depends on the path
@@ -92,7 +93,7 @@ def test_an_extension_bound_on_either_branch_is_reported_on_update_role(tmp_path
         ext = {LINUX}
     sms.update_role("jump", "jump", "jump01", resource_extension_references=[ext])
     """
-    assert found(tmp_path, monkeypatch, text, "MIG204") == [at(2, 11, "MIG204")]
+    assert found(tmp_path, monkeypatch, text, "MIG204") == [at(2, 11 + NAME_IN_BGINFO, "MIG204")]
 
 
 def test_a_subnet_appended_under_an_if_is_a_second_subnet_on_that_path(tmp_path, monkeypatch):

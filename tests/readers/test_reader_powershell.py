@@ -219,7 +219,9 @@ def test_a_pipeline_that_builds_and_creates_a_vm(read):
                 ),
                 subnets=(NameRef("front", _mark(5, 21)),),
                 extensions=(
-                    Extension("Microsoft.Azure.RecoveryServices", "VMSnapshot", "1.0", "Enable", _mark(8, 5)),
+                    Extension(
+                        "Microsoft.Azure.RecoveryServices", "VMSnapshot", "1.0", "Enable", _mark(8, 41)
+                    ),
                 ),
                 boot_diagnostics=True,
             ),

@@ -53,7 +53,7 @@ def test_the_vm_property_of_an_existing_vm_is_that_vm(read):
     role = _role(doc, "vm1")
     (endpoint,) = role.endpoints
     assert endpoint.acl is not None and len(endpoint.acl.rules) == 1
-    assert [(e.name, e.mark) for e in role.extensions] == [("WebDeployForVSDevTest", _mark(5, 7))]
+    assert [(e.name, e.mark) for e in role.extensions] == [("WebDeployForVSDevTest", _mark(5, 43))]
 
 
 def test_an_acl_on_the_vm_of_an_existing_vm_is_reported(tmp_path, monkeypatch):

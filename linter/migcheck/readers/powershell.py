@@ -3061,6 +3061,9 @@ class Table:
 
     entries: tuple[tuple[str, str, Any, bool], ...] = ()
     opaque: bool = False
+    # Where each entry's value is written, by case-folded key, for the entries a table literal states: a
+    # finding about a parameter splatted from the table points there.
+    marks: tuple[tuple[str, Mark], ...] = field(default=(), compare=False)
     size: int = field(init=False, compare=False, repr=False)  # as `Items.size`
     literal: bool = field(init=False, compare=False, repr=False)  # as `Items.literal`
     escaped: bool = field(init=False, default=False, compare=False, repr=False)  # as `Items.escaped`
@@ -3074,11 +3077,17 @@ class Table:
     def get(self, key: str) -> tuple[str, str, Any, bool] | None:
         return next((e for e in self.entries if e[0] == key.casefold()), None)
 
-    def with_entry(self, key: str, value: Any, certain: bool = True) -> Table:
-        kept = tuple(e for e in self.entries if e[0] != key.casefold())
+    def with_entry(self, key: str, value: Any, certain: bool = True, at: Mark | None = None) -> Table:
+        folded = key.casefold()
+        kept = tuple(e for e in self.entries if e[0] != folded)
         if len(kept) >= _MAX_ENTRIES:  # no cmdlet has this many parameters: not a table to splat
             return Table((), opaque=True)
-        return _bounded(Table((*kept, (key.casefold(), key, value, certain)), self.opaque))
+        marks = tuple(m for m in self.marks if m[0] != folded) + (((folded, at),) if at is not None else ())
+        return _bounded(Table((*kept, (folded, key, value, certain)), self.opaque, marks))
+
+    def mark_of(self, key: str) -> Mark | None:
+        """Where the entry `key` (case-folded) is written, when a table literal states it."""
+        return next((m for k, m in self.marks if k == key), None)
 
 
 def _size(value: Any) -> int:
@@ -3781,6 +3790,9 @@ class Arg:
     node: Node | None  # where the value is written
     certain: bool = True
     items: tuple[Node, ...] = ()  # a list written as several arguments (`FrontEnd, BackEnd`): its items
+    # Where the value is written when `node` is not there: a splatted table literal's entry (`node` is the
+    # `@table` of the call).
+    at: Mark | None = None
 
     @property
     def text(self) -> str:
@@ -5892,7 +5904,7 @@ class Interpreter:
             )
             value = self.evaluate(parts[-1], env)
             if isinstance(key, Text):
-                table = table.with_entry(key.value, value)
+                table = table.with_entry(key.value, value, at=self.where.mark(parts[-1]))
             else:
                 table = Table(table.entries, opaque=True)
         return table
@@ -6768,8 +6780,16 @@ class Interpreter:
         self._positional(spec, args, positional, env)
         return args
 
-    def _bind(self, args: Args, name: str, value: Value, node: Node | None, certain: bool = True) -> None:
-        args.bound[name] = Arg(value, node, certain)
+    def _bind(
+        self,
+        args: Args,
+        name: str,
+        value: Value,
+        node: Node | None,
+        certain: bool = True,
+        at: Mark | None = None,
+    ) -> None:
+        args.bound[name] = Arg(value, node, certain, at=at)
         args.values.append(value)
 
     def _bind_listed(self, args: Args, name: str, listed: list[Node], env: Env) -> None:
@@ -6814,10 +6834,12 @@ class Interpreter:
     def _splat(self, part: Node, key: str, args: Args, env: Env, positional: list[list[Node]]) -> None:
         value = env.lookup(_variable(_text(part))[1])
         if isinstance(value, Table):
-            for _, written, item, certain in value.entries:
+            for folded, written, item, certain in value.entries:
                 if _is_resource_group(written):
                     args.resource_group = True
-                self._bind(args, _resolve(key, written) or written, item, part, certain)
+                self._bind(
+                    args, _resolve(key, written) or written, item, part, certain, value.mark_of(folded)
+                )
             args.opaque = args.opaque or value.opaque
         else:
             args.opaque = True
@@ -7219,7 +7241,7 @@ class Interpreter:
         disabled = args.switch("DisableBootDiagnostics")
         if disabled is not False:
             arg = args.get("DisableBootDiagnostics")
-            at = self.where.mark(arg.node) if arg and arg.node else mark
+            at = (self._written_at(arg) if arg else None) or mark
             events.append(Event("boot", at, {"value": None if disabled is None else False}))
         else:  # its later revisions turn boot diagnostics on unless told not to (AUTOMATION.md §2)
             events.append(Event("boot_default", mark, {"value": "New-AzureVMConfig"}))
@@ -7605,6 +7627,7 @@ class Interpreter:
             env,
             publisher=Text("") if _stated_null(publisher) else publisher,
             name=_arg_value(args, "ExtensionName"),
+            name_at=self._name_at(args, "ExtensionName"),
             version=_arg_value(args, "Version"),
             reference=_arg_value(args, "ReferenceName"),
             state=_state(args),
@@ -8138,7 +8161,7 @@ class Interpreter:
         `network_stand_in`), one for every call given the same value (one variable, one definition: see
         `Unknown.ident`); a string built from such values that names a network the script uploads, that
         network (see `_uploaded_network`)."""
-        mark = self.where.mark(arg.node) if arg.node is not None else at
+        mark = self._written_at(arg) or at
         uploaded = self._uploaded_network(arg.value)
         if uploaded:
             return NameRef(uploaded, mark)
@@ -8320,8 +8343,8 @@ class Interpreter:
         return NULL
 
     def _written_at(self, arg: Arg | None) -> Mark | None:
-        """Where an argument's value is written in the call."""
-        return self.where.mark(arg.node) if arg is not None and arg.node is not None else None
+        """Where an argument's value is written: in the call, or in the table literal splatted into it."""
+        return _written_at(arg, self.where) if arg is not None else None
 
     def _name_at(self, args: Args, parameter: str) -> Mark | None:
         """Where the name a call gives by `parameter` is written: the literal that states it (a variable's
@@ -9182,7 +9205,7 @@ class Interpreter:
             return []
         key = (text, written)
         if key not in self.read_bodies:
-            at = fallback or (self.where.mark(body.node) if body.node is not None else self._at_call(node))
+            at = fallback or self._written_at(body) or self._at_call(node)
             self.read_bodies[key] = self._read_body(text, _BodyPlace(text, written, self.where, at), node)
         return self.read_bodies[key]
 
@@ -10623,9 +10646,8 @@ class _Facts:
             self._drop(publisher, name, NULL)
             referenced = (reference.value if isinstance(reference, Text) else name.value).casefold()
             by = data.get("installed_by", "")
-            extension = Extension(
-                publisher.value, name.value, _stated(version), data["state"], event.mark, by
-            )
+            at = data.get("name_at") or event.mark  # where the name is given; a wrapper's is its own
+            extension = Extension(publisher.value, name.value, _stated(version), data["state"], at, by)
             key = (publisher.value.casefold(), name.value.casefold())
             self.extensions[key] = (referenced, extension)
             self.referenced.setdefault(referenced, []).append(key)
@@ -12376,7 +12398,7 @@ def _merged(a: Table, b: Table) -> Value:
         return Unknown("")
     if len(a.entries) + len(b.entries) > _MAX_ENTRIES:  # not a table to splat (see `Table.with_entry`)
         return Table((), opaque=True)
-    return _bounded(Table(a.entries + b.entries, a.opaque or b.opaque))
+    return _bounded(Table(a.entries + b.entries, a.opaque or b.opaque, a.marks + b.marks))
 
 
 def _constant_items(value: Value) -> tuple[Value, ...] | None:
@@ -12848,9 +12870,18 @@ def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bo
     argument that passes it."""
     if not prefer_node and isinstance(value, Text) and value.mark is not None:
         return value.mark
-    if arg is not None and arg.node is not None:
-        return where.mark(arg.node)
+    written = _written_at(arg, where) if arg is not None else None
+    if written is not None:
+        return written
     return value.mark if isinstance(value, Text) else None
+
+
+def _written_at(arg: Arg, where: Positions) -> Mark | None:
+    """Where an argument's value is written: in the call, or in the table literal splatted into it (at the
+    entry's value, not at the `@table` that passes the whole table)."""
+    if arg.at is not None:
+        return arg.at
+    return where.mark(arg.node) if arg.node is not None else None
 
 
 def _changes_resources(key: str) -> bool:

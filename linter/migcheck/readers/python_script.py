@@ -3423,7 +3423,7 @@ class _Resources:
                 complete = False
                 continue
             publisher, name, version, state = (text or "" for text in texts)
-            found.append(Extension(publisher, name, version, state, self._made_at(item)))
+            found.append(Extension(publisher, name, version, state, self._value_at(item, "name")))
         if not complete:
             unknown.add("extensions")
         return tuple(found)
@@ -4403,6 +4403,12 @@ class _Resources:
         """Where a model object is made: at its class's name when a call makes it."""
         node = model.node
         return self.source.call_mark(node) if isinstance(node, ast.Call) else self._mark(model)
+
+    def _value_at(self, model: Value, field: str) -> Mark:
+        """Where a finding about a model object's `field` points: at the value the script gives it (the
+        literal, as `_mark` finds it), else where the object is made."""
+        value = model.attrs.get(field) if isinstance(model, Obj) else None
+        return self._mark(value) if value is not None and value.node is not None else self._made_at(model)
 
     def _mark(self, value: Value | None) -> Mark:
         node = value.node if value is not None else None

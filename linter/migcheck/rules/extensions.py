@@ -336,8 +336,8 @@ class XmlExtension(Rule):
                 sms.add_role("jump", "jump", "jump01", None, None, resource_extension_references=extensions)
                 """
             },
-            expect=("create_jump.py:4:15",),
-            note="A Python script: the extension is reported where the script builds its reference.",
+            expect=("create_jump.py:4:73",),
+            note="A Python script: the extension is reported at the name its reference is given.",
         ),
     )
     valid = (
@@ -528,7 +528,7 @@ class BackupExtension(Rule):
                     Update-AzureVM
                 """
             },
-            expect=("ops/backup.ps1:2:5",),
+            expect=("ops/backup.ps1:2:41",),
             note="A PowerShell script installing the snapshot extension with Set-AzureVMExtension.",
         ),
         Example(
@@ -543,7 +543,7 @@ class BackupExtension(Rule):
                 sms.add_role("app", "app", "app01", None, None, resource_extension_references=[backup])
                 """
             },
-            expect=("create_app.py:4:10",),
+            expect=("create_app.py:5:55",),
             note="A Python script that installs the backup extension.",
         ),
         Example(
@@ -1283,7 +1283,7 @@ class ExtensionsCutOff(Rule):
                 New-AzureVM -ServiceName "app" -VMs $vm -VNetName "er-vnet" -Location "West Europe"
                 """,
             },
-            expect=("deploy/app.ps1:3:5",),
+            expect=("deploy/app.ps1:3:41",),
             note="A PowerShell script: BGInfo 1.* may stay, the VM access extension may not.",
         ),
         Example(
@@ -1302,8 +1302,8 @@ class ExtensionsCutOff(Rule):
                 )
                 """,
             },
-            expect=("create_app.py:4:10",),
-            note="A Python script, reported where it builds the reference.",
+            expect=("create_app.py:5:42",),
+            note="A Python script, reported at the name its reference is given.",
         ),
         Example(
             {"rest/app-nsg.xml": _NSG_DENYING_INTERNET, "rest/app.deployment.xml": _CUSTOM_SCRIPT_IN_NSG},
@@ -1317,7 +1317,7 @@ class ExtensionsCutOff(Rule):
                 "deploy/nsg.ps1": _NSG_SCRIPT,
                 "deploy/web.ps1": _VM_IN_WEB_SUBNET,
             },
-            expect=("deploy/web.ps1:3:5",),
+            expect=("deploy/web.ps1:3:41",),
             note="The group of the VM's subnet denies every outbound destination.",
         ),
     )

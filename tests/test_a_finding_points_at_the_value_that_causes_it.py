@@ -1,0 +1,188 @@
+"""A finding about what a script or an export states points at the value that states it, in every way the
+script can pass it (a shell option's value as `-a x`, `--affinity-group x` or `--affinity-group=x`, a
+positional argument; a PowerShell argument named, positional or splatted from a table literal; a Python
+keyword or positional argument; an export's field, `null` included), not at the command or the object
+that holds it. Where nothing states the value, the finding stays at the command or the object."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lint_support import lint_files, where
+
+
+def at(text: str, needle: str, path: str, code: str, nth: int = 0) -> str:
+    """`CODE path:line:column` of the `nth` occurrence of `needle` in `text` (as `lint_files` writes it)."""
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(needle, at + 1)
+    line, column = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{code} {path}:{line}:{column}"
+
+
+# --- MIG303: a network bound to an affinity group --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option", ["-a my-group", "--affinity-group my-group", "--affinity-group=my-group"], ids=str.split
+)
+def test_an_affinity_group_a_classic_cli_network_is_created_in(tmp_path, monkeypatch, option):
+    script = f"azure config mode asm\nazure network vnet create old-vnet -e 10.1.0.0 -i 16 {option}\n"
+    found = where(lint_files(tmp_path, monkeypatch, {"net.sh": script}, "MIG303").findings)
+    assert found == [at(script, "my-group", "net.sh", "MIG303")]
+
+
+def test_an_affinity_group_a_rest_body_names_in_its_own_element(tmp_path, monkeypatch):
+    body = (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        "  <VirtualNetworkSite><Name>old-vnet</Name>\n"
+        "    <AffinityGroup>my-group</AffinityGroup>\n"
+        "  </VirtualNetworkSite>\n"
+        "</VirtualNetworkSites>\n"
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG303").findings)
+    assert found == [at(body, "<AffinityGroup>", "vnets.xml", "MIG303")]
+
+
+def test_a_netcfg_affinity_group_is_an_attribute_of_the_network(tmp_path, monkeypatch):
+    """Near miss: the attribute has no element of its own; the network's element is where it is."""
+    netcfg = (
+        '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">\n'
+        "  <VirtualNetworkConfiguration><VirtualNetworkSites>\n"
+        '    <VirtualNetworkSite name="old-vnet" AffinityGroup="my-group"/>\n'
+        "  </VirtualNetworkSites></VirtualNetworkConfiguration>\n"
+        "</NetworkConfiguration>\n"
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG303").findings)
+    assert found == [at(netcfg, "<VirtualNetworkSite ", "NetworkConfig.netcfg", "MIG303")]
+
+
+# --- MIG201: an endpoint ACL ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        "web1 http 100 permit 10.0.0.0/8",
+        "--vm-name web1 --endpoint-name http --order 100 --action permit --remote-subnet 10.0.0.0/8",
+        "-n web1 -e http -o 100 -a permit -t 10.0.0.0/8",
+    ],
+    ids=["positional", "long", "short"],
+)
+def test_an_acl_rule_the_classic_cli_adds_points_at_its_endpoint(tmp_path, monkeypatch, arguments):
+    script = f"azure config mode asm\nazure vm endpoint acl-rule create {arguments} -d shop\n"
+    found = where(lint_files(tmp_path, monkeypatch, {"acl.sh": script}, "MIG201").findings)
+    assert found == [at(script, "http", "acl.sh", "MIG201")]
+
+
+ACL = """\
+$acl = New-AzureAclConfig
+Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "10.0.0.0/8"
+"""
+
+
+def test_an_acl_splatted_from_a_table_literal_points_at_the_entry(tmp_path, monkeypatch):
+    script = (
+        ACL + '$ep = @{ Name = "HTTPS"; Protocol = "tcp"; LocalPort = 443; PublicPort = 443; ACL = $acl }\n'
+        'Get-AzureVM -ServiceName "shop" -Name "web1" | Add-AzureEndpoint @ep | Update-AzureVM\n'
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"acl.ps1": script}, "MIG201").findings)
+    assert found == [at(script, "$acl }", "acl.ps1", "MIG201")]
+
+
+def test_an_acl_added_to_a_table_after_it_is_written_points_at_the_splat(tmp_path, monkeypatch):
+    """Near miss: the entry is no part of the table literal, so the splat that passes it is shown."""
+    script = (
+        ACL + '$ep = @{ Name = "HTTPS"; Protocol = "tcp"; LocalPort = 443; PublicPort = 443 }\n'
+        "$ep.ACL = $acl\n"
+        'Get-AzureVM -ServiceName "shop" -Name "web1" | Add-AzureEndpoint @ep | Update-AzureVM\n'
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"acl.ps1": script}, "MIG201").findings)
+    assert found == [at(script, "@ep", "acl.ps1", "MIG201")]
+
+
+# --- MIG204: an XML extension -----------------------------------------------------------------------------
+
+DEBUGGER = '"RemoteDebugVS2017" "Microsoft.VisualStudio.WindowsAzure.RemoteDebug" "1.*"'
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        DEBUGGER,
+        '-ExtensionName "RemoteDebugVS2017" -Publisher "Microsoft.VisualStudio.WindowsAzure.RemoteDebug" '
+        '-Version "1.*"',
+    ],
+    ids=["positional", "named"],
+)
+def test_an_xml_extension_powershell_sets_points_at_its_name(tmp_path, monkeypatch, arguments):
+    script = (
+        f'Get-AzureVM -ServiceName "svc" -Name "vm1" | Set-AzureVMExtension {arguments} | Update-AzureVM\n'
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"ext.ps1": script}, "MIG204").findings)
+    assert found == [at(script, '"RemoteDebugVS2017"', "ext.ps1", "MIG204")]
+
+
+def test_an_extension_splatted_from_a_table_literal_points_at_its_name(tmp_path, monkeypatch):
+    script = (
+        '$ext = @{ ExtensionName = "RemoteDebugVS2017"; '
+        'Publisher = "Microsoft.VisualStudio.WindowsAzure.RemoteDebug"; Version = "1.*" }\n'
+        'Get-AzureVM -ServiceName "svc" -Name "vm1" | Set-AzureVMExtension @ext | Update-AzureVM\n'
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"ext.ps1": script}, "MIG204").findings)
+    assert found == [at(script, '"RemoteDebugVS2017"', "ext.ps1", "MIG204")]
+
+
+def test_an_xml_extension_the_classic_cli_sets_points_at_its_name(tmp_path, monkeypatch):
+    script = (
+        "azure config mode asm\n"
+        "azure vm extension set vm1 RemoteDebugVS2017 Microsoft.VisualStudio.WindowsAzure.RemoteDebug 1.* "
+        "-d svc\n"
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"ext.sh": script}, "MIG204").findings)
+    assert found == [at(script, "RemoteDebugVS2017", "ext.sh", "MIG204")]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        'ResourceExtensionReference("BGInfo", "Microsoft.Compute", "BGInfo", "1.*")',
+        'ResourceExtensionReference(reference_name="BGInfo", publisher="Microsoft.Compute", name="BGInfo", '
+        'version="1.*")',
+    ],
+    ids=["positional", "keyword"],
+)
+def test_an_xml_extension_a_python_script_builds_points_at_its_name(tmp_path, monkeypatch, reference):
+    script = (
+        "from azure.servicemanagement import ResourceExtensionReference, ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "cert.pem")\n'
+        f"ext = {reference}\n"
+        'sms.update_role("svc", "svc", "vm1", resource_extension_references=[ext])\n'
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"ext.py": script}, "MIG204").findings)
+    assert found == [at(script, '"BGInfo"', "ext.py", "MIG204", nth=1)]
+
+
+def test_an_extension_a_wrapper_names_points_at_the_wrapper(tmp_path, monkeypatch):
+    """Near miss: `Set-AzureVMBGInfoExtension` states no name; the cmdlet is what names the extension."""
+    script = 'Get-AzureVM -ServiceName "svc" -Name "vm1" | Set-AzureVMBGInfoExtension -Version "1.*" | Update-AzureVM\n'
+    found = where(lint_files(tmp_path, monkeypatch, {"ext.ps1": script}, "MIG204").findings)
+    assert found == [at(script, "Set-AzureVMBGInfoExtension", "ext.ps1", "MIG204")]
+
+
+# --- MIG103: a VM in no availability set beside VMs in one ------------------------------------------------
+
+
+def _get_azure_vm(name: str, availability_set: object) -> dict:
+    """A `Get-AzureVM | Select-Object` row of cloud service crm. A row that leaves the field out is
+    tests/readers/test_inventory_avset.py's (at the row)."""
+    return {"ServiceName": "crm", "Name": name, "AvailabilitySetName": availability_set}
+
+
+@pytest.mark.parametrize("none", [None, ""], ids=["null", "empty"])
+def test_an_export_that_writes_no_availability_set_points_at_that_value(tmp_path, monkeypatch, none):
+    rows = [_get_azure_vm("crm1", "set-a"), _get_azure_vm("crm2", "set-a"), _get_azure_vm("crm3", none)]
+    text = "[\n" + ",\n".join("  " + json.dumps(row) for row in rows) + "\n]\n"
+    found = where(lint_files(tmp_path, monkeypatch, {"vms.json": text}, "MIG103").findings)
+    assert found == [at(text, json.dumps(none), "vms.json", "MIG103")]
