@@ -186,3 +186,15 @@ def test_an_export_that_writes_no_availability_set_points_at_that_value(tmp_path
     text = "[\n" + ",\n".join("  " + json.dumps(row) for row in rows) + "\n]\n"
     found = where(lint_files(tmp_path, monkeypatch, {"vms.json": text}, "MIG103").findings)
     assert found == [at(text, json.dumps(none), "vms.json", "MIG103")]
+
+
+def test_an_export_azure_vm_file_with_an_empty_availability_set_points_at_it(tmp_path, monkeypatch):
+    files = {
+        f"crm/{name}.xml": (
+            f"<PersistentVM>\n  <AvailabilitySetName>{avset}</AvailabilitySetName>\n"
+            f"  <RoleName>{name}</RoleName>\n</PersistentVM>\n"
+        )
+        for name, avset in (("crm1", "set-a"), ("crm2", ""))
+    }
+    found = where(lint_files(tmp_path, monkeypatch, files, "MIG103").findings)
+    assert found == ["MIG103 crm/crm2.xml:2:3"]

@@ -141,7 +141,7 @@ def test_two_classic_cli_scripts_disagree_and_the_second_s_acl_is_checked(tmp_pa
         ),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG201", dedent=False)
-    assert where(result.findings) == ["MIG004 create_b.sh:1:1", "MIG201 create_b.sh:3:1"]
+    assert where(result.findings) == ["MIG004 create_b.sh:1:1", "MIG201 create_b.sh:3:43"]
     assert "endpoints SSH, http / SSH (here / there)" in _mig004(result)[0]
 
 

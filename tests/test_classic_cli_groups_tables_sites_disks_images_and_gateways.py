@@ -42,7 +42,9 @@ def _found(tmp_path, monkeypatch, files: dict[str, str], *codes: str) -> list[st
 def test_a_group_that_denies_outbound_internet_cuts_the_extensions_off(tmp_path, monkeypatch, name) -> None:
     script = LOCKDOWN + "azure network nsg subnet add lockdown contoso-vnet apps\n" + VM + EXTENSION
     files = {"NetworkConfig.netcfg": NETCFG, name: script}
-    assert _found(tmp_path, monkeypatch, files, "MIG210") == [f"MIG210 {name}:5:30"]  # at the extension's name
+    assert _found(tmp_path, monkeypatch, files, "MIG210") == [
+        f"MIG210 {name}:5:30"
+    ]  # at the extension's name
 
 
 def test_the_group_a_subnet_is_created_with_counts_too(tmp_path, monkeypatch) -> None:

@@ -123,7 +123,7 @@ def test_imported_vms_in_and_out_of_an_availability_set_are_mig103_of_the_script
         "app/Restore.ps1": script,
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG103", dedent=False)
-    assert where(result.findings) == ["MIG103 app/app02.xml:2:1"]
+    assert where(result.findings) == ["MIG103 app/app02.xml:3:3"]  # at its empty AvailabilitySetName
     assert "cloud service 'app-svc'" in result.findings[0].message
 
 

@@ -218,7 +218,7 @@ def test_mig303_a_rest_body_s_affinity_group_binds_the_network_whatever_region_i
 ):
     files = {"vnets.xml": REST_SITES.format(location=location)}
     findings = lint_files(tmp_path, monkeypatch, files, "MIG303", dedent=False).findings
-    assert where(findings) == ["MIG303 vnets.xml:2:3"]
+    assert where(findings) == ["MIG303 vnets.xml:4:5"]  # at its AffinityGroup
     assert "bound to affinity group 'ag1'" in findings[0].message
 
 

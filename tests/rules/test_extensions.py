@@ -432,7 +432,8 @@ def test_each_vm_a_script_gives_an_extension_in_a_loop_or_a_function_is_reported
     )
     findings = _lint(tmp_path, monkeypatch, {"bginfo.ps1": loop}, "MIG204")
     assert [(f.message.split("'")[1], f.location.line, f.location.column) for f in findings] == [
-        (f"web0{n}", 4, 55) for n in (1, 2, 3)  # at the extension's name
+        (f"web0{n}", 4, 55)
+        for n in (1, 2, 3)  # at the extension's name
     ]
 
 

@@ -637,7 +637,8 @@ class MixedAvailabilitySet(Rule):
         "REST deployment, among the Export-AzureVM files of one folder (or one configured group), in a "
         "script's VMs, or in an inventory export: a Resource Graph row whose `hardwareProfile` leaves "
         "`availabilitySet` out, null or empty, a `Get-AzureVM | ConvertTo-Json` object whose "
-        "`AvailabilitySetName` is null. Each VM outside the set is reported, at its own element.",
+        "`AvailabilitySetName` is null. Each VM outside the set is reported where the file says it is in none (an "
+        "empty `AvailabilitySetName`, an export's null), else at its own element.",
         why="The platform migrates a cloud service's availability set as one unit and cannot place a VM of the "
         "same service outside it; validation fails.",
         fix="Either add the reported VMs to the service's availability set (`Set-AzureAvailabilitySet`, "
