@@ -17,6 +17,8 @@ SCRIPTS = ["ops.sh", "ops.ps1"]
 
 ACL = "azure vm endpoint acl-rule create jump01 ssh 100 permit 198.51.100.0/24\n"
 BGINFO = "azure vm extension set jump01 BGInfo Microsoft.Compute 1.1\n"
+# Where the findings are: at the endpoint the ACL is put on, at the extension's name.
+ACL_AT, BGINFO_AT = ACL.index("ssh") + 1, BGINFO.index("BGInfo") + 1
 
 # A GET of the deployment that holds the one VM jump01, in app-vnet: a body that names no cloud service.
 DEPLOYMENT = """\
@@ -54,9 +56,13 @@ def _lint(tmp_path, monkeypatch, files: dict[str, str], *codes: str):
 @pytest.mark.parametrize(
     ("change", "code", "column"),
     [
-        (ACL, "MIG201", 1),
-        (BGINFO, "MIG204", 1),
-        ("azure vm extension set jump01 VMSnapshotLinux Microsoft.Azure.RecoveryServices 1.0\n", "MIG206", 1),
+        (ACL, "MIG201", ACL_AT),
+        (BGINFO, "MIG204", BGINFO_AT),
+        (
+            "azure vm extension set jump01 VMSnapshotLinux Microsoft.Azure.RecoveryServices 1.0\n",
+            "MIG206",
+            31,
+        ),
         (
             "azure vm disk attach-new jump01 256 https://acct.blob.core.windows.net/vhds/2016/d.vhd\n",
             "MIG401",
@@ -74,7 +80,7 @@ def test_a_change_to_a_vm_no_file_describes_is_seen_by_the_rules(
 @pytest.mark.parametrize("name", SCRIPTS)
 def test_every_change_to_the_vm_is_of_one_vm_of_a_service_no_file_states(tmp_path, monkeypatch, name) -> None:
     found = _lint(tmp_path, monkeypatch, {name: ACL + BGINFO}, "MIG201", "MIG204")
-    assert where(found) == [f"MIG201 {name}:1:1", f"MIG204 {name}:2:1"]
+    assert where(found) == [f"MIG201 {name}:1:{ACL_AT}", f"MIG204 {name}:2:{BGINFO_AT}"]
     assert f"cloud service '<cloud service name, {name}:1>'" in found[0].message
 
 
@@ -83,7 +89,7 @@ def test_the_change_is_made_to_the_one_vm_of_that_name_another_file_describes(pl
     files = {"jump-svc.deployment.xml": DEPLOYMENT, "NetworkConfig.netcfg": NETCFG, name: ACL + BGINFO}
     plan = plan_of(files)
     step = next(step for step in plan.steps if step.id == "network:app-vnet")
-    assert where(step.blockers) == [f"MIG201 {name}:1:1"]
+    assert where(step.blockers) == [f"MIG201 {name}:1:{ACL_AT}"]
     assert "VM 'jump01' in deployment 'jump-svc'" in step.blockers[0].message
     # No service of a stand-in holds a VM jump01 of its own.
     assert not any("cloud service name" in step.id for step in plan.steps), [step.id for step in plan.steps]
@@ -93,7 +99,9 @@ def test_the_change_is_made_to_the_one_vm_of_that_name_another_file_describes(pl
 def test_changes_from_two_scripts_are_of_one_vm(tmp_path, monkeypatch, name) -> None:
     found = _lint(tmp_path, monkeypatch, {name: ACL, "more.sh": BGINFO}, "MIG201", "MIG204")
     services = {f.message.split("cloud service ")[-1] for f in found if f.code == "MIG201"}
-    assert where(found) == sorted([f"MIG201 {name}:1:1", "MIG204 more.sh:1:1"], key=lambda w: w.split()[1])
+    assert where(found) == sorted(
+        [f"MIG201 {name}:1:{ACL_AT}", f"MIG204 more.sh:1:{BGINFO_AT}"], key=lambda w: w.split()[1]
+    )
     assert len(services) == 1
 
 
@@ -113,7 +121,7 @@ def test_a_name_the_files_give_vms_of_two_services_is_refused(tmp_path, monkeypa
 def test_a_service_the_script_does_not_state_is_a_stand_in(tmp_path, monkeypatch, name) -> None:
     script = ACL.replace("create jump01", 'create -d "$SVC" jump01')
     found = _lint(tmp_path, monkeypatch, {name: script}, "MIG201")
-    assert where(found) == [f"MIG201 {name}:1:1"]
+    assert where(found) == [f"MIG201 {name}:1:{script.index('ssh') + 1}"]
     assert f"cloud service '<cloud service name, {name}:1>'" in found[0].message
 
 
@@ -179,7 +187,7 @@ def test_the_vm_an_inventory_export_describes_takes_the_change_and_names_its_ser
 ) -> None:
     files = {"classic.json": json.dumps(INVENTORY), name: ACL}
     found = _lint(tmp_path, monkeypatch, files, "MIG201")
-    assert where(found) == [f"MIG201 {name}:1:1"]
+    assert where(found) == [f"MIG201 {name}:1:{ACL_AT}"]
     assert "VM 'jump01' in cloud service 'jump-svc'" in found[0].message
 
 

@@ -19,6 +19,7 @@ NETCFG = CONTOSO_NETCFG
 
 VM = "azure vm create contoso-app img ops pass -l 'West Europe' -w contoso-vnet -b apps -n app01\n"
 EXTENSION = "azure vm extension set app01 CustomScriptExtension Microsoft.Compute 1.*\n"
+NAMED_AT = EXTENSION.index("CustomScriptExtension") + 1  # findings about it are at its name
 GROUP = (
     "azure network nsg create lockdown 'West Europe'\n"
     "azure network nsg rule create lockdown out -r Outbound -y 100 -e INTERNET -u '*' -c Allow\n"
@@ -38,7 +39,7 @@ def _found(tmp_path, monkeypatch, files: dict[str, str], *codes: str) -> list[st
 def test_a_rule_set_to_deny_cuts_the_extensions_off(tmp_path, monkeypatch, name) -> None:
     script = GROUP + "azure network nsg rule set lockdown out -c Deny\n" + VM + EXTENSION
     files = {"NetworkConfig.netcfg": NETCFG, name: script}
-    assert _found(tmp_path, monkeypatch, files, "MIG210") == [f"MIG210 {name}:6:1"]
+    assert _found(tmp_path, monkeypatch, files, "MIG210") == [f"MIG210 {name}:6:{NAMED_AT}"]
     # The values `set` is not given stay the rule's: an inbound rule denies no outbound traffic.
     inbound = GROUP.replace("-r Outbound", "-r Inbound")
     files = {**files, name: inbound + "azure network nsg rule set lockdown out -c Deny\n" + VM + EXTENSION}
@@ -49,7 +50,7 @@ def test_a_rule_set_to_deny_cuts_the_extensions_off(tmp_path, monkeypatch, name)
 def test_a_rule_deleted_denies_nothing(tmp_path, monkeypatch, name) -> None:
     denying = GROUP.replace("-c Allow", "-c Deny")
     files = {"NetworkConfig.netcfg": NETCFG, name: denying + VM + EXTENSION}
-    assert _found(tmp_path, monkeypatch, files, "MIG210") == [f"MIG210 {name}:5:1"]
+    assert _found(tmp_path, monkeypatch, files, "MIG210") == [f"MIG210 {name}:5:{NAMED_AT}"]
     deleted = denying + "azure network nsg rule delete lockdown out -q\n" + VM + EXTENSION
     assert _found(tmp_path, monkeypatch, {**files, name: deleted}, "MIG210") == []
 
