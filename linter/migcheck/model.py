@@ -1876,6 +1876,17 @@ def account_stand_in(mark: Mark) -> str:
     return f"<storage account name, {_file_name(mark)}:{mark.line}:{mark.column}>"
 
 
+def another_turn(stand_in: str, named: dict[str, int]) -> str:
+    """The stand-in for one more value the script does not state, named at a place where it named another
+    before: a function's call passes `$args[1]` where an earlier call passed `$args[0]`, or a method is
+    called for a staging name then a production name. Two values are two resources, so the later one is
+    named for its turn, `<reserved IP name, deploy.ps1:3, turn 2>` (see `says_where`), where one name
+    would make the plan one resource of them. `named` counts the values named at each place so far."""
+    turn = named.get(stand_in, 0) + 1
+    named[stand_in] = turn
+    return f"{stand_in[:-1]}, turn {turn}>" if turn > 1 else stand_in
+
+
 def _file_name(mark: Mark) -> str:
     return mark.path.rpartition("/")[2]
 

@@ -191,6 +191,7 @@ from migcheck.model import (
     VnetGatewayFact,
     absent_on_some_path,
     account_stand_in,
+    another_turn,
     apart,
     common_branches,
     in_no_network,
@@ -4322,6 +4323,9 @@ class Interpreter:
         # of them has its VIP reserved (see `_reserved_by_unstated_name`).
         self.reserved_names: dict[object, ReservedIp] = {}
         self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
+        # How many values the stand-ins of storage accounts and reserved IPs name at each place, so that two
+        # (a function called with two) are two (see `model.another_turn`).
+        self.stand_in_turns: dict[str, int] = {}
         # The stand-ins of the network security groups and route tables the script creates under names it
         # does not state, by kind (a group or not) and value (see `_unstated_network_resource`).
         self.unstated_network_resources: dict[tuple[object, ...], str] = {}
@@ -7067,11 +7071,18 @@ class Interpreter:
         function is read once with values it does not know. A string is marked where the body passes it
         on, where findings about what the body builds with it point. An array's strings are unmarked once
         per array, and the copy shared by every call that passes it (values never change): a call costs
-        what it passes, not the length of the arrays it passes."""
+        what it passes, not the length of the arrays it passes. A string built from values the script
+        does not state (`"${Base}a"`) is the value it is built as: calls that pass `"${Base}a"` then
+        `"${Base}b"` (a loop's two items) pass two values, each VM or reserved IP the body names by it its
+        own, and calls that build it alike pass one."""
         if isinstance(value, Unknown):
             if value.ident is not None:
                 return value
-            return replace(unstated, shape=value.shape, written=value.written) if value.shape else unstated
+            if not value.shape:
+                return unstated
+            told = all(hole is not None for hole in value.holes)
+            ident = ("built", value.shape, value.holes) if told else ("built", unstated.ident, value.shape)
+            return replace(unstated, ident=ident, shape=value.shape, written=value.written)
         if isinstance(value, Text):
             return _unmarked(value)
         if isinstance(value, Items):
@@ -7309,7 +7320,10 @@ class Interpreter:
         script first passes it (`<storage account name, deploy.ps1:3>`, see `_stand_in`), one for every use
         of the same value built alike (see `Unknown.ident`); one of no known definition is its own."""
         key = ("ident", ident, shape) if ident is not None else ("at", at.line, at.column)
-        return self.unstated_accounts.setdefault(key, account_stand_in(at))
+        found = self.unstated_accounts.get(key)
+        if found is None:
+            found = self.unstated_accounts[key] = another_turn(account_stand_in(at), self.stand_in_turns)
+        return found
 
     def _disk_by_name(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
         """A disk of the subscription's repository a VM is given by name (`New-AzureVMConfig -DiskName`,
@@ -8504,10 +8518,13 @@ class Interpreter:
         assert isinstance(name.value, Unknown)
         at = self._written_at(name) or self._at_call(node)
         key = name.value.ident if name.value.ident is not None else ("at", at.line, at.column)
+        if key in self.reserved_names:
+            return
         service = args.get("ServiceName")
         in_production = service is not None and _production_slot(args)
         bound = self._undescribed_service(service) if in_production and _reserved_vip(args) == "" else ""
-        self.reserved_names.setdefault(key, ReservedIp(_stand_in("reserved IP name", at), "", bound, at))
+        shown = another_turn(_stand_in("reserved IP name", at), self.stand_in_turns)
+        self.reserved_names[key] = ReservedIp(shown, "", bound, at)
 
     def _remove_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureReservedIP: the reserved IP the script created under the name it passes (stated alike,
@@ -12413,9 +12430,13 @@ def _constant_items(value: Value) -> tuple[Value, ...] | None:
 def _walkable(item: Value) -> bool:
     """An item of a list a loop is run over item by item: a string, a table or an array the script writes
     out whole (`@{ Name = "web01"; Size = "Small" }`, `@("prod-vnet", "prodvhds")`, whose `$pair[0]` is
-    then known in each round), or the VMs of `Get-AzureVM -ServiceName` (one item for all)."""
+    then known in each round), the VMs of `Get-AzureVM -ServiceName` (one item for all), or a string built
+    from a value the script does not state (`@("${Base}a", "${Base}b")`: one string each, two rounds, in
+    which each VM named by it is one of its own)."""
     listing = bool(_listed_files(item))  # one round for every file a listing gives (see `_listing`)
-    return listing or isinstance(item, (Text, Vms)) or (isinstance(item, (Table, Items)) and item.literal)
+    if listing or isinstance(item, (Text, Vms)) or (isinstance(item, Unknown) and item.shape is not None):
+        return True
+    return isinstance(item, (Table, Items)) and item.literal
 
 
 def _earlier_rounds(value: Value | None) -> bool:

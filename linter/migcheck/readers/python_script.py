@@ -150,6 +150,7 @@ from migcheck.model import (
     VnetGatewayFact,
     absent_on_some_path,
     account_stand_in,
+    another_turn,
     apart,
     common_branches,
     in_no_network,
@@ -2062,6 +2063,9 @@ class _Resources:
         # The stand-ins of the reserved IPs the script creates under names it does not state, by the value
         # that names each (see `_unstated_reservation`).
         self.unstated_reservations: dict[object, str] = {}
+        # How many values the stand-ins of storage accounts and reserved IPs name at each place, so that two
+        # (a function called with two) are two (see `model.another_turn`).
+        self.stand_in_turns: dict[str, int] = {}
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
@@ -3502,14 +3506,15 @@ class _Resources:
         if site is None or not isinstance(node, ast.expr) or value is None:
             return ""
         pieces = self.flow.built_pieces(node, site)
-        if not pieces or any(p is None for p in pieces):
-            return self._stand_in("reserved IP", self._mark(value).line) if create else ""
-        key = ("pieces", tuple(pieces))
-        if not create:
-            return self.unstated_reservations.get(key, "")
-        return self.unstated_reservations.setdefault(
-            key, self._stand_in("reserved IP", self._mark(value).line)
-        )
+        told = pieces is not None and bool(pieces) and all(p is not None for p in pieces)
+        if not told and not create:
+            return ""
+        key = ("pieces", tuple(pieces or ())) if told else ("turn", id(node), self.turn)
+        found = self.unstated_reservations.get(key)
+        if found is None and create:
+            shown = self._stand_in("reserved IP", self._mark(value).line)
+            found = self.unstated_reservations[key] = another_turn(shown, self.stand_in_turns)
+        return found or ""
 
     def _account_stand_in(self, told: tuple[object, ...] | None, mark: Mark) -> str:
         """The stand-in for a storage account named by a value the script does not state, told apart by
@@ -3519,7 +3524,10 @@ class _Resources:
         key: object = (
             ("pieces", told) if told and all(p is not None for p in told) else ("at", mark.line, mark.column)
         )
-        return self.unstated_accounts.setdefault(key, account_stand_in(mark))
+        found = self.unstated_accounts.get(key)
+        if found is None:
+            found = self.unstated_accounts[key] = another_turn(account_stand_in(mark), self.stand_in_turns)
+        return found
 
     def _disk_by_name(self, name: Value | None, vm: str) -> None:
         """A disk a VM is given by its name, the script stating no blob for it (`OSVirtualHardDisk(

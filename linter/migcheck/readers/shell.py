@@ -986,22 +986,39 @@ class _Walker:
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
 
     def loop(self, node: Node) -> None:
-        """`for x in a b c`: once for each word it lists; over words it does not state, once with `x`
+        """`for x in a b c`: once for each word it lists, also one in double quotes that holds a value the
+        script does not state (`for n in "$1-a" "$1-b"`: two turns, each VM its own); over words it
+        does not state otherwise (`for x in $LIST`, which may split into any number), once with `x`
         unknown, as code that may run."""
         variable = node.child_by_field_name("variable")
         body = node.child_by_field_name("body")
         values = [c for c in node.children_by_field_name("value")]
         if variable is None or body is None:
             return
-        words = [w for value in values for w in self._listed(value)]
+        items = [(value, w) for value in values for w in self._listed(value)]
         name = self._text(variable)
-        if self.flat or not values or any(w.text is None for w in words) or len(words) > _LOOP_ITEMS:
+        counted = all(w.text is not None or self._one_word(value) for value, w in items)
+        if self.flat or not values or not counted or len(items) > _LOOP_ITEMS:
             self.scope.variables[name] = _UNSTATED
             self.unknown_loop(body)
             return
-        for word in words:
-            self.scope.variables[name] = _Value(word.text, word.mark, word.exact)
+        for value, word in items:
+            self.scope.variables[name] = self._item(value, word)
             self.statements(body)
+
+    def _one_word(self, node: Node) -> bool:
+        """Whether a `for` loop's list item is one word whatever it holds: a string in double quotes that
+        expands no `$@` or `${arr[@]}`, which bash does not split."""
+        return node.type == "string" and "@" not in self._text(node)
+
+    @staticmethod
+    def _item(node: Node, word: Word) -> _Value:
+        """A `for` loop's variable in the turn of `word`: a value the script does not state is held by what
+        holds it, else by the list's item, each turn's its own, so that each names a resource of its own."""
+        if word.text is not None:
+            return _Value(word.text, word.mark, word.exact)
+        holder = word.holder or f"for item at {node.start_byte}"
+        return _Value(None, word.mark, shape=word.shape, holder=holder, holes=word.holes)
 
     def _listed(self, node: Node) -> list[Word]:
         """The words a `for` loop's list item makes: a count stated in numbers (`{1..4}`, `$(seq 1 4)`,

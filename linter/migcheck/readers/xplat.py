@@ -99,6 +99,7 @@ from migcheck.model import (
     VnetGatewayFact,
     absent_on_some_path,
     account_stand_in,
+    another_turn,
     apart,
     in_no_network,
     is_stand_in,
@@ -825,6 +826,9 @@ class Reading:
         self.file = posixpath.basename(path)
         # The stand-ins given to values the script does not state, by what holds them (`Word.holder`).
         self.unstated: dict[str, str] = {}
+        # How many values the stand-ins name at each place, so that two (a function called with "$1" then
+        # "$2") are two (see `model.another_turn`).
+        self.stand_in_turns: dict[str, int] = {}
         self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
         # The branches of choices the commands handed over are on (a choice's name, the branch taken),
@@ -1000,7 +1004,15 @@ class Reading:
             return word.text
         if word is None or word.holder is None:
             return self._stand_in(what, at)
-        return self.unstated.setdefault(f"{what}\0{word.holder}", self._stand_in(what, at))
+        return self._unstated_once(f"{what}\0{word.holder}", self._stand_in(what, at))
+
+    def _unstated_once(self, key: str, stand_in: str) -> str:
+        """The stand-in of the value `key` tells (what holds it): the one it was given, else `stand_in`,
+        numbered for its turn where another value was named there before (see `model.another_turn`)."""
+        found = self.unstated.get(key)
+        if found is None:
+            found = self.unstated[key] = another_turn(stand_in, self.stand_in_turns)
+        return found
 
     def _vm_create(self, parsed: Parsed) -> None:
         dns = parsed.value("dns-name", 0)
@@ -1080,7 +1092,7 @@ class Reading:
         built alike (`model.account_stand_in`), named where it is first passed."""
         if holder is None:
             return account_stand_in(at)
-        return self.unstated.setdefault(f"storage account\0{holder}\0{shape}", account_stand_in(at))
+        return self._unstated_once(f"storage account\0{holder}\0{shape}", account_stand_in(at))
 
     def _deployment(self, service: str, at: Mark, existing: bool) -> _Deployment:
         key = service.casefold()
@@ -1106,7 +1118,7 @@ class Reading:
         (`-w $VNET` twice is one network), named where it is first passed (`model.network_stand_in`)."""
         if vnet.holder is None:
             return network_stand_in(vnet.mark)
-        return self.unstated.setdefault(f"virtual network\0{vnet.holder}", network_stand_in(vnet.mark))
+        return self._unstated_once(f"virtual network\0{vnet.holder}", network_stand_in(vnet.mark))
 
     def _network_name(self, vnet: Word | None) -> str:
         """The name of the network a command names: as stated, else the stand-in an earlier command gave
@@ -1224,7 +1236,7 @@ class Reading:
             service = self._held("cloud service name", dns, parsed.at)
         by_name = not service
         if not service:
-            service = self.unstated.setdefault(
+            service = self._unstated_once(
                 f"cloud service of VM\0{name.casefold()}", self._stand_in("cloud service name", parsed.at)
             )
         deployment = self.deployments.get(service.casefold())
