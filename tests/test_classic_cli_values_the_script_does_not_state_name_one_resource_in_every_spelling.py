@@ -87,7 +87,7 @@ def test_a_network_made_under_a_name_the_script_does_not_state_is_checked(
         azure vm create -n a -w $VNET -b nope svc img u
         """
     result = lint_files(tmp_path, monkeypatch, {"init.sh": script}, "MIG303", "MIG003")
-    assert where(result.findings) == ["MIG303 init.sh:2:1", "MIG003 init.sh:3:34"]
+    assert where(result.findings) == ["MIG303 init.sh:2:36", "MIG003 init.sh:3:34"]  # at the affinity group
 
 
 def test_a_network_made_under_an_empty_name_is_not_made() -> None:
