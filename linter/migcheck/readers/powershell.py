@@ -4474,9 +4474,12 @@ class Interpreter:
         self.selection_stops: frozenset[int] = frozenset()
         # The branches of choices only one of which runs (an `if` and its `else`) around the code being run,
         # outermost first (see `Role.branches`): each run of an `if` is a choice of its own. None while code
-        # read once may run several times (a loop's body, a function read once), whose runs may take
-        # different branches of one choice.
+        # read once may run several times (a loop's body), whose runs may take different branches of one
+        # choice; what a function read once creates is created on none (see `creating_on`).
         self.branches: tuple[tuple[str, int], ...] | None = ()
+        # The function read once with values it does not know whose migration steps are being taken, as a
+        # branch of a choice among such functions (see `_stage_branches`); () in the script's own code.
+        self.stage: tuple[tuple[str, int], ...] = ()
         self.choices = 0
         # The VMs New-AzureVM creates on branches from configurations the reader cannot see, by deployment
         # and the value's definition: (deployment, VM, the branches of each command that creates it).
@@ -4555,7 +4558,6 @@ class Interpreter:
             self.stopped = None
             self.callers_known = False
             done: set[int] = set()
-            self.branches = None  # a function read once stands for any of its calls
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
                 self.never_runs = bool(self.pending)
@@ -4586,6 +4588,7 @@ class Interpreter:
         self.reserved_names = {}
         self.stepped, self.changes, self.circuit_moves = set(), {}, {}
         self.statement_at = 0  # the commands come in the order they are written
+        self.stage, self.branches = (), ()  # in one stage, on no branch: the syntax alone says none
         self.gateway_facts, self.circuit_links = {}, collections.defaultdict(list)
         self.classic_allowed_at, self.allowed_circuits = None, []
         self.left_down = {}
@@ -4612,7 +4615,10 @@ class Interpreter:
         return function.id in self.followed and function.id not in self.unfollowed
 
     def function_body(self, function: Node) -> None:
+        """A function read once, with values it does not know: one invocation of it, whose choices are told
+        apart as the script's are, a stage of the runbook of its own (see `_stage_branches`)."""
         self.scope = self.outer_scope = function.id
+        self.branches, self.stage = (), ((f"{self.path}#read once", function.start_byte),)
         env = Env(constants=self.constants)
         for parameter in _parameters(function):
             key = _variable(_text(parameter))[1]
@@ -4782,6 +4788,28 @@ class Interpreter:
             # A guard (`if ($Single) { …; return }`): what follows runs only when its branch did not, as if
             # in its `else`, to the end of the function or script (a call restores its caller's).
             self.branches = _on_branch(around, choice, 1)
+
+    @property
+    def creating_on(self) -> tuple[tuple[str, int], ...] | None:
+        """The branches what the code being run creates is created on: None in a function read once, which
+        stands for any of its calls, however many (see `branches`)."""
+        return self.branches if self.callers_known else None
+
+    def _stage_branches(self) -> tuple[tuple[str, int], ...]:
+        """The branches a migration step (or a change placed among the steps) taken here runs on: in a
+        function read once with values it does not know (`stage`), that function's, outermost, then those
+        of the code being run. Such a function runs when whatever imports or dot-sources the script calls
+        it, after the script's own code, which runs first, and never in the same invocation as another:
+        its steps are a stage of the runbook of their own (an `-Abort` helper is not an Abort of the
+        Prepare of another function, nor of one the script runs later)."""
+        return (*self.stage, *(self.branches or ()))  # code that may run several times runs whichever way
+
+    def _step_order(self) -> tuple[int, int]:
+        """Where a step (or a change) taken here comes among the script's: in the order the statements that
+        take them are written, after the script's own code for a function read once (see
+        `_stage_branches`), and within one statement in the order they run in."""
+        past = len(self.where.source) if self.stage else 0
+        return (past + self.statement_at, self.steps_taken)
 
     def _choice(self) -> str:
         """A choice only one of whose branches runs, made where the code being run is: its own each time
@@ -6553,12 +6581,10 @@ class Interpreter:
 
     def _change_at(self, node: Node, call: ClassicCall) -> None:
         """A call that changes what `call.changes` names, run at `node` on the branches being run, once
-        for each place in the order of steps however often it runs there. Not in a function read once with
-        values it does not know: where it runs among the steps is not known."""
-        if not self.callers_known:
-            return
-        order = (self.statement_at, self.steps_taken)
-        branches = self.branches or ()  # code that may run several times runs whichever way
+        for each place in the order of steps however often it runs there; in a function read once with
+        values it does not know, among the steps of that function alone (see `stage`)."""
+        order = self._step_order()
+        branches = self._stage_branches()
         for changed in call.changes:
             site = (node.start_byte, (changed[0], changed[1].casefold()), order)
             earlier = self.changes.get(site)
@@ -6570,10 +6596,10 @@ class Interpreter:
         Resource Manager here, which the platform requires before the networks linked to it migrate (MIG602
         compares it with their steps). Placed among the steps as a change is (see `_change_at`); one given
         `-WhatIf` moves nothing."""
-        if not self.callers_known or _previewed(args):
+        if _previewed(args):
             return
-        order = (self.statement_at, self.steps_taken)
-        branches = self.branches or ()
+        order = self._step_order()
+        branches = self._stage_branches()
         stated = _arg_value(args, "ServiceKey")
         service_key = stated.value.strip() if isinstance(stated, Text) else ""
         mark = self.where.mark(node.child_by_field_name("command_name") or node)
@@ -7168,7 +7194,7 @@ class Interpreter:
         """What the classic CLI command `node` runs with `words` means (see `xplat`); `given`: the
         argument each word comes from, where the script writes it."""
         self.xplat_reading.maybe = self._runs() != ""
-        self.xplat_reading.branches = self.branches or ()  # one VM created on two branches: two paths
+        self.xplat_reading.branches = self.creating_on or ()  # one VM created on two branches: two paths
         meaning = self.xplat_reading.command(words, self._at_call(node))
         call = meaning.call
         if call is None:
@@ -7265,7 +7291,7 @@ class Interpreter:
             # From an image, with no blob named: New-AzureVM puts the OS disk in the current storage account.
             events.append(self._platform_os_disk(args, mark))
         vm = VmObject(self._made_at(node), name.value if name else Unknown(""), None, self._written_at(name))
-        vm.branches = self.branches
+        vm.branches = self.creating_on
         return self._new_object(vm, events, env)
 
     def _made_at(self, node: Node) -> Mark:
@@ -7916,7 +7942,7 @@ class Interpreter:
                 role = self._unseen_configuration(draft, item, node, written)
                 role.add([([self._unseen_disks(written or self._at_call(node))], True)])
                 role.imported_from = role.imported_from or _imported_file(item)
-                role.created_on(self.branches)
+                role.created_on(self.creating_on)
         return NULL
 
     def _unseen_configuration(
@@ -7929,7 +7955,7 @@ class Interpreter:
         ident = item.ident if isinstance(item, Unknown) else None
         key = (id(draft), ident)
         earlier = self.unseen_configurations.get(key) if ident is not None else None
-        branches = self.branches
+        branches = self.creating_on
         if (
             branches
             and earlier is not None
@@ -7975,7 +8001,9 @@ class Interpreter:
         if in_none:  # see `_facts`
             variants = [([*events, Event("in_no_network", at, {})], escaped) for events, escaped in variants]
         role.add(variants)
-        role.created_on(() if base == "existing" else _made_on(self.branches, [o.branches for o in objects]))
+        role.created_on(
+            () if base == "existing" else _made_on(self.creating_on, [o.branches for o in objects])
+        )
 
     def _platform_os_disk(self, args: Args, mark: Mark) -> Event:
         """A configuration whose OS disk, made from the image it names, the platform puts in the current
@@ -8064,7 +8092,7 @@ class Interpreter:
         )
         role = self._role(draft, vm_name, self._made_at(node), "new", self._written_at(named))
         role.add([(events, False)])
-        role.created_on(self.branches)
+        role.created_on(self.creating_on)
         return NULL
 
     def _placed(self, node: Node, args: Args) -> DeploymentDraft:
@@ -8092,10 +8120,10 @@ class Interpreter:
         elif reserved is not None and not _stated_null(reserved.value):
             self._reserved_by_unstated_name(draft, reserved, node, associates=False)
         if draft.placed:
-            if _apart(draft.placed_on, self.branches):
+            if _apart(draft.placed_on, self.creating_on):
                 self._placed_either_way(draft, args, node)
             return draft
-        draft.placed, draft.placed_on = True, self.branches
+        draft.placed, draft.placed_on = True, self.creating_on
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
         creates = self._creates_deployment(args)
@@ -8837,18 +8865,15 @@ class Interpreter:
         site would turn into Validate a, Validate b, Prepare a, Prepare b; so does a function's step, at
         the statement that calls it rather than where the function is written, and it is shown at that
         call, the outermost in the script's own code (as a Python script's is), so that the steps each call
-        runs are told apart. A function read once with values it does not know takes no step of a target it
-        does not know at a site already run with values: the site's steps are known."""
-        if not self.callers_known and step.target:
-            # A function no call runs (or one read once past the bounds) runs when it is called, which may
-            # be never or after anything: what it moves is not known to come where it is written (an
-            # `-Abort` helper defined first is not an Abort before the Prepare).
-            step = replace(step, target="")
+        runs are told apart. A function read once with values it does not know is a stage of its own (see
+        `stage`): its steps are in the order it runs them, apart from the script's (an `-Abort` helper
+        defined first is not an Abort before the Prepare); it takes no step of a target it does not know
+        at a site already run with values: the site's steps are known."""
         at_site = self.steps.setdefault(node.start_byte, {})
         target = step.target.strip().casefold()
         taken = (step.step, step.scope, target)  # a site may run several steps (`-$step` in a loop)
         kind = (node.start_byte, step.step, step.scope)
-        branches = self.branches or ()  # code that may run several times runs whichever way (see `branches`)
+        branches = self._stage_branches()
         earlier = at_site.get(taken)
         if earlier is not None:  # run again (a function called twice): on the branches both runs share
             shared = common_branches(earlier[1].branches, branches)
@@ -8860,7 +8885,7 @@ class Interpreter:
         step = replace(step, branches=branches, mark=shown)
         if target:
             self.stepped.add(kind)
-        at_site[taken] = ((self.statement_at, self.steps_taken), step)
+        at_site[taken] = (self._step_order(), step)
         self.steps_taken += 1
 
     # --- requests the script sends to the Service Management API itself --------------------------------
