@@ -1301,6 +1301,10 @@ class MigrationStep:
     # Where the call writes the name of what moves (the argument, the literal that states it, the string of
     # the request's path that holds it), for a finding about that name; None where the reader cannot tell.
     target_mark: Mark | None = field(default=None, compare=False)
+    # Of a step a function of the script runs (`mark` is then the command or request in the function): the
+    # call in the script's own code that runs it, the outermost that leads to this step alone, which a
+    # message names as context; None for a step written where it runs, or in a function no call runs.
+    called_at: Mark | None = field(default=None, compare=False)
 
 
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the

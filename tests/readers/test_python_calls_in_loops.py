@@ -91,7 +91,8 @@ for vnet in ["fab-vnet", "fab-dmz"]:
 
 def test_a_function_called_in_a_loop_over_networks_commits_each_before_its_prepare(tmp_path, monkeypatch):
     text = VNET_STEP.format(second="Commit", third="Prepare")
-    assert findings(tmp_path, monkeypatch, "mig.py", text, "MIG602") == ["MIG602 mig.py:12:5"] * 2
+    # At the function's request (run by the call on line 12 in each turn).
+    assert findings(tmp_path, monkeypatch, "mig.py", text, "MIG602") == ["MIG602 mig.py:7:16"] * 2
 
 
 def test_a_function_called_in_a_loop_over_networks_in_the_right_order_is_silent(tmp_path, monkeypatch):
@@ -131,7 +132,7 @@ for svc in ["fab-batch", "fab-report"]:
 
 def test_a_function_with_a_default_called_in_a_loop_over_services_commits_first(tmp_path, monkeypatch):
     text = SERVICE_STEP.format(second='"Commit"', third='"Prepare", PREPARE_BODY')
-    assert findings(tmp_path, monkeypatch, "migrate.py", text, "MIG602") == ["MIG602 migrate.py:18:5"] * 2
+    assert findings(tmp_path, monkeypatch, "migrate.py", text, "MIG602") == ["MIG602 migrate.py:13:16"] * 2
 
 
 def test_a_function_with_a_default_called_in_a_loop_over_services_in_order_is_silent(tmp_path, monkeypatch):
@@ -157,7 +158,7 @@ for comp in {steps}:
 
 def test_a_function_called_in_a_loop_over_the_steps_commits_before_it_prepares(tmp_path, monkeypatch):
     text = LOOP_OVER_STEPS.format(steps='["Validate", "Commit", "Prepare"]')
-    assert findings(tmp_path, monkeypatch, "mig.py", text, "MIG602") == ["MIG602 mig.py:12:5"]
+    assert findings(tmp_path, monkeypatch, "mig.py", text, "MIG602") == ["MIG602 mig.py:8:16"]
 
 
 def test_a_function_called_in_a_loop_over_the_steps_in_order_is_silent(tmp_path, monkeypatch):
@@ -199,8 +200,9 @@ for vnet, account in [("fab-vnet", "fabdisks"), ("fab-dmz", "dmzdisks")]:
 
 
 def test_a_loop_runs_its_whole_body_for_one_item_before_the_next(tmp_path, monkeypatch):
-    # The first account is prepared before the second network: the storage-first warning, at its call.
-    assert findings(tmp_path, monkeypatch, "mig.py", STORAGE_AND_NETWORK, "MIG602") == ["MIG602 mig.py:15:5"]
+    # The first account is prepared before the second network: the storage-first warning, at the request
+    # (run by the call on line 15).
+    assert findings(tmp_path, monkeypatch, "mig.py", STORAGE_AND_NETWORK, "MIG602") == ["MIG602 mig.py:7:16"]
     assert [target for _, target in steps(STORAGE_AND_NETWORK)] == [
         *["fab-vnet"] * 3,
         *["fabdisks"] * 3,

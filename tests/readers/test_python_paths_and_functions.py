@@ -398,12 +398,11 @@ def test_steps_a_function_runs_in_a_loop_over_a_tuple_are_each_a_step(tmp_path, 
     document = read_document("deploy.py", source(wrong).encode("utf-8"), explicit=True)
     (script,) = [r for r in document.resources if isinstance(r, Script)]
     assert [(s.step, s.target, s.mark.line, s.mark.column) for s in script.migration] == [
-        ("validate", "archive01", FIRST + 4, 1),
-        ("commit", "archive01", FIRST + 4, 1),
-        ("prepare", "archive01", FIRST + 4, 1),
+        ("validate", "archive01", FIRST + 3, 13),
+        ("commit", "archive01", FIRST + 3, 13),
+        ("prepare", "archive01", FIRST + 3, 13),
     ]
-    # At the call that names the account, as PowerShell shows a function's steps: not at the request,
-    # which sends the steps of every account the function is called with.
-    assert found(tmp_path, monkeypatch, wrong, "MIG602") == [at(5, 1, "MIG602")]
+    # At the request, run by the call that names the account, as PowerShell shows a function's steps.
+    assert found(tmp_path, monkeypatch, wrong, "MIG602") == [at(4, 13, "MIG602")]
     right = MIGRATE.format(steps='"Validate", "Prepare", "Commit"')
     assert found(tmp_path, monkeypatch, right, "MIG602") == []

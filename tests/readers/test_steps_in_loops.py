@@ -78,8 +78,9 @@ def test_a_function_called_for_two_services_takes_a_step_for_each(tmp_path, monk
         + 'Invoke-Prepare "contoso-web"\nInvoke-Prepare "contoso-sql"\n'
     )
     # The function's step runs at its calls, after the Validate written below the function, and is shown
-    # at the call that runs it.
-    assert _steps(tmp_path, monkeypatch, script) == [(6, 1, _not_validated("contoso-sql"))]
+    # at its command, with the call that runs it.
+    called = " (run by the call at line 6)"
+    assert _steps(tmp_path, monkeypatch, script) == [(2, 5, _not_validated("contoso-sql") + called)]
     # Near miss: both services validated first.
     validated = function + _move("Validate", '"contoso-web"') + _move("Validate", '"contoso-sql"')
     assert (
@@ -102,14 +103,16 @@ def test_a_function_read_again_with_values_it_does_not_know_adds_no_step(tmp_pat
     services = _move("Validate", '"contoso-web"') + _move("Prepare", '"contoso-web"')
     calls = 'Move-Account "contosovhds"\n$more = @{ account = "contosologs" }\nMove-Account @more\n'
     assert _steps(tmp_path, monkeypatch, function + services + calls) == []
-    # Near miss: the account prepared before the service is reported at the function's call site.
+    # Near miss: the account prepared before the service is reported at the function's command, with the
+    # call that runs it.
     assert _steps(tmp_path, monkeypatch, function + 'Move-Account "contosovhds"\n' + services) == [
         (
+            3,
             5,
-            1,
             "migrate.ps1: Move-AzureStorageAccount Prepare comes before the Prepare of cloud service "
             "'contoso-web': if storage account 'contosovhds' holds disks of VMs that are still classic, the "
-            "platform refuses it; storage accounts migrate after the VMs whose disks they hold",
+            "platform refuses it; storage accounts migrate after the VMs whose disks they hold (run by the call at "
+            "line 5)",
         )
     ]
 

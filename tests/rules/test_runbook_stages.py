@@ -136,10 +136,10 @@ def test_a_function_run_on_a_branch_and_outside_it_runs_with_everything(tmp_path
     Finish-It
     Move-AzureService -Prepare -ServiceName "s" -DeploymentName "s" -CreateNewVirtualNetwork
     """
-    # At the first call that runs the Commit, on the branch.
-    assert where(lint_files(tmp_path, monkeypatch, {"m.ps1": script}, "MIG602").findings) == [
-        "MIG602 m.ps1:2:11"
-    ]
+    # At the function's Commit, run by the first call, on the branch.
+    (finding,) = lint_files(tmp_path, monkeypatch, {"m.ps1": script}, "MIG602").findings
+    assert where([finding]) == ["MIG602 m.ps1:1:22"]
+    assert finding.message.endswith("(run by the call at line 2)")
 
 
 def test_a_switch_on_a_parameter_the_script_assigns_again_is_no_choice(tmp_path, monkeypatch):

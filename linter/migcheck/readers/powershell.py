@@ -8863,9 +8863,9 @@ class Interpreter:
         """A migration step run at `node`: once per target however often the site runs for it. A loop
         runs Validate a, Prepare a, Validate b, Prepare b, and the steps keep that order, which a sort by
         site would turn into Validate a, Validate b, Prepare a, Prepare b; so does a function's step, at
-        the statement that calls it rather than where the function is written, and it is shown at that
-        call, the outermost in the script's own code (as a Python script's is), so that the steps each call
-        runs are told apart. A function read once with values it does not know is a stage of its own (see
+        the statement that calls it rather than where the function is written. It is shown at the command
+        that takes it, with the call that runs it, the outermost in the script's own code, as context
+        (`MigrationStep.called_at`), so that the steps each call runs are told apart. A function read once with values it does not know is a stage of its own (see
         `stage`): its steps are in the order it runs them, apart from the script's (an `-Abort` helper
         defined first is not an Abort before the Prepare); it takes no step of a target it does not know
         at a site already run with values: the site's steps are known."""
@@ -8881,8 +8881,8 @@ class Interpreter:
             return
         if not target and kind in self.stepped and not self.callers_known:
             return
-        shown = self._at_call(self.call_stack[0][1]) if self.call_stack else step.mark
-        step = replace(step, branches=branches, mark=shown)
+        called_at = self._at_call(self.call_stack[0][1]) if self.call_stack else None
+        step = replace(step, branches=branches, called_at=called_at)
         if target:
             self.stepped.add(kind)
         at_site[taken] = (self._step_order(), step)

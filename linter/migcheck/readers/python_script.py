@@ -2765,13 +2765,13 @@ class _Resources:
     def _placed_steps(self) -> tuple[MigrationStep, ...]:
         """The migration steps in the order the script runs them (see `_run_order`): by the calls that lead
         to each, outermost first (`prepare('vnet')` before `commit('vnet')`, wherever the functions that
-        send them are written), and the turns of the loops around them. Each is shown at the outermost of
-        those calls, the request included, that leads to it alone: `run('prod-vnet', 'Commit')` of a `def
+        send them are written), and the turns of the loops around them. Each is shown at its request, and
+        with the call that runs it as context (`MigrationStep.called_at`), as PowerShell shows a function's
+        steps: the outermost of those calls that leads to it alone (`run('prod-vnet', 'Commit')` of a `def
         run(name, step): sms.perform_post(...)`, whose request is one line for every step it runs, and not
-        a `main()` that runs them all. When none does, at the outermost that leads to the steps of one
-        resource alone (`migrate('appstore')` of a function that loops over the steps), as PowerShell
-        shows a function's steps at its call; else at the request that the turns of a loop around it send
-        each step with, else at the outermost."""
+        a `main()` that runs them all); when none does, the outermost that leads to the steps of one
+        resource alone (`migrate('appstore')` of a function that loops over the steps); none for a request
+        that the turns of a loop around it send each step with, or that no call of the script leads to."""
         paths = Counter(id(node) for chain, _, _, _ in self.steps for node in chain)
         moved: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for chain, step, _, _ in self.steps:
@@ -2780,8 +2780,10 @@ class _Resources:
         placed = []
         for chain, step, looped, order in self.steps:
             alone = next((node for node in chain if paths[id(node)] == 1), None)
-            shown = alone or _one_resource_call(chain, moved) or looped or chain[0]
-            placed.append((order, replace(step, mark=self.source.call_mark(shown))))
+            request = chain[-1]
+            caller = alone or _one_resource_call(chain, moved) or looped or chain[0]
+            called_at = self.source.call_mark(caller) if caller is not request else None
+            placed.append((order, replace(step, mark=self.source.call_mark(request), called_at=called_at)))
         return tuple(step for _, step in sorted(placed, key=lambda found: found[0]))
 
     def _migration_step(

@@ -843,7 +843,7 @@ class MigrationOutOfOrder(Rule):
         locked = _what(prepare)
         what = f"{changed}, in {locked}," if through else changed
         message = (
-            f"{call.name} changes {what} after {_call(prepare)} at line {prepare.mark.line} and before its "
+            f"{call.name} changes {what} after {_call(prepare)} at line {_line(prepare)} and before its "
             f"Commit or Abort: Prepare locks {locked} against any change until then, and the platform "
             'refuses the call ("is in the process of being migrated and hence cannot be changed")'
         )
@@ -952,7 +952,9 @@ class MigrationOutOfOrder(Rule):
         severity: Severity | None = None,
         fix: str = "",
     ) -> Finding:
-        return self.finding(script, f"{script.name}: {message}", at=step, severity=severity, fix=fix)
+        # A step a function runs is shown at its command; which call of the function runs it is context.
+        called = f" (run by the call at line {step.called_at.line})" if step.called_at is not None else ""
+        return self.finding(script, f"{script.name}: {message}{called}", at=step, severity=severity, fix=fix)
 
 
 def _linked_networks(estate: Estate) -> dict[str, Circuit]:
@@ -1302,6 +1304,16 @@ def _network_migration(script: Script, network: str) -> str:
 
 def _call(step: MigrationStep) -> str:
     return f"{step.name} {step.step.capitalize()}"
+
+
+def _line(step: MigrationStep) -> str:
+    """The line of a step's command, and of the call that runs it when a function of the script does."""
+    called = step.called_at
+    return (
+        f"{step.mark.line} (run by the call at line {called.line})"
+        if called is not None
+        else str(step.mark.line)
+    )
 
 
 def _what(step: MigrationStep) -> str:

@@ -1,8 +1,8 @@
 """A Python helper that loops over the migration steps of the one resource it is given (`def migrate(path):
 for step in ('validate', 'prepare', 'commit'): sms.perform_post(...)`) runs the steps of that resource at
-each of its calls: each step is shown at the call, as PowerShell shows a function's steps, and not at the
-helper's request, where one suppression would hide every step of every call. A call that leads to the steps
-of several resources (a `main()`) is not where a step is shown."""
+each of its calls: each step is shown at the helper's request, as PowerShell shows a function's steps at its
+command, with the call that names its resource as context (`MigrationStep.called_at`), which a MIG602
+message names. A call that leads to the steps of several resources (a `main()`) is not that call."""
 
 from __future__ import annotations
 
@@ -39,11 +39,13 @@ def migrate(path):
 
 
 def _steps(read, script: str) -> list[tuple[str, str, int]]:
+    """(step, target, the line of the call that runs it) of each step, all sent by the request on line 8."""
     (found,) = [r for r in read(PATH, script).resources if isinstance(r, Script)]
-    return [(s.step, s.target, s.mark.line) for s in found.migration]
+    assert {s.mark.line for s in found.migration} == {8}
+    return [(s.step, s.target, s.called_at.line if s.called_at else 0) for s in found.migration]
 
 
-def test_each_step_of_a_looping_helper_is_at_the_call_that_names_its_resource(read):
+def test_each_step_of_a_looping_helper_is_run_by_the_call_that_names_its_resource(read):
     steps = _steps(
         read,
         HELPER
@@ -72,7 +74,7 @@ def test_a_call_that_runs_several_resources_is_passed_over_for_the_one_inside(re
     assert [line for _, _, line in steps] == [11, 11, 11, 12, 12, 12]
 
 
-def test_mig602_of_a_storage_account_moved_first_is_at_its_call(tmp_path, monkeypatch):
+def test_mig602_of_a_storage_account_moved_first_is_at_the_request_with_its_call(tmp_path, monkeypatch):
     disks = """\
 <Deployment xmlns="http://schemas.microsoft.com/windowsazure">
   <Name>app</Name><DeploymentSlot>Production</DeploymentSlot><VirtualNetworkName>Shared-VNet</VirtualNetworkName>
@@ -91,4 +93,5 @@ def test_mig602_of_a_storage_account_moved_first_is_at_its_call(tmp_path, monkey
         + 'migrate("services/networking/virtualnetwork/Shared-VNet")\n',
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
-    assert where(result.findings) == ["MIG602 migrate.py:10:1"]
+    assert where(result.findings) == ["MIG602 migrate.py:8:13"]
+    assert result.findings[0].message.endswith("(run by the call at line 10)")
