@@ -207,4 +207,4 @@ def test_where_a_service_comes_from_is_not_taken_for_part_of_its_name(tmp_path, 
         patch.chdir(tmp_path)
         main(["check", "."])
     out = capsys.readouterr().out
-    assert "cloud services: bot (a) (1 web/worker role)" in out and "placeholder" not in out
+    assert "cloud services: bot (1 web/worker role; in a)" in out and "placeholder" not in out

@@ -6167,7 +6167,7 @@ def origins(
             continue
         paths = apart([s.mark.path for s in alike])
         candidates = [
-            [path.rpartition("/")[0] or "." for path in paths],
+            _folders_shown([path.rpartition("/")[0] for path in paths], alike),
             paths,
             [f"{path}:{s.mark.line}" for path, s in zip(paths, alike, strict=True)],
         ]
@@ -6176,18 +6176,39 @@ def origins(
     return found
 
 
+def _folders_shown(folders: list[str], alike: Sequence[CloudService]) -> list[str]:
+    """`folders`, relative to the one all of them are in, as a reader understands them: where one is that
+    folder itself ("" relative to it, `.` to a shell), each is shown from that folder's own name
+    (`ScaleDemo` and `ScaleDemo/PerformanceScaleDemo`, for a service at the root of the folder checked and
+    one below it), the same from any working directory; "the folder checked" where that folder has no name
+    (the root of a drive)."""
+    if all(folders):
+        return folders
+    top = posixpath.basename(_shared_folder([s.mark.path for s in alike])) or "the folder checked"
+    return [posixpath.join(top, folder) if folder else top for folder in folders]
+
+
+def _shared_folder(paths: Sequence[str]) -> str:
+    """The deepest folder that holds every one of `paths` (display paths), as an absolute path; "" on two
+    drives."""
+    cwd = os.getcwd().replace(os.sep, "/")
+    full = [posixpath.normpath(posixpath.join(cwd, path)) for path in paths]
+    try:
+        return posixpath.commonpath([posixpath.dirname(path) for path in full])
+    except ValueError:  # on two drives: nothing is shared
+        return ""
+
+
 def apart(paths: Sequence[str]) -> list[str]:
     """Each of `paths` (display paths, relative to the working directory) relative to the deepest folder
     that holds them all: what tells apart things of one name that several files describe, said alike from
     any working directory (`teamA/deploy.ps1` and `teamB/deploy.ps1`, whether run in the repository or
     above it, where the display paths are `repo/teamA/deploy.ps1`...)."""
-    cwd = os.getcwd().replace(os.sep, "/")
-    full = [posixpath.normpath(posixpath.join(cwd, path)) for path in paths]
-    try:
-        shared = posixpath.commonpath([posixpath.dirname(path) for path in full])
-    except ValueError:  # on two drives: nothing is shared
+    shared = _shared_folder(paths)
+    if not shared:
         return list(paths)
-    return [posixpath.relpath(path, shared) for path in full]
+    cwd = os.getcwd().replace(os.sep, "/")
+    return [posixpath.relpath(posixpath.normpath(posixpath.join(cwd, path)), shared) for path in paths]
 
 
 def network_of_connections_file(path: str) -> str:

@@ -67,7 +67,7 @@ def test_definitions_of_one_name_in_one_folder_are_one_service(tmp_path, monkeyp
 def test_services_of_one_name_in_a_network_are_listed_with_their_folders(tmp_path, monkeypatch) -> None:
     files = {f"{d}/{name}": text for d in "ab" for name, text in (("S.cscfg", CSCFG), ("S.csdef", CSDEF))}
     result = _lint(tmp_path, monkeypatch, files)
-    assert "cloud services: shop (a) (1 web/worker role), shop (b) (1 web/worker role))" in render(
+    assert "cloud services: shop (1 web/worker role; in a), shop (1 web/worker role; in b))" in render(
         result, "text"
     )
     report = json.loads(render(result, "report-json"))

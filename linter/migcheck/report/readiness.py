@@ -180,6 +180,9 @@ class ScopeItem:
     described: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
     # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`).
     partly_described: bool = field(default=False, compare=False, repr=False)
+    # Of a cloud service another's name is shown alike: where it comes from (`estate.origins`), which its
+    # name ends with in brackets and the summary's row says beside what it moves.
+    origin: str = field(default="", compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -276,6 +279,7 @@ class _Draft:
             prepare_only,
             tuple(self.described),
             self.partly_described,
+            self.origin,
         )
 
 
@@ -705,7 +709,7 @@ def _network_draft(
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],
         "gateway": network.gateway is not None or scripted_gateway,
-        "cloud_services": [{"name": _listed(s, shown), **_contents(here)} for s, here in placed.values()],
+        "cloud_services": [{**_listed(s, shown), **_contents(here)} for s, here in placed.values()],
         **_migration_state(p for _, here in placed.values() for p in here),
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
@@ -720,10 +724,14 @@ def _network_draft(
     return draft
 
 
-def _listed(service: CloudService, shown: Mapping[int, str]) -> str:
-    """How a list names a service: its listed name, and where it comes from when that is not unique."""
+def _listed(service: CloudService, shown: Mapping[int, str]) -> dict[str, str]:
+    """How a network's list names a service: its listed name, and where it comes from when that is not
+    unique, after the name in brackets and on its own (`origin`), which the summary's row shows beside
+    what the service moves."""
     origin = shown.get(id(service))
-    return f"{service.listed_name} ({origin})" if origin else service.listed_name
+    if not origin:
+        return {"name": service.listed_name}
+    return {"name": f"{service.listed_name} ({origin})", "origin": origin}
 
 
 class _Configurations:

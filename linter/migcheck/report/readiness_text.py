@@ -167,7 +167,16 @@ def _describe(item: ScopeItem) -> str:
     """The item's name and, in brackets, what would migrate with it."""
     if item.type == FILE:
         return item.name
+    if item.origin and item.type == "CloudService":  # the origin goes with what it moves, not in brackets
+        name = item.name.removesuffix(f" ({item.origin})")
+        return f"{_shown(name, _is_placeholder(item))} ({_contents(item.migrates)}{_in(item.origin)})"
     return _shown(item.name, _is_placeholder(item)) + _described(item)[len(item.name) :]
+
+
+def _in(origin: str) -> str:
+    """Where an item comes from, said after what it moves (`shop (1 VM; in teamA/deploy.ps1)`): one pair of
+    brackets for a row, not two after one another, nor one inside the other."""
+    return f"; in {origin}" if origin else ""
 
 
 def _is_placeholder(item: ScopeItem) -> bool:
@@ -248,7 +257,9 @@ def _service(service: Mapping[str, Any], placeholders: Sequence[str]) -> str:
     when another shares it (`shop (deploy/a.ps1)`), is one (`_placeholder_services`)."""
     name = service["name"]
     placeholder = is_placeholder(name) or any(name == p or name.startswith(f"{p} (") for p in placeholders)
-    return f"{_shown(name, placeholder)} ({_contents(service)})"
+    origin = service.get("origin", "")
+    name = name.removesuffix(f" ({origin})") if origin else name
+    return f"{_shown(name, placeholder)} ({_contents(service)}{_in(origin)})"
 
 
 def _placeholder_services(item: ScopeItem) -> list[str]:
