@@ -2359,7 +2359,12 @@ class _Linker:
         )
 
     def _configured(self, defined: _DefinedRoles | None, config: ServiceConfiguration) -> Placement:
-        """A deployed configuration: the definition's roles with the configuration's facts joined in."""
+        """A deployed configuration: the definition's roles with the configuration's facts joined in. A
+        definition that defines no role (a stub, `<ServiceDefinition name="x"/>`) says no role's kind: the
+        roles the configuration names are then taken for a package's web and worker roles, as where there
+        is no definition, not for a deployment of no VM (MIG003 says the definition lacks them)."""
+        if defined is not None and not defined.keyed and config.roles:
+            defined = None
         # Most configurations bind no ACL and place no instance in a subnet: nothing to index then.
         acls = config.acls_by_role() if config.endpoint_acls else {}
         addresses = config.addresses_by_role() if config.instance_addresses else {}
