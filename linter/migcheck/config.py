@@ -571,11 +571,13 @@ def closest_rule(token: str, rules: RuleSet) -> str:
     character wrong, missing, added or two swapped, in any case: MIG2O1, endpoint-acls), else nothing: a
     guess would mislead where MIG999 is no slip for MIG319, or MIG100 one for any of MIG101 to MIG106."""
     typed = token.strip().lower()
-    close = [word for rule in rules for word in (rule.code, rule.name) if _one_slip(typed, word.lower())]
+    close = [word for rule in rules for word in (rule.code, rule.name) if one_slip(typed, word.lower())]
     return f" (did you mean {close[0]}?)" if len(close) == 1 else ""
 
 
-def _one_slip(typed: str, word: str) -> bool:
+def one_slip(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with one slip of the keys: a character wrong, missing or added, or two
+    swapped (`cloud-ddd-cml` for `cloud-ddd-clm`)."""
     if len(typed) == len(word):
         wrong = [n for n, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
         swapped = len(wrong) == 2 and wrong[1] == wrong[0] + 1 and typed[wrong[0]] == word[wrong[1]]

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck import model
+from migcheck.config import one_slip
 from migcheck.discover import published_project
 from migcheck.formats import byte_format, is_script, no_extension
 from migcheck.inventory_model import Inventory
@@ -206,6 +207,7 @@ class Dangling:
     ref: NameRef
     target: str  # "VirtualNetwork", "Subnet", "AccessControl", "Role", "InputEndpoint", "DnsServer", ...
     message: str
+    fix: str = ""  # what to do, where it is more than the rule's own advice (MIG003's)
 
     @property
     def name(self) -> str:
@@ -2192,12 +2194,12 @@ class _Linker:
             for name_key, facts in grouped.items()
         }
 
-    def _dangle(self, ref: NameRef, target: str, message: str) -> bool:
+    def _dangle(self, ref: NameRef, target: str, message: str, fix: str = "") -> bool:
         """Record `ref` as pointing at nothing, unless it is a stand-in: a name the script does not state
         may be any, it points nowhere known. Whether it was recorded."""
         if is_stand_in(ref.name):
             return False
-        self.dangling.append(Dangling(ref, target, message))
+        self.dangling.append(Dangling(ref, target, message, fix))
         return True
 
     # --- cloud services ---------------------------------------------------------------------------
@@ -2412,6 +2414,7 @@ class _Linker:
                 "ServiceDefinition",
                 f"the configuration names service '{config.name}', but the service definition in its "
                 f"folder is '{definition.name}'",
+                _rename_service_name(config.name, definition.name),
             )
         roles = defined.by_key if defined is not None else None
         if definition is not None and roles is not None:
@@ -3346,6 +3349,20 @@ def _folder_and_ancestors(folder: str) -> Iterator[str]:
 
 
 # --- joining roles -------------------------------------------------------------------------------------
+
+
+def _rename_service_name(written: str, meant: str) -> str:
+    """What to do about a configuration whose serviceName is not its folder's definition's: packaging
+    refuses the pair (`cspack`), so either the name or the place of the file is wrong. A name one slip of
+    the keys away from the definition's (`cloud-ddd-cml` for `cloud-ddd-clm`, in any case) is asked about
+    first: another name may be another service's on purpose."""
+    rename = f"rename serviceName '{written}' to '{meant}', the name of the service definition beside it"
+    elsewhere = (
+        "if the configuration is another service's, move it to the folder of that service's definition"
+    )
+    if one_slip(written.strip().lower(), meant.strip().lower()):
+        return f"Did you mean '{meant}'? Then {rename}; or, {elsewhere}."
+    return f"{rename[0].upper()}{rename[1:]}, or, {elsewhere}."
 
 
 def _unknown_role(settings: RoleSettings) -> Role:

@@ -408,7 +408,9 @@ class UnresolvedReference(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for dangling in estate.dangling:
-            yield self.finding(dangling, dangling.message, fix=_DANGLING_FIXES.get(dangling.target, ""))
+            yield self.finding(
+                dangling, dangling.message, fix=dangling.fix or _DANGLING_FIXES.get(dangling.target, "")
+            )
 
 
 # What to do about a reference that is not a name to correct.
