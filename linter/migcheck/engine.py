@@ -267,7 +267,9 @@ def _lint(
     read = len(found)
     # A script's settings file is one of the files checked; the editor's buffer stands for its file.
     buffer = (stdin_path, stdin) if scope is not None and stdin is not None else None
-    with _readers().beside.checking(found, buffer):
+    # Nothing to read (an empty folder): the readers, and lxml with them, are not imported.
+    settings = _readers().beside.checking(found, buffer) if found or buffer else contextlib.nullcontext()
+    with settings:
         documents, fs_paths, locators = _read_all(found, texts, cache, stdin, stdin_path, progress, jobs)
         documents = _with_settings_documents(documents, found, fs_paths, texts, cache, stdin)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
