@@ -699,10 +699,17 @@ def gateway_connection(verb: str | None, path: str) -> tuple[str, str] | None:
     """(network, site) of a request of method `verb` to `path` that connects, disconnects or tests a
     gateway's connection to a local network site, each with a `HOLE` where the script does not state it;
     None for any other request. Only a PUT is that operation."""
+    spans = gateway_connection_spans(verb, path)
+    return (path[slice(*spans[0])], path[slice(*spans[1])]) if spans is not None else None
+
+
+def gateway_connection_spans(verb: str | None, path: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where the network and the site are in `path` (start, end), as `gateway_connection` reads them: a
+    reader that knows which value each `HOLE` of the path is tells the values that name them."""
     if verb is None or verb.upper() != "PUT":
         return None
     found = _GATEWAY_CONNECTION_PATH.search(path[:_LONGEST_URL])
-    return (found.group("network"), found.group("site")) if found is not None else None
+    return (found.span("network"), found.span("site")) if found is not None else None
 
 
 def connection_operation(body: str) -> str:

@@ -654,6 +654,8 @@ class Estate:
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
     # The networks whose gateways connect to each local site (by `key`), built when first asked for.
     _site_gateways: dict[str, list[Network]] = field(default_factory=dict, repr=False, compare=False)
+    # The scripts' disconnections of gateway connections, by the network's `key`, built when first asked for.
+    _disconnections: dict[str, list[ConnectionState]] = field(default_factory=dict, repr=False, compare=False)
     # The ExpressRoute circuits, and them by name, built when `circuits` is first called (one entry).
     _circuit_index: list[_CircuitIndex] = field(default_factory=list, repr=False, compare=False)
     _maybe_vips: list[dict[tuple[str, str], list[ReservedIp]]] = field(
@@ -703,6 +705,18 @@ class Estate:
                     self._site_gateways.setdefault(site, []).append(each)
         connecting = self._site_gateways.get(key(connection.local_site), []) if connection.local_site else []
         return connecting[0] if len(connecting) == 1 else None
+
+    def disconnections(self, network: str) -> list[ConnectionState]:
+        """The connections of the gateway of the network `network` to local sites that scripts disconnect and
+        may leave so (`ConnectionState.virtual_network`), in file order: each shows the gateway connected to
+        that site by VPN, as Set-AzureVNetGateway and the `UpdateConnection` request connect and disconnect
+        site-to-site connections only."""
+        if not self._disconnections:
+            self._disconnections["\0"] = []  # no network's key: says the index is built, even when empty
+            for state in self.resources(ConnectionState):
+                if state.virtual_network:
+                    self._disconnections.setdefault(key(state.virtual_network), []).append(state)
+        return self._disconnections.get(key(network), [])
 
     def refuses(self, network: str) -> bool:
         """Whether the network `network` a script names does not exist (see `refused_networks`)."""

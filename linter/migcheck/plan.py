@@ -1865,11 +1865,14 @@ def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
     (`Set-AzureVNetGateway -Connect`, the classic CLI's `network vnet local-network add`, or the request
     either sends, after the gateway is created): site-to-site, one per site, as a network configuration's
     `ConnectionsToLocalNetwork` would state them. A site the script does not state (a loop over the sites of
-    a configuration it reads) is a stand-in: the connection, and so the gateway, move all the same."""
+    a configuration it reads) is a stand-in: the connection, and so the gateway, move all the same. A site
+    a script disconnects the gateway from is connected to it by VPN too (MIG307 says to connect it again
+    before Prepare)."""
     scripted = builder.estate.scripted_gateway(network.name)
     facts = scripted.facts if scripted is not None else ()
     connects = (f for f in facts if f.how in SITE_CONNECTS)
     sites = dict.fromkeys(f.local_site or local_site_stand_in(f.mark) for f in connects)
+    sites.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network.name)))
     return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]
 
 

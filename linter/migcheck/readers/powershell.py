@@ -138,6 +138,7 @@ import functools
 import itertools
 import posixpath
 import re
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -6458,7 +6459,7 @@ class Interpreter:
             return value
         args = self.bind(node, key, env)
         if key in cmdlets.WEB_REQUESTS:
-            self._web_request(node, cmdlets.WEB_REQUESTS[key], args)
+            self._web_request(node, cmdlets.WEB_REQUESTS[key], args, env)
             if "OutFile" in args.bound and not _previewed(args):
                 self._file_replaced(args.get("OutFile"), None, env)  # the response, saved to the file
         if key in cmdlets.FILE_WRITES:
@@ -8890,7 +8891,7 @@ class Interpreter:
 
     # --- requests the script sends to the Service Management API itself --------------------------------
 
-    def _web_request(self, node: Node, name: str, args: Args) -> None:
+    def _web_request(self, node: Node, name: str, args: Args, env: Env) -> None:
         """Invoke-RestMethod, Invoke-WebRequest (`name`): a request to its `-Uri` (see `_request`), of its
         `-Method` (or `-CustomMethod`), GET when it is given none."""
         method = args.get("Method") or args.get("CustomMethod")
@@ -8907,27 +8908,62 @@ class Interpreter:
         body = args.get("Body")
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
             self._rest_body(node, found[1], verb, body)
-            self._connect_request(node, found[1], verb, body, uri)
+            if uri is not None:
+                self._connection_request(node, found[1], verb, body, uri, env)
 
-    def _connect_request(self, node: Node, path: str, verb: str, body: Arg, uri: Arg | None) -> None:
-        """A request that connects a network's gateway to a local network site (an `UpdateConnection` body
-        whose `Operation` is `Connect`, PUT to `.../services/networking/<network>/gateway/connection/
-        <site>`), as Set-AzureVNetGateway -Connect does: a fact about the gateway of the network the path
-        states, to the site it states ("" where it does not). A network the path does not state is none
-        the reader can name."""
-        parts = automation.gateway_connection(verb, path)
-        if parts is None or not isinstance(body.value, Text):
+    def _connection_request(self, node: Node, path: str, verb: str, body: Arg, uri: Arg, env: Env) -> None:
+        """A request to a gateway's connection to a local network site (an `UpdateConnection` body, PUT to
+        `.../services/networking/<network>/gateway/connection/<site>`), read as Set-AzureVNetGateway is:
+        with `Operation` Connect, the network's gateway connects to the site by VPN and a connection the
+        script disconnected is up again; with Disconnect, the connection is down until one of the same
+        network and site follows. A network or site the path holds as one value the script does not state
+        (`.../$vnet/gateway/connection/$site`) is that value, as the cmdlet's parameter given it is."""
+        spans = automation.gateway_connection_spans(verb, path)
+        if spans is None or not isinstance(body.value, Text):
             return
-        if automation.connection_operation(body.value.value) != "connect":
+        operation = automation.connection_operation(body.value.value)
+        if operation not in ("connect", "disconnect"):
             return
-        network, site = (part.strip() for part in parts)
+        network, site = (urllib.parse.unquote(path[start:end]).strip() for start, end in spans)
+        keys = [self._request_part(path, span, uri.value) for span in spans]
+        url_at = _value_mark(uri.value, uri, self.where)
+        if operation == "disconnect":
+            mark = self._at_call(node)
+            shown_network, shown_site = (
+                part if automation.HOLE not in part else _stand_in(what, url_at or mark)
+                for part, what in ((network, "network name"), (site, "local site name"))
+            )
+            made = ConnectionState(shown_site, "NotConnected", mark, shown_network, network_mark=url_at)
+            self._link_down(made, keys[0], keys[1], env)
+            return
+        self._link_up(keys[0], keys[1], env)
         if not network or automation.HOLE in network:
-            return
-        url_at = _value_mark(uri.value, uri, self.where) if uri is not None else None
+            return  # a network the path does not state is none the reader can name
         how = automation.GATEWAY_CONNECT_REQUEST
         local_site = "" if automation.HOLE in site else site
         fact = VnetGatewayFact(network, VPN, how, self._at_call(node), local_site, vnet_mark=url_at)
         self.gateway_facts.setdefault(fact)
+
+    @staticmethod
+    def _request_part(path: str, span: tuple[int, int], url: Value) -> str | None:
+        """A network or site a request's path names at `span`, as a gateway connection's key holds it (see
+        `_named_by`): the name the path states, or the one value the script does not state that the URL
+        holds there (`Unknown.holes`); None when the reader cannot name it."""
+        part = urllib.parse.unquote(path[span[0] : span[1]]).strip()
+        if part and automation.HOLE not in part:
+            return "name " + _name_key(part)
+        shape = _shape(url)
+        if (
+            part != automation.HOLE
+            or not isinstance(url, Unknown)
+            or shape is None
+            or not shape.endswith(path)
+        ):
+            return None
+        if len(url.holes) != shape.count(automation.HOLE):
+            return None
+        ident = url.holes[shape.count(automation.HOLE, 0, len(shape) - len(path) + span[0])]
+        return f"value {ident!r}" if ident is not None else None
 
     # --- REST bodies the script sends -------------------------------------------------------------------
 
@@ -9551,8 +9587,6 @@ class Interpreter:
         does not state but a later call may pass again (a parameter, a loop's item): the connection is down
         from here on every path, until a connection of the same network and site."""
         network, site = _link_parts(args)
-        if network is None or site is None:
-            return
         mark = self._at_call(node)
         shown_network, shown_site = (  # as the script states them, else stand-ins
             _shown(_arg_value(args, name), what, self._written_at(args.get(name)) or mark)
@@ -9560,16 +9594,27 @@ class Interpreter:
         )
         named_at = self._name_at(args, "VNetName")
         made = ConnectionState(shown_site, "NotConnected", mark, shown_network, network_mark=named_at)
+        self._link_down(made, network, site, env)
+
+    def _link_down(self, made: ConnectionState, network: str | None, site: str | None, env: Env) -> None:
+        """The connection `made` (of the `network` and `site` a gateway connection's key holds, see
+        `_named_by`) is down from here on every path, until a connection of the same network and site. One
+        whose network or site the reader cannot name is not followed."""
+        if network is None or site is None:
+            return
         index = self.disconnects.setdefault(made, len(self.disconnects))
         key = _link_key(network, site)
         self.link_keys.setdefault(key, (network, site))
         env.vars[key] = LinkState(frozenset({index}), everywhere=True)
 
     def _reconnect(self, args: Args, env: Env) -> None:
-        """After Set-AzureVNetGateway -Connect: the connection of the network and site it names is up. One
-        whose network or site the reader cannot name may be any the script disconnected on the network or
-        site it does name: those may be up, so are no longer down on every path."""
-        network, site = _link_parts(args)
+        """After Set-AzureVNetGateway -Connect: the connection of the network and site it names is up."""
+        self._link_up(*_link_parts(args), env)
+
+    def _link_up(self, network: str | None, site: str | None, env: Env) -> None:
+        """The connection of `network` and `site` is up (see `_link_down`). One whose network or site the
+        reader cannot name may be any the script disconnected on the network or site it does name: those
+        may be up, so are no longer down on every path."""
         if network is not None and site is not None:
             env.vars[_link_key(network, site)] = _CONNECTED
             return

@@ -139,7 +139,8 @@ def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
     """The gateway a script creates for the network `network` (its first `New-AzureVNetGateway`), when no
     file checked states what the gateway serves: the network's gateway in a network configuration or REST
     body has no connection and no client pool, no script links a circuit to it or connects it to a local
-    site, and no export of circuit links lists the network. A classic network has one gateway, ExpressRoute
+    site (nor disconnects it from one: see `Estate.disconnections`), and no export of circuit links lists
+    the network. A classic network has one gateway, ExpressRoute
     or VPN by what connects to it; whatever states that joins with the created gateway, and makes it no
     longer unstated. None when the files state the kind, or no script creates the gateway.
 
@@ -150,6 +151,8 @@ def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
     facts = scripted.facts if scripted is not None else ()
     created = [f for f in facts if f.creates_gateway]
     if not created or any(f.is_expressroute or f.how in SITE_CONNECTS for f in facts):
+        return None
+    if estate.disconnections(network):  # a site-to-site connection the script disconnects
         return None
     defined = estate.virtual_network(network)
     gateway = defined.gateway if defined is not None else None
