@@ -1331,6 +1331,22 @@ def _upload_name(path: str) -> str:
     return name if name.endswith((".netcfg", ".xml")) else ""
 
 
+def _given_each_network(
+    fact: VnetGatewayFact, configurations: dict[str, list[NetworkConfiguration]]
+) -> list[VnetGatewayFact]:
+    """A gateway fact of each network of a configuration file a script reads (`networks_of`), as a fact of
+    each network of the configuration checked under that name: the one in the script's folder, else the
+    only one of that name. The fact as it is (its network a stand-in) when no such file is checked, or
+    several are and none is beside the script."""
+    named = configurations.get(fact.networks_of.casefold(), []) if fact.networks_of else []
+    folder = fact.mark.path.rpartition("/")[0]
+    beside = [c for c in named if c.mark.path.rpartition("/")[0] == folder]
+    chosen = beside if len(beside) == 1 else named if len(named) == 1 else []
+    if not chosen:
+        return [fact]
+    return [replace(fact, vnet=network.name, networks_of="") for network in chosen[0].virtual_networks]
+
+
 def _uploads_only(uploaded_files: tuple[str, ...], checked: set[str]) -> bool:
     """Whether every upload a script names a file for is of one of the `checked` network configurations
     (by `_upload_name`): not when it uploads none the reader names, nor one of a name it does not state."""
@@ -2201,12 +2217,24 @@ class _Linker:
         """The scripts' gateway facts grouped by network name, matched as placements are matched to
         networks (`key`), in one pass."""
         grouped: dict[str, list[VnetGatewayFact]] = defaultdict(list)
+        configurations = self._checked_configurations_by_file()
         for fact in self._all(VnetGatewayFact):
-            grouped[key(fact.vnet)].append(fact)
+            for each in _given_each_network(fact, configurations):
+                grouped[key(each.vnet)].append(each)
         return {
             name_key: ScriptedGateway(facts[0].vnet, facts[0].mark, tuple(facts))
             for name_key, facts in grouped.items()
         }
+
+    def _checked_configurations_by_file(self) -> dict[str, list[NetworkConfiguration]]:
+        """The network configurations of the files checked (not those scripts upload), by the file name an
+        upload or a read names them by (`_upload_name`)."""
+        found: dict[str, list[NetworkConfiguration]] = defaultdict(list)
+        for configuration in self._all(NetworkConfiguration):
+            name = _upload_name(configuration.mark.path)
+            if name and not is_script(configuration.mark.path):
+                found[name].append(configuration)
+        return found
 
     def _dangle(self, ref: NameRef, target: str, message: str, fix: str = "") -> bool:
         """Record `ref` as pointing at nothing, unless it is a stand-in: a name the script does not state

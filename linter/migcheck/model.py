@@ -1384,6 +1384,11 @@ class VnetGatewayFact:
     # Where the call writes the network's name (the argument, or the literal that states it), for a finding
     # about that name; None where the reader cannot tell.
     vnet_mark: Mark | None = field(default=None, compare=False)
+    # Of a call given each network of a configuration file the script reads, in a loop over its network
+    # sites (`foreach ($v in $cfg.….VirtualNetworkSite) { New-AzureVNetGateway -VNetName $v.name }`): the
+    # file's name as the script writes it, and `vnet` a stand-in that says so. The link stage gives the fact
+    # to each network of the configuration checked under that name, when it can tell which that is.
+    networks_of: str = ""
 
     @property
     def name(self) -> str:

@@ -52,10 +52,12 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   (`New-AzureVirtualNetworkGateway`), a site-to-site connection (`Set-AzureVNetGateway -Connect`, or the
   `UpdateConnection` Connect request it sends itself; to a site it may not state), the
   gateway it creates (`New-AzureVNetGateway`, with the `-GatewayType` and `-GatewaySKU` it states: whether
-  that gateway serves ExpressRoute or VPN is what connects to it, which the call does not say); and a
-  connection it disconnects (`Set-AzureVNetGateway -Disconnect`) and does not connect again after on every
-  path, a path a `return` ends before it included, as a `ConnectionState` at the call that disconnects it
-  (see `LinkState`, `Interpreter._landing`).
+  that gateway serves ExpressRoute or VPN is what connects to it, which the call does not say); a network
+  it names as a site of a loop over the network sites of a configuration file it reads into an `[xml]`
+  document is each network of that file (`VnetGatewayFact.networks_of`); and a connection it disconnects
+  (`Set-AzureVNetGateway -Disconnect`, or the `UpdateConnection` Disconnect request it sends itself) and
+  does not connect again after on every path, a path a `return` ends before it included, as a
+  `ConnectionState` at the call that disconnects it (see `LinkState`, `Interpreter._landing`).
 
 Arguments are bound as PowerShell binds them: by name (any unambiguous prefix, any case, `-Name:value`, the en
 dash PowerShell accepts as a dash), by the cmdlet's documented positions, and from splatted hashtables (built
@@ -3924,6 +3926,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return cmdlets.WEB_REQUEST_SPEC
     if key in cmdlets.FILE_WRITE_SPECS:
         return cmdlets.FILE_WRITE_SPECS[key]
+    if key in cmdlets.FILE_READS:
+        return cmdlets.FILE_READ_SPEC
     if key in cmdlets.FILE_COPY_SPECS:
         return cmdlets.FILE_COPY_SPECS[key]
     if key in cmdlets.BLOCK_RUNNERS:
@@ -5038,8 +5042,10 @@ class Interpreter:
             return
         key = _variable(_text(variable))[1]
         if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
-            # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`).
-            self._loop(node, env, read=listed, bound={key: value} if isinstance(value, EveryVm) else None)
+            # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`),
+            # and each network site of a configuration file the script reads is one of that file's.
+            each = value if isinstance(value, EveryVm) else _network_site_of_file(value, variable)
+            self._loop(node, env, read=listed, bound={key: each} if each is not None else None)
             return
         for item in items:
             env.vars[key] = item
@@ -5506,6 +5512,8 @@ class Interpreter:
             constraint = _constraint(parts[0])
             if constraint:  # `[string]$x = …`: the value as the variable holds it
                 value = _typed(value, constraint) or Unknown(self.snippet(node))
+            if constraint.removeprefix("system.") in _XML_TYPES and source is not None:
+                value = self._read_document(source, env) or value
             if key not in ("null",) and scope in ("", "script", "global"):
                 copied = op == "=" and not constraint and source is not None and _plain_copy(source)
                 env.vars[key] = _stamp(value, key, node, copied)
@@ -5986,10 +5994,12 @@ class Interpreter:
         one and the type is one; as another type, what `+` does with it is not known."""
         parts = _named(node)
         value = self.evaluate(parts[-1], env) if parts else NULL
-        if not isinstance(value, Text):
-            return Unknown(self.snippet(node))
         written = _first(node, "type_literal")
         kind = _text(written)[1:-1].strip().casefold().removeprefix("system.") if written is not None else ""
+        if kind in _XML_TYPES and parts and not isinstance(value, Text):
+            return self._read_document(parts[-1], env) or Unknown(self.snippet(node))
+        if not isinstance(value, Text):
+            return Unknown(self.snippet(node))
         whole = kind in _WHOLE_TYPES and _WHOLE.fullmatch(value.value) is not None
         return replace(value, number=False if kind == "string" else True if whole else None)
 
@@ -9141,6 +9151,26 @@ class Interpreter:
         scope, key = _variable(_text(node))
         return env.lookup(key) if scope in ("", "script", "global") else None
 
+    def _read_document(self, source: Node, env: Env) -> Unknown | None:
+        """`[xml]` of the text Get-Content reads from a file the script names and does not write
+        (`[xml]$cfg = Get-Content "$PSScriptRoot\\net.netcfg"`): the document that file holds, a value
+        the script does not state told by the file's name, whose members are each one value too (see
+        `_member_stays`), so that a loop over its network sites is over that file's (see
+        `_network_site_of_file`). None for any other value, and for a file the script writes, or one a write
+        the reader does not follow may change (see `_upload_file_name`)."""
+        command = _unwrap(source)
+        while command.type in ("parenthesized_expression", "pipeline") and len(_named(command)) == 1:
+            command = _unwrap(_named(command)[0])
+        if command.type != "command" or _command_name(command).casefold() not in cmdlets.FILE_READS:
+            return None
+        args = self.bind(command, _command_name(command).casefold(), env)
+        path = args.get("Path") or args.get("LiteralPath")
+        file = self._file_key(path, env) if path is not None and path.certain else None
+        if file is not None and env.lookup(file) is not None:
+            return None  # what the script wrote to it, which the reader does not read as a document
+        leaf = self._upload_file_name(path, env)
+        return Unknown(self.snippet(source), (_READ_DOCUMENT, leaf)) if leaf else None
+
     def _upload_network_file(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureVNetConfig: the network configuration it uploads from the file `-ConfigurationPath`
         names, read as a PUT of it to `.../services/networking/media` is (see `_rest_body`), when the
@@ -9205,6 +9235,18 @@ class Interpreter:
             name = network_stand_in(mark)
             if parameter:
                 name = f"<virtual network name, the value of parameter -{parameter}, {name[1:].partition(', ')[2]}"
+            found = self.unstated_networks[key] = NameRef(name, mark)
+        return found
+
+    def _each_network_of(self, file: str, mark: Mark) -> NameRef:
+        """The stand-in for each network of the configuration file `file` the script reads, first named at
+        `mark` (`<each virtual network of net.netcfg, x.ps1:4:36>`): one for every call given the name of
+        a network site of that file in a loop over them. The link stage gives what is said of it to each
+        network of the configuration checked by that name (`VnetGatewayFact.networks_of`)."""
+        key = ("each network of", file.casefold())
+        found = self.unstated_networks.get(key)
+        if found is None:
+            name = _stand_in(f"each virtual network of {file}", mark, column=True)
             found = self.unstated_networks[key] = NameRef(name, mark)
         return found
 
@@ -9703,6 +9745,7 @@ class Interpreter:
             sku=sku,
             vnet_mark=self._name_at(args, "VNetName"),
             created_circuit=created,
+            networks_of=_file_of_network_name(_arg_value(args, "VNetName")),
         )
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
@@ -9719,6 +9762,9 @@ class Interpreter:
         arg = args.get("VNetName")
         if arg is None or not isinstance(arg.value, Unknown) or arg.value.ident in self.unbound:
             return ""
+        file = _file_of_network_name(arg.value)
+        if file:
+            return self._each_network_of(file, at).name
         uploaded = self._uploaded_network(arg.value)
         if uploaded:
             return uploaded
@@ -12245,14 +12291,16 @@ def _holes_of(value: Value) -> list[object]:
 
 def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read; a
-    configuration imported from a file the script names still says which file (see `_import_vm`). One
+    configuration imported from a file the script names still says which file (see `_import_vm`), as does a
+    document read from one (see `Interpreter._read_document`). One
     `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
     what it names (the reserved IP, service or account the script made under it)."""
     if isinstance(value, EveryVm):
         return value  # every VM of the subscription, whatever holds it
     if isinstance(value, Unknown):
         kept = copied and value.ident is not None
-        ident = value.ident if kept or _imported_file(value) or _listed_files(value) else ("def", node.id)
+        told = _imported_file(value) or _listed_files(value) or _read_document_of(value)
+        ident = value.ident if kept or told else ("def", node.id)
         return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
     return value
 
@@ -13022,6 +13070,50 @@ def _link_key(network: str, site: str) -> str:
     """The key a gateway connection's state is kept under among the variables (see `LinkState`): a key
     no variable has, as a file's is (see `Interpreter._file_key`)."""
     return f"\0link\0{network}\0{site}"
+
+
+# The `[xml]` types (`[xml]`, `[System.Xml.XmlDocument]`, without `system.` and case) a document is read as.
+_XML_TYPES = frozenset({"xml", "xml.xmldocument"})
+# What tells a document read from a file (see `Interpreter._read_document`): (_READ_DOCUMENT, file name).
+_READ_DOCUMENT = "document of file"
+# The members from a network configuration document to its networks, as PowerShell's XML adapter names them.
+_NETWORK_SITES_PATH = (
+    "networkconfiguration",
+    "virtualnetworkconfiguration",
+    "virtualnetworksites",
+    "virtualnetworksite",
+)
+_NETWORK_SITE = "network site of file"
+
+
+def _read_document_of(value: Value) -> str:
+    """The name of the file a document is read from (see `Interpreter._read_document`); "" for any other."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    return ident[1] if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _READ_DOCUMENT else ""
+
+
+def _network_site_of_file(listed: Value, variable: Node) -> Unknown | None:
+    """What the variable of a `foreach` over the network sites of a configuration document read from a file
+    holds (`foreach ($v in $cfg.NetworkConfiguration.VirtualNetworkConfiguration.VirtualNetworkSites.
+    VirtualNetworkSite)`): a site of that file's in every round; None for a loop over anything else."""
+    ident = listed.ident if isinstance(listed, Unknown) else None
+    for member in reversed(_NETWORK_SITES_PATH):
+        if not (isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "member" and ident[2] == member):
+            return None
+        ident = ident[1]
+    if not (isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _READ_DOCUMENT):
+        return None
+    return Unknown(_text(variable), (_NETWORK_SITE, ident[1]))
+
+
+def _file_of_network_name(value: Value) -> str:
+    """The file whose network configuration a value names one network of (`$v.name` of a loop's network
+    site, see `_network_site_of_file`), as the script writes its name; "" for any other value."""
+    ident = value.ident if isinstance(value, Unknown) else None
+    if not (isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "member" and ident[2] == "name"):
+        return ""
+    site = ident[1]
+    return site[1] if isinstance(site, tuple) and len(site) == 2 and site[0] == _NETWORK_SITE else ""
 
 
 def _named_by(value: Value) -> str | None:

@@ -836,6 +836,23 @@ FILE_WRITE_SPECS = {
 }
 FILE_WRITE_SPECS["sc"] = FILE_WRITE_SPECS["set-content"]
 
+# Get-Content and its aliases (`cat` and `type` in Windows PowerShell), whose text `[xml]` makes a document
+# of (`[xml]$cfg = Get-Content "$PSScriptRoot\net.netcfg"`). Its parameters, from the reference of
+# Microsoft.PowerShell.Management (5.1 and 7.4), so that abbreviations and positions bind as PowerShell binds
+# them.
+FILE_READ_SPEC = _spec(
+    "Path:0 LiteralPath ReadCount TotalCount Tail Filter Include Exclude Force! Credential Delimiter Wait! "
+    "Raw! Encoding Stream AsByteStream! UseTransaction!",
+    aliases={
+        "First": "TotalCount",
+        "Head": "TotalCount",
+        "Last": "Tail",
+        "usetx": "UseTransaction",
+        **_LITERAL_PATH,
+    },
+)
+FILE_READS = frozenset({"get-content", "gc", "cat", "type"})
+
 # The cmdlets that put a file in place whose content the reader does not follow (a copy, a move, a rename, a
 # download), by their names and aliases: (the parameter naming the file or folder it comes from, the one
 # naming where it goes). An upload of a file of the name they write is not known to be of the file checked
