@@ -162,13 +162,17 @@ def unchanged(loaded: Iterable[Loaded]) -> bool:
     return True
 
 
-def settings_file(stated: str) -> Settings | None:
+def settings_file(stated: str, resolved: bool = False) -> Settings | None:
     """The settings file at `stated` (`config.ps1`, `conf\\vars.sh`, `../settings.py`: `/` or `\\`),
     from the folder of the script read now, when it is one to read (see the module's docs); None for any
-    other, and for an absolute path (one on the machine that runs the script, not in the repository)."""
+    other, and for an absolute path (one on the machine that runs the script, not in the repository).
+    `resolved`: the script states the path from its folder with symbolic links resolved (`$(dirname
+    "$(readlink -f "$0")")`), which is the folder it is checked in only when no link leads to it."""
     inputs, loading = _INPUTS.get(), _READING.get()
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
+        return None
+    if resolved and _linked_script(inputs, loading):
         return None
     absolute = os.path.normpath(os.path.join(_folder(inputs, loading), relative))
     settings = _found(inputs, loading, absolute)
@@ -177,6 +181,13 @@ def settings_file(stated: str) -> Settings | None:
     else:
         note([Loaded(absolute, settings.path, _digest(settings.data))])
     return settings
+
+
+def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
+    """Whether the script read now, or a folder it is in, is reached through a symbolic link."""
+    script = inputs.buffer[0] if loading.fs_path == STDIN and inputs.buffer is not None else loading.fs_path
+    absolute = os.path.abspath(script)
+    return loading.link or os.path.realpath(absolute) != absolute
 
 
 def _folder(inputs: _Inputs, loading: Candidate) -> str:

@@ -508,15 +508,26 @@ _SCRIPT_ROOT = ("", "psscriptroot")
 _SCRIPT_FOLDER = "\0script folder\0"
 
 
-def _settings_values(settings: beside.Settings) -> dict[str, Value]:
+class _Loaded(NamedTuple):
+    """What a dot-sourced settings file gives the script that loads it: the values it states whole (see
+    `_settings_values`), and the variables it may set at all, by key (None: it may set any)."""
+
+    values: dict[str, Value]
+    assigned: frozenset[str] | None
+
+
+def _settings_values(settings: beside.Settings) -> _Loaded:
     """The values a dot-sourced settings file assigns at its top level that it states whole (see
     `_stated_whole`), by variable: what the script that loads it holds from there. Only values: what its
     commands create or change is the file's own, checked with it, and is not read again here."""
     parsed = _parse(settings.path, decode(settings.data))
     if isinstance(parsed, FileProblem):
-        return {}
+        return _Loaded({}, frozenset())  # PowerShell runs no line of a file it cannot parse
     tree, index, where = parsed
-    return Interpreter(settings.path, index, where).top_level_values(tree.root_node)
+    values = Interpreter(settings.path, index, where).top_level_values(tree.root_node)
+    if index.all_stale or index.dot_sources:  # it may set variables the reader cannot name
+        return _Loaded(values, None)
+    return _Loaded(values, frozenset(index.script_assigned) | index.function_assigned | index.stale)
 
 
 def _stated_whole(value: Value) -> bool:
@@ -1467,6 +1478,8 @@ class SyntaxIndex:
         # error: one that does not surely `break`, `exit` or `throw`.
         going_on = [trap for trap in found.get("trap", []) if not _trap_ends(trap)]
         self.trapping = set(_scopes_of(going_on, found.get("function", [])))
+        # Variables the script's top level sets once to its own folder, by key: where that assignment ends.
+        self.script_folders = {} if self.all_stale else _script_folders(root, self)
         self.by_key: dict[str, list[int]] = {}
         for offset, key in sorted(self.assignments):
             self.by_key.setdefault(key, []).append(offset)
@@ -1809,6 +1822,72 @@ def _referenced(cast: Node) -> str | None:
         return None
     operand = _unwrap(_named(cast)[-1]) if _named(cast) else None
     return _variable(_text(operand))[1] if operand is not None and operand.type == "variable" else None
+
+
+def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
+    """The variables that surely hold the script's own folder, by key, with where the assignment that sets
+    them ends: each assigned once in the whole script, by a statement of its top level (not in a branch,
+    a loop or a function), to one of the forms of that folder (see `_is_script_folder_form`), and nothing
+    the reader does not follow (`Set-Variable`, `[ref]`) names it."""
+    statements = _first(root, "statement_list")
+    folders: dict[str, int] = {}
+    for statement in _named(statements) if statements is not None else ():
+        assignment = _unwrap(statement)
+        if assignment.type != "assignment_expression":
+            continue
+        target = _target(assignment.children[0]) if assignment.children else None
+        operator = next((c for c in assignment.children if c.type == "assignement_operator"), None)
+        value = assignment.child_by_field_name("value")
+        if target is None or target.type != "variable" or operator is None or _text(operator).strip() != "=":
+            continue
+        scope, key = _variable(_text(target))
+        once = index.script_assigned.get(key) == 1 and key not in index.function_assigned
+        if scope in ("", "script") and once and key not in index.stale and _is_script_folder_form(value):
+            folders[key] = assignment.end_byte
+    return folders
+
+
+# `$MyInvocation.MyCommand.Path` and the like, case-folded: at a script's top level, the script's own path.
+_SCRIPT_PATHS = frozenset(
+    {"$myinvocation.mycommand.path", "$myinvocation.mycommand.definition", "$pscommandpath"}
+)
+
+
+def _is_script_folder_form(node: Node | None) -> bool:
+    """Whether an expression written at a script's top level is the script's own folder: `$PSScriptRoot`,
+    or `Split-Path` of the script's path (`Split-Path -Parent $MyInvocation.MyCommand.Path`, of
+    `.Definition` or `$PSCommandPath`, `-Parent` and `-Path` optional), in parentheses or not."""
+    if node is None:
+        return False
+    inner = _unwrap(node)
+    if inner.type == "parenthesized_expression" and len(_named(inner)) == 1:
+        inner = _unwrap(_named(inner)[0])
+    if inner.type == "variable":
+        return _variable(_text(inner)) == _SCRIPT_ROOT
+    name = inner.child_by_field_name("command_name") if inner.type == "command" else None
+    if name is None or _text(name).casefold() != "split-path" or _first(inner, "command_invokation_operator"):
+        return False
+    elements = inner.child_by_field_name("command_elements")
+    parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
+    flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
+    given = [c for c in parts if c.type != "command_parameter"]
+    if (
+        len(given) != 1
+        or any(flag not in ("-parent", "-path") for flag in flags)
+        or len(set(flags)) != len(flags)
+    ):
+        return False
+    if "-path" in flags and parts[parts.index(given[0]) - 1].type != "command_parameter":
+        return False  # -Path names the argument that follows it
+    return _text(_unwrap(given[0])).casefold() in _SCRIPT_PATHS
+
+
+def _names_script_folder(node: Node, folders: set[str]) -> bool:
+    """Whether a node is a variable that holds the script's own folder (`$PSScriptRoot`, `$here`)."""
+    if node.type != "variable":
+        return False
+    scope, key = _variable(_text(node))
+    return scope == "" and key in folders
 
 
 def _dot_sourced(command: Node) -> bool:
@@ -4281,6 +4360,9 @@ class Interpreter:
         self.xplat_reading = xplat.Reading(path)  # what the classic CLI's commands describe
         self.index = index
         self.where = where
+        # The variables that held the script's own folder (`SyntaxIndex.script_folders`) a file dot-sourced
+        # so far may have set: those a settings file read sets, or None for all, once a file not read is.
+        self.folders_lost: set[str] | None = set()
         # Whether the script's own parameters hold their defaults surely: the run as written, without
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
@@ -5689,8 +5771,14 @@ class Interpreter:
         stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated else None
         if settings is None:
+            self.folders_lost = None
             return
-        for key, value in beside.values_of(settings, _settings_values).items():
+        loaded = beside.values_of(settings, _settings_values)
+        if loaded.assigned is None:
+            self.folders_lost = None
+        elif self.folders_lost is not None:
+            self.folders_lost |= loaded.assigned
+        for key, value in loaded.values.items():
             env.vars[key] = value
 
     def _settings_path(self, invoked: Node, env: Env) -> str | None:
@@ -5704,19 +5792,20 @@ class Interpreter:
         if part.type == "command_name":  # a bare path: one that starts at the current folder
             text = _text(part)
             return text if text.startswith((".\\", "./", "..\\", "../")) else None
+        folders = self._script_folders_at(invoked)
         if part.type == "path_command_name":  # $PSScriptRoot\x.ps1
             named = _named(part)
-            if len(named) != 2 or named[0].type != "variable" or _variable(_text(named[0])) != _SCRIPT_ROOT:
+            if len(named) != 2 or not _names_script_folder(named[0], folders):
                 return None
             return _text(named[1]).lstrip("\\/") or None
         joined = _joined_parts(part)
         if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
-            base = _unwrap(joined[0])
-            if base.type != "variable" or _variable(_text(base)) != _SCRIPT_ROOT:
+            if not _names_script_folder(_unwrap(joined[0]), folders):
                 return None
             part = joined[1]
         scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
-        scope.vars[_SCRIPT_ROOT[1]] = Text(_SCRIPT_FOLDER)
+        for key in folders:
+            scope.vars[key] = Text(_SCRIPT_FOLDER)
         value = self.evaluate(part, scope)
         if not isinstance(value, Text) or not value.sure or value.number is not False:
             return None
@@ -5725,6 +5814,18 @@ class Interpreter:
         if joined is not None:
             return value.value
         return value.value if value.value.startswith((".\\", "./", "..\\", "../")) else None
+
+    def _script_folders_at(self, invoked: Node) -> set[str]:
+        """The variables that hold the script's own folder where a file is dot-sourced: `$PSScriptRoot`,
+        and each the script sets to it before (see `_script_folders`), unless a file dot-sourced since may
+        have set it (see `folders_lost`)."""
+        folders = {_SCRIPT_ROOT[1]}
+        if self.folders_lost is None:
+            return folders
+        for key, end in self.index.script_folders.items():
+            if end <= invoked.start_byte and key not in self.folders_lost:
+                folders.add(key)
+        return folders
 
     def _string(self, node: Node, env: Env) -> Value:
         value = self._string_value(node, env)
@@ -6441,6 +6542,8 @@ class Interpreter:
             self._dot_sourced_here(env)
             if invoked is not None and block is None:
                 self._settings_loaded(invoked, env)
+            else:
+                self.folders_lost = None
         if block is not None:
             return self._call_block(node, block, env, piped)
         if key in self.defined and not _module_qualified(node):

@@ -48,7 +48,7 @@ import itertools
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from migcheck import collector
 from migcheck.model import (
@@ -190,7 +190,16 @@ def _parse(path: str, text: str) -> tuple[bytes, Tree, _Positions, dict[int, str
     return source, tree, where, placeholders
 
 
-def _settings_values(settings: beside.Settings) -> dict[str, _Value]:
+class _Sourced(NamedTuple):
+    """What a sourced settings file gives the script that sources it: the variables it sets to values it
+    states (see `_settings_values`), and the names of all those it may set, on any path and to any value
+    (None: it may set any)."""
+
+    values: dict[str, _Value]
+    assigned: frozenset[str] | None
+
+
+def _settings_values(settings: beside.Settings) -> _Sourced:
     """The variables a sourced settings file sets at its top level to values it states, on every path
     (`SERVICE=shop-svc`, `export VNET=hub`, `subnets=(front back)`): what the script that sources it holds
     from there. Only values: its commands are its own, checked with it, and not read again here; a value
@@ -198,15 +207,19 @@ def _settings_values(settings: beside.Settings) -> dict[str, _Value]:
     would without the file."""
     parsed = _parse(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
     if isinstance(parsed, FileProblem):
-        return {}
+        return _Sourced({}, frozenset())  # bash runs none of a file it cannot parse
     source, tree, where, placeholders = parsed
     walker = _Walker(settings.path, source, where, arm=False)
     walker.placeholders = placeholders
     try:
         walker.statements(tree.root_node)
     except (_Exhausted, RecursionError):
-        return {}
-    return {name: value for name, value in walker.scope.variables.items() if value.text is not None}
+        return _Sourced({}, None)
+    variables = walker.scope.variables
+    if walker.sourced:  # it sources a file in turn, which may set any variable
+        return _Sourced({n: v for n, v in variables.items() if v.text is not None}, None)
+    assigned = frozenset(variables) | _assigned_in(tree.root_node, source)
+    return _Sourced({name: value for name, value in variables.items() if value.text is not None}, assigned)
 
 
 def _walked(
@@ -474,6 +487,10 @@ class _Value:
     # a blank left for the user to fill, so a word that is that variable alone is a value the script does
     # not state (`holder`), never a name stated empty; a word built from it with other text holds nothing.
     blank: bool = False
+    # Of a value that is the script's own folder (`$(dirname "$0")`, `$(cd "$(dirname "$0")" && pwd)`,
+    # `${BASH_SOURCE%/*}`): "script", or "resolved" where symbolic links are resolved in it
+    # (`$(dirname "$(readlink -f "$0")")`); "" for any other value.
+    folder: str = ""
 
     @property
     def template(self) -> str:
@@ -1160,15 +1177,27 @@ class _Walker:
         """A settings file the script sources by a path it states (see `_settings_path`), when it is one to
         read (`beside.settings_file`): the variables it sets are the script's from here, as if set here."""
         stated = self._settings_path(arguments[0]) if arguments else None
-        settings = beside.settings_file(stated) if stated else None
-        if settings is not None:
-            self.scope.variables.update(beside.values_of(settings, _settings_values))
+        settings = beside.settings_file(stated[0], resolved=stated[1]) if stated else None
+        sourced = beside.values_of(settings, _settings_values) if settings is not None else _Sourced({}, None)
+        self._folders_kept(sourced.assigned)
+        self.scope.variables.update(sourced.values)
 
-    def _settings_path(self, node: Node) -> str | None:
+    def _folders_kept(self, assigned: frozenset[str] | None) -> None:
+        """After a file is sourced: a variable that held the script's own folder holds it still only
+        where the file is a settings file read, which sets no variable of its name (`assigned`; None for
+        any other file, which may set any)."""
+        for name, value in self.scope.variables.items():
+            if value.folder and (assigned is None or name in assigned):
+                self.scope.variables[name] = replace(value, folder="")
+
+    def _settings_path(self, node: Node) -> tuple[str, bool] | None:
         """The path of a sourced file from the script's folder, when the script states it: `./env.sh`,
-        `env.sh`, `"$(dirname "$0")/vars.sh"` (or of `${BASH_SOURCE[0]}`); None for one it does not state."""
+        `env.sh`, `"$(dirname "$0")/vars.sh"` (or of `${BASH_SOURCE[0]}`, or a variable that holds that
+        folder: `"$DIR/vars.sh"`), and whether it is taken from that folder with symbolic links resolved
+        (`$(dirname "$(readlink -f "$0")")`); None for one it does not state."""
         parts = node.named_children if node.type in ("string", "concatenation") else []
-        if len(parts) > 1 and self._script_folder(parts[0]):
+        folder = self.value(parts[0]).folder if len(parts) > 1 else ""
+        if folder:
             rest = [
                 _Value(_unescaped(self._text(part), quoted=True))
                 if part.type == "string_content"
@@ -1177,21 +1206,72 @@ class _Walker:
             ]
             if any(part.text is None for part in rest):
                 return None
-            return "".join(part.text or "" for part in rest).lstrip("/") or None
-        return self.value(node).text
+            stated = "".join(part.text or "" for part in rest).lstrip("/")
+            return (stated, folder == "resolved") if stated else None
+        text = self.value(node).text
+        return (text, False) if text else None
 
     def _script_folder(self, node: Node) -> bool:
-        """Whether a word is the script's own folder: `$(dirname "$0")` (or of `${BASH_SOURCE[0]}`)."""
-        while node.type in ("string", "concatenation") and node.named_child_count == 1:
-            node = node.named_children[0]
-        if node.type != "command_substitution" or node.named_child_count != 1:
-            return False
-        command = node.named_children[0]
-        name = command.child_by_field_name("name")
-        given = command.children_by_field_name("argument")
-        if command.type != "command" or name is None or self._text(name) != "dirname" or len(given) != 1:
-            return False
-        return self._text(given[0]).strip('"') in _SCRIPT_PATHS
+        """Whether a word is the script's own folder (see `_Value.folder`)."""
+        return bool(self.value(node).folder)
+
+    def _substituted(self, node: Node) -> _Value:
+        """What a command substitution gives: not stated, unless it is the script's own folder (see
+        `_folder_of`)."""
+        inner = node.named_children[0] if node.named_child_count == 1 else None
+        return _Value(None, self.where.mark(node), folder=self._folder_of(inner) if inner else "")
+
+    def _folder_of(self, statement: Node) -> str:
+        """Whether the output of a command is the script's own folder (see `_Value.folder`): `dirname "$0"`
+        (or of `${BASH_SOURCE[0]}`, or of `$(readlink -f "$0")` or `$(realpath "$0")`: "resolved"), and
+        `cd <that folder> && pwd` (`cd --`, output sent to /dev/null, `pwd -P` or `cd -P`: "resolved")."""
+        if statement.type == "list" and statement.named_child_count == 2:
+            went, printed = statement.named_children
+            operator = next((c.type for c in statement.children if not c.is_named), "")
+            if (
+                operator != "&&"
+                or printed.type != "command"
+                or went.type not in ("command", "redirected_statement")
+            ):
+                return ""
+            went = went if went.type == "command" else went.child_by_field_name("body") or went
+            words = self._words_of(went)
+            printed_words = self._words_of(printed)
+            if not words or words[0] != "cd" or not printed_words or printed_words[0] != "pwd":
+                return ""
+            went_flags, printed_flags = words[1:-1], printed_words[1:]
+            if (
+                len(words) < 2
+                or not set(went_flags) <= {"--", "-P", "-L"}
+                or not set(printed_flags) <= {"-P", "-L"}
+            ):
+                return ""
+            given = went.children_by_field_name("argument")[-1]
+            folder = self.value(given).folder
+            return "resolved" if folder and "-P" in went_flags + printed_flags else folder
+        words = self._words_of(statement) if statement.type == "command" else []
+        if words[:1] != ["dirname"] or len([w for w in words[1:] if w != "--"]) != 1:
+            return ""
+        given = statement.children_by_field_name("argument")[-1]
+        written = self._text(given).strip('"')
+        if written in _SCRIPT_PATHS:
+            return "script"
+        inner = given.named_children[0] if given.type == "string" and given.named_child_count == 1 else given
+        if inner.type != "command_substitution" or inner.named_child_count != 1:
+            return ""
+        resolving = self._words_of(inner.named_children[0])
+        resolves = resolving[:1] == ["realpath"] and len(resolving) == 2
+        resolves = resolves or (
+            len(resolving) == 3 and resolving[:2] in (["readlink", "-f"], ["readlink", "-e"])
+        )
+        return "resolved" if resolves and resolving[-1].strip('"') in _SCRIPT_PATHS else ""
+
+    def _words_of(self, command: Node) -> list[str]:
+        """A command's name and arguments as written, for a plain command (no assignment before it)."""
+        name = command.child_by_field_name("name") if command.type == "command" else None
+        if name is None or command.named_children[0] != name:
+            return []
+        return [self._text(name), *(self._text(a) for a in command.children_by_field_name("argument"))]
 
     def _may_write(self, words: list[Word]) -> None:
         """A command the reader does not know to leave files alone (`rsync`, `scp`, `perl -pi`, `dd of=`,
@@ -1472,6 +1552,8 @@ class _Walker:
             return self.expansion(node)
         if kind == "concatenation":
             return self.concatenated(node)
+        if kind == "command_substitution":
+            return self._substituted(node)
         return _Value(None, self.where.mark(node))
 
     def quoted(self, node: Node) -> _Value:
@@ -1486,6 +1568,8 @@ class _Walker:
             )
         if len(parts) == 1 and parts[0].type in ("simple_expansion", "expansion"):
             return replace(self.value(parts[0]), words=None)
+        if len(parts) == 1 and parts[0].type == "command_substitution" and self.value(parts[0]).folder:
+            return self.value(parts[0])  # "$(dirname "$0")"
         return self.concatenated(node)
 
     def concatenated(self, node: Node) -> _Value:
@@ -1534,6 +1618,8 @@ class _Walker:
     def expansion(self, node: Node) -> _Value:
         """`${X}`, and `${X:-default}` / `${X-default}`: the default where the script never assigns X."""
         parts = node.named_children
+        if _script_folder_expansion(node, self.source):
+            return _Value(None, self.where.mark(node), folder="script")
         if len(parts) == 1 and parts[0].type == "subscript":
             return self._element(parts[0])
         if not parts or parts[0].type not in ("variable_name", "special_variable_name"):
@@ -1919,7 +2005,8 @@ def _index(key: str | None, associative: bool) -> str | None:
 
 
 def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
-    """The variables after branches: a value every branch leaves alike, else unknown."""
+    """The variables after branches: a value every branch leaves alike, else unknown; the script's own
+    folder only where every branch leaves that."""
     joined: dict[str, _Value] = {}
     for name in {name for path in paths for name in path}:
         values = [path.get(name) for path in paths]
@@ -1927,8 +2014,24 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
         same = first is not None and all(
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
         )
-        joined[name] = first if same and first is not None else _UNSTATED
+        kept = first if same and first is not None else _UNSTATED
+        if kept.folder and any(v is None or v.folder != kept.folder for v in values):
+            kept = replace(kept, folder="")
+        joined[name] = kept
     return joined
+
+
+def _script_folder_expansion(node: Node, source: bytes) -> bool:
+    """Whether an expansion is the script's path with its last part cut off: `${BASH_SOURCE%/*}`,
+    `${BASH_SOURCE[0]%/*}`, `${0%/*}`. (Run by a name with no folder in it, that gives the name itself,
+    and the file it names in that folder is not found: the script takes its settings only when run so.)"""
+    parts = node.named_children
+    operator = [c.type for c in node.children if not c.is_named and c.type not in ("${", "}")]
+    if len(parts) != 2 or operator != ["%"] or parts[1].type != "regex":
+        return False
+    pattern = source[parts[1].start_byte : parts[1].end_byte]
+    written = "${" + source[parts[0].start_byte : parts[0].end_byte].decode("utf-8", "replace") + "}"
+    return pattern == b"/*" and written in _SCRIPT_PATHS
 
 
 def _unescaped(written: str, quoted: bool = False) -> str:
