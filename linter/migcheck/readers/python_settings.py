@@ -1,5 +1,6 @@
 """The values a Python script takes from a settings module beside it (`from config import SERVICE_NAME`,
-`import settings` then `settings.VNET`): the module's top-level names it assigns once, unconditionally, to
+`import settings` then `settings.VNET`, `import config as cfg`, `from conf import settings` then
+`settings.VNET`; a package's `__init__.py` for `config/`): the module's top-level names it assigns once, unconditionally, to
 values it states (literals, lists, tuples, dicts, and strings or lists built from such values with `+` or an
 f-string), written into the script as if assigned where it imports them, so that the reader follows them
 as it follows the script's own. Only values: what the module's calls do is its own, checked with it.
@@ -10,7 +11,7 @@ environment, a call, a file) is not taken: the script reads it as it would witho
 from __future__ import annotations
 
 import ast
-from typing import Any
+from typing import Any, NamedTuple
 
 from migcheck.readers import beside
 
@@ -29,15 +30,24 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
     attributes: dict[str, dict[str, Any]] = {}  # a module imported whole, by the name it is bound to
     for statement in tree.body:
         body.append(statement)
-        if isinstance(statement, ast.ImportFrom) and statement.module is not None:
-            values = _module_values(statement.module, statement.level)
+        if isinstance(statement, ast.ImportFrom):
+            package = _module_path(statement.module or "", statement.level)
+            module = _module(package) if statement.module is not None else _Module({}, frozenset())
             for alias in statement.names:
-                if alias.name in values:
-                    body.append(_assigned(alias.asname or alias.name, values[alias.name], statement))
+                if alias.name in module.values:
+                    body.append(_assigned(alias.asname or alias.name, module.values[alias.name], statement))
+                elif alias.name not in module.bound and alias.name != "*":  # a module of the package
+                    values = _module(_joined_path(package, alias.name)).values
+                    if values:
+                        attributes[alias.asname or alias.name] = values
         elif isinstance(statement, ast.Import):
             for alias in statement.names:
-                if "." not in alias.name and _module_values(alias.name, 0):
-                    attributes[alias.asname or alias.name] = _module_values(alias.name, 0)
+                # `import config`, `import config as cfg`, `import conf.settings as settings`: the name
+                # bound is the module itself (`import conf.settings` alone binds `conf`).
+                if "." not in alias.name or alias.asname is not None:
+                    values = _module(_module_path(alias.name, 0)).values
+                    if values:
+                        attributes[alias.asname or alias.name] = values
     if len(body) == len(tree.body) and not attributes:
         return tree
     changed = ast.Module(body=body, type_ignores=tree.type_ignores)
@@ -46,23 +56,58 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
     return changed
 
 
-def _module_values(module: str, level: int) -> dict[str, Any]:
-    stated = "../" * max(level - 1, 0) + module.replace(".", "/") + ".py"
-    settings = beside.settings_file(stated)
-    return beside.values_of(settings, _values) if settings is not None else {}
+class _Module(NamedTuple):
+    """What a settings module gives: the names it assigns once to values it states, and every name it
+    may bind at its top level or anywhere else, to any value."""
+
+    values: dict[str, Any]
+    bound: frozenset[str]
 
 
-def _values(settings: beside.Settings) -> dict[str, Any]:
+_NONE = _Module({}, frozenset())
+
+
+def _module_path(module: str, level: int) -> str:
+    """The path of a module (or package) from the script's folder, without `.py`: `conf/settings` for
+    `conf.settings`, `../config` for `..config`; "" for the script's own folder (`from . import x`)."""
+    up = "../" * max(level - 1, 0)
+    return up + module.replace(".", "/") if module else up.rstrip("/")
+
+
+def _joined_path(package: str, name: str) -> str:
+    return f"{package}/{name}" if package else name
+
+
+def _module(path: str) -> _Module:
+    """The settings module at `path` (see `_module_path`): a package's `__init__.py`, which Python imports
+    before a module of the same name beside it, else the `.py` file."""
+    if not path:
+        return _settings(beside.settings_file("__init__.py"))
+    package = beside.settings_file(path + "/__init__.py")
+    return _settings(package if package is not None else beside.settings_file(path + ".py"))
+
+
+def _settings(settings: beside.Settings | None) -> _Module:
+    return beside.values_of(settings, _values) if settings is not None else _NONE
+
+
+def _values(settings: beside.Settings) -> _Module:
     """The names a settings module assigns once at its top level to values it states (see the module's
-    docs)."""
+    docs), and every name it binds."""
     try:
         tree = ast.parse(settings.data)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return {}
+        return _NONE
     assigned: dict[str, int] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             assigned[node.id] = assigned.get(node.id, 0) + 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            assigned[node.name] = assigned.get(node.name, 0) + 1
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound = alias.asname or alias.name.split(".")[0]
+                assigned[bound] = assigned.get(bound, 0) + 1
     values: dict[str, Any] = {}
     for statement in tree.body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -78,7 +123,7 @@ def _values(settings: beside.Settings) -> dict[str, Any]:
                 continue
             if found is not _NOT_STATED and len(repr(found)) <= _MAX_VALUE:
                 values[target.id] = found
-    return values
+    return _Module(values, frozenset(assigned))
 
 
 def _stated(node: ast.expr, known: dict[str, Any]) -> Any:
