@@ -2142,6 +2142,9 @@ class _Resources:
         # Network Security Group), by name as names are compared.
         self.security_groups: dict[str, NetworkSecurityGroup] = {}
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
+        # The functions read once with values the reader does not know whose migration steps have been
+        # taken, by id(scope of the body): the number of each, in the order first met (see `_stage`).
+        self.stages: dict[int, int] = {}
         # The requests that may connect or disconnect a gateway, by id(call node) (see `_GatewayLinks`).
         self.link_requests: dict[int, _LinkRequest] = {}
         # The requests that link a network to an ExpressRoute circuit or unlink it, each where it comes in
@@ -2638,12 +2641,12 @@ class _Resources:
             )
             if service_key is None:
                 continue
-            order = _run_order(site, call.node)
+            order, branches = self._placed(call, site)
             moved = ClassicCall(
                 f"express_route_circuits.{call.method}",
                 mark,
                 (("expressroute-circuit", service_key),),
-                branches=self._branches(call, site),
+                branches=branches,
             )
             self.circuit_moves.setdefault((id(call.node), order), (order, moved))
 
@@ -2667,18 +2670,13 @@ class _Resources:
 
     def _change_sites(self, call: CallSite) -> list[flow.Site]:
         """The sites a changing call runs at that tell where it comes among the migration steps: each call
-        of the function it is in and each turn of the loops around it over items the script writes out;
-        none in a function the reader does not know every call of, which may run before or after any step."""
-        sites = []
-        for caller in self.flow.callers(call):
-            if caller.frame is None and call.scope is not self.index.module:
-                return []
-            sites.extend(self.flow.turns(call, caller))
-        return sites
+        of the function it is in and each turn of the loops around it over items the script writes out; in
+        a function the reader does not know every call of, its own site, among the steps of that function's
+        stage alone (see `_placed`)."""
+        return [turn for caller in self.flow.callers(call) for turn in self.flow.turns(call, caller)]
 
     def _change_at(self, call: CallSite, site: flow.Site, change: ClassicCall) -> None:
-        order = _run_order(site, call.node)
-        branches = self._branches(call, site)
+        order, branches = self._placed(call, site)
         for changed in change.changes:
             at = (id(call.node), (changed[0], changed[1].casefold()), order)
             if at not in self.changes:
@@ -2744,15 +2742,14 @@ class _Resources:
             turns = self.flow.turns(call, site)
             if turns != [site]:  # loops over items the script writes out
                 for turn in turns:
-                    order = _run_order(turn, call.node)
-                    branches = self._branches(call, turn)
+                    order, branches = self._placed(call, turn)
                     turn_path = path_at(turn)
                     named_at = self._named_in_path(path_node, turn, turn_path)
                     self._migration_step(turn_path, mark, chain, order, branches, call.node, named_at)
                 return
         named_at = self._named_in_path(path_node, site, path)
-        order = _run_order(site, call.node)
-        self._migration_step(path, mark, chain, order, self._branches(call, site), named_at=named_at)
+        order, branches = self._placed(call, site)
+        self._migration_step(path, mark, chain, order, branches, named_at=named_at)
 
     def _named_in_path(self, node: ast.expr | None, site: flow.Site, path: str) -> Mark | None:
         """Where the script writes the name of what a migration path moves (`.../virtualnetwork/<name>/
@@ -3199,7 +3196,10 @@ class _Resources:
         made on, and the calls that lead there are part of the name of each choice made inside. What
         follows a guard in its block (`if single: ...; sys.exit(0)`, see `flow.Guard`) is on the branch of
         it that goes on, as if written in it."""
-        levels = self._levels(call, site)
+        return self._taken(self._levels(call, site))
+
+    def _taken(self, levels: list[_Level] | None) -> tuple[tuple[str, int], ...]:
+        """The branches of `if`s taken in the code `levels` says a call is read in (see `_branches`)."""
         taken: list[tuple[str, int]] = []
         name = ""
         for level in levels or ():
@@ -3227,10 +3227,15 @@ class _Resources:
         return f"{self.source.path}#{node.lineno}:{node.col_offset}{calls}"
 
     def _levels(self, call: CallSite, site: flow.Site) -> list[_Level] | None:
+        """The code a call is read in, outermost first (see `_walk`). None when the outermost may run more
+        than once (a function the reader does not know every call of, or calls from more than one place)."""
+        levels = self._walk(call, site)
+        return levels if levels is not None and self.flow.runs_once(levels[0].scope) else None
+
+    def _walk(self, call: CallSite, site: flow.Site) -> list[_Level] | None:
         """The code a call is read in, outermost first: for each function the calls of its frame lead
         through (see `Flow.callers`), or the one call of a function called once, and then the call's own,
-        a `_Level`. None when the outermost may run more than once (a function the reader does not know
-        every call of, or calls from more than one place)."""
+        a `_Level`. None when a frame's call is none the reader can name."""
         levels: list[_Level] = []
         chain, scope, at, frame, into = call.chain, call.scope, call.at, site.frame, None
         while True:
@@ -3249,9 +3254,32 @@ class _Resources:
             if caller is None:
                 return None
             chain, scope, at, into, frame = caller.chain, caller.scope, caller.at, frame.call, frame.outer
-        if not self.flow.runs_once(scope):
-            return None
         return levels[::-1]
+
+    def _placed(self, call: CallSite, site: flow.Site) -> tuple[_RunOrder, tuple[tuple[str, int], ...]]:
+        """Where a migration step (or a change or circuit move placed among the steps) that `call` runs,
+        read at `site`, comes in the order the script runs them (see `_run_order`), and the branches it
+        runs on (see `_branches`). In a function read once with values the reader does not know (one no
+        call of the script runs, or one called otherwise than the reader follows), after the script's own
+        code and on that function's stage (see `_stage`), its own choices told apart as the script's are."""
+        order = _run_order(site, call.node)
+        levels = self._walk(call, site)
+        stage = self._stage(levels)
+        if not stage:
+            return order, self._branches(call, site)
+        return ((flow.END[0], stage[0][1], 0), *order), (*stage, *self._taken(levels))[:_MAX_CHOICES]
+
+    def _stage(self, levels: list[_Level] | None) -> tuple[tuple[str, int], ...]:
+        """The stage of the runbook a function read once with values the reader does not know is (the
+        outermost of `levels`, where it is such a function), as a branch of a choice among such functions;
+        () for the script's own code. Such a function runs when whatever imports the module calls it, after
+        the script's own code (which runs on import), and never in the same invocation as another: an
+        `abort()` helper is no Abort of the Prepare of a `start()` written after it (as a PowerShell
+        module's functions are, see `powershell.Interpreter.stage`)."""
+        if not levels or levels[0].scope.kind != "function":
+            return ()
+        number = self.stages.setdefault(id(levels[0].scope), len(self.stages))
+        return ((f"{self.source.path}#read once", number),)
 
     def _call_site(self, node: ast.Call) -> CallSite | None:
         """The call of one of the script's functions (or of a method of one of its classes) a frame stands

@@ -42,6 +42,7 @@ read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other
 from __future__ import annotations
 
 import bisect
+import collections
 import contextlib
 import fnmatch
 import itertools
@@ -544,6 +545,14 @@ class _Walker:
         self.valuing = 0  # how deep in values within values (`value`)
         self.calls: list[ClassicCall] = []
         self.steps: list[MigrationStep] = []
+        # Where each step is taken from: the calls of the script's functions that lead to it, outermost
+        # first, then its own command (see `_called_at`).
+        self.step_chains: list[tuple[Mark, ...]] = []
+        # The calls of the script's functions being run, outermost first.
+        self.call_chain: tuple[Mark, ...] = ()
+        # The stage of the runbook the code being run is (see `run`): a function no call of the script runs,
+        # as a branch of a choice among such functions; () in the script's own code.
+        self.stage: tuple[tuple[str, int], ...] = ()
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
         # The names (last parts of their paths, without case) of the files the script puts in place by a
@@ -566,9 +575,14 @@ class _Walker:
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
 
     def run(self, root: Node) -> None:
+        """The script's own code, then each function no call of it runs: a library's functions, run by
+        whatever sources the file, when it calls them, after the file's own code and never in the same
+        invocation as another. Each is a stage of the runbook of its own (`stage`): an `abort()` helper
+        written first is no Abort of the Prepare a `start()` runs (as a PowerShell module's functions are,
+        see `powershell.Interpreter.stage`)."""
         self.statements(root)
         ran: set[str] = set()
-        with self._maybe():  # a library's functions, run by whatever sources the file
+        with self._maybe():
             while True:  # and those they define, in turn
                 done = self.called | ran
                 waiting = [(n, b) for n, b in self.functions.items() if n not in done]
@@ -576,7 +590,9 @@ class _Walker:
                     break
                 for name, body in waiting:
                     ran.add(name)
+                    self.stage = ((f"{self.path}#read once", body.start_byte),)
                     self._call(name, body, ())
+            self.stage = ()
 
     def script(self) -> Script | None:
         if not self.calls:
@@ -586,11 +602,32 @@ class _Walker:
             posixpath.basename(self.path),
             "Shell",
             tuple(self.calls),
-            tuple(self.steps),
+            self._steps_with_calls(),
             self.calls[0].mark,
             changes=changes,
             uploaded_files=tuple(self.uploaded),
         )
+
+    def _steps_with_calls(self) -> tuple[MigrationStep, ...]:
+        """The steps, each with the call that runs it as context (`MigrationStep.called_at`), as Python's
+        are: the outermost of the calls that lead to it that leads to this step alone (`step commit` of a
+        `step() { azure network vnet $1-migration vnet1; }`, not a `main` that runs them all); when none
+        does, the outermost that leads to the steps of one resource alone (`migrate vnet1` of a function
+        that loops over the steps); none for a command written where it runs, or one that runs only this
+        step of all those the calls lead to."""
+        paths: collections.Counter[Mark] = collections.Counter()
+        moved: dict[Mark, set[tuple[str, str]]] = collections.defaultdict(set)
+        for chain, step in zip(self.step_chains, self.steps, strict=True):
+            paths.update(chain)
+            for mark in chain:
+                moved[mark].add((step.scope, step.target.strip().casefold()))
+        placed = []
+        for chain, step in zip(self.step_chains, self.steps, strict=True):
+            alone = next((mark for mark in chain if paths[mark] == 1), None)
+            one = next((mark for mark in chain if len(moved[mark]) == 1 and next(iter(moved[mark]))[1]), None)
+            caller = alone or one or chain[0]
+            placed.append(replace(step, called_at=caller if caller is not chain[-1] else None))
+        return tuple(placed)
 
     # --- statements --------------------------------------------------------------------------------
 
@@ -1156,7 +1193,7 @@ class _Walker:
         elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
-            self._call(name, self.functions[name], words)
+            self._call(name, self.functions[name], words, self.where.mark(name_node))
         elif name in (".", "source"):
             self.sourced = True
             self._settings_loaded(arguments)
@@ -1351,15 +1388,18 @@ class _Walker:
         if self.scope.arguments is not None and given is not None and given.isdigit():
             self.scope.arguments = self.scope.arguments[int(given) :]
 
-    def _call(self, name: str, body: Node, words: tuple[Word, ...]) -> None:
-        outer = self.scope
+    def _call(self, name: str, body: Node, words: tuple[Word, ...], at: Mark | None = None) -> None:
+        """A run of the function `name`, given `words`, by the call at `at` (None: one no call runs)."""
+        outer, chain = self.scope, self.call_chain
         self.spend(len(outer.variables))
         self.scope = _Scope(dict(outer.variables), words)
+        self.call_chain = (*chain, at) if at is not None else chain
         self.depth += 1
         try:
             self.statement(body)
         finally:
             self.depth -= 1
+            self.call_chain = chain
             for name in self.scope.local:  # what the caller had under a name made local stays its
                 self.scope.variables.pop(name, None)
                 if name in outer.variables:
@@ -1411,7 +1451,7 @@ class _Walker:
             self._may_write(words)
         elif self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
-            self._call(name, self.functions[name], tuple(words[1:]))
+            self._call(name, self.functions[name], tuple(words[1:]), words[0].mark)
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
@@ -1426,9 +1466,11 @@ class _Walker:
         meaning = self.reading.command(words, at)
         if meaning.call is None:
             return
-        self.calls.append(replace(meaning.call, after=len(self.steps)))
+        call = meaning.call
+        self.calls.append(replace(call, after=len(self.steps), branches=self.stage if call.changes else ()))
         if meaning.step is not None:
-            self.steps.append(meaning.step)
+            self.steps.append(replace(meaning.step, branches=self.stage))
+            self.step_chains.append((*self.call_chain, at))
         if meaning.upload is not None:
             file = meaning.upload.file
             path = file.text if file is not None and file.text else ""
