@@ -493,6 +493,9 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         rewritten = rewrite(parsed, tree.root_node)
         if rewritten is not parsed:
             parsed, tree = rewritten, _parser().parse(rewritten)
+    blanked = _with_lost_line_breaks_read(parsed, tree.root_node)
+    if blanked is not parsed:
+        parsed, tree = blanked, _parser().parse(blanked)
     problem, _ = _syntax_problem(tree.root_node, where, parsed)
     if problem is not None:
         # PowerShell runs no line of a script it cannot parse: nothing is read from it, as from an XML
@@ -975,6 +978,31 @@ def _with_closers_on_their_line(source: bytes, root: Node) -> bytes:
         return source
     backticks = [m.start() for m in _CONTINUED_TO_CLOSER.finditer(source)]
     backticks = [at for at in backticks if not _escaped(source, at)]
+    kept = [at for at, held in zip(backticks, _innermost(root, backticks, _TEXT), strict=True) if not held]
+    if not kept:
+        return source
+    changed = bytearray(source)
+    for at in kept:
+        changed[at] = 0x20
+    return bytes(changed)
+
+
+# A backtick followed by blanks and more of the command on its line (`-Linux `    -LinuxUser $user`, a
+# script whose line breaks were lost, its lines joined): PowerShell's tokenizer (`NextToken`) reads a
+# backtick before a blank as a blank, and the command goes on; the grammar takes it for a line continuation
+# and fails on the blank. A backtick before the line's end (or only blanks, which end the command in
+# PowerShell too) is none of these.
+_BACKTICK_BEFORE_BLANKS = re.compile(rb"`(?=[ \t]+[^ \t\r\n])")
+
+
+def _with_lost_line_breaks_read(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each backtick of
+    `_BACKTICK_BEFORE_BLANKS` the grammar could not read written as the blank PowerShell reads (one in a
+    string or a comment, or escaped by another, stays). Every offset stays."""
+    if not root.has_error:
+        return source
+    backticks = [m.start() for m in _BACKTICK_BEFORE_BLANKS.finditer(source)]
+    backticks = [at for at in backticks if not _escaped(source, at) and _unreadable_word(root, at + 1)]
     kept = [at for at, held in zip(backticks, _innermost(root, backticks, _TEXT), strict=True) if not held]
     if not kept:
         return source
