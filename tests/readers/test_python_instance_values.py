@@ -269,7 +269,7 @@ def test_a_path_an_init_builds_from_its_arguments_names_the_network_each_step_mo
     )
     assert steps(text) == [("validate", "fab-vnet"), ("commit", "fab-vnet"), ("prepare", "fab-vnet")]
     assert findings(tmp_path, monkeypatch, {"m.py": text}, "MIG602") == [
-        "MIG602 m.py:" + position(text, 'run("Commit")')
+        "MIG602 m.py:" + position(text, "perform_post")  # the request the method sends
     ]
 
 
@@ -296,7 +296,7 @@ def test_each_instance_moves_what_its_own_constructor_names(tmp_path, monkeypatc
     )
     found = findings(tmp_path, monkeypatch, {"build.py": BUILD, "migrate.py": text}, "MIG602")
     if first == "disks":  # the account holding the network's VMs' disks is prepared before the network
-        assert found == ["MIG602 migrate.py:" + position(text, "run(step)")]
+        assert found == ["MIG602 migrate.py:" + position(text, "perform_post")]  # the request run sends
     else:
         assert found == []
     assert [target for _, target in steps(text)] == (

@@ -47,9 +47,10 @@ def of_type(text: str, kind: type) -> list:
 
 
 def steps(text: str) -> list[tuple[str, str, str, int]]:
-    """(step, scope, target, line) of the migration steps the script runs, in order."""
+    """(step, scope, target, line) of the migration steps the script runs, in order: the line of the call in
+    the script's own code that runs a step a function sends, else of the request."""
     (script,) = of_type(text, Script)
-    return [(s.step, s.scope, s.target, s.mark.line) for s in script.migration]
+    return [(s.step, s.scope, s.target, (s.called_at or s.mark).line) for s in script.migration]
 
 
 def check(tmp_path, monkeypatch, text: str, others: dict[str, str] | None = None) -> LintResult:
@@ -575,10 +576,10 @@ def test_a_request_a_helper_returns_is_read(tmp_path, monkeypatch):
     """
     assert found(check(tmp_path, monkeypatch, text), "MIG602") == [
         (
-            FIRST + 2,
-            1,
+            FIRST + 1,
+            16,  # at the request the helper sends, naming the call that runs it
             "deploy.py: Service Management API Commit comes before any Prepare of cloud service 'jump' in "
-            "this script",
+            f"this script (run by the call at line {FIRST + 2})",
         )
     ]
 
@@ -688,7 +689,9 @@ def test_steps_run_in_the_order_of_the_calls_that_send_them(tmp_path, monkeypatc
     assert found(check(tmp_path, monkeypatch, text), "MIG602") == []
 
 
-def test_a_step_a_helper_runs_once_for_each_call_is_shown_at_the_call(tmp_path, monkeypatch):
+def test_a_step_a_helper_runs_once_for_each_call_is_shown_at_its_request_naming_the_call(
+    tmp_path, monkeypatch
+):
     text = """
     def migration_path(name, step):
         return '/%s/services/networking/virtualnetwork/%s/migration?comp=%s' % (SUB_ID, name, step)
@@ -699,9 +702,9 @@ def test_a_step_a_helper_runs_once_for_each_call_is_shown_at_the_call(tmp_path, 
     """
     assert found(check(tmp_path, monkeypatch, text), "MIG602") == [
         (
-            FIRST + 4,
-            1,
+            FIRST + 3,
+            9,  # at the request the helper sends, naming the call that runs it
             "deploy.py: Service Management API Prepare is not preceded by a Validate of virtual network "
-            "'prod-vnet': this script validates it only after the Prepare",
+            f"'prod-vnet': this script validates it only after the Prepare (run by the call at line {FIRST + 4})",
         )
     ]
