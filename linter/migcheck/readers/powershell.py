@@ -1852,13 +1852,13 @@ def _referenced(cast: Node) -> str | None:
     return _variable(_text(operand))[1] if operand is not None and operand.type == "variable" else None
 
 
-def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
-    """The variables that surely hold the script's own folder, by key, with where the assignment that sets
-    them ends: each assigned once in the whole script, by a statement of its top level (not in a branch,
-    a loop or a function), to one of the forms of that folder (see `_is_script_folder_form`), and nothing
-    the reader does not follow (`Set-Variable`, `[ref]`) names it."""
+def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, tuple[int, int]]:
+    """The variables that surely hold the script's own folder or a folder above it, by key, with where the
+    assignment that sets them ends and how many folders above the script's it is (see `_folder_above`):
+    each assigned once in the whole script, by a statement of its top level (not in a branch, a loop or a
+    function), and nothing the reader does not follow (`Set-Variable`, `[ref]`) names it."""
     statements = _first(root, "statement_list")
-    folders: dict[str, int] = {}
+    folders: dict[str, tuple[int, int]] = {}
     for statement in _named(statements) if statements is not None else ():
         assignment = _unwrap(statement)
         if assignment.type != "assignment_expression":
@@ -1870,8 +1870,9 @@ def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
             continue
         scope, key = _variable(_text(target))
         once = index.script_assigned.get(key) == 1 and key not in index.function_assigned
-        if scope in ("", "script") and once and key not in index.stale and _is_script_folder_form(value):
-            folders[key] = assignment.end_byte
+        above = _folder_above(value)
+        if scope in ("", "script") and once and key not in index.stale and above is not None:
+            folders[key] = (assignment.end_byte, above)
     return folders
 
 
@@ -1879,43 +1880,105 @@ def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
 _SCRIPT_PATHS = frozenset(
     {"$myinvocation.mycommand.path", "$myinvocation.mycommand.definition", "$pscommandpath"}
 )
+# The classes whose `GetDirectoryName` gives the folder of a path, case-folded as written in `[…]`.
+_PATH_CLASSES = frozenset({"io.path", "system.io.path"})
 
 
-def _is_script_folder_form(node: Node | None) -> bool:
-    """Whether an expression written at a script's top level is the script's own folder: `$PSScriptRoot`,
-    or `Split-Path` of the script's path (`Split-Path -Parent $MyInvocation.MyCommand.Path`, of
-    `.Definition` or `$PSCommandPath`, `-Parent` and `-Path` optional), in parentheses or not."""
+def _folder_above(node: Node | None) -> int | None:
+    """How many folders above the script's own an expression written at a script's top level is: 0 for
+    `$PSScriptRoot`, or the folder of the script's path (`Split-Path -Parent $MyInvocation.MyCommand.Path`,
+    of `.Definition` or `$PSCommandPath`, `-Parent` and `-Path` optional; `$PSCommandPath | Split-Path`;
+    `[IO.Path]::GetDirectoryName($PSCommandPath)`), one more for the folder of such a folder (`Split-Path
+    -Parent (Split-Path -Parent $MyInvocation.MyCommand.Definition)`, `Split-Path $PSScriptRoot`), in
+    parentheses or not. None for any other expression, and for a path that is the script's own (its file,
+    no folder)."""
+    above = _path_above(node)
+    return above if above is not None and above >= 0 else None
+
+
+def _path_above(node: Node | None) -> int | None:
+    """Of a path written at a script's top level: -1 for the script's own file, how many folders above
+    the script's own one for a folder of it (see `_folder_above`); None for any other."""
     if node is None:
-        return False
+        return None
     inner = _unwrap(node)
     if inner.type == "parenthesized_expression" and len(_named(inner)) == 1:
         inner = _unwrap(_named(inner)[0])
+    if _text(inner).casefold() in _SCRIPT_PATHS:
+        return -1
     if inner.type == "variable":
-        return _variable(_text(inner)) == _SCRIPT_ROOT
-    name = inner.child_by_field_name("command_name") if inner.type == "command" else None
-    if name is None or _text(name).casefold() != "split-path" or _first(inner, "command_invokation_operator"):
-        return False
+        return 0 if _variable(_text(inner)) == _SCRIPT_ROOT else None
+    if inner.type == "pipeline_chain" and len(_named(inner)) == 2:  # $PSCommandPath | Split-Path
+        piped, command = _named(inner)
+        inner_above = _path_above(piped)
+        return inner_above + 1 if inner_above is not None and _splits_parent(command, piped=True) else None
+    if inner.type == "invokation_expression":  # [IO.Path]::GetDirectoryName($PSCommandPath)
+        return _directory_name_above(inner)
+    if inner.type != "command" or not _splits_parent(inner, piped=False):
+        return None
     elements = inner.child_by_field_name("command_elements")
+    given = [
+        c for c in _command_parts(elements) if c.type not in ("command_argument_sep", "command_parameter")
+    ]
+    inner_above = _path_above(given[0])
+    return inner_above + 1 if inner_above is not None else None
+
+
+def _splits_parent(command: Node, piped: bool) -> bool:
+    """Whether a command is `Split-Path` giving the folder of the one path it is given (`-Parent` and
+    `-Path` optional, `-Path` right before that path), piped to it or not."""
+    name = command.child_by_field_name("command_name") if command.type == "command" else None
+    if (
+        name is None
+        or _text(name).casefold() != "split-path"
+        or _first(command, "command_invokation_operator")
+    ):
+        return False
+    elements = command.child_by_field_name("command_elements")
     parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
     flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
     given = [c for c in parts if c.type != "command_parameter"]
+    allowed = ("-parent",) if piped else ("-parent", "-path")
     if (
-        len(given) != 1
-        or any(flag not in ("-parent", "-path") for flag in flags)
+        len(given) != (0 if piped else 1)
+        or any(flag not in allowed for flag in flags)
         or len(set(flags)) != len(flags)
     ):
         return False
-    if "-path" in flags and parts[parts.index(given[0]) - 1].type != "command_parameter":
-        return False  # -Path names the argument that follows it
-    return _text(_unwrap(given[0])).casefold() in _SCRIPT_PATHS
+    return "-path" not in flags or _text(parts[parts.index(given[0]) - 1]).casefold() == "-path"
 
 
-def _names_script_folder(node: Node, folders: set[str]) -> bool:
-    """Whether a node is a variable that holds the script's own folder (`$PSScriptRoot`, `$here`)."""
+def _directory_name_above(call: Node) -> int | None:
+    """Of `[IO.Path]::GetDirectoryName(<path>)` (or `[System.IO.Path]`): one folder above what the path
+    is (see `_path_above`); None for any other static call."""
+    named = _named(call)
+    if len(named) != 3 or [n.type for n in named] != ["type_literal", "member_name", "argument_list"]:
+        return None
+    written = _text(named[0])[1:-1].strip().casefold()
+    if written not in _PATH_CLASSES or _text(named[1]).casefold() != "getdirectoryname":
+        return None
+    if not any(c.type == "::" for c in call.children):
+        return None
+    arguments = _first(named[2], "argument_expression_list")
+    listed = _named(arguments) if arguments is not None else []
+    inner_above = _path_above(listed[0]) if len(listed) == 1 else None
+    return inner_above + 1 if inner_above is not None else None
+
+
+def _script_folder_path(node: Node, folders: dict[str, int]) -> str | None:
+    """Of a variable that holds the script's own folder or one above it (`$PSScriptRoot`, `$here`): the path
+    of that folder from the script's (`""`, `"../.."`); None for any other node."""
     if node.type != "variable":
-        return False
+        return None
     scope, key = _variable(_text(node))
-    return scope == "" and key in folders
+    if scope != "" or key not in folders:
+        return None
+    return "/".join([".."] * folders[key])
+
+
+def _from_folder(folder: str, stated: str) -> str:
+    """A path stated from a folder (`folder`, from the script's: `""`, `".."`), from the script's folder."""
+    return f"{folder}/{stated}" if folder else stated
 
 
 def _dot_sourced(command: Node) -> bool:
@@ -5811,8 +5874,10 @@ class Interpreter:
 
     def _settings_path(self, invoked: Node, env: Env) -> str | None:
         """The path of a dot-sourced file from the script's folder, when the script states it: `.\\x.ps1`,
-        `'.\\x.ps1'`, `$PSScriptRoot\\x.ps1`, `"$PSScriptRoot\\x.ps1"`, `(Join-Path $PSScriptRoot 'x.ps1')`;
-        None for a command looked up by name, or a path the script does not state whole."""
+        `'.\\x.ps1'`, `$PSScriptRoot\\x.ps1`, `"$PSScriptRoot\\x.ps1"`, `(Join-Path $PSScriptRoot 'x.ps1')`,
+        or so from a variable that holds a folder above the script's (`"$root\\Shared\\f.ps1"`, `../Shared/f.ps1`
+        from the script's folder); None for a command looked up by name, or a path the script does not state
+        whole."""
         parts = _named(invoked)
         if len(parts) != 1:
             return None
@@ -5823,36 +5888,39 @@ class Interpreter:
         folders = self._script_folders_at(invoked)
         if part.type == "path_command_name":  # $PSScriptRoot\x.ps1
             named = _named(part)
-            if len(named) != 2 or not _names_script_folder(named[0], folders):
-                return None
-            return _text(named[1]).lstrip("\\/") or None
+            folder = _script_folder_path(named[0], folders) if len(named) == 2 else None
+            stated = _text(named[1]).lstrip("\\/") if folder is not None else ""
+            return _from_folder(folder, stated) if folder is not None and stated else None
         joined = _joined_parts(part)
+        folder = ""
         if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
-            if not _names_script_folder(_unwrap(joined[0]), folders):
+            joined_folder = _script_folder_path(_unwrap(joined[0]), folders)
+            if joined_folder is None:
                 return None
-            part = joined[1]
+            folder, part = joined_folder, joined[1]
         scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
-        for key in folders:
-            scope.vars[key] = Text(_SCRIPT_FOLDER)
+        for key, above in folders.items():
+            scope.vars[key] = Text("\\".join([_SCRIPT_FOLDER, *[".."] * above]))
         value = self.evaluate(part, scope)
         if not isinstance(value, Text) or not value.sure or value.number is not False:
             return None
         if value.value.startswith(_SCRIPT_FOLDER):
             return value.value[len(_SCRIPT_FOLDER) :].lstrip("\\/") or None
         if joined is not None:
-            return value.value
+            return _from_folder(folder, value.value)
         return value.value if value.value.startswith((".\\", "./", "..\\", "../")) else None
 
-    def _script_folders_at(self, invoked: Node) -> set[str]:
-        """The variables that hold the script's own folder where a file is dot-sourced: `$PSScriptRoot`,
-        and each the script sets to it before (see `_script_folders`), unless a file dot-sourced since may
-        have set it (see `folders_lost`)."""
-        folders = {_SCRIPT_ROOT[1]}
+    def _script_folders_at(self, invoked: Node) -> dict[str, int]:
+        """The variables that hold the script's own folder, or one above it, where a file is dot-sourced,
+        with how many folders above the script's: `$PSScriptRoot`, and each the script sets to such a
+        folder before (see `_script_folders`), unless a file dot-sourced since may have set it (see
+        `folders_lost`)."""
+        folders = {_SCRIPT_ROOT[1]: 0}
         if self.folders_lost is None:
             return folders
-        for key, end in self.index.script_folders.items():
+        for key, (end, above) in self.index.script_folders.items():
             if end <= invoked.start_byte and key not in self.folders_lost:
-                folders.add(key)
+                folders[key] = above
         return folders
 
     def _string(self, node: Node, env: Env) -> Value:

@@ -492,6 +492,9 @@ class _Value:
     # `${BASH_SOURCE%/*}`): "script", or "resolved" where symbolic links are resolved in it
     # (`$(dirname "$(readlink -f "$0")")`); "" for any other value.
     folder: str = ""
+    # Of such a folder: how many folders above the script's own it is (`$(cd "$(dirname "$0")/.." && pwd)`:
+    # 1), where the files it names are found from the script's folder by that many `../`.
+    above: int = 0
 
     @property
     def template(self) -> str:
@@ -1225,7 +1228,7 @@ class _Walker:
         any other file, which may set any)."""
         for name, value in self.scope.variables.items():
             if value.folder and (assigned is None or name in assigned):
-                self.scope.variables[name] = replace(value, folder="")
+                self.scope.variables[name] = replace(value, folder="", above=0)
 
     def _settings_path(self, node: Node) -> tuple[str, bool] | None:
         """The path of a sourced file from the script's folder, when the script states it: `./env.sh`,
@@ -1233,7 +1236,8 @@ class _Walker:
         folder: `"$DIR/vars.sh"`), and whether it is taken from that folder with symbolic links resolved
         (`$(dirname "$(readlink -f "$0")")`); None for one it does not state."""
         parts = node.named_children if node.type in ("string", "concatenation") else []
-        folder = self.value(parts[0]).folder if len(parts) > 1 else ""
+        first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
+        folder = first.folder
         if folder:
             rest = [
                 _Value(_unescaped(self._text(part), quoted=True))
@@ -1244,24 +1248,28 @@ class _Walker:
             if any(part.text is None for part in rest):
                 return None
             stated = "".join(part.text or "" for part in rest).lstrip("/")
-            return (stated, folder == "resolved") if stated else None
+            return ("../" * first.above + stated, folder == "resolved") if stated else None
         text = self.value(node).text
         return (text, False) if text else None
 
     def _script_folder(self, node: Node) -> bool:
-        """Whether a word is the script's own folder (see `_Value.folder`)."""
-        return bool(self.value(node).folder)
+        """Whether a word is the script's own folder (see `_Value.folder`), not one above it."""
+        value = self.value(node)
+        return bool(value.folder) and not value.above
 
     def _substituted(self, node: Node) -> _Value:
         """What a command substitution gives: not stated, unless it is the script's own folder (see
         `_folder_of`)."""
         inner = node.named_children[0] if node.named_child_count == 1 else None
-        return _Value(None, self.where.mark(node), folder=self._folder_of(inner) if inner else "")
+        folder, above = self._folder_of(inner) if inner else ("", 0)
+        return _Value(None, self.where.mark(node), folder=folder, above=above)
 
-    def _folder_of(self, statement: Node) -> str:
+    def _folder_of(self, statement: Node) -> tuple[str, int]:
         """Whether the output of a command is the script's own folder (see `_Value.folder`): `dirname "$0"`
         (or of `${BASH_SOURCE[0]}`, or of `$(readlink -f "$0")` or `$(realpath "$0")`: "resolved"), and
-        `cd <that folder> && pwd` (`cd --`, output sent to /dev/null, `pwd -P` or `cd -P`: "resolved")."""
+        `cd <that folder> && pwd` (`cd --`, output sent to /dev/null, `pwd -P` or `cd -P`: "resolved"); and
+        how many folders above the script's it is (`cd "$(dirname "$0")/.." && pwd`: 1). ("", 0) for any
+        other output."""
         if statement.type == "list" and statement.named_child_count == 2:
             went, printed = statement.named_children
             operator = next((c.type for c in statement.children if not c.is_named), "")
@@ -1270,38 +1278,53 @@ class _Walker:
                 or printed.type != "command"
                 or went.type not in ("command", "redirected_statement")
             ):
-                return ""
+                return "", 0
             went = went if went.type == "command" else went.child_by_field_name("body") or went
             words = self._words_of(went)
             printed_words = self._words_of(printed)
             if not words or words[0] != "cd" or not printed_words or printed_words[0] != "pwd":
-                return ""
+                return "", 0
             went_flags, printed_flags = words[1:-1], printed_words[1:]
             if (
                 len(words) < 2
                 or not set(went_flags) <= {"--", "-P", "-L"}
                 or not set(printed_flags) <= {"-P", "-L"}
             ):
-                return ""
-            given = went.children_by_field_name("argument")[-1]
-            folder = self.value(given).folder
-            return "resolved" if folder and "-P" in went_flags + printed_flags else folder
+                return "", 0
+            folder, above = self._folder_above(went.children_by_field_name("argument")[-1])
+            return ("resolved" if folder and "-P" in went_flags + printed_flags else folder), above
         words = self._words_of(statement) if statement.type == "command" else []
         if words[:1] != ["dirname"] or len([w for w in words[1:] if w != "--"]) != 1:
-            return ""
+            return "", 0
         given = statement.children_by_field_name("argument")[-1]
         written = self._text(given).strip('"')
         if written in _SCRIPT_PATHS:
-            return "script"
+            return "script", 0
         inner = given.named_children[0] if given.type == "string" and given.named_child_count == 1 else given
         if inner.type != "command_substitution" or inner.named_child_count != 1:
-            return ""
+            return "", 0
         resolving = self._words_of(inner.named_children[0])
         resolves = resolving[:1] == ["realpath"] and len(resolving) == 2
         resolves = resolves or (
             len(resolving) == 3 and resolving[:2] in (["readlink", "-f"], ["readlink", "-e"])
         )
-        return "resolved" if resolves and resolving[-1].strip('"') in _SCRIPT_PATHS else ""
+        return ("resolved" if resolves and resolving[-1].strip('"') in _SCRIPT_PATHS else ""), 0
+
+    def _folder_above(self, node: Node) -> tuple[str, int]:
+        """Of a word that names the script's own folder or a folder above it (`"$DIR"`, `"$(dirname
+        "$0")/.."`, `"$DIR/../.."`): that folder (see `_Value.folder`) and how many folders above the
+        script's it is; ("", 0) for any other word."""
+        value = self.value(node)
+        if value.folder:
+            return value.folder, value.above
+        parts = node.named_children if node.type in ("string", "concatenation") else []
+        first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
+        if not first.folder or any(part.type not in ("string_content", "word") for part in parts[1:]):
+            return "", 0  # only written text after the folder
+        steps = "".join(self._text(part) for part in parts[1:]).split("/")
+        if steps[0] != "" or any(step not in ("..", "") for step in steps[1:]):
+            return "", 0
+        return first.folder, first.above + steps.count("..")
 
     def _words_of(self, command: Node) -> list[str]:
         """A command's name and arguments as written, for a plain command (no assignment before it)."""
@@ -2057,8 +2080,8 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
         )
         kept = first if same and first is not None else _UNSTATED
-        if kept.folder and any(v is None or v.folder != kept.folder for v in values):
-            kept = replace(kept, folder="")
+        if kept.folder and any(v is None or (v.folder, v.above) != (kept.folder, kept.above) for v in values):
+            kept = replace(kept, folder="", above=0)
         joined[name] = kept
     return joined
 
