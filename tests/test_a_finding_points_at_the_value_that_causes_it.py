@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from lint_support import lint_files, where
+from lint_support import APP_VNET_NETCFG, graph_vm, lint_files, where
 
 
 def at(text: str, needle: str, path: str, code: str, nth: int = 0) -> str:
@@ -198,3 +198,22 @@ def test_an_export_azure_vm_file_with_an_empty_availability_set_points_at_it(tmp
     }
     found = where(lint_files(tmp_path, monkeypatch, files, "MIG103").findings)
     assert found == ["MIG103 crm/crm2.xml:2:3"]
+
+
+# --- an export's field: at its value, not at its key -------------------------------------------------------
+
+
+def test_two_exported_vms_asking_for_one_address_point_at_the_address(tmp_path, monkeypatch):
+    rows = [graph_vm("1", service, name) for service, name in (("svc-a", "a1"), ("svc-b", "b1"))]
+    for row in rows:
+        row["properties"]["networkProfile"]["virtualNetwork"]["staticIpAddress"] = "10.0.0.5"
+    text = json.dumps({"data": rows}, indent=2)
+    found = where(lint_files(tmp_path, monkeypatch, {"vms.json": text}, "MIG306", dedent=False).findings)
+    assert found == [at(text, '"10.0.0.5"', "vms.json", "MIG306", nth=1)]
+
+
+def test_an_exported_vm_in_a_network_no_file_defines_points_at_the_network_s_name(tmp_path, monkeypatch):
+    text = json.dumps({"data": [graph_vm("1", "shop", "web1", vnet="lost-vnet")]}, indent=2)
+    files = {"vms.json": text, "NetworkConfig.netcfg": APP_VNET_NETCFG}
+    found = where(lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False).findings)
+    assert found == [at(text, '"lost-vnet"', "vms.json", "MIG003")]

@@ -646,7 +646,8 @@ def test_a_premium_account_of_an_export_marks_a_disk_whose_blob_a_list_gives(tmp
     rows = [_account_row("Premium-LRS"), *([_exported_vm_row()] if path == "export" else [])]
     page = _export(*rows)
     if path == "export":
-        column = page.split("\n")[2].index('"bootDiagnosticsEnabled"') + 1  # on the VM's row, line 3
+        written = '"bootDiagnosticsEnabled": '  # on the VM's row, line 3; shown at its value
+        column = page.split("\n")[2].index(written) + len(written) + 1
         at = at.format(vm_at=f"3:{column}")
     listed = DISKS.format(io_type="", blob=PREM_BLOB).replace("<IOType></IOType>", "")
     files = {**files, "disks.xml": listed, "classic.json": page}

@@ -68,6 +68,6 @@ def test_mig203_points_at_the_empty_subnet_list_of_a_resource_graph_row(tmp_path
     }
     text = json.dumps({"data": [row]}, indent=2)
     result = lint_files(tmp_path, monkeypatch, {"classic.json": text}, "MIG203", dedent=False)
-    at = text.index('"subnetNames"')
+    at = text.index("[]", text.index('"subnetNames"'))  # the empty list, not its key
     line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
     assert where(result.findings) == [f"MIG203 classic.json:{line}:{column}"]

@@ -446,7 +446,8 @@ def test_mig203_a_vm_in_a_network_with_no_subnet(tmp_path, monkeypatch, subnets)
     vm["VM"]["ConfigurationSets"][0]["SubnetNames"] = subnets
     result, text, _ = _check(tmp_path, monkeypatch, vm, codes=("MIG203",))
     # At the empty (or null) `SubnetNames` it is about, not at the VM's object.
-    assert _where(result.findings) == [_found("MIG203", "vms.json", text, '"SubnetNames"')]
+    empty = "null" if subnets is None else "["
+    assert _where(result.findings) == [_found("MIG203", "vms.json", text, empty, '"SubnetNames"')]
     near, _, names = _check(tmp_path, monkeypatch, _context("app01"), codes=("MIG203",))
     assert near.findings == [] and names == ["app01"]
 
@@ -463,7 +464,7 @@ def test_mig204_an_xml_extension(tmp_path, monkeypatch):
 def test_mig205_boot_diagnostics_with_premium_disks(tmp_path, monkeypatch):
     vm = _context("ops01", os_io_type="Provisioned", boot_diagnostics=True)
     result, text, _ = _check(tmp_path, monkeypatch, vm, codes=("MIG205",))
-    assert _where(result.findings) == [_found("MIG205", "vms.json", text, '"BootDiagnosticsEnabled"')]
+    assert _where(result.findings) == [_found("MIG205", "vms.json", text, "true", '"BootDiagnosticsEnabled"')]
     off = _context("ops01", os_io_type="Provisioned", boot_diagnostics=False)
     near, _, names = _check(
         tmp_path, monkeypatch, off, _context("ops02", boot_diagnostics=True), codes=("MIG205",)
@@ -721,7 +722,7 @@ def test_an_export_that_names_no_subscription_joins_none_that_does_not_hold_its_
 
 
 def test_a_network_no_configuration_defines_is_reported_where_the_export_names_it(tmp_path, monkeypatch):
-    """MIG003 points at the VM's `VirtualNetworkName`, as every finding about a field of an export points
+    """MIG003 points at the value of the VM's `VirtualNetworkName`, as every finding about a field of an export points
     at that field, not at the object's `{`."""
     text = _json([_context("ops01", vnet="prod-vnet")])
     netcfg = (
@@ -732,4 +733,6 @@ def test_a_network_no_configuration_defines_is_reported_where_the_export_names_i
     )
     files = {"vms.json": text, "NetworkConfig.netcfg": netcfg}
     result = _lint(tmp_path, monkeypatch, files, "MIG003", dedent=False)
-    assert _where(result.findings) == [_found("MIG003", "vms.json", text, '"VirtualNetworkName"', '"ops01"')]
+    assert _where(result.findings) == [
+        _found("MIG003", "vms.json", text, '"prod-vnet"', '"VirtualNetworkName"')
+    ]

@@ -894,9 +894,12 @@ def test_facts_of_a_classic_vm_are_marked_where_the_export_writes_them():
         _position(data, '"front"'),
         _position(data, '"back"'),
     ]
-    assert role.boot_diagnostics_mark is not None
-    assert (role.boot_diagnostics_mark.line, role.boot_diagnostics_mark.column) == _position(
-        data, '"bootDiagnosticsEnabled"'
+    assert role.boot_diagnostics_mark is not None  # at the value that turns it on, not at its key
+    written = '"bootDiagnosticsEnabled": '
+    line, column = _position(data, written + "true")
+    assert (role.boot_diagnostics_mark.line, role.boot_diagnostics_mark.column) == (
+        line,
+        column + len(written),
     )
 
 

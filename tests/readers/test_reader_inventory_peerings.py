@@ -107,9 +107,9 @@ def _vnet_list(remote: str) -> str:
     return json.dumps([row], indent=2)
 
 
-def _at_key(text: str, name: str) -> str:
-    """`line:column` of the first key `name` in `text`."""
-    at = text.index(f'"{name}":')
+def _at_remote(text: str) -> str:
+    """`line:column` of the id of the first `remoteVirtualNetwork` in `text`."""
+    at = text.index(json.dumps(CLASSIC_PROD), text.index('"remoteVirtualNetwork":'))
     return f"{text.count(chr(10), 0, at) + 1}:{at - (text.rfind(chr(10), 0, at) + 1) + 1}"
 
 
@@ -133,9 +133,9 @@ def _lint_named(tmp_path, monkeypatch, text: str):
 def test_a_value_list_of_peerings_with_a_classic_remote(tmp_path, monkeypatch):
     text = _value_list(CLASSIC_PROD)
     result = lint_files(tmp_path, monkeypatch, {"peerings.json": text}, dedent=False)
-    # At the remote network the peering names: the row is the peering's, not the network's.
-    assert where(result.findings) == ["MIG313 peerings.json:11:9"]
-    assert _at_key(text, "remoteVirtualNetwork") == "11:9"
+    # At the id of the remote network the peering names: the row is the peering's, not the network's.
+    assert where(result.findings) == ["MIG313 peerings.json:12:17"]
+    assert _at_remote(text) == "12:17"
     message = result.findings[0].message
     assert "classic virtual network 'prod' is peered with Resource Manager network 'hub-vnet'" in message
     assert "(peering 'hub-to-prod', Connected)" in message
@@ -144,8 +144,8 @@ def test_a_value_list_of_peerings_with_a_classic_remote(tmp_path, monkeypatch):
 def test_an_az_peering_list_with_a_classic_remote(tmp_path, monkeypatch):
     text = _az_list(CLASSIC_PROD)
     result = lint_files(tmp_path, monkeypatch, {"peerings.json": text}, dedent=False)
-    assert where(result.findings) == ["MIG313 peerings.json:16:5"]
-    assert _at_key(text, "remoteVirtualNetwork") == "16:5"
+    assert where(result.findings) == ["MIG313 peerings.json:17:13"]
+    assert _at_remote(text) == "17:13"
     assert [d.problem for d in result.documents] == [None]  # no MIG001: the row writes what is read
 
 

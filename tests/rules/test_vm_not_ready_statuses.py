@@ -28,6 +28,15 @@ def _at(text: str, snippet: str, nth: int = 0) -> str:
     return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
+def _value_of(text: str, name: str) -> str:
+    """`line:column` of the value of the first key `name` in `text`, as json.dumps writes it (`"name": v`):
+    a finding about a field is shown at its value."""
+    written = f'"{name}": '
+    offset = text.index(written) + len(written)
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
 def _deployment(instance: str, role: str = "", *, extension_state: str = "") -> str:
     """A GET response of deployment `app` with VM app01, its enabled CustomScriptExtension and `role` (more
     of the role's elements), and the `instance` elements of its role instance."""
@@ -192,19 +201,19 @@ def _check_json(tmp_path: Path, monkeypatch, context: dict):
 @pytest.mark.parametrize("empty", [[], None])
 def test_get_azure_vm_an_empty_or_null_status_list(tmp_path, monkeypatch, empty):
     text, [found] = _check_json(tmp_path, monkeypatch, _context(agent=READY, statuses=empty))
-    assert _where([found]) == ["MIG208 vms.json:" + _at(text, '"ResourceExtensionStatusList"')]
+    assert _where([found]) == ["MIG208 vms.json:" + _value_of(text, "ResourceExtensionStatusList")]
     assert "reports no status for its extension CustomScriptExtension" in found.message
 
 
 def test_get_azure_vm_no_agent_status_and_an_empty_list(tmp_path, monkeypatch):
     """`"GuestAgentStatus": null, "ResourceExtensionStatusList": []` on a VM that has its agent."""
     text, [found] = _check_json(tmp_path, monkeypatch, _context())
-    assert _where([found]) == ["MIG208 vms.json:" + _at(text, '"ResourceExtensionStatusList"')]
+    assert _where([found]) == ["MIG208 vms.json:" + _value_of(text, "ResourceExtensionStatusList")]
 
 
 def test_get_azure_vm_provisioned_without_the_agent(tmp_path, monkeypatch):
     text, [found] = _check_json(tmp_path, monkeypatch, _context(provisioned=False))
-    assert _where([found]) == ["MIG208 vms.json:" + _at(text, '"ProvisionGuestAgent"')]
+    assert _where([found]) == ["MIG208 vms.json:" + _value_of(text, "ProvisionGuestAgent")]
     assert "provisioned without the VM Agent" in found.message
 
 
@@ -251,7 +260,7 @@ def _check_graph(tmp_path: Path, monkeypatch, row: dict):
 
 def test_resource_graph_a_vm_provisioned_without_the_agent(tmp_path, monkeypatch):
     text, [found] = _check_graph(tmp_path, monkeypatch, _graph_row(False, {"status": "ReadyRole"}))
-    assert _where([found]) == ["MIG208 graph.json:" + _at(text, '"platformGuestAgent"')]
+    assert _where([found]) == ["MIG208 graph.json:" + _value_of(text, "platformGuestAgent")]
     assert "provisioned without the VM Agent" in found.message
     stopped = _graph_row(False, {"status": "StoppedDeallocated"})
     assert _check_graph(tmp_path, monkeypatch, stopped)[1] == []

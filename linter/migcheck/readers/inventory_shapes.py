@@ -717,13 +717,13 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     if availability is None:
         unknown.add("availability_set")
     static_ips = _static_ip(in_vnet, spots)
-    subnets_mark = spots.at(spots.key("subnetNames")) if not subnets and "subnets" not in unknown else None
-    virtual_network_mark = spots.at(spots.key("virtualNetwork")) if vnet else None
+    subnets_mark = spots.value("subnetNames") if not subnets and "subnets" not in unknown else None
+    virtual_network_mark = _value_mark(spots, vnet, "virtualNetwork")
     os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
     disks = tuple(_disks(os_disk, data_disks, item.name, spots))
     instance = _instance(get(props, "instanceView"), hardware, item.name, spots)
     boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
-    boot_mark = spots.at(spots.key("bootDiagnosticsEnabled")) if boot is not None else None
+    boot_mark = spots.value("bootDiagnosticsEnabled") if boot is not None else None
     extensions = get(props, "extensions")
     if not isinstance(extensions, list):
         unknown.add("extensions")
@@ -871,7 +871,7 @@ def _static_ip(vnet: object, spots: Spots) -> tuple[NameRef, ...]:
     """The private address a classic VM asks for: `networkProfile.virtualNetwork.staticIpAddress` (`vnet`
     is the `virtualNetwork`)."""
     address = text(get(vnet, "staticIpAddress"))
-    return (NameRef(address, spots.at(spots.key("staticIpAddress"))),) if address else ()
+    return (NameRef(address, spots.value("staticIpAddress")),) if address else ()
 
 
 def _endpoints(value: object, spots: Spots) -> Iterator[InputEndpoint]:
@@ -991,7 +991,7 @@ def _instance_mark(spots: Spots, status: str, agent: str, state_key: str, agent_
     after the key `state_key` (`InstanceStatus`, or `instanceView` for its `status`), else at that key."""
     if key(status) in _RUNNING and agent and key(agent) != "ready":
         return _agent_mark(spots, agent, agent_key) or spots.mark
-    return _value_mark(spots, status, state_key) or spots.at(spots.key(state_key))
+    return _value_mark(spots, status, state_key) or spots.value(state_key)
 
 
 def _agent_mark(spots: Spots, agent: str, agent_key: str) -> Mark | None:
@@ -1020,7 +1020,7 @@ def _availability_set_mark(spots: Spots, name: str, under: str) -> Mark | None:
 def _no_agent_mark(settings: object, flag: str, spots: Spots) -> Mark | None:
     """Where `settings` says the VM was given no guest agent (its `flag` false); None when it was given one
     or does not say."""
-    return spots.at(spots.key(flag)) if boolean(get(settings, flag)) is False else None
+    return spots.value(flag) if boolean(get(settings, flag)) is False else None
 
 
 def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
@@ -1185,12 +1185,13 @@ _PEERING = "microsoft.network/virtualnetworks/virtualnetworkpeerings"
 def _peering(item: Item) -> Iterator[VnetPeering]:
     """A peering exported on its own (`az network vnet peering list`, the list call's `{"value": [...]}`)
     whose remote network is a classic one: the record its network's row gives, its network the one its id
-    is under (`.../virtualNetworks/<vnet>/virtualNetworkPeerings/<name>`). Marked at its remote network,
-    since the row is the peering's, not the network's."""
+    is under (`.../virtualNetworks/<vnet>/virtualNetworkPeerings/<name>`). Marked at its remote network's
+    id, since the row is the peering's, not the network's."""
     own = item.id if item.id.type == _PEERING else parse_id("")
     found = _classic_peering(item.properties, own.child or item.name, own.name, item.mark)
     if found is not None:
-        yield replace(found, mark=item.spots.at(item.spots.key("remoteVirtualNetwork")))
+        remote = text(get(get(item.properties, "remoteVirtualNetwork"), "id"))  # a classic network's: written
+        yield replace(found, mark=_value_mark(item.spots, remote, "remoteVirtualNetwork") or item.mark)
 
 
 def _classic_peering(props: object, name: str, peer: str, mark: Mark) -> VnetPeering | None:
@@ -1902,10 +1903,10 @@ def _vm_context(
             *_disks_of(data_disks, name, spots, "DataVirtualHardDisks"),
         ),
         boot_diagnostics=boot,
-        boot_diagnostics_mark=spots.at(spots.key("BootDiagnosticsEnabled")) if boot is not None else None,
+        boot_diagnostics_mark=spots.value("BootDiagnosticsEnabled") if boot is not None else None,
         availability_set_mark=_availability_set_mark(spots, availability or "", "AvailabilitySetName"),
         primary_subnets=primary,
-        subnets_mark=spots.at(spots.key("SubnetNames")) if not subnets and "subnets" not in unknown else None,
+        subnets_mark=spots.value("SubnetNames") if not subnets and "subnets" not in unknown else None,
         unknown=frozenset(unknown),
         static_ips=_context_static_ips(sets, spots),
         security_group=_context_security_group(sets, spots),
@@ -1922,9 +1923,7 @@ def _vm_context(
         text(get(obj, "VirtualNetworkName")),
         has(obj, "VirtualNetworkName"),
         availability_set_left_out=left_out,
-        virtual_network_mark=(
-            spots.at(spots.key("VirtualNetworkName")) if text(get(obj, "VirtualNetworkName")) else None
-        ),
+        virtual_network_mark=_value_mark(spots, text(get(obj, "VirtualNetworkName")), "VirtualNetworkName"),
     )
 
 
@@ -2074,7 +2073,7 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
     reported = [(handler, state) for handler, state in reported if handler or state]
     if not (status or agent or reported):
         return None
-    at = spots.at(spots.key(state_key))
+    at = spots.value(state_key)
     named = iter(spots.values([h for h, _ in reported if h], "ResourceExtensionStatusList"))
     statuses = tuple(ExtensionStatus(h, state, next(named) if h else at) for h, state in reported)
     in_full = has(obj, "ResourceExtensionStatusList") and len(reported) == len(_listed(listed))
@@ -2085,7 +2084,7 @@ def _context_instance(obj: dict, vm: str, spots: Spots) -> RoleInstance | None:
         agent,
         _instance_mark(spots, status, agent, state_key, "GuestAgentStatus"),
         extension_statuses=statuses,
-        status_list_mark=spots.at(spots.key("ResourceExtensionStatusList")) if in_full else None,
+        status_list_mark=spots.value("ResourceExtensionStatusList") if in_full else None,
         no_agent_mark=_no_agent_mark(get(obj, "VM"), "ProvisionGuestAgent", spots),
         guest_agent_mark=_agent_mark(spots, agent, "GuestAgentStatus"),
     )
