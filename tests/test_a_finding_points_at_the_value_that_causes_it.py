@@ -171,6 +171,32 @@ def test_an_extension_a_wrapper_names_points_at_the_wrapper(tmp_path, monkeypatc
     assert found == [at(script, "Set-AzureVMBGInfoExtension", "ext.ps1", "MIG204")]
 
 
+# --- MIG205: boot diagnostics on a VM with Premium disks ------------------------------------------------
+
+PREMIUM_VM = """\
+azure storage account create premacct --type PLRS -l "West Europe"
+azure vm create db img user pass -u https://premacct.blob.core.windows.net/vhds/db01.vhd -l "West Europe"
+"""
+
+
+@pytest.mark.parametrize(
+    ("turned_on", "at_value"),
+    [
+        ("-B true", "true"),
+        ("--boot-diagnostics=true", "true"),
+        ("--enable-boot-diagnostics", "--enable-boot-diagnostics"),
+        ("-d db --enable-boot-diagnostics", "--enable-boot-diagnostics"),
+    ],
+    ids=["short", "attached", "flag", "flag-after-options"],
+)
+def test_boot_diagnostics_the_classic_cli_turns_on_points_at_what_turns_it_on(
+    tmp_path, monkeypatch, turned_on, at_value
+):
+    script = PREMIUM_VM + f"azure vm set db {turned_on}\n"
+    found = where(lint_files(tmp_path, monkeypatch, {"db.sh": script}, "MIG205", dedent=False).findings)
+    assert found == [at(script, at_value, "db.sh", "MIG205", nth=script.count(at_value) - 1)]
+
+
 # --- MIG103: a VM in no availability set beside VMs in one ------------------------------------------------
 
 

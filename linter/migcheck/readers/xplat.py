@@ -495,6 +495,7 @@ class Parsed:
     at: Mark  # where the command is written
     positionals: list[Word]
     options: dict[str, Word | bool]  # by long name: the value, or True for a flag given
+    flags: dict[str, Mark] = field(default_factory=dict)  # where each option given with no value is written
     # Given an option the classic command does not have (`--image-urn`): commander refuses an option a
     # command does not declare, so it is not this command; one that names a resource group
     # (`--resource-group`, a `-g` the classic form lacks) is the Resource Manager form of the command.
@@ -518,9 +519,10 @@ class Parsed:
 
     def value_at(self, name: str, position: int | None = None) -> Mark:
         """Where a finding about what the option `name` (else the positional argument at `position`)
-        states points: at its value, where the command gives one; else at the command."""
+        states points: at its value, where the command gives one; at the option itself where it is a flag
+        (`--enable-boot-diagnostics`); else at the command."""
         given = self.value(name, position)
-        return given.mark if given is not None else self.at
+        return given.mark if given is not None else self.flags.get(name, self.at)
 
 
 def _dns_prefix(word: Word) -> Word:
@@ -534,6 +536,10 @@ def _dns_prefix(word: Word) -> Word:
     if prefix == text:
         return word
     return replace(word, text=prefix, mark=word.at(len(text) - len(host)), shape=None, holes=())
+
+
+# The options of `vm set` that turn boot diagnostics on or off, in the order the CLI reads them.
+_BOOT_OPTIONS = ("enable-boot-diagnostics", "disable-boot-diagnostics", "boot-diagnostics")
 
 
 def _boot_diagnostics(parsed: Parsed) -> bool | None:
@@ -586,14 +592,14 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
         named = _named_options(word, long_names, short_names, parsed)
         for name, kind, attached in named:
             if kind == FLAG:
-                parsed.options[name] = True
+                parsed.options[name], parsed.flags[name] = True, word.mark
             elif attached is not None:
                 parsed.options[name] = attached
             elif index < len(rest) and (kind == VALUE or not (rest[index].text or "x").startswith("-")):
                 parsed.options[name] = rest[index]
                 index += 1
             else:
-                parsed.options[name] = True
+                parsed.options[name], parsed.flags[name] = True, word.mark
     return None if parsed.flag("help") else parsed
 
 
@@ -1040,7 +1046,7 @@ class Reading:
             self._named_ip(vm, option, ips, parsed.value(option))
         self._create_endpoints(vm, parsed)
         if parsed.flag("disable-boot-diagnostics"):
-            vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.at
+            vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.value_at("disable-boot-diagnostics")
         else:  # the CLI turns it on unless told not to (AUTOMATION.md §4)
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm create", parsed.at
         self._os_disk(vm, parsed.value("blob-url"), parsed.at)
@@ -1338,7 +1344,8 @@ class Reading:
         turned = _boot_diagnostics(parsed)
         if vm is None or turned is None:
             return
-        at = parsed.value_at("boot-diagnostics")  # `-B true`; a flag is the command's own
+        # `-B true`, else the flag that says it (`--enable-boot-diagnostics`)
+        at = next((parsed.value_at(option) for option in _BOOT_OPTIONS if parsed.flag(option)), parsed.at)
         if not self.maybe:
             vm.boot_diagnostics, vm.boot_diagnostics_mark = turned, at
         elif turned and not vm.boot_diagnostics:
