@@ -91,15 +91,29 @@ def test_an_acl_splatted_from_a_table_literal_points_at_the_entry(tmp_path, monk
     assert found == [at(script, "$acl }", "acl.ps1", "MIG201")]
 
 
-def test_an_acl_added_to_a_table_after_it_is_written_points_at_the_splat(tmp_path, monkeypatch):
-    """Near miss: the entry is no part of the table literal, so the splat that passes it is shown."""
+@pytest.mark.parametrize("added", ["$ep.ACL = $acl", '$ep["ACL"] = $acl', '$ep.Add("ACL", $acl)'])
+def test_an_acl_added_to_a_table_after_it_is_written_points_at_the_value_added(tmp_path, monkeypatch, added):
     script = (
         ACL + '$ep = @{ Name = "HTTPS"; Protocol = "tcp"; LocalPort = 443; PublicPort = 443 }\n'
-        "$ep.ACL = $acl\n"
+        f"{added}\n"
         'Get-AzureVM -ServiceName "shop" -Name "web1" | Add-AzureEndpoint @ep | Update-AzureVM\n'
     )
     found = where(lint_files(tmp_path, monkeypatch, {"acl.ps1": script}, "MIG201").findings)
-    assert found == [at(script, "@ep", "acl.ps1", "MIG201")]
+    value = "$acl" + added.rpartition("$acl")[2] + "\n"  # the `$acl` the line ends with
+    assert found == [at(script, value, "acl.ps1", "MIG201")]
+
+
+@pytest.mark.parametrize("branch", ["if", "else"])
+def test_an_acl_in_a_table_one_branch_writes_points_at_that_branch_s_entry(tmp_path, monkeypatch, branch):
+    with_acl = '$ep = @{ Name = "HTTPS"; Protocol = "tcp"; LocalPort = 443; PublicPort = 443; ACL = $acl }'
+    without = '$ep = @{ Name = "HTTPS"; Protocol = "tcp"; LocalPort = 443; PublicPort = 443 }'
+    first, second = (with_acl, without) if branch == "if" else (without, with_acl)
+    script = (
+        ACL + f"if ($secure) {{ {first} }} else {{ {second} }}\n"
+        'Get-AzureVM -ServiceName "shop" -Name "web1" | Add-AzureEndpoint @ep | Update-AzureVM\n'
+    )
+    found = where(lint_files(tmp_path, monkeypatch, {"acl.ps1": script}, "MIG201").findings)
+    assert found == [at(script, "$acl }", "acl.ps1", "MIG201")]
 
 
 # --- MIG204: an XML extension -----------------------------------------------------------------------------
@@ -164,11 +178,17 @@ def test_an_xml_extension_a_python_script_builds_points_at_its_name(tmp_path, mo
     assert found == [at(script, '"BGInfo"', "ext.py", "MIG204", nth=1)]
 
 
-def test_an_extension_a_wrapper_names_points_at_the_wrapper(tmp_path, monkeypatch):
-    """Near miss: `Set-AzureVMBGInfoExtension` states no name; the cmdlet is what names the extension."""
-    script = 'Get-AzureVM -ServiceName "svc" -Name "vm1" | Set-AzureVMBGInfoExtension -Version "1.*" | Update-AzureVM\n'
+@pytest.mark.parametrize(
+    "version", ['-Version "1.*"', '"" "1.*"', "-Version $v"], ids=["named", "positional", "variable"]
+)
+def test_bginfo_1_a_wrapper_sets_points_at_its_version(tmp_path, monkeypatch, version):
+    """`Set-AzureVMBGInfoExtension` states no name: the version it is given is what makes it an XML extension."""
+    script = (
+        '$v = "1.*"\n'
+        f'Get-AzureVM -ServiceName "svc" -Name "vm1" | Set-AzureVMBGInfoExtension {version} | Update-AzureVM\n'
+    )
     found = where(lint_files(tmp_path, monkeypatch, {"ext.ps1": script}, "MIG204").findings)
-    assert found == [at(script, "Set-AzureVMBGInfoExtension", "ext.ps1", "MIG204")]
+    assert found == [at(script, '"1.*"', "ext.ps1", "MIG204", nth=0 if "$v" in version else 1)]
 
 
 # --- MIG205: boot diagnostics on a VM with Premium disks ------------------------------------------------

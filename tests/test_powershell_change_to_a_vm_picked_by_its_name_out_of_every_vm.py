@@ -72,7 +72,7 @@ def test_each_form_of_the_filter_picks_the_vm(tmp_path, monkeypatch, picked) -> 
 @pytest.mark.parametrize(
     ("change", "code", "column"),
     [
-        (BGINFO, "MIG204", 43),
+        (BGINFO, "MIG204", 79),  # at the version that makes it the XML BGInfo
         (
             "Set-AzureVMExtension -ExtensionName VMSnapshot -Publisher Microsoft.Azure.RecoveryServices"
             " -Version 1.0 | Update-AzureVM",

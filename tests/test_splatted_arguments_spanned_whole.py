@@ -1,8 +1,8 @@
 """A finding a PowerShell script gets where a splatted table passes what it is about (`Add-AzureEndpoint -VM
-$vm @ep`, whose table gives the endpoint its ACL), when the table literal does not state the entry itself (it is
-added afterwards), spans the splat whole, `@` and the variable's name, as one at a `$variable` spans it; an `@`
-that opens an array, a table or a here-string is one character still. An entry the literal states is shown
-where it is written (tests/test_a_finding_points_at_the_value_that_causes_it.py)."""
+$vm @ep`, whose table gives the endpoint its ACL) is shown at the entry's value, also where the entry is added
+after the table literal (`$ep.ACL = $acl`), and spans that value whole, as one at a `$variable` does. A splat
+token spans the `@` and the variable's name; an `@` that opens an array, a table or a here-string is one
+character still. (An entry the literal states: tests/test_a_finding_points_at_the_value_that_causes_it.py.)"""
 
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ New-AzureVM -ServiceName "svc" -VNetName "prod-vnet" -VMs $vm
 """
 
 
-def test_an_acl_passed_in_a_splatted_table_is_shown_at_the_whole_splat(tmp_path, monkeypatch):
+def test_an_acl_added_to_a_splatted_table_is_shown_at_the_whole_value_added(tmp_path, monkeypatch):
     [finding] = lint_files(tmp_path, monkeypatch, {"acl.ps1": SCRIPT}, "MIG201").findings
     location = finding.location
-    assert (location.line, location.column, location.end_column) == (7, 33, 36)
+    assert (location.line, location.column, location.end_column) == (4, 11, 15)  # `$acl` of `$ep.ACL = $acl`
 
 
 def test_an_at_sign_that_splats_nothing_is_one_character():

@@ -147,6 +147,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from migcheck import automation
 from migcheck import inventory_model as inv
+from migcheck.extensions import is_xml_extension
 from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
@@ -3616,7 +3617,10 @@ def _join_tables(a: Table, b: Table) -> Table:
             present = x or y
             assert present is not None
             entries.append((key, present[1], present[2], False))
-    return _bounded(Table(tuple(entries), a.opaque or b.opaque))
+    # Where each entry is written: on the first path that writes it (a finding about the entry points there).
+    written = {k for k, _ in a.marks}
+    marks = a.marks + tuple(m for m in b.marks if m[0] not in written)
+    return _bounded(Table(tuple(entries), a.opaque or b.opaque, marks))
 
 
 def _native_list(value: Value, part: Node) -> str | None:
@@ -5693,7 +5697,7 @@ class Interpreter:
                 if self.scope == 0 and key in self.constant_keys:
                     self._constant(key, value)
         elif target.type in ("member_access", "element_access"):
-            self._set_member(target, value, env, op)
+            self._set_member(target, value, env, op, self.where.mark(source) if source is not None else None)
         else:
             for key in _assigned_keys(node):
                 env.vars[key] = Unknown("$" + key)
@@ -5725,10 +5729,12 @@ class Interpreter:
             del self.constants[key]
             self.constant_keys.discard(key)
 
-    def _set_member(self, target: Node, value: Value, env: Env, op: str = "=") -> None:
+    def _set_member(
+        self, target: Node, value: Value, env: Env, op: str = "=", at: Mark | None = None
+    ) -> None:
         """`$table[k] = v`, `$table.k = v`, and `+=` adding to the entry the table surely holds (other
-        operators, or an entry that may be missing, leave it unknown); on a VM object, a change the reader
-        does not follow."""
+        operators, or an entry that may be missing, leave it unknown), the entry marked `at` (where `v` is
+        written); on a VM object, a change the reader does not follow."""
         inner = _named(target)
         if not inner or inner[0].type != "variable":
             return
@@ -5744,7 +5750,7 @@ class Interpreter:
                     value = self._appended(entry[2], value, target)
                 else:
                     value = Unknown(self.snippet(target))
-            env.vars[key] = current.with_entry(member, value)
+            env.vars[key] = current.with_entry(member, value, at=at)
         elif isinstance(current, WebRequest) and member is not None and member.casefold() == "method":
             self._sent(current, _http_method(value, None), _WEB_REQUEST)
         elif isinstance(current, Table):  # `$table[$unknown] = …` may replace any entry
@@ -6288,7 +6294,8 @@ class Interpreter:
             base, picked = self._where_method(target, arguments, env)
             if picked is not None:
                 return picked
-        values = [self.evaluate(a, env) for a in _arguments(arguments)] if arguments is not None else []
+        written = _arguments(arguments) if arguments is not None else []
+        values = [self.evaluate(a, env) for a in written]
         key = _variable(_text(target))[1] if target is not None and target.type == "variable" else ""
         current = env.lookup(key) if key else None
         if name in _UNFOLLOWED_FILE_WRITES:
@@ -6319,7 +6326,7 @@ class Interpreter:
             return Unknown(self.snippet(node))
         if isinstance(current, Table) and name == "add" and len(values) == 2:
             if isinstance(values[0], Text):
-                env.vars[key] = current.with_entry(values[0].value, values[1])
+                env.vars[key] = current.with_entry(values[0].value, values[1], at=self.where.mark(written[1]))
             else:
                 env.vars[key] = _stale(current)
             return NULL
@@ -7913,15 +7920,24 @@ class Interpreter:
             self._antimalware_monitoring(node, args, piped, env)
             if args.switch("NoConfig"):  # only the monitoring changes
                 return self._vm_input(args, piped)
+        publisher, version = Text(cmdlets.NAMED_EXTENSIONS[key][0]), _arg_value(args, "Version")
+        # The wrapper states no name: where its version makes the extension an XML one (BGInfo 1.*), a
+        # finding about it points at that version; else at the wrapper.
+        xml = (
+            isinstance(name, Text)
+            and isinstance(version, Text)
+            and is_xml_extension(publisher.value, name.value, version.value)
+        )
         return self._vm_event(
             "extension",
             node,
             args,
             piped,
             env,
-            publisher=Text(cmdlets.NAMED_EXTENSIONS[key][0]),
+            publisher=publisher,
             name=name,
-            version=_arg_value(args, "Version"),
+            name_at=self._name_at(args, "Version") if xml else None,
+            version=version,
             reference=_arg_value(args, "ReferenceName"),
             state=_state(args),
         )
