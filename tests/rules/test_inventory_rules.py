@@ -59,6 +59,13 @@ def _at(page: str, line: int, needle: str) -> str:
     return f"{line}:{page.split(chr(10))[line - 1].index(needle) + 1}"
 
 
+def _value_at(page: str, line: int, key: str) -> str:
+    """`line:column` of the value of the first key `key` on a line of an export: where a finding about the
+    field points."""
+    written = f'"{key}": '
+    return f"{line}:{page.split(chr(10))[line - 1].index(written) + len(written) + 1}"
+
+
 def _state_at(page: str, line: int) -> str:
     """`line:column` of a VM's state (`instanceView.status`) on a line of an export: its value."""
     return f"{line}:{page.split(chr(10))[line - 1].index(STATE) + len(STATE) + 1}"
@@ -127,7 +134,7 @@ def test_an_export_completes_an_export_azurevm_file(tmp_path, monkeypatch):
     )
     files = {"vms/db01.xml": vm_file, "classic.json": _page(exported, _account("dbprem", "Premium-LRS"))}
     result = _lint(tmp_path, monkeypatch, files, "MIG205")
-    at = _at(files["classic.json"], 2, '"bootDiagnosticsEnabled"')
+    at = _value_at(files["classic.json"], 2, "bootDiagnosticsEnabled")
     assert _where(result.findings) == [f"MIG205 classic.json:{at}"]  # boot diagnostics are stated there
     [service] = result.estate.cloud_services
     assert service.name == "contoso-db"  # the folder's name stood in for it; the export names it
@@ -176,7 +183,7 @@ def test_a_premium_account_wins_over_the_io_type_a_disk_states(tmp_path, monkeyp
 
     page = _page(vm("opsprem"), _account("opsprem", "Premium-LRS"))
     result = _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG205")
-    at = _at(page, 2, '"bootDiagnosticsEnabled"')
+    at = _value_at(page, 2, "bootDiagnosticsEnabled")
     assert _where(result.findings) == [f"MIG205 classic.json:{at}"]
     page = _page(vm("opsstd"), _account("opsstd", "Standard-LRS"))
     assert _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG205").findings == []
