@@ -84,7 +84,7 @@ def test_a_public_ip_and_a_backup_extension_one_powershell_script_leaves_unsaid_
         "b_web.ps1": powershell_vm(f"{PUBLIC_PS} |\n    {SNAPSHOT_PS}"),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG206", dedent=False)
-    assert where(result.findings) == ["MIG206 b_web.ps1:5:5"]
+    assert where(result.findings) == ["MIG206 b_web.ps1:5:41"]
     assert [ip.name for ip in _vm(result).public_ips] == ["web-pip"]
 
 

@@ -53,7 +53,10 @@ def test_a_backup_extension_only_the_second_powershell_script_installs_is_checke
         "deploy/b_web.ps1": powershell_vm(VM_SNAPSHOT),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG206", dedent=False)
-    assert where(result.findings) == ["MIG004 deploy/b_web.ps1:1:7", "MIG206 deploy/b_web.ps1:4:5"]
+    assert where(result.findings) == [
+        "MIG004 deploy/b_web.ps1:1:7",
+        "MIG206 deploy/b_web.ps1:4:41",
+    ]  # at the extension's name
     assert _mig004(result)[0].endswith(
         "extensions Microsoft.Azure.RecoveryServices.VMSnapshot 1.0 / Microsoft.Compute.BGInfo 2.* (here / there)"
     )
@@ -70,7 +73,7 @@ def test_a_bginfo_version_only_the_second_powershell_script_installs_is_checked(
         "deploy/b_web.ps1": powershell_vm(BGINFO_2.replace("2.*", "1.*")),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG204", dedent=False)
-    assert where(result.findings) == ["MIG004 deploy/b_web.ps1:1:7", "MIG204 deploy/b_web.ps1:4:5"]
+    assert where(result.findings) == ["MIG004 deploy/b_web.ps1:1:7", "MIG204 deploy/b_web.ps1:4:41"]
     assert _mig004(result)[0].endswith(
         "extensions Microsoft.Compute.BGInfo 1.* / Microsoft.Compute.BGInfo 2.* (here / there)"
     )
@@ -83,7 +86,7 @@ def test_the_same_extensions_do_not_disagree(tmp_path, monkeypatch) -> None:
         "deploy/b_web.ps1": powershell_vm(VM_SNAPSHOT.replace("'VMSnapshot'", "'vmsnapshot'")),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG206", dedent=False)
-    assert where(result.findings) == ["MIG206 deploy/a_web.ps1:4:5"]
+    assert where(result.findings) == ["MIG206 deploy/a_web.ps1:4:41"]
 
 
 def test_a_static_ip_only_the_second_powershell_script_asks_for_is_checked(tmp_path, monkeypatch) -> None:
