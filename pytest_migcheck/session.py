@@ -423,7 +423,7 @@ class MigcheckSession:
 
     def pytest_report_header(self) -> str:
         source = self.settings.source or "defaults"
-        files = len(self.result.documents)
+        files = len(self.result.described)
         # A selection reads only the files its rules need: the others would get no item.
         count = self.result.unread
         unread = f" ({count} more files not read: the selected rules do not need them)" if count else ""

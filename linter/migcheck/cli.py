@@ -416,7 +416,7 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
             "which ones run)",
             file=sys.stderr,
         )
-    if result.documents or result.unread:
+    if result.described or result.unread:
         return
     print(
         f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
@@ -675,7 +675,7 @@ class _Reading:
         self.times(done, total, path)
 
     def note_not_classic(self, result: LintResult) -> None:
-        checked = {document.path for document in result.documents}
+        checked = {document.path for document in result.described}
         others = [path for path in self.read if path not in checked]
         if others:
             shown = ", ".join(visible(path) for path in others[:5]) + (", …" if len(others) > 5 else "")

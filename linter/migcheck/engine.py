@@ -33,6 +33,7 @@ from migcheck.discover import (
     walked_whole,
 )
 from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
+from migcheck.formats import SCRIPT_KINDS
 from migcheck.model import (
     Document,
     FileKind,
@@ -76,6 +77,15 @@ if TYPE_CHECKING:
         def identity(self) -> tuple[int, int] | None: ...
 
 
+def _describes_classic(document: Document) -> bool:
+    """Whether a file describes something classic by itself: its resources, a problem reading it, or a
+    kind a walk reads only when it is classic (XML by its root, JSON by its records). A script has the kind
+    of its extension whatever it holds: it describes what its reader found in it."""
+    if document.resources or document.problem is not None:
+        return True
+    return document.kind is not None and document.kind not in SCRIPT_KINDS
+
+
 class RuleError(Exception):
     """A rule crashed; the message names the rule (a bug in migcheck or in a plugin)."""
 
@@ -105,6 +115,7 @@ class LintResult:
     # something classic, which the summary counts; the others describe nothing to check.
     read: int = 0
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _described: tuple[Document, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def known(self) -> list[Finding]:
@@ -117,6 +128,22 @@ class LintResult:
         """The files reported on: every file read, or only the buffer when linting one for an editor."""
         every = tuple(d for estate in self.estates for d in estate.documents)
         return every if self.scope is None else tuple(d for d in every if d.path == self.scope)
+
+    @property
+    def described(self) -> tuple[Document, ...]:
+        """The files reported on that describe something classic: those the summary counts, and without
+        which a run checked nothing (`check` says so, the badge is grey). A file named on the command line is
+        read whatever it holds, so `documents` has it even when it is a script that uses no classic API (a
+        walk passes it over); it is counted only when a finding points into it (a suppression comment it
+        holds, a value a classic script takes from it) or when it is one a walk reads: a classic XML file or
+        inventory export, a script a resource was read from, a file that could not be read."""
+        if self._described is None:
+            documents = self.documents
+            reported_on = {p for d in documents for p in d.settings_files}
+            reported_on.update(f.mark.path for f in self.findings)
+            reported_on.update(held.finding.mark.path for held in self.suppressed)
+            self._described = tuple(d for d in documents if _describes_classic(d) or d.path in reported_on)
+        return self._described
 
     @property
     def estate(self) -> Estate:

@@ -44,7 +44,7 @@ class Status:
 def status(result: LintResult) -> Status:
     """Held-back findings (suppressed or known from a baseline) count as the readiness summary counts
     them: a suppressed blocker still stops the platform's migration, so it can never read "ready"."""
-    if not result.documents:
+    if not result.described:
         return Status("no classic files", *GREY)
     if not result.enabled:
         return Status("no rules", *GREY)

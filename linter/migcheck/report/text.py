@@ -180,7 +180,7 @@ def fixable(result: LintResult) -> str:
 
 def summary(result: LintResult) -> str:
     """The one-line summary every format ends with (CI formats too: it is the last line of their log)."""
-    files = len(result.documents)
+    files = len(result.described)
     aside = _aside(result)
     if not files and not result.findings:
         # "All clear" would claim a check that never happened (the badge says "no classic files" too).
