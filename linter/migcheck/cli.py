@@ -145,10 +145,16 @@ def _parser() -> argparse.ArgumentParser:
         title="commands", metavar="COMMAND", required=True, parser_class=_CommandParser
     )
 
-    check = commands.add_parser("check", help="check files and folders (default: the current folder)")
+    check = commands.add_parser(
+        "check",
+        help="check files and folders (default: the current folder)",
+        description="Report what blocks the migration of the classic resources the files describe, at the "
+        "element or command that causes it, then a readiness summary. Exit 0: nothing at or above "
+        "--fail-on; 1: findings at or above it; 2: migcheck could not do its job.",
+        epilog="example: migcheck check infra/ --select MIG2,endpoint-acl --format concise",
+    )
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin (default: .)")
-    check.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
-    check.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
+    _add_rule_options(check)
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails")
     formats = check.add_argument("--format", default="text", help=f"{', '.join(FORMATS)} (default: text)")
     # Not argparse's `choices`: _check names them in its own error. `migcheck.completion` completes these.
@@ -179,18 +185,34 @@ def _parser() -> argparse.ArgumentParser:
     _add_output_options(check)
     check.set_defaults(run=_check)
 
-    rule = commands.add_parser("rule", help="show a rule's documentation")
-    rule.add_argument("rule", metavar="CODE|NAME")
+    rule = commands.add_parser(
+        "rule",
+        help="show a rule's documentation, or list the rules a prefix names",
+        description="Print the documentation of the rule a code or name gives; a prefix (MIG2, MIG, ALL) "
+        "lists the rules it names, as `migcheck rules` does.",
+        epilog="examples: migcheck rule MIG201; migcheck rule endpoint-acl; migcheck rule MIG2",
+    )
+    rule.add_argument("rule", metavar="CODE|NAME|PREFIX", help="MIG201, endpoint-acl, or MIG2")
     rule.set_defaults(run=_rule)
 
-    rules = commands.add_parser("rules", help="list every rule")
+    rules = commands.add_parser(
+        "rules",
+        help="list every rule",
+        description="List every rule, plugins' too: code, name, severity and summary, one a line.",
+        epilog="example: migcheck rules --format json",
+    )
     rules.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     rules.set_defaults(run=_rules)
 
     _add_badge(commands)
     _add_plan(commands)
 
-    completion = commands.add_parser("completion", help="print a shell completion script")
+    completion = commands.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print the script that completes migcheck's commands, options and rules in a shell.",
+        epilog="example, in ~/.bashrc: source <(migcheck completion bash)",
+    )
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
     completion.set_defaults(run=_completion)
 
@@ -205,6 +227,19 @@ def _parser() -> argparse.ArgumentParser:
     for name, command in commands.choices.items():
         command.set_defaults(command=name)  # the --help an option error names (`_refusal`)
     return parser
+
+
+# What --select and --ignore take, as `migcheck.config.specificity` matches it.
+_RULES_HELP = "comma-separated codes, prefixes or names (MIG201,MIG3,endpoint-acl)"
+
+
+def _add_rule_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--select", action="append", default=[], metavar="RULES", help=f"only these rules: {_RULES_HELP}"
+    )
+    command.add_argument(
+        "--ignore", action="append", default=[], metavar="RULES", help=f"skip these rules: {_RULES_HELP}"
+    )
 
 
 def _add_gitignore_option(command: argparse.ArgumentParser) -> None:
@@ -255,7 +290,7 @@ def _check(args: argparse.Namespace) -> int:
     from migcheck.report import FORMATS, SHOWN_LINES
 
     if args.format not in FORMATS:
-        raise OptionError(f"unknown format {args.format!r}; choose one of {', '.join(FORMATS)}")
+        raise OptionError(_unknown_format(args.format))
     _refuse_empty_names(args)
     _refuse_conflicts(args)
     _refuse_fixing_stdin(args)
@@ -327,6 +362,27 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix:
         return _fix(result, args, config, paths, rules)
     return _report(result, args, config)
+
+
+# Formats of the other commands' documents, by the command that writes them: a check asked for one is told
+# where it is.
+_FORMATS_ELSEWHERE = {"markdown": "plan", "html": "plan", "svg": "badge", "shields": "badge"}
+
+
+def _unknown_format(name: str) -> str:
+    """What `check --format NAME` is answered with: the formats there are, the one meant for a slip
+    (`josn`), or the command that writes that format (`markdown` and `html` are the plan's)."""
+    from migcheck.config import closest
+
+    choices = f"choose one of {', '.join(FORMATS)}"
+    wanted = name.strip().lower()
+    command = _FORMATS_ELSEWHERE.get(wanted)
+    if command is not None:
+        return (
+            f"unknown format {name!r}: {wanted} is a format of `migcheck {command}` (`migcheck {command} "
+            f"--format {wanted}`); for check, {choices}"
+        )
+    return f"unknown format {name!r}{closest(name, FORMATS)}; {choices}"
 
 
 def _refuse_overwriting_inputs(
@@ -867,7 +923,14 @@ def _count(n: int, word: str) -> str:
 
 
 def _add_badge(commands: argparse._SubParsersAction) -> None:
-    badge = commands.add_parser("badge", help="write a migration status badge (SVG or shields.io JSON)")
+    badge = commands.add_parser(
+        "badge",
+        help="write a migration status badge (SVG or shields.io JSON)",
+        description="Write a badge of the estate's migration status: ready (green), warnings or services "
+        "not decided (yellow), blockers or unread files (red), nothing to grade (grey). Exit 0 when it "
+        "wrote the badge, whatever it says; 2 when migcheck could not do its job.",
+        epilog="example: migcheck badge infra/ --output-file migration.svg",
+    )
     badge.add_argument("paths", nargs="*", metavar="PATH", help="files and folders (default: .)")
     badge.add_argument(
         "--output-file",
@@ -877,8 +940,7 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
         help="write the badge to FILE (default: stdout)",
     )
     badge.add_argument("--format", choices=("svg", "shields"), default="svg", help="svg (default) or shields")
-    badge.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
-    badge.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
+    _add_rule_options(badge)
     badge.add_argument(
         "--config",
         metavar="FILE",
@@ -889,14 +951,20 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_plan(commands: argparse._SubParsersAction) -> None:
-    plan = commands.add_parser("plan", help="the migration in order: steps, downtime, blockers, commands")
+    plan = commands.add_parser(
+        "plan",
+        help="the migration in order: steps, downtime, blockers, commands",
+        description="Write the migration in the order the platform takes it: each step's resources, "
+        "downtime, blockers and commands. Exit 0 whatever the plan says (`migcheck check` is the gate); "
+        "2 when migcheck could not do its job.",
+        epilog="example: migcheck plan infra/ --format markdown --output-file plan.md",
+    )
     plan.add_argument("paths", nargs="*", metavar="PATH", help="files and folders (default: .)")
     plan.add_argument(
         "--format", choices=("text", "markdown", "html", "json"), default="text", help="default: text"
     )
     plan.add_argument("--output-file", metavar="FILE", help="write the plan to FILE (default: stdout)")
-    plan.add_argument("--select", action="append", default=[], metavar="RULES", help="only these rules")
-    plan.add_argument("--ignore", action="append", default=[], metavar="RULES", help="skip these rules")
+    _add_rule_options(plan)
     plan.add_argument(
         "--config",
         metavar="FILE",

@@ -18,7 +18,7 @@ FILES = "files"
 RULES = "rules"
 FREE = "free"
 _FILE_METAVARS = frozenset({"FILE", "PATH"})
-_RULE_METAVARS = frozenset({"RULES", "CODE|NAME"})
+_RULE_METAVARS = frozenset({"RULES", "CODE|NAME|PREFIX"})
 
 
 @dataclass(frozen=True, slots=True)

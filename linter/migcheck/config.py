@@ -11,6 +11,7 @@ that states it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -561,17 +562,37 @@ def check_rule_tokens(rules: RuleSet, tokens: Iterable[str], where: str) -> None
     written (`--select`, a config file's key), what a token may be and, for a near miss, the rule meant."""
     for token in tokens:
         if not any(specificity(token, r.code, r.name) for r in rules):
-            raise ConfigError(
-                f"unknown rule {visible(repr(token))} in {where}{closest_rule(token, rules)}: {RULE_TOKENS}"
-            )
+            how = _apart(token, rules, where) or f"{closest_rule(token, rules)}: {RULE_TOKENS}"
+            raise ConfigError(f"unknown rule {visible(repr(token))} in {where}{how}")
+
+
+def _apart(token: str, rules: RuleSet, where: str) -> str:
+    """`: separate them with commas (MIG201,MIG202)` when `token` is rules written together with spaces or
+    semicolons (`--select "MIG201 MIG202"`): each part names a rule, the whole names none. On the command
+    line rules are separated with commas; in the settings file, each is a string of its own (a key of its
+    own in `severity`). "" when a part names no rule."""
+    parts = token.replace(";", " ").replace(",", " ").split()
+    if len(parts) < 2 or not all(any(specificity(p, r.code, r.name) for r in rules) for p in parts):
+        return ""
+    if where.startswith("--"):
+        return f": separate them with commas ({visible(','.join(parts))})"
+    if where.startswith("`severity`"):
+        return ": give each rule a key of its own"
+    return f": write each rule as a string of its own ({visible(', '.join(map(json.dumps, parts)))})"
 
 
 def closest_rule(token: str, rules: RuleSet) -> str:
     """` (did you mean X?)` when one rule's code or name, and only one, is a slip away from `token` (a
     character wrong, missing, added or two swapped, in any case: MIG2O1, endpoint-acls), else nothing: a
     guess would mislead where MIG999 is no slip for MIG319, or MIG100 one for any of MIG101 to MIG106."""
+    return closest(token, [word for rule in rules for word in (rule.code, rule.name)])
+
+
+def closest(token: str, words: Iterable[str]) -> str:
+    """` (did you mean X?)` when one of `words`, and only one, is a slip away from `token` or is `token` in
+    another case (`SARIF` for sarif), else nothing."""
     typed = token.strip().lower()
-    close = [word for rule in rules for word in (rule.code, rule.name) if one_slip(typed, word.lower())]
+    close = [word for word in words if typed == word.lower() or one_slip(typed, word.lower())]
     return f" (did you mean {close[0]}?)" if len(close) == 1 else ""
 
 
