@@ -284,7 +284,7 @@ def test_diff_works_on_standard_input(repo: Path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", _Stdin(data))
     code, out, _ = run(capsys, "-", "--diff")
     assert code == 1
-    assert out.startswith("--- a/-\n+++ b/-\n")
+    assert out.startswith("--- a/<stdin>\n+++ b/<stdin>\n")
     assert "-            <AddressPrefix>10.3.0.00/24</AddressPrefix>\n" in out
 
 

@@ -160,4 +160,4 @@ def test_a_file_read_with_no_extension_counts_as_a_script():
     from migcheck.formats import is_script
 
     assert is_script("cluster/create-cluster") and is_script("a.b/deploy") and is_script("deploy.sh")
-    assert not is_script("network/NetworkConfig.netcfg") and not is_script("-")
+    assert not is_script("network/NetworkConfig.netcfg") and not is_script("<stdin>")

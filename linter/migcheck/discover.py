@@ -24,7 +24,14 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from migcheck.formats import FORMATS, SHEBANG_BYTES, candidate_suffixes, no_extension, shebang_format
+from migcheck.formats import (
+    FORMATS,
+    SHEBANG_BYTES,
+    STDIN_SHOWN,
+    candidate_suffixes,
+    no_extension,
+    shebang_format,
+)
 from migcheck.model import record
 from migcheck.visible import visible
 
@@ -34,7 +41,7 @@ if TYPE_CHECKING:
     from migcheck.model import FileKind
 
 CANDIDATE_SUFFIXES = candidate_suffixes()
-STDIN = "-"
+STDIN = "-"  # standard input among the paths; reports name it STDIN_SHOWN
 
 # Folders no one wants linted; a user can still name a file inside them explicitly. `csx` is where the
 # Azure SDK builds a cloud service's package (`csx/Release/ServiceDefinition.csdef`, a copy of the
@@ -697,7 +704,7 @@ class _FirstNames:
 
 def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | None:
     if stdin_path is None or stdin_path == STDIN:
-        return Candidate(STDIN, STDIN, explicit=True)
+        return Candidate(STDIN_SHOWN, STDIN, explicit=True)
     path = display_path(stdin_path)
     if excluded.matches(path):
         return None  # an excluded file stays excluded while it is being edited, as when named explicitly

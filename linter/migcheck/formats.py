@@ -134,12 +134,16 @@ def _kind_of_program(program: str) -> FileKind | None:
 
 SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
 
+# Standard input given as `-` without --stdin-filename, as reports name it: `<stdin>:2:1: MIG001 ...`, as
+# Python and ruff name it, not a bare `-` that reads as a typo beside the line and column.
+STDIN_SHOWN = "<stdin>"
+
 
 def is_script(path: str) -> bool:
     """Whether `path`, of a file migcheck read, names a script (Python, PowerShell or shell): by its
     extension, and any file with none, since only the #! line of a script gets such a file read (stdin,
-    `-`, is read by what it holds)."""
-    if no_extension(path) and path != "-":
+    `<stdin>`, is read by what it holds)."""
+    if no_extension(path) and path != STDIN_SHOWN:
         return True
     found = byte_format(path)
     return found is not None and found.kind in SCRIPT_KINDS

@@ -187,7 +187,7 @@ def test_a_broken_buffer_is_a_finding_at_its_path(repo, capsys, monkeypatch):
 def test_plain_stdin_without_a_filename_is_linted_alone(repo, capsys, monkeypatch):
     # No csdef beside it: the configuration's roles are still web/worker roles (MIG101).
     _, findings = check_stdin(capsys, monkeypatch, cscfg(acl=True, subnet="Back"), "-")
-    assert where(findings) == [("-", 2, 3, "MIG101"), ("-", 10, 7, "MIG201")]
+    assert where(findings) == [("<stdin>", 2, 3, "MIG101"), ("<stdin>", 10, 7, "MIG201")]
 
 
 def test_the_read_cache_rereads_only_changed_files(repo):

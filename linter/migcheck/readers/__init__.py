@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from migcheck.formats import FORMATS, Format, byte_format
+from migcheck.formats import FORMATS, STDIN_SHOWN, Format, byte_format
 from migcheck.model import Document, FileKind, FileProblem, Mark
 from migcheck.readers import beside
 from migcheck.readers.suppressions import read_suppressions
@@ -48,7 +48,7 @@ WINDOWS_AZURE_NS = "http://schemas.microsoft.com/windowsazure"
 # The Service Management API writes `http://`; the REST reference pages on learn.microsoft.com now print the
 # namespace as `https://` in every body, and bodies copied from them must read the same.
 _WINDOWS_AZURE_NAMESPACES = frozenset({WINDOWS_AZURE_NS, "https://schemas.microsoft.com/windowsazure"})
-STDIN_PATH = "-"  # standard input without a file name: taken to be XML
+STDIN_PATH = STDIN_SHOWN  # standard input without a file name: taken to be XML
 
 BY_EXTENSION = {
     ".csdef": FileKind.SERVICE_DEFINITION,
@@ -213,7 +213,7 @@ def _read_document(path: str, data: bytes, *, explicit: bool) -> Document | None
         unsure = claimed is None and sniffed is not None and _may_be_bare_rest(*sniffed)
         if not explicit and claimed is None and not unsure:
             return None
-        if expected is None and sniffed is None and not path.lower().endswith((".xml", STDIN_PATH)):
+        if expected is None and sniffed is None and not (path == STDIN_PATH or path.lower().endswith(".xml")):
             return _not_classic(path)
         if len(data) > MAX_FILE_BYTES:
             return None if unsure and not explicit else _too_large(path, data, expected, sniffed)

@@ -32,7 +32,7 @@ from typing import NamedTuple, TypeVar
 
 from migcheck import guarded
 from migcheck.discover import STDIN, Candidate
-from migcheck.formats import SCRIPT_BYTES
+from migcheck.formats import SCRIPT_BYTES, STDIN_SHOWN
 
 __all__ = [
     "Loaded",
@@ -93,7 +93,7 @@ class _Inputs:
             return None
         if candidate.fs_path != STDIN:
             return os.path.abspath(candidate.fs_path)
-        return self.buffer[0] if self.buffer is not None and candidate.path != STDIN else None
+        return self.buffer[0] if self.buffer is not None and candidate.path != STDIN_SHOWN else None
 
     def find(self, absolute: str) -> Candidate | None:
         return self.by_path.get(absolute) or self.by_folded.get(absolute.casefold())
