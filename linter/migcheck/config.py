@@ -581,6 +581,56 @@ def _apart(token: str, rules: RuleSet, where: str) -> str:
     return f": write each rule as a string of its own ({visible(', '.join(map(json.dumps, parts)))})"
 
 
+# How advice written by readers and rules names a setting: as in a pyproject.toml.
+PYPROJECT_TABLE = "[tool.migcheck"
+
+
+def in_settings_file(advice: str, source: str) -> str:
+    """`advice` with each setting it names (`[tool.migcheck] exclude`, `[tool.migcheck.cloud-services]`,
+    written as a pyproject.toml has them) named as the settings file in use has it: a migcheck.toml (or
+    another file given with --config) holds its keys at the top (`exclude`, `[cloud-services]`), and a
+    file that was found is named. With no settings file, both forms are given: the user may create
+    either."""
+    if PYPROJECT_TABLE not in advice:
+        return advice
+    parts: list[str] = []
+    at = 0
+    while (start := advice.find(PYPROJECT_TABLE, at)) >= 0:
+        end = advice.find("]", start)
+        if end < 0:
+            break
+        table = advice[start + len(PYPROJECT_TABLE) : end].removeprefix(".")
+        key = _key_after(advice, end + 1) if not table else ""
+        quote = "`" if advice[start - 1 : start] == "`" and advice[end + 1 : end + 2] == "`" else ""
+        setting, where = _setting_named(table, key, source)
+        parts += [advice[at : start - len(quote)], f"{quote}{setting}{quote}{where}"]
+        at = end + 1 + len(quote) + (len(key) + 1 if key else 0)
+    return "".join([*parts, advice[at:]])
+
+
+def _key_after(advice: str, at: int) -> str:
+    """The key written after `[tool.migcheck]` (`[tool.migcheck] exclude`), if one is."""
+    if advice[at : at + 1] != " ":
+        return ""
+    word = advice[at + 1 :].split(" ", 1)[0].rstrip(".,;:)")
+    return word if word in _KEYS else ""
+
+
+def _setting_named(table: str, key: str, source: str) -> tuple[str, str]:
+    """(the setting as the settings file writes it, ` of FILE` and the other form when there is none)."""
+    if not source or os.path.basename(source) == "pyproject.toml":
+        setting = f"[tool.migcheck.{table}]" if table else f"[tool.migcheck] {key}".rstrip()
+    else:  # a migcheck.toml, or a file given with --config: its keys are at the top
+        setting = f"[{table}]" if table else f"`{key}`" if key else ""
+    if source:
+        return (setting, f" of {_name(source)}") if setting else (_name(source), "")
+    top = f"[{table}]" if table else f"`{key}`" if key else ""
+    return (
+        setting,
+        f" of pyproject.toml ({top} of migcheck.toml)" if top else " of pyproject.toml (or migcheck.toml)",
+    )
+
+
 def closest_rule(token: str, rules: RuleSet) -> str:
     """` (did you mean X?)` when one rule's code or name, and only one, is a slip away from `token` (a
     character wrong, missing, added or two swapped, in any case: MIG2O1, endpoint-acls), else nothing: a

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck import collector, guarded  # the standard library's modules only
 from migcheck.config import (
+    PYPROJECT_TABLE,
     Config,
     check_per_file_ignores,
     enabled_codes,
+    in_settings_file,
     severity_overrides,
     with_unreadable,
 )
@@ -363,6 +365,7 @@ def _check_documents(
     if cache is not None:
         cache.forget_unused()
     located = locate_findings(reported, texts, locators) if locate else reported
+    located = _advised_in_settings_file(located, config.source)
     return LintResult(
         located,
         suppressed,
@@ -377,6 +380,14 @@ def _check_documents(
         unmatched,
         read=read,
     )
+
+
+def _advised_in_settings_file(findings: list[Finding], source: str) -> list[Finding]:
+    """The findings, their advice naming a setting as the settings file in use writes it (`in_settings_file`):
+    readers and rules write it as a pyproject.toml does, not knowing which file the run reads."""
+    return [
+        replace(f, fix=in_settings_file(f.fix, source)) if PYPROJECT_TABLE in f.fix else f for f in findings
+    ]
 
 
 def _read_all(

@@ -100,7 +100,10 @@ def test_mixed_and_multiple_sets_are_two_problems(tmp_path, monkeypatch):
 def test_a_folder_grouping_says_how_to_name_the_services_when_it_is_wrong(tmp_path, monkeypatch):
     files = {"vms/a.xml": _vm("a", "one"), "vms/b.xml": _vm("b", "two"), "vms/c.xml": _vm("c")}
     found = _lint(tmp_path, monkeypatch, files, "MIG102", "MIG103")
-    note = "under [tool.migcheck.cloud-services]: migcheck groups Export-AzureVM files by folder."
+    note = (
+        "under [tool.migcheck.cloud-services] of pyproject.toml ([cloud-services] of migcheck.toml): migcheck "
+        "groups Export-AzureVM files by folder."
+    )
     assert [f.fix.endswith(note) for f in found] == [True, True]
     # Services the files name are what they say: no such note.
     config = Config(select=("MIG102", "MIG103"), cloud_services={"sql": ("vms/*.xml",)})

@@ -545,7 +545,9 @@ _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NAMELESS_ERROR = "Unregistered error message"
 
 
-_EMPTY_FIX = "Write the document the file should hold, or delete the file."
+_EMPTY_FIX = (
+    "Write the document the file should hold, delete the file, or exclude it in [tool.migcheck] exclude."
+)
 _BINARY_FIX = "Restore the XML the file should hold, or exclude it in [tool.migcheck] exclude."
 # libxml2's words for a character reference to a character XML does not allow (`&#27;`).
 _BAD_CHARACTER_REFERENCE = re.compile(r"xmlParseCharRef: invalid xmlChar value (\d+)")
