@@ -122,8 +122,8 @@ def test_a_folder_that_cannot_be_listed_says_to_give_permission_or_exclude_it(re
     assert code == 1
     assert "net/old:1:1: MIG001 [error] cannot read the folder: Permission denied" in out
     assert (
-        "= help: Give the folder read and execute permission, or leave it out with `exclude` in "
-        "[tool.migcheck]." in out
+        "= help: Give the folder read and execute permission, or leave it out with [tool.migcheck] exclude "
+        "of pyproject.toml (`exclude` of migcheck.toml)." in out
     )
     assert "name it explicitly on the command line" not in out
     (repo / "migcheck.toml").write_text('exclude = ["net/old/"]\n')  # as the help says

@@ -985,8 +985,8 @@ UNLISTABLE_FOLDER = "cannot read the folder"
 _LINK_FIXES = {
     BROKEN_LINK: "Restore the file the link points to, or delete the link.",
     LINK_LOOP: "Point one link of the loop at the file itself, or delete the links.",
-    UNLISTABLE_FOLDER: "Give the folder read and execute permission, or leave it out with `exclude` in "
-    "[tool.migcheck].",
+    UNLISTABLE_FOLDER: "Give the folder read and execute permission, or leave it out with [tool.migcheck] "
+    "exclude.",
 }
 
 
