@@ -143,7 +143,7 @@ def test_syntax_error_in_an_xml_sniffed_as_classic_and_in_a_named_file():
     [
         (b"", "empty file", 1, 1),
         (b"  \n", "empty file", 1, 1),
-        (b'<ServiceConfiguration a="<"/>', "Unescaped '<'", 1, 26),
+        (b'<ServiceConfiguration a="<"/>', "a `<` inside an attribute's value", 1, 26),
         (b"\x00\x01\x02\x03binary", "not a text file", 1, 1),
         (b"<ServiceConfiguration>\n  ab\x00c", "NUL byte at line 2, column 5", 2, 5),
         (b'<ServiceConfiguration serviceName="a&#27;b"/>', "&#27; stands for U+001B", 1, 0),
@@ -154,7 +154,7 @@ def test_syntax_error_in_an_xml_sniffed_as_classic_and_in_a_named_file():
             1,
             0,
         ),
-        (b'<ServiceConfiguration a="1" a="2"/>', "redefined", 1, 0),
+        (b'<ServiceConfiguration a="1" a="2"/>', "the attribute a is written twice", 1, 0),
     ],
 )
 def test_unreadable_files_give_a_syntax_problem(data, words, line, column):

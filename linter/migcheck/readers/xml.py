@@ -9,12 +9,13 @@ import functools
 import re
 import sys
 import threading
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import Any
 
 from lxml import etree
 
 from migcheck.model import Mark
+from migcheck.readers.xml_errors import in_plain_words
 
 Element = etree._Element
 
@@ -246,11 +247,9 @@ def parse_as(data: bytes, source: str, read_as: str | None) -> Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        message, line, column, fix = _syntax_error(error, parser.error_log, source)
-        # libxml2's own words (no case above gave plain ones): a file cut short may be what it speaks of.
-        cut = _cut_short(data, source, read_as) if not fix and message.startswith(_NOT_WELL_FORMED) else None
-        if cut is not None:
-            message, line, column, fix = cut
+        message, line, column, fix = _syntax_error(
+            error, parser.error_log, source, lambda: _cut_short(data, source, read_as)
+        )
         raise Unreadable(message, line, column, _template_fix(source) or fix) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # a DOCTYPE the prolog scan missed
@@ -364,9 +363,13 @@ _MISMATCH = re.compile(r"^Opening and ending tag mismatch: (\S+) line (\d+) and 
 
 
 def _syntax_error(
-    error: etree.XMLSyntaxError, log: etree._ListErrorLog, source: str
+    error: etree.XMLSyntaxError,
+    log: etree._ListErrorLog,
+    source: str,
+    cut_short: Callable[[], tuple[str, int, int, str] | None],
 ) -> tuple[str, int, int, str]:
-    """(message, line, column, fix) of a parse error, in plain words."""
+    """(message, line, column, fix) of a parse error, in plain words. `cut_short` gives those of a file
+    cut short, where libxml2's words may speak only of the tag, value or comment the file ends in."""
     if not source.strip():
         return "empty file: there is no XML document in it", 1, 1, _EMPTY_FIX
     nul = source.find("\x00")
@@ -434,7 +437,19 @@ def _syntax_error(
             "Remove the character; XML 1.0 allows no control character other than tab, line feed and "
             "carriage return.",
         )
-    return f"not well-formed XML: {message} ({_at(source, line, column)})", line, column, ""
+    cut = cut_short()
+    if cut is not None:
+        return cut
+    plain = in_plain_words([message, *(e.message for e in entries[1:3])], _line_text(source, line), column)
+    if plain is None:
+        return f"not well-formed XML: {message} ({_at(source, line, column)})", line, column, ""
+    words, column, fix = plain
+    return f"not well-formed XML: {words} ({_at(source, line, column)})", line, column, fix
+
+
+def _line_text(source: str, line: int) -> str:
+    lines = source.split("\n", line)  # at most `line` splits: the rest of a long file stays one piece
+    return lines[line - 1] if line <= len(lines) else ""
 
 
 # The marks of template languages that fill in a file before it is deployed (ERB, EJS and ASP `<%= %>`,
@@ -474,9 +489,13 @@ def _cut_short(data: bytes, source: str, encoding: str | None) -> tuple[str, int
         return None
     try:
         parser.close()
-    except etree.XMLSyntaxError as error:  # the end of input `parse` reported
+    except etree.XMLSyntaxError as error:  # the end of input `parse` reported, or an error before it
         if str(error.msg).startswith((*_NOT_IN_ITS_ENCODING, "Incomplete UTF-8")):
             return None  # bytes the encoding leaves unfinished: not in its encoding, as `parse` says
+        # libxml2 holds back some errors until it has read what follows them (a bare `&` in `a & b`), and
+        # closing gives those: one before the last character is no file cut short.
+        if not str(error.msg).startswith(_PREMATURE_END) and not _at_the_end(source, *error.position):
+            return None
     if not open_tags:  # cut inside the root's start tag, or not cut at all: libxml2's words
         return None
     # lxml counts lines at `\n` only: where lines also end at a lone carriage return its numbers say nothing
@@ -495,6 +514,17 @@ def _cut_short(data: bytes, source: str, encoding: str | None) -> tuple[str, int
         f"Close {listed} at the end of the file, innermost first, or restore the part of the file that is "
         "missing.",
     )
+
+
+_PREMATURE_END = "Premature end of data"
+
+
+def _at_the_end(source: str, line: int, column: int) -> bool:
+    r"""Whether `line` and `column` (lxml's, counting `\n` only) are past the last character that is not
+    blank: where libxml2 says the file stops inside a tag, a value or a comment."""
+    last = len(source.rstrip())
+    last_line = source.count("\n", 0, last) + 1
+    return (line, column) >= (last_line, last - source.rfind("\n", 0, last))
 
 
 def _follow(events: Iterator[tuple[str, Any]], open_tags: list[tuple[str, int]]) -> None:

@@ -1,0 +1,187 @@
+"""libxml2's words for the mistakes hand-edited XML files hold, in plain words with what to write instead.
+
+libxml2 speaks of its own functions (`xmlParseEntityRef: no name`) and points past what it read before it
+gave up (after a bare `&`, after a `<` no name follows); a user reads neither. Each known error is said
+once, at the character to change where libxml2's column is past it, with the edit that fixes it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_NAME_SHOWN = 60  # the characters of a name a message quotes: a hostile file's names run to megabytes
+
+
+@dataclass(frozen=True)
+class _Known:
+    pattern: re.Pattern[str]
+    words: str  # `{0}`, `{1}`: the pattern's groups
+    fix: str
+    back_to: str = ""  # what libxml2 reads past before it complains: the finding points at it instead
+
+
+_AMP_FIX = (
+    "Write `&amp;` for a `&` that is text: XML reads every `&` as the start of a reference such as `&amp;`."
+)
+_ATTRIBUTES_FIX = (
+    'Write each attribute as name="value", with a blank before it, and end the start tag with `>` (`/>` for an '
+    "element with nothing inside)."
+)
+
+_KNOWN = (
+    _Known(re.compile(r"xmlParseEntityRef: no name"), "a `&` that starts no entity", _AMP_FIX, "&"),
+    _Known(
+        re.compile(r"EntityRef: expecting ';'"),
+        "a `&` that starts a reference no `;` ends",
+        "Write `&amp;` for a `&` that is text (a&b is written a&amp;b), or end the reference with `;`.",
+        "&",
+    ),
+    _Known(
+        re.compile(r"Entity '(.+)' not defined"),
+        "`&{0};` is no entity XML knows",
+        "Write the character itself or its number (`&#160;` for `&nbsp;`): XML knows only `&amp;`, `&lt;`, "
+        "`&gt;`, `&quot;` and `&apos;`. Write `&amp;` for a `&` that is text.",
+        "&",
+    ),
+    _Known(
+        re.compile(r"Unescaped '<' not allowed in attributes values"),
+        "a `<` inside an attribute's value",
+        "Write `&lt;` for a `<` in a value (a placeholder such as <YourValue> is written &lt;YourValue&gt;, or "
+        "replaced by the value), or close the value before it with the quote the value opens with.",
+    ),
+    _Known(
+        re.compile(r"StartTag: invalid element name"),
+        "a `<` that no element name follows",
+        "Write `&lt;` for a `<` that is text; a start tag's name follows its `<` at once, starting with a letter "
+        "or `_`.",
+        "<",
+    ),
+    _Known(
+        re.compile(r"Couldn't find end of Start Tag (\S+)(?: line \d+)?"),
+        "the start tag <{0}> is not closed",
+        "End the start tag with `>` (`/>` for an element with nothing inside) after its last attribute.",
+    ),
+    _Known(
+        re.compile(r"error parsing attribute name"),
+        "something in {tag} that is no attribute: is the tag's `>` missing before it?",
+        _ATTRIBUTES_FIX,
+    ),
+    _Known(
+        re.compile(r"attributes construct error"),
+        'an attribute of {tag} not written name="value" with a blank before it',
+        _ATTRIBUTES_FIX,
+    ),
+    _Known(
+        re.compile(r"""AttValue: " or ' expected"""),
+        "an attribute's value not in quotes",
+        'Put the value in double quotes: name="value".',
+    ),
+    _Known(
+        re.compile(r"Specification mandates value for attribute (\S+)"),
+        "the attribute {0} has no value",
+        'Write it as {0}="value", or remove it.',
+    ),
+    _Known(
+        re.compile(r"Attribute (\S+) redefined"),
+        "the attribute {0} is written twice in one start tag",
+        "Keep one of the two and remove the other.",
+    ),
+    _Known(
+        re.compile(r"Extra content at the end of the document"),
+        "something after the end tag of the root element",
+        "Remove it, or move it inside the root element: an XML file holds one root element.",
+    ),
+    _Known(
+        re.compile(r"XML declaration allowed only at the start of the document"),
+        "the XML declaration <?xml ...?> is not at the start of the file",
+        "Move it to the start of the first line: nothing may come before it, not even a blank line.",
+        "<?",
+    ),
+    _Known(
+        re.compile(r"(?:Double hyphen within comment|Comment must not contain '--').*", re.S),
+        "`--` inside a comment",
+        "Remove the `--` or put a blank between the two hyphens: an XML comment may not hold `--`.",
+    ),
+    _Known(
+        re.compile(r"xmlParsePI : no target name"),
+        "a `<?` that starts no processing instruction",
+        "Write `&lt;?` for text, or remove it.",
+        "<?",
+    ),
+    _Known(
+        re.compile(r"expected '>'"),
+        "a tag not ended by `>` here",
+        "End the tag with `>`: an end tag holds nothing but its name (</Role>).",
+    ),
+    _Known(
+        re.compile(r"Failed to parse QName '(.+)'"),
+        "the name {0} holds more than one `:`",
+        "Write at most one `:` in a name, between its prefix and the rest.",
+        "<",
+    ),
+    _Known(
+        re.compile(r"Namespace prefix (\S+) (?:for \S+ )?on \S+ is not defined"),
+        "the prefix {0}: is declared on no element around it",
+        'Declare it (xmlns:{0}="...") on this element or one around it, or remove `{0}:` from the name.',
+        "<",
+    ),
+    _Known(
+        re.compile(r"Start tag expected, '<' not found"),
+        "no element starts here: an XML file starts with its root element's start tag",
+        "Check that the file holds the XML its name says (such as <ServiceConfiguration ...>), or leave it out "
+        "with `exclude` in [tool.migcheck].",
+    ),
+    _Known(
+        re.compile(r"Comment not terminated.*", re.S),
+        "a comment that no `-->` closes",
+        "End the comment with `-->`.",
+    ),
+    _Known(
+        re.compile(r"CData section not finished.*", re.S),
+        "a CDATA section that no `]]>` closes",
+        "End the CDATA section with `]]>`.",
+    ),
+)
+_INVALID_NAME, _START_TAG_NOT_CLOSED = _KNOWN[4], _KNOWN[5]
+
+
+def in_plain_words(messages: Sequence[str], line_text: str, column: int) -> tuple[str, int, str] | None:
+    """(words, column, fix) of libxml2's first error `messages[0]` at `column` of `line_text`, None where
+    libxml2's words are all there is. Attributes libxml2 cannot read are said of the start tag its next
+    error names (`Couldn't find end of Start Tag Role`): one error, in one message."""
+    first = messages[0].strip()
+    for known in _KNOWN:
+        match = known.pattern.fullmatch(first)
+        if match:
+            names = [_shown(group or "") for group in match.groups()]
+            words = known.words.format(*names, tag=_start_tag(messages[1:]))
+            fix = known.fix.format(*names)
+            if known is _INVALID_NAME and line_text[column - 1 : column] == "/":
+                words, fix = (
+                    "an end tag before any start tag",
+                    "Remove it, or write the start tag it closes first.",
+                )
+            return words, _back_to(line_text, column, known.back_to), fix
+    return None
+
+
+def _start_tag(later: Sequence[str]) -> str:
+    """The start tag an error about attributes is in, as the error libxml2 gives after it names it."""
+    for message in later[:2]:
+        match = _START_TAG_NOT_CLOSED.pattern.fullmatch(message.strip())
+        if match:
+            return f"the start tag <{_shown(match.group(1))}>"
+    return "a start tag"
+
+
+def _back_to(line_text: str, column: int, mark: str) -> int:
+    """The column of the last `mark` on the line before `column` (libxml2 points past it), else `column`."""
+    if not mark:
+        return column
+    found = line_text.rfind(mark, 0, max(column - 1, 0))
+    return found + 1 if found >= 0 else column
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "..."
