@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
     from migcheck.config import Config
     from migcheck.engine import LintResult
-    from migcheck.model import Severity
+    from migcheck.model import Mark, Severity
     from migcheck.progress import FileTimes
     from migcheck.rule import Rule, RuleSet
+    from migcheck.source import SourceText
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -756,21 +757,54 @@ class _Reading:
                     if lost_continuation(mark):
                         print(f"migcheck: {position(mark)}: {why(mark)}", file=sys.stderr)
                 unread = [mark for mark in script.unread if not lost_continuation(mark)]
-                if not unread:
-                    continue
-                first = unread[0]
-                where = f"{visible(first.path)}:{first.line}" + (f":{first.column}" if first.column else "")
-                more = f" (and {_count(len(unread) - 1, 'more part')})" if len(unread) > 1 else ""
-                source = result.sources.get(first.path)
-                word = _word_at(source.line(first.line), first.column) if source is not None else ""
-                print(
-                    f"migcheck: {where}: migcheck's parser cannot read this part of the script{more}"
-                    + (f", from `{visible(word)}` on" if word else "")
-                    + ", which PowerShell may well run: the names and values it states are unknown (shown as "
-                    "stand-ins such as <VM name, file:line>), so findings about them may be missing; to have it "
-                    "read, write that command another way",
-                    file=sys.stderr,
-                )
+                source = result.sources.get(unread[0].path) if unread else None
+                # A part whose construct the characters there name is said on its own line, with the edit;
+                # the first of the others once, for the file.
+                said: set[tuple[int, str]] = set()  # a construct's parts after the first say nothing new
+                others = [mark for mark in unread if not _say_construct(mark, source, script.language, said)]
+                if others:
+                    _say_unread(others, source)
+
+
+def _say_construct(mark: Mark, source: SourceText | None, language: str, said: set[tuple[int, str]]) -> bool:
+    """Say what stopped the parser at `mark`, where the characters there name it and `said` does not hold
+    it yet; whether they name it."""
+    from migcheck.report.unread import construct, position
+
+    if source is None or language != "PowerShell":
+        return False
+    line = source.line(mark.line)
+    found = construct(source.line(mark.line - 1) if mark.line > 1 else "", line, mark)
+    if found is None:
+        return False
+    if (found.line, found.write) in said:
+        return True
+    said.add((found.line, found.write))
+    word = _word_at(line, mark.column)
+    print(
+        f"migcheck: {position(mark)}: migcheck's parser cannot read this part of the script"
+        + (f", from `{visible(word)}` on" if word else "")
+        + f": {found.does}; the names and values it states are unknown (shown as stand-ins such as <VM name, "
+        f"file:line>), so findings about them may be missing; {found.write}",
+        file=sys.stderr,
+    )
+    return True
+
+
+def _say_unread(unread: list[Mark], source: SourceText | None) -> None:
+    """Say where the first of a script's parts the parser stopped at for a reason only it knows is."""
+    first = unread[0]
+    where = f"{visible(first.path)}:{first.line}" + (f":{first.column}" if first.column else "")
+    more = f" (and {_count(len(unread) - 1, 'more part')})" if len(unread) > 1 else ""
+    word = _word_at(source.line(first.line), first.column) if source is not None else ""
+    print(
+        f"migcheck: {where}: migcheck's parser cannot read this part of the script{more}"
+        + (f", from `{visible(word)}` on" if word else "")
+        + ", which PowerShell may well run: the names and values it states are unknown (shown as "
+        "stand-ins such as <VM name, file:line>), so findings about them may be missing; to have it "
+        "read, write that command another way",
+        file=sys.stderr,
+    )
 
 
 _SHOWN_WORD = 40  # characters of the word an unread part starts with, at most

@@ -75,6 +75,65 @@ def why(mark: Mark) -> str:
     return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
 
 
+@dataclass(frozen=True, slots=True)
+class Construct:
+    """What stopped the parser at an unread part, where the characters there say it: what PowerShell does
+    with it (`does`), and what to write instead (`write`)."""
+
+    does: str
+    write: str
+    line: int  # the line the construct is on, from 1
+
+
+_BLANKS = " \t"
+
+
+def construct(above: str, line: str, mark: Mark) -> Construct | None:
+    """The construct a PowerShell script's unread part at `mark` starts at (`line`: the text of its line,
+    `above`: of the line before), where the characters there say which: a lone `-` before a parameter's
+    name, a blank after the backtick that ends a line. None where they do not: only the grammar knows why
+    it stopped."""
+    return _lone_dash(line, mark.column, mark.line) or _blank_after_backtick(above, line, mark.line)
+
+
+def _lone_dash(line: str, column: int, number: int) -> Construct | None:
+    """`- Name`: the part starts at the dash, or at the word after it."""
+    at = max(column - 1, 0)
+    if line[at : at + 1] == "-" and line[at + 1 : at + 2] in tuple(_BLANKS):
+        dash, rest = at, line[at + 1 :].lstrip(_BLANKS)
+    else:
+        head = line[:at].rstrip(_BLANKS)
+        dash, rest = len(head) - 1, line[at:]
+        if not head.endswith("-") or len(head) == at:
+            return None
+    if dash > 0 and line[dash - 1] not in _BLANKS:
+        return None  # `Set-Azure -`, a word ending in a dash: no lone one
+    word = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    if not word[:1].isalpha():
+        return None
+    return Construct(
+        f'`-` followed by a blank is no parameter name: PowerShell passes the string "-" and then `{word}` '
+        f"as values of their own, not the parameter -{word}, so the command is not given it",
+        f"write `-{word}`, with no blank after the `-`",
+        number,
+    )
+
+
+def _blank_after_backtick(above: str, line: str, number: int) -> Construct | None:
+    """A line that ends in a backtick and then blanks: the part is on it, or on the line after it."""
+    for text, which, on in ((line, "this line", number), (above, "the line before", number - 1)):
+        kept = text.rstrip(_BLANKS)
+        if kept.endswith("`") and len(kept) < len(text):
+            return Construct(
+                f"the backtick at the end of {which} is followed by a blank, and a backtick continues a "
+                "command on the next line only as the line's last character: PowerShell ends the command at "
+                "that line's end, unless a bracket is still open",
+                "remove the blank after the backtick",
+                on,
+            )
+    return None
+
+
 def position(mark: Mark) -> str:
     """`path:line:column`, as findings are located (the column when the reader knows it)."""
     return f"{visible(mark.path)}:{mark.line}" + (f":{mark.column}" if mark.column else "")
