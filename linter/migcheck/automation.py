@@ -434,6 +434,26 @@ def replacement(language: str, call: str) -> str:
     return PYTHON.get(call, "")
 
 
+def replacements_markdown() -> str:
+    """Every replacement `replacement` names, as the Markdown section `migcheck rule MIG601` ends with:
+    a finding maps the few calls nearest it, and points here for the rest."""
+    lists = "\n\n".join(
+        f"{title}:\n\n" + "\n".join(f"- `{call}` → {instead}" for call, instead in table.items())
+        for title, table in (
+            ("PowerShell (the classic `Azure` module → Az)", POWERSHELL),
+            ("The classic CLI (`azure`, ASM mode) → the Azure CLI (`az`)", XPLAT),
+            ("Python (the Service Management SDK → the `azure-mgmt-*` clients)", PYTHON),
+        )
+    )
+    automation = (
+        "The classic module's Azure Automation cmdlets (`Start-AzureAutomationRunbook`, ...) → the same verb "
+        "and noun in Az.Automation (`Start-AzAutomationRunbook`), in a resource group; "
+        + "; ".join(f"`{call}` → {instead}" for call, instead in _AUTOMATION_EXCEPTIONS.items())
+        + "."
+    )
+    return f"### Replacements\n\n{lists}\n\n{automation}"
+
+
 # The classic module's Azure Automation cmdlets (`Start-AzureAutomationRunbook`): Az.Automation has each
 # under the same verb and noun, in a resource group; the one exception is named.
 _AUTOMATION = "-AzureAutomation"

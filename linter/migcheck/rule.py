@@ -93,6 +93,9 @@ class Rule:
     summary: ClassVar[str]
     docs: ClassVar[Docs]
     source: ClassVar[str]  # the reference row or error message the rule comes from
+    # A section of the docs after "How to fix" (Markdown, with its own heading), where the rule has a table
+    # its findings point to (MIG601: every call's replacement); "" for none.
+    reference: ClassVar[str] = ""
     # The resource types (model classes) the rule reads. Which file kinds it inspects follows from which
     # readers produce those types (`file_kinds`): a new reader needs no change to any rule.
     looks_at: ClassVar[frozenset[type]]
@@ -213,7 +216,8 @@ class Rule:
             f"### What it finds\n\n{_para(self.docs.what)}\n\n"
             f"### Why it blocks migration\n\n{_para(self.docs.why)}\n\n"
             f"### How to fix\n\n{_para(self.docs.fix)}\n\n"
-            f"### Example\n\n{shown}\n\nmigcheck reports {self.code} at {expected}.\n\n"
+            + (f"{self.reference}\n\n" if self.reference else "")
+            + f"### Example\n\n{shown}\n\nmigcheck reports {self.code} at {expected}.\n\n"
             f"Source: {_para(self.source)}\n"
         )
 

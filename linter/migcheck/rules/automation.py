@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
-from migcheck.automation import CREATES_RETIRED, modules_for, replacement, services_of
+from migcheck.automation import CREATES_RETIRED, modules_for, replacement, replacements_markdown, services_of
 from migcheck.estate import Circuit, Estate, key, named
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
 from migcheck.model import (
@@ -37,7 +37,8 @@ from migcheck.model import (
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope
 
-SHOWN = 6  # calls named in one message; the rest are counted (the fix names every replacement)
+SHOWN = 6  # calls named in one message; the rest are counted
+MAPPED = 8  # calls a fix maps to their replacements; `migcheck rule MIG601` lists every one
 
 _T = TypeVar("_T")
 
@@ -54,6 +55,7 @@ class ClassicAutomation(Rule):
         "Migration overview: after commit, the resources are Resource Manager resources, managed with the "
         "Resource Manager APIs, PowerShell and CLI; the classic deployment model is retired."
     )
+    reference = replacements_markdown()
     docs = Docs(
         what="A Python script that calls the legacy Service Management SDK (`azure.servicemanagement`, or "
         "`azure` before 1.0), or a PowerShell script that calls cmdlets of the classic `Azure` module "
@@ -85,7 +87,8 @@ class ClassicAutomation(Rule):
         "an affinity group (`New-AzureAffinityGroup`) or a disk or image registered from a blob "
         "(`Add-AzureDisk`, `Add-AzureVMImage`), until their resources are migrated.",
         fix="Rewrite the script with the Az PowerShell module or the `azure-mgmt-*` Python clients (with "
-        "`azure-identity` for sign-in): the finding lists the replacement of each classic call. Keep the "
+        "`azure-identity` for sign-in): the finding maps the classic calls nearest it (up to 8) to their "
+        "replacements, and Replacements below lists every one. Keep the "
         "classic version only for as long as the resources are classic, and retire it in the same change that "
         "commits their migration. Resource names change in the move (a cloud service becomes the resource group "
         "`<service>-Migrated`), so update names as well as calls. In a runbook, take out the calls that "
@@ -162,7 +165,7 @@ class ClassicAutomation(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for script in estate.resources(Script):
             if script.calls and not script.migration:
-                yield self.finding(script, _message(script), fix=_fix(script))
+                yield self.finding(script, _message(script), fix=_fix(script, script.mark))
             elif script.migration:
                 yield from self._runbook_creates(script)
 
@@ -334,23 +337,38 @@ def _shown(names: list[str]) -> str:
     return ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
 
 
-def _fix(script: Script) -> str:
+def _fix(script: Script, at: Mark) -> str:
+    """The fix of a script's finding at `at`: the replacements of the `MAPPED` classic calls nearest it (a
+    script of forty calls made a fix of 3,000 characters), then how many more `migcheck rule MIG601` lists."""
     names = list(dict.fromkeys(call.name for call in script.calls))
-    pairs = [
-        f"{name} → {replacement(script.language, name)}"
-        for name in names
-        if replacement(script.language, name)
-    ]
+    mapped = [name for name in _nearest_first(script.calls, at) if replacement(script.language, name)]
     text = (
         "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
         if services_of(script.language, names)[1]
         else "Rewrite it for Resource Manager"
     )
-    if pairs:  # every one: the script is rewritten call by call, and the docs promise each
-        text += ": " + "; ".join(pairs)
-    if len(pairs) < len(names):
-        text += f"{'; for the other calls,' if pairs else ', with'} {modules_for(script.language, names)}"
+    if mapped:
+        text += ": " + "; ".join(f"{name} → {replacement(script.language, name)}" for name in mapped[:MAPPED])
+    if len(mapped) > MAPPED:
+        text += f"; and {len(mapped) - MAPPED} more: `migcheck rule MIG601` lists every replacement"
+    if len(mapped) < len(names):
+        others = (
+            "; for the calls that have no one replacement,"
+            if len(mapped) > MAPPED
+            else "; for the other calls,"
+        )
+        text += f"{others if mapped else ', with'} {modules_for(script.language, names)}"
     return text + "."
+
+
+def _nearest_first(calls: Iterable[ClassicCall], at: Mark) -> list[str]:
+    """The names of `calls`, once each, the one at `at` and the nearest to it (in lines, then columns)
+    first, in file order where as near."""
+
+    def distance(call: ClassicCall) -> tuple[int, int]:
+        return abs(call.mark.line - at.line), abs(call.mark.column - at.column)
+
+    return list(dict.fromkeys(call.name for call in sorted(calls, key=distance)))
 
 
 class MigrationOutOfOrder(Rule):
