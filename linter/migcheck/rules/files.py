@@ -36,15 +36,22 @@ class XmlSyntaxError(Rule):
     severity = Severity.ERROR
     scope = Scope.FILES
     looks_at = frozenset({Document})
-    summary = "A file is not well-formed XML, cannot be read, or declares a DTD or entities."
+    summary = (
+        "A file cannot be read: XML that is not well-formed or declares a DTD, a script that does not parse, "
+        "an export that is not JSON, a binary or empty file."
+    )
     fix_hint = "Fix the XML at the position shown."
     source = "Every classic file must parse before anything in it can be checked."
     docs = Docs(
-        what="A file that the XML parser rejects: a tag left open, a stray `&`, bytes that are not in the "
-        "declared encoding, an empty file, or a file migcheck cannot open. Documents that declare a DTD or "
+        what="A file that the XML parser rejects (a .cscfg, .csdef, .netcfg, REST body or Export-AzureVM "
+        "file): a tag left open, a stray `&`, bytes that are not in the declared encoding, said in plain "
+        "words at the character to change; an empty file, a file that holds binary data (a NUL byte), or a "
+        "file migcheck cannot open. Documents that declare a DTD or "
         "entities are refused too: migcheck never loads DTDs or expands entities. The same goes for a "
         "PowerShell script that certainly does not parse (a string, comment or bracket never closed, two "
-        "parameters of a list without a comma between them), from which nothing is read, and an "
+        "parameters of a list without a comma between them), a Python script that neither Python 3 nor "
+        "Python 2 can parse, and a shell script bash cannot parse (a quote, bracket, `fi`, `done` or `esac` "
+        "left open), from which nothing is read, and an "
         "inventory export that is not JSON, or whose nested properties `ConvertTo-Json` cut short into "
         "strings like `@{id=; name=}` or `System.Object[]` because it ran without enough `-Depth`: the "
         "resources written so are not checked, and the finding points at the first such value (a "

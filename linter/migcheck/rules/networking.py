@@ -1200,8 +1200,10 @@ class AffinityGroupVnet(Rule):
     docs = Docs(
         what="A `VirtualNetworkSite` with an `AffinityGroup`, in a network configuration or a REST "
         "`VirtualNetworkSites` body; a REST body may state the affinity group's region as `Location` too, and "
-        "the network is still bound to the affinity group. Such networks date from before regional virtual "
-        "networks existed.",
+        "the network is still bound to the affinity group. So is a network a script makes in an affinity "
+        "group: the classic CLI's `azure network vnet create -a` (`--affinity-group`), at the affinity group, "
+        "or a network configuration a PowerShell script writes and uploads (`Set-AzureVNetConfig`). Such "
+        "networks date from before regional virtual networks existed.",
         why="Resource Manager knows regions only. An affinity-group network is tied to one cluster of the "
         "classic platform, which limits the VM sizes and features available in it; it has to become a regional "
         "network before the platform can move it, and the deployments in it must be in the regional scope too.",

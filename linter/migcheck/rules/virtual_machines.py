@@ -275,8 +275,12 @@ class MultipleSubnets(Rule):
         "(`SubnetNames`) and those of its secondary network interfaces "
         "(`NetworkInterfaces/NetworkInterface/IPConfigurations/IPConfiguration/SubnetName`), in REST bodies "
         "and Export-AzureVM files; and a cscfg `InstanceAddress` that places a role's instances in more than "
-        "one subnet. Subnet names are compared without regard to case: `FrontEnd` and `frontend` are one "
-        "subnet. The finding points at the second subnet named.",
+        "one subnet. The VMs scripts create or change are counted alike: PowerShell's `Set-AzureSubnet "
+        "-SubnetNames` and `Add-AzureNetworkInterfaceConfig -SubnetName`, the classic CLI's `azure vm create "
+        "-b` (`--subnet-names`) and the Python SDK's network `ConfigurationSet` (`subnet_names`), with the "
+        "values their settings files give; and so are the VMs of inventory exports, with their secondary "
+        "network interfaces (a `Get-AzureVM` export). Subnet names are compared without regard to case: "
+        "`FrontEnd` and `frontend` are one subnet. The finding points at the second subnet named.",
         why="Validation fails for a VM that is associated with several subnets: the platform accepts a VM "
         "whose network configuration references one subnet only.",
         fix="Choose the one subnet the VM should live in. Keep only it in the primary configuration "
