@@ -575,9 +575,20 @@ class MigcheckSession:
         terminalreporter.write_line(
             f"{len(self._ran)} {_plural('check', len(self._ran))} of {len(paths)} "
             f"{_plural('file', len(paths))}: {len(below)} "
-            f"{_plural('finding', len(below))} below {self.fail_on} (passed), {held.total()} suppressed"
-            + (f", {known} known from baseline" if known else "")
+            f"{_plural('finding', len(below))} below {self.fail_on} (passed{_still_blocking(below)}), "
+            f"{held.total()} suppressed" + (f", {known} known from baseline" if known else "")
         )
+
+
+def _still_blocking(passed: list[Finding]) -> str:
+    """`, though 1 blocks the migration`: a warning of a state Validate refuses while it lasts (MIG208)
+    passes as its severity says, but the plan and the badge count it as a blocker."""
+    from migcheck.report.readiness import refused  # only once migcheck has run
+
+    blocking = sum(1 for finding in passed if finding.severity is Severity.WARNING and refused(finding))
+    if not blocking:
+        return ""
+    return f", though {blocking} {'blocks' if blocking == 1 else 'block'} the migration"
 
 
 def _insert_by_name(nodes: list[Any], node: pytest.Collector) -> None:

@@ -208,7 +208,7 @@ def test_statistics_count_findings_per_rule(contoso, run):
     lines = out.splitlines()
     assert lines[0] == "4  MIG201  endpoint-acl [error]"
     assert sum(int(line.split()[0]) for line in lines[:-1]) == 30
-    assert lines[-1] == "Found 30 findings in 14 files: 19 errors, 11 warnings."
+    assert lines[-1] == "Found 30 findings in 14 files: 19 errors, 11 warnings; 20 block the migration."
     # One line per rule, whatever severities its findings have (MIG602 reports one order as an error and
     # another as a warning).
     codes = [line.split()[1] for line in lines[:-1]]

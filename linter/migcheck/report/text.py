@@ -85,9 +85,18 @@ def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     loc = finding.location or Location(finding.mark.path, finding.mark.line, 1)
     where = paint(f"{visible(loc.path)}:{loc.line}:{loc.column}:", "1")
     what = paint.severity(f"{finding.code} [{finding.severity}]", finding.severity)
+    # `[blocker]`: a warning of a state Validate refuses while it lasts, which the plan and the badge count
+    # as a blocker though `check` exits by severity (MIG208).
+    what += paint.severity(" [blocker]", Severity.ERROR) if _blocking_warning(finding) else ""
     # `[*]`: `migcheck check --fix` fixes it, as ruff marks what `ruff check --fix` fixes.
     fixable = " [*]" if finding.fixable and finding.autofix and finding.autofix.safe else ""
     return f"{where} {what}{fixable} {visible(finding.message)}"
+
+
+def _blocking_warning(finding: Finding) -> bool:
+    from migcheck.report.readiness import refused  # imported once there is a finding to show
+
+    return finding.severity is Severity.WARNING and refused(finding)
 
 
 def format_finding(finding: Finding, source: Lines | None, paint: Paint = PLAIN) -> str:
@@ -209,8 +218,21 @@ def summary(result: LintResult) -> str:
     total = len(every)
     return (
         f"Found {total:,} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}"
-        f"{_of_those_read(result, files)}: {', '.join(parts)}{aside}."
+        f"{_of_those_read(result, files)}: {', '.join(parts)}{_blockers(every)}{aside}."
     )
+
+
+def _blockers(found: list[Finding]) -> str:
+    """`; 20 block the migration` when a warning blocks it (`[blocker]`), so the counts by severity, which
+    the exit code goes by, agree with the plan's blockers and the badge: errors, less the files migcheck
+    could not read (MIG001, which the plan lists apart), and the warnings of a state Validate refuses."""
+    from migcheck.config import UNREADABLE
+    from migcheck.report.readiness import refused
+
+    if not any(_blocking_warning(finding) for finding in found):
+        return ""
+    blocking = sum(1 for finding in found if refused(finding) and finding.code != UNREADABLE)
+    return f"; {blocking:,} {'blocks' if blocking == 1 else 'block'} the migration"
 
 
 def _of_those_read(result: LintResult, files: int) -> str:
