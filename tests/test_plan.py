@@ -284,7 +284,8 @@ def test_a_warning_note_gives_its_advice_once_as_the_fix_says_it(plan_of):
         if "MIG303" in n
     ]
     assert note == (
-        "MIG303 (warning): virtual network 'red' is bound to affinity group 'ag'. Make the virtual network "
+        "MIG303 (warning): virtual network 'red' is bound to affinity group 'ag', not to a region: Resource "
+        "Manager knows regions only. Make the virtual network "
         "regional (a Location instead of an AffinityGroup), then update each deployment in it (add an "
         "endpoint or a data disk) so that it moves to the regional scope too, and migrate."
     )

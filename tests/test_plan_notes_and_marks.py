@@ -76,7 +76,10 @@ def test_a_step_note_starts_with_the_position_of_its_warning_in_every_format(mon
     result = checked()
     plan = build_plan(result)
     affinity = where(the(result, "MIG303"))
-    said = "MIG303 (warning): virtual network 'contoso-legacy-vnet' is bound to affinity group 'contoso-ag'."
+    said = (
+        "MIG303 (warning): virtual network 'contoso-legacy-vnet' is bound to affinity group 'contoso-ag', not "
+        "to a region: Resource Manager knows regions only."
+    )
     text = render_plan(plan, "text").splitlines()
     assert any(line.startswith(f"   note: {affinity} {said}") for line in text)
     assert f"- **Note** `{affinity}` {said}" in render_plan(plan, "markdown")

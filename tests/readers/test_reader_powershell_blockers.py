@@ -123,7 +123,7 @@ def test_a_slash_in_the_blob_name_is_reported_and_a_plain_name_is_not(tmp_path, 
             61,
             "VM 'vm1' in cloud service 'svc1' has its data disk at LUN 0 "
             "(https://contosovhds.blob.core.windows.net/vhds/2016/data.vhd) whose blob name '2016/data.vhd' contains "
-            "'/', which Resource Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
+            "'/', which Resource Manager does not support",
         )
     ]
 

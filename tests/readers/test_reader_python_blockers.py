@@ -65,8 +65,7 @@ def test_a_data_disk_attached_by_its_own_call_is_a_disk_of_the_vm_it_names(tmp_p
             call.index(f"'{ACCOUNT}") + 1,  # where the blob is named
             # The call names no disk: the blob's file name is not the disk's name.
             f"VM 'web01' in cloud service 'shop' has its data disk at LUN 0 ({ACCOUNT}/vhds/data/d0.vhd) whose "
-            "blob name 'data/d0.vhd' contains '/', which Resource Manager does not support: copy the VHD to a blob "
-            "name without '/' and attach the copy",
+            "blob name 'data/d0.vhd' contains '/', which Resource Manager does not support",
         )
     ]
 

@@ -150,10 +150,7 @@ CREATE = (
     "sms.create_virtual_machine_deployment('contoso-legacy', 'contoso-legacy', 'production', 'legacy', "
     "'legacy01', None, os_disk, None)\n"
 )
-SLASH = (
-    "whose blob name '2015/legacy-os.vhd' contains '/', which Resource Manager does not support: copy the VHD "
-    "to a blob name without '/' and attach the copy"
-)
+SLASH = "whose blob name '2015/legacy-os.vhd' contains '/', which Resource Manager does not support"
 MAY_HAVE = "may have disk 'legacy-os' (it is given a disk by a name the files do not state)"
 
 

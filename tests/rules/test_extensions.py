@@ -134,9 +134,9 @@ def test_xml_extensions_in_rest_and_export_files(tmp_path, monkeypatch):
         ("rest/dev.xml", "WebDeployForVSDevTest"),
         ("vms/dev02.xml", "VS2022Debugger"),
     ]
-    # The newest document: the extension must be uninstalled before migrating, not left to be dropped.
-    assert all("uninstall it before migrating" in f.message for f in findings)
-    assert "does not carry over" in findings[0].message
+    # The message says why it matters; the help says to uninstall it before migrating, not leave it dropped.
+    assert all("does not carry over" in f.message and "uninstall" not in f.message for f in findings)
+    assert all(f.fix.startswith(f"Uninstall {f.resource_name} before migrating") for f in findings)
 
 
 def test_xml_extension_docs_say_where_each_name_comes_from():

@@ -525,12 +525,14 @@ def test_alerts_and_autoscale_list_what_to_recreate(tmp_path, monkeypatch):
     result = _lint(tmp_path, monkeypatch, {"dependents.json": _page(scale, alert)}, "MIG502", "MIG503")
     assert [f.message for f in result.findings] == [
         "autoscale setting 's1', disabled reads the metrics of classic storage account 'orders': the setting "
-        "stays, but its rules keep the classic id, which no longer exists once that is migrated; after "
-        "migration, point them at the migrated resource",
-        "metric alert 'm1' watches classic role 'Worker' of cloud service 'shop': the migration drops it; "
-        "before migrating, record its definition, to recreate it for the roles' new home once they are "
-        "rebuilt (web/worker roles are not migrated, MIG101)",
+        "stays, but its rules keep the classic id, which no longer exists once that is migrated",
+        "metric alert 'm1' watches classic role 'Worker' of cloud service 'shop': the migration drops it",
     ]
+    # Where to recreate the alert is what to do: the help says it, the message does not.
+    assert result.findings[1].fix.endswith(
+        "then recreate it as a metric alert for the roles' new home once they are rebuilt (web/worker roles "
+        "are not migrated, MIG101) (`New-AzMetricAlertRuleV2` or the portal), and delete the old rule."
+    )
 
 
 # --- the sample estate --------------------------------------------------------------------------------

@@ -408,8 +408,7 @@ class XmlExtension(Rule):
                 yield self.finding(
                     ext,
                     f"VM '{vm.name}' has the XML extension {ext.name}{_version(ext)} ({ext.publisher}), which "
-                    "Azure Resource Manager does not support and the migration does not carry over: uninstall "
-                    "it before migrating",
+                    "Azure Resource Manager does not support and the migration does not carry over",
                     fix=_xml_fix(ext),
                     autofix=_json_version(ext),
                 )
@@ -595,16 +594,15 @@ class BackupExtension(Rule):
                 yield self.finding(
                     ext,
                     f"{ext.installed_by} turns on Azure Backup for VM '{vm.name}', which installs its snapshot "
-                    "extension (VMSnapshot, VMSnapshotLinux) on the VM: it may still have it when migrated; "
-                    "stop protection (keeping the backup data) and uninstall it before migrating, then protect "
-                    "the VM again afterwards",
+                    "extension (VMSnapshot, VMSnapshotLinux) on the VM: it may still have it when migrated, "
+                    "and the platform does not migrate a VM that has it",
                     severity=Severity.WARNING,
                 )
             elif ext.is_backup:
                 yield self.finding(
                     ext,
-                    f"VM '{vm.name}' has the Azure Backup extension {ext.name}: stop protection (keeping the "
-                    "backup data) and uninstall it before migrating, then protect the VM again afterwards",
+                    f"VM '{vm.name}' has the Azure Backup extension {ext.name}, with which the platform does "
+                    "not migrate a VM",
                 )
 
 

@@ -1496,14 +1496,13 @@ class ClassicAlertRule(Rule):
             where = _recreated_where(alert.targets, estate)
             fate = (
                 f"classic alerts are retired (in the public cloud since {CLASSIC_ALERTS}), so it no "
-                "longer fires; record its definition"
+                "longer fires, and the migration does not carry it over"
                 if alert.source == CLASSIC_ALERT_RULE
-                else "the migration drops it; before migrating, record its definition"
+                else "the migration drops it"
             )
             yield self.finding(
                 alert,
-                f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: {fate}, to "
-                f"recreate it {where}",
+                f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: {fate}",
                 fix=(
                     f"Before migrating, record {alert.source} '{alert.name}' with its metric, threshold, "
                     f"window and actions ({_alert_record(alert)}); then recreate it as a metric alert "
@@ -1546,8 +1545,7 @@ def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
     disabled = ", disabled" if setting.enabled is False else ""
     message = (
         f"autoscale setting '{setting.name}'{disabled} reads the metrics of classic {sources}: the setting "
-        "stays, but its rules keep the classic id, which no longer exists once that is migrated; after "
-        "migration, point them at the migrated resource"
+        "stays, but its rules keep the classic id, which no longer exists once that is migrated"
     )
     fix = (
         f"Before migrating, record the rules of autoscale setting '{setting.name}' that read {sources} "
@@ -1656,8 +1654,7 @@ class ClassicAutoscaleSetting(Rule):
             scales = _scales(setting.target, setting.metric_sources)
             yield self.finding(
                 setting,
-                f"autoscale setting '{setting.name}'{disabled} {scales}: the migration drops it; before "
-                f"migrating, record its definition, to recreate it {where}",
+                f"autoscale setting '{setting.name}'{disabled} {scales}: the migration drops it",
                 fix=(
                     f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
                     f"(`az monitor autoscale show -n '{setting.name}' -g <resource group>`, or keep "

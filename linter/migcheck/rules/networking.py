@@ -1261,8 +1261,8 @@ class AffinityGroupVnet(Rule):
             if vnet is not None and vnet.affinity_group:
                 yield self.finding(
                     vnet,
-                    f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}': "
-                    "make it a regional network (Location) before migrating",
+                    f"virtual network '{vnet.name}' is bound to affinity group '{vnet.affinity_group}', not "
+                    "to a region: Resource Manager knows regions only",
                     at=vnet.affinity_group_mark,
                 )
 

@@ -170,7 +170,7 @@ class BlobNameWithSlash(Rule):
             disk,
             at=disk.media_link_mark or disk.mark,
             message=f"{owner} {has} whose blob name '{disk.blob_name}' contains '/', which Resource "
-            "Manager does not support: copy the VHD to a blob name without '/' and attach the copy",
+            "Manager does not support",
         )
 
 
