@@ -161,7 +161,7 @@ def test_role_assignments_of_many_fixes_are_one_note_with_the_rules_advice(tmp_p
     assert note.before_steps  # the rule's advice starts with recording them before migrating
     out = text_plan(capsys)
     section = out.split(f"{FIRST_NOTES}:\n")[1]
-    assert section.startswith("   note: rbac.json:4:5: MIG501 role 'Classic Virtual Machine Contributor'")
+    assert section.startswith("   note: rbac.json:10:18: MIG501 role 'Classic Virtual Machine Contributor'")
     assert f"(and 39 more like it). {note.fix}\n" in section
     assert section.count("note:") == 1
 

@@ -63,7 +63,7 @@ def _lint_bytes(tmp_path, monkeypatch, files: dict[str, bytes], *codes: str):
 
 def test_get_azroleassignment_in_utf16_is_met_in_a_walk_and_read_as_an_assignment(tmp_path, monkeypatch):
     result = _lint_bytes(tmp_path, monkeypatch, {"rbac.json": _windows_powershell([_ps_assignment()])})
-    assert where(result.findings) == ["MIG501 rbac.json:2:5"]
+    assert where(result.findings) == ["MIG501 rbac.json:5:18"]  # its Scope
     message = result.findings[0].message
     assert "role 'Classic Virtual Machine Contributor' is assigned to Group SQL DBAs" in message
     assert "on classic VM 'sql01'" in message
@@ -84,7 +84,7 @@ def test_get_azroleassignment_named_on_the_command_line_is_an_export(tmp_path, m
 def test_an_older_az_without_the_assignment_name_names_it_by_its_id(tmp_path, monkeypatch):
     one = json.dumps(_ps_assignment(name=False), indent=2)  # one object: ConvertTo-Json writes no array
     result = lint_files(tmp_path, monkeypatch, {"rbac.json": one}, "MIG501", dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:1:1"]
+    assert where(result.findings) == ["MIG501 rbac.json:3:12"]
     [record] = [r for d in result.documents for r in d.resources if isinstance(r, RoleAssignment)]
     assert record.name == ASSIGNMENT
 
@@ -103,7 +103,7 @@ def test_a_classic_role_on_the_subscription_from_get_azroleassignment(tmp_path, 
         "rbac.json": json.dumps([_ps_assignment(f"/subscriptions/{SUB}")], indent=2),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:2:3"]
+    assert where(result.findings) == ["MIG501 rbac.json:9:25"]  # the classic role
     assert f"on subscription {SUB}" in result.findings[0].message
 
 

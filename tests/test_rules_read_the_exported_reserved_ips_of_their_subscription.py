@@ -89,4 +89,4 @@ def test_a_reserved_ip_row_that_names_no_subscription_is_of_the_declared_one(tmp
         "inventory.toml": declared(FIRST),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:2:3"]
+    assert where(result.findings) == ["MIG501 rbac.json:8:25"]  # the classic role

@@ -264,6 +264,7 @@ class LinkAuthorization:
     circuit: str = ""
     vnet: str = ""
     declared: bool = False
+    used_mark: Mark | None = field(default=None, compare=False)  # where an export writes `Used`
 
     @property
     def in_use(self) -> bool:
@@ -326,6 +327,9 @@ class RoleAssignment:
     principal_id: str = ""
     principal_type: str = ""
     principal_name: str = ""  # when the export gives it (`principalName` of `az role assignment list`)
+    # Where the export writes the scope and the role definition: a finding points at what causes it.
+    scope_mark: Mark | None = field(default=None, compare=False)
+    role_mark: Mark | None = field(default=None, compare=False)
 
 
 @record

@@ -1115,7 +1115,13 @@ def _place_other_errors(builder: _Builder) -> tuple[Finding, ...]:
     the list this returns. So the plan never calls ready what `check` fails."""
     placed = {_finding_key(f) for step in builder.steps for f in step.blockers}
     circuits = _circuit_steps(builder)
-    authorizations = {a.mark: a for a in builder.estate.inventory.link_authorizations}
+    # By where a finding about one points: its `Used` in an export, else the authorization itself.
+    authorizations = {
+        mark: a
+        for a in builder.estate.inventory.link_authorizations
+        for mark in (a.mark, a.used_mark)
+        if mark
+    }
     others: list[Finding] = []
     for item in builder.items:
         for finding in _errors(item):

@@ -140,16 +140,19 @@ def test_a_classic_role_on_a_resource_group_names_the_groups_the_migration_creat
         "rest/r.hostedservice.xml": _hosted_service("rs", "r1"),
     }
     result = _lint(tmp_path, monkeypatch, files, "MIG501")
-    assert _where(result.findings) == ["MIG501 inventory/rbac.json:2:3", "MIG501 inventory/rbac.json:3:3"]
+    assert _where(result.findings) == [  # the classic roles
+        "MIG501 inventory/rbac.json:2:346",
+        "MIG501 inventory/rbac.json:3:382",
+    ]
     subscription, on_group = result.findings
-    # A subscription keeps its scope, as before.
-    assert subscription.message.endswith(
-        "assign the role 'Virtual Machine Contributor' on the same scope instead"
+    # A subscription keeps its scope, as before: the role to assign is the help's to say.
+    assert subscription.message.endswith("lets the principal manage none of the migrated resources")
+    assert subscription.fix.startswith(
+        "Assign User aaaaaaaa-0000-0000-0000-000000000001 the role 'Virtual Machine Contributor' on subscription"
     )
     assert on_group.message.endswith(
-        "and the migration moves cloud service 'rs' out of the group; assign the role 'Virtual Machine "
-        "Contributor' on resource group 'rs-Migrated', which the migration creates for it, or on subscription "
-        f"{PROD}, instead"
+        "and the migration moves cloud service 'rs' out of the group, into resource group 'rs-Migrated', which "
+        "it creates for it"
     )
     assert on_group.fix.startswith(
         "Assign User aaaaaaaa-0000-0000-0000-000000000002 the role 'Virtual Machine Contributor' on resource "
@@ -168,7 +171,7 @@ def test_a_classic_role_on_a_resource_group_of_unknown_contents_says_where_migra
         "rest/r.hostedservice.xml": _hosted_service("rs", "r1"),
     }
     result = _lint(tmp_path, monkeypatch, files, "MIG501")
-    assert _where(result.findings) == ["MIG501 inventory/rbac.json:2:3"]
+    assert _where(result.findings) == ["MIG501 inventory/rbac.json:2:390"]  # the classic role
     (finding,) = result.findings
     assert "the migration moves the group's classic resources into new resource groups" in finding.message
     assert "(`<cloud service>-Migrated`, `<network>-Migrated`)" in finding.message
@@ -202,7 +205,7 @@ def test_what_the_migration_drops_is_recorded_before_migrating(tmp_path, monkeyp
     assert _where(result.findings) == [
         "MIG502 inventory/dependents.json:2:214",  # the classic ids they are about
         "MIG503 inventory/dependents.json:3:232",
-        "MIG501 inventory/rbac.json:2:3",
+        "MIG501 inventory/rbac.json:2:347",
     ]
     alert_fix, scale_fix, role_fix = (f.fix for f in result.findings)
     assert alert_fix.startswith(

@@ -548,9 +548,9 @@ def test_the_contoso_inventory(monkeypatch):
         "MIG313 examples/contoso/inventory/dependents.json:23:23",  # the classic network's id
         "MIG319 examples/contoso/inventory/dependents.json:42:31",  # the subnet id in the classic network
         "MIG503 examples/contoso/inventory/dependents.json:90:30",
-        "MIG311 examples/contoso/inventory/er-authorizations.json:2:5",
-        "MIG501 examples/contoso/inventory/rbac.json:4:5",
-        "MIG501 examples/contoso/inventory/rbac.json:17:5",
+        "MIG311 examples/contoso/inventory/er-authorizations.json:7:18",  # "Used": 1
+        "MIG501 examples/contoso/inventory/rbac.json:12:18",  # the classic scopes
+        "MIG501 examples/contoso/inventory/rbac.json:25:18",
     ]
     # The export agrees with the files: no conflict, no dangling name, and the files' findings unchanged.
     assert not [f for f in result.findings if f.code in ("MIG003", "MIG004")]

@@ -1354,7 +1354,17 @@ def _role_assignment(item: Item) -> Iterator[RoleAssignment]:
             text(get(props, "principalId")),
             text(get(props, "principalType")),
             text(get(props, "principalName", "principalDisplayName", "displayName")),
+            scope_mark=_written_at(item, "Scope", "scope"),
+            role_mark=_written_at(item, "RoleDefinitionId", "roleDefinitionId"),
         )
+
+
+def _written_at(item: Item, written: str, read: str) -> Mark | None:
+    """Where an assignment's export writes the value read as `read`: under its own key (`written`) in a
+    `PSRoleAssignment`, which `_ps_role_assignment` renames; None when it writes none."""
+    if get(item.properties, read) is None:
+        return None
+    return item.spots.value(written if written in item.obj else read)
 
 
 # `Get-AzRoleAssignment | ConvertTo-Json` writes a `PSRoleAssignment` per assignment, in PascalCase and
@@ -1652,6 +1662,7 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
             used=integer(get(obj, "Used")),
             limit=integer(get(obj, "Limit")),
             microsoft_ids=text(get(obj, "MicrosoftIds")),
+            used_mark=spots.value("Used") if has(obj, "Used") else None,
         )
     elif kind == _GATEWAYS:
         vnet, subnets = text(get(obj, "VnetName")), strings(get(obj, "Subnets"))

@@ -183,7 +183,7 @@ class ExpressRouteAuthorizationLink(Rule):
         networks = f"; networks linked to the circuit here: {', '.join(named)}" if linked else ""
         for auth in estate.inventory.link_authorizations:
             if auth.in_use:
-                yield self.finding(auth, _authorization_words(auth) + networks)
+                yield self.finding(auth, _authorization_words(auth) + networks, at=auth.used_mark)
 
 
 def _authorization_words(auth: LinkAuthorization) -> str:
@@ -193,12 +193,14 @@ def _authorization_words(auth: LinkAuthorization) -> str:
             f"ExpressRoute circuit '{auth.circuit}' is reached through an authorization link{_which(auth)}"
             f"{through}: networks linked across subscriptions cannot migrate without downtime"
         )
-    described = f" ({auth.description})" if auth.description and auth.description != auth.name else ""
-    limit = f" (limit {auth.limit})" if auth.limit is not None else ""
+    described = f", '{auth.description}'," if auth.description and auth.description != auth.name else ""
+    of_limit = f" of the {auth.limit} it allows" if auth.limit is not None else ""
+    if auth.used == 1:
+        used = f"1 link{of_limit}, from another subscription's network: that network cannot"
+    else:
+        used = f"{auth.used} links{of_limit}, from other subscriptions' networks: those networks cannot"
     return (
-        f"ExpressRoute link authorization '{auth.name}'{described} is used by {auth.used} "
-        f"link{'s' if auth.used != 1 else ''}{limit} from other subscriptions' networks: they cannot "
-        "migrate without downtime"
+        f"ExpressRoute link authorization '{auth.name}'{described} is used by {used} migrate without downtime"
     )
 
 
@@ -1182,6 +1184,7 @@ class ClassicRoleAssignment(Rule):
                     assignment,
                     f"{role} is assigned to {who} on classic {_described(scope)}, which the migration does not "
                     "move (web/worker roles are not migrated, MIG101)",
+                    at=assignment.scope_mark,
                     fix=f"{record}; once the role's code is rebuilt on its new service, grant {who} {replacement} "
                     "or the access it needs there, then remove this assignment.",
                 )
@@ -1200,6 +1203,7 @@ class ClassicRoleAssignment(Rule):
             yield self.finding(
                 assignment,
                 f"{role} is assigned to {who} on classic {_described(scope)}; {after}",
+                at=assignment.scope_mark,
                 fix=f"{record}; after migration, assign {who} {replacement} on "
                 f"{new_id or 'the migrated resource'}, then remove this assignment.",
             )
@@ -1216,6 +1220,7 @@ class ClassicRoleAssignment(Rule):
             assignment,
             f"{role} is assigned to {who} on classic {_described(scope)}; the account's migration keeps the "
             "assignment, but a classic role grants nothing on the migrated account",
+            at=assignment.scope_mark,
             fix=f"After migration, assign {who} {replacement} on {new_id or 'the migrated account'}, then "
             "remove this assignment.",
         )
@@ -1229,7 +1234,8 @@ class ClassicRoleAssignment(Rule):
             return self.finding(
                 assignment,
                 f"role '{role}' is assigned to {who} on {where}: the role grants rights on classic resources "
-                f"{granted}; assign the role '{replacement}' on the same scope instead",
+                f"{granted}",
+                at=assignment.role_mark,
                 fix=(
                     f"Assign {who} the role '{replacement}' on {where} before migrating "
                     f"({_assign_command(assignment, replacement, assignment.scope.text.strip())}), and "
@@ -1262,10 +1268,9 @@ class ClassicRoleAssignment(Rule):
             )
             return self.finding(
                 assignment,
-                f"{said}, and the migration moves {held} out of the group; assign the role '{replacement}' on "
-                f"resource group{plural} {named}, which the migration creates for {'them' if plural else 'it'}, or on "
-                f"subscription "
-                f"{scope.subscription}, instead",
+                f"{said}, and the migration moves {held} out of the group, into resource group{plural} "
+                f"{named}, which it creates for {'them' if plural else 'it'}",
+                at=assignment.role_mark,
                 fix=(
                     f"Assign {who} the role '{replacement}' on resource group{plural} {named} (the migrated "
                     f"{held}) once Prepare has created {'them' if plural else 'it'} ({commands}), or on "
@@ -1276,8 +1281,8 @@ class ClassicRoleAssignment(Rule):
         return self.finding(
             assignment,
             f"{said}, and the migration moves the group's classic resources into new resource groups "
-            f"(`<cloud service>-Migrated`, `<network>-Migrated`); assign the role '{replacement}' on those "
-            f"groups, or on subscription {scope.subscription}, instead",
+            "(`<cloud service>-Migrated`, `<network>-Migrated`)",
+            at=assignment.role_mark,
             fix=(
                 f"Assign {who} the role '{replacement}' on the resource groups the migration puts the group's "
                 "classic resources in, named after them (`<cloud service>-Migrated`, `<network>-Migrated`), "
