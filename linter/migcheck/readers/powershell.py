@@ -2166,17 +2166,46 @@ def _unwrap(node: Node) -> Node:
     return node
 
 
-def _process_block(command: Node) -> Node | None:
-    """The script block of `ForEach-Object { … }` or `ForEach-Object -Process { … }`, when the command is
-    given nothing else."""
+_FOR_EACH_BLOCKS = ("-begin", "-process", "-end")
+
+
+def _for_each_blocks(command: Node) -> tuple[Node | None, Node, Node | None] | None:
+    """The begin, process and end script blocks of `ForEach-Object`, when the command is given script blocks
+    alone: `{ p }`, `{ b } { p }`, `{ b } { p } { e }` (PowerShell takes two or three blocks given by
+    position as begin, process and end), or the same by name (`-Begin { b } -Process { p } -End { e }`).
+    None for anything else."""
     elements = command.child_by_field_name("command_elements")
     parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
-    if len(parts) == 2 and parts[0].type == "command_parameter" and _text(parts[0]).casefold() == "-process":
-        parts = parts[1:]
-    block = _unwrap(parts[0]) if len(parts) == 1 else None
-    if block is None or block.type != "script_block_expression":
+    named: dict[str, Node] = {}
+    positional: list[Node] = []
+    at = 0
+    while at < len(parts):
+        word = _text(parts[at]).casefold() if parts[at].type == "command_parameter" else None
+        if word is None:
+            positional.append(parts[at])
+            at += 1
+            continue
+        if word not in _FOR_EACH_BLOCKS or word in named or at + 1 == len(parts):
+            return None
+        named[word] = parts[at + 1]
+        at += 2
+    if (len(positional) > 1 and named) or len(positional) > 3:
         return None
-    return _first(block, "script_block")
+    if len(positional) > 1:
+        named = dict(zip(("-begin", "-process", "-end"), positional, strict=False))
+    elif positional:
+        named.setdefault("-process", positional[0])
+    blocks = {word: _script_block_of(part) for word, part in named.items()}
+    process = blocks.get("-process")
+    if process is None or any(block is None for block in blocks.values()):
+        return None
+    return blocks.get("-begin"), process, blocks.get("-end")
+
+
+def _script_block_of(part: Node) -> Node | None:
+    """The script block an argument writes out (`{ … }`), or None."""
+    block = _unwrap(part)
+    return _first(block, "script_block") if block.type == "script_block_expression" else None
 
 
 def _where_filter(command: Node) -> Node | tuple[Node, str, Node] | None:
@@ -6477,23 +6506,55 @@ class Interpreter:
         what a `foreach` statement outputs is the statement's. Over a list of constants the block runs once
         per item (see `_each_item`); over any other list, and when the block has a `break` or `continue`
         that could leave it (they end the enclosing loop, or the script), but in a `catch` (see
-        `SyntaxIndex.loop_exits`), it is read once, as any script block is (see `_script_block`). None, and
-        nothing read, for a command given more than its block."""
-        block = _process_block(node)
-        if block is None or block.parent is None:
+        `SyntaxIndex.loop_exits`), it is read once, as any script block is (see `_script_block`). Begin and
+        end blocks run once around it (see `_for_each_blocks`). None, and nothing read, for a command given
+        more than its blocks."""
+        blocks = _for_each_blocks(node)
+        written = blocks[1].parent if blocks is not None else None
+        if blocks is None or written is None:
             return None
-        written = block.parent
+        begin, block, end = blocks
         if (
             isinstance(piped, EveryVm)
             and written.id not in self.held
             and not self._signature(written).parameters
         ):
-            return self._collected(node, Interpreter._every_vm_block, block.parent, piped, env)
-        items = piped.values if isinstance(piped, Items) else (piped,)
-        walked = len(items) <= _MAX_ROUNDS and all(_walkable(item) for item in items)
-        if walked and not self.index.exits(block) and self._repeat(block, len(items) - 1):
-            return self._collected(node, Interpreter._each_item, block, items, env)
-        return self._collected(node, Interpreter._script_block, block.parent, env)
+            run: Callable[..., None] = Interpreter._every_vm_block
+            given: tuple[Any, ...] = (written, piped, env)
+        else:
+            items = piped.values if isinstance(piped, Items) else (piped,)
+            walked = len(items) <= _MAX_ROUNDS and all(_walkable(item) for item in items)
+            if walked and not self.index.exits(block) and self._repeat(block, len(items) - 1):
+                run, given = Interpreter._each_item, (block, items, env)
+            else:
+                run, given = Interpreter._script_block, (written, env)
+        return self._collected(node, Interpreter._begun_and_ended, begin, end, env, run, given)
+
+    def _begun_and_ended(
+        self, begin: Node | None, end: Node | None, env: Env, run: Callable[..., Any], given: tuple[Any, ...]
+    ) -> None:
+        """`ForEach-Object { b } { p } { e }`: the begin block runs once before the items, in the script's
+        scope (`$i = 1` is seen by the process block), and the end block once after them; `$_` is no item
+        in either."""
+        self._run_once(begin, env)
+        if self.stopped is None:
+            run(self, *given)
+        else:
+            self._not_run(given[0])
+        if end is not None and self.stopped is not None:
+            self._not_run(end)
+        else:
+            self._run_once(end, env)
+
+    def _run_once(self, block: Node | None, env: Env) -> None:
+        if block is None:
+            return
+        outer, self.item = self.item, None
+        with self._landing(env):
+            self.statements(block, env)
+        if self.stopped == "return":  # ends the block's run alone
+            self.stopped = None
+        self.item = outer
 
     def _every_vm_block(self, node: Node, every: EveryVm, env: Env) -> None:
         """`Get-AzureVM | ForEach-Object { … }`: the block is read once, as any script block is (see
@@ -7079,7 +7140,9 @@ class Interpreter:
         return Text(text, self.where.mark(node)) if text else Unknown(text)
 
     def _splat(self, part: Node, key: str, args: Args, env: Env, positional: list[list[Node]]) -> None:
-        value = env.lookup(_variable(_text(part))[1])
+        scope, name = _variable(_text(part))
+        # `@_`, `@PSItem`: the item of the pipeline being walked (`$list | % { New-AzureStorageAccount @_ }`)
+        value = self.item if not scope and name in ("_", "psitem") else env.lookup(name)
         if isinstance(value, Table):
             for folded, written, item, certain in value.entries:
                 if _is_resource_group(written):
