@@ -259,10 +259,13 @@ class Step:
     # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`): nothing the
     # files show blocks it, but whether Validate passes it is not decided, so it is not ready.
     partly_described: bool = False
+    # A network no file defines (`Network.defined`): its definition may hold what blocks it (its gateway's
+    # connections, MIG301/MIG302; other cloud services in it), so whether Validate passes it is not decided.
+    network_undefined: bool = False
 
     @property
     def ready(self) -> bool:
-        return not (self.blockers or self.partly_described)
+        return not (self.blockers or self.partly_described or self.network_undefined)
 
     @property
     def prepared(self) -> bool:
@@ -1637,9 +1640,10 @@ def _network_step(
         f"reserved IP {named(ip.name, 'ReservedIP')}, if it is its deployment's VIP: {_STATIC_PUBLIC_IP}"
         for _, ip in maybe
     ]
-    notes = (
-        [] if network.defined else ["No file checked here defines this network: only its members are known."]
-    )
+    state, state_note = _migration_state(vm for s in services for vm in s.vms)
+    # A network in a migration already has passed Validate: what its definition holds is decided then.
+    undecided = not (network.defined or any(alias.defined for alias in aliases) or state)
+    notes = [_undefined_network_note(name, undecided)] if not network.defined else []
     notes += [_portal_alias_note(builder, alias) for alias in aliases]
     notes += _inferred_members(network)
     notes += _write_throttling(sum(len(s.vms) for s in services))
@@ -1675,7 +1679,6 @@ def _network_step(
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)
     # The MIG305 note says the transit loss with its advice: the downtime then only points at it.
     transit_noted = any(isinstance(note, Note) and note.finding.code == "MIG305" for note in notes)
-    state, state_note = _migration_state(vm for s in services for vm in s.vms)
     if state:
         notes.insert(0, state_note)
         powershell, cli = _migration_commands(state, powershell), _migration_commands(state, cli)
@@ -1705,6 +1708,21 @@ def _network_step(
         members=tuple(_member(s) for s in services),
         migration_state=state,
         partly_described=bool(partly),
+        network_undefined=undecided,
+    )
+
+
+def _undefined_network_note(name: str, undecided: bool) -> str:
+    """What the step of a network no file defines says, and what to add so that the plan can decide it
+    when it is not decided."""
+    if not undecided:
+        return "No file checked here defines this network: only its members are known."
+    return (
+        "No file checked here defines this network: only its members are known. Its definition may hold what "
+        "blocks it (a gateway connected to ExpressRoute, or to nothing the files show: MIG301, MIG302; "
+        "other cloud services in it), so whether Validate passes it is not decided. Export the network "
+        "configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or azure network export "
+        f"<path>.netcfg) and add it to the files checked to decide {_ps(name)}."
     )
 
 

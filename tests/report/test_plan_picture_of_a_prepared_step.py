@@ -31,11 +31,25 @@ def _export(state: object) -> str:
     return json.dumps([vm], indent=1)
 
 
+# The network the VM is in, defined (a network no file defines is not decided, so not ready).
+NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration><VirtualNetworkSites>
+    <VirtualNetworkSite name="vnet1" Location="West Europe">
+      <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+      <Subnets><Subnet name="Sub1"><AddressPrefix>10.0.1.0/24</AddressPrefix></Subnet></Subnets>
+    </VirtualNetworkSite>
+  </VirtualNetworkSites></VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
 def _plan(tmp_path: Path, capsys: pytest.CaptureFixture[str], state: object, form: str) -> str:
     (tmp_path / "vms.json").write_text(_export(state))
+    (tmp_path / "net.netcfg").write_text(NETCFG)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(tmp_path)
-        main(["plan", "--format", form, "vms.json"])
+        main(["plan", "--format", form, "vms.json", "net.netcfg"])
     return capsys.readouterr().out
 
 

@@ -44,8 +44,27 @@ def vm_deployment(service: str, vm: str, address: str, subnets: tuple[str, ...] 
         """
 
 
+# The network the deployments are in, defined (a network no file defines is not decided).
+PROD_VNET = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="prod-vnet" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="data"><AddressPrefix>10.0.2.0/24</AddressPrefix></Subnet>
+          <Subnet name="a"><AddressPrefix>10.0.3.0/24</AddressPrefix></Subnet>
+          <Subnet name="b"><AddressPrefix>10.0.4.0/24</AddressPrefix></Subnet>
+        </Subnets>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
 # Two VMs of 'prod-vnet' asking for one address: MIG306, which Validate does not check.
 CONFLICT = {
+    "network/NetworkConfig.netcfg": PROD_VNET,
     "sql/deployment.xml": vm_deployment("sql", "sql01", "10.0.2.10"),
     "report/deployment.xml": vm_deployment("report", "report01", "10.0.2.10"),
 }

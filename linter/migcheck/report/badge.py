@@ -3,7 +3,8 @@ endpoint JSON for teams that let shields.io draw it.
 
 "ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (yellow) otherwise;
 "N services not decided" (yellow, after the warnings) when a cloud service may have VMs no file describes (a
-script adds one to a deployment that exists), whose Validate the files cannot decide: never "ready" then.
+script adds one to a deployment that exists), whose Validate the files cannot decide, and "N networks not
+decided" when no file defines a network (its definition may hold what blocks it): never "ready" then.
 A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
 Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A file
 migcheck could not read (an error of MIG001) is no blocker, as the plan lists it apart: the platform refuses
@@ -23,7 +24,7 @@ from xml.sax.saxutils import escape
 
 from migcheck.config import UNREADABLE
 from migcheck.model import Severity
-from migcheck.report.readiness import refused
+from migcheck.report.readiness import linked_from_elsewhere, refused
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -57,10 +58,11 @@ def status(result: LintResult) -> Status:
         said += [_count(unread, "unread file")] if unread else []
         return Status(", ".join(said), "#e05d44", "red")
     warnings = sum(1 for f in every if f.severity is Severity.WARNING)  # none of them refused, then
-    undecided = _undecided_services(result)
-    if warnings or undecided:
+    undecided, networks = _undecided_services(result), _undecided_networks(result)
+    if warnings or undecided or networks:
         said = [_count(warnings, "warning")] if warnings else []
         said += [f"{_count(undecided, 'service')} not decided"] if undecided else []
+        said += [f"{_count(networks, 'network')} not decided"] if networks else []
         return Status(", ".join(said), "#dfb317", "yellow")
     return Status(f"ready{_graded_by(result)}", "#4c1", "brightgreen")
 
@@ -69,6 +71,16 @@ def _undecided_services(result: LintResult) -> int:
     """The cloud services of VMs whose readiness the files do not decide: a deployment of theirs may hold
     VMs no file describes (`CloudService.partly_described`). The badge never reads "ready" over them."""
     return sum(1 for e in result.estates for s in e.cloud_services if s.partly_described and not s.roles)
+
+
+def _undecided_networks(result: LintResult) -> int:
+    """The networks no file defines, whose definition may hold what blocks them (the readiness summary's
+    "Not decided"; another subscription's, that only its link authorizations name, are not counted)."""
+    undecided = 0
+    for estate in result.estates:
+        elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
+        undecided += sum(1 for n in estate.virtual_networks if not n.defined and id(n) not in elsewhere)
+    return undecided
 
 
 def _graded_by(result: LintResult) -> str:

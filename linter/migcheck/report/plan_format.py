@@ -42,6 +42,8 @@ A step whose VMs an export gives a migration state (Get-AzureVM's `VM.MigrationS
 A step that moves a cloud service the files may describe only in part (a script adds VMs to a deployment
 that exists, which no file creates or describes whole) has `"partly_described": true` and is not `ready`,
 though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
+The step of a network no file defines (only its members are known) has `"network_undefined": true` and is
+not `ready` either: its definition may hold what blocks it. Other steps have no such key.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
@@ -441,14 +443,17 @@ def _sequence(commands: Commands) -> list[str]:
     return out
 
 
-# Why a step without blockers is not ready (`Step.partly_described`).
+# Why a step without blockers is not ready (`Step.partly_described`, `Step.network_undefined`).
 NOT_DECIDED = "not decided: the files may not hold every VM"
+NETWORK_NOT_DECIDED = "not decided: the network's definition is not in the files"
 
 
 def not_ready_words(step: Step) -> str:
     """`2 blockers`, and or else `not decided: …`: why a step is not ready."""
     said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
-    return "; ".join([*said, NOT_DECIDED] if step.partly_described else said)
+    said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
+    said += [NOT_DECIDED] if step.partly_described else []
+    return "; ".join(said)
 
 
 def _s(items: tuple[object, ...]) -> str:
@@ -675,6 +680,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "after": list(step.after),
         "ready": step.ready,
         **({"partly_described": True} if step.partly_described else {}),
+        **({"network_undefined": True} if step.network_undefined else {}),
         **({"migration_state": step.migration_state} if step.migration_state else {}),
         "moves": list(step.moves),
         "becomes": list(step.becomes),

@@ -54,7 +54,8 @@ toward the verdict — the platform will refuse the migration all the same — a
 nothing stops an item but it moves a cloud service the files may describe only in part (a script adds a VM
 to a deployment that exists, and no file creates that deployment or describes it whole: see
 `CloudService.partly_described`), Validate's answer turns on VMs no file shows (their availability sets, the
-VIP, their addresses): its verdict is "Not decided", never "passed".
+VIP, their addresses): its verdict is "Not decided", never "passed"; so is a network's that no file defines
+(only its members are known), whose definition may hold what blocks it (its gateway's connections).
 """
 
 from __future__ import annotations
@@ -148,6 +149,9 @@ class Verdict(str, enum.Enum):
     # Nothing the files show stops it, but a deployment it moves may hold VMs no file describes (a script
     # adds one to a cloud service that exists): what needs every VM of the service is not decided.
     NOT_DECIDED = "Not decided: the service may have VMs the files do not describe"
+    # Nothing the files show stops it, but no file defines the network: its definition may hold what does
+    # (its gateway's connections, other cloud services in it).
+    NETWORK_NOT_DECIDED = "Not decided: the network's definition is not in the files"
     WARNINGS = "Validation passed with warnings"
     PASSED = "Validation passed"
 
@@ -180,6 +184,8 @@ class ScopeItem:
     described: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
     # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`).
     partly_described: bool = field(default=False, compare=False, repr=False)
+    # A network no file defines (`Network.defined`): only its members are known.
+    network_undefined: bool = field(default=False, compare=False, repr=False)
     # Of a cloud service another's name is shown alike: where it comes from (`estate.origins`), which its
     # name ends with in brackets and the summary's row says beside what it moves.
     origin: str = field(default="", compare=False, repr=False)
@@ -204,6 +210,8 @@ class ScopeItem:
         if stopping:
             at_prepare = all(self.found_at_prepare(f) for f in stopping)
             return Verdict.PREPARE_FAILS if at_prepare else Verdict.FAILED
+        if self.network_undefined:
+            return Verdict.NETWORK_NOT_DECIDED
         if self.partly_described:
             return Verdict.NOT_DECIDED
         worst = max((f.severity for f in every), default=Severity.INFO)
@@ -243,6 +251,7 @@ class _Draft:
     # the plan's steps show it; not a name findings are matched by (see `names`).
     origin: str = ""
     partly_described: bool = False  # see `ScopeItem.partly_described`
+    network_undefined: bool = False  # see `ScopeItem.network_undefined`
     _names: frozenset[str] | None = None  # see `names`
 
     def names(self) -> frozenset[str]:
@@ -279,6 +288,7 @@ class _Draft:
             prepare_only,
             tuple(self.described),
             self.partly_described,
+            self.network_undefined,
             self.origin,
         )
 
@@ -713,6 +723,8 @@ def _network_draft(
         **_migration_state(p for _, here in placed.values() for p in here),
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
+    # A network in a migration already has passed Validate: what its definition holds is decided then.
+    draft.network_undefined = not (network.defined or migrates.get("migration_state"))
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a
     # service, its deployments here, with their configurations and reserved IPs.
     draft.own(network.definitions, network.local_sites, network.dns_servers)

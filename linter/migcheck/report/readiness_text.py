@@ -284,6 +284,7 @@ _FILE_VERDICTS = {
     Verdict.FAILED: "Fails",
     Verdict.PREPARE_FAILS: "Fails at Prepare",
     Verdict.NOT_DECIDED: "Not decided",
+    Verdict.NETWORK_NOT_DECIDED: "Not decided",
     Verdict.WARNINGS: "Passes with warnings",
     Verdict.PASSED: "Passes",
 }
@@ -362,12 +363,14 @@ _TALLIED = {
     Verdict.FAILED: "failed",
     Verdict.PREPARE_FAILS: "failing at Prepare",
     Verdict.NOT_DECIDED: "not decided",
+    Verdict.NETWORK_NOT_DECIDED: "not decided",
     Verdict.WARNINGS: "passed with warnings",
     Verdict.PASSED: "passed",
 }
 
 
 def _tally(items: Sequence[ScopeItem]) -> str:
-    verdicts = [i.verdict for i in items]
-    order = [v for v in _VERDICT_ORDER if v in verdicts]
-    return ", ".join(f"{verdicts.count(v)} {_TALLIED[v]}" for v in order)
+    """`2 failed, 1 not decided`: the items by the words of their verdicts (the two not decided alike)."""
+    said = [_TALLIED[i.verdict] for i in items]
+    order = dict.fromkeys(_TALLIED[v] for v in _VERDICT_ORDER if _TALLIED[v] in said)
+    return ", ".join(f"{said.count(words)} {words}" for words in order)
