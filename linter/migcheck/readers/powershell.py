@@ -4725,6 +4725,7 @@ class Interpreter:
         # The disks registered by a name the script does not state, by the value that names them (see
         # `Unknown.ident`): the keys of `registered` they are under.
         self.unstated_disks: dict[object, str] = {}
+        self.unstated_images: dict[object, str] = {}  # the same, of images (keys of `images`)
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
         # The local network gateways of the ExpressRoute and site-to-site coexistence, which no network
@@ -10187,11 +10188,20 @@ class Interpreter:
         Save-AzureVMImage (an image captured from a VM): an image of the script's own in the subscription's
         image repository, named as the script states it, listed on its own as a REST `OSImage` body lists
         one (MIG402)."""
-        name = _stated_name(args, "ImageName")
+        name, key = _stated_name(args, "ImageName"), ""
         if name:
+            key = _name_key(name)
+        elif self._names_unstated(args.get("ImageName")) or _blank(args.get("ImageName")):
+            # Still an image: shown by a stand-in where its name is passed (see `_stand_in`), as a disk is
+            # (`Save-AzureVMImage -ImageName $imagename`, the name a parameter or a blank left to fill).
+            named = args.get("ImageName")
+            name = key = _stand_in("image name", self._written_at(named) or self._at_call(node))
+            ident = _ident_of(named)
+            self.unstated_images.setdefault(key if ident is None else ident, key)
+        if key:
             link = _arg_value(args, "MediaLocation")
             media = link.value if isinstance(link, Text) else ""
-            self.images.setdefault(_name_key(name), Image(name, media, self._at_call(node)))
+            self.images.setdefault(key, Image(name, media, self._at_call(node)))
         return Unknown(self.snippet(node))
 
     def _unregister(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -10199,10 +10209,12 @@ class Interpreter:
         is gone, when the removal surely runs (as for `_remove`)."""
         disk = _command_name(node).casefold() == "remove-azuredisk"
         name = _stated_name(args, "DiskName" if disk else "ImageName")
-        ident = _ident_of(args.get("DiskName")) if disk and not name else None
-        unstated = self.unstated_disks.get(ident) if ident is not None else None
-        if unstated is not None and self._surely_runs():  # the disk it registered by that same value
-            self.registered.pop(unstated, None)
+        ident = _ident_of(args.get("DiskName" if disk else "ImageName")) if not name else None
+        unstated = (
+            (self.unstated_disks if disk else self.unstated_images).get(ident) if ident is not None else None
+        )
+        if unstated is not None and self._surely_runs():  # the disk or image it registered by that value
+            (self.registered if disk else self.images).pop(unstated, None)
         elif name and self._surely_runs() and disk:
             self.registered.pop(_name_key(name), None)
         elif name and self._surely_runs():
@@ -13190,6 +13202,11 @@ def _surely_stated(arg: Arg | None) -> str:
     if arg is None or not arg.certain or not isinstance(arg.value, Text) or not arg.value.sure:
         return ""
     return arg.value.value.strip()
+
+
+def _blank(arg: Arg | None) -> bool:
+    """Whether an argument passes a blank string (`$imagename = ""` at the top, to be filled in)."""
+    return arg is not None and isinstance(arg.value, Text) and not arg.value.value.strip()
 
 
 def _stated_name(args: Args, name: str) -> str:
