@@ -134,4 +134,4 @@ Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
         "Move-AzureVirtualNetwork -Validate", "Undo-Migration\nMove-AzureVirtualNetwork -Validate"
     )
     found = lint_files(tmp_path, monkeypatch, {"migrate.ps1": called}, "MIG602", dedent=False).findings
-    assert where(found) == ["MIG602 migrate.ps1:4:1"]  # at the call that runs it
+    assert where(found) == ["MIG602 migrate.ps1:2:5"]  # at the Abort the call runs
