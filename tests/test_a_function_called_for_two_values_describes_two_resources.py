@@ -166,3 +166,47 @@ def test_a_shell_loop_over_two_quoted_words_built_from_an_argument_creates_two_c
 def test_a_shell_loop_over_words_it_does_not_state_is_read_once() -> None:
     script = SHELL_LOOP.replace("{listed}", "$LIST")
     assert len(_services(script, "deploy.sh")) == 1
+
+
+POWERSHELL_CLASS_RIP = """\
+class PDSEnvironment {
+    [string] $StagingRip;
+    [string] $ProductionRip;
+
+    PDSEnvironment([string] $name) {
+        $this.StagingRip = "nuget-" + $name + "-srip"
+        $this.ProductionRip = "nuget-" + $name + "-prip"
+    }
+
+    [void] Create() {
+        $this.CreateReservedIp($this.StagingRip);
+        $this.CreateReservedIp({second});
+    }
+
+    [void] CreateReservedIp([string] $name) {
+        New-AzureReservedIP -ReservedIPName $name -Location "North Europe"
+    }
+}
+"""
+
+
+def test_a_powershell_class_method_called_for_two_members_creates_two_reserved_ips() -> None:
+    script = POWERSHELL_CLASS_RIP.replace("{second}", "$this.ProductionRip")
+    assert _reserved_ips(script, "deploy.ps1") == [
+        "<reserved IP name, deploy.ps1:16, turn 2>",
+        "<reserved IP name, deploy.ps1:16>",
+    ]
+
+
+def test_a_powershell_class_method_called_twice_for_one_member_creates_one_reserved_ip() -> None:
+    script = POWERSHELL_CLASS_RIP.replace("{second}", "$this.StagingRip")
+    assert _reserved_ips(script, "deploy.ps1") == ["<reserved IP name, deploy.ps1:16>"]
+
+
+def test_a_powershell_method_called_on_an_object_the_script_makes_runs_with_its_arguments() -> None:
+    made = {"[PDSEnvironment]::new('live')", "New-Object PDSEnvironment -ArgumentList 'live'"}
+    for making in sorted(made):
+        script = POWERSHELL_CLASS_RIP.replace("{second}", "$this.ProductionRip") + (
+            f"$made = {making}\n$made.CreateReservedIp($args[0])\n$made.CreateReservedIp($args[1])\n"
+        )
+        assert len(_reserved_ips(script, "deploy.ps1")) == 4, making

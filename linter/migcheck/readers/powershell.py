@@ -421,6 +421,7 @@ _INDEX = {
     **_ASSIGNING,
     "comment": "comment",
     "function_statement": "function",
+    "class_statement": "class",
     "command": "command",
     "statement_list": "statements",
     "flow_control_statement": "flow",
@@ -1453,6 +1454,7 @@ class SyntaxIndex:
             if name in self.functions and not _module_qualified(c)
         )
         self.called = set(self.call_sites)  # functions the script calls
+        self._index_classes(found)
         # (offset, variable key) of every assignment, and which scope assigns which keys.
         inside = _Spans(found.get("function", []))
         self.assignments: list[tuple[int, str]] = []
@@ -1521,6 +1523,36 @@ class SyntaxIndex:
             and not _ends_a_switch(n)
             and not _ends_on_error(n)
         )
+
+    def _index_classes(self, found: dict[str, list[Node]]) -> None:
+        """The classes the script defines, by name (case-folded), and the methods of each that are not
+        constructors, by class and name: what a call on `$this` or on an object the script makes
+        (`[Deployer]::new(…)`, `New-Object Deployer`) runs. And the names of the methods the script calls
+        anywhere (`$x.Create()`): a method of such a name is run at its calls, not read where its class is
+        written (see `Interpreter._class_method`)."""
+        self.classes: dict[str, Node] = {}
+        self.classes_by_id: dict[int, Node] = {}
+        self.methods: dict[tuple[int, str], list[Node]] = {}
+        self.methods_named: dict[str, list[Node]] = {}
+        for statement in found.get("class", []):
+            name = _first(statement, "simple_name")
+            if name is None:
+                continue
+            self.classes.setdefault(_text(name).casefold(), statement)
+            self.classes_by_id[statement.id] = statement
+            for method in _named(statement):
+                written = _first(method, "simple_name") if method.type == "class_method_definition" else None
+                if written is None or _is_constructor(method):
+                    continue
+                key = _text(written).casefold()
+                self.methods.setdefault((statement.id, key), []).append(method)
+                self.methods_named.setdefault(key, []).append(method)
+        self.invoked_methods: set[str] = set()
+        if self.methods_named:
+            for node in found.get("assignment", []):
+                member = _first(node, "member_name") if node.type == "invokation_expression" else None
+                if member is not None:
+                    self.invoked_methods.add(_text(member).casefold())
 
     def exits(self, node: Node) -> bool:
         """Whether a `break` or `continue` lies inside a node."""
@@ -4648,8 +4680,9 @@ class Interpreter:
         # `$_` where a ForEach-Object block is run item by item (see `_each_item`); None elsewhere, and in
         # the blocks inside it that set `$_` themselves (script blocks, `switch` clauses, `catch`).
         self.item: Value | None = None
-        # The class method being read, and the scope it is read in (see `_this`).
-        self.method: tuple[Node, Env] | None = None
+        # The class method being read, the scope it is read in and what tells apart the object it runs on
+        # (see `_this`).
+        self.method: tuple[Node, Env, object] | None = None
         # Code that may not run around the statement being run (a branch the reader cannot decide, a loop's
         # body, a `catch`), counted from the start of the function being run or of the script; `partial`
         # once a path may have ended before it. What the function outputs there may be missing.
@@ -4770,11 +4803,15 @@ class Interpreter:
             self.stopped = None
             self.callers_known = False
             done: set[int] = set()
+            deferred: set[int] = set()
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
                 self.never_runs = bool(self.pending)
                 function = (self.pending or self.pending_called).pop(0)
-                if function.id not in done and not self._followed_at_every_call(function):
+                if self._call_unread(function, deferred):
+                    deferred.add(function.id)  # once: the methods read after it may call it
+                    self.pending_called.append(function)
+                elif function.id not in done and not self._followed_at_every_call(function):
                     done.add(function.id)
                     self.function_body(function)
             self.never_runs = False
@@ -4821,6 +4858,18 @@ class Interpreter:
         if step and not _bare_preview(key, node):  # a step previewed (`-WhatIf`) is not taken
             self._move(node, args, None, Env())
 
+    def _call_unread(self, function: Node, deferred: set[int]) -> bool:
+        """Whether a class method the script calls is yet to meet any call of it, read or not: its calls
+        may be in the methods still to be read once (`$this.CreateReservedIp(…)` in a method called only
+        where the reader cannot tell the object), which then run it, so it waits for them, once."""
+        return (
+            function.type == "class_method_definition"
+            and function.id not in deferred
+            and function.id not in self.followed
+            and function.id not in self.unfollowed
+            and bool(self.pending_called)
+        )
+
     def _followed_at_every_call(self, function: Node) -> bool:
         """Whether every call of a function was run with the values it passes: then what the function
         does is known at each, and it is not read again with values it does not know."""
@@ -4843,9 +4892,12 @@ class Interpreter:
             if _first(function, "workflow") is not None:
                 self._defaults(function, env)
                 self._hoist_functions(body)
+            if function.type == "class_method_definition":  # `$this` is the object it runs on
+                self.method = (function, env, ("this", function.id))
             with self._landing(env):
                 self._declared_attribute_blocks(function, env)
                 self.statements(body, env)
+            self.method = None
             self._undefine(defined)
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
@@ -5835,12 +5887,27 @@ class Interpreter:
         another object (`Add-Member -MemberType ScriptMethod -Value { $this … }`)."""
         if self.method is None or not env.outside_units(self.method[1]):
             return None
-        return ("this", self.method[0].id)
+        return self._this_object()
+
+    def _this_object(self) -> object:
+        """The object the class method being read runs on: the one its call was made on (see
+        `_run_method`), else, read once, its own."""
+        return self.method[2] if self.method is not None else None
 
     def _class_method(self, node: Node, env: Env) -> Value:
         """A method of a class, read where the class is written, once, with values it does not know: in it
-        `$this` is the object it runs on (see `_this`)."""
-        around, self.method = self.method, (node, env)
+        `$this` is the object it runs on (see `_this`). One the script calls (`$this.Create()`,
+        `$env.Create()`) is run at its calls instead, and read once at the end only if a call of it was
+        not run (see `run`), as a function is."""
+        name = _first(node, "simple_name")
+        if (
+            not _is_constructor(node)
+            and name is not None
+            and _text(name).casefold() in self.index.invoked_methods
+        ):
+            self.pending_called.append(node)
+            return Unknown(self.snippet(node))
+        around, self.method = self.method, (node, env, ("this", node.id))
         try:
             return self._other(node, env)
         finally:
@@ -6291,13 +6358,14 @@ class Interpreter:
         wherever it is read on that value (`$cfg.Service` given to two New-AzureVM names one cloud
         service): the script never sets a member of that name on any object, nor adds members with a
         command that may replace one. A member of `$this` that only constructors set stays too in a method
-        that is not a constructor: the object was made before the method runs."""
+        that is not a constructor, as does one of an object the script makes of its class: the object was
+        made before the method runs."""
         if not wanted or wanted in self.index.members_set or self.index.adds_members:
             return False
-        if wanted not in self.index.constructor_members:
+        if wanted not in self.index.constructor_members or _instance_class(ident) is not None:
             return True
         method = self.method[0] if self.method is not None else None
-        return method is not None and ident == ("this", method.id) and not _is_constructor(method)
+        return method is not None and ident == self._this_object() and not _is_constructor(method)
 
     def _network_resource_named(self, resource: NetworkResource, node: Node) -> Value:
         """`$nsg.Name` of the group or table a New- or Get- call output: its name as the script states it,
@@ -6328,6 +6396,10 @@ class Interpreter:
         values = [self.evaluate(a, env) for a in written]
         key = _variable(_text(target))[1] if target is not None and target.type == "variable" else ""
         current = env.lookup(key) if key else None
+        if name in self.index.methods_named or (name == "new" and target is not None):
+            made = self._class_call(node, target, name, values, env)
+            if made is not None:
+                return made
         if name in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # `$xml.Save($path)`: may write the file a later upload reads
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
@@ -6364,6 +6436,85 @@ class Interpreter:
             self.escape(current)
             self._changed_in_place(key, env)  # `.Set_Item(…)`, `.Remove(…)`, a list's `.Add(…)`
         return Unknown(self.snippet(node))
+
+    def _class_call(
+        self, node: Node, target: Node | None, name: str, values: list[Value], env: Env
+    ) -> Value | None:
+        """A call of a class of the script's: `[Deployer]::new(…)` makes an object of it (see
+        `_instance`); `$this.Create(…)` in a method of the class, or `$d.Create(…)` of an object the
+        script made of it, runs the method there (see `_run_method`). None for any other call; a method
+        of the script's of that name called on an object the reader cannot tell is then read once at the
+        end, as a function with a call not run is."""
+        if target is None:
+            self._unfollowed_methods(name)
+            return None
+        if name == "new" and target.type == "type_literal":
+            made = self.index.classes.get(_text(target)[1:-1].strip().casefold())
+            return self._instance(node, made) if made is not None else None
+        this, owner = self._object_called_on(target, env)
+        methods = self.index.methods.get((owner.id, name), []) if owner is not None else []
+        method = next((m for m in methods if len(self._signature(m).parameters) == len(values)), None)
+        if method is None:
+            self._unfollowed_methods(name)
+            return None
+        return self._run_method(node, method, values, Unknown("$this", this), env)
+
+    def _made_object(self, node: Node, args: Args) -> Value:
+        """`New-Object Deployer` of a class of the script's: an object of it (see `_instance`); any other
+        object as `_new_object` makes it."""
+        kind = _arg_value(args, "TypeName")
+        made = self.index.classes.get(kind.value.strip().casefold()) if isinstance(kind, Text) else None
+        return self._instance(node, made) if made is not None else _new_object(args)
+
+    def _object_called_on(self, target: Node, env: Env) -> tuple[object, Node | None]:
+        """What tells apart the object a method is called on, and the script's class it is of: `$this` in
+        a method of the class, or a variable that holds an object the script made of it (see
+        `_instance`); (None, None) for any other."""
+        if target.type != "variable":
+            return None, None
+        if _variable(_text(target)) == ("", "this"):
+            this = self._this(env)
+            return (
+                (this, self.method[0].parent)
+                if this is not None and self.method is not None
+                else (None, None)
+            )
+        value = self.evaluate(target, env)
+        this = value.ident if isinstance(value, Unknown) else None
+        made = _instance_class(this)
+        return this, self.index.classes_by_id.get(made) if made is not None else None
+
+    def _unfollowed_methods(self, name: str) -> None:
+        """A call of a method of `name` the reader does not run: any of the script's methods so named may
+        be what it runs, each read once at the end (see `run`)."""
+        self.unfollowed.update(method.id for method in self.index.methods_named.get(name, ()))
+
+    def _instance(self, node: Node, made: Node) -> Value:
+        """An object the script makes of its class `made` (`[Deployer]::new(…)`, `New-Object Deployer`):
+        one value, told apart by where it is made, whose methods a call runs (see `_class_call`). Its
+        constructor is read where the class is written, with values it does not know."""
+        return Unknown(self.snippet(node), ("instance", made.id, node.id))
+
+    def _run_method(self, node: Node, method: Node, values: list[Value], this: Unknown, env: Env) -> Value:
+        """A method of the script's class run at its call, its parameters bound by position to what the
+        call passes, `$this` the object it is called on: its members are those of that object (one value
+        each, see `_member_stays`). What a `[void]` method gives is nothing."""
+        signature = self._signature(method)
+        if not self._may_run(method, len(signature.parameters)):
+            self.unfollowed.add(method.id)
+            for value in values:
+                self.escape(value)
+            return Unknown(self.snippet(node))
+        args = Args()
+        given = _bind_in_order(args, signature.order, values)
+        args.values.extend(values)
+        around, self.method = self.method, (method, env, this.ident)
+        try:
+            value = self._run_call(node, method, signature, args, None, env, values[given:], this=True)
+        finally:
+            self.method = around
+        returns = _first(method, "type_literal")
+        return NULL if returns is not None and _text(returns).casefold() == "[void]" else value
 
     def _bound(self, parameter: Value, env: Env) -> Flag | None:
         """`$PSBoundParameters.ContainsKey("Tier")`: in a function run at a call, whether that call passed
@@ -6750,7 +6901,7 @@ class Interpreter:
             self.unnamed_writes += 1  # may write the file a later upload reads
         classic = cmdlets.canonical(name)
         if key == "new-object":
-            return _new_object(args)
+            return self._made_object(node, args)
         if key in _WRITE_OUTPUT:
             return _written(args, piped)
         if key == _NEW_CLOUD_SERVICE:
@@ -7274,6 +7425,7 @@ class Interpreter:
         *,
         using: Env | None = None,
         sees_caller: bool = False,
+        this: bool = False,
     ) -> Value:
         """Run a function's body at a call: each parameter holds what the call passes for it (piped input
         for the one that takes it), else its default, else a value the script does not state; `$args`,
@@ -7282,10 +7434,12 @@ class Interpreter:
         configurations carries back to the caller. The call's value is what the function outputs (see
         `_call_value`). A script block runs so too (see `_run_block`), its `$using:x` the `$x` of `using`,
         and, run here by the call operator or `.Invoke()` (`sees_caller`), in a scope under the caller's,
-        whose variables it sees."""
+        whose variables it sees. A class's method (`this`) reads `$this` in that scope (see `_this`)."""
         self.followed[function.id] = self.followed.get(function.id, 0) + 1
         scope = Env(env, self.constants)
         scope.called, scope.using = not sees_caller, using
+        if this and self.method is not None:
+            self.method = (self.method[0], scope, self.method[2])
         unstated = Unknown("$args")
         scope.vars["args"] = _bounded(Items(tuple(self._passed(v, unstated) for v in extra)), "$args")
         if self._reads_its_own_arguments(function):  # `$args`, `@PSBoundParameters`: passed on unfollowed
@@ -11377,6 +11531,12 @@ def _parameters(function: Node) -> list[Node]:
             variable = _first(parameter, "variable")
             if variable is not None:
                 found.append(variable)
+    if function.type == "class_method_definition":  # `[void] Create([string] $name) { … }`
+        listed = _first(function, "class_method_parameter_list")
+        for parameter in _named(listed) if listed is not None else ():
+            variable = _first(parameter, "variable")
+            if variable is not None:
+                found.append(variable)
     return found
 
 
@@ -12041,6 +12201,9 @@ _WHOLE_TYPES = frozenset(
 
 def _declared_type(declared: Node | None) -> str:
     """The type a declared parameter is constrained to (`[string]$Name`), case-folded; "" for none."""
+    if declared is not None and declared.type == "class_method_parameter":  # a method's: `[string] $name`
+        written = _first(declared, "type_literal")
+        return _text(written)[1:-1].strip().casefold() if written is not None else ""
     attributes = _first(declared, "attribute_list") if declared is not None else None
     found = ""
     for attribute in _named(attributes) if attributes is not None else ():
@@ -12559,6 +12722,14 @@ _LISTS = frozenset({"system.collections.arraylist", "collections.arraylist", "ar
 _GENERIC_LISTS = ("system.collections.generic.list[", "collections.generic.list[")
 
 
+def _instance_class(ident: object) -> int | None:
+    """The class (its node's id) of an object the script makes of its own class (see
+    `Interpreter._instance`), told apart by `ident`; None for any other value."""
+    if isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "instance":
+        return ident[1] if isinstance(ident[1], int) else None
+    return None
+
+
 def _own_arguments(value: Value) -> bool:
     """Whether a value is the `$args` of the script or of a function read once (see
     `Interpreter._own_arguments`)."""
@@ -12584,11 +12755,12 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     configuration imported from a file the script names still says which file (see `_import_vm`), as does a
     document read from one (see `Interpreter._read_document`). One
     `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
-    what it names (the reserved IP, service or account the script made under it)."""
+    what it names (the reserved IP, service or account the script made under it). An object the script
+    makes of its own class is that object, whose methods a call runs (see `Interpreter._class_call`)."""
     if isinstance(value, EveryVm):
         return value  # every VM of the subscription, whatever holds it
     if isinstance(value, Unknown):
-        kept = copied and value.ident is not None
+        kept = (copied and value.ident is not None) or _instance_class(value.ident) is not None
         told = _imported_file(value) or _listed_files(value) or _read_document_of(value)
         ident = value.ident if kept or told else ("def", node.id)
         return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
