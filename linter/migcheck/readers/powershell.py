@@ -4566,6 +4566,9 @@ class Interpreter:
         # of them has its VIP reserved (see `_reserved_by_unstated_name`).
         self.reserved_names: dict[object, ReservedIp] = {}
         self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
+        # The stand-in of the reserved IP each value a deployment is given names, by place and value (see
+        # `_reservation_stand_in`).
+        self.reservation_stand_ins: dict[tuple[str, object], str] = {}
         # How many values the stand-ins of storage accounts and reserved IPs name at each place, so that two
         # (a function called with two) are two (see `model.another_turn`).
         self.stand_in_turns: dict[str, int] = {}
@@ -9181,12 +9184,27 @@ class Interpreter:
             draft.reserved_ip_unknown = draft.reserved_ip_unknown or not vip
             return
         at = self._written_at(name) or self._at_call(node)
-        stand_in = NameRef(_stand_in("reserved IP name", at), at)
+        stand_in = NameRef(self._reservation_stand_in(value, at), at)
         self.taken_reservations.add(value.ident)
         if associates:
             self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
             draft.reserved_ip, draft.reserved_by = stand_in, value.ident
+
+    def _reservation_stand_in(self, value: Unknown, at: Mark) -> str:
+        """The stand-in of the reserved IP a deployment is given by the value `value` at `at`: one per
+        value, the later ones named for their turn (see `model.another_turn`), so that a function that
+        gives each of two services the reserved IP its call passes gives them two. A value nothing tells
+        apart (what an expression gives) is one per place."""
+        place = _stand_in("reserved IP name", at)
+        key = (place, value.ident)
+        shown = self.reservation_stand_ins.get(key)
+        if shown is None:
+            made = self.reserved_names.get(value.ident)  # by the call that creates it for the service
+            named = made is not None and made.mark == at
+            shown = made.name if made is not None and named else another_turn(place, self.stand_in_turns)
+            self.reservation_stand_ins[key] = shown
+        return shown
 
     def _described(self, service: Value) -> DeploymentDraft | None:
         """The deployment this script describes in the cloud service a call names: by its name, or by the

@@ -1132,12 +1132,16 @@ class Reading:
         return vnet.text or self._held_before("virtual network", vnet) if vnet is not None else ""
 
     def _reserved(self, deployment: _Deployment, ip: Word | None) -> None:
+        """`vm create -R <name>`: the deployment's VIP is that reserved IP. One named by a value the script
+        does not state is the one `network reserved-ip create` made under that value (its stand-in), and
+        not known otherwise (a parameter may name any)."""
         if ip is None:
             return
-        if ip.text is None:
+        shown = ip.text if ip.text is not None else self._held_before("reserved IP name", ip)
+        if shown is None or (not shown and ip.text is None):
             deployment.reserved_ip_known, deployment.reserved_ip = False, None
-        elif ip.text:
-            deployment.reserved_ip = NameRef(ip.text, ip.mark)
+        elif shown:
+            deployment.reserved_ip = NameRef(shown, ip.mark)
 
     def _availability_set(self, vm: _Vm, avset: Word | None) -> None:
         if avset is None:
@@ -1412,9 +1416,15 @@ class Reading:
             self.storage.pop(name.text.casefold(), None)
 
     def _reserved_ip(self, parsed: Parsed) -> None:
+        """`network reserved-ip create <name> <location>`: a reserved IP, unattached unless a VM's
+        deployment is given it (`vm create -R`). Under a name the script does not state (`"$NAME"`), the
+        stand-in of the value that holds it (see `_held`), which `vm create -R "$NAME"` gives the
+        deployment (see `_reserved`): two values are two reserved IPs, one value passed twice one, as a
+        name stated twice is."""
         name = parsed.value("name", 0)
-        if name is not None and name.text:
-            self.reserved.append(ReservedIp(name.text, "", "", parsed.at))
+        if name is None or name.text == "":
+            return
+        self.reserved.append(ReservedIp(self._held("reserved IP name", name, parsed.at), "", "", parsed.at))
 
     def _reserved_ip_delete(self, parsed: Parsed) -> None:
         """`network reserved-ip delete <name>`: the reserved IP the script created under that name is gone,
@@ -1422,9 +1432,10 @@ class Reading:
         refuses to delete a reserved IP in use, so one a deployment of the script's is given (`vm create
         -R`), or may be given (by a value the script does not state), stays."""
         name = parsed.value("name", 0)
-        if name is None or not name.text or self.maybe or self._may_hold_reserved_ip(name.text):
+        named = (name.text or self._held_before("reserved IP name", name)) if name is not None else ""
+        if not named or self.maybe or self._may_hold_reserved_ip(named):
             return
-        gone = name.text.casefold()
+        gone = named.casefold()
         self.reserved = [ip for ip in self.reserved if ip.name.casefold() != gone]
 
     def _may_hold_reserved_ip(self, name: str) -> bool:
