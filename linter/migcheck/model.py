@@ -579,6 +579,11 @@ class Role:
     # names); "subnets", where a path that puts it in a subnet names one. Whichever path runs is the VM
     # that migrates, so rules that report the absence say it may be so.
     absent_on_some_paths: tuple[tuple[str, Mark], ...] = field(default=(), compare=False)
+    # Of a VM a script creates in each round of a loop over a list it does not write out (`foreach ($n in
+    # $Names)`, `for x in $LIST`, `while read`, Python's `for n in names` of a parameter) under a name the
+    # loop's item gives: that list as written (`$Names`). The description stands for one VM per item, an
+    # unknown number of them (one or more), which the readiness summary and the plan say.
+    looped_over: str = field(default="", compare=False)
 
     def absent_on_some_path(self, fact: str) -> Mark | None:
         """Where a path that leaves out `fact` is told apart (see `absent_on_some_paths`), or None."""

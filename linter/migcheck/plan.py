@@ -2259,30 +2259,33 @@ def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Membe
 
 
 def _vms(service: CloudService) -> str:
-    vms = [vm.name for vm in service.vms]
-    return _vm_list(vms) if vms else "nothing the files describe"
+    return _vm_list(service.vms) if service.vms else "nothing the files describe"
 
 
 # How the stand-in begins for the VMs a body changes without naming them (`<VMs of load-balanced set web>`).
 _VMS_OF = "<VMs of "
 
 
-def _vm_list(names: Sequence[str]) -> str:
+def _vm_list(vms: Sequence[Role]) -> str:
     """VMs by name, in words: "VMs web01, web02". The VMs of a set a body changes without naming them stand
-    as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web"."""
-    sets = [name for name in names if name.startswith(_VMS_OF)]
-    named_vms = [name for name in names if name not in sets]
+    as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web". A
+    VM a script creates in each round of a loop over a list it does not write out (`Role.looped_over`) is
+    said to be an unknown number of them: "VMs created in a loop over $Names (<VM name, d.ps1:3>, 1 or
+    more)"."""
+    sets = [vm.name for vm in vms if vm.name.startswith(_VMS_OF)]
+    looped = [vm for vm in vms if vm.looped_over and not vm.name.startswith(_VMS_OF)]
+    named_vms = [vm.name for vm in vms if not vm.name.startswith(_VMS_OF) and not vm.looped_over]
     shown = [
         f"{name} (a placeholder the file leaves to fill in)" if cannot_name("VM", name) else name
         for name in named_vms
     ]
     parts = [f"VMs {', '.join(shown)}"] if named_vms else []
+    parts += [f"VMs created in a loop over {vm.looped_over} ({vm.name}, 1 or more)" for vm in looped]
     return ", ".join(parts + [f"the {name[1:-1]}" for name in sets])
 
 
 def _contents(service: CloudService) -> str:
-    vms = [vm.name for vm in service.vms]
-    parts = [_vm_list(vms)] if vms else []
+    parts = [_vm_list(service.vms)] if service.vms else []
     parts += [_role_names(service)] if service.roles else []
     return "; ".join(parts) or "nothing the files describe"
 
@@ -2347,7 +2350,7 @@ def _service_step(
         after=(),
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
-            + _vm_list([vm.name for vm in placement.vms]),
+            + _vm_list(placement.vms),
             *_vm_security_groups(placement.vms),
             *(
                 f"reserved IP {named(ip, 'ReservedIP')}"

@@ -4325,6 +4325,7 @@ class RoleDraft:
     branches: tuple[tuple[str, int], ...] | None = None
     created: bool = False
     imported_from: str = ""  # the Export-AzureVM file it is created from (see `Role.imported_from`)
+    looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
 
     def add(self, variants: list[tuple[list[Event], bool]]) -> None:
         """More descriptions of the VM (another command creating it): kept up to `_MAX_VARIANTS`."""
@@ -4569,6 +4570,9 @@ class Interpreter:
         # The stand-in of the reserved IP each value a deployment is given names, by place and value (see
         # `_reservation_stand_in`).
         self.reservation_stand_ins: dict[tuple[str, object], str] = {}
+        # The lists the script does not write out that `foreach` loops walk, as written, by loop (see
+        # `_looped_over`).
+        self.loops_over: dict[int, str] = {}
         # How many values the stand-ins of storage accounts and reserved IPs name at each place, so that two
         # (a function called with two) are two (see `model.another_turn`).
         self.stand_in_turns: dict[str, int] = {}
@@ -5303,6 +5307,8 @@ class Interpreter:
             self._not_run(body)
             return
         key = _variable(_text(variable))[1]
+        if items is None and not isinstance(value, EveryVm):
+            self.loops_over[node.id] = _short(_text(listed))
         if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
             # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`),
             # and each network site of a configuration file the script reads is one of that file's.
@@ -8717,10 +8723,26 @@ class Interpreter:
         role = draft.roles.get(key)
         if role is None:
             shown = shown or (name.value if isinstance(name, Text) else "") or _vm_stand_in(draft, at or mark)
-            role = draft.roles[key] = RoleDraft(shown, mark, base)
+            role = draft.roles[key] = RoleDraft(shown, mark, base, looped_over=self._looped_over(name))
             if base in ("new", "opaque") and not isinstance(name, Text):
                 draft.unnamed.append(key)
         return role
+
+    def _looped_over(self, name: Value) -> str:
+        """The list, as written, of a loop over items the script does not write out whose item names a VM
+        (`foreach ($n in $Names) { New-AzureVMConfig -Name $n … }`, `"$n-web"` too): the VM stands for one
+        per item (see `Role.looped_over`). "" for a name no such loop's item gives."""
+        if not isinstance(name, Unknown):
+            return ""
+        for ident in (name.ident, *name.holes):
+            if (
+                isinstance(ident, tuple)
+                and len(ident) == 3
+                and ident[0] == "loop"
+                and ident[1] in self.loops_over
+            ):
+                return self.loops_over[ident[1]]
+        return ""
 
     def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureVM, Remove-AzureDeployment (of the production slot) and Remove-AzureService: what
@@ -10972,6 +10994,7 @@ class Interpreter:
             every_vm=draft.every,
             branches=draft.branches or (),
             imported_from=draft.imported_from,
+            looped_over=draft.looped_over,
         )
 
     def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:

@@ -3013,8 +3013,28 @@ class _Resources:
             functools.reduce(joined_paths, roles),
             changes_existing=not creates,
             branches=self._branches(call, site) if creates else (),
+            looped_over=self._looped_over(call, v["role_name"], site) if creates else "",
         )
         draft.add(role, self._role_key(call, v["role_name"], site, creates), None if creates else updated)
+
+    def _looped_over(self, call: CallSite, name: Value, site: flow.Site) -> str:
+        """The items, as written (`names`), of a loop around the call that the reader reads once, over items
+        the script does not write out, whose target names the VM (`for n in names: ….create_virtual_machine_
+        deployment(…, n, …)`, `f'{n}-web'` too): the VM stands for one per item (see `Role.looped_over`).
+        "" for a name the script states, or no such loop's target gives."""
+        if literal(name) or not isinstance(name, flow.Unknown) or name.node is None or self.turn:
+            return ""
+        read = {node.id for node in ast.walk(name.node) if isinstance(node, ast.Name)}
+        turned = self._turned(site)
+        for block in call.chain:
+            loop = self.index.loops.get(block)
+            if loop is None or block in turned:
+                continue
+            targets = {node.id for node in ast.walk(loop.node.target) if isinstance(node, ast.Name)}
+            if targets & read:
+                listed = ast.unparse(loop.node.iter)
+                return listed if len(listed) <= 60 else listed[:59] + "…"
+        return ""
 
     def _role_key(self, call: CallSite, value: Value, site: flow.Site, creates: bool) -> object:
         """What keeps a VM apart from the deployment's others: its name when the script writes it out; when

@@ -732,7 +732,9 @@ class _Walker:
         elif kind == "c_style_for_statement":
             self.counted_loop(node)
         elif kind == "while_statement":
-            self.unknown_loop(node)
+            turns = f"the turns of `{_short(self._loop_head(node))}`"
+            with self._looping(turns, _assigned_in(node, self.source)):
+                self.unknown_loop(node)
         elif kind == "list":
             self.command_list(node)
         elif kind in ("comment", "heredoc_body", "heredoc_redirect"):
@@ -975,7 +977,10 @@ class _Walker:
     def _assignment(self, name: Node) -> str:
         """What holds the value an assignment (or `read`) gives the variable `name`: the variable, where."""
         at = self.where.mark(name)
-        return f"{self._text(name)}@{at.line}:{at.column}"
+        holder = f"{self._text(name)}@{at.line}:{at.column}"
+        if self.reading.looping_over:  # assigned in each turn of the loop being read: the turn's own
+            self.reading.turn_holders.add(holder)
+        return holder
 
     def declare(self, node: Node) -> None:
         """`export`, `readonly`, and in a function `local`, `declare` and `typeset`, which make its own."""
@@ -1057,11 +1062,32 @@ class _Walker:
         counted = all(w.text is not None or self._one_word(value) for value, w in items)
         if self.flat or not values or not counted or len(items) > _LOOP_ITEMS:
             self.scope.variables[name] = _UNSTATED
-            self.unknown_loop(body)
+            listed = " ".join(self._text(value) for value in values) or '"$@"'  # `for x; do`: the arguments
+            with self._looping(_short(listed), {name}):
+                self.unknown_loop(body)
             return
         for value, word in items:
             self.scope.variables[name] = self._item(value, word)
             self.statements(body)
+
+    @contextlib.contextmanager
+    def _looping(self, listed: str, names: set[str]) -> Iterator[None]:
+        """The body of a loop over items the script does not write out (`listed`, as the plan names them)
+        is being read: a VM named by its item, or by another of the variables `names` it assigns, is one
+        per turn (see `xplat.Reading.looping_over`)."""
+        was = self.reading.looping_over, self.reading.turn_holders
+        self.reading.looping_over = listed
+        self.reading.turn_holders = {f"${name}" for name in names}
+        try:
+            yield
+        finally:
+            self.reading.looping_over, self.reading.turn_holders = was
+
+    def _loop_head(self, node: Node) -> str:
+        """A `while` loop as written up to its body: `while read name`."""
+        body = node.child_by_field_name("body")
+        end = body.start_byte if body is not None else node.end_byte
+        return " ".join(self.source[node.start_byte : end].decode("utf-8", "replace").split()).rstrip("; ")
 
     def _one_word(self, node: Node) -> bool:
         """Whether a `for` loop's list item is one word whatever it holds: a string in double quotes that
@@ -2237,3 +2263,8 @@ def _directive_comments(node: Node, where: _Positions) -> list[tuple[Node, str]]
         else:
             stack.extend(reversed(current.children))
     return found
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A loop's list or head as the plan quotes it: cut at `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

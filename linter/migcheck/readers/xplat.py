@@ -712,6 +712,7 @@ class _Vm:
     branches: tuple[tuple[str, int], ...] = ()
     other_paths: list[_Vm] = field(default_factory=list)
     outside_network_at: Mark | None = None  # where its path creates it with no virtual network named
+    looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
 
     def joined_role(self, in_network: bool) -> Role:
         """The VM whichever path creates it (see `model.joined_paths`); a path that names no virtual
@@ -757,6 +758,7 @@ class _Vm:
             changes_existing=self.existing,
             removed_endpoints=tuple(self.removed_endpoints),
             deleted=self.deleted,
+            looped_over=self.looped_over,
         )
 
     def _acl(self, acl: tuple[str, Mark, list[AclRule], bool]) -> EndpointAcl:
@@ -837,6 +839,11 @@ class Reading:
         self.stand_in_turns: dict[str, int] = {}
         self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
+        # While the commands handed over are in the body of a loop over a list the script does not write
+        # out, that list as written (`$LIST`), or what else its turns are (see `Role.looped_over`); and what
+        # holds the values each turn has its own of (its item `$x`, what the loop reads or assigns).
+        self.looping_over = ""
+        self.turn_holders: set[str] = set()
         # The branches of choices the commands handed over are on (a choice's name, the branch taken),
         # outermost first, as `model.Role.branches` says: two creations of one VM on branches apart are
         # two paths of one VM.
@@ -1012,6 +1019,16 @@ class Reading:
             return self._stand_in(what, at)
         return self._unstated_once(f"{what}\0{word.holder}", self._stand_in(what, at))
 
+    def _looped_over(self, name: Word | None) -> str:
+        """The list of the loop over items the script does not write out that the commands are in, when
+        `name` is a value the script does not state that each turn has its own of (the loop's item, what
+        it reads, `"$x-web"` built from them): each turn names a VM of its own (see `Role.looped_over`).
+        "" otherwise."""
+        if name is None or name.text is not None or not self.looping_over:
+            return ""
+        each_turn = self.turn_holders.intersection((name.holder, *name.holes))
+        return self.looping_over if each_turn else ""
+
     def _unstated_once(self, key: str, stand_in: str) -> str:
         """The stand-in of the value `key` tells (what holds it): the one it was given, else `stand_in`,
         numbered for its turn where another value was named there before (see `model.another_turn`)."""
@@ -1027,6 +1044,7 @@ class Reading:
         vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
+        vm.looped_over = self._looped_over(named if named is not None else dns)
         vnet = parsed.value("virtual-network-name")
         # `-c` adds the VM to the deployment the service has already, if any (AUTOMATION.md §4): without
         # `-w`, in the network that one was created in, which the command does not say.

@@ -663,11 +663,18 @@ def linked_from_elsewhere(estate: Estate) -> list[Network]:
 
 
 def _contents(placements: Iterable[Placement]) -> dict[str, object]:
-    """The VMs and web/worker roles of a service's `placements`, each name once."""
+    """The VMs and web/worker roles of a service's `placements`, each name once; and, where a script
+    creates some of the VMs in a loop over a list it does not write out (`Role.looped_over`), those lists
+    by VM: such a VM stands for one or more."""
     placements = tuple(placements)
     vms = unique_by_name(vm for p in placements for vm in p.vms)
     roles = unique_by_name(r for p in placements for r in p.web_worker_roles)
-    return {"vms": [vm.name for vm in vms], "roles": [r.name for r in roles]}
+    looped = {vm.name: vm.looped_over for vm in vms if vm.looped_over}
+    return {
+        "vms": [vm.name for vm in vms],
+        "roles": [r.name for r in roles],
+        **({"looped": looped} if looped else {}),
+    }
 
 
 def _migration_state(placements: Iterable[Placement]) -> dict[str, object]:

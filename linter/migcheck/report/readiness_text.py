@@ -270,7 +270,12 @@ def _placeholder_services(item: ScopeItem) -> list[str]:
 
 
 def _contents(service: Mapping[str, Any]) -> str:
-    parts = [_count(len(service["vms"]), "VM")] if service["vms"] or not service["roles"] else []
+    """How many VMs and roles a service holds: "1 or more VMs" where a script creates some of them in a
+    loop over a list it does not write out (see `readiness._contents`), whose count the files do not say."""
+    vms = _count(len(service["vms"]), "VM")
+    if service.get("looped"):
+        vms = f"{len(service['vms'])} or more VMs"
+    parts = [vms] if service["vms"] or not service["roles"] else []
     if service["roles"]:
         parts.append(_count(len(service["roles"]), "web/worker role"))
     return ", ".join(parts)
