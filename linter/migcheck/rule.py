@@ -103,6 +103,9 @@ class Rule:
     # moves is in use): a selection of the rule reads their files too (`reads`), and they give it
     # no test case of their own.
     also_reads: ClassVar[frozenset[type]] = frozenset()
+    # The kinds of file whose records of `looks_at` never state what the rule reads of them (an inventory
+    # export's classic network states no affinity group): not among the kinds the docs say it checks.
+    never_stated_in: ClassVar[frozenset[FileKind]] = frozenset()
     # The types whose presence in a file gives it a test case of the rule (`has_case`), where the rule
     # reports at only some of the resources it looks at: MIG106 reads every deployment, but its findings
     # are at reserved IPs. None: `looks_at`.
@@ -172,7 +175,7 @@ class Rule:
         """The kinds of file that can describe a resource this rule looks at."""
         from migcheck.readers import kinds_describing
 
-        return kinds_describing(cls.looks_at)
+        return kinds_describing(cls.looks_at) - cls.never_stated_in
 
     @classmethod
     def reads(cls) -> frozenset[type]:

@@ -770,7 +770,8 @@ class VnetWithVmsAndRoles(Rule):
     name = "vnet-with-vms-and-roles"
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
-    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment})
+    # An exported classic VM says which network it is in: it counts as a VM of the network.
+    looks_at = frozenset({ServiceDefinition, ServiceConfiguration, Deployment, ClassicVm})
     cases_in = frozenset({RolesInNetwork})  # it reports at the reference that places the roles
     summary = "A virtual network holds both VMs and web/worker roles."
     fix_hint = (
@@ -787,6 +788,11 @@ class VnetWithVmsAndRoles(Rule):
         what="A virtual network that one cloud service with web/worker roles and another with VMs are both "
         "placed in. Membership comes from the files that state it: a deployed .cscfg's `VirtualNetworkSite` "
         "(with the roles from the .csdef beside it) and a REST deployment's `VirtualNetworkName`. "
+        "VMs a script creates in a network count too (PowerShell's `New-AzureVM -VNetName`, Python's "
+        "`create_virtual_machine_deployment(virtual_network_name=...)`, the classic CLI's `azure vm create "
+        "--virtual-network-name`), and so do the VMs an inventory export places in a network (a Resource Graph "
+        "row's `virtualNetwork`, a `Get-AzureVM | ConvertTo-Json` export's `VirtualNetworkName`). A .cscfg a "
+        "script deploys (`New-AzureDeployment -Configuration`) places its roles as it says. "
         "Export-AzureVM files do not say which network a VM is in, so they never count. The finding points at "
         "the reference that places the web/worker service in the network, in the file where it is written.",
         why="A virtual network migrates with everything in it, and the platform migration moves VMs only. While "

@@ -970,10 +970,14 @@ class SiteRecoveryExtension(Rule):
         "enable VM replication after storage migration."
     )
     docs = Docs(
-        what="A `ResourceExtensionReference` on a VM (REST bodies and Export-AzureVM files) published by "
+        what="An extension of a VM published by "
         "Azure Site Recovery — `Microsoft.Azure.RecoveryServices.SiteRecovery`, or the same followed by a "
         "number such as `Microsoft.Azure.RecoveryServices.SiteRecovery2` — whatever its name (`Windows`, "
-        "`Linux`, `LinuxRHEL7`, ...). It is the agent (Mobility service) extension Site Recovery installs on a "
+        "`Linux`, `LinuxRHEL7`, ...): a `ResourceExtensionReference` in REST bodies and Export-AzureVM files, "
+        "an extension a script adds to a VM (PowerShell's `Set-AzureVMExtension -Publisher`, Python's "
+        "`ResourceExtensionReference`, the classic CLI's `azure vm extension set`), and one an inventory "
+        "export lists on a VM (a Resource Graph row's `extensions`, a `Get-AzureVM | ConvertTo-Json` "
+        "export's `ResourceExtensionReferences`). It is the agent (Mobility service) extension Site Recovery installs on a "
         'VM it replicates. The platform\'s overview names it only as the "Azure Site Recovery extension": '
         "these publishers are the ones Site Recovery's extension has on Resource Manager VMs, and migcheck "
         "assumes that a classic VM's extension reference carries the same. Not reported: Azure Backup's "

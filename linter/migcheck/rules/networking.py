@@ -27,6 +27,7 @@ from migcheck.model import (
     AddressPrefix,
     ConnectionState,
     Edit,
+    FileKind,
     Finding,
     Fix,
     Gateway,
@@ -791,7 +792,13 @@ class TransitVpnConnectivity(Rule):
         "network configuration or a REST `VirtualNetworkSites` body. The hub's own gateway must reach "
         "on-premises: by ExpressRoute, or through a site with addresses in no virtual network that stands for "
         "no other network (the two sites of a VNet-to-VNet pair, often written wider than the networks they "
-        "stand for, are no way to on-premises). The finding points at that connection.",
+        "stand for, are no way to on-premises). The networks, sites and connections a script makes count as "
+        "those a file defines: a network configuration it uploads (PowerShell's `Set-AzureVNetConfig`, a "
+        "Python script's Set Network Configuration request) and what the classic CLI creates (`azure network "
+        "vnet create`, `network local-network create`, `network vpn-gateway create`, `network vnet "
+        "local-network add`). An inventory export's classic networks are read for their address spaces "
+        "only: addresses in them are a virtual network's, not on-premises. The finding points at that "
+        "connection.",
         why="Classic transit needs a local site that aggregates the hub's range and the on-premises ranges. "
         "Migration turns VNet-to-VNet connections into connections that need no local site, so the aggregate "
         "is dropped and the spoke network keeps a route to the hub but none to on-premises through it.",
@@ -1187,6 +1194,8 @@ class AffinityGroupVnet(Rule):
     severity = Severity.WARNING
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({VirtualNetwork})
+    # A classic network as Resource Graph lists it has an address space, subnets and DNS servers only.
+    never_stated_in = frozenset({FileKind.INVENTORY})
     summary = "A virtual network is bound to an affinity group instead of a region."
     fix_hint = (
         "Make the virtual network regional (a Location instead of an AffinityGroup), then update each "
@@ -1202,8 +1211,10 @@ class AffinityGroupVnet(Rule):
         "`VirtualNetworkSites` body; a REST body may state the affinity group's region as `Location` too, and "
         "the network is still bound to the affinity group. So is a network a script makes in an affinity "
         "group: the classic CLI's `azure network vnet create -a` (`--affinity-group`), at the affinity group, "
-        "or a network configuration a PowerShell script writes and uploads (`Set-AzureVNetConfig`). Such "
-        "networks date from before regional virtual networks existed.",
+        "or a network configuration a script writes and uploads (PowerShell's `Set-AzureVNetConfig`, a "
+        "Python script's Set Network Configuration request). Such networks date from before regional "
+        "virtual networks existed. Inventory exports are not checked: they list a classic network's address "
+        "space, subnets and DNS servers, never its affinity group.",
         why="Resource Manager knows regions only. An affinity-group network is tied to one cluster of the "
         "classic platform, which limits the VM sizes and features available in it; it has to become a regional "
         "network before the platform can move it, and the deployments in it must be in the regional scope too.",
