@@ -1374,6 +1374,12 @@ class Positions:
         row, column = node.start_point
         return Mark(self.path, row + 1, column=self._characters(row, column) + 1)
 
+    def line(self, number: int) -> str:
+        """The text of line `number` (from 1), without its line ending."""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(self.source)
+        return self.source[start:end].decode("utf-8", "replace").rstrip("\r\n")
+
     def at(self, offset: int) -> Mark:
         """The mark of a byte offset into the source."""
         row = bisect.bisect_right(self.starts, offset) - 1
@@ -10828,6 +10834,17 @@ class Interpreter:
 
     # --- the resources ------------------------------------------------------------------------------
 
+    def _unread_mark(self, offset: int) -> Mark:
+        """The mark of the unread part at `offset`, tagged with the construct that stopped the parser
+        there where the characters say which (a lone `-` before a parameter's name, a blank after a
+        line-ending backtick), so that every report can name it, as `check --verbose` does."""
+        from migcheck.report.unread import construct
+
+        mark = self.where.at(offset)
+        above = self.where.line(mark.line - 1) if mark.line > 1 else ""
+        found = construct(above, self.where.line(mark.line), mark)
+        return replace(mark, tag=found.kind) if found is not None else mark
+
     def _unread_part_names_classic(self) -> bool:
         """Whether a part the parser could not read names a classic cmdlet (see `sniff`)."""
         recovered = self.index.recovered
@@ -10849,7 +10866,7 @@ class Interpreter:
             for site, call in sorted(self.circuit_moves.items(), key=lambda item: (item[0][1], item[0][0]))
         )
         extended = tuple(self.extended)
-        unread = tuple(self.where.at(offset) for offset in self.index.recovered.unread)
+        unread = tuple(self._unread_mark(offset) for offset in self.index.recovered.unread)
         if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
             # Signing in and choosing a subscription manage no resources; Azure Backup, which the script
             # turns on for classic VMs (`_backup_protection`), installs an extension on them, and a
@@ -10859,7 +10876,8 @@ class Interpreter:
             found = (*extended, *built, *self.peerings)
             if not self._unread_part_names_classic():
                 return found
-            script = Script(posixpath.basename(self.path), "PowerShell", (), (), unread[0], unread=unread)
+            first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct
+            script = Script(posixpath.basename(self.path), "PowerShell", (), (), first, unread=unread)
             return (script, *found)
         script = Script(
             posixpath.basename(self.path),

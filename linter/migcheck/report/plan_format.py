@@ -50,7 +50,9 @@ they describe is in no step, so the plan is not whole until they are fixed.
 part as `{"path", "line", "column"}` (column 0 when not known): PowerShell may well run it, and what it states
 may be missing from the steps (`migcheck check --verbose` says why each was not read). A shell script's line
 that starts with an option right after a classic command, which bash runs on its own, is listed too, with
-`"why": "lost-continuation"`.
+`"why": "lost-continuation"`; a PowerShell part that starts at a construct the characters there name has
+`"why": "lone-dash"` (a `-` and a blank before a parameter's name) or `"why": "blank-after-backtick"` (a blank
+after the backtick that ends a line), each with the edit `check --verbose` gives. Other parts have no `why`.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.

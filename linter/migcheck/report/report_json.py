@@ -12,7 +12,10 @@ migration scope read this instead:
 `unread_parts`, only when a script has parts the parser could not read, lists each as `{"path", "line",
 "column"}` (column 0 when not known): what such a part states may be missing from the findings. A shell
 script's line that starts with an option right after a classic command, which bash runs on its own, is listed
-too, with `"why": "lost-continuation"`.
+too, with `"why": "lost-continuation"`; a PowerShell part that starts at a construct the characters there name
+has `"why": "lone-dash"` (a `-` and a blank before a parameter's name) or `"why": "blank-after-backtick"` (a
+blank after the backtick that ends a line), as `check --verbose` names them with their edit. Other parts have
+no `why`. SARIF's notification of each part has the same `why` in its `properties`.
 
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts

@@ -89,12 +89,14 @@ def _artifact(path: str) -> dict[str, str]:
 def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
     """A warning notification of the run for each part of a script the parser could not read (see
     `migcheck.report.unread`): no result says it, and findings about what it states may be missing."""
-    from migcheck.report.unread import in_documents, why
+    from migcheck.report.unread import in_documents, why, why_named
 
     return [
         {
             "level": "warning",
             "message": {"text": f"{why(mark)}."},
+            # What the part is, where that has a name, as the JSON reports' `unread_parts` say it.
+            **({"properties": {"why": named}} if (named := why_named(mark)) else {}),
             "locations": [
                 {
                     "physicalLocation": {

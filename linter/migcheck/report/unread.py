@@ -8,7 +8,11 @@ notification in SARIF. Nothing is said where every part was read.
 
 A shell script's line that starts with an option right after a classic command (`LOST_CONTINUATION`) is
 such a part of its own kind: bash runs it as a command, which fails, so the options it holds are not the
-classic command's. Each report says so of it (`why`), and that the `\\` ending the line before may be lost."""
+classic command's. Each report says so of it (`why`), and that the `\\` ending the line before may be lost.
+
+A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
+before a parameter's name, a blank after a line-ending backtick) carries the construct's name as its mark's
+tag, from the reader: JSON and SARIF say it (`"why"`) as they say the shell's lost continuation."""
 
 from __future__ import annotations
 
@@ -68,6 +72,21 @@ LOST_WHY = (
 )
 
 
+# What the JSON and SARIF reports call each kind of part that is not read for a reason they can name.
+LOST_CONTINUATION_WHY = "lost-continuation"
+LONE_DASH = "lone-dash"
+BLANK_AFTER_BACKTICK = "blank-after-backtick"
+_CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
+
+
+def why_named(mark: Mark) -> str:
+    """The name of what the part at `mark` is ("lost-continuation", "lone-dash", "blank-after-backtick"),
+    or "" for a part the parser stopped at for a reason only it knows."""
+    if lost_continuation(mark):
+        return LOST_CONTINUATION_WHY
+    return mark.tag if mark.tag in _CONSTRUCTS else ""
+
+
 def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
     if lost_continuation(mark):
@@ -83,6 +102,7 @@ class Construct:
     does: str
     write: str
     line: int  # the line the construct is on, from 1
+    kind: str  # LONE_DASH or BLANK_AFTER_BACKTICK
 
 
 _BLANKS = " \t"
@@ -116,6 +136,7 @@ def _lone_dash(line: str, column: int, number: int) -> Construct | None:
         f"as values of their own, not the parameter -{word}, so the command is not given it",
         f"write `-{word}`, with no blank after the `-`",
         number,
+        LONE_DASH,
     )
 
 
@@ -130,6 +151,7 @@ def _blank_after_backtick(above: str, line: str, number: int) -> Construct | Non
                 "that line's end, unless a bracket is still open",
                 "remove the blank after the backtick",
                 on,
+                BLANK_AFTER_BACKTICK,
             )
     return None
 
@@ -190,13 +212,14 @@ def listed(parts: UnreadParts) -> list[str]:
 
 
 def data(parts: Sequence[UnreadParts]) -> list[dict[str, object]]:
-    """The parts as JSON data: one object per part, with its path, line and column (0 when not known)."""
+    """The parts as JSON data: one object per part, with its path, line and column (0 when not known),
+    and what it is where that has a name (`why_named`)."""
     return [
         {
             "path": mark.path,
             "line": mark.line,
             "column": mark.column,
-            **({"why": "lost-continuation"} if lost_continuation(mark) else {}),
+            **({"why": named} if (named := why_named(mark)) else {}),
         }
         for p in parts
         for mark in p.marks
