@@ -550,6 +550,81 @@ def _stated_whole(value: Value) -> bool:
     return False
 
 
+# What a script that only states values is written with (see `_script_output`): the levels the grammar
+# nests a value in, each with no operator, and the parts of strings, numbers, arrays and tables.
+_VALUE_LEVELS = frozenset(
+    {
+        "pipeline",
+        "pipeline_chain",
+        "logical_expression",
+        "bitwise_expression",
+        "comparison_expression",
+        "additive_expression",
+        "multiplicative_expression",
+        "format_expression",
+        "range_expression",
+        "unary_expression",
+    }
+)
+_VALUE_PARTS = frozenset(
+    {
+        "statement_list",
+        "comment",
+        "array_literal_expression",
+        "array_expression",
+        "hash_literal_expression",
+        "hash_literal_body",
+        "hash_entry",
+        "key_expression",
+        "simple_name",
+        "string_literal",
+        "expandable_string_literal",
+        "verbatim_string_characters",
+        "expandable_here_string_literal",
+        "verbatim_here_string_characters",
+        "integer_literal",
+        "decimal_integer_literal",
+        "hexadecimal_integer_literal",
+        "real_literal",
+    }
+)
+_FLAG_WORDS = frozenset({"$true", "$false"})
+
+
+def _script_output(settings: beside.Settings) -> Value | None:
+    """What a script another runs by a path it states outputs (`$storage = .\\config\\storage.ps1`), when
+    every statement at its top level is a value it states whole (strings, numbers, flags, arrays and tables
+    of them: `@( @{ Name = 'a' }, @{ Name = 'b' } )`): the value, or an array of the values when it outputs
+    several, as PowerShell collects them. None for any other script: what it outputs is not known."""
+    parsed = _parse(settings.path, decode(settings.data))
+    if isinstance(parsed, FileProblem):
+        return None
+    tree, index, where = parsed
+    body = _first(tree.root_node, "statement_list")
+    statements = [c for c in _named(body) if c.type != "comment"] if body is not None else []
+    if not statements or not all(_states_only_values(s) for s in statements):
+        return None
+    return Interpreter(settings.path, index, where).output_of(statements)
+
+
+def _states_only_values(statement: Node) -> bool:
+    """Whether a statement is written only with strings, numbers, flags, arrays and tables: no command,
+    variable, operator or sub-expression."""
+    stack = [statement]
+    while stack:
+        node = stack.pop()
+        if node.type in _VALUE_LEVELS:
+            if node.child_count != 1:
+                return False
+        elif node.type == "variable":
+            if _text(node).casefold() not in _FLAG_WORDS:
+                return False
+        elif node.type not in _VALUE_PARTS:
+            return False
+        stack.extend(node.named_children)
+    return True
+
+
 # The forms of `-in` and `-notin` that say whether case counts, which the grammar does not know (it knows
 # them for every other comparison): it reads `-cin` as a minus and a word it cannot place.
 _UNKNOWN_OPERATORS = re.compile(rb"-[ci](?:not)?in\b", re.IGNORECASE)
@@ -4844,6 +4919,21 @@ class Interpreter:
             return {}
         return {k: v for k, v in script.vars.items() if not k.startswith("\0") and _stated_whole(v)}
 
+    def output_of(self, statements: list[Node]) -> Value | None:
+        """What the statements output at a script's top level, when each is a value stated whole (see
+        `_stated_whole`): an array written out is its items, and several values are an array of them."""
+        script = Env(constants={})
+        written: list[Value] = []
+        try:
+            for statement in statements:
+                value = self.evaluate(statement, script)
+                written.extend(value.values if isinstance(value, Items) else (value,))
+        except (_Exhausted, RecursionError):
+            return None
+        if not written or not all(_stated_whole(v) for v in written):
+            return None
+        return written[0] if len(written) == 1 else Items(tuple(written))
+
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
@@ -5990,6 +6080,21 @@ class Interpreter:
         for key, value in loaded.values.items():
             env.vars[key] = value
 
+    def _script_run(self, node: Node, invoked: Node, env: Env) -> Value | None:
+        """What a script run here by a path the script states (`.\\config\\storage.ps1`, `& "$PSScriptRoot\\
+        x.ps1"`) outputs, when it is one to read (`beside.settings_file`) that states only values (see
+        `_script_output`); None for any other command."""
+        name = _command_name(node).casefold()
+        if _dot_sourced(node) or (name and not name.endswith(".ps1")):
+            return None  # a command looked up by name, or a script dot-sourced (see `_settings_loaded`)
+        if invoked.type == "command_name":  # a bare path: one that starts at the current folder
+            stated: str | None = _text(invoked)
+            stated = stated if stated and stated.startswith((".\\", "./", "..\\", "../")) else None
+        else:
+            stated = self._settings_path(invoked, env)
+        settings = beside.settings_file(stated) if stated and stated.casefold().endswith(".ps1") else None
+        return beside.values_of(settings, _script_output) if settings is not None else None
+
     def _settings_path(self, invoked: Node, env: Env) -> str | None:
         """The path of a dot-sourced file from the script's folder, when the script states it: `.\\x.ps1`,
         `'.\\x.ps1'`, `$PSScriptRoot\\x.ps1`, `"$PSScriptRoot\\x.ps1"`, `(Join-Path $PSScriptRoot 'x.ps1')`,
@@ -6877,6 +6982,11 @@ class Interpreter:
                 self.folders_lost = None
         if block is not None:
             return self._call_block(node, block, env, piped)
+        output = (
+            self._script_run(node, invoked, env) if invoked is not None and key not in self.defined else None
+        )
+        if output is not None:
+            return output
         if key in self.defined and not _module_qualified(node):
             value = self.user_call(node, key, env, piped)
             self._shared(node, env)
