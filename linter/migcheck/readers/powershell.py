@@ -10470,9 +10470,10 @@ class Interpreter:
         name, key = _stated_name(args, "DiskName"), ""
         if name:
             key = _name_key(name)
-        elif self._names_unstated(args.get("DiskName")):
+        elif self._names_unstated(args.get("DiskName")) or _blank(args.get("DiskName")):
             # Still a disk: shown by a stand-in where its name is passed (see `_stand_in`), which no
-            # platform name matches, as the Python reader shows a body's unstated disk name.
+            # platform name matches, as the Python reader shows a body's unstated disk name; a blank left
+            # to fill in (`$d = ""`) is a name the script does not state, as for an image.
             named = args.get("DiskName")
             name = key = _stand_in("disk name", self._written_at(named) or self._at_call(node))
             ident = _ident_of(named)

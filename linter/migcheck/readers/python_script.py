@@ -3722,15 +3722,15 @@ class _Resources:
         (add_os_image, or capture_role, which captures a VM as one) or a VM image (create_vm_image,
         capture_vm_image). One of its own, listed on its own as a REST `Disk` or `OSImage` body lists one
         (MIG402), when the script states its name. A captured image's blobs are copies the platform
-        names. An image registered under a name the script does not state (a parameter, a blank left to
-        fill in) is one all the same, shown by a stand-in at the call that registers it (`<image name,
+        names. A disk or image registered under a name the script does not state (a parameter, a blank
+        left to fill in) is one all the same, shown by a stand-in at the call that registers it (`<image name,
         capture.py:5>`)."""
         name_value, link = _registered(call.method, bound.values)
         kind = _IMAGE_KINDS.get(call.method, "disk")
         stated = literal(name_value)
         name = stated if stated and stated.strip() else ""
-        if not name and kind != "disk" and name_value is not None and not isinstance(name_value, NoneV):
-            name = self._stand_in("image", mark.line)
+        if not name and name_value is not None and not isinstance(name_value, NoneV):
+            name = self._stand_in("disk" if kind == "disk" else "image", mark.line)
         if not name:
             return
         key = _key(name)

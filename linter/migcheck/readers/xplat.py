@@ -2009,14 +2009,14 @@ def _register(reading: Reading, parsed: Parsed) -> None:
         return
     media, mark = (blob.text or "", blob.mark) if blob is not None else ("", None)
     if parsed.path[1] == "disk":
-        if name.text:
-            disk = Disk(name.text, media, "", "", parsed.at, media_link_mark=mark)
-            reading.made.disks.setdefault(name.text.casefold(), disk)
+        shown = _registered_name(reading, "disk name", name)
+        disk = Disk(shown, media, "", "", parsed.at, media_link_mark=mark)
+        reading.made.disks.setdefault(shown.casefold(), disk)
         return
     os = parsed.value("os")
     if os is None or (os.text is not None and os.text.strip().casefold() not in ("linux", "windows")):
         return
-    shown = _image_name(reading, name)
+    shown = _registered_name(reading, "image name", name)
     reading.made.images.setdefault(shown.casefold(), Image(shown, media, parsed.at))
 
 
@@ -2024,35 +2024,33 @@ def _capture(reading: Reading, parsed: Parsed) -> None:
     """`vm capture <vm> <image>` (Save-AzureVMImage): an image of the script's own, captured from the VM."""
     image = parsed.value("target-image-name", 1)
     if image is not None:
-        shown = _image_name(reading, image)
+        shown = _registered_name(reading, "image name", image)
         reading.made.images.setdefault(shown.casefold(), Image(shown, "", parsed.at))
 
 
-def _image_name(reading: Reading, word: Word) -> str:
-    """The name an image is registered under: as the script states it, else a stand-in where the name is
-    passed (`<image name, capture.sh:3>`: a parameter, a blank left to fill in), one for every command
-    given the same variable, so that `vm image delete "$NAME"` takes away what `vm capture vm1 "$NAME"`
-    made."""
+def _registered_name(reading: Reading, what: str, word: Word) -> str:
+    """The name a disk or image is registered under: as the script states it, else a stand-in where the
+    name is passed (`<image name, capture.sh:3>`: a parameter, a blank left to fill in), one for every
+    command given the same variable, so that `vm image delete "$NAME"` takes away what `vm capture vm1
+    "$NAME"` made."""
     stated = word.text if word.text and word.text.strip() else None
-    return reading._held("image name", replace(word, text=stated), word.mark)
+    return reading._held(what, replace(word, text=stated), word.mark)
 
 
 def _unregister(reading: Reading, parsed: Parsed) -> None:
     """`vm disk delete`, `vm image delete`: the disk or image the script registered is gone, when the
-    deletion surely runs. An image by a name the script does not state: the one registered by the same
+    deletion surely runs. One by a name the script does not state: the one registered by the same
     variable."""
     name = parsed.value("name", 0)
     if name is None or reading.maybe:
         return
-    if parsed.path[1] == "disk":
-        if name.text:
-            reading.made.disks.pop(name.text.casefold(), None)
-        return
+    disk = parsed.path[1] == "disk"
     unstated = not (name.text and name.text.strip())
-    held = reading.unstated.get(f"image name\0{name.holder}") if unstated and name.holder else None
+    what = "disk name" if disk else "image name"
+    held = reading.unstated.get(f"{what}\0{name.holder}") if unstated and name.holder else None
     shown = held if unstated else name.text
     if shown:
-        reading.made.images.pop(shown.casefold(), None)
+        (reading.made.disks if disk else reading.made.images).pop(shown.casefold(), None)
 
 
 def _application_gateway(reading: Reading, parsed: Parsed) -> None:
