@@ -51,3 +51,19 @@ def test_an_unattached_reserved_ip_becomes_a_basic_sku_ip_retired_on_its_date(tm
     plan = build_plan(result)
     [step] = [s for sub in plan.subscriptions for s in sub.steps if s.name == "spare-ip"]
     assert f"Basic SKU public IP, retired on {BASIC_SKU}" in " ".join(step.becomes)
+
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        ("Get-AzureVMImage", "Get-AzVMImage"),
+        ("Publish-AzureVMDscConfiguration", "Publish-AzVMDscConfiguration"),
+        ("Get-AzureDisk", "Get-AzDisk"),
+        ("Get-AzureService", "Get-AzResourceGroup"),
+        ("Remove-AzureAclConfig", "Remove-AzNetworkSecurityRuleConfig"),
+        ("Add-AzureCertificate", "Import-AzKeyVaultCertificate"),
+        ("Set-AzureVNetGatewayDefaultSite", "Set-AzVirtualNetworkGatewayDefaultSite"),
+    ],
+)
+def test_classic_cmdlets_real_scripts_call_are_each_given_their_replacement(call, named):
+    assert replacement("PowerShell", call).startswith(named)
