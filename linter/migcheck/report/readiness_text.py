@@ -298,7 +298,8 @@ _FILE_VERDICTS = {
 def _verdict(item: ScopeItem) -> str:
     """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
     still decide the verdict: the platform refuses the migration whatever the report shows."""
-    counts = [(item.count(s), str(s)) for s in reversed(Severity)]
+    # Information changes no verdict: the findings list shows it, a count here would only read as a problem.
+    counts = [(item.count(s), str(s)) for s in reversed(Severity) if s > Severity.INFO]
     shown = ", ".join(f"{n} {plural(word, n)}" for n, word in counts if n)
     # Not classic: no Validate applies, and what matters is the date it retires on. A file outside every
     # migration scope (a script, an export, a file that does not parse) is never validated by the platform:

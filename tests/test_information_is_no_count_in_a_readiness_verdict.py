@@ -1,0 +1,33 @@
+"""Information changes no verdict: a readiness row that passes says "Validation passed", not "Validation
+passed: 2 info", which reads as something to do. The findings list still shows each of them."""
+
+from __future__ import annotations
+
+from lint_support import run_cli
+
+DEPLOYMENT = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>jump</Name>
+  <RoleInstanceList>
+    <RoleInstance>
+      <RoleName>ops01</RoleName>
+      <InstanceName>ops01</InstanceName>
+      <InstanceStatus>RoleStateUnknown</InstanceStatus>
+    </RoleInstance>
+  </RoleInstanceList>
+  <RoleList>
+    <Role><RoleName>ops01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+  </RoleList>
+</Deployment>
+"""
+
+
+def test_a_scope_whose_findings_are_all_information_passes_without_a_count(tmp_path, monkeypatch, capsys):
+    (tmp_path / "jump.deployment.xml").write_text(DEPLOYMENT)
+    (tmp_path / "migcheck.toml").write_text('[severity]\nMIG105 = "info"\nMIG208 = "info"\n')
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "check", ".")
+    row = next(line for line in out.splitlines() if "(1 VM)" in line)
+    assert row.endswith("(1 VM)  Validation passed")
+    assert "MIG208 [info]" in out and "MIG105 [info]" in out  # still listed
+    assert out.splitlines()[-1].endswith(": 2 info.")
