@@ -11,6 +11,7 @@ import json
 
 from migcheck.cli import main
 from migcheck.plan import RETIREMENTS, StepKind
+from migcheck.report.plan_format import render_plan
 
 REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
 
@@ -182,15 +183,24 @@ def test_the_circuit_step_creates_its_resource_group_first_and_is_named_by_its_k
     )
 
 
-def test_a_ready_step_after_a_blocked_one_says_it_waits_on_it(plan_of):
+def test_a_step_after_a_blocked_one_is_not_ready_and_says_it_waits_on_it(plan_of):
     body = deployment("svc23", "vm23a", "vm23b", account="acct23", vnet="vnet1", sets=("as1", "as2"))
     plan = plan_of({"net.netcfg": NETCFG, "svc23.xml": body})
     steps = steps_by_id(plan)
-    assert not steps["network:vnet1"].ready and steps["storage:acct23"].ready
-    assert steps["storage:acct23"].notes[0] == (
+    account = steps["storage:acct23"]
+    assert not steps["network:vnet1"].ready
+    assert not account.ready and account.waits_on == (1,) and not account.blockers  # none of its own
+    assert account.notes[0] == (
         "It waits on step 1, which is not ready: it can start only once that step is unblocked and committed."
     )
     assert not any(note.startswith("It waits on") for note in steps["network:vnet1"].notes)
+    text = render_plan(plan, "text")
+    assert "2. Storage account: acct23 [wave 2; after step 1] — NOT READY (waits on step 1)" in text
+    (data,) = json.loads(render_plan(plan, "json"))["subscriptions"]
+    (listed,) = (step for step in data["steps"] if step["id"] == "storage:acct23")
+    assert listed["ready"] is False and listed["waits_on"] == ["network:vnet1"] and listed["blockers"] == []
+    assert "waits_on" not in data["steps"][0]
+    assert "⛔ not ready (waits on step 1)" in render_plan(plan, "markdown")
 
 
 CSDEF = (

@@ -160,7 +160,14 @@ def test_every_step_is_in_the_runbook_with_everything_it_says(contoso):
     for step in plan.steps:
         article = articles[step.id]
         text = article.text_content()
-        verdict = "ready" if step.ready else f"not ready: {len(step.blockers)} blocker"
+        # A step without blockers of its own is not ready while it waits on one that is not.
+        verdict = (
+            "ready"
+            if step.ready
+            else f"not ready: {len(step.blockers)} blocker"
+            if step.blockers
+            else ("not ready: waits on step ")
+        )
         assert f"{step.kind}: {step.name}" in text and verdict in text
         assert f"Wave{step.wave}; after " in text
         numbers = {s.id: n for n, s in enumerate(sorted(plan.steps, key=lambda s: s.wave), 1)}

@@ -262,10 +262,13 @@ class Step:
     # A network no file defines (`Network.defined`): its definition may hold what blocks it (its gateway's
     # connections, MIG301/MIG302; other cloud services in it), so whether Validate passes it is not decided.
     network_undefined: bool = False
+    # The numbers (from 1, as the formats number the steps) of the steps it comes after that are not ready:
+    # it cannot start before they are unblocked and committed, so it is not ready either, blockers or none.
+    waits_on: tuple[int, ...] = ()
 
     @property
     def ready(self) -> bool:
-        return not (self.blockers or self.partly_described or self.network_undefined)
+        return not (self.blockers or self.partly_described or self.network_undefined or self.waits_on)
 
     @property
     def prepared(self) -> bool:
@@ -990,20 +993,26 @@ def _run_order(steps: Sequence[Step]) -> list[Step]:
 
 
 def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
-    """The steps, a ready one that comes after a step that is not said so: ready as far as its own
-    resources go, it cannot start until that step's blockers are fixed and it is committed; or after a
+    """The steps, a ready one that comes after a step that is not ready (`Step.waits_on`): ready as far as
+    its own resources go, it cannot start until that step is unblocked and committed, so it is not ready
+    either (and a step after it neither); or after a
     step of web/worker roles (a storage account holding a disk of a VM beside them), which is never
     committed, ready or not: it waits for the roles' rebuild and cut-over, and for those VMs to go. Numbered
     as the formats number the steps (`step 2`), in the order they run."""
     numbers = {step.id: n for n, step in enumerate(steps, 1)}
-    blocked = {step.id for step in steps if step.blockers and step.migrated}
+    not_ready: set[str] = set()  # grows as steps are seen: one after a step that waits is not ready either
     of_roles = {step.id for step in steps if not step.migrated}
     for n, step in enumerate(steps):
-        waits = [f"step {numbers[before]}" for before in step.after if before in blocked]
+        waits = sorted(numbers[before] for before in step.after if before in not_ready)
         rebuilt = [f"step {numbers[before]}" for before in step.after if before in of_roles]
-        notes = (*_waits_on_blocked(waits), *_waits_on_roles(rebuilt))
-        if step.ready and notes:
-            steps[n] = replace(step, notes=(*notes, *step.notes))
+        notes = (*_waits_on_blocked([f"step {w}" for w in waits]), *_waits_on_roles(rebuilt))
+        if step.ready and notes:  # one with blockers of its own says why it is not ready already
+            step = replace(step, notes=(*notes, *step.notes))
+        if waits:
+            step = replace(step, waits_on=tuple(waits))
+        steps[n] = step
+        if step.migrated and not step.ready:
+            not_ready.add(step.id)
     return tuple(steps)
 
 

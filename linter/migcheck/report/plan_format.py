@@ -44,6 +44,8 @@ that exists, which no file creates or describes whole) has `"partly_described": 
 though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
 The step of a network no file defines (only its members are known) has `"network_undefined": true` and is
 not `ready` either: its definition may hold what blocks it. Other steps have no such key.
+A step that comes after a step that is not ready has `waits_on`, the ids of those steps, and is not `ready`
+either, though it may have no blocker of its own: it cannot start before they are unblocked and committed.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
@@ -455,7 +457,15 @@ def not_ready_words(step: Step) -> str:
     said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
     said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
     said += [NOT_DECIDED] if step.partly_described else []
+    said += [f"waits on {_and_steps(step.waits_on)}"] if step.waits_on else []
     return "; ".join(said)
+
+
+def _and_steps(numbers: tuple[int, ...]) -> str:
+    """`step 2`, `steps 2 and 5`, `steps 2, 3 and 5`."""
+    if len(numbers) == 1:
+        return f"step {numbers[0]}"
+    return f"steps {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
 def _s(items: tuple[object, ...]) -> str:
@@ -683,6 +693,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "ready": step.ready,
         **({"partly_described": True} if step.partly_described else {}),
         **({"network_undefined": True} if step.network_undefined else {}),
+        **({"waits_on": [subscription.steps[n - 1].id for n in step.waits_on]} if step.waits_on else {}),
         **({"migration_state": step.migration_state} if step.migration_state else {}),
         "moves": list(step.moves),
         "becomes": list(step.becomes),
