@@ -206,7 +206,8 @@ def test_expressroute_in_the_configuration_and_a_vpn_gateway_in_a_script(tmp_pat
     assert finding.message == (
         "virtual network 'MyAzureVNET' has ExpressRoute (to 'site-dedicated', in NetworkConfig.netcfg; a "
         "circuit link by New-AzureDedicatedCircuitLink at coexist.ps1:2) and also a VPN (a site-to-site VPN "
-        "gateway by New-AzureVirtualNetworkGateway at coexist.ps1:3): remove the VPN side before migrating"
+        "gateway by New-AzureVirtualNetworkGateway at coexist.ps1:3): the platform does not migrate a gateway where ExpressRoute "
+        "and a VPN coexist"
     )
     assert "Remove-AzureVirtualNetworkGateway" in finding.fix
 
@@ -352,8 +353,9 @@ def test_a_circuit_link_is_reported_once_per_script_without_a_dedicated_connecti
     ]
     by_place = {f"{f.location.path}:{f.location.line}": f for f in result.findings}
     assert by_place["a.ps1:2"].message == (
-        "virtual network 'hub' is linked to an ExpressRoute circuit by New-AzureDedicatedCircuitLink: move the "
-        "classic circuit to Resource Manager before migrating the network"
+        "virtual network 'hub' is linked to an ExpressRoute circuit by New-AzureDedicatedCircuitLink: a network "
+        "linked to ExpressRoute migrates only once its circuit is in Resource Manager, which the files do not "
+        "show, and Prepare fails while it is classic"
     )
     assert "Remove-AzureDedicatedCircuitLink" in by_place["a.ps1:2"].fix
     assert by_place["b.ps1:3"].code == "MIG003" and by_place["b.ps1:3"].resource_name == "nowhere"

@@ -40,7 +40,12 @@ def test_a_moved_circuit_gets_no_step_and_the_finding_does_not_ask_to_move_it(tm
     (finding,) = [f for f in result.findings if f.code == "MIG302"]
     assert "move the classic circuit" not in finding.message
     assert "circuit 'fab-er', which dependents.json shows in Resource Manager already" in finding.message
-    assert finding.message.endswith("empty the network's ConnectionsToLocalNetwork before migrating it")
+    assert finding.message.endswith(
+        "its network configuration still holds the connection, with which the platform does not migrate it"
+    )
+    assert (
+        finding.fix.startswith("Empty the network's ConnectionsToLocalNetwork") and "Move" not in finding.fix
+    )
     steps = _steps(result)
     assert not [s for s in steps if s.startswith("circuit:")]
     assert steps["network:er-vnet"].after == ()

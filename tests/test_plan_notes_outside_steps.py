@@ -115,7 +115,9 @@ def test_the_defender_plan_is_said_before_the_first_step(tmp_path, monkeypatch, 
     first, steps = out.split(f"{FIRST_NOTES}:\n")[1].split("\n1. ", 1)
     assert first.startswith("   note: defender.json:4:5: MIG207 Defender for Cloud plan 'VirtualMachines'")
     # The advice follows the message, as a step's note gives it.
-    assert "before migrating. Before migrating, set the plan to Free" in first.splitlines()[0]
+    assert (
+        "the platform does not migrate them. Before migrating, set the plan to Free" in first.splitlines()[0]
+    )
     assert out.index("0. Before the first step") < out.index(FIRST_NOTES)  # after the preamble
     assert "MIG207" not in steps and OTHER_NOTES not in out
 

@@ -21,7 +21,7 @@ LINK = """\
 $auth = Get-AzureAuthorizedDedicatedCircuit
 New-AzureDedicatedCircuitLink -ServiceKey $auth.ServiceKey -VNetName 'classic-vnet'
 """
-MOVE = "move the classic circuit to Resource Manager"
+MOVE = "Move the ExpressRoute circuit to Resource Manager"  # what the help says to do
 
 
 def _run(tmp_path, monkeypatch, script: str):
@@ -46,11 +46,12 @@ def test_the_script_shows_the_circuit_it_links_in_resource_manager():
 
 def test_mig302_asks_only_to_empty_the_connections_and_the_plan_moves_no_circuit(tmp_path, monkeypatch):
     finding, steps = _run(tmp_path, monkeypatch, ALLOW + LINK)
-    assert MOVE not in finding.message
+    assert MOVE not in finding.fix
     assert "(circuit '<circuit name, link.ps1:3>', which link.ps1 shows in Resource Manager already" in (
         finding.message
     )
-    assert finding.message.endswith("empty the network's ConnectionsToLocalNetwork before migrating it")
+    assert finding.message.endswith("still holds the connection, with which the platform does not migrate it")
+    assert finding.fix.startswith("Empty the network's ConnectionsToLocalNetwork")
     assert not [s for s in steps if s.startswith("circuit:")]
     assert "network:classic-vnet" in steps
 
@@ -58,7 +59,7 @@ def test_mig302_asks_only_to_empty_the_connections_and_the_plan_moves_no_circuit
 def test_the_az_module_shows_it_too(tmp_path, monkeypatch):
     az = ALLOW.replace("AzureRm", "Az")
     finding, steps = _run(tmp_path, monkeypatch, az + LINK)
-    assert MOVE not in finding.message
+    assert MOVE not in finding.fix
     assert not [s for s in steps if s.startswith("circuit:")]
 
 
@@ -67,7 +68,7 @@ def test_without_such_evidence_the_advice_stays(tmp_path, monkeypatch):
     two_links = LINK + "New-AzureDedicatedCircuitLink -ServiceKey $auth.ServiceKey -VNetName 'other-vnet'\n"
     for script in (LINK, unsaved + LINK, ALLOW.replace("$true", "$false") + LINK):
         finding, steps = _run(tmp_path, monkeypatch, script)
-        assert MOVE in finding.message
+        assert MOVE in finding.fix and "Prepare fails while it is classic" in finding.message
         assert [s for s in steps if s.startswith("circuit:")]
     doc = read_document("link.ps1", (ALLOW + two_links).encode(), explicit=True)
     assert doc is not None

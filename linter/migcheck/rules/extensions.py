@@ -819,8 +819,9 @@ class SecurityCenterExtension(Rule):
             if found is None:
                 yield self.finding(
                     ext,
-                    f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name}: disable the "
-                    "Defender for Cloud policy on the subscription before migrating, which removes it",
+                    f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name}, with which the "
+                    "platform does not migrate a VM, and which the subscription's Defender for Cloud policy "
+                    "installs again while it is on",
                     fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring "
                     "extension) on the subscription before migrating, so that the extension is removed and "
                     "not reinstalled; enable it again once the VMs are in Resource Manager.",
@@ -829,8 +830,8 @@ class SecurityCenterExtension(Rule):
             yield self.finding(
                 ext,
                 f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name} and its virtual "
-                f"network {found.named} {found.reason}: disable the Defender for Cloud policy at least 3 hours "
-                "before migrating",
+                f"network {found.named} {found.reason}: migration cuts the VM off, so its agent cannot report the "
+                "extension's status and the migration does not go on at Commit",
             )
 
     def _plans(self, estate: Estate) -> Iterator[Finding]:
@@ -854,8 +855,8 @@ class SecurityCenterExtension(Rule):
             plan,
             f"Defender for Cloud plan '{plan.name}' is on the Standard tier{where}: it installs its "
             f"monitoring extension on the subscription's VMs by itself, the classic ones too ({_vm_count(vms)} "
-            f"among the files checked: {listed(vms, total=len(vms))}); disable the plan, or exclude these VMs "
-            "from it, before migrating",
+            f"among the files checked: {listed(vms, total=len(vms))}), with which the platform does not migrate "
+            "them",
             fix=_free_plan_fix(plan),
         )
 
@@ -871,8 +872,8 @@ class SecurityCenterExtension(Rule):
             f"Defender for Cloud plan '{plan.name}' is on the Standard tier{where}: it installs its "
             f"monitoring extension on the subscription's VMs by itself, the classic ones too; the files "
             f"checked hold {_vm_count(vms)} ({listed(vms, total=len(vms))}) whose subscription no file "
-            f"states, and the Defender plans checked are of {plans_of}: if they are in this one, disable "
-            "the plan, or exclude these VMs from it, before migrating",
+            f"states, and the Defender plans checked are of {plans_of}: if they are in this one, the platform "
+            "does not migrate them with the extension it installs",
             fix="Tell which subscription the classic VMs are in: check them with an export that names it "
             "(Resource Graph's `microsoft.classiccompute/virtualmachines` rows, with their `subscriptionId`) "
             'or declare it (`subscription = "<id>"` under `[inventory]` of a migcheck.toml). If they are in '

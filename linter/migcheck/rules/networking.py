@@ -465,7 +465,7 @@ class ExpressRouteAndVpnGateway(Rule):
                 else f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and "
                 f"also a VPN ({'; '.join(vpn)})"
             )
-            yield self.finding(network, f"{both}: remove the VPN side before migrating", at=gateway)
+            yield self.finding(network, f"{both}: {_BOTH_SIDES}", at=gateway)
             return
         configured_vpn = gateway is not None and gateway.has_vpn
         # The side the configuration lacks.
@@ -473,7 +473,7 @@ class ExpressRouteAndVpnGateway(Rule):
         yield self.finding(
             network,
             f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and also a VPN "
-            f"({'; '.join(vpn)}): remove the VPN side before migrating",
+            f"({'; '.join(vpn)}): {_BOTH_SIDES}",
             at=added[0],
             fix="" if configured_vpn else _SCRIPTED_VPN_FIX,
         )
@@ -647,12 +647,10 @@ class ExpressRouteGateway(Rule):
             connections = vnet.gateway.connections if vnet.gateway else ()
             moved = _moved_words(estate, vnet.name)
             for connection in (c for c in connections if c.is_expressroute):
-                action = "move the classic circuit to Resource Manager and empty" if not moved else "empty"
                 yield self.finding(
                     vnet,
                     f"virtual network '{vnet.name}' is connected to ExpressRoute through "
-                    f"'{connection.local_site}'{moved}: {action} the network's ConnectionsToLocalNetwork "
-                    "before migrating it",
+                    f"'{connection.local_site}'{moved}: {_linked_why(bool(moved))}",
                     at=connection,
                     fix=_MOVED_LINK_FIX if moved else self.fix_hint,
                 )
@@ -697,8 +695,7 @@ class ExpressRouteGateway(Rule):
                 link,
                 f"virtual network '{network.name if network else link.vnet}'"
                 f"{network_subscription(estate, link.vnet)} is linked to a classic ExpressRoute circuit (the "
-                "export of its circuit links): move the circuit to Resource Manager before migrating the "
-                "network",
+                f"export of its circuit links): {_linked_why(False)}",
                 fix=_SCRIPTED_LINK_FIX,
             )
 
@@ -710,19 +707,30 @@ class ExpressRouteGateway(Rule):
             return  # reported at the connection
         named = network or scripted  # as the network configuration spells it, when one defines it
         moved = _moved_words(estate, scripted.name)
-        action = (
-            "empty the network's ConnectionsToLocalNetwork before migrating it"
-            if moved
-            else "move the classic circuit to Resource Manager before migrating the network"
-        )
         for link in _first_per_script(f for f in scripted.facts if f.is_expressroute):
             yield self.finding(
                 named,
                 f"virtual network '{named.name}' is linked to an ExpressRoute circuit by {link.how}{moved}: "
-                f"{action}",
+                f"{_linked_why(bool(moved))}",
                 at=link,
                 fix=_MOVED_LINK_FIX if moved else _SCRIPTED_LINK_FIX,
             )
+
+
+# Why MIG301 blocks: the platform migrates no gateway where ExpressRoute and a VPN coexist (the help says
+# what to do about it).
+_BOTH_SIDES = "the platform does not migrate a gateway where ExpressRoute and a VPN coexist"
+
+
+def _linked_why(moved: bool) -> str:
+    """Why MIG302 blocks a network linked to a circuit: the circuit is classic, or (`moved`) it is in
+    Resource Manager already but the network's configuration still holds the connection."""
+    if moved:
+        return "its network configuration still holds the connection, with which the platform does not migrate it"
+    return (
+        "a network linked to ExpressRoute migrates only once its circuit is in Resource Manager, which the "
+        "files do not show, and Prepare fails while it is classic"
+    )
 
 
 def _moved_words(estate: Estate, network: str) -> str:

@@ -863,7 +863,7 @@ class BootDiagnosticsPremiumStorage(Rule):
                     yield self.finding(
                         vm,
                         f"VM '{vm.name}' has boot diagnostics enabled and Premium storage disks "
-                        f"({_disk_names(premium)}): disable boot diagnostics before migrating",
+                        f"({_disk_names(premium)}): the platform does not migrate a VM with both",
                         at=vm.boot_diagnostics_mark,
                         autofix=_disable_boot_diagnostics(vm),
                     )
@@ -872,9 +872,9 @@ class BootDiagnosticsPremiumStorage(Rule):
                         vm,
                         f"VM '{vm.name}' may have boot diagnostics enabled, and has Premium storage disks "
                         f"({_disk_names(premium)}): {vm.boot_diagnostics_default} turns it on unless told "
-                        "not to, in the versions that have the setting, and no file checked turns it off; "
-                        "check the VM's DebugSettings (Get-AzureVM) and disable boot diagnostics before "
-                        "migrating",
+                        "not to, in the versions that have the setting, and no file checked turns it off: the "
+                        "platform does not migrate a VM with both",
+                        fix=f"Check the VM's DebugSettings (Get-AzureVM); if boot diagnostics is on: {self.fix_hint}",
                         at=vm.boot_diagnostics_mark,
                         severity=Severity.WARNING,  # which version created the VM, the files do not say
                     )
