@@ -1,6 +1,7 @@
 """A plan's heading names a subscription as its step 0 selects it: the files' one group, which no setting
-names ('default'), by the subscription id an export states, in text, Markdown and HTML alike; a named group
-keeps its name, and the JSON plan keeps the group's name, which tools key on."""
+names ('default'), by the subscription id an export states, in Markdown and HTML alike (the text plan of one
+subscription has no heading); a named group keeps its name, and the JSON plan keeps the group's name, which
+tools key on."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ def plan(tmp_path, monkeypatch):
 
 def test_text_markdown_and_html_headings_name_the_id(tmp_path, monkeypatch):
     built = plan(tmp_path, monkeypatch)
-    assert f"Subscription '{ID}':" in render_plan(built, "text")
-    assert "Subscription 'default'" not in render_plan(built, "text")
+    text = render_plan(built, "text")
+    # The text plan of one subscription has no heading: its step 0 names the subscription it selects.
+    assert f"Select subscription {ID} and register" in text
+    assert "Subscription '" not in text
     assert f"## Subscription `{ID}`" in render_plan(built, "markdown")
     assert f"<h2>Subscription <code>{ID}</code></h2>" in render_plan(built, "html")
 
@@ -42,4 +45,5 @@ def test_files_stating_no_id_keep_default(tmp_path, monkeypatch):
         "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>\n"
     )
     result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, dedent=False)
-    assert "Subscription 'default':" in render_plan(build_plan(result), "text")
+    assert "Subscription 'default'" not in render_plan(build_plan(result), "text")  # no heading for one
+    assert "## Subscription `default`" in render_plan(build_plan(result), "markdown")

@@ -91,7 +91,7 @@ from migcheck.model import (
     says_where,
 )
 from migcheck.rule import listed
-from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, split_subscriptions
+from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, named_folder, split_subscriptions
 
 if TYPE_CHECKING:
     from migcheck.discover import FirstMatch
@@ -609,6 +609,9 @@ class Estate:
 
     subscription: str
     documents: tuple[Document, ...]
+    # The folder the subscription is named after when no setting names it (`subscriptions.named_folder`):
+    # reports call it "the subscription of the files under <folder>"; "" otherwise.
+    folder: str = ""
     cloud_services: tuple[CloudService, ...] = ()
     virtual_networks: tuple[Network, ...] = ()  # defined ones first, in file order; then named-only
     local_sites: tuple[LocalNetworkSite, ...] = ()  # once each by name, inline REST sites included
@@ -1057,7 +1060,9 @@ def link_subscription(
     of work, which the editor server repeats only for the subscription an edit is in. With `memo`, kept
     from the last link of the same subscription, the cloud services of folders whose files are the very
     objects they were are taken from it rather than joined again: the same estate, sooner."""
-    return _Linker(name, documents, grouping, memo).estate()
+    estate = _Linker(name, documents, grouping, memo).estate()
+    folder = named_folder(name, grouping.subscriptions)  # not for the exports' other subscriptions
+    return replace(estate, folder=folder) if folder else estate
 
 
 class LinkMemo:

@@ -336,6 +336,8 @@ class SubscriptionPlan:
     # The parts of the subscription's scripts the parser could not read (`Script.unread`), by file: what they
     # state (a VM, an endpoint, a name) may be missing from the steps, which no finding says.
     unread_parts: tuple[UnreadParts, ...] = ()
+    # The folder the subscription is named after when no setting names it (`Estate.folder`); "" otherwise.
+    folder: str = ""
 
     def held_back(self, finding: Finding) -> Reason | None:
         """Why `check` does not report `finding` (a suppression comment, the config, the baseline); None
@@ -969,7 +971,9 @@ def _subscription_plan(
     preamble = _preamble(estate) if migrates else None
     unread = Blockers(f for f in others if f.code == UNREADABLE)
     others = Blockers(f for f in others if f.code != UNREADABLE)
-    return SubscriptionPlan(estate.subscription, steps, others, preamble, notes, held, unread=unread)
+    return SubscriptionPlan(
+        estate.subscription, steps, others, preamble, notes, held, unread=unread, folder=estate.folder
+    )
 
 
 def _run_order(steps: Sequence[Step]) -> list[Step]:
@@ -1066,8 +1070,11 @@ def _preamble(estate: Estate) -> Preamble:
     from migcheck.subscriptions import DEFAULT_SUBSCRIPTION
 
     found = subscription_id(estate)
-    named = estate.subscription != DEFAULT_SUBSCRIPTION
-    chosen = found or (f"<subscription id of {estate.subscription}>" if named else "<subscription id>")
+    # A subscription named after its folder is told by its files, not by a name no setting gives it.
+    named = f"the files under {estate.folder}" if estate.folder else estate.subscription
+    chosen = found or (
+        f"<subscription id of {named}>" if named != DEFAULT_SUBSCRIPTION else "<subscription id>"
+    )
     regions = _regions(estate)
     return Preamble(
         found,

@@ -57,6 +57,22 @@ def split_subscriptions(
     return out
 
 
+def named_folder(name: str, configured: Mapping[str, tuple[str, ...]]) -> str:
+    """The folder a subscription `split_subscriptions` names after one is named after (its name, without
+    the `'` added to tell it from a configured subscription of that name); "" for a configured one and
+    for `default`."""
+    if name in configured or name == DEFAULT_SUBSCRIPTION:
+        return ""
+    return name.rstrip("'")
+
+
+def subscription_words(name: str, folder: str) -> str:
+    """How a report names a subscription to its user: `the subscription of the files under shop/prod` for
+    one named after its folder (`named_folder`: no setting or file names it, and its name is only a
+    path), `subscription 'prod'` for any other (a configured name, an id, `default`)."""
+    return f"the subscription of the files under {folder}" if folder else f"subscription '{name}'"
+
+
 def folder_of(path: str, cwd: str = "") -> str:
     """A file's folder as one string whatever the working directory made of its display path
     (`../shop/x.cscfg` and `x.cscfg` are in the same folder when run from `shop/`). Display paths are

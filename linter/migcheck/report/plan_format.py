@@ -177,10 +177,12 @@ def _text(plan: Plan) -> str:
     lines = ["Migration plan"]
     warned = [*plan.retirements, *([partial_note(plan)] if plan.partial else [])]
     lines += ["", *(f"  ! {line}" for line in warned)] if warned else []
+    several = sum(map(shown, plan.subscriptions)) > 1
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
-        lines += ["", f"Subscription '{visible(heading_name(subscription))}':"]
+        # One subscription needs no heading: its step 0 says which it is.
+        lines += ["", f"{_capitalised(heading_words(subscription))}:"] if several else []
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
         numbers = step_numbers(subscription)
@@ -258,6 +260,18 @@ def unread_parts_heading(subscription: SubscriptionPlan) -> str:
 # before the first step, and the others, after the steps.
 FIRST_NOTES = "Notes outside the steps, to act on before the first step (warnings: they block nothing)"
 OTHER_NOTES = "Notes outside the steps (warnings: they block nothing, but need doing as each says)"
+
+
+def heading_words(subscription: SubscriptionPlan) -> str:
+    """How a heading names a subscription: `subscription '<id>'` (`heading_name`), or `the subscription of
+    the files under shop/prod` for one named after its folder (`subscriptions.subscription_words`)."""
+    from migcheck.subscriptions import subscription_words
+
+    return subscription_words(heading_name(subscription), subscription.folder)
+
+
+def _capitalised(words: str) -> str:
+    return words[:1].upper() + words[1:]
 
 
 def heading_name(subscription: SubscriptionPlan) -> str:
@@ -484,7 +498,7 @@ def _markdown(plan: Plan) -> str:
         if not shown(subscription):
             continue
         steps = subscription.steps
-        lines += ["", f"## Subscription {_md_code(heading_name(subscription))}", ""]
+        lines += ["", f"## {_md_heading(subscription)}", ""]
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)
@@ -642,6 +656,13 @@ def _md(text: str) -> str:
     """Text from the files as running Markdown text: no control characters, and every character that could
     start emphasis, a link, raw HTML, an entity or a table cell backslash-escaped, so it shows as written."""
     return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in visible(text))
+
+
+def _md_heading(subscription: SubscriptionPlan) -> str:
+    """`Subscription `prod``, or `The subscription of the files under `shop/prod`` (`heading_words`)."""
+    if subscription.folder:
+        return f"The subscription of the files under {_md_code(subscription.folder)}"
+    return f"Subscription {_md_code(heading_name(subscription))}"
 
 
 def _md_code(text: str) -> str:

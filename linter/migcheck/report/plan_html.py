@@ -46,6 +46,7 @@ from migcheck.report.plan_format import (
     first_notes,
     fix_groups,
     heading_name,
+    heading_words,
     held_mark,
     last_notes,
     not_ready_words,
@@ -187,8 +188,9 @@ def _verdict_words(step: Step, ready: str = "ready") -> str:
 def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "ready") -> list[str]:
     steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
-    name = _e(heading_name(subscription))
-    lines = [f'<section class="subscription" id="{prefix}">', f"<h2>Subscription <code>{name}</code></h2>"]
+    name = _e(subscription.folder or heading_name(subscription))
+    said = "The subscription of the files under" if subscription.folder else "Subscription"
+    lines = [f'<section class="subscription" id="{prefix}">', f"<h2>{said} <code>{name}</code></h2>"]
     if steps:
         lines += [
             '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'
@@ -196,9 +198,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             + (PREPARED_LEGEND if any(s.prepared for s in steps) else "")
             + "<span>A → B: commit A before B</span></div>",
             '<div class="picture">',
-            *_svg(
-                prefix, steps, anchors, f"Migration order of subscription {heading_name(subscription)}", ready
-            ),
+            *_svg(prefix, steps, anchors, f"Migration order of {heading_words(subscription)}", ready),
             "</div>",
         ]
     lines.append('<div class="runbook">')

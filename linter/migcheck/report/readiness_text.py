@@ -21,6 +21,7 @@ from migcheck.report.readiness import (
 )
 from migcheck.report.text import graded_by, plural
 from migcheck.retirements import EXTENDED_SUPPORT_RETIRES
+from migcheck.subscriptions import subscription_words
 from migcheck.suppress import BASELINE
 from migcheck.visible import visible
 
@@ -36,6 +37,7 @@ def readiness_summary(result: LintResult) -> str:
     blocks = []
     summaries = readiness(result)
     ids = {estate.subscription: estate.inventory.subscription for estate in result.estates}
+    folders = {estate.subscription: estate.folder for estate in result.estates}
     for summary in summaries:
         rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
         for scope in summary.scopes:
@@ -53,7 +55,8 @@ def readiness_summary(result: LintResult) -> str:
         width = max((w for w in widths.values() if w <= 64), default=0)
         title = "Readiness by migration scope"
         if len(summaries) > 1:
-            title += f", subscription '{visible(summary.subscription)}'"
+            named = subscription_words(summary.subscription, folders.get(summary.subscription, ""))
+            title += f", {visible(named)}"
             stated = ids.get(summary.subscription, "")
             if stated and stated != summary.subscription:  # the id the inventory gives the files' own
                 title += f" ({visible(stated)})"
