@@ -8,10 +8,11 @@ roles and files it could not read."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from migcheck.cli import main
 from migcheck.plan import RETIREMENTS, StepKind
-from migcheck.report.plan_format import render_plan
+from migcheck.report.plan_format import not_ready_words, render_plan
 
 REST = 'xmlns="http://schemas.microsoft.com/windowsazure"'
 
@@ -201,6 +202,9 @@ def test_a_step_after_a_blocked_one_is_not_ready_and_says_it_waits_on_it(plan_of
     assert listed["ready"] is False and listed["waits_on"] == ["network:vnet1"] and listed["blockers"] == []
     assert "waits_on" not in data["steps"][0]
     assert "⛔ not ready (waits on step 1)" in render_plan(plan, "markdown")
+    # Past three, the steps are counted: `after` lists them (a storage account after every step of VMs).
+    assert not_ready_words(replace(account, waits_on=(2, 3, 5))) == "waits on steps 2, 3 and 5"
+    assert not_ready_words(replace(account, waits_on=(2, 3, 5, 8))) == "waits on 4 steps"
 
 
 CSDEF = (

@@ -476,9 +476,12 @@ def not_ready_words(step: Step) -> str:
 
 
 def _and_steps(numbers: tuple[int, ...]) -> str:
-    """`step 2`, `steps 2 and 5`, `steps 2, 3 and 5`."""
+    """`step 2`, `steps 2 and 5`, `steps 2, 3 and 5`; `24 steps` past three, which the step's `after` lists
+    (a storage account after every step of VMs), so that the verdict stays one short phrase."""
     if len(numbers) == 1:
         return f"step {numbers[0]}"
+    if len(numbers) > 3:
+        return f"{len(numbers)} steps"
     return f"steps {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
 
 
