@@ -92,6 +92,12 @@ CONFIG = '<ServiceConfiguration serviceName="a">\n{}\n</ServiceConfiguration>\n'
         ("<!-- old -- role -->", "2:10", "`--` inside a comment", "may not hold `--`"),
         ("<? ?>", "2:1", "a `<?` that starts no processing instruction", "Write `&lt;?`"),
         ("<x:Role/>", "2:1", "the prefix x: is declared on no element around it", 'xmlns:x="..."'),
+        (
+            '<Role name="a" i:type="WebRole"/>',
+            "2:16",
+            "the prefix i: of the attribute i:type is declared on no element around it",
+            "remove `i:` from the attribute's name",
+        ),
         ("<a:b:Role/>", "2:1", "the name a:b:Role holds more than one `:`", "at most one `:`"),
     ],
 )

@@ -21,6 +21,11 @@ class _Known:
     back_to: str = ""  # what libxml2 reads past before it complains: the finding points at it instead
 
 
+# libxml2 names an attribute whose prefix no element declares only once it has read the whole start tag
+# (it points past the tag's `>`): the finding points back at the attribute, `prefix:name`, on that line.
+_ATTRIBUTE = "{0}:{1}"
+
+
 _AMP_FIX = (
     "Write `&amp;` for a `&` that is text: XML reads every `&` as the start of a reference such as `&amp;`."
 )
@@ -121,7 +126,14 @@ _KNOWN = (
         "<",
     ),
     _Known(
-        re.compile(r"Namespace prefix (\S+) (?:for \S+ )?on \S+ is not defined"),
+        re.compile(r"Namespace prefix (\S+) for (\S+) on \S+ is not defined"),
+        "the prefix {0}: of the attribute {0}:{1} is declared on no element around it",
+        'Declare it (xmlns:{0}="...") on this element or one around it, or remove `{0}:` from the attribute\'s '
+        "name.",
+        _ATTRIBUTE,
+    ),
+    _Known(
+        re.compile(r"Namespace prefix (\S+) on \S+ is not defined"),
         "the prefix {0}: is declared on no element around it",
         'Declare it (xmlns:{0}="...") on this element or one around it, or remove `{0}:` from the name.',
         "<",
@@ -162,6 +174,8 @@ def in_plain_words(messages: Sequence[str], line_text: str, column: int) -> tupl
                     "an end tag before any start tag",
                     "Remove it, or write the start tag it closes first.",
                 )
+            if known.back_to == _ATTRIBUTE:
+                return words, _attribute_at(line_text, column, ":".join(match.groups())), fix
             return words, _back_to(line_text, column, known.back_to), fix
     return None
 
@@ -180,6 +194,15 @@ def _back_to(line_text: str, column: int, mark: str) -> int:
     if not mark:
         return column
     found = line_text.rfind(mark, 0, max(column - 1, 0))
+    return found + 1 if found >= 0 else column
+
+
+def _attribute_at(line_text: str, column: int, name: str) -> int:
+    """The column of the last attribute `name` on the line before `column` (a blank before it: `i:type`,
+    not the end of `xi:type`), else `column`."""
+    end = max(column - 1, 0)
+    while (found := line_text.rfind(name, 0, end)) > 0 and not line_text[found - 1].isspace():
+        end = found  # the end of a longer name: look further back
     return found + 1 if found >= 0 else column
 
 
