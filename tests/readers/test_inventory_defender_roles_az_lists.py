@@ -24,6 +24,13 @@ CLASSIC_VM_CONTRIBUTOR = "d73bb868-a0df-4d4d-bd69-98a00b01fccb"
 VM_CONTRIBUTOR = "9980e02c-c2be-4d73-94e8-173b1dc7cf3c"  # the Resource Manager role
 
 
+def _values(text: str, key: str) -> list[str]:
+    """`line:column` of each value written under `key`, one key a line as the exports lay them out."""
+    written = f'"{key}": '
+    lines = enumerate(text.split("\n"), 1)
+    return [f"{n}:{line.index(written) + len(written) + 1}" for n, line in lines if written in line]
+
+
 def _graph(*rows: dict) -> str:
     """A page of `az graph query -o json`, laid out as the CLI writes it."""
     page = {"count": len(rows), "data": list(rows), "skip_token": None, "total_records": len(rows)}
@@ -192,8 +199,10 @@ def _assignment(scope: str, role: str = CLASSIC_VM_CONTRIBUTOR) -> str:
 def test_classic_vm_contributor_at_the_subscription(tmp_path, monkeypatch):
     files = {"classic.json": CLASSIC_VMS, "rbac.json": _assignment(f"/subscriptions/{SUB}")}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
-    # At the assignment row's `{`, as MIG501 points for assignments on classic resources.
-    assert where(result.findings) == ["MIG501 rbac.json:4:5"]
+    # At the classic role, what makes a subscription-wide assignment a finding.
+    assert where(result.findings) == [
+        f"MIG501 rbac.json:{at}" for at in _values(files["rbac.json"], "roleDefinitionId")
+    ]
     [finding] = result.findings
     assert str(finding.severity) == "warning"
     assert (
@@ -201,7 +210,10 @@ def test_classic_vm_contributor_at_the_subscription(tmp_path, monkeypatch):
         f"on subscription {SUB}" in finding.message
     )
     assert "grants rights on classic resources only" in finding.message
-    assert "assign the role 'Virtual Machine Contributor'" in finding.message
+    assert "none of the migrated resources" in finding.message
+    # What to do is the help's: the Resource Manager role to assign on the same scope.
+    assert "assign the role" not in finding.message
+    assert f"the role 'Virtual Machine Contributor' on subscription {SUB} before migrating" in finding.fix
     assert "-RoleDefinitionName 'Virtual Machine Contributor'" in finding.fix
     assert f"-Scope /subscriptions/{SUB}" in finding.fix
 
@@ -217,18 +229,17 @@ def test_classic_storage_roles_at_a_resource_group_and_a_management_group(tmp_pa
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
     assert where(result.findings) == [
-        "MIG501 rbac-group.json:4:5",
-        "MIG501 rbac-mg.json:4:5",
-        "MIG501 rbac-network.json:4:5",
+        f"MIG501 {name}:{at}" for name in sorted(files)[1:] for at in _values(files[name], "roleDefinitionId")
     ]
     group_finding, mg_finding, network_finding = result.findings
     assert "'Classic Storage Account Contributor'" in group_finding.message
     assert "resource group 'storage-admins'" in group_finding.message
-    assert "'Storage Account Contributor'" in group_finding.message
+    # The role to assign instead is the help's.
+    assert "'Storage Account Contributor'" in group_finding.fix
     assert "'Classic Storage Account Key Operator Service Role'" in mg_finding.message
     assert "management group 'contoso-root'" in mg_finding.message
-    assert "'Storage Account Key Operator Service Role'" in mg_finding.message
-    assert "'Network Contributor'" in network_finding.message
+    assert "'Storage Account Key Operator Service Role'" in mg_finding.fix
+    assert "'Network Contributor'" in network_finding.fix
 
 
 def test_resource_manager_role_at_the_subscription_is_silent(tmp_path, monkeypatch):
@@ -268,7 +279,9 @@ def test_az_role_assignment_list_is_read_flattened(tmp_path, monkeypatch):
     ]
     files = {"classic.json": CLASSIC_VMS, "assignments.json": json.dumps(rows, indent=2)}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
-    assert where(result.findings) == ["MIG501 assignments.json:2:3"]
+    assert where(result.findings) == [
+        f"MIG501 assignments.json:{_values(files['assignments.json'], 'roleDefinitionId')[0]}"
+    ]
     [assignment] = [r for d in result.documents for r in d.resources if isinstance(r, RoleAssignment)]
     assert assignment.role_definition == CLASSIC_VM_CONTRIBUTOR and not assignment.scope.is_classic
 
@@ -565,11 +578,13 @@ def test_an_assignment_on_a_classic_resource_names_one_of_its_subscription(tmp_p
         _az_assignment(3, CLASSIC_VM_SCOPE),
     )
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:2:3", "MIG501 rbac.json:20:3"]
+    # The subscription's at its classic role, the VM's at its classic scope: what makes each a finding.
+    roles, scopes = _values(files["rbac.json"], "roleDefinitionId"), _values(files["rbac.json"], "scope")
+    assert where(result.findings) == [f"MIG501 rbac.json:{roles[0]}", f"MIG501 rbac.json:{scopes[2]}"]
     assert "on classic VM 'vm1'" in result.findings[1].message
     files = _rbac(_az_assignment(1, f"/subscriptions/{SUB}"), _az_assignment(2, other_vm))
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:11:3"]
+    assert where(result.findings) == [f"MIG501 rbac.json:{_values(files['rbac.json'], 'scope')[1]}"]
 
 
 def test_classic_roles_at_broad_scopes_of_another_subscription_are_silent(tmp_path, monkeypatch):
@@ -590,7 +605,9 @@ def test_classic_role_at_the_subscription_of_a_classic_storage_account(tmp_path,
     }
     files = {"storage.json": _graph(account), **_rbac(_az_assignment(1, f"/subscriptions/{SUB}"))}
     result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:2:3"]
+    assert where(result.findings) == [
+        f"MIG501 rbac.json:{_values(files['rbac.json'], 'roleDefinitionId')[0]}"
+    ]
 
 
 def test_classic_role_at_the_subscription_of_a_network_configuration_file(tmp_path, monkeypatch):
@@ -615,7 +632,8 @@ def test_classic_role_at_the_subscription_of_a_network_configuration_file(tmp_pa
         ),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False)
-    assert where(result.findings) == ["MIG501 rbac.json:2:3", "MIG501 rbac.json:11:3"]
+    roles = _values(files["rbac.json"], "roleDefinitionId")
+    assert where(result.findings) == [f"MIG501 rbac.json:{roles[0]}", f"MIG501 rbac.json:{roles[1]}"]
 
 
 def test_the_principal_is_named_by_its_name_with_its_id(tmp_path, monkeypatch):
