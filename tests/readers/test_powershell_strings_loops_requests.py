@@ -112,7 +112,10 @@ def test_every_extension_a_loop_over_tables_sets_is_reported(tmp_path, monkeypat
             "VM 'vm1' has the XML extension RemoteDebugVS2017 1.* (Microsoft.VisualStudio.WindowsAzure."
             "RemoteDebug), which Azure Resource Manager does not support and the migration does not carry over",
         ),
-        ("MIG206", "VM 'vm1' has the Azure Backup extension VMSnapshot"),
+        (
+            "MIG206",
+            "VM 'vm1' has the Azure Backup extension VMSnapshot, with which the platform does not migrate a VM",
+        ),
     ]
     # Each at the name its table gives the extension.
     tables = loop.splitlines()[0]
