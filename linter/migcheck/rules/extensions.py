@@ -323,7 +323,7 @@ class XmlExtension(Rule):
                     Update-AzureVM
                 """
             },
-            expect=("ops/bginfo.ps1:2:5",),
+            expect=("ops/bginfo.ps1:2:41",),
             note="PowerShell: the BGInfo wrapper with an explicit 1.* version (its default, 2.*, is a JSON extension).",
         ),
         Example(

@@ -146,7 +146,7 @@ class ExpressRouteAuthorizationLink(Rule):
                 ]
                 """
             },
-            expect=("inventory/er-authorizations.json:2:3",),
+            expect=("inventory/er-authorizations.json:7:13",),
         ),
         Example(
             {
@@ -1099,11 +1099,11 @@ class ClassicRoleAssignment(Rule):
                 }}
                 """
             },
-            expect=("inventory/rbac.json:4:5",),
+            expect=("inventory/rbac.json:10:18",),
         ),
         Example(
             {"inventory/classic.json": CLASSIC_VM_ROW, "inventory/rbac.json": _SUBSCRIPTION_ASSIGNMENT},
-            expect=("inventory/rbac.json:2:3",),
+            expect=("inventory/rbac.json:8:27",),
             note="Classic Virtual Machine Contributor on the whole subscription, which holds the classic VM "
             "app03, manages none of the migrated VMs.",
         ),
@@ -1129,7 +1129,7 @@ class ClassicRoleAssignment(Rule):
                 ]
                 """
             },
-            expect=("inventory/rbac.json:2:5",),
+            expect=("inventory/rbac.json:5:19",),
             note="`Get-AzRoleAssignment | ConvertTo-Json`: the same assignment, as PowerShell writes it.",
         ),
     )
