@@ -229,7 +229,8 @@ def test_a_registered_disk_is_attached_to_the_vm_that_names_it(use, vm):
     assert disk.attached_to == vm
 
 
-def test_a_disk_or_image_whose_name_the_script_does_not_state_is_not_registered():
+def test_a_disk_or_image_whose_name_the_script_does_not_state_is_registered_under_a_stand_in():
+    """Still a disk or image of the subscription: each call registers one, named where it is made."""
     text = """
     def register(name):
         sms.add_disk(False, 'l', 'https://x.blob.core.windows.net/vhds/a.vhd', name, 'Linux')
@@ -240,7 +241,13 @@ def test_a_disk_or_image_whose_name_the_script_does_not_state_is_not_registered(
     sms.add_disk(False, 'l', 'https://x.blob.core.windows.net/vhds/c.vhd', 'c', 'Linux')
     sms.add_os_image('l', 'https://x.blob.core.windows.net/vhds/d.vhd', 'd', 'Linux')
     """
-    assert [d.name for d in of_type(text, Disk)] == ["c"] and [i.name for i in of_type(text, Image)] == ["d"]
+    assert [d.name for d in of_type(text, Disk)] == ["<disk name, deploy.py:4>", "c"]
+    assert [i.name for i in of_type(text, Image)] == [
+        "<image name, deploy.py:5>",
+        "<image name, deploy.py:6>",
+        "<image name, deploy.py:7>",
+        "d",
+    ]
 
 
 def test_disks_registered_in_a_loop_are_one_each():

@@ -3,8 +3,10 @@ on them are a reviewed snapshot (tests/snapshots/python-scripts-findings.txt).
 
 Each line of the snapshot was checked by hand against its script: MIG101 at the calls that deploy a service
 package (the inline configuration names WorkerRole1), MIG105 at the create_virtual_machine_deployment calls
-that pass no virtual_network_name, MIG601 at the first classic call of each script. Everything those scripts
-pass through parameters, settings or helpers stays unknown, so no other rule speaks. After a deliberate
+that pass no virtual_network_name, MIG601 at the first classic call of each script, MIG402 at the images the
+SDK's tests register under names they pass in (add_os_image, capture_role, capture_vm_image, create_vm_image:
+each call one image, shown by a stand-in). Everything else those scripts pass through parameters, settings
+or helpers stays unknown, so no other rule speaks. After a deliberate
 change, regenerate with `MIGCHECK_UPDATE_SNAPSHOTS=1 pytest tests/readers/test_reader_python_corpus.py` and
 review the diff line by line."""
 
