@@ -137,11 +137,16 @@ def test_an_exported_reserved_ip_on_a_get_azure_vm_export_with_an_endpoint_is_no
     assert _mig106(tmp_path, monkeypatch, files) == []
 
 
-def test_a_get_azure_vm_export_of_another_service_keeps_no_subscription(tmp_path, monkeypatch):
+def test_a_get_azure_vm_export_of_another_service_is_checked_with_the_files(tmp_path, monkeypatch):
+    """No other export holds fab-batch: its VM is of the subscription the files are joined to, the one the
+    reserved IP's row names, and the IP, on fab-other, is not on its deployment."""
     files = {"classic.json": _reserved_ip_export("fab-other"), "batch.json": _get_azure_vm([])}
     result = lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False)
     assert result.findings == []
-    assert sorted(e.subscription for e in result.estates) == ["(no subscription id)", "default"]
+    [estate] = result.estates
+    assert [(s.name, [vm.name for vm in s.vms]) for s in estate.cloud_services] == [
+        ("fab-batch", ["batch01"])
+    ]
 
 
 def test_an_exported_reserved_ip_joins_a_script_s_vm_without_endpoints(tmp_path, monkeypatch):

@@ -4888,14 +4888,14 @@ def _link_inventory(
     groups: list[inv.ClassicNetworkSecurityGroup] = records[inv.ClassicNetworkSecurityGroup]
     classic: list[Any] = [*vms, *networks, *accounts, *reserved, *groups]
     joined = _joined_subscription(linker, records, classic)
-    if joined and not any(r.subscription for r in classic):
-        # No classic row names its subscription (Get-AzureVM's rows do not): like the files, they are of
-        # the one the declaration or the other rows name.
-        vms = [replace(r, subscription=joined) for r in vms]
-        networks = [replace(r, subscription=joined) for r in networks]
-        accounts = [replace(r, subscription=joined) for r in accounts]
-        reserved = [replace(r, subscription=joined) for r in reserved]
-        groups = [replace(r, subscription=joined) for r in groups]
+    if joined:
+        # A classic row that names no subscription (Get-AzureVM's, of a cloud service no other export
+        # holds) is checked with the files: like them, it is of the one the declaration or the rows name.
+        vms = _in_subscription(vms, joined)
+        networks = _in_subscription(networks, joined)
+        accounts = _in_subscription(accounts, joined)
+        reserved = _in_subscription(reserved, joined)
+        groups = _in_subscription(groups, joined)
         classic = [*vms, *networks, *accounts, *reserved, *groups]
     if joined is not None:
         _join_inventory_networks(linker, [n for n in networks if n.subscription == joined])
@@ -4916,8 +4916,21 @@ def _link_inventory(
     records[inv.ServiceInVnet] = _without_declared_copies(records[inv.ServiceInVnet], joined)
     records[inv.ClassicNetworkSecurityGroup] = [g for g in groups if g.subscription == joined]
     inventory = _inventory_view(records, joined or "", reserved)
-    linker.exported = _other_subscriptions(linker, classic, joined, placed_elsewhere(inventory))
+    as_exported = _as_exported(vms, records[inv.ClassicVm])
+    in_networks = placed_elsewhere(inventory)
+    linker.exported = _other_subscriptions(linker, classic, joined, in_networks, as_exported)
     return services, inventory, premium
+
+
+def _in_subscription(records: list[Any], subscription: str) -> list[Any]:
+    """`records`, each that names no subscription taken to be of `subscription`."""
+    return [r if r.subscription else replace(r, subscription=subscription) for r in records]
+
+
+def _as_exported(vms: list[inv.ClassicVm], exported: list[inv.ClassicVm]) -> dict[int, inv.ClassicVm]:
+    """The VMs as their export wrote them, by the identity of each of `vms` (the same VMs, in order) given
+    a subscription the export does not name."""
+    return {id(vm): record for vm, record in zip(vms, exported, strict=True) if vm is not record}
 
 
 def _missing_pages(pages: list[inv.ExportPage]) -> Iterator[Dangling]:
@@ -5083,8 +5096,8 @@ def _with_subscriptions(
     """`vms` with the subscription of those whose export does not say it (`Get-AzureVM`) taken from the
     other exports: the one subscription that holds a VM of the same cloud service, or a reserved IP
     attached to it (cloud service names are unique in Azure). Without one, it stays unsaid: such VMs are
-    joined to the files only when no export names a subscription, and are otherwise checked on their
-    own."""
+    checked with the files, of the subscription they are joined to (see `_in_subscription`), and on their
+    own only when the exports name several and nothing chooses among them."""
     if all(vm.subscription for vm in vms):
         return vms
     holders: dict[str, set[str]] = defaultdict(set)
@@ -5122,16 +5135,23 @@ def _unmatched_declaration(declared: inv.DeclaredSubscription, exported: set[str
 
 
 def _other_subscriptions(
-    linker: _Linker, classic: list[Any], joined: str | None, placed: Mapping[str, list[Any]]
+    linker: _Linker,
+    classic: list[Any],
+    joined: str | None,
+    placed: Mapping[str, list[Any]],
+    as_exported: Mapping[int, Any],
 ) -> tuple[Estate, ...]:
     """An estate for each subscription other than the joined one whose classic VMs, networks or storage
     accounts the exports hold: each is checked on its own, as the exports describe it, and nothing of it
     is linked to the files or to another subscription, but the records `placed` in its networks. Named
-    after the subscription id (after the files' group too, when the files are split into several)."""
+    after the subscription id (after the files' group too, when the files are split into several). A VM
+    is given to its estate as its export wrote it (`as_exported`): the estate tells its subscription
+    again, and joins a `Get-AzureVM` row to the Resource Graph row of the same VM, whatever the order of
+    their files, rather than keep the first of two records that name one subscription."""
     by_subscription: dict[str, list[Any]] = defaultdict(list)
     for record in classic:
         if record.subscription != joined:
-            by_subscription[record.subscription].append(record)
+            by_subscription[record.subscription].append(as_exported.get(id(record), record))
     estates = []
     for subscription, found in by_subscription.items():
         name = subscription or "(no subscription id)"

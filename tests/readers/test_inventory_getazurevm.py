@@ -701,11 +701,11 @@ def test_an_export_that_names_no_subscription_is_of_the_one_holding_its_cloud_se
     assert [(f.code, f.mark.path) for f in result.findings] == [("MIG103", "vms.json")]
 
 
-def test_an_export_that_names_no_subscription_joins_none_that_does_not_hold_its_services(
+def test_an_export_that_names_no_subscription_is_checked_with_the_files_when_none_holds_its_services(
     tmp_path, monkeypatch
 ):
-    """A Get-AzureVM export of services no other export holds may be of another subscription: it is
-    checked on its own, not against the networks of the one the Resource Graph export names."""
+    """A Get-AzureVM export of services no other export holds is checked with the files, of the one
+    subscription the Resource Graph export names: its VMs are in no estate of their own."""
     graph = {
         "id": f"/subscriptions/{SUB_A}/resourceGroups/Default-Networking/providers/"
         "Microsoft.ClassicNetwork/virtualNetworks/prod-vnet",
@@ -718,7 +718,8 @@ def test_an_export_that_names_no_subscription_joins_none_that_does_not_hold_its_
     files = {"graph.json": json.dumps([graph]) + "\n", "vms.json": _json([context])}
     result = _lint(tmp_path, monkeypatch, files, "MIG003", dedent=False)
     assert result.findings == []
-    assert sorted(e.subscription for e in result.estates) == ["(no subscription id)", "default"]
+    [estate] = result.estates
+    assert [(s.name, [vm.name for vm in s.vms]) for s in estate.cloud_services] == [("api", ["api01"])]
 
 
 def test_a_network_no_configuration_defines_is_reported_where_the_export_names_it(tmp_path, monkeypatch):
