@@ -106,11 +106,12 @@ def test_the_acl_only_get_azurevm_shows_on_a_vm_of_the_second_subscription_is_fo
     column = shown.splitlines()[acl_line(shown) - 1].index('"') + 1
     assert where(result.findings) == [f"MIG201 {vms}:{acl_line(shown)}:{column}"]
     assert "of VM 'db1' in cloud service 'dbsvc'" in result.findings[0].message
-    services = {
-        e.subscription: [(s.name, [vm.name for vm in s.vms]) for s in e.cloud_services]
+    # The files' own estate, then one per subscription, by id whatever the names of their files.
+    services = [
+        (e.subscription, [(s.name, [vm.name for vm in s.vms]) for s in e.cloud_services])
         for e in result.estates
-    }
-    assert services == {"default": [], FIRST: [("websvc", ["web1"])], SECOND: [("dbsvc", ["db1"])]}
+    ]
+    assert services == [("default", []), (FIRST, [("websvc", ["web1"])]), (SECOND, [("dbsvc", ["db1"])])]
 
 
 @pytest.mark.parametrize(("first", "second", "vms"), NAMES)

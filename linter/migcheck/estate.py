@@ -5153,7 +5153,9 @@ def _other_subscriptions(
         if record.subscription != joined:
             by_subscription[record.subscription].append(as_exported.get(id(record), record))
     estates = []
-    for subscription, found in by_subscription.items():
+    # By id, not in the order their files are read: the plan and the summary list them alike whatever the
+    # files are named.
+    for subscription, found in sorted(by_subscription.items()):
         name = subscription or "(no subscription id)"
         if linker.subscription != DEFAULT_SUBSCRIPTION:
             name = f"{linker.subscription}: {name}"
