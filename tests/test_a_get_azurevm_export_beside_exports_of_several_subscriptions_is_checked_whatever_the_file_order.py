@@ -156,3 +156,31 @@ def test_with_boot_diagnostics_off_that_vm_is_clear(tmp_path, monkeypatch, class
     files = {classic: one_subscription(), vms: get_azurevm("svc", "web1", account="svcprem")}
     result = lint_files(tmp_path, monkeypatch, files, "MIG205", dedent=False)
     assert result.findings == []
+
+
+def with_boot_diagnostics_off(row: dict) -> dict:
+    """A Resource Graph VM row that says boot diagnostics are off (`debugProfile`)."""
+    row["properties"]["debugProfile"] = {"bootDiagnosticsEnabled": False}
+    return row
+
+
+@pytest.mark.parametrize(("classic", "vms"), [("classic.json", "vms.json"), ("vms.json", "classic.json")])
+@pytest.mark.parametrize("enabled", [True, False], ids=["on", "off"])
+def test_a_vm_the_resource_graph_export_and_get_azurevm_both_list_is_one_vm_with_what_either_shows(
+    tmp_path, monkeypatch, classic, vms, enabled
+):
+    """The Resource Graph row says boot diagnostics are off; the Get-AzureVM object, of the same VM, that
+    they are on: either may be the VM as it stands, so MIG205 is reported, read in either order."""
+    rows = graph_page(
+        graph_network(FIRST, "prod-vnet", subnet="web"),
+        premium_account(FIRST, "svcprem"),
+        with_boot_diagnostics_off(graph_vm(FIRST, "svc", "web1", vnet="prod-vnet")),
+        indent=2,
+    )
+    shown = get_azurevm("svc", "web1", boot_diagnostics=enabled, account="svcprem")
+    result = lint_files(tmp_path, monkeypatch, {classic: rows, vms: shown}, "MIG205", dedent=False)
+    line = boot_diagnostics_line(shown)
+    column = shown.splitlines()[line - 1].index(": ") + 3
+    assert where(result.findings) == ([f"MIG205 {vms}:{line}:{column}"] if enabled else [])
+    [estate] = result.estates
+    assert [(s.name, [vm.name for vm in s.vms]) for s in estate.cloud_services] == [("svc", ["web1"])]

@@ -5458,7 +5458,7 @@ class _InventoryVms:
             # service's, under the service's name, for the plan's commands to leave to fill in.
             name=first.deployment or first.service,
             mark=first.mark,
-            roles=tuple(r.role for r in group),
+            roles=_one_role_per_vm([r.role for r in group]),
             network_known=all(r.network_known for r in group),
             endpoints_known=all("endpoints" not in r.role.unknown for r in group),
             virtual_network=(
@@ -5955,6 +5955,21 @@ def _changed_after_export(exported: Role, change: Role) -> Role:
     updated = _Updated(exported)
     updated.apply(change)
     return updated.build()
+
+
+def _one_role_per_vm(roles: list[Role]) -> tuple[Role, ...]:
+    """One role for each VM several exports describe (a Resource Graph row and a `Get-AzureVM` object of it,
+    read in either order): what one leaves unsaid the other states, and a blocker either shows is kept,
+    since either may be the VM as it stands now."""
+    by_name: dict[str, Role] = {}
+    for role in roles:
+        held = by_name.get(key(role.name))
+        by_name[key(role.name)] = role if held is None else _one_vm(held, role)
+    return tuple(by_name.values())
+
+
+def _one_vm(a: Role, b: Role) -> Role:
+    return model.joined_paths(_fill(a, b), _fill(b, a))
 
 
 def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, ...]:
