@@ -184,3 +184,43 @@ def test_a_vm_the_resource_graph_export_and_get_azurevm_both_list_is_one_vm_with
     assert where(result.findings) == ([f"MIG205 {vms}:{line}:{column}"] if enabled else [])
     [estate] = result.estates
     assert [(s.name, [vm.name for vm in s.vms]) for s in estate.cloud_services] == [("svc", ["web1"])]
+
+
+def azure_vm_list(service: str, name: str, account: str) -> str:
+    """`azure vm list --json` of the classic CLI, which names no deployment, of a VM with its OS disk in
+    `account`."""
+    disk = {
+        "DiskName": f"{name}-os",
+        "MediaLink": f"https://{account}.blob.core.windows.net/vhds/{name}-os.vhd",
+    }
+    row = {
+        "DNSName": f"{service}.cloudapp.net",
+        "VMName": name,
+        "InstanceStatus": "ReadyRole",
+        "OSDisk": disk,
+    }
+    return json.dumps([row], indent=2)
+
+
+@pytest.mark.parametrize(("classic", "vms"), [("classic.json", "vms.json"), ("vms.json", "classic.json")])
+@pytest.mark.parametrize("account", ["svcprem", "elsewhere"])
+def test_a_vm_the_classic_cli_lists_without_its_deployment_is_the_vm_of_the_deployment_another_export_names(
+    tmp_path, monkeypatch, classic, vms, account
+):
+    """The classic CLI's row names no deployment; the Resource Graph row of the same VM names it and says
+    nothing of its disks: the row's disk is that VM's, checked against the subscription's list of storage
+    accounts in either order (MIG003 where the list does not hold its account)."""
+    rows = graph_page(
+        graph_network(FIRST, "prod-vnet", subnet="web"),
+        premium_account(FIRST, "svcprem"),
+        graph_vm(FIRST, "svc", "web1", vnet="prod-vnet"),
+        indent=2,
+    )
+    listed = azure_vm_list("svc", "web1", account)
+    result = lint_files(tmp_path, monkeypatch, {classic: rows, vms: listed}, "MIG003", dedent=False)
+    line = next(n for n, text in enumerate(listed.splitlines(), 1) if "MediaLink" in text)
+    column = listed.splitlines()[line - 1].index('"https') + 1
+    assert where(result.findings) == ([f"MIG003 {vms}:{line}:{column}"] if account == "elsewhere" else [])
+    [estate] = result.estates
+    [service] = estate.cloud_services
+    assert [(p.name, [vm.name for vm in p.vms]) for p in service.placements] == [("svc", ["web1"])]

@@ -5318,7 +5318,7 @@ class _InventoryVms:
                 alone[(key(record.service), key(record.deployment), unnamed)].append(record)
             else:
                 self._fill(index, record)
-        for group in alone.values():
+        for group in _deployments_named(alone).values():
             self._add(group)
         self._settle_endpoints()
         self._settle_reservations()
@@ -5955,6 +5955,30 @@ def _changed_after_export(exported: Role, change: Role) -> Role:
     updated = _Updated(exported)
     updated.apply(change)
     return updated.build()
+
+
+def _deployments_named(
+    groups: dict[tuple[str, str, str], list[inv.ClassicVm]],
+) -> dict[tuple[str, str, str], list[inv.ClassicVm]]:
+    """`groups` (VMs by service, deployment and file, see `_InventoryVms.join`) with those of an export that
+    names no deployment (`azure vm list --json`) in the one deployment of their service that another
+    export names, after its VMs: that export's rows are of the same deployment, whichever file is read
+    first. Beside several named deployments, which one is not known: they stay a deployment of their own."""
+    named: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for service, deployment, unnamed in groups:
+        if deployment:
+            named[(service, unnamed)].append((service, deployment, unnamed))
+    joined = {at: list(group) for at, group in groups.items() if not _joins_named(at, named)}
+    for at, group in groups.items():
+        if _joins_named(at, named):
+            joined[named[(at[0], at[2])][0]] += group  # after the named deployment's own VMs
+    return joined
+
+
+def _joins_named(at: tuple[str, str, str], named: Mapping[tuple[str, str], list[Any]]) -> bool:
+    """Whether the VMs at `at` name no deployment and their service has one other exports name."""
+    service, deployment, unnamed = at
+    return not deployment and len(named.get((service, unnamed), ())) == 1
 
 
 def _one_role_per_vm(roles: list[Role]) -> tuple[Role, ...]:
