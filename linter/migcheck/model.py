@@ -2030,7 +2030,11 @@ def resource_types(document: Document) -> frozenset[type]:
                 found.add(SeveralSubnets)
         elif isinstance(obj, (ServiceConfiguration, Deployment)):
             found.update(_placement_facts(obj))
-        stack.extend(walk(obj))
+        # Most fields a walk takes are None or an empty tuple (two objects in three of the walk at 4,000
+        # files): left out here rather than pushed and popped. A record is never false.
+        for value in walk(obj):
+            if value:
+                stack.append(value)
     return frozenset(found)
 
 
