@@ -111,9 +111,12 @@ def _scripted(facts: list[VnetGatewayFact]) -> str:
     return f"{words} by {first.how} at {first.mark.path}:{first.mark.line}{tail}"
 
 
-def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple[list[str], list[str]]:
+def _sides(
+    gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...], exported: list[CircuitLink]
+) -> tuple[list[str], list[str]]:
     """Where a network's ExpressRoute and its VPN come from, in words: its gateway in a network configuration
-    or REST body, and the script calls that add to it."""
+    or REST body, the script calls that add to it, and the export of circuit links that lists it (when
+    nothing else shows its ExpressRoute: `exported` is then the network's links in that export)."""
     expressroute: list[str] = []
     vpn: list[str] = []
     if gateway is not None and gateway.has_expressroute:
@@ -127,8 +130,21 @@ def _sides(gateway: Gateway | None, facts: tuple[VnetGatewayFact, ...]) -> tuple
     dedicated = {key(c.local_site) for c in gateway.connections if c.is_expressroute} if gateway else set()
     added = [f for f in facts if f.is_vpn and key(f.local_site) not in dedicated]
     expressroute += [_scripted(linked)] if linked else []
+    expressroute += [_exported(exported)] if exported and not expressroute else []
     vpn += [_scripted(added)] if added else []
     return expressroute, vpn
+
+
+def _exported(links: list[CircuitLink]) -> str:
+    """A network's links in an export of circuit links, in words: "a circuit link in the export links.json"."""
+    return f"a circuit link in the export {links[0].mark.path}"
+
+
+def _exported_links(estate: Estate, network: str) -> list[CircuitLink]:
+    """The links to a classic circuit that an export of circuit links (`Get-AzureDedicatedCircuitLink |
+    ConvertTo-Json`) lists for the network, in this subscription: as a script's circuit link does, each
+    makes the network's gateway an ExpressRoute one."""
+    return [link for link in estate.circuit_links() if link.linked and key(link.vnet) == key(network)]
 
 
 def _vpn_facts(gateway: Gateway) -> list[GatewayConnection | AddressPrefix]:
@@ -260,7 +276,7 @@ class ExpressRouteAndVpnGateway(Rule):
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     found_at = Stage.PREPARE
-    looks_at = frozenset({Gateway, VnetGatewayFact})
+    looks_at = frozenset({Gateway, VnetGatewayFact, CircuitLink})
     summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
     fix_hint = (
         "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
@@ -274,15 +290,17 @@ class ExpressRouteAndVpnGateway(Rule):
     docs = Docs(
         what="A virtual network with ExpressRoute and also a VPN. ExpressRoute: a `Gateway` connection of "
         'type `Dedicated` (`Connection type="Dedicated"`) in a network configuration or a REST '
-        "`VirtualNetworkSites` body, or a PowerShell script that links a circuit to the network "
-        "(`New-AzureDedicatedCircuitLink -VNetName`). VPN: a site-to-site connection of the gateway "
-        "(`IPsec`, the default when no type is written) or a point-to-site `VPNClientAddressPool`, or a "
-        "script that creates a site-to-site gateway beside the ExpressRoute one "
+        "`VirtualNetworkSites` body, a PowerShell script that links a circuit to the network "
+        "(`New-AzureDedicatedCircuitLink -VNetName`), or an export of circuit links that lists the network "
+        "(`Get-AzureDedicatedCircuitLink | ConvertTo-Json`, a link whose `State` is not `Deprovisioned`). "
+        "VPN: a site-to-site connection of the gateway (`IPsec`, the default when no type is written) or "
+        "a point-to-site `VPNClientAddressPool`, or a script that creates a site-to-site gateway beside the ExpressRoute one "
         "(`New-AzureVirtualNetworkGateway -VNetName`: the coexistence setup, which no network configuration "
         "can express) or connects the gateway to a local site (`Set-AzureVNetGateway -Connect`). The two "
         "sides may come from any files; each network is reported once. The finding points at the `Gateway` "
         "element when the network configuration alone shows both; otherwise at the first script call that "
-        "adds the side the configuration lacks (the VPN call when it shows neither). Scripts count only "
+        "adds the side the configuration lacks (the VPN call when it shows neither), or at the network's "
+        "first link in the export when only the export shows its ExpressRoute. Scripts count only "
         "where they name the network by a value they state, outside Resource Manager mode and without "
         "`-ResourceGroupName`; a circuit link that a later `Remove-AzureDedicatedCircuitLink` of the same "
         "network surely removes does not count. The network's gateway a script creates "
@@ -442,17 +460,22 @@ class ExpressRouteAndVpnGateway(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for network in estate.virtual_networks:
-            yield from self._network(network, network.gateway, estate.scripted_gateway(network.name))
+            yield from self._network(estate, network, network.gateway, estate.scripted_gateway(network.name))
         for scripted in estate.scripted_gateways:
             if estate.virtual_network(scripted.name) is None:  # no file defines or places the network
-                yield from self._network(scripted, None, scripted)
+                yield from self._network(estate, scripted, None, scripted)
 
     def _network(
-        self, network: Network | ScriptedGateway, gateway: Gateway | None, scripted: ScriptedGateway | None
+        self,
+        estate: Estate,
+        network: Network | ScriptedGateway,
+        gateway: Gateway | None,
+        scripted: ScriptedGateway | None,
     ) -> Iterator[Finding]:
         """One finding when the network has both sides, from its gateway or from scripts."""
         facts = scripted.facts if scripted is not None else ()
-        expressroute, vpn = _sides(gateway, facts)
+        exported = _exported_links(estate, network.name)
+        expressroute, vpn = _sides(gateway, facts, exported)
         if not (expressroute and vpn):
             return
         if gateway is not None and gateway.has_expressroute and gateway.has_vpn:
@@ -468,8 +491,11 @@ class ExpressRouteAndVpnGateway(Rule):
             yield self.finding(network, f"{both}: {_BOTH_SIDES}", at=gateway)
             return
         configured_vpn = gateway is not None and gateway.has_vpn
-        # The side the configuration lacks.
-        added = [f for f in facts if (f.is_expressroute if configured_vpn else f.is_vpn)]
+        # The side the configuration lacks: a script's call, else the export's link.
+        added: list[VnetGatewayFact | CircuitLink] = [
+            f for f in facts if (f.is_expressroute if configured_vpn else f.is_vpn)
+        ]
+        added += exported
         yield self.finding(
             network,
             f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and also a VPN "
