@@ -215,6 +215,7 @@ XPLAT: dict[str, str] = {
     "azure vm endpoint create-multiple": "az network lb rule create or az network nsg rule create",
     "azure vm endpoint delete": "az network lb rule delete or az network nsg rule delete",
     "azure vm endpoint acl-rule create": "az network nsg rule create",
+    "azure vm endpoint acl-rule delete": "az network nsg rule delete",
     "azure vm extension set": "az vm extension set",
     "azure vm static-ip set": "az network nic ip-config update --private-ip-address",
     "azure vm disk attach-new": "az vm disk attach --new",

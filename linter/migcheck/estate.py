@@ -3745,6 +3745,10 @@ def _fill(kept: Role, other: Role) -> Role:
     for name in ("removed_endpoints", "removed_interfaces"):  # and the endpoints and interfaces
         if getattr(other, name):
             changes[name] = _names_once((*getattr(kept, name), *getattr(other, name)))
+    if other.removed_acl_rules:  # and the ACL rules
+        changes["removed_acl_rules"] = tuple(
+            dict.fromkeys((*kept.removed_acl_rules, *other.removed_acl_rules))
+        )
     if not kept.interfaces and other.interfaces:
         changes["interfaces"] = other.interfaces
     if _kind_certainty(other) > _kind_certainty(kept):
@@ -3932,6 +3936,8 @@ class _Updated:
         self.interfaces.update((key(nic[0]), nic) for nic in change.interfaces)
         for removed in change.removed_endpoints:  # before the endpoints the change sets, which may be alike
             self.lists["endpoints"].pop(key(removed), None)
+        for endpoint, order in change.removed_acl_rules:  # likewise
+            self._remove_acl_rule(endpoint, order)
         for name, named in _NAMED_IN.items():
             if name not in change.unknown:  # the change states the whole list
                 self.lists[name] = {}
@@ -3971,6 +3977,15 @@ class _Updated:
         A disk whose description states no LUN stays: it may be the OS disk, or at another LUN."""
         every = "" in luns
         self.disks = {d: None for d in self.disks if not d.lun or not (every or d.lun in luns)}
+
+    def _remove_acl_rule(self, endpoint: str, order: str) -> None:
+        """The ACL rule of that order taken off the endpoints of that name (`Role.removed_acl_rules`); an
+        ACL left with no rule is gone, as the platform keeps no empty one. An ACL whose rules the
+        description does not all know keeps what it knows: the rule may not have been among them."""
+        by_name = self.lists["endpoints"]
+        endpoints = by_name.get(key(endpoint))
+        if endpoints:
+            by_name[key(endpoint)] = [_without_acl_rule(e, order) for e in endpoints]
 
     def _remove_interfaces(self, names: tuple[str, ...]) -> None:
         """The network interfaces a change removes by name (`Role.removed_interfaces`) taken off, with the
@@ -4015,6 +4030,26 @@ class _Updated:
         built.update(fields, disks=tuple(self.disks), sources=tuple(self.sources))
         built["interfaces"] = tuple(self.interfaces.values())
         return replace(self.created, **built)
+
+
+def _without_acl_rule(endpoint: InputEndpoint, order: str) -> InputEndpoint:
+    """The endpoint without its ACL's rule of that order (orders compared as numbers are: "0100" is 100),
+    and without the ACL when no rule is left of all it knows."""
+    acl = endpoint.acl
+    if acl is None:
+        return endpoint
+    rules = tuple(rule for rule in acl.rules if _order(rule.order) != _order(order))
+    if rules == acl.rules:
+        return endpoint
+    if not rules and acl.all_rules_known:
+        return replace(endpoint, acl=None)
+    return replace(endpoint, acl=replace(acl, rules=rules))
+
+
+def _order(order: str) -> str:
+    """An ACL rule's order as the platform reads it: a number, so "0100" and "100" are one order."""
+    text = order.strip()
+    return (text.lstrip("0") or "0") if text.isdigit() else key(text)
 
 
 def _acl_changed(before: list[InputEndpoint], change: InputEndpoint) -> list[InputEndpoint]:

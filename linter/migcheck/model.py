@@ -555,6 +555,11 @@ class Role:
     # as the file spells the name first; the linker takes the endpoints of those names (and their ACLs) off
     # the VM as it was. Only removals that surely run and state the name are recorded.
     removed_endpoints: tuple[str, ...] = field(default=(), compare=False)
+    # Of a change, likewise: the ACL rules it deletes from an endpoint of the VM as it was (the classic CLI's
+    # `vm endpoint acl-rule delete <vm> <endpoint> <order>`), each as the endpoint's name and the rule's
+    # order; the linker takes the rules of that order off that endpoint's ACL, and the ACL itself when it
+    # held no other. Only deletions that surely run and state both are recorded.
+    removed_acl_rules: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     # The VM's secondary network interfaces the file names (`Add-AzureNetworkInterfaceConfig -Name`): each
     # interface's name, the subnets it is in (those references are among `subnets`) and the static private
     # address it asks for (among `static_ips`), or None. Of a change, the interfaces it removes by name

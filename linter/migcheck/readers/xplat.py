@@ -23,7 +23,7 @@ What is read:
   `https://$SA.blob...`), the SSH and RDP endpoints it asks for (`-e`, `-r`), boot diagnostics turned off
   (`--disable-boot-diagnostics`) and the service's region (`-l`);
 - what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
-  create`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
+  create|delete`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
   that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
   whose network and reserved IP the script does not know; without `-d`, which only filters the services
   the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,
@@ -407,6 +407,10 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("vm", "endpoint", "acl-rule", "create"): _Spec(
         ("vm-name", "endpoint-name", "order", "action", "remote-subnet"), _ACL_RULE
     ),
+    ("vm", "endpoint", "acl-rule", "delete"): _Spec(
+        ("vm-name", "endpoint-name", "order"),
+        (_DNS, ("vm-name", "n", VALUE), ("endpoint-name", "e", VALUE), ("order", "o", VALUE), _QUIET),
+    ),
     ("vm", "extension", "set"): _Spec(("vm-name", "extension-name", "publisher-name", "version"), _EXTENSION),
     ("vm", "static-ip", "set"): _Spec(("vm-name", "ip-address"), (_DNS,)),
     # `vm set <vm> -B true|false` turns boot diagnostics on or off (AUTOMATION.md §4).
@@ -705,6 +709,7 @@ class _Vm:
     boot_diagnostics_mark: Mark | None = None
     boot_diagnostics_default: str = ""
     removed_endpoints: list[str] = field(default_factory=list)
+    removed_acl_rules: list[tuple[str, str]] = field(default_factory=list)
     deleted: bool = False
     unknown: set[str] = field(default_factory=set)
     # The branches of the script's choices it is created on (see `Reading.branches`), and the same VM as
@@ -757,6 +762,7 @@ class _Vm:
             unknown=frozenset(self.unknown),
             changes_existing=self.existing,
             removed_endpoints=tuple(self.removed_endpoints),
+            removed_acl_rules=tuple(self.removed_acl_rules),
             deleted=self.deleted,
             looped_over=self.looped_over,
         )
@@ -968,6 +974,8 @@ class Reading:
             self._endpoint_delete(parsed)
         elif path == ("vm", "endpoint", "acl-rule", "create"):
             self._acl_rule(parsed)
+        elif path == ("vm", "endpoint", "acl-rule", "delete"):
+            self._acl_rule_delete(parsed)
         elif path == ("vm", "extension", "set"):
             self._extension(parsed)
         elif path == ("vm", "static-ip", "set"):
@@ -1236,7 +1244,7 @@ class Reading:
     def _vm_name(self, parsed: Parsed) -> str:
         """The VM a command names: as stated, else by the stand-in of a VM (or of a service whose VM is
         named after it) that an earlier command created under the same unstated value."""
-        named = parsed.value("vm-name", 0) if parsed.path[-1] != "delete" else parsed.value("name", 0)
+        named = parsed.value("name", 0) if parsed.path == ("vm", "delete") else parsed.value("vm-name", 0)
         if named is None:
             return ""
         return (
@@ -1335,6 +1343,29 @@ class Reading:
         # Marked at the endpoint's name: the argument that puts the list on that endpoint.
         name, mark, rules, _ = vm.acl_rules.get(key, (endpoint.text, endpoint.mark, [], not vm.existing))
         vm.acl_rules[key] = (name, mark, [*rules, rule], not vm.existing)
+
+    def _acl_rule_delete(self, parsed: Parsed) -> None:
+        """`vm endpoint acl-rule delete <vm> <endpoint> <order>`: the endpoint's ACL rule of that order is
+        gone, when the deletion surely runs and states the endpoint and the order, as Remove-AzureAclConfig
+        takes the ACL away: from the rules the script adds, and, of a VM the script does not create, from
+        the ACL the VM had (`Role.removed_acl_rules`), for the linker to take off the VM a file describes."""
+        endpoint, order = _text(parsed.value("endpoint-name", 1)), _text(parsed.value("order", 2))
+        if self.maybe or not endpoint.strip() or not order.strip():
+            return
+        vm = self._changed_vm(parsed)
+        if vm is None:
+            return
+        key = endpoint.casefold()
+        added = vm.acl_rules.get(key)
+        if added is not None:
+            name, mark, rules, complete = added
+            kept = [rule for rule in rules if rule.order.strip() != order.strip()]
+            if kept:
+                vm.acl_rules[key] = (name, mark, kept, complete)
+            else:
+                del vm.acl_rules[key]
+        if vm.existing:
+            vm.removed_acl_rules.append((endpoint, order))
 
     def _extension(self, parsed: Parsed) -> None:
         vm = self._changed_vm(parsed)

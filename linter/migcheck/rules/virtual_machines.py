@@ -54,10 +54,14 @@ class EndpointAclRule(Rule):
         "(`Set-AzureAclConfig`, `Set-AzureEndpoint -ACL`, `Set-AzureLoadBalancedEndpoint -ACL`). An access "
         "control list with no rules permits and denies nothing, and is not "
         "reported in any format: an `AccessControl` with no `Rule`, an `EndpointAcl` or "
-        "`EndpointAccessControlList` whose `Rules` is empty.",
+        "`EndpointAccessControlList` whose `Rules` is empty. A script's removal takes the ACL off the VM "
+        "the other files describe: PowerShell's `Remove-AzureAclConfig`, and each rule the classic CLI's "
+        "`vm endpoint acl-rule delete <vm> <endpoint> <order>` deletes (the ACL goes with its last rule), "
+        "where the removal surely runs.",
         why="Endpoint ACLs have no equivalent in Azure Resource Manager; validation fails until they are gone.",
         fix="On a VM, remove the ACL from the endpoint (`Remove-AzureAclConfig -EndpointName <name>`, then "
-        "`Update-AzureVM`), migrate, then recreate the same permit/deny rules as network security group "
+        "`Update-AzureVM`; with the classic CLI, `azure vm endpoint acl-rule delete <vm> <endpoint> <order>` "
+        "for each rule), migrate, then recreate the same permit/deny rules as network security group "
         "rules on the subnet or network interface. `migcheck check --fix --unsafe-fixes` removes the ACL "
         "element of a VM endpoint from a REST body or an Export-AzureVM file. It is an unsafe fix: until "
         "the network security group rules exist, the endpoint is open to every address. ACLs of web/worker "
