@@ -443,6 +443,23 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "LocalNetworkSiteName": "office",
         }
     },
+    "Get-AzureReservedIP": {
+        "in use": {
+            "ReservedIPName": "shop-ip",
+            "Address": "203.0.113.7",
+            "Id": "0e1f2a3b-4c5d-6e7f-8091-a2b3c4d5e6f7",
+            "Label": None,
+            "Location": "West Europe",
+            "State": "Created",
+            "InUse": True,
+            "ServiceName": "shop",
+            "DeploymentName": "shop",
+            "VirtualIPName": None,
+            "OperationDescription": "Get-AzureReservedIP",
+            "OperationId": "3f2e1d0c-b9a8-7654-3210-fedcba987654",
+            "OperationStatus": "Succeeded",
+        }
+    },
     "azure vm list --json": {
         "CLI 0.7": {
             "DNSName": "shop.cloudapp.net",

@@ -22,6 +22,9 @@ Accepted envelopes (keys matched without regard to case):
   MIG003, at the link;
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
+- `Get-AzureReservedIP` through `ConvertTo-Json`: a `ReservedIPContext` per reserved IP (`ReservedIPName`,
+  `Address`, `InUse`, and the `ServiceName` and `DeploymentName` whose VIP it is), read into the same
+  classic reserved IP records as a Resource Graph row;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row; columns a
   `Select-Object` picks without the `VM` are read for what they say, the rest unknown;
@@ -133,6 +136,7 @@ _CMDLET_MARKERS = (
     '"microsoftids"',
     '"vnetname"',  # Get-AzureDedicatedCircuitLink, Get-AzureApplicationGateway
     '"connectivitystate"',  # Get-AzureVNetConnection
+    '"reservedipname"',  # Get-AzureReservedIP
     '"vmname"',  # the classic Azure CLI's `azure vm list --json`, `azure vm show --json`
 )
 _MARKERS = (*_TYPE_MARKERS, *_CMDLET_MARKERS)
@@ -287,7 +291,8 @@ def read(path: str, data: bytes) -> Document:
             Mark(path, 1, column=1),
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
             "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM (or its VM alone), Get-AzureDisk, "
-            "Get-AzureVNetConnection, Get-AzureApplicationGateway, Get-AzureDedicatedCircuitLink and "
+            "Get-AzureVNetConnection, Get-AzureApplicationGateway, Get-AzureReservedIP, "
+            "Get-AzureDedicatedCircuitLink and "
             "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json; the classic Azure CLI's "
             "`azure vm list --json`).",
         )

@@ -1617,6 +1617,10 @@ _LINK_KEYS = frozenset({"vnetname", "state"})
 # A gateway's connection (`Get-AzureVNetConnection`, a `GatewayConnectionContext`): its local network site
 # with its state, which only it has. It does not name its network.
 _CONNECTION_KEYS = ("LocalNetworkSiteName", "ConnectivityState")
+# A reserved IP (`Get-AzureReservedIP`, a `ReservedIPContext`): its name with its address and whether it is
+# in use, which only it has (the classic CLI's VM view writes a `ReservedIPName` alone). It names the cloud
+# service and deployment whose VIP it is (`ServiceName`, `DeploymentName`; null for a free one).
+_RESERVED_IP_KEYS = ("ReservedIPName", "Address", "InUse")
 
 
 # The cmdlets whose objects `_asm_kind` tells apart.
@@ -1624,6 +1628,7 @@ _AUTHORIZATIONS = "Get-AzureDedicatedCircuitLinkAuthorization"
 _GATEWAYS = "Get-AzureApplicationGateway"
 _LINKS = "Get-AzureDedicatedCircuitLink"
 _CONNECTIONS = "Get-AzureVNetConnection"
+_RESERVED_IPS = "Get-AzureReservedIP"
 
 
 def _asm_kind(obj: dict) -> str | None:
@@ -1637,6 +1642,8 @@ def _asm_kind(obj: dict) -> str | None:
         return _LINKS
     if all(has(obj, k) for k in _CONNECTION_KEYS):
         return _CONNECTIONS
+    if all(has(obj, k) for k in _RESERVED_IP_KEYS):
+        return _RESERVED_IPS
     return None
 
 
@@ -1683,6 +1690,25 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
             text(get(obj, "ConnectivityState")),
             mark,
         )
+    elif kind == _RESERVED_IPS and text(get(obj, "ReservedIPName")):
+        yield _reserved_ip_context(obj, mark)
+
+
+def _reserved_ip_context(obj: dict, mark: Mark) -> ClassicReservedIp:
+    """A reserved IP of `Get-AzureReservedIP`, the VIP of the cloud service it names (`ServiceName`), as a
+    Resource Graph row's `attachedTo` says it. Which deployment of the service it is on is said by the
+    deployment's name, not its slot: it joins the service's only deployment, as a row that names no slot.
+    One in use (`InUse`) that names no service is not known to be unattached."""
+    service = text(get(obj, "ServiceName"))
+    in_use = boolean(get(obj, "InUse"))
+    return ClassicReservedIp(
+        text(get(obj, "ReservedIPName")),
+        mark,
+        text(get(obj, "Address")),
+        service,
+        in_use=not service and in_use is True,
+        use_known=in_use is not None or bool(service),
+    )
 
 
 # --- Get-AzureDisk through ConvertTo-Json ------------------------------------------------------------------
@@ -2193,6 +2219,9 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     "Get-AzureVM | Select-Object -ExpandProperty VM": is_persistent_vm,
     "Get-AzureDisk": is_disk_context,
     "Get-AzRoleAssignment": is_ps_role_assignment,
-    **{cmdlet: _written_by(cmdlet) for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS)},
+    **{
+        cmdlet: _written_by(cmdlet)
+        for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS, _RESERVED_IPS)
+    },
     "azure vm list --json": is_cli_vm,
 }
