@@ -1,8 +1,9 @@
 """What the other classic `Get-Azure*` cmdlets write through ConvertTo-Json is not read as a resource it is
 not: the inventory reader tells the cmdlet objects it reads (Application Gateways, circuit links, link
-authorizations, gateway connections' states, Get-AzureVM's VMs) by properties only their classes have, so
-a deployment with a virtual network and virtual IPs is not an Application Gateway, and a network site or a
-reserved IP with an `Id` (a GUID) is not a resource row. The objects it does read are still read.
+authorizations, gateway connections' states, reserved IPs, Get-AzureVM's VMs) by properties only their
+classes have, so a deployment with a virtual network and virtual IPs is not an Application Gateway, and a
+network site or a reserved IP with an `Id` (a GUID) is not a resource row. The objects it does read are
+still read.
 
 The objects are built from the classes the cmdlets write (Azure/azure-powershell, `src/ServiceManagement/`):
 every public property, as Windows PowerShell 5.1's ConvertTo-Json writes it (separator `":  "`; objects
@@ -22,7 +23,7 @@ import json
 import pytest
 from lint_support import lint_files, where
 
-from migcheck.inventory_model import ApplicationGateway, CircuitLink, LinkAuthorization
+from migcheck.inventory_model import ApplicationGateway, CircuitLink, ClassicReservedIp, LinkAuthorization
 from migcheck.model import ConnectionState, FileKind, Mark
 from migcheck.readers import inventory, read_document
 from migcheck.readers.inventory_shapes import is_record, records
@@ -431,8 +432,6 @@ OTHER_OUTPUTS: dict[str, object] = {
     "Get-AzureVNetSite": VNET_SITE,
     "Get-AzureVNetSite (several)": [VNET_SITE, VNET_SITE | {"Name": "dev-vnet"}],
     "Get-AzureVNetGateway": VNET_GATEWAY,
-    "Get-AzureReservedIP": RESERVED_IP,
-    "Get-AzureReservedIP (several)": [RESERVED_IP, RESERVED_IP | {"ReservedIPName": "spare", "InUse": False}],
     "Get-AzureStorageAccount": STORAGE_ACCOUNT,
     "Get-AzureVMImage (OS image)": OS_IMAGE,
     "Get-AzureVMImage (VM image)": VM_IMAGE,
@@ -520,6 +519,16 @@ def test_the_application_gateway_output_is_still_read(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, files, "MIG312", dedent=False)
     assert where(result.findings) == ["MIG312 appgw.json:2:5", "MIG312 appgw.json:17:5"]
     assert [d.path for d in result.documents] == ["appgw.json"]
+
+
+def test_reserved_ips_are_read_as_reserved_ips_not_resource_rows():
+    several = [RESERVED_IP, RESERVED_IP | {"ReservedIPName": "spare", "InUse": False, "ServiceName": None}]
+    read = read_document("rips.json", _written(several).encode(), explicit=False).resources
+    assert [(ip.name, ip.service, ip.attachment_unknown) for ip in read] == [
+        ("shop-ip", "shop", False),
+        ("spare", "", False),
+    ]
+    assert all(isinstance(ip, ClassicReservedIp) for ip in read)
 
 
 def test_circuit_links_and_link_authorizations_are_still_read():
