@@ -443,6 +443,19 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "LocalNetworkSiteName": "office",
         }
     },
+    "Get-AzureVNetConfig": {
+        "one network": {
+            "XMLConfiguration": '<?xml version="1.0" encoding="utf-8"?>\r\n<NetworkConfiguration '
+            'xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+            "<VirtualNetworkConfiguration><VirtualNetworkSites>"
+            '<VirtualNetworkSite name="prod-vnet" Location="West Europe">'
+            "<AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>"
+            "</VirtualNetworkSite></VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>",
+            "OperationDescription": "Get-AzureVNetConfig",
+            "OperationId": "3f2e1d0c-b9a8-7654-3210-fedcba987654",
+            "OperationStatus": "Succeeded",
+        }
+    },
     "Get-AzureReservedIP": {
         "in use": {
             "ReservedIPName": "shop-ip",

@@ -22,6 +22,9 @@ Accepted envelopes (keys matched without regard to case):
   MIG003, at the link;
 - `Get-AzureDedicatedCircuitLinkAuthorization`, `Get-AzureDedicatedCircuitLink`,
   `Get-AzureApplicationGateway` through `ConvertTo-Json`: an object, or an array of them;
+- `Get-AzureVNetConfig` through `ConvertTo-Json`: the subscription's network configuration, a .netcfg's
+  text as the string `XMLConfiguration`, read as a .netcfg is, each element marked where the string
+  writes it (see `vnet_config_export`);
 - `Get-AzureReservedIP` through `ConvertTo-Json`: a `ReservedIPContext` per reserved IP (`ReservedIPName`,
   `Address`, `InUse`, and the `ServiceName` and `DeploymentName` whose VIP it is), read into the same
   classic reserved IP records as a Resource Graph row;
@@ -137,6 +140,7 @@ _CMDLET_MARKERS = (
     '"vnetname"',  # Get-AzureDedicatedCircuitLink, Get-AzureApplicationGateway
     '"connectivitystate"',  # Get-AzureVNetConnection
     '"reservedipname"',  # Get-AzureReservedIP
+    '"xmlconfiguration"',  # Get-AzureVNetConfig
     '"vmname"',  # the classic Azure CLI's `azure vm list --json`, `azure vm show --json`
 )
 _MARKERS = (*_TYPE_MARKERS, *_CMDLET_MARKERS)
@@ -291,7 +295,7 @@ def read(path: str, data: bytes) -> Document:
             Mark(path, 1, column=1),
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
             "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM (or its VM alone), Get-AzureDisk, "
-            "Get-AzureVNetConnection, Get-AzureApplicationGateway, Get-AzureReservedIP, "
+            "Get-AzureVNetConnection, Get-AzureVNetConfig, Get-AzureApplicationGateway, Get-AzureReservedIP, "
             "Get-AzureDedicatedCircuitLink and "
             "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json; the classic Azure CLI's "
             "`azure vm list --json`).",

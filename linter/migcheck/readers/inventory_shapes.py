@@ -230,14 +230,20 @@ class Spots:
     def value(self, name: str) -> Mark:
         """Where the value of the first key `name` is written, past its colon (`null` too, which says
         "none" of the field); the object's mark when the object has no such key."""
+        at = self.value_offset(name)
+        return self._mark_of(at) if at >= 0 else self.mark
+
+    def value_offset(self, name: str) -> int:
+        """The offset in `text` where the value of the first key `name` is written, past its colon; -1 when
+        the object has no such key."""
         at = self.key(name)
         if at < 0:
-            return self.mark
+            return -1
         text, end = self.text, self.end
         at = text.find(":", at + len(name) + 2, end) + 1  # the key was found followed by its colon
         while at < end and text[at] in " \t\r\n":
             at += 1
-        return self._mark_of(at)
+        return at
 
     def values(self, values: list[str], under: str) -> list[Mark]:
         """The marks of `values` (strings), written in this order after the key `under` (from the object's
@@ -565,6 +571,10 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
             return tuple(_role_assignment(_ps_role_assignment(obj, mark, spots or Spots.nowhere(mark))))
         if is_cli_vm(obj):
             return _cli_vm(obj, mark, spots or Spots.nowhere(mark))
+        if is_vnet_config(obj):
+            from migcheck.readers.vnet_config_export import network_configuration
+
+            return network_configuration(obj, spots or Spots.nowhere(mark))
         return tuple(_asm_records(obj, mark, spots or Spots.nowhere(mark)))
     builder = BUILDERS.get(rtype)
     if builder is None:
@@ -1711,6 +1721,12 @@ def _reserved_ip_context(obj: dict, mark: Mark) -> ClassicReservedIp:
     )
 
 
+def is_vnet_config(obj: object) -> bool:
+    """A `VirtualNetworkConfigContext` of `Get-AzureVNetConfig`: the subscription's network configuration,
+    the text of a .netcfg, as the string `XMLConfiguration` (see `readers.vnet_config_export`)."""
+    return isinstance(obj, dict) and isinstance(get(obj, "XMLConfiguration"), str)
+
+
 # --- Get-AzureDisk through ConvertTo-Json ------------------------------------------------------------------
 # `Get-AzureDisk | ConvertTo-Json` writes a `DiskContext` per disk of the subscription's disk repository:
 # `DiskName`, `MediaLink` (a `System.Uri`: a string, or an object of its parts from Windows PowerShell),
@@ -2219,6 +2235,7 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     "Get-AzureVM | Select-Object -ExpandProperty VM": is_persistent_vm,
     "Get-AzureDisk": is_disk_context,
     "Get-AzRoleAssignment": is_ps_role_assignment,
+    "Get-AzureVNetConfig": is_vnet_config,
     **{
         cmdlet: _written_by(cmdlet)
         for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS, _RESERVED_IPS)
