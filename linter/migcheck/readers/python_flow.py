@@ -3057,8 +3057,8 @@ class Flow:
         # The frames `same_value` tells reads apart by, kept by id so that no other frame takes the id.
         self._told_frames: dict[int, Frame] = {}
         # Whether the parts of the object a name holds stay what they were, by (scope, name, how many parts
-        # deep): worked out once, however many calls read a part of it.
-        self._parts_kept: dict[tuple[int, str, int], bool] = {}
+        # deep, the attribute read first): worked out once, however many calls read a part of it.
+        self._parts_kept: dict[tuple[int, str, int, str | None], bool] = {}
         self._reached_sets: dict[int, frozenset[str]] = {}  # see `_sets_reached`
         self._names_of: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # see `_function_names`
         self._class_tree: _Classes | None = None  # see `_classes`
@@ -6093,7 +6093,7 @@ class Flow:
         name itself (a builtin, or bound where the reader does not see) and for a bound name."""
         if not path or name in _BUILTINS or lookup(name, site.scope, self.index.module) is not None:
             return None
-        if not self._parts_stay(self.index.free, name, len(path)):
+        if not self._parts_stay(self.index.free, name, path):
             return None
         return ("free", name, *reversed(path))
 
@@ -6267,7 +6267,7 @@ class Flow:
         which a function the script runs may set on the object it is passed, `_parts_stay` otherwise."""
         if name in scope.params and any(part.startswith(".") for part in path):
             return self._attributes_stay(scope, name, path)
-        return self._parts_stay(scope, name, len(path))
+        return self._parts_stay(scope, name, path)
 
     def _attributes_stay(self, scope: Scope, name: str, path: list[str]) -> bool:
         """Whether a path with attributes on the parameter `name` of the function whose body is `scope`
@@ -6391,19 +6391,39 @@ class Flow:
         found = self._reached_sets[id(node)] = frozenset(sets)
         return found
 
-    def _parts_stay(self, scope: Scope, name: str, depth: int) -> bool:
-        """Whether what the file does to the object `name` holds leaves its parts `depth` parts deep what
-        they were: no read of the name lets the object, or a part of it less deep, go where the reader does
-        not follow it (another name, a list, see `_reach`), where a change to it would go unseen
-        (`svc = cfg['svc']; svc['name'] = x`), and nothing done to it changes them (see `_keeps_parts`)."""
-        key = (id(scope), name, depth)
+    def _parts_stay(self, scope: Scope, name: str, path: list[str]) -> bool:
+        """Whether what the file does to the object `name` holds leaves the parts on `path` (innermost
+        first) what they were: no read of the name lets the object, or a part of it less deep, go where the
+        reader does not follow it (another name, a list, see `_reach`), where a change to it would go unseen
+        (`svc = cfg['svc']; svc['name'] = x`), and nothing done to it changes them (see `_keeps_parts`):
+        setting another attribute of it (`args.other = 'x'`) leaves `args.svc` as it was."""
+        depth = len(path)
+        first = path[-1][1:] if path and path[-1].startswith(".") else None
+        key = (id(scope), name, depth, first)
         kept = self._parts_kept.get(key)
         if kept is None:
             events = scope.events.get(name, ())
             kept = self._parts_kept[key] = scope.reach.get(name, depth) >= depth and all(
-                self._keeps_parts(event, name, depth) for event in events
+                self._keeps_parts(event, name, depth) or self._sets_another_attribute(event, first, depth)
+                for event in events
             )
         return kept
+
+    def _sets_another_attribute(self, event: Event, first: str | None, depth: int) -> bool:
+        """Whether something done to an object only sets another attribute of it than `first`, the one a
+        path on it reads first (`args.other = 'x'` beside `args.svc`, as a script fills in the defaults
+        argparse left after `parse_args()`), or, for a path one part deep, changes what another attribute
+        holds (`args.tags.append(t)`): either leaves the object `first` holds, and so the parts under it,
+        where they were. Not where the script may run code on setting an attribute: a property or a method
+        of that name, `__setattr__`, `__delattr__`."""
+        if first is None or not event.path or event.item or event.path[0] == first:
+            return False
+        defined = self.index.definitions
+        if event.path[0] in defined or "__setattr__" in defined or "__delattr__" in defined:
+            return False
+        if depth == 1:
+            return event.kind != "escape"
+        return event.kind == "set" and len(event.path) == 1
 
     def _keeps_parts(self, event: Event, name: str, depth: int) -> bool:
         """Whether something done to the object `name` holds leaves each of its parts `depth` deep what it
