@@ -681,7 +681,12 @@ def test_a_deployment_got_alone_and_in_its_hosted_service_is_reported_once(tmp_p
             "deploy.ps1",
             'param($ip)\nNew-AzureQuickVM -Windows -ServiceName "svc" -Name "vm1" -ImageName $i -Location "l" '
             "-AdminUsername a -Password p -ReservedIPName {value}\n",
-            {"$ip": "unless it is a reserved IP", '""': "is not reserved", "$null": "is not reserved"},
+            {
+                "$ip": "its VIP is reserved IP '<reserved IP name, deploy.ps1:2>' and is kept",
+                '""': "is not reserved",
+                "$null": "is not reserved",
+                "$undeclared": "unless it is a reserved IP",
+            },
         ),
         (
             "deploy.py",
@@ -692,15 +697,21 @@ def test_a_deployment_got_alone_and_in_its_hosted_service_is_reported_once(tmp_p
             "net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint('SSH', 'tcp', '22', '22'))\n"
             "sms.create_virtual_machine_deployment('svc', 'svc', 'production', 'svc', 'vm1', None, None, net, "
             "reserved_ip_name={value})\n",
-            {"sys.argv[1]": "unless it is a reserved IP", "None": "is not reserved"},
+            {
+                "sys.argv[1]": "its VIP is reserved IP '<reserved IP name, deploy.py:8>' and is kept",
+                "None": "is not reserved",
+                "settings.get('rip', None)": "unless it is a reserved IP",
+            },
         ),
     ],
 )
 def test_a_reserved_ip_name_a_script_does_not_state_is_not_taken_for_none(
     tmp_path, monkeypatch, name, script, vip
 ):
-    """A name passed from a parameter may name a reserved IP: MIG105 does not say the VIP will change, nor
-    does MIG106 take it for a reserved IP."""
+    """A name passed from a parameter names a reserved IP, as a name the script states does (the call fails
+    unless it exists): MIG105 says the VIP is kept, as the stand-in of that name. One that may be nothing (a
+    variable nothing assigns, a table's item read with `.get(key, None)`) may name one: MIG105 does not say the VIP
+    will change. Neither is taken for none."""
     for value, words in vip.items():
         files = {name: script.format(value=value)}
         findings = _lint(tmp_path, monkeypatch, files, "MIG105", "MIG106")

@@ -9310,14 +9310,17 @@ class Interpreter:
     ) -> None:
         """A reserved IP a call gives a deployment by a name the script does not state (not `$null`, not
         empty): the deployment's VIP is a reserved IP, shown by a stand-in where the name is passed (see
-        `_stand_in`), as VM names are, when the call `associates` one with it (New-AzureReservedIP
-        -ServiceName, Set-AzureReservedIPAssociation) or the name is the very value the script creates a
-        reserved IP under (`New-AzureReservedIP -ReservedIPName $name`, then `New-AzureVM … -ReservedIPName
-        $name`). Any other name (a parameter, which may be left out), a name that may not be passed at all
-        (from a table some path fills), or a value that is not a name, leaves whether it is reserved
+        `_stand_in`), as VM names are, whether the call `associates` one with it (New-AzureReservedIP
+        -ServiceName, Set-AzureReservedIPAssociation) or creates the deployment with it (`New-AzureVM …
+        -ReservedIPName $VIP`, $VIP a parameter or read from the user), as it is under a name the script
+        states: the call fails unless that reserved IP exists. The very value the script creates a reserved
+        IP under (`New-AzureReservedIP -ReservedIPName $name`) gives that one. A name that may not be passed
+        at all (from a table some path fills), or a value that is not a name, leaves whether it is reserved
         unknown. On another virtual IP (`vip`), it is that VIP's (see `_associate_other_vip`)."""
         value = name.value
-        reserved = isinstance(value, Unknown) and (associates or value.ident in self.reserved_names)
+        reserved = isinstance(value, Unknown) and (
+            associates or value.ident in self.reserved_names or not self._assigned_nowhere(value)
+        )
         if not name.certain or not reserved:
             draft.reserved_ip_unknown = draft.reserved_ip_unknown or not vip
             return
@@ -9328,6 +9331,16 @@ class Interpreter:
             self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
             draft.reserved_ip, draft.reserved_by = stand_in, value.ident
+
+    def _assigned_nowhere(self, value: Unknown) -> bool:
+        """Whether `value` is no variable's the script gives a value (see `Unknown.ident`): read from one
+        that nothing the reader sees assigns and the script does not declare as a parameter (see `_found`),
+        which, unlike a parameter or what Read-Host gives, may well be $null where the script runs, or what
+        an expression gives, which need not be a name (a string built of pieces, `"$svc-ip"`, is one)."""
+        ident = value.ident
+        if ident is None:  # what an expression gives (`$r.OperationId`), unless a string built of pieces
+            return value.shape is None
+        return isinstance(ident, tuple) and ident[:1] == ("free",) and not self._script_parameter(ident)
 
     def _reservation_stand_in(self, value: Unknown, at: Mark) -> str:
         """The stand-in of the reserved IP a deployment is given by the value `value` at `at`: one per

@@ -3200,13 +3200,26 @@ class _Resources:
             draft.state_network(None, True, mark)
         draft.state_network(*self._vnet(bound, call, site), mark)
         reserved = bound.values.get("reserved_ip_name")
-        draft.reserved_ip = draft.reserved_ip or self._ref(reserved)
-        # A name the script passes but does not state may name a reserved IP or be None.
+        given = self._ref(reserved) or self._unstated_reserved_ip(reserved, site)
+        draft.reserved_ip = draft.reserved_ip or given
+        # A value the script passes but does not state that may be None, or that is no name, may name a
+        # reserved IP or none.
         if reserved is None:
             unstated = bound.open
         else:
-            unstated = not isinstance(reserved, NoneV) and literal(reserved) is None
+            unstated = given is None and not isinstance(reserved, NoneV) and literal(reserved) is None
         draft.reserved_ip_unknown = draft.reserved_ip_unknown or unstated
+
+    def _unstated_reserved_ip(self, value: Value | None, site: flow.Site) -> NameRef | None:
+        """The reserved IP `reserved_ip_name` gives a deployment by a name the script does not state and
+        that cannot be None (`sys.argv[1]`, a parameter given no default): a reserved IP all the same, as
+        under a name the script states (the call fails unless it exists), shown by the stand-in of that
+        value (see `_unstated_reservation`), the one a creation under the same value names. None for a
+        value that may be None (an optional argument, `.get()`)."""
+        if not isinstance(value, flow.Unknown) or value.may_be_none:
+            return None
+        name = self._unstated_reservation(value, site)
+        return NameRef(name, self._mark(value)) if name else None
 
     def _branches(self, call: CallSite, site: flow.Site) -> tuple[tuple[str, int], ...]:
         """The branches of `if`s a call runs on (see `Role.branches`), as far as each `if` is a choice made
