@@ -86,3 +86,61 @@ def test_the_summary_counts_a_vm_named_outside_the_loop_as_one(tmp_path, monkeyp
     assert "shop (1 VM)" in out
     _, out, _ = run_cli(capsys, "plan", ".")
     assert "VMs <VM name, deploy.ps1:3>" in out and "in a loop" not in out
+
+
+RANGE = """\
+import sys
+from azure.servicemanagement import ServiceManagementService
+
+
+def get_vm_name(prefix, i):
+    return prefix + '-' + str(i)
+
+
+sms = ServiceManagementService('sub', 'cert.pem')
+for i in range({count}):
+    vm_name = {name}
+    if i == 0:
+        sms.create_virtual_machine_deployment('shop', deployment_name='shop', deployment_slot='production',
+            label=vm_name, role_name=vm_name, system_config=None, os_virtual_hard_disk=None, role_size='Small')
+    else:
+        sms.add_role('shop', deployment_name='shop', role_name=vm_name, system_config=None,
+            os_virtual_hard_disk=None, role_size='Small')
+"""
+
+
+def test_a_range_of_unknown_length_creating_the_deployment_then_adding_vms_is_one_or_more(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    script = RANGE.format(count="int(sys.argv[2])", name="get_vm_name(sys.argv[1], i)")
+    (tmp_path / "cluster.py").write_text(script)
+    assert _looped(script, "cluster.py") == ["range(int(sys.argv[2]))"] * 2
+    _, out, _ = run_cli(capsys, "check", ".")
+    assert "shop (1 or more VMs)" in out
+    _, out, _ = run_cli(capsys, "plan", ".")
+    assert (
+        "VMs created in a loop over range(int(sys.argv[2])) (<VM name, cluster.py:14>, <VM name, cluster.py:16>,"
+        " 1 or more)"
+    ) in out
+
+
+@pytest.mark.parametrize(
+    ("count", "name", "looped", "shown"),
+    [
+        # Near miss: a range the script writes out is read turn by turn, one VM a turn.
+        ("3", "get_vm_name(sys.argv[1], i)", ["", "", ""], "shop (3 VMs)"),
+        # Near miss: a name bound in the loop from nothing of its item is no VM per item (the reader keeps the
+        # VMs of the two calls apart, as outside a loop).
+        ("int(sys.argv[2])", "sys.argv[1]", ["", ""], "shop (2 VMs)"),
+    ],
+)
+def test_a_range_written_out_or_a_name_not_from_its_item_is_counted(
+    tmp_path, monkeypatch, capsys, count, name, looped, shown
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    script = RANGE.format(count=count, name=name)
+    (tmp_path / "cluster.py").write_text(script)
+    assert _looped(script, "cluster.py") == looped
+    _, out, _ = run_cli(capsys, "check", ".")
+    assert shown in out

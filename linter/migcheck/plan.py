@@ -2287,7 +2287,8 @@ def _vm_list(vms: Sequence[Role]) -> str:
     as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web". A
     VM a script creates in each round of a loop over a list it does not write out (`Role.looped_over`) is
     said to be an unknown number of them: "VMs created in a loop over $Names (<VM name, d.ps1:3>, 1 or
-    more)"."""
+    more)", the VMs of one loop said together (`create_virtual_machine_deployment` in its first turn,
+    `add_role` in the others: "(<VM name, c.py:9>, <VM name, c.py:11>, 1 or more)")."""
     sets = [vm.name for vm in vms if vm.name.startswith(_VMS_OF)]
     looped = [vm for vm in vms if vm.looped_over and not vm.name.startswith(_VMS_OF)]
     named_vms = [vm.name for vm in vms if not vm.name.startswith(_VMS_OF) and not vm.looped_over]
@@ -2296,7 +2297,13 @@ def _vm_list(vms: Sequence[Role]) -> str:
         for name in named_vms
     ]
     parts = [f"VMs {', '.join(shown)}"] if named_vms else []
-    parts += [f"VMs created in a loop over {vm.looped_over} ({vm.name}, 1 or more)" for vm in looped]
+    by_loop: dict[str, list[str]] = {}
+    for vm in looped:
+        by_loop.setdefault(vm.looped_over, []).append(vm.name)
+    parts += [
+        f"VMs created in a loop over {listed} ({', '.join(names)}, 1 or more)"
+        for listed, names in by_loop.items()
+    ]
     return ", ".join(parts + [f"the {name[1:-1]}" for name in sets])
 
 

@@ -1875,6 +1875,36 @@ class _Draft:
         return tuple(instances)
 
 
+# How many steps away from a loop's target a name bound in its body may be and still count as given by it
+# (`vm_name = get_vm_name(args, i)`, then `label = vm_name + '-vm'`): each step is a pass over the body.
+_TARGET_STEPS = 3
+
+
+def _bound_from_target(loop: ast.For) -> set[str]:
+    """The names a turn of `loop` binds from its item: its target's, and those its body assigns (outside
+    functions it defines) from a value that reads one of them (`vm_name = get_vm_name(args, i)` in `for i
+    in range(args.num_nodes)`), up to _TARGET_STEPS assignments away."""
+    given = {node.id for node in ast.walk(loop.target) if isinstance(node, ast.Name)}
+    assignments: list[tuple[set[str], set[str]]] = []
+    todo: list[ast.AST] = list(loop.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            bound = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+            reads = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            assignments.append((bound, reads))
+        todo.extend(ast.iter_child_nodes(node))
+    for _ in range(_TARGET_STEPS):
+        more = {name for bound, reads in assignments if reads & given for name in bound} - given
+        if not more:
+            break
+        given |= more
+    return given
+
+
 def _key(name: str) -> str:
     return name.strip().casefold()
 
@@ -2063,6 +2093,7 @@ class _Resources:
         # The stand-ins of the reserved IPs the script creates under names it does not state, by the value
         # that names each (see `_unstated_reservation`).
         self.unstated_reservations: dict[object, str] = {}
+        self.bound_from_target: dict[int, set[str]] = {}  # by loop, see `_bound_from_target`
         # How many values the stand-ins of storage accounts and reserved IPs name at each place, so that two
         # (a function called with two) are two (see `model.another_turn`).
         self.stand_in_turns: dict[str, int] = {}
@@ -3020,7 +3051,8 @@ class _Resources:
     def _looped_over(self, call: CallSite, name: Value, site: flow.Site) -> str:
         """The items, as written (`names`), of a loop around the call that the reader reads once, over items
         the script does not write out, whose target names the VM (`for n in names: ….create_virtual_machine_
-        deployment(…, n, …)`, `f'{n}-web'` too): the VM stands for one per item (see `Role.looped_over`).
+        deployment(…, n, …)`, `f'{n}-web'` too, or a name the body binds from it, `vm_name = get_vm_name(args,
+        i)` in `for i in range(args.num_nodes)`): the VM stands for one per item (see `Role.looped_over`).
         "" for a name the script states, or no such loop's target gives."""
         if literal(name) or not isinstance(name, flow.Unknown) or name.node is None or self.turn:
             return ""
@@ -3030,8 +3062,10 @@ class _Resources:
             loop = self.index.loops.get(block)
             if loop is None or block in turned:
                 continue
-            targets = {node.id for node in ast.walk(loop.node.target) if isinstance(node, ast.Name)}
-            if targets & read:
+            given = self.bound_from_target.get(id(loop.node))
+            if given is None:
+                given = self.bound_from_target[id(loop.node)] = _bound_from_target(loop.node)
+            if given & read:
                 listed = ast.unparse(loop.node.iter)
                 return listed if len(listed) <= 60 else listed[:59] + "…"
         return ""

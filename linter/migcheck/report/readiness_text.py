@@ -274,10 +274,13 @@ def _placeholder_services(item: ScopeItem) -> list[str]:
 
 def _contents(service: Mapping[str, Any]) -> str:
     """How many VMs and roles a service holds: "1 or more VMs" where a script creates some of them in a
-    loop over a list it does not write out (see `readiness._contents`), whose count the files do not say."""
+    loop over a list it does not write out (see `readiness._contents`), whose count the files do not say.
+    The VMs of one loop count as one: two calls a turn may choose between (`create_virtual_machine_
+    deployment` in the first turn, `add_role` in the others) make one VM a turn, not two."""
     vms = _count(len(service["vms"]), "VM")
-    if service.get("looped"):
-        vms = f"{len(service['vms'])} or more VMs"
+    looped = service.get("looped")
+    if looped:
+        vms = f"{len(service['vms']) - len(looped) + len(set(looped.values()))} or more VMs"
     parts = [vms] if service["vms"] or not service["roles"] else []
     if service["roles"]:
         parts.append(_count(len(service["roles"]), "web/worker role"))
