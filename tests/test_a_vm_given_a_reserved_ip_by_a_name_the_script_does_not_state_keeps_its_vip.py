@@ -1,11 +1,12 @@
 """A deployment created with a reserved IP named by a value the script does not state (PowerShell's
 `New-AzureVM -ReservedIPName $VIP` or `New-AzureQuickVM -ReservedIPName $VIP`, $VIP read with Read-Host or
 a parameter of the script or of a function; Python's `create_virtual_machine_deployment(...,
-reserved_ip_name=sys.argv[1])`) uses a reserved IP all the same, as under a name the script states: the
+reserved_ip_name=sys.argv[1])`; the classic CLI's `azure vm create -R "$1"`, or a variable the script sets from
+a parameter or with `read`) uses a reserved IP all the same, as under a name the script states: the
 call fails unless that reserved IP exists. MIG105 says its VIP is that reserved IP, shown by a stand-in
 (`<reserved IP name, a.ps1:3>`), and is kept, where it said the VIP changes unless it is a reserved IP and
-the plan said to reserve it. A variable nothing assigns (which may be $null), or a value that may be None,
-still leaves whether it is reserved unknown."""
+the plan said to reserve it. A variable nothing assigns (which may be $null, or empty: the environment's in
+a shell script), or a value that may be None, still leaves whether it is reserved unknown."""
 
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ net.input_endpoints.input_endpoints.append(ConfigurationSetInputEndpoint('SSH', 
 sms.create_virtual_machine_deployment('svc1', 'svc1', 'production', 'svc1', 'web1', None, None, net, reserved_ip_name={name})
 {after}
 """
+SHELL = """\
+{before}
+azure vm create svc1 img user pass -R {name} -l "West US" -e 22
+{after}
+"""
 KEPT = [
     ("a.ps1", POWERSHELL, "$VIP = Read-Host -Prompt 'Reserved VIP Name:'", "$VIP", "", 3),
     ("a.ps1", POWERSHELL, "param([string] $VIP)", "$VIP", "", 3),
@@ -41,6 +47,9 @@ KEPT = [
     ("a.ps1", POWERSHELL, "function Deploy($VIP) {", "$VIP", "}\nDeploy $args[0]", 3),
     ("a.py", PYTHON, "", "sys.argv[1]", "", 8),
     ("a.py", PYTHON, "def deploy(rip):", "rip", "deploy(sys.argv[1])", 8),
+    ("a.sh", SHELL, "", '"$1"', "", 2),
+    ("a.sh", SHELL, "RIP=$1", '"$RIP"', "", 2),
+    ("a.sh", SHELL, "read -r RIP", '"$RIP"', "", 2),
 ]
 UNKNOWN = [
     (
@@ -52,6 +61,7 @@ UNKNOWN = [
     ),  # nothing assigns it: $null, unless the session that runs it sets it
     ("a.ps1", QUICK, "", "$VIP", ""),
     ("a.py", PYTHON, "settings = json.load(open('settings.json'))", "settings.get('rip', None)", ""),
+    ("a.sh", SHELL, "", '"$RIP"', ""),  # the environment's, which may be empty
 ]
 
 

@@ -831,6 +831,12 @@ class Meaning:
 NOTHING = Meaning()
 
 
+def _from_environment(holder: str) -> bool:
+    """Whether a value the script does not state is read from a variable nothing in the script sets (see
+    `Word.holder`: `$RIP`), not a parameter of the script (`$1`) nor a variable it sets."""
+    return holder.startswith("$") and not holder[1:].isdigit()
+
+
 class Reading:
     """The classic CLI's commands of one script, handed over in the order they run; `resources()` is what
     they describe. `maybe` is set while the commands handed over may not run (a branch, a loop)."""
@@ -1159,11 +1165,16 @@ class Reading:
 
     def _reserved(self, deployment: _Deployment, ip: Word | None) -> None:
         """`vm create -R <name>`: the deployment's VIP is that reserved IP. One named by a value the script
-        does not state is the one `network reserved-ip create` made under that value (its stand-in), and
-        not known otherwise (a parameter may name any)."""
+        does not state is the one `network reserved-ip create` made under that value (its stand-in), else
+        a reserved IP all the same, as under a name the script states (the command fails unless it
+        exists), shown by the stand-in of the value: a parameter of the script (`"$1"`), or what a variable
+        the script sets holds (`read NAME`). One from the environment (`"$RIP"`, which nothing in the
+        script sets) may be empty: whether the VIP is reserved is not known."""
         if ip is None:
             return
         shown = ip.text if ip.text is not None else self._held_before("reserved IP name", ip)
+        if not shown and ip.text is None and ip.holder is not None and not _from_environment(ip.holder):
+            shown = self._held("reserved IP name", ip, ip.mark)
         if shown is None or (not shown and ip.text is None):
             deployment.reserved_ip_known, deployment.reserved_ip = False, None
         elif shown:
