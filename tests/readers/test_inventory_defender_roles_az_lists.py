@@ -76,7 +76,9 @@ def test_standard_plan_for_vms_in_a_subscription_with_classic_vms(tmp_path, monk
     assert finding.resource_type == "DefenderPlan" and finding.resource_name == "VirtualMachines"
     assert f"plan 'VirtualMachines' is on the Standard tier in subscription {SUB}" in finding.message
     assert "1 classic VM among the files checked: 'app01'" in finding.message
-    assert "disable the plan" in finding.message and "before migrating" in finding.message
+    assert (
+        "with which the platform does not migrate them" in finding.message
+    )  # what and why; the help says what to do
     assert "Set-AzSecurityPricing -Name VirtualMachines -PricingTier Free" in finding.fix
     assert "again once the VMs are in Resource Manager" in finding.fix
 

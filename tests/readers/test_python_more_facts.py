@@ -88,8 +88,8 @@ def test_boot_diagnostics_on_a_vm_whose_disk_is_in_a_premium_account_the_script_
     ((line, column, message),) = found(check(tmp_path, monkeypatch, premium_vm()), "MIG205")
     assert (line, column) == (FIRST + 3, len('body = "') + BOOT_BODY.index("<DebugSettings>") + 1)
     assert message == (
-        "VM 'vm1' has boot diagnostics enabled and Premium storage disks (vm1-os.vhd): disable boot "
-        "diagnostics before migrating"
+        "VM 'vm1' has boot diagnostics enabled and Premium storage disks (vm1-os.vhd): the platform does not "
+        "migrate a VM with both"
     )
 
 
