@@ -4055,10 +4055,32 @@ def _order(order: str) -> str:
 def _acl_changed(before: list[InputEndpoint], change: InputEndpoint) -> list[InputEndpoint]:
     """An endpoint a change names without a protocol or port, only to set or remove its ACL (a script's
     `Get-AzureVM | Remove-AzureAclConfig -EndpointName … | Update-AzureVM`): the endpoints of that name as
-    they were, with the change's ACL. Any other replaces them."""
+    they were, with the change's ACL. Any other replaces them. An ACL the change read from the VM
+    (`EndpointAcl.removed_from_vm`) is the ACL each had, without the rules removed from it and with those
+    added to it."""
+    acl = change.acl
+    if acl is not None and acl.removed_from_vm is not None and before:
+        if change.protocol or change.port or change.local_port:
+            return [replace(change, acl=_read_acl(before[0].acl, acl))]
+        return [replace(endpoint, acl=_read_acl(endpoint.acl, acl)) for endpoint in before]
     if change.protocol or change.port or change.local_port or not before:
         return [change]
     return [replace(endpoint, acl=change.acl) for endpoint in before]
+
+
+def _read_acl(had: EndpointAcl | None, read: EndpointAcl) -> EndpointAcl | None:
+    """The ACL a script read from an endpoint (Get-AzureAclConfig) and set back (`read`): the rules the
+    endpoint had (`had`, in the order its description lists them, as the platform numbers them), without
+    those whose RuleId the script removed, and the rules it added; none when no rule is left of all of
+    them, as the platform sets no ACL with no rule."""
+    if had is None:
+        return read if read.rules else None
+    removed = set(read.removed_from_vm or ())
+    kept = tuple(rule for rule_id, rule in enumerate(had.rules) if rule_id not in removed)
+    rules = (*kept, *read.rules)
+    if not rules and had.all_rules_known:
+        return None
+    return replace(had, rules=rules, all_rules_known=had.all_rules_known and not read.rules)
 
 
 def _with_associated_ips(

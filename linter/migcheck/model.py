@@ -227,6 +227,12 @@ class EndpointAcl:
     # False when `rules` may not be all of them: a script added some where it may not run, or more than
     # once (in a loop), or to rules it read from an existing VM (`Get-AzureAclConfig`).
     all_rules_known: bool = True
+    # Of a change, an ACL a script read from the VM (PowerShell's `Get-AzureAclConfig`) and set back: the
+    # rules it surely removed from it (`Set-AzureAclConfig -RemoveRule -RuleId`), each by its RuleId, the
+    # rule's place among the VM's rules from 0; `rules` are those the script added. The linker takes the
+    # VM's ACL as a file describes it, without those rules and with the added ones. None for an ACL the
+    # script builds itself (`New-AzureAclConfig`), or whose rules as read it does not follow.
+    removed_from_vm: tuple[int, ...] | None = None
 
     @property
     def name(self) -> str:

@@ -33,6 +33,9 @@ What is read, from a tree-sitter parse of the script (never from the text with p
   reserved IP is shown where the call that associates it names it), each extension at the call that sets
   it (several, one call sets in a loop, told apart);
 - the ACL `Set-AzureLoadBalancedEndpoint` puts on the endpoints of a load-balanced set;
+- an endpoint's ACL read from the VM (`Get-AzureAclConfig -EndpointName`) and set back on the same endpoint
+  (`Set-AzureEndpoint -ACL`): the rules the other files describe, without those `Set-AzureAclConfig
+  -RemoveRule -RuleId` surely removes (`EndpointAcl.removed_from_vm`);
 - web/worker role deployments (`New-AzureDeployment`, `Set-AzureDeployment -Upgrade|-Config`,
   `Publish-AzureServiceProject`) and reserved IPs (`New-AzureReservedIP`);
 - the region of the cloud services it creates (`New-AzureService`, `New-AzureVM` or `New-AzureQuickVM`
@@ -4093,10 +4096,15 @@ class VmObject:
 
 @dataclass(slots=True)
 class AclObject:
-    """An ACL configuration: the rules known to be in it, and whether they are all of them."""
+    """An ACL configuration: the rules known to be in it, and whether they are all of them. One read from
+    a VM (`Get-AzureAclConfig`) holds the VM's rules, which the script does not know: `read_from` is the VM
+    and endpoint it names (case-folded) when it surely states both, and `removed_ids` the RuleIds of those
+    rules it surely removes (`Set-AzureAclConfig -RemoveRule -RuleId`); `rules` are those it adds."""
 
     rules: list[AclRule] = field(default_factory=list)
     exact: bool = True
+    read_from: tuple[str, str] | None = None
+    removed_ids: list[int] = field(default_factory=list)
 
 
 # --- arguments ------------------------------------------------------------------------------------------
@@ -9426,8 +9434,22 @@ class Interpreter:
 
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         exact = _command_name(node).casefold() == "new-azureaclconfig"
-        self.acls.append(AclObject([], exact))
+        read_from = None if exact else self._acl_read_from(args, piped)
+        self.acls.append(AclObject([], exact, read_from))
         return Acls(frozenset({len(self.acls) - 1}))
+
+    def _acl_read_from(self, args: Args, piped: Value | None) -> tuple[str, str] | None:
+        """The VM and endpoint (case-folded) Get-AzureAclConfig reads the ACL of, where the script surely
+        states both: an existing VM, by name, and one endpoint, by `-EndpointName`; else None."""
+        endpoint = _surely_stated(args.get("EndpointName"))
+        vm = self._vm_input(args, piped)
+        if not endpoint or not isinstance(vm, Vms) or len(vm.ids) != 1:
+            return None
+        existing = self.vms[next(iter(vm.ids))].existing
+        name = existing[1] if existing is not None else None
+        if not isinstance(name, Text) or not name.sure or not name.value.strip():
+            return None
+        return name.value.strip().casefold(), endpoint.casefold()
 
     def _set_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         arg = args.get("ACL")
@@ -9447,9 +9469,23 @@ class Interpreter:
                         self._at_call(node),
                     )
                 )
+            elif args.switch("RemoveRule") and target.read_from is not None:
+                self._remove_rule_read(target, args)
             elif not args.switch("SetRule"):
                 target.rules, target.exact = [], False  # a rule removed, or a change not followed
         return NULL
+
+    def _remove_rule_read(self, acl: AclObject, args: Args) -> None:
+        """Set-AzureAclConfig -RemoveRule -RuleId on an ACL read from a VM: the VM's rule of that RuleId
+        (its place among the VM's rules, from 0: Get-AzureAclConfig numbers them so, and a removal does
+        not renumber the others) is gone, where the removal surely runs and states a number, and the
+        script added no rule to the ACL first (which takes a RuleId after the VM's, whose count it does
+        not know). A removal it cannot follow takes nothing away: the VM keeps the rules it had."""
+        rule_id = _surely_stated(args.get("RuleId"))
+        if not (self._surely_runs() and rule_id.isascii() and rule_id.isdigit()) or acl.rules:
+            return
+        if int(rule_id) not in acl.removed_ids:
+            acl.removed_ids.append(int(rule_id))
 
     def _move(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         key = _command_name(node).casefold()
@@ -11368,7 +11404,26 @@ class _Facts:
         rules = [tuple(self.acls[i].rules) for i in sorted(acl.ids)]
         common = rules[0] if all(r == rules[0] for r in rules) else ()
         known = all(self.acls[i].exact for i in acl.ids)
-        return EndpointAcl(self.name, endpoint, "", common, data["acl_mark"] or mark, all_rules_known=known)
+        return EndpointAcl(
+            self.name,
+            endpoint,
+            "",
+            common,
+            data["acl_mark"] or mark,
+            all_rules_known=known,
+            removed_from_vm=self._removed_from_vm(acl, endpoint),
+        )
+
+    def _removed_from_vm(self, acl: Acls, endpoint: str) -> tuple[int, ...] | None:
+        """The RuleIds of the VM's rules an ACL read from this VM's endpoint of that name lacks (see
+        `EndpointAcl.removed_from_vm`); None for an ACL built by the script, read from another VM or
+        endpoint, or one of several the script may set."""
+        if len(acl.ids) != 1 or not self.updates:
+            return None
+        read = self.acls[next(iter(acl.ids))]
+        if read.read_from != (self.name.strip().casefold(), endpoint.strip().casefold()):
+            return None
+        return tuple(read.removed_ids)
 
     def _endpoint_remove(self, event: Event) -> None:
         """Remove-AzureEndpoint: the endpoint of that name goes. On a VM the script gets with Get-AzureVM,

@@ -56,8 +56,10 @@ class EndpointAclRule(Rule):
         "reported in any format: an `AccessControl` with no `Rule`, an `EndpointAcl` or "
         "`EndpointAccessControlList` whose `Rules` is empty. A script's removal takes the ACL off the VM "
         "the other files describe: PowerShell's `Remove-AzureAclConfig`, and each rule the classic CLI's "
-        "`vm endpoint acl-rule delete <vm> <endpoint> <order>` deletes (the ACL goes with its last rule), "
-        "where the removal surely runs.",
+        "`vm endpoint acl-rule delete <vm> <endpoint> <order>` deletes or PowerShell's "
+        "`Set-AzureAclConfig -RemoveRule -RuleId <n>` removes from the ACL `Get-AzureAclConfig` read, set "
+        "back with `Set-AzureEndpoint -ACL` (the ACL goes with its last rule), where the removal surely runs. "
+        "An ACL read and set back keeps the rules the other files describe.",
         why="Endpoint ACLs have no equivalent in Azure Resource Manager; validation fails until they are gone.",
         fix="On a VM, remove the ACL from the endpoint (`Remove-AzureAclConfig -EndpointName <name>`, then "
         "`Update-AzureVM`; with the classic CLI, `azure vm endpoint acl-rule delete <vm> <endpoint> <order>` "
