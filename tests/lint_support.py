@@ -213,6 +213,19 @@ APP_VNET_NETCFG = """\
 </NetworkConfiguration>
 """
 
+# A network configuration of one network, `prod` in West Europe, with no subnet.
+PROD_NETCFG = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="prod" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
 # A network configuration of one network, `app-vnet` in North Europe, with two subnets, `web` and `data`.
 APP_VNET_TWO_SUBNETS_NETCFG = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">

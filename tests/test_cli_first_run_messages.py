@@ -10,24 +10,13 @@ import os
 
 import jsonschema
 import pytest
+from lint_support import PROD_NETCFG as NETCFG
 from lint_support import run_cli
 
 from migcheck.config import Config, ConfigError, json_schema, parse_settings
 from migcheck.engine import lint
 from migcheck.plugins import load_rules
 from migcheck.report.text import summary
-
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="prod" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
 
 
 @pytest.fixture

@@ -5,22 +5,11 @@ to separate them; and each command's --help says what it does, how it exits and 
 from __future__ import annotations
 
 import pytest
+from lint_support import PROD_NETCFG as NETCFG
 from lint_support import run_cli
 
 from migcheck.cli import _parser
 from migcheck.completion import RULES, describe
-
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="prod" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from lint_support import PROD_NETCFG as NETCFG
 from lint_support import run_cli
 
 # Plain automation in each script format: no classic SDK, cmdlet or CLI command.
@@ -16,18 +17,6 @@ PLAIN_SCRIPTS = {
     "tool.ps1": 'Write-Host "hello"\n',
     "tool.sh": "#!/bin/sh\necho hello\n",
 }
-
-NETCFG = """\
-<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
-  <VirtualNetworkConfiguration>
-    <VirtualNetworkSites>
-      <VirtualNetworkSite name="prod" Location="West Europe">
-        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
-      </VirtualNetworkSite>
-    </VirtualNetworkSites>
-  </VirtualNetworkConfiguration>
-</NetworkConfiguration>
-"""
 
 
 @pytest.fixture

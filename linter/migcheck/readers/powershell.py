@@ -2175,19 +2175,9 @@ def _operand(node: Node) -> Node | None:
 # --- tree helpers ---------------------------------------------------------------------------------------
 
 # Expression levels the grammar nests every value in; a level with one child is only a wrapper.
-_WRAPPERS = frozenset(
+_WRAPPERS = _VALUE_LEVELS | frozenset(
     {
-        "pipeline",
-        "pipeline_chain",
-        "logical_expression",
-        "bitwise_expression",
-        "comparison_expression",
-        "additive_expression",
-        "multiplicative_expression",
-        "format_expression",
-        "range_expression",
         "array_literal_expression",
-        "unary_expression",
         "argument_expression",
         "logical_argument_expression",
         "bitwise_argument_expression",
