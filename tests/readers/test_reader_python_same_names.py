@@ -109,7 +109,7 @@ def test_the_readiness_summary_lists_one_deployment_with_both_vms(tmp_path, monk
     main(["check", "."])
     out = capsys.readouterr().out
     # One row for both VMs; "or more": the script makes them in a loop over VMs it does not write out.
-    assert "<cloud service name, deploy.py:13> (2 or more VMs)" in out
+    assert "<cloud service name, deploy.py:13> (1 or more VMs)" in out
     assert "deploy.py:17>" not in out.split("Readiness by migration scope:")[1]
 
 
