@@ -26,7 +26,7 @@ import functools
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
@@ -72,19 +72,26 @@ class _Inputs:
     settings file in another case, by that path without case), and each settings file read so far. An
     editor's buffer (`buffer`: its file's absolute path and the bytes the editor holds) is its file."""
 
-    def __init__(self, found: Iterable[Candidate], buffer: tuple[str, bytes] | None) -> None:
-        self.by_path: dict[str, Candidate] = {}
-        self.by_folded: dict[str, Candidate | None] = {}
+    def __init__(self, found: Sequence[Candidate], buffer: tuple[str, bytes] | None) -> None:
+        self.found = found
         self.buffer = buffer
-        for candidate in found:
+        # Indexed at the first settings file a script loads: most runs load none, and the index of 40,000
+        # files costs time and memory a run that loads none would spend for nothing.
+        self.indexed: tuple[dict[str, Candidate], dict[str, Candidate | None]] | None = None
+        self.read: dict[str, Settings | None] = {}
+
+    def _index(self) -> tuple[dict[str, Candidate], dict[str, Candidate | None]]:
+        by_path: dict[str, Candidate] = {}
+        by_folded: dict[str, Candidate | None] = {}
+        for candidate in self.found:
             absolute = self.absolute_of(candidate)
             if absolute is None:
                 continue
-            self.by_path[absolute] = candidate
+            by_path[absolute] = candidate
             folded = absolute.casefold()
             # Two files whose names differ only in case: neither is the one a case-blind name means.
-            self.by_folded[folded] = None if folded in self.by_folded else candidate
-        self.read: dict[str, Settings | None] = {}
+            by_folded[folded] = None if folded in by_folded else candidate
+        return by_path, by_folded
 
     def absolute_of(self, candidate: Candidate) -> str | None:
         """The absolute path of a file to read: for the editor's buffer, its file's; None for a file the
@@ -96,7 +103,10 @@ class _Inputs:
         return self.buffer[0] if self.buffer is not None and candidate.path != STDIN_SHOWN else None
 
     def find(self, absolute: str) -> Candidate | None:
-        return self.by_path.get(absolute) or self.by_folded.get(absolute.casefold())
+        if self.indexed is None:
+            self.indexed = self._index()
+        by_path, by_folded = self.indexed
+        return by_path.get(absolute) or by_folded.get(absolute.casefold())
 
 
 _INPUTS: contextvars.ContextVar[_Inputs | None] = contextvars.ContextVar("migcheck_inputs", default=None)
@@ -105,7 +115,7 @@ _LOADED: contextvars.ContextVar[list[Loaded] | None] = contextvars.ContextVar("m
 
 
 @contextlib.contextmanager
-def checking(found: Iterable[Candidate], buffer: tuple[str, bytes] | None = None) -> Iterator[None]:
+def checking(found: Sequence[Candidate], buffer: tuple[str, bytes] | None = None) -> Iterator[None]:
     """While the files `found` are read: the settings files their scripts load may be among them, the
     editor's `buffer` (its file's path and bytes) in its file's place."""
     if buffer is not None:
