@@ -33,7 +33,7 @@ def test_check_of_a_plain_script_named_says_nothing_was_checked(repo, capsys, sc
     code, out, err = run_cli(capsys, "check", script)
     assert code == 0
     assert out == "Nothing checked: no classic files, so no findings.\n"
-    assert f"migcheck: warning: no classic Azure files under {script}" in err
+    assert f"migcheck: warning: {script} is no classic Azure file" in err
 
 
 def test_check_of_every_plain_script_named_is_the_same_as_their_folder_walked(repo, capsys):
@@ -63,14 +63,14 @@ def test_the_badge_of_a_plain_script_named_is_grey(repo, capsys, script):
     assert code == 0
     badge = json.loads(out)
     assert (badge["message"], badge["color"]) == ("no classic files", "lightgrey")
-    assert "migcheck: warning: no classic Azure files" in err
+    assert f"migcheck: warning: {script} is no classic Azure file" in err
 
 
 def test_the_plan_of_a_plain_script_named_warns_that_nothing_classic_was_found(repo, capsys):
     code, out, err = run_cli(capsys, "plan", "tool.ps1")
     assert code == 0
     assert "Nothing to migrate" in out
-    assert "migcheck: warning: no classic Azure files under tool.ps1" in err
+    assert "migcheck: warning: tool.ps1 is no classic Azure file" in err
 
 
 def test_a_named_xml_file_that_is_not_classic_is_still_reported(repo, capsys):

@@ -4,6 +4,7 @@ tool could not do its job (bad arguments, bad config, a plugin that fails to loa
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -476,7 +477,7 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
     if result.described or result.unread:
         return
     print(
-        f"migcheck: warning: no classic Azure files under {visible(', '.join(paths))} "
+        f"migcheck: warning: {_nothing_classic_in(paths)} "
         "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports of classic "
         "resources or of those that depend on them, .ps1, .psm1 and .py scripts that use the classic APIs, "
         ".sh and .bash scripts that run the classic CLI, or such scripts with no extension whose #! line runs "
@@ -484,6 +485,14 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
         f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
     )
+
+
+def _nothing_classic_in(paths: list[str]) -> str:
+    """ "no classic Azure files under docs", or, of files named alone, "tool.ps1 is no classic Azure file"."""
+    shown = visible(", ".join(paths))
+    if not paths or not all(os.path.isfile(path) for path in paths):
+        return f"no classic Azure files under {shown}"
+    return f"{shown} {'is no classic Azure file' if len(paths) == 1 else 'are no classic Azure files'}"
 
 
 def _patterns_that_may_leave_out(config: Config) -> str:
