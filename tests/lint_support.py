@@ -213,6 +213,23 @@ APP_VNET_NETCFG = """\
 </NetworkConfiguration>
 """
 
+# A REST body of deployment `jump` with one VM, `ops01`, in the instance state `{state}` fills in.
+JUMP_VM_STATE_DEPLOYMENT = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>jump</Name>
+  <RoleInstanceList>
+    <RoleInstance>
+      <RoleName>ops01</RoleName>
+      <InstanceName>ops01</InstanceName>
+      <InstanceStatus>{state}</InstanceStatus>
+    </RoleInstance>
+  </RoleInstanceList>
+  <RoleList>
+    <Role><RoleName>ops01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
+  </RoleList>
+</Deployment>
+"""
+
 # A network configuration of one network, `prod` in West Europe, with no subnet.
 PROD_NETCFG = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">

@@ -8,23 +8,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from lint_support import JUMP_VM_STATE_DEPLOYMENT as UNKNOWN_STATE
 from lint_support import run_cli
 
-UNKNOWN_STATE = """\
-<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
-  <Name>jump</Name>
-  <RoleInstanceList>
-    <RoleInstance>
-      <RoleName>ops01</RoleName>
-      <InstanceName>ops01</InstanceName>
-      <InstanceStatus>{state}</InstanceStatus>
-    </RoleInstance>
-  </RoleInstanceList>
-  <RoleList>
-    <Role><RoleName>ops01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
-  </RoleList>
-</Deployment>
-"""
 UNPARSABLE = "<NetworkConfiguration>"
 
 

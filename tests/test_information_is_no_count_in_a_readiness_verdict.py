@@ -3,23 +3,9 @@ passed: 2 info", which reads as something to do. The findings list still shows e
 
 from __future__ import annotations
 
-from lint_support import run_cli
+from lint_support import JUMP_VM_STATE_DEPLOYMENT, run_cli
 
-DEPLOYMENT = """\
-<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
-  <Name>jump</Name>
-  <RoleInstanceList>
-    <RoleInstance>
-      <RoleName>ops01</RoleName>
-      <InstanceName>ops01</InstanceName>
-      <InstanceStatus>RoleStateUnknown</InstanceStatus>
-    </RoleInstance>
-  </RoleInstanceList>
-  <RoleList>
-    <Role><RoleName>ops01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
-  </RoleList>
-</Deployment>
-"""
+DEPLOYMENT = JUMP_VM_STATE_DEPLOYMENT.format(state="RoleStateUnknown")
 
 
 def test_a_scope_whose_findings_are_all_information_passes_without_a_count(tmp_path, monkeypatch, capsys):

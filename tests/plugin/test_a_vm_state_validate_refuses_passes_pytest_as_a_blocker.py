@@ -5,24 +5,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import QUIET
+from lint_support import JUMP_VM_STATE_DEPLOYMENT as DEPLOYMENT
 
 pytest_plugins = ["pytester"]
-
-DEPLOYMENT = """\
-<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
-  <Name>jump</Name>
-  <RoleInstanceList>
-    <RoleInstance>
-      <RoleName>ops01</RoleName>
-      <InstanceName>ops01</InstanceName>
-      <InstanceStatus>{state}</InstanceStatus>
-    </RoleInstance>
-  </RoleInstanceList>
-  <RoleList>
-    <Role><RoleName>ops01</RoleName><RoleType>PersistentVMRole</RoleType></Role>
-  </RoleList>
-</Deployment>
-"""
 
 
 @pytest.mark.parametrize(
