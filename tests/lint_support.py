@@ -340,3 +340,37 @@ def py_settings(*subnets: str) -> dict[str, str]:
         "config.py": f'PREFIX = "shop"\nSERVICE_NAME = f"{{PREFIX}}-svc"\nSUBNETS = {list(subnets)!r}\n',
         "settings.py": 'VNET = "hub"\n',
     }
+
+
+def acl_rules(orders: tuple[int, ...]) -> list[dict]:
+    """An endpoint ACL's rules as exports write them: one permit rule of each order in `orders`."""
+    return [
+        {"Order": order, "Action": "permit", "RemoteSubnet": f"10.{order % 250}.0.0/16"} for order in orders
+    ]
+
+
+def vm_list_with_rdp_acl(orders: tuple[int, ...]) -> str:
+    """`azure vm list --json` of VM web1 in cloud service svc, whose RDP endpoint has one ACL rule of each
+    order in `orders`."""
+    vm = {
+        "DNSName": "svc.cloudapp.net",
+        "VMName": "web1",
+        "InstanceStatus": "ReadyRole",
+        "OSDisk": {
+            "DiskName": "web1-os",
+            "MediaLink": "https://svcstd.blob.core.windows.net/vhds/web1-os.vhd",
+        },
+        "DataDisks": [],
+        "Network": {
+            "Endpoints": [
+                {
+                    "LocalPort": 3389,
+                    "Name": "RDP",
+                    "Port": 3389,
+                    "Protocol": "tcp",
+                    "EndpointAcl": {"Rules": acl_rules(orders)},
+                }
+            ]
+        },
+    }
+    return json.dumps([vm], indent=2)

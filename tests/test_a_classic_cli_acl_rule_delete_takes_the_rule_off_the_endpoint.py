@@ -7,48 +7,16 @@ shell script, and from a PowerShell script that runs the CLI."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from lint_support import lint_files, where
+from lint_support import lint_files, vm_list_with_rdp_acl, where
 
 SCRIPTS = ["fix.sh", "fix.ps1"]
 
 
-def _vm_list(*orders: int) -> str:
-    """`azure vm list --json` of VM web1 in cloud service svc, whose RDP endpoint has one ACL rule of each
-    order in `orders`."""
-    rules = [
-        {"Order": order, "Action": "permit", "RemoteSubnet": f"10.{order % 250}.0.0/16", "Description": ""}
-        for order in orders
-    ]
-    vm = {
-        "DNSName": "svc.cloudapp.net",
-        "VMName": "web1",
-        "InstanceStatus": "ReadyRole",
-        "OSDisk": {
-            "DiskName": "web1-os",
-            "MediaLink": "https://svcstd.blob.core.windows.net/vhds/web1-os.vhd",
-        },
-        "DataDisks": [],
-        "Network": {
-            "Endpoints": [
-                {
-                    "LocalPort": 3389,
-                    "Name": "RDP",
-                    "Port": 3389,
-                    "Protocol": "tcp",
-                    "EndpointAcl": {"Rules": rules},
-                }
-            ]
-        },
-    }
-    return json.dumps([vm], indent=2)
-
-
 def _lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, commands: str, *orders: int) -> list:
-    files = {"azure-vm-list.json": _vm_list(*orders), script: "azure config mode asm\n" + commands}
+    files = {"azure-vm-list.json": vm_list_with_rdp_acl(orders), script: "azure config mode asm\n" + commands}
     return lint_files(tmp_path, monkeypatch, files, "MIG201").findings
 
 

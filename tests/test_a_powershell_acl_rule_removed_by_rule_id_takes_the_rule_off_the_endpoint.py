@@ -9,44 +9,10 @@ classic CLI export and by a REST body."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from lint_support import lint_files, rest_vm_deployment, where
-
-
-def _rules(orders: tuple[int, ...]) -> list[dict]:
-    return [
-        {"Order": order, "Action": "permit", "RemoteSubnet": f"10.{order % 250}.0.0/16"} for order in orders
-    ]
-
-
-def _vm_list(orders: tuple[int, ...]) -> str:
-    """`azure vm list --json` of VM web1 in cloud service svc, whose RDP endpoint has one ACL rule of each
-    order in `orders`."""
-    vm = {
-        "DNSName": "svc.cloudapp.net",
-        "VMName": "web1",
-        "InstanceStatus": "ReadyRole",
-        "OSDisk": {
-            "DiskName": "web1-os",
-            "MediaLink": "https://svcstd.blob.core.windows.net/vhds/web1-os.vhd",
-        },
-        "DataDisks": [],
-        "Network": {
-            "Endpoints": [
-                {
-                    "LocalPort": 3389,
-                    "Name": "RDP",
-                    "Port": 3389,
-                    "Protocol": "tcp",
-                    "EndpointAcl": {"Rules": _rules(orders)},
-                }
-            ]
-        },
-    }
-    return json.dumps([vm], indent=2)
+from lint_support import acl_rules, lint_files, rest_vm_deployment, vm_list_with_rdp_acl, where
 
 
 def _service(orders: tuple[int, ...]) -> str:
@@ -55,7 +21,7 @@ def _service(orders: tuple[int, ...]) -> str:
     rules = "".join(
         f"<Rule><Order>{r['Order']}</Order><Action>permit</Action><RemoteSubnet>{r['RemoteSubnet']}"
         "</RemoteSubnet></Rule>"
-        for r in _rules(orders)
+        for r in acl_rules(orders)
     )
     endpoint = (
         "<InputEndpoint><Name>RDP</Name><Port>3389</Port><Protocol>tcp</Protocol><LocalPort>3389</LocalPort>"
@@ -69,7 +35,7 @@ def _service(orders: tuple[int, ...]) -> str:
     )
 
 
-DESCRIPTIONS = {"azure-vm-list.json": _vm_list, "svc.xml": _service}
+DESCRIPTIONS = {"azure-vm-list.json": vm_list_with_rdp_acl, "svc.xml": _service}
 
 READ = """\
 $vm = Get-AzureVM -ServiceName svc -Name web1
