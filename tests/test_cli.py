@@ -824,7 +824,7 @@ def test_an_unknown_option_is_one_line_that_names_the_command_s_help(repo, capsy
             "migcheck check: error: argument --fail-on: invalid choice: 'bogus'",
         ),
         (["check", "--jobs", "0"], "migcheck check: error: argument --jobs: expected a number of processes"),
-        (["plan", "--format", "pdf"], "migcheck plan: error: argument --format: invalid choice: 'pdf'"),
+        (["rules", "--format", "pdf"], "migcheck rules: error: argument --format: invalid choice: 'pdf'"),
         (["bogus"], "migcheck: error: argument COMMAND: invalid choice: 'bogus'"),
     ],
 )

@@ -40,6 +40,30 @@ def test_check_asked_for_another_commands_format_names_that_command(repo, capsys
     )
 
 
+@pytest.mark.parametrize(
+    ("command", "written", "writer", "choices"),
+    [
+        ("plan", "sarif", "check", "text, markdown, html, json"),
+        ("plan", "junit", "check", "text, markdown, html, json"),
+        ("plan", "svg", "badge", "text, markdown, html, json"),
+        ("badge", "markdown", "plan", "svg, shields"),
+    ],
+)
+def test_plan_and_badge_asked_for_another_commands_format_name_that_command(
+    repo, capsys, command, written, writer, choices
+):
+    assert _error(capsys, command, "--format", written) == (
+        f"migcheck: error: unknown format '{written}': {written} is a format of `migcheck {writer}` "
+        f"(`migcheck {writer} --format {written}`); for {command}, choose one of {choices}"
+    )
+
+
+def test_plan_format_near_miss_says_the_format_meant(repo, capsys):
+    assert _error(capsys, "plan", "--format", "markdwn") == (
+        "migcheck: error: unknown format 'markdwn' (did you mean markdown?); choose one of text, markdown, html, json"
+    )
+
+
 @pytest.mark.parametrize(("written", "meant"), [("josn", "json"), ("junti", "junit"), ("SARIF", "sarif")])
 def test_check_format_near_miss_says_the_format_meant(repo, capsys, written, meant):
     assert _error(capsys, "check", "--format", written).startswith(

@@ -289,10 +289,9 @@ def _check(args: argparse.Namespace) -> int:
     from migcheck.config import ConfigError, baseline_problem, load_config
     from migcheck.engine import RuleError, lint
     from migcheck.model import Severity
-    from migcheck.report import FORMATS, SHOWN_LINES
+    from migcheck.report import SHOWN_LINES
 
-    if args.format not in FORMATS:
-        raise OptionError(_unknown_format(args.format))
+    _refuse_unknown_format(args, "check")
     _refuse_empty_names(args)
     _refuse_conflicts(args)
     _refuse_fixing_stdin(args)
@@ -366,25 +365,38 @@ def _check(args: argparse.Namespace) -> int:
     return _report(result, args, config)
 
 
-# Formats of the other commands' documents, by the command that writes them: a check asked for one is told
-# where it is.
-_FORMATS_ELSEWHERE = {"markdown": "plan", "html": "plan", "svg": "badge", "shields": "badge"}
+# The formats each command writes. A command asked for another's format is told which command writes it.
+PLAN_FORMATS = ("text", "markdown", "html", "json")
+BADGE_FORMATS = ("svg", "shields")
 
 
-def _unknown_format(name: str) -> str:
-    """What `check --format NAME` is answered with: the formats there are, the one meant for a slip
-    (`josn`), or the command that writes that format (`markdown` and `html` are the plan's)."""
+def _formats_by_command() -> dict[str, tuple[str, ...]]:
+    return {"check": tuple(FORMATS), "plan": PLAN_FORMATS, "badge": BADGE_FORMATS}
+
+
+def _unknown_format(name: str, command: str = "check") -> str:
+    """What `COMMAND --format NAME` is answered with: the formats there are, the one meant for a slip
+    (`josn`), or the command that writes that format (`markdown` is the plan's, `sarif` the check's)."""
     from migcheck.config import closest
 
-    choices = f"choose one of {', '.join(FORMATS)}"
+    by_command = _formats_by_command()
+    own = by_command[command]
+    choices = f"choose one of {', '.join(own)}"
     wanted = name.strip().lower()
-    command = _FORMATS_ELSEWHERE.get(wanted)
-    if command is not None:
+    writer = next(
+        (other for other, formats in by_command.items() if wanted in formats and other != command), None
+    )
+    if writer is not None:
         return (
-            f"unknown format {name!r}: {wanted} is a format of `migcheck {command}` (`migcheck {command} "
-            f"--format {wanted}`); for check, {choices}"
+            f"unknown format {name!r}: {wanted} is a format of `migcheck {writer}` (`migcheck {writer} "
+            f"--format {wanted}`); for {command}, {choices}"
         )
-    return f"unknown format {name!r}{closest(name, FORMATS)}; {choices}"
+    return f"unknown format {name!r}{closest(name, own)}; {choices}"
+
+
+def _refuse_unknown_format(args: argparse.Namespace, command: str) -> None:
+    if args.format not in _formats_by_command()[command]:
+        raise OptionError(_unknown_format(args.format, command))
 
 
 def _refuse_overwriting_inputs(
@@ -982,7 +994,8 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="write the badge to FILE (default: stdout)",
     )
-    badge.add_argument("--format", choices=("svg", "shields"), default="svg", help="svg (default) or shields")
+    formats = badge.add_argument("--format", default="svg", help="svg (default) or shields")
+    formats.completions = BADGE_FORMATS
     _add_rule_options(badge)
     badge.add_argument(
         "--config",
@@ -1003,9 +1016,8 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
         epilog="example: migcheck plan infra/ --format markdown --output-file plan.md",
     )
     plan.add_argument("paths", nargs="*", metavar="PATH", help="files and folders (default: .)")
-    plan.add_argument(
-        "--format", choices=("text", "markdown", "html", "json"), default="text", help="default: text"
-    )
+    formats = plan.add_argument("--format", default="text", help=f"{', '.join(PLAN_FORMATS)} (default: text)")
+    formats.completions = PLAN_FORMATS
     plan.add_argument("--output-file", metavar="FILE", help="write the plan to FILE (default: stdout)")
     _add_rule_options(plan)
     plan.add_argument(
@@ -1023,6 +1035,7 @@ def _plan(args: argparse.Namespace) -> int:
     from migcheck.plan import build_plan
     from migcheck.report.plan_format import render_plan
 
+    _refuse_unknown_format(args, "plan")
     result, config = _lint_as_check_does(args)
     text = render_plan(build_plan(result), args.format)
     if args.output_file is not None:
@@ -1230,6 +1243,7 @@ def _write(path: str, text: str, project: str) -> None:
 def _badge(args: argparse.Namespace) -> int:
     from migcheck.report import badge
 
+    _refuse_unknown_format(args, "badge")
     result, config = _lint_as_check_does(args)
     text = badge.render(result, args.format)
     if args.output_file is not None:
