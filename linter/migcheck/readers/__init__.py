@@ -49,6 +49,11 @@ WINDOWS_AZURE_NS = "http://schemas.microsoft.com/windowsazure"
 # namespace as `https://` in every body, and bodies copied from them must read the same.
 _WINDOWS_AZURE_NAMESPACES = frozenset({WINDOWS_AZURE_NS, "https://schemas.microsoft.com/windowsazure"})
 STDIN_PATH = STDIN_SHOWN  # standard input without a file name: taken to be XML
+# Said of standard input that is no XML: without a file name nothing tells a script or an export from XML.
+_NAME_THE_STDIN = (
+    "Standard input is read as XML unless --stdin-filename names the file it holds: to check a script or an "
+    "export, name it (`--stdin-filename deploy.ps1`, `vms.json`)."
+)
 
 BY_EXTENSION = {
     ".csdef": FileKind.SERVICE_DEFINITION,
@@ -331,6 +336,12 @@ def _size(count: int) -> str:
     return f"{count // 1024} KB" if count % 1024 == 0 else f"{count:,} bytes"
 
 
+def _starts_as_xml(text: str) -> bool:
+    """Whether a text begins as XML does: `<` and a name, a declaration, a comment or a doctype."""
+    start = text.lstrip("\ufeff \t\r\n")[:2]
+    return len(start) == 2 and start[0] == "<" and (start[1].isalpha() or start[1] in "_?!")
+
+
 def _read(
     path: str, data: bytes, expected: FileKind | None, sniffed: tuple[str, str] | None, *, explicit: bool
 ) -> Document | None:
@@ -347,7 +358,8 @@ def _read(
             return Document(path, guessed, sniffed[0] if sniffed else "", text=text)
         if guessed is None and not explicit:  # met in a walk, and not known to be a classic file
             return None
-        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
+        fix = _NAME_THE_STDIN if path == STDIN_PATH and not _starts_as_xml(text) else error.fix
+        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), fix)
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 
     local = local_name(root)
