@@ -236,6 +236,9 @@ _HINT = (
     r"|\b(?:start-process|saps|start)[ \t][^\n]{0,200}?\bazure\b"
     # a request path of the API itself, sent through a client that holds its host (see `request_path`)
     r"|services/(?:hostedservices|storageservices|networking)\b"
+    # a script dot-sourced at the start of a line (`. .\lib.ps1`, `. (Join-Path $root x.ps1)`), whose
+    # functions the script may call to create classic resources (see `_settings_functions`)
+    r"|(?m:^[ \t]*\.[ \t]+[^\n]{0,300}?\.ps1\b)"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
@@ -250,6 +253,7 @@ _HINT_WORDS = (
     b"recoveryservicesbackupprotection",
     b"classicnetwork/virtualnetworks",
     b"services/",
+    b".ps1",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 CliWord = xplat.Word  # a word of a classic CLI command (the interpreter's `xplat` method hides the module)
@@ -536,6 +540,53 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     if index.all_stale or index.dot_sources:  # it may set variables the reader cannot name
         return _Loaded(values, None)
     return _Loaded(values, frozenset(index.script_assigned) | index.function_assigned | index.stale)
+
+
+class _Source(NamedTuple):
+    """A file whose code the reader runs: its syntax index, its positions, the `Switch-AzureMode` calls in it
+    (see `Interpreter.arm_at`), and the number its offsets are shifted by where they key what a call or
+    step at a command is (`Interpreter.site`), so that a command of a dot-sourced file is never taken for
+    one of the script's at the same offset. Its tree is held so that its nodes live as long as it does."""
+
+    syntax: SyntaxIndex
+    where: Positions
+    modes: list[tuple[int, bool]]
+    base: int = 0
+    tree: Tree | None = None
+
+
+def _modes(index: SyntaxIndex) -> list[tuple[int, bool]]:
+    """Where a file switches to or from Resource Manager mode (`Switch-AzureMode`), in order."""
+    modes = sorted((n.start_byte, _arm_mode(n)) for n in index.mode_switches)
+    if _started_in_resource_manager_mode(index):
+        modes.insert(0, (0, True))
+    return modes
+
+
+class _Library(NamedTuple):
+    """The functions a dot-sourced file defines at its top level, by name (see `_settings_functions`),
+    and the file they are written in."""
+
+    source: _Source
+    functions: tuple[tuple[str, Node], ...]
+
+
+def _settings_functions(settings: beside.Settings) -> _Library | None:
+    """The functions a dot-sourced file defines at its top level (`function New-WPVM($VNetName, $Name)
+    {…}`), which the script that loads it may call from there: each call runs the function's body where
+    it is written, with the values the call passes (see `Interpreter._library_loaded`). None for a file
+    PowerShell would not run."""
+    parsed = _parse(settings.path, decode(settings.data))
+    if isinstance(parsed, FileProblem):
+        return None
+    tree, index, where = parsed
+    body = _first(tree.root_node, "statement_list")
+    functions: list[tuple[str, Node]] = []
+    for statement in _named(body) if body is not None else []:
+        name = _first(statement, "function_name") if statement.type == "function_statement" else None
+        if name is not None:
+            functions.append((_text(name).casefold(), statement))
+    return _Library(_Source(index, where, _modes(index), tree=tree), tuple(functions))
 
 
 def _stated_whole(value: Value) -> bool:
@@ -4718,9 +4769,14 @@ class Interpreter:
         self.constant_keys = {
             key for key, count in index.script_assigned.items() if count == 1
         } - index.function_assigned
-        self.modes = sorted((n.start_byte, _arm_mode(n)) for n in index.mode_switches)
-        if _started_in_resource_manager_mode(index):
-            self.modes.insert(0, (0, True))
+        self.modes = _modes(index)
+        # The file whose code runs now: the script's own, or a dot-sourced file whose function a call
+        # runs (see `_in_source`), with the functions of such files, by id, and the file where each call
+        # being run is written (as `call_stack`).
+        self.own = self.source = _Source(index, where, self.modes)
+        self.library_of: dict[int, _Source] = {}
+        self.call_sources: list[_Source] = []
+        self.next_base = len(where.source) + 1
         # Functions defined, to read once with values they do not know unless every call of theirs was run
         # (see `run`): those the script never calls, and those it calls.
         self.pending: list[Node] = []
@@ -6077,6 +6133,43 @@ class Interpreter:
             self.folders_lost |= loaded.assigned
         for key, value in loaded.values.items():
             env.vars[key] = value
+        library = beside.values_of(settings, _settings_functions)
+        if library is not None and self.source is self.own:  # one level, as for its values
+            self._library_loaded(library)
+
+    def _library_loaded(self, library: _Library) -> None:
+        """The functions a dot-sourced file defines are the script's from here, as if defined here: a
+        call runs the body where the file writes it (see `_in_source`), with the values the call passes.
+        They are not read once here with values they do not know: the file's own check reads them so."""
+        source = library.source
+        if not any(self.library_of.get(node.id) is not None for _, node in library.functions):
+            source = source._replace(base=self.next_base)  # loaded again: its offsets keep their base
+            self.next_base += len(source.where.source) + 1
+        for key, node in library.functions:
+            self.spend()
+            source = self.library_of.setdefault(node.id, source)
+            self.replaced.append((key, self.defined.get(key)))
+            self.defined[key] = node
+
+    @contextlib.contextmanager
+    def _in_source(self, function: Node) -> Iterator[None]:
+        """While a function's body runs: the file it is written in is the one whose positions mark what
+        it does (a dot-sourced file's, see `_library_loaded`, or the script's)."""
+        caller = self.source
+        self.call_sources.append(caller)
+        self.source = self.library_of.get(function.id, caller)
+        self.index, self.where, self.modes = self.source.syntax, self.source.where, self.source.modes
+        try:
+            yield
+        finally:
+            self.call_sources.pop()
+            self.source = caller
+            self.index, self.where, self.modes = caller.syntax, caller.where, caller.modes
+
+    def site(self, node: Node) -> int:
+        """What keys a command's call or step: its offset, shifted past the script's for a command of a
+        dot-sourced file (see `_Source.base`)."""
+        return node.start_byte + self.source.base
 
     def _script_run(self, node: Node, invoked: Node, env: Env) -> Value | None:
         """What a script run here by a path the script states (`.\\config\\storage.ps1`, `& "$PSScriptRoot\\
@@ -7276,6 +7369,8 @@ class Interpreter:
         classic = cmdlets.canonical(name)
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             return
+        if self.source is not self.own:  # a dot-sourced file's command: its own check reports the call
+            return
         at = node.child_by_field_name("command_name") or node
         runs = self._runs()
         known = self.calls.get(node.start_byte)
@@ -7577,15 +7672,16 @@ class Interpreter:
         self.call_stack.append((function, node))
         defined = len(self.replaced)
         try:
-            piped_to = self._bind_parameters(scope, signature, args, piped)
-            if piped is not None and piped_to is None:
-                self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
-            self.passed[function.id] = frozenset(args.bound).union([piped_to] if piped_to else [])
-            self._declared_attribute_blocks(function, scope)
-            body = _first(function, "script_block")
-            if body is not None:
-                with self._landing(scope):
-                    self.statements(body, scope)
+            with self._in_source(function):
+                piped_to = self._bind_parameters(scope, signature, args, piped)
+                if piped is not None and piped_to is None:
+                    self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
+                self.passed[function.id] = frozenset(args.bound).union([piped_to] if piped_to else [])
+                self._declared_attribute_blocks(function, scope)
+                body = _first(function, "script_block")
+                if body is not None:
+                    with self._landing(scope):
+                        self.statements(body, scope)
             outputs, sure = self.output, self.sure_output
         finally:
             self._undefine(defined)  # a function it defines is gone when it returns
@@ -7856,11 +7952,16 @@ class Interpreter:
         """Where a VM the command `node` makes is shown: there; but in a function the script calls more
         than once, run at one of those calls, at that call (the innermost such), so that the findings of
         the VMs each call makes are told apart."""
-        for function, call in reversed(self.call_stack):
-            name = _first(function, "function_name")
-            if name is not None and self.index.call_sites[_text(name).casefold()] > 1:
-                return self._at_call(call)
+        for at in range(len(self.call_stack) - 1, -1, -1):
+            name = _first(self.call_stack[at][0], "function_name")
+            if name is not None and self.call_sources[at].syntax.call_sites[_text(name).casefold()] > 1:
+                return self._called_at(at)
         return self._at_call(node)
+
+    def _called_at(self, at: int) -> Mark:
+        """Where the `at`-th call being run is written, in the file that calls (see `_in_source`)."""
+        call = self.call_stack[at][1]
+        return self.call_sources[at].where.mark(call.child_by_field_name("command_name") or call)
 
     def _disk_event(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
         """A disk whose VHD blob the script names with `-MediaLocation`: the OS disk, or the data disk at
@@ -9508,10 +9609,10 @@ class Interpreter:
         `stage`): its steps are in the order it runs them, apart from the script's (an `-Abort` helper
         defined first is not an Abort before the Prepare); it takes no step of a target it does not know
         at a site already run with values: the site's steps are known."""
-        at_site = self.steps.setdefault(node.start_byte, {})
+        at_site = self.steps.setdefault(self.site(node), {})
         target = step.target.strip().casefold()
         taken = (step.step, step.scope, target)  # a site may run several steps (`-$step` in a loop)
-        kind = (node.start_byte, step.step, step.scope)
+        kind = (self.site(node), step.step, step.scope)
         branches = self._stage_branches()
         earlier = at_site.get(taken)
         if earlier is not None:  # run again (a function called twice): on the branches both runs share
@@ -9520,7 +9621,7 @@ class Interpreter:
             return
         if not target and kind in self.stepped and not self.callers_known:
             return
-        called_at = self._at_call(self.call_stack[0][1]) if self.call_stack else None
+        called_at = self._called_at(0) if self.call_stack else None
         step = replace(step, branches=branches, called_at=called_at)
         if target:
             self.stepped.add(kind)

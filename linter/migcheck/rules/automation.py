@@ -971,7 +971,7 @@ class MigrationOutOfOrder(Rule):
         fix: str = "",
     ) -> Finding:
         # A step a function runs is shown at its command; which call of the function runs it is context.
-        called = f" (run by the call at line {step.called_at.line})" if step.called_at is not None else ""
+        called = f" (run by the call at {_call_line(step)})" if step.called_at is not None else ""
         return self.finding(script, f"{script.name}: {message}{called}", at=step, severity=severity, fix=fix)
 
 
@@ -1326,12 +1326,22 @@ def _call(step: MigrationStep) -> str:
 
 def _line(step: MigrationStep) -> str:
     """The line of a step's command, and of the call that runs it when a function of the script does."""
-    called = step.called_at
-    return (
-        f"{step.mark.line} (run by the call at line {called.line})"
-        if called is not None
-        else str(step.mark.line)
+    if step.called_at is None:
+        return str(step.mark.line)
+    at = (
+        f"{step.mark.line}"
+        if step.called_at.path == step.mark.path
+        else f"{step.mark.path} line {step.mark.line}"
     )
+    return f"{at} (run by the call at {_call_line(step)})"
+
+
+def _call_line(step: MigrationStep) -> str:
+    """The line of the call that runs a step's function, with its file when the function is written in
+    another (a file the script dot-sources)."""
+    called = step.called_at
+    assert called is not None
+    return f"line {called.line}" if called.path == step.mark.path else f"{called.path} line {called.line}"
 
 
 def _what(step: MigrationStep) -> str:
