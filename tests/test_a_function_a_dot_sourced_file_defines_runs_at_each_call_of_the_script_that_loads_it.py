@@ -6,6 +6,7 @@ level, a checked file inside the root)."""
 
 from __future__ import annotations
 
+import pytest
 from lint_support import lint_files, where
 
 from migcheck.plan import build_plan
@@ -34,8 +35,15 @@ def test_two_calls_of_a_dot_sourced_function_create_two_vms_on_the_network_they_
     assert moved(result)["WP"] == [("web1", "web2")]
 
 
-def test_the_function_is_run_so_from_a_path_stated_from_the_script_s_folder(tmp_path, monkeypatch):
-    deploy = DEPLOY.replace(". .\\lib.ps1", '. "$PSScriptRoot\\lib\\vm.ps1"')
+@pytest.mark.parametrize(
+    "load",
+    [
+        '. "$PSScriptRoot\\lib\\vm.ps1"',
+        ". (Join-Path (Split-Path -Parent $MyInvocation.MyCommand.Path) lib/vm.ps1)",
+    ],
+)
+def test_the_function_is_run_so_from_a_path_stated_from_the_script_s_folder(tmp_path, monkeypatch, load):
+    deploy = DEPLOY.replace(". .\\lib.ps1", load)
     files = {"scripts/lib/vm.ps1": LIB, "scripts/deploy.ps1": deploy}
     assert moved(lint_files(tmp_path, monkeypatch, files, dedent=False))["WP"] == [("web1", "web2")]
 

@@ -47,6 +47,7 @@ def test_one_subnet_in_the_settings_file_is_no_mig202(tmp_path, monkeypatch):
         ". '.\\config.ps1'",
         ". $PSScriptRoot\\config.ps1",
         ". (Join-Path $PSScriptRoot 'config.ps1')",
+        ". (Join-Path (Split-Path -Parent $MyInvocation.MyCommand.Path) config.ps1)",
         '. "$PSScriptRoot/config.ps1"',
     ],
 )

@@ -43,6 +43,7 @@ def storage_accounts(tmp_path, monkeypatch, storage: str) -> list[str]:
     "run",
     [
         "$subnets = .\\subnets.ps1",
+        "$subnets = ./subnets.ps1",
         '$subnets = & "$PSScriptRoot\\subnets.ps1"',
         "$subnets = & .\\subnets.ps1",
         "$subnets = & (Join-Path $PSScriptRoot 'subnets.ps1')",

@@ -490,6 +490,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
+        _with_relative_paths_readable,
         _with_command_names_whole,
         _with_variable_words_whole,
         _with_subexpression_words_whole,
@@ -907,6 +908,30 @@ def _with_command_names_whole(source: bytes, root: Node) -> bytes:
     changed = bytearray(source)
     for at in kept:
         changed[at - 1] = _CALL_OPERATOR
+    return bytes(changed)
+
+
+_OPERATORS = {"command_invokation_operator": "operator"}
+
+
+def _with_relative_paths_readable(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy in which a script run by a
+    path from the current folder written with a slash (`$s = ./x.ps1`, `./x.ps1 -Name a`) is written with
+    a backslash (`.\\x.ps1`), one byte for one: the grammar reads the `.` as the dot-source operator, which
+    a blank always follows, and the rest as an error to the end of the script. PowerShell takes either
+    separator (see `beside.settings_file`)."""
+    if not root.has_error:
+        return source
+    slashes = [
+        operator.end_byte
+        for operator in _captures(_OPERATORS, root).get("operator", [])
+        if _text(operator) == "." and source[operator.end_byte : operator.end_byte + 1] == b"/"
+    ]
+    if not slashes:
+        return source
+    changed = bytearray(source)
+    for at in slashes:
+        changed[at] = ord("\\")
     return bytes(changed)
 
 
@@ -6209,6 +6234,9 @@ class Interpreter:
         folder = ""
         if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
             joined_folder = _script_folder_path(_unwrap(joined[0]), folders)
+            above = _folder_above(joined[0]) if joined_folder is None and self.scope == 0 else None
+            if above is not None:  # (Join-Path (Split-Path -Parent $MyInvocation.MyCommand.Path) x.ps1)
+                joined_folder = "/".join([".."] * above)
             if joined_folder is None:
                 return None
             folder, part = joined_folder, joined[1]
