@@ -1,5 +1,6 @@
 """A Python script takes the values of a settings module however it imports it: a module of a package
-(`from conf import settings` then `settings.VNET`, `import conf.settings as settings`), a package itself
+(`from conf import settings` then `settings.VNET`, `import conf.settings as settings`, `import conf.settings` then
+`conf.settings.VNET`), a package itself
 (`settings/__init__.py`, which Python imports before a `settings.py` beside it), from its own package
 (`from . import settings`). A package whose `__init__.py` binds the name to something else gives that,
 not the module; a name the settings module imports again after assigning it is not taken."""
@@ -27,6 +28,7 @@ def networks(tmp_path, monkeypatch, deploy: str, files: dict[str, str]) -> list[
         ("from conf import settings", "settings.VNET", "conf/settings.py"),
         ("from conf import settings as cfg", "cfg.VNET", "conf/settings.py"),
         ("import conf.settings as settings", "settings.VNET", "conf/settings.py"),
+        ("import conf.settings", "conf.settings.VNET", "conf/settings.py"),
         ("import settings", "settings.VNET", "settings/__init__.py"),
         ("import settings as cfg", "cfg.VNET", "settings/__init__.py"),
         ("from . import settings", "settings.VNET", "settings.py"),

@@ -1,6 +1,7 @@
 """The values a Python script takes from a settings module beside it (`from config import SERVICE_NAME`,
 `import settings` then `settings.VNET`, `import config as cfg`, `from conf import settings` then
-`settings.VNET`; a package's `__init__.py` for `config/`): the module's top-level names it assigns once, unconditionally, to
+`settings.VNET`, `import conf.settings` then `conf.settings.VNET`; a package's `__init__.py` for
+`config/`): the module's top-level names it assigns once, unconditionally, to
 values it states (literals, lists, tuples, dicts, and strings or lists built from such values with `+` or an
 f-string), written into the script as if assigned where it imports them, so that the reader follows them
 as it follows the script's own. Only values: what the module's calls do is its own, checked with it.
@@ -43,11 +44,11 @@ def with_settings_values(tree: ast.Module) -> ast.Module:
         elif isinstance(statement, ast.Import):
             for alias in statement.names:
                 # `import config`, `import config as cfg`, `import conf.settings as settings`: the name
-                # bound is the module itself (`import conf.settings` alone binds `conf`).
-                if "." not in alias.name or alias.asname is not None:
-                    values = _module(_module_path(alias.name, 0)).values
-                    if values:
-                        attributes[alias.asname or alias.name] = values
+                # bound is the module itself; `import conf.settings` alone binds `conf`, and the module is
+                # read as `conf.settings`, by its dotted name.
+                values = _module(_module_path(alias.name, 0)).values
+                if values:
+                    attributes[alias.asname or alias.name] = values
     if len(body) == len(tree.body) and not attributes:
         return tree
     changed = ast.Module(body=body, type_ignores=tree.type_ignores)
@@ -185,12 +186,13 @@ def _assigned(name: str, value: Any, at: ast.stmt) -> ast.stmt:
 def _bound_again(tree: ast.Module, modules: dict[str, dict[str, Any]]) -> bool:
     """Whether the script binds a name a settings module is imported as anywhere else: then
     `settings.NAME` may be another object's attribute, and is left as written."""
+    names = {dotted.split(".")[0] for dotted in modules}  # `conf` of a module read as `conf.settings`
     bound = 0
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id in modules:
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id in names:
             bound += 1
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            bound += sum((alias.asname or alias.name.split(".")[0]) in modules for alias in node.names)
+            bound += sum((alias.asname or alias.name.split(".")[0]) in names for alias in node.names)
     return bound > len(modules)
 
 
@@ -201,9 +203,18 @@ class _AttributesRead(ast.NodeTransformer):
         self.modules = {} if bound_again else modules
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
-        if isinstance(node.value, ast.Name) and isinstance(node.ctx, ast.Load):
-            values = self.modules.get(node.value.id)
+        if isinstance(node.ctx, ast.Load) and (module := _dotted(node.value)) is not None:
+            values = self.modules.get(module)
             if values is not None and node.attr in values:
                 return _literal(values[node.attr], node)
         self.generic_visit(node)
         return node
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """`conf.settings` of the names `conf.settings` is written with; None for any other expression."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and (base := _dotted(node.value)) is not None:
+        return f"{base}.{node.attr}"
+    return None
