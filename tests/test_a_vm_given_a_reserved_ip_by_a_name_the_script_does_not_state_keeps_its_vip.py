@@ -6,7 +6,8 @@ a parameter or with `read`) uses a reserved IP all the same, as under a name the
 call fails unless that reserved IP exists. MIG105 says its VIP is that reserved IP, shown by a stand-in
 (`<reserved IP name, a.ps1:3>`), and is kept, where it said the VIP changes unless it is a reserved IP and
 the plan said to reserve it. A variable nothing assigns (which may be $null, or empty: the environment's in
-a shell script), or a value that may be None, still leaves whether it is reserved unknown."""
+a shell script), or a value that may be None (`settings.get('rip')`, with or without a default of None), still leaves whether
+it is reserved unknown."""
 
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ UNKNOWN = [
     ),  # nothing assigns it: $null, unless the session that runs it sets it
     ("a.ps1", QUICK, "", "$VIP", ""),
     ("a.py", PYTHON, "settings = json.load(open('settings.json'))", "settings.get('rip', None)", ""),
+    # `.get` without a default is None as well where the settings lack the key
+    ("a.py", PYTHON, "settings = json.load(open('settings.json'))", "settings.get('reserved_ip')", ""),
     ("a.sh", SHELL, "", '"$RIP"', ""),  # the environment's, which may be empty
 ]
 

@@ -1,5 +1,5 @@
 """The Python reader's walk over every node of a module (`python_flow._nodes`, which finds the options an
-`argument_spec` gives None by default and the SDK classes built by their full name) reaches every node
+`argument_spec` surely sets and the SDK classes built by their full name) reaches every node
 `ast.walk` does, the parts the index's visit leaves out (annotations, `for` targets, a class's keywords,
 `match` patterns) included: only the expression contexts and operators every tree shares are left out."""
 
@@ -27,8 +27,8 @@ def build(x: azure.servicemanagement.ConfigurationSet() = None, *a: int, k=1, **
     except (KeyError, azure.servicemanagement.Z()) as e:
         pass
 
-class Module(Base, argument_spec=dict(vnet=dict(default=None)), metaclass=Meta):
-    spec: dict = {"name": dict(default=None), **more}
+class Module(Base, argument_spec=dict(vnet=dict(required=True), rip=dict(default=None)), metaclass=Meta):
+    spec: dict = {"name": dict(default="x"), **more}
 
 match value:
     case {"k": [1, *rest]} | Point(x=0, y=azure.servicemanagement.W) if rest > 0 and not done:
@@ -60,8 +60,8 @@ def test_every_node_of_migcheck_s_own_modules(package: str) -> None:
 
 def test_options_and_full_names_in_the_parts_the_visit_leaves_out() -> None:
     tree = ast.parse(textwrap.dedent(ODD_PLACES))
-    none_defaults, builds = python_flow._whole_tree(tree)
-    assert none_defaults == frozenset({"vnet"})  # a class keyword's; an annotated dict is no argument_spec
+    set_options, builds = python_flow._whole_tree(tree)
+    assert set_options == frozenset({"vnet"})  # a class keyword's; an annotated dict is no argument_spec
     assert not builds  # the lambda's parameter binds `azure` to something else
 
     without_lambda = textwrap.dedent(ODD_PLACES).replace("lambda azure=2: azure", "lambda other=2: other")

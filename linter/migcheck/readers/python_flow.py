@@ -359,10 +359,10 @@ class NoneV:
 @dataclass(slots=True)
 class Unknown:
     """A value the script does not state. `text` is the name or key it was read from ("" when none).
-    `may_be_none`: an item read with `.get()` from a table the reader does not know whose default for it the
-    script states is None (`table.get(key, None)`, or an Ansible module's `module.params.get(key)` of an
-    option its `argument_spec` gives `default=None`), as `a if test else None` may be; any other unknown
-    value (`os.environ.get(key)`) is not said to be None. `ident`: of a value a call passes to one of the
+    `may_be_none`: an item read with `.get()` from a table the reader does not know, whose default is None
+    (`table.get(key)`, `table.get(key, None)`, `os.environ.get(key, None)`; not an Ansible module's
+    `module.params.get(key)` of an option its `argument_spec` requires or gives another default), as
+    `a if test else None` may be; any other unknown value (`os.environ.get(key)`) is not said to be None. `ident`: of a value a call passes to one of the
     script's functions, what tells it from others where the call passes it (`Flow.same_value` there): read
     in the function, it is still the caller's value, not one of the parameter's own (`deploy(sys.argv[1])`
     names in `deploy` the service its caller names by `sys.argv[1]`)."""
@@ -819,9 +819,9 @@ class Index:
     attribute_changes: dict[str, int] = field(default_factory=dict)
     # The names `from collections import namedtuple` binds, with the scope each binds it in (by id).
     namedtuple_imports: set[tuple[int, str]] = field(default_factory=set)
-    # The options whose default the file states is None, in an `argument_spec` (an Ansible module's
-    # `argument_spec=dict(vnet=dict(default=None))`): `params.get('vnet')` may be None (see `Unknown`).
-    none_defaults: frozenset[str] = frozenset()
+    # The options an `argument_spec` of the file surely sets (an Ansible module's `argument_spec=dict(vnet=
+    # dict(required=True))`, or a default other than None): `params.get('vnet')` is not None (see `Unknown`).
+    set_options: frozenset[str] = frozenset()
     # The files the script writes whole (see `FileWrite`), and the path of each file it reads whole, by the
     # id of the `read()` call (`open(path).read()`, `f.read()` of `with open(path) as f:`); whether it
     # writes a file otherwise too (appends to it, passes it on, writes it piece by piece, shadows `open`),
@@ -842,8 +842,8 @@ class Index:
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
     """What the index reads from every node of the tree, the parts its visit leaves out included (annotations,
-    the targets of a `for`, the keywords of a class): the options given None by default (see
-    `_none_default_options`) and whether the file builds an SDK class by its full name (see
+    the targets of a `for`, the keywords of a class): the options surely set (see
+    `_set_options`) and whether the file builds an SDK class by its full name (see
     `_builds_sdk_class`) without binding `azure` to anything else. One walk for both."""
     keys: set[str] = set()
     builds = rebinds = False
@@ -852,7 +852,7 @@ def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
             builds = builds or _builds_sdk_class(node)
         elif isinstance(node, ast.keyword):
             if node.arg == "argument_spec":
-                keys.update(_none_default_options(node.value))
+                keys.update(_set_options(node.value))
         elif type(node) in _AZURE_BINDERS:
             rebinds = rebinds or _binds_azure_otherwise(node)
     return frozenset(keys), builds and not rebinds
@@ -888,9 +888,14 @@ def _nodes(tree: ast.AST) -> Iterator[ast.AST]:
                 stack.append(child)
 
 
-def _none_default_options(spec: ast.expr) -> Iterator[str]:
-    """The keys of an `argument_spec=dict(...)` (or `{...}`) given `dict(default=None)`: an Ansible
-    module's `argument_spec=dict(vnet=dict(default=None))`."""
+# How a script names the environment's table (`os.environ`, `from os import environ`).
+_ENVIRONMENT = frozenset({"os.environ", "environ"})
+
+
+def _set_options(spec: ast.expr) -> Iterator[str]:
+    """The keys of an `argument_spec=dict(...)` (or `{...}`) that Ansible surely gives a value other than
+    None: required (`dict(required=True)`), or given a default stated other than None (`dict(default='x')`).
+    Any other option is None where the task does not set it."""
     if isinstance(spec, ast.Call) and callee(spec.func) == "dict":
         options = [(k.arg, k.value) for k in spec.keywords if k.arg is not None]
     elif isinstance(spec, ast.Dict):
@@ -903,8 +908,11 @@ def _none_default_options(spec: ast.expr) -> Iterator[str]:
         return
     for name, option in options:
         if isinstance(option, ast.Call) and callee(option.func) == "dict":
-            default = next((k.value for k in option.keywords if k.arg == "default"), None)
-            if isinstance(default, ast.Constant) and default.value is None:
+            given = {k.arg: k.value for k in option.keywords if k.arg is not None}
+            default, required = given.get("default"), given.get("required")
+            if (
+                default is not None and not (isinstance(default, ast.Constant) and default.value is None)
+            ) or (isinstance(required, ast.Constant) and required.value is True):
                 yield name
 
 
@@ -1504,7 +1512,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
     indexer.file_events()
     indexer.started_threads(tree)
     indexer.lazy_maps_checked()
-    none_defaults, reads_sdk_by_its_full_name = _whole_tree(tree)
+    set_options, reads_sdk_by_its_full_name = _whole_tree(tree)
     if not indexer.imports.modules and reads_sdk_by_its_full_name:
         indexer.imports.modules.add(SDK_PACKAGE)
     services = {
@@ -1536,7 +1544,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.class_statements,
         indexer.attribute_changes,
         indexer.namedtuple_imports,
-        none_defaults,
+        set_options,
         indexer.file_writes,
         indexer.file_reads,
         indexer.writes_unfollowed(),
@@ -5741,22 +5749,25 @@ class Flow:
         table = self.value(func.value, site)
         key = literal(self.value(node.args[0], site)) if isinstance(table, DictV) else None
         if not isinstance(table, DictV) or key is None:
-            return Unknown("", node, isinstance(table, Unknown) and self._default_none(node, site))
+            return Unknown("", node, isinstance(table, Unknown) and self._default_none(node, func, site))
         if key in table.items:
             return table.items[key]
         if not table.complete:
             return self.unknown(node)
         return self.value(node.args[1], site) if len(node.args) == 2 else NoneV(node)
 
-    def _default_none(self, node: ast.Call, site: Site) -> bool:
-        """Whether `table.get(key, ...)` is stated to give None for a key the table lacks: its default is
-        written None (`.get(key, None)`), or, without one, the file states the key's default None in an
-        `argument_spec`. A bare `.get(key)` on a table the script does not state otherwise (`os.environ`)
-        is only unknown: nothing says the key may be missing."""
+    def _default_none(self, node: ast.Call, func: ast.Attribute, site: Site) -> bool:
+        """Whether `table.get(key, ...)` gives None for a key the table lacks: its default is written None
+        (`.get(key, None)`), or it has none (`cfg.get(key)`), which is None as well: a script reads an item
+        with `.get` where the key may be missing. Not an option an Ansible module's `argument_spec` surely
+        sets (`Index.set_options`), nor a bare `os.environ.get(key)`, read as PowerShell's `$env:X` is: a
+        value the environment gives."""
         if len(node.args) == 2:
             return isinstance(node.args[1], ast.Constant) and node.args[1].value is None
-        key = literal(self.value(node.args[0], site))
-        return key is not None and key in self.index.none_defaults
+        if dotted(func.value) in _ENVIRONMENT:
+            return False
+        key = literal(self.value(node.args[0], site)) if len(node.args) == 1 and not node.keywords else None
+        return key not in self.index.set_options if key is not None else len(node.args) == 1
 
     def _affix(self, node: ast.Call, func: ast.Attribute, site: Site) -> Value:
         """`text.startswith(prefix)` and `text.endswith(suffix)` (or a tuple of them) on strings the reader
