@@ -768,16 +768,16 @@ class _Reading:
         """Where a script holds a part the grammar could not read (a script PowerShell may well run): the
         facts it would state are unknown, which no finding says."""
         from migcheck.model import Script
-        from migcheck.report.unread import lost_continuation, position, why
+        from migcheck.report.unread import position, said_alone, why
 
         for document in result.documents:
             for script in document.resources:
                 if not isinstance(script, Script) or not script.unread:
                     continue
                 for mark in script.unread:
-                    if lost_continuation(mark):
+                    if said_alone(mark):
                         print(f"migcheck: {position(mark)}: {why(mark)}", file=sys.stderr)
-                unread = [mark for mark in script.unread if not lost_continuation(mark)]
+                unread = [mark for mark in script.unread if not said_alone(mark)]
                 source = result.sources.get(unread[0].path) if unread else None
                 # A part whose construct the characters there name is said on its own line, with the edit;
                 # the first of the others once, for the file.

@@ -1326,6 +1326,9 @@ class MigrationStep:
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the
 # command's line most likely lost the `\` that would have continued it.
 LOST_CONTINUATION = "\\"
+# The tag of a `Script.unread` mark of a Python call by a method name the script does not state
+# (`getattr(sms, sys.argv[1])(...)`): which classic operation it runs is unknown.
+CALLED_BY_UNSTATED_NAME = "getattr"
 
 
 @record
@@ -1348,6 +1351,8 @@ class Script:
     # A shell script's line whose command word starts with an option, right after a classic `azure`
     # command, is one too (its mark's tag `LOST_CONTINUATION`): bash runs it as a command of its own, which
     # fails, so the options it holds are not the classic command's, as its author most likely meant.
+    # A Python call of a method of a classic service by a name the script does not state is one too (its
+    # mark's tag `CALLED_BY_UNSTATED_NAME`): what it does is unknown.
     unread: tuple[Mark, ...] = field(default=(), compare=False)
     # The file name (the path's last part, as the script writes it) of each network configuration upload
     # whose content the script does not show (Set-AzureVNetConfig, `azure network import`, a PUT to

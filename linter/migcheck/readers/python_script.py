@@ -106,6 +106,7 @@ from typing import TYPE_CHECKING, cast
 
 from migcheck import automation
 from migcheck.model import (
+    CALLED_BY_UNSTATED_NAME,
     EVERY_NETWORK,
     EXPRESSROUTE,
     MAYBE_RUNS,
@@ -164,6 +165,7 @@ from migcheck.model import (
     without_path_in_none,
 )
 from migcheck.readers import python_flow as flow
+from migcheck.readers.python_dispatch import with_calls_by_name
 from migcheck.readers.python_flow import (
     HOLE,
     PATH_JOINS,
@@ -650,6 +652,8 @@ def read(path: str, data: bytes) -> Document:
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
     parsed = with_settings_values(parsed)  # the values a settings module beside it states
+    by_name = with_calls_by_name(parsed)  # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
+    parsed = by_name.tree
     try:
         torn_down: _TornDown = {}
         index = flow.build_index(_with_test_runs(parsed, torn_down), source.python2)
@@ -663,7 +667,7 @@ def read(path: str, data: bytes) -> Document:
         or any(call.method in SERVICE_MANAGEMENT_ONLY for call in index.calls)
         or (b"services/" in data and bool(_request_paths(parsed)))
     )
-    resources = _Resources(source, index, parsed, torn_down).build() if classic else ()
+    resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded)
@@ -2072,8 +2076,12 @@ def _vm_names(bound: Bound) -> tuple[str | None, ...]:
 class _Resources:
     """The resources of one file, from its calls in source order."""
 
-    def __init__(self, source: _Source, index: Index, tree: ast.Module, torn_down: _TornDown) -> None:
+    def __init__(
+        self, source: _Source, index: Index, tree: ast.Module, torn_down: _TornDown, by_name: list[ast.Call]
+    ) -> None:
         self.source = source
+        # The `getattr(...)` of each call by a method name the script does not state (see `python_dispatch`).
+        self.by_name = by_name
         self.index = index
         self.tree = tree
         self.torn_down = torn_down  # the tearDown the runs call after each setUp and test (see `_TornDown`)
@@ -2237,6 +2245,7 @@ class _Resources:
             out.append(
                 replace(
                     script,
+                    unread=self._called_by_unstated_names(),
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     circuit_moves=self._placed_circuit_moves(),
@@ -2262,6 +2271,15 @@ class _Resources:
         out.extend(self._circuit_links())
         out.extend(self.gateway_connects)
         return tuple(out)
+
+    def _called_by_unstated_names(self) -> tuple[Mark, ...]:
+        """Where the script calls a method of a classic service by a name it does not state: which
+        operation runs there is unknown (see `python_dispatch`)."""
+        return tuple(
+            replace(self.source.mark(dispatch), tag=CALLED_BY_UNSTATED_NAME)
+            for dispatch in self.by_name
+            if flow.dotted(dispatch.args[0]) in self.index.services
+        )
 
     def _note_link_request(self, call: CallSite, request: _Request) -> None:
         """A request sent without the SDK that may connect or disconnect a gateway, kept for

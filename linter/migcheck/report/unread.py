@@ -9,6 +9,8 @@ notification in SARIF. Nothing is said where every part was read.
 A shell script's line that starts with an option right after a classic command (`LOST_CONTINUATION`) is
 such a part of its own kind: bash runs it as a command, which fails, so the options it holds are not the
 classic command's. Each report says so of it (`why`), and that the `\\` ending the line before may be lost.
+A Python call of a classic service's method by a name the script does not state (`getattr(sms, name)(...)`)
+is one too (`said_alone`): which operation it runs is unknown.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
 before a parameter's name, a blank after a line-ending backtick) carries the construct's name as its mark's
@@ -56,6 +58,14 @@ def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
     return unread_parts(resource for document in documents for resource in getattr(document, "resources", ()))
 
 
+def said_alone(mark: Mark) -> bool:
+    """Whether `mark` is of a part each report says on its own, with what it is (`why`): a shell line that
+    lost its continuation, a Python call by a method name the script does not state."""
+    from migcheck.model import CALLED_BY_UNSTATED_NAME
+
+    return lost_continuation(mark) or mark.tag == CALLED_BY_UNSTATED_NAME
+
+
 def lost_continuation(mark: Mark) -> bool:
     """Whether `mark` is of a line that starts with an option after a classic command, not of a part
     the parser could not read."""
@@ -72,7 +82,17 @@ LOST_WHY = (
 )
 
 
+# What a Python call by a method name the script does not state is, and what to do.
+BY_NAME_WHY = (
+    "takes a method of a classic service by a name the script does not state (`getattr`): which operation "
+    "its call runs, and what that creates, changes or deletes, is unknown, so findings about it may be "
+    "missing; call the method by its name (`sms.create_virtual_machine_deployment(...)`), or give `getattr` "
+    "a string or a name the script binds only to strings"
+)
+
+
 # What the JSON and SARIF reports call each kind of part that is not read for a reason they can name.
+BY_NAME = "called-by-unstated-name"
 LOST_CONTINUATION_WHY = "lost-continuation"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
@@ -84,6 +104,8 @@ def why_named(mark: Mark) -> str:
     or "" for a part the parser stopped at for a reason only it knows."""
     if lost_continuation(mark):
         return LOST_CONTINUATION_WHY
+    if said_alone(mark):
+        return BY_NAME
     return mark.tag if mark.tag in _CONSTRUCTS else ""
 
 
@@ -91,6 +113,8 @@ def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
     if lost_continuation(mark):
         return f"line {mark.line} {LOST_WHY}"
+    if said_alone(mark):
+        return f"line {mark.line} {BY_NAME_WHY}"
     return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
 
 
@@ -164,11 +188,11 @@ def position(mark: Mark) -> str:
 def summary_line(parts: Sequence[UnreadParts]) -> str:
     """The line `check` prints before its summary, or "" when every part was read: how many parts of
     which scripts, where the first of each is, and how to see them."""
-    lost = [mark for p in parts for mark in p.marks if lost_continuation(mark)]
+    lost = [mark for p in parts for mark in p.marks if said_alone(mark)]
     parts = [
         kept
         for p in parts
-        if (kept := UnreadParts(p.path, tuple(m for m in p.marks if not lost_continuation(m)))).marks
+        if (kept := UnreadParts(p.path, tuple(m for m in p.marks if not said_alone(m)))).marks
     ]
     said = "".join(f"Not read as written: {position(mark)}: {why(mark)}.\n" for mark in lost)
     if not parts:
