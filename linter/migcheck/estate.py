@@ -5409,8 +5409,9 @@ class _InventoryVms:
         the VMs only the export knows: the service's only deployment, once (not where a deployment names
         it already). A service the files do not name (only its deployment or VM does) is not matched by
         name. Of a service of several deployments, the IP joins the one in the slot the export names
-        (`ClassicReservedIp.slot`), where the files state the slot of exactly one that is in it; otherwise
-        the export does not say which deployment's VIP it is, and it is bound to the service
+        (`ClassicReservedIp.slot`, or that of the deployment it names, `_slot_of_deployment`), where the
+        files state the slot of exactly one that is in it; otherwise the export does not say which
+        deployment's VIP it is, and it is bound to the service
         (`_bind_to_service`). So is one whose slot is not the one the only deployment states: it is the
         VIP of a deployment the files do not describe (`_deployment_of`)."""
         for name, ips in self.reserved.items():
@@ -5429,9 +5430,10 @@ class _InventoryVms:
             added = [ip for ip in ips if key(ip.name) not in named]
             unplaced = []
             for ip in added:
-                at = _deployment_of(service, deployments, ip.slot)
+                slot = ip.slot or _slot_of_deployment(service, deployments, ip.deployment)
+                at = _deployment_of(service, deployments, slot)
                 if at is None:
-                    unplaced.append(BoundReservedIp(ip.name, ip.mark, slot=ip.slot))
+                    unplaced.append(BoundReservedIp(ip.name, ip.mark, slot=slot))
                 else:
                     _join_to(service, at, [ip])
             if unplaced:
@@ -5797,6 +5799,16 @@ def _deployment_of(service: _OpenService, deployments: list[int], slot: str) -> 
         return _in_slot(service, deployments, slot)
     stated = service.placement(deployments[0]).slot
     return None if slot and stated and key(slot) != key(stated) else deployments[0]
+
+
+def _slot_of_deployment(service: _OpenService, deployments: list[int], name: str) -> str:
+    """The slot the files state of the one of the service's `deployments` named `name` (the deployment an
+    exported reserved IP names, Get-AzureReservedIP's `DeploymentName`); "" when they describe none or
+    several of that name, or state no slot of it."""
+    if not name.strip():
+        return ""
+    found = [at for at in deployments if key(service.placement(at).name) == key(name)]
+    return service.placement(found[0]).slot if len(found) == 1 else ""
 
 
 def _in_slot(service: _OpenService, deployments: list[int], slot: str) -> int | None:

@@ -450,6 +450,9 @@ class ClassicReservedIp:
     service: str = ""
     subscription: str = ""
     slot: str = ""
+    # The deployment whose VIP it is, by name, where the export names it (Get-AzureReservedIP's
+    # `DeploymentName`) and not its slot: the slot is that of the deployment of that name the files describe.
+    deployment: str = ""
     # The export says it is in use (`inUse` true, or an `attachedTo` that is no cloud service's) but names
     # no cloud service whose VIP it is: it is not known to be unattached.
     in_use: bool = False

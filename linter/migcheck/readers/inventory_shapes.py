@@ -1707,8 +1707,9 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
 def _reserved_ip_context(obj: dict, mark: Mark) -> ClassicReservedIp:
     """A reserved IP of `Get-AzureReservedIP`, the VIP of the cloud service it names (`ServiceName`), as a
     Resource Graph row's `attachedTo` says it. Which deployment of the service it is on is said by the
-    deployment's name, not its slot: it joins the service's only deployment, as a row that names no slot.
-    One in use (`InUse`) that names no service is not known to be unattached."""
+    deployment's name (`DeploymentName`), not its slot: the link stage takes the slot of the deployment of
+    that name the files describe (`ClassicReservedIp.deployment`). One in use (`InUse`) that names no service
+    is not known to be unattached."""
     service = text(get(obj, "ServiceName"))
     in_use = boolean(get(obj, "InUse"))
     return ClassicReservedIp(
@@ -1716,6 +1717,7 @@ def _reserved_ip_context(obj: dict, mark: Mark) -> ClassicReservedIp:
         mark,
         text(get(obj, "Address")),
         service,
+        deployment=text(get(obj, "DeploymentName")) if service else "",
         in_use=not service and in_use is True,
         use_known=in_use is not None or bool(service),
     )
