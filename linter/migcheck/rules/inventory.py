@@ -70,10 +70,15 @@ def _network_subscription_words(estate: Estate, vnet: str) -> str:
 
 
 def _in_other_subscription(record: ServiceInVnet | VnetPeering, estate: Estate) -> str:
-    """Words saying that the classic network is in another subscription than the one the files describe."""
+    """Words saying which subscription the classic network is in, where that is another than the one the
+    files describe, or where the exports show a classic network of its name in several subscriptions (a
+    name is unique only within one)."""
+    held = record.vnet_subscription
     joined = estate.inventory.subscription
-    if record.vnet_subscription and joined and record.vnet_subscription != joined:
-        return f" (subscription {record.vnet_subscription})"
+    if held and (
+        (joined and held != joined) or len(estate.inventory.subscriptions_of_network(record.vnet)) > 1
+    ):
+        return f" (subscription {held})"
     return ""
 
 
