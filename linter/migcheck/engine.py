@@ -34,7 +34,17 @@ from migcheck.discover import (
     unmatched_patterns,
     walked_whole,
 )
-from migcheck.estate import CloudService, Estate, Grouping, LinkMemo, kinds_to_read, link, link_subscription
+from migcheck.estate import (
+    CloudService,
+    Estate,
+    Grouping,
+    LinkMemo,
+    RunMemo,
+    kinds_to_read,
+    link,
+    link_subscription,
+    without_functions_run,
+)
 from migcheck.formats import SCRIPT_KINDS
 from migcheck.model import (
     Document,
@@ -342,6 +352,7 @@ def _check_documents(
 ) -> LintResult:
     """What `lint` finds in the documents it read: linked, checked, filtered and located."""
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions, config.root)
+    documents = without_functions_run(documents, cache.run_memo if cache is not None else None)
     if cache is None:
         estates = link(documents, grouping)
         checked: Iterable[Finding] = _run_rules(rules, enabled, estates)
@@ -768,6 +779,7 @@ class ReadCache:
         self._buffers: dict[str, tuple[Candidate, bytes, Document | None, bool]] = {}
         self._linked: dict[str, list[_Linked]] = {}
         self._memos: dict[str, _Memo] = {}  # by subscription: what its last link and check kept
+        self.run_memo: RunMemo = {}  # what the last run kept of the files whose functions scripts run
         # The last split into subscriptions: (documents, configured subscriptions, cwd, split).
         self._last_split: (
             tuple[tuple[Document, ...], Mapping[str, tuple[str, ...]], tuple[str, str], list] | None

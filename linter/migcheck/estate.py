@@ -1042,6 +1042,50 @@ class Grouping:
         return matcher.first(path)
 
 
+# Per document, what `without_functions_run` made of it for the functions run: (the document, those
+# functions, the document without what their reads once created). Kept by a caller that links again and
+# again (the editor server), so that an unchanged document stays the very object it was.
+RunMemo = dict[int, tuple[Document, frozenset[str], Document]]
+
+
+def without_functions_run(documents: Sequence[Document], memo: RunMemo | None = None) -> list[Document]:
+    """The documents, less what a settings file's read of a function once, with values it does not know,
+    created (`Deployment.read_once_in`) when a script that loads the file runs that function at every call
+    of its (`Document.functions_run`): the script says what each call creates, and the stand-ins of the
+    read once (`<VM name, lib.ps1:2>` on `<virtual network name, lib.ps1:4:48>`) are no resource of the
+    estate. The file's other functions, and what its own code creates, are kept. Linear: one pass over
+    the functions run, one over each loaded file's resources."""
+    run: dict[str, set[str]] = {}
+    for document in documents:
+        for path, name in document.functions_run:
+            run.setdefault(path, set()).add(name)
+    if not run:
+        return list(documents)
+    kept: RunMemo = {}
+    result = []
+    for document in documents:
+        names = run.get(document.path)
+        if names is None:
+            result.append(document)
+            continue
+        done = memo.get(id(document)) if memo is not None else None
+        if done is None or done[0] is not document or done[1] != names:
+            done = (document, frozenset(names), _without_read_once(document, names))
+        kept[id(document)] = done
+        result.append(done[2])
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
+    return result
+
+
+def _without_read_once(document: Document, names: set[str]) -> Document:
+    resources = tuple(
+        r for r in document.resources if not (isinstance(r, Deployment) and r.read_once_in in names)
+    )
+    return document if len(resources) == len(document.resources) else replace(document, resources=resources)
+
+
 def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tuple[Estate, ...]:
     """One estate per subscription, in a stable order: each group of files, then the other subscriptions
     its exports hold (`Estate.exported`). An empty run still has one (empty) estate."""

@@ -1672,6 +1672,11 @@ class Deployment:
     # sets, its VIP, addresses) is then not decided by the files, unless another file describes the
     # deployment whole (creates it, or is a REST body or an export of it): see `estate`.
     partly_described: bool = field(default=False, compare=False)
+    # A script's function whose body, read once with values it does not know, created the deployment (its
+    # name as the script's reader keys it); "" for one the script's own code, or a run at a call, creates.
+    # A script that loads the file and runs that function at its calls (`Document.functions_run`) says
+    # what it creates there: this stand-in is then not linked (see `estate.without_functions_run`).
+    read_once_in: str = field(default="", compare=False)
 
 
 @record
@@ -1749,6 +1754,10 @@ class Document:
     # The display paths of the settings files whose values a script's reader took (`readers.beside`):
     # marks of those values point into them, so a run reports on them as on the script.
     settings_files: tuple[str, ...] = ()
+    # The functions of settings files the script ran at its calls, with the values each call passes: the
+    # settings file's display path and the function's name as its reader keys it. What the settings file's
+    # own read of each, once with values it does not know, created is not linked (`read_once_in`).
+    functions_run: tuple[tuple[str, str], ...] = ()
 
     def without_text(self) -> Document:
         """The same document without its text. Built field by field (every field but `text`), not with
@@ -1763,6 +1772,7 @@ class Document:
             self.problem,
             "",
             self.settings_files,
+            self.functions_run,
         )
 
 

@@ -227,6 +227,7 @@ class DocumentStore:
             d.problem,
             text,
             d.settings_files,
+            d.functions_run,
         )
 
     def _encoded(self, document: Document) -> str | None:

@@ -465,7 +465,17 @@ def read(path: str, data: bytes) -> Document:
         on_defaults = Interpreter(path, index, where, on_defaults=True).run(tree.root_node)
         resources = _with_defaults_run(resources, on_defaults)
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
-    return Document(path, FileKind.POWERSHELL, "", resources, suppressions, marked, None, text=text)
+    return Document(
+        path,
+        FileKind.POWERSHELL,
+        "",
+        resources,
+        suppressions,
+        marked,
+        None,
+        text=text,
+        functions_run=interpreter.functions_run(),
+    )
 
 
 def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FileProblem:
@@ -570,6 +580,7 @@ class _Library(NamedTuple):
 
     source: _Source
     functions: tuple[tuple[str, Node], ...]
+    path: str  # the file's display path
 
 
 def _settings_functions(settings: beside.Settings) -> _Library | None:
@@ -587,7 +598,7 @@ def _settings_functions(settings: beside.Settings) -> _Library | None:
         name = _first(statement, "function_name") if statement.type == "function_statement" else None
         if name is not None:
             functions.append((_text(name).casefold(), statement))
-    return _Library(_Source(index, where, _modes(index), tree=tree), tuple(functions))
+    return _Library(_Source(index, where, _modes(index), tree=tree), tuple(functions), settings.path)
 
 
 def _stated_whole(value: Value) -> bool:
@@ -4543,6 +4554,7 @@ class DeploymentDraft:
     # The internal load balancers the script adds to it (`Add-AzureInternalLoadBalancer`).
     balancers: list[InternalLoadBalancer] = field(default_factory=list)
     by_vm_name: bool = False  # of VMs picked by name alone out of every VM (see `VmObject.by_name`)
+    read_once_in: str = ""  # the function whose read once created it (`Deployment.read_once_in`)
 
     def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
         self.bodies.setdefault(id(role), (role, updates))
@@ -4800,6 +4812,12 @@ class Interpreter:
         # being run is written (as `call_stack`).
         self.own = self.source = _Source(index, where, self.modes)
         self.library_of: dict[int, _Source] = {}
+        # The functions of dot-sourced files, by id: the file's display path and the function's name, told
+        # to the link stage when every call of one is run (see `functions_run`).
+        self.library_names: dict[int, tuple[str, str]] = {}
+        # The function read once, with values it does not know, whose code runs now (see `function_body`):
+        # its name, "" for any other code. What it creates is marked so (`Deployment.read_once_in`).
+        self.reading_once = ""
         self.call_sources: list[_Source] = []
         self.next_base = len(where.source) + 1
         # Functions defined, to read once with values they do not know unless every call of theirs was run
@@ -4984,7 +5002,18 @@ class Interpreter:
             self.never_runs = False
             return self.resources()
         except (_Exhausted, RecursionError):
+            self.library_names = {}  # no call of a dot-sourced file's function is run, as far as it says
+            self.reading_once = ""
             return self.calls_only(root)
+
+    def functions_run(self) -> tuple[tuple[str, str], ...]:
+        """The functions of dot-sourced files the script ran at every call of theirs, with the values each
+        passes (`Document.functions_run`): what each creates, the script says."""
+        return tuple(
+            sorted(
+                {named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)}
+            )
+        )
 
     def top_level_values(self, root: Node) -> dict[str, Value]:
         """The values the script's top level holds once it has run that it states whole (see
@@ -5055,13 +5084,18 @@ class Interpreter:
     def _followed_at_every_call(self, function: Node) -> bool:
         """Whether every call of a function was run with the values it passes: then what the function
         does is known at each, and it is not read again with values it does not know."""
-        return function.id in self.followed and function.id not in self.unfollowed
+        return self._followed_at_every_call_id(function.id)
+
+    def _followed_at_every_call_id(self, function: int) -> bool:
+        return function in self.followed and function not in self.unfollowed
 
     def function_body(self, function: Node) -> None:
         """A function read once, with values it does not know: one invocation of it, whose choices are told
         apart as the script's are, a stage of the runbook of its own (see `_stage_branches`)."""
         self.scope = self.outer_scope = function.id
         self.branches, self.stage = (), ((f"{self.path}#read once", function.start_byte),)
+        named = _first(function, "function_name") if function.type == "function_statement" else None
+        self.reading_once = _text(named).casefold() if named is not None else ""
         env = Env(constants=self.constants)
         for parameter in _parameters(function):
             key = _variable(_text(parameter))[1]
@@ -5084,6 +5118,7 @@ class Interpreter:
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
             self.calling.pop()
+        self.reading_once = ""
 
     def _hoist_functions(self, body: Node) -> None:
         """A workflow is compiled whole before it runs: the functions it defines may be called above their
@@ -6173,6 +6208,7 @@ class Interpreter:
         for key, node in library.functions:
             self.spend()
             source = self.library_of.setdefault(node.id, source)
+            self.library_names[node.id] = (library.path, key)
             self.replaced.append((key, self.defined.get(key)))
             self.defined[key] = node
 
@@ -8948,7 +8984,7 @@ class Interpreter:
             name, label = "", _stand_in("deployment name", at or mark)
         draft = self.deployments.get(key)
         if draft is None:
-            draft = self.deployments[key] = DeploymentDraft(name, label, mark)
+            draft = self.deployments[key] = DeploymentDraft(name, label, mark, read_once_in=self.reading_once)
         return draft
 
     def _role(
@@ -11274,6 +11310,7 @@ class Interpreter:
             every_vm_of_name=draft.by_vm_name,
             configuration_file=draft.configuration_file,
             partly_described=_partly_described(draft),
+            read_once_in=draft.read_once_in,
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:

@@ -1,0 +1,86 @@
+"""A file of functions that another script loads and calls (`. .\\lib.ps1` then `New-WPVM -VNetName 'WP'
+-Name web1`) is also checked on its own, where each function no call in it runs is read once, with values
+it does not know: a VM `<VM name, lib.ps1:2>` on a network `<virtual network name, lib.ps1:4:48>`. When a
+checked script runs the function at every call of its, with the values each passes, the script says what
+it creates: the stand-ins of that read once are no resource of the estate. The file's other functions are
+still read once, and so is the function when no checked script runs it (the editor's run too, when a script
+that loads it appears or goes)."""
+
+from __future__ import annotations
+
+from lint_support import lint_files
+
+from migcheck.config import Config
+from migcheck.engine import ReadCache, lint
+from migcheck.plan import build_plan
+from migcheck.plugins import load_rules
+from migcheck.store import DocumentStore
+
+LIB = """\
+function New-WPVM($VNetName, $Name) {
+    New-AzureVMConfig -Name $Name -InstanceSize Small -ImageName img |
+        Set-AzureSubnet Front |
+        New-AzureVM -ServiceName svc -VNetName $VNetName
+}
+"""
+DEPLOY = """\
+. .\\lib.ps1
+New-WPVM -VNetName 'WP' -Name web1
+New-WPVM -VNetName 'WP' -Name web2
+"""
+# The network New-WPVM read once is put in: the stand-in of a value it does not know.
+READ_ONCE = "<virtual network name, lib.ps1:4:48>"
+OTHER = """\
+function New-DbVM($VNetName) {
+    New-AzureVMConfig -Name db1 -InstanceSize Small -ImageName img | New-AzureVM -ServiceName db -VNetName $VNetName
+}
+"""
+
+
+def networks(result) -> dict[str, list[tuple[str, ...]]]:
+    """The VMs of each cloud service the plan moves, by step name."""
+    return {step.name: [member.vms for member in step.members] for step in build_plan(result).steps}
+
+
+def test_the_function_a_script_runs_shows_only_the_vms_its_calls_create(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"lib.ps1": LIB, "deploy.ps1": DEPLOY}, dedent=False)
+    assert networks(result) == {"WP": [("web1", "web2")]}
+
+
+def test_a_function_no_script_runs_is_still_read_once(tmp_path, monkeypatch):
+    files = {"lib.ps1": LIB + OTHER, "deploy.ps1": DEPLOY}
+    steps = networks(lint_files(tmp_path, monkeypatch, files, dedent=False))
+    assert steps["WP"] == [("web1", "web2")]
+    others = [name for name in steps if name != "WP"]
+    assert len(others) == 1 and others[0].startswith("<virtual network name, lib.ps1:7:")  # New-DbVM's
+
+
+def test_without_a_script_that_runs_it_the_function_is_read_once(tmp_path, monkeypatch):
+    steps = networks(lint_files(tmp_path, monkeypatch, {"lib.ps1": LIB}, dedent=False))
+    assert list(steps) == [READ_ONCE]
+
+
+def test_the_editor_s_runs_follow_a_script_that_runs_it_appearing_and_going(tmp_path, monkeypatch):
+    (tmp_path / "lib.ps1").write_text(LIB, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    rules, cache = load_rules(), ReadCache()
+    assert list(networks(lint(["."], Config(), rules, cache=cache))) == [READ_ONCE]
+    (tmp_path / "deploy.ps1").write_text(DEPLOY, encoding="utf-8")
+    assert networks(lint(["."], Config(), rules, cache=cache)) == {"WP": [("web1", "web2")]}
+    assert networks(lint(["."], Config(), rules, cache=cache)) == {"WP": [("web1", "web2")]}
+    (tmp_path / "deploy.ps1").unlink()
+    assert list(networks(lint(["."], Config(), rules, cache=cache))) == [READ_ONCE]
+
+
+def test_the_documents_the_store_kept_say_so_to_the_next_server(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name, text in {"lib.ps1": LIB, "deploy.ps1": DEPLOY}.items():
+        (project / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(project)
+    rules, store_path = load_rules(), str(tmp_path / "store" / "documents.json")
+    first = ReadCache(DocumentStore(store_path))
+    assert networks(lint(["."], Config(), rules, cache=first)) == {"WP": [("web1", "web2")]}
+    first.save()
+    second = ReadCache(DocumentStore(store_path))  # the next server, which parses neither file
+    assert networks(lint(["."], Config(), rules, cache=second)) == {"WP": [("web1", "web2")]}
