@@ -8,7 +8,7 @@ that loads it appears or goes)."""
 
 from __future__ import annotations
 
-from lint_support import lint_files
+from lint_support import lint_files, where
 
 from migcheck.config import Config
 from migcheck.engine import ReadCache, lint
@@ -84,3 +84,47 @@ def test_the_documents_the_store_kept_say_so_to_the_next_server(tmp_path, monkey
     first.save()
     second = ReadCache(DocumentStore(store_path))  # the next server, which parses neither file
     assert networks(lint(["."], Config(), rules, cache=second)) == {"WP": [("web1", "web2")]}
+
+
+SH_LIB = """\
+deploy_vm() {
+  azure vm create "$2" img user pass --vm-name "$2" --virtual-network-name "$1" --subnet-names Front
+}
+"""
+SH_DEPLOY = """\
+#!/bin/bash
+source ./lib.sh
+deploy_vm WP web1
+deploy_vm WP web2
+"""
+
+
+def test_a_function_a_sourced_shell_file_defines_runs_at_each_call_of_the_script(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"lib.sh": SH_LIB, "deploy.sh": SH_DEPLOY}, dedent=False)
+    assert networks(result) == {"WP": [("web1",), ("web2",)]}
+    vms = [role for d in result.estate.documents for r in d.resources for role in getattr(r, "roles", ())]
+    assert sorted((vm.name, vm.mark.path, vm.mark.line) for vm in vms) == [
+        ("web1", "lib.sh", 2),
+        ("web2", "lib.sh", 2),
+    ]
+
+
+def test_a_step_a_sourced_shell_function_takes_is_at_its_command_with_the_script_s_call(
+    tmp_path, monkeypatch
+):
+    files = {
+        "lib.sh": "step() {\n  azure network vnet $1-migration app-vnet\n}\n",
+        "move.sh": "#!/bin/bash\nsource ./lib.sh\nstep commit\nstep prepare\n",
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    assert where(result.findings) == ["MIG602 lib.sh:2:3"]
+    assert result.findings[0].message.endswith("(run by the call at move.sh line 3)")
+
+
+def test_a_function_of_a_shell_file_a_sourced_file_sources_is_not_followed(tmp_path, monkeypatch):
+    files = {
+        "lib.sh": SH_LIB,
+        "wrapper.sh": "source ./lib.sh\n",
+        "deploy.sh": SH_DEPLOY.replace("lib", "wrapper"),
+    }
+    assert "WP" not in networks(lint_files(tmp_path, monkeypatch, files, dedent=False))

@@ -5096,6 +5096,7 @@ class Interpreter:
         self.branches, self.stage = (), ((f"{self.path}#read once", function.start_byte),)
         named = _first(function, "function_name") if function.type == "function_statement" else None
         self.reading_once = _text(named).casefold() if named is not None else ""
+        self.xplat_reading.read_once_in = self.reading_once
         env = Env(constants=self.constants)
         for parameter in _parameters(function):
             key = _variable(_text(parameter))[1]
@@ -5118,7 +5119,7 @@ class Interpreter:
             self._left_down(env, surely=False)  # read once: it may run at any call, or at none
             self.stopped = None
             self.calling.pop()
-        self.reading_once = ""
+        self.reading_once = self.xplat_reading.read_once_in = ""
 
     def _hoist_functions(self, body: Node) -> None:
         """A workflow is compiled whole before it runs: the functions it defines may be called above their

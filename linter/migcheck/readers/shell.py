@@ -131,9 +131,15 @@ class _Exhausted(Exception):
 
 
 def sniff(data: bytes) -> bool:
-    """Whether the file may run the classic CLI: it mentions `azure` followed by a space, and it is text (a
-    NUL byte says it is not: bash refuses to run such a file, and a walk passes it over)."""
-    return (b"azure " in data or b"azure\t" in data) and b"\x00" not in data
+    """Whether the file may run the classic CLI: it mentions `azure` followed by a space, or sources a
+    `.sh` file whose functions it may call to run it (see `_settings_functions`), and it is text (a NUL
+    byte says it is not: bash refuses to run such a file, and a walk passes it over)."""
+    mentions = b"azure " in data or b"azure\t" in data or (b".sh" in data and _may_source(data))
+    return mentions and b"\x00" not in data
+
+
+def _may_source(data: bytes) -> bool:
+    return b"source " in data or b". " in data
 
 
 def read(path: str, data: bytes) -> Document:
@@ -157,15 +163,21 @@ def _read(path: str, data: bytes) -> Document:
     comments = _directive_comments(tree.root_node, where)
     suppressions = tuple(_suppressions(comments, tree.root_node, where))
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
-    if script is None:
+    described = walker.reading.resources()
+    ran = walker.functions_run()
+    if script is None and not described:
         # Its comments still count: a settings file another script sources holds the findings about the
         # values it sets (`readers.beside`), and its suppression comments hold them back.
         return Document(path, None, "", (), suppressions, marked, text=text)
+    if script is None:  # what a sourced file's functions it runs create, their calls that file's
+        return Document(
+            path, FileKind.SHELL, "", tuple(described), suppressions, marked, text=text, functions_run=ran
+        )
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
     if lost:
         script = replace(script, unread=lost)
-    resources = (script, *walker.reading.resources())
-    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
+    resources = (script, *described)
+    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text, functions_run=ran)
 
 
 def _parse(path: str, text: str) -> tuple[bytes, Tree, _Positions, dict[int, str]] | FileProblem:
@@ -221,6 +233,35 @@ def _settings_values(settings: beside.Settings) -> _Sourced:
         return _Sourced({n: v for n, v in variables.items() if v.text is not None}, None)
     assigned = frozenset(variables) | _assigned_in(tree.root_node, source)
     return _Sourced({name: value for name, value in variables.items() if value.text is not None}, assigned)
+
+
+class _Library(NamedTuple):
+    """The functions a sourced file defines at its top level (`deploy_vm() { … }`), by name, which the
+    script that sources it may call from there: each call runs the body where the file writes it (see
+    `_Walker._in_library`), with the words the call passes. With what the bodies are read in: the file's
+    display path, source, positions and placeholders; its tree is held so that its nodes live as long."""
+
+    path: str
+    source: bytes
+    where: _Positions
+    placeholders: dict[int, str]
+    functions: tuple[tuple[str, Node], ...]
+    tree: Tree
+
+
+def _settings_functions(settings: beside.Settings) -> _Library | None:
+    """The functions a sourced file defines at its top level; None for a file bash would not run."""
+    parsed = _parse(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if isinstance(parsed, FileProblem):
+        return None
+    source, tree, where, placeholders = parsed
+    functions = []
+    for statement in tree.root_node.named_children:
+        name = statement.child_by_field_name("name") if statement.type == "function_definition" else None
+        body = statement.child_by_field_name("body") if name is not None else None
+        if name is not None and body is not None:
+            functions.append((source[name.start_byte : name.end_byte].decode("utf-8", "replace"), body))
+    return _Library(settings.path, source, where, placeholders, tuple(functions), tree)
 
 
 def _walked(
@@ -576,6 +617,12 @@ class _Walker:
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
+        # The functions of sourced files, by the id of their bodies (see `_settings_loaded`); the file whose
+        # function runs now (None: the script's own code); and the functions of such files run at a call,
+        # by (file, name): see `functions_run`.
+        self.library_of: dict[int, _Library] = {}
+        self.in_library: _Library | None = None
+        self.library_run: set[tuple[str, str]] = set()
 
     def run(self, root: Node) -> None:
         """The script's own code, then each function no call of it runs: a library's functions, run by
@@ -586,19 +633,30 @@ class _Walker:
         self.statements(root)
         ran: set[str] = set()
         with self._maybe():
-            while True:  # and those they define, in turn
+            while True:  # and those they define, in turn; a sourced file's are read once in its own check
                 done = self.called | ran
-                waiting = [(n, b) for n, b in self.functions.items() if n not in done]
+                waiting = [
+                    (n, b) for n, b in self.functions.items() if n not in done and b.id not in self.library_of
+                ]
                 if not waiting:
                     break
                 for name, body in waiting:
                     ran.add(name)
                     self.stage = ((f"{self.path}#read once", body.start_byte),)
+                    self.reading.read_once_in = name
                     self._call(name, body, ())
             self.stage = ()
+            self.reading.read_once_in = ""
+
+    def functions_run(self) -> tuple[tuple[str, str], ...]:
+        """The functions of sourced files the script ran at its calls (`Document.functions_run`). A walk
+        that follows no call (`flat`) runs none."""
+        return tuple(sorted(self.library_run))
 
     def script(self) -> Script | None:
-        if not self.calls:
+        """The script's classic calls and steps; None when it makes none. A sourced file's function that it
+        runs makes calls its own check reports, and steps shown at its commands (see `_in_library`)."""
+        if not self.calls and not self.steps:
             return None
         changes = tuple(call for call in self.calls if call.changes)
         return Script(
@@ -606,7 +664,7 @@ class _Walker:
             "Shell",
             tuple(self.calls),
             self._steps_with_calls(),
-            self.calls[0].mark,
+            self.calls[0].mark if self.calls else self.step_chains[0][0],
             changes=changes,
             uploaded_files=tuple(self.uploaded),
         )
@@ -1247,6 +1305,12 @@ class _Walker:
         sourced = beside.values_of(settings, _settings_values) if settings is not None else _Sourced({}, None)
         self._folders_kept(sourced.assigned)
         self.scope.variables.update(sourced.values)
+        library = beside.values_of(settings, _settings_functions) if settings is not None else None
+        if library is not None and self.in_library is None:  # one level, as for its values
+            for name, body in library.functions:
+                self.spend()
+                self.functions[name] = body
+                self.library_of[body.id] = library
 
     def _folders_kept(self, assigned: frozenset[str] | None) -> None:
         """After a file is sourced: a variable that held the script's own folder holds it still only
@@ -1445,7 +1509,8 @@ class _Walker:
         self.call_chain = (*chain, at) if at is not None else chain
         self.depth += 1
         try:
-            self.statement(body)
+            with self._in_library(name, body):
+                self.statement(body)
         finally:
             self.depth -= 1
             self.call_chain = chain
@@ -1455,6 +1520,23 @@ class _Walker:
                     self.scope.variables[name] = outer.variables[name]
             outer.variables = self.scope.variables  # a function's other assignments are the script's
             self.scope = outer
+
+    @contextlib.contextmanager
+    def _in_library(self, name: str, body: Node) -> Iterator[None]:
+        """While the body of a sourced file's function runs (see `_settings_loaded`): the code read is the
+        file's, its marks pointing there; its classic calls are the file's own check's to report."""
+        library = self.library_of.get(body.id)
+        if library is None or self.in_library is library:
+            yield
+            return
+        saved = self.source, self.where, self.placeholders, self.in_library
+        self.source, self.where, self.placeholders = library.source, library.where, library.placeholders
+        self.in_library = library
+        self.library_run.add((library.path, name))
+        try:
+            yield
+        finally:
+            self.source, self.where, self.placeholders, self.in_library = saved
 
     def _sourced_wrapper(self, arguments: list[Node]) -> None:
         """`runtraced azure vm create ...` in a script that sources another file: a command the script does
@@ -1516,7 +1598,10 @@ class _Walker:
         if meaning.call is None:
             return
         call = meaning.call
-        self.calls.append(replace(call, after=len(self.steps), branches=self.stage if call.changes else ()))
+        if self.in_library is None:  # a sourced file's call: its own check reports it
+            self.calls.append(
+                replace(call, after=len(self.steps), branches=self.stage if call.changes else ())
+            )
         if meaning.step is not None:
             self.steps.append(replace(meaning.step, branches=self.stage))
             self.step_chains.append((*self.call_chain, at))

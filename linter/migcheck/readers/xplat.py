@@ -789,6 +789,7 @@ class _Deployment:
     created: bool = False
     # Whether a `vm create --connect` may have added its VM to the deployment the service has already.
     joins: bool = False
+    read_once_in: str = ""  # see `Reading.read_once_in`
 
     def deployment(self) -> Deployment:
         return Deployment(
@@ -806,6 +807,7 @@ class _Deployment:
             service_by_vm_name=self.by_vm_name,
             # One the script changes (`-d`) or may join holds VMs it may not describe.
             partly_described=self.existing or self.joins,
+            read_once_in=self.read_once_in,
         )
 
 
@@ -874,6 +876,9 @@ class Reading:
         # (`VirtualNetwork.replaced`).
         self.deleted: dict[str, list[VirtualNetwork]] = {}
         self.made = _Made()
+        # The function of the script read once, with values it does not know, whose commands are handed
+        # over now: the deployments they create are marked so (`Deployment.read_once_in`).
+        self.read_once_in = ""
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -1139,7 +1144,12 @@ class Reading:
             # A deployment only changed here (`-d`) is one the script did not create: its network and
             # whether its VIP is reserved are what the platform holds, not "none".
             found = self.deployments[key] = _Deployment(
-                service, at, existing, network_known=not existing, reserved_ip_known=not existing
+                service,
+                at,
+                existing,
+                network_known=not existing,
+                reserved_ip_known=not existing,
+                read_once_in=self.read_once_in,
             )
         return found
 
