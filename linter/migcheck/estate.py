@@ -1048,7 +1048,7 @@ class Grouping:
 RunMemo = dict[int, tuple[Document, frozenset[str], Document]]
 
 
-def without_functions_run(documents: Sequence[Document], memo: RunMemo | None = None) -> list[Document]:
+def without_functions_run(documents: list[Document], memo: RunMemo | None = None) -> list[Document]:
     """The documents, less what a settings file's read of a function once, with values it does not know,
     created (`Deployment.read_once_in`) when a script that loads the file runs that function at every call
     of its (`Document.functions_run`): the script says what each call creates, and the stand-ins of the
@@ -1060,7 +1060,9 @@ def without_functions_run(documents: Sequence[Document], memo: RunMemo | None = 
         for path, name in document.functions_run:
             run.setdefault(path, set()).add(name)
     if not run:
-        return list(documents)
+        if memo:
+            memo.clear()  # what it holds is of documents no script's run leaves out any more
+        return documents
     kept: RunMemo = {}
     result = []
     for document in documents:
