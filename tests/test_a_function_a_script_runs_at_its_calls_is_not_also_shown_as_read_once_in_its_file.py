@@ -8,6 +8,7 @@ that loads it appears or goes)."""
 
 from __future__ import annotations
 
+import pytest
 from lint_support import lint_files, where
 
 from migcheck.config import Config
@@ -38,7 +39,7 @@ function New-DbVM($VNetName) {
 
 
 def networks(result) -> dict[str, list[tuple[str, ...]]]:
-    """The VMs of each cloud service the plan moves, by step name."""
+    """The VMs of each cloud service the plan moves, by step name (a network's, a storage account's)."""
     return {step.name: [member.vms for member in step.members] for step in build_plan(result).steps}
 
 
@@ -128,3 +129,29 @@ def test_a_function_of_a_shell_file_a_sourced_file_sources_is_not_followed(tmp_p
         "deploy.sh": SH_DEPLOY.replace("lib", "wrapper"),
     }
     assert "WP" not in networks(lint_files(tmp_path, monkeypatch, files, dedent=False))
+
+
+# A library that reserves an IP and creates a storage account under the names its callers pass.
+MADE = {
+    "powershell": (
+        "function New-Ip($Name) {\n    New-AzureReservedIP -ReservedIPName $Name -Location 'West Europe'\n}\n"
+        "function New-Acct($Name) {\n"
+        "    New-AzureStorageAccount -StorageAccountName $Name -Location 'West Europe' -Type Standard_GRS\n}\n",
+        ". .\\lib.ps1\nNew-Ip web-ip\nNew-Acct acct1\n",
+        ("lib.ps1", "deploy.ps1"),
+    ),
+    "shell": (
+        'new_ip() {\n  azure network reserved-ip create "$1" westeurope\n}\n'
+        'new_acct() {\n  azure storage account create "$1" -l westeurope --type GRS\n}\n',
+        "#!/bin/bash\nsource ./lib.sh\nnew_ip web-ip\nnew_acct acct1\n",
+        ("lib.sh", "deploy.sh"),
+    ),
+}
+
+
+@pytest.mark.parametrize("language", MADE)
+def test_what_else_the_function_creates_is_what_the_calls_name(tmp_path, monkeypatch, language):
+    lib, deploy, (lib_name, deploy_name) = MADE[language]
+    result = lint_files(tmp_path, monkeypatch, {lib_name: lib, deploy_name: deploy}, dedent=False)
+    assert [ip.name for ip in result.estate.reserved_ips] == ["web-ip"]
+    assert sorted(networks(result)) == ["acct1", "web-ip"]  # the storage account's and reserved IP's steps

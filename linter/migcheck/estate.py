@@ -1082,9 +1082,9 @@ def without_functions_run(documents: list[Document], memo: RunMemo | None = None
 
 
 def _without_read_once(document: Document, names: set[str]) -> Document:
-    resources = tuple(
-        r for r in document.resources if not (isinstance(r, Deployment) and r.read_once_in in names)
-    )
+    """The document less the resources the reads once of functions `names` created: deployments (with
+    their VMs), reserved IPs and storage accounts (`read_once_in`)."""
+    resources = tuple(r for r in document.resources if getattr(r, "read_once_in", "") not in names)
     return document if len(resources) == len(document.resources) else replace(document, resources=resources)
 
 

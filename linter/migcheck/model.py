@@ -1032,6 +1032,7 @@ class ReservedIp:
     # Whether that call surely runs, but gives it a virtual IP of the deployment the script does not state
     # (`-VirtualIPName $vip`), which may be the default one or another: MIG105 says so.
     maybe_other_vip: bool = field(default=False, compare=False)
+    read_once_in: str = field(default="", compare=False)  # as `Deployment.read_once_in`
 
 
 class ReservingDraft(Protocol):
@@ -1241,6 +1242,7 @@ class StorageAccountType:
     name: str
     account_type: str
     mark: Mark  # the call that creates the account, or the body's root element
+    read_once_in: str = field(default="", compare=False)  # as `Deployment.read_once_in`
 
     @property
     def premium(self) -> bool:

@@ -9273,7 +9273,9 @@ class Interpreter:
         if created:
             # Bound, it is found where the call names it, as the association of a deployment of the script's is.
             at = (self._written_at(name) or mark) if bound else mark
-            self.reserved_ips.append(ReservedIp(name.value.value, "", bound, at))
+            self.reserved_ips.append(
+                ReservedIp(name.value.value, "", bound, at, read_once_in=self.reading_once)
+            )
         if service is not None and in_production:
             if bound:
                 return output  # it reserves the VIP of a deployment that exists: its own files describe it
@@ -9301,7 +9303,7 @@ class Interpreter:
         in_production = service is not None and _production_slot(args)
         bound = self._undescribed_service(service) if in_production and _reserved_vip(args) == "" else ""
         shown = another_turn(_stand_in("reserved IP name", at), self.stand_in_turns)
-        self.reserved_names[key] = ReservedIp(shown, "", bound, at)
+        self.reserved_names[key] = ReservedIp(shown, "", bound, at, read_once_in=self.reading_once)
 
     def _remove_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureReservedIP: the reserved IP the script created under the name it passes (stated alike,
@@ -10589,7 +10591,8 @@ class Interpreter:
         )
         if not name:
             return Unknown(self.snippet(node))
-        record = StorageAccountType(name, kind.strip(), self._at_call(node)) if kind.strip() else None
+        at = self._at_call(node)
+        record = StorageAccountType(name, kind.strip(), at, self.reading_once) if kind.strip() else None
         if self._surely_runs():
             self.storage_types[_name_key(name)] = record
             self.maybe_storage_types.pop(_name_key(name), None)
@@ -11183,7 +11186,11 @@ class Interpreter:
         )
         extended = tuple(self.extended)
         unread = tuple(self._unread_mark(offset) for offset in self.index.recovered.unread)
-        if not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls):
+        neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
+        if neutral and self.functions_run():
+            # What the functions of a dot-sourced file it runs create, their calls that file's to report.
+            return self._described_apart()
+        if neutral:
             # Signing in and choosing a subscription manage no resources; Azure Backup, which the script
             # turns on for classic VMs (`_backup_protection`), installs an extension on them, and a
             # peering it adds to a classic network is one of that network. The classic calls may also be
@@ -11206,9 +11213,12 @@ class Interpreter:
             tuple(self.uploaded_files),
             circuit_moves,
         )
+        return (script, *self._described_apart())
+
+    def _described_apart(self) -> tuple[object, ...]:
+        """The resources the script describes, apart from its calls and steps (`Script`)."""
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (
-            script,
             *deployments,
             *self.xplat_reading.resources(),
             *self.body_deployments.values(),
@@ -11216,7 +11226,7 @@ class Interpreter:
             *self._maybe_vips(),
             *self._circuit_links_made(),
             *self._disconnected(),
-            *extended,
+            *self.extended,
             *self.peerings,
             *self.service_regions,
             *self.service_certificates,

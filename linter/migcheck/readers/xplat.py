@@ -1475,7 +1475,9 @@ class Reading:
         )
         stated = kind.text if kind is not None and kind.text is not None else ""
         account_type = _STORAGE_TYPES.get(stated.casefold().replace("_", ""), stated)
-        self.storage[account.casefold()] = StorageAccountType(account, account_type, parsed.at)
+        self.storage[account.casefold()] = StorageAccountType(
+            account, account_type, parsed.at, self.read_once_in
+        )
 
     def _storage_account_delete(self, parsed: Parsed) -> None:
         """`storage account delete <name>`: the account the script created under that name is gone, with
@@ -1494,7 +1496,8 @@ class Reading:
         name = parsed.value("name", 0)
         if name is None or name.text == "":
             return
-        self.reserved.append(ReservedIp(self._held("reserved IP name", name, parsed.at), "", "", parsed.at))
+        name_shown = self._held("reserved IP name", name, parsed.at)
+        self.reserved.append(ReservedIp(name_shown, "", "", parsed.at, read_once_in=self.read_once_in))
 
     def _reserved_ip_delete(self, parsed: Parsed) -> None:
         """`network reserved-ip delete <name>`: the reserved IP the script created under that name is gone,
