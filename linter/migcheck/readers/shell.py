@@ -215,7 +215,8 @@ class _Sourced(NamedTuple):
 def _settings_values(settings: beside.Settings) -> _Sourced:
     """The variables a sourced settings file sets at its top level to values it states, on every path
     (`SERVICE=shop-svc`, `export VNET=hub`, `subnets=(front back)`): what the script that sources it holds
-    from there. Only values: its commands are its own, checked with it, and not read again here; a value
+    from there. Only values: its commands are its own, checked with it, and not read again here (its
+    functions, which the script may call, are read apart: `_settings_functions`); a value
     it reads from the environment, a command or a branch is not stated, and the script reads it as it
     would without the file."""
     parsed = _parse(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
