@@ -165,7 +165,7 @@ def _read(path: str, data: bytes) -> Document:
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     described = walker.reading.resources()
     ran = walker.functions_run()
-    if script is None and not described:
+    if script is None and not (described and ran):
         # Its comments still count: a settings file another script sources holds the findings about the
         # values it sets (`readers.beside`), and its suppression comments hold them back.
         return Document(path, None, "", (), suppressions, marked, text=text)
