@@ -2589,7 +2589,9 @@ class _Linker:
         one in the script's folder, of several), or each file of the script's folder that a pattern it lists
         them by matches (`*.xml`), each describing one VM. The files' descriptions then join those VMs, in
         the script's cloud service and network (see `_loose_groups`), as a GET joins the VM a script
-        creates."""
+        creates. What the script does to the VM it imports before creating it (Set-AzureSubnet,
+        Add-AzureEndpoint, Set-AzureAvailabilitySet) is a change made to the file's VM (`changes_existing`,
+        see `_Roles.merge`): what it states replaces what the file says, what it leaves unsaid is the file's."""
         if not d.service_name or not any(role.imported_from for role in d.roles):
             return d
         roles: list[Role] = []
@@ -2598,7 +2600,7 @@ class _Linker:
             for export in self._export_files(role.imported_from, d.mark.path) if role.imported_from else ():
                 vms = [r for r in export.resources if isinstance(r, Role)]
                 if len(vms) == 1 and self.imported.setdefault(export.path, d.service_name) == d.service_name:
-                    named.append(replace(role, name=vms[0].name))
+                    named.append(replace(role, name=vms[0].name, changes_existing=True))
             roles.extend(named or [role])
         return replace(d, roles=tuple(roles))
 

@@ -4169,6 +4169,9 @@ class VmObject:
     # service is one the script does not state (see `Deployment.service_by_vm_name`).
     by_name: bool = False
     branches: tuple[tuple[str, int], ...] | None = ()  # where it is made (see `Interpreter.branches`)
+    # Read from an Export-AzureVM file (`Import-AzureVM`): the VM that file describes, which the reader
+    # does not see, with what the script does to it; its name says which file, when the script states it.
+    imported: bool = False
 
 
 @dataclass(slots=True)
@@ -4482,7 +4485,7 @@ class RoleDraft:
 
     name: str
     mark: Mark
-    base: str  # "new" | "existing" | "opaque" | "package"
+    base: str  # "new" | "existing" | "imported" | "opaque" | "package"
     variants: list[tuple[list[Event], bool]] = field(default_factory=list)  # (events, escaped)
     kind_evidence: str = ""
     every: bool = False  # every VM of the cloud service (see `VmObject.every`)
@@ -8667,7 +8670,8 @@ class Interpreter:
         for at, item in enumerate(items):
             if isinstance(item, Vms):
                 written = marks[at] if at < len(marks) else self._written_at(arg)
-                self._add_vms(draft, item, env, written or self._at_call(node), in_none)
+                call = self._at_call(node)
+                self._add_vms(draft, item, env, written or call, call, in_none)
             elif _earlier_rounds(item):
                 continue  # those a loop read once added in its other rounds: the configurations beside it
             elif not isinstance(item, Null):  # a configuration the reader cannot see: a VM of its own
@@ -8712,21 +8716,29 @@ class Interpreter:
         self.unseen_may_hold.update(dict.fromkeys(self.registered))
         return Event("disk_unnamed", at, {})
 
-    def _add_vms(self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark, in_none: bool = False) -> None:
-        """The configuration a New-AzureVM creates, passed `at`: one VM, even when branches leave several
+    def _add_vms(
+        self, draft: DeploymentDraft, vms: Vms, env: Env, at: Mark, call: Mark, in_none: bool = False
+    ) -> None:
+        """The configuration the New-AzureVM at `call` creates, passed `at`: one VM, even when branches leave several
         candidates for it (a variable assigned on each branch, one branch of an `if` assigned whole): their
         descriptions are joined, as of one VM built differently on different paths. Candidates that name
         different VMs are still one VM, whose name is one of theirs (see `_either_name`), so that no rule
         counts two VMs where one is created."""
         objects = [self.vms[index] for index in sorted(vms.ids)]
         first = objects[0]
-        base = "existing" if first.existing is not None else "new"
+        base = "existing" if first.existing is not None else "imported" if first.imported else "new"
+        # An imported VM is shown at the New-AzureVM that creates it: its own description is in its file.
+        mark, name_at = (call, at) if first.imported else (first.mark, first.name_at)
         names = {_role_key(obj.name): obj.name for obj in objects}
         if len(names) == 1:
-            role = self._role(draft, first.name, first.mark, base, first.name_at)
+            role = self._role(draft, first.name, mark, base, name_at)
         else:
-            role = self._either_name(draft, names, first.mark, base, at)
+            role = self._either_name(draft, names, mark, base, at)
         variants = [v for o in objects for v in self._variants(o, env)]
+        if first.imported:  # its disks are the file's, which the reader does not see
+            unseen = self._unseen_disks(at)
+            variants = [([*events, unseen], escaped) for events, escaped in variants]
+            role.imported_from = role.imported_from or _imported_file(first.name)
         account = self._current_account(env) if base == "new" else ""
         if account:
             placed = self._placed_in(account, at)
@@ -9004,7 +9016,7 @@ class Interpreter:
         if role is None:
             shown = shown or (name.value if isinstance(name, Text) else "") or _vm_stand_in(draft, at or mark)
             role = draft.roles[key] = RoleDraft(shown, mark, base, looped_over=self._looped_over(name))
-            if base in ("new", "opaque") and not isinstance(name, Text):
+            if base in ("new", "opaque", "imported") and not isinstance(name, Text):
                 draft.unnamed.append(key)
         return role
 
@@ -10274,15 +10286,20 @@ class Interpreter:
             self.circuit_links[_name_key(network)].append(fact)
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """Import-AzureVM: the configuration an Export-AzureVM file holds, which the reader does not see.
-        When the script states the file's name (see `_upload_file_name`), or the pattern of a listing of
-        the folder it is one of (`Get-ChildItem "$PSScriptRoot\\*.xml" | ForEach-Object { Import-AzureVM
-        -Path $_.FullName }`), the value carries it, so that the VM New-AzureVM creates from it says which
-        file describes it (`Role.imported_from`)."""
+        """Import-AzureVM: the configuration an Export-AzureVM file holds, which the reader does not see: a
+        VM configuration as New-AzureVMConfig makes one, whose properties are the file's, so that what the
+        script does to it before New-AzureVM (Set-AzureSubnet, Add-AzureEndpoint -ACL, ...) is recorded on
+        top of them. When the script states the file's name (see `_upload_file_name`), or the pattern of a
+        listing of the folder it is one of (`Get-ChildItem "$PSScriptRoot\\*.xml" | ForEach-Object {
+        Import-AzureVM -Path $_.FullName }`), its name carries it, so that the VM New-AzureVM creates from
+        it says which file describes it (`Role.imported_from`)."""
         path = args.get("Path")
         listed = _listed_files(path.value) if path is not None and path.certain else ""
         name = listed or self._upload_file_name(path, env)
-        return Unknown(self.snippet(node), ident=(_IMPORTED, name) if name else None)
+        file = Unknown(self.snippet(node), ident=(_IMPORTED, name) if name else None)
+        vm = VmObject(self._at_call(node), file, None, imported=True)
+        vm.branches = self.creating_on
+        return self._new_object(vm, [], env)
 
     def _listing(self, node: Node, args: Args, env: Env) -> Value | None:
         """Get-ChildItem of the files of one folder that match a pattern (`"$PSScriptRoot\\*.xml"`, or a
@@ -11404,6 +11421,9 @@ class _Facts:
             self.unknown |= {"subnets", "availability_set", "endpoints", "extensions", "public_ips"}
         self.existing = base != "new"
         self.updates = base == "existing"  # a VM the script fetches with Get-AzureVM and updates
+        # What it removes from a VM a file describes (Get-AzureVM's, Import-AzureVM's) is kept for the
+        # linker to make to that VM's description.
+        self.removes_described = base in ("existing", "imported")
         self.size = ""
         self.avset = ""
         self.avset_mark: Mark | None = None
@@ -11485,7 +11505,7 @@ class _Facts:
         if isinstance(name, Text):
             self.nics.pop(name.value.casefold(), None)
             self.nic_names.pop(name.value.casefold(), None)
-            if self.updates:
+            if self.removes_described:
                 self.removed_nics.setdefault(name.value.casefold(), name.value)
         else:
             self.subnets_known[1] = False
@@ -11599,7 +11619,7 @@ class _Facts:
         name = event.data["name"]
         if self.endpoints.pop(_role_key(name), None) is None and not isinstance(name, Text):
             self.unknown.add("endpoints")
-        if self.updates and isinstance(name, Text) and name.value.strip():
+        if self.removes_described and isinstance(name, Text) and name.value.strip():
             self.removed_endpoints.setdefault(name.value.casefold(), name.value)
 
     def _acl_remove(self, event: Event) -> None:
@@ -11730,7 +11750,7 @@ class _Facts:
         self.platform_data_disks = {
             k: m for k, m in self.platform_data_disks.items() if lun and isinstance(k, str) and k != lun
         }
-        if self.updates:
+        if self.removes_described:
             self.removed_luns[lun] = None
 
     def _boot(self, event: Event) -> None:
