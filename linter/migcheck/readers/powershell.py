@@ -12717,8 +12717,6 @@ def _call_value(outputs: list[Value], spend: Callable[[int], None]) -> Value | N
         return vms[0] if len(vms) == 1 else _bounded(Items(tuple(vms)))
     if len(items) == 1 and not isinstance(items[0], (Unknown, Flag)):
         return items[0]
-    if len(items) == 1 and _imported_file(items[0]):  # a configuration read from a file the script names
-        return items[0]
     if len(items) == 1 and isinstance(items[0], Unknown) and items[0].shape:
         # A string built from values the script does not state (`return "$env:TEMP\net.xml"`): the path
         # of the file the function wrote is the one the caller uploads.
@@ -13176,17 +13174,16 @@ def _holes_of(value: Value) -> list[object]:
 
 
 def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
-    """A variable given a value the script does not state holds that one value wherever it is read; a
-    configuration imported from a file the script names still says which file (see `_import_vm`), as does a
-    document read from one (see `Interpreter._read_document`). One
-    `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
+    """A variable given a value the script does not state holds that one value wherever it is read; the
+    files of a listing still say which (see `Interpreter._listing`), as does a document read from one (see
+    `Interpreter._read_document`). One `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
     what it names (the reserved IP, service or account the script made under it). An object the script
     makes of its own class is that object, whose methods a call runs (see `Interpreter._class_call`)."""
     if isinstance(value, EveryVm):
         return value  # every VM of the subscription, whatever holds it
     if isinstance(value, Unknown):
         kept = (copied and value.ident is not None) or _instance_class(value.ident) is not None
-        told = _imported_file(value) or _listed_files(value) or _read_document_of(value)
+        told = _listed_files(value) or _read_document_of(value)
         ident = value.ident if kept or told else ("def", node.id)
         return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
     return value
