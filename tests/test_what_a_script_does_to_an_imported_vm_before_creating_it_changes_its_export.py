@@ -132,3 +132,18 @@ def test_an_availability_set_given_to_one_imported_vm_of_two_is_mig103(tmp_path,
     result = _lint(tmp_path, monkeypatch, script, "MIG103", sql1=_export("sql1"), sql2=_export("sql2"))
     assert where(result.findings) == ["MIG103 sql2.xml:2:1"]
     assert "cloud service 'sql-svc' are in 'sql-as'" in result.findings[0].message
+
+
+def test_a_data_disk_added_in_the_pipeline_is_a_disk_of_the_export_s_vm_in_the_current_account(
+    tmp_path, monkeypatch
+):
+    script = (
+        "Set-AzureSubscription -SubscriptionName 'prod' -CurrentStorageAccountName 'sqldisks'\n"
+        'Import-AzureVM -Path "$PSScriptRoot\\sql1.xml" |\n'
+        "    Add-AzureDataDisk -CreateNew -DiskSizeInGB 100 -DiskLabel 'logs' -LUN 1 |\n"
+        f"    {CREATE}\n"
+    )
+    result = _lint(tmp_path, monkeypatch, script, sql1=_export("sql1"))
+    (vm,) = [vm for service in result.estate.cloud_services for vm in service.vms]
+    assert [(disk.account, disk.lun) for disk in vm.disks] == [("", ""), ("sqldisks", "1")]
+    assert [subnet.name for subnet in vm.subnets] == ["web"]  # the export's, which the script leaves

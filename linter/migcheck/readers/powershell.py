@@ -8739,7 +8739,9 @@ class Interpreter:
             unseen = self._unseen_disks(at)
             variants = [([*events, unseen], escaped) for events, escaped in variants]
             role.imported_from = role.imported_from or _imported_file(first.name)
-        account = self._current_account(env) if base == "new" else ""
+        # New-AzureVM puts the disks a configuration it creates a VM from leaves to the platform in the
+        # current storage account; a VM that exists has its own already.
+        account = self._current_account(env) if base != "existing" else ""
         if account:
             placed = self._placed_in(account, at)
             variants = [([*events, placed], escaped) for events, escaped in variants]
