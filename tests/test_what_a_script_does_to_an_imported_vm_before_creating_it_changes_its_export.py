@@ -8,7 +8,7 @@ script's command; about what it leaves, at the file."""
 from __future__ import annotations
 
 import pytest
-from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files, where
+from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files, rest_vm_deployment, where
 
 
 def _export(name: str, subnets: tuple[str, ...] = ("web",), endpoint: str = "") -> str:
@@ -147,3 +147,23 @@ def test_a_data_disk_added_in_the_pipeline_is_a_disk_of_the_export_s_vm_in_the_c
     (vm,) = [vm for service in result.estate.cloud_services for vm in service.vms]
     assert [(disk.account, disk.lun) for disk in vm.disks] == [("", ""), ("sqldisks", "1")]
     assert [subnet.name for subnet in vm.subnets] == ["web"]  # the export's, which the script leaves
+
+
+def test_the_deployment_the_script_creates_from_an_imported_vm_is_in_the_network_it_names(
+    tmp_path, monkeypatch
+):
+    """A body of the same deployment that states no network does not take the script's deployment out of
+    the network New-AzureVM names: the script creates it, though it changes the export's VM."""
+    script = (
+        "Import-AzureVM -Path \"$PSScriptRoot\\sql1.xml\" | Set-AzureSubnet 'web' |\n"
+        f"    {CREATE} -DeploymentName 'prod'\n"
+    )
+    service = (
+        '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>sql-svc</ServiceName>'
+        f"<Deployments>{rest_vm_deployment('prod', 'Production', 'web9', '', '')}</Deployments></HostedService>"
+    )
+    result = _lint(tmp_path, monkeypatch, script, "MIG105", "MIG203", sql1=_export("sql1"), svc=service)
+    assert where(result.findings) == ["MIG203 svc.xml:5:9"]
+    assert (
+        "VM 'web9' of cloud service 'sql-svc' is in virtual network 'app-vnet'" in result.findings[0].message
+    )

@@ -3252,7 +3252,14 @@ def _network_of_its_subnets(d: Deployment) -> Deployment:
 
 
 def _creates_its_vms(d: Deployment) -> bool:
-    return bool(d.roles) and not any(role.changes_existing for role in d.roles)
+    return bool(d.roles) and not any(_changes_only(role) for role in d.roles)
+
+
+def _changes_only(role: Role) -> bool:
+    """Whether a description only changes a VM that exists (`Role.changes_existing`): not a script's VM
+    created from an Export-AzureVM file, whose changes are made to the file's description of it (see
+    `_Linker._with_imported_vms`), in the deployment the script creates."""
+    return role.changes_existing and not role.imported_from
 
 
 def _one_deployment(first: Deployment, other: Deployment) -> Deployment:
@@ -5821,7 +5828,7 @@ def _lists_every_endpoint(roles: Iterable[Role]) -> bool:
 
 def _only_changes(placement: Placement) -> bool:
     """Whether a placement only changes VMs that exist (`Role.changes_existing`), creating none."""
-    return bool(placement.roles) and all(role.changes_existing for role in placement.roles)
+    return bool(placement.roles) and all(_changes_only(role) for role in placement.roles)
 
 
 def _creates_nothing(placement: Placement) -> bool:
