@@ -1685,6 +1685,13 @@ class SyntaxIndex:
         self.by_key: dict[str, list[int]] = {}
         for offset, key in sorted(self.assignments):
             self.by_key.setdefault(key, []).append(offset)
+        # The assignments that may give a variable another value: all but those that give it back the VM
+        # configuration it holds (`$vm = $vm | Add-AzureDataDisk …`, see `_keeps_its_vm`).
+        keeping = {node.start_byte for node in found.get("assignment", []) if _keeps_its_vm(node)}
+        self.changing_by_key: dict[str, list[int]] = {}
+        for offset, key in sorted(self.assignments):
+            if offset not in keeping:
+                self.changing_by_key.setdefault(key, []).append(offset)
         # Where a `break` or `continue` is: a loop that holds one may stop before its list ends. One in a
         # `catch` ends it only when a command fails, which may end any code (see `Interpreter._try`).
         self.loop_exits = sorted(
@@ -1737,11 +1744,60 @@ class SyntaxIndex:
 
     def assigns(self, key: str, start: int, end: int) -> bool:
         """Whether variable `key` is assigned somewhere between two offsets (inside a loop)."""
-        offsets = self.by_key.get(key)
-        if not offsets:
-            return False
-        at = bisect.bisect_left(offsets, start)
-        return at < len(offsets) and offsets[at] < end
+        return _any_between(self.by_key.get(key), start, end)
+
+    def changes(self, key: str, start: int, end: int) -> bool:
+        """Whether variable `key` is assigned somewhere between two offsets (inside a loop) other than with
+        the VM configuration it holds passed on (see `_keeps_its_vm`)."""
+        return _any_between(self.changing_by_key.get(key), start, end)
+
+
+def _any_between(offsets: list[int] | None, start: int, end: int) -> bool:
+    """Whether a sorted list of offsets holds one between two offsets."""
+    if not offsets:
+        return False
+    at = bisect.bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
+
+
+def _keeps_its_vm(node: Node) -> bool:
+    """Whether an assignment gives a variable back what it holds through cmdlets that pass on the VM
+    configuration they are given (`cmdlets.VM_FILTERS`): `$vm = $vm | Add-AzureDataDisk … | Set-AzureSubnet
+    …`, `$vm = Add-AzureEndpoint -VM $vm …`. Whatever round of a loop runs it, the variable then holds the
+    VM configuration it held before the loop."""
+    operator = next((c for c in node.children if c.type == "assignement_operator"), None)
+    target = _operand(node) if node.type == "assignment_expression" else None
+    if operator is None or _text(operator) != "=" or target is None or target.type != "variable":
+        return False
+    key = _variable(_text(target))
+    chain = _named(node)[-1] if _named(node) else None
+    while chain is not None and chain.type == "pipeline" and len(_named(chain)) == 1:
+        chain = _named(chain)[0]
+    if chain is None or chain.type != "pipeline_chain":
+        return False
+    stages = [stage for stage in _named(chain) if stage.type != "comment"]
+    first = _unwrap(stages[0]) if stages else None
+    if first is None or any(
+        stage.type != "command" or _command_name(stage).casefold() not in cmdlets.VM_FILTERS
+        for stage in stages[1:]
+    ):
+        return False
+    if first.type == "variable":
+        return len(stages) > 1 and _variable(_text(first)) == key
+    if first.type != "command" or _command_name(first).casefold() not in cmdlets.VM_FILTERS:
+        return False
+    given = _vm_argument(first)
+    return given is not None and given.type == "variable" and _variable(_text(given)) == key
+
+
+def _vm_argument(command: Node) -> Node | None:
+    """The expression a command gives its `-VM` (or `-InputObject`) parameter, under wrappers."""
+    elements = command.child_by_field_name("command_elements")
+    given = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    for parameter, argument in itertools.pairwise(given):
+        if parameter.type == "command_parameter" and _text(parameter).casefold() in ("-vm", "-inputobject"):
+            return _unwrap(argument)
+    return None
 
 
 class _Recovered:
@@ -4068,7 +4124,7 @@ class Env:
                 return env.vars[key]
             if env.loop is not None:
                 index, node = env.loop
-                if index.assigns(key, node.start_byte, node.end_byte):
+                if index.changes(key, node.start_byte, node.end_byte):
                     return Unknown("$" + key, ("loop", node.id, key))
             if env.called and not key.startswith("\0"):
                 break
