@@ -5498,7 +5498,7 @@ class Interpreter:
         rounds = self._for_rounds(node, env) if body is not None and not self.index.exits(body) else None
         if rounds is None or body is None or step is None or not self._repeat(node, max(rounds - 1, 0)):
             parts = [part for part in (condition, body, step) if part is not None]
-            self._loop(node, env, parts=parts)
+            self._counted_loop(node, env, parts=parts)
             return
         if rounds == 0:
             self._not_run(body)
@@ -5508,6 +5508,15 @@ class Interpreter:
             if self.stopped is not None:
                 break
             self.statement(step, env)
+
+    def _counted_loop(self, node: Node, env: Env, parts: list[Node] | None = None) -> None:
+        """A `for`, `while` or `do` loop read once (see `_loop`): a VM named by a variable the loop
+        assigns (`New-AzureVMConfig -Name "web$i"`) stands for one VM per turn, of turns the reader does
+        not count (see `_looped_over`)."""
+        body = _first(node, "statement_block")
+        head = self.where.source[node.start_byte : body.start_byte if body is not None else node.end_byte]
+        self.loops_over[node.id] = f"the turns of `{_short(head.decode('utf-8', 'replace')).rstrip(' {')}`"
+        self._loop(node, env, parts=parts)
 
     def _for_rounds(self, node: Node, env: Env) -> int | None:
         """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by one
@@ -5949,8 +5958,8 @@ class Interpreter:
         "foreach_statement": _foreach,
         "flow_control_statement": _flow,
         "for_statement": _for,
-        "while_statement": _loop,
-        "do_statement": _loop,
+        "while_statement": _counted_loop,
+        "do_statement": _counted_loop,
         "try_statement": _try,
         "switch_statement": _switch,
         "statement_block": _body,
@@ -6880,12 +6889,16 @@ class Interpreter:
         """A script block runs here any number of times (ForEach-Object, Where-Object) or elsewhere; its
         commands are the script's commands either way. Its `$_` is its own pipeline's item, not known. One
         that takes arguments is held instead, to run where the script runs it (see `Block`)."""
-        if node.id in self.held or self._signature(node).parameters:
+        if self._holds(node):
             return self._hold(node)
         outer, self.item = self.item, None
         self._loop(node, env, block=True)
         self.item = outer
         return Unknown(self.snippet(node))
+
+    def _holds(self, node: Node) -> bool:
+        """Whether a script block is held as a value rather than run where it is written (see `_hold`)."""
+        return node.id in self.held or bool(self._signature(node).parameters)
 
     def _hold(self, node: Node) -> Block:
         """A script block as a value (see `Block`). Queued once, to be read once with values it does not
@@ -7013,9 +7026,32 @@ class Interpreter:
             walked = len(items) <= _MAX_ROUNDS and all(_walkable(item) for item in items)
             if walked and not self.index.exits(block) and self._repeat(block, len(items) - 1):
                 run, given = Interpreter._each_item, (block, items, env)
+            elif not isinstance(piped, Items) and not walked and not self._holds(written):
+                # over a list the script does not write out (`$Names | ForEach-Object { … }`)
+                self.loops_over[written.id] = _short(self._piped_text(node))
+                run, given = Interpreter._each_unknown_item, (written, env)
             else:
                 run, given = Interpreter._script_block, (written, env)
         return self._collected(node, Interpreter._begun_and_ended, begin, end, env, run, given)
+
+    def _piped_text(self, node: Node) -> str:
+        """What a command of a pipeline is given, as written: the stages before it."""
+        before = (
+            [stage for stage in _named(node.parent) if stage.end_byte <= node.start_byte]
+            if node.parent
+            else []
+        )
+        if not before:
+            return ""
+        return self.where.source[before[0].start_byte : before[-1].end_byte].decode("utf-8", "replace")
+
+    def _each_unknown_item(self, node: Node, env: Env) -> None:
+        """`$Names | ForEach-Object { … }` over a list the script does not write out: the block is read
+        once (see `_script_block`), its `$_` the item of any turn, so that a VM named by it stands for one
+        VM per item (see `_looped_over`), as one named by the variable of a `foreach` over such a list."""
+        outer, self.item = self.item, Unknown("$_", ("loop", node.id, "_"))
+        self._loop(node, env, block=True)
+        self.item = outer
 
     def _begun_and_ended(
         self, begin: Node | None, end: Node | None, env: Env, run: Callable[..., Any], given: tuple[Any, ...]

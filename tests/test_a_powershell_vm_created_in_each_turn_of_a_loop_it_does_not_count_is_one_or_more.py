@@ -1,0 +1,79 @@
+"""A VM a PowerShell script creates in each turn of a loop whose turns it does not count, named by what
+changes from turn to turn, stands for one VM per turn: `for ($i = 0; $i -lt $n; $i++)`, `while` and `do`
+loops named by their counter, and `ForEach-Object` over a list the script does not write out, named by
+`$_` (`1..$n | ForEach-Object { … "web$_" … }`). The readiness summary said "shop (1 VM)" and the plan
+"VMs <VM name, deploy.ps1:3>"; both now say the count is not known, as of a `foreach` over such a list:
+"shop (1 or more VMs)", "VMs created in a loop over 1..$n (<VM name, deploy.ps1:3>, 1 or more)". A loop of
+turns the script counts (`1..3 | ForEach-Object`, `for ($i = 0; $i -lt 3; $i++)`) makes that many VMs, as
+before, and a VM named by a value from outside the loop is one VM."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import run_cli, script_resources
+
+from migcheck.model import Deployment
+
+CREATE = 'New-AzureVMConfig -Name {name} -InstanceSize Small -ImageName img | New-AzureVM -ServiceName shop -Location "North Europe"'
+LOOPS = {
+    "for": (
+        "for ($i = 0; $i -lt {count}; $i++) {\n    {create}\n}",
+        '"web$i"',
+        "the turns of `for ($i = 0; $i -lt $n; $i++)`",
+    ),
+    "while": (
+        "$i = 0\nwhile ($i -lt {count}) {\n    {create}\n    $i++\n}",
+        '"web$i"',
+        "the turns of `while ($i -lt $n)`",
+    ),
+    "do": ("$i = 0\ndo {\n    {create}\n    $i++\n} while ($i -lt {count})", '"web$i"', "the turns of `do`"),
+    "ForEach-Object": ("1..{count} | ForEach-Object {\n    {create}\n}", '"web$_"', "1..$n"),
+    "%": ("$Names | % {\n    {create}\n}", '"web$_"', "$Names"),
+}
+
+
+def _script(loop: str, count: str = "$n", name: str = "") -> str:
+    written, item, _ = LOOPS[loop]
+    create = CREATE.replace("{name}", name or item)
+    return "param([int]$n, [string[]]$Names, [string]$Single)\n" + written.replace("{count}", count).replace(
+        "{create}", create
+    )
+
+
+def _looped(text: str) -> list[str]:
+    return [
+        r.looped_over
+        for d in script_resources(text, "deploy.ps1")
+        if isinstance(d, Deployment)
+        for r in d.roles
+    ]
+
+
+@pytest.mark.parametrize("loop", sorted(LOOPS))
+def test_a_vm_named_by_what_each_turn_changes_stands_for_each_turn(loop: str) -> None:
+    assert _looped(_script(loop)) == [LOOPS[loop][2]]
+
+
+@pytest.mark.parametrize("loop", sorted(LOOPS))
+def test_a_vm_named_by_a_value_from_outside_the_loop_is_one_vm(loop: str) -> None:
+    assert _looped(_script(loop, name="$Single")) == [""]
+
+
+@pytest.mark.parametrize("loop", ["for", "ForEach-Object"])
+def test_a_loop_of_turns_the_script_counts_makes_that_many_vms(loop: str) -> None:
+    roles = [
+        r
+        for d in script_resources(_script(loop, "3"), "deploy.ps1")
+        if isinstance(d, Deployment)
+        for r in d.roles
+    ]
+    assert len(roles) == 3 and all(not r.looped_over for r in roles)
+
+
+def test_the_summary_and_the_plan_say_the_loop_makes_one_or_more_vms(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deploy.ps1").write_text(_script("ForEach-Object"))
+    _, out, _ = run_cli(capsys, "check", ".")
+    assert "shop (1 or more VMs)" in out
+    _, out, _ = run_cli(capsys, "plan", ".")
+    assert "VMs created in a loop over 1..$n (<VM name, deploy.ps1:3>, 1 or more)" in out
