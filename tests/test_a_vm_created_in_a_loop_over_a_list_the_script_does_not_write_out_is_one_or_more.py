@@ -1,7 +1,7 @@
 """A VM a script creates in each turn of a loop over a list it does not write out, named by the loop's item,
 stands for one VM per item: an unknown number of them. PowerShell's `foreach ($n in $Names)`, the classic
-CLI in a shell's `for x in $LIST` or `while read x`, and Python's `for n in names` of a parameter are read
-once, for one description of the VM (`<VM name, deploy.ps1:3>`), which the readiness summary showed as
+CLI in a shell's `for x in $LIST`, `while read x` or `for ((i=0; i<N; i++))` (a count it does not state),
+and Python's `for n in names` of a parameter are read once, for one description of the VM (`<VM name, deploy.ps1:3>`), which the readiness summary showed as
 "shop (1 VM)" and the plan as "VMs <VM name, deploy.ps1:3>". Both now say the count is not known:
 "shop (1 or more VMs)", "VMs created in a loop over $Names (<VM name, deploy.ps1:3>, 1 or more)". A VM
 named by a value from outside the loop (one name however often the loop runs) is one VM, as before."""
@@ -32,6 +32,12 @@ while read x; do
   azure vm create shop img user pass -n {name} -l "North Europe"
 done < names.txt
 """
+SHELL_COUNTED = """\
+SINGLE=$1
+for ((i=0; i<N; i++)); do
+  azure vm create shop img user pass -n {name} -l "North Europe"
+done
+"""
 PYTHON = """\
 import sys
 from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk
@@ -47,6 +53,7 @@ CASES = [
     ("deploy.ps1", POWERSHELL, "$n", '"$n-web"', "$Single", "$Names"),
     ("deploy.sh", SHELL_FOR, '"$x"', '"$x-web"', '"$SINGLE"', "$LIST"),
     ("deploy.sh", SHELL_WHILE, '"$x"', '"$x-web"', '"$SINGLE"', "the turns of `while read x`"),
+    ("deploy.sh", SHELL_COUNTED, '"$i"', '"web$i"', '"$SINGLE"', "the turns of `for ((i=0; i<N; i++))`"),
     ("deploy.py", PYTHON, "n", "f'{n}-web'", "single", "names"),
 ]
 

@@ -1143,7 +1143,7 @@ class _Walker:
             self.reading.looping_over, self.reading.turn_holders = was
 
     def _loop_head(self, node: Node) -> str:
-        """A `while` loop as written up to its body: `while read name`."""
+        """A `while` or `for ((…))` loop as written up to its body: `while read name`."""
         body = node.child_by_field_name("body")
         end = body.start_byte if body is not None else node.end_byte
         return " ".join(self.source[node.start_byte : end].decode("utf-8", "replace").split()).rstrip("; ")
@@ -1181,11 +1181,14 @@ class _Walker:
 
     def counted_loop(self, node: Node) -> None:
         """`for ((i=1; i<=4; i++))`: once for each value, where its bounds and step are stated in numbers
-        (a few dozen turns at most); else once, as `unknown_loop`."""
+        (a few dozen turns at most); else once, as `unknown_loop`, a VM named by its counter standing for
+        one per turn (see `_looping`)."""
         turns = None if self.flat else self._c_turns(node)
         body = node.child_by_field_name("body")
         if turns is None or body is None:
-            self.unknown_loop(node)
+            turns_read = f"the turns of `{_short(self._loop_head(node))}`"
+            with self._looping(turns_read, _assigned_in(node, self.source)):
+                self.unknown_loop(node)
             return
         name, values = turns
         for value in values:
