@@ -367,12 +367,12 @@ def test_verbose_says_where_a_script_holds_a_part_that_could_not_be_read(repo, c
     which no finding says, so --verbose does; a script read whole gets no such line."""
     (repo / "deploy.ps1").write_text(
         'New-AzureService -ServiceName svc9 -Location "West US"\n'
-        "New-AzureQuickVM -Windows -ServiceName svc9 -Name `-vm1 -ImageName img -Password p -AdminUsername a\n"
+        "New-AzureQuickVM -Windows -ServiceName svc9 -Name `$vm1 -ImageName img -Password p -AdminUsername a\n"
     )
     (repo / "whole.ps1").write_text('New-AzureService -ServiceName svc8 -Location "West US"\n')
     _, _, err = run(capsys, "check", "-v", "deploy.ps1", "whole.ps1")
     assert (
-        "migcheck: deploy.ps1:2:52: migcheck's parser cannot read this part of the script, from `-vm1` on, "
+        "migcheck: deploy.ps1:2:52: migcheck's parser cannot read this part of the script, from `$vm1` on, "
         "which PowerShell may well run: the names and values it states are unknown"
     ) in err
     assert "a backtick before a dash" not in err  # no cause the part may not have

@@ -14,7 +14,7 @@ LONE_DASH = 'Set-AzureSubscription - SubscriptionId "xxxxxx" -CurrentStorageAcco
 BLANK_AFTER_BACKTICK = SERVICE + (
     "New-AzureQuickVM -Windows -ServiceName svc9 ` \n  -Name vm1 -ImageName img -Password p -AdminUsername a\n"
 )
-UNNAMED = SERVICE + "New-AzureQuickVM -Windows -ServiceName svc9 -Name `-vm1 -ImageName img -Password p\n"
+UNNAMED = SERVICE + "New-AzureQuickVM -Windows -ServiceName svc9 -Name `$vm1 -ImageName img -Password p\n"
 
 
 def _parts(capsys, tmp_path, monkeypatch, text: str) -> tuple[list[dict], list[dict], list[dict]]:

@@ -51,7 +51,7 @@ def test_a_blank_after_a_line_ending_backtick_is_named_once_with_the_edit(capsys
 
 
 def test_a_part_whose_characters_name_no_construct_keeps_the_general_words(capsys, tmp_path, monkeypatch):
-    text = SERVICE + "New-AzureQuickVM -Windows -ServiceName svc9 -Name `-vm1 -ImageName img -Password p\n"
+    text = SERVICE + "New-AzureQuickVM -Windows -ServiceName svc9 -Name `$vm1 -ImageName img -Password p\n"
     (line,) = _unread_lines(capsys, tmp_path, monkeypatch, text)
     assert "which PowerShell may well run" in line
     assert "followed by a blank" not in line

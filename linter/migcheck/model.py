@@ -1331,6 +1331,11 @@ LOST_CONTINUATION = "\\"
 # The tag of a `Script.unread` mark of a Python call by a method name the script does not state
 # (`getattr(sms, sys.argv[1])(...)`): which classic operation it runs is unknown.
 CALLED_BY_UNSTATED_NAME = "getattr"
+# The start of the tag of a `Script.unread` mark of a PowerShell backtick just before a parameter's dash
+# (`` `-DeploymentName``), the parameter's name after it ("`-DeploymentName"): PowerShell reads an escaped
+# character as the start of a bare word, so the name is a value given to the command by position, not the
+# parameter, and the call does not run as its author meant.
+ESCAPED_PARAMETER = "`-"
 
 
 @record
@@ -1352,7 +1357,8 @@ class Script:
     # the code around it, so the facts it would state are unknown.
     # A shell script's line whose command word starts with an option, right after a classic `azure`
     # command, is one too (its mark's tag `LOST_CONTINUATION`): bash runs it as a command of its own, which
-    # fails, so the options it holds are not the classic command's, as its author most likely meant.
+    # fails, so the options it holds are not the classic command's, as its author most likely meant. So is
+    # a PowerShell backtick before a parameter's dash (tag `ESCAPED_PARAMETER` and the name).
     # A Python call of a method of a classic service by a name the script does not state is one too (its
     # mark's tag `CALLED_BY_UNSTATED_NAME`): what it does is unknown.
     unread: tuple[Mark, ...] = field(default=(), compare=False)

@@ -102,10 +102,10 @@ def test_a_bracket_never_closed_leaves_nothing_read():
 
 
 def test_no_value_is_taken_from_after_an_error_region_in_a_command():
-    # A dash escaped with a backtick is a plain argument to PowerShell; the grammar cannot read it, and
+    # A dollar escaped with a backtick is a plain argument to PowerShell; the grammar cannot read it, and
     # what it reads after it in the same command may be bound to the wrong parameter.
     script = (
-        'New-AzureQuickVM -Windows -ServiceName "svc1" `-Label x -Name vm1 -ImageName img -Password p '
+        'New-AzureQuickVM -Windows -ServiceName "svc1" `$Label x -Name vm1 -ImageName img -Password p '
         '-AdminUsername a -Location "West Europe"\n'
     )
     document = read("deploy.ps1", script.encode())
@@ -116,7 +116,7 @@ def test_no_value_is_taken_from_after_an_error_region_in_a_command():
 
 
 def test_the_script_says_where_a_part_could_not_be_read():
-    script = 'New-AzureService -ServiceName "svc1"\nSet-Thing -Param2 x -Name `-y\n'
+    script = 'New-AzureService -ServiceName "svc1"\nSet-Thing -Param2 x -Name `$y\n'
     (found,) = [r for r in read("deploy.ps1", script.encode()).resources if isinstance(r, Script)]
     assert [(mark.line, mark.column) for mark in found.unread] == [(2, 1)]
     well_formed = read("deploy.ps1", b'New-AzureService -ServiceName "svc1"\n').resources

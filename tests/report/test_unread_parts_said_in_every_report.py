@@ -14,7 +14,7 @@ from lint_support import run_cli
 # A dash escaped with a backtick is valid PowerShell the grammar cannot read (the VM's name): line 2.
 UNREAD = (
     'New-AzureService -ServiceName svc9 -Location "West US"\n'
-    "New-AzureQuickVM -Windows -ServiceName svc9 -Name `-vm1 -ImageName img -Password p -AdminUsername a\n"
+    "New-AzureQuickVM -Windows -ServiceName svc9 -Name `$vm1 -ImageName img -Password p -AdminUsername a\n"
 )
 WHOLE = 'New-AzureService -ServiceName svc8 -Location "West US"\n'
 # The only classic call is in what the parser could not read: the script is kept to say so. (A command named

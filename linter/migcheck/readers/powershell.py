@@ -152,6 +152,7 @@ from migcheck import automation
 from migcheck import inventory_model as inv
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
+    ESCAPED_PARAMETER,
     EVERY_NETWORK,
     EXPRESSROUTE,
     GATEWAY,
@@ -513,16 +514,16 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         rewritten = rewrite(parsed, tree.root_node)
         if rewritten is not parsed:
             parsed, tree = rewritten, _parser().parse(rewritten)
-    blanked = _with_lost_line_breaks_read(parsed, tree.root_node)
-    if blanked is not parsed:
-        parsed, tree = blanked, _parser().parse(blanked)
+    slipped, escaped = _with_backtick_slips_read(parsed, tree.root_node)
+    if slipped is not parsed:
+        parsed, tree = slipped, _parser().parse(slipped)
     problem, _ = _syntax_problem(tree.root_node, where, parsed)
     if problem is not None:
         # PowerShell runs no line of a script it cannot parse: nothing is read from it, as from an XML
         # file that is not well-formed.
         return problem
     parsed, tree, cuts = _with_lines_ended(parsed, tree)
-    return tree, SyntaxIndex(tree.root_node, source, cuts), where
+    return tree, SyntaxIndex(tree.root_node, source, cuts, escaped), where
 
 
 # `$PSScriptRoot` as `_variable` keys it, and what it holds while the path of a dot-sourced file is read:
@@ -1154,29 +1155,64 @@ def _with_closers_on_their_line(source: bytes, root: Node) -> bytes:
     return bytes(changed)
 
 
-# A backtick followed by blanks and more of the command on its line (`-Linux `    -LinuxUser $user`, a
-# script whose line breaks were lost, its lines joined): PowerShell's tokenizer (`NextToken`) reads a
-# backtick before a blank as a blank, and the command goes on; the grammar takes it for a line continuation
-# and fails on the blank. A backtick before the line's end (or only blanks, which end the command in
-# PowerShell too) is none of these.
-_BACKTICK_BEFORE_BLANKS = re.compile(rb"`(?=[ \t]+[^ \t\r\n])")
+# A backtick the grammar takes for a line continuation where PowerShell's tokenizer (`NextToken`) does not:
+# one followed by blanks and more of the command on its line (`-Linux `    -LinuxUser $user`, a script whose
+# line breaks were lost, its lines joined) is a blank there, and the command goes on; one just before a
+# parameter's dash (`` `-DeploymentName``) escapes the dash and starts a bare word: a value, not the
+# parameter (see `ESCAPED_PARAMETER`). A backtick before the line's end (or only blanks, which end the
+# command in PowerShell too) is none of these.
+_BACKTICK_SLIP = re.compile(rb"`(?=[ \t]+[^ \t\r\n]|-[A-Za-z_?])")
 
 
-def _with_lost_line_breaks_read(source: bytes, root: Node) -> bytes:
+def _with_backtick_slips_read(source: bytes, root: Node) -> tuple[bytes, dict[int, str]]:
     """The source to parse: `source` itself, or, in a tree with errors, a copy with each backtick of
-    `_BACKTICK_BEFORE_BLANKS` the grammar could not read written as the blank PowerShell reads (one in a
-    string or a comment, or escaped by another, stays). Every offset stays."""
+    `_BACKTICK_SLIP` the grammar could not read (one in a string or a comment, or escaped by another,
+    stays) written as PowerShell reads it: as a blank before blanks; as a letter before a dash, which makes
+    a bare word of the same length (the reader takes the word from the source as written, where the
+    backtick escapes the dash, see `_unescaped`). Every offset stays. And where each backtick before a dash
+    is, with the parameter's name it makes a value of."""
     if not root.has_error:
-        return source
-    backticks = [m.start() for m in _BACKTICK_BEFORE_BLANKS.finditer(source)]
+        return source, {}
+    backticks = [m.start() for m in _BACKTICK_SLIP.finditer(source)]
     backticks = [at for at in backticks if not _escaped(source, at) and _unreadable_word(root, at + 1)]
     kept = [at for at, held in zip(backticks, _innermost(root, backticks, _TEXT), strict=True) if not held]
     if not kept:
-        return source
-    changed = bytearray(source)
+        return source, {}
+    changed, escaped = bytearray(source), {}
     for at in kept:
-        changed[at] = 0x20
-    return bytes(changed)
+        if source[at + 1] == 0x2D:  # `-`
+            changed[at] = 0x78  # `x`: the bare word `x-DeploymentName`
+            end = at + 1
+            while end < len(source) and source[end] not in b" \t\r\n;|)}":
+                end += 1
+            escaped[at] = source[at + 1 : end].decode("utf-8", "replace")
+        else:
+            changed[at] = 0x20
+    return bytes(changed), escaped
+
+
+def _given_by_position(root: Node, at: int) -> bool:
+    """Whether the bare word a backtick before a dash starts at `at` (`` `-DeploymentName``) is a slip that
+    gives a classic cmdlet a parameter's name by position: it follows a value or a switch, not a parameter
+    that takes it as its value (`-Name `-vm1`, a value that starts with a dash, as its author meant). Of
+    another command the reader cannot tell which its author meant, and says nothing."""
+    word = root.descendant_for_byte_range(at, at + 1)
+    while word is not None and word.parent is not None and word.parent.type != "command_elements":
+        word = word.parent
+    command = word.parent.parent if word is not None and word.parent is not None else None
+    if word is None or command is None or command.type != "command":
+        return False
+    key = _command_name(command).casefold()
+    if key not in cmdlets.SPECS:
+        return False
+    before = word.prev_named_sibling
+    while before is not None and before.type == "command_argument_sep":
+        before = before.prev_named_sibling
+    parameter = _parameter(before) if before is not None else None
+    if parameter is None:
+        return True
+    written, inline = parameter
+    return inline is not None or (_resolve(key, written) or written) in cmdlets.SPECS[key].switches
 
 
 def _with_param_blocks_ended(source: bytes, root: Node) -> bytes:
@@ -1586,8 +1622,18 @@ class SyntaxIndex:
     """What the reader looks up by position: statements and comments (suppressions), functions, the
     variables each scope assigns, and every `Switch-AzureMode`."""
 
-    def __init__(self, root: Node, source: bytes, cuts: dict[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        root: Node,
+        source: bytes,
+        cuts: dict[int, int] | None = None,
+        escaped: dict[int, str] | None = None,
+    ) -> None:
         self.recovered = _Recovered(root, cuts or {})
+        # Where a backtick makes a value of a parameter's name, and the name (see `ESCAPED_PARAMETER`).
+        self.escaped_parameters = {
+            at: name for at, name in (escaped or {}).items() if _given_by_position(root, at)
+        }
         found = _captures(_INDEX, root)
         self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
         self.statements = sorted(
@@ -11275,6 +11321,17 @@ class Interpreter:
         found = construct(above, self.where.line(mark.line), mark)
         return replace(mark, tag=found.kind) if found is not None else mark
 
+    def _unread(self) -> tuple[Mark, ...]:
+        """Where the parser could not read a part of the script (see `_unread_mark`), and where a backtick
+        makes a value of a parameter's name (tagged `ESCAPED_PARAMETER` and the name), in document order."""
+        escaped = self.index.escaped_parameters
+        return tuple(
+            replace(self.where.at(at), tag=ESCAPED_PARAMETER + escaped[at][1:])
+            if at in escaped
+            else self._unread_mark(at)
+            for at in sorted([*self.index.recovered.unread, *escaped])
+        )
+
     def _unread_part_names_classic(self) -> bool:
         """Whether a part the parser could not read names a classic cmdlet (see `sniff`)."""
         recovered = self.index.recovered
@@ -11296,7 +11353,7 @@ class Interpreter:
             for site, call in sorted(self.circuit_moves.items(), key=lambda item: (item[0][1], item[0][0]))
         )
         extended = tuple(self.extended)
-        unread = tuple(self._unread_mark(offset) for offset in self.index.recovered.unread)
+        unread = self._unread()
         neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
             # What the functions of a dot-sourced file it runs create, their calls that file's to report.
@@ -11308,7 +11365,7 @@ class Interpreter:
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
             found = (*extended, *built, *self.peerings)
-            if not self._unread_part_names_classic():
+            if not self._unread_part_names_classic() and not self.index.escaped_parameters:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct
             script = Script(posixpath.basename(self.path), "PowerShell", (), (), first, unread=unread)

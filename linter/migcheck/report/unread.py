@@ -11,6 +11,8 @@ such a part of its own kind: bash runs it as a command, which fails, so the opti
 classic command's. Each report says so of it (`why`), and that the `\\` ending the line before may be lost.
 A Python call of a classic service's method by a name the script does not state (`getattr(sms, name)(...)`)
 is one too (`said_alone`): which operation it runs is unknown.
+So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
 before a parameter's name, a blank after a line-ending backtick) carries the construct's name as its mark's
@@ -59,11 +61,13 @@ def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
 
 
 def said_alone(mark: Mark) -> bool:
-    """Whether `mark` is of a part each report says on its own, with what it is (`why`): a shell line that
-    lost its continuation, a Python call by a method name the script does not state."""
+    """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
+    parser could not read: a slip of the script read as its shell runs it (a shell line that lost its
+    continuation, a PowerShell backtick before a parameter's dash), a Python call by a method name the
+    script does not state."""
     from migcheck.model import CALLED_BY_UNSTATED_NAME
 
-    return lost_continuation(mark) or mark.tag == CALLED_BY_UNSTATED_NAME
+    return lost_continuation(mark) or escaped_parameter(mark) or mark.tag == CALLED_BY_UNSTATED_NAME
 
 
 def lost_continuation(mark: Mark) -> bool:
@@ -72,6 +76,13 @@ def lost_continuation(mark: Mark) -> bool:
     from migcheck.model import LOST_CONTINUATION
 
     return mark.tag == LOST_CONTINUATION
+
+
+def escaped_parameter(mark: Mark) -> bool:
+    """Whether `mark` is of a PowerShell backtick that makes a value of a parameter's name."""
+    from migcheck.model import ESCAPED_PARAMETER
+
+    return mark.tag.startswith(ESCAPED_PARAMETER)
 
 
 # What a line that starts with an option after a classic command is, and what to do.
@@ -94,18 +105,21 @@ BY_NAME_WHY = (
 # What the JSON and SARIF reports call each kind of part that is not read for a reason they can name.
 BY_NAME = "called-by-unstated-name"
 LOST_CONTINUATION_WHY = "lost-continuation"
+ESCAPED_PARAMETER_WHY = "escaped-parameter"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
 _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
 
 
 def why_named(mark: Mark) -> str:
-    """The name of what the part at `mark` is ("lost-continuation", "lone-dash", "blank-after-backtick"),
-    or "" for a part the parser stopped at for a reason only it knows."""
+    """The name of what the part at `mark` is ("lost-continuation", "escaped-parameter", "lone-dash",
+    "blank-after-backtick"), or "" for a part the parser stopped at for a reason only it knows."""
     if lost_continuation(mark):
         return LOST_CONTINUATION_WHY
     if said_alone(mark):
         return BY_NAME
+    if escaped_parameter(mark):
+        return ESCAPED_PARAMETER_WHY
     return mark.tag if mark.tag in _CONSTRUCTS else ""
 
 
@@ -115,6 +129,13 @@ def why(mark: Mark) -> str:
         return f"line {mark.line} {LOST_WHY}"
     if said_alone(mark):
         return f"line {mark.line} {BY_NAME_WHY}"
+    if escaped_parameter(mark):
+        name = mark.tag[1:]
+        return (
+            f"the backtick before `{name}` escapes its dash, so PowerShell gives the command the string "
+            f'"{name}" as a value, by position, not the parameter {name}: the call does not run as written; '
+            "remove the backtick"
+        )
     return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
 
 
