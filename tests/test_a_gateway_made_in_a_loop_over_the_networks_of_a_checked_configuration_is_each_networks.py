@@ -3,7 +3,8 @@ network sites (`foreach ($v in $cfg.NetworkConfiguration.VirtualNetworkConfigura
 VirtualNetworkSite) { New-AzureVNetGateway -VNetName $v.name … }`) gives the gateway, and the connections
 it makes there, to each network that file defines: the configuration checked under that name, beside the
 script. No file of that name checked, the gateway is said to be of each network of that file, not of a
-network of its own."""
+network of its own. The sites piped to `ForEach-Object` (`… .VirtualNetworkSite | ForEach-Object { … $_.name
+… }`) are read as that `foreach` reads them, where `$_` was a network the script does not name."""
 
 from __future__ import annotations
 
@@ -111,3 +112,19 @@ def test_a_loop_over_a_file_the_script_writes_first_is_not_over_the_checked_one(
     )
     out = _plan(tmp_path, monkeypatch, capsys, {"net.netcfg": NETCFG, "gateways.ps1": written})
     assert "gateway" not in _step(out, "hub")
+
+
+def test_the_sites_piped_to_for_each_object_each_get_the_gateway_and_its_connection(
+    tmp_path, monkeypatch, capsys
+):
+    connect = f"{LOCAL_SITES} | % {{ Set-AzureVNetGateway -Connect -VNetName $v.name -LocalNetworkSiteName $_.name }}\n"
+    piped = READ + f"{SITES} | ForEach-Object {{\n$v = $_\n" + CREATE + connect + "}\n"
+    out = _plan(tmp_path, monkeypatch, capsys, {"net.netcfg": NETCFG, "gateways.ps1": piped})
+    for network in ("hub", "spoke"):
+        step = _step(out, network)
+        assert f"moves: the gateway of '{network}'\n" in step
+        assert (
+            "moves: its site-to-site VPN connection to local network site '<local site name, gateways.ps1:"
+            in step
+        )
+    assert "<virtual network name" not in out

@@ -5637,7 +5637,7 @@ class Interpreter:
         if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
             # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`),
             # and each network site of a configuration file the script reads is one of that file's.
-            each = value if isinstance(value, EveryVm) else _network_site_of_file(value, variable)
+            each = value if isinstance(value, EveryVm) else _network_site_of_file(value, _text(variable))
             self._loop(node, env, read=listed, bound={key: each} if each is not None else None)
             return
         for item in items:
@@ -7075,7 +7075,8 @@ class Interpreter:
             elif not isinstance(piped, Items) and not walked and not self._holds(written):
                 # over a list the script does not write out (`$Names | ForEach-Object { … }`)
                 self.loops_over[written.id] = _short(self._piped_text(node))
-                run, given = Interpreter._each_unknown_item, (written, env)
+                site = _network_site_of_file(piped, "$_")
+                run, given = Interpreter._each_unknown_item, (written, env, site)
             else:
                 run, given = Interpreter._script_block, (written, env)
         return self._collected(node, Interpreter._begun_and_ended, begin, end, env, run, given)
@@ -7091,11 +7092,12 @@ class Interpreter:
             return ""
         return self.where.source[before[0].start_byte : before[-1].end_byte].decode("utf-8", "replace")
 
-    def _each_unknown_item(self, node: Node, env: Env) -> None:
+    def _each_unknown_item(self, node: Node, env: Env, site: Unknown | None) -> None:
         """`$Names | ForEach-Object { … }` over a list the script does not write out: the block is read
         once (see `_script_block`), its `$_` the item of any turn, so that a VM named by it stands for one
-        VM per item (see `_looped_over`), as one named by the variable of a `foreach` over such a list."""
-        outer, self.item = self.item, Unknown("$_", ("loop", node.id, "_"))
+        VM per item (see `_looped_over`), as one named by the variable of a `foreach` over such a list; or
+        the network `site` of a configuration file each item is (see `_network_site_of_file`)."""
+        outer, self.item = self.item, site or Unknown("$_", ("loop", node.id, "_"))
         self._loop(node, env, block=True)
         self.item = outer
 
@@ -14132,10 +14134,11 @@ def _read_document_of(value: Value) -> str:
     return ident[1] if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _READ_DOCUMENT else ""
 
 
-def _network_site_of_file(listed: Value, variable: Node) -> Unknown | None:
-    """What the variable of a `foreach` over the network sites of a configuration document read from a file
-    holds (`foreach ($v in $cfg.NetworkConfiguration.VirtualNetworkConfiguration.VirtualNetworkSites.
-    VirtualNetworkSite)`): a site of that file's in every round; None for a loop over anything else."""
+def _network_site_of_file(listed: Value, variable: str) -> Unknown | None:
+    """What the variable (as written) of a `foreach` over the network sites of a configuration document read
+    from a file holds (`foreach ($v in $cfg.NetworkConfiguration.VirtualNetworkConfiguration.
+    VirtualNetworkSites.VirtualNetworkSite)`), or `$_` of a `ForEach-Object` they are piped to: a site of that
+    file's in every round; None for a loop over anything else."""
     ident = listed.ident if isinstance(listed, Unknown) else None
     for member in reversed(_NETWORK_SITES_PATH):
         if not (isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "member" and ident[2] == member):
@@ -14143,7 +14146,7 @@ def _network_site_of_file(listed: Value, variable: Node) -> Unknown | None:
         ident = ident[1]
     if not (isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _READ_DOCUMENT):
         return None
-    return Unknown(_text(variable), (_NETWORK_SITE, ident[1]))
+    return Unknown(variable, (_NETWORK_SITE, ident[1]))
 
 
 def _file_of_network_name(value: Value) -> str:
