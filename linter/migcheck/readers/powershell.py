@@ -6176,9 +6176,16 @@ class Interpreter:
             self._changed_in_place(key, env)  # `$list[0] = …`
 
     def _member_key(self, target: Node, inner: list[Node], env: Env) -> str | None:
+        """The member a member access or an item access names: as written (`$t.web`), or the string a
+        quoted name or a variable in its place holds (`$t."$k"`, `$t.'web'`, `$t.$k`); None when the reader
+        does not know it."""
         if target.type == "member_access":
             name = _first(target, "member_name")
-            return _text(name) if name is not None else None
+            written = _named(name) if name is not None else []
+            if name is None or (len(written) == 1 and written[0].type == "simple_name") or not written:
+                return _text(name) if name is not None else None
+            value = self.evaluate(written[0], env)
+            return value.value if isinstance(value, Text) else None
         key = self.evaluate(inner[1], env) if len(inner) > 1 else None
         return key.value if isinstance(key, Text) else None
 
