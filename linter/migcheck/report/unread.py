@@ -65,9 +65,14 @@ def said_alone(mark: Mark) -> bool:
     parser could not read: a slip of the script read as its shell runs it (a shell line that lost its
     continuation, a PowerShell backtick before a parameter's dash), a Python call by a method name the
     script does not state."""
+    return lost_continuation(mark) or escaped_parameter(mark) or called_by_unstated_name(mark)
+
+
+def called_by_unstated_name(mark: Mark) -> bool:
+    """Whether `mark` is of a Python call of a classic service's method by a name the script does not state."""
     from migcheck.model import CALLED_BY_UNSTATED_NAME
 
-    return lost_continuation(mark) or escaped_parameter(mark) or mark.tag == CALLED_BY_UNSTATED_NAME
+    return mark.tag == CALLED_BY_UNSTATED_NAME
 
 
 def lost_continuation(mark: Mark) -> bool:
@@ -116,7 +121,7 @@ def why_named(mark: Mark) -> str:
     "blank-after-backtick"), or "" for a part the parser stopped at for a reason only it knows."""
     if lost_continuation(mark):
         return LOST_CONTINUATION_WHY
-    if said_alone(mark):
+    if called_by_unstated_name(mark):
         return BY_NAME
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
@@ -127,7 +132,7 @@ def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
     if lost_continuation(mark):
         return f"line {mark.line} {LOST_WHY}"
-    if said_alone(mark):
+    if called_by_unstated_name(mark):
         return f"line {mark.line} {BY_NAME_WHY}"
     if escaped_parameter(mark):
         name = mark.tag[1:]
