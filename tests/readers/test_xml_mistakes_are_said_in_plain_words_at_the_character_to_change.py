@@ -81,10 +81,10 @@ CONFIG = '<ServiceConfiguration serviceName="a">\n{}\n</ServiceConfiguration>\n'
             "with a blank before it",
         ),
         ("<Role name=a/>", "2:12", "an attribute's value not in quotes", 'name="value"'),
-        ("<Role name/>", "2:11", "the attribute name has no value", 'Write it as name="value"'),
+        ("<Role name/>", "2:7", "the attribute name has no value", 'Write it as name="value"'),
         (
             '<Role name="a" name="b"/>',
-            "2:24",
+            "2:16",
             "the attribute name is written twice in one start tag",
             "Keep one",
         ),
@@ -108,6 +108,48 @@ def test_common_mistakes_are_said_in_plain_words_with_the_edit_that_fixes_them(l
     assert f"{mark.line}:{mark.column}" == where
     assert doc.problem.message == f"not well-formed XML: {words} (line {mark.line}, column {mark.column})"
     assert fix in doc.problem.fix
+
+
+# A start tag written over several lines, as configurations often write their root's: libxml2 reports
+# what it learns at the end of the tag (or at what follows an attribute) on that line.
+SPREAD = (
+    '<ServiceConfiguration serviceName="a"\n'
+    '    xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration"\n'
+    "    {}\n"
+    '    osVersion="*">\n'
+    '  <Role name="a"><Instances count="1"/></Role>\n'
+    "</ServiceConfiguration>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "attributes, where, words",
+    [
+        (
+            'x:osFamily="6"',
+            "3:5",
+            "the prefix x: of the attribute x:osFamily is declared on no element around it",
+        ),
+        ("osFamily", "3:5", "the attribute osFamily has no value"),
+        ('osFamily="6" osFamily="5"', "3:18", "the attribute osFamily is written twice in one start tag"),
+        ('osFamily="a&b"', "3:16", "a `&` that starts a reference no `;` ends"),
+    ],
+)
+def test_a_mistake_in_a_start_tag_over_several_lines_is_said_on_the_line_to_change(attributes, where, words):
+    doc = read_document(
+        "svc/ServiceConfiguration.Cloud.cscfg", SPREAD.format(attributes).encode(), explicit=True
+    )
+    assert doc is not None and doc.problem is not None
+    mark = doc.problem.mark
+    assert f"{mark.line}:{mark.column}" == where
+    assert doc.problem.message == f"not well-formed XML: {words} (line {where.replace(':', ', column ')})"
+
+
+def test_a_mistake_in_a_start_tag_over_several_lines_ending_in_crlf_is_said_on_the_line_to_change():
+    text = SPREAD.format('x:osFamily="6"').replace("\n", "\r\n").encode()
+    doc = read_document("svc/ServiceConfiguration.Cloud.cscfg", text, explicit=True)
+    assert doc is not None and doc.problem is not None
+    assert (doc.problem.mark.line, doc.problem.mark.column) == (3, 5)
 
 
 @pytest.mark.parametrize(

@@ -440,16 +440,22 @@ def _syntax_error(
     cut = cut_short()
     if cut is not None:
         return cut
-    plain = in_plain_words([message, *(e.message for e in entries[1:3])], _line_text(source, line), column)
+    at = _offset_of(source, line, column)
+    plain = in_plain_words([message, *(e.message for e in entries[1:3])], source, at)
     if plain is None:
         return f"not well-formed XML: {message} ({_at(source, line, column)})", line, column, ""
-    words, column, fix = plain
+    words, to_change, fix = plain
+    if to_change != at:  # an earlier line where the start tag spans several
+        line -= source.count("\n", to_change, at)
+        column = to_change - source.rfind("\n", 0, to_change)
     return f"not well-formed XML: {words} ({_at(source, line, column)})", line, column, fix
 
 
-def _line_text(source: str, line: int) -> str:
-    lines = source.split("\n", line)  # at most `line` splits: the rest of a long file stays one piece
-    return lines[line - 1] if line <= len(lines) else ""
+def _offset_of(source: str, line: int, column: int) -> int:
+    r"""The offset of `column` of `line` (lines counted at `\n`, as lxml counts them)."""
+    lines = source.split("\n", line - 1)  # at most `line - 1` splits: the rest stays one piece
+    start = len(source) - len(lines[-1]) if len(lines) == line else len(source)
+    return min(start + column - 1, len(source))
 
 
 # The marks of template languages that fill in a file before it is deployed (ERB, EJS and ASP `<%= %>`,

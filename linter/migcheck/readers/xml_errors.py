@@ -21,9 +21,12 @@ class _Known:
     back_to: str = ""  # what libxml2 reads past before it complains: the finding points at it instead
 
 
-# libxml2 names an attribute whose prefix no element declares only once it has read the whole start tag
-# (it points past the tag's `>`): the finding points back at the attribute, `prefix:name`, on that line.
+# libxml2 names an attribute whose prefix no element declares, or that a tag writes twice, only once it has
+# read the whole start tag (it points past the tag's `>`), and one without a value at what follows it: the
+# finding points back at the attribute (`prefix:name`, `name`), in the start tag, on whichever of its lines
+# it is written. `back_to` for an attribute is the format of its name, from the pattern's groups.
 _ATTRIBUTE = "{0}:{1}"
+_NAMED = "{0}"
 
 
 _AMP_FIX = (
@@ -86,11 +89,13 @@ _KNOWN = (
         re.compile(r"Specification mandates value for attribute (\S+)"),
         "the attribute {0} has no value",
         'Write it as {0}="value", or remove it.',
+        _NAMED,
     ),
     _Known(
         re.compile(r"Attribute (\S+) redefined"),
         "the attribute {0} is written twice in one start tag",
         "Keep one of the two and remove the other.",
+        _NAMED,
     ),
     _Known(
         re.compile(r"Extra content at the end of the document"),
@@ -158,10 +163,12 @@ _KNOWN = (
 _INVALID_NAME, _START_TAG_NOT_CLOSED = _KNOWN[4], _KNOWN[5]
 
 
-def in_plain_words(messages: Sequence[str], line_text: str, column: int) -> tuple[str, int, str] | None:
-    """(words, column, fix) of libxml2's first error `messages[0]` at `column` of `line_text`, None where
-    libxml2's words are all there is. Attributes libxml2 cannot read are said of the start tag its next
-    error names (`Couldn't find end of Start Tag Role`): one error, in one message."""
+def in_plain_words(messages: Sequence[str], source: str, at: int) -> tuple[str, int, str] | None:
+    """(words, offset, fix) of libxml2's first error `messages[0]`, which its line and column put at offset
+    `at` of `source`; None where libxml2's words are all there is. The offset is of the character to change,
+    which may be on an earlier line than libxml2's where a start tag spans several. Attributes libxml2
+    cannot read are said of the start tag its next error names (`Couldn't find end of Start Tag Role`): one
+    error, in one message."""
     first = messages[0].strip()
     for known in _KNOWN:
         match = known.pattern.fullmatch(first)
@@ -169,14 +176,14 @@ def in_plain_words(messages: Sequence[str], line_text: str, column: int) -> tupl
             names = [_shown(group or "") for group in match.groups()]
             words = known.words.format(*names, tag=_start_tag(messages[1:]))
             fix = known.fix.format(*names)
-            if known is _INVALID_NAME and line_text[column - 1 : column] == "/":
+            if known is _INVALID_NAME and source[at : at + 1] == "/":
                 words, fix = (
                     "an end tag before any start tag",
                     "Remove it, or write the start tag it closes first.",
                 )
-            if known.back_to == _ATTRIBUTE:
-                return words, _attribute_at(line_text, column, ":".join(match.groups())), fix
-            return words, _back_to(line_text, column, known.back_to), fix
+            if known.back_to in (_ATTRIBUTE, _NAMED):
+                return words, _attribute_at(source, at, known.back_to.format(*match.groups())), fix
+            return words, _back_to(source, at, known.back_to), fix
     return None
 
 
@@ -189,21 +196,31 @@ def _start_tag(later: Sequence[str]) -> str:
     return "a start tag"
 
 
-def _back_to(line_text: str, column: int, mark: str) -> int:
-    """The column of the last `mark` on the line before `column` (libxml2 points past it), else `column`."""
+def _looked_back_from(source: str, at: int) -> int:
+    """Where a search back from `at` for what libxml2 read past stops: the start of the line or of the tag
+    `at` is in, whichever is earlier, so that an attribute on an earlier line of a start tag is found. A
+    start tag holds no other `<` (a value may not), so the last one before `at` is its own."""
+    return min(source.rfind("\n", 0, at) + 1, max(source.rfind("<", 0, at), 0))
+
+
+def _back_to(source: str, at: int, mark: str) -> int:
+    """The offset of the last `mark` before `at` in the tag or line `at` is in (libxml2 points past it),
+    else `at`."""
     if not mark:
-        return column
-    found = line_text.rfind(mark, 0, max(column - 1, 0))
-    return found + 1 if found >= 0 else column
+        return at
+    found = source.rfind(mark, _looked_back_from(source, at), at)
+    return found if found >= 0 else at
 
 
-def _attribute_at(line_text: str, column: int, name: str) -> int:
-    """The column of the last attribute `name` on the line before `column` (a blank before it: `i:type`,
-    not the end of `xi:type`), else `column`."""
-    end = max(column - 1, 0)
-    while (found := line_text.rfind(name, 0, end)) > 0 and not line_text[found - 1].isspace():
+def _attribute_at(source: str, at: int, name: str) -> int:
+    """The offset of the last attribute `name` before `at` in the tag or line `at` is in (a blank before it:
+    `i:type`, not the end of `xi:type`), else `at`."""
+    start, end = _looked_back_from(source, at), at
+    while (found := source.rfind(name, start, end)) > 0:
+        if source[found - 1].isspace():
+            return found
         end = found  # the end of a longer name: look further back
-    return found + 1 if found >= 0 else column
+    return at
 
 
 def _shown(name: str) -> str:
