@@ -962,29 +962,84 @@ class ConflictingPrivateIp(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        # address -> the VMs asking for it, per network: each VM known by its service and name (two files
-        # may describe one VM without the link joining them: no service name), the first with its label.
-        asking: dict[tuple[str, str], dict[tuple[str, str], tuple[Role, str]]] = {}
-        together: dict[tuple[str, str], Together] = {}  # the same VMs, to tell which can meet
-        for service, scope, where, vm, static in _static_addresses(estate):
-            address = static.name.strip()
-            vms = asking.setdefault((where, address), {})
-            identity = (service.label, key(vm.name))
-            if identity in vms:
-                continue
-            same = together.setdefault((where, address), Together())
-            holder = _created_with(vm, vms.values()) if same.with_(vm) else None
-            vms[identity] = (vm, service.label)
-            same.add(vm)
-            if holder is not None:
-                yield self.finding(
-                    vm,
-                    f"VM '{vm.name}' of {service.label} asks for private IP {address}, which VM "
-                    f"'{holder[0].name}' of {holder[1]} asks for too, in {scope}: Prepare fails "
-                    "on it, and Validate does not check it",
-                    at=static,
-                    fix=self.fix_hint + folder_grouping_note(service),
-                )
+        # Conflicts of VMs that take their address from one place (a variable several VMs are given) are one
+        # fact: one finding there names them all, in the order of the first conflict found at it.
+        told: dict[tuple[str, str, Mark], list[_Conflict]] = {}
+        for conflict in _conflicts(estate):
+            told.setdefault((conflict.where, conflict.address, conflict.static.mark), []).append(conflict)
+        for conflicts in told.values():
+            first = conflicts[0]
+            yield self.finding(
+                first.vm,
+                _conflict_message(conflicts),
+                at=first.static,
+                fix=self.fix_hint + folder_grouping_note(first.service),
+            )
+
+
+@dataclass(frozen=True)
+class _Conflict:
+    """A VM that asks for a static address another VM of its network asks for first (`holder`, with its
+    service's label and the address as it writes it)."""
+
+    service: CloudService
+    scope: str  # the network, in words
+    where: str  # the network, as a key
+    address: str
+    vm: Role
+    static: NameRef
+    holder: tuple[Role, str, NameRef]
+
+
+def _conflicts(estate: Estate) -> Iterator[_Conflict]:
+    # address -> the VMs asking for it, per network: each VM known by its service and name (two files
+    # may describe one VM without the link joining them: no service name), the first with its label.
+    asking: dict[tuple[str, str], dict[tuple[str, str], tuple[Role, str, NameRef]]] = {}
+    together: dict[tuple[str, str], Together] = {}  # the same VMs, to tell which can meet
+    for service, scope, where, vm, static in _static_addresses(estate):
+        address = static.name.strip()
+        vms = asking.setdefault((where, address), {})
+        identity = (service.label, key(vm.name))
+        if identity in vms:
+            continue
+        same = together.setdefault((where, address), Together())
+        holder = _created_with(vm, vms.values()) if same.with_(vm) else None
+        vms[identity] = (vm, service.label, static)
+        same.add(vm)
+        if holder is not None:
+            yield _Conflict(service, scope, where, address, vm, static, holder)
+
+
+def _conflict_message(conflicts: list[_Conflict]) -> str:
+    """What the conflicts of VMs that take their address from one place say: the VMs asking there, with the
+    first VM asking for it when it asks elsewhere (a file that holds it, another line of the script)."""
+    first = conflicts[0]
+    holder_vm, holder_label, holder_static = first.holder
+    asking = [(c.vm.name, c.service.label) for c in conflicts]
+    tail = f"in {first.scope}: Prepare fails on it, and Validate does not check it"
+    if len(conflicts) == 1:
+        return (
+            f"VM '{first.vm.name}' of {first.service.label} asks for private IP {first.address}, which VM "
+            f"'{holder_vm.name}' of {holder_label} asks for too, {tail}"
+        )
+    if holder_static.mark == first.static.mark and all(c.holder[0] is holder_vm for c in conflicts):
+        return (
+            f"{_vms_words([(holder_vm.name, holder_label), *asking])} all ask for private IP {first.address}, "
+            f"given to each here, {tail}"
+        )
+    return (
+        f"{_vms_words(asking)} ask for private IP {first.address}, given to each here, which VM "
+        f"'{holder_vm.name}' of {holder_label} asks for too, {tail}"
+    )
+
+
+def _vms_words(vms: list[tuple[str, str]]) -> str:
+    """`VMs 'a', 'b' and 'c' of cloud service 's'`, or each VM with its service where they differ (a
+    handful named, see `listed`)."""
+    labels = {label for _, label in vms}
+    if len(labels) == 1:
+        return f"VMs {listed(name for name, _ in vms)} of {vms[0][1]}"
+    return "VMs " + listed((f"'{name}' of {label}" for name, label in vms), quote="")
 
 
 def _static_addresses(estate: Estate) -> list[tuple[CloudService, str, str, Role, NameRef]]:
@@ -1007,7 +1062,7 @@ def _static_addresses(estate: Estate) -> list[tuple[CloudService, str, str, Role
     return found
 
 
-def _created_with(vm: Role, asking: Iterable[tuple[Role, str]]) -> tuple[Role, str]:
+def _created_with(vm: Role, asking: Iterable[tuple[Role, str, NameRef]]) -> tuple[Role, str, NameRef]:
     """The first of the VMs asking for an address (each with its service's label), some of which can be
     created together with `vm`, that can: the first of all, unless a script creates them on branches it
     does not take together (`if ($prod) { … 10.0.1.4 } else { … 10.0.1.4 }`). A handful are looked at,
