@@ -24,8 +24,8 @@ FILES = {"ServiceDefinition.csdef": STUB_CSDEF, "ServiceConfiguration.Cloud.cscf
 def test_the_role_is_a_web_or_worker_role_the_definition_lacks(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, FILES, "MIG003", "MIG101")
     assert where(result.findings) == [
-        "MIG003 ServiceConfiguration.Cloud.cscfg:2:3",
         "MIG101 ServiceConfiguration.Cloud.cscfg:2:3",
+        "MIG003 ServiceConfiguration.Cloud.cscfg:2:15",
     ]
 
 
@@ -47,6 +47,6 @@ def test_a_definition_with_roles_keeps_the_configuration_s_other_roles_out(tmp_p
         tmp_path, monkeypatch, {**FILES, "ServiceDefinition.csdef": csdef}, "MIG003", "MIG101"
     )
     assert sorted(where(result.findings)) == [
-        "MIG003 ServiceConfiguration.Cloud.cscfg:2:3",
+        "MIG003 ServiceConfiguration.Cloud.cscfg:2:15",
         "MIG101 ServiceDefinition.csdef:1:110",
     ]

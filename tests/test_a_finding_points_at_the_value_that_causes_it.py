@@ -46,7 +46,7 @@ def test_an_affinity_group_a_rest_body_names_in_its_own_element(tmp_path, monkey
 
 
 def test_a_netcfg_affinity_group_is_an_attribute_of_the_network(tmp_path, monkeypatch):
-    """Near miss: the attribute has no element of its own; the network's element is where it is."""
+    """The attribute has no element of its own: its value is where it is."""
     netcfg = (
         '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">\n'
         "  <VirtualNetworkConfiguration><VirtualNetworkSites>\n"
@@ -55,7 +55,7 @@ def test_a_netcfg_affinity_group_is_an_attribute_of_the_network(tmp_path, monkey
         "</NetworkConfiguration>\n"
     )
     found = where(lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG303").findings)
-    assert found == [at(netcfg, "<VirtualNetworkSite ", "NetworkConfig.netcfg", "MIG303")]
+    assert found == [at(netcfg, "my-group", "NetworkConfig.netcfg", "MIG303")]
 
 
 # --- MIG201: an endpoint ACL ---------------------------------------------------------------------------------

@@ -323,7 +323,7 @@ PLACED_BY_CONFIGURATION = """\
     [
         ("vms.ps1", PLACED_BY_SCRIPT, "2:53", "line 4"),
         ("vms.py", PLACED_BY_PYTHON, "6:101", "line 9"),
-        ("shop/ServiceConfiguration.Cloud.cscfg", PLACED_BY_CONFIGURATION, "7:48", "line 8"),
+        ("shop/ServiceConfiguration.Cloud.cscfg", PLACED_BY_CONFIGURATION, "7:62", "line 8"),
     ],
     ids=["powershell", "python", "service-configuration"],
 )

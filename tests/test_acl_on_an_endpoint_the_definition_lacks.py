@@ -36,7 +36,7 @@ def cscfg(endpoint: str) -> str:
 def test_an_acl_on_an_undefined_endpoint_is_a_dangling_name_only(tmp_path, monkeypatch) -> None:
     files = {"shop/ServiceDefinition.csdef": CSDEF, "shop/ServiceConfiguration.Cloud.cscfg": cscfg("HttpsIn")}
     result = lint_files(tmp_path, monkeypatch, files, "MIG003", "MIG201")
-    assert where(result.findings) == ["MIG003 shop/ServiceConfiguration.Cloud.cscfg:10:7"]
+    assert where(result.findings) == ["MIG003 shop/ServiceConfiguration.Cloud.cscfg:10:41"]
 
 
 def test_an_acl_on_a_defined_endpoint_is_reported(tmp_path, monkeypatch) -> None:

@@ -101,7 +101,7 @@ def configured(subnet: str) -> str:
     ("name", "text", "at"),
     [
         ("deployment.xml", rest_body("data"), "deployment.xml:22:9"),
-        ("ServiceConfiguration.Cloud.cscfg", cscfg("data"), "ServiceConfiguration.Cloud.cscfg:10:9"),
+        ("ServiceConfiguration.Cloud.cscfg", cscfg("data"), "ServiceConfiguration.Cloud.cscfg:10:57"),
         ("request.xml", package_body("data"), "request.xml:4:3"),
         ("ilb.ps1", added("data"), "ilb.ps1:5:94"),
         ("ilb.ps1", configured("data"), "ilb.ps1:1:52"),

@@ -139,7 +139,7 @@ def test_a_template_folder_joins_the_project_that_deploys_its_service(tmp_path, 
         "MIG101 Pipeline/ServiceDefinition.csdef:2:3",
         "MIG101 Pipeline/ServiceDefinition.csdef:3:3",
         "MIG101 Pipeline/ServiceDefinition.csdef:4:3",
-        "MIG003 ServiceConfiguration.Template.cscfg:2:3",
+        "MIG003 ServiceConfiguration.Template.cscfg:2:15",
     ]
     _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
     steps = [s for s in json.loads(out)["subscriptions"][0]["steps"] if s["kind"] != "prerequisites"]

@@ -132,7 +132,7 @@ def test_suppressed_blockers_and_warnings_are_in_the_plan_marked_so(contoso):
     (blocker,) = step.blockers
     # Held back, they are positioned for the plan: a comment's line above the network's.
     prefix, note = where(blocker), where(step.notes[0].finding)
-    assert (blocker.code, prefix, note) == ("MIG304", f"{NETCFG}:75:13:", f"{NETCFG}:69:7:")
+    assert (blocker.code, prefix, note) == ("MIG304", f"{NETCFG}:75:13:", f"{NETCFG}:69:69:")
     text = render_plan(plan, "text").splitlines()
     assert any(line.startswith(f"   blocker (suppressed: {REASON}): {prefix} MIG304 ") for line in text)
     assert any(line.startswith(f"   note (suppressed: {REASON}): {note} MIG303 (warning): ") for line in text)

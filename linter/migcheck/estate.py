@@ -215,7 +215,29 @@ class Dangling:
 
     @property
     def mark(self) -> Mark:
-        return self.ref.mark
+        """Where the name is written: the value of the attribute that writes it, in the XML files that name
+        things by attributes (a .cscfg, a .netcfg), else where the reader marked it."""
+        mark = self.ref.mark
+        attribute = _NAMED_BY.get((mark.tag.rpartition(":")[2], self.target)) if mark.tag else None
+        return model.at_attribute(mark, attribute) if attribute else mark
+
+
+# The attribute that names a target of a kind in an element (local name, target kind): a .cscfg's and a
+# .netcfg's references are attributes, which a finding about the name points at.
+_NAMED_BY = {
+    ("ServiceConfiguration", "ServiceDefinition"): "serviceName",
+    ("Role", "Role"): "name",
+    ("InstanceAddress", "Role"): "roleName",
+    ("EndpointAcl", "Role"): "role",
+    ("EndpointAcl", "AccessControl"): "accessControl",
+    ("EndpointAcl", "InputEndpoint"): "endpoint",
+    ("VirtualNetworkSite", "VirtualNetwork"): "name",
+    ("Subnet", "Subnet"): "name",
+    ("FrontendIPConfiguration", "Subnet"): "subnet",
+    ("ReservedIP", "ReservedIp"): "name",
+    ("DnsServerRef", "DnsServer"): "name",
+    ("LocalNetworkSiteRef", "LocalNetworkSite"): "name",
+}
 
 
 @model.record

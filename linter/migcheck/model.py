@@ -112,6 +112,46 @@ class Mark:
 
 
 @record
+class AttributeMark(Mark):
+    """The mark of the value of one attribute of an element's start tag (`attribute`, its local name, matched
+    without regard to case), for what is said of that value alone: a name that points at nothing, a value
+    out of range. Located at the first character inside its quotes, on the attribute's own line where the
+    start tag spans several (see `migcheck.source`); at the start tag where the tag does not write it. A
+    subclass, not a field of every mark: few marks are of an attribute, and a mark is made per element read.
+
+    It is equal to its element's mark, and hashed alike: what matches findings to the resources they are
+    about (the readiness summary, the plan, suppressions) takes it for the element; only where it is shown
+    differs."""
+
+    attribute: str = field(default="", compare=False)
+
+
+def _same_element(self: Mark, other: object) -> bool:
+    if not isinstance(other, Mark):
+        return NotImplemented
+    return (self.path, self.line, self.tag, self.nth, self.column) == (
+        other.path,
+        other.line,
+        other.tag,
+        other.nth,
+        other.column,
+    )
+
+
+# Set after `record`, which compares records of one class only: a subclass's own `__eq__` is tried first on
+# either side of `==`, so a mark and its attribute's compare equal both ways.
+AttributeMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
+
+
+def at_attribute(mark: Mark, attribute: str) -> Mark:
+    """The mark of attribute `attribute` of the element `mark` points at; `mark` itself where it is no
+    element's start tag (a script's position, a JSON value, a comment)."""
+    if not mark.tag or mark.tag == "!--":
+        return mark
+    return AttributeMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, attribute)
+
+
+@record
 class Location:
     """A resolved position: 1-based line and column of the `<` that starts the element, and where the
     reported text ends — the end of the start tag (not the whole subtree), of a script's call or of a JSON

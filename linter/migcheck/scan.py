@@ -30,6 +30,27 @@ def start_tag_end(text: str, start: int) -> int:
     return index if stop == "<" else len(text)
 
 
+# An attribute of a start tag: its name as written (prefix and all) and its value inside either quotes.
+# A name starts after a space, as XML writes it, and nothing is given back (`++`): a search from each
+# character of a long run of them would otherwise read the run again from each.
+_ATTRIBUTE = re.compile(r"""(?<=\s)([^\s=<>"'/]++)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)')""")
+
+
+def attribute_values(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
+    """(start, end) of the value inside the quotes of each attribute of the start tag from `start` (its
+    `<`) to `end`, by local name lowered, the first of a name where a tag writes it twice: one pass over the
+    tag, whatever the number of attributes asked for."""
+    name_end = start + 1
+    while name_end < end and not text[name_end].isspace() and text[name_end] not in "/>":
+        name_end += 1
+    values: dict[str, tuple[int, int]] = {}
+    for found in _ATTRIBUTE.finditer(text, name_end, end):
+        local = found.group(1).rpartition(":")[2].lower()
+        group = 2 if found.group(2) is not None else 3
+        values.setdefault(local, found.span(group))
+    return values
+
+
 def comment_end(text: str, start: int) -> int:
     """The offset just past the `-->` of the comment at `start`, or the end of the text."""
     found = text.find("-->", start + 4)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from migcheck import scan
-from migcheck.model import Edit, Fix, Location, Mark, Part
+from migcheck.model import AttributeMark, Edit, Fix, Location, Mark, Part
 
 
 class Lines(Protocol):
@@ -37,6 +37,7 @@ class SourceText:
     __slots__ = (
         "_as_shown",
         "_asked",
+        "_attributes",
         "_by_line",
         "_counted",
         "_every_ending",
@@ -73,6 +74,9 @@ class SourceText:
         # Where the start tags `_starts_ending_on` found end (`scan.start_tag_end`), by their `<`: a finding
         # located there is given its end without the tag being scanned again.
         self._tag_ends: dict[int, int] = {}
+        # The values of the attributes of each start tag a finding about an attribute was located in, by
+        # its `<`: a tag is scanned once, whatever the number of such findings.
+        self._attributes: dict[int, dict[str, tuple[int, int]]] = {}
 
     def has_lone_cr(self) -> bool:
         r"""Whether a `\r` ends a line on its own somewhere: then lines as shown are not `\n` lines. Two
@@ -222,6 +226,12 @@ class SourceText:
         # `_bounds` by each, they were five look-ups a finding.
         bounds = self._bounds(mark.line) if mark.column else None
         start = self._start_at_column(mark, bounds) if bounds is not None else self.start_of(mark)
+        if start is not None and type(mark) is AttributeMark:
+            value = self._attribute_value(mark, start)
+            if value is not None:
+                line, column = self._position(value[0], mark.line)
+                end_line, end_column = self._position(value[1], mark.line)
+                return Location(mark.path, line, column, end_line, end_column)
         if start is None:
             line = self._shown_line(mark.line)
             if mark.column or not mark.tag:
@@ -244,6 +254,17 @@ class SourceText:
         line, column = self._position(start, mark.line)
         end_line, end_column = self._position(end, mark.line)
         return Location(mark.path, line, column, end_line, end_column)
+
+    def _attribute_value(self, mark: AttributeMark, start: int) -> tuple[int, int] | None:
+        """(start, end) of the value of `mark`'s attribute in the start tag at `start`; None where the tag
+        does not write it (the element is located instead)."""
+        values = self._attributes.get(start)
+        if values is None:
+            end = self._tag_ends.get(start)
+            if end is None:
+                end = self._tag_ends[start] = scan.start_tag_end(self.text, start)
+            values = self._attributes[start] = scan.attribute_values(self.text, start, end)
+        return values.get(mark.attribute.lower())
 
     def start_of(self, mark: Mark) -> int | None:
         """The offset where `mark` starts in the text; None when the text does not show it there."""

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from migcheck import __version__
-from migcheck.model import Document, Finding, Mark
+from migcheck.model import AttributeMark, Document, Finding, Mark
 from migcheck.output import OutputError, write_bytes
 
 __all__ = ["DocumentStore", "cache_folder"]
@@ -355,6 +355,15 @@ def _mark(path: object, line: object, tag: object, nth: object, column: object) 
     return Mark(path, line, tag, nth, column)  # checked just above
 
 
+def _attribute_mark(
+    path: object, line: object, tag: object, nth: object, column: object, attribute: object
+) -> AttributeMark:
+    mark = _mark(path, line, tag, nth, column)
+    if type(attribute) is not str:
+        raise ValueError("a mark of other types")
+    return AttributeMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, attribute)
+
+
 _BUILTIN_TYPES: dict[str, type] = {
     "str": str,
     "int": int,
@@ -391,6 +400,9 @@ class _Codec:
         if kind is Mark and isinstance(value, Mark):
             where = ["m"] if value.path == path else ["M", value.path]
             return [*where, value.line, value.tag, value.nth, value.column]
+        if kind is AttributeMark and isinstance(value, AttributeMark):
+            where = ["a"] if value.path == path else ["A", value.path]
+            return [*where, value.line, value.tag, value.nth, value.column, value.attribute]
         if kind is frozenset and isinstance(value, frozenset):
             # Names in a fixed order, so that the same documents make the same store.
             items = sorted(value) if all(type(v) is str for v in value) else list(value)
@@ -423,6 +435,10 @@ class _Codec:
             return tuple([self.decode(v, path) if type(v) is list else v for v in value[1:]])
         if tag == "M":
             return _mark(*value[1:6])
+        if tag == "a":
+            return _attribute_mark(path, *value[1:6])
+        if tag == "A":
+            return _attribute_mark(*value[1:7])
         if tag == "s":
             return frozenset([self.decode(v, path) if type(v) is list else v for v in value[1:]])
         if tag == "e":
@@ -479,6 +495,8 @@ class _Codec:
             if found is None:
                 return None
             allowed.append(found)
+            if found is Mark:  # a field of a mark may hold the mark of one of its element's attributes
+                allowed.append(AttributeMark)
         return tuple(allowed)
 
     def _items(self, annotation: str) -> tuple[type, ...] | None:

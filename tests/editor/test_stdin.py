@@ -148,7 +148,7 @@ def test_the_project_root_is_where_the_config_is(repo, capsys, monkeypatch):
     _, findings = check_stdin(
         capsys, monkeypatch, cscfg(subnet="Back"), "--stdin-filename", "ServiceConfiguration.Cloud.cscfg", "-"
     )
-    assert where(findings) == [("ServiceConfiguration.Cloud.cscfg", 7, 18, "MIG003")]
+    assert where(findings) == [("ServiceConfiguration.Cloud.cscfg", 7, 32, "MIG003")]
 
 
 def test_an_absolute_filename_is_shown_relative(repo, capsys, monkeypatch):

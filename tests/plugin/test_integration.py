@@ -37,7 +37,7 @@ def test_xdist_gives_the_same_outcomes(estate: pytest.Pytester) -> None:
     assert expected[f"{SHOP}::MIG201"] == "FAILED"
     for result in (serial, parallel):
         result.stdout.fnmatch_lines(
-            [f"{SHOP}:15:18: MIG003 ?warning? *", "5 checks of 4 files: 1 finding below error (passed), *"]
+            [f"{SHOP}:15:32: MIG003 ?warning? *", "5 checks of 4 files: 1 finding below error (passed), *"]
         )
 
 

@@ -53,7 +53,7 @@ def test_findings_below_the_threshold_are_listed_in_the_summary(estate: pytest.P
     result.stdout.fnmatch_lines(
         [
             "*= migcheck =*",
-            f"{SHOP}:15:18: MIG003 [warning] subnet 'Backend' is not a subnet of virtual network 'prod'",
+            f"{SHOP}:15:32: MIG003 [warning] subnet 'Backend' is not a subnet of virtual network 'prod'",
             "5 checks of 4 files: 1 finding below error (passed), 0 suppressed",
         ]
     )

@@ -164,7 +164,7 @@ def test_azure_pipelines_logissue_lines(contoso, run):
     lines = out.splitlines()
     assert lines[0] == (
         "##vso[task.logissue type=warning;sourcepath=examples/contoso/network/NetworkConfig.netcfg;"
-        "linenumber=68;columnnumber=7;code=MIG303]MIG303 affinity-group-vnet: virtual network "
+        "linenumber=68;columnnumber=69;code=MIG303]MIG303 affinity-group-vnet: virtual network "
         "'contoso-legacy-vnet' is bound to affinity group 'contoso-ag', not to a region: Resource Manager "
         "knows regions only%0AFix: Make the virtual network regional (a Location instead of an AffinityGroup), "
         "then update each deployment in it (add an endpoint or a data disk) so that it moves to the regional "

@@ -99,7 +99,7 @@ def test_a_site_reference_without_connection_is_a_vpn(tmp_path, monkeypatch):
 def test_contoso_network_findings():
     findings = lint([str(EXAMPLES / "contoso" / "network")], Config(select=("MIG3",)), RULES).findings
     assert [(f.code, f.location.line, f.location.column) for f in findings] == [
-        ("MIG303", 68, 7),
+        ("MIG303", 68, 69),
         ("MIG304", 74, 13),
         ("MIG301", 98, 9),
         ("MIG302", 102, 15),
@@ -342,7 +342,7 @@ def test_an_undefined_local_network_site_is_reported_where_it_is_named(tmp_path:
 </NetworkConfiguration>
 """
     findings = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG003")
-    assert [(f.location.line, f.location.column) for f in findings if f.location] == [(11, 13), (15, 13)]
+    assert [(f.location.line, f.location.column) for f in findings if f.location] == [(11, 40), (15, 40)]
 
 
 RESERVED_IP_LIST = """
@@ -373,7 +373,7 @@ def test_mig003_a_reserved_ip_the_subscription_list_does_not_hold(tmp_path, monk
         "ServiceConfiguration.Cloud.cscfg": RESERVED_IP_CSCFG.format(name="svc-rip"),
     }
     result = lint_files(tmp_path, monkeypatch, files, "MIG003")
-    assert where(result.findings) == ["MIG003 ServiceConfiguration.Cloud.cscfg:5:38"]
+    assert where(result.findings) == ["MIG003 ServiceConfiguration.Cloud.cscfg:5:56"]
     assert "reserved IP 'svc-rip', which the subscription's list of reserved IPs (rips.xml)" in (
         result.findings[0].message
     )

@@ -13,10 +13,12 @@ from migcheck.model import (
     Gateway,
     GatewayConnection,
     LocalNetworkSite,
+    Mark,
     NameRef,
     NetworkConfiguration,
     Subnet,
     VirtualNetwork,
+    at_attribute,
 )
 from migcheck.readers.role import mark_of
 from migcheck.readers.xml import Element, Marker, attr, child, children, text_of
@@ -101,12 +103,14 @@ REST_NETWORK = NetworkShape(
 def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETCFG) -> VirtualNetwork:
     value = shape.value
     gateway = child(el, "Gateway")
+    mark = marker.mark(el)
+    affinity_group = value(el, "AffinityGroup")
     return VirtualNetwork(
         name=value(el, "Name"),  # attributes are matched without regard to case: `name` in a netcfg
-        mark=marker.mark(el),
+        mark=mark,
         location=value(el, "Location"),
-        affinity_group=value(el, "AffinityGroup"),
-        affinity_group_mark=mark_of(child(el, "AffinityGroup"), marker),  # a netcfg's is an attribute
+        affinity_group=affinity_group,
+        affinity_group_mark=_affinity_group_mark(el, mark, marker, shape) if affinity_group else None,
         address_space=prefixes(el, shape.address_space, marker),
         subnets=tuple(_subnet(s, marker, value) for s in children(el, "Subnets/Subnet")),
         dns_servers=tuple(
@@ -130,6 +134,16 @@ def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETC
         )
         if gateway is not None and shape.site_address_space
         else (),
+    )
+
+
+def _affinity_group_mark(el: Element, mark: Mark, marker: Marker, shape: NetworkShape) -> Mark | None:
+    """Where a network's affinity group is written: a netcfg's `AffinityGroup` attribute, a REST body's
+    element."""
+    return (
+        at_attribute(mark, "AffinityGroup")
+        if shape is NETCFG
+        else mark_of(child(el, "AffinityGroup"), marker)
     )
 
 

@@ -250,7 +250,8 @@ class UnresolvedReference(Rule):
         "inventory declarations place in one (`vnet-services`, `vnet-peerings`; not the network an "
         "`expressroute-authorization-links` entry names, most often another subscription's). `Move-AzureService -VirtualNetworkName` names a Resource Manager network and "
         "is not checked. A script's name is reported where the script writes it (the argument, the string "
-        "a variable is given, the string of a request's path that holds it). A network or subnet name that "
+        "a variable is given, the string of a request's path that holds it), a name a .cscfg or .netcfg "
+        "writes in an attribute (`serviceName`, `roleName`, a reference's `name`) at the attribute's value. A network or subnet name that "
         "points nowhere is reported once in each file that gives it, placements included: where the file "
         "first writes it, the message listing the other lines that name it. The platform refuses "
         "what a script asks of a network that does not exist, so nothing else is reported of it: no "
@@ -320,7 +321,7 @@ class UnresolvedReference(Rule):
                 </ServiceConfiguration>
                 """,
             },
-            expect=("shop/ServiceConfiguration.Cloud.cscfg:3:3",),
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:3:15",),
         ),
         Example(
             {
@@ -349,7 +350,7 @@ class UnresolvedReference(Rule):
                 </ServiceConfiguration>
                 """,
             },
-            expect=("shop/ServiceConfiguration.Cloud.cscfg:7:18",),
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:7:32",),
         ),
         Example(
             {
@@ -364,7 +365,7 @@ class UnresolvedReference(Rule):
                 </ServiceConfiguration>
                 """,
             },
-            expect=("shop/ServiceConfiguration.Cloud.cscfg:1:1",),
+            expect=("shop/ServiceConfiguration.Cloud.cscfg:1:36",),
         ),
         Example(
             {

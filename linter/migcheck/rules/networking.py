@@ -1323,7 +1323,7 @@ class AffinityGroupVnet(Rule):
 """
                 )
             },
-            expect=("NetworkConfig.netcfg:4:7",),
+            expect=("NetworkConfig.netcfg:4:61",),
         ),
         Example(
             {
