@@ -222,6 +222,13 @@ class Dangling:
         return model.at_attribute(mark, attribute) if attribute else mark
 
 
+def _subnet_names(network: Network) -> frozenset[str] | None:
+    """The names (by `key`) of a network's subnets; None where one is a name the script that makes it does
+    not state (`network vnet create -n $SUBNET`): that subnet may be any name another file gives."""
+    names = frozenset(key(s.name) for s in network.subnets)
+    return None if any(is_stand_in(s.name) for s in network.subnets) else names
+
+
 # The attribute that names a target of a kind in an element (local name, target kind): a .cscfg's and a
 # .netcfg's references are attributes, which a finding about the name points at.
 _NAMED_BY = {
@@ -2145,7 +2152,7 @@ class _Linker:
         portal = _portal_names(networks.values())
         found = self.named_nowhere
         for network in networks.values():
-            subnets = {key(s.name) for s in network.subnets}
+            subnets = _subnet_names(network)
             for service, placement in network.members:
                 ref = placement.virtual_network
                 assert ref is not None
@@ -2158,7 +2165,11 @@ class _Linker:
                     continue
                 used = (*(s for role in placement.roles for s in role.subnets), *placement.stray_subnets)
                 for subnet, said in (*((s, "") for s in used), *_balancer_subnets(placement)):
-                    if key(subnet.name) not in subnets and not is_stand_in(subnet.name):
+                    if (
+                        subnets is not None
+                        and key(subnet.name) not in subnets
+                        and not is_stand_in(subnet.name)
+                    ):
                         message = (
                             f"{said}subnet '{subnet.name}', which is not a subnet of virtual network "
                             f"'{network.name}'"
@@ -2181,7 +2192,9 @@ class _Linker:
             return set()
         knows_every_network = self._defines_every_network()
         portal = _portal_names(networks.values())
-        subnets: dict[int, frozenset[str]] = {}  # by id() of each defined network named, built once each
+        subnets: dict[
+            int, frozenset[str] | None
+        ] = {}  # by id() of each defined network named, built once each
         undefined: set[str] = set()
         found = self.named_nowhere
         for use in self._network_uses(records):
@@ -2201,13 +2214,15 @@ class _Linker:
         return undefined
 
     def _dangling_subnets(
-        self, use: _NetworkUse, network: Network, subnets: dict[int, frozenset[str]]
+        self, use: _NetworkUse, network: Network, subnets: dict[int, frozenset[str] | None]
     ) -> Iterator[Dangling]:
         """The subnets `use` names that are not subnets of `network` (`subnets` holds each network's subnet
         names, by id(), once found)."""
-        held = subnets.get(id(network))
+        if id(network) not in subnets:
+            subnets[id(network)] = _subnet_names(network)
+        held = subnets[id(network)]
         if held is None:
-            held = subnets[id(network)] = frozenset(key(s.name) for s in network.subnets)
+            return
         for subnet, said in use.subnets:
             if (
                 key(subnet.name) not in held

@@ -203,6 +203,37 @@ def _parse(path: str, text: str) -> tuple[bytes, Tree, _Positions, dict[int, str
     return source, tree, where, placeholders
 
 
+# The shells a script's path may be given to (`bash ./values.sh`), which run it as it would run itself.
+_SCRIPT_RUNNERS = frozenset({"bash", "sh"})
+
+
+def _echoed(settings: beside.Settings) -> _Value | None:
+    """What a script outputs when all it does is one `echo` of words it states (`echo "10.0.1.0/24"`, after
+    comments and a `#!` line): the words, joined by a blank as echo joins them (a command substitution drops
+    the line's end), marked where the script writes the first. None for any other script: one that runs
+    other commands, echoes a variable or an option (`-e`, `-n`), or cannot be parsed."""
+    parsed = _parse(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if isinstance(parsed, FileProblem):
+        return None
+    source, tree, where, placeholders = parsed
+    statements = [c for c in tree.root_node.named_children if c.type != "comment"]
+    if len(statements) != 1 or statements[0].type != "command":
+        return None
+    command = statements[0]
+    name = command.child_by_field_name("name")
+    arguments = command.children_by_field_name("argument")
+    if name is None or len(command.named_children) != len(arguments) + 1 or not arguments:
+        return None  # `X=1 echo`, a redirection, or no words
+    walker = _Walker(settings.path, source, where, arm=False)
+    walker.placeholders = placeholders
+    words = [walker.value(argument) for argument in arguments]
+    if walker.value(name).text != "echo" or any(w.text is None for w in words):
+        return None
+    if (words[0].text or "").startswith("-"):
+        return None  # an option, which changes what is written
+    return _Value(" ".join(w.text or "" for w in words), words[0].mark, len(words) == 1 and words[0].exact)
+
+
 class _Sourced(NamedTuple):
     """What a sourced settings file gives the script that sources it: the variables it sets to values it
     states (see `_settings_values`), and the names of all those it may set, on any path and to any value
@@ -1353,10 +1384,35 @@ class _Walker:
 
     def _substituted(self, node: Node) -> _Value:
         """What a command substitution gives: not stated, unless it is the script's own folder (see
-        `_folder_of`)."""
+        `_folder_of`), or what a script it runs echoes (see `_script_output`)."""
         inner = node.named_children[0] if node.named_child_count == 1 else None
         folder, above = self._folder_of(inner) if inner else ("", 0)
+        if not folder and inner is not None and inner.type == "command":
+            echoed = self._script_output(inner)
+            if echoed is not None:
+                return echoed
         return _Value(None, self.where.mark(node), folder=folder, above=above)
+
+    def _script_output(self, command: Node) -> _Value | None:
+        """What a checked script run by a path the script states, with no arguments, outputs
+        (`VNET=$(./values.sh)`, `$(bash "$DIR/values.sh")`), when all it does is echo values it states (see
+        `_echoed`): the value, marked where that script writes it. None for any other command: a command
+        looked up by name (`values.sh` without a folder is one on the PATH), or a script that computes."""
+        name = command.child_by_field_name("name")
+        arguments = command.children_by_field_name("argument")
+        if name is None or any(child.type == "variable_assignment" for child in command.named_children):
+            return None
+        if self.value(name).text in _SCRIPT_RUNNERS and len(arguments) == 1:
+            path = self._settings_path(arguments[0])
+        elif not arguments:
+            path = self._settings_path(name)
+            path = path if path is not None and "/" in path[0] else None
+        else:
+            return None
+        if path is None or not path[0].endswith(".sh"):
+            return None
+        settings = beside.settings_file(path[0], resolved=path[1])
+        return beside.values_of(settings, _echoed) if settings is not None else None
 
     def _folder_of(self, statement: Node) -> tuple[str, int]:
         """Whether the output of a command is the script's own folder (see `_Value.folder`): `dirname "$0"`

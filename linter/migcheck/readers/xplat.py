@@ -1535,7 +1535,7 @@ class Reading:
         subnet_prefix = _prefix(parsed.value("subnet-start-ip"), parsed.value("subnet-cidr"))
         group = parsed.value("affinity-group")
         subnet = Subnet(
-            _text(subnet_name) or "Subnet-1",
+            self._subnet_name(subnet_name),
             subnet_prefix,
             subnet_name.mark if subnet_name is not None else parsed.at,
             prefix_known=subnet_prefix is not None,
@@ -1547,10 +1547,20 @@ class Reading:
             affinity_group=_text(group),
             affinity_group_mark=group.mark if group is not None else None,
             address_space=(space,) if space is not None else (),
-            subnets=(subnet,) if subnet_name is None or subnet_name.text else (),
+            subnets=(subnet,) if subnet.name else (),
             address_space_known=space is not None,
             replaced=tuple(self.deleted.pop(name.casefold(), ())),
         )
+
+    def _subnet_name(self, name: Word | None) -> str:
+        """The name of the subnet `network vnet create -n` gives the network: `Subnet-1` unless named, the
+        stand-in of a value the script does not state (the network has that one subnet, whatever its name),
+        "" for an empty one (the CLI's default is not known to apply)."""
+        if name is None:
+            return "Subnet-1"
+        if name.text is None:
+            return self._held("subnet name", name, name.mark)
+        return name.text
 
     def _gateway_create(self, parsed: Parsed) -> None:
         """`network vpn-gateway create <vnet> -t <type> -k <sku>`: the network's gateway, as the cmdlets'
@@ -1583,51 +1593,64 @@ class Reading:
 
     def _vnet_delete(self, parsed: Parsed) -> None:
         """`network vnet delete <vnet>`: the network the script made is gone; kept as one that a network
-        of its name made anew replaces. One that may not run deletes nothing."""
+        of its name made anew replaces. A network named by a value the script does not state is the one
+        `vnet create` made under that value. One that may not run deletes nothing."""
         if self.maybe:
             return
-        name = _text(parsed.value("vnet", 0)).casefold()
-        gone = self.networks.pop(name, None)
+        name = self._network_name(parsed.value("vnet", 0)).casefold()
+        gone = self.networks.pop(name, None) if name else None
         if gone is not None:
             self.deleted.setdefault(name, []).extend((*gone.replaced, replace(gone, replaced=())))
+
+    def _named_subnet(self, name: Word | None) -> str:
+        """The name of the subnet a `network vnet subnet` command names: as stated, else the stand-in an
+        earlier command gave the value (`vnet create -n $SUBNET`, `subnet create ... $SUBNET`), else ""."""
+        if name is None:
+            return ""
+        return name.text if name.text is not None else self._held_before("subnet name", name)
 
     def _subnet_create(self, parsed: Parsed) -> None:
         """`network vnet subnet create <vnet> <name> -a <prefix>`: a subnet more in a network the script
         creates (one it does not has subnets the files do not show: the subnet is described on its own, for
-        its prefix, which the CLI writes into the network configuration as given)."""
+        its prefix, which the CLI writes into the network configuration as given). Names the script does not
+        state are those `vnet create` made under the same values, and a subnet's own stand-in: the network
+        has a subnet all the same, whatever its name."""
         vnet, name = parsed.value("vnet-name", 0), parsed.value("name", 1)
         group = parsed.value("network-security-group-name")
         _link_subnet(self, parsed.at, True, group, vnet, name)  # `-o <nsg>`: the subnet is made with it
-        network = self.networks.get(self._network_name(vnet).casefold())
-        if name is None or not name.text:
+        network_name = self._network_name(vnet)
+        network = self.networks.get(network_name.casefold())
+        if name is None or name.text == "":
             return
         prefix = parsed.value("address-prefix")
         stated = prefix is not None and bool(prefix.text)
         subnet = Subnet(
-            name.text,
+            name.text if name.text is not None else self._held("subnet name", name, name.mark),
             AddressPrefix(prefix.text or "", prefix.mark) if stated and prefix is not None else None,
             name.mark,
             prefix_known=stated,
         )
         if network is not None:
             self.networks[network.name.casefold()] = replace(network, subnets=(*network.subnets, subnet))
-        elif vnet is not None and vnet.text and stated:  # its prefix, written as it is, on its own
-            self.made.subnets.append(replace(subnet, virtual_network=vnet.text))
+        elif network_name and stated:  # its prefix, written as it is, on its own
+            self.made.subnets.append(replace(subnet, virtual_network=network_name))
 
     def _subnet_set(self, parsed: Parsed) -> None:
         """`network vnet subnet set <vnet> <name> -a <prefix>` (subnet.js's `set`): the subnet of that name
         has the prefix given (it keeps its name), on any path, as `subnet create` describes it: in a
-        network the script creates, else on its own. Without a prefix it changes nothing."""
+        network the script creates, else on its own. Without a prefix it changes nothing, nor by a name
+        the script does not state and gave no subnet before: which subnet it changes is not known."""
         vnet, name, prefix = (
             parsed.value("vnet-name", 0),
             parsed.value("name", 1),
             parsed.value("address-prefix"),
         )
-        if vnet is None or name is None or not _stated(vnet, name) or prefix is None or prefix.text == "":
+        network_name, subnet_name = self._network_name(vnet), self._named_subnet(name)
+        if not network_name or not subnet_name or name is None or prefix is None or prefix.text == "":
             return
-        named = _text(name).casefold()
+        named = subnet_name.casefold()
         stated = AddressPrefix(prefix.text, prefix.mark) if prefix.text is not None else None
-        network = self.networks.get(_text(vnet).casefold())
+        network = self.networks.get(network_name.casefold())
         if network is not None:
             subnets = tuple(
                 replace(s, prefix=stated, prefix_known=stated is not None)
@@ -1637,24 +1660,26 @@ class Reading:
             )
             self.networks[network.name.casefold()] = replace(network, subnets=subnets)
             return
-        others = [s for s in self.made.subnets if not _same_subnet(s, _text(vnet), named)]
+        others = [s for s in self.made.subnets if not _same_subnet(s, network_name, named)]
         if stated is not None:
-            others.append(Subnet(_text(name), stated, name.mark, virtual_network=_text(vnet)))
+            others.append(Subnet(subnet_name, stated, name.mark, virtual_network=network_name))
         self.made.subnets = others
 
     def _subnet_delete(self, parsed: Parsed) -> None:
         """`network vnet subnet delete <vnet> <name>`: the subnet is gone from the network the script
-        creates, or from those it describes on their own, when the deletion surely runs."""
+        creates, or from those it describes on their own, when the deletion surely runs. By a name the
+        script does not state and gave no subnet before, which subnet goes is not known: none does."""
         vnet, name = parsed.value("vnet-name", 0), parsed.value("name", 1)
-        if not _stated(vnet, name) or self.maybe:
+        network_name, subnet_name = self._network_name(vnet), self._named_subnet(name)
+        if not network_name or not subnet_name or self.maybe:
             return
-        named = _text(name).casefold()
-        network = self.networks.get(_text(vnet).casefold())
+        named = subnet_name.casefold()
+        network = self.networks.get(network_name.casefold())
         if network is not None:  # kept as it was, for the commands that made its subnets (`replaced`)
             subnets = tuple(s for s in network.subnets if s.name.casefold() != named)
             before = (*network.replaced, replace(network, replaced=()))
             self.networks[network.name.casefold()] = replace(network, subnets=subnets, replaced=before)
-        self.made.subnets = [s for s in self.made.subnets if not _same_subnet(s, _text(vnet), named)]
+        self.made.subnets = [s for s in self.made.subnets if not _same_subnet(s, network_name, named)]
 
     def resources(self) -> list[object]:
         """What the commands handed over describe."""
