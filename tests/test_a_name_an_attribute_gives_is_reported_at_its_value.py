@@ -153,3 +153,32 @@ def test_a_network_s_affinity_group_kept_in_the_store_is_marked_at_its_attribute
     [network] = kept.resources[0].virtual_networks
     assert type(network.affinity_group_mark) is AttributeMark
     assert network.affinity_group_mark == read.resources[0].virtual_networks[0].affinity_group_mark
+
+
+AFFINITY_NETCFG = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration><VirtualNetworkSites>
+    <VirtualNetworkSite name="app-vnet" AffinityGroup="old-ag">
+      <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+    </VirtualNetworkSite>
+  </VirtualNetworkSites></VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+
+
+def test_an_attribute_of_a_network_configuration_a_script_holds_is_reported_at_its_value(
+    tmp_path, monkeypatch
+):
+    powershell = f'$config = @"\n{AFFINITY_NETCFG}"@\n$config | Out-File .\\net.xml\nSet-AzureVNetConfig -ConfigurationPath .\\net.xml\n'
+    python = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService("subscription-id", "management.pem")\n'
+        f'NETCFG = """{AFFINITY_NETCFG.replace("app-vnet", "py-vnet")}"""\n'
+        'sms.perform_put("/subscription-id/services/networking/media", NETCFG)\n'
+    )
+    files = {"net.ps1": powershell, "net.py": python}
+    found = [
+        (f.location.path, f.location.line, f.location.column)
+        for f in lint_files(tmp_path, monkeypatch, files, "MIG303", dedent=False).findings
+    ]
+    value = '"old-ag"'
+    assert found == [("net.ps1", *_value_at(powershell, value)), ("net.py", *_value_at(python, value))]

@@ -138,6 +138,15 @@ def _same_element(self: Mark, other: object) -> bool:
     )
 
 
+def placed_like(mark: Mark, placed: Mark) -> Mark:
+    """`placed`, where a reader puts an element of XML a script holds in a string (`mark`, in that XML) in
+    the script's text: of the same attribute when `mark` is of one, and `placed` is the element's start tag
+    as the script writes it."""
+    if type(mark) is AttributeMark and placed.tag:
+        return at_attribute(placed, mark.attribute)
+    return placed
+
+
 # Set after `record`, which compares records of one class only: a subclass's own `__eq__` is tried first on
 # either side of `==`, so a mark and its attribute's compare equal both ways.
 AttributeMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]

@@ -142,7 +142,7 @@ def _network_findings(tmp_path, monkeypatch, script: str) -> list[str]:
 def test_a_network_configuration_written_to_a_file_and_uploaded_is_read_in_the_here_string(
     tmp_path, monkeypatch
 ):
-    assert _network_findings(tmp_path, monkeypatch, WRITE_AND_UPLOAD) == ["MIG303 net.ps1:6:7"]
+    assert _network_findings(tmp_path, monkeypatch, WRITE_AND_UPLOAD) == ["MIG303 net.ps1:6:54"]
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_a_network_configuration_written_to_a_file_and_uploaded_is_read_in_the_h
 )
 def test_each_way_of_writing_the_file_is_read(tmp_path, monkeypatch, write):
     script = WRITE_AND_UPLOAD.replace("$netcfg | Out-File -Encoding utf8 $path", write)
-    assert _network_findings(tmp_path, monkeypatch, script) == ["MIG303 net.ps1:6:7"]
+    assert _network_findings(tmp_path, monkeypatch, script) == ["MIG303 net.ps1:6:54"]
 
 
 def test_a_file_named_as_written_and_written_by_a_function_is_read(tmp_path, monkeypatch):
@@ -169,7 +169,7 @@ def test_a_file_named_as_written_and_written_by_a_function_is_read(tmp_path, mon
         + "Save-Config -Path C:\\deploy\\netcfg.xml -Xml $netcfg\n"
         + "Set-AzureVNetConfig C:\\Deploy\\NetCfg.xml\n"
     )
-    assert _network_findings(tmp_path, monkeypatch, script) == ["MIG303 net.ps1:6:7"]
+    assert _network_findings(tmp_path, monkeypatch, script) == ["MIG303 net.ps1:6:54"]
 
 
 @pytest.mark.parametrize(

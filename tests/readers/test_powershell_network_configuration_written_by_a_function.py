@@ -40,9 +40,9 @@ def _findings(tmp_path, monkeypatch, script: str) -> list[str]:
 
 
 def _at_the_network(script: str) -> list[str]:
-    """Where MIG303 points: the network's element in the here-string."""
+    """Where MIG303 points: the network's affinity group in the here-string, the value of its attribute."""
     [(line, column)] = [
-        (at, text.index("<") + 1)
+        (at, text.index('AffinityGroup="') + len('AffinityGroup="') + 1)
         for at, text in enumerate(script.splitlines(), 1)
         if "<VirtualNetworkSite " in text
     ]

@@ -139,7 +139,7 @@ sms.create_virtual_machine_deployment('shop', 'prod', 'production', 'l', 'web01'
 
 def test_an_uploaded_network_configuration_is_checked_at_its_lines_in_the_script(tmp_path, monkeypatch):
     result = check(tmp_path, monkeypatch, UPLOAD.format(subnet="app", vnet="vnet1"))
-    assert [(line, column) for line, column, _ in found(result, "MIG303")] == [(6, 7)]
+    assert [(line, column) for line, column, _ in found(result, "MIG303")] == [(6, 55)]
     ((line, column, message),) = found(result, "MIG304")
     assert (line, column) == (7, 23)
     assert message.startswith("'10.0.0.1/16', an address space prefix of virtual network 'vnet1'")

@@ -199,7 +199,7 @@ $body = @"
 def test_a_network_configuration_put_from_powershell_is_checked(tmp_path, monkeypatch, send):
     script = NETCFG_PUT.replace("{send}", send).replace("{method}", "Put")
     found = lint_files(tmp_path, monkeypatch, {"up.ps1": script}, "MIG302", "MIG303", "MIG304").findings
-    assert sorted(where(found)) == ["MIG302 up.ps1:14:48", "MIG303 up.ps1:10:7", "MIG304 up.ps1:11:23"]
+    assert sorted(where(found)) == ["MIG302 up.ps1:14:48", "MIG303 up.ps1:10:58", "MIG304 up.ps1:11:23"]
 
 
 def test_a_network_configuration_only_read_back_is_not_an_upload(tmp_path, monkeypatch):

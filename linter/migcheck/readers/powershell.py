@@ -164,6 +164,7 @@ from migcheck.model import (
     VPN,
     AclRule,
     AddressPrefix,
+    AttributeMark,
     ClassicCall,
     ConnectionState,
     Deployment,
@@ -13676,9 +13677,24 @@ class _BodyPlace:
             return self.fallback
         at, byte, count = self.runs[index]
         placed = self.where.at(byte + self._bytes_before(start) - self._bytes_before(at))
+        if type(mark) is AttributeMark:  # where the script writes the value, when it does
+            return self._attribute_value(mark, start) or placed
         end = self._element_ends().get(start)
         whole = mark.tag == "!--" or (end is not None and end <= at + count)
         return replace(placed, tag=mark.tag) if whole else placed
+
+    def _attribute_value(self, mark: AttributeMark, start: int) -> Mark | None:
+        """Where the script writes the value of `mark`'s attribute of the element whose `<` is at `start` in
+        the body: None where a literal does not write it as the body holds it (a variable fills it in)."""
+        from migcheck import scan
+
+        values = scan.attribute_values(self.text, start, scan.start_tag_end(self.text, start))
+        value = values.get(mark.attribute.lower())
+        index = bisect.bisect_right(self.starts, value[0]) - 1 if value is not None else -1
+        if value is None or index < 0 or value[1] > self.runs[index][0] + self.runs[index][2]:
+            return None
+        at, byte, _ = self.runs[index]
+        return self.where.at(byte + self._bytes_before(value[0]) - self._bytes_before(at))
 
     def _bytes_before(self, offset: int) -> int:
         if self.ascii:

@@ -159,6 +159,7 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    placed_like,
     reserved_on_vips,
     rules_after,
     with_maybe_vips,
@@ -4756,6 +4757,9 @@ class _BodyPlace:
         self.starts: dict[int, int | None] = {}  # see `_start`
 
     def mark(self, mark: Mark) -> Mark:
+        return placed_like(mark, self._element_mark(mark))
+
+    def _element_mark(self, mark: Mark) -> Mark:
         if self.origin is None:
             return self._placed(mark) or self.fallback
         line, column = self.origin
