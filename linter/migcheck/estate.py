@@ -5338,24 +5338,34 @@ def _once(records: Iterable[Any]) -> list[Any]:
     return list(kept.values())
 
 
-# What tells two records of one type apart beside their names, when the type has it. Looked up on the type
-# once, not on each record: a record without a field raised and dropped an AttributeError for each.
-_IDENTITY_FIELDS = ("subscription", "vnet", "subnet", "peer", "scope", "targets", "service")
+# What tells two records of one type apart beside their names, when the type has it, each as it is compared.
+# Looked up on the type once, not on each record: a record without a field raised and dropped an
+# AttributeError for each. The subscription of a record's network, or the resource it scales, tells two
+# records of one name apart that two subscriptions' exports hold (a peering 'p1' of a hub peered with the
+# classic 'prod-vnet' of each): a name is unique only within one subscription.
+_IDENTITY_FIELDS: Mapping[str, Callable[[Any], Any]] = {
+    "subscription": lambda r: r.subscription,
+    "vnet_subscription": lambda r: r.vnet_subscription,
+    "vnet": lambda r: key(r.vnet),
+    "subnet": lambda r: key(r.subnet),  # a service in two subnets of a network is named in each
+    "peer": lambda r: key(r.peer),
+    "scope": lambda r: _id_key(r.scope),
+    "targets": lambda r: tuple(_id_key(t) for t in r.targets),
+    "target": lambda r: _id_key(r.target),
+    "metric_sources": lambda r: tuple(_id_key(s) for s in r.metric_sources),
+    "service": lambda r: str(r.service),
+}
+
+
+def _id_key(resource: inv.ResourceId | None) -> str:
+    return key(resource.text) if resource is not None else ""
 
 
 def _record_identity(record: Any, has: frozenset[str]) -> tuple:
     """Which resource `record` is, of the fields `has` names (see `_once`)."""
     return (
-        record.subscription if "subscription" in has else "",
         key(record.name),
-        key(record.vnet) if "vnet" in has else "",
-        key(record.subnet)
-        if "subnet" in has
-        else "",  # a service in two subnets of a network is named in each
-        key(record.peer) if "peer" in has else "",
-        key(getattr(record.scope, "text", "")) if "scope" in has else "",
-        tuple(key(t.text) for t in record.targets) if "targets" in has else (),
-        str(record.service) if "service" in has else "",
+        *(read(record) if field in has else "" for field, read in _IDENTITY_FIELDS.items()),
     )
 
 
