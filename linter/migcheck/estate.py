@@ -5026,7 +5026,7 @@ def _link_inventory(
     accounts the exports show as Premium (by name): the caller marks the disks in them once every join
     that may give a disk its blob is made (see `_in_premium_accounts`)."""
     portal = _portal_networks(linker._definitions())
-    records = {t: _once(_as_defined(linker._all(t), portal)) for t in inv.INVENTORY_TYPES}
+    records = {t: _once(_as_defined(linker._all(t), portal), linker.conflicts) for t in inv.INVENTORY_TYPES}
     if not any(records.values()):
         return services, Inventory(), set()
     premium: set[str] = set()
@@ -5326,16 +5326,63 @@ def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]
             linker.exported_networks.add(id(record.network))
 
 
-def _once(records: Iterable[Any]) -> list[Any]:
-    """Records once each: two pages or two exports of one resource are one record (the first kept)."""
+def _once(records: Iterable[Any], conflicts: list[Conflict]) -> list[Any]:
+    """Records once each: two pages or two exports of one resource are one record (the first kept). Two
+    exports of one VM that disagree are a conflict (see `_exports_conflict`)."""
     kept: dict[tuple, Any] = {}
     held: dict[type, frozenset[str]] = {}  # by record type, which of `_IDENTITY_FIELDS` it has
     for record in records:
         has = held.get(type(record))
         if has is None:
             has = held[type(record)] = frozenset(f for f in _IDENTITY_FIELDS if hasattr(type(record), f))
-        kept.setdefault(_record_identity(record, has), record)
+        first = kept.setdefault(_record_identity(record, has), record)
+        if first is not record and isinstance(record, inv.ClassicVm):
+            conflicts.extend(_exports_conflict(first, record))
     return list(kept.values())
+
+
+def _exports_conflict(kept: inv.ClassicVm, other: inv.ClassicVm) -> Iterator[Conflict]:
+    """A conflict at `other` where two exports of one VM disagree on what both state (its size, role type,
+    availability set, subnets, network, whether it runs): the platform holds one VM, so one export is
+    stale, and the one kept is checked. Unlike a script and an export, neither is the VM as it stands more
+    than the other: one in an availability set and one in none disagree."""
+    differences = tuple(
+        difference
+        for difference in (
+            *_role_differences(other.role, kept.role),
+            _availability_set_stated_by_one(other.role, kept.role),
+            _network_difference(other, kept),
+            _state_difference(other, kept),
+        )
+        if difference
+    )
+    if differences:
+        yield Conflict(other.role.kind, other.name, other.mark, kept.mark, differences)
+
+
+def _network_difference(a: inv.ClassicVm, b: inv.ClassicVm) -> str:
+    """How two exports of a VM that both state its network (or that it is in none) name it otherwise."""
+    if not (a.network_known and b.network_known) or key(a.virtual_network) == key(b.virtual_network):
+        return ""
+    return f"virtual network {_network_or_none(a)} / {_network_or_none(b)}"
+
+
+def _network_or_none(vm: inv.ClassicVm) -> str:
+    return f"'{vm.virtual_network}'" if vm.virtual_network else "none"
+
+
+def _state_difference(a: inv.ClassicVm, b: inv.ClassicVm) -> str:
+    """How two exports of a VM that both state its state say it otherwise: a VM that runs is `ReadyRole` in
+    an instance status and `Started` in a power state, which is no difference."""
+    if a.instance is None or b.instance is None or not (a.instance.status and b.instance.status):
+        return ""
+    if _state_key(a.instance.status) == _state_key(b.instance.status):
+        return ""
+    return f"state {a.instance.status} / {b.instance.status}"
+
+
+def _state_key(status: str) -> str:
+    return "readyrole" if key(status) in ("readyrole", "started", "running") else key(status)
 
 
 # What tells two records of one type apart beside their names, when the type has it, each as it is compared.
@@ -5619,7 +5666,7 @@ class _InventoryVms:
             # service's, under the service's name, for the plan's commands to leave to fill in.
             name=first.deployment or first.service,
             mark=first.mark,
-            roles=_one_role_per_vm([r.role for r in group]),
+            roles=_one_role_per_vm(group, self.linker.conflicts),
             network_known=all(r.network_known for r in group),
             endpoints_known=all("endpoints" not in r.role.unknown for r in group),
             virtual_network=(
@@ -6152,14 +6199,19 @@ def _joins_named(at: tuple[str, str, str], named: Mapping[tuple[str, str], list[
     return not deployment and len(named.get((service, unnamed), ())) == 1
 
 
-def _one_role_per_vm(roles: list[Role]) -> tuple[Role, ...]:
+def _one_role_per_vm(vms: list[inv.ClassicVm], conflicts: list[Conflict]) -> tuple[Role, ...]:
     """One role for each VM several exports describe (a Resource Graph row and a `Get-AzureVM` object of it,
     read in either order): what one leaves unsaid the other states, and a blocker either shows is kept,
-    since either may be the VM as it stands now."""
+    since either may be the VM as it stands now. Where they disagree, that is a conflict at the later."""
     by_name: dict[str, Role] = {}
-    for role in roles:
-        held = by_name.get(key(role.name))
-        by_name[key(role.name)] = role if held is None else _one_vm(held, role)
+    first: dict[str, inv.ClassicVm] = {}
+    for vm in vms:
+        held = by_name.get(key(vm.name))
+        if held is None:
+            by_name[key(vm.name)], first[key(vm.name)] = vm.role, vm
+        else:
+            by_name[key(vm.name)] = _one_vm(held, vm.role)
+            conflicts.extend(_exports_conflict(first[key(vm.name)], vm))
     return tuple(by_name.values())
 
 
