@@ -75,3 +75,27 @@ def test_a_get_azurevm_export_that_disagrees_with_a_resource_graph_export_is_a_c
 def test_exports_that_agree_are_one_vm_and_no_conflict(tmp_path, monkeypatch, second: str) -> None:
     files = {"a-first.json": _graph_vm(), "b-second.json": second}
     assert lint_files(tmp_path, monkeypatch, files, "MIG004").findings == []
+
+
+OTHER = "22222222-2222-4222-8222-222222222222"
+
+
+def _large_web1_of_other() -> str:
+    row = graph_vm(OTHER, "svc", "web1")
+    row["properties"]["hardwareProfile"]["size"] = "Large"
+    return graph_page(row, indent=2)
+
+
+@pytest.mark.parametrize(
+    "second", [_large_web1_of_other(), _get_azurevm(size="Large")], ids=["resource-graph", "get-azurevm"]
+)
+def test_exports_of_a_vm_of_the_second_of_two_subscriptions_that_disagree_are_a_conflict(
+    tmp_path, monkeypatch, second: str
+) -> None:
+    """The first export holds VMs of two subscriptions, OTHER's web1 of svc Small; the second says web1 of
+    svc is Large: the estate of OTHER, checked on its own, reports it."""
+    first = graph_page(graph_vm(SUBSCRIPTION, "shop", "web9"), graph_vm(OTHER, "svc", "web1"), indent=2)
+    files = {"a-first.json": first, "b-second.json": second}
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG004").findings
+    assert finding.location and finding.location.path == "b-second.json"
+    assert "size Large / Small" in finding.message
