@@ -58,6 +58,7 @@ from migcheck.model import (
     Severity,
     resource_types,
 )
+from migcheck.namesakes import named_subscriptions
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
@@ -355,7 +356,9 @@ def _check_documents(
     documents = without_functions_run(documents, cache.run_memo if cache is not None else None)
     if cache is None:
         estates = link(documents, grouping)
-        checked: Iterable[Finding] = _run_rules(rules, enabled, estates)
+        checked: Iterable[Finding] = named_subscriptions(
+            [(e, _run_rules(rules, enabled, (e,))) for e in estates]
+        )
     else:
         estates, checked = cache.linked(documents, grouping, rules, enabled)
     raw = _apply_severity(checked, overrides)
@@ -965,7 +968,8 @@ class ReadCache:
         chosen = [entries[0] for entries in kept.values()]
         # Each group's estate, then those of the other subscriptions its exports hold (`Estate.exported`).
         estates = tuple(one for e in chosen for one in (e.estate, *e.estate.exported))
-        return estates, list(chain.from_iterable(e.findings for e in chosen))
+        findings = (found for e in chosen for found in e.findings)
+        return estates, list(named_subscriptions(list(zip(estates, findings, strict=True))))
 
     def _split(
         self, docs: tuple[Document, ...], configured: Mapping[str, tuple[str, ...]], root: str
@@ -1001,8 +1005,11 @@ class ReadCache:
         checker = _Checker(rules, memo, last if same_settings else None, docs)
         by_rule = checker.check(estate, enabled)
         edited = self._edited is not None and any(d is self._edited for d in docs)
-        findings = list(chain.from_iterable(by_rule.values()))
-        findings += _run_rules(rules, enabled, estate.exported)  # linked with it, checked with it
+        # The other subscriptions' estates are linked with it, and checked with it, each on its own.
+        findings = (
+            list(chain.from_iterable(by_rule.values())),
+            *(list(_run_rules(rules, enabled, (other,))) for other in estate.exported),
+        )
         return _Linked(docs, grouping, rules, enabled, estate, by_rule, findings, saved=not edited)
 
 
@@ -1144,7 +1151,8 @@ class _Linked:
     enabled: frozenset[str]
     estate: Estate
     by_rule: dict[str, list[Finding]]  # in the order of the rules
-    findings: list[Finding]  # all of them, in that order
+    # All of them, in that order: those of `estate`, then those of each of `estate.exported`.
+    findings: tuple[list[Finding], ...]
     saved: bool  # the files as saved: no editor buffer that differs from its file is among them
 
     def holds(

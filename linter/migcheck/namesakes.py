@@ -1,0 +1,115 @@
+"""Cloud services, storage accounts and virtual networks that several subscriptions hold under one name.
+
+A name is unique only within one subscription: when the inventory exports span several, the estate of each
+is checked on its own, and two of them may hold a cloud service 'svc' that breaks the same rule. Their
+findings would read alike; each names its subscription after the resource's name, as MIG313 names that
+of a peered classic network (` (subscription <id>)`). One pass over every finding of a check, whatever rule
+wrote it: each rule words its message, and this only adds the subscription where the message names one of
+these resources by a name another subscription holds too."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from itertools import chain
+from typing import TypeVar
+
+from migcheck.estate import Estate, key
+from migcheck.inventory_model import ClassicNetwork, ClassicStorageAccount, ClassicVm
+from migcheck.model import Finding
+
+_Record = TypeVar("_Record", ClassicVm, ClassicStorageAccount, ClassicNetwork)
+
+# How messages call each kind of resource before its quoted name, and the names of those of an estate: its
+# own, and those its subscription's exports list (the estate of the files' subscription holds the
+# inventory of every subscription the exports name).
+_KINDS: Mapping[str, Callable[[Estate], Iterable[str]]] = {
+    "cloud service": lambda estate: chain(
+        (service.name for service in estate.cloud_services),
+        (vm.service for vm in _exported(estate, estate.inventory.vms)),
+    ),
+    "storage account": lambda estate: chain(
+        (account.name for account in estate.storage_accounts),
+        (account.name for account in _exported(estate, estate.inventory.storage_accounts)),
+    ),
+    "virtual network": lambda estate: chain(
+        (network.name for network in estate.virtual_networks),
+        (network.name for network in _exported(estate, estate.inventory.networks)),
+    ),
+}
+
+
+def _exported(estate: Estate, records: Iterable[_Record]) -> Iterator[_Record]:
+    """The exported `records` of the estate's subscription (a row that names none is of the files')."""
+    subscription = estate.inventory.subscription
+    return (record for record in records if record.subscription in ("", subscription))
+
+
+# Where a message names the subscription already (MIG313, the rules of services in classic networks), or
+# names a Resource Manager network, which is not the classic one of that name.
+_SAID = " (subscription"
+_NOT_CLASSIC = "Resource Manager "
+
+
+def named_subscriptions(checked: Sequence[tuple[Estate, Iterable[Finding]]]) -> Iterator[Finding]:
+    """The findings of each estate of a check, in order, each naming its subscription where another
+    estate's holds a namesake of a resource it names."""
+    shared = held_by_several(estate for estate, _ in checked) if len(checked) > 1 else {}
+    for estate, findings in checked:
+        yield from with_subscription(findings, estate, shared)
+
+
+def held_by_several(estates: Iterable[Estate]) -> dict[str, frozenset[str]]:
+    """By kind (as `_KINDS` calls it), the names (by `key`) that the estates of several subscriptions hold."""
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for estate in estates:
+        subscription = estate.inventory.subscription
+        if not subscription:
+            continue
+        for kind, names in _KINDS.items():
+            for name in names(estate):
+                holders[(kind, key(name))].add(subscription)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for (kind, name), subscriptions in holders.items():
+        if len(subscriptions) > 1:
+            shared[kind].add(name)
+    return {kind: frozenset(names) for kind, names in shared.items()}
+
+
+def with_subscription(
+    findings: Iterable[Finding], estate: Estate, shared: Mapping[str, frozenset[str]]
+) -> list[Finding]:
+    """`findings` of `estate`, each message naming the estate's subscription after each resource it names
+    that another subscription holds a namesake of."""
+    subscription = estate.inventory.subscription
+    if not (shared and subscription):
+        return list(findings)
+    return [_named(finding, subscription, shared) for finding in findings]
+
+
+def _named(finding: Finding, subscription: str, shared: Mapping[str, frozenset[str]]) -> Finding:
+    message = finding.message
+    for kind, names in shared.items():
+        message = _after_each(message, f"{kind} '", names, f"{_SAID} {subscription})")
+    return finding if message == finding.message else replace(finding, message=message)
+
+
+def _after_each(message: str, lead: str, names: frozenset[str], words: str) -> str:
+    """`message` with `words` after each quoted name of `names` that follows `lead`, where the message does
+    not say the subscription there already."""
+    parts: list[str] = []
+    start = 0
+    while (at := message.find(lead, start)) >= 0:
+        begin = at + len(lead)
+        end = message.find("'", begin)
+        if end < 0:
+            break
+        name_end = end + 1
+        parts.append(message[start:name_end])
+        classic = not message[:at].endswith(_NOT_CLASSIC)
+        if classic and key(message[begin:end]) in names and not message.startswith(_SAID, name_end):
+            parts.append(words)
+        start = name_end
+    parts.append(message[start:])
+    return "".join(parts)
