@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from lint_support import graph_page, graph_vm, lint_files
+from lint_support import graph_page, graph_vm, lint_files, rest_vm_deployment
 from test_a_get_azurevm_export_beside_exports_of_several_subscriptions_is_checked_whatever_the_file_order import (
     get_azurevm,
 )
@@ -98,4 +98,23 @@ def test_exports_of_a_vm_of_the_second_of_two_subscriptions_that_disagree_are_a_
     files = {"a-first.json": first, "b-second.json": second}
     [finding] = lint_files(tmp_path, monkeypatch, files, "MIG004").findings
     assert finding.location and finding.location.path == "b-second.json"
+    assert "size Large / Small" in finding.message
+
+
+@pytest.mark.parametrize(
+    "second", [_graph_vm(size="Large"), _get_azurevm(size="Large")], ids=["resource-graph", "get-azurevm"]
+)
+def test_exports_of_a_vm_the_files_describe_that_disagree_name_each_other(
+    tmp_path, monkeypatch, second: str
+) -> None:
+    """The files' REST deployment of svc describes web1 without a size: the first export gives it Small,
+    and the second, which says Large, is compared with the first export, not with the files."""
+    files = {
+        "svc/deployment.xml": rest_vm_deployment("svc", "Production", "web1", "", "prod-vnet"),
+        "a-first.json": _graph_vm(subnet="app"),
+        "b-second.json": second,
+    }
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG004").findings
+    assert finding.location and finding.location.path == "b-second.json"
+    assert "than at a-first.json:" in finding.message
     assert "size Large / Small" in finding.message

@@ -5512,6 +5512,8 @@ class _InventoryVms:
         self.changed: set[tuple[int, int]] = set()
         # The services an exported VM joins (see `_shown_whole`): each told once, however many VMs join it.
         self.shown: set[int] = set()
+        # The first export of each of the files' VMs joined, by service and VM name (see `_fill`).
+        self.exported: dict[tuple[int, str], inv.ClassicVm] = {}
 
     def join(self, vms: list[inv.ClassicVm]) -> tuple[CloudService, ...]:
         alone: dict[tuple[str, str, str], list[inv.ClassicVm]] = defaultdict(list)
@@ -5632,6 +5634,12 @@ class _InventoryVms:
                     here, there = role.mark, record.mark
                 else:
                     differences, here, there = _role_differences(record.role, role), record.mark, role.mark
+                earlier = self.exported.setdefault((index, key(record.name)), record)
+                if earlier is not record:
+                    # The files' VM holds what the earlier export said: two exports that disagree are
+                    # compared with each other, the later naming the earlier.
+                    differences = ()
+                    self.linker.conflicts.extend(_exports_conflict(earlier, record))
                 if differences:
                     self.linker.conflicts.append(Conflict(role.kind, role.name, here, there, differences))
                 if _scripted(role, self.linker.scripts):  # the export is the VM as it is
