@@ -152,9 +152,11 @@ def read(path: str, data: bytes) -> Document:
 
 def _read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    parsed = _parse(path, text)
-    if isinstance(parsed, FileProblem):
-        return Document(path, FileKind.SHELL, "", problem=parsed, text=text)
+    whole = _parse(path, text)
+    problem = whole if isinstance(whole, FileProblem) else None
+    parsed = _run_before_error(path, text) if isinstance(whole, FileProblem) else whole
+    if parsed is None:
+        return Document(path, FileKind.SHELL, "", problem=problem, text=text)
     source, tree, where, placeholders = parsed
     walker = _walked(path, source, where, tree.root_node, arm=False, placeholders=placeholders)
     if walker.reading.arm_from_start:  # written for the CLI in Resource Manager mode: read again so
@@ -165,6 +167,8 @@ def _read(path: str, data: bytes) -> Document:
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     described = walker.reading.resources()
     ran = walker.functions_run()
+    if script is None and problem is not None:
+        return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
     if script is None and not (described and ran):
         # Its comments still count: a settings file another script sources holds the findings about the
         # values it sets (`readers.beside`), and its suppression comments hold them back.
@@ -176,13 +180,66 @@ def _read(path: str, data: bytes) -> Document:
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
     if lost:
         script = replace(script, unread=lost)
+    if problem is not None:  # bash ran the commands read, and stops at the error
+        problem = replace(problem, message=problem.message + _STOPS)
     resources = (script, *described)
-    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text, functions_run=ran)
+    return Document(
+        path, FileKind.SHELL, "", resources, suppressions, marked, problem, text=text, functions_run=ran
+    )
 
 
-def _parse(path: str, text: str) -> tuple[bytes, Tree, _Positions, dict[int, str]] | FileProblem:
+# What a syntax problem after classic commands the script runs means for them.
+_STOPS = (
+    ": bash runs the commands before the one this is in, which migcheck reads, and stops here, so no command"
+    " from here on runs and migcheck reads none of them"
+)
+
+
+_Parsed = tuple[bytes, "Tree", "_Positions", dict[int, str]]
+# The most times a script is cut before the statement its first syntax error is in (a cut may leave an
+# `if` or a quote open, which moves the error up): each parses what is left once, so the read stays linear.
+_CUTS = 8
+
+
+def _parse(path: str, text: str) -> _Parsed | FileProblem:
     """A script's source and syntax tree as bash reads them (placeholders, lone continuations and escaped
     line starts made readable), its positions and placeholders; or why bash would not run it."""
+    parsed = _prepared(path, text)
+    _, tree, where, _ = parsed
+    if tree.root_node.has_error:
+        return _syntax_problem(tree.root_node, where)
+    return parsed
+
+
+def _run_before_error(path: str, text: str) -> _Parsed | None:
+    """What bash runs of a script it cannot parse whole: it reads and runs one complete command at a time,
+    so the commands before the one its first syntax error is in run, and it stops there. The script cut
+    before that command's line, parsed; None where nothing is left before it."""
+    source, tree, where, placeholders = _prepared(path, text)
+    for _ in range(_CUTS):
+        cut = _statement_line_start(tree.root_node, source)
+        if cut == 0:
+            return None
+        source = source[:cut]
+        tree = grammars.parser(_GRAMMAR).parse(source)
+        if not tree.root_node.has_error:
+            kept = {start: held for start, held in placeholders.items() if start < cut}
+            return source, tree, _Positions(path, source, where.escapes), kept
+    return None
+
+
+def _statement_line_start(root: Node, source: bytes) -> int:
+    """Where the line starts on which the top-level statement holding the first syntax error starts."""
+    found = _first_error(root)
+    if found is None:
+        return 0
+    while found.parent is not None and found.parent.parent is not None:
+        found = found.parent
+    return source.rfind(b"\n", 0, found.start_byte) + 1
+
+
+def _prepared(path: str, text: str) -> _Parsed:
+    """A script's source and syntax tree as bash reads them, whether or not it parses."""
     source = text.encode("utf-8")
     tree = grammars.parser(_GRAMMAR).parse(source)
     placeholders = _placeholders(tree.root_node, source)
@@ -197,10 +254,7 @@ def _parse(path: str, text: str) -> tuple[bytes, Tree, _Positions, dict[int, str
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
-    where = _Positions(path, source, escapes)
-    if tree.root_node.has_error:
-        return _syntax_problem(tree.root_node, where)
-    return source, tree, where, placeholders
+    return source, tree, _Positions(path, source, escapes), placeholders
 
 
 # The shells a script's path may be given to (`bash ./values.sh`), which run it as it would run itself.
