@@ -460,10 +460,14 @@ class Image:
     # A VM image's data disks (REST `DataDiskConfigurations`), each a VHD blob as a VM's data disk is: part
     # of the image, not disks of their own (no VM has them, and they are not registered as classic disks).
     data_disks: tuple[Disk, ...] = field(default=(), compare=False)
+    # The storage account of its blob where a script builds the blob's address around a value it does not
+    # state for the account (`"https://$sa.blob.core.windows.net/..."`): that value's stand-in, as a disk's
+    # `account`; `media_link` is then empty.
+    account: str = field(default="", compare=False)
 
     @property
     def storage_account(self) -> str:
-        return storage_account(self.media_link)
+        return storage_account(self.media_link) or account_name(self.account)
 
     @property
     def storage_accounts(self) -> tuple[str, ...]:

@@ -8198,14 +8198,10 @@ class Interpreter:
         "https://$account.blob.core.windows.net/vhds/vm1.vhd"`): its account is a stand-in (see
         `_account_stand_in`), one for every blob named by the same value. None for any other blob address
         the script does not state."""
-        value = arg.value
-        if not isinstance(value, Unknown) or not value.shape or not value.holes:
-            return None
-        host = value.shape.split("://", 1)[-1].split("/", 1)[0].split(".")
-        if len(host) < 3 or automation.HOLE not in host[0] or host[1].casefold() != "blob":
+        account = self._blob_account_stand_in(arg, mark)
+        if not account:
             return None
         at = self._written_at(arg) or mark
-        account = self._account_stand_in(value.holes[0], host[0], at)
         data = {
             "link": "",
             "name": _arg_text(args, "DiskName"),
@@ -8214,6 +8210,18 @@ class Interpreter:
             "account": account,
         }
         return Event("disk", at, data)
+
+    def _blob_account_stand_in(self, arg: Arg, mark: Mark) -> str:
+        """The stand-in for the storage account of a blob the script names in an account it does not state
+        (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`, see `_account_stand_in`); "" for any
+        other address."""
+        value = arg.value
+        if not arg.certain or not isinstance(value, Unknown) or not value.shape or not value.holes:
+            return ""
+        host = value.shape.split("://", 1)[-1].split("/", 1)[0].split(".")
+        if len(host) < 3 or automation.HOLE not in host[0] or host[1].casefold() != "blob":
+            return ""
+        return self._account_stand_in(value.holes[0], host[0], self._written_at(arg) or mark)
 
     def _account_stand_in(self, ident: object, shape: str, at: Mark) -> str:
         """The stand-in for a storage account the script names by a value it does not state, built as
@@ -10859,7 +10867,8 @@ class Interpreter:
                 link.value.value if link is not None and link.certain and isinstance(link.value, Text) else ""
             )
             blob = _value_mark(link.value, link, self.where) if media and link is not None else None
-            disk = Disk(name, media, "", "", self._at_call(node), media_link_mark=blob)
+            account = self._blob_account_stand_in(link, self._at_call(node)) if link is not None else ""
+            disk = Disk(name, media, "", "", self._at_call(node), media_link_mark=blob, account=account)
             self.registered.setdefault(key, disk)
         return Unknown(self.snippet(node))
 
@@ -10887,7 +10896,9 @@ class Interpreter:
         if key:
             link = _arg_value(args, "MediaLocation")
             media = link.value if isinstance(link, Text) else ""
-            self.images.setdefault(key, Image(name, media, self._at_call(node)))
+            blob = args.get("MediaLocation")
+            account = self._blob_account_stand_in(blob, self._at_call(node)) if blob is not None else ""
+            self.images.setdefault(key, Image(name, media, self._at_call(node), account=account))
         return Unknown(self.snippet(node))
 
     def _unregister(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:

@@ -2471,7 +2471,7 @@ class _Resources:
         elif call.method == "add_service_certificate":
             self._service_certificate(bound, mark)
         elif call.method in _REGISTRATIONS:
-            self._registration(call, bound, mark)
+            self._registration(call, bound, mark, site)
         elif call.method in _UNREGISTRATIONS:
             self._unregister(call, bound)
         elif call.method in ("perform_put", "perform_post"):
@@ -3783,7 +3783,7 @@ class _Resources:
         pieces = self.flow.built_pieces(node, site)
         return self._account_stand_in(tuple(pieces) if pieces is not None else None, self._mark(value))
 
-    def _registration(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+    def _registration(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """A disk (add_disk) or an image the script registers in the subscription's repository: an OS image
         (add_os_image, or capture_role, which captures a VM as one) or a VM image (create_vm_image,
         capture_vm_image). One of its own, listed on its own as a REST `Disk` or `OSImage` body lists one
@@ -3803,11 +3803,14 @@ class _Resources:
         if call.scope is not self.index.module:
             self.unordered_registrations.add((kind, key))
         media_link = literal(link) or ""
+        account = "" if media_link else self._unstated_account(link, site)
         if kind != "disk":
-            self.images.setdefault((kind, key), Image(name, media_link, mark))
+            self.images.setdefault((kind, key), Image(name, media_link, mark, account=account))
             return
-        blob = self._mark(link) if media_link else None
-        self.registered.setdefault(key, Disk(name, media_link, "", "", mark, media_link_mark=blob))
+        blob = self._mark(link) if media_link or account else None
+        self.registered.setdefault(
+            key, Disk(name, media_link, "", "", mark, media_link_mark=blob, account=account)
+        )
 
     def _unregister(self, call: CallSite, bound: Bound) -> None:
         """delete_disk, delete_os_image, delete_vm_image: a disk or an image of that kind the script

@@ -1111,13 +1111,13 @@ class Reading:
         if blob.text:
             vm.disks.append(Disk("", blob.text, "", vm.name, at, media_link_mark=blob.mark))
             return
-        account = self._blob_account(blob)
+        account = self.blob_account(blob)
         if account:
             what = "OS disk of its VM" if is_stand_in(vm.name) else f"OS disk of VM {vm.name}"
             name = f"<{what}, {self.file}:{blob.mark.line}:{blob.mark.column}>"
             vm.disks.append(Disk(name, "", "", vm.name, blob.mark, account=account))
 
-    def _blob_account(self, blob: Word) -> str:
+    def blob_account(self, blob: Word) -> str:
         """The stand-in of the storage account a blob address names by a value the script does not state
         (`https://$SA.blob...`); "" for any other address it does not state."""
         shape = blob.shape or ""
@@ -2069,11 +2069,11 @@ def _registered_blob(parsed: Parsed) -> tuple[bool, Word | None]:
     """Whether `vm disk create` or `vm image create` registers its disk or image (image.js's `create`: a
     source to upload or copy needs `--blob-url`, `--location` or `--affinity-group`, none needs
     `--blob-url`), and the full blob address it registers, where the script states it (`-u`; the CLI names
-    the blob itself otherwise)."""
+    the blob itself otherwise), or one the script builds around values it does not state (text None)."""
     blob = parsed.value("blob-url")
     placed = blob is not None or parsed.value("location") is not None or parsed.value("affinity-group")
     runs = placed if parsed.value("source-path", 1) is not None else blob is not None
-    if blob is not None and blob.text and "://" in blob.text:
+    if blob is not None and (blob.text is None or "://" in blob.text):
         return bool(runs), blob
     return bool(runs), None
 
@@ -2087,17 +2087,21 @@ def _register(reading: Reading, parsed: Parsed) -> None:
     runs, blob = _registered_blob(parsed)
     if name is None or not runs:
         return
-    media, mark = (blob.text or "", blob.mark) if blob is not None else ("", None)
+    media = blob.text or "" if blob is not None else ""
+    # A blob in an account the script does not state (`-u "https://$SA.blob..."`) is in that value's
+    # stand-in account, as a VM's disk there is.
+    account = reading.blob_account(blob) if blob is not None and not media else ""
+    mark = blob.mark if blob is not None and (media or account) else None
     if parsed.path[1] == "disk":
         shown = _registered_name(reading, "disk name", name)
-        disk = Disk(shown, media, "", "", parsed.at, media_link_mark=mark)
+        disk = Disk(shown, media, "", "", parsed.at, media_link_mark=mark, account=account)
         reading.made.disks.setdefault(shown.casefold(), disk)
         return
     os = parsed.value("os")
     if os is None or (os.text is not None and os.text.strip().casefold() not in ("linux", "windows")):
         return
     shown = _registered_name(reading, "image name", name)
-    reading.made.images.setdefault(shown.casefold(), Image(shown, media, parsed.at))
+    reading.made.images.setdefault(shown.casefold(), Image(shown, media, parsed.at, account=account))
 
 
 def _capture(reading: Reading, parsed: Parsed) -> None:
