@@ -3518,6 +3518,10 @@ class Unknown:
     # For a `shape`: the value (`ident`) each hole of it is, in order, None for one of no known definition
     # (`"https://$account.blob.core.windows.net/..."` names the storage account `$account` holds).
     holes: tuple[object, ...] = field(default=(), compare=False)
+    # Where paths that gave a variable different unknown values meet (`if (…) { $sa = "acct" + (Get-Random)
+    # } else { $sa = … }`): the definitions (`ident`) of those values, in the order of the paths, so that a
+    # storage account it names after is the one a path named by them (see `_identity`).
+    either: tuple[object, ...] = field(default=(), compare=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -3875,7 +3879,30 @@ def join(a: Value, b: Value) -> Value:
         # The VMs built on either path (as for `Vms`): an array a loop may or may not have added to.
         return _bounded(Items(tuple(dict.fromkeys((*a.values, *b.values)))))
     text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
-    return Unknown(text, maybe_null=_null_on_a_path(a) or _null_on_a_path(b))
+    # Only values the script does not state on every path: a name it states on one is another account.
+    both = isinstance(a, Unknown) and isinstance(b, Unknown)
+    either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if both else ()
+    return Unknown(
+        text, maybe_null=_null_on_a_path(a) or _null_on_a_path(b), either=either if len(either) <= 8 else ()
+    )
+
+
+def _definitions(value: Value) -> tuple[object, ...]:
+    """The definitions an unknown value joined where paths meet may be (see `Unknown.either`)."""
+    if not isinstance(value, Unknown):
+        return ()
+    return value.either or ((value.ident,) if value.ident is not None else ())
+
+
+_EITHER = "either"  # the first item of the `_identity` of an unknown value of several definitions
+
+
+def _identity(value: Unknown) -> object:
+    """What tells the value apart: its definition, else the definitions paths that met gave it (tagged
+    `_EITHER`), else None."""
+    if value.ident is not None or not value.either:
+        return value.ident
+    return (_EITHER, *value.either)
 
 
 def _null_on_a_path(value: Value) -> bool:
@@ -4834,6 +4861,7 @@ class Interpreter:
         # The stand-in of each storage account the script names by a value it does not state, by that value
         # (`Unknown.ident`), or by where it is passed when it has no known definition (see `_account_stand_in`).
         self.unstated_accounts: dict[object, str] = {}
+        self.account_of_value: dict[object, str] = {}  # the first account a value named, by its definition
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
         # state, each with the reserved IP it is (see `_reserved_under_unstated_name`): a deployment given one
@@ -6272,7 +6300,9 @@ class Interpreter:
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
         if isinstance(value, Unknown):
-            return Unknown(text, value.ident, value.shape, value.written, value.maybe_null, value.holes)
+            return Unknown(
+                text, value.ident, value.shape, value.written, value.maybe_null, value.holes, value.either
+            )
         return _stale(value, text) if self._stale(key) else value
 
     def _stale(self, key: str) -> bool:
@@ -8230,8 +8260,14 @@ class Interpreter:
         of the same value built alike (see `Unknown.ident`); one of no known definition is its own."""
         key = ("ident", ident, shape) if ident is not None else ("at", at.line, at.column)
         found = self.unstated_accounts.get(key)
+        if found is None and isinstance(ident, tuple) and ident[:1] == (_EITHER,):
+            # A value one of several: the account one of them named first (the shell reader's alike).
+            found = next((self.account_of_value[d] for d in ident[1:] if d in self.account_of_value), None)
         if found is None:
-            found = self.unstated_accounts[key] = another_turn(account_stand_in(at), self.stand_in_turns)
+            found = another_turn(account_stand_in(at), self.stand_in_turns)
+        self.unstated_accounts[key] = found
+        if ident is not None:
+            self.account_of_value.setdefault(ident, found)
         return found
 
     def _disk_by_name(self, args: Args, mark: Mark, lun: Value | None = None) -> Event | None:
@@ -10782,7 +10818,9 @@ class Interpreter:
         if not self._names_unstated(arg) or arg is None or not isinstance(arg.value, Unknown):
             return ""
         shape = arg.value.shape or automation.HOLE
-        return self._account_stand_in(arg.value.ident, shape, self._written_at(arg) or self._at_call(node))
+        return self._account_stand_in(
+            _identity(arg.value), shape, self._written_at(arg) or self._at_call(node)
+        )
 
     def _storage_account_types(self) -> list[StorageAccountType]:
         """The type of each storage account the script creates: the one the calls that may give it one
@@ -13336,7 +13374,7 @@ def _holes_of(value: Value) -> list[object]:
     """The values of the holes a value inserted into a string leaves (see `Unknown.holes`): the value
     itself for each, when it has a definition (`$account`, however it was built); else those of the
     string it was built from, if known."""
-    ident = value.ident if isinstance(value, Unknown) else None
+    ident = _identity(value) if isinstance(value, Unknown) else None
     if not isinstance(value, Unknown) or not value.shape:
         return [ident]
     count = value.shape.count(automation.HOLE)
@@ -13354,10 +13392,13 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     if isinstance(value, EveryVm):
         return value  # every VM of the subscription, whatever holds it
     if isinstance(value, Unknown):
-        kept = (copied and value.ident is not None) or _instance_class(value.ident) is not None
+        kept = (copied and (value.ident is not None or bool(value.either))) or _instance_class(
+            value.ident
+        ) is not None
         told = _listed_files(value) or _read_document_of(value)
         ident = value.ident if kept or told else ("def", node.id)
-        return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes)
+        either = value.either if ident is value.ident else ()
+        return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes, either)
     return value
 
 

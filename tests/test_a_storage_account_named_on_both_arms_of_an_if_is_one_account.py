@@ -1,0 +1,59 @@
+"""A variable set on both arms of an if/else to values the script does not state (a new account's name on
+one, an existing account's on the other) names one storage account after the `if`: whichever arm runs, the
+VMs' disks and the images built on it are in the account the variable holds. It is shown by the stand-in of
+the account an arm creates, as the shell reader shows it, not as a second account each later use adds to
+the plan (Reference, vm-migration-overview: each storage account is a migration scope of its own, so a
+phantom account is a step that moves nothing)."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import run_cli
+
+POWERSHELL = """\
+if ($createNew) {
+    $sa = "acct" + (Get-Random)
+    New-AzureStorageAccount -StorageAccountName $sa -Location "West US"
+} else {
+    $sa = (Get-AzureStorageAccount)[0].StorageAccountName
+}
+$vm = New-AzureVMConfig -Name vm1 -InstanceSize Small -ImageName img -MediaLocation "https://$sa.blob.core.windows.net/vhds/vm1.vhd"
+New-AzureVM -ServiceName svc1 -Location "West US" -VMs $vm
+Add-AzureVMImage -ImageName myimg -MediaLocation "https://$sa.blob.core.windows.net/vhds/image.vhd" -OS Linux
+"""
+
+SHELL = """\
+azure config mode asm
+if [ -n "$NEW" ]; then
+  SA="acct$RANDOM"
+  azure storage account create "$SA" -l "West US" --type LRS
+else
+  SA=$(azure storage account list --json | jq -r '.[0].name')
+fi
+azure vm image create myimg -u "https://$SA.blob.core.windows.net/vhds/image.vhd" -o linux
+azure vm create svc1 myimg user Pass123! -l "West US" -u "https://$SA.blob.core.windows.net/vhds/vm1.vhd" -n vm1
+"""
+
+
+def _storage_moves(tmp_path, monkeypatch, capsys, name: str, script: str) -> list[list[str]]:
+    (tmp_path / name).write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
+    return [s["moves"] for s in json.loads(out)["subscriptions"][0]["steps"] if s["kind"] == "storage"]
+
+
+def test_powershell_one_account_holds_the_disk_and_the_image(tmp_path, monkeypatch, capsys):
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.ps1", POWERSHELL)
+    assert moves == [["storage account '<storage account name, deploy.ps1:3:49>' (1 disk, 1 image)"]]
+
+
+def test_shell_one_account_holds_the_disk_and_the_image(tmp_path, monkeypatch, capsys):
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.sh", SHELL)
+    assert moves == [["storage account '<storage account name, deploy.sh:3:6>' (1 disk, 1 image)"]]
+
+
+def test_powershell_an_arm_that_assigns_a_stated_name_is_not_joined(tmp_path, monkeypatch, capsys):
+    script = POWERSHELL.replace("(Get-AzureStorageAccount)[0].StorageAccountName", '"stated"')
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.ps1", script)
+    assert ["storage account '<storage account name, deploy.ps1:3:49>' (1 disk, 1 image)"] not in moves
