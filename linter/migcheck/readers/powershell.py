@@ -11070,7 +11070,10 @@ class Interpreter:
         (after an early `return` on some path, both the group and its association may be made): a group
         the script associates is not called unattached. The association is recorded on its own
         (`NetworkSecurityGroup.subnet`, `RouteTable.subnet`) for the linker to give the subnet of that
-        network, whichever file defines it. One set on a VM or role is not read."""
+        network, whichever file defines it. One set on a VM is read as `_vm_association` reads it; one set on
+        a role is not read."""
+        if _of_vm_or_role(args) and args.given("VM") is not False and _names_group(node):
+            return self._vm_association(node, args, env)
         if _of_vm_or_role(args):
             self._on_vm(self._network_resource_name(args, "Name", True) or self._unresolved_link(True))
             return self._classic_unread(node, args)
@@ -11094,6 +11097,22 @@ class Interpreter:
             )
         else:
             self.subnet_tables[at] = RouteTable(name, mark, virtual_network=vnet, subnet=subnet, **names_at)
+        return Unknown(self.snippet(node))
+
+    def _vm_association(self, node: Node, args: Args, env: Env) -> Value:
+        """Set-AzureNetworkSecurityGroupAssociation -Name g -VM $vm -ServiceName svc: the group is set on the
+        VM there and then, as Set-AzureNetworkSecurityGroupConfig then Update-AzureVM set it, so the VM's
+        role in that service has it (the migration clones it with the VM). Given a VM the reader does not
+        follow, the group is not read as unattached, and the VM's change is not read."""
+        name = self._network_resource_name(args, "Name", True)
+        self._on_vm(name or self._unresolved_link(True))
+        if not isinstance(self._vm_input(args, None), Vms):
+            return self._classic_unread(node, args)
+        at = self._written_at(args.get("Name")) or self._at_call(node)
+        group = NameRef(name, at) if name else None
+        self._vm_event("security_group", node, args, None, env, group=group, removed=False)
+        on = {key: arg for key, arg in args.bound.items() if key in ("VM", "ServiceName")}
+        self._update_vm(node, Args(on, args.opaque, args.values), None, env)
         return Unknown(self.snippet(node))
 
     def _from_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -12528,6 +12547,11 @@ def _created_here(draft: DeploymentDraft | None, kind: str, name: Value) -> bool
         return any(role.base != "existing" for role in draft.roles.values())
     role = draft.roles.get(_role_key(name)) if isinstance(name, Text) else None
     return role is not None and role.base != "existing"
+
+
+def _names_group(node: Node) -> bool:
+    """Whether an association cmdlet is Set-AzureNetworkSecurityGroupAssociation (not a route table's)."""
+    return _command_name(node).casefold() == "set-azurenetworksecuritygroupassociation"
 
 
 def _of_vm_or_role(args: Args) -> bool:
