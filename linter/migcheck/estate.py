@@ -362,6 +362,9 @@ class CloudService:
     # "files", or what the service is named after when no file names it: "deployment", "folder" (the
     # Export-AzureVM files of a folder), "role" or "file" (a role body on its own: its VM, or its file)
     named_by: str = "files"
+    # Of a service named after its deployment, where the script passes the service's name it does not
+    # state: its stand-in there (`Deployment.service_stand_in`), in place of the deployment's.
+    service_stand_in: str = ""
     # The reserved IPs an inventory export binds to the service (`attachedTo`) that no deployment of the
     # files names, where the service has several: the VIP of one of them, the export does not say which
     # slot's, or the files do not say which deployment is in the slot it names (see
@@ -410,6 +413,8 @@ class CloudService:
         """The stand-in of a service a script creates the deployment of under a name it does not state
         (New-AzureVM names the deployment after the service): `<cloud service name, deploy.ps1:3>`, one per
         value, for lists, resource groups and commands; "" for any other service."""
+        if self.named_by == "deployment" and self.service_stand_in:
+            return self.service_stand_in
         if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
             return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
         return ""
@@ -2612,7 +2617,13 @@ class _Linker:
                 unnamed.opened(d, len(opened.services))
             named_by = "files" if d.service_name else "deployment"
             opened.services.append(
-                CloudService(d.service_name or d.name, d.mark, (placement,), named_by=named_by)
+                CloudService(
+                    d.service_name or d.name,
+                    d.mark,
+                    (placement,),
+                    named_by=named_by,
+                    service_stand_in="" if d.service_name else d.service_stand_in,
+                )
             )
             return
         joined = opened[index]
@@ -3161,7 +3172,9 @@ def _named_as_deployed(
             services[index] = replace(services[index], name=d.service_name)
             by_name[name] = index
         else:
-            services[index] = replace(services[index], name=d.name, named_by="deployment")
+            services[index] = replace(
+                services[index], name=d.name, named_by="deployment", service_stand_in=d.service_stand_in
+            )
             unnamed[id(d)] = index
     return unnamed
 

@@ -1687,6 +1687,10 @@ class Deployment:
     reserved_ip: NameRef | None
     mark: Mark
     dns_servers: tuple[DnsServer, ...] = ()  # the deployment's own `Dns/DnsServers`
+    # Of a deployment a script creates in a service whose name it passes but does not state (`service_name=
+    # svc`, `service_name` empty): the stand-in for that service where the script passes it (`<cloud service
+    # name, deploy.py:8>`); "" where the service is named after the deployment's own stand-in.
+    service_stand_in: str = field(default="", compare=False)
     # False when the file places the deployment by a value it cannot state (a script's `-VNetName $name`
     # from a parameter): `virtual_network` is then None and no rule decides whether it is in a network.
     network_known: bool = True

@@ -1709,6 +1709,9 @@ class _Draft:
     slot: str
     mark: Mark
     roles: list[Role] = field(default_factory=list)
+    # The stand-in for a service the calls pass but do not state, where the first passes it (see
+    # `Deployment.service_stand_in`).
+    service_stand_in: str = ""
     role_keys: dict[object, int] = field(default_factory=dict)
     network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
     # Where a call first creates the deployment in no virtual network: when another, only one of which
@@ -1854,6 +1857,7 @@ class _Draft:
             known = known and not (vnet is not None and is_stand_in(vnet.name))
         reserved = reserved_on_vips(self.reserved_ip, self.reserved_ip_unknown, self.vip_reserved.values())
         return Deployment(
+            service_stand_in=self.service_stand_in,
             service_name=self.service,
             name=self.name,
             slot=self.slot,
@@ -2898,13 +2902,25 @@ class _Resources:
         if key is not None and not creates:
             key = ("changes", key)
         if key is None:
-            return self._draft_named(call, literal(service), deployment, slot, mark)
+            return self._service_passed(
+                self._draft_named(call, literal(service), deployment, slot, mark), service
+            )
         draft = self.drafts.get(key)
         if draft is None:  # shown by the stand-in of the first call that names it
             draft = _Draft(literal(service) or "", deployment, literal(slot) or "", mark)
             self.drafts[key] = draft
             self.service_drafts.setdefault(_key(literal(service) or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
+        return self._service_passed(draft, service)
+
+    def _service_passed(self, draft: _Draft, service: Value) -> _Draft:
+        """The draft, its service's stand-in set where the first call that names it by a value the script
+        does not state passes that value (`service_name=svc`), not where it passes the deployment's name,
+        when that is not stated either (a stated one names the service: `<cloud service of deployment
+        myvm, deploy.py>`)."""
+        unstated = not draft.service and is_stand_in(draft.name) and service.node is not None
+        if unstated and not draft.service_stand_in:
+            draft.service_stand_in = self._name(service, "cloud service", draft.mark)
         return draft
 
     def _same_deployment(self, call: CallSite, service: Value, name: Value, site: flow.Site) -> object | None:
