@@ -1381,6 +1381,9 @@ class MigrationStep:
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the
 # command's line most likely lost the `\` that would have continued it.
 LOST_CONTINUATION = "\\"
+# The tag of a `Script.unread` mark of a shell `azure` command's option its classic form does not declare
+# (`-I` where the CLI has `-i`): commander refuses the command, which runs nothing.
+REFUSED_OPTION = "refused-option"
 # The tag of a `Script.unread` mark of a Python call by a method name the script does not state
 # (`getattr(sms, sys.argv[1])(...)`): which classic operation it runs is unknown.
 CALLED_BY_UNSTATED_NAME = "getattr"

@@ -178,8 +178,9 @@ def _read(path: str, data: bytes) -> Document:
             path, FileKind.SHELL, "", tuple(described), suppressions, marked, text=text, functions_run=ran
         )
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
-    if lost:
-        script = replace(script, unread=lost)
+    unread = tuple(sorted((*lost, *walker.reading.refused), key=lambda mark: (mark.line, mark.column)))
+    if unread:
+        script = replace(script, unread=unread)
     if problem is not None:  # bash ran the commands read, and stops at the error
         problem = replace(problem, message=problem.message + _STOPS)
     resources = (script, *described)

@@ -69,6 +69,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
     MAYBE_RUNS,
+    REFUSED_OPTION,
     SERVICE_OF_VM,
     VPN,
     AclRule,
@@ -505,6 +506,7 @@ class Parsed:
     # (`--resource-group`, a `-g` the classic form lacks) is the Resource Manager form of the command.
     foreign: bool = False
     resource_manager: bool = False
+    refused_at: Mark | None = None  # where the first option the classic command does not declare is written
 
     def value(self, name: str, position: int | None = None) -> Word | None:
         """The option `name`'s value, else the positional argument at `position`; a `<dns-name>` as the CLI
@@ -668,6 +670,7 @@ def _named_options(
         if found is None:
             parsed.foreign = True
             parsed.resource_manager |= name == "resource-group"
+            parsed.refused_at = parsed.refused_at or word.mark
             return []
         attached = _attached(word, len(name) + 3, value) if equals else None
         return [(found[0], found[1], attached)]
@@ -677,6 +680,7 @@ def _named_options(
         if found is None:
             parsed.foreign = True
             parsed.resource_manager |= letter == "g"
+            parsed.refused_at = parsed.refused_at or word.mark
             continue
         named.append((found[0], found[1], None))
     return named
@@ -879,6 +883,7 @@ class Reading:
         # The function of the script read once, with values it does not know, whose commands are handed
         # over now: the deployments they create are marked so (`Deployment.read_once_in`).
         self.read_once_in = ""
+        self.refused: list[Mark] = []  # see `REFUSED_OPTION`
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -894,6 +899,10 @@ class Reading:
         if parsed.resource_manager:
             self._resource_manager_seen()
         if self.arm or parsed.foreign:
+            if not self.arm and not parsed.resource_manager and parsed.refused_at is not None:
+                # Said, not read: the CLI refuses an option the command does not declare, so it creates
+                # nothing, though the script may well be meant to.
+                self.refused.append(replace(parsed.refused_at, tag=REFUSED_OPTION))
             return NOTHING
         return self._classic(parsed)
 

@@ -15,8 +15,9 @@ script's line that starts with an option right after a classic command, which ba
 too, with `"why": "lost-continuation"`; a PowerShell part that starts at a construct the characters there name
 has `"why": "lone-dash"` (a `-` and a blank before a parameter's name) or `"why": "blank-after-backtick"` (a
 blank after the backtick that ends a line), as `check --verbose` names them with their edit; a Python `getattr`
-of a classic service by a method name the script does not state has `"why": "called-by-unstated-name"`. Other
-parts have no `why`. SARIF's notification of each part has the same `why` in its `properties`.
+of a classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell
+`azure` command given an option its classic form does not declare, which the CLI refuses, has `"why":
+"refused-option"`. Other parts have no `why`. SARIF's notification of each part has the same `why` in its `properties`.
 
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts

@@ -63,9 +63,14 @@ def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
 def said_alone(mark: Mark) -> bool:
     """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
     parser could not read: a slip of the script read as its shell runs it (a shell line that lost its
-    continuation, a PowerShell backtick before a parameter's dash), a Python call by a method name the
-    script does not state."""
-    return lost_continuation(mark) or escaped_parameter(mark) or called_by_unstated_name(mark)
+    continuation, or whose classic command has an option it does not declare, a PowerShell backtick before a
+    parameter's dash), a Python call by a method name the script does not state."""
+    return (
+        lost_continuation(mark)
+        or refused_option(mark)
+        or escaped_parameter(mark)
+        or called_by_unstated_name(mark)
+    )
 
 
 def called_by_unstated_name(mark: Mark) -> bool:
@@ -73,6 +78,13 @@ def called_by_unstated_name(mark: Mark) -> bool:
     from migcheck.model import CALLED_BY_UNSTATED_NAME
 
     return mark.tag == CALLED_BY_UNSTATED_NAME
+
+
+def refused_option(mark: Mark) -> bool:
+    """Whether `mark` is of an option a classic `azure` command does not declare, which the CLI refuses."""
+    from migcheck.model import REFUSED_OPTION
+
+    return mark.tag == REFUSED_OPTION
 
 
 def lost_continuation(mark: Mark) -> bool:
@@ -107,6 +119,15 @@ BY_NAME_WHY = (
 )
 
 
+# What a classic `azure` command given an option it does not declare is, and what to do.
+REFUSED_WHY = (
+    "gives the classic `azure` command an option it does not declare (the option table of the classic CLI, "
+    "azure-xplat-cli 0.x; option letters are case-sensitive): the CLI refuses it as an unknown option and "
+    "runs nothing, so migcheck does not read it and what it would create is missing; write the option as "
+    "the command declares it (`azure <command> --help` lists them)"
+)
+
+
 # What the JSON and SARIF reports call each kind of part that is not read for a reason they can name.
 BY_NAME = "called-by-unstated-name"
 LOST_CONTINUATION_WHY = "lost-continuation"
@@ -117,10 +138,15 @@ _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
 
 
 def why_named(mark: Mark) -> str:
-    """The name of what the part at `mark` is ("lost-continuation", "escaped-parameter", "lone-dash",
-    "blank-after-backtick"), or "" for a part the parser stopped at for a reason only it knows."""
+    """The name of what the part at `mark` is ("lost-continuation", "refused-option", "called-by-unstated-name",
+    "escaped-parameter", "lone-dash", "blank-after-backtick"), or "" for a part the parser stopped at for a
+    reason only it knows."""
+    from migcheck.model import REFUSED_OPTION
+
     if lost_continuation(mark):
         return LOST_CONTINUATION_WHY
+    if refused_option(mark):
+        return REFUSED_OPTION
     if called_by_unstated_name(mark):
         return BY_NAME
     if escaped_parameter(mark):
@@ -132,6 +158,8 @@ def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
     if lost_continuation(mark):
         return f"line {mark.line} {LOST_WHY}"
+    if refused_option(mark):
+        return f"line {mark.line} {REFUSED_WHY}"
     if called_by_unstated_name(mark):
         return f"line {mark.line} {BY_NAME_WHY}"
     if escaped_parameter(mark):
