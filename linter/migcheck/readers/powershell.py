@@ -502,6 +502,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
+        _with_variable_attributes_blanked,
         _with_relative_paths_readable,
         _with_command_names_whole,
         _with_variable_words_whole,
@@ -1246,6 +1247,94 @@ def _with_param_blocks_ended(source: bytes, root: Node) -> bytes:
 
 
 _PARAM_BLOCKS = {"param_block": "param_block"}
+
+
+def _with_variable_attributes_blanked(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with blanks for the
+    attributes a statement puts on the variable it assigns (`[ValidatePattern("…")]$ip = Read-Host`,
+    `[ValidateNotNullOrEmpty()][string]$svc = "svc1"`): PowerShell checks each value assigned to the
+    variable against them, the grammar reads no attribute there, and the assignment is lost. The value is
+    what the statement assigns either way; a type (`[string]`) is kept. Every offset and line stays."""
+    if not root.has_error:
+        return source
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(source):
+        end = source.find(b"\n", start)
+        end = len(source) if end < 0 else end
+        spans += _assigned_variable_attributes(source, start, end, root)
+        start = end + 1
+    if not spans:
+        return source
+    changed = bytearray(source)
+    for first, last in spans:
+        changed[first:last] = b" " * (last - first)
+    return bytes(changed)
+
+
+# Where an attribute at a line's start is not on an assignment the grammar lost: a parameter's (which the
+# grammar reads), or text.
+_NOT_STATEMENTS = ("param_block", "parameter_list", "comment", "string", "here_string")
+
+
+def _assigned_variable_attributes(source: bytes, start: int, end: int, root: Node) -> list[tuple[int, int]]:
+    """The (start, end) of each attribute (a bracket with a `(` in it, not a type) a statement on the line
+    from `start` to `end` puts on the variable it assigns (`[A(…)][string]$x = …`)."""
+    at = _after_blanks(source, start, end)
+    if source[at : at + 1] != b"[" or _inside(root, at, _NOT_STATEMENTS):
+        return []
+    attributes = []
+    while source[at : at + 1] == b"[":
+        close = _bracket_end(source, at, end)
+        if close < 0:
+            return []
+        if b"(" in source[at:close]:
+            attributes.append((at, close + 1))
+        at = _after_blanks(source, close + 1, end)
+    if not attributes or source[at : at + 1] != b"$":
+        return []
+    name_end = at + 1
+    while name_end < end and (chr(source[name_end]).isalnum() or source[name_end] in b"_:"):
+        name_end += 1
+    after = _after_blanks(source, name_end, end)
+    if source[after : after + 1] != b"=" or source[after + 1 : after + 2] == b"=":
+        return []
+    return attributes
+
+
+def _after_blanks(source: bytes, at: int, end: int) -> int:
+    while at < end and source[at] in b" \t":
+        at += 1
+    return at
+
+
+def _bracket_end(source: bytes, at: int, end: int) -> int:
+    """Where the bracket opened at `at` closes on its line (brackets and parentheses nested, strings in
+    quotes skipped), -1 where it does not."""
+    depth, quote = 0, 0
+    for index in range(at, end):
+        byte = source[index]
+        if quote:
+            quote = 0 if byte == quote else quote
+        elif byte in b"'\"":
+            quote = byte
+        elif byte in b"[(":
+            depth += 1
+        elif byte in b"])":
+            depth -= 1
+            if depth == 0:
+                return index if byte == 0x5D else -1
+    return -1
+
+
+def _inside(root: Node, at: int, kinds: tuple[str, ...]) -> bool:
+    """Whether the node at byte `at`, or one around it, is of a type that names one of `kinds`."""
+    node: Node | None = root.descendant_for_byte_range(at, at + 1)
+    while node is not None:
+        if any(kind in node.type for kind in kinds):
+            return True
+        node = node.parent
+    return False
 
 
 # Error recovery may take the line after an unreadable part for more of the same command: in
