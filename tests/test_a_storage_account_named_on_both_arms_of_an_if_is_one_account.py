@@ -36,6 +36,22 @@ azure vm create svc1 myimg user Pass123! -l "West US" -u "https://$SA.blob.core.
 """
 
 
+PYTHON = """\
+from azure.servicemanagement import ServiceManagementService, OSVirtualHardDisk
+sms = ServiceManagementService(sub, cert)
+if cond:
+    storage_name = 'acct' + suffix()
+    sms.create_storage_account(storage_name, 'd', 'l', location='West US')
+else:
+    storage_name = existing[0].service_name
+media_link = 'https://' + storage_name + '.blob.core.windows.net/vhds/a.vhd'
+hd = OSVirtualHardDisk('img', media_link)
+sms.create_virtual_machine_deployment(service_name='svc1', deployment_name='svc1', deployment_slot='production',
+    label='x', role_name='vm1', system_config=cfg, os_virtual_hard_disk=hd, role_size='Small')
+sms.add_os_image('lbl', 'https://' + storage_name + '.blob.core.windows.net/vhds/image.vhd', 'myimg', 'Linux')
+"""
+
+
 def _storage_moves(tmp_path, monkeypatch, capsys, name: str, script: str) -> list[list[str]]:
     (tmp_path / name).write_text(script, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -57,3 +73,19 @@ def test_powershell_an_arm_that_assigns_a_stated_name_is_not_joined(tmp_path, mo
     script = POWERSHELL.replace("(Get-AzureStorageAccount)[0].StorageAccountName", '"stated"')
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.ps1", script)
     assert ["storage account '<storage account name, deploy.ps1:3:49>' (1 disk, 1 image)"] not in moves
+
+
+def test_python_one_account_holds_the_disk_and_the_image(tmp_path, monkeypatch, capsys):
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", PYTHON)
+    assert moves == [["storage account '<storage account name, deploy.py:5:32>' (1 disk, 1 image)"]]
+
+
+def test_python_a_name_bound_again_after_the_account_is_made_names_another(tmp_path, monkeypatch, capsys):
+    # Not two arms: the second binding replaces the first, whose account holds nothing of the script's.
+    script = (
+        PYTHON.replace("else:\n    storage_name", "storage_name")
+        .replace("if cond:\n    ", "")
+        .replace("\n    sms.create_storage", "\nsms.create_storage")
+    )
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", script)
+    assert len(moves) == 2

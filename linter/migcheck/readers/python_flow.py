@@ -4849,6 +4849,21 @@ class Flow:
         finally:
             self._open = saved
 
+    def bound_apart(self, scope: Scope, name: str, first: Position, second: Position) -> bool:
+        """Whether the bindings of `name` in `scope` made at `first` and `second` are on different arms of
+        one choice (an `if` and its `else`): on any path, only one of them runs."""
+        chains = {binding.at: binding.chain for binding in scope.bindings.get(name, ())}
+        a, b = chains.get(first), chains.get(second)
+        if a is None or b is None:
+            return False
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                arm_x, arm_y = self.index.branch_of.get(x), self.index.branch_of.get(y)
+                return (
+                    arm_x is not None and arm_y is not None and arm_x[0] == arm_y[0] and arm_x[1] != arm_y[1]
+                )
+        return False
+
     def surely_runs(self, call: CallSite) -> bool:
         """Whether a call surely runs when the script does: at module level, in no block but `if` branches
         whose tests are all decided for it, and after no statement that surely ends the script first."""

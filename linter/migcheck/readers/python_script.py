@@ -1700,6 +1700,10 @@ def _next_statement(starts: list[tuple[int, int]], line: int) -> tuple[int, int]
 # --- resources ---------------------------------------------------------------------------------------
 
 
+# The bindings of one name `_bound_by_name` compares an account's with, at most: each is compared with all.
+_ARMS_COMPARED = 8
+
+
 @dataclass(slots=True)
 class _Draft:
     """A deployment as the file's calls describe it, merged across the calls that name it."""
@@ -2103,6 +2107,8 @@ class _Resources:
         # The storage accounts the script names by values it does not state, each a stand-in, by what tells
         # the value apart (see `_account_stand_in`): a blob's address and a creation given one are one.
         self.unstated_accounts: dict[object, str] = {}
+        # By (scope, name, frame): where the name was bound, and the account it named so (see `_bound_by_name`).
+        self.accounts_by_binding: dict[tuple[object, ...], list[tuple[flow.Position, str]]] = {}
         # The stand-ins of the reserved IPs the script creates under names it does not state, by the value
         # that names each (see `_unstated_reservation`).
         self.unstated_reservations: dict[object, str] = {}
@@ -3612,7 +3618,8 @@ class _Resources:
         if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
             return ""
         pieces = self.flow.built_pieces(node, site, partial=True)
-        return self._account_stand_in(_host_label(pieces) if pieces is not None else None, self._mark(link))
+        told = _host_label(pieces) if pieces is not None else None
+        return self._account_stand_in(told, self._mark(link), site)
 
     def _reserved_ip(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """create_reserved_ip_address: a reserved IP of its own, under the name the call states, else under
@@ -3648,7 +3655,9 @@ class _Resources:
             found = self.unstated_reservations[key] = another_turn(shown, self.stand_in_turns)
         return found or ""
 
-    def _account_stand_in(self, told: tuple[object, ...] | None, mark: Mark) -> str:
+    def _account_stand_in(
+        self, told: tuple[object, ...] | None, mark: Mark, site: flow.Site | None = None
+    ) -> str:
         """The stand-in for a storage account named by a value the script does not state, told apart by
         `told` (the pieces of the name, see `Flow.built_pieces`: a blob's host and the name a creation is
         given, read from one value, are one account), named where it is first passed (`<storage account
@@ -3657,9 +3666,34 @@ class _Resources:
             ("pieces", told) if told and all(p is not None for p in told) else ("at", mark.line, mark.column)
         )
         found = self.unstated_accounts.get(key)
+        if found is not None:
+            return found
+        bound = self._bound_by_name(told, site) if site is not None else None
+        if bound is not None and site is not None:
+            name, at, made = bound
+            found = next((s for other, s in made if self.flow.bound_apart(site.scope, name, other, at)), None)
         if found is None:
-            found = self.unstated_accounts[key] = another_turn(account_stand_in(mark), self.stand_in_turns)
+            found = another_turn(account_stand_in(mark), self.stand_in_turns)
+        if bound is not None and len(bound[2]) < _ARMS_COMPARED:
+            bound[2].append((bound[1], found))
+        self.unstated_accounts[key] = found
         return found
+
+    def _bound_by_name(
+        self, told: tuple[object, ...] | None, site: flow.Site | None
+    ) -> tuple[str, flow.Position, list[tuple[flow.Position, str]]] | None:
+        """Of an account named by one name read as it is bound in the scope being read (`told`, see
+        `Flow.same_value`): the name, where it is bound, and the accounts the name named as bound elsewhere
+        in the scope, so that one bound on another arm of the same `if` (`if new: name = make();
+        create_storage_account(name, ...) else: name = pick()`, then a blob in `name`) names the same
+        account: whichever arm runs, it is that variable's value, as the shell reader reads it."""
+        one = told[0] if told is not None and len(told) == 1 else None
+        if site is None or not isinstance(one, tuple) or len(one) != 4 or one[0] != id(site.scope):
+            return None
+        name, at = one[1], one[2]
+        if not isinstance(name, str) or not isinstance(at, tuple):
+            return None
+        return name, at, self.accounts_by_binding.setdefault((one[0], name, one[3]), [])
 
     def _disk_by_name(self, name: Value | None, vm: str) -> None:
         """A disk a VM is given by its name, the script stating no blob for it (`OSVirtualHardDisk(
@@ -3797,7 +3831,7 @@ class _Resources:
         if not isinstance(node, ast.expr):
             return ""
         pieces = self.flow.built_pieces(node, site)
-        return self._account_stand_in(tuple(pieces) if pieces is not None else None, self._mark(value))
+        return self._account_stand_in(tuple(pieces) if pieces is not None else None, self._mark(value), site)
 
     def _registration(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """A disk (add_disk) or an image the script registers in the subscription's repository: an OS image
