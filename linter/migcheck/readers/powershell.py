@@ -504,6 +504,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
     rewrites = (
         _with_variable_attributes_blanked,
         _with_relative_paths_readable,
+        _with_for_each_methods_readable,
         _with_command_names_whole,
         _with_variable_words_whole,
         _with_subexpression_words_whole,
@@ -947,6 +948,48 @@ def _with_relative_paths_readable(source: bytes, root: Node) -> bytes:
     for at in slashes:
         changed[at] = ord("\\")
     return bytes(changed)
+
+
+# PowerShell 4's `ForEach` method of every collection (`$vms.ForEach({ … })`): the grammar reads a member
+# name that starts with `foreach` as the `foreach` keyword, and the rest of the script as an error. Its
+# first letter is parsed as `_` instead, one byte for one; the reader names a member by the script's own
+# text (see `Interpreter._member_name`), so the method is still `ForEach` there.
+_FOR_EACH_MEMBER = b".foreach("
+
+
+def _with_for_each_methods_readable(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy in which each `.ForEach(`
+    the grammar cannot read is written `._orEach(` (see `_FOR_EACH_MEMBER`). A change the tree then does
+    not read as a member name (in a string or a comment) is undone."""
+    if not root.has_error:
+        return source
+    lowered = source.lower()
+    members = []
+    at = lowered.find(_FOR_EACH_MEMBER)
+    while at >= 0:
+        members.append(at + 1)
+        at = lowered.find(_FOR_EACH_MEMBER, at + len(_FOR_EACH_MEMBER))
+    if not members:
+        return source
+    changed = bytearray(source)
+    for at in members:
+        changed[at] = ord("_")
+    tree = _parser().parse(bytes(changed)).root_node
+    kept = [at for at in members if _read_as_member(tree, at)]
+    if len(kept) == len(members):
+        return bytes(changed)
+    changed = bytearray(source)
+    for at in kept:
+        changed[at] = ord("_")
+    return bytes(changed)
+
+
+def _read_as_member(root: Node, at: int) -> bool:
+    """Whether the tree reads the name at `at` as the name of a member."""
+    node = root.descendant_for_byte_range(at, at + 1)
+    while node is not None and node.type == "simple_name":
+        node = node.parent
+    return node is not None and node.type == "member_name"
 
 
 def _called_by_name(root: Node, at: int) -> bool:
@@ -6903,8 +6946,12 @@ class Interpreter:
         inner = _named(node)
         target = inner[0] if inner else None
         method = _first(node, "member_name")
-        name = _text(method).casefold() if method is not None else ""
+        name = self._member_name(method) if method is not None else ""
         base: Value | None = None  # what it is called on, once read
+        if name == "foreach" and target is not None:
+            ran = self._for_each_method(node, target, arguments, env)
+            if ran is not None:
+                return ran
         if name == "where" and target is not None:
             base, picked = self._where_method(target, arguments, env)
             if picked is not None:
@@ -6953,6 +7000,21 @@ class Interpreter:
             self.escape(current)
             self._changed_in_place(key, env)  # `.Set_Item(…)`, `.Remove(…)`, a list's `.Add(…)`
         return Unknown(self.snippet(node))
+
+    def _member_name(self, member: Node) -> str:
+        """A member's name as the script writes it, in lower case: the name the grammar read may be one
+        made readable (see `_with_for_each_methods_readable`)."""
+        return self.where.source[member.start_byte : member.end_byte].decode("utf-8", "replace").casefold()
+
+    def _for_each_method(self, node: Node, target: Node, arguments: Node | None, env: Env) -> Value | None:
+        """`$names.ForEach({ … })`: the block runs over the collection the method is called on, as in
+        `$names | ForEach-Object { … }` (see `_for_each_run`), and what it outputs is the call's value. None,
+        and nothing read, for another argument (a property name, a type)."""
+        given = _arguments(arguments) if arguments is not None else []
+        block = _script_block_of(given[0]) if len(given) == 1 else None
+        if block is None:
+            return None
+        return self._for_each_run(node, (None, block, None), self.evaluate(target, env), env)
 
     def _class_call(
         self, node: Node, target: Node | None, name: str, values: list[Value], env: Env
@@ -7183,10 +7245,17 @@ class Interpreter:
         end blocks run once around it (see `_for_each_blocks`). None, and nothing read, for a command given
         more than its blocks."""
         blocks = _for_each_blocks(node)
-        written = blocks[1].parent if blocks is not None else None
-        if blocks is None or written is None:
-            return None
+        return self._for_each_run(node, blocks, piped, env) if blocks is not None else None
+
+    def _for_each_run(
+        self, node: Node, blocks: tuple[Node | None, Node, Node | None], piped: Value, env: Env
+    ) -> Value | None:
+        """The begin, process and end blocks of `ForEach-Object` (see `_for_each_blocks`), or the block of the
+        `ForEach` method, run over `piped` (see `_for_each_object`); None when the block is not written."""
         begin, block, end = blocks
+        written = block.parent
+        if written is None:
+            return None
         if (
             isinstance(piped, EveryVm)
             and written.id not in self.held
