@@ -4820,6 +4820,7 @@ class DeploymentDraft:
     balancers: list[InternalLoadBalancer] = field(default_factory=list)
     by_vm_name: bool = False  # of VMs picked by name alone out of every VM (see `VmObject.by_name`)
     read_once_in: str = ""  # the function whose read once created it (`Deployment.read_once_in`)
+    selection: int = 0  # the selection of the script that created it (see `Interpreter.selection`)
 
     def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
         self.bodies.setdefault(id(role), (role, updates))
@@ -5167,6 +5168,8 @@ class Interpreter:
         # The `break`, `return` and `exit` statements at the script's top level, which it is read past, as
         # running its selections in order does (see `_selection_stops`).
         self.selection_stops: frozenset[int] = frozenset()
+        # How many of them the statement being run is past: the selection it is in (see `_remove`).
+        self.selection = 0
         # The branches of choices only one of which runs (an `if` and its `else`) around the code being run,
         # outermost first (see `Role.branches`): each run of an `if` is a choice of its own. None while code
         # read once may run several times (a loop's body), whose runs may take different branches of one
@@ -5859,6 +5862,7 @@ class Interpreter:
             if word == "return" and self.output is not None and child.type == "pipeline":
                 self._output(value)
         if node.id in self.selection_stops:
+            self.selection += 1
             return
         if word == "throw" and self._trapped():
             self.partial = True  # a `trap` takes the error, and the script may go on after the statement
@@ -9349,7 +9353,10 @@ class Interpreter:
             name, label = "", _stand_in("deployment name", at or mark)
         draft = self.deployments.get(key)
         if draft is None:
-            draft = self.deployments[key] = DeploymentDraft(name, label, mark, read_once_in=self.reading_once)
+            draft = DeploymentDraft(
+                name, label, mark, read_once_in=self.reading_once, selection=self.selection
+            )
+            self.deployments[key] = draft
         return draft
 
     def _role(
@@ -9395,7 +9402,10 @@ class Interpreter:
         very value that named it at its creation (`Unknown.ident`, see `_described`). A removal that may not
         run, or of a service the script does not state otherwise, removes nothing. A VM or service it does
         not create is removed from what other files describe (see `_deleted`); a deployment is not, as the
-        linker does not know which slot theirs are in."""
+        linker does not know which slot theirs are in. A removal in a later selection of the script than the
+        one that created the deployment (past a `break`, `return` or `exit` at its top level, see
+        `_selection_stops`) removes nothing of it: it is the teardown of what the script builds, which no run
+        of the whole script reaches and which the estate to migrate has not been through while it stands."""
         kind = _command_name(node).casefold()
         service, name = _arg_value(args, "ServiceName"), _arg_value(args, "Name")
         if isinstance(piped, Vms) and len(piped.ids) == 1:  # `Get-AzureVM … | Remove-AzureVM`
@@ -9410,7 +9420,7 @@ class Interpreter:
             return NULL
         if stated and not _created_here(draft, kind, name) and self._surely_runs():
             self._deleted(kind, service.value, name, self._at_call(node))
-        if draft is None:
+        if draft is None or draft.selection < self.selection:
             return NULL
         key = next(k for k, d in self.deployments.items() if d is draft)
         slot = _arg_value(args, "Slot", Text("Production"))

@@ -780,12 +780,28 @@ class _Walker:
     # --- statements --------------------------------------------------------------------------------
 
     def statements(self, node: Node) -> None:
-        for child in node.named_children:
+        children = node.named_children
+        for at, child in enumerate(children):
             if _in_background(child):  # `cmd &`: run by a child shell, its assignments its own
                 with self._child_shell():
                     self.statement(child)
             else:
                 self.statement(child)
+            if self._ends_the_script(child):
+                # What follows never runs when the script does; read as code that may not run, its calls
+                # are still the script's, but its deletions (a teardown section) delete nothing.
+                with self._maybe():
+                    for rest in children[at + 1 :]:
+                        self.statement(rest)
+                return
+
+    def _ends_the_script(self, node: Node) -> bool:
+        """Whether `node` is an `exit` among the script's own statements, outside any function, branch,
+        loop or command line it builds (see `_at_top_level`)."""
+        if node.type != "command" or self.depth != 0 or self.nesting != 0 or self.reading.maybe:
+            return False
+        name = node.child_by_field_name("name")
+        return name is not None and self._text(name) == "exit"
 
     @contextlib.contextmanager
     def _child_shell(self) -> Iterator[None]:
