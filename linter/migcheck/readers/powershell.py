@@ -7376,8 +7376,12 @@ class Interpreter:
         return before if node.type.startswith("post_") else after
 
     def _unary(self, node: Node, env: Env) -> Value:
-        """`-not x` and `!x`: decided when `x` is (see `_truth`); `++$i` and `--$i` (see `_step`)."""
+        """`-not x` and `!x`: decided when `x` is (see `_truth`); `++$i` and `--$i` (see `_step`); `,x`, the
+        array of the one item `x`, which a statement outputs as that item (`@( @{…}` then `, @{…}` on the
+        next line is a list of both tables, see `_enumerated`)."""
         parts = _named(node)
+        if len(parts) == 1 and node.children and _text(node.children[0]) == ",":
+            return Items((self.evaluate(parts[0], env),))
         if len(parts) == 1 and parts[0].type in _STEPPING:
             return self._step(parts[0], env)
         if len(parts) == 1 and parts[0].type == "cast_expression" and node.child_count == 1:
