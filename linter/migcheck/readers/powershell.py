@@ -236,6 +236,9 @@ _HINT = (
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
     # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`), on its line
     r"|\b(?:start-process|saps|start)[ \t][^\n]{0,200}?\bazure\b"
+    # its name assigned, to run it by the variable (`$exe = "azure"; & $exe vm …`), or the call operator
+    # running it with its words in a variable (`& azure $params`)
+    r"|=[ \t]*[\"']azure(?:\.cmd)?[\"']|&[ \t]*[\"']?azure(?:\.cmd)?[\"']?[ \t]+[$@]"
     # a request path of the API itself, sent through a client that holds its host (see `request_path`)
     r"|services/(?:hostedservices|storageservices|networking)\b"
     # a script dot-sourced at the start of a line (`. .\lib.ps1`, `. (Join-Path $root x.ps1)`), whose
@@ -7494,7 +7497,7 @@ class Interpreter:
             value = self.user_call(node, key, env, piped)
             self._shared(node, env)
             return value
-        if key in ("azure", "azure.cmd"):
+        if key in ("azure", "azure.cmd") or (not name and self._invokes_the_cli(invoked, env)):
             return self.xplat(node, env)
         started = self._cli_started(node, key, env)
         if started is not None:
@@ -7562,6 +7565,16 @@ class Interpreter:
         if previewed is None:
             return self._perhaps_previewed(node, key, args, piped, env)
         return self._classic(node, key, args, piped, env)
+
+    def _invokes_the_cli(self, invoked: Node | None, env: Env) -> bool:
+        """Whether the call operator runs the classic CLI by a variable that surely holds its name
+        (`$exe = "azure"; & $exe vm disk upload …`)."""
+        inner = _named(invoked) if invoked is not None else []
+        names = _named(inner[0]) if len(inner) == 1 and inner[0].type == "path_command_name" else []
+        if len(names) != 1 or names[0].type != "variable":
+            return False
+        value = self.evaluate(names[0], env)
+        return isinstance(value, Text) and _is_cli(value.value)
 
     def _invoked_block(self, node: Node, invoked: Node, env: Env) -> Block | None:
         """What the call operator runs here (`& { … }`, `& $sb`, `. $sb`): the held script block it names
@@ -8244,6 +8257,16 @@ class Interpreter:
                 continue
             value = self.evaluate(part, env)
             arg = Arg(value, part)
+            if isinstance(value, Items) and _unwrap(part).type == "variable":
+                # `[Array]$params = "vm", "disk", …; & azure $params`: an argument per item
+                for item in value.values:
+                    item_arg = Arg(item, part)
+                    mark = _value_mark(item, item_arg, self.where) or self.where.mark(part)
+                    stated_item = item.value if isinstance(item, Text) else None
+                    words.append(xplat.Word(stated_item, mark, exact=isinstance(item, Text)))
+                    given[id(words[-1])] = item_arg
+                glue = None
+                continue
             stated = value.value if isinstance(value, Text) else _native_list(value, part)
             mark = _value_mark(value, arg, self.where) or self.where.mark(part)
             # A word read from what is written, escapes and all (see `_with_words_whole`), is not its text.

@@ -131,15 +131,19 @@ class _Exhausted(Exception):
 
 
 def sniff(data: bytes) -> bool:
-    """Whether the file may run the classic CLI: it mentions `azure` followed by a space, or sources a
-    `.sh` file whose functions it may call to run it (see `_settings_functions`), and it is text (a NUL
-    byte says it is not: bash refuses to run such a file, and a walk passes it over)."""
-    mentions = b"azure " in data or b"azure\t" in data or (b".sh" in data and _may_source(data))
+    """Whether the file may run the classic CLI: it mentions `azure` followed by a space, assigns the name
+    to run it by the variable (`exe=azure; $exe vm …`), or sources a `.sh` file whose functions it may call
+    to run it (see `_settings_functions`), and it is text (a NUL byte says it is not: bash refuses to run
+    such a file, and a walk passes it over)."""
+    mentions = any(hint in data for hint in _CLI_HINTS) or (b".sh" in data and _may_source(data))
     return mentions and b"\x00" not in data
 
 
 def _may_source(data: bytes) -> bool:
     return b"source " in data or b". " in data
+
+
+_CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure")
 
 
 def read(path: str, data: bytes) -> Document:
