@@ -508,6 +508,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         _with_variable_attributes_blanked,
         _with_relative_paths_readable,
         _with_for_each_methods_readable,
+        _with_output_types_blanked,
         _with_command_names_whole,
         _with_variable_words_whole,
         _with_subexpression_words_whole,
@@ -985,6 +986,49 @@ def _with_for_each_methods_readable(source: bytes, root: Node) -> bytes:
     for at in kept:
         changed[at] = ord("_")
     return bytes(changed)
+
+
+# `[OutputType([String])]` on a line of its own after a workflow's `param (…)`, as Azure Automation's
+# runbooks write it: it declares what the workflow outputs and does nothing when it runs. The grammar knows
+# the attribute only before a `param` block, and reads the rest of the body as an error; it is parsed as
+# blanks, one byte for one.
+_OUTPUT_TYPE = b"[outputtype("
+
+
+def _with_output_types_blanked(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each `[OutputType(…)]`
+    that is the whole of its line, outside strings and comments, written as blanks (see `_OUTPUT_TYPE`);
+    one the grammar could place declares no more than one it could not."""
+    if not root.has_error:
+        return source
+    lowered = source.lower()
+    spans = []
+    at = lowered.find(_OUTPUT_TYPE)
+    while at >= 0:
+        end = _output_type_end(source, at)
+        line_start = source.rfind(b"\n", 0, at) + 1
+        line_end = source.find(b"\n", at)
+        rest = source[end : line_end if line_end >= 0 else len(source)] if end is not None else b"#"
+        alone = not source[line_start:at].strip() and rest.strip()[:1] in (b"", b"#")
+        written = root.descendant_for_byte_range(at, at + 1)
+        if end is not None and alone and written is not None and written.type not in _TEXT_TOKENS:
+            spans.append((at, end))
+        at = lowered.find(_OUTPUT_TYPE, at + len(_OUTPUT_TYPE))
+    if not spans:
+        return source
+    changed = bytearray(source)
+    for start, end in spans:
+        changed[start:end] = b" " * (end - start)
+    return bytes(changed)
+
+
+def _output_type_end(source: bytes, at: int) -> int | None:
+    """The offset after the `]` that closes the `[OutputType(…)]` at `at`, None when none does."""
+    arguments = at + len(_OUTPUT_TYPE) - 1
+    closed = _closing_bracket(source[arguments : arguments + _MAX_SUBEXPRESSION])
+    if closed is None or source[arguments + closed : arguments + closed + 1] != b"]":
+        return None
+    return arguments + closed + 1
 
 
 def _read_as_member(root: Node, at: int) -> bool:
