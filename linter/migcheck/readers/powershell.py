@@ -10098,6 +10098,8 @@ class Interpreter:
             target = _arg_text(args, parameter)
             mark = self._at_call(node)
             fails, fix = _failing_move(key, steps[0], args)
+            if not fails:
+                fails, fix = self._unassigned_name(steps[0], parameter, args.get(parameter))
             step = MigrationStep(
                 cmdlets.canonical(key),
                 steps[0],
@@ -10110,6 +10112,35 @@ class Interpreter:
             )
             self._take_step(node, step)
         return NULL
+
+    def _unassigned_name(self, step: str, parameter: str, arg: Arg | None) -> tuple[str, str]:
+        """Why a migration step given its resource by a variable nothing in the script assigns fails
+        (`-VirtualNetworkName $vnetName` where the loop around it names each network `$vnet`): the variable
+        is $null, unless the session that runs the script set it, and PowerShell refuses $null for the
+        name, which the cmdlet requires. ("", "") for any other argument, and where something may set the
+        variable unseen (a dot-sourced file, `Set-Variable`, a function's `$script:` assignment)."""
+        node = _unwrap(arg.node) if arg is not None and arg.node is not None else None
+        if arg is None or node is None or node.type != "variable":
+            return "", ""
+        ident = arg.value.ident if isinstance(arg.value, Unknown) else None
+        scope, key = _variable(_text(node))
+        if not (isinstance(ident, tuple) and ident[:1] == ("free",)) or scope:
+            return "", ""
+        if (
+            key in self.index.by_key
+            or self._stale(key)
+            or self.index.dot_sources
+            or self.source is not self.own
+        ):
+            return "", ""
+        written = _text(node)
+        return (
+            f"it is given -{parameter} {written}, which nothing in the script assigns: {written} is $null, "
+            f'unless the session that runs the script set it, and PowerShell refuses it ("Cannot bind '
+            f"argument to parameter '{parameter}' because it is null\")",
+            f"Give this {step.capitalize()} the variable that holds the name of what the script migrates, as "
+            f"its other steps are given it, or assign {written} before it. {_PLAN_PRINTS}",
+        )
 
     def _take_step(self, node: Node, step: MigrationStep) -> None:
         """A migration step run at `node`: once per target however often the site runs for it. A loop

@@ -420,7 +420,9 @@ class MigrationOutOfOrder(Rule):
         "before its Commit (error: its VMs are not migrated yet). Also a step PowerShell refuses before it "
         "reaches the platform (error): a parameter the cmdlet does not have (`-DestinationVNetName`), or "
         "`Move-AzureService -Validate` or `-Prepare` given neither `-CreateNewVirtualNetwork` nor "
-        '`-UseExistingVirtualNetwork` ("Parameter set cannot be resolved"). A '
+        '`-UseExistingVirtualNetwork` ("Parameter set cannot be resolved"), or the resource named by a variable '
+        "nothing in the script assigns (`-VirtualNetworkName $vnetName` in a loop over `$vnet`: $null, unless "
+        "the session that runs the script set it). A "
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
         "files, and is not reported for the steps it leaves to the others. The order is judged only among the "
         "steps that can run in the same invocation: steps on different branches of one choice (an `if`, "
