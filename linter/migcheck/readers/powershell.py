@@ -6673,15 +6673,18 @@ class Interpreter:
 
     def _paths_not_sent(self) -> None:
         """Drop the calls of request paths that a request the script sends on the API's host names too
-        (`Invoke-RestMethod -Uri ($host + "/services/networking/media")`): one request, listed by its URL."""
+        (`Invoke-RestMethod -Uri ($host + "/services/networking/media")`): one request, listed by its URL.
+        So is a path that starts such a request's address, up to a `/` (the piece `"/services/hostedservices/"`
+        of `"https://management.core.windows.net/" + $sub + "/services/hostedservices/" + $cs`)."""
         if not self.written_paths:
             return
         sent = {
-            call.name.split(host, 1)[1]
+            started
             for at, call in self.calls.items()
             if at not in self.written_paths
             for host in automation.MANAGEMENT_HOSTS
             if host in call.name
+            for started in _address_starts(call.name.split(host, 1)[1])
         }
         for at, address in self.written_paths.items():
             if address in sent:
@@ -12519,6 +12522,15 @@ def _is_network_configuration(text: str) -> bool:
         return False
     root = bodies.body_root(text)
     return root is not None and local_name(root) == "NetworkConfiguration"
+
+
+def _address_starts(address: str) -> Iterator[str]:
+    """A request's address, and each start of it that ends at a `/`."""
+    yield address
+    at = address.find("/")
+    while at >= 0:
+        yield address[: at + 1]
+        at = address.find("/", at + 1)
 
 
 def _stated_default(value: Value, sure: bool = False) -> Value | None:

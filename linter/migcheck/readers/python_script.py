@@ -621,7 +621,8 @@ def _request_paths(tree: ast.Module) -> list[tuple[ast.expr, str]]:
     one string, its fields pieces the script does not state; its constant parts are not strings of their
     own."""
     found: list[tuple[ast.expr, str]] = []
-    parts: set[int] = set()  # the constant parts of the f-strings met (a walk meets an f-string first)
+    # The constant parts of the f-strings and string concatenations met (a walk meets the whole first).
+    parts: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
             parts.update(id(value) for value in node.values)
@@ -629,6 +630,11 @@ def _request_paths(tree: ast.Module) -> list[tuple[ast.expr, str]]:
                 str(value.value) if isinstance(value, ast.Constant) else automation.HOLE
                 for value in node.values
             )
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and id(node) not in parts:
+            joined = _joined_string(node, parts)
+            if joined is None:
+                continue
+            text = joined
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in parts:
             # a format's fields (`%s`, `{}`, `{name}`) are pieces the script does not state
             text = _FORMAT_FIELD.sub(automation.HOLE, node.value)
@@ -638,6 +644,38 @@ def _request_paths(tree: ast.Module) -> list[tuple[ast.expr, str]]:
         if path is not None:
             found.append((node, path))
     return found
+
+
+def _joined_string(node: ast.BinOp, parts: set[int]) -> str | None:
+    """The one string a concatenation with `+` of string constants and other values makes, each value the
+    script does not state a `HOLE`, when it is a URL (`"https://management.core.windows.net/" + sub +
+    "/services/hostedservices/" + name`, read where it is sent) or a request path; its constants are then
+    not strings of their own. None otherwise: each constant is read alone (`base + "services/networking/
+    media"`, whose `base` may hold the host). Its inner concatenations are never read again."""
+    pieces: list[ast.expr] = []
+    stack: list[ast.expr] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+            parts.add(id(current))
+            stack.extend((current.right, current.left))  # left first: the string's order
+        else:
+            pieces.append(current)
+    strings: list[ast.expr] = []
+    written: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, ast.Constant) and isinstance(piece.value, str):
+            strings.append(piece)
+            written.append(piece.value)
+        else:
+            written.append(automation.HOLE)
+    if not strings:
+        return None
+    text = "".join(written)
+    if "://" not in text and automation.written_request_path(text) is None:
+        return None
+    parts.update(id(p) for p in strings)
+    return text
 
 
 def read(path: str, data: bytes) -> Document:
