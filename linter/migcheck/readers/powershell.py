@@ -1890,7 +1890,14 @@ class SyntaxIndex:
                 else:
                     self.script_assigned[key] = self.script_assigned.get(key, 0) + 1
         for command, command_key in zip(found.get("command", []), commands, strict=True):
-            if command_key in _VARIABLE_COMMANDS:
+            removed = _removed_variables(command, command_key, source)
+            if removed is not None and not inside(
+                command.start_byte
+            ):  # as `$x = $null` (see `_remove_variables`)
+                self.assignments.extend((command.start_byte, key) for key in removed)
+                for key in removed:
+                    self.script_assigned[key] = self.script_assigned.get(key, 0) + 1
+            elif command_key in _VARIABLE_COMMANDS:
                 named = _variable_names(command, source)
                 self.all_stale = self.all_stale or named is None
                 self.stale.update(named or ())
@@ -2252,6 +2259,23 @@ _VARIABLE_COMMANDS = frozenset(
     {"set-variable", "sv", "new-variable", "nv", "remove-variable", "rv", "clear-variable", "clv"}
 )
 _VARIABLE_SWITCHES = ("force", "passthru", "whatif", "confirm")  # their parameters that take no value
+
+
+_VARIABLE_REMOVALS = frozenset({"remove-variable", "rv", "clear-variable", "clv"})
+
+
+def _removed_variables(command: Node, key: str, source: bytes) -> list[str] | None:
+    """The variables a `Remove-Variable` or `Clear-Variable` command removes from the scope it runs in, by
+    the names it writes out; None for any other command, and for one that names others (a wildcard, a name
+    the script does not write out) or another scope (`-Scope`)."""
+    if key not in _VARIABLE_REMOVALS:
+        return None
+    elements = command.child_by_field_name("command_elements")
+    for part in _named(elements) if elements is not None else []:
+        parameter = _parameter(part)
+        if parameter is not None and len(parameter[0]) > 1 and "scope".startswith(parameter[0].casefold()):
+            return None
+    return _variable_names(command, source)
 
 
 def _variable_names(command: Node, source: bytes) -> list[str] | None:
@@ -7564,6 +7588,8 @@ class Interpreter:
             value = self._run_given_block(node, key, env, piped)
             self._shared(node, env)
             return value
+        if self._remove_variables(node, key, env):
+            return NULL
         args = self.bind(node, key, env)
         if key in cmdlets.WEB_REQUESTS:
             self._web_request(node, cmdlets.WEB_REQUESTS[key], args, env)
@@ -7612,6 +7638,20 @@ class Interpreter:
         if previewed is None:
             return self._perhaps_previewed(node, key, args, piped, env)
         return self._classic(node, key, args, piped, env)
+
+    def _remove_variables(self, node: Node, key: str, env: Env) -> bool:
+        """`Remove-Variable -Name VMConfig,NewVMConfig` in the script's own code (not a function's): each
+        variable it names is $null from here, as after `$VMConfig = $null`, and what it held before is read
+        as it was (see `SyntaxIndex`), where any variable such a command named was one something may change
+        unseen. False for any other command."""
+        if self.scope != 0 or self.call_stack:
+            return False
+        removed = _removed_variables(node, key, self.where.source)
+        if removed is None:
+            return False
+        for name in removed:
+            env.vars[name] = STATED_NULL
+        return True
 
     def _invokes_the_cli(self, invoked: Node | None, env: Env) -> bool:
         """Whether the call operator runs the classic CLI by a variable that surely holds its name
