@@ -75,7 +75,8 @@ reads, and no other). A `return`, `exit`, `throw`, `break` or
 level (in no loop, `switch`, branch or function): what follows one never runs when the script is run whole
 (F5), so it is there to be run a selection at a time, as a demo script that opens with `break` is. Such a
 script is read as its selections run in order, each from the statement after the stop, for every fact alike
-(a reservation or removal there is taken as made, as it would be without the stop). The
+(a reservation or removal there is taken as made, as it would be without the stop), but for the deletion of a
+deployment an earlier selection created, a teardown no run that builds the estate reaches (see `_remove`). The
 script's functions, once their definition has run, run at each call with the values it passes (what they
 output is the call's value, as what a `foreach`, `for`, `while`, `do`, `if`, `switch` or `try` outputs is the
 value of the statement where it is assigned or sits in `@( … )` or `$( … )`; branches only one of which runs,
