@@ -808,6 +808,11 @@ class Branched(Protocol):
     def branches(self) -> tuple[tuple[str, int], ...]: ...
 
 
+# The end of the name of the choice, outermost of a step's branches, that makes a function no call of the
+# script runs a stage of the runbook of its own: "<path>#read once", one branch per such function.
+STAGE_CHOICE = "#read once"
+
+
 def apart(a: tuple[tuple[str, int], ...], b: tuple[tuple[str, int], ...]) -> bool:
     """Whether code on branches `a` and code on branches `b` never both run: they lie on different
     branches of one choice (see `Role.branches`)."""

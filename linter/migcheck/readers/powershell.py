@@ -161,6 +161,7 @@ from migcheck.model import (
     NEVER_RUNS,
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
+    STAGE_CHOICE,
     VM_FACTS,
     VPN,
     AclRule,
@@ -5434,7 +5435,7 @@ class Interpreter:
         """A function read once, with values it does not know: one invocation of it, whose choices are told
         apart as the script's are, a stage of the runbook of its own (see `_stage_branches`)."""
         self.scope = self.outer_scope = function.id
-        self.branches, self.stage = (), ((f"{self.path}#read once", function.start_byte),)
+        self.branches, self.stage = (), ((f"{self.path}{STAGE_CHOICE}", function.start_byte),)
         named = _first(function, "function_name") if function.type == "function_statement" else None
         self.reading_once = _text(named).casefold() if named is not None else ""
         self.xplat_reading.read_once_in = self.reading_once

@@ -111,6 +111,7 @@ from migcheck.model import (
     EXPRESSROUTE,
     MAYBE_RUNS,
     SECURITY_RULE_VALUES,
+    STAGE_CHOICE,
     VM_FACTS,
     VPN,
     AclRule,
@@ -3425,7 +3426,7 @@ class _Resources:
         if not levels or levels[0].scope.kind != "function":
             return ()
         number = self.stages.setdefault(id(levels[0].scope), len(self.stages))
-        return ((f"{self.source.path}#read once", number),)
+        return ((f"{self.source.path}{STAGE_CHOICE}", number),)
 
     def _call_site(self, node: ast.Call) -> CallSite | None:
         """The call of one of the script's functions (or of a method of one of its classes) a frame stands

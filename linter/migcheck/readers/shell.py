@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from migcheck import collector
 from migcheck.model import (
     LOST_CONTINUATION,
+    STAGE_CHOICE,
     ClassicCall,
     DirectiveComment,
     Document,
@@ -733,7 +734,7 @@ class _Walker:
                     break
                 for name, body in waiting:
                     ran.add(name)
-                    self.stage = ((f"{self.path}#read once", body.start_byte),)
+                    self.stage = ((f"{self.path}{STAGE_CHOICE}", body.start_byte),)
                     self.reading.read_once_in = name
                     self._call(name, body, ())
             self.stage = ()
@@ -1738,7 +1739,10 @@ class _Walker:
                 replace(call, after=len(self.steps), branches=self.stage if call.changes else ())
             )
         if meaning.step is not None:
-            self.steps.append(replace(meaning.step, branches=self.stage))
+            # A step on one branch of an `if` never runs with one on another: a Commit on the `then` of a
+            # Prepare's test and an Abort on its `else` are the two ways out of it.
+            branches = (*self.stage, *self.reading.branches)
+            self.steps.append(replace(meaning.step, branches=branches))
             self.step_chains.append((*self.call_chain, at))
         if meaning.upload is not None:
             file = meaning.upload.file

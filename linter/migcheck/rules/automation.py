@@ -17,6 +17,7 @@ from migcheck.model import (
     NEVER_RUNS,
     SERVICE_OF_VM,
     SERVICES_OF_VMS,
+    STAGE_CHOICE,
     ClassicCall,
     Deployment,
     Finding,
@@ -410,14 +411,19 @@ class MigrationOutOfOrder(Rule):
         "`.../services/networking/virtualnetwork/<vnet>/migration` or "
         "`.../services/storageservices/<account>/migration` with `?comp=validate`, `prepare`, `commit` or "
         "`abort`), in the order the steps are written: a Commit or Abort of a "
-        "resource that the script prepares only later, or never while preparing others (error); a Prepare of a "
+        "resource that the script prepares only later, or never while preparing others (error); a Commit or "
+        "Abort of a resource after the script's own Commit or Abort of it, with no Prepare between, and a "
+        "Validate or Prepare of one after its Commit (error: an Abort rolls the Prepare back, a Commit leaves "
+        "nothing classic to migrate; only a Commit or Abort that surely ran counts, not one on a branch of an "
+        "`if` the step is outside of); a Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
         "of that kind); and a storage account "
         "prepared before a cloud service or virtual network that the same script prepares later (an error when "
         "the files show the account holds disks of that service's or network's VMs, else a warning: an "
         "account without VM disks migrates on its own), or after such a service's or network's Prepare but "
-        "before its Commit (error: its VMs are not migrated yet). Also a step PowerShell refuses before it "
+        "before its Commit (error: its VMs are not migrated yet), or after such a service's or network's Abort "
+        "with no Prepare of it since (error: the Abort left its VMs classic). Also a step PowerShell refuses before it "
         "reaches the platform (error): a parameter the cmdlet does not have (`-DestinationVNetName`), or "
         "`Move-AzureService -Validate` or `-Prepare` given neither `-CreateNewVirtualNetwork` nor "
         '`-UseExistingVirtualNetwork` ("Parameter set cannot be resolved"), or the resource named by a variable '
@@ -489,6 +495,18 @@ class MigrationOutOfOrder(Rule):
                 """
             },
             expect=("migrate.ps1:2:1",),
+        ),
+        Example(
+            {
+                "migrate.ps1": """
+                Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Abort -VirtualNetworkName "prod-vnet"
+                Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+                """
+            },
+            expect=("migrate.ps1:4:1",),
+            note="The Abort rolled the Prepare back: nothing is prepared for the Commit after it.",
         ),
         Example(
             {
@@ -577,15 +595,18 @@ class MigrationOutOfOrder(Rule):
             {
                 "migrate.ps1": """
                 Move-AzureVirtualNetwork -Validate -VirtualNetworkName "prod-vnet"
-                Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
-                Move-AzureVirtualNetwork -Abort -VirtualNetworkName "prod-vnet"
-                Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+                $prepared = Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "prod-vnet"
+                if ($prepared.Result -eq "Succeeded") {
+                    Move-AzureVirtualNetwork -Commit -VirtualNetworkName "prod-vnet"
+                } else {
+                    Move-AzureVirtualNetwork -Abort -VirtualNetworkName "prod-vnet"
+                }
                 Move-AzureStorageAccount -Validate -StorageAccountName "contosovhds"
                 Move-AzureStorageAccount -Prepare -StorageAccountName "contosovhds"
                 Move-AzureStorageAccount -Commit -StorageAccountName "contosovhds"
                 """
             },
-            note="Abort and Commit written one after the other are the two ways out of a Prepare.",
+            note="Commit or Abort, by the Prepare's result: the two ways out of a Prepare.",
         ),
         Example(
             {
@@ -768,6 +789,7 @@ class MigrationOutOfOrder(Rule):
                 validated_scopes.setdefault(step.scope, Together()).add(step)
         moving_vms = _VmPrepares(steps)
         commits = _VmCommits(steps)
+        ended = _Ended()
         for index, step in enumerate(steps):
             target = _target(step)
             if step.fails:
@@ -779,7 +801,11 @@ class MigrationOutOfOrder(Rule):
                 )
             # A name the script does not state may be any resource the script prepared or validated.
             known = bool(step.target.strip())
-            if step.step in ("commit", "abort") and known and every["prepare"].with_(step):
+            end = ended.last(target, step) if known else None
+            late = end is not None and (step.step in ("commit", "abort") or end.step == "commit")
+            if late and end is not None:
+                yield self._after_end(script, step, end)
+            elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
                 if not _with(seen["prepare"], target, step):
                     yield self._finding(
                         script,
@@ -823,12 +849,63 @@ class MigrationOutOfOrder(Rule):
                 held = holders.get(step.target.strip().casefold(), set())
                 blocked = moving_vms.last_held_after(index, step, held) if first_moving is not None else None
                 committed_later = commits.held_after(index, step, held) if blocked is None else None
+                aborted = ended.last_abort(held, step) if first_moving is None else None
                 if committed_later is not None:
                     yield self._committed_first(script, step, committed_later)
                 elif first_moving is not None:
                     yield self._storage_first(script, step, first_moving, blocked)
+                elif aborted is not None:
+                    yield self._aborted_first(script, step, aborted)
+            # Only a Commit or Abort after a Prepare of its resource ends a migration: one that fails for
+            # want of it, or for coming after the end, changes nothing.
+            if not late and step.step in ("commit", "abort") and _with(seen["prepare"], target, step):
+                ended.add_end(index, step)
             if step.step in seen:
                 seen[step.step].setdefault(target, Together()).add(step)
+            if step.step == "prepare":
+                ended.add_prepare(index, step)
+
+    def _after_end(self, script: Script, step: MigrationStep, end: MigrationStep) -> Finding:
+        """A step of a resource whose migration the script's Commit or Abort (`end`) ended before it, with no
+        Prepare between: after an Abort nothing of it is prepared; after a Commit it is no longer classic."""
+        what = _what(step)
+        if end.step == "abort":
+            message = (
+                f"{_call(step)} comes after {_call(end)} at line {_line(end)}, with no Prepare of {what} "
+                "between: Abort rolled the Prepare back, so nothing of it is prepared, and the platform "
+                "refuses a Commit or Abort of a resource that is not prepared"
+            )
+            fix = (
+                f"Remove this {step.step.capitalize()}, or Validate and Prepare {what} again before it. An "
+                "Abort and a Commit are the two ways out of one Prepare: to keep both, put them on the two "
+                "branches of a test of the Prepare's result (a walkthrough run a line at a time that "
+                "keeps them as alternatives can say so with a suppression comment and its reason)."
+            )
+        else:
+            message = (
+                f"{_call(step)} comes after {_call(end)} at line {_line(end)}: the Commit completed the "
+                f"migration of {what}, which is then a Resource Manager resource and no longer classic, so "
+                f"the platform refuses a {step.step.capitalize()} of it"
+            )
+            fix = (
+                f"Remove this {step.step.capitalize()}: the migration of {what} is complete after the Commit "
+                "(to roll a migration back, Abort before the Commit)."
+            )
+        return self._finding(script, step, message, fix=fix)
+
+    def _aborted_first(self, script: Script, step: MigrationStep, abort: MigrationStep) -> Finding:
+        """A storage account prepared after the Abort of a cloud service or network whose VMs hold disks in
+        it, with no Prepare of that scope since: the Abort left those VMs classic."""
+        message = (
+            f"{_call(step)} comes after {_call(abort)} at line {_line(abort)}: storage account "
+            f"'{step.target.strip()}' holds disks of the VMs of {_what(abort)}, which the Abort left classic, "
+            "and storage accounts migrate after the VMs whose disks they hold are migrated (committed)"
+        )
+        fix = (
+            f"Migrate {_what(abort)} first (Validate, Prepare and Commit it), then storage account "
+            f"'{step.target.strip()}'; `migcheck plan` gives the order."
+        )
+        return self._finding(script, step, message, fix=fix)
 
     def _changes_while_prepared(
         self, script: Script, networks_of: Mapping[str, tuple[NameRef, ...]]
@@ -1221,6 +1298,67 @@ class _VmCommits:
             if commit is not None and (found is None or at < found[0]):
                 found = (at, commit)
         return found[1] if found is not None else None
+
+
+class _Ended:
+    """The Commits and Aborts a script has run so far, by target, and its Prepares, as a later step of the
+    same resource asks after them: the last Commit or Abort that surely ran before that step (on no branch
+    the step is not on: one on a branch of an `if` the step is outside of may not have run), unless a
+    Prepare that can run with the step came after it. The steps are added in script order."""
+
+    def __init__(self) -> None:
+        # target -> the branches of each Commit or Abort -> the last such, with its place among the steps.
+        self.ends: dict[tuple[str, str], dict[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]] = {}
+        self.prepares: dict[tuple[str, str], tuple[list[int], list[MigrationStep]]] = {}
+
+    def add_end(self, index: int, step: MigrationStep) -> None:
+        """Counts a Commit or Abort that ends the migration of its resource, `index` its place."""
+        if step.target.strip():  # one whose resource the script does not state tells of none for sure
+            self.ends.setdefault(_target(step), {})[step.branches] = (index, step)
+
+    def add_prepare(self, index: int, step: MigrationStep) -> None:
+        if step.target.strip():
+            positions, prepares = self.prepares.setdefault(_target(step), ([], []))
+            positions.append(index)
+            prepares.append(step)
+
+    def last(self, target: tuple[str, str], step: MigrationStep) -> MigrationStep | None:
+        """The last Commit or Abort of `target` that surely ran before `step`, with no Prepare of it after
+        that can run with `step`; None when there is none."""
+        found = self._unprepared_end(target, step)
+        return None if found is None else found[1]
+
+    def last_abort(self, held: set[tuple[str, str]], step: MigrationStep) -> MigrationStep | None:
+        """The Abort that last ended the migration of one of the scopes `held` names before `step` (see
+        `last`), when no Commit of another of them came after it."""
+        found = (self._unprepared_end(target, step) for target in held & self.ends.keys())
+        last = max((end for end in found if end is not None), key=lambda end: end[0], default=None)
+        return last[1] if last is not None and last[1].step == "abort" else None
+
+    def _unprepared_end(
+        self, target: tuple[str, str], step: MigrationStep
+    ) -> tuple[int, MigrationStep] | None:
+        found = self._last_end(target, step)
+        if found is None:
+            return None
+        positions, prepares = self.prepares.get(target, ([], []))
+        after = bisect.bisect_right(positions, found[0])
+        if any(not apart(step.branches, prepare.branches) for prepare in prepares[after:]):
+            return None
+        return found
+
+    def _last_end(self, target: tuple[str, str], step: MigrationStep) -> tuple[int, MigrationStep] | None:
+        """The last Commit or Abort of `target` whose branches are all branches of `step` (the choices
+        around a step, outermost first, so those are the beginnings of its own), in the stage of the
+        runbook `step` is in: a function no call runs (an `Undo-Migration` helper that aborts) is a stage
+        of its own, run instead of the script's own steps as often as after them."""
+        by_branches = self.ends.get(target)
+        if not by_branches:
+            return None
+        staged = bool(step.branches) and step.branches[0][0].endswith(STAGE_CHOICE)
+        depths = range(1 if staged else 0, len(step.branches) + 1)
+        ends = (by_branches.get(step.branches[:depth]) for depth in depths)
+        return max((end for end in ends if end is not None), key=lambda end: end[0], default=None)
 
 
 _FAILS_FIX = (

@@ -1,0 +1,198 @@
+"""MIG602 of a step that comes after the migration of its resource ended: an Abort rolls the Prepare back, so
+a Commit or Abort after it (with no Prepare between) has nothing prepared; after a Commit the resource is no
+longer classic, so a Validate, Prepare, Commit or Abort of it fails. A storage account prepared after the
+Abort of the network whose VMs keep disks in it comes before those VMs are migrated. The same in
+PowerShell, Python requests to the Service Management API and the classic CLI; a Commit and an Abort on
+the two branches of a test, and a fresh Prepare after an Abort, stay clean."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files, where
+
+SUB = "11111111-2222-3333-4444-555555555555"
+BASE = f"https://management.core.windows.net/{SUB}/services"
+REST_PATHS = {"virtual-network": "networking/virtualnetwork", "storage-account": "storageservices"}
+PS_CMDLETS = {
+    "virtual-network": "Move-AzureVirtualNetwork -{step} -VirtualNetworkName '{name}'",
+    "storage-account": "Move-AzureStorageAccount -{step} -StorageAccountName '{name}'",
+}
+CLI_GROUPS = {"virtual-network": "network vnet", "storage-account": "storage account"}
+
+# The VM back1 of cloud service back-svc, in app-vnet, with its disk in storage account stdacct.
+BACK_DEPLOYMENT = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>back-svc</Name><DeploymentSlot>Production</DeploymentSlot>
+  <RoleList><Role><RoleName>back1</RoleName><RoleType>PersistentVMRole</RoleType>
+    <ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
+      <SubnetNames><SubnetName>data</SubnetName></SubnetNames></ConfigurationSet></ConfigurationSets>
+    <OSVirtualHardDisk><MediaLink>https://stdacct.blob.core.windows.net/vhds/back1.vhd</MediaLink></OSVirtualHardDisk>
+  </Role></RoleList>
+  <VirtualNetworkName>app-vnet</VirtualNetworkName>
+</Deployment>
+"""
+
+
+def powershell(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
+    lines = [PS_CMDLETS[scope].format(step=step.capitalize(), name=name) for scope, name, step in steps]
+    return "runbook.ps1", "\n".join(lines) + "\n"
+
+
+def python_requests(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
+    lines = ["import requests", 'H = {"x-ms-version": "2015-04-01"}']
+    lines += [
+        f'requests.post("{BASE}/{REST_PATHS[scope]}/{name}/migration?comp={step.capitalize()}", '
+        'headers=H, cert="mgmt.pem")'
+        for scope, name, step in steps
+    ]
+    return "migrate.py", "\n".join(lines) + "\n"
+
+
+def classic_cli(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
+    lines = ["azure config mode asm"]
+    lines += [f"azure {CLI_GROUPS[scope]} {step}-migration {name}" for scope, name, step in steps]
+    return "runbook.sh", "\n".join(lines) + "\n"
+
+
+WRITERS = [powershell, python_requests, classic_cli]
+# The line of the first step in the file each writer writes.
+FIRST_STEP_LINE = {powershell: 1, python_requests: 3, classic_cli: 2}
+
+
+def network(*steps: str) -> list[tuple[str, str, str]]:
+    return [("virtual-network", "app-vnet", step) for step in steps]
+
+
+def storage(writer, *steps: str) -> list[tuple[str, str, str]]:
+    # The classic CLI has no Validate for a storage account (its prepare validates first).
+    said = [step for step in steps if not (writer is classic_cli and step == "validate")]
+    return [("storage-account", "stdacct", step) for step in said]
+
+
+def check(tmp_path, monkeypatch, writer, steps, *extra: tuple[str, str]):
+    name, text = writer(steps)
+    files = {name: text, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG, **dict(extra)}
+    return lint_files(tmp_path, monkeypatch, files, "MIG602").findings
+
+
+def lines(findings) -> list[str]:
+    return [f"{f.location.path}:{f.location.line}" for f in findings if f.location]
+
+
+def at_step(writer, number: int) -> str:
+    """Where the `number`-th step (from 1) of a file `writer` writes is."""
+    return f"{writer([])[0]}:{FIRST_STEP_LINE[writer] + number - 1}"
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_commit_after_the_abort_has_nothing_prepared(tmp_path, monkeypatch, writer):
+    findings = check(tmp_path, monkeypatch, writer, network("validate", "prepare", "abort", "commit"))
+    assert lines(findings) == [at_step(writer, 4)]
+    assert "Commit comes after" in findings[0].message
+    assert "Abort at line" in findings[0].message
+    assert "nothing of it is prepared" in findings[0].message
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_an_abort_after_the_commit_finds_nothing_classic(tmp_path, monkeypatch, writer):
+    findings = check(tmp_path, monkeypatch, writer, network("validate", "prepare", "commit", "abort"))
+    assert lines(findings) == [at_step(writer, 4)]
+    assert "no longer classic" in findings[0].message
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_second_prepare_and_commit_after_the_commit_is_told_once(tmp_path, monkeypatch, writer):
+    steps = network("validate", "prepare", "commit", "prepare", "commit")
+    findings = check(tmp_path, monkeypatch, writer, steps)
+    assert lines(findings) == [at_step(writer, 4)]
+    assert "Prepare comes after" in findings[0].message
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_fresh_prepare_after_the_abort_is_in_order(tmp_path, monkeypatch, writer):
+    steps = network("validate", "prepare", "abort", "validate", "prepare", "commit")
+    assert check(tmp_path, monkeypatch, writer, steps) == []
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_storage_account_prepared_after_the_abort_of_its_vms_network(tmp_path, monkeypatch, writer):
+    steps = network("validate", "prepare", "abort") + storage(writer, "validate", "prepare", "commit")
+    findings = check(tmp_path, monkeypatch, writer, steps, ("back.deployment.xml", BACK_DEPLOYMENT))
+    prepare = steps.index(("storage-account", "stdacct", "prepare")) + 1
+    assert lines(findings) == [at_step(writer, prepare)]
+    assert "which the Abort left classic" in findings[0].message
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_storage_account_prepared_after_the_commit_of_its_vms_network_is_in_order(
+    tmp_path, monkeypatch, writer
+):
+    steps = network("validate", "prepare", "commit") + storage(writer, "validate", "prepare", "commit")
+    assert check(tmp_path, monkeypatch, writer, steps, ("back.deployment.xml", BACK_DEPLOYMENT)) == []
+
+
+def test_a_commit_and_an_abort_on_the_two_branches_of_a_test_are_the_two_ways_out(tmp_path, monkeypatch):
+    files = {
+        "runbook.ps1": """\
+        Move-AzureVirtualNetwork -Validate -VirtualNetworkName 'app-vnet'
+        $prepared = Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'app-vnet'
+        if ($prepared.Result -eq 'Succeeded') {
+            Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'app-vnet'
+        } else {
+            Move-AzureVirtualNetwork -Abort -VirtualNetworkName 'app-vnet'
+        }
+        Move-AzureStorageAccount -Validate -StorageAccountName 'stdacct'
+        Move-AzureStorageAccount -Prepare -StorageAccountName 'stdacct'
+        """,
+        "migrate.py": f"""\
+        import requests
+        url = "{BASE}/networking/virtualnetwork/app-vnet/migration?comp="
+        requests.post(url + "Validate", cert="mgmt.pem")
+        done = requests.post(url + "Prepare", cert="mgmt.pem")
+        if done.ok:
+            requests.post(url + "Commit", cert="mgmt.pem")
+        else:
+            requests.post(url + "Abort", cert="mgmt.pem")
+        """,
+        "runbook.sh": """\
+        azure config mode asm
+        azure network vnet validate-migration app-vnet
+        if azure network vnet prepare-migration app-vnet; then
+          azure network vnet commit-migration app-vnet
+        else
+          azure network vnet abort-migration app-vnet
+        fi
+        """,
+        "back.deployment.xml": BACK_DEPLOYMENT,
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG602").findings) == []
+
+
+def test_a_step_after_a_commit_that_may_not_have_run_is_not_reported(tmp_path, monkeypatch):
+    # The Commit runs only when the test holds (and the script may stop there): the Abort after the `if`
+    # is the way out when it does not.
+    script = """\
+    param([switch]$Finish)
+    Move-AzureVirtualNetwork -Validate -VirtualNetworkName 'app-vnet'
+    Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'app-vnet'
+    if ($Finish) {
+        Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'app-vnet'
+        return
+    }
+    Move-AzureVirtualNetwork -Abort -VirtualNetworkName 'app-vnet'
+    """
+    assert where(lint_files(tmp_path, monkeypatch, {"runbook.ps1": script}, "MIG602").findings) == []
+
+
+def test_the_commit_after_the_abort_on_one_branch_is_reported(tmp_path, monkeypatch):
+    script = """\
+    param([switch]$Retry)
+    if ($Retry) {
+        Move-AzureVirtualNetwork -Validate -VirtualNetworkName 'app-vnet'
+        Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'app-vnet'
+        Move-AzureVirtualNetwork -Abort -VirtualNetworkName 'app-vnet'
+        Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'app-vnet'
+    }
+    """
+    findings = lint_files(tmp_path, monkeypatch, {"runbook.ps1": script}, "MIG602").findings
+    assert where(findings) == ["MIG602 runbook.ps1:6:5"]
