@@ -1714,6 +1714,9 @@ class _Linker:
                 self.by_type[type(resource)].append(resource)
                 if isinstance(resource, Role) and not (self.role_docs and self.role_docs[-1] is doc):
                     self.role_docs.append(doc)
+        # The JSON role files of one VM each, of no cloud service, that `azure vm export` writes and `azure
+        # vm create-from` creates a VM from (see `_export_files`).
+        self.role_files = [doc for doc in docs if _one_vm_of_no_service(doc)]
 
     def estate(self) -> Estate:
         netcfgs = list(self._all(NetworkConfiguration))
@@ -2646,7 +2649,7 @@ class _Linker:
         for role in d.roles:
             named = []
             for export in self._export_files(role.imported_from, d.mark.path) if role.imported_from else ():
-                vms = [r for r in export.resources if isinstance(r, Role)]
+                vms = [r for r in export.resources if isinstance(r, (Role, inv.ClassicVm))]
                 if len(vms) == 1 and self.imported.setdefault(export.path, d.service_name) == d.service_name:
                     named.append(replace(role, name=vms[0].name, changes_existing=True))
             roles.extend(named or [role])
@@ -2656,7 +2659,7 @@ class _Linker:
         """The checked Export-AzureVM files a script names by `name` (its path's last part, in any case): for
         a pattern (`*.xml`), each of the script's folder that matches it; else the only one of that name,
         or the one in the script's folder; none when there is no telling which."""
-        exports = [doc for doc in self.role_docs if doc.kind is FileKind.VM_EXPORT]
+        exports = [doc for doc in self.role_docs if doc.kind is FileKind.VM_EXPORT] + self.role_files
         beside = [doc for doc in exports if posixpath.dirname(doc.path) == posixpath.dirname(script)]
         if any(mark in name for mark in "*?["):
             return [
@@ -6571,6 +6574,15 @@ def _shared_folder(paths: Sequence[str]) -> str:
         return posixpath.commonpath([posixpath.dirname(path) for path in full])
     except ValueError:  # on two drives: nothing is shared
         return ""
+
+
+def _one_vm_of_no_service(doc: Document) -> bool:
+    """Whether `doc` is a role file: an inventory file that describes one VM alone, naming no cloud service
+    (the JSON form of an export of one VM, as `azure vm export` writes it)."""
+    if doc.kind is not FileKind.INVENTORY or len(doc.resources) != 1:
+        return False
+    vm = doc.resources[0]
+    return isinstance(vm, inv.ClassicVm) and not vm.service.strip()
 
 
 def apart(paths: Sequence[str]) -> list[str]:

@@ -71,6 +71,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     REFUSED_OPTION,
     SERVICE_OF_VM,
+    VM_FACTS,
     VPN,
     AclRule,
     AddressPrefix,
@@ -490,6 +491,13 @@ _STORAGE_TYPES = {
 
 # The VM facts a change to a VM that exists leaves as they were: it adds to lists, never states them whole.
 _CHANGE_UNKNOWN = frozenset({"availability_set", "endpoints", "subnets", "extensions", "public_ips"})
+# What `vm create-from` leaves to its role file: every fact of the VM.
+_ROLE_FILE_UNKNOWN = frozenset(VM_FACTS)
+
+
+def _file_name(word: Word | None) -> str:
+    """The name (the path's last part) of a file the command names, "" when the script does not state it."""
+    return posixpath.basename(word.text.replace("\\", "/")) if word is not None and word.text else ""
 
 
 @dataclass
@@ -722,6 +730,7 @@ class _Vm:
     other_paths: list[_Vm] = field(default_factory=list)
     outside_network_at: Mark | None = None  # where its path creates it with no virtual network named
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
+    role_file: str = ""  # the name of the role file `vm create-from` creates it from (`Role.imported_from`)
 
     def joined_role(self, in_network: bool) -> Role:
         """The VM whichever path creates it (see `model.joined_paths`); a path that names no virtual
@@ -769,6 +778,7 @@ class _Vm:
             removed_acl_rules=tuple(self.removed_acl_rules),
             deleted=self.deleted,
             looped_over=self.looped_over,
+            imported_from=self.role_file,
         )
 
     def _acl(self, acl: tuple[str, Mark, list[AclRule], bool]) -> EndpointAcl:
@@ -986,6 +996,8 @@ class Reading:
             made(self, parsed)
         elif path in (("vm", "create"), ("vm", "docker", "create")):
             self._vm_create(parsed)
+        elif path == ("vm", "create-from"):
+            self._vm_create_from(parsed)
         elif path == ("vm", "endpoint", "create"):
             self._endpoint(parsed)
         elif path == ("vm", "endpoint", "create-multiple"):
@@ -1101,6 +1113,33 @@ class Reading:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
         self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
         deployment.vms[vm_name.casefold()] = vm
+
+    def _vm_create_from(self, parsed: Parsed) -> None:
+        """`azure vm create-from <dns-name> <role-file>`: the VM a role file describes (the JSON `azure vm
+        export` writes: `RoleName`, `ConfigurationSets`, ...), created in cloud service <dns-name>, in
+        network `-w`, or in none (a create-from has no reserved IP option). What the file says of the VM
+        the command does not: the VM is named by a stand-in and its subnets, endpoints, size and disks are
+        unknown, unless the file is checked, which the linker then takes to describe it (see
+        `Role.imported_from`), as it does an Export-AzureVM file a PowerShell script imports."""
+        dns = parsed.value("dns-name", 0)
+        service = self._held("cloud service name", dns, parsed.at)
+        deployment = self._deployment(service, parsed.at, existing=False)
+        name = self._stand_in("VM name", parsed.at)
+        vm = _Vm(name, parsed.at, existing=False, public_ips=[], branches=self.branches)
+        vm.unknown = set(_ROLE_FILE_UNKNOWN)
+        vm.role_file = _file_name(parsed.value("role-file", 1))
+        vnet = parsed.value("virtual-network-name")
+        joins = vnet is None and parsed.flag("connect")
+        vm.outside_network_at = parsed.at if vnet is None and not joins else None
+        if not deployment.created:  # a deployment's network is fixed when it is created
+            self._network(deployment, vnet)
+            deployment.network_known &= not joins
+            deployment.joins |= parsed.flag("connect")
+        deployment.created |= not self.maybe
+        location = parsed.value("location")
+        if location is not None and location.text and dns is not None and dns.text:
+            self.regions.append(ServiceRegion(service, location.text, parsed.at))
+        deployment.vms[name.casefold()] = vm
 
     def _other_paths(self, vm: _Vm, earlier: _Vm | None) -> None:
         """The same VM created before on branches apart from those `vm` is created on (every path that
