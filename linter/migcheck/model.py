@@ -1381,6 +1381,10 @@ class MigrationStep:
     # call in the script's own code that runs it, the outermost that leads to this step alone, which a
     # message names as context; None for a step written where it runs, or in a function no call runs.
     called_at: Mark | None = field(default=None, compare=False)
+    # Whether the step runs when the script does, as `ClassicCall.runs` says of a call: "" surely as far as
+    # the file tells (on its branches), MAYBE_RUNS only on some paths the branches do not tell apart (a
+    # `catch`, the command after `||`, an `except`): one that may run only when an earlier step failed.
+    runs: str = field(default="", compare=False)
 
 
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the

@@ -196,3 +196,35 @@ def test_the_commit_after_the_abort_on_one_branch_is_reported(tmp_path, monkeypa
     """
     findings = lint_files(tmp_path, monkeypatch, {"runbook.ps1": script}, "MIG602").findings
     assert where(findings) == ["MIG602 runbook.ps1:6:5"]
+
+
+def test_an_abort_that_runs_when_the_commit_fails_is_the_way_out(tmp_path, monkeypatch):
+    # A Commit that fails ends nothing: the Abort of a `catch`, of an `except` or after `||` runs then.
+    files = {
+        "runbook.ps1": """\
+        Move-AzureVirtualNetwork -Validate -VirtualNetworkName 'app-vnet'
+        Move-AzureVirtualNetwork -Prepare -VirtualNetworkName 'app-vnet'
+        try {
+            Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'app-vnet' -ErrorAction Stop
+        } catch {
+            Move-AzureVirtualNetwork -Abort -VirtualNetworkName 'app-vnet'
+        }
+        """,
+        "migrate.py": f"""\
+        import requests
+        url = "{BASE}/networking/virtualnetwork/app-vnet/migration?comp="
+        requests.post(url + "Validate", cert="mgmt.pem")
+        requests.post(url + "Prepare", cert="mgmt.pem")
+        try:
+            requests.post(url + "Commit", cert="mgmt.pem").raise_for_status()
+        except Exception:
+            requests.post(url + "Abort", cert="mgmt.pem")
+        """,
+        "runbook.sh": """\
+        azure config mode asm
+        azure network vnet validate-migration app-vnet
+        azure network vnet prepare-migration app-vnet
+        azure network vnet commit-migration app-vnet || azure network vnet abort-migration app-vnet
+        """,
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG602").findings) == []

@@ -10210,7 +10210,7 @@ class Interpreter:
         if not target and kind in self.stepped and not self.callers_known:
             return
         called_at = self._called_at(0) if self.call_stack else None
-        step = replace(step, branches=branches, called_at=called_at)
+        step = replace(step, branches=branches, called_at=called_at, runs=self._runs())
         if target:
             self.stepped.add(kind)
         at_site[taken] = (self._step_order(), step)

@@ -2848,7 +2848,8 @@ class _Resources:
                 return
         named_at = self._named_in_path(path_node, site, path)
         order, branches = self._placed(call, site)
-        self._migration_step(path, mark, chain, order, branches, named_at=named_at)
+        runs = "" if self._surely_runs(call, site) else MAYBE_RUNS
+        self._migration_step(path, mark, chain, order, branches, named_at=named_at, runs=runs)
 
     def _named_in_path(self, node: ast.expr | None, site: flow.Site, path: str) -> Mark | None:
         """Where the script writes the name of what a migration path moves (`.../virtualnetwork/<name>/
@@ -2891,6 +2892,7 @@ class _Resources:
         branches: tuple[tuple[str, int], ...],
         looped: ast.Call | None = None,
         named_at: Mark | None = None,
+        runs: str = "",
     ) -> None:
         """A POST to a `.../migration?comp=<step>` path of the Service Management API runs a step of the
         platform migration, as the Move-Azure* cmdlets that send it do (MIG602 checks their order). The SDK
@@ -2899,7 +2901,9 @@ class _Resources:
         of the loops around it sends this step; `named_at`: where the script writes the name of what moves."""
         found = automation.migration_step(path)
         if found is not None:
-            step = MigrationStep(automation.MIGRATION_API, *found, mark, branches, target_mark=named_at)
+            step = MigrationStep(
+                automation.MIGRATION_API, *found, mark, branches, target_mark=named_at, runs=runs
+            )
             self.steps.append((chain, step, looped, order))
 
     def _templated(self, node: ast.expr | None, body: Value | None, site: flow.Site) -> Value | None:

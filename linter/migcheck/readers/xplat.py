@@ -957,6 +957,7 @@ class Reading:
             target.text or "" if stated and target is not None else "",
             parsed.at,
             target_mark=target.mark if stated and target is not None else None,
+            runs=runs,
         )
         return Meaning(ClassicCall(name, parsed.at, runs=runs), step=migration)
 

@@ -415,7 +415,8 @@ class MigrationOutOfOrder(Rule):
         "Abort of a resource after the script's own Commit or Abort of it, with no Prepare between, and a "
         "Validate or Prepare of one after its Commit (error: an Abort rolls the Prepare back, a Commit leaves "
         "nothing classic to migrate; only a Commit or Abort that surely ran counts, not one on a branch of an "
-        "`if` the step is outside of); a Prepare of a "
+        "`if` the step is outside of, and a step that runs only when it may have failed, in a `catch` or "
+        "`except` or after `||`, is not reported); a Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
         "of that kind); and a storage account "
@@ -1340,6 +1341,10 @@ class _Ended:
     ) -> tuple[int, MigrationStep] | None:
         found = self._last_end(target, step)
         if found is None:
+            return None
+        if step.runs == MAYBE_RUNS and found[1].runs != MAYBE_RUNS:
+            # A step that may not run where the end surely does (in the `catch` of a `try` that commits,
+            # after `commit-migration ... ||`) may run only when that end failed, which ended nothing.
             return None
         positions, prepares = self.prepares.get(target, ([], []))
         after = bisect.bisect_right(positions, found[0])
