@@ -2,8 +2,9 @@
 a Commit or Abort after it (with no Prepare between) has nothing prepared; after a Commit the resource is no
 longer classic, so a Validate, Prepare, Commit or Abort of it fails. A storage account prepared after the
 Abort of the network whose VMs keep disks in it comes before those VMs are migrated. The same in
-PowerShell, Python requests to the Service Management API and the classic CLI; a Commit and an Abort on
-the two branches of a test, and a fresh Prepare after an Abort, stay clean."""
+PowerShell (its cmdlets and requests of its own), Python (requests, the legacy SDK's perform_post) and the
+classic CLI; a Commit and an Abort on the two branches of a test, an Abort that runs when the Commit fails,
+and a fresh Prepare after an Abort stay clean."""
 
 from __future__ import annotations
 
@@ -48,15 +49,36 @@ def python_requests(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
     return "migrate.py", "\n".join(lines) + "\n"
 
 
+def python_sdk(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
+    lines = [
+        "from azure.servicemanagement import ServiceManagementService",
+        'sms = ServiceManagementService("sub", "mgmt.pem")',
+    ]
+    lines += [
+        f'sms.perform_post("/sub/services/{REST_PATHS[scope]}/{name}/migration?comp={step.capitalize()}", "")'
+        for scope, name, step in steps
+    ]
+    return "migrate_sdk.py", "\n".join(lines) + "\n"
+
+
+def powershell_rest(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
+    lines = [
+        f'Invoke-RestMethod -Uri "{BASE}/{REST_PATHS[scope]}/{name}/migration?comp={step.capitalize()}" '
+        "-Method Post -Certificate $cert"
+        for scope, name, step in steps
+    ]
+    return "migrate_rest.ps1", "\n".join(lines) + "\n"
+
+
 def classic_cli(steps: list[tuple[str, str, str]]) -> tuple[str, str]:
     lines = ["azure config mode asm"]
     lines += [f"azure {CLI_GROUPS[scope]} {step}-migration {name}" for scope, name, step in steps]
     return "runbook.sh", "\n".join(lines) + "\n"
 
 
-WRITERS = [powershell, python_requests, classic_cli]
+WRITERS = [powershell, powershell_rest, python_requests, python_sdk, classic_cli]
 # The line of the first step in the file each writer writes.
-FIRST_STEP_LINE = {powershell: 1, python_requests: 3, classic_cli: 2}
+FIRST_STEP_LINE = {powershell: 1, powershell_rest: 1, python_requests: 3, python_sdk: 3, classic_cli: 2}
 
 
 def network(*steps: str) -> list[tuple[str, str, str]]:
