@@ -802,10 +802,15 @@ class MigrationOutOfOrder(Rule):
                 )
             # A name the script does not state may be any resource the script prepared or validated.
             known = bool(step.target.strip())
+            # A Commit or Abort after the end of the migration, or anything after its Commit.
             end = ended.last(target, step) if known else None
-            late = end is not None and (step.step in ("commit", "abort") or end.step == "commit")
-            if late and end is not None:
-                yield self._after_end(script, step, end)
+            late = (
+                end
+                if end is not None and (step.step in ("commit", "abort") or end.step == "commit")
+                else None
+            )
+            if late is not None:
+                yield self._after_end(script, step, late)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
                 if not _with(seen["prepare"], target, step):
                     yield self._finding(
@@ -859,7 +864,7 @@ class MigrationOutOfOrder(Rule):
                     yield self._aborted_first(script, step, aborted)
             # Only a Commit or Abort after a Prepare of its resource ends a migration: one that fails for
             # want of it, or for coming after the end, changes nothing.
-            if not late and step.step in ("commit", "abort") and _with(seen["prepare"], target, step):
+            if late is None and step.step in ("commit", "abort") and _with(seen["prepare"], target, step):
                 ended.add_end(index, step)
             if step.step in seen:
                 seen[step.step].setdefault(target, Together()).add(step)
@@ -1339,6 +1344,7 @@ class _Ended:
     def _unprepared_end(
         self, target: tuple[str, str], step: MigrationStep
     ) -> tuple[int, MigrationStep] | None:
+        """The last end of `target` before `step` (see `last`), with its place among the steps."""
         found = self._last_end(target, step)
         if found is None:
             return None
