@@ -250,3 +250,26 @@ def test_an_abort_that_runs_when_the_commit_fails_is_the_way_out(tmp_path, monke
         """,
     }
     assert where(lint_files(tmp_path, monkeypatch, files, "MIG602").findings) == []
+
+
+def test_a_loop_that_retries_until_the_commit_succeeds_is_in_order(tmp_path, monkeypatch):
+    # Each turn of the loop runs the same commands again; the `break` after a Commit that succeeds ends it.
+    files = {
+        "retry.sh": """\
+        azure config mode asm
+        azure network vnet validate-migration app-vnet
+        azure network vnet prepare-migration app-vnet
+        for i in 1 2 3; do
+          azure network vnet commit-migration app-vnet && break
+          sleep 30
+        done
+        """,
+        "again.sh": """\
+        azure config mode asm
+        for i in 1 2 3; do
+          azure network vnet validate-migration front-vnet
+          azure network vnet prepare-migration front-vnet && azure network vnet commit-migration front-vnet && break
+        done
+        """,
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG602").findings) == []

@@ -1352,6 +1352,8 @@ class _Ended:
             # A step that may not run where the end surely does (in the `catch` of a `try` that commits,
             # after `commit-migration ... ||`) may run only when that end failed, which ended nothing.
             return None
+        if not _written_after(step, found[1]):
+            return None  # a later turn of a loop that retries (`for i in 1 2 3; do ... && break; done`)
         positions, prepares = self.prepares.get(target, ([], []))
         after = bisect.bisect_right(positions, found[0])
         if any(not apart(step.branches, prepare.branches) for prepare in prepares[after:]):
@@ -1370,6 +1372,15 @@ class _Ended:
         depths = range(1 if staged else 0, len(step.branches) + 1)
         ends = (by_branches.get(step.branches[:depth]) for depth in depths)
         return max((end for end in ends if end is not None), key=lambda end: end[0], default=None)
+
+
+def _written_after(step: MigrationStep, earlier: MigrationStep) -> bool:
+    """Whether `step` is written after `earlier` in the script, each at the call of the script's own code
+    that runs it (a helper's steps are all written in the helper): a step that runs after another but is
+    written at or before it is a later turn of a loop around both. Steps of different files are taken to be
+    in the order they run."""
+    at, before = step.called_at or step.mark, earlier.called_at or earlier.mark
+    return at.path != before.path or (at.line, at.column) > (before.line, before.column)
 
 
 _FAILS_FIX = (
