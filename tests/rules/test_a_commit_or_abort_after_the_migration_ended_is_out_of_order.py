@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files, where
 
+from migcheck.model import Severity
+
 SUB = "11111111-2222-3333-4444-555555555555"
 BASE = f"https://management.core.windows.net/{SUB}/services"
 REST_PATHS = {"virtual-network": "networking/virtualnetwork", "storage-account": "storageservices"}
@@ -113,6 +115,26 @@ def test_a_commit_after_the_abort_has_nothing_prepared(tmp_path, monkeypatch, wr
     assert "Commit comes after" in findings[0].message
     assert "Abort at line" in findings[0].message
     assert "nothing of it is prepared" in findings[0].message
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("ends", [("abort", "commit"), ("commit", "abort")])
+def test_the_other_way_out_written_right_after_the_first_is_a_warning(tmp_path, monkeypatch, writer, ends):
+    # A walkthrough run a line at a time keeps Abort and Commit one after the other as alternatives: run
+    # whole, the script fails at the second, which is said, but as a warning.
+    [finding] = check(tmp_path, monkeypatch, writer, network("validate", "prepare", *ends))
+    assert finding.severity is Severity.WARNING
+    assert "alternatives to run by hand" in finding.message
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_an_end_after_another_step_since_the_first_end_is_an_error(tmp_path, monkeypatch, writer):
+    steps = [*network("validate", "prepare", "abort"), *storage(writer, "validate"), *network("commit")]
+    if writer is classic_cli:  # the classic CLI validates no storage account: another network's step
+        steps = [*network("validate", "prepare", "abort"), ("virtual-network", "other-vnet", "validate")]
+        steps += network("commit")
+    [finding] = [f for f in check(tmp_path, monkeypatch, writer, steps) if "comes after" in f.message]
+    assert finding.severity is Severity.ERROR
 
 
 @pytest.mark.parametrize("writer", WRITERS)

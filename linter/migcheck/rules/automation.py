@@ -416,7 +416,10 @@ class MigrationOutOfOrder(Rule):
         "Validate or Prepare of one after its Commit (error: an Abort rolls the Prepare back, a Commit leaves "
         "nothing classic to migrate; only a Commit or Abort that surely ran counts, not one on a branch of an "
         "`if` the step is outside of, and a step that runs only when it may have failed, in a `catch` or "
-        "`except` or after `||`, is not reported); a Prepare of a "
+        "`except` or after `||`, is not reported; the other way out written as the very next step, an Abort "
+        "right after a Commit or a Commit right after an Abort, is a warning: most often the two "
+        "alternatives of a walkthrough run a line at a time, which the script run whole runs both of); a "
+        "Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
         "of that kind); and a storage account "
@@ -810,7 +813,10 @@ class MigrationOutOfOrder(Rule):
                 else None
             )
             if late is not None:
-                yield self._after_end(script, step, late)
+                # The other way out written right after the first (Abort, then Commit): most often the two
+                # alternatives of a walkthrough run a line at a time, so a warning, not an error.
+                alternative = index > 0 and steps[index - 1] is late and late.step != step.step
+                yield self._after_end(script, step, late, alternative)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
                 if not _with(seen["prepare"], target, step):
                     yield self._finding(
@@ -871,9 +877,13 @@ class MigrationOutOfOrder(Rule):
             if step.step == "prepare":
                 ended.add_prepare(index, step)
 
-    def _after_end(self, script: Script, step: MigrationStep, end: MigrationStep) -> Finding:
+    def _after_end(
+        self, script: Script, step: MigrationStep, end: MigrationStep, alternative: bool = False
+    ) -> Finding:
         """A step of a resource whose migration the script's Commit or Abort (`end`) ended before it, with no
-        Prepare between: after an Abort nothing of it is prepared; after a Commit it is no longer classic."""
+        Prepare between: after an Abort nothing of it is prepared; after a Commit it is no longer classic.
+        An `alternative` (the other way out, the very next step) is a warning: run whole, the script fails
+        there, but it is most often the second of two alternatives kept for a run by hand."""
         what = _what(step)
         if end.step == "abort":
             message = (
@@ -897,7 +907,9 @@ class MigrationOutOfOrder(Rule):
                 f"Remove this {step.step.capitalize()}: the migration of {what} is complete after the Commit "
                 "(to roll a migration back, Abort before the Commit)."
             )
-        return self._finding(script, step, message, fix=fix)
+        if alternative:
+            message += " (if the two are alternatives to run by hand, the script run whole still runs both)"
+        return self._finding(script, step, message, Severity.WARNING if alternative else None, fix=fix)
 
     def _aborted_first(self, script: Script, step: MigrationStep, abort: MigrationStep) -> Finding:
         """A storage account prepared after the Abort of a cloud service or network whose VMs hold disks in
