@@ -720,9 +720,12 @@ def _read_bytes(
         fix = link_fix(candidate.refused) or _REFUSED_FIX
         problem = FileProblem("syntax", candidate.refused, Mark(path, 1, column=1), fix)
         return Document(path, None, "", problem=problem), b""
-    with readers.beside.reading(candidate):  # the folder the settings files it loads are taken from
-        if store is not None and candidate.fs_path != STDIN:
+    if store is not None and candidate.fs_path != STDIN:
+        with readers.beside.reading(candidate):  # the folder the settings files it loads are taken from
             return store.read(candidate.fs_path, path, data, explicit=candidate.explicit), data
+    if readers.reads_alone(path):
+        return readers.read_document(path, data, explicit=candidate.explicit), data
+    with readers.beside.reading(candidate):
         return readers.read_document(path, data, explicit=candidate.explicit), data
 
 
