@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 import posixpath
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -163,7 +164,7 @@ def _bare_rest_unreadable(data: bytes, text: str, encoding: str) -> FileKind | N
     root = parse_leniently(data[:_SHAPE_BYTES], text, encoding)
     if root is None or etree.QName(root).namespace:
         return None
-    local = local_name(root)
+    local = sys.intern(local_name(root))
     return FileKind.REST if _may_be_bare_rest(local, "") and _has_rest_shape(root, local) else None
 
 
@@ -372,7 +373,9 @@ def _read(
         problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), fix)
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 
-    local = local_name(root)
+    # Interned: every document keeps its root's name, one of a few in file after file (2.6 MB of strings at
+    # 40,000 files otherwise).
+    local = sys.intern(local_name(root))
     kind = _kind_of(root, local)
     marker = Marker(path, text)
     if expected and kind is not expected:
