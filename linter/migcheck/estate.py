@@ -35,6 +35,7 @@ import fnmatch
 import functools
 import os
 import posixpath
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field, replace
@@ -2524,7 +2525,8 @@ class _Linker:
             for name, role in keyed
         )
         return Placement(
-            name=config.mark.path.rsplit("/", 1)[-1],
+            # Interned: the configurations of every service share a few file names (`.Cloud.cscfg`).
+            name=sys.intern(config.mark.path.rsplit("/", 1)[-1]),
             mark=config.mark,
             roles=joined,
             network_known=True,
