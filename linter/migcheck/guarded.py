@@ -17,6 +17,13 @@ import sys
 __all__ = ["opened_path", "read_bytes"]
 
 _CHUNK = 1024 * 1024
+# The flags files are opened with, looked up once: `getattr` of a flag the platform lacks (`O_BINARY` but on
+# Windows) raises and catches an AttributeError, whose message is formatted, for every file read.
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
 # Linux and macOS say ELOOP when O_NOFOLLOW meets a link; FreeBSD says EMLINK.
 _LINK_ERRORS = frozenset({errno.ELOOP, getattr(errno, "EMLINK", errno.ELOOP)})
 
@@ -43,13 +50,11 @@ def read_bytes(
       the descriptor leads is made only when the identities differ (see `_check_within`).
 
     Raises `OSError` whose `strerror` says in plain words why the file is not read."""
-    flags = (
-        os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    )
+    flags = _OPEN_FLAGS
     if not follow_links:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
+        flags |= _NO_FOLLOW
     if regular_only:
-        flags |= getattr(os, "O_NONBLOCK", 0)
+        flags |= _NON_BLOCKING
     try:
         fd = os.open(path, flags)
     except OSError as exc:
