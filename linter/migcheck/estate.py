@@ -1869,7 +1869,7 @@ class _Linker:
         API's `ReservedIPs`) is among the files: those that scripts create and that exports describe are
         the subscription's too."""
         # A list (List Reserved IP Addresses), not one reserved IP's GET.
-        lists = {d.path for d in self.docs if d.kind is FileKind.REST and d.root == "ReservedIPs"}
+        lists = self._rest_bodies("ReservedIPs")
         listed = next((ip for ip in self._all(ReservedIp) if ip.mark.path in lists), None)
         if listed is None:
             return
@@ -1968,7 +1968,7 @@ class _Linker:
         API's list (`StorageServices`, not one account's GET), else the first classic storage account an
         inventory export of the subscription shows, when none of its pages is missing. None when no file
         lists them."""
-        lists = {d.path for d in self.docs if d.kind is FileKind.REST and d.root == "StorageServices"}
+        lists = self._rest_bodies("StorageServices")
         listed = next((a.mark for a in self._all(StorageAccountType) if a.mark.path in lists), None)
         if listed is not None or any(d.target in ("ExportPage", "ListPage") for d in self.dangling):
             return listed
@@ -1985,10 +1985,7 @@ class _Linker:
         named = Counter(
             a.mark.path for a in self._all(StorageAccountType) if not is_stand_in(a.name, "StorageAccount")
         )
-        bodies = [
-            d.path for d in self.docs if d.kind is FileKind.REST and d.root == "CreateStorageServiceInput"
-        ]
-        if any(not named[path] for path in bodies):
+        if any(not named[path] for path in self._rest_bodies("CreateStorageServiceInput")):
             return True
         return self._creates_more(_CREATES_STORAGE_ACCOUNTS, named)
 
@@ -2022,12 +2019,16 @@ class _Linker:
     def _disk_lists(self) -> set[str]:
         """The files that list every disk of the subscription, and list one at least: the API's `Disks`
         list, and `Get-AzureDisk` exports (the inventory exports that hold disks of their own)."""
-        lists = {
-            d.path
-            for d in self.docs
-            if d.kind is FileKind.INVENTORY or (d.kind is FileKind.REST and d.root == "Disks")
-        }
+        inventory = FileKind.INVENTORY  # looked up once (see `_rest_bodies`)
+        lists = {d.path for d in self.docs if d.kind is inventory} | self._rest_bodies("Disks")
         return {d.mark.path for d in self._all(Disk) if d.mark.path in lists}
+
+    def _rest_bodies(self, root: str) -> set[str]:
+        """The paths of the REST bodies whose root element is `root`. The root is compared first, and the
+        kind looked up once: a member looked up on its enum class goes through `EnumType.__getattr__`'s
+        hook on Python 3.11, for every document of every estate otherwise."""
+        rest = FileKind.REST
+        return {d.path for d in self.docs if d.root == root and d.kind is rest}
 
     def _registers_unnamed_disks(self) -> bool:
         """Whether a file registers a disk by a name it does not state (`Add-AzureDisk -DiskName $name`, a

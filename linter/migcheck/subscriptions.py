@@ -105,15 +105,21 @@ def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str
     return out
 
 
+# Looked up once: a member looked up on its enum class goes through `EnumType.__getattr__`'s hook on Python
+# 3.11, and `_defines_networks` is asked of every document, twice.
+_SHELL, _NETWORK_CONFIGURATION = FileKind.SHELL, FileKind.NETWORK_CONFIGURATION
+
+
 def _defines_networks(doc: Document) -> bool:
     """A network configuration (a .netcfg, or the one a script uploads), or a REST `VirtualNetworkSites`
     body (the list of a subscription's networks, as `Get-AzureVNetSite` or the REST API returns it): each
     describes one subscription. Not the networks a shell script's `azure network vnet create` makes: the
     CLI adds each to the subscription's networks, whichever those are, so a folder of such scripts is no
     subscription of its own."""
-    if doc.kind is FileKind.SHELL:
+    kind = doc.kind
+    if kind is _SHELL:
         return False
-    return doc.kind is FileKind.NETWORK_CONFIGURATION or any(
+    return kind is _NETWORK_CONFIGURATION or any(
         isinstance(r, (VirtualNetwork, NetworkConfiguration)) for r in doc.resources
     )
 
