@@ -328,3 +328,15 @@ def test_a_check_of_disks_with_plain_blob_names_imports_no_url_parser(tmp_path: 
     modules = imported(tmp_path, "check", str(folder))
     assert "migcheck.readers" in modules  # it was read
     assert "urllib.parse" not in modules
+
+
+def test_a_check_of_files_that_parse_imports_no_parse_error_words(tmp_path: Path) -> None:
+    """The plain words for libxml2's errors, whose patterns are compiled as they are imported, are
+    imported for a file that does not parse, not for every check that reads one."""
+    folder = tmp_path / "estate"
+    folder.mkdir()
+    (folder / "ServiceDefinition.csdef").write_text('<ServiceDefinition name="shop"/>')
+    modules = imported(tmp_path, "check", str(folder))
+    assert "migcheck.readers" in modules and "migcheck.readers.xml_errors" not in modules
+    (folder / "ServiceConfiguration.Cloud.cscfg").write_text("<ServiceConfiguration serviceName=shop/>")
+    assert "migcheck.readers.xml_errors" in imported(tmp_path, "check", str(folder))

@@ -15,7 +15,6 @@ from typing import Any
 from lxml import etree
 
 from migcheck.model import Mark
-from migcheck.readers.xml_errors import in_plain_words
 
 Element = etree._Element
 
@@ -440,6 +439,9 @@ def _syntax_error(
     cut = cut_short()
     if cut is not None:
         return cut
+    # Imported here: its patterns, compiled as it is imported, are needed only for a file that does not parse.
+    from migcheck.readers.xml_errors import in_plain_words
+
     at = _offset_of(source, line, column)
     plain = in_plain_words([message, *(e.message for e in entries[1:3])], source, at)
     if plain is None:
