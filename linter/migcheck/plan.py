@@ -330,6 +330,9 @@ class SubscriptionPlan:
     # What the subscription's scripts migrate by a name they state (`cloud service 'shop'`), in file order:
     # what a plan without steps says it lacks a description of (a migration runbook checked on its own).
     migrated: tuple[str, ...] = ()
+    # Those of `migrated` that no file checked describes, though others are planned (a runbook beside a
+    # script that creates something else): a plan with steps says them as a note outside the steps.
+    undescribed: tuple[str, ...] = ()
     # The classic resources the subscription's exports name without their properties (`az resource list`),
     # as `cloud service 'web1'`, in file order: what a plan without steps says it could not check (MIG001).
     unchecked: tuple[str, ...] = ()
@@ -384,6 +387,7 @@ def build_plan(result: LintResult) -> Plan:
                 _subscription_plan(e, summaries[e.subscription].scopes, locate, advice),
                 prepare_only=prepare_only,
                 migrated=_migrated_by_scripts(e),
+                undescribed=_migrated_by_scripts(e, _described(e)),
                 unchecked=_unchecked_in_exports(e),
                 unread_parts=_unread_parts(e),
             )
@@ -399,18 +403,43 @@ def build_plan(result: LintResult) -> Plan:
 _SCOPE_WORDS = {"reserved-ip": "reserved IP"}
 
 
-def _migrated_by_scripts(estate: Estate) -> tuple[str, ...]:
+def _migrated_by_scripts(estate: Estate, described: Mapping[str, set[str]] | None = None) -> tuple[str, ...]:
     """Each resource the estate's scripts migrate (Move-Azure*, `azure ... prepare-migration`) by a name
-    they state, once, as `cloud service 'shop'`: not a stand-in for a name given at run time."""
+    they state, once, as `cloud service 'shop'`: not a stand-in for a name given at run time. Given what the
+    files describe (`_described`), only those they do not."""
     from migcheck.model import Script
 
     named: dict[tuple[str, str], str] = {}
     for script in estate.resources(Script):
         for step in script.migration:
-            if step.target and not is_stand_in(step.target):
-                scope = _SCOPE_WORDS.get(step.scope, step.scope.replace("-", " "))
-                named.setdefault((step.scope, step.target.casefold()), f"{scope} '{step.target}'")
+            if not step.target or is_stand_in(step.target):
+                continue
+            if described is not None and key(step.target) in described.get(step.scope, ()):
+                continue
+            scope = _SCOPE_WORDS.get(step.scope, step.scope.replace("-", " "))
+            named.setdefault((step.scope, step.target.casefold()), f"{scope} '{step.target}'")
     return tuple(named.values())
+
+
+def _described(estate: Estate) -> dict[str, set[str]]:
+    """The names (by `key`) of what the files describe, by the scope a migration step names it in
+    (`MigrationStep.scope`): the linked resources and the exported ones, a network the files only name
+    included (the plan has a step for it)."""
+    inventory = estate.inventory
+    return {
+        "cloud-service": {key(s.name) for s in estate.cloud_services}
+        | {key(vm.service) for vm in inventory.vms}
+        | {key(r.service) for r in inventory.reserved_ips if r.service},
+        "virtual-network": {key(n.name) for n in estate.virtual_networks}
+        | {key(n.name) for n in inventory.networks},
+        "storage-account": {key(a.name) for a in estate.storage_accounts}
+        | {key(a.name) for a in inventory.storage_accounts},
+        "reserved-ip": {key(ip.name) for ip in estate.reserved_ips}
+        | {key(ip.name) for ip in inventory.reserved_ips},
+        "network-security-group": {key(g.name) for g in estate.network_security_groups}
+        | {key(g.name) for g in inventory.network_security_groups},
+        "route-table": {key(t.name) for t in estate.route_tables},
+    }
 
 
 def _unread_parts(estate: Estate) -> tuple[UnreadParts, ...]:

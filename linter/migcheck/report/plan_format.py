@@ -23,7 +23,8 @@ JSON schema (version 1):
                         "unread_parts": [{"path", "line", "column"}] (only when there are some),
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
                                          "more": int, "files": [str], "more_files": int,
-                                         "held_back"}]}]}
+                                         "held_back"}],
+                        "undescribed": [str] (only when there are some)}]}
 
 `subscriptions` lists those the text shows (with steps, blockers or notes), or every one when none has
 anything: the files' own, empty when the exports hold only other subscriptions' resources, is left out.
@@ -68,6 +69,9 @@ own), `more` the count of the others, and `files` the first few files of the oth
 the first's own file, which its position names (`more_files` counts the rest of the others' files).
 Warnings about migcheck's own suppression comments (MIG005, MIG006) are `check`'s business, not the plan's. `before_steps` says the advice is for before migrating: the text, markdown
 and HTML formats list those notes before the first step, the others after the steps.
+`undescribed`, only in a subscription whose scripts migrate by a name they state a resource no file checked
+describes (a runbook's `Move-AzureService -ServiceName shop` with no export of 'shop'), names each as the text
+does (`cloud service 'shop'`): no step moves it, and an inventory export of the subscription would plan it.
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it), and a step's `before` commands are what the
 platform requires done before its Validate (a network connected to ExpressRoute).
@@ -139,18 +143,31 @@ def nothing_to_migrate(plan: Plan) -> str:
         )
     migrated = [name for s in plan.subscriptions for name in s.migrated]
     if migrated:  # a runbook checked on its own: what it migrates is named, not described
-        them = "it" if len(migrated) == 1 else "them"
-        return (
-            f"No step to plan: the scripts checked migrate {_joined(migrated)}, but no file checked describes "
-            f"{them}: add an inventory export of the subscription (`az graph query`, or Get-AzureVM and "
-            f"Get-AzureDisk through `ConvertTo-Json -Depth 100`) to plan the steps that move {them}.{until}"
-        )
+        return f"No step to plan: {_migrated_undescribed(migrated)}{until}"
     if listed:
         return f"No step to plan: the files checked describe no classic resource to move{about}."
     return "Nothing to migrate: no classic resource in the files checked."
 
 
-def _joined(names: list[str]) -> str:
+def _migrated_undescribed(names: Sequence[str]) -> str:
+    """What a plan says of the resources its scripts migrate by name that no file describes."""
+    them = "it" if len(names) == 1 else "them"
+    return (
+        f"the scripts checked migrate {_joined(names)}, but no file checked describes {them}: add an "
+        "inventory export of the subscription (`az graph query`, or Get-AzureVM and Get-AzureDisk through "
+        f"`ConvertTo-Json -Depth 100`) to plan the steps that move {them}."
+    )
+
+
+def undescribed_note(plan: Plan, subscription: SubscriptionPlan) -> str:
+    """The note outside the steps on what the subscription's scripts migrate by name that no file checked
+    describes; "" when there is none, or when the plan has no step (its closing line says it then)."""
+    if not subscription.undescribed or not any(s.steps for s in plan.subscriptions):
+        return ""
+    return _capitalised(_migrated_undescribed(subscription.undescribed))
+
+
+def _joined(names: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c`; the first few, then how many more."""
     shown, more = names[:_NAMES_SHOWN], len(names) - _NAMES_SHOWN
     if more > 0:
@@ -200,7 +217,9 @@ def _text(plan: Plan) -> str:
         if subscription.unread_parts:
             lines += ["", unread_parts_heading(subscription) + ":"]
             lines += [f"   {where}" for parts in subscription.unread_parts for where in listed_parts(parts)]
-        lines += _text_notes(OTHER_NOTES, last_notes(subscription), subscription)
+        lines += _text_notes(
+            OTHER_NOTES, last_notes(subscription), subscription, undescribed_note(plan, subscription)
+        )
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     # Each value from a file is shown through `visible` where it is put in; every line is passed through it
@@ -298,6 +317,7 @@ def shown(subscription: SubscriptionPlan) -> bool:
         or subscription.other_notes
         or subscription.unread
         or subscription.unread_parts
+        or subscription.undescribed
     )
 
 
@@ -424,10 +444,13 @@ def _text_blockers(
     return lines
 
 
-def _text_notes(heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan) -> list[str]:
-    if not notes:
+def _text_notes(
+    heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan, undescribed: str = ""
+) -> list[str]:
+    if not notes and not undescribed:
         return []
     lines = ["", f"{heading}:"]
+    lines += [f"   note: {visible(undescribed)}"] if undescribed else []
     for note in notes:
         held = held_mark(subscription, note.finding)
         said = note_words(note, visible, visible)
@@ -522,7 +545,8 @@ def _markdown(plan: Plan) -> str:
             lines += [
                 f"- {_md_code(where)}" for parts in subscription.unread_parts for where in listed_parts(parts)
             ]
-        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription)
+        undescribed = undescribed_note(plan, subscription)
+        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription, undescribed)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
@@ -638,10 +662,13 @@ def _markdown_blockers(
     return lines
 
 
-def _markdown_notes(heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan) -> list[str]:
-    if not notes:
+def _markdown_notes(
+    heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan, undescribed: str = ""
+) -> list[str]:
+    if not notes and not undescribed:
         return []
     lines = ["", f"### {heading}", ""]
+    lines += [f"- **Note** {_md(undescribed)}"] if undescribed else []
     for note in notes:
         held = _md(held_mark(subscription, note.finding))
         said = note_words(note, _md, _md_code)
@@ -697,6 +724,7 @@ def _data(plan: Plan) -> dict[str, object]:
                 "unread": [_blocker_data(f, s) for f in listed_blockers(s.unread)],
                 **({"unread_parts": unread_data(s.unread_parts)} if s.unread_parts else {}),
                 "other_notes": [_note_data(note, s) for note in s.other_notes],
+                **({"undescribed": list(s.undescribed)} if s.undescribed else {}),
             }
             for s in _listed(plan)
         ],

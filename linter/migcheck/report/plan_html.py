@@ -57,6 +57,7 @@ from migcheck.report.plan_format import (
     ready_words,
     shown,
     step_numbers,
+    undescribed_note,
     unread_heading,
     unread_parts_heading,
 )
@@ -106,7 +107,9 @@ def render_html(plan: Plan) -> str:
     ]
     body = ["<h1>Migration plan</h1>", *(['<ul class="retirements">', *warned, "</ul>"] if warned else [])]
     for number, subscription in enumerate(filter(shown, plan.subscriptions), 1):
-        body += _subscription(f"s{number}", subscription, ready_words(plan))
+        body += _subscription(
+            f"s{number}", subscription, ready_words(plan), undescribed_note(plan, subscription)
+        )
     if not any(s.steps for s in plan.subscriptions):
         body.append(f'<p class="nothing">{_e(nothing_to_migrate(plan))}</p>')
     return "\n".join([*_HEAD, *body, "</body>", "</html>"]) + "\n"
@@ -185,7 +188,9 @@ def _verdict_words(step: Step, ready: str = "ready") -> str:
 # --- one subscription --------------------------------------------------------------------------------
 
 
-def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "ready") -> list[str]:
+def _subscription(
+    prefix: str, subscription: SubscriptionPlan, ready: str = "ready", undescribed: str = ""
+) -> list[str]:
     steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
     name = _e(subscription.folder or heading_name(subscription))
@@ -234,7 +239,7 @@ def _subscription(prefix: str, subscription: SubscriptionPlan, ready: str = "rea
             "</ul>",
             "</div>",
         ]
-    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription)
+    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription, undescribed)
     return [*lines, "</div>", "</section>"]
 
 
@@ -490,13 +495,19 @@ def _blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> li
 
 
 def _notes(
-    anchor: str, heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan
+    anchor: str,
+    heading: str,
+    notes: Sequence[OtherNote],
+    subscription: SubscriptionPlan,
+    undescribed: str = "",
 ) -> list[str]:
     """Warnings about no step, where and what, each with its advice as a step's note gives it; boxed like
-    the preamble, as what is done beside the steps."""
-    if not notes:
+    the preamble, as what is done beside the steps. `undescribed` is the note on what scripts migrate that
+    no file describes (`undescribed_note`)."""
+    if not notes and not undescribed:
         return []
     lines = [f'<div class="preamble" id="{anchor}">', f"<h3>{_e(heading)}</h3>", '<ul class="blockers">']
+    lines += [f"<li>{_e(undescribed)}</li>"] if undescribed else []
     for note in notes:
         lines.append(
             f"<li>{_held(subscription, note.finding)}<code>{_e(_where(note.finding))}</code> "
