@@ -84,7 +84,7 @@ from migcheck.rule import Stage
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
-    from migcheck.estate import Circuit, CloudService, Estate, Network, Placement
+    from migcheck.estate import Circuit, CloudService, Estate, Network, Placement, StorageAccount
     from migcheck.model import NameRef, ServiceConfiguration
     from migcheck.suppress import Suppressed
 
@@ -189,6 +189,9 @@ class ScopeItem:
     # Of a cloud service another's name is shown alike: where it comes from (`estate.origins`), which its
     # name ends with in brackets and the summary's row says beside what it moves.
     origin: str = field(default="", compare=False, repr=False)
+    # Of a storage account: the subjects (networks, cloud services) of the items that move the VMs its disks
+    # are attached to, which migrate before it; the summary says which of them fail.
+    after: tuple[object, ...] = field(default=(), compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -252,6 +255,7 @@ class _Draft:
     origin: str = ""
     partly_described: bool = False  # see `ScopeItem.partly_described`
     network_undefined: bool = False  # see `ScopeItem.network_undefined`
+    after: tuple[object, ...] = ()  # see `ScopeItem.after`
     _names: frozenset[str] | None = None  # see `names`
 
     def names(self) -> frozenset[str]:
@@ -290,6 +294,7 @@ class _Draft:
             self.partly_described,
             self.network_undefined,
             self.origin,
+            self.after,
         )
 
 
@@ -581,7 +586,9 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             migrates["vms_first_described"] = [vm.description for vm in vms_first]
             migrates["vms_first_services"] = [vm.service for vm in vms_first]
             migrates["vms_first_deployments"] = [vm.deployment for vm in vms_first]
-        yield _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account).own(account)
+        draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
+        draft.after = _moved_before(estate, account)
+        yield draft.own(account)
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
         yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
@@ -589,6 +596,18 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         bound = {"address": ip.address, "service": _bound_service(ip)}
         yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _moved_before(estate: Estate, account: StorageAccount) -> tuple[object, ...]:
+    """What moves the VMs the account's disks are attached to, once each: the networks their deployments
+    are in, or their cloud service when it is in none (as the plan orders the account's step after theirs)."""
+    before: dict[int, object] = {}
+    for disk in account.disks:
+        for service, _ in estate.vms_of(disk):
+            networks = [estate.network_named_at(ref) for ref in service.virtual_network_refs]
+            for subject in [n for n in networks if n is not None] or [service]:
+                before.setdefault(id(subject), subject)
+    return tuple(before.values())
 
 
 def _connections_by_network(estate: Estate) -> dict[int, list[ConnectionState]]:

@@ -40,12 +40,13 @@ def readiness_summary(result: LintResult) -> str:
     folders = {estate.subscription: estate.folder for estate in result.estates}
     for summary in summaries:
         rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
+        by_subject = {id(item.subject): item for item in summary.items if item.subject is not None}
         for scope in summary.scopes:
             if scope.items:
                 rows.append((f"  {scope.scope}", ""))
                 note = RETIREMENT_NOTES.get(scope.scope)
                 rows += [(f"    ({note})", "")] if note else []
-                rows += _readiness_rows(scope.items)
+                rows += _readiness_rows(scope.items, by_subject)
                 rows += [(f"    ({note})", "") for note in _notes_after(scope.scope, scope.items)]
         if not rows:
             continue
@@ -155,11 +156,13 @@ def _cells(c: str) -> int:
 _ZERO_WIDTH = frozenset({"Me", "Mn", "Cf"})
 
 
-def _readiness_rows(items: Sequence[ScopeItem]) -> list[tuple[str, str]]:
+def _readiness_rows(items: Sequence[ScopeItem], by_subject: Mapping[int, ScopeItem]) -> list[tuple[str, str]]:
     shown = list(items)
     if len(shown) > READINESS_ITEMS_SHOWN:  # keep the ones that need work
         shown = sorted(shown, key=lambda i: _VERDICT_ORDER.index(i.verdict))[:READINESS_ITEMS_SHOWN]
-    rows = [(f"    {visible(_describe(item))}", _verdict(item)) for item in items if item in shown]
+    rows = [
+        (f"    {visible(_describe(item))}", _verdict(item, by_subject)) for item in items if item in shown
+    ]
     hidden = [item for item in items if item not in shown]
     if hidden:
         rows.append((f"    … and {len(hidden)} more ({_tally(hidden)})", ""))
@@ -301,7 +304,7 @@ _FILE_VERDICTS = {
 }
 
 
-def _verdict(item: ScopeItem) -> str:
+def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
     still decide the verdict: the platform refuses the migration whatever the report shows."""
     # Information changes no verdict: the findings list shows it, a count here would only read as a problem.
@@ -319,6 +322,7 @@ def _verdict(item: ScopeItem) -> str:
     # "Not decided: <why>" says its reason after a colon already: the counts follow it apart.
     joined = "; " if ":" in verdict else ": "
     text = f"{verdict}{joined}{shown}" if shown else verdict
+    text += _after_words(item, by_subject)
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
     waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
@@ -330,6 +334,28 @@ def _verdict(item: ScopeItem) -> str:
     notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
     notes += [f"{known} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
+
+
+# What a storage account's row says of an item it migrates after that is not ready, by that item's verdict.
+_HELD_BY = {
+    Verdict.FAILED: "fails",
+    Verdict.PREPARE_FAILS: "fails at Prepare",
+    Verdict.NOT_DECIDED: "is not decided",
+    Verdict.NETWORK_NOT_DECIDED: "is not decided",
+}
+
+
+def _after_words(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
+    """`; after contoso-prod-vnet, which fails`: a storage account migrates after the VMs its disks are
+    attached to (`ScopeItem.after`), so its own verdict is not the whole story while their network or cloud
+    service is not ready (the plan's step waits on theirs)."""
+    held = [by_subject[id(s)] for s in item.after if id(s) in by_subject]
+    said = [
+        f"{visible(before.name)}, which {_HELD_BY[before.verdict]}"
+        for before in held
+        if before.verdict in _HELD_BY
+    ]
+    return f"; after {' and '.join(said)}" if said else ""
 
 
 def _described_words(item: ScopeItem) -> list[str]:
