@@ -605,7 +605,8 @@ def _moved_before(estate: Estate, account: StorageAccount) -> tuple[object, ...]
     for disk in account.disks:
         for service, _ in estate.vms_of(disk):
             networks = [estate.network_named_at(ref) for ref in service.virtual_network_refs]
-            for subject in [n for n in networks if n is not None] or [service]:
+            subjects: list[object] = [n for n in networks if n is not None] or [service]
+            for subject in subjects:
                 before.setdefault(id(subject), subject)
     return tuple(before.values())
 
