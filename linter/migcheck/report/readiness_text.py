@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from migcheck.model import Severity, is_placeholder
+from migcheck.model import Finding, Severity, is_placeholder
 from migcheck.report.readiness import (
     EXTENDED_SUPPORT,
     FILE,
@@ -21,6 +21,7 @@ from migcheck.report.readiness import (
 )
 from migcheck.report.text import graded_by, plural
 from migcheck.retirements import EXTENDED_SUPPORT_RETIRES
+from migcheck.rule import UNREADABLE
 from migcheck.subscriptions import subscription_words
 from migcheck.suppress import BASELINE
 from migcheck.visible import visible
@@ -304,9 +305,23 @@ _FILE_VERDICTS = {
 }
 
 
+# The row of an export whose only finding is that it lists resources without their properties (the MIG001
+# warning of `az resource list`): nothing of what it lists was checked, so it passes nothing.
+UNCHECKED_EXPORT = "Not checked: the export lists resources without their properties"
+
+
+def _lists_without_properties(finding: Finding) -> bool:
+    """The MIG001 an export gets for resources it lists without their properties: the one MIG001 that is a
+    warning (the file is well-formed; what it lists could not be checked)."""
+    return finding.code == UNREADABLE and finding.severity is Severity.WARNING
+
+
 def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
     still decide the verdict: the platform refuses the migration whatever the report shows."""
+    every = [f for f in (*item.every, *item.described) if f.severity > Severity.INFO]
+    if item.type == FILE and every and all(map(_lists_without_properties, every)):
+        return UNCHECKED_EXPORT
     # Information changes no verdict: the findings list shows it, a count here would only read as a problem.
     counts = [(item.count(s), str(s)) for s in reversed(Severity) if s > Severity.INFO]
     shown = ", ".join(f"{n} {plural(word, n)}" for n, word in counts if n)

@@ -38,7 +38,8 @@ class XmlSyntaxError(Rule):
     looks_at = frozenset({Document})
     summary = (
         "A file cannot be read: XML that is not well-formed or declares a DTD, a script that does not parse, "
-        "an export that is not JSON, a binary or empty file."
+        "an export that is not JSON, a binary or empty file. An export that lists resources without their "
+        "properties (`az resource list`) is a warning: it is well-formed, but nothing it lists is checked."
     )
     fix_hint = "Fix the XML at the position shown."
     source = "Every classic file must parse before anything in it can be checked."
