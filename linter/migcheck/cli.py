@@ -353,6 +353,7 @@ def _check(args: argparse.Namespace) -> int:
         args.write_baseline or args.output_file, result, config, paths, args.stdin_filename
     )
     if isinstance(progress, _Reading):
+        progress.note_skipped(result)
         progress.note_not_classic(result)
         progress.note_unread_parts(result)
     _warn_about_unmatched_patterns(result, config)
@@ -751,6 +752,13 @@ class _Reading:
     def __call__(self, done: int, total: int, path: str) -> None:
         self.read.append(path)
         self.times(done, total, path)
+
+    @staticmethod
+    def note_skipped(result: LintResult) -> None:
+        """Each folder of build output the walk did not enter, once, with why: a published or packaged copy
+        of a configuration that differs from the project's is passed over, and this says where."""
+        for folder, why in result.skipped:
+            print(f"migcheck: skipped {visible(folder)}/ ({why})", file=sys.stderr)
 
     def note_not_classic(self, result: LintResult) -> None:
         checked = {document.path for document in result.described}

@@ -608,6 +608,7 @@ def discover(
     *,
     respect_gitignore: bool = True,
     unmatched: Callable[[str, str], None] | None = None,
+    skipped: Callable[[str, str], None] | None = None,
 ) -> Iterator[Candidate]:
     """Yield each candidate once, sorted by display path, whatever order the file system gives.
 
@@ -620,7 +621,10 @@ def discover(
 
     With `unmatched`, once every candidate is yielded, it is called with ("include" or "exclude", the
     pattern) for each pattern that matched nothing the walk met, among those whose folder was walked
-    whole (`walked_whole`): the walk records what its patterns match as it goes, and is not walked again."""
+    whole (`walked_whole`): the walk records what its patterns match as it goes, and is not walked again.
+
+    With `skipped`, it is called with (the folder's path, why) for each folder of build output the walk
+    does not enter (`bin`, `obj`, `csx`, a `<service>.csx` package), as it meets them."""
     paths = list(paths)
     tracked = unmatched is not None
     included, excluded = Patterns(include, tracked=tracked), Patterns(exclude, tracked=tracked)
@@ -633,7 +637,7 @@ def discover(
         if given == STDIN:
             continue  # placed below, once every folder has been walked, so that it wins
         elif os.path.isdir(given):
-            for candidate in _walk_folder(given, included, excluded, respect_gitignore):
+            for candidate in _walk_folder(given, included, excluded, respect_gitignore, skipped):
                 if candidate.path in found:
                     continue
                 if not several or named.first(candidate.path, _real_path(candidate, given)):
@@ -714,7 +718,11 @@ def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | 
 
 
 def _walk_folder(
-    top: str, included: Patterns, excluded: Patterns, respect_gitignore: bool
+    top: str,
+    included: Patterns,
+    excluded: Patterns,
+    respect_gitignore: bool,
+    skipped: Callable[[str, str], None] | None = None,
 ) -> list[Candidate]:
     """The candidates under the folder `top`."""
     # Resolve the folder once; paths below it are joined on, not resolved file by file.
@@ -733,7 +741,14 @@ def _walk_folder(
 
     ignored = _GitIgnored(top) if respect_gitignore else None
     found = []
-    for fs_path, relative, refused, is_link, identity, size in _walk(top, ignored, skipped_folder):
+
+    def build_output(relative: str, why: str) -> None:
+        if skipped is not None:
+            skipped(shown_path(relative), why)
+
+    for fs_path, relative, refused, is_link, identity, size in _walk(
+        top, ignored, skipped_folder, build_output
+    ):
         path = shown_path(relative)
         if including and not included.matches(path):
             continue
@@ -776,14 +791,20 @@ def _target_identity(fs_path: str) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterator[_Found]:
+def _walk(
+    top: str,
+    ignored: _GitIgnored | None,
+    skipped_folder: Any,
+    build_output_met: Callable[[str, str], None] | None = None,
+) -> Iterator[_Found]:
     """(file system path, `/`-separated path relative to `top`, why it is refused or "", whether it is a
     link to follow, its (device, inode), its size or -1) of each candidate below `top`, and of each folder
     below it that cannot be listed: nothing is skipped silently.
 
     One `scandir` per folder: the entry types come with the listing, so a folder costs no stat per name;
     only a candidate (a name with a classic extension that git does not ignore) is stat-ed, once, for the
-    identity the reader checks the opened file against (see `migcheck.guarded`)."""
+    identity the reader checks the opened file against (see `migcheck.guarded`). `build_output_met` hears
+    of each folder of build output it does not enter (see `discover`'s `skipped`)."""
     # Symbolic links to folders are not followed, so a link loop cannot trap the walk.
     real_top = os.path.realpath(top)
     unlisted: list[tuple[str, OSError]] = []
@@ -817,6 +838,9 @@ def _walk(top: str, ignored: _GitIgnored | None, skipped_folder: Any) -> Iterato
                     continue
                 if _skipped_name(name):
                     build_output = entry if name.lower() == BUILD_OUTPUT else build_output
+                    why = _build_output_words(name)
+                    if why and build_output_met is not None:
+                        build_output_met(relative, why)
                     continue
                 below.append((entry.path, relative + "/", rules, base + name + "/"))
                 continue
@@ -847,6 +871,22 @@ def _skipped_name(name: str) -> bool:
     """A folder the walk never enters, by its name: build output, tools' folders, a package's copies."""
     lowered = name.lower()
     return lowered in SKIPPED_DIRS or lowered.endswith(PACKAGE_SUFFIX)
+
+
+def _build_output_words(name: str) -> str:
+    """Why the walk does not enter a folder of build output named `name`; "" for the other folders it
+    never enters (a tool's: `.git`, `node_modules`), which hold no copy of a classic file."""
+    lowered = name.lower()
+    if lowered == BUILD_OUTPUT:
+        return (
+            ".NET build output: only the configurations published in its <configuration>/app.publish that "
+            "the project's folder lacks are read"
+        )
+    if lowered == "obj":
+        return ".NET build output"
+    if lowered == "csx" or lowered.endswith(PACKAGE_SUFFIX):
+        return "the Azure SDK's package build: copies of the project's service definition and configurations"
+    return ""
 
 
 def _published_configurations(

@@ -124,6 +124,9 @@ class LintResult:
     # walk's for `include` and `exclude`, `unmatched_settings_patterns` for the others): a warning, never a
     # failure. Empty for a run given its walk.
     unmatched: list[tuple[str, str]] = field(default_factory=list)
+    # (folder, why) of each folder of build output the walk did not enter (`discover`'s `skipped`), which
+    # --verbose names: a stale published copy of a configuration is at least seen to be passed over.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     # Files read (those `--show-files` lists, less `unread`): `documents` holds those of them that describe
     # something classic, which the summary counts; the others describe nothing to check.
     read: int = 0
@@ -286,8 +289,15 @@ def _lint(
     overrides = severity_overrides(rules, config.severity)
     # A list: progress reports name the total.
     unmatched: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
     if walked is None:
-        found = walk(paths, config, scope, unmatched=lambda key, glob: unmatched.append((key, glob)))
+        found = walk(
+            paths,
+            config,
+            scope,
+            unmatched=lambda key, glob: unmatched.append((key, glob)),
+            skipped=lambda folder, why: skipped.append((folder, why)),
+        )
         unmatched += unmatched_settings_patterns(config, found, paths)
     else:
         found = _with_buffer(walked, paths, config, scope)
@@ -314,7 +324,7 @@ def _lint(
         documents = _with_settings_documents(documents, found, fs_paths, texts, cache, stdin)
     del found  # what the walk recorded of each file (its identity, its candidate) is not needed any more
     with locators or contextlib.nullcontext():
-        return _check_documents(
+        result = _check_documents(
             documents,
             fs_paths,
             texts,
@@ -331,6 +341,8 @@ def _lint(
             unmatched=unmatched,
             read=read,
         )
+    result.skipped = skipped
+    return result
 
 
 def _check_documents(
@@ -609,9 +621,11 @@ def walk(
     stdin_path: str | None = None,
     *,
     unmatched: Callable[[str, str], None] | None = None,
+    skipped: Callable[[str, str], None] | None = None,
 ) -> list[Candidate]:
     """The files `lint` reads for `paths` (see `discover`), in order; `unmatched(key, pattern)` hears of
-    each `include` or `exclude` pattern that matched nothing (see `discover`)."""
+    each `include` or `exclude` pattern that matched nothing, `skipped(folder, why)` of each folder of build
+    output not entered (see `discover`)."""
     return list(
         discover(
             paths,
@@ -620,6 +634,7 @@ def walk(
             stdin_path=stdin_path,
             respect_gitignore=config.respect_gitignore,
             unmatched=unmatched,
+            skipped=skipped,
         )
     )
 
