@@ -603,6 +603,10 @@ class Role:
     # path's last part) when the script states it. The link stage takes the VM that file describes, when
     # it is checked, to be this one, created in the script's cloud service and network.
     imported_from: str = field(default="", compare=False)
+    # Of a VM a script creates from an Export-AzureVM file (`Import-AzureVM`), stated by name or not: until
+    # the link stage joins the file's description to it (`changes_existing` then), what the file holds
+    # (endpoints, subnets, availability set, extensions, disks) is not known.
+    imported: bool = field(default=False, compare=False)
     # A description of changes to a VM that exists already (`Get-AzureVM | … | Update-AzureVM`,
     # `update_role`), not of the VM as created: it runs after the VM was created, and what it does not
     # state is as it was (see `unknown`).

@@ -1697,6 +1697,7 @@ def _network_step(
         notes.append(_roles_left_behind(services, has_vms))
         notes += [note for s in services if s.roles for note in _balancers_of_roles(s)]
     notes += [note for s in services if s.vms for note in _key_vault_notes(builder, s)]
+    notes += [note for s in services for note in _unseen_export_notes(s)]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network connected to ExpressRoute
@@ -2386,6 +2387,7 @@ def _service_step(
     if stated != deployment:
         notes = (_unnamed_deployment_note(service, deployment), *notes)
     notes += tuple(_key_vault_notes(builder, service))
+    notes += tuple(_unseen_export_notes(service))
     state, state_note = _migration_state(placement.vms)
     if state:
         notes = (state_note, *notes)
@@ -2483,6 +2485,28 @@ def _migration_commands(state: str, commands: Commands) -> Commands:
 def _in_order(mark: Mark) -> tuple[str, int, int]:
     """Where a mark is, in the order files and lines are read."""
     return mark.path, mark.line, mark.column
+
+
+def _unseen_export_notes(service: CloudService) -> list[str]:
+    """What a step says of each VM of the service a script creates from an Export-AzureVM file
+    (`Import-AzureVM -Path x.xml | New-AzureVM`) that is not among the files checked, as it says of a
+    network whose definition is not: what the file holds is not known, and adding it decides it."""
+    notes = []
+    for vm in service.vms:
+        if not vm.imported or vm.changes_existing:  # joined to the file's description: known
+            continue
+        # A stand-in names where the script creates the VM already (`<VM name, a.ps1:6>`).
+        label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
+        file = f"'{vm.imported_from}'" if vm.imported_from else "the script reads"
+        notes.append(
+            f"VM {label} of {service.label} is created from the Export-AzureVM file {file} (Import-AzureVM), "
+            "which is not among the files checked: its endpoints and their access control lists, "
+            "subnets, availability set and extensions (what MIG103, MIG106 and MIG201 to MIG203 read) are not "
+            "known, nor whether they block the migration. Add that file to the files checked (Export-AzureVM "
+            f"-ServiceName {_ps(service_name(service))} -Name <VM name> -Path <path>.xml writes it again) to "
+            "have them checked."
+        )
+    return notes
 
 
 def _key_vault_notes(builder: _Builder, service: CloudService) -> list[str]:

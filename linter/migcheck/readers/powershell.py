@@ -11900,6 +11900,7 @@ class Interpreter:
             every_vm=draft.every,
             branches=draft.branches or (),
             imported_from=draft.imported_from,
+            imported=draft.base == "imported",
             looped_over=draft.looped_over,
         )
 
