@@ -633,6 +633,62 @@ class Circuit(NamedTuple):
         return f"<circuit linked to {', '.join(n.name for n in self.networks)}>"
 
 
+@model.record
+class ConfigurationApart:
+    """A deployed configuration of a cloud service that places it in a virtual network no file defines and
+    nothing else names, while another deployed configuration of the service (`others`) places it in none or
+    in another (`ServiceConfiguration.Cloud.ARM.cscfg` for Cloud Services (extended support), whose network
+    is a Resource Manager one, beside the classic `ServiceConfiguration.Cloud.cscfg`). The files do not say
+    which is deployed in the classic service, nor that the network is classic: no step moves it; the plan
+    says so in a note. Its roles are the other configurations' deployment's."""
+
+    service: str  # the service's label
+    network: NameRef
+    mark: Mark  # the configuration's
+    others: tuple[Mark, ...]  # the service's other deployed configurations
+    other_networks: tuple[str, ...]  # the networks they place it in, "" for none, in their order
+
+
+def _configurations_apart(
+    services: tuple[CloudService, ...], defined: set[str]
+) -> tuple[tuple[CloudService, ...], tuple[ConfigurationApart, ...]]:
+    """The services, without each deployed configuration that is a `ConfigurationApart`, and those."""
+    named = Counter(key(p.virtual_network.name) for s in services for p in s.placements if p.virtual_network)
+    kept: list[CloudService] = []
+    apart: list[ConfigurationApart] = []
+    for service in services:
+        configured = {c.mark for c in service.configurations}
+        placed = [p for p in service.placements if p.mark in configured]
+        alone = [p for p in placed if _alone_in_undefined_network(p, named, defined)]
+        set_apart = {id(p) for p in alone}
+        others = [p for p in placed if id(p) not in set_apart]
+        if not alone or not others or len({_network_key(p) for p in placed}) < 2:
+            kept.append(service)
+            continue
+        other_networks = tuple(p.virtual_network.name if p.virtual_network else "" for p in others)
+        for p in alone:
+            assert p.virtual_network is not None  # `_alone_in_undefined_network`
+            apart.append(
+                ConfigurationApart(
+                    service.label, p.virtual_network, p.mark, tuple(o.mark for o in others), other_networks
+                )
+            )
+        kept.append(
+            replace(service, placements=tuple(p for p in service.placements if id(p) not in set_apart))
+        )
+    return tuple(kept), tuple(apart)
+
+
+def _network_key(placement: Placement) -> str:
+    return key(placement.virtual_network.name) if placement.virtual_network else ""
+
+
+def _alone_in_undefined_network(placement: Placement, named: Counter[str], defined: set[str]) -> bool:
+    """Whether a placement is in a virtual network no file defines and no other placement names."""
+    network = _network_key(placement)
+    return bool(network) and named[network] == 1 and network not in defined
+
+
 class _CircuitIndex(NamedTuple):
     circuits: tuple[Circuit, ...]
     by_name: Mapping[str, Circuit]  # by casefolded name: as an authorization names its circuit
@@ -675,6 +731,9 @@ class Estate:
     # subscription (an Application Gateway, a circuit link): see `placed_elsewhere`. Its rules read them
     # where they were exported; its networks hold them.
     placed_in_networks: tuple[Any, ...] = ()
+    # The deployed configurations of a service set apart for a network only they name, which no file
+    # defines, where another deployed configuration of the service places it elsewhere (`ConfigurationApart`).
+    configurations_apart: tuple[ConfigurationApart, ...] = ()
     # The names of the cloud services that hold a VM of each name (by `key`), once each, before scripts
     # delete any: those a change to a VM named without its service is made to (`SERVICE_OF_VM`, MIG602).
     services_by_vm_name: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -1731,6 +1790,8 @@ class _Linker:
         services = _with_associated_ips(self._cloud_services(), self._all(ReservedIp))
         self._check_reserved_ips(services)
         services, inventory, exported_premium = _link_inventory(self, services)
+        defined = {key(v.name) for v in self._definitions()} | {key(n.name) for n in inventory.networks}
+        services, configurations_apart = _configurations_apart(services, defined)
         # Once every description of a VM has joined its service: a configuration may be its deployment's.
         services = _with_vm_configurations(services, self.conflicts)
         services = _with_configured_kinds_told(services)
@@ -1793,6 +1854,7 @@ class _Linker:
             exported=self.exported,
             scripted_gateways=tuple(gateways.values()),
             refused_networks=frozenset(undefined),
+            configurations_apart=configurations_apart,
             services_by_vm_name=services_by_vm_name,
             networks_by_service=networks_by_service,
             _networks=networks,

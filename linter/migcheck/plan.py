@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import enum
 import ipaddress
+import posixpath
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -83,6 +84,7 @@ if TYPE_CHECKING:
         BoundReservedIp,
         Circuit,
         CloudService,
+        ConfigurationApart,
         Estate,
         Network,
         Placement,
@@ -310,6 +312,21 @@ class OtherNote:
 
 
 @dataclass(frozen=True, slots=True)
+class ApartNote:
+    """A deployed configuration set apart (`estate.ConfigurationApart`), as the JSON plan gives it, with the
+    note the plan says of it."""
+
+    path: str
+    line: int
+    column: int
+    service: str
+    network: str
+    others: tuple[str, ...]
+    other_networks: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
 class SubscriptionPlan:
     subscription: str
     steps: tuple[Step, ...]
@@ -333,6 +350,9 @@ class SubscriptionPlan:
     # Those of `migrated` that no file checked describes, though others are planned (a runbook beside a
     # script that creates something else): a plan with steps says them as a note outside the steps.
     undescribed: tuple[str, ...] = ()
+    # The deployed configurations set apart for a network only they name, which no file defines
+    # (`Estate.configurations_apart`), each with the note the plan says of it outside the steps.
+    configurations_apart: tuple[ApartNote, ...] = ()
     # The classic resources the subscription's exports name without their properties (`az resource list`),
     # as `cloud service 'web1'`, in file order: what a plan without steps says it could not check (MIG001).
     unchecked: tuple[str, ...] = ()
@@ -388,6 +408,7 @@ def build_plan(result: LintResult) -> Plan:
                 prepare_only=prepare_only,
                 migrated=_migrated_by_scripts(e),
                 undescribed=_migrated_by_scripts(e, _described(e)),
+                configurations_apart=tuple(_apart_note(apart) for apart in e.configurations_apart),
                 unchecked=_unchecked_in_exports(e),
                 unread_parts=_unread_parts(e),
             )
@@ -440,6 +461,34 @@ def _described(estate: Estate) -> dict[str, set[str]]:
         | {key(g.name) for g in inventory.network_security_groups},
         "route-table": {key(t.name) for t in estate.route_tables},
     }
+
+
+def _apart_note(apart: ConfigurationApart) -> ApartNote:
+    """What the plan says of a configuration set apart: which configurations disagree, that no step moves
+    the network only it names, and what to add if that network is classic after all."""
+    others = [posixpath.basename(mark.path) for mark in apart.others]
+    placed = [f"in '{n}'" if n else "in no virtual network" for n in apart.other_networks]
+    said = " and ".join(f"{name} places it {where}" for name, where in zip(others, placed, strict=True))
+    network = apart.network.name
+    note = (
+        f"{apart.mark.path}:{apart.mark.line} places {apart.service} in virtual network '{network}', which no "
+        f"file checked defines nor anything else names, while {said}: two deployable configurations of one "
+        "service that disagree on its network. No step moves "
+        f"'{network}': a configuration for Cloud Services (extended support) names a Resource Manager network, "
+        "which this migration does not move, and the files do not say the service is deployed with this one. "
+        f"If it is, in a classic network, export the network configuration (Get-AzureVNetConfig -ExportToFile "
+        f"<path>.netcfg) and add it to the files checked to plan its step."
+    )
+    return ApartNote(
+        apart.mark.path,
+        apart.mark.line,
+        apart.mark.column,
+        apart.service,
+        network,
+        tuple(mark.path for mark in apart.others),
+        apart.other_networks,
+        note,
+    )
 
 
 def _unread_parts(estate: Estate) -> tuple[UnreadParts, ...]:

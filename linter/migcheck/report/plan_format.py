@@ -24,7 +24,10 @@ JSON schema (version 1):
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
                                          "more": int, "files": [str], "more_files": int,
                                          "held_back"}],
-                        "undescribed": [str] (only when there are some)}]}
+                        "undescribed": [str] (only when there are some),
+                        "configurations_apart": [{"path", "line", "column", "service", "network",
+                                                  "others": [str], "other_networks": [str],
+                                                  "note": str}] (only when there are some)}]}
 
 `subscriptions` lists those the text shows (with steps, blockers or notes), or every one when none has
 anything: the files' own, empty when the exports hold only other subscriptions' resources, is left out.
@@ -72,6 +75,11 @@ and HTML formats list those notes before the first step, the others after the st
 `undescribed`, only in a subscription whose scripts migrate by a name they state a resource no file checked
 describes (a runbook's `Move-AzureService -ServiceName shop` with no export of 'shop'), names each as the text
 does (`cloud service 'shop'`): no step moves it, and an inventory export of the subscription would plan it.
+`configurations_apart`, only in a subscription where a service has two deployed configurations that disagree on
+its network and one places it in a network no file defines and nothing else names (a configuration for Cloud
+Services (extended support), `ServiceConfiguration.Cloud.ARM.cscfg`, beside the classic one), gives each such
+configuration (its position, the service, the network, the service's other configurations and the networks
+they name, "" for none) and the note the text says of it: no step moves that network.
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it), and a step's `before` commands are what the
 platform requires done before its Validate (a network connected to ExpressRoute).
@@ -159,12 +167,14 @@ def _migrated_undescribed(names: Sequence[str]) -> str:
     )
 
 
-def undescribed_note(plan: Plan, subscription: SubscriptionPlan) -> str:
-    """The note outside the steps on what the subscription's scripts migrate by name that no file checked
-    describes; "" when there is none, or when the plan has no step (its closing line says it then)."""
-    if not subscription.undescribed or not any(s.steps for s in plan.subscriptions):
-        return ""
-    return _capitalised(_migrated_undescribed(subscription.undescribed))
+def plain_notes(plan: Plan, subscription: SubscriptionPlan) -> list[str]:
+    """The notes outside the steps that are no finding's: what the subscription's scripts migrate by name
+    that no file checked describes (but in a plan without steps, whose closing line says it), and each
+    configuration set apart for a network only it names (`SubscriptionPlan.configurations_apart`)."""
+    said = [_capitalised(_migrated_undescribed(subscription.undescribed))] if subscription.undescribed else []
+    if not any(s.steps for s in plan.subscriptions):
+        said = []
+    return [*said, *(apart.note for apart in subscription.configurations_apart)]
 
 
 def _joined(names: Sequence[str]) -> str:
@@ -218,7 +228,7 @@ def _text(plan: Plan) -> str:
             lines += ["", unread_parts_heading(subscription) + ":"]
             lines += [f"   {where}" for parts in subscription.unread_parts for where in listed_parts(parts)]
         lines += _text_notes(
-            OTHER_NOTES, last_notes(subscription), subscription, undescribed_note(plan, subscription)
+            OTHER_NOTES, last_notes(subscription), subscription, plain_notes(plan, subscription)
         )
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
@@ -318,6 +328,7 @@ def shown(subscription: SubscriptionPlan) -> bool:
         or subscription.unread
         or subscription.unread_parts
         or subscription.undescribed
+        or subscription.configurations_apart
     )
 
 
@@ -445,12 +456,12 @@ def _text_blockers(
 
 
 def _text_notes(
-    heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan, undescribed: str = ""
+    heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan, plain: Sequence[str] = ()
 ) -> list[str]:
-    if not notes and not undescribed:
+    if not notes and not plain:
         return []
     lines = ["", f"{heading}:"]
-    lines += [f"   note: {visible(undescribed)}"] if undescribed else []
+    lines += [f"   note: {visible(note)}" for note in plain]
     for note in notes:
         held = held_mark(subscription, note.finding)
         said = note_words(note, visible, visible)
@@ -545,8 +556,8 @@ def _markdown(plan: Plan) -> str:
             lines += [
                 f"- {_md_code(where)}" for parts in subscription.unread_parts for where in listed_parts(parts)
             ]
-        undescribed = undescribed_note(plan, subscription)
-        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription, undescribed)
+        plain = plain_notes(plan, subscription)
+        lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription, plain)
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
@@ -663,12 +674,12 @@ def _markdown_blockers(
 
 
 def _markdown_notes(
-    heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan, undescribed: str = ""
+    heading: str, notes: Sequence[OtherNote], subscription: SubscriptionPlan, plain: Sequence[str] = ()
 ) -> list[str]:
-    if not notes and not undescribed:
+    if not notes and not plain:
         return []
     lines = ["", f"### {heading}", ""]
-    lines += [f"- **Note** {_md(undescribed)}"] if undescribed else []
+    lines += [f"- **Note** {_md(note)}" for note in plain]
     for note in notes:
         held = _md(held_mark(subscription, note.finding))
         said = note_words(note, _md, _md_code)
@@ -725,6 +736,11 @@ def _data(plan: Plan) -> dict[str, object]:
                 **({"unread_parts": unread_data(s.unread_parts)} if s.unread_parts else {}),
                 "other_notes": [_note_data(note, s) for note in s.other_notes],
                 **({"undescribed": list(s.undescribed)} if s.undescribed else {}),
+                **(
+                    {"configurations_apart": [asdict(apart) for apart in s.configurations_apart]}
+                    if s.configurations_apart
+                    else {}
+                ),
             }
             for s in _listed(plan)
         ],

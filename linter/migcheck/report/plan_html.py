@@ -53,11 +53,11 @@ from migcheck.report.plan_format import (
     note_words,
     nothing_to_migrate,
     partial_note,
+    plain_notes,
     preamble_words,
     ready_words,
     shown,
     step_numbers,
-    undescribed_note,
     unread_heading,
     unread_parts_heading,
 )
@@ -107,9 +107,7 @@ def render_html(plan: Plan) -> str:
     ]
     body = ["<h1>Migration plan</h1>", *(['<ul class="retirements">', *warned, "</ul>"] if warned else [])]
     for number, subscription in enumerate(filter(shown, plan.subscriptions), 1):
-        body += _subscription(
-            f"s{number}", subscription, ready_words(plan), undescribed_note(plan, subscription)
-        )
+        body += _subscription(f"s{number}", subscription, ready_words(plan), plain_notes(plan, subscription))
     if not any(s.steps for s in plan.subscriptions):
         body.append(f'<p class="nothing">{_e(nothing_to_migrate(plan))}</p>')
     return "\n".join([*_HEAD, *body, "</body>", "</html>"]) + "\n"
@@ -189,7 +187,7 @@ def _verdict_words(step: Step, ready: str = "ready") -> str:
 
 
 def _subscription(
-    prefix: str, subscription: SubscriptionPlan, ready: str = "ready", undescribed: str = ""
+    prefix: str, subscription: SubscriptionPlan, ready: str = "ready", plain: Sequence[str] = ()
 ) -> list[str]:
     steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
@@ -239,7 +237,7 @@ def _subscription(
             "</ul>",
             "</div>",
         ]
-    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription, undescribed)
+    lines += _notes(f"{prefix}-other-notes", OTHER_NOTES, last_notes(subscription), subscription, plain)
     return [*lines, "</div>", "</section>"]
 
 
@@ -499,15 +497,14 @@ def _notes(
     heading: str,
     notes: Sequence[OtherNote],
     subscription: SubscriptionPlan,
-    undescribed: str = "",
+    plain: Sequence[str] = (),
 ) -> list[str]:
     """Warnings about no step, where and what, each with its advice as a step's note gives it; boxed like
-    the preamble, as what is done beside the steps. `undescribed` is the note on what scripts migrate that
-    no file describes (`undescribed_note`)."""
-    if not notes and not undescribed:
+    the preamble, as what is done beside the steps. `plain` are the notes no finding makes (`plain_notes`)."""
+    if not notes and not plain:
         return []
     lines = [f'<div class="preamble" id="{anchor}">', f"<h3>{_e(heading)}</h3>", '<ul class="blockers">']
-    lines += [f"<li>{_e(undescribed)}</li>"] if undescribed else []
+    lines += [f"<li>{_e(note)}</li>" for note in plain]
     for note in notes:
         lines.append(
             f"<li>{_held(subscription, note.finding)}<code>{_e(_where(note.finding))}</code> "
