@@ -83,4 +83,7 @@ def test_the_plan_names_the_step_of_a_body_naming_no_service_by_a_stand_in(plan_
     (step,) = [s for s in plan_of({"d.xml": body()}).steps if s.kind is StepKind.SERVICE]
     assert step.name == STAND_IN
     assert step.moves == ("deployment 'mydeployment': VMs web1",)
-    assert "-ServiceName '<cloud service name>' -DeploymentName 'mydeployment'" in step.powershell.prepare[0]
+    assert (
+        "-ServiceName '<cloud service of deployment mydeployment, d.xml>' -DeploymentName 'mydeployment'"
+        in step.powershell.prepare[0]
+    )

@@ -138,7 +138,10 @@ def test_a_deployment_whose_service_is_not_named_is_named_once(plan_of):
     (step,) = [s for s in plan_of({"a.xml": alone}).steps if s.kind is StepKind.SERVICE]
     assert step.name == "<cloud service of deployment alpha-prod, a.xml>"
     assert step.moves == ("deployment 'alpha-prod': VMs a01",)
-    assert "-ServiceName '<cloud service name>' -DeploymentName 'alpha-prod'" in step.powershell.prepare[0]
+    assert (
+        "-ServiceName '<cloud service of deployment alpha-prod, a.xml>' -DeploymentName 'alpha-prod'"
+        in step.powershell.prepare[0]
+    )
 
 
 def test_a_network_created_in_the_portal_gets_no_invented_resource_group(plan_of):

@@ -3,7 +3,7 @@ a cloud service no file names: its commands name the service by a placeholder, a
 A Create Hosted Service body in the same folder, for a service named as the deployment is, does not join the
 deployment (the README: such a body joins a service a body in its folder names only when that service's
 deployment holds all its VMs), so its region is not the deployment's either: the reserved IP that keeps the
-VIP used to be created in that body's region, for a service the same command named `<cloud service name>`."""
+VIP used to be created in that body's region, for a service the same command named by its stand-in (`<cloud service of deployment web01, create-deployment.xml>`)."""
 
 from __future__ import annotations
 
@@ -31,9 +31,15 @@ def _downtime(plan: object) -> str:
 
 def test_a_deployment_of_a_service_no_file_names_takes_no_region_from_a_namesake_service(plan_of):
     plan = plan_of({"create-deployment.xml": DEPLOYMENT, "create-service.xml": SERVICE})
-    assert "-Location '<region>' -ServiceName '<cloud service name>'" in _downtime(plan)
+    assert (
+        "-Location '<region>' -ServiceName '<cloud service of deployment web01, create-deployment.xml>'"
+        in _downtime(plan)
+    )
 
 
 def test_the_deployment_alone_names_neither(plan_of):
     plan = plan_of({"create-deployment.xml": DEPLOYMENT})
-    assert "-Location '<region>' -ServiceName '<cloud service name>'" in _downtime(plan)
+    assert (
+        "-Location '<region>' -ServiceName '<cloud service of deployment web01, create-deployment.xml>'"
+        in _downtime(plan)
+    )

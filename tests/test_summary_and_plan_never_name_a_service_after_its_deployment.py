@@ -1,7 +1,8 @@
 """A cloud service whose name no file states, only its deployment's: a REST body that names no service, a
 script that builds the service's name at run time (`serv_name = "web" + random_str()`). The readiness summary
 and the plan's steps name it by a stand-in that says so (`<cloud service of deployment myvm, deploy.py>`),
-never by the deployment's name as if it were the service's; its resource group is `<cloud service name>`'s."""
+never by the deployment's name as if it were the service's; its resource group and commands use that stand-in
+too, one label for the service everywhere."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def test_the_plan_names_its_step_by_the_same_stand_in(plan_of):
     (step,) = [s for s in plan.steps if s.kind is StepKind.SERVICE]
     assert step.name == STAND_IN
     assert step.moves[0] == "deployment 'myvm': VMs myvm1"
-    assert step.becomes[0].startswith("resource group '<cloud service name>-Migrated' with the VMs")
+    assert step.becomes[0].startswith(f"resource group '{STAND_IN}-Migrated' with the VMs")
+    assert f"-ServiceName '{STAND_IN}' -DeploymentName 'myvm'" in step.powershell.validate[0]
 
 
 def test_a_script_s_deployment_of_a_name_it_does_not_state_keeps_its_position(plan_of):

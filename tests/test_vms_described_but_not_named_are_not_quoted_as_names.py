@@ -112,6 +112,6 @@ def test_the_vms_of_a_load_balanced_set_are_said_in_words_and_name_no_deployment
     assert "VMs <VMs of" not in text
     assert "-DeploymentName '<VMs of" not in text and "'<cloud service name>' '<VMs of" not in text
     assert (
-        "Move-AzureService -Commit -ServiceName '<cloud service name>' -DeploymentName '<deployment name>'"
+        "Move-AzureService -Commit -ServiceName '<cloud service of the VMs of load-balanced set web-lb>' -DeploymentName '<deployment name>'"
         in text
     )

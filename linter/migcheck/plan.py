@@ -2335,14 +2335,16 @@ def _unstated_gateway_downtime(network: str, created: VnetGatewayFact) -> str:
 
 
 def service_name(service: CloudService) -> str:
-    """The hosted service's name for commands and resource groups; a placeholder when the files name only
-    its deployment."""
+    """The hosted service's name for commands and resource groups; when the files name only its deployment,
+    the stand-in the readiness summary lists it by (`<cloud service of deployment myvm, deploy.py>`), so
+    that one service has one label everywhere."""
     from migcheck.estate import UNNAMED_BY_ROLE
 
     if service.stand_in:  # a script's value it does not state: one stand-in per value, told apart
         return service.stand_in
-    unnamed = service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE
-    return "<cloud service name>" if unnamed else service.name
+    if service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE:
+        return service.listed_name
+    return service.name
 
 
 def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Member:
