@@ -146,6 +146,14 @@ MADE = {
         "#!/bin/bash\nsource ./lib.sh\nnew_ip web-ip\nnew_acct acct1\n",
         ("lib.sh", "deploy.sh"),
     ),
+    "python": (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        "def new_ip(name):\n    sms.create_reserved_ip_address(name, location='West Europe')\n"
+        "def new_acct(name):\n    sms.create_storage_account(name, 'd', 'l', location='West Europe')\n",
+        "from lib import new_ip, new_acct\nnew_ip('web-ip')\nnew_acct('acct1')\n",
+        ("lib.py", "deploy.py"),
+    ),
 }
 
 

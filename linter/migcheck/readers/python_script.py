@@ -186,6 +186,7 @@ from migcheck.readers.python_flow import (
     items_of,
     literal,
 )
+from migcheck.readers.python_library import imported_functions, imports_functions, with_libraries
 from migcheck.readers.python_settings import with_settings_values
 from migcheck.scan import markup  # the tags of a body, as fixes find them
 
@@ -599,7 +600,13 @@ _SERVICE_MANAGEMENT_ONLY_BYTES = _sniffed_names(SERVICE_MANAGEMENT_ONLY)
 
 
 def sniff(data: bytes) -> bool:
-    """Whether a file met in a folder walk may use the SDK or the API at all: most `.py` files do not."""
+    """Whether a file met in a folder walk may use the SDK or the API at all, itself or through the
+    functions of a module beside it that does: most `.py` files do not."""
+    return uses_classic(data) or _imports_library_functions(data)
+
+
+def uses_classic(data: bytes) -> bool:
+    """Whether a file may use the SDK or the API itself."""
     return (
         b"servicemanagement" in data
         or b"ServiceManagementService" in data
@@ -607,6 +614,27 @@ def sniff(data: bytes) -> bool:
         or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
         or any(collection in data for collection in _REQUEST_COLLECTIONS)
     )
+
+
+def _imports_library_functions(data: bytes) -> bool:
+    """Whether a script that names nothing of the SDK or the API imports functions from a module beside it
+    that uses them (see `python_library`). Only a script that imports from a module is parsed, and only
+    its lines before its first top-level function or class, where a module's imports are written (the
+    whole when those lines are not Python on their own): most Python files import, few such functions."""
+    if b"from " not in data or b" import " not in data:
+        return False
+    text = data.decode("utf-8", "replace")
+    tree = _parsed(_import_lines(text)) or _parsed(text)
+    return tree is not None and imports_functions(tree)
+
+
+def _import_lines(text: str) -> str:
+    """The text up to the first line that starts a top-level function, class or decorator."""
+    end = len(text)
+    for start in ("\ndef ", "\nasync def ", "\nclass ", "\n@"):
+        found = text.find(start, 0, end)
+        end = found + 1 if found >= 0 else end
+    return text[:end]
 
 
 # The API's collections a request path names (see `automation.written_request_path`), as bytes.
@@ -691,7 +719,8 @@ def read(path: str, data: bytes) -> Document:
     parsed = source.parse()
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
-    parsed = with_settings_values(parsed)  # the values a settings module beside it states
+    parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
+    parsed = with_settings_values(parsed)  # the values such a module states
     by_name = with_calls_by_name(parsed)  # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
     parsed = by_name.tree
     try:
@@ -710,7 +739,21 @@ def read(path: str, data: bytes) -> Document:
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
-    return Document(path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded)
+    return Document(
+        path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded, functions_run=ran
+    )
+
+
+def _with_libraries(tree: ast.Module, source: _Source) -> tuple[ast.Module, tuple[tuple[str, str], ...]]:
+    """The script with what it takes of each module beside it whose functions it calls (see
+    `python_library`), that module's text read after its own; and those functions, by (module, name), so
+    that the module's own read of each once is left out (`Document.functions_run`)."""
+    imported = [each for each in imported_functions(tree) if each.library.path != source.path]
+    if not imported:
+        return tree, ()
+    placed = [(each, source.attach(each.library.path, each.library.text)) for each in imported]
+    ran = tuple(sorted((each.library.path, name) for each in imported for name in each.called))
+    return with_libraries(tree, placed), ran
 
 
 # --- unittest's and pytest's test classes --------------------------------------------------------------
@@ -1089,6 +1132,32 @@ class _Source:
         self._indents: dict[int, _Indent] = {}
         self.python2 = False  # read as Python 2 (see `_OlderPython.python2`): its `map` is not lazy
         self._line_starts: list[int] | None = None  # see `offset`
+        # The modules whose text is read after the script's (see `attach`): the line before each one's
+        # first, and its display path, in order; and the script's own lines, those before the first.
+        self._libraries: list[tuple[int, str]] = []
+        self.own_lines = len(self.lines)
+
+    def attach(self, path: str, text: str) -> int:
+        """The text of a module whose functions the script calls (see `python_library`) read after the
+        script's, its lines numbered on from the script's last: the number of the line before its first.
+        A mark on its lines points into the module (`place`)."""
+        base = len(self.lines)
+        self.text = f"{self.text}\n{text}"
+        self.lines.extend(re.split("\r\n|\r|\n", text))
+        self._line_starts = None
+        self._libraries.append((base, path))
+        return base
+
+    def place(self, line: int) -> tuple[str, int]:
+        """The file a line of the text read is written in, and its line there (see `attach`)."""
+        if line <= self.own_lines or not self._libraries:
+            return self.path, line
+        base, path = self._libraries[bisect.bisect_left(self._libraries, (line, "")) - 1]
+        return path, line - base
+
+    def line_read(self, mark: Mark) -> int:
+        """The line of the text read a mark of `mark`'s file points at (see `place`)."""
+        return mark.line + next((base for base, path in self._libraries if path == mark.path), 0)
 
     def offset(self, line: int) -> int:
         """Where a line starts in the text."""
@@ -1118,7 +1187,7 @@ class _Source:
 
     def mark(self, node: object) -> Mark:
         line, offset = getattr(node, "lineno", 1), getattr(node, "col_offset", 0)
-        return Mark(self.path, line, column=self.column(line, offset) + 1)
+        return Mark(*self.place(line), column=self.column(line, offset) + 1)
 
     def call_mark(self, call: ast.Call) -> Mark:
         """Where a call is shown: at the name of the method or class it calls (`create_role` of
@@ -1132,7 +1201,7 @@ class _Source:
         end = start = self.column(line, offset)
         while start > 0 and (row[start - 1].isalnum() or row[start - 1] == "_"):
             start -= 1  # back over the name as written (`ast` gives it NFKC-normalised)
-        return Mark(self.path, line, column=start + 1) if start < end else self.mark(call)
+        return Mark(*self.place(line), column=start + 1) if start < end else self.mark(call)
 
     def written(self, node: ast.expr) -> str:
         """An expression as written, its lines joined by "\n" (as Python joins those of a string)."""
@@ -1195,10 +1264,13 @@ class _Source:
 
         if not comments:
             return
-        simple = _simple_statement_lines(index.statements)
-        starts = _statement_starts(index.statements)
-        next_code = _next_code_lines(self.lines)
-        branches = _branches(tree, next_code)
+        # The script's own statements and lines: not those of a module whose text is read after it (`attach`).
+        statements = [statement for statement in index.statements if statement[0] <= self.own_lines]
+        simple = _simple_statement_lines(statements)
+        starts = _statement_starts(statements)
+        next_code = _next_code_lines(self.lines[: self.own_lines])
+        own = [statement for statement in tree.body if statement.lineno <= self.own_lines]
+        branches = _branches(ast.Module(body=own, type_ignores=[]), next_code)
         for comment in comments:
             found = directive(comment.text)
             if found is None:
@@ -1751,6 +1823,7 @@ class _Draft:
     name: str
     slot: str
     mark: Mark
+    read_once_in: str = ""  # see `Deployment.read_once_in`: the function whose read once describes it
     roles: list[Role] = field(default_factory=list)
     # The stand-in for a service the calls pass but do not state, where the first passes it (see
     # `Deployment.service_stand_in`).
@@ -1914,6 +1987,7 @@ class _Draft:
             other_reserved_ips=reserved[1:],
             configuration_file=self.configuration_file,
             partly_described=self.may_exist,
+            read_once_in=self.read_once_in,
         )
 
     def _instances(self) -> tuple[RoleInstance, ...]:
@@ -2185,6 +2259,8 @@ class _Resources:
         # The turn of the loops around the call being read (`_bindings`), from 1 (0: the call is read once):
         # what the call describes without a name of its own (a deployment, a VM) is one for each turn.
         self.turn = 0
+        # The function read once that the call read now is in (see `_read_once_in`).
+        self.read_once_in = ""
         # The call that creates each reserved IP of `reserved` (by the id of the ReservedIp), with what tells
         # the value that names it (see `_name_told`) and, for each time it runs (each call of its
         # function, each turn of a loop), the calls that lead to it (see `_calls_from_top`).
@@ -2273,7 +2349,7 @@ class _Resources:
                 )
             mark = self.source.call_mark(call.node)
             if client is None and call.scope is self.index.module and name in flow.SERVICE_CLASSES:
-                client = mark
+                client = mark if mark.path == self.source.path else None
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
                 continue
@@ -2289,9 +2365,14 @@ class _Resources:
         out: list[object] = []
         # The models are the file's use of the SDK when it calls none of its services (a module that builds
         # OS disks and extensions for another to deploy); beside calls, they would only crowd them out.
-        calls = self.calls or models
-        if calls:
-            script = Script(self.file, "Python", tuple(calls), self._placed_steps(), client or calls[0].mark)
+        # A call written in a module whose function the script runs is that module's check's to report;
+        # the steps it takes are the script's, shown at the module's command with the script's call.
+        own = [call for call in self.calls if call.mark.path == self.source.path]
+        calls = own or [model for model in models if model.mark.path == self.source.path]
+        steps = self._placed_steps()
+        if calls or steps:
+            shown = client or (calls[0].mark if calls else steps[0].called_at or steps[0].mark)
+            script = Script(self.file, "Python", tuple(calls), steps, shown)
             out.append(
                 replace(
                     script,
@@ -2388,11 +2469,25 @@ class _Resources:
             readings = [(site, bounds) for site, bounds in readings if all(map(_plain, bounds))]
         for turn, (site, bounds) in enumerate(readings, 1):
             self.turn = turn if len(readings) > 1 else 0
+            self.read_once_in = self._read_once_in(call, site)
             if call.method in _VM_CALLS:
                 self._vm(call, bounds, site, mark)
             else:
                 self._describe_bound(call, bounds[0], mark, site)
         self.turn = 0
+        self.read_once_in = ""
+
+    def _read_once_in(self, call: CallSite, site: flow.Site) -> str:
+        """The function of the module a call is read in once, with values the reader does not know (one no
+        call of the module runs): what it describes so is marked with its name, so that it is left out
+        where a script that imports the function runs it at its calls (`Deployment.read_once_in`)."""
+        if call.scope is self.index.module:
+            return ""
+        levels = self._walk(call, site)
+        outer = levels[0].scope if levels else None
+        if outer is None or outer.kind != "function" or outer.function is None:
+            return ""
+        return outer.function.node.name
 
     def _bindings(self, call: CallSite, params: tuple[str, ...]) -> list[tuple[flow.Site, list[Bound]]]:
         """The call's arguments once for each time it runs that the reader tells apart, with the site they
@@ -2956,7 +3051,7 @@ class _Resources:
             )
         draft = self.drafts.get(key)
         if draft is None:  # shown by the stand-in of the first call that names it
-            draft = _Draft(literal(service) or "", deployment, literal(slot) or "", mark)
+            draft = _Draft(literal(service) or "", deployment, literal(slot) or "", mark, self.read_once_in)
             self.drafts[key] = draft
             self.service_drafts.setdefault(_key(literal(service) or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
@@ -3006,7 +3101,7 @@ class _Resources:
         key: object = (_key(service or ""), _key(name)) if known else self._call_key(call)
         draft = self.drafts.get(key)
         if draft is None:
-            draft = _Draft(service or "", name, literal(slot) or "", mark)
+            draft = _Draft(service or "", name, literal(slot) or "", mark, self.read_once_in)
             self.drafts[key] = draft
             self.service_drafts.setdefault(_key(service or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
@@ -3532,7 +3627,11 @@ class _Resources:
             public_ips=network.public_ips,
             extensions=extensions,
             disks=self._disks(
-                v.get("os_virtual_hard_disk"), v.get("data_virtual_hard_disks"), name, mark.line, site
+                v.get("os_virtual_hard_disk"),
+                v.get("data_virtual_hard_disks"),
+                name,
+                self.source.line_read(mark),
+                site,
             ),
             availability_set_mark=self._mark(availability_set) if set_name else None,
             unknown=frozenset(unknown),
@@ -3674,7 +3773,8 @@ class _Resources:
             return
         made = self.reserved_by_call.get((id(call), _key(name)))
         if made is None:
-            made = self.reserved_by_call[(id(call), _key(name))] = ReservedIp(name, "", "", mark)
+            made = ReservedIp(name, "", "", mark, read_once_in=self.read_once_in)
+            self.reserved_by_call[(id(call), _key(name))] = made
             self.reserved.append(made)
             self.reserved_made[id(made)] = (call, self._name_told(call, bound.values.get("name"), site), [])
         self.reserved_made[id(made)][2].append(self._calls_from_top(call, site))
@@ -3694,7 +3794,7 @@ class _Resources:
         key = ("pieces", tuple(pieces or ())) if told else ("turn", id(node), self.turn)
         found = self.unstated_reservations.get(key)
         if found is None and create:
-            shown = self._stand_in("reserved IP", self._mark(value).line)
+            shown = self._stand_in_at("reserved IP", self._mark(value))
             found = self.unstated_reservations[key] = another_turn(shown, self.stand_in_turns)
         return found or ""
 
@@ -3755,11 +3855,13 @@ class _Resources:
         blob (a disk made from `logical_disk_size_in_gb` alone gets its blob name from the platform)."""
         v = bound.values
         vm = self._name(v["role_name"], "VM", mark) if "role_name" in v else None
-        self._note_disk_use(v.get("disk_name"), vm, mark.line)  # an existing disk, attached by name
+        self._note_disk_use(
+            v.get("disk_name"), vm, self.source.line_read(mark)
+        )  # an existing disk, attached by name
         link = _disk_blob(v)
         media_link = literal(link)
         if not media_link:
-            self._disk_by_name(v.get("disk_name"), vm or self._stand_in("VM", mark.line))
+            self._disk_by_name(v.get("disk_name"), vm or self._stand_in_at("VM", mark))
         if vm is None or not media_link or not {"service_name", "deployment_name"} <= v.keys():
             return
         draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
@@ -3815,7 +3917,7 @@ class _Resources:
         if len(set(readings)) != 1 or readings[0] is None:
             return
         service, location = readings[0]
-        name = service or self._stand_in("cloud service", mark.line)
+        name = service or self._stand_in_at("cloud service", mark)
         self.service_regions.setdefault(ServiceRegion(name, location, mark))
 
     def _service_certificate(self, bound: Bound, mark: Mark) -> None:
@@ -3825,7 +3927,7 @@ class _Resources:
         if bound.values.get("data") is None:
             return
         name = (literal(bound.values.get("service_name")) or "").strip()
-        name = name or self._stand_in("cloud service", mark.line)
+        name = name or self._stand_in_at("cloud service", mark)
         self.service_certificates.setdefault(ServiceCertificate(name, mark, "add_service_certificate"))
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
@@ -3850,7 +3952,7 @@ class _Resources:
             kind = "" if bound.open else "Standard_GRS"
         if not kind.strip():
             return
-        account = StorageAccountType(name, kind.strip(), mark)
+        account = StorageAccountType(name, kind.strip(), mark, read_once_in=self.read_once_in)
         self.storage_types.setdefault(account)
         told = self._name_told(call, bound.values.get("service_name"), site)
         made = self.accounts_made.setdefault(account, (call, told, []))
@@ -3889,7 +3991,7 @@ class _Resources:
         stated = literal(name_value)
         name = stated if stated and stated.strip() else ""
         if not name and name_value is not None and not isinstance(name_value, NoneV):
-            name = self._stand_in("disk" if kind == "disk" else "image", mark.line)
+            name = self._stand_in_at("disk" if kind == "disk" else "image", mark)
         if not name:
             return
         key = _key(name)
@@ -3999,7 +4101,7 @@ class _Resources:
                 if verb == "PUT":
                     self.networks.setdefault(id(resource), resource)
             elif isinstance(resource, Role):
-                name = deployment or self._stand_in("deployment", mark.line)
+                name = deployment or self._stand_in_at("deployment", mark)
                 draft = self._draft_named(call, service, name, None, mark)
                 self._joins_existing(draft, call, mark)
                 if verb == "PUT":
@@ -4132,7 +4234,7 @@ class _Resources:
         return self._unstated_role(resource, mark) if isinstance(resource, Role) else resource
 
     def _unstated_role(self, resource: Role, mark: Mark) -> Role:
-        return unstated_role(resource, lambda what: self._stand_in(what, mark.line))
+        return unstated_role(resource, lambda what: self._stand_in_at(what, mark))
 
     def _body_role(
         self, call: CallSite, draft: _Draft, role: Role, mark: Mark, updates: frozenset[str] | None
@@ -4140,7 +4242,7 @@ class _Resources:
         """A role body joins its deployment: a POST adds a role (Add Role, `updates` None), a PUT changes
         the facts `updates` names (Update Role)."""
         if not role.name:
-            role = replace(role, name=self._stand_in("VM", mark.line))
+            role = replace(role, name=self._stand_in_at("VM", mark))
         # The VMs of a load-balanced set are named after the set (a stand-in): the set is one whichever call
         # changes it.
         named = not is_stand_in(role.name) or id(role) in self.set_vms
@@ -4254,7 +4356,7 @@ class _Resources:
         )
         roles = _configured_roles(v.get("configuration"))
         if not roles:
-            roles = [(literal(v.get("role_to_upgrade")) or self._stand_in("role", mark.line), None)]
+            roles = [(literal(v.get("role_to_upgrade")) or self._stand_in_at("role", mark), None)]
         for role_name, instances in roles:
             role = Role(
                 role_name,
@@ -4615,7 +4717,8 @@ class _Resources:
         if text:
             return text
         node = value.node if value is not None else None
-        stand_in = self._stand_in(what, getattr(node, "lineno", mark.line))
+        line = getattr(node, "lineno", None)
+        stand_in = self._stand_in(what, line) if line is not None else self._stand_in_at(what, mark)
         return f"{stand_in[:-1]}, turn {self.turn}>" if self.turn else stand_in
 
     def _stand_in(self, what: str, line: int) -> str:
@@ -4623,7 +4726,12 @@ class _Resources:
         names and where the script passes it, in angle brackets as the plan writes `<cloud service name>`.
         Never the expression: `deployment_name` reads as a deployment of that name, and the plan would
         write it into the commands it gives."""
-        return f"<{what} name, {self.file}:{line}>"
+        return self._stand_in_at(what, Mark(*self.source.place(line)))
+
+    def _stand_in_at(self, what: str, mark: Mark) -> str:
+        """The stand-in (see `_stand_in`) of a name passed at `mark`, in the script or in a module whose
+        function it runs."""
+        return f"<{what} name, {posixpath.basename(mark.path)}:{mark.line}>"
 
     def _made_at(self, model: Value) -> Mark:
         """Where a model object is made: at its class's name when a call makes it."""
@@ -4844,7 +4952,6 @@ class _BodyPlace:
 
     def __init__(self, source: _Source, body: Lit, fallback: Mark) -> None:
         self.source = source
-        self.path = source.path
         self.text = body.text
         self.origin = _verbatim_origin(source, body.node, body.text)
         self.lines = flow.written_lines(body) if self.origin is None else ()
@@ -4861,8 +4968,8 @@ class _BodyPlace:
         line, column = self.origin
         if mark.column:  # an exact column in the body: its first line starts inside a line of the file
             shift = column if mark.line == 1 else 0
-            return Mark(self.path, line + mark.line - 1, mark.tag, column=mark.column + shift)
-        return Mark(self.path, line + mark.line - 1, mark.tag, mark.nth)
+            return Mark(*self.source.place(line + mark.line - 1), mark.tag, column=mark.column + shift)
+        return Mark(*self.source.place(line + mark.line - 1), mark.tag, mark.nth)
 
     def _placed(self, mark: Mark) -> Mark | None:
         """The mark of an element of a built body on the line of the file a literal writes it on: the
@@ -4889,8 +4996,8 @@ class _BodyPlace:
         in or the end of one literal and the start of the next (`'<A>' + name + '</A>'`), whose edit
         would change the script's code rather than the body."""
         if mark.tag == "!--" or self._written_whole(mark, self.source.offset(row) + column):
-            return Mark(self.path, row, mark.tag, column=column + 1)
-        return Mark(self.path, row, column=column + 1)  # shown there, and edited nowhere
+            return Mark(*self.source.place(row), mark.tag, column=column + 1)
+        return Mark(*self.source.place(row), column=column + 1)  # shown there, and edited nowhere
 
     def _written_whole(self, mark: Mark, at: int) -> bool:
         """Whether the file, from offset `at`, writes the element of the body at `mark` as the body holds it."""
@@ -5690,7 +5797,7 @@ class _GatewayLinks:
         """The name shown for a network or site the script does not state, at the call that passes it: one
         of its own for each value it stands for, as two calls of a function that pass two values
         (`down(sys.argv[1])`, `down(sys.argv[2])`) disconnect two networks."""
-        plain = self.resources._stand_in(what, mark.line)
+        plain = self.resources._stand_in_at(what, mark)
         told = self.stand_ins.setdefault(plain, {})
         if held not in told:
             told[held] = f"{plain[:-1]}, turn {len(told) + 1}>" if told else plain

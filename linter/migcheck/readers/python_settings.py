@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from migcheck.readers import beside
 
-__all__ = ["with_settings_values"]
+__all__ = ["module_file", "with_settings_values"]
 
 _NOT_STATED = object()
 # The values copied in are kept small: a settings module's names, not its data.
@@ -80,12 +80,22 @@ def _joined_path(package: str, name: str) -> str:
 
 
 def _module(path: str) -> _Module:
+    """The values of the settings module at `path` (see `_module_path`)."""
+    return _settings(_file(path))
+
+
+def _file(path: str) -> beside.Settings | None:
     """The settings module at `path` (see `_module_path`): a package's `__init__.py`, which Python imports
     before a module of the same name beside it, else the `.py` file."""
     if not path:
-        return _settings(beside.settings_file("__init__.py"))
+        return beside.settings_file("__init__.py")
     package = beside.settings_file(path + "/__init__.py")
-    return _settings(package if package is not None else beside.settings_file(path + ".py"))
+    return package if package is not None else beside.settings_file(path + ".py")
+
+
+def module_file(module: str, level: int) -> beside.Settings | None:
+    """The settings module `from <module> import ...` names, `level` its leading dots (see `_file`)."""
+    return _file(_module_path(module, level))
 
 
 def _settings(settings: beside.Settings | None) -> _Module:

@@ -1,0 +1,198 @@
+"""The functions a Python script imports from a settings module beside it and calls (`from lib import
+deploy_vm`, then `deploy_vm("WP", "web1")`): each call runs the function's body where the module writes it,
+with the values the call passes, as a call of a function the script defines does. The module is found as
+`python_settings` finds one (a checked file inside the root, reached through no link, one level: a module
+it imports is not followed), and only one that itself uses the Service Management SDK or API is taken.
+
+The module's text is read after the script's (`_Source.attach`): its lines are numbered on from the
+script's last, so that no mark or key of the module's code meets one of the script's, and its marks point
+back into the module. What the function needs of the module is taken with it, written where the script
+imports it: the module's imports, functions and classes, and its top-level assignments (`sms =
+ServiceManagementService(...)`), but not one whose value calls a method of an object the module makes
+(`sms.create_hosted_service(...)`), nor any other statement: what the module's own code does is its own
+check's to report."""
+
+from __future__ import annotations
+
+import ast
+import copy
+from typing import NamedTuple
+
+from migcheck.readers import beside
+from migcheck.readers.python_settings import module_file
+
+__all__ = ["Imported", "Library", "imported_functions", "imports_functions", "with_libraries"]
+
+
+class Library(NamedTuple):
+    """A settings module whose functions a script calls: its display path, its text, the top-level
+    statements the script may take of it (see the module's docs), as written there, and of those that
+    define a function or class, by its name, the names its body reads."""
+
+    path: str
+    text: str
+    statements: tuple[ast.stmt, ...]
+    functions: frozenset[str]  # the names of the functions it defines at its top level
+    reads: dict[str, frozenset[str]]
+
+    def taken(self, called: tuple[str, ...]) -> list[ast.stmt]:
+        """What a script that calls the functions `called` takes: the module's imports and assignments,
+        those functions, and the functions and classes they read, in turn. No other: a function the script
+        does not run is read once in the module's own check, not in the script's too."""
+        needed, waiting = set(called), list(called)
+        while waiting:
+            for name in self.reads.get(waiting.pop(), ()):
+                if name in self.reads and name not in needed:
+                    needed.add(name)
+                    waiting.append(name)
+        return [s for s in self.statements if _defined(s) is None or _defined(s) in needed]
+
+
+class Imported(NamedTuple):
+    """A module a script imports functions of, where it does, and the names of those it calls."""
+
+    statement: ast.ImportFrom
+    library: Library
+    called: tuple[str, ...]
+
+
+def imports_functions(tree: ast.Module) -> bool:
+    """Whether the script imports at its top level a function of a module beside it (see the module's
+    docs)."""
+    return any(
+        alias.name in library.functions for statement, library in _imports(tree) for alias in statement.names
+    )
+
+
+def imported_functions(tree: ast.Module) -> list[Imported]:
+    """The modules beside the script whose functions it imports at its top level and calls by the names
+    it imports them under, each at its first such import. Linear: one walk of the script for the names it
+    calls, one read of each module per process."""
+    imports = {library.path: (statement, library) for statement, library in reversed(_imports(tree))}
+    if not imports:
+        return []
+    called = {
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+    found = []
+    for statement, library in imports.values():
+        names = tuple(
+            alias.name
+            for alias in statement.names
+            if alias.asname is None and alias.name in library.functions and alias.name in called
+        )
+        if names:
+            found.append(Imported(statement, library, names))
+    return found
+
+
+def _imports(tree: ast.Module) -> list[tuple[ast.ImportFrom, Library]]:
+    """Each top-level `from <module> import ...` of a module beside the script, with what it gives."""
+    found = []
+    for statement in tree.body:
+        if isinstance(statement, ast.ImportFrom) and statement.module is not None:
+            settings = module_file(statement.module, statement.level)
+            library = beside.values_of(settings, _library) if settings is not None else None
+            if library is not None:
+                found.append((statement, library))
+    return found
+
+
+def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.Module:
+    """`tree` with the statements the script takes of each module (see the module's docs) written after
+    its import, their lines numbered on from the line given with it (see `_Source.attach`)."""
+    after: dict[int, list[ast.stmt]] = {}
+    bound: dict[int, set[str]] = {}
+    for imported, base in placed:
+        taken = [copy.deepcopy(statement) for statement in imported.library.taken(imported.called)]
+        for statement in taken:
+            ast.increment_lineno(statement, base)
+            bound.setdefault(id(imported.statement), set()).update(_bound(statement))
+        after.setdefault(id(imported.statement), []).extend(taken)
+    body: list[ast.stmt] = []
+    for statement in tree.body:
+        body.extend(_without_names(statement, bound.get(id(statement), set())))
+        body.extend(after.get(id(statement), ()))
+    return ast.Module(body=body, type_ignores=tree.type_ignores)
+
+
+def _bound(statement: ast.stmt) -> list[str]:
+    """The names a top-level statement the script takes of a module binds."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [statement.name]
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return [alias.asname or alias.name.split(".")[0] for alias in statement.names]
+    targets = statement.targets if isinstance(statement, ast.Assign) else []
+    if isinstance(statement, ast.AnnAssign):
+        targets = [statement.target]
+    return [target.id for target in targets if isinstance(target, ast.Name)]
+
+
+def _without_names(statement: ast.stmt, names: set[str]) -> list[ast.stmt]:
+    """The import less the names the module's own statements now bind, as they bind them there (a name
+    bound twice is one the reader does not follow a call of, nor knows the value of in a function); none
+    when it imports nothing else."""
+    if not names or not isinstance(statement, ast.ImportFrom):
+        return [statement]
+    kept = [alias for alias in statement.names if alias.asname is not None or alias.name not in names]
+    return (
+        [ast.copy_location(ast.ImportFrom(statement.module, kept, statement.level), statement)]
+        if kept
+        else []
+    )
+
+
+def _library(settings: beside.Settings) -> Library | None:
+    """The statements of a module the script takes (see the module's docs); None for a module that does not
+    use the SDK or the API, or that Python 3 cannot parse."""
+    from migcheck.readers.python_script import uses_classic
+
+    if not uses_classic(settings.data):
+        return None
+    try:
+        text = settings.data.decode("utf-8").removeprefix("\ufeff")
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeDecodeError):
+        return None
+    made = {
+        target.id
+        for statement in tree.body
+        if isinstance(statement, ast.Assign)
+        for target in statement.targets
+        if isinstance(target, ast.Name)
+    }
+    statements = tuple(statement for statement in tree.body if _taken(statement, made))
+    functions = frozenset(s.name for s in tree.body if isinstance(s, ast.FunctionDef))
+    reads = {
+        name: frozenset(node.id for node in ast.walk(statement) if isinstance(node, ast.Name))
+        for statement in statements
+        if (name := _defined(statement)) is not None
+    }
+    return Library(settings.path, text, statements, functions, reads)
+
+
+def _defined(statement: ast.stmt) -> str | None:
+    """The name of the function or class a statement defines; None for any other statement."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return statement.name
+    return None
+
+
+def _taken(statement: ast.stmt, made: set[str]) -> bool:
+    if isinstance(
+        statement, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    ):
+        return True
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
+        return not any(_calls_a_method_of(node, made) for node in ast.walk(statement.value))
+    return False
+
+
+def _calls_a_method_of(node: ast.AST, made: set[str]) -> bool:
+    """`sms.create_hosted_service(...)` of an `sms` the module makes: a call the module's own check reads."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    receiver = node.func.value
+    return isinstance(receiver, ast.Name) and receiver.id in made
