@@ -187,6 +187,7 @@ def test_a_document_without_its_text_keeps_every_other_field():
         "problem": FileProblem("syntax", "bad", Mark("a/b.cscfg", 1)),
         "text": "<ServiceConfiguration/>",
         "settings_files": ("config.ps1",),
+        "functions_run": (("lib.ps1", "new-wpvm"),),
     }
     assert {f.name for f in dataclasses.fields(Document)} == set(values)  # a new field must be kept too
     shed = Document(**values).without_text()
