@@ -408,6 +408,13 @@ def services_of(language: str, names: Iterable[str]) -> tuple[list[OtherService]
     return others, iaas or not others
 
 
+# The classic `azure` module of Ansible (up to 2.x), which creates a VM (its cloud service, endpoints and disk)
+# through the Service Management API, as its calls are named; `state: absent` deletes the VM.
+ANSIBLE_VM = "azure (Ansible module)"
+ANSIBLE_VM_ABSENT = "azure (Ansible module, state: absent)"
+ANSIBLE_REPLACEMENT = "azure.azcollection.azure_rm_virtualmachine"
+
+
 # Calls that create what the platform no longer lets anyone create: IaaS VMs (classic) since their
 # retirement (2023-09-06; the FAQ's NewClassicVMCreationNotAllowedForSubscription), cloud service
 # deployments and classic storage accounts since theirs (2024-08-31). A script making them fails today,
@@ -433,7 +440,7 @@ CREATES_RETIRED = {
         }
         | _XPLAT_CREATES
     ),
-    "Shell": _XPLAT_CREATES,
+    "Shell": _XPLAT_CREATES | {ANSIBLE_VM},
     "Python": frozenset(
         {
             "create_virtual_machine_deployment",
@@ -448,6 +455,8 @@ CREATES_RETIRED = {
 
 def replacement(language: str, call: str) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
+    if call in (ANSIBLE_VM, ANSIBLE_VM_ABSENT):
+        return ANSIBLE_REPLACEMENT
     if call.startswith("azure "):
         return XPLAT.get(call, "")
     if language == "PowerShell":

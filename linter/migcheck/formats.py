@@ -56,6 +56,9 @@ FORMATS: tuple[Format, ...] = (
         max_bytes=SCRIPT_BYTES,
     ),
     Format(FileKind.SHELL, (".sh", ".bash"), "migcheck.readers.shell", xml=False, max_bytes=SCRIPT_BYTES),
+    # Ansible playbooks and task files that run the classic CLI or use the classic `azure` module: what
+    # they run is read as a shell script running it is.
+    Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),

@@ -157,6 +157,8 @@ PRODUCES: dict[str, frozenset[type]] = {
         }
     ),
     "migcheck.readers.shell": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
+    # What an Ansible playbook runs is read as the shell script running it would be.
+    "migcheck.readers.ansible": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,

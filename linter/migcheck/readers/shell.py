@@ -45,9 +45,10 @@ import bisect
 import collections
 import contextlib
 import fnmatch
+import functools
 import itertools
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -1190,6 +1191,18 @@ class _Walker:
                     else:
                         self.statement(child)
             return
+        self.choose([functools.partial(self._arm, arm) for arm in arms])
+
+    def _arm(self, arm: list[Node]) -> None:
+        for child in arm:
+            if child.type in _ARM_CLAUSES:
+                self.statements(child)
+            else:
+                self.statement(child)
+
+    def choose(self, arms: list[Callable[[], None]]) -> None:
+        """Runs each arm of a choice the reader cannot decide, each from the variables before it, as code
+        that may run; after it, a variable the arms leave different is unknown."""
         self.spend(len(self.scope.variables) * len(arms))
         before = dict(self.scope.variables)
         arm_before, around = self.reading.arm, self.reading.branches
@@ -1202,11 +1215,7 @@ class _Walker:
             self.reading.arm = arm_before
             self.reading.branches = (*around, (choice, index))
             with self._maybe():
-                for child in arm:
-                    if child.type in _ARM_CLAUSES:
-                        self.statements(child)
-                    else:
-                        self.statement(child)
+                arm()
             after.append(self.scope.variables)
             modes.append(self.reading.arm)
         self.reading.branches = around
@@ -2492,3 +2501,124 @@ def _directive_comments(node: Node, where: _Positions) -> list[tuple[Node, str]]
 def _short(text: str, limit: int = 60) -> str:
     """A loop's list or head as the plan quotes it: cut at `limit` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- command lines another format holds ------------------------------------------------------------
+
+
+class _WrittenAt(_Positions):
+    """Marks of a command line another file holds (an Ansible task's `shell:`): each byte of the line has
+    the line and column (1-based, in characters) of the file where it is written."""
+
+    def __init__(self, path: str, source: bytes, places: Sequence[tuple[int, int]]) -> None:
+        super().__init__(path, source)
+        self.places = places
+
+    def mark(self, node: Node, skip: int = 0) -> Mark:
+        if not self.places:
+            return Mark(self.path, 1, column=1)
+        line, column = self.places[min(node.start_byte + skip, len(self.places) - 1)]
+        return Mark(self.path, line, column=column)
+
+
+class CommandLines:
+    """Runs the classic CLI's commands that another kind of file holds as text or as words (an Ansible
+    playbook's tasks), in the order it runs them, as a script's: what each means, the variables they are
+    given, the loops and conditions they run under. Each line is parsed as bash parses it (an Ansible
+    `shell:` is bash's; a `command:` is split alike) and shown where the file writes each of its words."""
+
+    def __init__(self, path: str, size: int, arm: bool, flat: bool = False) -> None:
+        self.walker = _Walker(path, b"", _Positions(path, b""), arm, flat)
+        self.walker.budget = 4 * size + 50_000
+
+    @property
+    def arm_from_start(self) -> bool:
+        return self.walker.reading.arm_from_start
+
+    def state(self, name: str, text: str | None, mark: Mark, holder: str | None = None) -> None:
+        """A variable the commands are given: `text`, or a value the file does not state, held by `holder`."""
+        self.walker.scope.variables[name] = _Value(text, mark, text is not None, holder=holder)
+
+    def run_line(
+        self,
+        line: str,
+        places: Sequence[tuple[int, int]],
+        holes: Sequence[tuple[str | None, Mark | None]] = (),
+    ) -> None:
+        """One command line, each byte of its UTF-8 text at the place `places` gives it, each value in it the
+        file does not state a hole (`_numbered`), held by what `holes` names. One bash cannot parse is not
+        run (Ansible's shell would refuse it too)."""
+        walker = self.walker
+        source = line.encode("utf-8")
+        walker.spend(len(source))
+        tree = grammars.parser(_GRAMMAR).parse(source)
+        if tree.root_node.has_error:
+            return
+        saved = walker.source, walker.where, walker.line_holes
+        walker.source, walker.where = source, _WrittenAt(walker.path, source, places)
+        walker.line_holes = tuple(holes)
+        try:
+            walker.statements(tree.root_node)
+        finally:
+            walker.source, walker.where, walker.line_holes = saved
+
+    def run_words(self, words: list[Word]) -> None:
+        """A command given as its words (an Ansible `argv:` list)."""
+        self.walker.spend(len(words))
+        self.walker._run_words(words)
+
+    def azure(self, words: list[Word], at: Mark) -> ClassicCall | None:
+        """`azure <words>`, given as words, written at `at`: the call it makes, if any."""
+        before = len(self.walker.calls)
+        self.walker.azure_words(words, at)
+        return self.walker.calls[-1] if len(self.walker.calls) > before else None
+
+    def rename_last_call(self, name: str) -> None:
+        """The last call made is `name` (what the file writes to make it: a module of another tool)."""
+        self.walker.calls[-1] = replace(self.walker.calls[-1], name=name)
+
+    def may_run(self, run: Callable[[], None]) -> None:
+        """`run` under a condition the reader cannot decide: as the one branch of an `if`."""
+        self.walker.choose([run, lambda: None])
+
+    def each(self, name: str, items: list[Word], run: Callable[[], None]) -> None:
+        """`run` once for each of `items`, `name` set to it, as a `for` loop over words it lists."""
+        for item in items:
+            self.walker.scope.variables[name] = _Value(item.text, item.mark, item.exact, holder=item.holder)
+            run()
+
+    def each_unlisted(self, name: str, listed: str, run: Callable[[], None]) -> None:
+        """`run` for each item of a list the file does not write out (`listed`): once, as code that may run,
+        `name` standing for every item, as a `for` loop over `$LIST`."""
+        walker = self.walker
+        walker.scope.variables[name] = _Value(None, holder=f"${name}")
+        with walker._looping(_short(listed), {name}), walker._maybe(), walker._may_not_run():
+            run()
+
+    def resources(self) -> tuple[object, ...]:
+        script = self.walker.script()
+        described = tuple(self.walker.reading.resources())
+        if script is None:
+            return described
+        unread = tuple(self.walker.reading.refused)
+        return (replace(script, unread=unread) if unread else script, *described)
+
+
+def run_commands(path: str, size: int, program: Callable[[CommandLines], None]) -> tuple[object, ...]:
+    """What `program` describes, run through `CommandLines`: read again in the CLI's Resource Manager mode
+    when its first commands are that mode's, and once through, with no call followed, when it needs more
+    work than its size warrants (see `_walked`)."""
+    lines = _run_program(path, size, program, arm=False)
+    if lines.arm_from_start:
+        lines = _run_program(path, size, program, arm=True)
+    return lines.resources()
+
+
+def _run_program(path: str, size: int, program: Callable[[CommandLines], None], arm: bool) -> CommandLines:
+    lines = CommandLines(path, size, arm)
+    try:
+        program(lines)
+    except (_Exhausted, RecursionError):
+        lines = CommandLines(path, size, arm, flat=True)
+        program(lines)
+    return lines

@@ -8,7 +8,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
-from migcheck.automation import CREATES_RETIRED, modules_for, replacement, replacements_markdown, services_of
+from migcheck.automation import (
+    ANSIBLE_VM,
+    CREATES_RETIRED,
+    modules_for,
+    replacement,
+    replacements_markdown,
+    services_of,
+)
 from migcheck.estate import Circuit, Estate, key, named
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
 from migcheck.model import (
@@ -261,6 +268,7 @@ _CREATES = {
     **dict.fromkeys(("New-AzureStorageAccount", "create_storage_account"), "storage accounts"),
     **dict.fromkeys(("azure vm create", "azure vm docker create", "azure vm create-from"), "VMs"),
     "azure service create": "cloud services",
+    ANSIBLE_VM: "VMs",
     "azure storage account create": "storage accounts",
 }
 

@@ -1,0 +1,554 @@
+"""Ansible playbooks and task files (`.yml`, `.yaml`) that run the classic cross-platform CLI (`command: azure
+vm create ...`) or use Ansible's classic `azure` module (up to Ansible 2.x), read into the resources a shell
+script running the same commands describes: each command line goes through the shell reader
+(`shell.CommandLines`), each word shown where the playbook writes it.
+
+The file is composed with PyYAML's safe loader into nodes with their positions, never into Python objects
+(no tag is followed), and an alias is never walked twice (a billion laughs costs what its text does). A play's
+`pre_tasks`, `tasks`, `post_tasks` and (as tasks that may run) `handlers` are read in that order, as is a task
+file's list; a `block`'s tasks, its `rescue` as tasks that may run, its `always`. A task runs the CLI by
+`command:`, `shell:` or `raw:` (free form, or `cmd:`/`argv:` in the module's arguments or `args:`), by
+`local_action:` or `action:` naming one of those modules, with `when:` as a condition the reader cannot
+decide, and with `loop:`/`with_items:` once per item of a list written out (once, standing for one or more,
+over a list it does not write out). A Jinja expression (`{{ dnsname }}`) is the literal string the play's
+`vars:` gives it, else a value the file does not state, as a shell script's `$VAR` is.
+
+The classic `azure` module describes the VM it creates (`name`, cloud service `hosted_service_name`,
+`virtual_network_name`, `subnet_name`, `role_size`, `storage_account`, `endpoints`), read as `azure vm create`
+with those values; `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line before a task
+(or at the end of a line) suppresses findings as in scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from migcheck.automation import ANSIBLE_VM, ANSIBLE_VM_ABSENT
+from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Suppression
+from migcheck.readers import shell
+from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
+from migcheck.readers.xplat import HOLE, Word
+
+# A node PyYAML composes (`yaml.nodes.Node`: `id`, `value`, `tag`, `style`, `start_mark`, `end_mark`).
+Node = Any
+
+# The modules that run a command line, by every name a task may give them.
+_COMMAND_MODULES = frozenset(
+    f"{prefix}{module}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.")
+    for module in ("command", "shell", "raw")
+)
+_ACTIONS = frozenset({"local_action", "action"})
+_CLASSIC_MODULE = "azure"
+_TASK_LISTS = ("pre_tasks", "tasks", "post_tasks")
+_LOOPS = ("loop", "with_items", "with_list")
+# What a file met in a walk must hold to be read: a key that runs a command line, then `azure` and a blank,
+# within a few lines (`shell: |` on the line before); or the classic module with a key only it has.
+_CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd:", b"argv:")
+_LOOK_BACK = 200
+_AFTER_AZURE = frozenset(b" \t\r\n,]'\"")
+_MODULE_KEYS = (b"hosted_service_name", b"management_cert_path")
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _TooMuch(Exception):
+    """The playbook needs more work than its size warrants (aliases of lists given again and again)."""
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a `.yml` file met in a walk may be a playbook that runs the classic CLI or module."""
+    if b"\x00" in data:
+        return False
+    if b"azure:" in data and any(key in data for key in _MODULE_KEYS):
+        return True
+    start = 0
+    while (at := data.find(b"azure", start)) != -1:
+        start = at + 5
+        if data[start : start + 1] and data[start] in _AFTER_AZURE:
+            head = data[max(0, at - _LOOK_BACK) : at]
+            if any(key in head for key in _CLI_KEYS):
+                return True
+    return False
+
+
+def read(path: str, data: bytes) -> Document:
+    import yaml  # type: ignore[import-untyped]
+
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    try:
+        roots = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text)
+    except (yaml.YAMLError, RecursionError) as error:
+        what = "nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
+        return Document(path, FileKind.SHELL, "", problem=_problem(what, Mark(path, 1, column=1)), text=text)
+    spans: list[tuple[int, int]] = []
+    resources = shell.run_commands(
+        path, len(data), lambda lines: _Playbook(path, len(data), lines, spans).read(roots)
+    )
+    suppressions, marked = _suppressions(path, text, spans)
+    if not resources:
+        return Document(path, None, "", (), suppressions, marked, text=text)
+    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
+
+
+def _syntax(path: str, error: Any) -> FileProblem:
+    mark = error.problem_mark
+    at = Mark(path, mark.line + 1, column=mark.column + 1) if mark is not None else Mark(path, 1, column=1)
+    return _problem(str(error.problem or error.context or "cannot be read"), at)
+
+
+def _problem(what: str, at: Mark) -> FileProblem:
+    return FileProblem(
+        "syntax",
+        f"the YAML file cannot be read here: {what}",
+        at,
+        "Fix the YAML where it breaks (an indentation, a quote or a bracket left open, a `: ` inside a plain "
+        "value): Ansible refuses the file as it is.",
+    )
+
+
+class _Playbook:
+    """Walks a playbook's plays and tasks in the order Ansible runs them, handing each command to `lines`."""
+
+    def __init__(self, path: str, size: int, lines: shell.CommandLines, spans: list[tuple[int, int]]) -> None:
+        self.path = path
+        self.lines = lines
+        self.seen: set[int] = set()  # the nodes walked: an alias of one is not walked again
+        self.stated: dict[str, tuple[str, Mark]] = {}  # the play's `vars:` that are literal strings
+        self.spans = spans  # the lines of each task that runs a command, for its suppression comments
+        self.spans.clear()
+        # The nodes the walk may look at, in proportion to the file's size: aliases may give one list to
+        # many tasks, each looking at it whole.
+        self.budget = 8 * size + 10_000
+
+    def read(self, roots: list[Node]) -> None:
+        """Every play and task of the file; what is past the work its size warrants is not read."""
+        try:
+            self._read(roots)
+        except _TooMuch:
+            return
+
+    def spend(self, steps: int = 1) -> None:
+        self.budget -= steps
+        if self.budget < 0:
+            raise _TooMuch
+
+    def _read(self, roots: list[Node]) -> None:
+        for root in roots:
+            for item in self._items(root):
+                entries = self._entries(item)
+                if entries is None:
+                    continue
+                if "hosts" in entries or any(key in entries for key in (*_TASK_LISTS, "roles")):
+                    self._play(entries)
+                else:
+                    self._task(item, entries)
+
+    def _play(self, entries: dict[str, Node]) -> None:
+        self.stated = {}
+        for name, value in (self._entries(entries["vars"]) or {} if "vars" in entries else {}).items():
+            if _is_scalar(value) and value.tag != _NULL and "{{" not in value.value:
+                self.stated[name] = (value.value, self._mark(value))
+        for key in _TASK_LISTS:
+            if key in entries:
+                self._tasks(entries[key])
+        if "handlers" in entries:
+            handlers = entries["handlers"]
+            self.lines.may_run(lambda: self._tasks(handlers))
+
+    def _tasks(self, node: Node) -> None:
+        for item in self._items(node):
+            entries = self._entries(item)
+            if entries is not None:
+                self._task(item, entries)
+
+    def _task(self, node: Node, entries: dict[str, Node]) -> None:
+        if not self._first_visit(node):
+            return
+
+        def once() -> None:
+            self._task_body(node, entries)
+
+        def conditional() -> None:
+            if "when" in entries:
+                self.lines.may_run(once)
+            else:
+                once()
+
+        loop = next((entries[key] for key in _LOOPS if key in entries), None)
+        if loop is None:
+            conditional()
+            return
+        name = self._loop_variable(entries)
+        items = self._listed(loop)
+        if items is None:
+            self.lines.each_unlisted(name, _written(loop), self._bound(name, None, conditional))
+        else:
+            for item in items:
+                self.lines.each(name, [item], self._bound(name, item, conditional))
+
+    def _bound(self, name: str, item: Word | None, run: Callable[[], None]) -> Callable[[], None]:
+        """`run` with the loop's variable `name` stated as `item`'s text (unstated: None)."""
+
+        def bound() -> None:
+            was = self.stated.pop(name, None)
+            if item is not None and item.text is not None:
+                self.stated[name] = (item.text, item.mark)
+            try:
+                run()
+            finally:
+                self.stated.pop(name, None)
+                if was is not None:
+                    self.stated[name] = was
+
+        return bound
+
+    def _loop_variable(self, entries: dict[str, Node]) -> str:
+        control = self._entries(entries["loop_control"]) if "loop_control" in entries else None
+        named = (control or {}).get("loop_var")
+        return (
+            named.value if named is not None and _is_scalar(named) and named.value.isidentifier() else "item"
+        )
+
+    def _listed(self, loop: Node) -> list[Word] | None:
+        """The items a loop's list writes out, each a word (a Jinja one as a value not stated); None when
+        the list is not written out (`"{{ nodes }}"`) or holds more than words."""
+        if loop.id != "sequence":
+            return None
+        self.spend(len(loop.value) + 1)
+        items = []
+        for item in loop.value:
+            if not _is_scalar(item):
+                return None
+            text = item.value if "{{" not in item.value else None
+            items.append(Word(text, self._mark(item), exact=item.style is None, holder=_holder(item.value)))
+        return items
+
+    def _task_body(self, node: Node, entries: dict[str, Node]) -> None:
+        if "block" in entries:
+            self._tasks(entries["block"])
+            if "rescue" in entries:
+                rescue = entries["rescue"]
+                self.lines.may_run(lambda: self._tasks(rescue))
+            if "always" in entries:
+                self._tasks(entries["always"])
+            return
+        args = self._entries(entries["args"]) if "args" in entries else None
+        for key, value in entries.items():
+            ran = False
+            if key in _COMMAND_MODULES:
+                ran = self._command(value, args or {})
+            elif key in _ACTIONS:
+                ran = self._action(value, args or {})
+            elif key == _CLASSIC_MODULE:
+                ran = self._classic_module(value, self._mark(node))
+            if ran:
+                # A block mapping ends where the next token starts: at the start of a line after its own.
+                last = node.end_mark.line + (1 if node.end_mark.column else 0)
+                self.spans.append((node.start_mark.line + 1, max(last, node.start_mark.line + 1)))
+
+    def _command(self, value: Node, args: dict[str, Node], skip: int = 0) -> bool:
+        """A command module's arguments: its free form (`command: azure ...`), or `cmd:`/`argv:` in them or
+        in the task's `args:`."""
+        if _is_scalar(value) and value.value.strip():
+            return self._line(value, skip)
+        given = {**args, **(self._entries(value) or {})}
+        argv = given.get("argv")
+        if argv is not None and argv.id == "sequence":
+            self.spend(len(argv.value) + 1)
+            words = [self._word(item) for item in argv.value if _is_scalar(item)]
+            if words:
+                self.lines.run_words(words)
+                return True
+        for key in ("cmd", "_raw_params", "free_form"):
+            if key in given and _is_scalar(given[key]):
+                return self._line(given[key])
+        return False
+
+    def _action(self, value: Node, args: dict[str, Node]) -> bool:
+        """`local_action: command azure ...` (the module's name, then its free form), or `local_action:` with
+        `module: command` and its arguments."""
+        if _is_scalar(value):
+            module, _, rest = value.value.lstrip().partition(" ")
+            if module not in _COMMAND_MODULES:
+                return False
+            return self._command(value, args, skip=len(value.value) - len(rest))
+        entries = self._entries(value) or {}
+        module = entries.get("module")
+        if module is None or not _is_scalar(module):
+            return False
+        if module.value == _CLASSIC_MODULE:
+            return self._classic_module(value, self._mark(module))
+        if module.value not in _COMMAND_MODULES:
+            return False
+        return self._command(value, args)
+
+    # --- the classic `azure` module ------------------------------------------------------------------
+
+    def _classic_module(self, value: Node, at: Mark) -> bool:
+        """The classic module's VM: created as `azure vm create` with its values (`state: absent`: deleted as
+        `azure vm delete`), its calls named as the module's."""
+        given = self._entries(value)
+        if given is None:
+            return False
+        state = given.get("state")
+        words = {key: self._word(node) for key, node in given.items() if _is_scalar(node)}
+        service = words.get("hosted_service_name") or Word(None, at, holder="hosted_service_name")
+        name = words.get("name") or Word(None, at, holder="name")
+        if state is not None and _is_scalar(state) and state.value == "absent":
+            self._module_call(
+                ANSIBLE_VM_ABSENT, [_text("vm", at), _text("delete", at), name, *_option("-d", service)], at
+            )
+            return True
+        command = [_text("vm", at), _text("create", at), service]
+        for key in ("image", "user", "password"):
+            command.append(words.get(key) or Word(None, at, holder=key))
+        command += _option("-n", name)
+        for key, option in _VM_OPTIONS:
+            if key in words:
+                command += _option(option, words[key])
+        account = words.get("storage_account")
+        if account is not None:  # the module puts the VM's disk in the account: vhds/<name>.vhd
+            blob = f"https://{account.text}.blob.core.windows.net/vhds/{name.text}.vhd"
+            known = account.text is not None and name.text is not None
+            command += _option("-u", Word(blob if known else None, account.mark, holder=account.holder))
+        self._module_call(ANSIBLE_VM, command, at)
+        endpoints = words.get("endpoints")
+        for port in _ports(endpoints) if endpoints is not None else [Word("22", at)]:
+            endpoint = [_text("vm", at), _text("endpoint", at), _text("create", at), name, port, port]
+            self._module_call(ANSIBLE_VM, [*endpoint, *_option("-d", service)], at)
+        return True
+
+    def _module_call(self, name: str, words: list[Word], at: Mark) -> None:
+        if self.lines.azure(words, at) is not None:
+            self.lines.rename_last_call(name)
+
+    # --- command lines -------------------------------------------------------------------------------
+
+    def _line(self, node: Node, skip: int = 0) -> bool:
+        """A command line written in a scalar, from its `skip`th character: its Jinja expressions filled in
+        (a literal the play states, else a value not stated), run as bash runs it."""
+        value: str = node.value
+        self.spend(len(value) + 1)
+        places = _places(node, value)[skip:]
+        value = value[skip:]
+        if "azure" not in value:
+            return False
+        line, line_places, holes = self._filled(value, places)
+        self.lines.run_line(line, line_places, holes)
+        return True
+
+    def _filled(
+        self, value: str, places: list[tuple[int, int]]
+    ) -> tuple[str, list[tuple[int, int]], list[tuple[str | None, Mark | None]]]:
+        """`value` with each `{{ ... }}` replaced by the literal the play states for it, else by a hole, and
+        the place (line, column) of each byte of the result."""
+        pieces: list[str] = []
+        byte_places: list[tuple[int, int]] = []
+        holes: list[tuple[str | None, Mark | None]] = []
+        start = 0
+        for opened, closed in _expressions(value):
+            self._add(pieces, byte_places, value[start:opened], places[start:opened])
+            at = places[opened] if opened < len(places) else (1, 1)
+            expression = value[opened + 2 : closed].strip()
+            stated = self.stated.get(expression)
+            if stated is not None:
+                filled = stated[0]
+            else:
+                filled = f"{HOLE}-{len(holes)}-"
+                holes.append((_holder(value[opened : closed + 2]), Mark(self.path, at[0], column=at[1])))
+            self._add(pieces, byte_places, filled, [at] * len(filled))
+            start = closed + 2
+        self._add(pieces, byte_places, value[start:], places[start:])
+        return "".join(pieces), byte_places, holes
+
+    @staticmethod
+    def _add(
+        pieces: list[str], byte_places: list[tuple[int, int]], text: str, places: list[tuple[int, int]]
+    ) -> None:
+        pieces.append(text)
+        last = places[-1] if places else (1, 1)
+        for index, character in enumerate(text):
+            place = places[index] if index < len(places) else last
+            byte_places.extend([place] * len(character.encode("utf-8")))
+
+    def _word(self, node: Node) -> Word:
+        """A scalar as one word: its text, or, with a Jinja expression in it, what the play states for one
+        that is the whole value, else a value the file does not state."""
+        value: str = node.value
+        mark = self._mark(node)
+        if "{{" not in value:
+            return Word(value, mark, exact=node.style is None)
+        bare = value.strip()
+        expressions = list(_expressions(bare))
+        if len(expressions) == 1 and expressions[0] == (0, len(bare) - 2):
+            stated = self.stated.get(bare[2:-2].strip())
+            if stated is not None:
+                return Word(stated[0], mark)
+        return Word(None, mark, holder=_holder(value))
+
+    # --- nodes ---------------------------------------------------------------------------------------
+
+    def _first_visit(self, node: Node) -> bool:
+        if id(node) in self.seen:
+            return False
+        self.seen.add(id(node))
+        return True
+
+    def _items(self, node: Node) -> list[Node]:
+        return list(node.value) if node.id == "sequence" and self._first_visit(node) else []
+
+    def _entries(self, node: Node) -> dict[str, Node] | None:
+        """A mapping's values by their keys (scalar keys only); None for any other node, or one walked."""
+        if node.id != "mapping":
+            return None
+        self.spend(len(node.value) + 1)
+        return {key.value: value for key, value in node.value if _is_scalar(key)}
+
+    def _mark(self, node: Node) -> Mark:
+        quoted = 1 if node.id == "scalar" and node.style in ("'", '"') else 0
+        return Mark(self.path, node.start_mark.line + 1, column=node.start_mark.column + 1 + quoted)
+
+
+# The classic module's values that `azure vm create` takes as options.
+_VM_OPTIONS = (
+    ("location", "-l"),
+    ("role_size", "-z"),
+    ("virtual_network_name", "-w"),
+    ("subnet_name", "-b"),
+    ("ssh_cert_path", "-t"),
+)
+
+
+def _text(text: str, at: Mark) -> Word:
+    return Word(text, at)
+
+
+def _option(option: str, value: Word) -> list[Word]:
+    return [Word(option, value.mark), value]
+
+
+def _ports(endpoints: Word) -> list[Word]:
+    """The classic module's `endpoints` (`'22,80'`): each port, at its own column where the text is exact."""
+    if endpoints.text is None:
+        return [endpoints]
+    ports, column = [], endpoints.mark.column
+    for port in endpoints.text.split(","):
+        at = (
+            Mark(endpoints.mark.path, endpoints.mark.line, column=column)
+            if endpoints.exact
+            else endpoints.mark
+        )
+        if port.strip():
+            ports.append(Word(port.strip(), at))
+        column += len(port) + 1
+    return ports
+
+
+def _is_scalar(node: Node) -> bool:
+    return node.id == "scalar"
+
+
+def _holder(written: str) -> str:
+    """What holds a value a Jinja expression gives: `$name` for a variable (as a shell script's `$name`),
+    else the expression as written."""
+    inner = written.strip().removeprefix("{{").removesuffix("}}").strip()
+    return f"${inner}" if inner.isidentifier() else written.strip()
+
+
+def _written(node: Node) -> str:
+    """A loop's list as the plan quotes it."""
+    return str(node.value) if _is_scalar(node) else "the loop's items"
+
+
+def _expressions(value: str) -> Iterator[tuple[int, int]]:
+    """Where each `{{ ... }}` opens and where its `}}` starts."""
+    start = 0
+    while (opened := value.find("{{", start)) != -1:
+        closed = value.find("}}", opened + 2)
+        if closed == -1:
+            return
+        yield opened, closed
+        start = closed + 2
+
+
+def _places(node: Node, value: str) -> list[tuple[int, int]]:
+    """The line and column (1-based) where each character of a scalar's value is written, found by walking
+    the value and its source together: a character the source writes otherwise (an escape, a fold, a
+    block's indentation) is passed over in the source. Linear in the source's length."""
+    source: str = (
+        node.start_mark.buffer[node.start_mark.pointer : node.end_mark.pointer]
+        if node.start_mark.buffer
+        else ""
+    )
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    places: list[tuple[int, int]] = []
+    at = 0
+    double = node.style == '"'
+    for character in value:
+        while at < len(source) and source[at] != character:
+            if double and source[at] == "\\" and at + 1 < len(source) and source[at + 1] != "\n":
+                break  # an escape writes this character
+            line, column = (line + 1, 1) if source[at] == "\n" else (line, column + 1)
+            at += 1
+        places.append((line, column))
+        if at < len(source):
+            step = _escape_length(source, at) if double and source[at] == "\\" else 1
+            for _ in range(step):
+                line, column = (line + 1, 1) if source[at] == "\n" else (line, column + 1)
+                at += 1
+                if at >= len(source):
+                    break
+    return places
+
+
+def _escape_length(source: str, at: int) -> int:
+    kind = source[at + 1 : at + 2]
+    return {"x": 4, "u": 6, "U": 10}.get(kind, 2)
+
+
+def _suppressions(
+    path: str, text: str, spans: list[tuple[int, int]]
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """`# migcheck: ...` comments: on a line of their own, they cover the task that starts on the next line
+    that is not blank or a comment; at the end of a line, that line's task; `ignore-file`, the file."""
+    if "migcheck" not in text.lower():
+        return (), ()
+    lines = text.splitlines()
+    starts = dict(spans)
+    found, marked = [], []
+    for number, written in enumerate(lines, 1):
+        hash_at = written.find("#")
+        if hash_at == -1 or "migcheck" not in written[hash_at:].lower():
+            continue
+        body = line_comment_text(written[hash_at:])
+        if not starts_like_directive(body):
+            continue
+        mark = Mark(path, number, column=hash_at + 1)
+        marked.append(DirectiveComment(body, mark))
+        parsed = directive(body)
+        if parsed is None:
+            continue
+        kind, codes, reason = parsed
+        if kind == "ignore-file":
+            found.append(Suppression(codes, reason, 0, 0, mark))
+            continue
+        if written[:hash_at].strip():  # at the end of a line: that line
+            found.append(Suppression(codes, reason, number, number, mark))
+            continue
+        first = _next_statement(lines, number)
+        if first in starts:
+            found.append(Suppression(codes, reason, first, starts[first], mark))
+        else:  # no task that runs a command follows: kept, so that the filter reports it
+            found.append(Suppression.nowhere(codes, reason, mark))
+    return tuple(found), tuple(marked)
+
+
+def _next_statement(lines: list[str], number: int) -> int:
+    """The number of the first line after line `number` that is neither blank nor a comment."""
+    for following in range(number, len(lines)):
+        stripped = lines[following].strip()
+        if stripped and not stripped.startswith("#"):
+            return following + 1
+    return 0
