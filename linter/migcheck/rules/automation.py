@@ -192,7 +192,7 @@ class ClassicAutomation(Rule):
         kinds = _kinds(creates)
         named = all(name in _CREATES for name in creates)
         message = (
-            f"{script.language} script '{script.name}' runs the migration (MIG602 checks its steps), and its "
+            f"{_script_words(script)} '{script.name}' runs the migration (MIG602 checks its steps), and its "
             f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) "
             f"{_fail_when_run(creates, surely)}, since {_retired(kinds)}: it can migrate only classic "
             "resources that exist already"
@@ -227,18 +227,18 @@ def _message(script: Script) -> str:
         kinds = _kinds(creates)
         what = _and(kinds) if named else "resources"
         return (
-            f"{script.language} script '{script.name}' uses the {api} ({shown}): its calls that create "
+            f"{_script_words(script)} '{script.name}' uses the {api} ({shown}): its calls that create "
             f"classic {what} ({_shown(creates)}) fail today, since {_retired(kinds)}{others}"
         )
     services, iaas = services_of(script.language, names)
     if not iaas:
         return (
-            f"{script.language} script '{script.name}' uses the {api} ({shown}) for "
+            f"{_script_words(script)} '{script.name}' uses the {api} ({shown}) for "
             f"{_and(s.what for s in services)}, which the migration of IaaS resources does not move: the classic "
             "API is deprecated, and Resource Manager manages these services"
         )
     return (
-        f"{script.language} script '{script.name}' uses the {api} ({shown}): it stops working once these "
+        f"{_script_words(script)} '{script.name}' uses the {api} ({shown}): it stops working once these "
         "resources are migrated to Resource Manager"
     )
 
@@ -329,6 +329,14 @@ _CLIENTS = {
     "PowerShell": "classic Azure PowerShell module",
     "Shell": "classic Azure CLI in asm mode",
 }
+
+
+def _script_words(script: Script) -> str:
+    """What a message calls a script: an Ansible playbook runs the classic CLI as a shell script does, and is
+    read as one, but its author knows it as a playbook."""
+    if script.language == "Shell" and script.mark.path.lower().endswith((".yml", ".yaml")):
+        return "Ansible playbook"
+    return f"{script.language} script"
 
 
 def _client(language: str, names: list[str]) -> str:
