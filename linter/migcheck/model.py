@@ -1445,6 +1445,9 @@ class Script:
     # in the order they run, each with how many migration steps run before it (`ClassicCall.after`), its
     # branches, and the circuit's service key as `changes` (("expressroute-circuit", key), "" unstated).
     circuit_moves: tuple[ClassicCall, ...] = field(default=(), compare=False)
+    # The language of the file, where it is not `language`: a Python script whose classic calls are the
+    # classic CLI's commands it runs (`subprocess.call(["azure", ...])`) is "Python", its calls "Shell"'s.
+    written_in: str = field(default="", compare=False)
 
 
 EXPRESSROUTE = "expressroute"

@@ -166,6 +166,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
+from migcheck.readers import python_cli
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_dispatch import with_calls_by_name
 from migcheck.readers.python_flow import (
@@ -613,6 +614,7 @@ def uses_classic(data: bytes) -> bool:
         or b"management.core." in data
         or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
         or any(collection in data for collection in _REQUEST_COLLECTIONS)
+        or python_cli.sniff(data)
     )
 
 
@@ -737,6 +739,7 @@ def read(path: str, data: bytes) -> Document:
         or (b"services/" in data and bool(_request_paths(parsed)))
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
+    resources = (*resources, *python_cli.read(path, parsed, source.mark))  # `azure ...` it runs
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(

@@ -195,6 +195,29 @@ def _read(path: str, data: bytes) -> Document:
     )
 
 
+def read_commands(
+    path: str,
+    source: bytes,
+    marks: tuple[tuple[int, Mark], ...],
+    holes: tuple[tuple[str | None, Mark | None], ...],
+) -> tuple[object, ...]:
+    """What the classic CLI's commands another language's script runs describe (a Python script's
+    `subprocess.call(["azure", ...])`), given as the shell script `source` that runs them as that script
+    does: its call for each command, in order, each part of it shown where `marks` says (the last mark
+    at or before the byte it starts at), each value that script does not state a hole (`_numbered`) that
+    `holes` says what holds. Its calls and steps, then the resources the commands describe."""
+    tree = grammars.parser(_GRAMMAR).parse(source)
+    if tree.root_node.has_error:
+        return ()
+    where = _WrittenAt(path, marks)
+    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders={}, holes=holes)
+    if walker.reading.arm_from_start:
+        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, holes=holes)
+    script = walker.script()
+    described = tuple(walker.reading.resources())
+    return (script, *described) if script is not None else described
+
+
 # What a syntax problem after classic commands the script runs means for them.
 _STOPS = (
     ": bash runs the commands before the one this is in, which migcheck reads, and stops here, so no command"
@@ -358,17 +381,23 @@ def _settings_functions(settings: beside.Settings) -> _Library | None:
 
 
 def _walked(
-    path: str, source: bytes, where: _Positions, root: Node, arm: bool, placeholders: dict[int, str]
+    path: str,
+    source: bytes,
+    where: _Positions,
+    root: Node,
+    arm: bool,
+    placeholders: dict[int, str],
+    holes: tuple[tuple[str | None, Mark | None], ...] = (),
 ) -> _Walker:
     """The script run through by a walker; a hostile one, past the work its size warrants, read again
-    once through, each statement once and no call followed."""
+    once through, each statement once and no call followed. `holes`: see `read_commands`."""
     walker = _Walker(path, source, where, arm)
-    walker.placeholders = placeholders
+    walker.placeholders, walker.line_holes = placeholders, holes
     try:
         walker.run(root)
     except (_Exhausted, RecursionError):
         walker = _Walker(path, source, where, arm, flat=True)
-        walker.placeholders = placeholders
+        walker.placeholders, walker.line_holes = placeholders, holes
         walker.run(root)
     return walker
 
@@ -546,6 +575,22 @@ class _At(_Positions):
 
     def mark(self, node: Node, skip: int = 0) -> Mark:
         return self.at
+
+
+class _WrittenAt(_Positions):
+    """Every node of a script another language's script runs commands by is shown where that script
+    writes the part it is made from (see `read_commands`)."""
+
+    exact = False
+
+    def __init__(self, path: str, marks: tuple[tuple[int, Mark], ...]) -> None:
+        super().__init__(path, b"")
+        self.starts = [start for start, _ in marks]
+        self.marks = [mark for _, mark in marks]
+
+    def mark(self, node: Node, skip: int = 0) -> Mark:
+        at = bisect.bisect_right(self.starts, node.start_byte) - 1
+        return self.marks[max(at, 0)] if self.marks else Mark(self.path, 1, column=1)
 
 
 def _syntax_problem(root: Node, where: _Positions) -> FileProblem:

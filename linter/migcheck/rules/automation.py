@@ -332,8 +332,10 @@ _CLIENTS = {
 
 
 def _script_words(script: Script) -> str:
-    """What a message calls a script: an Ansible playbook runs the classic CLI as a shell script does, and is
-    read as one, but its author knows it as a playbook."""
+    """What a message calls a script: a Python script or an Ansible playbook that runs the classic CLI is
+    read as the shell script running the same commands, but its author knows it as what it is."""
+    if script.written_in:  # a Python script that runs the classic CLI, read as the commands it runs
+        return f"{script.written_in} script"
     if script.language == "Shell" and script.mark.path.lower().endswith((".yml", ".yaml")):
         return "Ansible playbook"
     return f"{script.language} script"

@@ -1,0 +1,324 @@
+"""Python scripts that run the classic cross-platform CLI: `subprocess.call(["azure", "vm", "create", ...])`
+(`check_call`, `check_output`, `run`, `Popen`, under any name the script imports them by), a command line
+run by a shell (`subprocess.check_output("azure vm create ...", shell=True)`, `os.system(...)`,
+`os.popen(...)`). Each command is what the same command in a shell script is: `xplat` gives it its meaning,
+through the shell reader, which is handed the script's commands written as the shell script that runs
+them as the Python script does (`shell.read_commands`), never run.
+
+The words of a list are the words the script states: a string literal is its word, a variable assigned a
+string literal is that string, an f-string its text with a value of its own for each field; anything else
+is a value the script does not state (a stand-in, as elsewhere), one value for one variable. A command line
+given as a string is split as bash splits it, its pieces the script does not state words of their own. A
+list or string the script assigns to a variable and then runs is read where it runs. The script's
+structure is kept: the body of an `if`, an `except` or a `while` may run, a `for` over items the script
+writes out runs once for each, one over items it does not runs one or more turns, a function of the
+script runs at each of its calls (with its parameters the values it is given), and one no call runs is
+read once with values it does not know."""
+
+from __future__ import annotations
+
+import ast
+import shlex
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from migcheck.model import Mark, Script
+from migcheck.readers import shell, xplat
+
+# The calls that run a command: by module, the functions that take its words or its command line first.
+_RUNNERS = {
+    "subprocess": frozenset(
+        {"call", "check_call", "check_output", "run", "Popen", "getoutput", "getstatusoutput"}
+    ),
+    "os": frozenset({"system", "popen"}),
+    "commands": frozenset({"getoutput", "getstatusoutput"}),  # Python 2's
+}
+_CLI = frozenset({"azure", "azure.cmd"})
+_DEPTH = 40  # the most statements within statements translated; deeper ones are left out
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a file may run the classic CLI: it names `azure` and a module that runs commands."""
+    return b"azure" in data and (b"subprocess" in data or b"os.system" in data or b"os.popen" in data)
+
+
+def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[object, ...]:
+    """The calls, steps and resources of the classic CLI's commands the script runs (see the module)."""
+    script = _Script(path, tree, mark)
+    script.statements(tree.body, 0)
+    if not script.ran:
+        return ()
+    read = shell.read_commands(path, script.source(), tuple(script.marks), tuple(script.holes))
+    return tuple(replace(r, written_in="Python") if isinstance(r, Script) else r for r in read)
+
+
+class _Script:
+    """The shell script that runs the Python script's commands as it does, written as it is read."""
+
+    def __init__(self, path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> None:
+        self.path = path
+        self.mark = mark
+        self.runners = _runner_names(tree)
+        self.functions = _function_names(tree)
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.marks: list[tuple[int, Mark]] = []
+        self.holes: list[tuple[str | None, Mark | None]] = []
+        self.values: dict[str, ast.expr] = {}  # the list or string last assigned to a name, in order
+        self.ran = False  # whether any command runs `azure`
+
+    def source(self) -> bytes:
+        return b"".join(self.parts)
+
+    def write(self, text: str, at: ast.AST | None = None) -> None:
+        if at is not None:
+            self.marks.append((self.size, self.mark(at)))
+        data = text.encode("utf-8")
+        self.parts.append(data)
+        self.size += len(data)
+
+    def hole(self, node: ast.AST, holder: str | None = None) -> str:
+        """A word the script does not state, held by `holder` (one value for one variable)."""
+        self.holes.append((holder, self.mark(node)))
+        return f"{xplat.HOLE}-{len(self.holes) - 1}-"
+
+    # --- statements ------------------------------------------------------------------------------
+
+    def statements(self, body: list[ast.stmt], depth: int) -> None:
+        if depth > _DEPTH:
+            return
+        for statement in body:
+            self.statement(statement, depth)
+
+    def statement(self, node: ast.stmt, depth: int) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.function(node, depth)
+        elif isinstance(node, ast.ClassDef):
+            self.statements(node.body, depth + 1)
+        elif isinstance(node, ast.If):
+            self.commands_in(node.test)
+            self.branch(node.test, node.body, node.orelse, depth)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            self.loop(node, depth)
+        elif isinstance(node, ast.While):
+            self.commands_in(node.test)
+            self.write(f"while [ -n {self.hole(node.test)} ]; do :\n", node)
+            self.statements(node.body, depth + 1)
+            self.write("done\n")
+            self.statements(node.orelse, depth + 1)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                self.commands_in(item.context_expr)
+            self.statements(node.body, depth + 1)
+        elif isinstance(node, ast.Try):
+            self.statements(node.body, depth + 1)
+            for handler in node.handlers:  # runs where the body failed: may run
+                self.branch(handler, handler.body, [], depth)
+            self.statements(node.orelse, depth + 1)
+            self.statements(node.finalbody, depth + 1)
+        else:
+            self.commands_in(node)
+            if isinstance(node, ast.Assign):
+                self.assign(node)
+
+    def branch(self, test: ast.AST, body: list[ast.stmt], orelse: list[ast.stmt], depth: int) -> None:
+        self.write(f"if [ -n {self.hole(test)} ]; then :\n", test)
+        self.statements(body, depth + 1)
+        if orelse:
+            self.write("else :\n")
+            self.statements(orelse, depth + 1)
+        self.write("fi\n")
+
+    def loop(self, node: ast.For | ast.AsyncFor, depth: int) -> None:
+        """A `for` over items the script writes out runs once for each; over others, one or more turns."""
+        self.commands_in(node.iter)
+        name = node.target.id if isinstance(node.target, ast.Name) and _shell_name(node.target.id) else "_"
+        items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
+        if items is not None and all(_string(item) is not None for item in items):
+            listed = " ".join(shlex.quote(_string(item) or "") for item in items)
+            self.write(f"for {name} in {listed}; do :\n", node)
+        else:  # an unquoted variable nothing sets: a list of words the script does not state
+            self.write(f"for {name} in ${_unstated_list(node)}; do :\n", node)
+        self.statements(node.body, depth + 1)
+        self.write("done\n")
+
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, depth: int) -> None:
+        """A function of the script, run at each call: its parameters the words the call gives."""
+        if not _shell_name(node.name):
+            return
+        self.write(f"{node.name}() {{ :\n", node)
+        parameters = [
+            a.arg for a in (*node.args.posonlyargs, *node.args.args) if a.arg not in ("self", "cls")
+        ]
+        for number, parameter in enumerate(parameters, start=1):
+            if _shell_name(parameter):
+                self.write(f'local {parameter}="${{{number}}}"\n')
+        saved = dict(self.values)
+        self.statements(node.body, depth + 1)
+        self.values = saved
+        self.write("}\n")
+
+    def assign(self, node: ast.Assign) -> None:
+        """`name = "text"`: the name's value; `name = [...]` or a string built: kept to be read where it
+        runs; anything else: a value the script does not state, one for the name."""
+        for target in node.targets:
+            if not isinstance(target, ast.Name) or not _shell_name(target.id):
+                continue
+            name = target.id
+            self.values[name] = node.value
+            text = _string(node.value)
+            if text is not None:
+                self.write(f"{name}={shlex.quote(text)}\n", node)
+            else:
+                self.write(f"{name}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
+
+    # --- commands --------------------------------------------------------------------------------
+
+    def commands_in(self, node: ast.AST) -> None:
+        """The commands the calls in `node` run, and the calls of the script's functions, in the order
+        written (functions and lambdas defined in it aside)."""
+        calls = [c for c in _calls(node) if self.runs(c) or self.own_function(c)]
+        for call in sorted(calls, key=lambda c: (c.lineno, c.col_offset)):
+            if self.runs(call):
+                self.command(call)
+            else:
+                self.call_function(call)
+
+    def runs(self, call: ast.Call) -> bool:
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            module = self.runners.modules.get(func.value.id)
+            return module is not None and func.attr in _RUNNERS[module]
+        return isinstance(func, ast.Name) and func.id in self.runners.functions
+
+    def own_function(self, call: ast.Call) -> str | None:
+        func = call.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        return name if name in self.functions else None
+
+    def call_function(self, call: ast.Call) -> None:
+        self.write(self.own_function(call) or "", call)
+        self.words([argument for argument in call.args if not isinstance(argument, ast.Starred)], first=False)
+
+    def command(self, call: ast.Call) -> None:
+        given = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+        if isinstance(given, ast.Name) and given.id in self.values:
+            given = self.values[given.id]
+        if isinstance(given, ast.Call) and _named(given.func, "split") and given.args:
+            given = given.args[0]  # `shlex.split("azure ...")`, `"azure ...".split()`: the line it splits
+        if isinstance(given, (ast.List, ast.Tuple)):
+            words = [w for w in given.elts if not isinstance(w, ast.Starred)]
+            if not words or _string(words[0]) not in _CLI:
+                return
+            self.ran = True
+            self.words(words)
+        elif given is not None:
+            line = self.line(given)
+            if line is not None and "azure" in line:
+                self.ran = True
+                self.write(line + "\n", given)
+
+    def words(self, words: list[ast.expr], first: bool = True) -> None:
+        """A command's words, each shown where the script writes it."""
+        for index, word in enumerate(words):
+            self.write(" " if index or not first else "")
+            self.write(self.word(word), word)
+        self.write("\n")
+
+    def word(self, node: ast.expr) -> str:
+        """One word of a list, written where the script writes it."""
+        text = _string(node)
+        if text is not None:
+            quoted = shlex.quote(text)
+        elif isinstance(node, ast.Name) and _shell_name(node.id):
+            quoted = f'"${{{node.id}}}"'
+        elif isinstance(node, ast.JoinedStr):
+            quoted = "".join(self.field(value, quote=True) for value in node.values)
+        else:
+            quoted = self.hole(node)
+        return quoted
+
+    def field(self, value: ast.expr, quote: bool) -> str:
+        """A part of an f-string: its text, or a variable it names, or a value the script does not state."""
+        text = _string(value)
+        if text is not None:
+            return shlex.quote(text) if quote else text
+        inner = value.value if isinstance(value, ast.FormattedValue) else value
+        if isinstance(inner, ast.Name) and _shell_name(inner.id):
+            return f'"${{{inner.id}}}"'
+        return self.hole(inner)
+
+    def line(self, node: ast.expr) -> str | None:
+        """A command line given as a string: its text, each value the script does not state a word of its
+        own (a variable the script names, a hole)."""
+        text = _string(node)
+        if text is not None:
+            return text
+        if isinstance(node, ast.JoinedStr):
+            return "".join(self.field(value, quote=False) for value in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.line(node.left), self.line(node.right)
+            return left + right if left is not None and right is not None else None
+        if isinstance(node, ast.Name) and _shell_name(node.id):
+            return f'"${{{node.id}}}"'
+        return self.hole(node)
+
+
+class _Runners:
+    def __init__(self) -> None:
+        self.modules: dict[str, str] = {}  # the names the modules that run commands are imported by
+        self.functions: set[str] = set()  # the names their functions are imported by
+
+
+def _runner_names(tree: ast.Module) -> _Runners:
+    found = _Runners()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in _RUNNERS:
+                    found.modules[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module in _RUNNERS:
+            runs = _RUNNERS[node.module]
+            found.functions.update(a.asname or a.name for a in node.names if a.name in runs)
+    return found
+
+
+def _function_names(tree: ast.Module) -> set[str]:
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _shell_name(node.name)
+    }
+
+
+def _calls(node: ast.AST) -> Iterator[ast.Call]:
+    """The calls in `node`, not those of a function, lambda or class defined in it."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Call):
+            yield current
+        stack.extend(
+            child
+            for child in ast.iter_child_nodes(current)
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
+        )
+
+
+def _string(node: ast.AST) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _named(func: ast.expr, name: str) -> bool:
+    return (isinstance(func, ast.Attribute) and func.attr == name) or (
+        isinstance(func, ast.Name) and func.id == name
+    )
+
+
+def _shell_name(name: str) -> bool:
+    """Whether a Python name is a name bash takes for a variable or function (ASCII only)."""
+    return name.isascii() and name.isidentifier()
+
+
+def _unstated_list(node: ast.AST) -> str:
+    return f"migcheck_items_{getattr(node, 'lineno', 0)}"
