@@ -106,3 +106,25 @@ def test_a_folder_walk_reads_such_a_script(tmp_path: Path, monkeypatch: pytest.M
     assert where(lint_files(tmp_path, monkeypatch, files, "MIG601").findings) == [
         "MIG601 tools/deploy.py:2:11"
     ]
+
+
+def test_a_vm_created_in_each_turn_of_a_while_loop_it_does_not_count_is_one_or_more() -> None:
+    text = (
+        "import subprocess, sys\n"
+        "i = 0\n"
+        "while i < int(sys.argv[1]):\n"
+        '    subprocess.run(["azure", "vm", "create", "shop", "img", "ops", "-n", f"web{i}"])\n'
+        "    i += 1\n"
+    )
+    (deployment,) = [d for d in script_resources(text, "deploy.py") if isinstance(d, Deployment)]
+    assert [r.looped_over for r in deployment.roles] == ["the turns of `while i < int(sys.argv[1])`"]
+
+
+def test_a_vm_created_for_each_item_of_a_list_it_does_not_write_out_is_one_or_more() -> None:
+    text = (
+        "import subprocess, sys\n"
+        "for name in sys.argv[1:]:\n"
+        '    subprocess.run(["azure", "vm", "create", "shop", "img", "ops", "-n", name])\n'
+    )
+    (deployment,) = [d for d in script_resources(text, "deploy.py") if isinstance(d, Deployment)]
+    assert [r.looped_over for r in deployment.roles] == ["sys.argv[1:]"]

@@ -22,7 +22,7 @@ import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from migcheck.model import Mark, Script
+from migcheck.model import Deployment, Mark, Script
 from migcheck.readers import shell, xplat
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
@@ -49,7 +49,21 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
     if not script.ran:
         return ()
     read = shell.read_commands(path, script.source(), tuple(script.marks), tuple(script.holes))
-    return tuple(replace(r, written_in="Python") if isinstance(r, Script) else r for r in read)
+    return tuple(_as_written(resource, script.loops) for resource in read)
+
+
+def _as_written(resource: object, loops: dict[str, str]) -> object:
+    """A resource the shell reader describes, told as the Python script writes it: its script's language,
+    the loops its VMs are created in as the Python script writes them (`while i < n`)."""
+    if isinstance(resource, Script):
+        return replace(resource, written_in="Python")
+    if isinstance(resource, Deployment) and any(role.looped_over in loops for role in resource.roles):
+        roles = tuple(
+            replace(role, looped_over=loops.get(role.looped_over, role.looped_over))
+            for role in resource.roles
+        )
+        return replace(resource, roles=roles)
+    return resource
 
 
 class _Script:
@@ -66,6 +80,8 @@ class _Script:
         self.holes: list[tuple[str | None, Mark | None]] = []
         self.values: dict[str, ast.expr] = {}  # the list or string last assigned to a name, in order
         self.ran = False  # whether any command runs `azure`
+        # What the shell reader says a loop is (`Role.looped_over`), by the loop as the script writes it.
+        self.loops: dict[str, str] = {}
 
     def source(self) -> bytes:
         return b"".join(self.parts)
@@ -102,7 +118,9 @@ class _Script:
             self.loop(node, depth)
         elif isinstance(node, ast.While):
             self.commands_in(node.test)
-            self.write(f"while [ -n {self.hole(node.test)} ]; do :\n", node)
+            test = f"[ -n {self.hole(node.test)} ]"
+            self.loops[f"the turns of `while {test}`"] = f"the turns of `while {_python(node.test)}`"
+            self.write(f"while {test}; do :\n", node)
             self.statements(node.body, depth + 1)
             self.write("done\n")
             self.statements(node.orelse, depth + 1)
@@ -120,6 +138,8 @@ class _Script:
             self.commands_in(node)
             if isinstance(node, ast.Assign):
                 self.assign(node)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                self.changed(node.target.id, node)
 
     def branch(self, test: ast.AST, body: list[ast.stmt], orelse: list[ast.stmt], depth: int) -> None:
         self.write(f"if [ -n {self.hole(test)} ]; then :\n", test)
@@ -138,6 +158,7 @@ class _Script:
             listed = " ".join(shlex.quote(_string(item) or "") for item in items)
             self.write(f"for {name} in {listed}; do :\n", node)
         else:  # an unquoted variable nothing sets: a list of words the script does not state
+            self.loops[f"${_unstated_list(node)}"] = _python(node.iter)
             self.write(f"for {name} in ${_unstated_list(node)}; do :\n", node)
         self.statements(node.body, depth + 1)
         self.write("done\n")
@@ -171,6 +192,12 @@ class _Script:
                 self.write(f"{name}={shlex.quote(text)}\n", node)
             else:
                 self.write(f"{name}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
+
+    def changed(self, name: str, node: ast.stmt) -> None:
+        """`i += 1`: a value the script does not state from here on (in a loop, each turn's own)."""
+        if _shell_name(name):
+            self.values.pop(name, None)
+            self.write(f"{name}={self.hole(node, f'{name}@{node.lineno}')}\n", node)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -322,3 +349,9 @@ def _shell_name(name: str) -> bool:
 
 def _unstated_list(node: ast.AST) -> str:
     return f"migcheck_items_{getattr(node, 'lineno', 0)}"
+
+
+def _python(node: ast.AST) -> str:
+    """An expression as Python writes it, shortened to what a line of a plan shows."""
+    text = ast.unparse(node)
+    return text if len(text) <= 60 else text[:57] + "..."
