@@ -317,6 +317,67 @@ PYTHON: dict[str, str] = {
     "perform_delete": "the matching azure-mgmt-* client, or a Resource Manager REST call",
 }
 
+# Resource Manager's own types of classic resources (the Microsoft.Classic* providers), by their names without
+# case: creating one through Resource Manager's generic calls (`New-AzResource -ResourceType ...`, `az
+# resource create --resource-type ...`, azure-mgmt-resource's `resources.create_or_update`) creates the
+# classic resource, as the classic API does, and fails where that does. Each with its name as documented,
+# the Resource Manager type to create instead, and the kind of retired resource it is (see
+# `CREATES_RETIRED`), "" for one whose creation is not retired.
+CLASSIC_RESOURCE_TYPES = {
+    written.casefold(): (written, instead, kind)
+    for written, instead, kind in (
+        (
+            "Microsoft.ClassicCompute/domainNames",
+            "Microsoft.Compute/cloudServices (Cloud Services (extended support))",
+            "cloud services",
+        ),
+        ("Microsoft.ClassicCompute/virtualMachines", "Microsoft.Compute/virtualMachines", "VMs"),
+        ("Microsoft.ClassicStorage/storageAccounts", "Microsoft.Storage/storageAccounts", "storage accounts"),
+        ("Microsoft.ClassicNetwork/reservedIps", "Microsoft.Network/publicIPAddresses (Standard SKU)", ""),
+        ("Microsoft.ClassicNetwork/virtualNetworks", "Microsoft.Network/virtualNetworks", ""),
+        ("Microsoft.ClassicNetwork/networkSecurityGroups", "Microsoft.Network/networkSecurityGroups", ""),
+    )
+}
+# The generic calls that create a resource of any type, by language, as a call of a classic type is named.
+RESOURCE_CREATES = {
+    "PowerShell": ("New-AzResource", "New-AzureRmResource"),
+    "Shell": ("az resource create",),
+    "Python": ("resources.create_or_update", "resources.begin_create_or_update"),
+}
+
+
+def classic_type_call(command: str, resource_type: str) -> str | None:
+    """The name of a classic call that the generic call `command` of a classic resource type makes
+    (`New-AzResource Microsoft.ClassicCompute/domainNames`); None for a type not classic."""
+    known = CLASSIC_RESOURCE_TYPES.get(resource_type.strip().casefold())
+    return f"{command} {known[0]}" if known is not None else None
+
+
+def resource_id_type(resource_id: str) -> str:
+    """The type a Resource Manager resource ID names (`.../providers/Microsoft.ClassicCompute/domainNames/
+    web` -> `Microsoft.ClassicCompute/domainNames`), "" for one that names none."""
+    _, found, rest = resource_id.casefold().rpartition("/providers/")
+    if not found:
+        return ""
+    start = len(resource_id) - len(rest)
+    parts = resource_id[start:].split("/")
+    return "/".join(parts[:2]) if len(parts) >= 2 else ""
+
+
+def _classic_type_calls() -> dict[str, tuple[str, str]]:
+    """Every name `classic_type_call` gives, with what replaces it and the kind of retired resource it
+    creates ("" for none)."""
+    return {
+        f"{command} {written}": (f"{command} {instead}", kind)
+        for commands in RESOURCE_CREATES.values()
+        for command in commands
+        for written, instead, kind in CLASSIC_RESOURCE_TYPES.values()
+    }
+
+
+CLASSIC_TYPE_CALLS = _classic_type_calls()
+
+
 # What manages IaaS resources in Resource Manager: the Az module's and the Python SDK's.
 IAAS_MODULES = {
     "PowerShell": ("Az.Compute", "Az.Network", "Az.Storage", "Az.Resources"),
@@ -451,12 +512,19 @@ CREATES_RETIRED = {
         }
     ),
 }
+# And Resource Manager's generic calls of a classic type whose creation is retired, in every language.
+CREATES_RETIRED = {
+    language: names | {name for name, (_, kind) in CLASSIC_TYPE_CALLS.items() if kind}
+    for language, names in CREATES_RETIRED.items()
+}
 
 
 def replacement(language: str, call: str) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
     if call in (ANSIBLE_VM, ANSIBLE_VM_ABSENT):
         return ANSIBLE_REPLACEMENT
+    if call in CLASSIC_TYPE_CALLS:
+        return CLASSIC_TYPE_CALLS[call][0]
     if call.startswith("azure "):
         return XPLAT.get(call, "")
     if language == "PowerShell":

@@ -232,8 +232,9 @@ if TYPE_CHECKING:
 _HINT = (
     r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
     # Azure Backup turned on for a classic VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`), a
-    # classic network's id (the remote network of `Add-AzVirtualNetworkPeering`)
-    r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks"
+    # classic network's id (the remote network of `Add-AzVirtualNetworkPeering`), a classic resource type
+    # Resource Manager creates (`New-AzResource -ResourceType Microsoft.ClassicCompute/domainNames`)
+    r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks|microsoft\.classic(?:compute|storage|network)/"
     # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
     # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`), on its line
@@ -259,6 +260,7 @@ _HINT_WORDS = (
     b"management.core.",
     b"recoveryservicesbackupprotection",
     b"classicnetwork/virtualnetworks",
+    b"microsoft.classic",
     b"services/",
     b".ps1",
 )
@@ -4630,6 +4632,8 @@ def _imported_file(value: Value) -> str:
 _CIRCUIT_SAVES = frozenset({"set-azexpressroutecircuit", "set-azurermexpressroutecircuit"})
 # The cmdlets that move a classic ExpressRoute circuit to Resource Manager, by its `-ServiceKey` (see
 # `Interpreter._circuit_moved`), as their documentation spells them.
+# Resource Manager's calls that create a resource of any type (see `_classic_type_created`), by key.
+_RESOURCE_CREATES = {name.casefold(): name for name in automation.RESOURCE_CREATES["PowerShell"]}
 _CIRCUIT_MOVES = {
     "move-azexpressroutecircuit": "Move-AzExpressRouteCircuit",
     "move-azurermexpressroutecircuit": "Move-AzureRmExpressRouteCircuit",
@@ -7620,6 +7624,8 @@ class Interpreter:
             self._circuit_saved(node)
         if key in _CIRCUIT_MOVES:
             self._circuit_moved(node, key, args)
+        if key in _RESOURCE_CREATES:
+            self._classic_type_created(node, _RESOURCE_CREATES[key], args)
         if key == _NEW_CLOUD_SERVICE_ROLE:
             role = args.get("Name")
             stated = role.text if role is not None and role.certain else ""
@@ -7767,6 +7773,21 @@ class Interpreter:
         earlier = self.circuit_moves.get((node.start_byte, order))
         shared = branches if earlier is None else common_branches(earlier.branches, branches)
         self.circuit_moves[(node.start_byte, order)] = replace(moved, branches=shared)
+
+    def _classic_type_created(self, node: Node, cmdlet: str, args: Args) -> None:
+        """New-AzResource of a classic resource type (`-ResourceType Microsoft.ClassicCompute/domainNames`,
+        or a `-ResourceId` of one): it creates the classic resource through Resource Manager, a classic
+        call (`automation.CLASSIC_RESOURCE_TYPES`) that fails where the classic API's does."""
+        given = _arg_value(args, "ResourceType")
+        stated = given.value if isinstance(given, Text) else ""
+        if not stated:
+            given = _arg_value(args, "ResourceId")
+            stated = automation.resource_id_type(given.value) if isinstance(given, Text) else ""
+        name = automation.classic_type_call(cmdlet, stated)
+        if name is None or self.source is not self.own or _previewed(args):
+            return
+        at = node.child_by_field_name("command_name") or node
+        self.calls[node.start_byte] = ClassicCall(name, self.where.mark(at), runs=self._runs())
 
     def _perhaps_previewed(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
         """A classic call given `-WhatIf` with a value the reader does not know (`-WhatIf:$preview`): it

@@ -166,7 +166,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import python_cli
+from migcheck.readers import python_cli, python_resource_types
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_dispatch import with_calls_by_name
 from migcheck.readers.python_flow import (
@@ -615,6 +615,7 @@ def uses_classic(data: bytes) -> bool:
         or _SERVICE_MANAGEMENT_ONLY_BYTES.search(data) is not None
         or any(collection in data for collection in _REQUEST_COLLECTIONS)
         or python_cli.sniff(data)
+        or python_resource_types.sniff(data)
     )
 
 
@@ -740,6 +741,7 @@ def read(path: str, data: bytes) -> Document:
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     resources = (*resources, *python_cli.read(path, parsed, source.mark))  # `azure ...` it runs
+    resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(

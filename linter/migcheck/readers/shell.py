@@ -52,9 +52,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
-from migcheck import collector
+from migcheck import automation, collector
 from migcheck.model import (
     LOST_CONTINUATION,
+    MAYBE_RUNS,
     STAGE_CHOICE,
     ClassicCall,
     DirectiveComment,
@@ -87,6 +88,7 @@ _LONGEST_VALUE = 4096
 
 # The names the classic CLI runs under.
 _AZURE = frozenset({"azure", "azure.cmd"})
+_AZ = frozenset({"az", "az.cmd"})  # the Azure CLI, Resource Manager's (see `_Walker._az`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +147,9 @@ def _may_source(data: bytes) -> bool:
     return b"source " in data or b". " in data
 
 
-_CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure")
+# ... or creates a classic resource type through Resource Manager (`az resource create --resource-type
+# Microsoft.ClassicCompute/domainNames`, see `automation.CLASSIC_RESOURCE_TYPES`).
+_CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure", b"Microsoft.Classic")
 
 
 def read(path: str, data: bytes) -> Document:
@@ -1433,6 +1437,8 @@ class _Walker:
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
+        elif posixpath.basename(name) in _AZ:
+            self._az([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif name == "eval":
             self._eval(name_node, arguments)
         elif name == "shift":  # in a function: `$1` is the next argument
@@ -1763,6 +1769,8 @@ class _Walker:
         name = words[0].text or ""
         if posixpath.basename(name) in _AZURE:
             self.azure_words(words[1:], words[0].mark)
+        elif posixpath.basename(name) in _AZ:
+            self._az(words)
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
         elif posixpath.basename(name) in _PLACES:
@@ -1773,6 +1781,22 @@ class _Walker:
         elif self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             self._call(name, self.functions[name], tuple(words[1:]), words[0].mark)
+
+    def _az(self, words: list[Word]) -> None:
+        """`az resource create --resource-type Microsoft.ClassicCompute/domainNames` (with `--namespace`, or
+        `--id` of such a resource): a classic resource created through Resource Manager, a classic call
+        (`automation.CLASSIC_RESOURCE_TYPES`). The Azure CLI's other commands are Resource Manager's."""
+        if [w.text for w in words[1:3]] != ["resource", "create"] or self.in_library is not None:
+            return
+        options = _az_options(words[3:])
+        written = options.get("--resource-type", "")
+        if "/" not in written and options.get("--namespace"):
+            written = f"{options['--namespace']}/{written}"
+        stated = written or automation.resource_id_type(options.get("--id", ""))
+        name = automation.classic_type_call("az resource create", stated)
+        if name is not None:
+            runs = MAYBE_RUNS if self.reading.maybe else ""
+            self.calls.append(ClassicCall(name, words[0].mark, runs=runs, after=len(self.steps)))
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
@@ -2005,6 +2029,21 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _az_options(words: list[Word]) -> dict[str, str]:
+    """The values of an `az` command's options the script states (`--name x`, `--name=x`), by option."""
+    found: dict[str, str] = {}
+    for at, word in enumerate(words):
+        text = word.text or ""
+        option, equals, value = text.partition("=")
+        if not option.startswith("--"):
+            continue
+        if not equals:
+            following = words[at + 1].text if at + 1 < len(words) else None
+            value = following if following is not None and not following.startswith("-") else ""
+        found[option] = value
+    return found
 
 
 def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:

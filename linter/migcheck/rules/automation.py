@@ -10,6 +10,7 @@ from typing import NamedTuple, TypeVar
 
 from migcheck.automation import (
     ANSIBLE_VM,
+    CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
     modules_for,
     replacement,
@@ -270,6 +271,7 @@ _CREATES = {
     "azure service create": "cloud services",
     ANSIBLE_VM: "VMs",
     "azure storage account create": "storage accounts",
+    **{name: kind for name, (_, kind) in CLASSIC_TYPE_CALLS.items() if kind},
 }
 
 
@@ -341,9 +343,16 @@ def _script_words(script: Script) -> str:
     return f"{script.language} script"
 
 
+_TYPED = "classic resource types through Resource Manager"
+
+
 def _client(language: str, names: list[str]) -> str:
     """The client a script's calls go through: a PowerShell script that runs the classic CLI (`azure vm
     create`, a command, not a cmdlet) uses the CLI, or both."""
+    typed = [name for name in names if name in CLASSIC_TYPE_CALLS]
+    if typed:  # `New-AzResource -ResourceType Microsoft.ClassicCompute/...`: not the classic client
+        rest = [name for name in names if name not in CLASSIC_TYPE_CALLS]
+        return f"{_client(language, rest)} and the {_TYPED}" if rest else _TYPED
     cli = [name for name in names if name.startswith("azure ")]
     if language != "PowerShell" or not cli:
         return _CLIENTS.get(language, "Service Management SDK")
