@@ -213,7 +213,7 @@ def read_commands(
     tree = grammars.parser(_GRAMMAR).parse(source)
     if tree.root_node.has_error:
         return ()
-    where = _WrittenAt(path, marks)
+    where = _MadeFrom(path, marks)
     walker = _walked(path, source, where, tree.root_node, arm=False, placeholders={}, holes=holes)
     if walker.reading.arm_from_start:
         walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, holes=holes)
@@ -581,7 +581,7 @@ class _At(_Positions):
         return self.at
 
 
-class _WrittenAt(_Positions):
+class _MadeFrom(_Positions):
     """Every node of a script another language's script runs commands by is shown where that script
     writes the part it is made from (see `read_commands`)."""
 
