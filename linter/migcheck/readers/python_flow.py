@@ -838,6 +838,8 @@ class Index:
     # Every function the file defines with `def`, wherever and however decorated, by its name: what a call
     # of that name, or a read of an attribute of that name (a property), may run (see `Flow._sets_reached`).
     definitions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = field(default_factory=dict)
+    # `while` loops, by the number of their body's block: turns the script does not count.
+    whiles: dict[int, ast.While] = field(default_factory=dict)
 
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
@@ -1551,6 +1553,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.placed_files,
         indexer.free_scope,
         indexer.definitions,
+        indexer.whiles,
     )
 
 
@@ -1580,6 +1583,7 @@ class _Indexer(ast.NodeVisitor):
         self.statements: list[tuple[int, int, bool]] = []
         self.raw_events: list[tuple[str, Event]] = []
         self.loops: dict[int, Loop] = {}
+        self.whiles: dict[int, ast.While] = {}
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()  # names some function declares nonlocal
@@ -1790,6 +1794,8 @@ class _Indexer(ast.NodeVisitor):
             width = _width(node.target)
             loop = Loop(node, self.scope, self.chain[:-1], self.blocks, _at(node), end, width)
             self.loops[self.blocks] = loop
+        elif isinstance(node, ast.While):
+            self.whiles[self.blocks] = node
         self.open_loops[-1].append(loop)
         self.loop_blocks[-1].append(self.blocks)
         for statement in node.body:

@@ -2011,6 +2011,22 @@ class _Draft:
 _TARGET_STEPS = 3
 
 
+def _changed_in(body: list[ast.stmt]) -> set[str]:
+    """The names the statements `body` assign (outside functions they define): in a loop's body, what
+    changes from turn to turn."""
+    changed: set[str] = set()
+    todo: list[ast.AST] = list(body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            changed.update(n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name))
+        todo.extend(ast.iter_child_nodes(node))
+    return changed
+
+
 def _bound_from_target(loop: ast.For) -> set[str]:
     """The names a turn of `loop` binds from its item: its target's, and those its body assigns (outside
     functions it defines) from a value that reads one of them (`vm_name = get_vm_name(args, i)` in `for i
@@ -3243,6 +3259,10 @@ class _Resources:
         read = {node.id for node in ast.walk(name.node) if isinstance(node, ast.Name)}
         turned = self._turned(site)
         for block in call.chain:
+            turns = self.index.whiles.get(block)
+            if turns is not None and _changed_in(turns.body) & read:  # `web{i}` of a `while` that moves `i`
+                test = ast.unparse(turns.test)
+                return f"the turns of `while {test if len(test) <= 50 else test[:49] + '…'}`"
             loop = self.index.loops.get(block)
             if loop is None or block in turned:
                 continue
