@@ -512,6 +512,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         _with_variable_attributes_blanked,
         _with_relative_paths_readable,
         _with_for_each_methods_readable,
+        _with_where_blocks_piped,
         _with_output_types_blanked,
         _with_command_names_whole,
         _with_variable_words_whole,
@@ -1033,6 +1034,52 @@ def _output_type_end(source: bytes, at: int) -> int | None:
     if closed is None or source[arguments + closed : arguments + closed + 1] != b"]":
         return None
     return arguments + closed + 1
+
+
+# PowerShell 4's `Where` method given its block with no parentheses (`$vms.Where{ … }`): the grammar reads
+# `Where` as an error, and the block as a member's name. Where the call is the whole of a pipeline's first
+# stage (`$up = $vms.Where{ … }`, `$vms.Where{ … } | …`), it picks what `$vms | Where { … }` does: its `.` is parsed as `|`, one byte for
+# one, and Where-Object's reading reads it (a call in a longer expression is left as it is).
+def _with_where_blocks_piped(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy in which each `.Where{` that
+    is a whole stage is written `|Where{` (see above)."""
+    if not root.has_error:
+        return source
+    dots = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "ERROR" and _where_block(node):
+            dots.append(node.start_byte - 1)
+        stack.extend(child for child in node.children if child.has_error or child.type == "ERROR")
+    if not dots:
+        return source
+    changed = bytearray(source)
+    for at in dots:
+        changed[at] = ord("|")
+    return bytes(changed)
+
+
+def _where_block(error: Node) -> bool:
+    """Whether an error is the `Where` of `$x.Where{ … }` that is the whole of a pipeline's first stage."""
+    access, before, after = error.parent, error.prev_sibling, error.next_sibling
+    if access is None or access.type != "member_access" or (error.text or b"").lower() != b"where":
+        return False
+    if before is None or before.type != "." or after is None or after.type != "member_name":
+        return False
+    if _first(after, "script_block_expression") is None:
+        return False
+    whole = access
+    while whole.parent is not None and _same_span(whole.parent, access):
+        whole = whole.parent
+        if whole.type == "pipeline":  # the whole of a pipeline
+            return True
+    chain = whole.parent  # else the first stage of a longer one (an expression is no later stage)
+    return chain is not None and chain.type == "pipeline_chain" and chain.start_byte == whole.start_byte
+
+
+def _same_span(one: Node, other: Node) -> bool:
+    return one.start_byte == other.start_byte and one.end_byte == other.end_byte
 
 
 def _read_as_member(root: Node, at: int) -> bool:
@@ -7020,6 +7067,15 @@ class Interpreter:
         self.unstated_network_resources.setdefault((resource.security_group, ident), resource.name)
         return Unknown(self.snippet(node), ident)
 
+    def _for_each_block(self, node: Node, env: Env) -> Value:
+        """`$names.ForEach{ … }`, the method given its block with no parentheses: as `$names.ForEach({ … })`
+        (see `_for_each_method`)."""
+        parts = _named(node)
+        block = _first(parts[-1], "script_block") if len(parts) == 2 else None
+        if block is None:
+            return Unknown(self.snippet(node))
+        return self._for_each_run(node, (None, block, None), self.evaluate(parts[0], env), env, parts[0])
+
     def _invoke(self, node: Node, env: Env) -> Value:
         return self._method_call(node, _first(node, "argument_list"), env)
 
@@ -7098,7 +7154,7 @@ class Interpreter:
         block = _script_block_of(given[0]) if len(given) == 1 else None
         if block is None:
             return None
-        return self._for_each_run(node, (None, block, None), self.evaluate(target, env), env)
+        return self._for_each_run(node, (None, block, None), self.evaluate(target, env), env, target)
 
     def _class_call(
         self, node: Node, target: Node | None, name: str, values: list[Value], env: Env
@@ -7332,10 +7388,16 @@ class Interpreter:
         return self._for_each_run(node, blocks, piped, env) if blocks is not None else None
 
     def _for_each_run(
-        self, node: Node, blocks: tuple[Node | None, Node, Node | None], piped: Value, env: Env
+        self,
+        node: Node,
+        blocks: tuple[Node | None, Node, Node | None],
+        piped: Value,
+        env: Env,
+        listed: Node | None = None,
     ) -> Value | None:
         """The begin, process and end blocks of `ForEach-Object` (see `_for_each_blocks`), or the block of the
-        `ForEach` method, run over `piped` (see `_for_each_object`); None when the block is not written."""
+        `ForEach` method, run over `piped` (see `_for_each_object`); None when the block is not written.
+        `listed`: what the method is called on, which is what its turns are over."""
         begin, block, end = blocks
         written = block.parent
         if written is None:
@@ -7354,7 +7416,8 @@ class Interpreter:
                 run, given = Interpreter._each_item, (block, items, env)
             elif not isinstance(piped, Items) and not walked and not self._holds(written):
                 # over a list the script does not write out (`$Names | ForEach-Object { … }`)
-                self.loops_over[written.id] = _short(self._piped_text(node))
+                over = _text(listed) if listed is not None else self._piped_text(node)
+                self.loops_over[written.id] = _short(over)
                 site = _network_site_of_file(piped, "$_")
                 run, given = Interpreter._each_unknown_item, (written, env, site)
             else:
@@ -7539,6 +7602,7 @@ class Interpreter:
         "member_access": _member,
         "element_access": _member,
         "invokation_expression": _invoke,
+        "invokation_foreach_expression": _for_each_block,
         "script_block_expression": _script_block,
         "class_method_definition": _class_method,
         **dict.fromkeys(_STEPPING, _step),
