@@ -128,3 +128,38 @@ def test_a_vm_created_for_each_item_of_a_list_it_does_not_write_out_is_one_or_mo
     )
     (deployment,) = [d for d in script_resources(text, "deploy.py") if isinstance(d, Deployment)]
     assert [r.looped_over for r in deployment.roles] == ["sys.argv[1:]"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        '["azure", "network", "vnet", "commit-migration", vnet_name]',
+        'f"azure network vnet commit-migration {vnet_name}", shell=True',
+    ],
+)
+def test_a_step_given_a_name_nothing_in_the_script_assigns_fails_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    text = (
+        "import subprocess\n"
+        'for vnet in ["appvnet"]:\n'
+        '    subprocess.check_call(["azure", "network", "vnet", "prepare-migration", vnet])\n'
+        f"    subprocess.check_call({command})\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"migrate.py": text}, "MIG602")
+    (failing,) = [f for f in result.findings if "fails at once" in f.message]
+    assert where([failing])[0].startswith("MIG602 migrate.py:4:")
+    assert "vnet_name, which nothing in the script assigns" in failing.message
+    assert "NameError" in failing.message
+
+
+def test_a_step_given_a_name_the_script_binds_somewhere_does_not_fail_at_once() -> None:
+    text = (
+        "import subprocess\n"
+        "def commit(vnet_name):\n"
+        '    subprocess.check_call(["azure", "network", "vnet", "commit-migration", vnet_name])\n'
+        "from names import *\n"
+        'subprocess.check_call(["azure", "network", "vnet", "abort-migration", other])\n'
+    )
+    (script,) = [r for r in script_resources(text, "migrate.py") if isinstance(r, Script)]
+    assert [s.fails for s in script.migration] == ["", ""]

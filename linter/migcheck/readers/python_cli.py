@@ -18,11 +18,12 @@ read once with values it does not know."""
 from __future__ import annotations
 
 import ast
+import builtins
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from migcheck.model import Deployment, Mark, Script
+from migcheck.model import Deployment, Mark, MigrationStep, Script
 from migcheck.readers import shell, xplat
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
@@ -49,14 +50,17 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
     if not script.ran:
         return ()
     read = shell.read_commands(path, script.source(), tuple(script.marks), tuple(script.holes))
-    return tuple(_as_written(resource, script.loops) for resource in read)
+    return tuple(_as_written(resource, script) for resource in read)
 
 
-def _as_written(resource: object, loops: dict[str, str]) -> object:
+def _as_written(resource: object, script: _Script) -> object:
     """A resource the shell reader describes, told as the Python script writes it: its script's language,
-    the loops its VMs are created in as the Python script writes them (`while i < n`)."""
+    the loops its VMs are created in as the Python script writes them (`while i < n`), and the steps that
+    never run, as Python stops before them (see `_Script.unbound`)."""
+    loops = script.loops
     if isinstance(resource, Script):
-        return replace(resource, written_in="Python")
+        steps = tuple(_failing(step, script.failing.get(step.mark)) for step in resource.migration)
+        return replace(resource, written_in="Python", migration=steps)
     if isinstance(resource, Deployment) and any(role.looped_over in loops for role in resource.roles):
         roles = tuple(
             replace(role, looped_over=loops.get(role.looped_over, role.looped_over))
@@ -64,6 +68,25 @@ def _as_written(resource: object, loops: dict[str, str]) -> object:
         )
         return replace(resource, roles=roles)
     return resource
+
+
+def _failing(step: MigrationStep, unbound: str | None) -> MigrationStep:
+    """A step whose command names a variable nothing in the script assigns: Python raises a NameError
+    there, and the command never runs."""
+    if unbound is None:
+        return step
+    return replace(
+        step,
+        fails=(
+            f"it is given {unbound}, which nothing in the script assigns: Python stops there with a NameError"
+            " (\"name '" + unbound + "' is not defined\"), and the command never runs"
+        ),
+        fails_fix=(
+            f"Give this {step.step.capitalize()} the variable that holds the name of what the script migrates,"
+            f" as its other steps are given it, or assign {unbound} before it. `migcheck plan` prints each"
+            " step's commands."
+        ),
+    )
 
 
 class _Script:
@@ -80,6 +103,11 @@ class _Script:
         self.holes: list[tuple[str | None, Mark | None]] = []
         self.values: dict[str, ast.expr] = {}  # the list or string last assigned to a name, in order
         self.ran = False  # whether any command runs `azure`
+        # The names the script reads but binds nowhere (see `_never_bound`), and, by the mark of a command
+        # given one of them, the first such name: the command never runs.
+        self.unbound = _never_bound(tree)
+        self.failing: dict[Mark, str] = {}
+        self.at: Mark | None = None  # the mark of the command being written
         # What the shell reader says a loop is (`Role.looped_over`), by the loop as the script writes it.
         self.loops: dict[str, str] = {}
 
@@ -238,12 +266,15 @@ class _Script:
             if not words or _string(words[0]) not in _CLI:
                 return
             self.ran = True
+            self.at = self.mark(words[0])
             self.words(words)
         elif given is not None:
+            self.at = self.mark(given)
             line = self.line(given)
             if line is not None and "azure" in line:
                 self.ran = True
                 self.write(line + "\n", given)
+        self.at = None
 
     def words(self, words: list[ast.expr], first: bool = True) -> None:
         """A command's words, each shown where the script writes it."""
@@ -252,13 +283,19 @@ class _Script:
             self.write(self.word(word), word)
         self.write("\n")
 
+    def named(self, name: str) -> str:
+        """A variable a word reads, as bash reads it; one the script never binds fails the command."""
+        if self.at is not None and name in self.unbound:
+            self.failing.setdefault(self.at, name)
+        return f'"${{{name}}}"'
+
     def word(self, node: ast.expr) -> str:
         """One word of a list, written where the script writes it."""
         text = _string(node)
         if text is not None:
             quoted = shlex.quote(text)
         elif isinstance(node, ast.Name) and _shell_name(node.id):
-            quoted = f'"${{{node.id}}}"'
+            quoted = self.named(node.id)
         elif isinstance(node, ast.JoinedStr):
             quoted = "".join(self.field(value, quote=True) for value in node.values)
         else:
@@ -272,7 +309,7 @@ class _Script:
             return shlex.quote(text) if quote else text
         inner = value.value if isinstance(value, ast.FormattedValue) else value
         if isinstance(inner, ast.Name) and _shell_name(inner.id):
-            return f'"${{{inner.id}}}"'
+            return self.named(inner.id)
         return self.hole(inner)
 
     def line(self, node: ast.expr) -> str | None:
@@ -287,7 +324,7 @@ class _Script:
             left, right = self.line(node.left), self.line(node.right)
             return left + right if left is not None and right is not None else None
         if isinstance(node, ast.Name) and _shell_name(node.id):
-            return f'"${{{node.id}}}"'
+            return self.named(node.id)
         return self.hole(node)
 
 
@@ -355,3 +392,38 @@ def _python(node: ast.AST) -> str:
     """An expression as Python writes it, shortened to what a line of a plan shows."""
     text = ast.unparse(node)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+# What may bind names the reader does not see: a star import, or code that sets them by name.
+_BINDS_UNSEEN = frozenset({"exec", "eval", "globals", "locals", "vars", "setattr", "__import__"})
+_MODULE_NAMES = frozenset({"__file__", "__name__", "__doc__", "__spec__", "__loader__", "__package__"})
+
+
+def _never_bound(tree: ast.Module) -> frozenset[str]:
+    """The names the script reads that nothing in it binds, anywhere (an assignment, a parameter, an
+    import, a `def`, a loop's target, ...), nor Python's builtins: each read raises a NameError. Empty
+    where something may bind names unseen (`from x import *`, `exec`, `globals()`)."""
+    bound: set[str] = set(dir(builtins)) | _MODULE_NAMES
+    read: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+            if node.id in _BINDS_UNSEEN:
+                return frozenset()
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            if any(alias.name == "*" for alias in node.names):
+                return frozenset()
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound.update(node.names)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+    return frozenset(read - bound)
