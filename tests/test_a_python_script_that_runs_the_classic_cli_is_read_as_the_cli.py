@@ -163,3 +163,14 @@ def test_a_step_given_a_name_the_script_binds_somewhere_does_not_fail_at_once() 
     )
     (script,) = [r for r in script_resources(text, "migrate.py") if isinstance(r, Script)]
     assert [s.fails for s in script.migration] == ["", ""]
+
+
+def test_names_bash_gives_meanings_of_its_own_are_the_script_s_plain_names() -> None:
+    text = (
+        "import subprocess\n"
+        'IFS = "e"\n'
+        "def read(eval):\n"
+        '    subprocess.call(["azure", "vm", "create", "shop", "img", "ops", "-n", eval, "-w", "net", "-b", IFS])\n'
+        'read("web1")\n'
+    )
+    assert _vms(script_resources(text, "deploy.py")) == [("shop", "web1", ("e",))]

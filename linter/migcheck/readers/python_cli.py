@@ -184,10 +184,10 @@ class _Script:
         items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
         if items is not None and all(_string(item) is not None for item in items):
             listed = " ".join(shlex.quote(_string(item) or "") for item in items)
-            self.write(f"for {name} in {listed}; do :\n", node)
+            self.write(f"for {_own(name)} in {listed}; do :\n", node)
         else:  # an unquoted variable nothing sets: a list of words the script does not state
             self.loops[f"${_unstated_list(node)}"] = _python(node.iter)
-            self.write(f"for {name} in ${_unstated_list(node)}; do :\n", node)
+            self.write(f"for {_own(name)} in ${_unstated_list(node)}; do :\n", node)
         self.statements(node.body, depth + 1)
         self.write("done\n")
 
@@ -195,13 +195,13 @@ class _Script:
         """A function of the script, run at each call: its parameters the words the call gives."""
         if not _shell_name(node.name):
             return
-        self.write(f"{node.name}() {{ :\n", node)
+        self.write(f"{_own(node.name)}() {{ :\n", node)
         parameters = [
             a.arg for a in (*node.args.posonlyargs, *node.args.args) if a.arg not in ("self", "cls")
         ]
         for number, parameter in enumerate(parameters, start=1):
             if _shell_name(parameter):
-                self.write(f'local {parameter}="${{{number}}}"\n')
+                self.write(f'local {_own(parameter)}="${{{number}}}"\n')
         saved = dict(self.values)
         self.statements(node.body, depth + 1)
         self.values = saved
@@ -217,15 +217,15 @@ class _Script:
             self.values[name] = node.value
             text = _string(node.value)
             if text is not None:
-                self.write(f"{name}={shlex.quote(text)}\n", node)
+                self.write(f"{_own(name)}={shlex.quote(text)}\n", node)
             else:
-                self.write(f"{name}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
+                self.write(f"{_own(name)}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
 
     def changed(self, name: str, node: ast.stmt) -> None:
         """`i += 1`: a value the script does not state from here on (in a loop, each turn's own)."""
         if _shell_name(name):
             self.values.pop(name, None)
-            self.write(f"{name}={self.hole(node, f'{name}@{node.lineno}')}\n", node)
+            self.write(f"{_own(name)}={self.hole(node, f'{name}@{node.lineno}')}\n", node)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -252,7 +252,7 @@ class _Script:
         return name if name in self.functions else None
 
     def call_function(self, call: ast.Call) -> None:
-        self.write(self.own_function(call) or "", call)
+        self.write(_own(self.own_function(call) or ""), call)
         self.words([argument for argument in call.args if not isinstance(argument, ast.Starred)], first=False)
 
     def command(self, call: ast.Call) -> None:
@@ -287,7 +287,7 @@ class _Script:
         """A variable a word reads, as bash reads it; one the script never binds fails the command."""
         if self.at is not None and name in self.unbound:
             self.failing.setdefault(self.at, name)
-        return f'"${{{name}}}"'
+        return f'"${{{_own(name)}}}"'
 
     def word(self, node: ast.expr) -> str:
         """One word of a list, written where the script writes it."""
@@ -382,6 +382,12 @@ def _named(func: ast.expr, name: str) -> bool:
 def _shell_name(name: str) -> bool:
     """Whether a Python name is a name bash takes for a variable or function (ASCII only)."""
     return name.isascii() and name.isidentifier()
+
+
+def _own(name: str) -> str:
+    """A Python name as the shell script names it: apart from bash's own (`IFS`, `PATH`, `read`, `eval`),
+    which the shell reader gives meanings of their own."""
+    return f"py_{name}"
 
 
 def _unstated_list(node: ast.AST) -> str:
