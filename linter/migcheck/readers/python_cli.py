@@ -45,7 +45,10 @@ def sniff(data: bytes) -> bool:
 
 def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[object, ...]:
     """The calls, steps and resources of the classic CLI's commands the script runs (see the module)."""
-    script = _Script(path, tree, mark)
+    runners = _runner_names(tree)
+    if not runners.modules and not runners.functions:
+        return ()
+    script = _Script(path, tree, mark, runners)
     script.statements(tree.body, 0)
     if not script.ran:
         return ()
@@ -92,10 +95,12 @@ def _failing(step: MigrationStep, unbound: str | None) -> MigrationStep:
 class _Script:
     """The shell script that runs the Python script's commands as it does, written as it is read."""
 
-    def __init__(self, path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> None:
+    def __init__(
+        self, path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark], runners: _Runners
+    ) -> None:
         self.path = path
         self.mark = mark
-        self.runners = _runner_names(tree)
+        self.runners = runners
         self.functions = _function_names(tree)
         self.parts: list[bytes] = []
         self.size = 0

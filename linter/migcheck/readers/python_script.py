@@ -740,8 +740,10 @@ def read(path: str, data: bytes) -> Document:
         or (b"services/" in data and bool(_request_paths(parsed)))
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
-    resources = (*resources, *python_cli.read(path, parsed, source.mark))  # `azure ...` it runs
-    resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
+    if python_cli.sniff(data):  # `azure ...` it runs
+        resources = (*resources, *python_cli.read(path, parsed, source.mark))
+    if python_resource_types.sniff(data):
+        resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(
