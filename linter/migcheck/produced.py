@@ -131,6 +131,9 @@ PRODUCES: dict[str, frozenset[type]] = {
             # A network the script links to an ExpressRoute circuit (a PUT to `.../dedicatedcircuits/<key>/
             # vnets/<network>`) and does not surely unlink after.
             VnetGatewayFact,
+            # A classic Application Gateway the script creates by a body of its own (Create Application
+            # Gateway).
+            ApplicationGateway,
             # A network configuration the script uploads, as a .netcfg holds it.
             *NETWORK_CONFIGURATION_TYPES,
         }
@@ -156,9 +159,10 @@ PRODUCES: dict[str, frozenset[type]] = {
             *NETWORK_CONFIGURATION_TYPES,
         }
     ),
-    "migcheck.readers.shell": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
+    # The classic CLI's: with the Application Gateways it creates (`azure network application-gateway create`).
+    "migcheck.readers.shell": frozenset({*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion}),
     # What an Ansible playbook runs is read as the shell script running it would be.
-    "migcheck.readers.ansible": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
+    "migcheck.readers.ansible": frozenset({*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion}),
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,

@@ -105,6 +105,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from migcheck import automation
+from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
     CALLED_BY_UNSTATED_NAME,
     EVERY_NETWORK,
@@ -2329,6 +2330,9 @@ class _Resources:
         # The network security groups the script creates by a body POSTed to the documented path (Create
         # Network Security Group), by name as names are compared.
         self.security_groups: dict[str, NetworkSecurityGroup] = {}
+        # The classic Application Gateways the script creates by a body of its own, by name as names are
+        # compared (a later body of the same name describes the same gateway).
+        self.application_gateways: dict[str, ApplicationGateway] = {}
         self.named_call_sites: dict[int, CallSite] = {}  # see `_call_site`
         # The functions read once with values the reader does not know whose migration steps have been
         # taken, by id(scope of the body): the number of each, in the order first met (see `_stage`).
@@ -2420,6 +2424,7 @@ class _Resources:
         out.extend(self.service_certificates)
         out.extend(rule for rules in self.security_rules.values() for rule in rules)
         out.extend(self.security_groups.values())
+        out.extend(self.application_gateways.values())
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         out.extend(self._circuit_links())
@@ -4141,6 +4146,22 @@ class _Resources:
                 self.bodies.setdefault((id(resource), named.service_name), named)
             elif isinstance(resource, NetworkSecurityGroup) and _creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
+            elif isinstance(resource, ApplicationGateway):  # as the body's file or PowerShell's sending it
+                gateway = self._body_gateway(resource, mark)
+                self.application_gateways[gateway.name.casefold()] = gateway
+
+    def _body_gateway(self, gateway: ApplicationGateway, mark: Mark) -> ApplicationGateway:
+        """An Application Gateway a body describes (Create Application Gateway), with a stand-in for a name
+        or network the script does not state, and without the subnets it does not state."""
+        name, vnet = gateway.name, gateway.vnet
+        if UNSTATED_TEXT in name:
+            name = self._stand_in("Application Gateway", mark.line)
+        if UNSTATED_TEXT in vnet:
+            vnet = self._stand_in("virtual network", mark.line)
+        stated = [at for at, subnet in enumerate(gateway.subnets) if UNSTATED_TEXT not in subnet]
+        subnets = tuple(gateway.subnets[at] for at in stated)
+        marks = tuple(gateway.subnet_marks[at] for at in stated if at < len(gateway.subnet_marks))
+        return replace(gateway, name=name, vnet=vnet, subnets=subnets, subnet_marks=marks)
 
     def _configuration_file(self, configuration: Value | None, site: flow.Site) -> str:
         """The file a service configuration the script sends is read from (`b64encode(open(path).read())`),
@@ -4241,7 +4262,7 @@ class _Resources:
         read = [
             place.moved(r)
             for r in rest.read(root, marker)
-            if isinstance(r, (Role, Deployment)) or _named_group(r, local_name(root))
+            if isinstance(r, (Role, Deployment, ApplicationGateway)) or _named_group(r, local_name(root))
         ]
         if unstated:
             read = [without_unstated_values(self._unstated(r, mark)) for r in read]

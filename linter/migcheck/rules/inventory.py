@@ -250,7 +250,10 @@ class ClassicApplicationGateway(Rule):
         "or in a list), gateways declared in `application-gateways`, and those a PowerShell script creates "
         "(`New-AzureApplicationGateway`, or the classic CLI's `azure network application-gateway create`, "
         "reported at the call unless the script removes the gateway again with "
-        "`Remove-AzureApplicationGateway` or `azure network application-gateway delete`). The finding names the gateway's network and subnets, and, "
+        "`Remove-AzureApplicationGateway` or `azure network application-gateway delete`), a shell script creates "
+        "with that command, or a PowerShell or Python script sends as a Create Application Gateway body of "
+        "its own (`Invoke-RestMethod`, `requests.post`, the legacy SDK's `perform_post`, reported at the "
+        "body). The finding names the gateway's network and subnets, and, "
         "when the exports span several subscriptions, the network's: the cmdlet's output names none, so it "
         "is the one whose exported classic network, or VMs in it, bear that name (or the files' own, when "
         "they define the network).",
