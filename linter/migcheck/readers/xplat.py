@@ -929,7 +929,41 @@ class Reading:
             return NOTHING
         if self.arm or helps or not classic(path):
             return NOTHING
-        return Meaning(ClassicCall("azure " + " ".join(path), at, runs=MAYBE_RUNS if self.maybe else ""))
+        changes = self._other_changes(path, words[len(path) :])
+        return Meaning(
+            ClassicCall("azure " + " ".join(path), at, changes=changes, runs=MAYBE_RUNS if self.maybe else "")
+        )
+
+    def _other_changes(self, path: tuple[str, ...], rest: Sequence[Word]) -> tuple[tuple[str, str], ...]:
+        """What a write command this module gives no meaning to changes (`storage account keys renew
+        <name>`, `service cert create <dns-name>`, `vm restart <name> -d <service>`): the resource its
+        group manages, by the name written first after the command, as the CLI's commands of those groups
+        all take it (the cloud service of a VM, by `-d` or the VM's name). A command that reads (`list`,
+        `show`) changes nothing; one whose name is not the first word is not known to change a named one."""
+        if path[-1] not in _WRITE_VERBS:
+            return ()
+        first = rest[0] if rest and _positional(rest[0]) else None
+        if path[:2] == ("storage", "account"):
+            return _named("storage-account", first)
+        if path[0] == "service":
+            return _named("cloud-service", _dns_prefix(first) if first is not None else None)
+        if path[0] == "vm" and path[:2] not in _VM_STORAGE:
+            return self._vm_changes(first, _dns_option(rest))
+        if path in _WRITE_THE_NETWORK_CONFIGURATION or path[:2] == ("network", "dns-server"):
+            return (("virtual-network", EVERY_NETWORK),)
+        scope = _OTHER_NETWORK_SCOPES.get(path[:2])
+        return _named(scope, first) if scope is not None else ()
+
+    def _vm_changes(self, vm: Word | None, dns: Word | None) -> tuple[tuple[str, str], ...]:
+        """The cloud service a command on a VM changes: `-d`, else the one the script creates the VM in,
+        else the service of the VM of that name (`SERVICE_OF_VM`)."""
+        if dns is not None:
+            return _named("cloud-service", _dns_prefix(dns))
+        if vm is None or not vm.text:
+            return ()
+        named = vm.text.casefold()
+        found = [d.service for d in self.deployments.values() if named in d.vms and not d.existing]
+        return (("cloud-service", found[-1]),) if found else ((SERVICE_OF_VM, vm.text),)
 
     def _classic(self, parsed: Parsed) -> Meaning:
         name = "azure " + " ".join(parsed.path)
@@ -2248,6 +2282,64 @@ def _prefix(start: Word | None, cidr: Word | None) -> AddressPrefix | None:
     if start is None or cidr is None or not start.text or not cidr.text:
         return None
     return AddressPrefix(f"{start.text}/{cidr.text}", start.mark)
+
+
+# The verbs of the classic CLI's commands that change what they name; the others (`list`, `show`, `export`,
+# `check`) read it.
+_WRITE_VERBS = frozenset(
+    {
+        "create",
+        "set",
+        "delete",
+        "add",
+        "remove",
+        "renew",
+        "start",
+        "stop",
+        "restart",
+        "shutdown",
+        "attach",
+        "detach",
+        "associate",
+        "disassociate",
+        "register",
+        "unregister",
+        "reset",
+        "update",
+        "swap",
+        "capture",
+        "enable",
+        "disable",
+    }
+)
+# The groups of `vm` whose commands name a disk, an image or a blob, never a VM.
+_VM_STORAGE = frozenset({("vm", "disk"), ("vm", "image")})
+# The network groups whose other commands change a resource a migration moves, by the name they give first:
+# a network's VPN gateway (`vpn-gateway set <vnet>`), a reserved IP's association, a group's or route
+# table's settings (`route-table route set <table> <route>`).
+_OTHER_NETWORK_SCOPES: dict[tuple[str, ...], str] = {
+    ("network", "vpn-gateway"): "virtual-network",
+    ("network", "reserved-ip"): "reserved-ip",
+    ("network", "nsg"): "network-security-group",
+    ("network", "route-table"): "route-table",
+}
+
+
+def _positional(word: Word) -> bool:
+    """Whether a word is an argument, not an option."""
+    text = word.text if word.text is not None else _unstated_option(word)
+    return text is None or not text.startswith("-") or text == "-"
+
+
+def _dns_option(words: Sequence[Word]) -> Word | None:
+    """The value of `-d` / `--dns-name` among the words, which every command on a VM takes."""
+    for index, word in enumerate(words):
+        text = word.text or ""
+        if text.startswith("--dns-name="):
+            return _attached(word, len("--dns-name="), text.partition("=")[2])
+        if text in ("-d", "--dns-name") and index + 1 < len(words):
+            return words[index + 1]
+    return None
 
 
 def _named(scope: str, word: Word | None) -> tuple[tuple[str, str], ...]:
