@@ -10,7 +10,13 @@ every record of each file is of a type its reader's entry names.
 
 from __future__ import annotations
 
-from migcheck.inventory_model import INVENTORY_TYPES, ApplicationGateway, LinkAuthorization, UncheckedResource
+from migcheck.inventory_model import (
+    INVENTORY_TYPES,
+    ApplicationGateway,
+    LinkAuthorization,
+    UncheckedResource,
+    VnetPeering,
+)
 from migcheck.model import (
     NETWORK_CONFIGURATION_TYPES,
     AccessControl,
@@ -134,6 +140,8 @@ PRODUCES: dict[str, frozenset[type]] = {
             # A classic Application Gateway the script creates by a body of its own (Create Application
             # Gateway).
             ApplicationGateway,
+            # A peering azure-mgmt-network adds from a Resource Manager network to a classic one.
+            VnetPeering,
             # A network configuration the script uploads, as a .netcfg holds it.
             *NETWORK_CONFIGURATION_TYPES,
         }
@@ -154,15 +162,21 @@ PRODUCES: dict[str, frozenset[type]] = {
             ServiceCertificate,
             ApplicationGateway,
             LinkAuthorization,
+            VnetPeering,  # added to a classic network (Add-AzVirtualNetworkPeering)
             DnsServer,  # of a deployment a REST body the script sends describes
             # A network configuration the script uploads, as a .netcfg holds it.
             *NETWORK_CONFIGURATION_TYPES,
         }
     ),
-    # The classic CLI's: with the Application Gateways it creates (`azure network application-gateway create`).
-    "migcheck.readers.shell": frozenset({*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion}),
+    # The classic CLI's: with the Application Gateways it creates (`azure network application-gateway create`),
+    # and the peerings to classic networks the Azure CLI adds (`az network vnet peering create`).
+    "migcheck.readers.shell": frozenset(
+        {*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
+    ),
     # What an Ansible playbook runs is read as the shell script running it would be.
-    "migcheck.readers.ansible": frozenset({*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion}),
+    "migcheck.readers.ansible": frozenset(
+        {*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
+    ),
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,

@@ -1069,6 +1069,24 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
 _CLASSIC_NETWORKS_GROUP = "default-networking"
 
 
+def classic_peering(remote_id: str, name: str, peer: str, at: Mark) -> VnetPeering | None:
+    """The peering a script adds from a Resource Manager network (`peer`) to the remote network `remote_id`
+    names, when that is a classic network's id (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`),
+    as an export of the Resource Manager network shows it, marked at the id; None for any other remote
+    network. Named `name`, else after the classic network."""
+    network = parse_id(remote_id)
+    if not network.is_classic_network or not network.name:
+        return None
+    return VnetPeering(
+        name or network.name,
+        network.name,
+        peer,
+        at,
+        vnet_subscription=network.subscription,
+        vnet_group=portal_group(network),
+    )
+
+
 def portal_group(network: ResourceId) -> str:
     """The resource group a classic network's id files it under, when the network may have been created in
     the Azure portal, whose classic name is then `Group <resource group> <name>`; "" in the group of those

@@ -7897,26 +7897,22 @@ class Interpreter:
         of that network, as an export of the Resource Manager network shows it, marked at the id. The
         Resource Manager network is the object `-VirtualNetwork` passes, which states no name here."""
         # The export reader's, loaded only for such a peering.
-        from migcheck.readers.inventory_shapes import portal_group
+        from migcheck.readers.inventory_shapes import classic_peering
 
         remote = args.get("RemoteVirtualNetworkId")
         if remote is None or not remote.certain or not isinstance(remote.value, Text):
             return
-        network = inv.parse_id(remote.value.value)
-        if not network.is_classic_network or not network.name:
-            return
         at = self._written_at(remote) or self.where.at(0)
         name = args.get("Name")
         peer = args.get("VirtualNetwork")
-        peering = inv.VnetPeering(
-            name.value.value if name is not None and isinstance(name.value, Text) else network.name,
-            network.name,
+        peering = classic_peering(
+            remote.value.value,
+            name.value.value if name is not None and isinstance(name.value, Text) else "",
             _stand_in("Resource Manager network", self._written_at(peer) or at) if peer is not None else "",
             at,
-            vnet_subscription=network.subscription,
-            vnet_group=portal_group(network),
         )
-        self.peerings.setdefault(peering)
+        if peering is not None:
+            self.peerings.setdefault(peering)
 
     def _extended_support(self, node: Node, args: Args) -> None:
         """`New-AzCloudService`: the service it creates is of extended support, not classic. Its name when

@@ -617,6 +617,7 @@ def uses_classic(data: bytes) -> bool:
         or any(collection in data for collection in _REQUEST_COLLECTIONS)
         or python_cli.sniff(data)
         or python_resource_types.sniff(data)
+        or _CLASSIC_NETWORK_ID.search(data) is not None
     )
 
 
@@ -639,6 +640,10 @@ def _import_lines(text: str) -> str:
         found = text.find(start, 0, end)
         end = found + 1 if found >= 0 else end
     return text[:end]
+
+
+# A classic network's id, which a peering azure-mgmt-network adds to it names (see `_classic_peerings`).
+_CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
 
 
 # The API's collections a request path names (see `automation.written_request_path`), as bytes.
@@ -745,6 +750,8 @@ def read(path: str, data: bytes) -> Document:
         resources = (*resources, *python_cli.read(path, parsed, source.mark))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
+    if _CLASSIC_NETWORK_ID.search(data) is not None:
+        resources = (*resources, *_classic_peerings(source, parsed))
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(
@@ -762,6 +769,103 @@ def _with_libraries(tree: ast.Module, source: _Source) -> tuple[ast.Module, tupl
     placed = [(each, source.attach(each.library.path, each.library.text)) for each in imported]
     ran = tuple(sorted((each.library.path, name) for each in imported for name in each.called))
     return with_libraries(tree, placed), ran
+
+
+# --- peerings of classic networks that azure-mgmt-network adds ---------------------------------------------
+
+# The methods of azure-mgmt-network's `virtual_network_peerings` that add a peering, and the names of their
+# arguments in order: the Resource Manager network's group and name, the peering's name, its parameters.
+_PEERING_METHODS = frozenset({"create_or_update", "begin_create_or_update"})
+_PEERING_ARGUMENTS = (
+    "resource_group_name",
+    "virtual_network_name",
+    "virtual_network_peering_name",
+    "virtual_network_peering_parameters",
+)
+
+
+def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
+    """The peerings a script adds with azure-mgmt-network (`client.virtual_network_peerings.
+    begin_create_or_update(group, vnet, name, {"remote_virtual_network": {"id": <id>}})`, or the
+    parameters as `VirtualNetworkPeering(remote_virtual_network=SubResource(id=<id>))`) from a Resource
+    Manager network to a classic one, whose id the script writes as a string (or assigns one name once at
+    the top of the module): each a peering of that network, marked at the id, as an export shows it. The
+    client manages Resource Manager resources only: no classic call."""
+    from migcheck.readers.inventory_shapes import classic_peering  # the export reader's
+
+    constants = _module_strings(tree)
+    found: list[object] = []
+    for node in ast.walk(tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        if not isinstance(func, ast.Attribute) or func.attr not in _PEERING_METHODS:
+            continue
+        if not isinstance(func.value, ast.Attribute) or func.value.attr != "virtual_network_peerings":
+            continue
+        assert isinstance(node, ast.Call)
+        given = _given_arguments(node, _PEERING_ARGUMENTS)
+        remote = _remote_network_id(given.get("virtual_network_peering_parameters"), constants)
+        if remote is None:
+            continue
+        name = _string_of(given.get("virtual_network_peering_name"), constants)
+        peer = _string_of(given.get("virtual_network_name"), constants)
+        named, peered = str(name.value) if name else "", str(peer.value) if peer else ""
+        peering = classic_peering(str(remote.value), named, peered, source.mark(remote))
+        if peering is not None:
+            found.append(peering)
+    return found
+
+
+def _given_arguments(call: ast.Call, names: tuple[str, ...]) -> dict[str, ast.expr]:
+    """A call's arguments by the names of the parameters they are given to, positional ones by their place."""
+    given = {
+        name: arg for name, arg in zip(names, call.args, strict=False) if not isinstance(arg, ast.Starred)
+    }
+    given.update((k.arg, k.value) for k in call.keywords if k.arg is not None)
+    return given
+
+
+def _remote_network_id(
+    parameters: ast.expr | None, constants: dict[str, ast.Constant]
+) -> ast.Constant | None:
+    """The string a peering's parameters give its remote network's id: `{"remote_virtual_network": {"id":
+    …}}`, or the models `VirtualNetworkPeering(remote_virtual_network=SubResource(id=…))`."""
+    remote = _field(parameters, "remote_virtual_network", constants)
+    return _string_of(_field(remote, "id", constants), constants)
+
+
+def _field(value: ast.expr | None, name: str, constants: dict[str, ast.Constant]) -> ast.expr | None:
+    """The value a dict literal gives the key `name`, or a call (a model's class) its keyword `name`."""
+    if isinstance(value, ast.Dict):
+        for key, item in zip(value.keys, value.values, strict=True):
+            written = _string_of(key, constants)
+            if written is not None and written.value == name:
+                return item
+    if isinstance(value, ast.Call):
+        return next((k.value for k in value.keywords if k.arg == name), None)
+    return None
+
+
+def _string_of(value: ast.expr | None, constants: dict[str, ast.Constant]) -> ast.Constant | None:
+    """The string constant a value is, or the one a name assigned once at the module's top holds."""
+    if isinstance(value, ast.Name):
+        return constants.get(value.id)
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return value
+    return None
+
+
+def _module_strings(tree: ast.Module) -> dict[str, ast.Constant]:
+    """The names the module's top level assigns a string constant once, and assigns nothing else."""
+    assigned: Counter[str] = Counter()
+    strings: dict[str, ast.Constant] = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+            if isinstance(target, ast.Name):
+                assigned[target.id] += 1
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    strings[target.id] = value
+    return {name: value for name, value in strings.items() if assigned[name] == 1}
 
 
 # --- unittest's and pytest's test classes --------------------------------------------------------------

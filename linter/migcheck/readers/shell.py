@@ -48,11 +48,13 @@ import fnmatch
 import functools
 import itertools
 import posixpath
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from migcheck import automation, collector
+from migcheck import inventory_model as inv
 from migcheck.model import (
     LOST_CONTINUATION,
     MAYBE_RUNS,
@@ -89,6 +91,7 @@ _LONGEST_VALUE = 4096
 # The names the classic CLI runs under.
 _AZURE = frozenset({"azure", "azure.cmd"})
 _AZ = frozenset({"az", "az.cmd"})  # the Azure CLI, Resource Manager's (see `_Walker._az`)
+_AZ_PEERING_CREATE = ("network", "vnet", "peering", "create")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,7 @@ def sniff(data: bytes) -> bool:
     to run it (see `_settings_functions`), and it is text (a NUL byte says it is not: bash refuses to run
     such a file, and a walk passes it over)."""
     mentions = any(hint in data for hint in _CLI_HINTS) or (b".sh" in data and _may_source(data))
-    return mentions and b"\x00" not in data
+    return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
 
 
 def _may_source(data: bytes) -> bool:
@@ -150,6 +153,8 @@ def _may_source(data: bytes) -> bool:
 # ... or creates a classic resource type through Resource Manager (`az resource create --resource-type
 # Microsoft.ClassicCompute/domainNames`, see `automation.CLASSIC_RESOURCE_TYPES`).
 _CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure", b"Microsoft.Classic")
+# A classic network's id, which an `az` command that peers a network with it writes (see `_Walker._az`).
+_CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
 
 
 def read(path: str, data: bytes) -> Document:
@@ -177,8 +182,14 @@ def _read(path: str, data: bytes) -> Document:
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     described = walker.reading.resources()
     ran = walker.functions_run()
+    peerings = tuple(walker.peerings)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
+    if script is None and peerings:  # the Azure CLI's peerings of classic networks: no classic call
+        resources = (*(described if ran else ()), *peerings)
+        return Document(
+            path, FileKind.SHELL, "", resources, suppressions, marked, problem, text=text, functions_run=ran
+        )
     if script is None and not (described and ran):
         # Its comments still count: a settings file another script sources holds the findings about the
         # values it sets (`readers.beside`), and its suppression comments hold them back.
@@ -193,7 +204,7 @@ def _read(path: str, data: bytes) -> Document:
         script = replace(script, unread=unread)
     if problem is not None:  # bash ran the commands read, and stops at the error
         problem = replace(problem, message=problem.message + _STOPS)
-    resources = (script, *described)
+    resources = (script, *described, *peerings)
     return Document(
         path, FileKind.SHELL, "", resources, suppressions, marked, problem, text=text, functions_run=ran
     )
@@ -765,6 +776,8 @@ class _Walker:
         self.library_of: dict[int, _Library] = {}
         self.in_library: _Library | None = None
         self.library_run: set[tuple[str, str]] = set()
+        # The peerings the Azure CLI adds from a Resource Manager network to a classic one (see `az`).
+        self.peerings: dict[inv.VnetPeering, None] = {}
 
     def run(self, root: Node) -> None:
         """The script's own code, then each function no call of it runs: a library's functions, run by
@@ -1783,12 +1796,22 @@ class _Walker:
             self._call(name, self.functions[name], tuple(words[1:]), words[0].mark)
 
     def _az(self, words: list[Word]) -> None:
-        """`az resource create --resource-type Microsoft.ClassicCompute/domainNames` (with `--namespace`, or
-        `--id` of such a resource): a classic resource created through Resource Manager, a classic call
-        (`automation.CLASSIC_RESOURCE_TYPES`). The Azure CLI's other commands are Resource Manager's."""
-        if [w.text for w in words[1:3]] != ["resource", "create"] or self.in_library is not None:
+        """The Azure CLI (`az`, `words[0]`), which manages Resource Manager resources only. Of its commands:
+        `az resource create --resource-type Microsoft.ClassicCompute/domainNames` (with `--namespace`, or
+        `--id` of such a resource) creates a classic resource through Resource Manager, a classic call
+        (`automation.CLASSIC_RESOURCE_TYPES`); a peering it adds from a Resource Manager network to a classic
+        one (`az network vnet peering create --vnet-name hub --remote-vnet <a classic network's id>`) is a
+        peering of that network, as an export of the Resource Manager network shows it, marked at the id."""
+        if self.in_library is not None:
             return
-        options = _az_options(words[3:])
+        command = [w.text for w in words[1:5]]
+        if command[:2] == ["resource", "create"]:
+            self._classic_type_created(words)
+        elif command == list(_AZ_PEERING_CREATE):
+            self._peering_added(words[5:])
+
+    def _classic_type_created(self, words: list[Word]) -> None:
+        options = {name: word.text or "" for name, word in _az_options(words[3:]).items()}
         written = options.get("--resource-type", "")
         if "/" not in written and options.get("--namespace"):
             written = f"{options['--namespace']}/{written}"
@@ -1797,6 +1820,23 @@ class _Walker:
         if name is not None:
             runs = MAYBE_RUNS if self.reading.maybe else ""
             self.calls.append(ClassicCall(name, words[0].mark, runs=runs, after=len(self.steps)))
+
+    def _peering_added(self, words: list[Word]) -> None:
+        from migcheck.readers.inventory_shapes import classic_peering  # the export reader's
+
+        options = _az_options(words)
+        remote = options.get("--remote-vnet") or options.get("--remote-vnet-id")
+        if remote is None or not remote.text:
+            return
+        name, peer = options.get("--name") or options.get("-n"), options.get("--vnet-name")
+        peering = classic_peering(
+            remote.text,
+            name.text or "" if name is not None else "",
+            peer.text or "" if peer is not None else "",
+            remote.mark,
+        )
+        if peering is not None:
+            self.peerings.setdefault(peering)
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
@@ -2031,19 +2071,20 @@ class _Walker:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
-def _az_options(words: list[Word]) -> dict[str, str]:
-    """The values of an `az` command's options the script states (`--name x`, `--name=x`), by option."""
-    found: dict[str, str] = {}
-    for at, word in enumerate(words):
+def _az_options(words: list[Word]) -> dict[str, Word]:
+    """The options of an `az` command given a value (`--name value`, `--name=value`), by name as written.
+    A word after an option that starts with `-` is another option: the one before it is a flag."""
+    options: dict[str, Word] = {}
+    for index, word in enumerate(words):
         text = word.text or ""
-        option, equals, value = text.partition("=")
-        if not option.startswith("--"):
+        if not text.startswith("-"):
             continue
-        if not equals:
-            following = words[at + 1].text if at + 1 < len(words) else None
-            value = following if following is not None and not following.startswith("-") else ""
-        found[option] = value
-    return found
+        name, equals, value = text.partition("=")
+        if equals:
+            options[name] = word.part(len(name) + 1, value)
+        elif index + 1 < len(words) and not (words[index + 1].text or "").startswith("-"):
+            options[name] = words[index + 1]
+    return options
 
 
 def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:
