@@ -11796,15 +11796,18 @@ class Interpreter:
         return replace(mark, tag=found.kind) if found is not None else mark
 
     def _unread(self) -> tuple[Mark, ...]:
-        """Where the parser could not read a part of the script (see `_unread_mark`), and where a backtick
-        makes a value of a parameter's name (tagged `ESCAPED_PARAMETER` and the name), in document order."""
+        """Where the parser could not read a part of the script (see `_unread_mark`), where a backtick
+        makes a value of a parameter's name (tagged `ESCAPED_PARAMETER` and the name), and where the
+        classic CLI is given an option its command does not declare (`xplat.Reading.refused`), in document
+        order."""
         escaped = self.index.escaped_parameters
-        return tuple(
+        parts = (
             replace(self.where.at(at), tag=ESCAPED_PARAMETER + escaped[at][1:])
             if at in escaped
             else self._unread_mark(at)
             for at in sorted([*self.index.recovered.unread, *escaped])
         )
+        return tuple(sorted([*parts, *self.xplat_reading.refused], key=lambda mark: (mark.line, mark.column)))
 
     def _unread_part_names_classic(self) -> bool:
         """Whether a part the parser could not read names a classic cmdlet (see `sniff`)."""
@@ -11839,7 +11842,8 @@ class Interpreter:
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
             found = (*extended, *built, *self.peerings)
-            if not self._unread_part_names_classic() and not self.index.escaped_parameters:
+            said = self.index.escaped_parameters or self.xplat_reading.refused
+            if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct
             script = Script(posixpath.basename(self.path), "PowerShell", (), (), first, unread=unread)

@@ -185,6 +185,8 @@ def _read(path: str, data: bytes) -> Document:
     peerings = tuple(walker.peerings)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
+    if script is None and walker.reading.refused:  # classic commands the CLI refuses, said, run nothing
+        script = Script(posixpath.basename(path), "Shell", (), (), replace(walker.reading.refused[0], tag=""))
     if script is None and peerings:  # the Azure CLI's peerings of classic networks: no classic call
         resources = (*(described if ran else ()), *peerings)
         return Document(
