@@ -76,3 +76,16 @@ def test_a_write_command_on_another_account_changes_nothing_prepared(
 ) -> None:
     script = STORAGE.format(command="azure storage account keys renew otherlogs --secondary")
     assert lint_files(tmp_path, monkeypatch, {"m.sh": script}, "MIG602").findings == []
+
+
+def test_powershell_running_the_classic_cli_changes_what_the_command_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = (
+        "& azure storage account prepare-migration shoplogs\n"
+        "& azure storage account keys renew shoplogs --primary\n"
+        "& azure storage account commit-migration shoplogs\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"m.ps1": script}, "MIG602")
+    assert where(result.findings) == ["MIG602 m.ps1:2:3"]
+    assert "changes storage account 'shoplogs'" in result.findings[0].message
