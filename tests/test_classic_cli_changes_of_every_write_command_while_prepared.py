@@ -39,6 +39,7 @@ CHANGES = [
     ),
     (NETWORK, "azure vm restart lin01", "cloud service 'shop-svc'"),
     (NETWORK, "azure vm shutdown -d shop-svc lin01", "cloud service 'shop-svc'"),
+    (NETWORK, "azure vm disk detach lin01 0", "cloud service 'shop-svc'"),
     (NETWORK, "azure network vpn-gateway set app-vnet --sku HighPerformance", "virtual network 'app-vnet'"),
 ]
 

@@ -947,7 +947,7 @@ class Reading:
             return _named("storage-account", first)
         if path[0] == "service":
             return _named("cloud-service", _dns_prefix(first) if first is not None else None)
-        if path[0] == "vm" and path[:2] not in _VM_STORAGE:
+        if path[0] == "vm" and (path[:2] not in _VM_STORAGE or path[-1] == "detach"):
             return self._vm_changes(first, _dns_option(rest))
         if path in _WRITE_THE_NETWORK_CONFIGURATION or path[:2] == ("network", "dns-server"):
             return (("virtual-network", EVERY_NETWORK),)
@@ -2312,7 +2312,7 @@ _WRITE_VERBS = frozenset(
         "disable",
     }
 )
-# The groups of `vm` whose commands name a disk, an image or a blob, never a VM.
+# The groups of `vm` whose commands name a disk, an image or a blob, not a VM (but `vm disk detach <vm> <lun>`).
 _VM_STORAGE = frozenset({("vm", "disk"), ("vm", "image")})
 # The network groups whose other commands change a resource a migration moves, by the name they give first:
 # a network's VPN gateway (`vpn-gateway set <vnet>`), a reserved IP's association, a group's or route
