@@ -1776,7 +1776,8 @@ class _Linker:
                     self.role_docs.append(doc)
         # The JSON role files of one VM each, of no cloud service, that `azure vm export` writes and `azure
         # vm create-from` creates a VM from (see `_export_files`).
-        self.role_files = [doc for doc in docs if _one_vm_of_no_service(doc)]
+        inventory = FileKind.INVENTORY  # looked up once: a member looked up on its class costs a hook call
+        self.role_files = [doc for doc in docs if doc.kind is inventory and _one_vm_of_no_service(doc)]
 
     def estate(self) -> Estate:
         netcfgs = list(self._all(NetworkConfiguration))
@@ -6642,9 +6643,9 @@ def _shared_folder(paths: Sequence[str]) -> str:
 
 
 def _one_vm_of_no_service(doc: Document) -> bool:
-    """Whether `doc` is a role file: an inventory file that describes one VM alone, naming no cloud service
+    """Whether `doc`, an inventory file, is a role file: it describes one VM alone, naming no cloud service
     (the JSON form of an export of one VM, as `azure vm export` writes it)."""
-    if doc.kind is not FileKind.INVENTORY or len(doc.resources) != 1:
+    if len(doc.resources) != 1:
         return False
     vm = doc.resources[0]
     return isinstance(vm, inv.ClassicVm) and not vm.service.strip()
