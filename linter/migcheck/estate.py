@@ -4930,7 +4930,8 @@ def placed_elsewhere(inventory: Inventory) -> dict[str, list[Any]]:
         *inventory.circuit_links,
     )
     for record in unsubscribed:
-        holders = inventory.subscriptions_of_network(record.vnet) if record.vnet else ()
+        holders: tuple[str, ...] = (record.subscription,) if record.subscription else ()
+        holders = holders or (inventory.subscriptions_of_network(record.vnet) if record.vnet else ())
         if len(holders) == 1 and holders[0] != inventory.subscription:
             placed[holders[0]].append(record)
     return placed
@@ -5108,7 +5109,9 @@ def _link_inventory(
     accounts the exports show as Premium (by name): the caller marks the disks in them once every join
     that may give a disk its blob is made (see `_in_premium_accounts`)."""
     portal = _portal_networks(linker._definitions())
-    records = {t: _once(_as_defined(linker._all(t), portal), linker.conflicts) for t in inv.INVENTORY_TYPES}
+    found = {t: _as_defined(linker._all(t), portal) for t in inv.INVENTORY_TYPES}
+    _subscribe_cmdlet_records(linker, found)
+    records = {t: _once(found[t], linker.conflicts) for t in inv.INVENTORY_TYPES}
     if not any(records.values()):
         return services, Inventory(), set()
     premium: set[str] = set()
@@ -5151,6 +5154,55 @@ def _link_inventory(
     in_networks = placed_elsewhere(inventory)
     linker.exported = _other_subscriptions(linker, classic, joined, in_networks, as_exported)
     return services, inventory, premium
+
+
+# What the classic cmdlets export of a network's features: their objects name no subscription.
+_UNSUBSCRIBED = (inv.ApplicationGateway, inv.CircuitLink, inv.LinkAuthorization)
+# The classic rows whose subscription tells that of the folder they are exported to.
+_CLASSIC_ROWS = (
+    inv.ClassicVm,
+    inv.ClassicNetwork,
+    inv.ClassicStorageAccount,
+    inv.ClassicReservedIp,
+    inv.ClassicNetworkSecurityGroup,
+)
+
+
+def _subscribe_cmdlet_records(linker: _Linker, records: dict[type, list[Any]]) -> None:
+    """Each Application Gateway, circuit link and link authorization an export holds, given its subscription
+    where the exports span several, before records are taken once each (see `_once`): two subscriptions'
+    gateways of one name in networks of one name are two, each reported. A gateway's or link's is the only
+    subscription whose exported classic network, or VMs in it, bear its network's name (as
+    `placed_elsewhere` tells it); else, and for an authorization, which names no network, the only one of
+    those the classic rows exported to its folder name. Where neither tells one, it stays unknown."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for network in records[inv.ClassicNetwork]:
+        holders[key(network.name)].add(network.subscription)
+    for vm in records[inv.ClassicVm]:
+        holders[key(vm.virtual_network)].add(vm.subscription)
+    if len(set().union(*holders.values()) - {""}) < 2:
+        return
+    cwd = os.getcwd().replace(os.sep, "/")
+    by_folder: dict[str, set[str]] = defaultdict(set)
+    for row in chain.from_iterable(records[t] for t in _CLASSIC_ROWS):
+        by_folder[folder_of(row.mark.path, cwd)].add(row.subscription)
+    exported = {doc.path for doc in linker.docs if doc.kind is FileKind.INVENTORY}
+    for unsubscribed in _UNSUBSCRIBED:
+        records[unsubscribed] = [
+            _subscribed(r, holders, by_folder[folder_of(r.mark.path, cwd)])
+            if r.mark.path in exported and not r.subscription
+            else r
+            for r in records[unsubscribed]
+        ]
+
+
+def _subscribed(record: Any, holders: Mapping[str, set[str]], in_folder: set[str]) -> Any:
+    """`record` given the one subscription its network's holders, else its folder's rows, tell (see
+    `_subscribe_cmdlet_records`)."""
+    vnet = key(getattr(record, "vnet", ""))
+    of_network = holders.get(vnet, set()) - {""} if vnet else set()
+    told = of_network if len(of_network) == 1 else (in_folder - {""}) & (of_network or in_folder)
+    return replace(record, subscription=next(iter(told))) if len(told) == 1 else record
 
 
 def _in_subscription(records: list[Any], subscription: str) -> list[Any]:

@@ -237,6 +237,7 @@ class ApplicationGateway:
     subnets: tuple[str, ...] = ()
     state: str = ""
     declared: bool = False
+    subscription: str = ""  # its network's, where the exports beside it tell it (see `estate`)
     # Where the file writes the network's name and each subnet's (a REST body's `VnetName` and `Subnet`
     # elements, an export's values, a script's arguments), for a finding about either name; None (or no
     # mark) where the reader cannot tell.
@@ -265,6 +266,7 @@ class LinkAuthorization:
     vnet: str = ""
     declared: bool = False
     used_mark: Mark | None = field(default=None, compare=False)  # where an export writes `Used`
+    subscription: str = ""  # its circuit's, where the exports beside it tell it (see `estate`)
 
     @property
     def in_use(self) -> bool:
@@ -284,6 +286,7 @@ class CircuitLink:
     vnet: str
     state: str
     mark: Mark
+    subscription: str = ""  # its network's, where the exports beside it tell it (see `estate`)
 
     @property
     def name(self) -> str:

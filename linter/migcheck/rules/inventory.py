@@ -5,7 +5,7 @@ migration does not carry over (MIG5xx). They read the records of inventory expor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from migcheck.estate import Estate, key
@@ -13,6 +13,7 @@ from migcheck.inventory_model import (
     AlertRule,
     ApplicationGateway,
     AutoscaleSetting,
+    CircuitLink,
     Inventory,
     LinkAuthorization,
     ResourceId,
@@ -40,22 +41,23 @@ CLASSIC_VNET = (
 )
 
 
-def network_subscription(estate: Estate, vnet: str) -> str:
+def network_subscription(estate: Estate, vnet: str, subscription: str = "") -> str:
     """Words saying which subscription classic network `vnet` is in, for a finding about what the classic
     cmdlets' exports place in it (an Application Gateway, a circuit link), which name no subscription:
     said when the exports span several subscriptions, as the other inventory findings say it (` (subscription
     <id>)`); the one whose exported network, or VMs, bear the name, else the files' own when they define
-    it; "" when the exports span one subscription or none."""
-    words = _network_subscription_words(estate, vnet)
+    it; "" when the exports span one subscription or none. `subscription` is the record's own, where the
+    exports beside it tell it (see `estate._subscribe_cmdlet_records`)."""
+    words = _network_subscription_words(estate, vnet, subscription)
     return f" ({words})" if words else ""
 
 
-def _network_subscription_words(estate: Estate, vnet: str) -> str:
+def _network_subscription_words(estate: Estate, vnet: str, subscription: str = "") -> str:
     inventory = estate.inventory
     spanned = inventory.classic_subscriptions
     if len(spanned) < 2:
         return ""
-    holders = inventory.subscriptions_of_network(vnet)
+    holders = (subscription,) if subscription else inventory.subscriptions_of_network(vnet)
     network = estate.virtual_network(vnet)
     if not holders and inventory.subscription and network is not None and network.defined:
         holders = (inventory.subscription,)
@@ -183,12 +185,29 @@ class ExpressRouteAuthorizationLink(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        linked = sorted({link.vnet for link in estate.inventory.circuit_links if link.vnet}, key=key)
-        named = [f"{vnet}{network_subscription(estate, vnet)}" for vnet in linked]
-        networks = f"; networks linked to the circuit here: {', '.join(named)}" if linked else ""
+        links = estate.inventory.circuit_links
         for auth in estate.inventory.link_authorizations:
             if auth.in_use:
-                yield self.finding(auth, _authorization_words(auth) + networks, at=auth.used_mark)
+                yield self.finding(
+                    auth, _authorization_words(auth) + _linked_here(estate, auth, links), at=auth.used_mark
+                )
+
+
+def _linked_here(estate: Estate, auth: LinkAuthorization, links: Sequence[CircuitLink]) -> str:
+    """The networks the exports list as linked to a circuit, each with its subscription when the exports
+    span several: those of the authorization's subscription, where the exports beside both tell it."""
+    named: dict[tuple[str, str], str] = {}
+    for link in links:
+        if link.vnet and _may_be_of(link.subscription, auth.subscription):
+            words = network_subscription(estate, link.vnet, link.subscription)
+            named.setdefault((key(link.vnet), link.subscription), f"{link.vnet}{words}")
+    listed = [named[k] for k in sorted(named)]
+    return f"; networks linked to the circuit here: {', '.join(listed)}" if listed else ""
+
+
+def _may_be_of(a: str, b: str) -> bool:
+    """Whether two records may be of one subscription: either's is unknown, or they are the same."""
+    return not (a and b) or a == b
 
 
 def _authorization_words(auth: LinkAuthorization) -> str:
@@ -305,7 +324,10 @@ class ClassicApplicationGateway(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for gateway in estate.inventory.application_gateways:
             subnets = f"subnet{'s' if len(gateway.subnets) > 1 else ''} {', '.join(gateway.subnets)}"
-            said = [subnets if gateway.subnets else "", _network_subscription_words(estate, gateway.vnet)]
+            said = [
+                subnets if gateway.subnets else "",
+                _network_subscription_words(estate, gateway.vnet, gateway.subscription),
+            ]
             where = "; ".join(words for words in said if words)
             yield self.finding(
                 gateway,

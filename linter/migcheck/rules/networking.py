@@ -709,18 +709,19 @@ class ExpressRouteGateway(Rule):
     def _linked_by_exports(self, estate: Estate, told: set[str]) -> Iterator[Finding]:
         """The networks a `Get-AzureDedicatedCircuitLink` export lists as linked to a classic circuit, once
         each, where neither a `Dedicated` connection nor a script's link says so already."""
-        for link in estate.resources(CircuitLink):
+        exported: set[tuple[str, str]] = set()  # (network, subscription): two subscriptions' links are two
+        for link in estate.inventory.circuit_links:
             name = key(link.vnet)
-            if not name or name in told or not link.linked:
+            if not name or name in told or (name, link.subscription) in exported:
                 continue
-            told.add(name)
+            exported.add((name, link.subscription))
             network = estate.virtual_network(link.vnet)
             if network is not None and network.gateway is not None and network.gateway.has_expressroute:
                 continue  # reported at the connection
             yield self.finding(
                 link,
                 f"virtual network '{network.name if network else link.vnet}'"
-                f"{network_subscription(estate, link.vnet)} is linked to a classic ExpressRoute circuit (the "
+                f"{network_subscription(estate, link.vnet, link.subscription)} is linked to a classic ExpressRoute circuit (the "
                 f"export of its circuit links): {_linked_why(False)}",
                 fix=_SCRIPTED_LINK_FIX,
             )
