@@ -5468,30 +5468,102 @@ def _once(records: Iterable[Any], conflicts: list[Conflict]) -> list[Any]:
     for record in records:
         has = held.get(type(record))
         if has is None:
-            has = held[type(record)] = frozenset(f for f in _IDENTITY_FIELDS if hasattr(type(record), f))
+            has = held[type(record)] = _identity_fields(type(record))
         first = kept.setdefault(_record_identity(record, has), record)
-        if first is not record and isinstance(record, inv.ClassicVm):
+        if first is not record and type(record) in _EXPORT_DIFFERENCES:
             conflicts.extend(_exports_conflict(first, record))
     return list(kept.values())
 
 
-def _exports_conflict(kept: inv.ClassicVm, other: inv.ClassicVm) -> Iterator[Conflict]:
-    """A conflict at `other` where two exports of one VM disagree on what both state (its size, role type,
-    availability set, subnets, network, whether it runs): the platform holds one VM, so one export is
-    stale, and the one kept is checked. Unlike a script and an export, neither is the VM as it stands more
-    than the other: one in an availability set and one in none disagree."""
-    differences = tuple(
-        difference
-        for difference in (
-            *_role_differences(other.role, kept.role),
-            _availability_set_stated_by_one(other.role, kept.role),
-            _network_difference(other, kept),
-            _state_difference(other, kept),
-        )
-        if difference
-    )
+def _exports_conflict(kept: Any, other: Any) -> Iterator[Conflict]:
+    """A conflict at `other` where two exports of one classic resource disagree on what both state (a VM's
+    size, role type, availability set, subnets, network, whether it runs; a network's address space and
+    subnets; a reserved IP's address and what it is attached to; a storage account's type): the platform
+    holds one of each, so one export is stale, and the one kept is checked. Unlike a script and an export,
+    neither is the resource as it stands more than the other: one in an availability set and one in none
+    disagree."""
+    differences = tuple(d for d in _EXPORT_DIFFERENCES[type(other)](other, kept) if d)
     if differences:
-        yield Conflict(other.role.kind, other.name, other.mark, kept.mark, differences)
+        kind = other.role.kind if isinstance(other, inv.ClassicVm) else other.kind
+        yield Conflict(kind, other.name, other.mark, kept.mark, differences)
+
+
+def _vm_differences(a: inv.ClassicVm, b: inv.ClassicVm) -> tuple[str, ...]:
+    return (
+        *_role_differences(a.role, b.role),
+        _availability_set_stated_by_one(a.role, b.role),
+        _network_difference(a, b),
+        _state_difference(a, b),
+    )
+
+
+def _exported_network_differences(a: inv.ClassicNetwork, b: inv.ClassicNetwork) -> tuple[str, ...]:
+    """Where two exports that each describe a network in full disagree (one that only says it exists says
+    less, it does not disagree)."""
+    return _network_differences(a.network, b.network) if a.network and b.network else ()
+
+
+def _reserved_ip_differences(a: inv.ClassicReservedIp, b: inv.ClassicReservedIp) -> tuple[str, ...]:
+    address = (
+        f"address {a.address} / {b.address}" if a.address and b.address and a.address != b.address else ""
+    )
+    used_a, used_b = _attachment(a), _attachment(b)
+    attached = used_a is not None and used_b is not None and _attachments_differ(used_a, used_b)
+    return address, f"attached to {_vip_words(a)} / {_vip_words(b)}" if attached else ""
+
+
+# What an export says a reserved IP is attached to (see `_attachment`): nothing, or something it does not name.
+_ATTACHED_TO_NOTHING, _ATTACHED_UNNAMED = "", "(unnamed)"  # no cloud service's name has brackets
+
+
+def _attachment(ip: inv.ClassicReservedIp) -> str | None:
+    """The cloud service whose VIP the export says the address is (by `key`), `_ATTACHED_UNNAMED` when it
+    says the address is in use without naming by what, `_ATTACHED_TO_NOTHING` when it says nothing uses it,
+    None when it does not say."""
+    if ip.service:
+        return key(ip.service)
+    if ip.in_use:
+        return _ATTACHED_UNNAMED
+    return _ATTACHED_TO_NOTHING if ip.use_known else None
+
+
+def _attachments_differ(a: str, b: str) -> bool:
+    """Whether two exports' attachments of one address disagree: one attached and one not, or to two cloud
+    services. One that says it is in use without naming by what says less than one that names it."""
+    if (a == _ATTACHED_TO_NOTHING) != (b == _ATTACHED_TO_NOTHING):
+        return True
+    return _ATTACHED_UNNAMED not in (a, b) and a != b
+
+
+def _vip_words(ip: inv.ClassicReservedIp) -> str:
+    if ip.service:
+        return f"cloud service '{ip.service}'"
+    return "something the export does not name" if ip.in_use else "nothing"
+
+
+def _storage_account_differences(
+    a: inv.ClassicStorageAccount, b: inv.ClassicStorageAccount
+) -> tuple[str, ...]:
+    """Where two exports of a storage account state its type otherwise: `Standard-GRS` (Resource Graph) and
+    `Standard_GRS` (Get-AzureStorageAccount) are one type."""
+    stated = a.account_type and b.account_type
+    if not stated or _account_type_key(a.account_type) == _account_type_key(b.account_type):
+        return ()
+    return (f"account type {a.account_type} / {b.account_type}",)
+
+
+def _account_type_key(account_type: str) -> str:
+    return key(account_type).replace("-", "_")
+
+
+# How two exports of one classic resource of each type that states what can disagree are compared, the later
+# first: each difference written as the later's value / the earlier's ("" for none).
+_EXPORT_DIFFERENCES: Mapping[type, Callable[[Any, Any], Iterable[str]]] = {
+    inv.ClassicVm: _vm_differences,
+    inv.ClassicNetwork: _exported_network_differences,
+    inv.ClassicReservedIp: _reserved_ip_differences,
+    inv.ClassicStorageAccount: _storage_account_differences,
+}
 
 
 def _network_difference(a: inv.ClassicVm, b: inv.ClassicVm) -> str:
@@ -5536,6 +5608,14 @@ _IDENTITY_FIELDS: Mapping[str, Callable[[Any], Any]] = {
     "metric_sources": lambda r: tuple(_id_key(s) for s in r.metric_sources),
     "service": lambda r: str(r.service),
 }
+
+
+def _identity_fields(type_: type) -> frozenset[str]:
+    """Which of `_IDENTITY_FIELDS` tell records of `type_` apart. A reserved IP's name is unique in its
+    subscription: its `service` is what it is attached to, which two exports of it may say otherwise (a
+    conflict, see `_exports_conflict`), not another reserved IP."""
+    has = frozenset(f for f in _IDENTITY_FIELDS if hasattr(type_, f))
+    return has - {"service"} if type_ is inv.ClassicReservedIp else has
 
 
 def _id_key(resource: inv.ResourceId | None) -> str:

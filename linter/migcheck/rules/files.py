@@ -486,7 +486,11 @@ class ConflictingDefinitions(Rule):
         "attached and added after a script runs, and the export, the VM as it is, is checked. Two inventory "
         "exports of one VM (two Resource Graph exports, or one and a `Get-AzureVM` export) are compared on "
         "its size, role type, availability set (one in a set and one in none too), subnets, virtual network "
-        "and state (running or not): one of them is stale, and the first read is checked. "
+        "and state (running or not): one of them is stale, and the first read is checked. So are two "
+        "inventory exports of one classic network described in full (its address space and subnets), of "
+        "one reserved IP (its address, and what it is attached to: one cloud service and another, or one "
+        "and nothing; one in use that names no service says less, it does not disagree) and of one storage "
+        "account (its type; `Standard-GRS` and `Standard_GRS` are one). "
         "A script that changes a VM (`Get-AzureVM | ... | "
         "Update-AzureVM`), one that deletes a VM it created and creates it again, and the branches of an "
         "`if` that create it two ways are not two creations. Also a disk (one blob) that two VMs the "
@@ -660,6 +664,7 @@ def _type_words(kind: str) -> str:
         "LocalNetworkSite": "local network site",
         "DnsServer": "DNS server",
         "ReservedIP": "reserved IP",
+        "StorageAccount": "storage account",
         "Disk": "disk",
         "Deployment": "deployment",
         "ServiceDefinition": "service definition",
