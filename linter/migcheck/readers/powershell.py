@@ -10407,6 +10407,31 @@ class Interpreter:
             elif isinstance(resource, inv.ApplicationGateway):  # as New-AzureApplicationGateway creates one
                 gateway = self._body_gateway(resource, node)
                 self.application_gateways[_name_key(gateway.name)] = gateway
+            elif isinstance(resource, NetworkSecurityGroup):
+                self._body_group(node, resource, path, verb, service, deployment, role_name)
+
+    def _body_group(
+        self,
+        node: Node,
+        group: NetworkSecurityGroup,
+        path: str,
+        verb: str,
+        service: str | None,
+        deployment: str | None,
+        role_name: str | None,
+    ) -> None:
+        """A `NetworkSecurityGroup` body: POSTed to `.../services/networking/networksecuritygroups` (Create
+        Network Security Group), the script creates the group, as New-AzureNetworkSecurityGroup does; to
+        `.../roles/<name>/networksecuritygroups` (Add Network Security Group to Role), it sets the group on
+        that VM, as Set-AzureNetworkSecurityGroupAssociation -VM does."""
+        from migcheck.readers import python_script as bodies
+
+        if bodies.creates_security_group(verb, path):
+            self.security_groups.setdefault(_name_key(group.name), group)
+        elif role_name and bodies.adds_group_to_role(verb, path):
+            self._on_vm(group.name)
+            draft = self._body_deployment(node, service, deployment)
+            draft.add_body(bodies.group_on_role(group, role_name), bodies.ROLE_GROUP)
 
     # --- files the script writes, and the network configuration it uploads from one ----------------------
 
@@ -10745,7 +10770,11 @@ class Interpreter:
                 networks = [bodies.without_unstated_values(r) for r in networks]
             return [(r, None) for r in networks]
         kept = (Role, Deployment, inv.ApplicationGateway)
-        described = [r for r in rest.read(root, marker) if isinstance(r, kept)]
+        described = [
+            r
+            for r in rest.read(root, marker)
+            if isinstance(r, kept) or bodies.named_group(r, local_name(root))
+        ]
         read = [bodies.remarked(r, place.mark) for r in described]
         if bodies.UNSTATED_TEXT in text:
             read = [bodies.without_unstated_values(self._unstated(r, node)) for r in read]

@@ -4248,8 +4248,14 @@ class _Resources:
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
-            elif isinstance(resource, NetworkSecurityGroup) and _creates_security_group(verb, path):
+            elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
+            elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
+                draft = self._draft_named(
+                    call, service, deployment or self._stand_in("deployment", mark.line), None, mark
+                )
+                self._joins_existing(draft, call, mark)
+                self._body_role(call, draft, group_on_role(resource, role_name), mark, ROLE_GROUP)
             elif isinstance(resource, ApplicationGateway):  # as the body's file or PowerShell's sending it
                 gateway = self._body_gateway(resource, mark)
                 self.application_gateways[gateway.name.casefold()] = gateway
@@ -4366,7 +4372,7 @@ class _Resources:
         read = [
             place.moved(r)
             for r in rest.read(root, marker)
-            if isinstance(r, (Role, Deployment, ApplicationGateway)) or _named_group(r, local_name(root))
+            if isinstance(r, (Role, Deployment, ApplicationGateway)) or named_group(r, local_name(root))
         ]
         if unstated:
             read = [without_unstated_values(self._unstated(r, mark)) for r in read]
@@ -5973,7 +5979,7 @@ def _runs_as_script(node: ast.If) -> bool:
     return len(names) == 1 and len(mains) == 1
 
 
-def _named_group(resource: object, root: str) -> bool:
+def named_group(resource: object, root: str) -> bool:
     """A network security group a body is (`root`, its element, is `NetworkSecurityGroup`: a Create Network
     Security Group body), by a name it states: not one of a list's, nor the rules a response lists."""
     return (
@@ -5984,8 +5990,35 @@ def _named_group(resource: object, root: str) -> bool:
     )
 
 
-def _creates_security_group(verb: str, path: str) -> bool:
+def creates_security_group(verb: str, path: str) -> bool:
     """Create Network Security Group: a POST to `.../services/networking/networksecuritygroups` (the Service
     Management REST reference). A route table's create request is not documented, and is not read."""
     where = path.split("?", 1)[0].rstrip("/").casefold()
     return verb == "POST" and where.endswith("/services/networking/networksecuritygroups")
+
+
+def adds_group_to_role(verb: str, path: str) -> bool:
+    """Add Network Security Group to Role: a POST to `.../services/hostedservices/<s>/deployments/<d>/roles/
+    <r>/networksecuritygroups` (the Service Management REST reference), whose `NetworkSecurityGroup` body
+    names the group, associates it with VM <r>, as `Set-AzureNetworkSecurityGroupAssociation -VM` does."""
+    where = path.split("?", 1)[0].rstrip("/").casefold()
+    return verb == "POST" and "/roles/" in where and where.endswith("/networksecuritygroups")
+
+
+def group_on_role(group: NetworkSecurityGroup, role_name: str) -> Role:
+    """The change an Add Network Security Group to Role request makes to VM `role_name`, which exists
+    already: the group its body names is set on the VM (the migration clones it with the VM), and what the
+    request does not state stays as it was (`ROLE_GROUP` is the one fact it changes)."""
+    named = NameRef(group.name, group.mark)
+    return Role(
+        role_name,
+        RoleType.PERSISTENT_VM,
+        group.mark,
+        security_group=named,
+        unknown=UNKNOWABLE,
+        changes_existing=True,
+    )
+
+
+# What an Add Network Security Group to Role request changes of its VM (see `group_on_role`).
+ROLE_GROUP = frozenset({"security_group"})
