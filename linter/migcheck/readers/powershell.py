@@ -10409,6 +10409,62 @@ class Interpreter:
                 self.application_gateways[_name_key(gateway.name)] = gateway
             elif isinstance(resource, NetworkSecurityGroup):
                 self._body_group(node, resource, path, verb, service, deployment, role_name)
+            elif isinstance(resource, (Image, Disk)):
+                self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
+
+    def _body_registration(self, node: Node, resource: Image | Disk, repository: str, body: Arg) -> None:
+        """An `OSImage` body POSTed to `.../services/images` (Add OS Image) or a `Disk` body POSTed to
+        `.../services/disks` (Add Disk): an image or a disk of the script's own in the subscription's
+        repository, as Add-AzureVMImage and Add-AzureDisk register one. A blob the body names in a storage
+        account the script does not state (`https://$sa.blob...` in a here-string) is in that value's
+        stand-in account, as Add-AzureVMImage's `-MediaLocation` is."""
+        from migcheck.readers import python_script as bodies
+
+        kind = "images" if isinstance(resource, Image) else "disks"
+        if repository != kind or not resource.name.strip() or bodies.UNSTATED_TEXT in resource.name:
+            return
+        if bodies.UNSTATED_TEXT in resource.media_link:  # a blob the script names in part: not one it states
+            resource = replace(resource, media_link="", account=self._body_blob_account(body, node))
+        if isinstance(resource, Image):
+            self.images.setdefault(_name_key(resource.name), resource)
+        else:
+            self.registered.setdefault(_name_key(resource.name), resource)
+
+    def _body_blob_account(self, body: Arg, node: Node) -> str:
+        """The stand-in for the storage account of the one blob a body names by a value the script does not
+        state for its account (see `_blob_account_stand_in`): the body read again with a marker for each
+        such value, so that the blob's host tells which value names the account; "" for none."""
+        from migcheck.readers import deployment as rest
+        from migcheck.readers import python_script as bodies
+        from migcheck.readers.xml import Marker
+
+        value = body.value
+        if (
+            not isinstance(value, Unknown)
+            or not value.shape
+            or len(value.holes) != value.shape.count(automation.HOLE)
+        ):
+            return ""
+        pieces = value.shape.split(automation.HOLE)
+        marked = (
+            "".join(f"{piece}{_HOLE_MARK}{at}{_HOLE_MARK}" for at, piece in enumerate(pieces[:-1]))
+            + pieces[-1]
+        )
+        root = bodies.body_root(marked)
+        links = (
+            [r.media_link for r in rest.read(root, Marker(self.path, marked)) if isinstance(r, (Image, Disk))]
+            if root is not None
+            else []
+        )
+        if len(links) != 1:
+            return ""
+        host = links[0].split("://", 1)[-1].split("/", 1)[0].split(".")
+        label = host[0].split(_HOLE_MARK)
+        if len(host) < 3 or host[1].casefold() != "blob" or len(label) != 3 or not label[1].isdigit():
+            return ""
+        shape = label[0] + automation.HOLE + label[2]
+        at = self._written_at(body) or self._at_call(node)
+        return self._account_stand_in(value.holes[int(label[1])], shape, at)
 
     def _body_group(
         self,
@@ -10769,7 +10825,7 @@ class Interpreter:
             if bodies.UNSTATED_TEXT in text:
                 networks = [bodies.without_unstated_values(r) for r in networks]
             return [(r, None) for r in networks]
-        kept = (Role, Deployment, inv.ApplicationGateway)
+        kept = (Role, Deployment, inv.ApplicationGateway, Image, Disk)
         described = [
             r
             for r in rest.read(root, marker)
@@ -14150,6 +14206,11 @@ def _in_string(value: Text) -> str | None:
 
 
 _DECIMAL = re.compile(r"-?\d{1,18}")
+
+
+# What marks each value a body is built with that the script does not state, read again to tell them apart (a
+# character of Unicode's private use area, which no body writes, and which XML and a host name keep as it is).
+_HOLE_MARK = "\ue000"
 
 
 def _with_stand_ins(shape: str, written: Written | None, stand_in: str) -> tuple[str, Written | None, None]:

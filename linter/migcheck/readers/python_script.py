@@ -5997,6 +5997,16 @@ def creates_security_group(verb: str, path: str) -> bool:
     return verb == "POST" and where.endswith("/services/networking/networksecuritygroups")
 
 
+def registers_in_repository(verb: str, path: str) -> str:
+    """Which repository of the subscription a request registers in: `images` for Add OS Image (a POST to
+    `.../services/images` with an `OSImage` body), `disks` for Add Disk (a POST to `.../services/disks` with a
+    `Disk` body), as the Service Management REST reference gives them; "" for any other request."""
+    where = path.split("?", 1)[0].rstrip("/").casefold()
+    if verb != "POST":
+        return ""
+    return next((kind for kind in ("images", "disks") if where.endswith(f"/services/{kind}")), "")
+
+
 def adds_group_to_role(verb: str, path: str) -> bool:
     """Add Network Security Group to Role: a POST to `.../services/hostedservices/<s>/deployments/<d>/roles/
     <r>/networksecuritygroups` (the Service Management REST reference), whose `NetworkSecurityGroup` body

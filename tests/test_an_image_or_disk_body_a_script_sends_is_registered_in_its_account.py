@@ -1,0 +1,75 @@
+"""A script that registers an OS image or a disk by sending the request itself (Add OS Image: an `OSImage`
+body POSTed to `.../services/images`; Add Disk: a `Disk` body POSTed to `.../services/disks`) registers it as
+Add-AzureVMImage and Add-AzureDisk do: the storage account of its blob holds a registered image or disk,
+which the account's step says must be removed before the account migrates (MIG402). A body built around a
+value the script does not state for the account (`https://$sa.blob...` in a here-string) puts it in that
+value's stand-in account, the one `New-AzureStorageAccount -StorageAccountName $sa` creates, as
+`Add-AzureVMImage -MediaLocation "https://$sa.blob..."` does. Reference, vm-migration-deep-dive: a storage
+account that holds registered classic disks or images fails to migrate until they are removed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lint_support import run_cli
+
+IMAGE = """<OSImage xmlns="http://schemas.microsoft.com/windowsazure">
+  <Label>lbl</Label>
+  <MediaLink>https://ACCOUNT.blob.core.windows.net/vhds/image.vhd</MediaLink>
+  <Name>myimg</Name>
+  <OS>Linux</OS>
+</OSImage>"""
+DISK = """<Disk xmlns="http://schemas.microsoft.com/windowsazure">
+  <OS>Linux</OS>
+  <Label>lbl</Label>
+  <MediaLink>https://ACCOUNT.blob.core.windows.net/vhds/data.vhd</MediaLink>
+  <Name>mydisk</Name>
+</Disk>"""
+URI = "https://management.core.windows.net/0000/services/"
+
+
+def _powershell(body: str, account: str, repository: str) -> str:
+    return f"""\
+$sa = "acct" + (Get-Random)
+New-AzureStorageAccount -StorageAccountName $sa -Location "West US"
+$body = @"
+{body.replace("ACCOUNT", account)}
+"@
+Invoke-RestMethod -Method POST -Uri "{URI}{repository}" -Body $body -Certificate $cert -ContentType "application/xml"
+"""
+
+
+def _storage_steps(tmp_path, monkeypatch, capsys, name: str, script: str) -> list[dict]:
+    (tmp_path / name).write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
+    return [s for s in json.loads(out)["subscriptions"][0]["steps"] if s["kind"] == "storage"]
+
+
+@pytest.mark.parametrize(
+    ("body", "repository", "held"),
+    [(IMAGE, "images", "1 image"), (DISK, "disks", "1 disk")],
+    ids=["image", "disk"],
+)
+def test_a_body_in_the_account_a_variable_names_is_registered_on_that_account(
+    tmp_path, monkeypatch, capsys, body, repository, held
+):
+    script = _powershell(body, "$sa", repository)
+    steps = _storage_steps(tmp_path, monkeypatch, capsys, "deploy.ps1", script)
+    account = "<storage account name, deploy.ps1:2:45>"
+    assert [s["name"] for s in steps] == [account]
+    assert steps[0]["moves"] == [f"storage account '{account}' ({held})"]
+
+
+@pytest.mark.parametrize(
+    ("body", "repository", "held"),
+    [(IMAGE, "images", "1 image"), (DISK, "disks", "1 disk")],
+    ids=["image", "disk"],
+)
+def test_a_body_in_an_account_it_states_is_registered_on_that_account(
+    tmp_path, monkeypatch, capsys, body, repository, held
+):
+    script = _powershell(body, "acct1", repository)
+    steps = _storage_steps(tmp_path, monkeypatch, capsys, "deploy.ps1", script)
+    assert f"storage account 'acct1' ({held})" in [move for step in steps for move in step["moves"]]
