@@ -10439,32 +10439,22 @@ class Interpreter:
         from migcheck.readers.xml import Marker
 
         value = body.value
-        if (
-            not isinstance(value, Unknown)
-            or not value.shape
-            or len(value.holes) != value.shape.count(automation.HOLE)
-        ):
+        if not isinstance(value, Unknown) or not value.shape:
             return ""
         pieces = value.shape.split(automation.HOLE)
-        marked = (
-            "".join(f"{piece}{_HOLE_MARK}{at}{_HOLE_MARK}" for at, piece in enumerate(pieces[:-1]))
-            + pieces[-1]
-        )
+        if len(value.holes) != len(pieces) - 1:
+            return ""
+        mark = bodies.HOLE_MARK
+        marked = "".join(f"{piece}{mark}{at}{mark}" for at, piece in enumerate(pieces[:-1])) + pieces[-1]
         root = bodies.body_root(marked)
-        links = (
-            [r.media_link for r in rest.read(root, Marker(self.path, marked)) if isinstance(r, (Image, Disk))]
-            if root is not None
-            else []
-        )
-        if len(links) != 1:
+        read = rest.read(root, Marker(self.path, marked)) if root is not None else ()
+        links = [r.media_link for r in read if isinstance(r, (Image, Disk))]
+        label = bodies.marked_host_label(links[0]) if len(links) == 1 else None
+        if label is None:
             return ""
-        host = links[0].split("://", 1)[-1].split("/", 1)[0].split(".")
-        label = host[0].split(_HOLE_MARK)
-        if len(host) < 3 or host[1].casefold() != "blob" or len(label) != 3 or not label[1].isdigit():
-            return ""
-        shape = label[0] + automation.HOLE + label[2]
+        before, hole, after = label
         at = self._written_at(body) or self._at_call(node)
-        return self._account_stand_in(value.holes[int(label[1])], shape, at)
+        return self._account_stand_in(value.holes[hole], before + automation.HOLE + after, at)
 
     def _body_group(
         self,
@@ -14206,11 +14196,6 @@ def _in_string(value: Text) -> str | None:
 
 
 _DECIMAL = re.compile(r"-?\d{1,18}")
-
-
-# What marks each value a body is built with that the script does not state, read again to tell them apart (a
-# character of Unicode's private use area, which no body writes, and which XML and a host name keep as it is).
-_HOLE_MARK = "\ue000"
 
 
 def _with_stand_ins(shape: str, written: Written | None, stand_in: str) -> tuple[str, Written | None, None]:

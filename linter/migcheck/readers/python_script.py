@@ -4250,6 +4250,8 @@ class _Resources:
                 self.bodies.setdefault((id(resource), named.service_name), named)
             elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
+            elif isinstance(resource, (Image, Disk)):
+                self._body_registration(resource, registers_in_repository(verb, path), body, site)
             elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
                 draft = self._draft_named(
                     call, service, deployment or self._stand_in("deployment", mark.line), None, mark
@@ -4272,6 +4274,46 @@ class _Resources:
         subnets = tuple(gateway.subnets[at] for at in stated)
         marks = tuple(gateway.subnet_marks[at] for at in stated if at < len(gateway.subnet_marks))
         return replace(gateway, name=name, vnet=vnet, subnets=subnets, subnet_marks=marks)
+
+    def _body_registration(self, resource: Image | Disk, repository: str, body: Lit, site: flow.Site) -> None:
+        """An `OSImage` body POSTed to `.../services/images` (Add OS Image) or a `Disk` body POSTed to
+        `.../services/disks` (Add Disk): an image or a disk of the script's own, as add_os_image and add_disk
+        register one. A blob the body names in a storage account the script does not state (an f-string's
+        `https://{account}.blob...`) is in that value's stand-in account, as add_os_image's is."""
+        kind = "images" if isinstance(resource, Image) else "disks"
+        if repository != kind or not resource.name.strip() or UNSTATED_TEXT in resource.name:
+            return
+        if UNSTATED_TEXT in resource.media_link:  # a blob the script names in part: not one it states
+            resource = replace(resource, media_link="", account=self._body_blob_account(body, site))
+        if isinstance(resource, Image):
+            self.images.setdefault(("os", _key(resource.name)), resource)
+        else:
+            self.registered.setdefault(_key(resource.name), resource)
+
+    def _body_blob_account(self, body: Lit, site: flow.Site) -> str:
+        """The stand-in for the storage account of the one blob a body names by a value the script does not
+        state for its account (see `_unstated_account`): the body's pieces written out again with a marker
+        for each value, read, so that the blob's host tells which value names the account; "" for none."""
+        from migcheck.readers import deployment as rest
+        from migcheck.readers.xml import Marker
+
+        pieces = (
+            self.flow.built_pieces(body.node, site, partial=True) if isinstance(body.node, ast.expr) else None
+        )
+        if not pieces:
+            return ""
+        marked = "".join(
+            p if isinstance(p, str) else f"{HOLE_MARK}{at}{HOLE_MARK}" for at, p in enumerate(pieces)
+        )
+        root = body_root(marked)
+        read = rest.read(root, Marker(self.source.path, marked)) if root is not None else ()
+        links = [r.media_link for r in read if isinstance(r, (Image, Disk))]
+        label = marked_host_label(links[0]) if len(links) == 1 else None
+        if label is None:
+            return ""
+        before, at, after = label
+        told = tuple(p for p in (before, pieces[at], after) if p != "")
+        return self._account_stand_in(told, self._mark(body), site)
 
     def _configuration_file(self, configuration: Value | None, site: flow.Site) -> str:
         """The file a service configuration the script sends is read from (`b64encode(open(path).read())`),
@@ -4372,7 +4414,8 @@ class _Resources:
         read = [
             place.moved(r)
             for r in rest.read(root, marker)
-            if isinstance(r, (Role, Deployment, ApplicationGateway)) or named_group(r, local_name(root))
+            if isinstance(r, (Role, Deployment, ApplicationGateway, Image, Disk))
+            or named_group(r, local_name(root))
         ]
         if unstated:
             read = [without_unstated_values(self._unstated(r, mark)) for r in read]
@@ -5995,6 +6038,23 @@ def creates_security_group(verb: str, path: str) -> bool:
     Management REST reference). A route table's create request is not documented, and is not read."""
     where = path.split("?", 1)[0].rstrip("/").casefold()
     return verb == "POST" and where.endswith("/services/networking/networksecuritygroups")
+
+
+# What marks each value a body is built with that the script does not state, when it is read again to tell
+# them apart (a character of Unicode's private use area, which no body writes, and which XML and a blob's
+# address keep as they are).
+HOLE_MARK = "\ue000"
+
+
+def marked_host_label(link: str) -> tuple[str, int, str] | None:
+    """The first host label of a blob address (its storage account) written with one value marked
+    (`HOLE_MARK` <index> `HOLE_MARK`): what goes before the value, its index, and what comes after; None for
+    an address whose account is stated, or not a blob's."""
+    host = link.split("://", 1)[-1].split("/", 1)[0].split(".")
+    label = host[0].split(HOLE_MARK)
+    if len(host) < 3 or host[1].casefold() != "blob" or len(label) != 3 or not label[1].isdigit():
+        return None
+    return label[0], int(label[1]), label[2]
 
 
 def registers_in_repository(verb: str, path: str) -> str:
