@@ -56,9 +56,25 @@ requests.post("{URI}{repository}", data=body, cert=("c", "k"))
 """
 
 
+def _python_template(body: str, account: str, repository: str) -> str:
+    """The body a template's `.format(storage_name)` fills (`{0}` for the account)."""
+    text = body.replace("ACCOUNT", account)
+    return f"""\
+import requests
+from azure.servicemanagement import ServiceManagementService
+
+sms = ServiceManagementService(sub, cert)
+storage_name = 'acct' + suffix()
+sms.create_storage_account(storage_name, 'd', 'l', location='West US')
+TEMPLATE = \"\"\"{text}\"\"\"
+requests.post("{URI}{repository}", data=TEMPLATE.format(storage_name), cert=("c", "k"))
+"""
+
+
 SCRIPTS = [
     pytest.param("deploy.ps1", _powershell, "$sa", "<storage account name, deploy.ps1:2:45>", id="ps1"),
     pytest.param("deploy.py", _python, "{storage_name}", "<storage account name, deploy.py:6:28>", id="py"),
+    pytest.param("deploy.py", _python_template, "{0}", "<storage account name, deploy.py:6:28>", id="format"),
 ]
 STATED = [pytest.param("deploy.ps1", _powershell, id="ps1"), pytest.param("deploy.py", _python, id="py")]
 BODIES = [

@@ -95,6 +95,7 @@ import functools
 import io
 import posixpath
 import re
+import string
 import sys
 import tokenize
 import urllib.parse
@@ -4297,9 +4298,7 @@ class _Resources:
         from migcheck.readers import deployment as rest
         from migcheck.readers.xml import Marker
 
-        pieces = (
-            self.flow.built_pieces(body.node, site, partial=True) if isinstance(body.node, ast.expr) else None
-        )
+        pieces = self._body_pieces(body.node, site) if isinstance(body.node, ast.expr) else None
         if not pieces:
             return ""
         marked = "".join(
@@ -4314,6 +4313,45 @@ class _Resources:
         before, at, after = label
         told = tuple(p for p in (before, pieces[at], after) if p != "")
         return self._account_stand_in(told, self._mark(body), site)
+
+    def _body_pieces(self, node: ast.expr, site: flow.Site) -> list[object] | None:
+        """The pieces of the text a body is built as (see `Flow.built_pieces`), a template's `.format(...)`
+        too (`IMAGE_XML.format(account)`), read as the f-string it builds: its text around each field, and
+        the argument that fills it. None where a field is filled otherwise (with a conversion or a format
+        spec, from `*args` or `**kwargs`): what it writes is told by nothing."""
+        func = node.func if isinstance(node, ast.Call) else None
+        if not (isinstance(node, ast.Call) and isinstance(func, ast.Attribute) and func.attr == "format"):
+            return self.flow.built_pieces(node, site, partial=True)
+        template = literal(self.flow.value(func.value, site))
+        if template is None:
+            return None
+        try:
+            fields = list(string.Formatter().parse(template))
+        except ValueError:  # not a template `.format` can fill: the call raises
+            return None
+        values: list[ast.expr] = []
+        automatic = 0
+        for text, name, spec, conversion in fields:
+            values += [ast.Constant(text)] if text else []
+            if name is None:
+                continue
+            if name == "":
+                name, automatic = str(automatic), automatic + 1
+            argument = self._format_argument(node, name)
+            if argument is None or spec or conversion:
+                return None
+            values.append(ast.FormattedValue(argument, -1, None))
+        joined = ast.copy_location(ast.JoinedStr(values), node)
+        return self.flow.built_pieces(joined, site, partial=True)
+
+    @staticmethod
+    def _format_argument(call: ast.Call, field: str) -> ast.expr | None:
+        """The argument of a `.format(...)` call that fills the field named `field` (`0`, `account`)."""
+        if field.isdigit():
+            at = int(field)
+            starred = any(isinstance(a, ast.Starred) for a in call.args[: at + 1])
+            return call.args[at] if at < len(call.args) and not starred else None
+        return next((k.value for k in call.keywords if k.arg == field), None)
 
     def _configuration_file(self, configuration: Value | None, site: flow.Site) -> str:
         """The file a service configuration the script sends is read from (`b64encode(open(path).read())`),
