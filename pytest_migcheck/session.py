@@ -568,7 +568,12 @@ class MigcheckSession:
             key=Finding.sort_key,
         )
         paths = {path for path, _ in self._ran}
-        held = Counter(s.reason.kind for s in self.result.suppressed if s.finding.mark.path in paths)
+        # Only the items that ran: `-k MIG202` counts what MIG202's items hold back, not the whole file's.
+        held = Counter(
+            s.reason.kind
+            for s in self.result.suppressed
+            if (s.finding.mark.path, s.finding.code) in self._ran
+        )
         known = held.pop(BASELINE, 0)
         for finding in below:
             terminalreporter.write_line(headline(finding))

@@ -168,6 +168,24 @@ def test_the_config_baseline_is_honoured(estate: pytest.Pytester, monkeypatch: p
     )
 
 
+def test_the_summary_counts_only_what_the_selected_items_hold_back(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The endpoint ACL (MIG201) and the subnet outside the network (MIG003) of one file both baselined:
+    # `-k MIG003` runs the MIG003 items, which hold back one finding, not the file's two.
+    monkeypatch.chdir(estate.path)
+    main(["check", ".", "--select", "MIG201,MIG003", "--write-baseline", "ci/baseline.json"])
+    estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/baseline.json"\n')
+    result = run(estate, "-k", "MIG003")
+    result.stdout.fnmatch_lines(
+        ["3 checks of 3 files: 0 findings below error (passed), 0 suppressed, 1 known from baseline"]
+    )
+    result = run(estate, "-k", "MIG201 or MIG003")
+    result.stdout.fnmatch_lines(
+        ["* checks of * files: 0 findings below error (passed), 0 suppressed, 2 known from baseline"]
+    )
+
+
 def test_a_baseline_that_cannot_be_read_is_a_usage_error(estate: pytest.Pytester) -> None:
     estate.makepyprojecttoml('[tool.migcheck]\nbaseline = "ci/missing.json"\n')
     result = run(estate)
