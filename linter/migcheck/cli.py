@@ -254,6 +254,14 @@ def _add_gitignore_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_no_baseline_option(command: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    command.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="apply no baseline, not even the config's `baseline`: every finding is reported (and fixed)",
+    )
+
+
 def _load_rules():
     from migcheck.plugins import PluginError, load_rules
 
@@ -311,7 +319,7 @@ def _check(args: argparse.Namespace) -> int:
             args.config,
             start=_settings_start(args.paths, args.stdin_filename),
             # --write-baseline reads no baseline: it records what the settings and comments let through.
-            baseline_given=bool(args.baseline or args.write_baseline),
+            baseline_given=bool(args.baseline or args.write_baseline or args.no_baseline),
         )
         _check_rules_named(rules, config, args)
         config = config.with_overrides(
@@ -559,6 +567,11 @@ _FILE_OPTIONS = {
 _CONFLICTS = (
     ("--fix", ("--diff",), "--fix writes the fixes and --diff only shows them: choose one"),
     (
+        "--no-baseline",
+        ("--baseline",),
+        "--no-baseline applies no baseline and --baseline names one: choose one",
+    ),
+    (
         "--diff",
         ("--write-baseline", "--statistics", "--output-file", "--format"),
         "--diff prints the fixes as a diff, not a report",
@@ -578,6 +591,8 @@ def _refuse_conflicts(args: argparse.Namespace) -> None:
     given = {
         "--fix": args.fix,
         "--diff": args.diff,
+        "--no-baseline": args.no_baseline,
+        "--baseline": args.baseline is not None,
         "--write-baseline": args.write_baseline is not None,
         "--statistics": args.statistics,
         "--output-file": args.output_file is not None,
@@ -677,6 +692,7 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="report only findings not recorded in FILE (default: the config's `baseline`, if any)",
     )
+    _add_no_baseline_option(ci)
     ci.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     ci.add_argument(
         "--statistics",
@@ -1011,6 +1027,7 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
         help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
     )
     _add_gitignore_option(badge)
+    _add_no_baseline_option(badge)
     badge.set_defaults(run=_badge)
 
 
@@ -1034,6 +1051,7 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
         help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
     )
     _add_gitignore_option(plan)
+    _add_no_baseline_option(plan)
     plan.set_defaults(run=_plan)
 
 
@@ -1064,7 +1082,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
     _refuse_empty_names(args)
     rules = _load_rules()
     try:
-        config = load_config(args.config, start=_settings_start(args.paths))
+        config = load_config(args.config, start=_settings_start(args.paths), baseline_given=args.no_baseline)
         _check_rules_named(rules, config, args)
         config = config.with_overrides(
             select=_split(args.select),
