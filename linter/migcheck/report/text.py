@@ -181,10 +181,17 @@ def fixable(result: LintResult) -> str:
     safe, unsafe = counts(result)
     if not safe and not unsafe:
         return ""
+    # --fix cannot write standard input (it refuses a run that reads it): --diff shows the fixes there.
+    option = "--diff" if _reads_standard_input(result) else "--fix"
     more = f" ({unsafe} more with --unsafe-fixes)" if safe and unsafe else ""
     if not safe:
-        return f"{unsafe} fixable with --fix --unsafe-fixes.\n"
-    return f"[*] {safe} fixable with --fix{more}.\n"
+        return f"{unsafe} fixable with {option} --unsafe-fixes.\n"
+    return f"[*] {safe} fixable with {option}{more}.\n"
+
+
+def _reads_standard_input(result: LintResult) -> bool:
+    """Whether a file of the run is standard input: the one file not opened by a name on disk."""
+    return any(document.path not in result.fs_paths for document in result.documents)
 
 
 def summary(result: LintResult) -> str:
@@ -199,11 +206,14 @@ def summary(result: LintResult) -> str:
         new = "new " if result.known else ""
         # Suppressed findings are there still: none is left *to report*.
         to_report = " to report" if result.suppressed and not result.known else ""
-        in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}{_of_those_read(result, files)}"
+        in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}"
+        if result.enabled and len(result.enabled) < len(result.rules):
+            # "All clear" would claim what no rule looked at.
+            return f"No {in_files}{_of_those_read(result, files)}, {graded_by(result)}{aside}."
+        # One parenthesis after the count, not two in a row: `(of 13 read: ...; 27 known from baseline)`.
+        aside = _aside(result, _read_note(result, files))
         if not result.enabled:
             return f"Nothing checked: no rule ran, so no {in_files}{aside}."
-        if len(result.enabled) < len(result.rules):  # "All clear" would claim what no rule looked at
-            return f"No {in_files}, {graded_by(result)}{aside}."
         from migcheck.report.readiness import refused  # a run that read no file never gets here
 
         if any(refused(held.finding) for held in result.suppressed):
@@ -236,11 +246,17 @@ def _blockers(found: list[Finding]) -> str:
 
 
 def _of_those_read(result: LintResult, files: int) -> str:
-    """` (of 21 read: the others describe nothing classic)`: the summary counts the files that describe
+    """` (of 21 read: the others describe nothing classic)`: see `_read_note`."""
+    note = _read_note(result, files)
+    return f" ({note})" if note else ""
+
+
+def _read_note(result: LintResult, files: int) -> str:
+    """`of 21 read: the others describe nothing classic`: the summary counts the files that describe
     classic resources, `--show-files` lists every file a check reads; said when the two differ."""
     if result.scope is not None or result.read <= files:
         return ""
-    return f" (of {result.read} read: the others describe nothing classic)"
+    return f"of {result.read} read: the others describe nothing classic"
 
 
 def graded_by(result: LintResult) -> str:
@@ -249,9 +265,10 @@ def graded_by(result: LintResult) -> str:
     return f"checked by {len(result.enabled)} of {every} rule{'s' if every != 1 else ''}"
 
 
-def _aside(result: LintResult) -> str:
-    """What was found but not reported, or not read, so that nothing is silently lost."""
-    notes = []
+def _aside(result: LintResult, first: str = "") -> str:
+    """What was found but not reported, or not read, so that nothing is silently lost; after `first` (a
+    note of its own, set apart by a semicolon: the notes hold commas), when given."""
+    notes: list[str] = []
     if result.unread:  # a selection reads only what its rules need: the count says what it left
         notes.append(
             f"{result.unread} more file{'s' if result.unread != 1 else ''} not read: the selected rules "
@@ -268,7 +285,8 @@ def _aside(result: LintResult) -> str:
             f"{len(result.unreported):,} of them not shown: migcheck reports at most "
             f"{rule.MAX_FINDINGS_PER_FILE} findings of one rule per file"
         )
-    return f" ({', '.join(notes)})" if notes else ""
+    said = "; ".join(part for part in (first, ", ".join(notes)) if part)
+    return f" ({said})" if said else ""
 
 
 def _still_blocking(held: list[Finding], how: str) -> str:
