@@ -45,12 +45,21 @@ def refuse_inputs(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
             info = os.stat(opened)
         except OSError:
             continue
-        if (info.st_dev, info.st_ino) == identity:
+        if (info.st_dev, info.st_ino) == identity and not _same_link(path, opened):
             same = "" if os.path.normpath(shown) == os.path.normpath(path) else f" ({shown})"
             raise OutputError(
                 f"cannot write {path}: it is {what}{same}, and migcheck never writes to the files it "
                 "reads; name another file"
             )
+    _refuse_link(path)  # refused when written in any case: said before anything is written or fixed
+
+
+def _same_link(path: str, opened: str) -> bool:
+    """Whether `path` is the symbolic link the run found as `opened`: a link the walk passes over (to a
+    file outside the folder) is no file the run reads, and what to say of it is that it is a link."""
+    return (
+        os.path.islink(path) and os.path.islink(opened) and os.path.samestat(os.lstat(path), os.lstat(opened))
+    )
 
 
 def refuse_linked_folders(path: str, project: str = "") -> None:
@@ -115,16 +124,20 @@ def write_bytes(path: str, data: bytes, *, mode: int | None = None) -> None:
         raise _cannot_write(path, exc, elsewhere="") from None
 
 
-def _check_target(path: str) -> bool:
-    """Refuse what must not be written; True when `path` is a pipe or a character device, written into
-    rather than replaced (replacing `/dev/null` with a file of the report would break the machine)."""
-    if not path:
-        raise OutputError("no output file named (an empty path)")
+def _refuse_link(path: str) -> None:
     if os.path.islink(path):
         raise OutputError(
             f"cannot write {path}: it is a symbolic link, and migcheck does not write through links; "
             "name the file it points to, or another file"
         )
+
+
+def _check_target(path: str) -> bool:
+    """Refuse what must not be written; True when `path` is a pipe or a character device, written into
+    rather than replaced (replacing `/dev/null` with a file of the report would break the machine)."""
+    if not path:
+        raise OutputError("no output file named (an empty path)")
+    _refuse_link(path)
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a folder; name a file (a new one in it, or another)")
     try:

@@ -93,6 +93,23 @@ def test_an_output_that_leads_to_a_file_checked_is_refused(checked, capsys, link
     assert target.read_text() == NETCFG
 
 
+@pytest.mark.parametrize("command", ["check", "plan", "badge"])
+def test_an_output_that_is_a_link_in_the_folder_to_a_file_outside_is_refused_as_a_link(
+    checked, tmp_path_factory, capsys, command
+):
+    # The walk finds out2.json, a link to a file outside the folder that it does not read: refused as
+    # the link it is, as a link of any other name is, not as a file the run checks.
+    victim = tmp_path_factory.mktemp("outside") / "victim.txt"
+    victim.write_text("keep\n")
+    (checked / "out2.json").symlink_to(victim)
+    code = main([command, ".", "--output-file", "out2.json"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "cannot write out2.json: it is a symbolic link, and migcheck does not write through links" in err
+    assert "a file this run checks" not in err
+    assert victim.read_text() == "keep\n"
+
+
 def test_the_settings_file_and_the_baseline_are_not_written_over(checked, capsys):
     (checked / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "known.json"\n')
     main(["check", ".", "--write-baseline", "known.json"])
