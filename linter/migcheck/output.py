@@ -33,6 +33,11 @@ def refuse_inputs(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
     same file is found by its (device, inode), whatever name leads to it (`./x` for `x`, an absolute
     path, a hard or symbolic link), and before anything is written: a report, baseline or badge must
     never replace what it describes."""
+    _refuse_reading(path, inputs)
+    _refuse_link(path)  # refused when written in any case: said before anything is written or fixed
+
+
+def _refuse_reading(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
     try:
         target = os.stat(path)
     except OSError:
@@ -51,7 +56,6 @@ def refuse_inputs(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
                 f"cannot write {path}: it is {what}{same}, and migcheck never writes to the files it "
                 "reads; name another file"
             )
-    _refuse_link(path)  # refused when written in any case: said before anything is written or fixed
 
 
 def _same_link(path: str, opened: str) -> bool:

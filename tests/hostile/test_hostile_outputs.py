@@ -110,6 +110,15 @@ def test_an_output_that_is_a_link_in_the_folder_to_a_file_outside_is_refused_as_
     assert victim.read_text() == "keep\n"
 
 
+def test_an_output_that_is_a_link_to_nothing_is_refused_before_any_fix(checked, capsys):
+    (checked / "NetworkConfig.netcfg").write_text(NETCFG.replace("10.0.0.0/16", "10.0.0.5/16"))
+    (checked / "report.txt").symlink_to(checked / "missing" / "report.txt")
+    code = main(["check", "NetworkConfig.netcfg", "--fix", "--output-file", "report.txt"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "cannot write report.txt: it is a symbolic link" in err
+    assert "10.0.0.5/16" in (checked / "NetworkConfig.netcfg").read_text()  # not fixed
+
+
 def test_the_settings_file_and_the_baseline_are_not_written_over(checked, capsys):
     (checked / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "known.json"\n')
     main(["check", ".", "--write-baseline", "known.json"])
