@@ -106,13 +106,19 @@ def possible_kinds(path: str) -> frozenset[FileKind]:
 def display_path(fs_path: str) -> str:
     """`fs_path` relative to the working directory when it is inside it, always with `/`, and safe to show
     (see `shown`)."""
+    return shown(reported_name(fs_path))
+
+
+def reported_name(fs_path: str) -> str:
+    """`fs_path` as reports name it, before it is made safe to show: relative to the working directory
+    when it is inside it, always with `/`. A SARIF uri encodes this name's bytes."""
     absolute = os.path.abspath(fs_path)
     cwd = os.getcwd()
     if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
         path = os.path.relpath(absolute, cwd)
     else:
         path = os.path.normpath(fs_path)
-    return shown(path.replace(os.sep, "/"))
+    return path.replace(os.sep, "/")
 
 
 def shown(path: str) -> str:

@@ -6,11 +6,13 @@ filter stage recorded: a comment is `inSource`, the config and the baseline are 
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from migcheck import __version__
 from migcheck.baseline import fingerprints
+from migcheck.discover import reported_name, shown
 from migcheck.model import Finding, Location, Mark, Severity
 from migcheck.report import location
 from migcheck.report.stream import Items, Stream, dump, rendered
@@ -81,9 +83,22 @@ def write(result: LintResult, stream: Stream) -> None:
     stream.write("\n")
 
 
-def _artifact(path: str) -> dict[str, str]:
-    """Where a file is, as SARIF says it: relative to `SRCROOT`."""
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+def _artifact(path: str, result: LintResult) -> dict[str, str]:
+    """Where a file is, as SARIF says it: relative to `SRCROOT`, the name's bytes percent-encoded (RFC
+    3986). Reports show a name that is not UTF-8, or holds a control character, with escapes
+    (`caf\\xe9.netcfg`, `migcheck.visible`); a viewer must find the file, so its uri is made from the name
+    the file was opened by (`caf%E9.netcfg`), not from the escapes."""
+    return {"uri": quote(_name_bytes(path, result), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _name_bytes(path: str, result: LintResult) -> str | bytes:
+    """The bytes of the file name `path` shows; `path` itself when it shows the name as it is (no
+    escape in it, as nearly every name) or names no file opened from disk (standard input)."""
+    opened = result.fs_paths.get(path) if "\\" in path else None
+    if opened is None:
+        return path
+    name = reported_name(opened)
+    return os.fsencode(name) if shown(name) == path else path
 
 
 def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
@@ -100,7 +115,7 @@ def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": _artifact(mark.path),
+                        "artifactLocation": _artifact(mark.path, result),
                         "region": {
                             "startLine": mark.line,
                             **({"startColumn": mark.column} if mark.column else {}),
@@ -153,7 +168,7 @@ def _result(
     subscription: str,
 ) -> dict[str, object]:
     loc = location(finding, result)
-    artifact = _artifact(loc.path)
+    artifact = _artifact(loc.path, result)
     out: dict[str, object] = {"ruleId": finding.code}
     if finding.code in index:
         out["ruleIndex"] = index[finding.code]
@@ -233,7 +248,7 @@ def _suppression(reason: Reason, result: LintResult) -> dict[str, object]:
         if reason.detail:
             out["justification"] = reason.detail
         if reason.mark is not None:
-            uri = _artifact(reason.mark.path)
+            uri = _artifact(reason.mark.path, result)
             region = {"startLine": _shown_line(reason.mark, result)}
             out["location"] = {"physicalLocation": {"artifactLocation": uri, "region": region}}
         return out
