@@ -99,3 +99,30 @@ def test_the_pytest_runs_are_real(command, output):
 
 def test_the_readme_shows_pytest_runs():
     assert len(PYTEST_RUNS) >= 2
+
+
+def _baseline_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text[text.index("### Baselines") : text.index("### Badge")]
+
+
+def test_the_baseline_example_and_the_readiness_row_it_quotes_are_real(capsys, monkeypatch, tmp_path):
+    """The Baselines section's first run, after the baseline it records, in a copy of the examples (the
+    README has the reader record the baseline first): its lines, and the readiness row the text after it
+    quotes (`Validation failed (N known from baseline)`), are what migcheck prints."""
+    import shutil
+
+    section = _baseline_section()
+    command, output = BLOCK.findall(section)[0]
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    baseline = shlex.split(command)[shlex.split(command).index("--baseline") + 1]
+    assert main(["check", "examples/contoso", "--write-baseline", baseline]) == 0
+    capsys.readouterr()
+    main(shlex.split(command)[1:])
+    actual = capsys.readouterr().out.splitlines()
+    _assert_in_order(command, _shown(output), actual)
+    quoted = re.search(r"`(Validation failed \(\d+ known from\s+baseline\))`", section)
+    assert quoted, "the Baselines section quotes a readiness row"
+    row = " ".join(quoted.group(1).split())
+    assert any(line.rstrip().endswith(row) for line in actual), f"no readiness row ends `{row}`"
