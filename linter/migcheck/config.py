@@ -392,10 +392,13 @@ def baseline_problem(error: Exception, config: Config, option: str | None = None
     return str(error)
 
 
-def load_config(path: str | None = None, start: str = ".", baseline_given: bool = False) -> Config:
+def load_config(
+    path: str | None = None, start: str = ".", baseline_given: bool = False, *, absolute: bool = False
+) -> Config:
     """Settings from `path`, or from the nearest migcheck.toml / pyproject.toml with a `[tool.migcheck]`
     table above `start`; defaults when there is none. `baseline_given`: the caller brings its own baseline
-    (or none), so the settings' `baseline` is passed over."""
+    (or none), so the settings' `baseline` is passed over. A file found is named relative to the working
+    directory, or by its absolute path when `absolute`."""
     if path == "":
         raise ConfigError("no settings file named (an empty path)")
     if path is not None:
@@ -404,7 +407,9 @@ def load_config(path: str | None = None, start: str = ".", baseline_given: bool 
     for candidate in _candidates(start):
         table = _read_table(candidate, required=False)
         if table is not None:
-            return parse_settings(table, os.path.relpath(candidate), baseline_given)
+            return parse_settings(
+                table, candidate if absolute else os.path.relpath(candidate), baseline_given
+            )
     return Config()
 
 

@@ -258,6 +258,8 @@ class MigcheckServer(LanguageServer):
         self._prepared: Future[None] | None = None
         self._unchanged: dict[tuple[str, ...], tuple[str, dict[str, list[object]]]] = {}
         self._warmed = False
+        # The settings error last shown: shown once, not after every edit, until the files change.
+        self.settings_error = ""
         self.shutdown_requested = False  # the exit code LSP asks for: 0 after a shutdown request, else 1
         # The documents opened before the workspace was read (`warm`): they may show kept findings first.
         # Decided when the document is opened, not when its lint starts, which may be after the warm-up.
@@ -313,12 +315,19 @@ class MigcheckServer(LanguageServer):
                 self._worker, _in_editor_words, self.diagnose, path, text, root, codec
             )
         except (BaselineError, ConfigError, PluginError, RuleError) as exc:
-            self.window_show_message(
-                lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"migcheck: {exc}")
-            )
+            self.show_settings_error(f"migcheck: {exc}")
             return
+        self.settings_error = ""
         if self.publish(uri, version, diagnosed):
             self.save_soon()
+
+    def show_settings_error(self, message: str) -> None:
+        """Show `message`, unless it is the one shown last: the lint after each pause in typing meets the
+        same settings error, and the user is told once (again once the files change on disk)."""
+        if message == self.settings_error:
+            return
+        self.settings_error = message
+        self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=message))
 
     def publish(
         self, uri: str, version: int | None, diagnosed: list[tuple[lsp.Diagnostic, Fix | None]]
@@ -556,7 +565,9 @@ def _in_editor_words(work: Callable[..., T], *args: object) -> T:
 def _project(start: str, root: str) -> tuple[Config, list[str]]:
     """The config found from the folder `start` and the folder to walk around a document in the workspace
     folder `root`: the config's folder when it is inside `root`, else `root`."""
-    config = load_config(start=start)
+    # The settings file named by its absolute path in what the editor shows: the server's working
+    # directory is the editor's choice, not the user's, and a path relative to it names nothing they know.
+    config = load_config(start=start, absolute=True)
     inside = config.root and _is_within(config.root, root, or_equal=True)
     return config, [config.root if inside else root]
 
@@ -866,6 +877,7 @@ def create_server() -> MigcheckServer:
         # The watcher, when there is one, says whether files came or went; without, a save walks again.
         saved = [to_fs_path(params.text_document.uri) or ""]
         ls.on_worker(lambda: ls.changed_on_disk(saved, walk_again=not ls.watching))
+        ls.settings_error = ""  # the settings file may be the one saved: its error is news again
         ls.schedule_all()
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
@@ -873,6 +885,7 @@ def create_server() -> MigcheckServer:
         # Any event walks again: a file saved by renaming a new one over it is another file (inode).
         changed = [to_fs_path(change.uri) or "" for change in params.changes]
         ls.on_worker(lambda: ls.changed_on_disk(changed, walk_again=True))
+        ls.settings_error = ""
         ls.schedule_all()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
