@@ -90,6 +90,23 @@ def test_bash_completes_commands_options_values_rules_and_files(capsys, tmp_path
     assert _bash_complete(script, tmp_path, "migcheck", "completion", "") == ["bash", "zsh", "fish"]
 
 
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_bash_completes_the_last_rule_of_a_list_and_a_value_after_an_equals_sign(capsys, tmp_path):
+    script = tmp_path / "migcheck.bash"
+    script.write_text(_script(capsys, "bash"))
+    mig20 = [rule.code for rule in load_rules() if rule.code.startswith("MIG20")]
+    listed = _bash_complete(script, tmp_path, "migcheck", "check", "--select", "MIG201,MIG20")
+    assert listed == [f"MIG201,{code}" for code in mig20]
+    listed = _bash_complete(script, tmp_path, "migcheck", "badge", "--ignore", "MIG201,endpoint-a")
+    assert listed == ["MIG201,endpoint-acl"]
+    # bash gives `--select=MIG20` as three words: `--select`, `=`, `MIG20`.
+    assert _bash_complete(script, tmp_path, "migcheck", "check", "--select", "=", "MIG20") == mig20
+    assert _bash_complete(script, tmp_path, "migcheck", "check", "--format", "=", "sa") == ["sarif"]
+    assert len(_bash_complete(script, tmp_path, "migcheck", "check", "--select", "=")) == 2 * len(
+        load_rules()
+    )
+
+
 @pytest.mark.skipif(shutil.which("fish") is None, reason="fish is not installed")
 def test_fish_completes_commands_and_option_values(capsys, tmp_path):
     script = tmp_path / "migcheck.fish"

@@ -95,6 +95,9 @@ def _bash(prog: str, top: tuple[Option, ...], commands: tuple[Command, ...], rul
         f"{function}() {{",
         '    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" command="" i',
         f"    local rules={_bash_words(rules)}",
+        # bash splits `--select=MIG20` at the `=` (COMP_WORDBREAKS): the option is the word before it.
+        '    if [[ "$cur" == "=" ]]; then prev="${COMP_WORDS[COMP_CWORD-1]}"; cur=""',
+        '    elif [[ "$prev" == "=" ]]; then prev="${COMP_WORDS[COMP_CWORD-2]}"; fi',
         "    for ((i = 1; i < COMP_CWORD; i++)); do",
         '        if [[ "${COMP_WORDS[i]}" != -* ]]; then command="${COMP_WORDS[i]}"; break; fi',
         "    done",
@@ -134,8 +137,8 @@ def _bash_values(option: Option) -> str:
         return f'COMPREPLY=($(compgen -W {_bash_words(option.choices)} -- "$cur"))'
     if option.kind == FILES:  # one name a line, so that names with spaces stay whole
         return "local IFS=$'\\n'; COMPREPLY=($(compgen -f -- \"$cur\"))"
-    if option.kind == RULES:
-        return 'COMPREPLY=($(compgen -W "$rules" -- "$cur"))'
+    if option.kind == RULES:  # a list (`MIG201,MIG20`): the last one, after the ones written
+        return 'local last="${cur##*,}"; COMPREPLY=($(compgen -P "${cur%"$last"}" -W "$rules" -- "$last"))'
     return "COMPREPLY=()"
 
 
