@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import textwrap
@@ -811,7 +812,7 @@ def test_an_unknown_option_is_one_line_that_names_the_command_s_help(repo, capsy
     err = capsys.readouterr().err
     assert exited.value.code == 2
     assert err.splitlines() == [
-        f"migcheck {command}: error: unrecognized arguments: --bogus",
+        "migcheck: error: unrecognized arguments: --bogus",
         f"Run 'migcheck {command} --help' for its options.",
     ]
 
@@ -821,10 +822,10 @@ def test_an_unknown_option_is_one_line_that_names_the_command_s_help(repo, capsy
     [
         (
             ["check", "--fail-on", "bogus"],
-            "migcheck check: error: argument --fail-on: invalid choice: 'bogus'",
+            "migcheck: error: argument --fail-on: invalid choice: 'bogus'",
         ),
-        (["check", "--jobs", "0"], "migcheck check: error: argument --jobs: expected a number of processes"),
-        (["rules", "--format", "pdf"], "migcheck rules: error: argument --format: invalid choice: 'pdf'"),
+        (["check", "--jobs", "0"], "migcheck: error: argument --jobs: expected a number of processes"),
+        (["rules", "--format", "pdf"], "migcheck: error: argument --format: invalid choice: 'pdf'"),
         (["bogus"], "migcheck: error: argument COMMAND: invalid choice: 'bogus'"),
     ],
 )
@@ -835,6 +836,17 @@ def test_a_bad_argument_is_said_first_without_the_usage_block(repo, capsys, argv
     assert exited.value.code == 2
     assert first.startswith(said)
     assert len(rest) == 1 and rest[0].endswith("--help' for its options.")
+
+
+def test_argparse_s_refusals_and_migcheck_s_own_begin_alike(repo, capsys):
+    # Two options that cannot go together, refused by argparse (-q -v) and by migcheck (--fix --diff).
+    said = []
+    for argv in (["check", "-q", "-v"], ["check", "--fix", "--diff"]):
+        with pytest.raises(SystemExit) if "-q" in argv else contextlib.nullcontext():
+            main(argv)
+        said.append(capsys.readouterr().err.splitlines())
+    assert [lines[0].split(": ", 2)[:2] for lines in said] == [["migcheck", "error"]] * 2
+    assert [lines[1] for lines in said] == ["Run 'migcheck check --help' for its options."] * 2
 
 
 def test_a_broken_link_named_on_the_command_line_says_so(repo, capsys):

@@ -97,7 +97,10 @@ class _Parser(argparse.ArgumentParser):
     whole usage block first, up to ten lines above the one that matters."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {_refusal(self.prog, message)}")
+        # `migcheck: error:` for every command, as migcheck's own refusals begin (`main`): not
+        # `migcheck check: error:` for argparse's alone. The --help line names the command.
+        program = self.prog.split(" ", 1)[0]
+        self.exit(2, f"{program}: error: {_refusal(self.prog, message)}")
 
 
 class _CommandParser(_Parser):
