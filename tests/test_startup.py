@@ -340,3 +340,17 @@ def test_a_check_of_files_that_parse_imports_no_parse_error_words(tmp_path: Path
     assert "migcheck.readers" in modules and "migcheck.readers.xml_errors" not in modules
     (folder / "ServiceConfiguration.Cloud.cscfg").write_text("<ServiceConfiguration serviceName=shop/>")
     assert "migcheck.readers.xml_errors" in imported(tmp_path, "check", str(folder))
+
+
+def test_a_check_of_files_that_load_no_settings_file_imports_no_digest(tmp_path: Path) -> None:
+    """hashlib (which loads OpenSSL) is imported to take the digest of a settings file a script loads,
+    not for every check that reads a file."""
+    folder = tmp_path / "estate"
+    folder.mkdir()
+    (folder / "ServiceDefinition.csdef").write_text('<ServiceDefinition name="shop"/>')
+    (folder / "deploy.ps1").write_text('$service = "shop"\n')
+    modules = imported(tmp_path, "check", str(folder))
+    assert "migcheck.readers" in modules and "hashlib" not in modules
+    (folder / "config.ps1").write_text('$location = "West Europe"\n')
+    (folder / "deploy.ps1").write_text('. "$PSScriptRoot\\config.ps1"\n$service = "shop"\n')
+    assert "hashlib" in imported(tmp_path, "check", str(folder))

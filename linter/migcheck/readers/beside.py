@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -218,6 +217,8 @@ def _found(inputs: _Inputs, loading: Candidate, absolute: str) -> Settings | Non
 
 
 def _digest(data: bytes) -> str:
+    import hashlib  # imported by a script that loads a settings file: importing it loads OpenSSL
+
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
