@@ -358,7 +358,9 @@ def _refuse(source: str, offset: int) -> Unreadable:
     )
 
 
-_MISMATCH = re.compile(r"^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$")
+# The patterns of parse errors are kept as strings, compiled (and cached) by `re` only for a file that does
+# not parse rather than as the reader is imported by every check.
+_MISMATCH = r"^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$"
 
 
 def _syntax_error(
@@ -385,7 +387,7 @@ def _syntax_error(
         message = re.sub(r", line \d+, column \d+$", "", str(error.msg or "the parser gave up"))
     message, line, column = message.strip(), max(line, 1), max(column, 1)
     column = within_line(source, line, column)
-    mismatch = _MISMATCH.match(message)
+    mismatch = re.match(_MISMATCH, message)
     if mismatch:
         opened, since, closed = mismatch.groups()
         column = _end_tag_column(source, closed, line, column)
@@ -400,7 +402,7 @@ def _syntax_error(
             column,
             f"Close {close} before </{closed}>, or correct whichever of the two names is misspelt.",
         )
-    reference = _BAD_CHARACTER_REFERENCE.search(message)
+    reference = re.search(_BAD_CHARACTER_REFERENCE, message)
     if reference:
         value = int(reference.group(1))
         return (
@@ -423,7 +425,7 @@ def _syntax_error(
     limit = _limit_hit(message)
     if limit:
         return f"refused: {limit} ({_at(source, line, column)})", line, column, ""
-    control = _CONTROL.search(source)
+    control = re.search(_CONTROL, source)
     if control and message == _NAMELESS_ERROR:  # libxml2 has no words for a control character in CDATA
         at = control.start()
         line = source.count("\n", 0, at) + 1
@@ -579,7 +581,7 @@ def _lone_cr(source: str) -> bool:
 # What libxml2 says of bytes that are not text in the file's encoding (UTF-8 unless it declares another).
 _NOT_IN_ITS_ENCODING = ("Invalid bytes in character encoding", "Input is not proper UTF-8")
 # The C0 controls XML 1.0 does not allow, and what libxml2 says of one it meets inside CDATA.
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = "[\x01-\x08\x0b\x0c\x0e-\x1f]"
 _NAMELESS_ERROR = "Unregistered error message"
 
 
@@ -588,30 +590,30 @@ _EMPTY_FIX = (
 )
 _BINARY_FIX = "Restore the XML the file should hold, or exclude it in [tool.migcheck] exclude."
 # libxml2's words for a character reference to a character XML does not allow (`&#27;`).
-_BAD_CHARACTER_REFERENCE = re.compile(r"xmlParseCharRef: invalid xmlChar value (\d+)")
+_BAD_CHARACTER_REFERENCE = r"xmlParseCharRef: invalid xmlChar value (\d+)"
 
 
 # libxml2's limits without XML_PARSE_HUGE (which migcheck never sets), in the words of libxml2 2.9-2.14,
 # and what to tell a user instead of "try XML_PARSE_HUGE", an option they cannot set.
 _LIMITS = (
     (
-        re.compile(r"Excessive depth in document: (\d+)"),
+        r"Excessive depth in document: (\d+)",
         "the element depth exceeds {0} levels; migcheck reads classic files nested up to {0} levels deep",
     ),
     (
-        re.compile(r"Text node too long|huge text node", re.IGNORECASE),
+        r"(?i)Text node too long|huge text node",
         "a text node is longer than 10,000,000 characters, the longest migcheck reads",
     ),
     (
-        re.compile(r"Comment too big", re.IGNORECASE),
+        r"(?i)Comment too big",
         "a comment is longer than 10,000,000 characters, the longest migcheck reads",
     ),
     (
-        re.compile(r"Name too long|Name is too long", re.IGNORECASE),
+        r"(?i)Name too long|Name is too long",
         "an element or attribute name is longer than 50,000 characters, the longest migcheck reads",
     ),
     (
-        re.compile(r"XML_PARSE_HUGE|Resource limit exceeded|Buffer size limit", re.IGNORECASE),
+        r"(?i)XML_PARSE_HUGE|Resource limit exceeded|Buffer size limit",
         "a value in the document (an attribute, a text or a name) is larger than the parser's limit "
         "of 10,000,000 characters",
     ),
@@ -634,7 +636,7 @@ def within_line(text: str, line: int, column: int) -> int:
 def _limit_hit(message: str) -> str | None:
     """The plain-words limit a libxml2 error reports; None when the error is not a limit."""
     for pattern, words in _LIMITS:
-        match = pattern.search(message)
+        match = re.search(pattern, message)
         if match:
             return words.format(*match.groups())
     return None
@@ -770,7 +772,8 @@ class _FarPositions:
     """Exact positions for elements past `LAST_EXACT_LINE`: the n-th element with a written tag is the
     n-th `<tag` start tag in the text, once comments, CDATA and processing instructions are skipped."""
 
-    _SKIPPED = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
+    # Kept as a string, like `_ANY_START_TAG`: compiled by `re` only for a file this long.
+    _SKIPPED = r"(?s)<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"
 
     def __init__(self, root: Element, text: str) -> None:
         self.root = root
@@ -783,7 +786,7 @@ class _FarPositions:
         self._line_starts: list[int] | None = None
         self._comments: list[int] | None = None  # offsets of the comments' `<!--`, when first asked
         self._skipped = (
-            [m.span() for m in self._SKIPPED.finditer(text)] if "<!" in text or "<?" in text else []
+            [m.span() for m in re.finditer(self._SKIPPED, text)] if "<!" in text or "<?" in text else []
         )
 
     def locate(self, el: Element, tag: str) -> tuple[int, int] | None:
@@ -834,7 +837,7 @@ class _FarPositions:
             return [offset for offset in starts if not _inside(offset, self._skipped)]
         if self._every_start is None:
             self._every_start = {}
-            for match in _ANY_START_TAG.finditer(self.text):
+            for match in re.finditer(_ANY_START_TAG, self.text):
                 if not _inside(match.start(), self._skipped):
                     self._every_start.setdefault(match.group(1), []).append(match.start())
         return self._every_start.get(tag, [])
@@ -843,7 +846,7 @@ class _FarPositions:
 # How many written tags `_FarPositions` searches the text for one at a time: the few of a real file.
 _SEARCHED_ONE_BY_ONE = 32
 # A start tag's `<` and its name as written: where it is `<` + a tag + one of `\s/>`, as searched one by one.
-_ANY_START_TAG = re.compile(r"<([^\s/>!?<]+)(?=[\s/>])")
+_ANY_START_TAG = r"<([^\s/>!?<]+)(?=[\s/>])"
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
