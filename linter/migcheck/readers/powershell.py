@@ -922,17 +922,27 @@ def _with_command_names_whole(source: bytes, root: Node) -> bytes:
     names = [m.start() for m in _KEYWORD_NAMES.finditer(source) if _unreadable_word(root, m.start())]
     if not names:
         return source
+    blanks = [at - 1 for at in names]
+    return _kept_rewrite(source, blanks, _CALL_OPERATOR, lambda tree, at: _called_by_name(tree, at + 1))
+
+
+def _with_bytes(source: bytes, offsets: Iterable[int], byte: int) -> bytes:
+    """`source` with the byte at each of `offsets` replaced by `byte`: a rewrite that keeps every offset."""
     changed = bytearray(source)
-    for at in names:
-        changed[at - 1] = _CALL_OPERATOR
-    tree = _parser().parse(bytes(changed)).root_node
-    kept = [at for at in names if _called_by_name(tree, at)]
-    if len(kept) == len(names):
-        return bytes(changed)
-    changed = bytearray(source)
-    for at in kept:
-        changed[at - 1] = _CALL_OPERATOR
+    for at in offsets:
+        changed[at] = byte
     return bytes(changed)
+
+
+def _kept_rewrite(
+    source: bytes, offsets: list[int], byte: int, read_as_meant: Callable[[Node, int], bool]
+) -> bytes:
+    """`source` with `byte` at each of `offsets`, but for the changes the tree of the result does not read
+    as meant (one in a string or a comment), which are undone."""
+    changed = _with_bytes(source, offsets, byte)
+    tree = _parser().parse(changed).root_node
+    kept = [at for at in offsets if read_as_meant(tree, at)]
+    return changed if len(kept) == len(offsets) else _with_bytes(source, kept, byte)
 
 
 _OPERATORS = {"command_invokation_operator": "operator"}
@@ -953,10 +963,7 @@ def _with_relative_paths_readable(source: bytes, root: Node) -> bytes:
     ]
     if not slashes:
         return source
-    changed = bytearray(source)
-    for at in slashes:
-        changed[at] = ord("\\")
-    return bytes(changed)
+    return _with_bytes(source, slashes, ord("\\"))
 
 
 # PowerShell 4's `ForEach` method of every collection (`$vms.ForEach({ … })`): the grammar reads a member
@@ -980,17 +987,7 @@ def _with_for_each_methods_readable(source: bytes, root: Node) -> bytes:
         at = lowered.find(_FOR_EACH_MEMBER, at + len(_FOR_EACH_MEMBER))
     if not members:
         return source
-    changed = bytearray(source)
-    for at in members:
-        changed[at] = ord("_")
-    tree = _parser().parse(bytes(changed)).root_node
-    kept = [at for at in members if _read_as_member(tree, at)]
-    if len(kept) == len(members):
-        return bytes(changed)
-    changed = bytearray(source)
-    for at in kept:
-        changed[at] = ord("_")
-    return bytes(changed)
+    return _kept_rewrite(source, members, ord("_"), _read_as_member)
 
 
 # `[OutputType([String])]` on a line of its own after a workflow's `param (…)`, as Azure Automation's
@@ -1054,10 +1051,7 @@ def _with_where_blocks_piped(source: bytes, root: Node) -> bytes:
         stack.extend(child for child in node.children if child.has_error or child.type == "ERROR")
     if not dots:
         return source
-    changed = bytearray(source)
-    for at in dots:
-        changed[at] = ord("|")
-    return bytes(changed)
+    return _with_bytes(source, dots, ord("|"))
 
 
 def _where_block(error: Node) -> bool:
