@@ -2319,9 +2319,7 @@ _VM_STORAGE = frozenset({("vm", "disk"), ("vm", "image")})
 # table's settings (`route-table route set <table> <route>`).
 _OTHER_NETWORK_SCOPES: dict[tuple[str, ...], str] = {
     ("network", "vpn-gateway"): "virtual-network",
-    ("network", "reserved-ip"): "reserved-ip",
-    ("network", "nsg"): "network-security-group",
-    ("network", "route-table"): "route-table",
+    **{group: scope for group, scope in MIGRATION.items() if group[0] == "network" and group[1] != "vnet"},
 }
 
 
