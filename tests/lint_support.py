@@ -374,3 +374,26 @@ def vm_list_with_rdp_acl(orders: tuple[int, ...]) -> str:
         },
     }
     return json.dumps([vm], indent=2)
+
+
+def hub_peered_with_classic(subscription: str, remote: str = "prod-vnet") -> dict:
+    """A Resource Graph row of the Resource Manager network 'hub' of `subscription`, peered (as 'p1') with
+    the classic network `remote` of the same subscription."""
+    remote_id = (
+        f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
+        f"Microsoft.ClassicNetwork/virtualNetworks/{remote}"
+    )
+    return {
+        "id": f"/subscriptions/{subscription}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub",
+        "name": "hub",
+        "type": "microsoft.network/virtualnetworks",
+        "subscriptionId": subscription,
+        "properties": {
+            "virtualNetworkPeerings": [
+                {
+                    "name": "p1",
+                    "properties": {"peeringState": "Connected", "remoteVirtualNetwork": {"id": remote_id}},
+                }
+            ]
+        },
+    }

@@ -5,32 +5,10 @@ two to unpeer; a network of a name one subscription holds is said by its name al
 from __future__ import annotations
 
 import pytest
-from lint_support import graph_network, graph_page, lint_files
+from lint_support import graph_network, graph_page, hub_peered_with_classic, lint_files
 
 FIRST = "11111111-1111-1111-1111-111111111111"
 SECOND = "22222222-2222-2222-2222-222222222222"
-
-
-def _hub(subscription: str) -> dict:
-    """A Resource Manager network 'hub' peered with classic network 'prod-vnet' of `subscription`."""
-    remote = (
-        f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
-        "Microsoft.ClassicNetwork/virtualNetworks/prod-vnet"
-    )
-    return {
-        "id": f"/subscriptions/{subscription}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub",
-        "name": "hub",
-        "type": "microsoft.network/virtualnetworks",
-        "subscriptionId": subscription,
-        "properties": {
-            "virtualNetworkPeerings": [
-                {
-                    "name": "p1",
-                    "properties": {"peeringState": "Connected", "remoteVirtualNetwork": {"id": remote}},
-                }
-            ]
-        },
-    }
 
 
 @pytest.mark.parametrize(
@@ -43,7 +21,7 @@ def _hub(subscription: str) -> dict:
 def test_the_peered_network_s_subscription_is_named_where_another_holds_its_name(
     tmp_path, monkeypatch, networks: tuple[str, ...], said: str
 ) -> None:
-    rows = [*(graph_network(s, "prod-vnet", "web") for s in networks), _hub(FIRST)]
+    rows = [*(graph_network(s, "prod-vnet", "web") for s in networks), hub_peered_with_classic(FIRST)]
     result = lint_files(tmp_path, monkeypatch, {"classic.json": graph_page(*rows, indent=2)}, "MIG313")
     [finding] = result.findings
     assert said in finding.message

@@ -6,7 +6,7 @@ subscription, where the second subscription's was taken for another export of th
 from __future__ import annotations
 
 import pytest
-from lint_support import RULES, graph_network, graph_page, lint_files
+from lint_support import RULES, graph_network, graph_page, hub_peered_with_classic, lint_files
 
 from migcheck.rules.extensions import EXAMPLE_SUBSCRIPTION
 
@@ -14,30 +14,11 @@ FIRST = "11111111-1111-1111-1111-111111111111"
 SECOND = "22222222-2222-2222-2222-222222222222"
 
 
-def _hub(subscription: str) -> dict:
-    """A Resource Manager network 'hub' of `subscription` peered (as 'p1') with its classic 'prod-vnet'."""
-    remote = (
-        f"/subscriptions/{subscription}/resourceGroups/Default-Networking/providers/"
-        "Microsoft.ClassicNetwork/virtualNetworks/prod-vnet"
-    )
-    return {
-        "id": f"/subscriptions/{subscription}/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/hub",
-        "name": "hub",
-        "type": "microsoft.network/virtualnetworks",
-        "subscriptionId": subscription,
-        "properties": {
-            "virtualNetworkPeerings": [
-                {
-                    "name": "p1",
-                    "properties": {"peeringState": "Connected", "remoteVirtualNetwork": {"id": remote}},
-                }
-            ]
-        },
-    }
-
-
 def test_each_subscription_s_peering_of_one_name_is_reported(tmp_path, monkeypatch) -> None:
-    rows = [graph_network(s, "prod-vnet", "web") for s in (FIRST, SECOND)] + [_hub(FIRST), _hub(SECOND)]
+    rows = [graph_network(s, "prod-vnet", "web") for s in (FIRST, SECOND)] + [
+        hub_peered_with_classic(FIRST),
+        hub_peered_with_classic(SECOND),
+    ]
     result = lint_files(tmp_path, monkeypatch, {"classic.json": graph_page(*rows, indent=2)}, "MIG313")
     said = sorted(f.message.split(" is peered")[0] for f in result.findings)
     assert said == [
