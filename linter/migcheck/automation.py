@@ -811,6 +811,18 @@ GATEWAY_CONNECT_REQUEST = "a PUT to .../gateway/connection/<site>"
 SITE_CONNECTS = frozenset(
     {"Set-AzureVNetGateway -Connect", "azure network vnet local-network add", GATEWAY_CONNECT_REQUEST}
 )
+# The calls that set or reset the pre-shared key of a gateway's connection to a local network site: such a
+# key exists only for an IPsec (site-to-site or VNet-to-VNet) connection, so each shows the connection as
+# surely as a connect does (a dedicated ExpressRoute connection has no key).
+SHARED_KEY_CMDLET = "Set-AzureVNetGatewayKey"
+SHARED_KEY_COMMANDS = (
+    "azure network vpn-gateway shared-key set",
+    "azure network vpn-gateway shared-key reset",
+)
+SHARED_KEY_REQUEST = "a request to .../gateway/connection/<site>/sharedkey"
+SITE_KEYS = frozenset({SHARED_KEY_CMDLET, *SHARED_KEY_COMMANDS, SHARED_KEY_REQUEST})
+# What shows a network's gateway connected to a local network site by VPN.
+VPN_SITE_EVIDENCE = SITE_CONNECTS | SITE_KEYS
 
 
 def gateway_connection(verb: str | None, path: str) -> tuple[str, str] | None:
@@ -828,6 +840,24 @@ def gateway_connection_spans(verb: str | None, path: str) -> tuple[tuple[int, in
         return None
     found = _GATEWAY_CONNECTION_PATH.search(path[:_LONGEST_URL])
     return (found.span("network"), found.span("site")) if found is not None else None
+
+
+# The request that sets (POST) or resets (PUT, `?operation=reset`) the pre-shared key of a gateway's
+# connection to a local network site: `.../services/networking/<network>/gateway/connection/<site>/sharedkey`.
+_SHARED_KEY_PATH = re.compile(
+    r"/services/networking/(?P<network>[^/?#]+)/gateway/connection/(?P<site>[^/?#]+)/sharedkey/?(?=$|[?#])",
+    re.IGNORECASE,
+)
+
+
+def gateway_shared_key(verb: str | None, path: str) -> tuple[str, str] | None:
+    """(network, site) of a request of method `verb` to `path` that sets or resets the shared key of a
+    gateway's connection to a local network site, each with a `HOLE` where the script does not state it;
+    None for any other request (a GET only reads the key)."""
+    if verb is None or verb.upper() not in ("PUT", "POST"):
+        return None
+    found = _SHARED_KEY_PATH.search(path[:_LONGEST_URL])
+    return (found.group("network"), found.group("site")) if found is not None else None
 
 
 def connection_operation(body: str) -> str:

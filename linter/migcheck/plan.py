@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from migcheck.automation import SITE_CONNECTS
+from migcheck.automation import VPN_SITE_EVIDENCE
 from migcheck.estate import (
     VmElsewhere,
     apart,
@@ -1989,7 +1989,7 @@ def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
     before Prepare)."""
     scripted = builder.estate.scripted_gateway(network.name)
     facts = scripted.facts if scripted is not None else ()
-    connects = (f for f in facts if f.how in SITE_CONNECTS)
+    connects = (f for f in facts if f.how in VPN_SITE_EVIDENCE)
     sites = dict.fromkeys(f.local_site or local_site_stand_in(f.mark) for f in connects)
     sites.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network.name)))
     return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]

@@ -10320,6 +10320,10 @@ class Interpreter:
         script disconnected is up again; with Disconnect, the connection is down until one of the same
         network and site follows. A network or site the path holds as one value the script does not state
         (`.../$vnet/gateway/connection/$site`) is that value, as the cmdlet's parameter given it is."""
+        keyed = automation.gateway_shared_key(verb, path)
+        if keyed is not None:
+            self._shared_key_request(node, keyed, uri)
+            return
         spans = automation.gateway_connection_spans(verb, path)
         if spans is None or not isinstance(body.value, Text):
             return
@@ -10345,6 +10349,21 @@ class Interpreter:
         local_site = "" if automation.HOLE in site else site
         fact = VnetGatewayFact(network, VPN, how, self._at_call(node), local_site, vnet_mark=url_at)
         self.gateway_facts.setdefault(fact)
+
+    def _shared_key_request(self, node: Node, parts: tuple[str, str], uri: Arg) -> None:
+        """A request that sets or resets the shared key of a gateway's connection to a local network site
+        (`.../gateway/connection/<site>/sharedkey`), read as Set-AzureVNetGatewayKey is: the network's
+        gateway is connected to the site by VPN. A network the path does not state is none the reader can
+        name."""
+        network, site = (urllib.parse.unquote(part).strip() for part in parts)
+        if not network or automation.HOLE in network:
+            return
+        url_at = _value_mark(uri.value, uri, self.where)
+        local_site = "" if automation.HOLE in site else site
+        how = automation.SHARED_KEY_REQUEST
+        self.gateway_facts.setdefault(
+            VnetGatewayFact(network, VPN, how, self._at_call(node), local_site, vnet_mark=url_at)
+        )
 
     @staticmethod
     def _request_part(path: str, span: tuple[int, int], url: Value) -> str | None:
@@ -11096,6 +11115,16 @@ class Interpreter:
             self._disconnect(node, args, env)
         return Unknown(self.snippet(node))
 
+    def _gateway_key(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureVNetGatewayKey: a pre-shared key exists only for an IPsec connection of the network's
+        gateway to a local network site, so the gateway is a VPN gateway with a site-to-site connection to
+        that site, as Set-AzureVNetGateway -Connect states. Setting the key connects nothing: a connection
+        the script disconnected stays down."""
+        site = _arg_value(args, "LocalNetworkSiteName")
+        shown = site.value if isinstance(site, Text) else ""
+        self._gateway_fact(node, args, VPN, automation.SHARED_KEY_CMDLET, shown)
+        return Unknown(self.snippet(node))
+
     def _disconnect(self, node: Node, args: Args, env: Env) -> None:
         """Set-AzureVNetGateway -Disconnect of a network and site the script states, or passes as values it
         does not state but a later call may pass again (a parameter, a loop's item): the connection is down
@@ -11819,6 +11848,7 @@ class Interpreter:
         "new-azurevnetgateway": _new_gateway,
         "remove-azurevnetgateway": _remove_gateway,
         "set-azurevnetgateway": _connect_gateway,
+        "set-azurevnetgatewaykey": _gateway_key,
         "new-azurestorageaccount": _storage_account,
         "remove-azurestorageaccount": _remove_storage_account,
         "set-azuresubscription": _set_subscription,

@@ -651,6 +651,7 @@ SPECS: dict[str, Spec] = {
         "VNetName:0 GatewayName:1 GatewayType:2 GatewaySKU:3 Location:4 VnetId:5 Asn:6 PeerWeight:7 Force!"
     ),
     "set-azurevnetgateway": _spec("Connect! Disconnect! VNetName:1 LocalNetworkSiteName:2"),
+    "set-azurevnetgatewaykey": _spec("VNetName:0 LocalNetworkSiteName:1 SharedKey:2"),
     "new-azurevnetgateway": _spec("VNetName:0 GatewayType:1 GatewaySKU:2"),
     # The coexistence guide's local site (see `Interpreter._local_gateway`), from the module's source.
     "new-azurelocalnetworkgateway": _spec(

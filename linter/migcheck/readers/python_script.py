@@ -2931,21 +2931,26 @@ class _Resources:
         <site>`), as Set-AzureVNetGateway -Connect does: a fact about the gateway of the network the path
         states, read at each site the request runs at, to the site the path states ("" where it does not:
         a loop's item, `sys.argv[1]`). A network the path does not state is none the reader can name."""
-        if body_node is None:
-            return
         mark = self.source.call_mark(call.node)
         for site in self.flow.callers(call):
             for turn in self.flow.turns(call, site):
-                parts = automation.gateway_connection(verb, path_at(turn))
-                if parts is None or _operation(self.shapes.value(body_node, turn)) != "connect":
-                    continue
+                how, parts = automation.SHARED_KEY_REQUEST, automation.gateway_shared_key(verb, path_at(turn))
+                if parts is None:
+                    how, parts = (
+                        automation.GATEWAY_CONNECT_REQUEST,
+                        automation.gateway_connection(verb, path_at(turn)),
+                    )
+                    if parts is None or body_node is None:
+                        continue
+                    if _operation(self.shapes.value(body_node, turn)) != "connect":
+                        continue
                 network, local = (urllib.parse.unquote(part).strip() for part in parts)
                 if not network or HOLE in network:
                     continue
                 fact = VnetGatewayFact(
                     network,
                     VPN,
-                    automation.GATEWAY_CONNECT_REQUEST,
+                    how,
                     mark,
                     "" if HOLE in local else local,
                     vnet_mark=_segment_at(self.shapes, self.source, path_node, turn, network),

@@ -64,6 +64,7 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from migcheck import automation
 from migcheck import inventory_model as inv
 from migcheck.model import (
     EVERY_NETWORK,
@@ -459,6 +460,14 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
         ("vnet-name",), (("vnet-name", "n", VALUE), ("type", "t", VALUE), ("sku", "k", VALUE))
     ),
     ("network", "vpn-gateway", "delete"): _Spec(("vnet-name",), (("vnet-name", "n", VALUE), _QUIET)),
+    ("network", "vpn-gateway", "shared-key", "set"): _Spec(
+        ("vnet-name", "key-value"),
+        (("vnet-name", "n", VALUE), ("site-name", "t", VALUE), ("key-value", "k", VALUE)),
+    ),
+    ("network", "vpn-gateway", "shared-key", "reset"): _Spec(
+        ("vnet-name", "key-length"),
+        (("vnet-name", "n", VALUE), ("site-name", "t", VALUE), ("key-length", "l", VALUE)),
+    ),
     ("config", "mode"): _Spec(("mode",), ()),
 }
 
@@ -2084,6 +2093,26 @@ def _local_network_remove(reading: Reading, parsed: Parsed) -> None:
     )
 
 
+def _shared_key(reading: Reading, parsed: Parsed) -> None:
+    """`network vpn-gateway shared-key set|reset <vnet> [-t <site>]`: a pre-shared key exists only for an
+    IPsec connection of the network's gateway to a local network site (the network's default site where
+    `-t` is not given), so the gateway is a VPN gateway connected to that site, as Set-AzureVNetGatewayKey
+    shows it. The command connects nothing and changes no network configuration."""
+    vnet, site = parsed.value("vnet-name", 0), parsed.value("site-name")
+    if vnet is None or vnet.text == "":
+        return
+    how = next(command for command in automation.SHARED_KEY_COMMANDS if command.endswith(parsed.path[-1]))
+    fact = VnetGatewayFact(
+        vnet.text if vnet.text is not None else reading._unstated_network(vnet),
+        VPN,
+        how,
+        parsed.at,
+        (site.text or "") if site is not None else "",
+        vnet_mark=vnet.mark,
+    )
+    reading.made.connections.append(fact)
+
+
 def _local_network_add(reading: Reading, parsed: Parsed) -> None:
     """`network vnet local-network add <vnet> <site>`: the network's gateway connects to the site by
     site-to-site VPN (the CLI writes the `LocalNetworkSiteRef`, of type IPsec, into the network
@@ -2260,6 +2289,8 @@ _MADE_BY = {
     ("network", "local-network", "set"): _local_network_set,
     ("network", "local-network", "delete"): _local_network_delete,
     ("network", "vnet", "local-network", "add"): _local_network_add,
+    ("network", "vpn-gateway", "shared-key", "set"): _shared_key,
+    ("network", "vpn-gateway", "shared-key", "reset"): _shared_key,
     ("network", "vnet", "local-network", "remove"): _local_network_remove,
     ("network", "application-gateway", "create"): _application_gateway,
     ("network", "application-gateway", "delete"): _application_gateway_delete,

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from migcheck.automation import CIRCUIT_LINK_REQUEST, SITE_CONNECTS
+from migcheck.automation import CIRCUIT_LINK_REQUEST, SITE_CONNECTS, SITE_KEYS, VPN_SITE_EVIDENCE
 from migcheck.estate import (
     CloudService,
     Estate,
@@ -96,6 +96,7 @@ _CALL_WORDS = {
     CIRCUIT_LINK_REQUEST: "a circuit link",
     "New-AzureVirtualNetworkGateway": "a site-to-site VPN gateway",
     **dict.fromkeys(SITE_CONNECTS, "a site-to-site VPN connection"),
+    **dict.fromkeys(SITE_KEYS, "the shared key of a site-to-site VPN connection"),
 }
 
 
@@ -167,7 +168,7 @@ def unstated_gateway(estate: Estate, network: str) -> VnetGatewayFact | None:
     scripted = estate.scripted_gateway(network)
     facts = scripted.facts if scripted is not None else ()
     created = [f for f in facts if f.creates_gateway]
-    if not created or any(f.is_expressroute or f.how in SITE_CONNECTS for f in facts):
+    if not created or any(f.is_expressroute or f.how in VPN_SITE_EVIDENCE for f in facts):
         return None
     if estate.disconnections(network):  # a site-to-site connection the script disconnects
         return None
@@ -296,7 +297,8 @@ class ExpressRouteAndVpnGateway(Rule):
         "VPN: a site-to-site connection of the gateway (`IPsec`, the default when no type is written) or "
         "a point-to-site `VPNClientAddressPool`, or a script that creates a site-to-site gateway beside the ExpressRoute one "
         "(`New-AzureVirtualNetworkGateway -VNetName`: the coexistence setup, which no network configuration "
-        "can express) or connects the gateway to a local site (`Set-AzureVNetGateway -Connect`). The two "
+        "can express), connects the gateway to a local site (`Set-AzureVNetGateway -Connect`) or sets the "
+        "shared key of such a connection (`Set-AzureVNetGatewayKey`, which only an IPsec connection has). The two "
         "sides may come from any files; each network is reported once. The finding points at the `Gateway` "
         "element when the network configuration alone shows both; otherwise at the first script call that "
         "adds the side the configuration lacks (the VPN call when it shows neither), or at the network's "
@@ -541,7 +543,9 @@ class ExpressRouteGateway(Rule):
         "classic CLI's `azure network vpn-gateway create <vnet> -t -k`) serves "
         "ExpressRoute or VPN by what connects to it, which the call does not state: when no file checked "
         "shows what does (no connection or client pool of the network's gateway in a network configuration "
-        "or REST body, no script's circuit link or `Set-AzureVNetGateway -Connect`, no export of circuit "
+        "or REST body, no script's circuit link or `Set-AzureVNetGateway -Connect`, no shared key a script "
+        "sets for a connection of the gateway (`Set-AzureVNetGatewayKey`, `azure network vpn-gateway "
+        "shared-key set|reset`, a request to `.../gateway/connection/<site>/sharedkey`), no export of circuit "
         "links naming the network, no classic CLI `azure network vnet local-network add` that a `vnet "
         "local-network remove` does not take back), it is reported "
         "at the call as a gateway that may be an ExpressRoute one, "
