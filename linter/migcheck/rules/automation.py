@@ -4,7 +4,7 @@ migration runbooks that run the platform's steps out of order."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
 
@@ -446,6 +446,10 @@ class MigrationOutOfOrder(Rule):
         "`except` or after `||`, is not reported; the other way out written as the very next step, an Abort "
         "right after a Commit or a Commit right after an Abort, is a warning: most often the two "
         "alternatives of a walkthrough run a line at a time, which the script run whole runs both of); a "
+        "Validate or Prepare of a resource the script's own Prepare left prepared, with no Commit or Abort "
+        "of it between (error: the resource is locked in the Prepared state; written right after that "
+        "Prepare, with at most Validates of it between, a warning, for the same reason: the second of two "
+        "alternatives, `-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`); a "
         "Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
@@ -844,6 +848,11 @@ class MigrationOutOfOrder(Rule):
                 # alternatives of a walkthrough run a line at a time, so a warning, not an error.
                 alternative = index > 0 and steps[index - 1] is late and late.step != step.step
                 yield self._after_end(script, step, late, alternative)
+            elif (
+                step.step in ("validate", "prepare") and known and (locked := ended.in_prepare(target, step))
+            ):
+                alternative = _only_validates_between(steps, locked[0], index)
+                yield self._while_prepared(script, step, locked[1], alternative)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
                 if not _with(seen["prepare"], target, step):
                     yield self._finding(
@@ -936,6 +945,30 @@ class MigrationOutOfOrder(Rule):
             )
         if alternative:
             message += " (if the two are alternatives to run by hand, the script run whole still runs both)"
+        return self._finding(script, step, message, Severity.WARNING if alternative else None, fix=fix)
+
+    def _while_prepared(
+        self, script: Script, step: MigrationStep, prepare: MigrationStep, alternative: bool
+    ) -> Finding:
+        """A Validate or Prepare of a resource the script's own Prepare left prepared, with no Commit or
+        Abort of it between: the platform refuses it, the resource being locked in the Prepared state. An
+        `alternative` (written right after that Prepare, with at most Validates of the resource between) is
+        a warning, as the other way out written as the very next step is: most often the second of two
+        alternatives of a walkthrough (`-CreateNewVirtualNetwork`, or `-UseExistingVirtualNetwork`) kept
+        for a run by hand, which the script run whole still runs both of."""
+        what = _what(step)
+        message = (
+            f"{_call(step)} comes after {_call(prepare)} at line {_line(prepare)}, with no Commit or Abort of "
+            f"{what} between: the Prepare left it prepared, locked until it is committed or aborted, and the "
+            f"platform refuses a {step.step.capitalize()} of a resource in the Prepared state"
+        )
+        if alternative:
+            message += " (if the two are alternatives to run by hand, the script run whole still runs both)"
+        fix = (
+            f"Remove this {step.step.capitalize()}, or end the first Prepare before it (Abort it to prepare "
+            f"{what} again with other options). A walkthrough run a line at a time that keeps two Prepares as "
+            "alternatives can say so with a suppression comment and its reason."
+        )
         return self._finding(script, step, message, Severity.WARNING if alternative else None, fix=fix)
 
     def _aborted_first(self, script: Script, step: MigrationStep, abort: MigrationStep) -> Finding:
@@ -1355,17 +1388,36 @@ class _Ended:
         # target -> the branches of each Commit or Abort -> the last such, with its place among the steps.
         self.ends: dict[tuple[str, str], dict[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]] = {}
         self.prepares: dict[tuple[str, str], tuple[list[int], list[MigrationStep]]] = {}
+        # target -> every Commit or Abort that ends its migration, with its place among the steps.
+        self.ended_at: dict[tuple[str, str], list[tuple[int, MigrationStep]]] = {}
 
     def add_end(self, index: int, step: MigrationStep) -> None:
         """Counts a Commit or Abort that ends the migration of its resource, `index` its place."""
         if step.target.strip():  # one whose resource the script does not state tells of none for sure
             self.ends.setdefault(_target(step), {})[step.branches] = (index, step)
+            self.ended_at.setdefault(_target(step), []).append((index, step))
 
     def add_prepare(self, index: int, step: MigrationStep) -> None:
         if step.target.strip():
             positions, prepares = self.prepares.setdefault(_target(step), ([], []))
             positions.append(index)
             prepares.append(step)
+
+    def in_prepare(self, target: tuple[str, str], step: MigrationStep) -> tuple[int, MigrationStep] | None:
+        """The last Prepare of `target` that surely ran before `step` (as `last` finds an end) and left it
+        prepared: no Commit or Abort of it after that can run with `step`; with its place among the steps. None
+        when there is none."""
+        positions, prepares = self.prepares.get(target, ([], []))
+        by_branches = {p.branches: (at, p) for at, p in zip(positions, prepares, strict=True) if not p.fails}
+        found = _last_on_branches(by_branches, step)
+        if found is None or not _written_after(step, found[1]):
+            return None
+        if step.runs == MAYBE_RUNS and found[1].runs != MAYBE_RUNS:
+            return None  # in the `catch` of a Prepare that failed, which prepared nothing
+        ended = self.ended_at.get(target, [])
+        if any(at > found[0] and not apart(step.branches, end.branches) for at, end in ended):
+            return None
+        return found
 
     def last(self, target: tuple[str, str], step: MigrationStep) -> MigrationStep | None:
         """The last Commit or Abort of `target` that surely ran before `step`, with no Prepare of it after
@@ -1404,13 +1456,29 @@ class _Ended:
         around a step, outermost first, so those are the beginnings of its own), in the stage of the
         runbook `step` is in: a function no call runs (an `Undo-Migration` helper that aborts) is a stage
         of its own, run instead of the script's own steps as often as after them."""
-        by_branches = self.ends.get(target)
-        if not by_branches:
-            return None
-        staged = bool(step.branches) and step.branches[0][0].endswith(STAGE_CHOICE)
-        depths = range(1 if staged else 0, len(step.branches) + 1)
-        ends = (by_branches.get(step.branches[:depth]) for depth in depths)
-        return max((end for end in ends if end is not None), key=lambda end: end[0], default=None)
+        return _last_on_branches(self.ends.get(target), step)
+
+
+def _last_on_branches(
+    by_branches: Mapping[tuple[tuple[str, int], ...], tuple[int, MigrationStep]] | None, step: MigrationStep
+) -> tuple[int, MigrationStep] | None:
+    """Of the last steps by their branches, the last whose branches are all branches of `step`, in the stage
+    of the runbook `step` is in (see `_Ended._last_end`)."""
+    if not by_branches:
+        return None
+    staged = bool(step.branches) and step.branches[0][0].endswith(STAGE_CHOICE)
+    depths = range(1 if staged else 0, len(step.branches) + 1)
+    found = (by_branches.get(step.branches[:depth]) for depth in depths)
+    return max((one for one in found if one is not None), key=lambda one: one[0], default=None)
+
+
+def _only_validates_between(steps: Sequence[MigrationStep], start: int, index: int) -> bool:
+    """Whether the steps between the Prepare at `start` and the step at `index` are at most Validates of
+    the same resource: the second of two alternatives written one after the other."""
+    target = _target(steps[start])
+    return all(
+        steps[at].step == "validate" and _target(steps[at]) == target for at in range(start + 1, index)
+    )
 
 
 def _written_after(step: MigrationStep, earlier: MigrationStep) -> bool:
