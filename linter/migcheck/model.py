@@ -1410,6 +1410,10 @@ CALLED_BY_UNSTATED_NAME = "getattr"
 # character as the start of a bare word, so the name is a value given to the command by position, not the
 # parameter, and the call does not run as its author meant.
 ESCAPED_PARAMETER = "`-"
+# The tag of a `Script.unread` mark of a script's first edit of an XML document by its methods
+# (`$xml.CreateElement(...)`, `SetAttribute`, `AppendChild`, `RemoveChild`) in a script that uploads a network
+# configuration: the edits are not followed, so what they add to or take from the upload is unknown.
+XML_EDITS_NOT_FOLLOWED = "xml-edits"
 
 
 @record

@@ -164,6 +164,7 @@ from migcheck.model import (
     STAGE_CHOICE,
     VM_FACTS,
     VPN,
+    XML_EDITS_NOT_FOLLOWED,
     AclRule,
     AddressPrefix,
     AttributeMark,
@@ -2257,6 +2258,23 @@ def _assigned_variables(node: Node) -> Iterator[tuple[Node, bool]]:
 
 # The cmdlets and .NET methods that write a file in a way `Interpreter._file_write` does not follow: any
 # file a later upload names may hold what they wrote (an `[xml]` document's `.Save`, `[IO.File]::Copy`).
+# The methods of an XML document and its nodes that change it (`$xml.CreateElement(...)`), which the reader
+# does not follow: a network configuration a script uploads after them holds what they add, unknown.
+_XML_EDITS = frozenset(
+    {
+        "createelement",
+        "createattribute",
+        "setattribute",
+        "removeattribute",
+        "appendchild",
+        "prependchild",
+        "insertafter",
+        "insertbefore",
+        "removechild",
+        "replacechild",
+        "removeall",
+    }
+)
 _UNFOLLOWED_FILE_WRITES = frozenset(
     {
         "add-content",
@@ -5175,6 +5193,8 @@ class Interpreter:
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
         # The file names of the uploads whose content it does not show, once each (see `_upload_file_name`).
         self.uploaded_files: dict[str, None] = {}
+        # The script's first edit of an XML document by its methods (see `_XML_EDITS`), tagged as unread.
+        self.xml_edit: Mark | None = None
         # The calls recorded for request paths written without the API's host, by offset: the address
         # each names after the host (see `_written_path`).
         self.written_paths: dict[int, str] = {}
@@ -7100,6 +7120,8 @@ class Interpreter:
                 return made
         if name in _UNFOLLOWED_FILE_WRITES:
             self.unnamed_writes += 1  # `$xml.Save($path)`: may write the file a later upload reads
+        if name in _XML_EDITS and self.xml_edit is None:
+            self.xml_edit = replace(self.where.mark(node), tag=XML_EDITS_NOT_FOLLOWED)
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
         if request is not None:
             return request
@@ -11930,6 +11952,8 @@ class Interpreter:
         )
         extended = tuple(self.extended)
         unread = self._unread()
+        if self.xml_edit is not None and self.uploaded_files:  # one line for the script, at its first edit
+            unread = tuple(sorted((*unread, self.xml_edit), key=lambda mark: (mark.line, mark.column)))
         neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
             # What the functions of a dot-sourced file it runs create, their calls that file's to report.

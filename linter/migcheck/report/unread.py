@@ -70,7 +70,16 @@ def said_alone(mark: Mark) -> bool:
         or refused_option(mark)
         or escaped_parameter(mark)
         or called_by_unstated_name(mark)
+        or xml_edits(mark)
     )
+
+
+def xml_edits(mark: Mark) -> bool:
+    """Whether `mark` is of a script's edits of an XML document by its methods, before an upload of a network
+    configuration, which are not followed."""
+    from migcheck.model import XML_EDITS_NOT_FOLLOWED
+
+    return mark.tag == XML_EDITS_NOT_FOLLOWED
 
 
 def called_by_unstated_name(mark: Mark) -> bool:
@@ -119,6 +128,18 @@ BY_NAME_WHY = (
 )
 
 
+# What a script's edits of an XML document by its methods, before it uploads a network configuration, are,
+# and what to do; and their name in JSON.
+XML_EDITS_WHY = (
+    "changes an XML document by its methods (CreateElement, SetAttribute, AppendChild, RemoveChild and the "
+    "like), and the script uploads a network configuration (Set-AzureVNetConfig): migcheck does not follow "
+    "such edits, so the networks, subnets, sites and gateway connections they add to or take from the upload "
+    "are not checked; check the configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after "
+    "it runs, then migcheck on that file)"
+)
+XML_EDITS = "xml-edits-not-followed"
+
+
 # What a classic `azure` command given an option it does not declare is, and what to do.
 REFUSED_WHY = (
     "gives the classic `azure` command an option it does not declare (the option table of the classic CLI, "
@@ -151,6 +172,8 @@ def why_named(mark: Mark) -> str:
         return BY_NAME
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
+    if xml_edits(mark):
+        return XML_EDITS
     return mark.tag if mark.tag in _CONSTRUCTS else ""
 
 
@@ -162,6 +185,8 @@ def why(mark: Mark) -> str:
         return f"line {mark.line} {REFUSED_WHY}"
     if called_by_unstated_name(mark):
         return f"line {mark.line} {BY_NAME_WHY}"
+    if xml_edits(mark):
+        return f"line {mark.line} {XML_EDITS_WHY}"
     if escaped_parameter(mark):
         name = mark.tag[1:]
         return (
