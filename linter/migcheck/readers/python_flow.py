@@ -6151,7 +6151,8 @@ class Flow:
         if isinstance(node, ast.Name):
             seen = self._binding_reached(node.id, site)
             built = seen[1].value if seen is not None else None
-            if seen is not None and isinstance(built, (ast.BinOp, ast.JoinedStr)):
+            if built is not None and (isinstance(built, (ast.BinOp, ast.JoinedStr)) or _format_parts(built)):
+                assert seen is not None  # a binding with a value
                 same = seen[0] is site.scope
                 bound_at = Site(
                     seen[0],
@@ -6240,6 +6241,8 @@ class Flow:
                 parts.append(value)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             parts = [node.left, node.right]
+        elif (formatted := _format_parts(node)) is not None:
+            parts = formatted
         else:
             found = self._evaluate(node, site)
             if isinstance(found, Lit):
@@ -7126,6 +7129,45 @@ def _format_fields(template: str) -> Template | None:
     except ValueError:
         return None
     return pieces if len(numbering) < 2 else None
+
+
+def _format_parts(node: ast.expr | None) -> list[ast.expr] | None:
+    """The parts of the string `'<template>'.format(...)` builds, in order, as `_pieces` takes an f-string's:
+    the template's texts and the expressions its plain fields (`{}`, `{0}`, `{name}`) are filled from,
+    `"http://{}.blob.core.windows.net/{}".format(account, container)` as `f"http://{account}.blob..."`.
+    None for any other expression, and for a field no argument fills or arguments the reader cannot see
+    (`*args`, `**options`)."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+    ):
+        return None
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return None
+    template = _template(node.func.value.value, _format_fields)
+    if template is None:
+        return None
+    keywords = {k.arg: k.value for k in node.keywords if k.arg is not None}
+    automatic = iter(node.args)
+    parts: list[ast.expr] = []
+    for piece in template:
+        if isinstance(piece, str):
+            if piece:
+                parts.append(ast.copy_location(ast.Constant(piece), node.func.value))
+            continue
+        if piece.key is None:
+            filled = next(automatic, None)
+        elif piece.key.isdecimal():
+            filled = node.args[int(piece.key)] if int(piece.key) < len(node.args) else None
+        else:
+            filled = keywords.get(piece.key)
+        if filled is None:
+            return None
+        parts.append(filled)
+    return parts
 
 
 def _fill(
