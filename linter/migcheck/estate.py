@@ -293,6 +293,10 @@ class Placement:
     # Whether `name` is the deployment's name as the platform knows it (a REST body's or a script's
     # `Name`, an export's), not a file's or a folder's: what a list naming the deployment is matched with.
     deployment_named: bool = False
+    # Whether `name` is its service's, taken by a script's reader for a deployment that may exist before
+    # the script under another name (`Deployment.name_assumed`): a placeholder of the service's is then none
+    # of the deployment's.
+    name_assumed: bool = False
     # The deployment's slot (Production, Staging) where the files state it (`Deployment.slot`: a REST
     # body's `DeploymentSlot`, a script's), "" where they do not (a .cscfg says nothing of slots): what an
     # export's reserved IP bound to a slot joins (see `_InventoryVms._join_reserved_ips`).
@@ -2674,7 +2678,8 @@ class _Linker:
             dns_servers=d.dns_servers,
             instances=d.instances,
             reserved_ips_known=d.reserved_ip is not None or d.reserved_ip_known,
-            deployment_named=_deployment_named(d),
+            deployment_named=_deployment_named(d) and not d.name_assumed,
+            name_assumed=d.name_assumed,
             slot=d.slot.strip(),
             internal_load_balancers=d.internal_load_balancers,
             partly_described=d.partly_described,

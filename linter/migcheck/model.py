@@ -1765,6 +1765,10 @@ class Deployment:
     # sets, its VIP, addresses) is then not decided by the files, unless another file describes the
     # deployment whole (creates it, or is a REST body or an export of it): see `estate`.
     partly_described: bool = field(default=False, compare=False)
+    # A deployment a script names after its service only because New-AzureVM names one it creates so, where
+    # the deployment may exist before the script (`partly_described`), under a name no file states: the
+    # name joins it with what else names the service, but is no name to give `-DeploymentName`.
+    name_assumed: bool = field(default=False, compare=False)
     # A script's function whose body, read once with values it does not know, created the deployment (its
     # name as the script's reader keys it); "" for one the script's own code, or a run at a call, creates.
     # A script that loads the file and runs that function at its calls (`Document.functions_run`) says

@@ -2662,8 +2662,11 @@ def _deployment_name(placement: Placement) -> str:
     .cscfg) after its folder or file, which is no name the platform knows; a script's stand-in
     (`<deployment name, deploy.py:48>`) is one already, and says where the script gives it. The stand-in
     of the VMs a body changes without naming them (`<VMs of load-balanced set web>`), after which the estate
-    names their placement, names no deployment."""
-    stand_in = is_stand_in(placement.name) and not placement.name.startswith(_VMS_OF)
+    names their placement, names no deployment, nor does a service's name a script's reader gave a deployment
+    that may exist before the script under another (`Placement.name_assumed`)."""
+    stand_in = (
+        is_stand_in(placement.name) and not placement.name.startswith(_VMS_OF) and not placement.name_assumed
+    )
     if placement.deployment_named or stand_in:
         return placement.name
     return UNSTATED_DEPLOYMENT

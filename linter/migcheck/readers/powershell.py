@@ -12090,6 +12090,7 @@ class Interpreter:
             every_vm_of_name=draft.by_vm_name,
             configuration_file=draft.configuration_file,
             partly_described=_partly_described(draft),
+            name_assumed=_partly_described(draft) and draft.name == draft.service,
             read_once_in=draft.read_once_in,
         )
 

@@ -830,6 +830,8 @@ class _Deployment:
             service_by_vm_name=self.by_vm_name,
             # One the script changes (`-d`) or may join holds VMs it may not describe.
             partly_described=self.existing or self.joins,
+            # The CLI names a deployment it creates after its service; one that exists may be named otherwise.
+            name_assumed=self.existing or self.joins,
             read_once_in=self.read_once_in,
         )
 
