@@ -11976,7 +11976,7 @@ class Interpreter:
             "PowerShell",
             tuple(calls),
             tuple(steps),
-            calls[0].mark,
+            _first_run(self.calls).mark,
             changes,
             unread,
             tuple(self.uploaded_files),
@@ -14733,6 +14733,13 @@ def _stated_vnet(args: Args) -> str:
     """The virtual network a call names by `-VNetName`, when the script states it; "" otherwise."""
     value = _arg_value(args, "VNetName")
     return value.value if isinstance(value, Text) and value.value.strip() else ""
+
+
+def _first_run(calls: dict[int, ClassicCall]) -> ClassicCall:
+    """The classic call that runs first: the calls are kept in the order the reader meets them, which is
+    the order they run (a function's where the call that runs it is, one no call runs after the script's
+    own code), under the place each is written."""
+    return next(iter(calls.values()))
 
 
 def _link_parts(args: Args) -> tuple[str | None, str | None]:

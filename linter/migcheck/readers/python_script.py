@@ -101,7 +101,7 @@ import tokenize
 import urllib.parse
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, cast
 
@@ -2451,6 +2451,8 @@ class _Resources:
         # The requests that connect a network's gateway to a local network site, once each (see
         # `_gateway_connect`).
         self.gateway_connects: dict[VnetGatewayFact, None] = {}
+        # The call site of each classic call, by where it is written (see `_first_run`).
+        self.call_sites: dict[Mark, CallSite] = {}
         # The calls that move a classic ExpressRoute circuit to Resource Manager, by the call and where it
         # comes in the order the script runs (see `_circuit_move`).
         self.circuit_moves: dict[tuple[int, _RunOrder], tuple[_RunOrder, ClassicCall]] = {}
@@ -2480,6 +2482,7 @@ class _Resources:
                     call, "PUT", body, functools.partial(self._shape, path), path
                 )
             mark = self.source.call_mark(call.node)
+            self.call_sites.setdefault(mark, call)
             if client is None and call.scope is self.index.module and name in flow.SERVICE_CLASSES:
                 client = mark if mark.path == self.source.path else None
             if self._builds_model(call):
@@ -2503,7 +2506,7 @@ class _Resources:
         calls = own or [model for model in models if model.mark.path == self.source.path]
         steps = self._placed_steps()
         if calls or steps:
-            shown = client or (calls[0].mark if calls else steps[0].called_at or steps[0].mark)
+            shown = client or (self._first_run(calls) if calls else steps[0].called_at or steps[0].mark)
             script = Script(self.file, "Python", tuple(calls), steps, shown)
             out.append(
                 replace(
@@ -2828,6 +2831,7 @@ class _Resources:
 
     def _send(self, call: CallSite, request: _Request) -> None:
         mark = self.source.call_mark(call.node)
+        self.call_sites.setdefault(mark, call)
         self.calls.append(ClassicCall(request.name, mark))
         if request.verb == "POST":
             self._request_steps(call, request, mark)
@@ -4926,6 +4930,22 @@ class _Resources:
                 runs = all(_runs_at_once(lead) for lead in made_from)
                 return runs and before.scope is after.scope and before.at < after.at
         return False
+
+    def _first_run(self, calls: Sequence[ClassicCall]) -> Mark:
+        """Where the classic call that runs first is: the script's own code runs first, in order, and a
+        function's calls where the call that runs it is (`add(sms)` at the end, of a `def add(sms):` written
+        above it). Where the reader cannot tell what runs some call (a function no call of the file's runs,
+        a method an instance's creation runs, a request path written in a function), it may run first: the
+        first call written is taken, as for a module of functions others call."""
+        order: list[tuple[tuple[Position, ...], ClassicCall]] = []
+        for classic in calls:
+            call = self.call_sites.get(classic.mark)
+            callers = self.flow.callers(call) if call is not None else []
+            chain = self._calls_from_top(call, callers[0]) if call is not None and callers else None
+            if chain is None:
+                return calls[0].mark
+            order.append((tuple(c.at for c in chain), classic))
+        return min(order, key=lambda ran: ran[0])[1].mark
 
     def _calls_from_top(self, call: CallSite, site: flow.Site) -> tuple[CallSite, ...] | None:
         """The calls of the script's functions that lead from the module's level to `call` (read at
