@@ -14008,6 +14008,7 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
     missing = _may_be_missing(template)  # whether a string in it may be missing (see `Text.other`)
     longest = _longest(written, *(v.value for v in values if isinstance(v, Text)))
     runs: list[tuple[int, int, int]] = []
+    holes: list[object] = []  # the value of each hole, in order (see `Unknown.holes`)
     for brace in _BRACES.finditer(written):  # one pass: braces inside a placeholder are passed over
         start = brace.start()
         if start < at:
@@ -14029,6 +14030,8 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
                 shaped = isinstance(value, Unknown) and value.shape and not styled
                 inserted = value.shape if shaped else automation.HOLE
                 placed = value.written if shaped and isinstance(value, Unknown) else None
+                # A value styled (`{0:D2}`) is another string than the value: a hole of no definition.
+                holes += [None] * inserted.count(automation.HOLE) if styled else _holes_of(value)
             else:
                 sure, missing = sure and value.sure, missing or _may_be_missing(value)
                 placed = value.written if inserted == value.value else None
@@ -14044,7 +14047,8 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
     located = Written(tuple(runs)) if 0 < len(runs) <= _MAX_RUNS else None
     if known:
         return Text(whole, template.mark, sure, written=located, other=not (sure or missing))
-    return Unknown(text, shape=whole, written=located)
+    holes_known = len(holes) == whole.count(automation.HOLE)  # a template that writes a hole itself: none
+    return Unknown(text, shape=whole, written=located, holes=tuple(holes) if holes_known else ())
 
 
 _BRACES = re.compile(r"[{}]")
