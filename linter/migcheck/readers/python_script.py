@@ -116,6 +116,7 @@ from migcheck.model import (
     STAGE_CHOICE,
     VM_FACTS,
     VPN,
+    XML_EDITS_NOT_FOLLOWED,
     AclRule,
     AddressPrefix,
     ClassicCall,
@@ -2164,6 +2165,21 @@ def _key(name: str) -> str:
     return name.strip().casefold()
 
 
+# The methods of an XML document and its elements that change it, in ElementTree and lxml (`SubElement`) and
+# the DOM (`xml.dom.minidom`), which the reader does not follow (see `_xml_edits`).
+_XML_EDITS = frozenset(
+    {
+        "SubElement",
+        "createElement",
+        "createElementNS",
+        "setAttribute",
+        "removeAttribute",
+        "appendChild",
+        "insertBefore",
+        "removeChild",
+        "replaceChild",
+    }
+)
 _MAX_CALL_DEPTH = 8  # the calls of the script's own functions followed out from a call (`_surely_before`)
 
 
@@ -2511,7 +2527,7 @@ class _Resources:
             out.append(
                 replace(
                     script,
-                    unread=self._called_by_unstated_names(),
+                    unread=self._called_by_unstated_names() + self._xml_edits(),
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     circuit_moves=self._placed_circuit_moves(),
@@ -2538,6 +2554,17 @@ class _Resources:
         out.extend(self._circuit_links())
         out.extend(self.gateway_connects)
         return tuple(out)
+
+    def _xml_edits(self) -> tuple[Mark, ...]:
+        """Where the script first changes an XML document by its methods (ElementTree's `SubElement`, the
+        DOM's `createElement`, `setAttribute`, `appendChild`, `removeChild`), in a script that uploads a
+        network configuration: the edits are not followed, so what they add to or take from the upload is
+        unknown (see `XML_EDITS_NOT_FOLLOWED`). One mark for the script; none when it uploads none."""
+        if not self.uploaded_files:
+            return ()
+        edits = (call for call in self.index.calls if (call.method or dotted(call.node.func)) in _XML_EDITS)
+        first = min(edits, key=lambda call: call.at, default=None)
+        return (replace(self.source.call_mark(first.node), tag=XML_EDITS_NOT_FOLLOWED),) if first else ()
 
     def _called_by_unstated_names(self) -> tuple[Mark, ...]:
         """Where the script calls a method of a classic service by a name it does not state: which

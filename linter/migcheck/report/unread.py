@@ -131,8 +131,9 @@ BY_NAME_WHY = (
 # What a script's edits of an XML document by its methods, before it uploads a network configuration, are,
 # and what to do; and their name in JSON.
 XML_EDITS_WHY = (
-    "changes an XML document by its methods (CreateElement, SetAttribute, AppendChild, RemoveChild and the "
-    "like), and the script uploads a network configuration (Set-AzureVNetConfig): migcheck does not follow "
+    "changes an XML document by its methods (CreateElement, SetAttribute, AppendChild, RemoveChild, "
+    "SubElement and the like), and the script uploads a network configuration (Set-AzureVNetConfig, a PUT "
+    "to .../services/networking/media): migcheck does not follow "
     "such edits, so the networks, subnets, sites and gateway connections they add to or take from the upload "
     "are not checked; check the configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after "
     "it runs, then migcheck on that file)"
