@@ -1402,6 +1402,10 @@ LOST_CONTINUATION = "\\"
 # The tag of a `Script.unread` mark of a shell `azure` command's option its classic form does not declare
 # (`-I` where the CLI has `-i`): commander refuses the command, which runs nothing.
 REFUSED_OPTION = "refused-option"
+# The tag of a `Script.unread` mark of a command line another language's script runs through a shell
+# (`os.system("azure vm create ... -n 'web1")`) that bash cannot parse (a quote left open): the shell
+# refuses it with a syntax error and runs none of it; the script's other commands still run.
+UNPARSED_COMMAND_LINE = "unparsed-command-line"
 # The tag of a `Script.unread` mark of a Python call by a method name the script does not state
 # (`getattr(sms, sys.argv[1])(...)`): which classic operation it runs is unknown.
 CALLED_BY_UNSTATED_NAME = "getattr"

@@ -8,7 +8,9 @@ them as the Python script does (`shell.read_commands`), never run.
 The words of a list are the words the script states: a string literal is its word, a variable assigned a
 string literal is that string, an f-string its text with a value of its own for each field; anything else
 is a value the script does not state (a stand-in, as elsewhere), one value for one variable. A command line
-given as a string is split as bash splits it, its pieces the script does not state words of their own. A
+given as a string is split as bash splits it, its pieces the script does not state words of their own; one
+bash cannot parse (a quote left open) the shell refuses and runs none of, so it is left out, and said as a
+part of the script not read (`UNPARSED_COMMAND_LINE`), the script's other commands read as ever. A
 list or string the script assigns to a variable and then runs is read where it runs. The script's
 structure is kept: the body of an `if`, an `except` or a `while` may run, a `for` over items the script
 writes out runs once for each, one over items it does not runs one or more turns, a function of the
@@ -19,11 +21,12 @@ from __future__ import annotations
 
 import ast
 import builtins
+import posixpath
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from migcheck.model import Deployment, Mark, MigrationStep, Script
+from migcheck.model import UNPARSED_COMMAND_LINE, Deployment, Mark, MigrationStep, Script
 from migcheck.readers import shell, xplat
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
@@ -50,10 +53,33 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
         return ()
     script = _Script(path, tree, mark, runners)
     script.statements(tree.body, 0)
-    if not script.ran:
+    if not script.ran and not script.unparsed:
         return ()
     read = shell.read_commands(path, script.source(), tuple(script.marks), tuple(script.holes))
-    return tuple(_as_written(resource, script) for resource in read)
+    return _with_unparsed(tuple(_as_written(resource, script) for resource in read), script, path)
+
+
+def _with_unparsed(read: tuple[object, ...], script: _Script, path: str) -> tuple[object, ...]:
+    """What the commands describe, their script holding the command lines bash cannot parse as parts not
+    read; a script of no call when no other command is read, so that they are still said."""
+    if not script.unparsed:
+        return read
+    unparsed = tuple(script.unparsed)
+    if not any(isinstance(resource, Script) for resource in read):
+        empty = Script(
+            posixpath.basename(path), "Shell", (), (), replace(unparsed[0], tag=""), written_in="Python"
+        )
+        read = (empty, *read)
+    return tuple(
+        replace(r, unread=tuple(sorted((*r.unread, *unparsed), key=_position)))
+        if isinstance(r, Script)
+        else r
+        for r in read
+    )
+
+
+def _position(mark: Mark) -> tuple[int, int]:
+    return mark.line, mark.column
 
 
 def _as_written(resource: object, script: _Script) -> object:
@@ -108,6 +134,7 @@ class _Script:
         self.holes: list[tuple[str | None, Mark | None]] = []
         self.values: dict[str, ast.expr] = {}  # the list or string last assigned to a name, in order
         self.ran = False  # whether any command runs `azure`
+        self.unparsed: list[Mark] = []  # the command lines bash cannot parse (`UNPARSED_COMMAND_LINE`)
         # The names the script reads but binds nowhere (see `_never_bound`), and, by the mark of a command
         # given one of them, the first such name: the command never runs.
         self.unbound = _never_bound(tree)
@@ -276,7 +303,9 @@ class _Script:
         elif given is not None:
             self.at = self.mark(given)
             line = self.line(given)
-            if line is not None and "azure" in line:
+            if line is not None and "azure" in line and not shell.parses(line):
+                self.unparsed.append(replace(self.mark(given), tag=UNPARSED_COMMAND_LINE))
+            elif line is not None and "azure" in line:
                 self.ran = True
                 self.write(line + "\n", given)
         self.at = None

@@ -235,6 +235,12 @@ def read_commands(
     return (script, *described) if script is not None else described
 
 
+def parses(command_line: str) -> bool:
+    """Whether bash parses `command_line` (a command line another language's script runs through a shell):
+    one bash cannot parse, the shell refuses whole and runs none of."""
+    return not grammars.parser(_GRAMMAR).parse(command_line.encode("utf-8")).root_node.has_error
+
+
 # What a syntax problem after classic commands the script runs means for them.
 _STOPS = (
     ": bash runs the commands before the one this is in, which migcheck reads, and stops here, so no command"

@@ -10,7 +10,8 @@ A shell script's line that starts with an option right after a classic command (
 such a part of its own kind: bash runs it as a command, which fails, so the options it holds are not the
 classic command's. Each report says so of it (`why`), and that the `\\` ending the line before may be lost.
 A Python call of a classic service's method by a name the script does not state (`getattr(sms, name)(...)`)
-is one too (`said_alone`): which operation it runs is unknown.
+is one too (`said_alone`): which operation it runs is unknown. So is a command line a Python script runs
+through a shell that bash cannot parse (`UNPARSED_COMMAND_LINE`): the shell runs none of it.
 So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
@@ -71,6 +72,7 @@ def said_alone(mark: Mark) -> bool:
         or escaped_parameter(mark)
         or called_by_unstated_name(mark)
         or xml_edits(mark)
+        or unparsed_command_line(mark)
     )
 
 
@@ -80,6 +82,13 @@ def xml_edits(mark: Mark) -> bool:
     from migcheck.model import XML_EDITS_NOT_FOLLOWED
 
     return mark.tag == XML_EDITS_NOT_FOLLOWED
+
+
+def unparsed_command_line(mark: Mark) -> bool:
+    """Whether `mark` is of a command line a script runs through a shell that bash cannot parse."""
+    from migcheck.model import UNPARSED_COMMAND_LINE
+
+    return mark.tag == UNPARSED_COMMAND_LINE
 
 
 def called_by_unstated_name(mark: Mark) -> bool:
@@ -139,6 +148,13 @@ XML_EDITS_WHY = (
     "it runs, then migcheck on that file)"
 )
 XML_EDITS = "xml-edits-not-followed"
+# What a command line a script runs through a shell that bash cannot parse is, and what to do.
+UNPARSED_WHY = (
+    "runs a classic `azure` command line that bash cannot parse (a quote or bracket left open): the shell "
+    "refuses it with a syntax error and runs none of it, so migcheck does not read it and what it would "
+    "create or migrate is missing; close the quote, or give the command as a list of words "
+    '(`subprocess.call(["azure", ...])`)'
+)
 
 
 # What a classic `azure` command given an option it does not declare is, and what to do.
@@ -161,9 +177,9 @@ _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
 
 def why_named(mark: Mark) -> str:
     """The name of what the part at `mark` is ("lost-continuation", "refused-option", "called-by-unstated-name",
-    "escaped-parameter", "lone-dash", "blank-after-backtick"), or "" for a part the parser stopped at for a
+    "unparsed-command-line", "escaped-parameter", "lone-dash", "blank-after-backtick"), or "" for a part the parser stopped at for a
     reason only it knows."""
-    from migcheck.model import REFUSED_OPTION
+    from migcheck.model import REFUSED_OPTION, UNPARSED_COMMAND_LINE
 
     if lost_continuation(mark):
         return LOST_CONTINUATION_WHY
@@ -175,6 +191,8 @@ def why_named(mark: Mark) -> str:
         return ESCAPED_PARAMETER_WHY
     if xml_edits(mark):
         return XML_EDITS
+    if unparsed_command_line(mark):
+        return UNPARSED_COMMAND_LINE
     return mark.tag if mark.tag in _CONSTRUCTS else ""
 
 
@@ -188,6 +206,8 @@ def why(mark: Mark) -> str:
         return f"line {mark.line} {BY_NAME_WHY}"
     if xml_edits(mark):
         return f"line {mark.line} {XML_EDITS_WHY}"
+    if unparsed_command_line(mark):
+        return f"line {mark.line} {UNPARSED_WHY}"
     if escaped_parameter(mark):
         name = mark.tag[1:]
         return (
