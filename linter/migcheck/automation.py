@@ -510,6 +510,7 @@ CREATES_RETIRED = {
             "create_deployment",
             "create_storage_account",
         }
+        | _XPLAT_CREATES  # the classic CLI's commands a Python script runs
     ),
 }
 # And Resource Manager's generic calls of a classic type whose creation is retired, in every language.

@@ -101,7 +101,7 @@ import tokenize
 import urllib.parse
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, cast
 
@@ -754,11 +754,51 @@ def read(path: str, data: bytes) -> Document:
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     if _CLASSIC_NETWORK_ID.search(data) is not None:
         resources = (*resources, *_classic_peerings(source, parsed))
+    resources = _one_script(resources)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
     return Document(
         path, FileKind.PYTHON, "", resources, suppressions, comments, text=decoded, functions_run=ran
     )
+
+
+def _one_script(resources: tuple[object, ...]) -> tuple[object, ...]:
+    """The resources with one Script for the file: a script that uses the SDK and runs the classic CLI
+    (or creates classic types through Resource Manager) is one script of both APIs' calls, in the order
+    written, as a PowerShell script that runs `azure` is, not a script for each."""
+    scripts = [resource for resource in resources if isinstance(resource, Script)]
+    if len(scripts) < 2:
+        return resources
+    merged = _merged(scripts)
+    kept = [resource for resource in resources if not isinstance(resource, Script)]
+    return (merged, *kept)
+
+
+def _merged(scripts: list[Script]) -> Script:
+    def ordered(marks: Iterable[Mark]) -> tuple[Mark, ...]:
+        return tuple(sorted(marks, key=_written_at))
+
+    def calls_of(kept: str) -> tuple[ClassicCall, ...]:
+        calls = [call for script in scripts for call in getattr(script, kept)]
+        return tuple(sorted(calls, key=lambda call: _written_at(call.mark)))
+
+    first = min(scripts, key=lambda script: _written_at(script.mark))
+    return replace(
+        first,
+        language="Python",
+        written_in="",
+        calls=calls_of("calls"),
+        migration=tuple(step for script in scripts for step in script.migration),
+        mark=first.mark,
+        changes=calls_of("changes"),
+        unread=ordered(mark for script in scripts for mark in script.unread),
+        uploaded_files=tuple(dict.fromkeys(name for script in scripts for name in script.uploaded_files)),
+        circuit_moves=calls_of("circuit_moves"),
+    )
+
+
+def _written_at(mark: Mark) -> tuple[int, int]:
+    return mark.line, mark.column
 
 
 def _with_libraries(tree: ast.Module, source: _Source) -> tuple[ast.Module, tuple[tuple[str, str], ...]]:

@@ -347,18 +347,17 @@ _TYPED = "classic resource types through Resource Manager"
 
 
 def _client(language: str, names: list[str]) -> str:
-    """The client a script's calls go through: a PowerShell script that runs the classic CLI (`azure vm
-    create`, a command, not a cmdlet) uses the CLI, or both."""
+    """The client a script's calls go through: a PowerShell or Python script that runs the classic CLI
+    (`azure vm create`, a command, not a cmdlet or a method) uses the CLI, or both."""
     typed = [name for name in names if name in CLASSIC_TYPE_CALLS]
     if typed:  # `New-AzResource -ResourceType Microsoft.ClassicCompute/...`: not the classic client
         rest = [name for name in names if name not in CLASSIC_TYPE_CALLS]
         return f"{_client(language, rest)} and the {_TYPED}" if rest else _TYPED
     cli = [name for name in names if name.startswith("azure ")]
-    if language != "PowerShell" or not cli:
-        return _CLIENTS.get(language, "Service Management SDK")
-    if len(cli) == len(names):
-        return _CLIENTS["Shell"]
-    return f"{_CLIENTS['PowerShell']} and the {_CLIENTS['Shell']}"
+    own = _CLIENTS.get(language, "Service Management SDK")
+    if not cli or len(cli) == len(names):
+        return _CLIENTS["Shell"] if cli else own
+    return f"{own} and the {_CLIENTS['Shell']}"
 
 
 def _shown(names: list[str]) -> str:
