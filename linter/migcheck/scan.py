@@ -59,10 +59,17 @@ def comment_end(text: str, start: int) -> int:
 
 def token_end(text: str, start: int, line_end: int) -> int:
     """The end of what a position inside a line points at: a word (a name, a cmdlet, a `-Parameter`, a
-    `$variable`), a quoted string, else the one character there (a JSON object's `{`, a parser error)."""
+    `$variable`), a quoted string, a path or resource id a shell word writes bare (`/subscriptions/…`, up
+    to the blank, quote or operator that ends the word), else the one character there (a JSON object's
+    `{`, a parser error)."""
     if start >= line_end:
         return start
     first = text[start]
+    if first == "/":
+        index = start + 1
+        while index < line_end and not text[index].isspace() and text[index] not in _ENDS_A_BARE_PATH:
+            index += 1
+        return index
     if first in "\"'":
         index = start + 1
         while index < line_end and text[index] != first:
@@ -74,6 +81,9 @@ def token_end(text: str, start: int, line_end: int) -> int:
             index += 1
         return index
     return start + 1  # one character: the rest of the line could be megabytes, once per finding
+
+
+_ENDS_A_BARE_PATH = frozenset("\"'`;|&<>()")
 
 
 def _splat(text: str, start: int, line_end: int) -> bool:
