@@ -1,5 +1,5 @@
-"""A peering a shell script adds with the Azure CLI (`az network vnet peering create --remote-vnet <id>`) or
-a Python script adds with azure-mgmt-network (`virtual_network_peerings.begin_create_or_update`) from a
+"""A peering a shell script (or PowerShell, which runs `az` as a native command) adds with the Azure CLI
+(`az network vnet peering create --remote-vnet <id>`) or a Python script adds with azure-mgmt-network (`virtual_network_peerings.begin_create_or_update`) from a
 Resource Manager network to a classic one is a peering of that classic network (MIG313), as PowerShell's
 `Add-AzVirtualNetworkPeering` is, and the plan says the network is not ready. Neither is a classic call:
 the script is not one that uses the classic API (no MIG601). A peering to a Resource Manager network is
@@ -25,6 +25,13 @@ SHELL = """\
 #!/bin/bash
 az network vnet peering create -g hub-rg -n hub-to-app --vnet-name hub-vnet \\
   --remote-vnet {remote} \\
+  --allow-vnet-access
+"""
+
+POWERSHELL = """\
+param($Group = "hub-rg")
+az network vnet peering create -g $Group -n hub-to-app --vnet-name hub-vnet `
+  --remote-vnet "{remote}" `
   --allow-vnet-access
 """
 
@@ -56,13 +63,14 @@ client.virtual_network_peerings.create_or_update(
 
 SCRIPTS = [
     ("peer.sh", SHELL, "peer.sh:3:17"),
+    ("peer.ps1", POWERSHELL, "peer.ps1:3:17"),
     ("peer.py", PYTHON_DICT, "peer.py:7:39"),
     ("peer.py", PYTHON_MODELS, "peer.py:5:12"),
 ]
 
 
 @pytest.mark.parametrize(
-    ("name", "script", "at"), SCRIPTS, ids=["az", "azure-mgmt dict", "azure-mgmt models"]
+    ("name", "script", "at"), SCRIPTS, ids=["az", "az in PowerShell", "azure-mgmt dict", "azure-mgmt models"]
 )
 def test_a_peering_to_a_classic_network_is_a_blocker_of_that_network(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, script: str, at: str
@@ -76,7 +84,7 @@ def test_a_peering_to_a_classic_network_is_a_blocker_of_that_network(
 
 
 @pytest.mark.parametrize(
-    ("name", "script", "at"), SCRIPTS, ids=["az", "azure-mgmt dict", "azure-mgmt models"]
+    ("name", "script", "at"), SCRIPTS, ids=["az", "az in PowerShell", "azure-mgmt dict", "azure-mgmt models"]
 )
 def test_the_plan_says_the_peered_network_is_not_ready(
     tmp_path: Path,
@@ -95,10 +103,24 @@ def test_the_plan_says_the_peered_network_is_not_ready(
 
 
 @pytest.mark.parametrize(
-    ("name", "script", "at"), SCRIPTS, ids=["az", "azure-mgmt dict", "azure-mgmt models"]
+    ("name", "script", "at"), SCRIPTS, ids=["az", "az in PowerShell", "azure-mgmt dict", "azure-mgmt models"]
 )
 def test_a_peering_to_a_resource_manager_network_is_none_of_the_migration_s_business(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, script: str, at: str
 ) -> None:
     files = {"NetworkConfig.netcfg": APP_VNET_NETCFG, name: script.format(remote=RESOURCE_MANAGER)}
     assert lint_files(tmp_path, monkeypatch, files).findings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "script"), [("peer.sh", SHELL), ("peer.ps1", POWERSHELL)], ids=["sh", "ps1"]
+)
+def test_the_finding_spans_the_whole_id_as_the_script_writes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, script: str
+) -> None:
+    files = {"NetworkConfig.netcfg": APP_VNET_NETCFG, name: script.format(remote=CLASSIC)}
+    (finding,) = lint_files(tmp_path, monkeypatch, files).findings
+    assert finding.location is not None
+    written = script.format(remote=CLASSIC).splitlines()[2]
+    shown = written[finding.location.column - 1 : finding.location.end_column - 1]
+    assert shown.strip('"') == CLASSIC

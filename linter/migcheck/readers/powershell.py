@@ -4265,6 +4265,10 @@ def _after(parts: list[Node], skip: int) -> list[Node]:
     return []
 
 
+# The Azure CLI, as a script runs it (`az`, `az.cmd` on Windows).
+_AZ = frozenset({"az", "az.cmd"})
+
+
 def _is_cli(program: str) -> bool:
     """Whether a program a script starts is the classic CLI: `azure` or `azure.cmd`, in any folder."""
     name = program.strip().strip('"').replace("\\", "/").rsplit("/", 1)[-1]
@@ -7700,6 +7704,8 @@ class Interpreter:
             self._backup_protection(node, key, args)
         if key in _PEERINGS:
             self._peering(args)
+        if key in _AZ:
+            self._az(node, env)
         if key in _CIRCUIT_SAVES:
             self._circuit_saved(node)
         if key in _CIRCUIT_MOVES:
@@ -8419,6 +8425,13 @@ class Interpreter:
         script states (a parameter-like `-w` as its text, a value where it is written, None for one the
         script does not state). A migration step is taken as `Move-Azure*`'s is, an upload read as
         Set-AzureVNetConfig's, and what the other commands create or change joins the script's resources."""
+        words, given = self._native_words(node, env, skip)
+        return self._xplat_words(node, words, given, env)
+
+    def _native_words(self, node: Node, env: Env, skip: int = 0) -> tuple[list[CliWord], dict[int, Arg]]:
+        """The words PowerShell gives a native command (`azure …`, `az …`) after its first `skip` elements:
+        a parameter-like `-w` as its text, a value where it is written, None for one the script does not
+        state; and the argument each word comes from."""
         elements = node.child_by_field_name("command_elements")
         words: list[xplat.Word] = []
         given: dict[int, Arg] = {}
@@ -8463,7 +8476,20 @@ class Interpreter:
                 word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
             words.append(word)
             given[id(words[-1])] = arg
-        return self._xplat_words(node, words, given, env)
+        return words, given
+
+    def _az(self, node: Node, env: Env) -> None:
+        """`az network vnet peering create … --remote-vnet <a classic network's id>`, the Azure CLI run as a
+        native command: a peering of that classic network, as the shell reader reads it (`xplat.az_peering`).
+        Only that command's words are read: the Azure CLI's others call no classic API."""
+        elements = node.child_by_field_name("command_elements")
+        parts = [p for p in _named(elements) if p.type != "command_argument_sep"] if elements else []
+        if [_text(part) for part in parts[: len(xplat.AZ_PEERING_CREATE)]] != list(xplat.AZ_PEERING_CREATE):
+            return
+        words, _ = self._native_words(node, env)
+        peering = xplat.az_peering(words[len(xplat.AZ_PEERING_CREATE) :])
+        if peering is not None:
+            self.peerings.setdefault(peering)
 
     def _xplat_words(self, node: Node, words: list[CliWord], given: dict[int, Arg], env: Env) -> Value:
         """What the classic CLI command `node` runs with `words` means (see `xplat`); `given`: the

@@ -91,7 +91,6 @@ _LONGEST_VALUE = 4096
 # The names the classic CLI runs under.
 _AZURE = frozenset({"azure", "azure.cmd"})
 _AZ = frozenset({"az", "az.cmd"})  # the Azure CLI, Resource Manager's (see `_Walker._az`)
-_AZ_PEERING_CREATE = ("network", "vnet", "peering", "create")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1815,11 +1814,11 @@ class _Walker:
         command = [w.text for w in words[1:5]]
         if command[:2] == ["resource", "create"]:
             self._classic_type_created(words)
-        elif command == list(_AZ_PEERING_CREATE):
+        elif command == list(xplat.AZ_PEERING_CREATE):
             self._peering_added(words[5:])
 
     def _classic_type_created(self, words: list[Word]) -> None:
-        options = {name: word.text or "" for name, word in _az_options(words[3:]).items()}
+        options = {name: word.text or "" for name, word in xplat.az_options(words[3:]).items()}
         written = options.get("--resource-type", "")
         if "/" not in written and options.get("--namespace"):
             written = f"{options['--namespace']}/{written}"
@@ -1830,19 +1829,7 @@ class _Walker:
             self.calls.append(ClassicCall(name, words[0].mark, runs=runs, after=len(self.steps)))
 
     def _peering_added(self, words: list[Word]) -> None:
-        from migcheck.readers.inventory_shapes import classic_peering  # the export reader's
-
-        options = _az_options(words)
-        remote = options.get("--remote-vnet") or options.get("--remote-vnet-id")
-        if remote is None or not remote.text:
-            return
-        name, peer = options.get("--name") or options.get("-n"), options.get("--vnet-name")
-        peering = classic_peering(
-            remote.text,
-            name.text or "" if name is not None else "",
-            peer.text or "" if peer is not None else "",
-            remote.mark,
-        )
+        peering = xplat.az_peering(words)
         if peering is not None:
             self.peerings.setdefault(peering)
 
@@ -2077,22 +2064,6 @@ class _Walker:
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-
-
-def _az_options(words: list[Word]) -> dict[str, Word]:
-    """The options of an `az` command given a value (`--name value`, `--name=value`), by name as written.
-    A word after an option that starts with `-` is another option: the one before it is a flag."""
-    options: dict[str, Word] = {}
-    for index, word in enumerate(words):
-        text = word.text or ""
-        if not text.startswith("-"):
-            continue
-        name, equals, value = text.partition("=")
-        if equals:
-            options[name] = word.part(len(name) + 1, value)
-        elif index + 1 < len(words) and not (words[index + 1].text or "").startswith("-"):
-            options[name] = words[index + 1]
-    return options
 
 
 def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:

@@ -2469,3 +2469,44 @@ def classic(path: Iterable[str]) -> bool:
     """Whether a command path manages classic resources (see `CLASSIC_GROUPS`)."""
     words = tuple(path)
     return bool(words) and (words[0] in CLASSIC_GROUPS or words[:2] in _CLASSIC_PAIRS)
+
+
+# The Azure CLI's command that peers a Resource Manager network with another (`az network vnet peering create`).
+AZ_PEERING_CREATE = ("network", "vnet", "peering", "create")
+
+
+def az_options(words: list[Word]) -> dict[str, Word]:
+    """The options of an `az` command given a value (`--name value`, `--name=value`), by name as written.
+    A word after an option that starts with `-` is another option: the one before it is a flag."""
+    options: dict[str, Word] = {}
+    for index, word in enumerate(words):
+        text = word.text or ""
+        if not text.startswith("-"):
+            continue
+        name, equals, value = text.partition("=")
+        if equals:
+            options[name] = word.part(len(name) + 1, value)
+        elif index + 1 < len(words) and not (words[index + 1].text or "").startswith("-"):
+            options[name] = words[index + 1]
+    return options
+
+
+def az_peering(words: list[Word]) -> inv.VnetPeering | None:
+    """The peering `az network vnet peering create` adds, given its options (`words`, after the command's
+    name), from a Resource Manager network (`--vnet-name`) to a classic one (`--remote-vnet <a classic
+    network's id>`, as a shell script or PowerShell runs it), as an export of the Resource Manager network
+    shows it, marked at the id; None for a peering of another network, or one whose id the script does not
+    state."""
+    from migcheck.readers.inventory_shapes import classic_peering  # the export reader's
+
+    options = az_options(words)
+    remote = options.get("--remote-vnet") or options.get("--remote-vnet-id")
+    if remote is None or not remote.text:
+        return None
+    name, peer = options.get("--name") or options.get("-n"), options.get("--vnet-name")
+    return classic_peering(
+        remote.text,
+        name.text or "" if name is not None else "",
+        peer.text or "" if peer is not None else "",
+        remote.mark,
+    )
