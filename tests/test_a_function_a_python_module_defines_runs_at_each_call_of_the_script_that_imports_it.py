@@ -132,3 +132,23 @@ def test_a_value_the_script_imports_beside_the_function_is_still_the_one_the_fun
     deploy = "from lib import deploy_vm, VNET\n\nprint(VNET)\ndeploy_vm(None, 'web1')\n"
     result = lint_files(tmp_path, monkeypatch, {"lib.py": lib, "deploy.py": deploy}, dedent=False)
     assert moved(result)["WP"] == [("web1",)]
+
+
+def test_a_function_imported_under_another_name_runs_at_the_calls_of_that_name(tmp_path, monkeypatch):
+    deploy = 'from lib import deploy_vm as dv\n\ndv("WP", "web1")\ndv("WP", "web2")\n'
+    result = lint_files(tmp_path, monkeypatch, {"lib.py": LIB, "deploy.py": deploy}, dedent=False)
+    assert moved(result)["WP"] == [("web1", "web2")]
+    assert roles(result) == [("web1", "lib.py", 8), ("web2", "lib.py", 8)]  # not the module's unknown one
+
+
+def test_a_function_imported_under_two_names_runs_at_the_calls_of_either(tmp_path, monkeypatch):
+    deploy = 'from lib import deploy_vm, deploy_vm as dv\n\ndeploy_vm("WP", "web1")\ndv("WP", "web2")\n'
+    result = lint_files(tmp_path, monkeypatch, {"lib.py": LIB, "deploy.py": deploy}, dedent=False)
+    assert roles(result) == [("web1", "lib.py", 8), ("web2", "lib.py", 8)]
+
+
+def test_a_value_an_imported_function_returns_is_the_script_s(tmp_path, monkeypatch):
+    lib = LIB + '\n\ndef network_of(tier):\n    return "W" + tier\n'
+    deploy = 'from lib import deploy_vm, network_of\n\nnet = network_of("P")\ndeploy_vm(net, "web1")\n'
+    result = lint_files(tmp_path, monkeypatch, {"lib.py": lib, "deploy.py": deploy}, dedent=False)
+    assert moved(result)["WP"] == [("web1",)]

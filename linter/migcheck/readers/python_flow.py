@@ -325,6 +325,10 @@ HOLE = automation.HOLE
 
 Position = tuple[int, int]  # line (1-based) and column (UTF-8 bytes, as `ast` counts): ordered as in the file
 END: Position = (1 << 62, 0)  # after every statement: where a module-level value is read from a function
+# The attribute a function taken from a module the script imports (`from lib import service_name`, see
+# `python_library`) holds the import's position in: it is defined there for the script, though its lines
+# are read after the script's, so a call after the import has what it returns.
+IMPORTED_AT = "migcheck_imported_at"
 
 
 # --- values --------------------------------------------------------------------------------------------
@@ -1967,7 +1971,8 @@ class _Indexer(ast.NodeVisitor):
         scope = self._enter("function")
         kind = _method_decorator(node) if outer.kind == "class" else ""
         if isinstance(node, ast.FunctionDef) and (not node.decorator_list or kind):
-            function = Function(node, scope, outer, _at(node), chain, decorator=kind)
+            at = getattr(node, IMPORTED_AT, None) or _at(node)
+            function = Function(node, scope, outer, at, chain, decorator=kind)
             function.falls_off = not _ends(node.body)
             scope.function = outer.functions[node.name] = function
         if kind == "classmethod":

@@ -19,6 +19,7 @@ import copy
 from typing import NamedTuple
 
 from migcheck.readers import beside
+from migcheck.readers.python_flow import IMPORTED_AT
 from migcheck.readers.python_settings import module_file
 
 __all__ = ["Imported", "Library", "imported_functions", "imports_functions", "with_libraries"]
@@ -49,11 +50,14 @@ class Library(NamedTuple):
 
 
 class Imported(NamedTuple):
-    """A module a script imports functions of, where it does, and the names of those it calls."""
+    """A module a script imports functions of, where it does, and the names of those it calls, as the
+    module names them; `aliases`: of those the script imports under another name (`import deploy_vm as
+    dv`), the module's name and the script's."""
 
     statement: ast.ImportFrom
     library: Library
     called: tuple[str, ...]
+    aliases: tuple[tuple[str, str], ...] = ()
 
 
 def imports_functions(tree: ast.Module) -> bool:
@@ -78,13 +82,15 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
     }
     found = []
     for statement, library in imports.values():
-        names = tuple(
-            alias.name
+        taken = [
+            alias
             for alias in statement.names
-            if alias.asname is None and alias.name in library.functions and alias.name in called
-        )
+            if alias.name in library.functions and (alias.asname or alias.name) in called
+        ]
+        names = tuple(dict.fromkeys(alias.name for alias in taken))
+        aliases = tuple((alias.name, alias.asname) for alias in taken if alias.asname is not None)
         if names:
-            found.append(Imported(statement, library, names))
+            found.append(Imported(statement, library, names, aliases))
     return found
 
 
@@ -107,8 +113,10 @@ def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.
     bound: dict[int, set[str]] = {}
     for imported, base in placed:
         taken = [copy.deepcopy(statement) for statement in imported.library.taken(imported.called)]
+        taken = _renamed(taken, imported)
         for statement in taken:
             ast.increment_lineno(statement, base)
+            _defined_at_import(statement, imported.statement)
             bound.setdefault(id(imported.statement), set()).update(_bound(statement))
         after.setdefault(id(imported.statement), []).extend(taken)
     body: list[ast.stmt] = []
@@ -116,6 +124,37 @@ def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.
         body.extend(_without_names(statement, bound.get(id(statement), set())))
         body.extend(after.get(id(statement), ()))
     return ast.Module(body=body, type_ignores=tree.type_ignores)
+
+
+def _renamed(taken: list[ast.stmt], imported: Imported) -> list[ast.stmt]:
+    """`taken` with each function the script imports under another name (`from lib import deploy_vm as
+    dv`) under that name, so that the script's calls of `dv` run it; under its own name as well only where
+    the script or the module's other functions call it so (the module's check reads a function no call
+    runs once, with values it does not know: here it would be a second, unknown VM)."""
+    if not imported.aliases:
+        return taken
+    functions = {s.name: s for s in taken if isinstance(s, ast.FunctionDef)}
+    own = {alias.name for alias in imported.statement.names if alias.asname is None}
+    read_by_others = {
+        name for other in functions for name in imported.library.reads.get(other, ()) if name != other
+    }
+    copies = [_named_copy(functions[name], local) for name, local in imported.aliases if name in functions]
+    aliased = {name for name, _ in imported.aliases} - own - read_by_others
+    kept = [s for s in taken if not (isinstance(s, ast.FunctionDef) and s.name in aliased)]
+    return [*kept, *copies]
+
+
+def _named_copy(function: ast.FunctionDef, name: str) -> ast.FunctionDef:
+    copied = copy.deepcopy(function)
+    copied.name = name
+    return copied
+
+
+def _defined_at_import(statement: ast.stmt, imported: ast.ImportFrom) -> None:
+    """A function taken of the module is defined, for the script, where the script imports it (see
+    `python_flow.IMPORTED_AT`): its lines are read after the script's."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        setattr(statement, IMPORTED_AT, (imported.lineno, imported.col_offset))
 
 
 def _bound(statement: ast.stmt) -> list[str]:
@@ -136,7 +175,7 @@ def _without_names(statement: ast.stmt, names: set[str]) -> list[ast.stmt]:
     when it imports nothing else."""
     if not names or not isinstance(statement, ast.ImportFrom):
         return [statement]
-    kept = [alias for alias in statement.names if alias.asname is not None or alias.name not in names]
+    kept = [alias for alias in statement.names if (alias.asname or alias.name) not in names]
     return (
         [ast.copy_location(ast.ImportFrom(statement.module, kept, statement.level), statement)]
         if kept
