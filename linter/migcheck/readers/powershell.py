@@ -9059,6 +9059,12 @@ class Interpreter:
         value = True if enable else False if disable else None
         return self._vm_event("boot", node, args, piped, env, value=value)
 
+    def _set_size(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """`Set-AzureVMSize -InstanceSize`: the size of the VM configuration it gets, as New-AzureVMConfig's
+        -InstanceSize sets it (of a VM created, imported or updated with Update-AzureVM)."""
+        size = args.get("InstanceSize")
+        return self._vm_event("size", node, args, piped, env, value=size.value if size else Unknown(""))
+
     def _set_avset(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._change(
             self._avset_event(args.get("AvailabilitySetName"), self._at_call(node)), args, piped, env
@@ -11867,6 +11873,7 @@ class Interpreter:
         **dict.fromkeys(cmdlets.NAMED_REMOVALS, _remove_extension),
         "set-azurevmbootdiagnostics": _boot,
         "set-azureavailabilityset": _set_avset,
+        "set-azurevmsize": _set_size,
         "remove-azureavailabilityset": _remove_avset,
         "get-azurevm": _get_vm,
         "update-azurevm": _update_vm,

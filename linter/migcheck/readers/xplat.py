@@ -1507,10 +1507,18 @@ class Reading:
     def _vm_set(self, parsed: Parsed) -> None:
         """`vm set <vm> -B false` (`--disable-boot-diagnostics`) turns the VM's boot diagnostics off, `-B
         true` (`--enable-boot-diagnostics`) on, as `Set-AzureVMBootDiagnostics` does; a set that may not run
-        leaves it as it was, or may turn it on."""
+        leaves it as it was, or may turn it on. `-z <size>` (`--vm-size`) sets the VM's size, as
+        `Set-AzureVMSize` does; one that may not run leaves a size the VM had unknown."""
         vm = self._changed_vm(parsed)
+        if vm is None:
+            return
+        size = _text(parsed.value("vm-size"))
+        if size and (not self.maybe or size.casefold() == vm.size.casefold()):
+            vm.size = size
+        elif size:
+            vm.size = ""
         turned = _boot_diagnostics(parsed)
-        if vm is None or turned is None:
+        if turned is None:
             return
         # `-B true`, else the flag that says it (`--enable-boot-diagnostics`)
         at = next((parsed.value_at(option) for option in _BOOT_OPTIONS if parsed.flag(option)), parsed.at)
