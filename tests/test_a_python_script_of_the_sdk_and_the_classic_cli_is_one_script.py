@@ -59,3 +59,11 @@ def test_one_script_holds_every_call_in_the_order_written() -> None:
         ("azure vm create", 5),
         ("resources.begin_create_or_update Microsoft.ClassicStorage/storageAccounts", 7),
     ]
+
+
+def test_a_command_line_not_read_before_the_sdk_s_calls_is_no_call_to_show_the_finding_at(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = 'import os\nos.system("azure vm create shop img ops -n \'web2")\n'
+    result = lint_files(tmp_path, monkeypatch, {"deploy.py": broken + SDK}, "MIG601")
+    assert where(result.findings) == ["MIG601 deploy.py:5:7"]

@@ -782,7 +782,8 @@ def _merged(scripts: list[Script]) -> Script:
         calls = [call for script in scripts for call in getattr(script, kept)]
         return tuple(sorted(calls, key=lambda call: _written_at(call.mark)))
 
-    first = min(scripts, key=lambda script: _written_at(script.mark))
+    calling = [script for script in scripts if script.calls] or scripts  # its mark: its first classic call
+    first = min(calling, key=lambda script: _written_at(script.mark))
     return replace(
         first,
         language="Python",
