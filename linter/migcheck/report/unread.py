@@ -24,6 +24,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from migcheck.model import (
+    CALLED_BY_UNSTATED_NAME,
+    ESCAPED_PARAMETER,
+    LOST_CONTINUATION,
+    REFUSED_OPTION,
+    UNPARSED_COMMAND_LINE,
+    XML_EDITS_NOT_FOLLOWED,
+)
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -61,153 +69,84 @@ def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
     return unread_parts(resource for document in documents for resource in getattr(document, "resources", ()))
 
 
-def said_alone(mark: Mark) -> bool:
-    """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
-    parser could not read: a slip of the script read as its shell runs it (a shell line that lost its
-    continuation, or whose classic command has an option it does not declare, a PowerShell backtick before a
-    parameter's dash), a Python call by a method name the script does not state."""
-    return (
-        lost_continuation(mark)
-        or refused_option(mark)
-        or escaped_parameter(mark)
-        or called_by_unstated_name(mark)
-        or xml_edits(mark)
-        or unparsed_command_line(mark)
-    )
-
-
-def xml_edits(mark: Mark) -> bool:
-    """Whether `mark` is of a script's edits of an XML document by its methods, before an upload of a network
-    configuration, which are not followed."""
-    from migcheck.model import XML_EDITS_NOT_FOLLOWED
-
-    return mark.tag == XML_EDITS_NOT_FOLLOWED
-
-
-def unparsed_command_line(mark: Mark) -> bool:
-    """Whether `mark` is of a command line a script runs through a shell that bash cannot parse."""
-    from migcheck.model import UNPARSED_COMMAND_LINE
-
-    return mark.tag == UNPARSED_COMMAND_LINE
-
-
-def called_by_unstated_name(mark: Mark) -> bool:
-    """Whether `mark` is of a Python call of a classic service's method by a name the script does not state."""
-    from migcheck.model import CALLED_BY_UNSTATED_NAME
-
-    return mark.tag == CALLED_BY_UNSTATED_NAME
-
-
-def refused_option(mark: Mark) -> bool:
-    """Whether `mark` is of an option a classic `azure` command does not declare, which the CLI refuses."""
-    from migcheck.model import REFUSED_OPTION
-
-    return mark.tag == REFUSED_OPTION
-
-
-def lost_continuation(mark: Mark) -> bool:
-    """Whether `mark` is of a line that starts with an option after a classic command, not of a part
-    the parser could not read."""
-    from migcheck.model import LOST_CONTINUATION
-
-    return mark.tag == LOST_CONTINUATION
-
-
-def escaped_parameter(mark: Mark) -> bool:
-    """Whether `mark` is of a PowerShell backtick that makes a value of a parameter's name."""
-    from migcheck.model import ESCAPED_PARAMETER
-
-    return mark.tag.startswith(ESCAPED_PARAMETER)
-
-
-# What a line that starts with an option after a classic command is, and what to do.
-LOST_WHY = (
-    "starts with an option, which bash runs as a command of its own (command not found): the classic command "
-    "before it may have lost a `\\` at its line end, so its options here are not given to it; end each line "
-    "the command goes on from with `\\`"
-)
-
-
-# What a Python call by a method name the script does not state is, and what to do.
-BY_NAME_WHY = (
-    "takes a method of a classic service by a name the script does not state (`getattr`): which operation "
-    "its call runs, and what that creates, changes or deletes, is unknown, so findings about it may be "
-    "missing; call the method by its name (`sms.create_virtual_machine_deployment(...)`), or give `getattr` "
-    "a string or a name the script binds only to strings"
-)
-
-
-# What a script's edits of an XML document by its methods, before it uploads a network configuration, are,
-# and what to do; and their name in JSON.
-XML_EDITS_WHY = (
-    "changes an XML document by its methods (CreateElement, SetAttribute, AppendChild, RemoveChild, "
-    "SubElement and the like), and the script uploads a network configuration (Set-AzureVNetConfig, a PUT "
-    "to .../services/networking/media): migcheck does not follow "
-    "such edits, so the networks, subnets, sites and gateway connections they add to or take from the upload "
-    "are not checked; check the configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after "
-    "it runs, then migcheck on that file)"
-)
-XML_EDITS = "xml-edits-not-followed"
-# What a command line a script runs through a shell that bash cannot parse is, and what to do.
-UNPARSED_WHY = (
-    "runs a classic `azure` command line that bash cannot parse (a quote or bracket left open): the shell "
-    "refuses it with a syntax error and runs none of it, so migcheck does not read it and what it would "
-    "create or migrate is missing; close the quote, or give the command as a list of words "
-    '(`subprocess.call(["azure", ...])`)'
-)
-
-
-# What a classic `azure` command given an option it does not declare is, and what to do.
-REFUSED_WHY = (
-    "gives the classic `azure` command an option it does not declare (the option table of the classic CLI, "
-    "azure-xplat-cli 0.x; option letters are case-sensitive): the CLI refuses it as an unknown option and "
-    "runs nothing, so migcheck does not read it and what it would create is missing; write the option as "
-    "the command declares it (`azure <command> --help` lists them)"
-)
-
-
-# What the JSON and SARIF reports call each kind of part that is not read for a reason they can name.
-BY_NAME = "called-by-unstated-name"
-LOST_CONTINUATION_WHY = "lost-continuation"
+# A part each report says on its own, with what it is, not a part the parser could not read: a slip of the
+# script read as its shell runs it (a shell line that lost its continuation, or whose classic command has an
+# option it does not declare; a command line a Python script runs that bash cannot parse), a Python call by
+# a method name the script does not state, edits of an XML document the script uploads that are not
+# followed. By its mark's tag (`migcheck.model`): the name JSON and SARIF give it, and what it is and what
+# to do, said after "line N".
+_SAID_ALONE: dict[str, tuple[str, str]] = {
+    LOST_CONTINUATION: (
+        "lost-continuation",
+        "starts with an option, which bash runs as a command of its own (command not found): the classic "
+        "command before it may have lost a `\\` at its line end, so its options here are not given to it; end "
+        "each line the command goes on from with `\\`",
+    ),
+    REFUSED_OPTION: (
+        "refused-option",
+        "gives the classic `azure` command an option it does not declare (the option table of the classic "
+        "CLI, azure-xplat-cli 0.x; option letters are case-sensitive): the CLI refuses it as an unknown option "
+        "and runs nothing, so migcheck does not read it and what it would create is missing; write the option "
+        "as the command declares it (`azure <command> --help` lists them)",
+    ),
+    CALLED_BY_UNSTATED_NAME: (
+        "called-by-unstated-name",
+        "takes a method of a classic service by a name the script does not state (`getattr`): which "
+        "operation its call runs, and what that creates, changes or deletes, is unknown, so findings about it "
+        "may be missing; call the method by its name (`sms.create_virtual_machine_deployment(...)`), or give "
+        "`getattr` a string or a name the script binds only to strings",
+    ),
+    XML_EDITS_NOT_FOLLOWED: (
+        "xml-edits-not-followed",
+        "changes an XML document by its methods (CreateElement, SetAttribute, AppendChild, RemoveChild, "
+        "SubElement and the like), and the script uploads a network configuration (Set-AzureVNetConfig, a PUT "
+        "to .../services/networking/media): migcheck does not follow such edits, so the networks, subnets, "
+        "sites and gateway connections they add to or take from the upload are not checked; check the "
+        "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
+        "on that file)",
+    ),
+    UNPARSED_COMMAND_LINE: (
+        "unparsed-command-line",
+        "runs a classic `azure` command line that bash cannot parse (a quote or bracket left open): the shell "
+        "refuses it with a syntax error and runs none of it, so migcheck does not read it and what it would "
+        "create or migrate is missing; close the quote, or give the command as a list of words "
+        '(`subprocess.call(["azure", ...])`)',
+    ),
+}
 ESCAPED_PARAMETER_WHY = "escaped-parameter"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
 _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
 
 
-def why_named(mark: Mark) -> str:
-    """The name of what the part at `mark` is ("lost-continuation", "refused-option", "called-by-unstated-name",
-    "unparsed-command-line", "escaped-parameter", "lone-dash", "blank-after-backtick"), or "" for a part the parser stopped at for a
-    reason only it knows."""
-    from migcheck.model import REFUSED_OPTION, UNPARSED_COMMAND_LINE
+def said_alone(mark: Mark) -> bool:
+    """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
+    parser could not read (see `_SAID_ALONE`; also a PowerShell backtick before a parameter's dash)."""
+    return mark.tag in _SAID_ALONE or escaped_parameter(mark)
 
-    if lost_continuation(mark):
-        return LOST_CONTINUATION_WHY
-    if refused_option(mark):
-        return REFUSED_OPTION
-    if called_by_unstated_name(mark):
-        return BY_NAME
+
+def escaped_parameter(mark: Mark) -> bool:
+    """Whether `mark` is of a PowerShell backtick that makes a value of a parameter's name."""
+    return mark.tag.startswith(ESCAPED_PARAMETER)
+
+
+def why_named(mark: Mark) -> str:
+    """The name of what the part at `mark` is ("lost-continuation", "refused-option", "escaped-parameter",
+    "lone-dash", ... : see `_SAID_ALONE`), or "" for a part the parser stopped at for a reason only it
+    knows."""
+    said = _SAID_ALONE.get(mark.tag)
+    if said is not None:
+        return said[0]
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
-    if xml_edits(mark):
-        return XML_EDITS
-    if unparsed_command_line(mark):
-        return UNPARSED_COMMAND_LINE
     return mark.tag if mark.tag in _CONSTRUCTS else ""
 
 
 def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
-    if lost_continuation(mark):
-        return f"line {mark.line} {LOST_WHY}"
-    if refused_option(mark):
-        return f"line {mark.line} {REFUSED_WHY}"
-    if called_by_unstated_name(mark):
-        return f"line {mark.line} {BY_NAME_WHY}"
-    if xml_edits(mark):
-        return f"line {mark.line} {XML_EDITS_WHY}"
-    if unparsed_command_line(mark):
-        return f"line {mark.line} {UNPARSED_WHY}"
+    said = _SAID_ALONE.get(mark.tag)
+    if said is not None:
+        return f"line {mark.line} {said[1]}"
     if escaped_parameter(mark):
         name = mark.tag[1:]
         return (
