@@ -448,7 +448,8 @@ class MigrationOutOfOrder(Rule):
         "Validate or Prepare of a resource the script's own Prepare left prepared, with no Commit or Abort "
         "of it between (error: the resource is locked in the Prepared state; written right after that "
         "Prepare, with at most Validates of it between, a warning, for the same reason: the second of two "
-        "alternatives, `-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`); a "
+        "alternatives, `-CreateNewVirtualNetwork` or `-UseExistingVirtualNetwork`; a Validate there when no "
+        "Validate came before the Prepare is the Prepare's own warning, below, and not said again); a "
         "Prepare of a "
         "resource the script does not validate first while validating others (warning; for one whose name it "
         "does not state, each account of a loop over `Get-AzureStorageAccount`, when it validates no resource "
@@ -848,8 +849,13 @@ class MigrationOutOfOrder(Rule):
                 alternative = index > 0 and steps[index - 1] is late and late.step != step.step
                 yield self._after_end(script, step, late, alternative)
             elif (
-                step.step in ("validate", "prepare") and known and (locked := ended.in_prepare(target, step))
+                step.step in ("validate", "prepare")
+                and known
+                and (locked := ended.in_prepare(target, step))
+                and (step.step == "prepare" or _validated_before(steps, target, locked[0]))
             ):
+                # A Validate after a Prepare that none came before is the Prepare's warning ("validates
+                # it only after the Prepare"), not a second finding.
                 alternative = _only_validates_between(steps, locked[0], index)
                 yield self._while_prepared(script, step, locked[1], alternative)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
@@ -961,7 +967,7 @@ class MigrationOutOfOrder(Rule):
             f"{what} between: the Prepare left it prepared, locked until it is committed or aborted, and the "
             f"platform refuses a {step.step.capitalize()} of a resource in the Prepared state"
         )
-        if alternative:
+        if alternative and step.step == "prepare":
             message += " (if the two are alternatives to run by hand, the script run whole still runs both)"
         fix = (
             f"Remove this {step.step.capitalize()}, or end the first Prepare before it (Abort it to prepare "
@@ -1478,6 +1484,11 @@ def _only_validates_between(steps: Sequence[MigrationStep], start: int, index: i
     return all(
         steps[at].step == "validate" and _target(steps[at]) == target for at in range(start + 1, index)
     )
+
+
+def _validated_before(steps: Sequence[MigrationStep], target: tuple[str, str], end: int) -> bool:
+    """Whether a Validate of `target` comes among the first `end` steps."""
+    return any(s.step == "validate" and _target(s) == target for s in steps[:end])
 
 
 def _written_after(step: MigrationStep, earlier: MigrationStep) -> bool:
