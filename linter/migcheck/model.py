@@ -417,6 +417,8 @@ class Disk:
     # account, as `vhds/<service>-<VM>-<date>.vhd`); `media_link` is then empty, and `storage_account`
     # gives this one.
     account: str = ""
+    # Of a disk a script registers (`vm disk create`): as `Deployment.read_once_in`.
+    read_once_in: str = field(default="", compare=False)
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -464,6 +466,9 @@ class Image:
     # state for the account (`"https://$sa.blob.core.windows.net/..."`): that value's stand-in, as a disk's
     # `account`; `media_link` is then empty.
     account: str = field(default="", compare=False)
+    read_once_in: str = field(
+        default="", compare=False
+    )  # of one a script registers or captures: as `Deployment.read_once_in`
 
     @property
     def storage_account(self) -> str:

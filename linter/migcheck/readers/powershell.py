@@ -11454,7 +11454,16 @@ class Interpreter:
             )
             blob = _value_mark(link.value, link, self.where) if media and link is not None else None
             account = self._blob_account_stand_in(link, self._at_call(node)) if link is not None else ""
-            disk = Disk(name, media, "", "", self._at_call(node), media_link_mark=blob, account=account)
+            disk = Disk(
+                name,
+                media,
+                "",
+                "",
+                self._at_call(node),
+                media_link_mark=blob,
+                account=account,
+                read_once_in=self.reading_once,
+            )
             self.registered.setdefault(key, disk)
         return Unknown(self.snippet(node))
 
@@ -11484,7 +11493,8 @@ class Interpreter:
             media = link.value if isinstance(link, Text) else ""
             blob = args.get("MediaLocation")
             account = self._blob_account_stand_in(blob, self._at_call(node)) if blob is not None else ""
-            self.images.setdefault(key, Image(name, media, self._at_call(node), account=account))
+            image = Image(name, media, self._at_call(node), account=account, read_once_in=self.reading_once)
+            self.images.setdefault(key, image)
         return Unknown(self.snippet(node))
 
     def _unregister(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:

@@ -4214,11 +4214,22 @@ class _Resources:
         media_link = literal(link) or ""
         account = "" if media_link else self._unstated_account(link, site)
         if kind != "disk":
-            self.images.setdefault((kind, key), Image(name, media_link, mark, account=account))
+            image = Image(name, media_link, mark, account=account, read_once_in=self.read_once_in)
+            self.images.setdefault((kind, key), image)
             return
         blob = self._mark(link) if media_link or account else None
         self.registered.setdefault(
-            key, Disk(name, media_link, "", "", mark, media_link_mark=blob, account=account)
+            key,
+            Disk(
+                name,
+                media_link,
+                "",
+                "",
+                mark,
+                media_link_mark=blob,
+                account=account,
+                read_once_in=self.read_once_in,
+            ),
         )
 
     def _unregister(self, call: CallSite, bound: Bound) -> None:

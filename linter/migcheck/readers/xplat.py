@@ -2216,14 +2216,24 @@ def _register(reading: Reading, parsed: Parsed) -> None:
     mark = blob.mark if blob is not None and (media or account) else None
     if parsed.path[1] == "disk":
         shown = _registered_name(reading, "disk name", name)
-        disk = Disk(shown, media, "", "", parsed.at, media_link_mark=mark, account=account)
+        disk = Disk(
+            shown,
+            media,
+            "",
+            "",
+            parsed.at,
+            media_link_mark=mark,
+            account=account,
+            read_once_in=reading.read_once_in,
+        )
         reading.made.disks.setdefault(shown.casefold(), disk)
         return
     os = parsed.value("os")
     if os is None or (os.text is not None and os.text.strip().casefold() not in ("linux", "windows")):
         return
     shown = _registered_name(reading, "image name", name)
-    reading.made.images.setdefault(shown.casefold(), Image(shown, media, parsed.at, account=account))
+    image = Image(shown, media, parsed.at, account=account, read_once_in=reading.read_once_in)
+    reading.made.images.setdefault(shown.casefold(), image)
 
 
 def _capture(reading: Reading, parsed: Parsed) -> None:
@@ -2231,7 +2241,9 @@ def _capture(reading: Reading, parsed: Parsed) -> None:
     image = parsed.value("target-image-name", 1)
     if image is not None:
         shown = _registered_name(reading, "image name", image)
-        reading.made.images.setdefault(shown.casefold(), Image(shown, "", parsed.at))
+        reading.made.images.setdefault(
+            shown.casefold(), Image(shown, "", parsed.at, read_once_in=reading.read_once_in)
+        )
 
 
 def _registered_name(reading: Reading, what: str, word: Word) -> str:
