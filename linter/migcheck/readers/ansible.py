@@ -13,6 +13,17 @@ decide, and with `loop:`/`with_items:` once per item of a list written out (once
 over a list it does not write out). A Jinja expression (`{{ dnsname }}`) is the literal string the play's
 `vars:` gives it, else a value the file does not state, as a shell script's `$VAR` is.
 
+A task that includes a task file (`include_tasks:`, `import_tasks:`, the old `include:`; from the folder of the
+file that includes it, a role's `tasks/`, or the playbook's) or a role (`roles:`, `include_role:`,
+`import_role:`: `roles/<name>/` beside the playbook, its `tasks/main.yml`) runs those tasks there, with the
+play's values and the task's `vars:`; the play's values are its `vars:`, its `vars_files:`, a role's
+`defaults/main.yml` (below every other) and `vars/main.yml`, and `set_fact:` (a value built of others is
+one not stated from there). A file is included as a settings file is loaded (`readers.beside`: a checked
+file, inside the root, reached through no symbolic link), never within itself, at most `_INCLUDE_DEPTH`
+files deep. A task file is also checked on its own, with values it does not know: its classic calls are
+reported there, once, and what that read creates is left out where a checked playbook includes the file
+(`Document.functions_run`, `TASK_FILE`), as a sourced shell file's function run at a call is.
+
 The classic `azure` module describes the VM it creates (`name`, cloud service `hosted_service_name`,
 `virtual_network_name`, `subnet_name`, `role_size`, `storage_account`, `endpoints`), read as `azure vm create`
 with those values; `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line before a task
@@ -20,12 +31,14 @@ with those values; `state: absent` deletes it. `# migcheck: ignore[MIG601] reaso
 
 from __future__ import annotations
 
+import contextlib
+import posixpath
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from migcheck.automation import ANSIBLE_VM, ANSIBLE_VM_ABSENT
 from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Suppression
-from migcheck.readers import shell
+from migcheck.readers import beside, shell
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 from migcheck.readers.xplat import HOLE, Word
 
@@ -48,7 +61,26 @@ _CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd
 _LOOK_BACK = 200
 _AFTER_AZURE = frozenset(b" \t\r\n,]'\"")
 _MODULE_KEYS = (b"hosted_service_name", b"management_cert_path")
+# What a playbook that runs the tasks of other files holds (those files may run the classic CLI).
+_INCLUDE_HINTS = (b"include", b"import_tasks", b"import_role", b"roles:")
 _NULL = "tag:yaml.org,2002:null"
+# The tasks that run the tasks of another file here, and those that run a role's (`roles/<name>/tasks/main.yml`).
+_INCLUDES = frozenset(
+    f"{prefix}{module}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.")
+    for module in ("include", "include_tasks", "import_tasks")
+)
+_ROLE_INCLUDES = frozenset(
+    f"{prefix}{module}"
+    for prefix in ("", "ansible.builtin.", "ansible.legacy.")
+    for module in ("include_role", "import_role")
+)
+_SET_FACT = frozenset({"set_fact", "ansible.builtin.set_fact", "ansible.legacy.set_fact"})
+# A task file's own read marks what it creates as read once in this name: a playbook that includes the file
+# runs its tasks with the play's values, and what the read with values it does not know made is left out.
+TASK_FILE = "tasks"
+# How deep included files are followed (a task file including another, a role's tasks including theirs).
+_INCLUDE_DEPTH = 4
 
 
 class _TooMuch(Exception):
@@ -60,6 +92,8 @@ def sniff(data: bytes) -> bool:
     if b"\x00" in data:
         return False
     if b"azure:" in data and any(key in data for key in _MODULE_KEYS):
+        return True
+    if any(hint in data for hint in _INCLUDE_HINTS):
         return True
     start = 0
     while (at := data.find(b"azure", start)) != -1:
@@ -83,13 +117,20 @@ def read(path: str, data: bytes) -> Document:
         what = "nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
         return Document(path, FileKind.SHELL, "", problem=_problem(what, Mark(path, 1, column=1)), text=text)
     spans: list[tuple[int, int]] = []
-    resources = shell.run_commands(
-        path, len(data), lambda lines: _Playbook(path, len(data), lines, spans).read(roots)
-    )
+    ran: list[shell.CommandLines] = []
+
+    def program(lines: shell.CommandLines) -> None:
+        ran.append(lines)
+        _Playbook(path, len(data), lines, spans).read(roots)
+
+    resources = shell.run_commands(path, len(data), program)
+    others = ran[-1].functions_run() if ran else ()
     suppressions, marked = _suppressions(path, text, spans)
     if not resources:
         return Document(path, None, "", (), suppressions, marked, text=text)
-    return Document(path, FileKind.SHELL, "", resources, suppressions, marked, text=text)
+    return Document(
+        path, FileKind.SHELL, "", resources, suppressions, marked, text=text, functions_run=others
+    )
 
 
 def _syntax(path: str, error: Any) -> FileProblem:
@@ -112,7 +153,8 @@ class _Playbook:
     """Walks a playbook's plays and tasks in the order Ansible runs them, handing each command to `lines`."""
 
     def __init__(self, path: str, size: int, lines: shell.CommandLines, spans: list[tuple[int, int]]) -> None:
-        self.path = path
+        self.path = path  # the file walked now: the playbook's, or one it includes
+        self.playbook = path
         self.lines = lines
         self.seen: set[int] = set()  # the nodes walked: an alias of one is not walked again
         self.stated: dict[str, tuple[str, Mark]] = {}  # the play's `vars:` that are literal strings
@@ -121,6 +163,12 @@ class _Playbook:
         # The nodes the walk may look at, in proportion to the file's size: aliases may give one list to
         # many tasks, each looking at it whole.
         self.budget = 8 * size + 10_000
+        self.folder = ""  # the folder of the file walked now, from the playbook's
+        self.role_tasks = (
+            ""  # the `tasks/` folder of the role whose tasks are walked now, from the playbook's
+        )
+        self.walking: list[str] = []  # the files included now, outermost first: none is included again
+        self.budgeted: set[str] = set()  # the files included so far, each adding its size to the budget
 
     def read(self, roots: list[Node]) -> None:
         """Every play and task of the file; what is past the work its size warrants is not read."""
@@ -135,6 +183,8 @@ class _Playbook:
             raise _TooMuch
 
     def _read(self, roots: list[Node]) -> None:
+        if not _plays_in(roots):  # a task file, which a playbook may include: see `TASK_FILE`
+            self.lines.read_once(TASK_FILE)
         for root in roots:
             for item in self._items(root):
                 entries = self._entries(item)
@@ -147,15 +197,149 @@ class _Playbook:
 
     def _play(self, entries: dict[str, Node]) -> None:
         self.stated = {}
-        for name, value in (self._entries(entries["vars"]) or {} if "vars" in entries else {}).items():
-            if _is_scalar(value) and value.tag != _NULL and "{{" not in value.value:
-                self.stated[name] = (value.value, self._mark(value))
+        self._state(entries.get("vars"))
+        if "vars_files" in entries:
+            for item in self._items(entries["vars_files"]):
+                self._vars_file(item)
         for key in _TASK_LISTS:
+            if key == "tasks" and "roles" in entries:  # a play's roles run after its pre_tasks
+                for item in self._items(entries["roles"]):
+                    self._play_role(item)
             if key in entries:
                 self._tasks(entries[key])
         if "handlers" in entries:
             handlers = entries["handlers"]
             self.lines.may_run(lambda: self._tasks(handlers))
+
+    def _state(self, node: Node | None, only_new: bool = False) -> None:
+        """The literal strings a mapping of variables gives (a play's `vars:`, a vars file, `set_fact:`): a
+        value built of others (`{{ ... }}`) is one not stated. `only_new`: a role's defaults, which give
+        way to every value already stated."""
+        for name, value in (self._entries(node) or {} if node is not None else {}).items():
+            if only_new and name in self.stated:
+                continue
+            if _is_scalar(value) and value.tag != _NULL and "{{" not in value.value:
+                self.stated[name] = (value.value, self._mark(value))
+            else:
+                self.stated.pop(name, None)
+
+    def _state_all(self, roots: list[Node]) -> None:
+        for root in roots:
+            self._state(root)
+
+    def _defaults(self, roots: list[Node]) -> None:
+        for root in roots:
+            self._state(root, only_new=True)
+
+    def _vars_file(self, node: Node) -> None:
+        """A `vars_files:` entry: the file, beside the playbook, whose variables the play states."""
+        if _is_scalar(node):
+            self._in_file(node.value, self._state_all)
+
+    def _play_role(self, node: Node) -> None:
+        """A play's `roles:` entry: the role's name, or a mapping with `role:` (or `name:`) and its `vars:`."""
+        if _is_scalar(node):
+            self._role(node.value, None)
+            return
+        entries = self._entries(node) or {}
+        name = entries.get("role") or entries.get("name")
+        if name is not None and _is_scalar(name):
+            self._role(name.value, entries.get("vars"))
+
+    def _role(self, name: str, given: Node | None) -> None:
+        """The role `name` beside the playbook (`roles/<name>/`): its defaults, its variables, the variables
+        the play gives it, then its tasks (`tasks/main.yml`), which include others from that folder."""
+        if not name or "{{" in name or "/" in name or "\\" in name:
+            return
+        folder = f"roles/{name}"
+        self._in_file(
+            f"{folder}/defaults/main.yml",
+            self._defaults,
+            top=True,
+        )
+        self._in_file(f"{folder}/vars/main.yml", self._state_all, top=True)
+        was, self.role_tasks = self.role_tasks, f"{folder}/tasks"
+        try:
+            with self._given(given):
+                self._in_file(f"{folder}/tasks/main.yml", self._included_tasks, top=True)
+        finally:
+            self.role_tasks = was
+
+    def _include(self, key: str, value: Node, entries: dict[str, Node]) -> None:
+        """`include_tasks: tasks/create.yml` (`import_tasks:`, `include:` with words after the path, `file:`
+        in a mapping), or `include_role:` with `name:`: its tasks run here, with the task's `vars:`."""
+        given = self._entries(value) or {}
+        if key in _ROLE_INCLUDES:
+            name = given.get("name")
+            if name is not None and _is_scalar(name):
+                self._role(name.value, entries.get("vars"))
+            return
+        stated = value if _is_scalar(value) else given.get("file") or given.get("_raw_params")
+        if stated is None or not _is_scalar(stated) or not stated.value.split():
+            return
+        with self._given(entries.get("vars")):
+            self._in_file(stated.value.split()[0], self._included_tasks)
+
+    @contextlib.contextmanager
+    def _given(self, node: Node | None) -> Iterator[None]:
+        """While an included file's tasks run: the variables the task gives them (`vars:`) stated."""
+        if node is None:
+            yield
+            return
+        saved = dict(self.stated)
+        self.spend(len(saved))
+        self._state(node)
+        try:
+            yield
+        finally:
+            self.stated = saved
+
+    def _included_tasks(self, roots: list[Node]) -> None:
+        for root in roots:
+            self._tasks(root)
+
+    def _in_file(self, stated: str, walk: Callable[[list[Node]], None], top: bool = False) -> None:
+        """`walk` over the YAML of the file at `stated` (from the folder of the file walked now, a role's
+        `tasks/`, or the playbook's; `top`: only the playbook's), when it is one to read (`beside`), is not
+        being walked already, and files are not included deeper than `_INCLUDE_DEPTH`: the marks of its
+        values point there, its classic calls are its own check's to report."""
+        if "{{" in stated or len(self.walking) >= _INCLUDE_DEPTH:
+            return
+        folders = [""] if top else list(dict.fromkeys([self.role_tasks or self.folder, self.folder, ""]))
+        for folder in folders:
+            settings = beside.settings_file(posixpath.join(folder, stated))
+            if settings is not None:
+                break
+        else:
+            return
+        if settings.path in self.walking or settings.path == self.playbook:
+            return
+        roots = beside.values_of(settings, _composed)
+        if roots is None:
+            return
+        if settings.path not in self.budgeted:
+            self.budgeted.add(settings.path)
+            self.budget += 8 * len(settings.data) + 10_000
+        self.spend(len(settings.data) + 1)
+        with self._walking(settings.path):
+            walk(roots)
+
+    @contextlib.contextmanager
+    def _walking(self, path: str) -> Iterator[None]:
+        """While the file `path` is walked: marks point there, its nodes are walked afresh (another include
+        of it runs its tasks again), and its tasks' lines are none of the playbook's."""
+        saved = self.path, self.folder, self.seen
+        self.path, self.seen = path, set()
+        self.folder = posixpath.relpath(
+            posixpath.dirname(path) or ".", posixpath.dirname(self.playbook) or "."
+        )
+        self.walking.append(path)
+        try:
+            with self.lines.in_file(path, TASK_FILE):
+                yield
+        finally:
+            self.walking.pop()
+            self.path, self.folder, self.seen = saved
 
     def _tasks(self, node: Node) -> None:
         for item in self._items(node):
@@ -236,6 +420,13 @@ class _Playbook:
             return
         args = self._entries(entries["args"]) if "args" in entries else None
         for key, value in entries.items():
+            if key in _INCLUDES or key in _ROLE_INCLUDES:
+                self._include(key, value, entries)
+                return
+            if key in _SET_FACT:
+                self._state(value)
+                return
+        for key, value in entries.items():
             ran = False
             if key in _COMMAND_MODULES:
                 ran = self._command(value, args or {})
@@ -243,7 +434,7 @@ class _Playbook:
                 ran = self._action(value, args or {})
             elif key == _CLASSIC_MODULE:
                 ran = self._classic_module(value, self._mark(node))
-            if ran:
+            if ran and not self.walking:  # an included file's lines are its own
                 # A block mapping ends where the next token starts: at the start of a line after its own.
                 last = node.end_mark.line + (1 if node.end_mark.column else 0)
                 self.spans.append((node.start_mark.line + 1, max(last, node.start_mark.line + 1)))
@@ -444,6 +635,27 @@ def _ports(endpoints: Word) -> list[Word]:
             ports.append(Word(port.strip(), at))
         column += len(port) + 1
     return ports
+
+
+def _composed(settings: beside.Settings) -> list[Node] | None:
+    """The YAML documents of a file a playbook includes, composed into nodes; None for one YAML refuses."""
+    import yaml
+
+    text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
+    try:
+        return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def _plays_in(roots: list[Node]) -> bool:
+    """Whether the file holds a play (a mapping with `hosts:`, task lists or roles): else it is a task file."""
+    keys = {"hosts", "roles", *_TASK_LISTS}
+    for root in roots:
+        for item in root.value if root.id == "sequence" else ():
+            if item.id == "mapping" and any(_is_scalar(k) and k.value in keys for k, _ in item.value):
+                return True
+    return False
 
 
 def _is_scalar(node: Node) -> bool:

@@ -783,6 +783,9 @@ class _Walker:
         self.library_of: dict[int, _Library] = {}
         self.in_library: _Library | None = None
         self.library_run: set[tuple[str, str]] = set()
+        # While another file's commands run as this file's (an Ansible task file a playbook includes): its
+        # classic calls are that file's own check's to report, as a sourced file's function's are.
+        self.in_other_file = False
         # The peerings the Azure CLI adds from a Resource Manager network to a classic one (see `az`).
         self.peerings: dict[inv.VnetPeering, None] = {}
 
@@ -1809,7 +1812,7 @@ class _Walker:
         (`automation.CLASSIC_RESOURCE_TYPES`); a peering it adds from a Resource Manager network to a classic
         one (`az network vnet peering create --vnet-name hub --remote-vnet <a classic network's id>`) is a
         peering of that network, as an export of the Resource Manager network shows it, marked at the id."""
-        if self.in_library is not None:
+        if self.in_library is not None or self.in_other_file:
             return
         command = [w.text for w in words[1:5]]
         if command[:2] == ["resource", "create"]:
@@ -1847,7 +1850,7 @@ class _Walker:
         if meaning.call is None:
             return
         call = meaning.call
-        if self.in_library is None:  # a sourced file's call: its own check reports it
+        if self.in_library is None and not self.in_other_file:  # another file's: its own check's
             self.calls.append(
                 replace(call, after=len(self.steps), branches=self.stage if call.changes else ())
             )
@@ -2634,6 +2637,7 @@ class CommandLines:
     def __init__(self, path: str, size: int, arm: bool, flat: bool = False) -> None:
         self.walker = _Walker(path, b"", _Positions(path, b""), arm, flat)
         self.walker.budget = 4 * size + 50_000
+        self.path = path  # the file whose lines run now: this one, or one it includes (`in_file`)
 
     @property
     def arm_from_start(self) -> bool:
@@ -2659,7 +2663,7 @@ class CommandLines:
         if tree.root_node.has_error:
             return
         saved = walker.source, walker.where, walker.line_holes
-        walker.source, walker.where = source, _WrittenAt(walker.path, source, places)
+        walker.source, walker.where = source, _WrittenAt(self.path, source, places)
         walker.line_holes = tuple(holes)
         try:
             walker.statements(tree.root_node)
@@ -2680,6 +2684,29 @@ class CommandLines:
     def rename_last_call(self, name: str) -> None:
         """The last call made is `name` (what the file writes to make it: a module of another tool)."""
         self.walker.calls[-1] = replace(self.walker.calls[-1], name=name)
+
+    @contextlib.contextmanager
+    def in_file(self, path: str, name: str) -> Iterator[None]:
+        """While the commands of the file `path` run here (a task file a playbook includes): what they create
+        is this file's, their classic calls the file's own check's to report; that file's own read, which
+        marks what it creates as read once in `name` (`read_once`), is left out (`functions_run`)."""
+        walker = self.walker
+        walker.library_run.add((path, name))
+        was, walker.in_other_file, outer, named = walker.in_other_file, True, self.path, walker.reading.file
+        self.path, walker.reading.file = path, posixpath.basename(path)  # stand-ins are named where written
+        try:
+            yield
+        finally:
+            walker.in_other_file, self.path, walker.reading.file = was, outer, named
+
+    def read_once(self, name: str) -> None:
+        """What the commands create is read once in `name` (`Deployment.read_once_in`): a file another may
+        run as its own (`in_file`), read on its own with values it does not know."""
+        self.walker.reading.read_once_in = name
+
+    def functions_run(self) -> tuple[tuple[str, str], ...]:
+        """The other files whose commands ran here (`in_file`), as `Document.functions_run` holds them."""
+        return self.walker.functions_run()
 
     def may_run(self, run: Callable[[], None]) -> None:
         """`run` under a condition the reader cannot decide: as the one branch of an `if`."""
