@@ -139,3 +139,13 @@ def test_a_task_file_reached_through_a_symbolic_link_is_not_included(tmp_path, m
     )
     result = lint_files(root, monkeypatch, {"site.yml": playbook})
     assert _services(result) == []
+
+
+def test_a_helm_template_that_includes_another_is_not_reported_as_yaml_that_does_not_parse(
+    tmp_path, monkeypatch
+):
+    template = (
+        'metadata:\n  labels:\n    {{- include "chart.labels" . | nindent 4 }}\nroles: {{ .Values.roles }}\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"chart/templates/deployment.yaml": template})
+    assert result.findings == []

@@ -62,7 +62,9 @@ _LOOK_BACK = 200
 _AFTER_AZURE = frozenset(b" \t\r\n,]'\"")
 _MODULE_KEYS = (b"hosted_service_name", b"management_cert_path")
 # What a playbook that runs the tasks of other files holds (those files may run the classic CLI).
-_INCLUDE_HINTS = (b"include", b"import_tasks", b"import_role", b"roles:")
+# What a Go template (a Helm chart's) calls, which Jinja has no function of: `{{ include "x" . }}`.
+_GO_TEMPLATE_CALLS = (b"{{ include ", b"{{- include ", b"{{ template ", b"{{- template ")
+_INCLUDE_HINTS = (b"include:", b"include_tasks", b"import_tasks", b"include_role", b"import_role", b"roles:")
 _NULL = "tag:yaml.org,2002:null"
 # The tasks that run the tasks of another file here, and those that run a role's (`roles/<name>/tasks/main.yml`).
 _INCLUDES = frozenset(
@@ -91,9 +93,12 @@ def sniff(data: bytes) -> bool:
     """Whether a `.yml` file met in a walk may be a playbook that runs the classic CLI or module."""
     if b"\x00" in data:
         return False
+    return _mentions_classic(data) or any(hint in data for hint in _INCLUDE_HINTS)
+
+
+def _mentions_classic(data: bytes) -> bool:
+    """Whether the file itself may run the classic CLI or module (not only include files that do)."""
     if b"azure:" in data and any(key in data for key in _MODULE_KEYS):
-        return True
-    if any(hint in data for hint in _INCLUDE_HINTS):
         return True
     start = 0
     while (at := data.find(b"azure", start)) != -1:
@@ -111,9 +116,13 @@ def read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     try:
         roots = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as error:
-        return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text)
     except (yaml.YAMLError, RecursionError) as error:
+        if not _mentions_classic(data) and any(call in data for call in _GO_TEMPLATE_CALLS):
+            # A Helm chart's template (`{{ include "name" . }}`), met for the word `include:` in it, is no
+            # YAML until rendered, and no playbook: nothing to report.
+            return Document(path, None, "", text=text)
+        if isinstance(error, yaml.MarkedYAMLError):
+            return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text)
         what = "nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
         return Document(path, FileKind.SHELL, "", problem=_problem(what, Mark(path, 1, column=1)), text=text)
     spans: list[tuple[int, int]] = []
