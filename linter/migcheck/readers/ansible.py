@@ -739,8 +739,10 @@ def _suppressions(
     lines = text.splitlines()
     starts = dict(spans)
     found, marked = [], []
+    content_ends = _content_ends(text)
     for number, written in enumerate(lines, 1):
-        hash_at = written.find("#")
+        end = content_ends.get(number, 0)
+        hash_at = written.find("#", end) if end != _INSIDE else -1
         if hash_at == -1 or "migcheck" not in written[hash_at:].lower():
             continue
         body = line_comment_text(written[hash_at:])
@@ -764,6 +766,32 @@ def _suppressions(
         else:  # no task that runs a command follows: kept, so that the filter reports it
             found.append(Suppression.nowhere(codes, reason, mark))
     return tuple(found), tuple(marked)
+
+
+# A line inside a value written over several lines (a block scalar, a quoted string): no comment there.
+_INSIDE = -1
+
+
+def _content_ends(text: str) -> dict[int, int]:
+    """Where the YAML on each line ends (a 0-based column, by line number), after which a `#` starts a
+    comment: a quoted value may hold one (`cmd: "echo '#1'"  # migcheck: ...`). `_INSIDE` for a line
+    within a quoted or plain value that spans lines; a block scalar's lines (`shell: |`) are a script's,
+    whose comments are read as before. From the scanner's tokens, which hold no comment; linear."""
+    import yaml
+
+    ends: dict[int, int] = {}
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if getattr(token, "style", None) in ("|", ">"):
+                continue  # a script's lines: a comment of the script's own is one there, as it was
+            for inside in range(start.line + 2, end.line + 1):
+                ends[inside] = _INSIDE
+            if ends.get(end.line + 1) != _INSIDE:
+                ends[end.line + 1] = max(ends.get(end.line + 1, 0), end.column)
+    except yaml.YAMLError:
+        pass  # the file was composed: not reached
+    return ends
 
 
 def _next_statement(lines: list[str], number: int) -> int:
