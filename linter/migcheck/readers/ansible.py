@@ -10,7 +10,9 @@ file's list; a `block`'s tasks, its `rescue` as tasks that may run, its `always`
 `command:`, `shell:` or `raw:` (free form, or `cmd:`/`argv:` in the module's arguments or `args:`), by
 `local_action:` or `action:` naming one of those modules, with `when:` as a condition the reader cannot
 decide, and with `loop:`/`with_items:` once per item of a list written out (once, standing for one or more,
-over a list it does not write out). A Jinja expression (`{{ dnsname }}`) is the literal string the play's
+over a list it does not write out); `with_dict:` once per entry of a mapping written out (`item.key`,
+`item.value`), `with_nested:` once per combination of lists written out (`item[0]`, `item.1`), and the
+other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's
 `vars:` gives it, else a value the file does not state, as a shell script's `$VAR` is.
 
 A task that includes a task file (`include_tasks:`, `import_tasks:`, the old `include:`; from the folder of the
@@ -32,6 +34,7 @@ with those values; `state: absent` deletes it. `# migcheck: ignore[MIG601] reaso
 from __future__ import annotations
 
 import contextlib
+import itertools
 import posixpath
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -55,6 +58,14 @@ _ACTIONS = frozenset({"local_action", "action"})
 _CLASSIC_MODULE = "azure"
 _TASK_LISTS = ("pre_tasks", "tasks", "post_tasks")
 _LOOPS = ("loop", "with_items", "with_list")
+# The lookups a task loops over by `with_<lookup>:`, beside `_LOOPS`: each item of a dict written out, of the
+# product of lists written out (`item[0]`, `item[1]`); otherwise over items the file does not write out.
+_LOOKUP_LOOPS = (
+    *("with_dict", "with_nested", "with_cartesian", "with_subelements", "with_together", "with_flattened"),
+    *("with_indexed_items", "with_sequence", "with_fileglob", "with_lines"),
+)
+# At most this many runs of a task over a product of lists written out; more runs it once, for all.
+_MOST_RUNS = 1_000
 # What a file met in a walk must hold to be read: a key that runs a command line, then `azure` and a blank,
 # within a few lines (`shell: |` on the line before); or the classic module with a key only it has.
 _CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd:", b"argv:")
@@ -369,31 +380,86 @@ class _Playbook:
             else:
                 once()
 
-        loop = next((entries[key] for key in _LOOPS if key in entries), None)
-        if loop is None:
+        key = next((key for key in (*_LOOPS, *_LOOKUP_LOOPS) if key in entries), None)
+        if key is None:
             conditional()
             return
-        name = self._loop_variable(entries)
-        items = self._listed(loop)
-        if items is None:
-            self.lines.each_unlisted(name, _written(loop), self._bound(name, None, conditional))
-        else:
-            for item in items:
-                self.lines.each(name, [item], self._bound(name, item, conditional))
+        loop, name = entries[key], self._loop_variable(entries)
+        runs = self._runs(key, loop, name)
+        if runs is None:
+            self.lines.each_unlisted(name, _written(loop), self._bound({name: None}, conditional))
+            return
+        for first, parts in runs:
+            self.lines.each(name, [first], self._bound(parts, conditional))
 
-    def _bound(self, name: str, item: Word | None, run: Callable[[], None]) -> Callable[[], None]:
-        """`run` with the loop's variable `name` stated as `item`'s text (unstated: None)."""
+    def _runs(self, key: str, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
+        """Each run of a looping task: the item's word, and what the run states (`item`, `item.key` and
+        `item.value`, `item[0]`...); None for a loop over items the file does not write out."""
+        if key in _LOOPS:
+            items = self._listed(loop)
+            return None if items is None else [(item, {name: item}) for item in items]
+        if key == "with_dict":
+            return self._dict_runs(loop, name)
+        if key in ("with_nested", "with_cartesian"):
+            return self._product_runs(loop, name)
+        return None
+
+    def _dict_runs(self, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
+        """`with_dict:` over a mapping written out: a run per entry, `item.key` its key, `item.value` its
+        value where that is a word."""
+        if loop.id != "mapping":
+            return None
+        self.spend(len(loop.value) + 1)
+        runs: list[tuple[Word, dict[str, Word | None]]] = []
+        for key, value in loop.value:
+            if not _is_scalar(key):
+                return None
+            word = self._word(key)
+            runs.append(
+                (
+                    word,
+                    {f"{name}.key": word, f"{name}.value": self._word(value) if _is_scalar(value) else None},
+                )
+            )
+        return runs
+
+    def _product_runs(self, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
+        """`with_nested:` over lists written out: a run per combination, `item[0]` (or `item.0`) its first."""
+        if loop.id != "sequence":
+            return None
+        lists = [self._listed(each) for each in loop.value]
+        if not lists or any(items is None for items in lists):
+            return None
+        count = 1
+        for items in lists:
+            count *= len(items or ())
+            if count > _MOST_RUNS:
+                return None
+        runs: list[tuple[Word, dict[str, Word | None]]] = []
+        for combination in itertools.product(*(items or () for items in lists)):
+            parts: dict[str, Word | None] = {}
+            for index, word in enumerate(combination):
+                parts[f"{name}[{index}]"] = parts[f"{name}.{index}"] = word
+            runs.append((combination[0], parts))
+        self.spend(len(runs) * len(lists))
+        return runs
+
+    def _bound(self, parts: dict[str, Word | None], run: Callable[[], None]) -> Callable[[], None]:
+        """`run` with each of the loop's `parts` (`item`, `item.key`) stated as its word's text (a word the
+        file does not state, or None: not stated)."""
 
         def bound() -> None:
-            was = self.stated.pop(name, None)
-            if item is not None and item.text is not None:
-                self.stated[name] = (item.text, item.mark)
+            saved = {name: self.stated.pop(name, None) for name in parts}
+            for name, item in parts.items():
+                if item is not None and item.text is not None:
+                    self.stated[name] = (item.text, item.mark)
             try:
                 run()
             finally:
-                self.stated.pop(name, None)
-                if was is not None:
-                    self.stated[name] = was
+                for name, was in saved.items():
+                    self.stated.pop(name, None)
+                    if was is not None:
+                        self.stated[name] = was
 
         return bound
 
