@@ -26,9 +26,11 @@ files deep. A task file is also checked on its own, with values it does not know
 reported there, once, and what that read creates is left out where a checked playbook includes the file
 (`Document.functions_run`, `TASK_FILE`), as a sourced shell file's function run at a call is.
 
-The classic `azure` module describes the VM it creates (`name`, cloud service `hosted_service_name`,
-`virtual_network_name`, `subnet_name`, `role_size`, `storage_account`, `endpoints`), read as `azure vm create`
-with those values; `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line before a task
+The classic `azure` module describes the VM it creates (`name`, also its cloud service's and deployment's
+unless `hosted_service_name` says otherwise, `virtual_network_name`, `subnet_name`, `role_size`,
+`endpoints`: 22 unless given, whatever `os_type`), read as `azure vm create` with those values, its OS disk
+in `storage_account` (`vhds/<name>-<name>-<the day it runs>.vhd`, a blob name the file does not state all
+of); `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line before a task
 (or at the end of a line) suppresses findings as in scripts."""
 
 from __future__ import annotations
@@ -560,8 +562,9 @@ class _Playbook:
             return False
         state = given.get("state")
         words = {key: self._word(node) for key, node in given.items() if _is_scalar(node)}
-        service = words.get("hosted_service_name") or Word(None, at, holder="hosted_service_name")
         name = words.get("name") or Word(None, at, holder="name")
+        # The module names the cloud service, its deployment and the VM alike, `name`.
+        service = words.get("hosted_service_name") or name
         if state is not None and _is_scalar(state) and state.value == "absent":
             self._module_call(
                 ANSIBLE_VM_ABSENT, [_text("vm", at), _text("delete", at), name, *_option("-d", service)], at
@@ -575,10 +578,8 @@ class _Playbook:
             if key in words:
                 command += _option(option, words[key])
         account = words.get("storage_account")
-        if account is not None:  # the module puts the VM's disk in the account: vhds/<name>.vhd
-            blob = f"https://{account.text}.blob.core.windows.net/vhds/{name.text}.vhd"
-            known = account.text is not None and name.text is not None
-            command += _option("-u", Word(blob if known else None, account.mark, holder=account.holder))
+        if account is not None:
+            command += _option("-u", _os_disk_blob(account, name))
         self._module_call(ANSIBLE_VM, command, at)
         endpoints = words.get("endpoints")
         for port in _ports(endpoints) if endpoints is not None else [Word("22", at)]:
@@ -685,6 +686,25 @@ _VM_OPTIONS = (
     ("subnet_name", "-b"),
     ("ssh_cert_path", "-t"),
 )
+
+
+def _os_disk_blob(account: Word, name: Word) -> Word:
+    """The blob the module puts the VM's OS disk in: `http://<storage_account>.blob.core.windows.net/vhds/
+    <name>-<name>-<the day it runs, YYYY-MM-DD>.vhd`, a name the file does not state all of; its account
+    a stand-in where the file does not state it either."""
+    holes: list[str | None] = []
+
+    def part(word: Word) -> str:
+        if word.text is not None:
+            return word.text
+        holes.append(word.holder)
+        return f"{HOLE}-{len(holes) - 1}-"
+
+    host = part(account)
+    vm = part(name)
+    disk = f"{vm}-{vm}-{part(Word(None, account.mark, holder='the day the module runs'))}"
+    shape = f"http://{host}.blob.core.windows.net/vhds/{disk}.vhd"
+    return Word(None, account.mark, holder=account.holder, shape=shape, holes=tuple(holes))
 
 
 def _text(text: str, at: Mark) -> Word:

@@ -1199,13 +1199,14 @@ class Reading:
 
     def _os_disk(self, vm: _Vm, blob: Word | None, at: Mark) -> None:
         """The OS disk of `-u <blob url>`: by its blob, or in the storage account of a stand-in where the
-        script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`)."""
+        script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`), or
+        in the account it states where it does not state the blob's name (`.../vhds/$VM.vhd`)."""
         if blob is None:
             return
         if blob.text:
             vm.disks.append(Disk("", blob.text, "", vm.name, at, media_link_mark=blob.mark))
             return
-        account = self.blob_account(blob)
+        account = self.blob_account(blob) or _stated_account(blob)
         if account:
             what = "OS disk of its VM" if is_stand_in(vm.name) else f"OS disk of VM {vm.name}"
             name = f"<{what}, {self.file}:{blob.mark.line}:{blob.mark.column}>"
@@ -2234,6 +2235,16 @@ def _register(reading: Reading, parsed: Parsed) -> None:
     shown = _registered_name(reading, "image name", name)
     image = Image(shown, media, parsed.at, account=account, read_once_in=reading.read_once_in)
     reading.made.images.setdefault(shown.casefold(), image)
+
+
+def _stated_account(blob: Word) -> str:
+    """The storage account a blob address names where the script states the account but not the whole
+    address (`https://acct.blob.core.windows.net/vhds/$VM.vhd`); "" for any other."""
+    rest = (blob.shape or "").rpartition("://")[2]
+    host = rest.split("/", 1)[0].split(".")
+    if len(host) < 3 or HOLE in host[0] or host[1].casefold() != "blob" or not host[0]:
+        return ""
+    return host[0]
 
 
 def _capture(reading: Reading, parsed: Parsed) -> None:
