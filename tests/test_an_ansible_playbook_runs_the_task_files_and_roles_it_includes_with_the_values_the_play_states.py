@@ -149,3 +149,14 @@ def test_a_helm_template_that_includes_another_is_not_reported_as_yaml_that_does
     )
     result = lint_files(tmp_path, monkeypatch, {"chart/templates/deployment.yaml": template})
     assert result.findings == []
+
+
+@pytest.mark.parametrize("include", ["include", "import_playbook", "ansible.builtin.import_playbook"])
+def test_a_playbook_another_imports_is_read_once_on_its_own(tmp_path, monkeypatch, include):
+    files = {
+        "site.yml": f"- {include}: make.yml\n",
+        "make.yml": "- hosts: all\n  vars: {svc: shop, vm: web1}\n  tasks:\n    - include_tasks: tasks/create.yml\n",
+        "tasks/create.yml": CREATE,
+    }
+    result = lint_files(tmp_path, monkeypatch, files)
+    assert _services(result) == [("shop", ("web1",))]

@@ -77,7 +77,14 @@ _MODULE_KEYS = (b"hosted_service_name", b"management_cert_path")
 # What a playbook that runs the tasks of other files holds (those files may run the classic CLI).
 # What a Go template (a Helm chart's) calls, which Jinja has no function of: `{{ include "x" . }}`.
 _GO_TEMPLATE_CALLS = (b"{{ include ", b"{{- include ", b"{{ template ", b"{{- template ")
-_INCLUDE_HINTS = (b"include:", b"include_tasks", b"import_tasks", b"include_role", b"import_role", b"roles:")
+_INCLUDE_HINTS = (
+    b"include:",
+    b"include_tasks",
+    b"import_tasks",
+    b"include_role",
+    b"import_role",
+    b"roles:",
+)
 _NULL = "tag:yaml.org,2002:null"
 # The tasks that run the tasks of another file here, and those that run a role's (`roles/<name>/tasks/main.yml`).
 _INCLUDES = frozenset(
@@ -207,6 +214,10 @@ class _Playbook:
     def _read(self, roots: list[Node]) -> None:
         if not _plays_in(roots):  # a task file, which a playbook may include: see `TASK_FILE`
             self.lines.read_once(TASK_FILE)
+        self._walk(roots)
+
+    def _walk(self, roots: list[Node]) -> None:
+        """The plays and tasks of the file read."""
         for root in roots:
             for item in self._items(root):
                 entries = self._entries(item)
@@ -317,6 +328,9 @@ class _Playbook:
             self.stated = saved
 
     def _included_tasks(self, roots: list[Node]) -> None:
+        """An included file's tasks; a playbook (the old `include:` of one) is read on its own, not here."""
+        if _plays_in(roots):
+            return
         for root in roots:
             self._tasks(root)
 
