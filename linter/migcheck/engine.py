@@ -155,7 +155,9 @@ class LintResult:
         inventory export, a script a resource was read from, a file that could not be read."""
         if self._described is None:
             documents = self.documents
-            reported_on = {p for d in documents for p in d.settings_files}
+            # A settings file counts when what loads it describes something classic: a build script's
+            # version file is no classic file.
+            reported_on = {p for d in documents if _describes_classic(d) for p in d.settings_files}
             reported_on.update(f.mark.path for f in self.findings)
             reported_on.update(held.finding.mark.path for held in self.suppressed)
             self._described = tuple(d for d in documents if _describes_classic(d) or d.path in reported_on)
