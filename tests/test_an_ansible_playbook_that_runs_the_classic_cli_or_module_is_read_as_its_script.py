@@ -108,9 +108,7 @@ def test_the_classic_azure_module_creates_its_vm_and_names_its_resource_manager_
       tasks:
         - azure:
             name: web1
-            hosted_service_name: shop
             virtual_network_name: app-vnet
-            subnet_name: FrontEnd
             role_size: Small
             image: img
             location: North Europe

@@ -26,8 +26,8 @@ files deep. A task file is also checked on its own, with values it does not know
 reported there, once, and what that read creates is left out where a checked playbook includes the file
 (`Document.functions_run`, `TASK_FILE`), as a sourced shell file's function run at a call is.
 
-The classic `azure` module describes the VM it creates (`name`, also its cloud service's and deployment's
-unless `hosted_service_name` says otherwise, `virtual_network_name`, `subnet_name`, `role_size`,
+The classic `azure` module describes the VM it creates (`name`, also its cloud service's and deployment's,
+`virtual_network_name` (no subnet: the module gives none), `role_size`,
 `endpoints`: 22 unless given, whatever `os_type`), read as `azure vm create` with those values, its OS disk
 in `storage_account` (`vhds/<name>-<name>-<the day it runs>.vhd`, a blob name the file does not state all
 of); `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line before a task
@@ -69,11 +69,16 @@ _LOOKUP_LOOPS = (
 # At most this many runs of a task over a product of lists written out; more runs it once, for all.
 _MOST_RUNS = 1_000
 # What a file met in a walk must hold to be read: a key that runs a command line, then `azure` and a blank,
-# within a few lines (`shell: |` on the line before); or the classic module with a key only it has.
+# within a few lines (`shell: |` on the line before); or a task of the classic module, whose key is `azure:`
+# alone on its line (its options below it: `azure_rm_*` and `azure.azcollection.*` are Resource Manager's), or
+# `module: azure`.
 _CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd:", b"argv:")
 _LOOK_BACK = 200
 _AFTER_AZURE = frozenset(b" \t\r\n,]'\"")
-_MODULE_KEYS = (b"hosted_service_name", b"management_cert_path")
+_MODULE_KEY = b"azure:"
+_MODULE_ARGUMENT = b"module: azure"
+# What may follow the module's key on its line: its options on the lines below, or a flow mapping.
+_KEY_ENDS = frozenset(b"\r\n#{")
 # What a playbook that runs the tasks of other files holds (those files may run the classic CLI).
 # What a Go template (a Helm chart's) calls, which Jinja has no function of: `{{ include "x" . }}`.
 _GO_TEMPLATE_CALLS = (b"{{ include ", b"{{- include ", b"{{ template ", b"{{- template ")
@@ -118,7 +123,7 @@ def sniff(data: bytes) -> bool:
 
 def _mentions_classic(data: bytes) -> bool:
     """Whether the file itself may run the classic CLI or module (not only include files that do)."""
-    if b"azure:" in data and any(key in data for key in _MODULE_KEYS):
+    if _names_the_module(data):
         return True
     start = 0
     while (at := data.find(b"azure", start)) != -1:
@@ -128,6 +133,41 @@ def _mentions_classic(data: bytes) -> bool:
             if any(key in head for key in _CLI_KEYS):
                 return True
     return False
+
+
+def _names_the_module(data: bytes) -> bool:
+    """Whether a line holds the classic module's key (`azure:`, `- azure:`, then its options or `{`) or
+    `module: azure` (`local_action:`'s). Each byte is looked at a bounded number of times."""
+    start = 0
+    while (at := data.find(_MODULE_KEY, start)) != -1:
+        start = at + len(_MODULE_KEY)
+        if _starts_a_key(data, at) and _ends_the_key(data, start):
+            return True
+    start = 0
+    while (at := data.find(_MODULE_ARGUMENT, start)) != -1:
+        start = at + len(_MODULE_ARGUMENT)
+        if _ends_the_key(data, start):
+            return True
+    return False
+
+
+def _starts_a_key(data: bytes, at: int) -> bool:
+    """Whether only blanks and a list item's dash stand before `at` on its line."""
+    before = at - 1
+    while before >= 0 and data[before] in b" \t":
+        before -= 1
+    if before >= 0 and data[before] == ord("-"):
+        before -= 1
+        while before >= 0 and data[before] in b" \t":
+            before -= 1
+    return before < 0 or data[before] in b"\r\n"
+
+
+def _ends_the_key(data: bytes, at: int) -> bool:
+    """Whether the text from `at` is blanks, then the line's end, a comment or a flow mapping."""
+    while at < len(data) and data[at] in b" \t":
+        at += 1
+    return at == len(data) or data[at] in _KEY_ENDS
 
 
 def read(path: str, data: bytes) -> Document:
@@ -578,7 +618,7 @@ class _Playbook:
         words = {key: self._word(node) for key, node in given.items() if _is_scalar(node)}
         name = words.get("name") or Word(None, at, holder="name")
         # The module names the cloud service, its deployment and the VM alike, `name`.
-        service = words.get("hosted_service_name") or name
+        service = name
         if state is not None and _is_scalar(state) and state.value == "absent":
             self._module_call(
                 ANSIBLE_VM_ABSENT, [_text("vm", at), _text("delete", at), name, *_option("-d", service)], at
@@ -692,12 +732,13 @@ class _Playbook:
         return Mark(self.path, node.start_mark.line + 1, column=node.start_mark.column + 1 + quoted)
 
 
-# The classic module's values that `azure vm create` takes as options.
+# The classic module's values that `azure vm create` takes as options. Its argument_spec declares no subnet
+# (it sends no subnet names) and no cloud service (`name` is the service's too): a task giving such an
+# option is refused by Ansible ("Unsupported parameters"), so it is not read.
 _VM_OPTIONS = (
     ("location", "-l"),
     ("role_size", "-z"),
     ("virtual_network_name", "-w"),
-    ("subnet_name", "-b"),
     ("ssh_cert_path", "-t"),
 )
 

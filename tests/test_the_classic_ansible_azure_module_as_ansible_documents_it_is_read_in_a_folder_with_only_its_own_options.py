@@ -1,0 +1,96 @@
+"""Ansible's classic `azure` module (Ansible 1.7 to 2.8, lib/ansible/modules/cloud/azure/azure.py) as its own
+EXAMPLES write it takes its management certificate from AZURE_CERT_PATH, so the task names no
+`management_cert_path`: such a playbook was passed over in a folder walk ("Nothing checked"), which looked for
+that option or `hosted_service_name`, an option the module does not have. A task whose key is `azure` (or
+`local_action:` with `module: azure`) is the classic module and is read. Options its argument_spec does not
+declare (`hosted_service_name`, `subnet_name`: Ansible refuses the task) were read as the VM's cloud service
+and subnet; they are not: the module names the service as the VM and gives it no subnet."""
+
+from __future__ import annotations
+
+from lint_support import lint_files
+
+from migcheck.model import Deployment
+
+DOCS_EXAMPLE = """\
+- hosts: localhost
+  gather_facts: no
+  tasks:
+    - name: Provision virtual machine example
+      azure:
+        name: my-virtual-machine
+        role_size: Small
+        image: b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu_DAILY_BUILD-precise-12_04_3-LTS-amd64-server-20131205-en-us-30GB
+        location: East US
+        user: ubuntu
+        ssh_cert_path: /path/to/azure_x509_cert.pem
+        storage_account: my-storage-account
+        wait: True
+        state: present
+      delegate_to: localhost
+"""
+LOCAL_ACTION = """\
+- hosts: localhost
+  tasks:
+    - local_action:
+        module: azure
+        name: web1
+        image: img
+        location: East US
+        user: admin
+        password: secret
+        storage_account: shopdisks
+"""
+RESOURCE_MANAGER = """\
+- hosts: localhost
+  tasks:
+    - azure_rm_virtualmachine:
+        name: web1
+        resource_group: shop
+        vm_size: Standard_B1s
+    - azure.azcollection.azure_rm_virtualmachine:
+        name: web2
+        resource_group: shop
+"""
+VARS_DICT = """\
+azure:
+  storage_account: shopdisks
+  role_size: Small
+"""
+
+
+def _calls(tmp_path, monkeypatch, text: str) -> list[str]:
+    result = lint_files(tmp_path, monkeypatch, {"provision.yml": text}, "MIG601")
+    return [f.message for f in result.findings]
+
+
+def test_the_docs_example_without_a_management_certificate_is_read_in_a_folder(tmp_path, monkeypatch):
+    (message,) = _calls(tmp_path, monkeypatch, DOCS_EXAMPLE)
+    assert "azure (Ansible module)" in message
+
+
+def test_the_module_named_by_local_action_is_read_in_a_folder(tmp_path, monkeypatch):
+    (message,) = _calls(tmp_path, monkeypatch, LOCAL_ACTION)
+    assert "azure (Ansible module)" in message
+
+
+def test_resource_manager_modules_and_a_vars_dict_named_azure_are_not_the_classic_module(
+    tmp_path, monkeypatch
+):
+    files = {"site.yml": RESOURCE_MANAGER, "group_vars/all.yml": VARS_DICT}
+    result = lint_files(tmp_path, monkeypatch, files)
+    assert result.findings == []
+    assert not result.described
+
+
+def test_options_the_module_does_not_declare_name_no_service_or_subnet(tmp_path, monkeypatch):
+    task = "        hosted_service_name: shop\n        subnet_name: FrontEnd\n        virtual_network_name: app-vnet\n"
+    playbook = DOCS_EXAMPLE.replace("        wait: True\n", task)
+    result = lint_files(tmp_path, monkeypatch, {"provision.yml": playbook})
+    (estate,) = result.estates
+    (service,) = estate.cloud_services
+    assert service.name == "my-virtual-machine"
+    deployments = [
+        d for document in result.documents for d in document.resources if isinstance(d, Deployment)
+    ]
+    assert [(r.name, r.subnets) for d in deployments for r in d.roles] == [("my-virtual-machine", ())]
