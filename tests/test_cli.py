@@ -115,6 +115,8 @@ def test_an_explicit_file_that_is_not_xml_is_not_classic_rather_than_broken(repo
     }[name]
     assert out.splitlines()[0] == f"{name}:1:1: MIG002 [warning] not a file migcheck reads: {what}"
     assert code == 0
+    _, out, _ = run(capsys, "check", name)
+    assert "Ansible playbooks and task files (.yml, .yaml)" in out  # the kinds it does read, each of them
 
 
 @pytest.mark.parametrize("name", ["broken.xml", "broken.txt", "-"])
@@ -237,7 +239,8 @@ def test_a_folder_without_classic_files_warns(repo, capsys):
     assert "migcheck: warning: no classic Azure files under docs" in err
     assert (
         "inventory .json exports of classic resources or of those that depend on them, .ps1, .psm1 and .py scripts "
-        "that use the classic APIs, .sh and .bash scripts that run the classic CLI, or such scripts with no "
+        "that use the classic APIs, .sh, .bash and .py scripts that run the classic CLI, Ansible "
+        "playbooks and task files (.yml, .yaml) that run it or the classic azure module, or such scripts with no "
         "extension whose #! line runs sh, bash, python or pwsh" in err
     )
 

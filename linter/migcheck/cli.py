@@ -504,8 +504,9 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
         f"migcheck: warning: {_nothing_classic_in(paths)} "
         "(.csdef, .cscfg, .netcfg, .xml with a classic root element, inventory .json exports of classic "
         "resources or of those that depend on them, .ps1, .psm1 and .py scripts that use the classic APIs, "
-        ".sh and .bash scripts that run the classic CLI, or such scripts with no extension whose #! line runs "
-        "sh, bash, python or pwsh)"
+        ".sh, .bash and .py scripts that run the classic CLI, Ansible playbooks and task files "
+        "(.yml, .yaml) that run it or the classic azure module, or such scripts with no extension whose #! "
+        "line runs sh, bash, python or pwsh)"
         f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
     )
