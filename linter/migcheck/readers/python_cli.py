@@ -6,15 +6,18 @@ through the shell reader, which is handed the script's commands written as the s
 them as the Python script does (`shell.read_commands`), never run.
 
 The words of a list are the words the script states: a string literal is its word, a variable assigned a
-string literal is that string, an f-string its text with a value of its own for each field; anything else
-is a value the script does not state (a stand-in, as elsewhere), one value for one variable. A command line
-given as a string is split as bash splits it, its pieces the script does not state words of their own; one
-bash cannot parse (a quote left open) the shell refuses and runs none of, so it is left out, and said as a
-part of the script not read (`UNPARSED_COMMAND_LINE`), the script's other commands read as ever. A
-list or string the script assigns to a variable and then runs is read where it runs. The script's
-structure is kept: the body of an `if`, an `except` or a `while` may run, a `for` over items the script
-writes out runs once for each, one over items it does not runs one or more turns, a function of the
-script runs at each of its calls (with its parameters the values it is given), and one no call runs is
+string literal is that string, an f-string its text with a value of its own for each field; anything else is a
+value the script does not state (a stand-in, as elsewhere), one value for one variable. A list may be built
+(`["azure"] + list(args)`, `["azure", *words]`, `"azure vm create ...".split()`), and a function's `*args` are
+the words its call gives past its named parameters, as a shell function's `"$@"` are. A command line given as
+a string is split as bash splits it, its pieces the script does not state words of their own; one bash cannot
+parse (a quote left open) the shell refuses and runs none of, so it is left out, and said as a part of the
+script not read (`UNPARSED_COMMAND_LINE`), the script's other commands read as ever. A list or string the
+script assigns to a variable and then runs is read where it runs. The script's structure is kept: the body of
+an `if`, an `except` or a `while` may run, a `for` over items the script writes out runs once for each, as
+does one over `range()` with bounds written as numbers and a `while` counting a number the script sets up to a
+bound written as one (`i += 1`, no `break`), one over items it does not runs one or more turns, a function of
+the script runs at each of its calls (with its parameters the values it is given), and one no call runs is
 read once with values it does not know."""
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ _RUNNERS = {
 }
 _CLI = frozenset({"azure", "azure.cmd"})
 _DEPTH = 40  # the most statements within statements translated; deeper ones are left out
+# The most items a list the script builds is read as (`a + a`, then `b + b`...); past it, one not stated.
+_MOST_ITEMS = 1_000
+# The most turns a loop counted in numbers written out is run for, one each (as a shell script's `seq 1 4`).
+_LOOP_TURNS = 32
+# How deep a list built of lists (`cmd = base + args`, `base = [...]`) is followed.
+_LIST_DEPTH = 8
 
 
 def sniff(data: bytes) -> bool:
@@ -142,6 +151,7 @@ class _Script:
         self.at: Mark | None = None  # the mark of the command being written
         # What the shell reader says a loop is (`Role.looped_over`), by the loop as the script writes it.
         self.loops: dict[str, str] = {}
+        self.varargs: str | None = None  # the `*args` of the function being written: its `"$@"`
 
     def source(self) -> bytes:
         return b"".join(self.parts)
@@ -176,6 +186,8 @@ class _Script:
             self.branch(node.test, node.body, node.orelse, depth)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self.loop(node, depth)
+        elif isinstance(node, ast.While) and self.counted_while(node, depth):
+            pass
         elif isinstance(node, ast.While):
             self.commands_in(node.test)
             test = f"[ -n {self.hole(node.test)} ]"
@@ -214,14 +226,31 @@ class _Script:
         self.commands_in(node.iter)
         name = node.target.id if isinstance(node.target, ast.Name) and _shell_name(node.target.id) else "_"
         items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
+        turns = _range_turns(node.iter)
         if items is not None and all(_string(item) is not None for item in items):
             listed = " ".join(shlex.quote(_string(item) or "") for item in items)
             self.write(f"for {_own(name)} in {listed}; do :\n", node)
+        elif turns is not None:  # `range(1, 4)`: once for each number
+            self.write(f"for {_own(name)} in {' '.join(map(str, turns))}; do :\n", node)
         else:  # an unquoted variable nothing sets: a list of words the script does not state
             self.loops[f"${_unstated_list(node)}"] = _python(node.iter)
             self.write(f"for {_own(name)} in ${_unstated_list(node)}; do :\n", node)
         self.statements(node.body, depth + 1)
         self.write("done\n")
+
+    def counted_while(self, node: ast.While, depth: int) -> bool:
+        """`i = 0` then `while i < 2: ...; i += 1`: once for each value of its counter, where its start, bound
+        and step are written as numbers and the body changes the counter only by that step, never breaking
+        out; False for any other `while`."""
+        turns = _while_turns(node, self.values)
+        if turns is None:
+            return False
+        name, values = turns
+        self.write(f"for {_own(name)} in {' '.join(map(str, values))}; do :\n", node)
+        self.statements(node.body, depth + 1)
+        self.write("done\n")
+        self.statements(node.orelse, depth + 1)
+        return True
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, depth: int) -> None:
         """A function of the script, run at each call: its parameters the words the call gives."""
@@ -234,9 +263,13 @@ class _Script:
         for number, parameter in enumerate(parameters, start=1):
             if _shell_name(parameter):
                 self.write(f'local {_own(parameter)}="${{{number}}}"\n')
-        saved = dict(self.values)
+        varargs = node.args.vararg.arg if node.args.vararg is not None else None
+        if varargs is not None and parameters:
+            self.write(f"shift {len(parameters)}\n")  # `"$@"`: the words past the named parameters
+        saved, saved_varargs = dict(self.values), self.varargs
+        self.varargs = varargs
         self.statements(node.body, depth + 1)
-        self.values = saved
+        self.values, self.varargs = saved, saved_varargs
         self.write("}\n")
 
     def assign(self, node: ast.Assign) -> None:
@@ -284,17 +317,18 @@ class _Script:
         return name if name in self.functions else None
 
     def call_function(self, call: ast.Call) -> None:
+        """A call of a function of the script, given its positional words (`*words` spread as the list it
+        names)."""
         self.write(_own(self.own_function(call) or ""), call)
-        self.words([argument for argument in call.args if not isinstance(argument, ast.Starred)], first=False)
+        self.words(self.spread(call.args, 0) or [], first=False)
 
     def command(self, call: ast.Call) -> None:
         given = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
-        if isinstance(given, ast.Name) and given.id in self.values:
-            given = self.values[given.id]
-        if isinstance(given, ast.Call) and _named(given.func, "split") and given.args:
-            given = given.args[0]  # `shlex.split("azure ...")`, `"azure ...".split()`: the line it splits
-        if isinstance(given, (ast.List, ast.Tuple)):
-            words = [w for w in given.elts if not isinstance(w, ast.Starred)]
+        given = self.assigned(given)
+        if isinstance(given, ast.Call) and _named(given.func, "split"):
+            given = self.assigned(_split_line(given))
+        words = self.listed(given, 0)
+        if words is not None:
             if not words or _string(words[0]) not in _CLI:
                 return
             self.ran = True
@@ -309,6 +343,42 @@ class _Script:
                 self.ran = True
                 self.write(line + "\n", given)
         self.at = None
+
+    def assigned(self, node: ast.expr | None) -> ast.expr | None:
+        """A variable's list or string the script last assigned, else the expression itself."""
+        if isinstance(node, ast.Name) and node.id in self.values:
+            return self.values[node.id]
+        return node
+
+    def listed(self, node: ast.expr | None, depth: int) -> list[ast.expr] | None:
+        """The items of a list the script builds (`[...]`, `(...)`, lists joined by `+`, `list(x)`, a
+        variable assigned one, the function's `*args`), each a word; a part whose items it does not state
+        is one `*part` item (see `word`). None for what is no list."""
+        if node is None or depth > _LIST_DEPTH:
+            return None
+        node = self.assigned(node) if depth else node
+        if isinstance(node, (ast.List, ast.Tuple)):
+            return self.spread(node.elts, depth)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.listed(node.left, depth + 1), self.listed(node.right, depth + 1)
+            if left is None or right is None:
+                return None
+            return left + right if len(left) + len(right) <= _MOST_ITEMS else [_starred(node)]
+        if isinstance(node, ast.Call) and _copies_a_list(node):
+            return self.listed(node.args[0], depth + 1) or [_starred(node.args[0])]
+        if isinstance(node, ast.Name) and node.id == self.varargs:
+            return [_starred(node)]
+        return None
+
+    def spread(self, items: list[ast.expr], depth: int) -> list[ast.expr] | None:
+        """Items, each `*part` replaced by the items of the list it names where the script states them."""
+        spread: list[ast.expr] = []
+        for item in items:
+            inner = self.listed(item.value, depth + 1) if isinstance(item, ast.Starred) else None
+            spread.extend(inner if inner is not None else [item])
+            if len(spread) > _MOST_ITEMS:
+                return None
+        return spread
 
     def words(self, words: list[ast.expr], first: bool = True) -> None:
         """A command's words, each shown where the script writes it."""
@@ -328,6 +398,8 @@ class _Script:
         text = _string(node)
         if text is not None:
             quoted = shlex.quote(text)
+        elif isinstance(node, ast.Starred) and _named(node.value, self.varargs or ""):
+            quoted = '"$@"'  # the function's `*args`: the words its call gives past the named parameters
         elif isinstance(node, ast.Name) and _shell_name(node.id):
             quoted = self.named(node.id)
         elif isinstance(node, ast.JoinedStr):
@@ -411,6 +483,94 @@ def _named(func: ast.expr, name: str) -> bool:
     return (isinstance(func, ast.Attribute) and func.attr == name) or (
         isinstance(func, ast.Name) and func.id == name
     )
+
+
+def _split_line(call: ast.Call) -> ast.expr | None:
+    """The line a `split` call splits: `shlex.split(line)`'s argument, `line.split()`'s (or
+    `line.split(" ")`'s) string."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and not (
+        isinstance(func.value, ast.Name) and func.value.id == "shlex"
+    ):
+        return func.value
+    return call.args[0] if call.args else None
+
+
+def _starred(node: ast.expr) -> ast.Starred:
+    """`*node`, where `node` is written: a part of a list whose items the script does not state."""
+    return ast.copy_location(ast.Starred(node, ast.Load()), node)
+
+
+def _range_turns(node: ast.expr) -> range | None:
+    """The numbers `range(...)` gives when its bounds are written as whole numbers, one turn each: None for
+    anything else, none, or more than `_LOOP_TURNS`."""
+    if not (isinstance(node, ast.Call) and _named(node.func, "range") and 1 <= len(node.args) <= 3):
+        return None
+    bounds = [_whole_number(argument) for argument in node.args]
+    numbers = [bound for bound in bounds if bound is not None]
+    if len(numbers) != len(bounds) or (len(numbers) == 3 and numbers[2] == 0):
+        return None
+    turns = range(*numbers)
+    return turns if 0 < len(turns) <= _LOOP_TURNS else None
+
+
+_COUNTED = {ast.Lt: 0, ast.LtE: 1, ast.Gt: 0, ast.GtE: -1}
+
+
+def _while_turns(node: ast.While, values: dict[str, ast.expr]) -> tuple[str, range] | None:
+    """`while i < 2` over a counter the script last set to a number, that the body moves by `i += 1` (or
+    `-=`) alone and leaves by no `break`: the counter and its values; None for any other `while`."""
+    test = node.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _COUNTED):
+        return None
+    counter, bound = test.left, _whole_number(test.comparators[0])
+    if not isinstance(counter, ast.Name) or bound is None or counter.id not in values:
+        return None
+    start = _whole_number(values[counter.id])
+    step = _step(node.body, counter.id)
+    if start is None or step is None or (step > 0) != isinstance(test.ops[0], (ast.Lt, ast.LtE)):
+        return None
+    end = bound + _COUNTED[type(test.ops[0])]
+    turns = range(start, end, step)
+    return (counter.id, turns) if 0 < len(turns) <= _LOOP_TURNS else None
+
+
+def _step(body: list[ast.stmt], name: str) -> int | None:
+    """How much the one `name += n` (`-= n`) of a loop's body moves it, where nothing else in the body
+    assigns it and no `break` leaves the loop."""
+    steps = [
+        statement
+        for statement in body
+        if isinstance(statement, ast.AugAssign) and _named(statement.target, name)
+    ]
+    others = [
+        child
+        for statement in body
+        for child in ast.walk(statement)
+        if isinstance(child, (ast.Break, ast.Continue))
+        or (isinstance(child, ast.Name) and child.id == name and not isinstance(child.ctx, ast.Load))
+    ]
+    if len(steps) != 1 or len(others) != 1 or not isinstance(steps[0].op, (ast.Add, ast.Sub)):
+        return None
+    amount = _whole_number(steps[0].value)
+    if amount is None or amount == 0:
+        return None
+    return amount if isinstance(steps[0].op, ast.Add) else -amount
+
+
+def _whole_number(node: ast.expr) -> int | None:
+    """A whole number written out: `9`, `-1`."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _whole_number(node.operand)
+        return -inner if inner is not None else None
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None
+
+
+def _copies_a_list(call: ast.Call) -> bool:
+    """`list(x)`, `tuple(x)`: the items of `x`."""
+    return isinstance(call.func, ast.Name) and call.func.id in ("list", "tuple") and len(call.args) == 1
 
 
 def _shell_name(name: str) -> bool:

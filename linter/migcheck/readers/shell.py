@@ -1896,6 +1896,8 @@ class _Walker:
         """The words one argument makes: one, but for an unquoted variable that holds several (split on
         white space, as the shell splits it) or `$@`."""
         spread = self._quoted_items(node)
+        if spread is None:
+            spread = self._quoted_arguments(node)
         if spread is not None:
             return spread
         if node.type in ("simple_expansion", "expansion"):
@@ -1910,6 +1912,15 @@ class _Walker:
         if value.blank:
             return [Word(None, self.where.mark(node), holder=value.holder)]
         return [Word(value.text, mark, value.exact, value.holder, value.shape, value.holes)]
+
+    def _quoted_arguments(self, node: Node) -> list[Word] | None:
+        """`"$@"` (`"${@}"`) in a function a call runs: each of the words the call gives it, one word each
+        (`run() { azure "$@"; }`); `"$*"` is them joined into one word, as bash joins them."""
+        inner = node.named_children[0] if node.type == "string" and node.named_child_count == 1 else None
+        if inner is None or self._text(inner) not in ("$@", "${@}"):
+            return None
+        words = self.value(inner).words
+        return None if words is None else list(words)
 
     def _quoted_items(self, node: Node) -> list[Word] | None:
         """`"${arr[@]}"`: each item of an array the script states, one word each, as written."""
