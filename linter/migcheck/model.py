@@ -1411,6 +1411,14 @@ REFUSED_OPTION = "refused-option"
 # (`os.system("azure vm create ... -n 'web1")`) that bash cannot parse (a quote left open): the shell
 # refuses it with a syntax error and runs none of it; the script's other commands still run.
 UNPARSED_COMMAND_LINE = "unparsed-command-line"
+# The tag of a `Script.unread` mark of a shell script's `for` or `select` loop whose body is in braces
+# (`for f in *.json; { ...; }`), which bash runs but the grammar migcheck reads shell with does not: the
+# commands before it are read, not the loop's nor those after it.
+BRACED_LOOP = "braced-loop"
+# The start of the tag of a `Script.unread` mark where a shell script whose `#!` line names another shell
+# than bash or sh (zsh) writes what bash cannot parse, the shell's name after it ("other-shell:zsh"): that
+# shell may well run it; the commands before it are read as bash, not those from it on.
+OTHER_SHELL = "other-shell:"
 # The tag of a `Script.unread` mark of a Python call by a method name the script does not state
 # (`getattr(sms, sys.argv[1])(...)`): which classic operation it runs is unknown.
 CALLED_BY_UNSTATED_NAME = "getattr"

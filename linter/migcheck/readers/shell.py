@@ -35,7 +35,9 @@ since mid-2016: it is read in that mode, as classic files are not (see `xplat.Re
 
 A script with no classic `azure` command is not a classic file (a folder walk skips it). A script that the
 grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where bash's
-error starts. A placeholder copied from documentation and left unfilled (`ops <password>`, which bash reads
+error starts, but for what bash runs and the grammar does not parse (a `for` loop whose body is in braces,
+`BRACED_LOOP`) and a script whose `#!` line names another shell (zsh, `OTHER_SHELL`): the commands before
+are read, the rest is a part not read. A placeholder copied from documentation and left unfilled (`ops <password>`, which bash reads
 as redirections) is read as one word whose value the script does not state, so the commands around it are
 read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
 
@@ -56,8 +58,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from migcheck import automation, collector
 from migcheck import inventory_model as inv
 from migcheck.model import (
+    BRACED_LOOP,
     LOST_CONTINUATION,
     MAYBE_RUNS,
+    OTHER_SHELL,
     STAGE_CHOICE,
     ClassicCall,
     DirectiveComment,
@@ -168,7 +172,13 @@ def _read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     whole = _parse(path, text)
     problem = whole if isinstance(whole, FileProblem) else None
-    parsed = _run_before_error(path, text) if isinstance(whole, FileProblem) else whole
+    # Where bash would run on, or another shell runs the script: a part not read, not a syntax error.
+    not_read, cut = _not_read_from(path, text, problem) if problem is not None else (None, None)
+    parsed = _run_before_error(path, text, cut) if isinstance(whole, FileProblem) else whole
+    if not_read is not None:
+        problem = None
+        if parsed is None:
+            return _only_unread(path, text, not_read)
     if parsed is None:
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
     source, tree, where, placeholders = parsed
@@ -184,6 +194,8 @@ def _read(path: str, data: bytes) -> Document:
     peerings = tuple(walker.peerings)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
+    if script is None and not_read is not None and sniff(text[_offset(text, not_read) :].encode("utf-8")):
+        script = Script(posixpath.basename(path), "Shell", (), (), replace(not_read, tag=""))
     if script is None and walker.reading.refused:  # classic commands the CLI refuses, said, run nothing
         script = Script(posixpath.basename(path), "Shell", (), (), replace(walker.reading.refused[0], tag=""))
     if script is None and peerings:  # the Azure CLI's peerings of classic networks: no classic call
@@ -200,7 +212,8 @@ def _read(path: str, data: bytes) -> Document:
             path, FileKind.SHELL, "", tuple(described), suppressions, marked, text=text, functions_run=ran
         )
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
-    unread = tuple(sorted((*lost, *walker.reading.refused), key=lambda mark: (mark.line, mark.column)))
+    refused = (*walker.reading.refused, *([not_read] if not_read is not None else []))
+    unread = tuple(sorted((*lost, *refused), key=lambda mark: (mark.line, mark.column)))
     if unread:
         script = replace(script, unread=unread)
     if problem is not None:  # bash ran the commands read, and stops at the error
@@ -209,6 +222,76 @@ def _read(path: str, data: bytes) -> Document:
     return Document(
         path, FileKind.SHELL, "", resources, suppressions, marked, problem, text=text, functions_run=ran
     )
+
+
+def _only_unread(path: str, text: str, not_read: Mark) -> Document:
+    """A script bash cannot parse from its first statement on, where bash would run on or another shell
+    runs it: one of no call holding the part not read when that part may run the classic CLI; else a
+    file with nothing classic."""
+    if not sniff(text[_offset(text, not_read) :].encode("utf-8")):
+        return Document(path, None, "", (), text=text)
+    script = Script(posixpath.basename(path), "Shell", (), (), replace(not_read, tag=""), unread=(not_read,))
+    return Document(path, FileKind.SHELL, "", (script,), text=text)
+
+
+def _offset(text: str, mark: Mark) -> int:
+    """Where in `text` the line `mark` is on starts."""
+    start = 0
+    for _ in range(mark.line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return len(text)
+    return start
+
+
+def _not_read_from(path: str, text: str, problem: FileProblem) -> tuple[Mark | None, int | None]:
+    """Where a script bash cannot parse is not read, rather than broken: its `#!` line names another shell
+    (zsh: the part bash cannot parse is that shell's), or what the grammar stops at is a loop whose body
+    is in braces, which bash runs; with, for the loop, where its line starts in the prepared source (what
+    is read ends there). None for a syntax error bash stops at."""
+    shell = _other_shell(text)
+    if shell is not None:
+        return replace(problem.mark, tag=OTHER_SHELL + shell), None
+    source, tree, where, _ = _prepared(path, text)
+    loop = _braced_loop(tree.root_node)
+    if loop is None:
+        return None, None
+    return replace(where.mark(loop), tag=BRACED_LOOP), source.rfind(b"\n", 0, loop.start_byte) + 1
+
+
+# The shells a `#!` line may name that run a script as bash reads it.
+_BASH_LIKE = frozenset({"sh", "bash", "dash", "ash"})
+
+
+def _other_shell(text: str) -> str | None:
+    """The shell a script's `#!` line names when it is not bash or sh (`#!/bin/zsh`, `#!/usr/bin/env zsh`)."""
+    if not text.startswith("#!"):
+        return None
+    words = text[2 : text.find("\n") if "\n" in text else len(text)].split()
+    if words and posixpath.basename(words[0]) == "env":
+        words = [word for word in words[1:] if not word.startswith("-")]
+    name = posixpath.basename(words[0]) if words else ""
+    return name if name.endswith("sh") and name not in _BASH_LIKE else None
+
+
+def _braced_loop(root: Node) -> Node | None:
+    """The `for` (or `select`) of a loop whose body is in braces (`for f in *.json; { ...; }`, which bash
+    runs and the grammar does not read), where the top-level statement holding the first syntax error
+    starts one: a `{` before any `do` after the keyword."""
+    found = _first_error(root)
+    if found is None:
+        return None
+    while found.parent is not None and found.parent.parent is not None:
+        found = found.parent
+    keyword = None
+    for child in found.children:
+        if child.type in ("for", "select") and not child.is_named:
+            keyword = child
+        elif keyword is not None and child.type == "do":
+            return None
+        elif keyword is not None and child.text == b"{":
+            return keyword
+    return None
 
 
 def read_commands(
@@ -263,13 +346,18 @@ def _parse(path: str, text: str) -> _Parsed | FileProblem:
     return parsed
 
 
-def _run_before_error(path: str, text: str) -> _Parsed | None:
+def _run_before_error(path: str, text: str, first_cut: int | None = None) -> _Parsed | None:
     """What bash runs of a script it cannot parse whole: it reads and runs one complete command at a time,
     so the commands before the one its first syntax error is in run, and it stops there. The script cut
-    before that command's line, parsed; None where nothing is left before it."""
+    before that command's line (or first at `first_cut`, a line's start), parsed; None where nothing is
+    left before it."""
     source, tree, where, placeholders = _prepared(path, text)
-    for _ in range(_CUTS):
-        cut = _statement_line_start(tree.root_node, source)
+    for turn in range(_CUTS):
+        cut = (
+            first_cut
+            if turn == 0 and first_cut is not None
+            else _statement_line_start(tree.root_node, source)
+        )
         if cut == 0:
             return None
         source = source[:cut]

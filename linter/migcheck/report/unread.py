@@ -12,7 +12,9 @@ classic command's. Each report says so of it (`why`), and that the `\\` ending t
 A Python call of a classic service's method by a name the script does not state (`getattr(sms, name)(...)`)
 is one too (`said_alone`): which operation it runs is unknown. So is a command line a Python script runs
 through a shell that bash cannot parse (`UNPARSED_COMMAND_LINE`): the shell runs none of it.
-So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
+read, and where bash cannot parse a script whose `#!` line names another shell (`OTHER_SHELL`, zsh): the
+commands from there on are not read. So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
@@ -25,9 +27,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
     ESCAPED_PARAMETER,
     LOST_CONTINUATION,
+    OTHER_SHELL,
     REFUSED_OPTION,
     UNPARSED_COMMAND_LINE,
     XML_EDITS_NOT_FOLLOWED,
@@ -105,6 +109,12 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file)",
     ),
+    BRACED_LOOP: (
+        "braced-loop",
+        "starts a `for` (or `select`) loop whose body is in braces (`for f in *.json; { ...; }`), which bash "
+        "runs but migcheck's shell grammar does not read: the commands before it are read, not the loop's nor "
+        "any after it, so what they create or migrate is missing; write the body as `do ...; done`",
+    ),
     UNPARSED_COMMAND_LINE: (
         "unparsed-command-line",
         "runs a classic `azure` command line that bash cannot parse (a quote or bracket left open): the shell "
@@ -114,6 +124,7 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
 }
 ESCAPED_PARAMETER_WHY = "escaped-parameter"
+OTHER_SHELL_WHY = "other-shell"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
 _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
@@ -122,7 +133,12 @@ _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
 def said_alone(mark: Mark) -> bool:
     """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
     parser could not read (see `_SAID_ALONE`; also a PowerShell backtick before a parameter's dash)."""
-    return mark.tag in _SAID_ALONE or escaped_parameter(mark)
+    return mark.tag in _SAID_ALONE or escaped_parameter(mark) or other_shell(mark)
+
+
+def other_shell(mark: Mark) -> bool:
+    """Whether `mark` is where bash cannot parse a script whose `#!` line names another shell (zsh)."""
+    return mark.tag.startswith(OTHER_SHELL)
 
 
 def escaped_parameter(mark: Mark) -> bool:
@@ -139,6 +155,8 @@ def why_named(mark: Mark) -> str:
         return said[0]
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
+    if other_shell(mark):
+        return OTHER_SHELL_WHY
     return mark.tag if mark.tag in _CONSTRUCTS else ""
 
 
@@ -153,6 +171,14 @@ def why(mark: Mark) -> str:
             f"the backtick before `{name}` escapes its dash, so PowerShell gives the command the string "
             f'"{name}" as a value, by position, not the parameter {name}: the call does not run as written; '
             "remove the backtick"
+        )
+    if other_shell(mark):
+        shell = mark.tag.removeprefix(OTHER_SHELL)
+        return (
+            f"line {mark.line} is {shell}, which the script's #! line names, and bash cannot parse it: migcheck "
+            f"reads shell scripts as bash, so it reads the commands before this line and none from here on, "
+            f"which {shell} may well run, so what they create or migrate is missing; write the classic "
+            "commands in a bash script to have them checked"
         )
     return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
 
