@@ -94,3 +94,12 @@ def test_options_the_module_does_not_declare_name_no_service_or_subnet(tmp_path,
         d for document in result.documents for d in document.resources if isinstance(d, Deployment)
     ]
     assert [(r.name, r.subnets) for d in deployments for r in d.roles] == [("my-virtual-machine", ())]
+
+
+def test_a_helm_template_with_a_key_named_azure_is_no_playbook_that_does_not_parse(tmp_path, monkeypatch):
+    template = (
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  azure:\n    {{- if .Values.azure.enabled }}\n"
+        "    tenant: {{ .Values.azure.tenant }}\n    {{- end }}\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"chart/templates/config.yaml": template})
+    assert result.findings == []

@@ -80,8 +80,12 @@ _MODULE_ARGUMENT = b"module: azure"
 # What may follow the module's key on its line: its options on the lines below, or a flow mapping.
 _KEY_ENDS = frozenset(b"\r\n#{")
 # What a playbook that runs the tasks of other files holds (those files may run the classic CLI).
-# What a Go template (a Helm chart's) calls, which Jinja has no function of: `{{ include "x" . }}`.
-_GO_TEMPLATE_CALLS = (b"{{ include ", b"{{- include ", b"{{ template ", b"{{- template ")
+# What a Go template (a Helm chart's) calls, which Jinja has no function of (`{{ include "x" . }}`),
+# and the fields it reads (`{{ .Values.x }}`), which no Jinja expression starts with.
+_GO_TEMPLATE_CALLS = (
+    *(b"{{ include ", b"{{- include ", b"{{ template ", b"{{- template "),
+    *(b"{{ .", b"{{- .", b"{{.", b"{{-."),
+)
 _INCLUDE_HINTS = (
     b"include:",
     b"include_tasks",
@@ -123,8 +127,11 @@ def sniff(data: bytes) -> bool:
 
 def _mentions_classic(data: bytes) -> bool:
     """Whether the file itself may run the classic CLI or module (not only include files that do)."""
-    if _names_the_module(data):
-        return True
+    return _names_the_module(data) or _runs_the_cli(data)
+
+
+def _runs_the_cli(data: bytes) -> bool:
+    """Whether `azure` and a blank follow a key that runs a command line within a few lines."""
     start = 0
     while (at := data.find(b"azure", start)) != -1:
         start = at + 5
@@ -177,9 +184,9 @@ def read(path: str, data: bytes) -> Document:
     try:
         roots = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError) as error:
-        if not _mentions_classic(data) and any(call in data for call in _GO_TEMPLATE_CALLS):
-            # A Helm chart's template (`{{ include "name" . }}`), met for the word `include:` in it, is no
-            # YAML until rendered, and no playbook: nothing to report.
+        if not _runs_the_cli(data) and any(call in data for call in _GO_TEMPLATE_CALLS):
+            # A Helm chart's template (`{{ include "name" . }}`, `{{ .Values.azure }}`), met for the word
+            # `include:` or a key `azure:` in it, is no YAML until rendered, and no playbook: nothing to report.
             return Document(path, None, "", text=text)
         if isinstance(error, yaml.MarkedYAMLError):
             return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text)
