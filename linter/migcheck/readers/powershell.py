@@ -5260,6 +5260,9 @@ class Interpreter:
         # The parameters each function run at a call was given (by name, by position or piped), by
         # function: what `$PSBoundParameters` holds in its body (see `_bound`).
         self.passed: dict[int, frozenset[str]] = {}
+        # The values each function run at a call was given by name or position, by function: what a call of
+        # itself in it must pass again to do only what the run does (see `_repeats_its_run`).
+        self.given: dict[int, dict[str, Value]] = {}
         self.followed: dict[int, int] = {}  # calls run per function
         self.unfollowed: set[int] = set()  # functions with a call that was not run
         self.own_arguments: dict[int, bool] = {}  # see `_reads_its_own_arguments`
@@ -8170,7 +8173,8 @@ class Interpreter:
             value = self._run_call(node, function, signature, args, piped, env, extra)
             self.item = outer
             return value
-        self.unfollowed.add(function.id)
+        if not self._repeats_its_run(function.id, args):
+            self.unfollowed.add(function.id)
         self.escape_all(args)
         self.escape(piped)
         if function.id not in self.returned:  # found once: the walk costs the function's size
@@ -8183,6 +8187,17 @@ class Interpreter:
             if piped is not None and signature.takes_pipeline.get(returned, False):
                 return piped
         return Unknown(self.snippet(node))
+
+    def _repeats_its_run(self, function: int, args: Args) -> bool:
+        """Whether a call of a function in a run of it (recursion, which is not run) passes again what
+        that run was given for each parameter its caller gave (a retry, `New-ThingVm -Name $Name -Attempt
+        ($Attempt + 1)`, whose count starts at its default): it does what that run does, so the function
+        is not also read once with values it does not know. One that passes other values (`New-Web -N ($N
+        + 1)`) may create what no run names, and the function is read once."""
+        given = self.given.get(function)
+        if function not in self.calling or given is None or args.opaque:
+            return False
+        return all(name in args.bound and args.bound[name].value == value for name, value in given.items())
 
     def _signature(self, function: Node) -> _Signature:
         """A function's parameters, read once: a call costs what it passes, not what the function
@@ -8294,6 +8309,7 @@ class Interpreter:
                 if piped is not None and piped_to is None:
                     self.escape(piped)  # read as `$_` or `$input`, which the reader does not follow
                 self.passed[function.id] = frozenset(args.bound).union([piped_to] if piped_to else [])
+                self.given[function.id] = {name: arg.value for name, arg in args.bound.items()}
                 self._declared_attribute_blocks(function, scope)
                 body = _first(function, "script_block")
                 if body is not None:
@@ -8303,6 +8319,7 @@ class Interpreter:
         finally:
             self._undefine(defined)  # a function it defines is gone when it returns
             self.passed.pop(function.id, None)
+            self.given.pop(function.id, None)
             self.calling.pop()
             self.call_stack.pop()
             self.maybe_calls -= uncertain
