@@ -67,8 +67,8 @@ def test_what_a_shell_script_creates_after_exit_is_still_read():
     assert made == {"svc1": ["vm1"], "svc2": ["vm2"]}
 
 
-def test_an_exit_in_a_shell_function_or_branch_ends_no_script():
-    guarded = f'{SH_BUILD}if [ -z "$KEEP" ]; then exit 1; fi\nfail() {{ exit 1; }}\n{SH_TEARDOWN}'
+def test_an_exit_in_a_shell_function_or_child_shell_ends_no_script():
+    guarded = f"{SH_BUILD}fail() {{ exit 1; }}\n( exit 1 )\necho done | exit 1\nx=$(exit 1)\n{SH_TEARDOWN}"
     assert _vms(guarded, "lab.sh") == {}
 
 

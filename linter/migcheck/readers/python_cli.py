@@ -31,6 +31,7 @@ from dataclasses import replace
 
 from migcheck.model import UNPARSED_COMMAND_LINE, Deployment, Mark, MigrationStep, Script
 from migcheck.readers import shell, xplat
+from migcheck.readers.python_flow import EXIT_CALLS, dotted
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
 _RUNNERS = {
@@ -208,7 +209,9 @@ class _Script:
             self.statements(node.finalbody, depth + 1)
         else:
             self.commands_in(node)
-            if isinstance(node, ast.Assign):
+            if _ends_the_script(node):  # `sys.exit(0)`: the shell's `exit`, what follows may not run
+                self.write("exit\n", node)
+            elif isinstance(node, ast.Assign):
                 self.assign(node)
             elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
                 self.changed(node.target.id, node)
@@ -477,6 +480,15 @@ def _calls(node: ast.AST) -> Iterator[ast.Call]:
 
 def _string(node: ast.AST) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _ends_the_script(node: ast.stmt) -> bool:
+    """Whether a statement is a call that ends the script (`sys.exit(0)`, `exit()`, `os._exit(1)`)."""
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and dotted(node.value.func) in EXIT_CALLS
+    )
 
 
 def _named(func: ast.expr, name: str) -> bool:

@@ -3336,7 +3336,7 @@ class _Resources:
             kept = []
             for key in self.service_drafts.pop(_key(service), []):
                 draft = self.drafts.get(key)
-                if draft is not None and draft.unordered:
+                if draft is not None and (draft.unordered or self._may_stop_between(draft, call)):
                     kept.append(key)
                 elif draft is not None:
                     del self.drafts[key]
@@ -3345,7 +3345,7 @@ class _Resources:
         deployment = literal(v.get("deployment_name"))
         key = (_key(service), _key(deployment or ""))
         draft = self.drafts.get(key) if deployment else None
-        if draft is None or draft.unordered:
+        if draft is None or draft.unordered or self._may_stop_between(draft, call):
             return
         if call.method == "delete_deployment":
             del self.drafts[key]
@@ -3353,6 +3353,15 @@ class _Resources:
         role = literal(v.get("role_name"))
         if role:
             draft.remove(("role", _key(role)))
+
+    def _may_stop_between(self, draft: _Draft, call: CallSite) -> bool:
+        """Whether a statement that may end the script (`if args.keep: sys.exit(0)`) is written between a
+        call that created the deployment and a delete of it at module level: the teardown after it may not
+        run, and what the script built before it stays (as after a shell script's `[ "$1" = --keep ] &&
+        exit 0`). A usage check before the creation says only whether the script runs at all."""
+        ends = call.scope.may_end  # in source order: the last one before the delete is the one to ask
+        before = bisect.bisect_left(ends, call.at)
+        return before > 0 and any(made.at <= ends[before - 1] for made, _ in draft.creations)
 
     def _deleted_with_its_creation(self, call: CallSite, values: dict[str, Value], site: flow.Site) -> None:
         """A delete_hosted_service or delete_deployment that surely runs whenever a call that created the

@@ -87,6 +87,11 @@ _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
 # Statements within statements (`if` in `if`...): deeper ones are read once through (`_nested_deeper`),
 # well before Python's own limit on calls within calls.
 _NESTING = 64
+# Where an `exit` does not end the script: in a child shell (`( ... )`, a pipeline's stage, `$(...)`,
+# `<(...)`) it ends that shell only, and a function's body runs only where it is called.
+_OWN_SHELL_ENDS = frozenset(
+    {"subshell", "pipeline", "command_substitution", "process_substitution", "function_definition"}
+)
 _DECLARATIONS = frozenset({"export", "local", "declare", "typeset", "readonly"})
 # A value longer than this is not followed (`X="$X$X"` doubles it at each line): unknown, as unstated.
 _LONGEST_VALUE = 4096
@@ -953,21 +958,40 @@ class _Walker:
                     self.statement(child)
             else:
                 self.statement(child)
-            if self._ends_the_script(child):
-                # What follows never runs when the script does; read as code that may not run, its calls
-                # are still the script's, but its deletions (a teardown section) delete nothing.
+            if self._may_end_the_script(child):
+                # What follows may not run when the script does (never, after a plain `exit`); read as code
+                # that may not run, its calls are still the script's, but its deletions (a teardown section
+                # after `[ "$1" = --keep ] && exit 0`) delete nothing.
                 with self._maybe():
                     for rest in children[at + 1 :]:
                         self.statement(rest)
                 return
 
-    def _ends_the_script(self, node: Node) -> bool:
-        """Whether `node` is an `exit` among the script's own statements, outside any function, branch,
-        loop or command line it builds (see `_at_top_level`)."""
-        if node.type != "command" or self.depth != 0 or self.nesting != 0 or self.reading.maybe:
+    def _may_end_the_script(self, node: Node) -> bool:
+        """Whether `node`, one of the script's own statements (outside any function or command line it
+        builds, see `_at_top_level`), is or holds an `exit` of the script: a plain `exit`, or, once the
+        script has run a classic command, one that may run: after `&&` or `||` (`[ "$1" = --keep ] && exit
+        0`, `cd "$dir" || exit 1`), in a branch of an `if` or `case`, a loop, a `{ ...; }` block. Not one in
+        a child shell (`( exit )`, a pipeline's stage, `$(...)`), which ends that shell only, nor in a
+        function it defines. A usage check before the first classic command (`[ -z "$1" ] && exit 1`) only
+        says whether the script runs at all: a teardown after it runs whenever what it removes was made.
+        Walks the statement once."""
+        if self.depth != 0 or self.nesting != 0 or self.reading.maybe:
             return False
-        name = node.child_by_field_name("name")
-        return name is not None and self._text(name) == "exit"
+        if node.type == "command" or not (self.calls or self.steps):
+            name = node.child_by_field_name("name") if node.type == "command" else None
+            return name is not None and self._text(name) == "exit"
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            self.spend()
+            if current.type == "command":
+                name = current.child_by_field_name("name")
+                if name is not None and self._text(name) == "exit":
+                    return True
+            elif current.type not in _OWN_SHELL_ENDS:
+                stack.extend(current.named_children)
+        return False
 
     @contextlib.contextmanager
     def _child_shell(self) -> Iterator[None]:

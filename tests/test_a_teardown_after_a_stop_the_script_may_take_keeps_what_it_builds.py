@@ -1,0 +1,97 @@
+"""A lab script builds its estate, then stops unless asked to clean up (`[ "$1" = "--keep" ] && exit 0`,
+`if args.keep: sys.exit(0)`, `if ($Keep) { exit 0 }`), then tears the estate down. The teardown may not
+run: what the script builds before the stop is still described and planned, with its findings, as for the
+if/else form of the same script, where the service and its VM vanished. A usage check before the first
+classic command (`[ -z "$1" ] && exit 1`) says only whether the script runs at all: the teardown after it
+still removes what the script builds after it."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import script_resources
+
+from migcheck.model import Deployment
+
+
+def _services(text: str, path: str) -> dict[str, list[str]]:
+    return {
+        d.service_name: [role.name for role in d.roles]
+        for d in script_resources(text, path)
+        if isinstance(d, Deployment) and not d.deleted
+    }
+
+
+SH_BUILD = 'azure vm create svc2 img u p -n lab2 -l "West US"\n'
+SH_TEARDOWN = "azure service delete svc2 -q\n"
+
+
+@pytest.mark.parametrize(
+    "stop",
+    [
+        '[ "$1" = "--keep" ] && exit 0',
+        '[ "$1" != "--clean" ] || exit 0',
+        'if [ "$1" = "--keep" ]; then exit 0; fi',
+        'case "$1" in --keep) echo kept; exit 0 ;; esac',
+        'for arg in "$@"; do [ "$arg" = --keep ] && { echo kept; exit 0; }; done',
+    ],
+)
+def test_a_shell_teardown_after_a_stop_that_may_run_keeps_the_estate(stop: str) -> None:
+    assert _services(f"{SH_BUILD}{stop}\n{SH_TEARDOWN}", "lab.sh") == {"svc2": ["lab2"]}
+
+
+def test_a_shell_teardown_after_a_usage_check_before_the_build_removes_it() -> None:
+    script = f'[ -z "$1" ] && {{ echo "usage: lab.sh NAME"; exit 1; }}\n{SH_BUILD}{SH_TEARDOWN}'
+    assert _services(script, "lab.sh") == {}
+
+
+PY_CLI = """\
+import subprocess
+import sys
+
+subprocess.check_call(["azure", "vm", "create", "svc2", "img", "u", "p", "-n", "lab2", "-l", "West US"])
+{stop}
+subprocess.check_call(["azure", "service", "delete", "svc2", "-q"])
+"""
+
+
+def test_a_python_teardown_of_the_classic_cli_after_a_conditional_exit_keeps_the_estate() -> None:
+    script = PY_CLI.replace("{stop}", 'if sys.argv[1:] == ["--keep"]:\n    sys.exit(0)')
+    assert _services(script, "lab.py") == {"svc2": ["lab2"]}
+    assert _services(PY_CLI.replace("{stop}", ""), "lab.py") == {}
+
+
+PY_SDK = """\
+import sys
+from azure.servicemanagement import LinuxConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+{usage}
+sms = ServiceManagementService("sub", "cert.pem")
+disk = OSVirtualHardDisk("img", "https://acct1.blob.core.windows.net/vhds/lab2.vhd")
+config = LinuxConfigurationSet("lab2", "u", "p")
+sms.create_virtual_machine_deployment("svc2", "svc2", "production", "svc2", "lab2", config, disk)
+{stop}
+sms.delete_hosted_service("svc2", complete=True)
+"""
+KEEP = 'if sys.argv[1:] == ["--keep"]:\n    sys.exit(0)'
+USAGE = "if len(sys.argv) < 2:\n    sys.exit(1)"
+
+
+def test_a_python_sdk_teardown_after_a_conditional_exit_keeps_the_estate() -> None:
+    script = PY_SDK.replace("{usage}", "").replace("{stop}", KEEP)
+    assert _services(script, "lab.py") == {"svc2": ["lab2"]}
+
+
+def test_a_python_sdk_teardown_after_a_usage_check_before_the_build_removes_it() -> None:
+    script = PY_SDK.replace("{usage}", USAGE).replace("{stop}", "")
+    assert _services(script, "lab.py") == {}
+
+
+PS = """\
+param([switch]$Keep)
+New-AzureQuickVM -Windows -ServiceName svc2 -Name lab2 -ImageName img -Password 'x' -AdminUsername u -Location "West US"
+if ($Keep) { exit 0 }
+Remove-AzureService -ServiceName svc2 -DeleteAll -Force
+"""
+
+
+def test_a_powershell_teardown_after_a_conditional_exit_keeps_the_estate() -> None:
+    assert _services(PS, "lab.ps1") == {"svc2": ["lab2"]}
