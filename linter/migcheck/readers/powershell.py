@@ -9644,9 +9644,15 @@ class Interpreter:
     def _looped_over(self, name: Value) -> str:
         """The list, as written, of a loop over items the script does not write out whose item names a VM
         (`foreach ($n in $Names) { New-AzureVMConfig -Name $n … }`, `"$n-web"` too): the VM stands for one
-        per item (see `Role.looped_over`). "" for a name no such loop's item gives."""
+        per item (see `Role.looped_over`); the files of a listing of a pattern a VM configuration is
+        imported from (`Get-ChildItem $ExportPath -Filter *.xml | ForEach-Object { Import-AzureVM -Path
+        $_.FullName }`): one VM per file, however many the folder holds. "" for a name no such loop's item
+        gives."""
         if not isinstance(name, Unknown):
             return ""
+        pattern = _imported_file(name)
+        if any(mark in pattern for mark in "*?"):  # a pattern only a listing gives (see `_listing`)
+            return f"the files {pattern}"
         for ident in (name.ident, *name.holes):
             if (
                 isinstance(ident, tuple)

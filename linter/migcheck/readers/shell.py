@@ -1419,6 +1419,7 @@ class _Walker:
         items = [(value, w) for value in values for w in self._listed(value)]
         name = self._text(variable)
         counted = all(w.text is not None or self._one_word(value) for value, w in items)
+        counted = counted and not any(self._glob(value) for value in values)
         if self.flat or not values or not counted or len(items) > _LOOP_ITEMS:
             self.scope.variables[name] = _UNSTATED
             listed = " ".join(self._text(value) for value in values) or '"$@"'  # `for x; do`: the arguments
@@ -1428,6 +1429,12 @@ class _Walker:
         for value, word in items:
             self.scope.variables[name] = self._item(value, word)
             self.statements(body)
+
+    def _glob(self, value: Node) -> bool:
+        """Whether a `for` loop's list item is a pattern bash expands to the files that match it
+        (`exports/*.json`, `"$DIR"/vm?.json`): the files, which the script does not state, not the word."""
+        parts = value.named_children if value.type == "concatenation" else [value]
+        return any(part.type == "word" and any(c in self._text(part) for c in "*?") for part in parts)
 
     @contextlib.contextmanager
     def _looping(self, listed: str, names: set[str]) -> Iterator[None]:

@@ -1173,7 +1173,10 @@ class Reading:
         name = self._stand_in("VM name", parsed.at)
         vm = _Vm(name, parsed.at, existing=False, public_ips=[], branches=self.branches)
         vm.unknown = set(_ROLE_FILE_UNKNOWN)
-        vm.role_file = _file_name(parsed.value("role-file", 1))
+        role_file = parsed.value("role-file", 1)
+        vm.role_file = _file_name(role_file)
+        # One VM per turn when each turn names a role file of its own (`for f in exports/*.json`).
+        vm.looped_over = self._looped_over(role_file)
         vnet = parsed.value("virtual-network-name")
         joins = vnet is None and parsed.flag("connect")
         vm.outside_network_at = parsed.at if vnet is None and not joins else None
