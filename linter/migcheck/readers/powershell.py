@@ -5260,6 +5260,9 @@ class Interpreter:
         # The parameters each function run at a call was given (by name, by position or piped), by
         # function: what `$PSBoundParameters` holds in its body (see `_bound`).
         self.passed: dict[int, frozenset[str]] = {}
+        # The values tests and `switch` clauses compare each parameter declared as one string with, each
+        # a branch of one choice per parameter (see `_on_value`).
+        self.parameter_values: dict[str, dict[str, int]] = {}
         # The values each function run at a call was given by name or position, by function: what a call of
         # itself in it must pass again to do only what the run does (see `_repeats_its_run`).
         self.given: dict[int, dict[str, Value]] = {}
@@ -5639,6 +5642,8 @@ class Interpreter:
         choice, around = self._choice(), self.branches
         sure_before = self.sure_output
         surely_output: list[bool] = []  # whether each branch's output is sure within the branch
+        first = next(_branches(node), (None, None))[0]
+        tested = self._value_tested(first)  # `if ($Phase -eq 'Commit')`: a choice of the parameter's value
         for taken, (condition, block) in enumerate(_branches(node)):
             if decided or self.stopped is not None:
                 self._not_run(block)
@@ -5650,7 +5655,7 @@ class Interpreter:
             certain = known is True and not ends  # no branch before it may have run
             if block is not None:
                 start = len(self.maybe_associations)
-                self.branches = _on_branch(around, choice, taken)
+                self.branches = self._on_value(around, choice, taken, tested, self._value_tested(condition))
                 branch, item, picked = self._narrowed(condition, env)
                 outer = self.item
                 self.item = item or outer
@@ -6098,6 +6103,56 @@ class Interpreter:
         declared = signature.types[signature.names.index(key)].removeprefix("system.")
         return declared == "string" or declared in _WHOLE_TYPES
 
+    def _value_tested(self, condition: Node | None) -> tuple[str, str] | None:
+        """The parameter and value an `if` tests (`$Phase -eq 'Commit'`, `'Commit' -eq $Phase`), when the
+        parameter is one of the script's declared as one string (see `_one_value_parameter`)."""
+        node = _unwrap(condition) if condition is not None else None
+        parts = _named(node) if node is not None and node.type == "comparison_expression" else []
+        operator = next((p for p in parts if p.type == "comparison_operator"), None)
+        sides = [p for p in parts if p.type != "comparison_operator"]
+        if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in ("-eq", "-ieq"):
+            return None
+        for own, other in (sides, sides[::-1]):
+            constant = _clause_constant(_unwrap(other))
+            if constant is not None and constant != _DEFAULT_CLAUSE and self._one_value_parameter(own):
+                return _variable(_text(_unwrap(own)))[1], constant.casefold()
+        return None
+
+    def _value_switched(
+        self, mode: SwitchMode | None, subject: Node | None, clause: Node
+    ) -> tuple[str, str] | None:
+        """The parameter and value a clause of a `switch` on a parameter declared as one string matches
+        (`switch ($Phase) { 'Prepare' { … } }`), compared as `-eq` does (no `-CaseSensitive`); None for
+        `default`, which matches what no other clause does."""
+        if mode is None or mode.case or subject is None or not self._one_value_parameter(subject):
+            return None
+        constant = _clause_constant(_first(clause, "switch_clause_condition"))
+        if constant is None or constant == _DEFAULT_CLAUSE:
+            return None
+        return _variable(_text(_unwrap(subject)))[1], constant.casefold()
+
+    def _on_value(
+        self,
+        around: tuple[tuple[str, int], ...] | None,
+        choice: str,
+        taken: int,
+        chosen: tuple[str, str] | None,
+        value: tuple[str, str] | None,
+    ) -> tuple[tuple[str, int], ...] | None:
+        """The branches branch `taken` of `choice` runs on (see `_on_branch`). In the script's own code,
+        outside any other choice, an `if` or `switch` that tests a parameter declared as one string
+        (`chosen`: the parameter and the value its first test compares with) is a choice of that
+        parameter's value, one for the whole script: a branch run only when it holds `value` is that
+        value's branch, any other branch (an `else`, `default`) one of its own. So a `switch ($Phase)`
+        clause and a later `if ($Phase -eq 'Commit')` of another value are two runs of the script, never
+        one (the stages of a runbook), and two tests of one value run together."""
+        if chosen is None or around != ():
+            return _on_branch(around, choice, taken)
+        key = chosen[0]
+        values = self.parameter_values.setdefault(key, {})
+        written = value[1] if value is not None and value[0] == key else f"\0{choice}#{taken}"
+        return ((f"{self.path}#${key}", values.setdefault(written, len(values))),)
+
     def _switch(self, node: Node, env: Env) -> None:
         """Each clause may run; a `break` or `continue` in one ends the `switch`. Clauses no value matches
         two of (see `_exclusive_clauses`) output one or the other (see `_one_of`). Over a string the script
@@ -6106,6 +6161,7 @@ class Interpreter:
         branches: list[Env] = []
         outputs: list[list[Value]] = []  # what each clause outputs, apart, when one clause at most runs
         subject: list[Value] = []
+        subject_node: Node | None = None  # the expression switched on, when it is one
         one_string = False  # the subject is one string (known or not): no item runs the clauses again
         choice, around = self._choice(), self.branches
         for child in _named(node):
@@ -6113,6 +6169,8 @@ class Interpreter:
                 clauses = [c for clauses in _named(child) for c in _named(clauses)]
                 mode = _switch_mode(node)
                 exclusive = _exclusive_clauses(mode, clauses, one_string)
+                values = (self._value_switched(mode, subject_node, clause) for clause in clauses)
+                switched = next((value for value in values if value is not None), None)
                 matched = self._matched_clauses(mode, clauses, subject[0]) if one_string else None
                 if matched is not None and None not in matched:
                     self._decided_switch(clauses, matched, subject[0], env)
@@ -6124,7 +6182,8 @@ class Interpreter:
                     self.maybe += 1
                     defined, outer, self.item = len(self.replaced), self.item, None
                     if exclusive:
-                        self.branches = _on_branch(around, choice, len(branches))
+                        value = self._value_switched(mode, subject_node, clause)
+                        self.branches = self._on_value(around, choice, len(branches), switched, value)
                         branches.append(self._apart(outputs, self._clause, clause, env.child()))
                         self.branches = around
                     else:
@@ -6134,6 +6193,7 @@ class Interpreter:
                     self._left_maybe(loop=True)
             elif child.type == "switch_condition":
                 subject = [self.evaluate(part, env) for part in _named(child)]
+                subject_node = _named(child)[0] if len(_named(child)) == 1 else None
                 one_string = len(subject) == 1 and (
                     isinstance(subject[0], Text)
                     or _environment_variable(_named(child)[0])
