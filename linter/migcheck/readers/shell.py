@@ -839,6 +839,11 @@ class _Walker:
         self.depth = 0
         self.nesting = 0  # how deep in statements within statements the walk is
         self.choices = 0  # the choices (`if`, `case`) read so far, each a name of its own
+        # The values the script's own `case` and tests compare each of its arguments with (`case "$2" in
+        # prepare)`, `[ "$2" = commit ]`), each a branch of one choice per argument (see `choose`); and
+        # whether a `shift` or `set` may have changed what the arguments are.
+        self.argument_values: dict[str, dict[str, int]] = {}
+        self.shifted = False
         self.valuing = 0  # how deep in values within values (`value`)
         self.calls: list[ClassicCall] = []
         self.steps: list[MigrationStep] = []
@@ -1360,13 +1365,20 @@ class _Walker:
             self.statement(condition)
         if not any(child.type == "else_clause" for child in node.named_children):
             arms.append([])  # no branch runs
-        self._arms(arms)
+        tested = _argument_tested(condition, self.source) if condition is not None else None
+        values = [tested[1]] if tested is not None else []
+        self._arms(arms, tested[0] if tested is not None else "", values)
 
     def cases(self, node: Node) -> None:
-        arms = [[item] for item in node.named_children if item.type == "case_item"]
-        self._arms([*arms, []])
+        items = [item for item in node.named_children if item.type == "case_item"]
+        subject = node.named_children[0] if node.named_children else None
+        argument = _argument(subject, self.source) if subject is not None else ""
+        values = [_case_value(item, self.source) for item in items]
+        self._arms([*([item] for item in items), []], argument, values)
 
-    def _arms(self, arms: list[list[Node]]) -> None:
+    def _arms(
+        self, arms: list[list[Node]], argument: str = "", values: list[str | None] | None = None
+    ) -> None:
         if self.flat:  # each arm once, as code that may run, its assignments kept: no copies per arm
             with self._maybe():
                 for child in (child for arm in arms for child in arm):
@@ -1375,7 +1387,7 @@ class _Walker:
                     else:
                         self.statement(child)
             return
-        self.choose([functools.partial(self._arm, arm) for arm in arms])
+        self.choose([functools.partial(self._arm, arm) for arm in arms], argument, values or [])
 
     def _arm(self, arm: list[Node]) -> None:
         for child in arm:
@@ -1384,20 +1396,33 @@ class _Walker:
             else:
                 self.statement(child)
 
-    def choose(self, arms: list[Callable[[], None]]) -> None:
+    def choose(
+        self, arms: list[Callable[[], None]], argument: str = "", values: list[str | None] | None = None
+    ) -> None:
         """Runs each arm of a choice the reader cannot decide, each from the variables before it, as code
-        that may run; after it, a variable the arms leave different is unknown."""
+        that may run; after it, a variable the arms leave different is unknown. In the script's own code,
+        outside any other choice, a choice of the value of one of its arguments (`argument`: `case "$2"
+        in`, `if [ "$2" = commit ]`, the value each arm is taken for in `values`, None for any other) is
+        one for the whole script: an arm taken for a value is that value's branch, any other arm one of its
+        own, so a `case` arm and a later test of another value are two runs of the script, never one (the
+        stages of a runbook), and two tests of one value run together."""
         self.spend(len(self.scope.variables) * len(arms))
         before = dict(self.scope.variables)
         arm_before, around = self.reading.arm, self.reading.branches
         self.choices += 1  # each time a choice is read it is another: a function's `if` at each call
         choice = f"{self.path}#{self.choices}"
+        by_argument = bool(argument) and around == () and self.depth == 0 and not self.shifted
+        known = self.argument_values.setdefault(argument, {}) if by_argument else {}
         after: list[dict[str, _Value]] = []
         modes = []
         for index, arm in enumerate(arms):
             self.scope.variables = dict(before)
             self.reading.arm = arm_before
             self.reading.branches = (*around, (choice, index))
+            if by_argument:
+                value = (values or [])[index] if index < len(values or []) else None
+                taken = known.setdefault(value if value is not None else f"\0{choice}#{index}", len(known))
+                self.reading.branches = ((f"{self.path}#${argument}", taken),)
             with self._maybe():
                 arm()
             after.append(self.scope.variables)
@@ -1568,6 +1593,7 @@ class _Walker:
         if name_node is None:
             return
         name = self.value(name_node).text
+        self.shifted = self.shifted or name in ("shift", "set")
         if name is None:  # `"$@"`: a wrapper running the command its arguments name
             spread = self._spread(name_node)
             if spread:
@@ -2883,3 +2909,47 @@ def _run_program(path: str, size: int, program: Callable[[CommandLines], None], 
         lines = CommandLines(path, size, arm, flat=True)
         program(lines)
     return lines
+
+
+def _argument(node: Node, source: bytes) -> str:
+    """The number of the script's argument an expression is, alone (`"$2"`, `$2`); "" for any other."""
+    if node.type == "string" and node.named_child_count == 1:
+        node = node.named_children[0]
+    if node.type != "simple_expansion" or node.named_child_count != 1:
+        return ""
+    name = source[node.named_children[0].start_byte : node.named_children[0].end_byte].decode(
+        errors="replace"
+    )
+    return name if name.isdigit() and name != "0" else ""
+
+
+def _plain_word(node: Node, source: bytes) -> str | None:
+    """A word the script writes out that matches itself only (`commit`, not `c*`)."""
+    if node.type != "word":
+        return None
+    text = source[node.start_byte : node.end_byte].decode(errors="replace")
+    return text if text and not any(c in text for c in "*?[]\\$`'\"") else None
+
+
+def _argument_tested(condition: Node, source: bytes) -> tuple[str, str] | None:
+    """The argument and the value an `if` tests it equals (`[ "$2" = commit ]`, `[[ $2 == commit ]]`)."""
+    if condition.type != "test_command" or condition.named_child_count != 1:
+        return None
+    test = condition.named_children[0]
+    operator = test.child_by_field_name("operator")
+    sides = test.named_children
+    if test.type != "binary_expression" or operator is None or len(sides) != 2:
+        return None
+    if source[operator.start_byte : operator.end_byte] not in (b"=", b"=="):
+        return None
+    for own, other in (sides, sides[::-1]):
+        argument, value = _argument(own, source), _plain_word(other, source)
+        if argument and value is not None:
+            return argument, value
+    return None
+
+
+def _case_value(item: Node, source: bytes) -> str | None:
+    """The one value a `case` arm is taken for (`prepare)`), None for a pattern or several."""
+    patterns = item.children_by_field_name("value")
+    return _plain_word(patterns[0], source) if len(patterns) == 1 else None
