@@ -1366,7 +1366,7 @@ class _Walker:
         if not any(child.type == "else_clause" for child in node.named_children):
             arms.append([])  # no branch runs
         tested = _argument_tested(condition, self.source) if condition is not None else None
-        values = [tested[1]] if tested is not None else []
+        values: list[str | None] = [tested[1]] if tested is not None else []
         self._arms(arms, tested[0] if tested is not None else "", values)
 
     def cases(self, node: Node) -> None:
