@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from migcheck.model import UNPARSED_COMMAND_LINE, Deployment, Mark, MigrationStep, Script
 from migcheck.readers import shell, xplat
-from migcheck.readers.python_flow import EXIT_CALLS, dotted
+from migcheck.readers.python_flow import EXIT_CALLS, dotted, whole_number
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
 _RUNNERS = {
@@ -518,7 +518,7 @@ def _range_turns(node: ast.expr) -> range | None:
     anything else, none, or more than `_LOOP_TURNS`."""
     if not (isinstance(node, ast.Call) and _named(node.func, "range") and 1 <= len(node.args) <= 3):
         return None
-    bounds = [_whole_number(argument) for argument in node.args]
+    bounds = [whole_number(argument) for argument in node.args]
     numbers = [bound for bound in bounds if bound is not None]
     if len(numbers) != len(bounds) or (len(numbers) == 3 and numbers[2] == 0):
         return None
@@ -535,10 +535,10 @@ def _while_turns(node: ast.While, values: dict[str, ast.expr]) -> tuple[str, ran
     test = node.test
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _COUNTED):
         return None
-    counter, bound = test.left, _whole_number(test.comparators[0])
+    counter, bound = test.left, whole_number(test.comparators[0])
     if not isinstance(counter, ast.Name) or bound is None or counter.id not in values:
         return None
-    start = _whole_number(values[counter.id])
+    start = whole_number(values[counter.id])
     step = _step(node.body, counter.id)
     if start is None or step is None or (step > 0) != isinstance(test.ops[0], (ast.Lt, ast.LtE)):
         return None
@@ -564,20 +564,10 @@ def _step(body: list[ast.stmt], name: str) -> int | None:
     ]
     if len(steps) != 1 or len(others) != 1 or not isinstance(steps[0].op, (ast.Add, ast.Sub)):
         return None
-    amount = _whole_number(steps[0].value)
+    amount = whole_number(steps[0].value)
     if amount is None or amount == 0:
         return None
     return amount if isinstance(steps[0].op, ast.Add) else -amount
-
-
-def _whole_number(node: ast.expr) -> int | None:
-    """A whole number written out: `9`, `-1`."""
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _whole_number(node.operand)
-        return -inner if inner is not None else None
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return node.value
-    return None
 
 
 def _copies_a_list(call: ast.Call) -> bool:

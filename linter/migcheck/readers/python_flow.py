@@ -7054,16 +7054,16 @@ def _slice_bounds(part: ast.Slice) -> tuple[int | None, int | None, int | None] 
 def _range_numbers(args: list[ast.expr]) -> range | None:
     """The numbers `range(...)` gives when its bounds are written out as whole numbers (`range(2, 9)`), at
     most MAX_TURNS + 1 of them (a loop over more is read once); None when any bound is not."""
-    bounds = [bound for bound in map(_whole_number, args) if bound is not None]
+    bounds = [bound for bound in map(whole_number, args) if bound is not None]
     if not 1 <= len(bounds) == len(args) <= 3 or (len(bounds) == 3 and bounds[2] == 0):
         return None  # a step of 0 raises ValueError: the loop never runs, but not as a loop over nothing
     return range(*bounds)[: MAX_TURNS + 1]  # a slice of a range is a range: `range(10**9)` costs nothing
 
 
-def _whole_number(node: ast.expr) -> int | None:
+def whole_number(node: ast.expr) -> int | None:
     """A whole number written out: `9`, `-1`."""
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _whole_number(node.operand)
+        inner = whole_number(node.operand)
         return -inner if inner is not None else None
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return node.value

@@ -1131,16 +1131,7 @@ class Reading:
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
         vm.looped_over = self._looped_over(named if named is not None else dns)
-        vnet = parsed.value("virtual-network-name")
-        # `-c` adds the VM to the deployment the service has already, if any (AUTOMATION.md §4): without
-        # `-w`, in the network that one was created in, which the command does not say.
-        joins = vnet is None and parsed.flag("connect")
-        vm.outside_network_at = parsed.at if vnet is None and not joins else None
-        if not deployment.created:  # a deployment's network is fixed when it is created
-            self._network(deployment, vnet)
-            deployment.network_known &= not joins
-            deployment.joins |= parsed.flag("connect")
-        deployment.created |= not self.maybe
+        self._place(deployment, vm, parsed)
         self._reserved(deployment, parsed.value("reserved-ip"))
         vm.size = _text(parsed.value("vm-size"))
         self._availability_set(vm, parsed.value("availability-set"))
@@ -1160,6 +1151,19 @@ class Reading:
         self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
         deployment.vms[vm_name.casefold()] = vm
 
+    def _place(self, deployment: _Deployment, vm: _Vm, parsed: Parsed) -> None:
+        """The network of the deployment `vm create` or `vm create-from` adds `vm` to: `-w`'s, or none;
+        `-c` adds the VM to the deployment the service has already, if any (AUTOMATION.md §4): without `-w`,
+        in the network that one was created in, which the command does not say."""
+        vnet = parsed.value("virtual-network-name")
+        joins = vnet is None and parsed.flag("connect")
+        vm.outside_network_at = parsed.at if vnet is None and not joins else None
+        if not deployment.created:  # a deployment's network is fixed when it is created
+            self._network(deployment, vnet)
+            deployment.network_known &= not joins
+            deployment.joins |= parsed.flag("connect")
+        deployment.created |= not self.maybe
+
     def _vm_create_from(self, parsed: Parsed) -> None:
         """`azure vm create-from <dns-name> <role-file>`: the VM a role file describes (the JSON `azure vm
         export` writes: `RoleName`, `ConfigurationSets`, ...), created in cloud service <dns-name>, in
@@ -1177,14 +1181,7 @@ class Reading:
         vm.role_file = _file_name(role_file)
         # One VM per turn when each turn names a role file of its own (`for f in exports/*.json`).
         vm.looped_over = self._looped_over(role_file)
-        vnet = parsed.value("virtual-network-name")
-        joins = vnet is None and parsed.flag("connect")
-        vm.outside_network_at = parsed.at if vnet is None and not joins else None
-        if not deployment.created:  # a deployment's network is fixed when it is created
-            self._network(deployment, vnet)
-            deployment.network_known &= not joins
-            deployment.joins |= parsed.flag("connect")
-        deployment.created |= not self.maybe
+        self._place(deployment, vm, parsed)
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
