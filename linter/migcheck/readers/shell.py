@@ -318,6 +318,14 @@ def read_commands(
     if walker.reading.arm_from_start:
         walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, holes=holes)
     script = walker.script()
+    refused = tuple(
+        walker.reading.refused
+    )  # classic commands the CLI refuses for an option: said, run nothing
+    if script is None and refused:
+        script = Script(posixpath.basename(path), "Shell", (), (), replace(refused[0], tag=""))
+    if script is not None and refused:
+        unread = sorted((*script.unread, *refused), key=lambda mark: (mark.line, mark.column))
+        script = replace(script, unread=tuple(unread))
     described = tuple(walker.reading.resources())
     return (script, *described) if script is not None else described
 
