@@ -357,7 +357,7 @@ def _check(args: argparse.Namespace) -> int:
                 show_lines=args.format in SHOWN_LINES,
             )
     except BaselineError as exc:
-        raise UsageError(baseline_problem(exc, config, args.baseline)) from None
+        raise UsageError(baseline_problem(exc, config, args.baseline, "--no-baseline")) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(
@@ -1097,7 +1097,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
         _check_paths_exist(paths)
         result = lint(paths, config, rules)  # the config's baseline applies, as for `check`
     except BaselineError as exc:
-        raise UsageError(baseline_problem(exc, config, None)) from None
+        raise UsageError(baseline_problem(exc, config, None, "--no-baseline")) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(args.output_file, result, config, paths)

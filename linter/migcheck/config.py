@@ -384,11 +384,15 @@ def unmatched_pattern_warning(config: Config, key: str, pattern: str) -> str:
     )
 
 
-def baseline_problem(error: Exception, config: Config, option: str | None = None) -> str:
+def baseline_problem(
+    error: Exception, config: Config, option: str | None = None, passed_over_by: str = ""
+) -> str:
     """A baseline that cannot be used, and, when the config file named it (not the `option` given), which
-    setting did: the name it gives is relative to the file's folder, not to where migcheck runs."""
+    setting did: the name it gives is relative to the file's folder, not to where migcheck runs; and the
+    option that passes the setting over for one run, where the command has one (`passed_over_by`)."""
     if option is None and config.baseline and config.source:
-        return f"{visible(config.source)}: `baseline`: {error}"
+        skip = f" (or pass it over for this run with {passed_over_by})" if passed_over_by else ""
+        return f"{visible(config.source)}: `baseline`: {error}{skip}"
     return str(error)
 
 
