@@ -56,7 +56,10 @@ def test_a_missing_baseline_names_the_command_that_records_it(
     assert (
         capsys.readouterr()
         .err.rstrip()
-        .endswith("; record the current findings in it with --write-baseline nope.json")
+        .endswith(
+            "; record the current findings in it with --write-baseline nope.json (or pass it over for this run "
+            "with --no-baseline)"
+        )
     )
 
 
