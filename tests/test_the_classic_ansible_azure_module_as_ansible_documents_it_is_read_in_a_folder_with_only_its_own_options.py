@@ -69,6 +69,14 @@ def test_the_docs_example_without_a_management_certificate_is_read_in_a_folder(t
     assert "azure (Ansible module)" in message
 
 
+def test_mig601_says_the_module_not_the_cli_calls_the_api(tmp_path, monkeypatch):
+    (message,) = _calls(tmp_path, monkeypatch, DOCS_EXAMPLE)
+    assert message.startswith("Ansible playbook 'provision.yml' uses the classic azure module of Ansible (")
+    mixed = DOCS_EXAMPLE + '    - shell: azure vm create svc3 img u p -l "East US"\n'
+    (message,) = _calls(tmp_path / "mixed", monkeypatch, mixed)
+    assert "uses the classic Azure CLI in asm mode and the classic azure module of Ansible (" in message
+
+
 def test_the_module_named_by_local_action_is_read_in_a_folder(tmp_path, monkeypatch):
     (message,) = _calls(tmp_path, monkeypatch, LOCAL_ACTION)
     assert "azure (Ansible module)" in message

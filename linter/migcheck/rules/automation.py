@@ -10,6 +10,7 @@ from typing import NamedTuple, TypeVar
 
 from migcheck.automation import (
     ANSIBLE_VM,
+    ANSIBLE_VM_ABSENT,
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
     modules_for,
@@ -346,6 +347,10 @@ def _script_words(script: Script) -> str:
 _TYPED = "classic resource types through Resource Manager"
 
 
+_ANSIBLE_MODULE = "classic azure module of Ansible"
+_ANSIBLE_MODULE_CALLS = frozenset({ANSIBLE_VM, ANSIBLE_VM_ABSENT})
+
+
 def _client(language: str, names: list[str]) -> str:
     """The client a script's calls go through: a PowerShell or Python script that runs the classic CLI
     (`azure vm create`, a command, not a cmdlet or a method) uses the CLI, or both."""
@@ -353,6 +358,10 @@ def _client(language: str, names: list[str]) -> str:
     if typed:  # `New-AzResource -ResourceType Microsoft.ClassicCompute/...`: not the classic client
         rest = [name for name in names if name not in CLASSIC_TYPE_CALLS]
         return f"{_client(language, rest)} and the {_TYPED}" if rest else _TYPED
+    modules = [name for name in names if name in _ANSIBLE_MODULE_CALLS]
+    if modules:  # an Ansible task of the classic `azure` module: the module, not the CLI, calls the API
+        rest = [name for name in names if name not in _ANSIBLE_MODULE_CALLS]
+        return f"{_client(language, rest)} and the {_ANSIBLE_MODULE}" if rest else _ANSIBLE_MODULE
     cli = [name for name in names if name.startswith("azure ")]
     own = _CLIENTS.get(language, "Service Management SDK")
     if not cli or len(cli) == len(names):
