@@ -8,7 +8,7 @@ and subnet; they are not: the module names the service as the VM and gives it no
 
 from __future__ import annotations
 
-from lint_support import lint_files
+from lint_support import lint_files, where
 
 from migcheck.model import Deployment
 
@@ -75,6 +75,11 @@ def test_mig601_says_the_module_not_the_cli_calls_the_api(tmp_path, monkeypatch)
     mixed = DOCS_EXAMPLE + '    - shell: azure vm create svc3 img u p -l "East US"\n'
     (message,) = _calls(tmp_path / "mixed", monkeypatch, mixed)
     assert "uses the classic Azure CLI in asm mode and the classic azure module of Ansible (" in message
+
+
+def test_findings_of_the_module_s_task_point_at_its_azure_key(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"provision.yml": DOCS_EXAMPLE}, "MIG601")
+    assert where(result.findings) == ["MIG601 provision.yml:5:7"]
 
 
 def test_the_module_named_by_local_action_is_read_in_a_folder(tmp_path, monkeypatch):

@@ -570,8 +570,8 @@ class _Playbook:
                 ran = self._command(value, args or {})
             elif key in _ACTIONS:
                 ran = self._action(value, args or {})
-            elif key == _CLASSIC_MODULE:
-                ran = self._classic_module(value, self._mark(node))
+            elif key == _CLASSIC_MODULE:  # shown at its key, `azure:`, not at the task's first line
+                ran = self._classic_module(value, self._mark(_key_node(node, key)))
             if ran and not self.walking:  # an included file's lines are its own
                 # A block mapping ends where the next token starts: at the start of a line after its own.
                 last = node.end_mark.line + (1 if node.end_mark.column else 0)
@@ -949,3 +949,8 @@ def _next_statement(lines: list[str], number: int) -> int:
         if stripped and not stripped.startswith("#"):
             return following + 1
     return 0
+
+
+def _key_node(mapping: Node, key: str) -> Node:
+    """The node of `key` in `mapping` (a task), where it is written; the mapping itself if none is."""
+    return next((k for k, _ in mapping.value if _is_scalar(k) and k.value == key), mapping)
