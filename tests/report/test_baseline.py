@@ -286,7 +286,7 @@ def test_a_missing_baseline_named_by_the_config_says_where_it_was_looked_for(con
     assert err == (
         "migcheck: error: ../migcheck.toml: `baseline`: cannot read baseline missing.json (looked for at "
         "../missing.json): No such file or directory; record the current findings in it with "
-        "--write-baseline ../missing.json\n"
+        "--write-baseline ../missing.json (or pass it over for this run with --no-baseline)\n"
     )
     # What it says to run makes the baseline the config names.
     assert run("check", "contoso", "--write-baseline", "../missing.json")[0] == 0
