@@ -397,3 +397,17 @@ def hub_peered_with_classic(subscription: str, remote: str = "prod-vnet") -> dic
             ]
         },
     }
+
+
+# An Application Gateway as `Get-AzureApplicationGateway | ConvertTo-Json` writes it: in 'web-vnet', subnet 'AppGw'.
+CMDLET_APP_GATEWAY = {
+    "Name": "web-appgw",
+    "Description": "",
+    "VnetName": "web-vnet",
+    "Subnets": ["AppGw"],
+    "InstanceCount": 2,
+    "GatewaySize": "Medium",
+    "State": "Running",
+    "VirtualIPs": [],
+    "DnsName": "web-appgw.cloudapp.net",
+}

@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import json
 
-from lint_support import graph_network, graph_page, lint_files
+from lint_support import CMDLET_APP_GATEWAY, graph_network, graph_page, lint_files
 
 FIRST = "11111111-1111-1111-1111-111111111111"
 SECOND = "22222222-2222-2222-2222-222222222222"
 
-GATEWAY = {
-    "Name": "web-appgw",
-    "VnetName": "web-vnet",
-    "Subnets": ["AppGw"],
-    "InstanceCount": 2,
-    "GatewaySize": "Medium",
-    "State": "Running",
-    "VirtualIPs": [],
-    "DnsName": "web-appgw.cloudapp.net",
-}
+GATEWAY = CMDLET_APP_GATEWAY
 LINK = {"State": "Provisioned", "VnetName": "web-vnet"}
 AUTHORIZATION = {
     "Description": "analytics",

@@ -7,23 +7,13 @@ from __future__ import annotations
 
 import json
 
-from lint_support import graph_network, graph_page, lint_files
+from lint_support import CMDLET_APP_GATEWAY, graph_network, graph_page, lint_files
 
 A = "aaaaaaaa-0000-0000-0000-00000000000a"
 B = "bbbbbbbb-0000-0000-0000-00000000000b"
 
 
-GATEWAY = {
-    "Name": "web-appgw",
-    "Description": "",
-    "VnetName": "web-vnet",
-    "Subnets": ["AppGw"],
-    "InstanceCount": 2,
-    "GatewaySize": "Medium",
-    "State": "Running",
-    "VirtualIPs": [],
-    "DnsName": "web-appgw.cloudapp.net",
-}
+GATEWAY = CMDLET_APP_GATEWAY
 LINK = {"State": "Provisioned", "VnetName": "erp-vnet"}
 AUTHORIZATION = {
     "Description": "analytics",
