@@ -49,7 +49,9 @@ def test_creating_a_classic_cloud_service_through_resource_manager_fails_today(
     assert where([finding])[0].startswith(f"MIG601 {name}:2:")
     assert "create classic cloud services" in finding.message
     assert "uses the classic resource types through Resource Manager" in finding.message
-    assert "Microsoft.Compute/cloudServices" in (finding.fix or "")
+    # Not Cloud Services (extended support), Microsoft.Compute/cloudServices, which retires too.
+    assert "Microsoft.Compute/virtualMachines behind a Microsoft.Network/loadBalancers" in (finding.fix or "")
+    assert "not Cloud Services (extended support), which retires on 2027-03-31" in (finding.fix or "")
 
 
 @pytest.mark.parametrize("name", CREATES)

@@ -17,7 +17,12 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from migcheck.model import EVERY_NETWORK
-from migcheck.retirements import APPLICATION_GATEWAY_V1, BASIC_SKU, NON_ZONAL_GATEWAY_SKUS
+from migcheck.retirements import (
+    APPLICATION_GATEWAY_V1,
+    BASIC_SKU,
+    EXTENDED_SUPPORT_RETIRES,
+    NON_ZONAL_GATEWAY_SKUS,
+)
 
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
 # the one in-place successor, retires on 2027-03-31.
@@ -328,7 +333,10 @@ CLASSIC_RESOURCE_TYPES = {
     for written, instead, kind in (
         (
             "Microsoft.ClassicCompute/domainNames",
-            "Microsoft.Compute/cloudServices (Cloud Services (extended support))",
+            # Not Cloud Services (extended support), Microsoft.Compute/cloudServices: it retires too.
+            "Microsoft.Compute/virtualMachines behind a Microsoft.Network/loadBalancers (Standard SKU) for VMs; "
+            "App Service, Container Apps or AKS for web/worker roles (not Cloud Services (extended support), "
+            f"which retires on {EXTENDED_SUPPORT_RETIRES})",
             "cloud services",
         ),
         ("Microsoft.ClassicCompute/virtualMachines", "Microsoft.Compute/virtualMachines", "VMs"),
