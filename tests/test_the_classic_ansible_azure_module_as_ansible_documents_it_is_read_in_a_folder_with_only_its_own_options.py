@@ -3,12 +3,15 @@ EXAMPLES write it takes its management certificate from AZURE_CERT_PATH, so the 
 `management_cert_path`: such a playbook was passed over in a folder walk ("Nothing checked"), which looked for
 that option or `hosted_service_name`, an option the module does not have. A task whose key is `azure` (or
 `local_action:` with `module: azure`) is the classic module and is read. Options its argument_spec does not
-declare (`hosted_service_name`, `subnet_name`: Ansible refuses the task) were read as the VM's cloud service
-and subnet; they are not: the module names the service as the VM and gives it no subnet."""
+declare (`hosted_service_name`, `subnet_name`) were read as the VM's cloud service and subnet, then left out
+with the VM still made; Ansible refuses such a task whole ("Unsupported parameters"), so it is said where the
+option is written (refused-option) and creates no VM."""
 
 from __future__ import annotations
 
-from lint_support import lint_files, where
+import json
+
+from lint_support import lint_files, run_cli, unread_marks, where
 
 from migcheck.model import Deployment
 
@@ -96,17 +99,33 @@ def test_resource_manager_modules_and_a_vars_dict_named_azure_are_not_the_classi
     assert not result.described
 
 
-def test_options_the_module_does_not_declare_name_no_service_or_subnet(tmp_path, monkeypatch):
+def test_a_task_with_an_option_the_module_does_not_declare_is_said_and_creates_no_vm(
+    tmp_path, monkeypatch, capsys
+):
     task = "        hosted_service_name: shop\n        subnet_name: FrontEnd\n        virtual_network_name: app-vnet\n"
     playbook = DOCS_EXAMPLE.replace("        wait: True\n", task)
     result = lint_files(tmp_path, monkeypatch, {"provision.yml": playbook})
-    (estate,) = result.estates
-    (service,) = estate.cloud_services
-    assert service.name == "my-virtual-machine"
+    assert not [d for document in result.documents for d in document.resources if isinstance(d, Deployment)]
+    assert all(not estate.cloud_services for estate in result.estates)
+    _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
+    parts = [part for sub in json.loads(out)["subscriptions"] for part in sub.get("unread_parts", [])]
+    assert parts == [{"path": "provision.yml", "line": 13, "column": 9, "why": "refused-option"}]
+
+
+def test_every_option_the_module_declares_is_read(tmp_path, monkeypatch):
+    task = (
+        "        hostname: web.cloudapp.net\n        os_type: linux\n        endpoints: '22,80'\n"
+        "        auto_updates: no\n        enable_winrm: no\n        wait_timeout: 600\n"
+        "        wait_timeout_redirects: 300\n        subscription_id: 00000000-0000-0000-0000-000000000001\n"
+        "        management_cert_path: /etc/azure.pem\n        virtual_network_name: app-vnet\n"
+    )
+    playbook = DOCS_EXAMPLE.replace("        wait: True\n", task)
+    result = lint_files(tmp_path, monkeypatch, {"provision.yml": playbook})
     deployments = [
         d for document in result.documents for d in document.resources if isinstance(d, Deployment)
     ]
-    assert [(r.name, r.subnets) for d in deployments for r in d.roles] == [("my-virtual-machine", ())]
+    assert [r.name for d in deployments for r in d.roles] == ["my-virtual-machine"]
+    assert unread_marks(tuple(r for document in result.documents for r in document.resources)) == []
 
 
 def test_a_helm_template_with_a_key_named_azure_is_no_playbook_that_does_not_parse(tmp_path, monkeypatch):

@@ -1407,6 +1407,10 @@ LOST_CONTINUATION = "\\"
 # The tag of a `Script.unread` mark of a shell `azure` command's option its classic form does not declare
 # (`-I` where the CLI has `-i`): commander refuses the command, which runs nothing.
 REFUSED_OPTION = "refused-option"
+# The tag of a `Script.unread` mark of an option a task gives Ansible's classic `azure` module that its
+# argument_spec does not declare (`subnet_name:`): Ansible refuses the whole task ("Unsupported parameters"),
+# which creates nothing.
+REFUSED_MODULE_OPTION = "refused-module-option"
 # The tag of a `Script.unread` mark of a command line another language's script runs through a shell
 # (`os.system("azure vm create ... -n 'web1")`) that bash cannot parse (a quote left open): the shell
 # refuses it with a syntax error and runs none of it; the script's other commands still run.

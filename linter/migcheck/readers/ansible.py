@@ -39,10 +39,19 @@ import contextlib
 import itertools
 import posixpath
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from migcheck.automation import ANSIBLE_VM, ANSIBLE_VM_ABSENT
-from migcheck.model import DirectiveComment, Document, FileKind, FileProblem, Mark, Suppression
+from migcheck.model import (
+    REFUSED_MODULE_OPTION,
+    DirectiveComment,
+    Document,
+    FileKind,
+    FileProblem,
+    Mark,
+    Suppression,
+)
 from migcheck.readers import beside, shell
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 from migcheck.readers.xplat import HOLE, Word
@@ -621,6 +630,14 @@ class _Playbook:
         given = self._entries(value)
         if given is None:
             return False
+        undeclared = next((key for key in given if key not in _MODULE_OPTIONS), None)
+        if undeclared is not None:
+            # Ansible refuses the whole task: said where the option is written, and nothing is created.
+            if not self.walking:  # an included file's task is said by that file's own check
+                self.lines.refused(
+                    replace(self._mark(_key_node(value, undeclared)), tag=REFUSED_MODULE_OPTION)
+                )
+            return True
         state = given.get("state")
         words = {key: self._word(node) for key, node in given.items() if _is_scalar(node)}
         name = words.get("name") or Word(None, at, holder="name")
@@ -739,9 +756,19 @@ class _Playbook:
         return Mark(self.path, node.start_mark.line + 1, column=node.start_mark.column + 1 + quoted)
 
 
+# The options the classic module's argument_spec declares (lib/ansible/modules/cloud/azure/azure.py, Ansible
+# 1.7 to 2.8), and `module` of `local_action:`: a task giving any other (`subnet_name`, `hosted_service_name`)
+# is refused by Ansible ("Unsupported parameters") and runs nothing.
+_MODULE_OPTIONS = frozenset(
+    {
+        *("name", "hostname", "image", "os_type", "location", "role_size", "storage_account"),
+        *("virtual_network_name", "endpoints", "user", "password", "ssh_cert_path", "state"),
+        *("subscription_id", "management_cert_path", "wait", "wait_timeout", "wait_timeout_redirects"),
+        *("auto_updates", "enable_winrm", "module"),
+    }
+)
 # The classic module's values that `azure vm create` takes as options. Its argument_spec declares no subnet
-# (it sends no subnet names) and no cloud service (`name` is the service's too): a task giving such an
-# option is refused by Ansible ("Unsupported parameters"), so it is not read.
+# (it sends no subnet names) and no cloud service (`name` is the service's too).
 _VM_OPTIONS = (
     ("location", "-l"),
     ("role_size", "-z"),

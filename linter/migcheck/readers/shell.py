@@ -2890,12 +2890,19 @@ class CommandLines:
         with walker._looping(_short(listed), {name}), walker._maybe(), walker._may_not_run():
             run()
 
+    def refused(self, mark: Mark) -> None:
+        """A call the tool that runs it refuses as written (`mark` tagged with why), which creates nothing."""
+        self.walker.reading.refused.append(mark)
+
     def resources(self) -> tuple[object, ...]:
         script = self.walker.script()
         described = tuple(self.walker.reading.resources())
+        refused = self.walker.reading.refused
+        if script is None and refused:  # calls refused, said, run nothing: as a shell script's
+            script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         if script is None:
             return described
-        unread = tuple(self.walker.reading.refused)
+        unread = tuple(sorted(refused, key=lambda mark: (mark.line, mark.column)))
         return (replace(script, unread=unread) if unread else script, *described)
 
 

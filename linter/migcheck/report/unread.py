@@ -32,6 +32,7 @@ from migcheck.model import (
     ESCAPED_PARAMETER,
     LOST_CONTINUATION,
     OTHER_SHELL,
+    REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
     UNPARSED_COMMAND_LINE,
     XML_EDITS_NOT_FOLLOWED,
@@ -92,6 +93,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "CLI, azure-xplat-cli 0.x; option letters are case-sensitive): the CLI refuses it as an unknown option "
         "and runs nothing, so migcheck does not read it and what it would create is missing; write the option "
         "as the command declares it (`azure <command> --help` lists them)",
+    ),
+    REFUSED_MODULE_OPTION: (
+        "refused-option",
+        "gives Ansible's classic `azure` module an option its argument_spec does not declare: Ansible refuses "
+        "the whole task (Unsupported parameters) and runs nothing, so migcheck does not read it and the VM it "
+        "would create is missing; remove the option, or write it as the module declares it (name, image, "
+        "location, role_size, storage_account, virtual_network_name, endpoints, user, password, ...)",
     ),
     CALLED_BY_UNSTATED_NAME: (
         "called-by-unstated-name",
