@@ -1473,6 +1473,10 @@ class Script:
     # The language of the file, where it is not `language`: a Python script whose classic calls are the
     # classic CLI's commands it runs (`subprocess.call(["azure", ...])`) is "Python", its calls "Shell"'s.
     written_in: str = field(default="", compare=False)
+    # What a message calls the script, its name included, where not "<language> script '<name>'": an
+    # Ansible file that runs the classic CLI or module is "Ansible playbook 'site.yml'", or a task file
+    # ("Ansible task file 'main.yml' of role 'web'"); "" for the rest.
+    called: str = field(default="", compare=False)
 
 
 EXPRESSROUTE = "expressroute"

@@ -50,6 +50,7 @@ from migcheck.model import (
     FileKind,
     FileProblem,
     Mark,
+    Script,
     Suppression,
 )
 from migcheck.readers import beside, shell
@@ -208,7 +209,7 @@ def read(path: str, data: bytes) -> Document:
         ran.append(lines)
         _Playbook(path, len(data), lines, spans).read(roots)
 
-    resources = shell.run_commands(path, len(data), program)
+    resources = _called(path, roots, shell.run_commands(path, len(data), program))
     others = ran[-1].functions_run() if ran else ()
     suppressions, marked = _suppressions(path, text, spans)
     if not resources:
@@ -216,6 +217,19 @@ def read(path: str, data: bytes) -> Document:
     return Document(
         path, FileKind.SHELL, "", resources, suppressions, marked, text=text, functions_run=others
     )
+
+
+def _called(path: str, roots: list[Node], resources: tuple[object, ...]) -> tuple[object, ...]:
+    """`resources` with the file's script called what it is: a playbook, or a task file (a role's, by its
+    role: `roles/<role>/tasks/<file>`)."""
+    name = posixpath.basename(path)
+    if _plays_in(roots):
+        called = f"Ansible playbook '{name}'"
+    else:
+        parts = posixpath.normpath(path).split("/")
+        role = parts[-3] if len(parts) >= 4 and parts[-4] == "roles" and parts[-2] == "tasks" else ""
+        called = f"Ansible task file '{name}'" + (f" of role '{role}'" if role else "")
+    return tuple(replace(r, called=called) if isinstance(r, Script) else r for r in resources)
 
 
 def _syntax(path: str, error: Any) -> FileProblem:

@@ -194,7 +194,7 @@ class ClassicAutomation(Rule):
         kinds = _kinds(creates)
         named = all(name in _CREATES for name in creates)
         message = (
-            f"{_script_words(script)} '{script.name}' runs the migration (MIG602 checks its steps), and its "
+            f"{_script_named(script)} runs the migration (MIG602 checks its steps), and its "
             f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) "
             f"{_fail_when_run(creates, surely)}, since {_retired(kinds)}: it can migrate only classic "
             "resources that exist already"
@@ -229,18 +229,18 @@ def _message(script: Script) -> str:
         kinds = _kinds(creates)
         what = _and(kinds) if named else "resources"
         return (
-            f"{_script_words(script)} '{script.name}' uses the {api} ({shown}): its calls that create "
+            f"{_script_named(script)} uses the {api} ({shown}): its calls that create "
             f"classic {what} ({_shown(creates)}) fail today, since {_retired(kinds)}{others}"
         )
     services, iaas = services_of(script.language, names)
     if not iaas:
         return (
-            f"{_script_words(script)} '{script.name}' uses the {api} ({shown}) for "
+            f"{_script_named(script)} uses the {api} ({shown}) for "
             f"{_and(s.what for s in services)}, which the migration of IaaS resources does not move: the classic "
             "API is deprecated, and Resource Manager manages these services"
         )
     return (
-        f"{_script_words(script)} '{script.name}' uses the {api} ({shown}): it stops working once these "
+        f"{_script_named(script)} uses the {api} ({shown}): it stops working once these "
         "resources are migrated to Resource Manager"
     )
 
@@ -334,9 +334,14 @@ _CLIENTS = {
 }
 
 
+def _script_named(script: Script) -> str:
+    """What a message calls a script, its name included: a Python script or an Ansible playbook or task file
+    that runs the classic CLI is read as the shell script running the same commands, but its author knows
+    it as what it is."""
+    return script.called or f"{_script_words(script)} '{script.name}'"
+
+
 def _script_words(script: Script) -> str:
-    """What a message calls a script: a Python script or an Ansible playbook that runs the classic CLI is
-    read as the shell script running the same commands, but its author knows it as what it is."""
     if script.written_in:  # a Python script that runs the classic CLI, read as the commands it runs
         return f"{script.written_in} script"
     if script.language == "Shell" and script.mark.path.lower().endswith((".yml", ".yaml")):
