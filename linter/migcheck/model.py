@@ -1411,6 +1411,10 @@ REFUSED_OPTION = "refused-option"
 # argument_spec does not declare (`subnet_name:`): Ansible refuses the whole task ("Unsupported parameters"),
 # which creates nothing.
 REFUSED_MODULE_OPTION = "refused-module-option"
+# The tag of a `Script.unread` mark of a classic command's value an Ansible task takes from another task's
+# registered result (`{{ out.stdout }}`): what a command printed when the playbook ran, which the file does not
+# state, whatever the play's variables give that name.
+REGISTERED_OUTPUT = "registered-output"
 # The tag of a `Script.unread` mark of a command line another language's script runs through a shell
 # (`os.system("azure vm create ... -n 'web1")`) that bash cannot parse (a quote left open): the shell
 # refuses it with a syntax error and runs none of it; the script's other commands still run.

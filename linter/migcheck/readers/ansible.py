@@ -13,12 +13,14 @@ decide, and with `loop:`/`with_items:` once per item of a list written out (once
 over a list it does not write out); `with_dict:` once per entry of a mapping written out (`item.key`,
 `item.value`), `with_nested:` once per combination of lists written out (`item[0]`, `item.1`), and the
 other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's
-`vars:` gives it, else a value the file does not state, as a shell script's `$VAR` is.
+`vars:` gives it (or builds of others: `svc: "{{ prefix }}-svc"`), else a value the file does not state, as a
+shell script's `$VAR` is; a task's registered result (`register: out`, `{{ out.stdout }}`) is one not stated,
+said as an unread part where a classic command reads it (`REGISTERED_OUTPUT`).
 
 A task that includes a task file (`include_tasks:`, `import_tasks:`, the old `include:`; from the folder of the
 file that includes it, a role's `tasks/`, or the playbook's) or a role (`roles:`, `include_role:`,
 `import_role:`: `roles/<name>/` beside the playbook, its `tasks/main.yml`) runs those tasks there, with the
-play's values and the task's `vars:`; the play's values are its `vars:`, its `vars_files:`, a role's
+play's values and the task's `vars:`; the play's values are its `vars:`, its `vars_files:`, `include_vars:`, a role's
 `defaults/main.yml` (below every other) and `vars/main.yml`, and `set_fact:` (a value built of others is
 one not stated from there). A file is included as a settings file is loaded (`readers.beside`: a checked
 file, inside the root, reached through no symbolic link), never within itself, at most `_INCLUDE_DEPTH`
@@ -45,6 +47,7 @@ from typing import Any
 from migcheck.automation import ANSIBLE_VM, ANSIBLE_VM_ABSENT
 from migcheck.model import (
     REFUSED_MODULE_OPTION,
+    REGISTERED_OUTPUT,
     DirectiveComment,
     Document,
     FileKind,
@@ -117,6 +120,9 @@ _ROLE_INCLUDES = frozenset(
     for module in ("include_role", "import_role")
 )
 _SET_FACT = frozenset({"set_fact", "ansible.builtin.set_fact", "ansible.legacy.set_fact"})
+_INCLUDE_VARS = frozenset({"include_vars", "ansible.builtin.include_vars", "ansible.legacy.include_vars"})
+# At most this many characters in a value built of others (`{{ a }}{{ a }}` nested): past it, not stated.
+_MOST_BUILT = 10_000
 # A task file's own read marks what it creates as read once in this name: a playbook that includes the file
 # runs its tasks with the play's values, and what the read with values it does not know made is left out.
 TASK_FILE = "tasks"
@@ -257,6 +263,9 @@ class _Playbook:
         self.lines = lines
         self.seen: set[int] = set()  # the nodes walked: an alias of one is not walked again
         self.stated: dict[str, tuple[str, Mark]] = {}  # the play's `vars:` that are literal strings
+        # The results tasks register (`register: out`), by name: what a command printed, known only on a run.
+        self.registered: dict[str, Mark] = {}
+        self.said: set[Mark] = set()  # the uses of a registered result said as unread parts, once each
         self.spans = spans  # the lines of each task that runs a command, for its suppression comments
         self.spans.clear()
         # The nodes the walk may look at, in proportion to the file's size: aliases may give one list to
@@ -314,21 +323,43 @@ class _Playbook:
             handlers = entries["handlers"]
             self.lines.may_run(lambda: self._tasks(handlers))
 
-    def _state(self, node: Node | None, only_new: bool = False) -> None:
-        """The literal strings a mapping of variables gives (a play's `vars:`, a vars file, `set_fact:`): a
-        value built of others (`{{ ... }}`) is one not stated. `only_new`: a role's defaults, which give
-        way to every value already stated."""
+    def _state(self, node: Node | None, only_new: bool = False, prefix: str = "") -> None:
+        """The literal strings a mapping of variables gives (a play's `vars:`, a vars file, `set_fact:`,
+        `include_vars:`, each name after `prefix`): a value built of others (`{{ prefix }}-svc`) is the text
+        they give it, where each is a variable stated or built so (`_resolve`), else one not stated.
+        `only_new`: a role's defaults, which give way to every value already stated."""
+        before = dict(self.stated)
+        self.spend(len(before))
+        templates: dict[str, Node] = {}
         for name, value in (self._entries(node) or {} if node is not None else {}).items():
-            if only_new and name in self.stated:
+            name = prefix + name
+            if only_new and name in before:
                 continue
-            if _is_scalar(value) and value.tag != _NULL and "{{" not in value.value:
-                self.stated[name] = (value.value, self._mark(value))
-            else:
-                self.stated.pop(name, None)
+            self.registered.pop(name, None)
+            self.stated.pop(name, None)
+            if _is_scalar(value) and value.tag != _NULL:
+                if "{{" in value.value:
+                    templates[name] = value
+                else:
+                    self.stated[name] = (value.value, self._mark(value))
+        _Resolution(self, templates, before).resolve()
 
-    def _state_all(self, roots: list[Node]) -> None:
+    def _state_all(self, roots: list[Node], prefix: str = "") -> None:
         for root in roots:
-            self._state(root)
+            self._state(root, prefix=prefix)
+
+    def _include_vars(self, value: Node) -> None:
+        """`include_vars: file.yml` (`file:`, and `name:` for the variable that holds them all): the file's
+        variables, as a vars file's."""
+        given = self._entries(value) or {}
+        stated = value if _is_scalar(value) else given.get("file") or given.get("_raw_params")
+        if stated is None or not _is_scalar(stated) or not stated.value.strip():
+            return
+        name = given.get("name")
+        prefix = (
+            f"{name.value}." if name is not None and _is_scalar(name) and name.value.isidentifier() else ""
+        )
+        self._in_file(stated.value.strip(), lambda roots: self._state_all(roots, prefix))
 
     def _defaults(self, roots: list[Node]) -> None:
         for root in roots:
@@ -459,6 +490,7 @@ class _Playbook:
 
         def once() -> None:
             self._task_body(node, entries)
+            self._register(entries)
 
         def conditional() -> None:
             if "when" in entries:
@@ -477,6 +509,26 @@ class _Playbook:
             return
         for first, parts in runs:
             self.lines.each(name, [first], self._bound(parts, conditional))
+
+    def _register(self, entries: dict[str, Node]) -> None:
+        """`register: out`: from here `out` is the task's result (`out.stdout`), a value the file does not
+        state, whatever the play's variables give that name."""
+        named = entries.get("register")
+        if named is not None and _is_scalar(named) and named.value.strip().isidentifier():
+            name = named.value.strip()
+            self.stated.pop(name, None)
+            self.registered[name] = self._mark(named)
+
+    def _registered(self, expression: str, at: Mark) -> bool:
+        """Whether `expression` reads a task's registered result (`out.stdout`, `out.stdout_lines[0]`): its use
+        written at `at` is said as an unread part, once, where the playbook writes it."""
+        root = _root_name(expression)
+        if root not in self.registered:
+            return False
+        if not self.walking and at not in self.said:  # an included file's uses are its own check's to say
+            self.said.add(at)
+            self.lines.refused(replace(at, tag=REGISTERED_OUTPUT))
+        return True
 
     def _runs(self, key: str, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
         """Each run of a looping task: the item's word, and what the run states (`item`, `item.key` and
@@ -586,6 +638,9 @@ class _Playbook:
                 return
             if key in _SET_FACT:
                 self._state(value)
+                return
+            if key in _INCLUDE_VARS:
+                self._include_vars(value)
                 return
         for key, value in entries.items():
             ran = False
@@ -711,12 +766,13 @@ class _Playbook:
             self._add(pieces, byte_places, value[start:opened], places[start:opened])
             at = places[opened] if opened < len(places) else (1, 1)
             expression = value[opened + 2 : closed].strip()
-            stated = self.stated.get(expression)
+            mark = Mark(self.path, at[0], column=at[1])
+            stated = None if self._registered(expression, mark) else self.stated.get(expression)
             if stated is not None:
                 filled = stated[0]
             else:
                 filled = f"{HOLE}-{len(holes)}-"
-                holes.append((_holder(value[opened : closed + 2]), Mark(self.path, at[0], column=at[1])))
+                holes.append((_holder(value[opened : closed + 2]), mark))
             self._add(pieces, byte_places, filled, [at] * len(filled))
             start = closed + 2
         self._add(pieces, byte_places, value[start:], places[start:])
@@ -741,6 +797,11 @@ class _Playbook:
             return Word(value, mark, exact=node.style is None)
         bare = value.strip()
         expressions = list(_expressions(bare))
+        if any(
+            self._registered(value[opened + 2 : closed].strip(), mark)
+            for opened, closed in _expressions(value)
+        ):
+            return Word(None, mark, holder=_holder(value))
         if len(expressions) == 1 and expressions[0] == (0, len(bare) - 2):
             stated = self.stated.get(bare[2:-2].strip())
             if stated is not None:
@@ -854,6 +915,68 @@ def _plays_in(roots: list[Node]) -> bool:
             if item.id == "mapping" and any(_is_scalar(k) and k.value in keys for k, _ in item.value):
                 return True
     return False
+
+
+def _root_name(expression: str) -> str:
+    """The variable an expression starts from (`out` of `out.stdout | trim`)."""
+    end = 0
+    while end < len(expression) and (expression[end].isalnum() or expression[end] == "_"):
+        end += 1
+    return expression[:end]
+
+
+class _Resolution:
+    """The values of the variables one mapping builds of others (`svc: "{{ prefix }}-svc"`), each the text of
+    its template with every `{{ name }}` filled in: by a variable stated before the mapping or built here
+    (each once, a cycle going back to the value before), else not stated. Each is stated where it is a
+    text of at most `_MOST_BUILT` characters."""
+
+    def __init__(self, playbook: _Playbook, templates: dict[str, Node], before: dict[str, tuple[str, Mark]]):
+        self.playbook = playbook
+        self.templates = templates
+        self.before = before
+        self.built: dict[str, str | None] = {}
+        self.building: set[str] = set()
+
+    def resolve(self) -> None:
+        for name, node in self.templates.items():
+            text = self.value(name)
+            if text is not None:
+                self.playbook.stated[name] = (text, self.playbook._mark(node))
+
+    def value(self, name: str) -> str | None:
+        if name in self.built:
+            return self.built[name]
+        if name not in self.templates or name in self.building:
+            # A literal of this mapping or one stated before it; a cycle goes back to the value before.
+            outer = self.before.get(name) if name in self.building else self.playbook.stated.get(name)
+            return outer[0] if outer is not None else None
+        self.building.add(name)
+        text = self.filled(self.templates[name].value)
+        self.building.discard(name)
+        self.built[name] = text
+        return text
+
+    def filled(self, template: str) -> str | None:
+        """`template` with each `{{ name }}` its value; None where one is an expression of more than a name,
+        a result a task registers, a value not stated, or the text grows past `_MOST_BUILT`."""
+        self.playbook.spend(len(template) + 1)
+        pieces, start, length = [], 0, 0
+        for opened, closed in _expressions(template):
+            name = template[opened + 2 : closed].strip()
+            if not name.isidentifier() or name in self.playbook.registered:
+                return None
+            text = self.value(name)
+            if text is None:
+                return None
+            pieces += [template[start:opened], text]
+            length += opened - start + len(text)
+            if length > _MOST_BUILT:
+                return None
+            start = closed + 2
+        pieces.append(template[start:])
+        self.playbook.spend(length)
+        return "".join(pieces)
 
 
 def _is_scalar(node: Node) -> bool:

@@ -34,6 +34,7 @@ from migcheck.model import (
     OTHER_SHELL,
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
+    REGISTERED_OUTPUT,
     UNPARSED_COMMAND_LINE,
     XML_EDITS_NOT_FOLLOWED,
 )
@@ -100,6 +101,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "the whole task (Unsupported parameters) and runs nothing, so migcheck does not read it and the VM it "
         "would create is missing; remove the option, or write it as the module declares it (name, image, "
         "location, role_size, storage_account, virtual_network_name, endpoints, user, password, ...)",
+    ),
+    REGISTERED_OUTPUT: (
+        "registered-output",
+        "gives a classic command a value from a task's registered result (`{{ out.stdout }}`): what a command "
+        "printed when the playbook ran, which the files do not state, so migcheck reads it as a value not "
+        "stated and findings about what it names may be missing; state the value in the play's `vars:` or a "
+        "vars file, or check the command with the value it gets",
     ),
     CALLED_BY_UNSTATED_NAME: (
         "called-by-unstated-name",
