@@ -5116,6 +5116,7 @@ def _link_inventory(
     portal = _portal_networks(linker._definitions())
     found = {t: _as_defined(linker._all(t), portal) for t in inv.INVENTORY_TYPES}
     _subscribe_cmdlet_records(linker, found)
+    _subscribe_cmdlet_rows(linker, found)
     records = {t: _once(found[t], linker.conflicts) for t in inv.INVENTORY_TYPES}
     if not any(records.values()):
         return services, Inventory(), set()
@@ -5199,6 +5200,43 @@ def _subscribe_cmdlet_records(linker: _Linker, records: dict[type, list[Any]]) -
             else r
             for r in records[unsubscribed]
         ]
+
+
+# The classic rows a cmdlet exports without a subscription (`Get-AzureReservedIP`'s) that a Resource Graph row
+# of the same resource names one for. A cmdlet's VM rows are joined to the graph's as VMs (`_with_subscriptions`).
+_ROWS_OF_ONE_NAME = (
+    inv.ClassicNetwork,
+    inv.ClassicStorageAccount,
+    inv.ClassicReservedIp,
+    inv.ClassicNetworkSecurityGroup,
+)
+
+
+def _subscribe_cmdlet_rows(linker: _Linker, records: dict[type, list[Any]]) -> None:
+    """Each classic row that names no subscription given the subscription of the rows of its type and name
+    that name one, when they all name the same and the files' own (declared, or the group's id) is none or
+    that one:
+    the two exports of one resource are then taken once (`_once`), and compared (MIG004), where they were two
+    resources, each reported. Where rows of several subscriptions bear its name, which it is is unknown."""
+    declared = records[inv.DeclaredSubscription]
+    group = key(linker.subscription)
+    own = key(declared[0].name) if declared else group if group in _subscriptions_named(records) else ""
+    for type_ in _ROWS_OF_ONE_NAME:
+        holders: dict[str, set[str]] = defaultdict(set)
+        for row in records[type_]:
+            if row.subscription:
+                holders[key(row.name)].add(row.subscription)
+        if holders:
+            records[type_] = [_of_the_only_holder(row, holders, own) for row in records[type_]]
+
+
+def _of_the_only_holder(row: Any, holders: Mapping[str, set[str]], own: str) -> Any:
+    """`row` given the one subscription `holders` name for its name (see `_subscribe_cmdlet_rows`)."""
+    told = holders.get(key(row.name), set())
+    if row.subscription or len(told) != 1:
+        return row
+    (subscription,) = told
+    return replace(row, subscription=subscription) if own in ("", key(subscription)) else row
 
 
 def _subscribed(record: Any, holders: Mapping[str, set[str]], in_folder: set[str]) -> Any:
