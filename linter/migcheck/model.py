@@ -2146,6 +2146,10 @@ class Finding:
     # The mechanical fix, when a rule can state one; its edits are resolved with `location`. Not part of
     # what the finding is: two findings differing only in how they could be fixed are one.
     autofix: Fix | None = field(default=None, compare=False)
+    # The cloud services, storage accounts and virtual networks the finding names, each by its kind as
+    # messages call it ("cloud service") and its name: where another subscription holds a namesake, the
+    # message names the subscription after it (`migcheck.namesakes`), however the rule words it.
+    names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def fixable(self) -> bool:

@@ -5,7 +5,9 @@ is checked on its own, and two of them may hold a cloud service 'svc' that break
 findings would read alike; each names its subscription after the resource's name, as MIG313 names that
 of a peered classic network (` (subscription <id>)`). One pass over every finding of a check, whatever rule
 wrote it: each rule words its message, and this only adds the subscription where the message names one of
-these resources by a name another subscription holds too."""
+these resources by a name another subscription holds too: where the finding names it (`Finding.names`,
+whatever the wording), and where the message calls it by its kind (`cloud service 'svc'`), for the
+resources a rule names in words only."""
 
 from __future__ import annotations
 
@@ -89,10 +91,26 @@ def with_subscription(
 
 
 def _named(finding: Finding, subscription: str, shared: Mapping[str, frozenset[str]]) -> Finding:
+    """`finding` naming `subscription` after each resource it names (`Finding.names`) that another
+    subscription holds a namesake of: where the message calls it by its kind (`cloud service 'svc'`), and
+    otherwise after its first quoted name (`service 'svc'`, `'svc'`)."""
     message = finding.message
+    said = f"{_SAID} {subscription})"
     for kind, names in shared.items():
-        message = _after_each(message, f"{kind} '", names, f"{_SAID} {subscription})")
+        message = _after_each(message, f"{kind} '", names, said)
+    for kind, name in finding.names:
+        if key(name) in shared.get(kind, ()):
+            message = _after_first(message, f"'{name}'", said)
     return finding if message == finding.message else replace(finding, message=message)
+
+
+def _after_first(message: str, quoted: str, words: str) -> str:
+    """`message` with `words` after the first `quoted` name, unless a subscription follows one already."""
+    at = message.find(quoted)
+    if at < 0 or f"{quoted}{_SAID}" in message:
+        return message
+    end = at + len(quoted)
+    return message[:end] + words + message[end:]
 
 
 def _after_each(message: str, lead: str, names: frozenset[str], words: str) -> str:

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from migcheck.estate import Estate
 
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
+# The kinds of resource a finding names by their kind as messages call it (`Finding.names`).
+_NAMED_KINDS = {
+    "CloudService": "cloud service",
+    "StorageAccount": "storage account",
+    "VirtualNetwork": "virtual network",
+}
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -135,12 +141,17 @@ class Rule:
         at: object = None,
         severity: Severity | None = None,
         autofix: Fix | None = None,
+        names: Iterable[tuple[str, str]] = (),
     ) -> Finding:
         """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` when
         given — another resource (the one extra subnet of a VM) or a `Mark` (an element that is not a
         resource of its own, such as `AvailabilitySetName`) — else at the resource itself. `autofix` is
-        the mechanical change that makes it go away, when there is one (`migcheck check --fix`)."""
+        the mechanical change that makes it go away, when there is one (`migcheck check --fix`). `names`:
+        the cloud services, storage accounts and virtual networks the message names beside `resource`, by
+        kind ("cloud service") and name (`Finding.names`)."""
         mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
+        subject = _NAMED_KINDS.get(resource.kind)  # type: ignore[attr-defined]
+        own = ((subject, resource.name),) if subject else ()  # type: ignore[attr-defined]
         return Finding(
             code=self.code,
             name=self.name,
@@ -151,6 +162,7 @@ class Rule:
             resource_type=resource.kind,  # type: ignore[attr-defined]
             resource_name=resource.name,  # type: ignore[attr-defined]
             autofix=autofix,
+            names=(*own, *names),
         )
 
     @classmethod
