@@ -527,7 +527,7 @@ class _Playbook:
             return False
         if not self.walking and at not in self.said:  # an included file's uses are its own check's to say
             self.said.add(at)
-            self.lines.refused(replace(at, tag=REGISTERED_OUTPUT))
+            self.lines.unread(replace(at, tag=REGISTERED_OUTPUT))
         return True
 
     def _runs(self, key: str, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
@@ -703,7 +703,7 @@ class _Playbook:
         if undeclared is not None:
             # Ansible refuses the whole task: said where the option is written, and nothing is created.
             if not self.walking:  # an included file's task is said by that file's own check
-                self.lines.refused(
+                self.lines.unread(
                     replace(self._mark(_key_node(value, undeclared)), tag=REFUSED_MODULE_OPTION)
                 )
             return True

@@ -2890,8 +2890,9 @@ class CommandLines:
         with walker._looping(_short(listed), {name}), walker._maybe(), walker._may_not_run():
             run()
 
-    def refused(self, mark: Mark) -> None:
-        """A call the tool that runs it refuses as written (`mark` tagged with why), which creates nothing."""
+    def unread(self, mark: Mark) -> None:
+        """A part of the file not read as written (`mark` tagged with why, `migcheck.report.unread`): a task
+        Ansible refuses, which creates nothing, a value only a run of the playbook gives."""
         self.walker.reading.refused.append(mark)
 
     def resources(self) -> tuple[object, ...]:
