@@ -73,6 +73,15 @@ def test_include_vars_loads_the_file_s_variables(tmp_path, monkeypatch, include)
     assert _services(lint_files(tmp_path, monkeypatch, files)) == [("shop", ("web1",))]
 
 
+def test_a_role_s_include_vars_loads_the_file_from_the_role_s_vars_folder(tmp_path, monkeypatch):
+    files = {
+        "site.yml": "- hosts: localhost\n  roles:\n    - web\n",
+        "roles/web/tasks/main.yml": f"- include_vars: names.yml\n- {CREATE}\n",
+        "roles/web/vars/names.yml": "svc: shop\nvm: web1\n",
+    }
+    assert ("shop", ("web1",)) in _services(lint_files(tmp_path, monkeypatch, files))
+
+
 def test_a_variable_built_of_others_is_the_text_they_give_it(tmp_path, monkeypatch):
     playbook = (
         "- hosts: localhost\n  vars:\n    svc: '{{ prefix }}-svc'\n    vm: '{{ host }}'\n    prefix: shop\n"

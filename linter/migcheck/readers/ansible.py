@@ -38,6 +38,7 @@ of); `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import posixpath
 from collections.abc import Callable, Iterator
@@ -350,7 +351,7 @@ class _Playbook:
 
     def _include_vars(self, value: Node) -> None:
         """`include_vars: file.yml` (`file:`, and `name:` for the variable that holds them all): the file's
-        variables, as a vars file's."""
+        variables, as a vars file's; in a role's tasks, from the role's `vars/` first."""
         given = self._entries(value) or {}
         stated = value if _is_scalar(value) else given.get("file") or given.get("_raw_params")
         if stated is None or not _is_scalar(stated) or not stated.value.strip():
@@ -359,7 +360,8 @@ class _Playbook:
         prefix = (
             f"{name.value}." if name is not None and _is_scalar(name) and name.value.isidentifier() else ""
         )
-        self._in_file(stated.value.strip(), lambda roots: self._state_all(roots, prefix))
+        walk = functools.partial(self._state_all, prefix=prefix)
+        self._in_file(stated.value.strip(), walk, role_folder="vars")  # a role's from its `vars/`
 
     def _defaults(self, roots: list[Node]) -> None:
         for root in roots:
@@ -435,14 +437,18 @@ class _Playbook:
         for root in roots:
             self._tasks(root)
 
-    def _in_file(self, stated: str, walk: Callable[[list[Node]], None], top: bool = False) -> None:
+    def _in_file(
+        self, stated: str, walk: Callable[[list[Node]], None], top: bool = False, role_folder: str = "tasks"
+    ) -> None:
         """`walk` over the YAML of the file at `stated` (from the folder of the file walked now, a role's
-        `tasks/`, or the playbook's; `top`: only the playbook's), when it is one to read (`beside`), is not
+        `tasks/` (`role_folder`), or the playbook's; `top`: only the playbook's), when it is one to read
+        (`beside`), is not
         being walked already, and files are not included deeper than `_INCLUDE_DEPTH`: the marks of its
         values point there, its classic calls are its own check's to report."""
         if "{{" in stated or len(self.walking) >= _INCLUDE_DEPTH:
             return
-        folders = [""] if top else list(dict.fromkeys([self.role_tasks or self.folder, self.folder, ""]))
+        role = posixpath.join(posixpath.dirname(self.role_tasks), role_folder) if self.role_tasks else ""
+        folders = [""] if top else list(dict.fromkeys([role or self.folder, self.folder, ""]))
         for folder in folders:
             settings = beside.settings_file(posixpath.join(folder, stated))
             if settings is not None:
