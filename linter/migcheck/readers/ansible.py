@@ -327,7 +327,7 @@ class _Playbook:
     def _state(self, node: Node | None, only_new: bool = False, prefix: str = "") -> None:
         """The literal strings a mapping of variables gives (a play's `vars:`, a vars file, `set_fact:`,
         `include_vars:`, each name after `prefix`): a value built of others (`{{ prefix }}-svc`) is the text
-        they give it, where each is a variable stated or built so (`_resolve`), else one not stated.
+        they give it, where each is a variable stated or built so (`_Resolution`), else one not stated.
         `only_new`: a role's defaults, which give way to every value already stated."""
         before = dict(self.stated)
         self.spend(len(before))
@@ -442,9 +442,8 @@ class _Playbook:
     ) -> None:
         """`walk` over the YAML of the file at `stated` (from the folder of the file walked now, a role's
         `tasks/` (`role_folder`), or the playbook's; `top`: only the playbook's), when it is one to read
-        (`beside`), is not
-        being walked already, and files are not included deeper than `_INCLUDE_DEPTH`: the marks of its
-        values point there, its classic calls are its own check's to report."""
+        (`beside`), is not being walked already, and files are not included deeper than `_INCLUDE_DEPTH`:
+        the marks of its values point there, its classic calls are its own check's to report."""
         if "{{" in stated or len(self.walking) >= _INCLUDE_DEPTH:
             return
         role = posixpath.join(posixpath.dirname(self.role_tasks), role_folder) if self.role_tasks else ""
