@@ -48,6 +48,14 @@ def test_the_function_is_run_so_from_a_path_stated_from_the_script_s_folder(tmp_
     assert moved(lint_files(tmp_path, monkeypatch, files, dedent=False))["WP"] == [("web1", "web2")]
 
 
+def test_a_script_saved_with_a_byte_order_mark_before_its_dot_source_runs_the_function_too(
+    tmp_path, monkeypatch
+):
+    # Windows editors save UTF-8 with a BOM; the dot-source on the first line follows it.
+    files = {"lib.ps1": LIB, "deploy.ps1": "\ufeff" + DEPLOY}
+    assert moved(lint_files(tmp_path, monkeypatch, files, dedent=False))["WP"] == [("web1", "web2")]
+
+
 def test_a_function_of_a_file_a_dot_sourced_file_loads_is_not_followed(tmp_path, monkeypatch):
     files = {"lib.ps1": LIB, "wrapper.ps1": ". .\\lib.ps1\n", "deploy.ps1": DEPLOY.replace("lib", "wrapper")}
     assert "WP" not in moved(lint_files(tmp_path, monkeypatch, files, dedent=False))

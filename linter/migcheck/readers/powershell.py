@@ -246,8 +246,10 @@ _HINT = (
     # a request path of the API itself, sent through a client that holds its host (see `request_path`)
     r"|services/(?:hostedservices|storageservices|networking)\b"
     # a script dot-sourced at the start of a line (`. .\lib.ps1`, `. (Join-Path $root x.ps1)`), whose
-    # functions the script may call to create classic resources (see `_settings_functions`)
-    r"|(?m:^[ \t]*\.[ \t]+[^\n]{0,300}?\.ps1\b)"
+    # functions the script may call to create classic resources (see `_settings_functions`); the first line
+    # may start with a byte order mark
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*\.[ \t]+[^\n]{0,300}?\.ps1\b)"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
