@@ -1089,7 +1089,9 @@ class ClassicRoleAssignment(Rule):
         "follow it: whoever managed a classic VM through a role assignment loses that access once it "
         "migrates, and classic roles (Classic Virtual Machine Contributor...) mean nothing on Resource "
         "Manager resources. The migration goes through; the access has to be granted again. A classic "
-        "storage account is the exception: its migration keeps the assignments scoped to it, so only a "
+        "storage account is the exception: its migration keeps the assignments scoped to it (the storage "
+        "team's FAQ on migrating classic storage accounts says so; the IaaS migration's pages do not cover "
+        "storage-only migrations), so only a "
         "classic role there is reported (it is kept too, and grants nothing on the migrated account).",
         fix="Before migrating, record the assignments (this rule's findings are that list; keep the export, or "
         "read them again with `Get-AzRoleAssignment -Scope <classic id>`). After the commit, "
