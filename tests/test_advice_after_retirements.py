@@ -177,7 +177,10 @@ def _alert_rules() -> str:
 
 def test_a_classic_alert_rule_is_said_to_fire_no_more(tmp_path, monkeypatch):
     [finding] = lint_files(tmp_path, monkeypatch, {"alertrules.json": _alert_rules()}, "MIG502").findings
-    assert "classic alerts are retired (in the public cloud since 2021-05-31)" in finding.message
+    assert (
+        "classic alerts are retired (in the public cloud, after limited use, on 2021-05-31; in Azure Government and Azure operated by 21Vianet on 2024-02-29)"
+        in finding.message
+    )
     assert "the migration drops it" not in finding.message
     assert "without anyone being told" not in RULE["MIG502"].docs.why.split("A classic alert rule")[1]
 

@@ -1535,7 +1535,8 @@ class ClassicAlertRule(Rule):
             disabled = ", disabled" if alert.enabled is False else ""
             where = _recreated_where(alert.targets, estate)
             fate = (
-                f"classic alerts are retired (in the public cloud since {CLASSIC_ALERTS}), so it no "
+                f"classic alerts are retired (in the public cloud, after limited use, on {CLASSIC_ALERTS}; in Azure "
+                f"Government and Azure operated by 21Vianet on {CLASSIC_ALERTS_SOVEREIGN}), so it no "
                 "longer fires, and the migration does not carry it over"
                 if alert.source == CLASSIC_ALERT_RULE
                 else "the migration drops it"
