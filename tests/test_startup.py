@@ -96,6 +96,7 @@ def test_check_of_an_empty_folder_imports_only_what_it_uses(tmp_path: Path) -> N
     modules = imported(tmp_path, "check", str(empty))
     assert {"migcheck.engine", "migcheck.rules", "migcheck.report.text"} <= modules  # it did check
     assert packages(modules, HEAVY | OTHER_FORMATS) == set()
+    assert "shutil" not in modules  # argparse's help formatter finds the terminal's width with it
     if not migcheck_plugins_installed():  # finding that no plugin is installed needs no metadata parser
         assert "importlib.metadata" not in modules
     if not any(_candidates(str(tmp_path))):  # no settings file to read: no TOML parser
@@ -354,3 +355,15 @@ def test_a_check_of_files_that_load_no_settings_file_imports_no_digest(tmp_path:
     (folder / "config.ps1").write_text('$location = "West Europe"\n')
     (folder / "deploy.ps1").write_text('. "$PSScriptRoot\\config.ps1"\n$service = "shop"\n')
     assert "hashlib" in imported(tmp_path, "check", str(folder))
+
+
+@pytest.mark.parametrize("columns", [60, 100, 160])
+def test_help_is_as_wide_as_the_terminal_columns_say(columns: int, monkeypatch, capsys) -> None:
+    from migcheck.cli import main
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    # argparse fills lines up to two columns short of the terminal's width, as it always has
+    assert max(len(line) for line in lines if " " in line.strip()) in range(columns - 12, columns - 1)

@@ -92,9 +92,34 @@ def _collector_paused() -> Iterator[None]:
                 gc.freeze()
 
 
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help formatter, told the terminal's width. Left to find it, the formatter imports shutil
+    (and with it bz2 and lzma), and argparse builds one for each argument added, to check its metavar: every
+    command paid for modules only help needs."""
+    return argparse.HelpFormatter(prog, width=_terminal_width() - 2)  # as argparse sizes its own
+
+
+def _terminal_width() -> int:
+    """The columns of the terminal, found as `shutil.get_terminal_size` finds them: $COLUMNS when it is a
+    positive number, else the terminal standard output is, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdecimal() and int(columns) > 0:
+        return int(columns)
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no standard output, or not a terminal
+        return 80
+    return size or 80
+
+
 class _Parser(argparse.ArgumentParser):
     """A usage error is one line that says what is wrong, and where to read more: argparse printed the
-    whole usage block first, up to ten lines above the one that matters."""
+    whole usage block first, up to ten lines above the one that matters. Help is sized by
+    `_help_formatter`."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _help_formatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> NoReturn:
         # `migcheck: error:` for every command, as migcheck's own refusals begin (`main`): not
