@@ -320,6 +320,13 @@ class Placement:
         return vms
 
     @property
+    def imports_unseen_export(self) -> bool:
+        """Whether a script creates a VM of it from an Export-AzureVM file that is not among the files
+        checked, or from a classic CLI role file it lacks (`Role.from_unseen_file`): what Validate reads of
+        that VM (endpoints, subnets, availability set, extensions) no file shows."""
+        return any(vm.from_unseen_file for vm in self.vms)
+
+    @property
     def vm_instances(self) -> Iterator[tuple[Role, RoleInstance]]:
         """Each runtime instance a body reports, with the VM it is an instance of."""
         vms = {key(vm.name): vm for vm in self.vms}
@@ -487,6 +494,12 @@ class CloudService:
         """Whether a deployment of the service may hold VMs no file describes (`Placement.partly_described`):
         what needs all of them (availability sets, the VIP, addresses) the files cannot decide."""
         return any(p.partly_described for p in self.placements)
+
+    @property
+    def imports_unseen_export(self) -> bool:
+        """Whether a VM of the service is created from an Export-AzureVM file the files checked lack
+        (`Placement.imports_unseen_export`): whether Validate passes it the files cannot decide."""
+        return any(p.imports_unseen_export for p in self.placements)
 
     @property
     def virtual_network_refs(self) -> tuple[NameRef, ...]:

@@ -676,6 +676,14 @@ class Role:
         return self.type is _PERSISTENT_VM
 
     @property
+    def from_unseen_file(self) -> bool:
+        """Whether a script creates it from a file that describes it (an Export-AzureVM file Import-AzureVM
+        reads, a role file of the classic CLI's `vm create-from`) that is not among the files checked: the
+        link stage joins a checked one's description to it (`changes_existing` then), so what the file
+        holds (endpoints, subnets, availability set, extensions) is not known."""
+        return (self.imported or bool(self.imported_from)) and not self.changes_existing
+
+    @property
     def label(self) -> str:
         """How messages name it: `VM 'sql01'`, `WebRole 'Storefront'`."""
         kind = "VM" if self.is_vm else ("role" if self.type is RoleType.WEB_OR_WORKER else self.type.value)

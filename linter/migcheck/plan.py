@@ -264,13 +264,22 @@ class Step:
     # A network no file defines (`Network.defined`): its definition may hold what blocks it (its gateway's
     # connections, MIG301/MIG302; other cloud services in it), so whether Validate passes it is not decided.
     network_undefined: bool = False
+    # A VM it moves is created from an Export-AzureVM file the files checked lack
+    # (`CloudService.imports_unseen_export`): what blocks that VM is not known, so it is not ready either.
+    unseen_export: bool = False
     # The numbers (from 1, as the formats number the steps) of the steps it comes after that are not ready:
     # it cannot start before they are unblocked and committed, so it is not ready either, blockers or none.
     waits_on: tuple[int, ...] = ()
 
     @property
     def ready(self) -> bool:
-        return not (self.blockers or self.partly_described or self.network_undefined or self.waits_on)
+        return not (
+            self.blockers
+            or self.partly_described
+            or self.network_undefined
+            or self.unseen_export
+            or self.waits_on
+        )
 
     @property
     def prepared(self) -> bool:
@@ -1804,6 +1813,7 @@ def _network_step(
         migration_state=state,
         partly_described=bool(partly),
         network_undefined=undecided,
+        unseen_export=any(s.imports_unseen_export for s in services),
     )
 
 
@@ -2485,6 +2495,7 @@ def _service_step(
         members=(_member(service, placement.vms),),
         migration_state=state,
         partly_described=placement.partly_described,
+        unseen_export=placement.imports_unseen_export,
     )
 
 
@@ -2540,22 +2551,33 @@ def _in_order(mark: Mark) -> tuple[str, int, int]:
 
 def _unseen_export_notes(service: CloudService) -> list[str]:
     """What a step says of each VM of the service a script creates from an Export-AzureVM file
-    (`Import-AzureVM -Path x.xml | New-AzureVM`) that is not among the files checked, as it says of a
-    network whose definition is not: what the file holds is not known, and adding it decides it."""
+    (`Import-AzureVM -Path x.xml | New-AzureVM`) or a classic CLI role file (`azure vm create-from svc
+    x.json`) that is not among the files checked (`Role.from_unseen_file`), as it says of a network whose
+    definition is not: what the file holds is not known, and adding it decides it."""
     notes = []
     for vm in service.vms:
-        if not vm.imported or vm.changes_existing:  # joined to the file's description: known
+        if not vm.from_unseen_file:  # joined to the file's description: known
             continue
         # A stand-in names where the script creates the VM already (`<VM name, a.ps1:6>`).
         label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
         file = f"'{vm.imported_from}'" if vm.imported_from else "the script reads"
+        # Only PowerShell imports (`Role.imported`); the classic CLI's vm create-from reads a role file.
+        made = (
+            f"the Export-AzureVM file {file} (Import-AzureVM)"
+            if vm.imported
+            else f"the role file {file} (azure vm create-from)"
+        )
+        again = (
+            f" (Export-AzureVM -ServiceName {_ps(service_name(service))} -Name <VM name> -Path <path>.xml "
+            "writes it again)"
+            if vm.imported
+            else ""
+        )
         notes.append(
-            f"VM {label} of {service.label} is created from the Export-AzureVM file {file} (Import-AzureVM), "
-            "which is not among the files checked: its endpoints and their access control lists, "
-            "subnets, availability set and extensions (what MIG103, MIG106 and MIG201 to MIG203 read) are not "
-            "known, nor whether they block the migration. Add that file to the files checked (Export-AzureVM "
-            f"-ServiceName {_ps(service_name(service))} -Name <VM name> -Path <path>.xml writes it again) to "
-            "have them checked."
+            f"VM {label} of {service.label} is created from {made}, which is not among the files checked: its "
+            "endpoints and their access control lists, subnets, availability set and extensions (what MIG103, "
+            "MIG106 and MIG201 to MIG203 read) are not known, nor whether they block the migration. Add that "
+            f"file to the files checked{again} to have them checked."
         )
     return notes
 
@@ -3001,6 +3023,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         cli=cli,
         members=(_member(service),),
         partly_described=service.partly_described,
+        unseen_export=service.imports_unseen_export,
     )
 
 

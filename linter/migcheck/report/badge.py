@@ -3,7 +3,8 @@ endpoint JSON for teams that let shields.io draw it.
 
 "ready" (green) when nothing blocks, "N blockers" (red) when something does, "N warnings" (yellow) otherwise;
 "N services not decided" (yellow, after the warnings) when a cloud service may have VMs no file describes (a
-script adds one to a deployment that exists), whose Validate the files cannot decide, and "N networks not
+script adds one to a deployment that exists, or creates one from an Export-AzureVM file the files lack), whose
+Validate the files cannot decide, and "N networks not
 decided" when no file defines a network (its definition may hold what blocks it): never "ready" then.
 A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
 Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A file
@@ -69,8 +70,14 @@ def status(result: LintResult) -> Status:
 
 def _undecided_services(result: LintResult) -> int:
     """The cloud services of VMs whose readiness the files do not decide: a deployment of theirs may hold
-    VMs no file describes (`CloudService.partly_described`). The badge never reads "ready" over them."""
-    return sum(1 for e in result.estates for s in e.cloud_services if s.partly_described and not s.roles)
+    VMs no file describes (`CloudService.partly_described`), or one is created from an Export-AzureVM file
+    the files lack (`CloudService.imports_unseen_export`). The badge never reads "ready" over them."""
+    return sum(
+        1
+        for e in result.estates
+        for s in e.cloud_services
+        if (s.partly_described or s.imports_unseen_export) and not s.roles
+    )
 
 
 def _undecided_networks(result: LintResult) -> int:

@@ -48,6 +48,9 @@ that exists, which no file creates or describes whole) has `"partly_described": 
 though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
 The step of a network no file defines (only its members are known) has `"network_undefined": true` and is
 not `ready` either: its definition may hold what blocks it. Other steps have no such key.
+A step that moves a VM a script creates from a file that is not among the files checked (an Export-AzureVM
+file, `Import-AzureVM -Path`; a role file, `azure vm create-from`) has `"unseen_export": true` and is not `ready` either: what blocks that VM is not
+known. Other steps have no such key.
 A step that comes after a step that is not ready has `waits_on`, the ids of those steps, and is not `ready`
 either, though it may have no blocker of its own: it cannot start before they are unblocked and committed.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
@@ -498,9 +501,11 @@ def _sequence(commands: Commands) -> list[str]:
     return out
 
 
-# Why a step without blockers is not ready (`Step.partly_described`, `Step.network_undefined`).
+# Why a step without blockers is not ready (`Step.partly_described`, `Step.network_undefined`,
+# `Step.unseen_export`).
 NOT_DECIDED = "not decided: the files may not hold every VM"
 NETWORK_NOT_DECIDED = "not decided: the network's definition is not in the files"
+UNSEEN_EXPORT_NOT_DECIDED = "not decided: the file a VM is created from is not in the files"
 
 
 def not_ready_words(step: Step) -> str:
@@ -508,6 +513,7 @@ def not_ready_words(step: Step) -> str:
     said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
     said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
     said += [NOT_DECIDED] if step.partly_described else []
+    said += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
     said += [f"waits on {_and_steps(step.waits_on)}"] if step.waits_on else []
     return "; ".join(said)
 
@@ -764,6 +770,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "ready": step.ready,
         **({"partly_described": True} if step.partly_described else {}),
         **({"network_undefined": True} if step.network_undefined else {}),
+        **({"unseen_export": True} if step.unseen_export else {}),
         **({"waits_on": [subscription.steps[n - 1].id for n in step.waits_on]} if step.waits_on else {}),
         **({"migration_state": step.migration_state} if step.migration_state else {}),
         "moves": list(step.moves),

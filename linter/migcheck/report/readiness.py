@@ -53,8 +53,9 @@ those, its verdict is "Validation passed, Prepare will fail". Suppressed and bas
 toward the verdict — the platform will refuse the migration all the same — and are shown as such. When
 nothing stops an item but it moves a cloud service the files may describe only in part (a script adds a VM
 to a deployment that exists, and no file creates that deployment or describes it whole: see
-`CloudService.partly_described`), Validate's answer turns on VMs no file shows (their availability sets, the
-VIP, their addresses): its verdict is "Not decided", never "passed"; so is a network's that no file defines
+`CloudService.partly_described`), or creates a VM of it from an Export-AzureVM file the files lack
+(`CloudService.imports_unseen_export`), Validate's answer turns on VMs no file shows (their availability sets,
+the VIP, their addresses, endpoints): its verdict is "Not decided", never "passed"; so is a network's that no file defines
 (only its members are known), whose definition may hold what blocks it (its gateway's connections).
 """
 
@@ -182,7 +183,8 @@ class ScopeItem:
     # Of a file: the findings in it that another item holds (an error on a network the file defines,
     # reported at the network's scope). Not counted again, but the file passes only if they pass too.
     described: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
-    # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`).
+    # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`), or one
+    # created from an Export-AzureVM file the files lack (`CloudService.imports_unseen_export`).
     partly_described: bool = field(default=False, compare=False, repr=False)
     # A network no file defines (`Network.defined`): only its members are known.
     network_undefined: bool = field(default=False, compare=False, repr=False)
@@ -561,7 +563,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         contents = {**_contents(service.placements), **_migration_state(service.placements)}
         draft = _Draft(scope, service.listed_name, "CloudService", contents, service)
         draft.origin = shown.get(id(service), "")
-        draft.partly_described = service.partly_described
+        draft.partly_described = service.partly_described or service.imports_unseen_export
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
@@ -759,7 +761,7 @@ def _network_draft(
         draft.own_placed(service, here, configurations.of(service, here))
         draft.own(*reserved.of(service, here))
         # Validate of the network takes in every VM of its services, those no file describes too.
-        draft.partly_described |= any(p.partly_described for p in here)
+        draft.partly_described |= any(p.partly_described or p.imports_unseen_export for p in here)
     return draft
 
 
