@@ -78,7 +78,9 @@ def _lint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, vm: dict, reserved_ip
 def test_the_reserved_ip_of_a_service_whose_vms_have_no_endpoint_is_mig106(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _lint(tmp_path, monkeypatch, _vm([]), _reserved_ip()) == ["MIG106 reservedips.json:2:3"]
+    assert _lint(tmp_path, monkeypatch, _vm([]), _reserved_ip()) == [
+        "MIG106 reservedips.json:3:23"
+    ]  # its ReservedIPName
 
 
 def test_the_reserved_ip_of_a_service_whose_vm_has_an_endpoint_is_not(

@@ -61,7 +61,7 @@ def test_json_is_the_documented_contract(repo, capsys):
     assert code == 1
     assert [(f["path"], f["line"], f["column"], f["code"]) for f in findings] == [
         ("shop/ServiceDefinition.csdef", 2, 3, "MIG101"),
-        ("vms/app01.xml", 6, 38, "MIG202"),
+        ("vms/app01.xml", 6, 46, "MIG202"),
     ]
     assert findings[1]["resource"] == {"type": "Role", "name": "app01"}
     assert set(findings[0]) >= {

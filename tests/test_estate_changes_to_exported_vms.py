@@ -126,8 +126,8 @@ def _export_without_endpoints() -> str:
     )
 
 
-# Where the export writes the reserved IP's row.
-AT_EXPORT = "MIG106 classic.json:4:9"
+# Where the export writes the reserved IP's name.
+AT_EXPORT = "MIG106 classic.json:6:21"
 
 CHANGE = """\
 Import-Module Azure

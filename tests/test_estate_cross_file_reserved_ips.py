@@ -26,8 +26,8 @@ def _reserved_ip_export(service: str = "fab-batch") -> str:
     return graph_page(graph_reserved_ip(SUBSCRIPTION, "fab-batch-ip", service, slot="Production"), indent=4)
 
 
-# Where the export writes the reserved IP's row: MIG106 reports there.
-AT_EXPORT = "MIG106 classic.json:4:9"
+# Where the export's row writes the reserved IP's name: MIG106 reports there.
+AT_EXPORT = "MIG106 classic.json:6:21"
 
 
 def _get_azure_vm(endpoints: list[dict]) -> str:

@@ -305,4 +305,4 @@ def test_a_change_script_read_before_the_deployment_takes_none_of_its_facts(tmp_
     change = 'Get-AzureVM -ServiceName "shop" -Name "web01" | Remove-AzureAclConfig -EndpointName "HTTPS" | Update-AzureVM\n'
     files = {"a-change.ps1": change, "shop.xml": deployment}
     result = lint_files(tmp_path, monkeypatch, files, "MIG105", "MIG106")
-    assert where(result.findings) == ["MIG105 shop.xml:1:1", "MIG106 shop.xml:5:3"]
+    assert where(result.findings) == ["MIG105 shop.xml:1:1", "MIG106 shop.xml:5:19"]

@@ -19,7 +19,7 @@ def _mig106(tmp_path, monkeypatch, files: dict[str, str]):
 
 def test_reported_at_the_export_when_no_deployment_has_an_input_endpoint(tmp_path, monkeypatch):
     result = _mig106(tmp_path, monkeypatch, {"svc.xml": _service(endpoints="")})
-    assert where(result.findings) == ["MIG106 classic.json:4:9"]
+    assert where(result.findings) == ["MIG106 classic.json:6:21"]  # the row's name
     assert "reserved IP 'svc-ip' of cloud service 'svc'" in result.findings[0].message
     [item] = _scope_items(result, ScopeKind.NO_VNET)
     assert [f.code for f in item.findings] == ["MIG106"]
@@ -27,7 +27,7 @@ def test_reported_at_the_export_when_no_deployment_has_an_input_endpoint(tmp_pat
 
 def test_reported_for_web_worker_slots_with_the_roles_fix(tmp_path, monkeypatch):
     result = _mig106(tmp_path, monkeypatch, SLOTS)
-    assert where(result.findings) == ["MIG106 classic.json:4:9"]
+    assert where(result.findings) == ["MIG106 classic.json:6:21"]  # the row's name
     assert "Remove-AzureReservedIPAssociation" in result.findings[0].fix
     [item] = _scope_items(result, ScopeKind.WEB_WORKER)
     assert [f.code for f in item.findings] == ["MIG106"]

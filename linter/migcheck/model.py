@@ -126,6 +126,33 @@ class AttributeMark(Mark):
     attribute: str = field(default="", compare=False)
 
 
+@record
+class TextMark(Mark):
+    """The mark of an element's text (`<ReservedIPName>web-vip</ReservedIPName>`), for what is said of
+    that text alone, as `AttributeMark` is of an attribute's value: located at its first character that is
+    not blank (see `migcheck.source`); at the start tag where the element holds anything but text. Equal
+    to its element's mark, and hashed alike."""
+
+
+@record
+class ShownMark(Mark):
+    """The mark of a resource an export writes as a JSON object (its `{`), shown where the object writes
+    the resource's name (`shown_line`, `shown_column`): a finding about it points at its name, as one about
+    an XML element's name points at the attribute or text that writes it. Equal to the object's mark, and
+    hashed alike."""
+
+    shown_line: int = field(default=0, compare=False)
+    shown_column: int = field(default=0, compare=False)
+
+
+def shown_at(mark: Mark, shown: Mark) -> Mark:
+    """`mark`, shown at `shown` (where the same file writes a value of it); `mark` itself where `shown` is
+    not a position of its file."""
+    if shown.path != mark.path or not shown.column or shown == mark:
+        return mark
+    return ShownMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, shown.line, shown.column)
+
+
 def _same_element(self: Mark, other: object) -> bool:
     if not isinstance(other, Mark):
         return NotImplemented
@@ -150,6 +177,10 @@ def placed_like(mark: Mark, placed: Mark) -> Mark:
 # Set after `record`, which compares records of one class only: a subclass's own `__eq__` is tried first on
 # either side of `==`, so a mark and its attribute's compare equal both ways.
 AttributeMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
+TextMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
+ShownMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
+# The classes of marks: a mark, and those equal to it that are shown elsewhere.
+MARK_KINDS: frozenset[type] = frozenset({Mark, AttributeMark, TextMark, ShownMark})
 
 
 def at_attribute(mark: Mark, attribute: str) -> Mark:
@@ -158,6 +189,31 @@ def at_attribute(mark: Mark, attribute: str) -> Mark:
     if not mark.tag or mark.tag == "!--":
         return mark
     return AttributeMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, attribute)
+
+
+def at_text(mark: Mark) -> Mark:
+    """The mark of the text of the element `mark` points at; `mark` itself where it is no element's start
+    tag (a script's position, a JSON value, a comment)."""
+    if not mark.tag or mark.tag == "!--":
+        return mark
+    return TextMark(mark.path, mark.line, mark.tag, mark.nth, mark.column)
+
+
+# How an element writes the name of what it stands for, by its local name: in an attribute (a .cscfg's
+# and a .netcfg's elements) or as its text (a REST body's, an Export-AzureVM file's).
+_NAME_ATTRIBUTE = {"ReservedIP": "name", "Subnet": "name"}
+_NAME_TEXT = frozenset({"ReservedIPName", "SubnetName", "string"})
+
+
+def at_name(mark: Mark) -> Mark:
+    """Where the element `mark` points at writes the name a finding quotes: the value of its `name`
+    attribute (`<ReservedIP name="web-vip"/>`), or its text (`<ReservedIPName>web-vip</ReservedIPName>`);
+    `mark` itself for other elements and where it is no element's start tag."""
+    local = mark.tag.rpartition(":")[2]
+    if local in _NAME_TEXT:
+        return at_text(mark)
+    attribute = _NAME_ATTRIBUTE.get(local)
+    return at_attribute(mark, attribute) if attribute else mark
 
 
 @record

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from migcheck import scan
-from migcheck.model import AttributeMark, Edit, Fix, Location, Mark, Part
+from migcheck.model import AttributeMark, Edit, Fix, Location, Mark, Part, ShownMark, TextMark
 
 
 class Lines(Protocol):
@@ -222,12 +222,14 @@ class SourceText:
         """Where `mark` starts and ends, as shown: an element's start tag, a comment, or the word, quoted
         string or rest of the line at a position a reader gave (a script's call, a JSON value, a parser
         error)."""
+        if type(mark) is ShownMark:
+            return self.locate(Mark(mark.path, mark.shown_line, column=mark.shown_column))
         # The marked line's bounds are found once here, for the start, the end and the columns: asked of
         # `_bounds` by each, they were five look-ups a finding.
         bounds = self._bounds(mark.line) if mark.column else None
         start = self._start_at_column(mark, bounds) if bounds is not None else self.start_of(mark)
-        if start is not None and type(mark) is AttributeMark:
-            value = self._attribute_value(mark, start)
+        if start is not None and type(mark) in (AttributeMark, TextMark):
+            value = self._attribute_value(mark, start) if type(mark) is AttributeMark else self._text(start)
             if value is not None:
                 line, column = self._position(value[0], mark.line)
                 end_line, end_column = self._position(value[1], mark.line)
@@ -265,6 +267,12 @@ class SourceText:
                 end = self._tag_ends[start] = scan.start_tag_end(self.text, start)
             values = self._attributes[start] = scan.attribute_values(self.text, start, end)
         return values.get(mark.attribute.lower())
+
+    def _text(self, start: int) -> tuple[int, int] | None:
+        """(start, end) of the text of the element whose `<` is at `start`; None where it holds anything but
+        text, or none (the element is located instead)."""
+        span = scan.text_span(self.text, start)
+        return span if span is not None and span[0] < span[1] else None
 
     def start_of(self, mark: Mark) -> int | None:
         """The offset where `mark` starts in the text; None when the text does not show it there."""

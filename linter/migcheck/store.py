@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from migcheck import __version__
-from migcheck.model import AttributeMark, Document, Finding, Mark
+from migcheck.model import AttributeMark, Document, Finding, Mark, ShownMark, TextMark
 from migcheck.output import OutputError, write_bytes
 
 __all__ = ["DocumentStore", "cache_folder"]
@@ -364,6 +364,16 @@ def _attribute_mark(
     return AttributeMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, attribute)
 
 
+def _shown_mark(mark: Mark, line: object, column: object) -> ShownMark:
+    if type(line) is not int or type(column) is not int:
+        raise ValueError("a mark of other types")
+    return ShownMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, line, column)
+
+
+def _text_mark(mark: Mark) -> TextMark:
+    return TextMark(mark.path, mark.line, mark.tag, mark.nth, mark.column)
+
+
 _BUILTIN_TYPES: dict[str, type] = {
     "str": str,
     "int": int,
@@ -403,6 +413,20 @@ class _Codec:
         if kind is AttributeMark and isinstance(value, AttributeMark):
             where = ["a"] if value.path == path else ["A", value.path]
             return [*where, value.line, value.tag, value.nth, value.column, value.attribute]
+        if kind is ShownMark and isinstance(value, ShownMark):
+            where = ["w"] if value.path == path else ["W", value.path]
+            return [
+                *where,
+                value.line,
+                value.tag,
+                value.nth,
+                value.column,
+                value.shown_line,
+                value.shown_column,
+            ]
+        if kind is TextMark and isinstance(value, TextMark):
+            where = ["x"] if value.path == path else ["X", value.path]
+            return [*where, value.line, value.tag, value.nth, value.column]
         if kind is frozenset and isinstance(value, frozenset):
             # Names in a fixed order, so that the same documents make the same store.
             items = sorted(value) if all(type(v) is str for v in value) else list(value)
@@ -439,6 +463,14 @@ class _Codec:
             return _attribute_mark(path, *value[1:6])
         if tag == "A":
             return _attribute_mark(*value[1:7])
+        if tag == "w":
+            return _shown_mark(_mark(path, *value[1:5]), *value[5:7])
+        if tag == "W":
+            return _shown_mark(_mark(*value[1:6]), *value[6:8])
+        if tag == "x":
+            return _text_mark(_mark(path, *value[1:5]))
+        if tag == "X":
+            return _text_mark(_mark(*value[1:6]))
         if tag == "s":
             return frozenset([self.decode(v, path) if type(v) is list else v for v in value[1:]])
         if tag == "e":
@@ -495,8 +527,10 @@ class _Codec:
             if found is None:
                 return None
             allowed.append(found)
-            if found is Mark:  # a field of a mark may hold the mark of one of its element's attributes
-                allowed.append(AttributeMark)
+            if (
+                found is Mark
+            ):  # a field of a mark may hold the mark of one of its element's attributes, or text
+                allowed += (AttributeMark, TextMark, ShownMark)
         return tuple(allowed)
 
     def _items(self, annotation: str) -> tuple[type, ...] | None:

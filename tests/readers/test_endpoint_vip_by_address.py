@@ -110,5 +110,5 @@ def test_a_reserved_ip_on_the_vip_an_endpoint_gives_by_address_is_not_stranded(t
     assert where(lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False).findings) == []
     files["rest/sec.xml"] = _body("<Vip>40.68.10.20</Vip>")  # both endpoints on the main VIP
     assert where(lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False).findings) == [
-        "MIG106 rest/sec.xml:29:63"
+        "MIG106 rest/sec.xml:29:79"  # the text of the second VIP's ReservedIPName
     ]

@@ -161,7 +161,10 @@ def test_bodies_sent_to_the_api_are_read_as_the_sdks_are(tmp_path, monkeypatch):
     assert message.startswith("'10.0.0.1/16', an address space prefix of virtual network 'vnet1'")
     column = len("requests.post(BASE + '/services/hostedservices/shop/deployments/prod/roles', '")
     message = "VM 'web01' of cloud service 'shop' is in 2 subnets (app, data)"
-    assert found(result, "MIG202") == [(4, column + ROLE.index("<SubnetName>data") + 1, message)]
+    # at the second subnet's name, as the body the script sends writes it
+    assert found(result, "MIG202") == [
+        (4, column + ROLE.index("<SubnetName>data") + len("<SubnetName>") + 1, message)
+    ]
     ((_, _, message),) = found(result, "MIG601")
     assert message.startswith(
         f"Python script 'api.py' uses the Service Management API (PUT {HOST}/<subscription-id>/services/"

@@ -243,10 +243,10 @@ RESERVED = (
 @pytest.mark.parametrize(
     ("endpoints", "expected"),
     [
-        ("", ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:4:38"]),
+        ("", ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:4:56"]),
         (
             '<InternalEndpoint name="h" protocol="tcp" port="1"/>',
-            ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:4:38"],
+            ["MIG106 shop/ServiceConfiguration.Cloud.cscfg:4:56"],
         ),
         ('<InputEndpoint name="http" protocol="http" port="80"/>', []),
         ('<InstanceInputEndpoint name="rdp" protocol="tcp" localPort="3389"/>', []),
@@ -449,7 +449,7 @@ ILB = (
 def test_reserved_ip_with_only_internal_endpoints_is_reported(tmp_path, monkeypatch):
     files = {"sql.xml": _deployment(_vm_with_endpoints("sql-ilb", "sql-ilb"), ILB, "sql")}
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
-    assert _where([finding]) == ["MIG106 sql.xml:9:1"]
+    assert _where([finding]) == ["MIG106 sql.xml:9:17"]
     assert finding.message == (
         "reserved IP 'sql-vip' of cloud service 'sql' is on a deployment with no input endpoint on its "
         "public VIP (its only endpoints are on internal load balancer 'sql-ilb'), so it cannot be migrated "
@@ -479,7 +479,7 @@ def test_csdef_endpoint_on_an_internal_load_balancer_is_not_on_the_vip(tmp_path,
         files[f"{folder}/ServiceDefinition.csdef"] = CSDEF.format(endpoint).replace("shop", folder)
         files[f"{folder}/ServiceConfiguration.Cloud.cscfg"] = _cscfg(RESERVED).replace("shop", folder)
     found = _lint(tmp_path, monkeypatch, files, "MIG106")
-    assert _where(found) == ["MIG106 ilb/ServiceConfiguration.Cloud.cscfg:4:38"]
+    assert _where(found) == ["MIG106 ilb/ServiceConfiguration.Cloud.cscfg:4:56"]
     assert "its only endpoints are on internal load balancer 'ilb'" in found[0].message
 
 
@@ -519,7 +519,7 @@ def test_reserved_ip_on_a_second_vip_without_an_endpoint_there_is_reported(tmp_p
     """The only endpoint is on the default VIP, the reserved IP on the other one."""
     files = {"shop.xml": _deployment(_vm_on_vips("web01", None), _vips("", "rip2"), "shop")}
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
-    assert _where([finding]) == ["MIG106 shop.xml:9:120"]  # the second VIP's ReservedIPName
+    assert _where([finding]) == ["MIG106 shop.xml:9:136"]  # the second VIP's ReservedIPName's text
     assert finding.resource_name == "rip2"
     assert finding.message == (
         "reserved IP 'rip2' of cloud service 'shop' is on virtual IP 'vip2', and no input endpoint is on "

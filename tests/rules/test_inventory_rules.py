@@ -209,7 +209,7 @@ def test_a_vm_in_files_and_export_is_one_vm_and_reported_once(tmp_path, monkeypa
     exported = _vm("jump01", "jump", networkProfile=network)
     files = {"rest/jump.xml": body, "classic.json": _page(exported)}
     result = _lint(tmp_path, monkeypatch, files, "MIG202", "MIG004")
-    assert _where(result.findings) == ["MIG202 rest/jump.xml:8:55"]
+    assert _where(result.findings) == ["MIG202 rest/jump.xml:8:67"]
     [service] = result.estate.cloud_services
     assert [len(p.roles) for p in service.placements] == [1]
 
@@ -372,7 +372,7 @@ def test_a_reserved_ip_the_export_lists_on_a_deployment_without_endpoints(tmp_pa
     closed = _vm("batch01", "batch", networkProfile={"inputEndpoints": []})
     page = _page(_reserved_ip("batch-vip", "batch"), closed)
     result = _lint(tmp_path, monkeypatch, {"classic.json": page}, "MIG106")
-    assert _where(result.findings) == ["MIG106 classic.json:2:3"]
+    assert _where(result.findings) == ["MIG106 classic.json:2:164"]  # the row's name
     assert "reserved IP 'batch-vip' of cloud service 'batch'" in result.findings[0].message
     [vm] = result.estate.cloud_services[0].vms
     assert vm.endpoints == ()

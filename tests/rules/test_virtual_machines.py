@@ -354,7 +354,7 @@ def _nic_network_set(
 def test_secondary_nic_in_another_subnet_is_a_second_subnet(tmp_path, monkeypatch):
     files = {"app.xml": _deployment(_nic_network_set("FrontEnd", "BackEnd"), vnet="prod")}
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG202")
-    assert _where([finding]) == ["MIG202 app.xml:6:90"]
+    assert _where([finding]) == ["MIG202 app.xml:6:102"]
     assert finding.message == "VM 'app01' of deployment 'app' is in 2 subnets (FrontEnd, BackEnd)"
 
 

@@ -59,6 +59,7 @@ from migcheck.model import (
     Subnet,
     VirtualNetwork,
     lun_key,
+    shown_at,
 )
 
 # --- reading values whatever their case ----------------------------------------------------------------
@@ -1127,7 +1128,7 @@ def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:
     in_use = not service and (said_in_use is True or bool(attached.text.strip()))
     yield ClassicReservedIp(
         item.name,
-        item.mark,
+        shown_at(item.mark, item.spots.value("name")),  # a finding about it points at its name
         text(get(props, "ipAddress")),
         service,
         item.subscription,
@@ -1719,10 +1720,10 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
             mark,
         )
     elif kind == _RESERVED_IPS and text(get(obj, "ReservedIPName")):
-        yield _reserved_ip_context(obj, mark)
+        yield _reserved_ip_context(obj, mark, spots)
 
 
-def _reserved_ip_context(obj: dict, mark: Mark) -> ClassicReservedIp:
+def _reserved_ip_context(obj: dict, mark: Mark, spots: Spots) -> ClassicReservedIp:
     """A reserved IP of `Get-AzureReservedIP`, the VIP of the cloud service it names (`ServiceName`), as a
     Resource Graph row's `attachedTo` says it. Which deployment of the service it is on is said by the
     deployment's name (`DeploymentName`), not its slot: the link stage takes the slot of the deployment of
@@ -1732,7 +1733,7 @@ def _reserved_ip_context(obj: dict, mark: Mark) -> ClassicReservedIp:
     in_use = boolean(get(obj, "InUse"))
     return ClassicReservedIp(
         text(get(obj, "ReservedIPName")),
-        mark,
+        shown_at(mark, spots.value("ReservedIPName")),  # a finding about it points at its name
         text(get(obj, "Address")),
         service,
         deployment=text(get(obj, "DeploymentName")) if service else "",

@@ -114,7 +114,8 @@ def read_virtual_network(el: Element, marker: Marker, shape: NetworkShape = NETC
         address_space=prefixes(el, shape.address_space, marker),
         subnets=tuple(_subnet(s, marker, value) for s in children(el, "Subnets/Subnet")),
         dns_servers=tuple(
-            NameRef(value(ref, "Name"), marker.mark(ref)) for ref in children(el, shape.dns_servers)
+            NameRef(value(ref, "Name"), _named_at(ref, marker, shape))
+            for ref in children(el, shape.dns_servers)
         ),
         gateway=_gateway(gateway, marker, shape) if gateway is not None else None,
         inline_dns_servers=tuple(
@@ -147,6 +148,13 @@ def _affinity_group_mark(el: Element, mark: Mark, marker: Marker, shape: Network
     )
 
 
+def _named_at(el: Element, marker: Marker, shape: NetworkShape) -> Mark:
+    """Where a reference names what it refers to (`DnsServerRef`, `LocalNetworkSiteRef`): a netcfg's `name`
+    attribute, whose value a finding about the name points at; a REST body's element."""
+    mark = marker.mark(el)
+    return at_attribute(mark, "name") if shape is NETCFG else mark
+
+
 def _subnet(el: Element, marker: Marker, value: Callable[[Element, str], str]) -> Subnet:
     prefix = prefixes(el, "AddressPrefix", marker)
     return Subnet(
@@ -163,7 +171,7 @@ def _gateway(el: Element, marker: Marker, shape: NetworkShape) -> Gateway:
     for site in children(el, shape.sites):
         name = shape.value(site, "Name")
         found = children(site, shape.connections)
-        named_at = marker.mark(site)
+        named_at = _named_at(site, marker, shape)
         connections.extend(
             GatewayConnection(name, shape.value(c, "Type") or DEFAULT_CONNECTION, marker.mark(c), named_at)
             for c in found

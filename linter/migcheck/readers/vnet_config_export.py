@@ -2,18 +2,20 @@
 subscription's network configuration, the text of a .netcfg, as one JSON string. It is read as a .netcfg
 is (`readers.netcfg`), and each element it describes is marked where the string writes the element's `<`
 in the export (escapes counted: `\\"`, `\\r\\n`, `\\u003c`), so that a finding points into the string; one
-the string does not show so is marked at the string. Marks carry no tag: an edit of a fix would change the
+the string does not show so is marked at the string. The mark of an attribute's value or of an element's
+text (`AttributeMark`, `TextMark`: a reference's name, an affinity group) is placed at its first character
+as the string writes it, as in a .netcfg. Marks carry no tag: an edit of a fix would change the
 JSON's escapes, so the export is edited nowhere."""
 
 from __future__ import annotations
 
 import bisect
 
-from migcheck.model import Mark
+from migcheck.model import AttributeMark, Mark, TextMark
 from migcheck.readers import netcfg
 from migcheck.readers.inventory_shapes import Spots, get
 from migcheck.readers.xml import Element, Marker, Unreadable, local_name, parse
-from migcheck.scan import markup
+from migcheck.scan import attribute_values, markup, start_tag_end, text_span
 
 _KEY = "XMLConfiguration"
 
@@ -49,6 +51,7 @@ class _Placed:
 
     def __init__(self, xml: str, spots: Spots) -> None:
         self.path = spots.mark.path
+        self.xml = xml
         self.at = spots.value(_KEY)  # the string's opening quote, or the object's mark
         quote = spots.value_offset(_KEY)
         found = _written_at(spots.text, quote, len(xml)) if quote >= 0 else None
@@ -63,7 +66,21 @@ class _Placed:
         start = self._start(mark)
         if start is None or self.offsets is None:
             return self.at
+        if type(mark) in (AttributeMark, TextMark):
+            start = self._value_start(mark, start)
         return Mark(self.path, self.at.line, column=self.at.column + self.offsets[start] - self.quote)
+
+    def _value_start(self, mark: Mark, start: int) -> int:
+        """The offset in the string of the first character of the attribute's value or the element's text
+        that `mark` is of, in the element whose `<` is at `start`; `start` where the element does not
+        write it (the element is marked instead)."""
+        if isinstance(mark, AttributeMark):
+            values = attribute_values(self.xml, start, start_tag_end(self.xml, start))
+            value = values.get(mark.attribute.lower())
+        else:
+            value = text_span(self.xml, start)
+            value = value if value is not None and value[0] < value[1] else None
+        return start if value is None else value[0]
 
     def _start(self, mark: Mark) -> int | None:
         """The offset in the string of the `<` of the element `mark` marks; None when it is not known."""

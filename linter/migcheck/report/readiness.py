@@ -79,7 +79,7 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     VnetPeering,
 )
-from migcheck.model import ConnectionState, Finding, Mark, ReservedIp, Script, Severity
+from migcheck.model import MARK_KINDS, ConnectionState, Finding, Mark, ReservedIp, Script, Severity
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 
@@ -516,7 +516,7 @@ def _collect_marks(obj: object, out: list[Mark]) -> None:
     while stack:
         value = pop()
         kind = type(value)
-        if kind is Mark:
+        if kind in MARK_KINDS:  # a mark, or one shown elsewhere, equal to it
             found(value)
         elif kind is tuple or kind is list:  # a third of the values: walked without a call
             push(filter(None, value))

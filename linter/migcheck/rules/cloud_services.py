@@ -26,6 +26,7 @@ from migcheck.model import (
     VirtualIp,
     VirtualMachine,
     WithReservedIp,
+    at_name,
     is_unnamed_role,
 )
 from migcheck.retirements import (
@@ -1288,7 +1289,8 @@ class ReservedIpWithoutEndpoint(Rule):
         "or, naming none, on the default VIP: the one whose `IsDnsProgrammed` is true, else the first. The "
         "deployment's own `ReservedIPName` is on the default VIP, and the message names the VIP. Where the "
         "files do not tell the VIPs apart (one VIP, a .cscfg, a script, an inventory export), any endpoint "
-        "on the public VIP counts.",
+        "on the public VIP counts. The finding points at the reserved IP's name where it is written: a "
+        ".cscfg's `name` value, a REST body's `ReservedIPName` text, a script's argument.",
         why="A reserved IP is migrated as the public IP of the service's load balancer, and the platform can "
         "only build that from a VIP that has at least one input endpoint. With none, the reserved IP cannot "
         "follow the deployment.",
@@ -1323,7 +1325,7 @@ class ReservedIpWithoutEndpoint(Rule):
                 </ServiceConfiguration>
                 """,
             },
-            expect=("jobs/ServiceConfiguration.Cloud.cscfg:5:20",),
+            expect=("jobs/ServiceConfiguration.Cloud.cscfg:5:38",),
         ),
         Example(
             {
@@ -1337,7 +1339,7 @@ class ReservedIpWithoutEndpoint(Rule):
                 </Deployment>
                 """
             },
-            expect=("batch.deployment.xml:6:3",),
+            expect=("batch.deployment.xml:6:19",),
         ),
         Example(
             {
@@ -1371,7 +1373,7 @@ class ReservedIpWithoutEndpoint(Rule):
                 </Deployment>
                 """
             },
-            expect=("sql.deployment.xml:20:3",),
+            expect=("sql.deployment.xml:20:19",),
             note="An endpoint on an internal load balancer is not on the public VIP.",
         ),
         Example(
@@ -1399,7 +1401,7 @@ class ReservedIpWithoutEndpoint(Rule):
                 </Deployment>
                 """
             },
-            expect=("shop.deployment.xml:18:37",),
+            expect=("shop.deployment.xml:18:53",),
             note="Two VIPs: the endpoint names no VIP, so it is on the default one, not on the reserved IP's.",
         ),
         Example(
@@ -1579,7 +1581,8 @@ class ReservedIpWithoutEndpoint(Rule):
 
 
 def _reserved(service: CloudService, ref: NameRef) -> ReservedIp:
-    return ReservedIp(ref.name, "", service.name, ref.mark)
+    """The reserved IP `ref` names, marked where its name is written (`at_name`)."""
+    return ReservedIp(ref.name, "", service.name, at_name(ref.mark))
 
 
 def _internal(endpoints: Iterable[InputEndpoint]) -> list[str]:

@@ -21,6 +21,7 @@ from migcheck.model import (
     SeveralSubnets,
     Severity,
     VirtualMachine,
+    at_name,
     is_stand_in,
 )
 from migcheck.retirements import CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
@@ -286,7 +287,8 @@ class MultipleSubnets(Rule):
         "-b` (`--subnet-names`) and the Python SDK's network `ConfigurationSet` (`subnet_names`), with the "
         "values their settings files give; and so are the VMs of inventory exports, with their secondary "
         "network interfaces (a `Get-AzureVM` export). Subnet names are compared without regard to case: "
-        "`FrontEnd` and `frontend` are one subnet. The finding points at the second subnet named.",
+        "`FrontEnd` and `frontend` are one subnet. The finding points at the second subnet's name, where it is "
+        "written (an element's text, a `name` attribute's value, a script's argument).",
         why="Validation fails for a VM that is associated with several subnets: the platform accepts a VM "
         "whose network configuration references one subnet only.",
         fix="Choose the one subnet the VM should live in. Keep only it in the primary configuration "
@@ -318,7 +320,7 @@ class MultipleSubnets(Rule):
                 </PersistentVMRole>
                 """
             },
-            expect=("jump.xml:9:9",),
+            expect=("jump.xml:9:21",),
         ),
         Example(
             {
@@ -336,7 +338,7 @@ class MultipleSubnets(Rule):
                 </ServiceConfiguration>
                 """
             },
-            expect=("ServiceConfiguration.Cloud.cscfg:7:43",),
+            expect=("ServiceConfiguration.Cloud.cscfg:7:57",),
         ),
         Example(
             {
@@ -360,7 +362,7 @@ class MultipleSubnets(Rule):
                 </PersistentVM>
                 """
             },
-            expect=("vms/fw01.xml:11:36",),
+            expect=("vms/fw01.xml:11:48",),
             note="A secondary network interface in another subnet puts the VM in two.",
         ),
         Example(
@@ -494,7 +496,7 @@ class MultipleSubnets(Rule):
                             role,
                             f"{role.label} of {service.label} is in {len(distinct)} subnets "
                             f"({_names(distinct)}){shape}",
-                            at=distinct[1],
+                            at=at_name(distinct[1].mark),  # the name as written
                             fix="" if role.is_vm else ROLE_SUBNETS_FIX,
                             autofix=_keep_first_subnet(role) if role.is_vm else None,
                         )
