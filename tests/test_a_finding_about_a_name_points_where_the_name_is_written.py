@@ -181,3 +181,29 @@ def test_an_export_s_reserved_ip_kept_in_the_store_is_still_shown_at_its_name(tm
     location = SourceText(page.decode()).locate(ip.mark)
     line, column, end = _at(page.decode(), '"batch-vip"')
     assert (location.line, location.column, location.end_column) == (line, column, end)
+
+
+RESERVED_IPS = """\
+<ReservedIPs xmlns="http://schemas.microsoft.com/windowsazure">
+  <ReservedIP>
+    <Name>batch-vip</Name>
+    <Address>40.1.1.1</Address>
+    <ServiceName>batch</ServiceName>
+    <DeploymentName>batch</DeploymentName>
+  </ReservedIP>
+</ReservedIPs>
+"""
+DEPLOYMENT = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>batch</Name>
+  <RoleList><Role><RoleName>batch01</RoleName><RoleType>PersistentVMRole</RoleType></Role></RoleList>
+  <VirtualNetworkName>prod-vnet</VirtualNetworkName>
+</Deployment>
+"""
+
+
+def test_a_rest_list_s_reserved_ip_is_reported_at_its_name(tmp_path, monkeypatch):
+    files = {"reservedips.xml": RESERVED_IPS, "batch.xml": DEPLOYMENT}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False)
+    line, column, end = _at(RESERVED_IPS, "batch-vip")
+    assert _spans(result) == [("MIG106", line, column, line, end)]

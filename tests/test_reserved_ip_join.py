@@ -102,7 +102,7 @@ def test_a_body_without_url_takes_the_entry_of_its_deployment_name(tmp_path, mon
         "reservedips.xml": _list(_entry("jobs-vip", "jobs-svc", "jobs")),
     }
     (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False).findings
-    assert where([finding]) == ["MIG106 reservedips.xml:3:3"]
+    assert where([finding]) == ["MIG106 reservedips.xml:4:11"]
     assert finding.message.startswith(
         "reserved IP 'jobs-vip' of deployment 'jobs' is on a deployment with no"
     )
@@ -134,7 +134,7 @@ def test_a_named_service_takes_the_entry_on_the_deployment_of_its_name(tmp_path,
         "reservedips.xml": _list(_entry("jobs-vip", "jobs-svc", "jobs")),
     }
     found = lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False).findings
-    assert where(found) == ["MIG106 reservedips.xml:3:3"]
+    assert where(found) == ["MIG106 reservedips.xml:4:11"]
 
 
 def test_an_entry_two_unnamed_deployments_may_hold_goes_to_neither(tmp_path, monkeypatch):
@@ -164,7 +164,7 @@ def test_an_entry_of_a_named_service_goes_to_its_unnamed_deployment_of_that_name
         "reservedips.xml": _list(_entry("jobs-vip", "jobs-svc", "jobs-staging")),
     }
     (finding,) = lint_files(tmp_path, monkeypatch, files, "MIG106", dedent=False).findings
-    assert where([finding]) == ["MIG106 reservedips.xml:3:3"]
+    assert where([finding]) == ["MIG106 reservedips.xml:4:11"]
     assert "of deployment 'jobs-staging'" in finding.message
 
 

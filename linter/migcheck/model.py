@@ -128,10 +128,13 @@ class AttributeMark(Mark):
 
 @record
 class TextMark(Mark):
-    """The mark of an element's text (`<ReservedIPName>web-vip</ReservedIPName>`), for what is said of
-    that text alone, as `AttributeMark` is of an attribute's value: located at its first character that is
-    not blank (see `migcheck.source`); at the start tag where the element holds anything but text. Equal
-    to its element's mark, and hashed alike."""
+    """The mark of an element's text (`<ReservedIPName>web-vip</ReservedIPName>`), or of the text of its
+    first child of local name `child` (`<ReservedIP><Name>web-vip</Name>...`), for what is said of that text
+    alone, as `AttributeMark` is of an attribute's value: located at its first character that is not blank
+    (see `migcheck.source`); at the start tag where the element holds anything but text. Equal to its
+    element's mark, and hashed alike."""
+
+    child: str = field(default="", compare=False)
 
 
 @record
@@ -191,12 +194,12 @@ def at_attribute(mark: Mark, attribute: str) -> Mark:
     return AttributeMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, attribute)
 
 
-def at_text(mark: Mark) -> Mark:
-    """The mark of the text of the element `mark` points at; `mark` itself where it is no element's start
-    tag (a script's position, a JSON value, a comment)."""
+def at_text(mark: Mark, child: str = "") -> Mark:
+    """The mark of the text of the element `mark` points at, or of its first child of local name `child`;
+    `mark` itself where it is no element's start tag (a script's position, a JSON value, a comment)."""
     if not mark.tag or mark.tag == "!--":
         return mark
-    return TextMark(mark.path, mark.line, mark.tag, mark.nth, mark.column)
+    return TextMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, child)
 
 
 # How an element writes the name of what it stands for, by its local name: in an attribute (a .cscfg's
@@ -208,7 +211,10 @@ _NAME_TEXT = frozenset({"ReservedIPName", "SubnetName", "string"})
 def at_name(mark: Mark) -> Mark:
     """Where the element `mark` points at writes the name a finding quotes: the value of its `name`
     attribute (`<ReservedIP name="web-vip"/>`), or its text (`<ReservedIPName>web-vip</ReservedIPName>`);
-    `mark` itself for other elements and where it is no element's start tag."""
+    `mark` itself for other elements, where it is no element's start tag, and where the reader marked the
+    name already (a REST list's `<ReservedIP><Name>`)."""
+    if type(mark) is not Mark:
+        return mark
     local = mark.tag.rpartition(":")[2]
     if local in _NAME_TEXT:
         return at_text(mark)

@@ -229,7 +229,11 @@ class SourceText:
         bounds = self._bounds(mark.line) if mark.column else None
         start = self._start_at_column(mark, bounds) if bounds is not None else self.start_of(mark)
         if start is not None and type(mark) in (AttributeMark, TextMark):
-            value = self._attribute_value(mark, start) if type(mark) is AttributeMark else self._text(start)
+            value = (
+                self._attribute_value(mark, start)
+                if isinstance(mark, AttributeMark)
+                else self._text(start, mark.child if isinstance(mark, TextMark) else "")
+            )
             if value is not None:
                 line, column = self._position(value[0], mark.line)
                 end_line, end_column = self._position(value[1], mark.line)
@@ -268,10 +272,11 @@ class SourceText:
             values = self._attributes[start] = scan.attribute_values(self.text, start, end)
         return values.get(mark.attribute.lower())
 
-    def _text(self, start: int) -> tuple[int, int] | None:
-        """(start, end) of the text of the element whose `<` is at `start`; None where it holds anything but
-        text, or none (the element is located instead)."""
-        span = scan.text_span(self.text, start)
+    def _text(self, start: int, child: str) -> tuple[int, int] | None:
+        """(start, end) of the text of the element whose `<` is at `start`, or of its first child `child`;
+        None where it holds anything but text, or none (the element is located instead)."""
+        at = scan.child_start(self.text, start, child) if child else start
+        span = scan.text_span(self.text, at) if at is not None else None
         return span if span is not None and span[0] < span[1] else None
 
     def start_of(self, mark: Mark) -> int | None:

@@ -370,8 +370,10 @@ def _shown_mark(mark: Mark, line: object, column: object) -> ShownMark:
     return ShownMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, line, column)
 
 
-def _text_mark(mark: Mark) -> TextMark:
-    return TextMark(mark.path, mark.line, mark.tag, mark.nth, mark.column)
+def _text_mark(mark: Mark, child: object) -> TextMark:
+    if type(child) is not str:
+        raise ValueError("a mark of other types")
+    return TextMark(mark.path, mark.line, mark.tag, mark.nth, mark.column, child)
 
 
 _BUILTIN_TYPES: dict[str, type] = {
@@ -426,7 +428,7 @@ class _Codec:
             ]
         if kind is TextMark and isinstance(value, TextMark):
             where = ["x"] if value.path == path else ["X", value.path]
-            return [*where, value.line, value.tag, value.nth, value.column]
+            return [*where, value.line, value.tag, value.nth, value.column, value.child]
         if kind is frozenset and isinstance(value, frozenset):
             # Names in a fixed order, so that the same documents make the same store.
             items = sorted(value) if all(type(v) is str for v in value) else list(value)
@@ -468,9 +470,9 @@ class _Codec:
         if tag == "W":
             return _shown_mark(_mark(*value[1:6]), *value[6:8])
         if tag == "x":
-            return _text_mark(_mark(path, *value[1:5]))
+            return _text_mark(_mark(path, *value[1:5]), value[5])
         if tag == "X":
-            return _text_mark(_mark(*value[1:6]))
+            return _text_mark(_mark(*value[1:6]), value[6])
         if tag == "s":
             return frozenset([self.decode(v, path) if type(v) is list else v for v in value[1:]])
         if tag == "e":

@@ -286,7 +286,7 @@ def test_reserved_ip_a_list_of_them_associates_with_a_deployment(tmp_path, monke
     (finding,) = _lint(tmp_path, monkeypatch, files, "MIG106")
     assert (finding.location.path, finding.location.line, finding.message.split(" is on")[0]) == (
         "ips.xml",
-        1,
+        2,  # its Name
         "reserved IP 'jump-vip' of cloud service 'jump'",
     )
 

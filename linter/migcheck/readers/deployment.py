@@ -38,6 +38,7 @@ from migcheck.model import (
     StorageAccountType,
     VirtualIp,
     VirtualNetwork,
+    at_text,
     configured_role,
     lun_key,
 )
@@ -604,7 +605,7 @@ def _reserved_ip(el: Element, marker: Marker) -> Iterable[object]:
         text_of(el, "Name"),
         text_of(el, "Address"),
         text_of(el, "ServiceName"),
-        marker.mark(el),
+        at_text(marker.mark(el), "Name"),  # a finding about it points at its name
         deployment_name=text_of(el, "DeploymentName"),
     )
     return (ip,)

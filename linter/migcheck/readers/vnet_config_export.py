@@ -15,7 +15,7 @@ from migcheck.model import AttributeMark, Mark, TextMark
 from migcheck.readers import netcfg
 from migcheck.readers.inventory_shapes import Spots, get
 from migcheck.readers.xml import Element, Marker, Unreadable, local_name, parse
-from migcheck.scan import attribute_values, markup, start_tag_end, text_span
+from migcheck.scan import attribute_values, child_start, markup, start_tag_end, text_span
 
 _KEY = "XMLConfiguration"
 
@@ -78,7 +78,12 @@ class _Placed:
             values = attribute_values(self.xml, start, start_tag_end(self.xml, start))
             value = values.get(mark.attribute.lower())
         else:
-            value = text_span(self.xml, start)
+            at = (
+                child_start(self.xml, start, mark.child)
+                if isinstance(mark, TextMark) and mark.child
+                else start
+            )
+            value = text_span(self.xml, at) if at is not None else None
             value = value if value is not None and value[0] < value[1] else None
         return start if value is None else value[0]
 

@@ -1290,7 +1290,8 @@ class ReservedIpWithoutEndpoint(Rule):
         "deployment's own `ReservedIPName` is on the default VIP, and the message names the VIP. Where the "
         "files do not tell the VIPs apart (one VIP, a .cscfg, a script, an inventory export), any endpoint "
         "on the public VIP counts. The finding points at the reserved IP's name where it is written: a "
-        ".cscfg's `name` value, a REST body's `ReservedIPName` text, a script's argument.",
+        ".cscfg's `name` value, a REST body's `ReservedIPName` text or a `ReservedIPs` list's `Name`, an "
+        "inventory export's `name` or `ReservedIPName` value, a script's argument.",
         why="A reserved IP is migrated as the public IP of the service's load balancer, and the platform can "
         "only build that from a VIP that has at least one input endpoint. With none, the reserved IP cannot "
         "follow the deployment.",
