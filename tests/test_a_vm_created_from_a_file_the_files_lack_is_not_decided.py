@@ -59,3 +59,26 @@ def test_with_the_export_beside_the_script_the_step_is_decided(tmp_path, monkeyp
     data = json.loads(_run(tmp_path, monkeypatch, capsys, "import.ps1", "plan", ".", "--format", "json"))
     [step] = [s for sub in data["subscriptions"] for s in sub["steps"] if s["id"] == "network:Shared-VNet"]
     assert "unseen_export" not in step
+
+
+def test_only_the_deployment_that_holds_the_vm_is_not_decided(tmp_path, monkeypatch, capsys):
+    (tmp_path / "legacy.xml").write_text(
+        '<HostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>legacy</ServiceName>'
+        "<Deployments><Deployment><Name>legacy-prod</Name><DeploymentSlot>Production</DeploymentSlot>"
+        "<RoleList><Role><RoleName>web01</RoleName><RoleType>PersistentVMRole</RoleType></Role></RoleList>"
+        "</Deployment></Deployments></HostedService>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "restore.ps1").write_text(
+        'Import-AzureVM -Path "exports/app01.xml" | New-AzureVM -ServiceName "legacy" -Location "West Europe" '
+        '-DeploymentName "legacy-staging"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(run(capsys, "plan", ".", "--format", "json")[1])
+    steps = {s["name"]: s for sub in data["subscriptions"] for s in sub["steps"]}
+    production, staging = steps["legacy/legacy-prod"], steps["legacy/legacy-staging"]
+    assert production["ready"] is True and "unseen_export" not in production
+    assert not any("Export-AzureVM file 'app01.xml'" in note for note in production["notes"])
+    assert staging["ready"] is False and staging["unseen_export"] is True
+    assert any("Export-AzureVM file 'app01.xml'" in note for note in staging["notes"])

@@ -2448,7 +2448,7 @@ def _service_step(
     if stated != deployment:
         notes = (_unnamed_deployment_note(service, deployment), *notes)
     notes += tuple(_key_vault_notes(builder, service))
-    notes += tuple(_unseen_export_notes(service))
+    notes += tuple(_unseen_export_notes(service, placement.vms))  # this deployment's, as `unseen_export`
     state, state_note = _migration_state(placement.vms)
     if state:
         notes = (state_note, *notes)
@@ -2549,13 +2549,13 @@ def _in_order(mark: Mark) -> tuple[str, int, int]:
     return mark.path, mark.line, mark.column
 
 
-def _unseen_export_notes(service: CloudService) -> list[str]:
+def _unseen_export_notes(service: CloudService, vms: Sequence[Role] | None = None) -> list[str]:
     """What a step says of each VM of the service a script creates from an Export-AzureVM file
     (`Import-AzureVM -Path x.xml | New-AzureVM`) or a classic CLI role file (`azure vm create-from svc
     x.json`) that is not among the files checked (`Role.from_unseen_file`), as it says of a network whose
     definition is not: what the file holds is not known, and adding it decides it."""
     notes = []
-    for vm in service.vms:
+    for vm in service.vms if vms is None else vms:
         if not vm.from_unseen_file:  # joined to the file's description: known
             continue
         # A stand-in names where the script creates the VM already (`<VM name, a.ps1:6>`).
