@@ -477,11 +477,23 @@ def test_a_step_in_a_loop_read_once_leaves_the_variable_unknown(read):
         PATH,
         """
         $i = 0
-        while ($i -lt 3) { $i++ }
+        while ($i -lt $n) { $i++ }
         New-AzureQuickVM -Windows -ServiceName "svc$i" -Name "v" -ImageName $img -Location l
         """,
     )
     assert [d.name for d in _deployments(doc)] == ["<deployment name, vm.ps1:3>"]
+
+
+def test_a_step_in_a_loop_whose_rounds_are_counted_leaves_the_variable_at_its_last_value(read):
+    doc = read(
+        PATH,
+        """
+        $i = 0
+        while ($i -lt 3) { $i++ }
+        New-AzureQuickVM -Windows -ServiceName "svc$i" -Name "v" -ImageName $img -Location l
+        """,
+    )
+    assert [d.name for d in _deployments(doc)] == ["svc3"]
 
 
 # --- a path that ends: `return`, `exit`, `throw`, `break`, `continue` ----------------------------------------

@@ -2027,6 +2027,11 @@ class SyntaxIndex:
         """Whether variable `key` is assigned somewhere between two offsets (inside a loop)."""
         return _any_between(self.by_key.get(key), start, end)
 
+    def assignments_between(self, key: str, start: int, end: int) -> int:
+        """How many assignments of variable `key` lie between two offsets (inside a loop)."""
+        offsets = self.by_key.get(key, [])
+        return bisect.bisect_left(offsets, end) - bisect.bisect_left(offsets, start)
+
     def changes(self, key: str, start: int, end: int) -> bool:
         """Whether variable `key` is assigned somewhere between two offsets (inside a loop) other than with
         the VM configuration it holds passed on (see `_keeps_its_vm`)."""
@@ -5871,6 +5876,24 @@ class Interpreter:
                 break
             self.statement(step, env)
 
+    def _while(self, node: Node, env: Env) -> None:
+        """`while (condition) { body }`, `do { body } while (condition)` or `until`: a loop whose rounds the
+        reader can count (see `_while_rounds`) runs round by round, as `_for` runs one, when the body has
+        no `break` or `continue` and the repeats are affordable; any other is read once (see
+        `_counted_loop`)."""
+        body = _first(node, "statement_block")
+        rounds = self._while_rounds(node, env) if body is not None and not self.index.exits(body) else None
+        if rounds is None or body is None or not self._repeat(node, max(rounds - 1, 0)):
+            self._counted_loop(node, env)
+            return
+        if rounds == 0:
+            self._not_run(body)
+            return
+        for _ in range(rounds):
+            self.statements(body, env)
+            if self.stopped is not None:
+                break
+
     def _counted_loop(self, node: Node, env: Env, parts: list[Node] | None = None) -> None:
         """A `for`, `while` or `do` loop read once (see `_loop`): a VM named by a variable the loop
         assigns (`New-AzureVMConfig -Name "web$i"`) stands for one VM per turn, of turns the reader does
@@ -5881,25 +5904,59 @@ class Interpreter:
         self._loop(node, env, parts=parts)
 
     def _for_rounds(self, node: Node, env: Env) -> int | None:
-        """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by one
-        (`$i++`, `--$i`), its condition compares that variable with a whole number the script writes or a
-        variable that holds one (`$i -le $count`, `$i -lt 10`), which nothing in the loop assigns, and the
-        loop ends within `_MAX_ROUNDS` rounds; None otherwise. A number a parameter's default states does
-        not count them: a caller may pass another, and the rounds past the default's would not be read."""
-        step, condition = _only_child(node, "for_iterator"), _only_child(node, "for_condition")
-        stepping = _unwrap(step) if step is not None else None
-        if stepping is not None and stepping.type == "expression_with_unary_operator":
-            stepping = _named(stepping)[0] if len(_named(stepping)) == 1 else stepping
-        target = _operand(stepping) if stepping is not None and stepping.type in _STEPPING else None
-        compared = _unwrap(condition) if condition is not None else None
-        if target is None or target.type != "variable" or compared is None:
+        """How many rounds a `for` loop runs, its initializer run: when its step changes one variable by a
+        constant (see `_counter_step`) that its body does not assign, and its condition counts them (see
+        `_rounds`); None otherwise."""
+        step, body = _only_child(node, "for_iterator"), _first(node, "statement_block")
+        stepping = _counter_step(step) if step is not None else None
+        if stepping is None or body is None:
             return None
-        if compared.type != "comparison_expression" or len(_named(compared)) != 3:
+        key = stepping[0]
+        if self.index.assigns(key, body.start_byte, body.end_byte):
             return None
+        return self._rounds(node, _only_child(node, "for_condition"), stepping, env)
+
+    def _while_rounds(self, node: Node, env: Env) -> int | None:
+        """How many rounds a `while` or `do` loop runs: when one statement of its body, run in every round,
+        changes a variable by a constant (`$i++`, `$i += 2`, see `_counter_step`), nothing else in the loop
+        assigns it, and its condition counts the rounds (see `_rounds`); a `do` runs its body once before
+        it tests, and `until` runs while its condition does not hold. None otherwise."""
+        body = _first(node, "statement_block")
+        statements = _first(body, "statement_list") if body is not None else None
+        if body is None or statements is None:
+            return None
+        steps = [s for s in map(_counter_step, _named(statements)) if s is not None]
+        counters = [
+            s for s in steps if self.index.assignments_between(s[0], node.start_byte, node.end_byte) == 1
+        ]
+        if len(counters) != 1:
+            return None
+        keyword = next((c.type for c in node.children if c.type in ("while", "until")), "while")
+        first = node.type == "do_statement"
+        return self._rounds(node, _only_child(node, "while_condition"), counters[0], env, first, keyword)
+
+    def _rounds(
+        self,
+        node: Node,
+        compared: Node | None,
+        stepping: tuple[str, int],
+        env: Env,
+        body_first: bool = False,
+        keyword: str = "while",
+    ) -> int | None:
+        """How many rounds a loop runs whose counter `stepping` names (its variable and what each round
+        adds to it), when its condition compares the counter with a whole number the script writes or a
+        variable that holds one (`$i -le $count`, `$i -lt 10`), which nothing in the loop assigns, the
+        counter holds a whole number the script surely gives, and the loop ends within `_MAX_ROUNDS`
+        rounds; None otherwise. A number a parameter's default states does not count them: a caller may
+        pass another, and the rounds past the default's would not be read."""
+        compared = _unwrap(compared) if compared is not None else None
+        if compared is None or compared.type != "comparison_expression" or len(_named(compared)) != 3:
+            return None
+        key, by = stepping
         left, comparing, right = _named(compared)
         word = _text(comparing).strip().casefold().removeprefix("-")
         word = word[1:] if word[:1] in ("i", "c") and word[1:] in _ORDERINGS else word
-        key = _variable(_text(target))[1]
         sides = [_unwrap(left), _unwrap(right)]
         counter_at = [at for at, side in enumerate(sides) if _is_variable(side, key)]
         if word not in _ORDERINGS or len(counter_at) != 1:
@@ -5919,9 +5976,13 @@ class Interpreter:
         if not (isinstance(values[0], Text) and values[0].number):  # PowerShell compares as the left side is
             return None
         numbers = [int(v.value) for v in values if isinstance(v, Text)]
-        by = 1 if stepping is not None and stepping.type.endswith("increment_expression") else -1
+        holds = (
+            (lambda: _ORDERINGS[word](*numbers))
+            if keyword == "while"
+            else (lambda: not _ORDERINGS[word](*numbers))
+        )
         for rounds in range(_MAX_ROUNDS + 1):
-            if not _ORDERINGS[word](numbers[0], numbers[1]):
+            if not (body_first and rounds == 0) and not holds():
                 return rounds
             numbers[counter_at[0]] += by
         return None
@@ -6376,8 +6437,8 @@ class Interpreter:
         "foreach_statement": _foreach,
         "flow_control_statement": _flow,
         "for_statement": _for,
-        "while_statement": _counted_loop,
-        "do_statement": _counted_loop,
+        "while_statement": _while,
+        "do_statement": _while,
         "try_statement": _try,
         "switch_statement": _switch,
         "statement_block": _body,
@@ -6472,6 +6533,8 @@ class Interpreter:
             scope, key = _variable(_text(target))
             if op == "+=":
                 value = self._appended(env.lookup(key), value, node)
+            elif op == "-=":
+                value = _less(env.lookup(key), value)
             elif op != "=":
                 value = Unknown(self.snippet(node))
             constraint = _constraint(parts[0])
@@ -13768,6 +13831,30 @@ _ORDERINGS: dict[str, Callable[[int, int], bool]] = {
 }
 
 
+def _counter_step(node: Node) -> tuple[str, int] | None:
+    """The variable a statement changes by a constant, and by how much: `$i++` and `++$i` by 1, `$i--` by
+    -1, `$i += 2` by 2, `$i -= 3` by -3; None for any other statement."""
+    stepping = _unwrap(node)
+    if stepping.type == "pipeline" and len(_named(stepping)) == 1:
+        stepping = _unwrap(_named(stepping)[0])
+    if stepping.type == "expression_with_unary_operator" and len(_named(stepping)) == 1:
+        stepping = _named(stepping)[0]
+    if stepping.type in _STEPPING:
+        by = 1 if stepping.type.endswith("increment_expression") else -1
+    elif stepping.type == "assignment_expression":
+        operator = next((_text(c) for c in stepping.children if c.type == "assignement_operator"), "")
+        amount = _unwrap(stepping.children[-1]) if operator in ("+=", "-=") else None
+        if amount is None or amount.type != "decimal_integer_literal" or not _WHOLE.fullmatch(_text(amount)):
+            return None
+        by = int(_text(amount)) * (1 if operator == "+=" else -1)
+    else:
+        return None
+    target = _operand(stepping)
+    if target is None or target.type != "variable" or by == 0 or _variable(_text(target))[0]:
+        return None
+    return _variable(_text(target))[1], by
+
+
 def _is_variable(node: Node, key: str) -> bool:
     """Whether `node` is the variable `key` of the scope being run (`$i`, `$script:i`)."""
     return node.type == "variable" and _variable(_text(node)) == ("", key)
@@ -14361,6 +14448,14 @@ def _sum(a: Text, b: Value) -> Value:
     not follow (a fraction, a hexadecimal number, or PowerShell's error on a word)."""
     if isinstance(b, Text) and _WHOLE.fullmatch(a.value) and _WHOLE.fullmatch(b.value):
         return Text(str(int(a.value) + int(b.value)), a.mark, a.sure and b.sure, number=True)
+    return Unknown("")
+
+
+def _less(a: Value | None, b: Value) -> Value:
+    """`a -= b` on whole numbers (a loop's counter stepping down): their difference; else a value the reader
+    does not follow."""
+    if isinstance(a, Text) and a.number and isinstance(b, Text) and _WHOLE.fullmatch(b.value):
+        return _sum(a, replace(b, value=str(-int(b.value))))
     return Unknown("")
 
 
