@@ -5,7 +5,9 @@ word at all: the rest of the command was an unread part, "findings may be missin
 PowerShell reads it, and each report says the slip at the backtick, and to remove it, as it says a shell
 line's lost continuation. After a parameter that takes a value (`-Name `-vm1`) the word is that value,
 which starts with a dash, as its author meant: nothing is said. Of a command that is not classic the reader
-cannot tell which its author meant, and says nothing either."""
+cannot tell which its author meant, and says nothing either. A migration step given such a word is not
+taken: the cmdlet has no parameter left to take it by position and refuses the call, so no plan counts a
+Prepare that never ran; the slip is still said where it is written."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import json
 
 from lint_support import run_cli, script_resources, unread_marks
 
-from migcheck.model import Deployment
+from migcheck.model import Deployment, Script
 
 SLIP = """\
 param($services, $deployment)
@@ -77,3 +79,15 @@ def test_an_escaped_dash_given_to_a_command_that_is_not_classic_is_said_nowhere(
     text = 'New-AzureService -ServiceName svc9 -Location "West US"\nWrite-Host "moving" `-NoNewline\n'
     out = _check(capsys, tmp_path, monkeypatch, text)
     assert "Not read" not in out
+
+
+def _steps(text: str) -> list[tuple[str, str]]:
+    resources = script_resources(text, "migrate.ps1")
+    return [(step.step, step.target) for r in resources if isinstance(r, Script) for step in r.migration]
+
+
+def test_a_migration_step_given_an_escaped_parameter_is_not_taken() -> None:
+    text = "Move-AzureService -Prepare -ServiceName shop `-DeploymentName prod -CreateNewVirtualNetwork\n"
+    assert _steps(text) == []
+    assert unread_marks(script_resources(text, "migrate.ps1")) == [(1, 46)]
+    assert _steps(text.replace("`-", "-")) == [("prepare", "shop")]

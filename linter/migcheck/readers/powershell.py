@@ -1862,6 +1862,7 @@ class SyntaxIndex:
         self.escaped_parameters = {
             at: name for at, name in (escaped or {}).items() if _given_by_position(root, at)
         }
+        self.escaped_at = sorted(self.escaped_parameters)
         found = _captures(_INDEX, root)
         self.comments = sorted(found.get("comment", []), key=lambda n: n.start_byte)
         self.statements = sorted(
@@ -10416,7 +10417,7 @@ class Interpreter:
         key = _command_name(node).casefold()
         scope, parameter = cmdlets.MIGRATION[key]
         steps = [s for s in cmdlets.STEPS if args.switch(s.capitalize())]
-        if len(steps) == 1:
+        if len(steps) == 1 and not self._given_escaped_parameter(node):
             target = _arg_text(args, parameter)
             mark = self._at_call(node)
             fails, fix = _failing_move(key, steps[0], args)
@@ -10434,6 +10435,14 @@ class Interpreter:
             )
             self._take_step(node, step)
         return NULL
+
+    def _given_escaped_parameter(self, node: Node) -> bool:
+        """Whether a backtick makes a value of a parameter's name in the call `node` (see
+        `SyntaxIndex.escaped_parameters`): PowerShell gives the cmdlet that name, and the value after it, by
+        position, where it has no parameter left to take them ("A positional parameter cannot be found that
+        accepts argument '-DeploymentName'"), so the step is never taken. The part is said where it is
+        written (see `_unread`)."""
+        return _any_between(self.index.escaped_at, node.start_byte, node.end_byte)
 
     def _unassigned_name(self, step: str, parameter: str, arg: Arg | None) -> tuple[str, str]:
         """Why a migration step given its resource by a variable nothing in the script assigns fails
