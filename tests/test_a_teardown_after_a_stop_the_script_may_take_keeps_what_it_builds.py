@@ -3,14 +3,17 @@
 run: what the script builds before the stop is still described and planned, with its findings, as for the
 if/else form of the same script, where the service and its VM vanished. A usage check before the first
 classic command (`[ -z "$1" ] && exit 1`) says only whether the script runs at all: the teardown after it
-still removes what the script builds after it."""
+still removes what the script builds after it. In PowerShell each VM is kept or removed by where it is
+created: a teardown's Remove-AzureVM of a VM created past the stop removes it, and keeps the one created
+before; and a Remove-AzureStorageAccount past a `return` at the script's top level keeps the type of the
+account created before it (its Premium_LRS)."""
 
 from __future__ import annotations
 
 import pytest
 from lint_support import script_resources
 
-from migcheck.model import Deployment
+from migcheck.model import Deployment, StorageAccountType
 
 
 def _services(text: str, path: str) -> dict[str, list[str]]:
@@ -95,3 +98,39 @@ Remove-AzureService -ServiceName svc2 -DeleteAll -Force
 
 def test_a_powershell_teardown_after_a_conditional_exit_keeps_the_estate() -> None:
     assert _services(PS, "lab.ps1") == {"svc2": ["lab2"]}
+
+
+PS_VMS = """\
+param([switch]$Keep)
+New-AzureStorageAccount -StorageAccountName acct1 -Location "West US" -Type Premium_LRS
+New-AzureQuickVM -Windows -ServiceName svc2 -Name lab2 -ImageName img -Password 'x' -AdminUsername u -Location "West US"
+{stop}
+New-AzureQuickVM -Windows -ServiceName svc2 -Name lab1 -ImageName img -Password 'x' -AdminUsername u
+Remove-AzureVM -ServiceName svc2 -Name {removed}
+Remove-AzureStorageAccount -StorageAccountName acct1
+"""
+
+
+@pytest.mark.parametrize("stop", ["if ($Keep) { return }", "return"])
+def test_a_powershell_teardown_removes_a_vm_created_past_the_stop(stop: str) -> None:
+    script = PS_VMS.replace("{stop}", stop).replace("{removed}", "lab1")
+    assert _services(script, "lab.ps1") == {"svc2": ["lab2"]}
+
+
+@pytest.mark.parametrize("stop", ["if ($Keep) { return }", "return"])
+def test_a_powershell_teardown_keeps_a_vm_created_before_the_stop(stop: str) -> None:
+    script = PS_VMS.replace("{stop}", stop).replace("{removed}", "lab2")
+    assert _services(script, "lab.ps1") == {"svc2": ["lab2", "lab1"]}
+
+
+def _account_types(text: str) -> dict[str, str]:
+    return {
+        r.name: r.account_type for r in script_resources(text, "lab.ps1") if isinstance(r, StorageAccountType)
+    }
+
+
+@pytest.mark.parametrize("stop", ["if ($Keep) { return }", "return"])
+def test_a_powershell_teardown_after_a_stop_keeps_the_storage_account_s_type(stop: str) -> None:
+    script = PS_VMS.replace("{stop}", stop).replace("{removed}", "lab1")
+    assert _account_types(script) == {"acct1": "Premium_LRS"}
+    assert _account_types(PS_VMS.replace("{stop}", "").replace("{removed}", "lab1")) == {}

@@ -4905,6 +4905,9 @@ class RoleDraft:
     created: bool = False
     imported_from: str = ""  # the Export-AzureVM file it is created from (see `Role.imported_from`)
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
+    # The statement whose command created it, and the selection of the script it is in (see `_remove`).
+    created_by: Node | None = None
+    selection: int = 0
 
     def add(self, variants: list[tuple[list[Event], bool]]) -> None:
         """More descriptions of the VM (another command creating it): kept up to `_MAX_VARIANTS`."""
@@ -5355,6 +5358,10 @@ class Interpreter:
         # script does not state it; and the types calls that may not run give after it (see
         # `_storage_account_types`).
         self.storage_types: dict[str, StorageAccountType | None] = {}
+        # The selection of the script each account it creates is created in (see `_remove_storage_account`).
+        self.storage_selections: dict[str, int] = {}
+        # The classic cmdlet whose handler is running: where a VM it makes is created (see `_role`).
+        self.classic_call: Node | None = None
         self.maybe_storage_types: dict[str, list[StorageAccountType | None]] = {}
         self.registered: dict[str, Disk] = {}
         self.images: dict[str, Image] = {}
@@ -7909,7 +7916,11 @@ class Interpreter:
         self._record_changes(node, key, args, piped)
         handler = self._COMMANDS.get(key)
         if handler is not None:
-            return handler(self, node, args, piped, env)
+            outer, self.classic_call = self.classic_call, node
+            try:
+                return handler(self, node, args, piped, env)
+            finally:
+                self.classic_call = outer
         if key in cmdlets.VM_FILTERS:
             return self._vm_input(args, piped)
         if not key.startswith(_READING):
@@ -9763,6 +9774,8 @@ class Interpreter:
         if role is None:
             shown = shown or (name.value if isinstance(name, Text) else "") or _vm_stand_in(draft, at or mark)
             role = draft.roles[key] = RoleDraft(shown, mark, base, looped_over=self._looped_over(name))
+            role.selection = self.selection
+            role.created_by = _own_statement(self.classic_call) if self.classic_call is not None else None
             if base in ("new", "opaque", "imported") and not isinstance(name, Text):
                 draft.unnamed.append(key)
         return role
@@ -9810,11 +9823,12 @@ class Interpreter:
                     return self._remove_by_name(_arg_value(args, "Name", name), node)
         stated = isinstance(service, Text) and bool(service.value.strip())
         draft = self._described(service) if stated or isinstance(service, Unknown) else None
-        if not (self._surely_runs() or (draft is not None and self._with_its_creation(draft, node))):
+        created, selection = _creation(draft, name if kind == "remove-azurevm" else None)
+        if not (self._surely_runs() or (draft is not None and self._runs_with(created, node))):
             return NULL
         if stated and not _created_here(draft, kind, name) and self._surely_runs():
             self._deleted(kind, service.value, name, self._at_call(node))
-        if draft is None or draft.selection < self.selection:
+        if draft is None or selection < self.selection:
             return NULL
         key = next(k for k, d in self.deployments.items() if d is draft)
         slot = _arg_value(args, "Slot", Text("Production"))
@@ -10178,12 +10192,16 @@ class Interpreter:
         return (self.maybe + deeper, self.partial, self.maybe_calls, self.callers_known)
 
     def _with_its_creation(self, draft: DeploymentDraft, call: Node | None) -> bool:
-        """Whether a `call` that changes a deployment surely runs whenever the command that created it ran,
-        though neither may (in a function no call runs, as a test suite's are, or in one branch): the two
-        are statements of one list, the call's after, with nothing between that may end the path early
-        (a `return`, `exit`, `throw`, `break` or `continue`, a `trap`, a call of one of the script's
-        functions). Whatever decides whether the creation runs then decides the call alike."""
-        created = draft.created_by
+        """Whether a `call` that changes a deployment surely runs whenever the command that created it ran
+        (see `_runs_with`)."""
+        return self._runs_with(draft.created_by, call)
+
+    def _runs_with(self, created: Node | None, call: Node | None) -> bool:
+        """Whether a `call` surely runs whenever the statement `created` ran, though neither may (in a
+        function no call runs, as a test suite's are, or in one branch): the two are statements of one
+        list, the call's after, with nothing between that may end the path early (a `return`, `exit`,
+        `throw`, `break` or `continue`, a `trap`, a call of one of the script's functions). Whatever decides
+        whether the creation runs then decides the call alike."""
         statement = _own_statement(call) if call is not None else None
         if created is None or statement is None or statement.parent is None:
             return False
@@ -11509,6 +11527,7 @@ class Interpreter:
             return Unknown(self.snippet(node))
         at = self._at_call(node)
         record = StorageAccountType(name, kind.strip(), at, self.reading_once) if kind.strip() else None
+        self.storage_selections.setdefault(_name_key(name), self.selection)
         if self._surely_runs():
             self.storage_types[_name_key(name)] = record
             self.maybe_storage_types.pop(_name_key(name), None)
@@ -11545,7 +11564,8 @@ class Interpreter:
         its type, when the removal surely runs (as for `_remove`): one created again has the type it is
         created with."""
         name = _stated_name(args, "StorageAccountName")
-        if name and self._surely_runs():
+        created_in = self.storage_selections.get(_name_key(name), 0) if name else 0
+        if name and self._surely_runs() and created_in == self.selection:
             self.storage_types.pop(_name_key(name), None)
             self.maybe_storage_types.pop(_name_key(name), None)
         return Unknown(self.snippet(node))
@@ -13210,6 +13230,18 @@ def _returned_parameter(function: Node, names: frozenset[str]) -> str | None:
                 return _variable(_text(target))[1]
         stack.extend(node.children)
     return None
+
+
+def _creation(draft: DeploymentDraft | None, vm: Value | None) -> tuple[Node | None, int]:
+    """Where what a removal takes away was created, and in which selection of the script: the VM `vm` names,
+    when the script creates it in that deployment (a teardown may remove one VM made past a stop, and keep
+    another made before it); else the deployment."""
+    if draft is None:
+        return None, 0
+    role = draft.roles.get(_role_key(vm)) if isinstance(vm, Text) else None
+    if role is not None and role.base != "existing" and role.created_by is not None:
+        return role.created_by, role.selection
+    return draft.created_by, draft.selection
 
 
 def _own_statement(command: Node) -> Node | None:
