@@ -3,7 +3,9 @@ one, an existing account's on the other) names one storage account after the `if
 VMs' disks and the images built on it are in the account the variable holds. It is shown by the stand-in of
 the account an arm creates, as the shell reader shows it, not as a second account each later use adds to
 the plan (Reference, vm-migration-overview: each storage account is a migration scope of its own, so a
-phantom account is a step that moves nothing)."""
+phantom account is a step that moves nothing). So does a variable an `if` gives a name the script states
+where it held another (`$sa = 'acctdev'; if ($prod) { $sa = 'acctprod' }`): the one account the script
+creates after it is one of the two, and holds the disk named by the same variable."""
 
 from __future__ import annotations
 
@@ -89,3 +91,32 @@ def test_python_a_name_bound_again_after_the_account_is_made_names_another(tmp_p
     )
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", script)
     assert len(moves) == 2
+
+
+REBOUND_POWERSHELL = """\
+param([switch]$Prod, [string]$Qa)
+$sa = "acctdev"
+if ($Prod) { $sa = "acctprod" } elseif ($Qa) { $sa = "acctqa" }
+New-AzureStorageAccount -StorageAccountName $sa -Location "West US" -Type Premium_LRS
+$vm = New-AzureVMConfig -Name vm1 -InstanceSize Small -ImageName img -MediaLocation "https://$sa.blob.core.windows.net/vhds/vm1.vhd"
+New-AzureVM -ServiceName svc1 -Location "West US" -VMs $vm
+"""
+
+REBOUND_SHELL = """\
+SA=acctdev
+if [ "$1" = prod ]; then SA=acctprod; fi
+azure storage account create "$SA" -l "West US" --type PLRS
+azure vm create svc1 img user Pass123! -l "West US" -u "https://$SA.blob.core.windows.net/vhds/vm1.vhd" -n vm1
+"""
+
+
+def test_powershell_an_if_that_names_another_stated_account_creates_one_account(
+    tmp_path, monkeypatch, capsys
+):
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.ps1", REBOUND_POWERSHELL)
+    assert moves == [["storage account '<storage account name, deploy.ps1:4:45>' (1 disk)"]]
+
+
+def test_shell_an_if_that_names_another_stated_account_creates_one_account(tmp_path, monkeypatch, capsys):
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.sh", REBOUND_SHELL)
+    assert moves == [["storage account '<storage account name, deploy.sh:3:30>' (1 disk)"]]

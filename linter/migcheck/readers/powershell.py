@@ -4153,19 +4153,34 @@ def join(a: Value, b: Value) -> Value:
         # The VMs built on either path (as for `Vms`): an array a loop may or may not have added to.
         return _bounded(Items(tuple(dict.fromkeys((*a.values, *b.values)))))
     text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
-    # Only values the script does not state on every path: a name it states on one is another account.
-    both = isinstance(a, Unknown) and isinstance(b, Unknown)
-    either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if both else ()
+    # Values the script does not state on any path, or names it states on every path (`$sa = 'a'; if (…)
+    # { $sa = 'b' }`): one of them, whichever path ran. A name it states on one path only, and a value it
+    # does not on another, are two accounts.
+    named = _named_on_every_path(a), _named_on_every_path(b)
+    unstated = isinstance(a, Unknown) and isinstance(b, Unknown) and not any(named)
+    either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if unstated or all(named) else ()
     return Unknown(
         text, maybe_null=_null_on_a_path(a) or _null_on_a_path(b), either=either if len(either) <= 8 else ()
     )
 
 
 def _definitions(value: Value) -> tuple[object, ...]:
-    """The definitions an unknown value joined where paths meet may be (see `Unknown.either`)."""
+    """The definitions a value joined where paths meet may be (see `Unknown.either`): a name the script
+    states is one of its own (`_STATED`)."""
+    if isinstance(value, Text):
+        return ((_STATED, value.value),) if value.value.strip() else ()
     if not isinstance(value, Unknown):
         return ()
     return value.either or ((value.ident,) if value.ident is not None else ())
+
+
+_STATED = "stated"  # the first item of the definition of a name the script states (see `_definitions`)
+
+
+def _named_on_every_path(value: Value) -> bool:
+    """Whether a value is a name the script states, on every path that joined to give it."""
+    found = _definitions(value)
+    return bool(found) and all(isinstance(d, tuple) and d[:1] == (_STATED,) for d in found)
 
 
 _EITHER = "either"  # the first item of the `_identity` of an unknown value of several definitions
