@@ -4,7 +4,9 @@
 folder. The folder of the script's folder is found as PowerShell and the shell find it: `Split-Path` of a
 folder, `[IO.Path]::GetDirectoryName`, a path piped to `Split-Path`, `cd` to `<folder>/..`; any other path
 (the script's file name, a folder below, a folder the caller gives) is not followed, and the script is read
-as without the settings file."""
+as without the settings file. So does a folder variable the script builds from such a folder, or from its
+own (`$shared = Join-Path $root Shared`, `"$root\\Shared"`, `Join-Path $PSScriptRoot ..\\Shared`), then loads
+the file from (`. (Join-Path $shared config.ps1)`); one the script may set otherwise is not followed."""
 
 from __future__ import annotations
 
@@ -69,6 +71,35 @@ def test_a_dot_sourced_settings_file_in_a_folder_above_the_script_s_is_read(tmp_
     ],
 )
 def test_a_variable_that_may_hold_another_folder_above_is_not_followed(tmp_path, monkeypatch, load):
+    assert powershell(tmp_path, monkeypatch, load) == []
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "$root = Split-Path -Parent $PSScriptRoot\n$shared = Join-Path $root Shared\n. (Join-Path $shared config.ps1)",
+        "$root = Split-Path -Parent $PSScriptRoot\n$shared = Join-Path -Path $root -ChildPath 'Shared'\n"
+        '. "$shared\\config.ps1"',
+        '$root = Split-Path $PSScriptRoot\n$shared = "$root\\Shared"\n. (Join-Path $shared config.ps1)',
+        "$shared = Join-Path $PSScriptRoot ..\\Shared\n. (Join-Path $shared config.ps1)",
+    ],
+)
+def test_a_settings_file_in_a_folder_built_from_the_script_s_is_read(tmp_path, monkeypatch, load):
+    assert powershell(tmp_path, monkeypatch, load) == ["deploy/Shared/config.ps1:3"]
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "$root = Split-Path $PSScriptRoot\n$shared = Join-Path $root Other\n. (Join-Path $shared config.ps1)",
+        "$root = Split-Path $PSScriptRoot\n$shared = Join-Path $root $Name\n. (Join-Path $shared config.ps1)",
+        "$root = Split-Path $PSScriptRoot\nif ($x) { $shared = Join-Path $root Shared }\n"
+        ". (Join-Path $shared config.ps1)",
+        "$root = Split-Path $PSScriptRoot\n$shared = Join-Path $root Shared\n$shared = 'C:\\x'\n"
+        ". (Join-Path $shared config.ps1)",
+    ],
+)
+def test_a_folder_built_otherwise_or_set_again_is_not_followed(tmp_path, monkeypatch, load):
     assert powershell(tmp_path, monkeypatch, load) == []
 
 

@@ -2433,13 +2433,14 @@ def _referenced(cast: Node) -> str | None:
     return _variable(_text(operand))[1] if operand is not None and operand.type == "variable" else None
 
 
-def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, tuple[int, int]]:
-    """The variables that surely hold the script's own folder or a folder above it, by key, with where the
-    assignment that sets them ends and how many folders above the script's it is (see `_folder_above`):
-    each assigned once in the whole script, by a statement of its top level (not in a branch, a loop or a
-    function), and nothing the reader does not follow (`Set-Variable`, `[ref]`) names it."""
+def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, tuple[int, str]]:
+    """The variables that surely hold the script's own folder, a folder above it, or a folder the script
+    names from one of those (see `_folder_of`), by key, with where the assignment that sets them ends and
+    the folder's path from the script's (`""`, `".."`, `"../config"`): each assigned once in the whole
+    script, by a statement of its top level (not in a branch, a loop or a function), and nothing the reader
+    does not follow (`Set-Variable`, `[ref]`) names it."""
     statements = _first(root, "statement_list")
-    folders: dict[str, tuple[int, int]] = {}
+    folders: dict[str, tuple[int, str]] = {}
     for statement in _named(statements) if statements is not None else ():
         assignment = _unwrap(statement)
         if assignment.type != "assignment_expression":
@@ -2451,10 +2452,71 @@ def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, tuple[int, int]
             continue
         scope, key = _variable(_text(target))
         once = index.script_assigned.get(key) == 1 and key not in index.function_assigned
-        above = _folder_above(value)
-        if scope in ("", "script") and once and key not in index.stale and above is not None:
-            folders[key] = (assignment.end_byte, above)
+        folder = (
+            _folder_of(value, {k: path for k, (_, path) in folders.items()}) if value is not None else None
+        )
+        if scope in ("", "script") and once and key not in index.stale and folder is not None:
+            folders[key] = (assignment.end_byte, folder)
     return folders
+
+
+def _folder_of(node: Node, folders: dict[str, str]) -> str | None:
+    """The path from the script's folder of the folder an expression written at a script's top level
+    holds: the script's or one above it (see `_folder_above`), or one the script names from such a folder
+    or from a variable of `folders` that holds one (`Join-Path $root config`, `Join-Path $PSScriptRoot
+    ..\\config`, `"$root\\config"`); None for any other expression."""
+    above = _folder_above(node)
+    if above is not None:
+        return "/".join([".."] * above)
+    inner = _unwrap(node)
+    if inner.type == "variable":
+        return _script_folder_path(inner, folders)
+    command = _unwrap(_named(inner)[0]) if inner.type == "pipeline" and len(_named(inner)) == 1 else inner
+    joined = _join_path_parts(command) if command.type == "command" else None
+    if joined is not None:
+        base, child = _folder_of(joined[0], folders), _stated_word(joined[1])
+    elif inner.type == "string_literal" or inner.type == "expandable_string_literal":
+        base, child = _folder_and_rest(inner, folders)
+    else:
+        return None
+    if base is None or not child:
+        return None
+    joined_path = posixpath.normpath(posixpath.join(base, child.replace("\\", "/").strip("/")))
+    return "" if joined_path == "." else joined_path
+
+
+def _folder_and_rest(string: Node, folders: dict[str, str]) -> tuple[str | None, str]:
+    """Of `"$root\\config"`: the folder the variable it starts with holds (see `_folder_of`), and the path
+    written after it; (None, "") for any other string."""
+    held = _first(string, "expandable_string_literal") if string.type == "string_literal" else string
+    parts = _named(held) if held is not None else []
+    if (
+        held is None
+        or len(parts) != 1
+        or parts[0].type != "variable"
+        or parts[0].start_byte != held.start_byte + 1
+    ):
+        return None, ""
+    scope, key = _variable(_text(parts[0]))
+    folder = 0 if (scope, key) == _SCRIPT_ROOT else None
+    base = "" if folder == 0 else folders.get(key) if scope == "" else None
+    rest = _text(held)[parts[0].end_byte - held.start_byte : -1]
+    if base is None or not rest.startswith(("\\", "/")) or any(c in rest for c in "$`\"'"):
+        return None, ""
+    return base, rest
+
+
+def _stated_word(node: Node) -> str:
+    """The text of an argument the script states whole, with nothing PowerShell expands in it: a bare word
+    (`config`), or a quoted string (`'config'`, `"config"`); "" for any other."""
+    inner = _unwrap(node)
+    text = _text(inner)
+    if inner.type == "generic_token":
+        return text if not any(c in text for c in "$`@") else ""
+    if inner.type in ("verbatim_string_characters", "expandable_string_literal") and len(text) >= 2:
+        held = text[1:-1]
+        return held if not any(c in held for c in "$`'\"") else ""
+    return ""
 
 
 # `$MyInvocation.MyCommand.Path` and the like, case-folded: at a script's top level, the script's own path.
@@ -2546,15 +2608,16 @@ def _directory_name_above(call: Node) -> int | None:
     return inner_above + 1 if inner_above is not None else None
 
 
-def _script_folder_path(node: Node, folders: dict[str, int]) -> str | None:
-    """Of a variable that holds the script's own folder or one above it (`$PSScriptRoot`, `$here`): the path
-    of that folder from the script's (`""`, `"../.."`); None for any other node."""
+def _script_folder_path(node: Node, folders: dict[str, str]) -> str | None:
+    """Of a variable that holds the script's own folder or one the script names from it (`$PSScriptRoot`,
+    `$here`, `$cfg`): the path of that folder from the script's (`""`, `"../.."`, `"../config"`); None for
+    any other node."""
     if node.type != "variable":
         return None
     scope, key = _variable(_text(node))
     if scope != "" or key not in folders:
         return None
-    return "/".join([".."] * folders[key])
+    return folders[key]
 
 
 def _from_folder(folder: str, stated: str) -> str:
@@ -2707,14 +2770,19 @@ def _joined_child(node: Node) -> Node | None:
 
 
 def _joined_parts(node: Node) -> tuple[Node, Node] | None:
-    """The path and the child path of a `(Join-Path <path> <child>)` argument, by position or `-Path` and
-    `-ChildPath`, when those are the two parts the call joins; None for any other argument."""
+    """The path and the child path of a `(Join-Path <path> <child>)` argument (see `_join_path_parts`);
+    None for any other argument."""
     inner = _unwrap(node)
     held = inner.named_child(0) if inner.type == "parenthesized_expression" else None
     command = _unwrap(held) if held is not None and inner.named_child_count == 1 else None
-    command = command if command is not None and command.type == "command" else None
-    name = command.child_by_field_name("command_name") if command is not None else None
-    elements = command.child_by_field_name("command_elements") if command is not None else None
+    return _join_path_parts(command) if command is not None and command.type == "command" else None
+
+
+def _join_path_parts(command: Node) -> tuple[Node, Node] | None:
+    """The path and the child path of a `Join-Path <path> <child>` command, by position or `-Path` and
+    `-ChildPath`, when those are the two parts the call joins; None for any other command."""
+    name = command.child_by_field_name("command_name")
+    elements = command.child_by_field_name("command_elements")
     if name is None or elements is None or _text(name).casefold() != "join-path":
         return None
     parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
@@ -6859,8 +6927,8 @@ class Interpreter:
                 return None
             folder, part = joined_folder, joined[1]
         scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
-        for key, above in folders.items():
-            scope.vars[key] = Text("\\".join([_SCRIPT_FOLDER, *[".."] * above]))
+        for key, path in folders.items():
+            scope.vars[key] = Text("\\".join([_SCRIPT_FOLDER, *path.split("/")]) if path else _SCRIPT_FOLDER)
         value = self.evaluate(part, scope)
         if not isinstance(value, Text) or not value.sure or value.number is not False:
             return None
@@ -6870,17 +6938,17 @@ class Interpreter:
             return _from_folder(folder, value.value)
         return value.value if value.value.startswith((".\\", "./", "..\\", "../")) else None
 
-    def _script_folders_at(self, invoked: Node) -> dict[str, int]:
+    def _script_folders_at(self, invoked: Node) -> dict[str, str]:
         """The variables that hold the script's own folder, or one above it, where a file is dot-sourced,
         with how many folders above the script's: `$PSScriptRoot`, and each the script sets to such a
         folder before (see `_script_folders`), unless a file dot-sourced since may have set it (see
         `folders_lost`)."""
-        folders = {_SCRIPT_ROOT[1]: 0}
+        folders = {_SCRIPT_ROOT[1]: ""}
         if self.folders_lost is None:
             return folders
-        for key, (end, above) in self.index.script_folders.items():
+        for key, (end, path) in self.index.script_folders.items():
             if end <= invoked.start_byte and key not in self.folders_lost:
-                folders[key] = above
+                folders[key] = path
         return folders
 
     def _string(self, node: Node, env: Env) -> Value:
