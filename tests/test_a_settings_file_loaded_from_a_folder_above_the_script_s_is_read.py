@@ -6,7 +6,8 @@ folder, `[IO.Path]::GetDirectoryName`, a path piped to `Split-Path`, `cd` to `<f
 (the script's file name, a folder below, a folder the caller gives) is not followed, and the script is read
 as without the settings file. So does a folder variable the script builds from such a folder, or from its
 own (`$shared = Join-Path $root Shared`, `"$root\\Shared"`, `Join-Path $PSScriptRoot ..\\Shared`), then loads
-the file from (`. (Join-Path $shared config.ps1)`); one the script may set otherwise is not followed."""
+the file from (`. (Join-Path $shared config.ps1)`), as does the shell (`SHARED="$ROOT/shared"` then
+`. "$SHARED/env.sh"`); one the script may set otherwise is not followed."""
 
 from __future__ import annotations
 
@@ -132,4 +133,30 @@ def test_a_sourced_settings_file_in_a_folder_above_the_script_s_is_read(tmp_path
     ],
 )
 def test_a_shell_variable_that_may_hold_another_folder_above_is_not_followed(tmp_path, monkeypatch, load):
+    assert shell(tmp_path, monkeypatch, load) == []
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        'ROOT=$(cd "$(dirname "$0")/.." && pwd)\nSHARED="$ROOT/shared"\n. "$SHARED/env.sh"',
+        'SHARED="$(dirname "$0")/../shared"\n. "$SHARED/env.sh"',
+        'DIR=$(dirname "$0")\nLIB="$DIR/lib"\nSHARED="$LIB/../../shared"\nsource "$SHARED/env.sh"',
+    ],
+)
+def test_a_settings_file_in_a_folder_the_shell_script_builds_from_its_own_is_read(
+    tmp_path, monkeypatch, load
+):
+    assert shell(tmp_path, monkeypatch, load) == ["deploy/shared/env.sh:3"]
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        'ROOT=$(cd "$(dirname "$0")/.." && pwd)\nSHARED="$ROOT/other"\n. "$SHARED/env.sh"',
+        'ROOT=$(cd "$(dirname "$0")/.." && pwd)\nSHARED="$ROOT/$NAME"\n. "$SHARED/env.sh"',
+        'ROOT=$(cd "$(dirname "$0")/.." && pwd)\nif [ -n "$X" ]; then SHARED="$ROOT/shared"; fi\n. "$SHARED/env.sh"',
+    ],
+)
+def test_a_shell_folder_built_otherwise_or_on_one_path_is_not_followed(tmp_path, monkeypatch, load):
     assert shell(tmp_path, monkeypatch, load) == []

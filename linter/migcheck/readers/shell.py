@@ -797,6 +797,8 @@ class _Value:
     # Of such a folder: how many folders above the script's own it is (`$(cd "$(dirname "$0")/.." && pwd)`:
     # 1), where the files it names are found from the script's folder by that many `../`.
     above: int = 0
+    # Of a folder the script names below such a folder (`SHARED="$ROOT/shared"`): its path from there.
+    within: str = ""
 
     @property
     def template(self) -> str:
@@ -1207,6 +1209,8 @@ class _Walker:
             self._array_set(name, value, operator, associative)
             return
         assigned = self.value(value) if value is not None else _Value("")
+        if value is not None and not assigned.folder:
+            assigned = self._folder_below(value, assigned)
         if assigned.text is None and assigned.holder is None:
             assigned = replace(assigned, holder=self._assignment(name))
         first = self._text(name) not in self.scope.variables  # not a value cleared again (`SUB=""`)
@@ -1665,7 +1669,7 @@ class _Walker:
         any other file, which may set any)."""
         for name, value in self.scope.variables.items():
             if value.folder and (assigned is None or name in assigned):
-                self.scope.variables[name] = replace(value, folder="", above=0)
+                self.scope.variables[name] = replace(value, folder="", above=0, within="")
 
     def _settings_path(self, node: Node) -> tuple[str, bool] | None:
         """The path of a sourced file from the script's folder, when the script states it: `./env.sh`,
@@ -1685,14 +1689,15 @@ class _Walker:
             if any(part.text is None for part in rest):
                 return None
             stated = "".join(part.text or "" for part in rest).lstrip("/")
-            return ("../" * first.above + stated, folder == "resolved") if stated else None
+            below = f"{first.within}/" if first.within else ""
+            return ("../" * first.above + below + stated, folder == "resolved") if stated else None
         text = self.value(node).text
         return (text, False) if text else None
 
     def _script_folder(self, node: Node) -> bool:
         """Whether a word is the script's own folder (see `_Value.folder`), not one above it."""
         value = self.value(node)
-        return bool(value.folder) and not value.above
+        return bool(value.folder) and not value.above and not value.within
 
     def _substituted(self, node: Node) -> _Value:
         """What a command substitution gives: not stated, unless it is the script's own folder (see
@@ -1777,16 +1782,43 @@ class _Walker:
         "$0")/.."`, `"$DIR/../.."`): that folder (see `_Value.folder`) and how many folders above the
         script's it is; ("", 0) for any other word."""
         value = self.value(node)
-        if value.folder:
+        if value.folder and not value.within:
             return value.folder, value.above
         parts = node.named_children if node.type in ("string", "concatenation") else []
         first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
-        if not first.folder or any(part.type not in ("string_content", "word") for part in parts[1:]):
+        if (
+            not first.folder
+            or first.within
+            or any(part.type not in ("string_content", "word") for part in parts[1:])
+        ):
             return "", 0  # only written text after the folder
         steps = "".join(self._text(part) for part in parts[1:]).split("/")
         if steps[0] != "" or any(step not in ("..", "") for step in steps[1:]):
             return "", 0
         return first.folder, first.above + steps.count("..")
+
+    def _folder_below(self, node: Node, value: _Value) -> _Value:
+        """`value`, marked as a folder the script names below its own folder or one above it when the word
+        `node` is such a folder and a path written after it (`"$ROOT/shared"`, `"$(dirname "$0")/../config"`),
+        so that a file sourced from it is found (see `_settings_path`)."""
+        parts = node.named_children if node.type in ("string", "concatenation") else []
+        first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
+        if not first.folder or any(part.type not in ("string_content", "word") for part in parts[1:]):
+            return value
+        written = "".join(self._text(part) for part in parts[1:])
+        if not written.startswith("/") or any(c in written for c in "\\$*?[~"):
+            return value
+        path = posixpath.normpath(
+            posixpath.join(
+                "/".join([".."] * first.above + [first.within] * bool(first.within)) or ".",
+                written.lstrip("/"),
+            )
+        )
+        ups = path.split("/")
+        above = len(list(itertools.takewhile(lambda step: step == "..", ups)))
+        within = "/".join(ups[above:])
+        within = "" if within == "." else within
+        return replace(value, folder=first.folder, above=above, within=within)
 
     def _words_of(self, command: Node) -> list[str]:
         """A command's name and arguments as written, for a plain command (no assignment before it)."""
@@ -2610,8 +2642,9 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
         )
         kept = first if same and first is not None else _UNSTATED
-        if kept.folder and any(v is None or (v.folder, v.above) != (kept.folder, kept.above) for v in values):
-            kept = replace(kept, folder="", above=0)
+        place = (kept.folder, kept.above, kept.within)
+        if kept.folder and any(v is None or (v.folder, v.above, v.within) != place for v in values):
+            kept = replace(kept, folder="", above=0, within="")
         joined[name] = kept
     return joined
 
