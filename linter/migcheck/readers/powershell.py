@@ -519,6 +519,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         _with_output_types_blanked,
         _with_command_names_whole,
         _with_variable_words_whole,
+        _with_member_words_split,
         _with_subexpression_words_whole,
         _with_closers_on_their_line,
         _with_calls_readable,
@@ -814,6 +815,70 @@ def _with_variable_words_whole(source: bytes, root: Node) -> bytes:
     if len(kept) == len(variables):
         return changed
     return _swapped(source, kept) if kept else source
+
+
+# An argument that starts with a variable's member (`-MediaLocation $cfg.Path/vhds/a.vhd`): PowerShell ends
+# the member there and passes the rest as an argument of its own ("/vhds/a.vhd"), as it does after a `$( … )`
+# (about_Parsing; `$a.Length$b.Length` is two arguments too). The grammar cannot place the rest, and the
+# command was an unread part. So the path separator that starts the rest is parsed as a blank, which ends
+# the argument as PowerShell ends it: the grammar reads the rest as a bare word, and the reader reads that
+# word from the separator on (see `Interpreter._literal_token`). Every offset stays.
+_PATH_SEPARATORS = frozenset(b"/\\")
+
+
+def _with_member_words_split(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with a blank for the
+    separator right after each argument that is a variable's member (see `_PATH_SEPARATORS`). A change the
+    tree then reads otherwise is undone. An error the grammar recovers from may hide the next such argument
+    in its region: each round finds those of the tree of the last, up to `_SUBEXPRESSION_ROUNDS` trees."""
+    changed = source
+    for round_ in range(_SUBEXPRESSION_ROUNDS):
+        if round_:
+            root = _parser().parse(changed).root_node
+        split = _member_words_split_once(changed, root)
+        if split == changed:
+            break
+        changed = split
+    return changed
+
+
+def _member_words_split_once(source: bytes, root: Node) -> bytes:
+    if not root.has_error:
+        return source
+    ends = (
+        _member_end(_unwrap(argument))
+        for elements in _captures(_ELEMENTS, root).get("elements", [])
+        for argument in elements.named_children
+    )
+    separators = [end for end in ends if end is not None and source[end] in _PATH_SEPARATORS]
+    if not separators:
+        return source
+    return _kept_rewrite(source, separators, 0x20, _word_starts_after)
+
+
+def _member_end(argument: Node) -> int | None:
+    """Where the member an argument starts with ends: the argument's end, when it is a member, or the end
+    of the member the grammar read before what it could not place (`$cfg.Path` of `$cfg.Path/vhds/a.vhd`,
+    which it reads as a member `vhd` of that member with an error between, or as an error that holds
+    that); None for any other argument."""
+    if argument.type == "ERROR" and argument.named_children:
+        argument = _unwrap(argument.named_children[0])
+    if argument.type != "member_access":
+        return None
+    inner = argument.named_children[0] if argument.named_children else None
+    if (
+        inner is not None
+        and inner.type == "member_access"
+        and any(c.type == "ERROR" for c in argument.children)
+    ):
+        return inner.end_byte
+    return argument.end_byte
+
+
+def _word_starts_after(tree: Node, at: int) -> bool:
+    """Whether the grammar reads a bare word of a command's arguments right after offset `at`."""
+    word = tree.descendant_for_byte_range(at + 1, at + 2)
+    return word is not None and word.type == "generic_token" and word.start_byte == at + 1
 
 
 def _first_leaf(node: Node) -> Node:
@@ -7080,7 +7145,12 @@ class Interpreter:
         """A bare word, as a command's argument: a number when it reads as one (as PowerShell reads `10`
         there), else a string; with a variable in it, the string it makes (see `_expanded_word`)."""
         text = _text(node)
-        written = self.where.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        start = node.start_byte
+        before = node.prev_sibling
+        if before is not None and before.type == "command_argument_sep" and before.end_byte == start:
+            # A path separator parsed as a blank (see `_with_member_words_split`): the word starts there.
+            start -= 1 if self.where.source[start - 1] in _PATH_SEPARATORS else 0
+        written = self.where.source[start : node.end_byte].decode("utf-8", "replace")
         if "$" in written:
             return self._expanded_word(node, written, env)
         if written != text:  # a word the grammar reads by a stand-in (see `_with_words_whole`)
