@@ -210,7 +210,7 @@ def test_loops_whose_count_is_not_stated_name_their_vms_by_stand_ins():
     script = """\
     for ((i=0; i<n; i+=1)); do azure vm create -c svc -n e$i img u p; done
     v=0
-    while [ $v -lt 8 ]; do
+    while [ $v -lt $n ]; do
       azure vm create -c svc -n w$v img u p
       v=$((v+1))
     done

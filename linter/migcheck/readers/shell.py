@@ -1097,6 +1097,8 @@ class _Walker:
             self.loop(node)
         elif kind == "c_style_for_statement":
             self.counted_loop(node)
+        elif kind == "while_statement" and self.counted_while(node):
+            pass
         elif kind == "while_statement":
             turns = f"the turns of `{_short(self._loop_head(node))}`"
             with self._looping(turns, _assigned_in(node, self.source)):
@@ -1538,6 +1540,59 @@ class _Walker:
         for value in values:
             self.scope.variables[name] = _Value(str(value))
             self.statements(body)
+
+    def counted_while(self, node: Node) -> bool:
+        """`i=0` then `while [ $i -lt 3 ]; do …; i=$((i+1)); done`: once for each value of its counter, as
+        `counted_loop` runs a C-style `for`, where the counter holds a number the script states, the bound
+        is written as a number, and the body's last statement alone changes the counter, by a step written
+        as a number (`i=$((i+1))`, `((i++))`, `((i+=2))`), with no `break`, `continue`, `return` or `exit` in
+        it; False for any other `while`, which is read once."""
+        turns = None if self.flat else self._while_turns(node)
+        body = node.child_by_field_name("body")
+        if turns is None or body is None:
+            return False
+        name, values = turns
+        for value in values:
+            self.scope.variables[name] = _Value(str(value))
+            self.statements(body)
+        step = values[1] - values[0] if len(values) > 1 else 0
+        self.scope.variables[name] = _Value(str(values[-1] + step) if values else self.lookup(name).text)
+        return True
+
+    def _while_turns(self, node: Node) -> tuple[str, list[int]] | None:
+        condition = node.child_by_field_name("condition")
+        body = node.child_by_field_name("body")
+        compared = (
+            condition.named_children[0]
+            if condition is not None and condition.named_child_count == 1
+            else None
+        )
+        if (
+            compared is None
+            or compared.type != "binary_expression"
+            or body is None
+            or body.named_child_count < 2
+        ):
+            return None
+        left, operator, right = [*compared.named_children, compared, compared, compared][:3]
+        if left.type == "string" and left.named_child_count == 1:  # `"$i"`
+            left = left.named_children[0]
+        name = self._text(left).removeprefix("$")
+        limit = {"-lt": 0, "-le": 1, "-gt": 0, "-ge": -1}.get(self._text(operator))
+        statements = body.named_children
+        step = _while_step(statements[-1], name, self.source)
+        if left.type != "simple_expansion" or limit is None or step is None or _exits_turn(body, self.source):
+            return None
+        if any(name in _assigned_in(statement, self.source) for statement in statements[:-1]):
+            return None
+        try:
+            begin, end = int(self.lookup(name).text or ""), int(self._text(right))
+        except ValueError:
+            return None
+        if (step > 0) != (self._text(operator) in ("-lt", "-le")):
+            return None
+        values = range(begin, end + limit, step)
+        return (name, list(values)) if len(values) <= _LOOP_ITEMS else None
 
     def _c_turns(self, node: Node) -> tuple[str, list[int]] | None:
         start = node.child_by_field_name("initializer")
@@ -2332,6 +2387,39 @@ def _step(update: str, name: str) -> int | None:
         if update.startswith(operator) and update[len(operator) :].isdigit():
             return sign * int(update[len(operator) :]) or None
     return None
+
+
+def _while_step(statement: Node, name: str, source: bytes) -> int | None:
+    """How much a statement that steps a `while` loop's counter moves it: `((i++))`, `((i+=2))` (see
+    `_step`), `i=$((i+1))` or `i=$(($i - 1))`; None for any other statement."""
+    text = source[statement.start_byte : statement.end_byte].decode("utf-8", "replace").replace(" ", "")
+    if text.startswith("((") and text.endswith("))"):
+        return _step(text[2:-2], name)
+    for counter in (name, f"${name}"):
+        for sign, operator in ((1, "+"), (-1, "-")):
+            prefix = f"{name}=$(({counter}{operator}"
+            amount = text[len(prefix) : -2] if text.startswith(prefix) and text.endswith("))") else ""
+            if amount.isdigit() and int(amount):
+                return sign * int(amount)
+    return None
+
+
+def _exits_turn(body: Node, source: bytes) -> bool:
+    """Whether a loop's body holds a command that may end a turn or the loop early (`break`, `continue`,
+    `return`, `exit`)."""
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        name = node.child_by_field_name("name") if node.type == "command" else None
+        if name is not None and source[name.start_byte : name.end_byte] in (
+            b"break",
+            b"continue",
+            b"return",
+            b"exit",
+        ):
+            return True
+        stack.extend(node.named_children)
+    return False
 
 
 def _assigned_in(node: Node, source: bytes) -> set[str]:

@@ -1,0 +1,46 @@
+"""A shell script's `while` over a counter it sets to a number, up to a bound written as a number, whose body
+ends by stepping the counter by a number (`i=0; while [ $i -lt 3 ]; do azure vm create … -n "web$i"; i=$((i+1));
+done`, `((i++))`, `i=$((i - 2))`), runs once per value, as a C-style `for` and the same loop in PowerShell and
+Python do: three VMs web0, web1 and web2, where it made one VM standing for 1 or more. A loop that may end a
+turn early, whose counter the script does not state, or whose bound is not a number is read once, as before."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import script_resources
+
+from migcheck.model import Deployment
+
+CREATE = '  azure vm create shop img user pass -l "West US" -n "web$i" -c\n'
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    resources = script_resources(text.replace("{create}", CREATE), "deploy.sh")
+    return [(r.name, r.looped_over) for d in resources if isinstance(d, Deployment) for r in d.roles]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("i=0\nwhile [ $i -lt 3 ]; do\n{create}  i=$((i+1))\ndone\n", ["web0", "web1", "web2"]),
+        ('i=0\nwhile [ "$i" -le 2 ]; do\n{create}  ((i++))\ndone\n', ["web0", "web1", "web2"]),
+        ("i=4\nwhile [ $i -gt 0 ]; do\n{create}  i=$(($i - 2))\ndone\n", ["web4", "web2"]),
+    ],
+)
+def test_each_turn_of_a_counted_while_creates_its_vm(text: str, names: list[str]) -> None:
+    assert _roles(text) == [(name, "") for name in names]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'i=0\nwhile [ $i -lt 3 ]; do\n{create}  [ -n "$X" ] && break\n  i=$((i+1))\ndone\n',
+        "while [ $i -lt 3 ]; do\n{create}  i=$((i+1))\ndone\n",
+        "i=0\nwhile [ $i -lt $N ]; do\n{create}  i=$((i+1))\ndone\n",
+        "i=0\nwhile [ $i -lt 3 ]; do\n  i=$((i+1))\n{create}  i=$((i+1))\ndone\n",
+    ],
+    ids=["a break", "an unstated counter", "an unstated bound", "two steps"],
+)
+def test_a_while_whose_turns_are_not_counted_is_one_or_more_vms(text: str) -> None:
+    ((_, looped),) = _roles(text)
+    assert looped.startswith("the turns of `while [")
