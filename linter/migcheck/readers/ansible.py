@@ -754,21 +754,20 @@ class _Playbook:
         value = value[skip:]
         if "azure" not in value:
             return False
-        line, line_places, holes = self._filled(value, places)
-        self.lines.run_line(line, line_places, holes)
+        line, anchors, holes = self._filled(value, places)
+        self.lines.run_line(line, anchors, holes)
         return True
 
     def _filled(
         self, value: str, places: list[tuple[int, int]]
-    ) -> tuple[str, list[tuple[int, int]], list[tuple[str | None, Mark | None]]]:
+    ) -> tuple[str, list[tuple[int, Mark]], list[tuple[str | None, Mark | None]]]:
         """`value` with each `{{ ... }}` replaced by the literal the play states for it, else by a hole, and
-        the place (line, column) of each byte of the result."""
-        pieces: list[str] = []
-        byte_places: list[tuple[int, int]] = []
+        where the file writes each part of the result (`shell.CommandLines.run_line`)."""
+        line = _HeldLine(self.path)
         holes: list[tuple[str | None, Mark | None]] = []
         start = 0
         for opened, closed in _expressions(value):
-            self._add(pieces, byte_places, value[start:opened], places[start:opened])
+            line.add(value[start:opened], places[start:opened])
             at = places[opened] if opened < len(places) else (1, 1)
             expression = value[opened + 2 : closed].strip()
             mark = Mark(self.path, at[0], column=at[1])
@@ -778,20 +777,10 @@ class _Playbook:
             else:
                 filled = f"{HOLE}-{len(holes)}-"
                 holes.append((_holder(value[opened : closed + 2]), mark))
-            self._add(pieces, byte_places, filled, [at] * len(filled))
+            line.add(filled, [at] * len(filled))
             start = closed + 2
-        self._add(pieces, byte_places, value[start:], places[start:])
-        return "".join(pieces), byte_places, holes
-
-    @staticmethod
-    def _add(
-        pieces: list[str], byte_places: list[tuple[int, int]], text: str, places: list[tuple[int, int]]
-    ) -> None:
-        pieces.append(text)
-        last = places[-1] if places else (1, 1)
-        for index, character in enumerate(text):
-            place = places[index] if index < len(places) else last
-            byte_places.extend([place] * len(character.encode("utf-8")))
+        line.add(value[start:], places[start:])
+        return "".join(line.pieces), line.anchors, holes
 
     def _word(self, node: Node) -> Word:
         """A scalar as one word: its text, or, with a Jinja expression in it, what the play states for one
@@ -1009,6 +998,29 @@ def _expressions(value: str) -> Iterator[tuple[int, int]]:
             return
         yield opened, closed
         start = closed + 2
+
+
+class _HeldLine:
+    """A command line built from a scalar's text, with where the file writes each part of it: the byte
+    offset of each character the file writes at another place than the one before, with that place."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.pieces: list[str] = []
+        self.anchors: list[tuple[int, Mark]] = []
+        self.size = 0  # bytes so far, in UTF-8
+        self.place = (0, 0)  # the place of the last character added
+
+    def add(self, text: str, places: list[tuple[int, int]]) -> None:
+        """`text`, each character at its place in `places` (past their end, at the last)."""
+        self.pieces.append(text)
+        last = places[-1] if places else (1, 1)
+        for index, character in enumerate(text):
+            place = places[index] if index < len(places) else last
+            if place != self.place:
+                self.anchors.append((self.size, Mark(self.path, place[0], column=place[1])))
+                self.place = place
+            self.size += len(character.encode("utf-8"))
 
 
 def _places(node: Node, value: str) -> list[tuple[int, int]]:

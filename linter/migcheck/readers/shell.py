@@ -307,13 +307,12 @@ def read_commands(
 ) -> tuple[object, ...]:
     """What the classic CLI's commands another language's script runs describe (a Python script's
     `subprocess.call(["azure", ...])`), given as the shell script `source` that runs them as that script
-    does: its call for each command, in order, each part of it shown where `marks` says (the last mark
-    at or before the byte it starts at), each value that script does not state a hole (`_numbered`) that
+    does: its call for each command, in order, each part of it shown where `marks` says (`_HeldAt`), each value that script does not state a hole (`_numbered`) that
     `holes` says what holds. Its calls and steps, then the resources the commands describe."""
     tree = grammars.parser(_GRAMMAR).parse(source)
     if tree.root_node.has_error:
         return ()
-    where = _MadeFrom(path, marks)
+    where = _HeldAt(path, marks, exact=False)
     walker = _walked(path, source, where, tree.root_node, arm=False, placeholders={}, holes=holes)
     if walker.reading.arm_from_start:
         walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, holes=holes)
@@ -700,20 +699,24 @@ class _At(_Positions):
         return self.at
 
 
-class _MadeFrom(_Positions):
-    """Every node of a script another language's script runs commands by is shown where that script
-    writes the part it is made from (see `read_commands`)."""
+class _HeldAt(_Positions):
+    """Marks of a command text another file holds (the shell script a Python script's
+    `subprocess.call(["azure", ...])` makes, an Ansible task's `shell:`): `anchors` are the byte offset where
+    each part of the text starts, in order, with the mark of where the file writes it; a byte is shown at
+    the mark of the last part that starts at or before it. `exact` where each character the file writes
+    is a part of its own (a YAML scalar's), not where a part is a whole value the file gives (Python's)."""
 
-    exact = False
-
-    def __init__(self, path: str, marks: tuple[tuple[int, Mark], ...]) -> None:
+    def __init__(self, path: str, anchors: Sequence[tuple[int, Mark]], exact: bool) -> None:
         super().__init__(path, b"")
-        self.starts = [start for start, _ in marks]
-        self.marks = [mark for _, mark in marks]
+        self.exact = exact
+        self.starts = [start for start, _ in anchors]
+        self.marks = [mark for _, mark in anchors]
 
     def mark(self, node: Node, skip: int = 0) -> Mark:
-        at = bisect.bisect_right(self.starts, node.start_byte) - 1
-        return self.marks[max(at, 0)] if self.marks else Mark(self.path, 1, column=1)
+        if not self.marks:
+            return Mark(self.path, 1, column=1)
+        at = bisect.bisect_right(self.starts, node.start_byte + skip) - 1
+        return self.marks[max(at, 0)]
 
 
 def _syntax_problem(root: Node, where: _Positions) -> FileProblem:
@@ -2898,21 +2901,6 @@ def _short(text: str, limit: int = 60) -> str:
 # --- command lines another format holds ------------------------------------------------------------
 
 
-class _WrittenAt(_Positions):
-    """Marks of a command line another file holds (an Ansible task's `shell:`): each byte of the line has
-    the line and column (1-based, in characters) of the file where it is written."""
-
-    def __init__(self, path: str, source: bytes, places: Sequence[tuple[int, int]]) -> None:
-        super().__init__(path, source)
-        self.places = places
-
-    def mark(self, node: Node, skip: int = 0) -> Mark:
-        if not self.places:
-            return Mark(self.path, 1, column=1)
-        line, column = self.places[min(node.start_byte + skip, len(self.places) - 1)]
-        return Mark(self.path, line, column=column)
-
-
 class CommandLines:
     """Runs the classic CLI's commands that another kind of file holds as text or as words (an Ansible
     playbook's tasks), in the order it runs them, as a script's: what each means, the variables they are
@@ -2935,12 +2923,12 @@ class CommandLines:
     def run_line(
         self,
         line: str,
-        places: Sequence[tuple[int, int]],
+        anchors: Sequence[tuple[int, Mark]],
         holes: Sequence[tuple[str | None, Mark | None]] = (),
     ) -> None:
-        """One command line, each byte of its UTF-8 text at the place `places` gives it, each value in it the
-        file does not state a hole (`_numbered`), held by what `holes` names. One bash cannot parse is not
-        run (Ansible's shell would refuse it too)."""
+        """One command line, each byte of its UTF-8 text shown where `anchors` says (`_HeldAt`), each value
+        in it the file does not state a hole (`_numbered`), held by what `holes` names. One bash cannot parse
+        is not run (Ansible's shell would refuse it too)."""
         walker = self.walker
         source = line.encode("utf-8")
         walker.spend(len(source))
@@ -2948,7 +2936,7 @@ class CommandLines:
         if tree.root_node.has_error:
             return
         saved = walker.source, walker.where, walker.line_holes
-        walker.source, walker.where = source, _WrittenAt(self.path, source, places)
+        walker.source, walker.where = source, _HeldAt(self.path, anchors, exact=True)
         walker.line_holes = tuple(holes)
         try:
             walker.statements(tree.root_node)
