@@ -2157,10 +2157,11 @@ class _Walker:
         return [Word(value.text, mark, value.exact, value.holder, value.shape, value.holes)]
 
     def _quoted_arguments(self, node: Node) -> list[Word] | None:
-        """`"$@"` (`"${@}"`) in a function a call runs: each of the words the call gives it, one word each
-        (`run() { azure "$@"; }`); `"$*"` is them joined into one word, as bash joins them."""
+        """`"$@"` (`"${@}"`, `"${@:2}"` from the second) in a function a call runs: each of the words the call
+        gives it, one word each (`run() { azure "$@"; }`); `"$*"` is them joined into one word, as bash
+        joins them."""
         inner = node.named_children[0] if node.type == "string" and node.named_child_count == 1 else None
-        if inner is None or self._text(inner) not in ("$@", "${@}"):
+        if inner is None or not _all_arguments(inner, self._text(inner)):
             return None
         words = self.value(inner).words
         return None if words is None else list(words)
@@ -2313,14 +2314,42 @@ class _Walker:
         if len(parts) == 1:
             return self.variable(parts[0])
         operator = next((c.type for c in node.children if not c.is_named and c.type not in ("${", "}")), "")
+        if name == "@" and operator == ":":
+            return self._arguments_from(node, parts[1:])
         if operator in (":-", "-") and not name.isdigit() and name not in self.scope.variables:
             default = [self.value(p) for p in parts[1:]]
             if len(default) == 1:
                 return default[0]
         return _Value(None, self.where.mark(node))
 
+    def _arguments_from(self, node: Node, bounds: list[Node]) -> _Value:
+        """`${@:2}` (`${@:2:3}`): the arguments a call gives the function from the second (three of them),
+        as `$@` gives them all; the script's own, or bounds not written as numbers from 1, not stated."""
+        arguments = self.scope.arguments
+        written = [self._text(bound) for bound in bounds]
+        if arguments is None or not 0 < len(written) <= 2 or not all(n.isdigit() for n in written):
+            return _Value(None, self.where.mark(node), holder=f"${{@:{':'.join(written)}}}")
+        first = int(written[0]) - 1
+        if first < 0:  # `${@:0}` starts at `$0`, the script's name
+            return _Value(None, self.where.mark(node))
+        last = first + int(written[1]) if len(written) == 2 else len(arguments)
+        return _Value(None, words=tuple(arguments[first:last]))
+
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _all_arguments(node: Node, written: str) -> bool:
+    """Whether a part of a word is `$@`, `${@}` or a slice of it (`${@:2}`): arguments, one word each."""
+    if written in ("$@", "${@}"):
+        return True
+    parts = node.named_children
+    return (
+        node.type == "expansion"
+        and bool(parts)
+        and parts[0].text == b"@"
+        and any(child.type == ":" for child in node.children)
+    )
 
 
 def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:
