@@ -62,6 +62,7 @@ from migcheck.model import (
     LOST_CONTINUATION,
     MAYBE_RUNS,
     OTHER_SHELL,
+    SOURCED_AFTER_CD,
     STAGE_CHOICE,
     ClassicCall,
     DirectiveComment,
@@ -217,7 +218,7 @@ def _read(path: str, data: bytes) -> Document:
             path, FileKind.SHELL, "", tuple(described), suppressions, marked, text=text, functions_run=ran
         )
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
-    refused = (*walker.reading.refused, *([not_read] if not_read is not None else []))
+    refused = (*walker.reading.refused, *walker.unfollowed, *([not_read] if not_read is not None else []))
     unread = tuple(sorted((*lost, *refused), key=lambda mark: (mark.line, mark.column)))
     if unread:
         script = replace(script, unread=unread)
@@ -882,6 +883,10 @@ class _Walker:
         self.replaced_globs: set[str] = set()
         self.replaced_folders: set[str] = set()  # folders any file in which may have been put in place
         self.moved = False
+        # The folder the script runs in from here, from its own ("" its own, "../other" after `cd
+        # ../other`), or None after a `cd` to a folder it does not state or one outside the files checked.
+        self.working: str | None = ""
+        self.unfollowed: list[Mark] = []  # the files sourced by a path from a folder `working` cannot say
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
@@ -1015,12 +1020,13 @@ class _Walker:
     def _child_shell(self) -> Iterator[None]:
         """What bash runs in a child shell (`( ... )`, a pipeline's stages, `cmd &`, `$(...)`): its
         commands run, but the variables and functions it sets are its own, gone when it ends."""
-        variables, functions, moved = self.scope.variables, self.functions, self.moved
+        variables, functions, moved, working = self.scope.variables, self.functions, self.moved, self.working
         self.scope.variables, self.functions = dict(variables), dict(functions)
         try:
             yield
         finally:
             self.scope.variables, self.functions, self.moved = variables, functions, moved
+            self.working = working
 
     @contextlib.contextmanager
     def _may_not_run(self) -> Iterator[None]:
@@ -1703,13 +1709,27 @@ class _Walker:
     def _moved(self, arguments: list[Node]) -> None:
         """`cd configs`: a relative path names a file of another folder after it, unless it is the script's
         own (`cd "$(dirname "$0")"`), where the files checked beside the script are."""
-        if not (len(arguments) == 1 and self._script_folder(arguments[0])):
-            self.moved = True
+        if len(arguments) == 1 and self._script_folder(arguments[0]):
+            self.working = ""
+            return
+        self.moved = True
+        self.working = self._moved_to(arguments)
+
+    def _moved_to(self, arguments: list[Node]) -> str | None:
+        """The folder `cd` (`pushd`) moves to, from the script's own, where it states a relative path from
+        the folder it runs in; None for any other (an absolute path, which is the machine's, not one of the
+        files checked; `cd -`, `cd` alone, `popd`)."""
+        text = self.value(arguments[0]).text if len(arguments) == 1 else None
+        if self.working is None or not text or text.startswith(("/", "~", "-")):
+            return None
+        return posixpath.normpath(posixpath.join(self.working, text))
 
     def _settings_loaded(self, arguments: list[Node]) -> None:
         """A settings file the script sources by a path it states (see `_settings_path`), when it is one to
         read (`beside.settings_file`): the variables it sets are the script's from here, as if set here."""
         stated = self._settings_path(arguments[0]) if arguments else None
+        if stated is None and arguments and self._lost_by_cd(arguments[0]):
+            self.unfollowed.append(replace(self.where.mark(arguments[0]), tag=SOURCED_AFTER_CD))
         settings = beside.settings_file(stated[0], resolved=stated[1]) if stated else None
         sourced = beside.values_of(settings, _settings_values) if settings is not None else _Sourced({}, None)
         self._folders_kept(sourced.assigned)
@@ -1750,7 +1770,17 @@ class _Walker:
             below = f"{first.within}/" if first.within else ""
             return ("../" * first.above + below + stated, folder == "resolved") if stated else None
         text = self.value(node).text
-        return (text, False) if text else None
+        if not text or text.startswith("/"):
+            return (text, False) if text else None
+        if self.working is None:  # from a folder the script does not state
+            return None
+        return (posixpath.join(self.working, text) if self.working else text), False
+
+    def _lost_by_cd(self, node: Node) -> bool:
+        """Whether a file is sourced by a relative path from a folder a `cd` moved to that `working` cannot
+        say: where bash finds it is unknown, so the file is not read."""
+        text = self.value(node).text
+        return self.working is None and bool(text) and not (text or "").startswith("/")
 
     def _script_folder(self, node: Node) -> bool:
         """Whether a word is the script's own folder (see `_Value.folder`), not one above it."""

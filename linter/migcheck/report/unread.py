@@ -35,6 +35,7 @@ from migcheck.model import (
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
     REGISTERED_OUTPUT,
+    SOURCED_AFTER_CD,
     UNPARSED_COMMAND_LINE,
     XML_EDITS_NOT_FOLLOWED,
 )
@@ -130,6 +131,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "starts a `for` (or `select`) loop whose body is in braces (`for f in *.json; { ...; }`), which bash "
         "runs but migcheck's shell grammar does not read: the commands before it are read, not the loop's nor "
         "any after it, so what they create or migrate is missing; write the body as `do ...; done`",
+    ),
+    SOURCED_AFTER_CD: (
+        "sourced-after-cd",
+        "sources a file by a relative path after a `cd` to a folder the script does not state, or to an "
+        "absolute one, which is the machine's and not one of the files checked: which file bash loads is "
+        "unknown, so migcheck does not read it and the values and functions it sets are not known; `cd` to "
+        'a folder relative to the script\'s (`cd "$(dirname "$0")/../config"`), or source the file by its '
+        "path from the script's folder",
     ),
     UNPARSED_COMMAND_LINE: (
         "unparsed-command-line",
