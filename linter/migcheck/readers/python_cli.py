@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from migcheck.model import UNPARSED_COMMAND_LINE, Deployment, Mark, MigrationStep, Script
 from migcheck.readers import shell, xplat
-from migcheck.readers.python_flow import EXIT_CALLS, dotted, whole_number
+from migcheck.readers.python_flow import EXIT_CALLS, dotted, template_parts, whole_number
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
 _RUNNERS = {
@@ -407,6 +407,8 @@ class _Script:
             quoted = self.named(node.id)
         elif isinstance(node, ast.JoinedStr):
             quoted = "".join(self.field(value, quote=True) for value in node.values)
+        elif (parts := template_parts(node)) is not None:  # `"{}-web".format(svc)`, `"%s-web" % svc`
+            quoted = "".join(self.field(part, quote=True) for part in parts)
         else:
             quoted = self.hole(node)
         return quoted
@@ -429,6 +431,9 @@ class _Script:
             return text
         if isinstance(node, ast.JoinedStr):
             return "".join(self.field(value, quote=False) for value in node.values)
+        parts = template_parts(node)  # `"azure vm create {} {}".format(...)`, `"... %s %s" % (...)`
+        if parts is not None:
+            return "".join(self.field(part, quote=False) for part in parts)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.line(node.left), self.line(node.right)
             return left + right if left is not None and right is not None else None

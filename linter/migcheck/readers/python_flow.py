@@ -7175,6 +7175,56 @@ def _format_parts(node: ast.expr | None) -> list[ast.expr] | None:
     return parts
 
 
+def template_parts(node: ast.expr | None) -> list[ast.expr] | None:
+    """The parts of the string a template filled in builds, in order, as an f-string's: `'...'.format(...)`
+    (`_format_parts`) or `'...' % ...` (`_percent_parts`). None for any other expression."""
+    return _format_parts(node) if isinstance(node, ast.Call) else _percent_parts(node)
+
+
+def _percent_parts(node: ast.expr | None) -> list[ast.expr] | None:
+    """The parts of the string `'<template>' % values` builds, in order (see `_format_parts`): the
+    template's texts and the expressions its `%s`, `%d` and `%(name)s` fields are filled from, a tuple's
+    items in turn, one value alone, or a dict's values by the keys it writes out. None for any other
+    expression, and where the values do not fill the fields one for one."""
+    if not (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Mod)
+        and isinstance(node.left, ast.Constant)
+        and isinstance(node.left.value, str)
+    ):
+        return None
+    template = _template(node.left.value, _percent_fields)
+    if template is None:
+        return None
+    fields = [piece for piece in template if isinstance(piece, _Field)]
+    keyed = node.right if isinstance(node.right, ast.Dict) else None
+    if keyed is not None:
+        keys = [_string_key(key) for key in keyed.keys]
+        table = {key: value for key, value in zip(keys, keyed.values, strict=True) if key is not None}
+        filled = [table.get(f.key) if f.key is not None else None for f in fields]
+    else:
+        values = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        positional = len(values) == len(fields) and all(f.key is None for f in fields)
+        filled = list(values) if positional else []
+    if len(filled) != len(fields) or any(v is None or isinstance(v, ast.Starred) for v in filled):
+        return None
+    turns = iter(filled)
+    parts: list[ast.expr] = []
+    for piece in template:
+        if isinstance(piece, str):
+            if piece:
+                parts.append(ast.copy_location(ast.Constant(piece), node.left))
+            continue
+        value = next(turns)
+        assert value is not None  # checked above
+        parts.append(value)
+    return parts
+
+
+def _string_key(key: ast.expr | None) -> str | None:
+    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+
+
 def _fill(
     template: Lit, pieces: Template, value_of: Callable[[_Field], Lit | None], node: ast.expr
 ) -> Lit | None:
