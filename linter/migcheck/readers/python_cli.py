@@ -201,6 +201,9 @@ class _Script:
             for item in node.items:
                 self.commands_in(item.context_expr)
             self.statements(node.body, depth + 1)
+        elif isinstance(node, ast.Match):
+            self.commands_in(node.subject)
+            self.cases(node.cases, depth)
         elif isinstance(node, ast.Try):
             self.statements(node.body, depth + 1)
             for handler in node.handlers:  # runs where the body failed: may run
@@ -223,6 +226,23 @@ class _Script:
             self.write("else :\n")
             self.statements(orelse, depth + 1)
         self.write("fi\n")
+
+    def cases(self, cases: list[ast.match_case], depth: int) -> None:
+        """A `match`: the first case whose pattern (and guard) fits runs, one of them at most, as one branch
+        of an `if ... elif` chain, whose tests the reader does not decide; a last case that fits any value
+        (`case _:`) is its `else`."""
+        for index, case in enumerate(cases):
+            if index == len(cases) - 1 and index and _fits_any(case):
+                self.write("else :\n")
+            else:
+                self.write(
+                    f"{'el' if index else ''}if [ -n {self.hole(case.pattern)} ]; then :\n", case.pattern
+                )
+            if case.guard is not None:
+                self.commands_in(case.guard)
+            self.statements(case.body, depth + 1)
+        if cases:
+            self.write("fi\n")
 
     def loop(self, node: ast.For | ast.AsyncFor, depth: int) -> None:
         """A `for` over items the script writes out runs once for each; over others, one or more turns."""
@@ -481,6 +501,11 @@ def _calls(node: ast.AST) -> Iterator[ast.Call]:
             for child in ast.iter_child_nodes(current)
             if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
         )
+
+
+def _fits_any(case: ast.match_case) -> bool:
+    """Whether a case runs for any value that reaches it: `case _:` or `case name:`, with no guard."""
+    return isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None and case.guard is None
 
 
 def _string(node: ast.AST) -> str | None:
