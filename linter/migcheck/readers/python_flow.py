@@ -3641,6 +3641,25 @@ class Flow:
         outside loops; None otherwise, and at module level."""
         return self._only_call(scope)
 
+    def only_instance_call(self, scope: Scope) -> CallSite | None:
+        """For the body of the `__init__` of a class the script defines, which Python runs when the class
+        is called: the one call of the class that makes its instances (`Deployer('sub')`), when its name is
+        bound once and read nowhere but in that call (no class derives from it, nothing passes it on);
+        None otherwise."""
+        function = scope.function
+        cls = function.outer if function is not None else None
+        if function is None or cls is None or cls.kind != "class" or function.node.name != "__init__":
+            return None
+        calls = self.index.named_calls.get(cls.name, [])
+        if (
+            cls.parent is None
+            or len(cls.parent.bindings.get(cls.name, [])) != 1
+            or len(calls) != 1
+            or self.index.loads.get(cls.name, 0) != 1
+        ):
+            return None
+        return calls[0] if lookup(cls.name, calls[0].scope, self.index.module) is cls.parent else None
+
     def _only_call(self, scope: Scope) -> CallSite | None:
         """The one call of the function whose body is `scope` (see `only_frame`)."""
         frames = self._caller_frames(scope, 0)

@@ -3579,14 +3579,15 @@ class _Resources:
     def _caller(self, call: CallSite, site: flow.Site) -> tuple[CallSite, flow.Site] | None:
         """The call of the function `call` is in that leads to it, with the site that call is read at: the
         call whose frame the site is read in (see `Flow.callers`), else the function's only call (see
-        `Flow.only_call`); None when neither is known."""
+        `Flow.only_call`), or, for an `__init__`, the only call of its class (`Flow.only_instance_call`);
+        None when none is known."""
         frame = site.frame
         while frame is not None and frame.loop is not None:
             frame = frame.outer
         if frame is not None and frame.call is not None and frame.site is not None:
             caller = self._call_site(frame.call)
             return (caller, frame.site) if caller is not None else None
-        only = self.flow.only_call(call.scope)
+        only = self.flow.only_call(call.scope) or self.flow.only_instance_call(call.scope)
         return (only, flow.site_of(only)) if only is not None else None
 
     def _turned(self, site: flow.Site) -> frozenset[int]:
