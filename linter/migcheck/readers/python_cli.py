@@ -6,7 +6,8 @@ through the shell reader, which is handed the script's commands written as the s
 them as the Python script does (`shell.read_commands`), never run.
 
 The words of a list are the words the script states: a string literal is its word, a variable assigned a
-string literal is that string, an f-string its text with a value of its own for each field; anything else is a
+string literal is that string, an f-string its text with a value of its own for each field, as is a template filled in by `str.format` or `%`
+(`"azure vm create %s %s" % (svc, img)`); anything else is a
 value the script does not state (a stand-in, as elsewhere), one value for one variable. A list may be built
 (`["azure"] + list(args)`, `["azure", *words]`, `"azure vm create ...".split()`), and a function's `*args` are
 the words its call gives past its named parameters, as a shell function's `"$@"` are. A command line given as
@@ -14,7 +15,7 @@ a string is split as bash splits it, its pieces the script does not state words 
 parse (a quote left open) the shell refuses and runs none of, so it is left out, and said as a part of the
 script not read (`UNPARSED_COMMAND_LINE`), the script's other commands read as ever. A list or string the
 script assigns to a variable and then runs is read where it runs. The script's structure is kept: the body of
-an `if`, an `except` or a `while` may run, a `for` over items the script writes out runs once for each, as
+an `if`, an `except` or a `while` may run, at most one case of a `match` runs (as one branch of `if ... elif`), a `for` over items the script writes out runs once for each, as
 does one over `range()` with bounds written as numbers and a `while` counting a number the script sets up to a
 bound written as one (`i += 1`, no `break`), one over items it does not runs one or more turns, a function of
 the script runs at each of its calls (with its parameters the values it is given), and one no call runs is

@@ -10,7 +10,7 @@ the script writes (`a=(x y)`, `declare -A m=([k]=v)`) holds its items, read by i
 `$a` its first), every one by `"${a[@]}"`, as long as every item's text is known. What the
 script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
-(`$1`, `$@`, moved by `shift`; its `local` variables its own); one no call runs is read once with its
+(`$1`, `$@`, `${@:2}` from the second, moved by `shift`; its `local` variables its own); one no call runs is read once with its
 parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
 dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
@@ -27,7 +27,10 @@ by a means whose content it does not follow (`cp`, `mv`, `install`, `ln`, `wget`
 a `>` redirection) is not known to be the file checked by its name when `azure network import` uploads it;
 nor is one that any command the reader does not know to leave files alone names before the upload (by its
 name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
-after a `cd` to another folder than the script's.
+after a `cd` to another folder than the script's. A file the script sources (`source ./env.sh`) after a `cd`
+to a folder it states relative to its own (`cd ../shared`) is the one in that folder; after a `cd` to an
+absolute path or to a folder it does not state, none is read, and the source is a part not read
+(`SOURCED_AFTER_CD`).
 
 A script whose first `azure` commands only the CLI's Resource Manager mode has (`--resource-group`, `group
 create`, `network nic`), before any `azure config mode`, was written for that mode, the CLI's default

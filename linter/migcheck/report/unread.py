@@ -12,7 +12,8 @@ classic command's. Each report says so of it (`why`), and that the `\\` ending t
 A Python call of a classic service's method by a name the script does not state (`getattr(sms, name)(...)`)
 is one too (`said_alone`): which operation it runs is unknown. So is a command line a Python script runs
 through a shell that bash cannot parse (`UNPARSED_COMMAND_LINE`): the shell runs none of it.
-So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
+So is a file a shell script sources after a `cd` to a folder it does not state or to an absolute path
+(`SOURCED_AFTER_CD`): which file bash loads is unknown. So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
 read, and where bash cannot parse a script whose `#!` line names another shell (`OTHER_SHELL`, zsh): the
 commands from there on are not read. So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
