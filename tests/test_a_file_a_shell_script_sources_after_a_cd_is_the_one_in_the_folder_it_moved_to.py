@@ -52,3 +52,20 @@ def test_the_source_after_a_cd_to_an_absolute_path_is_said_as_not_read():
 def test_a_cd_back_to_the_script_s_folder_reads_the_file_beside_it(tmp_path, monkeypatch):
     load = 'cd /opt/deploy\ncd "$(dirname "$0")"\nsource ./env.sh'
     assert mig202(tmp_path, monkeypatch, load, two_subnets="scripts") == ["deploy/scripts/env.sh:3"]
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "if [ -d ../shared ]; then cd ../shared; fi\nsource ./env.sh",
+        '[ -n "$2" ] && cd ../shared\nsource ./env.sh',
+    ],
+)
+def test_no_file_is_read_after_a_cd_the_script_may_not_make(tmp_path, monkeypatch, load):
+    assert mig202(tmp_path, monkeypatch, load) == []
+    assert mig202(tmp_path / "beside", monkeypatch, load, two_subnets="scripts") == []
+
+
+def test_a_cd_on_every_branch_to_one_folder_is_made(tmp_path, monkeypatch):
+    load = 'if [ -n "$1" ]; then cd ../shared; else cd ../shared; fi\nsource ./env.sh'
+    assert mig202(tmp_path, monkeypatch, load) == ["deploy/shared/env.sh:3"]

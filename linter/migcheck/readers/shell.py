@@ -1034,14 +1034,15 @@ class _Walker:
     @contextlib.contextmanager
     def _may_not_run(self) -> Iterator[None]:
         """Code that may not run (after `&&` or `||`, a loop's body): a variable it changes is unknown
-        after, as after the branches of an `if`."""
-        before = dict(self.scope.variables)
+        after, as after the branches of an `if`, and so is the folder it runs in after a `cd` it may make."""
+        before, working = dict(self.scope.variables), self.working
         try:
             yield
         finally:
             if not self.flat:
                 self.spend(len(before))
                 self.scope.variables = _joined([before, self.scope.variables])
+                self.working = working if self.working == working else None
 
     def spend(self, steps: int = 1) -> None:
         if self.flat:
@@ -1441,8 +1442,10 @@ class _Walker:
         known = self.argument_values.setdefault(argument, {}) if by_argument else {}
         after: list[dict[str, _Value]] = []
         modes = []
+        working, workings = self.working, set()  # the folder it runs in: unknown where the arms differ
         for index, arm in enumerate(arms):
             self.scope.variables = dict(before)
+            self.working = working
             self.reading.arm = arm_before
             self.reading.branches = (*around, (choice, index))
             if by_argument:
@@ -1453,6 +1456,8 @@ class _Walker:
                 arm()
             after.append(self.scope.variables)
             modes.append(self.reading.arm)
+            workings.add(self.working)
+        self.working = workings.pop() if len(workings) == 1 else None
         self.reading.branches = around
         self.scope.variables = _joined(after)
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
