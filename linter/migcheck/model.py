@@ -1494,8 +1494,9 @@ UNPARSED_COMMAND_LINE = "unparsed-command-line"
 # commands before it are read, not the loop's nor those after it.
 BRACED_LOOP = "braced-loop"
 # The tag of a `Script.unread` mark of a file a shell script sources (`source ./env.sh`) by a path relative to
-# a folder it moved to by a `cd` it does not state, or to an absolute one (`cd /opt/deploy`): which file bash
-# loads is unknown, so the variables and functions it sets are not read.
+# a folder it moved to by a `cd` it may not make (in one branch), to a folder it does not state, or to an
+# absolute one (`cd /opt/deploy`): which file bash loads is unknown, so the variables and functions it sets
+# are not read.
 SOURCED_AFTER_CD = "sourced-after-cd"
 # The start of the tag of a `Script.unread` mark where a shell script whose `#!` line names another shell
 # than bash or sh (zsh) writes what bash cannot parse, the shell's name after it ("other-shell:zsh"): that

@@ -135,8 +135,9 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
     SOURCED_AFTER_CD: (
         "sourced-after-cd",
-        "sources a file by a relative path after a `cd` to a folder the script does not state, or to an "
-        "absolute one, which is the machine's and not one of the files checked: which file bash loads is "
+        "sources a file by a relative path after a `cd` the script may not make (in one branch), to a folder "
+        "it does not state, or to an absolute one, which is the machine's and not one of the files checked: "
+        "which file bash loads is "
         "unknown, so migcheck does not read it and the values and functions it sets are not known; `cd` to "
         'a folder relative to the script\'s (`cd "$(dirname "$0")/../config"`), or source the file by its '
         "path from the script's folder",
