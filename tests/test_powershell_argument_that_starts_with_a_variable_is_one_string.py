@@ -1,7 +1,7 @@
 """A command's argument that starts with a variable and goes on with more characters
 (`-MediaLocation $ml/vhds/$vmName.vhd`) is one argument, the string its text makes in double quotes, as
 PowerShell reads it (about_Parsing): read whole, not reported as a part the parser cannot read; one that
-goes on past a member or an index (`$vm.Name/x`), which PowerShell reads as two arguments, is not."""
+goes on past a member (`$vm.Name/x`) is the two arguments PowerShell reads, and one past an index is not read."""
 
 from __future__ import annotations
 
@@ -69,10 +69,17 @@ def test_a_bare_word_with_a_variable_the_script_does_not_state_is_not_known(argu
     assert unread_marks(resources) == []
 
 
-@pytest.mark.parametrize("argument", ["$a.Length/b", "$a[0]/b"])
-def test_a_variable_s_member_followed_by_more_is_still_not_read(argument):
-    resources = _read(SERVICE.format(argument=argument))
+def test_a_variable_s_index_followed_by_more_is_still_not_read():
+    resources = _read(SERVICE.format(argument="$a[0]/b"))
     assert unread_marks(resources) == [(2, 31)]
+
+
+def test_a_variable_s_member_followed_by_a_path_is_the_member_s_value_then_the_path():
+    # PowerShell passes `$a.Length/b` as two arguments: the member's value (not stated here) and `/b`.
+    resources = _read(SERVICE.format(argument="$a.Length/b"))
+    (region,) = [r for r in resources if isinstance(r, ServiceRegion)]
+    assert region.service.startswith("<cloud service name")
+    assert unread_marks(resources) == []
 
 
 def test_cost_is_linear_in_the_number_of_such_arguments():
