@@ -5680,7 +5680,9 @@ class Interpreter:
         env = Env(constants=self.constants)
         for parameter in _parameters(function):
             key = _variable(_text(parameter))[1]
-            env.vars[key] = Unknown(_text(parameter), ("def", parameter.id))
+            # A parameter that defaults to $null (`$vnet = $null`) is $null where a caller passes none.
+            maybe_null = _defaults_to_null(_default_of(parameter.parent))
+            env.vars[key] = Unknown(_text(parameter), ("def", parameter.id), maybe_null=maybe_null)
         body = _first(function, "script_block")
         if body is not None:
             self.calling.append(function.id)  # a call of itself in it is not run again
@@ -9804,7 +9806,10 @@ class Interpreter:
             # `$VnetName = ''` left for the reader to fill in: which network is not known.
             draft.vnet, draft.network_known = None, False
         else:
-            draft.vnet, draft.network_known = None, vnet is False and creates is True
+            # `-VNetName $null` (a parameter a call does not pass, or defaults to $null) names none, as
+            # leaving it out does.
+            in_none = vnet is False or (arg is not None and isinstance(arg.value, Null) and arg.value.stated)
+            draft.vnet, draft.network_known = None, in_none and creates is True
             if vnet is False and creates is None and self._service_maybe_created(args):
                 # On the path where the creation of its service runs, this call creates it in none; on
                 # the other it may add to a deployment the service has, in a network no file states.
@@ -13206,6 +13211,11 @@ def _placed_role(deployment: Deployment, role: Role) -> tuple[str, str, str]:
     """A role's key in both runs. Not by slot: a script makes one deployment of a service, and the run on
     the parameters' defaults may decide a swap (`Move-AzureDeployment`) the other leaves unknown."""
     return (deployment.service_name.casefold(), deployment.name.casefold(), role.name.casefold())
+
+
+def _defaults_to_null(default: Node | None) -> bool:
+    """Whether a parameter's default is written `$null`."""
+    return default is not None and _text(default).strip().casefold() == "$null"
 
 
 def _default_of(declared: Node | None) -> Node | None:

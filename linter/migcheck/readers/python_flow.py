@@ -553,6 +553,9 @@ class Scope:
     # subnets`), not its items only (`for s in subnets`, `net.subnet_names.extend(subnets)`).
     lent: set[str] = field(default_factory=set)
     params: set[str] = field(default_factory=set)
+    # The parameters whose default is written None (`network=None`): where no call the reader follows
+    # passes one, such a parameter may be None (see `Unknown.may_be_none`).
+    none_defaults: set[str] = field(default_factory=set)
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
     functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
@@ -1983,6 +1986,7 @@ class _Indexer(ast.NodeVisitor):
             if arg is not None:
                 scope.params.add(arg.arg)
                 self._bind(arg.arg, None, node)
+        scope.none_defaults.update(param for param, default in _signature(args).defaults if _is_none(default))
         for statement in node.body if isinstance(node.body, list) else [node.body]:
             self.visit(statement)
         self._leave()
@@ -2734,6 +2738,11 @@ def _passed_to_function(ancestors: list[ast.AST]) -> bool:
     return any(arg is child for arg in parent.args) or any(k is child for k in parent.keywords)
 
 
+def _is_none(node: ast.expr) -> bool:
+    """Whether `node` is written `None`."""
+    return isinstance(node, ast.Constant) and node.value is None
+
+
 def _is_list_display(node: ast.expr) -> bool:
     """Whether `node` is written as a list (`[x]`, `[x for ...]`): what `+=` adds it to is a list."""
     return isinstance(node, (ast.List, ast.ListComp))
@@ -3204,6 +3213,8 @@ class Flow:
         else:
             found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, site)
             if found is not None and found.value is None and len(bindings) == 1:
+                if name in scope.none_defaults:  # a parameter no followed call passes: its default may hold
+                    return Unknown(name, node, may_be_none=True)
                 return self._class_named(node, scope, found, site) or unknown
             if found is None or found.value is None:
                 return unknown

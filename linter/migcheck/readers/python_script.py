@@ -2338,6 +2338,9 @@ class _Network:
     subnets: tuple[NameRef, ...] = ()
     static_ips: tuple[NameRef, ...] = ()
     public_ips: tuple[NameRef, ...] = ()
+    # Where `subnet_names` is given a value that may be None (a parameter that defaults to None, `.get()`):
+    # the SDK then sends no subnet, so the VM may have none.
+    subnets_may_be_none_at: Mark | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -3839,7 +3842,7 @@ class _Resources:
         left_out = availability_set is None and not absent_is_none
         if left_out or (availability_set is not None and not isinstance(availability_set, (Lit, NoneV))):
             unknown.add("availability_set")
-        return Role(
+        role = Role(
             name,
             RoleType.PERSISTENT_VM,
             mark,
@@ -3860,6 +3863,9 @@ class _Resources:
             availability_set_mark=self._mark(availability_set) if set_name else None,
             unknown=frozenset(unknown),
         )
+        if network.subnets_may_be_none_at is not None:
+            return absent_on_some_path(role, "subnets", network.subnets_may_be_none_at)
+        return role
 
     def _network_config(self, value: Value | None, absent_is_none: bool, unknown: set[str]) -> _Network:
         if isinstance(value, NoneV) or (value is None and absent_is_none):
@@ -3881,8 +3887,13 @@ class _Resources:
             unknown.add("subnets")
         if not items and not absent_is_none:
             unknown.add("subnets")  # the SDK leaves an empty SubnetNames out of update_role's body: unchanged
+        maybe_none = self._mark(names) if absent_is_none and flow.may_be_none(names) else None
         return _Network(
-            tuple(endpoints), tuple(subnets), self._static_ips(value), self._public_ips(value, unknown)
+            tuple(endpoints),
+            tuple(subnets),
+            self._static_ips(value),
+            self._public_ips(value, unknown),
+            maybe_none,
         )
 
     def _public_ips(self, network_config: Obj, unknown: set[str]) -> tuple[NameRef, ...]:

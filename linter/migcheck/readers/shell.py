@@ -801,6 +801,9 @@ class _Value:
     # `${BASH_SOURCE%/*}`): "script", or "resolved" where symbolic links are resolved in it
     # (`$(dirname "$(readlink -f "$0")")`); "" for any other value.
     folder: str = ""
+    # Of a value the environment gives, else nothing (`${VNET:-}`, an empty default): it may be empty, so
+    # an option given it may be given none (see `xplat.Word.maybe_empty`).
+    maybe_empty: bool = False
     # Of such a folder: how many folders above the script's own it is (`$(cd "$(dirname "$0")/.." && pwd)`:
     # 1), where the files it names are found from the script's folder by that many `../`.
     above: int = 0
@@ -2192,7 +2195,9 @@ class _Walker:
         mark = value.mark or self.where.mark(node)
         if value.blank:
             return [Word(None, self.where.mark(node), holder=value.holder)]
-        return [Word(value.text, mark, value.exact, value.holder, value.shape, value.holes)]
+        return [
+            Word(value.text, mark, value.exact, value.holder, value.shape, value.holes, value.maybe_empty)
+        ]
 
     def _quoted_arguments(self, node: Node) -> list[Word] | None:
         """`"$@"` (`"${@}"`, `"${@:2}"` from the second) in a function a call runs: each of the words the call
@@ -2349,13 +2354,17 @@ class _Walker:
         if not parts or parts[0].type not in ("variable_name", "special_variable_name"):
             return _Value(None, self.where.mark(node))
         name = self._text(parts[0])
-        if len(parts) == 1:
-            return self.variable(parts[0])
         operator = next((c.type for c in node.children if not c.is_named and c.type not in ("${", "}")), "")
         if name == "@" and operator == ":":
             return self._arguments_from(node, parts[1:])
-        if operator in (":-", "-") and not name.isdigit() and name not in self.scope.variables:
+        defaulted = operator in (":-", "-") and not name.isdigit() and name not in self.scope.variables
+        if len(parts) == 1:
+            found = self.variable(parts[0])
+            return replace(found, maybe_empty=True) if defaulted and found.text is None else found
+        if defaulted:
             default = [self.value(p) for p in parts[1:]]
+            if len(default) == 1 and default[0].text == "":  # `${VNET:-""}`: the environment's, or none
+                return replace(self.variable(parts[0]), maybe_empty=True)
             if len(default) == 1:
                 return default[0]
         return _Value(None, self.where.mark(node))

@@ -138,6 +138,9 @@ class Word:
     # each of those, for a reader that runs the word as a command line (`bash -c "azure ... $NET"`).
     shape: str | None = None
     holes: tuple[str | None, ...] = ()  # what holds each value in `shape` the script does not state
+    # Of a value the script does not state that may be empty (`${VNET:-}`): an option given it may be given
+    # nothing, which the CLI reads as not given (a VM in no virtual network).
+    maybe_empty: bool = False
 
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
@@ -738,6 +741,9 @@ class _Vm:
     branches: tuple[tuple[str, int], ...] = ()
     other_paths: list[_Vm] = field(default_factory=list)
     outside_network_at: Mark | None = None  # where its path creates it with no virtual network named
+    # Where its path creates it in a network named by a value that may be empty (`-w "${VNET:-}"`): in that
+    # network, or in none.
+    maybe_outside_at: Mark | None = None
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
     role_file: str = ""  # the name of the role file `vm create-from` creates it from (`Role.imported_from`)
 
@@ -747,7 +753,9 @@ class _Vm:
         paths = [*self.other_paths, self]
         outside = next((v.outside_network_at for v in paths if v.outside_network_at is not None), None)
         if len(paths) == 1 or not in_network or outside is None:
-            return functools.reduce(joined_paths, [v.role() for v in paths])
+            joined = functools.reduce(joined_paths, [v.role() for v in paths])
+            maybe = next((v.maybe_outside_at for v in paths if v.maybe_outside_at is not None), None)
+            return absent_on_some_path(joined, "virtual_network", maybe) if in_network and maybe else joined
         roles = [
             in_no_network(v.role(), v.outside_network_at) if v.outside_network_at is not None else v.role()
             for v in paths
@@ -1158,6 +1166,9 @@ class Reading:
         vnet = parsed.value("virtual-network-name")
         joins = vnet is None and parsed.flag("connect")
         vm.outside_network_at = parsed.at if vnet is None and not joins else None
+        vm.maybe_outside_at = (
+            parsed.at if vnet is not None and vnet.text is None and vnet.maybe_empty else None
+        )
         if not deployment.created:  # a deployment's network is fixed when it is created
             self._network(deployment, vnet)
             deployment.network_known &= not joins
