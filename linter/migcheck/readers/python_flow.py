@@ -556,6 +556,10 @@ class Scope:
     # The parameters whose default is written None (`network=None`): where no call the reader follows
     # passes one, such a parameter may be None (see `Unknown.may_be_none`).
     none_defaults: set[str] = field(default_factory=set)
+    # The parameters whose default is the Service Management API's address (`azure_url="https://management.
+    # core.windows.net"`), by name: where no call the reader follows passes one, the text a URL is built
+    # from (see `Flow.holes`), which is what tells a request to the API.
+    api_defaults: dict[str, ast.Constant] = field(default_factory=dict)
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
     functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
@@ -1986,7 +1990,9 @@ class _Indexer(ast.NodeVisitor):
             if arg is not None:
                 scope.params.add(arg.arg)
                 self._bind(arg.arg, None, node)
-        scope.none_defaults.update(param for param, default in _signature(args).defaults if _is_none(default))
+        defaults = _signature(args).defaults
+        scope.none_defaults.update(param for param, default in defaults if _is_none(default))
+        scope.api_defaults.update((param, default) for param, default in defaults if _names_the_api(default))
         for statement in node.body if isinstance(node.body, list) else [node.body]:
             self.visit(statement)
         self._leave()
@@ -2743,6 +2749,16 @@ def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
 
+def _names_the_api(node: ast.expr) -> bool:
+    """Whether `node` is a string that names the Service Management API's host, or a URL on it."""
+    if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+        return False
+    return (
+        automation.management_host(node.value) is not None
+        or automation.management_url(node.value) is not None
+    )
+
+
 def _is_list_display(node: ast.expr) -> bool:
     """Whether `node` is written as a list (`[x]`, `[x for ...]`): what `+=` adds it to is a list."""
     return isinstance(node, (ast.List, ast.ListComp))
@@ -3215,6 +3231,8 @@ class Flow:
             if found is not None and found.value is None and len(bindings) == 1:
                 if name in scope.none_defaults:  # a parameter no followed call passes: its default may hold
                     return Unknown(name, node, may_be_none=True)
+                if self.holes and name in scope.api_defaults:
+                    return Lit(scope.api_defaults[name].value, scope.api_defaults[name])
                 return self._class_named(node, scope, found, site) or unknown
             if found is None or found.value is None:
                 return unknown

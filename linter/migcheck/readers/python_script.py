@@ -2863,8 +2863,11 @@ class _Resources:
         if sends is None:
             return None
         site = flow.site_of(call)
-        url = self._shape(_argument(call.node, *sends.url), site)
+        argument = _argument(call.node, *sends.url)
+        url = self._shape(argument, site)
         found = automation.management_url(url)
+        if found is None and isinstance(argument, ast.Name) and argument.id in call.scope.params:
+            site, found = self._passed_url(call, argument, site)
         if found is None and name == "request":
             host = self._connection_host(call.receiver)
             found = (host, url) if host is not None else None  # a path on a connection to the host
@@ -2873,9 +2876,21 @@ class _Resources:
         body = _argument(call.node, *sends.body) if sends.body else None
         if isinstance(body, ast.Constant) and body.value is None:
             body = None
-        return _Request(self._verb(call, name, sends, body), *found, body)
+        return _Request(self._verb(call, name, sends, body, site), *found, body)
 
-    def _verb(self, call: CallSite, name: str, sends: _Sends, body: ast.expr | None) -> str:
+    def _passed_url(
+        self, call: CallSite, url: ast.Name, site: flow.Site
+    ) -> tuple[flow.Site, tuple[str, str] | None]:
+        """The first call of the request's function that passes it a URL on the API's host, as a name it
+        sends to (`def send(url, verb, body): ... req.Open(verb, url)`, called `send(base + "/services/disks",
+        "POST", xml)`), with the URL's host and path; `site` and None when no call does."""
+        for caller in self.shapes.callers(call):
+            found = automation.management_url(self._shape(url, caller))
+            if found is not None:
+                return caller, found
+        return site, None
+
+    def _verb(self, call: CallSite, name: str, sends: _Sends, body: ast.expr | None, site: flow.Site) -> str:
         """The HTTP method of a request: the function's name (`requests.put`), the method it is passed
         (`request('PUT', ...)`), or for urllib, POST with a body and GET without; the function's name
         when the script passes a method it does not state."""
@@ -2884,7 +2899,7 @@ class _Resources:
             return "POST" if body is not None else "GET"
         if passed is None:
             return name.upper() if sends.verb is None else name
-        stated = literal(self.flow.value(passed, flow.site_of(call)))
+        stated = literal(self.flow.value(passed, site))
         return stated.upper() if stated else name
 
     def _connection_host(self, receiver: str) -> str | None:
@@ -5134,7 +5149,7 @@ class _Sends:
 
 _URL_ONLY = _Sends((0, ("url",)))
 _URL_AND_DATA = _Sends((0, ("url",)), (1, ("data",)))
-# requests (and its sessions), urllib, http.client and urllib3, by the name they are called by.
+# requests (and its sessions), urllib, http.client, urllib3 and WinHttp, by the name they are called by.
 _HTTP_CALLS = {
     "get": _URL_ONLY,
     "head": _URL_ONLY,
@@ -5147,6 +5162,9 @@ _HTTP_CALLS = {
     "request": _Sends((1, ("url",)), (2, ("body", "data")), (0, ("method",))),
     "urlopen": _Sends((0, ("url",)), (1, ("data",)), body_makes_post=True),
     "Request": _Sends((0, ("url",)), (1, ("data",)), (5, ("method",)), body_makes_post=True),
+    # The WinHttp.WinHttpRequest COM object (`Dispatch("WinHttp.WinHttpRequest.5.1")`): Open(method, url)
+    # names the request, a later Send(body) sends it.
+    "Open": _Sends((1, ("Url",)), verb=(0, ("Method",))),
 }
 
 
