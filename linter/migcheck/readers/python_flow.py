@@ -559,7 +559,7 @@ class Scope:
     # The parameters whose default is the Service Management API's address (`azure_url="https://management.
     # core.windows.net"`), by name: where no call the reader follows passes one, the text a URL is built
     # from (see `Flow.holes`), which is what tells a request to the API.
-    api_defaults: dict[str, ast.Constant] = field(default_factory=dict)
+    api_defaults: dict[str, str] = field(default_factory=dict)
     declared: dict[str, str] = field(default_factory=dict)  # name → "global" | "nonlocal"
     function: Function | None = None  # the function whose body this scope is (None: not one that is followed)
     functions: dict[str, Function] = field(default_factory=dict)  # the functions defined here, by name
@@ -1992,7 +1992,9 @@ class _Indexer(ast.NodeVisitor):
                 self._bind(arg.arg, None, node)
         defaults = _signature(args).defaults
         scope.none_defaults.update(param for param, default in defaults if _is_none(default))
-        scope.api_defaults.update((param, default) for param, default in defaults if _names_the_api(default))
+        scope.api_defaults.update(
+            (param, text) for param, default in defaults if (text := _api_address(default)) is not None
+        )
         for statement in node.body if isinstance(node.body, list) else [node.body]:
             self.visit(statement)
         self._leave()
@@ -2749,14 +2751,13 @@ def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
 
-def _names_the_api(node: ast.expr) -> bool:
-    """Whether `node` is a string that names the Service Management API's host, or a URL on it."""
+def _api_address(node: ast.expr) -> str | None:
+    """The text of `node` when it is a string that names the Service Management API's host, or a URL on it."""
     if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
-        return False
-    return (
-        automation.management_host(node.value) is not None
-        or automation.management_url(node.value) is not None
-    )
+        return None
+    text = node.value
+    on_the_api = automation.management_host(text) is not None or automation.management_url(text) is not None
+    return text if on_the_api else None
 
 
 def _is_list_display(node: ast.expr) -> bool:
@@ -3232,7 +3233,7 @@ class Flow:
                 if name in scope.none_defaults:  # a parameter no followed call passes: its default may hold
                     return Unknown(name, node, may_be_none=True)
                 if self.holes and name in scope.api_defaults:
-                    return Lit(scope.api_defaults[name].value, scope.api_defaults[name])
+                    return Lit(scope.api_defaults[name], node)
                 return self._class_named(node, scope, found, site) or unknown
             if found is None or found.value is None:
                 return unknown
