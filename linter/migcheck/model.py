@@ -1514,6 +1514,10 @@ ESCAPED_PARAMETER = "`-"
 # (`$xml.CreateElement(...)`, `SetAttribute`, `AppendChild`, `RemoveChild`) in a script that uploads a network
 # configuration: the edits are not followed, so what they add to or take from the upload is unknown.
 XML_EDITS_NOT_FOLLOWED = "xml-edits"
+# The tag of a `Script.unread` mark of a network configuration a script uploads through a client of its own
+# (`$client.ExecuteOperation2(@{ Verb = "PUT"; Resource = "services/networking/media"; Content = $doc.OuterXml
+# })`) whose content the reader cannot follow: the networks it uploads are not checked.
+CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
 
 
 @record

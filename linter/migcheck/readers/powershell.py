@@ -153,6 +153,7 @@ from migcheck import automation
 from migcheck import inventory_model as inv
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
+    CLIENT_UPLOAD_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
     EVERY_NETWORK,
     EXPRESSROUTE,
@@ -5358,6 +5359,9 @@ class Interpreter:
         self.uploaded_files: dict[str, None] = {}
         # The script's first edit of an XML document by its methods (see `_XML_EDITS`), tagged as unread.
         self.xml_edit: Mark | None = None
+        # Its first upload of a network configuration through a client of its own whose content is not
+        # followed (see `_sent_through_a_client`), tagged as unread.
+        self.client_upload: Mark | None = None
         # The calls recorded for request paths written without the API's host, by offset: the address
         # each names after the host (see `_written_path`).
         self.written_paths: dict[int, str] = {}
@@ -7033,14 +7037,39 @@ class Interpreter:
         NetworkConfiguration document names what it configures: no other pairing of path and body is read
         without the request's method."""
         given = [value for value in _given_values(values) if isinstance(value, (Text, Unknown))]
+        self._affinity_group_requests(node, given)
         paths = [path for path in map(request_path, given) if path is not None]
         if not any(_sets_network_configuration(path) for path in paths):
             return
+        # A document written out, or built with values the script does not state (`'<…>' -f $name`).
+        documents = [v for v in given if _is_network_configuration(_document_text(v))]
+        for value in documents:
+            self._rest_body(
+                node, next(p for p in paths if _sets_network_configuration(p)), "PUT", Arg(value, None)
+            )
+        put = any(isinstance(v, Text) and v.value.strip().casefold() == "put" for v in given)
+        if put and not documents and self.client_upload is None:
+            # A PUT of it is an upload (a GET sends no body): one whose content is not followed.
+            self.client_upload = replace(self.where.mark(node), tag=CLIENT_UPLOAD_NOT_FOLLOWED)
+
+    def _affinity_group_requests(self, node: Node, given: list[Value]) -> None:
+        """A request to the affinity groups of the subscription (`affinityGroups`, `affinityGroups/<name>`)
+        a client of the script's own is given (`$client.ExecuteOperation("POST", "affinityGroups", $body)`):
+        listed among its classic calls as a path written without the host is, once for the call."""
+        if node.start_byte in self.calls:
+            return
         for value in given:
-            if isinstance(value, Text) and _is_network_configuration(value.value):
-                self._rest_body(
-                    node, next(p for p in paths if _sets_network_configuration(p)), "PUT", Arg(value, None)
-                )
+            text = (
+                value.value
+                if isinstance(value, Text)
+                else value.shape
+                if isinstance(value, Unknown)
+                else None
+            )
+            if text and _names_affinity_groups(text):
+                name = automation.path_request_name(f"/{automation.HOLE}/{text.strip('/')}")
+                self.calls[node.start_byte] = ClassicCall(name, _mark_of(value) or self.where.mark(node))
+                return
 
     def _written_path(self, node: Node, path: str) -> None:
         """A string that is a request path of the Service Management API written without the API's host
@@ -7342,7 +7371,7 @@ class Interpreter:
             return Unknown(self.snippet(node), ("circuit", base.name))
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
-        if isinstance(base, Text) and wanted == "outerxml" and base.value.lstrip().startswith("<"):
+        if wanted == "outerxml" and isinstance(base, (Text, Unknown)) and _is_xml_text(base):
             return base  # an XML document's text (`([xml]'<…>').OuterXml`), which a string has not
         if (
             isinstance(base, Unknown)
@@ -7431,6 +7460,9 @@ class Interpreter:
             if known is not None:
                 return Flag(known)
         self._sent_through_a_client(node, values)
+        if name == "loadxml" and key and len(values) == 1 and _is_xml_text(values[0]):
+            env.vars[key] = values[0]  # `$doc.LoadXml($text)`: the document `[xml]$text` is
+            return NULL
         listed = isinstance(current, Items) or _earlier_rounds(current)
         if listed and name == "add" and len(values) == 1 and isinstance(values[0], Vms):
             env.vars[key] = _add(current, values[0])  # a list of VM configurations: `$vms.Add($vm)`
@@ -12332,6 +12364,8 @@ class Interpreter:
         unread = self._unread()
         if self.xml_edit is not None and self.uploaded_files:  # one line for the script, at its first edit
             unread = tuple(sorted((*unread, self.xml_edit), key=lambda mark: (mark.line, mark.column)))
+        if self.client_upload is not None:
+            unread = tuple(sorted((*unread, self.client_upload), key=lambda mark: (mark.line, mark.column)))
         neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
             # What the functions of a dot-sourced file it runs create, their calls that file's to report.
@@ -13136,6 +13170,47 @@ def _given_values(values: list[Value]) -> Iterator[Value]:
 
 
 _REQUEST_PARTS = 16  # entries of a table looked at for a request's path and body
+
+
+def _is_xml_text(value: Value) -> bool:
+    """Whether a value is a string of markup, which an XML document is read from (`[xml]$text`,
+    `$doc.LoadXml($text)`), written out or built with values the script does not state."""
+    return (_markup(value) or "").lstrip().startswith("<")
+
+
+def _document_text(value: Value) -> str:
+    """The text a body is read from (see `Interpreter._body_resources`): a string's, or the shape of one
+    built with values the script does not state, a stand-in for each; "" for any other value."""
+    from migcheck.readers import python_script as bodies
+
+    if isinstance(value, Unknown) and value.shape and automation.HOLE in value.shape:
+        return _with_stand_ins(value.shape, value.written, bodies.UNSTATED)[0]
+    return value.value if isinstance(value, Text) else ""
+
+
+def _markup(value: Value) -> str | None:
+    """The text of a string, or the shape of one built with values the script does not state; None for
+    any other value."""
+    if isinstance(value, Text):
+        return value.value
+    return value.shape if isinstance(value, Unknown) and value.shape else None
+
+
+def _names_affinity_groups(text: str) -> bool:
+    """Whether a string is a request path of the subscription's affinity groups, written without the
+    API's host and subscription (`affinityGroups`, `affinityGroups/<name>`)."""
+    lowered = text.strip("/").casefold()
+    head = lowered.split("/", 1)[0]
+    return (
+        head == "affinitygroups"
+        and len(text) <= automation.LONGEST_PATH
+        and not any(c.isspace() for c in text)
+    )
+
+
+def _mark_of(value: Value) -> Mark | None:
+    """Where a string the script states is written; None for any other value."""
+    return value.mark if isinstance(value, Text) else None
 
 
 def _sets_network_configuration(path: str) -> bool:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import (
     BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
+    CLIENT_UPLOAD_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
     LOST_CONTINUATION,
     OTHER_SHELL,
@@ -81,7 +82,7 @@ def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
 # script read as its shell runs it (a shell line that lost its continuation, or whose classic command has an
 # option it does not declare; a command line a Python script runs that bash cannot parse), a Python call by
 # a method name the script does not state, edits of an XML document the script uploads that are not
-# followed. By its mark's tag (`migcheck.model`): the name JSON and SARIF give it, and what it is and what
+# followed, a network configuration uploaded through the script's own client whose content is not followed. By its mark's tag (`migcheck.model`): the name JSON and SARIF give it, and what it is and what
 # to do, said after "line N".
 _SAID_ALONE: dict[str, tuple[str, str]] = {
     LOST_CONTINUATION: (
@@ -126,6 +127,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "sites and gateway connections they add to or take from the upload are not checked; check the "
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file)",
+    ),
+    CLIENT_UPLOAD_NOT_FOLLOWED: (
+        "client-upload-not-followed",
+        "uploads a network configuration (a PUT to .../services/networking/media) through a client of the "
+        "script's own, with content migcheck does not follow (an XML document the script builds or edits, "
+        "a response it changes): the networks, subnets and gateways it uploads are not checked; check the "
+        "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
+        "on that file), or write it as a file or string the script sends",
     ),
     BRACED_LOOP: (
         "braced-loop",
