@@ -88,3 +88,48 @@ def test_the_client_s_affinity_group_requests_are_listed(tmp_path, monkeypatch):
     assert "a request to management.core.<...>/<subscription-id>/affinityGroups/<...>" in finding.message
     assert "a request to management.core.<...>/<subscription-id>/affinityGroups," in finding.message
     assert where([finding]) == ["MIG601 net.ps1:1:1"]
+
+
+PYTHON = '''\
+from mgmt_client import ManagementClient
+
+NETCFG = """<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="appnet" AffinityGroup="ag1">
+        <AddressSpace><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>"""
+
+client = ManagementClient("subscription-id")
+client.execute_operation("POST", "affinityGroups", "<CreateAffinityGroup/>")
+client.execute_operation("PUT", "services/networking/media", NETCFG)
+'''
+
+
+def _python_unread(script: str) -> list[int]:
+    scripts = [r for r in script_resources(script, "net.py") if isinstance(r, Script)]
+    return [m.line for s in scripts for m in s.unread if m.tag == CLIENT_UPLOAD_NOT_FOLLOWED]
+
+
+def test_python_a_configuration_its_own_client_puts_is_read(tmp_path, monkeypatch):
+    findings = lint_files(
+        tmp_path, monkeypatch, {"net.py": PYTHON}, "MIG303", "MIG601", dedent=False
+    ).findings
+    assert [f.code for f in findings] == ["MIG303", "MIG601"]
+    assert "virtual network 'appnet' is bound to affinity group 'ag1'" in findings[0].message
+    assert "a request to management.core.<...>/<subscription-id>/affinityGroups," in findings[1].message
+    assert _python_unread(PYTHON) == []
+
+
+def test_python_a_configuration_its_own_client_puts_unfollowed_is_said_unread():
+    script = PYTHON.replace("NETCFG)", "document.toxml())")
+    assert _python_unread(script) == [15]
+
+
+def test_python_reading_the_configuration_is_no_upload():
+    assert (
+        _python_unread(PYTHON.replace('"PUT", "services', '"GET", "services').replace(", NETCFG)", ")")) == []
+    )

@@ -109,6 +109,7 @@ from migcheck import automation
 from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
     CALLED_BY_UNSTATED_NAME,
+    CLIENT_UPLOAD_NOT_FOLLOWED,
     EVERY_NETWORK,
     EXPRESSROUTE,
     MAYBE_RUNS,
@@ -2516,6 +2517,9 @@ class _Resources:
         # The calls that move a classic ExpressRoute circuit to Resource Manager, by the call and where it
         # comes in the order the script runs (see `_circuit_move`).
         self.circuit_moves: dict[tuple[int, _RunOrder], tuple[_RunOrder, ClassicCall]] = {}
+        # Its first upload of a network configuration through a client of its own whose content is not
+        # followed (see `_client_request`), tagged as unread; empty when there is none.
+        self.client_upload: tuple[Mark, ...] = ()
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -2530,6 +2534,8 @@ class _Resources:
             if request is not None:
                 self._send(call, request)
                 self._note_link_request(call, request)
+                continue
+            if self._client_request(call):
                 continue
             name = self._classic_name(call) if uses_sdk else self._service_management_only(call)
             if name is None:
@@ -2571,7 +2577,7 @@ class _Resources:
             out.append(
                 replace(
                     script,
-                    unread=self._called_by_unstated_names() + self._xml_edits(),
+                    unread=self._called_by_unstated_names() + self._xml_edits() + self.client_upload,
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     circuit_moves=self._placed_circuit_moves(),
@@ -2889,6 +2895,43 @@ class _Resources:
             if found is not None:
                 return caller, found
         return site, None
+
+    def _client_request(self, call: CallSite) -> bool:
+        """A method of a client of the script's own (another module's, not followed) given a request path
+        written without the API's host: the subscription's affinity groups (`client.execute("POST",
+        "affinityGroups", body)`), listed among its classic calls; or Set Network Configuration's, with
+        "PUT" (`client.execute("PUT", "services/networking/media", NETCFG)`), an upload of the network
+        configuration it is given, read as a PUT of it to the API is (see `_rest_body`), or said unread
+        where its content is not followed."""
+        if not call.method or call.method in _HTTP_CALLS or call.method in flow.CLASSIC_METHODS:
+            return False  # an HTTP library's, or the SDK's (`perform_put`), read as such
+        given = [*call.node.args, *(keyword.value for keyword in call.node.keywords)]
+        texts = [arg.value for arg in given if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+        groups = next((text for text in texts if _names_affinity_groups(text)), None)
+        if groups is not None:
+            name = automation.path_request_name(f"/{HOLE}/{groups.strip('/')}")
+            self.calls.append(ClassicCall(name, self.source.call_mark(call.node)))
+            return True
+        paths = [path for text in texts if (path := automation.written_request_path(text)) is not None]
+        uploads = any(
+            text.strip().casefold() == "put" for text in texts
+        ) or call.method.casefold().startswith("put")
+        path = next((p for p in paths if automation.changed_by_request("PUT", p) == _EVERY_NETWORK), None)
+        if path is None or not uploads:
+            return False
+        mark = self.source.call_mark(call.node)
+        self.call_sites.setdefault(mark, call)
+        bodies = [arg for arg in given if not isinstance(arg, ast.Constant)]
+        read = False
+        for site in self.flow.callers(call):
+            for body in bodies:
+                value = self._templated(body, self.flow.value(body, site), site)
+                if isinstance(value, Lit) and _is_network_configuration(value.text):
+                    self._rest_body(call, path, value, "PUT", mark, site)
+                    read = True
+        if not read and not self.client_upload:
+            self.client_upload = (replace(mark, tag=CLIENT_UPLOAD_NOT_FOLLOWED),)
+        return False  # its path is listed where written (see `_written_paths`)
 
     def _verb(self, call: CallSite, name: str, sends: _Sends, body: ast.expr | None, site: flow.Site) -> str:
         """The HTTP method of a request: the function's name (`requests.put`), the method it is passed
@@ -5263,6 +5306,30 @@ def unstated_role(resource: Role, stand_in: Callable[[str], str]) -> Role:
         availability_set=availability_set,
         unknown=frozenset(unknown),
     )
+
+
+_EVERY_NETWORK = ("virtual-network", EVERY_NETWORK)  # what Set Network Configuration changes
+
+
+def _names_affinity_groups(text: str) -> bool:
+    """Whether a string is a request path of the subscription's affinity groups, written without the
+    API's host and subscription (`affinityGroups`, `affinityGroups/<name>`)."""
+    head = text.strip("/").split("/", 1)[0].casefold()
+    return (
+        head == "affinitygroups"
+        and len(text) <= automation.LONGEST_PATH
+        and not any(c.isspace() for c in text)
+    )
+
+
+def _is_network_configuration(text: str) -> bool:
+    """Whether a string is a network configuration document (its root a NetworkConfiguration element)."""
+    from migcheck.readers.xml import local_name
+
+    if "NetworkConfiguration" not in text[: automation.LONGEST_PATH]:
+        return False
+    root = body_root(text)
+    return root is not None and local_name(root) == "NetworkConfiguration"
 
 
 def body_root(text: str) -> Element | None:
