@@ -99,3 +99,17 @@ def test_a_shell_network_from_the_environment_is_a_network(tmp_path, monkeypatch
         'azure vm create box1 img u p --location "West US" --virtual-network-name "$VNET" --subnet-names front\n'
     )
     assert _lint(tmp_path, monkeypatch, "vm.sh", script) == []
+
+
+def test_a_powershell_subnet_defaulting_to_null_may_leave_the_vm_without_one(tmp_path, monkeypatch):
+    script = (
+        "function New-Box($name, $subnet = $null) {\n"
+        '    New-AzureVMConfig -Name $name -InstanceSize Small -ImageName "img" |\n'
+        "        Set-AzureSubnet -SubnetNames $subnet |\n"
+        '        New-AzureVM -ServiceName $name -Location "West US" -VNetName "prod-vnet"\n'
+        "}\n"
+    )
+    [finding] = _lint(tmp_path, monkeypatch, "vm.ps1", script)
+    assert finding.code == "MIG203"
+    assert "is in virtual network 'prod-vnet' but may have no subnet" in finding.message
+    assert finding.severity is Severity.WARNING

@@ -12599,6 +12599,9 @@ class _Facts:
         self.nics: dict[object, tuple[list[NameRef], NameRef | None]] = {}
         self.nic_names: dict[object, str] = {}  # the names of those the script names, as first written
         self.subnets_known = [True, True]  # primary, secondary interfaces
+        # Where its subnets are given by a value that is $null on some path (`-SubnetNames $subnet` of a
+        # parameter that defaults to $null): on that path it has none.
+        self.subnets_maybe_none_at: Mark | None = None
         self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
         # By publisher and name, case-folded: the reference name (case-folded) and the reference. And the
@@ -12651,6 +12654,7 @@ class _Facts:
         self.primary = written or _subnet_refs(value, marks, at)
         self.subnets_known[0] = complete
         self.primary_set = complete
+        self.subnets_maybe_none_at = at if isinstance(value, Unknown) and value.maybe_null else None
 
     def _nic(self, event: Event) -> None:
         complete = texts(event.data["value"])[1]
@@ -12958,7 +12962,7 @@ class _Facts:
             unknown |= {"subnets"} if not subnets else set()
             unknown |= {"availability_set"} if not self.avset else set()
             unknown |= {"public_ips"} if not self.public_ips else set()
-        return Role(
+        role = Role(
             self.name,
             RoleType.PERSISTENT_VM,
             mark,
@@ -12989,6 +12993,9 @@ class _Facts:
             ),
             removed_interfaces=tuple(self.removed_nics.values()),
         )
+        if self.subnets_maybe_none_at is not None and not self.existing:
+            return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at)
+        return role
 
 
 def _with_body_roles(
