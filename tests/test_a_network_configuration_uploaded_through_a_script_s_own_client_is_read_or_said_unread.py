@@ -8,7 +8,7 @@ client's requests to the subscription's affinity groups (`"affinityGroups"`) are
 
 from __future__ import annotations
 
-from lint_support import lint_files, script_resources, where
+from lint_support import lint_files, run_cli, script_resources, where
 
 from migcheck.model import CLIENT_UPLOAD_NOT_FOLLOWED, Script
 
@@ -133,3 +133,13 @@ def test_python_reading_the_configuration_is_no_upload():
     assert (
         _python_unread(PYTHON.replace('"PUT", "services', '"GET", "services').replace(", NETCFG)", ")")) == []
     )
+
+
+def test_check_says_why_the_upload_is_not_followed(tmp_path, monkeypatch, capsys):
+    (tmp_path / "net.ps1").write_text(EDITED_RESPONSE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, err = run_cli(capsys, "check", "--verbose", ".")
+    said = "net.ps1:4:1: line 4 uploads a network configuration (a PUT to .../services/networking/media)"
+    assert f"Not read as written: {said}" in out
+    assert f"migcheck: {said}" in err
+    assert "through a client of the script's own" in out
