@@ -51,7 +51,7 @@ def _powershell(before: str, branch: str) -> str:
 
 def _shell(branch: str) -> str:
     return (
-        f"azure config mode asm\nif true; then\n  date\n{COMMENT}\n{branch}\n"
+        f'azure config mode asm\nif [ -n "$go" ]; then\n  date\n{COMMENT}\n{branch}\n'
         + textwrap.indent(SHELL_CREATE, "  ")
         + "fi\n"
     )
@@ -77,7 +77,7 @@ BRANCHES = {
     "PowerShell catch": ("a.ps1", _powershell("try {\n    Get-Date", "catch")),
     "PowerShell finally": ("a.ps1", _powershell("try {\n    Get-Date", "finally")),
     "shell else": ("a.sh", _shell("else")),
-    "shell elif": ("a.sh", _shell("elif false; then")),
+    "shell elif": ("a.sh", _shell('elif [ -n "$stop" ]; then')),
 }
 
 
@@ -120,7 +120,7 @@ BEFORE_ANOTHER_BRANCH = {
     ),
     "shell elif then else": (
         "a.sh",
-        f"azure config mode asm\nif true; then\n  date\n{COMMENT}\nelif false; then\n  date\nelse\n"
+        f'azure config mode asm\nif [ -n "$go" ]; then\n  date\n{COMMENT}\nelif [ -n "$stop" ]; then\n  date\nelse\n'
         + textwrap.indent(SHELL_CREATE, "  ")
         + "fi\n",
     ),

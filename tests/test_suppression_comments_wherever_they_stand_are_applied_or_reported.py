@@ -182,7 +182,9 @@ ENDS_OF_BLOCKS = {
     "shell if": ("a.sh", f"azure config mode asm\nif true; then\n  date\n  {COMMENT}\nfi\n" + SHELL_CREATE),
     "shell else": (
         "a.sh",
-        f"azure config mode asm\nif true; then\n  date\n  {COMMENT}\nelse\n  " + SHELL_CREATE + "fi\n",
+        f'azure config mode asm\nif [ -n "$go" ]; then\n  date\n  {COMMENT}\nelse\n  '
+        + SHELL_CREATE
+        + "fi\n",
     ),
     "shell loop": (
         "a.sh",
@@ -234,7 +236,9 @@ BEFORE_STATEMENTS = {
     ),
     "shell else": (
         "a.sh",
-        f"azure config mode asm\nif true; then\n  date\nelse\n  {COMMENT}\n  " + SHELL_CREATE + "fi\n",
+        f'azure config mode asm\nif [ -n "$go" ]; then\n  date\nelse\n  {COMMENT}\n  '
+        + SHELL_CREATE
+        + "fi\n",
     ),
     "Python block": (
         "a.py",

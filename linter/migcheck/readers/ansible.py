@@ -9,7 +9,8 @@ The file is composed with PyYAML's safe loader into nodes with their positions, 
 file's list; a `block`'s tasks, its `rescue` as tasks that may run, its `always`. A task runs the CLI by
 `command:`, `shell:` or `raw:` (free form, or `cmd:`/`argv:` in the module's arguments or `args:`), by
 `local_action:` or `action:` naming one of those modules, with `when:` as a condition the reader cannot
-decide, and with `loop:`/`with_items:` once per item of a list written out (once, standing for one or more,
+decide (but a literal: `when: false`, `"False"` or `no` never runs the task, its calls creating nothing, as
+code under PowerShell's `if ($false)`; `when: true` runs it surely), and with `loop:`/`with_items:` once per item of a list written out (once, standing for one or more,
 over a list it does not write out); `with_dict:` once per entry of a mapping written out (`item.key`,
 `item.value`), `with_nested:` once per combination of lists written out (`item[0]`, `item.1`), and the
 other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's
@@ -109,6 +110,9 @@ _INCLUDE_HINTS = (
     b"roles:",
 )
 _NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+# A condition written as a literal, as Ansible's Jinja takes it (`when: "False"`, `when: 0`): whether it holds.
+_LITERAL_CONDITIONS = {"True": True, "true": True, "1": True, "False": False, "false": False, "0": False}
 # The tasks that run the tasks of another file here, and those that run a role's (`roles/<name>/tasks/main.yml`).
 _INCLUDES = frozenset(
     f"{prefix}{module}"
@@ -498,10 +502,13 @@ class _Playbook:
             self._register(entries)
 
         def conditional() -> None:
-            if "when" in entries:
+            holds = self._holds(entries["when"]) if "when" in entries else True
+            if holds is None:
                 self.lines.may_run(once)
-            else:
+            elif holds:
                 once()
+            else:  # `when: false`: Ansible skips the task on every run
+                self.lines.never_runs(once)
 
         key = next((key for key in (*_LOOPS, *_LOOKUP_LOOPS) if key in entries), None)
         if key is None:
@@ -514,6 +521,17 @@ class _Playbook:
             return
         for first, parts in runs:
             self.lines.each(name, [first], self._bound(parts, conditional))
+
+    def _holds(self, when: Node) -> bool | None:
+        """Whether a task's `when:` holds whatever the play is run with: each of its conditions (one, or a
+        list, all of which must hold) a literal (YAML's `false` or `no`, Jinja's `False` or `0`); None where
+        one is any other."""
+        conditions = list(when.value) if when.id == "sequence" else [when]
+        self.spend(len(conditions) + 1)
+        known = [_literal_condition(condition) for condition in conditions]
+        if False in known:
+            return False
+        return True if known and all(known) else None
 
     def _register(self, entries: dict[str, Node]) -> None:
         """`register: out`: from here `out` is the task's result (`out.stdout`), a value the file does not
@@ -971,6 +989,17 @@ class _Resolution:
         pieces.append(template[start:])
         self.playbook.spend(length)
         return "".join(pieces)
+
+
+def _literal_condition(node: Node) -> bool | None:
+    """Whether a condition written as a literal holds (YAML's `false`, `no`, `off`; Jinja's `False`, `0`);
+    None for any other."""
+    if not _is_scalar(node):
+        return None
+    text = str(node.value).strip()
+    if node.tag == _BOOL:
+        return text.casefold() in ("true", "yes", "on")
+    return _LITERAL_CONDITIONS.get(text)
 
 
 def _is_scalar(node: Node) -> bool:

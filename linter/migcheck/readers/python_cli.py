@@ -15,7 +15,9 @@ a string is split as bash splits it, its pieces the script does not state words 
 parse (a quote left open) the shell refuses and runs none of, so it is left out, and said as a part of the
 script not read (`UNPARSED_COMMAND_LINE`), the script's other commands read as ever. A list or string the
 script assigns to a variable and then runs is read where it runs. The script's structure is kept: the body of
-an `if`, an `except` or a `while` may run, at most one case of a `match` runs (as one branch of `if ... elif`), a `for` over items the script writes out runs once for each, as
+an `if`, an `except` or a `while` may run (an `if` tested by a literal, `if False:` or `if 0:`, never runs its
+body, whose calls create nothing, and `if True:` runs it surely), at most one case of a `match` runs (as one
+branch of `if ... elif`), a `for` over items the script writes out runs once for each, as
 does one over `range()` with bounds written as numbers and a `while` counting a number the script sets up to a
 bound written as one (`i += 1`, no `break`), one over items it does not runs one or more turns, a function of
 the script runs at each of its calls (with its parameters the values it is given), and one no call runs is
@@ -221,7 +223,7 @@ class _Script:
                 self.changed(node.target.id, node)
 
     def branch(self, test: ast.AST, body: list[ast.stmt], orelse: list[ast.stmt], depth: int) -> None:
-        self.write(f"if [ -n {self.hole(test)} ]; then :\n", test)
+        self.write(f"if {_condition(test) or f'[ -n {self.hole(test)} ]'}; then :\n", test)
         self.statements(body, depth + 1)
         if orelse:
             self.write("else :\n")
@@ -507,6 +509,14 @@ def _calls(node: ast.AST) -> Iterator[ast.Call]:
 def _fits_any(case: ast.match_case) -> bool:
     """Whether a case runs for any value that reaches it: `case _:` or `case name:`, with no guard."""
     return isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None and case.guard is None
+
+
+def _condition(test: ast.AST) -> str | None:
+    """The shell's `true` or `false` for a test written as a literal (`if False:`, `if 0:`, `if True:`),
+    which decides the `if` whatever the script is run with; None for any other."""
+    if not isinstance(test, ast.Constant) or test.value is Ellipsis:
+        return None
+    return "true" if test.value else "false"
 
 
 def _string(node: ast.AST) -> str | None:

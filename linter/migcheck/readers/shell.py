@@ -15,7 +15,8 @@ parameters unknown, as code that may run. A `for x in a b c` loop runs once for 
 dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
 an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
-leave different is unknown after; one VM created on two branches is one VM of two paths, whichever runs
+leave different is unknown after (but `if false` never runs its `then`, whose commands create nothing, and
+`if true` or `if :` runs it surely); one VM created on two branches is one VM of two paths, whichever runs
 (`model.joined_paths`). A command after `||` may run too. A command line built as a string and run by
 `eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word.
 So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
@@ -86,6 +87,8 @@ if TYPE_CHECKING:
 
 _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
+# The commands that decide an `if` whatever the script is run with: whether the condition holds.
+_CERTAIN_COMMANDS = {"true": True, ":": True, "false": False}
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
 # Statements within statements (`if` in `if`...): deeper ones are read once through (`_nested_deeper`),
@@ -1395,9 +1398,51 @@ class _Walker:
             self.statement(condition)
         if not any(child.type == "else_clause" for child in node.named_children):
             arms.append([])  # no branch runs
+        holds = self._certain(node)
+        if holds is not None:
+            self._decided(arms, holds)
+            return
         tested = _argument_tested(condition, self.source) if condition is not None else None
         values: list[str | None] = [tested[1]] if tested is not None else []
         self._arms(arms, tested[0] if tested is not None else "", values)
+
+    def _certain(self, node: Node) -> bool | None:
+        """Whether an `if`'s condition holds, where it is one command that decides it whatever the script
+        is run with: `true` or `:` holds, `false` does not (unless the script defines a function of that
+        name); None for any other."""
+        condition = [child for child in node.children_by_field_name("condition") if child.is_named]
+        if len(condition) != 1 or condition[0].type != "command" or len(condition[0].named_children) != 1:
+            return None
+        name = self._text(condition[0].named_children[0])
+        if name in self.functions or name not in _CERTAIN_COMMANDS:
+            return None
+        return _CERTAIN_COMMANDS[name]
+
+    def _decided(self, arms: list[list[Node]], holds: bool) -> None:
+        """The arms of an `if` whose condition the reader knows: the `then` runs surely and the others
+        never, or the `then` never and the rest (its `elif`s, its `else`) as the `if` they make."""
+        if holds:
+            self._arm(arms[0])
+            for arm in arms[1:]:
+                self.never_runs(functools.partial(self._arm, arm))
+            return
+        self.never_runs(functools.partial(self._arm, arms[0]))
+        rest = arms[1:]
+        if len(rest) == 1:
+            self._arm(rest[0])
+        else:
+            self._arms(rest)
+
+    def never_runs(self, run: Callable[[], None]) -> None:
+        """`run` as code that cannot run: its classic calls are calls the script names, which change and
+        create nothing (`xplat.Reading.never`); the variables it sets are not set after it."""
+        before = dict(self.scope.variables)
+        self.spend(len(before))
+        was, self.reading.never = self.reading.never, True
+        try:
+            run()
+        finally:
+            self.reading.never, self.scope.variables = was, before
 
     def cases(self, node: Node) -> None:
         items = [item for item in node.named_children if item.type == "case_item"]
@@ -3060,6 +3105,10 @@ class CommandLines:
     def may_run(self, run: Callable[[], None]) -> None:
         """`run` under a condition the reader cannot decide: as the one branch of an `if`."""
         self.walker.choose([run, lambda: None])
+
+    def never_runs(self, run: Callable[[], None]) -> None:
+        """`run` under a condition that never holds: as the `then` of `if false`."""
+        self.walker.never_runs(run)
 
     def each(self, name: str, items: list[Word], run: Callable[[], None]) -> None:
         """`run` once for each of `items`, `name` set to it, as a `for` loop over words it lists."""

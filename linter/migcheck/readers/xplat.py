@@ -70,6 +70,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
     MAYBE_RUNS,
+    NEVER_RUNS,
     REFUSED_OPTION,
     SERVICE_OF_VM,
     VM_FACTS,
@@ -874,7 +875,8 @@ def _from_environment(holder: str) -> bool:
 
 class Reading:
     """The classic CLI's commands of one script, handed over in the order they run; `resources()` is what
-    they describe. `maybe` is set while the commands handed over may not run (a branch, a loop)."""
+    they describe. `maybe` is set while the commands handed over may not run (a branch, a loop), `never`
+    while they cannot (`if false`, an Ansible task `when: false`)."""
 
     def __init__(self, path: str, arm: bool = False) -> None:
         self.path = path
@@ -886,6 +888,7 @@ class Reading:
         self.stand_in_turns: dict[str, int] = {}
         self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
+        self.never = False
         # While the commands handed over are in the body of a loop over a list the script does not write
         # out, that list as written (`$LIST`), or what else its turns are (see `Role.looped_over`); and what
         # holds the values each turn has its own of (its item `$x`, what the loop reads or assigns).
@@ -916,6 +919,8 @@ class Reading:
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
+        if self.never:
+            return self._never_run(words, at)
         parsed = parse(words, at)
         if parsed is None:
             return self._other(words, at)
@@ -934,6 +939,14 @@ class Reading:
                 self.refused.append(replace(parsed.refused_at, tag=REFUSED_OPTION))
             return NOTHING
         return self._classic(parsed)
+
+    def _never_run(self, words: Sequence[Word], at: Mark) -> Meaning:
+        """A command in code that cannot run: still a classic call the script names, as PowerShell's in
+        `if ($false)` is, but it changes, creates and steps nothing."""
+        path = call_path(words)
+        if self.arm or any(w.text in ("-h", "--help") for w in words) or not classic(path):
+            return NOTHING
+        return Meaning(ClassicCall("azure " + " ".join(path), at, runs=NEVER_RUNS))
 
     def _resource_manager_seen(self) -> None:
         self.arm_from_start |= not self.mode_set

@@ -1,0 +1,62 @@
+"""An Ansible task under `when: false` (`"False"`, `no`), a bash `if false; then` and a Python `if False:` (or
+`if 0:`) were read as code that may run, so the VM they create was reported (MIG202) though it never can be.
+As PowerShell's `if ($false)`, such code now creates nothing: its classic calls are still the script's; and
+the code under `when: true`, `if true` or `if True:` runs surely, the `else` never."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files
+
+_NEVER = "azure vm create contoso-never img ops Passw0rd! -w app-vnet -b web,data"
+_SURE = "azure vm create contoso-sure img ops Passw0rd! -w app-vnet -b web,data"
+
+
+def _multiple_subnets(tmp_path, monkeypatch, name: str, text: str) -> list[str]:
+    files = {name: text, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", "MIG601")
+    assert any(f.code == "MIG601" for f in result.findings)  # the calls are still the script's
+    return [f.message.split("'")[1] for f in result.findings if f.code == "MIG202"]
+
+
+@pytest.mark.parametrize("when", ["false", '"False"', "no", "[true, false]"])
+def test_an_ansible_task_when_false_never_runs(tmp_path, monkeypatch, when):
+    playbook = f"""\
+    - hosts: localhost
+      tasks:
+        - command: {_NEVER}
+          when: {when}
+        - command: {_SURE}
+          when: true
+    """
+    assert _multiple_subnets(tmp_path, monkeypatch, "s.yml", playbook) == ["contoso-sure"]
+
+
+def test_a_bash_if_false_never_runs_its_then(tmp_path, monkeypatch):
+    script = f"""\
+    #!/bin/bash
+    if false; then
+      {_NEVER}
+    else
+      {_SURE}
+    fi
+    if true; then
+      {_SURE.replace("sure", "then")}
+    else
+      {_NEVER.replace("never", "else")}
+    fi
+    """
+    assert _multiple_subnets(tmp_path, monkeypatch, "a.sh", script) == ["contoso-sure", "contoso-then"]
+
+
+@pytest.mark.parametrize("test", ["False", "0", "None"])
+def test_a_python_if_false_never_runs_its_body(tmp_path, monkeypatch, test):
+    args = _NEVER.split()
+    script = f"""\
+    import subprocess
+    if {test}:
+        subprocess.check_call({args!r})
+    else:
+        subprocess.check_call({_SURE.split()!r})
+    """
+    assert _multiple_subnets(tmp_path, monkeypatch, "a.py", script) == ["contoso-sure"]
