@@ -254,8 +254,11 @@ class _Script:
         items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
         turns = _range_turns(node.iter)
         if items is not None and all(_string(item) is not None for item in items):
-            listed = " ".join(shlex.quote(_string(item) or "") for item in items)
-            self.write(f"for {_own(name)} in {listed}; do :\n", node)
+            self.write(f"for {_own(name)} in", node)
+            for item in items:  # each shown where it is written, as a shell loop's items are
+                self.write(" ")
+                self.write(shlex.quote(_string(item) or ""), item)
+            self.write("; do :\n")
         elif turns is not None:  # `range(1, 4)`: once for each number
             self.write(f"for {_own(name)} in {' '.join(map(str, turns))}; do :\n", node)
         else:  # an unquoted variable nothing sets: a list of words the script does not state
