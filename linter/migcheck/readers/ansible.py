@@ -8,15 +8,18 @@ The file is composed with PyYAML's safe loader into nodes with their positions, 
 `pre_tasks`, `tasks`, `post_tasks` and (as tasks that may run) `handlers` are read in that order, as is a task
 file's list; a `block`'s tasks, its `rescue` as tasks that may run, its `always`. A task runs the CLI by
 `command:`, `shell:` or `raw:` (free form, or `cmd:`/`argv:` in the module's arguments or `args:`), by
-`local_action:` or `action:` naming one of those modules, with `when:` as a condition the reader cannot
-decide (but a literal: `when: false`, `"False"` or `no` never runs the task, its calls creating nothing, as
-code under PowerShell's `if ($false)`; `when: true` runs it surely), and with `loop:`/`with_items:` once per item of a list written out (once, standing for one or more,
-over a list it does not write out); `with_dict:` once per entry of a mapping written out (`item.key`,
-`item.value`), `with_nested:` once per combination of lists written out (`item[0]`, `item.1`), and the
-other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's
-`vars:` gives it (or builds of others: `svc: "{{ prefix }}-svc"`), else a value the file does not state, as a
+`local_action:` or `action:` naming one of those modules, with `when:` as a condition the reader cannot decide
+(but a literal: `when: false`, `"False"` or `no` never runs the task, its calls creating nothing, as code
+under PowerShell's `if ($false)`; `when: true` runs it surely), and with `loop:`/`with_items:` once per item
+of a list written out (an item written as a mapping gives `item.<key>`, also read as `item['key']`; once,
+standing for one or more, over a list it does not write out); `with_dict:` once per entry of a mapping written
+out (`item.key`, `item.value`), `with_nested:` once per combination of lists written out (`item[0]`,
+`item.1`), and the other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write
+out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's `vars:` (over them, the task's own
+`vars:`) give it (or builds of others: `svc: "{{ prefix }}-svc"`), else a value the file does not state, as a
 shell script's `$VAR` is; a task's registered result (`register: out`, `{{ out.stdout }}`) is one not stated,
-said as an unread part where a classic command reads it (`REGISTERED_OUTPUT`).
+said as an unread part where a classic command reads it (`REGISTERED_OUTPUT`). A finding about a value a
+loop's item gives is shown at the item where a word starts with it, as a shell loop's is.
 
 A task that includes a task file (`include_tasks:`, `import_tasks:`, the old `include:`; from the folder of the
 file that includes it, a role's `tasks/`, or the playbook's) or a role (`roles:`, `include_role:`,
@@ -271,6 +274,7 @@ class _Playbook:
         # The results tasks register (`register: out`), by name: what a command printed, known only on a run.
         self.registered: dict[str, Mark] = {}
         self.said: set[Mark] = set()  # the uses of a registered result said as unread parts, once each
+        self.looped: set[str] = set()  # the names a loop states now (`item`, `item.n`): shown at the item
         self.spans = spans  # the lines of each task that runs a command, for its suppression comments
         self.spans.clear()
         # The nodes the walk may look at, in proportion to the file's size: aliases may give one list to
@@ -498,7 +502,8 @@ class _Playbook:
             return
 
         def once() -> None:
-            self._task_body(node, entries)
+            with self._own_vars(entries.get("vars")):
+                self._task_body(node, entries)
             self._register(entries)
 
         def conditional() -> None:
@@ -533,6 +538,27 @@ class _Playbook:
             return False
         return True if known and all(known) else None
 
+    @contextlib.contextmanager
+    def _own_vars(self, node: Node | None) -> Iterator[None]:
+        """While a task runs: the variables its own `vars:` give, over the play's; after it, each of those
+        names is what it was before (a `set_fact:` of other names stays)."""
+        given = self._entries(node) if node is not None else None
+        if not given:
+            yield
+            return
+        saved = {name: (self.stated.get(name), self.registered.get(name)) for name in given}
+        self._state(node)
+        try:
+            yield
+        finally:
+            for name, (stated, registered) in saved.items():
+                self.stated.pop(name, None)
+                self.registered.pop(name, None)
+                if stated is not None:
+                    self.stated[name] = stated
+                if registered is not None:
+                    self.registered[name] = registered
+
     def _register(self, entries: dict[str, Node]) -> None:
         """`register: out`: from here `out` is the task's result (`out.stdout`), a value the file does not
         state, whatever the play's variables give that name."""
@@ -557,13 +583,34 @@ class _Playbook:
         """Each run of a looping task: the item's word, and what the run states (`item`, `item.key` and
         `item.value`, `item[0]`...); None for a loop over items the file does not write out."""
         if key in _LOOPS:
-            items = self._listed(loop)
-            return None if items is None else [(item, {name: item}) for item in items]
+            return self._item_runs(loop, name)
         if key == "with_dict":
             return self._dict_runs(loop, name)
         if key in ("with_nested", "with_cartesian"):
             return self._product_runs(loop, name)
         return None
+
+    def _item_runs(self, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
+        """`loop:`/`with_items:` over a list written out: a run per item, `item` its word, or, for an item
+        written as a mapping (`{n: fe1, set: as-a}`), each of its fields (`item.n`, also read as
+        `item['n']`) its word; None for a list not written out, or an item of lists."""
+        if loop.id != "sequence":
+            return None
+        self.spend(len(loop.value) + 1)
+        runs: list[tuple[Word, dict[str, Word | None]]] = []
+        for item in loop.value:
+            if _is_scalar(item):
+                word = self._item_word(item)
+                runs.append((word, {name: word}))
+                continue
+            fields = self._entries(item)
+            if fields is None:
+                return None
+            parts: dict[str, Word | None] = {name: None}
+            for key, value in fields.items():
+                parts[f"{name}.{key}"] = self._item_word(value) if _is_scalar(value) else None
+            runs.append((Word(None, self._mark(item), holder=f"${name}"), parts))
+        return runs
 
     def _dict_runs(self, loop: Node, name: str) -> list[tuple[Word, dict[str, Word | None]]] | None:
         """`with_dict:` over a mapping written out: a run per entry, `item.key` its key, `item.value` its
@@ -611,12 +658,15 @@ class _Playbook:
 
         def bound() -> None:
             saved = {name: self.stated.pop(name, None) for name in parts}
+            looped = self.looped
+            self.looped = looped | parts.keys()
             for name, item in parts.items():
                 if item is not None and item.text is not None:
                     self.stated[name] = (item.text, item.mark)
             try:
                 run()
             finally:
+                self.looped = looped
                 for name, was in saved.items():
                     self.stated.pop(name, None)
                     if was is not None:
@@ -637,13 +687,14 @@ class _Playbook:
         if loop.id != "sequence":
             return None
         self.spend(len(loop.value) + 1)
-        items = []
-        for item in loop.value:
-            if not _is_scalar(item):
-                return None
-            text = item.value if "{{" not in item.value else None
-            items.append(Word(text, self._mark(item), exact=item.style is None, holder=_holder(item.value)))
-        return items
+        if not all(_is_scalar(item) for item in loop.value):
+            return None
+        return [self._item_word(item) for item in loop.value]
+
+    def _item_word(self, node: Node) -> Word:
+        """A loop's item (or a field of one) as a word: its text, or a Jinja one as a value not stated."""
+        text = node.value if "{{" not in node.value else None
+        return Word(text, self._mark(node), exact=node.style is None, holder=_holder(node.value))
 
     def _task_body(self, node: Node, entries: dict[str, Node]) -> None:
         if "block" in entries:
@@ -789,9 +840,12 @@ class _Playbook:
             at = places[opened] if opened < len(places) else (1, 1)
             expression = value[opened + 2 : closed].strip()
             mark = Mark(self.path, at[0], column=at[1])
-            stated = None if self._registered(expression, mark) else self.stated.get(expression)
+            key = _dotted(expression)
+            stated = None if self._registered(expression, mark) else self.stated.get(key)
             if stated is not None:
                 filled = stated[0]
+                if key in self.looped and stated[1].path == self.path:  # shown at the item that gives it
+                    at = (stated[1].line, stated[1].column)
             else:
                 filled = f"{HOLE}-{len(holes)}-"
                 holes.append((_holder(value[opened : closed + 2]), mark))
@@ -815,9 +869,10 @@ class _Playbook:
         ):
             return Word(None, mark, holder=_holder(value))
         if len(expressions) == 1 and expressions[0] == (0, len(bare) - 2):
-            stated = self.stated.get(bare[2:-2].strip())
+            key = _dotted(bare[2:-2].strip())
+            stated = self.stated.get(key)
             if stated is not None:
-                return Word(stated[0], mark)
+                return Word(stated[0], stated[1] if key in self.looped else mark)
         return Word(None, mark, holder=_holder(value))
 
     # --- nodes ---------------------------------------------------------------------------------------
@@ -989,6 +1044,19 @@ class _Resolution:
         pieces.append(template[start:])
         self.playbook.spend(length)
         return "".join(pieces)
+
+
+def _dotted(expression: str) -> str:
+    """A field read by its key in brackets (`item['n']`, `item["n"]`) as the dotted name it is stated by
+    (`item.n`); any other expression as it is."""
+    base, bracket, rest = expression.partition("[")
+    rest = rest.strip()
+    if not bracket or len(rest) < 3 or rest[0] not in "'\"" or not rest.endswith(f"{rest[0]}]"):
+        return expression
+    key = rest[1:-2]
+    if rest[0] in key or "]" in key:
+        return expression
+    return f"{base.strip()}.{key}"
 
 
 def _literal_condition(node: Node) -> bool | None:
