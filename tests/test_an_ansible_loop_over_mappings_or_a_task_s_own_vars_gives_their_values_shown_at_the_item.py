@@ -59,3 +59,19 @@ def test_a_with_dict_value_s_finding_points_at_the_entry(tmp_path, monkeypatch):
     files = {"d.yml": playbook, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG}
     result = lint_files(tmp_path, monkeypatch, files, "MIG202")
     assert where(result.findings) == ["MIG202 d.yml:6:25"]  # at `data` of `web,data`
+
+
+def test_an_included_file_s_finding_about_the_including_loop_s_item_stays_in_that_file(tmp_path, monkeypatch):
+    playbook = """\
+    - hosts: localhost
+      tasks:
+        - include_tasks: vm.yml
+          loop: [web, "web,data"]
+    """
+    tasks = """\
+    - command:
+        argv: [azure, vm, create, contoso-inc, img, ops, pw, -w, app-vnet, -b, "{{ item }}"]
+    """
+    files = {"site.yml": playbook, "vm.yml": tasks, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202")
+    assert [f.location.path for f in result.findings if f.location] == ["vm.yml"]

@@ -872,7 +872,8 @@ class _Playbook:
             key = _dotted(bare[2:-2].strip())
             stated = self.stated.get(key)
             if stated is not None:
-                return Word(stated[0], stated[1] if key in self.looped else mark)
+                at_item = key in self.looped and stated[1].path == self.path
+                return Word(stated[0], stated[1] if at_item else mark)
         return Word(None, mark, holder=_holder(value))
 
     # --- nodes ---------------------------------------------------------------------------------------
