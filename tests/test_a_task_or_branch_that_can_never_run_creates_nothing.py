@@ -60,3 +60,25 @@ def test_a_python_if_false_never_runs_its_body(tmp_path, monkeypatch, test):
         subprocess.check_call({_SURE.split()!r})
     """
     assert _multiple_subnets(tmp_path, monkeypatch, "a.py", script) == ["contoso-sure"]
+
+
+_WITH_SUBNET = "azure vm create contoso-one img ops Passw0rd! -w app-vnet -b web"
+_NO_SUBNET = "azure vm create contoso-one img ops Passw0rd! -w app-vnet"
+
+
+@pytest.mark.parametrize(
+    ("name", "script"),
+    [
+        ("a.sh", f"if :; then\n  {_WITH_SUBNET}\nelse\n  {_NO_SUBNET}\nfi\n"),
+        (
+            "a.py",
+            f"import subprocess\nif True:\n    subprocess.check_call({_WITH_SUBNET.split()!r})\n"
+            f"else:\n    subprocess.check_call({_NO_SUBNET.split()!r})\n",
+        ),
+    ],
+    ids=["bash", "python"],
+)
+def test_the_branch_a_literal_test_takes_is_the_vm_s_only_path(tmp_path, monkeypatch, name, script):
+    files = {name: script, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG203", dedent=False)
+    assert result.findings == []  # not "may have no subnet": the `else` never runs
