@@ -301,7 +301,18 @@ class MigcheckSession:
             # deployment code, which pytest would otherwise import (run) as a test module.
             outcome.force_result([checks])
         else:
-            outcome.force_result([checks, *outcome.get_result()])
+            outcome.force_result([checks, *self._not_imported(file_path, outcome.get_result())])
+
+    def _not_imported(self, path: Path, nodes: list[Any]) -> list[Any]:
+        """The collectors other plugins made of a classic file, less those that would import it, unless
+        its name is a test module's (`python_files`). pytest makes a module of any `.py` file named on the
+        command line whatever its name (and `--doctest-modules` of every one): importing a deployment
+        script runs it, its `azure vm create` included. Only the checks of such a script are collected."""
+        from _pytest.python import path_matches_patterns  # the test pytest itself applies to a walk
+
+        if path_matches_patterns(path, self.config.getini("python_files")):
+            return nodes
+        return [node for node in nodes if not isinstance(node, pytest.Module)]
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, None]:
