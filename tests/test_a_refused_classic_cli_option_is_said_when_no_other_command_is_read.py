@@ -44,5 +44,11 @@ def test_a_folder_check_says_it_of_both_scripts(
     (tmp_path / "sites.ps1").write_text(POWERSHELL, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
-    assert "Not read as written: sites.sh:2:39: line 2 gives the classic `azure` command an option" in out
-    assert "Not read as written: sites.ps1:1:41: line 1 gives the classic `azure` command an option" in out
+    assert (
+        "Not read as written: sites.sh:2:39: line 2 gives the classic `azure network local-network create` the option"
+        in out
+    )
+    assert (
+        "Not read as written: sites.ps1:1:41: line 1 gives the classic `azure network local-network create` the option"
+        in out
+    )

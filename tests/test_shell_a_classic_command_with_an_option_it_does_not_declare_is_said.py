@@ -36,7 +36,10 @@ def test_check_and_json_say_what_kind_of_part_it_is(
     (tmp_path / "deploy.sh").write_text(REFUSED, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", "deploy.sh")
-    assert "Not read as written: deploy.sh:3:60: line 3 gives the classic `azure` command an option" in out
+    assert (
+        "Not read as written: deploy.sh:3:60: line 3 gives the classic `azure network vnet create` the option `-I`"
+        in out
+    )
     assert "the CLI refuses it as an unknown option and runs nothing" in out
     _, out, _ = run_cli(capsys, "plan", "deploy.sh", "--format", "json")
     parts = [p for s in json.loads(out)["subscriptions"] for p in s.get("unread_parts", [])]

@@ -1474,13 +1474,21 @@ class MigrationStep:
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the
 # command's line most likely lost the `\` that would have continued it.
 LOST_CONTINUATION = "\\"
-# The tag of a `Script.unread` mark of a shell `azure` command's option its classic form does not declare
-# (`-I` where the CLI has `-i`): commander refuses the command, which runs nothing.
-REFUSED_OPTION = "refused-option"
-# The tag of a `Script.unread` mark of an option a task gives Ansible's classic `azure` module that its
-# argument_spec does not declare (`subnet_name:`): Ansible refuses the whole task ("Unsupported parameters"),
-# which creates nothing.
-REFUSED_MODULE_OPTION = "refused-module-option"
+# The start of the tag of a `Script.unread` mark of a shell `azure` command's option its classic form does
+# not declare (`-I` where the CLI has `-i`), the command and the option as written after it
+# ("refused-option:vm create:--vnet-name", `refused_option`): commander refuses the command, which runs nothing.
+REFUSED_OPTION = "refused-option:"
+# The start of the tag of a `Script.unread` mark of an option a task gives Ansible's classic `azure` module
+# that its argument_spec does not declare (`subnet_name:`), the option after it: Ansible refuses the whole
+# task ("Unsupported parameters"), which creates nothing.
+REFUSED_MODULE_OPTION = "refused-module-option:"
+
+
+def refused_option(command: str, option: str) -> str:
+    """The tag of a mark of `option`, which the classic CLI's `command` ("vm create") does not declare."""
+    return f"{REFUSED_OPTION}{command}:{option}"
+
+
 # The tag of a `Script.unread` mark of a classic command's value an Ansible task takes from another task's
 # registered result (`{{ out.stdout }}`): what a command printed when the playbook ran, which the file does not
 # state, whatever the play's variables give that name.

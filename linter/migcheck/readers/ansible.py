@@ -778,7 +778,7 @@ class _Playbook:
             # Ansible refuses the whole task: said where the option is written, and nothing is created.
             if not self.walking:  # an included file's task is said by that file's own check
                 self.lines.unread(
-                    replace(self._mark(_key_node(value, undeclared)), tag=REFUSED_MODULE_OPTION)
+                    replace(self._mark(_key_node(value, undeclared)), tag=REFUSED_MODULE_OPTION + undeclared)
                 )
             return True
         state = given.get("state")

@@ -71,7 +71,6 @@ from migcheck.model import (
     GATEWAY,
     MAYBE_RUNS,
     NEVER_RUNS,
-    REFUSED_OPTION,
     SERVICE_OF_VM,
     VM_FACTS,
     VPN,
@@ -109,6 +108,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     network_stand_in,
+    refused_option,
     rules_after,
     without_path_in_none,
 )
@@ -528,6 +528,7 @@ class Parsed:
     foreign: bool = False
     resource_manager: bool = False
     refused_at: Mark | None = None  # where the first option the classic command does not declare is written
+    refused: str = ""  # that option as written (`--vnet-name`, `-I`)
 
     def value(self, name: str, position: int | None = None) -> Word | None:
         """The option `name`'s value, else the positional argument at `position`; a `<dns-name>` as the CLI
@@ -675,6 +676,12 @@ def _step_positionals(path: tuple[str, ...]) -> tuple[str, ...]:
     return ("service-name", "deployment-name") if path[:2] == ("service", "deployment") else ("name",)
 
 
+def _refuse(parsed: Parsed, at: Mark, option: str) -> None:
+    """The first option the classic command does not declare is where, and as what, it is refused."""
+    if parsed.refused_at is None:
+        parsed.refused_at, parsed.refused = at, option
+
+
 def _named_options(
     word: Word,
     long_names: dict[str, tuple[str, str]],
@@ -691,7 +698,7 @@ def _named_options(
         if found is None:
             parsed.foreign = True
             parsed.resource_manager |= name == "resource-group"
-            parsed.refused_at = parsed.refused_at or word.mark
+            _refuse(parsed, word.mark, "--" + name)
             return []
         attached = _attached(word, len(name) + 3, value) if equals else None
         return [(found[0], found[1], attached)]
@@ -701,7 +708,7 @@ def _named_options(
         if found is None:
             parsed.foreign = True
             parsed.resource_manager |= letter == "g"
-            parsed.refused_at = parsed.refused_at or word.mark
+            _refuse(parsed, word.mark, "-" + letter)
             continue
         named.append((found[0], found[1], None))
     return named
@@ -936,7 +943,8 @@ class Reading:
             if not self.arm and not parsed.resource_manager and parsed.refused_at is not None:
                 # Said, not read: the CLI refuses an option the command does not declare, so it creates
                 # nothing, though the script may well be meant to.
-                self.refused.append(replace(parsed.refused_at, tag=REFUSED_OPTION))
+                tag = refused_option(" ".join(parsed.path), parsed.refused)
+                self.refused.append(replace(parsed.refused_at, tag=tag))
             return NOTHING
         return self._classic(parsed)
 

@@ -91,20 +91,6 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "command before it may have lost a `\\` at its line end, so its options here are not given to it; end "
         "each line the command goes on from with `\\`",
     ),
-    REFUSED_OPTION: (
-        "refused-option",
-        "gives the classic `azure` command an option it does not declare (the option table of the classic "
-        "CLI, azure-xplat-cli 0.x; option letters are case-sensitive): the CLI refuses it as an unknown option "
-        "and runs nothing, so migcheck does not read it and what it would create is missing; write the option "
-        "as the command declares it (`azure <command> --help` lists them)",
-    ),
-    REFUSED_MODULE_OPTION: (
-        "refused-option",
-        "gives Ansible's classic `azure` module an option its argument_spec does not declare: Ansible refuses "
-        "the whole task (Unsupported parameters) and runs nothing, so migcheck does not read it and the VM it "
-        "would create is missing; remove the option, or write it as the module declares it (name, image, "
-        "location, role_size, storage_account, virtual_network_name, endpoints, user, password, ...)",
-    ),
     REGISTERED_OUTPUT: (
         "registered-output",
         "gives a classic command a value from a task's registered result (`{{ out.stdout }}`): what a command "
@@ -159,6 +145,7 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         '(`subprocess.call(["azure", ...])`)',
     ),
 }
+REFUSED_OPTION_WHY = "refused-option"
 ESCAPED_PARAMETER_WHY = "escaped-parameter"
 OTHER_SHELL_WHY = "other-shell"
 LONE_DASH = "lone-dash"
@@ -169,7 +156,13 @@ _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
 def said_alone(mark: Mark) -> bool:
     """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
     parser could not read (see `_SAID_ALONE`; also a PowerShell backtick before a parameter's dash)."""
-    return mark.tag in _SAID_ALONE or escaped_parameter(mark) or other_shell(mark)
+    return mark.tag in _SAID_ALONE or refused(mark) or escaped_parameter(mark) or other_shell(mark)
+
+
+def refused(mark: Mark) -> bool:
+    """Whether `mark` is of an option the classic CLI's command or Ansible's classic module does not
+    declare."""
+    return mark.tag.startswith((REFUSED_OPTION, REFUSED_MODULE_OPTION))
 
 
 def other_shell(mark: Mark) -> bool:
@@ -189,6 +182,8 @@ def why_named(mark: Mark) -> str:
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
         return said[0]
+    if refused(mark):
+        return REFUSED_OPTION_WHY
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
     if other_shell(mark):
@@ -201,6 +196,8 @@ def why(mark: Mark) -> str:
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
         return f"line {mark.line} {said[1]}"
+    if refused(mark):
+        return f"line {mark.line} {_refused(mark.tag)}"
     if escaped_parameter(mark):
         name = mark.tag[1:]
         return (
@@ -217,6 +214,26 @@ def why(mark: Mark) -> str:
             "commands in a bash script to have them checked"
         )
     return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
+
+
+def _refused(tag: str) -> str:
+    """What a refused option is, named with the command or module that refuses it, and what to do."""
+    if tag.startswith(REFUSED_MODULE_OPTION):
+        option = tag.removeprefix(REFUSED_MODULE_OPTION)
+        return (
+            f"gives Ansible's classic `azure` module the option `{visible(option)}`, which its argument_spec "
+            "does not declare: Ansible refuses the whole task (Unsupported parameters) and runs nothing, so "
+            "migcheck does not read it and the VM it would create is missing; remove the option, or write it as "
+            "the module declares it (name, image, location, role_size, storage_account, virtual_network_name, "
+            "endpoints, user, password, ...)"
+        )
+    command, _, option = tag.removeprefix(REFUSED_OPTION).partition(":")
+    return (
+        f"gives the classic `azure {command}` the option `{visible(option)}`, which it does not declare (the "
+        "option table of the classic CLI, azure-xplat-cli 0.x; option letters are case-sensitive): the CLI "
+        "refuses it as an unknown option and runs nothing, so migcheck does not read it and what it would "
+        f"create is missing; write the option as the command declares it (`azure {command} --help` lists them)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
