@@ -49,6 +49,7 @@ from migcheck.model import (
     ServiceRegion,
     Severity,
     cannot_name,
+    is_placeholder,
     is_stand_in,
     is_unnamed_role,
     local_site_stand_in,
@@ -2454,6 +2455,7 @@ def _service_step(
         notes = (state_note, *notes)
     if placement.partly_described:
         notes = (_partly_described_note(service), *notes)
+    notes = (*_unnamed_service_notes(service), *notes)  # what to fill in before anything else
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -2695,13 +2697,56 @@ def _deployment_name(placement: Placement) -> str:
 
 
 def _unnamed_deployment_note(service: CloudService, stand_in: str) -> str:
-    """How to find the name of a deployment the files do not name, for the commands' placeholder."""
+    """How to find the name of a deployment the files do not name, for the commands' placeholder. Of a
+    service whose name no file states either, the deployment's stand-in is the service's: the commands'
+    placeholder is then the deployment's, and the command that gives it needs the service's name filled in
+    first (`_unnamed_service_notes`)."""
     ask = f"Get-AzureDeployment -ServiceName {_ps(service_name(service))} -Slot Production"
+    if _unnamed_service(service):
+        return (
+            f"The files do not name its deployment either: fill in its name for '{UNSTATED_DEPLOYMENT}' in the "
+            f"commands. Once the cloud service's name is in place of '{service_name(service)}', {ask} gives it "
+            "(DeploymentName; -Slot Staging for a staging deployment)."
+        )
     return (
         f"The files do not name this deployment ('{stand_in}' stands for it here): fill in its name for "
         f"'{UNSTATED_DEPLOYMENT}' in the commands. {ask} gives it (DeploymentName; -Slot Staging for a "
         "staging deployment)."
     )
+
+
+_PASSED_SERVICE = "<cloud service name, "
+
+
+def _unnamed_service(service: CloudService) -> bool:
+    """Whether the service's name in the commands is one of migcheck's stand-ins, not a name (nor a
+    placeholder a file writes, which the file's user knows to fill in)."""
+    name = service_name(service)
+    return is_stand_in(name) and not is_placeholder(name, "CloudService")
+
+
+def _unnamed_service_notes(service: CloudService) -> tuple[str, ...]:
+    """What to fill in before any command of a cloud service whose name the files do not state (a value a
+    script gets only when it runs): its stand-in (`<cloud service name, site.yml:6>`) is in the commands,
+    which cannot run as written."""
+    if not _unnamed_service(service):
+        return ()
+    name = service_name(service)
+    where = name.removeprefix(_PASSED_SERVICE).removesuffix(">") if name.startswith(_PASSED_SERVICE) else ""
+    acts = f", which the command at {where} acts on when it runs" if where else ""
+    return (
+        f"Fill in first: the files do not state the name of this cloud service{acts}. '{name}' stands for it in "
+        f"this step, and no command here runs until its name is put in place of '{name}': Get-AzureVM, with "
+        f"no parameters, lists each VM with its ServiceName ({_vms_to_find(service)}).",
+    )
+
+
+def _vms_to_find(service: CloudService) -> str:
+    """The VMs to look for in Get-AzureVM's list to find their service, in words."""
+    names = [vm.name for vm in service.vms if not is_stand_in(vm.name)]
+    if not names:
+        return "look for the VMs this step moves"
+    return "look for " + ", ".join(f"'{name}'" for name in names)
 
 
 def _alone(service: CloudService, placement: Placement) -> CloudService:
@@ -3012,6 +3057,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         downtime=downtime,
         blockers=builder.blockers(service),
         notes=(
+            *_unnamed_service_notes(service),
             where,
             *(_unnamed_deployment_note(service, name) for name in unnamed),
             _partly_described_note(service)
