@@ -204,7 +204,9 @@ def test_a_step_after_a_blocked_one_is_not_ready_and_says_it_waits_on_it(plan_of
     assert "⛔ not ready (waits on step 1)" in render_plan(plan, "markdown")
     # Past three, the steps are counted: `after` lists them (a storage account after every step of VMs).
     assert not_ready_words(replace(account, waits_on=(2, 3, 5))) == "waits on steps 2, 3 and 5"
-    assert not_ready_words(replace(account, waits_on=(2, 3, 5, 8))) == "waits on 4 steps"
+    after = tuple(f"service:svc{n}" for n in (2, 3, 5, 8))
+    waiting = replace(account, after=after, waits_on=(2, 3, 5, 8))
+    assert not_ready_words(waiting) == "waits on all 4 steps it comes after"
 
 
 CSDEF = (

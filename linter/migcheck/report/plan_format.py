@@ -514,18 +514,23 @@ def not_ready_words(step: Step) -> str:
     said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
     said += [NOT_DECIDED] if step.partly_described else []
     said += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
-    said += [f"waits on {_and_steps(step.waits_on)}"] if step.waits_on else []
+    said += [f"waits on {_waited_steps(step)}"] if step.waits_on else []
     return "; ".join(said)
 
 
-def _and_steps(numbers: tuple[int, ...]) -> str:
-    """`step 2`, `steps 2 and 5`, `steps 2, 3 and 5`; `24 steps` past three, which the step's `after` lists
-    (a storage account after every step of VMs), so that the verdict stays one short phrase."""
+def _waited_steps(step: Step) -> str:
+    """`step 2`, `steps 2 and 5`, `steps 2, 3 and 5`; past three, counted against the steps it comes after,
+    which its `after` lists beside the verdict (a storage account after every step of VMs), so that the
+    verdict stays one short phrase and agrees with that list: `4 of the 5 steps it comes after` (the others
+    are ready), `all 24 steps it comes after`."""
+    numbers = step.waits_on
     if len(numbers) == 1:
         return f"step {numbers[0]}"
-    if len(numbers) > 3:
-        return f"{len(numbers)} steps"
-    return f"steps {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    if len(numbers) <= 3:
+        return f"steps {', '.join(map(str, numbers[:-1]))} and {numbers[-1]}"
+    if len(numbers) >= len(step.after):
+        return f"all {len(numbers)} steps it comes after"
+    return f"{len(numbers)} of the {len(step.after)} steps it comes after"
 
 
 def _s(items: tuple[object, ...]) -> str:
