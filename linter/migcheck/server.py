@@ -666,9 +666,11 @@ def _position(source: SourceText, offset: int, codec: PositionCodec) -> lsp.Posi
 
 # Where a suppression comment goes, by the ending of the file's name (a script with no extension by its
 # `#!` line, `_shebang_kind`): what each reader honours. XML files take `<!-- migcheck: ignore[...] -->`
-# before the element; scripts `# migcheck: ignore[...]` on a line of its own before the statement. Inventory exports (JSON) have no comments, and declarations (TOML) are not
+# before the element; scripts `# migcheck: ignore[...]` on a line of its own before the statement, Ansible
+# playbooks and task files before the task. Inventory exports (JSON) have no comments, and declarations (TOML) are not
 # read for them: they are offered no suppression, which would break the file or silence nothing.
 XML_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
+ANSIBLE_SUFFIXES = (".yml", ".yaml")
 # Findings no comment can quiet, so no quick fix offers one: a file that does not parse has no comments
 # to read (MIG001), and a suppression comment's own problems are mended in the comment (MIG005, MIG006).
 UNSUPPRESSIBLE = frozenset({"MIG001", "MIG005", "MIG006"})
@@ -676,11 +678,13 @@ SCRIPT_SUFFIXES = (".py", ".ps1", ".psm1", ".sh", ".bash")
 
 
 def suppressed_on(document: TextDocument) -> str | None:
-    """What a suppression comment in `document` covers: "element" (XML), "statement" (scripts), or None
-    for a kind whose reader reads no comments (inventory exports, declarations)."""
+    """What a suppression comment in `document` covers: "element" (XML), "statement" (scripts), "task"
+    (Ansible), or None for a kind whose reader reads no comments (inventory exports, declarations)."""
     name = (document.path or document.uri).lower()
     if name.endswith(XML_SUFFIXES):
         return "element"
+    if name.endswith(ANSIBLE_SUFFIXES):
+        return "task"
     scripted = name.endswith(SCRIPT_SUFFIXES) or _shebang_kind(name, document.source) is not None
     return "statement" if scripted else None
 
@@ -691,6 +695,8 @@ def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
     covered = suppressed_on(document)
     if covered == "element":
         return _xml_suppression(document, diagnostic)
+    if covered == "task":
+        return _task_suppression(document, diagnostic)
     if covered == "statement":
         name = document.path or document.uri
         python = name.lower().endswith(".py") or _shebang_kind(name, document.source) is FileKind.PYTHON
@@ -730,6 +736,21 @@ def _script_suppression(
     else:
         line, before = _powershell_statement_start(source, at.line, at.character)
     return None if before.strip() else _line_before(document, line, comment)
+
+
+def _task_suppression(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit | None:
+    """Insert `# migcheck: ignore[CODE] reason` on a line of its own before the first line of the Ansible
+    task the diagnostic is in, indented like it: the reader lets such a comment cover the task that starts
+    on the next line, and only a task that runs a classic command (`ansible.task_spans`), the innermost
+    where tasks are nested in a `block:`. None where no such task holds the diagnostic."""
+    from migcheck.readers.ansible import task_spans
+
+    line = diagnostic.range.start.line + 1
+    spans = task_spans(document.path or document.uri, _encode(document.source))
+    starts = [first for first, last in spans if first <= line <= last]
+    if not starts:
+        return None
+    return _line_before(document, max(starts) - 1, f"# migcheck: ignore[{diagnostic.code}] reason")
 
 
 def _line_before(document: TextDocument, line: int, comment: str) -> lsp.TextEdit:

@@ -202,6 +202,16 @@ def _ends_the_key(data: bytes, at: int) -> bool:
 
 
 def read(path: str, data: bytes) -> Document:
+    return _read(path, data)[0]
+
+
+def task_spans(path: str, data: bytes) -> list[tuple[int, int]]:
+    """The first and last line (from 1) of each task of the playbook or task file that runs a classic
+    command: a suppression comment on a line of its own covers the one that starts on the next line."""
+    return _read(path, data)[1]
+
+
+def _read(path: str, data: bytes) -> tuple[Document, list[tuple[int, int]]]:
     import yaml  # type: ignore[import-untyped]
 
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
@@ -211,11 +221,13 @@ def read(path: str, data: bytes) -> Document:
         if not _runs_the_cli(data) and any(call in data for call in _GO_TEMPLATE_CALLS):
             # A Helm chart's template (`{{ include "name" . }}`, `{{ .Values.azure }}`), met for the word
             # `include:` or a key `azure:` in it, is no YAML until rendered, and no playbook: nothing to report.
-            return Document(path, None, "", text=text)
+            return Document(path, None, "", text=text), []
         if isinstance(error, yaml.MarkedYAMLError):
-            return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text)
+            return Document(path, FileKind.SHELL, "", problem=_syntax(path, error), text=text), []
         what = "nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
-        return Document(path, FileKind.SHELL, "", problem=_problem(what, Mark(path, 1, column=1)), text=text)
+        return Document(
+            path, FileKind.SHELL, "", problem=_problem(what, Mark(path, 1, column=1)), text=text
+        ), []
     spans: list[tuple[int, int]] = []
     ran: list[shell.CommandLines] = []
 
@@ -227,10 +239,11 @@ def read(path: str, data: bytes) -> Document:
     others = ran[-1].functions_run() if ran else ()
     suppressions, marked = _suppressions(path, text, spans)
     if not resources:
-        return Document(path, None, "", (), suppressions, marked, text=text)
-    return Document(
+        return Document(path, None, "", (), suppressions, marked, text=text), spans
+    document = Document(
         path, FileKind.SHELL, "", resources, suppressions, marked, text=text, functions_run=others
     )
+    return document, spans
 
 
 def _called(path: str, roots: list[Node], resources: tuple[object, ...]) -> tuple[object, ...]:
