@@ -145,7 +145,7 @@ import itertools
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -4326,6 +4326,16 @@ def _identity(value: Unknown) -> object:
     if value.ident is not None or not value.either:
         return value.ident
     return (_EITHER, *value.either)
+
+
+def _built_identity(value: Unknown) -> object:
+    """What tells the value apart: its definition, else, for a string built around values of known
+    definitions (`"$($prefix)vnet"`, `$prefix + "vnet"`), how it is built of them, so that two calls
+    that build it alike name one resource (as `Interpreter._passed` has a function's calls pass one
+    value); else None."""
+    if value.ident is not None or not value.shape or not value.holes or None in value.holes:
+        return value.ident
+    return ("built", value.shape, value.holes)
 
 
 def _null_on_a_path(value: Value) -> bool:
@@ -9897,7 +9907,7 @@ class Interpreter:
         uploaded = self._uploaded_network(arg.value)
         if uploaded:
             return NameRef(uploaded, mark)
-        ident = arg.value.ident if isinstance(arg.value, Unknown) else None
+        ident = _built_identity(arg.value) if isinstance(arg.value, Unknown) else None
         key = ("ident", ident) if ident is not None else ("at", mark.line, mark.column)
         found = self.unstated_networks.get(key)
         if found is None:
@@ -14488,7 +14498,8 @@ def _add(a: Value | None, b: Value) -> Value:
         return _as_sure_as(Text(a.value + b.value, a.mark, written=written), a, b)
     head = _shape(a)
     if head is not None and isinstance(b, (Text, Unknown)):  # a string some of which is not stated
-        return _joined_shape(head, b, a.written if isinstance(a, (Text, Unknown)) else None)
+        head_holes = _holes_of(a) if isinstance(a, Unknown) else []
+        return _joined_shape(head, b, a.written if isinstance(a, (Text, Unknown)) else None, head_holes)
     if isinstance(a, Table) and isinstance(b, Table):
         return _merged(a, b)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
@@ -14642,15 +14653,21 @@ def _shape(value: Value | None) -> str | None:
     return value.shape if isinstance(value, Unknown) else None
 
 
-def _joined_shape(head: str, tail: Text | Unknown, written: Written | None = None) -> Unknown:
-    """`a + b` of a string `a` known only in part (its shape, `head`, where it is `written`), or of a `b`
-    the script does not state: the shape of the string it makes (see `Unknown.shape`), none when it is
-    longer than `_longest`."""
+def _joined_shape(
+    head: str, tail: Text | Unknown, written: Written | None = None, head_holes: Sequence[object] = ()
+) -> Unknown:
+    """`a + b` of a string `a` known only in part (its shape, `head`, where it is `written`, the values of
+    its holes `head_holes`), or of a `b` the script does not state: the shape of the string it makes and
+    the values of its holes (see `Unknown.shape`), none when it is longer than `_longest`."""
     added = tail.value if isinstance(tail, Text) else tail.shape or automation.HOLE
     if len(head) + len(added) > _longest(head, added):
         return Unknown("")
     added_written = tail.written if isinstance(tail, Text) or tail.shape else None
-    return Unknown("", shape=head + added, written=_joined_written(written, len(head), added_written))
+    shape = head + added
+    holes = (*head_holes, *(_holes_of(tail) if isinstance(tail, Unknown) else ()))
+    known = len(holes) == shape.count(automation.HOLE)  # a string that writes a hole itself: none
+    joined = _joined_written(written, len(head), added_written)
+    return Unknown("", shape=shape, written=joined, holes=holes if known else ())
 
 
 def _longest(*pieces: str) -> int:

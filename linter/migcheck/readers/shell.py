@@ -828,6 +828,8 @@ class _Value:
 
 
 _UNSTATED = _Value(None)
+# The variables bash gives another value each time it expands them.
+_ANEW_EACH_TIME = frozenset(("RANDOM", "SRANDOM"))
 # What stands for a value the script does not state in a command line `eval` runs: one word, which no
 # script writes, that the grammar reads as a word wherever it stands.
 _HOLE = xplat.HOLE
@@ -2381,6 +2383,9 @@ class _Walker:
             return _Value(word.text, word.mark, word.exact, holder=word.holder)
         if name in ("@", "*"):
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
+        if name in _ANEW_EACH_TIME:  # two `$RANDOM`s are two values; a variable set from one holds one
+            at = self.where.mark(name_node)
+            return _Value(None, at, holder=f"${name}@{at.line}:{at.column}")
         found = self.lookup(name)
         if found.text is None and found.holder is None and found.words is None:
             return replace(found, holder=f"${name}")  # the environment's, or one branches leave unknown

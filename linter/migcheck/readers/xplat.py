@@ -143,6 +143,18 @@ class Word:
     # nothing, which the CLI reads as not given (a VM in no virtual network).
     maybe_empty: bool = False
 
+    @property
+    def identity(self) -> str | None:
+        """What tells the value apart from others the script does not state: what holds it, else, for a
+        word built around such values (`"${PREFIX}vnet"`), its shape with what holds each of them, so
+        that two commands given the same expression of the same values name one resource, as two given
+        `$svc` do. None where nothing tells (a part whose holder is not known)."""
+        if self.holder is not None:
+            return self.holder
+        if self.shape is None or not self.holes or None in self.holes:
+            return None
+        return "\0".join((self.shape, *(hole or "" for hole in self.holes)))
+
     def at(self, offset: int) -> Mark:
         """Where the character at `offset` of the value is written, when the word says; else the word."""
         return replace(self.mark, column=self.mark.column + offset) if self.exact and offset else self.mark
@@ -1130,9 +1142,9 @@ class Reading:
         given the same variable (`$svc` twice is one service), else one where it is passed."""
         if word is not None and word.text:
             return word.text
-        if word is None or word.holder is None:
+        if word is None or word.identity is None:
             return self._stand_in(what, at)
-        return self._unstated_once(f"{what}\0{word.holder}", self._stand_in(what, at))
+        return self._unstated_once(f"{what}\0{word.identity}", self._stand_in(what, at))
 
     def _looped_over(self, name: Word | None) -> str:
         """The list of the loop over items the script does not write out that the commands are in, when
@@ -1291,9 +1303,9 @@ class Reading:
     def _unstated_network(self, vnet: Word) -> str:
         """The stand-in of a network `-w` passes by a value the script does not state: one per value
         (`-w $VNET` twice is one network), named where it is first passed (`model.network_stand_in`)."""
-        if vnet.holder is None:
+        if vnet.identity is None:
             return network_stand_in(vnet.mark)
-        return self._unstated_once(f"virtual network\0{vnet.holder}", network_stand_in(vnet.mark))
+        return self._unstated_once(f"virtual network\0{vnet.identity}", network_stand_in(vnet.mark))
 
     def _network_name(self, vnet: Word | None) -> str:
         """The name of the network a command names: as stated, else the stand-in an earlier command gave
@@ -1403,7 +1415,7 @@ class Reading:
 
     def _held_before(self, what: str, word: Word) -> str:
         """The stand-in an earlier command gave the value `word` holds, if any."""
-        return self.unstated.get(f"{what}\0{word.holder}", "") if word.holder is not None else ""
+        return self.unstated.get(f"{what}\0{word.identity}", "") if word.identity is not None else ""
 
     def _changed_vm(self, parsed: Parsed) -> _Vm | None:
         """The VM a command changes: the script's own of that name, or one of the service `-d` names (the
@@ -2308,7 +2320,7 @@ def _unregister(reading: Reading, parsed: Parsed) -> None:
     disk = parsed.path[1] == "disk"
     unstated = not (name.text and name.text.strip())
     what = "disk name" if disk else "image name"
-    held = reading.unstated.get(f"{what}\0{name.holder}") if unstated and name.holder else None
+    held = reading.unstated.get(f"{what}\0{name.identity}") if unstated and name.identity else None
     shown = held if unstated else name.text
     if shown:
         (reading.made.disks if disk else reading.made.images).pop(shown.casefold(), None)
