@@ -2646,13 +2646,14 @@ def _service_cli(arguments: str, vms: Iterable[Role]) -> Commands:
 
 def _prepared_states(service: str, vms: Iterable[Role]) -> list[str]:
     """Get-AzureVM's MigrationState of each VM by name; of every VM of the service, once, for VMs the files
-    stand for without naming them (`<VMs of cloud service web>`): no `-Name` a command could be given."""
+    stand for without naming them (`<VMs of cloud service web>`), or where they name none (a service a
+    script only associates a reserved IP with): no `-Name` a command could be given."""
     names = [vm.name for vm in vms]
     named = [name for name in names if not name.startswith(_VMS_OF)]
     states = [
         f"(Get-AzureVM -ServiceName {_ps(service)} -Name {_ps(name)}).VM.MigrationState" for name in named
     ]
-    if len(named) < len(names):
+    if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         states.append(
             f"Get-AzureVM -ServiceName {_ps(service)} | ForEach-Object {{ '{{0}}: {{1}}' -f $_.Name, "
             f"(Get-AzureVM -ServiceName {_ps(service)} -Name $_.Name).VM.MigrationState }}"
@@ -2666,7 +2667,7 @@ def _prepared_states_cli(vms: Iterable[Role]) -> list[str]:
     names = [vm.name for vm in vms]
     named = [name for name in names if not name.startswith(_VMS_OF)]
     states = [f"azure vm show {_sh(name)} -vv" for name in named]
-    if len(named) < len(names):
+    if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         which = "each other VM" if named else "each VM"
         states += [
             f"# {which} of the cloud service that `azure vm list` shows:",
@@ -3044,6 +3045,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         moves=(
             f"{service.label}: {_contents(service)}",
             *_vm_security_groups(service.vms),
+            *(f"reserved IP {named(ip, 'ReservedIP')}" for _, ip in _moving_reserved_ips([service])),
             *(
                 f"reserved IP {named(ip.name, 'ReservedIP')}, {_bound(ip)}"
                 for _, ip in _bound_reserved_ips([service])
@@ -3117,6 +3119,11 @@ def _no_subnets(service: CloudService) -> str:
     """What the files say of the network of a service whose VMs name no subnet: that it has none, or
     nothing, where a VM's subnets are not known (a change to a VM that exists, `Get-AzureVM | ... |
     Update-AzureVM` or `update_role`, leaves them as they were)."""
+    if not service.vms:  # named only by a change to it (`Set-AzureReservedIPAssociation -ServiceName x`)
+        return (
+            "The files state neither its virtual network nor what it holds (VMs, or web and worker roles): "
+            "it may be in any network, or in none."
+        )
     unsaid = [vm for vm in service.vms if "subnets" in vm.unknown]
     if not unsaid:
         return (

@@ -3000,9 +3000,13 @@ def _tested_property(node: Node) -> tuple[str, str] | None:
 
 def _partly_described(draft: DeploymentDraft) -> bool:
     """Whether the deployment may hold VMs the script does not describe: its first New-AzureVM may add to
-    one that exists, or no New-AzureVM places it and the script changes VMs it has (`Update-AzureVM`)."""
+    one that exists, or no New-AzureVM places it and the script changes VMs it has (`Update-AzureVM`), or
+    names it without describing anything in it (`Set-AzureReservedIPAssociation -ServiceName pm917`: web
+    or worker roles, or VMs, the script does not name)."""
     if draft.placed:
         return draft.joins_existing
+    if not draft.roles and not draft.bodies and not draft.configuration_file:
+        return True
     return any(role.base == "existing" for role in draft.roles.values())
 
 

@@ -2142,9 +2142,15 @@ class _Draft:
             reserved_ip_known=self.reserved_ip is not None or not self.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
             configuration_file=self.configuration_file,
-            partly_described=self.may_exist,
+            partly_described=self.may_exist or self._names_only(),
             read_once_in=self.read_once_in,
         )
+
+    def _names_only(self) -> bool:
+        """Whether the calls only name the deployment, describing nothing in it and creating it nowhere
+        (`associate_reserved_ip_address(ip, 'pm917', 'pm917')`): it may hold VMs, or web and worker roles,
+        no file describes."""
+        return not (self.creations or self.roles or self.attached or self.configuration_file)
 
     def _instances(self) -> tuple[RoleInstance, ...]:
         """The VMs the script leaves in a state of its stating, as instances in that state."""

@@ -449,6 +449,10 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ("storage", "account", "delete"): _Spec(("name",), (_QUIET,)),
     ("network", "reserved-ip", "create"): _Spec(("name", "location"), (("label", "e", VALUE),)),
     ("network", "reserved-ip", "delete"): _Spec(("name",), (_QUIET,)),
+    # The reserved IP, the cloud service and its deployment (the Azure docs: "azure network reserved-ip
+    # associate <name> <service-name> <deployment-name>").
+    ("network", "reserved-ip", "associate"): _Spec(("name", "service-name", "deployment-name"), ()),
+    ("network", "reserved-ip", "disassociate"): _Spec(("name", "service-name", "deployment-name"), (_QUIET,)),
     ("network", "import"): _Spec(("file-path",), ()),
     ("network", "vnet", "create"): _Spec(("vnet",), _VNET),
     ("network", "vnet", "delete"): _Spec(("vnet",), (("vnet", "", VALUE), _QUIET)),
@@ -841,11 +845,14 @@ class _Deployment:
     # Whether a `vm create --connect` may have added its VM to the deployment the service has already.
     joins: bool = False
     read_once_in: str = ""  # see `Reading.read_once_in`
+    # The name a command states for a deployment that exists (`reserved-ip associate <ip> <svc> <name>`);
+    # "" where none does: the CLI names a deployment it creates after its service.
+    name: str = ""
 
     def deployment(self) -> Deployment:
         return Deployment(
             self.service,
-            self.service,
+            self.name or self.service,
             "" if self.existing else "Production",
             tuple(vm.joined_role(self.virtual_network is not None) for vm in self.vms.values()),
             (),
@@ -859,7 +866,7 @@ class _Deployment:
             # One the script changes (`-d`) or may join holds VMs it may not describe.
             partly_described=self.existing or self.joins,
             # The CLI names a deployment it creates after its service; one that exists may be named otherwise.
-            name_assumed=self.existing or self.joins,
+            name_assumed=(self.existing or self.joins) and not self.name,
             read_once_in=self.read_once_in,
         )
 
@@ -1115,6 +1122,10 @@ class Reading:
             self._reserved_ip(parsed)
         elif path == ("network", "reserved-ip", "delete"):
             self._reserved_ip_delete(parsed)
+        elif path == ("network", "reserved-ip", "associate"):
+            self._reserved_ip_associate(parsed)
+        elif path == ("network", "reserved-ip", "disassociate"):
+            self._reserved_ip_disassociate(parsed)
         elif path == ("network", "vnet", "create"):
             self._vnet_create(parsed)
         elif path == ("network", "vnet", "subnet", "create"):
@@ -1657,6 +1668,38 @@ class Reading:
             return
         gone = named.casefold()
         self.reserved = [ip for ip in self.reserved if ip.name.casefold() != gone]
+
+    def _associated(self, parsed: Parsed) -> _Deployment | None:
+        """The deployment `network reserved-ip associate|disassociate <name> <service> <deployment>` names:
+        one the script created, else one that exists (which may hold what no file describes), under the
+        deployment name the command states."""
+        service, named = parsed.value("service-name", 1), parsed.value("deployment-name", 2)
+        if service is None or service.text == "":
+            return None
+        deployment = self._deployment(self._held("cloud service name", service, parsed.at), parsed.at, True)
+        if named is not None and named.text and deployment.existing:
+            deployment.name = named.text
+        return deployment
+
+    def _reserved_ip_associate(self, parsed: Parsed) -> None:
+        """`network reserved-ip associate <name> <service> <deployment>`: the deployment's VIP is that
+        reserved IP when the command surely runs; one that may not run leaves it unknown (as
+        Set-AzureReservedIPAssociation's)."""
+        deployment = self._associated(parsed)
+        if deployment is None:
+            return
+        if self.maybe:
+            deployment.reserved_ip_known = deployment.reserved_ip_known and deployment.reserved_ip is not None
+            return
+        deployment.reserved_ip = None
+        self._reserved(deployment, parsed.value("name", 0))
+
+    def _reserved_ip_disassociate(self, parsed: Parsed) -> None:
+        """`network reserved-ip disassociate <name> <service> <deployment>`: the deployment keeps a dynamic
+        VIP when the command surely runs (as Remove-AzureReservedIPAssociation's)."""
+        deployment = self._associated(parsed)
+        if deployment is not None and not self.maybe:
+            deployment.reserved_ip, deployment.reserved_ip_known = None, True
 
     def _may_hold_reserved_ip(self, name: str) -> bool:
         """Whether a deployment of the script's is given the reserved IP `name`, or one the script does not
