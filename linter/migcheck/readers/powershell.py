@@ -3934,6 +3934,10 @@ class Unknown:
     # } else { $sa = … }`): the definitions (`ident`) of those values, in the order of the paths, so that a
     # storage account it names after is the one a path named by them (see `_identity`).
     either: tuple[object, ...] = field(default=(), compare=False)
+    # Where paths that gave a variable different strings meet (`if (…) { $service = "a" } elseif (…) {
+    # $service = "b" }`), or $null on some of them: those strings, in the order of the paths, so that a call
+    # given it names one of them (see `_alternatives`); () where a path gave anything else.
+    alternatives: tuple[Text, ...] = field(default=(), compare=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -4236,6 +4240,7 @@ NULL = Null()
 STATED_NULL = Null(stated=True)
 Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | CircuitMade | LinkState | Block
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
+_MAX_ALTERNATIVES = 8  # strings one variable may hold after branches (`Unknown.alternatives`)
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
 # the arrays and tables inside it (`$b = $a, $a`): what every walk over one (`escape`, `_literal`) costs.
@@ -4298,8 +4303,31 @@ def join(a: Value, b: Value) -> Value:
     unstated = isinstance(a, Unknown) and isinstance(b, Unknown) and not any(named)
     either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if unstated or all(named) else ()
     return Unknown(
-        text, maybe_null=_null_on_a_path(a) or _null_on_a_path(b), either=either if len(either) <= 8 else ()
+        text,
+        maybe_null=_null_on_a_path(a) or _null_on_a_path(b),
+        either=either if len(either) <= 8 else (),
+        alternatives=_joined_alternatives(a, b),
     )
+
+
+def _joined_alternatives(a: Value, b: Value) -> tuple[Text, ...]:
+    """The strings two paths that meet give a variable (see `Unknown.alternatives`), when each gives
+    strings or $null (and one at least a string), at most `_MAX_ALTERNATIVES` of them; else ()."""
+    found: dict[str, Text] = {}
+    for value in (a, b):
+        if isinstance(value, Text) and value.number is False and value.value.strip():
+            found.setdefault(value.value.casefold(), value)
+        elif isinstance(value, Unknown) and value.alternatives:
+            for text in value.alternatives:
+                found.setdefault(text.value.casefold(), text)
+        elif not _stated_null(value):
+            return ()
+    return tuple(found.values()) if 0 < len(found) <= _MAX_ALTERNATIVES else ()
+
+
+def _alternatives(value: Value | None) -> tuple[Text, ...]:
+    """The strings a value may be, each on some path (see `Unknown.alternatives`); () for any other."""
+    return value.alternatives if isinstance(value, Unknown) else ()
 
 
 def _definitions(value: Value) -> tuple[object, ...]:
@@ -6883,7 +6911,14 @@ class Interpreter:
             return value
         if isinstance(value, Unknown):
             return Unknown(
-                text, value.ident, value.shape, value.written, value.maybe_null, value.holes, value.either
+                text,
+                value.ident,
+                value.shape,
+                value.written,
+                value.maybe_null,
+                value.holes,
+                value.either,
+                value.alternatives,
             )
         return _stale(value, text) if self._stale(key) else value
 
@@ -8730,6 +8765,8 @@ class Interpreter:
         if isinstance(value, Unknown):
             if value.ident is not None:
                 return value
+            if value.alternatives:  # one of the strings the caller's paths give it
+                return replace(unstated, alternatives=value.alternatives, maybe_null=value.maybe_null)
             if not value.shape:
                 return unstated
             told = all(hole is not None for hole in value.holes)
@@ -10172,13 +10209,16 @@ class Interpreter:
             return NULL
         mark = self._at_call(node)
         value = service.value if service else Unknown("")
-        draft = self._deployment(value, mark, node, self._written_at(service))
-        slot = args.get("Slot")
-        if slot is not None and isinstance(slot.value, Text):
-            draft.slot = slot.value.value
-        role = self._package_role(draft, args, mark)
-        role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
-        draft.configuration_file = draft.configuration_file or self._configuration_file(args, env)
+        # A service that is one of the strings the paths to the call give (`$service` set in if/elseif
+        # branches): a deployment of each, as a call on each path would make.
+        for named in _alternatives(value) or (value,):
+            draft = self._deployment(named, mark, node, self._written_at(service))
+            slot = args.get("Slot")
+            if slot is not None and isinstance(slot.value, Text):
+                draft.slot = slot.value.value
+            role = self._package_role(draft, args, mark)
+            role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
+            draft.configuration_file = draft.configuration_file or self._configuration_file(args, env)
         return NULL
 
     def _configuration_file(self, args: Args, env: Env) -> str:
@@ -14471,7 +14511,16 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
         told = _listed_files(value) or _read_document_of(value)
         ident = value.ident if kept or told else ("def", node.id)
         either = value.either if ident is value.ident else ()
-        return Unknown("$" + key, ident, value.shape, value.written, value.maybe_null, value.holes, either)
+        return Unknown(
+            "$" + key,
+            ident,
+            value.shape,
+            value.written,
+            value.maybe_null,
+            value.holes,
+            either,
+            value.alternatives,
+        )
     return value
 
 

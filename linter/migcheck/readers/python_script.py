@@ -2691,6 +2691,9 @@ class _Resources:
             self.read_once_in = self._read_once_in(call, site)
             if call.method in _VM_CALLS:
                 self._vm(call, bounds, site, mark)
+            elif call.method in PACKAGE_EVIDENCE:  # one deployment of each service the paths name
+                for bound in bounds:
+                    self._describe_bound(call, bound, mark, site)
             else:
                 self._describe_bound(call, bounds[0], mark, site)
         self.turn = 0
@@ -2805,8 +2808,32 @@ class _Resources:
             if len(bounds) == len(found) and len({_vm_names(bound) for bound in bounds}) == 1:
                 reached = [bound for bound, runs in found if runs and bound is not None]
                 return reached or bounds
+        if call.method in PACKAGE_EVIDENCE:
+            services = self._services_by_path(call, params, site)
+            if services:
+                return services
         bound = self.flow.bind(call.node, params, site)
         return [bound] if bound is not None else []
+
+    def _services_by_path(self, call: CallSite, params: tuple[str, ...], site: flow.Site) -> list[Bound]:
+        """A package deployment's arguments on each path to the call, when the paths name two cloud services
+        or more, each stated (`service = 'a'` in one branch, `'b'` in another, None before): one deployment
+        of each, as a call on each path would make; [] where they name one, or one not stated."""
+        found = self.flow.alternatives(
+            site,
+            lambda at: (self.flow.bind(call.node, params, at), self.flow.runs_on_path(at) is not False),
+        )
+        # A path that gives None calls the SDK with no service, which it refuses: no deployment there.
+        bounds = [
+            bound
+            for bound, runs in found
+            if runs and bound is not None and not isinstance(bound.values.get("service_name"), NoneV)
+        ]
+        names = [(literal(bound.values.get("service_name")) or "").strip() for bound in bounds]
+        if len(bounds) < 2 or not all(names) or len({name.casefold() for name in names}) < 2:
+            return []
+        by_name = {name.casefold(): bound for name, bound in zip(names, bounds, strict=True)}
+        return list(by_name.values())
 
     def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         if call.method in PACKAGE_EVIDENCE:
