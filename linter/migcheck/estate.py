@@ -2685,8 +2685,9 @@ class _Linker:
             mark=d.mark,
             roles=roles,
             network_known=d.network_known,
-            # A deployment that may hold VMs no file describes may have endpoints none shows.
-            endpoints_known=_lists_every_endpoint(roles) and not d.partly_described,
+            # A deployment the files only name (a reserved IP associated with it) may have endpoints none
+            # shows, on VMs or roles none describes.
+            endpoints_known=_lists_every_endpoint(roles) and bool(roles or not d.partly_described),
             virtual_network=d.virtual_network,
             reserved_ips=(d.reserved_ip, *d.other_reserved_ips) if d.reserved_ip else (),
             dns_servers=d.dns_servers,
