@@ -47,15 +47,18 @@ class SourceText:
         "_lone_cr",
         "_newline_offsets",
         "_offsets",
+        "_script",
         "_skipped",
         "_skipped_to",
         "_tag_ends",
         "text",
     )
 
-    def __init__(self, text: str, *, every_ending: bool = False) -> None:
+    def __init__(self, text: str, *, every_ending: bool = False, script: bool = False) -> None:
         self.text = text
         self._every_ending = every_ending  # marks count every line ending, not `\n` only
+        # A script's text: fixes are made in the classic files checked, never in a script (`resolve`).
+        self._script = script
         # See `has_lone_cr` and `_marks_as_shown`: a text with no "\r" at all, most of them, is known here
         # to be shown as its marks count it, for the cost of one search in C.
         no_cr = "\r" not in text
@@ -320,7 +323,11 @@ class SourceText:
 
     def resolve(self, fix: Fix) -> Fix | None:
         """`fix` with each edit's span found in the text; None when one of them cannot be placed (the
-        element is not where its mark says, or is not of the shape the edit needs)."""
+        element is not where its mark says, or is not of the shape the edit needs), and in a script's text:
+        a script is reported, not rewritten, as XML it holds in a string may be signed with the script or
+        built by it at run time."""
+        if self._script:
+            return None
         edits = []
         for edit in fix.edits:
             span = self._span(edit)

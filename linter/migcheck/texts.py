@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from migcheck.formats import SCRIPT_KINDS
 from migcheck.model import FileKind
 from migcheck.source import SourceText
 
@@ -131,6 +132,7 @@ class Texts(Mapping[str, SourceText]):
         self._recent: OrderedDict[str, SourceText] = OrderedDict()
         self._shown: dict[str, tuple[int | str, ...]] = {}  # see `show`
         self._every_ending: set[str] = set()  # files whose marks count every line ending (`EVERY_ENDING`)
+        self._scripts: set[str] = set()  # files no fix is placed in (`SCRIPT_KINDS`)
         self.held = held  # a text until it is first asked for, then its `SourceText`
         self.shows = shows
 
@@ -143,6 +145,8 @@ class Texts(Mapping[str, SourceText]):
     def _count_lines_of(self, document: Document) -> None:
         if document.kind in EVERY_ENDING:
             self._every_ending.add(document.path)
+        if document.kind in SCRIPT_KINDS:
+            self._scripts.add(document.path)
 
     def shed(self, document: Document, candidate: Candidate, data: bytes) -> Document:
         """`document`, read from `data` on disk, without its text unless it could not be read again
@@ -186,7 +190,7 @@ class Texts(Mapping[str, SourceText]):
         return source
 
     def _source(self, path: str, text: str) -> SourceText:
-        return SourceText(text, every_ending=path in self._every_ending)
+        return SourceText(text, every_ending=path in self._every_ending, script=path in self._scripts)
 
     def show(self, path: str, findings: Iterable[Finding]) -> None:
         """Keep the lines `findings` are located on, of the text of `path` read again to locate them, for
