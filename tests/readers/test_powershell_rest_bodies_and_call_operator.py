@@ -77,12 +77,10 @@ def test_the_body_changes_the_vm_its_path_names_which_exists_already():
     assert "endpoints" not in role.unknown and {"subnets", "availability_set", "extensions"} <= role.unknown
 
 
-def test_the_fix_takes_the_acl_out_of_the_literal(tmp_path, capsys):
+def test_the_fix_leaves_the_acl_in_the_literal_a_script_is_not_rewritten(tmp_path, capsys):
     (tmp_path / "acl.ps1").write_text(UPDATE_ROLE, encoding="utf-8")
     run_cli(capsys, "check", str(tmp_path), "--select", "MIG201", "--fix", "--unsafe-fixes")
-    fixed = (tmp_path / "acl.ps1").read_text(encoding="utf-8")
-    assert "EndpointAcl" not in fixed and "<Name>web</Name>" in fixed
-    assert fixed.endswith('-Body $body -ContentType "application/xml"\n')
+    assert (tmp_path / "acl.ps1").read_text(encoding="utf-8") == UPDATE_ROLE
 
 
 SINGLE_QUOTED = (

@@ -226,10 +226,12 @@ def test_an_acl_in_a_template_filled_in_from_the_environment_is_shown_at_its_ele
     assert position(text, "<EndpointACL>") == "14:5"
 
 
-def test_an_acl_the_template_writes_whole_can_be_fixed_there(tmp_path, monkeypatch):
-    result = lint_files(tmp_path, monkeypatch, {"lbset.py": lb_set_script(LB_SET)}, "MIG201", dedent=False)
+def test_an_acl_the_template_writes_whole_is_reported_there_and_left_to_the_author(tmp_path, monkeypatch):
+    text = lb_set_script(LB_SET)
+    result = lint_files(tmp_path, monkeypatch, {"lbset.py": text}, "MIG201", dedent=False)
     (finding,) = result.findings
-    assert finding.fixable  # removing the ACL's lines leaves the template's field in place
+    assert where([finding]) == [f"MIG201 lbset.py:{position(text, '<EndpointACL>')}"]
+    assert not finding.fixable  # --fix writes the classic files checked, never a script
 
 
 def test_an_acl_that_holds_a_field_of_the_template_is_shown_there_but_not_fixed(tmp_path, monkeypatch):

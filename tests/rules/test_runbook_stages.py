@@ -208,10 +208,10 @@ def test_a_network_configuration_only_read_back_is_not_an_upload(tmp_path, monke
     assert found == []
 
 
-def test_the_prefix_in_a_powershell_here_string_is_fixed_in_place(tmp_path, monkeypatch):
+def test_the_prefix_in_a_powershell_here_string_is_reported_not_rewritten(tmp_path, monkeypatch):
     script = NETCFG_PUT.replace("{send}", "Invoke-RestMethod").replace("{method}", "Put")
     [finding] = lint_files(tmp_path, monkeypatch, {"up.ps1": script}, "MIG304").findings
-    assert finding.autofix is not None
+    assert finding.autofix is None
 
 
 # --- MIG601 lists every replacement --------------------------------------------------------------------
