@@ -569,3 +569,72 @@ def test_mig304_a_subnet_that_fits_keeps_its_safe_fix(tmp_path, monkeypatch):
         (7, "Write 10.1.1.0/24 instead of 10.1.1.7/24.", True),
         (9, "Write 10.1.3.0/24 instead of 10.1.03.0/24.", True),
     ]
+
+
+# --- MIG304: every kind of fix is held to the same check (leading zeros, octal-looking octets) ----------
+
+
+def test_mig304_no_fix_drops_leading_zeros_onto_another_subnet(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.1.5.00/24"), ("Data", "10.1.5.128/25"))
+    assert _prefix_fixes(tmp_path, monkeypatch, netcfg) == [
+        (7, "Write the range you meant: 10.1.5.0/24 overlaps subnet 'Data' (10.1.5.128/25).", False)
+    ]
+
+
+def test_mig304_no_fix_drops_leading_zeros_out_of_the_network(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.2.0.00/24"))
+    assert _prefix_fixes(tmp_path, monkeypatch, netcfg) == [
+        (
+            7,
+            "Write the range you meant: 10.2.0.0/24 lies outside the address space of virtual network 'prod'.",
+            False,
+        )
+    ]
+
+
+def test_mig304_two_subnets_padded_alike_are_not_both_written_as_one_range(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.1.0.00/24"), ("Data", "10.1.0.00/24"))
+    fixes = _prefix_fixes(tmp_path, monkeypatch, netcfg)
+    assert [(line, fixable) for line, _, fixable in fixes] == [(7, False), (8, False)]
+    assert "overlaps subnet 'Data' (10.1.0.0/24)" in fixes[0][1]
+
+
+def test_mig304_an_octal_looking_octet_read_out_of_the_network_gets_no_unsafe_fix(tmp_path, monkeypatch):
+    netcfg = _subnets(("Web", "10.1.010.0/24"), space="10.1.8.0/24")
+    assert _prefix_fixes(tmp_path, monkeypatch, netcfg) == [
+        (
+            7,
+            "Write the range you meant: 10.1.10.0/24 lies outside the address space of virtual network 'prod'. "
+            "Read as octal, '10.1.010.0/24' is 10.1.8.0/24.",
+            False,
+        )
+    ]
+
+
+def test_mig304_a_rest_body_s_padded_subnet_over_another_gets_no_fix(tmp_path, monkeypatch):
+    body = """\
+<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">
+  <VirtualNetworkSite>
+    <Name>app-vnet</Name>
+    <AddressSpace><AddressPrefixes><AddressPrefix>10.0.0.0/16</AddressPrefix></AddressPrefixes></AddressSpace>
+    <Subnets>
+      <Subnet><Name>web</Name><AddressPrefix>10.0.5.00/24</AddressPrefix></Subnet>
+      <Subnet><Name>data</Name><AddressPrefix>10.0.5.128/25</AddressPrefix></Subnet>
+    </Subnets>
+  </VirtualNetworkSite>
+</VirtualNetworkSites>
+"""
+    [finding] = _lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG304")
+    assert finding.autofix is None
+    assert "10.0.5.0/24 overlaps subnet 'data' (10.0.5.128/25)" in finding.fix
+
+
+def test_mig304_fix_leaves_a_padded_subnet_that_would_overlap_as_written(tmp_path, monkeypatch, capsys):
+    from migcheck.cli import main
+
+    netcfg = _subnets(("Web", "10.1.5.00/24"), ("Data", "10.1.5.128/25"), ("Ops", "10.2.0.00/24"))
+    (tmp_path / "NetworkConfig.netcfg").write_text(netcfg, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--fix", "--unsafe-fixes", "."]) == 1
+    assert (tmp_path / "NetworkConfig.netcfg").read_text(encoding="utf-8") == netcfg
+    assert "fixable" not in capsys.readouterr().out

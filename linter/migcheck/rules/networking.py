@@ -1483,10 +1483,12 @@ class InvalidAddressPrefix(Rule):
         "may have been meant with a longer prefix length. `migcheck check --fix` writes the corrected range "
         "in the file (a safe fix: the same addresses the classic platform used); where a zero-padded octet "
         "reads as another number in octal (`010` is 8 to some parsers), the fix is unsafe and needs "
-        "`--unsafe-fixes`. A subnet's range with host bits cleared that overlaps another subnet, or lies "
-        "outside the network's address space, cannot be the one meant (`10.1.1.0/16` beside "
-        "`10.1.2.0/24`): no fix is written, and the finding says what the range collides with and which "
-        "prefix lengths keep the address written.",
+        "`--unsafe-fixes`. A subnet's corrected range (host bits cleared, leading zeros dropped) that "
+        "overlaps another subnet, also one corrected to the same range, or lies outside the network's "
+        "address space, cannot be the one meant (`10.1.1.0/16` beside `10.1.2.0/24`, `10.0.5.00/24` beside "
+        "`10.0.5.128/25`): no fix is written, safe or unsafe, and the finding says what the range collides "
+        "with, what a zero-padded octet reads as in octal, and which prefix lengths keep an address with "
+        "host bits set.",
     )
     invalid = (
         Example(
@@ -1631,7 +1633,8 @@ class InvalidAddressPrefix(Rule):
         asks for the intended range instead of writing that one."""
         fix = f"Write {problem.corrected} instead of {prefix.text}." if problem.corrected else ""
         if misfit:
-            fix = f"Write the range you meant: {problem.corrected} {misfit}. {_lengths_keeping_the_address(prefix.text)}"
+            meant = f"Write the range you meant: {problem.corrected} {misfit}."
+            fix = " ".join(filter(None, (meant, _what_else_it_may_mean(prefix.text))))
         return self.finding(
             owner,
             f"'{prefix.text}', {what}, is not a strict CIDR range: {problem.reason}",
@@ -1655,16 +1658,19 @@ def _vnet_prefixes(vnet: VirtualNetwork) -> Iterator[tuple[AddressPrefix, str]]:
 
 
 def _misfits(vnet: VirtualNetwork) -> dict[int, str]:
-    """By id of a subnet's prefix that has host bits set: why the range it denotes cannot be the one meant,
-    when it overlaps another subnet's range (as written, or as its own fix would write it) or lies outside
-    the network's address space (`10.1.1.0/16` beside `10.1.2.0/24` in `10.1.0.0/16`). Writing that range
-    would trade one invalid configuration for another."""
+    """By id of a subnet's prefix that is not strict: why the range its fix would write cannot be the one
+    meant, when that range overlaps another subnet's (as written, or as its own fix would write it: two
+    `10.0.0.00/24` become one range twice) or lies outside the network's address space (`10.1.1.0/16`
+    beside `10.1.2.0/24` in `10.1.0.0/16`). One check for every kind of fix (host bits cleared, leading
+    zeros dropped, an octal-looking octet read as decimal): writing that range would trade one invalid
+    configuration for another."""
     subnets = [
         (subnet.name, prefix, network)
         for subnet in vnet.subnets
         if (prefix := subnet.prefix) is not None and (network := _denoted(prefix.text)) is not None
     ]
-    loose = [(prefix, network) for _, prefix, network in subnets if str(network) != _canonical(prefix.text)]
+    # The range `_denoted` gives is the one the fix writes (`prefix_problem(...).corrected`).
+    loose = [(prefix, network) for _, prefix, network in subnets if str(network) != prefix.text.strip()]
     if not loose:
         return {}
     overlapping = _overlapping([network for _, _, network in subnets])
@@ -1728,6 +1734,32 @@ class _Space:
 
 def _reaching_farther(a: ipaddress.IPv4Network, b: ipaddress.IPv4Network) -> ipaddress.IPv4Network:
     return b if b.broadcast_address > a.broadcast_address else a
+
+
+def _what_else_it_may_mean(text: str) -> str:
+    """What else the author may have meant by `text`: the range its zero-padded octets give read as
+    octal (`10.010.0.0/24` is `10.8.0.0/24` to some parsers), and, where host bits are set, the lengths
+    that keep the address written."""
+    said = []
+    octal = _octal_reading(text)
+    if octal:
+        said.append(f"Read as octal, '{text.strip()}' is {octal}.")
+    canonical = _canonical(text)
+    if _denoted(text) is not None and str(_denoted(text)) != canonical:
+        said.append(_lengths_keeping_the_address(text))
+    return " ".join(said)
+
+
+def _octal_reading(text: str) -> str:
+    """The range `text` denotes with its zero-padded octets read as octal, when that differs from the
+    decimal reading; "" otherwise."""
+    if not _octal_ambiguous(text):
+        return ""
+    match = DOTTED.fullmatch(text.strip())
+    assert match is not None  # `_octal_ambiguous` matched it
+    numbers = match.groups()
+    values = [int(n, 8) if len(n) > 1 and n.startswith("0") else int(n) for n in numbers[:4]]
+    return _network_text([*values, int(numbers[4])])
 
 
 def _lengths_keeping_the_address(text: str) -> str:
