@@ -5440,6 +5440,8 @@ class _BodyPlace:
         self.elements: dict[tuple[int, str], list[tuple[int, int | None]]] | None = None  # see `_elements`
         self.fallback = source.mark(body.node) if body.node is not None else fallback
         self.starts: dict[int, int | None] = {}  # see `_start`
+        self.body_lines: list[str] | None = None  # see `_tags_in_body_line`
+        self.tag_counts: dict[tuple[int, str], int] = {}
 
     def mark(self, mark: Mark) -> Mark:
         return placed_like(mark, self._element_mark(mark))
@@ -5454,23 +5456,47 @@ class _BodyPlace:
         return Mark(*self.source.place(line + mark.line - 1), mark.tag, mark.nth)
 
     def _placed(self, mark: Mark) -> Mark | None:
-        """The mark of an element of a built body on the line of the file a literal writes it on: the
-        first of the literals that write a piece of its line in the body whose line in the file shows its
-        tag (the `nth` of its tag there when one literal writes the whole line, else the first). None when
-        no literal shows it."""
+        """The mark of an element of a built body on the line of the file a literal writes it on. The
+        literals that write a piece of its line in the body are taken in order, each showing the start
+        tags of its own piece (`_tags_written`), and the element is the `nth` of its tag among them all:
+        `HEAD + SUB + TAIL` shows the `<AddressPrefix>` SUB holds where SUB is written, not HEAD's. None
+        when no literal shows it, or when the literals do not show as many of its tag as the body's line
+        holds (a literal joined twice, or a piece no literal writes): the element is then marked at the
+        expression that makes the body, never at another element."""
         if mark.column or not mark.tag or not 0 < mark.line <= len(self.lines):
             return None
-        written = self.lines[mark.line - 1]
-        for literal_node, offset in written:
-            start = self._start(literal_node)
-            row = start + offset if start is not None else 0
-            if not 0 < row <= len(self.source.lines):
-                continue
-            columns = [found.start() for found in _start_tag(mark.tag).finditer(self.source.lines[row - 1])]
-            if columns:
-                column = columns[min(mark.nth, len(columns) - 1)] if len(written) == 1 else columns[0]
-                return self._file_mark(mark, row, column)
-        return None
+        shown = [
+            (row, column)
+            for literal, offset in self.lines[mark.line - 1]
+            for row, column in self._tags_written(literal, offset, mark.tag)
+        ]
+        if not mark.nth < len(shown) or len(shown) != self._tags_in_body_line(mark.line, mark.tag):
+            return None
+        row, column = shown[mark.nth]
+        return self._file_mark(mark, row, column)
+
+    def _tags_written(self, literal: ast.AST, offset: int, tag: str) -> list[tuple[int, int]]:
+        """(row, 0-based column) in the file of each start tag of `tag` line `offset` of `literal` writes:
+        between the literal's quotes on its first line and its end on its last, never in a literal written
+        beside it on the same line."""
+        start = self._start(literal)
+        row = start + offset if start is not None else 0
+        if not 0 < row <= len(self.source.lines):
+            return []
+        text = self.source.lines[row - 1]
+        first = self.source.column(row, literal.col_offset) if offset == 0 else 0  # type: ignore[attr-defined]
+        end_row = getattr(literal, "end_lineno", None)
+        last = self.source.column(row, literal.end_col_offset) if end_row == row else len(text)  # type: ignore[attr-defined]
+        return [(row, found.start()) for found in _start_tag(tag).finditer(text, first, last)]
+
+    def _tags_in_body_line(self, line: int, tag: str) -> int:
+        """How many start tags of `tag` line `line` of the body holds: counted once per line and tag."""
+        key = (line, tag)
+        if key not in self.tag_counts:
+            if self.body_lines is None:
+                self.body_lines = self.text.split("\n")
+            self.tag_counts[key] = len(_start_tag(tag).findall(self.body_lines[line - 1]))
+        return self.tag_counts[key]
 
     def _file_mark(self, mark: Mark, row: int, column: int) -> Mark:
         """The mark of an element of a built body at its `<` in the file. A fix may edit it there only when
