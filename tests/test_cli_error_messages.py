@@ -139,6 +139,23 @@ def test_a_folder_as_output_file_says_what_to_name(repo, capsys):
     assert "cannot write out: it is a folder; name a file" in err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", ".", "--output-file", "outdir/"],
+        ["check", ".", "--write-baseline", "outdir/"],
+        ["plan", ".", "--output-file", "outdir/"],
+        ["badge", ".", "--output-file", "outdir/"],
+    ],
+)
+def test_an_output_name_ending_in_a_slash_is_refused_before_anything_is_made(repo, capsys, argv):
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert "cannot write outdir/: a name that ends in '/' names a folder; name a file" in err
+    assert "Not a directory" not in err
+    assert not (repo / "outdir").exists()
+
+
 @pytest.mark.skipif(not os.path.isfile("/proc/version"), reason="Linux's /proc")
 def test_a_file_in_a_folder_that_takes_no_new_file_is_not_said_to_be_missing(repo, capsys):
     code, _, err = run(capsys, "check", ".", "--output-file", "/proc/version")

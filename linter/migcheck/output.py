@@ -141,6 +141,12 @@ def _check_target(path: str) -> bool:
     rather than replaced (replacing `/dev/null` with a file of the report would break the machine)."""
     if not path:
         raise OutputError("no output file named (an empty path)")
+    if path.endswith(tuple(filter(None, (os.sep, os.altsep)))):
+        # Nothing is there yet, or a folder is: writing would make the folder, then fail to write it as a file.
+        raise OutputError(
+            f"cannot write {path}: a name that ends in '{path[-1]}' names a folder; name a file "
+            "(a new one in that folder, or another)"
+        )
     _refuse_link(path)
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a folder; name a file (a new one in it, or another)")
