@@ -210,6 +210,14 @@ def test_a_path_that_is_not_there_is_a_usage_error(repo, capsys):
     )
 
 
+@pytest.mark.parametrize("command", ["check", "plan", "badge"])
+def test_an_empty_path_is_said_to_be_empty(repo, capsys, command):
+    code, out, err = run(capsys, command, "shop", "")
+    assert (code, out) == (2, "")
+    assert "no file or folder named (an empty path, '')" in err
+    assert "no such file or folder" not in err
+
+
 @pytest.mark.parametrize(
     ("argv", "advice"),
     [

@@ -698,6 +698,11 @@ def _check_paths_exist(paths: list[str]) -> None:
     """A path that is not there is a mistake in the command, not a finding about a file."""
     import os
 
+    if "" in paths:  # `migcheck check "$DIR"` with DIR unset: said as such, not as a name printed as nothing
+        raise UsageError(
+            "no file or folder named (an empty path, ''); name a file or folder to check, "
+            "or leave the path out to check the current folder"
+        )
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     broken = [p for p in missing if os.path.islink(p)]  # there, but pointing at nothing
     if broken:
