@@ -9,7 +9,16 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from migcheck.config import _KEYS, ConfigError, json_schema, parse_settings, pyproject_schema, schema_files
+from migcheck.config import (
+    _KEYS,
+    ConfigError,
+    json_schema,
+    load_config,
+    parse_settings,
+    pyproject_schema,
+    schema_files,
+    settings_file_schema,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -102,3 +111,66 @@ def test_the_defaults_in_the_schema_are_the_parsers_defaults():
     for key, prop in json_schema()["properties"].items():
         if "default" in prop:
             assert prop["default"] == defaults[key]
+
+
+# --- a migcheck.toml: its settings at the top level, or all in [tool.migcheck] --------------------------
+
+# (the file as written, what a TOML reader makes of it)
+SETTINGS_FILES_READ = [
+    ('select = ["MIG304"]\n', {"select": ["MIG304"]}),
+    ('[tool.migcheck]\nselect = ["MIG304"]\n', {"tool": {"migcheck": {"select": ["MIG304"]}}}),
+    (
+        '[tool.migcheck]\nselect = ["MIG304"]\n[tool.ruff]\nline-length = 100\n',
+        {"tool": {"migcheck": {"select": ["MIG304"]}, "ruff": {"line-length": 100}}},
+    ),
+]
+SETTINGS_FILES_REFUSED = [
+    (  # two places: one of them would be dropped without a word
+        'select = ["MIG303"]\n[tool.migcheck]\nselect = ["MIG304"]\n',
+        {"select": ["MIG303"], "tool": {"migcheck": {"select": ["MIG304"]}}},
+    ),
+    (
+        'select = ["MIG303"]\n[tool.ruff]\nline-length = 100\n',
+        {"select": ["MIG303"], "tool": {"ruff": {"line-length": 100}}},
+    ),
+    (
+        "[tool.ruff]\nline-length = 100\n",
+        {"tool": {"ruff": {"line-length": 100}}},
+    ),  # nothing of it is migcheck's
+    ("[tool.migcheck.tool.migcheck]\n", {"tool": {"migcheck": {"tool": {"migcheck": {}}}}}),
+]
+
+
+def _read_settings_file(tmp_path: Path, text: str) -> object:
+    (tmp_path / "migcheck.toml").write_text(text, encoding="utf-8")
+    return load_config(start=str(tmp_path))
+
+
+@pytest.mark.parametrize(("text", "data"), SETTINGS_FILES_READ, ids=lambda t: str(t)[:40])
+def test_a_migcheck_toml_the_schema_accepts_is_read(tmp_path, text, data):
+    jsonschema.validate(data, settings_file_schema())
+    assert _read_settings_file(tmp_path, text).select == ("MIG304",)
+
+
+@pytest.mark.parametrize(("text", "data"), SETTINGS_FILES_REFUSED, ids=lambda t: str(t)[:40])
+def test_a_migcheck_toml_the_schema_refuses_is_refused(tmp_path, text, data):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, settings_file_schema())
+    with pytest.raises(ConfigError):
+        _read_settings_file(tmp_path, text)
+
+
+def test_settings_in_two_places_are_named_both(tmp_path):
+    with pytest.raises(ConfigError) as raised:
+        _read_settings_file(tmp_path, SETTINGS_FILES_REFUSED[0][0])
+    said = str(raised.value)
+    assert (
+        "has settings at its top level (select) and in [tool.migcheck]; keep the settings in one place"
+        in said
+    )
+
+
+def test_the_settings_file_schema_is_a_schema_and_its_table_the_settings():
+    schema = settings_file_schema()
+    jsonschema.Draft7Validator.check_schema(schema)
+    assert list(schema["properties"]) == [*_KEYS, "tool"]

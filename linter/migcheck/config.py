@@ -432,13 +432,17 @@ def _candidates(start: str) -> Iterable[str]:
 
 def _read_table(path: str, *, required: bool) -> object | None:
     """The migcheck table of the file at `path`: `[tool.migcheck]` of a pyproject.toml (None when it has
-    none), or the whole of a migcheck.toml."""
+    none), or the whole of a migcheck.toml, whose settings are at its top level or, as a pyproject.toml
+    holds them, in a `[tool.migcheck]` table (`settings_file_schema`): one or the other, never both."""
     data = _read_toml(path)
-    if os.path.basename(path) == "pyproject.toml" or "tool" in data:
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    if pyproject or "tool" in data:
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
             raise ConfigError(f"{_name(path)}: `tool` must be a table ([tool]), got {shown_value(tool)}")
         table = tool.get("migcheck")
+        if not pyproject:
+            _one_place(path, data, table)
         if table is None and required:
             raise ConfigError(
                 f"{_name(path)} has no [tool.migcheck] table; add one, or name a migcheck.toml, whose "
@@ -446,6 +450,24 @@ def _read_table(path: str, *, required: bool) -> object | None:
             )
         return table
     return data
+
+
+def _one_place(path: str, data: Mapping[str, object], table: object) -> None:
+    """Refuse a migcheck.toml (or another settings file that is not a pyproject.toml) with a `[tool]`
+    table beside settings at its top level, or with no `[tool.migcheck]` in it: either way one of the
+    two would not be read, and nothing would say so."""
+    beside = [key for key in data if key != "tool"]
+    if beside:
+        where = "in [tool.migcheck]" if table is not None else "a [tool] table with no [tool.migcheck]"
+        raise ConfigError(
+            f"{_name(path)} has settings at its top level ({', '.join(beside)}) and {where}; keep the "
+            "settings in one place: at the top of the file (above every table), or all in [tool.migcheck]"
+        )
+    if table is None:
+        raise ConfigError(
+            f"{_name(path)} has a [tool] table with no [tool.migcheck]; write the settings at the top of "
+            "the file, or in [tool.migcheck]"
+        )
 
 
 def _tomllib() -> ModuleType:
@@ -775,6 +797,28 @@ def _described(description: str, schema: Mapping[str, Any]) -> dict[str, Any]:
     return {"description": text, **schema}
 
 
+def settings_file_schema() -> dict[str, Any]:
+    """The JSON Schema of a migcheck.toml: the settings at its top level (`json_schema`), or, as a
+    pyproject.toml holds them, a `[tool.migcheck]` table and nothing beside it (`_one_place`)."""
+    schema = json_schema()
+    # The table under `tool.migcheck` is this schema without `tool`: `[tool.migcheck.tool]` is no setting.
+    schema["definitions"]["table"] = {"allOf": [{"$ref": "#"}, {"not": {"required": ["tool"]}}]}
+    schema["properties"]["tool"] = {
+        "description": "The settings as a pyproject.toml holds them, in [tool.migcheck], with no other "
+        "setting at the top level of the file.",
+        "type": "object",
+        "properties": {"migcheck": {"$ref": "#/definitions/table"}},
+        "required": ["migcheck"],
+    }
+    schema["description"] = (
+        "A migcheck.toml: the settings at its top level, or all in [tool.migcheck] as in a pyproject.toml "
+        "(never both). Paths are relative to the folder of the file."
+    )
+    schema["if"] = {"required": ["tool"]}
+    schema["then"] = {"maxProperties": 1}
+    return schema
+
+
 def pyproject_schema() -> dict[str, Any]:
     """A schema for pyproject.toml that checks `[tool.migcheck]` and lets every other table be, for
     editors that take one schema per file."""
@@ -835,7 +879,7 @@ def schema_files() -> dict[str, str]:
     """Each committed schema file (relative path) → the text it must hold."""
     import json
 
-    schemas = (json_schema(), pyproject_schema())
+    schemas = (settings_file_schema(), pyproject_schema())
     return {path: json.dumps(s, indent=2) + "\n" for path, s in zip(SCHEMA_FILES, schemas, strict=True)}
 
 
