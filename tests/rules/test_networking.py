@@ -638,3 +638,37 @@ def test_mig304_fix_leaves_a_padded_subnet_that_would_overlap_as_written(tmp_pat
     assert main(["check", "--fix", "--unsafe-fixes", "."]) == 1
     assert (tmp_path / "NetworkConfig.netcfg").read_text(encoding="utf-8") == netcfg
     assert "fixable" not in capsys.readouterr().out
+
+
+def test_mig304_an_octal_looking_address_space_that_would_leave_its_subnets_out_gets_no_fix(
+    tmp_path, monkeypatch
+):
+    netcfg = _subnets(("Web", "10.8.1.0/24"), space="10.010.0.0/16")
+    assert _prefix_fixes(tmp_path, monkeypatch, netcfg) == [
+        (
+            5,
+            "Write the range you meant: 10.10.0.0/16 leaves subnet 'Web' (10.8.1.0/24) outside the address "
+            "space. Read as octal, '10.010.0.0/16' is 10.8.0.0/16.",
+            False,
+        )
+    ]
+
+
+def test_mig304_an_octal_looking_address_space_its_subnets_fit_as_decimal_keeps_its_unsafe_fix(
+    tmp_path, monkeypatch
+):
+    netcfg = _subnets(("Web", "10.10.1.0/24"), space="10.010.0.0/16")
+    [finding] = _lint(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG304")
+    assert finding.autofix is not None and not finding.autofix.safe
+
+
+def test_mig304_an_address_space_prefix_padded_onto_another_gets_no_fix(tmp_path, monkeypatch):
+    space = "10.1.0.0/16</AddressPrefix><AddressPrefix>10.1.0.00/16"
+    [(line, fix, fixable)] = _prefix_fixes(
+        tmp_path, monkeypatch, _subnets(("Web", "10.1.1.0/24"), space=space)
+    )
+    assert (line, fixable) == (5, False)
+    assert (
+        fix
+        == "Write the range you meant: 10.1.0.0/16 overlaps 10.1.0.0/16, another prefix of the address space."
+    )

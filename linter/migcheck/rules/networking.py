@@ -1488,7 +1488,9 @@ class InvalidAddressPrefix(Rule):
         "address space, cannot be the one meant (`10.1.1.0/16` beside `10.1.2.0/24`, `10.0.5.00/24` beside "
         "`10.0.5.128/25`): no fix is written, safe or unsafe, and the finding says what the range collides "
         "with, what a zero-padded octet reads as in octal, and which prefix lengths keep an address with "
-        "host bits set.",
+        "host bits set. Nor for an address space prefix whose corrected range overlaps another of the "
+        "network's, or leaves outside the address space a subnet its octal reading holds (`10.010.0.0/16` "
+        "beside a subnet `10.8.1.0/24`).",
     )
     invalid = (
         Example(
@@ -1669,20 +1671,67 @@ def _misfits(vnet: VirtualNetwork) -> dict[int, str]:
         for subnet in vnet.subnets
         if (prefix := subnet.prefix) is not None and (network := _denoted(prefix.text)) is not None
     ]
+    spaces = [
+        (prefix, network) for prefix in vnet.address_space if (network := _denoted(prefix.text)) is not None
+    ]
+    space = _Space([network for _, network in spaces])
+    misfits = _space_misfits(vnet, spaces, space, subnets)
     # The range `_denoted` gives is the one the fix writes (`prefix_problem(...).corrected`).
-    loose = [(prefix, network) for _, prefix, network in subnets if str(network) != prefix.text.strip()]
+    loose = [(prefix, network) for _, prefix, network in subnets if _loose(prefix, network)]
     if not loose:
-        return {}
+        return misfits
     overlapping = _overlapping([network for _, _, network in subnets])
     names = {id(network): name for name, _, network in subnets}
-    space = _Space([n for p in vnet.address_space if (n := _denoted(p.text)) is not None])
-    misfits: dict[int, str] = {}
     for prefix, network in loose:
         other = overlapping.get(id(network))
         if other is not None:
             misfits[id(prefix)] = f"overlaps subnet '{names[id(other)]}' ({other})"
         elif space.starts and vnet.address_space_known and not space.holds(network):
             misfits[id(prefix)] = f"lies outside the address space of virtual network '{vnet.name}'"
+    return misfits
+
+
+def _loose(prefix: AddressPrefix, network: ipaddress.IPv4Network) -> bool:
+    """Whether `prefix` is written otherwise than as the range it denotes: its fix would write `network`."""
+    return str(network) != prefix.text.strip()
+
+
+def _space_misfits(
+    vnet: VirtualNetwork,
+    spaces: list[tuple[AddressPrefix, ipaddress.IPv4Network]],
+    space: _Space,
+    subnets: list[tuple[str, AddressPrefix, ipaddress.IPv4Network]],
+) -> dict[int, str]:
+    """By id of an address space prefix that is not strict: why the range its fix would write cannot be
+    the one meant, when it overlaps another prefix of the address space, or when, read as decimal, it
+    leaves outside the address space a subnet its octal reading holds (`10.010.0.0/16` beside a subnet
+    `10.8.1.0/24`). Subnets outside every reading are their own findings, not this fix's."""
+    loose = [(prefix, network) for prefix, network in spaces if _loose(prefix, network)]
+    if not loose:
+        return {}
+    overlapping = _overlapping([network for _, network in spaces])
+    outside = sorted(
+        (
+            (int(network.network_address), name, network)
+            for name, _, network in subnets
+            if not space.holds(network)
+        ),
+        key=lambda each: each[0],
+    )
+    starts = [start for start, _, _ in outside]
+    misfits: dict[int, str] = {}
+    for prefix, network in loose:
+        other = overlapping.get(id(network))
+        octal = _octal_network(prefix.text)
+        if other is not None:
+            misfits[id(prefix)] = f"overlaps {other}, another prefix of the address space"
+        elif octal is not None and vnet.address_space_known:
+            # The first subnet left outside that starts at or after the octal reading's start: one look per
+            # prefix, however many subnets the network has.
+            at = bisect.bisect_left(starts, int(octal.network_address))
+            if at < len(outside) and octal.supernet_of(outside[at][2]):
+                name, subnet = outside[at][1], outside[at][2]
+                misfits[id(prefix)] = f"leaves subnet '{name}' ({subnet}) outside the address space"
     return misfits
 
 
@@ -1753,13 +1802,23 @@ def _what_else_it_may_mean(text: str) -> str:
 def _octal_reading(text: str) -> str:
     """The range `text` denotes with its zero-padded octets read as octal, when that differs from the
     decimal reading; "" otherwise."""
+    network = _octal_network(text)
+    return str(network) if network is not None else ""
+
+
+def _octal_network(text: str) -> ipaddress.IPv4Network | None:
+    """The range `text` denotes with its zero-padded octets read as octal, when that differs from the
+    decimal reading (`10.010.0.0/16` is `10.8.0.0/16`); None otherwise."""
     if not _octal_ambiguous(text):
-        return ""
-    match = DOTTED.fullmatch(text.strip())
-    assert match is not None  # `_octal_ambiguous` matched it
+        return None
+    match = DOTTED.fullmatch(text)
+    if match is None or int(match.group(5)) > 32:
+        return None
     numbers = match.groups()
     values = [int(n, 8) if len(n) > 1 and n.startswith("0") else int(n) for n in numbers[:4]]
-    return _network_text([*values, int(numbers[4])])
+    if any(v > 255 for v in values):
+        return None
+    return ipaddress.IPv4Network(_network_text([*values, int(numbers[4])]))
 
 
 def _lengths_keeping_the_address(text: str) -> str:
