@@ -1793,10 +1793,18 @@ def _what_else_it_may_mean(text: str) -> str:
     octal = _octal_reading(text)
     if octal:
         said.append(f"Read as octal, '{text.strip()}' is {octal}.")
-    canonical = _canonical(text)
-    if _denoted(text) is not None and str(_denoted(text)) != canonical:
+    if _host_bits_set(text):
         said.append(_lengths_keeping_the_address(text))
     return " ".join(said)
+
+
+def _host_bits_set(text: str) -> bool:
+    """Whether the prefix `text` has bits set past its length (`10.0.1.7/24`); False for no prefix."""
+    match = DOTTED.fullmatch(text)
+    values = [int(n) for n in match.groups()] if match else []
+    if not values or any(v > 255 for v in values[:4]) or values[4] > 32:
+        return False
+    return _network_text(values) != ".".join(map(str, values[:4])) + f"/{values[4]}"
 
 
 def _octal_reading(text: str) -> str:
