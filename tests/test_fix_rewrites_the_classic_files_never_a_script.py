@@ -92,3 +92,15 @@ def test_a_network_configuration_beside_the_scripts_is_still_fixed_and_counted_a
     assert "[*] 1 fixable with --fix." in out
     run_cli(capsys, "check", "--fix", ".")
     assert "10.0.1.0/24" in (repo / "NetworkConfig.netcfg").read_text(encoding="utf-8")
+
+
+def test_the_editor_offers_no_quick_fix_in_a_script_it_places_findings_in(tmp_path):
+    from migcheck.model import Edit, Fix, Mark, Part
+    from migcheck.server import _buffer_source
+
+    line = "Set-Content net.netcfg '<AddressPrefix>10.0.1.00/24</AddressPrefix>'\n"
+    fix = Fix("Replace", (Edit(Mark("net.ps1", 1, "AddressPrefix"), Part.TEXT, "10.0.1.0/24"),), safe=True)
+    assert _buffer_source(str(tmp_path / "net.ps1"), line).resolve(fix) is None
+    netcfg = "<AddressPrefix>10.0.1.00/24</AddressPrefix>\n"
+    placed = _buffer_source(str(tmp_path / "net.netcfg"), netcfg).resolve(fix)
+    assert placed is not None and placed.resolved
