@@ -74,3 +74,29 @@ def test_a_string_joined_twice_is_shown_at_the_expression_not_at_another_element
     found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
     assert found
     assert {f.location.line for f in found} == {7}
+
+
+def test_a_body_written_as_adjacent_strings_shows_each_element_in_its_own_string(tmp_path, monkeypatch):
+    lines = [NETWORK_HEAD, subnet("a", "10.0.1.00/24"), subnet("b", "10.0.2.00/24"), NETWORK_TAIL]
+    written = "\n        ".join(f"{'r' if i == 2 else ''}'{line}'" for i, line in enumerate(lines))
+    text = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "cert.pem")\n'
+        f"body = ({written})\n"
+        "sms.perform_put('/sub/services/networking/media', body)\n"
+    )
+    found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
+    assert sorted(where(found)) == [f"MIG304 net.py:{line}:{column_of_prefix(text, line)}" for line in (4, 5)]
+
+
+def test_adjacent_strings_with_an_escape_show_the_element_at_the_expression(tmp_path, monkeypatch):
+    lines = [NETWORK_HEAD, subnet("a", "10.0.1.00/24").replace("<Subnet ", "<Subnet\\t"), NETWORK_TAIL]
+    written = "\n        ".join(f"'{line}'" for line in lines)
+    text = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "cert.pem")\n'
+        f"body = ({written})\n"
+        "sms.perform_put('/sub/services/networking/media', body)\n"
+    )
+    [finding] = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
+    assert (finding.location.line, finding.location.column) == (3, 9)

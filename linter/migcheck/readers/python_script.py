@@ -5441,6 +5441,8 @@ class _BodyPlace:
         self.fallback = source.mark(body.node) if body.node is not None else fallback
         self.starts: dict[int, int | None] = {}  # see `_start`
         self.body_lines: list[str] | None = None  # see `_tags_in_body_line`
+        self.node = body.node
+        self.pieces: list[tuple[int, int, int, str]] | None = None  # see `_adjacent_pieces`
         self.tag_counts: dict[tuple[int, str], int] = {}
 
     def mark(self, mark: Mark) -> Mark:
@@ -5448,7 +5450,7 @@ class _BodyPlace:
 
     def _element_mark(self, mark: Mark) -> Mark:
         if self.origin is None:
-            return self._placed(mark) or self.fallback
+            return self._placed(mark) or self._in_adjacent_strings(mark) or self.fallback
         line, column = self.origin
         if mark.column:  # an exact column in the body: its first line starts inside a line of the file
             shift = column if mark.line == 1 else 0
@@ -5473,6 +5475,27 @@ class _BodyPlace:
         if not mark.nth < len(shown) or len(shown) != self._tags_in_body_line(mark.line, mark.tag):
             return None
         row, column = shown[mark.nth]
+        return self._file_mark(mark, row, column)
+
+    def _in_adjacent_strings(self, mark: Mark) -> Mark | None:
+        """The mark of an element of a body written as adjacent string literals, which Python joins into
+        one (`('<A>' '<B>')`): at its `<` in the literal that writes it. None for another body, or when
+        the element is not found there."""
+        if mark.column or not mark.tag:
+            return None
+        if self.pieces is None:
+            self.pieces = _adjacent_pieces(self.source, self.node, self.text)
+        found = self._elements().get((mark.line, mark.tag), []) if self.pieces else []
+        if not found:
+            return None
+        start = found[min(mark.nth, len(found) - 1)][0]
+        at = bisect.bisect_right(self.pieces, (start, 1 << 62)) - 1
+        if at < 0:
+            return None
+        begins, row, column, text = self.pieces[at]
+        before = text[: start - begins]
+        row += before.count("\n")
+        column = len(before) - before.rfind("\n") - 1 if "\n" in before else column + len(before)
         return self._file_mark(mark, row, column)
 
     def _tags_written(self, literal: ast.AST, offset: int, tag: str) -> list[tuple[int, int]]:
@@ -5547,6 +5570,39 @@ class _BodyPlace:
 
     def moved(self, record: object) -> object:
         return remarked(record, self.mark)
+
+
+def _adjacent_pieces(source: _Source, node: ast.AST | None, text: str) -> list[tuple[int, int, int, str]]:
+    """Of `text` written as adjacent string literals that Python joins into one (`node`), each literal's
+    piece: where it starts in `text`, the line and 0-based column of the file where its characters
+    start, and the piece. Empty when `node` is not such literals, or when a piece is not written as its
+    characters are (an escape, a bytes or f-string literal): then no position in `text` is one of the
+    file's."""
+    if not isinstance(node, ast.Constant) or node.value != text:
+        return []
+    written = source.written(node)
+    try:
+        tokens = [
+            t for t in tokenize.generate_tokens(io.StringIO(written).readline) if t.type == tokenize.STRING
+        ]
+    except (tokenize.TokenError, SyntaxError):
+        return []
+    first = source.column(node.lineno, node.col_offset)
+    pieces, begins = [], 0
+    for token in tokens:
+        opening = _OPENING.match(token.string)
+        if opening is None:
+            return []
+        inner = token.string[opening.end() : len(token.string) - len(opening.group(1))]
+        raw = "r" in token.string[: opening.start(1)].casefold()
+        if "\\" in inner and not raw:
+            return []
+        row, column = token.start
+        pieces.append(
+            (begins, node.lineno + row - 1, column + opening.end() + (first if row == 1 else 0), inner)
+        )
+        begins += len(inner)
+    return pieces if len(pieces) > 1 and "".join(p[3] for p in pieces) == text else []
 
 
 def _verbatim_origin(source: _Source, node: ast.AST | None, text: str) -> tuple[int, int] | None:
