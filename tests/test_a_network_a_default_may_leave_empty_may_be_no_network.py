@@ -56,6 +56,15 @@ def test_a_python_parameter_a_call_passes_is_that_network(tmp_path, monkeypatch)
     assert _lint(tmp_path, monkeypatch, "vm.py", script) == []
 
 
+def test_a_python_parameter_read_where_an_if_proves_it_set_is_not_none(tmp_path, monkeypatch):
+    # `if network:` runs its body only with a network: there the VM is surely in it.
+    script = PYTHON.replace("subnet_names = subnet", "subnet_names = ['front']").replace(
+        "    sms.create_virtual_machine_deployment(",
+        "    if network is not None:\n        sms.create_virtual_machine_deployment(",
+    )
+    assert _lint(tmp_path, monkeypatch, "vm.py", script) == []
+
+
 def test_a_powershell_parameter_defaulting_to_null_no_call_passes(tmp_path, monkeypatch):
     findings = _lint(tmp_path, monkeypatch, "vm.ps1", POWERSHELL)
     assert sorted(f.code for f in findings) == ["MIG105", "MIG203"]

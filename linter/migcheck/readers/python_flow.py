@@ -556,6 +556,9 @@ class Scope:
     # The parameters whose default is written None (`network=None`): where no call the reader follows
     # passes one, such a parameter may be None (see `Unknown.may_be_none`).
     none_defaults: set[str] = field(default_factory=set)
+    # The reads (by `id`) of such a parameter in the body of an `if` that runs only when it is set (`if
+    # network:`, `if network is not None:`), where it is not None.
+    set_reads: set[int] = field(default_factory=set)
     # The parameters whose default is the Service Management API's address (`azure_url="https://management.
     # core.windows.net"`), by name: where no call the reader follows passes one, the text a URL is built
     # from (see `Flow.holes`), which is what tells a request to the API.
@@ -1754,6 +1757,7 @@ class _Indexer(ast.NodeVisitor):
         self._statement(node)
         self.visit(node.test)
         key, chain = self.blocks + 1, self.chain  # the number `_visit_block` gives the body
+        self._note_set_reads(node)
         self.choices[key] = (node, 0)
         self.branch_of[key] = (key, 0)
         self._visit_block(node.body, (node.test, True))
@@ -1940,6 +1944,18 @@ class _Indexer(ast.NodeVisitor):
         self.visit(operand)
         for operation in reversed(spine):
             self.visit(operation.right)
+
+    def _note_set_reads(self, node: ast.If) -> None:
+        """The reads, in the body of `node`, of a parameter that defaults to None which its test proves set
+        (see `Scope.set_reads`)."""
+        names = {name for name in self.scope.none_defaults if _tests_set(node.test, name)}
+        if names:
+            self.scope.set_reads.update(
+                id(n)
+                for statement in node.body
+                for n in ast.walk(statement)
+                if isinstance(n, ast.Name) and n.id in names
+            )
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
         """`a if test else b`: each branch runs under the test, as an `if` and its `else`."""
@@ -2746,6 +2762,23 @@ def _passed_to_function(ancestors: list[ast.AST]) -> bool:
     return any(arg is child for arg in parent.args) or any(k is child for k in parent.keywords)
 
 
+def _tests_set(test: ast.expr, name: str) -> bool:
+    """Whether `test` holds only when `name` is not None: `name`, `name is not None`, or an `and` of which
+    one part is such a test."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_tests_set(part, name) for part in test.values)
+    if isinstance(test, ast.Name):
+        return test.id == name
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.IsNot)
+        and _is_none(test.comparators[0])
+    )
+
+
 def _is_none(node: ast.expr) -> bool:
     """Whether `node` is written `None`."""
     return isinstance(node, ast.Constant) and node.value is None
@@ -3231,7 +3264,7 @@ class Flow:
             found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, site)
             if found is not None and found.value is None and len(bindings) == 1:
                 if name in scope.none_defaults:  # a parameter no followed call passes: its default may hold
-                    return Unknown(name, node, may_be_none=True)
+                    return Unknown(name, node, may_be_none=id(node) not in scope.set_reads)
                 if self.holes and name in scope.api_defaults:
                     return Lit(scope.api_defaults[name], node)
                 return self._class_named(node, scope, found, site) or unknown
