@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from growth import assert_linear
-from lint_support import lint_files, where
+from lint_support import lint_files, script_resources, unread_marks, where
 
 from migcheck.readers import read_document
 from migcheck.readers.powershell import _with_plain_lists, syntax_tree
@@ -76,6 +76,23 @@ def test_a_later_finding_is_no_longer_lost(tmp_path, monkeypatch):
     )
     result = lint_files(tmp_path, monkeypatch, {"a.ps1": text}, "MIG106", "MIG202", dedent=False)
     assert where(result.findings) == [f"MIG202 a.ps1:1:{FIRST + 10}", "MIG106 a.ps1:3:37"]
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("Front, Back-End, Data", "Front, Back-End, Data"),
+        ("Front, Web-Asp-Net45, AS-NET-Framework, Db-2", "Front, Web-Asp-Net45, AS-NET-Framework, Db-2"),
+        ("Front,Back-End,Data", "Front, Back-End, Data"),
+    ],
+)
+def test_a_word_with_a_dash_after_the_first_item_is_one_item(tmp_path, monkeypatch, written, named):
+    """`Front, Back-End, Data` was unread from the comma after `Back-End`, and the VM in two subnets."""
+    result = lint_files(tmp_path, monkeypatch, {"a.ps1": _script(written)}, "MIG202", dedent=False)
+    second = named.split(", ")[1]
+    assert where(result.findings) == [f"MIG202 a.ps1:1:{FIRST + written.index(second)}"]
+    assert f"{len(named.split(', '))} subnets ({named})" in result.findings[0].message
+    assert unread_marks(script_resources(_script(written), "a.ps1")) == []
 
 
 @pytest.mark.parametrize(

@@ -1216,7 +1216,9 @@ def _list_commas(source: bytes, root: Node) -> list[tuple[int, int]]:
         backtick = _continuation(source, comma)
         before = _previous_word(source, comma)
         if backtick != -2 and before >= 0 and not _escaped(source, comma):
-            listed = _comma_token(root, comma) and _after_argument(root, before, commas)
+            listed = _comma_token(root, comma) and (
+                _after_argument(root, before, commas) or _ends_listed_word(source, root, before, commas)
+            )
             if not listed and root.has_error:
                 if not chunk[0] <= comma < chunk[1]:
                     start, end = _chunk(source, comma)
@@ -1317,6 +1319,35 @@ def _after_argument(root: Node, offset: int, listed: set[int], base: int = 0) ->
             return holder.type in ("command_elements", "ERROR") and _parameter(node) is None
         node = holder
     return False
+
+
+def _ends_listed_word(source: bytes, root: Node, offset: int, listed: set[int]) -> bool:
+    """Whether the character at `offset` ends a plain bare word with a dash in it that follows a comma of
+    the same list (`a, Back-End,`): PowerShell reads one word, where the grammar, past the error the first
+    comma makes, reads names, operators and numbers (`Back`, `-`, `End`; `-Ne`; `-2`) in whatever shape.
+    The tree of the rewritten script says whether it is then read as an argument (see `_with_plain_lists`)."""
+    start = offset
+    while start >= 0 and source[start] in _PLAIN_WORD:
+        start -= 1
+    word = source[start + 1 : offset + 1]
+    if b"-" not in word[1:] or word[:1] in b"-" or _in_text(root, start + 1):
+        return False
+    comma = start
+    while comma >= 0 and source[comma] in _BLANKS:
+        comma -= 1
+    return comma < start and comma in listed
+
+
+# The characters of a plain bare word in a list (`Back-End`, `Web-Asp-Net45`, `AS-NET-Framework`).
+_PLAIN_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+
+
+def _in_text(root: Node, offset: int) -> bool:
+    """Whether the character at `offset` is in a string or a comment the tree read."""
+    node = root.descendant_for_byte_range(offset, offset + 1)
+    while node is not None and node.type not in _TEXT_TOKENS:
+        node = node.parent
+    return node is not None
 
 
 def _between_arguments(root: Node, offset: int) -> bool:
