@@ -513,6 +513,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
+        _with_leading_pipes_joined,
         _with_variable_attributes_blanked,
         _with_relative_paths_readable,
         _with_for_each_methods_readable,
@@ -1033,6 +1034,88 @@ def _with_relative_paths_readable(source: bytes, root: Node) -> bytes:
     if not slashes:
         return source
     return _with_bytes(source, slashes, ord("\\"))
+
+
+# PowerShell 7's pipeline continued by a pipe that starts the next line (`New-AzureVMConfig -Name db1 …`,
+# then `| Set-AzureSubnet …`, then `| New-AzureVM …`): one pipeline, as if the pipe ended the line before.
+# The grammar reads each such line as a pipeline of its own that starts with a command of no name, and the
+# VM config the first line makes goes nowhere. So the pipe is parsed as ending the line before: written at
+# the blank or carriage return before the line break, or, where there is none, swapped with the line break
+# (the line then starts one byte later: marks are taken from byte offsets, see `Positions.mark`). Only
+# where blanks alone come between the pipe and the line before, which ends with code, not a comment; a
+# change the tree then reads otherwise is undone.
+def _with_leading_pipes_joined(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each pipe that starts
+    a line after a pipeline written at the end of the line before (see above)."""
+    if not root.has_error:
+        return source
+    moves = [move for pipe in _leading_pipes(root) for move in [_pipe_moved(source, root, pipe)] if move]
+    if not moves:
+        return source
+    changed = _with_moves(source, moves)
+    tree = _parser().parse(changed).root_node
+    kept = [move for move in moves if _pipe_continues(tree, move[1])]
+    if len(kept) < len(moves):
+        changed = _with_moves(source, kept) if kept else source
+    return changed
+
+
+def _with_moves(source: bytes, moves: list[tuple[int, int, int]]) -> bytes:
+    """`source` with each (pipe, new place, line break) move made: the pipe at the new place, the line
+    break (-1: none moves) where the pipe was, else a blank there."""
+    changed = bytearray(source)
+    for pipe, place, line_break in moves:
+        changed[pipe] = 0x0A if line_break >= 0 else 0x20
+        changed[place] = ord("|")
+        if line_break >= 0 and line_break != place:
+            changed[line_break] = 0x20
+    return bytes(changed)
+
+
+def _pipe_moved(source: bytes, root: Node, pipe: int) -> tuple[int, int, int] | None:
+    """(pipe, where it goes, which line break moves) for the pipe at `pipe` that starts its line (see
+    `_with_leading_pipes_joined`), or None when it stays: more than one line break or anything but blanks
+    between it and the code before, or a comment ending that line."""
+    line_break = pipe - 1
+    while line_break >= 0 and source[line_break] in _BLANKS:
+        line_break -= 1
+    if line_break < 0 or source[line_break] != 0x0A:
+        return None
+    code = line_break - 1
+    while code >= 0 and source[code] in _BLANKS + b"\r":
+        code -= 1
+    ending = root.descendant_for_byte_range(code, code + 1) if code >= 0 else None
+    if ending is None or ending.type == "comment" or source[code : code + 1] in (b"|", b"`", b"\n"):
+        return None
+    if code + 1 < line_break:  # a blank or a carriage return to write the pipe at
+        return (pipe, code + 1, -1)
+    return (pipe, line_break, line_break)
+
+
+def _leading_pipes(root: Node) -> list[int]:
+    """The offsets of the pipes that follow a command of no name: a pipe that starts a pipeline."""
+    pipes = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "command_name" and node.start_byte == node.end_byte:
+            after = node.parent.next_sibling if node.parent is not None else None
+            if after is not None and after.type == "|":
+                pipes.append(after.start_byte)
+        stack.extend(node.children)
+    return pipes
+
+
+def _pipe_continues(root: Node, place: int) -> bool:
+    """Whether the pipe at `place` follows a command with a name, in `root`."""
+    node = root.descendant_for_byte_range(place, place + 1)
+    before = node.prev_sibling if node is not None and node.type == "|" else None
+    return before is not None and before.end_byte > before.start_byte and not _empty_command(before)
+
+
+def _empty_command(node: Node) -> bool:
+    name = _first(node, "command_name") if node.type == "command" else None
+    return name is not None and name.start_byte == name.end_byte
 
 
 # PowerShell 4's `ForEach` method of every collection (`$vms.ForEach({ … })`): the grammar reads a member
@@ -1897,8 +1980,9 @@ class Positions:
         self._widths: dict[int, list[int] | None] = {}
 
     def mark(self, node: Node) -> Mark:
-        row, column = node.start_point
-        return Mark(self.path, row + 1, column=self._characters(row, column) + 1)
+        # From the offset, not the tree's row and column: a rewrite for the grammar keeps every offset but
+        # may move a line break by a byte (see `_with_leading_pipes_joined`).
+        return self.at(node.start_byte)
 
     def line(self, number: int) -> str:
         """The text of line `number` (from 1), without its line ending."""
