@@ -12829,7 +12829,10 @@ class _Facts:
         complete = texts(event.data["value"])[1]
         name = event.data["name"]
         nic = name.value.casefold() if isinstance(name, Text) else event
-        refs = _subnet_refs(event.data["value"], (), event.data.get("at") or event.mark)
+        # Each subnet is marked at the call, not where a variable got the name: the call adds the
+        # interface, which is what to remove to leave the VM in one subnet (MIG202).
+        at = event.data.get("at") or event.mark
+        refs = [NameRef(ref.name, at) for ref in _subnet_refs(event.data["value"], (), at)]
         self.nics[nic] = (refs, event.data["address"])
         if isinstance(name, Text):
             self.nic_names.setdefault(nic, name.value)
