@@ -1527,6 +1527,12 @@ XML_EDITS_NOT_FOLLOWED = "xml-edits"
 # })`) whose content the reader cannot follow: the networks it uploads are not checked.
 CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
 
+# The tag of a `Script.unread` mark of the `-ReservedIPName` of a New-AzureVM or New-AzureQuickVM that adds
+# VMs to a deployment an earlier call of the script created: a reserved IP binds when the deployment is
+# created (Create Virtual Machine Deployment has `ReservedIPName`, Add Role has none), so it is not applied,
+# and the deployment keeps the VIP it was created with.
+RESERVED_IP_NOT_APPLIED = "reserved-ip-not-applied"
+
 
 @record
 class Script:

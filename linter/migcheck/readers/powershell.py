@@ -160,6 +160,7 @@ from migcheck.model import (
     GATEWAY,
     MAYBE_RUNS,
     NEVER_RUNS,
+    RESERVED_IP_NOT_APPLIED,
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
     STAGE_CHOICE,
@@ -5458,6 +5459,8 @@ class Interpreter:
         # of them has its VIP reserved (see `_reserved_by_unstated_name`).
         self.reserved_names: dict[object, ReservedIp] = {}
         self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
+        # The -ReservedIPName of each call that adds VMs to a deployment an earlier call created: not applied.
+        self.reserved_ips_not_applied: list[Mark] = []
         # The stand-in of the reserved IP each value a deployment is given names, by place and value (see
         # `_reservation_stand_in`).
         self.reservation_stand_ins: dict[tuple[str, object], str] = {}
@@ -9948,6 +9951,19 @@ class Interpreter:
         role.created_on(self.creating_on)
         return NULL
 
+    def _created_with_reserved_ip(self, draft: DeploymentDraft, reserved: Arg | None, node: Node) -> None:
+        """`-ReservedIPName` of the New-AzureVM/New-AzureQuickVM that creates the deployment: its VIP is that
+        reserved IP. A reserved IP binds when the deployment is created (Create Virtual Machine Deployment
+        has `ReservedIPName`, Add Role has none), so the one a later call that adds VMs to the deployment
+        names is not applied: it is left to whatever else the script does with it."""
+        if reserved is None:
+            return
+        if isinstance(reserved.value, Text) and reserved.value.value and reserved.certain:
+            at = self._written_at(reserved) or self._at_call(node)  # where the call associates it
+            draft.reserved_ip = NameRef(reserved.value.value, at)
+        elif not _stated_null(reserved.value):
+            self._reserved_by_unstated_name(draft, reserved, node, associates=False)
+
     def _placed(self, node: Node, args: Args) -> DeploymentDraft:
         """The deployment a New-AzureVM/New-AzureQuickVM puts VMs in. The first such command for a
         service that creates the deployment says its network: one that names `-Location`,
@@ -9962,16 +9978,11 @@ class Interpreter:
         if name is not None and isinstance(name.value, Text) and not draft.roles:
             draft.name = name.value.value
         reserved = args.get("ReservedIPName")
-        if (
-            reserved is not None
-            and isinstance(reserved.value, Text)
-            and reserved.value.value
-            and reserved.certain
-        ):
-            at = self._written_at(reserved) or self._at_call(node)  # where the call associates it
-            draft.reserved_ip = NameRef(reserved.value.value, at)
+        if not draft.placed or _apart(draft.placed_on, self.creating_on):
+            self._created_with_reserved_ip(draft, reserved, node)
         elif reserved is not None and not _stated_null(reserved.value):
-            self._reserved_by_unstated_name(draft, reserved, node, associates=False)
+            at = self._written_at(reserved) or self._at_call(node)
+            self.reserved_ips_not_applied.append(replace(at, tag=RESERVED_IP_NOT_APPLIED))
         if draft.placed:
             if _apart(draft.placed_on, self.creating_on):
                 self._placed_either_way(draft, args, node)
@@ -12507,7 +12518,8 @@ class Interpreter:
             else self._unread_mark(at)
             for at in sorted([*self.index.recovered.unread, *escaped])
         )
-        return tuple(sorted([*parts, *self.xplat_reading.refused], key=lambda mark: (mark.line, mark.column)))
+        said = [*self.xplat_reading.refused, *self.reserved_ips_not_applied]
+        return tuple(sorted([*parts, *said], key=lambda mark: (mark.line, mark.column)))
 
     def _unread_part_names_classic(self) -> bool:
         """Whether a part the parser could not read names a classic cmdlet (see `sniff`)."""

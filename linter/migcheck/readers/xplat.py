@@ -71,6 +71,7 @@ from migcheck.model import (
     GATEWAY,
     MAYBE_RUNS,
     NEVER_RUNS,
+    RESERVED_IP_NOT_APPLIED,
     SERVICE_OF_VM,
     VM_FACTS,
     VPN,
@@ -941,7 +942,8 @@ class Reading:
         # The function of the script read once, with values it does not know, whose commands are handed
         # over now: the deployments they create are marked so (`Deployment.read_once_in`).
         self.read_once_in = ""
-        self.refused: list[Mark] = []  # see `REFUSED_OPTION`
+        # Said where written (`Script.unread`): see `REFUSED_OPTION`, `RESERVED_IP_NOT_APPLIED`.
+        self.refused: list[Mark] = []
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -1183,8 +1185,12 @@ class Reading:
         deployment = self._deployment(service, parsed.at, existing=False)
         vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
         vm.looped_over = self._looped_over(named if named is not None else dns)
+        reserved = parsed.value("reserved-ip")
+        if deployment.created and reserved is not None:  # a VM added to it: see `RESERVED_IP_NOT_APPLIED`
+            self.refused.append(replace(reserved.mark, tag=RESERVED_IP_NOT_APPLIED))
+        else:
+            self._reserved(deployment, reserved)
         self._place(deployment, vm, parsed)
-        self._reserved(deployment, parsed.value("reserved-ip"))
         vm.size = _text(parsed.value("vm-size"))
         self._availability_set(vm, parsed.value("availability-set"))
         self._subnets(vm, parsed.value("subnet-names"))

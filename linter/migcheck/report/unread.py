@@ -15,7 +15,8 @@ through a shell that bash cannot parse (`UNPARSED_COMMAND_LINE`): the shell runs
 So is a file a shell script sources after a `cd` to a folder it does not state or to an absolute path
 (`SOURCED_AFTER_CD`): which file bash loads is unknown. So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
 read, and where bash cannot parse a script whose `#!` line names another shell (`OTHER_SHELL`, zsh): the
-commands from there on are not read. So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
+deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
@@ -37,6 +38,7 @@ from migcheck.model import (
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
     REGISTERED_OUTPUT,
+    RESERVED_IP_NOT_APPLIED,
     SOURCED_AFTER_CD,
     UNPARSED_COMMAND_LINE,
     XML_EDITS_NOT_FOLLOWED,
@@ -136,6 +138,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "unknown, so migcheck does not read it and the values and functions it sets are not known; `cd` to "
         'a folder relative to the script\'s (`cd "$(dirname "$0")/../config"`), or source the file by its '
         "path from the script's folder",
+    ),
+    RESERVED_IP_NOT_APPLIED: (
+        "reserved-ip-not-applied",
+        "gives a reserved IP (New-AzureVM -ReservedIPName, `azure vm create -R`) to a command that adds a VM "
+        "to a deployment an earlier command created: a reserved IP binds when the deployment is created "
+        "(Create Virtual Machine Deployment takes one, Add Role does not), so this one is not the cloud "
+        "service's VIP, which keeps the reserved IP it was created with (or none); give it to the command "
+        "that creates the deployment, or associate it with Set-AzureReservedIPAssociation",
     ),
     UNPARSED_COMMAND_LINE: (
         "unparsed-command-line",
