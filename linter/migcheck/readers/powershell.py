@@ -7016,14 +7016,19 @@ class Interpreter:
         the function being run at a call does not assign is its callers' (PowerShell's scopes are dynamic):
         a value they do not state is theirs (the parameter `$serviceName` of the function that calls two
         others that read it is one value in both), and one no scope on the way assigns is one value for
-        every function the same code calls. A string a caller holds is not taken: the function is read as
-        given what its own code states."""
+        every function the same code calls, and one the script assigns nowhere is one value for the whole
+        script, in every function read once too. A string a caller holds is not taken: the function is read
+        as given what its own code states."""
         if value is None:
             outside = env.lookup_outside(key) if self.call_stack else None
             if isinstance(outside, Unknown):
                 value = outside
             else:
                 scope = self.outer_scope if self.call_stack and outside is None else self.scope
+                if key not in self.index.by_key:
+                    # Assigned nowhere in the script: the session's value, one for every function that
+                    # reads it, as for the script's own code (the same value is one resource).
+                    scope = 0
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
