@@ -36,7 +36,8 @@ MAY_NOT_RUN = {
 def _deployment(script: str) -> Deployment:
     document = read_document("deploy/svc.ps1", textwrap.dedent(script).encode("utf-8"), explicit=False)
     assert document is not None
-    [deployment] = [r for r in document.resources if isinstance(r, Deployment)]
+    # 'svc''s: a swap of another service describes that one too (its roles are a package's).
+    [deployment] = [r for r in document.resources if isinstance(r, Deployment) and r.service_name == "svc"]
     return deployment
 
 

@@ -5354,6 +5354,16 @@ _PACKAGE_EVIDENCE = {
     "publish-azureserviceproject": "published by Publish-AzureServiceProject, which deploys web and worker "
     "roles only",
 }
+# A staging deployment is a package's: New-AzureVM and New-AzureQuickVM have no `-Slot`, so a VM deployment
+# is the production one (see `Interpreter._staging_evidence`).
+_SWAP_EVIDENCE = (
+    "its staging and production deployments are swapped by Move-AzureDeployment, and only a package's "
+    "deployment (web and worker roles) is ever in the staging slot"
+)
+_STAGING_EVIDENCE = (
+    "its staging deployment is named by {cmdlet} -Slot Staging, and only a package's deployment (web and "
+    "worker roles) is ever in the staging slot"
+)
 # The cmdlets that manage the extensions of a cloud service's roles, which only web and worker roles take.
 _EXTENSION_EVIDENCE = {
     "set-azureservicediagnosticsextension": "given the diagnostics extension by "
@@ -8277,9 +8287,12 @@ class Interpreter:
         if handler is not None:
             outer, self.classic_call = self.classic_call, node
             try:
-                return handler(self, node, args, piped, env)
+                done = handler(self, node, args, piped, env)
             finally:
                 self.classic_call = outer
+            self._staging_evidence(node, key, args)
+            return done
+        self._staging_evidence(node, key, args)
         if key in cmdlets.VM_FILTERS:
             return self._vm_input(args, piped)
         if not key.startswith(_READING):
@@ -10351,6 +10364,33 @@ class Interpreter:
             role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
             draft.configuration_file = draft.configuration_file or self._configuration_file(args, env)
         return NULL
+
+    def _staging_evidence(self, node: Node, key: str, args: Args) -> None:
+        """A swap of a cloud service's deployments (Move-AzureDeployment, which fails when the service has
+        no staging deployment), or a call on its staging deployment (`-Slot Staging`): the service has a
+        staging deployment, and only a package's deployment is ever in that slot (New-AzureVM and
+        New-AzureQuickVM have no `-Slot`: a VM deployment is the production one). So it has web or worker
+        roles, named as a package's are (see `_package_role`)."""
+        if key == "move-azuredeployment":
+            evidence = _SWAP_EVIDENCE
+        elif key.startswith("remove-"):  # the staging deployment goes: the production one may be anything
+            return
+        else:
+            slot = args.get("Slot")
+            if slot is None or not slot.certain or not isinstance(slot.value, Text):
+                return
+            if slot.value.value.strip().casefold() != "staging":
+                return
+            evidence = _STAGING_EVIDENCE.format(cmdlet=_command_name(node))
+        service = args.get("ServiceName")
+        if service is None or not service.certain:
+            return
+        mark = self._at_call(node)
+        draft = self._deployment(service.value, mark, node, self._written_at(service))
+        if draft.roles:  # VMs the script puts in the service (its mistake), or roles it names already
+            return
+        role = self._role(draft, Text("\0package"), mark, "package", shown=_stand_in("role name", mark))
+        role.kind_evidence = role.kind_evidence or evidence
 
     def _configuration_file(self, args: Args, env: Env) -> str:
         """The service configuration file a package deployment names by `-Configuration` (see

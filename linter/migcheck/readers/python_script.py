@@ -272,6 +272,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
         "role_to_upgrade",
         "extended_properties",
     ),
+    "swap_deployment": ("service_name", "production", "source_deployment"),
     "change_deployment_configuration": (
         "service_name",
         "deployment_name",
@@ -375,6 +376,9 @@ PACKAGE_EVIDENCE = {
     "change_deployment_configuration": "its service configuration is changed from a file by "
     "change_deployment_configuration, as a package's deployment is configured (a VM deployment's "
     "configuration is the platform's: its VMs are changed with the role operations)",
+    "swap_deployment": "its staging and production deployments are swapped by swap_deployment, and only a "
+    "package's deployment (web and worker roles) is ever in the staging slot (a VM deployment is the "
+    "production one)",
 }
 # Facts a call states by each of its parameters; what update_role leaves out it leaves unchanged.
 _FACT_PARAMS = {
@@ -4786,7 +4790,8 @@ class _Resources:
         neither the package's file nor the deployment names a role. A configuration read from a file the
         script names is that file's (`Deployment.configuration_file`)."""
         v = bound.values
-        name = v.get("name") or v.get("deployment_name")
+        # A swap names the deployment it puts into production (`source_deployment`).
+        name = v.get("name") or v.get("deployment_name") or v.get("source_deployment")
         if "service_name" not in v or name is None:
             return
         draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark)
