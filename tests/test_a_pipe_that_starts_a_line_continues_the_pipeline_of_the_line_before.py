@@ -6,9 +6,11 @@ not known (`<VM name, a.ps1:3>`), beside the VM of the name when a later line ad
 from __future__ import annotations
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files, script_resources, unread_marks
 
 from migcheck.plan import build_plan
+from migcheck.readers import read_document
 
 LEADING_PIPES = """\
 New-AzureVMConfig -Name 'db1' -InstanceSize A7 -ImageName 'img'
@@ -48,3 +50,11 @@ def test_the_lines_keep_their_positions(tmp_path, monkeypatch):
         ("MIG202", 2, 44)
     ]
     assert unread_marks(script_resources(text, "a.ps1")) == []
+
+
+def test_a_script_of_many_such_pipelines_costs_time_linear_in_its_size():
+    def make(copies: int):
+        data = (LEADING_PIPES * copies).encode()
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, 200)
