@@ -63,8 +63,9 @@ that starts with an option right after a classic command, which bash runs on its
 `"why": "lone-dash"` (a `-` and a blank before a parameter's name) or `"why": "blank-after-backtick"` (a blank
 after the backtick that ends a line), each with the edit `check --verbose` gives; a Python `getattr` of a
 classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell `azure`
-command given an option its classic form does not declare, which the CLI refuses, has `"why": "refused-option"`.
-Other parts have no `why`.
+command given an option its classic form does not declare, which the CLI refuses, has `"why": "refused-option"`;
+a reserved IP given to a command that adds a VM to a deployment an earlier one created, which is not applied,
+has `"why": "reserved-ip-not-applied"`. Other parts have no `why`.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.
