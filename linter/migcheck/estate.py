@@ -5172,8 +5172,7 @@ def _link_inventory(
     records[inv.ClassicNetworkSecurityGroup] = [g for g in groups if g.subscription == joined]
     inventory = _inventory_view(records, joined or "", reserved)
     as_exported = _as_exported(vms, records[inv.ClassicVm])
-    in_networks = placed_elsewhere(inventory)
-    linker.exported = _other_subscriptions(linker, classic, joined, in_networks, as_exported)
+    linker.exported = _other_subscriptions(linker, classic, joined, inventory, as_exported)
     return services, inventory, premium
 
 
@@ -5479,16 +5478,19 @@ def _other_subscriptions(
     linker: _Linker,
     classic: list[Any],
     joined: str | None,
-    placed: Mapping[str, list[Any]],
+    inventory: Inventory,
     as_exported: Mapping[int, Any],
 ) -> tuple[Estate, ...]:
     """An estate for each subscription other than the joined one whose classic VMs, networks or storage
     accounts the exports hold: each is checked on its own, as the exports describe it, and nothing of it
-    is linked to the files or to another subscription, but the records `placed` in its networks. Named
+    is linked to the files or to another subscription, but the records the exports place in its networks
+    (`placed_elsewhere`, and the peerings and services whose id names one of its networks, `_reaching_into`),
+    so that its network's step and readiness hold what they report. Named
     after the subscription id (after the files' group too, when the files are split into several). A VM
     is given to its estate as its export wrote it (`as_exported`): the estate tells its subscription
     again, and joins a `Get-AzureVM` row to the Resource Graph row of the same VM, whatever the order of
     their files, rather than keep the first of two records that name one subscription."""
+    placed, reaching = placed_elsewhere(inventory), _reaching_into(inventory, joined)
     by_subscription: dict[str, list[Any]] = defaultdict(list)
     for record in classic:
         if record.subscription != joined:
@@ -5502,9 +5504,25 @@ def _other_subscriptions(
             name = f"{linker.subscription}: {name}"
         export = Document(found[0].mark.path, FileKind.INVENTORY, "", tuple(found))
         estate = _Linker(name, (export,), linker.grouping).estate()
-        in_networks = tuple(placed.get(subscription, ()))
+        in_networks = (*placed.get(subscription, ()), *reaching.get(key(subscription), ()))
         estates.append(replace(estate, documents=(), placed_in_networks=in_networks))
     return tuple(estates)
+
+
+def _reaching_into(inventory: Inventory, joined: str | None) -> dict[str, list[Any]]:
+    """By subscription (`key`), the peerings and services the exports place in a classic network of a
+    subscription other than the files' (`joined`), as the network's id names it (`vnet_subscription`): that
+    network is the one that cannot migrate while they last, whichever subscription exported them."""
+    reaching: dict[str, list[Any]] = defaultdict(list)
+    records: tuple[inv.VnetPeering | inv.ServiceInVnet, ...] = (
+        *inventory.peerings,
+        *inventory.services_in_vnets,
+    )
+    for record in records:
+        held = key(record.vnet_subscription)
+        if record.vnet and held and held != key(joined or ""):
+            reaching[held].append(record)
+    return reaching
 
 
 def _join_inventory_networks(linker: _Linker, networks: list[inv.ClassicNetwork]) -> None:

@@ -70,7 +70,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from migcheck.estate import join_key, key, origins, records_in_networks, unique_by_name
 from migcheck.inventory_model import (
@@ -308,15 +308,18 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         estate.subscription: _Attacher(drafts, pointed_at, _elsewhere(estate)) for estate, drafts in drafted
     }
     paths = {d.path: e.subscription for e in result.estates for d in e.documents}
+    exported = _records_of_exported(result.estates)
 
     def subscription(finding: Finding) -> str:
-        """The subscription of the item that owns what the finding points at, else of its file: one export
-        may describe several subscriptions, each checked as an estate of its own."""
+        """The subscription of the item that owns what the finding points at, else the one the record it is
+        about names, else of its file: one export may describe several subscriptions, each checked as an
+        estate of its own."""
         by_path = paths.get(finding.mark.path, "")
         if by_path in attachers and attachers[by_path].claims(finding):
             return by_path
         owning = (name for name, attacher in attachers.items() if attacher.claims(finding))
-        return next(owning, by_path)
+        about = (finding.mark, finding.resource_type, finding.resource_name)
+        return next(owning, None) or exported.get(about, by_path)
 
     findings: dict[str, list[Finding]] = defaultdict(list)
     held: dict[str, list[Suppressed]] = defaultdict(list)
@@ -331,6 +334,26 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
         for estate, drafts in drafted
     )
+
+
+def _records_of_exported(estates: Iterable[Estate]) -> dict[tuple[Mark, str, str], str]:
+    """The estate each record of the files names as its subscription, where that is one the exports give an
+    estate of its own (`Estate.exported`): by position, type and name, as `Rule.finding` states them. A
+    Defender plan of that subscription, a peering of a network of it (its network's, `vnet_subscription`,
+    not the Resource Manager network's), is that subscription's to act on, whichever file exports it."""
+    found: dict[tuple[Mark, str, str], str] = {}
+    for estate in estates:
+        ids = {key(other.inventory.subscription): other.subscription for other in estate.exported}
+        if not ids:
+            continue
+        for document in estate.documents:
+            for record in cast("Iterable[Any]", document.resources):  # records of every kind
+                held = getattr(record, "vnet_subscription", None)
+                held = getattr(record, "subscription", "") if held is None else held
+                named = ids.get(key(held)) if isinstance(held, str) and held else None
+                if named is not None and hasattr(record, "name"):  # a region, say, is no finding's
+                    found[(record.mark, record.kind, record.name)] = named
+    return found
 
 
 def _pointed_at(result: LintResult) -> frozenset[tuple[str, int]]:
