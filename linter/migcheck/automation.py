@@ -521,6 +521,35 @@ CREATES_RETIRED = {
         | _XPLAT_CREATES  # the classic CLI's commands a Python script runs
     ),
 }
+# The calls that manage what a classic cloud service's web/worker roles run (upgrade a deployment's package,
+# change its configuration or status, swap its slots, scale or reimage its roles), by language: they manage
+# Cloud Services (classic), retired on `CLOUD_SERVICES_CLASSIC`, so they fail today as creating one does.
+# Not those a deployment of VMs takes too (Remove-AzureDeployment, `delete_deployment`,
+# `reboot_role_instance`): IaaS VMs (classic) have their own date. The classic CLI has no such command.
+MANAGES_RETIRED_ROLES = {
+    "PowerShell": frozenset(
+        {
+            "Set-AzureDeployment",
+            "Move-AzureDeployment",
+            "Set-AzureRole",
+            "Reset-AzureRoleInstance",
+            "Set-AzureWalkUpgradeDomain",
+        }
+    ),
+    "Shell": frozenset(),
+    "Python": frozenset(
+        {
+            "upgrade_deployment",
+            "change_deployment_configuration",
+            "update_deployment_status",
+            "swap_deployment",
+            "walk_upgrade_domain",
+            "rollback_update_or_upgrade",
+            "reimage_role_instance",
+            "rebuild_role_instance",
+        }
+    ),
+}
 # And Resource Manager's generic calls of a classic type whose creation is retired, in every language.
 CREATES_RETIRED = {
     language: names | {name for name, (_, kind) in CLASSIC_TYPE_CALLS.items() if kind}

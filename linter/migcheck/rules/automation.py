@@ -13,6 +13,7 @@ from migcheck.automation import (
     ANSIBLE_VM_ABSENT,
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
+    MANAGES_RETIRED_ROLES,
     modules_for,
     replacement,
     replacements_markdown,
@@ -91,7 +92,14 @@ class ClassicAutomation(Rule):
         "`create_virtual_machine_deployment`, `add_role`, `create_hosted_service`, `create_deployment`, "
         "`create_storage_account`) fail already, whatever is migrated (the FAQ's "
         "NewClassicVMCreationNotAllowedForSubscription), and the message says so when a script makes them, "
-        "naming what they create. The script's other calls that create classic resources are not said to fail: "
+        "naming what they create. So do the calls that manage the web/worker roles a classic cloud service "
+        "runs, since the product they manage is retired (`Set-AzureDeployment`, `Move-AzureDeployment`, "
+        "`Set-AzureRole`, `Reset-AzureRoleInstance`, `Set-AzureWalkUpgradeDomain`; `upgrade_deployment`, "
+        "`change_deployment_configuration`, `update_deployment_status`, `swap_deployment`, "
+        "`walk_upgrade_domain`, `rollback_update_or_upgrade`, `reimage_role_instance`, "
+        "`rebuild_role_instance`); not those a deployment of VMs takes too (`Remove-AzureDeployment`, "
+        "`delete_deployment`, `reboot_role_instance`), said to stop working once migrated as the calls on VMs "
+        "are. The script's other calls that create classic resources are not said to fail: "
         "no retirement ends a reserved IP (`New-AzureReservedIP`, which reserving a cloud service's VIP before "
         "Prepare needs), a network configuration (`Set-AzureVNetConfig`), a gateway (`New-AzureVNetGateway`), "
         "an affinity group (`New-AzureAffinityGroup`) or a disk or image registered from a blob "
@@ -219,18 +227,16 @@ def _message(script: Script) -> str:
     api = _api(script, names)
     shown = _shown(names)
     creates = [name for name in names if name in CREATES_RETIRED[script.language]]
-    if creates:
+    manages = [name for name in names if name in MANAGES_RETIRED_ROLES[script.language]]
+    if creates or manages:
         others = (
             ", and the others stop working once their resources are migrated to Resource Manager"
-            if len(creates) < len(names)
+            if len(creates) + len(manages) < len(names)
             else ""
         )
-        named = all(name in _CREATES for name in creates)
-        kinds = _kinds(creates)
-        what = _and(kinds) if named else "resources"
         return (
-            f"{_script_named(script)} uses the {api} ({shown}): its calls that create "
-            f"classic {what} ({_shown(creates)}) fail today, since {_retired(kinds)}{others}"
+            f"{_script_named(script)} uses the {api} ({shown}): {_failing_calls(creates, manages)} fail today, "
+            f"since {_retired(_kinds(creates, bool(manages)))}{others}"
         )
     services, iaas = services_of(script.language, names)
     if not iaas:
@@ -276,11 +282,29 @@ _CREATES = {
 }
 
 
-def _kinds(creates: list[str]) -> list[str]:
-    """The kinds of classic resources (`_RETIRED`) the creating calls `creates` make, in the order messages
-    name them; every kind when one of the calls is not known to `_CREATES`."""
+def _kinds(creates: list[str], manages_roles: bool = False) -> list[str]:
+    """The kinds of classic resources (`_RETIRED`) the creating calls `creates` make, and cloud services when
+    the script `manages_roles` (`MANAGES_RETIRED_ROLES`), in the order messages name them; every kind when
+    one of the calls is not known to `_CREATES`."""
     named = all(name in _CREATES for name in creates)
-    return [kind for kind in _RETIRED if not named or any(_CREATES[name] == kind for name in creates)]
+    made = {_CREATES[name] for name in creates} if named else set(_RETIRED)
+    return [kind for kind in _RETIRED if kind in made or (manages_roles and kind == "cloud services")]
+
+
+def _failing_calls(creates: list[str], manages: list[str]) -> str:
+    """The script's calls that fail today, in words: those that create classic resources of a retired
+    kind, and those that manage the roles a classic cloud service runs."""
+    said = []
+    if creates:
+        named = all(name in _CREATES for name in creates)
+        said.append(
+            f"its calls that create classic {_and(_kinds(creates)) if named else 'resources'} ({_shown(creates)})"
+        )
+    if manages:
+        said.append(
+            f"{'those' if creates else 'its calls'} that manage a classic cloud service's deployed roles ({_shown(manages)})"
+        )
+    return " and ".join(said)
 
 
 def _runbook_fix(script: Script, creates: list[str]) -> str:
