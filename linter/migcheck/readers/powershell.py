@@ -147,7 +147,7 @@ import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from migcheck import automation
 from migcheck import inventory_model as inv
@@ -164,6 +164,7 @@ from migcheck.model import (
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
     STAGE_CHOICE,
+    UNSTATED_COMMAND_LINE,
     VM_FACTS,
     VPN,
     XML_EDITS_NOT_FOLLOWED,
@@ -584,6 +585,8 @@ class _Source(NamedTuple):
     modes: list[tuple[int, bool]]
     base: int = 0
     tree: Tree | None = None
+    # A command line the script runs from a string (`Invoke-Expression`): its calls are the script's own.
+    ran: bool = False
 
 
 def _modes(index: SyntaxIndex) -> list[tuple[int, bool]]:
@@ -1967,7 +1970,10 @@ def _nesting_problem(mark: Mark) -> FileProblem:
 
 
 class Positions:
-    """Marks in characters of the decoded text: tree-sitter counts bytes of the UTF-8 it parsed."""
+    """Marks in characters of the decoded text: tree-sitter counts bytes of the UTF-8 it parsed. `exact`: a
+    value's characters are at the columns after its mark (not so where every node has one mark)."""
+
+    exact: ClassVar[bool] = True
 
     def __init__(self, path: str, source: bytes) -> None:
         self.path = path
@@ -2023,6 +2029,23 @@ class Positions:
         """Whether only blanks precede the node on its line."""
         row, column = node.start_point
         return not self.source[self.starts[row] : self.starts[row] + column].strip()
+
+
+class _AtOneMark(Positions):
+    """The positions of a command line a script runs from a string (`Invoke-Expression`): every node of it is
+    shown at `at`, where the call is, as the string's own lines are no lines of the file."""
+
+    exact: ClassVar[bool] = False
+
+    def __init__(self, parsed: Positions, at: Mark) -> None:
+        super().__init__(parsed.path, parsed.source)
+        self.fixed = at
+
+    def mark(self, node: Node) -> Mark:
+        return self.fixed
+
+    def at(self, offset: int) -> Mark:
+        return self.fixed
 
 
 # --- one pass over the syntax tree -----------------------------------------------------------------------
@@ -4964,6 +4987,9 @@ _GENERIC = cmdlets._spec("", loose=True)
 _NEW_OBJECT = cmdlets._spec("TypeName:0 ArgumentList:1 ComObject Property Strict!")
 _WRITE_OUTPUT_SPEC = cmdlets._spec("InputObject:0 NoEnumerate!")
 _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
+# Invoke-Expression and its alias, which run a command line given as a string (see `_expression_run`).
+_INVOKE_EXPRESSION = frozenset({"invoke-expression", "iex"})
+_INVOKE_EXPRESSION_SPEC = cmdlets._spec("Command:0")
 # The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
 # its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
@@ -5039,6 +5065,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _NEW_OBJECT
     if key in _WRITE_OUTPUT:
         return _WRITE_OUTPUT_SPEC
+    if key in _INVOKE_EXPRESSION:
+        return _INVOKE_EXPRESSION_SPEC
     if key == _NEW_CLOUD_SERVICE:
         return _NEW_CLOUD_SERVICE_SPEC
     if key == _NEW_CLOUD_SERVICE_ROLE:
@@ -5532,6 +5560,10 @@ class Interpreter:
         # Its first upload of a network configuration through a client of its own whose content is not
         # followed (see `_sent_through_a_client`), tagged as unread.
         self.client_upload: Mark | None = None
+        # Where the script runs a command line from a string it does not state (`_expression_run`); and
+        # whether what is known of one names a classic cmdlet, which keeps the script, as an unread part does.
+        self.lines_not_read: list[Mark] = []
+        self.classic_line_not_read = False
         # The calls recorded for request paths written without the API's host, by offset: the address
         # each names after the host (see `_written_path`).
         self.written_paths: dict[int, str] = {}
@@ -8183,6 +8215,8 @@ class Interpreter:
             value = self._run_given_block(node, key, env, piped)
             self._shared(node, env)
             return value
+        if key in _INVOKE_EXPRESSION:
+            return self._expression_run(node, key, env, piped)
         if self._remove_variables(node, key, env):
             return NULL
         args = self.bind(node, key, env)
@@ -8237,6 +8271,43 @@ class Interpreter:
         if previewed is None:
             return self._perhaps_previewed(node, key, args, piped, env)
         return self._classic(node, key, args, piped, env)
+
+    def _expression_run(self, node: Node, key: str, env: Env, piped: Value | None) -> Value:
+        """`Invoke-Expression "New-AzureService -ServiceName $name"` (`iex`, the string given by `-Command`, by
+        position or piped): a command line the script builds as a string, parsed as PowerShell parses it and
+        run here, in the caller's scope, every node of it shown where the call is. One whose text the script
+        does not state, or that does not parse, is a part not read (`UNSTATED_COMMAND_LINE`)."""
+        args = self.bind(node, key, env)
+        given = args.get("Command")
+        value = given.value if given is not None else piped
+        at = self.where.mark(node)
+        parsed = _parse(self.path, value.value) if isinstance(value, Text) and value.sure else None
+        if parsed is None or isinstance(parsed, FileProblem) or self.depth > _MAX_DEPTH:
+            self.escape(value)
+            self.lines_not_read.append(replace(at, tag=UNSTATED_COMMAND_LINE))
+            known = value.value if isinstance(value, Text) else getattr(value, "shape", None) or ""
+            self.classic_line_not_read |= sniff(known.encode("utf-8", "surrogatepass"))
+            return Unknown(self.snippet(node))
+        tree, index, where = parsed
+        self.spend(len(where.source))  # parsed again at each run: paid for by its length
+        line = _Source(index, _AtOneMark(where, at), _modes(index), self.next_base, tree, ran=True)
+        self.next_base += len(where.source) + 1
+        with self._running(line):
+            self.statements(tree.root_node, env)
+        return Unknown(self.snippet(node))
+
+    @contextlib.contextmanager
+    def _running(self, source: _Source) -> Iterator[None]:
+        """While code of `source` runs (a command line `Invoke-Expression` runs): its positions mark what it
+        does, and its offsets key its calls."""
+        caller = self.source
+        self.source = source
+        self.index, self.where, self.modes = source.syntax, source.where, source.modes
+        try:
+            yield
+        finally:
+            self.source = caller
+            self.index, self.where, self.modes = caller.syntax, caller.where, caller.modes
 
     def _remove_variables(self, node: Node, key: str, env: Env) -> bool:
         """`Remove-Variable -Name VMConfig,NewVMConfig` in the script's own code (not a function's): each
@@ -8382,10 +8453,10 @@ class Interpreter:
             given = _arg_value(args, "ResourceId")
             stated = automation.resource_id_type(given.value) if isinstance(given, Text) else ""
         name = automation.classic_type_call(cmdlet, stated)
-        if name is None or self.source is not self.own or _previewed(args):
+        if name is None or not self._own_code() or _previewed(args):
             return
         at = node.child_by_field_name("command_name") or node
-        self.calls[node.start_byte] = ClassicCall(name, self.where.mark(at), runs=self._runs())
+        self.calls[self.site(node)] = ClassicCall(name, self.where.mark(at), runs=self._runs())
 
     def _perhaps_previewed(self, node: Node, key: str, args: Args, piped: Value | None, env: Env) -> Value:
         """A classic call given `-WhatIf` with a value the reader does not know (`-WhatIf:$preview`): it
@@ -8498,13 +8569,18 @@ class Interpreter:
         classic = cmdlets.canonical(name)
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             return
-        if self.source is not self.own:  # a dot-sourced file's command: its own check reports the call
+        if not self._own_code():  # a dot-sourced file's command: its own check reports the call
             return
         at = node.child_by_field_name("command_name") or node
         runs = self._runs()
-        known = self.calls.get(node.start_byte)
+        known = self.calls.get(self.site(node))
         if known is None or _RUNS_SURER[runs] > _RUNS_SURER[known.runs]:  # run once surely, it is a sure call
-            self.calls[node.start_byte] = ClassicCall(classic, self.where.mark(at), runs=runs)
+            self.calls[self.site(node)] = ClassicCall(classic, self.where.mark(at), runs=runs)
+
+    def _own_code(self) -> bool:
+        """Whether the code running now is the script's: its own file's, or a command line it runs from a
+        string; not a dot-sourced file's, which that file's own check reports."""
+        return self.source is self.own or self.source.ran
 
     def _runs(self) -> str:
         """Whether the call being recorded runs when the script does (`ClassicCall.runs`): not in code that
@@ -8980,7 +9056,7 @@ class Interpreter:
                 glue = written.decode("utf-8", "replace") if glued else None
                 continue
             if _parameter(part) is not None:
-                words.append(xplat.Word(_text(part), self.where.mark(part), exact=True))
+                words.append(xplat.Word(_text(part), self.where.mark(part), exact=self.where.exact))
                 continue
             value = self.evaluate(part, env)
             arg = Arg(value, part)
@@ -8990,7 +9066,9 @@ class Interpreter:
                     item_arg = Arg(item, part)
                     mark = _value_mark(item, item_arg, self.where) or self.where.mark(part)
                     stated_item = item.value if isinstance(item, Text) else None
-                    words.append(xplat.Word(stated_item, mark, exact=isinstance(item, Text)))
+                    words.append(
+                        xplat.Word(stated_item, mark, exact=isinstance(item, Text) and self.where.exact)
+                    )
                     given[id(words[-1])] = item_arg
                 glue = None
                 continue
@@ -8998,7 +9076,7 @@ class Interpreter:
             mark = _value_mark(value, arg, self.where) or self.where.mark(part)
             # A word read from what is written, escapes and all (see `_with_words_whole`), is not its text.
             unescaped = self.where.source[part.start_byte : part.end_byte] != part.text
-            exact = isinstance(value, Text) and value.mark is not None and not unescaped
+            exact = isinstance(value, Text) and value.mark is not None and not unescaped and self.where.exact
             word = xplat.Word(stated, mark, exact=exact)
             if glue is not None and words and (id(words[-1]) in given) == (glue != "="):
                 word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
@@ -12563,8 +12641,8 @@ class Interpreter:
             else self._unread_mark(at)
             for at in sorted([*self.index.recovered.unread, *escaped])
         )
-        said = [*self.xplat_reading.refused, *self.reserved_ips_not_applied]
-        return tuple(sorted([*parts, *said], key=lambda mark: (mark.line, mark.column)))
+        said = [*parts, *self.xplat_reading.refused, *self.reserved_ips_not_applied, *self.lines_not_read]
+        return tuple(sorted(said, key=lambda mark: (mark.line, mark.column)))
 
     def _unread_part_names_classic(self) -> bool:
         """Whether a part the parser could not read names a classic cmdlet (see `sniff`)."""
@@ -12603,7 +12681,7 @@ class Interpreter:
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
             found = (*extended, *built, *self.peerings)
-            said = self.index.escaped_parameters or self.xplat_reading.refused
+            said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
             if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct

@@ -1743,6 +1743,8 @@ class _Walker:
             self._az([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif name == "eval":
             self._eval(name_node, arguments)
+        elif name == "printf" and len(arguments) > 2 and self.value(arguments[0]).text == "-v":
+            self._printf_to(arguments[1], arguments[2:])
         elif name == "shift":  # in a function: `$1` is the next argument
             self._shift(arguments)
         elif name in ("read", "mapfile", "readarray"):  # each sets the variables (an array) it names
@@ -2000,6 +2002,21 @@ class _Walker:
         as many deploy scripts do to echo it first). What it runs is shown at the `eval`."""
         line, holes = _numbered([self.value(argument) for argument in arguments])
         self._run_line(line, self.where.mark(name_node), holes)
+
+    def _printf_to(self, name: Node, arguments: list[Node]) -> None:
+        """`printf -v cmd FORMAT ARGS...`: the variable set to the text the format makes of its arguments, as
+        `cmd="..."` sets it (a command line built so, that `eval "$cmd"` runs), the values the script does
+        not state in it holes of its shape; a value the script does not state where the format is not, or
+        holds more than `%s` and `%%` (and the escapes `\\n`, `\\t`, `\\\\`), or is given more
+        arguments than it takes (bash then uses it again)."""
+        variable = self.value(name).text
+        if not variable or not variable.isidentifier():
+            return
+        values = [self.value(argument) for argument in arguments]
+        parts = [self.where.mark(argument) for argument in arguments[1:]]
+        printed = _printed(values[0].text, values[1:], parts, self.where.mark(name))
+        unstated = _Value(None, self.where.mark(name), holder=self._assignment(name))
+        self.scope.variables[variable] = printed if printed is not None else unstated
 
     def _run_line(self, line: str, at: Mark, holes: tuple[tuple[str | None, Mark | None], ...] = ()) -> None:
         """A command line (or script) the script builds as text and runs, parsed and run here, each node of
@@ -2447,6 +2464,42 @@ def _all_arguments(node: Node, written: str) -> bool:
         and parts[0].text == b"@"
         and any(child.type == ":" for child in node.children)
     )
+
+
+# What `printf`'s format turns each escape it reads into; any other escape, or directive, is not followed.
+_PRINTF_ESCAPES = {"\\n": "\n", "\\t": "\t", "\\\\": "\\", "%%": "%"}
+
+
+def _printed(form: str | None, values: list[_Value], marks: list[Mark], at: Mark) -> _Value | None:
+    """The value `printf FORM VALUES...` prints, each `%s` the next value (its shape where the script does not
+    state it, `marks` where each is written); None where the format is not stated or holds what is not
+    followed (see `_Walker._printf_to`), or takes fewer values than it is given."""
+    if form is None or len(form) > _LONGEST_VALUE:
+        return None
+    pieces: list[str] = []
+    taken: list[tuple[_Value, Mark]] = []
+    at_char = 0
+    while at_char < len(form):
+        char, pair = form[at_char], form[at_char : at_char + 2]
+        if pair == "%s":
+            value = values[len(taken)] if len(taken) < len(values) else _Value("")
+            taken.append((value, marks[len(taken)] if len(taken) < len(marks) else at))
+            pieces.append(value.template)
+        elif pair in _PRINTF_ESCAPES:
+            pieces.append(_PRINTF_ESCAPES[pair])
+        elif char in "%\\":
+            return None
+        else:
+            pieces.append(char)
+        at_char += 2 if char in "%\\" else 1
+    if len(taken) < len(values):
+        return None
+    shape = "".join(pieces)
+    if all(value.text is not None for value, _ in taken):
+        return _Value(shape, at)
+    unstated = [(holder, mark or where) for value, where in taken for holder, mark in value.unstated()]
+    holes = tuple(holder for holder, _ in unstated)
+    return _Value(None, at, shape=shape, holes=holes, hole_marks=tuple(mark for _, mark in unstated))
 
 
 def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:
