@@ -93,3 +93,12 @@ def test_a_bash_command_line_printf_builds_is_what_eval_runs(tmp_path, monkeypat
 def test_a_printf_format_not_followed_sets_a_value_not_stated(tmp_path, monkeypatch) -> None:
     script = '#!/bin/bash\nprintf -v cmd "azure vm create %5s img ops Passw0rd! -w ProdVNet -b %s" a web,data\neval "$cmd"\n'
     assert lint_files(tmp_path, monkeypatch, {"deploy.sh": script}, "MIG202").findings == []
+
+
+def test_a_bash_eval_of_a_string_the_script_does_not_state_is_a_part_not_read() -> None:
+    script = '#!/bin/bash\nazure service create shop\neval "$(cat steps.txt)"\neval "$1"\n'
+    [script_read] = [r for r in script_resources(script, "deploy.sh") if isinstance(r, Script)]
+    assert [(m.line, m.column, m.tag) for m in script_read.unread] == [
+        (3, 1, UNSTATED_COMMAND_LINE),
+        (4, 1, UNSTATED_COMMAND_LINE),
+    ]

@@ -1534,7 +1534,8 @@ CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
 RESERVED_IP_NOT_APPLIED = "reserved-ip-not-applied"
 
 # The tag of a `Script.unread` mark of a command line a script runs from a string it does not state, or that
-# does not parse (PowerShell's `Invoke-Expression $cmd`, `iex`): which commands it runs is unknown.
+# does not parse (PowerShell's `Invoke-Expression $cmd`, `iex`; bash's `eval "$cmd"`): which commands it runs
+# is unknown.
 UNSTATED_COMMAND_LINE = "unstated-command-line"
 
 

@@ -112,6 +112,11 @@ functions. A workflow's `InlineScript { }` runs once, in a scope of its own that
 only as `$using:x` (which is also, in the script block of `Invoke-Command` or `Start-Job`, the `$x` of the
 code around it); a `return` in it, or in any script block, ends that block only.
 
+A command line the script runs from a string (`Invoke-Expression`, `iex`: the string by position, by
+`-Command` or piped) is parsed as PowerShell parses it and run there, in the caller's scope, every node of it
+shown where the call is, when the script states the string (written out, or built from values it states);
+one it does not state, or that does not parse, is a part not read (`UNSTATED_COMMAND_LINE`).
+
 The classic CLI is read where the script runs it (`azure …`, `& azure.cmd …`) and where it starts it
 through another program: `Start-Process azure.cmd -ArgumentList a` (a string, or an array Start-Process
 joins with blanks, split as the CLI receives it on Windows: double quotes group, single quotes do not; a

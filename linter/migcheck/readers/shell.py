@@ -18,7 +18,8 @@ an `if` (and every arm of a `case`) are read, their commands as ones that may ru
 leave different is unknown after (but `if false` never runs its `then`, whose commands create nothing, and
 `if true` or `if :` runs it surely); one VM created on two branches is one VM of two paths, whichever runs
 (`model.joined_paths`). A command after `||` may run too. A command line built as a string and run by
-`eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word.
+`eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word
+(one `printf -v cmd FORMAT ...` builds too, of `%s` directives); one it states nothing of is a part not read.
 So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
 here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout
 30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
@@ -68,6 +69,7 @@ from migcheck.model import (
     OTHER_SHELL,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
+    UNSTATED_COMMAND_LINE,
     ClassicCall,
     DirectiveComment,
     Document,
@@ -224,7 +226,12 @@ def _read(path: str, data: bytes) -> Document:
             path, FileKind.SHELL, "", tuple(described), suppressions, marked, text=text, functions_run=ran
         )
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
-    refused = (*walker.reading.refused, *walker.unfollowed, *([not_read] if not_read is not None else []))
+    refused = (
+        *walker.reading.refused,
+        *walker.unfollowed,
+        *([not_read] if not_read is not None else []),
+        *walker.lines_not_read,
+    )
     unread = tuple(sorted((*lost, *refused), key=lambda mark: (mark.line, mark.column)))
     if unread:
         script = replace(script, unread=unread)
@@ -901,6 +908,9 @@ class _Walker:
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
+        # Where the script runs a command line (`eval`) from a string it states nothing of: said as a part
+        # not read, in a script that runs the classic CLI (see `UNSTATED_COMMAND_LINE`).
+        self.lines_not_read: list[Mark] = []
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -1999,8 +2009,13 @@ class _Walker:
     def _eval(self, name_node: Node, arguments: list[Node]) -> None:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
         script does not state a word of its own that is not known (a command built as a string and run,
-        as many deploy scripts do to echo it first). What it runs is shown at the `eval`."""
-        line, holes = _numbered([self.value(argument) for argument in arguments])
+        as many deploy scripts do to echo it first). What it runs is shown at the `eval`. A line the script
+        states nothing of (`eval "$1"`, `eval "$(cat steps.txt)"`) is a part not read."""
+        values = [self.value(argument) for argument in arguments]
+        if values and not "".join(value.template for value in values).replace(_HOLE, "").strip():
+            self.lines_not_read.append(replace(self.where.mark(name_node), tag=UNSTATED_COMMAND_LINE))
+            return
+        line, holes = _numbered(values)
         self._run_line(line, self.where.mark(name_node), holes)
 
     def _printf_to(self, name: Node, arguments: list[Node]) -> None:

@@ -16,8 +16,9 @@ So is a file a shell script sources after a `cd` to a folder it does not state o
 (`SOURCED_AFTER_CD`): which file bash loads is unknown. So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
 read, and where bash cannot parse a script whose `#!` line names another shell (`OTHER_SHELL`, zsh): the
 commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
-deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a PowerShell script runs from a string it does not state (`UNSTATED_COMMAND_LINE`,
-`Invoke-Expression $cmd`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a
+script runs from a string it does not state (`UNSTATED_COMMAND_LINE`: PowerShell's `Invoke-Expression $cmd`,
+bash's `eval "$cmd"`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
@@ -158,10 +159,10 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
     UNSTATED_COMMAND_LINE: (
         "unstated-command-line",
-        "runs a command line from a string (`Invoke-Expression $cmd`, `iex`) whose text the script does not "
-        "state, or that PowerShell cannot parse: which commands it runs, and what they create, change or "
-        "migrate, is unknown, so findings about them may be missing; run the command itself, or build the "
-        "string from values the script states",
+        "runs a command line from a string (PowerShell's `Invoke-Expression $cmd`, `iex`, bash's `eval "
+        '"$cmd"`) whose text the script does not state, or that the shell cannot parse: which commands it '
+        "runs, and what they create, change or migrate, is unknown, so findings about them may be missing; "
+        "run the command itself, or build the string from values the script states",
     ),
 }
 REFUSED_OPTION_WHY = "refused-option"
