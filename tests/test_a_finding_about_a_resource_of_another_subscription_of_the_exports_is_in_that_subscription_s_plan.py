@@ -26,18 +26,44 @@ def hub_of_second_peered_with_first(remote_id_case: str) -> dict:
     return hub
 
 
-@pytest.mark.parametrize("remote_id_case", ["", "upper"])
-def test_a_network_another_subscription_s_hub_peers_with_fails_in_its_own_subscription(
-    tmp_path, monkeypatch, remote_id_case: str
+def hdinsight_of_second_in_first_s_network() -> dict:
+    """An HDInsight cluster of SECOND whose workers are in FIRST's classic 'SharedNet'."""
+    network = (
+        f"/subscriptions/{FIRST}/resourceGroups/Default-Networking/providers/"
+        "Microsoft.ClassicNetwork/virtualNetworks/SharedNet"
+    )
+    profile = {"id": network, "subnet": f"{network}/subnets/app"}
+    return {
+        "id": f"/subscriptions/{SECOND}/resourceGroups/data/providers/Microsoft.HDInsight/clusters/hadoop",
+        "name": "hadoop",
+        "type": "microsoft.hdinsight/clusters",
+        "subscriptionId": SECOND,
+        "properties": {
+            "computeProfile": {"roles": [{"name": "workernode", "virtualNetworkProfile": profile}]}
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("reaching", "code"),
+    [
+        (hub_of_second_peered_with_first(""), "MIG313"),
+        (hub_of_second_peered_with_first("upper"), "MIG313"),
+        (hdinsight_of_second_in_first_s_network(), "MIG315"),
+    ],
+    ids=["peering", "peering-id-in-capitals", "service-in-network"],
+)
+def test_a_network_another_subscription_s_resource_reaches_into_fails_in_its_own_subscription(
+    tmp_path, monkeypatch, reaching: dict, code: str
 ) -> None:
     rows = [
         graph_network(FIRST, "SharedNet", "app"),
         graph_network(FIRST, "OtherNet", "app"),  # the export's file is not SharedNet's alone
         graph_network(SECOND, "SharedNet", "app"),
-        hub_of_second_peered_with_first(remote_id_case),
+        reaching,
     ]
     result = lint_files(tmp_path, monkeypatch, {"classic.json": graph_page(*rows, indent=2)})
-    assert [f.code for f in result.findings] == ["MIG313"]
+    assert [f.code for f in result.findings] == [code]
     verdicts = {
         summary.subscription: [(item.name, item.verdict) for item in summary.items]
         for summary in readiness(result)
