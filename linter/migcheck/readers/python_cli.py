@@ -1,5 +1,6 @@
 """Python scripts that run the classic cross-platform CLI: `subprocess.call(["azure", "vm", "create", ...])`
-(`check_call`, `check_output`, `run`, `Popen`, under any name the script imports them by), a command line
+(`check_call`, `check_output`, `run`, `Popen`, under any name the script imports them by or binds them to,
+`run = subprocess.check_call`), a command line
 run by a shell (`subprocess.check_output("azure vm create ...", shell=True)`, `os.system(...)`,
 `os.popen(...)`). Each command is what the same command in a shell script is: `xplat` gives it its meaning,
 through the shell reader, which is handed the script's commands written as the shell script that runs
@@ -14,7 +15,9 @@ the words its call gives past its named parameters, as a shell function's `"$@"`
 a string is split as bash splits it, its pieces the script does not state words of their own; one bash cannot
 parse (a quote left open) the shell refuses and runs none of, so it is left out, and said as a part of the
 script not read (`UNPARSED_COMMAND_LINE`), the script's other commands read as ever. A list or string the
-script assigns to a variable and then runs is read where it runs. The script's structure is kept: the body of
+script assigns to a variable and then runs is read where it runs, grown as the script grows it before
+(`cmd.extend([...])`, `cmd += [...]`, `cmd.append(word)`, `cmd.insert(1, word)`; grown in a loop, by words
+it does not state). The script's structure is kept: the body of
 an `if`, an `except` or a `while` may run (an `if` tested by a literal, `if False:` or `if 0:`, never runs its
 body, whose calls create nothing, and `if True:` runs it surely), at most one case of a `match` runs (as one
 branch of `if ... elif`), a `for` over items the script writes out runs once for each, as
@@ -156,6 +159,8 @@ class _Script:
         # What the shell reader says a loop is (`Role.looped_over`), by the loop as the script writes it.
         self.loops: dict[str, str] = {}
         self.varargs: str | None = None  # the `*args` of the function being written: its `"$@"`
+        self.looping = 0  # how many loops the statement being written is in
+        self.assigned_in: dict[str, int] = {}  # by name, how many loops its last assignment was in
 
     def source(self) -> bytes:
         return b"".join(self.parts)
@@ -197,7 +202,7 @@ class _Script:
             test = f"[ -n {self.hole(node.test)} ]"
             self.loops[f"the turns of `while {test}`"] = f"the turns of `while {_python(node.test)}`"
             self.write(f"while {test}; do :\n", node)
-            self.statements(node.body, depth + 1)
+            self.turns(node.body, depth + 1)
             self.write("done\n")
             self.statements(node.orelse, depth + 1)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
@@ -220,7 +225,16 @@ class _Script:
             elif isinstance(node, ast.Assign):
                 self.assign(node)
             elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-                self.changed(node.target.id, node)
+                if not (isinstance(node.op, ast.Add) and self.grown(node.target.id, node.value, "extend")):
+                    self.changed(node.target.id, node)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+                self.grown_by(node.value)
+
+    def turns(self, body: list[ast.stmt], depth: int) -> None:
+        """A loop's body, run for each turn, where a list assigned before the loop grows each turn."""
+        self.looping += 1
+        self.statements(body, depth)
+        self.looping -= 1
 
     def branch(self, test: ast.AST, body: list[ast.stmt], orelse: list[ast.stmt], depth: int) -> None:
         self.write(f"if {_condition(test) or f'[ -n {self.hole(test)} ]'}; then :\n", test)
@@ -264,7 +278,7 @@ class _Script:
         else:  # an unquoted variable nothing sets: a list of words the script does not state
             self.loops[f"${_unstated_list(node)}"] = _python(node.iter)
             self.write(f"for {_own(name)} in ${_unstated_list(node)}; do :\n", node)
-        self.statements(node.body, depth + 1)
+        self.turns(node.body, depth + 1)
         self.write("done\n")
 
     def counted_while(self, node: ast.While, depth: int) -> bool:
@@ -276,7 +290,7 @@ class _Script:
             return False
         name, values = turns
         self.write(f"for {_own(name)} in {' '.join(map(str, values))}; do :\n", node)
-        self.statements(node.body, depth + 1)
+        self.turns(node.body, depth + 1)
         self.write("done\n")
         self.statements(node.orelse, depth + 1)
         return True
@@ -309,11 +323,45 @@ class _Script:
                 continue
             name = target.id
             self.values[name] = node.value
+            self.assigned_in[name] = self.looping
             text = _string(node.value)
             if text is not None:
                 self.write(f"{_own(name)}={shlex.quote(text)}\n", node)
             else:
                 self.write(f"{_own(name)}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
+
+    def grown_by(self, call: ast.Call) -> None:
+        """`cmd.extend([...])`, `cmd.append(word)`, `cmd.insert(0, word)` on a list the script assigned: the
+        list it runs from here on."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)) or call.keywords:
+            return
+        if func.attr in ("extend", "append") and len(call.args) == 1:
+            self.grown(func.value.id, call.args[0], func.attr)
+        elif func.attr == "insert" and len(call.args) == 2:
+            self.grown(func.value.id, call.args[1], "insert", whole_number(call.args[0]))
+
+    def grown(self, name: str, added: ast.expr, how: str, index: int | None = None) -> bool:
+        """Whether `name` holds a list the script states, now grown by `added` (its items for `extend`, one
+        item for `append` or `insert` at `index`); a list grown at an index the script does not state is one
+        whose items it does not state."""
+        value = self.values.get(name)
+        items = self.listed(value, 1) if value is not None else None
+        if value is None or items is None:
+            return False
+        if self.looping > self.assigned_in.get(name, 0):  # grown once a turn: by words not stated
+            items = [*items, _starred(ast.copy_location(ast.Constant(None), added))]
+        elif how == "extend":
+            items = items + (self.listed(added, 1) or [_starred(added)])
+        elif how == "append":
+            items = [*items, added]
+        elif index is not None:
+            items.insert(index, added)
+        else:
+            items = [_starred(value)]
+        grown: list[ast.expr] = items if len(items) <= _MOST_ITEMS else [_starred(value)]
+        self.values[name] = ast.copy_location(ast.List(grown, ast.Load()), value)
+        return True
 
     def changed(self, name: str, node: ast.stmt) -> None:
         """`i += 1`: a value the script does not state from here on (in a loop, each turn's own)."""
@@ -475,7 +523,10 @@ class _Runners:
 
 
 def _runner_names(tree: ast.Module) -> _Runners:
+    """The names the script runs commands by: imported (`import subprocess as sp`, `from subprocess import
+    call`), then bound to one of them (`run = subprocess.check_call`, `sh = os.system`, `run = call`)."""
     found = _Runners()
+    bound: list[ast.Assign] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -484,7 +535,20 @@ def _runner_names(tree: ast.Module) -> _Runners:
         elif isinstance(node, ast.ImportFrom) and node.module in _RUNNERS:
             runs = _RUNNERS[node.module]
             found.functions.update(a.asname or a.name for a in node.names if a.name in runs)
+        elif isinstance(node, ast.Assign):
+            bound.append(node)
+    for assign in bound:
+        if _is_runner(assign.value, found):
+            found.functions.update(t.id for t in assign.targets if isinstance(t, ast.Name))
     return found
+
+
+def _is_runner(value: ast.expr, found: _Runners) -> bool:
+    """`subprocess.check_call` under a module name the script imports, or a runner's imported name."""
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+        module = found.modules.get(value.value.id)
+        return module is not None and value.attr in _RUNNERS[module]
+    return isinstance(value, ast.Name) and value.id in found.functions
 
 
 def _function_names(tree: ast.Module) -> set[str]:
