@@ -8,7 +8,8 @@ them as the Python script does (`shell.read_commands`), never run.
 
 The words of a list are the words the script states: a string literal is its word, a variable assigned a
 string literal is that string, an f-string its text with a value of its own for each field, as is a template filled in by `str.format` or `%`
-(`"azure vm create %s %s" % (svc, img)`); anything else is a
+(`"azure vm create %s %s" % (svc, img)`), a string joined from words it states (`",".join(["web", "data"])`,
+`"contoso-" + name`, a command line `" ".join(words)`); anything else is a
 value the script does not state (a stand-in, as elsewhere), one value for one variable. A list may be built
 (`["azure"] + list(args)`, `["azure", *words]`, `"azure vm create ...".split()`), and a function's `*args` are
 the words its call gives past its named parameters, as a shell function's `"$@"` are. A command line given as
@@ -20,7 +21,8 @@ script assigns to a variable and then runs is read where it runs, grown as the s
 it does not state). The script's structure is kept: the body of
 an `if`, an `except` or a `while` may run (an `if` tested by a literal, `if False:` or `if 0:`, never runs its
 body, whose calls create nothing, and `if True:` runs it surely), at most one case of a `match` runs (as one
-branch of `if ... elif`), a `for` over items the script writes out runs once for each, as
+branch of `if ... elif`), a `for` over items the script writes out runs once for each (over tuples,
+`for name, ip in [("db1", "10.0.0.4"), ...]`, the body is written once for each, its names that tuple's), as
 does one over `range()` with bounds written as numbers and a `while` counting a number the script sets up to a
 bound written as one (`i += 1`, no `break`), one over items it does not runs one or more turns, a function of
 the script runs at each of its calls (with its parameters the values it is given), and one no call runs is
@@ -160,6 +162,7 @@ class _Script:
         self.loops: dict[str, str] = {}
         self.varargs: str | None = None  # the `*args` of the function being written: its `"$@"`
         self.looping = 0  # how many loops the statement being written is in
+        self.unrolling = False  # whether it is in a loop written once for each of its items
         self.assigned_in: dict[str, int] = {}  # by name, how many loops its last assignment was in
 
     def source(self) -> bytes:
@@ -267,6 +270,10 @@ class _Script:
         name = node.target.id if isinstance(node.target, ast.Name) and _shell_name(node.target.id) else "_"
         items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
         turns = _range_turns(node.iter)
+        rows = _rows(node.target, items)
+        if rows is not None and not self.unrolling and len(rows) <= _LOOP_TURNS:
+            self.unrolled(node, rows, depth)
+            return
         if items is not None and all(_string(item) is not None for item in items):
             self.write(f"for {_own(name)} in", node)
             for item in items:  # each shown where it is written, as a shell loop's items are
@@ -280,6 +287,22 @@ class _Script:
             self.write(f"for {_own(name)} in ${_unstated_list(node)}; do :\n", node)
         self.turns(node.body, depth + 1)
         self.write("done\n")
+
+    def unrolled(
+        self, node: ast.For | ast.AsyncFor, rows: list[list[tuple[str, ast.expr]]], depth: int
+    ) -> None:
+        """`for name, ip in [("db1", "10.0.0.4"), ...]`: the body once for each item written out, its names
+        given that item's values (a shell loop binds one name: the turns are written one after another). A
+        loop in such a body is not unrolled again, so the script written stays linear in the script's size."""
+        self.unrolling = True
+        for row in rows:
+            for name, value in row:
+                self.write(f"{_own(name)}=", node)
+                self.write(self.word(value), value)
+                self.write("\n")
+            self.turns(node.body, depth + 1)
+        self.unrolling = False
+        self.statements(node.orelse, depth + 1)
 
     def counted_while(self, node: ast.While, depth: int) -> bool:
         """`i = 0` then `while i < 2: ...; i += 1`: once for each value of its counter, where its start, bound
@@ -327,6 +350,10 @@ class _Script:
             text = _string(node.value)
             if text is not None:
                 self.write(f"{_own(name)}={shlex.quote(text)}\n", node)
+            elif _built_word(node.value) and self.listed(node.value, 0) is None:
+                self.write(f"{_own(name)}=", node)
+                self.write(self.word(node.value), node.value)
+                self.write("\n")
             else:
                 self.write(f"{_own(name)}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
 
@@ -350,7 +377,7 @@ class _Script:
         if value is None or items is None:
             return False
         if self.looping > self.assigned_in.get(name, 0):  # grown once a turn: by words not stated
-            items = [*items, _starred(ast.copy_location(ast.Constant(None), added))]
+            items = [*items, _unstated(added)]
         elif how == "extend":
             items = items + (self.listed(added, 1) or [_starred(added)])
         elif how == "append":
@@ -358,7 +385,7 @@ class _Script:
         elif index is not None:
             items.insert(index, added)
         else:
-            items = [_starred(value)]
+            items = [_unstated(value)]
         grown: list[ast.expr] = items if len(items) <= _MOST_ITEMS else [_starred(value)]
         self.values[name] = ast.copy_location(ast.List(grown, ast.Load()), value)
         return True
@@ -483,9 +510,35 @@ class _Script:
             quoted = "".join(self.field(value, quote=True) for value in node.values)
         elif (parts := template_parts(node)) is not None:  # `"{}-web".format(svc)`, `"%s-web" % svc`
             quoted = "".join(self.field(part, quote=True) for part in parts)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # `"contoso-" + name`
+            quoted = self.word(node.left) + self.word(node.right)
+        elif (joined := self.joined(node)) is not None:
+            quoted = joined
         else:
             quoted = self.hole(node)
         return quoted
+
+    def joined(self, node: ast.expr) -> str | None:
+        """`",".join(["web", "data"])` (or of a list a variable holds) as one word: its items' words with
+        the separator between them; None for any other expression, or a list whose items the script does
+        not state."""
+        words = self.join_of(node)
+        if words is None:
+            return None
+        separator, items = words
+        return shlex.quote(separator).join(self.word(item) for item in items) or "''"
+
+    def join_of(self, node: ast.expr) -> tuple[str, list[ast.expr]] | None:
+        """The separator and the items of `sep.join(items)`, where the script states both."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and len(node.args) == 1):
+            return None
+        separator = _string(node.func.value)
+        if node.func.attr != "join" or separator is None or node.keywords:
+            return None
+        items = self.listed(node.args[0], 1)
+        if items is None or any(isinstance(item, ast.Starred) for item in items):
+            return None
+        return separator, items
 
     def field(self, value: ast.expr, quote: bool) -> str:
         """A part of an f-string: its text, or a variable it names, or a value the script does not state."""
@@ -511,6 +564,11 @@ class _Script:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.line(node.left), self.line(node.right)
             return left + right if left is not None and right is not None else None
+        if (words := self.join_of(node)) is not None:  # `" ".join(["azure", "vm", ...])`
+            separator, items = words
+            lines = [self.line(item) for item in items]
+            if all(line is not None for line in lines):
+                return separator.join(line or "" for line in lines)
         if isinstance(node, ast.Name) and _shell_name(node.id):
             return self.named(node.id)
         return self.hole(node)
@@ -614,6 +672,36 @@ def _split_line(call: ast.Call) -> ast.expr | None:
     ):
         return func.value
     return call.args[0] if call.args else None
+
+
+def _rows(target: ast.expr, items: list[ast.expr] | None) -> list[list[tuple[str, ast.expr]]] | None:
+    """For a loop over tuples the script writes out into as many names (`for name, ip in [("a", "1"),
+    ...]`), each turn's names and values; None for any other loop."""
+    if not isinstance(target, (ast.Tuple, ast.List)) or items is None:
+        return None
+    names = [t.id for t in target.elts if isinstance(t, ast.Name) and _shell_name(t.id)]
+    if len(names) != len(target.elts):
+        return None
+    rows = []
+    for item in items:
+        if not isinstance(item, (ast.Tuple, ast.List)) or len(item.elts) != len(names):
+            return None
+        if any(isinstance(value, ast.Starred) for value in item.elts):
+            return None
+        rows.append(list(zip(names, item.elts, strict=True)))
+    return rows
+
+
+def _built_word(node: ast.expr) -> bool:
+    """A string joined from others the script may state (`",".join([...])`, `"contoso-" + name`)."""
+    return (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)) or (
+        isinstance(node, ast.Call) and _named(node.func, "join")
+    )
+
+
+def _unstated(node: ast.expr) -> ast.Starred:
+    """Words the script does not state, shown at `node`."""
+    return _starred(ast.copy_location(ast.Constant(None), node))
 
 
 def _starred(node: ast.expr) -> ast.Starred:
