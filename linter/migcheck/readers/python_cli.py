@@ -74,7 +74,8 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
     if not script.ran and not script.unparsed:
         return ()
     read = shell.read_commands(path, script.source(), tuple(script.marks), tuple(script.holes))
-    return _with_unparsed(tuple(_as_written(resource, script) for resource in read), script, path)
+    written = (_as_written(resource, script) for resource in read)
+    return _with_unparsed(tuple(r for r in written if r is not None), script, path)
 
 
 def _with_unparsed(read: tuple[object, ...], script: _Script, path: str) -> tuple[object, ...]:
@@ -100,14 +101,22 @@ def _position(mark: Mark) -> tuple[int, int]:
     return mark.line, mark.column
 
 
-def _as_written(resource: object, script: _Script) -> object:
+def _as_written(resource: object, script: _Script) -> object | None:
     """A resource the shell reader describes, told as the Python script writes it: its script's language,
-    the loops its VMs are created in as the Python script writes them (`while i < n`), and the steps that
-    never run, as Python stops before them (see `_Script.unbound`)."""
+    the loops its VMs are created in as the Python script writes them (`while i < n`), the steps that
+    never run, as Python stops before them (see `_Script.unbound`), and the function a deployment is read
+    once in by its Python name. A call written in a module whose function the script runs (see
+    `python_library`) is that module's check's to report, as the SDK's are: the script's Script keeps its
+    own calls, and is none where it has none and no step."""
     loops = script.loops
     if isinstance(resource, Script):
         steps = tuple(_failing(step, script.failing.get(step.mark)) for step in resource.migration)
-        return replace(resource, written_in="Python", migration=steps)
+        own = tuple(call for call in resource.calls if call.mark.path == script.path)
+        if not own and not steps and resource.calls:
+            return None
+        return replace(resource, written_in="Python", migration=steps, calls=own)
+    if isinstance(resource, Deployment) and resource.read_once_in.startswith(_OWN):
+        resource = replace(resource, read_once_in=resource.read_once_in.removeprefix(_OWN))
     if isinstance(resource, Deployment) and any(role.looped_over in loops for role in resource.roles):
         roles = tuple(
             replace(role, looped_over=loops.get(role.looped_over, role.looped_over))
@@ -779,7 +788,10 @@ def _shell_name(name: str) -> bool:
 def _own(name: str) -> str:
     """A Python name as the shell script names it: apart from bash's own (`IFS`, `PATH`, `read`, `eval`),
     which the shell reader gives meanings of their own."""
-    return f"py_{name}"
+    return f"{_OWN}{name}"
+
+
+_OWN = "py_"
 
 
 def _unstated_list(node: ast.AST) -> str:

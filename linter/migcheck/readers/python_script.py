@@ -753,7 +753,8 @@ def read(path: str, data: bytes) -> Document:
         or (b"services/" in data and bool(_request_paths(parsed)))
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
-    if python_cli.sniff(data):  # `azure ...` it runs
+    # `azure ...` it runs, itself or in the functions it calls of a module beside it
+    if python_cli.sniff(data) or (ran and python_cli.sniff(source.text.encode("utf-8", "replace"))):
         resources = (*resources, *python_cli.read(path, parsed, source.mark))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
