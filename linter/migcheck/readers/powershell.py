@@ -258,6 +258,8 @@ _HINT = (
     # may start with a byte order mark
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*\.[ \t]+[^\n]{0,300}?\.ps1\b)"
+    # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
+    r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
@@ -274,6 +276,7 @@ _HINT_WORDS = (
     b"microsoft.classic",
     b"services/",
     b".ps1",
+    b".psm1",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 CliWord = xplat.Word  # a word of a classic CLI command (the interpreter's `xplat` method hides the module)
@@ -2557,6 +2560,27 @@ def _removed_variables(command: Node, key: str, source: bytes) -> list[str] | No
         if parameter is not None and len(parameter[0]) > 1 and "scope".startswith(parameter[0].casefold()):
             return None
     return _variable_names(command, source)
+
+
+# The switches of `Import-Module` that change nothing of the functions a script module gives.
+_MODULE_SWITCHES = frozenset({"force", "global", "disablenamechecking", "verbose", "noclobber", "passthru"})
+
+
+def _module_path(command: Node) -> Node | None:
+    """The module an `Import-Module` command names by its only argument (`Import-Module .\\lib.psm1`,
+    `Import-Module -Name "$PSScriptRoot\\lib.psm1"`); None where it gives more or other parameters."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    parts = [part for part in parts if _switch_name(part) not in _MODULE_SWITCHES]
+    if len(parts) == 2 and _switch_name(parts[0]) == "name":
+        parts = parts[1:]
+    return parts[0] if len(parts) == 1 and _parameter(parts[0]) is None else None
+
+
+def _switch_name(part: Node) -> str | None:
+    """The name of a parameter written with no value in its token, folded; None for any other element."""
+    parameter = _parameter(part)
+    return parameter[0].casefold() if parameter is not None and parameter[1] is None else None
 
 
 def _variable_names(command: Node, source: bytes) -> list[str] | None:
@@ -7137,6 +7161,24 @@ class Interpreter:
         if library is not None and self.source is self.own:  # one level, as for its values
             self._library_loaded(library)
 
+    def _module_loaded(self, node: Node, env: Env) -> None:
+        """`Import-Module .\\lib.psm1`: a script module the script loads by a path it states, a checked file
+        inside the root, one level (as a dot-sourced file, see `_settings_loaded`): the functions it defines
+        are the script's from here, each call running the body where the module writes it with the values
+        the call passes. A module imports no variable into the script, so none of its values is taken."""
+        named = _module_path(node)
+        if named is not None and named.type == "generic_token":  # a bare path: from the current folder
+            stated: str | None = _text(named)
+            stated = stated if stated and stated.startswith((".\\", "./", "..\\", "../")) else None
+        else:
+            stated = self._settings_path(named, env) if named is not None else None
+        if stated is None or not stated.casefold().endswith(".psm1"):
+            return
+        settings = beside.settings_file(stated)
+        library = beside.values_of(settings, _settings_functions) if settings is not None else None
+        if library is not None and self.source is self.own:
+            self._library_loaded(library)
+
     def _library_loaded(self, library: _Library) -> None:
         """The functions a dot-sourced file defines are the script's from here, as if defined here: a
         call runs the body where the file writes it (see `_in_source`), with the values the call passes.
@@ -8191,6 +8233,8 @@ class Interpreter:
                 self.folders_lost = None
         if block is not None:
             return self._call_block(node, block, env, piped)
+        if key == "import-module":
+            self._module_loaded(node, env)
         output = (
             self._script_run(node, invoked, env) if invoked is not None and key not in self.defined else None
         )
