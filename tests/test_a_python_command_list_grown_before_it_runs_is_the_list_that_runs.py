@@ -1,7 +1,8 @@
 """A Python script that builds the classic CLI's command as a list and grows it before running it
-(`cmd.extend([...])`, `cmd += [...]`, `cmd.append(word)`, `cmd.insert(1, word)`) runs the grown list: the
-words added are the command's, as a shell script's `args+=(...)` are. The words added were dropped (a VM
-given its subnets by `extend` was said to have none, MIG203) or the whole call was (`+=`)."""
+(`cmd.extend([...])`, `cmd += [...]`, `cmd = cmd + [...]`, `cmd.append(word)`, `cmd.insert(1, word)`)
+runs the grown list: the words added are the command's, as a shell script's `args+=(...)` are. The words
+added were dropped (a VM given its subnets by `extend` was said to have none, MIG203) or the whole call was
+(`+=`, `cmd = cmd + [...]`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ GROWN = {
     "append twice": 'cmd.append("-b")\ncmd.append("web,app")',
     "insert at stated indexes": 'cmd.insert(6, "web,app")\ncmd.insert(6, "-b")',
     "+= a tuple": 'cmd += ("-b", "web,app")',
+    "joined to itself": 'cmd = cmd + ["-b", "web,app"]',
 }
 
 

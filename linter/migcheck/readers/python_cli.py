@@ -354,7 +354,7 @@ class _Script:
             if not isinstance(target, ast.Name) or not _shell_name(target.id):
                 continue
             name = target.id
-            self.values[name] = node.value
+            self.values[name] = self.joined_list(node.value)
             self.assigned_in[name] = self.looping
             text = _string(node.value)
             if text is not None:
@@ -365,6 +365,14 @@ class _Script:
                 self.write("\n")
             else:
                 self.write(f"{_own(name)}={self.hole(node.value, f'{name}@{node.lineno}')}\n", node)
+
+    def joined_list(self, value: ast.expr) -> ast.expr:
+        """`cmd = cmd + ["-b", "web"]` (lists joined by `+`): the list of the items as they are now, so that
+        a list grown from its own value is read as grown; any other value as written."""
+        if not (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add)):
+            return value
+        items = self.listed(value, 0)
+        return value if items is None else ast.copy_location(ast.List(items, ast.Load()), value)
 
     def grown_by(self, call: ast.Call) -> None:
         """`cmd.extend([...])`, `cmd.append(word)`, `cmd.insert(0, word)` on a list the script assigned: the
