@@ -73,3 +73,12 @@ def test_a_loop_over_tuples_in_such_a_loop_runs_its_turns() -> None:
         f'        subprocess.call([{CREATE}, "--static-ip", ip])\n'
     )
     assert [ips for _, ips in _vms(text)] == [("10.20.2.10",), ("10.20.2.11",)]
+
+
+def test_a_loop_too_large_to_write_out_runs_once_with_values_it_does_not_state() -> None:
+    # 300 commands of a dozen nodes each, twice, are past the nodes a loop over tuples is written out as.
+    body = "".join(f'    subprocess.call([{CREATE}, "--static-ip", ip, "-n", "vm{n}"])\n' for n in range(300))
+    text = f'import subprocess\nfor name, ip in [("db1", "10.20.2.10"), ("db2", "10.20.2.11")]:\n{body}'
+    vms = _vms(text)
+    assert len(vms) == 300
+    assert all(service.startswith("<cloud service name") and not ips for service, ips in vms)

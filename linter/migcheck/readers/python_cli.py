@@ -55,6 +55,9 @@ _DEPTH = 40  # the most statements within statements translated; deeper ones are
 _MOST_ITEMS = 1_000
 # The most turns a loop counted in numbers written out is run for, one each (as a shell script's `seq 1 4`).
 _LOOP_TURNS = 32
+# The most syntax nodes a loop over tuples is written out as, its body once for each turn; past it, the loop
+# runs once with values the script does not state.
+_UNROLLED_NODES = 4_000
 # How deep a list built of lists (`cmd = base + args`, `base = [...]`) is followed.
 _LIST_DEPTH = 8
 
@@ -280,7 +283,7 @@ class _Script:
         items = node.iter.elts if isinstance(node.iter, (ast.List, ast.Tuple)) else None
         turns = _range_turns(node.iter)
         rows = _rows(node.target, items)
-        if rows is not None and not self.unrolling and len(rows) <= _LOOP_TURNS:
+        if rows is not None and not self.unrolling and _unrolls(node.body, rows):
             self.unrolled(node, rows, depth)
             return
         if items is not None and all(_string(item) is not None for item in items):
@@ -689,6 +692,15 @@ def _split_line(call: ast.Call) -> ast.expr | None:
     ):
         return func.value
     return call.args[0] if call.args else None
+
+
+def _unrolls(body: list[ast.stmt], rows: list[list[tuple[str, ast.expr]]]) -> bool:
+    """Whether a loop over tuples is written once for each (see `_Script.unrolled`): a few turns of a body
+    small enough that the script written stays within a bounded multiple of the script."""
+    if len(rows) > _LOOP_TURNS:
+        return False
+    size = sum(1 for statement in body for _ in ast.walk(statement))
+    return size * len(rows) <= _UNROLLED_NODES
 
 
 def _rows(target: ast.expr, items: list[ast.expr] | None) -> list[list[tuple[str, ast.expr]]] | None:
