@@ -3243,8 +3243,10 @@ def _named_as_deployed(
     names, so the script's deployment and every other description of that service join the project's
     roles, one service. A script that does not state the service's name deploys it all the same: the
     service is named by the stand-in of its deployment, and the deployment joins it (returned: the index
-    of the service, by deployment, `id`). The first script to deploy a project names it; one whose service
-    name the files give another packaged service, or that names no project alone, leaves it as it is."""
+    of the service, by deployment, `id`). The first script to deploy a project names it; a deployment of
+    the same project under another name the script states (a staging service and a QA one) is another
+    service of the project's roles, appended to `services`. One whose service name the files give another
+    packaged service, or that names no project alone, leaves it as it is."""
     deploying = [d for d in deployments if d.configuration_file]
     if not deploying:
         return {}
@@ -3254,6 +3256,10 @@ def _named_as_deployed(
     for d in deploying:
         index = files.index_of(d)
         name = join_key(d.service_name, d.mark) if d.service_name else ""
+        if index is not None and index in claimed and name and name not in by_name:
+            services.append(replace(services[index], name=d.service_name))
+            by_name[name] = len(services) - 1
+            continue
         if index is None or index in claimed or (name and by_name.get(name, index) != index):
             continue
         claimed.add(index)
@@ -3274,12 +3280,15 @@ class _ConfigurationFiles:
     Visual Studio publishes with a project's package, in `<project>/bin/<configuration>/app.publish`, is
     the project's own of that name); else the one checked file whose path ends with the one written (a
     script run from another folder than its own); else, for a file named alone, the one checked
-    configuration of that name."""
+    configuration of that name; else, for one the files lack in a folder that holds one packaged service's
+    definition or configurations, that service (a configuration per environment, kept out of the
+    repository, is one more of the project's)."""
 
     def __init__(self, services: Sequence[CloudService]) -> None:
         self.cwd = os.getcwd().replace(os.sep, "/")
         self.by_path: dict[str, set[int]] = defaultdict(set)
         self.by_file: dict[str, list[tuple[str, int]]] = defaultdict(list)  # by name: (path, service)
+        self.by_folder: dict[str, set[int]] = defaultdict(set)
         for index, service in enumerate(services):
             if service.named_by != "files":
                 continue
@@ -3287,6 +3296,9 @@ class _ConfigurationFiles:
                 path = self._absolute(config.mark.path)
                 self.by_path[path].add(index)
                 self.by_file[posixpath.basename(path)].append((path, index))
+                self.by_folder[posixpath.dirname(path)].add(index)
+            if service.definition is not None:
+                self.by_folder[posixpath.dirname(self._absolute(service.definition.mark.path))].add(index)
 
     def index_of(self, d: Deployment) -> int | None:
         """The one packaged service the configuration file `d` names configures; None when no checked
@@ -3305,6 +3317,12 @@ class _ConfigurationFiles:
             found = {index for path, index in named if path.endswith(tail)}
             if found:
                 return next(iter(found)) if len(found) == 1 else None
+        if posixpath.dirname(written):
+            found = self.by_folder.get(
+                self._absolute(posixpath.join(folder, posixpath.dirname(written))), set()
+            )
+            if len(found) == 1:
+                return next(iter(found))
         return None
 
     def _absolute(self, path: str) -> str:

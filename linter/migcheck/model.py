@@ -1415,12 +1415,14 @@ class ClassicCall:
     branches: tuple[tuple[str, int], ...] = field(default=(), compare=False)
     # Whether the call runs when the script does: "" surely, as far as the file tells; MAYBE_RUNS only on
     # some paths (under a condition the reader cannot decide, as a create-if-missing is); NEVER_RUNS not at
-    # all (in a function nothing calls, or code a condition keeps from running).
+    # all (code a condition keeps from running); UNCALLED_RUNS not when the script runs (in a function
+    # nothing in the file calls: dead code in a runbook, what another file calls in a library of functions).
     runs: str = field(default="", compare=False)
 
 
 MAYBE_RUNS = "maybe"
 NEVER_RUNS = "never"
+UNCALLED_RUNS = "uncalled"
 
 
 # What a network configuration upload (Set-AzureVNetConfig, a PUT to `.../services/networking/media`)

@@ -1074,14 +1074,39 @@ def _dotted(expression: str) -> str:
 
 
 def _literal_condition(node: Node) -> bool | None:
-    """Whether a condition written as a literal holds (YAML's `false`, `no`, `off`; Jinja's `False`, `0`);
-    None for any other."""
+    """Whether a condition written as a literal holds (YAML's `false`, `no`, `off`; Jinja's `False`, `0`,
+    also templated, `"{{ false }}"`, or negated, `not true`); None for any other."""
     if not _is_scalar(node):
         return None
     text = str(node.value).strip()
     if node.tag == _BOOL:
         return text.casefold() in ("true", "yes", "on")
-    return _LITERAL_CONDITIONS.get(text)
+    return _jinja_literal(_untemplated(text))
+
+
+def _untemplated(text: str) -> str:
+    """A condition written as one template, `{{ false }}`, as the expression it holds: Ansible renders
+    it, and reads the text it gives as a condition."""
+    inner = text.removeprefix("{{").removesuffix("}}")
+    if len(inner) + 4 != len(text) or "{{" in inner or "}}" in inner:
+        return text
+    return inner.strip()
+
+
+def _jinja_literal(text: str) -> bool | None:
+    """Whether a Jinja expression of a literal, negated (`not`) or in parentheses any number of times,
+    holds; None for any other expression. Linear: each turn takes at least one character off."""
+    negated = False
+    while True:
+        text = text.strip()
+        if text.startswith("(") and text.endswith(")") and "(" not in text[1:-1] and ")" not in text[1:-1]:
+            text = text[1:-1]
+        elif text.startswith("not") and text[3:4] in (" ", "\t", "("):
+            text, negated = text[3:], not negated
+        else:
+            break
+    known = _LITERAL_CONDITIONS.get(text)
+    return None if known is None else known != negated
 
 
 def _is_scalar(node: Node) -> bool:

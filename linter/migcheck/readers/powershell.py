@@ -169,6 +169,7 @@ from migcheck.model import (
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
     STAGE_CHOICE,
+    UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     VM_FACTS,
     VPN,
@@ -2976,6 +2977,19 @@ def _only_child(node: Node, kind: str) -> Node | None:
     return inner[0] if len(inner) == 1 else None
 
 
+# The commands that output the file a path names (`FileItem`).
+_FILE_ITEMS = ("get-item", "resolve-path", "convert-path")
+
+
+def _one_folder(files: list[str]) -> str:
+    """The first of the files a value may name, when they are one file or files in one folder the script
+    states (which holds one project's configurations); "" otherwise."""
+    folders = {posixpath.dirname(file).casefold() for file in files}
+    if "" in files or len(folders) != 1 or (len(set(files)) > 1 and folders == {""}):
+        return ""
+    return files[0]
+
+
 def _path_of_resolved(node: Node) -> Node | None:
     """The path a `(Resolve-Path <path>)` or `(Convert-Path <path>)` argument names, by position or
     `-Path`: the same file, as a full path; None for any other argument."""
@@ -2983,9 +2997,15 @@ def _path_of_resolved(node: Node) -> Node | None:
     held = inner.named_child(0) if inner.type == "parenthesized_expression" else None
     command = _unwrap(held) if held is not None and inner.named_child_count == 1 else None
     command = command if command is not None and command.type == "command" else None
-    name = command.child_by_field_name("command_name") if command is not None else None
-    elements = command.child_by_field_name("command_elements") if command is not None else None
-    if name is None or elements is None or _text(name).casefold() not in ("resolve-path", "convert-path"):
+    return _item_path(command, ("resolve-path", "convert-path")) if command is not None else None
+
+
+def _item_path(command: Node, names: Sequence[str] = _FILE_ITEMS) -> Node | None:
+    """The path a command of `names` names, by position or `-Path`: `Get-Item ".\\x.cscfg"`; None for any
+    other command, or one that names it otherwise."""
+    name = command.child_by_field_name("command_name")
+    elements = command.child_by_field_name("command_elements")
+    if name is None or elements is None or _text(name).casefold() not in names:
         return None
     parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
     flags = [_text(c).casefold() for c in parts if c.type == "command_parameter"]
@@ -4115,6 +4135,14 @@ class Unknown:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class FileItem(Unknown):
+    """What `Get-Item`, `Resolve-Path` or `Convert-Path` outputs for a path the script writes: the file, which
+    a string parameter it is given to takes as that path (`shape`); an unknown value to all else. Where
+    paths that meet each give one, the paths are the strings it may be (`Unknown.alternatives`), as a
+    configuration file set in if/elseif branches is."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class EveryVm(Unknown):
     """What `Get-AzureVM` without `-ServiceName` outputs: every VM of the subscription, in whichever cloud
     service, none of which the reader follows as such; an unknown value to all else. What a filter on the
@@ -4408,7 +4436,7 @@ NULL = Null()
 STATED_NULL = Null(stated=True)
 Value = Any  # Text | Unknown | Items | Table | Vms | Acls | Flag | Null | VmState | Operation | Authorization | BalancerConfig | CircuitMade | LinkState | Block
 _MAX_CANDIDATES = 16  # configurations one variable may hold after branches; past this, it is unknown
-_MAX_ALTERNATIVES = 8  # strings one variable may hold after branches (`Unknown.alternatives`)
+_MAX_STRING_ALTERNATIVES = 8  # strings one variable may hold after branches (`Unknown.alternatives`)
 _MAX_ENTRIES = 64  # entries of a table the reader follows
 # Values of an array the reader extends (`$a += …`), or of an array or table it builds, counting those of
 # the arrays and tables inside it (`$b = $a, $a`): what every walk over one (`escape`, `_literal`) costs.
@@ -4480,7 +4508,7 @@ def join(a: Value, b: Value) -> Value:
 
 def _joined_alternatives(a: Value, b: Value) -> tuple[Text, ...]:
     """The strings two paths that meet give a variable (see `Unknown.alternatives`), when each gives
-    strings or $null (and one at least a string), at most `_MAX_ALTERNATIVES` of them; else ()."""
+    strings or $null (and one at least a string), at most `_MAX_STRING_ALTERNATIVES` of them; else ()."""
     found: dict[str, Text] = {}
     for value in (a, b):
         if isinstance(value, Text) and value.number is False and value.value.strip():
@@ -4488,9 +4516,11 @@ def _joined_alternatives(a: Value, b: Value) -> tuple[Text, ...]:
         elif isinstance(value, Unknown) and value.alternatives:
             for text in value.alternatives:
                 found.setdefault(text.value.casefold(), text)
+        elif isinstance(value, FileItem) and value.shape:
+            found.setdefault(value.shape.casefold(), Text(value.shape))
         elif not _stated_null(value):
             return ()
-    return tuple(found.values()) if 0 < len(found) <= _MAX_ALTERNATIVES else ()
+    return tuple(found.values()) if 0 < len(found) <= _MAX_STRING_ALTERNATIVES else ()
 
 
 def _alternatives(value: Value | None) -> tuple[Text, ...]:
@@ -5034,7 +5064,7 @@ _BACKUP_PROTECTION = {
     )
 }
 # How sure a call is to run (`ClassicCall.runs`), surer higher: a call recorded again keeps the surer.
-_RUNS_SURER = {NEVER_RUNS: 0, MAYBE_RUNS: 1, "": 2}
+_RUNS_SURER = {NEVER_RUNS: 0, UNCALLED_RUNS: 0, MAYBE_RUNS: 1, "": 2}
 # The cmdlets that save a Resource Manager ExpressRoute circuit object (see `Interpreter._circuit_saved`).
 # What tells a configuration Import-AzureVM reads from a file the script names (see `_import_vm`).
 _IMPORTED = "imported"
@@ -5700,9 +5730,10 @@ class Interpreter:
         # Whether the calls that led to the code being run are known: not while a function is read once,
         # with values it does not know (see `_trapped`).
         self.callers_known = True
-        # Whether the code being read never runs: a function nothing calls, or code a condition the reader
-        # knows keeps from running (see `_not_run`). Its calls are still the script's (`ClassicCall.runs`).
-        self.never_runs = False
+        # Whether the code being read runs when the script does: "" as far as the reader tells;
+        # UNCALLED_RUNS in a function nothing calls, NEVER_RUNS in code a condition the reader knows keeps
+        # from running (see `_not_run`). Its calls are still the script's (`ClassicCall.runs`).
+        self.never_runs = ""
         # Functions the definitions being run replaced, innermost last: (name, the one it replaced, if
         # any). A definition holds in its scope only, and one that may not run does not replace a cmdlet
         # (see `_undefine`).
@@ -5806,7 +5837,7 @@ class Interpreter:
             deferred: set[int] = set()
             while self.pending or self.pending_called:
                 # Functions the script never calls first: they run the calls of the others.
-                self.never_runs = bool(self.pending)
+                self.never_runs = UNCALLED_RUNS if self.pending else ""
                 function = (self.pending or self.pending_called).pop(0)
                 if self._call_unread(function, deferred):
                     deferred.add(function.id)  # once: the methods read after it may call it
@@ -5814,7 +5845,7 @@ class Interpreter:
                 elif function.id not in done and not self._followed_at_every_call(function):
                     done.add(function.id)
                     self.function_body(function)
-            self.never_runs = False
+            self.never_runs = ""
             return self.resources()
         except (_Exhausted, RecursionError):
             self.library_names = {}  # no call of a dot-sourced file's function is run, as far as it says
@@ -6182,7 +6213,7 @@ class Interpreter:
         are read once, with values they do not know; it changes nothing and takes no migration step."""
         found = _captures(_NOT_RUN, node) if node is not None else {}
         self.spend(sum(len(nodes) for nodes in found.values()))
-        never, self.never_runs = self.never_runs, True
+        never, self.never_runs = self.never_runs, NEVER_RUNS
         for command in found.get("command", []):
             self._syntactic_call(command, steps=False)
         self.never_runs = never
@@ -8306,6 +8337,8 @@ class Interpreter:
             return CloudServiceRole(stated) if stated else Unknown(self.snippet(node))
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
+            if key in _FILE_ITEMS:
+                value = self._file_item(node, env) or value
             if key in _OUTPUTS_NOTHING and args.switch("PassThru") is False:
                 return NULL  # what a function outputs is what else it writes (see `_call_value`)
             if key in _LISTINGS:
@@ -8606,6 +8639,15 @@ class Interpreter:
             self.constants.pop(key, None)
             self.constant_keys.discard(key)
 
+    def _file_item(self, node: Node, env: Env) -> FileItem | None:
+        """The file `Get-Item <path>` (`Resolve-Path`, `Convert-Path`) outputs, when the script states the
+        path; None otherwise."""
+        path = _item_path(node)
+        value = self.evaluate(path, env) if path is not None else None
+        if not isinstance(value, Text) or value.number is not False or not value.value.strip():
+            return None
+        return FileItem(self.snippet(node), shape=value.value)
+
     def unknown_command(self, node: Node, key: str, args: Args, piped: Value | None) -> Value:
         """A command the reader does not know: the objects given to it may change."""
         if key not in _HARMLESS:
@@ -8636,7 +8678,7 @@ class Interpreter:
         never runs; maybe, on a path the reader cannot decide in code whose callers it follows; else as far
         as the reader tells, surely (a function read once with values it does not know)."""
         if self.never_runs:
-            return NEVER_RUNS
+            return self.never_runs
         if self.callers_known and (self.maybe or self.partial or self.maybe_calls):
             return MAYBE_RUNS
         return ""
@@ -10523,8 +10565,13 @@ class Interpreter:
         """The service configuration file a package deployment names by `-Configuration` (see
         `Deployment.configuration_file`): a path the script states relative to its own folder (`.\\x.cscfg`,
         `"$PSScriptRoot\\pkg\\x.cscfg"`, through `Join-Path $PSScriptRoot` or `Resolve-Path`), as a display
-        path like the script's; else the file's name, when the script states it; else ""."""
+        path like the script's; else the file's name, when the script states it; else "". A path set in
+        if/elseif branches (`$cscfg = Get-Item ".\\pkg\\ServiceConfiguration.QA.cscfg"`) is the first of
+        them, when all are in one folder: that of the one project they configure (see `_ConfigurationFiles`)."""
         arg = args.get("Configuration")
+        alternatives = _alternatives(arg.value) if arg is not None else ()
+        if alternatives:
+            return _one_folder([automation.deployed_file(text.value) for text in alternatives])
         if arg is None or not arg.certain or arg.node is None:
             return ""
         inner = _path_of_resolved(arg.node) or _joined_child(arg.node)
@@ -14813,16 +14860,7 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
         told = _listed_files(value) or _read_document_of(value)
         ident = value.ident if kept or told else ("def", node.id)
         either = value.either if ident is value.ident else ()
-        return Unknown(
-            "$" + key,
-            ident,
-            value.shape,
-            value.written,
-            value.maybe_null,
-            value.holes,
-            either,
-            value.alternatives,
-        )
+        return replace(value, text="$" + key, ident=ident, either=either)  # a `FileItem` stays one
     return value
 
 

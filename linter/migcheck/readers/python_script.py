@@ -2462,6 +2462,9 @@ class _Resources:
         self.turn = 0
         # The function read once that the call read now is in (see `_read_once_in`).
         self.read_once_in = ""
+        # The path each package deployment's arguments were read on, by the arguments (`id`), where the
+        # paths name a service each (see `_services_by_path`): its configuration file is read there too.
+        self.path_of_bound: dict[int, flow.Site] = {}
         # The call that creates each reserved IP of `reserved` (by the id of the ReservedIp), with what tells
         # the value that names it (see `_name_told`) and, for each time it runs (each call of its
         # function, each turn of a loop), the calls that lead to it (see `_calls_from_top`).
@@ -2703,6 +2706,7 @@ class _Resources:
                 self._describe_bound(call, bounds[0], mark, site)
         self.turn = 0
         self.read_once_in = ""
+        self.path_of_bound.clear()
 
     def _read_once_in(self, call: CallSite, site: flow.Site) -> str:
         """The function of the module a call is read in once, with values the reader does not know (one no
@@ -2826,19 +2830,20 @@ class _Resources:
         of each, as a call on each path would make; [] where they name one, or one not stated."""
         found = self.flow.alternatives(
             site,
-            lambda at: (self.flow.bind(call.node, params, at), self.flow.runs_on_path(at) is not False),
+            lambda at: (self.flow.bind(call.node, params, at), self.flow.runs_on_path(at) is not False, at),
         )
         # A path that gives None calls the SDK with no service, which it refuses: no deployment there.
-        bounds = [
-            bound
-            for bound, runs in found
+        paths = [
+            (bound, at)
+            for bound, runs, at in found
             if runs and bound is not None and not isinstance(bound.values.get("service_name"), NoneV)
         ]
-        names = [(literal(bound.values.get("service_name")) or "").strip() for bound in bounds]
-        if len(bounds) < 2 or not all(names) or len({name.casefold() for name in names}) < 2:
+        names = [(literal(bound.values.get("service_name")) or "").strip() for bound, _ in paths]
+        if len(paths) < 2 or not all(names) or len({name.casefold() for name in names}) < 2:
             return []
-        by_name = {name.casefold(): bound for name, bound in zip(names, bounds, strict=True)}
-        return list(by_name.values())
+        by_name = {name.casefold(): path for name, path in zip(names, paths, strict=True)}
+        self.path_of_bound.update((id(bound), at) for bound, at in by_name.values())
+        return [bound for bound, _ in by_name.values()]
 
     def _describe_bound(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         if call.method in PACKAGE_EVIDENCE:
@@ -4797,7 +4802,7 @@ class _Resources:
             return
         draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark)
         draft.configuration_file = draft.configuration_file or self._configuration_file(
-            v.get("configuration"), site
+            v.get("configuration"), self.path_of_bound.get(id(bound), site)
         )
         roles = _configured_roles(v.get("configuration"))
         if not roles:

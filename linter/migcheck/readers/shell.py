@@ -1128,7 +1128,9 @@ class _Walker:
             self.loop(node)
         elif kind == "c_style_for_statement":
             self.counted_loop(node)
-        elif kind == "while_statement" and self.counted_while(node):
+        elif (kind == "while_statement" and self.never_looped(node)) or (
+            kind == "while_statement" and self.counted_while(node)
+        ):
             pass
         elif kind == "while_statement":
             turns = f"the turns of `{_short(self._loop_head(node))}`"
@@ -1218,7 +1220,9 @@ class _Walker:
             if not child.is_named:
                 continue
             after_or = index > 0 and children[index - 1].type == "||"
-            if after_or:
+            if index > 0 and self._skipped(children[index - 2], after_or):
+                self.never_runs(functools.partial(self.statement, child))
+            elif after_or:
                 with self._maybe(), self._may_not_run():
                     self.statement(child)
             elif index > 0:
@@ -1226,6 +1230,12 @@ class _Walker:
                     self.statement(child)
             else:
                 self.statement(child)
+
+    def _skipped(self, before: Node, after_or: bool) -> bool:
+        """Whether the command after `&&` (or after `||`: `after_or`) never runs, `before` being what comes
+        before the operator: `false && cmd`, `true || cmd`, `[ 1 = 0 ] && cmd`."""
+        holds = self._certain([before])
+        return holds is not None and holds == after_or
 
     def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")
@@ -1410,40 +1420,57 @@ class _Walker:
             self.statement(condition)
         if not any(child.type == "else_clause" for child in node.named_children):
             arms.append([])  # no branch runs
-        holds = self._certain(node)
-        if holds is not None:
-            self._decided(arms, holds)
-            return
-        tested = _argument_tested(condition, self.source) if condition is not None else None
-        values: list[str | None] = [tested[1]] if tested is not None else []
-        self._arms(arms, tested[0] if tested is not None else "", values)
+        kept = self._reachable(node, arms)
+        if kept[0] != 0:
+            condition = None  # the `if`'s own test is not what chooses among the arms left
+        never = [index for index in range(len(arms)) if index not in kept]
+        for index in never:  # in the order they are written: those before the first that may run first
+            if index < kept[0]:
+                self.never_runs(functools.partial(self._arm, arms[index]))
+        if len(kept) == 1:
+            self._arm(arms[kept[0]])
+        else:
+            tested = _argument_tested(condition, self.source) if condition is not None else None
+            values: list[str | None] = [tested[1]] if tested is not None else []
+            self._arms([arms[index] for index in kept], tested[0] if tested is not None else "", values)
+        for index in never:
+            if index > kept[0]:
+                self.never_runs(functools.partial(self._arm, arms[index]))
 
-    def _certain(self, node: Node) -> bool | None:
-        """Whether an `if`'s condition holds, where it is one command that decides it whatever the script
-        is run with: `true` or `:` holds, `false` does not (unless the script defines a function of that
-        name); None for any other."""
-        condition = [child for child in node.children_by_field_name("condition") if child.is_named]
-        if len(condition) != 1 or condition[0].type != "command" or len(condition[0].named_children) != 1:
+    def _reachable(self, node: Node, arms: list[list[Node]]) -> list[int]:
+        """Which arms of the `if` `node` (its `then`, each `elif`, its `else` or none) may run, by index: an
+        arm whose condition the reader knows fails never runs, and one whose condition it knows holds is
+        the last that may (the arms after it never run). The last arm has no condition, so one is left."""
+        kept: list[int] = []
+        for index, arm in enumerate(arms):
+            if index == 0:
+                condition = [c for c in node.children_by_field_name("condition") if c.is_named]
+            else:
+                condition = _elif_condition(arm[0]) if arm else []
+            holds = self._certain(condition)
+            if holds is False:
+                continue
+            kept.append(index)
+            if holds:
+                break
+        return kept
+
+    def _certain(self, condition: list[Node]) -> bool | None:
+        """Whether a condition (its commands) holds whatever the script is run with, where it is one
+        command that decides it: `true` or `:` holds, `false` does not (unless the script defines a
+        function of that name), and a test of two words the script writes out (`[ 1 = 0 ]`,
+        `[[ "a" != "b" ]]`) as they compare; None for any other."""
+        if len(condition) != 1:
             return None
-        name = self._text(condition[0].named_children[0])
+        command = condition[0]
+        if command.type == "test_command":
+            return _literal_test(command, self.source)
+        if command.type != "command" or len(command.named_children) != 1:
+            return None
+        name = self._text(command.named_children[0])
         if name in self.functions or name not in _CERTAIN_COMMANDS:
             return None
         return _CERTAIN_COMMANDS[name]
-
-    def _decided(self, arms: list[list[Node]], holds: bool) -> None:
-        """The arms of an `if` whose condition the reader knows: the `then` runs surely and the others
-        never, or the `then` never and the rest (its `elif`s, its `else`) as the `if` they make."""
-        if holds:
-            self._arm(arms[0])
-            for arm in arms[1:]:
-                self.never_runs(functools.partial(self._arm, arm))
-            return
-        self.never_runs(functools.partial(self._arm, arms[0]))
-        rest = arms[1:]
-        if len(rest) == 1:
-            self._arm(rest[0])
-        else:
-            self._arms(rest)
 
     def never_runs(self, run: Callable[[], None]) -> None:
         """`run` as code that cannot run: its classic calls are calls the script names, which change and
@@ -1617,6 +1644,18 @@ class _Walker:
         for value in values:
             self.scope.variables[name] = _Value(str(value))
             self.statements(body)
+
+    def never_looped(self, node: Node) -> bool:
+        """`while false; do …; done`, `until true; do …; done`: a loop whose condition the reader knows
+        ends it before the first turn, whose body never runs; False for any other."""
+        condition = [c for c in node.children_by_field_name("condition") if c.is_named]
+        holds = self._certain(condition)
+        until = any(child.type == "until" for child in node.children)
+        body = node.child_by_field_name("body")
+        if holds is None or holds != until or body is None:
+            return False
+        self.never_runs(functools.partial(self.statements, body))
+        return True
 
     def counted_while(self, node: Node) -> bool:
         """`i=0` then `while [ $i -lt 3 ]; do …; i=$((i+1)); done`: once for each value of its counter, as
@@ -3252,6 +3291,54 @@ def _plain_word(node: Node, source: bytes) -> str | None:
         return None
     text = source[node.start_byte : node.end_byte].decode(errors="replace")
     return text if text and not any(c in text for c in "*?[]\\$`'\"") else None
+
+
+def _elif_condition(clause: Node) -> list[Node]:
+    """The commands of an `elif`'s condition, before its `then`; none for an `else`."""
+    if clause.type != "elif_clause":
+        return []
+    condition = []
+    for child in clause.children:
+        if child.type == "then":
+            break
+        if child.is_named and child.type != "comment":
+            condition.append(child)
+    return condition
+
+
+def _literal_test(test: Node, source: bytes) -> bool | None:
+    """Whether a test of two words the script writes out holds: `[ 1 = 0 ]`, `[ "a" != "b" ]`,
+    `[[ x == x ]]`; None for any other test, or a side that is not a plain word (a variable, a pattern)."""
+    if test.named_child_count != 1:
+        return None
+    compared = test.named_children[0]
+    operator = compared.child_by_field_name("operator")
+    sides = compared.named_children
+    if compared.type != "binary_expression" or operator is None or len(sides) != 2:
+        return None
+    written = source[operator.start_byte : operator.end_byte]
+    if written not in (b"=", b"==", b"!="):
+        return None
+    left, right = (_literal_word(side, source) for side in sides)
+    if left is None or right is None:
+        return None
+    return (left == right) != (written == b"!=")
+
+
+def _literal_word(node: Node, source: bytes) -> str | None:
+    """The text of a word that is itself whatever the script is run with: a plain word or number (no
+    expansion, quote, escape or pattern character), a '...' string, or a "..." string of text alone."""
+    text = source[node.start_byte : node.end_byte].decode(errors="replace")
+    if node.type in ("word", "number", "extglob_pattern"):
+        return text if text and not any(c in text for c in "*?[]()|!+@~\\$`'\"{}") else None
+    if node.type == "raw_string":
+        return text[1:-1]
+    if node.type == "string":
+        if any(child.type != "string_content" for child in node.named_children):
+            return None
+        inner = text[1:-1]
+        return None if any(c in inner for c in "\\$`") else inner
+    return None
 
 
 def _argument_tested(condition: Node, source: bytes) -> tuple[str, str] | None:

@@ -449,21 +449,28 @@ class _Attacher:
             return []
         owners = self.by_mark.get(finding.mark)
         if owners:
-            return _named(owners, finding.resource_name) if len(owners) > 1 else owners
+            return _named(owners, finding) if len(owners) > 1 else owners
         in_file = self.by_path.get(finding.mark.path, set())
         return [self.drafts[next(iter(in_file))]] if len(in_file) == 1 else []
 
 
-def _named(owners: list[_Draft], name: str) -> list[_Draft]:
+def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
     """Of the items of one kind that own one element (a statement that creates a service and its VM on
-    each turn of a loop), those the finding is about: the item of its name, or the one that migrates the
-    VM, role or disk of its name; all of them when none is. Items of different kinds each keep it (a disk
-    counts against its network and its storage account)."""
-    wanted = name.casefold()
+    each turn of a loop, a project's definition two services are deployed from), those the finding is
+    about: the cloud service its message names (`Finding.names`: one finding per service, each counted
+    once), else the item of its name, or the one that migrates the VM, role or disk of its name; all of
+    them when none is. Items of different kinds each keep it (a disk counts against its network and its
+    storage account)."""
+    wanted = finding.resource_name.casefold()
+    services = {name.casefold() for kind, name in finding.names if kind == "cloud service"}
     kept = []
     for scope in dict.fromkeys(draft.scope for draft in owners):
         same = [draft for draft in owners if draft.scope is scope]
-        kept += [draft for draft in same if wanted in draft.names()] or same
+        kept += (
+            [draft for draft in same if draft.name.casefold() in services]
+            or [draft for draft in same if wanted in draft.names()]
+            or same
+        )
     return kept
 
 

@@ -28,6 +28,7 @@ from migcheck.model import (
     SERVICE_OF_VM,
     SERVICES_OF_VMS,
     STAGE_CHOICE,
+    UNCALLED_RUNS,
     ClassicCall,
     Deployment,
     Finding,
@@ -78,9 +79,10 @@ class ClassicAutomation(Rule):
         "itself (`Move-AzureService`, `Move-AzureVirtualNetwork`, ..., or migration requests to the Service "
         "Management API) are runbooks, checked by MIG602 instead; one that also creates classic VMs, cloud "
         "services or storage accounts (a lab script that builds what it then migrates) is reported for those "
-        "creating calls alone, at the first that surely runs, since they fail today; one that runs only under "
-        "a condition (a create-if-missing) is said to fail whenever it runs, and one in a PowerShell function "
-        "nothing calls is left out. PowerShell "
+        "creating calls alone, at the first that surely runs, since they fail today. In either, a call that "
+        "fails today (below) but runs only under a condition (a create-if-missing) is said to fail whenever "
+        "it runs, and one in code that never runs (under `if ($false)`, `if false; then`, `if False:`, "
+        "`when: false`; in a runbook, in a PowerShell function nothing calls) is left out. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
         "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
@@ -193,12 +195,11 @@ class ClassicAutomation(Rule):
         are reported, at the first that surely runs, else the first that may; the rest of the script is the
         runbook's. A create that never runs (in a function nothing calls) fails nothing; one that may not
         run (a create-if-missing, under `if (-not $s)`) is said to fail whenever it runs."""
-        retired = CREATES_RETIRED[script.language]
-        creating = [call for call in script.calls if call.name in retired and call.runs != NEVER_RUNS]
+        creating = _creating(script, runbook=True)
         if not creating:
             return
         creates = list(dict.fromkeys(call.name for call in creating))
-        surely = {call.name for call in creating if call.runs != MAYBE_RUNS}
+        surely = _surely(creating)
         kinds = _kinds(creates)
         named = all(name in _CREATES for name in creates)
         message = (
@@ -209,6 +210,25 @@ class ClassicAutomation(Rule):
         )
         at = next((call for call in creating if call.runs != MAYBE_RUNS), creating[0])
         yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates))
+
+
+def _creating(
+    script: Script, runbook: bool = False, of: Mapping[str, frozenset[str]] = CREATES_RETIRED
+) -> list[ClassicCall]:
+    """The calls of `script` that fail today and may run: those that create classic resources no one can
+    create any more (`CREATES_RETIRED`), or those `of` names (`MANAGES_RETIRED_ROLES`). One that never runs
+    (under a condition that is always false, as `if ($false)`, `if false; then`, `if False:` and
+    `when: false` are) fails nothing; nor does one in a function nothing calls in a `runbook`, whose calls
+    are its steps. A library of functions is run by what calls them, so their calls fail whenever they are
+    called."""
+    failing = of[script.language]
+    left_out = (NEVER_RUNS, UNCALLED_RUNS) if runbook else (NEVER_RUNS,)
+    return [call for call in script.calls if call.name in failing and call.runs not in left_out]
+
+
+def _surely(creating: list[ClassicCall]) -> set[str]:
+    """The names of the creating calls `creating` of which one runs whenever the script does."""
+    return {call.name for call in creating if call.runs != MAYBE_RUNS}
 
 
 def _fail_when_run(creates: list[str], surely: set[str]) -> str:
@@ -226,16 +246,19 @@ def _message(script: Script) -> str:
     names = list(dict.fromkeys(call.name for call in script.calls))
     api = _api(script, names)
     shown = _shown(names)
-    creates = [name for name in names if name in CREATES_RETIRED[script.language]]
-    manages = [name for name in names if name in MANAGES_RETIRED_ROLES[script.language]]
+    creating = _creating(script)
+    managing = _creating(script, of=MANAGES_RETIRED_ROLES)
+    creates = list(dict.fromkeys(call.name for call in creating))
+    manages = list(dict.fromkeys(call.name for call in managing))
     if creates or manages:
         others = (
             ", and the others stop working once their resources are migrated to Resource Manager"
             if len(creates) + len(manages) < len(names)
             else ""
         )
+        failing = _fail_when_run([*creates, *manages], _surely([*creating, *managing]))
         return (
-            f"{_script_named(script)} uses the {api} ({shown}): {_failing_calls(creates, manages)} fail today, "
+            f"{_script_named(script)} uses the {api} ({shown}): {_failing_calls(creates, manages)} {failing}, "
             f"since {_retired(_kinds(creates, bool(manages)))}{others}"
         )
     services, iaas = services_of(script.language, names)
@@ -1097,7 +1120,7 @@ class MigrationOutOfOrder(Rule):
             while index < min(change.after, len(script.migration)):
                 _count_end(script.migration[index], ended)
                 index += 1
-            if change.runs == NEVER_RUNS:
+            if change.runs in (NEVER_RUNS, UNCALLED_RUNS):
                 continue
             where = (change.mark.line, change.mark.column)
             for scope, name in change.changes:
