@@ -2708,16 +2708,52 @@ def _folder_of(node: Node, folders: dict[str, str]) -> str | None:
         return _script_folder_path(inner, folders)
     command = _unwrap(_named(inner)[0]) if inner.type == "pipeline" and len(_named(inner)) == 1 else inner
     joined = _join_path_parts(command) if command.type == "command" else None
+    added = _added_parts(inner)
     if joined is not None:
         base, child = _folder_of(joined[0], folders), _stated_word(joined[1])
+    elif added is not None:  # (Split-Path -Parent $MyInvocation.MyCommand.Definition) + "\"
+        base, child = _folder_of(added[0], folders), _stated_word(added[1])
+        if base is not None and not base.endswith("/") and not child.startswith(("\\", "/")):
+            return None  # `$PSScriptRoot + "x"` names another folder's file, not one under it
     elif inner.type == "string_literal" or inner.type == "expandable_string_literal":
         base, child = _folder_and_rest(inner, folders)
     else:
         return None
     if base is None or not child:
         return None
-    joined_path = posixpath.normpath(posixpath.join(base, child.replace("\\", "/").strip("/")))
-    return "" if joined_path == "." else joined_path
+    joined_path = posixpath.normpath(posixpath.join(_bare_folder(base), child.replace("\\", "/").strip("/")))
+    joined_path = "" if joined_path == "." else joined_path
+    return _with_separator(joined_path) if child.endswith(("\\", "/")) else joined_path
+
+
+def _added_parts(node: Node) -> tuple[Node, Node] | None:
+    """The two parts of `<a> + <b>`, written at a script's top level; None for any other expression."""
+    parts = _named(node) if node.type == "additive_expression" else []
+    operators = [_text(c) for c in node.children if not c.is_named]
+    return (parts[0], parts[1]) if len(parts) == 2 and operators == ["+"] else None
+
+
+def _with_separator(path: str) -> str:
+    """A folder's path from the script's (see `_folder_of`) as held by a value that ends with a separator
+    (`$PSScriptRoot + "\\"`, `"$PSScriptRoot\\"`): with a "/" after it, "./" for the script's own folder. A
+    file's name then follows such a value with no separator between (`"${here}lib.ps1"`, `$here +
+    "lib.ps1"`), the idiom of scripts written before `$PSScriptRoot` and `Join-Path` were common."""
+    return f"{path}/" if path else "./"
+
+
+def _bare_folder(path: str) -> str:
+    """A folder's path from the script's, without the separator it may be held with (see
+    `_with_separator`)."""
+    bare = path.rstrip("/")
+    return "" if bare == "." else bare
+
+
+def _folder_text(mark: str, path: str) -> str:
+    """The text a variable holding a folder of the script's holds (see `_folder_of`), from `mark` written
+    for the script's own folder: `mark\\..\\config`, and a separator after it when the value has one."""
+    bare = _bare_folder(path)
+    text = "\\".join([mark, *bare.split("/")]) if bare else mark
+    return text + "\\" if path.endswith("/") else text
 
 
 def _folder_and_rest(string: Node, folders: dict[str, str]) -> tuple[str | None, str]:
@@ -2736,7 +2772,8 @@ def _folder_and_rest(string: Node, folders: dict[str, str]) -> tuple[str | None,
     folder = 0 if (scope, key) == _SCRIPT_ROOT else None
     base = "" if folder == 0 else folders.get(key) if scope == "" else None
     rest = _text(held)[parts[0].end_byte - held.start_byte : -1]
-    if base is None or not rest.startswith(("\\", "/")) or any(c in rest for c in "$`\"'"):
+    separated = rest.startswith(("\\", "/")) or (base is not None and base.endswith("/"))
+    if base is None or not separated or any(c in rest for c in "$`\"'"):
         return None, ""
     return base, rest
 
@@ -7278,7 +7315,7 @@ class Interpreter:
             named = _named(part)
             folder = _script_folder_path(named[0], folders) if len(named) == 2 else None
             stated = _text(named[1]).lstrip("\\/") if folder is not None else ""
-            return _from_folder(folder, stated) if folder is not None and stated else None
+            return _from_folder(_bare_folder(folder), stated) if folder is not None and stated else None
         joined = _joined_parts(part)
         folder = ""
         if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
@@ -7288,15 +7325,17 @@ class Interpreter:
                 joined_folder = "/".join([".."] * above)
             if joined_folder is None:
                 return None
-            folder, part = joined_folder, joined[1]
+            folder, part = _bare_folder(joined_folder), joined[1]
         scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
         for key, path in folders.items():
-            scope.vars[key] = Text("\\".join([_SCRIPT_FOLDER, *path.split("/")]) if path else _SCRIPT_FOLDER)
+            scope.vars[key] = Text(_folder_text(_SCRIPT_FOLDER, path))
         value = self.evaluate(part, scope)
         if not isinstance(value, Text) or not value.sure or value.number is not False:
             return None
         if value.value.startswith(_SCRIPT_FOLDER):
-            return value.value[len(_SCRIPT_FOLDER) :].lstrip("\\/") or None
+            # `"${here}lib.ps1"` with no separator held after the folder names a file beside it, not in it
+            rest = value.value[len(_SCRIPT_FOLDER) :]
+            return rest.lstrip("\\/") or None if rest.startswith(("\\", "/")) else None
         if joined is not None:
             return _from_folder(folder, value.value)
         return value.value if value.value.startswith((".\\", "./", "..\\", "../")) else None
