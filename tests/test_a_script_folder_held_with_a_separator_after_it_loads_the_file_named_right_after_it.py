@@ -7,7 +7,9 @@ separator after it names, so, a file beside the folder, which is not followed.""
 from __future__ import annotations
 
 import pytest
-from lint_support import PS_DEPLOY, lint_files, ps_settings
+from lint_support import PS_DEPLOY, lint_files, ps_settings, script_resources, unread_marks
+
+from migcheck.model import ServiceRegion
 
 
 def mig202(result) -> list[str]:
@@ -32,6 +34,10 @@ def powershell(tmp_path, monkeypatch, load: str) -> list[str]:
         '$workingDir = "$PSScriptRoot\\"\n. "${workingDir}config.ps1"',
         "$workingDir = $PSScriptRoot + '\\'\n. ($workingDir + 'config.ps1')",
         '$workingDir = (Split-Path -parent $PSCommandPath) + "\\"\n. "${workingDir}\\config.ps1"',
+        # A variable and a quoted string right after it are one argument, as PowerShell joins them.
+        '$workingDir = (Split-Path -parent $MyInvocation.MyCommand.Definition) + "\\"\n. $workingDir"config.ps1"',
+        "$workingDir = $PSScriptRoot + '\\'\n. $workingDir'config.ps1'",
+        '$workingDir = $PSScriptRoot\n. $workingDir"\\config.ps1"',
     ],
 )
 def test_a_file_named_right_after_the_script_s_folder_held_with_a_separator_is_loaded(
@@ -53,3 +59,23 @@ def test_a_file_named_right_after_a_folder_held_with_no_separator_is_not_followe
     tmp_path, monkeypatch, load
 ):
     assert powershell(tmp_path, monkeypatch, load) == []
+
+
+@pytest.mark.parametrize(
+    ("argument", "name"),
+    [
+        ('$prefix"-web"', "shop-web"),
+        ("$prefix'-web'", "shop-web"),
+        ('$prefix"-$tier"', "shop-web"),
+        ("$prefix'-$tier'", "shop-$tier"),
+    ],
+)
+def test_a_variable_and_a_quoted_string_right_after_it_are_one_argument(argument, name):
+    script = (
+        '$prefix = "shop"; $tier = "web"\n'
+        f'New-AzureService -ServiceName {argument} -Location "West US"\n'
+        f'New-AzureService -ServiceName {argument} -Location "West US"\n'
+    )
+    resources = script_resources(script, "deploy.ps1")
+    assert [r.service for r in resources if isinstance(r, ServiceRegion)] == [name, name]
+    assert unread_marks(resources) == []

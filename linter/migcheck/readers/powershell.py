@@ -532,6 +532,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         _with_output_types_blanked,
         _with_command_names_whole,
         _with_variable_words_whole,
+        _with_quoted_tails_whole,
         _with_member_words_split,
         _with_subexpression_words_whole,
         _with_closers_on_their_line,
@@ -830,6 +831,91 @@ def _with_variable_words_whole(source: bytes, root: Node) -> bytes:
     if len(kept) == len(variables):
         return changed
     return _swapped(source, kept) if kept else source
+
+
+# An argument that is a variable and a quoted string right after it (`. $workingDir"Common\\CreateVm.ps1"`,
+# `-FilePath $dir'setup.ps1'`): PowerShell reads one argument, the variable's value and the string's joined
+# (about_Parsing: an argument that starts with a variable is read as an expandable string), the idiom of
+# scripts that keep their folder with a separator after it. The grammar reads the quote as an error to the
+# end of the script. So the whole argument, on one line and closed where the argument ends, is parsed as
+# letters as long as it: the grammar reads one bare word (or the name of a command run with `.` or `&`), and
+# the reader reads it as written (see `_variable_and_quoted`). Every offset stays.
+_QUOTED_TAIL_STAND_IN = ord("x")
+_VARIABLE_LEAVES = {"variable": "variable"}
+_ARGUMENT_ENDS = frozenset(b" \t\r\n;|)}")
+
+
+def _with_quoted_tails_whole(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each argument that
+    is a variable and a quoted string written as the grammar reads it whole (see `_QUOTED_TAIL_STAND_IN`).
+    A change the tree then reads otherwise is undone."""
+    if not root.has_error:
+        return source
+    spans = [
+        span
+        for leaf in _captures(_VARIABLE_LEAVES, root).get("variable", [])
+        for span in [_quoted_tail_span(source, leaf)]
+        if span is not None
+    ]
+    if not spans:
+        return source
+    changed = _stood_in(source, spans)
+    kept = [span for span in spans if _read_whole(_parser().parse(changed).root_node, span)]
+    if len(kept) == len(spans):
+        return changed
+    return _stood_in(source, kept) if kept else source
+
+
+def _quoted_tail_span(source: bytes, leaf: Node) -> tuple[int, int] | None:
+    """(start, end) of a variable and the quoted string right after it, when they are a whole argument:
+    a blank before, the string closed on its line with no quote of its kind or backtick in it, and the
+    argument's end right after; None for any other variable."""
+    at, end = leaf.start_byte, leaf.end_byte
+    quote = source[end : end + 1]
+    if source[at : at + 1] != b"$" or quote not in (b'"', b"'") or source[at - 1 : at] not in (b" ", b"\t"):
+        return None
+    line_end = source.find(b"\n", end)
+    closing = source.find(quote, end + 1, line_end if line_end >= 0 else len(source))
+    if closing < 0 or b"`" in source[end:closing]:
+        return None
+    after = source[closing + 1 : closing + 2]
+    return (at, closing + 1) if after == b"" or after[0] in _ARGUMENT_ENDS else None
+
+
+def _stood_in(source: bytes, spans: list[tuple[int, int]]) -> bytes:
+    changed = bytearray(source)
+    for start, end in spans:
+        changed[start:end] = bytes([_QUOTED_TAIL_STAND_IN]) * (end - start)
+    return bytes(changed)
+
+
+def _read_whole(root: Node, span: tuple[int, int]) -> bool:
+    """Whether the grammar reads a span as one argument of a command, or as the name of a command run
+    with `.` or `&`."""
+    word = root.descendant_for_byte_range(span[0], span[1])
+    if word is None or (word.start_byte, word.end_byte) != span:
+        return False
+    if word.type == "generic_token":
+        return word.parent is not None and word.parent.type == "command_elements"
+    command = word.parent.parent if word.type == "command_name" and word.parent is not None else None
+    return command is not None and _first(command, "command_invokation_operator") is not None
+
+
+def _variable_and_quoted(written: str) -> str | None:
+    """An argument written as a variable and a quoted string (see `_QUOTED_TAIL_STAND_IN`) as the text of
+    the double-quoted string PowerShell reads it as (`$dir"lib.ps1"` as `${dir}lib.ps1`); None when it
+    is written otherwise, or the string holds what that text would read otherwise."""
+    quote = next((at for at, c in enumerate(written) if c in "'\""), -1)
+    name, string = written[:quote], written[quote:]
+    if quote < 2 or len(string) < 2 or string[-1] != string[0] or string[0] in string[1:-1]:
+        return None
+    held = string[1:-1]
+    if "`" in held or '"' in held:
+        return None
+    if string[0] == "'":  # nothing in single quotes is expanded
+        held = held.replace("$", "`$")
+    braced = name if name.startswith("${") else "${" + name[1:] + "}"
+    return braced + held
 
 
 # An argument that starts with a variable's member (`-MediaLocation $cfg.Path/vhds/a.vhd`): PowerShell ends
@@ -7307,7 +7393,8 @@ class Interpreter:
         if len(parts) != 1:
             return None
         part = parts[0]
-        if part.type == "command_name":  # a bare path: one that starts at the current folder
+        written = self.where.source[part.start_byte : part.end_byte].decode("utf-8", "replace")
+        if part.type == "command_name" and not written.startswith("$"):  # a path from the current folder
             text = _text(part)
             return text if text.startswith((".\\", "./", "..\\", "../")) else None
         folders = self._script_folders_at(invoked)
@@ -7329,7 +7416,10 @@ class Interpreter:
         scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
         for key, path in folders.items():
             scope.vars[key] = Text(_folder_text(_SCRIPT_FOLDER, path))
-        value = self.evaluate(part, scope)
+        if part.type == "command_name":  # $dir"lib.ps1" (see `_QUOTED_TAIL_STAND_IN`)
+            value = self._expanded_word(part, written, scope)
+        else:
+            value = self.evaluate(part, scope)
         if not isinstance(value, Text) or not value.sure or value.number is not False:
             return None
         if value.value.startswith(_SCRIPT_FOLDER):
@@ -7524,8 +7614,11 @@ class Interpreter:
         `https://$($acct).blob.core.windows.net`): PowerShell reads it as it reads the same text in double
         quotes (about_Parsing). One with a quote or a `<` in it outside its `$( … )`, which PowerShell reads
         otherwise or the reader does not follow there, is not known."""
+        quoted = _variable_and_quoted(written) if written.startswith("$") else None
         if "$(" in written:
             string = _word_as_string_in_place(self.where.source, node)
+        elif quoted is not None:  # $dir"lib.ps1" (see `_QUOTED_TAIL_STAND_IN`)
+            string = _word_as_string(quoted)
         else:
             string = None if any(c in written for c in "'\"<") else _word_as_string(written)
         return self._expandable(string, env, word=node) if string is not None else Unknown(written)
