@@ -8388,9 +8388,15 @@ class Interpreter:
         key = name.casefold()
         invoked = node.child_by_field_name("command_name")
         block = self._invoked_block(node, invoked, env) if not name and invoked is not None else None
+        runs_here = (
+            _dot_sourced(node) and key in self.defined and block is None and not _module_qualified(node)
+        )
         if _dot_sourced(node):
             self._dot_sourced_here(env)
-            if invoked is not None and block is None:
+            if runs_here:  # `. Settings`: what it assigns is followed, a file it dot-sources is not
+                lost = self.index.dot_sources_within(self.defined[key])
+                self.folders_lost = None if lost else self.folders_lost
+            elif invoked is not None and block is None:
                 self._settings_loaded(invoked, env)
             else:
                 self.folders_lost = None
@@ -8404,7 +8410,7 @@ class Interpreter:
         if output is not None:
             return output
         if key in self.defined and not _module_qualified(node):
-            value = self.user_call(node, key, env, piped)
+            value = self.user_call(node, key, env, piped, in_caller_scope=runs_here)
             self._shared(node, env)
             return value
         if key in ("azure", "azure.cmd") or (not name and self._invokes_the_cli(invoked, env)):
@@ -8965,20 +8971,24 @@ class Interpreter:
 
     # --- calls of the script's own functions and of the classic CLI -----------------------------------
 
-    def user_call(self, node: Node, key: str, env: Env, piped: Value | None) -> Value:
+    def user_call(
+        self, node: Node, key: str, env: Env, piped: Value | None, *, in_caller_scope: bool = False
+    ) -> Value:
         """A function of this file, run here with the values the call passes (see `_run_call`) while the
         repeats are affordable. Past that, what it is given may change; when it returns one of its
-        parameters (`return $VM`), the call's value is what was passed for it."""
+        parameters (`return $VM`), the call's value is what was passed for it. Dot-sourced (`. Settings`,
+        `in_caller_scope`), it runs in the caller's scope: what it assigns is the caller's after it."""
         function = self.defined[key]
         signature = self._signature(function)
         args, extra, splatted = self._user_args(node, signature, env)
         if not splatted and self._may_run(function, len(signature.parameters)):
             for value in extra:  # given to no parameter: the function reads it as `$args`, if at all
                 self.escape(value)
+            run = functools.partial(self._run_call, in_caller_scope=in_caller_scope)
             if piped is None:  # the function sees the `$_` of the block that calls it
-                return self._run_call(node, function, signature, args, piped, env, extra)
+                return run(node, function, signature, args, piped, env, extra)
             outer, self.item = self.item, None  # its own `$_` is what is piped to it
-            value = self._run_call(node, function, signature, args, piped, env, extra)
+            value = run(node, function, signature, args, piped, env, extra)
             self.item = outer
             return value
         if not self._repeats_its_run(function.id, args):
@@ -9084,6 +9094,7 @@ class Interpreter:
         using: Env | None = None,
         sees_caller: bool = False,
         this: bool = False,
+        in_caller_scope: bool = False,
     ) -> Value:
         """Run a function's body at a call: each parameter holds what the call passes for it (piped input
         for the one that takes it), else its default, else a value the script does not state; `$args`,
@@ -9092,10 +9103,12 @@ class Interpreter:
         configurations carries back to the caller. The call's value is what the function outputs (see
         `_call_value`). A script block runs so too (see `_run_block`), its `$using:x` the `$x` of `using`,
         and, run here by the call operator or `.Invoke()` (`sees_caller`), in a scope under the caller's,
-        whose variables it sees. A class's method (`this`) reads `$this` in that scope (see `_this`)."""
+        whose variables it sees. A class's method (`this`) reads `$this` in that scope (see `_this`).
+        Dot-sourced (`in_caller_scope`), it sees the caller's variables, and what it assigns (its
+        parameters too) is the caller's once it returns, as PowerShell runs it in the caller's scope."""
         self.followed[function.id] = self.followed.get(function.id, 0) + 1
         scope = Env(env, self.constants)
-        scope.called, scope.using = not sees_caller, using
+        scope.called, scope.using = not (sees_caller or in_caller_scope), using
         if this and self.method is not None:
             self.method = (self.method[0], scope, self.method[2])
         unstated = Unknown("$args")
@@ -9135,6 +9148,9 @@ class Interpreter:
             self.branches = branches
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
         self.stopped = self.stopped if _reach(self.stopped) else None
+        if in_caller_scope:
+            self.spend(len(scope.vars))
+            env.vars.update((k, v) for k, v in scope.vars.items() if not k.startswith("\0") and k != "args")
         return self._returned(node, scope, env, outputs, sure)
 
     def _returned(self, node: Node, scope: Env, env: Env, outputs: list[Value], sure: bool) -> Value:
