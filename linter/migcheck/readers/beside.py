@@ -37,6 +37,7 @@ __all__ = [
     "Loaded",
     "Settings",
     "checking",
+    "found_above",
     "note",
     "reading",
     "recording",
@@ -190,6 +191,27 @@ def settings_file(stated: str, resolved: bool = False) -> Settings | None:
     else:
         note([Loaded(absolute, settings.path, _digest(settings.data))])
     return settings
+
+
+def found_above(stated: str) -> str | None:
+    """The display path of a file this run checks at `stated` (a path from the current location) from a
+    folder above the script read now, the nearest first, up to the project root: the file a script run
+    from that folder loads. Only named, never read for its values: which folder the script runs from is
+    not stated."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    relative = stated.replace("\\", "/")
+    if inputs is None or loading is None or not relative or _absolute(relative):
+        return None
+    root = os.path.abspath(loading.within or os.getcwd())
+    folder = _folder(inputs, loading)
+    while folder != root and folder.startswith(root.rstrip(os.sep) + os.sep):
+        folder = os.path.dirname(folder)
+        absolute = os.path.normpath(os.path.join(folder, relative))
+        found = _found(inputs, loading, absolute)
+        note([Loaded(absolute, found.path if found else "", _digest(found.data) if found else "")])
+        if found is not None:
+            return found.path
+    return None
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:

@@ -159,6 +159,7 @@ from migcheck import inventory_model as inv
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
+    DOT_SOURCED_FROM_ANOTHER_FOLDER,
     ESCAPED_PARAMETER,
     EVERY_NETWORK,
     EXPRESSROUTE,
@@ -2983,6 +2984,16 @@ def _from_folder(folder: str, stated: str) -> str:
     return f"{folder}/{stated}" if folder else stated
 
 
+def _from_current_location(invoked: Node) -> bool:
+    """Whether the path a file is dot-sourced by is written from the current location (`.\\x.ps1`,
+    `'..\\lib\\x.ps1'`), which PowerShell takes from the folder the script runs in, not from its own."""
+    parts = _named(invoked)
+    if len(parts) != 1:
+        return False
+    written = _text(parts[0]) if parts[0].type == "command_name" else _stated_word(parts[0])
+    return written.startswith((".\\", "./", "..\\", "../"))
+
+
 def _dot_sourced(command: Node) -> bool:
     """Whether a command is run with `.`: in the scope that runs it, whose variables it may then set."""
     operator = _first(command, "command_invokation_operator")
@@ -5631,6 +5642,8 @@ class Interpreter:
         # The variables that held the script's own folder (`SyntaxIndex.script_folders`) a file dot-sourced
         # so far may have set: those a settings file read sets, or None for all, once a file not read is.
         self.folders_lost: set[str] | None = set()
+        # Files dot-sourced from a folder the script does not state (see `_loaded_from_another_folder`).
+        self.not_followed: list[Mark] = []
         # Whether the script's own parameters hold their defaults surely: the run as written, without
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
@@ -7303,6 +7316,8 @@ class Interpreter:
         settings = beside.settings_file(stated) if stated else None
         if settings is None:
             self.folders_lost = None
+            if stated and self.source is self.own and _from_current_location(invoked):
+                self._loaded_from_another_folder(invoked, stated)
             return
         loaded = beside.values_of(settings, _settings_values)
         if loaded.assigned is None:
@@ -7332,6 +7347,13 @@ class Interpreter:
         library = beside.values_of(settings, _settings_functions) if settings is not None else None
         if library is not None and self.source is self.own:
             self._library_loaded(library)
+
+    def _loaded_from_another_folder(self, invoked: Node, stated: str) -> None:
+        """A file dot-sourced by a path from the current location (`. .\\pslib\\common.ps1`) that the
+        script's folder does not hold, while a folder above it does (the repository's root, run from
+        there): marked as a part not read, as which folder the script runs from is not stated."""
+        if beside.found_above(stated) is not None:
+            self.not_followed.append(replace(self.where.mark(invoked), tag=DOT_SOURCED_FROM_ANOTHER_FOLDER))
 
     def _library_loaded(self, library: _Library) -> None:
         """The functions a dot-sourced file defines are the script's from here, as if defined here: a
@@ -12885,7 +12907,13 @@ class Interpreter:
             else self._unread_mark(at)
             for at in sorted([*self.index.recovered.unread, *escaped])
         )
-        said = [*parts, *self.xplat_reading.refused, *self.reserved_ips_not_applied, *self.lines_not_read]
+        said = [
+            *parts,
+            *self.xplat_reading.refused,
+            *self.reserved_ips_not_applied,
+            *self.lines_not_read,
+            *self.not_followed,
+        ]
         return tuple(sorted(said, key=lambda mark: (mark.line, mark.column)))
 
     def _unread_part_names_classic(self) -> bool:
