@@ -1508,10 +1508,11 @@ BRACED_LOOP = "braced-loop"
 # absolute one (`cd /opt/deploy`): which file bash loads is unknown, so the variables and functions it sets
 # are not read.
 SOURCED_AFTER_CD = "sourced-after-cd"
-# The tag of a `Script.unread` mark of a file a PowerShell script dot-sources by a path from the current
-# location (`. .\\pslib\\common.ps1`) that its own folder does not hold, while a folder above it does: that
-# is the file loaded when the script runs from there, which the files do not state, so it is not read.
-DOT_SOURCED_FROM_ANOTHER_FOLDER = "dot-sourced-from-another-folder"
+# The tag of a `Script.unread` mark of a file a PowerShell or shell script loads by a path from the folder it
+# is run in (`. .\\pslib\\common.ps1`, `source ./lib/env.sh`) that its own folder does not hold, while a folder
+# above it does: that is the file loaded when the script runs from there, which the files do not state, so
+# it is not read.
+LOADED_FROM_ANOTHER_FOLDER = "loaded-from-another-folder"
 # The start of the tag of a `Script.unread` mark where a shell script whose `#!` line names another shell
 # than bash or sh (zsh) writes what bash cannot parse, the shell's name after it ("other-shell:zsh"): that
 # shell may well run it; the commands before it are read as bash, not those from it on.

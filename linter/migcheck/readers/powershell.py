@@ -159,11 +159,11 @@ from migcheck import inventory_model as inv
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
-    DOT_SOURCED_FROM_ANOTHER_FOLDER,
     ESCAPED_PARAMETER,
     EVERY_NETWORK,
     EXPRESSROUTE,
     GATEWAY,
+    LOADED_FROM_ANOTHER_FOLDER,
     MAYBE_RUNS,
     NEVER_RUNS,
     RESERVED_IP_NOT_APPLIED,
@@ -7353,7 +7353,7 @@ class Interpreter:
         script's folder does not hold, while a folder above it does (the repository's root, run from
         there): marked as a part not read, as which folder the script runs from is not stated."""
         if beside.found_above(stated) is not None:
-            self.not_followed.append(replace(self.where.mark(invoked), tag=DOT_SOURCED_FROM_ANOTHER_FOLDER))
+            self.not_followed.append(replace(self.where.mark(invoked), tag=LOADED_FROM_ANOTHER_FOLDER))
 
     def _library_loaded(self, library: _Library) -> None:
         """The functions a dot-sourced file defines are the script's from here, as if defined here: a

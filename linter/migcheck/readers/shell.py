@@ -64,6 +64,7 @@ from migcheck import automation, collector
 from migcheck import inventory_model as inv
 from migcheck.model import (
     BRACED_LOOP,
+    LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     MAYBE_RUNS,
     OTHER_SHELL,
@@ -904,6 +905,9 @@ class _Walker:
         # The folder the script runs in from here, from its own ("" its own, "../other" after `cd
         # ../other`), or None after a `cd` to a folder it does not state or one outside the files checked.
         self.working: str | None = ""
+        # Whether the script moves to its own folder (`cd "$(dirname "$0")"`) anywhere: a path from the
+        # folder it runs in is then one from its own folder (see `_from_the_folder_run_in`).
+        self.went_to_own_folder = False
         self.unfollowed: list[Mark] = []  # the files sourced by a path from a folder `working` cannot say
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
@@ -1820,6 +1824,7 @@ class _Walker:
         own (`cd "$(dirname "$0")"`), where the files checked beside the script are."""
         if len(arguments) == 1 and self._script_folder(arguments[0]):
             self.working = ""
+            self.went_to_own_folder = True
             return
         self.moved = True
         self.working = self._moved_to(arguments)
@@ -1840,6 +1845,8 @@ class _Walker:
         if stated is None and arguments and self._lost_by_cd(arguments[0]):
             self.unfollowed.append(replace(self.where.mark(arguments[0]), tag=SOURCED_AFTER_CD))
         settings = beside.settings_file(stated[0], resolved=stated[1]) if stated else None
+        if settings is None and stated and self._from_the_folder_run_in(arguments[0]):
+            self._loaded_from_another_folder(arguments[0], stated[0])
         sourced = beside.values_of(settings, _settings_values) if settings is not None else _Sourced({}, None)
         self._folders_kept(sourced.assigned)
         self.scope.variables.update(sourced.values)
@@ -1884,6 +1891,23 @@ class _Walker:
         if self.working is None:  # from a folder the script does not state
             return None
         return (posixpath.join(self.working, text) if self.working else text), False
+
+    def _loaded_from_another_folder(self, node: Node, stated: str) -> None:
+        """A file sourced by a path from the folder the script runs in that the script's folder does not
+        hold, while a folder above it does: marked as a part not read (see `LOADED_FROM_ANOTHER_FOLDER`)."""
+        if beside.found_above(stated) is not None:
+            self.unfollowed.append(replace(self.where.mark(node), tag=LOADED_FROM_ANOTHER_FOLDER))
+
+    def _from_the_folder_run_in(self, node: Node) -> bool:
+        """Whether a file is sourced by a path with a folder in it from the folder the script runs in, no
+        `cd` made (`./lib/env.sh`, `lib/env.sh`), which bash takes from there, not from the script's own
+        folder. A bare name (`env.sh`) is looked up on the PATH first, and is not such a path."""
+        parts = node.named_children if node.type in ("string", "concatenation") else []
+        if len(parts) > 1 and self.value(parts[0]).folder:
+            return False  # "$(dirname "$0")/lib/env.sh": from the script's folder
+        text = self.value(node).text or ""
+        own = self.working == "" and not self.went_to_own_folder
+        return own and "/" in text and not text.startswith("/")
 
     def _lost_by_cd(self, node: Node) -> bool:
         """Whether a file is sourced by a relative path from a folder a `cd` moved to that `working` cannot

@@ -18,8 +18,8 @@ read, and where bash cannot parse a script whose `#!` line names another shell (
 commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
 deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a
 script runs from a string it does not state (`UNSTATED_COMMAND_LINE`: PowerShell's `Invoke-Expression $cmd`,
-bash's `eval "$cmd"`). So is a file a PowerShell script dot-sources by a path from the current
-location that a folder above the script's holds, not its own (`DOT_SOURCED_FROM_ANOTHER_FOLDER`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+bash's `eval "$cmd"`). So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
+above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
@@ -35,8 +35,8 @@ from migcheck.model import (
     BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
-    DOT_SOURCED_FROM_ANOTHER_FOLDER,
     ESCAPED_PARAMETER,
+    LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     OTHER_SHELL,
     REFUSED_MODULE_OPTION,
@@ -152,13 +152,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "service's VIP, which keeps the reserved IP it was created with (or none); give it to the command "
         "that creates the deployment, or associate it with Set-AzureReservedIPAssociation",
     ),
-    DOT_SOURCED_FROM_ANOTHER_FOLDER: (
-        "dot-sourced-from-another-folder",
-        "dot-sources a file by a path from the current location (`.\\`), which PowerShell takes from the "
-        "folder the script is run in, not from the script's own: the script's folder holds no such file, a "
-        "folder above it does (the script is run from there, most likely), and which folder that is the files "
-        "do not state, so migcheck does not read it and the values and functions it sets are not known; "
-        'write the path from the script\'s folder (`. "$PSScriptRoot\\..\\<path>"` for a file of the folder above it)',
+    LOADED_FROM_ANOTHER_FOLDER: (
+        "loaded-from-another-folder",
+        "loads a file by a path from the folder the script is run in (`. .\\lib.ps1`, `source ./lib.sh`), not "
+        "from the script's own: the script's folder holds no such file, a folder above it does (the script is "
+        "run from there, most likely), and which folder that is the files do not state, so migcheck does not "
+        "read it and the values and functions it sets are not known; write the path from the script's folder "
+        '(`. "$PSScriptRoot\\..\\<path>"`, `source "$(dirname "$0")/../<path>"` for a file of the folder '
+        "above it)",
     ),
     UNPARSED_COMMAND_LINE: (
         "unparsed-command-line",
