@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import functools
+import itertools
 import os
 import posixpath
 import sys
@@ -4056,10 +4057,15 @@ def networks_defining_all(networks: Mapping[str, dict[str, str]], subnets: Seque
 
 
 def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
-    """The subnets a placement's VMs are in, once each by name (pipeline tokens left out: no name)."""
+    """The subnets a placement's VMs are in, and those its internal load balancers' frontends are in
+    (`Add-AzureInternalLoadBalancer -SubnetName`: subnets of the deployment's network too), once each by
+    name (pipeline tokens left out: no name)."""
     first: dict[str, NameRef] = {}
-    for subnet in (s for vm in placement.vms for s in vm.subnets if not is_pipeline_token(s.name)):
-        first.setdefault(key(subnet.name), subnet)
+    in_vms = (s for vm in placement.vms for s in vm.subnets)
+    in_balancers = (b.subnet for b in placement.internal_load_balancers if b.subnet is not None)
+    for subnet in itertools.chain(in_vms, in_balancers):
+        if not is_pipeline_token(subnet.name):
+            first.setdefault(key(subnet.name), subnet)
     return tuple(first.values())
 
 

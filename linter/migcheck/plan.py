@@ -3100,7 +3100,15 @@ def _in_unnamed_network(service: CloudService, subnets: Sequence[NameRef], netwo
     all of (`networks`, those that do)."""
     names = list(dict.fromkeys(s.name for s in subnets))
     several = len(names) > 1
-    said = f"Its VMs are in subnet{'s' if several else ''} {_quoted_names(names)}, so in a virtual network"
+    in_vms = any(vm.subnets for p in service.placements for vm in p.vms)
+    balancers = sum(b.subnet is not None for p in service.placements for b in p.internal_load_balancers)
+    if not balancers:
+        what = "VMs are"
+    elif in_vms:
+        what = "VMs and internal load balancers are"
+    else:  # a script that only adds an internal load balancer (Add-AzureInternalLoadBalancer -SubnetName)
+        what = "internal load balancers are" if balancers > 1 else "internal load balancer is"
+    said = f"Its {what} in subnet{'s' if several else ''} {_quoted_names(names)}, so in a virtual network"
     find = f"Find it with Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName)"
     if not networks:
         return (

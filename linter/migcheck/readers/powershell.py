@@ -9746,16 +9746,25 @@ class Interpreter:
     def _internal_load_balancer(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Add-AzureInternalLoadBalancer: an internal load balancer of the deployment this script describes in
         the service it names, its frontend in the subnet `-SubnetName` names (of the deployment's network).
-        One added to a service the script does not describe is left alone: nothing here says which network
-        it is in. New-AzureInternalLoadBalancerConfig: the same load balancer, as a value for New-AzureVM's
-        `-InternalLoadBalancerConfig` (see `_balancer_config`)."""
+        Added with a subnet to a service the script does not describe, it is one of the deployment there,
+        which is so in a virtual network (one with that subnet); with none, nothing here says which network
+        it is in, and it is left alone. New-AzureInternalLoadBalancerConfig: the same load balancer, as a
+        value for New-AzureVM's `-InternalLoadBalancerConfig` (see `_balancer_config`)."""
         mark = self._at_call(node)
         name = _arg_value(args, "InternalLoadBalancerName")
         shown = name.value if isinstance(name, Text) else _stand_in("load balancer name", mark)
         balancer = InternalLoadBalancer(shown, mark, self._address(args.get("SubnetName"), node))
         if _command_name(node).casefold() == "new-azureinternalloadbalancerconfig":
             return BalancerConfig(balancer)
-        draft = self._described(_arg_value(args, "ServiceName"))
+        service = _arg_value(args, "ServiceName")
+        draft = self._described(service)
+        if (
+            draft is None
+            and balancer.subnet is not None
+            and isinstance(service, Text)
+            and service.value.strip()
+        ):
+            draft = self._deployment(service, mark, node, self._written_at(args.get("ServiceName")))
         if draft is not None:
             draft.balancers.append(balancer)
         return NULL
