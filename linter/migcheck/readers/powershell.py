@@ -5101,8 +5101,10 @@ class VmObject:
     by_name: bool = False
     branches: tuple[tuple[str, int], ...] | None = ()  # where it is made (see `Interpreter.branches`)
     # Read from an Export-AzureVM file (`Import-AzureVM`): the VM that file describes, which the reader
-    # does not see, with what the script does to it; its name says which file, when the script states it.
+    # does not see, with what the script does to it; its name says which file, when the script states it,
+    # or, for a file the script itself exports, is the name of the VM exported, and `from_file` the file's.
     imported: bool = False
+    from_file: str = ""
 
 
 @dataclass(slots=True)
@@ -5770,6 +5772,9 @@ class Interpreter:
         # The names (last parts of their paths, without case) of the files it writes or puts in place by a
         # means whose content the reader does not follow, or under another spelling (see `_file_replaced`).
         self.replaced_files: set[str] = set()
+        # The VM each Export-AzureVM file the script writes describes, by the file's path as stated, without
+        # case (see `_export_vm`).
+        self.exported: dict[str, Text] = {}
         self._outside_deployments()
         self.constants: dict[str, Value] = {}
         self.constant_keys = {
@@ -10213,7 +10218,7 @@ class Interpreter:
         if first.imported:  # its disks are the file's, which the reader does not see
             unseen = self._unseen_disks(at)
             variants = [([*events, unseen], escaped) for events, escaped in variants]
-            role.imported_from = role.imported_from or _imported_file(first.name)
+            role.imported_from = role.imported_from or _imported_file(first.name) or first.from_file
         # New-AzureVM puts the disks a configuration it creates a VM from leaves to the platform in the
         # current storage account; a VM that exists has its own already.
         account = self._current_account(env) if base != "existing" else ""
@@ -11972,9 +11977,37 @@ class Interpreter:
         listed = _listed_files(path.value) if path is not None and path.certain else ""
         name = listed or self._upload_file_name(path, env)
         file = Unknown(self.snippet(node), ident=(_IMPORTED, name) if name else None)
-        vm = VmObject(self._at_call(node), file, None, imported=True)
+        exported = self.exported.get(self._exported_path(path) or "") if name else None
+        vm = VmObject(self._at_call(node), exported or file, None, imported=True, from_file=name)
         vm.branches = self.creating_on
         return self._new_object(vm, [], env)
+
+    def _export_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Export-AzureVM: the file it writes describes the VM it names (`-Name`, or the one of a Get-AzureVM
+        piped to it), so that an Import-AzureVM of the same path in the script is that VM's configuration,
+        under its name (see `_import_vm`). Only a path the script states whole, written by an export that
+        surely runs; a file of that path the script writes again by other means is not followed."""
+        name = _arg_value(args, "Name")
+        if isinstance(piped, Vms) and len(piped.ids) == 1 and not args.given("Name"):
+            vm = self.vms[next(iter(piped.ids))]
+            name = vm.existing[1] if vm.existing is not None and not vm.every else NULL
+        where = self._exported_path(args.get("Path"))
+        if where is None:
+            return NULL
+        if isinstance(name, Text) and name.value.strip() and self._surely_runs():
+            self.exported[where] = name
+        else:
+            self.exported.pop(where, None)
+        return NULL
+
+    def _exported_path(self, path: Arg | None) -> str | None:
+        """The path of an Export-AzureVM file, as the script states it whole, without case; None for one it
+        does not state whole, or whose file it may write by a means the reader does not follow."""
+        shape = _shape(path.value) if path is not None and path.certain else None
+        if not shape or automation.HOLE in shape or self.unnamed_writes:
+            return None
+        leaf = shape.replace("\\", "/").rstrip("/").rpartition("/")[2].strip()
+        return None if leaf.casefold() in self.replaced_files else shape.replace("\\", "/").casefold()
 
     def _listing(self, node: Node, args: Args, env: Env) -> Value | None:
         """Get-ChildItem of the files of one folder that match a pattern (`"$PSScriptRoot\\*.xml"`, or a
@@ -12849,6 +12882,7 @@ class Interpreter:
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
         "import-azurevm": _import_vm,
+        "export-azurevm": _export_vm,
         "new-azurededicatedcircuit": _new_circuit,
         "new-azurededicatedcircuitlink": _circuit_link,
         "remove-azurededicatedcircuitlink": _remove_circuit_link,

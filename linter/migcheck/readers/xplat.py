@@ -418,6 +418,7 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
             ("virtual-network-name", "w", VALUE),
         ),
     ),
+    ("vm", "export"): _Spec(("vm-name", "file-path"), (_DNS,)),
     ("vm", "delete"): _Spec(("name",), (_DNS, ("blob-delete", "b", FLAG), _QUIET)),
     ("vm", "endpoint", "create"): _Spec(("vm-name", "public-port", "local-port"), _ENDPOINT),
     ("vm", "endpoint", "create-multiple"): _Spec(
@@ -523,6 +524,11 @@ _STORAGE_TYPES = {
 _CHANGE_UNKNOWN = frozenset({"availability_set", "endpoints", "subnets", "extensions", "public_ips"})
 # What `vm create-from` leaves to its role file: every fact of the VM.
 _ROLE_FILE_UNKNOWN = frozenset(VM_FACTS)
+
+
+def _stated_path(word: Word | None) -> str:
+    """The path of a file the command names as the script states it, without case; "" when it does not."""
+    return word.text.replace("\\", "/").casefold() if word is not None and word.text else ""
 
 
 def _file_name(word: Word | None) -> str:
@@ -944,6 +950,8 @@ class Reading:
         self.read_once_in = ""
         # Said where written (`Script.unread`): see `REFUSED_OPTION`, `RESERVED_IP_NOT_APPLIED`.
         self.refused: list[Mark] = []
+        # The VM each role file `vm export` writes describes, by the file's path as stated, without case.
+        self.exported: dict[str, str] = {}
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -1094,6 +1102,8 @@ class Reading:
             self._vm_create(parsed)
         elif path == ("vm", "create-from"):
             self._vm_create_from(parsed)
+        elif path == ("vm", "export"):
+            self._vm_export(parsed)
         elif path == ("vm", "endpoint", "create"):
             self._endpoint(parsed)
         elif path == ("vm", "endpoint", "create-multiple"):
@@ -1235,10 +1245,11 @@ class Reading:
         dns = parsed.value("dns-name", 0)
         service = self._held("cloud service name", dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
-        name = self._stand_in("VM name", parsed.at)
+        role_file = parsed.value("role-file", 1)
+        exported = self.exported.get(_stated_path(role_file))
+        name = exported or self._stand_in("VM name", parsed.at)
         vm = _Vm(name, parsed.at, existing=False, public_ips=[], branches=self.branches)
         vm.unknown = set(_ROLE_FILE_UNKNOWN)
-        role_file = parsed.value("role-file", 1)
         vm.role_file = _file_name(role_file)
         # One VM per turn when each turn names a role file of its own (`for f in exports/*.json`).
         vm.looped_over = self._looped_over(role_file)
@@ -1247,6 +1258,18 @@ class Reading:
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
         deployment.vms[name.casefold()] = vm
+
+    def _vm_export(self, parsed: Parsed) -> None:
+        """`azure vm export <vm-name> <file-path>`: the role file it writes describes that VM, so that a
+        `vm create-from` of the same path in the script creates it under its name (see `_vm_create_from`).
+        Only a path and a name the script states, written by an export that surely runs."""
+        name, path = parsed.value("vm-name", 0), _stated_path(parsed.value("file-path", 1))
+        if not path:
+            return
+        if name is not None and name.text and name.text.strip() and not self.maybe:
+            self.exported[path] = name.text.strip()
+        else:
+            self.exported.pop(path, None)
 
     def _other_paths(self, vm: _Vm, earlier: _Vm | None) -> None:
         """The same VM created before on branches apart from those `vm` is created on (every path that
