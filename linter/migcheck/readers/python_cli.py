@@ -39,7 +39,7 @@ from dataclasses import replace
 
 from migcheck.model import UNPARSED_COMMAND_LINE, Deployment, Mark, MigrationStep, Script
 from migcheck.readers import shell, xplat
-from migcheck.readers.python_flow import EXIT_CALLS, dotted, template_parts, whole_number
+from migcheck.readers.python_flow import EXIT_CALLS, dotted, template_parts, while_turns, whole_number
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
 _RUNNERS = {
@@ -320,7 +320,7 @@ class _Script:
         """`i = 0` then `while i < 2: ...; i += 1`: once for each value of its counter, where its start, bound
         and step are written as numbers and the body changes the counter only by that step, never breaking
         out; False for any other `while`."""
-        turns = _while_turns(node, self.values)
+        turns = while_turns(node, self.values.get, _LOOP_TURNS)
         if turns is None:
             return False
         name, values = turns
@@ -749,50 +749,6 @@ def _range_turns(node: ast.expr) -> range | None:
         return None
     turns = range(*numbers)
     return turns if 0 < len(turns) <= _LOOP_TURNS else None
-
-
-_COUNTED = {ast.Lt: 0, ast.LtE: 1, ast.Gt: 0, ast.GtE: -1}
-
-
-def _while_turns(node: ast.While, values: dict[str, ast.expr]) -> tuple[str, range] | None:
-    """`while i < 2` over a counter the script last set to a number, that the body moves by `i += 1` (or
-    `-=`) alone and leaves by no `break`: the counter and its values; None for any other `while`."""
-    test = node.test
-    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _COUNTED):
-        return None
-    counter, bound = test.left, whole_number(test.comparators[0])
-    if not isinstance(counter, ast.Name) or bound is None or counter.id not in values:
-        return None
-    start = whole_number(values[counter.id])
-    step = _step(node.body, counter.id)
-    if start is None or step is None or (step > 0) != isinstance(test.ops[0], (ast.Lt, ast.LtE)):
-        return None
-    end = bound + _COUNTED[type(test.ops[0])]
-    turns = range(start, end, step)
-    return (counter.id, turns) if 0 < len(turns) <= _LOOP_TURNS else None
-
-
-def _step(body: list[ast.stmt], name: str) -> int | None:
-    """How much the one `name += n` (`-= n`) of a loop's body moves it, where nothing else in the body
-    assigns it and no `break` leaves the loop."""
-    steps = [
-        statement
-        for statement in body
-        if isinstance(statement, ast.AugAssign) and _named(statement.target, name)
-    ]
-    others = [
-        child
-        for statement in body
-        for child in ast.walk(statement)
-        if isinstance(child, (ast.Break, ast.Continue))
-        or (isinstance(child, ast.Name) and child.id == name and not isinstance(child.ctx, ast.Load))
-    ]
-    if len(steps) != 1 or len(others) != 1 or not isinstance(steps[0].op, (ast.Add, ast.Sub)):
-        return None
-    amount = whole_number(steps[0].value)
-    if amount is None or amount == 0:
-        return None
-    return amount if isinstance(steps[0].op, ast.Add) else -amount
 
 
 def _copies_a_list(call: ast.Call) -> bool:

@@ -660,7 +660,7 @@ class Function:
 
 @dataclass(eq=False, slots=True)
 class Loop:
-    """A `for` loop: its body is the block numbered `block`, under `chain` in `scope`. `plain` when nothing
+    """A `for` loop (or a `while` counted in numbers, as the `for` it runs as): its body is the block numbered `block`, under `chain` in `scope`. `plain` when nothing
     in its body leaves a turn early (`break`, `continue`, `return`), so every turn runs the whole body.
     `ends` when something in its body (`break`, `return`) may leave the loop itself before its last item,
     so a call in its body may run for its first items only. `width`: the parts of its target (see
@@ -675,6 +675,7 @@ class Loop:
     width: int
     plain: bool = True
     ends: bool = False
+    counted: bool = False  # a `while` counted in numbers, read as the `for` it runs as (`_Indexer._counted`)
     breaks: list[Exit] = field(default_factory=list)  # the `break`s of this loop outside a `try` or `with`
 
 
@@ -1524,6 +1525,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
     """The index of a module, of Python 2 when `python2` (its `map` builds a list: every call runs). Raises
     `TooDeep` for a tree nested deeper than MAX_NESTING."""
     indexer = _Indexer(python2)
+    indexer.counter_starts = _counter_starts(tree)
     indexer.visit(tree)
     indexer.file_events()
     indexer.started_threads(tree)
@@ -1572,6 +1574,46 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
 
 
 _BUILTINS = frozenset(dir(builtins))
+_COUNTER_SET_BEFORE = 8  # the simple statements before a `while` looked through for its counter's start
+
+
+def _counter_starts(tree: ast.Module) -> dict[int, tuple[str, ast.expr]]:
+    """For each `while` whose test compares a name (`while i < 3`), by the `id` of the loop: the name and
+    the value the nearest of the few simple statements before the loop in its block sets it to (`i = 0`),
+    where none of those between binds it otherwise and no compound statement comes between."""
+    found: dict[int, tuple[str, ast.expr]] = {}
+    for parent in ast.walk(tree):
+        for field_name in ("body", "orelse", "finalbody"):
+            statements = getattr(parent, field_name, None)
+            if not isinstance(statements, list):
+                continue
+            for place, statement in enumerate(statements):
+                test = statement.test if isinstance(statement, ast.While) else None
+                if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name):
+                    start = _set_before(statements[max(0, place - _COUNTER_SET_BEFORE) : place], test.left.id)
+                    if start is not None:
+                        found[id(statement)] = (test.left.id, start)
+    return found
+
+
+def _set_before(statements: list[ast.stmt], name: str) -> ast.expr | None:
+    """The value the last of `statements` that binds `name` gives it, where that is `name = value`."""
+    for statement in reversed(statements):
+        if isinstance(statement, _COMPOUND):
+            return None
+        if isinstance(statement, ast.Assign) and [_target_name(t) for t in statement.targets] == [name]:
+            return statement.value
+        if any(
+            isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)
+            for n in ast.walk(statement)
+        ):
+            return None
+    return None
+
+
+def _target_name(target: ast.expr) -> str | None:
+    return target.id if isinstance(target, ast.Name) else None
+
 
 _MAX_CLASS_ALIASES = 3  # names given in turn to a class that are followed (see `Flow._read_only_alias`)
 _MAX_CHAINED = 8  # operands of `and`/`or` each read under the ones before it (see `_Indexer.visit_BoolOp`)
@@ -1598,6 +1640,7 @@ class _Indexer(ast.NodeVisitor):
         self.raw_events: list[tuple[str, Event]] = []
         self.loops: dict[int, Loop] = {}
         self.whiles: dict[int, ast.While] = {}
+        self.counter_starts: dict[int, tuple[str, ast.expr]] = {}  # see `_counter_starts`
         self.conditions: dict[int, tuple[ast.expr, bool]] = {}
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()  # names some function declares nonlocal
@@ -1811,6 +1854,13 @@ class _Indexer(ast.NodeVisitor):
             self.loops[self.blocks] = loop
         elif isinstance(node, ast.While):
             self.whiles[self.blocks] = node
+            counted = self._counted(node)
+            if counted is not None:
+                end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+                loop = Loop(
+                    counted, self.scope, self.chain[:-1], self.blocks, _at(node), end, 1, counted=True
+                )
+                self.loops[self.blocks] = loop
         self.open_loops[-1].append(loop)
         self.loop_blocks[-1].append(self.blocks)
         for statement in node.body:
@@ -1823,6 +1873,22 @@ class _Indexer(ast.NodeVisitor):
         self._visit_block(node.orelse)
 
     visit_For = visit_AsyncFor = visit_While = _loop
+
+    def _counted(self, node: ast.While) -> ast.For | None:
+        """A `while` counted in numbers (see `while_turns`) whose body ends by stepping its counter, read as
+        the `for` over those numbers it runs as (`i = 0; while i < 2: ...; i += 1` as `for i in [0, 1]`):
+        each turn reads the counter's value of that turn. None for any other `while`."""
+        start = self.counter_starts.get(id(node))
+        last = node.body[-1]
+        if start is None or not isinstance(last, ast.AugAssign):
+            return None
+        counted = while_turns(node, lambda name: start[1] if name == start[0] else None, MAX_TURNS)
+        if counted is None or not (isinstance(last.target, ast.Name) and last.target.id == counted[0]):
+            return None
+        numbers = [_number_node(number, node) for number in counted[1]]
+        target = ast.copy_location(ast.Name(counted[0], ast.Store()), node.test)
+        items = ast.copy_location(ast.List(list[ast.expr](numbers), ast.Load()), node.test)
+        return ast.copy_location(ast.For(target, items, node.body, node.orelse, None), node)
 
     def _leave_turn(self, node: ast.Break | ast.Continue) -> None:
         """`break` and `continue` leave a turn of the innermost loop before the end of its body; `break`
@@ -3467,7 +3533,9 @@ class Flow:
         first = bisect.bisect_left(positions, span[0])
         if bisect.bisect_left(positions, span[1]) - first != 1:
             return None
-        return frame.values[name], Binding(None, positions[first]), frame.span is not None
+        # A counted `while`'s counter holds the turn's value from the top of its body, stepped at its end.
+        at = loop.at if loop is not None and loop.counted else positions[first]
+        return frame.values[name], Binding(None, at), frame.span is not None
 
     def _reaching(self, name: str, scope: Scope, site: Site) -> Binding | None:
         """The binding a read at `site` sees of a name bound more than once in its own scope: the last one
@@ -7150,6 +7218,56 @@ def whole_number(node: ast.expr) -> int | None:
     if isinstance(node, ast.Constant) and type(node.value) is int:
         return node.value
     return None
+
+
+_COUNTED = {ast.Lt: 0, ast.LtE: 1, ast.Gt: 0, ast.GtE: -1}
+
+
+def while_turns(
+    node: ast.While, start_of: Callable[[str], ast.expr | None], most: int
+) -> tuple[str, range] | None:
+    """`while i < 2` over a counter whose value before the loop `start_of` gives as a number, that the
+    body moves by `i += 1` (or `-=`) alone and leaves by no `break` or `continue`: the counter and its
+    values, one a turn; None for any other `while`, or one of no turn or more than `most`. The one counting
+    of the script readers (the SDK's calls and the classic CLI's command lines)."""
+    test = node.test
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _COUNTED):
+        return None
+    counter, bound = test.left, whole_number(test.comparators[0])
+    if not isinstance(counter, ast.Name) or bound is None:
+        return None
+    written = start_of(counter.id)
+    start = whole_number(written) if written is not None else None
+    step = _step(node.body, counter.id)
+    if start is None or step is None or (step > 0) != isinstance(test.ops[0], (ast.Lt, ast.LtE)):
+        return None
+    turns = range(start, bound + _COUNTED[type(test.ops[0])], step)
+    return (counter.id, turns) if 0 < len(turns) <= most else None
+
+
+def _step(body: list[ast.stmt], name: str) -> int | None:
+    """How much the one `name += n` (`-= n`) of a loop's body moves it, where nothing else in the body
+    assigns it and no `break` or `continue` leaves the turn."""
+    steps = [
+        statement
+        for statement in body
+        if isinstance(statement, ast.AugAssign)
+        and isinstance(statement.target, ast.Name)
+        and statement.target.id == name
+    ]
+    others = [
+        child
+        for statement in body
+        for child in ast.walk(statement)
+        if isinstance(child, (ast.Break, ast.Continue))
+        or (isinstance(child, ast.Name) and child.id == name and not isinstance(child.ctx, ast.Load))
+    ]
+    if len(steps) != 1 or len(others) != 1 or not isinstance(steps[0].op, (ast.Add, ast.Sub)):
+        return None
+    amount = whole_number(steps[0].value)
+    if amount is None or amount == 0:
+        return None
+    return amount if isinstance(steps[0].op, ast.Add) else -amount
 
 
 def _number_node(number: int, where: ast.AST) -> ast.Constant:
