@@ -4,8 +4,9 @@ VMs' disks and the images built on it are in the account the variable holds. It 
 the account an arm creates, as the shell reader shows it, not as a second account each later use adds to
 the plan (Reference, vm-migration-overview: each storage account is a migration scope of its own, so a
 phantom account is a step that moves nothing). So does a variable an `if` gives a name the script states
-where it held another (`$sa = 'acctdev'; if ($prod) { $sa = 'acctprod' }`): the one account the script
-creates after it is one of the two, and holds the disk named by the same variable."""
+where it held another (`$sa = 'acctdev'; if ($prod) { $sa = 'acctprod' }`, in Python `sa = 'acctdev'`
+then `if prod: sa = 'acctprod'`): the one account the script creates after it is one of the two, and holds
+the disk named by the same variable."""
 
 from __future__ import annotations
 
@@ -120,3 +121,28 @@ def test_powershell_an_if_that_names_another_stated_account_creates_one_account(
 def test_shell_an_if_that_names_another_stated_account_creates_one_account(tmp_path, monkeypatch, capsys):
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.sh", REBOUND_SHELL)
     assert moves == [["storage account '<storage account name, deploy.sh:3:30>' (1 disk)"]]
+
+
+REBOUND_PYTHON = """\
+import sys
+from azure.servicemanagement import ServiceManagementService, OSVirtualHardDisk
+sms = ServiceManagementService(sub, cert)
+sa = 'acctdev'
+if sys.argv[1:] == ['prod']:
+    sa = 'acctprod'
+sms.create_storage_account(sa, 'd', 'l', location='West US')
+hd = OSVirtualHardDisk('img', 'https://' + sa + '.blob.core.windows.net/vhds/vm1.vhd')
+sms.create_virtual_machine_deployment(service_name='svc1', deployment_name='svc1', deployment_slot='production',
+    label='x', role_name='vm1', system_config=cfg, os_virtual_hard_disk=hd, role_size='Small')
+"""
+
+
+def test_python_an_if_that_names_another_stated_account_creates_one_account(tmp_path, monkeypatch, capsys):
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", REBOUND_PYTHON)
+    assert moves == [["storage account '<storage account name, deploy.py:7:28>' (1 disk)"]]
+
+
+def test_python_an_account_stated_on_one_path_only_is_not_the_one_created(tmp_path, monkeypatch, capsys):
+    script = REBOUND_PYTHON.replace("sa = 'acctprod'", "sa = input()")
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", script)
+    assert ["storage account 'acctdev' (1 disk)"] in moves

@@ -2421,6 +2421,8 @@ class _Resources:
         # The storage accounts the script names by values it does not state, each a stand-in, by what tells
         # the value apart (see `_account_stand_in`): a blob's address and a creation given one are one.
         self.unstated_accounts: dict[object, str] = {}
+        # Those of them created under a value each path gives a stated name (see `_created_either`).
+        self.either_accounts: set[str] = set()
         # By (scope, name, frame): where the name was bound, and the account it named so (see `_bound_by_name`).
         self.accounts_by_binding: dict[tuple[object, ...], list[tuple[flow.Position, str]]] = {}
         # The stand-ins of the reserved IPs the script creates under names it does not state, by the value
@@ -4070,8 +4072,15 @@ class _Resources:
                 link = _disk_blob(item.attrs) if data else item.attrs.get("media_link")
                 media_link = literal(link)
                 lun = _lun(item.attrs.get("lun")) if data else ""
-                account = "" if media_link else self._unstated_account(link, site)
-                if media_link:
+                account = (
+                    self._either_account(link, site) if media_link else self._unstated_account(link, site)
+                )
+                if media_link and account:  # one of the names it is given on the paths: the account made so
+                    name = literal(disk_name) or media_link.rsplit("/", 1)[-1]
+                    found.append(
+                        Disk(name, "", "", role, self._mark(link), lun=lun, account=account, data=data)
+                    )
+                elif media_link:
                     name = literal(disk_name) or media_link.rsplit("/", 1)[-1]
                     # Where its blob is named, which is what findings about a disk are about.
                     found.append(Disk(name, media_link, "", role, self._mark(link), lun=lun, data=data))
@@ -4083,6 +4092,25 @@ class _Resources:
                 else:
                     self._disk_by_name(disk_name, role)
         return tuple(found)
+
+    def _either_account(self, link: Value | None, site: flow.Site | None) -> str:
+        """Of a blob whose address, read on one path, names a storage account the script states, built
+        around a value that the paths give stated names (`sa = 'acctdev'; if prod: sa = 'acctprod'`): the
+        stand-in of the account the script creates under that value, one of those names whichever path
+        runs, as the shell and PowerShell readers read it (see `_created_either`). "" otherwise."""
+        node = link.node if link is not None else None
+        if site is None or not self.either_accounts or not isinstance(node, ast.expr):
+            return ""
+        joined = replace(site, path=())
+        host = self._shape(node, joined).split("://", 1)[-1].split("/", 1)[0].split(".")
+        if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
+            return ""
+        pieces = self.flow.built_pieces(node, joined, partial=True)
+        told = _host_label(pieces) if pieces is not None else None
+        if not told or any(p is None for p in told):
+            return ""
+        found = self.unstated_accounts.get(("pieces", told), "")
+        return found if found in self.either_accounts else ""
 
     def _unstated_account(self, link: Value | None, site: flow.Site | None) -> str:
         """The storage account of a blob whose address the script builds around a value it does not state
@@ -4312,7 +4340,15 @@ class _Resources:
         if not isinstance(node, ast.expr):
             return ""
         pieces = self.flow.built_pieces(node, site)
-        return self._account_stand_in(tuple(pieces) if pieces is not None else None, self._mark(value), site)
+        found = self._account_stand_in(tuple(pieces) if pieces is not None else None, self._mark(value), site)
+        if found and self._created_either(node, site):
+            self.either_accounts.add(found)
+        return found
+
+    def _created_either(self, node: ast.expr, site: flow.Site) -> bool:
+        """Whether the paths to a creation give the name it is passed two names or more, each stated."""
+        names = self.flow.alternatives(site, lambda at: literal(self.flow.value(node, at)))
+        return len(names) > 1 and all(name and name.strip() for name in names)
 
     def _registration(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """A disk (add_disk) or an image the script registers in the subscription's repository: an OS image
