@@ -134,3 +134,46 @@ def test_a_powershell_teardown_after_a_stop_keeps_the_storage_account_s_type(sto
     script = PS_VMS.replace("{stop}", stop).replace("{removed}", "lab1")
     assert _account_types(script) == {"acct1": "Premium_LRS"}
     assert _account_types(PS_VMS.replace("{stop}", "").replace("{removed}", "lab1")) == {}
+
+
+SH_VMS = """\
+azure vm create svc2 img u p -n lab2 -l "West US"
+{stop}
+azure vm create svc2 img u p -n lab1 --connect
+azure vm delete {removed} -d svc2 -q
+"""
+
+
+@pytest.mark.parametrize("stop", ['[ "$1" = --keep ] && exit 0', 'if [ "$1" = --keep ]; then exit 0; fi'])
+def test_a_shell_teardown_deletes_a_vm_created_past_the_stop(stop: str) -> None:
+    script = SH_VMS.replace("{stop}", stop).replace("{removed}", "lab1")
+    assert _services(script, "lab.sh") == {"svc2": ["lab2"]}
+
+
+@pytest.mark.parametrize("stop", ['[ "$1" = --keep ] && exit 0', 'if [ "$1" = --keep ]; then exit 0; fi'])
+def test_a_shell_teardown_keeps_a_vm_created_before_the_stop(stop: str) -> None:
+    script = SH_VMS.replace("{stop}", stop).replace("{removed}", "lab2")
+    assert _services(script, "lab.sh") == {"svc2": ["lab2", "lab1"]}
+
+
+def test_a_shell_deletion_in_a_branch_past_the_stop_keeps_the_vm() -> None:
+    script = SH_VMS.replace("{stop}", '[ "$1" = --keep ] && exit 0').replace(
+        "azure vm delete {removed} -d svc2 -q", 'if [ -n "$2" ]; then azure vm delete lab1 -d svc2 -q; fi'
+    )
+    assert _services(script, "lab.sh") == {"svc2": ["lab2", "lab1"]}
+
+
+PY_CLI_VMS = """\
+import subprocess
+import sys
+
+subprocess.check_call(["azure", "vm", "create", "svc2", "img", "u", "p", "-n", "lab2", "-l", "West US"])
+if sys.argv[1:] == ["--keep"]:
+    sys.exit(0)
+subprocess.check_call(["azure", "vm", "create", "svc2", "img", "u", "p", "-n", "lab1", "--connect"])
+subprocess.check_call(["azure", "vm", "delete", "lab1", "-d", "svc2", "-q"])
+"""
+
+
+def test_a_python_teardown_of_the_classic_cli_deletes_a_vm_created_past_the_stop() -> None:
+    assert _services(PY_CLI_VMS, "lab.py") == {"svc2": ["lab2"]}

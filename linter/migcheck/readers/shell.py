@@ -1010,7 +1010,7 @@ class _Walker:
                 # What follows may not run when the script does (never, after a plain `exit`); read as code
                 # that may not run, its calls are still the script's, but its deletions (a teardown section
                 # after `[ "$1" = --keep ] && exit 0`) delete nothing.
-                with self._maybe():
+                with self._past_a_stop():
                     for rest in children[at + 1 :]:
                         self.statement(rest)
                 return
@@ -1760,12 +1760,24 @@ class _Walker:
 
     @contextlib.contextmanager
     def _maybe(self) -> Iterator[None]:
-        was = self.reading.maybe
-        self.reading.maybe = True
+        was, sure = self.reading.maybe, self.reading.sure_past_stops
+        self.reading.maybe, self.reading.sure_past_stops = True, False
         try:
             yield
         finally:
-            self.reading.maybe = was
+            self.reading.maybe, self.reading.sure_past_stops = was, sure
+
+    @contextlib.contextmanager
+    def _past_a_stop(self) -> Iterator[None]:
+        """The rest of a statement list after a stop the script may take: code that may not run, but that
+        surely runs once past the stop when what holds the list surely runs (see `Reading.stops`)."""
+        was, sure = self.reading.maybe, self.reading.sure_past_stops
+        self.reading.maybe, self.reading.sure_past_stops = True, not was or sure
+        self.reading.stops += 1
+        try:
+            yield
+        finally:
+            self.reading.maybe, self.reading.sure_past_stops = was, sure
 
     # --- commands ----------------------------------------------------------------------------------
 

@@ -776,6 +776,9 @@ class _Vm:
     # network, or in none.
     maybe_outside_at: Mark | None = None
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
+    # The part of the script it is surely created in, past how many stops it may take (`Reading.stops`);
+    # None where its creation may not run there (a branch, a loop).
+    surely_past: int | None = None
     role_file: str = ""  # the name of the role file `vm create-from` creates it from (`Role.imported_from`)
 
     def joined_role(self, in_network: bool) -> Role:
@@ -922,6 +925,10 @@ class Reading:
         self.arm = arm  # Resource Manager mode: from the start, when `arm_from_start` says so
         self.maybe = False
         self.never = False
+        # How many stops the script may take before the commands handed over (`[ "$1" = --keep ] && exit
+        # 0`), and whether they surely run once past the last of them: `maybe` only for those stops.
+        self.stops = 0
+        self.sure_past_stops = False
         # While the commands handed over are in the body of a loop over a list the script does not write
         # out, that list as written (`$LIST`), or what else its turns are (see `Role.looped_over`); and what
         # holds the values each turn has its own of (its item `$x`, what the loop reads or assigns).
@@ -1193,7 +1200,14 @@ class Reading:
         named = parsed.value("vm-name")
         vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
-        vm = _Vm(vm_name, parsed.at, existing=False, public_ips=[], branches=self.branches)
+        vm = _Vm(
+            vm_name,
+            parsed.at,
+            existing=False,
+            public_ips=[],
+            branches=self.branches,
+            surely_past=self._surely_past(),
+        )
         vm.looped_over = self._looped_over(named if named is not None else dns)
         reserved = parsed.value("reserved-ip")
         if deployment.created and reserved is not None:  # a VM added to it: see `RESERVED_IP_NOT_APPLIED`
@@ -1248,7 +1262,14 @@ class Reading:
         role_file = parsed.value("role-file", 1)
         exported = self.exported.get(_stated_path(role_file))
         name = exported or self._stand_in("VM name", parsed.at)
-        vm = _Vm(name, parsed.at, existing=False, public_ips=[], branches=self.branches)
+        vm = _Vm(
+            name,
+            parsed.at,
+            existing=False,
+            public_ips=[],
+            branches=self.branches,
+            surely_past=self._surely_past(),
+        )
         vm.unknown = set(_ROLE_FILE_UNKNOWN)
         vm.role_file = _file_name(role_file)
         # One VM per turn when each turn names a role file of its own (`for f in exports/*.json`).
@@ -1613,15 +1634,23 @@ class Reading:
             vm.boot_diagnostics = None
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm set", at
 
+    def _surely_past(self) -> int | None:
+        """The part of the script past its stops a command surely runs in (see `_Vm.surely_past`)."""
+        return self.stops if not self.maybe or self.sure_past_stops else None
+
     def _vm_delete(self, parsed: Parsed) -> None:
         """`vm delete <vm>`: the VM is gone (with its deployment, when it was the last), when the deletion
-        surely runs, as Remove-AzureVM's; one that may not run deletes nothing."""
-        if self.maybe:
-            return
+        surely runs, as Remove-AzureVM's, or surely runs whenever the VM's creation did (both past the same
+        stops of the script, as a teardown after `[ "$1" = --keep ] && exit 0` deletes a VM created after
+        the stop too); one that may not run deletes nothing."""
         name = self._vm_name(parsed).casefold()
         service = self._service_of(parsed)
         deployment = self.deployments.get(service.casefold()) if service else None
-        if deployment is not None and not deployment.existing and name in deployment.vms:
+        created = deployment.vms.get(name) if deployment is not None and not deployment.existing else None
+        past = self._surely_past()
+        if self.maybe and (created is None or past is None or created.surely_past != past):
+            return
+        if deployment is not None and created is not None:
             del deployment.vms[name]
             if not deployment.vms:  # the CLI deletes a deployment with its last VM: nothing is left
                 del self.deployments[service.casefold()]
