@@ -3,8 +3,8 @@
 run: what the script builds before the stop is still described and planned, with its findings, as for the
 if/else form of the same script, where the service and its VM vanished. A usage check before the first
 classic command (`[ -z "$1" ] && exit 1`) says only whether the script runs at all: the teardown after it
-still removes what the script builds after it. In PowerShell each VM is kept or removed by where it is
-created: a teardown's Remove-AzureVM of a VM created past the stop removes it, and keeps the one created
+still removes what the script builds after it. Each VM is kept or removed by where it is created (in
+PowerShell, shell and Python): a teardown's Remove-AzureVM of a VM created past the stop removes it, and keeps the one created
 before; and a Remove-AzureStorageAccount past a `return` at the script's top level keeps the type of the
 account created before it (its Premium_LRS)."""
 
@@ -177,3 +177,23 @@ subprocess.check_call(["azure", "vm", "delete", "lab1", "-d", "svc2", "-q"])
 
 def test_a_python_teardown_of_the_classic_cli_deletes_a_vm_created_past_the_stop() -> None:
     assert _services(PY_CLI_VMS, "lab.py") == {"svc2": ["lab2"]}
+
+
+PY_SDK_VMS = """\
+import sys
+from azure.servicemanagement import LinuxConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+sms = ServiceManagementService("sub", "cert.pem")
+config = LinuxConfigurationSet("lab", "u", "p")
+disk2 = OSVirtualHardDisk("img", "https://acct1.blob.core.windows.net/vhds/lab2.vhd")
+sms.create_virtual_machine_deployment("svc2", "svc2", "production", "svc2", "lab2", config, disk2)
+if sys.argv[1:] == ["--keep"]:
+    sys.exit(0)
+disk1 = OSVirtualHardDisk("img", "https://acct1.blob.core.windows.net/vhds/lab1.vhd")
+sms.add_role("svc2", "svc2", "lab1", config, disk1)
+sms.delete_role("svc2", "svc2", "{removed}")
+"""
+
+
+@pytest.mark.parametrize(("removed", "kept"), [("lab1", ["lab2"]), ("lab2", ["lab2", "lab1"])])
+def test_a_python_sdk_teardown_deletes_a_vm_by_where_it_is_created(removed: str, kept: list[str]) -> None:
+    assert _services(PY_SDK_VMS.replace("{removed}", removed), "lab.py") == {"svc2": kept}

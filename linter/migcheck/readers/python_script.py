@@ -2016,6 +2016,7 @@ class _Draft:
     # so what comes before what is not known (see `_Resources._delete`).
     unordered: bool = False
     removed: set[object] = field(default_factory=set)  # the keys of the VMs deleted after their creation
+    role_creations: dict[object, list[CallSite]] = field(default_factory=dict)  # the calls creating each VM
     # The state the script leaves a VM in (`StoppedVM`, `StoppedDeallocated`), by its key, with the call
     # that does: as a REST body's `InstanceStatus` says it (see `_Resources._power_states`).
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
@@ -3485,6 +3486,9 @@ class _Resources:
         elif call.method == "delete_deployment" and deployment is not None:
             named = self._same_deployment(call, service, deployment, site)
             keys = [named or (_key(literal(service) or ""), _key(literal(deployment) or ""))]
+        elif call.method == "delete_role" and deployment is not None:
+            self._role_deleted_with_its_creation(call, service, deployment, values.get("role_name"))
+            return
         else:
             return
         surely = self._surely_runs(call, site)
@@ -3550,7 +3554,10 @@ class _Resources:
             branches=self._branches(call, site) if creates else (),
             looped_over=self._looped_over(call, v["role_name"], site) if creates else "",
         )
-        draft.add(role, self._role_key(call, v["role_name"], site, creates), None if creates else updated)
+        key = self._role_key(call, v["role_name"], site, creates)
+        draft.add(role, key, None if creates else updated)
+        if creates:
+            draft.role_creations.setdefault(key, []).append(call)
 
     def _looped_over(self, call: CallSite, name: Value, site: flow.Site) -> str:
         """The items, as written (`names`), of a loop around the call that the reader reads once, over items
@@ -5055,20 +5062,39 @@ class _Resources:
         ):
             draft.reserved_ip, draft.reserved_ip_unknown = None, True
 
+    def _role_deleted_with_its_creation(
+        self, call: CallSite, service: Value, deployment: Value, role: Value | None
+    ) -> None:
+        """A delete_role of a VM the script names as it states it, that surely runs whenever a call that
+        created the VM did (see `_runs_with`): a teardown past a stop the script may take (`if args.keep:
+        sys.exit(0)`) deletes a VM created past the stop too, and keeps one created before it, as
+        Remove-AzureVM does (see `_Draft.remove`)."""
+        names = literal(service), literal(deployment), literal(role)
+        if not all(names):
+            return
+        draft = self.drafts.get((_key(names[0] or ""), _key(names[1] or "")))
+        key = ("role", _key(names[2] or ""))
+        made = draft.role_creations.get(key, []) if draft is not None and not draft.unordered else []
+        if draft is not None and any(self._runs_with(call, creation) for creation in made):
+            draft.remove(key)
+
     def _with_its_creation(self, call: CallSite, draft: _Draft) -> bool:
         """Whether a call that associates a reserved IP with a deployment, or takes it off, surely runs
         whenever a call that creates the deployment did, as the PowerShell reader asks of
         Set-AzureReservedIPAssociation: after it in the same block of the same code, neither in a
         comprehension or a generator, with no statement between that may end the path (`flow.Exit`, in a
         `try` or `with` body too: see `flow.Scope.may_end`)."""
-        return any(
+        return any(self._runs_with(call, made) for made, _ in draft.creations)
+
+    def _runs_with(self, call: CallSite, made: CallSite) -> bool:
+        """Whether `call` surely runs whenever `made` did (see `_with_its_creation`)."""
+        return (
             made.scope is call.scope
             and made.chain == call.chain
             and made.at < call.at
             and not made.comprehensions
             and made.unconsumed is None
             and not any(made.at <= ended < call.at for ended in call.scope.may_end)
-            for made, _ in draft.creations
         )
 
     def _torn_down_after(self, made: CallSite, delete: CallSite) -> bool:
