@@ -1503,8 +1503,9 @@ UNPARSED_COMMAND_LINE = "unparsed-command-line"
 # (`for f in *.json; { ...; }`), which bash runs but the grammar migcheck reads shell with does not: the
 # commands before it are read, not the loop's nor those after it.
 BRACED_LOOP = "braced-loop"
-# The tag of a `Script.unread` mark of a file a shell script sources (`source ./env.sh`) by a path relative to
-# a folder it moved to by a `cd` it may not make (in one branch), to a folder it does not state, or to an
+# The tag of a `Script.unread` mark of a file a shell script sources (`source ./env.sh`), or a PowerShell script
+# dot-sources (`. .\config.ps1`, after Set-Location or Push-Location), by a path relative to a folder it moved
+# to by a `cd` it may not make (in one branch), to a folder it does not state, or to an
 # absolute one (`cd /opt/deploy`): which file bash loads is unknown, so the variables and functions it sets
 # are not read.
 SOURCED_AFTER_CD = "sourced-after-cd"

@@ -169,6 +169,7 @@ from migcheck.model import (
     RESERVED_IP_NOT_APPLIED,
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
+    SOURCED_AFTER_CD,
     STAGE_CHOICE,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
@@ -560,6 +561,11 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
 # `$PSScriptRoot` as `_variable` keys it, and what it holds while the path of a dot-sourced file is read:
 # the folder of the script, a string no script writes.
 _SCRIPT_ROOT = ("", "psscriptroot")
+# The cmdlets (and their aliases) that change the folder the script runs in (see `Interpreter.working`).
+_LOCATION_PUSH = frozenset({"push-location", "pushd"})
+_LOCATION_BACK = frozenset({"pop-location", "popd"})
+_LOCATION_CHANGES = frozenset({"set-location", "sl", "cd", "chdir", *_LOCATION_PUSH, *_LOCATION_BACK})
+_FROM_CURRENT = (".\\", "./", "..\\", "../")  # a path from the folder the script runs in
 _SCRIPT_FOLDER = "\0script folder\0"
 
 
@@ -5646,6 +5652,12 @@ class Interpreter:
         self.folders_lost: set[str] | None = set()
         # Files dot-sourced from a folder the script does not state (see `_loaded_from_another_folder`).
         self.not_followed: list[Mark] = []
+        # The folder the script runs in from here, from its own ("" its own, "../shared" after `Set-Location
+        # ..\shared`), or None after a move to a folder it does not state, to an absolute one, or one it may
+        # not make; and those Push-Location left, for Pop-Location to go back to.
+        self.working: str | None = ""
+        self.locations: list[str | None] = []
+        self.sourced_after_cd: list[Mark] = []  # the files dot-sourced from a folder `working` cannot say
         # Whether the script's own parameters hold their defaults surely: the run as written, without
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
@@ -7313,6 +7325,45 @@ class Interpreter:
         for key, value in self.constants.items():
             self.constants[key] = _stale(value, "$" + key)
 
+    def _location_changed(self, node: Node, key: str, env: Env) -> None:
+        """Set-Location (Push-Location, Pop-Location): the folder the script runs in from here (`working`),
+        which a path dot-sourced from the current folder (`. .\\config.ps1`) starts at. One that may not run
+        leaves it unknown."""
+        surely = self._surely_runs()
+        if key in _LOCATION_BACK:
+            self.working = self.locations.pop() if self.locations and surely else None
+            return
+        if key in _LOCATION_PUSH:
+            self.locations.append(self.working)
+        self.working = self._moved_to(node, env) if surely else None
+
+    def _moved_to(self, node: Node, env: Env) -> str | None:
+        """The folder Set-Location moves to, from the script's: one the script states relative to the folder
+        it runs in, or to its own (`$PSScriptRoot\\..\\shared`); None for any other (an absolute path, which is
+        the machine's, not one of the files checked; a value the script does not state)."""
+        parts = [
+            part
+            for part in _command_parts(node.child_by_field_name("command_elements"))
+            if part.type != "command_argument_sep"
+        ]
+        named = [_parameter(part) for part in parts]
+        if len(parts) == 2 and named[0] is not None and named[0][0].casefold() in ("path", "literalpath"):
+            parts = parts[1:]
+        elif len(parts) != 1 or named[0] is not None:
+            return None
+        scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
+        scope.vars[_SCRIPT_ROOT[1]] = Text(_SCRIPT_FOLDER)
+        value = self.evaluate(parts[0], scope)
+        if not isinstance(value, Text) or not value.sure or value.number is not False:
+            return None
+        text, start = value.value.replace("\\", "/"), self.working
+        if text.startswith(_SCRIPT_FOLDER):
+            text, start = text[len(_SCRIPT_FOLDER) :].lstrip("/"), ""
+        if start is None or not (text or start == "") or text.startswith(("/", "~")) or ":" in text:
+            return None
+        moved = posixpath.normpath(posixpath.join(start, text))
+        return "" if moved == "." else moved
+
     def _settings_loaded(self, invoked: Node, env: Env) -> None:
         """A settings file the script dot-sources by a path it states (see `_settings_path`), when it is
         one to read (`beside.settings_file`): the values it assigns are the script's from here, as if
@@ -7403,8 +7454,8 @@ class Interpreter:
         if _dot_sourced(node) or (name and not name.endswith(".ps1")):
             return None  # a command looked up by name, or a script dot-sourced (see `_settings_loaded`)
         if invoked.type == "command_name":  # a bare path: one that starts at the current folder
-            stated: str | None = _text(invoked)
-            stated = stated if stated and stated.startswith((".\\", "./", "..\\", "../")) else None
+            text = _text(invoked)
+            stated = self._from_working(text, invoked) if text.startswith(_FROM_CURRENT) else None
         else:
             stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated and stated.casefold().endswith(".ps1") else None
@@ -7423,7 +7474,7 @@ class Interpreter:
         written = self.where.source[part.start_byte : part.end_byte].decode("utf-8", "replace")
         if part.type == "command_name" and not written.startswith("$"):  # a path from the current folder
             text = _text(part)
-            return text if text.startswith((".\\", "./", "..\\", "../")) else None
+            return self._from_working(text, part) if text.startswith(_FROM_CURRENT) else None
         folders = self._script_folders_at(invoked)
         if part.type == "path_command_name":  # $PSScriptRoot\x.ps1
             named = _named(part)
@@ -7455,7 +7506,16 @@ class Interpreter:
             return rest.lstrip("\\/") or None if rest.startswith(("\\", "/")) else None
         if joined is not None:
             return _from_folder(folder, value.value)
-        return value.value if value.value.startswith((".\\", "./", "..\\", "../")) else None
+        return self._from_working(value.value, part) if value.value.startswith(_FROM_CURRENT) else None
+
+    def _from_working(self, path: str, node: Node) -> str | None:
+        """A path stated from the folder the script runs in, from the script's folder: from the one it
+        moved to (see `working`). None from a folder the script cannot say: which file PowerShell loads
+        is unknown, and the path is said as not read (`SOURCED_AFTER_CD`)."""
+        if self.working is None:
+            self.sourced_after_cd.append(replace(self.where.mark(node), tag=SOURCED_AFTER_CD))
+            return None
+        return posixpath.join(self.working, path.replace("\\", "/")) if self.working else path
 
     def _script_folders_at(self, invoked: Node) -> dict[str, str]:
         """The variables that hold the script's own folder, or one above it, where a file is dot-sourced,
@@ -8418,6 +8478,8 @@ class Interpreter:
         runs_here = (
             _dot_sourced(node) and key in self.defined and block is None and not _module_qualified(node)
         )
+        if key in _LOCATION_CHANGES:
+            self._location_changed(node, key, env)
         if _dot_sourced(node):
             self._dot_sourced_here(env)
             if runs_here:  # `. Settings`: what it assigns is followed, a file it dot-sources is not
@@ -12985,6 +13047,10 @@ class Interpreter:
             unread = tuple(sorted((*unread, self.xml_edit), key=lambda mark: (mark.line, mark.column)))
         if self.client_upload is not None:
             unread = tuple(sorted((*unread, self.client_upload), key=lambda mark: (mark.line, mark.column)))
+        if self.sourced_after_cd:
+            unread = tuple(
+                sorted((*unread, *self.sourced_after_cd), key=lambda mark: (mark.line, mark.column))
+            )
         neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
             # What the functions of a dot-sourced file it runs create, their calls that file's to report.

@@ -137,12 +137,12 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
     SOURCED_AFTER_CD: (
         "sourced-after-cd",
-        "sources a file by a relative path after a `cd` the script may not make (in one branch), to a folder "
-        "it does not state, or to an absolute one, which is the machine's and not one of the files checked: "
-        "which file bash loads is "
+        "sources a file by a relative path after a `cd` (PowerShell's Set-Location or Push-Location) the "
+        "script may not make (in one branch), to a folder it does not state, or to an absolute one, which is "
+        "the machine's and not one of the files checked: which file the shell loads is "
         "unknown, so migcheck does not read it and the values and functions it sets are not known; `cd` to "
-        'a folder relative to the script\'s (`cd "$(dirname "$0")/../config"`), or source the file by its '
-        "path from the script's folder",
+        'a folder relative to the script\'s (`cd "$(dirname "$0")/../config"`, `Set-Location '
+        '"$PSScriptRoot\\..\\config"`), or source the file by its path from the script\'s folder',
     ),
     RESERVED_IP_NOT_APPLIED: (
         "reserved-ip-not-applied",
