@@ -744,10 +744,32 @@ class _Playbook:
 
     def _command(self, value: Node, args: dict[str, Node], skip: int = 0) -> bool:
         """A command module's arguments: its free form (`command: azure ...`), or `cmd:`/`argv:` in them or
-        in the task's `args:`."""
+        in the task's `args:`; run in the folder `chdir:` names (see `_folder`)."""
+        given = {**args, **(self._entries(value) or {})} if not _is_scalar(value) else args
+        chdir = given.get("chdir")
+        if chdir is None:
+            return self._command_in_folder(value, given, skip)
+        with self.lines.in_folder(self._folder(chdir)):
+            return self._command_in_folder(value, given, skip)
+
+    def _folder(self, chdir: Node) -> str | None:
+        """The folder a task's `chdir:` runs its command in, from the file's: one stated relative to it,
+        or to the playbook's (`{{ playbook_dir }}/../shared`, in the playbook itself); None for an absolute
+        path (the machine's, not one of the files checked) or one the file does not state."""
+        if not _is_scalar(chdir):
+            return None
+        text: str = chdir.value.strip()
+        opened = next(iter(_expressions(text)), None)
+        if opened is not None and opened[0] == 0 and text[2 : opened[1]].strip() == "playbook_dir":
+            text = "." + text[opened[1] + 2 :] if not self.walking else ""
+        if not text or "{{" in text or text.startswith(("/", "~")):
+            return None
+        folder = posixpath.normpath(text)
+        return "" if folder == "." else folder
+
+    def _command_in_folder(self, value: Node, given: dict[str, Node], skip: int) -> bool:
         if _is_scalar(value) and value.value.strip():
             return self._line(value, skip)
-        given = {**args, **(self._entries(value) or {})}
         argv = given.get("argv")
         if argv is not None and argv.id == "sequence":
             self.spend(len(argv.value) + 1)

@@ -3272,6 +3272,17 @@ class CommandLines:
         with walker._looping(_short(listed), {name}), walker._maybe(), walker._may_not_run():
             run()
 
+    @contextlib.contextmanager
+    def in_folder(self, folder: str | None) -> Iterator[None]:
+        """Run lines in `folder`, from the file's own ("" its own), as after a `cd` to it: None for one the
+        file does not state (`chdir:` of an Ansible task), from which a file sourced is not read."""
+        walker = self.walker
+        saved, walker.working = walker.working, folder
+        try:
+            yield
+        finally:
+            walker.working = saved
+
     def unread(self, mark: Mark) -> None:
         """A part of the file not read as written (`mark` tagged with why, `migcheck.report.unread`): a task
         Ansible refuses, which creates nothing, a value only a run of the playbook gives."""
@@ -3280,7 +3291,7 @@ class CommandLines:
     def resources(self) -> tuple[object, ...]:
         script = self.walker.script()
         described = tuple(self.walker.reading.resources())
-        refused = self.walker.reading.refused
+        refused = [*self.walker.reading.refused, *self.walker.unfollowed]
         if script is None and refused:  # calls refused, said, run nothing: as a shell script's
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         if script is None:
