@@ -10,16 +10,19 @@ file's list; a `block`'s tasks, its `rescue` as tasks that may run, its `always`
 `command:`, `shell:` or `raw:` (free form, or `cmd:`/`argv:` in the module's arguments or `args:`), by
 `local_action:` or `action:` naming one of those modules, with `when:` as a condition the reader cannot decide
 (but a literal: `when: false`, `"False"` or `no` never runs the task, its calls creating nothing, as code
-under PowerShell's `if ($false)`; `when: true` runs it surely), and with `loop:`/`with_items:` once per item
-of a list written out (an item written as a mapping gives `item.<key>`, also read as `item['key']`; once,
-standing for one or more, over a list it does not write out); `with_dict:` once per entry of a mapping written
+under PowerShell's `if ($false)`; `when: true` runs it surely), in the folder its `chdir:` names (as after
+a `cd`), and with `loop:`/`with_items:` once per item of a list written out (an item written as a mapping
+gives `item.<key>`, also read as `item['key']`; once, standing for one or more, over a list it does not
+write out); `with_dict:` once per entry of a mapping written
 out (`item.key`, `item.value`), `with_nested:` once per combination of lists written out (`item[0]`,
 `item.1`), and the other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write
 out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's `vars:` (over them, the task's own
 `vars:`) give it (or builds of others: `svc: "{{ prefix }}-svc"`), else a value the file does not state, as a
-shell script's `$VAR` is; a task's registered result (`register: out`, `{{ out.stdout }}`) is one not stated,
-said as an unread part where a classic command reads it (`REGISTERED_OUTPUT`). A finding about a value a
-loop's item gives is shown at the item where a word starts with it, as a shell loop's is.
+shell script's `$VAR` is (one with an empty default, `{{ vnet | default('') }}`, or `default(omit)` of a
+module's option, may be empty, as `${VNET:-}` is); a task's registered result (`register: out`, `{{
+out.stdout }}`) is one not stated, said as an unread part where a classic command reads it
+(`REGISTERED_OUTPUT`). A finding about a value a loop's item gives is shown at the item where a word starts
+with it, as a shell loop's is.
 
 A task that includes a task file (`include_tasks:`, `import_tasks:`, the old `include:`; from the folder of the
 file that includes it, a role's `tasks/`, or the playbook's) or a role (`roles:`, `include_role:`,
@@ -858,24 +861,26 @@ class _Playbook:
         value = value[skip:]
         if "azure" not in value:
             return False
-        line, anchors, holes = self._filled(value, places)
-        self.lines.run_line(line, anchors, holes)
+        line, anchors, holes, empty = self._filled(value, places)
+        self.lines.run_line(line, anchors, holes, empty)
         return True
 
     def _filled(
         self, value: str, places: list[tuple[int, int]]
-    ) -> tuple[str, list[tuple[int, Mark]], list[tuple[str | None, Mark | None]]]:
+    ) -> tuple[str, list[tuple[int, Mark]], list[tuple[str | None, Mark | None]], frozenset[int]]:
         """`value` with each `{{ ... }}` replaced by the literal the play states for it, else by a hole, and
         where the file writes each part of the result (`shell.CommandLines.run_line`)."""
         line = _HeldLine(self.path)
         holes: list[tuple[str | None, Mark | None]] = []
+        empty: set[int] = set()
         start = 0
         for opened, closed in _expressions(value):
             line.add(value[start:opened], places[start:opened])
             at = places[opened] if opened < len(places) else (1, 1)
             expression = value[opened + 2 : closed].strip()
             mark = Mark(self.path, at[0], column=at[1])
-            key = _dotted(expression)
+            defaulted = _empty_default(expression, omit=False)
+            key = _dotted(defaulted or expression)
             stated = None if self._registered(expression, mark) else self.stated.get(key)
             if stated is not None:
                 filled = stated[0]
@@ -883,11 +888,13 @@ class _Playbook:
                     at = (stated[1].line, stated[1].column)
             else:
                 filled = f"{HOLE}-{len(holes)}-"
-                holes.append((_holder(value[opened : closed + 2]), mark))
+                if defaulted is not None:  # `{{ vnet | default('') }}`: the play's, or nothing
+                    empty.add(len(holes))
+                holes.append((f"${key}" if defaulted else _holder(value[opened : closed + 2]), mark))
             line.add(filled, [at] * len(filled))
             start = closed + 2
         line.add(value[start:], places[start:])
-        return "".join(line.pieces), line.anchors, holes
+        return "".join(line.pieces), line.anchors, holes, frozenset(empty)
 
     def _word(self, node: Node) -> Word:
         """A scalar as one word: its text, or, with a Jinja expression in it, what the play states for one
@@ -904,11 +911,14 @@ class _Playbook:
         ):
             return Word(None, mark, holder=_holder(value))
         if len(expressions) == 1 and expressions[0] == (0, len(bare) - 2):
-            key = _dotted(bare[2:-2].strip())
+            defaulted = _empty_default(bare[2:-2], omit=True)
+            key = _dotted(defaulted or bare[2:-2].strip())
             stated = self.stated.get(key)
             if stated is not None:
                 at_item = key in self.looped and stated[1].path == self.path
                 return Word(stated[0], stated[1] if at_item else mark)
+            if defaulted is not None:  # `{{ vnet | default(omit) }}`: the play's, or none
+                return Word(None, mark, holder=f"${key}", maybe_empty=True)
         return Word(None, mark, holder=_holder(value))
 
     # --- nodes ---------------------------------------------------------------------------------------
@@ -1080,6 +1090,27 @@ class _Resolution:
         pieces.append(template[start:])
         self.playbook.spend(length)
         return "".join(pieces)
+
+
+def _empty_default(expression: str, omit: bool) -> str | None:
+    """The variable of `name | default('')` (`default("")`, `d('')`, with `true` after it too; and, with
+    `omit`, `default(omit)`, which leaves a module's option out): a value the play may not give, else none.
+    None for any other expression."""
+    name, bar, applied = expression.partition("|")
+    called, opened, rest = applied.strip().partition("(")
+    if (
+        not bar
+        or "|" in applied
+        or not opened
+        or not rest.endswith(")")
+        or called.strip() not in ("default", "d")
+    ):
+        return None
+    given = [argument.strip() for argument in rest[:-1].split(",")]
+    empty = ("''", '""', *(("omit",) if omit else ()))
+    if not given or given[0] not in empty or len(given) > 2 or given[1:] not in ([], ["true"], ["True"]):
+        return None
+    return name.strip() or None
 
 
 def _dotted(expression: str) -> str:

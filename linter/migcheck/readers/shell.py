@@ -918,6 +918,7 @@ class _Walker:
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
+        self.empty_holes: frozenset[int] = frozenset()  # those of `line_holes` that may be empty
         # The functions of sourced files, by the id of their bodies (see `_settings_loaded`); the file whose
         # function runs now (None: the script's own code); and the functions of such files run at a call,
         # by (file, name): see `functions_run`.
@@ -2118,13 +2119,13 @@ class _Walker:
         tree = grammars.parser(_GRAMMAR).parse(source)
         if tree.root_node.has_error:
             return
-        saved = self.source, self.where, self.line_holes
-        self.source, self.where, self.line_holes = source, _At(at), holes
+        saved = self.source, self.where, self.line_holes, self.empty_holes
+        self.source, self.where, self.line_holes, self.empty_holes = source, _At(at), holes, frozenset()
         self.depth += 1
         try:
             self.statements(tree.root_node)
         finally:
-            self.source, self.where, self.line_holes = saved
+            self.source, self.where, self.line_holes, self.empty_holes = saved
             self.depth -= 1
 
     def _shell(self, words: list[Word]) -> None:
@@ -2399,16 +2400,18 @@ class _Walker:
         numbered by `_numbered`): each held as where the line was built, so that `-w $vnet` in two such
         lines is one network, shown where `$vnet` is written."""
         pieces = found.text.split(_HOLE) if found.text else [""]
-        shape, holes, marks = [pieces[0]], [], []
+        shape, holes, marks, numbers = [pieces[0]], [], [], []
         for piece in pieces[1:]:
             number, rest = _hole_number(piece)
+            numbers.append(number)
             known = number is not None and number < len(self.line_holes)
             holder, mark = self.line_holes[number] if known and number is not None else (None, None)
             shape += [_HOLE, rest]
             holes.append(holder)
             marks.append(mark)
         if shape == ["", _HOLE, ""]:
-            return _Value(None, marks[0] or found.mark, holder=holes[0])
+            empty = numbers[0] in self.empty_holes  # `{{ vnet | default('') }}`: the play's, or nothing
+            return _Value(None, marks[0] or found.mark, holder=holes[0], maybe_empty=empty)
         return _Value(None, found.mark, shape="".join(shape), holes=tuple(holes), hole_marks=tuple(marks))
 
     def _value(self, node: Node) -> _Value:
@@ -3194,23 +3197,25 @@ class CommandLines:
         line: str,
         anchors: Sequence[tuple[int, Mark]],
         holes: Sequence[tuple[str | None, Mark | None]] = (),
+        empty: frozenset[int] = frozenset(),
     ) -> None:
         """One command line, each byte of its UTF-8 text shown where `anchors` says (`_HeldAt`), each value
-        in it the file does not state a hole (`_numbered`), held by what `holes` names. One bash cannot parse
-        is not run (Ansible's shell would refuse it too)."""
+        in it the file does not state a hole (`_numbered`), held by what `holes` names; those numbered in
+        `empty` may be empty (`{{ vnet | default('') }}`). One bash cannot parse is not run (Ansible's shell
+        would refuse it too)."""
         walker = self.walker
         source = line.encode("utf-8")
         walker.spend(len(source))
         tree = grammars.parser(_GRAMMAR).parse(source)
         if tree.root_node.has_error:
             return
-        saved = walker.source, walker.where, walker.line_holes
+        saved = walker.source, walker.where, walker.line_holes, walker.empty_holes
         walker.source, walker.where = source, _HeldAt(self.path, anchors, exact=True)
-        walker.line_holes = tuple(holes)
+        walker.line_holes, walker.empty_holes = tuple(holes), empty
         try:
             walker.statements(tree.root_node)
         finally:
-            walker.source, walker.where, walker.line_holes = saved
+            walker.source, walker.where, walker.line_holes, walker.empty_holes = saved
 
     def run_words(self, words: list[Word]) -> None:
         """A command given as its words (an Ansible `argv:` list)."""
