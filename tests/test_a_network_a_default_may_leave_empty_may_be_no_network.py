@@ -1,6 +1,7 @@
 """A virtual network (or subnet) given by a value whose default is None, $null or empty may be none at all: a
 Python function that defaults `network=None` and that no call in the file runs, a PowerShell function whose
-`$vnet = $null` no caller overrides, a shell script's `${VNET:-}`. The VM may then be in no virtual network
+`$vnet = $null` no caller overrides, a shell script's `${VNET:-}`, a Python `os.environ.get("VNET", "")` (the
+SDK writes "" as an empty element, which names no network). The VM may then be in no virtual network
 (MIG105: it is stopped and deallocated during Prepare), or in one without a subnet (MIG203), never surely in
 the network."""
 
@@ -122,3 +123,28 @@ def test_a_powershell_subnet_defaulting_to_null_may_leave_the_vm_without_one(tmp
     assert finding.code == "MIG203"
     assert "is in virtual network 'prod-vnet' but may have no subnet" in finding.message
     assert finding.severity is Severity.WARNING
+
+
+ENVIRONMENT = """\
+import os
+from azure.servicemanagement import ServiceManagementService, ConfigurationSet
+
+sms = ServiceManagementService("sub", "cert.pem")
+net = ConfigurationSet()
+net.subnet_names.append("front")
+sms.create_virtual_machine_deployment(service_name="box1", deployment_name="box1",
+    deployment_slot='production', label="box1", role_name="box1", os_virtual_hard_disk=None,
+    system_config=None, network_config=net, virtual_network_name=os.environ.get("VNET", {default}))
+"""
+
+
+def test_a_python_network_from_the_environment_with_an_empty_default_may_be_none(tmp_path, monkeypatch):
+    # The SDK writes "" as an empty <VirtualNetworkName/>, which names no network, as None does.
+    for default in ('""', "''", "None"):
+        findings = _lint(tmp_path, monkeypatch, "vm.py", ENVIRONMENT.replace("{default}", default))
+        assert where(findings) == ["MIG105 vm.py:7:5"], default
+        assert "may be in no virtual network" in findings[0].message
+
+
+def test_a_python_network_from_the_environment_with_a_stated_default_is_a_network(tmp_path, monkeypatch):
+    assert _lint(tmp_path, monkeypatch, "vm.py", ENVIRONMENT.replace("{default}", '"hub"')) == []

@@ -364,7 +364,7 @@ class NoneV:
 class Unknown:
     """A value the script does not state. `text` is the name or key it was read from ("" when none).
     `may_be_none`: an item read with `.get()` from a table the reader does not know, whose default is None
-    (`table.get(key)`, `table.get(key, None)`, `os.environ.get(key, None)`; not an Ansible module's
+    (`table.get(key)`, `table.get(key, None)`, `os.environ.get(key, None)`, or `""`; not an Ansible module's
     `module.params.get(key)` of an option its `argument_spec` requires or gives another default), as
     `a if test else None` may be; any other unknown value (`os.environ.get(key)`) is not said to be None. `ident`: of a value a call passes to one of the
     script's functions, what tells it from others where the call passes it (`Flow.same_value` there): read
@@ -5937,9 +5937,12 @@ class Flow:
         (`.get(key, None)`), or it has none (`cfg.get(key)`), which is None as well: a script reads an item
         with `.get` where the key may be missing. Not an option an Ansible module's `argument_spec` surely
         sets (`Index.set_options`), nor a bare `os.environ.get(key)`, read as PowerShell's `$env:X` is: a
-        value the environment gives."""
+        value the environment gives. A default written as empty text (`os.environ.get("VNET", "")`) counts as
+        None: the SDK writes it as an empty element (`<VirtualNetworkName></VirtualNetworkName>`), which
+        states no value, as a REST body's empty element is read."""
         if len(node.args) == 2:
-            return isinstance(node.args[1], ast.Constant) and node.args[1].value is None
+            default = node.args[1]
+            return isinstance(default, ast.Constant) and (default.value is None or default.value == "")
         if dotted(func.value) in _ENVIRONMENT:
             return False
         key = literal(self.value(node.args[0], site)) if len(node.args) == 1 and not node.keywords else None
