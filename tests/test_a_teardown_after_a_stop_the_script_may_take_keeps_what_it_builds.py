@@ -197,3 +197,14 @@ sms.delete_role("svc2", "svc2", "{removed}")
 @pytest.mark.parametrize(("removed", "kept"), [("lab1", ["lab2"]), ("lab2", ["lab2", "lab1"])])
 def test_a_python_sdk_teardown_deletes_a_vm_by_where_it_is_created(removed: str, kept: list[str]) -> None:
     assert _services(PY_SDK_VMS.replace("{removed}", removed), "lab.py") == {"svc2": kept}
+
+
+def test_a_shell_teardown_deletes_a_service_whose_vms_are_all_created_past_the_stop() -> None:
+    script = (
+        f"{SH_BUILD}"
+        '[ "$1" = --keep ] && exit 0\n'
+        'azure vm create svc3 img u p -n lab3 -l "West US"\n'
+        "azure service delete svc3 -q\n"
+        f"{SH_TEARDOWN}"
+    )
+    assert _services(script, "lab.sh") == {"svc2": ["lab2"]}

@@ -1634,6 +1634,14 @@ class Reading:
             vm.boot_diagnostics = None
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm set", at
 
+    def _with_its_vms(self, deployment: _Deployment | None) -> bool:
+        """Whether a command surely runs whenever each VM of a deployment the script creates was created:
+        all of them past the same stops as the command, where both surely run once past them."""
+        past = self._surely_past()
+        if deployment is None or deployment.existing or not deployment.vms or past is None:
+            return False
+        return all(vm.surely_past == past for vm in deployment.vms.values())
+
     def _surely_past(self) -> int | None:
         """The part of the script past its stops a command surely runs in (see `_Vm.surely_past`)."""
         return self.stops if not self.maybe or self.sure_past_stops else None
@@ -1668,11 +1676,14 @@ class Reading:
 
     def _service_delete(self, parsed: Parsed) -> None:
         """`service delete <service>`: its deployment is gone, when the deletion surely runs, as
-        Remove-AzureService's."""
+        Remove-AzureService's, or surely runs whenever every VM of the deployment was created (see
+        `_vm_delete`)."""
         service = parsed.value("serviceName", 0)
-        if service is None or not service.text or self.maybe:
+        if service is None or not service.text:
             return
         created = self.deployments.get(service.text.casefold())
+        if self.maybe and not self._with_its_vms(created):
+            return
         if created is not None and not created.existing:
             del self.deployments[service.text.casefold()]
             return
