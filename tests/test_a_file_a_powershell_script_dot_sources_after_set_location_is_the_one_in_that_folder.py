@@ -72,3 +72,12 @@ def test_the_dot_source_after_a_move_to_an_absolute_path_is_said_as_not_read():
     script = PS_DEPLOY.replace('. "$PSScriptRoot\\config.ps1"', "Set-Location C:\\deploy\n. .\\config.ps1")
     (found,) = [r for r in script_resources(script, "deploy.ps1") if isinstance(r, Script)]
     assert [(m.line, m.tag) for m in found.unread] == [(3, SOURCED_AFTER_CD)]
+
+
+def test_a_dot_source_read_at_each_call_of_its_function_is_said_once():
+    script = PS_DEPLOY.replace(
+        '. "$PSScriptRoot\\config.ps1"',
+        "function Load { . .\\config.ps1 }\nSet-Location C:\\deploy\nLoad\nLoad",
+    )
+    (found,) = [r for r in script_resources(script, "deploy.ps1") if isinstance(r, Script)]
+    assert [(m.line, m.tag) for m in found.unread] == [(2, SOURCED_AFTER_CD)]

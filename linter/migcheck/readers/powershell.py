@@ -5657,7 +5657,8 @@ class Interpreter:
         # not make; and those Push-Location left, for Pop-Location to go back to.
         self.working: str | None = ""
         self.locations: list[str | None] = []
-        self.sourced_after_cd: list[Mark] = []  # the files dot-sourced from a folder `working` cannot say
+        # The files dot-sourced from a folder `working` cannot say, once each however often read.
+        self.sourced_after_cd: dict[tuple[int, int], Mark] = {}
         # Whether the script's own parameters hold their defaults surely: the run as written, without
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
@@ -7513,7 +7514,8 @@ class Interpreter:
         moved to (see `working`). None from a folder the script cannot say: which file PowerShell loads
         is unknown, and the path is said as not read (`SOURCED_AFTER_CD`)."""
         if self.working is None:
-            self.sourced_after_cd.append(replace(self.where.mark(node), tag=SOURCED_AFTER_CD))
+            mark = replace(self.where.mark(node), tag=SOURCED_AFTER_CD)
+            self.sourced_after_cd.setdefault((mark.line, mark.column), mark)
             return None
         return posixpath.join(self.working, path.replace("\\", "/")) if self.working else path
 
@@ -13049,7 +13051,7 @@ class Interpreter:
             unread = tuple(sorted((*unread, self.client_upload), key=lambda mark: (mark.line, mark.column)))
         if self.sourced_after_cd:
             unread = tuple(
-                sorted((*unread, *self.sourced_after_cd), key=lambda mark: (mark.line, mark.column))
+                sorted((*unread, *self.sourced_after_cd.values()), key=lambda mark: (mark.line, mark.column))
             )
         neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
