@@ -69,3 +69,9 @@ def test_no_file_is_read_after_a_cd_the_script_may_not_make(tmp_path, monkeypatc
 def test_a_cd_on_every_branch_to_one_folder_is_made(tmp_path, monkeypatch):
     load = 'if [ -n "$1" ]; then cd ../shared; else cd ../shared; fi\nsource ./env.sh'
     assert mig202(tmp_path, monkeypatch, load) == ["deploy/shared/env.sh:3"]
+
+
+def test_a_source_read_at_each_call_of_its_function_is_said_once():
+    script = SH_DEPLOY.replace("source ./env.sh", "load() { source ./env.sh; }\ncd /opt/deploy\nload\nload")
+    (found,) = [r for r in script_resources(script, "deploy.sh") if isinstance(r, Script)]
+    assert [(m.line, m.tag) for m in found.unread] == [(2, SOURCED_AFTER_CD)]

@@ -229,7 +229,7 @@ def _read(path: str, data: bytes) -> Document:
     lost = _lost_continuations(tree.root_node, source, where, {call.mark.line for call in script.calls})
     refused = (
         *walker.reading.refused,
-        *walker.unfollowed,
+        *walker.unfollowed.values(),
         *([not_read] if not_read is not None else []),
         *walker.lines_not_read,
     )
@@ -908,7 +908,8 @@ class _Walker:
         # Whether the script moves to its own folder (`cd "$(dirname "$0")"`) anywhere: a path from the
         # folder it runs in is then one from its own folder (see `_from_the_folder_run_in`).
         self.went_to_own_folder = False
-        self.unfollowed: list[Mark] = []  # the files sourced by a path from a folder `working` cannot say
+        # The files sourced by a path from a folder `working` cannot say, once each however often read.
+        self.unfollowed: dict[tuple[int, int], Mark] = {}
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
@@ -1856,7 +1857,8 @@ class _Walker:
         read (`beside.settings_file`): the variables it sets are the script's from here, as if set here."""
         stated = self._settings_path(arguments[0]) if arguments else None
         if stated is None and arguments and self._lost_by_cd(arguments[0]):
-            self.unfollowed.append(replace(self.where.mark(arguments[0]), tag=SOURCED_AFTER_CD))
+            mark = replace(self.where.mark(arguments[0]), tag=SOURCED_AFTER_CD)
+            self.unfollowed.setdefault((mark.line, mark.column), mark)
         settings = beside.settings_file(stated[0], resolved=stated[1]) if stated else None
         if settings is None and stated and self._from_the_folder_run_in(arguments[0]):
             self._loaded_from_another_folder(arguments[0], stated[0])
@@ -1909,7 +1911,8 @@ class _Walker:
         """A file sourced by a path from the folder the script runs in that the script's folder does not
         hold, while a folder above it does: marked as a part not read (see `LOADED_FROM_ANOTHER_FOLDER`)."""
         if beside.found_above(stated) is not None:
-            self.unfollowed.append(replace(self.where.mark(node), tag=LOADED_FROM_ANOTHER_FOLDER))
+            mark = replace(self.where.mark(node), tag=LOADED_FROM_ANOTHER_FOLDER)
+            self.unfollowed.setdefault((mark.line, mark.column), mark)
 
     def _from_the_folder_run_in(self, node: Node) -> bool:
         """Whether a file is sourced by a path with a folder in it from the folder the script runs in, no
@@ -3296,7 +3299,7 @@ class CommandLines:
     def resources(self) -> tuple[object, ...]:
         script = self.walker.script()
         described = tuple(self.walker.reading.resources())
-        refused = [*self.walker.reading.refused, *self.walker.unfollowed]
+        refused = [*self.walker.reading.refused, *self.walker.unfollowed.values()]
         if script is None and refused:  # calls refused, said, run nothing: as a shell script's
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         if script is None:
