@@ -10790,7 +10790,9 @@ class Interpreter:
         roles, named as a package's are (see `_package_role`)."""
         if key == "move-azuredeployment":
             evidence = _SWAP_EVIDENCE
-        elif key.startswith("remove-"):  # the staging deployment goes: the production one may be anything
+        elif key.startswith(("remove-", "get-", "test-")):
+            # A removal (the staging deployment goes: the production one may be anything), or a read, which
+            # fails or returns nothing where the slot is empty: neither says a package was deployed there.
             return
         else:
             slot = args.get("Slot")
