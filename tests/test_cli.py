@@ -224,7 +224,8 @@ def test_an_empty_path_is_said_to_be_empty(repo, capsys, command):
         (["check", "--config", "missing.toml"], "; check its path and that you may read it\n"),
         (
             ["check", "--config", "other.toml"],
-            "; add one, or name a migcheck.toml, whose settings are at its top level\n",
+            "has a [tool] table with no [tool.migcheck]; write the settings at the top of the file, or in "
+            "[tool.migcheck]\n",
         ),
         (
             ["check", "--baseline", "ci"],

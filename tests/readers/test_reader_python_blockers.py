@@ -220,12 +220,15 @@ def test_a_body_built_from_pieces_is_reported_where_a_literal_writes_the_element
     assert found(check(tmp_path, monkeypatch, text), "MIG201") == [(line, column, ACL_MESSAGE)]
 
 
-def test_a_body_of_literals_written_side_by_side_is_reported_at_the_expression(tmp_path, monkeypatch):
+def test_a_body_of_literals_written_side_by_side_is_reported_in_the_literal_that_writes_the_element(
+    tmp_path, monkeypatch
+):
     text = (
         f"body = ('{ROLE_BODY[:200]}'\n        '{ROLE_BODY[200:]}')\nsms.perform_put('{ROLE_PATH}', body)\n"
     )
-    line = HEADER.count("\n") + 1
-    column = len("body = (") + 1
+    before = text.partition("<EndpointAcl>")[0]
+    line = HEADER.count("\n") + before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
     assert found(check(tmp_path, monkeypatch, text), "MIG201") == [(line, column, ACL_MESSAGE)]
 
 
