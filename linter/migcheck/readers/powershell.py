@@ -6445,14 +6445,7 @@ class Interpreter:
             parts = [part for part in (condition, body, step) if part is not None]
             self._counted_loop(node, env, parts=parts)
             return
-        if rounds == 0:
-            self._not_run(body)
-            return
-        for _ in range(rounds):
-            self.statements(body, env)
-            if self.stopped is not None:
-                break
-            self.statement(step, env)
+        self._run_rounds(body, rounds, env, step)
 
     def _while(self, node: Node, env: Env) -> None:
         """`while (condition) { body }`, `do { body } while (condition)` or `until`: a loop whose rounds the
@@ -6464,6 +6457,10 @@ class Interpreter:
         if rounds is None or body is None or not self._repeat(node, max(rounds - 1, 0)):
             self._counted_loop(node, env)
             return
+        self._run_rounds(body, rounds, env)
+
+    def _run_rounds(self, body: Node, rounds: int, env: Env, step: Node | None = None) -> None:
+        """A counted loop's body `rounds` times (none: not run), each round then its `step` (a `for`'s)."""
         if rounds == 0:
             self._not_run(body)
             return
@@ -6471,6 +6468,8 @@ class Interpreter:
             self.statements(body, env)
             if self.stopped is not None:
                 break
+            if step is not None:
+                self.statement(step, env)
 
     def _counted_loop(self, node: Node, env: Env, parts: list[Node] | None = None) -> None:
         """A `for`, `while` or `do` loop read once (see `_loop`): a VM named by a variable the loop

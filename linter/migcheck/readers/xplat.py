@@ -1200,14 +1200,7 @@ class Reading:
         named = parsed.value("vm-name")
         vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
-        vm = _Vm(
-            vm_name,
-            parsed.at,
-            existing=False,
-            public_ips=[],
-            branches=self.branches,
-            surely_past=self._surely_past(),
-        )
+        vm = self._new_vm(vm_name, parsed.at)
         vm.looped_over = self._looped_over(named if named is not None else dns)
         reserved = parsed.value("reserved-ip")
         if deployment.created and reserved is not None:  # a VM added to it: see `RESERVED_IP_NOT_APPLIED`
@@ -1262,14 +1255,7 @@ class Reading:
         role_file = parsed.value("role-file", 1)
         exported = self.exported.get(_stated_path(role_file))
         name = exported or self._stand_in("VM name", parsed.at)
-        vm = _Vm(
-            name,
-            parsed.at,
-            existing=False,
-            public_ips=[],
-            branches=self.branches,
-            surely_past=self._surely_past(),
-        )
+        vm = self._new_vm(name, parsed.at)
         vm.unknown = set(_ROLE_FILE_UNKNOWN)
         vm.role_file = _file_name(role_file)
         # One VM per turn when each turn names a role file of its own (`for f in exports/*.json`).
@@ -1641,6 +1627,12 @@ class Reading:
         if deployment is None or deployment.existing or not deployment.vms or past is None:
             return False
         return all(vm.surely_past == past for vm in deployment.vms.values())
+
+    def _new_vm(self, name: str, at: Mark) -> _Vm:
+        """A VM a command creates at `at`, on the branches and past the stops the command runs on."""
+        return _Vm(
+            name, at, existing=False, public_ips=[], branches=self.branches, surely_past=self._surely_past()
+        )
 
     def _surely_past(self) -> int | None:
         """The part of the script past its stops a command surely runs in (see `_Vm.surely_past`)."""
