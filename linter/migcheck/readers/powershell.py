@@ -7677,6 +7677,10 @@ class Interpreter:
             return Unknown(self.snippet(place))
         if parts:
             self._pay_for(len(whole))
+        if not known and len(parts) == 1 and isinstance(value, Unknown) and whole == pieces[1]:
+            # `"$name"`, `"${name}"`, `"$($name)"`: the string is the value itself, one value wherever the
+            # script reads it (a cloud service it names twice so is one service); never $null.
+            return replace(value, maybe_null=False) if value.maybe_null else value
         if not known:
             return Unknown(self.snippet(place), shape=whole, written=located, holes=tuple(holes))
         return Text(whole, self.where.mark(place), sure, written=located, other=not (sure or missing))
