@@ -526,6 +526,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
     # Plain lists after the calls made readable: the comma after an argument that goes on past a call
     # (`$a.M().P, $b.N().Q`) is one between arguments only once the grammar can read the argument.
     rewrites = (
+        _with_dashed_operators_read,
         _with_leading_pipes_joined,
         _with_variable_attributes_blanked,
         _with_relative_paths_readable,
@@ -1119,6 +1120,57 @@ def _kept_rewrite(
     tree = _parser().parse(changed).root_node
     kept = [at for at in offsets if read_as_meant(tree, at)]
     return changed if len(kept) == len(offsets) else _with_bytes(source, kept, byte)
+
+
+# An operator written with an en dash, an em dash or a horizontal bar (U+2013, U+2014, U+2015) for its dash
+# (`$_.Label -like "*W*"`, `-eq`, `-and`, `-not`, `-f`, each `-` one of those), as text copied from a web page
+# writes it: PowerShell reads any of them as the dash, before an operator's name as before a parameter's (see
+# `_DASHES`). The grammar knows the dash alone there and cannot place the operator: the error it recovers from
+# can take the rest of the script with it. So each such dash, three bytes in UTF-8, is parsed as two blanks
+# and a dash: the operator is read, two columns on (blanks are free before an operator), and every other
+# offset stays. Only a dash in a region the grammar could not read; a change the tree then does not read as an
+# operator is undone.
+_WIDE_DASHES = tuple(dash.encode("utf-8") for dash in ("\u2013", "\u2014", "\u2015"))
+_DASH_READ = b"  -"
+
+
+def _with_dashed_operators_read(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each operator written
+    with a wide dash written with `-` (see `_WIDE_DASHES`)."""
+    if not root.has_error:
+        return source
+    dashes = [at for at in _wide_dashes_before_letters(source) if _unreadable_word(root, at)]
+    if not dashes:
+        return source
+    changed = _with_dashes_read(source, dashes)
+    tree = _parser().parse(changed).root_node
+    kept = [at for at in dashes if _operator_at(tree, at + len(_DASH_READ) - 1)]
+    if len(kept) == len(dashes):
+        return changed
+    return _with_dashes_read(source, kept) if kept else source
+
+
+def _wide_dashes_before_letters(source: bytes) -> Iterator[int]:
+    """The offset of each wide dash (see `_WIDE_DASHES`) that a letter follows."""
+    at = source.find(b"\xe2\x80")
+    while at >= 0:
+        after = source[at + 3 : at + 4]
+        if source[at : at + 3] in _WIDE_DASHES and after.isalpha():
+            yield at
+        at = source.find(b"\xe2\x80", at + 1)
+
+
+def _with_dashes_read(source: bytes, dashes: list[int]) -> bytes:
+    changed = bytearray(source)
+    for at in dashes:
+        changed[at : at + len(_DASH_READ)] = _DASH_READ
+    return bytes(changed)
+
+
+def _operator_at(tree: Node, at: int) -> bool:
+    """Whether the grammar reads an operator (`-like`, `-and`, `-not`, `-f`, …) starting at offset `at`."""
+    token = tree.descendant_for_byte_range(at, at + 1)
+    return token is not None and token.start_byte == at and not token.is_named and token.type.startswith("-")
 
 
 _OPERATORS = {"command_invokation_operator": "operator"}
@@ -2430,7 +2482,7 @@ class _Recovered:
             self.first_end[holder.id] = min(end, self.first_end.get(holder.id, end))
         self.cuts = cuts
         # Where each unread part starts, in document order: the error regions and the cuts.
-        self.unread = sorted([region.start_byte for region in self.regions] + list(cuts))
+        self.unread = sorted([_code_start(region) for region in self.regions] + list(cuts))
 
     def __bool__(self) -> bool:
         return bool(self.spans or self.cuts)
@@ -3625,6 +3677,13 @@ def _first_loose_quote(root: Node, source: bytes) -> int:
         if quote is not None:
             return quote.start()
     return len(source)
+
+
+def _code_start(region: Node) -> int:
+    """Where the code of an error region starts: past the comments the grammar took into it (the comment
+    lines that open a script, before the statement it could not read), which are read whatever follows."""
+    code = next((child for child in region.children if child.type != "comment"), region)
+    return code.start_byte
 
 
 def _error_regions(root: Node) -> Iterator[Node]:
