@@ -50,3 +50,21 @@ def test_a_part_whose_characters_name_no_construct_has_no_why(capsys, tmp_path, 
     assert reported and all("why" not in p for p in reported), reported
     assert planned == reported
     assert all("properties" not in n for n in notes), notes
+
+
+HTML_ESCAPED = SERVICE + (
+    "New-AzureQuickVM -Windows -ServiceName svc9 -Name vm1 -ImageName img -AdminUsername &quot;ops&quot; -Password p\n"
+)
+
+
+def test_an_html_escaped_quote_is_said_as_html_escaped_which_powershell_rejects(
+    capsys, tmp_path, monkeypatch
+):
+    reported, planned, notes = _parts(capsys, tmp_path, monkeypatch, HTML_ESCAPED)
+    assert reported[0] == {"path": "deploy.ps1", "line": 2, "column": 85, "why": "html-escaped"}
+    assert planned[0] == reported[0]
+    assert notes[0]["properties"] == {"why": "html-escaped"}
+    _, _, err = run_cli(capsys, "check", "deploy.ps1", "--verbose")
+    said = [line for line in err.splitlines() if line.startswith("migcheck: deploy.ps1:2:85:")]
+    assert len(said) == 1 and "rejects the whole script at parse time" in said[0], err
+    assert "may well run" not in said[0] and '`&quot;` as `"`' in said[0]

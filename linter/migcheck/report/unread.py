@@ -181,7 +181,8 @@ ESCAPED_PARAMETER_WHY = "escaped-parameter"
 OTHER_SHELL_WHY = "other-shell"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
-_CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK})
+HTML_ESCAPED = "html-escaped"
+_CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK, HTML_ESCAPED})
 
 
 def said_alone(mark: Mark) -> bool:
@@ -275,7 +276,7 @@ class Construct:
     does: str
     write: str
     line: int  # the line the construct is on, from 1
-    kind: str  # LONE_DASH or BLANK_AFTER_BACKTICK
+    kind: str  # LONE_DASH, BLANK_AFTER_BACKTICK or HTML_ESCAPED
 
 
 _BLANKS = " \t"
@@ -284,9 +285,13 @@ _BLANKS = " \t"
 def construct(above: str, line: str, mark: Mark) -> Construct | None:
     """The construct a PowerShell script's unread part at `mark` starts at (`line`: the text of its line,
     `above`: of the line before), where the characters there say which: a lone `-` before a parameter's
-    name, a blank after the backtick that ends a line. None where they do not: only the grammar knows why
-    it stopped."""
-    return _lone_dash(line, mark.column, mark.line) or _blank_after_backtick(above, line, mark.line)
+    name, a blank after the backtick that ends a line, an HTML escape (`&quot;`). None where they do not:
+    only the grammar knows why it stopped."""
+    return (
+        _lone_dash(line, mark.column, mark.line)
+        or _blank_after_backtick(above, line, mark.line)
+        or _html_escaped(line, mark.column, mark.line)
+    )
 
 
 def _lone_dash(line: str, column: int, number: int) -> Construct | None:
@@ -327,6 +332,37 @@ def _blank_after_backtick(above: str, line: str, number: int) -> Construct | Non
                 BLANK_AFTER_BACKTICK,
             )
     return None
+
+
+# What an HTML page writes for the characters it escapes, and each character: a script copied from a page
+# as its HTML source (`-AdminUsername &quot;ops&quot;`) has them where its quotes were.
+_HTML_ESCAPES = {
+    "&quot;": '"',
+    "&#34;": '"',
+    "&apos;": "'",
+    "&#39;": "'",
+    "&amp;": "&",
+    "&lt;": "<",
+    "&gt;": ">",
+}
+
+
+def _html_escaped(line: str, column: int, number: int) -> Construct | None:
+    """An HTML escape where the part starts: PowerShell does not allow the `&` there."""
+    rest = line[max(column - 1, 0) :]
+    escape = next((e for e in _HTML_ESCAPES if rest.startswith(e)), None)
+    if escape is None:
+        return None
+    return Construct(
+        f"`{escape}` is how an HTML page writes `{_HTML_ESCAPES[escape]}` (the file is a copy of a page's "
+        "source), and Windows PowerShell, where the classic Azure module runs, does not allow an `&` there "
+        '("The ampersand (&) character is not allowed"): it rejects the whole script at parse time and runs '
+        "none of it",
+        "write each escape as the character it stands for (`&quot;` as `\"`, `&#39;` as `'`, `&amp;` as `&`, "
+        "`&lt;` as `<`, `&gt;` as `>`), as the script was before the page escaped it",
+        number,
+        HTML_ESCAPED,
+    )
 
 
 def position(mark: Mark) -> str:
