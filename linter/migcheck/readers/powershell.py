@@ -6649,8 +6649,9 @@ class Interpreter:
             self.loops_over[node.id] = _short(_text(listed))
         if items is None or self.index.exits(body) or not self._repeat(body, len(items) - 1):
             # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`),
-            # and each network site of a configuration file the script reads is one of that file's.
-            each = value if isinstance(value, EveryVm) else _network_site_of_file(value, _text(variable))
+            # and each network site of a configuration file the script reads is one of that file's, as
+            # each of those Get-AzureVNetSite lists is one of the subscription's.
+            each = value if isinstance(value, EveryVm) else _network_site_of(value, _text(variable))
             self._loop(node, env, read=listed, bound={key: each} if each is not None else None)
             return
         for item in items:
@@ -8336,7 +8337,7 @@ class Interpreter:
                 # over a list the script does not write out (`$Names | ForEach-Object { … }`)
                 over = _text(listed) if listed is not None else self._piped_text(node)
                 self.loops_over[written.id] = _short(over)
-                site = _network_site_of_file(piped, "$_")
+                site = _network_site_of(piped, "$_")
                 run, given = Interpreter._each_unknown_item, (written, env, site)
             else:
                 run, given = Interpreter._script_block, (written, env)
@@ -10079,6 +10080,14 @@ class Interpreter:
 
     def _remove_avset(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         return self._vm_event("avset", node, args, piped, env, value=NULL)
+
+    def _get_vnet_sites(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Get-AzureVNetSite without -VNetName: every network site of the subscription, one value wherever
+        the script lists them, so that two loops over them go over the same networks (see
+        `_subscription_site`): a gateway one loop creates for each is the one the other sets keys of."""
+        if args.given("VNetName") is False:
+            return Unknown(self.snippet(node), (_SUBSCRIPTION_SITES,))
+        return Unknown(self.snippet(node))
 
     def _get_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """A VM that exists: one the script names; every VM of a cloud service it names, as one VM of a
@@ -12992,6 +13001,7 @@ class Interpreter:
         "set-azurevmsize": _set_size,
         "remove-azureavailabilityset": _remove_avset,
         "get-azurevm": _get_vm,
+        "get-azurevnetsite": _get_vnet_sites,
         "update-azurevm": _update_vm,
         "new-azurevm": _new_vm,
         "new-azurequickvm": _quick_vm,
@@ -15199,7 +15209,8 @@ def _holes_of(value: Value) -> list[object]:
 def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read; the
     files of a listing still say which (see `Interpreter._listing`), as does a document read from one (see
-    `Interpreter._read_document`). One `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
+    `Interpreter._read_document`), and every network site of the subscription (see
+    `Interpreter._get_vnet_sites`). One `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
     what it names (the reserved IP, service or account the script made under it). An object the script
     makes of its own class is that object, whose methods a call runs (see `Interpreter._class_call`)."""
     if isinstance(value, EveryVm):
@@ -15208,7 +15219,7 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
         kept = (copied and (value.ident is not None or bool(value.either))) or _instance_class(
             value.ident
         ) is not None
-        told = _listed_files(value) or _read_document_of(value)
+        told = _listed_files(value) or _read_document_of(value) or value.ident == (_SUBSCRIPTION_SITES,)
         ident = value.ident if kept or told else ("def", node.id)
         either = value.either if ident is value.ident else ()
         return replace(value, text="$" + key, ident=ident, either=either)  # a `FileItem` stays one
@@ -16046,6 +16057,22 @@ def _read_document_of(value: Value) -> str:
     """The name of the file a document is read from (see `Interpreter._read_document`); "" for any other."""
     ident = value.ident if isinstance(value, Unknown) else None
     return ident[1] if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == _READ_DOCUMENT else ""
+
+
+# What tells every network site of the subscription (Get-AzureVNetSite without -VNetName), and each of them:
+# the item of a loop over them (see `_network_site_of`).
+_SUBSCRIPTION_SITES = "network sites of the subscription"
+_SUBSCRIPTION_SITE = "network site of the subscription"
+
+
+def _network_site_of(listed: Value, variable: str) -> Unknown | None:
+    """What the variable (as written) of a `foreach` over network sites holds in every round: a site of
+    the configuration file they are read from (see `_network_site_of_file`), or of the subscription, one
+    value in every loop over them (`foreach ($site in Get-AzureVNetSite)`); None for a loop over anything
+    else."""
+    if isinstance(listed, Unknown) and listed.ident == (_SUBSCRIPTION_SITES,):
+        return Unknown(variable, (_SUBSCRIPTION_SITE,))
+    return _network_site_of_file(listed, variable)
 
 
 def _network_site_of_file(listed: Value, variable: str) -> Unknown | None:
