@@ -5,10 +5,11 @@ VMs, reserved IP and deployments are all that one service's, where each call nam
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from lint_support import lint_files, script_resources
+from lint_support import lint_files, run_cli, script_resources
 
 from migcheck.model import Deployment
 
@@ -60,3 +61,29 @@ def test_the_reserved_ip_given_to_the_service_a_quoted_parameter_names_is_its_vi
     result = lint_files(tmp_path, monkeypatch, {"a.ps1": script}, "MIG105")
     messages = [f.message for f in result.findings]
     assert len(messages) == 1 and "its VIP is reserved IP 'rip1'" in messages[0], messages
+
+
+def test_the_storage_account_reserved_ip_and_vm_quoted_parameters_name_are_each_one(
+    capsys, tmp_path, monkeypatch
+):
+    script = (
+        "param([string]$Svc, [string]$Sa, [string]$Rip, [string]$Vm)\n"
+        'New-AzureStorageAccount -StorageAccountName "$Sa" -Location "West US" -Type Premium_LRS\n'
+        'New-AzureReservedIP -ReservedIPName "$Rip" -Location "West US"\n'
+        '$c = New-AzureVMConfig -Name "$Vm" -InstanceSize Small -ImageName img '
+        '-MediaLocation "https://$Sa.blob.core.windows.net/vhds/a.vhd" '
+        "| Add-AzureProvisioningConfig -Windows -AdminUsername u -Password p\n"
+        'New-AzureVM -ServiceName "$Svc" -Location "West US" -VMs $c -ReservedIPName $Rip\n'
+        'Get-AzureVM -ServiceName $Svc -Name "$Vm" | Set-AzureVMSize -InstanceSize Large | Update-AzureVM\n'
+    )
+    (tmp_path / "a.ps1").write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "plan", "a.ps1", "--format", "json")
+    steps = [step for s in json.loads(out)["subscriptions"] for step in s["steps"]]
+    assert [step["kind"] for step in steps] == ["service", "storage"], steps
+    assert steps[0]["moves"] == [
+        "cloud service '<cloud service name, a.ps1:5>': VMs <VM name, a.ps1:4>",
+        "reserved IP '<reserved IP name, a.ps1:5>'",
+    ]
+    deployment = next(r for r in script_resources(script, "a.ps1") if isinstance(r, Deployment))
+    assert [role.size for role in deployment.roles] == ["Large"]
