@@ -68,3 +68,13 @@ def test_an_html_escaped_quote_is_said_as_html_escaped_which_powershell_rejects(
     said = [line for line in err.splitlines() if line.startswith("migcheck: deploy.ps1:2:85:")]
     assert len(said) == 1 and "rejects the whole script at parse time" in said[0], err
     assert "may well run" not in said[0] and '`&quot;` as `"`' in said[0]
+
+
+def test_a_word_with_an_html_escape_in_it_is_html_escaped_and_no_part_of_that_script_may_well_run(
+    capsys, tmp_path, monkeypatch
+):
+    text = HTML_ESCAPED + "&quot;Done...&quot;\n" + UNNAMED.removeprefix(SERVICE)
+    reported, _, _ = _parts(capsys, tmp_path, monkeypatch, text)
+    assert [p.get("why") for p in reported] == ["html-escaped", "html-escaped", None], reported
+    _, _, err = run_cli(capsys, "check", "deploy.ps1", "--verbose")
+    assert "may well run" not in err and "rejects whole for the HTML escapes said above" in err, err

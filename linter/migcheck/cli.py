@@ -826,7 +826,7 @@ class _Reading:
         """Where a script holds a part the grammar could not read (a script PowerShell may well run): the
         facts it would state are unknown, which no finding says."""
         from migcheck.model import Script
-        from migcheck.report.unread import position, said_alone, why
+        from migcheck.report.unread import HTML_ESCAPED, position, said_alone, why
 
         for document in result.documents:
             for script in document.resources:
@@ -842,7 +842,7 @@ class _Reading:
                 said: set[tuple[int, str]] = set()  # a construct's parts after the first say nothing new
                 others = [mark for mark in unread if not _say_construct(mark, source, script.language, said)]
                 if others:
-                    _say_unread(others, source)
+                    _say_unread(others, source, rejected=any(m.tag == HTML_ESCAPED for m in script.unread))
 
 
 def _say_construct(mark: Mark, source: SourceText | None, language: str, said: set[tuple[int, str]]) -> bool:
@@ -870,8 +870,9 @@ def _say_construct(mark: Mark, source: SourceText | None, language: str, said: s
     return True
 
 
-def _say_unread(unread: list[Mark], source: SourceText | None) -> None:
-    """Say where the first of a script's parts the parser stopped at for a reason only it knows is."""
+def _say_unread(unread: list[Mark], source: SourceText | None, rejected: bool = False) -> None:
+    """Say where the first of a script's parts the parser stopped at for a reason only it knows is; in a
+    script PowerShell rejects whole (`rejected`: an HTML escape in it), that it runs none of it either."""
     first = unread[0]
     where = f"{visible(first.path)}:{first.line}" + (f":{first.column}" if first.column else "")
     more = f" (and {_count(len(unread) - 1, 'more part')})" if len(unread) > 1 else ""
@@ -879,7 +880,12 @@ def _say_unread(unread: list[Mark], source: SourceText | None) -> None:
     print(
         f"migcheck: {where}: migcheck's parser cannot read this part of the script{more}"
         + (f", from `{visible(word)}` on" if word else "")
-        + ", which PowerShell may well run: the names and values it states are unknown (shown as "
+        + (
+            ", in a script Windows PowerShell rejects whole for the HTML escapes said above"
+            if rejected
+            else ", which PowerShell may well run"
+        )
+        + ": the names and values it states are unknown (shown as "
         "stand-ins such as <VM name, file:line>), so findings about them may be missing; to have it "
         "read, write that command another way",
         file=sys.stderr,

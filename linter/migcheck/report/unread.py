@@ -348,11 +348,14 @@ _HTML_ESCAPES = {
 
 
 def _html_escaped(line: str, column: int, number: int) -> Construct | None:
-    """An HTML escape where the part starts: PowerShell does not allow the `&` there."""
-    rest = line[max(column - 1, 0) :]
-    escape = next((e for e in _HTML_ESCAPES if rest.startswith(e)), None)
-    if escape is None:
+    """An HTML escape in the word the part starts with (`&quot;ops&quot;`, `Done&quot;`): PowerShell does
+    not allow the `&` there."""
+    rest = line[max(column - 1, 0) :].split(maxsplit=1)
+    word = rest[0] if rest else ""
+    found = sorted((word.find(e), e) for e in _HTML_ESCAPES if e in word)
+    if not found:
         return None
+    escape = found[0][1]
     return Construct(
         f"`{escape}` is how an HTML page writes `{_HTML_ESCAPES[escape]}` (the file is a copy of a page's "
         "source), and Windows PowerShell, where the classic Azure module runs, does not allow an `&` there "
