@@ -7737,7 +7737,8 @@ class Interpreter:
             return Unknown(self.snippet(place))
         if parts:
             self._pay_for(len(whole))
-        if not known and len(parts) == 1 and isinstance(value, Unknown) and whole == pieces[1]:
+        alone = len(parts) == 1 and whole == pieces[1]
+        if not known and alone and isinstance(value, Unknown) and not isinstance(value, EveryVm):
             # `"$name"`, `"${name}"`, `"$($name)"`: the string is the value itself, one value wherever the
             # script reads it (a cloud service it names twice so is one service); never $null.
             return replace(value, maybe_null=False) if value.maybe_null else value
