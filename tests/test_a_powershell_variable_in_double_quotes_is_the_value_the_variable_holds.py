@@ -87,3 +87,14 @@ def test_the_storage_account_reserved_ip_and_vm_quoted_parameters_name_are_each_
     ]
     deployment = next(r for r in script_resources(script, "a.ps1") if isinstance(r, Deployment))
     assert [role.size for role in deployment.roles] == ["Large"]
+
+
+def test_every_vm_of_the_subscription_in_double_quotes_is_a_string_which_removes_no_vm() -> None:
+    # PowerShell makes one string of the VMs there: a string has no Name, and the filter passes nothing on.
+    script = (
+        f'New-AzureVM -ServiceName svc1 -Location "West US" -VMs ({CONFIG.format(vm="vm1")})\n'
+        "$all = Get-AzureVM\n"
+        '"$all" | Where-Object { $_.Name -eq "vm1" } | Remove-AzureVM\n'
+    )
+    deployments = [r for r in script_resources(script, "a.ps1") if isinstance(r, Deployment)]
+    assert [[role.name for role in d.roles] for d in deployments] == [["vm1"]]
