@@ -7,9 +7,11 @@ comment lines that open the script."""
 from __future__ import annotations
 
 import pytest
+from growth import assert_linear
 from lint_support import script_resources, unread_marks
 
 from migcheck.model import Deployment
+from migcheck.readers import read_document
 
 DASHES = ["\u2013", "\u2014", "\u2015"]
 CREATE = (
@@ -29,6 +31,7 @@ def _vms(resources: tuple[object, ...]) -> dict[str, list[str]]:
     [
         "{ $_.Label {dash}like '*Windows 10*' } | Sort-Object LogicalSizeInGB",
         '{ $_.Label -like "*W*" {dash}and $_.OS {dash}eq "Windows" }',
+        '{ $_.Label {dash}like "*W*" {dash}and $_.OS {dash}eq "Windows" {dash}and $_.Size {dash}gt 10 }',
         '{ {dash}not ($_.Label {dash}match "Preview") }',
     ],
 )
@@ -78,3 +81,13 @@ def test_a_part_not_read_after_the_opening_comments_is_reported_where_its_code_s
         "$VMName = 'vmF'\n" + CREATE.format(vm="$VMName", svc="svcF")
     )
     assert unread_marks(script_resources(script, "f.ps1")) == [(2, 1)]
+
+
+def test_a_script_of_many_dashed_operators_is_read_in_time_linear_in_its_size() -> None:
+    line = '$x = (Get-AzureVM | Where { $_.Name \u2013like "a*" \u2013and $_.Status \u2013eq "x" })\n'
+
+    def make(copies: int):
+        data = (line * copies).encode()
+        return lambda: read_document("s.ps1", data, explicit=True)
+
+    assert_linear(make, 200)

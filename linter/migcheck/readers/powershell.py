@@ -1128,7 +1128,7 @@ def _kept_rewrite(
 # `_DASHES`). The grammar knows the dash alone there and cannot place the operator: the error it recovers from
 # can take the rest of the script with it. So each such dash, three bytes in UTF-8, is parsed as two blanks
 # and a dash: the operator is read, two columns on (blanks are free before an operator), and every other
-# offset stays. Only a dash in a region the grammar could not read; a change the tree then does not read as an
+# offset stays, in a script the grammar could not read whole; a change the tree then does not read as an
 # operator is undone.
 _WIDE_DASHES = tuple(dash.encode("utf-8") for dash in ("\u2013", "\u2014", "\u2015"))
 _DASH_READ = b"  -"
@@ -1139,7 +1139,10 @@ def _with_dashed_operators_read(source: bytes, root: Node) -> bytes:
     with a wide dash written with `-` (see `_WIDE_DASHES`)."""
     if not root.has_error:
         return source
-    dashes = [at for at in _wide_dashes_before_letters(source) if _unreadable_word(root, at)]
+    # Every such dash, not only those in error regions: error recovery may read the next operators of the
+    # same expression otherwise (the `and` of `-and` as a command's argument), which the grammar reads as
+    # operators once the first is read. One that is no operator (a parameter's, one in a string) is undone.
+    dashes = list(_wide_dashes_before_letters(source))
     if not dashes:
         return source
     changed = _with_dashes_read(source, dashes)
