@@ -5125,15 +5125,22 @@ class Env:
             env = env.parent
         return self.lookup(key)
 
-    def merge(self, branches: list[Env], complete: bool, spend: Callable[[int], None]) -> None:
-        """Join branches back: `complete` when one of them always runs (an `if` with an `else`). The
-        work (every value looked up through the chain) is paid for before it is done."""
+    def merge(
+        self,
+        branches: list[Env],
+        complete: bool,
+        spend: Callable[[int], None],
+        past: dict[str, Value] | None = None,
+    ) -> None:
+        """Join branches back: `complete` when one of them always runs (an `if` with an `else`); `past`, what
+        variables hold where none runs, when the tests passed over tell more than before them (see
+        `_set_past`). The work (every value looked up through the chain) is paid for before it is done."""
         keys = dict.fromkeys(key for branch in branches for key in branch.vars)
         spend(len(keys) * (len(branches) + 1) * self.depth)
         for key in keys:
             values = [b.lookup(key) for b in branches]
             if not complete:
-                values.append(self.lookup(key))
+                values.append(past[key] if past and key in past else self.lookup(key))
             result = values[0] if values[0] is not None else NULL
             for value in values[1:]:
                 result = join(result, value if value is not None else NULL)
@@ -6291,6 +6298,7 @@ class Interpreter:
         surely_output: list[bool] = []  # whether each branch's output is sure within the branch
         first = next(_branches(node), (None, None))[0]
         tested = self._value_tested(first)  # `if ($Phase -eq 'Commit')`: a choice of the parameter's value
+        filled: dict[str, Value] = {}  # variables a branch's null test leaves set on the paths past it
         for taken, (condition, block) in enumerate(_branches(node)):
             if decided or self.stopped is not None:
                 self._not_run(block)
@@ -6304,6 +6312,7 @@ class Interpreter:
                 start = len(self.maybe_associations)
                 self.branches = self._on_value(around, choice, taken, tested, self._value_tested(condition))
                 branch, item, picked = self._narrowed(condition, env)
+                branch.vars.update(filled)
                 outer = self.item
                 self.item = item or outer
                 # The branch runs for exactly the VM its test picks out of every VM the loop walks: for
@@ -6320,10 +6329,11 @@ class Interpreter:
                 associated.append([])
             ends.append(self._leave() if block is not None else None)
             decided = known is True
+            filled.update(_set_past(_null_tested(condition), env))
         self._output_one_of(outputs, complete=decided)
         every_path = decided and len(outputs) == len(ends) and all(surely_output) and _alike(outputs)
         self.sure_output = sure_before and (every_path or not any(outputs))
-        env.merge(branches, decided, self.spend)
+        env.merge(branches, decided, self.spend, filled)
         del self.maybe_associations[before:]
         if decided and len(associated) > 1 and not any(end is not None for end in ends):
             self._associated_either_way(associated)
@@ -7951,6 +7961,10 @@ class Interpreter:
             return Unknown(self.snippet(node), ("circuit", base.name))
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
+        if wanted == "length" and node.type == "member_access":
+            length = _length(base)
+            if length is not None:
+                return length
         if wanted == "outerxml" and isinstance(base, (Text, Unknown)) and _is_xml_text(base):
             return base  # an XML document's text (`([xml]'<…>').OuterXml`), which a string has not
         if (
@@ -8035,6 +8049,10 @@ class Interpreter:
             bound = self._bound(values[0], env)
             if bound is not None:
                 return bound
+        if name in _NULL_OR_EMPTY_TESTS and _is_string_type(target) and len(values) == 1:
+            tested = _null_or_empty(values[0], blank=name == "isnullorwhitespace")
+            if tested is not None:
+                return Flag(tested)
         if name in _STRING_TESTS and target is not None and key and len(values) == 1:
             known = _string_test(name, self._variable_value(target, env), values[0])
             if known is not None:
@@ -14508,6 +14526,92 @@ def _branches(node: Node) -> Iterator[tuple[Node | None, Node | None]]:
             yield None, _first(child, "statement_block")
 
 
+# The static methods of [string] that test for a missing value (`[string]::IsNullOrEmpty($vnet)`): the
+# commonest way a script fills in a parameter left to its $null default.
+_NULL_OR_EMPTY_TESTS = frozenset({"isnullorempty", "isnullorwhitespace"})
+
+
+def _is_string_type(node: Node | None) -> bool:
+    """Whether a node is the type `[string]` (`[String]`, `[System.String]`)."""
+    if node is None or node.type != "type_literal":
+        return False
+    return _text(node).strip("[] ").casefold() in ("string", "system.string")
+
+
+def _null_or_empty(value: Value, blank: bool) -> bool | None:
+    """Whether `[string]::IsNullOrEmpty(value)` (IsNullOrWhiteSpace when `blank`) holds, when the reader
+    knows: $null the script states, or a string it surely gives."""
+    if isinstance(value, Null):
+        return True if value.stated else None
+    if isinstance(value, Text) and value.sure:
+        return not (value.value.strip() if blank else value.value)
+    return None
+
+
+def _null_tested(condition: Node | None) -> str | None:
+    """The variable a condition tests for a missing value, in the forms scripts fill in a parameter left
+    to its $null default with: `-not $x`, `!$x`, `$x -eq $null` (either side), `$x -eq ''`,
+    `[string]::IsNullOrEmpty($x)` (IsNullOrWhiteSpace), `$x.Length -eq 0` and `-not $x.Length`. Where it
+    does not hold, the variable is not $null. None for any other condition."""
+    node = _unwrap(condition) if condition is not None else None
+    parts = _named(node) if node is not None else []
+    if node is None or not parts:
+        return None
+    if node.type == "expression_with_unary_operator" and len(parts) == 1:
+        negated = _text(node.children[0]).casefold() in ("-not", "!")
+        return _tested_variable(parts[0], length=True) if negated else None
+    if node.type == "invokation_expression" and _is_string_type(parts[0]):
+        method = _first(node, "member_name")
+        listed = _first(node, "argument_list")
+        written = _arguments(listed) if listed is not None else []
+        tests = method is not None and _text(method).casefold() in _NULL_OR_EMPTY_TESTS
+        return _tested_variable(written[0], length=False) if tests and len(written) == 1 else None
+    operator = next((p for p in parts if p.type == "comparison_operator"), None)
+    sides = [p for p in parts if p.type != "comparison_operator"]
+    if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in _EQUALS:
+        return None
+    for own, other in (sides, sides[::-1]):
+        written_value = _text(other).strip().casefold()
+        if written_value in ("$null", "''", '""'):
+            return _tested_variable(own, length=False)
+        if written_value == "0":
+            return _tested_variable(own, length=True, only_length=True)
+    return None
+
+
+def _tested_variable(node: Node, length: bool, only_length: bool = False) -> str | None:
+    """The variable (case-folded, of no scope) a side of a null test reads: `$x`, unless `only_length`, or
+    its `.Length` when `length`."""
+    node = _unwrap(node)
+    if node.type == "variable" and not only_length:
+        scope, key = _variable(_text(node))
+        return key if not scope else None
+    parts = _named(node) if node.type == "member_access" else []
+    if not length or len(parts) != 2 or _text(parts[1]).casefold() != "length":
+        return None
+    return _tested_variable(parts[0], length=False)
+
+
+def _set_past(variable: str | None, env: Env) -> dict[str, Value]:
+    """What a variable a branch's condition tests for a missing value (see `_null_tested`) holds on the
+    paths past that branch: not $null, where it may have been (`if ([string]::IsNullOrEmpty($vnet)) {
+    $vnet = 'appvnet' }` leaves a network in every path)."""
+    value = env.lookup(variable) if variable else None
+    if variable and isinstance(value, Unknown) and value.maybe_null:
+        return {variable: replace(value, maybe_null=False)}
+    return {}
+
+
+def _length(value: Value) -> Text | None:
+    """`.Length` of a value, when the reader knows it: of a string it surely gives, and of $null the
+    script states (0, as PowerShell gives every object a Length)."""
+    if isinstance(value, Null):
+        return Text("0", number=True) if value.stated else None
+    if isinstance(value, Text) and value.sure and value.number is False:
+        return Text(str(len(value.value)), number=True)
+    return None
+
+
 def _truth(value: Value) -> bool | None:
     """Whether a condition holds, when the reader knows; None otherwise. $true and $false; a string is true
     unless empty (a number false when zero, and the reader does not tell `"0"`, which is true, from `0`: one
@@ -14520,6 +14624,8 @@ def _truth(value: Value) -> bool | None:
     if isinstance(value, Text):
         if not value.sure:
             return None
+        if value.number is True:  # a number the reader counted (`.Length`): zero is false
+            return not _is_zero(value.value)
         return None if _is_zero(value.value) else value.value != ""
     if isinstance(value, Items):  # items the reader knows are one element each: others may be none, or many
         first = value.values[:2]
