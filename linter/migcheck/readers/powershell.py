@@ -9219,7 +9219,12 @@ class Interpreter:
             parameter = _parameter(part)
             if parameter is None:
                 inner = _unwrap(part)
-                splatted = splatted or (inner.type == "variable" and _text(inner).startswith("@"))
+                if inner.type == "variable" and _text(inner).startswith("@"):
+                    table = self._splatted_table(inner, env)
+                    if table is not None:  # `New-AppVM @params`: its entries by name, as a cmdlet's are
+                        extra.extend(_bind_entries(args, signature, table))
+                        continue
+                    splatted = True
                 listed = _listed(part, self.where.source)
                 positional.append(self._listed_value(listed, env))
                 index += 2 * len(listed) - 2
@@ -9247,6 +9252,15 @@ class Interpreter:
         given = _bind_in_order(args, signature.order, positional)
         args.values.extend(positional)  # those bound by position too: all escape where the call is not run
         return args, [*extra, *positional[given:]], splatted
+
+    def _splatted_table(self, part: Node, env: Env) -> Table | None:
+        """The table a call splats (`@params`), when the reader knows each of its entries: one it builds
+        on some paths only, or cannot see all of, is not bound (the call is not run with its values)."""
+        scope, name = _variable(_text(part))
+        value = None if scope or name in ("_", "psitem", "args") else env.lookup(name)
+        if not isinstance(value, Table) or value.opaque or not all(entry[3] for entry in value.entries):
+            return None
+        return value
 
     def _may_run(self, function: Node, parameters: int) -> bool:
         """Whether a call of a function is run with its values: not inside a call of the same function
@@ -14590,6 +14604,19 @@ def _tested_variable(node: Node, length: bool, only_length: bool = False) -> str
     if not length or len(parts) != 2 or _text(parts[1]).casefold() != "length":
         return None
     return _tested_variable(parts[0], length=False)
+
+
+def _bind_entries(args: Args, signature: _Signature, table: Table) -> list[Value]:
+    """Bind a table splatted into a call of the script's function to its parameters by name (exact, else
+    an unambiguous prefix), as PowerShell binds `-Name value`; the values bound to none of them."""
+    unbound: list[Value] = []
+    for folded, written, value, _ in table.entries:
+        match = signature.resolve(folded)
+        args.bound[match if match is not None else written] = Arg(value, None)
+        args.values.append(value)
+        if match is None:
+            unbound.append(value)
+    return unbound
 
 
 def _set_past(variable: str | None, env: Env) -> dict[str, Value]:
