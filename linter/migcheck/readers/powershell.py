@@ -5777,7 +5777,7 @@ class Interpreter:
         self.reserved_names: dict[object, ReservedIp] = {}
         self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
         # The -ReservedIPName of each call that adds VMs to a deployment an earlier call created: not applied.
-        self.reserved_ips_not_applied: list[Mark] = []
+        self.reserved_ips_not_applied: dict[tuple[int, int], Mark] = {}
         # The stand-in of the reserved IP each value a deployment is given names, by place and value (see
         # `_reservation_stand_in`).
         self.reservation_stand_ins: dict[tuple[str, object], str] = {}
@@ -10522,9 +10522,14 @@ class Interpreter:
         reserved = args.get("ReservedIPName")
         if not draft.placed or _apart(draft.placed_on, self.creating_on):
             self._created_with_reserved_ip(draft, reserved, node)
-        elif reserved is not None and not _stated_null(reserved.value):
+        elif (
+            reserved is not None and not _stated_null(reserved.value) and not _same_ip(draft, reserved.value)
+        ):
             at = self._written_at(reserved) or self._at_call(node)
-            self.reserved_ips_not_applied.append(replace(at, tag=RESERVED_IP_NOT_APPLIED))
+            # A loop read turn by turn says it once.
+            self.reserved_ips_not_applied.setdefault(
+                (at.line, at.column), replace(at, tag=RESERVED_IP_NOT_APPLIED)
+            )
         if draft.placed:
             if _apart(draft.placed_on, self.creating_on):
                 self._placed_either_way(draft, args, node)
@@ -13127,7 +13132,7 @@ class Interpreter:
         said = [
             *parts,
             *self.xplat_reading.refused,
-            *self.reserved_ips_not_applied,
+            *self.reserved_ips_not_applied.values(),
             *self.lines_not_read,
             *self.not_followed,
         ]
@@ -16326,3 +16331,10 @@ def _any(*values: bool | None) -> bool | None:
     if any(v is True for v in values):
         return True
     return None if any(v is None for v in values) else False
+
+
+def _same_ip(draft: DeploymentDraft, given: Value) -> bool:
+    """Whether a reserved IP given to a New-AzureVM that adds VMs is the one the deployment has already (a
+    loop that gives every VM the deployment's reserved IP): nothing is left unapplied."""
+    held = draft.reserved_ip
+    return held is not None and isinstance(given, Text) and held.name.casefold() == given.value.casefold()

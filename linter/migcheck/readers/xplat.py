@@ -957,6 +957,7 @@ class Reading:
         self.read_once_in = ""
         # Said where written (`Script.unread`): see `REFUSED_OPTION`, `RESERVED_IP_NOT_APPLIED`.
         self.refused: list[Mark] = []
+        self.not_applied_at: set[tuple[int, int]] = set()  # where RESERVED_IP_NOT_APPLIED marks are
         # The VM each role file `vm export` writes describes, by the file's path as stated, without case.
         self.exported: dict[str, str] = {}
 
@@ -1204,7 +1205,10 @@ class Reading:
         vm.looped_over = self._looped_over(named if named is not None else dns)
         reserved = parsed.value("reserved-ip")
         if deployment.created and reserved is not None:  # a VM added to it: see `RESERVED_IP_NOT_APPLIED`
-            self.refused.append(replace(reserved.mark, tag=RESERVED_IP_NOT_APPLIED))
+            place = (reserved.mark.line, reserved.mark.column)
+            if not _same_reserved_ip(deployment.reserved_ip, reserved) and place not in self.not_applied_at:
+                self.not_applied_at.add(place)  # a loop read turn by turn says it once
+                self.refused.append(replace(reserved.mark, tag=RESERVED_IP_NOT_APPLIED))
         else:
             self._reserved(deployment, reserved)
         self._place(deployment, vm, parsed)
@@ -2689,3 +2693,9 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
         peer.text or "" if peer is not None else "",
         remote.mark,
     )
+
+
+def _same_reserved_ip(held: NameRef | None, given: Word) -> bool:
+    """Whether a reserved IP given to a command that adds a VM is the one its deployment already has (a loop
+    that gives every VM the deployment's reserved IP): nothing is left unapplied."""
+    return held is not None and given.text is not None and held.name.casefold() == given.text.casefold()
