@@ -684,6 +684,43 @@ def test_mig305_over_many_networks_connected_to_one_site_of_many_prefixes():
     assert_linear(make, 800)
 
 
+def test_mig305_over_a_hub_of_many_offices_and_many_sites_for_another_hub():
+    """A network of many offices of its own, and as many sites each holding another hub's range: each
+    site's question counted the network's offices the site holds by walking every office."""
+
+    def site(name: str, *prefixes: str) -> str:
+        space = "".join(f"<AddressPrefix>{p}</AddressPrefix>" for p in prefixes)
+        return f'<LocalNetworkSite name="{name}"><AddressSpace>{space}</AddressSpace></LocalNetworkSite>'
+
+    def network(name: str, prefix: str, sites: list[str]) -> str:
+        refs = "".join(f'<LocalNetworkSiteRef name="{s}"/>' for s in sites)
+        return (
+            f'<VirtualNetworkSite name="{name}" Location="West Europe"><AddressSpace><AddressPrefix>{prefix}'
+            f"</AddressPrefix></AddressSpace><Gateway><ConnectionsToLocalNetwork>{refs}"
+            "</ConnectionsToLocalNetwork></Gateway></VirtualNetworkSite>"
+        )
+
+    def make(n: int):
+        offices = [f"o{i}" for i in range(n)]
+        via_hub = [f"h{i}" for i in range(n)]
+        sites = (
+            site("hq", "203.0.113.0/24")
+            + "".join(site(o, f"192.168.{i // 256}.{i % 256}/32") for i, o in enumerate(offices))
+            + "".join(
+                site(h, "10.1.0.0/16", f"172.16.{i // 256}.{i % 256}/32") for i, h in enumerate(via_hub)
+            )
+        )
+        netcfg = (
+            f"<NetworkConfiguration><VirtualNetworkConfiguration><LocalNetworkSites>{sites}</LocalNetworkSites>"
+            f"<VirtualNetworkSites>{network('hub', '10.1.0.0/16', ['hq'])}"
+            f"{network('big', '10.2.0.0/16', offices + via_hub)}</VirtualNetworkSites>"
+            "</VirtualNetworkConfiguration></NetworkConfiguration>"
+        )
+        return _rule_over({"NetworkConfig.netcfg": netcfg.encode()}, "MIG305")
+
+    assert_linear(make, 800)
+
+
 def test_the_plan_of_many_services_with_certificates_and_regions(tmp_path, monkeypatch):
     """Every service's step searched every certificate and every region the files state for its own
     (services x certificates, services x regions): now each is indexed by service once."""

@@ -474,7 +474,7 @@ def test_a_local_site_wider_than_the_network_it_holds_is_transit_as_mig305_says(
     plan = plan_of(
         {
             "NetworkConfig.netcfg": netcfg(
-                site("hq", "192.168.0.0/20") + site("corp", "10.0.0.0/8") + site("siteB", "10.2.0.0/16"),
+                site("hq", "10.200.0.0/20") + site("corp", "10.0.0.0/8") + site("siteB", "10.2.0.0/16"),
                 network("vnetA", "10.1.0.0/16", ("hq", "IPsec"), ("siteB", "IPsec"))
                 + network("vnetB", "10.2.0.0/16", ("corp", "IPsec")),
             )

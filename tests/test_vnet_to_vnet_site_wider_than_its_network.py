@@ -6,6 +6,7 @@ transit, and the hub's own site for the spoke does not make the spoke a hub in t
 
 from __future__ import annotations
 
+import pytest
 from lint_support import lint_files
 
 
@@ -109,3 +110,114 @@ def test_the_same_pair_in_a_rest_body_is_no_transit(tmp_path, monkeypatch):
     )
     result = lint_files(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305")
     assert result.findings == []
+
+
+# --- a spoke's site for its hub written wide: transit only if it holds what the hub reaches ---------------
+
+HQ_HUB_AND_SPOKE = (
+    _site("HQ", "192.168.0.0/16") + _site("NetB-site", "172.20.0.0/16"),
+    _network("NetA", "10.1.0.0/16", "NetB-site", "HQ"),
+)
+
+
+def _hub_and_spoke(*spoke_site: str) -> str:
+    sites, hub = HQ_HUB_AND_SPOKE
+    return _netcfg(
+        sites + _site("NetA-site", *spoke_site), hub + _network("NetB", "172.20.0.0/16", "NetA-site")
+    )
+
+
+def test_a_spoke_s_site_for_the_hub_written_as_10_slash_8_is_no_transit(tmp_path, monkeypatch):
+    """NetB's site for NetA is the usual 10.0.0.0/8: it holds NetA's range and addresses of no network,
+    but not HQ, the one office NetA reaches. The gateway guide's transit site aggregates "both the
+    connected VNet and on-premises address space": this one is a plain VNet-to-VNet connection."""
+    netcfg = _hub_and_spoke("10.0.0.0/8")
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG305")
+    assert result.findings == []
+
+
+def test_the_same_wide_site_holding_the_office_too_is_transit(tmp_path, monkeypatch):
+    netcfg = _hub_and_spoke("10.0.0.0/8", "192.168.0.0/16")
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG305")
+    assert [(f.code, f.resource_name) for f in result.findings] == [("MIG305", "NetB")]
+    assert "local network site 'NetA-site'" in result.findings[0].message
+
+
+def test_a_wide_site_holding_part_of_the_office_is_transit(tmp_path, monkeypatch):
+    """The office is inside the site's wide range (HQ's 10.200.0.0/16 within 10.0.0.0/8)."""
+    netcfg = _hub_and_spoke("10.0.0.0/8").replace("192.168.0.0/16", "10.200.0.0/16")
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG305")
+    assert [f.resource_name for f in result.findings] == ["NetB"]
+
+
+def test_a_wide_site_for_a_hub_with_expressroute_is_transit(tmp_path, monkeypatch):
+    """What an ExpressRoute circuit reaches on-premises is announced by BGP, not written in the files: any
+    address of no network the site holds may be one of them."""
+    netcfg = _hub_and_spoke("10.0.0.0/8").replace(
+        '<LocalNetworkSiteRef name="HQ"><Connection type="IPsec"/>',
+        '<LocalNetworkSiteRef name="HQ"><Connection type="Dedicated"/>',
+    )
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": netcfg}, "MIG305")
+    assert [f.resource_name for f in result.findings] == ["NetB"]
+
+
+def test_the_wide_site_is_no_transit_in_a_rest_body_either(tmp_path, monkeypatch):
+    def network(name: str, prefix: str, *sites: tuple[str, str]) -> str:
+        listed = "".join(
+            f"<LocalNetworkSite><Name>{site}</Name><AddressSpace><AddressPrefixes><AddressPrefix>{space}"
+            "</AddressPrefix></AddressPrefixes></AddressSpace><Connections><Connection><Type>IPsec</Type>"
+            "</Connection></Connections></LocalNetworkSite>"
+            for site, space in sites
+        )
+        return (
+            f"<VirtualNetworkSite><Name>{name}</Name><Location>West Europe</Location><AddressSpace>"
+            f"<AddressPrefixes><AddressPrefix>{prefix}</AddressPrefix></AddressPrefixes></AddressSpace>"
+            f"<Gateway><Sites>{listed}</Sites></Gateway></VirtualNetworkSite>\n"
+        )
+
+    body = (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        + network("NetA", "10.1.0.0/16", ("NetB-site", "172.20.0.0/16"), ("HQ", "192.168.0.0/16"))
+        + network("NetB", "172.20.0.0/16", ("NetA-site", "10.0.0.0/8"))
+        + "</VirtualNetworkSites>\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305")
+    assert result.findings == []
+
+
+VM_WITH_EXTENSIONS_IN_NETB = """\
+<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
+  <Name>svc</Name>
+  <RoleList><Role><RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType>
+    <ResourceExtensionReferences>
+      <ResourceExtensionReference><ReferenceName>cse</ReferenceName><Publisher>Microsoft.Compute</Publisher>
+        <Name>CustomScriptExtension</Name><Version>1.*</Version><State>Enable</State></ResourceExtensionReference>
+      <ResourceExtensionReference><ReferenceName>asc</ReferenceName>
+        <Publisher>Microsoft.Azure.Security.Monitoring</Publisher><Name>AzureSecurityWindowsAgent</Name>
+        <Version>1.*</Version><State>Enable</State></ResourceExtensionReference>
+    </ResourceExtensionReferences>
+  </Role></RoleList>
+  <VirtualNetworkName>NetB</VirtualNetworkName>
+</Deployment>
+"""
+
+
+@pytest.mark.parametrize(
+    ("spoke_site", "in_transit"), [(("10.0.0.0/8",), False), (("10.0.0.0/8", "192.168.0.0/16"), True)]
+)
+def test_a_vm_behind_the_wide_site_keeps_its_way_to_azure(tmp_path, monkeypatch, spoke_site, in_transit):
+    """MIG210 (extensions cut off) and MIG207's transit wording follow the same site."""
+    files = {"NetworkConfig.netcfg": _hub_and_spoke(*spoke_site), "vm.xml": VM_WITH_EXTENSIONS_IN_NETB}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG207", "MIG210")
+    codes = sorted(f.code for f in result.findings)
+    assert codes == (["MIG207", "MIG210"] if in_transit else ["MIG207"])
+    [mig207] = [f for f in result.findings if f.code == "MIG207"]
+    assert ("in transit" in mig207.message) is in_transit
+
+
+def test_the_plan_keeps_the_spoke_s_route_when_its_wide_site_is_no_transit(plan_of):
+    plan = plan_of({"NetworkConfig.netcfg": _hub_and_spoke("10.0.0.0/8")})
+    [spoke] = [step for step in plan.steps if step.name == "NetB"]
+    assert "route to on-premises" not in spoke.downtime
+    assert not any("route to on-premises" in b for b in spoke.becomes)
+    assert any(b.startswith("a connection of type Vnet2Vnet to 'NetA'") for b in spoke.becomes)

@@ -305,7 +305,8 @@ def test_dns_servers_of_a_service_configuration_are_not_a_vms(tmp_path, monkeypa
     ("spoke_site", "reach"),
     [
         (("10.1.0.0/16", "192.168.0.0/16"), "cut off"),  # the hub's range and the office's
-        (("10.0.0.0/8",), "cut off"),  # one range holding the hub's and addresses of no network
+        (("10.0.0.0/8", "192.168.0.0/16"), "cut off"),  # a range holding the hub's, and the office's
+        (("10.0.0.0/8",), "alone"),  # the hub's range written wide: it holds no office the hub reaches
         (("10.2.0.0/15", "192.168.0.0/16"), "alone"),  # holds the spoke's own range, not the hub's
     ],
 )

@@ -189,7 +189,9 @@ def test_vpn_beside_expressroute_is_only_partly_checked():
     assert str(entry.status) == "partly checked" and "New-AzureVirtualNetworkGateway" in entry.note
 
 
-def _rest_networks(spoke_site: tuple[str, ...], connection: str = "IPsec", hub_pool: str = "") -> str:
+def _rest_networks(
+    spoke_site: tuple[str, ...], connection: str = "IPsec", hub_pool: str = "", office: str = "192.168.0.0/16"
+) -> str:
     """A hub connected to the office and a spoke whose gateway site announces `spoke_site`, in a REST
     `VirtualNetworkSites` body, where each network's gateway carries its sites and their connections."""
 
@@ -208,7 +210,7 @@ def _rest_networks(spoke_site: tuple[str, ...], connection: str = "IPsec", hub_p
         f"<VPNClientAddressPool><AddressPrefixes><AddressPrefix>{hub_pool}</AddressPrefix></AddressPrefixes>"
         "</VPNClientAddressPool>"
     )
-    hub = network("hub", "10.1.0.0/16", "office", ("192.168.0.0/16",))
+    hub = network("hub", "10.1.0.0/16", "office", (office,))
     return (
         '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
         + (hub.replace("</Sites>", "</Sites>" + pool) if hub_pool else hub)
@@ -221,7 +223,8 @@ def _rest_networks(spoke_site: tuple[str, ...], connection: str = "IPsec", hub_p
     ("spoke_site", "reported"),
     [
         (("10.1.0.0/16", "192.168.0.0/16"), True),  # the hub's range and the office's
-        (("10.0.0.0/8",), True),  # one range holding the hub's and addresses of no network
+        (("10.0.0.0/8", "192.168.0.0/16"), True),  # a range holding the hub's, and the office's
+        (("10.0.0.0/8",), False),  # the hub's range written wide: it holds no office the hub reaches
         (("10.1.0.0/16",), False),  # the hub only: VNet-to-VNet migrates as it is
         (("192.168.0.0/16",), False),  # the office only: a direct site-to-site connection
         (("10.2.0.0/15", "192.168.0.0/16"), False),  # holds the spoke's own range, not the hub's
@@ -237,10 +240,11 @@ def test_transit_through_a_hub_in_a_rest_body(tmp_path: Path, monkeypatch, spoke
 
 
 def test_the_point_to_site_clients_of_the_hub_are_not_on_premises(tmp_path: Path, monkeypatch):
-    """The spoke's site announces the hub and the hub's VPN client pool: no on-premises address."""
-    body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"), hub_pool="172.16.0.0/24")
+    """The spoke's site announces the hub and the hub's VPN client pool: no on-premises address, though
+    the office's range holds the pool's."""
+    body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"), hub_pool="172.16.0.0/24", office="172.16.0.0/12")
     assert _lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305") == []
-    body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"))
+    body = _rest_networks(("10.1.0.0/16", "172.16.0.0/24"), office="172.16.0.0/12")
     assert len(_lint(tmp_path, monkeypatch, {"vnets.xml": body}, "MIG305")) == 1
 
 

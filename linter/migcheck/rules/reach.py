@@ -12,7 +12,7 @@ import bisect
 import enum
 import ipaddress
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, Placement
@@ -45,22 +45,56 @@ class Reach:
         # connection to a site with addresses in no virtual network that stands for no other network.
         # Transit through a network that reaches nothing beyond other networks has no on-premises
         # connectivity to lose.
-        self.hubs = _Blocks(
-            (net, v)
-            for v in estate.virtual_networks
-            if v.gateway and self._reaches_on_premises(v)
-            for net in ipv4_networks(v.address_space)
+        hubs = [v for v in estate.virtual_networks if v.gateway and self._reaches_on_premises(v)]
+        self.hubs = _Blocks((net, v) for v in hubs for net in ipv4_networks(v.address_space))
+        # Hubs whose on-premises ranges the files do not bound: ExpressRoute (its routes are not in the
+        # files) or a site whose address space a script leaves to a value it does not state.
+        self.open_hubs = _Blocks(
+            (net, v) for v in hubs if self._reaches_anywhere(v) for net in ipv4_networks(v.address_space)
         )
+        # The on-premises ranges the other hubs reach, each owned by its hub (or shared by several).
+        self.reached = _Blocks(self._reached_on_premises(hubs))
         self._transit: dict[int, str] = {}  # id(network) -> its transit site's name, or ""
         self._sites: dict[int, _SiteFacts] = {}  # id(local site) -> what transit through it depends on
+        self._open_sites: dict[int, _SiteFacts] = {}  # id(local site) -> the open hubs it overlaps
+        self._reached_sites: dict[int, _SiteFacts] = {}  # id(local site) -> the hubs' ranges it overlaps
 
     def _reaches_on_premises(self, network: Network) -> bool:
         if network.gateway is not None and network.gateway.has_expressroute:
             return True
-        return any(
-            self._on_premises(site) and not self._stands_for_another(site, network)
+        return any(self._own_on_premises_sites(network))
+
+    def _own_on_premises_sites(self, network: Network) -> Iterator[LocalNetworkSite]:
+        """The sites through which `network`'s own gateway reaches on-premises."""
+        return (
+            site
             for site in network.vpn_sites
+            if self._on_premises(site) and not self._stands_for_another(site, network)
         )
+
+    def _reaches_anywhere(self, hub: Network) -> bool:
+        if hub.gateway is not None and hub.gateway.has_expressroute:
+            return True
+        return any(not site.address_space_known for site in self._own_on_premises_sites(hub))
+
+    def _reached_on_premises(self, hubs: list[Network]) -> Iterator[tuple[ipaddress.IPv4Network, object]]:
+        """The prefixes of the hubs' own on-premises sites that hold addresses of no virtual network, each
+        once, owned by the one hub that reaches it or by `_SHARED`: a site many hubs connect to is indexed
+        once, so the index stays as large as the sites."""
+        owners: dict[int, object] = {}
+        sites: list[LocalNetworkSite] = []
+        for hub in hubs:
+            for site in self._own_on_premises_sites(hub):
+                if id(site) not in owners:
+                    sites.append(site)
+                owners[id(site)] = hub if owners.get(id(site), hub) is hub else _SHARED
+        for site in sites:
+            for net in self._off_network(site):
+                yield net, owners[id(site)]
+
+    def _off_network(self, site: LocalNetworkSite) -> list[ipaddress.IPv4Network]:
+        """The prefixes of `site` that hold addresses of no virtual network."""
+        return [p for p in ipv4_networks(site.address_space) if not self.vnets.holding(p)]
 
     def _stands_for_another(self, site: LocalNetworkSite, network: Network) -> bool:
         """Whether `site` holds or lies in the range of a virtual network other than `network`: the local
@@ -119,23 +153,39 @@ class Reach:
         return found
 
     def _via_hub(self, site: LocalNetworkSite, network: Network) -> bool:
-        """Whether `site` holds on-premises addresses and overlaps a hub other than `network`: a hub's
-        block encloses one of its prefixes, or starts inside one (counted over the site's prefixes, less
-        the blocks of `network` itself, which it may be a hub of)."""
+        """Whether `site` aggregates a hub other than `network` and on-premises addresses that hub reaches:
+        a hub's block encloses one of its prefixes, or starts inside one (counted over the site's prefixes,
+        less the blocks of `network` itself, which it may be a hub of). The gateway guide asks a transit
+        site for "both the connected VNet and on-premises address space": a VNet-to-VNet site written wide
+        (10.0.0.0/8 for a hub's 10.1.0.0/16) holds addresses in no network, but is transit only when they
+        meet the ranges a hub reaches on-premises (any, for a hub whose ranges the files do not bound)."""
         if not self._on_premises(site):
             return False
-        return _overlaps_another(site, network, self.hubs, self._sites)
+        if _overlaps_another(site, network, self.open_hubs, self._open_sites):
+            return True
+        return _overlaps_another(site, network, self.hubs, self._sites) and _overlaps_another(
+            site, network, self.reached, self._reached_sites, self._off_network
+        )
+
+
+# The owner of an on-premises range that several hubs reach: never the network asked about.
+_SHARED = object()
 
 
 def _overlaps_another(
-    site: LocalNetworkSite, network: Network, blocks: _Blocks, known: dict[int, _SiteFacts]
+    site: LocalNetworkSite,
+    network: Network,
+    blocks: _Blocks,
+    known: dict[int, _SiteFacts],
+    prefixes_of: Callable[[LocalNetworkSite], list[ipaddress.IPv4Network]] | None = None,
 ) -> bool:
-    """Whether a block of `blocks` owned by another network than `network` encloses a prefix of `site`, or
-    starts inside one (counted over the site's prefixes, less `network`'s own blocks). What a site overlaps
-    is worked out once per site and kept in `known`, which many networks may connect to."""
+    """Whether a block of `blocks` owned by another network than `network` encloses one of the site's
+    `prefixes_of` (all its prefixes unless told), or starts inside one (counted over those prefixes, less
+    `network`'s own blocks). What a site overlaps is worked out once per site and kept in `known`, which
+    many networks may connect to."""
     facts = known.get(id(site))
     if facts is None:
-        prefixes = ipv4_networks(site.address_space)
+        prefixes = prefixes_of(site) if prefixes_of else ipv4_networks(site.address_space)
         facts = known[id(site)] = _SiteFacts(
             enclosing=blocks.enclosing_owners(prefixes),
             inside=sum(blocks.count_inside(p) for p in prefixes),
@@ -171,7 +221,7 @@ class _Blocks:
             self._owners.setdefault(_key(net), set()).add(id(owner))
             starts.setdefault(id(owner), []).append(int(net.network_address))
         self._starts = sorted(s for owned in starts.values() for s in owned)
-        self._starts_of = {owner: sorted(owned) for owner, owned in starts.items()}
+        self._starts_of: dict[int, list[int]] = {owner: sorted(owned) for owner, owned in starts.items()}
 
     def holding(self, net: ipaddress.IPv4Network) -> bool:
         """Whether a block holds every address of `net`."""
@@ -194,12 +244,15 @@ class _Blocks:
 
     def starts_inside(self, owner: int, keys: frozenset[tuple[int, int]]) -> int:
         """How many of `owner`'s blocks start inside the ranges `keys`, counted once per range they are in:
-        a range holding a start is one of its 33 enclosing ranges."""
-        return sum(
-            (start & _MASKS[length], length) in keys
-            for start in self._starts_of.get(owner, ())
-            for length in range(33)
-        )
+        a range holding a start is one of its 33 enclosing ranges, and a range holds the starts found by
+        bisection. Whichever side is smaller is walked, so an owner of many blocks (a hub's offices) asked
+        about many sites of few prefixes costs what those sites hold."""
+        starts = self._starts_of.get(owner, [])
+        if len(keys) < len(starts):
+            return sum(
+                _count(starts, address, address | ~_MASKS[length] & 0xFFFFFFFF) for address, length in keys
+            )
+        return sum((start & _MASKS[length], length) in keys for start in starts for length in range(33))
 
     def _enclosing(self, net: ipaddress.IPv4Network) -> Iterator[set[int]]:
         address = int(net.network_address)
