@@ -221,3 +221,24 @@ def test_the_plan_keeps_the_spoke_s_route_when_its_wide_site_is_no_transit(plan_
     assert "route to on-premises" not in spoke.downtime
     assert not any("route to on-premises" in b for b in spoke.becomes)
     assert any(b.startswith("a connection of type Vnet2Vnet to 'NetA'") for b in spoke.becomes)
+
+
+def test_a_wide_site_for_a_hub_whose_office_a_script_leaves_unstated_is_transit(tmp_path, monkeypatch):
+    """The script uploads the configuration with one of HQ's prefixes read from the environment: the
+    wide site may hold it, so it may be transit, as before the hub's ranges were compared."""
+    netcfg = _hub_and_spoke("10.0.0.0/8").replace(
+        "<AddressPrefix>192.168.0.0/16</AddressPrefix>",
+        "<AddressPrefix>192.168.0.0/16</AddressPrefix><AddressPrefix>{office}</AddressPrefix>",
+    )
+    script = (
+        "import os\n"
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "sms = ServiceManagementService('sub', 'cert.pem')\n"
+        "office = os.environ['OFFICE']\n"
+        f'sms.perform_put("/sub/services/networking/media", f"""{netcfg}""")\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"network.py": script}, "MIG305", dedent=False)
+    assert [f.resource_name for f in result.findings] == ["NetB"]
+    stated = script.replace("<AddressPrefix>{office}</AddressPrefix>", "")
+    result = lint_files(tmp_path, monkeypatch, {"network.py": stated}, "MIG305", dedent=False)
+    assert result.findings == []
