@@ -80,3 +80,55 @@ def test_the_same_comment_in_a_deployed_configuration_silences_its_finding(tmp_p
     result = lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG006")
     assert list(result.findings) == []
     assert [s.finding.code for s in result.suppressed] == ["MIG201"]
+
+
+CLOUD_WITH_FILE_COMMENT = """\
+<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <!-- migcheck: ignore-file[MIG101] the roles are rebuilt on App Service -->
+  <Role name="Web"><Instances count="1" /></Role>
+</ServiceConfiguration>
+"""
+
+
+def test_a_file_comment_in_the_configuration_is_told_its_rule_is_reported_in_the_definition(
+    tmp_path, monkeypatch
+):
+    """MIG101 (web and worker roles) is reported on the .csdef: the cloud service's .cscfg beside it
+    cannot silence it, and the message says which file to put the comment in."""
+    files = {
+        "shop/ServiceConfiguration.Cloud.cscfg": CLOUD_WITH_FILE_COMMENT,
+        "shop/ServiceDefinition.csdef": CSDEF,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101", "MIG006")
+    [unused] = [f for f in result.findings if f.code == "MIG006"]
+    [roles] = [f for f in result.findings if f.code == "MIG101"]
+    assert unused.message == (
+        "`ignore-file[MIG101]` silences nothing: no finding it names is in its scope; MIG101 is reported in "
+        f"ServiceDefinition.csdef, line {roles.location.line}: a comment silences findings of its own file "
+        "only, so put it there"
+    )
+
+
+def test_a_comment_in_the_definition_is_told_its_rule_is_reported_in_the_configuration(tmp_path, monkeypatch):
+    definition = CSDEF.replace(
+        "  <WorkerRole", "  <!-- migcheck: ignore-file[MIG201] office only -->\n  <WorkerRole"
+    )
+    cloud = LOCAL.replace("      <!-- migcheck: ignore[MIG201] kept in sync with Cloud.cscfg -->\n", "")
+    files = {"shop/ServiceConfiguration.Cloud.cscfg": cloud, "shop/ServiceDefinition.csdef": definition}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG006")
+    [unused] = [f for f in result.findings if f.code == "MIG006"]
+    assert unused.location.path.endswith("ServiceDefinition.csdef")
+    assert unused.message.endswith(
+        "; MIG201 is reported in ServiceConfiguration.Cloud.cscfg, line 9: a comment silences findings of its own "
+        "file only, so put it there"
+    )
+
+
+def test_no_hint_from_the_files_of_another_cloud_service(tmp_path, monkeypatch):
+    files = {
+        "shop/ServiceConfiguration.Cloud.cscfg": CLOUD_WITH_FILE_COMMENT,
+        "other/ServiceDefinition.csdef": CSDEF,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101", "MIG006")
+    [unused] = [f for f in result.findings if f.code == "MIG006"]
+    assert unused.message == "`ignore-file[MIG101]` silences nothing: no finding it names is in its scope"

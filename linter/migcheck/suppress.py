@@ -171,6 +171,8 @@ class Filter:
         recorded there, which credits every comment that covers it (see `_Credit`) but the one it is
         `about` (its index), if it is about a comment."""
         comments = self._comments_of(finding.mark.path)
+        if credit is not None:
+            credit.note(finding)  # in a file of no comments too: a comment elsewhere may be meant for it
         if comments is None:
             return None
         if credit is not None:
@@ -284,6 +286,9 @@ class _Credit:
         """Record `finding`; `about`: the index of the comment it is about, if it is about one."""
         by_rule = self._lines.setdefault(finding.mark.path, {})
         by_rule.setdefault((finding.code, finding.name), []).append((finding.mark.line, about))
+
+    def note(self, finding: Finding) -> None:
+        """Record where `finding` is reported."""
         self.reported.setdefault(finding.mark.path, {}).setdefault(finding.code, []).append(finding.mark.line)
 
     def tokens(self, path: str, index: int) -> set[int]:
@@ -432,17 +437,53 @@ def _check_comments(
     """The findings about the comments of `documents`, in document order, with the comment each is about."""
     if not any(code in audit.enabled for code in (INVALID_SUPPRESSION, UNUSED_SUPPRESSION)):
         return []
+    documents = list(documents)
+    beside = _ServiceFiles(documents, credit.reported)
     found = [
         pair
         for document in documents
         if document.directive_comments
-        for pair in _check_document(document, audit, credit)
+        for pair in _check_document(document, audit, credit, beside)
     ]
     return sorted(found, key=lambda pair: _document_order(pair[0]))
 
 
+_SERVICE_KINDS = frozenset({FileKind.SERVICE_DEFINITION, FileKind.SERVICE_CONFIGURATION})
+
+
+class _ServiceFiles:
+    """Where the service definitions and configurations of each folder report each rule: a cloud service's
+    .csdef and .cscfg lie side by side, and a finding about its roles is reported in one of them, which a
+    comment in the other does not silence. Two files at most are kept per folder and rule (one of them may
+    be the comment's own), so that a folder of many such files is indexed in one pass."""
+
+    def __init__(
+        self, documents: Iterable[Document], reported: Mapping[str, Mapping[str, list[int]]]
+    ) -> None:
+        self._first: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for document in documents:
+            if document.kind not in _SERVICE_KINDS:
+                continue
+            for code, lines in reported.get(document.path, {}).items():
+                kept = self._first.setdefault((_folder(document.path), code), [])
+                if len(kept) < 2:
+                    kept.append((document.path, min(lines)))
+
+    def elsewhere(self, document: Document, code: str) -> tuple[str, int] | None:
+        """The other file beside `document` that reports `code`, and its first line of it; None when
+        `document` is no service definition or configuration, or none does."""
+        if document.kind not in _SERVICE_KINDS:
+            return None
+        kept = self._first.get((_folder(document.path), code), ())
+        return next(((path, line) for path, line in kept if path != document.path), None)
+
+
+def _folder(path: str) -> str:
+    return path.replace("\\", "/").rpartition("/")[0]
+
+
 def _check_document(
-    document: Document, audit: Audit, credit: _Credit
+    document: Document, audit: Audit, credit: _Credit, beside: _ServiceFiles
 ) -> Iterator[tuple[Finding, CommentResource]]:
     invalid = audit.rules.get(INVALID_SUPPRESSION)
     unused = audit.rules.get(UNUSED_SUPPRESSION)
@@ -467,6 +508,7 @@ def _check_document(
             resource = CommentResource(written, at, index, idle)
             message = _unused_message(comment, idle, audit, document) + (
                 _nearest(comment, idle, audit, credit.reported.get(document.path, {}))
+                or _beside(document, comment, idle, audit, beside)
                 or _local_note(document, audit)
             )
             yield _finding(unused, audit, resource, message)
@@ -529,6 +571,21 @@ def _nearest(
                 f"; {codes[0]} is reported at line {line} of this file: a comment covers only the element "
                 "or statement that follows it"
             )
+    return ""
+
+
+def _beside(
+    document: Document, comment: Suppression, idle: tuple[int, ...], audit: Audit, beside: _ServiceFiles
+) -> str:
+    """Where the cloud service's other file beside this one reports the one rule an idle token names: a
+    comment in the .cscfg about a finding on the .csdef, say. "" when there is none."""
+    for token in (comment.codes[i] for i in idle):
+        codes = [r.code for r in audit.rules if specificity(token, r.code, r.name)]
+        found = beside.elsewhere(document, codes[0]) if len(codes) == 1 else None
+        if found is not None:
+            path, line = found
+            name = path.replace("\\", "/").rpartition("/")[2]
+            return f"; {codes[0]} is reported in {name}, line {line}: a comment silences findings of its own file only, so put it there"
     return ""
 
 
