@@ -2447,7 +2447,14 @@ class _Linker:
             self.scripts,
         )
         packaged = _PackagedBeside(list(services), self.scripts)
-        unnamed = _UnnamedJoin(deployments, self.scripts, packaged)
+        listed = _ListedIps(
+            [
+                *((ip.name, ip.service_name, ip.deployment_name, ip.mark) for ip in self._all(ReservedIp)),
+                *((ip.name, ip.service, ip.deployment, ip.mark) for ip in self._all(inv.ClassicReservedIp)),
+            ],
+            self.scripts,
+        )
+        unnamed = _UnnamedJoin(deployments, self.scripts, packaged, listed)
         packaged.deployed = _named_as_deployed(services, deployments, by_name)
         for deployment in deployments:
             if not deployment.service_by_vm_name:
@@ -3155,6 +3162,7 @@ class _UnnamedJoin:
         deployments: Sequence[Deployment],
         scripts: frozenset[str] = frozenset(),
         packaged: _PackagedBeside | None = None,
+        listed: _ListedIps | None = None,
     ) -> None:
         self._packaged = packaged or _PackagedBeside((), scripts)
         self._service: dict[int, str] = {}  # by body (`id`): the service name it takes
@@ -3178,6 +3186,8 @@ class _UnnamedJoin:
             service = named.get(identity) if identity is not None else None
             if service is None:
                 service = beside.service_of(d)
+            if service is None and listed is not None:
+                service = listed.service_of(d)
             if service is not None:
                 self._service[id(d)] = service
             elif identity is not None:
@@ -3201,6 +3211,35 @@ class _UnnamedJoin:
         identity = self._first.get(id(d))
         if identity is not None:
             self._index.setdefault(identity, index)
+
+
+class _ListedIps:
+    """The cloud service of a deployment body that names none, where the reserved IP it names is listed as
+    associated with a deployment of the body's name (a saved `GET .../services/networking/reservedips`
+    entry, a `Get-AzureReservedIP` export: `ServiceName`, `DeploymentName`): a reserved IP's name is its
+    subscription's alone, and it is associated with one deployment at most, so the entry names the body's
+    service. Only where the entries for that IP name one service and one deployment (a Resource Graph row
+    names no deployment). Neither a script's body (its deployment is one it creates where it runs) nor a
+    script's reserved IP (whose association is one it makes) is tied so."""
+
+    def __init__(self, ips: Iterable[tuple[str, str, str, Mark]], scripts: frozenset[str]) -> None:
+        """`ips`: each entry's reserved IP, service, deployment and where it is."""
+        self.scripts = scripts
+        # By reserved IP: the (service, deployment) pairs its entries associate it with.
+        self.entries: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+        for name, service, deployment, mark in ips:
+            service, deployment = service.strip(), deployment.strip()
+            if service and deployment and not is_stand_in(service) and mark.path not in scripts:
+                self.entries[key(name)][(key(service), key(deployment))] = service
+
+    def service_of(self, d: Deployment) -> str | None:
+        if d.reserved_ip is None or d.mark.path in self.scripts or not _deployment_named(d):
+            return None
+        found = self.entries.get(key(d.reserved_ip.name), {})
+        if len(found) != 1:
+            return None
+        ((_, deployment), service), *_ = found.items()
+        return service if deployment == key(d.name) else None
 
 
 class _NamedBeside:
