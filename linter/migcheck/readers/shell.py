@@ -905,6 +905,7 @@ class _Walker:
         # The folder the script runs in from here, from its own ("" its own, "../other" after `cd
         # ../other`), or None after a `cd` to a folder it does not state or one outside the files checked.
         self.working: str | None = ""
+        self.locations: list[str | None] = []  # the folders `pushd` left, for `popd` to go back to
         # Whether the script moves to its own folder (`cd "$(dirname "$0")"`) anywhere: a path from the
         # folder it runs in is then one from its own folder (see `_from_the_folder_run_in`).
         self.went_to_own_folder = False
@@ -1048,18 +1049,19 @@ class _Walker:
         """What bash runs in a child shell (`( ... )`, a pipeline's stages, `cmd &`, `$(...)`): its
         commands run, but the variables and functions it sets are its own, gone when it ends."""
         variables, functions, moved, working = self.scope.variables, self.functions, self.moved, self.working
+        locations = list(self.locations)
         self.scope.variables, self.functions = dict(variables), dict(functions)
         try:
             yield
         finally:
             self.scope.variables, self.functions, self.moved = variables, functions, moved
-            self.working = working
+            self.working, self.locations = working, locations
 
     @contextlib.contextmanager
     def _may_not_run(self) -> Iterator[None]:
         """Code that may not run (after `&&` or `||`, a loop's body): a variable it changes is unknown
         after, as after the branches of an `if`, and so is the folder it runs in after a `cd` it may make."""
-        before, working = dict(self.scope.variables), self.working
+        before, working, locations = dict(self.scope.variables), self.working, list(self.locations)
         try:
             yield
         finally:
@@ -1067,6 +1069,7 @@ class _Walker:
                 self.spend(len(before))
                 self.scope.variables = _joined([before, self.scope.variables])
                 self.working = working if self.working == working else None
+                self._locations_joined([locations, self.locations])
 
     def spend(self, steps: int = 1) -> None:
         if self.flat:
@@ -1536,9 +1539,10 @@ class _Walker:
         after: list[dict[str, _Value]] = []
         modes = []
         working, workings = self.working, set()  # the folder it runs in: unknown where the arms differ
+        locations, stacks = list(self.locations), []
         for index, arm in enumerate(arms):
             self.scope.variables = dict(before)
-            self.working = working
+            self.working, self.locations = working, list(locations)
             self.reading.arm = arm_before
             self.reading.branches = (*around, (choice, index))
             if by_argument:
@@ -1550,7 +1554,9 @@ class _Walker:
             after.append(self.scope.variables)
             modes.append(self.reading.arm)
             workings.add(self.working)
+            stacks.append(self.locations)
         self.working = workings.pop() if len(workings) == 1 else None
+        self._locations_joined(stacks or [locations])
         self.reading.branches = around
         self.scope.variables = _joined(after)
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
@@ -1828,8 +1834,10 @@ class _Walker:
             self._settings_loaded(arguments)
         elif self.sourced and name not in _PRINTS and arguments and self.value(arguments[0]).text in _AZURE:
             self._sourced_wrapper(arguments)
-        elif name in ("cd", "pushd", "popd"):
+        elif name == "cd":
             self._moved(arguments)
+        elif name in ("pushd", "popd"):
+            self._pushed(name, arguments)
         else:
             self._may_write([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
 
@@ -1842,6 +1850,33 @@ class _Walker:
             return
         self.moved = True
         self.working = self._moved_to(arguments)
+
+    def _pushed(self, name: str, arguments: list[Node]) -> None:
+        """`pushd configs` moves as `cd configs` does, and leaves the folder it was in for `popd`; `popd`
+        goes back to it. Other forms (`pushd` alone, `pushd +1`, `popd -0`) turn the stack: the folder is
+        then one the reader does not follow."""
+        plain = len(arguments) == 1 and not (self.value(arguments[0]).text or "-").startswith(("+", "-"))
+        if name == "popd" and not arguments and self.locations:
+            self.working = self.locations.pop()
+            return
+        if name == "pushd" and plain:
+            left = self.working
+            self._moved(arguments)
+            self.locations.append(left)
+            return
+        self.moved, self.working = True, None
+        self.locations = [None] * len(self.locations)
+
+    def _locations_joined(self, stacks: list[list[str | None]]) -> None:
+        """The folders `pushd` left after code that may take one path or another: a folder each leaves the
+        same, and one the reader does not follow where they differ (`popd` then goes to a folder unknown)."""
+        depth = max(len(stack) for stack in stacks)
+        self.locations = [
+            stacks[0][at]
+            if all(len(stack) == depth and stack[at] == stacks[0][at] for stack in stacks)
+            else None
+            for at in range(depth)
+        ]
 
     def _moved_to(self, arguments: list[Node]) -> str | None:
         """The folder `cd` (`pushd`) moves to, from the script's own, where it states a relative path from
