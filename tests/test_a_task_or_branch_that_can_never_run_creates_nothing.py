@@ -82,3 +82,14 @@ def test_the_branch_a_literal_test_takes_is_the_vm_s_only_path(tmp_path, monkeyp
     files = {name: script, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG}
     result = lint_files(tmp_path, monkeypatch, files, "MIG203", dedent=False)
     assert result.findings == []  # not "may have no subnet": the `else` never runs
+
+
+@pytest.mark.parametrize("test", ["False", "0"])
+def test_a_python_while_false_never_runs_its_body(tmp_path, monkeypatch, test):
+    script = f"""\
+    import subprocess
+    while {test}:
+        subprocess.check_call({_NEVER.split()!r})
+    subprocess.check_call({_SURE.split()!r})
+    """
+    assert _multiple_subnets(tmp_path, monkeypatch, "a.py", script) == ["contoso-sure"]

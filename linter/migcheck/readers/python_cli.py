@@ -214,7 +214,9 @@ class _Script:
             pass
         elif isinstance(node, ast.While):
             self.commands_in(node.test)
-            test = f"[ -n {self.hole(node.test)} ]"
+            # A loop tested by a false literal (`while False:`, `while 0:`) never runs its body, as bash's
+            # `while false` does not.
+            test = "false" if _condition(node.test) == "false" else f"[ -n {self.hole(node.test)} ]"
             self.loops[f"the turns of `while {test}`"] = f"the turns of `while {_python(node.test)}`"
             self.write(f"while {test}; do :\n", node)
             self.turns(node.body, depth + 1)
