@@ -1,6 +1,6 @@
 """A shell script's `while` over a counter it sets to a number, up to a bound written as a number, whose body
 ends by stepping the counter by a number (`i=0; while [ $i -lt 3 ]; do azure vm create … -n "web$i"; i=$((i+1));
-done`, `((i++))`, `i=$((i - 2))`), runs once per value, as a C-style `for` and the same loop in PowerShell and
+done`, `((i++))`, `let i++`, `i=$((i - 2))`), runs once per value, as a C-style `for` and the same loop in PowerShell and
 Python do: three VMs web0, web1 and web2, where it made one VM standing for 1 or more. A loop that may end a
 turn early, whose counter the script does not state, or whose bound is not a number is read once, as before."""
 
@@ -25,6 +25,8 @@ def _roles(text: str) -> list[tuple[str, str]]:
         ("i=0\nwhile [ $i -lt 3 ]; do\n{create}  i=$((i+1))\ndone\n", ["web0", "web1", "web2"]),
         ('i=0\nwhile [ "$i" -le 2 ]; do\n{create}  ((i++))\ndone\n', ["web0", "web1", "web2"]),
         ("i=4\nwhile [ $i -gt 0 ]; do\n{create}  i=$(($i - 2))\ndone\n", ["web4", "web2"]),
+        ("i=1\nwhile [ $i -le 3 ]; do\n{create}  let i++\ndone\n", ["web1", "web2", "web3"]),
+        ('i=0\nwhile [ $i -lt 4 ]; do\n{create}  let "i += 2"\ndone\n', ["web0", "web2"]),
     ],
 )
 def test_each_turn_of_a_counted_while_creates_its_vm(text: str, names: list[str]) -> None:
@@ -38,8 +40,10 @@ def test_each_turn_of_a_counted_while_creates_its_vm(text: str, names: list[str]
         "while [ $i -lt 3 ]; do\n{create}  i=$((i+1))\ndone\n",
         "i=0\nwhile [ $i -lt $N ]; do\n{create}  i=$((i+1))\ndone\n",
         "i=0\nwhile [ $i -lt 3 ]; do\n  i=$((i+1))\n{create}  i=$((i+1))\ndone\n",
+        "i=0\nwhile [ $i -lt 3 ]; do\n  let i++\n{create}  let i++\ndone\n",
+        "i=0\nwhile [ $i -lt 3 ]; do\n{create}  let i++ j++\ndone\n",
     ],
-    ids=["a break", "an unstated counter", "an unstated bound", "two steps"],
+    ids=["a break", "an unstated counter", "an unstated bound", "two steps", "two lets", "a let of two"],
 )
 def test_a_while_whose_turns_are_not_counted_is_one_or_more_vms(text: str) -> None:
     ((_, looped),) = _roles(text)

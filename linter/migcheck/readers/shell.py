@@ -1673,7 +1673,7 @@ class _Walker:
         """`i=0` then `while [ $i -lt 3 ]; do …; i=$((i+1)); done`: once for each value of its counter, as
         `counted_loop` runs a C-style `for`, where the counter holds a number the script states, the bound
         is written as a number, and the body's last statement alone changes the counter, by a step written
-        as a number (`i=$((i+1))`, `((i++))`, `((i+=2))`), with no `break`, `continue`, `return` or `exit` in
+        as a number (`i=$((i+1))`, `((i++))`, `((i+=2))`, `let i++`), with no `break`, `continue`, `return` or `exit` in
         it; False for any other `while`, which is read once."""
         turns = None if self.flat else self._while_turns(node)
         body = node.child_by_field_name("body")
@@ -2708,6 +2708,9 @@ def _while_step(statement: Node, name: str, source: bytes) -> int | None:
     text = source[statement.start_byte : statement.end_byte].decode("utf-8", "replace").replace(" ", "")
     if text.startswith("((") and text.endswith("))"):
         return _step(text[2:-2], name)
+    expressions = _let_expressions(statement, source)
+    if expressions is not None:  # `let i++`, `let "i+=1"`
+        return _step(expressions[0].replace(" ", ""), name) if len(expressions) == 1 else None
     for counter in (name, f"${name}"):
         for sign, operator in ((1, "+"), (-1, "-")):
             prefix = f"{name}=$(({counter}{operator}"
@@ -2715,6 +2718,31 @@ def _while_step(statement: Node, name: str, source: bytes) -> int | None:
             if amount.isdigit() and int(amount):
                 return sign * int(amount)
     return None
+
+
+def _let_expressions(statement: Node, source: bytes) -> list[str] | None:
+    """The arithmetic a `let` command evaluates, one expression per argument as bash gets it (`let i++`,
+    `let "i += 1"`); None for any other statement, or a `let` whose arguments are not written out."""
+    name = statement.child_by_field_name("name") if statement.type == "command" else None
+    if name is None or source[name.start_byte : name.end_byte] != b"let":
+        return None
+    expressions = []
+    for argument in statement.children_by_field_name("argument"):
+        text = source[argument.start_byte : argument.end_byte].decode("utf-8", "replace")
+        if argument.type == "raw_string" or (argument.type == "string" and argument.named_child_count <= 1):
+            text = text[1:-1]
+        elif argument.type != "word":
+            return None
+        expressions.append(text)
+    return expressions
+
+
+def _let_assigns(expression: str) -> str:
+    """The variable a `let` expression assigns or steps (`i` of `i++`, `--i`, `i+=2`, `i=3`), or "" where
+    it starts with none."""
+    name = expression.strip().lstrip("+-")
+    end = next((at for at, char in enumerate(name) if not (char.isalnum() or char == "_")), len(name))
+    return name[:end]
 
 
 def _exits_turn(body: Node, source: bytes) -> bool:
@@ -2750,6 +2778,7 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
         elif current.type in ("postfix_expression", "unary_expression") and current.named_child_count == 1:
             operand = current.named_children[0]
             names.add(source[operand.start_byte : operand.end_byte].decode("utf-8", "replace").lstrip("$"))
+        names.update(filter(None, map(_let_assigns, _let_expressions(current, source) or [])))
         stack.extend(current.named_children)
     return names
 
