@@ -37,7 +37,14 @@ import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from migcheck.model import UNPARSED_COMMAND_LINE, Deployment, Mark, MigrationStep, Script
+from migcheck.model import (
+    UNPARSED_COMMAND_LINE,
+    UNSTATED_COMMAND_LINE,
+    Deployment,
+    Mark,
+    MigrationStep,
+    Script,
+)
 from migcheck.readers import shell, xplat
 from migcheck.readers.python_flow import EXIT_CALLS, dotted, template_parts, while_turns, whole_number
 
@@ -164,7 +171,10 @@ class _Script:
         self.holes: list[tuple[str | None, Mark | None]] = []
         self.values: dict[str, ast.expr] = {}  # the list or string last assigned to a name, in order
         self.ran = False  # whether any command runs `azure`
-        self.unparsed: list[Mark] = []  # the command lines bash cannot parse (`UNPARSED_COMMAND_LINE`)
+        # The command lines not read: those bash cannot parse (`UNPARSED_COMMAND_LINE`) and those filled
+        # in from a template by values the reader cannot see (`UNSTATED_COMMAND_LINE`).
+        self.unparsed: list[Mark] = []
+        self.tables = _tables_kept(tree)  # the names of dicts, lists and tuples the script never changes
         # The names the script reads but binds nowhere (see `_never_bound`), and, by the mark of a command
         # given one of them, the first such name: the command never runs.
         self.unbound = _never_bound(tree)
@@ -470,6 +480,33 @@ class _Script:
                 self.write(line + "\n", given)
         self.at = None
 
+    def template_parts(self, node: ast.expr) -> list[ast.expr] | None:
+        """The parts of a string a template builds (`python_flow.template_parts`), filled from a dict,
+        list or tuple the script writes out and assigns to a name it never changes (`"%(svc)s" % opts`,
+        `"{svc}".format(**opts)`)."""
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+            node = ast.copy_location(ast.BinOp(node.left, node.op, self.table(node.right)), node)
+        elif isinstance(node, ast.Call) and _named(node.func, "format"):
+            args = [
+                ast.Starred(self.table(a.value), a.ctx) if isinstance(a, ast.Starred) else a
+                for a in node.args
+            ]
+            keywords = [
+                k if k.arg is not None else ast.keyword(None, self.table(k.value)) for k in node.keywords
+            ]
+            node = ast.copy_location(ast.Call(node.func, args, keywords), node)
+        return template_parts(node)
+
+    def table(self, node: ast.expr) -> ast.expr:
+        """The dict, list or tuple literal a name holds, where the script assigns it once and never changes
+        it (see `_tables_kept`); else the expression itself."""
+        value = self.values.get(node.id) if isinstance(node, ast.Name) and node.id in self.tables else None
+        return value if isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else node
+
+    def unread(self, mark: Mark) -> None:
+        if mark not in self.unparsed:
+            self.unparsed.append(mark)
+
     def assigned(self, node: ast.expr | None) -> ast.expr | None:
         """A variable's list or string the script last assigned, else the expression itself."""
         if isinstance(node, ast.Name) and node.id in self.values:
@@ -530,7 +567,7 @@ class _Script:
             quoted = self.named(node.id)
         elif isinstance(node, ast.JoinedStr):
             quoted = "".join(self.field(value, quote=True) for value in node.values)
-        elif (parts := template_parts(node)) is not None:  # `"{}-web".format(svc)`, `"%s-web" % svc`
+        elif (parts := self.template_parts(node)) is not None:  # `"{}-web".format(svc)`, `"%s-web" % svc`
             quoted = "".join(self.field(part, quote=True) for part in parts)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):  # `"contoso-" + name`
             quoted = self.word(node.left) + self.word(node.right)
@@ -580,9 +617,11 @@ class _Script:
             return text
         if isinstance(node, ast.JoinedStr):
             return "".join(self.field(value, quote=False) for value in node.values)
-        parts = template_parts(node)  # `"azure vm create {} {}".format(...)`, `"... %s %s" % (...)`
+        parts = self.template_parts(node)  # `"azure vm create {} {}".format(...)`, `"... %s %s" % (...)`
         if parts is not None:
             return "".join(self.field(part, quote=False) for part in parts)
+        if "azure" in (_template_text(node) or ""):  # a command whose words the reader cannot fill in
+            self.unread(replace(self.mark(node), tag=UNSTATED_COMMAND_LINE))
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.line(node.left), self.line(node.right)
             return left + right if left is not None and right is not None else None
@@ -683,6 +722,49 @@ def _named(func: ast.expr, name: str) -> bool:
     return (isinstance(func, ast.Attribute) and func.attr == name) or (
         isinstance(func, ast.Name) and func.id == name
     )
+
+
+def _template_text(node: ast.expr) -> str | None:
+    """The text of a template the script fills in (`"..." % values`, `"...".format(...)`), or None."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        template = node.left
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        template = node.func.value
+    else:
+        return None
+    return _string(template)
+
+
+# The methods that change a dict or list in place.
+_CHANGING_METHODS = frozenset(
+    {"update", "setdefault", "pop", "popitem", "clear", "append", "extend", "insert", "remove", "sort"}
+)
+
+
+def _tables_kept(tree: ast.Module) -> set[str]:
+    """The names the script assigns once, by a plain `name = ...`, and never changes an item of (`name[k] =
+    v`, `del name[k]`, `name.update(...)`) nor passes on whole (a function may change it): the dict, list
+    or tuple it holds is the one written where it is assigned."""
+    assigned: dict[str, int] = {}
+    changed: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned[target.id] = assigned.get(target.id, 0) + 1
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+            changed.add(node.target.id)
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            changed.add(node.value.id if isinstance(node.value, ast.Name) else "")
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr in _CHANGING_METHODS
+            and isinstance(node.value, ast.Name)
+        ):
+            changed.add(node.value.id)
+        elif isinstance(node, ast.Call):
+            changed.update(a.id for a in node.args if isinstance(a, ast.Name))
+    return {name for name, count in assigned.items() if count == 1 and name not in changed}
 
 
 def _split_line(call: ast.Call) -> ast.expr | None:

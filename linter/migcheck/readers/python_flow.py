@@ -5599,17 +5599,13 @@ class Flow:
         """`template.format(a, name=b)` with plain fields (`{}`, `{0}`, `{name}`) only."""
         template = self.value(func.value, site)
         pieces = _template(literal(template), _format_fields)
-        values = self._texts([*node.args, *(k.value for k in node.keywords)], site)
-        if (
-            pieces is None
-            or not isinstance(template, Lit)
-            or values is None
-            or any(k.arg is None for k in node.keywords)
-        ):
-            return self.unknown(node)  # `**options` names fields the reader cannot see
-        named = zip(node.keywords, values[len(node.args) :], strict=True)
-        keywords = {k.arg: text for k, text in named if k.arg is not None}
-        positional = values[: len(node.args)]
+        given = format_arguments(node)  # None for `**options`, which names fields the reader cannot see
+        args, named = given or ([], {})
+        values = self._texts([*args, *named.values()], site) if given is not None else None
+        if pieces is None or not isinstance(template, Lit) or values is None:
+            return self.unknown(node)
+        keywords = dict(zip(named, values[len(args) :], strict=True))
+        positional = values[: len(args)]
         automatic = iter(positional)
 
         def value_of(field_: _Field) -> Lit | None:
@@ -7282,10 +7278,12 @@ def _number_node(number: int, where: ast.AST) -> ast.Constant:
 @dataclass(frozen=True, slots=True)
 class _Field:
     """A field of a template: the key or the position it is filled from (None: the next value in turn),
-    and whether only a whole number fills it (`%d`)."""
+    and whether only a whole number fills it (`%d`); and the flags and width a `%` field pads its value
+    with (`03` of `%03d`), if any."""
 
     key: str | None
     number: bool = False
+    spec: str = ""
 
 
 Template = list[str | _Field]  # its literal texts and its fields, in order
@@ -7293,8 +7291,9 @@ Template = list[str | _Field]  # its literal texts and its fields, in order
 
 def _percent_fields(template: str) -> Template | None:
     """The texts and fields of a `%` template, read character by character: `%s`, `%d`, `%(name)s`,
-    `%(name)d` and `%%`. None for any other field (a width, a flag, another conversion): what it makes of a
-    value depends on more than the value's text."""
+    `%(name)d` and `%%`, each with flags and a width written out (`%03d`, `%-8s`). None for any other field
+    (a precision, a width given by `*`, another conversion): what it makes of a value depends on more than
+    the value's text."""
     pieces: Template = []
     start = 0
     while (at := template.find("%", start)) >= 0:
@@ -7306,16 +7305,36 @@ def _percent_fields(template: str) -> Template | None:
             if close < 0 or "(" in template[at + 1 : close]:
                 return None
             key, at = template[at + 1 : close], close + 1
-        kind = template[at : at + 1]
-        if kind == "%" and key is None:
+        spec_start = at
+        while template[at : at + 1] and template[at] in _PERCENT_SPEC:
+            at += 1
+        spec, kind = template[spec_start:at], template[at : at + 1]
+        if kind == "%" and key is None and not spec:
             pieces.append("%")
         elif kind in ("s", "d"):
-            pieces.append(_Field(key, kind == "d"))
+            pieces.append(_Field(key, kind == "d", spec))
         else:
             return None
         start = at + 1
     pieces.append(template[start:])
     return pieces
+
+
+# What may stand between `%` (or its `(name)`) and a field's conversion: flags and a width in digits.
+_PERCENT_SPEC = frozenset("#0- +123456789")
+
+
+def padded(text: str, field: _Field) -> str | None:
+    """The text a `%` field with flags or a width (`%03d`, `%-8s`) makes of a value's text, as Python
+    does; None where the field takes a whole number and the text is none."""
+    if not field.spec:
+        return text
+    if not field.number:
+        return ("%" + field.spec + "s") % text
+    try:
+        return ("%" + field.spec + "d") % int(text)
+    except ValueError:
+        return None
 
 
 def _format_fields(template: str) -> Template | None:
@@ -7353,13 +7372,12 @@ def _format_parts(node: ast.expr | None) -> list[ast.expr] | None:
         and isinstance(node.func.value.value, str)
     ):
         return None
-    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
-        return None
+    given = format_arguments(node)
     template = _template(node.func.value.value, _format_fields)
-    if template is None:
+    if template is None or given is None:
         return None
-    keywords = {k.arg: k.value for k in node.keywords if k.arg is not None}
-    automatic = iter(node.args)
+    args, keywords = given
+    automatic = iter(args)
     parts: list[ast.expr] = []
     for piece in template:
         if isinstance(piece, str):
@@ -7369,13 +7387,42 @@ def _format_parts(node: ast.expr | None) -> list[ast.expr] | None:
         if piece.key is None:
             filled = next(automatic, None)
         elif piece.key.isdecimal():
-            filled = node.args[int(piece.key)] if int(piece.key) < len(node.args) else None
+            filled = args[int(piece.key)] if int(piece.key) < len(args) else None
         else:
             filled = keywords.get(piece.key)
         if filled is None:
             return None
         parts.append(filled)
     return parts
+
+
+def format_arguments(call: ast.Call) -> tuple[list[ast.expr], dict[str, ast.expr]] | None:
+    """The arguments a call passes, by position and by name, a list or tuple the script writes out spread
+    by `*` and a dict it writes out with string keys by `**` (`.format(**{'svc': 'web'})`) taken apart;
+    None where it spreads one the reader cannot see (`*args`, `**options`)."""
+    args: list[ast.expr] = []
+    for arg in call.args:
+        if not isinstance(arg, ast.Starred):
+            args.append(arg)
+        elif isinstance(arg.value, (ast.List, ast.Tuple)) and not any(
+            isinstance(item, ast.Starred) for item in arg.value.elts
+        ):
+            args.extend(arg.value.elts)
+        else:
+            return None
+    keywords: dict[str, ast.expr] = {}
+    for keyword in call.keywords:
+        if keyword.arg is not None:
+            keywords[keyword.arg] = keyword.value
+            continue
+        table = keyword.value
+        keys = [_string_key(key) for key in table.keys] if isinstance(table, ast.Dict) else [None]
+        if not isinstance(table, ast.Dict) or None in keys:
+            return None
+        keywords.update(
+            {key: value for key, value in zip(keys, table.values, strict=True) if key is not None}
+        )
+    return args, keywords
 
 
 def template_parts(node: ast.expr | None) -> list[ast.expr] | None:
@@ -7420,6 +7467,12 @@ def _percent_parts(node: ast.expr | None) -> list[ast.expr] | None:
             continue
         value = next(turns)
         assert value is not None  # checked above
+        if piece.spec:  # `%03d`: padded as Python pads the value the script writes out
+            constant = value.value if isinstance(value, ast.Constant) else None
+            text = padded(str(constant), piece) if isinstance(constant, (str, int)) else None
+            if text is None:
+                return None
+            value = ast.copy_location(ast.Constant(text), value)
         parts.append(value)
     return parts
 
@@ -7476,9 +7529,12 @@ def _placed_pieces(template: Lit, texts: list[str], values: list[Lit | None]) ->
 def _fits_field(text: Lit, field: _Field) -> Lit | None:
     """The text a value gives a field: any string or number for `%s`, a whole number for `%d` (or a HOLE,
     which stands for any value)."""
-    if not field.number or text.text == HOLE:
-        return text
-    return text if isinstance(_number(text), int) else None
+    if text.text == HOLE:
+        return None if field.spec else text  # how wide a value pads to depends on the value
+    if field.number and not isinstance(_number(text), int):
+        return None
+    filled = padded(text.text, field)
+    return text if filled == text.text else (Lit(filled, text.node) if filled is not None else None)
 
 
 _URLJOIN_MODULES = frozenset({"urllib.parse", "parse", "urlparse", "requests.compat", "compat"})
