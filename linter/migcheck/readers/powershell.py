@@ -10656,15 +10656,18 @@ class Interpreter:
         not name is one per definition it comes from: the command, or what `made` the value, as one
         Get-AzureVM is for every Update-AzureVM of the VM it gets). New-AzureVM names the deployment after
         its service; one whose service the script does not state has no service name, and a stand-in for
-        its own (see `_stand_in`) where the service is passed (`at`)."""
+        its own (see `_stand_in`) where the service is passed (`at`), for its turn where another value was
+        passed there before (calls of a function given two values, `"$Prefix-svc"` built of each)."""
         if isinstance(service, Text) and service.value.strip():
             key: object = ("service", service.value.casefold())
             name, label = service.value, service.value
         else:
-            ident = service.ident if isinstance(service, Unknown) else None
+            ident = _built_identity(service) if isinstance(service, Unknown) else None
             key = ("ident", ident) if ident is not None else ("node", made or node.start_byte)
             name, label = "", _stand_in("deployment name", at or mark)
         draft = self.deployments.get(key)
+        if draft is None and not name:  # another value passed where one was (a function's two calls)
+            label = another_turn(label, self.stand_in_turns)
         if draft is None:
             draft = DeploymentDraft(
                 name, label, mark, read_once_in=self.reading_once, selection=self.selection
@@ -11251,7 +11254,7 @@ class Interpreter:
         gives each of two services the reserved IP its call passes gives them two. A value nothing tells
         apart (what an expression gives) is one per place."""
         place = _stand_in("reserved IP name", at)
-        key = (place, value.ident)
+        key = (place, _built_identity(value))
         shown = self.reservation_stand_ins.get(key)
         if shown is None:
             made = self.reserved_names.get(value.ident)  # by the call that creates it for the service
@@ -11266,9 +11269,8 @@ class Interpreter:
         or names by nothing it can match (a value without an ident)."""
         if isinstance(service, Text):
             return self.deployments.get(("service", service.value.casefold()))
-        if isinstance(service, Unknown) and service.ident is not None:
-            return self.deployments.get(("ident", service.ident))
-        return None
+        built = _built_identity(service) if isinstance(service, Unknown) else None
+        return self.deployments.get(("ident", built)) if built is not None else None
 
     def _disassociate(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureReservedIPAssociation: the deployment of the service it names keeps a dynamic VIP,

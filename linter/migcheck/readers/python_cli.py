@@ -198,8 +198,9 @@ class _Script:
         self.size += len(data)
 
     def hole(self, node: ast.AST, holder: str | None = None) -> str:
-        """A word the script does not state, held by `holder` (one value for one variable)."""
-        self.holes.append((holder, self.mark(node)))
+        """A word the script does not state, held by `holder` (one value for one variable, or for one of
+        the script's arguments or environment variables, wherever read: see `_input_read`)."""
+        self.holes.append((holder or _input_read(node), self.mark(node)))
         return f"{xplat.HOLE}-{len(self.holes) - 1}-"
 
     # --- statements ------------------------------------------------------------------------------
@@ -722,6 +723,26 @@ def _named(func: ast.expr, name: str) -> bool:
     return (isinstance(func, ast.Attribute) and func.attr == name) or (
         isinstance(func, ast.Name) and func.id == name
     )
+
+
+def _input_read(node: ast.AST) -> str | None:
+    """What holds a value the script is run with, one value wherever read: an argument it reads by a
+    number it writes out (`sys.argv[1]`), an environment variable by a name it writes out
+    (`os.environ["PREFIX"]`, `os.getenv("PREFIX")`); None for any other expression. Two calls of a
+    function given `sys.argv[1]` and `sys.argv[2]` are given two values, as a shell function given "$1"
+    and "$2" is."""
+    key: object = None
+    if isinstance(node, ast.Subscript) and dotted(node.value) in ("sys.argv", "os.environ"):
+        key = node.slice.value if isinstance(node.slice, ast.Constant) else None
+        if dotted(node.value) == "sys.argv":
+            return f"sys.argv[{key}]" if isinstance(key, int) and not isinstance(key, bool) else None
+    elif (
+        isinstance(node, ast.Call)
+        and dotted(node.func) in ("os.getenv", "os.environ.get")
+        and len(node.args) == 1
+    ):
+        key = _string(node.args[0])
+    return f"${key}" if isinstance(key, str) and _shell_name(key) else None  # as bash's `$PREFIX`
 
 
 def _template_text(node: ast.expr) -> str | None:
