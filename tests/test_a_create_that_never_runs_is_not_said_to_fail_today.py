@@ -1,5 +1,5 @@
 """MIG601 said a script's calls that create classic VMs "fail today" even when the only create is in code a
-condition keeps from running (Ansible `when: false`, bash `if false`, Python `if False:`, PowerShell
+condition keeps from running (Ansible `when: false`, bash `if false`, Python `if False:` or `while False:`, PowerShell
 `if ($false)`): such a create fails nothing, so it is left out of the creates the message names, as a
 runbook's is. A create in a function nothing in the file calls is what another file calls in a library of
 functions, so it still fails today; one under a condition the reader cannot decide fails whenever it runs."""
@@ -28,6 +28,13 @@ NEVER_RUN = {
     import subprocess
     if False:
         subprocess.check_call({_CREATE.split()!r})
+    """,
+    "sdk.py": """\
+    from azure.servicemanagement import OSVirtualHardDisk, ServiceManagementService
+    sms = ServiceManagementService("sub", "cert.pem")
+    disk = OSVirtualHardDisk("img", "https://a.blob.core.windows.net/v/a.vhd")
+    while False:
+        sms.create_virtual_machine_deployment("contoso-never", "d", "production", "d", "vm1", None, disk)
     """,
     "a.ps1": """\
     if ($false) {

@@ -93,3 +93,37 @@ def test_a_python_while_false_never_runs_its_body(tmp_path, monkeypatch, test):
     subprocess.check_call({_SURE.split()!r})
     """
     assert _multiple_subnets(tmp_path, monkeypatch, "a.py", script) == ["contoso-sure"]
+
+
+def _sdk_create(service: str, subnets: str = "'web', 'data'") -> str:
+    return (
+        f"net = ConfigurationSet()\nnet.configuration_set_type = 'NetworkConfiguration'\n"
+        f"net.subnet_names.extend([{subnets}])\n"
+        f"sms.create_virtual_machine_deployment('{service}', '{service}', 'production', '{service}', '{service}',"
+        " None, disk, network_config=net, virtual_network_name='app-vnet')\n"
+    )
+
+
+_SDK = """\
+from azure.servicemanagement import ConfigurationSet, OSVirtualHardDisk, ServiceManagementService
+sms = ServiceManagementService('sub', 'cert.pem')
+disk = OSVirtualHardDisk('img', 'https://a.blob.core.windows.net/v/a.vhd')
+"""
+
+
+def _indented(code: str) -> str:
+    return "".join(f"    {line}\n" for line in code.splitlines())
+
+
+@pytest.mark.parametrize("test", ["if False", "if 0", "while False", "while 0"])
+def test_an_sdk_create_under_a_false_literal_never_runs(tmp_path, monkeypatch, test):
+    script = f"{_SDK}{test}:\n{_indented(_sdk_create('contoso-never'))}{_sdk_create('contoso-sure')}"
+    assert _multiple_subnets(tmp_path, monkeypatch, "a.py", script) == ["contoso-sure"]
+
+
+def test_an_sdk_create_under_if_true_is_the_vm_s_only_path(tmp_path, monkeypatch):
+    in_web, in_none = _sdk_create("contoso-one", "'web'"), _sdk_create("contoso-one", "")
+    script = f"{_SDK}if True:\n{_indented(in_web)}else:\n{_indented(in_none)}"
+    files = {"a.py": script, "NetworkConfig.netcfg": APP_VNET_TWO_SUBNETS_NETCFG}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG203", dedent=False)
+    assert result.findings == []  # not "may have no subnet": the `else` never runs

@@ -46,7 +46,14 @@ from migcheck.model import (
     Script,
 )
 from migcheck.readers import shell, xplat
-from migcheck.readers.python_flow import EXIT_CALLS, dotted, template_parts, while_turns, whole_number
+from migcheck.readers.python_flow import (
+    EXIT_CALLS,
+    dotted,
+    literal_truth,
+    template_parts,
+    while_turns,
+    whole_number,
+)
 
 # The calls that run a command: by module, the functions that take its words or its command line first.
 _RUNNERS = {
@@ -701,9 +708,8 @@ def _fits_any(case: ast.match_case) -> bool:
 def _condition(test: ast.AST) -> str | None:
     """The shell's `true` or `false` for a test written as a literal (`if False:`, `if 0:`, `if True:`),
     which decides the `if` whatever the script is run with; None for any other."""
-    if not isinstance(test, ast.Constant) or test.value is Ellipsis:
-        return None
-    return "true" if test.value else "false"
+    holds = literal_truth(test)
+    return None if holds is None else "true" if holds else "false"
 
 
 def _string(node: ast.AST) -> str | None:

@@ -1845,7 +1845,7 @@ class _Indexer(ast.NodeVisitor):
             self._bind_turn_target(node.target)
         else:
             self.visit(node.test)
-        self._open_block()
+        self._open_block(_never_turns(node))
         loop = None
         if isinstance(node, ast.For):
             end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
@@ -7207,6 +7207,24 @@ def _range_numbers(args: list[ast.expr]) -> range | None:
     if not 1 <= len(bounds) == len(args) <= 3 or (len(bounds) == 3 and bounds[2] == 0):
         return None  # a step of 0 raises ValueError: the loop never runs, but not as a loop over nothing
     return range(*bounds)[: MAX_TURNS + 1]  # a slice of a range is a range: `range(10**9)` costs nothing
+
+
+def _never_turns(node: ast.For | ast.AsyncFor | ast.While) -> tuple[ast.expr, bool] | None:
+    """The condition of the body of a `while` tested by a false literal (`while False:`, `while 0:`), which
+    never runs: its test, as an `if False:`'s body's is, so that what the body creates is never created.
+    None for any other loop, whose body may run."""
+    if isinstance(node, ast.While) and literal_truth(node.test) is False:
+        return (node.test, True)
+    return None
+
+
+def literal_truth(test: ast.AST) -> bool | None:
+    """Whether a test written as a literal holds (`if True:`, `while 0:`, `if None:`), which decides it
+    whatever the script is run with; None for any other test. The one such test of the script readers (the
+    SDK's calls and the classic CLI's command lines)."""
+    if not isinstance(test, ast.Constant) or test.value is Ellipsis:
+        return None
+    return bool(test.value)
 
 
 def whole_number(node: ast.expr) -> int | None:

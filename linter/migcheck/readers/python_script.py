@@ -113,6 +113,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
     MAYBE_RUNS,
+    NEVER_RUNS,
     SECURITY_RULE_VALUES,
     STAGE_CHOICE,
     VM_FACTS,
@@ -2571,7 +2572,7 @@ class _Resources:
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
                 continue
-            self.calls.append(ClassicCall(name, mark))
+            self.calls.append(ClassicCall(name, mark, runs=self._never_runs(call)))
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._written_paths()
@@ -3667,6 +3668,14 @@ class _Resources:
                 return False
             earlier, site = caller
         return False
+
+    def _never_runs(self, call: CallSite) -> str:
+        """NEVER_RUNS for a call at the script's top level that a test the reader decides keeps from running
+        (`if False:`, `while 0:`): still a classic call the script names, which fails nothing, as the
+        classic CLI's under `if False:` is; "" for any other."""
+        if call.scope is self.index.module and self.flow.runs(flow.site_of(call)) is False:
+            return NEVER_RUNS
+        return ""
 
     def _surely_runs(self, call: CallSite, site: flow.Site) -> bool:
         """Whether a call, read at `site`, surely runs when the script does: at module level as
