@@ -15432,10 +15432,11 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
             runs += _runs_within(written, template.written, start, 1, length + len(piece))
             piece, at = piece + written[start], start + 2
         else:
-            value, styled, at = _placeholder(written, start, values)
+            value, style, at = _placeholder(written, start, values)
             if value is None:
                 return Unknown(text)
-            inserted = _in_string(value) if isinstance(value, Text) and not styled else None
+            inserted = _styled(value, style) if isinstance(value, Text) else None
+            styled = bool(style) and inserted is None
             if inserted is None:
                 known = False
                 shaped = isinstance(value, Unknown) and value.shape and not styled
@@ -15465,17 +15466,39 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
 _BRACES = re.compile(r"[{}]")
 
 
-def _placeholder(written: str, brace: int, values: tuple[Value, ...]) -> tuple[Value | None, bool, int]:
-    """The value the placeholder at `brace` inserts (None for one .NET refuses), whether it gives it an
-    alignment or a format of its own, and where the template goes on after it."""
+def _placeholder(written: str, brace: int, values: tuple[Value, ...]) -> tuple[Value | None, str, int]:
+    """The value the placeholder at `brace` inserts (None for one .NET refuses), the alignment or format it
+    gives it (`,5` of `{0,5}`, `:D3` of `{0:D3}`; "" for none), and where the template goes on after it."""
     end = written.find("}", brace)
     if written[brace] != "{" or end < 0:
-        return None, False, brace
+        return None, "", brace
     inside = written[brace + 1 : end]
-    item, _, styled = inside.partition(",") if "," in inside else inside.partition(":")
+    cut = min((at for at in (inside.find(","), inside.find(":")) if at >= 0), default=len(inside))
+    item, style = inside[:cut], inside[cut:]
     if not item.strip().isdecimal() or int(item) >= len(values):
-        return None, False, brace
-    return values[int(item)], bool(styled), end + 1
+        return None, "", brace
+    return values[int(item)], style, end + 1
+
+
+def _styled(value: Text, style: str) -> str | None:
+    """How a placeholder of `style` writes a value (see `_placeholder`): as in a string where it gives none;
+    a whole number given as one padded with zeros by the format `D` and a width (`{0:D3}` of 7 is `007`)
+    or by one of zeros only (`{0:00}`), as .NET pads it. None for any other style, whose string the reader
+    does not follow, and for a string, which .NET writes as it is under any format but is not padded."""
+    if not style:
+        return _in_string(value)
+    shown = _in_string(value) if value.number is True else None
+    code = style[1:].strip()
+    if shown is None or not style.startswith(":") or not code:
+        return None
+    if code[0] in "Dd" and (code[1:].isdecimal() or not code[1:]) and len(code) <= 3:
+        width = int(code[1:] or 0)
+    elif set(code) == {"0"} and len(code) <= 99:
+        width = len(code)
+    else:
+        return None
+    digits = shown.removeprefix("-")
+    return shown[: len(shown) - len(digits)] + digits.zfill(width)
 
 
 # .NET methods that send a request to the URL they are given first, by the method they send: HttpClient's,

@@ -1977,10 +1977,27 @@ class _Walker:
         inner = node.named_children[0] if node.named_child_count == 1 else None
         folder, above = self._folder_of(inner) if inner else ("", 0)
         if not folder and inner is not None and inner.type == "command":
-            echoed = self._script_output(inner)
+            echoed = self._printf_output(inner) or self._script_output(inner)
             if echoed is not None:
                 return echoed
         return _Value(None, self.where.mark(node), folder=folder, above=above)
+
+    def _printf_output(self, command: Node) -> _Value | None:
+        """What `printf FORMAT ARGS...` outputs (`$(printf "db-%02d" 3)`), as `printf -v` sets it, less the
+        newlines the substitution drops from its end; None for any other command, or a format not followed
+        (see `_printed`)."""
+        name = command.child_by_field_name("name")
+        arguments = command.children_by_field_name("argument")
+        if name is None or self.value(name).text != "printf" or not arguments:
+            return None
+        values = [self.value(argument) for argument in arguments]
+        if values[0].text is None or values[0].text.startswith("-"):
+            return None  # `printf -v`, or an option: no output
+        parts = [self.where.mark(argument) for argument in arguments[1:]]
+        printed = _printed(values[0].text, values[1:], parts, self.where.mark(command))
+        if printed is None or printed.text is None:
+            return printed
+        return replace(printed, text=printed.text.rstrip("\n"))
 
     def _script_output(self, command: Node) -> _Value | None:
         """What a checked script run by a path the script states, with no arguments, outputs
@@ -2612,11 +2629,17 @@ def _printed(form: str | None, values: list[_Value], marks: list[Mark], at: Mark
     at_char = 0
     while at_char < len(form):
         char, pair = form[at_char], form[at_char : at_char + 2]
-        if pair == "%s":
+        directive = _printf_directive(form, at_char) if pair not in _PRINTF_ESCAPES else None
+        if directive is not None:
             value = values[len(taken)] if len(taken) < len(values) else _Value("")
             taken.append((value, marks[len(taken)] if len(taken) < len(marks) else at))
-            pieces.append(value.template)
-        elif pair in _PRINTF_ESCAPES:
+            piece = _printf_piece(value, directive[0], directive[1])
+            if piece is None:
+                return None
+            pieces.append(piece)
+            at_char = directive[2]
+            continue
+        if pair in _PRINTF_ESCAPES:
             pieces.append(_PRINTF_ESCAPES[pair])
         elif char in "%\\":
             return None
@@ -2631,6 +2654,38 @@ def _printed(form: str | None, values: list[_Value], marks: list[Mark], at: Mark
     unstated = [(holder, mark or where) for value, where in taken for holder, mark in value.unstated()]
     holes = tuple(holder for holder, _ in unstated)
     return _Value(None, at, shape=shape, holes=holes, hole_marks=tuple(mark for _, mark in unstated))
+
+
+def _printf_directive(form: str, start: int) -> tuple[str, str, int] | None:
+    """The `printf` directive at `start` of a format, if one the reader follows: `%s`, or `%d` (`%i`), each
+    with flags and a width written out (`%03d`, `%-8s`); its flags and width, its conversion, and where it
+    ends. None for any other text."""
+    if form[start] != "%":
+        return None
+    end = start + 1
+    while end < len(form) and form[end] in "-0 +":
+        end += 1
+    while end < len(form) and form[end].isdigit():
+        end += 1
+    if end >= len(form) or form[end] not in "sdi" or end - start > 8:
+        return None
+    return form[start + 1 : end], "s" if form[end] == "s" else "d", end + 1
+
+
+def _printf_piece(value: _Value, spec: str, conversion: str) -> str | None:
+    """What a `printf` directive makes of a value: as Python's `%` makes it of the same flags and width,
+    since both follow C's printf (`%03d` of 7 is `007`); a value not stated is its shape, wherever no width
+    pads it. None where `%d` is given a value that is not a number written in decimal (bash reads `010`
+    as octal) or one not stated is padded."""
+    if value.text is None:
+        return value.template if not spec else None
+    if conversion == "s":
+        return ("%" + spec + "s") % value.text
+    number = value.text.strip()
+    digits = number.removeprefix("-").removeprefix("+")
+    if not digits.isdecimal() or not digits.isascii() or (len(digits) > 1 and digits.startswith("0")):
+        return None
+    return ("%" + spec + "d") % int(number)
 
 
 def _numbered(values: list[_Value]) -> tuple[str, tuple[tuple[str | None, Mark | None], ...]]:
