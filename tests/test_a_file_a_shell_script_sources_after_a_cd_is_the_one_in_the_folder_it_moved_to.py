@@ -75,3 +75,29 @@ def test_a_source_read_at_each_call_of_its_function_is_said_once():
     script = SH_DEPLOY.replace("source ./env.sh", "load() { source ./env.sh; }\ncd /opt/deploy\nload\nload")
     (found,) = [r for r in script_resources(script, "deploy.sh") if isinstance(r, Script)]
     assert [(m.line, m.tag) for m in found.unread] == [(2, SOURCED_AFTER_CD)]
+
+
+@pytest.mark.parametrize(
+    ("load", "two_subnets", "read"),
+    [
+        ("cd ../shared\ncd -\nsource ./env.sh", "scripts", "deploy/scripts/env.sh:3"),
+        ("cd ../shared\ncd /opt\ncd -\nsource ./env.sh", "shared", "deploy/shared/env.sh:3"),
+        ("cd ../shared\ncd -\ncd -\nsource ./env.sh", "shared", "deploy/shared/env.sh:3"),
+        ("pushd ../shared\npopd\ncd -\nsource ./env.sh", "shared", "deploy/shared/env.sh:3"),
+        ("(cd /opt)\ncd ../shared\ncd - >/dev/null\nsource ./env.sh", "scripts", "deploy/scripts/env.sh:3"),
+    ],
+)
+def test_cd_dash_goes_back_to_the_folder_the_last_cd_left(tmp_path, monkeypatch, load, two_subnets, read):
+    assert mig202(tmp_path, monkeypatch, load, two_subnets) == [read]
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "cd -\nsource ./env.sh",  # the folder the script was run from left: not the script's
+        'cd ../shared\n[ -n "$2" ] && cd /opt\ncd -\nsource ./env.sh',
+    ],
+)
+def test_cd_dash_to_a_folder_not_known_reads_no_file(tmp_path, monkeypatch, load):
+    assert mig202(tmp_path, monkeypatch, load, two_subnets="scripts") == []
+    assert mig202(tmp_path / "shared", monkeypatch, load) == []

@@ -19,7 +19,8 @@ leave different is unknown after (but `if false` never runs its `then`, whose co
 `if true` or `if :` runs it surely); one VM created on two branches is one VM of two paths, whichever runs
 (`model.joined_paths`). A command after `||` may run too. A command line built as a string and run by
 `eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word
-(one `printf -v cmd FORMAT ...` builds too, of `%s` directives); one it states nothing of is a part not read.
+(one `printf -v cmd FORMAT ...` builds too, of `%s` and `%d` directives, with widths: `%03d` of 7 is
+`007`, as `$(printf ...)` gives); one it states nothing of is a part not read.
 So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
 here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout
 30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
@@ -30,7 +31,7 @@ a `>` redirection) is not known to be the file checked by its name when `azure n
 nor is one that any command the reader does not know to leave files alone names before the upload (by its
 name, a glob, or a folder or archive that may hold it: `rsync`, `tar x`, `perl -pi`), nor a relative path
 after a `cd` to another folder than the script's. A file the script sources (`source ./env.sh`) after a `cd`
-to a folder it states relative to its own (`cd ../shared`) is the one in that folder; after a `cd` to an
+to a folder it states relative to its own (`cd ../shared`, or `cd -` back to one) is the one in that folder; after a `cd` to an
 absolute path or to a folder it does not state, none is read, and the source is a part not read
 (`SOURCED_AFTER_CD`).
 
@@ -906,6 +907,9 @@ class _Walker:
         # ../other`), or None after a `cd` to a folder it does not state or one outside the files checked.
         self.working: str | None = ""
         self.locations: list[str | None] = []  # the folders `pushd` left, for `popd` to go back to
+        # The folder the last `cd` (`pushd`, `popd`) left, for `cd -` to go back to (bash's OLDPWD), as
+        # `working` says it; None before any, where it is the one the script was run from, or unknown.
+        self.previous: str | None = None
         # Whether the script moves to its own folder (`cd "$(dirname "$0")"`) anywhere: a path from the
         # folder it runs in is then one from its own folder (see `_from_the_folder_run_in`).
         self.went_to_own_folder = False
@@ -1049,19 +1053,20 @@ class _Walker:
         """What bash runs in a child shell (`( ... )`, a pipeline's stages, `cmd &`, `$(...)`): its
         commands run, but the variables and functions it sets are its own, gone when it ends."""
         variables, functions, moved, working = self.scope.variables, self.functions, self.moved, self.working
-        locations = list(self.locations)
+        locations, previous = list(self.locations), self.previous
         self.scope.variables, self.functions = dict(variables), dict(functions)
         try:
             yield
         finally:
             self.scope.variables, self.functions, self.moved = variables, functions, moved
-            self.working, self.locations = working, locations
+            self.working, self.locations, self.previous = working, locations, previous
 
     @contextlib.contextmanager
     def _may_not_run(self) -> Iterator[None]:
         """Code that may not run (after `&&` or `||`, a loop's body): a variable it changes is unknown
         after, as after the branches of an `if`, and so is the folder it runs in after a `cd` it may make."""
         before, working, locations = dict(self.scope.variables), self.working, list(self.locations)
+        previous = self.previous
         try:
             yield
         finally:
@@ -1069,6 +1074,7 @@ class _Walker:
                 self.spend(len(before))
                 self.scope.variables = _joined([before, self.scope.variables])
                 self.working = working if self.working == working else None
+                self.previous = previous if self.previous == previous else None
                 self._locations_joined([locations, self.locations])
 
     def spend(self, steps: int = 1) -> None:
@@ -1539,10 +1545,11 @@ class _Walker:
         after: list[dict[str, _Value]] = []
         modes = []
         working, workings = self.working, set()  # the folder it runs in: unknown where the arms differ
+        previous, previouses = self.previous, set()
         locations, stacks = list(self.locations), []
         for index, arm in enumerate(arms):
             self.scope.variables = dict(before)
-            self.working, self.locations = working, list(locations)
+            self.working, self.locations, self.previous = working, list(locations), previous
             self.reading.arm = arm_before
             self.reading.branches = (*around, (choice, index))
             if by_argument:
@@ -1554,8 +1561,10 @@ class _Walker:
             after.append(self.scope.variables)
             modes.append(self.reading.arm)
             workings.add(self.working)
+            previouses.add(self.previous)
             stacks.append(self.locations)
         self.working = workings.pop() if len(workings) == 1 else None
+        self.previous = previouses.pop() if len(previouses) == 1 else None
         self._locations_joined(stacks or [locations])
         self.reading.branches = around
         self.scope.variables = _joined(after)
@@ -1843,13 +1852,19 @@ class _Walker:
 
     def _moved(self, arguments: list[Node]) -> None:
         """`cd configs`: a relative path names a file of another folder after it, unless it is the script's
-        own (`cd "$(dirname "$0")"`), where the files checked beside the script are."""
+        own (`cd "$(dirname "$0")"`), where the files checked beside the script are. `cd -` goes back to the
+        folder the last move left (see `previous`)."""
         if len(arguments) == 1 and self._script_folder(arguments[0]):
-            self.working = ""
+            self._went_to("")
             self.went_to_own_folder = True
             return
         self.moved = True
-        self.working = self._moved_to(arguments)
+        back = len(arguments) == 1 and self.value(arguments[0]).text == "-"
+        self._went_to(self.previous if back else self._moved_to(arguments))
+
+    def _went_to(self, folder: str | None) -> None:
+        """The script runs in `folder` from here, and the one it leaves is where `cd -` goes back to."""
+        self.previous, self.working = self.working, folder
 
     def _pushed(self, name: str, arguments: list[Node]) -> None:
         """`pushd configs` moves as `cd configs` does, and leaves the folder it was in for `popd`; `popd`
@@ -1857,14 +1872,15 @@ class _Walker:
         then one the reader does not follow."""
         plain = len(arguments) == 1 and not (self.value(arguments[0]).text or "-").startswith(("+", "-"))
         if name == "popd" and not arguments and self.locations:
-            self.working = self.locations.pop()
+            self._went_to(self.locations.pop())
             return
         if name == "pushd" and plain:
             left = self.working
             self._moved(arguments)
             self.locations.append(left)
             return
-        self.moved, self.working = True, None
+        self.moved = True
+        self._went_to(None)
         self.locations = [None] * len(self.locations)
 
     def _locations_joined(self, stacks: list[list[str | None]]) -> None:
