@@ -2,7 +2,9 @@
 `$(printf "db-%02d" 3)`) or PowerShell's `-f` (`'web{0:D3}' -f 7`, `'{0:00}'`), was a stand-in for a name the
 script does not state (`<VM name, t.sh:3>`), though it writes out every piece of it: it is now the name the
 format makes, as Python's `"vm-%03d" % 7` is. A number the script does not state is still not stated, and a
-string given a number's format is not padded by .NET, so it is left as the reader cannot follow it."""
+string given a number's format is not padded by .NET, so it is left as the reader cannot follow it. A
+Python f-string's field with a format (`f"vm-{i:03d}"`) running the classic CLI was read as the bare value
+(`vm-7`), a name the script never makes: a padded number is now padded, and any other format a stand-in."""
 
 from __future__ import annotations
 
@@ -74,3 +76,24 @@ def test_a_powershell_format_pads_the_number_it_is_given(tmp_path, monkeypatch, 
 def test_a_powershell_format_the_reader_does_not_follow_is_not_stated(tmp_path, monkeypatch, expression):
     (name,) = _vm_names(tmp_path, monkeypatch, "a.ps1", _ps(expression))
     assert name.startswith("<VM name")
+
+
+def _py(name_expression: str) -> str:
+    return f"""\
+    import subprocess
+    for i in range(7, 9):
+        subprocess.check_call(["azure", "vm", "create", "contoso-svc", "img", "ops", "Passw0rd!",
+                               "--vm-name", {name_expression}, "--location", "West Europe"])
+    """
+
+
+def test_a_python_f_string_pads_a_number_as_the_format_operator_does(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"a.py": _py('f"vm-{i:03d}"')}, "MIG105")
+    (finding,) = result.findings
+    assert "restarts 'vm-007', 'vm-008'," in finding.message
+
+
+@pytest.mark.parametrize("expression", ['f"vm-{i:x}"', 'f"vm-{i!r}"', 'f"vm-{i:<3}"'])
+def test_a_python_f_string_field_of_another_format_is_not_stated(tmp_path, monkeypatch, expression):
+    (names,) = _vm_names(tmp_path, monkeypatch, "a.py", _py(expression))
+    assert names.startswith("<VM name")

@@ -613,9 +613,17 @@ class _Script:
         if text is not None:
             return shlex.quote(text) if quote else text
         inner = value.value if isinstance(value, ast.FormattedValue) else value
-        if isinstance(inner, ast.Name) and _shell_name(inner.id):
+        styled = isinstance(value, ast.FormattedValue) and (value.conversion != -1 or value.format_spec)
+        if not (isinstance(inner, ast.Name) and _shell_name(inner.id)):
+            return self.hole(inner)
+        if not styled:
             return self.named(inner.id)
-        return self.hole(inner)
+        # A whole number padded (`f"vm-{i:03d}"`) is what bash's printf makes of it; any other
+        # conversion or format makes another text than the value's, which the reader does not follow.
+        padding = _padding(value) if isinstance(value, ast.FormattedValue) else None
+        if padding is None:
+            return self.hole(inner)
+        return f'"$(printf %{padding}d {self.named(inner.id)})"'
 
     def line(self, node: ast.expr) -> str | None:
         """A command line given as a string: its text, each value the script does not state a word of its
@@ -703,6 +711,19 @@ def _calls(node: ast.AST) -> Iterator[ast.Call]:
 def _fits_any(case: ast.match_case) -> bool:
     """Whether a case runs for any value that reaches it: `case _:` or `case name:`, with no guard."""
     return isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None and case.guard is None
+
+
+def _padding(value: ast.FormattedValue) -> str | None:
+    """The flags and width of an f-string field that pads a whole number with zeros or blanks (`03` of
+    `{i:03d}`, `3` of `{i:3d}`), which C's printf reads alike; None for any other field."""
+    spec = value.format_spec
+    if value.conversion != -1 or not isinstance(spec, ast.JoinedStr) or len(spec.values) != 1:
+        return None
+    text = _string(spec.values[0]) or ""
+    width = text.removesuffix("d")
+    if not text.endswith("d") or not width.isdecimal() or not width.isascii() or len(width) > 3:
+        return None
+    return width
 
 
 def _condition(test: ast.AST) -> str | None:
