@@ -2845,6 +2845,23 @@ def _tests_set(test: ast.expr, name: str) -> bool:
     )
 
 
+def _tests_none(test: ast.expr, name: str) -> bool:
+    """Whether `test` holds whenever `name` is None: `name is None`, `name == None`, `not name`, or an `or`
+    of which one part is such a test. Where it fails, `name` is not None."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+        return any(_tests_none(part, name) for part in test.values)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _tests_set(test.operand, name)
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == name
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.Is, ast.Eq))
+        and _is_none(test.comparators[0])
+    )
+
+
 def _is_none(node: ast.expr) -> bool:
     """Whether `node` is written `None`."""
     return isinstance(node, ast.Constant) and node.value is None
@@ -3328,11 +3345,14 @@ class Flow:
             binding = passed[1]
         else:
             found = bindings[0] if len(bindings) == 1 else self._reaching(name, scope, site)
-            if found is not None and found.value is None and len(bindings) == 1:
-                if name in scope.none_defaults:  # a parameter no followed call passes: its default may hold
-                    return Unknown(name, node, may_be_none=id(node) not in scope.set_reads)
+            # A parameter no followed call passes, read where no binding of the body reaches on the path
+            # (`if name == "x": network = "appvnet"` not taken): its default may hold.
+            if found is not None and found is bindings[0] and name in scope.params:
+                if name in scope.none_defaults:
+                    return Unknown(name, node, may_be_none=not self._proves_set(name, node, scope, site))
                 if self.holes and name in scope.api_defaults:
                     return Lit(scope.api_defaults[name], node)
+            if found is not None and found.value is None and len(bindings) == 1:
                 return self._class_named(node, scope, found, site) or unknown
             if found is None or found.value is None:
                 return unknown
@@ -4472,6 +4492,24 @@ class Flow:
         if mutable and self.index.attribute_changes.get(node.attr):
             return self.unknown(node)
         return value
+
+    def _proves_set(self, name: str, node: ast.Name, scope: Scope, site: Site) -> bool:
+        """Whether a parameter that defaults to None is surely set where `site` reads it (`node`): in the body
+        of an `if` its test proves it set (see `Scope.set_reads`), or on a path that took a branch of an
+        `if` of its scope past a test that proves it so (`if network is None: network = "x"` not taken, an
+        `elif network:` taken)."""
+        if id(node) in scope.set_reads:
+            return True
+        for key, option in site.path:
+            choice = self.index.branchings[key]
+            if choice.scope is not scope or not isinstance(choice.node, ast.If):
+                continue
+            tests = choice.tests
+            if any(_tests_none(test, name) for test in tests[:option]):
+                return True
+            if option < len(tests) and _tests_set(tests[option], name):
+                return True
+        return False
 
     def _class_named(self, node: ast.Name, scope: Scope, binding: Binding, site: Site) -> ClassV | None:
         """A class the script defines and follows, named by `node` where `site` reads it (bound once, in
