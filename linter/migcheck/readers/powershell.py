@@ -4674,6 +4674,8 @@ def join(a: Value, b: Value) -> Value:
             return (
                 _unsure(a) if _may_be_missing(a) or _may_be_missing(b) else replace(a, sure=False, other=True)
             )
+        if isinstance(a, Unknown) and isinstance(b, Unknown) and b.maybe_null and not a.maybe_null:
+            return replace(a, maybe_null=True)  # set in a branch that tested it, maybe $null past it
         return a
     if isinstance(a, LinkState) or isinstance(b, LinkState):
         return _join_links(a, b)
@@ -6313,6 +6315,8 @@ class Interpreter:
                 self.branches = self._on_value(around, choice, taken, tested, self._value_tested(condition))
                 branch, item, picked = self._narrowed(condition, env)
                 branch.vars.update(filled)
+                for variable in _set_tested(condition):  # `if ($vnet) { … }`: set in its own branch
+                    branch.vars.update(_set_past(variable, env))
                 outer = self.item
                 self.item = item or outer
                 # The branch runs for exactly the VM its test picks out of every VM the loop walks: for
@@ -14587,9 +14591,15 @@ def _null_tested(condition: Node | None) -> str | None:
         written = _arguments(listed) if listed is not None else []
         tests = method is not None and _text(method).casefold() in _NULL_OR_EMPTY_TESTS
         return _tested_variable(written[0], length=False) if tests and len(written) == 1 else None
+    return _compared_with_missing(parts, _EQUALS)
+
+
+def _compared_with_missing(parts: list[Node], operators: frozenset[str]) -> str | None:
+    """The variable the parts of a comparison compare, by one of `operators`, with a missing value: `$x`
+    with $null or '' (either side), `$x.Length` with 0. None for any other comparison."""
     operator = next((p for p in parts if p.type == "comparison_operator"), None)
     sides = [p for p in parts if p.type != "comparison_operator"]
-    if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in _EQUALS:
+    if operator is None or len(sides) != 2 or _text(operator).strip().casefold() not in operators:
         return None
     for own, other in (sides, sides[::-1]):
         written_value = _text(other).strip().casefold()
@@ -14598,6 +14608,41 @@ def _null_tested(condition: Node | None) -> str | None:
         if written_value == "0":
             return _tested_variable(own, length=True, only_length=True)
     return None
+
+
+_NOT_EQUALS = frozenset({"-ne", "-ine", "-cne"})
+
+
+def _set_tested(condition: Node | None) -> list[str]:
+    """The variables a condition holds only when they are set, in the forms scripts guard a parameter left
+    to its $null default with: `$x`, `$x.Length`, `$x -ne $null` (either side), `$x -ne ''`, `$x.Length -ne
+    0`, the negation of a null test (`-not [string]::IsNullOrEmpty($x)`, see `_null_tested`), and each side
+    of an `-and` of them. In the branch such a condition runs, they are not $null."""
+    node = _unparenthesized(condition) if condition is not None else None
+    parts = _named(node) if node is not None else []
+    if node is None:
+        return []
+    if node.type == "logical_expression":
+        joins = [c for c in node.children if not c.is_named and c.type != "comment"]
+        if any(_text(join).casefold() != "-and" for join in joins):
+            return []
+        return [variable for part in parts for variable in _set_tested(part)]
+    if node.type == "expression_with_unary_operator" and len(parts) == 1:
+        negated = _text(node.children[0]).casefold() in ("-not", "!")
+        tested = _null_tested(_unparenthesized(parts[0])) if negated else None
+        return [tested] if tested else []
+    tested = _tested_variable(node, length=True)
+    if tested is None and node.type == "comparison_expression":
+        tested = _compared_with_missing(parts, _NOT_EQUALS)
+    return [tested] if tested else []
+
+
+def _unparenthesized(node: Node) -> Node:
+    """The expression inside any parentheses written around it (`-not ($x -eq $null)`)."""
+    inner = _unwrap(node)
+    while inner.type == "parenthesized_expression" and len(_named(inner)) == 1:
+        inner = _unwrap(_named(inner)[0])
+    return inner
 
 
 def _tested_variable(node: Node, length: bool, only_length: bool = False) -> str | None:
