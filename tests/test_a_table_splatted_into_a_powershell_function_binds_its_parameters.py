@@ -44,3 +44,21 @@ def test_the_splatted_values_name_the_service_the_vm_and_its_network(tmp_path, m
 def test_a_splat_without_the_network_leaves_it_to_its_default(tmp_path, monkeypatch):
     script = SCRIPT.replace('; VNetName = "appvnet"', "")
     assert _deployments(script) == [("svc3", None, ["vm3"])]
+
+
+def test_keys_that_abbreviate_parameters_bind_them_as_written_out(tmp_path, monkeypatch):
+    # PowerShell binds a splatted key as it binds `-Key value`: by any unambiguous prefix of the name.
+    script = SCRIPT.replace(
+        '$params = @{ Service = "svc3"; Name = "vm3"; VNetName = "appvnet" }',
+        ('$params = @{ serv = "svc3"; Na = "vm3"; VNet = "appvnet" }'),
+    )
+    assert _deployments(script) == [("svc3", "appvnet", ["vm3"])]
+
+
+def test_keys_that_abbreviate_a_cmdlet_s_parameters_bind_them(tmp_path, monkeypatch):
+    script = (
+        "$vm = New-AzureVMConfig -Name 'vm4' -InstanceSize Small -ImageName 'img' | Set-AzureSubnet -SubnetNames 'web'\n"
+        "$params = @{ ServiceN = 'svc4'; Loc = 'West Europe'; VNet = 'appvnet'; VMs = $vm }\n"
+        "New-AzureVM @params\n"
+    )
+    assert _deployments(script) == [("svc4", "appvnet", ["vm4"])]
