@@ -140,16 +140,20 @@ def test_the_call_operator_runs_a_block_in_a_scope_under_the_callers():
     [
         "",  # never run
         "Register-ObjectEvent -InputObject $timer -EventName Elapsed -Action $sb",
-        "$p = @{ vNetName = 'vnetA' }\n& $sb @p",
         "Start-Job $sb -ArgumentList $names[$i]",  # a value of no identity, which may be any network
     ],
-    ids=["never-run", "unknown-command", "splatted", "unknown-argument"],
+    ids=["never-run", "unknown-command", "unknown-argument"],
 )
 def test_a_block_no_run_binds_creates_no_network_of_its_own(run):
     """The call is still the script's (MIG601 lists it); the gateway's network is not known."""
     script = BLOCK + run + "\n"
     assert _networks(script) == []
     assert "New-AzureVNetGateway" in _calls(script)
+
+
+def test_a_block_run_with_a_splatted_table_binds_its_parameter_by_name():
+    """`& $sb @p` binds the table's keys to the block's parameters, as a splat into a function does."""
+    assert _networks(BLOCK + "$p = @{ vNetName = 'vnetA' }\n& $sb @p\n") == ["vnetA"]
 
 
 def test_a_block_run_with_the_scripts_parameter_is_a_network_as_a_call_given_it_is():
