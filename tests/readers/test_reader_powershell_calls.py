@@ -621,6 +621,7 @@ New-AzureVM -ServiceName "svc-web" -VNetName "vnet1" -VMs $v -Location l
         ("$Enabled -and $deployAcl", "$deployAcl = $false", '"web1"'),
         ("$deployAcl", "$deployAcl = $false", '"web1"'),
         ("$deployAcl", "[bool]$deployAcl = $false", '"web1"'),
+        ("$deployAcl", "$deployAcl = 0", '"web1"'),  # the number 0, which PowerShell takes as false
         ('$env -eq "prod"', '$env = "test"', '"web1"'),
         ('$Environment -eq "prod"', '$Environment = "prod"', '"web1"'),  # the parameter, not the script's
         ("$Name", "", '""'),
@@ -638,7 +639,6 @@ def test_a_condition_the_reader_knows_is_false_keeps_its_branch_from_running(
 @pytest.mark.parametrize(
     ("condition", "before", "arguments"),
     [
-        ("$deployAcl", "$deployAcl = 0", '"web1"'),  # a number 0, or the string "0"
         ('$Environment -eq "10"', "", '"web1" -Environment "010"'),  # equal as numbers, not as strings
         ('$Environment -eq "Straße"', "", '"web1" -Environment "STRASSE"'),  # the culture decides
         ("$deployAcl", "if ($unknown) { $deployAcl = $false }", '"web1"'),
