@@ -5170,10 +5170,12 @@ def _unnamed_package_role(role: Role) -> bool:
 
 
 def unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
-    """Each role once by name (names compare as `key` compares them), the first met kept."""
+    """Each role once by name (names compare as `key` compares them), the first met kept. The roles a
+    package deploys without naming them (`<role name, deploy.ps1:3>`) are one role wherever the evidence is
+    written: a package deployed by one file and swapped by another is one service's one set of roles."""
     seen: dict[str, Role] = {}
     for role in roles:
-        seen.setdefault(key(role.name), role)
+        seen.setdefault("\0unnamed" if model.is_unnamed_role(role.name) else key(role.name), role)
     return tuple(seen.values())
 
 
