@@ -44,3 +44,23 @@ def test_the_summary_counts_one_role_and_the_plan_one_step(tmp_path, monkeypatch
     _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
     (subscription,) = json.loads(out)["subscriptions"]
     assert [(s["id"], len(s["blockers"])) for s in subscription["steps"]] == [("web-worker:svc", 1)]
+
+
+SWAP_VIP_PS = """\
+param ([string] $ServiceName = $(throw "-ServiceName is required."), [string] $IncludeConfiguration = $false)
+if ($IncludeConfiguration) {
+    $stagingTask = { Set-AzureDeployment -ServiceName $args[0] -Slot Staging -Config -Configuration $args[1] }
+} else {
+    $stagingTask = { Write-Host "Skipping the staging configuration" }
+}
+Move-AzureDeployment -ServiceName $ServiceName
+$job = Start-Job -ScriptBlock $stagingTask -ArgumentList $ServiceName, "$env:TEMP\\\\production.cscfg"
+"""
+
+
+def test_a_swap_script_that_configures_the_slots_in_jobs_is_one_service(tmp_path, monkeypatch, capsys):
+    # The jobs' blocks take the service from their $args: the one the script is given, which it swaps.
+    lint_files(tmp_path, monkeypatch, {"Swap-VIP.ps1": SWAP_VIP_PS}, dedent=False)
+    _, out, _ = run_cli(capsys, "plan", ".", "--format", "json")
+    (subscription,) = json.loads(out)["subscriptions"]
+    assert [(s["kind"], len(s["blockers"])) for s in subscription["steps"]] == [("web_worker", 1)]

@@ -212,3 +212,21 @@ def test_many_blocks_each_run_once_is_linear():
         return lambda: read_document("gw.ps1", data, explicit=True)
 
     assert_linear(make, 1000)
+
+
+ARGS_BLOCK = "$sb = { New-AzureVNetGateway -VNetName $args[0] -GatewayType DynamicRouting }\n"
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        ARGS_BLOCK,
+        # The block on one path, a message on the other: where the job does anything, it is that block's run.
+        "if ($Gateway) {\n  " + ARGS_BLOCK + '} else {\n  $sb = { Write-Host "no gateway" }\n}\n',
+    ],
+    ids=["held", "held-on-one-path"],
+)
+def test_a_block_held_in_a_variable_takes_its_args_from_the_run(held):
+    # Without a param block, the block's $args are only what a run gives: read where it is written, the
+    # network was unknown, a gateway of no network beside the one the job is given.
+    assert _networks(held + 'Start-Job -ScriptBlock $sb -ArgumentList "vnetA"\n') == ["vnetA"]

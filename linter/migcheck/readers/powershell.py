@@ -2583,6 +2583,30 @@ def _is_constructor(method: Node) -> bool:
     return name is not None and owner is not None and _text(name).casefold() == _text(owner).casefold()
 
 
+def _assigned_whole(block: Node) -> bool:
+    """Whether a script block is the whole value an assignment gives a variable (`$task = { … }`)."""
+    node = block.parent
+    while node is not None and node.type != "assignment_expression":
+        if len(node.named_children) != 1:
+            return False
+        node = node.parent
+    return node is not None
+
+
+def _reads_own_args(block: Node) -> bool:
+    """Whether a script block reads `$args` in its own code, not in a function or script block within
+    it (which have arguments of their own). Each node is looked at by the one block it is directly in."""
+    stack = list(block.named_children)
+    while stack:
+        node = stack.pop()
+        if node.type in ("script_block_expression", "function_statement", "class_statement"):
+            continue
+        if node.type == "variable" and _variable(_text(node))[1] == "args":
+            return True
+        stack.extend(node.named_children)
+    return False
+
+
 def _reads_arguments_only(variable: Node) -> bool:
     """Whether `$args` as written at `variable` reads one item (`$args[0]`) or a property (`$args.Count`),
     or passes its items to a command (`@args`): no alias of the array, and no method that may change it
@@ -4679,6 +4703,12 @@ def join(a: Value, b: Value) -> Value:
         return a
     if isinstance(a, LinkState) or isinstance(b, LinkState):
         return _join_links(a, b)
+    if isinstance(a, Block) != isinstance(b, Block) and isinstance(
+        b if isinstance(a, Block) else a, (Null, Unknown)
+    ):
+        # A held block on one path (`if ($x) { $task = { … $args[0] … } } else { $task = { Write-Host … } }`):
+        # where the script runs the variable with arguments, that block's run is the one that does anything.
+        return a if isinstance(a, Block) else b
     if isinstance(a, Null) or isinstance(b, Null):
         other = b if isinstance(a, Null) else a
         if isinstance(other, (Vms, Acls, VmState)):
@@ -5888,6 +5918,7 @@ class Interpreter:
         # held blocks hold where nothing binds them (`Unknown.ident`), which name nothing the script passes.
         self.blocks: set[int] = set()
         self.held: set[int] = set()
+        self.held_for_arguments: dict[int, bool] = {}  # per script block: held as `_holds` says, found once
         self.unbound: set[object] = set()
         self.depth = 0
         self.scope = 0
@@ -8217,8 +8248,17 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _holds(self, node: Node) -> bool:
-        """Whether a script block is held as a value rather than run where it is written (see `_hold`)."""
-        return node.id in self.held or bool(self._signature(node).parameters)
+        """Whether a script block is held as a value rather than run where it is written (see `_hold`): one
+        that declares parameters, or that a variable holds and that reads `$args` (`$task = { Set-Azure…
+        -ServiceName $args[0] }`, for `Start-Job $task -ArgumentList $Svc`), whose arguments only a run of
+        it gives."""
+        if node.id in self.held or self._signature(node).parameters:
+            return True
+        found = self.held_for_arguments.get(node.id)
+        if found is None:
+            found = _assigned_whole(node) and _reads_own_args(node)
+            self.held_for_arguments[node.id] = found
+        return found
 
     def _hold(self, node: Node) -> Block:
         """A script block as a value (see `Block`). Queued once, to be read once with values it does not
