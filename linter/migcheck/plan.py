@@ -268,6 +268,9 @@ class Step:
     # A VM it moves is created from an Export-AzureVM file the files checked lack
     # (`CloudService.imports_unseen_export`): what blocks that VM is not known, so it is not ready either.
     unseen_export: bool = False
+    # A cloud service it moves is named by a stand-in (`<cloud service name, deploy.py:12>`, see
+    # `_unnamed_service`): no command of the step runs as written until its name is filled in.
+    name_unstated: bool = False
     # The numbers (from 1, as the formats number the steps) of the steps it comes after that are not ready:
     # it cannot start before they are unblocked and committed, so it is not ready either, blockers or none.
     waits_on: tuple[int, ...] = ()
@@ -279,6 +282,7 @@ class Step:
             or self.partly_described
             or self.network_undefined
             or self.unseen_export
+            or self.name_unstated
             or self.waits_on
         )
 
@@ -2498,6 +2502,7 @@ def _service_step(
         migration_state=state,
         partly_described=placement.partly_described,
         unseen_export=placement.imports_unseen_export,
+        name_unstated=_unnamed_service(service),
     )
 
 
@@ -2745,9 +2750,17 @@ def _unnamed_service_notes(service: CloudService) -> tuple[str, ...]:
 def _vms_to_find(service: CloudService) -> str:
     """The VMs to look for in Get-AzureVM's list to find their service, in words."""
     names = [vm.name for vm in service.vms if not is_stand_in(vm.name)]
-    if not names:
+    if names:
+        return "look for " + ", ".join(f"'{name}'" for name in names)
+    if not service.vms:
         return "look for the VMs this step moves"
-    return "look for " + ", ".join(f"'{name}'" for name in names)
+    # No VM's name either: what else the files say of them is where they are made, and their subnets (a
+    # service in a network the files name is in that network's step, whose commands name no service).
+    made = dict.fromkeys(f"{posixpath.basename(vm.mark.path)}:{vm.mark.line}" for vm in service.vms)
+    found = f"the files name none of its VMs: they are those the command at {', '.join(made)} acts on"
+    subnets = dict.fromkeys(s.name for vm in service.vms for s in vm.subnets if not is_stand_in(s.name))
+    named = ", ".join(f"'{name}'" for name in subnets)
+    return found + (f", in subnet {named}" if named else "")
 
 
 def _alone(service: CloudService, placement: Placement) -> CloudService:
@@ -3072,6 +3085,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         members=(_member(service),),
         partly_described=service.partly_described,
         unseen_export=service.imports_unseen_export,
+        name_unstated=_unnamed_service(service),
     )
 
 
