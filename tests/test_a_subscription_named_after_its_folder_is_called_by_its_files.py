@@ -58,3 +58,15 @@ def test_one_subscription_has_no_heading_in_the_text_plan(two_folders, capsys):
     _, out, _ = run_cli(capsys, "plan", "prod")
     assert not [line for line in out.splitlines() if "ubscription '" in line or line.startswith("The sub")]
     assert "0. Before the first step (once in this subscription)" in out
+
+
+def test_folders_given_by_an_absolute_path_are_called_as_given(two_folders, capsys, monkeypatch):
+    # Run from elsewhere, the folders are shown whole, as `check` shows their files, not by a `../..` path
+    # from wherever the command was run.
+    elsewhere = two_folders / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    _, out, _ = run_cli(capsys, "plan", str(two_folders))
+    prod = (two_folders / "prod").as_posix()
+    assert f"The subscription of the files under {prod}:" in out.splitlines()
+    assert "files under ../" not in out

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from migcheck.model import Document, FileKind, NetworkConfiguration, VirtualNetwork
 
@@ -99,7 +99,7 @@ def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str
     for doc in docs:
         claim = _deepest(folder_of(doc.path, cwd), claims)
         (groups[claim] if claim is not None else unclaimed).append(doc)
-    out = [(_shown(claim, root), tuple(found)) for claim, found in groups.items() if found]
+    out = [(_shown_as_given(claim, root, found), tuple(found)) for claim, found in groups.items() if found]
     if unclaimed:
         out.append((DEFAULT_SUBSCRIPTION, tuple(unclaimed)))
     return out
@@ -158,6 +158,12 @@ def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
         if not folder or parent == folder:  # "" or "/": nothing above
             return None
         folder = parent
+
+
+def _shown_as_given(folder: str, root: str, docs: Sequence[Document]) -> str:
+    """A subscription's name as its files were given: the whole folder for files named by an absolute path
+    (`/srv/corpus/shop`, as `check` shows their paths), else `_shown`."""
+    return folder if docs and posixpath.isabs(docs[0].path) else _shown(folder, root)
 
 
 def _shown(folder: str, root: str) -> str:

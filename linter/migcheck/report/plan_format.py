@@ -419,8 +419,10 @@ def _with_migration(step: Step, verdict: str) -> str:
 
 def after_steps(step: Step, numbers: Mapping[str, int]) -> list[str]:
     """The steps `step` comes after, as a reader finds them: by their number (`step 1`, of `step_numbers`).
-    The ids stay in the JSON plan, for tools."""
-    return [f"step {numbers[a]}" if a in numbers else a for a in step.after]
+    The ids stay in the JSON plan, for tools. In the order of the steps (`after step 1, step 2`), as a
+    reader counts them, whatever order the dependencies were found in; an id of no step here last."""
+    numbered = sorted(numbers[a] for a in step.after if a in numbers)
+    return [*(f"step {n}" for n in numbered), *(a for a in step.after if a not in numbers)]
 
 
 def _text_step(
