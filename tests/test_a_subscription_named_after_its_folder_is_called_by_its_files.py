@@ -70,3 +70,14 @@ def test_folders_given_by_an_absolute_path_are_called_as_given(two_folders, caps
     prod = (two_folders / "prod").as_posix()
     assert f"The subscription of the files under {prod}:" in out.splitlines()
     assert "files under ../" not in out
+
+
+def test_with_a_settings_file_folders_are_named_from_its_folder_however_given(
+    two_folders, capsys, monkeypatch
+):
+    (two_folders / "migcheck.toml").write_text("")
+    elsewhere = two_folders / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    _, out, _ = run_cli(capsys, "plan", str(two_folders), "--config", str(two_folders / "migcheck.toml"))
+    assert "The subscription of the files under prod:" in out.splitlines()

@@ -161,9 +161,10 @@ def _deepest(folder: str, claims: Mapping[str, str]) -> str | None:
 
 
 def _shown_as_given(folder: str, root: str, docs: Sequence[Document]) -> str:
-    """A subscription's name as its files were given: the whole folder for files named by an absolute path
-    (`/srv/corpus/shop`, as `check` shows their paths), else `_shown`."""
-    return folder if docs and posixpath.isabs(docs[0].path) else _shown(folder, root)
+    """A subscription's name as its files were given: with no settings file to name it from, the whole
+    folder for files named by an absolute path (`/srv/corpus/shop`, as `check` shows their paths, where
+    the working directory made it `../../srv/corpus/shop`), else `_shown`."""
+    return folder if not root and docs and posixpath.isabs(docs[0].path) else _shown(folder, root)
 
 
 def _shown(folder: str, root: str) -> str:
