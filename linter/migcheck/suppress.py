@@ -171,8 +171,12 @@ class Filter:
         recorded there, which credits every comment that covers it (see `_Credit`) but the one it is
         `about` (its index), if it is about a comment."""
         comments = self._comments_of(finding.mark.path)
-        if credit is not None:
-            credit.note(finding)  # in a file of no comments too: a comment elsewhere may be meant for it
+        if credit is not None and (
+            comments is not None or _folder(finding.mark.path) in credit.beside_comments
+        ):
+            credit.note(
+                finding
+            )  # a comment in this file, or in a service file beside it, may be meant for it
         if comments is None:
             return None
         if credit is not None:
@@ -193,6 +197,18 @@ class Filter:
             comments = self._comments[path] = _Comments(document.suppressions)
         return comments
 
+    def _commented_service_folders(self) -> frozenset[str]:
+        """The folders of the service definitions and configurations with comments to honour: only there is
+        a finding of another file (the .csdef beside a .cscfg) recorded for a comment's hint (see
+        `_ServiceFiles`), so that a large estate with few comments records few findings."""
+        if not self.inline:
+            return frozenset()
+        return frozenset(
+            _folder(path)
+            for path, document in self.documents.items()
+            if document.suppressions and document.kind in _SERVICE_KINDS
+        )
+
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Suppressed]]:
         """(reported, suppressed), both in document order.
 
@@ -201,7 +217,7 @@ class Filter:
         With an `audit`, the comments themselves are checked once every finding has met them: a comment
         naming an unknown rule, a malformed one, and one that silenced nothing are findings too, filtered
         the same way (a comment may hold back a finding about itself: `ignore[MIG201, MIG006]`)."""
-        credit = _Credit(self._comments_of)
+        credit = _Credit(self._comments_of, self._commented_service_folders())
         reported: list[Finding] = []
         suppressed: list[Suppressed] = []
         for finding in sorted(findings, key=_document_order):
@@ -274,8 +290,11 @@ class _Credit:
     So a comment is credited once however many findings it covers, and a finding costs the same however
     many comments cover it."""
 
-    def __init__(self, comments_of: Callable[[str], _Comments | None]) -> None:
+    def __init__(
+        self, comments_of: Callable[[str], _Comments | None], beside_comments: frozenset[str] = frozenset()
+    ) -> None:
         self._comments_of = comments_of
+        self.beside_comments = beside_comments  # see `Filter._commented_service_folders`
         # path → rule → (line, index of the comment the finding is about, else -1) of findings not credited
         self._lines: dict[str, dict[tuple[str, str], list[tuple[int, int]]]] = {}
         self.used: dict[tuple[str, int], set[int]] = {}
