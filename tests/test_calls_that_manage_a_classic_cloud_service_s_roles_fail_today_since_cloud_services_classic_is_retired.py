@@ -31,6 +31,11 @@ PY_HEAD = (
         ),
         ("swap.ps1", 'Move-AzureDeployment -ServiceName "shop"\n', "(Move-AzureDeployment)"),
         (
+            "rdp.ps1",
+            'Set-AzureServiceRemoteDesktopExtension -ServiceName "shop" -Credential $cred -Role "Web"\n',
+            "(Set-AzureServiceRemoteDesktopExtension)",
+        ),
+        (
             "scale.ps1",
             'Set-AzureRole -ServiceName "shop" -Slot Production -RoleName "Web" -Count 4\n',
             "(Set-AzureRole)",

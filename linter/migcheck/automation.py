@@ -534,6 +534,12 @@ MANAGES_RETIRED_ROLES = {
             "Set-AzureRole",
             "Reset-AzureRoleInstance",
             "Set-AzureWalkUpgradeDomain",
+            # A cloud service's extensions are its roles' (a VM's are Set-AzureVMExtension's).
+            *(
+                f"{verb}-AzureService{kind}Extension"
+                for verb in ("Set", "Remove")
+                for kind in ("", "Diagnostics", "RemoteDesktop", "Antimalware", "ADDomain")
+            ),
         }
     ),
     "Shell": frozenset(),
