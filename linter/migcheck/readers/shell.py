@@ -3499,6 +3499,19 @@ def _elif_condition(clause: Node) -> list[Node]:
 def _literal_test(test: Node, source: bytes) -> bool | None:
     """Whether a test of two words the script writes out holds: `[ 1 = 0 ]`, `[ "a" != "b" ]`,
     `[[ x == x ]]`; None for any other test, or a side that is not a plain word (a variable, a pattern)."""
+    compared = _comparison(test, source)
+    if compared is None or compared[0] not in (b"=", b"==", b"!="):
+        return None
+    written, sides = compared
+    left, right = (_literal_word(side, source) for side in sides)
+    if left is None or right is None:
+        return None
+    return (left == right) != (written == b"!=")
+
+
+def _comparison(test: Node, source: bytes) -> tuple[bytes, list[Node]] | None:
+    """The operator as written and the two sides of a test of one comparison (`[ a = b ]`, `[[ x != y ]]`);
+    None for any other test."""
     if test.named_child_count != 1:
         return None
     compared = test.named_children[0]
@@ -3506,13 +3519,7 @@ def _literal_test(test: Node, source: bytes) -> bool | None:
     sides = compared.named_children
     if compared.type != "binary_expression" or operator is None or len(sides) != 2:
         return None
-    written = source[operator.start_byte : operator.end_byte]
-    if written not in (b"=", b"==", b"!="):
-        return None
-    left, right = (_literal_word(side, source) for side in sides)
-    if left is None or right is None:
-        return None
-    return (left == right) != (written == b"!=")
+    return source[operator.start_byte : operator.end_byte], sides
 
 
 def _literal_word(node: Node, source: bytes) -> str | None:
@@ -3533,15 +3540,10 @@ def _literal_word(node: Node, source: bytes) -> str | None:
 
 def _argument_tested(condition: Node, source: bytes) -> tuple[str, str] | None:
     """The argument and the value an `if` tests it equals (`[ "$2" = commit ]`, `[[ $2 == commit ]]`)."""
-    if condition.type != "test_command" or condition.named_child_count != 1:
+    compared = _comparison(condition, source) if condition.type == "test_command" else None
+    if compared is None or compared[0] not in (b"=", b"=="):
         return None
-    test = condition.named_children[0]
-    operator = test.child_by_field_name("operator")
-    sides = test.named_children
-    if test.type != "binary_expression" or operator is None or len(sides) != 2:
-        return None
-    if source[operator.start_byte : operator.end_byte] not in (b"=", b"=="):
-        return None
+    sides = compared[1]
     for own, other in (sides, sides[::-1]):
         argument, value = _argument(own, source), _plain_word(other, source)
         if argument and value is not None:
