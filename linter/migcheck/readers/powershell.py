@@ -5751,15 +5751,15 @@ class Interpreter:
         # The variables that held the script's own folder (`SyntaxIndex.script_folders`) a file dot-sourced
         # so far may have set: those a settings file read sets, or None for all, once a file not read is.
         self.folders_lost: set[str] | None = set()
-        # Files dot-sourced from a folder the script does not state (see `_loaded_from_another_folder`).
-        self.not_followed: list[Mark] = []
+        # The files dot-sourced from a folder the script cannot say (after a move to one, `SOURCED_AFTER_CD`;
+        # from the folder it is run in, which a folder above holds, `LOADED_FROM_ANOTHER_FOLDER`), said as
+        # not read, once each however often read.
+        self.loads_not_followed: dict[tuple[int, int], Mark] = {}
         # The folder the script runs in from here, from its own ("" its own, "../shared" after `Set-Location
         # ..\shared`), or None after a move to a folder it does not state, to an absolute one, or one it may
         # not make; and those Push-Location left, for Pop-Location to go back to.
         self.working: str | None = ""
         self.locations: list[str | None] = []
-        # The files dot-sourced from a folder `working` cannot say, once each however often read.
-        self.sourced_after_cd: dict[tuple[int, int], Mark] = {}
         # Whether the script's own parameters hold their defaults surely: the run as written, without
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
@@ -7517,7 +7517,11 @@ class Interpreter:
         script's folder does not hold, while a folder above it does (the repository's root, run from
         there): marked as a part not read, as which folder the script runs from is not stated."""
         if beside.found_above(stated) is not None:
-            self.not_followed.append(replace(self.where.mark(invoked), tag=LOADED_FROM_ANOTHER_FOLDER))
+            self._load_not_followed(invoked, LOADED_FROM_ANOTHER_FOLDER)
+
+    def _load_not_followed(self, node: Node, tag: str) -> None:
+        mark = replace(self.where.mark(node), tag=tag)
+        self.loads_not_followed.setdefault((mark.line, mark.column), mark)
 
     def _library_loaded(self, library: _Library) -> None:
         """The functions a dot-sourced file defines are the script's from here, as if defined here: a
@@ -7621,8 +7625,7 @@ class Interpreter:
         moved to (see `working`). None from a folder the script cannot say: which file PowerShell loads
         is unknown, and the path is said as not read (`SOURCED_AFTER_CD`)."""
         if self.working is None:
-            mark = replace(self.where.mark(node), tag=SOURCED_AFTER_CD)
-            self.sourced_after_cd.setdefault((mark.line, mark.column), mark)
+            self._load_not_followed(node, SOURCED_AFTER_CD)
             return None
         return posixpath.join(self.working, path.replace("\\", "/")) if self.working else path
 
@@ -13180,7 +13183,7 @@ class Interpreter:
             *self.xplat_reading.refused,
             *self.reserved_ips_not_applied.values(),
             *self.lines_not_read,
-            *self.not_followed,
+            *self.loads_not_followed.values(),
         ]
         return tuple(sorted(said, key=lambda mark: (mark.line, mark.column)))
 
@@ -13210,10 +13213,6 @@ class Interpreter:
             unread = tuple(sorted((*unread, self.xml_edit), key=lambda mark: (mark.line, mark.column)))
         if self.client_upload is not None:
             unread = tuple(sorted((*unread, self.client_upload), key=lambda mark: (mark.line, mark.column)))
-        if self.sourced_after_cd:
-            unread = tuple(
-                sorted((*unread, *self.sourced_after_cd.values()), key=lambda mark: (mark.line, mark.column))
-            )
         neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
             # What the functions of a dot-sourced file it runs create, their calls that file's to report.
