@@ -1254,7 +1254,10 @@ def _crashed(rule: Rule, exc: Exception) -> RuleError:
 def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severity]) -> Iterator[Finding]:
     for finding in findings:
         severity = overrides.get(finding.code)
-        yield replace(finding, severity=severity) if severity and severity != finding.severity else finding
+        if severity and severity != finding.severity:
+            yield replace(finding, severity=severity, rule_severity=finding.platform_severity)
+        else:
+            yield finding
 
 
 def locate_findings(

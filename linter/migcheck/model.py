@@ -2238,7 +2238,8 @@ class Fix:
 
 @record
 class Finding:
-    """One problem, as a rule reports it. `severity` is the rule's unless the config overrides it."""
+    """One problem, as a rule reports it. `severity` is the rule's unless the config overrides it (what a
+    run's exit code and every report's level go by)."""
 
     code: str
     name: str
@@ -2256,6 +2257,14 @@ class Finding:
     # messages call it ("cloud service") and its name: where another subscription holds a namesake, the
     # message names the subscription after it (`migcheck.namesakes`), however the rule words it.
     names: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # The severity the rule gave, where the config changed it: the platform refuses what a rule reports as
+    # an error whatever a team calls it, so the plan and the readiness verdicts go by this one.
+    rule_severity: Severity | None = field(default=None, compare=False)
+
+    @property
+    def platform_severity(self) -> Severity:
+        """How the platform takes what the finding reports: the rule's severity, not the config's."""
+        return self.rule_severity or self.severity
 
     @property
     def fixable(self) -> bool:

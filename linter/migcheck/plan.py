@@ -789,7 +789,7 @@ class _Builder:
                 (f.message, standard[f.mark])
                 for item in self.items
                 for f in item.every
-                if f.code == _DEFENDER and f.severity is Severity.WARNING and f.mark in standard
+                if f.code == _DEFENDER and f.platform_severity is Severity.WARNING and f.mark in standard
             ]
             ours = files_subscription(self.estate, {plan.subscription for plan in every}) if found else None
             self._defender = (
@@ -989,7 +989,8 @@ _MONITORED = re.compile(
 def _noted(finding: Finding) -> bool:
     """Whether the plan says `finding` as a note: a warning, of the migration's business (not one about a
     suppression comment), that does not stop the migration (those are blockers)."""
-    return finding.severity is Severity.WARNING and finding.code not in CHECK_ONLY and not refused(finding)
+    platform = finding.platform_severity
+    return platform is Severity.WARNING and finding.code not in CHECK_ONLY and not refused(finding)
 
 
 def _step_note(first: Finding, said: str, more: int, held: str) -> Note:

@@ -35,13 +35,21 @@ def test_blockers_are_red(contoso, run):
 
 
 def test_warnings_only_are_yellow(contoso, run):
-    (contoso / "migcheck.toml").write_text('select = ["MIG201"]\n[severity]\nMIG201 = "warning"\n')
-    acls = sum(f["code"] == "MIG201" for f in findings(run, "examples/contoso"))
+    (contoso / "migcheck.toml").write_text('select = ["MIG501"]\n')
+    acls = sum(f["code"] == "MIG501" for f in findings(run, "examples/contoso"))
     texts, fills = badge_text(run("badge", "examples/contoso")[1])
     assert texts[-1] == f"{acls} warnings"
     assert "#dfb317" in fills  # shields.io's `yellow`, which the endpoint JSON names
     shields = json.loads(run("badge", "examples/contoso", "--format", "shields")[1])
     assert (shields["message"], shields["color"]) == (f"{acls} warnings", "yellow")
+
+
+def test_errors_the_settings_turn_down_to_warnings_still_block_the_migration(contoso, run):
+    # The platform refuses an endpoint ACL whatever a team calls it: the badge counts the blockers.
+    (contoso / "migcheck.toml").write_text('select = ["MIG201"]\n[severity]\nMIG201 = "warning"\n')
+    acls = sum(f["code"] == "MIG201" for f in findings(run, "examples/contoso"))
+    assert acls > 1
+    assert badge_text(run("badge", "examples/contoso")[1])[0][-1] == f"{acls} blockers"
 
 
 def test_ready_is_green_and_written_to_a_file(contoso, run):

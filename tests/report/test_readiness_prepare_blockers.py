@@ -139,11 +139,11 @@ def test_a_suppressed_error_only_prepare_finds_still_fails_prepare(estate):
     assert verdict_line(result).endswith("Validation passed, Prepare will fail (1 suppressed)")
 
 
-def test_a_warning_only_prepare_finds_is_counted_as_such(estate):
+def test_an_error_only_prepare_finds_fails_it_whatever_severity_the_settings_give_it(estate):
     result = estate(CONFLICT, select=("MIG306",), severity={"MIG306": Severity.WARNING})
-    assert network_item(result).verdict is Verdict.WARNINGS
+    assert network_item(result).verdict is Verdict.PREPARE_FAILS
     assert verdict_line(result).endswith(
-        "Validation passed with warnings: 1 warning (1 warning checked only at Prepare)"
+        "Validation passed, Prepare will fail: 1 warning (1 error the settings turn down to warning)"
     )
 
 

@@ -134,11 +134,12 @@ REFUSED_WHILE_IT_LASTS = frozenset({"MIG208"})
 
 
 def refused(finding: Finding) -> bool:
-    """Whether Validate refuses what `finding` reports: an error, or a warning of a refused state (one
-    a config turned down to info is the user's to ignore)."""
-    return finding.severity is Severity.ERROR or (
-        finding.severity is Severity.WARNING and finding.code in REFUSED_WHILE_IT_LASTS
-    )
+    """Whether Validate refuses what `finding` reports: an error of its rule, whatever severity the config
+    gives it (that sets the exit code, not what the platform does), or a warning of a refused state (one a
+    config turned down to info is a state the team knows has passed)."""
+    if finding.code in REFUSED_WHILE_IT_LASTS:
+        return finding.severity > Severity.INFO
+    return finding.platform_severity is Severity.ERROR
 
 
 class Verdict(str, enum.Enum):
@@ -219,8 +220,9 @@ class ScopeItem:
             return Verdict.NETWORK_NOT_DECIDED
         if self.partly_described:
             return Verdict.NOT_DECIDED
+        # What the platform passes warns as the team grades it: turned down to info, it is no warning.
         worst = max((f.severity for f in every), default=Severity.INFO)
-        return Verdict.WARNINGS if worst is Severity.WARNING else Verdict.PASSED
+        return Verdict.WARNINGS if worst >= Severity.WARNING else Verdict.PASSED
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ imported only when a run has something to summarise (`migcheck.report.text`)."""
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from migcheck.model import Finding, Severity, is_placeholder
 from migcheck.report.readiness import (
     EXTENDED_SUPPORT,
     FILE,
+    REFUSED_WHILE_IT_LASTS,
     RETIREMENT_NOTES,
     ScopeItem,
     ScopeKind,
@@ -339,10 +341,11 @@ def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     text = f"{verdict}{joined}{shown}" if shown else verdict
     text += _after_words(item, by_subject)
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
-    waiting = sum(1 for f in item.findings if f.severity is Severity.WARNING and refused(f))
+    waiting = sum(1 for f in item.findings if f.code in REFUSED_WHILE_IT_LASTS and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
     known = sum(1 for s in held if s.reason.kind == BASELINE)
     notes = [_waiting_words(waiting)] if waiting else []
+    notes += _changed_words(item)
     notes += _described_words(item)
     notes += _migration_words(item.migrates.get("migration_state"))
     notes += _checked_at_prepare(item)
@@ -396,6 +399,24 @@ def _waiting_words(waiting: int) -> str:
     if waiting == 1:
         return "1 warning is a VM state Validate refuses until it changes"
     return f"{waiting} warnings are VM states Validate refuses until they change"
+
+
+def _changed_words(item: ScopeItem) -> list[str]:
+    """`1 error the settings turn down to warning`: the findings whose severity the settings file changed
+    where the counts would belie the verdict, which takes them as their rule gives them (the platform
+    refuses an error, and passes a warning, whatever a team calls it)."""
+    changed = Counter((f.platform_severity, f.severity) for f in item.every if _verdict_differs(f))
+    return [
+        f"{n} {plural(str(rule), n)} the settings turn {'down' if ours < rule else 'up'} to {ours}"
+        for (rule, ours), n in sorted(changed.items(), reverse=True)
+    ]
+
+
+def _verdict_differs(finding: Finding) -> bool:
+    """Whether the settings turned `finding` down from a refusal, or up to an error the platform passes."""
+    if finding.rule_severity is None or finding.code in REFUSED_WHILE_IT_LASTS:
+        return False
+    return refused(finding) != (finding.severity is Severity.ERROR)
 
 
 def _checked_at_prepare(item: ScopeItem) -> list[str]:

@@ -85,18 +85,18 @@ def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     loc = finding.location or Location(finding.mark.path, finding.mark.line, 1)
     where = paint(f"{visible(loc.path)}:{loc.line}:{loc.column}:", "1")
     what = paint.severity(f"{finding.code} [{finding.severity}]", finding.severity)
-    # `[blocker]`: a warning of a state Validate refuses while it lasts, which the plan and the badge count
-    # as a blocker though `check` exits by severity (MIG208).
-    what += paint.severity(" [blocker]", Severity.ERROR) if _blocking_warning(finding) else ""
+    # `[blocker]`: a warning of a state Validate refuses while it lasts (MIG208), or an error the config
+    # turned down, which the plan and the badge count as a blocker though `check` exits by severity.
+    what += paint.severity(" [blocker]", Severity.ERROR) if _blocking(finding) else ""
     # `[*]`: `migcheck check --fix` fixes it, as ruff marks what `ruff check --fix` fixes.
     fixable = " [*]" if finding.fixable and finding.autofix and finding.autofix.safe else ""
     return f"{where} {what}{fixable} {visible(finding.message)}"
 
 
-def _blocking_warning(finding: Finding) -> bool:
+def _blocking(finding: Finding) -> bool:
     from migcheck.report.readiness import refused  # imported once there is a finding to show
 
-    return finding.severity is Severity.WARNING and refused(finding)
+    return finding.severity is not Severity.ERROR and refused(finding)
 
 
 def format_finding(finding: Finding, source: Lines | None, paint: Paint = PLAIN) -> str:
@@ -239,7 +239,7 @@ def _blockers(found: list[Finding]) -> str:
     from migcheck.config import UNREADABLE
     from migcheck.report.readiness import refused
 
-    if not any(_blocking_warning(finding) for finding in found):
+    if not any(_blocking(finding) for finding in found):
         return ""
     blocking = sum(1 for finding in found if refused(finding) and finding.code != UNREADABLE)
     return f"; {blocking:,} {'blocks' if blocking == 1 else 'block'} the migration"
