@@ -15,6 +15,7 @@ check's to report."""
 from __future__ import annotations
 
 import ast
+import collections
 import copy
 from typing import NamedTuple
 
@@ -22,7 +23,14 @@ from migcheck.readers import beside
 from migcheck.readers.python_flow import IMPORTED_AT
 from migcheck.readers.python_settings import module_file
 
-__all__ = ["Imported", "Library", "imported_functions", "imports_functions", "with_libraries"]
+__all__ = [
+    "Imported",
+    "Library",
+    "imported_functions",
+    "imports_functions",
+    "with_libraries",
+    "with_module_calls_by_name",
+]
 
 
 class Library(NamedTuple):
@@ -61,11 +69,105 @@ class Imported(NamedTuple):
 
 
 def imports_functions(tree: ast.Module) -> bool:
-    """Whether the script imports at its top level a function of a module beside it (see the module's
-    docs)."""
+    """Whether the script imports at its top level a function of a module beside it, or the module itself
+    (see the module's docs)."""
     return any(
         alias.name in library.functions for statement, library in _imports(tree) for alias in statement.names
-    )
+    ) or bool(_modules_imported_whole(tree))
+
+
+class _WholeModule(NamedTuple):
+    """A module beside the script that it imports whole (`import clitools`, `from . import clitools`):
+    its dotted name and leading dots as `from <module> import ...` would name it, and what it gives."""
+
+    module: str
+    level: int
+    library: Library
+
+
+def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
+    """`tree` where a call of a function on a module beside it the script imports whole (`import clitools`
+    or `from . import clitools`, then `clitools.create_vm(...)`) is a call of the function the module
+    imports by name (`from clitools import create_vm`, written after the import), so that it runs with the
+    caller's values as such a call does. Not where the script binds the module's name or the function's
+    anywhere else: the call might then be another's. `tree` itself when it makes no such call."""
+    modules = _modules_imported_whole(tree)
+    if not modules:
+        return tree
+    bound = _bound_names(tree)
+    taken: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        function = node.func
+        if not (isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name)):
+            continue
+        whole = modules.get(function.value.id)
+        if whole is None or bound[function.value.id] > 1 or function.attr not in whole.library.functions:
+            continue
+        called = taken.setdefault(function.value.id, [])
+        if bound[function.attr] == 0 and function.attr not in called:
+            called.append(function.attr)
+        if function.attr in called:
+            node.func = ast.copy_location(ast.Name(id=function.attr, ctx=ast.Load()), function)
+    body: list[ast.stmt] = []
+    for statement in tree.body:
+        body.append(statement)
+        for name in _names_imported_whole(statement):
+            if taken.get(name):
+                whole = modules[name]
+                names = [ast.alias(name=function) for function in taken[name]]
+                body.append(ast.copy_location(ast.ImportFrom(whole.module, names, whole.level), statement))
+    return ast.Module(body=body, type_ignores=tree.type_ignores)
+
+
+def _modules_imported_whole(tree: ast.Module) -> dict[str, _WholeModule]:
+    """The modules beside the script that it imports whole at its top level and uses the SDK, the API or
+    the classic CLI, by the name each import binds."""
+    found: dict[str, _WholeModule] = {}
+    for statement in tree.body:
+        for name, (module, level) in _names_imported_whole(statement).items():
+            settings = module_file(module, level)
+            library = beside.values_of(settings, _library) if settings is not None else None
+            if library is not None and library.functions:
+                found[name] = _WholeModule(module, level, library)
+    return found
+
+
+def _names_imported_whole(statement: ast.stmt) -> dict[str, tuple[str, int]]:
+    """The names a top-level import binds to a module as a whole, with the module's dotted name and leading
+    dots: `import clitools (as tools)`, `from . import clitools`, `from pkg import clitools`; not `import
+    pkg.clitools`, which binds `pkg`."""
+    if isinstance(statement, ast.Import):
+        return {
+            alias.asname or alias.name: (alias.name, 0) for alias in statement.names if "." not in alias.name
+        }
+    if isinstance(statement, ast.ImportFrom):
+        package = f"{statement.module}." if statement.module else ""
+        return {
+            alias.asname or alias.name: (package + alias.name, statement.level)
+            for alias in statement.names
+            if alias.name != "*"
+        }
+    return {}
+
+
+def _bound_names(tree: ast.Module) -> dict[str, int]:
+    """How many times the script binds each name, anywhere in it (0 for a name it never binds)."""
+    bound: dict[str, int] = {}
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names = [node.id]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [alias.asname or alias.name.split(".")[0] for alias in node.names]
+        elif isinstance(node, ast.arg):
+            names = [node.arg]
+        for name in names:
+            bound[name] = bound.get(name, 0) + 1
+    return collections.defaultdict(int, bound)
 
 
 def imported_functions(tree: ast.Module) -> list[Imported]:

@@ -192,7 +192,12 @@ from migcheck.readers.python_flow import (
     items_of,
     literal,
 )
-from migcheck.readers.python_library import imported_functions, imports_functions, with_libraries
+from migcheck.readers.python_library import (
+    imported_functions,
+    imports_functions,
+    with_libraries,
+    with_module_calls_by_name,
+)
 from migcheck.readers.python_settings import with_settings_values
 from migcheck.scan import markup  # the tags of a body, as fixes find them
 
@@ -634,7 +639,7 @@ def _imports_library_functions(data: bytes) -> bool:
     that uses them (see `python_library`). Only a script that imports from a module is parsed, and only
     its lines before its first top-level function or class, where a module's imports are written (the
     whole when those lines are not Python on their own): most Python files import, few such functions."""
-    if b"from " not in data or b" import " not in data:
+    if b"import " not in data:
         return False
     text = data.decode("utf-8", "replace")
     tree = _parsed(_import_lines(text)) or _parsed(text)
@@ -813,6 +818,7 @@ def _with_libraries(tree: ast.Module, source: _Source) -> tuple[ast.Module, tupl
     """The script with what it takes of each module beside it whose functions it calls (see
     `python_library`), that module's text read after its own; and those functions, by (module, name), so
     that the module's own read of each once is left out (`Document.functions_run`)."""
+    tree = with_module_calls_by_name(tree)  # `clitools.create_vm(...)` read as `create_vm(...)`
     imported = [each for each in imported_functions(tree) if each.library.path != source.path]
     if not imported:
         return tree, ()
