@@ -49,6 +49,7 @@ from migcheck.readers import shell, xplat
 from migcheck.readers.python_flow import (
     EXIT_CALLS,
     dotted,
+    f_string_padding,
     literal_truth,
     template_parts,
     while_turns,
@@ -620,7 +621,7 @@ class _Script:
             return self.named(inner.id)
         # A whole number padded (`f"vm-{i:03d}"`) is what bash's printf makes of it; any other
         # conversion or format makes another text than the value's, which the reader does not follow.
-        padding = _padding(value) if isinstance(value, ast.FormattedValue) else None
+        padding = f_string_padding(value) if isinstance(value, ast.FormattedValue) else None
         if padding is None:
             return self.hole(inner)
         return f'"$(printf %{padding}d {self.named(inner.id)})"'
@@ -711,19 +712,6 @@ def _calls(node: ast.AST) -> Iterator[ast.Call]:
 def _fits_any(case: ast.match_case) -> bool:
     """Whether a case runs for any value that reaches it: `case _:` or `case name:`, with no guard."""
     return isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None and case.guard is None
-
-
-def _padding(value: ast.FormattedValue) -> str | None:
-    """The flags and width of an f-string field that pads a whole number with zeros or blanks (`03` of
-    `{i:03d}`, `3` of `{i:3d}`), which C's printf reads alike; None for any other field."""
-    spec = value.format_spec
-    if value.conversion != -1 or not isinstance(spec, ast.JoinedStr) or len(spec.values) != 1:
-        return None
-    text = _string(spec.values[0]) or ""
-    width = text.removesuffix("d")
-    if not text.endswith("d") or not width.isdecimal() or not width.isascii() or len(width) > 3:
-        return None
-    return width
 
 
 def _condition(test: ast.AST) -> str | None:

@@ -5581,18 +5581,31 @@ class Flow:
         return texts
 
     def _f_string(self, node: ast.JoinedStr, site: Site) -> Value:
-        """An f-string whose every field is a string or number written as is (no conversion, no format)."""
-        fields = [v.value if isinstance(v, ast.FormattedValue) else v for v in node.values]
-        plain = all(
-            not isinstance(v, ast.FormattedValue) or (v.conversion == -1 and v.format_spec is None)
-            for v in node.values
-        )
-        texts = self._texts(fields, site) if plain else None
+        """An f-string whose every field is a string or number written as is (no conversion, no format), or
+        a whole number padded (`f"vm-{i:02d}"`), as `"vm-%02d" % i` pads it."""
+        texts: list[Lit] = []
+        for part in node.values:
+            text = self._f_string_field(part, site)
+            if text is None:
+                return self.unknown(node)
+            texts.append(text)
         # Measured before it is joined: many fields bound to long constants would otherwise build a string
         # of their total length at each f-string, only to drop it.
-        if texts is None or sum(len(text.text) for text in texts) > MAX_TEXT:
+        if sum(len(text.text) for text in texts) > MAX_TEXT:
             return self.unknown(node)
         return Lit("".join(text.text for text in texts), node, _f_string_lines(node, texts))
+
+    def _f_string_field(self, part: ast.expr, site: Site) -> Lit | None:
+        """The text a piece of an f-string gives it (see `_f_string`); None for a field it cannot tell."""
+        if not isinstance(part, ast.FormattedValue):
+            return self._text(self.value(part, site))
+        if part.conversion == -1 and part.format_spec is None:
+            return self._text(self.value(part.value, site))
+        width = f_string_padding(part)
+        text = self._text(self.value(part.value, site)) if width is not None else None
+        return (
+            _fits_field(text, _Field(None, True, width)) if text is not None and width is not None else None
+        )
 
     def _percent(self, node: ast.BinOp, site: Site) -> Value:
         """`template % value`, `template % (a, b)` or `template % {'name': a}`, with `%s`, `%d` and
@@ -5648,10 +5661,12 @@ class Flow:
 
         def value_of(field_: _Field) -> Lit | None:
             if field_.key is None:
-                return next(automatic, None)
-            if field_.key.isdecimal():
-                return positional[int(field_.key)] if int(field_.key) < len(positional) else None
-            return keywords.get(field_.key)
+                given = next(automatic, None)
+            elif field_.key.isdecimal():
+                given = positional[int(field_.key)] if int(field_.key) < len(positional) else None
+            else:
+                given = keywords.get(field_.key)
+            return _fits_field(given, field_) if given is not None else None
 
         return _fill(template, pieces, value_of, node) or self.unknown(node)
 
@@ -7380,6 +7395,27 @@ def _percent_fields(template: str) -> Template | None:
 _PERCENT_SPEC = frozenset("#0- +123456789")
 
 
+def f_string_padding(value: ast.FormattedValue) -> str | None:
+    """The flags and width of an f-string field that pads a whole number with zeros or blanks (`03` of
+    `{i:03d}`, `3` of `{i:3d}`), which a `%` field (`%03d`) and C's printf read alike; None for any other
+    field."""
+    spec = value.format_spec
+    if value.conversion != -1 or not isinstance(spec, ast.JoinedStr) or len(spec.values) != 1:
+        return None
+    part = spec.values[0]
+    return _format_padding(
+        part.value if isinstance(part, ast.Constant) and isinstance(part.value, str) else ""
+    )
+
+
+def _format_padding(spec: str) -> str | None:
+    """The flags and width of a format spec that pads a whole number (`03` of `03d`); None for another."""
+    width = spec.removesuffix("d")
+    if not spec.endswith("d") or not width.isdecimal() or not width.isascii() or len(width) > 3:
+        return None
+    return width
+
+
 def padded(text: str, field: _Field) -> str | None:
     """The text a `%` field with flags or a width (`%03d`, `%-8s`) makes of a value's text, as Python
     does; None where the field takes a whole number and the text is none."""
@@ -7404,11 +7440,14 @@ def _format_fields(template: str) -> Template | None:
             pieces.append(text)
             if name is None:
                 continue
-            if spec or conversion is not None or not (name == "" or name.isdecimal() or name.isidentifier()):
+            width = _format_padding(spec) if spec else ""
+            if width is None or conversion is not None:
+                return None
+            if not (name == "" or name.isdecimal() or name.isidentifier()):
                 return None
             if not name or name.isdecimal():
                 numbering.add(bool(name))
-            pieces.append(_Field(name or None))
+            pieces.append(_Field(name or None, bool(width), width))
     except ValueError:
         return None
     return pieces if len(numbering) < 2 else None
@@ -7440,6 +7479,8 @@ def _format_parts(node: ast.expr | None) -> list[ast.expr] | None:
             if piece:
                 parts.append(ast.copy_location(ast.Constant(piece), node.func.value))
             continue
+        if piece.spec:
+            return None  # a padded number (`{:03d}`) is not the text of what fills it
         if piece.key is None:
             filled = next(automatic, None)
         elif piece.key.isdecimal():
