@@ -2578,7 +2578,7 @@ class _Resources:
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
                 continue
-            self.calls.append(ClassicCall(name, mark, runs=self._never_runs(call)))
+            self.calls.append(ClassicCall(name, mark, runs=self._whether_it_runs(call)))
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._written_paths()
@@ -3675,13 +3675,29 @@ class _Resources:
             earlier, site = caller
         return False
 
-    def _never_runs(self, call: CallSite) -> str:
-        """NEVER_RUNS for a call at the script's top level that a test the reader decides keeps from running
-        (`if False:`, `while 0:`): still a classic call the script names, which fails nothing, as the
-        classic CLI's under `if False:` is; "" for any other."""
-        if call.scope is self.index.module and self.flow.runs(flow.site_of(call)) is False:
+    def _whether_it_runs(self, call: CallSite) -> str:
+        """Whether a classic call runs when the script does (see `ClassicCall.runs`), as the classic CLI's
+        are read: NEVER_RUNS where a test the reader decides keeps it from running (`if False:`, `while 0:`)
+        or every call of its function is in code that never runs; "" where it surely runs at one of the
+        sites it is read at (see `_surely_runs`), or in a function the script does not call itself (see
+        `_run_by_others`); MAYBE_RUNS otherwise: only under a condition the reader cannot decide."""
+        sites = self.flow.callers(call)
+        if not sites:
             return NEVER_RUNS
-        return ""
+        if any(self._surely_runs(call, site) for site in sites) or self._run_by_others(call, sites):
+            return ""
+        return MAYBE_RUNS
+
+    def _run_by_others(self, call: CallSite, sites: list[flow.Site]) -> bool:
+        """Whether a call is in a function the script runs in no way the reader follows (nothing calls
+        it, or it is passed on): a library's, which fails whenever what imports it calls it, as a module of
+        functions does (see MIG601)."""
+        return (
+            call.scope is not self.index.module
+            and len(sites) == 1
+            and sites[0].frame is None
+            and self._caller(call, sites[0]) is None
+        )
 
     def _surely_runs(self, call: CallSite, site: flow.Site) -> bool:
         """Whether a call, read at `site`, surely runs when the script does: at module level as
