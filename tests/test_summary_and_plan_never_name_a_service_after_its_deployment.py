@@ -1,6 +1,6 @@
 """A cloud service whose name no file states, only its deployment's: a REST body that names no service, a
 script that builds the service's name at run time (`serv_name = "web" + random_str()`). The readiness summary
-and the plan's steps name it by a stand-in that says so (`<cloud service of deployment myvm, deploy.py>`),
+and the plan's steps name it by a stand-in that says so (`<cloud service of deployment myvm, deploy.py:8>`, at the line of a script's call),
 never by the deployment's name as if it were the service's; its resource group and commands use that stand-in
 too, one label for the service everywhere."""
 
@@ -24,7 +24,7 @@ sms.create_virtual_machine_deployment(service_name=serv_name, deployment_name="m
     os_virtual_hard_disk=OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/a.vhd"),
     role_size="Medium"{network})
 """
-STAND_IN = "<cloud service of deployment myvm, deploy.py>"
+STAND_IN = "<cloud service of deployment myvm, deploy.py:8>"
 
 
 def script(network: str = "", text: str = SCRIPT) -> str:
@@ -47,8 +47,9 @@ def summary(
 
 def test_the_summary_lists_the_service_of_a_network_by_a_stand_in(tmp_path, monkeypatch, capsys):
     out = summary(tmp_path, monkeypatch, capsys, "MyVNet")
-    assert f"cloud services: {STAND_IN} (1 VM)" in out
-    assert "myvm (1 VM)" not in out.replace(STAND_IN, "")
+    stand_in = STAND_IN.replace(":8>", ":9>")  # the line that adds the subnet moves the call down one
+    assert f"cloud services: {stand_in} (1 VM)" in out
+    assert "myvm (1 VM)" not in out.replace(stand_in, "")
 
 
 def test_the_summary_lists_a_service_in_no_network_by_a_stand_in(tmp_path, monkeypatch, capsys):

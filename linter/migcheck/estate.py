@@ -449,8 +449,12 @@ class CloudService:
         if self.named_by == "deployment":
             # No file names the service (a REST body that names none, a script that builds the name at run
             # time): the deployment's name is no service's. The file tells apart two of one deployment name
-            # (request bodies reuse sample names).
+            # (request bodies reuse sample names); in a script, the line too, as its other stand-ins say it:
+            # where to fill the name in, and which of two calls it is (deployments of one name in services
+            # given by sys.argv[1] and sys.argv[2]).
             where = posixpath.basename(self.mark.path)
+            if is_script(self.mark.path) and self.mark.line:
+                where = f"{where}:{self.mark.line}"
             return (
                 f"<cloud service of deployment {self.name}, {where}>"
                 if self.name.strip()

@@ -2352,7 +2352,7 @@ def _unstated_gateway_downtime(network: str, created: VnetGatewayFact) -> str:
 
 def service_name(service: CloudService) -> str:
     """The hosted service's name for commands and resource groups; when the files name only its deployment,
-    the stand-in the readiness summary lists it by (`<cloud service of deployment myvm, deploy.py>`), so
+    the stand-in the readiness summary lists it by (`<cloud service of deployment myvm, deploy.py:8>`), so
     that one service has one label everywhere."""
     from migcheck.estate import UNNAMED_BY_ROLE
 

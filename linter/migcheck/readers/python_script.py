@@ -3385,7 +3385,7 @@ class _Resources:
         """The draft, its service's stand-in set where the first call that names it by a value the script
         does not state passes that value (`service_name=svc`), not where it passes the deployment's name,
         when that is not stated either (a stated one names the service: `<cloud service of deployment
-        myvm, deploy.py>`)."""
+        myvm, deploy.py:8>`)."""
         unstated = not draft.service and is_stand_in(draft.name) and service.node is not None
         if unstated and not draft.service_stand_in:
             draft.service_stand_in = self._name(service, "cloud service", draft.mark)
