@@ -50,6 +50,7 @@ from migcheck.readers.python_flow import (
     EXIT_CALLS,
     dotted,
     f_string_padding,
+    fits_any_value,
     literal_truth,
     template_parts,
     while_turns,
@@ -283,9 +284,12 @@ class _Script:
     def cases(self, cases: list[ast.match_case], depth: int) -> None:
         """A `match`: the first case whose pattern (and guard) fits runs, one of them at most, as one branch
         of an `if ... elif` chain, whose tests the reader does not decide; a last case that fits any value
-        (`case _:`) is its `else`."""
+        (`case _:`) is its `else`, and one that is first runs whatever the subject is."""
+        if cases and fits_any_value(cases[0]):
+            self.statements(cases[0].body, depth)
+            return
         for index, case in enumerate(cases):
-            if index == len(cases) - 1 and index and _fits_any(case):
+            if index == len(cases) - 1 and index and fits_any_value(case):
                 self.write("else :\n")
             else:
                 self.write(
@@ -707,11 +711,6 @@ def _calls(node: ast.AST) -> Iterator[ast.Call]:
             for child in ast.iter_child_nodes(current)
             if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
         )
-
-
-def _fits_any(case: ast.match_case) -> bool:
-    """Whether a case runs for any value that reaches it: `case _:` or `case name:`, with no guard."""
-    return isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None and case.guard is None
 
 
 def _condition(test: ast.AST) -> str | None:

@@ -1994,9 +1994,13 @@ class _Indexer(ast.NodeVisitor):
     def visit_Match(self, node: ast.Match) -> None:
         self._statement(node)
         self.visit(node.subject)
-        for case in node.cases:
+        for index, case in enumerate(node.cases):
             self.visit(case.pattern)
-            self._visit_block([*([case.guard] if case.guard else []), *case.body])
+            if index == 0 and fits_any_value(case):  # `case _:` first: it runs whatever the subject is
+                for statement in case.body:
+                    self.visit(statement)
+            else:
+                self._visit_block([*([case.guard] if case.guard else []), *case.body])
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
         """`a + b + c` is nested to the left, one level per operator: followed in a loop, so that a long
@@ -6831,7 +6835,7 @@ def _branches(node: ast.AST) -> list[ast.AST]:
     if isinstance(node, _TRIES):
         return [*node.handlers, *node.orelse]
     if isinstance(node, ast.Match):
-        return list(node.cases)
+        return list(node.cases[1:] if node.cases and fits_any_value(node.cases[0]) else node.cases)
     if isinstance(node, ast.BoolOp):
         return list(node.values[1:])
     if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
@@ -7393,6 +7397,12 @@ def _percent_fields(template: str) -> Template | None:
 
 # What may stand between `%` (or its `(name)`) and a field's conversion: flags and a width in digits.
 _PERCENT_SPEC = frozenset("#0- +123456789")
+
+
+def fits_any_value(case: ast.match_case) -> bool:
+    """Whether a case of a `match` runs for any value that reaches it: `case _:` or `case name:`, with no
+    guard."""
+    return isinstance(case.pattern, ast.MatchAs) and case.pattern.pattern is None and case.guard is None
 
 
 def f_string_padding(value: ast.FormattedValue) -> str | None:
