@@ -1780,7 +1780,8 @@ class _Walker:
         was, sure = self.reading.maybe, self.reading.sure_past_stops
         self.reading.maybe, self.reading.sure_past_stops = True, False
         try:
-            yield
+            with self.reading.may_not_run():
+                yield
         finally:
             self.reading.maybe, self.reading.sure_past_stops = was, sure
 
@@ -1792,7 +1793,8 @@ class _Walker:
         self.reading.maybe, self.reading.sure_past_stops = True, not was or sure
         self.reading.stops += 1
         try:
-            yield
+            with self.reading.may_not_run():
+                yield
         finally:
             self.reading.maybe, self.reading.sure_past_stops = was, sure
 

@@ -59,9 +59,10 @@ A command given `-h` or `--help` only prints its help."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from migcheck import automation
@@ -943,6 +944,14 @@ class Reading:
         self.arm_from_start = False
         self.mode_set = False
         self.deployments: dict[str, _Deployment] = {}
+        # The parts of the script that may not run the commands handed over are in, outermost first, each
+        # by its number among those entered so far (see `may_not_run`): () where they surely run.
+        self.part: tuple[int, ...] = ()
+        self.parts = 0
+        # The cloud services `service create` made, by `_service_key`, with the part of the script it ran
+        # in: such a service has no deployment until a `vm create` makes one, `--connect` or not, in a
+        # command that surely runs whenever that part did (in it, or in a part of it).
+        self.empty_services: dict[str, tuple[int, ...]] = {}
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion] = []
         self.storage: dict[str, StorageAccountType] = {}
@@ -960,6 +969,18 @@ class Reading:
         self.not_applied_at: set[tuple[int, int]] = set()  # where RESERVED_IP_NOT_APPLIED marks are
         # The VM each role file `vm export` writes describes, by the file's path as stated, without case.
         self.exported: dict[str, str] = {}
+
+    @contextlib.contextmanager
+    def may_not_run(self) -> Iterator[None]:
+        """The commands handed over while in it are in a part of the script of its own that may not run
+        (an arm of a choice, a loop's body, the rest after a stop), within the part they were in."""
+        was = self.part
+        self.parts += 1
+        self.part = (*was, self.parts)
+        try:
+            yield
+        finally:
+            self.part = was
 
     def command(self, words: Sequence[Word], at: Mark) -> Meaning:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
@@ -1235,7 +1256,8 @@ class Reading:
         `-c` adds the VM to the deployment the service has already, if any (AUTOMATION.md §4): without `-w`,
         in the network that one was created in, which the command does not say."""
         vnet = parsed.value("virtual-network-name")
-        joins = vnet is None and parsed.flag("connect")
+        connects = parsed.flag("connect") and not self._in_own_service(parsed)
+        joins = vnet is None and connects
         vm.outside_network_at = parsed.at if vnet is None and not joins else None
         vm.maybe_outside_at = (
             parsed.at if vnet is not None and vnet.text is None and vnet.maybe_empty else None
@@ -1243,8 +1265,17 @@ class Reading:
         if not deployment.created:  # a deployment's network is fixed when it is created
             self._network(deployment, vnet)
             deployment.network_known &= not joins
-            deployment.joins |= parsed.flag("connect")
+            deployment.joins |= connects
         deployment.created |= not self.maybe
+
+    def _in_own_service(self, parsed: Parsed) -> bool:
+        """Whether a `vm create` puts its VM in a cloud service the script made empty (`service create`)
+        whenever the command runs: the first such command (`--connect` or not) makes its deployment, in the
+        network it names, and the others add to that one, so none joins a deployment that was there before
+        (see `empty_services`)."""
+        key = _service_key(parsed.value("dns-name", 0))
+        made_in = self.empty_services.get(key) if key is not None else None
+        return made_in is not None and self.part[: len(made_in)] == made_in
 
     def _vm_create_from(self, parsed: Parsed) -> None:
         """`azure vm create-from <dns-name> <role-file>`: the VM a role file describes (the JSON `azure vm
@@ -1667,6 +1698,9 @@ class Reading:
 
     def _service_create(self, parsed: Parsed) -> None:
         service, location = parsed.value("serviceName", 0), parsed.value("location")
+        key = _service_key(service)
+        if key is not None and (not self.maybe or self.part):
+            self.empty_services[key] = self.part if self.maybe else ()
         if service is not None and service.text and location is not None and location.text:
             self.regions.append(ServiceRegion(service.text, location.text, parsed.at))
 
@@ -1680,6 +1714,7 @@ class Reading:
         created = self.deployments.get(service.text.casefold())
         if self.maybe and not self._with_its_vms(created):
             return
+        self.empty_services.pop(service.text.casefold(), None)
         if created is not None and not created.existing:
             del self.deployments[service.text.casefold()]
             return
@@ -1988,6 +2023,16 @@ class _Made:
             *self.images.values(),
             *self.application_gateways.values(),
         ]
+
+
+def _service_key(service: Word | None) -> str | None:
+    """What names a cloud service in every command given it: its name, else what holds the value that
+    names it (`$svc`); None where nothing tells."""
+    if service is None:
+        return None
+    if service.text:
+        return service.text.casefold()
+    return f"\0{service.identity}" if service.identity is not None else None
 
 
 def _same_subnet(subnet: Subnet, vnet: str, name: str) -> bool:
