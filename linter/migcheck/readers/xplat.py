@@ -62,7 +62,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import posixpath
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from migcheck import automation
@@ -1334,9 +1334,15 @@ class Reading:
             return
         account = self.blob_account(blob) or _stated_account(blob)
         if account:
-            what = "OS disk of its VM" if is_stand_in(vm.name) else f"OS disk of VM {vm.name}"
-            name = f"<{what}, {self.file}:{blob.mark.line}:{blob.mark.column}>"
-            vm.disks.append(Disk(name, "", "", vm.name, blob.mark, account=account))
+            vm.disks.append(
+                replace(self.disk_in(account, "OS disk", vm.name, blob.mark), attached_to=vm.name)
+            )
+
+    def disk_in(self, account: str, what: str, vm: str, blob: Mark) -> Disk:
+        """The disk (`what`: OS disk, data disk) of VM `vm` in a blob of `account` whose address the script
+        does not state whole (written at `blob`), named for what it is and where."""
+        of = f"{what} of its VM" if is_stand_in(vm) else f"{what} of VM {vm}"
+        return Disk(f"<{of}, {self.file}:{blob.line}:{blob.column}>", "", "", "", blob, account=account)
 
     def blob_account(self, blob: Word) -> str:
         """The stand-in of the storage account a blob address names by a value the script does not state
@@ -2359,10 +2365,18 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
 
 def _attach_new(reading: Reading, parsed: Parsed) -> None:
     """`vm disk attach-new <vm> <size> <blob-url>`: a data disk of the VM in that blob (a full address; the
-    CLI puts one it is given in part beside the OS disk), as `vm create -u` gives its OS disk one."""
+    CLI puts one it is given in part beside the OS disk), as `vm create -u` gives its OS disk one: in the
+    storage account the address names where the script does not state all of it (`_os_disk`)."""
     blob = parsed.value("blob-url", 2)
-    if blob is not None and blob.text and "://" in blob.text:
-        _attach(reading, parsed, Disk("", blob.text, "", "", parsed.at, media_link_mark=blob.mark))
+    if blob is None or (blob.text and "://" not in blob.text):  # a name alone: beside the OS disk
+        return
+    if blob.text:
+        disk = Disk("", blob.text, "", "", parsed.at, media_link_mark=blob.mark)
+        _attach(reading, parsed, lambda vm: disk)
+        return
+    account = reading.blob_account(blob) or _stated_account(blob)
+    if account:
+        _attach(reading, parsed, lambda vm: reading.disk_in(account, "data disk", vm.name, blob.mark))
 
 
 def _attach_registered(reading: Reading, parsed: Parsed) -> None:
@@ -2370,16 +2384,18 @@ def _attach_registered(reading: Reading, parsed: Parsed) -> None:
     the VM from then on (Add-AzureDataDisk -Import -DiskName)."""
     name = parsed.value("disk-image-name", 1)
     if name is not None and name.text:
-        _attach(reading, parsed, Disk(name.text, "", "", "", name.mark))
+        _attach(reading, parsed, lambda vm: Disk(name.text or "", "", "", "", name.mark))
 
 
-def _attach(reading: Reading, parsed: Parsed, disk: Disk) -> None:
-    """`disk` attached to the VM the command names at the LUN the CLI picks (vmclient.js: the one after the
-    highest its data disks use, 0 for none): of a VM the script creates, the script shows them all; of
-    another, the VM's description (another file's) says which, at the link stage."""
+def _attach(reading: Reading, parsed: Parsed, disk_of: Callable[[_Vm], Disk]) -> None:
+    """The disk `disk_of` gives the VM the command names, attached to it at the LUN the CLI picks
+    (vmclient.js: the one after the highest its data disks use, 0 for none): of a VM the script creates,
+    the script shows them all; of another, the VM's description (another file's) says which, at the link
+    stage."""
     vm = reading._changed_vm(parsed)
     if vm is None:
         return
+    disk = disk_of(vm)
     luns = [int(d.lun) for d in vm.disks if d.lun.isdigit()]
     lun = "" if vm.existing else str(max(luns, default=-1) + 1)
     vm.disks.append(replace(disk, attached_to=vm.name, lun=lun, lun_after_highest=vm.existing, data=True))
@@ -2410,7 +2426,7 @@ def _register(reading: Reading, parsed: Parsed) -> None:
     media = blob.text or "" if blob is not None else ""
     # A blob in an account the script does not state (`-u "https://$SA.blob..."`) is in that value's
     # stand-in account, as a VM's disk there is.
-    account = reading.blob_account(blob) if blob is not None and not media else ""
+    account = (reading.blob_account(blob) or _stated_account(blob)) if blob is not None and not media else ""
     mark = blob.mark if blob is not None and (media or account) else None
     if parsed.path[1] == "disk":
         shown = _registered_name(reading, "disk name", name)
