@@ -1,7 +1,9 @@
 """Read a service definition (`.csdef`): the service's name and its web, worker and VM roles with their
-sizes and input endpoints."""
+sizes and input endpoints, those the modules it imports add among them."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from migcheck.model import InputEndpoint, Role, RoleType, ServiceDefinition
 from migcheck.readers.xml import Element, Marker, attr, attrs, grouped_children, local_name, named_children
@@ -35,13 +37,47 @@ def _role(el: Element, marker: Marker) -> Role:
         type=ROLE_TYPES[local_name(el)],
         mark=marker.mark(el),
         size=size,
-        endpoints=tuple([_endpoint(e, marker) for e in endpoints]),
+        endpoints=_with_imported(el, [_endpoint(e, marker) for e in endpoints], marker),
     )
 
 
 # The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
 _ENDPOINTS = ("InputEndpoint", "InstanceInputEndpoint")
 _LISTS = "{*}Endpoints"
+
+
+# The input endpoints a module of the SDK adds to the role that imports it (`<Imports><Import
+# moduleName="..."/>`), by the module's name casefolded: the package's definition holds them under the
+# module's namespace, as a configuration's `EndpointAcl` names them. RemoteForwarder listens for remote
+# desktop on the service's VIP (tcp 3389) and passes each connection to the instance it is for; WebDeploy
+# takes Web Deploy's publishing on tcp 8172. The other modules add internal endpoints (RemoteAccess's `Rdp`)
+# or none, and an internal endpoint is not on the VIP.
+_MODULE_ENDPOINTS = {
+    "remoteforwarder": (("Microsoft.WindowsAzure.Plugins.RemoteForwarder.RdpInput", "tcp", "3389", "*"),),
+    "webdeploy": (("Microsoft.WindowsAzure.Plugins.WebDeploy.InputEndpoint", "tcp", "8172", "8172"),),
+}
+_IMPORTS = "{*}Imports"
+
+
+def _with_imported(
+    role: Element, endpoints: list[InputEndpoint], marker: Marker
+) -> tuple[InputEndpoint, ...]:
+    """`endpoints`, then those the modules `role` imports add to it: not one the role defines itself (a
+    WebDeploy role may write its module's endpoint out, with a probe of its own), nor one twice."""
+    by_name: dict[str, InputEndpoint] = {}
+    for e in _module_endpoints(role, marker):
+        by_name.setdefault(e.name.casefold(), e)  # marked at the first import of its module
+    for e in endpoints:
+        by_name.pop(e.name.casefold(), None)
+    return (*endpoints, *by_name.values())
+
+
+def _module_endpoints(role: Element, marker: Marker) -> Iterator[InputEndpoint]:
+    """The input endpoints of the modules `role` imports, each marked at its `Import`."""
+    for imports in role.iterchildren(_IMPORTS):
+        for imported in named_children(imports, ("Import",)):
+            for fields in _MODULE_ENDPOINTS.get(attr(imported, "moduleName").casefold(), ()):
+                yield InputEndpoint(*fields, None, marker.mark(imported))
 
 
 def _endpoint(el: Element, marker: Marker) -> InputEndpoint:
