@@ -117,3 +117,14 @@ def test_the_imported_endpoint_is_marked_at_its_import_and_read_once():
         InputEndpoint(web_deploy, "tcp", "8172", "8172", None, Mark(path, 3, "InputEndpoint")),
         InputEndpoint(RDP, "tcp", "3389", "*", None, Mark(path, 4, "Import")),
     )
+
+
+def test_web_deploy_s_publishing_endpoint_is_the_role_s_when_not_written_out():
+    path = "jobs/ServiceDefinition.csdef"
+    document = read_document(path, csdef(("WebDeploy",)).encode(), explicit=True)
+    assert document is not None
+    [definition] = document.resources
+    [role] = definition.roles  # type: ignore[attr-defined]
+    assert [(e.name, e.protocol, e.port, e.mark.tag) for e in role.endpoints] == [
+        ("Microsoft.WindowsAzure.Plugins.WebDeploy.InputEndpoint", "tcp", "8172", "Import")
+    ]
