@@ -177,3 +177,46 @@ def test_a_copies_folder_of_a_service_two_folders_deploy_stays_apart(tmp_path, m
         "MIG101",
     )
     assert len(result.findings) == 3
+
+
+def test_definitions_built_one_per_vm_size_are_variants_not_conflicts(tmp_path, monkeypatch):
+    # Teleopti/Stardust: ServiceDefinition.csdef and ServiceDefinition_Large.csdef (also _Medium, _XLarge)
+    # in one folder, a build packaging the one of the size it is told, as a configuration per environment.
+    result = lint_files(
+        tmp_path,
+        monkeypatch,
+        {
+            "Cloud/ServiceDefinition.csdef": _definition(_worker(size="Medium")),
+            "Cloud/ServiceDefinition_Large.csdef": _definition(_worker(size="Large")),
+            "Cloud/ServiceDefinition-XLarge.csdef": _definition(_worker(size="ExtraLarge", endpoints=HTTP)),
+            "Cloud/ServiceDefinition.Original.csdef": _definition(_worker(size="Small")),
+            "Cloud/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
+        },
+        "MIG004",
+        "MIG101",
+    )
+    # The copy named as one (.Original) is still asked which is deployed.
+    assert where(result.findings) == [
+        "MIG004 Cloud/ServiceDefinition.Original.csdef:1:1",
+        "MIG101 Cloud/ServiceDefinition.csdef:2:3",
+    ]
+
+
+def test_variants_with_no_plain_definition_are_no_conflict(tmp_path, monkeypatch):
+    files = {
+        "Cloud/ServiceDefinition_Medium.csdef": _definition(_worker(size="Medium")),
+        "Cloud/ServiceDefinition_Large.csdef": _definition(_worker(size="Large")),
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG004").findings) == []
+
+
+def test_a_variant_s_name_in_another_folder_is_a_copy_there(tmp_path, monkeypatch):
+    # Only beside its deployed definition is a suffixed name a variant of it.
+    files = {
+        "Cloud/ServiceDefinition.csdef": _definition(_worker(size="Medium")),
+        "Cloud/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
+        "Cloud/old/ServiceDefinition_Large.csdef": _definition(_worker(size="Large")),
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG004").findings) == [
+        "MIG004 Cloud/old/ServiceDefinition_Large.csdef:1:1"
+    ]

@@ -1606,6 +1606,28 @@ def _is_copy(definition: ServiceDefinition) -> bool:
     return _deployed_first(definition) == 2
 
 
+def _is_variant(definition: ServiceDefinition, deployed: ServiceDefinition) -> bool:
+    """Whether `definition` is a build variant of the deployed one: beside it, named after it with a suffix
+    (`ServiceDefinition_Large.csdef` beside `ServiceDefinition.csdef`, or beside `ServiceDefinition_Medium`):
+    a build packages the one it is told to, as a service keeps a configuration per environment
+    (`ServiceConfiguration.Cloud.cscfg`), so one differing (in its VM sizes) is no stale description. A copy
+    in a folder of its own is no variant: the build does not choose it."""
+    here, there = definition.mark.path, deployed.mark.path
+    if posixpath.dirname(here) != posixpath.dirname(there):
+        return False
+    mine, theirs = _variant_name(here), _variant_name(there)
+    if mine == theirs:
+        return False
+    suffixed = mine.startswith(f"{theirs}_") or theirs.startswith(f"{mine}_")
+    return suffixed or mine.rpartition("_")[0] == theirs.rpartition("_")[0] != ""
+
+
+def _variant_name(path: str) -> str:
+    """A definition's file name as variants are told apart: `servicedefinition_large` of
+    `ServiceDefinition_Large.csdef` and of `ServiceDefinition-Large.csdef`."""
+    return posixpath.basename(path).lower().removesuffix(".csdef").replace("-", "_")
+
+
 def _by_service_name(configs: list[ServiceConfiguration]) -> list[tuple[ServiceConfiguration, ...]]:
     """Configurations grouped by the service they name, in the order first named. Those that name none go
     with the only named group, if there is one, and are a group of their own beside several."""
@@ -2529,6 +2551,8 @@ class _Linker:
         (its roles, their kinds, sizes and input endpoints) is a conflicting definition (MIG004)."""
         kept = service.definition
         for copy in service.definition_copies:
+            if kept is not None and _is_variant(copy, kept):
+                continue
             differences = _definition_differences(copy, kept) if kept is not None else ()
             if kept is not None and differences:
                 self.conflicts.append(Conflict(copy.kind, copy.name, copy.mark, kept.mark, differences))

@@ -504,7 +504,9 @@ class ConflictingDefinitions(Rule):
         "`ServiceDefinition.csdef`, which is the one deployed, or a definition in a folder with no "
         "configuration, such as an old `ServiceDefinition.csdef` kept in a subfolder, when one other folder "
         "holds the service's definition and configuration) that define other roles, or roles of another "
-        "kind, size or input endpoints. The finding "
+        "kind, size or input endpoints; not a build variant beside it, named after it with a suffix "
+        "(`ServiceDefinition_Large.csdef`, one per VM size), which a build packages in its place as a "
+        "service keeps a configuration per environment. The finding "
         "points at the description that was not used and lists every difference, the value written there "
         "first and the one used after it (`here / there`).",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
