@@ -231,7 +231,7 @@ def test_a_conflicting_duplicate_is_reported_not_merged(tmp_path, monkeypatch):
 def test_a_bare_role_body_without_a_name_is_named_after_its_file():
     body = '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleType>PersistentVMRole</RoleType></PersistentVMRole>'
     [service] = _estate({"rest/jumpbox.xml": body}).cloud_services
-    assert (service.name, service.label) == ("jumpbox", "a cloud service no file names")
+    assert (service.name, service.label) == ("jumpbox", "a cloud service the files do not name")
     assert service.listed_name == "<cloud service of jumpbox.xml>"
 
 
@@ -241,7 +241,11 @@ def test_a_bare_role_body_names_its_vm_not_its_cloud_service():
         "<RoleType>PersistentVMRole</RoleType></PersistentVMRole>"
     )
     [service] = _estate({"rest/role.xml": body}).cloud_services
-    assert (service.name, service.label, service.named_by) == ("vm1", "a cloud service no file names", "role")
+    assert (service.name, service.label, service.named_by) == (
+        "vm1",
+        "a cloud service the files do not name",
+        "role",
+    )
     assert service.listed_name == "<cloud service of VM vm1>"  # how the readiness summary and plan list it
 
 

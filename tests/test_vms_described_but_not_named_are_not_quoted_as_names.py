@@ -108,7 +108,7 @@ def test_the_vms_of_a_load_balanced_set_are_said_in_words_and_name_no_deployment
     name for Move-AzureService: its commands say `<deployment name>`, to fill in."""
     result = lint_files(tmp_path, monkeypatch, {"update-lbset.xml": LOAD_BALANCED_SET}, dedent=False)
     text = render_plan(build_plan(result), "text")
-    assert "moves: a cloud service no file names: the VMs of load-balanced set web-lb\n" in text
+    assert "moves: a cloud service the files do not name: the VMs of load-balanced set web-lb\n" in text
     assert "VMs <VMs of" not in text
     assert "-DeploymentName '<VMs of" not in text and "'<cloud service name>' '<VMs of" not in text
     assert (

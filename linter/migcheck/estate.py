@@ -416,7 +416,7 @@ class CloudService:
         if self.named_by == "deployment":  # a body that names no service may name no deployment either
             return f"deployment '{self.name}'" if self.name.strip() else "a deployment its body does not name"
         if self.named_by in UNNAMED_BY_ROLE:
-            return "a cloud service no file names"
+            return "a cloud service the files do not name"
         if self.named_by == "folder":  # Export-AzureVM files do not name their service
             return f"cloud service '{self.name}' (named after its folder)"
         return f"cloud service {named(self.name, self.name_kind)}"

@@ -184,7 +184,7 @@ def test_the_vms_of_an_export_are_one_cloud_service_named_by_its_file(tmp_path, 
         "<cloud service of shop.json>": ["web01", "web02"],
         "<cloud service of api.json>": ["api01"],
     }
-    assert "of a cloud service no file names" in result.findings[0].message
+    assert "of a cloud service the files do not name" in result.findings[0].message
 
 
 def test_written_at_the_default_depth_it_is_one_mig001_and_what_it_still_says(tmp_path, monkeypatch):

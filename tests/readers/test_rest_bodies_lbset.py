@@ -118,8 +118,8 @@ def test_an_update_lb_set_body_file_reports_the_acl_of_the_set_at_its_element(tm
     assert (path, line, column) == ("lbset.xml", *position(body, "<EndpointAcl>"))
     assert (line, column) == (8, 5)
     assert message == (
-        "the endpoints of load-balanced set web-lb in a cloud service no file names have an access control "
-        "list (1 rule)"
+        "the endpoints of load-balanced set web-lb in a cloud service the files do not name have an access "
+        "control list (1 rule)"
     )
 
 
