@@ -1,13 +1,16 @@
 """A shell condition was decided only in the `if` itself, and only as `true`, `:` or `false`: the `elif false`
-arm, the body of `while false`, the command after `false &&`, and the `then` of `[ 1 = 0 ]` or
-`[ "a" = "b" ]` were read as code that may run, so the VM they create was reported (MIG202) though it never
-can be. An Ansible `when: "{{ false }}"` or `when: not true` was undecided too. Each is now decided as
-written; a condition on anything the script does not write out (a variable) is never guessed."""
+arm, the body of `while false`, the command after `false &&`, and the `then` of `[ 1 = 0 ]`, `[ "a" = "b" ]`,
+`[ 1 -eq 0 ]`, `test 1 = 0` or `! true` were read as code that may run, so the VM they create was reported
+(MIG202) though it never can be. An Ansible `when: "{{ false }}"` or `when: not true` was undecided too. Each
+is now decided as written, and a command that `false ||`, `true &&` or `if ! false` lets through surely runs;
+a condition on anything the script does not write out (a variable) is never guessed."""
 
 from __future__ import annotations
 
 import pytest
-from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files
+from lint_support import APP_VNET_TWO_SUBNETS_NETCFG, lint_files, script_resources
+
+from migcheck.model import Script
 
 _NEVER = "azure vm create contoso-never img ops Passw0rd! -w app-vnet -b web,data"
 _MAYBE = "azure vm create contoso-maybe img ops Passw0rd! -w app-vnet -b web,data"
@@ -31,6 +34,12 @@ def _multiple_subnets(tmp_path, monkeypatch, name: str, text: str) -> list[str]:
         f"[ 1 = 0 ] && {_NEVER}\n{_MAYBE}\n",
         f'if [ "a" = "b" ]; then\n  {_NEVER}\nelse\n  {_MAYBE}\nfi\n',
         f"if [[ 'a' != a ]]; then\n  {_NEVER}\nelse\n  {_MAYBE}\nfi\n",
+        f"if [ 1 -eq 0 ]; then\n  {_NEVER}\nfi\n{_MAYBE}\n",
+        f"if [[ 1 -ne 1 ]]; then\n  {_NEVER}\nfi\n{_MAYBE}\n",
+        f"[ 2 -lt 1 ] && {_NEVER}\n{_MAYBE}\n",
+        f"if test 1 = 0; then\n  {_NEVER}\nfi\n{_MAYBE}\n",
+        f"if ! true; then\n  {_NEVER}\nfi\n{_MAYBE}\n",
+        f"! false || {_NEVER}\n{_MAYBE}\n",
     ],
 )
 def test_a_shell_condition_of_literals_that_fails_keeps_its_code_from_running(tmp_path, monkeypatch, script):
@@ -39,11 +48,37 @@ def test_a_shell_condition_of_literals_that_fails_keeps_its_code_from_running(tm
 
 @pytest.mark.parametrize(
     "condition",
-    ['[ "$X" = "b" ]', "[ a = $X ]", "[[ a == a* ]]", '[ "a$X" = a ]', "[ 1 -eq 0 ]", "test 1 = 0"],
+    [
+        '[ "$X" = "b" ]',
+        "[ a = $X ]",
+        "[[ a == a* ]]",
+        '[ "a$X" = a ]',
+        '[ "$N" -eq 0 ]',
+        "[ 0x1 -eq 1 ]",
+        'test "$X" = 0',
+        "! [ -n $X ]",
+    ],
 )
 def test_a_test_of_anything_the_script_does_not_write_out_is_not_decided(tmp_path, monkeypatch, condition):
     script = f"#!/bin/bash\nif {condition}; then\n  {_MAYBE}\nfi\n"
     assert _multiple_subnets(tmp_path, monkeypatch, "a.sh", script) == ["contoso-maybe"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f"false || {_MAYBE}\n",
+        f"true && {_MAYBE}\n",
+        f": && {_MAYBE}\n",
+        f"if ! false; then\n  {_MAYBE}\nfi\n",
+        f"if [ 1 -lt 2 ]; then\n  {_MAYBE}\nfi\n",
+        f"if test a != b; then\n  {_MAYBE}\nfi\n",
+    ],
+)
+def test_a_command_a_condition_of_literals_lets_through_surely_runs(script):
+    # As a command written on its own line: nothing the script is run with keeps it from running.
+    [script_read] = [r for r in script_resources("#!/bin/bash\n" + script, "a.sh") if isinstance(r, Script)]
+    assert [call.runs for call in script_read.calls] == [""]
 
 
 def test_an_elif_of_literals_that_holds_leaves_the_arms_after_it_unrun(tmp_path, monkeypatch):

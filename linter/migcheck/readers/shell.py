@@ -16,8 +16,9 @@ dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for 
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
 an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
 leave different is unknown after (but `if false` never runs its `then`, whose commands create nothing, and
-`if true` or `if :` runs it surely); one VM created on two branches is one VM of two paths, whichever runs
-(`model.joined_paths`). A command after `||` may run too. A command line built as a string and run by
+`if true` or `if :` runs it surely, as a test of words written out decides it: `[ 1 -eq 0 ]`, `test a = b`,
+`! true`); one VM created on two branches is one VM of two paths, whichever runs
+(`model.joined_paths`). A command after `||` may run too (surely after `false ||`). A command line built as a string and run by
 `eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word
 (one `printf -v cmd FORMAT ...` builds too, of `%s` and `%d` directives, with widths: `%03d` of 7 is
 `007`, as `$(printf ...)` gives); one it states nothing of is a part not read.
@@ -1235,8 +1236,11 @@ class _Walker:
             if not child.is_named:
                 continue
             after_or = index > 0 and children[index - 1].type == "||"
-            if index > 0 and self._skipped(children[index - 2], after_or):
+            decided = self._certain([children[index - 2]]) if index > 0 else None
+            if decided is not None and decided == after_or:  # `false && cmd`, `true || cmd`
                 self.never_runs(functools.partial(self.statement, child))
+            elif decided is not None:  # `true && cmd`, `false || cmd`: it runs whenever the list does
+                self.statement(child)
             elif after_or:
                 with self._maybe(), self._may_not_run():
                     self.statement(child)
@@ -1245,12 +1249,6 @@ class _Walker:
                     self.statement(child)
             else:
                 self.statement(child)
-
-    def _skipped(self, before: Node, after_or: bool) -> bool:
-        """Whether the command after `&&` (or after `||`: `after_or`) never runs, `before` being what comes
-        before the operator: `false && cmd`, `true || cmd`, `[ 1 = 0 ] && cmd`."""
-        holds = self._certain([before])
-        return holds is not None and holds == after_or
 
     def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")
@@ -1473,17 +1471,25 @@ class _Walker:
     def _certain(self, condition: list[Node]) -> bool | None:
         """Whether a condition (its commands) holds whatever the script is run with, where it is one
         command that decides it: `true` or `:` holds, `false` does not (unless the script defines a
-        function of that name), and a test of two words the script writes out (`[ 1 = 0 ]`,
-        `[[ "a" != "b" ]]`) as they compare; None for any other."""
+        function of that name), a test of two words the script writes out (`[ 1 = 0 ]`, `[[ "a" != "b" ]]`,
+        `[ 1 -eq 0 ]`, `test 1 = 0`) as they compare, and `!` before any of them the other way; None for
+        any other."""
         if len(condition) != 1:
             return None
         command = condition[0]
+        if command.type == "negated_command":
+            holds = self._certain([child for child in command.named_children if child.type != "comment"])
+            return None if holds is None else not holds
         if command.type == "test_command":
             return _literal_test(command, self.source)
-        if command.type != "command" or len(command.named_children) != 1:
+        if command.type != "command":
             return None
         name = self._text(command.named_children[0])
-        if name in self.functions or name not in _CERTAIN_COMMANDS:
+        if name in self.functions:
+            return None
+        if name == "test":
+            return _literal_comparison(command.children_by_field_name("argument"), self.source)
+        if len(command.named_children) != 1 or name not in _CERTAIN_COMMANDS:
             return None
         return _CERTAIN_COMMANDS[name]
 
@@ -3500,15 +3506,54 @@ def _elif_condition(clause: Node) -> list[Node]:
 
 def _literal_test(test: Node, source: bytes) -> bool | None:
     """Whether a test of two words the script writes out holds: `[ 1 = 0 ]`, `[ "a" != "b" ]`,
-    `[[ x == x ]]`; None for any other test, or a side that is not a plain word (a variable, a pattern)."""
+    `[[ x == x ]]`, `[ 1 -eq 0 ]`; None for any other test, or a side that is not a plain word (a variable,
+    a pattern)."""
     compared = _comparison(test, source)
-    if compared is None or compared[0] not in (b"=", b"==", b"!="):
+    if compared is None:
         return None
     written, sides = compared
-    left, right = (_literal_word(side, source) for side in sides)
+    return _compared(written.decode(errors="replace"), *(_literal_word(side, source) for side in sides))
+
+
+def _literal_comparison(arguments: list[Node], source: bytes) -> bool | None:
+    """Whether `test`'s three arguments, two words the script writes out and an operator, compare as the
+    operator says (`test 1 = 0`, `test a != b`); None for any other."""
+    if len(arguments) != 3:
+        return None
+    left, operator, right = arguments
+    if operator.type != "word":
+        return None
+    written = source[operator.start_byte : operator.end_byte].decode(errors="replace")
+    return _compared(written, _literal_word(left, source), _literal_word(right, source))
+
+
+# The numeric comparisons of `test` (`[ 1 -eq 0 ]`), of two whole numbers.
+_NUMERIC_TESTS: dict[str, Callable[[int, int], bool]] = {
+    "-eq": lambda a, b: a == b,
+    "-ne": lambda a, b: a != b,
+    "-lt": lambda a, b: a < b,
+    "-le": lambda a, b: a <= b,
+    "-gt": lambda a, b: a > b,
+    "-ge": lambda a, b: a >= b,
+}
+
+
+def _compared(operator: str, left: str | None, right: str | None) -> bool | None:
+    """Whether two words compare as `operator` says: as text (`=`, `==`, `!=`) or as whole numbers (`-eq`,
+    `-lt`...); None where either is not known, or is not a number a numeric test is given."""
     if left is None or right is None:
         return None
-    return (left == right) != (written == b"!=")
+    if operator in ("=", "==", "!="):
+        return (left == right) != (operator == "!=")
+    numeric = _NUMERIC_TESTS.get(operator)
+    if numeric is None or not all(_whole_number(side) for side in (left, right)):
+        return None
+    return numeric(int(left), int(right))
+
+
+def _whole_number(text: str) -> bool:
+    """Whether `test` reads `text` as a whole number (`7`, `-1`, `007`, but not `0x1f`, which it refuses)."""
+    return text.removeprefix("-").isdigit() and text.isascii()
 
 
 def _comparison(test: Node, source: bytes) -> tuple[bytes, list[Node]] | None:
@@ -3518,7 +3563,7 @@ def _comparison(test: Node, source: bytes) -> tuple[bytes, list[Node]] | None:
         return None
     compared = test.named_children[0]
     operator = compared.child_by_field_name("operator")
-    sides = compared.named_children
+    sides = [side for side in compared.named_children if operator is None or side.id != operator.id]
     if compared.type != "binary_expression" or operator is None or len(sides) != 2:
         return None
     return source[operator.start_byte : operator.end_byte], sides
