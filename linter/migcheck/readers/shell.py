@@ -10,7 +10,7 @@ the script writes (`a=(x y)`, `declare -A m=([k]=v)`) holds its items, read by i
 `$a` its first), every one by `"${a[@]}"`, as long as every item's text is known. What the
 script does not state is unknown (None): its positional parameters (`$1`), what `read` reads, the output of
 a command (`$(...)`, backticks), the environment. A function runs at each call with the words it is given
-(`$1`, `$@`, `${@:2}` from the second, moved by `shift`; its `local` variables its own); one no call runs is read once with its
+(`$1`, `$@`, `${@:2}` from the second, `"$*"` and `"${*:2}"` them joined in one word, moved by `shift`; its `local` variables its own); one no call runs is read once with its
 parameters unknown, as code that may run. A `for x in a b c` loop runs once for each word it lists (a few
 dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
@@ -2570,8 +2570,10 @@ class _Walker:
                 return _UNSTATED
             word = arguments[index]
             return _Value(word.text, word.mark, word.exact, holder=word.holder)
-        if name in ("@", "*"):
+        if name == "@":
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
+        if name == "*":
+            return _all_of(arguments) if arguments is not None else _UNSTATED
         if name in _ANEW_EACH_TIME:  # two `$RANDOM`s are two values; a variable set from one holds one
             at = self.where.mark(name_node)
             return _Value(None, at, holder=f"${name}@{at.line}:{at.column}")
@@ -2594,8 +2596,8 @@ class _Walker:
             return _Value(None, self.where.mark(node))
         name = self._text(parts[0])
         operator = next((c.type for c in node.children if not c.is_named and c.type not in ("${", "}")), "")
-        if name == "@" and operator == ":":
-            return self._arguments_from(node, parts[1:])
+        if name in ("@", "*") and operator == ":":
+            return self._arguments_from(node, name, parts[1:])
         defaulted = operator in (":-", "-") and not name.isdigit() and name not in self.scope.variables
         if len(parts) == 1:
             found = self.variable(parts[0])
@@ -2608,21 +2610,33 @@ class _Walker:
                 return default[0]
         return _Value(None, self.where.mark(node))
 
-    def _arguments_from(self, node: Node, bounds: list[Node]) -> _Value:
+    def _arguments_from(self, node: Node, name: str, bounds: list[Node]) -> _Value:
         """`${@:2}` (`${@:2:3}`): the arguments a call gives the function from the second (three of them),
-        as `$@` gives them all; the script's own, or bounds not written as numbers from 1, not stated."""
+        as `$@` gives them all, and `${*:2}` as `$*` does, one word in double quotes; the script's own, or
+        bounds not written as numbers from 1, not stated."""
         arguments = self.scope.arguments
         written = [self._text(bound) for bound in bounds]
         if arguments is None or not 0 < len(written) <= 2 or not all(n.isdigit() for n in written):
-            return _Value(None, self.where.mark(node), holder=f"${{@:{':'.join(written)}}}")
+            return _Value(None, self.where.mark(node), holder=f"${{{name}:{':'.join(written)}}}")
         first = int(written[0]) - 1
         if first < 0:  # `${@:0}` starts at `$0`, the script's name
             return _Value(None, self.where.mark(node))
         last = first + int(written[1]) if len(written) == 2 else len(arguments)
-        return _Value(None, words=tuple(arguments[first:last]))
+        given = tuple(arguments[first:last])
+        return _Value(None, words=given) if name == "@" else _all_of(given)
 
     def _text(self, node: Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+
+
+def _all_of(arguments: tuple[Word, ...]) -> _Value:
+    """`$*` (`${*:2}`) of a function a call gives `arguments`: each of them as a word of its own, as `$@`,
+    where it is not quoted; in double quotes, one word that joins them with a space, as bash joins them
+    (stated when every one of them is)."""
+    texts = [word.text for word in arguments]
+    joined = " ".join(text for text in texts if text is not None)
+    mark = arguments[0].mark if arguments else None
+    return _Value(joined if None not in texts else None, mark, words=arguments)
 
 
 def _all_arguments(node: Node, written: str) -> bool:
