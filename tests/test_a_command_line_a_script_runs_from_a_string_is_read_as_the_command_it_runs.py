@@ -102,3 +102,29 @@ def test_a_bash_eval_of_a_string_the_script_does_not_state_is_a_part_not_read() 
         (3, 1, UNSTATED_COMMAND_LINE),
         (4, 1, UNSTATED_COMMAND_LINE),
     ]
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        'eval "$(ssh-agent -s)"',
+        "eval $(ssh-agent)",
+        "eval `docker-machine env build`",
+        'eval "$(/usr/bin/ssh-agent -s)"',
+    ],
+)
+def test_a_bash_eval_of_the_settings_a_tool_prints_is_read_as_running_no_classic_command(settings) -> None:
+    # What ssh-agent prints sets SSH_AUTH_SOCK and SSH_AGENT_PID: nothing of it is left unread.
+    script = f"#!/bin/bash\n{settings}\nazure service create shop\n"
+    [script_read] = [r for r in script_resources(script, "deploy.sh") if isinstance(r, Script)]
+    assert script_read.unread == ()
+    assert [call.name for call in script_read.calls] == ["azure service create"]
+
+
+def test_a_bash_eval_of_a_tool_s_output_with_a_command_line_in_it_is_still_a_part_not_read() -> None:
+    script = '#!/bin/bash\nazure service create shop\neval "$(ssh-agent -s)" "$1"\neval "$(cat cmds | ssh-agent)"\n'
+    [script_read] = [r for r in script_resources(script, "deploy.sh") if isinstance(r, Script)]
+    assert [(m.line, m.tag) for m in script_read.unread] == [
+        (3, UNSTATED_COMMAND_LINE),
+        (4, UNSTATED_COMMAND_LINE),
+    ]

@@ -21,7 +21,8 @@ leave different is unknown after (but `if false` never runs its `then`, whose co
 (`model.joined_paths`). A command after `||` may run too (surely after `false ||`). A command line built as a string and run by
 `eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word
 (one `printf -v cmd FORMAT ...` builds too, of `%s` and `%d` directives, with widths: `%03d` of 7 is
-`007`, as `$(printf ...)` gives); one it states nothing of is a part not read.
+`007`, as `$(printf ...)` gives); one it states nothing of is a part not read, but for the settings a tool
+prints for the shell (`eval "$(ssh-agent -s)"`), which run no classic command.
 So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
 here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout
 30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
@@ -838,6 +839,25 @@ class _Value:
 
 
 _UNSTATED = _Value(None)
+# The tools that print the shell settings (variables, functions) their own environment needs, for the script
+# to take by `eval "$(ssh-agent -s)"`: what they print runs no classic command.
+_PRINTS_ITS_SETTINGS = frozenset(
+    {
+        "brew",
+        "conda",
+        "dircolors",
+        "direnv",
+        "docker-machine",
+        "gpg-agent",
+        "keychain",
+        "minikube",
+        "nodenv",
+        "opam",
+        "pyenv",
+        "rbenv",
+        "ssh-agent",
+    }
+)
 # The variables bash gives another value each time it expands them.
 _ANEW_EACH_TIME = frozenset(("RANDOM", "SRANDOM"))
 # What stands for a value the script does not state in a command line `eval` runs: one word, which no
@@ -2165,13 +2185,27 @@ class _Walker:
         """`eval "$cmd"`: the command line its arguments make, run where `eval` is written, each value the
         script does not state a word of its own that is not known (a command built as a string and run,
         as many deploy scripts do to echo it first). What it runs is shown at the `eval`. A line the script
-        states nothing of (`eval "$1"`, `eval "$(cat steps.txt)"`) is a part not read."""
+        states nothing of (`eval "$1"`, `eval "$(cat steps.txt)"`) is a part not read, but for the settings
+        a tool prints for the shell to take (`eval "$(ssh-agent -s)"`), which run no classic command."""
+        if arguments and all(self._tool_settings(argument) for argument in arguments):
+            return
         values = [self.value(argument) for argument in arguments]
         if values and not "".join(value.template for value in values).replace(_HOLE, "").strip():
             self.lines_not_read.append(replace(self.where.mark(name_node), tag=UNSTATED_COMMAND_LINE))
             return
         line, holes = _numbered(values)
         self._run_line(line, self.where.mark(name_node), holes)
+
+    def _tool_settings(self, node: Node) -> bool:
+        """Whether a word is the output of a tool that prints the settings its own environment needs, for
+        the shell to take (`$(ssh-agent -s)`, `` `docker-machine env dev` ``, in double quotes or not)."""
+        if node.type == "string" and node.named_child_count == 1:
+            node = node.named_children[0]
+        commands = [child for child in node.named_children if child.type != "comment"]
+        if node.type != "command_substitution" or len(commands) != 1 or commands[0].type != "command":
+            return False
+        name = commands[0].child_by_field_name("name")
+        return name is not None and posixpath.basename(self._text(name)) in _PRINTS_ITS_SETTINGS
 
     def _printf_to(self, name: Node, arguments: list[Node]) -> None:
         """`printf -v cmd FORMAT ARGS...`: the variable set to the text the format makes of its arguments, as
