@@ -15,9 +15,11 @@ parameters unknown, as code that may run. A `for x in a b c` loop runs once for 
 dozen at most), as does a count stated in numbers (`{1..4}`, `$(seq 1 4)`, `for ((i=0; i<4; i++))`); other
 loops (`while`) run once, as code that may run, what they assign unknown from the start. Both branches of
 an `if` (and every arm of a `case`) are read, their commands as ones that may run, and a variable they
-leave different is unknown after (but `if false` never runs its `then`, whose commands create nothing, and
-`if true` or `if :` runs it surely, as a test of words written out decides it: `[ 1 -eq 0 ]`, `test a = b`,
-`! true`); one VM created on two branches is one VM of two paths, whichever runs
+leave different is unknown after, and may be empty where any of them may leave it empty or unset
+(`${VNET:-}` past `if ...; then VNET=prodnet; fi`), but never in a branch a test proves it set in (`if [ -n
+"$VNET" ]`, the `else` of `-z`, `[ -n "$VNET" ] && ...`); but `if false` never runs its `then`, whose
+commands create nothing, and `if true` or `if :` runs it surely, as a test of words written out decides it: `[ 1 -eq 0 ]`, `test a = b`,
+`! true`. One VM created on two branches is one VM of two paths, whichever runs
 (`model.joined_paths`). A command after `||` may run too (surely after `false ||`). A command line built as a string and run by
 `eval` is parsed and run where the `eval` is, each value the script does not state in it one unknown word
 (one `printf -v cmd FORMAT ...` builds too, of `%s` and `%d` directives, with widths: `%03d` of 7 is
@@ -816,8 +818,13 @@ class _Value:
     # (`$(dirname "$(readlink -f "$0")")`); "" for any other value.
     folder: str = ""
     # Of a value the environment gives, else nothing (`${VNET:-}`, an empty default): it may be empty, so
-    # an option given it may be given none (see `xplat.Word.maybe_empty`).
+    # an option given it may be given none (see `xplat.Word.maybe_empty`). So is a value one path of the script
+    # leaves so and another sets (see `_joined`), but not in the branch of a test that proves it set (`if [ -n
+    # "$VNET" ]`, see `_Walker._narrowed`).
     maybe_empty: bool = False
+    # Of a variable some path of the script leaves unset, the environment's, and another sets (`if [ "$prod" =
+    # 1 ]; then VNET=prodnet; fi`): what `${VNET:-}` reads may be empty there, as where the script never sets it.
+    maybe_unset: bool = False
     # Of such a folder: how many folders above the script's own it is (`$(cd "$(dirname "$0")/.." && pwd)`:
     # 1), where the files it names are found from the script's folder by that many `../`.
     above: int = 0
@@ -1083,10 +1090,13 @@ class _Walker:
             self.working, self.locations, self.previous = working, locations, previous
 
     @contextlib.contextmanager
-    def _may_not_run(self) -> Iterator[None]:
+    def _may_not_run(self, set_if_not: str = "") -> Iterator[None]:
         """Code that may not run (after `&&` or `||`, a loop's body): a variable it changes is unknown
-        after, as after the branches of an `if`, and so is the folder it runs in after a `cd` it may make."""
+        after, as after the branches of an `if`, and so is the folder it runs in after a `cd` it may make;
+        `set_if_not`: a variable set and not empty where it does not run (`[ -z "$VNET" ] && ...`)."""
         before, working, locations = dict(self.scope.variables), self.working, list(self.locations)
+        if set_if_not:
+            _proven_not_empty(before, set_if_not)
         previous = self.previous
         try:
             yield
@@ -1261,14 +1271,24 @@ class _Walker:
                 self.never_runs(functools.partial(self.statement, child))
             elif decided is not None:  # `true && cmd`, `false || cmd`: it runs whenever the list does
                 self.statement(child)
-            elif after_or:
-                with self._maybe(), self._may_not_run():
-                    self.statement(child)
             elif index > 0:
-                with self._may_not_run():
-                    self.statement(child)
+                self._run_after_test(child, children[index - 2], after_or)
             else:
                 self.statement(child)
+
+    def _run_after_test(self, child: Node, before: Node, after_or: bool) -> None:
+        """The command after `&&` (`||`: `after_or`) `before` decides: it may not run; where `before` tests
+        whether a variable is empty, it is set and not empty on the path it proves so (`[ -n "$VNET" ] &&
+        azure vm create ... "$VNET"`; `[ -z "$VNET" ] && VNET=hub`, past which it is either)."""
+        proven = self._proven_set(before)
+        name, set_when_run = (proven[0], proven[1] != after_or) if proven is not None else ("", False)
+        with contextlib.ExitStack() as stack:
+            if after_or:
+                stack.enter_context(self._maybe())
+            stack.enter_context(self._may_not_run("" if set_when_run else name))
+            if name and set_when_run:
+                _proven_not_empty(self.scope.variables, name)
+            self.statement(child)
 
     def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")
@@ -1465,7 +1485,11 @@ class _Walker:
         else:
             tested = _argument_tested(condition, self.source) if condition is not None else None
             values: list[str | None] = [tested[1]] if tested is not None else []
-            self._arms([arms[index] for index in kept], tested[0] if tested is not None else "", values)
+            proven = self._proven_set(condition) if condition is not None else None
+            set_in = [proven[0] if proven is not None and proven[1] == (index == 0) else "" for index in kept]
+            self._arms(
+                [arms[index] for index in kept], tested[0] if tested is not None else "", values, set_in
+            )
         for index in never:
             if index > kept[0]:
                 self.never_runs(functools.partial(self._arm, arms[index]))
@@ -1524,6 +1548,30 @@ class _Walker:
         finally:
             self.reading.never, self.scope.variables = was, before
 
+    def _proven_set(self, condition: Node) -> tuple[str, bool] | None:
+        """The variable a test of whether it is empty tests, and whether it is set and not empty where the
+        test holds (`[ -n "$VNET" ]`, `[ "$VNET" ]`, `[[ -n ${VNET:-} ]]`, `test -n "$VNET"`: True; `[ -z
+        "$VNET" ]`: False, set where it fails); None for any other condition."""
+        if condition.type == "test_command" and condition.named_child_count == 1:
+            tested = condition.named_children[0]
+            if tested.type != "unary_expression":  # `[ "$VNET" ]`
+                name = _variable_read(tested, self.source)
+                return (name, True) if name else None
+            operator = tested.child_by_field_name("operator")
+            operands = [
+                child for child in tested.named_children if operator is None or child.id != operator.id
+            ]
+            written = self._text(operator) if operator is not None else ""
+        elif condition.type == "command" and self._text(condition.named_children[0]) == "test":
+            words = condition.children_by_field_name("argument")
+            if len(words) != 2 or "test" in self.functions:
+                return None
+            written, operands = self._text(words[0]), words[1:]
+        else:
+            return None
+        name = _variable_read(operands[0], self.source) if len(operands) == 1 else ""
+        return (name, written == "-n") if name and written in ("-n", "-z") else None
+
     def cases(self, node: Node) -> None:
         items = [item for item in node.named_children if item.type == "case_item"]
         subject = node.named_children[0] if node.named_children else None
@@ -1532,8 +1580,14 @@ class _Walker:
         self._arms([*([item] for item in items), []], argument, values)
 
     def _arms(
-        self, arms: list[list[Node]], argument: str = "", values: list[str | None] | None = None
+        self,
+        arms: list[list[Node]],
+        argument: str = "",
+        values: list[str | None] | None = None,
+        set_in: list[str] | None = None,
     ) -> None:
+        """The arms of an `if` or `case`; `set_in`: the variable each arm runs only when it is set and not
+        empty (`if [ -n "$VNET" ]`: the `then`), "" for none."""
         if self.flat:  # each arm once, as code that may run, its assignments kept: no copies per arm
             with self._maybe():
                 for child in (child for arm in arms for child in arm):
@@ -1542,9 +1596,15 @@ class _Walker:
                     else:
                         self.statement(child)
             return
-        self.choose([functools.partial(self._arm, arm) for arm in arms], argument, values or [])
+        proven = set_in or [""] * len(arms)
+        arms_run: list[Callable[[], None]] = [
+            functools.partial(self._arm, arm, name) for arm, name in zip(arms, proven, strict=True)
+        ]
+        self.choose(arms_run, argument, values or [])
 
-    def _arm(self, arm: list[Node]) -> None:
+    def _arm(self, arm: list[Node], set_here: str = "") -> None:
+        if set_here:
+            _proven_not_empty(self.scope.variables, set_here)
         for child in arm:
             if child.type in _ARM_CLAUSES:
                 self.statements(child)
@@ -2632,7 +2692,8 @@ class _Walker:
         operator = next((c.type for c in node.children if not c.is_named and c.type not in ("${", "}")), "")
         if name in ("@", "*") and operator == ":":
             return self._arguments_from(node, name, parts[1:])
-        defaulted = operator in (":-", "-") and not name.isdigit() and name not in self.scope.variables
+        set_on = self.scope.variables.get(name)  # None: the environment's, on every path
+        defaulted = operator in (":-", "-") and not name.isdigit() and (set_on is None or set_on.maybe_unset)
         if len(parts) == 1:
             found = self.variable(parts[0])
             return replace(found, maybe_empty=True) if defaulted and found.text is None else found
@@ -2640,7 +2701,7 @@ class _Walker:
             default = [self.value(p) for p in parts[1:]]
             if len(default) == 1 and default[0].text == "":  # `${VNET:-""}`: the environment's, or none
                 return replace(self.variable(parts[0]), maybe_empty=True)
-            if len(default) == 1:
+            if len(default) == 1 and set_on is None:
                 return default[0]
         return _Value(None, self.where.mark(node))
 
@@ -3199,6 +3260,11 @@ def _joined(paths: list[dict[str, _Value]]) -> dict[str, _Value]:
             v is not None and (v.text, v.items) == (first.text, first.items) for v in values
         )
         kept = first if same and first is not None else _UNSTATED
+        # Empty where any path may leave it empty (a `-z` test's other branch never does, see `_narrowed`).
+        empty = any(v is not None and v.maybe_empty for v in values)
+        unset = any(v is None or v.maybe_unset for v in values)
+        if kept.text is None and (empty, unset) != (kept.maybe_empty, kept.maybe_unset):
+            kept = replace(kept, maybe_empty=empty, maybe_unset=unset)
         place = (kept.folder, kept.above, kept.within)
         if kept.folder and any(v is None or (v.folder, v.above, v.within) != place for v in values):
             kept = replace(kept, folder="", above=0, within="")
@@ -3644,6 +3710,29 @@ def _argument_tested(condition: Node, source: bytes) -> tuple[str, str] | None:
         if argument and value is not None:
             return argument, value
     return None
+
+
+def _proven_not_empty(variables: dict[str, _Value], name: str) -> None:
+    """Where a test proves the variable `name` set and not empty: neither its default nor empty there."""
+    found = variables.get(name)
+    if found is None:
+        variables[name] = _Value(None, holder=f"${name}")
+    elif found.text is None:
+        variables[name] = replace(found, maybe_empty=False, maybe_unset=False)
+
+
+def _variable_read(node: Node, source: bytes) -> str:
+    """The variable a word is the value of, alone (`$VNET`, `"$VNET"`, `${VNET}`, `"${VNET:-}"`); "" for any
+    other word, one with a default that is not empty among them."""
+    if node.type == "string" and node.named_child_count == 1:
+        node = node.named_children[0]
+    if node.type not in ("simple_expansion", "expansion") or not node.named_children:
+        return ""
+    name = node.named_children[0]
+    rest = [child.type for child in node.children if child.id != name.id]
+    if name.type != "variable_name" or rest not in (["$"], ["${", "}"], ["${", ":-", "}"], ["${", "-", "}"]):
+        return ""
+    return source[name.start_byte : name.end_byte].decode(errors="replace")
 
 
 def _case_value(item: Node, source: bytes) -> str | None:

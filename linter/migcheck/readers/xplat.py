@@ -776,6 +776,8 @@ class _Vm:
     # Where its path creates it in a network named by a value that may be empty (`-w "${VNET:-}"`): in that
     # network, or in none.
     maybe_outside_at: Mark | None = None
+    # Where its path names its subnets by a value that may be empty (`-b "${SUBNET:-}"`): those, or none.
+    subnets_maybe_none_at: Mark | None = None
     looped_over: str = ""  # the list of a loop it is created in each round of (see `Role.looped_over`)
     # The part of the script it is surely created in, past how many stops it may take (`Reading.stops`);
     # None where its creation may not run there (a branch, a loop).
@@ -799,6 +801,12 @@ class _Vm:
         return absent_on_some_path(joined, "virtual_network", outside)
 
     def role(self) -> Role:
+        role = self._role()
+        if self.subnets_maybe_none_at is not None and not self.existing:
+            return absent_on_some_path(role, "subnets", self.subnets_maybe_none_at)
+        return role
+
+    def _role(self) -> Role:
         endpoints = []
         for key, endpoint in self.endpoints.items():
             acl = self.acl_rules.get(key)
@@ -1430,6 +1438,7 @@ class Reading:
             return
         if names.text is None:
             vm.unknown.add("subnets")
+            vm.subnets_maybe_none_at = names.mark if names.maybe_empty else None
             return
         vm.subnets.extend(NameRef(part.text or "", part.mark) for part in _split(names, ","))
         vm.primary_subnets = tuple(vm.subnets)
