@@ -1,6 +1,8 @@
 """A reserved IP that may be a deployment's VIP (`ReservedIp.maybe_service`: a script gives it, or takes it
 off, by a call that may not run) is not an unattached resource: the readiness summary lists it with that
-deployment's service, and the plan has no step of its own for it; so from PowerShell and from Python."""
+deployment's service, and the plan has no step of its own for it; so from PowerShell, from Python and from
+the classic CLI (`azure network reserved-ip associate` in an `if`), whose MIG105 says which reserved IP the
+VIP may be."""
 
 from __future__ import annotations
 
@@ -20,6 +22,12 @@ PS_CREATE = (
     '    New-AzureVM -ServiceName TestService -Location "Central US"\n'
 )
 PS_ASSOCIATE = "Set-AzureReservedIPAssociation -ReservedIPName MyReservedIP -ServiceName TestService\n"
+SH_CREATE = (
+    "#!/bin/bash\n"
+    'azure network reserved-ip create MyReservedIP "Central US"\n'
+    'azure vm create TestService img ops Passw0rd! --vm-name TestVM --location "Central US"\n'
+)
+SH_ASSOCIATE = "azure network reserved-ip associate MyReservedIP TestService TestService\n"
 
 
 MAYBE = {
@@ -30,6 +38,10 @@ MAYBE = {
     "Python association under an if": (
         "deploy.py",
         PY_CREATE + 'if os.environ.get("KEEP"):\n    ' + PY_ASSOCIATE,
+    ),
+    "classic CLI association under an if": (
+        "deploy.sh",
+        SH_CREATE + 'if [ -n "$KEEP" ]; then\n    ' + SH_ASSOCIATE + "fi\n",
     ),
     "Python removal under an if": (
         "deploy.py",
@@ -53,3 +65,12 @@ def test_the_summary_lists_it_with_the_service_not_as_unattached(tmp_path, monke
     assert not [step for step in plan.steps if step.id.startswith("unattached:")]
     [service] = [step for step in plan.steps if step.name.startswith("TestService")]
     assert any("MyReservedIP" in line for line in (*service.moves, *service.notes))
+
+
+def test_the_classic_cli_s_association_that_may_not_run_names_the_reserved_ip_the_vip_may_be(
+    tmp_path, monkeypatch
+):
+    script = SH_CREATE + 'if [ "$KEEP" = yes ]; then\n  ' + SH_ASSOCIATE + "fi\n"
+    [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
+    assert "its VIP changes unless it is reserved IP 'MyReservedIP'" in finding.message
+    assert "which a call that may not run associates with it (deploy.sh:5)" in finding.message

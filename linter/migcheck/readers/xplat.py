@@ -112,6 +112,7 @@ from migcheck.model import (
     network_stand_in,
     refused_option,
     rules_after,
+    with_maybe_vips,
     without_path_in_none,
 )
 
@@ -867,6 +868,16 @@ class _Deployment:
     # The name a command states for a deployment that exists (`reserved-ip associate <ip> <svc> <name>`);
     # "" where none does: the CLI names a deployment it creates after its service.
     name: str = ""
+    # The reserved IPs `reserved-ip associate` calls that may not run give it, each with False (none takes
+    # one off): its VIP may be one of them (see `model.with_maybe_vips`).
+    maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
+
+    def reserving(self) -> _Reserving:
+        """The deployment as `model.with_maybe_vips` reads the PowerShell and Python readers' drafts."""
+        unknown = not self.reserved_ip_known
+        return _Reserving(
+            self.service, self.name or self.service, self.reserved_ip, unknown, self.maybe_reserved
+        )
 
     def deployment(self) -> Deployment:
         return Deployment(
@@ -888,6 +899,17 @@ class _Deployment:
             name_assumed=(self.existing or self.joins) and not self.name,
             read_once_in=self.read_once_in,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Reserving:
+    """A deployment's reserved IPs, as `model.ReservingDraft` has them."""
+
+    service: str
+    name: str
+    reserved_ip: NameRef | None
+    reserved_ip_unknown: bool
+    maybe_reserved: Sequence[tuple[NameRef, bool]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -1798,13 +1820,17 @@ class Reading:
 
     def _reserved_ip_associate(self, parsed: Parsed) -> None:
         """`network reserved-ip associate <name> <service> <deployment>`: the deployment's VIP is that
-        reserved IP when the command surely runs; one that may not run leaves it unknown (as
-        Set-AzureReservedIPAssociation's)."""
+        reserved IP when the command surely runs; one that may not run leaves it unknown, the VIP that reserved
+        IP on the paths it runs on (as Set-AzureReservedIPAssociation's)."""
         deployment = self._associated(parsed)
         if deployment is None:
             return
         if self.maybe:
             deployment.reserved_ip_known = deployment.reserved_ip_known and deployment.reserved_ip is not None
+            name = parsed.value("name", 0)
+            shown = (name.text or self._held_before("reserved IP name", name)) if name is not None else ""
+            if shown and name is not None:
+                deployment.maybe_reserved.append((NameRef(shown, name.mark), False))
             return
         deployment.reserved_ip = None
         self._reserved(deployment, parsed.value("name", 0))
@@ -1991,7 +2017,7 @@ class Reading:
         described: list[object] = [d.deployment() for d in self.deployments.values()]
         return [
             *described,
-            *self.reserved,
+            *with_maybe_vips(self.reserved, [d.reserving() for d in self.deployments.values()]),
             *self.regions,
             *self.storage.values(),
             *self.networks.values(),
