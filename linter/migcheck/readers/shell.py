@@ -846,6 +846,9 @@ class _Value:
 
 
 _UNSTATED = _Value(None)
+# What holds each item of a loop over `$(azure network vnet list ...)`: every virtual network of the
+# subscription, one value whichever loop and variable lists it (as PowerShell's Get-AzureVNetSite is).
+_EVERY_NETWORK = "azure network vnet list"
 # The tools that print the shell settings (variables, functions) their own environment needs, for the script
 # to take by `eval "$(ssh-agent -s)"`: what they print runs no classic command.
 _PRINTS_ITS_SETTINGS = frozenset(
@@ -1671,14 +1674,31 @@ class _Walker:
         counted = all(w.text is not None or self._one_word(value) for value, w in items)
         counted = counted and not any(self._glob(value) for value in values)
         if self.flat or not values or not counted or len(items) > _LOOP_ITEMS:
-            self.scope.variables[name] = _UNSTATED
+            every_network = len(values) == 1 and self._lists_every_network(values[0])
+            self.scope.variables[name] = _Value(None, holder=_EVERY_NETWORK) if every_network else _UNSTATED
             listed = " ".join(self._text(value) for value in values) or '"$@"'  # `for x; do`: the arguments
-            with self._looping(_short(listed), {name}):
+            with self._looping(_short(listed), {name}, {_EVERY_NETWORK} if every_network else set()):
                 self.unknown_loop(body)
             return
         for value, word in items:
             self.scope.variables[name] = self._item(value, word)
             self.statements(body)
+
+    def _lists_every_network(self, value: Node) -> bool:
+        """Whether a `for` loop's list is the output of `azure network vnet list` (piped on to pick the names
+        out of it, `| jq -r '.[].name'`): every virtual network of the subscription, whichever variable
+        holds it, so that a gateway one such loop creates is the one another keys (`_EVERY_NETWORK`)."""
+        if value.type == "string" and value.named_child_count == 1:
+            value = value.named_children[0]
+        if value.type != "command_substitution" or value.named_child_count != 1:
+            return False
+        listing = value.named_children[0]
+        if listing.type == "pipeline" and listing.named_children:
+            listing = listing.named_children[0]
+        return self._words_of(listing)[:4] in (
+            ["azure", "network", "vnet", "list"],
+            ["azure.cmd", "network", "vnet", "list"],
+        )
 
     def _glob(self, value: Node) -> bool:
         """Whether a `for` loop's list item is a pattern bash expands to the files that match it
@@ -1687,13 +1707,13 @@ class _Walker:
         return any(part.type == "word" and any(c in self._text(part) for c in "*?") for part in parts)
 
     @contextlib.contextmanager
-    def _looping(self, listed: str, names: set[str]) -> Iterator[None]:
+    def _looping(self, listed: str, names: set[str], holders: set[str] | None = None) -> Iterator[None]:
         """The body of a loop over items the script does not write out (`listed`, as the plan names them)
-        is being read: a VM named by its item, or by another of the variables `names` it assigns, is one
-        per turn (see `xplat.Reading.looping_over`)."""
+        is being read: a VM named by its item, or by another of the variables `names` it assigns, or by a
+        value `holders` hold, is one per turn (see `xplat.Reading.looping_over`)."""
         was = self.reading.looping_over, self.reading.turn_holders
         self.reading.looping_over = listed
-        self.reading.turn_holders = {f"${name}" for name in names}
+        self.reading.turn_holders = {f"${name}" for name in names} | (holders or set())
         try:
             yield
         finally:
