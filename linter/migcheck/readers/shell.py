@@ -45,9 +45,10 @@ since mid-2016: it is read in that mode, as classic files are not (see `xplat.Re
 
 A script with no classic `azure` command is not a classic file (a folder walk skips it). A script that the
 grammar cannot parse whole (a quote or a `fi` never closed) is a syntax problem (MIG001) where bash's
-error starts, but for what bash runs and the grammar does not parse (a `for` loop whose body is in braces,
-`BRACED_LOOP`) and a script whose `#!` line names another shell (zsh, `OTHER_SHELL`): the commands before
-are read, the rest is a part not read. A placeholder copied from documentation and left unfilled (`ops <password>`, which bash reads
+error starts. A `for` loop whose body is in braces (`for f in a b; { ...; }`), which bash runs and the
+grammar does not parse, is read as the `do ... done` loop it is (see `_braced_loops`); where its head is not
+read so (a `select`), and in a script whose `#!` line names another shell (zsh, `OTHER_SHELL`), the commands
+before are read, the rest is a part not read (`BRACED_LOOP`). A placeholder copied from documentation and left unfilled (`ops <password>`, which bash reads
 as redirections) is read as one word whose value the script does not state, so the commands around it are
 read. `# migcheck: ignore[MIG201] reason` comments suppress findings as in other scripts."""
 
@@ -426,7 +427,69 @@ def _prepared(path: str, text: str) -> _Parsed:
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
-    return source, tree, _Positions(path, source, escapes), placeholders
+    tree, heads = _braced_loops(source, tree)
+    where = _Positions(path, source, escapes)
+    where.loop_heads = heads
+    return source, tree, where, placeholders
+
+
+def _braced_loops(source: bytes, tree: Tree) -> tuple[Tree, dict[int, Node]]:
+    """The tree of a script whose `for` loops have their bodies in braces (`for f in *.json; { ...; }`, which
+    bash runs as `do ...; done` and the grammar does not parse), parsed with each such loop's head blanked,
+    so that its body is a block of its own; with each head, parsed as a loop on its own, by where its body
+    starts. Every node keeps its place in `source`. A few loops at most; the tree as it is where none is."""
+    heads: dict[int, Node] = {}
+    read = source
+    for _ in range(_CUTS):
+        loop = _first_loop_in_error(tree.root_node) if tree.root_node.has_error else None
+        brace = _loop_brace(read, loop.start_byte) if loop is not None else -1
+        head = _loop_head(source, loop.start_byte, brace) if loop is not None and brace > 0 else None
+        if loop is None or head is None:
+            break
+        read = read[: loop.start_byte] + _spaces(read[loop.start_byte : brace]) + read[brace:]
+        tree = grammars.parser(_GRAMMAR).parse(read)
+        heads[brace] = head
+    return tree, heads
+
+
+def _first_loop_in_error(root: Node) -> Node | None:
+    """The keyword of the first `for` loop in the top-level statement that holds the first syntax error."""
+    found = _first_error(root)
+    if found is None:
+        return None
+    while found.parent is not None and found.parent.parent is not None:
+        found = found.parent
+    return next((child for child in found.children if child.type == "for" and not child.is_named), None)
+
+
+def _loop_brace(source: bytes, start: int) -> int:
+    """Where the `{` that opens the body of the loop starting at `start` is: the first `{` after it that
+    is a word of its own, after a `;` or a blank (the grammar's error recovery may have swallowed it, so
+    the text tells); -1 where none is."""
+    at = start
+    while True:
+        at = source.find(b"{", at + 1)
+        if at < 0 or (
+            source[at - 1 : at] in (b" ", b"\t", b"\n", b";")
+            and source[at + 1 : at + 2] in (b" ", b"\t", b"\n", b"\r")
+        ):
+            return at
+
+
+def _loop_head(source: bytes, start: int, brace: int) -> Node | None:
+    """The `for` loop whose head runs from `start` to its body's `{` at `brace`, parsed with an empty body
+    where it stands (what comes before blanked); None where that is no `for` loop over words."""
+    text = _spaces(source[:start]) + source[start:brace] + b"do :; done"
+    root = grammars.parser(_GRAMMAR).parse(text).root_node
+    loop = root.named_children[-1] if root.named_children else None
+    if root.has_error or loop is None or loop.type != "for_statement" or loop.start_byte != start:
+        return None
+    return loop
+
+
+def _spaces(text: bytes) -> bytes:
+    """`text` with every byte but its line breaks a space, so that what follows keeps its line and column."""
+    return bytes(byte if byte in b"\r\n" else 32 for byte in text)
 
 
 # The shells a script's path may be given to (`bash ./values.sh`), which run it as it would run itself.
@@ -689,6 +752,8 @@ class _Positions:
         self.path = path
         self.source = source
         self.escapes = escapes or set()  # see `_escaped_line_starts`: a word after one starts at it
+        # The heads of the `for` loops whose bodies are in braces, by where each body starts (`_braced_loops`).
+        self.loop_heads: dict[int, Node] = {}
         # The last offset counted, with its line's start and the characters before it on the line: a
         # mark further on the same line counts on from there, so that a script written on one line
         # costs time linear in its length, not in the square of it.
@@ -1175,6 +1240,8 @@ class _Walker:
             self.cases(node)
         elif kind == "for_statement":
             self.loop(node)
+        elif kind == "compound_statement" and node.start_byte in self.where.loop_heads:
+            self.loop(self.where.loop_heads[node.start_byte], node)
         elif kind == "c_style_for_statement":
             self.counted_loop(node)
         elif (kind == "while_statement" and self.never_looped(node)) or (
@@ -1659,13 +1726,13 @@ class _Walker:
         self.scope.variables = _joined(after)
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
 
-    def loop(self, node: Node) -> None:
+    def loop(self, node: Node, braced: Node | None = None) -> None:
         """`for x in a b c`: once for each word it lists, also one in double quotes that holds a value the
         script does not state (`for n in "$1-a" "$1-b"`: two turns, each VM its own); over words it
         does not state otherwise (`for x in $LIST`, which may split into any number), once with `x`
         unknown, as code that may run."""
         variable = node.child_by_field_name("variable")
-        body = node.child_by_field_name("body")
+        body = braced or node.child_by_field_name("body")  # `for x in a b; { ...; }`: the braces' block
         values = [c for c in node.children_by_field_name("value")]
         if variable is None or body is None:
             return
@@ -1875,7 +1942,7 @@ class _Walker:
 
     def statements_before_body(self, node: Node) -> None:
         """A loop's initializer and condition, which run before its body (their substitutions)."""
-        if node.type == "do_group":
+        if node.type in ("do_group", "compound_statement"):
             return
         for child in node.named_children:
             if child.type not in ("do_group", "compound_statement") and child.type != "variable_assignment":
