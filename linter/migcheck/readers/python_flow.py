@@ -7189,7 +7189,8 @@ def _python(value: Value) -> object:
 
 
 def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
-    """`left op right` for `==`, `!=`, `is`, `is not`, `in` and `not in` on known values."""
+    """`left op right` for `==`, `!=`, `is`, `is not`, `in` and `not in` on known values, and `<`, `<=`, `>`,
+    `>=` on two whole numbers or two strings."""
     if left is _UNSTATED or right is _UNSTATED or _holds_unstated(left) or _holds_unstated(right):
         return None
     if isinstance(op, (ast.Is, ast.IsNot)):
@@ -7200,6 +7201,8 @@ def _compare(op: ast.cmpop, left: object, right: object) -> bool | None:
     if isinstance(op, (ast.Eq, ast.NotEq)):
         equal = left == right
         return equal if isinstance(op, ast.Eq) else not equal
+    if type(op) in _COMPARED and type(left) is type(right) and type(left) in (int, str):  # `2 < 1`
+        return _COMPARED[type(op)](left, right)
     if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, (str, list, dict)):
         if isinstance(right, str) and not isinstance(left, str):
             return None
@@ -7276,12 +7279,46 @@ def _never_turns(node: ast.For | ast.AsyncFor | ast.While) -> tuple[ast.expr, bo
 
 
 def literal_truth(test: ast.AST) -> bool | None:
-    """Whether a test written as a literal holds (`if True:`, `while 0:`, `if None:`), which decides it
-    whatever the script is run with; None for any other test. The one such test of the script readers (the
-    SDK's calls and the classic CLI's command lines)."""
+    """Whether a test written as a literal holds (`if True:`, `while 0:`, `if None:`, `not False`, a
+    comparison of two literals: `1 == 0`, `"a" != "b"`, `2 < 1`), which decides it whatever the script is
+    run with; None for any other test. The one such test of the script readers (the SDK's calls and the
+    classic CLI's command lines)."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        holds = literal_truth(test.operand)
+        return None if holds is None else not holds
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        return _literals_compared(test.left, test.ops[0], test.comparators[0])
     if not isinstance(test, ast.Constant) or test.value is Ellipsis:
         return None
     return bool(test.value)
+
+
+# The comparisons `_literals_compared` decides.
+_COMPARED: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+}
+
+
+def _literals_compared(left: ast.expr, operator: ast.cmpop, right: ast.expr) -> bool | None:
+    """Whether two literals of one kind, whole numbers or strings, compare as `operator` says; None for
+    any other pair or operator."""
+    compare = _COMPARED.get(type(operator))
+    sides = [_literal_value(left), _literal_value(right)]
+    if compare is None or None in sides or type(sides[0]) is not type(sides[1]):
+        return None
+    return compare(*sides)
+
+
+def _literal_value(node: ast.expr) -> int | str | None:
+    """A whole number or a string written out; None for any other expression."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return whole_number(node)
 
 
 def whole_number(node: ast.expr) -> int | None:
