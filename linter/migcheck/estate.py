@@ -378,6 +378,10 @@ class CloudService:
     # Of a service named after its deployment, where the script passes the service's name it does not
     # state: its stand-in there (`Deployment.service_stand_in`), in place of the deployment's.
     service_stand_in: str = ""
+    # Where the service comes from (`origins`), when what stands in for its name no file states is
+    # another's too (two REST bodies of deployment `prod`, each `deployment.xml`, in folders `svc1` and
+    # `svc2`): told apart in that stand-in, so that one label names one service everywhere.
+    told_apart: str = ""
     # The reserved IPs an inventory export binds to the service (`attachedTo`) that no deployment of the
     # files names, where the service has several: the VIP of one of them, the export does not say which
     # slot's, or the files do not say which deployment is in the slot it names (see
@@ -426,17 +430,36 @@ class CloudService:
         """The stand-in of a service a script creates the deployment of under a name it does not state
         (New-AzureVM names the deployment after the service): `<cloud service name, deploy.ps1:3>`, one per
         value, for lists, resource groups and commands; "" for any other service."""
+        return self._told_apart(self._stand_in())
+
+    def _stand_in(self) -> str:
         if self.named_by == "deployment" and self.service_stand_in:
             return self.service_stand_in
         if self.named_by == "deployment" and self.name.startswith(_UNSTATED_DEPLOYMENT):
             return "<cloud service name" + self.name.removeprefix(_UNSTATED_DEPLOYMENT)
         return ""
 
+    def _told_apart(self, stand_in: str) -> str:
+        """`stand_in` with where the service comes from, when another's reads alike (`told_apart`): its
+        folder (`<cloud service of deployment prod, deployment.xml in svc1>`), or its file's line in place
+        of the file it names (`<cloud service of deployment prod, deploy.py:12>`)."""
+        if not (stand_in and self.told_apart and stand_in.endswith(">")):
+            return stand_in
+        file = posixpath.basename(self.mark.path)
+        if stand_in.endswith(f", {file}>") and posixpath.basename(self.told_apart).partition(":")[0] == file:
+            return f"{stand_in.removesuffix(f'{file}>')}{self.told_apart}>"
+        return f"{stand_in[:-1]} in {self.told_apart}>"
+
     @property
     def listed_name(self) -> str:
         """How lists (the readiness summary, the plan's steps) name the service: by its name, or by what
         stands in for it when no file names it (the VM or the file of a role body, the deployment of a
-        deployment body)."""
+        deployment body), told apart from another's of the same words (`told_apart`)."""
+        if self.stand_in:
+            return self.stand_in
+        return self._told_apart(self._listed_name())
+
+    def _listed_name(self) -> str:
         if self.named_by == "role":
             # A VM no file names stands as what it is (`<VMs of load-balanced set web>`): not nested.
             if self.name.startswith("<") and self.name.endswith(">"):
@@ -444,8 +467,6 @@ class CloudService:
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
             return f"<cloud service of {posixpath.basename(self.mark.path)}>"
-        if self.stand_in:
-            return self.stand_in
         if self.named_by == "deployment":
             # No file names the service (a REST body that names none, a script that builds the name at run
             # time): the deployment's name is no service's. The file tells apart two of one deployment name
@@ -1867,6 +1888,7 @@ class _Linker:
         )
         services = tuple(_made_to_every_vm(s) for s in services)
         services = _in_networks_of_subnets(services, self._definitions())
+        services = _stand_ins_told_apart(services)
         networks = self._networks(netcfgs, services)
         disks, disk_vms, namesakes = self._disks(services)
         images = _unique_images(self._all(Image))
@@ -6918,6 +6940,16 @@ def origins(
         described = next((c for c in candidates if len(set(c)) == len(alike)), candidates[-1])
         found.update((id(s), where) for s, where in zip(alike, described, strict=True))
     return found
+
+
+def _stand_ins_told_apart(services: tuple[CloudService, ...]) -> tuple[CloudService, ...]:
+    """`services`, each that no file names whose stand-in reads as another's (`listed_name`) with where it
+    comes from (`CloudService.told_apart`); the others as they are."""
+    stood_in = [s for s in services if s.listed_name != s.name]
+    where = origins(stood_in, lambda service: service.listed_name)
+    if not where:
+        return services
+    return tuple(replace(s, told_apart=where[id(s)]) if id(s) in where else s for s in services)
 
 
 def _folders_shown(folders: list[str], alike: Sequence[CloudService]) -> list[str]:

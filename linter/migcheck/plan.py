@@ -564,7 +564,9 @@ class _Builder:
     held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)  # as `SubscriptionPlan`'s
     steps: list[Step] = field(default_factory=list)
     by_subject: dict[int, ScopeItem] = field(default_factory=dict)  # by id() of the item's resource
-    origins: dict[int, str] = field(default_factory=dict)  # see `estate.origins`
+    origins: dict[int, str] = field(default_factory=dict)  # see `estate.origins`, by the services' names
+    # The same by the names the steps show (`CloudService.listed_name`): a stand-in tells its service apart.
+    shown_origins: dict[int, str] = field(default_factory=dict)
     noted: set[int] = field(default_factory=set)  # id() of the resources whose step says their warnings
     # Site Recovery warnings said on a storage account's step rather than their VM's, by the account's key.
     later: dict[str, list[Finding]] = field(default_factory=dict)
@@ -592,7 +594,9 @@ class _Builder:
 
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
-        self.origins = origins(s for s in self.estate.cloud_services if not s.virtual_network_refs)
+        own_steps = [s for s in self.estate.cloud_services if not s.virtual_network_refs]
+        self.origins = origins(own_steps)
+        self.shown_origins = origins(own_steps, lambda service: service.listed_name)
 
     @property
     def ranges(self) -> _Ranges:
@@ -882,7 +886,7 @@ class _Builder:
         return f"{base}@{origin}" if origin else base
 
     def step_name(self, name: str, service: CloudService) -> str:
-        origin = self.origins.get(id(service))
+        origin = self.shown_origins.get(id(service))
         return f"{name} ({origin})" if origin else name
 
 
