@@ -1814,6 +1814,7 @@ def _network_step(
             roles=has_roles,
             authorized=builder.authorized(network),
             created=created,
+            legacy_sku=_legacy_sku(builder.estate, network.name),
         ),
         blockers=_blockers_with_aliases(builder, network, aliases),
         notes=tuple(notes),
@@ -2258,10 +2259,12 @@ def _network_downtime(
     roles: bool,
     authorized: str | None = None,
     created: VnetGatewayFact | None = None,
+    legacy_sku: VnetGatewayFact | None = None,
 ) -> str:
     """What the network's move costs; `circuits` are the numbers of the steps of the circuits it waits for,
     `authorized` the circuit an authorization link links it to across subscriptions ("" when not named),
-    None when none does, and `created` the gateway a script creates whose kind the files do not state."""
+    None when none does, `created` the gateway a script creates whose kind the files do not state, and
+    `legacy_sku` the call that creates its gateway with a legacy VPN SKU (`_legacy_sku`)."""
     first = _NETWORK_VMS if vms else "None for the VMs: the files place none in it."
     if authorized is not None:
         circuit = f"ExpressRoute circuit '{authorized}'" if authorized else "its ExpressRoute circuit"
@@ -2294,12 +2297,7 @@ def _network_downtime(
     elif created is not None:
         parts.append(_unstated_gateway_downtime(network.name, created))
     elif _has_gateway(network, links):  # described, or one a script connects to a local site
-        parts.append(
-            "The gateway moves with the network and keeps its SKU and its public IP address, which becomes a "
-            f"Basic SKU public IP (retired on {BASIC_SKU}); the legacy Standard and High Performance gateway "
-            f"SKUs were retired on {LEGACY_GATEWAY_SKUS}. After Commit, move the gateway to {VPN_GATEWAY_SKU} "
-            "with a Standard SKU public IP."
-        )
+        parts.append(_vpn_gateway_downtime(legacy_sku))
     if _LinkKind.SITE_TO_SITE in kinds:
         parts.append("Its site-to-site connections become connections to local network gateways.")
     if _LinkKind.VNET_TO_VNET in kinds or _LinkKind.TRANSIT in kinds:
@@ -2317,6 +2315,35 @@ def _network_downtime(
         )
     parts.append("Alerts, autoscale settings and role assignments are not migrated and must be recreated.")
     return " ".join(parts)
+
+
+def _vpn_gateway_downtime(legacy_sku: VnetGatewayFact | None) -> str:
+    """What the move does to a VPN gateway, and what to do after Commit: its SKU, where a script creates
+    it with a legacy one (`legacy_sku`), is named as retired, and is to be resized."""
+    if legacy_sku is None:
+        return (
+            "The gateway moves with the network and keeps its SKU and its public IP address, which becomes a "
+            f"Basic SKU public IP (retired on {BASIC_SKU}); the legacy Standard and High Performance gateway "
+            f"SKUs were retired on {LEGACY_GATEWAY_SKUS}. After Commit, move the gateway to {VPN_GATEWAY_SKU} "
+            "with a Standard SKU public IP."
+        )
+    at = f"{legacy_sku.mark.path}:{legacy_sku.mark.line}"
+    return (
+        f"The gateway moves with the network and keeps its SKU, {legacy_sku.sku} ({at}), a legacy VPN gateway "
+        f"SKU retired on {LEGACY_GATEWAY_SKUS}, and its public IP address, which becomes a Basic SKU public IP "
+        f"(retired on {BASIC_SKU}). After Commit, resize the gateway to {VPN_GATEWAY_SKU} with a Standard SKU "
+        "public IP."
+    )
+
+
+def _legacy_sku(estate: Estate, network: str) -> VnetGatewayFact | None:
+    """The first call of a script that creates the gateway of the network `network` with a legacy VPN
+    gateway SKU (`New-AzureVNetGateway -GatewaySKU HighPerformance`, `azure network vpn-gateway create -k
+    Standard`); None when none does. No network configuration, REST body or export the readers take states
+    a gateway's SKU."""
+    scripted = estate.scripted_gateway(network)
+    facts = scripted.facts if scripted is not None else ()
+    return next((f for f in facts if f.creates_gateway and key(f.sku) in _LEGACY_SKUS), None)
 
 
 # The SKUs of New-AzureVNetGateway that retirements.py dates (a VPN gateway's legacy SKUs), by `key`. Its
