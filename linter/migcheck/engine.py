@@ -130,6 +130,9 @@ class LintResult:
     # Files read (those `--show-files` lists, less `unread`): `documents` holds those of them that describe
     # something classic, which the summary counts; the others describe nothing to check.
     read: int = 0
+    # Whether the run applied a baseline: reports then say of each finding whether the baseline knows it
+    # (SARIF's `baselineState`).
+    baselined: bool = False
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _described: tuple[Document, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -407,6 +410,7 @@ def _check_documents(
         unread,
         unmatched,
         read=read,
+        baselined=chosen.baseline is not None,
     )
 
 

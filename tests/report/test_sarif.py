@@ -136,6 +136,31 @@ def test_baselined_findings_are_external_suppressions(contoso, run):
     assert sum(r["ruleId"] == "MIG202" for r in results) == 3  # counted, never silently lost
 
 
+def test_with_a_baseline_each_result_says_whether_it_is_new_or_known(contoso, run):
+    # SARIF 2.1.0 §3.27.24: a result the baseline knows is "unchanged", any other "new"; the log stays valid.
+    run("check", "examples/contoso", "--select", "MIG202", "--write-baseline", "ci/baseline.json")
+    (contoso / "migcheck.toml").write_text('baseline = "ci/baseline.json"\n')
+    log = json.loads(run("check", "examples/contoso", "--format", "sarif")[1])
+    results = log["runs"][0]["results"]
+    states = {(r["ruleId"], r["baselineState"]) for r in results}
+    assert ("MIG202", "unchanged") in states
+    assert all(state == "unchanged" for code, state in states if code == "MIG202"), states
+    assert all(state == "new" for code, state in states if code != "MIG202"), states
+    if SCHEMA.exists():
+        from jsonschema import Draft4Validator
+
+        assert not list(Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).iter_errors(log))
+
+
+def test_without_a_baseline_no_result_has_a_baseline_state(contoso, run):
+    run("check", "examples/contoso", "--select", "MIG202", "--write-baseline", "ci/baseline.json")
+    (contoso / "migcheck.toml").write_text('baseline = "ci/baseline.json"\n')
+    out = run("check", "examples/contoso", "--format", "sarif", "--no-baseline")[1]
+    results = json.loads(out)["runs"][0]["results"]
+    assert results
+    assert not [r for r in results if "baselineState" in r]
+
+
 def test_the_run_and_each_result_name_the_subscription(sarif_log):
     run = sarif_log["runs"][0]
     assert run["properties"]["subscriptions"] == [{"name": "default", "files": 14}]

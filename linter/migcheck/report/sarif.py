@@ -18,7 +18,7 @@ from migcheck.report import location
 from migcheck.report.stream import Items, Stream, dump, rendered
 from migcheck.rule import capped
 from migcheck.source import SourceText
-from migcheck.suppress import COMMENT, CONFIG, Reason
+from migcheck.suppress import BASELINE, COMMENT, CONFIG, Reason
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -194,6 +194,8 @@ def _result(
         out["fixes"] = _fixes(finding, result.sources.get(finding.mark.path), artifact)
     if reason is not None:
         out["suppressions"] = [_suppression(reason, result)]
+    if result.baselined:  # SARIF 2.1.0 §3.27.24: known from the baseline, or found since
+        out["baselineState"] = "unchanged" if reason is not None and reason.kind == BASELINE else "new"
     return out
 
 
