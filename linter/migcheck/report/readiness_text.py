@@ -319,7 +319,7 @@ def _lists_without_properties(finding: Finding) -> bool:
 
 
 def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
-    """`Validation failed: 2 errors, 1 warning (1 suppressed, 1 known from baseline)`. Held-back findings
+    """`Validation failed: 2 errors, 1 warning (1 more suppressed, 1 more known from baseline)`. Held-back findings
     still decide the verdict: the platform refuses the migration whatever the report shows."""
     every = [f for f in (*item.every, *item.described) if f.severity > Severity.INFO]
     if item.type == FILE and every and all(map(_lists_without_properties, every)):
@@ -349,8 +349,11 @@ def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     notes += _described_words(item)
     notes += _migration_words(item.migrates.get("migration_state"))
     notes += _checked_at_prepare(item)
-    notes += [f"{len(held) - known} suppressed"] if len(held) > known else []
-    notes += [f"{known} known from baseline"] if known else []
+    # Held back beside the counts shown, they are more of them, not some of those (`1 error (1 more known
+    # from baseline)` for two errors); alone, they are all there is (`Validation failed (1 suppressed)`).
+    more = " more" if shown else ""
+    notes += [f"{len(held) - known}{more} suppressed"] if len(held) > known else []
+    notes += [f"{known}{more} known from baseline"] if known else []
     return f"{text} ({', '.join(notes)})" if notes else text
 
 
