@@ -1096,11 +1096,22 @@ def _with_command_names_whole(source: bytes, root: Node) -> bytes:
     reads otherwise is undone."""
     if not root.has_error:
         return source
-    names = [m.start() for m in _KEYWORD_NAMES.finditer(source) if _unreadable_word(root, m.start())]
+    names = [
+        m.start()
+        for m in _KEYWORD_NAMES.finditer(source)
+        if _unreadable_word(root, m.start()) and not _listed_after_comma(source, m.start())
+    ]
     if not names:
         return source
     blanks = [at - 1 for at in names]
     return _kept_rewrite(source, blanks, _CALL_OPERATOR, lambda tree, at: _called_by_name(tree, at + 1))
+
+
+def _listed_after_comma(source: bytes, at: int) -> bool:
+    """Whether the word at `at` follows a comma on its line, past blanks: an item of a list (`Front,
+    Data-2`), which PowerShell reads as a bare word whatever it starts with, not a command's name."""
+    before = _previous_word(source, at)
+    return before >= 0 and source[before] == ord(",")
 
 
 def _with_bytes(source: bytes, offsets: Iterable[int], byte: int) -> bytes:
