@@ -5,9 +5,10 @@ word at all: the rest of the command was an unread part, "findings may be missin
 PowerShell reads it, and each report says the slip at the backtick, and to remove it, as it says a shell
 line's lost continuation. After a parameter that takes a value (`-Name `-vm1`) the word is that value,
 which starts with a dash, as its author meant: nothing is said. Of a command that is not classic the reader
-cannot tell which its author meant, and says nothing either. A migration step given such a word is not
-taken: the cmdlet has no parameter left to take it by position and refuses the call, so no plan counts a
-Prepare that never ran; the slip is still said where it is written."""
+cannot tell which its author meant, and says nothing either. A classic cmdlet given such a word refuses the
+call: it has no parameter left to take the word by position. So a migration step is not taken (no plan counts
+a Prepare that never ran) and a VM or storage account is not created (no finding about a VM the call never
+made); the slip is still said where it is written."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import json
 
 from lint_support import run_cli, script_resources, unread_marks
 
-from migcheck.model import Deployment, Script
+from migcheck.model import Deployment, Script, StorageAccountType
 
 SLIP = """\
 param($services, $deployment)
@@ -54,15 +55,25 @@ def test_the_json_report_and_sarif_name_it_escaped_parameter(capsys, tmp_path, m
     assert note["message"]["text"].startswith(SAID)
 
 
-def test_the_rest_of_the_command_is_read_as_powershell_reads_it() -> None:
+def test_a_vm_given_an_escaped_parameter_is_not_created() -> None:
     text = (
         "New-AzureQuickVM -Windows -ServiceName svc9 -Name vm1 -ImageName img `-Password p -VNetName appnet\n"
     )
     resources = script_resources(text, "deploy.ps1")
-    (deployment,) = [r for r in resources if isinstance(r, Deployment)]
-    assert [role.name for role in deployment.roles] == ["vm1"]
-    assert deployment.virtual_network is not None and deployment.virtual_network.name == "appnet"
+    assert [r for r in resources if isinstance(r, Deployment)] == []
     assert unread_marks(resources) == [(1, 70)]
+    written = script_resources(text.replace("`-", "-"), "deploy.ps1")
+    (deployment,) = [r for r in written if isinstance(r, Deployment)]
+    assert [role.name for role in deployment.roles] == ["vm1"]
+
+
+def test_a_storage_account_given_an_escaped_parameter_is_not_created() -> None:
+    text = 'New-AzureStorageAccount -StorageAccountName shopdisks `-Location "West US"\n'
+    resources = script_resources(text, "deploy.ps1")
+    assert [r for r in resources if isinstance(r, StorageAccountType)] == []
+    assert unread_marks(resources) == [(1, 55)]
+    written = script_resources(text.replace("`-", "-"), "deploy.ps1")
+    assert [r.name for r in written if isinstance(r, StorageAccountType)] == ["shopdisks"]
 
 
 def test_a_value_that_starts_with_a_dash_is_the_parameter_s_value() -> None:

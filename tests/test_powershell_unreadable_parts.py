@@ -105,6 +105,8 @@ ESCAPED_DASH = (
     "New-AzureVMConfig -Name {vm} -InstanceSize Small -ImageName img "
     "| New-AzureVM -ServiceName {service} `-VNetName vnet1\n"
 )
+# The same line as its author meant it: the call PowerShell runs, after one it refuses.
+WRITTEN = ESCAPED_DASH.replace("`-", "-")
 
 
 def _script(document):
@@ -117,27 +119,29 @@ def test_each_line_s_unreadable_part_ends_with_its_line(between):
         ESCAPED_DASH.format(vm="vm1", service="svc1")
         + between
         + ESCAPED_DASH.format(vm="vm2", service="svc2")
+        + WRITTEN.format(vm="vm3", service="svc3")
     )
     document = powershell.read("deploy.ps1", text.encode())
     deployments = {r.name: r for r in document.resources if isinstance(r, Deployment)}
-    assert {name: [role.name for role in d.roles] for name, d in deployments.items()} == {
-        "svc1": ["vm1"],
-        "svc2": ["vm2"],
-    }
-    assert all(not d.network_known for d in deployments.values())
+    # New-AzureVM refuses the calls given `-VNetName by position; the next line's call is its own
+    assert {name: [role.name for role in d.roles] for name, d in deployments.items()} == {"svc3": ["vm3"]}
+    assert deployments["svc3"].network_known
     assert [(m.line, m.column) for m in _script(document).unread] == [(1, 96), (2 + len(between), 96)]
 
 
 def test_a_single_line_s_unreadable_part_is_where_it_is_written():
     document = powershell.read("deploy.ps1", ESCAPED_DASH.format(vm="vm1", service="svc1").encode())
-    (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
-    assert not deployment.network_known
+    assert [r for r in document.resources if isinstance(r, Deployment)] == []
     assert [(m.line, m.column) for m in _script(document).unread] == [(1, 96)]
 
 
-def test_many_lines_with_unreadable_parts_each_make_their_deployment():
-    text = "".join(ESCAPED_DASH.format(vm=f"vm{i}", service=f"svc{i}") for i in range(300))
+def test_many_lines_with_unreadable_parts_each_end_with_their_line():
+    text = "".join(
+        ESCAPED_DASH.format(vm=f"vm{i}", service=f"svc{i}") + WRITTEN.format(vm=f"vm{i}", service=f"web{i}")
+        for i in range(300)
+    )
     document = powershell.read("deploy.ps1", text.encode())
     deployments = [r for r in document.resources if isinstance(r, Deployment)]
-    assert len(deployments) == 300
+    assert [d.name for d in deployments] == [f"web{i}" for i in range(300)]
     assert all(len(d.roles) == 1 for d in deployments)
+    assert len(_script(document).unread) == 300

@@ -6179,7 +6179,8 @@ class Interpreter:
             args.bound[_resolve(key, name) or name] = Arg(Flag(True), None)
         self.record_call(node, _command_name(node), args)
         step = steps and key in cmdlets.MIGRATION and node.start_byte in self.calls
-        if step and not _bare_preview(key, node):  # a step previewed (`-WhatIf`) is not taken
+        # a step previewed (`-WhatIf`) is not taken, nor one PowerShell refuses (see `_given_escaped_parameter`)
+        if step and not _bare_preview(key, node) and not self._given_escaped_parameter(node):
             self._move(node, args, None, Env())
 
     def _call_unread(self, function: Node, deferred: set[int]) -> bool:
@@ -8719,6 +8720,8 @@ class Interpreter:
                 self._shared(node, env)
             return value
         self.record_call(node, classic, args)
+        if self._given_escaped_parameter(node):  # refused as it binds its arguments: it makes nothing
+            return Unknown(self.snippet(node))
         previewed = _previewed(args)
         if previewed:  # it only says what it would do
             return Unknown(self.snippet(node))
@@ -11446,7 +11449,7 @@ class Interpreter:
         key = _command_name(node).casefold()
         scope, parameter = cmdlets.MIGRATION[key]
         steps = [s for s in cmdlets.STEPS if args.switch(s.capitalize())]
-        if len(steps) == 1 and not self._given_escaped_parameter(node):
+        if len(steps) == 1:
             target = _arg_text(args, parameter)
             mark = self._at_call(node)
             fails, fix = _failing_move(key, steps[0], args)
@@ -11469,8 +11472,8 @@ class Interpreter:
         """Whether a backtick makes a value of a parameter's name in the call `node` (see
         `SyntaxIndex.escaped_parameters`): PowerShell gives the cmdlet that name, and the value after it, by
         position, where it has no parameter left to take them ("A positional parameter cannot be found that
-        accepts argument '-DeploymentName'"), so the step is never taken. The part is said where it is
-        written (see `_unread`)."""
+        accepts argument '-DeploymentName'"), so the call never runs: a migration step is not taken, a VM,
+        service or account is not made. The part is said where it is written (see `_unread`)."""
         return _any_between(self.index.escaped_at, node.start_byte, node.end_byte)
 
     def _unassigned_name(self, step: str, parameter: str, arg: Arg | None) -> tuple[str, str]:
