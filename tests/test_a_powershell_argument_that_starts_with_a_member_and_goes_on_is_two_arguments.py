@@ -2,8 +2,9 @@
 $cfg.Blob/vhds/web.vhd`, `Deploy $cfg.Service\\web`) is two arguments for PowerShell: the member's value, and
 the rest as a string of its own given by position (about_Parsing; `$a.Length$b.Length` is two arguments as
 `$(2 + 2)/H` is). The grammar could not place the rest, and the whole command was a part not read: the VM it
-created vanished. Both arguments are now read as PowerShell passes them; a rest that is no plain word
-(`$cfg.Service/$name`) is still a part not read, and does not hide the commands after it."""
+created vanished. Both arguments are now read as PowerShell passes them, a rest that starts with a variable
+(`$cfg.Service/$name`) as the text PowerShell expands it to; a rest that is no plain word (`$cfg.Service/@x`)
+is still a part not read, and does not hide the commands after it."""
 
 from __future__ import annotations
 
@@ -40,7 +41,24 @@ def test_a_vm_whose_media_location_goes_on_past_a_member_is_created() -> None:
     assert unread_marks(resources) == []
 
 
+def test_a_rest_that_starts_with_a_variable_is_the_text_it_expands_to() -> None:
+    text = CONFIG + DEPLOY + '$name = "db"\nDeploy $cfg.Service/$name\nDeploy $cfg.Service\\${name}-2\n'
+    assert _read(text) == (["shop/db", "shop\\db-2"], [])
+
+
+def test_a_disk_named_by_a_variable_after_a_member_is_in_the_member_s_folder() -> None:
+    text = CONFIG + (
+        '$disk = "web.vhd"\n'
+        "New-AzureVMConfig -Name web -InstanceSize Small -ImageName img -MediaLocation $cfg.Blob/$disk "
+        '| New-AzureVM -ServiceName shop -Location "North Europe"\n'
+    )
+    resources = script_resources(text, "deploy.ps1")
+    (deployment,) = [d for d in resources if isinstance(d, Deployment)]
+    assert [role.name for role in deployment.roles] == ["web"]
+    assert unread_marks(resources) == []
+
+
 def test_a_rest_that_is_no_plain_word_is_still_not_read_and_hides_nothing_after_it() -> None:
-    text = CONFIG + DEPLOY + "Deploy $cfg.Service/$name\nDeploy $cfg.Service/app\n"
+    text = CONFIG + DEPLOY + "Deploy $cfg.Service/@x\nDeploy $cfg.Service/app\n"
     services, unread = _read(text)
     assert "shop/app" in services and unread == [(3, 8)]

@@ -962,7 +962,34 @@ def _member_words_split_once(source: bytes, root: Node) -> bytes:
     separators = [end for end in ends if end is not None and source[end] in _PATH_SEPARATORS]
     if not separators:
         return source
-    return _kept_rewrite(source, separators, 0x20, _word_starts_after)
+    changed = _split_at(source, separators)
+    tree = _parser().parse(changed).root_node
+    kept = [at for at in separators if _word_starts_after(tree, at)]
+    if len(kept) == len(separators):
+        return changed
+    return _split_at(source, kept) if kept else source
+
+
+def _split_at(source: bytes, separators: list[int]) -> bytes:
+    """`source` with a blank for each separator, and a variable that starts the rest right after it
+    (`$cfg.Blob/$name`) written as the grammar reads the start of a bare word (see `_swapped`): PowerShell
+    passes the rest as one argument, the text it would read in double quotes ("/$name")."""
+    tails = [(at + 1, _variable_end(source, at + 1)) for at in separators]
+    changed = _with_bytes(source, separators, 0x20)
+    return _swapped(changed, [(at, end) for at, end in tails if end > at])
+
+
+def _variable_end(source: bytes, at: int) -> int:
+    """The end of the plain or braced variable at `at` on its line (`$name`, `${name}`), else `at`."""
+    if source[at : at + 1] != b"$":
+        return at
+    if source[at + 1 : at + 2] == b"{":
+        closing = source.find(b"}", at + 2, at + _MAX_SUBEXPRESSION)
+        return closing + 1 if closing > 0 and b"\n" not in source[at:closing] else at
+    end = at + 1
+    while end < len(source) and (source[end : end + 1].isalnum() or source[end] == ord("_")):
+        end += 1
+    return end if end > at + 1 else at
 
 
 def _member_end(argument: Node) -> int | None:
