@@ -6,12 +6,15 @@ the plan (Reference, vm-migration-overview: each storage account is a migration 
 phantom account is a step that moves nothing). So does a variable an `if` gives a name the script states
 where it held another (`$sa = 'acctdev'; if ($prod) { $sa = 'acctprod' }`, in Python `sa = 'acctdev'`
 then `if prod: sa = 'acctprod'`): the one account the script creates after it is one of the two, and holds
-the disk named by the same variable."""
+the disk named by the same variable. And so, in PowerShell, does a variable an `if` gives a stated name where it
+held $null or a value the script does not state (`if ($Prod) { $sa = 'prodstore' }`): one account, named
+'prodstore' or not, not one the call that creates it names and another its disks are in."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from lint_support import run_cli
 
 POWERSHELL = """\
@@ -72,10 +75,29 @@ def test_shell_one_account_holds_the_disk_and_the_image(tmp_path, monkeypatch, c
     assert moves == [["storage account '<storage account name, deploy.sh:3:6>' (1 disk, 1 image)"]]
 
 
-def test_powershell_an_arm_that_assigns_a_stated_name_is_not_joined(tmp_path, monkeypatch, capsys):
+def test_powershell_an_arm_that_assigns_a_stated_name_is_joined_too(tmp_path, monkeypatch, capsys):
+    # the account the first arm creates, or 'stated': whichever, the one that holds the disk and the image
     script = POWERSHELL.replace("(Get-AzureStorageAccount)[0].StorageAccountName", '"stated"')
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.ps1", script)
-    assert ["storage account '<storage account name, deploy.ps1:3:49>' (1 disk, 1 image)"] not in moves
+    assert moves == [["storage account '<storage account name, deploy.ps1:3:49>' (1 disk, 1 image)"]]
+
+
+NAMED_ON_ONE_PATH_POWERSHELL = """\
+param([switch]$Prod{sa})
+if ($Prod) {{ $sa = 'prodstore' }}
+New-AzureStorageAccount -StorageAccountName $sa -Location "West US"
+$vm = New-AzureVMConfig -Name vm1 -InstanceSize Small -ImageName img -MediaLocation "https://$sa.blob.core.windows.net/vhds/vm1.vhd"
+New-AzureVM -ServiceName svc1 -Location "West US" -VMs $vm
+"""
+
+
+@pytest.mark.parametrize("otherwise", ["", ", $sa"], ids=["null-otherwise", "parameter-otherwise"])
+def test_powershell_a_name_stated_on_one_path_only_is_one_account_with_the_disk(
+    tmp_path, monkeypatch, capsys, otherwise
+):
+    script = NAMED_ON_ONE_PATH_POWERSHELL.format(sa=otherwise)
+    moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.ps1", script)
+    assert moves == [["storage account '<storage account name, deploy.ps1:3:45>' (1 disk)"]]
 
 
 def test_python_one_account_holds_the_disk_and_the_image(tmp_path, monkeypatch, capsys):

@@ -4764,12 +4764,11 @@ def join(a: Value, b: Value) -> Value:
         # The VMs built on either path (as for `Vms`): an array a loop may or may not have added to.
         return _bounded(Items(tuple(dict.fromkeys((*a.values, *b.values)))))
     text = a.text if isinstance(a, Unknown) else b.text if isinstance(b, Unknown) else ""
-    # Values the script does not state on any path, or names it states on every path (`$sa = 'a'; if (…)
-    # { $sa = 'b' }`): one of them, whichever path ran. A name it states on one path only, and a value it
-    # does not on another, are two accounts.
-    named = _named_on_every_path(a), _named_on_every_path(b)
-    unstated = isinstance(a, Unknown) and isinstance(b, Unknown) and not any(named)
-    either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if unstated or all(named) else ()
+    # Values the script does not state, names it states (`$sa = 'a'; if (…) { $sa = 'b' }`), or a name on
+    # one path and a value it does not state or $null on another (`if (…) { $sa = 'prodstore' }`): one of
+    # them, whichever path ran, so one account, named or not.
+    defined = all(_definitions(v) or isinstance(v, (Null, Unknown)) for v in (a, b))
+    either = tuple(dict.fromkeys((*_definitions(a), *_definitions(b)))) if defined else ()
     return Unknown(
         text,
         maybe_null=_null_on_a_path(a) or _null_on_a_path(b),
@@ -4811,12 +4810,6 @@ def _definitions(value: Value) -> tuple[object, ...]:
 
 
 _STATED = "stated"  # the first item of the definition of a name the script states (see `_definitions`)
-
-
-def _named_on_every_path(value: Value) -> bool:
-    """Whether a value is a name the script states, on every path that joined to give it."""
-    found = _definitions(value)
-    return bool(found) and all(isinstance(d, tuple) and d[:1] == (_STATED,) for d in found)
 
 
 _EITHER = "either"  # the first item of the `_identity` of an unknown value of several definitions
