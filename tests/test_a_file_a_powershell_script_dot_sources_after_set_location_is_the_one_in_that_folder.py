@@ -46,6 +46,35 @@ def test_the_file_in_the_folder_the_script_moved_to_is_read(tmp_path, monkeypatc
 @pytest.mark.parametrize(
     "load",
     [
+        "if ($args[0]) { Set-Location ..\\shared } else { Set-Location ..\\shared }\n. .\\config.ps1",
+        "if ($args[0]) { cd ../shared } elseif ($args[1]) { sl ..\\lib\\..\\shared } else {\n"
+        "    Set-Location ..\\shared\n}\n. .\\config.ps1",
+        "if ($args[0]) { Push-Location ..\\shared } else { Push-Location ..\\shared }\n. .\\config.ps1\nPop-Location",
+        "if ($args[0]) { Set-Location ..\\shared } else { exit 1 }\n. .\\config.ps1",
+    ],
+)
+def test_the_folder_every_branch_of_an_if_moves_to_is_the_one_the_file_is_read_from(
+    tmp_path, monkeypatch, load
+):
+    assert mig202(tmp_path, monkeypatch, load) == ["deploy/shared/config.ps1:3"]
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "if ($args[0]) { Set-Location ..\\shared } else { Set-Location ..\\lib }\n. .\\config.ps1",
+        "foreach ($a in $args) { if ($a) { Set-Location ..\\shared } else { Set-Location ..\\shared } }\n"
+        ". .\\config.ps1",
+    ],
+)
+def test_branches_that_move_to_different_folders_leave_it_unknown(tmp_path, monkeypatch, load):
+    assert mig202(tmp_path, monkeypatch, load) == []
+    assert mig202(tmp_path / "beside", monkeypatch, load, two_subnets="scripts") == []
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
         "Push-Location ..\\shared\nPop-Location\n. .\\config.ps1",
         "Set-Location ..\\shared\nSet-Location $PSScriptRoot\n. .\\config.ps1",
         'Set-Location ..\\shared\n. "$PSScriptRoot\\config.ps1"',

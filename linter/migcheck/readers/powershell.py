@@ -5791,6 +5791,10 @@ class Interpreter:
         # not make; and those Push-Location left, for Pop-Location to go back to.
         self.working: str | None = ""
         self.locations: list[str | None] = []
+        # The count of `maybe` in the branch of an `if` being run, when the `if` itself surely runs: a move
+        # surely made in the branch is the branch's folder, which the `if` joins with its other branches'
+        # (see `_joined_locations`); 0 outside such a branch.
+        self.location_floor = 0
         # Whether the script's own parameters hold their defaults surely: the run as written, without
         # arguments (see `_defaults`). And whether a parameter has a default the reader keeps.
         self.on_defaults = on_defaults
@@ -6364,6 +6368,8 @@ class Interpreter:
         first = next(_branches(node), (None, None))[0]
         tested = self._value_tested(first)  # `if ($Phase -eq 'Commit')`: a choice of the parameter's value
         filled: dict[str, Value] = {}  # variables a branch's null test leaves set on the paths past it
+        start_location = self.working, list(self.locations)
+        left: list[tuple[str | None, list[str | None]]] = []  # the folder each branch that goes on leaves
         for taken, (condition, block) in enumerate(_branches(node)):
             if decided or self.stopped is not None:
                 self._not_run(block)
@@ -6373,6 +6379,7 @@ class Interpreter:
                 self._not_run(block)
                 continue
             certain = known is True and not ends  # no branch before it may have run
+            self.working, self.locations = start_location[0], list(start_location[1])
             if block is not None:
                 start = len(self.maybe_associations)
                 self.branches = self._on_value(around, choice, taken, tested, self._value_tested(condition))
@@ -6386,7 +6393,9 @@ class Interpreter:
                 # that VM, it surely runs (`if ($vm.Name -eq 'x') { $vm | Remove-AzureVM }` removes `x`).
                 sure = self._picks_surely(picked, condition) and not ends
                 self.maybe -= int(sure)
+                floor, self.location_floor = self.location_floor, self._branch_location(certain or sure)
                 branches.append(self._own_output(outputs, surely_output, block, branch, certain or sure))
+                self.location_floor = floor
                 self.maybe += int(sure)
                 self.item = outer
                 self.branches = around
@@ -6395,9 +6404,12 @@ class Interpreter:
             else:
                 associated.append([])
             ends.append(self._leave() if block is not None else None)
+            if ends[-1] is None:
+                left.append((self.working, list(self.locations)))
             decided = known is True
             filled.update(_set_past(_null_tested(condition), env))
         self._output_one_of(outputs, complete=decided)
+        self._joined_locations(start_location, left if decided else [*left, start_location])
         every_path = decided and len(outputs) == len(ends) and all(surely_output) and _alike(outputs)
         self.sure_output = sure_before and (every_path or not any(outputs))
         env.merge(branches, decided, self.spend, filled)
@@ -7469,13 +7481,38 @@ class Interpreter:
         """Set-Location (Push-Location, Pop-Location): the folder the script runs in from here (`working`),
         which a path dot-sourced from the current folder (`. .\\config.ps1`) starts at. One that may not run
         leaves it unknown."""
-        surely = self._surely_runs()
+        surely = self._surely_moves()
         if key in _LOCATION_BACK:
             self.working = self.locations.pop() if self.locations and surely else None
             return
         if key in _LOCATION_PUSH:
             self.locations.append(self.working)
         self.working = self._moved_to(node, env) if surely else None
+
+    def _surely_moves(self) -> bool:
+        """Whether a move of folder here surely runs when the branch of the `if` it is in does, that `if`
+        surely running (see `location_floor`), or when the script does."""
+        return (
+            not (self.maybe > self.location_floor or self.partial or self.maybe_calls) and self.callers_known
+        )
+
+    def _branch_location(self, certain: bool) -> int:
+        """The `location_floor` for a branch about to run (as `_branch` counts `maybe` in it), when a move
+        here would surely run; else the one there is."""
+        return self.maybe + (0 if certain else 1) if self._surely_moves() else self.location_floor
+
+    def _joined_locations(
+        self, start: tuple[str | None, list[str | None]], left: list[tuple[str | None, list[str | None]]]
+    ) -> None:
+        """The folder past an `if`, from `start` (the folder and the Push-Location stack before it) and
+        what each branch that ran and went on `left`: the one they all leave (`Set-Location ..\\shared` on
+        both arms), else unknown, as is each folder Push-Location left."""
+        if not left:  # no path goes on past the `if`
+            left = [start]
+        if all(each == left[0] for each in left):
+            self.working, self.locations = left[0][0], list(left[0][1])
+        else:
+            self.working, self.locations = None, [None] * max(len(each[1]) for each in left)
 
     def _moved_to(self, node: Node, env: Env) -> str | None:
         """The folder Set-Location moves to, from the script's: one the script states relative to the folder
