@@ -9,9 +9,9 @@ script does not state, or one it may not make, no file is read and the dot-sourc
 from __future__ import annotations
 
 import pytest
-from lint_support import PS_DEPLOY, lint_files, ps_settings, script_resources
+from lint_support import PS_DEPLOY, lint_files, ps_settings, run_cli, script_resources
 
-from migcheck.model import SOURCED_AFTER_CD, Script
+from migcheck.model import RUN_AFTER_CD, SOURCED_AFTER_CD, Script
 
 
 def mig202(tmp_path, monkeypatch, load: str, two_subnets: str = "shared") -> list[str]:
@@ -110,3 +110,26 @@ def test_a_dot_source_read_at_each_call_of_its_function_is_said_once():
     )
     (found,) = [r for r in script_resources(script, "deploy.ps1") if isinstance(r, Script)]
     assert [(m.line, m.tag) for m in found.unread] == [(2, SOURCED_AFTER_CD)]
+
+
+@pytest.mark.parametrize(
+    ("load", "tag"),
+    [
+        ("Set-Location C:\\deploy\n& .\\config.ps1", RUN_AFTER_CD),
+        ("if ($args[0]) { Set-Location ..\\shared }\n.\\config.ps1", RUN_AFTER_CD),
+        ("Set-Location C:\\deploy\n. .\\config.ps1", SOURCED_AFTER_CD),
+    ],
+)
+def test_a_script_run_after_a_move_to_a_folder_the_script_cannot_say_is_said_as_run(load, tag):
+    script = PS_DEPLOY.replace('. "$PSScriptRoot\\config.ps1"', load)
+    (found,) = [r for r in script_resources(script, "deploy.ps1") if isinstance(r, Script)]
+    assert [(m.line, m.tag) for m in found.unread] == [(3, tag)]
+
+
+def test_the_report_says_the_script_is_run_with_the_call_operator(capsys, tmp_path, monkeypatch):
+    script = PS_DEPLOY.replace('. "$PSScriptRoot\\config.ps1"', "Set-Location C:\\deploy\n& .\\config.ps1")
+    (tmp_path / "deploy.ps1").write_text(script, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "check", "deploy.ps1", "--verbose")
+    assert "deploy.ps1:3:3: line 3 runs a script by a relative path (`& .\\deploy-vm.ps1`" in out
+    assert "sources a file" not in out

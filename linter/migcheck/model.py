@@ -1509,6 +1509,10 @@ BRACED_LOOP = "braced-loop"
 # absolute one (`cd /opt/deploy`): which file bash loads is unknown, so the variables and functions it sets
 # are not read.
 SOURCED_AFTER_CD = "sourced-after-cd"
+# The tag of a `Script.unread` mark of a script a PowerShell script runs (`& .\\deploy-vm.ps1`, `.\\x.ps1`) by a
+# path relative to a folder it moved to as for `SOURCED_AFTER_CD`: which script PowerShell runs is unknown, so
+# what it outputs is not read.
+RUN_AFTER_CD = "run-after-cd"
 # The tag of a `Script.unread` mark of a file a PowerShell or shell script loads by a path from the folder it
 # is run in (`. .\\pslib\\common.ps1`, `source ./lib/env.sh`) that its own folder does not hold, while a folder
 # above it does: that is the file loaded when the script runs from there, which the files do not state, so

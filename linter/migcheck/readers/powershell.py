@@ -167,6 +167,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     RESERVED_IP_NOT_APPLIED,
+    RUN_AFTER_CD,
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
     SOURCED_AFTER_CD,
@@ -1139,6 +1140,15 @@ def _listed_after_comma(source: bytes, at: int) -> bool:
     Data-2`), which PowerShell reads as a bare word whatever it starts with, not a command's name."""
     before = _previous_word(source, at)
     return before >= 0 and source[before] == ord(",")
+
+
+def _in_dot_source(node: Node) -> bool:
+    """Whether `node` is in the name of a command dot-sourced (`. .\\config.ps1`), not one run (`&`, or by
+    its path alone)."""
+    command: Node | None = node
+    while command is not None and command.type != "command":
+        command = command.parent
+    return command is not None and _dot_sourced(command)
 
 
 def _with_bytes(source: bytes, offsets: Iterable[int], byte: int) -> bytes:
@@ -7692,9 +7702,10 @@ class Interpreter:
     def _from_working(self, path: str, node: Node) -> str | None:
         """A path stated from the folder the script runs in, from the script's folder: from the one it
         moved to (see `working`). None from a folder the script cannot say: which file PowerShell loads
-        is unknown, and the path is said as not read (`SOURCED_AFTER_CD`)."""
+        is unknown, and the path is said as not read: as a dot-source (`SOURCED_AFTER_CD`), or as a script
+        run (`& .\\x.ps1`, `RUN_AFTER_CD`)."""
         if self.working is None:
-            self._load_not_followed(node, SOURCED_AFTER_CD)
+            self._load_not_followed(node, SOURCED_AFTER_CD if _in_dot_source(node) else RUN_AFTER_CD)
             return None
         return posixpath.join(self.working, path.replace("\\", "/")) if self.working else path
 

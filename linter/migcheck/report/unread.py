@@ -13,7 +13,8 @@ A Python call of a classic service's method by a name the script does not state 
 is one too (`said_alone`): which operation it runs is unknown. So is a command line a Python script runs
 through a shell that bash cannot parse (`UNPARSED_COMMAND_LINE`): the shell runs none of it.
 So is a file a shell script sources after a `cd` to a folder it does not state or to an absolute path
-(`SOURCED_AFTER_CD`): which file bash loads is unknown. So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
+(`SOURCED_AFTER_CD`): which file bash loads is unknown; and a script a PowerShell script runs by such a path
+(`RUN_AFTER_CD`: `& .\\deploy-vm.ps1`), which script it runs. So is a shell script's loop whose body is in braces (`BRACED_LOOP`), which bash runs but the grammar does not
 read, and where bash cannot parse a script whose `#!` line names another shell (`OTHER_SHELL`, zsh): the
 commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
 deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a
@@ -43,6 +44,7 @@ from migcheck.model import (
     REFUSED_OPTION,
     REGISTERED_OUTPUT,
     RESERVED_IP_NOT_APPLIED,
+    RUN_AFTER_CD,
     SOURCED_AFTER_CD,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
@@ -143,6 +145,15 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "unknown, so migcheck does not read it and the values and functions it sets are not known; `cd` to "
         'a folder relative to the script\'s (`cd "$(dirname "$0")/../config"`, `Set-Location '
         '"$PSScriptRoot\\..\\config"`), or source the file by its path from the script\'s folder',
+    ),
+    RUN_AFTER_CD: (
+        "run-after-cd",
+        "runs a script by a relative path (`& .\\deploy-vm.ps1`, `.\\deploy-vm.ps1`) after a Set-Location or "
+        "Push-Location the script may not make (in one branch), to a folder it does not state, or to an "
+        "absolute one, which is the machine's and not one of the files checked: which script PowerShell runs "
+        "is unknown, so migcheck does not read what it outputs; Set-Location to a folder relative to the "
+        'script\'s (`Set-Location "$PSScriptRoot\\..\\tools"`), or run the script by its path from the '
+        'script\'s folder (`& "$PSScriptRoot\\deploy-vm.ps1"`)',
     ),
     RESERVED_IP_NOT_APPLIED: (
         "reserved-ip-not-applied",
