@@ -58,3 +58,22 @@ def test_a_script_of_many_such_pipelines_costs_time_linear_in_its_size():
         return lambda: read_document("s.ps1", data, explicit=True)
 
     assert_linear(make, 200)
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "  \n"])
+def test_a_comment_line_inside_the_chain_keeps_the_piped_line_after_it(tmp_path, monkeypatch, line_end):
+    """PowerShell reads past a line that is a comment alone to the pipe that starts the line after it: the
+    piped line was dropped, and the VM config went nowhere."""
+    text = (
+        "New-AzureVMConfig -Name 'db1' -InstanceSize A7 -ImageName 'img'\n"
+        "# the subnet it runs in\n"
+        "| Set-AzureSubnet -SubnetNames 'Subnet-1', 'Back'\n"
+        "    <# then its service #>\n"
+        "    | New-AzureVM -ServiceName 'db-svc' -VNetName 'prod'\n"
+    ).replace("\n", line_end)
+    result = lint_files(tmp_path, monkeypatch, {"a.ps1": text}, "MIG202", dedent=False)
+    assert vms(result) == {"prod": [("db1",)]}
+    assert [(f.code, f.location.line, f.location.column) for f in result.findings if f.location] == [
+        ("MIG202", 3, 44)
+    ]
+    assert unread_marks(script_resources(text, "a.ps1")) == []

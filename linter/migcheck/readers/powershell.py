@@ -1251,8 +1251,9 @@ def _with_relative_paths_readable(source: bytes, root: Node) -> bytes:
 # VM config the first line makes goes nowhere. So the pipe is parsed as ending the line before: written at
 # the blank or carriage return before the line break, or, where there is none, swapped with the line break
 # (the line then starts one byte later: marks are taken from byte offsets, see `Positions.mark`). Only
-# where blanks alone come between the pipe and the line before, which ends with code, not a comment; a
-# change the tree then reads otherwise is undone.
+# where blanks alone come between the pipe and the line before, which ends with code, not a comment, or
+# lines that are a comment alone (`# then its subnet`), which PowerShell reads past; a change the tree then
+# reads otherwise is undone.
 def _with_leading_pipes_joined(source: bytes, root: Node) -> bytes:
     """The source to parse: `source` itself, or, in a tree with errors, a copy with each pipe that starts
     a line after a pipeline written at the end of the line before (see above)."""
@@ -1290,6 +1291,7 @@ def _pipe_moved(source: bytes, root: Node, pipe: int) -> tuple[int, int, int] | 
         line_break -= 1
     if line_break < 0 or source[line_break] != 0x0A:
         return None
+    line_break = _past_comment_lines(source, root, line_break)
     code = line_break - 1
     while code >= 0 and source[code] in _BLANKS + b"\r":
         code -= 1
@@ -1299,6 +1301,30 @@ def _pipe_moved(source: bytes, root: Node, pipe: int) -> tuple[int, int, int] | 
     if code + 1 < line_break:  # a blank or a carriage return to write the pipe at
         return (pipe, code + 1, -1)
     return (pipe, line_break, line_break)
+
+
+def _past_comment_lines(source: bytes, root: Node, line_break: int) -> int:
+    """The line break that ends the line `line_break` ends, or, where that line is a comment alone, the
+    nearest line above it that is not: PowerShell continues a pipeline past comment lines to a pipe that
+    starts the line after them."""
+    while line_break > 0:
+        start = source.rfind(b"\n", 0, line_break) + 1
+        first = start
+        while first < line_break and source[first] in _BLANKS:
+            first += 1
+        comment = root.descendant_for_byte_range(first, first + 1) if source[first] in b"#<" else None
+        end = line_break
+        while end > first and source[end - 1] in _BLANKS + b"\r":
+            end -= 1
+        if (
+            comment is None
+            or comment.type != "comment"
+            or not end <= comment.end_byte <= line_break
+            or start == 0
+        ):
+            return line_break
+        line_break = start - 1
+    return line_break
 
 
 def _leading_pipes(root: Node) -> list[int]:
