@@ -588,9 +588,21 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
         return _Loaded({}, frozenset())  # PowerShell runs no line of a file it cannot parse
     tree, index, where = parsed
     values = Interpreter(settings.path, index, where).top_level_values(tree.root_node)
-    if index.all_stale or index.dot_sources:  # it may set variables the reader cannot name
-        return _Loaded(values, None)
+    if index.all_stale or _dot_sources_on_load(tree.root_node, index):  # it may set variables the reader
+        return _Loaded(values, None)  # cannot name
     return _Loaded(values, frozenset(index.script_assigned) | index.function_assigned | index.stale)
+
+
+def _dot_sources_on_load(root: Node, index: SyntaxIndex) -> bool:
+    """Whether a file dot-sources another as it is loaded: outside the functions it defines, which load
+    theirs only when called (and are followed then, see `Interpreter._settings_loaded`)."""
+    for at in index.dot_sources:
+        node = root.descendant_for_byte_range(at, at + 1)
+        while node is not None and node.type != "function_statement":
+            node = node.parent
+        if node is None:
+            return True
+    return False
 
 
 class _Source(NamedTuple):
@@ -7596,7 +7608,7 @@ class Interpreter:
         for key, value in loaded.values.items():
             env.vars[key] = value
         library = beside.values_of(settings, _settings_functions)
-        if library is not None and self.source is self.own:  # one level, as for its values
+        if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library)
 
     def _module_loaded(self, node: Node, env: Env) -> None:
@@ -7739,12 +7751,15 @@ class Interpreter:
         """The variables that hold the script's own folder, or one above it, where a file is dot-sourced,
         with how many folders above the script's: `$PSScriptRoot`, and each the script sets to such a
         folder before (see `_script_folders`), unless a file dot-sourced since may have set it (see
-        `folders_lost`)."""
+        `folders_lost`). In a function of a dot-sourced file the script runs (`function Common { .
+        $workingDir"Common\\Settings.ps1" }`), those the script sets before the statement that runs it."""
         folders = {_SCRIPT_ROOT[1]: ""}
         if self.folders_lost is None:
             return folders
-        for key, (end, path) in self.index.script_folders.items():
-            if end <= invoked.start_byte and key not in self.folders_lost:
+        own = self.source is self.own
+        index, at = (self.index, invoked.start_byte) if own else (self.own.syntax, self.statement_at)
+        for key, (end, path) in index.script_folders.items():
+            if end <= at and key not in self.folders_lost:
                 folders[key] = path
         return folders
 
@@ -8722,12 +8737,11 @@ class Interpreter:
             self._location_changed(node, key, env)
         if _dot_sourced(node):
             self._dot_sourced_here(env)
-            if runs_here:  # `. Settings`: what it assigns is followed, a file it dot-sources is not
-                lost = self.index.dot_sources_within(self.defined[key])
-                self.folders_lost = None if lost else self.folders_lost
-            elif invoked is not None and block is None:
+            # `. Settings` runs here (see `user_call`): what it assigns, and each file it dot-sources as it
+            # runs, is followed there
+            if not runs_here and invoked is not None and block is None:
                 self._settings_loaded(invoked, env)
-            else:
+            elif not runs_here:
                 self.folders_lost = None
         if block is not None:
             return self._call_block(node, block, env, piped)
