@@ -25,8 +25,9 @@ branch of `if ... elif`), a `for` over items the script writes out runs once for
 `for name, ip in [("db1", "10.0.0.4"), ...]`, the body is written once for each, its names that tuple's), as
 does one over `range()` with bounds written as numbers and a `while` counting a number the script sets up to a
 bound written as one (`i += 1`, no `break`), one over items it does not runs one or more turns, a function of
-the script runs at each of its calls (with its parameters the values it is given), and one no call runs is
-read once with values it does not know."""
+the script runs at each of its calls (with its parameters the values it is given; one that runs a parameter
+as a command, `def run(cmd): subprocess.check_call(cmd)`, runs the words or the line each call gives it), and
+one no call runs is read once with values it does not know."""
 
 from __future__ import annotations
 
@@ -174,6 +175,9 @@ class _Script:
         self.mark = mark
         self.runners = runners
         self.functions = _function_names(tree)
+        # By function name, the parameter whose value the function runs as a command (`def run(cmd):
+        # subprocess.check_call(cmd)`): its position among the words a call gives, and its name.
+        self.command_parameters = _command_parameters(tree, self)
         self.parts: list[bytes] = []
         self.size = 0
         self.marks: list[tuple[int, Mark]] = []
@@ -450,8 +454,26 @@ class _Script:
         for call in sorted(calls, key=lambda c: (c.lineno, c.col_offset)):
             if self.runs(call):
                 self.command(call)
-            else:
-                self.call_function(call)
+                continue
+            given = self.command_given(call)
+            if given is not None:  # the function runs this value as its command, where it is called
+                self.run_given(given)
+            self.call_function(call)
+
+    def command_given(self, call: ast.Call) -> ast.expr | None:
+        """What a call of a function of the script gives the parameter the function runs as a command,
+        by position or by name; None for a function that runs none of its parameters."""
+        parameter = self.command_parameters.get(self.own_function(call) or "")
+        if parameter is None:
+            return None
+        index, name = parameter
+        by_name = next((k.value for k in call.keywords if k.arg == name), None)
+        if by_name is not None:
+            return by_name
+        given = call.args[index] if index < len(call.args) else None
+        if given is None or any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
+            return None
+        return given
 
     def runs(self, call: ast.Call) -> bool:
         func = call.func
@@ -472,7 +494,10 @@ class _Script:
         self.words(self.spread(call.args, 0) or [], first=False)
 
     def command(self, call: ast.Call) -> None:
-        given = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+        self.run_given(_command_of(call))
+
+    def run_given(self, given: ast.expr | None) -> None:
+        """The command a list of words or a command line runs, where it is the classic CLI's."""
         given = self.assigned(given)
         if isinstance(given, ast.Call) and _named(given.func, "split"):
             given = self.assigned(_split_line(given))
@@ -689,6 +714,62 @@ def _is_runner(value: ast.expr, found: _Runners) -> bool:
         module = found.modules.get(value.value.id)
         return module is not None and value.attr in _RUNNERS[module]
     return isinstance(value, ast.Name) and value.id in found.functions
+
+
+def _command_of(call: ast.Call) -> ast.expr | None:
+    """The words or the command line a call that runs a command is given."""
+    return call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"), None)
+
+
+def _command_parameters(tree: ast.Module, script: _Script) -> dict[str, tuple[int, str]]:
+    """By function of the script, the parameter it runs as a command, itself (`subprocess.check_call(cmd)`,
+    `subprocess.Popen(" ".join(cmd), shell=True)`, `os.system(line)`) or by handing it to another such
+    function (`def run(cmd): return _run(cmd)`): its position among the words a call gives (`self` aside),
+    and its name. One pass over the script for each such function handing on, at most `_HANDED_ON`."""
+    functions = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _shell_name(node.name)
+    ]
+    found: dict[str, tuple[int, str]] = {}
+    for _ in range(_HANDED_ON):
+        before = len(found)
+        for function in functions:
+            if function.name not in found:
+                parameter = _parameter_run(function, script, found)
+                if parameter is not None:
+                    found[function.name] = parameter
+        if len(found) == before:
+            break
+    return found
+
+
+# How many functions deep a command handed from function to function is followed.
+_HANDED_ON = 4
+
+
+def _parameter_run(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, script: _Script, found: dict[str, tuple[int, str]]
+) -> tuple[int, str] | None:
+    """The parameter a function runs as a command (see `_command_parameters`), or None."""
+    parameters = [
+        a.arg for a in (*function.args.posonlyargs, *function.args.args) if a.arg not in ("self", "cls")
+    ]
+    for call in _calls(ast.Module(function.body, [])):
+        if script.runs(call):
+            given = _command_of(call)
+        else:
+            handed = found.get(_called_name(call.func))
+            given = call.args[handed[0]] if handed and handed[0] < len(call.args) else None
+        if isinstance(given, ast.Call) and _named(given.func, "join") and len(given.args) == 1:
+            given = given.args[0]  # `" ".join(cmd)`: the words of `cmd` as one line
+        if isinstance(given, ast.Name) and given.id in parameters:
+            return parameters.index(given.id), given.id
+    return None
+
+
+def _called_name(func: ast.expr) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
 
 def _function_names(tree: ast.Module) -> set[str]:
