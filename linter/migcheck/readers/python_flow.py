@@ -855,6 +855,9 @@ class Index:
     definitions: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = field(default_factory=dict)
     # `while` loops, by the number of their body's block: turns the script does not count.
     whiles: dict[int, ast.While] = field(default_factory=dict)
+    # How many times each attribute is read on each plain name (`C.lock` of `C.lock.release()`), by the
+    # name and the attribute: a read of a class's own attribute makes no instance of it.
+    read_on_names: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
@@ -1570,6 +1573,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.free_scope,
         indexer.definitions,
         indexer.whiles,
+        indexer.read_on_names,
     )
 
 
@@ -1648,6 +1652,7 @@ class _Indexer(ast.NodeVisitor):
         self.loads: dict[str, int] = {}
         self.method_calls: dict[str, list[CallSite]] = {}
         self.attribute_loads: dict[str, int] = {}
+        self.read_on_names: dict[str, dict[str, int]] = {}
         self.attribute_stores: dict[str, int] = {}
         self.attribute_values: dict[str, Stored] = {}
         self.class_statements: list[tuple[ast.ClassDef, Scope]] = []
@@ -1752,6 +1757,9 @@ class _Indexer(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):
             self.attribute_loads[node.attr] = self.attribute_loads.get(node.attr, 0) + 1
+            if isinstance(node.value, ast.Name):
+                read = self.read_on_names.setdefault(node.value.id, {})
+                read[node.attr] = read.get(node.attr, 0) + 1
         else:
             self.attribute_stores[node.attr] = self.attribute_stores.get(node.attr, 0) + 1
         self.generic_visit(node)
@@ -3225,6 +3233,7 @@ class Flow:
         # deep, the attribute read first): worked out once, however many calls read a part of it.
         self._parts_kept: dict[tuple[int, str, int, str | None], bool] = {}
         self._reached_sets: dict[int, frozenset[str]] = {}  # see `_sets_reached`
+        self._instances_made: dict[int, bool] = {}  # see `_may_make_two_instances`
         self._names_of: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # see `_function_names`
         self._class_tree: _Classes | None = None  # see `_classes`
         self._supplied: dict[tuple[int, str], tuple[Scope | None, ...]] = {}  # see `_supplier`
@@ -6321,7 +6330,7 @@ class Flow:
         if frame is not None:
             self._told_frames[id(frame)] = frame
         told = id(frame) if frame is not None else None
-        if on_self is not None and told is None and not self.index.loads.get(on_self.name):
+        if on_self is not None and told is None and not self._may_make_two_instances(on_self):
             # The file never names the class, so makes no instance of it (nor of a class derived from it):
             # its methods run on instances made elsewhere, and the attribute is one unknown value in every
             # method, as a parameter is in its function. Two instances the file makes may hold two.
@@ -6472,6 +6481,35 @@ class Flow:
                 else:
                     pieces.append(piece)
         return pieces
+
+    def _may_make_two_instances(self, cls: Scope) -> bool:
+        """Whether the file may make two instances of a class it defines, whose methods may then read two
+        values of one attribute: it reads the class's name otherwise than to read an attribute on it that is
+        no function of the file (`C.lock.release()`, `C.count`, which make none), and otherwise than in
+        one call of the class at the top of the module, in no loop (`app = C()`, which makes one). A second
+        name, a method that may build one (`C.make()`), a call in a function, each may make more. Worked
+        out once per class."""
+        found = self._instances_made.get(id(cls))
+        if found is None:
+            name, index = cls.name, self.index
+            kept = sum(
+                count
+                for attr, count in index.read_on_names.get(name, {}).items()
+                if not _is_special(attr) and attr not in index.definitions
+            )
+            made = index.loads.get(name, 0) - kept
+            calls = index.named_calls.get(name, [])
+            once = (
+                made == 1
+                and len(calls) == 1
+                and calls[0].scope is index.module
+                and not self.in_loop(calls[0].chain)
+                and not calls[0].comprehensions
+                and cls.parent is index.module
+                and len(index.module.bindings.get(name, ())) == 1
+            )
+            found = self._instances_made[id(cls)] = made > 0 and not once
+        return found
 
     def _set_once_on_self(self, name: str, scope: Scope, path: list[str]) -> Scope | None:
         """The class of the method whose body is `scope`, when `name.attr` (`path` is the one attribute) is
