@@ -719,6 +719,10 @@ class Role:
     # names); "subnets", where a path that puts it in a subnet names one. Whichever path runs is the VM
     # that migrates, so rules that report the absence say it may be so.
     absent_on_some_paths: tuple[tuple[str, Mark], ...] = field(default=(), compare=False)
+    # Of a VM in a deployment that may be in a virtual network or in none (see `absent_on_some_paths`),
+    # whether the call that creates the deployment in none is the one call that makes it: the VM is in
+    # that deployment, in none, whichever path puts its deployment elsewhere for the VMs of other calls.
+    made_in_none: bool = field(default=False, compare=False)
     # Of a VM a script creates in each round of a loop over a list it does not write out (`foreach ($n in
     # $Names)`, `for x in $LIST`, `while read`, Python's `for n in names` of a parameter) under a name the
     # loop's item gives: that list as written (`$Names`). The description stands for one VM per item, an

@@ -2024,6 +2024,10 @@ class _Draft:
     unordered: bool = False
     removed: set[object] = field(default_factory=set)  # the keys of the VMs deleted after their creation
     role_creations: dict[object, list[CallSite]] = field(default_factory=dict)  # the calls creating each VM
+    # By the key of a VM, whether every call describing it is one that creates the deployment in no virtual
+    # network (create_virtual_machine_deployment naming none): the VM is in the deployment that call makes,
+    # in none, whatever another path into an existing deployment may put its other VMs in.
+    made_in_none: dict[object, bool] = field(default_factory=dict)
     # The state the script leaves a VM in (`StoppedVM`, `StoppedDeallocated`), by its key, with the call
     # that does: as a REST body's `InstanceStatus` says it (see `_Resources._power_states`).
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
@@ -2138,6 +2142,8 @@ class _Draft:
         roles = [without_path_in_none(role) for role in roles]
         if self.in_no_network_at is not None and not (known and vnet is None):
             roles = [absent_on_some_path(role, "virtual_network", self.in_no_network_at) for role in roles]
+            made = {self.roles[at].name for key, at in self.role_keys.items() if self.made_in_none.get(key)}
+            roles = [replace(role, made_in_none=True) if role.name in made else role for role in roles]
             # A network it does not name on one path and none on another: whether it is in any is not known.
             known = known and not (vnet is not None and is_stand_in(vnet.name))
         reserved = reserved_on_vips(self.reserved_ip, self.reserved_ip_unknown, self.vip_reserved.values())
@@ -3540,6 +3546,7 @@ class _Resources:
             self._joins_existing(draft, call, mark)
         roles: list[Role] = []
         updated: frozenset[str] = frozenset()
+        made_in_none = places
         for bound in bounds:
             if not creates:  # the SDK leaves out of its body what update_role is given as None: unchanged
                 bound = Bound(
@@ -3552,6 +3559,7 @@ class _Resources:
             role = self._vm_role(bound, mark, creates and not bound.open, stated, site)
             no_network = _in_no_network(call.method, bound, self.blanks)
             roles.append(in_no_network(role, mark) if no_network else role)
+            made_in_none = made_in_none and no_network
             updated |= stated
             if places:
                 self._deployment_network(draft, bound, mark, call, site)
@@ -3565,6 +3573,7 @@ class _Resources:
         draft.add(role, key, None if creates else updated)
         if creates:
             draft.role_creations.setdefault(key, []).append(call)
+        draft.made_in_none[key] = draft.made_in_none.get(key, True) and made_in_none
 
     def _looped_over(self, call: CallSite, name: Value, site: flow.Site) -> str:
         """The items, as written (`names`), of a loop around the call that the reader reads once, over items

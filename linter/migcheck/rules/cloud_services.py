@@ -1086,7 +1086,7 @@ class VmOutsideVnet(Rule):
         yield self.finding(
             placement,
             f"{_placement_label(service, placement)} may be in no virtual network: on one path of the "
-            f"script this call creates it in none, on another it {network}; on that one migration "
+            f"script this call creates it in none, on another it {network}; on the path in none, migration "
             f"stops, deallocates and restarts {_quoted(vm.name for vm, _ in outside)}, whose internal IP addresses "
             "change, and its VIP changes unless it is a reserved IP",
             at=at,

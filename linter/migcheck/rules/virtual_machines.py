@@ -697,7 +697,7 @@ class MissingSubnet(Rule):
         into a network, each is in it without a subnet."""
         for vm in placement.vms:
             at = vm.absent_on_some_path("virtual_network")
-            if at is None or vm.subnets or "subnets" in vm.unknown:
+            if at is None or vm.made_in_none or vm.subnets or "subnets" in vm.unknown:
                 continue
             yield self.finding(
                 vm,
