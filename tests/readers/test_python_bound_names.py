@@ -105,7 +105,7 @@ def test_the_readiness_summary_lists_one_cloud_service_with_every_vm(tmp_path, m
     main(["check", "."])
     summary = capsys.readouterr().out.split("Readiness by migration scope:")[1]
     # The script builds the service's name at run time: it is listed by its deployment's, as a stand-in.
-    assert "<cloud service of deployment myvm, deploy.py> (3 VMs)" in summary
+    assert "<cloud service of deployment myvm, deploy.py:16> (3 VMs)" in summary
     assert "(1 VM)" not in summary
 
 
