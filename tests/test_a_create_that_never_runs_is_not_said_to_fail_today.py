@@ -54,7 +54,7 @@ def _message(tmp_path, monkeypatch, name: str, text: str) -> str:
 def test_a_create_that_never_runs_is_not_said_to_fail(tmp_path, monkeypatch, name):
     message = _message(tmp_path, monkeypatch, name, NEVER_RUN[name])
     assert "fail today" not in message
-    assert "stops working once these resources are migrated" in message
+    assert "stops working once the classic resources it manages are migrated" in message
 
 
 def test_a_create_beside_one_that_never_runs_still_fails_today(tmp_path, monkeypatch):

@@ -86,4 +86,4 @@ def test_beside_creating_calls_and_calls_on_vms_each_is_said_as_its_own(tmp_path
 def test_a_call_a_deployment_of_vms_takes_keeps_the_vms_wording(tmp_path, monkeypatch, text) -> None:
     [finding] = lint_files(tmp_path, monkeypatch, {"ops.ps1": text}, "MIG601").findings
     assert "fail today" not in finding.message
-    assert "stops working once these resources are migrated" in finding.message
+    assert "stops working once the classic resources it manages are migrated" in finding.message

@@ -292,6 +292,12 @@ PYTHON: dict[str, str] = {
     "delete_hosted_service": "ResourceManagementClient.resource_groups.begin_delete",
     "get_hosted_service_properties": "ResourceManagementClient.resources.list_by_resource_group",
     "list_hosted_services": "ResourceManagementClient.resource_groups.list",
+    "get_deployment_by_name": (
+        "ComputeManagementClient.virtual_machines.list (a migrated deployment's VMs are in its resource group)"
+    ),
+    "get_deployment_by_slot": (
+        "ComputeManagementClient.virtual_machines.list (a migrated deployment's VMs are in its resource group)"
+    ),
     "create_deployment": _PAAS_PY,
     "upgrade_deployment": _PAAS_PY,
     "change_deployment_configuration": _PAAS_PY,
@@ -563,8 +569,38 @@ CREATES_RETIRED = {
 }
 
 
-def replacement(language: str, call: str) -> str:
-    """What replaces one classic call, or "" when there is no one-to-one replacement to name."""
+# The calls that deploy or manage a service package, whose deployment runs web/worker roles: in a script
+# that makes one, a query of a deployment asks after those roles, which no migration moves.
+_DEPLOYS_PACKAGES = frozenset(
+    {"New-AzureDeployment", "Publish-AzureServiceProject", "create_deployment"}
+    | MANAGES_RETIRED_ROLES["PowerShell"]
+    | MANAGES_RETIRED_ROLES["Python"]
+)
+# A query of a deployment in such a script, and what replaces it on the platforms the roles are rebuilt on.
+_PACKAGE_QUERIES = {
+    "Get-AzureDeployment": (
+        "Get-AzWebApp (App Service), Get-AzContainerApp or Get-AzAksCluster, depending on the new platform "
+        "(the roles its package deploys are rebuilt there)"
+    ),
+    "get_deployment_by_name": (
+        "WebSiteManagementClient.web_apps.get, ContainerAppsAPIClient.container_apps.get or "
+        "ContainerServiceClient.managed_clusters.get, depending on the new platform (the roles its package "
+        "deploys are rebuilt there)"
+    ),
+}
+_PACKAGE_QUERIES["get_deployment_by_slot"] = _PACKAGE_QUERIES["get_deployment_by_name"]
+
+
+def deploys_packages(names: Iterable[str]) -> bool:
+    """Whether a script's classic calls `names` deploy or manage a service package (web/worker roles)."""
+    return not _DEPLOYS_PACKAGES.isdisjoint(names)
+
+
+def replacement(language: str, call: str, packages: bool = False) -> str:
+    """What replaces one classic call, or "" when there is no one-to-one replacement to name; in a script
+    that deploys `packages` (see `deploys_packages`), a query of a deployment is one of web/worker roles."""
+    if packages and call in _PACKAGE_QUERIES:
+        return _PACKAGE_QUERIES[call]
     if call in (ANSIBLE_VM, ANSIBLE_VM_ABSENT):
         return ANSIBLE_REPLACEMENT
     if call in CLASSIC_TYPE_CALLS:

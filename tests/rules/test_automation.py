@@ -87,7 +87,9 @@ def test_a_python_script_that_creates_a_deployment_is_said_to_fail_today(tmp_pat
 
 def test_a_script_that_only_reads_stops_working_once_migrated(tmp_path: Path, monkeypatch):
     (message,) = _messages(tmp_path, monkeypatch, "report.ps1", 'Get-AzureVM -ServiceName "app"\n')
-    assert message.endswith("it stops working once these resources are migrated to Resource Manager")
+    assert message.endswith(
+        "it stops working once the classic resources it manages are migrated to Resource Manager"
+    )
     assert "fail today" not in message
 
 

@@ -54,7 +54,7 @@ def test_a_script_managing_only_services_the_migration_does_not_move_is_told_the
         """,
     )
     assert "for SQL Database, App Service (websites) and Service Bus, which the migration" in finding.message
-    assert "once these resources are migrated" not in finding.message
+    assert "once the classic resources it manages are migrated" not in finding.message
     assert finding.fix.endswith("for the other calls, the Az module (Az.Sql, Az.Websites, Az.ServiceBus).")
     assert "Az.Compute" not in finding.fix
 
@@ -69,7 +69,7 @@ def test_a_script_managing_vms_and_a_database_is_told_both_modules(tmp_path, mon
         Get-AzureSqlDatabaseServer
         """,
     )
-    assert "once these resources are migrated" in finding.message
+    assert "once the classic resources it manages are migrated" in finding.message
     assert "Az.Compute, Az.Network, Az.Storage, Az.Resources, Az.Sql)" in finding.fix
 
 
@@ -101,7 +101,7 @@ def test_a_python_script_of_both_clients_is_told_every_package(tmp_path, monkeyp
         sql.create_server("admin", "pw", "West Europe")
         """,
     )
-    assert "once these resources are migrated" in finding.message
+    assert "once the classic resources it manages are migrated" in finding.message
     assert "azure-mgmt-resource and azure-mgmt-sql clients" in finding.fix
 
 

@@ -6064,6 +6064,10 @@ class Interpreter:
         # Reserved IP associations that may not run, in order, for an `if` to find those each of its
         # branches makes (see `_associated_either_way`).
         self.maybe_associations: list[_MaybeAssociation] = []
+        # The branches of `if`s being run, innermost last: where each's code is (see `_branch_path`) and the
+        # classic calls (name, site) that surely run whenever it does, for the `if` to find the calls each
+        # of its branches makes (see `_called_either_way`).
+        self.branch_calls: list[tuple[tuple[int, bool, int, bool] | None, list[tuple[str, int]]]] = []
         self.sure_output = True  # whether what the function being run outputs is output on every path
         self.catching = 0  # `try` blocks with a `catch` around the code being run
         # Whether the calls that led to the code being run are known: not while a function is read once,
@@ -6418,6 +6422,7 @@ class Interpreter:
         filled: dict[str, Value] = {}  # variables a branch's null test leaves set on the paths past it
         start_location = self.working, list(self.locations)
         left: list[tuple[str | None, list[str | None]]] = []  # the folder each branch that goes on leaves
+        called: list[list[tuple[str, int]]] = []  # the classic calls each branch surely makes
         for taken, (condition, block) in enumerate(_branches(node)):
             if decided or self.stopped is not None:
                 self._not_run(block)
@@ -6437,6 +6442,7 @@ class Interpreter:
                     branch.vars.update(_set_past(variable, env))
                 outer = self.item
                 self.item = item or outer
+                self.branch_calls.append((within, []))
                 # The branch runs for exactly the VM its test picks out of every VM the loop walks: for
                 # that VM, it surely runs (`if ($vm.Name -eq 'x') { $vm | Remove-AzureVM }` removes `x`).
                 sure = self._picks_surely(picked, condition) and not ends
@@ -6447,10 +6453,12 @@ class Interpreter:
                 self.maybe += int(sure)
                 self.item = outer
                 self.branches = around
+                called.append(self.branch_calls.pop()[1])
                 made = self.maybe_associations[start:]
                 associated.append([made_one for made_one in made if made_one.path == within])
             else:
                 associated.append([])
+                called.append([])
             ends.append(self._leave() if block is not None else None)
             if ends[-1] is None:
                 left.append((self.working, list(self.locations)))
@@ -6464,6 +6472,7 @@ class Interpreter:
         del self.maybe_associations[before:]
         if decided and len(associated) > 1 and not any(end is not None for end in ends):
             self._associated_either_way(associated)
+            self._called_either_way(called)
         ended = [end for end in ends if end is not None]
         if self.stopped is None and decided and ended and len(ended) == len(ends):
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
@@ -9150,6 +9159,25 @@ class Interpreter:
         known = self.calls.get(self.site(node))
         if known is None or _RUNS_SURER[runs] > _RUNS_SURER[known.runs]:  # run once surely, it is a sure call
             self.calls[self.site(node)] = ClassicCall(classic, self.where.mark(at), runs=runs)
+        self._in_branch(classic, self.site(node))
+
+    def _in_branch(self, name: str, site: int) -> None:
+        """A classic call made here: one that surely runs whenever the branch of the `if` being run does."""
+        if self.branch_calls and self.branch_calls[-1][0] == self._branch_path(0):
+            self.branch_calls[-1][1].append((name, site))
+
+    def _called_either_way(self, called: list[list[tuple[str, int]]]) -> None:
+        """After an `if` one of whose branches surely runs (it has an `else`), none ending the path: a
+        classic call each branch surely makes (`called`: the same function's, or calls of one cmdlet) is
+        made whenever the `if` runs, as surely as the `if` does (see `_runs`)."""
+        first, *others = called
+        each_makes = set.intersection({name for name, _ in first}, *({name for name, _ in o} for o in others))
+        runs = self._runs()
+        for name, site in dict((name, site) for name, site in reversed(first) if name in each_makes).items():
+            known = self.calls[site]
+            if _RUNS_SURER[runs] > _RUNS_SURER[known.runs]:
+                self.calls[site] = replace(known, runs=runs)
+            self._in_branch(name, site)
 
     def _own_code(self) -> bool:
         """Whether the code running now is the script's: its own file's, or a command line it runs from a
@@ -9477,9 +9505,14 @@ class Interpreter:
         saved = self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor
         branches = self.branches  # a guard in the function ends at its end (see `_if`)
         uncertain = bool(self.maybe or self.partial)
+        in_branch = self.branch_calls and self.branch_calls[-1][0] == self._branch_path(0)
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
         self.output_floor = 0
         self.maybe_calls += uncertain
+        # What the function surely calls, the branch it is surely called in surely calls.
+        self.branch_calls.append(
+            (self._branch_path(0) if in_branch else None, self.branch_calls[-1][1] if in_branch else [])
+        )
         self.calling.append(function.id)
         self.call_stack.append((function, node))
         defined = len(self.replaced)
@@ -9503,6 +9536,7 @@ class Interpreter:
             self.calling.pop()
             self.call_stack.pop()
             self.maybe_calls -= uncertain
+            self.branch_calls.pop()
             self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
             self.branches = branches
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.

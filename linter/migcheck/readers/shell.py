@@ -976,6 +976,10 @@ class _Walker:
         self.shifted = False
         self.valuing = 0  # how deep in values within values (`value`)
         self.calls: list[ClassicCall] = []
+        # How many blocks that may not run (see `_maybe`) were around each of `calls`, and around the
+        # command being read: a choice's arm surely makes a call with one more than the choice has.
+        self.call_uncertainty: list[int] = []
+        self.uncertain = 0
         self.steps: list[MigrationStep] = []
         # Where each step is taken from: the calls of the script's functions that lead to it, outermost
         # first, then its own command (see `_called_at`).
@@ -1647,7 +1651,9 @@ class _Walker:
         subject = node.named_children[0] if node.named_children else None
         argument = _argument(subject, self.source) if subject is not None else ""
         values = [_case_value(item, self.source) for item in items]
-        self._arms([*([item] for item in items), []], argument, values)
+        # No arm runs when no pattern matches, unless one matches anything (`*)`).
+        unmatched: list[list[Node]] = [] if any(_matches_anything(item) for item in items) else [[]]
+        self._arms([*([item] for item in items), *unmatched], argument, values)
 
     def _arms(
         self,
@@ -1703,7 +1709,9 @@ class _Walker:
         working, workings = self.working, set()  # the folder it runs in: unknown where the arms differ
         previous, previouses = self.previous, set()
         locations, stacks = list(self.locations), []
+        made: list[int] = []  # where the script's calls stood before each arm
         for index, arm in enumerate(arms):
+            made.append(len(self.calls))
             self.scope.variables = dict(before)
             self.working, self.locations, self.previous = working, list(locations), previous
             self.reading.arm = arm_before
@@ -1725,6 +1733,7 @@ class _Walker:
         self.reading.branches = around
         self.scope.variables = _joined(after)
         self.reading.arm = any(modes)  # a mode some branch may leave: not read as classic
+        self._called_either_way(made)
 
     def loop(self, node: Node, braced: Node | None = None) -> None:
         """`for x in a b c`: once for each word it lists, also one in double quotes that holds a value the
@@ -1952,11 +1961,13 @@ class _Walker:
     def _maybe(self) -> Iterator[None]:
         was, sure = self.reading.maybe, self.reading.sure_past_stops
         self.reading.maybe, self.reading.sure_past_stops = True, False
+        self.uncertain += 1
         try:
             with self.reading.may_not_run():
                 yield
         finally:
             self.reading.maybe, self.reading.sure_past_stops = was, sure
+            self.uncertain -= 1
 
     @contextlib.contextmanager
     def _past_a_stop(self) -> Iterator[None]:
@@ -1965,11 +1976,13 @@ class _Walker:
         was, sure = self.reading.maybe, self.reading.sure_past_stops
         self.reading.maybe, self.reading.sure_past_stops = True, not was or sure
         self.reading.stops += 1
+        self.uncertain += 1
         try:
             with self.reading.may_not_run():
                 yield
         finally:
             self.reading.maybe, self.reading.sure_past_stops = was, sure
+            self.uncertain -= 1
 
     # --- commands ----------------------------------------------------------------------------------
 
@@ -2528,7 +2541,32 @@ class _Walker:
         name = automation.classic_type_call("az resource create", stated)
         if name is not None:
             runs = MAYBE_RUNS if self.reading.maybe else ""
-            self.calls.append(ClassicCall(name, words[0].mark, runs=runs, after=len(self.steps)))
+            self._add_call(ClassicCall(name, words[0].mark, runs=runs, after=len(self.steps)))
+
+    def _add_call(self, call: ClassicCall) -> None:
+        self.calls.append(call)
+        self.call_uncertainty.append(self.uncertain)
+
+    def _called_either_way(self, made: list[int]) -> None:
+        """After a choice each of whose arms ran from `made` (where the script's calls stood before each):
+        a classic call each arm surely makes (the same function's, or commands of one name) is made
+        whenever the choice is, as surely as it is. An `if` without `else`, or a `case`, has an arm that
+        makes none (see `branches`, `cases`)."""
+        arms = [*zip(made, [*made[1:], len(self.calls)], strict=True)]
+        surely = [
+            {
+                self.calls[at].name: at
+                for at in reversed(range(start, end))  # the first of a name in the arm
+                if self.call_uncertainty[at] == self.uncertain + 1
+            }
+            for start, end in arms
+        ]
+        runs = MAYBE_RUNS if self.reading.maybe else ""
+        for name in set(surely[0]).intersection(*surely[1:]):
+            at = surely[0][name]
+            if self.calls[at].runs == MAYBE_RUNS:
+                self.calls[at] = replace(self.calls[at], runs=runs)
+            self.call_uncertainty[at] = self.uncertain
 
     def _peering_added(self, words: list[Word]) -> None:
         peering = xplat.az_peering(words)
@@ -2550,9 +2588,7 @@ class _Walker:
             return
         call = meaning.call
         if self.in_library is None and not self.in_other_file:  # another file's: its own check's
-            self.calls.append(
-                replace(call, after=len(self.steps), branches=self.stage if call.changes else ())
-            )
+            self._add_call(replace(call, after=len(self.steps), branches=self.stage if call.changes else ()))
         if meaning.step is not None:
             # A step on one branch of an `if` never runs with one on another: a Commit on the `then` of a
             # Prepare's test and an Abort on its `else` are the two ways out of it.
@@ -3820,6 +3856,11 @@ def _variable_read(node: Node, source: bytes) -> str:
     if name.type != "variable_name" or rest not in (["$"], ["${", "}"], ["${", ":-", "}"], ["${", "-", "}"]):
         return ""
     return source[name.start_byte : name.end_byte].decode(errors="replace")
+
+
+def _matches_anything(item: Node) -> bool:
+    """Whether a `case` arm's patterns match any word: `*)`."""
+    return any(pattern.text == b"*" for pattern in item.children_by_field_name("value"))
 
 
 def _case_value(item: Node, source: bytes) -> str | None:

@@ -14,6 +14,7 @@ from migcheck.automation import (
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
     MANAGES_RETIRED_ROLES,
+    deploys_packages,
     modules_for,
     replacement,
     replacements_markdown,
@@ -80,8 +81,9 @@ class ClassicAutomation(Rule):
         "Management API) are runbooks, checked by MIG602 instead; one that also creates classic VMs, cloud "
         "services or storage accounts (a lab script that builds what it then migrates) is reported for those "
         "creating calls alone, at the first that surely runs, since they fail today. In either, a call that "
-        "fails today (below) but runs only under a condition (a create-if-missing) is said to fail whenever "
-        "it runs, and one in code that never runs (under `if ($false)`, `if false; then`, `if False:`, "
+        "fails today (below) but runs only on some paths (a create-if-missing, a loop over rows that may be "
+        "none) is said to fail whenever it runs, one that every branch of an `if` with an `else` makes is "
+        "said to fail today as one outside it is, and one in code that never runs (under `if ($false)`, `if false; then`, `if False:`, "
         "`when: false`; in a runbook, in a PowerShell function nothing calls) is left out. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
         "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
@@ -233,13 +235,19 @@ def _surely(creating: list[ClassicCall]) -> set[str]:
 
 def _fail_when_run(creates: list[str], surely: set[str]) -> str:
     """That the creating calls `creates` fail today: whenever they run, for those not in `surely`, which
-    run only on some paths (under a condition, as a create-if-missing does)."""
+    run only on some paths (under a condition, as a create-if-missing does, or in a loop over rows a file
+    may not hold: the readers take a loop's body as code that may not run, as an `if`'s is)."""
     maybe = [name for name in creates if name not in surely]
     if not maybe:
         return "fail today"
     if len(maybe) == len(creates):
-        return "fail today whenever they run (they may not: they run only under a condition)"
-    return f"fail today ({_shown(maybe)} whenever {'it runs' if len(maybe) == 1 else 'they run'}: only under a condition)"
+        return f"fail today whenever they run (they may not: they run {_SOME_PATHS})"
+    return (
+        f"fail today ({_shown(maybe)} whenever {'it runs' if len(maybe) == 1 else 'they run'}: {_SOME_PATHS})"
+    )
+
+
+_SOME_PATHS = "only on some paths, under a condition or in a loop that may run no times"
 
 
 def _message(script: Script) -> str:
@@ -269,8 +277,8 @@ def _message(script: Script) -> str:
             "API is deprecated, and Resource Manager manages these services"
         )
     return (
-        f"{_script_named(script)} uses the {api} ({shown}): it stops working once these "
-        "resources are migrated to Resource Manager"
+        f"{_script_named(script)} uses the {api} ({shown}): it stops working once the classic "
+        "resources it manages are migrated to Resource Manager"
     )
 
 
@@ -429,6 +437,7 @@ def _fix(script: Script, at: Mark) -> str:
     """The fix of a script's finding at `at`: the replacements of the `MAPPED` classic calls nearest it (a
     script of forty calls made a fix of 3,000 characters), then how many more `migcheck rule MIG601` lists."""
     names = list(dict.fromkeys(call.name for call in script.calls))
+    packages = deploys_packages(names)
     mapped = [name for name in _nearest_first(script.calls, at) if replacement(script.language, name)]
     text = (
         "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
@@ -436,7 +445,9 @@ def _fix(script: Script, at: Mark) -> str:
         else "Rewrite it for Resource Manager"
     )
     if mapped:
-        text += ": " + "; ".join(f"{name} → {replacement(script.language, name)}" for name in mapped[:MAPPED])
+        text += ": " + "; ".join(
+            f"{name} → {replacement(script.language, name, packages)}" for name in mapped[:MAPPED]
+        )
     if len(mapped) > MAPPED:
         text += f"; and {len(mapped) - MAPPED} more: `migcheck rule MIG601` lists every replacement"
     if len(mapped) < len(names):
