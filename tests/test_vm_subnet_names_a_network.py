@@ -4,8 +4,8 @@ and no network (New-AzureVM -Location without -VNetName, create_virtual_machine_
 virtual_network_name, a REST body without VirtualNetworkName, `azure vm create --subnet-names` without
 --virtual-network-name) leaves the network unstated, never none: either the VM joins a deployment that is in
 a network the files do not name, or the platform refuses the call. MIG105 does not say its VMs are moved as
-VMs in no network are, the readiness summary lists the service under "virtual network not known" (or in
-the network of the files that defines the subnet), and the plan migrates it with its network, not with
+VMs in no network are, the readiness summary lists the service under "virtual network not known" (not in
+the network of the files that defines a subnet of that name: the call that creates it names none), and the plan migrates it with its network, not with
 Move-AzureService -CreateNewVirtualNetwork. The same deployment without the subnet is still in none."""
 
 from __future__ import annotations
@@ -126,10 +126,16 @@ NETCFG = """\
 
 
 @pytest.mark.parametrize(("path", "text", "subnet"), FORMATS)
-def test_a_network_of_the_files_that_defines_the_subnet_takes_it(tmp_path, monkeypatch, path, text, subnet):
+def test_a_network_of_the_files_that_defines_the_subnet_is_not_inferred_for_it(
+    tmp_path, monkeypatch, path, text, subnet
+):
+    """The call creates the deployment and names no network, so it is refused as written: the one network
+    of the files that defines a subnet of that name is no more its network than another of the
+    subscription that has one."""
     files = {"NetworkConfig.netcfg": NETCFG, path: text.format(subnet=subnet)}
     result = lint_files(tmp_path, monkeypatch, files, "MIG105")
     assert where(result.findings) == []
     [subscription] = readiness(result)
     scopes = {summary.scope: [item.name for item in summary.items] for summary in subscription.scopes}
-    assert (scopes[ScopeKind.IN_VNET], scopes[ScopeKind.NO_VNET]) == (["prod"], [])
+    assert scopes[ScopeKind.NO_VNET] == []
+    assert len(scopes[ScopeKind.NETWORK_NOT_STATED]) == 1

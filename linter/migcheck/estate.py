@@ -309,6 +309,9 @@ class Placement:
     # script's addition to, or change of, a deployment it does not create; none creates it, lists it
     # whole (a REST body) or shows it as it stands (an export).
     partly_described: bool = False
+    # Created by a file that names no network though its VMs name subnets (`Deployment.subnets_without_network`):
+    # its network is not inferred from the subnets' names.
+    subnets_without_network: bool = False
     _derived: dict[str, tuple[Role, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what the properties below computed: every rule asks, and the editor keeps the object
@@ -2756,6 +2759,7 @@ class _Linker:
             slot=d.slot.strip(),
             internal_load_balancers=d.internal_load_balancers,
             partly_described=d.partly_described,
+            subnets_without_network=d.subnets_without_network,
         )
         if index is None:
             if d.service_name:
@@ -3490,12 +3494,18 @@ def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) ->
 
 def _network_of_its_subnets(d: Deployment) -> Deployment:
     """`d`, with its network not known when it names none but a VM of it names a subnet (Set-AzureSubnet,
-    `subnet_names`, `SubnetNames`, --subnet-names): a subnet is only ever one of a virtual network's, so
-    the VM joins a deployment that is in a network the files do not name, or the platform refuses the
-    call. Either way its VMs are not moved as those of a deployment in no network are (MIG105)."""
+    `subnet_names`, `SubnetNames`, --subnet-names) and joins a deployment that may exist (`partly_described`:
+    New-AzureVM without `-Location`, `-AffinityGroup` or `-VNetName`, `add_role`, `vm create --connect`): a
+    subnet is only ever one of a virtual network's, so that deployment is in a network the files do not
+    name, or the platform refuses the call. Either way its VMs are not moved as those of a deployment in no
+    network are (MIG105). A deployment the file creates names its network or is in none (New-AzureVM
+    -Location, `create_virtual_machine_deployment`, a REST body, `vm create --location`): a subnet without
+    one is refused, so which network it is in is not known, and is not inferred from the subnet's name
+    (`subnets_without_network`)."""
     if d.virtual_network is not None or not any(role.is_vm and role.subnets for role in d.roles):
         return d
-    return replace(d, network_known=False)
+    created = d.network_known and not d.partly_described
+    return replace(d, network_known=False, subnets_without_network=created)
 
 
 def _creates_its_vms(d: Deployment) -> bool:
@@ -4119,8 +4129,10 @@ def _in_networks_of_subnets(
     network may have none). A deployment is in one network (cscfg schema: "A cloud service can only be a
     member of one Virtual Network"), which defines every subnet its VMs name: when only one network of the
     files does, it is that network, whatever other networks define some of them: the placement joins it,
-    saying the subnets it was inferred from (`Placement.network_inferred_from`). Otherwise its network stays
-    unstated (the plan says which networks it may be)."""
+    saying the subnets it was inferred from (`Placement.network_inferred_from`), unless they are all
+    default names (`_DEFAULT_SUBNETS`), or the file creates it naming no network (a subnet without one is
+    refused: `Placement.subnets_without_network`). Otherwise its network stays unstated (the plan says which
+    networks it may be)."""
     networks = subnet_networks(definitions)
     if not networks:
         return services
@@ -4158,14 +4170,24 @@ def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
     return tuple(first.values())
 
 
+# The names a subnet gets where its network's maker names none (the classic portal's and the classic CLI's
+# `Subnet-1`, the Resource Manager portal's `default`): many networks of a subscription have one, so that
+# only one network of the files does tells not which holds a VM in it.
+_DEFAULT_SUBNETS = frozenset({key("Subnet-1"), key("default")})
+
+
 def _in_network_of_subnets(service: CloudService, networks: Mapping[str, dict[str, str]]) -> CloudService:
     placements = list(service.placements)
     changed = False
     for at, placement in enumerate(placements):
-        if placement.network_known or placement.virtual_network is not None:
+        if (
+            placement.network_known
+            or placement.virtual_network is not None
+            or placement.subnets_without_network
+        ):
             continue
         subnets = placement_subnets(placement)
-        if not subnets:
+        if not subnets or all(key(subnet.name) in _DEFAULT_SUBNETS for subnet in subnets):
             continue
         candidates = networks_defining_all(networks, subnets)
         if len(candidates) != 1:

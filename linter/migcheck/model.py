@@ -1908,6 +1908,11 @@ class Deployment:
     # sets, its VIP, addresses) is then not decided by the files, unless another file describes the
     # deployment whole (creates it, or is a REST body or an export of it): see `estate`.
     partly_described: bool = field(default=False, compare=False)
+    # A deployment the file creates in no network it names, though a VM of it names a subnet (New-AzureVM
+    # -Location with Set-AzureSubnet and no -VNetName): the platform takes a subnet only with its network,
+    # so the call is refused as written, and which network the VM is in, if any, is not known; it is not
+    # inferred from the subnet's name (see `estate`).
+    subnets_without_network: bool = field(default=False, compare=False)
     # A deployment a script names after its service only because New-AzureVM names one it creates so, where
     # the deployment may exist before the script (`partly_described`), under a name no file states: the
     # name joins it with what else names the service, but is no name to give `-DeploymentName`.
