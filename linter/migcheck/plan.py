@@ -268,9 +268,10 @@ class Step:
     # A VM it moves is created from an Export-AzureVM file the files checked lack
     # (`CloudService.imports_unseen_export`): what blocks that VM is not known, so it is not ready either.
     unseen_export: bool = False
-    # A cloud service it moves is named by a stand-in (`<cloud service name, deploy.py:12>`, see
-    # `_unnamed_service`): no command of the step runs as written until its name is filled in.
-    name_unstated: bool = False
+    # What the step moves is named by a stand-in (`<cloud service name, deploy.py:12>`, `<reserved IP name,
+    # ip.py:132>`, see `_unnamed`): no command of the step runs as written until its name is filled in. The
+    # kind of resource whose name it is (`cloud service`, `reserved IP`), "" for a step whose names are stated.
+    name_unstated: str = ""
     # The numbers (from 1, as the formats number the steps) of the steps it comes after that are not ready:
     # it cannot start before they are unblocked and committed, so it is not ready either, blockers or none.
     waits_on: tuple[int, ...] = ()
@@ -1796,7 +1797,7 @@ def _network_step(
     if state:
         notes.insert(0, state_note)
         powershell, cli = _migration_commands(state, powershell), _migration_commands(state, cli)
-    return Step(
+    step = Step(
         id=_network_step_id(network, builder.apart(network.name, network.mark)),
         kind=StepKind.NETWORK,
         name=_own_step_name(name, network.mark, builder.apart(network.name, network.mark)),
@@ -1826,6 +1827,7 @@ def _network_step(
         network_undefined=undecided,
         unseen_export=any(s.imports_unseen_export for s in services),
     )
+    return _named_first(step, "VirtualNetwork", name)
 
 
 def _undefined_network_note(name: str, undecided: bool) -> str:
@@ -2534,7 +2536,7 @@ def _service_step(
         migration_state=state,
         partly_described=placement.partly_described,
         unseen_export=placement.imports_unseen_export,
-        name_unstated=_unnamed_service(service),
+        name_unstated="cloud service" if _unnamed_service(service) else "",
     )
 
 
@@ -2753,14 +2755,27 @@ def _unnamed_deployment_note(service: CloudService, stand_in: str) -> str:
     )
 
 
-_PASSED_SERVICE = "<cloud service name, "
+def _unnamed(name: str, kind: str) -> bool:
+    """Whether a name in the commands is one of migcheck's stand-ins, not a name (nor a placeholder a file
+    writes, which the file's user knows to fill in)."""
+    return is_stand_in(name) and not is_placeholder(name, kind)
 
 
 def _unnamed_service(service: CloudService) -> bool:
-    """Whether the service's name in the commands is one of migcheck's stand-ins, not a name (nor a
-    placeholder a file writes, which the file's user knows to fill in)."""
-    name = service_name(service)
-    return is_stand_in(name) and not is_placeholder(name, "CloudService")
+    """Whether the service's name in the commands is one of migcheck's stand-ins (`_unnamed`)."""
+    return _unnamed(service_name(service), "CloudService")
+
+
+def _fill_in_first(words: str, name: str, find: str) -> str:
+    """The note that puts a step's stand-in name (`<reserved IP name, ip.py:132>`) before anything else: it
+    says where the script passes the name, that no command runs as written, and how to `find` it."""
+    passed = f"<{words} name, "
+    where = name.removeprefix(passed).removesuffix(">") if name.startswith(passed) else ""
+    acts = f", which the command at {where} acts on when it runs" if where else ""
+    return (
+        f"Fill in first: the files do not state the name of this {words}{acts}. '{name}' stands for it in "
+        f"this step, and no command here runs until its name is put in place of '{name}': {find}."
+    )
 
 
 def _unnamed_service_notes(service: CloudService) -> tuple[str, ...]:
@@ -2769,14 +2784,41 @@ def _unnamed_service_notes(service: CloudService) -> tuple[str, ...]:
     which cannot run as written."""
     if not _unnamed_service(service):
         return ()
-    name = service_name(service)
-    where = name.removeprefix(_PASSED_SERVICE).removesuffix(">") if name.startswith(_PASSED_SERVICE) else ""
-    acts = f", which the command at {where} acts on when it runs" if where else ""
-    return (
-        f"Fill in first: the files do not state the name of this cloud service{acts}. '{name}' stands for it in "
-        f"this step, and no command here runs until its name is put in place of '{name}': Get-AzureVM, with "
-        f"no parameters, lists each VM with its ServiceName ({_vms_to_find(service)}).",
-    )
+    find = f"Get-AzureVM, with no parameters, lists each VM with its ServiceName ({_vms_to_find(service)})"
+    return (_fill_in_first("cloud service", service_name(service), find),)
+
+
+# How to find the real name of a resource a step names by a stand-in, by the kind its stand-in names (the
+# type the readiness summary gives it) and the words the step says it with.
+_FIND_NAME = {
+    "ReservedIP": (
+        "reserved IP",
+        "Get-AzureReservedIP lists the subscription's reserved IPs (ReservedIPName)",
+    ),
+    "NetworkSecurityGroup": (
+        "network security group",
+        "Get-AzureNetworkSecurityGroup lists the subscription's network security groups (Name)",
+    ),
+    "RouteTable": ("route table", "Get-AzureRouteTable lists the subscription's route tables (Name)"),
+    "StorageAccount": (
+        "storage account",
+        "Get-AzureStorageAccount lists the subscription's storage accounts (StorageAccountName)",
+    ),
+    "VirtualNetwork": (
+        "virtual network",
+        "Get-AzureVNetSite lists the subscription's virtual networks (Name)",
+    ),
+}
+
+
+def _named_first(step: Step, kind: str, name: str) -> Step:
+    """The step of a resource of `kind` (`_FIND_NAME`) named `name`, which, where that name is a stand-in,
+    says first to fill it in, and is not ready until then, as the step of a cloud service the files do not
+    name (`_unnamed_service_notes`): none of its commands runs as written."""
+    if not _unnamed(name, kind):
+        return step
+    words, find = _FIND_NAME[kind]
+    return replace(step, notes=(_fill_in_first(words, name, find), *step.notes), name_unstated=words)
 
 
 def _vms_to_find(service: CloudService) -> str:
@@ -3117,7 +3159,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         members=(_member(service),),
         partly_described=service.partly_described,
         unseen_export=service.imports_unseen_export,
-        name_unstated=_unnamed_service(service),
+        name_unstated="cloud service" if _unnamed_service(service) else "",
     )
 
 
@@ -3285,7 +3327,7 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
 
 def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, ...], wave: int) -> Step:
     name = account.name
-    return Step(
+    step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
         name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
@@ -3307,6 +3349,7 @@ def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, 
         ),
         cli=replace(_storage_cli(name), before=(_CLI_ACCOUNT_CONTENTS,)),
     )
+    return _named_first(step, "StorageAccount", name)
 
 
 def _account_contents(name: str) -> tuple[str, ...]:
@@ -3365,7 +3408,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     disks_left, images_left = _left_registered(account)
     held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
     held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
-    return Step(
+    step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
         name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
@@ -3401,6 +3444,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
             ),
         ),
     )
+    return _named_first(step, "StorageAccount", name)
 
 
 def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccount) -> tuple[str, ...]:
@@ -3499,7 +3543,7 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         becomes += f" (a static Basic SKU public IP, retired on {BASIC_SKU}: upgrade it to Standard)"
     unsure = _not_known_unattached(builder, type_, name, subject)
     mark: Mark = getattr(subject, "mark")  # noqa: B009 (a declaration's or an export's)
-    return Step(
+    step = Step(
         id=_own_step_id(f"unattached:{type_}:{name}", name, mark, builder.apart(name, mark)),
         kind=StepKind.UNATTACHED,
         name=_own_step_name(name, mark, builder.apart(name, mark)),
@@ -3513,6 +3557,7 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
         cli=_cli(cli, _sh(name)),
     )
+    return _named_first(step, type_, name)
 
 
 def _only_subnet(estate: Estate) -> tuple[str, str]:

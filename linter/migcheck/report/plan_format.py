@@ -51,9 +51,10 @@ not `ready` either: its definition may hold what blocks it. Other steps have no 
 A step that moves a VM a script creates from a file that is not among the files checked (an Export-AzureVM
 file, `Import-AzureVM -Path`; a role file, `azure vm create-from`) has `"unseen_export": true` and is not `ready` either: what blocks that VM is not
 known. Other steps have no such key.
-A step that moves a cloud service the files do not name (its commands hold a stand-in, `<cloud service name,
-deploy.py:12>`, to fill in) has `"name_unstated": true` and is not `ready` either: none of its commands runs
-as written. Other steps have no such key.
+A step that moves a cloud service, reserved IP, network security group, route table, storage account or
+virtual network the files do not name (its commands hold a stand-in, `<cloud service name, deploy.py:12>`,
+`<reserved IP name, ip.py:132>`, to fill in) has `"name_unstated": true` and is not `ready` either: none of
+its commands runs as written. Other steps have no such key.
 A step that comes after a step that is not ready has `waits_on`, the ids of those steps, and is not `ready`
 either, though it may have no blocker of its own: it cannot start before they are unblocked and committed.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
@@ -513,7 +514,11 @@ def _sequence(commands: Commands) -> list[str]:
 NOT_DECIDED = "not decided: the files may not hold every VM"
 NETWORK_NOT_DECIDED = "not decided: the network's definition is not in the files"
 UNSEEN_EXPORT_NOT_DECIDED = "not decided: the file a VM is created from is not in the files"
-NAME_UNSTATED = "fill in the cloud service's name first"
+
+
+def name_unstated_words(step: Step) -> str:
+    """`fill in the reserved IP's name first`, for a step whose resource is named by a stand-in."""
+    return f"fill in the {step.name_unstated}'s name first"
 
 
 def not_ready_words(step: Step) -> str:
@@ -522,7 +527,7 @@ def not_ready_words(step: Step) -> str:
     said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
     said += [NOT_DECIDED] if step.partly_described else []
     said += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
-    said += [NAME_UNSTATED] if step.name_unstated else []
+    said += [name_unstated_words(step)] if step.name_unstated else []
     said += [f"waits on {_waited_steps(step)}"] if step.waits_on else []
     return "; ".join(said)
 
