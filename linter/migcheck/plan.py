@@ -406,6 +406,73 @@ class Plan:
         return f"checked by {self.rules_run} of {self.rules_total} rule{'s' if self.rules_total != 1 else ''}"
 
 
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What a subscription's plan comes to, said before its first step: how many steps it has, how many are
+    ready, and why the others are not, each counted once, by its first reason (its own blockers; a name to
+    fill in; not decided; only waiting on steps before it that are not ready), and where to start. Step
+    numbers are from 1, as the formats number the steps."""
+
+    steps: int = 0
+    ready: int = 0
+    with_blockers: int = 0
+    name_unstated: int = 0
+    not_decided: int = 0
+    waiting: int = 0  # nothing of their own keeps them back: only steps before them that are not ready
+    not_migrated: int = 0  # web/worker roles: this process never migrates them
+    # The ready steps to run first: those of the earliest wave any ready step is in.
+    start_with: tuple[int, ...] = ()
+    # Of the steps not ready for a reason of their own (none they wait on), those the most steps wait on
+    # (`waited_by` of them, each), to fix first; when nothing waits on any and nothing is ready, those of
+    # the earliest wave. Empty when nothing waits on them and some step is ready.
+    fix_first: tuple[int, ...] = ()
+    waited_by: int = 0
+
+
+def overview(steps: Sequence[Step]) -> Overview:
+    """The overview of a subscription's steps (`Overview`), in one pass over them and their `waits_on`."""
+    counts: Counter[str] = Counter()
+    waited: Counter[int] = Counter(n for step in steps for n in step.waits_on)
+    for step in steps:
+        counts[_overview_reason(step)] += 1
+    numbered = list(enumerate(steps, 1))
+    ready = [(n, step) for n, step in numbered if step.migrated and step.ready]
+    first = min((step.wave for _, step in ready), default=0)
+    own = [(n, step) for n, step in numbered if step.migrated and not step.ready and not step.waits_on]
+    most = max((waited[n] for n, _ in own), default=0)
+    fix_first = [n for n, _ in own if waited[n] == most] if most else []
+    if not ready and not fix_first and own:
+        earliest = min(step.wave for _, step in own)
+        fix_first = [n for n, step in own if step.wave == earliest]
+    return Overview(
+        steps=len(steps),
+        ready=counts["ready"],
+        with_blockers=counts["with_blockers"],
+        name_unstated=counts["name_unstated"],
+        not_decided=counts["not_decided"],
+        waiting=counts["waiting"],
+        not_migrated=counts["not_migrated"],
+        start_with=tuple(n for n, step in ready if step.wave == first),
+        fix_first=tuple(fix_first),
+        waited_by=most,
+    )
+
+
+def _overview_reason(step: Step) -> str:
+    """Which count of the overview a step is in: `ready`, or the first reason it is not."""
+    if not step.migrated:
+        return "not_migrated"
+    if step.ready:
+        return "ready"
+    if step.blockers:
+        return "with_blockers"
+    if step.name_unstated:
+        return "name_unstated"
+    if step.partly_described or step.network_undefined or step.unseen_export:
+        return "not_decided"
+    return "waiting"
+
+
 def build_plan(result: LintResult) -> Plan:
     from migcheck.report import location
 

@@ -105,6 +105,7 @@ from migcheck.plan import (
     Commands,
     Note,
     OtherNote,
+    Overview,
     Plan,
     Preamble,
     Step,
@@ -112,6 +113,7 @@ from migcheck.plan import (
     held_words,
     listed_blockers,
     migration_words,
+    overview,
 )
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
@@ -222,6 +224,8 @@ def _text(plan: Plan) -> str:
             continue
         # One subscription needs no heading: its step 0 says which it is.
         lines += ["", f"{_capitalised(heading_words(subscription))}:"] if several else []
+        said = overview_words(subscription)
+        lines += ["", f"{OVERVIEW}: {said[0]}", *(f"   {line}" for line in said[1:])] if said else []
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
         numbers = step_numbers(subscription)
@@ -400,6 +404,76 @@ def step_numbers(subscription: SubscriptionPlan) -> dict[str, int]:
     return {s.id: n for n, s in enumerate(subscription.steps, 1)}
 
 
+# --- the overview before the first step ---------------------------------------------------------------
+
+OVERVIEW = "Overview"
+_STARTS_SHOWN = 3  # the steps the overview names to start with; the others it counts
+
+
+def overview_words(subscription: SubscriptionPlan) -> tuple[str, ...]:
+    """What a subscription's plan comes to, before its first step (`plan.Overview`): how many steps are
+    ready and why the others are not, then where to start. Nothing for a subscription without steps."""
+    steps = subscription.steps
+    if not steps:
+        return ()
+    seen = overview(steps)
+    start = _start_words(seen, steps)
+    return (_counts_words(seen), *([start] if start else []))
+
+
+def _counts_words(seen: Overview) -> str:
+    """`10 steps: 1 ready, 6 with blockers, 2 only waiting on steps before them.`"""
+    of = f"{seen.steps} step{'s' if seen.steps != 1 else ''}"
+    if seen.ready == seen.steps:
+        return f"{of}: {'all ready' if seen.steps > 1 else 'ready'}."
+    others = [
+        (seen.with_blockers, "with blockers"),
+        (seen.name_unstated, "with a name to fill in"),
+        (seen.not_decided, "not decided"),
+        (seen.waiting, "only waiting on steps before them"),
+        (seen.not_migrated, "not migrated by this process (web/worker roles)"),
+    ]
+    said = [f"{seen.ready} ready" if seen.ready else "none ready"]
+    said += [f"{count} {words}" for count, words in others if count]
+    return f"{of}: {', '.join(said)}."
+
+
+def _start_words(seen: Overview, steps: Sequence[Step]) -> str:
+    """Which steps to start with: the ready ones of the earliest wave, and the steps not ready that the
+    most others wait on (or, with nothing ready and nothing waiting on them, those of the earliest wave),
+    each with why it is not ready."""
+    said = []
+    if seen.start_with:
+        wave = steps[seen.start_with[0] - 1].wave
+        said.append(f"Start with {_numbered(seen.start_with, steps, ready=True)}: ready, in wave {wave}.")
+    if seen.fix_first:
+        first = _numbered(seen.fix_first, steps)
+        one = len(seen.fix_first) == 1
+        waits = ""
+        if seen.waited_by:
+            them = f"{seen.waited_by} step{'s' if seen.waited_by != 1 else ''}"
+            waits = f": {them} wait{'s' if seen.waited_by == 1 else ''} on {'it' if one else 'each'}"
+        if seen.start_with:
+            said.append(f"Of the steps not ready, fix {first} first{waits}.")
+        else:
+            said.append(f"Nothing is ready: start with {first}{waits}.")
+    return " ".join(said)
+
+
+def _numbered(numbers: Sequence[int], steps: Sequence[Step], ready: bool = False) -> str:
+    """`step 3 (prod-vnet)`, `steps 2 (prod-vnet, 13 blockers) and 5 (...)`, the first few then how many
+    more; each with its name, and, if it is not ready, why."""
+
+    def one(n: int) -> str:
+        step = steps[n - 1]
+        return f"{n} ({step.name})" if ready else f"{n} ({step.name}, {not_ready_words(step)})"
+
+    shown, more = [one(n) for n in numbers[:_STARTS_SHOWN]], len(numbers) - _STARTS_SHOWN
+    if more > 0:
+        return f"steps {', '.join(shown)} and {more} more"
+    return f"step {shown[0]}" if len(shown) == 1 else f"steps {', '.join(shown[:-1])} and {shown[-1]}"
+
+
 # What a step of what this process never migrates (web/worker roles) says instead of its wave.
 NO_WAVE = "no wave: not migrated"
 
@@ -564,6 +638,8 @@ def _markdown(plan: Plan) -> str:
             continue
         steps = subscription.steps
         lines += ["", f"## {_md_heading(subscription)}", ""]
+        said = overview_words(subscription)
+        lines += [f"**{OVERVIEW}:** {' '.join(map(_md, said))}", ""] if said else []
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)
@@ -755,6 +831,7 @@ def _data(plan: Plan) -> dict[str, object]:
             {
                 "subscription": s.subscription,
                 "before": asdict(s.preamble) if s.preamble is not None else None,
+                "overview": _overview_data(s),
                 "steps": [_step_data(step, s) for step in s.steps],
                 "other_blockers": [_blocker_data(f, s) for f in listed_blockers(s.other_blockers)],
                 "unread": [_blocker_data(f, s) for f in listed_blockers(s.unread)],
@@ -813,6 +890,17 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
             for name, commands in (("powershell", step.powershell), ("cli", step.cli))
             if commands is not None
         },
+    }
+
+
+def _overview_data(subscription: SubscriptionPlan) -> dict[str, object]:
+    """The overview's numbers (`plan.Overview`), with its steps by id, as `waits_on` gives them."""
+    seen = overview(subscription.steps)
+    ids = [step.id for step in subscription.steps]
+    return {
+        **{name: value for name, value in asdict(seen).items() if isinstance(value, int)},
+        "start_with": [ids[n - 1] for n in seen.start_with],
+        "fix_first": [ids[n - 1] for n in seen.fix_first],
     }
 
 

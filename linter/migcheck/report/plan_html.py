@@ -39,6 +39,7 @@ from migcheck.report.plan_format import (
     NO_WAVE,
     OTHER_BLOCKERS,
     OTHER_NOTES,
+    OVERVIEW,
     _sequence,
     _shared,
     _where,
@@ -52,6 +53,7 @@ from migcheck.report.plan_format import (
     not_ready_words,
     note_words,
     nothing_to_migrate,
+    overview_words,
     partial_note,
     plain_notes,
     preamble_words,
@@ -194,6 +196,10 @@ def _subscription(
     name = _e(subscription.folder or heading_name(subscription))
     said = "The subscription of the files under" if subscription.folder else "Subscription"
     lines = [f'<section class="subscription" id="{prefix}">', f"<h2>{said} <code>{name}</code></h2>"]
+    overview = overview_words(subscription)
+    lines += (
+        [f'<p class="overview"><strong>{OVERVIEW}:</strong> {_e(" ".join(overview))}</p>'] if overview else []
+    )
     if steps:
         lines += [
             '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'

@@ -1,0 +1,114 @@
+"""A plan says, right after its retirement banners and before step 0 (and the Markdown chart), how many steps
+it has, how many are ready and why the others are not (their own blockers, a name to fill in, not decided,
+only waiting on steps before them), then which to start with: the ready steps of the first wave, and the step
+not ready that the most others wait on, with why; in text, Markdown, HTML and JSON (`overview`). Where it
+said nothing of the kind, and a reader had to go through every step to find where to start."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import lint_files, run_cli
+
+TWO_NETWORKS = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration><VirtualNetworkSites>
+    <VirtualNetworkSite name="app-vnet" Location="North Europe">
+      <AddressSpace><AddressPrefix>10.20.0.0/16</AddressPrefix></AddressSpace>
+      <Subnets>
+        <Subnet name="web"><AddressPrefix>10.20.1.0/24</AddressPrefix></Subnet>
+        <Subnet name="data"><AddressPrefix>10.20.2.0/24</AddressPrefix></Subnet>
+      </Subnets>
+    </VirtualNetworkSite>
+    <VirtualNetworkSite name="ops-vnet" Location="North Europe">
+      <AddressSpace><AddressPrefix>10.30.0.0/16</AddressPrefix></AddressSpace>
+      <Subnets><Subnet name="ops"><AddressPrefix>10.30.1.0/24</AddressPrefix></Subnet></Subnets>
+    </VirtualNetworkSite>
+  </VirtualNetworkSites></VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+# A VM of app-vnet in two subnets (MIG202, a blocker), its disk in storage account shopdisks, which waits on it.
+DEPLOY = (
+    "azure vm create shop img ops 'P@ss' -n app1 -w app-vnet -b web,data "
+    "-u https://shopdisks.blob.core.windows.net/vhds/app1.vhd -z Small\n"
+)
+COUNTS = "Overview: 3 steps: 1 ready, 1 with blockers, 1 only waiting on steps before them."
+START = (
+    "   Start with step 2 (ops-vnet): ready, in wave 1. Of the steps not ready, fix step 1 (app-vnet, 1 blocker) "
+    "first: 1 step waits on it."
+)
+
+
+def _plan(capsys, *options: str) -> str:
+    return run_cli(capsys, "plan", ".", *options)[1]
+
+
+def test_the_text_says_it_after_the_banners_before_step_0(tmp_path, monkeypatch, capsys):
+    lint_files(tmp_path, monkeypatch, {"net.netcfg": TWO_NETWORKS, "deploy.sh": DEPLOY}, dedent=False)
+    lines = _plan(capsys).splitlines()
+    at = lines.index(COUNTS)
+    assert lines[at + 1] == START
+    assert lines[at - 2].startswith("  ! ")  # the last banner, then a blank line
+    assert lines[at + 3].startswith("0. Before the first step")
+
+
+def test_markdown_and_html_say_it_before_the_chart_and_step_0(tmp_path, monkeypatch, capsys):
+    lint_files(tmp_path, monkeypatch, {"net.netcfg": TWO_NETWORKS, "deploy.sh": DEPLOY}, dedent=False)
+    said = f"{COUNTS.removeprefix('Overview: ')} {START.strip()}"
+    out = _plan(capsys, "--format", "markdown")
+    assert f"**Overview:** {said}" in out
+    assert out.index("**Overview:**") < out.index("```mermaid") < out.index("### 0. ")
+    out = _plan(capsys, "--format", "html")
+    assert f'<p class="overview"><strong>Overview:</strong> {said}</p>' in out
+    assert out.index('class="overview"') < out.index("<svg")
+
+
+def test_json_gives_the_same_numbers_and_steps(tmp_path, monkeypatch, capsys):
+    lint_files(tmp_path, monkeypatch, {"net.netcfg": TWO_NETWORKS, "deploy.sh": DEPLOY}, dedent=False)
+    (subscription,) = json.loads(_plan(capsys, "--format", "json"))["subscriptions"]
+    steps = subscription["steps"]
+    assert subscription["overview"] == {
+        "steps": len(steps),
+        "ready": sum(step["ready"] for step in steps),
+        "with_blockers": sum(bool(step["blockers"]) for step in steps),
+        "name_unstated": 0,
+        "not_decided": 0,
+        "waiting": sum(not step["blockers"] and "waits_on" in step for step in steps),
+        "not_migrated": 0,
+        "waited_by": 1,
+        "start_with": ["network:ops-vnet"],
+        "fix_first": ["network:app-vnet"],
+    }
+
+
+def test_with_nothing_ready_it_names_the_step_the_most_others_wait_on(capsys):
+    out = run_cli(capsys, "plan", "examples/contoso")[1].splitlines()
+    at = next(n for n, line in enumerate(out) if line.startswith("Overview: "))
+    assert out[at : at + 2] == [
+        "Overview: 8 steps: none ready, 6 with blockers, 2 only waiting on steps before them.",
+        "   Nothing is ready: start with step 2 (contoso-prod-vnet, 10 blockers): 3 steps wait on it.",
+    ]
+
+
+def test_a_plan_all_ready_starts_with_its_first_wave(capsys):
+    out = run_cli(capsys, "plan", "examples/ready")[1].splitlines()
+    at = out.index("Overview: 2 steps: all ready.")
+    assert out[at + 1] == "   Start with step 1 (northwind-app-vnet): ready, in wave 1."
+
+
+def test_a_step_not_decided_or_with_a_name_to_fill_in_is_never_counted_ready(tmp_path, monkeypatch, capsys):
+    lint_files(
+        tmp_path,
+        monkeypatch,
+        {
+            # hubnet: no file defines it, so whether Validate passes it is not decided.
+            "deploy.sh": "azure vm create shop img ops 'P@ss' -n app1 -w hubnet -b web -z Small\n",
+            "ip.ps1": 'param($ipName)\nNew-AzureReservedIP -ReservedIPName $ipName -Location "North Europe"\n',
+        },
+        dedent=False,
+    )
+    out = _plan(capsys).splitlines()
+    at = out.index("Overview: 2 steps: none ready, 1 with a name to fill in, 1 not decided.")
+    assert out[at + 1].startswith("   Nothing is ready: start with steps 1 (hubnet, not decided: ")
+    (subscription,) = json.loads(_plan(capsys, "--format", "json"))["subscriptions"]
+    assert (subscription["overview"]["ready"], subscription["overview"]["start_with"]) == (0, [])
