@@ -8,6 +8,9 @@ JSON schema (version 1):
      "rules": {"run": int, "total": int},
      "subscriptions": [{"subscription": str,
                         "before": {"subscription_id": str, "powershell": [str], "cli": [str]} | null,
+                        "overview": {"steps", "ready", "with_blockers", "name_unstated", "not_decided",
+                                     "waiting", "not_migrated", "waited_by": int,
+                                     "start_with": [id], "fix_first": [id]},
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
                                    "note_findings": [{"note": int, "code", "message", "path", "line",
@@ -57,6 +60,12 @@ virtual network the files do not name (its commands hold a stand-in, `<cloud ser
 its commands runs as written. Other steps have no such key.
 A step that comes after a step that is not ready has `waits_on`, the ids of those steps, and is not `ready`
 either, though it may have no blocker of its own: it cannot start before they are unblocked and committed.
+`overview` is what the text says before step 0: how many steps there are, how many are `ready`, and of the
+others how many have blockers, a name to fill in (`name_unstated`), are not decided, only wait on steps before
+them (`waiting`) or are web/worker roles (`not_migrated`), each step counted once, by its first reason; then
+the ready steps of the earliest wave to start with (`start_with`), and of the steps not ready for a reason of
+their own those the most others wait on (`fix_first`, `waited_by` steps waiting on each; with nothing ready and
+nothing waiting on them, those of the earliest wave; empty when some step is ready and nothing waits on them).
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
