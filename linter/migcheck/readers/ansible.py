@@ -40,10 +40,12 @@ The classic `azure` module describes the VM it creates (`name`, also its cloud s
 `endpoints`: 22 unless given, whatever `os_type`), read as `azure vm create` with those values, its OS disk
 in `storage_account` (`vhds/<name>-<name>-<the day it runs>.vhd`, a blob name the file does not state all
 of); `state: absent` deletes it. `# migcheck: ignore[MIG601] reason` on the line before a task
-(or at the end of a line) suppresses findings as in scripts."""
+(or at the end of a line) suppresses findings as in scripts; one inside a task, above a key of it (its
+`shell:` after its `name:`), covers that task too."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import itertools
@@ -1250,12 +1252,12 @@ def _escape_length(source: str, at: int) -> int:
 def _suppressions(
     path: str, text: str, spans: list[tuple[int, int]]
 ) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
-    """`# migcheck: ...` comments: on a line of their own, they cover the task that starts on the next line
-    that is not blank or a comment; at the end of a line, that line's task; `ignore-file`, the file."""
+    """`# migcheck: ...` comments: on a line of their own, they cover the task that the next line that is not
+    blank or a comment starts or is in (a comment above a task's module key, after its `name:`); at the end of a line, that line's task; `ignore-file`, the file."""
     if "migcheck" not in text.lower():
         return (), ()
     lines = text.splitlines()
-    starts = dict(spans)
+    covering = _task_at(spans)
     found, marked = [], []
     content_ends = _content_ends(text)
     for number, written in enumerate(lines, 1):
@@ -1278,12 +1280,29 @@ def _suppressions(
         if written[:hash_at].strip():  # at the end of a line: that line
             found.append(Suppression(codes, reason, number, number, mark))
             continue
-        first = _next_statement(lines, number)
-        if first in starts:
-            found.append(Suppression(codes, reason, first, starts[first], mark))
+        task = covering(_next_statement(lines, number))
+        if task is not None:
+            found.append(Suppression(codes, reason, *task, mark))
         else:  # no task that runs a command follows: kept, so that the filter reports it
             found.append(Suppression.nowhere(codes, reason, mark))
     return tuple(found), tuple(marked)
+
+
+def _task_at(spans: list[tuple[int, int]]) -> Callable[[int], tuple[int, int] | None]:
+    """The task (its first and last line) that line `first` is in, the one that starts there or, for a
+    comment inside a task's mapping before one of its keys, the one that holds it; None outside every task.
+    Tasks do not nest (a `block:` runs no command itself), so the last one starting at or before the line
+    is the only one that may hold it."""
+    ordered = sorted(set(spans))
+    starts = [start for start, _ in ordered]
+
+    def covering(first: int) -> tuple[int, int] | None:
+        at = bisect.bisect_right(starts, first) - 1
+        if first < 1 or at < 0 or first > ordered[at][1]:
+            return None
+        return ordered[at]
+
+    return covering
 
 
 # A line inside a value written over several lines (a block scalar, a quoted string): no comment there.
