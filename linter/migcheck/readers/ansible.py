@@ -444,17 +444,10 @@ class _Playbook:
 
     @contextlib.contextmanager
     def _given(self, node: Node | None) -> Iterator[None]:
-        """While an included file's tasks run: the variables the task gives them (`vars:`) stated."""
-        if node is None:
+        """While an included file's tasks run: the variables the task gives them (`vars:`) stated, as a
+        task's own are (`_own_vars`): what the file registers or sets (`register:`, `set_fact:`) stays."""
+        with self._own_vars(node):
             yield
-            return
-        saved = dict(self.stated)
-        self.spend(len(saved))
-        self._state(node)
-        try:
-            yield
-        finally:
-            self.stated = saved
 
     def _included_tasks(self, roots: list[Node]) -> None:
         """An included file's tasks; a playbook (the old `include:` of one) is read on its own, not here."""
@@ -559,17 +552,21 @@ class _Playbook:
     @contextlib.contextmanager
     def _own_vars(self, node: Node | None) -> Iterator[None]:
         """While a task runs: the variables its own `vars:` give, over the play's; after it, each of those
-        names is what it was before (a `set_fact:` of other names stays)."""
+        names is what it was before, unless the task (or a file it includes) registered or set it anew:
+        Ansible keeps a registered result and a `set_fact:` for the rest of the play."""
         given = self._entries(node) if node is not None else None
         if not given:
             yield
             return
         saved = {name: (self.stated.get(name), self.registered.get(name)) for name in given}
         self._state(node)
+        gave = {name: (self.stated.get(name), self.registered.get(name)) for name in given}
         try:
             yield
         finally:
             for name, (stated, registered) in saved.items():
+                if not _unchanged((self.stated.get(name), self.registered.get(name)), gave[name]):
+                    continue  # registered or set while the task ran: it stays
                 self.stated.pop(name, None)
                 self.registered.pop(name, None)
                 if stated is not None:
@@ -1030,6 +1027,11 @@ def _plays_in(roots: list[Node]) -> bool:
             if item.id == "mapping" and any(_is_scalar(k) and k.value in keys for k, _ in item.value):
                 return True
     return False
+
+
+def _unchanged(now: tuple[object, object], gave: tuple[object, object]) -> bool:
+    """Whether a variable's value and registered result are still the very ones a task's `vars:` gave."""
+    return now[0] is gave[0] and now[1] is gave[1]
 
 
 def _root_name(expression: str) -> str:
