@@ -379,15 +379,63 @@ class _Playbook:
         """`include_vars: file.yml` (`file:`, and `name:` for the variable that holds them all): the file's
         variables, as a vars file's; in a role's tasks, from the role's `vars/` first."""
         given = self._entries(value) or {}
-        stated = value if _is_scalar(value) else given.get("file") or given.get("_raw_params")
-        if stated is None or not _is_scalar(stated) or not stated.value.strip():
-            return
         name = given.get("name")
         prefix = (
             f"{name.value}." if name is not None and _is_scalar(name) and name.value.isidentifier() else ""
         )
+        if "dir" in given:
+            self._include_vars_dir(given, prefix)
+            return
+        stated = value if _is_scalar(value) else given.get("file") or given.get("_raw_params")
+        if stated is None or not _is_scalar(stated) or not stated.value.strip():
+            return
         walk = functools.partial(self._state_all, prefix=prefix)
         self._in_file(stated.value.strip(), walk, role_folder="vars")  # a role's from its `vars/`
+
+    def _include_vars_dir(self, given: dict[str, Node], prefix: str) -> None:
+        """`include_vars: {dir: vars/}`: the variables of each YAML or JSON file the run checks inside the
+        folder (a role's from its `vars/`, its own `main.yml` left out; else from the folder of the file
+        walked now), at most `depth:` folders deep (0: all), loaded as Ansible loads them: folder by
+        folder in order of their paths, each one's files by name, a later one's value over an earlier's.
+        Where `files_matching:`, `ignore_files:`, `extensions:` or `depth:` is one migcheck does not read
+        (a pattern past plain text, `.*`, `^` and `$`), any file may be loaded or not: the variables each
+        gives are values not stated."""
+        folder = given["dir"]
+        if not _is_scalar(folder) or not folder.value.strip() or "{{" in folder.value:
+            return
+        choice = _DirChoice.of(given, in_role=bool(self.role_tasks))
+        base, listed = self._listed_dir(folder.value.strip().rstrip("/") or "/")
+        state = self._state_all if choice.known else self._unstate_all
+        walk = functools.partial(state, prefix=prefix)
+        for path in sorted(listed, key=posixpath.split):
+            if choice.loads(posixpath.relpath(path, base)):
+                self._in_file(path, walk, top=True)
+
+    def _listed_dir(self, stated: str) -> tuple[str, list[str]]:
+        """The folder `include_vars: dir:` names (from the playbook's folder) and the files the run checks
+        in it: a role's `vars/<dir>` (or `<dir>` in the role, when it starts with `vars/` and has files);
+        else the one beside the file walked now."""
+        if self.role_tasks:
+            role = posixpath.dirname(self.role_tasks)
+            bases = [posixpath.join(role, "vars", stated)]
+            if stated == "vars" or stated.startswith("vars/"):
+                bases.insert(0, posixpath.join(role, stated))
+        else:
+            bases = [posixpath.join(self.folder, stated)]
+        for base in bases:
+            base = posixpath.normpath(base)
+            listed = beside.files_under(base)
+            if listed:
+                self.spend(len(listed) + 1)
+                return base, listed
+        return "", []
+
+    def _unstate_all(self, roots: list[Node], prefix: str = "") -> None:
+        """The variables a file that may or may not be loaded gives: from here each is a value not stated."""
+        for root in roots:
+            for name in self._entries(root) or {}:
+                self.stated.pop(prefix + name, None)
+                self.registered.pop(prefix + name, None)
 
     def _defaults(self, roots: list[Node]) -> None:
         for root in roots:
@@ -1027,6 +1075,148 @@ def _plays_in(roots: list[Node]) -> bool:
             if item.id == "mapping" and any(_is_scalar(k) and k.value in keys for k, _ in item.value):
                 return True
     return False
+
+
+# The extensions of the files `include_vars: dir:` loads unless `extensions:` says others.
+_VARS_EXTENSIONS = ("json", "yaml", "yml")
+# The characters a file name pattern of `include_vars:` (`files_matching:`, `ignore_files:`) is read with:
+# past them (and `\\.`, `.*`, a leading `^`, a closing `$`), the pattern is not read.
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+
+
+class _DirChoice:
+    """Which files of its folder `include_vars: dir:` loads: `known` False where a pattern, the depth or
+    the extensions are not read, and every file may then be loaded or not."""
+
+    def __init__(self, in_role: bool) -> None:
+        self.in_role = in_role
+        self.known = True
+        self.depth = 0
+        self.extensions: tuple[str, ...] = _VARS_EXTENSIONS
+        self.matching: Callable[[str], bool] = lambda name: True
+        self.ignored: list[Callable[[str], bool]] = []
+
+    @classmethod
+    def of(cls, given: dict[str, Node], in_role: bool) -> _DirChoice:
+        choice = cls(in_role)
+        depth = given.get("depth")
+        if depth is not None:
+            text = str(depth.value).strip() if _is_scalar(depth) else ""
+            choice.known = text.isdigit() and len(text) < 6
+            choice.depth = int(text) if choice.known else 0
+        matching = given.get("files_matching")
+        patterns: list[tuple[str | None, bool]] = []
+        if matching is not None and matching.tag != _NULL:
+            patterns.append((matching.value if _is_scalar(matching) else None, False))
+        ignored = given.get("ignore_files")
+        if ignored is not None and ignored.tag != _NULL:
+            words = _words_of(ignored)
+            patterns += [(word, True) for word in words] if words is not None else [(None, True)]
+        for written, ignore in patterns:
+            pattern = _name_pattern(written, end=ignore)
+            choice.known = choice.known and pattern is not None
+            if pattern is not None and ignore:
+                choice.ignored.append(pattern)
+            elif pattern is not None:
+                choice.matching = pattern
+        extensions = given.get("extensions")
+        if extensions is not None and extensions.tag != _NULL:
+            words = _words_of(extensions)
+            choice.known = choice.known and words is not None
+            choice.extensions = tuple(word.lstrip(".") for word in words or _VARS_EXTENSIONS)
+        return choice
+
+    def loads(self, within: str) -> bool:
+        """Whether the file at `within` (its path inside the folder) is one the task loads."""
+        parts = within.split("/")
+        name = parts[-1]
+        if self.depth and len(parts) > self.depth:
+            return False
+        if name.rpartition(".")[2] not in self.extensions or (self.in_role and name == "main.yml"):
+            return False
+        return self.matching(name) and not any(ignored(name) for ignored in self.ignored)
+
+
+def _words_of(node: Node) -> list[str] | None:
+    """A list of words written out (`[a.yml, b.yml]`, or one string of them split at blanks); None else."""
+    if _is_scalar(node):
+        return None if "{{" in node.value else node.value.split()
+    if node.id != "sequence" or not all(_is_scalar(item) for item in node.value):
+        return None
+    return [item.value for item in node.value]
+
+
+# A character of a file name pattern that stands for any one character (an unescaped `.`).
+_ANY = None
+# A piece of a pattern: each character it matches, `_ANY` for any.
+Piece = tuple[str | None, ...]
+
+
+def _name_pattern(text: str | None, end: bool) -> Callable[[str], bool] | None:
+    """A Python regular expression a file name is searched with (`^web.*\\.yml$`, `main.yml`; also
+    `$`-ended when `end`) as a test, where it is plain text with `.`, `\\.`, `.*`, a leading `^` and a
+    closing `$` only; else None. Each piece between the `.*` is found after the one before: a name of
+    `n` characters costs at most `n` times the pattern's length."""
+    if text is None:
+        return None
+    closed = text.endswith("$") and not text.endswith("\\$")
+    at_start, at_end = text.startswith("^"), end or closed
+    body = text[1 if at_start else 0 : len(text) - 1 if closed else len(text)]
+    pieces = [_plain(piece) for piece in body.split(".*")]
+    if any(piece is None for piece in pieces):
+        return None
+    return functools.partial(_found_in_order, [piece or () for piece in pieces], at_start, at_end)
+
+
+def _plain(piece: str) -> Piece | None:
+    """A piece of a pattern as the characters it matches: plain ones, `\\.` a dot, `.` any; None for any
+    other."""
+    matched: list[str | None] = []
+    at = 0
+    while at < len(piece):
+        if piece.startswith("\\.", at):
+            matched.append(".")
+            at += 2
+        elif piece[at] == ".":
+            matched.append(_ANY)
+            at += 1
+        elif piece[at] in _PLAIN:
+            matched.append(piece[at])
+            at += 1
+        else:
+            return None
+    return tuple(matched)
+
+
+def _fits(name: str, piece: Piece, at: int) -> bool:
+    return at + len(piece) <= len(name) and all(
+        wanted is _ANY or wanted == name[at + index] for index, wanted in enumerate(piece)
+    )
+
+
+def _found_in_order(pieces: list[Piece], at_start: bool, at_end: bool, name: str) -> bool:
+    """Whether `name` holds each piece in turn (anything between them), the first at its start when
+    `at_start`, the last at its end when `at_end`."""
+    low, high = 0, len(name)
+    rest = list(pieces)
+    if at_start:
+        first = rest.pop(0)
+        if not _fits(name, first, 0):
+            return False
+        low = len(first)
+        if not rest:
+            return not at_end or low == high
+    if at_end:
+        last = rest.pop()
+        if high - len(last) < low or not _fits(name, last, high - len(last)):
+            return False
+        high -= len(last)
+    for piece in rest:
+        found = next((at for at in range(low, high - len(piece) + 1) if _fits(name[:high], piece, at)), None)
+        if found is None:
+            return False
+        low = found + len(piece)
+    return True
 
 
 def _unchanged(now: tuple[object, object], gave: tuple[object, object]) -> bool:

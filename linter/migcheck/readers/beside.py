@@ -20,9 +20,11 @@ a finding may point into (`Document.settings_files`)."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import functools
+import itertools
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +39,7 @@ __all__ = [
     "Loaded",
     "Settings",
     "checking",
+    "files_under",
     "found_above",
     "note",
     "reading",
@@ -79,6 +82,14 @@ class _Inputs:
         # files costs time and memory a run that loads none would spend for nothing.
         self.indexed: tuple[dict[str, Candidate], dict[str, Candidate | None]] | None = None
         self.read: dict[str, Settings | None] = {}
+        self.ordered: list[str] | None = None  # the absolute paths in order, at the first folder listed
+
+    def in_order(self) -> list[str]:
+        """The absolute path of each file to read, in order: the files inside a folder are a run of it."""
+        if self.ordered is None:
+            found = (self.absolute_of(candidate) for candidate in self.found)
+            self.ordered = sorted(path for path in found if path is not None)
+        return self.ordered
 
     def _index(self) -> tuple[dict[str, Candidate], dict[str, Candidate | None]]:
         by_path: dict[str, Candidate] = {}
@@ -212,6 +223,26 @@ def found_above(stated: str) -> str | None:
         if found is not None:
             return found.path
     return None
+
+
+def files_under(stated: str) -> list[str]:
+    """The path (from the folder of the script read now, `/` between folders) of each file this run checks
+    inside the folder at `stated`, at any depth, in no particular order; none for an absolute path, or
+    when no script is read now. Only listed: each is read, with every check, by `settings_file`.
+    Logarithmic in the files checked, then linear in those listed."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    relative = stated.replace("\\", "/")
+    if inputs is None or loading is None or not relative or _absolute(relative):
+        return []
+    base = _folder(inputs, loading)
+    prefix = os.path.join(os.path.normpath(os.path.join(base, relative)), "")
+    ordered = inputs.in_order()
+    listed = []
+    for absolute in itertools.islice(ordered, bisect.bisect_left(ordered, prefix), None):
+        if not absolute.startswith(prefix):
+            break
+        listed.append(os.path.relpath(absolute, base).replace(os.sep, "/"))
+    return listed
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
