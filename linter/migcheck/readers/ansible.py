@@ -19,7 +19,8 @@ out (`item.key`, `item.value`), `with_nested:` once per combination of lists wri
 out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's `vars:` (over them, the task's own
 `vars:`) give it (or builds of others: `svc: "{{ prefix }}-svc"`), else a value the file does not state, as a
 shell script's `$VAR` is (one with an empty default, `{{ vnet | default('') }}`, or `default(omit)` of a
-module's option, may be empty, as `${VNET:-}` is); a task's registered result (`register: out`, `{{
+module's option, may be empty, as `${VNET:-}` is; through `upper`, `lower`, `trim`, `replace('a', 'b')` or
+`default('x')` it is the text they give, through any other filter one not stated); a task's registered result (`register: out`, `{{
 out.stdout }}`) is one not stated, said as an unread part where a classic command reads it
 (`REGISTERED_OUTPUT`). A finding about a value a loop's item gives is shown at the item where a word starts
 with it, as a shell loop's is.
@@ -928,11 +929,15 @@ class _Playbook:
             mark = Mark(self.path, at[0], column=at[1])
             defaulted = _empty_default(expression, omit=False)
             key = _dotted(defaulted or expression)
-            stated = None if self._registered(expression, mark) else self.stated.get(key)
+            registered = self._registered(expression, mark)
+            stated = None if registered else self.stated.get(key)
+            filtered = None if registered or defaulted is not None else self._filtered(expression)
             if stated is not None:
                 filled = stated[0]
                 if key in self.looped and stated[1].path == self.path:  # shown at the item that gives it
                     at = (stated[1].line, stated[1].column)
+            elif filtered is not None:
+                filled = filtered
             else:
                 filled = f"{HOLE}-{len(holes)}-"
                 if defaulted is not None:  # `{{ vnet | default('') }}`: the play's, or nothing
@@ -966,7 +971,22 @@ class _Playbook:
                 return Word(stated[0], stated[1] if at_item else mark)
             if defaulted is not None:  # `{{ vnet | default(omit) }}`: the play's, or none
                 return Word(None, mark, holder=f"${key}", maybe_empty=True)
+            filtered = self._filtered(bare[2:-2])
+            if filtered is not None:
+                return Word(filtered, mark)
         return Word(None, mark, holder=_holder(value))
+
+    def _filtered(self, expression: str) -> str | None:
+        """The text of a variable through the Jinja filters `_filter` applies (`{{ name | upper }}`,
+        `{{ vnet | default('app-vnet') }}`) where the play states it (or a `default` gives one); None for an
+        expression of no filter, of another, or of a variable not stated."""
+        return _through_filters(expression, self._stated_text, self.spend)
+
+    def _stated_text(self, name: str) -> str | None:
+        if _root_name(name) in self.registered:
+            return None
+        stated = self.stated.get(name)
+        return stated[0] if stated is not None else None
 
     # --- nodes ---------------------------------------------------------------------------------------
 
@@ -1264,6 +1284,10 @@ class _Resolution:
         self.built[name] = text
         return text
 
+    def filterable(self, name: str) -> str | None:
+        """A variable's text a filter is applied to: none for a task's registered result."""
+        return None if _root_name(name) in self.playbook.registered else self.value(name)
+
     def filled(self, template: str) -> str | None:
         """`template` with each `{{ name }}` its value; None where one is an expression of more than a name,
         a result a task registers, a value not stated, or the text grows past `_MOST_BUILT`."""
@@ -1271,9 +1295,10 @@ class _Resolution:
         pieces, start, length = [], 0, 0
         for opened, closed in _expressions(template):
             name = template[opened + 2 : closed].strip()
-            if not name.isidentifier() or name in self.playbook.registered:
-                return None
-            text = self.value(name)
+            if name.isidentifier():
+                text = None if name in self.playbook.registered else self.value(name)
+            else:
+                text = _through_filters(name, self.filterable, self.playbook.spend)
             if text is None:
                 return None
             pieces += [template[start:opened], text]
@@ -1284,6 +1309,112 @@ class _Resolution:
         pieces.append(template[start:])
         self.playbook.spend(length)
         return "".join(pieces)
+
+
+# The Jinja filters whose result is read (each a string method): past them, the value is not stated.
+_TEXT_FILTERS: dict[str, Callable[[str], str]] = {"upper": str.upper, "lower": str.lower, "trim": str.strip}
+# The words a Jinja argument of `default(value, true)` may be to replace an empty value too.
+_TRUE = frozenset({"true", "True"})
+
+
+def _through_filters(
+    expression: str, stated: Callable[[str], str | None], spend: Callable[[int], None]
+) -> str | None:
+    """The text `{{ name | f | g(...) }}` gives, each filter one of `upper`, `lower`, `trim`,
+    `replace('a', 'b')` or `default('x')` (`d`; `default('x', true)` also over an empty value), applied
+    to the text `stated` gives the variable (none: only a `default` gives one); None for an expression of
+    no filter, of any other, or of arguments not written as literals. Never more than `_MOST_BUILT`
+    characters, each filter costing what its text does."""
+    chain = _filter_chain(expression)
+    if chain is None:
+        return None
+    name, filters = chain
+    text = stated(name)
+    for filter_name, arguments in filters:
+        spend(len(text or "") + 1)
+        if filter_name in ("default", "d"):
+            if not 1 <= len(arguments) <= 2 or arguments[0] in _TRUE or arguments[1:] not in ([], ["true"]):
+                return None
+            if text is None or (arguments[1:] and not text):
+                text = arguments[0]
+            continue
+        if text is None:
+            return None
+        if filter_name in _TEXT_FILTERS and not arguments:
+            text = _TEXT_FILTERS[filter_name](text)
+        elif filter_name == "replace" and len(arguments) == 2 and not set(arguments) & _TRUE:
+            text = text.replace(arguments[0], arguments[1]) if arguments[0] else None
+        else:
+            return None
+        if text is None or len(text) > _MOST_BUILT:
+            return None
+    return text
+
+
+def _filter_chain(expression: str) -> tuple[str, list[tuple[str, list[str]]]] | None:
+    """`name | upper | replace('a', 'b')` as the variable (a dotted name, `item['n']` as `item.n`) and
+    each filter with its arguments, each a string written in quotes (no backslash in it) or `true`; None
+    for any other expression, or one of no filter. One pass over the text."""
+    pieces = _outside_quotes(expression, "|")
+    if pieces is None or len(pieces) < 2:
+        return None
+    name = _dotted(pieces[0].strip())
+    if not name or not all(part.isidentifier() for part in name.split(".")):
+        return None
+    filters = []
+    for piece in pieces[1:]:
+        called, opened, rest = piece.strip().partition("(")
+        if not called.strip().isidentifier():
+            return None
+        arguments: list[str] = []
+        if opened:
+            if not rest.rstrip().endswith(")"):
+                return None
+            arguments_of = _arguments(rest.rstrip()[:-1])
+            if arguments_of is None:
+                return None
+            arguments = arguments_of
+        filters.append((called.strip(), arguments))
+    return name, filters
+
+
+def _arguments(written: str) -> list[str] | None:
+    """A filter's arguments written between its parentheses: each a quoted string's text, or `true`."""
+    if not written.strip():
+        return []
+    pieces = _outside_quotes(written, ",")
+    if pieces is None:
+        return None
+    arguments = []
+    for piece in pieces:
+        piece = piece.strip()
+        if piece in _TRUE:
+            arguments.append("true")
+        elif len(piece) >= 2 and piece[0] in "'\"" and piece[-1] == piece[0]:
+            inner = piece[1:-1]
+            if piece[0] in inner or "\\" in inner:
+                return None
+            arguments.append(inner)
+        else:
+            return None
+    return arguments
+
+
+def _outside_quotes(text: str, separator: str) -> list[str] | None:
+    """`text` split at each `separator` outside a quoted string; None where a quote is left open."""
+    pieces, start, quote = [], 0, ""
+    for at, character in enumerate(text):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character == separator:
+            pieces.append(text[start:at])
+            start = at + 1
+    if quote:
+        return None
+    pieces.append(text[start:])
+    return pieces
 
 
 def _empty_default(expression: str, omit: bool) -> str | None:
