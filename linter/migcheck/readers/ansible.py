@@ -17,7 +17,8 @@ write out); `with_dict:` once per entry of a mapping written
 out (`item.key`, `item.value`), `with_nested:` once per combination of lists written out (`item[0]`,
 `item.1`), and the other `with_<lookup>:` loops (`with_subelements:`...) over items the file does not write
 out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's `vars:` (over them, the task's own
-`vars:`) give it (or builds of others: `svc: "{{ prefix }}-svc"`), else a value the file does not state, as a
+`vars:`) give it (or builds of others: `svc: "{{ prefix }}-svc"`, built again of a task's `vars:` while it
+runs, as Ansible renders it where it is used; a `set_fact:` once), else a value the file does not state, as a
 shell script's `$VAR` is (one with an empty default, `{{ vnet | default('') }}`, or `default(omit)` of a
 module's option, may be empty, as `${VNET:-}` is; through `upper`, `lower`, `trim`, `replace('a', 'b')` or
 `default('x')` it is the text they give, through any other filter one not stated); a task's registered result (`register: out`, `{{
@@ -290,6 +291,11 @@ class _Playbook:
         self.lines = lines
         self.seen: set[int] = set()  # the nodes walked: an alias of one is not walked again
         self.stated: dict[str, tuple[str, Mark]] = {}  # the play's `vars:` that are literal strings
+        # The variables built of others that Ansible renders where they are used (`vars:`, not
+        # `set_fact:`), by name, and for each name the variables built of it: a task's `vars:` that give
+        # one of those names give them another text while it runs.
+        self.templates: dict[str, Node] = {}
+        self.built_of: dict[str, set[str]] = {}
         # The results tasks register (`register: out`), by name: what a command printed, known only on a run.
         self.registered: dict[str, Mark] = {}
         self.said: set[Mark] = set()  # the uses of a registered result said as unread parts, once each
@@ -336,7 +342,7 @@ class _Playbook:
                     self._task(item, entries)
 
     def _play(self, entries: dict[str, Node]) -> None:
-        self.stated = {}
+        self.stated, self.templates, self.built_of = {}, {}, {}
         self._state(entries.get("vars"))
         if "vars_files" in entries:
             for item in self._items(entries["vars_files"]):
@@ -351,11 +357,12 @@ class _Playbook:
             handlers = entries["handlers"]
             self.lines.may_run(lambda: self._tasks(handlers))
 
-    def _state(self, node: Node | None, only_new: bool = False, prefix: str = "") -> None:
+    def _state(self, node: Node | None, only_new: bool = False, prefix: str = "", lazy: bool = True) -> None:
         """The literal strings a mapping of variables gives (a play's `vars:`, a vars file, `set_fact:`,
         `include_vars:`, each name after `prefix`): a value built of others (`{{ prefix }}-svc`) is the text
         they give it, where each is a variable stated or built so (`_Resolution`), else one not stated.
-        `only_new`: a role's defaults, which give way to every value already stated."""
+        `only_new`: a role's defaults, which give way to every value already stated. `lazy`: Ansible
+        renders the values built of others where they are used (`vars:`), not once (`set_fact:`)."""
         before = dict(self.stated)
         self.spend(len(before))
         templates: dict[str, Node] = {}
@@ -365,12 +372,34 @@ class _Playbook:
                 continue
             self.registered.pop(name, None)
             self.stated.pop(name, None)
+            self.templates.pop(name, None)
             if _is_scalar(value) and value.tag != _NULL:
                 if "{{" in value.value:
                     templates[name] = value
                 else:
                     self.stated[name] = (value.value, self._mark(value))
         _Resolution(self, templates, before).resolve()
+        if lazy:
+            for name, value in templates.items():
+                self.templates[name] = value
+                for opened, closed in _expressions(value.value):
+                    self.built_of.setdefault(_root_name(value.value[opened + 2 : closed].strip()), set()).add(
+                        name
+                    )
+
+    def _rendered_anew(self, given: set[str]) -> dict[str, Node]:
+        """The variables built, at any remove, of one of `given` (`svc: "{{ tier }}-svc"` of `tier`), which
+        a task's `vars:` giving those names render anew while it runs; none of `given` itself."""
+        found: dict[str, Node] = {}
+        waiting = list(given)
+        while waiting:
+            for name in self.built_of.get(waiting.pop(), ()):
+                node = self.templates.get(name)
+                if node is not None and name not in found and name not in given:
+                    self.spend()
+                    found[name] = node
+                    waiting.append(name)
+        return found
 
     def _state_all(self, roots: list[Node], prefix: str = "") -> None:
         for root in roots:
@@ -607,9 +636,15 @@ class _Playbook:
         if not given:
             yield
             return
-        saved = {name: (self.stated.get(name), self.registered.get(name)) for name in given}
+        anew = self._rendered_anew(set(given))
+        names = [*given, *anew]
+        saved = {name: (self.stated.get(name), self.registered.get(name)) for name in names}
+        templates = {name: self.templates.get(name) for name in given}
         self._state(node)
-        gave = {name: (self.stated.get(name), self.registered.get(name)) for name in given}
+        for name in anew:  # each built again of the task's values: Ansible renders it where it is used
+            self.stated.pop(name, None)
+        _Resolution(self, anew, dict(self.stated)).resolve()
+        gave = {name: (self.stated.get(name), self.registered.get(name)) for name in names}
         try:
             yield
         finally:
@@ -622,6 +657,10 @@ class _Playbook:
                     self.stated[name] = stated
                 if registered is not None:
                     self.registered[name] = registered
+                if name in templates:
+                    self.templates.pop(name, None)
+                    if templates[name] is not None:
+                        self.templates[name] = templates[name]
 
     def _register(self, entries: dict[str, Node]) -> None:
         """`register: out`: from here `out` is the task's result (`out.stdout`), a value the file does not
@@ -775,7 +814,7 @@ class _Playbook:
                 self._include(key, value, entries)
                 return
             if key in _SET_FACT:
-                self._state(value)
+                self._state(value, lazy=False)
                 return
             if key in _INCLUDE_VARS:
                 self._include_vars(value)
