@@ -21,17 +21,17 @@ out. A Jinja expression (`{{ dnsname }}`) is the literal string the play's `vars
 runs, as Ansible renders it where it is used; a `set_fact:` once), else a value the file does not state, as a
 shell script's `$VAR` is (one with an empty default, `{{ vnet | default('') }}`, or `default(omit)` of a
 module's option, may be empty, as `${VNET:-}` is; through `upper`, `lower`, `trim`, `replace('a', 'b')` or
-`default('x')` it is the text they give, through any other filter one not stated); a task's registered result (`register: out`, `{{
-out.stdout }}`) is one not stated, said as an unread part where a classic command reads it
-(`REGISTERED_OUTPUT`). A finding about a value a loop's item gives is shown at the item where a word starts
+`default('x')` it is the text they give, through any other filter one not stated); a task's registered
+result (`register: out`, `{{ out.stdout }}`, also one an included file registers) is one not stated, said
+as an unread part where a classic command reads it (`REGISTERED_OUTPUT`). A finding about a value a loop's item gives is shown at the item where a word starts
 with it, as a shell loop's is.
 
 A task that includes a task file (`include_tasks:`, `import_tasks:`, the old `include:`; from the folder of the
 file that includes it, a role's `tasks/`, or the playbook's) or a role (`roles:`, `include_role:`,
 `import_role:`: `roles/<name>/` beside the playbook, its `tasks/main.yml`) runs those tasks there, with the
-play's values and the task's `vars:`; the play's values are its `vars:`, its `vars_files:`, `include_vars:`, a role's
-`defaults/main.yml` (below every other) and `vars/main.yml`, and `set_fact:` (a value built of others is
-one not stated from there). A file is included as a settings file is loaded (`readers.beside`: a checked
+play's values and the task's `vars:`; the play's values are its `vars:`, its `vars_files:`, `include_vars:`
+(of a file, or of each file of a folder, `dir:`), a role's `defaults/main.yml` (below every other) and
+`vars/main.yml`, and `set_fact:` (a value built of others is one not stated from there). A file is included as a settings file is loaded (`readers.beside`: a checked
 file, inside the root, reached through no symbolic link), never within itself, at most `_INCLUDE_DEPTH`
 files deep. A task file is also checked on its own, with values it does not know: its classic calls are
 reported there, once, and what that read creates is left out where a checked playbook includes the file
