@@ -1,7 +1,8 @@
 """A suppression comment inside a task, after its `name:` and above the key that runs the command
 (`shell:`, the classic module's `azure:`), covered nothing: MIG006 said no statement follows it, though the
 task's command is on the next line. A comment inside a task's mapping, before any key of it, covers that
-task, as one before its `- name:` does; one past the last task still applies to nothing."""
+task, as one before its `- name:` does; one past the last task still applies to nothing. A comment of the
+task's script (`shell: |`) covers the command after it, as in a shell script."""
 
 from __future__ import annotations
 
@@ -66,3 +67,20 @@ def test_a_comment_after_the_last_task_still_applies_to_nothing(tmp_path, monkey
     """
     result = lint_files(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG105", "MIG006")
     assert sorted(f.code for f in result.findings) == ["MIG006", "MIG105"]
+
+
+def test_a_comment_inside_a_task_s_script_covers_the_command_after_it_only(tmp_path, monkeypatch):
+    playbook = """\
+    - hosts: localhost
+      tasks:
+        - name: web vms
+          shell: |
+            azure vm create shop1 img u p -n web1 -l "North Europe"
+            # migcheck: ignore[MIG105] one VM, downtime agreed
+            azure vm create shop2 img u p -n web2 \\
+              -l "North Europe"
+            azure vm create shop3 img u p -n web3 -l "North Europe"
+    """
+    result = lint_files(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG105", "MIG006")
+    assert where(result.findings) == ["MIG105 site.yml:5:9", "MIG105 site.yml:9:9"]
+    assert [(s.finding.code, s.finding.mark.line) for s in result.suppressed] == [("MIG105", 7)]

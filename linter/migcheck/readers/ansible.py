@@ -1615,13 +1615,14 @@ def _suppressions(
     path: str, text: str, spans: list[tuple[int, int]]
 ) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
     """`# migcheck: ...` comments: on a line of their own, they cover the task that the next line that is not
-    blank or a comment starts or is in (a comment above a task's module key, after its `name:`); at the end of a line, that line's task; `ignore-file`, the file."""
+    blank or a comment starts or is in (a comment above a task's module key, after its `name:`), or, in a
+    task's script (`shell: |`), the command that line starts; at the end of a line, that line's task; `ignore-file`, the file."""
     if "migcheck" not in text.lower():
         return (), ()
     lines = text.splitlines()
     covering = _task_at(spans)
     found, marked = [], []
-    content_ends = _content_ends(text)
+    content_ends, scripts = _content_ends(text)
     for number, written in enumerate(lines, 1):
         end = content_ends.get(number, 0)
         hash_at = written.find("#", end) if end != _INSIDE else -1
@@ -1642,8 +1643,11 @@ def _suppressions(
         if written[:hash_at].strip():  # at the end of a line: that line
             found.append(Suppression(codes, reason, number, number, mark))
             continue
-        task = covering(_next_statement(lines, number))
-        if task is not None:
+        first = _next_statement(lines, number)
+        task = covering(first)
+        if task is not None and number in scripts:  # a script's own comment: its next command
+            found.append(Suppression(codes, reason, first, _continued(lines, first, task[1]), mark))
+        elif task is not None:
             found.append(Suppression(codes, reason, *task, mark))
         else:  # no task that runs a command follows: kept, so that the filter reports it
             found.append(Suppression.nowhere(codes, reason, mark))
@@ -1671,26 +1675,38 @@ def _task_at(spans: list[tuple[int, int]]) -> Callable[[int], tuple[int, int] | 
 _INSIDE = -1
 
 
-def _content_ends(text: str) -> dict[int, int]:
+def _content_ends(text: str) -> tuple[dict[int, int], set[int]]:
     """Where the YAML on each line ends (a 0-based column, by line number), after which a `#` starts a
     comment: a quoted value may hold one (`cmd: "echo '#1'"  # migcheck: ...`). `_INSIDE` for a line
     within a quoted or plain value that spans lines; a block scalar's lines (`shell: |`) are a script's,
-    whose comments are read as before. From the scanner's tokens, which hold no comment; linear."""
+    whose comments are read as before, and are the second set. From the scanner's tokens, which hold no
+    comment; linear."""
     import yaml
 
     ends: dict[int, int] = {}
+    scripts: set[int] = set()
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
             start, end = token.start_mark, token.end_mark
             if getattr(token, "style", None) in ("|", ">"):
-                continue  # a script's lines: a comment of the script's own is one there, as it was
+                scripts.update(range(start.line + 2, end.line + 1))  # a script's lines: its comments too
+                continue
             for inside in range(start.line + 2, end.line + 1):
                 ends[inside] = _INSIDE
             if ends.get(end.line + 1) != _INSIDE:
                 ends[end.line + 1] = max(ends.get(end.line + 1, 0), end.column)
     except yaml.YAMLError:
         pass  # the file was composed: not reached
-    return ends
+    return ends, scripts
+
+
+def _continued(lines: list[str], first: int, last: int) -> int:
+    """The last line of the command a script's line `first` starts: the lines it continues with a
+    backslash at the end, within the task (its last line `last`)."""
+    end = first
+    while end < last and lines[end - 1].rstrip().endswith("\\"):
+        end += 1
+    return end
 
 
 def _next_statement(lines: list[str], number: int) -> int:
