@@ -1415,7 +1415,10 @@ class _Walker:
 
     def _items(self, literal: Node, items: dict[str, Word], associative: bool) -> dict[str, Word] | None:
         """The items an array literal sets, added to `items`: each word its next index, `[key]=value` its
-        key; None where any of them (or a key) is not stated, or a word is not an index of an indexed array."""
+        key; None where a key or a keyed value is not stated, a word is not an index of an indexed array, or
+        the script does not state how many words an item makes (`($LIST)`). A word it does not state that is
+        surely one word (`("$x")`, each of `("$@")`) is an item of its own, not stated (`p+=("$x")` in a
+        loop over `vm delete "$M"` keeps `vm` and `delete`)."""
         for element in literal.named_children:
             keyed = self._keyed(element)
             if keyed is not None:
@@ -1426,11 +1429,20 @@ class _Walker:
                 continue
             if associative:  # `declare -A m=(k v)`: pairs only bash 5.1 reads so
                 return None
-            for word in self.words(element):
-                if word.text is None:
-                    return None
+            words = self.words(element)
+            if any(word.text is None for word in words) and not self._surely_words(element):
+                return None
+            for word in words:
                 items[str(max((int(k) for k in items), default=-1) + 1)] = word
         return items
+
+    def _surely_words(self, element: Node) -> bool:
+        """Whether an array literal's item makes as many words as `words` gives, whatever values it holds:
+        one in double quotes (but `"${arr[@]}"` of an array the script does not state), or `"$@"` of a
+        function a call runs."""
+        if self._one_word(element):
+            return True
+        return self._quoted_items(element) is not None or self._quoted_arguments(element) is not None
 
     def _keyed(self, element: Node) -> tuple[str | None, Word] | None:
         """`[key]=value` in an array literal (which the grammar reads as the words `[`, `key`, `]`,
@@ -1501,8 +1513,9 @@ class _Walker:
         items = dict(array.items or ())
         written = self._text(subscript.named_children[1])
         if written in ("@", "*"):
-            words = tuple(Word(part, w.mark) for w in items.values() for part in (w.text or "").split())
-            joined = " ".join(w.text or "" for w in items.values())
+            words = tuple(part for w in items.values() for part in _split(w))
+            texts = [w.text for w in items.values()]
+            joined = None if None in texts else " ".join(text or "" for text in texts)
             return _Value(joined, self.where.mark(subscript), words=words)
         key = self._subscript(subscript, array)
         if key is None:
@@ -1510,7 +1523,9 @@ class _Walker:
         item = items.get(key)
         if item is None:
             return _Value("", self.where.mark(subscript))
-        return _Value(item.text, item.mark, item.exact)
+        return _Value(
+            item.text, item.mark, item.exact, holder=item.holder, shape=item.shape, holes=item.holes
+        )
 
     def _assignment(self, name: Node) -> str:
         """What holds the value an assignment (or `read`) gives the variable `name`: the variable, where."""
@@ -1745,6 +1760,9 @@ class _Walker:
         values = [c for c in node.children_by_field_name("value")]
         if variable is None or body is None:
             return
+        if not values and self.scope.arguments is not None:  # `for x; do`: over the function's `"$@"`
+            self._over_arguments(self._text(variable), body)
+            return
         items = [(value, w) for value in values for w in self._listed(value)]
         name = self._text(variable)
         counted = all(w.text is not None or self._one_word(value) for value, w in items)
@@ -1758,6 +1776,20 @@ class _Walker:
             return
         for value, word in items:
             self.scope.variables[name] = self._item(value, word)
+            self.statements(body)
+
+    def _over_arguments(self, name: str, body: Node) -> None:
+        """`for param; do ...; done` in a function a call runs: once for each word the call gives it, as
+        bash reads it (`for param in "$@"`), each a value the script does not state where the call's is not;
+        over more words than `_LOOP_ITEMS`, once with `param` unknown, as code that may run."""
+        arguments = self.scope.arguments or ()
+        if self.flat or len(arguments) > _LOOP_ITEMS:
+            self.scope.variables[name] = _UNSTATED
+            with self._looping('"$@"', {name}):
+                self.unknown_loop(body)
+            return
+        for word in arguments:
+            self.scope.variables[name] = _Value(word.text, word.mark, word.exact, holder=word.holder)
             self.statements(body)
 
     def _lists_every_network(self, value: Node) -> bool:
@@ -3361,7 +3393,16 @@ def _array(items: dict[str, Word], associative: bool, mark: Mark | None) -> _Val
     ordered = list(items.items()) if associative else sorted(items.items(), key=lambda item: int(item[0]))
     first = items.get("0")
     text = "" if first is None else first.text
-    return _Value(text, mark, items=tuple(ordered), associative=associative)
+    holder = None if first is None else first.holder
+    return _Value(text, mark, items=tuple(ordered), associative=associative, holder=holder)
+
+
+def _split(item: Word) -> list[Word]:
+    """The words an array's item makes unquoted: its text split on white space; one the script does not
+    state, one word of its own, as an unquoted `$x` is read."""
+    if item.text is None:
+        return [item]
+    return [Word(part, item.mark) for part in item.text.split()]
 
 
 def _index(key: str | None, associative: bool) -> str | None:

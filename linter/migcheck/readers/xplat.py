@@ -74,6 +74,7 @@ from migcheck.model import (
     NEVER_RUNS,
     RESERVED_IP_NOT_APPLIED,
     SERVICE_OF_VM,
+    UNSTATED_COMMAND_LINE,
     VM_FACTS,
     VPN,
     AclRule,
@@ -1016,6 +1017,8 @@ class Reading:
         """The meaning of `azure <words>` written at `at` (the command's name)."""
         if self.never:
             return self._never_run(words, at)
+        if words and words[0].text is None:
+            return self._unstated(at)
         parsed = parse(words, at)
         if parsed is None:
             return self._other(words, at)
@@ -1043,6 +1046,15 @@ class Reading:
         if self.arm or any(w.text in ("-h", "--help") for w in words) or not classic(path):
             return NOTHING
         return Meaning(ClassicCall("azure " + " ".join(path), at, runs=NEVER_RUNS))
+
+    def _unstated(self, at: Mark) -> Meaning:
+        """`azure "${args[@]}"`, `azure $cmd`: the classic CLI run with a command the script does not state
+        (its first word not stated): a classic call, unless the CLI is in Resource Manager mode, whose
+        command, and what it creates, changes or migrates, is a part not read (`UNSTATED_COMMAND_LINE`)."""
+        if self.arm:
+            return NOTHING
+        self.refused.append(replace(at, tag=UNSTATED_COMMAND_LINE))
+        return Meaning(ClassicCall("azure", at, runs=MAYBE_RUNS if self.maybe else ""))
 
     def _resource_manager_seen(self) -> None:
         self.arm_from_start |= not self.mode_set

@@ -19,7 +19,7 @@ read, and where bash cannot parse a script whose `#!` line names another shell (
 commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
 deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a
 script runs from a string it does not state (`UNSTATED_COMMAND_LINE`: PowerShell's `Invoke-Expression $cmd`,
-bash's `eval "$cmd"`). So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
+bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (`azure "${args[@]}"`). So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
@@ -182,7 +182,8 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     UNSTATED_COMMAND_LINE: (
         "unstated-command-line",
         "runs a command line from a string (PowerShell's `Invoke-Expression $cmd`, `iex`, bash's `eval "
-        '"$cmd"`) whose text the script does not state, or that the shell cannot parse: which commands it '
+        '"$cmd"`), or the classic CLI with a command (`azure "${args[@]}"`), whose text the script does not '
+        "state, or that the shell cannot parse: which commands it "
         "runs, and what they create, change or migrate, is unknown, so findings about them may be missing; "
         "run the command itself, or build the string from values the script states",
     ),
