@@ -2028,6 +2028,10 @@ class _Walker:
             self._substitutions(argument)
         if name_node is None:
             return
+        split = self._split_command_word(name_node)
+        if split:  # `$cmd` of `cmd="azure vm create ..."`: the words bash splits it into, run
+            self._run_words([*split, *(w for a in arguments for w in self.words(a))])
+            return
         name = self.value(name_node).text
         self.shifted = self.shifted or name in ("shift", "set")
         if name is None:  # `"$@"`: a wrapper running the command its arguments name
@@ -2037,7 +2041,7 @@ class _Walker:
             else:  # a command the script does not state (`"$EDITOR" NetworkConfig.netcfg`)
                 self._may_write([w for a in arguments for w in self.words(a)])
             return
-        if name in _PREFIXES or posixpath.basename(name) in _SHELLS | _PLACES.keys():
+        if name in _PREFIXES or posixpath.basename(name) in _SHELLS | _PLACES.keys() | {"parallel"}:
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
@@ -2459,6 +2463,35 @@ class _Walker:
             finally:
                 self.scope = outer
 
+    def _parallel(self, words: list[Word]) -> None:
+        """GNU `parallel COMMAND ::: a b ::: c d`: the command line its words make, run by a shell once for
+        each input (each combination of the lists, or, with `--xapply`/`--link`, the lists' items side by
+        side), each replacement string (`{}`, `{1}`) the input, quoted; with none, the input after the
+        command. Where the script does not state the inputs (a list it does not state, `::::` files, its
+        standard input) or they are too many, once, as code that may run, each input a value not stated (held
+        by what holds a list that is one such value, `${vm_names[@]}`). `--dry-run` only prints the lines."""
+        command, lists = _parallel_parts(words[1:])
+        if not command or any(
+            w.text in ("--dry-run", "--dryrun") for w in words[1 : len(words) - len(command)]
+        ):
+            return
+        line, holes = _numbered(
+            [_Value(w.text, w.mark, shape=w.shape, holder=w.holder, holes=w.holes) for w in command]
+        )
+        stated = lists is not None and all(w.text is not None for items in lists for w in items)
+        runs = _parallel_inputs(lists, _linked(words[1:])) if stated and lists is not None else None
+        if runs is None or len(runs) > _LOOP_ITEMS:
+            at = words[0].mark
+            inputs = [_parallel_input(items, n, at) for n, items in enumerate(lists or [[]])]
+            filled = _replaced_inputs(line, [f"{_HOLE}-{len(holes) + n}-" for n in range(len(inputs))])
+            with self._maybe():
+                self._run_line(filled, at, (*holes, *inputs))
+            return
+        for run in runs:
+            self._run_line(
+                _replaced_inputs(line, [_quoted_input(text) for text in run]), words[0].mark, holes
+            )
+
     def _shift(self, arguments: list[Node]) -> None:
         given = self.value(arguments[0]).text if arguments else "1"
         if self.scope.arguments is not None and given is not None and given.isdigit():
@@ -2508,6 +2541,22 @@ class _Walker:
         with self._maybe():
             self._run_words([w for a in arguments for w in self.words(a)])
 
+    def _split_command_word(self, name_node: Node) -> list[Word]:
+        """The words of a command word that is an unquoted variable holding blanks (`$cmd`, `${CMD}` of
+        `cmd="azure vm create ..."`): bash splits its value on them and runs the words, the first the
+        command, shown where the variable is; quotes and operators inside are words like any other (bash
+        does not parse the value again, as `eval` does). Each value the script does not state in it is a
+        word (or part of one) not stated. None (empty) for any other command word."""
+        node = name_node.named_children[0] if name_node.named_child_count == 1 else name_node
+        if node.type not in ("simple_expansion", "expansion"):
+            return []
+        value = self.value(node)
+        if value.words is not None or not value.template.split()[1:]:
+            return []
+        at = self.where.mark(name_node)
+        words = _split_value(value, value.mark or at)
+        return [replace(words[0], mark=at), *words[1:]]
+
     def _spread(self, name_node: Node) -> list[Word]:
         """The words of a command named by `"$@"` (or `$*`, `${@}`): a function's arguments."""
         node = name_node.named_children[0] if name_node.named_child_count == 1 else name_node
@@ -2540,6 +2589,8 @@ class _Walker:
             self._az(words)
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
+        elif posixpath.basename(name) == "parallel":
+            self._parallel(words)
         elif posixpath.basename(name) in _PLACES:
             for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
                 self._put_in_place(destination, sources)
@@ -3395,6 +3446,116 @@ def _array(items: dict[str, Word], associative: bool, mark: Mark | None) -> _Val
     text = "" if first is None else first.text
     holder = None if first is None else first.holder
     return _Value(text, mark, items=tuple(ordered), associative=associative, holder=holder)
+
+
+# GNU parallel's options that take the next word as their value (`-j 4`; `-j4` is one word).
+_PARALLEL_TAKES_VALUE = frozenset(
+    {"-j", "-P", "--jobs", "--max-procs", "-S", "--sshlogin", "--slf", "--sshloginfile", "-a", "--arg-file"}
+    | {"--joblog", "--delay", "--timeout", "--retries", "-N", "-n", "--max-args", "-L", "--max-lines"}
+    | {"-C", "--colsep", "-I", "--tmpdir", "--results", "--env", "--halt", "--tagstring", "--wd"}
+    | {"--workdir", "-d", "--delimiter", "-E", "--memfree", "--load", "--nice", "--block", "--header"}
+)
+# The separators of GNU parallel's input sources: the words after `:::` are inputs, after `::::` files
+# of inputs; `:::+` and `::::+` link their source to the one before.
+_PARALLEL_SOURCES = frozenset({":::", "::::", ":::+", "::::+"})
+
+
+def _parallel_parts(words: list[Word]) -> tuple[list[Word], list[list[Word]] | None]:
+    """The command GNU parallel's words (past `parallel`) run, and its input lists in order; None for the
+    lists where it reads inputs the script does not state (files of them, its standard input)."""
+    index = 0
+    while index < len(words) and (words[index].text or "").startswith("-"):
+        if words[index].text in _PARALLEL_SOURCES:
+            break
+        index += 2 if words[index].text in _PARALLEL_TAKES_VALUE else 1
+    end = next((i for i in range(index, len(words)) if words[i].text in _PARALLEL_SOURCES), len(words))
+    command = words[index:end]
+    lists: list[list[Word]] = []
+    for word in words[end:]:
+        if word.text in _PARALLEL_SOURCES:
+            if word.text.startswith("::::"):
+                return command, None
+            lists.append([])
+        else:
+            lists[-1].append(word)
+    return command, lists or None
+
+
+def _parallel_input(items: list[Word], number: int, at: Mark) -> tuple[str | None, Mark | None]:
+    """What holds each input of GNU parallel's list `items`, not stated, and where it is written: what holds
+    a list of one such value alone (`::: ${vm_names[@]}`), so that two commands given it name one resource;
+    else the list, of the `parallel` at `at`."""
+    if len(items) == 1 and items[0].text is None and items[0].holder is not None:
+        return items[0].holder, items[0].mark
+    return f"parallel input {number + 1}@{at.line}:{at.column}", at
+
+
+def _linked(words: list[Word]) -> bool:
+    """Whether GNU parallel takes its input lists' items side by side (`--xapply`, `--link`, `:::+`)."""
+    return any(w.text in ("--xapply", "--link", ":::+") for w in words)
+
+
+def _parallel_inputs(lists: list[list[Word]], linked: bool) -> list[list[str]] | None:
+    """The inputs of each run GNU parallel makes of stated input lists: each combination of their items,
+    or, linked, their items side by side (a shorter list used again from its start, as parallel does);
+    None past `_LOOP_ITEMS` runs."""
+    sizes = [len(items) for items in lists]
+    if not all(sizes):
+        return []
+    count = max(sizes) if linked else functools.reduce(lambda a, b: a * b, sizes, 1)
+    if count > _LOOP_ITEMS:
+        return None
+    if linked:
+        return [[items[n % len(items)].text or "" for items in lists] for n in range(count)]
+    return [[w.text or "" for w in combination] for combination in itertools.product(*lists)]
+
+
+def _replaced_inputs(line: str, inputs: list[str]) -> str:
+    """A command line GNU parallel runs with `inputs` (each as it goes into the line): `{}` all of them,
+    space-separated, `{1}` the first...; any other replacement string (`{.}`, `{/}`) the first input; the
+    inputs after the line where it holds none."""
+    pieces: list[str] = []
+    start, replaced = 0, False
+    while (opening := line.find("{", start)) != -1:
+        closing = line.find("}", opening, opening + 6)  # `{12/.}` at most: linear whatever the line
+        inside = line[opening + 1 : closing] if closing != -1 else "-"
+        if closing == -1 or len(inside) > 4 or not all(c.isdigit() or c in "./#%" for c in inside):
+            pieces.append(line[start : opening + 1])
+            start = opening + 1
+            continue
+        number = "".join(c for c in inside if c.isdigit())
+        index = int(number) - 1 if number else -1
+        chosen = " ".join(inputs) if not inside else inputs[index] if 0 <= index < len(inputs) else inputs[0]
+        pieces += [line[start:opening], chosen]
+        start, replaced = closing + 1, True
+    pieces.append(line[start:])
+    return "".join(pieces) if replaced else " ".join([line, *inputs])
+
+
+def _quoted_input(text: str) -> str:
+    """An input as GNU parallel puts it into the command line: quoted for the shell, unless it is plain."""
+    if text and all(c.isalnum() or c in "-_.,/:@=+" for c in text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _split_value(value: _Value, mark: Mark) -> list[Word]:
+    """The words bash splits an unquoted value into, on blanks: each piece of a value the script does not
+    state that is one of the values it holds alone that value (by what holds it), one with stated text
+    around such values a word of that shape, and the rest stated."""
+    unstated = list(value.unstated())
+    words: list[Word] = []
+    for piece in value.template.split():
+        count = piece.count(_HOLE)
+        held, unstated = unstated[:count], unstated[count:]
+        if not count:
+            words.append(Word(piece, mark))
+        elif piece == _HOLE:
+            holder, at = held[0] if held else (None, None)
+            words.append(Word(None, at or mark, holder=holder))
+        else:
+            words.append(Word(None, mark, shape=piece, holes=tuple(holder for holder, _ in held)))
+    return words
 
 
 def _split(item: Word) -> list[Word]:
