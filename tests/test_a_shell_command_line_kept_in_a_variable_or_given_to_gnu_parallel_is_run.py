@@ -46,10 +46,10 @@ def test_a_value_the_script_does_not_state_is_a_stand_in_shown_where_it_is_writt
     assert _placed(tmp_path, monkeypatch, run) == [("svc1", "<virtual network name, test.sh:2:25>", ["vm1"])]
 
 
-def test_quotes_in_the_value_are_words_as_bash_splits_them(tmp_path, monkeypatch):
+def test_quotes_in_the_value_are_not_parsed_again_so_the_quoted_word_is_no_name(tmp_path, monkeypatch):
     run = "cmd=\"azure vm create -w net1 -b s1 -n vm1 'svc1' img user\"\n$cmd\n"
-    [(service, _, _)] = _placed(tmp_path, monkeypatch, run)
-    assert service == "'svc1'"
+    [(service, network, _)] = _placed(tmp_path, monkeypatch, run)
+    assert network == "net1" and service is not None and service.startswith("<cloud service name")
 
 
 def test_a_quoted_variable_is_one_command_word_that_runs_nothing():

@@ -1554,6 +1554,12 @@ RESERVED_IP_NOT_APPLIED = "reserved-ip-not-applied"
 # is unknown.
 UNSTATED_COMMAND_LINE = "unstated-command-line"
 
+# The tag of a `Script.unread` mark of the first positional word a classic `azure` command is given past those
+# it takes (`storage account create --description \"Disks for ...\" "$storage"`, whose escaped quotes bash
+# splits into words): the CLI binds its positionals in order and drops the rest, so the name it takes is most
+# likely not the one meant.
+SURPLUS_ARGUMENTS = "surplus-arguments"
+
 
 @record
 class Script:

@@ -74,6 +74,7 @@ from migcheck.model import (
     NEVER_RUNS,
     RESERVED_IP_NOT_APPLIED,
     SERVICE_OF_VM,
+    SURPLUS_ARGUMENTS,
     UNSTATED_COMMAND_LINE,
     VM_FACTS,
     VPN,
@@ -555,6 +556,7 @@ class Parsed:
     resource_manager: bool = False
     refused_at: Mark | None = None  # where the first option the classic command does not declare is written
     refused: str = ""  # that option as written (`--vnet-name`, `-I`)
+    surplus_at: Mark | None = None  # where the first positional word past those the command takes is written
 
     def value(self, name: str, position: int | None = None) -> Word | None:
         """The option `name`'s value, else the positional argument at `position`; a `<dns-name>` as the CLI
@@ -566,6 +568,10 @@ class Parsed:
                 if position is not None and position < len(self.positionals)
                 else None
             )
+        if given is not None and given.text is not None and ('"' in given.text or "'" in given.text):
+            # A quote in the value (`\"West US\"` split by bash, `'svc1'` of a `$cmd` split as bash splits
+            # it): a quoting slip, never a name the CLI takes (names hold none), so a value not stated.
+            return Word(None, given.mark)
         return _dns_prefix(given) if name == "dns-name" and given is not None else given
 
     def flag(self, name: str) -> bool:
@@ -654,6 +660,8 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
                 index += 1
             else:
                 parsed.options[name], parsed.flags[name] = True, word.mark
+    if len(parsed.positionals) > len(spec.positionals):
+        parsed.surplus_at = parsed.positionals[len(spec.positionals)].mark
     return None if parsed.flag("help") else parsed
 
 
@@ -1037,6 +1045,8 @@ class Reading:
                 tag = refused_option(" ".join(parsed.path), parsed.refused)
                 self.refused.append(replace(parsed.refused_at, tag=tag))
             return NOTHING
+        if parsed.surplus_at is not None:  # read as the CLI binds it, the surplus said
+            self.refused.append(replace(parsed.surplus_at, tag=SURPLUS_ARGUMENTS))
         return self._classic(parsed)
 
     def _never_run(self, words: Sequence[Word], at: Mark) -> Meaning:

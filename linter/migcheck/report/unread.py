@@ -46,6 +46,7 @@ from migcheck.model import (
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
     SOURCED_AFTER_CD,
+    SURPLUS_ARGUMENTS,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
     XML_EDITS_NOT_FOLLOWED,
@@ -178,6 +179,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "refuses it with a syntax error and runs none of it, so migcheck does not read it and what it would "
         "create or migrate is missing; close the quote, or give the command as a list of words "
         '(`subprocess.call(["azure", ...])`)',
+    ),
+    SURPLUS_ARGUMENTS: (
+        "surplus-arguments",
+        "gives a classic `azure` command more positional words than it takes, from this one on (most often "
+        'an escaped quote, `--description \\"Disks for VMs\\"`, which bash splits into words): the CLI takes '
+        "its positionals in order and drops the rest, so the name it takes may not be the one meant, and a "
+        'word holding a quote is read as a name not stated; quote the value (`--description "Disks for '
+        'VMs"`)',
     ),
     UNSTATED_COMMAND_LINE: (
         "unstated-command-line",
