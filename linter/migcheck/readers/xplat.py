@@ -660,8 +660,11 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
                 index += 1
             else:
                 parsed.options[name], parsed.flags[name] = True, word.mark
-    if len(parsed.positionals) > len(spec.positionals):
-        parsed.surplus_at = parsed.positionals[len(spec.positionals)].mark
+    # More positional words than it takes, stated up to the first surplus one (one not stated may be an
+    # option, `-d svc`, or no word at all).
+    taken = len(spec.positionals)
+    if len(parsed.positionals) > taken and all(w.text is not None for w in parsed.positionals[: taken + 1]):
+        parsed.surplus_at = parsed.positionals[taken].mark
     return None if parsed.flag("help") else parsed
 
 
@@ -1398,7 +1401,8 @@ class Reading:
 
     def blob_account(self, blob: Word) -> str:
         """The stand-in of the storage account a blob address names by a value the script does not state
-        (`https://$SA.blob...`); "" for any other address it does not state."""
+        (`https://$SA.blob...`), or of the one an address the script does not state at all is in (`-u $URL`:
+        one for every use of the value); "" for any other address it does not state."""
         shape = blob.shape or ""
         scheme, _, rest = shape.rpartition("://")
         host = rest.split("/", 1)[0].split(".")
