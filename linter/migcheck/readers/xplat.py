@@ -1403,6 +1403,8 @@ class Reading:
         """The stand-in of the storage account a blob address names by a value the script does not state
         (`https://$SA.blob...`), or of the one an address the script does not state at all is in (`-u $URL`:
         one for every use of the value); "" for any other address it does not state."""
+        if blob.text is None and blob.shape is None:
+            return self._unstated_account(blob.holder, HOLE, blob.mark)
         shape = blob.shape or ""
         scheme, _, rest = shape.rpartition("://")
         host = rest.split("/", 1)[0].split(".")
