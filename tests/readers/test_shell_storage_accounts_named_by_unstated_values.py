@@ -57,6 +57,7 @@ def test_an_account_built_from_an_unstated_value_is_its_own():
         ("svc1", "<storage account name, deploy.sh:1:33>"),
         ("svc2", "<storage account name, deploy.sh:2:33>"),
         ("svc3", "<storage account name, deploy.sh:1:33>"),
+        ("svc4", "<storage account name, deploy.sh:4:33>"),  # an address not stated at all: its own
         ("svc5", "acct"),  # the account is stated; only the blob's name is not
     ]
 
