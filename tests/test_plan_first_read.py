@@ -170,8 +170,8 @@ def test_steps_of_services_with_one_name_say_where_they_come_from(tmp_path, monk
     ids = [step.id for step in steps]
     assert len(ids) == len(set(ids))
     names = {step.id: step.name for step in steps}
-    assert names["service:web01@a"] == "<cloud service of VM web01> (a)"
-    assert names["service:web01@b"] == "<cloud service of VM web01> (b)"
+    assert names["service:web01@a"] == "<cloud service of VM web01 in a>"
+    assert names["service:web01@b"] == "<cloud service of VM web01 in b>"
     assert names["web-worker:shop@lab1"] == "shop (lab1)" and names["web-worker:shop@lab2"] == "shop (lab2)"
     # Each service's blockers are its own, not those of the first service of its name.
     for folder in ("lab1", "lab2"):
