@@ -7,7 +7,9 @@ script adds one to a deployment that exists, or creates one from an Export-Azure
 Validate the files cannot decide, and "N networks not
 decided" when no file defines a network (its definition may hold what blocks it): never "ready" then.
 A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
-Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A file
+Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A
+warning about one of migcheck's own suppression comments (MIG005, MIG006) is none the platform gives, and
+is not counted. A file
 migcheck could not read (an error of MIG001) is no blocker, as the plan lists it apart: the platform refuses
 nothing for it, but what it describes is unchecked, so it is "N unread files" in red, never "ready" ("2
 blockers, 1 unread file" with blockers). Info findings do not change the badge. Grey when there is nothing to grade: "no classic files" when the
@@ -25,7 +27,7 @@ from xml.sax.saxutils import escape
 
 from migcheck.config import UNREADABLE
 from migcheck.model import Severity
-from migcheck.report.readiness import linked_from_elsewhere, refused
+from migcheck.report.readiness import linked_from_elsewhere, of_the_platform, refused
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -51,6 +53,7 @@ def status(result: LintResult) -> Status:
     if not result.enabled:
         return Status("no rules", *GREY)
     every = (*result.uncapped, *(s.finding for s in result.suppressed))  # past the cap of a rule too
+    every = tuple(filter(of_the_platform, every))  # a comment's own problem is no platform's warning
     refusing = [f for f in every if refused(f)]
     unread = len({f.mark.path for f in refusing if f.code == UNREADABLE})
     blockers = len(refusing) - sum(1 for f in refusing if f.code == UNREADABLE)

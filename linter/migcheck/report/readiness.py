@@ -38,6 +38,10 @@ The platform validates one migration scope at a time, and so does this summary:
   attached: its `migrates` says so (`attachment`: "unknown", or "in use"), and its row.
 - **Files** — findings that belong to none of the above, one item per file.
 
+Findings about migcheck's own suppression comments (MIG005, MIG006, `ABOUT_COMMENTS`) are in no item: the
+platform never sees a comment, so they neither change a verdict nor list a file under Files (`check` lists
+them with the other findings).
+
 How a finding is attached (rules need to know nothing about it): every item *owns* the source positions
 (`Mark`s) of everything it is made of, found by walking the linked resources, so a new resource field is
 covered without changing this module. A finding attaches to every item that owns the element it points at:
@@ -82,6 +86,7 @@ from migcheck.inventory_model import (
 from migcheck.model import MARK_KINDS, ConnectionState, Finding, Mark, ReservedIp, Script, Severity
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
+from migcheck.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -131,6 +136,15 @@ FILE = "File"
 # RoleStateUnknown, a guest agent not ready): warnings, since the state may have settled since the files
 # were exported, but Validate run on what the files show fails, and a plan must not call the step ready.
 REFUSED_WHILE_IT_LASTS = frozenset({"MIG208"})
+
+
+# Rules about migcheck's own suppression comments: what they report is no resource's, and no Validate's.
+ABOUT_COMMENTS = frozenset({INVALID_SUPPRESSION, UNUSED_SUPPRESSION})
+
+
+def of_the_platform(finding: Finding) -> bool:
+    """Whether `finding` is about what the platform migrates, not about one of migcheck's own comments."""
+    return finding.code not in ABOUT_COMMENTS
 
 
 def refused(finding: Finding) -> bool:
@@ -327,10 +341,11 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     held: dict[str, list[Suppressed]] = defaultdict(list)
     # Every finding counts, those past the cap of one rule per file too (`LintResult.uncapped`): the one
     # standing for them is a line of the report, not a problem of the estate.
-    for finding in result.uncapped:
+    for finding in filter(of_the_platform, result.uncapped):
         findings[subscription(finding)].append(finding)
     for suppressed in result.suppressed:
-        held[subscription(suppressed.finding)].append(suppressed)
+        if of_the_platform(suppressed.finding):
+            held[subscription(suppressed.finding)].append(suppressed)
     prepare_only = found_at_prepare(result)
     return tuple(
         _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
