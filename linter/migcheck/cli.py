@@ -361,6 +361,7 @@ def _check(args: argparse.Namespace) -> int:
             # The new baseline records everything the config and comments let through, including what
             # the old one knew; and the old one need not exist yet.
             config = replace(config, baseline="")
+        config = config.with_own_files(args.baseline, *_written_files(args.output_file, args.write_baseline))
         # With --stdin-filename and no path, the engine reads the project root around the buffer.
         paths = args.paths or ([] if args.stdin_filename else ["."])
         _check_paths_exist(paths)
@@ -434,6 +435,15 @@ def _unknown_format(name: str, command: str = "check") -> str:
 def _refuse_unknown_format(args: argparse.Namespace, command: str) -> None:
     if args.format not in _formats_by_command()[command]:
         raise OptionError(_unknown_format(args.format, command))
+
+
+def _written_files(*paths: str | None) -> list[str]:
+    """The files of `paths` (those given) a run writes that are migcheck's own, never read as inputs: last
+    run's report or baseline. One that describes something classic is an input, which the run reads, and
+    refuses to write (`_refuse_overwriting_inputs`)."""
+    from migcheck.engine import classic_file
+
+    return [path for path in paths if path and path != "-" and not classic_file(path)]
 
 
 def _refuse_overwriting_inputs(
@@ -933,10 +943,10 @@ def _show(args: argparse.Namespace, config: Config, rules: RuleSet, paths: list[
     """--show-files: one path a line, as reports show them. --show-settings: the settings as the TOML of a
     migcheck.toml that would give the same run, after comments saying where they come from."""
     from migcheck.config import enabled_codes, settings_table, to_toml, with_unreadable
-    from migcheck.discover import discover
+    from migcheck.engine import walk
 
     if args.show_files:
-        found = discover(paths, config.include, config.exclude, respect_gitignore=config.respect_gitignore)
+        found = walk(paths, config)
         _stdout("".join(visible(candidate.path) + "\n" for candidate in found))
         return EXIT_OK
     enabled = with_unreadable(rules, enabled_codes(rules, config.select, config.ignore), config.ignore)
@@ -1128,7 +1138,7 @@ def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
             select=_split(args.select),
             ignore=config.ignore + _split(args.ignore),
             respect_gitignore=args.respect_gitignore,
-        )
+        ).with_own_files(*_written_files(args.output_file))
         paths = args.paths or ["."]
         _check_paths_exist(paths)
         result = lint(paths, config, rules)  # the config's baseline applies, as for `check`

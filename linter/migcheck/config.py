@@ -57,10 +57,23 @@ class Config:
     baseline: str = ""  # the baseline file, resolved when read (absolute from a config file); "" for none
     source: str = ""  # the file these settings came from, for messages
     root: str = ""  # the folder of that file (absolute): its paths, and a baseline's, are relative to it
+    # migcheck's own files, which a walk never reads as inputs (`with_own_files`): the baselines named, the
+    # settings file when it declares no inventory, the files a run writes. Absolute and real paths both.
+    own_files: frozenset[str] = frozenset()
 
     def with_overrides(self, **changes: Any) -> Config:
         """A copy with the non-empty values of `changes` (command-line options) applied."""
         return replace(self, **{k: v for k, v in changes.items() if v not in (None, ())})
+
+    def with_own_files(self, *paths: str | None) -> Config:
+        """A copy that counts the files at `paths` (those given) among migcheck's own (`own_files`)."""
+        named = [path for path in paths if path]
+        return replace(self, own_files=self.own_files | _both_names(named)) if named else self
+
+
+def _both_names(paths: Iterable[str]) -> frozenset[str]:
+    """The absolute and the real path of each of `paths`: a walk meets a file under either."""
+    return frozenset(name for path in paths for name in (os.path.abspath(path), os.path.realpath(path)))
 
 
 # key in the file → (field name, parser)
@@ -322,9 +335,13 @@ def parse_settings(table: object, source: str, baseline_given: bool = False) -> 
         except ConfigError as exc:
             raise ConfigError(f"{source}: {exc}") from None
     folder = os.path.dirname(os.path.abspath(source))
+    # The settings' baseline is migcheck's own file even in a run that applies another, or none; the
+    # settings file too, unless it declares an inventory, which a walk reads from it.
+    own = [str(_rooted(values, folder)["baseline"])] if "baseline" in values else []
+    own += [] if "inventory" in values else [source]
     if baseline_given:
         values.pop("baseline", None)
-    config = Config(**_rooted(values, folder))  # type: ignore[arg-type]
+    config = Config(**_rooted(values, folder), own_files=_both_names(own))  # type: ignore[arg-type]
     if config.baseline:
         _refuse_baseline_outside(config.baseline, folder, source, str(values["baseline"]))
     return config

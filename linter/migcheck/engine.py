@@ -632,17 +632,32 @@ def walk(
     """The files `lint` reads for `paths` (see `discover`), in order; `unmatched(key, pattern)` hears of
     each `include` or `exclude` pattern that matched nothing, `skipped(folder, why)` of each folder of build
     output not entered (see `discover`)."""
-    return list(
-        discover(
-            paths,
-            config.include,
-            config.exclude,
-            stdin_path=stdin_path,
-            respect_gitignore=config.respect_gitignore,
-            unmatched=unmatched,
-            skipped=skipped,
-        )
+    found = discover(
+        paths,
+        config.include,
+        config.exclude,
+        stdin_path=stdin_path,
+        respect_gitignore=config.respect_gitignore,
+        unmatched=unmatched,
+        skipped=skipped,
     )
+    own = config.own_files  # a baseline, the settings, a report: never an input, named or walked
+    return [c for c in found if not own or c.fs_path == STDIN or os.path.abspath(c.fs_path) not in own]
+
+
+def classic_file(fs_path: str) -> bool:
+    """Whether the file at `fs_path` describes something classic, read as a walk reads it: a file a run is
+    to write is migcheck's own (`Config.own_files`) unless it is one, which the run reads and never
+    replaces. A file that cannot be read describes nothing."""
+    if not os.path.isfile(fs_path):
+        return False
+    document = _read(Candidate(display_path(fs_path), fs_path, explicit=True), None)
+    return document is not None and _describes_classic(document) and not _unopened(document)
+
+
+def _unopened(document: Document) -> bool:
+    """Whether `document` stands for a file that could not be opened (no kind, only a problem)."""
+    return document.kind is None and document.problem is not None
 
 
 def unmatched_settings_patterns(
