@@ -538,6 +538,12 @@ def test_show_settings_breaks_a_ci_log_command_in_a_setting_and_reads_back_the_s
 # --- which settings file a run reads -------------------------------------------------------------------
 
 
+def _unnamed_left_out(out: str, code: str = "MIG101") -> str:
+    """`out` but where it names `code` as the rule the settings left out (`checked by 44 of 45 rules (not
+    MIG101)`, `the config left out MIG101`)."""
+    return out.replace(f"not {code}", "").replace(f"left out {code}", "")
+
+
 def test_settings_are_found_from_the_folder_checked_not_the_working_directory(repo, capsys):
     """`migcheck check shop` from the parent reads shop's own settings, as `cd shop && migcheck check`
     does; the parent's settings hold only when no nearer file does."""
@@ -545,9 +551,9 @@ def test_settings_are_found_from_the_folder_checked_not_the_working_directory(re
     (repo / "shop" / "migcheck.toml").write_text('ignore = ["MIG101"]\n')
     for command in (("check", "shop"), ("plan", "shop"), ("check", "shop/ServiceDefinition.csdef")):
         code, out, _ = run(capsys, *command)
-        assert "MIG101" not in out, command
+        assert "MIG101" not in _unnamed_left_out(out), command
     code, out, _ = run(capsys, "check", "vms")  # no settings in vms/: the parent's apply
-    assert code == 0 and "MIG202" not in out
+    assert code == 0 and "MIG202" not in _unnamed_left_out(out, "MIG202")
 
 
 def test_settings_of_paths_in_two_folders_are_those_of_the_folder_holding_both(repo, capsys):
@@ -564,7 +570,7 @@ def test_settings_of_an_editor_buffer_are_those_of_its_file(repo, capsys, monkey
     (repo / "shop" / "migcheck.toml").write_text('ignore = ["MIG101"]\n')
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(CSDEF.encode())))
     code, out, _ = run(capsys, "check", "--stdin-filename", "shop/ServiceDefinition.csdef", "-")
-    assert code == 0 and "MIG101" not in out
+    assert code == 0 and "MIG101" not in _unnamed_left_out(out)
 
 
 def test_settings_of_another_repository_are_its_own(repo, capsys, tmp_path_factory, monkeypatch):

@@ -389,6 +389,7 @@ class Plan:
     retirements: tuple[str, ...] = RETIREMENTS
     rules_run: int = 0  # the rules that graded the steps, of `rules_total`
     rules_total: int = 0
+    rules_left_out: tuple[str, ...] = ()  # the codes of the rules that did not grade them
 
     @property
     def steps(self) -> Iterator[Step]:
@@ -499,6 +500,7 @@ def build_plan(result: LintResult) -> Plan:
         retirements=_retirements(result.estates),
         rules_run=len(result.enabled),
         rules_total=len(result.rules),
+        rules_left_out=tuple(sorted(r.code for r in result.rules if r.code not in result.enabled)),
     )
 
 

@@ -127,6 +127,7 @@ from migcheck.plan import (
 )
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
+from migcheck.report.text import NAMED_LEFT_OUT, either
 from migcheck.report.unread import data as unread_data
 from migcheck.report.unread import heading as parts_heading
 from migcheck.report.unread import listed as listed_parts
@@ -386,8 +387,10 @@ def partial_note(plan: Plan) -> str:
             f"No rule ran (--select, --ignore or the config left out all {plan.rules_total}): nothing was "
             "checked, and no step can be called ready."
         )
+    out = plan.rules_left_out
+    which = either(out) if out and len(out) <= NAMED_LEFT_OUT else "the others"
     return (
-        f"This plan was {plan.graded_by} (--select, --ignore or the config left out the others): a step "
+        f"This plan was {plan.graded_by} (--select, --ignore or the config left out {which}): a step "
         "without blockers is ready only as far as those rules tell."
     )
 

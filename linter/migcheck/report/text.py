@@ -6,6 +6,7 @@ no classic file pays for neither it nor the readiness model at start-up."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from migcheck import rule
@@ -209,7 +210,9 @@ def summary(result: LintResult) -> str:
         in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}"
         if result.enabled and len(result.enabled) < len(result.rules):
             # "All clear" would claim what no rule looked at.
-            return f"No {in_files}{_of_those_read(result, files)}, {graded_by(result)}{aside}."
+            # One parenthesis after the count: `(not MIG402; 27 known from baseline)`.
+            aside = _aside(result, _left_out_note(result))
+            return f"No {in_files}{_of_those_read(result, files)}, {_counted(result)}{aside}."
         # One parenthesis after the count, not two in a row: `(of 13 read: ...; 27 known from baseline)`.
         aside = _aside(result, _read_note(result, files))
         if not result.enabled:
@@ -259,10 +262,36 @@ def _read_note(result: LintResult, files: int) -> str:
     return f"of {result.read} read: the others describe nothing classic"
 
 
+# Up to this many rules left out of a run are named where a report says how many ran; more are counted.
+NAMED_LEFT_OUT = 3
+
+
 def graded_by(result: LintResult) -> str:
-    """`checked by 1 of 43 rules`: how many rules ran, of all there are."""
+    """`checked by 1 of 43 rules`: how many rules ran, of all there are; `checked by 42 of 43 rules (not
+    MIG402)` when few are left out, so that a reader knows what the verdicts do not cover."""
+    note = _left_out_note(result)
+    return f"{_counted(result)} ({note})" if note else _counted(result)
+
+
+def _counted(result: LintResult) -> str:
     every = len(result.rules)
     return f"checked by {len(result.enabled)} of {every} rule{'s' if every != 1 else ''}"
+
+
+def _left_out_note(result: LintResult) -> str:
+    """`not MIG402`: the rules left out, when there are few; "" otherwise."""
+    out = left_out(result)
+    return f"not {either(out)}" if out and len(out) <= NAMED_LEFT_OUT else ""
+
+
+def left_out(result: LintResult) -> tuple[str, ...]:
+    """The codes of the rules the run left out (by --select, --ignore or the settings), in order."""
+    return tuple(sorted(rule.code for rule in result.rules if rule.code not in result.enabled))
+
+
+def either(codes: Sequence[str]) -> str:
+    """`MIG101, MIG402 or MIG601`."""
+    return f"{', '.join(codes[:-1])} or {codes[-1]}" if len(codes) > 1 else "".join(codes)
 
 
 def _aside(result: LintResult, first: str = "") -> str:
