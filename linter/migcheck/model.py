@@ -148,6 +148,18 @@ class ShownMark(Mark):
     shown_column: int = field(default=0, compare=False)
 
 
+@record
+class CommentMark(Mark):
+    """The mark of a comment's opener (`<!--`, `#`, `<#`), for what is said of the comment as a whole (a
+    suppression comment's own problem): located from the opener to the comment's end (`-->`, `#>`, the end
+    of the line), as every report and the editor underline it. Equal to the opener's mark, and hashed alike."""
+
+
+def comment_at(mark: Mark) -> Mark:
+    """`mark`, a comment opener's, shown as the whole comment (`CommentMark`)."""
+    return CommentMark(mark.path, mark.line, mark.tag, mark.nth, mark.column)
+
+
 def shown_at(mark: Mark, shown: Mark) -> Mark:
     """`mark`, shown at `shown` (where the same file writes a value of it); `mark` itself where `shown` is
     not a position of its file."""
@@ -182,8 +194,9 @@ def placed_like(mark: Mark, placed: Mark) -> Mark:
 AttributeMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
 TextMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
 ShownMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
+CommentMark.__eq__ = _same_element  # type: ignore[method-assign,assignment]
 # The classes of marks: a mark, and those equal to it that are shown elsewhere.
-MARK_KINDS: frozenset[type] = frozenset({Mark, AttributeMark, TextMark, ShownMark})
+MARK_KINDS: frozenset[type] = frozenset({Mark, AttributeMark, TextMark, ShownMark, CommentMark})
 
 
 def at_attribute(mark: Mark, attribute: str) -> Mark:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from migcheck import scan
-from migcheck.model import AttributeMark, Edit, Fix, Location, Mark, Part, ShownMark, TextMark
+from migcheck.model import AttributeMark, CommentMark, Edit, Fix, Location, Mark, Part, ShownMark, TextMark
 
 
 class Lines(Protocol):
@@ -231,6 +231,10 @@ class SourceText:
         # `_bounds` by each, they were five look-ups a finding.
         bounds = self._bounds(mark.line) if mark.column else None
         start = self._start_at_column(mark, bounds) if bounds is not None else self.start_of(mark)
+        if start is not None and type(mark) is CommentMark:
+            line, column = self._position(start, mark.line)
+            end_line, end_column = self._position(self._comment_end(start), mark.line)
+            return Location(mark.path, line, column, end_line, end_column)
         if start is not None and type(mark) in (AttributeMark, TextMark):
             value = (
                 self._attribute_value(mark, start)
@@ -263,6 +267,19 @@ class SourceText:
         line, column = self._position(start, mark.line)
         end_line, end_column = self._position(end, mark.line)
         return Location(mark.path, line, column, end_line, end_column)
+
+    def _comment_end(self, start: int) -> int:
+        """The end of the comment whose opener is at `start`: past its `-->` (XML) or `#>` (a PowerShell
+        block), else the end of its line, trailing blanks left out (a line comment)."""
+        text = self.text
+        if text.startswith("<!--", start):
+            return scan.comment_end(text, start)
+        close = text.find("#>", start + 2) if text.startswith("<#", start) else -1
+        if close >= 0:
+            return close + 2
+        line_end = text.find("\n", start)
+        line = text[start : len(text) if line_end < 0 else line_end]
+        return start + len(line.rstrip())
 
     def _attribute_value(self, mark: AttributeMark, start: int) -> tuple[int, int] | None:
         """(start, end) of the value of `mark`'s attribute in the start tag at `start`; None where the tag

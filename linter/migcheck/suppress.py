@@ -29,6 +29,7 @@ from migcheck.model import (
     ServiceConfiguration,
     Severity,
     Suppression,
+    comment_at,
     record,
 )
 from migcheck.visible import visible
@@ -514,7 +515,7 @@ def _check_document(
     # The exact position of each directive's comment opener, by line: a reader's mark may have no column.
     exact = {c.mark.line: c.mark for c, found in reversed(parsed) if found is not None}
     for index, comment in enumerate(document.suppressions):
-        at = exact.get(comment.mark.line, comment.mark)
+        at = comment_at(exact.get(comment.mark.line, comment.mark))  # a finding about it shows it whole
         written = _written(comment)
         unknown = [t for t in comment.codes if not _names_a_rule(t, audit.rules)]
         if invalid is not None and unknown:
@@ -534,7 +535,7 @@ def _check_document(
     for attempt in (c for c, found in parsed if found is None and invalid is not None):
         text = _cut(attempt.text.lstrip()[:_REACH])
         message = f"malformed suppression comment `{text}`: write `migcheck: ignore[CODE, ...] reason`"
-        yield _finding(invalid, audit, CommentResource(text, attempt.mark), message)
+        yield _finding(invalid, audit, CommentResource(text, comment_at(attempt.mark)), message)
 
 
 def _idle_tokens(
