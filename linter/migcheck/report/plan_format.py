@@ -106,6 +106,7 @@ platform requires done before its Validate (a network connected to ExpressRoute)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
@@ -755,7 +756,7 @@ def _markdown_step(
 def _markdown_preamble(preamble: Preamble | None) -> list[str]:
     if preamble is None:
         return []
-    lines = ["", f"### 0. {BEFORE_FIRST_STEP}", "", _md(preamble_words(preamble))]
+    lines = ["", f"### 0. {BEFORE_FIRST_STEP}", "", _md_prose(preamble_words(preamble))]
     for label, commands, language in (
         ("PowerShell", preamble.powershell, "powershell"),
         ("Azure CLI", preamble.cli, "sh"),
@@ -768,9 +769,9 @@ def _markdown_preamble(preamble: Preamble | None) -> list[str]:
 
 def _markdown_step_note(note: str, subscription: SubscriptionPlan) -> str:
     if not isinstance(note, Note):
-        return f"- **Note:** {_md(note)}"
+        return f"- **Note:** {_md_prose(note)}"
     held = _md(held_mark(subscription, note.finding))
-    return f"- **Note**{held} {_md_code(_where(note.finding))} {_md(note.said)}"
+    return f"- **Note**{held} {_md_code(_where(note.finding))} {_md_prose(note.said, note.finding)}"
 
 
 def _markdown_blockers(
@@ -779,11 +780,11 @@ def _markdown_blockers(
     lines = []
     for findings, fix in fix_groups(blockers):
         lines += [
-            f"- **{label}**{_md(held_mark(subscription, f))} {_md_code(_where(f))} {f.code}: {_md(f.message)}"
+            f"- **{label}**{_md(held_mark(subscription, f))} {_md_code(_where(f))} {f.code}: {_md_prose(f.message, f)}"
             for f in findings
         ]
         if fix:
-            lines.append(f"  - **Fix:** {_md(fix)}{_shared(findings)}")
+            lines.append(f"  - **Fix:** {_md_prose(fix, findings[0])}{_shared(findings)}")
     return lines
 
 
@@ -793,10 +794,10 @@ def _markdown_notes(
     if not notes and not plain:
         return []
     lines = ["", f"### {heading}", ""]
-    lines += [f"- **Note** {_md(note)}" for note in plain]
+    lines += [f"- **Note** {_md_prose(note)}" for note in plain]
     for note in notes:
         held = _md(held_mark(subscription, note.finding))
-        said = note_words(note, _md, _md_code)
+        said = note_words(note, functools.partial(_md_prose, finding=note.finding), _md_code)
         lines.append(f"- **Note**{held} {_md_code(_where(note.finding))} {note.finding.code}: {said}")
     return lines
 
@@ -813,7 +814,57 @@ _MD_SPECIAL = frozenset("\\`*_[]<>&|~")
 def _md(text: str) -> str:
     """Text from the files as running Markdown text: no control characters, and every character that could
     start emphasis, a link, raw HTML, an entity or a table cell backslash-escaped, so it shows as written."""
-    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in visible(text))
+    return _md_escaped(visible(text))
+
+
+def _md_escaped(text: str) -> str:
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in text)
+
+
+# What may stand before a code span of a message's words (the start, a blank, an opening bracket) and after
+# it (the end, a blank, a closing bracket or punctuation). Not a quote: a name a message quotes ('a`b`') is
+# shown as written, backticks and all.
+_SPAN_BEFORE = frozenset(" ([")
+_SPAN_AFTER = frozenset(" )],.;:")
+
+
+def _md_prose(text: str, finding: Finding | None = None) -> str:
+    """A message, note or advice as running Markdown: each code span of its words (`New-AzMetricAlertRuleV2`:
+    a backtick where a word starts, the next where one ends, neither beside another) shown as a code span,
+    in which nothing is read as Markdown or HTML (`_md_code`); the rest as `_md` writes it, a backtick that
+    opens no such span escaped. The name of the resource of `finding`, from the files, is written as `_md`
+    writes it wherever the text holds it: a backtick of its own opens or closes no span."""
+    text = visible(text)
+    name = visible(finding.resource_name) if finding is not None else ""
+    if "`" in name:
+        return _md_escaped(name).join(_md_spans(part) for part in text.split(name))
+    return _md_spans(text)
+
+
+def _md_spans(text: str) -> str:
+    """`_md_prose` of visible text. Each backtick is looked at once or twice: linear in the text."""
+    out, at = [], 0
+    while (start := text.find("`", at)) >= 0:
+        end = _span_end(text, start)
+        if end < 0:
+            out.append(_md_escaped(text[at : start + 1]))
+            at = start + 1
+            continue
+        out += [_md_escaped(text[at:start]), _md_code(text[start + 1 : end])]
+        at = end + 1
+    out.append(_md_escaped(text[at:]))
+    return "".join(out)
+
+
+def _span_end(text: str, start: int) -> int:
+    """Where the code span the backtick at `start` opens ends (its closing backtick), or -1 when it opens
+    none (see `_md_prose`)."""
+    if start and text[start - 1] not in _SPAN_BEFORE:
+        return -1
+    end = text.find("`", start + 1)
+    if end <= start + 1 or text[end + 1 : end + 2] == "`":
+        return -1  # none, empty, or a run of backticks
+    return end if end + 1 == len(text) or text[end + 1] in _SPAN_AFTER else -1
 
 
 def _md_heading(subscription: SubscriptionPlan) -> str:
