@@ -82,3 +82,18 @@ def test_a_comment_over_several_lines_is_underlined_to_its_end(tmp_path, monkeyp
     _, out, _ = run_cli(capsys, "check", ".", "--format", "json")
     (finding,) = [f for f in json.loads(out) if f["code"] == "MIG005"]
     assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (5, 7, 6, 17)
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_a_line_comment_ends_at_its_line_s_end_whatever_the_ending(tmp_path, monkeypatch, capsys, ending):
+    text, comment = CASES["deploy.sh"]
+    (tmp_path / "deploy.sh").write_bytes(text.replace("\n", ending).encode())
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli(capsys, "check", "deploy.sh", "--format", "json")
+    (finding,) = [f for f in json.loads(out) if f["code"] == "MIG005"]
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (
+        2,
+        1,
+        2,
+        1 + len(comment),
+    )

@@ -277,9 +277,10 @@ class SourceText:
         close = text.find("#>", start + 2) if text.startswith("<#", start) else -1
         if close >= 0:
             return close + 2
-        line_end = text.find("\n", start)
-        line = text[start : len(text) if line_end < 0 else line_end]
-        return start + len(line.rstrip())
+        newline = text.find("\n", start)
+        stop = len(text) if newline < 0 else newline
+        lone = text.find("\r", start, stop)  # a line ending too; looked for on this line only: linear
+        return start + len(text[start : stop if lone < 0 else lone].rstrip())
 
     def _attribute_value(self, mark: AttributeMark, start: int) -> tuple[int, int] | None:
         """(start, end) of the value of `mark`'s attribute in the start tag at `start`; None where the tag
