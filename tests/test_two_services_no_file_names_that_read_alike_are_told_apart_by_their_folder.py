@@ -80,7 +80,7 @@ def test_scripts_of_one_name_in_two_team_folders_are_two_labels(tmp_path, monkey
     }
     plan = _run(tmp_path, monkeypatch, capsys, files, "plan")
     for team in ("teamA", "teamB"):
-        assert f"resource group '<cloud service of deployment prod, deploy.py in {team}>-Migrated'" in plan, (
+        assert f"resource group '<cloud service of deployment prod, deploy.py:4 in {team}>-Migrated'" in plan, (
             plan
         )
 

@@ -5203,6 +5203,9 @@ class Flow:
                     found = None
             return found
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            literal = literal_truth(node)  # `-1 <= 0`: literals the values below do not evaluate
+            if literal is not None:
+                return literal
             return _compare(node.ops[0], self._known(node.left, site), self._known(node.comparators[0], site))
         known = self._known(node, site)
         if known is _UNSTATED:
