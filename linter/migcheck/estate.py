@@ -85,6 +85,7 @@ from migcheck.model import (
     ServiceDefinition,
     StorageAccountType,
     Subnet,
+    SubscriptionSelection,
     VirtualNetwork,
     VnetGatewayFact,
     common_branches,
@@ -769,6 +770,9 @@ class Estate:
     exported: tuple[Estate, ...] = ()
     # What scripts say of the gateways of the networks they name, one entry per network name, in file order.
     scripted_gateways: tuple[ScriptedGateway, ...] = ()
+    # The subscription ids the scripts select (or make their classic clients for), once each, in file
+    # order: the subscription's own, where an inventory export does not state it (the plan's step 0).
+    selected_subscriptions: tuple[SubscriptionSelection, ...] = ()
     # The networks (by `key`) scripts name that the files, which define the subscription's networks, do not
     # define: MIG003 reports each name. The platform refuses what a script asks of a network that does not
     # exist, so no rule reads those requests (`scripted_gateways` holds none of them; see `refuses`).
@@ -1923,6 +1927,7 @@ class _Linker:
             extended_support=self.extended_support,
             exported=self.exported,
             scripted_gateways=tuple(gateways.values()),
+            selected_subscriptions=_first_of_each_id(self._all(SubscriptionSelection)),
             refused_networks=frozenset(undefined),
             configurations_apart=configurations_apart,
             services_by_vm_name=services_by_vm_name,
@@ -7024,3 +7029,11 @@ def network_of_connections_file(path: str) -> str:
     folded = name.casefold()
     suffix = next((s for s in _CONNECTIONS_FILE_SUFFIXES if folded.endswith(s)), "")
     return name[: -len(suffix)] if suffix else ""
+
+
+def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[SubscriptionSelection, ...]:
+    """Each subscription id the scripts select once, where it is first selected, in file order."""
+    first: dict[str, SubscriptionSelection] = {}
+    for selection in selections:
+        first.setdefault(selection.id, selection)
+    return tuple(first.values())

@@ -7,6 +7,7 @@ import ast
 import dataclasses
 import enum
 import functools
+import re
 import reprlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -1614,6 +1615,31 @@ class Script:
     # Ansible file that runs the classic CLI or module is "Ansible playbook 'site.yml'", or a task file
     # ("Ansible task file 'main.yml' of role 'web'"); "" for the rest.
     called: str = field(default="", compare=False)
+
+
+@record
+class SubscriptionSelection:
+    """A subscription a script works in, by the id it states: one it selects (`Select-AzureSubscription
+    -SubscriptionId`, `Set-AzureSubscription -SubscriptionId`, `azure account set <id>`) or gives the
+    classic client (`ServiceManagementService('<id>', ...)`). Only a well-formed GUID, as the script
+    writes it: the plan's step 0 selects the subscription by it where no inventory export states one."""
+
+    kind: ClassVar[str] = "Subscription"
+    id: str
+    mark: Mark
+
+    @property
+    def name(self) -> str:
+        return self.id
+
+
+def subscription_guid(text: str) -> str:
+    """`text` as a subscription id, where it is a well-formed GUID (around blanks); "" otherwise."""
+    stripped = text.strip()
+    return stripped.casefold() if _GUID.fullmatch(stripped) else ""
+
+
+_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 
 
 EXPRESSROUTE = "expressroute"

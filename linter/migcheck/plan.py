@@ -308,6 +308,9 @@ class Preamble:
     subscription_id: str  # as the files state it; "" when they do not
     powershell: tuple[str, ...]
     cli: tuple[str, ...]
+    # Where no inventory export states the id and the scripts select several: each id with where a script
+    # first selects it (`a.ps1:3`), in file order, for whoever fills the id in to choose from.
+    selected_apart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1224,11 +1227,21 @@ _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 def subscription_id(estate: Estate) -> str:
     """The subscription's id where the files state it: the one an inventory export or a declaration gives
-    its classic resources, else the subscription's own name when it is an id; "" otherwise."""
+    its classic resources, else the subscription's own name when it is an id, else the one id its scripts
+    select (`Estate.selected_subscriptions`); "" otherwise, several the scripts select included."""
     for candidate in (estate.inventory.subscription, estate.subscription):
         if _GUID.fullmatch(candidate.strip()):
             return candidate.strip()
-    return ""
+    selected = estate.selected_subscriptions
+    return selected[0].id if len(selected) == 1 else ""
+
+
+def _selected_apart(estate: Estate, found: str) -> tuple[str, ...]:
+    """The ids the scripts select, each with where it is first selected, when they select several and the
+    files state no id of their own (`subscription_id` is ""): the plan cannot tell which to migrate."""
+    if found or len(estate.selected_subscriptions) < 2:
+        return ()
+    return tuple(f"{s.id} ({s.mark.path}:{s.mark.line})" for s in estate.selected_subscriptions)
 
 
 def _preamble(estate: Estate) -> Preamble:
@@ -1245,6 +1258,7 @@ def _preamble(estate: Estate) -> Preamble:
     regions = _regions(estate)
     return Preamble(
         found,
+        selected_apart=_selected_apart(estate, found),
         powershell=(
             "# in the Az module, which registers providers:",
             f"Select-AzSubscription -SubscriptionId {_ps(chosen)}",

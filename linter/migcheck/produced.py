@@ -52,6 +52,7 @@ from migcheck.model import (
     ServiceRegion,
     StorageAccountType,
     Subnet,
+    SubscriptionSelection,
     VirtualMachine,
     VirtualNetwork,
     VnetGatewayFact,
@@ -75,6 +76,8 @@ _SCRIPT = frozenset(
         ReservedIp,
         Script,
         StorageAccountType,
+        # The subscription the script selects, or gives its classic client, by the id it states.
+        SubscriptionSelection,
     }
 )
 

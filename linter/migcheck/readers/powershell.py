@@ -210,6 +210,7 @@ from migcheck.model import (
     ServiceCertificate,
     ServiceRegion,
     StorageAccountType,
+    SubscriptionSelection,
     Suppression,
     VirtualIp,
     VnetGatewayFact,
@@ -225,6 +226,7 @@ from migcheck.model import (
     network_stand_in,
     reserved_on_vips,
     rules_after,
+    subscription_guid,
     with_maybe_vips,
     without_path_in_none,
 )
@@ -5909,6 +5911,8 @@ class Interpreter:
         # What the script says of the gateways of the networks it names, once each however often it runs
         # the command (a function called twice) with the same values, in the order it runs them.
         self.gateway_facts: dict[VnetGatewayFact, None] = {}
+        # The subscriptions the script selects by an id it states, once each (`_selected_subscription`).
+        self.subscriptions: dict[str, SubscriptionSelection] = {}
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
         # Where the script allows classic operations on a Resource Manager circuit (`$c.AllowClassicOperations
@@ -12758,6 +12762,7 @@ class Interpreter:
         """Set-AzureSubscription -CurrentStorageAccountName: the subscription's current storage account from
         here on this path (see `CurrentAccount`); one the script does not state, or passes on some paths
         only (a splatted table it cannot see), leaves it unknown. A call that sets no account leaves it."""
+        self._selected_subscription(node, args)
         given = args.given("CurrentStorageAccountName")
         if given is False:
             return NULL
@@ -12773,6 +12778,7 @@ class Interpreter:
         """Select-AzureSubscription: a subscription chosen after the current storage account was set keeps
         it only when it is the one that account was set for, named alike (`Set-AzureSubscription -Subscription
         Name $s …; Select-AzureSubscription -SubscriptionName $s`); any other may have another account."""
+        self._selected_subscription(node, args)
         held = env.lookup(_CURRENT_ACCOUNT)
         if held is None:
             return NULL
@@ -12780,6 +12786,15 @@ class Interpreter:
         if not isinstance(held, CurrentAccount) or named is None or named != held.subscription:
             env.vars[_CURRENT_ACCOUNT] = Unknown("")
         return NULL
+
+    def _selected_subscription(self, node: Node, args: Args) -> None:
+        """Select-AzureSubscription, Set-AzureSubscription: the subscription the script works in, where
+        `-SubscriptionId` states a well-formed id on every path to the call (`SubscriptionSelection`)."""
+        arg = args.get("SubscriptionId")
+        guid = subscription_guid(_surely_stated(arg))
+        if guid:
+            at = self._written_at(arg) or self._at_call(node)
+            self.subscriptions.setdefault(guid, SubscriptionSelection(guid, at))
 
     def _current_account(self, env: Env) -> str:
         """The storage account the subscription surely has as its current one here (see `CurrentAccount`):
@@ -13379,7 +13394,7 @@ class Interpreter:
             # peering it adds to a classic network is one of that network. The classic calls may also be
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
-            found = (*extended, *built, *self.peerings)
+            found = (*extended, *built, *self.peerings, *self.subscriptions.values())
             said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
             if not self._unread_part_names_classic() and not said:
                 return found
@@ -13404,6 +13419,7 @@ class Interpreter:
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (
             *deployments,
+            *self.subscriptions.values(),
             *self.xplat_reading.resources(),
             *self.body_deployments.values(),
             *self.networks.values(),

@@ -151,6 +151,7 @@ from migcheck.model import (
     ServiceRegion,
     StorageAccountType,
     Subnet,
+    SubscriptionSelection,
     Suppression,
     VirtualIp,
     VirtualNetwork,
@@ -168,6 +169,7 @@ from migcheck.model import (
     placed_like,
     reserved_on_vips,
     rules_after,
+    subscription_guid,
     with_maybe_vips,
     without_path_in_none,
 )
@@ -204,6 +206,8 @@ from migcheck.scan import markup  # the tags of a body, as fixes find them
 if TYPE_CHECKING:
     from migcheck.readers.xml import Element
 
+# The classic client's parameters (`ServiceManagementService`), made for the subscription of the id given.
+_CLIENT_SIGNATURE = ("subscription_id", "cert_file", "host", "request_session", "timeout")
 # Parameters of the methods whose calls become resources, in the SDK's positional order (0.20.8).
 SIGNATURES: dict[str, tuple[str, ...]] = {
     "create_virtual_machine_deployment": (
@@ -2550,6 +2554,8 @@ class _Resources:
         # Its first upload of a network configuration through a client of its own whose content is not
         # followed (see `_client_request`), tagged as unread; empty when there is none.
         self.client_upload: tuple[Mark, ...] = ()
+        # The subscriptions the script's classic clients are made for, by the ids it states, once each.
+        self.subscriptions: dict[str, SubscriptionSelection] = {}
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -2585,6 +2591,8 @@ class _Resources:
                 models.append(ClassicCall(name, mark))
                 continue
             self.calls.append(ClassicCall(name, mark, runs=self._whether_it_runs(call)))
+            if name == "ServiceManagementService":
+                self._client_subscription(call, mark)
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._written_paths()
@@ -2625,6 +2633,7 @@ class _Resources:
         out.extend(self.images.values())
         out.extend(self.storage_types)
         out.extend(self.service_regions)
+        out.extend(self.subscriptions.values())
         out.extend(self.service_certificates)
         out.extend(rule for rules in self.security_rules.values() for rule in rules)
         out.extend(self.security_groups.values())
@@ -4340,6 +4349,16 @@ class _Resources:
         name = (literal(bound.values.get("service_name")) or "").strip()
         name = name or self._stand_in_at("cloud service", mark)
         self.service_certificates.setdefault(ServiceCertificate(name, mark, "add_service_certificate"))
+
+    def _client_subscription(self, call: CallSite, mark: Mark) -> None:
+        """ServiceManagementService(subscription_id, ...): the client works in the subscription of that id,
+        where the script states a well-formed one (`SubscriptionSelection`): at each call of the function
+        it is made in that the reader tells apart (`_runs`), which may each pass an id of their own."""
+        for site in self._runs(call) or [flow.site_of(call)]:
+            bound = self.flow.bind(call.node, _CLIENT_SIGNATURE, site)
+            guid = subscription_guid(literal(bound.values.get("subscription_id")) or "") if bound else ""
+            if guid:
+                self.subscriptions.setdefault(guid, SubscriptionSelection(guid, mark))
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 

@@ -102,6 +102,7 @@ from migcheck.model import (
     ServiceRegion,
     StorageAccountType,
     Subnet,
+    SubscriptionSelection,
     VirtualNetwork,
     VnetGatewayFact,
     absent_on_some_path,
@@ -114,6 +115,7 @@ from migcheck.model import (
     network_stand_in,
     refused_option,
     rules_after,
+    subscription_guid,
     with_maybe_vips,
     without_path_in_none,
 )
@@ -495,6 +497,7 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
         (("vnet-name", "n", VALUE), ("site-name", "t", VALUE), ("key-length", "l", VALUE)),
     ),
     ("config", "mode"): _Spec(("mode",), ()),
+    ("account", "set"): _Spec(("subscriptionNameOrId",), ()),
 }
 
 # The command groups whose commands manage classic resources through the Service Management API: a script
@@ -996,6 +999,8 @@ class Reading:
         self.empty_services: dict[str, tuple[int, ...]] = {}
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion] = []
+        # The subscriptions `account set` selects by an id the script states, once each.
+        self.subscriptions: dict[str, SubscriptionSelection] = {}
         self.storage: dict[str, StorageAccountType] = {}
         self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
         self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
@@ -1039,6 +1044,9 @@ class Reading:
                 self.arm, self.mode_set = mode.casefold() == "arm", True
                 return Meaning(mode=mode.casefold())
             return NOTHING
+        if parsed.path == ("account", "set"):
+            self._account_set(parsed)
+            return NOTHING
         if parsed.resource_manager:
             self._resource_manager_seen()
         if self.arm or parsed.foreign:
@@ -1068,6 +1076,14 @@ class Reading:
             return NOTHING
         self.refused.append(replace(at, tag=UNSTATED_COMMAND_LINE))
         return Meaning(ClassicCall("azure", at, runs=MAYBE_RUNS if self.maybe else ""))
+
+    def _account_set(self, parsed: Parsed) -> None:
+        """`azure account set <id>`: the subscription the CLI works in from then on, in either mode, where
+        the script states its id (`SubscriptionSelection`); one chosen by name is not kept."""
+        chosen = parsed.value("subscriptionNameOrId", 0)
+        guid = subscription_guid(chosen.text or "") if chosen is not None else ""
+        if guid and chosen is not None:
+            self.subscriptions.setdefault(guid, SubscriptionSelection(guid, chosen.mark))
 
     def _resource_manager_seen(self) -> None:
         self.arm_from_start |= not self.mode_set
@@ -2045,6 +2061,7 @@ class Reading:
         described: list[object] = [d.deployment() for d in self.deployments.values()]
         return [
             *described,
+            *self.subscriptions.values(),
             *with_maybe_vips(self.reserved, [d.reserving() for d in self.deployments.values()]),
             *self.regions,
             *self.storage.values(),

@@ -7,7 +7,8 @@ JSON schema (version 1):
     {"version": 1, "retirements": [str],
      "rules": {"run": int, "total": int},
      "subscriptions": [{"subscription": str,
-                        "before": {"subscription_id": str, "powershell": [str], "cli": [str]} | null,
+                        "before": {"subscription_id": str, "powershell": [str], "cli": [str],
+                                   "selected_apart": [str]} | null,
                         "overview": {"steps", "ready", "with_blockers", "name_unstated", "not_decided",
                                      "waiting", "not_migrated", "waited_by": int,
                                      "start_with": [id], "fix_first": [id]},
@@ -100,8 +101,10 @@ Services (extended support), `ServiceConfiguration.Cloud.ARM.cscfg`, beside the 
 configuration (its position, the service, the network, the service's other configurations and the networks
 they name, "" for none) and the note the text says of it: no step moves that network.
 `before` is what to run once in the subscription before its first step (select it, register the migration
-provider; `subscription_id` is "" when the files do not state it), and a step's `before` commands are what the
-platform requires done before its Validate (a network connected to ExpressRoute).
+provider; `subscription_id` is "" when the files do not state it, the id an inventory export states, else the
+one id the scripts select; `selected_apart` lists each id, as "<id> (<path>:<line>)", where the scripts select
+several and no export states one), and a step's `before` commands are what the platform requires done before
+its Validate (a network connected to ExpressRoute).
 """
 
 from __future__ import annotations
@@ -268,11 +271,13 @@ BEFORE_FIRST_STEP = "Before the first step (once in this subscription)"
 
 def preamble_words(preamble: Preamble) -> str:
     """What the preamble is for, and which subscription it selects."""
-    which = (
-        f"subscription {preamble.subscription_id}"
-        if preamble.subscription_id
-        else "this subscription (the files do not state its id: fill it in)"
-    )
+    if preamble.subscription_id:
+        which = f"subscription {preamble.subscription_id}"
+    elif preamble.selected_apart:
+        ids = ", ".join(preamble.selected_apart)
+        which = f"this subscription (the scripts select different ids: {ids}; fill in the one to migrate)"
+    else:
+        which = "this subscription (the files do not state its id: fill it in)"
     return (
         f"Select {which} and register the migration resource provider Microsoft.ClassicInfrastructureMigrate "
         "in it; wait until it is Registered before the first Validate. Before the first Prepare, check that "

@@ -1,0 +1,111 @@
+"""Step 0 of the plan selects the subscription by the id the scripts select, where no inventory export
+states one: PowerShell's `Select-AzureSubscription -SubscriptionId` and `Set-AzureSubscription
+-SubscriptionId`, the classic CLI's `azure account set <id>` (also run from PowerShell or Python), and the
+id a Python script makes its classic client for (`ServiceManagementService('<id>', 'cert.pem')`). Only a
+well-formed GUID is an id; scripts that select different ids are listed, not picked from, and an export's
+id wins over a script's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lint_support import graph_page, graph_vm, lint_files
+
+from migcheck.plan import build_plan
+from migcheck.report.plan_format import render_plan
+
+ID = "1b9dc417-cb58-4baa-b7d0-43d874612b78"
+OTHER = "22222222-2222-4222-8222-222222222222"
+EXPORTED = "11111111-1111-4111-8111-111111111111"
+
+QUICK_VM = (
+    'New-AzureQuickVM -Windows -ServiceName "svc1" -Name "vm1" -Location "West US" -ImageName img '
+    "-Password p -AdminUsername u\n"
+)
+NETCFG = (
+    '<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">'
+    "<VirtualNetworkConfiguration><VirtualNetworkSites>"
+    '<VirtualNetworkSite name="net" Location="West US"><AddressSpace>'
+    "<AddressPrefix>10.0.0.0/16</AddressPrefix></AddressSpace></VirtualNetworkSite>"
+    "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>\n"
+)
+SELECTING = {
+    "select": {"deploy.ps1": f'Select-AzureSubscription -SubscriptionId "{ID}"\n{QUICK_VM}'},
+    "set": {
+        "deploy.ps1": (
+            f'Set-AzureSubscription -SubscriptionName "Prod" -SubscriptionId "{ID}" '
+            f'-CurrentStorageAccountName "store1"\n{QUICK_VM}'
+        )
+    },
+    "set from a variable": {
+        "deploy.ps1": f'$sub = "{ID.upper()}"\nSelect-AzureSubscription -Id $sub\n{QUICK_VM}'
+    },
+    "python client": {
+        "deploy.py": (
+            "from azure.servicemanagement import ServiceManagementService\n"
+            f"SUBSCRIPTION = '{ID}'\n"
+            "def client(subscription=SUBSCRIPTION):\n"
+            "    return ServiceManagementService(subscription, 'cert.pem')\n"
+            "client().create_hosted_service(service_name='svc1', label='svc1', location='West US')\n"
+        ),
+        # A network to migrate: the service the script creates has no deployment, so no step of its own.
+        "NetworkConfig.netcfg": NETCFG,
+    },
+    "classic cli": {
+        "deploy.sh": f"#!/bin/bash\nazure account set {ID}\nazure vm create svc1 img user pass -l 'West US'\n"
+    },
+    "classic cli from powershell": {"deploy.ps1": f"azure account set {ID}\n{QUICK_VM}"},
+}
+
+
+def plan_of(tmp_path, monkeypatch, files: dict[str, str], form: str = "text") -> str:
+    return render_plan(build_plan(lint_files(tmp_path, monkeypatch, files, dedent=False)), form)
+
+
+@pytest.mark.parametrize("case", SELECTING)
+def test_step_0_selects_the_id_a_script_selects(tmp_path, monkeypatch, case):
+    text = plan_of(tmp_path, monkeypatch, SELECTING[case])
+    assert f"Select subscription {ID} and register" in text
+    assert f"Select-AzSubscription -SubscriptionId '{ID}'" in text
+    assert f"azure account set '{ID}'" in text
+    assert "<subscription id>" not in text
+
+
+def test_the_json_plan_states_the_id(tmp_path, monkeypatch):
+    data = json.loads(plan_of(tmp_path, monkeypatch, SELECTING["classic cli"], "json"))
+    [subscription] = data["subscriptions"]
+    assert subscription["before"]["subscription_id"] == ID
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    ['-SubscriptionName "Production"', '-SubscriptionId "not-a-guid"', '-SubscriptionId "$env:SUB"'],
+)
+def test_a_name_or_a_text_that_is_no_id_is_still_filled_in(tmp_path, monkeypatch, chosen):
+    text = plan_of(tmp_path, monkeypatch, {"deploy.ps1": f"Select-AzureSubscription {chosen}\n{QUICK_VM}"})
+    assert "the files do not state its id: fill it in" in text
+    assert "Select-AzSubscription -SubscriptionId '<subscription id>'" in text
+
+
+def test_scripts_that_select_different_ids_are_listed_not_picked_from(tmp_path, monkeypatch):
+    files = {
+        "a.ps1": f'Select-AzureSubscription -SubscriptionId "{ID}"\n{QUICK_VM}',
+        "b.sh": f"azure account set {OTHER}\nazure vm create svc2 img user pass -l 'West US'\n",
+    }
+    text = plan_of(tmp_path, monkeypatch, files)
+    assert (
+        f"Select this subscription (the scripts select different ids: {ID} (a.ps1:1), {OTHER} (b.sh:1); "
+        "fill in the one to migrate)"
+    ) in text
+    assert "Select-AzSubscription -SubscriptionId '<subscription id>'" in text
+
+
+def test_an_inventory_export_s_id_wins_over_a_script_s(tmp_path, monkeypatch):
+    files = {
+        "classic.json": graph_page(graph_vm(EXPORTED, "svca", "vma01"), indent=2),
+        "deploy.ps1": f'Select-AzureSubscription -SubscriptionId "{ID}"\n{QUICK_VM}',
+    }
+    text = plan_of(tmp_path, monkeypatch, files)
+    assert f"Select subscription {EXPORTED} and register" in text
+    assert ID not in text
