@@ -242,3 +242,54 @@ def test_a_wide_site_for_a_hub_whose_office_a_script_leaves_unstated_is_transit(
     stated = script.replace("<AddressPrefix>{office}</AddressPrefix>", "")
     result = lint_files(tmp_path, monkeypatch, {"network.py": stated}, "MIG305", dedent=False)
     assert result.findings == []
+
+
+# --- a pair whose prefixes MIG304 reports, but which still denote ranges -------------------------------------
+
+# (the east network's range, the site that stands for it), then the same for west: leading zeros, host bits
+# set, and a zero-padded octet MIG304's fix reads as decimal (`010` is 10, as the classic platform read it).
+LOOSE_PAIRS = {
+    "leading zeros": (("192.168.0.00/25", "192.168.0.00/24"), ("10.0.0.00/25", "10.0.0.00/24")),
+    "host bits": (("192.168.0.0/25", "192.168.0.1/24"), ("10.0.0.5/25", "10.0.0.0/24")),
+    "octal-looking octet": (("192.168.010.0/25", "192.168.10.0/24"), ("10.0.0.0/25", "10.000.0.0/24")),
+}
+
+
+@pytest.mark.parametrize("case", LOOSE_PAIRS)
+def test_a_pair_with_loose_prefixes_is_paired_by_the_ranges_they_denote(plan_of, case):
+    (east, east_site), (west, west_site) = LOOSE_PAIRS[case]
+    netcfg = _netcfg(
+        _site("east-site", east_site) + _site("west-site", west_site),
+        _network("east", east, "west-site") + _network("west", west, "east-site"),
+    )
+    plan = plan_of({"NetworkConfig.netcfg": netcfg})
+    moves = [m for step in plan.steps for m in step.moves if "connection" in m]
+    becomes = [b for step in plan.steps for b in step.becomes if "connection" in b]
+    assert moves == [
+        "its VNet-to-VNet connection to virtual network 'west' (local network site 'west-site')",
+        "its VNet-to-VNet connection to virtual network 'east' (local network site 'east-site')",
+    ]
+    assert all(b.startswith("a connection of type Vnet2Vnet to ") for b in becomes) and len(becomes) == 2
+    assert not any("local network gateway for" in b and "without" not in b for b in becomes)
+
+
+def test_a_rest_body_s_pair_with_leading_zeros_is_vnet_to_vnet_too(plan_of):
+    body = (
+        '<VirtualNetworkSites xmlns="http://schemas.microsoft.com/windowsazure">\n'
+        + _rest_network("east", "192.168.0.00/25", "west-site", "10.0.0.00/24")
+        + _rest_network("west", "10.0.0.00/25", "east-site", "192.168.0.00/24")
+        + "</VirtualNetworkSites>\n"
+    )
+    plan = plan_of({"vnets.xml": body})
+    moves = [m for step in plan.steps for m in step.moves if "connection" in m]
+    assert all(m.startswith("its VNet-to-VNet connection to virtual network ") for m in moves) and moves
+
+
+def test_a_prefix_that_denotes_no_range_still_leaves_the_site_on_premises(plan_of):
+    netcfg = _netcfg(
+        _site("east-site", "192.168.0.0/24") + _site("west-site", "10.0.0.256/24"),
+        _network("east", "192.168.0.0/25", "west-site") + _network("west", "10.0.0.0/25", "east-site"),
+    )
+    plan = plan_of({"NetworkConfig.netcfg": netcfg})
+    moves = [m for step in plan.steps for m in step.moves if "connection" in m]
+    assert "its site-to-site VPN connection to local network site 'west-site'" in moves

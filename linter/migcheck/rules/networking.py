@@ -49,6 +49,7 @@ from migcheck.retirements import BASIC_SKU, LEGACY_GATEWAY_SKUS, NON_ZONAL_GATEW
 from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 from migcheck.rules.cloud_services import folder_grouping_note
 from migcheck.rules.inventory import network_subscription
+from migcheck.rules.reach import DOTTED, canonical_prefix, denoted_range
 
 
 def _netcfg(sites: str) -> str:
@@ -1380,7 +1381,6 @@ class AffinityGroupVnet(Rule):
 
 # ASCII digits only: `\d` also matches the digits of other scripts (Arabic-Indic, fullwidth...), which
 # `int()` would quietly read as numbers; no platform accepts them in an address.
-DOTTED = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)/([0-9]+)", re.ASCII)
 ADDRESS = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+", re.ASCII)
 
 
@@ -1406,7 +1406,7 @@ def prefix_problem(text: str) -> PrefixProblem | None:
         return PrefixProblem("an octet is greater than 255", "")
     if values[4] > 32:
         return PrefixProblem(f"the prefix length {values[4]} is greater than 32", "")
-    canonical = ".".join(str(v) for v in values[:4]) + f"/{values[4]}"  # as `_canonical` writes it
+    canonical = ".".join(str(v) for v in values[:4]) + f"/{values[4]}"  # as `canonical_prefix` writes it
     network = _network_text(values)
     if padded:
         # Leading zeros are ambiguous (some parsers read them as octal); Resource Manager rejects them.
@@ -1673,14 +1673,16 @@ def _misfits(vnet: VirtualNetwork) -> dict[int, str]:
     subnets = [
         (subnet.name, prefix, network)
         for subnet in vnet.subnets
-        if (prefix := subnet.prefix) is not None and (network := _denoted(prefix.text)) is not None
+        if (prefix := subnet.prefix) is not None and (network := denoted_range(prefix.text)) is not None
     ]
     spaces = [
-        (prefix, network) for prefix in vnet.address_space if (network := _denoted(prefix.text)) is not None
+        (prefix, network)
+        for prefix in vnet.address_space
+        if (network := denoted_range(prefix.text)) is not None
     ]
     space = _Space([network for _, network in spaces])
     misfits = _space_misfits(vnet, spaces, space, subnets)
-    # The range `_denoted` gives is the one the fix writes (`prefix_problem(...).corrected`).
+    # The range `denoted_range` gives is the one the fix writes (`prefix_problem(...).corrected`).
     loose = [(prefix, network) for _, prefix, network in subnets if _loose(prefix, network)]
     if not loose:
         return misfits
@@ -1737,22 +1739,6 @@ def _space_misfits(
                 name, subnet = outside[at][1], outside[at][2]
                 misfits[id(prefix)] = f"leaves subnet '{name}' ({subnet}) outside the address space"
     return misfits
-
-
-def _denoted(text: str) -> ipaddress.IPv4Network | None:
-    """The range a prefix denotes, host bits cleared, as the classic platform read it; None for a prefix
-    that denotes none (not dotted decimal, an octet above 255, a length above 32)."""
-    canonical = _canonical(text)
-    return ipaddress.IPv4Network(canonical, strict=False) if canonical else None
-
-
-def _canonical(text: str) -> str:
-    """`text` as dotted decimal without leading zeros, host bits as written; "" when it is not a prefix."""
-    match = DOTTED.fullmatch(text)
-    values = [int(n) for n in match.groups()] if match else []
-    if not values or any(v > 255 for v in values[:4]) or values[4] > 32:
-        return ""
-    return ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
 
 
 def _overlapping(networks: list[ipaddress.IPv4Network]) -> dict[int, ipaddress.IPv4Network]:
@@ -1835,7 +1821,7 @@ def _octal_network(text: str) -> ipaddress.IPv4Network | None:
 
 def _lengths_keeping_the_address(text: str) -> str:
     """What lengths keep the written address as a network address: `10.1.1.0` needs /24 or longer."""
-    canonical = _canonical(text)
+    canonical = canonical_prefix(text)
     address = int(ipaddress.IPv4Address(canonical.split("/")[0]))
     shortest = 32 - ((address & -address).bit_length() - 1) if address else 0
     if shortest == 32:

@@ -12,6 +12,7 @@ import bisect
 import enum
 import ipaddress
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -272,14 +273,38 @@ def _count(starts: list[int], first: int, last: int) -> int:
 
 
 def ipv4_networks(prefixes: Iterable[AddressPrefix]) -> list[ipaddress.IPv4Network]:
-    """The IPv4 networks among `prefixes`; malformed ones (MIG304's business) are left out."""
+    """The IPv4 networks among `prefixes`: a loosely written one MIG304 reports (`10.0.0.00/24`, host bits
+    set) as the range it denotes, which MIG304's fix writes (leading zeros dropped, octets read as decimal
+    as the classic platform read them); one that denotes no range (MIG304's business too) is left out."""
     found = []
     for prefix in prefixes:
         try:
             found.append(ipaddress.IPv4Network(prefix.text, strict=False))
         except ValueError:
-            continue
+            denoted = denoted_range(prefix.text)
+            if denoted is not None:
+                found.append(denoted)
     return found
+
+
+# A prefix written as dotted decimal and a length, digits as written (leading zeros, octets above 255).
+DOTTED = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)/([0-9]+)", re.ASCII)
+
+
+def denoted_range(text: str) -> ipaddress.IPv4Network | None:
+    """The range a prefix denotes, host bits cleared, as the classic platform read it; None for a prefix
+    that denotes none (not dotted decimal, an octet above 255, a length above 32)."""
+    canonical = canonical_prefix(text)
+    return ipaddress.IPv4Network(canonical, strict=False) if canonical else None
+
+
+def canonical_prefix(text: str) -> str:
+    """`text` as dotted decimal without leading zeros, host bits as written; "" when it is not a prefix."""
+    match = DOTTED.fullmatch(text)
+    values = [int(n) for n in match.groups()] if match else []
+    if not values or any(v > 255 for v in values[:4]) or values[4] > 32:
+        return ""
+    return ".".join(str(v) for v in values[:4]) + f"/{values[4]}"
 
 
 def _address(text: str) -> ipaddress.IPv4Address | None:
