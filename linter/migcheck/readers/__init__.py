@@ -371,7 +371,8 @@ def _read(
         if guessed is None and not explicit:  # met in a walk, and not known to be a classic file
             return None
         fix = _NAME_THE_STDIN if path == STDIN_PATH and not _starts_as_xml(text) else error.fix
-        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), fix)
+        message, fix = _with_expected_namespace(str(error), fix, error.namespace_prefix, guessed)
+        problem = FileProblem("syntax", message, Mark(path, error.line, column=error.column), fix)
         return Document(path, guessed, sniffed[0] if sniffed else "", problem=problem, text=text)
 
     # Interned: every document keeps its root's name, one of a few in file after file (2.6 MB of strings at
@@ -391,6 +392,36 @@ def _read(
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
     # Positional (its problem None): a record called with a keyword costs a dict on every call.
     return Document(path, kind, local, resources, suppressions, comments, None, text)
+
+
+# The namespace of each kind of classic XML file, as the platform writes it.
+EXPECTED_NAMESPACES = {
+    FileKind.SERVICE_DEFINITION: "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition",
+    FileKind.SERVICE_CONFIGURATION: "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration",
+    FileKind.NETWORK_CONFIGURATION: "http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration",
+    FileKind.REST: WINDOWS_AZURE_NS,
+}
+_KIND_NAMED = {
+    FileKind.SERVICE_DEFINITION: "a service definition (.csdef)",
+    FileKind.SERVICE_CONFIGURATION: "a service configuration (.cscfg)",
+    FileKind.NETWORK_CONFIGURATION: "a network configuration (.netcfg)",
+    FileKind.REST: "a Service Management body",
+}
+
+
+def _with_expected_namespace(
+    message: str, fix: str, prefix: str | None, kind: FileKind | None
+) -> tuple[str, str]:
+    """A default namespace whose name is no URI (`Unreadable.namespace_prefix` ""), said with the one the
+    file's kind expects, and the fix writing it; any other problem as it is."""
+    expected = EXPECTED_NAMESPACES.get(kind) if prefix == "" and kind is not None else None
+    if expected is None or kind is None:
+        return message, fix
+    return (
+        f"{message}; the namespace of {_KIND_NAMED[kind]} is '{expected}'",
+        f'Write the namespace on one line, as xmlns="{expected}" (join its parts where it was wrapped onto the '
+        "next line).",
+    )
 
 
 def _wrong_root(expected: FileKind, found: str, mark: Mark) -> FileProblem:

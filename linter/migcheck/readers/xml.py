@@ -42,11 +42,16 @@ class Unreadable(Exception):
     """A document that is not well-formed, or that migcheck refuses to parse (it declares a DTD); the
     message says why in plain words, `line` and `column` (1-based) point at the cause."""
 
-    def __init__(self, message: str, line: int, column: int, fix: str = "") -> None:
+    def __init__(
+        self, message: str, line: int, column: int, fix: str = "", namespace_prefix: str | None = None
+    ) -> None:
         super().__init__(message)
         self.line = line
         self.column = column
         self.fix = fix
+        # Of a well-formed document whose namespace declaration names no URI: the declaration's prefix
+        # ("" for the default namespace, `xmlns=`), so that the file's kind can say the one it expects.
+        self.namespace_prefix = namespace_prefix
 
 
 # --- decoding and sniffing ---------------------------------------------------------------------------
@@ -246,6 +251,9 @@ def parse_as(data: bytes, source: str, read_as: str | None) -> Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
+        wrong_namespace = _namespace_not_a_uri(parser.error_log, source)
+        if wrong_namespace is not None:
+            raise wrong_namespace from None
         message, line, column, fix = _syntax_error(
             error, parser.error_log, source, lambda: _cut_short(data, source, read_as)
         )
@@ -453,6 +461,31 @@ def _syntax_error(
         line -= source.count("\n", to_change, at)
         column = to_change - source.rfind("\n", 0, to_change)
     return f"not well-formed XML: {words} ({_at(source, line, column)})", line, column, fix
+
+
+def _namespace_not_a_uri(log: etree._ListErrorLog, source: str) -> Unreadable | None:
+    """Where libxml2's first error is a namespace name that is no URI (one wrapped onto a second line): the
+    document is well-formed, so it says what is wrong with the name, at its declaration; None otherwise."""
+    from migcheck.readers.xml_errors import namespace_problem
+
+    first = next((e for e in log if e.level >= etree.ErrorLevels.ERROR), None)
+    if first is None or "is not a valid URI" not in first.message:
+        return None
+    line, column = max(first.line, 1), max(first.column, 1)
+    column = within_line(source, line, column)
+    problem = namespace_problem(first.message, source, _offset_of(source, line, column))
+    if problem is None:
+        return None
+    line = source.count("\n", 0, problem.at) + 1
+    column = problem.at - source.rfind("\n", 0, problem.at)
+    return Unreadable(
+        f"{problem.words} ({_at(source, line, column)})",
+        line,
+        column,
+        "Write the namespace name as one URI, with no line break or blank in it (join its parts where it "
+        "was wrapped onto the next line).",
+        problem.prefix,
+    )
 
 
 def _offset_of(source: str, line: int, column: int) -> int:

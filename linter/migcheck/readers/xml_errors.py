@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _NAME_SHOWN = 60  # the characters of a name a message quotes: a hostile file's names run to megabytes
+_URI_SHOWN = 200  # of a namespace name: the classic ones run to 72, and the part wrapped is at the end
 
 
 @dataclass(frozen=True)
@@ -225,3 +226,39 @@ def _attribute_at(source: str, at: int, name: str) -> int:
 
 def _shown(name: str) -> str:
     return name if len(name) <= _NAME_SHOWN else name[:_NAME_SHOWN] + "..."
+
+
+# libxml2's words for a namespace declaration whose value is no URI (its warning WAR_NS_URI, which lxml's
+# parser raises): the value as libxml2 read it, with each line break of it already a blank.
+_NOT_A_URI = re.compile(r"xmlns(?::(\S+))?: '(.*)' is not a valid URI", re.S)
+
+
+@dataclass(frozen=True)
+class NamespaceProblem:
+    """A namespace declaration whose name is no URI: the document is well-formed, only the name is wrong
+    (most often one wrapped onto a second line). `prefix` is "" for the default namespace (`xmlns=`)."""
+
+    prefix: str
+    written: str
+    words: str
+    at: int  # the offset of the declaration (`xmlns=`), else libxml2's
+
+
+def namespace_problem(message: str, source: str, at: int) -> NamespaceProblem | None:
+    """What is wrong with the namespace name libxml2's `message` speaks of, whose line and column put it at
+    offset `at` of `source`; None for any other message."""
+    match = _NOT_A_URI.fullmatch(message.strip())
+    if match is None:
+        return None
+    prefix, written = match.group(1) or "", match.group(2)
+    declared = f"xmlns:{prefix}=" if prefix else "xmlns="
+    # libxml2 shows a line break of the value as a blank: the source says which it was.
+    start = _attribute_at(source, at, declared)
+    wrapped = start != at and "\n" in source[start:at]
+    held = "a line break" if wrapped else "a blank" if any(c.isspace() for c in written) else "characters"
+    named = f"the namespace name of the prefix {_shown(prefix)}:" if prefix else "the namespace name"
+    shown = written if len(written) <= _URI_SHOWN else written[:_URI_SHOWN] + "..."
+    words = f"{named} '{shown}' is not a valid URI: it holds {held}"
+    if held == "characters":
+        words += " a URI may not hold"
+    return NamespaceProblem(prefix, written, words, start)
