@@ -56,6 +56,20 @@ SELECTING = {
         "deploy.sh": f"#!/bin/bash\nazure account set {ID}\nazure vm create svc1 img user pass -l 'West US'\n"
     },
     "classic cli from powershell": {"deploy.ps1": f"azure account set {ID}\n{QUICK_VM}"},
+    "ansible classic module": {
+        "provision.yml": (
+            "- hosts: localhost\n  tasks:\n    - azure:\n        name: web1\n        image: img\n"
+            "        location: East US\n        user: admin\n        password: secret\n"
+            f"        storage_account: shopdisks\n        subscription_id: {ID}\n"
+        )
+    },
+    "ansible shell task": {
+        "provision.yml": (
+            "- hosts: localhost\n  tasks:\n"
+            f"    - shell: azure account set {ID}\n"
+            "    - shell: azure vm create svc1 img user pass -l 'West US'\n"
+        )
+    },
 }
 
 

@@ -908,6 +908,9 @@ class _Playbook:
             return True
         state = given.get("state")
         words = {key: self._word(node) for key, node in given.items() if _is_scalar(node)}
+        subscription = words.get("subscription_id")
+        if subscription is not None:  # the module works in it, as `azure account set <id>` makes the CLI
+            self.lines.azure([_text("account", at), _text("set", at), subscription], at)
         name = words.get("name") or Word(None, at, holder="name")
         # The module names the cloud service, its deployment and the VM alike, `name`.
         service = name
