@@ -54,3 +54,14 @@ def test_a_warning_turned_up_to_an_error_fails_the_run_but_no_validate(shop, cap
     assert "Validation passed with warnings: 1 error (1 warning the settings turn up to error)" in out
     _, plan, _ = run_cli(capsys, "plan", ".")
     assert "— ready" in next(line for line in plan.splitlines() if line.startswith("1. "))
+
+
+def test_a_script_s_own_finding_fails_its_row_as_the_settings_grade_it(tmp_path, monkeypatch, capsys):
+    # No Validate sees a script: its row in the readiness summary goes by the severity the settings give.
+    (tmp_path / "launch.sh").write_text("azure config mode asm\nazure vm list\n")
+    (tmp_path / "migcheck.toml").write_text('[severity]\nMIG601 = "error"\n')
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli(capsys, "check", ".")
+    assert code == 1
+    row = next(line for line in out.splitlines() if "launch.sh  " in line)
+    assert row.split("launch.sh", 1)[1].strip() == "Fails: 1 error"

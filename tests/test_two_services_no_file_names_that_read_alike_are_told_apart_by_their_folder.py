@@ -80,9 +80,9 @@ def test_scripts_of_one_name_in_two_team_folders_are_two_labels(tmp_path, monkey
     }
     plan = _run(tmp_path, monkeypatch, capsys, files, "plan")
     for team in ("teamA", "teamB"):
-        assert f"resource group '<cloud service of deployment prod, deploy.py:4 in {team}>-Migrated'" in plan, (
-            plan
-        )
+        assert (
+            f"resource group '<cloud service of deployment prod, deploy.py:4 in {team}>-Migrated'" in plan
+        ), plan
 
 
 def test_a_script_s_stand_in_for_the_service_s_name_says_its_folder(tmp_path, monkeypatch, capsys):

@@ -223,10 +223,17 @@ class ScopeItem:
         """Whether Validate passes what `finding` reports, and Prepare is where it fails."""
         return finding.code in self.prepare_only
 
+    def _stops(self, finding: Finding) -> bool:
+        """Whether one of the item's own findings fails it: what Validate refuses, or for a file (which no
+        Validate sees: a script, an export) an error as the settings grade it."""
+        if self.type == FILE and finding.code not in REFUSED_WHILE_IT_LASTS:
+            return finding.severity is Severity.ERROR
+        return refused(finding)
+
     @property
     def verdict(self) -> Verdict:
         every = (*self.every, *self.described)
-        stopping = [f for f in every if refused(f)]
+        stopping = [f for f in self.described if refused(f)] + [f for f in self.every if self._stops(f)]
         if stopping:
             at_prepare = all(self.found_at_prepare(f) for f in stopping)
             return Verdict.PREPARE_FAILS if at_prepare else Verdict.FAILED

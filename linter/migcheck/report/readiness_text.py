@@ -408,6 +408,8 @@ def _changed_words(item: ScopeItem) -> list[str]:
     """`1 error the settings turn down to warning`: the findings whose severity the settings file changed
     where the counts would belie the verdict, which takes them as their rule gives them (the platform
     refuses an error, and passes a warning, whatever a team calls it)."""
+    if item.type == FILE:  # no Validate sees a file: its verdict goes by the settings' severities
+        return []
     changed = Counter((f.platform_severity, f.severity) for f in item.every if _verdict_differs(f))
     return [
         f"{n} {plural(str(rule), n)} the settings turn {'down' if ours < rule else 'up'} to {ours}"
