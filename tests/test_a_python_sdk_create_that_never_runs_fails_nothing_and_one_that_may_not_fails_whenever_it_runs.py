@@ -30,6 +30,10 @@ NEVER = {
 
 MAYBE = {
     "under an undecided if": 'if len(sys.argv) > 2:\n    make_vm("web1")\n',
+    "written under an undecided if, the function's never called": (
+        'if False:\n    make_vm("web1")\nif len(sys.argv) > 2:\n    sms.add_role("shop", "shop", "web2", LinuxConfigurationSet("web2", "o", "p"),'
+        ' OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/web2.vhd"))\n'
+    ),
     "on either branch of an undecided if, one in the function": (
         'if len(sys.argv) > 2:\n    make_vm("web1")\nelif len(sys.argv) > 1:\n    sms.add_role("shop", "shop", "web2", LinuxConfigurationSet("web2", "o", "p"),'
         ' OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/web2.vhd"))\n'
@@ -53,15 +57,13 @@ def _mig601(tmp_path, monkeypatch, tail: str) -> str:
 def test_a_create_that_never_runs_fails_nothing(tmp_path, monkeypatch, case: str) -> None:
     message = _mig601(tmp_path, monkeypatch, NEVER[case])
     assert "fail today" not in message
-    assert "stops working once these resources are migrated" in message
+    assert "stops working once the classic resources it manages are migrated" in message
 
 
 @pytest.mark.parametrize("case", MAYBE)
 def test_a_create_that_may_not_run_fails_whenever_it_runs(tmp_path, monkeypatch, case: str) -> None:
     message = _mig601(tmp_path, monkeypatch, MAYBE[case])
-    assert (
-        "(add_role) fail today whenever they run (they may not: they run only under a condition)" in message
-    )
+    assert "(add_role) fail today whenever they run (they may not: they run only on some paths" in message
 
 
 @pytest.mark.parametrize("case", SURELY)
