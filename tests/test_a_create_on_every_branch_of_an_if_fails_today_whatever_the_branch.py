@@ -82,6 +82,8 @@ ON_ONE_BRANCH = {
     "make-vm.sh": _SH_FUNCTION_ON_BOTH.replace("else\n  create_vm contoso-small\n", ""),
     "make-vm-case.sh": _SH_COMMAND_IN_EACH_CASE.replace("  *)", "  small)"),
     "make_vm.py": _PY_CLI_ON_BOTH.split("else:")[0],
+    # `test && cmd` is `if test; then cmd; fi`
+    "make-vm-and.sh": '#!/bin/bash\n[ "$1" = "big" ] && azure vm create contoso-big "$IMAGE" u p --location "West Europe"\n',
 }
 
 

@@ -1351,14 +1351,15 @@ class _Walker:
                 self.statement(child)
 
     def _run_after_test(self, child: Node, before: Node, after_or: bool) -> None:
-        """The command after `&&` (`||`: `after_or`) `before` decides: it may not run; where `before` tests
-        whether a variable is empty, it is set and not empty on the path it proves so (`[ -n "$VNET" ] &&
-        azure vm create ... "$VNET"`; `[ -z "$VNET" ] && VNET=hub`, past which it is either)."""
+        """The command after `&&` (`||`: `after_or`) `before` decides: it may not run, as the `then` of an
+        `if` without `else` (`[ -n "$KEEP" ] && azure network reserved-ip associate ...` is `if [ -n "$KEEP"
+        ]; then ...; fi`): its classic calls run on some paths only; where `before` tests whether a variable
+        is empty, it is set and not empty on the path it proves so (`[ -n "$VNET" ] && azure vm create ...
+        "$VNET"`; `[ -z "$VNET" ] && VNET=hub`, past which it is either)."""
         proven = self._proven_set(before)
         name, set_when_run = (proven[0], proven[1] != after_or) if proven is not None else ("", False)
         with contextlib.ExitStack() as stack:
-            if after_or:
-                stack.enter_context(self._maybe())
+            stack.enter_context(self._maybe())
             stack.enter_context(self._may_not_run("" if set_when_run else name))
             if name and set_when_run:
                 _proven_not_empty(self.scope.variables, name)
