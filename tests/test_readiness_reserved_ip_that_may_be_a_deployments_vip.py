@@ -28,6 +28,7 @@ SH_CREATE = (
     'azure vm create TestService img ops Passw0rd! --vm-name TestVM --location "Central US"\n'
 )
 SH_ASSOCIATE = "azure network reserved-ip associate MyReservedIP TestService TestService\n"
+SH_REMOVE = "azure network reserved-ip disassociate MyReservedIP TestService TestService\n"
 
 
 MAYBE = {
@@ -42,6 +43,22 @@ MAYBE = {
     "classic CLI association under an if": (
         "deploy.sh",
         SH_CREATE + 'if [ -n "$KEEP" ]; then\n    ' + SH_ASSOCIATE + "fi\n",
+    ),
+    "classic CLI association after a test and &&": (
+        "deploy.sh",
+        SH_CREATE + '[ -n "$KEEP" ] && ' + SH_ASSOCIATE,
+    ),
+    "classic CLI association after a command and ||": (
+        "deploy.sh",
+        SH_CREATE + "azure vm show x || " + SH_ASSOCIATE,
+    ),
+    "classic CLI removal under an if": (
+        "deploy.sh",
+        SH_CREATE + SH_ASSOCIATE + 'if [ -n "$DROP" ]; then\n    ' + SH_REMOVE + "fi\n",
+    ),
+    "classic CLI removal after a test and &&": (
+        "deploy.sh",
+        SH_CREATE + SH_ASSOCIATE + '[ -n "$DROP" ] && ' + SH_REMOVE,
     ),
     "Python removal under an if": (
         "deploy.py",
@@ -74,3 +91,48 @@ def test_the_classic_cli_s_association_that_may_not_run_names_the_reserved_ip_th
     [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
     assert "its VIP changes unless it is reserved IP 'MyReservedIP'" in finding.message
     assert "which a call that may not run associates with it (deploy.sh:5)" in finding.message
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        'if [ "$KEEP" = yes ]; then\n  {}fi\n',
+        '[ "$KEEP" = yes ] && {}',
+        "azure service show TestService && {}",
+    ],
+    ids=["if", "test &&", "command &&"],
+)
+def test_the_classic_cli_s_association_that_may_not_run_is_said_so_after_and_and_as_under_an_if(
+    tmp_path, monkeypatch, condition: str
+):
+    script = SH_CREATE + condition.format(SH_ASSOCIATE)
+    [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
+    assert "its VIP changes unless it is reserved IP 'MyReservedIP'" in finding.message
+    assert "which a call that may not run associates with it (deploy.sh:" in finding.message
+
+
+@pytest.mark.parametrize(
+    "condition", ['if [ -n "$DROP" ]; then\n  {}fi\n', '[ -n "$DROP" ] && {}'], ids=["if", "test &&"]
+)
+def test_the_classic_cli_s_removal_that_may_not_run_may_take_the_reserved_ip_off(
+    tmp_path, monkeypatch, condition: str
+):
+    script = SH_CREATE + SH_ASSOCIATE + condition.format(SH_REMOVE)
+    [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
+    assert "its VIP changes unless it is reserved IP 'MyReservedIP'" in finding.message
+    assert "which a call that may not run removes from it (deploy.sh:" in finding.message
+
+
+def test_the_classic_cli_s_removal_of_another_reserved_ip_that_may_not_run_changes_nothing(
+    tmp_path, monkeypatch
+):
+    other = SH_REMOVE.replace("MyReservedIP", "OtherIP", 1)
+    script = SH_CREATE + SH_ASSOCIATE + 'if [ -n "$DROP" ]; then\n  ' + other + "fi\n"
+    [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
+    assert "its VIP is reserved IP 'MyReservedIP' and is kept" in finding.message
+
+
+def test_the_classic_cli_s_removal_that_surely_runs_leaves_the_vip_dynamic(tmp_path, monkeypatch):
+    script = SH_CREATE + SH_ASSOCIATE + SH_REMOVE
+    [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
+    assert "its VIP is not reserved and will change" in finding.message

@@ -1881,10 +1881,29 @@ class Reading:
 
     def _reserved_ip_disassociate(self, parsed: Parsed) -> None:
         """`network reserved-ip disassociate <name> <service> <deployment>`: the deployment keeps a dynamic
-        VIP when the command surely runs (as Remove-AzureReservedIPAssociation's)."""
+        VIP when the command surely runs, or surely runs whenever its VMs were created (as
+        Remove-AzureReservedIPAssociation's). One that may not run, of the reserved IP the deployment holds
+        (or may: a name the script does not state), leaves whether its VIP is reserved unknown: it may
+        still hold that reserved IP, which the command may take off (see `model.with_maybe_vips`)."""
         deployment = self._associated(parsed)
-        if deployment is not None and not self.maybe:
+        if deployment is None:
+            return
+        if not self.maybe or self._with_its_vms(deployment):
             deployment.reserved_ip, deployment.reserved_ip_known = None, True
+            return
+        held = deployment.reserved_ip
+        if held is None or not self._may_name(parsed.value("name", 0), held.name):
+            return
+        deployment.reserved_ip, deployment.reserved_ip_known = None, False
+        deployment.maybe_reserved.append((NameRef(held.name, parsed.at), True))
+
+    @staticmethod
+    def _may_name(word: Word | None, name: str) -> bool:
+        """Whether a word may be `name`: it states it (case aside), or states nothing (a value the script
+        does not state), or `name` is the stand-in of one."""
+        if word is None or not word.text or is_stand_in(name):
+            return True
+        return word.text.casefold() == name.casefold()
 
     def _may_hold_reserved_ip(self, name: str) -> bool:
         """Whether a deployment of the script's is given the reserved IP `name`, or one the script does not
