@@ -7,15 +7,18 @@ phantom account is a step that moves nothing). So does a variable an `if` gives 
 where it held another (`$sa = 'acctdev'; if ($prod) { $sa = 'acctprod' }`, in Python `sa = 'acctdev'`
 then `if prod: sa = 'acctprod'`): the one account the script creates after it is one of the two, and holds
 the disk named by the same variable. And so, in PowerShell, does a variable an `if` gives a stated name where it
-held $null or a value the script does not state (`if ($Prod) { $sa = 'prodstore' }`): one account, named
-'prodstore' or not, not one the call that creates it names and another its disks are in."""
+held $null or a value the script does not state (`if ($Prod) { $sa = 'prodstore' }`, in Python `sa =
+sys.argv[2]` then `if prod: sa = 'prodstore'`): one account, named 'prodstore' or not, not one the call that
+creates it names and another its disks are in, and the VM one OS disk, not one in each."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from lint_support import run_cli
+from lint_support import run_cli, script_resources
+
+from migcheck.model import Deployment
 
 POWERSHELL = """\
 if ($createNew) {
@@ -164,7 +167,25 @@ def test_python_an_if_that_names_another_stated_account_creates_one_account(tmp_
     assert moves == [["storage account '<storage account name, deploy.py:7:28>' (1 disk)"]]
 
 
-def test_python_an_account_stated_on_one_path_only_is_not_the_one_created(tmp_path, monkeypatch, capsys):
-    script = REBOUND_PYTHON.replace("sa = 'acctprod'", "sa = input()")
+NAMED_ON_ONE_PATH_PYTHON = {
+    "stated in the if": REBOUND_PYTHON.replace("sa = 'acctdev'", "sa = sys.argv[2]").replace(
+        "'acctprod'", "'prodstore'"
+    ),
+    "stated before the if": REBOUND_PYTHON.replace("sa = 'acctprod'", "sa = input()"),
+    "None before the if": REBOUND_PYTHON.replace("sa = 'acctdev'", "sa = None"),
+}
+
+
+@pytest.mark.parametrize("script", NAMED_ON_ONE_PATH_PYTHON.values(), ids=NAMED_ON_ONE_PATH_PYTHON.keys())
+def test_python_a_name_stated_on_one_path_only_is_one_account_with_the_disk(
+    tmp_path, monkeypatch, capsys, script
+):
     moves = _storage_moves(tmp_path, monkeypatch, capsys, "deploy.py", script)
-    assert ["storage account 'acctdev' (1 disk)"] in moves
+    assert moves == [["storage account '<storage account name, deploy.py:7:28>' (1 disk)"]]
+
+
+def test_python_the_vm_of_a_name_stated_on_one_path_only_has_one_os_disk():
+    script = NAMED_ON_ONE_PATH_PYTHON["stated in the if"]
+    [deployment] = [r for r in script_resources(script, "deploy.py") if isinstance(r, Deployment)]
+    [vm] = deployment.roles
+    assert [(d.name, d.account) for d in vm.disks] == [("vm1.vhd", "<storage account name, deploy.py:7:28>")]

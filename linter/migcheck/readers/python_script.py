@@ -4143,7 +4143,8 @@ class _Resources:
                 elif account:
                     at = self._mark(link)
                     what = f"data disk of VM {role} at LUN {lun}" if lun else f"OS disk of VM {role}"
-                    name = literal(disk_name) or f"<{what}, {self.file}:{at.line}:{at.column}>"
+                    name = literal(disk_name) or self._blob_of_either(link, account, site)
+                    name = name or f"<{what}, {self.file}:{at.line}:{at.column}>"
                     found.append(Disk(name, "", "", role, at, lun=lun, account=account, data=data))
                 else:
                     self._disk_by_name(disk_name, role)
@@ -4167,6 +4168,17 @@ class _Resources:
             return ""
         found = self.unstated_accounts.get(("pieces", told), "")
         return found if found in self.either_accounts else ""
+
+    def _blob_of_either(self, link: Value | None, account: str, site: flow.Site | None) -> str:
+        """Of a blob in an account another path names (see `_created_either`: `sa = sys.argv[2]; if prod:
+        sa = 'prodstore'`, then `'https://' + sa + '.blob.core.windows.net/vhds/vm1.vhd'`), the name the
+        address states for it ('vm1.vhd'), as the path that names the account names the disk: one disk
+        whichever path runs. "" for any other, or one whose name is not stated."""
+        node = link.node if link is not None else None
+        if account not in self.either_accounts or site is None or not isinstance(node, ast.expr):
+            return ""
+        blob = self._shape(node, site).rsplit("/", 1)[-1]
+        return blob if blob.strip() and HOLE not in blob else ""
 
     def _unstated_account(self, link: Value | None, site: flow.Site | None) -> str:
         """The storage account of a blob whose address the script builds around a value it does not state
@@ -4412,9 +4424,13 @@ class _Resources:
         return found
 
     def _created_either(self, node: ast.expr, site: flow.Site) -> bool:
-        """Whether the paths to a creation give the name it is passed two names or more, each stated."""
+        """Whether the paths to a creation give the name it is passed two values or more, a name stated on
+        one path at least, and on the others a name stated or a value the script does not state (`sa =
+        sys.argv[2]; if prod: sa = 'prodstore'`): one account whichever path runs, named or not, as the
+        PowerShell reader reads it."""
         names = self.flow.alternatives(site, lambda at: literal(self.flow.value(node, at)))
-        return len(names) > 1 and all(name and name.strip() for name in names)
+        stated = [name for name in names if name is not None]
+        return len(names) > 1 and bool(stated) and all(name.strip() for name in stated)
 
     def _registration(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """A disk (add_disk) or an image the script registers in the subscription's repository: an OS image
