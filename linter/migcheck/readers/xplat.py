@@ -1882,17 +1882,20 @@ class Reading:
     def _reserved_ip_disassociate(self, parsed: Parsed) -> None:
         """`network reserved-ip disassociate <name> <service> <deployment>`: the deployment keeps a dynamic
         VIP when the command surely runs, or surely runs whenever its VMs were created (as
-        Remove-AzureReservedIPAssociation's). One that may not run, of the reserved IP the deployment holds
+        Remove-AzureReservedIPAssociation's); one of another reserved IP than the one it holds (both stated)
+        changes nothing. One that may not run, of the reserved IP the deployment holds
         (or may: a name the script does not state), leaves whether its VIP is reserved unknown: it may
         still hold that reserved IP, which the command may take off (see `model.with_maybe_vips`)."""
         deployment = self._associated(parsed)
         if deployment is None:
             return
+        held = deployment.reserved_ip
+        if held is not None and not self._may_name(parsed.value("name", 0), held.name):
+            return  # another reserved IP than the deployment's: the platform refuses it
         if not self.maybe or self._with_its_vms(deployment):
             deployment.reserved_ip, deployment.reserved_ip_known = None, True
             return
-        held = deployment.reserved_ip
-        if held is None or not self._may_name(parsed.value("name", 0), held.name):
+        if held is None:
             return
         deployment.reserved_ip, deployment.reserved_ip_known = None, False
         deployment.maybe_reserved.append((NameRef(held.name, parsed.at), True))
