@@ -1351,19 +1351,20 @@ class _Walker:
                 self.statement(child)
 
     def _run_after_test(self, child: Node, before: Node, after_or: bool) -> None:
-        """The command after `&&` (`||`: `after_or`) `before` decides: it may not run, as the `then` of an
-        `if` without `else` (`[ -n "$KEEP" ] && azure network reserved-ip associate ...` is `if [ -n "$KEEP"
-        ]; then ...; fi`): its classic calls run on some paths only; where `before` tests whether a variable
-        is empty, it is set and not empty on the path it proves so (`[ -n "$VNET" ] && azure vm create ...
-        "$VNET"`; `[ -z "$VNET" ] && VNET=hub`, past which it is either)."""
+        """The command after `&&` (`||`: `after_or`) that `before` decides: the `then` of an `if` on
+        `before` without `else` (`[ -n "$KEEP" ] && azure network reserved-ip associate ...` is `if [ -n
+        "$KEEP" ]; then ...; fi`), after `||` on its negation, so its classic calls and migration steps
+        run on that branch only; where `before` tests whether a variable is empty, it is set and not empty
+        on the path it proves so (`[ -n "$VNET" ] && azure vm create ... "$VNET"`; `[ -z "$VNET" ] &&
+        VNET=hub`, past which it is either); where it tests an argument's value (`[ "$1" = commit ] &&
+        ...`), the path is that value's, as an `if` of it is (see `choose`)."""
         proven = self._proven_set(before)
         name, set_when_run = (proven[0], proven[1] != after_or) if proven is not None else ("", False)
-        with contextlib.ExitStack() as stack:
-            stack.enter_context(self._maybe())
-            stack.enter_context(self._may_not_run("" if set_when_run else name))
-            if name and set_when_run:
-                _proven_not_empty(self.scope.variables, name)
-            self.statement(child)
+        set_in = [name if set_when_run else "", "" if set_when_run else name]
+        tested = _argument_tested(before, self.source)
+        value = tested[1] if tested is not None else None
+        values = [None, value] if after_or else [value, None]
+        self._arms([[child], []], tested[0] if tested is not None else "", values, set_in)
 
     def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")

@@ -513,7 +513,7 @@ class MigrationOutOfOrder(Rule):
         "Abort of a resource after the script's own Commit or Abort of it, with no Prepare between, and a "
         "Validate or Prepare of one after its Commit (error: an Abort rolls the Prepare back, a Commit leaves "
         "nothing classic to migrate; only a Commit or Abort that surely ran counts, not one on a branch of an "
-        "`if` the step is outside of, and a step that runs only when it may have failed, in a `catch` or "
+        "`if` the step is outside of (or after `&&`, the same branch), and a step that runs only when it may have failed, in a `catch` or "
         "`except` or after `||`, is not reported; the other way out written as the very next step, an Abort "
         "right after a Commit or a Commit right after an Abort, is a warning: most often the two "
         "alternatives of a walkthrough run a line at a time, which the script run whole runs both of); a "
