@@ -63,7 +63,14 @@ else:
     subprocess.call(["azure", "vm", "create", "contoso-small", "img", "u", "p", "--location", "West Europe"])
 """
 
+# `test && a || b`, the shell's `if test; then a; else b; fi`
+_SH_EITHER_OR = """\
+#!/bin/bash
+[ "$1" = "big" ] && azure vm create contoso-big img u p --location "West Europe" || azure vm create contoso-small img u p --location "West Europe"
+"""
+
 ON_EVERY_BRANCH = {
+    "make-vm-either-or.sh": _SH_EITHER_OR,
     "DeployToAzure.ps1": _PS_FUNCTION_ON_BOTH,
     "new-service.ps1": _PS_CMDLET_ON_BOTH,
     "make-vm.sh": _SH_FUNCTION_ON_BOTH,
@@ -83,7 +90,7 @@ ON_ONE_BRANCH = {
     "make-vm-case.sh": _SH_COMMAND_IN_EACH_CASE.replace("  *)", "  small)"),
     "make_vm.py": _PY_CLI_ON_BOTH.split("else:")[0],
     # `test && cmd` is `if test; then cmd; fi`
-    "make-vm-and.sh": '#!/bin/bash\n[ "$1" = "big" ] && azure vm create contoso-big "$IMAGE" u p --location "West Europe"\n',
+    "make-vm-either-or.sh": _SH_EITHER_OR.split(" ||")[0] + "\n",
 }
 
 

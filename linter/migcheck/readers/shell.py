@@ -1334,7 +1334,11 @@ class _Walker:
         return "".join(parts)
 
     def command_list(self, node: Node) -> None:
-        """`a && b`, `a || b`: what follows `||` runs only when what comes before fails."""
+        """`a && b`, `a || b`: what follows `&&` runs only when what comes before succeeds, what follows
+        `||` only when it fails; `test && b || c` is read as `if test; then b; else c; fi` (see
+        `_either_or`)."""
+        if self._either_or(node):
+            return
         children = node.children
         for index, child in enumerate(children):
             if not child.is_named:
@@ -1345,26 +1349,38 @@ class _Walker:
                 self.never_runs(functools.partial(self.statement, child))
             elif decided is not None:  # `true && cmd`, `false || cmd`: it runs whenever the list does
                 self.statement(child)
-            elif index > 0:
-                self._run_after_test(child, children[index - 2], after_or)
+            elif index > 0:  # `test && cmd` is `if test; then cmd; fi`, `test || cmd` its `else`
+                self._test_arms(children[index - 2], [[child], []] if not after_or else [[], [child]])
             else:
                 self.statement(child)
 
-    def _run_after_test(self, child: Node, before: Node, after_or: bool) -> None:
-        """The command after `&&` (`||`: `after_or`) that `before` decides: the `then` of an `if` on
-        `before` without `else` (`[ -n "$KEEP" ] && azure network reserved-ip associate ...` is `if [ -n
-        "$KEEP" ]; then ...; fi`), after `||` on its negation, so its classic calls and migration steps
-        run on that branch only; where `before` tests whether a variable is empty, it is set and not empty
-        on the path it proves so (`[ -n "$VNET" ] && azure vm create ... "$VNET"`; `[ -z "$VNET" ] &&
-        VNET=hub`, past which it is either); where it tests an argument's value (`[ "$1" = commit ] &&
-        ...`), the path is that value's, as an `if` of it is (see `choose`)."""
-        proven = self._proven_set(before)
-        name, set_when_run = (proven[0], proven[1] != after_or) if proven is not None else ("", False)
-        set_in = [name if set_when_run else "", "" if set_when_run else name]
-        tested = _argument_tested(before, self.source)
-        value = tested[1] if tested is not None else None
-        values = [None, value] if after_or else [value, None]
-        self._arms([[child], []], tested[0] if tested is not None else "", values, set_in)
+    def _either_or(self, node: Node) -> bool:
+        """`test && b || c`, the shell's way of writing `if test; then b; else c; fi`, read as that `if`
+        (where `test` is one the reader cannot decide): whichever way the test goes, one of `b` and `c`
+        runs, so a create both make surely runs (`_called_either_way`). `c` also runs when `b` fails, as
+        after a `catch`: a step there runs only when one may have failed. False for any other list."""
+        parts = node.children
+        if len(parts) != 3 or parts[1].type != "||" or parts[0].type != "list":
+            return False
+        inner = parts[0].children
+        if len(inner) != 3 or inner[1].type != "&&" or self._certain([inner[0]]) is not None:
+            return False
+        self.statement(inner[0])
+        self._test_arms(inner[0], [[inner[2]], [parts[2]]])
+        return True
+
+    def _test_arms(self, test: Node, arms: list[list[Node]]) -> None:
+        """The two arms of an `if` on the command `test` that the reader cannot decide: `arms[0]` where it
+        holds, `arms[1]` where it fails (`[]` for none). Where `test` tests whether a variable is empty,
+        it is set and not empty on the arm it proves so (`[ -n "$VNET" ] && azure vm create ... "$VNET"`;
+        `[ -z "$VNET" ] && VNET=hub`, past which it is either); where it tests an argument's value (`[ "$1"
+        = commit ] && ...`), the first arm is that value's, as for an `if` (see `choose`)."""
+        proven = self._proven_set(test)
+        name, set_where_it_holds = proven if proven is not None else ("", False)
+        set_in = [name if set_where_it_holds else "", "" if set_where_it_holds else name]
+        tested = _argument_tested(test, self.source)
+        values: list[str | None] = [tested[1]] if tested is not None else []
+        self._arms(arms, tested[0] if tested is not None else "", values, set_in)
 
     def assign(self, node: Node, associative: bool = False) -> None:
         name = node.child_by_field_name("name")
