@@ -136,3 +136,30 @@ def test_the_classic_cli_s_removal_that_surely_runs_leaves_the_vip_dynamic(tmp_p
     script = SH_CREATE + SH_ASSOCIATE + SH_REMOVE
     [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
     assert "its VIP is not reserved and will change" in finding.message
+
+
+SH_CREATE_IN_BRANCH = (
+    "#!/bin/bash\n"
+    'azure network reserved-ip create MyReservedIP "Central US"\n'
+    'if [ -n "$NEW" ]; then\n'
+    '  azure vm create TestService img ops Passw0rd! --vm-name TestVM --location "Central US"{reserved}\n'
+    "  {call}"
+    "fi\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("reserved", "call", "expected"),
+    [
+        ("", SH_ASSOCIATE, "its VIP is reserved IP 'MyReservedIP' and is kept"),
+        (" --reserved-ip MyReservedIP", SH_REMOVE, "its VIP is not reserved and will change"),
+    ],
+    ids=["association", "removal"],
+)
+def test_the_classic_cli_s_call_in_the_branch_that_creates_the_deployment_is_made_with_it(
+    tmp_path, monkeypatch, reserved, call, expected
+):
+    # whenever the branch creates the VM, the call after it runs: as Set-AzureReservedIPAssociation's
+    script = SH_CREATE_IN_BRANCH.format(reserved=reserved, call=call)
+    [finding] = [f for f in _lint(tmp_path, monkeypatch, "deploy.sh", script).findings if f.code == "MIG105"]
+    assert expected in finding.message

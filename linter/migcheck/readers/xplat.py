@@ -798,6 +798,9 @@ class _Vm:
     # The part of the script it is surely created in, past how many stops it may take (`Reading.stops`);
     # None where its creation may not run there (a branch, a loop).
     surely_past: int | None = None
+    # The part of the script it is created in (see `Reading.may_not_run`): a command later in the same part
+    # runs whenever its creation did (see `_with_its_creation`).
+    part: tuple[int, ...] = ()
     role_file: str = ""  # the name of the role file `vm create-from` creates it from (`Role.imported_from`)
 
     def joined_role(self, in_network: bool) -> Role:
@@ -1747,8 +1750,24 @@ class Reading:
     def _new_vm(self, name: str, at: Mark) -> _Vm:
         """A VM a command creates at `at`, on the branches and past the stops the command runs on."""
         return _Vm(
-            name, at, existing=False, public_ips=[], branches=self.branches, surely_past=self._surely_past()
+            name,
+            at,
+            existing=False,
+            public_ips=[],
+            branches=self.branches,
+            surely_past=self._surely_past(),
+            part=self.part,
         )
+
+    def _with_its_creation(self, deployment: _Deployment) -> bool:
+        """Whether a command surely runs whenever each VM of a deployment the script creates was created:
+        past the same stops (see `_with_its_vms`), or later in the same part of the script (a branch that
+        creates a VM and then changes its deployment), as PowerShell's and Python's reserved IP calls are
+        read."""
+        if self._with_its_vms(deployment):
+            return True
+        vms = deployment.vms.values()
+        return not deployment.existing and bool(vms) and all(vm.part == self.part for vm in vms)
 
     def _surely_past(self) -> int | None:
         """The part of the script past its stops a command surely runs in (see `_Vm.surely_past`)."""
@@ -1864,12 +1883,13 @@ class Reading:
 
     def _reserved_ip_associate(self, parsed: Parsed) -> None:
         """`network reserved-ip associate <name> <service> <deployment>`: the deployment's VIP is that
-        reserved IP when the command surely runs; one that may not run leaves it unknown, the VIP that reserved
+        reserved IP when the command surely runs, or surely runs whenever its VMs were created (see
+        `_with_its_creation`); one that may not run otherwise leaves it unknown, the VIP that reserved
         IP on the paths it runs on (as Set-AzureReservedIPAssociation's)."""
         deployment = self._associated(parsed)
         if deployment is None:
             return
-        if self.maybe:
+        if self.maybe and not self._with_its_creation(deployment):
             deployment.reserved_ip_known = deployment.reserved_ip_known and deployment.reserved_ip is not None
             name = parsed.value("name", 0)
             shown = (name.text or self._held_before("reserved IP name", name)) if name is not None else ""
@@ -1881,8 +1901,8 @@ class Reading:
 
     def _reserved_ip_disassociate(self, parsed: Parsed) -> None:
         """`network reserved-ip disassociate <name> <service> <deployment>`: the deployment keeps a dynamic
-        VIP when the command surely runs, or surely runs whenever its VMs were created (as
-        Remove-AzureReservedIPAssociation's); one of another reserved IP than the one it holds (both stated)
+        VIP when the command surely runs, or surely runs whenever its VMs were created (see
+        `_with_its_creation`, as Remove-AzureReservedIPAssociation's); one of another reserved IP than the one it holds (both stated)
         changes nothing. One that may not run, of the reserved IP the deployment holds
         (or may: a name the script does not state), leaves whether its VIP is reserved unknown: it may
         still hold that reserved IP, which the command may take off (see `model.with_maybe_vips`)."""
@@ -1892,7 +1912,7 @@ class Reading:
         held = deployment.reserved_ip
         if held is not None and not self._may_name(parsed.value("name", 0), held.name):
             return  # another reserved IP than the deployment's: the platform refuses it
-        if not self.maybe or self._with_its_vms(deployment):
+        if not self.maybe or self._with_its_creation(deployment):
             deployment.reserved_ip, deployment.reserved_ip_known = None, True
             return
         if held is None:
