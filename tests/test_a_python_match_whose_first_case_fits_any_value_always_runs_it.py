@@ -35,4 +35,4 @@ def test_a_case_that_fits_any_value_surely_runs(tmp_path, monkeypatch, pattern: 
 @pytest.mark.parametrize("pattern", ['"prod"', "_ if len(sys.argv) > 2"])
 def test_a_case_that_fits_some_values_may_not_run(tmp_path, monkeypatch, pattern: str, create: str) -> None:
     message = _mig601(tmp_path, monkeypatch, pattern, create)
-    assert "fail today whenever they run (they may not: they run only under a condition)" in message
+    assert "fail today whenever they run (they may not: they run only on some paths" in message
