@@ -392,6 +392,12 @@ _SUBNET_ASSOCIATIONS = {
     ("network", "vnet", "subnet", "route-table", "add"): 0,
     ("network", "vnet", "subnet", "route-table", "delete"): 0,
 }
+# The argument of those commands that names the security group or route table.
+_SUBNET_ASSOCIATIONS_OF = {
+    path: "route-table-name" if "route-table" in path else "nsg-name" for path in _SUBNET_ASSOCIATIONS
+}
+# The groups of the commands that manage a security group or route table, which the reader describes.
+_GROUPS_AND_TABLES = frozenset({("network", "nsg"), ("network", "route-table")})
 
 DISKS_AND_IMAGES: dict[tuple[str, ...], _Spec] = {
     ("vm", "disk", "attach-new"): _Spec(
@@ -1174,8 +1180,12 @@ class Reading:
         path = parsed.path
         if path[:2] == ("network", "import") or path in _WRITE_THE_NETWORK_CONFIGURATION:
             return (("virtual-network", EVERY_NETWORK),)
-        if path in _SUBNET_ASSOCIATIONS:  # a subnet's group or route table: a change to its network
-            return _named("virtual-network", parsed.value("vnet-name", _SUBNET_ASSOCIATIONS[path]))
+        if path in _SUBNET_ASSOCIATIONS:  # a subnet's group or route table: a change to its network and to it
+            return _named("virtual-network", parsed.value("vnet-name", _SUBNET_ASSOCIATIONS[path])) + (
+                self._group_or_table_changes(parsed, _SUBNET_ASSOCIATIONS_OF[path])
+            )
+        if path[:2] in _GROUPS_AND_TABLES and path in NETWORK_RESOURCES:
+            return self._group_or_table_changes(parsed, NETWORK_RESOURCES[path].positionals[0])
         if path[:2] == ("storage", "account"):
             return _named("storage-account", parsed.value("name", 0))
         if path[0] == "service":
@@ -1193,6 +1203,14 @@ class Reading:
                 return ((SERVICE_OF_VM, named.text),)
             return ()
         return ()
+
+    def _group_or_table_changes(self, parsed: Parsed, option: str) -> tuple[tuple[str, str], ...]:
+        """The security group or route table a command of its group changes (its rules, routes, subnets),
+        by the argument `option` that names it: a Prepare of the group or table blocks its management
+        plane too (see `ClassicCall.changes`)."""
+        scope = "network-security-group" if parsed.path[1] == "nsg" else "route-table"
+        position = NETWORK_RESOURCES[parsed.path].positionals.index(option)
+        return _named(scope, parsed.value(option, position))
 
     # --- resources ---------------------------------------------------------------------------------
 

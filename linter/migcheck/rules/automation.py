@@ -1227,8 +1227,11 @@ def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterato
             yield step, said
 
 
-# The scopes a Prepare locks against changes the scripts make (see `ClassicCall.changes`).
-_LOCKED = ("cloud-service", "virtual-network", "storage-account")
+# The scopes a Prepare locks against changes the scripts make (see `ClassicCall.changes`): a network
+# security group's and a route table's management-plane operations "are blocked when the migration is in
+# progress" (deep dive), as those of cloud services, networks and storage accounts are. A change of any
+# other scope a reader gives (a reserved IP's) is judged by no lock.
+_LOCKED = ("cloud-service", "virtual-network", "storage-account", "network-security-group", "route-table")
 
 
 def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[MigrationStep, Together]]]) -> None:
@@ -1255,7 +1258,9 @@ def _locked(
     Prepare, the resource as a message names it, and the network it is locked through ("" when locked
     itself)."""
     for scope, name in change.changes:
-        held = prepared[scope]
+        held = prepared.get(scope)
+        if held is None:
+            continue
         if scope == "virtual-network" and name == EVERY_NETWORK:
             found = next((s for s, runs in reversed(held.values()) if runs.with_(change)), None)
             if found is not None:
