@@ -69,3 +69,80 @@ def test_a_route_set_before_its_table_is_prepared_is_no_change_while_locked(
     """
     result = lint_files(tmp_path, monkeypatch, {"rt.sh": script}, "MIG602")
     assert not [f for f in result.findings if "changes route table" in f.message]
+
+
+PS_GROUP = """\
+Move-AzureNetworkSecurityGroup -Validate -NetworkSecurityGroupName 'nsg-web'
+Move-AzureNetworkSecurityGroup -Prepare -NetworkSecurityGroupName 'nsg-web'
+{command}
+Move-AzureNetworkSecurityGroup -Commit -NetworkSecurityGroupName 'nsg-web'
+"""
+
+PS_TABLE = """\
+Move-AzureRouteTable -Validate -RouteTableName 'rt-fw'
+Move-AzureRouteTable -Prepare -RouteTableName 'rt-fw'
+{command}
+Move-AzureRouteTable -Commit -RouteTableName 'rt-fw'
+"""
+
+SM = "https://management.core.windows.net/aaaaaaaa-0000-0000-0000-000000000001/services/networking"
+HEADERS = "-Certificate $cert -Headers @{ 'x-ms-version' = '2015-04-01' }"
+
+PS_CHANGES = [
+    (
+        PS_GROUP,
+        "Get-AzureNetworkSecurityGroup -Name 'nsg-web' | Set-AzureNetworkSecurityRule -Name 'http' -Type Inbound "
+        "-Priority 100 -Action Allow -SourceAddressPrefix '*' -SourcePortRange '*' -DestinationAddressPrefix '*' "
+        "-DestinationPortRange 80 -Protocol TCP",
+        "Set-AzureNetworkSecurityRule changes network security group 'nsg-web'",
+    ),
+    (
+        PS_GROUP,
+        "Remove-AzureNetworkSecurityRule -NetworkSecurityGroup (Get-AzureNetworkSecurityGroup -Name 'nsg-web') "
+        "-Name 'http'",
+        "Remove-AzureNetworkSecurityRule changes network security group 'nsg-web'",
+    ),
+    (
+        PS_GROUP,
+        "Remove-AzureNetworkSecurityGroup -Name 'nsg-web' -Force",
+        "Remove-AzureNetworkSecurityGroup changes network security group 'nsg-web'",
+    ),
+    (
+        PS_GROUP,
+        f"Invoke-RestMethod -Method Delete -Uri '{SM}/networksecuritygroups/nsg-web/rules/http' {HEADERS}",
+        "/networksecuritygroups/nsg-web/rules/http changes network security group 'nsg-web'",
+    ),
+    (
+        PS_TABLE,
+        "Get-AzureRouteTable -Name 'rt-fw' | Set-AzureRoute -RouteName 'default' -AddressPrefix '0.0.0.0/0' "
+        "-NextHopType VirtualAppliance -NextHopIpAddress '10.10.2.4'",
+        "Set-AzureRoute changes route table 'rt-fw'",
+    ),
+    (
+        PS_TABLE,
+        "Remove-AzureRouteTable -Name 'rt-fw' -Force",
+        "Remove-AzureRouteTable changes route table 'rt-fw'",
+    ),
+    (
+        PS_TABLE,
+        f"Invoke-RestMethod -Method Delete -Uri '{SM}/routetables/rt-fw' {HEADERS}",
+        "/routetables/rt-fw changes route table 'rt-fw'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("script", "command", "said"), PS_CHANGES, ids=[c[1][:40] for c in PS_CHANGES])
+def test_a_powershell_change_between_the_prepare_and_the_commit_of_its_group_or_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, command: str, said: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"m.ps1": script.format(command=command)}, "MIG602")
+    assert [f.location.line for f in result.findings if f.location] == [3]
+    assert said in result.findings[0].message
+
+
+def test_a_change_to_another_group_than_the_one_prepared_is_no_change_while_locked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = "Remove-AzureNetworkSecurityGroup -Name 'nsg-other' -Force"
+    result = lint_files(tmp_path, monkeypatch, {"m.ps1": PS_GROUP.format(command=command)}, "MIG602")
+    assert result.findings == []

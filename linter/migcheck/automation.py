@@ -807,13 +807,15 @@ def migration_step(path: str) -> tuple[str, str, str] | None:
 
 # The paths of the Service Management API's requests that change a cloud service (its deployments, VMs, role
 # instances, certificates), a storage account (its keys, properties), a virtual network (its gateway, its
-# subnets' associations, an ExpressRoute link to it), or every network of the subscription at once (Set
-# Network Configuration, a PUT to `.../services/networking/media`), when sent with a method that changes
-# (PUT, POST, DELETE, MERGE, PATCH).
+# subnets' associations, an ExpressRoute link to it), a network security group or route table (its rules,
+# routes, the group or table itself), or every network of the subscription at once (Set Network
+# Configuration, a PUT to `.../services/networking/media`), when sent with a method that changes (PUT, POST,
+# DELETE, MERGE, PATCH).
 _CHANGED_PATH = re.compile(
     r"/services/(?:hostedservices/(?P<service>[^/?#]+)|storageservices/(?P<account>[^/?#]+)"
     r"|networking/(?:(?P<media>media)(?=$|[/?#])|virtualnetwork/(?P<vnet>[^/?#]+)/"
-    r"|dedicatedcircuits/[^/?#]+/vnets/(?P<linked>[^/?#]+)|(?P<gateway>[^/?#]+)/gateway(?=$|[/?#])))",
+    r"|dedicatedcircuits/[^/?#]+/vnets/(?P<linked>[^/?#]+)|networksecuritygroups/(?P<group>[^/?#]+)"
+    r"|routetables/(?P<table>[^/?#]+)|(?P<gateway>[^/?#]+)/gateway(?=$|[/?#])))",
     re.IGNORECASE,
 )
 _CHANGED_SCOPES = {
@@ -821,6 +823,8 @@ _CHANGED_SCOPES = {
     "account": "storage-account",
     "vnet": "virtual-network",
     "linked": "virtual-network",
+    "group": "network-security-group",
+    "table": "route-table",
     "gateway": "virtual-network",
 }
 _CHANGING_METHODS = frozenset({"PUT", "POST", "DELETE", "MERGE", "PATCH"})

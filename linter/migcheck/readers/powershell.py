@@ -5753,6 +5753,22 @@ _CHANGING_VERBS = frozenset(
 # the nouns of the storage account cmdlets, which name the account by `-StorageAccountName`.
 _UPLOADS_NETWORKS = frozenset({"set-azurevnetconfig", "remove-azurevnetconfig"})
 _STORAGE_NOUNS = tuple(f"{verb}-azurestorage" for verb in _CHANGING_VERBS)
+# The cmdlets that change a network security group (True) or route table (False), by the parameter that
+# names it or takes the object Get-AzureNetworkSecurityGroup or Get-AzureRouteTable outputs: a Prepare of
+# the group or table blocks its management-plane operations until Commit or Abort (deep dive).
+_GROUP_OR_TABLE_CHANGES = {
+    "set-azurenetworksecurityrule": (True, "NetworkSecurityGroup"),
+    "remove-azurenetworksecurityrule": (True, "NetworkSecurityGroup"),
+    "remove-azurenetworksecuritygroup": (True, "Name"),
+    "set-azurenetworksecuritygrouptosubnet": (True, "Name"),
+    "remove-azurenetworksecuritygroupfromsubnet": (True, "Name"),
+    "set-azurenetworksecuritygroupassociation": (True, "Name"),
+    "remove-azurenetworksecuritygroupassociation": (True, "Name"),
+    "set-azureroute": (False, "RouteTable"),
+    "remove-azureroute": (False, "RouteTable"),
+    "remove-azureroutetable": (False, "Name"),
+    "set-azuresubnetroutetable": (False, "RouteTableName"),
+}
 _READING = ("get-", "test-", "export-")  # classic cmdlets with these verbs read a VM object, never change it
 _PACKAGE_EVIDENCE = {
     "new-azuredeployment": "deployed from a service package by New-AzureDeployment, and packages hold web "
@@ -8969,6 +8985,7 @@ class Interpreter:
         if key.startswith(_STORAGE_NOUNS):
             account = _stated_name(args, "StorageAccountName")
             return (("storage-account", account),) if account else ()
+        groups_or_tables = self._groups_or_tables_changed(key, args, piped)
         service = _stated_name(args, "ServiceName")
         found = (
             [("cloud-service", service)] if service else self._services_of_vms(self._vm_input(args, piped))
@@ -8976,7 +8993,23 @@ class Interpreter:
         vnet = _stated_name(args, "VNetName") or _stated_name(args, "VirtualNetworkName")
         if vnet:
             found.append(("virtual-network", vnet))
-        return tuple(found)
+        return (*found, *groups_or_tables)
+
+    def _groups_or_tables_changed(self, key: str, args: Args, piped: Value | None) -> list[tuple[str, str]]:
+        """The network security group or route table a cmdlet changes (its rules, routes, subnets, the
+        group or table itself: see `_GROUP_OR_TABLE_CHANGES`), by its name or by the group or table piped
+        or passed in (`Get-AzureNetworkSecurityGroup -Name g | Set-AzureNetworkSecurityRule ...`)."""
+        changed = _GROUP_OR_TABLE_CHANGES.get(key)
+        if changed is None:
+            return []
+        group, parameter = changed
+        arg = args.get(parameter)
+        given = arg.value if arg is not None and arg.certain else piped
+        if isinstance(given, NetworkResource) and given.security_group == group:
+            name = given.name
+        else:
+            name = self._network_resource_name(args, parameter, group)
+        return [("network-security-group" if group else "route-table", name)] if name else []
 
     def _services_of_vms(self, value: Value) -> list[tuple[str, str]]:
         """The cloud service of each existing VM a value holds (`Get-AzureVM -ServiceName s`), one VM for
