@@ -11903,12 +11903,18 @@ class Interpreter:
     ) -> None:
         """A `NetworkSecurityGroup` body: POSTed to `.../services/networking/networksecuritygroups` (Create
         Network Security Group), the script creates the group, as New-AzureNetworkSecurityGroup does; to
-        `.../roles/<name>/networksecuritygroups` (Add Network Security Group to Role), it sets the group on
-        that VM, as Set-AzureNetworkSecurityGroupAssociation -VM does."""
+        `.../subnets/<subnet>/networksecuritygroups` (Add Network Security Group to Subnet), the subnet uses
+        it, as Set-AzureNetworkSecurityGroupToSubnet says; to `.../roles/<name>/networksecuritygroups` (Add
+        Network Security Group to Role), it sets the group on that VM, as
+        Set-AzureNetworkSecurityGroupAssociation -VM does."""
         from migcheck.readers import python_script as bodies
 
+        subnet = bodies.adds_group_to_subnet(verb, path)
         if bodies.creates_security_group(verb, path):
             self.security_groups.setdefault(_name_key(group.name), group)
+        elif subnet is not None:
+            at = (_name_key(subnet[0]), _name_key(subnet[1]))
+            self.subnet_groups[at] = bodies.group_on_subnet(group, *subnet)
         elif role_name and bodies.adds_group_to_role(verb, path):
             self._on_vm(group.name)
             draft = self._body_deployment(node, service, deployment)

@@ -2530,6 +2530,9 @@ class _Resources:
         # The network security groups the script creates by a body POSTed to the documented path (Create
         # Network Security Group), by name as names are compared.
         self.security_groups: dict[str, NetworkSecurityGroup] = {}
+        # The groups Add Network Security Group to Subnet requests associate, by (network, subnet): the last
+        # one sent to a subnet is the one it uses.
+        self.subnet_groups: dict[tuple[str, str], NetworkSecurityGroup] = {}
         # The classic Application Gateways the script creates by a body of its own, by name as names are
         # compared (a later body of the same name describes the same gateway).
         self.application_gateways: dict[str, ApplicationGateway] = {}
@@ -2637,6 +2640,7 @@ class _Resources:
         out.extend(self.service_certificates)
         out.extend(rule for rules in self.security_rules.values() for rule in rules)
         out.extend(self.security_groups.values())
+        out.extend(self.subnet_groups.values())
         out.extend(self.application_gateways.values())
         if self.link_requests:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
@@ -4579,6 +4583,10 @@ class _Resources:
                 self.bodies.setdefault((id(resource), named.service_name), named)
             elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
+            elif isinstance(resource, NetworkSecurityGroup) and (subnet := adds_group_to_subnet(verb, path)):
+                self.subnet_groups[(subnet[0].casefold(), subnet[1].casefold())] = group_on_subnet(
+                    resource, *subnet
+                )
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
             elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
@@ -5432,6 +5440,11 @@ _PATH_NAMES = re.compile(
 # The network security group and rule a Set Network Security Rule path names.
 _RULE_PATH = re.compile(
     r"/services/networking/networksecuritygroups/([^/?#]+)/rules/([^/?#]+)", re.IGNORECASE
+)
+# Add Network Security Group to Subnet: `.../virtualnetwork/<network>/subnets/<subnet>/networksecuritygroups`.
+_SUBNET_GROUP_PATH = re.compile(
+    r"/services/networking/virtualnetwork/([^/?#]+)/subnets/([^/?#]+)/networksecuritygroups/?(?=$|[?#])",
+    re.IGNORECASE,
 )
 # How a string literal opens: an optional prefix that keeps the text as written, then its quotes.
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
@@ -6584,6 +6597,25 @@ def adds_group_to_role(verb: str, path: str) -> bool:
     names the group, associates it with VM <r>, as `Set-AzureNetworkSecurityGroupAssociation -VM` does."""
     where = path.split("?", 1)[0].rstrip("/").casefold()
     return verb == "POST" and "/roles/" in where and where.endswith("/networksecuritygroups")
+
+
+def adds_group_to_subnet(verb: str, path: str) -> tuple[str, str] | None:
+    """(network, subnet) of Add Network Security Group to Subnet: a POST to `.../services/networking/
+    virtualnetwork/<network>/subnets/<subnet>/networksecuritygroups` (the Service Management REST
+    reference), whose `NetworkSecurityGroup` body names the group, associates it with that subnet, as
+    `Set-AzureNetworkSecurityGroupToSubnet` does. None for any other request, or one whose network or
+    subnet the script does not state."""
+    found = _SUBNET_GROUP_PATH.search(path) if verb == "POST" else None
+    if found is None or any(HOLE in name for name in found.groups()):
+        return None
+    network, subnet = (urllib.parse.unquote(name) for name in found.groups())
+    return network, subnet
+
+
+def group_on_subnet(group: NetworkSecurityGroup, network: str, subnet: str) -> NetworkSecurityGroup:
+    """The association an Add Network Security Group to Subnet request makes: the group its body names,
+    used by `subnet` of `network` (`NetworkSecurityGroup.subnet`)."""
+    return replace(group, virtual_network=network, subnet=subnet)
 
 
 def group_on_role(group: NetworkSecurityGroup, role_name: str) -> Role:

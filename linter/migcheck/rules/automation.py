@@ -543,9 +543,9 @@ class MigrationOutOfOrder(Rule):
         "`[ValidateSet(...)][string]$Step`; a Python `if` and `elif`) never run together, so a runbook that "
         "picks its stage by a `-Step` or `-Finish` parameter or an argument is taken as the stages of a split "
         "runbook; a Commit and an Abort on the two branches of a test after the Prepare are the two ways out of "
-        "it. Also a call that changes a cloud service, virtual network or storage account after the "
-        "script's Prepare of it and before its Commit or Abort, on a path that runs both (error): a create, "
-        "update, delete, start or stop, an endpoint, extension, disk or ACL sent with `Update-AzureVM`, "
+        "it. Also a call that changes a cloud service, virtual network, storage account, network security "
+        "group or route table after the script's Prepare of it and before its Commit or Abort, on a path that "
+        "runs both (error): a create, update, delete, start or stop, a group's rule or a table's route, an endpoint, extension, disk or ACL sent with `Update-AzureVM`, "
         "`Set-AzureSubnetRouteTable -VirtualNetworkName`, `New-AzureStorageKey`, the legacy SDK's "
         "`update_role`/`delete_role`/`add_data_disk`/... on its `service_name`, or a request of the script's "
         "own that changes a resource under `.../hostedservices/<service>`, `.../storageservices/<account>` "
@@ -569,8 +569,10 @@ class MigrationOutOfOrder(Rule):
         "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones. Likewise a "
         "network security group or route table moved on its own (`Move-AzureNetworkSecurityGroup`, "
         "`Move-AzureRouteTable`) that the files associate with a subnet (a REST body of the network, "
-        "`Set-AzureNetworkSecurityGroupToSubnet`, `Set-AzureSubnetRouteTable`) (error): it is cloned with its "
-        "virtual network. And the Prepare of a virtual network linked to a classic ExpressRoute circuit (a "
+        "`Set-AzureNetworkSecurityGroupToSubnet`, `Set-AzureSubnetRouteTable`, a POST to "
+        "`.../virtualnetwork/<network>/subnets/<subnet>/networksecuritygroups`) or, a group, with a VM "
+        "(`Set-AzureNetworkSecurityGroupConfig`, `Set-AzureNetworkSecurityGroupAssociation -VM`) (error): it "
+        "is cloned with its virtual network or VM. And the Prepare of a virtual network linked to a classic ExpressRoute circuit (a "
         "`Dedicated` connection, a script's circuit link, an export of the circuit's links; not one whose "
         "circuits an export shows moved) before the script moves a circuit to Resource Manager "
         "(`Move-AzExpressRouteCircuit`, AzureRM's `Move-AzureRmExpressRouteCircuit`, or azure-mgmt-network's "
@@ -843,25 +845,25 @@ class MigrationOutOfOrder(Rule):
             )
 
     def _associated_with_subnets(
-        self, script: Script, of_subnets: dict[str, dict[str, tuple[str, str]]]
+        self, script: Script, of_subnets: dict[str, dict[str, _Use]]
     ) -> Iterator[Finding]:
         """`Move-AzureNetworkSecurityGroup` or `Move-AzureRouteTable` of one the files associate with a
-        subnet: the deep dive clones those with the virtual network, and moves only the unassociated ones
-        with these cmdlets."""
+        subnet, or (a group) with a VM: the deep dive clones those with the virtual network or the VM, and
+        moves only the unassociated ones with these cmdlets."""
         if any(call.name in _FREES_SUBNETS for call in script.calls):
-            return  # the runbook takes one off a subnet first: which one, the call may not say
+            return  # the runbook takes one off a subnet or VM first: which one, the call may not say
         for scope, found in of_subnets.items():
             what = scope.replace("-", " ")
-            for step, (subnet, network) in _first_steps(script, scope, found):
+            for step, use in _first_steps(script, scope, found):
+                moves_with = _scope_migration(script, use.moves_with)
                 yield self._finding(
                     script,
                     step,
-                    f"{_call(step)} takes {what} '{step.target.strip()}' on its own, but subnet '{subnet}' of "
-                    f"virtual network '{network}' uses it: one associated with a subnet is cloned with its "
-                    f"virtual network, and only those no subnet uses move on their own",
-                    fix=f"Leave {what} '{step.target.strip()}' to the migration of virtual network '{network}' "
-                    f"({_network_migration(script, network)}); or take it off the subnet first, then move it "
-                    "on its own.",
+                    f"{_call(step)} takes {what} '{step.target.strip()}' on its own, but {use.user} uses it: one "
+                    f"associated with a {use.kind} is cloned with its {_CLONED_WITH[use.kind]}, and only those "
+                    f"nothing uses move on their own",
+                    fix=f"Leave {what} '{step.target.strip()}' to the migration of {_named_scope(use.moves_with)} "
+                    f"({moves_with}); or take it off the {use.kind} first, then move it on its own.",
                 )
 
     def _services_in_networks(self, script: Script, in_network: dict[str, str]) -> Iterator[Finding]:
@@ -1590,20 +1592,46 @@ _FREES_SUBNETS = frozenset(
     {
         "Remove-AzureNetworkSecurityGroupFromSubnet",
         "Remove-AzureNetworkSecurityGroupAssociation",
+        "Remove-AzureNetworkSecurityGroupConfig",
         "Remove-AzureSubnetRouteTable",
     }
 )
 
 
-def _subnet_associations(estate: Estate) -> dict[str, dict[str, tuple[str, str]]]:
+class _Use(NamedTuple):
+    """What uses a network security group or route table: as a message names it, the kind ("subnet" or
+    "VM"), and the migration scope it is cloned with (scope, name)."""
+
+    user: str
+    kind: str
+    moves_with: tuple[str, str]
+
+
+# What a group or table associated with each kind of user is cloned with (deep dive).
+_CLONED_WITH = {"subnet": "virtual network", "VM": "VM"}
+
+
+def _subnet_associations(estate: Estate) -> dict[str, dict[str, _Use]]:
     """By scope (`_OF_SUBNETS`), the name of each security group or route table a subnet uses (compared as
-    names are) -> the first such subnet and its virtual network."""
-    found: dict[str, dict[str, tuple[str, str]]] = {scope: {} for scope in _OF_SUBNETS}
+    names are) -> the first such subnet; and of each security group set on a VM the files describe, the
+    first such VM (cloned with it, in its virtual network or its cloud service)."""
+    found: dict[str, dict[str, _Use]] = {scope: {} for scope in _OF_SUBNETS}
     for network in estate.virtual_networks:
         for subnet in network.subnets:
             for scope, name in zip(_OF_SUBNETS, (subnet.security_group, subnet.route_table), strict=True):
                 if name.strip():
-                    found[scope].setdefault(key(name), (subnet.name, network.name))
+                    user = f"subnet '{subnet.name}' of virtual network '{network.name}'"
+                    found[scope].setdefault(
+                        key(name), _Use(user, "subnet", ("virtual-network", network.name))
+                    )
+    groups = found["network-security-group"]
+    for service in estate.cloud_services:
+        networks = service.virtual_network_refs
+        moves_with = ("virtual-network", networks[0].name) if networks else ("cloud-service", service.name)
+        for vm in service.vms:
+            if vm.security_group is not None and vm.security_group.name.strip():
+                user = f"VM '{vm.name}' of cloud service '{service.name}'"
+                groups.setdefault(key(vm.security_group.name), _Use(user, "VM", moves_with))
     return found
 
 
@@ -1674,6 +1702,31 @@ def _network_migration(script: Script, network: str) -> str:
     return (
         f"Move-AzureVirtualNetwork -VirtualNetworkName '{network}' with -Validate, then -Prepare and -Commit"
     )
+
+
+def _scope_migration(script: Script, scope: tuple[str, str]) -> str:
+    """How the script's own API migrates a virtual network or a cloud service not in one."""
+    kind, name = scope
+    if kind == "virtual-network":
+        return _network_migration(script, name)
+    if script.language == "Python":
+        return (
+            f"POST .../services/hostedservices/{name}/deployments/<deployment>/migration?comp=Validate, then "
+            "Prepare and Commit"
+        )
+    if script.language == "Shell":
+        return (
+            f"azure service deployment validate-migration '{name}' <deployment>, then prepare-migration and "
+            "commit-migration"
+        )
+    return (
+        f"Move-AzureService -ServiceName '{name}' -DeploymentName <deployment> with -Validate and -Prepare "
+        "(each with -CreateNewVirtualNetwork), then -Commit"
+    )
+
+
+def _named_scope(scope: tuple[str, str]) -> str:
+    return f"{scope[0].replace('-', ' ')} '{scope[1]}'"
 
 
 def _call(step: MigrationStep) -> str:
