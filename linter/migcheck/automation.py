@@ -803,6 +803,41 @@ def migration_step(path: str) -> tuple[str, str, str] | None:
     return None
 
 
+# --- requests that create what can no longer be created ------------------------------------------------------
+
+# The Service Management API's requests that create a classic resource, all POSTs, by their path after
+# `<subscription>/services/` (`*` for a name): Create Cloud Service, Create Virtual Machine Deployment, Create
+# Deployment (of a package, to a slot), Add Role, Create Storage Account; and the kind of resource each creates,
+# as MIG601 names it (`_RETIRED`). Their creation is retired, so each fails today, as the SDK's call does.
+_CREATE_REQUESTS = {
+    ("hostedservices",): "cloud services",
+    ("hostedservices", "*", "deployments"): "VMs",
+    ("hostedservices", "*", "deploymentslots", "*"): "cloud services",
+    ("hostedservices", "*", "deployments", "*", "roles"): "VMs",
+    ("storageservices",): "storage accounts",
+}
+
+
+def created_by_request(name: str) -> str:
+    """The kind of classic resource a listed request (`request_name`) creates: "VMs", "cloud services" or
+    "storage accounts" for a POST of `_CREATE_REQUESTS`; "" for any other call, or a request whose method the
+    script does not state."""
+    verb, _, address = name.partition(" ")
+    if verb != "POST":
+        return ""
+    path = address.split("?", 1)[0].rstrip("/")
+    _, found, under = path.partition("/services/")
+    if not found:
+        return ""
+    segments = under.split("/")
+    for shape, kind in _CREATE_REQUESTS.items():
+        if len(shape) == len(segments) and all(
+            want == "*" or want == got.casefold() for want, got in zip(shape, segments, strict=True)
+        ):
+            return kind
+    return ""
+
+
 # --- requests that change what a Prepare locks --------------------------------------------------------------
 
 # The paths of the Service Management API's requests that change a cloud service (its deployments, VMs, role

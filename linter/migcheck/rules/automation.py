@@ -14,6 +14,7 @@ from migcheck.automation import (
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
     MANAGES_RETIRED_ROLES,
+    created_by_request,
     deploys_packages,
     modules_for,
     replacement,
@@ -94,7 +95,9 @@ class ClassicAutomation(Rule):
         f"accounts on {CLASSIC_STORAGE}. So the calls that create them (`New-AzureVM`, `New-AzureQuickVM`, "
         "`New-AzureService`, `New-AzureDeployment`, `Publish-AzureServiceProject`, `New-AzureStorageAccount`; "
         "`create_virtual_machine_deployment`, `add_role`, `create_hosted_service`, `create_deployment`, "
-        "`create_storage_account`) fail already, whatever is migrated (the FAQ's "
+        "`create_storage_account`; the requests that do their work, POSTs to `.../services/hostedservices`, "
+        "`.../hostedservices/<service>/deployments`, `.../deploymentslots/<slot>`, `.../deployments/<deployment>/"
+        "roles` and `.../services/storageservices`) fail already, whatever is migrated (the FAQ's "
         "NewClassicVMCreationNotAllowedForSubscription), and the message says so when a script makes them, "
         "naming what they create. So do the calls that manage the web/worker roles a classic cloud service "
         "runs, since the product they manage is retired (`Set-AzureDeployment`, `Move-AzureDeployment`, "
@@ -203,7 +206,7 @@ class ClassicAutomation(Rule):
         creates = list(dict.fromkeys(call.name for call in creating))
         surely = _surely(creating)
         kinds = _kinds(creates)
-        named = all(name in _CREATES for name in creates)
+        named = all(_created(name) for name in creates)
         message = (
             f"{_script_named(script)} runs the migration (MIG602 checks its steps), and its "
             f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) "
@@ -225,7 +228,13 @@ def _creating(
     called."""
     failing = of[script.language]
     left_out = (NEVER_RUNS, UNCALLED_RUNS) if runbook else (NEVER_RUNS,)
-    return [call for call in script.calls if call.name in failing and call.runs not in left_out]
+    requests = of is CREATES_RETIRED  # a request that creates one fails as the SDK's call does
+    return [
+        call
+        for call in script.calls
+        if (call.name in failing or (requests and created_by_request(call.name)))
+        and call.runs not in left_out
+    ]
 
 
 def _surely(creating: list[ClassicCall]) -> set[str]:
@@ -313,12 +322,17 @@ _CREATES = {
 }
 
 
+def _created(call: str) -> str:
+    """The kind of classic resource (`_RETIRED`) a creating call makes; "" for one not known to make one."""
+    return _CREATES.get(call) or created_by_request(call)
+
+
 def _kinds(creates: list[str], manages_roles: bool = False) -> list[str]:
     """The kinds of classic resources (`_RETIRED`) the creating calls `creates` make, and cloud services when
     the script `manages_roles` (`MANAGES_RETIRED_ROLES`), in the order messages name them; every kind when
     one of the calls is not known to `_CREATES`."""
-    named = all(name in _CREATES for name in creates)
-    made = {_CREATES[name] for name in creates} if named else set(_RETIRED)
+    named = all(_created(name) for name in creates)
+    made = {_created(name) for name in creates} if named else set(_RETIRED)
     return [kind for kind in _RETIRED if kind in made or (manages_roles and kind == "cloud services")]
 
 
@@ -327,7 +341,7 @@ def _failing_calls(creates: list[str], manages: list[str]) -> str:
     kind, and those that manage the roles a classic cloud service runs."""
     said = []
     if creates:
-        named = all(name in _CREATES for name in creates)
+        named = all(_created(name) for name in creates)
         said.append(
             f"its calls that create classic {_and(_kinds(creates)) if named else 'resources'} ({_shown(creates)})"
         )
@@ -338,10 +352,22 @@ def _failing_calls(creates: list[str], manages: list[str]) -> str:
     return " and ".join(said)
 
 
+# The Resource Manager requests that create what a Service Management request created (`created_by_request`).
+_RM_CREATES = {
+    "VMs": "a PUT to .../resourceGroups/<group>/providers/Microsoft.Compute/virtualMachines/<name>",
+    "cloud services": "a resource group (PUT .../resourceGroups/<group>), which holds Resource Manager VMs in "
+    "place of a cloud service",
+    "storage accounts": "a PUT to .../resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<name>",
+    "": "its Resource Manager request",
+}
+
+
 def _runbook_fix(script: Script, creates: list[str]) -> str:
     """What a runbook that creates classic resources does instead: leave the creating calls out, and create
     what it still needs in Resource Manager (the replacement of each)."""
-    pairs = [f"{name} → {replacement(script.language, name)}" for name in creates]
+    pairs = [
+        f"{name} → {replacement(script.language, name) or _RM_CREATES[_created(name)]}" for name in creates
+    ]
     return (
         "Take these calls out of the runbook: no classic resource can be created any more, so it can only "
         "migrate those that exist. Create what is still needed in Resource Manager instead, after the "
