@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lint_support import lint_files, run_cli, where
 
 WORKER = '<WorkerRole name="{name}" vmsize="{size}">{endpoints}</WorkerRole>'
@@ -220,3 +221,15 @@ def test_a_variant_s_name_in_another_folder_is_a_copy_there(tmp_path, monkeypatc
     assert where(lint_files(tmp_path, monkeypatch, files, "MIG004").findings) == [
         "MIG004 Cloud/old/ServiceDefinition_Large.csdef:1:1"
     ]
+
+
+@pytest.mark.parametrize("aside", ["Old", "bak", "Backup2", "copy", "-Previous"])
+def test_a_definition_named_as_a_copy_kept_aside_is_still_asked_about(tmp_path, monkeypatch, aside):
+    # `ServiceDefinition_Old.csdef` is the description the team moved away from, not a size a build picks.
+    name = f"ServiceDefinition{aside if aside.startswith('-') else '_' + aside}.csdef"
+    files = {
+        "Cloud/ServiceDefinition.csdef": _definition(_worker(size="Medium")),
+        "Cloud/ServiceConfiguration.Cloud.cscfg": CONFIGURATION,
+        f"Cloud/{name}": _definition(_worker(size="Large")),
+    }
+    assert where(lint_files(tmp_path, monkeypatch, files, "MIG004").findings) == [f"MIG004 Cloud/{name}:1:1"]

@@ -1644,10 +1644,42 @@ def _is_variant(definition: ServiceDefinition, deployed: ServiceDefinition) -> b
     if posixpath.dirname(here) != posixpath.dirname(there):
         return False
     mine, theirs = _variant_name(here), _variant_name(there)
-    if mine == theirs:
+    if mine == theirs or _kept_aside(mine) or _kept_aside(theirs):
         return False
     suffixed = mine.startswith(f"{theirs}_") or theirs.startswith(f"{mine}_")
     return suffixed or mine.rpartition("_")[0] == theirs.rpartition("_")[0] != ""
+
+
+# The words a copy kept aside is named by (`ServiceDefinition_Old.csdef`, `_bak`): a stale description, which
+# MIG004 is for, not a variant a build chooses.
+_ASIDE_WORDS = frozenset(
+    {
+        "old",
+        "bak",
+        "backup",
+        "copy",
+        "orig",
+        "original",
+        "template",
+        "tmp",
+        "temp",
+        "prev",
+        "previous",
+        "save",
+        "saved",
+        "unused",
+        "obsolete",
+        "deprecated",
+        "archive",
+        "archived",
+    }
+)
+
+
+def _kept_aside(name: str) -> bool:
+    """Whether a definition's name ends in a word that says it is a copy kept aside (`_old`, `_backup2`)."""
+    last = name.rpartition("_")[2].rstrip("0123456789")
+    return last in _ASIDE_WORDS
 
 
 def _variant_name(path: str) -> str:
