@@ -1563,6 +1563,12 @@ CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
 # and the deployment keeps the VIP it was created with.
 RESERVED_IP_NOT_APPLIED = "reserved-ip-not-applied"
 
+# The tag of a `Script.unread` mark of a VM configuration pipeline's stage that passes no VM on
+# (`$vm = New-AzureVMConfig … | Add-AzureEndpoint … | Set-AzureAclConfig …`, which outputs nothing), whose
+# output a New-AzureVM is given: it gets no VM, fails, and creates none, so the VM the pipeline describes is
+# not checked.
+VM_NOT_PASSED_ON = "vm-not-passed-on"
+
 # The tag of a `Script.unread` mark of a command line a script runs from a string it does not state, or that
 # does not parse (PowerShell's `Invoke-Expression $cmd`, `iex`; bash's `eval "$cmd"`): which commands it runs
 # is unknown.

@@ -175,6 +175,7 @@ from migcheck.model import (
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     VM_FACTS,
+    VM_NOT_PASSED_ON,
     VPN,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
@@ -2489,6 +2490,12 @@ class SyntaxIndex:
         return _any_between(self.changing_by_key.get(key), start, end)
 
 
+def _holds_vm(value: Value) -> bool:
+    """Whether a value is a VM configuration, or an array that holds one."""
+    items = value.values if isinstance(value, Items) else (value,)
+    return any(isinstance(item, Vms) for item in items)
+
+
 def _any_between(offsets: list[int] | None, start: int, end: int) -> bool:
     """Whether a sorted list of offsets holds one between two offsets."""
     if not offsets:
@@ -4555,9 +4562,12 @@ class Flag:
 class Null:
     """$null, or nothing. `stated` when the script says so (`$null`, a parameter a call does not pass):
     false in a condition. Otherwise it is what the reader makes of a command's output it does not follow,
-    which decides nothing."""
+    which decides nothing. `dropped`: where a VM configuration pipeline ends in a stage that passes no VM
+    on (`cmdlets.PASS_NO_VM_ON`: `… | Add-AzureEndpoint … | Set-AzureAclConfig …`), so that a New-AzureVM
+    given it says the VM it meant unread (`VM_NOT_PASSED_ON`)."""
 
     stated: bool = False
+    dropped: Mark | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -5736,6 +5746,10 @@ _OUTPUTS_NOTHING = frozenset(
         Write-Warning Write-Information Write-Progress"""
     )
 )
+# The stages a VM configuration pipeline may end in that pass no VM on (see `Interpreter._passed_on`): the
+# classic cmdlets that take one and output something else, and those that output nothing whatever they get
+# (`Set-Content -PassThru` outputs the content: not one of them).
+_PASS_NO_VM_ON = cmdlets.PASS_NO_VM_ON | (_OUTPUTS_NOTHING - {"set-content", "sc"})
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 _WHERE = frozenset({"where-object", "?", "where"})
@@ -5977,6 +5991,8 @@ class Interpreter:
         # Where the script runs a command line from a string it does not state (`_expression_run`); and
         # whether what is known of one names a classic cmdlet, which keeps the script, as an unread part does.
         self.lines_not_read: list[Mark] = []
+        # Where a VM configuration pipeline a New-AzureVM is given passes no VM on (see `Null.dropped`).
+        self.vms_not_passed_on: dict[tuple[int, int], Mark] = {}
         self.classic_line_not_read = False
         # The calls recorded for request paths written without the API's host, by offset: the address
         # each names after the host (see `_written_path`).
@@ -7319,12 +7335,24 @@ class Interpreter:
         value: Value | None = None
         for child in _named(node):
             if child.type == "command":
-                value = self.command(child, env, value)
+                value = self._passed_on(child, value, self.command(child, env, value))
             elif child.type == "pipeline_chain_tail":
                 self.evaluate(child, env)
             else:
                 value = self.evaluate(child, env)
         return value if value is not None else NULL
+
+    def _passed_on(self, stage: Node, piped: Value | None, output: Value) -> Value:
+        """What a pipeline's stage given VM configurations passes on: from a cmdlet that takes one and passes
+        no VM on (`cmdlets.PASS_NO_VM_ON`: Set-AzureAclConfig outputs nothing, Get-AzureEndpoint the
+        endpoint it reads; Out-Null), nothing, said where (`Null.dropped`); else its output, which for a
+        cmdlet the reader does not know is a VM it cannot see (see `_unseen_configuration`)."""
+        if piped is None or not _holds_vm(piped) or isinstance(output, (Vms, Acls)):
+            return output
+        key = _command_name(stage).casefold()
+        if key in self.defined or key not in _PASS_NO_VM_ON:
+            return output
+        return Null(dropped=self._at_call(stage))
 
     def _assignment(self, node: Node, env: Env) -> Value:
         parts = node.children
@@ -10551,6 +10579,7 @@ class Interpreter:
         vms = arg.value if arg is not None else piped
         if vms is None:  # `-VMs` is mandatory: without it, or a configuration piped in, the call fails
             return NULL
+        self._vms_not_passed_on(vms)
         self._service_region(node, args)
         draft = self._placed(node, args)
         self._balancer_config(draft, args)
@@ -10572,6 +10601,15 @@ class Interpreter:
                 role.imported_from = role.imported_from or _imported_file(item)
                 role.created_on(self.creating_on)
         return NULL
+
+    def _vms_not_passed_on(self, vms: Value) -> None:
+        """The VM configuration pipelines whose output a New-AzureVM is given that end in a stage passing
+        no VM on (`Null.dropped`): said as parts not read, once each however often the call runs. Given
+        nothing there, the call fails and creates no VM."""
+        for item in vms.values if isinstance(vms, Items) else (vms,):
+            if isinstance(item, Null) and item.dropped is not None:
+                at = item.dropped
+                self.vms_not_passed_on.setdefault((at.line, at.column), replace(at, tag=VM_NOT_PASSED_ON))
 
     def _unseen_configuration(
         self, draft: DeploymentDraft, item: Value, node: Node, written: Mark | None
@@ -13392,6 +13430,7 @@ class Interpreter:
             *parts,
             *self.xplat_reading.refused,
             *self.reserved_ips_not_applied.values(),
+            *self.vms_not_passed_on.values(),
             *self.lines_not_read,
             *self.loads_not_followed.values(),
         ]

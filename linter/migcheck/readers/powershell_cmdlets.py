@@ -738,6 +738,23 @@ VM_FILTERS = frozenset(
 )
 FILTER_SPEC = _spec("VM", aliases=_VM, loose=True)
 
+# Cmdlets that take a VM configuration (`-VM`, or from the pipeline) and pass none on: Set-AzureAclConfig
+# changes the ACL object it is given and outputs nothing; the others output the part of the VM they read (an
+# endpoint, a subnet, a disk, an extension). A VM configuration pipeline that ends in one gives its variable
+# no VM, and New-AzureVM given that creates none. (Get-AzureAclConfig outputs the ACL the reader follows.)
+PASS_NO_VM_ON = frozenset(
+    name.casefold()
+    for name in words(
+        """
+    Set-AzureAclConfig Get-AzureEndpoint Get-AzureSubnet Get-AzureDataDisk Get-AzureOSDisk Get-AzureStaticVNetIP
+    Get-AzurePublicIP Get-AzureNetworkInterfaceConfig Get-AzureVMExtension Get-AzureVMBGInfoExtension
+    Get-AzureVMCustomScriptExtension Get-AzureVMAccessExtension Get-AzureVMDiagnosticsExtension
+    Get-AzureVMDscExtension Get-AzureVMDscExtensionStatus Get-AzureVMChefExtension Get-AzureVMPuppetExtension
+    Get-AzureVMMicrosoftAntimalwareExtension Get-AzureVMSqlServerExtension
+    """
+    )
+)
+
 # The one named extension wrapper whose publisher and name the reader records: BGInfo. In the source read
 # its default version is 2.*, a JSON extension that migrates, so only an explicit -Version 1.* makes it an
 # XML extension (the wrappers' defaults of older modules are not verified).

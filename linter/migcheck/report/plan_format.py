@@ -80,7 +80,8 @@ the script, which Windows PowerShell rejects whole), each with the edit `check -
 classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell `azure`
 command given an option its classic form does not declare, which the CLI refuses, has `"why": "refused-option"`;
 a reserved IP given to a command that adds a VM to a deployment an earlier one created, which is not applied,
-has `"why": "reserved-ip-not-applied"`; a shell `azure` command given more positional words than it takes (an
+has `"why": "reserved-ip-not-applied"`; a VM configuration pipeline's stage that passes no VM on to the New-AzureVM given
+its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an
 escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a

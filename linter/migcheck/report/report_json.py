@@ -19,7 +19,8 @@ copy of the script, which Windows PowerShell rejects whole), as `check --verbose
 of a classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell
 `azure` command given an option its classic form does not declare, which the CLI refuses, has `"why":
 "refused-option"`; a reserved IP given to a command that adds a VM to a deployment an earlier one created, which
-is not applied, has `"why": "reserved-ip-not-applied"`; a shell `azure` command given more positional words than it takes (an
+is not applied, has `"why": "reserved-ip-not-applied"`; a VM configuration pipeline's stage that passes no VM on to the New-AzureVM given
+its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an
 escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`. SARIF's notification of each part has the same `why` in its `properties`.
 
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in

@@ -19,7 +19,8 @@ read, and where bash cannot parse a script whose `#!` line names another shell (
 commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
 deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a
 script runs from a string it does not state (`UNSTATED_COMMAND_LINE`: PowerShell's `Invoke-Expression $cmd`,
-bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (`azure "${args[@]}"`). So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
+bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (`azure "${args[@]}"`). So is a VM configuration pipeline's last stage that passes no VM on to the New-AzureVM
+given its output (`VM_NOT_PASSED_ON`: `… | Set-AzureAclConfig …`): that call creates no VM. So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
@@ -49,6 +50,7 @@ from migcheck.model import (
     SURPLUS_ARGUMENTS,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
+    VM_NOT_PASSED_ON,
     XML_EDITS_NOT_FOLLOWED,
 )
 from migcheck.visible import visible
@@ -187,6 +189,15 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "its positionals in order and drops the rest, so the name it takes may not be the one meant, and a "
         'word holding a quote is read as a name not stated; quote the value (`--description "Disks for '
         'VMs"`)',
+    ),
+    VM_NOT_PASSED_ON: (
+        "vm-not-passed-on",
+        "ends a VM configuration pipeline whose output New-AzureVM is given with a cmdlet that passes no VM "
+        "on (Set-AzureAclConfig changes the ACL it is given and outputs nothing; Get-AzureEndpoint and the "
+        "like output what they read of the VM; Out-Null nothing): the variable holds no VM, so New-AzureVM "
+        "fails and creates none, and migcheck does not check the VM the pipeline describes; end the pipeline "
+        "with the last cmdlet that passes the VM on and run this one on its own line (`Set-AzureAclConfig "
+        "-ACL $acl …` before `Add-AzureEndpoint … -ACL $acl`)",
     ),
     UNSTATED_COMMAND_LINE: (
         "unstated-command-line",
