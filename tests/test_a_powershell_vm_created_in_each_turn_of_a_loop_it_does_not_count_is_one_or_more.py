@@ -118,3 +118,20 @@ def test_the_summary_and_the_plan_say_the_loop_makes_one_or_more_vms(tmp_path, m
     assert "shop (1 or more VMs)" in out
     _, out, _ = run_cli(capsys, "plan", ".")
     assert "VMs created in a loop over 1..$n (<VM name, deploy.ps1:3>, 1 or more)" in out
+
+
+ROWS = """\
+$vmList = Import-Csv .\\virtualMachines.csv
+foreach ($vm in {listed}) {
+    New-AzureQuickVM -Windows -ServiceName shop -Name {name} -ImageName img -AdminUsername ops -Password $vm.vmPassword
+}
+"""
+
+
+@pytest.mark.parametrize("listed", ["$vmList", "(Import-Csv .\\virtualMachines.csv)"])
+@pytest.mark.parametrize("name", ["$vm.vmName", '"$($vm.Prefix)-web"', "$vm.Spec.Name"])
+def test_a_vm_named_by_a_column_of_each_row_stands_for_each_row(listed: str, name: str) -> None:
+    """`foreach ($vm in $vmList) { New-AzureQuickVM -Name $vm.vmName … }` over the rows of a CSV the files do
+    not hold: one VM per row, as one named by the loop's variable itself, where it was "shop (1 VM)"."""
+    text = ROWS.replace("{listed}", listed).replace("{name}", name)
+    assert _looped(text) == [listed]

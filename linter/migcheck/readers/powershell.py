@@ -2490,6 +2490,14 @@ class SyntaxIndex:
         return _any_between(self.changing_by_key.get(key), start, end)
 
 
+def _owner_of_member(ident: object) -> object:
+    """The value a member's value is read from (`$row.vmName` of the loop's `$row`: see
+    `Interpreter._member`), through members of members; any other ident as it is."""
+    while isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "member":
+        ident = ident[1]
+    return ident
+
+
 def _holds_vm(value: Value) -> bool:
     """Whether a value is a VM configuration, or an array that holds one."""
     items = value.values if isinstance(value, Items) else (value,)
@@ -10988,6 +10996,7 @@ class Interpreter:
         if any(mark in pattern for mark in "*?"):  # a pattern only a listing gives (see `_listing`)
             return f"the files {pattern}"
         for ident in (name.ident, *name.holes):
+            ident = _owner_of_member(ident)
             if (
                 isinstance(ident, tuple)
                 and len(ident) == 3
