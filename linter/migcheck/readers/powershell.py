@@ -5324,6 +5324,9 @@ class AclObject:
     exact: bool = True
     read_from: tuple[str, str] | None = None
     removed_ids: list[int] = field(default_factory=list)
+    # The path it was made on (see `Interpreter._path_here`): a rule added on that very path is added each
+    # time it is made, even in code that may not run (a function nothing in the file calls).
+    made_on: object = None
 
 
 # --- arguments ------------------------------------------------------------------------------------------
@@ -11619,8 +11622,18 @@ class Interpreter:
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         exact = _command_name(node).casefold() == "new-azureaclconfig"
         read_from = None if exact else self._acl_read_from(args, piped)
-        self.acls.append(AclObject([], exact, read_from))
+        self.acls.append(AclObject([], exact, read_from, made_on=self._path_here()))
         return Acls(frozenset({len(self.acls) - 1}))
+
+    def _path_here(self) -> object:
+        """What tells apart the path the code being run is on: the calls that led to it, the branches and
+        the code that may not run around it, in the stage it is in. Two statements of one path run
+        together, or neither does. None where a path may have ended before it, or in code read once that
+        may run several times (a loop's body)."""
+        if self.partial or self.branches is None:
+            return None
+        calls = tuple((function.id, call.id) for function, call in self.call_stack)
+        return (calls, self.branches, self.maybe, self.maybe_calls, self.stage)
 
     def _acl_read_from(self, args: Args, piped: Value | None) -> tuple[str, str] | None:
         """The VM and endpoint (case-folded) Get-AzureAclConfig reads the ACL of, where the script surely
@@ -11643,7 +11656,9 @@ class Interpreter:
         for index in acl.ids:
             target = self.acls[index]
             if args.switch("AddRule"):
-                target.exact = target.exact and self._surely_runs()  # once, or never, or many times
+                # once, or never, or many times; but whenever the ACL is made, if on its very path
+                with_it = target.made_on is not None and target.made_on == self._path_here()
+                target.exact = target.exact and (self._surely_runs() or with_it)
                 target.rules.append(
                     AclRule(
                         _arg_text(args, "Order"),
