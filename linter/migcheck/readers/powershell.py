@@ -5980,7 +5980,9 @@ class Interpreter:
         # The cloud services New-AzureService creates, by `_service_key`: one named by a value the script
         # does not state is the one a later call names by the same value (one variable, one definition).
         self.created_services: set[object] = set()
-        self.maybe_created_services: set[object] = set()
+        # Those it creates where the creation may not run, with the part of the script it runs in (see
+        # `_part_here`): a New-AzureVM that runs only where it did creates the service's deployment.
+        self.maybe_created_services: dict[object, object] = {}
         # The regions of the cloud services it creates (see `_service_region`), once each.
         self.service_regions: dict[ServiceRegion, None] = {}
         # The service certificates it uploads to a cloud service (Add-AzureCertificate), once each.
@@ -10922,6 +10924,26 @@ class Interpreter:
             found = self.unstated_networks[key] = NameRef(name, mark)
         return found
 
+    def _part_here(self) -> object:
+        """The part of the script the code being run is in: the calls that led to it, the stage, the
+        branches of choices around it and how much code that may not run is around it. None in code read
+        once that may run several times (a loop's body). See `_runs_only_after`."""
+        if self.branches is None:
+            return None
+        calls = tuple((function.id, call.id) for function, call in self.call_stack)
+        return (calls, self.stage, self.branches, self.maybe)
+
+    def _runs_only_after(self, part: object) -> bool:
+        """Whether the code being run runs only where code of `part` (see `_part_here`) ran before it: in
+        the same call, on the same branches or a branch within them, with no other code that may not run
+        around it (a loop, a `catch`) than those branches'."""
+        here = self._part_here()
+        if not isinstance(part, tuple) or not isinstance(here, tuple) or here[:2] != part[:2]:
+            return False
+        branches, maybe = here[2], here[3]
+        deeper = len(branches) - len(part[2])
+        return branches[: len(part[2])] == part[2] and deeper >= 0 and maybe - part[3] == deeper
+
     def _service_maybe_created(self, args: Args) -> bool:
         """Whether the script creates the call's cloud service where the creation may not run."""
         service = args.get("ServiceName")
@@ -10929,13 +10951,18 @@ class Interpreter:
 
     def _creates_deployment(self, args: Args) -> bool | None:
         """Whether a New-AzureVM creates its deployment rather than adding VMs to one that may exist: it
-        names `-Location`, `-AffinityGroup` or `-VNetName`, or follows New-AzureService for its service."""
+        names `-Location`, `-AffinityGroup` or `-VNetName`, or follows New-AzureService for its service,
+        whenever that ran (in the arm of an `if` it is in, after it)."""
         service = args.get("ServiceName")
         created = _service_key(service.value if service is not None else None)
         # One created where the creation may not run may be there before the script, with a deployment.
-        made = (
-            True if created in self.created_services else None if self._service_maybe_created(args) else False
-        )
+        made_in = self.maybe_created_services.get(created)
+        if created in self.created_services or self._runs_only_after(made_in):
+            made: bool | None = True  # the service is empty wherever this runs: this creates its deployment
+        elif self._service_maybe_created(args):
+            made = None
+        else:
+            made = False
         return _any(args.given("Location"), args.given("AffinityGroup"), args.given("VNetName"), made)
 
     def _deployment(
@@ -11139,7 +11166,12 @@ class Interpreter:
         if created is not None:
             # A creation that may not run (under a condition the reader cannot decide) leaves the service
             # possibly there before the script: a later New-AzureVM may add to a deployment it has.
-            (self.created_services if self._surely_runs() else self.maybe_created_services).add(created)
+            if self._surely_runs():
+                self.created_services.add(created)
+            elif created not in self.maybe_created_services:
+                self.maybe_created_services[created] = self._part_here()
+            elif self.maybe_created_services[created] != self._part_here():
+                self.maybe_created_services[created] = None  # created in two parts: either may run
         self._service_region(node, args)
         return NULL
 
