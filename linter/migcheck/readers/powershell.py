@@ -13633,6 +13633,10 @@ class Interpreter:
         roles = tuple(without_path_in_none(r) for r in roles)
         if draft.outside_network_at is not None and not in_none:
             roles = tuple(absent_on_some_path(r, "virtual_network", draft.outside_network_at) for r in roles)
+            # A VM only the call creating the deployment in none makes is in none, whatever path puts the
+            # deployment elsewhere for the VMs of other calls.
+            made = {r.name for r in draft.roles.values() if _made_in_none(r)}
+            roles = tuple(replace(r, made_in_none=True) if r.name in made else r for r in roles)
         vnet, known = draft.vnet, draft.network_known
         if draft.outside_network_at is not None and _unstated(vnet):
             # A network it does not name on one path and none on another: whether it is in any is not known.
@@ -13689,6 +13693,14 @@ class Interpreter:
         # The VM as a New-AzureVM that creates its deployment in no network leaves it (see `joined_paths`).
         in_none = next((event.mark for event in events if event.kind == "in_no_network"), None)
         return in_no_network(role, in_none) if in_none is not None else role
+
+
+def _made_in_none(role: RoleDraft) -> bool:
+    """Whether every description of a VM is one a New-AzureVM creating its deployment in no network gives
+    it (see `_add_vms`): the VM is in none, in the deployment that call makes."""
+    return bool(role.variants) and all(
+        any(event.kind == "in_no_network" for event in events) for events, _ in role.variants
+    )
 
 
 def _one_platform_os_disk(variants: list[Role]) -> list[Role]:
