@@ -68,3 +68,26 @@ def test_a_function_called_without_the_dot_loads_the_file_into_its_own_scope(tmp
         "config.ps1": SETTINGS,
     }
     assert SAID not in _mig203(tmp_path, monkeypatch, files)
+
+
+@pytest.mark.parametrize(
+    "loads",
+    [
+        '. "$PSScriptRoot\\settings.ps1"',
+        ". $PSScriptRoot\\settings.ps1",
+        ". (Join-Path $PSScriptRoot 'settings.ps1')",
+    ],
+)
+def test_ps_script_root_in_a_function_of_a_dot_sourced_file_is_that_file_s_folder(
+    tmp_path, monkeypatch, loads
+):
+    """`lib\\common.ps1` defines `function Load { . "$PSScriptRoot\\settings.ps1" }`: PowerShell sets
+    `$PSScriptRoot` in a function to the folder of the file it is written in, so the file loaded is
+    `lib\\settings.ps1`, not the `settings.ps1` beside the script, which was read instead."""
+    files = {
+        "deploy.ps1": '. "$PSScriptRoot\\lib\\common.ps1"\n. Load\n' + VM,
+        "lib/common.ps1": f"function Load {{\n    {loads}\n}}\n",
+        "lib/settings.ps1": SETTINGS,
+        "settings.ps1": '$svc = "othersvc"\n$vnet = "othernet"\n',
+    }
+    assert _mig203(tmp_path, monkeypatch, files) == [SAID]

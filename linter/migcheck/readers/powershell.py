@@ -6035,6 +6035,9 @@ class Interpreter:
         # The functions of dot-sourced files, by id: the file's display path and the function's name, told
         # to the link stage when every call of one is run (see `functions_run`).
         self.library_names: dict[int, tuple[str, str]] = {}
+        # The folder each of them is written in, from the script's (`lib`): what `$PSScriptRoot` names in
+        # its body, which is that file's folder, not the script's.
+        self.library_folders: dict[int, str] = {}
         # The function read once, with values it does not know, whose code runs now (see `function_body`):
         # its name, "" for any other code. What it creates is marked so (`Deployment.read_once_in`).
         self.reading_once = ""
@@ -7679,7 +7682,7 @@ class Interpreter:
             env.vars[key] = value
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
-            self._library_loaded(library)
+            self._library_loaded(library, stated)
 
     def _module_loaded(self, node: Node, env: Env) -> None:
         """`Import-Module .\\lib.psm1`: a script module the script loads by a path it states, a checked file
@@ -7697,7 +7700,7 @@ class Interpreter:
         settings = beside.settings_file(stated)
         library = beside.values_of(settings, _settings_functions) if settings is not None else None
         if library is not None and self.source is self.own:
-            self._library_loaded(library)
+            self._library_loaded(library, stated)
 
     def _loaded_from_another_folder(self, invoked: Node, stated: str) -> None:
         """A file dot-sourced by a path from the current location (`. .\\pslib\\common.ps1`) that the
@@ -7710,10 +7713,13 @@ class Interpreter:
         mark = replace(self.where.mark(node), tag=tag)
         self.loads_not_followed.setdefault((mark.line, mark.column), mark)
 
-    def _library_loaded(self, library: _Library) -> None:
+    def _library_loaded(self, library: _Library, stated: str) -> None:
         """The functions a dot-sourced file defines are the script's from here, as if defined here: a
-        call runs the body where the file writes it (see `_in_source`), with the values the call passes.
-        They are not read once here with values they do not know: the file's own check reads them so."""
+        call runs the body where the file writes it (see `_in_source`), with the values the call passes,
+        and its `$PSScriptRoot` the folder of the file, at `stated` from the script's (see
+        `_script_folders_at`). They are not read once here with values they do not know: the file's own
+        check reads them so."""
+        folder = posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))
         source = library.source
         if not any(self.library_of.get(node.id) is not None for _, node in library.functions):
             source = source._replace(base=self.next_base)  # loaded again: its offsets keep their base
@@ -7722,6 +7728,7 @@ class Interpreter:
             self.spend()
             source = self.library_of.setdefault(node.id, source)
             self.library_names[node.id] = (library.path, key)
+            self.library_folders.setdefault(node.id, folder)
             self.replaced.append((key, self.defined.get(key)))
             self.defined[key] = node
 
@@ -7822,8 +7829,9 @@ class Interpreter:
         with how many folders above the script's: `$PSScriptRoot`, and each the script sets to such a
         folder before (see `_script_folders`), unless a file dot-sourced since may have set it (see
         `folders_lost`). In a function of a dot-sourced file the script runs (`function Common { .
-        $workingDir"Common\\Settings.ps1" }`), those the script sets before the statement that runs it."""
-        folders = {_SCRIPT_ROOT[1]: ""}
+        $workingDir"Common\\Settings.ps1" }`), those the script sets before the statement that runs it, and
+        `$PSScriptRoot` the folder of that file (see `library_folders`)."""
+        folders = {_SCRIPT_ROOT[1]: self.library_folders.get(self.scope, "")}
         if self.folders_lost is None:
             return folders
         own = self.source is self.own
