@@ -7668,7 +7668,7 @@ class Interpreter:
         assigned here."""
         stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated else None
-        if settings is None:
+        if not stated or settings is None:
             self.folders_lost = None
             if stated and self.source is self.own and _from_current_location(invoked):
                 self._loaded_from_another_folder(invoked, stated)
