@@ -1,8 +1,8 @@
 """What the plan, the readiness summary and the badge say of a few inputs a new user meets first: every
 finding counts, those past the cap of one rule per file too; retirement notices only about what the files
 hold; words for files migcheck could not read in a plan without steps; web/worker roles grey in the Mermaid
-picture; and the VMs of Export-AzureVM files placed in the network their subnets say, or given the commands
-of each network they may be in."""
+picture; and the VMs of Export-AzureVM files placed in the network their subnets say, or left to the steps
+of the networks they may be in."""
 
 from __future__ import annotations
 
@@ -218,19 +218,17 @@ def test_a_vm_in_a_subnet_no_network_of_the_files_defines_is_in_one_they_do_not_
     assert step["commands"]["cli"]["commit"] == ["azure network vnet commit-migration '<network>'"]
 
 
-def test_a_vm_in_a_subnet_several_networks_define_has_the_commands_of_each(folder, capsys):
+def test_a_vm_in_a_subnet_several_networks_define_is_left_to_their_own_steps(folder, capsys):
     (folder / "net.netcfg").write_text(netcfg(("vnet18", ("AppSubnet18",)), ("vnet19", ("AppSubnet18",))))
     (folder / "app18").mkdir()
     (folder / "app18" / "app18vm.xml").write_text(exported_vm("app18vm", "AppSubnet18"))
     steps = json.loads(run(capsys, "plan", ".", "--format", "json"))["subscriptions"][0]["steps"]
     [step] = [s for s in steps if s["kind"] == "unknown_network"]
     assert "'vnet18', 'vnet19' each define it" in step["notes"][0]
-    assert step["commands"]["powershell"]["commit"] == [
-        "# if it is in virtual network 'vnet18' (its migration moves the service):",
-        "Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'vnet18'",
-        "# if it is in virtual network 'vnet19' (its migration moves the service):",
-        "Move-AzureVirtualNetwork -Commit -VirtualNetworkName 'vnet19'",
-    ]
+    assert "its own step, whose commands are not repeated here" in step["notes"][0]
+    assert step["commands"] == {}
+    assert step["ready"] is False and step["network_unknown"] is True
+    assert {s["name"] for s in steps if s["kind"] == "network"} == {"vnet18", "vnet19"}
 
 
 def test_a_vm_in_no_subnet_has_the_commands_of_a_network_and_of_none(folder, capsys):

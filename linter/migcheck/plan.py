@@ -268,6 +268,9 @@ class Step:
     # A VM it moves is created from an Export-AzureVM file the files checked lack
     # (`CloudService.imports_unseen_export`): what blocks that VM is not known, so it is not ready either.
     unseen_export: bool = False
+    # A cloud service whose virtual network the files do not state (`StepKind.UNKNOWN_NETWORK`): which
+    # network's migration moves it, if any, is not known, nor whether Validate passes it there.
+    network_unknown: bool = False
     # What the step moves is named by a stand-in (`<cloud service name, deploy.py:12>`, `<reserved IP name,
     # ip.py:132>`, see `_unnamed`): no command of the step runs as written until its name is filled in. The
     # kind of resource whose name it is (`cloud service`, `reserved IP`), "" for a step whose names are stated.
@@ -282,6 +285,7 @@ class Step:
             self.blockers
             or self.partly_described
             or self.network_undefined
+            or self.network_unknown
             or self.unseen_export
             or self.name_unstated
             or self.waits_on
@@ -472,7 +476,7 @@ def _overview_reason(step: Step) -> str:
         return "with_blockers"
     if step.name_unstated:
         return "name_unstated"
-    if step.partly_described or step.network_undefined or step.unseen_export:
+    if step.partly_described or step.network_undefined or step.network_unknown or step.unseen_export:
         return "not_decided"
     return "waiting"
 
@@ -3188,7 +3192,9 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
     """A cloud service of VMs whose files do not state their network (Export-AzureVM files). VMs in subnets
     are in a virtual network (only a VM in a network may have none): one the files do not name, or one of
     those that define every one of the subnets (the estate places it in the network when only one does). VMs
-    in none may be in a network without subnets, or in none. The commands are those of each possibility."""
+    in none may be in a network without subnets, or in none. Which is not known, so the step is not decided.
+    The commands are those of each possibility but a network of the files: that network's own step moves the
+    service with it, and its commands are not said twice."""
     subnets = [s for p in service.placements for s in placement_subnets(p)]
     unnamed: list[str] = []  # the deployment Move-AzureService names, when the files do not name it
     if subnets:
@@ -3205,7 +3211,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         )
         becomes = "depends on its network: check it with a REST deployment body or Get-AzureVM"
         downtime = "In a virtual network: none (migrated with the network). In none: stop, deallocate, start."
-    powershell, cli = _possible_commands(service, networks, in_none=not subnets)
+    commands = _possible_commands(service, in_none=not subnets) if not networks else (None, None)
     return Step(
         id=builder.step_id(f"service:{service.name}", service),
         kind=StepKind.UNKNOWN_NETWORK,
@@ -3230,6 +3236,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         blockers=builder.blockers(service),
         notes=(
             *_unnamed_service_notes(service),
+            *_refused_without_network(service),
             where,
             *(_unnamed_deployment_note(service, name) for name in unnamed),
             _partly_described_note(service)
@@ -3237,10 +3244,11 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
             else "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
             *builder.attention(service),
         ),
-        powershell=powershell,
-        cli=cli,
+        powershell=commands[0],
+        cli=commands[1],
         members=(_member(service),),
         partly_described=service.partly_described,
+        network_unknown=True,
         unseen_export=service.imports_unseen_export,
         name_unstated="cloud service" if _unnamed_service(service) else "",
     )
@@ -3290,7 +3298,22 @@ def _in_unnamed_network(service: CloudService, subnets: Sequence[NameRef], netwo
     return (
         f"{said}: {_quoted_names(networks)} {'each define' if len(networks) > 1 else 'defines'} "
         f"{'them all' if several else 'it'}, and the files do not say which it is in. {find}: that network's "
-        "migration moves this service."
+        "migration (its own step, whose commands are not repeated here) moves this service."
+    )
+
+
+def _refused_without_network(service: CloudService) -> tuple[str, ...]:
+    """What the step says of a deployment a file creates with VMs in a subnet and no virtual network
+    (`Placement.subnets_without_network`): a subnet is only ever one of a network's, and the platform
+    refuses such a call where it creates the deployment, so as written it creates nothing."""
+    return tuple(
+        f"{placement.mark.path}:{placement.mark.line} creates the deployment of {service.label} with VMs in a "
+        "subnet and names no virtual network (New-AzureVM -Location without -VNetName; virtual_network_name, "
+        "VirtualNetworkName or --virtual-network-name left out): the platform refuses that call, as a subnet "
+        "is only ever one of a virtual network's, so as written it creates nothing. Name the network there "
+        "(or drop the subnet) before relying on the service."
+        for placement in service.placements
+        if placement.subnets_without_network
     )
 
 
@@ -3316,13 +3339,10 @@ def _no_subnets(service: CloudService) -> str:
     )
 
 
-def _possible_commands(
-    service: CloudService, networks: Sequence[str], in_none: bool
-) -> tuple[Commands, Commands]:
-    """The commands of each network the service may be in (`<network>` for one the files do not name),
-    and, where it may be in none, those of a deployment outside any network; each said after what it is
-    for."""
-    targets = list(networks) or ["<network>"]
+def _possible_commands(service: CloudService, in_none: bool) -> tuple[Commands, Commands]:
+    """The commands of the network the files do not name that the service may be in (`<network>`), and,
+    where it may be in none, those of a deployment outside any network; each said after what it is for."""
+    network = "<network>"
     labelled = [
         (
             f"if it is in virtual network '{network}' (its migration moves the service)",
@@ -3333,7 +3353,6 @@ def _possible_commands(
             ),
             _cli("azure network vnet", _sh(network)),
         )
-        for network in targets
     ]
     if in_none:
         placement = next((p for p in service.placements if p.vms), service.placements[0])

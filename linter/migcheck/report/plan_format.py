@@ -52,6 +52,8 @@ that exists, which no file creates or describes whole) has `"partly_described": 
 though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
 The step of a network no file defines (only its members are known) has `"network_undefined": true` and is
 not `ready` either: its definition may hold what blocks it. Other steps have no such key.
+The step of a cloud service whose virtual network the files do not state has `"network_unknown": true` and is
+not `ready` either: which network's migration moves it, if any, is not known. Other steps have no such key.
 A step that moves a VM a script creates from a file that is not among the files checked (an Export-AzureVM
 file, `Import-AzureVM -Path`; a role file, `azure vm create-from`) has `"unseen_export": true` and is not `ready` either: what blocks that VM is not
 known. Other steps have no such key.
@@ -604,10 +606,11 @@ def _sequence(commands: Commands) -> list[str]:
 
 
 # Why a step without blockers is not ready (`Step.partly_described`, `Step.network_undefined`,
-# `Step.unseen_export`, `Step.name_unstated`).
+# `Step.network_unknown`, `Step.unseen_export`, `Step.name_unstated`).
 NOT_DECIDED = "not decided: the files may not hold every VM"
 NETWORK_NOT_DECIDED = "not decided: the network's definition is not in the files"
 UNSEEN_EXPORT_NOT_DECIDED = "not decided: the file a VM is created from is not in the files"
+NETWORK_UNKNOWN_NOT_DECIDED = "not decided: the files do not say which virtual network it is in"
 
 
 def name_unstated_words(step: Step) -> str:
@@ -619,6 +622,7 @@ def not_ready_words(step: Step) -> str:
     """`2 blockers`, and or else `not decided: …`: why a step is not ready."""
     said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
     said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
+    said += [NETWORK_UNKNOWN_NOT_DECIDED] if step.network_unknown else []
     said += [NOT_DECIDED] if step.partly_described else []
     said += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
     said += [name_unstated_words(step)] if step.name_unstated else []
@@ -936,6 +940,7 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "ready": step.ready,
         **({"partly_described": True} if step.partly_described else {}),
         **({"network_undefined": True} if step.network_undefined else {}),
+        **({"network_unknown": True} if step.network_unknown else {}),
         **({"unseen_export": True} if step.unseen_export else {}),
         **({"name_unstated": True} if step.name_unstated else {}),
         **({"waits_on": [subscription.steps[n - 1].id for n in step.waits_on]} if step.waits_on else {}),
