@@ -84,6 +84,35 @@ def test_a_path_from_the_script_s_own_folder_reads_the_file_beside_it(tmp_path, 
     assert mig202(tmp_path, monkeypatch, load, two_subnets="scripts") == ["deploy/scripts/config.ps1:3"]
 
 
+# The folder of the script's own path, as scripts written before `$PSScriptRoot` name it.
+OWN_FOLDER = [
+    "$scriptDir = Split-Path -Parent $MyInvocation.MyCommand.Path\nSet-Location $scriptDir",
+    "$here = Split-Path $MyInvocation.MyCommand.Path\nSet-Location -Path $here",
+    "$root = Split-Path -Parent $MyInvocation.MyCommand.Definition\ncd $root",
+    "Set-Location (Split-Path -Parent $PSCommandPath)",
+]
+
+
+@pytest.mark.parametrize("move", OWN_FOLDER)
+def test_a_move_to_the_folder_of_the_script_s_own_path_reads_the_file_beside_it(tmp_path, monkeypatch, move):
+    load = f"Set-Location ..\\shared\n{move}\n. .\\config.ps1"
+    assert mig202(tmp_path, monkeypatch, load, two_subnets="scripts") == ["deploy/scripts/config.ps1:3"]
+
+
+@pytest.mark.parametrize("move", OWN_FOLDER)
+def test_a_move_from_the_folder_of_the_script_s_own_path_reads_the_file_there(tmp_path, monkeypatch, move):
+    load = f"{move}\nSet-Location ..\\shared\n. .\\config.ps1"
+    assert mig202(tmp_path, monkeypatch, load) == ["deploy/shared/config.ps1:3"]
+
+
+@pytest.mark.parametrize("move", OWN_FOLDER)
+@pytest.mark.parametrize("load", [". .\\lib\\config.ps1", "& .\\lib\\config.ps1"])
+def test_a_file_loaded_after_a_move_to_the_script_s_own_folder_is_not_said_as_unread(move, load):
+    script = PS_DEPLOY.replace('. "$PSScriptRoot\\config.ps1"', f"{move}\n{load}")
+    (found,) = [r for r in script_resources(script, "deploy.ps1") if isinstance(r, Script)]
+    assert found.unread == ()
+
+
 @pytest.mark.parametrize(
     "load",
     [

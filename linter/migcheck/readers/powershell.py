@@ -7637,8 +7637,10 @@ class Interpreter:
 
     def _moved_to(self, node: Node, env: Env) -> str | None:
         """The folder Set-Location moves to, from the script's: one the script states relative to the folder
-        it runs in, or to its own (`$PSScriptRoot\\..\\shared`); None for any other (an absolute path, which is
-        the machine's, not one of the files checked; a value the script does not state)."""
+        it runs in, or to its own (`$PSScriptRoot\\..\\shared`, a variable the script sets to its folder as
+        `$scriptDir = Split-Path -Parent $MyInvocation.MyCommand.Path` does, that expression itself); None for
+        any other (an absolute path, which is the machine's, not one of the files checked; a value the script
+        does not state)."""
         parts = [
             part
             for part in _command_parts(node.child_by_field_name("command_elements"))
@@ -7649,8 +7651,12 @@ class Interpreter:
             parts = parts[1:]
         elif len(parts) != 1 or named[0] is not None:
             return None
-        scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
-        scope.vars[_SCRIPT_ROOT[1]] = Text(_SCRIPT_FOLDER)
+        above = _folder_above(parts[0]) if self.scope == 0 else None
+        if above is not None:  # Set-Location (Split-Path -Parent $MyInvocation.MyCommand.Path)
+            return _bare_folder("/".join([".."] * above))
+        scope = env.child()  # the script's folder as a mark that only it starts with
+        for key, path in self._script_folders_at(node).items():
+            scope.vars[key] = Text(_folder_text(_SCRIPT_FOLDER, path))
         value = self.evaluate(parts[0], scope)
         if not isinstance(value, Text) or not value.sure or value.number is not False:
             return None
