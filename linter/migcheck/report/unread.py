@@ -19,7 +19,7 @@ read, and where bash cannot parse a script whose `#!` line names another shell (
 commands from there on are not read. So is the `-ReservedIPName` of a New-AzureVM that adds VMs to a
 deployment an earlier call created (`RESERVED_IP_NOT_APPLIED`): it is not applied. So is a command line a
 script runs from a string it does not state (`UNSTATED_COMMAND_LINE`: PowerShell's `Invoke-Expression $cmd`,
-bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (`azure "${args[@]}"`). So is a VM configuration pipeline's last stage that passes no VM on to the New-AzureVM
+bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (`azure "${args[@]}"`), each said with an example of the script's own language (`_unstated`). So is a VM configuration pipeline's last stage that passes no VM on to the New-AzureVM
 given its output (`VM_NOT_PASSED_ON`: `… | Set-AzureAclConfig …`): that call creates no VM. So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
@@ -199,15 +199,32 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "with the last cmdlet that passes the VM on and run this one on its own line (`Set-AzureAclConfig "
         "-ACL $acl …` before `Add-AzureEndpoint … -ACL $acl`)",
     ),
-    UNSTATED_COMMAND_LINE: (
-        "unstated-command-line",
-        "runs a command line from a string (PowerShell's `Invoke-Expression $cmd`, `iex`, bash's `eval "
-        '"$cmd"`), or the classic CLI with a command (`azure "${args[@]}"`), whose text the script does not '
-        "state, or that the shell cannot parse: which commands it "
-        "runs, and what they create, change or migrate, is unknown, so findings about them may be missing; "
-        "run the command itself, or build the string from values the script states",
-    ),
+    UNSTATED_COMMAND_LINE: ("unstated-command-line", ""),  # said in the script's own language (`_unstated`)
 }
+# What a command line a script runs from a string it does not state is, with its own language's example:
+# PowerShell's, Python's, or else the shell's (a shell script, an Ansible task's command).
+_UNSTATED_WHAT = {
+    "powershell": "runs a command line from a string (`Invoke-Expression $cmd`, `iex`) whose text the script "
+    "does not state, or that PowerShell cannot parse",
+    "python": 'runs a classic `azure` command line from a string (`"azure vm create {} {}".format(...)`) whose '
+    "words the script does not state",
+    "shell": 'runs a command line from a string (`eval "$cmd"`), or the classic CLI with a command (`azure '
+    '"${args[@]}"`), whose text the script does not state, or that bash cannot parse',
+}
+_UNSTATED_CONSEQUENCE = (
+    ": which commands it runs, and what they create, change or migrate, is unknown, so findings about them "
+    "may be missing; run the command itself, or build the string from values the script states"
+)
+_LANGUAGES = {".ps1": "powershell", ".psm1": "powershell", ".psd1": "powershell", ".py": "python"}
+
+
+def _unstated(path: str) -> str:
+    """What a command line a script runs from a string it does not state is (`UNSTATED_COMMAND_LINE`), in
+    the language of the script at `path`."""
+    suffix = path[path.rfind(".") :].casefold() if "." in path.rsplit("/", 1)[-1] else ""
+    return _UNSTATED_WHAT[_LANGUAGES.get(suffix, "shell")] + _UNSTATED_CONSEQUENCE
+
+
 REFUSED_OPTION_WHY = "refused-option"
 ESCAPED_PARAMETER_WHY = "escaped-parameter"
 OTHER_SHELL_WHY = "other-shell"
@@ -257,6 +274,8 @@ def why_named(mark: Mark) -> str:
 
 def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
+    if mark.tag == UNSTATED_COMMAND_LINE:
+        return f"line {mark.line} {_unstated(mark.path)}"
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
         return f"line {mark.line} {said[1]}"
