@@ -2,12 +2,13 @@
 ends by stepping the counter by a number (`i=0; while [ $i -lt 3 ]; do azure vm create … -n "web$i"; i=$((i+1));
 done`, `((i++))`, `let i++`, `i=$((i - 2))`), runs once per value, as a C-style `for` and the same loop in PowerShell and
 Python do: three VMs web0, web1 and web2, where it made one VM standing for 1 or more. A loop that may end a
-turn early, whose counter the script does not state, or whose bound is not a number is read once, as before."""
+turn early (`break`, `continue`, `return`: not `exit`, which ends the script), whose counter the script does
+not state, or whose bound is not a number is read once, as before."""
 
 from __future__ import annotations
 
 import pytest
-from lint_support import script_resources
+from lint_support import lint_files, script_resources
 
 from migcheck.model import Deployment
 
@@ -48,3 +49,20 @@ def test_each_turn_of_a_counted_while_creates_its_vm(text: str, names: list[str]
 def test_a_while_whose_turns_are_not_counted_is_one_or_more_vms(text: str) -> None:
     ((_, looped),) = _roles(text)
     assert looped.startswith("the turns of `while [")
+
+
+# The check real scripts make after each create: `exit` ends the script, not only the turn.
+EXIT_ON_ERROR = (
+    'i=0\nwhile [ $i -lt 3 ]; do\n{create}  if [ "$?" != "0" ]; then\n    exit 1\n  fi\n  i=$((i+1))\ndone\n'
+)
+
+
+def test_a_counted_while_that_exits_the_script_on_an_error_still_counts_its_turns() -> None:
+    assert _roles(EXIT_ON_ERROR) == [("web0", ""), ("web1", ""), ("web2", "")]
+
+
+def test_its_first_create_runs_surely_not_in_a_loop_that_may_run_no_times(tmp_path, monkeypatch) -> None:
+    files = {"deploy.sh": "#!/bin/bash\n" + EXIT_ON_ERROR.replace("{create}", CREATE)}
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG601").findings
+    assert "(azure vm create) fail today, since" in finding.message
+    assert "may run no times" not in finding.message

@@ -1914,8 +1914,9 @@ class _Walker:
         """`i=0` then `while [ $i -lt 3 ]; do …; i=$((i+1)); done`: once for each value of its counter, as
         `counted_loop` runs a C-style `for`, where the counter holds a number the script states, the bound
         is written as a number, and the body's last statement alone changes the counter, by a step written
-        as a number (`i=$((i+1))`, `((i++))`, `((i+=2))`, `let i++`), with no `break`, `continue`, `return` or `exit` in
-        it; False for any other `while`, which is read once."""
+        as a number (`i=$((i+1))`, `((i++))`, `((i+=2))`, `let i++`), with no `break`, `continue` or `return`
+        in it (an `exit` ends the turns as it ends the script); False for any other `while`, which is read
+        once."""
         turns = None if self.flat else self._while_turns(node)
         body = node.child_by_field_name("body")
         if turns is None or body is None:
@@ -3159,7 +3160,8 @@ def _let_assigns(expression: str) -> str:
 
 def _exits_turn(body: Node, source: bytes) -> bool:
     """Whether a loop's body holds a command that may end a turn or the loop early (`break`, `continue`,
-    `return`, `exit`)."""
+    `return`). Not `exit`: it ends the script, loop or none, so the turns read one after the other end there
+    as the script written out would (`if [ "$?" != "0" ]; then exit 1; fi` after a command)."""
     stack = [body]
     while stack:
         node = stack.pop()
@@ -3168,7 +3170,6 @@ def _exits_turn(body: Node, source: bytes) -> bool:
             b"break",
             b"continue",
             b"return",
-            b"exit",
         ):
             return True
         stack.extend(node.named_children)
