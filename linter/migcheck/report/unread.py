@@ -75,14 +75,17 @@ class UnreadParts:
 
 def unread_parts(resources: Iterable[object]) -> list[UnreadParts]:
     """The unread parts of each script among `resources`, one entry per file that has any, in file
-    order."""
+    order; each part once, by its position and what it is, where two readings of the file meet it (a
+    function read once alone and once at each call)."""
     from migcheck.model import Script
 
-    found: dict[str, list[Mark]] = {}
+    found: dict[str, dict[tuple[int, int, str], Mark]] = {}
     for resource in resources:
         if isinstance(resource, Script) and resource.unread:
-            found.setdefault(resource.unread[0].path, []).extend(resource.unread)
-    return [UnreadParts(path, tuple(marks)) for path, marks in found.items()]
+            marks = found.setdefault(resource.unread[0].path, {})
+            for mark in resource.unread:
+                marks.setdefault((mark.line, mark.column, mark.tag), mark)
+    return [UnreadParts(path, tuple(marks.values())) for path, marks in found.items()]
 
 
 def in_documents(documents: Iterable[object]) -> list[UnreadParts]:
