@@ -282,7 +282,13 @@ def _add_gitignore_option(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_no_baseline_option(command: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+def _add_baseline_options(command: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """--baseline and --no-baseline, which check, plan and badge honour alike (`config.baseline`)."""
+    command.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report only findings not recorded in FILE (default: the config's `baseline`, if any)",
+    )
     command.add_argument(
         "--no-baseline",
         action="store_true",
@@ -606,11 +612,6 @@ _FILE_OPTIONS = {
 _CONFLICTS = (
     ("--fix", ("--diff",), "--fix writes the fixes and --diff only shows them: choose one"),
     (
-        "--no-baseline",
-        ("--baseline",),
-        "--no-baseline applies no baseline and --baseline names one: choose one",
-    ),
-    (
         "--diff",
         ("--write-baseline", "--statistics", "--output-file", "--format"),
         "--diff prints the fixes as a diff, not a report",
@@ -622,6 +623,15 @@ _CONFLICTS = (
     ),
     ("--statistics", ("--format",), "--statistics prints the counts as text (leave out --format)"),
 )
+
+
+def _refuse_two_baselines(args: argparse.Namespace) -> None:
+    """--no-baseline and --baseline together, refused alike by check, plan and badge."""
+    if args.no_baseline and args.baseline is not None:
+        raise OptionError(
+            "--no-baseline and --baseline cannot be used together: "
+            "--no-baseline applies no baseline and --baseline names one: choose one"
+        )
 
 
 def _refuse_conflicts(args: argparse.Namespace) -> None:
@@ -646,6 +656,7 @@ def _refuse_conflicts(args: argparse.Namespace) -> None:
                 raise OptionError(
                     f"{shown} and {option} cannot be used together: {shown} only prints, then exits"
                 )
+    _refuse_two_baselines(args)
     for option, others, why in _CONFLICTS:
         clash = next((other for other in others if given[option] and given[other]), None)
         if clash:
@@ -731,12 +742,7 @@ def _add_ci_options(check: argparse.ArgumentParser) -> None:
     ci.add_argument(
         "--output-file", metavar="FILE", help="write the report to FILE; the summary still goes to stdout"
     )
-    ci.add_argument(
-        "--baseline",
-        metavar="FILE",
-        help="report only findings not recorded in FILE (default: the config's `baseline`, if any)",
-    )
-    _add_no_baseline_option(ci)
+    _add_baseline_options(ci)
     ci.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     ci.add_argument(
         "--statistics",
@@ -1077,7 +1083,7 @@ def _add_badge(commands: argparse._SubParsersAction) -> None:
         help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
     )
     _add_gitignore_option(badge)
-    _add_no_baseline_option(badge)
+    _add_baseline_options(badge)
     badge.set_defaults(run=_badge)
 
 
@@ -1101,7 +1107,7 @@ def _add_plan(commands: argparse._SubParsersAction) -> None:
         help="settings file (default: the nearest pyproject.toml or migcheck.toml above the paths)",
     )
     _add_gitignore_option(plan)
-    _add_no_baseline_option(plan)
+    _add_baseline_options(plan)
     plan.set_defaults(run=_plan)
 
 
@@ -1130,20 +1136,26 @@ def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
     from migcheck.engine import RuleError, lint
 
     _refuse_empty_names(args)
+    _refuse_two_baselines(args)
     rules = _load_rules()
     try:
-        config = load_config(args.config, start=_settings_start(args.paths), baseline_given=args.no_baseline)
+        config = load_config(
+            args.config,
+            start=_settings_start(args.paths),
+            baseline_given=bool(args.baseline or args.no_baseline),
+        )
         _check_rules_named(rules, config, args)
         config = config.with_overrides(
             select=_split(args.select),
             ignore=config.ignore + _split(args.ignore),
+            baseline=args.baseline,
             respect_gitignore=args.respect_gitignore,
-        ).with_own_files(*_written_files(args.output_file))
+        ).with_own_files(args.baseline, *_written_files(args.output_file))
         paths = args.paths or ["."]
         _check_paths_exist(paths)
-        result = lint(paths, config, rules)  # the config's baseline applies, as for `check`
+        result = lint(paths, config, rules)  # the baseline applies, as for `check`
     except BaselineError as exc:
-        raise UsageError(baseline_problem(exc, config, None, "--no-baseline")) from None
+        raise UsageError(baseline_problem(exc, config, args.baseline, "--no-baseline")) from None
     except (ConfigError, RuleError) as exc:
         raise UsageError(str(exc)) from None
     _refuse_overwriting_inputs(args.output_file, result, config, paths)
