@@ -2,16 +2,19 @@
 states one: PowerShell's `Select-AzureSubscription -SubscriptionId` and `Set-AzureSubscription
 -SubscriptionId`, the classic CLI's `azure account set <id>` (also run from PowerShell or Python), and the
 id a Python script makes its classic client for (`ServiceManagementService('<id>', 'cert.pem')`). Only a
-well-formed GUID is an id; scripts that select different ids are listed, not picked from, and an export's
-id wins over a script's."""
+well-formed GUID is an id; scripts that select different ids are two subscriptions, each selected by its
+id, unless the settings put them in one, whose step 0 lists them, not picked from; an export's id wins
+over a script's."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from lint_support import graph_page, graph_vm, lint_files
+from lint_support import RULES, graph_page, graph_vm, lint_files
 
+from migcheck.config import Config
+from migcheck.engine import lint
 from migcheck.plan import build_plan
 from migcheck.report.plan_format import render_plan
 
@@ -102,17 +105,36 @@ def test_a_name_or_a_text_that_is_no_id_is_still_filled_in(tmp_path, monkeypatch
     assert "Select-AzSubscription -SubscriptionId '<subscription id>'" in text
 
 
-def test_scripts_that_select_different_ids_are_listed_not_picked_from(tmp_path, monkeypatch):
+def test_scripts_that_select_different_ids_are_two_subscriptions_each_selected_by_its_id(
+    tmp_path, monkeypatch
+):
     files = {
         "a.ps1": f'Select-AzureSubscription -SubscriptionId "{ID}"\n{QUICK_VM}',
         "b.sh": f"azure account set {OTHER}\nazure vm create svc2 img user pass -l 'West US'\n",
     }
     text = plan_of(tmp_path, monkeypatch, files)
+    assert f"Select subscription {ID} and register" in text
+    assert f"Select subscription {OTHER} and register" in text
+    assert "<subscription id>" not in text
+
+
+def test_scripts_the_settings_put_in_one_subscription_that_select_different_ids_are_listed(
+    tmp_path, monkeypatch
+):
+    files = {
+        "a.ps1": f'Select-AzureSubscription -SubscriptionId "{ID}"\n{QUICK_VM}',
+        "b.sh": f"azure account set {OTHER}\nazure vm create svc2 img user pass -l 'West US'\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    config = Config(subscriptions={"prod": ("*.ps1", "*.sh")})
+    text = render_plan(build_plan(lint(["."], config, RULES)), "text")
     assert (
         f"Select this subscription (the scripts select different ids: {ID} (a.ps1:1), {OTHER} (b.sh:1); "
         "fill in the one to migrate)"
     ) in text
-    assert "Select-AzSubscription -SubscriptionId '<subscription id>'" in text
+    assert "Select-AzSubscription -SubscriptionId '<subscription id of prod>'" in text
 
 
 def test_an_inventory_export_s_id_wins_over_a_script_s(tmp_path, monkeypatch):

@@ -62,7 +62,7 @@ from migcheck.namesakes import named_subscriptions
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
-from migcheck.subscriptions import split_subscriptions
+from migcheck.subscriptions import selects_subscriptions, split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 from migcheck.texts import Texts, holds_texts, opened_by
 
@@ -1157,7 +1157,10 @@ def _swapped(
 
 
 def _splits_alike(a: Document, b: Document) -> bool:
-    """Whether `split_subscriptions` says the same of the two documents."""
+    """Whether `split_subscriptions` says the same of the two documents (where either selects a
+    subscription, its parts depend on its every resource: split again)."""
+    if selects_subscriptions(a) or selects_subscriptions(b):
+        return False
     return a.path == b.path and defines_networks(a) == defines_networks(b)
 
 

@@ -1251,7 +1251,7 @@ def link_subscription(
     from the last link of the same subscription, the cloud services of folders whose files are the very
     objects they were are taken from it rather than joined again: the same estate, sooner."""
     estate = _Linker(name, documents, grouping, memo).estate()
-    folder = named_folder(name, grouping.subscriptions)  # not for the exports' other subscriptions
+    folder = named_folder(name, grouping.subscriptions, documents)  # not for the exports' other subscriptions
     return replace(estate, folder=folder) if folder else estate
 
 
@@ -7067,5 +7067,6 @@ def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[Subscrip
     """Each subscription id the scripts select once, where it is first selected, in file order."""
     first: dict[str, SubscriptionSelection] = {}
     for selection in selections:
-        first.setdefault(selection.id, selection)
+        if selection.id:  # one by name has none to select by
+            first.setdefault(selection.id, selection)
     return tuple(first.values())

@@ -1625,18 +1625,23 @@ class Script:
 
 @record
 class SubscriptionSelection:
-    """A subscription a script works in, by the id it states: one it selects (`Select-AzureSubscription
-    -SubscriptionId`, `Set-AzureSubscription -SubscriptionId`, `azure account set <id>`) or gives the
-    classic client (`ServiceManagementService('<id>', ...)`). Only a well-formed GUID, as the script
-    writes it: the plan's step 0 selects the subscription by it where no inventory export states one."""
+    """A subscription a script works in from `mark` on, by the id it states: one it selects
+    (`Select-AzureSubscription -SubscriptionId`, `Set-AzureSubscription -SubscriptionId`, `azure account set
+    <id>`) or gives the classic client (`ServiceManagementService('<id>', ...)`), one record at each place
+    it does, and at each call of a Python client made for another than the last. Only a well-formed GUID,
+    as the script writes it: the plan's step 0 selects the subscription by it where no inventory export
+    states one. A selection by a name the script states (`-SubscriptionName 'Prod'`, `azure account set
+    Prod`) has no id and that name as `called`. What a script creates after it selects a subscription is
+    that subscription's (`subscriptions.split_subscriptions`)."""
 
     kind: ClassVar[str] = "Subscription"
     id: str
     mark: Mark
+    called: str = ""
 
     @property
     def name(self) -> str:
-        return self.id
+        return self.id or self.called
 
 
 def subscription_guid(text: str) -> str:

@@ -17,6 +17,14 @@ what tell subscriptions apart:
    path in the settings is), so that a run from another folder names it alike; with no settings file,
    relative to the working directory.
 
+4. Where the files of one group (so split) select several subscriptions, by the ids or names their
+   scripts state (`SubscriptionSelection`: `Select-AzureSubscription`, `azure account set`, a Python
+   `ServiceManagementService` client), what a script creates after it selects one is that subscription's,
+   named by its id or name: a script that selects one is of it whole, one that selects several is split at
+   each selection, and a file or a part before any selection stays in the group. A selection of a
+   configured subscription's name is of that subscription. Files that select no subscription, or one
+   only in their group, are grouped as before.
+
 Inventory exports name the subscription of each row. The classic resources of the subscription a group's
 files describe (the declared one, or the only one its exports hold) are joined to its files; those of every
 other subscription the exports hold are checked as estates of their own (`estate._other_subscriptions`).
@@ -24,12 +32,21 @@ other subscription the exports hold are checked as estates of their own (`estate
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import os
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
-from migcheck.model import Document, FileKind, NetworkConfiguration, VirtualNetwork
+from migcheck.model import (
+    Document,
+    FileKind,
+    Mark,
+    NetworkConfiguration,
+    SubscriptionSelection,
+    VirtualNetwork,
+)
 
 DEFAULT_SUBSCRIPTION = "default"
 
@@ -48,22 +65,93 @@ def split_subscriptions(
     for doc in docs:
         name = claimed.first(doc.path) if claimed is not None else None
         (chosen[name] if name is not None else rest).append(doc)
+    selected: dict[str, list[Document]] = {}
+    grouped: list[tuple[str, tuple[Document, ...]]] = []
+    for name, found in _by_network_configuration(rest, root):
+        kept = _apart_by_selection(found, selected)
+        if kept:
+            grouped.append((name, kept))
+    for name, parts in selected.items():
+        if name in chosen:  # a selection of a configured subscription's name
+            chosen[name].extend(parts)
     out = [(name, tuple(found)) for name, found in chosen.items() if found]
     taken = {name for name, _ in out}
-    for name, found in _by_network_configuration(rest, root):
-        while name in taken:  # a configured subscription has that name already
+    apart = [(name, tuple(parts)) for name, parts in selected.items() if name not in chosen]
+    for name, found in grouped + apart:
+        while name in taken:  # a configured subscription, or a folder, has that name already
             name += "'"
+        taken.add(name)
         out.append((name, found))
     return out
 
 
-def named_folder(name: str, configured: Mapping[str, tuple[str, ...]]) -> str:
+def selects_subscriptions(doc: Document) -> bool:
+    """Whether a script selects a subscription (`SubscriptionSelection`), which may set its resources
+    apart from its group's (`split_subscriptions`)."""
+    return (
+        doc.kind is not None
+        and doc.kind is not _NETWORK_CONFIGURATION
+        and any(isinstance(r, SubscriptionSelection) for r in doc.resources)
+    )
+
+
+def _apart_by_selection(
+    docs: tuple[Document, ...], selected: dict[str, list[Document]]
+) -> tuple[Document, ...]:
+    """The documents of one group that stay in it; where its scripts select several subscriptions, the
+    parts of each script under a selection go to `selected`, by the subscription's id or name."""
+    selections = {id(d): _selections(d) for d in docs}
+    if len({s.name for found in selections.values() for s in found}) < 2:
+        return docs
+    kept: list[Document] = []
+    for doc in docs:
+        for name, part in _parts(doc, selections[id(doc)]):
+            (selected.setdefault(name, []) if name else kept).append(part)
+    return tuple(kept)
+
+
+def _selections(doc: Document) -> list[SubscriptionSelection]:
+    """The selections a script makes in its own text, in the order of their lines."""
+    if doc.kind is None or doc.kind is _NETWORK_CONFIGURATION:
+        return []
+    found = [r for r in doc.resources if isinstance(r, SubscriptionSelection) and r.mark.path == doc.path]
+    return sorted(found, key=lambda s: (s.mark.line, s.mark.column))
+
+
+def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple[str, Document]]:
+    """A script's resources split by the selection in force at the line each is written on (the last one
+    on or above it; "" above the first), each part a document of the script's path. What is not written
+    in the script's text (a value of a settings file beside it) goes with its first part, and so does what
+    is the file's own (its problem, its suppression comments), so that each is reported once."""
+    if not selections:
+        return [("", doc)]
+    lines = [s.mark.line for s in selections]
+    names: list[str | None] = []
+    for resource in doc.resources:
+        mark = getattr(resource, "mark", None)
+        if isinstance(mark, Mark) and mark.path == doc.path:
+            at = bisect.bisect_right(lines, mark.line) - 1
+            names.append(selections[at].name if at >= 0 else "")
+        else:
+            names.append(None)
+    first = next((name for name in names if name is not None), "")
+    grouped: dict[str, list[object]] = {}
+    for resource, name in zip(doc.resources, names, strict=True):
+        grouped.setdefault(first if name is None else name, []).append(resource)
+    parts = [(first, dataclasses.replace(doc, resources=tuple(grouped.pop(first))))]
+    bare = dataclasses.replace(doc, suppressions=(), directive_comments=(), problem=None)
+    parts.extend((name, dataclasses.replace(bare, resources=tuple(found))) for name, found in grouped.items())
+    return parts
+
+
+def named_folder(name: str, configured: Mapping[str, tuple[str, ...]], docs: Sequence[Document] = ()) -> str:
     """The folder a subscription `split_subscriptions` names after one is named after (its name, without
-    the `'` added to tell it from a configured subscription of that name); "" for a configured one and
-    for `default`."""
+    the `'` added to tell it from a configured subscription of that name); "" for a configured one, for
+    `default`, and for one its scripts select by that id or name (`docs`, its documents)."""
     if name in configured or name == DEFAULT_SUBSCRIPTION:
         return ""
-    return name.rstrip("'")
+    bare = name.rstrip("'")
+    return "" if any(s.name == bare for d in docs for s in _selections(d)) else bare
 
 
 def subscription_words(name: str, folder: str) -> str:

@@ -5952,8 +5952,9 @@ class Interpreter:
         # What the script says of the gateways of the networks it names, once each however often it runs
         # the command (a function called twice) with the same values, in the order it runs them.
         self.gateway_facts: dict[VnetGatewayFact, None] = {}
-        # The subscriptions the script selects by an id it states, once each (`_selected_subscription`).
-        self.subscriptions: dict[str, SubscriptionSelection] = {}
+        # The subscriptions the script selects by an id or name it states, by it and the place of the call,
+        # once each however often it runs the call (`_selected_subscription`).
+        self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
         # Where the script allows classic operations on a Resource Manager circuit (`$c.AllowClassicOperations
@@ -12925,7 +12926,7 @@ class Interpreter:
         """Select-AzureSubscription: a subscription chosen after the current storage account was set keeps
         it only when it is the one that account was set for, named alike (`Set-AzureSubscription -Subscription
         Name $s …; Select-AzureSubscription -SubscriptionName $s`); any other may have another account."""
-        self._selected_subscription(node, args)
+        self._selected_subscription(node, args, by_name=True)
         held = env.lookup(_CURRENT_ACCOUNT)
         if held is None:
             return NULL
@@ -12934,14 +12935,18 @@ class Interpreter:
             env.vars[_CURRENT_ACCOUNT] = Unknown("")
         return NULL
 
-    def _selected_subscription(self, node: Node, args: Args) -> None:
-        """Select-AzureSubscription, Set-AzureSubscription: the subscription the script works in, where
-        `-SubscriptionId` states a well-formed id on every path to the call (`SubscriptionSelection`)."""
+    def _selected_subscription(self, node: Node, args: Args, *, by_name: bool = False) -> None:
+        """Select-AzureSubscription, Set-AzureSubscription: the subscription the script works in from here
+        on, where `-SubscriptionId` states a well-formed id on every path to the call, or (`by_name`,
+        Select-AzureSubscription) `-SubscriptionName` a name (`SubscriptionSelection`): once at each call."""
         arg = args.get("SubscriptionId")
         guid = subscription_guid(_surely_stated(arg))
-        if guid:
+        if not guid and by_name:
+            arg = args.get("SubscriptionName")
+        called = "" if guid or not by_name else _surely_stated(arg).strip()
+        if guid or called:
             at = self._written_at(arg) or self._at_call(node)
-            self.subscriptions.setdefault(guid, SubscriptionSelection(guid, at))
+            self.subscriptions.setdefault((guid or called, at), SubscriptionSelection(guid, at, called))
 
     def _current_account(self, env: Env) -> str:
         """The storage account the subscription surely has as its current one here (see `CurrentAccount`):

@@ -858,6 +858,9 @@ class Index:
     # How many times each attribute is read on each plain name (`C.lock` of `C.lock.release()`), by the
     # name and the attribute: a read of a class's own attribute makes no instance of it.
     read_on_names: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The name each `x = Cls(...)` binds (as dotted text), by the `id` of the callee's node: the client a
+    # `ServiceManagementService(...)` makes is called through that name.
+    made_as: dict[int, str] = field(default_factory=dict)
 
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
@@ -1574,6 +1577,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.definitions,
         indexer.whiles,
         indexer.read_on_names,
+        {id(func): target for target, func in indexer.constructed},
     )
 
 

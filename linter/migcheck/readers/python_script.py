@@ -2557,8 +2557,13 @@ class _Resources:
         # Its first upload of a network configuration through a client of its own whose content is not
         # followed (see `_client_request`), tagged as unread; empty when there is none.
         self.client_upload: tuple[Mark, ...] = ()
-        # The subscriptions the script's classic clients are made for, by the ids it states, once each.
-        self.subscriptions: dict[str, SubscriptionSelection] = {}
+        # The subscriptions the script's classic clients are made for, by the ids it states, and where a call
+        # goes through a client of another than the last one in the file, by the id and the place.
+        self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
+        # The id each name a client is made under is made for ("" where the script does not state one, or
+        # makes clients of two ids under that name), and the id of the last client made or called.
+        self.client_ids: dict[str, str] = {}
+        self.client_in_force = ""
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -2596,6 +2601,8 @@ class _Resources:
             self.calls.append(ClassicCall(name, mark, runs=self._whether_it_runs(call)))
             if name == "ServiceManagementService":
                 self._client_subscription(call, mark)
+            else:
+                self._call_through_client(call, mark)
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._written_paths()
@@ -4370,11 +4377,27 @@ class _Resources:
         """ServiceManagementService(subscription_id, ...): the client works in the subscription of that id,
         where the script states a well-formed one (`SubscriptionSelection`): at each call of the function
         it is made in that the reader tells apart (`_runs`), which may each pass an id of their own."""
+        ids = set()
         for site in self._runs(call) or [flow.site_of(call)]:
             bound = self.flow.bind(call.node, _CLIENT_SIGNATURE, site)
             guid = subscription_guid(literal(bound.values.get("subscription_id")) or "") if bound else ""
+            ids.add(guid)
             if guid:
-                self.subscriptions.setdefault(guid, SubscriptionSelection(guid, mark))
+                self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
+        made = ids.pop() if len(ids) == 1 else ""
+        self.client_in_force = made or self.client_in_force
+        target = self.index.made_as.get(id(call.node.func))
+        if target is not None:
+            self.client_ids[target] = made if self.client_ids.get(target, made) == made else ""
+
+    def _call_through_client(self, call: CallSite, mark: Mark) -> None:
+        """A call through a client made for a subscription other than the last one made or called: the
+        script works in that subscription from this call on (`SubscriptionSelection`), as it would after
+        selecting it, so that what two clients of two subscriptions create is told apart."""
+        guid = self.client_ids.get(call.receiver, "")
+        if guid and guid != self.client_in_force:
+            self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
+            self.client_in_force = guid
 
     # --- storage accounts, and the disks and images the script registers ------------------------------
 

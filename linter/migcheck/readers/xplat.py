@@ -1008,8 +1008,8 @@ class Reading:
         self.empty_services: dict[str, tuple[int, ...]] = {}
         self.reserved: list[ReservedIp] = []
         self.regions: list[ServiceRegion] = []
-        # The subscriptions `account set` selects by an id the script states, once each.
-        self.subscriptions: dict[str, SubscriptionSelection] = {}
+        # The subscriptions `account set` selects by an id or name the script states, by it and the place.
+        self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
         self.storage: dict[str, StorageAccountType] = {}
         self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
         self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
@@ -1087,12 +1087,14 @@ class Reading:
         return Meaning(ClassicCall("azure", at, runs=MAYBE_RUNS if self.maybe else ""))
 
     def _account_set(self, parsed: Parsed) -> None:
-        """`azure account set <id>`: the subscription the CLI works in from then on, in either mode, where
-        the script states its id (`SubscriptionSelection`); one chosen by name is not kept."""
+        """`azure account set <id or name>`: the subscription the CLI works in from then on, in either mode,
+        where the script states its id or name (`SubscriptionSelection`), once at each command."""
         chosen = parsed.value("subscriptionNameOrId", 0)
-        guid = subscription_guid(chosen.text or "") if chosen is not None else ""
-        if guid and chosen is not None:
-            self.subscriptions.setdefault(guid, SubscriptionSelection(guid, chosen.mark))
+        stated = (chosen.text or "").strip() if chosen is not None else ""
+        if stated and chosen is not None:
+            guid = subscription_guid(stated)
+            selection = SubscriptionSelection(guid, chosen.mark, "" if guid else stated)
+            self.subscriptions.setdefault((selection.name, chosen.mark), selection)
 
     def _resource_manager_seen(self) -> None:
         self.arm_from_start |= not self.mode_set
