@@ -4176,7 +4176,7 @@ def _in_networks_of_subnets(
     return tuple(_in_network_of_subnets(service, networks) for service in services)
 
 
-def subnet_networks(definitions: Iterable[VirtualNetwork]) -> dict[str, dict[str, str]]:
+def subnet_networks(definitions: Iterable[VirtualNetwork | Network]) -> dict[str, dict[str, str]]:
     """The networks that define each subnet, by the subnet's `key`: {network's `join_key`: its name}."""
     networks: dict[str, dict[str, str]] = defaultdict(dict)
     for vnet in definitions:
@@ -4205,6 +4205,22 @@ def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
         if not is_pipeline_token(subnet.name):
             first.setdefault(key(subnet.name), subnet)
     return tuple(first.values())
+
+
+def in_unnamed_networks(estate: Estate) -> frozenset[int]:
+    """The services (by `id`) whose VMs are in subnets, so in a virtual network, that the files do not name
+    and none of their networks defines (Export-AzureVM files alone): the network's definition is not in the
+    files, so the checks of the network (its gateway, the other services in it) cannot run, and whether
+    Validate passes the service is not decided, as for the members of a network no file defines."""
+    networks = subnet_networks(n for n in estate.virtual_networks if n.defined)
+    found: set[int] = set()
+    for service in estate.cloud_services:
+        if service.network_known or service.roles:
+            continue
+        subnets = [s for p in service.placements for s in placement_subnets(p)]
+        if subnets and not networks_defining_all(networks, subnets):
+            found.add(id(service))
+    return frozenset(found)
 
 
 # The names a subnet gets where its network's maker names none (the classic portal's and the classic CLI's

@@ -669,6 +669,12 @@ class _Builder:
     # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
     portal_aliases: dict[int, Network] = field(default_factory=dict)
 
+    def undecided_network(self, service: CloudService) -> bool:
+        """Whether the readiness summary calls the service's network not decided (`estate.in_unnamed_networks`):
+        the plan says of its step what the summary says of its item."""
+        item = self.by_subject.get(id(service))
+        return item is not None and item.network_undefined
+
     def __post_init__(self) -> None:
         self.by_subject = {id(item.subject): item for item in self.items if item.subject is not None}
         own_steps = [s for s in self.estate.cloud_services if not s.virtual_network_refs]
@@ -3249,6 +3255,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         members=(_member(service),),
         partly_described=service.partly_described,
         network_unknown=True,
+        network_undefined=builder.undecided_network(service),
         unseen_export=service.imports_unseen_export,
         name_unstated="cloud service" if _unnamed_service(service) else "",
     )

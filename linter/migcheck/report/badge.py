@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from migcheck.config import UNREADABLE
+from migcheck.estate import in_unnamed_networks
 from migcheck.model import Severity
 from migcheck.report.readiness import linked_from_elsewhere, of_the_platform, refused
 
@@ -74,13 +75,14 @@ def status(result: LintResult) -> Status:
 def _undecided_services(result: LintResult) -> int:
     """The cloud services of VMs whose readiness the files do not decide: a deployment of theirs may hold
     VMs no file describes (`CloudService.partly_described`), or one is created from an Export-AzureVM file
-    the files lack (`CloudService.imports_unseen_export`). The badge never reads "ready" over them."""
-    return sum(
-        1
-        for e in result.estates
-        for s in e.cloud_services
-        if (s.partly_described or s.imports_unseen_export) and not s.roles
-    )
+    the files lack (`CloudService.imports_unseen_export`), or its VMs are in a network the files do not
+    name (`in_unnamed_networks`). The badge never reads "ready" over them."""
+    count = 0
+    for estate in result.estates:
+        unnamed = in_unnamed_networks(estate)
+        for s in estate.cloud_services:
+            count += ((s.partly_described or s.imports_unseen_export) and not s.roles) or id(s) in unnamed
+    return count
 
 
 def _undecided_networks(result: LintResult) -> int:

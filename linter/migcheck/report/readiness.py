@@ -76,7 +76,7 @@ from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from migcheck.estate import join_key, key, origins, records_in_networks, unique_by_name
+from migcheck.estate import in_unnamed_networks, join_key, key, origins, records_in_networks, unique_by_name
 from migcheck.inventory_model import (
     ClassicReservedIp,
     LinkAuthorization,
@@ -607,6 +607,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None, shown)
         draft.own(scripted, *connections.get(id(network), ()))
         yield draft.own(inside.get(key(network.name), ()))
+    unnamed = in_unnamed_networks(estate)
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network
@@ -618,6 +619,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         draft = _Draft(scope, service.listed_name, "CloudService", contents, service)
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
+        draft.network_undefined = id(service) in unnamed
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
