@@ -40,6 +40,12 @@ north = ["north/**"]
 south = ["south/**"]
 """
 BUFFER = "north/shop/ServiceConfiguration.Cloud.cscfg"
+SELECTS_TWO = """\
+Select-AzureSubscription -SubscriptionId '11111111-1111-4111-8111-111111111111'
+New-AzureQuickVM -Windows -ServiceName a -Name a1 -Location 'West US' -ImageName img -Password p -AdminUsername u
+Select-AzureSubscription -SubscriptionId '22222222-2222-4222-8222-222222222222'
+New-AzureQuickVM -Windows -ServiceName b -Name b1 -Location 'West US' -ImageName img -Password p -AdminUsername u
+"""
 # What may be on disk: the files of two subscriptions, each in one of a few versions (None: absent).
 FILES: dict[str, tuple[str | None, ...]] = {
     BUFFER: (NO_ACL, ACL, NO_ACL.replace('"Web"', '"Api"')),
@@ -48,6 +54,14 @@ FILES: dict[str, tuple[str | None, ...]] = {
     "north/NetworkConfig.netcfg": (None, NETCFG),
     "south/shop/ServiceDefinition.csdef": (None, CSDEF),
     "south/shop/ServiceConfiguration.Cloud.cscfg": (None, ACL),
+    # Scripts of no configured subscription, absent at the start: one that selects two subscriptions (split
+    # in two), one that selects one (with the other, three selections of two subscriptions).
+    "ops/build.ps1": (None, None, SELECTS_TWO),
+    "ops/other.sh": (
+        None,
+        None,
+        "azure account set 22222222-2222-4222-8222-222222222222\nazure vm create c img u p\n",
+    ),
 }
 
 
