@@ -60,7 +60,10 @@ def test_text_plan_says_why_the_step_is_not_ready(tmp_path, monkeypatch, capsys)
     (tmp_path / "svc-a" / "a01.xml").write_text(export_azure_vm("a01", "App"))
     monkeypatch.chdir(tmp_path)
     _, text, _ = run_cli(capsys, "plan", ".")
-    assert "svc-a [wave 1] — NOT READY (not decided: the network's definition is not in the files)" in text
+    assert (
+        "svc-a [wave 1] — NOT READY (not decided: the files do not say which virtual network it is in)"
+        in text
+    )
     assert "Overview: 1 step: none ready, 1 not decided." in text
 
 

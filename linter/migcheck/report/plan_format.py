@@ -621,8 +621,9 @@ def name_unstated_words(step: Step) -> str:
 def not_ready_words(step: Step) -> str:
     """`2 blockers`, and or else `not decided: …`: why a step is not ready."""
     said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
-    said += [NETWORK_NOT_DECIDED] if step.network_undefined else []
+    # A network the files do not name is not defined either: the reason that says which network is unknown.
     said += [NETWORK_UNKNOWN_NOT_DECIDED] if step.network_unknown else []
+    said += [NETWORK_NOT_DECIDED] if step.network_undefined and not step.network_unknown else []
     said += [NOT_DECIDED] if step.partly_described else []
     said += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
     said += [name_unstated_words(step)] if step.name_unstated else []
