@@ -92,7 +92,7 @@ def test_the_summary_counts_a_vm_named_outside_the_loop_as_one(tmp_path, monkeyp
     _, out, _ = run_cli(capsys, "check", ".")
     assert "shop (1 VM)" in out
     _, out, _ = run_cli(capsys, "plan", ".")
-    assert "VMs <VM name, deploy.ps1:3>" in out and "in a loop" not in out
+    assert "VMs <VM name, deploy.ps1:3>" in out and "created in a loop" not in out
 
 
 RANGE = """\
