@@ -2528,7 +2528,7 @@ class _Linker:
         opened = _Opened(services, self.conflicts, self.scripts)
         deployments = _one_per_stand_in(
             [
-                _network_of_its_subnets(kept)
+                _network_of_its_subnets(kept, self.scripts)
                 for d in self._all(Deployment)
                 if (kept := _without_deletions(d)) is not None
             ],
@@ -3529,19 +3529,20 @@ def _one_per_stand_in(deployments: list[Deployment], scripts: frozenset[str]) ->
     return joined
 
 
-def _network_of_its_subnets(d: Deployment) -> Deployment:
+def _network_of_its_subnets(d: Deployment, scripts: frozenset[str]) -> Deployment:
     """`d`, with its network not known when it names none but a VM of it names a subnet (Set-AzureSubnet,
     `subnet_names`, `SubnetNames`, --subnet-names) and joins a deployment that may exist (`partly_described`:
     New-AzureVM without `-Location`, `-AffinityGroup` or `-VNetName`, `add_role`, `vm create --connect`): a
     subnet is only ever one of a virtual network's, so that deployment is in a network the files do not
     name, or the platform refuses the call. Either way its VMs are not moved as those of a deployment in no
-    network are (MIG105). A deployment the file creates names its network or is in none (New-AzureVM
-    -Location, `create_virtual_machine_deployment`, a REST body, `vm create --location`): a subnet without
-    one is refused, so which network it is in is not known, and is not inferred from the subnet's name
-    (`subnets_without_network`)."""
+    network are (MIG105). A deployment a script creates names its network or is in none (New-AzureVM
+    -Location, `create_virtual_machine_deployment`, `vm create --location`): a subnet without one is
+    refused, so which network it is in is not known, and is not inferred from the subnet's name
+    (`subnets_without_network`). A REST body file describes a deployment as it stands, whose network is
+    still inferred from its subnets, as an Export-AzureVM file's is."""
     if d.virtual_network is not None or not any(role.is_vm and role.subnets for role in d.roles):
         return d
-    created = d.network_known and not d.partly_described
+    created = d.network_known and not d.partly_described and d.mark.path in scripts
     return replace(d, network_known=False, subnets_without_network=created)
 
 
