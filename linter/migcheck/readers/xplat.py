@@ -23,7 +23,7 @@ What is read:
   `https://$SA.blob...`), the SSH and RDP endpoints it asks for (`-e`, `-r`), boot diagnostics turned off
   (`--disable-boot-diagnostics`) and the service's region (`-l`);
 - what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
-  create|delete`, `vm extension set`, `vm static-ip set`, `vm delete`): on the VM the same script creates under
+  create|delete`, `vm extension set`, `vm static-ip set|remove`, `vm disk detach`, `vm delete`): on the VM the same script creates under
   that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
   whose network and reserved IP the script does not know; without `-d`, which only filters the services
   the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,
@@ -112,6 +112,7 @@ from migcheck.model import (
     in_no_network,
     is_stand_in,
     joined_paths,
+    lun_key,
     network_stand_in,
     refused_option,
     rules_after,
@@ -446,6 +447,9 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ),
     ("vm", "extension", "set"): _Spec(("vm-name", "extension-name", "publisher-name", "version"), _EXTENSION),
     ("vm", "static-ip", "set"): _Spec(("vm-name", "ip-address"), (_DNS,)),
+    ("vm", "static-ip", "remove"): _Spec(("vm-name",), (_DNS,)),
+    # `vm disk detach <vm> <lun>` takes a data disk off the VM by its LUN (vm._js), as Remove-AzureDataDisk.
+    ("vm", "disk", "detach"): _Spec(("vm-name", "lun"), (_DNS,)),
     # `vm set <vm> -B true|false` turns boot diagnostics on or off (AUTOMATION.md §4).
     ("vm", "set"): _Spec(
         ("vm-name",),
@@ -788,6 +792,7 @@ class _Vm:
     boot_diagnostics_default: str = ""
     removed_endpoints: list[str] = field(default_factory=list)
     removed_acl_rules: list[tuple[str, str]] = field(default_factory=list)
+    removed_luns: list[str] = field(default_factory=list)
     deleted: bool = False
     unknown: set[str] = field(default_factory=set)
     # The branches of the script's choices it is created on (see `Reading.branches`), and the same VM as
@@ -861,6 +866,7 @@ class _Vm:
             changes_existing=self.existing,
             removed_endpoints=tuple(self.removed_endpoints),
             removed_acl_rules=tuple(self.removed_acl_rules),
+            removed_luns=tuple(self.removed_luns),
             deleted=self.deleted,
             looped_over=self.looped_over,
             imported_from=self.role_file,
@@ -1241,6 +1247,10 @@ class Reading:
             self._extension(parsed)
         elif path == ("vm", "static-ip", "set"):
             self._static_ip(parsed)
+        elif path == ("vm", "static-ip", "remove"):
+            self._static_ip_remove(parsed)
+        elif path == ("vm", "disk", "detach"):
+            self._detach(parsed)
         elif path == ("vm", "set"):
             self._vm_set(parsed)
         elif path == ("vm", "delete"):
@@ -1734,6 +1744,45 @@ class Reading:
         address = parsed.value("", 1)
         if vm is not None and address is not None and address.text:
             vm.static_ips = [NameRef(address.text, address.mark)]
+
+    def _static_ip_remove(self, parsed: Parsed) -> None:
+        """`vm static-ip remove <vm>`: the VM's primary network interface asks for no static private address
+        any more, as Remove-AzureStaticVNetIP; those of its other interfaces (`-f`) stay."""
+        vm = self._removing_from(parsed)
+        if vm is None:
+            return
+        of_interfaces = [address for _, _, address in vm.interfaces if address is not None]
+        vm.static_ips = [address for address in vm.static_ips if address in of_interfaces]
+
+    def _detach(self, parsed: Parsed) -> None:
+        """`vm disk detach <vm> <lun>`: the data disk at that LUN goes, as Remove-AzureDataDisk's, with
+        those whose LUN the script does not know (it may be one of them); every one where the script does
+        not state the LUN. Of a VM the script does not create, the LUN is kept (`Role.removed_luns`) for
+        the linker to take the disk off the VM a file describes."""
+        vm = self._removing_from(parsed)
+        if vm is None:
+            return
+        lun = lun_key(_text(parsed.value("lun", 1)))
+        vm.disks = [disk for disk in vm.disks if not disk.data or (lun and disk.lun and disk.lun != lun)]
+        if vm.existing and lun not in vm.removed_luns:
+            vm.removed_luns.append(lun)
+
+    def _removing_from(self, parsed: Parsed) -> _Vm | None:
+        """The VM a command that takes something off it changes, where the command runs whenever the VM as
+        the script has it does: it surely runs, or the script creates the VM and the command runs past the
+        same stops or later in the same part of the script (see `_with_its_creation`). None otherwise: a
+        removal that may not run leaves what it removes, as Remove-AzureDataDisk's."""
+        if not self.maybe:
+            return self._changed_vm(parsed)
+        service = self._service_of(parsed)
+        deployment = self.deployments.get(service.casefold()) if service else None
+        if deployment is None or deployment.existing:
+            return None
+        vm = deployment.vms.get(self._vm_name(parsed).casefold())
+        past = self._surely_past()
+        if vm is not None and (vm.part == self.part or (past is not None and vm.surely_past == past)):
+            return vm
+        return None
 
     def _vm_set(self, parsed: Parsed) -> None:
         """`vm set <vm> -B false` (`--disable-boot-diagnostics`) turns the VM's boot diagnostics off, `-B
