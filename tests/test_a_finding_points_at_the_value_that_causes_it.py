@@ -246,6 +246,51 @@ def test_an_export_azure_vm_file_with_an_empty_availability_set_points_at_it(tmp
     assert found == ["MIG103 crm/crm2.xml:2:3"]
 
 
+PS_TWO_IN_A_SET = """\
+$a = New-AzureVMConfig -Name app01 -InstanceSize Small -ImageName win -AvailabilitySetName as1 | Set-AzureSubnet web
+$b = New-AzureVMConfig -Name app02 -InstanceSize Small -ImageName win -AvailabilitySetName as1 | Set-AzureSubnet web
+New-AzureVM -ServiceName app-svc -Location "West Europe" -VNetName app-vnet -VMs $a,$b
+"""
+
+
+@pytest.mark.parametrize(
+    "out",
+    [
+        "Remove-AzureAvailabilitySet",
+        "Set-AzureAvailabilitySet -AvailabilitySetName ''",
+        "Set-AzureAvailabilitySet -AvailabilitySetName $null",
+    ],
+    ids=["remove", "empty", "null"],
+)
+def test_a_powershell_vm_taken_out_of_its_set_points_at_the_call_that_takes_it_out(
+    tmp_path, monkeypatch, out
+):
+    script = PS_TWO_IN_A_SET + f"Get-AzureVM -ServiceName app-svc -Name app02 | {out} | Update-AzureVM\n"
+    files = {"NetworkConfig.netcfg": APP_VNET_NETCFG, "vms.ps1": script}
+    found = where(lint_files(tmp_path, monkeypatch, files, "MIG103", dedent=False).findings)
+    value = out.partition(" -AvailabilitySetName ")[2] or out
+    assert found == [at(script, value, "vms.ps1", "MIG103")]
+
+
+PY_TWO_IN_A_SET = """\
+from azure.servicemanagement import *
+sms = ServiceManagementService("0000-sub", "mgmt.pem")
+net = ConfigurationSet(); net.subnet_names.append("web")
+disk = OSVirtualHardDisk("img", "https://appsa.blob.core.windows.net/vhds/a.vhd")
+linux = LinuxConfigurationSet("app", "ops", "x", True)
+sms.create_virtual_machine_deployment("app-svc", "app-svc", "production", "app", "app01", linux, disk,
+    network_config=net, availability_set_name="as1", virtual_network_name="app-vnet")
+sms.add_role("app-svc", "app-svc", "app02", linux, disk, network_config=net, availability_set_name="as1")
+"""
+
+
+def test_a_python_vm_update_role_takes_out_of_its_set_points_at_that_argument(tmp_path, monkeypatch):
+    script = PY_TWO_IN_A_SET + 'sms.update_role("app-svc", "app-svc", "app02", availability_set_name="")\n'
+    files = {"NetworkConfig.netcfg": APP_VNET_NETCFG, "vms.py": script}
+    found = where(lint_files(tmp_path, monkeypatch, files, "MIG103", dedent=False).findings)
+    assert found == [at(script, '"")\n', "vms.py", "MIG103")]
+
+
 # --- an export's field: at its value, not at its key -------------------------------------------------------
 
 

@@ -2387,6 +2387,11 @@ class _Level:
     at: flow.Position
 
 
+def _stated_set(value: Value | None) -> bool:
+    """Whether the script writes the availability set a call gives a VM: its name, or none (`""`, None)."""
+    return isinstance(value, (Lit, NoneV)) and value.node is not None
+
+
 def unsaid(role: Role, fact: str) -> bool:
     value = getattr(role, "availability_set" if fact == "availability_set" else fact)
     return not value or fact in role.unknown
@@ -4030,7 +4035,9 @@ class _Resources:
                 self.source.line_read(mark),
                 site,
             ),
-            availability_set_mark=self._mark(availability_set) if set_name else None,
+            # The name, or the value that takes the VM out of any set (`availability_set_name=""` or None):
+            # what MIG103 points at for a VM in none.
+            availability_set_mark=self._mark(availability_set) if _stated_set(availability_set) else None,
             unknown=frozenset(unknown),
         )
         if network.subnets_may_be_none_at is not None:
