@@ -2,7 +2,11 @@
 it has, how many are ready and why the others are not (their own blockers, a name to fill in, not decided,
 only waiting on steps before them), then which to start with: the ready steps of the first wave, and the step
 not ready that the most others wait on, with why; in text, Markdown, HTML and JSON (`overview`). Where it
-said nothing of the kind, and a reader had to go through every step to find where to start."""
+said nothing of the kind, and a reader had to go through every step to find where to start.
+
+Blockers outside the steps (a runbook that migrates a network before its ExpressRoute circuit, MIG602) fail
+the migration however ready the steps are: the overview counts them and says to fix them first, where it
+said "all ready" above a list of them."""
 
 from __future__ import annotations
 
@@ -76,6 +80,7 @@ def test_json_gives_the_same_numbers_and_steps(tmp_path, monkeypatch, capsys):
         "waiting": sum(not step["blockers"] and "waits_on" in step for step in steps),
         "not_migrated": 0,
         "waited_by": 1,
+        "outside_blockers": 0,
         "start_with": ["network:ops-vnet"],
         "fix_first": ["network:app-vnet"],
     }
@@ -85,7 +90,8 @@ def test_with_nothing_ready_it_names_the_step_the_most_others_wait_on(capsys):
     out = run_cli(capsys, "plan", "examples/contoso")[1].splitlines()
     at = next(n for n, line in enumerate(out) if line.startswith("Overview: "))
     assert out[at : at + 2] == [
-        "Overview: 8 steps: none ready, 6 with blockers, 2 only waiting on steps before them.",
+        "Overview: 8 steps: none ready, 6 with blockers, 2 only waiting on steps before them; 1 blocker outside"
+        " the steps (listed after them): fix it first.",
         "   Nothing is ready: start with step 2 (contoso-prod-vnet, 10 blockers): 3 steps wait on it.",
     ]
 
@@ -112,3 +118,68 @@ def test_a_step_not_decided_or_with_a_name_to_fill_in_is_never_counted_ready(tmp
     assert out[at + 1].startswith("   Nothing is ready: start with steps 1 (hubnet, not decided: ")
     (subscription,) = json.loads(_plan(capsys, "--format", "json"))["subscriptions"]
     assert (subscription["overview"]["ready"], subscription["overview"]["start_with"]) == (0, [])
+
+
+# A network behind a classic ExpressRoute circuit, and a runbook that migrates it before the circuit (MIG602,
+# about no step): both steps are ready, the migration fails all the same.
+ER_NETWORK = """\
+<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
+  <VirtualNetworkConfiguration>
+    <LocalNetworkSites>
+      <LocalNetworkSite name="dc-er"><AddressSpace><AddressPrefix>192.168.0.0/16</AddressPrefix></AddressSpace>
+      </LocalNetworkSite>
+    </LocalNetworkSites>
+    <VirtualNetworkSites>
+      <VirtualNetworkSite name="corp" Location="West Europe">
+        <AddressSpace><AddressPrefix>10.10.0.0/16</AddressPrefix></AddressSpace>
+        <Subnets>
+          <Subnet name="web"><AddressPrefix>10.10.1.0/24</AddressPrefix></Subnet>
+          <Subnet name="GatewaySubnet"><AddressPrefix>10.10.255.0/27</AddressPrefix></Subnet>
+        </Subnets>
+        <Gateway><ConnectionsToLocalNetwork>
+          <LocalNetworkSiteRef name="dc-er"><Connection type="Dedicated" /></LocalNetworkSiteRef>
+        </ConnectionsToLocalNetwork></Gateway>
+      </VirtualNetworkSite>
+    </VirtualNetworkSites>
+  </VirtualNetworkConfiguration>
+</NetworkConfiguration>
+"""
+NETWORK_BEFORE_CIRCUIT = """\
+Move-AzureVirtualNetwork -Validate -VirtualNetworkName corp
+Move-AzureVirtualNetwork -Prepare -VirtualNetworkName corp
+Move-AzureVirtualNetwork -Commit -VirtualNetworkName corp
+Move-AzureRmExpressRouteCircuit -Name er -ResourceGroupName er-rg -Location "West Europe" -ServiceKey "0000"
+"""
+OUTSIDE_COUNTS = (
+    "Overview: 2 steps: all ready; 1 blocker outside the steps (listed after them): fix it first."
+)
+OUTSIDE_START = "   Once it is fixed, start with step 1 (<circuit linked to corp>): ready, in wave 1."
+
+
+def _runbook_before_circuit(tmp_path, monkeypatch) -> None:
+    files = {"NetworkConfig.netcfg": ER_NETWORK, "migrate.ps1": NETWORK_BEFORE_CIRCUIT}
+    lint_files(tmp_path, monkeypatch, files, dedent=False)
+
+
+def test_ready_steps_beside_a_blocker_outside_them_are_not_all_said_ready(tmp_path, monkeypatch, capsys):
+    _runbook_before_circuit(tmp_path, monkeypatch)
+    out = _plan(capsys)
+    lines = out.splitlines()
+    at = lines.index(OUTSIDE_COUNTS)
+    assert lines[at + 1] == OUTSIDE_START
+    assert "Blockers outside the steps (they fail the migration all the same):" in lines[at:]
+    said = f"{OUTSIDE_COUNTS.removeprefix('Overview: ')} {OUTSIDE_START.strip()}"
+    assert f"**Overview:** {said}".replace("<", "\\<").replace(">", "\\>") in _plan(
+        capsys, "--format", "markdown"
+    )
+    html = _plan(capsys, "--format", "html")
+    assert "all ready; 1 blocker outside the steps (listed after them): fix it first." in html
+
+
+def test_json_counts_the_blockers_outside_the_steps_and_fixes_them_first(tmp_path, monkeypatch, capsys):
+    _runbook_before_circuit(tmp_path, monkeypatch)
+    (subscription,) = json.loads(_plan(capsys, "--format", "json"))["subscriptions"]
+    overview = subscription["overview"]
+    assert [blocker["code"] for blocker in subscription["other_blockers"]] == ["MIG602"]
+    assert (overview["ready"], overview["steps"], overview["outside_blockers"]) == (2, 2, 1)
+    assert overview["fix_first"] == ["other_blockers"]

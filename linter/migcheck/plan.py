@@ -435,10 +435,14 @@ class Overview:
     # the earliest wave. Empty when nothing waits on them and some step is ready.
     fix_first: tuple[int, ...] = ()
     waited_by: int = 0
+    # The blockers about no step (`SubscriptionPlan.other_blockers`: a runbook's order, a file the estate
+    # does not model): the migration fails on them all the same, so they are fixed before any step.
+    outside_blockers: int = 0
 
 
-def overview(steps: Sequence[Step]) -> Overview:
-    """The overview of a subscription's steps (`Overview`), in one pass over them and their `waits_on`."""
+def overview(steps: Sequence[Step], outside_blockers: int = 0) -> Overview:
+    """The overview of a subscription's steps (`Overview`), in one pass over them and their `waits_on`,
+    with the count of its blockers outside the steps."""
     counts: Counter[str] = Counter()
     waited: Counter[int] = Counter(n for step in steps for n in step.waits_on)
     for step in steps:
@@ -463,6 +467,7 @@ def overview(steps: Sequence[Step]) -> Overview:
         start_with=tuple(n for n, step in ready if step.wave == first),
         fix_first=tuple(fix_first),
         waited_by=most,
+        outside_blockers=outside_blockers,
     )
 
 

@@ -10,7 +10,7 @@ JSON schema (version 1):
                         "before": {"subscription_id": str, "powershell": [str], "cli": [str],
                                    "selected_apart": [str]} | null,
                         "overview": {"steps", "ready", "with_blockers", "name_unstated", "not_decided",
-                                     "waiting", "not_migrated", "waited_by": int,
+                                     "waiting", "not_migrated", "waited_by", "outside_blockers": int,
                                      "start_with": [id], "fix_first": [id]},
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
@@ -69,6 +69,9 @@ them (`waiting`) or are web/worker roles (`not_migrated`), each step counted onc
 the ready steps of the earliest wave to start with (`start_with`), and of the steps not ready for a reason of
 their own those the most others wait on (`fix_first`, `waited_by` steps waiting on each; with nothing ready and
 nothing waiting on them, those of the earliest wave; empty when some step is ready and nothing waits on them).
+`outside_blockers` counts `other_blockers`, the blockers about no step: with any, `fix_first` starts with
+"other_blockers" (the key that lists them), since the migration fails on them however ready the steps are,
+and the text says so after its counts.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
@@ -438,16 +441,23 @@ def overview_words(subscription: SubscriptionPlan) -> tuple[str, ...]:
     steps = subscription.steps
     if not steps:
         return ()
-    seen = overview(steps)
+    seen = subscription_overview(subscription)
     start = _start_words(seen, steps)
     return (_counts_words(seen), *([start] if start else []))
 
 
+def subscription_overview(subscription: SubscriptionPlan) -> Overview:
+    """The overview of a subscription's steps and of its blockers outside them (`plan.overview`)."""
+    return overview(subscription.steps, len(subscription.other_blockers))
+
+
 def _counts_words(seen: Overview) -> str:
-    """`10 steps: 1 ready, 6 with blockers, 2 only waiting on steps before them.`"""
+    """`10 steps: 1 ready, 6 with blockers, 2 only waiting on steps before them.`, then the blockers
+    outside the steps, which fail the migration however ready the steps are."""
     of = f"{seen.steps} step{'s' if seen.steps != 1 else ''}"
+    outside = _outside_words(seen.outside_blockers)
     if seen.ready == seen.steps:
-        return f"{of}: {'all ready' if seen.steps > 1 else 'ready'}."
+        return f"{of}: {'all ready' if seen.steps > 1 else 'ready'}{outside}."
     others = [
         (seen.with_blockers, "with blockers"),
         (seen.name_unstated, "with a name to fill in"),
@@ -457,7 +467,15 @@ def _counts_words(seen: Overview) -> str:
     ]
     said = [f"{seen.ready} ready" if seen.ready else "none ready"]
     said += [f"{count} {words}" for count, words in others if count]
-    return f"{of}: {', '.join(said)}."
+    return f"{of}: {', '.join(said)}{outside}."
+
+
+def _outside_words(count: int) -> str:
+    """`; 1 blocker outside the steps (listed after them): fix it first`, or nothing without any."""
+    if not count:
+        return ""
+    them = "it" if count == 1 else "them"
+    return f"; {count} blocker{'s' if count != 1 else ''} outside the steps (listed after them): fix {them} first"
 
 
 def _start_words(seen: Overview, steps: Sequence[Step]) -> str:
@@ -467,7 +485,10 @@ def _start_words(seen: Overview, steps: Sequence[Step]) -> str:
     said = []
     if seen.start_with:
         wave = steps[seen.start_with[0] - 1].wave
-        said.append(f"Start with {_numbered(seen.start_with, steps, ready=True)}: ready, in wave {wave}.")
+        start = "Start"
+        if seen.outside_blockers:  # listed after the steps, they come first: the counts say so
+            start = f"Once {'it is' if seen.outside_blockers == 1 else 'they are'} fixed, start"
+        said.append(f"{start} with {_numbered(seen.start_with, steps, ready=True)}: ready, in wave {wave}.")
     if seen.fix_first:
         first = _numbered(seen.fix_first, steps)
         one = len(seen.fix_first) == 1
@@ -971,13 +992,18 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
 
 def _overview_data(subscription: SubscriptionPlan) -> dict[str, object]:
     """The overview's numbers (`plan.Overview`), with its steps by id, as `waits_on` gives them."""
-    seen = overview(subscription.steps)
+    seen = subscription_overview(subscription)
     ids = [step.id for step in subscription.steps]
+    outside = [OUTSIDE_THE_STEPS] if seen.outside_blockers else []
     return {
         **{name: value for name, value in asdict(seen).items() if isinstance(value, int)},
         "start_with": [ids[n - 1] for n in seen.start_with],
-        "fix_first": [ids[n - 1] for n in seen.fix_first],
+        "fix_first": [*outside, *(ids[n - 1] for n in seen.fix_first)],
     }
+
+
+# What `fix_first` names the blockers outside the steps by: the key that lists them.
+OUTSIDE_THE_STEPS = "other_blockers"
 
 
 def _blocker_data(finding: Finding, subscription: SubscriptionPlan) -> dict[str, object]:
