@@ -416,6 +416,9 @@ class Extension:
     # Backup for the VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`) installs its snapshot
     # extension, VMSnapshot or VMSnapshotLinux by the VM's platform. "" for a reference a file writes.
     installed_by: str = ""
+    # Set by the classic CLI (`azure vm extension set`, from a shell script, a playbook or a program that
+    # runs it): the fix says how to uninstall it with the same CLI.
+    by_classic_cli: bool = field(default=False, compare=False)
 
     @property
     def installed(self) -> bool:

@@ -1734,6 +1734,7 @@ class Reading:
             _text(parsed.value("", 3)),
             state,
             parsed.value_at("", 1),  # the extension's name
+            by_classic_cli=True,
         )
         vm.extensions = [
             e for e in vm.extensions if (e.publisher, e.name) != (extension.publisher, extension.name)

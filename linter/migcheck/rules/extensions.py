@@ -215,7 +215,9 @@ class XmlExtension(Rule):
         '`MIG204 = "error"` under `[tool.migcheck.severity]`.',
         fix="Uninstall the extension before migrating: the VM (`Get-AzureVM -ServiceName ... -Name ...`) piped "
         "to `Set-AzureVMExtension` with the extension's name, publisher and `-Uninstall` (for BGInfo, "
-        "`Set-AzureVMBGInfoExtension -Uninstall`), piped to `Update-AzureVM`, "
+        "`Set-AzureVMBGInfoExtension -Uninstall`), piped to `Update-AzureVM`; with the classic CLI, which the "
+        "finding gives where the CLI set the extension, `azure vm extension set <vm> <name> <publisher> "
+        "<version> -u`; "
         "or set the reference's `State` to `Uninstall` in the body you deploy. If it is still wanted after the "
         "migration, use what Resource Manager offers instead: the BGInfo 2.x (JSON) extension, and Visual "
         "Studio's remote tools or Web Deploy installed in the VM itself. For BGInfo 1.* in a REST body or an "
@@ -420,17 +422,33 @@ _GET_VM = "Get-AzureVM -ServiceName '<cloud service>' -Name '<VM>'"
 
 
 def _xml_fix(ext: Extension) -> str:
-    """How to uninstall this extension, and its counterpart in Resource Manager, for this one alone."""
+    """How to uninstall this extension, and its counterpart in Resource Manager, for this one alone: with
+    the classic CLI where the CLI set it, else with PowerShell."""
     if ext.name.casefold() == "bginfo":
-        return (
-            f"Uninstall BGInfo 1.* before migrating ({_GET_VM} | Set-AzureVMBGInfoExtension -Uninstall | "
-            "Update-AzureVM), or move it to version 2.*, the JSON extension the migration carries over."
+        uninstall = (
+            _cli_uninstall(ext) or f"{_GET_VM} | Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM"
         )
+        return (
+            f"Uninstall BGInfo 1.* before migrating ({uninstall}), or move it to version 2.*, the JSON "
+            "extension the migration carries over."
+        )
+    uninstall = _cli_uninstall(ext) or (
+        f"{_GET_VM} | Set-AzureVMExtension -ExtensionName {ext.name} -Publisher {ext.publisher} -Uninstall | "
+        "Update-AzureVM"
+    )
     return (
-        f"Uninstall {ext.name} before migrating ({_GET_VM} | Set-AzureVMExtension -ExtensionName {ext.name} "
-        f"-Publisher {ext.publisher} -Uninstall | Update-AzureVM); if it is still wanted, install Visual "
+        f"Uninstall {ext.name} before migrating ({uninstall}); if it is still wanted, install Visual "
         "Studio's remote tools or Web Deploy in the VM once it is in Resource Manager."
     )
+
+
+def _cli_uninstall(ext: Extension) -> str:
+    """The classic CLI command that uninstalls an extension the CLI set (`-u`, `--uninstall`; the CLI
+    takes the version as it takes the others), "" for one it did not set."""
+    if not ext.by_classic_cli:
+        return ""
+    publisher, version = ext.publisher or "<publisher>", ext.version or "<version>"
+    return f"azure vm extension set '<VM>' {ext.name} {publisher} {version} -u -d '<cloud service>'"
 
 
 def _json_version(ext: Extension) -> Fix | None:
@@ -478,7 +496,8 @@ class BackupExtension(Rule):
         "unchecked, so the recovery points already taken are kept (they are charged for while kept; the last "
         "one stays until you delete the backup data). Then remove the snapshot extension from the VM "
         "(`Set-AzureVMExtension` with its name, publisher and version and `-Uninstall`, piped to "
-        "`Update-AzureVM`), migrate the VM with its network "
+        "`Update-AzureVM`; with the classic CLI, `azure vm extension set <vm> <name> <publisher> <version> -u`, "
+        "which the finding gives where the CLI set the extension), migrate the VM with its network "
         "and storage account, and enable Azure Backup for the Resource Manager VM.",
     )
     invalid = (
@@ -603,7 +622,20 @@ class BackupExtension(Rule):
                     ext,
                     f"VM '{vm.name}' has the Azure Backup extension {ext.name}, with which the platform does "
                     "not migrate a VM",
+                    fix=_backup_fix(ext),
                 )
+
+
+def _backup_fix(ext: Extension) -> str:
+    """The rule's fix, with the classic CLI command that uninstalls the extension where the CLI set it; ""
+    (the rule's own) otherwise."""
+    uninstall = _cli_uninstall(ext)
+    if not uninstall:
+        return ""
+    return (
+        "Stop protection of the VM in its Recovery Services vault, keeping the backup data, and uninstall "
+        f"{ext.name} before migrating ({uninstall}); enable Azure Backup for the Resource Manager VM afterwards."
+    )
 
 
 _NETCFG_ER_ONPREM_DNS = """
