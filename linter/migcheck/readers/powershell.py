@@ -13824,8 +13824,8 @@ class _Facts:
     def _avset(self, event: Event) -> None:
         value = event.data["value"]
         self.avset = value.value if isinstance(value, Text) else ""
-        # Where the VM is put in its set, or taken out of any (Remove-AzureAvailabilitySet, `-AvailabilitySetName
-        # $null`): what MIG103 points at for a VM in none.
+        # Where the VM is put in its set, or taken out of any (Remove-AzureAvailabilitySet,
+        # `-AvailabilitySetName $null`): what MIG103 points at for a VM in none.
         self.avset_mark = event.mark if isinstance(value, (Text, Null)) else None
         if isinstance(value, (Text, Null)):
             self.unknown.discard("availability_set")

@@ -23,7 +23,8 @@ What is read:
   `https://$SA.blob...`), the SSH and RDP endpoints it asks for (`-e`, `-r`), boot diagnostics turned off
   (`--disable-boot-diagnostics`) and the service's region (`-l`);
 - what later commands change on a VM (`vm endpoint create|create-multiple|delete`, `vm endpoint acl-rule
-  create|delete`, `vm extension set`, `vm static-ip set|remove`, `vm disk detach`, `vm delete`): on the VM the same script creates under
+  create|delete`, `vm extension set`, `vm static-ip set|remove`, `vm disk detach`, `vm delete`; a removal
+  only where it runs whenever the VM as the script has it does): on the VM the same script creates under
   that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
   whose network and reserved IP the script does not know; without `-d`, which only filters the services
   the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,

@@ -474,8 +474,8 @@ def _outside_words(count: int) -> str:
     """`; 1 blocker outside the steps (listed after them): fix it first`, or nothing without any."""
     if not count:
         return ""
-    them = "it" if count == 1 else "them"
-    return f"; {count} blocker{'s' if count != 1 else ''} outside the steps (listed after them): fix {them} first"
+    blockers, them = ("blocker", "it") if count == 1 else ("blockers", "them")
+    return f"; {count} {blockers} outside the steps (listed after them): fix {them} first"
 
 
 def _start_words(seen: Overview, steps: Sequence[Step]) -> str:

@@ -215,9 +215,9 @@ class XmlExtension(Rule):
         '`MIG204 = "error"` under `[tool.migcheck.severity]`.',
         fix="Uninstall the extension before migrating: the VM (`Get-AzureVM -ServiceName ... -Name ...`) piped "
         "to `Set-AzureVMExtension` with the extension's name, publisher and `-Uninstall` (for BGInfo, "
-        "`Set-AzureVMBGInfoExtension -Uninstall`), piped to `Update-AzureVM`; with the classic CLI, which the "
-        "finding gives where the CLI set the extension, `azure vm extension set <vm> <name> <publisher> "
-        "<version> -u`; "
+        "`Set-AzureVMBGInfoExtension -Uninstall`), piped to `Update-AzureVM`; with the classic CLI, "
+        "which the finding gives where the CLI set the extension, `azure vm extension set <vm> <name> "
+        "<publisher> <version> -u`; "
         "or set the reference's `State` to `Uninstall` in the body you deploy. If it is still wanted after the "
         "migration, use what Resource Manager offers instead: the BGInfo 2.x (JSON) extension, and Visual "
         "Studio's remote tools or Web Deploy installed in the VM itself. For BGInfo 1.* in a REST body or an "
@@ -496,8 +496,8 @@ class BackupExtension(Rule):
         "unchecked, so the recovery points already taken are kept (they are charged for while kept; the last "
         "one stays until you delete the backup data). Then remove the snapshot extension from the VM "
         "(`Set-AzureVMExtension` with its name, publisher and version and `-Uninstall`, piped to "
-        "`Update-AzureVM`; with the classic CLI, `azure vm extension set <vm> <name> <publisher> <version> -u`, "
-        "which the finding gives where the CLI set the extension), migrate the VM with its network "
+        "`Update-AzureVM`; with the classic CLI, `azure vm extension set <vm> <name> <publisher> <version> "
+        "-u`, which the finding gives where the CLI set the extension), migrate the VM with its network "
         "and storage account, and enable Azure Backup for the Resource Manager VM.",
     )
     invalid = (
@@ -634,7 +634,8 @@ def _backup_fix(ext: Extension) -> str:
         return ""
     return (
         "Stop protection of the VM in its Recovery Services vault, keeping the backup data, and uninstall "
-        f"{ext.name} before migrating ({uninstall}); enable Azure Backup for the Resource Manager VM afterwards."
+        f"{ext.name} before migrating ({uninstall}); enable Azure Backup for the Resource Manager VM "
+        "afterwards."
     )
 
 
