@@ -157,3 +157,15 @@ def test_the_address_of_a_second_interface_stays(tmp_path: Path, monkeypatch: py
         "azure vm static-ip remove app02",
     ]
     assert _codes(tmp_path, monkeypatch, "sh", commands, "MIG306") == ["MIG306"]
+
+
+def test_setting_the_primary_address_keeps_the_address_of_a_second_interface(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # app02 asks for app01's address on its second interface; a new primary address does not change that.
+    commands = [
+        CREATE_TWO_AT_ONE_ADDRESS[0],
+        'azure vm create svc-b img ops P@ss -n app02 -w corp -b web -f nic2:web:10.10.1.10 -l "West Europe"',
+        "azure vm static-ip set app02 10.10.1.20",
+    ]
+    assert _codes(tmp_path, monkeypatch, "sh", commands, "MIG306") == ["MIG306"]

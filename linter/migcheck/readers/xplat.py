@@ -1742,19 +1742,25 @@ class Reading:
         ] + [extension]
 
     def _static_ip(self, parsed: Parsed) -> None:
+        """`vm static-ip set <vm> <ip>`: the address the VM's primary network interface asks for, in place of
+        any before it, as Set-AzureStaticVNetIP; those of its other interfaces (`-f`) stay."""
         vm = self._changed_vm(parsed)
         address = parsed.value("", 1)
         if vm is not None and address is not None and address.text:
-            vm.static_ips = [NameRef(address.text, address.mark)]
+            vm.static_ips = [*self._of_interfaces(vm), NameRef(address.text, address.mark)]
+
+    @staticmethod
+    def _of_interfaces(vm: _Vm) -> list[NameRef]:
+        """The static private addresses of a VM's secondary network interfaces (`-f nic:subnet:ip`)."""
+        of_interfaces = [address for _, _, address in vm.interfaces if address is not None]
+        return [address for address in vm.static_ips if address in of_interfaces]
 
     def _static_ip_remove(self, parsed: Parsed) -> None:
         """`vm static-ip remove <vm>`: the VM's primary network interface asks for no static private address
         any more, as Remove-AzureStaticVNetIP; those of its other interfaces (`-f`) stay."""
         vm = self._removing_from(parsed)
-        if vm is None:
-            return
-        of_interfaces = [address for _, _, address in vm.interfaces if address is not None]
-        vm.static_ips = [address for address in vm.static_ips if address in of_interfaces]
+        if vm is not None:
+            vm.static_ips = self._of_interfaces(vm)
 
     def _detach(self, parsed: Parsed) -> None:
         """`vm disk detach <vm> <lun>`: the data disk at that LUN goes, as Remove-AzureDataDisk's, with
