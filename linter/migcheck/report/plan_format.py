@@ -69,8 +69,8 @@ them (`waiting`) or are web/worker roles (`not_migrated`), each step counted onc
 the ready steps of the earliest wave to start with (`start_with`), and of the steps not ready for a reason of
 their own those the most others wait on (`fix_first`, `waited_by` steps waiting on each; with nothing ready and
 nothing waiting on them, those of the earliest wave; empty when some step is ready and nothing waits on them).
-`outside_blockers` counts `other_blockers`, the blockers about no step: with any, `fix_first` starts with
-"other_blockers" (the key that lists them), since the migration fails on them however ready the steps are,
+`outside_blockers` counts `other_blockers`, the blockers about no step: with any, they come before
+`fix_first` and `start_with` (step ids only), since the migration fails on them however ready the steps are,
 and the text says so after its counts.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
@@ -994,16 +994,11 @@ def _overview_data(subscription: SubscriptionPlan) -> dict[str, object]:
     """The overview's numbers (`plan.Overview`), with its steps by id, as `waits_on` gives them."""
     seen = subscription_overview(subscription)
     ids = [step.id for step in subscription.steps]
-    outside = [OUTSIDE_THE_STEPS] if seen.outside_blockers else []
     return {
         **{name: value for name, value in asdict(seen).items() if isinstance(value, int)},
         "start_with": [ids[n - 1] for n in seen.start_with],
-        "fix_first": [*outside, *(ids[n - 1] for n in seen.fix_first)],
+        "fix_first": [ids[n - 1] for n in seen.fix_first],
     }
-
-
-# What `fix_first` names the blockers outside the steps by: the key that lists them.
-OUTSIDE_THE_STEPS = "other_blockers"
 
 
 def _blocker_data(finding: Finding, subscription: SubscriptionPlan) -> dict[str, object]:
