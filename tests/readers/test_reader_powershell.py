@@ -87,7 +87,10 @@ def test_signing_in_alone_is_not_classic_automation(read):
         PATH, 'Add-AzureAccount\nSelect-AzureSubscription -SubscriptionName "Contoso"\n', explicit=True
     )
     assert doc.kind is FileKind.POWERSHELL
-    assert doc.resources == ()
+    # What it holds is the subscription it selects, by name: no classic call, no resource to migrate.
+    assert [(type(r).__name__, getattr(r, "called", "")) for r in doc.resources] == [
+        ("SubscriptionSelection", "Contoso")
+    ]
 
 
 def test_a_script_without_classic_cmdlets_is_skipped_in_a_folder_walk():
