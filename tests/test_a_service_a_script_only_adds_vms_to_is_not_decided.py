@@ -131,9 +131,11 @@ def test_a_script_that_creates_the_deployment_before_adding_to_it_passes(tmp_pat
 def test_the_text_summary_and_plan_say_it(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"add.ps1": ADDS["ps-new-vm-in-the-deployment"][1]})
     plan = render_plan(build_plan(result), "text")
-    assert "shop [wave 1] — NOT READY (not decided: the files may not hold every VM)" in plan
+    # Its VMs name no network either: both reasons, after one "not decided".
+    both = "not decided: the files do not say which virtual network it is in, and may not hold every VM"
+    assert f"shop [wave 1] — NOT READY ({both})" in plan
     markdown = render_plan(build_plan(result), "markdown")
-    assert "⛔ not ready (not decided: the files may not hold every VM)" in markdown
+    assert f"⛔ not ready ({both})" in markdown
 
 
 def test_a_blocker_still_fails_it():

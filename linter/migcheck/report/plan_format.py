@@ -643,13 +643,22 @@ def not_ready_words(step: Step) -> str:
     """`2 blockers`, and or else `not decided: …`: why a step is not ready."""
     said = [f"{len(step.blockers)} blocker{_s(step.blockers)}"] if step.blockers else []
     # A network the files do not name is not defined either: the reason that says which network is unknown.
-    said += [NETWORK_UNKNOWN_NOT_DECIDED] if step.network_unknown else []
-    said += [NETWORK_NOT_DECIDED] if step.network_undefined and not step.network_unknown else []
-    said += [NOT_DECIDED] if step.partly_described else []
-    said += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
+    undecided = [NETWORK_UNKNOWN_NOT_DECIDED] if step.network_unknown else []
+    undecided += [NETWORK_NOT_DECIDED] if step.network_undefined and not step.network_unknown else []
+    undecided += [NOT_DECIDED] if step.partly_described else []
+    undecided += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
+    said += [_one_not_decided(undecided)] if undecided else []
     said += [name_unstated_words(step)] if step.name_unstated else []
     said += [f"waits on {_waited_steps(step)}"] if step.waits_on else []
     return "; ".join(said)
+
+
+def _one_not_decided(reasons: Sequence[str]) -> str:
+    """`not decided: the files do not say which virtual network it is in, and may not hold every VM`: the
+    reasons a step is not decided, said after one `not decided:`."""
+    prefix = "not decided: "
+    said = [reason.removeprefix(prefix).removeprefix("the files ") for reason in reasons[1:]]
+    return ", and ".join([reasons[0], *said])
 
 
 def _waited_steps(step: Step) -> str:
