@@ -5992,6 +5992,9 @@ class Interpreter:
         # and where it is written; the deployments they create, by body and service.
         self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
         self.body_deployments: dict[tuple[int, str], Deployment] = {}
+        # The deployments bodies POSTed to a service create (Create Deployment), by `_name_key` of the
+        # service, each with the branches the request is sent on (see `_created_by_body`).
+        self.body_creations: dict[str, list[tuple[Deployment, tuple[tuple[str, int], ...] | None]]] = {}
         # The network configurations it uploads (Set Network Configuration), once each.
         self.networks: dict[int, NetworkConfiguration] = {}
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
@@ -11935,6 +11938,7 @@ class Interpreter:
         for resource, stated in read:
             if isinstance(resource, Role):
                 draft = self._body_deployment(node, service, deployment)
+                self._created_by_body(draft, deployment)
                 if verb == "PUT" and stated is not None:
                     unknown = (resource.unknown | bodies.UNKNOWABLE) - stated
                     name = role_name or resource.name
@@ -11945,6 +11949,9 @@ class Interpreter:
             elif isinstance(resource, Deployment):
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
+                if verb == "POST" and named.service_name:
+                    made = self.body_creations.setdefault(_name_key(named.service_name), [])
+                    made.append((named, self.creating_on))
             elif isinstance(resource, NetworkConfiguration):
                 if verb == "PUT":
                     self._uploaded(self._networks_named_by_values(resource, body.value))
@@ -11955,6 +11962,21 @@ class Interpreter:
                 self._body_group(node, resource, path, verb, service, deployment, role_name)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
+
+    def _created_by_body(self, draft: DeploymentDraft, deployment: str | None) -> None:
+        """A role body sent to a deployment no command has placed yet, which a Create Deployment body the
+        script POSTs to its service made before, on the branches this request is on too (an Add Role body
+        POSTed to `.../deployments/<name>/roles` after it): the VM is in that deployment, in the network the
+        body states or in none, as after New-AzureVM with -VNetName or -Location."""
+        if draft.placed or not draft.service:
+            return
+        on = self.creating_on
+        for made, made_on in self.body_creations.get(_name_key(draft.service), []):
+            named = deployment is None or _name_key(made.name) == _name_key(deployment)
+            if named and on is not None and made_on is not None and set(made_on) <= set(on):
+                draft.placed, draft.placed_on = True, made_on
+                draft.vnet, draft.network_known = made.virtual_network, made.network_known
+                return
 
     def _body_registration(self, node: Node, resource: Image | Disk, repository: str, body: Arg) -> None:
         """An `OSImage` body POSTed to `.../services/images` (Add OS Image) or a `Disk` body POSTed to

@@ -2466,6 +2466,9 @@ class _Resources:
         self.released: dict[tuple[str, str], ReservedIp] = {}
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
         self.bodies: dict[tuple[int, str], Deployment] = {}
+        # The deployments bodies POSTed to a service create (Create Deployment), by (service, deployment) as
+        # names are compared, each with the request and the site it is read at (see `_created_by_body`).
+        self.body_creations: dict[tuple[str, str], list[tuple[CallSite, flow.Site, Deployment]]] = {}
         self.read_bodies: dict[object, list[object]] = {}
         self.body_states: dict[int, frozenset[str]] = {}  # id(role of a body) -> the facts it states
         self.set_vms: set[int] = set()  # id(role of a body): the VMs of a load-balanced set it changes
@@ -3658,11 +3661,24 @@ class _Resources:
         (the VM joins its deployment's): that a call creates it in none no longer says it is in none, only
         that its VMs may be (MIG105 says so where that call is), as the PowerShell reader reads New-AzureVM
         without and with -Location; a network a call names is kept (see `_Draft.deployment`)."""
-        if not any(
+        if any(
             self._surely_before(made, at, call) or self._created_at_the_first_turn(made, call)
             for made, at in draft.creations
         ):
-            draft.may_exist = True
+            return
+        created = self._created_by_body(draft, call)
+        if created is not None:  # the deployment that body creates, in its network or in none
+            draft.state_network(created.virtual_network, created.network_known, created.mark)
+            return
+        draft.may_exist = True
+
+    def _created_by_body(self, draft: _Draft, call: CallSite) -> Deployment | None:
+        """The deployment a Create Deployment body of the script makes, sent surely before `call` adds a
+        VM to it or changes one (an Add Role body POSTed to `.../deployments/<name>/roles`, add_role): the
+        VM is in that deployment, whose network the body states. None when no such request surely runs
+        first."""
+        made = self.body_creations.get((_key(draft.service), _key(draft.name)), [])
+        return next((d for request, at, d in made if self._surely_before(request, at, call)), None)
 
     def _created_at_the_first_turn(self, earlier: CallSite, later: CallSite) -> bool:
         """Whether `earlier` has run whenever `later` runs because it runs at the first turn of a loop
@@ -4611,6 +4627,9 @@ class _Resources:
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
+                if verb == "POST" and named.service_name and not is_stand_in(named.name):
+                    made = (_key(named.service_name), _key(named.name))
+                    self.body_creations.setdefault(made, []).append((call, site, named))
             elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
             elif isinstance(resource, NetworkSecurityGroup) and (subnet := adds_group_to_subnet(verb, path)):
