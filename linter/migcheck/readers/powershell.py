@@ -176,6 +176,7 @@ from migcheck.model import (
     UNSTATED_COMMAND_LINE,
     VM_FACTS,
     VM_NOT_PASSED_ON,
+    VM_OF_REQUEST_URI,
     VPN,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
@@ -5711,6 +5712,10 @@ class DeploymentDraft:
     by_vm_name: bool = False  # of VMs picked by name alone out of every VM (see `VmObject.by_name`)
     read_once_in: str = ""  # the function whose read once created it (`Deployment.read_once_in`)
     selection: int = 0  # the selection of the script that created it (see `Interpreter.selection`)
+
+    # The data disks requests attach to its VMs (a Disk) and the LUNs they detach (a str), by VM name, in
+    # the order the script sends them (see `Interpreter._body_data_disk`, `_with_disk_requests`).
+    disk_requests: list[tuple[str, Disk | str, Mark]] = field(default_factory=list)
 
     def add_body(self, role: Role, updates: frozenset[str] | None) -> None:
         self.bodies.setdefault(id(role), (role, updates))
@@ -11842,6 +11847,8 @@ class Interpreter:
             else None
         )
         body = args.get("Body")
+        if found is not None and verb == "DELETE":
+            self._request_detach(node, found[1])
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
             self._rest_body(node, found[1], verb, body)
             if uri is not None:
@@ -11960,8 +11967,40 @@ class Interpreter:
                 self.application_gateways[_name_key(gateway.name)] = gateway
             elif isinstance(resource, NetworkSecurityGroup):
                 self._body_group(node, resource, path, verb, service, deployment, role_name)
+            elif isinstance(resource, Disk) and resource.attached_to == VM_OF_REQUEST_URI:
+                self._body_data_disk(node, resource, verb, path)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
+
+    def _body_data_disk(self, node: Node, disk: Disk, verb: str, path: str) -> None:
+        """A `DataVirtualHardDisk` body POSTed to `.../roles/<vm>/DataDisks` (Add Data Disk) or PUT to
+        `.../DataDisks/<lun>` (Update Data Disk): a data disk of the VM the path names, as Add-AzureDataDisk
+        gives one, when the path states the service, deployment and VM and the body its blob (a disk made
+        from its size alone gets its blob name from the platform)."""
+        from migcheck.readers import python_script as bodies
+
+        service, deployment, vm = bodies.path_names(path)
+        if bodies.data_disk_path(path) is None or verb not in ("POST", "PUT") or not (service and vm):
+            return
+        if not disk.media_link or bodies.UNSTATED_TEXT in disk.media_link:
+            return
+        draft = self._body_deployment(node, service, deployment)
+        name = disk.name or disk.media_link.rsplit("/", 1)[-1]
+        vm = urllib.parse.unquote(vm)
+        draft.disk_requests.append((vm, replace(disk, name=name, attached_to=vm), self._at_call(node)))
+
+    def _request_detach(self, node: Node, path: str) -> None:
+        """Delete Data Disk (DELETE `.../roles/<vm>/DataDisks/<lun>`): the data disk at that LUN detached
+        from the VM the path names, as Remove-AzureDataDisk detaches it, when the request surely runs (on no
+        branch) and its path states the service, VM and LUN."""
+        from migcheck.readers import python_script as bodies
+
+        service, deployment, vm = bodies.path_names(path)
+        lun = (bodies.data_disk_path(path) or (None, None))[1]
+        if not (service and vm and lun) or self.creating_on is None or self.creating_on:
+            return
+        draft = self._body_deployment(node, service, deployment)
+        draft.disk_requests.append((urllib.parse.unquote(vm), lun_key(lun), self._at_call(node)))
 
     def _created_by_body(self, draft: DeploymentDraft, deployment: str | None) -> None:
         """A role body sent to a deployment no command has placed yet, which a Create Deployment body the
@@ -13668,6 +13707,7 @@ class Interpreter:
 
     def _build(self, draft: DeploymentDraft) -> Deployment:
         roles = _with_body_roles([self._build_role(r) for r in draft.roles.values()], draft.bodies.values())
+        roles = _with_disk_requests(roles, draft.disk_requests)
         # One path creates it in none, another in a network, named or not: only that all agree on none says
         # more (MIG105's finding that it is in none).
         in_none = draft.network_known and draft.vnet is None
@@ -14228,6 +14268,35 @@ def _with_body_roles(
         kept = merged[index]
         taken = updates if updates is not None else {f for f in VM_FACTS if bodies_read.unsaid(kept, f)}
         merged[index] = bodies_read.take_facts(kept, role, taken)
+    return tuple(merged)
+
+
+def _with_disk_requests(
+    roles: tuple[Role, ...], requests: list[tuple[str, Disk | str, Mark]]
+) -> tuple[Role, ...]:
+    """The roles of a deployment with the data disks requests attach (a Disk) and detach (a LUN) applied in
+    the order the script sends them, as the Python reader applies add_data_disk and delete_data_disk: a VM
+    the script does not describe otherwise is one that exists, changed so (`Role.changes_existing`); a
+    detach from it is kept as a change (`Role.removed_luns`) the link stage makes to the VM another file
+    creates."""
+    from migcheck.readers import python_script as bodies
+
+    merged = list(roles)
+    at = {_role_key(Text(role.name)): index for index, role in enumerate(merged)}
+    for vm, change, mark in requests:
+        index = at.get(_role_key(Text(vm)))
+        if index is None:
+            index = at[_role_key(Text(vm))] = len(merged)
+            merged.append(
+                Role(vm, RoleType.PERSISTENT_VM, mark, unknown=bodies.UNKNOWABLE, changes_existing=True)
+            )
+        kept = merged[index]
+        if isinstance(change, Disk):
+            merged[index] = replace(kept, disks=(*kept.disks, change))
+            continue
+        removed = (*kept.removed_luns, change) if kept.changes_existing else kept.removed_luns
+        disks = tuple(disk for disk in kept.disks if not (disk.data and disk.lun == change))
+        merged[index] = replace(kept, disks=disks, removed_luns=tuple(dict.fromkeys(removed)))
     return tuple(merged)
 
 

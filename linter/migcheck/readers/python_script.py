@@ -117,6 +117,7 @@ from migcheck.model import (
     SECURITY_RULE_VALUES,
     STAGE_CHOICE,
     VM_FACTS,
+    VM_OF_REQUEST_URI,
     VPN,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
@@ -2943,6 +2944,7 @@ class _Resources:
         elif call.method == "perform_delete":
             path_node = _argument(call.node, 0, ("path",))
             self._sent_changes(call, lambda at: self._shape(path_node, at), "DELETE", mark)
+            self._request_detach(call, "DELETE", lambda at: self._shape(path_node, at), mark)
             self._circuit_request(call, "DELETE", lambda at: self._shape(path_node, at), path_node)
 
     # --- requests the script sends to the API itself -------------------------------------------------
@@ -3052,6 +3054,9 @@ class _Resources:
         if request.verb == "POST":
             self._request_steps(call, request, mark)
         self._request_changes(call, request, mark)
+        self._request_detach(
+            call, request.verb, lambda at: self._request_path(call, at) or request.path, mark
+        )
         url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
         self._circuit_request(
             call, request.verb, lambda at: self._request_path(call, at) or request.path, url
@@ -4636,6 +4641,8 @@ class _Resources:
                 self.subnet_groups[(subnet[0].casefold(), subnet[1].casefold())] = group_on_subnet(
                     resource, *subnet
                 )
+            elif isinstance(resource, Disk) and resource.attached_to == VM_OF_REQUEST_URI:
+                self._body_data_disk(call, resource, verb, path, mark)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(resource, registers_in_repository(verb, path), body, site)
             elif isinstance(resource, NetworkSecurityGroup) and role_name and adds_group_to_role(verb, path):
@@ -4647,6 +4654,41 @@ class _Resources:
             elif isinstance(resource, ApplicationGateway):  # as the body's file or PowerShell's sending it
                 gateway = self._body_gateway(resource, mark)
                 self.application_gateways[gateway.name.casefold()] = gateway
+
+    def _body_data_disk(self, call: CallSite, disk: Disk, verb: str, path: str, mark: Mark) -> None:
+        """A `DataVirtualHardDisk` body POSTed to `.../roles/<vm>/DataDisks` (Add Data Disk) or PUT to
+        `.../DataDisks/<lun>` (Update Data Disk): a data disk of the VM the path names, as add_data_disk and
+        update_data_disk attach one, when the path states the service, deployment and VM and the body its
+        blob (a disk made from its size alone gets its blob name from the platform)."""
+        service, deployment, vm = path_names(path)
+        if data_disk_path(path) is None or verb not in ("POST", "PUT") or not (service and deployment and vm):
+            return
+        if not disk.media_link or UNSTATED_TEXT in disk.media_link:
+            return
+        vm = urllib.parse.unquote(vm)
+        draft = self._draft_named(call, service, deployment, None, mark)
+        name = disk.name or disk.media_link.rsplit("/", 1)[-1]
+        stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
+        draft.attach(("role", _key(vm)), replace(disk, name=name, attached_to=vm), stand_alone)
+
+    def _request_detach(
+        self, call: CallSite, verb: str, path_at: Callable[[flow.Site], str], mark: Mark
+    ) -> None:
+        """Delete Data Disk (DELETE `.../roles/<vm>/DataDisks/<lun>`): the data disk at that LUN detached
+        from the VM the path names, as delete_data_disk detaches it (see `_detach`), at each site the
+        request surely runs at with a path that states the service, deployment, VM and LUN."""
+        if verb != "DELETE":
+            return
+        for site in self.flow.callers(call):
+            path = path_at(site)
+            service, deployment, vm = path_names(path)
+            lun = (data_disk_path(path) or (None, None))[1]
+            if not (service and deployment and vm and lun) or not self._surely_runs(call, site):
+                continue
+            vm = urllib.parse.unquote(vm)
+            draft = self._draft_named(call, service, deployment, None, mark)
+            change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
+            draft.detach(("role", _key(vm)), lun_key(lun), change)
 
     def _body_gateway(self, gateway: ApplicationGateway, mark: Mark) -> ApplicationGateway:
         """An Application Gateway a body describes (Create Application Gateway), with a stand-in for a name
@@ -5486,6 +5528,8 @@ UNSTATED = f"&lt;{UNSTATED_TEXT}&gt;"
 _PATH_NAMES = re.compile(
     r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+)(?:/roles/([^/?#]+))?)?", re.IGNORECASE
 )
+# The VM and LUN a data disk request's path names (Add, Update, Delete Data Disk).
+_DATA_DISK_PATH = re.compile(r"/roles/([^/?#]+)/datadisks(?:/([^/?#]+))?/?(?:[?#]|$)", re.IGNORECASE)
 # The network security group and rule a Set Network Security Rule path names.
 _RULE_PATH = re.compile(
     r"/services/networking/networksecuritygroups/([^/?#]+)/rules/([^/?#]+)", re.IGNORECASE
@@ -5597,6 +5641,16 @@ def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     names = found.groups() if found else (None, None, None)
     service, deployment, role = (None if name is None or HOLE in name else name for name in names)
     return service, deployment, role
+
+
+def data_disk_path(path: str) -> tuple[str, str | None] | None:
+    """The VM and LUN a data disk path names (`.../roles/<vm>/DataDisks`, `.../DataDisks/<lun>`), the LUN
+    None where the path names none or names it in part only; None for any other path."""
+    found = _DATA_DISK_PATH.search(path)
+    if found is None or HOLE in found.group(1):
+        return None
+    lun = found.group(2)
+    return found.group(1), None if lun is None or HOLE in lun else lun
 
 
 def security_rule_path(path: str) -> tuple[str | None, str | None]:
