@@ -11849,6 +11849,8 @@ class Interpreter:
         body = args.get("Body")
         if found is not None and verb == "DELETE":
             self._request_detach(node, found[1])
+        if found is not None and verb == "POST" and body is not None and body.certain:
+            self._reserved_ip_request(node, found[1], body, env)
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
             self._rest_body(node, found[1], verb, body)
             if uri is not None:
@@ -11971,6 +11973,28 @@ class Interpreter:
                 self._body_data_disk(node, resource, verb, path)
             elif isinstance(resource, (Image, Disk)):
                 self._body_registration(node, resource, bodies.registers_in_repository(verb, path), body)
+
+    def _reserved_ip_request(self, node: Node, path: str, body: Arg, env: Env) -> None:
+        """An Associate or Disassociate Reserved IP request (see `python_script.reserved_ip_request`), read
+        as the Set-AzureReservedIPAssociation or Remove-AzureReservedIPAssociation it sends is, given the
+        names its path and body state, the reserved IP's shown at the request."""
+        from migcheck.readers import python_script as bodies
+
+        text = body.value.value if isinstance(body.value, Text) else ""
+        found = bodies.reserved_ip_request("POST", path, text)
+        if found is None:
+            return
+        at = self._at_call(node)
+        named = {
+            "ReservedIPName": found.name,
+            "ServiceName": found.service,
+            "VirtualIPName": found.virtual_ip,
+        }
+        args = Args({parameter: Arg(Text(value, at), None) for parameter, value in named.items() if value})
+        if found.disassociates:
+            self._disassociate(node, args, None, env)
+        else:
+            self._reserved_ip(node, args, None, env)
 
     def _body_data_disk(self, node: Node, disk: Disk, verb: str, path: str) -> None:
         """A `DataVirtualHardDisk` body POSTed to `.../roles/<vm>/DataDisks` (Add Data Disk) or PUT to

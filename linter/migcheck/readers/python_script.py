@@ -2459,7 +2459,9 @@ class _Resources:
         self.service_drafts: dict[str, list[object]] = {}  # the keys of `drafts` by their service's name
         self.reserved: list[ReservedIp] = []
         # The calls that associate reserved IPs with deployments or take them off, in the order read.
-        self.associations: list[tuple[CallSite, Bound, Mark, flow.Site]] = []
+        # Each with whether it takes the reserved IP off (disassociate_reserved_ip_address, a Disassociate
+        # Reserved IP request).
+        self.associations: list[tuple[CallSite, Bound, Mark, flow.Site, bool]] = []
         # The calls that shut VMs down or start them, in the order read (see `_power_states`).
         self.power: list[tuple[CallSite, Bound, Mark, flow.Site]] = []
         # Reserved IPs surely taken off cloud services whose deployment the file does not give them, by
@@ -2898,7 +2900,8 @@ class _Resources:
         elif call.method == "delete_reserved_ip_address":
             self._delete_reserved_ip(call, bound, site)
         elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
-            self.associations.append((call, bound, mark, site))
+            disassociates = call.method == "disassociate_reserved_ip_address"
+            self.associations.append((call, bound, mark, site, disassociates))
         elif call.method in _POWER_CALLS:
             self.power.append((call, bound, mark, site))
         elif call.method in ("add_data_disk", "update_data_disk"):
@@ -4611,6 +4614,8 @@ class _Resources:
             return
         if verb == "PUT" and self._security_rule_body(path, body, mark, self._surely_runs(call, site)):
             return
+        if self._reserved_ip_request(call, verb, path, body, mark, site):
+            return
         service, deployment, role_name = path_names(path)
         for resource in self._body_resources(body, mark):
             targets = self.body_targets.setdefault(id(resource), set())
@@ -4654,6 +4659,24 @@ class _Resources:
             elif isinstance(resource, ApplicationGateway):  # as the body's file or PowerShell's sending it
                 gateway = self._body_gateway(resource, mark)
                 self.application_gateways[gateway.name.casefold()] = gateway
+
+    def _reserved_ip_request(
+        self, call: CallSite, verb: str, path: str, body: Lit, mark: Mark, site: flow.Site
+    ) -> bool:
+        """An Associate or Disassociate Reserved IP request (see `reserved_ip_request`), read as the
+        associate_reserved_ip_address or disassociate_reserved_ip_address call it sends is, with the names
+        its path and body state, the reserved IP's shown at the request. Whether the request is one."""
+        found = reserved_ip_request(verb, path, body.text)
+        if found is None:
+            return False
+        values: dict[str, Value] = {
+            "name": Lit(found.name, call.node),
+            "service_name": Lit(found.service, None),
+            "deployment_name": Lit(found.deployment, None),
+            "virtual_ip_name": Lit(found.virtual_ip, None) if found.virtual_ip else NoneV(None),
+        }
+        self.associations.append((call, Bound(values, False), mark, site, found.disassociates))
+        return True
 
     def _body_data_disk(self, call: CallSite, disk: Disk, verb: str, path: str, mark: Mark) -> None:
         """A `DataVirtualHardDisk` body POSTed to `.../roles/<vm>/DataDisks` (Add Data Disk) or PUT to
@@ -5044,8 +5067,8 @@ class _Resources:
         reserved IP, the cloud service and the deployment (and a virtual IP, if any, by its name), is in use
         by that deployment all the same, as Set-AzureReservedIPAssociation makes it: the file describes the
         deployment with no VMs of its own, which the link stage joins to the one other files describe."""
-        for call, bound, mark, site in self.associations:
-            if call.method == "disassociate_reserved_ip_address":
+        for call, bound, mark, site, disassociates in self.associations:
+            if disassociates:
                 self._disassociate(call, bound, mark, site)
                 continue
             service, deployment = (
@@ -5528,6 +5551,11 @@ UNSTATED = f"&lt;{UNSTATED_TEXT}&gt;"
 _PATH_NAMES = re.compile(
     r"/services/hostedservices/([^/?#]+)(?:/deployments/([^/?#]+)(?:/roles/([^/?#]+))?)?", re.IGNORECASE
 )
+# The reserved IP an Associate or Disassociate Reserved IP request's path names, and which it is.
+_RESERVED_IP_OPERATION = re.compile(
+    r"/services/networking/reservedips/([^/?#]+)/operations/(associate|disassociate)/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
 # The VM and LUN a data disk request's path names (Add, Update, Delete Data Disk).
 _DATA_DISK_PATH = re.compile(r"/roles/([^/?#]+)/datadisks(?:/([^/?#]+))?/?(?:[?#]|$)", re.IGNORECASE)
 # The network security group and rule a Set Network Security Rule path names.
@@ -5641,6 +5669,43 @@ def path_names(path: str) -> tuple[str | None, str | None, str | None]:
     names = found.groups() if found else (None, None, None)
     service, deployment, role = (None if name is None or HOLE in name else name for name in names)
     return service, deployment, role
+
+
+@dataclass(frozen=True, slots=True)
+class ReservedIpRequest:
+    """An Associate or Disassociate Reserved IP request (POST `.../services/networking/reservedips/<name>/
+    operations/associate` or `/disassociate`): the reserved IP its path names, and the cloud service,
+    deployment and virtual IP ("" for the deployment's default one) its `ReservedIPAssociation` body
+    names."""
+
+    name: str
+    disassociates: bool
+    service: str
+    deployment: str
+    virtual_ip: str
+
+
+def reserved_ip_request(verb: str, path: str, body: str) -> ReservedIpRequest | None:
+    """The reserved IP request a POST to `path` with `body` is, when the path and the body state every
+    name; None for any other request."""
+    found = _RESERVED_IP_OPERATION.search(path) if verb == "POST" else None
+    if found is None or HOLE in found.group(1) or "<" not in body:
+        return None
+    from migcheck.readers.xml import Unreadable, local_name, parse, text_of
+
+    try:
+        root = parse(body.encode("utf-8"), body)
+    except (Unreadable, ValueError):
+        return None
+    if local_name(root) != "ReservedIPAssociation":
+        return None
+    service, deployment = text_of(root, "ServiceName").strip(), text_of(root, "DeploymentName").strip()
+    vip = text_of(root, "VirtualIPName").strip()
+    named = (found.group(1), service, deployment, vip)
+    if not (service and deployment) or any(UNSTATED_TEXT in name or HOLE in name for name in named):
+        return None
+    disassociates = found.group(2).casefold() == "disassociate"
+    return ReservedIpRequest(urllib.parse.unquote(found.group(1)), disassociates, service, deployment, vip)
 
 
 def data_disk_path(path: str) -> tuple[str, str | None] | None:
