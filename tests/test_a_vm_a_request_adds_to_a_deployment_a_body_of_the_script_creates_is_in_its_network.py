@@ -100,3 +100,20 @@ def test_a_vm_added_in_a_subnet_is_fine(tmp_path, monkeypatch, name, script):
 def test_a_creation_that_may_not_run_leaves_a_deployment_that_may_exist(tmp_path, monkeypatch, name, script):
     result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, name: script}, "MIG203")
     assert result.findings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "script"),
+    [
+        ("vm.py", python() + f'requests.delete("{BASE}/app-svc/roles/app02", headers=H, cert="m.pem")\n'),
+        (
+            "vm.ps1",
+            powershell()
+            + f'Invoke-RestMethod -Method Delete -Uri "{BASE}/app-svc/roles/app02" -Headers $h\n',
+        ),
+    ],
+    ids=["py", "ps1"],
+)
+def test_a_vm_added_then_deleted_by_a_delete_role_request_is_gone(tmp_path, monkeypatch, name, script):
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, name: script}, "MIG203")
+    assert result.findings == []

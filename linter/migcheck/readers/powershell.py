@@ -11849,6 +11849,7 @@ class Interpreter:
         body = args.get("Body")
         if found is not None and verb == "DELETE":
             self._request_detach(node, found[1])
+            self._request_delete_role(found[1])
         if found is not None and verb == "POST" and body is not None and body.certain:
             self._reserved_ip_request(node, found[1], body, env)
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
@@ -12025,6 +12026,35 @@ class Interpreter:
             return
         draft = self._body_deployment(node, service, deployment)
         draft.disk_requests.append((urllib.parse.unquote(vm), lun_key(lun), self._at_call(node)))
+
+    def _request_delete_role(self, path: str) -> None:
+        """Delete Role (DELETE `.../deployments/<d>/roles/<vm>`) that surely runs (on no branch): the VM an
+        Add Role body of the script added to the service's deployment before is gone, unless it is the
+        deployment's last VM (Azure refuses that delete), counting those of the Create Deployment body that
+        made it."""
+        from migcheck.readers import python_script as bodies
+
+        service, _, vm = bodies.path_names(path)
+        if (
+            not (service and vm)
+            or not bodies.is_role_path(path)
+            or self.creating_on is None
+            or self.creating_on
+        ):
+            return
+        draft = self.deployments.get(("service", service.casefold()))
+        if draft is None:
+            return
+        name = _name_key(urllib.parse.unquote(vm))
+        added = [
+            k
+            for k, (role, updates) in draft.bodies.items()
+            if updates is None and _name_key(role.name) == name
+        ]
+        made = max((len(d.roles) for d, _ in self.body_creations.get(_name_key(service), [])), default=0)
+        if added and len(draft.roles) + len(draft.bodies) + made - len(added) > 0:
+            for key in added:
+                del draft.bodies[key]
 
     def _created_by_body(self, draft: DeploymentDraft, deployment: str | None) -> None:
         """A role body sent to a deployment no command has placed yet, which a Create Deployment body the

@@ -2036,6 +2036,8 @@ class _Draft:
     # The state the script leaves a VM in (`StoppedVM`, `StoppedDeallocated`), by its key, with the call
     # that does: as a REST body's `InstanceStatus` says it (see `_Resources._power_states`).
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
+    # The VMs of the Create Deployment body that made it, when a body did (see `_Resources._created_by_body`).
+    body_vms: int = 0
 
     def state_network(self, vnet: NameRef | None, known: bool, at: Mark) -> None:
         """Another call states the network (one of two calls only one of which runs, as a second creation
@@ -2088,8 +2090,10 @@ class _Draft:
         self.roles[at] = merged
 
     def remove(self, key: object) -> None:
-        """The VM of `key` deleted, unless it is the deployment's only one (Azure refuses that delete)."""
-        if key in self.role_keys and key not in self.removed and len(self.roles) - len(self.removed) > 1:
+        """The VM of `key` deleted, unless it is the deployment's only one (Azure refuses that delete): the
+        deployment holds the VMs of the Create Deployment body that made it too (`body_vms`)."""
+        held = len(self.roles) + self.body_vms - len(self.removed)
+        if key in self.role_keys and key not in self.removed and held > 1:
             self.removed.add(key)
             self.attached.pop(key, None)
 
@@ -2947,7 +2951,7 @@ class _Resources:
         elif call.method == "perform_delete":
             path_node = _argument(call.node, 0, ("path",))
             self._sent_changes(call, lambda at: self._shape(path_node, at), "DELETE", mark)
-            self._request_detach(call, "DELETE", lambda at: self._shape(path_node, at), mark)
+            self._request_delete(call, "DELETE", lambda at: self._shape(path_node, at), mark)
             self._circuit_request(call, "DELETE", lambda at: self._shape(path_node, at), path_node)
 
     # --- requests the script sends to the API itself -------------------------------------------------
@@ -3057,7 +3061,7 @@ class _Resources:
         if request.verb == "POST":
             self._request_steps(call, request, mark)
         self._request_changes(call, request, mark)
-        self._request_detach(
+        self._request_delete(
             call, request.verb, lambda at: self._request_path(call, at) or request.path, mark
         )
         url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
@@ -3677,6 +3681,7 @@ class _Resources:
         created = self._created_by_body(draft, call)
         if created is not None:  # the deployment that body creates, in its network or in none
             draft.state_network(created.virtual_network, created.network_known, created.mark)
+            draft.body_vms = max(draft.body_vms, len(created.roles))
             return
         draft.may_exist = True
 
@@ -4694,24 +4699,30 @@ class _Resources:
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
         draft.attach(("role", _key(vm)), replace(disk, name=name, attached_to=vm), stand_alone)
 
-    def _request_detach(
+    def _request_delete(
         self, call: CallSite, verb: str, path_at: Callable[[flow.Site], str], mark: Mark
     ) -> None:
-        """Delete Data Disk (DELETE `.../roles/<vm>/DataDisks/<lun>`): the data disk at that LUN detached
-        from the VM the path names, as delete_data_disk detaches it (see `_detach`), at each site the
-        request surely runs at with a path that states the service, deployment, VM and LUN."""
+        """A DELETE at each site it surely runs at, with a path that states the service, deployment and VM:
+        Delete Data Disk (`.../roles/<vm>/DataDisks/<lun>`), the data disk at that LUN detached from the VM,
+        as delete_data_disk detaches it (see `_detach`); Delete Role (`.../roles/<vm>`), the VM the file
+        added before gone, as after delete_role (see `_delete`)."""
         if verb != "DELETE":
             return
         for site in self.flow.callers(call):
             path = path_at(site)
             service, deployment, vm = path_names(path)
-            lun = (data_disk_path(path) or (None, None))[1]
-            if not (service and deployment and vm and lun) or not self._surely_runs(call, site):
+            if not (service and deployment and vm) or not self._surely_runs(call, site):
                 continue
             vm = urllib.parse.unquote(vm)
-            draft = self._draft_named(call, service, deployment, None, mark)
-            change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
-            draft.detach(("role", _key(vm)), lun_key(lun), change)
+            lun = (data_disk_path(path) or (None, None))[1]
+            if lun:
+                draft = self._draft_named(call, service, deployment, None, mark)
+                change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
+                draft.detach(("role", _key(vm)), lun_key(lun), change)
+                continue
+            draft = self.drafts.get((_key(service), _key(deployment)))
+            if is_role_path(path) and draft is not None and not draft.unordered:
+                draft.remove(("role", _key(vm)))
 
     def _body_gateway(self, gateway: ApplicationGateway, mark: Mark) -> ApplicationGateway:
         """An Application Gateway a body describes (Create Application Gateway), with a stand-in for a name
@@ -5556,6 +5567,8 @@ _RESERVED_IP_OPERATION = re.compile(
     r"/services/networking/reservedips/([^/?#]+)/operations/(associate|disassociate)/?(?:[?#]|$)",
     re.IGNORECASE,
 )
+# A path that names a VM itself (Get, Update, Delete Role).
+_ROLE_PATH = re.compile(r"/deployments/[^/?#]+/roles/[^/?#]+/?(?:[?#]|$)", re.IGNORECASE)
 # The VM and LUN a data disk request's path names (Add, Update, Delete Data Disk).
 _DATA_DISK_PATH = re.compile(r"/roles/([^/?#]+)/datadisks(?:/([^/?#]+))?/?(?:[?#]|$)", re.IGNORECASE)
 # The network security group and rule a Set Network Security Rule path names.
@@ -5706,6 +5719,11 @@ def reserved_ip_request(verb: str, path: str, body: str) -> ReservedIpRequest | 
         return None
     disassociates = found.group(2).casefold() == "disassociate"
     return ReservedIpRequest(urllib.parse.unquote(found.group(1)), disassociates, service, deployment, vip)
+
+
+def is_role_path(path: str) -> bool:
+    """Whether `path` names a VM itself (`.../deployments/<d>/roles/<vm>`), as Delete Role's does."""
+    return _ROLE_PATH.search(path) is not None
 
 
 def data_disk_path(path: str) -> tuple[str, str | None] | None:
