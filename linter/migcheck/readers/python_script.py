@@ -4716,13 +4716,14 @@ class _Resources:
             vm = urllib.parse.unquote(vm)
             lun = (data_disk_path(path) or (None, None))[1]
             if lun:
-                draft = self._draft_named(call, service, deployment, None, mark)
                 change = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
-                draft.detach(("role", _key(vm)), lun_key(lun), change)
+                self._draft_named(call, service, deployment, None, mark).detach(
+                    ("role", _key(vm)), lun_key(lun), change
+                )
                 continue
-            draft = self.drafts.get((_key(service), _key(deployment)))
-            if is_role_path(path) and draft is not None and not draft.unordered:
-                draft.remove(("role", _key(vm)))
+            added_to = self.drafts.get((_key(service), _key(deployment)))
+            if is_role_path(path) and added_to is not None and not added_to.unordered:
+                added_to.remove(("role", _key(vm)))
 
     def _body_gateway(self, gateway: ApplicationGateway, mark: Mark) -> ApplicationGateway:
         """An Application Gateway a body describes (Create Application Gateway), with a stand-in for a name
