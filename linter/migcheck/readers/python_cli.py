@@ -49,6 +49,7 @@ from migcheck.model import (
 from migcheck.readers import shell, xplat
 from migcheck.readers.python_flow import (
     EXIT_CALLS,
+    beside_main_guard,
     dotted,
     f_string_padding,
     fits_any_value,
@@ -278,9 +279,15 @@ class _Script:
         self.looping -= 1
 
     def branch(self, test: ast.AST, body: list[ast.stmt], orelse: list[ast.stmt], depth: int) -> None:
-        self.write(f"if {_condition(test) or f'[ -n {self.hole(test)} ]'}; then :\n", test)
+        guarded, rest = beside_main_guard(test) if isinstance(test, ast.expr) else (False, test)
+        shown = "true" if rest is None else _condition(rest) or f"[ -n {self.hole(rest)} ]"
+        self.write(f"if {shown}; then :\n", test)
         self.statements(body, depth + 1)
-        if orelse:
+        if orelse and guarded:  # what a module runs when imported (`else:` of its main guard) may run too
+            self.write("fi\n")
+            self.write(f"if [ -n {self.hole(test)} ]; then :\n", test)
+            self.statements(orelse, depth + 1)
+        elif orelse:
             self.write("else :\n")
             self.statements(orelse, depth + 1)
         self.write("fi\n")

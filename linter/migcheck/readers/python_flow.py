@@ -1506,6 +1506,12 @@ def _open_mode(node: ast.expr) -> str | None:
     return "w" if letters <= set("wtb") and "w" in letters else "a"
 
 
+def _asks_if_run(test: ast.expr) -> bool:
+    """Whether a test reads `__name__` (`if __name__ == '__main__':`): the reader takes the file for a
+    script that is run, but what runs only when it is imported by another file may run as well."""
+    return any(isinstance(node, ast.Name) and node.id == "__name__" for node in ast.walk(test))
+
+
 def lookup(name: str, scope: Scope, module: Scope) -> Scope | None:
     """The scope whose binding of `name` a use in `scope` sees (None: a builtin, or undefined)."""
     declared = scope.declared.get(name)
@@ -5050,8 +5056,8 @@ class Flow:
                 continue
             test, when = condition
             holds = self._truth(test, Site(site.scope, _at(test), site.chain[:depth], site.frame, site.path))
-            if holds is None:
-                found = None
+            if holds is None or (holds is not when and _asks_if_run(test)):
+                found = None  # code a module runs when imported (`else:` of its main guard) may run
             elif holds is not when:
                 return False
         return False if self._ended(site) else found
@@ -5224,6 +5230,8 @@ class Flow:
         bool, None, or a list or dict known in full); `_UNSTATED` otherwise."""
         if isinstance(node, ast.Name):
             scope = lookup(node.id, site.scope, self.index.module)
+            if scope is None and node.id == "__name__" and node.id not in self.index.declared_global:
+                return "__main__"  # the script checked is run as a script: its main guard runs
             if scope is None or node.id in self.index.declared_global:
                 return _UNSTATED
             bindings = scope.bindings[node.id]
@@ -7336,6 +7344,36 @@ def literal_truth(test: ast.AST) -> bool | None:
     if not isinstance(test, ast.Constant) or test.value is Ellipsis:
         return None
     return bool(test.value)
+
+
+def main_guard(test: ast.AST) -> bool:
+    """`__name__ == '__main__'` (either way round): a script's main guard, which holds when it is run."""
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = {type(side).__name__: side for side in (test.left, test.comparators[0])}
+    name, constant = sides.get("Name"), sides.get("Constant")
+    return (
+        isinstance(name, ast.Name)
+        and name.id == "__name__"
+        and isinstance(constant, ast.Constant)
+        and constant.value == "__main__"
+    )
+
+
+def beside_main_guard(test: ast.expr) -> tuple[bool, ast.expr | None]:
+    """An `if`'s test as it stands when the file is run as a script: whether it reads the main guard, and
+    what is left to decide (None: nothing, the guard holds). `__name__ == '__main__' and ready` leaves
+    `ready`; a test with no guard is left whole."""
+    if main_guard(test):
+        return True, None
+    if not isinstance(test, ast.BoolOp) or not isinstance(test.op, ast.And):
+        return False, test
+    rest = [value for value in test.values if not main_guard(value)]
+    if len(rest) == len(test.values):
+        return False, test
+    if len(rest) == 1:
+        return True, rest[0]
+    return True, ast.copy_location(ast.BoolOp(ast.And(), rest), test)
 
 
 # The comparisons `_literals_compared` decides.

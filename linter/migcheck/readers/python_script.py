@@ -6545,7 +6545,7 @@ class _GatewayLinks:
             bodies.append(orelse[0].body)
             orelse = orelse[0].orelse
         bodies.append(orelse)
-        options = [0] if _runs_as_script(node) else self.flow.if_options(node, frame)
+        options = [0] if flow.main_guard(node.test) else self.flow.if_options(node, frame)
         found: _Links | None = None
         for option in options or range(len(bodies)):
             found = _join_links(found, self.block(bodies[option], state, scope, frame))
@@ -6720,17 +6720,6 @@ def _may_name(part: _LinkPart | None, held: _LinkPart) -> bool:
     """Whether a connection's network or site as a request names it (see `_GatewayLinks.part_key`) may be
     one a key holds: the same, or one the script does not state, which may be any."""
     return part == held or not isinstance(part, str)
-
-
-def _runs_as_script(node: ast.If) -> bool:
-    """`if __name__ == '__main__':`, whose body runs when the file is run as a script."""
-    test = node.test
-    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or not isinstance(test.ops[0], ast.Eq):
-        return False
-    sides = [test.left, test.comparators[0]]
-    names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
-    mains = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
-    return len(names) == 1 and len(mains) == 1
 
 
 def named_group(resource: object, root: str) -> bool:
