@@ -3747,9 +3747,14 @@ class _Resources:
         sites = self.flow.callers(call)
         if not sites:
             return NEVER_RUNS
-        if any(self._surely_runs(call, site) for site in sites) or self._run_by_others(call, sites):
+        if self._run_by_others(call, sites):
             return ""
-        return MAYBE_RUNS
+        # Read at each turn of the loops around it over items the script writes out (`for i in range(2,
+        # 9):`), which surely runs the body; a loop over no items never does.
+        turns = self._change_sites(call)
+        if not turns:
+            return NEVER_RUNS
+        return "" if any(self._surely_runs(call, turn) for turn in turns) else MAYBE_RUNS
 
     def _run_by_others(self, call: CallSite, sites: list[flow.Site]) -> bool:
         """Whether a call is in a function the script runs in no way the reader follows (nothing calls
