@@ -3747,7 +3747,7 @@ class _Resources:
         sites = self.flow.callers(call)
         if not sites:
             return NEVER_RUNS
-        if self._run_by_others(call, sites):
+        if self._run_by_others(call, sites) or self._offered_to_importers(call):
             return ""
         # Read at each turn of the loops around it over items the script writes out (`for i in range(2,
         # 9):`), which surely runs the body; a loop over no items never does.
@@ -3766,6 +3766,37 @@ class _Resources:
             and sites[0].frame is None
             and self._caller(call, sites[0]) is None
         )
+
+    def _offered_to_importers(self, call: CallSite) -> bool:
+        """Whether a call is in a function a module of functions offers the files that import it: a public
+        one (`create_vm`, `__init__`), defined at the module's top level or in a public class there, in a
+        module that runs none of its own code (see `_module_of_functions`). It fails whenever what imports
+        it calls it, as one nothing calls does (see `_run_by_others`), whatever calls it in the module
+        itself (a loop over a count the module does not state)."""
+        function = call.scope.function
+        if function is None or not self._module_of_functions:
+            return False
+        outer = function.outer
+        in_class = outer.kind == "class" and outer.parent is self.index.module and _public(outer.name)
+        return _public(function.node.name) and (outer is self.index.module or in_class)
+
+    @functools.cached_property
+    def _module_of_functions(self) -> bool:
+        """Whether the file is a module others import, not a script: its top level only imports, defines
+        functions and classes, and assigns values that call none of them (`sms =
+        ServiceManagementService(...)`), so nothing in it runs its functions unless something imports it."""
+        body = self.tree.body
+        defined = {
+            s.name for s in body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        }
+        for statement in body:
+            if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                calls = (node for node in ast.walk(statement) if isinstance(node, ast.Call))
+                if any(isinstance(c.func, ast.Name) and c.func.id in defined for c in calls):
+                    return False
+            elif not isinstance(statement, _DEFINITIONS) and not _docstring(statement):
+                return False
+        return True
 
     def _surely_runs(self, call: CallSite, site: flow.Site) -> bool:
         """Whether a call, read at `site`, surely runs when the script does: at module level as
@@ -6725,6 +6756,19 @@ def _may_name(part: _LinkPart | None, held: _LinkPart) -> bool:
     """Whether a connection's network or site as a request names it (see `_GatewayLinks.part_key`) may be
     one a key holds: the same, or one the script does not state, which may be any."""
     return part == held or not isinstance(part, str)
+
+
+# What a module of functions' top level holds besides assignments (see `_module_of_functions`).
+_DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Pass)
+
+
+def _docstring(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+
+
+def _public(name: str) -> bool:
+    """A name other modules are meant to use: no leading underscore, or Python's own (`__init__`)."""
+    return not name.startswith("_") or (name.startswith("__") and name.endswith("__"))
 
 
 def named_group(resource: object, root: str) -> bool:
