@@ -1506,6 +1506,10 @@ def _open_mode(node: ast.expr) -> str | None:
     return "w" if letters <= set("wtb") and "w" in letters else "a"
 
 
+# `__name__` of a module another file imports, as `Flow._runs_imported` reads it: any name but "__main__".
+_IMPORTED_NAME = "<imported module>"
+
+
 def _asks_if_run(test: ast.expr) -> bool:
     """Whether a test reads `__name__` (`if __name__ == '__main__':`): the reader takes the file for a
     script that is run, but what runs only when it is imported by another file may run as well."""
@@ -3231,6 +3235,7 @@ class Flow:
         # The choices met that neither the script nor the path of the read decides, in the order met (see
         # `alternatives`), once or more each.
         self._open: list[int] = []
+        self._imported = False  # `__name__` read as an imported module's (see `_runs_imported`)
         # The option the tests of a choice decide, by (choice, frame, path), with the frame kept as above.
         self._decisions: dict[tuple[int, int, Path], tuple[Frame | None, int]] = {}
         self._if_keys: dict[int, int] = {}  # the key of each `if`'s choice, by id(node) (see `if_options`)
@@ -5056,11 +5061,24 @@ class Flow:
                 continue
             test, when = condition
             holds = self._truth(test, Site(site.scope, _at(test), site.chain[:depth], site.frame, site.path))
-            if holds is None or (holds is not when and _asks_if_run(test)):
+            if holds is None or (holds is not when and self._runs_imported(test, when, site, depth)):
                 found = None  # code a module runs when imported (`else:` of its main guard) may run
             elif holds is not when:
                 return False
         return False if self._ended(site) else found
+
+    def _runs_imported(self, test: ast.expr, when: bool, site: Site, depth: int) -> bool:
+        """Whether a test that keeps code from running when the file is run as a script lets it run when
+        the file is imported instead (`__name__` is then the module's name): the `else` of its main guard,
+        not the body of `if __name__ == '__main__' and False:`."""
+        if not _asks_if_run(test):
+            return False
+        self._imported = True
+        try:
+            at = Site(site.scope, _at(test), site.chain[:depth], site.frame, site.path)
+            return self._truth(test, at) is when
+        finally:
+            self._imported = False
 
     def runs_on_path(self, site: Site) -> bool | None:
         """`runs`, deciding only by the choices the site's path fixes: one it leaves open is not noted (see
@@ -5231,7 +5249,8 @@ class Flow:
         if isinstance(node, ast.Name):
             scope = lookup(node.id, site.scope, self.index.module)
             if scope is None and node.id == "__name__" and node.id not in self.index.declared_global:
-                return "__main__"  # the script checked is run as a script: its main guard runs
+                # The file checked is run as a script: its main guard runs (see `_runs_imported`).
+                return _IMPORTED_NAME if self._imported else "__main__"
             if scope is None or node.id in self.index.declared_global:
                 return _UNSTATED
             bindings = scope.bindings[node.id]
