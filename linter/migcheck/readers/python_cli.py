@@ -608,6 +608,9 @@ class _Script:
             quoted = shlex.quote(text)
         elif isinstance(node, ast.Starred) and _named(node.value, self.varargs or ""):
             quoted = '"$@"'  # the function's `*args`: the words its call gives past the named parameters
+        elif isinstance(node, ast.Starred):  # a part whose items it does not state: none, one or several
+            self.hole(node.value)  # shown where the part is written
+            quoted = f'"${{{_unstated_list(node)}[@]}}"'
         elif isinstance(node, ast.Name) and _shell_name(node.id):
             quoted = self.named(node.id)
         elif isinstance(node, ast.JoinedStr):

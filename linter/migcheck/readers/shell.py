@@ -2760,7 +2760,7 @@ class _Walker:
         if inner is None or not _all_arguments(inner, self._text(inner)):
             return None
         words = self.value(inner).words
-        return None if words is None else list(words)
+        return _unstated_words(self.where.mark(node)) if words is None else list(words)
 
     def _quoted_items(self, node: Node) -> list[Word] | None:
         """`"${arr[@]}"`: each item of an array the script states, one word each, as written."""
@@ -2777,7 +2777,7 @@ class _Walker:
         if len(parts) != 2 or parts[0].type != "variable_name" or self._text(parts[1]) != "@":
             return None
         items = self.variable(parts[0]).items
-        return None if items is None else [word for _, word in items]
+        return _unstated_words(self.where.mark(node)) if items is None else [word for _, word in items]
 
     def value(self, node: Node) -> _Value:
         """What a word says: a value `eval` holds a hole in is not stated; one nested deeper than
@@ -2957,6 +2957,12 @@ def _all_of(arguments: tuple[Word, ...]) -> _Value:
     joined = " ".join(text for text in texts if text is not None)
     mark = arguments[0].mark if arguments else None
     return _Value(joined if None not in texts else None, mark, words=arguments)
+
+
+def _unstated_words(mark: Mark) -> list[Word]:
+    """`"${opts[@]}"`, `"$@"` where the script does not state their words: none, one or several, options
+    among them (`xplat.Word.spread`)."""
+    return [Word(None, mark, spread=True)]
 
 
 def _all_arguments(node: Node, written: str) -> bool:

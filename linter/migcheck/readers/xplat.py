@@ -151,6 +151,9 @@ class Word:
     # Of a value the script does not state that may be empty (`${VNET:-}`): an option given it may be given
     # nothing, which the CLI reads as not given (a VM in no virtual network).
     maybe_empty: bool = False
+    # Of a value the script does not state: any number of words, none or several, options among them (a
+    # list it does not state: `"${opts[@]}"`, a list a Python function returns), not one word.
+    spread: bool = False
 
     @property
     def identity(self) -> str | None:
@@ -571,6 +574,9 @@ class Parsed:
     refused_at: Mark | None = None  # where the first option the classic command does not declare is written
     refused: str = ""  # that option as written (`--vnet-name`, `-I`)
     surplus_at: Mark | None = None  # where the first positional word past those the command takes is written
+    # Where the first words the script does not state (`Word.spread`) are: any option not given before may
+    # be given there, and they take no positional argument's place, as the stated words after them do.
+    unstated_words: Mark | None = None
 
     def value(self, name: str, position: int | None = None) -> Word | None:
         """The option `name`'s value, else the positional argument at `position`; a `<dns-name>` as the CLI
@@ -656,6 +662,9 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
     while index < len(rest):
         word = rest[index]
         index += 1
+        if word.spread:
+            parsed.unstated_words = parsed.unstated_words or word.mark
+            continue
         text = word.text if word.text is not None else _unstated_option(word)
         if text is None or not text.startswith("-") or text == "-":
             parsed.positionals.append(word)
@@ -1359,10 +1368,11 @@ class Reading:
     def _place(self, deployment: _Deployment, vm: _Vm, parsed: Parsed) -> None:
         """The network of the deployment `vm create` or `vm create-from` adds `vm` to: `-w`'s, or none;
         `-c` adds the VM to the deployment the service has already, if any (AUTOMATION.md §4): without `-w`,
-        in the network that one was created in, which the command does not say."""
+        in the network that one was created in, which the command does not say. Without `-w` but with words
+        the script does not state (`Parsed.unstated_words`), which may give it, the network is not known."""
         vnet = parsed.value("virtual-network-name")
         connects = parsed.flag("connect") and not self._in_own_service(parsed)
-        joins = vnet is None and connects
+        joins = vnet is None and (connects or parsed.unstated_words is not None)
         vm.outside_network_at = parsed.at if vnet is None and not joins else None
         vm.maybe_outside_at = (
             parsed.at if vnet is not None and vnet.text is None and vnet.maybe_empty else None

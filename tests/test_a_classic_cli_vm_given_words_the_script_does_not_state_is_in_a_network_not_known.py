@@ -1,0 +1,53 @@
+"""`azure vm create` given a list of words the script does not state (a list one of its Python functions
+returns, `cmd += if_available("-w", net)`; a shell array it does not fill, `"${opts[@]}"`; `"$@"`) may be
+given `-w` there: the VM's network is not known, where it was said to be in no virtual network (MIG105,
+certain). The stated words after the list keep their places: the service is the one they name."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files
+
+PYTHON = """\
+import subprocess
+import sys
+
+
+def if_available(option, value):
+    if value:
+        return [option, value]
+    return []
+
+
+cmd = ["azure", "vm", "create"]
+cmd += if_available("-w", sys.argv[1])
+cmd += ["-e", "22", "shop", "img", "ops", "-P"]
+subprocess.check_call(cmd)
+"""
+
+SHELL = """\
+#!/bin/bash
+azure config mode asm
+azure vm create {words} -e 22 shop img ops -P
+"""
+
+SCRIPTS = {
+    "a list a Python function returns": ("deploy.py", PYTHON),
+    "a shell array the script does not fill": ("deploy.sh", SHELL.format(words='"${opts[@]}"')),
+    "the shell script's arguments": ("deploy.sh", SHELL.format(words='"$@"')),
+}
+
+
+@pytest.mark.parametrize("case", SCRIPTS)
+def test_a_vm_given_words_not_stated_is_in_a_network_not_known(tmp_path, monkeypatch, case: str) -> None:
+    name, text = SCRIPTS[case]
+    result = lint_files(tmp_path, monkeypatch, {name: text})
+    assert not [f for f in result.findings if f.code == "MIG105"]
+    (mig601,) = [f for f in result.findings if f.code == "MIG601"]
+    assert "azure vm create" in mig601.message
+
+
+def test_a_vm_given_no_such_words_nor_w_is_in_none(tmp_path, monkeypatch) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"deploy.sh": SHELL.format(words="")})
+    (mig105,) = [f for f in result.findings if f.code == "MIG105"]
+    assert "deployment 'shop' of cloud service 'shop' is in no virtual network" in mig105.message
