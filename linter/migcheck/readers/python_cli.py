@@ -2,7 +2,7 @@
 (`check_call`, `check_output`, `run`, `Popen`, under any name the script imports them by or binds them to,
 `run = subprocess.check_call`), a command line
 run by a shell (`subprocess.check_output("azure vm create ...", shell=True)`, `os.system(...)`,
-`os.popen(...)`). Each command is what the same command in a shell script is: `xplat` gives it its meaning,
+`os.popen(...)`, Fabric's `fabric.api.local(...)`, the `c.run(...)` of an Invoke task's context). Each command is what the same command in a shell script is: `xplat` gives it its meaning,
 through the shell reader, which is handed the script's commands written as the shell script that runs
 them as the Python script does (`shell.read_commands`), never run.
 
@@ -66,7 +66,12 @@ _RUNNERS = {
     ),
     "os": frozenset({"system", "popen"}),
     "commands": frozenset({"getoutput", "getstatusoutput"}),  # Python 2's
+    # Fabric 1's: a command line run by a shell on this machine.
+    "fabric.api": frozenset({"local"}),
+    "fabric.operations": frozenset({"local"}),
 }
+# Invoke's tasks (`@task def deploy(c):`): `c.run(line)` runs a command line by a shell on this machine.
+_TASK_MODULES = frozenset({"invoke"})
 _CLI = frozenset({"azure", "azure.cmd"})
 _DEPTH = 40  # the most statements within statements translated; deeper ones are left out
 # The most items a list the script builds is read as (`a + a`, then `b + b`...); past it, one not stated.
@@ -82,13 +87,14 @@ _LIST_DEPTH = 8
 
 def sniff(data: bytes) -> bool:
     """Whether a file may run the classic CLI: it names `azure` and a module that runs commands."""
-    return b"azure" in data and (b"subprocess" in data or b"os.system" in data or b"os.popen" in data)
+    runners = (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke")
+    return b"azure" in data and any(runner in data for runner in runners)
 
 
 def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[object, ...]:
     """The calls, steps and resources of the classic CLI's commands the script runs (see the module)."""
     runners = _runner_names(tree)
-    if not runners.modules and not runners.functions:
+    if not runners.modules and not runners.functions and not runners.contexts:
         return ()
     script = _Script(path, tree, mark, runners)
     script.statements(tree.body, 0)
@@ -483,11 +489,7 @@ class _Script:
         return given
 
     def runs(self, call: ast.Call) -> bool:
-        func = call.func
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-            module = self.runners.modules.get(func.value.id)
-            return module is not None and func.attr in _RUNNERS[module]
-        return isinstance(func, ast.Name) and func.id in self.runners.functions
+        return _is_runner(call.func, self.runners)
 
     def own_function(self, call: ast.Call) -> str | None:
         func = call.func
@@ -695,6 +697,8 @@ class _Runners:
     def __init__(self) -> None:
         self.modules: dict[str, str] = {}  # the names the modules that run commands are imported by
         self.functions: set[str] = set()  # the names their functions are imported by
+        self.task_decorators: set[str] = set()  # the names Invoke's `task` is imported by (`invoke.task`)
+        self.contexts: set[str] = set()  # the names Invoke hands its tasks their context by (`c`)
 
 
 def _runner_names(tree: ast.Module) -> _Runners:
@@ -702,27 +706,54 @@ def _runner_names(tree: ast.Module) -> _Runners:
     call`), then bound to one of them (`run = subprocess.check_call`, `sh = os.system`, `run = call`)."""
     found = _Runners()
     bound: list[ast.Assign] = []
+    tasks: list[ast.FunctionDef] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name in _RUNNERS:
                     found.modules[alias.asname or alias.name] = alias.name
+                elif alias.name in _TASK_MODULES:
+                    found.task_decorators.add(f"{alias.asname or alias.name}.task")
         elif isinstance(node, ast.ImportFrom) and node.module in _RUNNERS:
             runs = _RUNNERS[node.module]
             found.functions.update(a.asname or a.name for a in node.names if a.name in runs)
+        elif isinstance(node, ast.ImportFrom) and node.module in _TASK_MODULES:
+            found.task_decorators.update(a.asname or a.name for a in node.names if a.name == "task")
         elif isinstance(node, ast.Assign):
             bound.append(node)
+        elif isinstance(node, ast.FunctionDef):
+            tasks.append(node)
     for assign in bound:
         if _is_runner(assign.value, found):
             found.functions.update(t.id for t in assign.targets if isinstance(t, ast.Name))
+    found.contexts.update(_context_name(task) for task in tasks if _is_task(task, found))
+    found.contexts.discard("")
     return found
 
 
+def _is_task(function: ast.FunctionDef, found: _Runners) -> bool:
+    """Whether Invoke runs a function as a task: decorated with its `task` (`@task`, `@task(help=...)`)."""
+    for decorator in function.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if dotted(target) in found.task_decorators:
+            return True
+    return False
+
+
+def _context_name(task: ast.FunctionDef) -> str:
+    """The parameter Invoke hands a task its context by: its first."""
+    parameters = [*task.args.posonlyargs, *task.args.args]
+    return parameters[0].arg if parameters else ""
+
+
 def _is_runner(value: ast.expr, found: _Runners) -> bool:
-    """`subprocess.check_call` under a module name the script imports, or a runner's imported name."""
-    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
-        module = found.modules.get(value.value.id)
-        return module is not None and value.attr in _RUNNERS[module]
+    """`subprocess.check_call` (`fabric.api.local`) under a module name the script imports, a runner's
+    imported name, or `c.run` of an Invoke task's context."""
+    if isinstance(value, ast.Attribute):
+        module = found.modules.get(dotted(value.value) or "")
+        if module is not None:
+            return value.attr in _RUNNERS[module]
+        return isinstance(value.value, ast.Name) and value.value.id in found.contexts and value.attr == "run"
     return isinstance(value, ast.Name) and value.id in found.functions
 
 
