@@ -1,6 +1,6 @@
 """`azure vm create` given a list of words the script does not state (a list one of its Python functions
-returns, `cmd += if_available("-w", net)`; a shell array it does not fill, `"${opts[@]}"`; `"$@"`) may be
-given `-w` there: the VM's network is not known, where it was said to be in no virtual network (MIG105,
+returns, `cmd += if_available("-w", net)`, or one joined to the command's by `+`, where the whole command
+was not read; a shell array it does not fill, `"${opts[@]}"`; `"$@"`) may be given `-w` there: the VM's network is not known, where it was said to be in no virtual network (MIG105,
 certain). The stated words after the list keep their places: the service is the one they name."""
 
 from __future__ import annotations
@@ -25,6 +25,20 @@ cmd += ["-e", "22", "shop", "img", "ops", "-P"]
 subprocess.check_call(cmd)
 """
 
+JOINED = """\
+import subprocess
+import sys
+
+
+
+def options(flag, value):
+    return [flag, value] if value else []
+
+
+net = sys.argv[1]
+subprocess.check_call(["azure", "vm", "create"] + {part} + ["-e", "22", "shop", "img", "ops", "-P"])
+"""
+
 SHELL = """\
 #!/bin/bash
 azure config mode asm
@@ -33,6 +47,11 @@ azure vm create {words} -e 22 shop img ops -P
 
 SCRIPTS = {
     "a list a Python function returns": ("deploy.py", PYTHON),
+    "a list a Python function returns, joined by +": ("deploy.py", JOINED.format(part='options("-w", net)')),
+    "a list a Python test chooses, joined by +": (
+        "deploy.py",
+        JOINED.format(part='(["-w", net] if net else [])'),
+    ),
     "a shell array the script does not fill": ("deploy.sh", SHELL.format(words='"${opts[@]}"')),
     "the shell script's arguments": ("deploy.sh", SHELL.format(words='"$@"')),
 }

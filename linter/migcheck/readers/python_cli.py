@@ -571,8 +571,11 @@ class _Script:
             return self.spread(node.elts, depth)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.listed(node.left, depth + 1), self.listed(node.right, depth + 1)
-            if left is None or right is None:
+            if left is None and right is None:
                 return None
+            # Added to a list, a list too: one whose items the script does not state (`opts(net)`).
+            left = [_starred(node.left)] if left is None else left
+            right = [_starred(node.right)] if right is None else right
             return left + right if len(left) + len(right) <= _MOST_ITEMS else [_starred(node)]
         if isinstance(node, ast.Call) and _copies_a_list(node):
             return self.listed(node.args[0], depth + 1) or [_starred(node.args[0])]
