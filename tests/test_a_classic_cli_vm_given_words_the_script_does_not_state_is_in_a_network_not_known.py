@@ -1,7 +1,9 @@
 """`azure vm create` given a list of words the script does not state (a list one of its Python functions
 returns, `cmd += if_available("-w", net)`, or one joined to the command's by `+`, where the whole command
 was not read; a shell array it does not fill, `"${opts[@]}"`; `"$@"`) may be given `-w` there: the VM's network is not known, where it was said to be in no virtual network (MIG105,
-certain). The stated words after the list keep their places: the service is the one they name."""
+certain). The stated words after the list keep their places: the service is the one they name. Where the
+function gives an option with a value it tests (`return [flag, value] if value else []`) and the script
+states the value, it is read: a network named, or none for an empty value."""
 
 from __future__ import annotations
 
@@ -68,5 +70,33 @@ def test_a_vm_given_words_not_stated_is_in_a_network_not_known(tmp_path, monkeyp
 
 def test_a_vm_given_no_such_words_nor_w_is_in_none(tmp_path, monkeypatch) -> None:
     result = lint_files(tmp_path, monkeypatch, {"deploy.sh": SHELL.format(words="")})
+    (mig105,) = [f for f in result.findings if f.code == "MIG105"]
+    assert "deployment 'shop' of cloud service 'shop' is in no virtual network" in mig105.message
+
+
+STATED = """\
+import subprocess
+
+
+def option(flag, value):
+    if value:
+        return [flag, value]
+    return []
+
+
+net = {net}
+cmd = ["azure", "vm", "create"] + option("-w", net) + ["-e", "22", "shop", "img", "ops", "-P"]
+subprocess.check_call(cmd)
+"""
+
+
+def test_an_option_list_given_a_network_the_script_states_is_in_it(tmp_path, monkeypatch) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"deploy.py": STATED.format(net='"prodnet"')})
+    (mig203,) = [f for f in result.findings if f.code == "MIG203"]  # given no subnet (`-b`)
+    assert "VM 'shop' of cloud service 'shop' is in virtual network 'prodnet'" in mig203.message
+
+
+def test_an_option_list_given_an_empty_network_gives_none(tmp_path, monkeypatch) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"deploy.py": STATED.format(net='""')})
     (mig105,) = [f for f in result.findings if f.code == "MIG105"]
     assert "deployment 'shop' of cloud service 'shop' is in no virtual network" in mig105.message

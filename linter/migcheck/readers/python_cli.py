@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import ast
 import builtins
+import collections
 import posixpath
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
 from migcheck.model import (
     UNPARSED_COMMAND_LINE,
@@ -185,6 +187,7 @@ class _Script:
         # By function name, the parameter whose value the function runs as a command (`def run(cmd):
         # subprocess.check_call(cmd)`): its position among the words a call gives, and its name.
         self.command_parameters = _command_parameters(tree, self)
+        self.option_lists = _option_lists(tree)
         self.parts: list[bytes] = []
         self.size = 0
         self.marks: list[tuple[int, Mark]] = []
@@ -579,9 +582,36 @@ class _Script:
             return left + right if len(left) + len(right) <= _MOST_ITEMS else [_starred(node)]
         if isinstance(node, ast.Call) and _copies_a_list(node):
             return self.listed(node.args[0], depth + 1) or [_starred(node.args[0])]
+        if isinstance(node, ast.Call) and (options := self.option_list(node)) is not None:
+            return options
         if isinstance(node, ast.Name) and node.id == self.varargs:
             return [_starred(node)]
         return None
+
+    def option_list(self, call: ast.Call) -> list[ast.expr] | None:
+        """The words a call of one of the script's option lists gives (see `_option_lists`), where the
+        value it tests is a string the script states (`"prodnet"`, a variable assigned one): the option
+        and its value, or none for an empty one; the function's strings shown at the call. None where the
+        call passes what the function does not take, or a value the script does not state, which may be
+        empty or not."""
+        if not isinstance(call.func, ast.Name) or call.keywords:
+            return None
+        found = self.option_lists.get(call.func.id)
+        if found is None or len(call.args) != len(found.parameters):
+            return None
+        given = dict(zip(found.parameters, call.args, strict=True))
+        tested = given[found.tested]
+        value = _string(self.values.get(tested.id, tested) if isinstance(tested, ast.Name) else tested)
+        if value is None:
+            return None
+        if not value:
+            return []
+        return [
+            given[item.id]
+            if isinstance(item, ast.Name)
+            else ast.copy_location(ast.Constant(_string(item)), call)
+            for item in found.words
+        ]
 
     def spread(self, items: list[ast.expr], depth: int) -> list[ast.expr] | None:
         """Items, each `*part` replaced by the items of the list it names where the script states them."""
@@ -814,6 +844,65 @@ def _parameter_run(
 
 def _called_name(func: ast.expr) -> str:
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+class _OptionList(NamedTuple):
+    parameters: tuple[str, ...]
+    tested: str
+    words: tuple[ast.expr, ...]
+
+
+def _option_lists(tree: ast.Module) -> dict[str, _OptionList]:
+    """The script's functions that give an option with a value, or nothing where the value is empty:
+    `return [flag, value] if value else []`, or `if value: return [flag, value]` then `return []`, the
+    words strings or parameters, the value tested one of them. By name, for those defined once, at the
+    script's top level."""
+    found: dict[str, _OptionList] = {}
+    defined: collections.Counter[str] = collections.Counter()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            defined[node.name] += 1
+            shape = _option_list(node) if isinstance(node, ast.FunctionDef) else None
+            if shape is not None:
+                found[node.name] = shape
+    return {name: shape for name, shape in found.items() if defined[name] == 1}
+
+
+def _option_list(function: ast.FunctionDef) -> _OptionList | None:
+    """A function as `_option_lists` reads it, or None for any other."""
+    args = function.args
+    if args.vararg or args.kwarg or args.kwonlyargs or args.defaults or args.posonlyargs:
+        return None
+    parameters = tuple(a.arg for a in args.args)
+    body = [s for s in function.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    chosen: tuple[ast.expr, ast.expr, ast.expr] | None = None
+    if len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.IfExp):
+        choice = body[0].value
+        chosen = (choice.test, choice.body, choice.orelse)
+    elif (
+        len(body) == 2
+        and isinstance(body[0], ast.If)
+        and not body[0].orelse
+        and len(body[0].body) == 1
+        and isinstance(body[0].body[0], ast.Return)
+        and body[0].body[0].value is not None
+        and isinstance(body[1], ast.Return)
+        and body[1].value is not None
+    ):
+        chosen = (body[0].test, body[0].body[0].value, body[1].value)
+    if chosen is None:
+        return None
+    test, given, empty = chosen
+    if not (isinstance(given, ast.List) and isinstance(empty, ast.List) and not empty.elts):
+        return None
+    words = tuple(given.elts)
+    stated = all(
+        (isinstance(w, ast.Name) and w.id in parameters) or isinstance(_string(w), str) for w in words
+    )
+    tested = test.id if isinstance(test, ast.Name) else ""
+    if not stated or tested not in parameters or not any(_named(w, tested) for w in words):
+        return None
+    return _OptionList(parameters, tested, words)
 
 
 def _function_names(tree: ast.Module) -> set[str]:
