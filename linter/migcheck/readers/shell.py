@@ -76,6 +76,7 @@ from migcheck.model import (
     OTHER_SHELL,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
+    UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     ClassicCall,
     DirectiveComment,
@@ -966,6 +967,8 @@ class _Walker:
         self.scope = _Scope()
         self.functions: dict[str, Node] = {}
         self.called: set[str] = set()
+        # The functions some command calls by name, followed or not (past `_CALL_DEPTH`, or `flat`).
+        self.named_calls: set[str] = set()
         self.depth = 0
         self.nesting = 0  # how deep in statements within statements the walk is
         self.choices = 0  # the choices (`if`, `case`) read so far, each a name of its own
@@ -1046,6 +1049,7 @@ class _Walker:
         self.statements(root)
         ran: set[str] = set()
         with self._maybe():
+            level = self.uncertain
             while True:  # and those they define, in turn; a sourced file's are read once in its own check
                 done = self.called | ran
                 waiting = [
@@ -1057,9 +1061,20 @@ class _Walker:
                     ran.add(name)
                     self.stage = ((f"{self.path}{STAGE_CHOICE}", body.start_byte),)
                     self.reading.read_once_in = name
+                    first = len(self.calls)
                     self._call(name, body, ())
+                    if name not in self.named_calls:
+                        self._uncalled(first, level)
             self.stage = ()
             self.reading.read_once_in = ""
+
+    def _uncalled(self, first: int, level: int) -> None:
+        """The classic calls from `first` on, made by a function nothing in the script calls, that run
+        whenever it does (under no test of its own): UNCALLED_RUNS, run when another file calls the
+        function, as a PowerShell function's calls nothing in the file makes are."""
+        for at in range(first, len(self.calls)):
+            if self.call_uncertainty[at] == level and self.calls[at].runs == MAYBE_RUNS:
+                self.calls[at] = replace(self.calls[at], runs=UNCALLED_RUNS)
 
     def functions_run(self) -> tuple[tuple[str, str], ...]:
         """The functions of sourced files the script ran at its calls (`Document.functions_run`). A walk
@@ -2053,6 +2068,8 @@ class _Walker:
             return
         name = self.value(name_node).text
         self.shifted = self.shifted or name in ("shift", "set")
+        if name in self.functions:
+            self.named_calls.add(name)
         if name is None:  # `"$@"`: a wrapper running the command its arguments name
             spread = self._spread(name_node)
             if spread:
