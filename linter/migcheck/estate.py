@@ -382,6 +382,9 @@ class CloudService:
     # Of a service named after its deployment, where the script passes the service's name it does not
     # state: its stand-in there (`Deployment.service_stand_in`), in place of the deployment's.
     service_stand_in: str = ""
+    # Of such a service a script creates in each round of a loop, named by the loop's item: the list it
+    # loops over (`Deployment.service_looped_over`). It stands for one service per item, 1 or more.
+    looped_over: str = ""
     # Where the service comes from (`origins`), when what stands in for its name no file states is
     # another's too (two REST bodies of deployment `prod`, each `deployment.xml`, in folders `svc1` and
     # `svc2`): told apart in that stand-in, so that one label names one service everywhere.
@@ -2811,6 +2814,7 @@ class _Linker:
                     (placement,),
                     named_by=named_by,
                     service_stand_in="" if d.service_name else d.service_stand_in,
+                    looped_over=d.service_looped_over,  # set only where the name is not stated
                 )
             )
             return
@@ -3399,7 +3403,11 @@ def _named_as_deployed(
             by_name[name] = index
         else:
             services[index] = replace(
-                services[index], name=d.name, named_by="deployment", service_stand_in=d.service_stand_in
+                services[index],
+                name=d.name,
+                named_by="deployment",
+                service_stand_in=d.service_stand_in,
+                looped_over=d.service_looped_over,
             )
             unnamed[id(d)] = index
     return unnamed

@@ -1921,6 +1921,11 @@ class Deployment:
     # svc`, `service_name` empty): the stand-in for that service where the script passes it (`<cloud service
     # name, deploy.py:8>`); "" where the service is named after the deployment's own stand-in.
     service_stand_in: str = field(default="", compare=False)
+    # Of such a deployment a script creates in each round of a loop over a list it does not write out, in
+    # the service the loop's item names (`foreach ($vm in $vmList) { New-AzureQuickVM -ServiceName
+    # $vm.vmName … }`): that list as written (`$vmList`). The description stands for one cloud service per
+    # item, an unknown number of them (one or more), as `Role.looped_over` does for VMs.
+    service_looped_over: str = field(default="", compare=False)
     # False when the file places the deployment by a value it cannot state (a script's `-VNetName $name`
     # from a parameter): `virtual_network` is then None and no rule decides whether it is in a network.
     network_known: bool = True

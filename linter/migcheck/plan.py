@@ -2510,16 +2510,19 @@ def _vms(service: CloudService) -> str:
 _VMS_OF = "<VMs of "
 
 
-def _vm_list(vms: Sequence[Role]) -> str:
+def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
     """VMs by name, in words: "VMs web01, web02". The VMs of a set a body changes without naming them stand
     as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web". A
     VM a script creates in each round of a loop over a list it does not write out (`Role.looped_over`) is
     said to be an unknown number of them: "VMs created in a loop over $Names (<VM name, d.ps1:3>, 1 or
     more)", the VMs of one loop said together (`create_virtual_machine_deployment` in its first turn,
-    `add_role` in the others: "(<VM name, c.py:9>, <VM name, c.py:11>, 1 or more)")."""
+    `add_role` in the others: "(<VM name, c.py:9>, <VM name, c.py:11>, 1 or more)"). Of a service created
+    in each round of a loop itself (`service_loop`, see `CloudService.looped_over`), a VM of the same loop's
+    round is one VM of each service, named as any other."""
     sets = [vm.name for vm in vms if vm.name.startswith(_VMS_OF)]
-    looped = [vm for vm in vms if vm.looped_over and not vm.name.startswith(_VMS_OF)]
-    named_vms = [vm.name for vm in vms if not vm.name.startswith(_VMS_OF) and not vm.looped_over]
+    own = [vm for vm in vms if not vm.name.startswith(_VMS_OF)]
+    looped = [vm for vm in own if vm.looped_over and vm.looped_over != service_loop]
+    named_vms = [vm.name for vm in own if not vm.looped_over or vm.looped_over == service_loop]
     shown = [
         f"{name} (a placeholder the file leaves to fill in)" if cannot_name("VM", name) else name
         for name in named_vms
@@ -2564,7 +2567,14 @@ def _named_by(service: CloudService, deployment: str) -> bool:
 
 
 def _placement_words(service: CloudService, deployment: str) -> str:
-    """A deployment of a service, in words."""
+    """A deployment of a service, in words; the services a script creates one per item of a loop, as
+    such: "cloud services created in a loop over $vmList (<cloud service name, d.ps1:25>, 1 or more),
+    each with its VMs"."""
+    if service.looped_over:
+        return (
+            f"cloud services created in a loop over {service.looped_over} ({service_name(service)}, "
+            "1 or more), each with its VMs"
+        )
     if _named_by(service, deployment):
         return service.label
     return f"{service.label}, deployment {named(deployment, 'Deployment')}"
@@ -2591,7 +2601,7 @@ def _service_step(
         notes = (state_note, *notes)
     if placement.partly_described:
         notes = (_partly_described_note(service), *notes)
-    notes = (*_unnamed_service_notes(service), *notes)  # what to fill in before anything else
+    notes = (*_unnamed_service_notes(service), *_looped_service_notes(service), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -2603,7 +2613,7 @@ def _service_step(
         after=(),
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
-            + _vm_list(placement.vms),
+            + _vm_list(placement.vms, service.looped_over),
             *_vm_security_groups(placement.vms),
             *(
                 f"reserved IP {named(ip, 'ReservedIP')}"
@@ -2873,6 +2883,21 @@ def _fill_in_first(words: str, name: str, find: str) -> str:
     return (
         f"Fill in first: the files do not state the name of this {words}{acts}. '{name}' stands for it in "
         f"this step, and no command here runs until its name is put in place of '{name}': {find}."
+    )
+
+
+def _looped_service_notes(service: CloudService) -> tuple[str, ...]:
+    """Of a service a script creates in each round of a loop over a list the files do not hold, named by
+    the loop's item (`CloudService.looped_over`): the step stands for each of those services, one per item,
+    and is taken once for each."""
+    if not service.looped_over:
+        return ()
+    name = service_name(service)
+    return (
+        f"One step for each: the script creates a cloud service in each round of its loop over "
+        f"{service.looped_over} (at {posixpath.basename(service.mark.path)}:{service.mark.line}), one per item, as many as the list "
+        f"holds when it runs, which the files do not say. Take this step once for each of them, with its name "
+        f"in place of '{name}' and its VMs' names in place of theirs.",
     )
 
 

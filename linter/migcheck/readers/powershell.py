@@ -5671,6 +5671,8 @@ class DeploymentDraft:
     slot: str = "Production"
     slot_sure: bool = True  # False once a swap (Move-AzureDeployment) that may not run was read
     configuration_file: str = ""  # the .cscfg a package deployment names (`Deployment.configuration_file`)
+    # The list of a loop whose item names the service it is in (see `Deployment.service_looped_over`).
+    service_looped_over: str = ""
     vnet: NameRef | None = None
     network_known: bool = False
     placed: bool = False  # a VM-creating command has said where the deployment is
@@ -11011,6 +11013,7 @@ class Interpreter:
             draft = DeploymentDraft(
                 name, label, mark, read_once_in=self.reading_once, selection=self.selection
             )
+            draft.service_looped_over = "" if name else self._looped_over(service)
             self.deployments[key] = draft
         return draft
 
@@ -13793,6 +13796,7 @@ class Interpreter:
             service_by_vm_name=draft.by_vm_name,
             every_vm_of_name=draft.by_vm_name,
             configuration_file=draft.configuration_file,
+            service_looped_over=draft.service_looped_over,
             partly_described=_partly_described(draft),
             name_assumed=_partly_described(draft) and draft.name == draft.service,
             read_once_in=draft.read_once_in,

@@ -2001,6 +2001,8 @@ class _Draft:
     # The stand-in for a service the calls pass but do not state, where the first passes it (see
     # `Deployment.service_stand_in`).
     service_stand_in: str = ""
+    # The list of a loop whose item names the service (see `Deployment.service_looped_over`).
+    service_looped_over: str = ""
     role_keys: dict[object, int] = field(default_factory=dict)
     network: tuple[NameRef | None, bool] | None = None  # (VNet, known) once a call states it
     # Where a call first creates the deployment in no virtual network: when another, only one of which
@@ -2158,6 +2160,7 @@ class _Draft:
         reserved = reserved_on_vips(self.reserved_ip, self.reserved_ip_unknown, self.vip_reserved.values())
         return Deployment(
             service_stand_in=self.service_stand_in,
+            service_looped_over=self.service_looped_over,
             service_name=self.service,
             name=self.name,
             slot=self.slot,
@@ -3582,6 +3585,8 @@ class _Resources:
         )
         if call.method == "create_virtual_machine_deployment":
             draft.creations.append((call, site))
+            if not draft.service and not draft.service_looped_over:  # one service per turn of a loop
+                draft.service_looped_over = self._looped_over(call, v["service_name"], site)
         else:
             self._joins_existing(draft, call, mark)
         roles: list[Role] = []
@@ -3620,7 +3625,8 @@ class _Resources:
         the script does not write out, whose target names the VM (`for n in names: ….create_virtual_machine_
         deployment(…, n, …)`, `f'{n}-web'` too, or a name the body binds from it, `vm_name = get_vm_name(args,
         i)` in `for i in range(args.num_nodes)`): the VM stands for one per item (see `Role.looped_over`).
-        "" for a name the script states, or no such loop's target gives."""
+        "" for a name the script states, or no such loop's target gives. Of a service's name likewise: one
+        service per item (`Deployment.service_looped_over`)."""
         if literal(name) or not isinstance(name, flow.Unknown) or name.node is None or self.turn:
             return ""
         read = {node.id for node in ast.walk(name.node) if isinstance(node, ast.Name)}

@@ -904,6 +904,8 @@ class _Deployment:
     created: bool = False
     # Whether a `vm create --connect` may have added its VM to the deployment the service has already.
     joins: bool = False
+    # The list of a loop whose item names the service, one per turn (see `Deployment.service_looped_over`).
+    looped_over: str = ""
     read_once_in: str = ""  # see `Reading.read_once_in`
     # The name a command states for a deployment that exists (`reserved-ip associate <ip> <svc> <name>`);
     # "" where none does: the CLI names a deployment it creates after its service.
@@ -938,6 +940,7 @@ class _Deployment:
             # The CLI names a deployment it creates after its service; one that exists may be named otherwise.
             name_assumed=(self.existing or self.joins) and not self.name,
             read_once_in=self.read_once_in,
+            service_looped_over=self.looped_over,
         )
 
 
@@ -1315,8 +1318,8 @@ class Reading:
     def _looped_over(self, name: Word | None) -> str:
         """The list of the loop over items the script does not write out that the commands are in, when
         `name` is a value the script does not state that each turn has its own of (the loop's item, what
-        it reads, `"$x-web"` built from them): each turn names a VM of its own (see `Role.looped_over`).
-        "" otherwise."""
+        it reads, `"$x-web"` built from them): each turn names a VM (or cloud service) of its own (see
+        `Role.looped_over`). "" otherwise."""
         if name is None or name.text is not None or not self.looping_over:
             return ""
         each_turn = self.turn_holders.intersection((name.holder, *name.holes))
@@ -1336,6 +1339,7 @@ class Reading:
         named = parsed.value("vm-name")
         vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
+        deployment.looped_over = deployment.looped_over or self._looped_over(dns)
         vm = self._new_vm(vm_name, parsed.at)
         vm.looped_over = self._looped_over(named if named is not None else dns)
         reserved = parsed.value("reserved-ip")
@@ -1402,6 +1406,7 @@ class Reading:
         dns = parsed.value("dns-name", 0)
         service = self._held("cloud service name", dns, parsed.at)
         deployment = self._deployment(service, parsed.at, existing=False)
+        deployment.looped_over = deployment.looped_over or self._looped_over(dns)
         role_file = parsed.value("role-file", 1)
         exported = self.exported.get(_stated_path(role_file))
         name = exported or self._stand_in("VM name", parsed.at)

@@ -615,7 +615,11 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        contents = {**_contents(service.placements), **_migration_state(service.placements)}
+        contents = {
+            **_contents(service.placements),
+            **_migration_state(service.placements),
+            **_looped_service(service),
+        }
         draft = _Draft(scope, service.listed_name, "CloudService", contents, service)
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
@@ -755,6 +759,13 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     }
 
 
+def _looped_service(service: CloudService) -> dict[str, object]:
+    """`{"looped_service": "$vmList"}` for a service a script creates in each round of a loop over a list
+    it does not write out, named by the loop's item (`CloudService.looped_over`): it stands for one service
+    per item, 1 or more. Nothing for any other."""
+    return {"looped_service": service.looped_over} if service.looped_over else {}
+
+
 def _migration_state(placements: Iterable[Placement]) -> dict[str, object]:
     """`{"migration_state": "Prepared"}` when an export gives the VMs of `placements` a migration state
     (Get-AzureVM's `VM.MigrationState`), that of the first; nothing when none has one. Prepared: Validate
@@ -804,7 +815,9 @@ def _network_draft(
         "defined": network.defined,
         "subnets": [s.name for s in network.subnets],
         "gateway": network.gateway is not None or scripted_gateway,
-        "cloud_services": [{**_listed(s, shown), **_contents(here)} for s, here in placed.values()],
+        "cloud_services": [
+            {**_listed(s, shown), **_contents(here), **_looped_service(s)} for s, here in placed.values()
+        ],
         **_migration_state(p for _, here in placed.values() for p in here),
     }
     draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)

@@ -176,9 +176,9 @@ def _describe(item: ScopeItem) -> str:
     """The item's name and, in brackets, what would migrate with it."""
     if item.type == FILE:
         return item.name
-    if item.origin and item.type == "CloudService":  # the origin goes with what it moves, not in brackets
-        name = item.name.removesuffix(f" ({item.origin})")
-        return f"{_shown(name, _is_placeholder(item))} ({_contents(item.migrates)}{_in(item.origin)})"
+    if item.type == "CloudService" and (item.origin or item.migrates.get("looped_service")):
+        name = item.name.removesuffix(f" ({item.origin})")  # the origin goes with what it moves
+        return _service_row(_shown(name, _is_placeholder(item)), item.migrates, item.origin)
     return _shown(item.name, _is_placeholder(item)) + _described(item)[len(item.name) :]
 
 
@@ -268,7 +268,21 @@ def _service(service: Mapping[str, Any], placeholders: Sequence[str]) -> str:
     placeholder = is_placeholder(name) or any(name == p or name.startswith(f"{p} (") for p in placeholders)
     origin = service.get("origin", "")
     name = name.removesuffix(f" ({origin})") if origin else name
-    return f"{_shown(name, placeholder)} ({_contents(service)}{_in(origin)})"
+    return _service_row(_shown(name, placeholder), service, origin)
+
+
+def _service_row(name: str, service: Mapping[str, Any], origin: str = "") -> str:
+    """A service's name with what it holds: `shop (2 VMs; in teamA/deploy.ps1)`; a service a script creates
+    in each round of a loop, named by the loop's item (`looped_service`), as the services of that loop, one
+    per item: "cloud services created in a loop over $vmList (<cloud service name, d.ps1:25>, 1 or more),
+    each with 1 VM", as the plan says them."""
+    listed = service.get("looped_service")
+    if not listed:
+        return f"{name} ({_contents(service)}{_in(origin)})"
+    return (
+        f"cloud services created in a loop over {listed} ({name}, 1 or more{_in(origin)}), "
+        f"each with {_contents(service)}"
+    )
 
 
 def _placeholder_services(item: ScopeItem) -> list[str]:
@@ -284,7 +298,12 @@ def _contents(service: Mapping[str, Any]) -> str:
     The VMs of one loop count as one: two calls a turn may choose between (`create_virtual_machine_
     deployment` in the first turn, `add_role` in the others) make one VM a turn, not two."""
     vms = _count(len(service["vms"]), "VM")
-    looped = service.get("looped")
+    # A VM of a service created once per item of the same loop is one VM of each such service.
+    looped = {
+        vm: listed
+        for vm, listed in service.get("looped", {}).items()
+        if listed != service.get("looped_service")
+    }
     if looped:
         vms = f"{len(service['vms']) - len(looped) + len(set(looped.values()))} or more VMs"
     parts = [vms] if service["vms"] or not service["roles"] else []
