@@ -292,6 +292,7 @@ class Placement:
     stray_subnets: tuple[NameRef, ...] = ()
     # Its internal load balancers, whose frontends are in subnets of its network too.
     internal_load_balancers: tuple[model.InternalLoadBalancer, ...] = ()
+    other_vips: tuple[NameRef, ...] = ()  # `Deployment.other_vips`
     # Whether `name` is the deployment's name as the platform knows it (a REST body's or a script's
     # `Name`, an export's), not a file's or a folder's: what a list naming the deployment is matched with.
     deployment_named: bool = False
@@ -2798,6 +2799,7 @@ class _Linker:
             name_assumed=d.name_assumed,
             slot=d.slot.strip(),
             internal_load_balancers=d.internal_load_balancers,
+            other_vips=d.other_vips,
             partly_described=d.partly_described,
             subnets_without_network=d.subnets_without_network,
         )
@@ -6332,6 +6334,9 @@ class _OpenService:
         if new.internal_load_balancers:  # a script adds one to a deployment another file describes
             balancers = (*self.placements[target].internal_load_balancers, *new.internal_load_balancers)
             self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
+        if new.other_vips or held.other_vips:  # a script adds one to a deployment another file describes
+            vips = _joined_vips(held.other_vips, new.other_vips)
+            self.placements[target] = replace(self.placements[target], other_vips=vips)
         for role in new.roles:
             roles.merge(role)
 
@@ -6420,6 +6425,14 @@ def _lists_every_endpoint(roles: Iterable[Role]) -> bool:
 def _only_changes(placement: Placement) -> bool:
     """Whether a placement only changes VMs that exist (`Role.changes_existing`), creating none."""
     return bool(placement.roles) and all(_changes_only(role) for role in placement.roles)
+
+
+def _joined_vips(held: Sequence[NameRef], new: Sequence[NameRef]) -> tuple[NameRef, ...]:
+    """The other virtual IPs of a deployment two files describe: each name once, where it is first given."""
+    joined: dict[str, NameRef] = {}
+    for vip in (*held, *new):
+        joined.setdefault(key(vip.name), vip)
+    return tuple(joined.values())
 
 
 def _creates_nothing(placement: Placement) -> bool:

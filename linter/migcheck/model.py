@@ -1936,6 +1936,11 @@ class Deployment:
     # The reserved IPs on the deployment's other virtual IPs, after `reserved_ip` (REST
     # `VirtualIPs/VirtualIP/ReservedIPName`): a deployment with several VIPs may have one on each.
     other_reserved_ips: tuple[NameRef, ...] = ()
+    # Its virtual IPs besides the default one, each by its name where it is given (REST `VirtualIPs/
+    # VirtualIP/Name` of a deployment with several, a script's `Add-AzureVirtualIP -VirtualIPName`): one no
+    # input endpoint names (`InputEndpoint.virtual_ip`) is not migrated (deep dive: "A virtual IP can only
+    # be migrated if there is an input endpoint assigned to it").
+    other_vips: tuple[NameRef, ...] = ()
     # A script's deletion of the cloud service (`Remove-AzureService`, surely run), not a deployment: the
     # linker takes the service of that name, with every deployment any file describes, out of the estate.
     deleted: bool = field(default=False, compare=False)

@@ -1865,6 +1865,7 @@ def _network_step(
         notes += [note for s in services if s.roles for note in _balancers_of_roles(s)]
     notes += [note for s in services if s.vms for note in _key_vault_notes(builder, s)]
     notes += [note for s in services for note in _unseen_export_notes(s)]
+    notes += [note for s in services for note in _vips_without_endpoint(s.placements, f" of {s.label}")]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
     # MIG302 says what the step's commands and downtime say already, for a network connected to ExpressRoute
@@ -2321,6 +2322,25 @@ def _has_input_endpoint(placement: Placement) -> bool | None:
     return False
 
 
+def _vips_without_endpoint(placements: Iterable[Placement], of: str = "") -> list[str]:
+    """What a step says of each virtual IP of the deployments besides the default one that no input endpoint
+    of their VMs names (`Placement.other_vips`; deep dive: "A virtual IP can only be migrated if there is an
+    input endpoint assigned to it"): the migration leaves it behind. Nothing where the files do not show
+    every endpoint, or not which VIP one is on. `of` names the service, for a step that moves several."""
+    notes = []
+    for placement in placements:
+        endpoints = [e for vm in placement.vms for e in vm.endpoints if e.is_public]
+        if _has_input_endpoint(placement) is None or any(e.vip_unknown for e in endpoints):
+            continue
+        on = {key(e.virtual_ip) for e in endpoints}
+        notes += [
+            f"VIP {named(vip.name)}{of} has no input endpoint: the migration does not carry it over"
+            for vip in placement.other_vips
+            if key(vip.name) not in on
+        ]
+    return notes
+
+
 def _role_names(service: CloudService) -> str:
     """`web/worker roles Web, Worker`; those the files do not name (a package published whole) said so."""
     named = [role.name for role in service.roles if not is_unnamed_role(role.name)]
@@ -2596,6 +2616,7 @@ def _service_step(
         notes = (_unnamed_deployment_note(service, deployment), *notes)
     notes += tuple(_key_vault_notes(builder, service))
     notes += tuple(_unseen_export_notes(service, placement.vms))  # this deployment's, as `unseen_export`
+    notes += tuple(_vips_without_endpoint([placement]))
     state, state_note = _migration_state(placement.vms)
     if state:
         notes = (state_note, *notes)

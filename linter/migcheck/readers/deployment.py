@@ -192,7 +192,15 @@ def _deployment(el: Element, marker: Marker, service: str = "") -> Deployment:
         private_id=_private_id(text_of(el, "PrivateID")) or _private_id(_host_label(url)),
         service_unnamed=not service_name,
         internal_load_balancers=_internal_load_balancers(el, marker),
+        other_vips=_other_vips(el, marker),
     )
+
+
+def _other_vips(el: Element, marker: Marker) -> tuple[NameRef, ...]:
+    """The deployment's virtual IPs besides the default one, where `VirtualIPs` tells them apart (see
+    `_virtual_ips`): those an endpoint can name (`VirtualIPName`)."""
+    vips = (vip for _, vip in _virtual_ips(el, marker) if vip is not None and not vip.default)
+    return tuple(NameRef(vip.name, vip.mark) for vip in vips)
 
 
 def _internal_load_balancers(el: Element, marker: Marker) -> tuple[InternalLoadBalancer, ...]:

@@ -5711,6 +5711,8 @@ class DeploymentDraft:
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
     # The internal load balancers the script adds to it (`Add-AzureInternalLoadBalancer`).
     balancers: list[InternalLoadBalancer] = field(default_factory=list)
+    # The virtual IPs the script adds to it besides the default one (`Add-AzureVirtualIP`), by name.
+    other_vips: dict[str, NameRef] = field(default_factory=dict)
     by_vm_name: bool = False  # of VMs picked by name alone out of every VM (see `VmObject.by_name`)
     read_once_in: str = ""  # the function whose read once created it (`Deployment.read_once_in`)
     selection: int = 0  # the selection of the script that created it (see `Interpreter.selection`)
@@ -10243,6 +10245,27 @@ class Interpreter:
             draft.balancers.append(balancer)
         return NULL
 
+    def _virtual_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Add-AzureVirtualIP: a virtual IP of the deployment in the service it names, besides its default
+        one (`Deployment.other_vips`), by the name the script states. Remove-AzureVirtualIP that surely runs
+        takes one the script added off it again."""
+        name, service = _arg_value(args, "VirtualIPName"), _arg_value(args, "ServiceName")
+        if not isinstance(name, Text) or not name.value.strip():
+            return NULL
+        if _command_name(node).casefold() == "remove-azurevirtualip":
+            draft = self._described(service)
+            if draft is not None and self._surely_runs():
+                draft.other_vips.pop(_name_key(name.value), None)
+            return NULL
+        draft = self._described(service)
+        if draft is None and isinstance(service, Text) and service.value.strip():
+            draft = self._deployment(
+                service, self._at_call(node), node, self._written_at(args.get("ServiceName"))
+            )
+        if draft is not None:
+            draft.other_vips.setdefault(_name_key(name.value), NameRef(name.value, self._at_call(node)))
+        return NULL
+
     def _balancer_config(self, draft: DeploymentDraft, args: Args) -> None:
         """New-AzureVM `-InternalLoadBalancerConfig`: the deployment it creates has that internal load
         balancer (a value the reader does not see says nothing of one)."""
@@ -13519,6 +13542,8 @@ class Interpreter:
         "remove-azureendpoint": _remove_endpoint,
         "set-azureloadbalancedendpoint": _lb_endpoint,
         "add-azureinternalloadbalancer": _internal_load_balancer,
+        "add-azurevirtualip": _virtual_ip,
+        "remove-azurevirtualip": _virtual_ip,
         "new-azureinternalloadbalancerconfig": _internal_load_balancer,
         "add-azuredatadisk": _data_disk,
         "remove-azuredatadisk": _remove_data_disk,
@@ -13793,6 +13818,7 @@ class Interpreter:
             reserved_ip_known=draft.reserved_ip is not None or not draft.reserved_ip_unknown,
             other_reserved_ips=reserved[1:],
             internal_load_balancers=tuple(draft.balancers),
+            other_vips=tuple(draft.other_vips.values()),
             service_by_vm_name=draft.by_vm_name,
             every_vm_of_name=draft.by_vm_name,
             configuration_file=draft.configuration_file,

@@ -632,6 +632,10 @@ SPECS: dict[str, Spec] = {
     "remove-azurereservedipassociation": _spec(
         "ReservedIPName:0 ServiceName:1 VirtualIPName:2 Slot:3 Force!"
     ),
+    # A virtual IP added to a cloud service, or taken off it (their help: -VirtualIPName at 0, -ServiceName
+    # at 1).
+    "add-azurevirtualip": _spec("VirtualIPName:0 ServiceName:1"),
+    "remove-azurevirtualip": _spec("VirtualIPName:0 ServiceName:1 Force!"),
     "move-azureservice": _spec(
         f"{_MOVE} ServiceName:1 DeploymentName:2 CreateNewVirtualNetwork! UseExistingVirtualNetwork! "
         "VirtualNetworkResourceGroupName:4 VirtualNetworkName:5 SubnetName:6"
