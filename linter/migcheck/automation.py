@@ -589,6 +589,8 @@ _PACKAGE_QUERIES = {
     ),
 }
 _PACKAGE_QUERIES["get_deployment_by_slot"] = _PACKAGE_QUERIES["get_deployment_by_name"]
+# The queries of a deployment, whose cloud service a call records (`ClassicCall.service`).
+DEPLOYMENT_QUERIES = frozenset(_PACKAGE_QUERIES)
 
 
 def deploys_packages(names: Iterable[str]) -> bool:

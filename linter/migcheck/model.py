@@ -1439,6 +1439,10 @@ class ClassicCall:
     # all (code a condition keeps from running); UNCALLED_RUNS not when the script runs (in a function
     # nothing in the file calls: dead code in a runbook, what another file calls in a library of functions).
     runs: str = field(default="", compare=False)
+    # Of a query of a deployment (`automation.DEPLOYMENT_QUERIES`: Get-AzureDeployment -ServiceName,
+    # get_deployment_by_name(service_name)): the cloud service it names, as the script states it; "" when it
+    # does not. One the files deploy web/worker roles to asks after those roles.
+    service: str = field(default="", compare=False)
 
 
 MAYBE_RUNS = "maybe"

@@ -9263,7 +9263,11 @@ class Interpreter:
         runs = self._runs()
         known = self.calls.get(self.site(node))
         if known is None or _RUNS_SURER[runs] > _RUNS_SURER[known.runs]:  # run once surely, it is a sure call
-            self.calls[self.site(node)] = ClassicCall(classic, self.where.mark(at), runs=runs)
+            queried = _arg_value(args, "ServiceName") if classic in automation.DEPLOYMENT_QUERIES else None
+            service = queried.value.strip() if isinstance(queried, Text) else ""
+            self.calls[self.site(node)] = ClassicCall(
+                classic, self.where.mark(at), runs=runs, service=service
+            )
         self._in_branch(classic, self.site(node))
 
     def _in_branch(self, name: str, site: int) -> None:

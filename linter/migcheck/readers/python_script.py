@@ -2616,7 +2616,8 @@ class _Resources:
             if self._builds_model(call):
                 models.append(ClassicCall(name, mark))
                 continue
-            self.calls.append(ClassicCall(name, mark, runs=self._whether_it_runs(call)))
+            service = self._queried_service(call) if name in automation.DEPLOYMENT_QUERIES else ""
+            self.calls.append(ClassicCall(name, mark, runs=self._whether_it_runs(call), service=service))
             if name == "ServiceManagementService":
                 self._client_subscription(call, mark)
             else:
@@ -3234,6 +3235,18 @@ class _Resources:
             elif request:
                 links.pop(_key(request), None)
         return list(dict.fromkeys(link for found in links.values() for link in found))
+
+    def _queried_service(self, call: CallSite) -> str:
+        """The cloud service a query of a deployment names (`service_name`), where the script states it
+        (at the first site it runs at that does): see `ClassicCall.service`."""
+        argument = _argument(call.node, 0, ("service_name",))
+        if argument is None:
+            return ""
+        for site in self._change_sites(call):
+            stated = literal(self.flow.value(argument, site))
+            if stated and stated.strip():
+                return stated.strip()
+        return ""
 
     def _change_sites(self, call: CallSite) -> list[flow.Site]:
         """The sites a changing call runs at that tell where it comes among the migration steps: each call

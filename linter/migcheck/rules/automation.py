@@ -188,9 +188,11 @@ class ClassicAutomation(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        of_roles = _role_services(estate)
         for script in estate.resources(Script):
             if script.calls and not script.migration:
-                yield self.finding(script, _message(script), fix=_fix(script, script.mark))
+                fix = _fix(script, script.mark, of_roles)
+                yield self.finding(script, _message(script), fix=fix)
             elif script.migration:
                 yield from self._runbook_creates(script)
 
@@ -459,11 +461,21 @@ def _shown(names: list[str]) -> str:
     return ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
 
 
-def _fix(script: Script, at: Mark) -> str:
+def _role_services(estate: Estate) -> frozenset[str]:
+    """The cloud services (by `key`) the files give web/worker roles and no VM: a query of one of their
+    deployments (`ClassicCall.service`) asks after those roles, whichever file deploys them."""
+    return frozenset(key(s.name) for s in estate.cloud_services if s.roles and not s.vms)
+
+
+def _fix(script: Script, at: Mark, of_roles: frozenset[str] = frozenset()) -> str:
     """The fix of a script's finding at `at`: the replacements of the `MAPPED` classic calls nearest it (a
-    script of forty calls made a fix of 3,000 characters), then how many more `migcheck rule MIG601` lists."""
+    script of forty calls made a fix of 3,000 characters), then how many more `migcheck rule MIG601` lists.
+    A script that deploys a package, or queries a deployment of a service of `of_roles` (see
+    `_role_services`), is given the replacements of its queries for the roles' new platform."""
     names = list(dict.fromkeys(call.name for call in script.calls))
-    packages = deploys_packages(names)
+    packages = deploys_packages(names) or any(
+        key(call.service) in of_roles for call in script.calls if call.service
+    )
     mapped = [name for name in _nearest_first(script.calls, at) if replacement(script.language, name)]
     text = (
         "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
