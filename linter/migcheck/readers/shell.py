@@ -99,6 +99,8 @@ _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
 # The commands that decide an `if` whatever the script is run with: whether the condition holds.
 _CERTAIN_COMMANDS = {"true": True, ":": True, "false": False}
+# Commands whose failure is an answer, not an error: what follows `&&` or `||` is a branch on it.
+_TESTING_COMMANDS = {"test", "[", "[[", "true", "false", ":", "which", "type", "hash"}
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
 # Statements within statements (`if` in `if`...): deeper ones are read once through (`_nested_deeper`),
@@ -972,6 +974,7 @@ class _Walker:
         self.depth = 0
         self.nesting = 0  # how deep in statements within statements the walk is
         self.choices = 0  # the choices (`if`, `case`) read so far, each a name of its own
+        self.testing: dict[tuple[int, int], bool] = {}  # `_tests` of each list, by where it starts and ends
         # The values the script's own `case` and tests compare each of its arguments with (`case "$2" in
         # prepare)`, `[ "$2" = commit ]`), each a branch of one choice per argument (see `choose`); and
         # whether a `shift` or `set` may have changed what the arguments are.
@@ -1159,6 +1162,12 @@ class _Walker:
                 name = current.child_by_field_name("name")
                 if name is not None and self._text(name) == "exit":
                     return True
+            elif (
+                current.type == "list"
+                and current.children[1].type == "||"
+                and not self._tests(current.children[0])
+            ):
+                stack.append(current.children[0])  # `cd "$dir" || exit 1`: the exit ends only a failed run
             elif current.type not in _OWN_SHELL_ENDS:
                 stack.extend(current.named_children)
         return False
@@ -1364,6 +1373,8 @@ class _Walker:
                 self.never_runs(functools.partial(self.statement, child))
             elif decided is not None:  # `true && cmd`, `false || cmd`: it runs whenever the list does
                 self.statement(child)
+            elif index > 0 and not self._tests(children[index - 2]):
+                self._after_action(children[index - 2], child, after_or)
             elif index > 0:  # `test && cmd` is `if test; then cmd; fi`, `test || cmd` its `else`
                 self._test_arms(children[index - 2], [[child], []] if not after_or else [[], [child]])
             else:
@@ -1380,9 +1391,65 @@ class _Walker:
         inner = parts[0].children
         if len(inner) != 3 or inner[1].type != "&&" or self._certain([inner[0]]) is not None:
             return False
+        if not self._tests(inner[0]):  # `create && associate || exit 1`: see `_after_action`
+            return False
         self.statement(inner[0])
         self._test_arms(inner[0], [[inner[2]], [parts[2]]])
         return True
+
+    def _after_action(self, action: Node, child: Node, after_or: bool) -> None:
+        """The command after `&&` or `||` that follows an action the script means to succeed (`cd "$dir" &&
+        azure vm create ...`, `azure vm create ... && azure network reserved-ip associate ...`): after `&&`
+        it runs on the path the script means, so it surely runs where the action does; after `||` it runs
+        only where the action failed, as a `catch` does, so it may not run (and an `exit` there ends no run
+        the script means: see `_may_end_the_script`)."""
+        if after_or:
+            self._test_arms(action, [[], [child]])
+        else:
+            self.statement(child)
+
+    def _tests(self, node: Node) -> bool:
+        """Whether the command before `&&` or `||` tests something, so that what follows is a branch of an
+        `if` on it: `[ ]`, `[[ ]]`, `test`, a command `!` negates, `true`, `false`, `:`, `grep -q`, `command
+        -v`, a classic CLI `show` or migration step (`azure vm show ... || azure vm create ...`; `prepare-
+        migration x && commit-migration x`: the Prepare may fail, and the runbook plans for it), a list
+        holding one (`a && [ -n "$X" ] && b`), or a statement other than a command (a loop, a block).
+        False for any other command: an action the script expects to succeed (`cd`, `azure login`, `azure
+        vm create`), whatever its redirections, or the last stage of a pipeline. A chain `a && b && c` is
+        lists each holding the one before: walked down once, each list's answer kept."""
+        chain = []
+        while node.type == "list" and (node.start_byte, node.end_byte) not in self.testing:
+            chain.append(node)
+            node = node.named_children[0]
+        answer = (
+            self.testing[(node.start_byte, node.end_byte)] if node.type == "list" else self._testing(node)
+        )
+        for held in reversed(chain):
+            parts = [part for part in held.named_children[1:] if part.type != "comment"]
+            answer = answer or any(self._tests(part) for part in parts)
+            self.testing[(held.start_byte, held.end_byte)] = answer
+        return answer
+
+    def _testing(self, node: Node) -> bool:
+        """`_tests` of one statement, not a list."""
+        while node.type in ("redirected_statement", "pipeline") and node.named_children:
+            node = node.named_children[0] if node.type == "redirected_statement" else node.named_children[-1]
+        if node.type == "list":
+            return self._tests(node)
+        if node.type != "command":
+            return True
+        words = [self._text(word) for word in node.named_children if word.type != "variable_assignment"]
+        if not words or words[0] in _TESTING_COMMANDS:
+            return True
+        options = set(words[1:])
+        if words[0] in ("grep", "egrep", "fgrep"):
+            return any(word in ("--quiet", "--silent") or _short_option(word, "q") for word in options)
+        if words[0] == "command":
+            return bool(options & {"-v", "-V"})
+        if words[0] == "azure":
+            verbs = words[1:5]
+            return "show" in verbs or any(verb.endswith("-migration") for verb in verbs)
+        return False
 
     def _test_arms(self, test: Node, arms: list[list[Node]]) -> None:
         """The two arms of an `if` on the command `test` that the reader cannot decide: `arms[0]` where it
@@ -4064,6 +4131,11 @@ def _literal_word(node: Node, source: bytes) -> str | None:
         inner = text[1:-1]
         return None if any(c in inner for c in "\\$`") else inner
     return None
+
+
+def _short_option(word: str, letter: str) -> bool:
+    """Whether `word` gives the one-letter option `letter`, alone or among others (`-q`, `-qi`)."""
+    return word.startswith("-") and not word.startswith("--") and letter in word
 
 
 def _argument_tested(condition: Node, source: bytes) -> tuple[str, str] | None:
