@@ -771,12 +771,13 @@ def written_request_path(text: str) -> str | None:
 def request_name(verb: str, host: str, path: str) -> str:
     """How a request to the API is listed among a script's classic calls: its method and URL as the REST
     reference writes it (`PUT management.core.windows.net/<subscription-id>/services/networking/media`),
-    with what the script does not state shown as `<...>`."""
-    path = path.split("?", 1)[0]
+    with what the script does not state shown as `<...>`. Its query stays: `?comp=upgrade` tells a request
+    that manages a deployment from the one that creates it (`created_by_request`)."""
+    path, mark, query = path.partition("?")
     segments = path.split("/")
     if path.startswith("/") and len(segments) > 1 and segments[1]:
         segments[1] = "<subscription-id>"
-    shown = "/".join(segments).replace(HOLE, "<...>")
+    shown = ("/".join(segments) + mark + query).replace(HOLE, "<...>")
     name = f"{verb} {host}{shown if shown.startswith('/') else '/' + shown}"
     return name if len(name) <= _LONGEST_CALL else name[: _LONGEST_CALL - 1] + "…"
 
@@ -811,6 +812,9 @@ def migration_step(path: str) -> tuple[str, str, str] | None:
 # `<subscription>/services/` (`*` for a name): Create Cloud Service, Create Virtual Machine Deployment, Create
 # Deployment (of a package, to a slot), Add Role, Create Storage Account; and the kind of resource each creates,
 # as MIG601 names it (`_RETIRED`). Their creation is retired, so each fails today, as the SDK's call does.
+# A request to the same path with a `comp` operation manages what is there: `?comp=upgrade` (Upgrade
+# Deployment), `?comp=config` (Change Deployment Configuration), `?comp=status` (Update Deployment Status),
+# and the others; it creates nothing.
 _CREATE_REQUESTS = {
     ("hostedservices",): "cloud services",
     ("hostedservices", "*", "deployments"): "VMs",
@@ -827,9 +831,9 @@ def created_by_request(name: str) -> str:
     verb, _, address = name.partition(" ")
     if verb != "POST":
         return ""
-    path = address.split("?", 1)[0].rstrip("/")
-    _, found, under = path.partition("/services/")
-    if not found:
+    path, _, query = address.partition("?")
+    _, found, under = path.rstrip("/").partition("/services/")
+    if not found or _names_operation(query):
         return ""
     segments = under.split("/")
     for shape, kind in _CREATE_REQUESTS.items():
@@ -838,6 +842,55 @@ def created_by_request(name: str) -> str:
         ):
             return kind
     return ""
+
+
+def _operation(query: str) -> str | None:
+    """The operation a request's query names on what its path names (`upgrade` for `comp=upgrade`), "" when
+    the script does not state it; None for a query that names none."""
+    for part in query.split("&"):
+        key, _, value = part.partition("=")
+        if key.strip().casefold() == "comp":
+            return "" if HOLE in value else value.strip().casefold()
+    return None
+
+
+def _names_operation(query: str) -> bool:
+    """Whether a request's query names an operation on what its path names (`comp=upgrade`)."""
+    return _operation(query) is not None
+
+
+# The Service Management API's requests that manage the roles a classic cloud service runs, as the SDK's
+# calls of `MANAGES_RETIRED_ROLES` send them, all POSTs: by the shape of their path after `services/` (`*`
+# for a name), the operations their `comp` names (None for a request with no `comp`). On a deployment, by
+# slot or by name: Upgrade Deployment, Change Deployment Configuration, Update Deployment Status, Walk
+# Upgrade Domain, Rollback Update Or Upgrade; on a role instance: Reimage and Rebuild (not Reboot, which a
+# VM takes too); on the cloud service: Swap Deployment (a POST with no `comp`).
+_DEPLOYMENT_OPERATIONS = frozenset({"upgrade", "config", "status", "walkupgradedomain", "rollback"})
+_ROLE_REQUESTS: dict[tuple[str, ...], frozenset[str | None]] = {
+    ("hostedservices", "*"): frozenset({None}),
+    ("hostedservices", "*", "deploymentslots", "*"): _DEPLOYMENT_OPERATIONS,
+    ("hostedservices", "*", "deployments", "*"): _DEPLOYMENT_OPERATIONS,
+    ("hostedservices", "*", "deploymentslots", "*", "roleinstances", "*"): frozenset({"reimage", "rebuild"}),
+    ("hostedservices", "*", "deployments", "*", "roleinstances", "*"): frozenset({"reimage", "rebuild"}),
+}
+
+
+def manages_roles_by_request(name: str) -> bool:
+    """Whether a listed request (`request_name`) manages the roles a classic cloud service runs, as the
+    SDK's `upgrade_deployment` and the others of `MANAGES_RETIRED_ROLES` do (`_ROLE_REQUESTS`)."""
+    verb, _, address = name.partition(" ")
+    if verb != "POST":
+        return False
+    path, _, query = address.partition("?")
+    _, found, under = path.rstrip("/").partition("/services/")
+    operations = _ROLE_REQUESTS.get(_shape(under.split("/"))) if found else None
+    return operations is not None and _operation(query) in operations
+
+
+def _shape(segments: list[str]) -> tuple[str, ...]:
+    """The shape of a path's segments after `services/`, its names `*` (`hostedservices/*/deployments`):
+    the collections' names are the odd segments."""
+    return tuple(segment.casefold() if at % 2 == 0 else "*" for at, segment in enumerate(segments))
 
 
 # --- requests that change what a Prepare locks --------------------------------------------------------------

@@ -16,6 +16,7 @@ from migcheck.automation import (
     MANAGES_RETIRED_ROLES,
     created_by_request,
     deploys_packages,
+    manages_roles_by_request,
     modules_for,
     replacement,
     replacements_markdown,
@@ -104,7 +105,10 @@ class ClassicAutomation(Rule):
         "`Set-AzureRole`, `Reset-AzureRoleInstance`, `Set-AzureWalkUpgradeDomain`; `upgrade_deployment`, "
         "`change_deployment_configuration`, `update_deployment_status`, `swap_deployment`, "
         "`walk_upgrade_domain`, `rollback_update_or_upgrade`, `reimage_role_instance`, "
-        "`rebuild_role_instance`); not those a deployment of VMs takes too (`Remove-AzureDeployment`, "
+        "`rebuild_role_instance`; the requests that do their work, POSTs to a deployment with "
+        "`?comp=upgrade`, `config`, `status`, `walkupgradedomain` or `rollback`, to a role instance with "
+        "`?comp=reimage` or `rebuild`, and to `.../hostedservices/<service>` to swap its slots, where a POST "
+        "to `.../deploymentslots/<slot>` with no `comp` creates a deployment); not those a deployment of VMs takes too (`Remove-AzureDeployment`, "
         "`delete_deployment`, `reboot_role_instance`), said to stop working once migrated as the calls on VMs "
         "are. The script's other calls that create classic resources are not said to fail: "
         "no retirement ends a reserved IP (`New-AzureReservedIP`, which reserving a cloud service's VIP before "
@@ -230,12 +234,12 @@ def _creating(
     called."""
     failing = of[script.language]
     left_out = (NEVER_RUNS, UNCALLED_RUNS) if runbook else (NEVER_RUNS,)
-    requests = of is CREATES_RETIRED  # a request that creates one fails as the SDK's call does
+    # A request that does the same work fails as the SDK's call does.
+    by_request = created_by_request if of is CREATES_RETIRED else manages_roles_by_request
     return [
         call
         for call in script.calls
-        if (call.name in failing or (requests and created_by_request(call.name)))
-        and call.runs not in left_out
+        if (call.name in failing or by_request(call.name)) and call.runs not in left_out
     ]
 
 
