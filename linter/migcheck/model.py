@@ -1651,6 +1651,30 @@ class SubscriptionSelection:
         return self.id or self.called
 
 
+# How a script writes a subscription it leaves its user to fill in, by its words (`"your subscription name"`,
+# `YOUR_SUBSCRIPTION_NAME`, `<subscription-id>`), all run together, casefolded.
+_SUBSCRIPTION_BLANKS = frozenset(
+    {"subscription", "subscriptionname", "subscriptionid", "nameofsubscription", "mysubscription"}
+)
+
+
+def is_placeholder_subscription(text: str) -> bool:
+    """Whether `text`, a subscription's name or id as a script states it, is one it leaves to fill in, so
+    that it selects no subscription: a placeholder (`is_placeholder`: `<your subscription name>`,
+    `[SUBSCRIPTION]`), a name in the words of one (`your subscription name`, `YOUR_SUBSCRIPTION_NAME`,
+    `Subscription Name`), or an id of x's (`XXXXXXXX-XXXX-...`)."""
+    stripped = text.strip()
+    words = "".join(c if c.isalnum() else " " for c in stripped.casefold()).split()
+    joined = "".join(words)
+    return (
+        is_placeholder(stripped)
+        or "your" in words
+        or joined.startswith("your")
+        or joined in _SUBSCRIPTION_BLANKS
+        or (bool(joined) and set(joined) == {"x"})
+    )
+
+
 def subscription_guid(text: str) -> str:
     """`text` as a subscription id, where it is a well-formed GUID (around blanks); "" otherwise."""
     stripped = text.strip()

@@ -71,12 +71,13 @@ def split_subscriptions(
         kept = _apart_by_selection(found, selected)
         if kept:
             grouped.append((name, kept))
+    configured_as = {_same(name): name for name in configured}
     for name, parts in selected.items():
-        if name in chosen:  # a selection of a configured subscription's name
-            chosen[name].extend(parts)
+        if _same(name) in configured_as:  # a selection of a configured subscription's name
+            chosen[configured_as[_same(name)]].extend(parts)
     out = [(name, tuple(found)) for name, found in chosen.items() if found]
     taken = {name for name, _ in out}
-    apart = [(name, tuple(parts)) for name, parts in selected.items() if name not in chosen]
+    apart = [(name, tuple(parts)) for name, parts in selected.items() if _same(name) not in configured_as]
     for name, found in grouped + apart:
         while name in taken:  # a configured subscription, or a folder, has that name already
             name += "'"
@@ -101,13 +102,21 @@ def _apart_by_selection(
     """The documents of one group that stay in it; where its scripts select several subscriptions, the
     parts of each script under a selection go to `selected`, by the subscription's id or name."""
     selections = {id(d): _selections(d) for d in docs}
-    if len({s.name for found in selections.values() for s in found}) < 2:
+    if len({_same(s.name) for found in selections.values() for s in found}) < 2:
         return docs
+    spelled = {_same(name): name for name in reversed(selected)}  # as first selected in another group
     kept: list[Document] = []
     for doc in docs:
         for name, part in _parts(doc, selections[id(doc)]):
+            name = spelled.setdefault(_same(name), name)
             (selected.setdefault(name, []) if name else kept).append(part)
     return tuple(kept)
+
+
+def _same(name: str) -> str:
+    """A subscription's id or name as compared: names are matched whatever their case (`Contoso Prod`,
+    `contoso prod`), as the classic tools match them; ids are lower-cased already (`subscription_guid`)."""
+    return name.casefold()
 
 
 def _selections(doc: Document) -> list[SubscriptionSelection]:
@@ -126,12 +135,15 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
     if not selections:
         return [("", doc)]
     lines = [s.mark.line for s in selections]
+    spelled: dict[str, str] = {}  # a name as the script first spells it
     names: list[str | None] = []
     for resource in doc.resources:
         mark = getattr(resource, "mark", None)
         if isinstance(mark, Mark) and mark.path == doc.path:
             at = bisect.bisect_right(lines, mark.line) - 1
-            names.append(selections[at].name if at >= 0 else "")
+            names.append(
+                spelled.setdefault(_same(selections[at].name), selections[at].name) if at >= 0 else ""
+            )
         else:
             names.append(None)
     first = next((name for name in names if name is not None), "")
@@ -151,7 +163,7 @@ def named_folder(name: str, configured: Mapping[str, tuple[str, ...]], docs: Seq
     if name in configured or name == DEFAULT_SUBSCRIPTION:
         return ""
     bare = name.rstrip("'")
-    return "" if any(s.name == bare for d in docs for s in _selections(d)) else bare
+    return "" if any(_same(s.name) == _same(bare) for d in docs for s in _selections(d)) else bare
 
 
 def subscription_words(name: str, folder: str) -> str:

@@ -222,6 +222,7 @@ from migcheck.model import (
     apart,
     common_branches,
     in_no_network,
+    is_placeholder_subscription,
     is_stand_in,
     joined_paths,
     lun_key,
@@ -13089,6 +13090,8 @@ class Interpreter:
         if not guid and by_name:
             arg = args.get("SubscriptionName")
         called = "" if guid or not by_name else _surely_stated(arg).strip()
+        if is_placeholder_subscription(called):
+            called = ""  # a name left to fill in selects none
         if guid or called:
             at = self._written_at(arg) or self._at_call(node)
             self.subscriptions.setdefault((guid or called, at), SubscriptionSelection(guid, at, called))

@@ -111,6 +111,7 @@ from migcheck.model import (
     another_turn,
     apart,
     in_no_network,
+    is_placeholder_subscription,
     is_stand_in,
     joined_paths,
     lun_key,
@@ -1110,7 +1111,7 @@ class Reading:
         where the script states its id or name (`SubscriptionSelection`), once at each command."""
         chosen = parsed.value("subscriptionNameOrId", 0)
         stated = (chosen.text or "").strip() if chosen is not None else ""
-        if stated and chosen is not None:
+        if stated and chosen is not None and not is_placeholder_subscription(stated):
             guid = subscription_guid(stated)
             selection = SubscriptionSelection(guid, chosen.mark, "" if guid else stated)
             self.subscriptions.setdefault((selection.name, chosen.mark), selection)

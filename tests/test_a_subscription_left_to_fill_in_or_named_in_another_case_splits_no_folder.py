@@ -1,0 +1,79 @@
+"""A script that selects a subscription by a name left to fill in (`Select-AzureSubscription -SubscriptionName
+"your subscription name"`, `"<your subscription name>"`, `azure account set "YOUR_SUBSCRIPTION_NAME"`)
+selects none: its folder stays one subscription. And a subscription is matched by its name whatever its
+case: scripts that select 'Contoso Prod' and 'contoso prod' select one subscription."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lint_support import lint_files
+
+from migcheck.model import is_placeholder_subscription
+
+
+def ps_vm(selection: str, service: str) -> str:
+    return (
+        f"{selection}\n"
+        f"New-AzureQuickVM -Windows -ServiceName '{service}' -Name '{service}vm' -ImageName 'img' "
+        "-AdminUsername u -Password p -Location 'West US'\n"
+    )
+
+
+def sh_vm(name: str, service: str) -> str:
+    return f"#!/bin/bash\nazure account set {name}\nazure vm create {service} img u p --location 'West US'\n"
+
+
+def subscriptions(result) -> dict[str, list[str]]:
+    return {
+        e.subscription: sorted(s.name for s in e.cloud_services) for e in result.estates if e.cloud_services
+    }
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [
+        "Select-AzureSubscription -SubscriptionName 'your subscription name'",
+        "Select-AzureSubscription -SubscriptionName '<your subscription name>'",
+        "Select-AzureSubscription -SubscriptionName 'Subscription Name'",
+    ],
+)
+def test_a_subscription_name_left_to_fill_in_selects_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank: str
+) -> None:
+    files = {
+        "a.ps1": ps_vm(blank, "svc-a"),
+        "b.ps1": ps_vm("Select-AzureSubscription -SubscriptionName 'Contoso Prod'", "svc-b"),
+        "d.sh": sh_vm('"YOUR_SUBSCRIPTION_NAME"', "svc-d"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert subscriptions(result) == {"default": ["svc-a", "svc-b", "svc-d"]}
+
+
+def test_subscription_names_that_differ_in_case_are_one_subscription(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {
+        "b.ps1": ps_vm("Select-AzureSubscription -SubscriptionName 'Contoso Prod'", "svc-b"),
+        "c.ps1": ps_vm("Select-AzureSubscription -SubscriptionName 'contoso prod'", "svc-c"),
+        "d.ps1": ps_vm("Select-AzureSubscription -SubscriptionName 'Contoso Dev'", "svc-d"),
+        "e.sh": sh_vm("'CONTOSO DEV'", "svc-e"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert subscriptions(result) == {"Contoso Prod": ["svc-b", "svc-c"], "Contoso Dev": ["svc-d", "svc-e"]}
+
+
+@pytest.mark.parametrize(
+    ("written", "blank"),
+    [
+        ("XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX", True),
+        ("[SUBSCRIPTION]", True),
+        ("YourSubscriptionName", True),
+        ("Contoso Prod", False),
+        ("Pay-As-You-Go", False),
+        ("Visual Studio Enterprise", False),
+    ],
+)
+def test_a_subscription_written_as_a_blank_is_told_from_a_real_one(written: str, blank: bool) -> None:
+    assert is_placeholder_subscription(written) is blank
