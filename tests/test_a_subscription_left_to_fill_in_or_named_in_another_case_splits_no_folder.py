@@ -77,3 +77,18 @@ def test_subscription_names_that_differ_in_case_are_one_subscription(
 )
 def test_a_subscription_written_as_a_blank_is_told_from_a_real_one(written: str, blank: bool) -> None:
     assert is_placeholder_subscription(written) is blank
+
+
+def test_set_azure_subscription_sets_a_subscription_s_properties_and_selects_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setting = (
+        "Set-AzureSubscription -SubscriptionId 1b9dc417-cb58-4baa-b7d0-43d874612b78 "
+        "-CurrentStorageAccountName 'store1'"
+    )
+    files = {
+        "a.ps1": ps_vm(setting, "svc-a"),
+        "b.ps1": ps_vm("Select-AzureSubscription -SubscriptionName 'Contoso Prod'", "svc-b"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert subscriptions(result) == {"default": ["svc-a", "svc-b"]}

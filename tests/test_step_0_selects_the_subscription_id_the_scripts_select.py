@@ -1,6 +1,5 @@
 """Step 0 of the plan selects the subscription by the id the scripts select, where no inventory export
-states one: PowerShell's `Select-AzureSubscription -SubscriptionId` and `Set-AzureSubscription
--SubscriptionId`, the classic CLI's `azure account set <id>` (also run from PowerShell or Python), and the
+states one: PowerShell's `Select-AzureSubscription -SubscriptionId`, the classic CLI's `azure account set <id>` (also run from PowerShell or Python), and the
 id a Python script makes its classic client for (`ServiceManagementService('<id>', 'cert.pem')`). Only a
 well-formed GUID is an id; scripts that select different ids are two subscriptions, each selected by its
 id, unless the settings put them in one, whose step 0 lists them, not picked from; an export's id wins
@@ -35,12 +34,6 @@ NETCFG = (
 )
 SELECTING = {
     "select": {"deploy.ps1": f'Select-AzureSubscription -SubscriptionId "{ID}"\n{QUICK_VM}'},
-    "set": {
-        "deploy.ps1": (
-            f'Set-AzureSubscription -SubscriptionName "Prod" -SubscriptionId "{ID}" '
-            f'-CurrentStorageAccountName "store1"\n{QUICK_VM}'
-        )
-    },
     "set from a variable": {
         "deploy.ps1": f'$sub = "{ID.upper()}"\nSelect-AzureSubscription -Id $sub\n{QUICK_VM}'
     },

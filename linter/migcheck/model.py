@@ -1633,8 +1633,8 @@ class Script:
 @record
 class SubscriptionSelection:
     """A subscription a script works in from `mark` on, by the id it states: one it selects
-    (`Select-AzureSubscription -SubscriptionId`, `Set-AzureSubscription -SubscriptionId`, `azure account set
-    <id>`) or gives the classic client (`ServiceManagementService('<id>', ...)`), one record at each place
+    (`Select-AzureSubscription -SubscriptionId`, `azure account set <id>`; not `Set-AzureSubscription`,
+    which sets a subscription's properties only) or gives the classic client (`ServiceManagementService('<id>', ...)`), one record at each place
     it does, and at each call of a Python client made for another than the last. Only a well-formed GUID,
     as the script writes it: the plan's step 0 selects the subscription by it where no inventory export
     states one. A selection by a name the script states (`-SubscriptionName 'Prod'`, `azure account set

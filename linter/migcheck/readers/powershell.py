@@ -13055,8 +13055,9 @@ class Interpreter:
     def _set_subscription(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Set-AzureSubscription -CurrentStorageAccountName: the subscription's current storage account from
         here on this path (see `CurrentAccount`); one the script does not state, or passes on some paths
-        only (a splatted table it cannot see), leaves it unknown. A call that sets no account leaves it."""
-        self._selected_subscription(node, args)
+        only (a splatted table it cannot see), leaves it unknown. A call that sets no account leaves it. It
+        selects no subscription: it sets the properties of the one it names, which Select-AzureSubscription
+        makes the one the script works in."""
         given = args.given("CurrentStorageAccountName")
         if given is False:
             return NULL
@@ -13072,7 +13073,7 @@ class Interpreter:
         """Select-AzureSubscription: a subscription chosen after the current storage account was set keeps
         it only when it is the one that account was set for, named alike (`Set-AzureSubscription -Subscription
         Name $s …; Select-AzureSubscription -SubscriptionName $s`); any other may have another account."""
-        self._selected_subscription(node, args, by_name=True)
+        self._selected_subscription(node, args)
         held = env.lookup(_CURRENT_ACCOUNT)
         if held is None:
             return NULL
@@ -13081,15 +13082,15 @@ class Interpreter:
             env.vars[_CURRENT_ACCOUNT] = Unknown("")
         return NULL
 
-    def _selected_subscription(self, node: Node, args: Args, *, by_name: bool = False) -> None:
-        """Select-AzureSubscription, Set-AzureSubscription: the subscription the script works in from here
-        on, where `-SubscriptionId` states a well-formed id on every path to the call, or (`by_name`,
-        Select-AzureSubscription) `-SubscriptionName` a name (`SubscriptionSelection`): once at each call."""
+    def _selected_subscription(self, node: Node, args: Args) -> None:
+        """Select-AzureSubscription: the subscription the script works in from here on, where
+        `-SubscriptionId` states a well-formed id on every path to the call, or `-SubscriptionName` a name
+        (`SubscriptionSelection`): once at each call."""
         arg = args.get("SubscriptionId")
         guid = subscription_guid(_surely_stated(arg))
-        if not guid and by_name:
+        if not guid:
             arg = args.get("SubscriptionName")
-        called = "" if guid or not by_name else _surely_stated(arg).strip()
+        called = "" if guid else _surely_stated(arg).strip()
         if is_placeholder_subscription(called):
             called = ""  # a name left to fill in selects none
         if guid or called:
