@@ -6209,7 +6209,8 @@ class Interpreter:
         self.route_tables: dict[str, RouteTable] = {}
         self.subnet_groups: dict[tuple[str, str], NetworkSecurityGroup] = {}
         self.subnet_tables: dict[tuple[str, str], RouteTable] = {}
-        self.vm_groups: set[str] = set()  # the groups it sets on a VM or role, by name (see `_on_vm`)
+        # The groups it sets on a VM or role, by name -> the VMs that may use them (see `_on_vm`).
+        self.vm_groups: dict[str, set[str]] = {}
         # The rules it sets in groups, by group and rule names (see `_security_rule`).
         # A rule set on a path that may not run may be there or not, as what it replaces (see `rules_after`).
         self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
@@ -12171,7 +12172,7 @@ class Interpreter:
             at = (_name_key(subnet[0]), _name_key(subnet[1]))
             self.subnet_groups[at] = bodies.group_on_subnet(group, *subnet)
         elif role_name and bodies.adds_group_to_role(verb, path):
-            self._on_vm(group.name)
+            self._on_vm(group.name, None)
             draft = self._body_deployment(node, service, deployment)
             draft.add_body(bodies.group_on_role(group, role_name), bodies.ROLE_GROUP)
 
@@ -13310,7 +13311,7 @@ class Interpreter:
         if _of_vm_or_role(args) and args.given("VM") is not False and _names_group(node):
             return self._vm_association(node, args, env)
         if _of_vm_or_role(args):
-            self._on_vm(self._network_resource_name(args, "Name", True) or self._unresolved_link(True))
+            self._on_vm(self._network_resource_name(args, "Name", True) or self._unresolved_link(True), None)
             return self._classic_unread(node, args)
         group = _command_name(node).casefold() != "set-azuresubnetroutetable"
         name = self._network_resource_name(args, "Name" if group else "RouteTableName", group)
@@ -13340,7 +13341,7 @@ class Interpreter:
         role in that service has it (the migration clones it with the VM). Given a VM the reader does not
         follow, the group is not read as unattached, and the VM's change is not read."""
         name = self._network_resource_name(args, "Name", True)
-        self._on_vm(name or self._unresolved_link(True))
+        self._on_vm(name or self._unresolved_link(True), self._vm_input(args, None))
         if not isinstance(self._vm_input(args, None), Vms):
             return self._classic_unread(node, args)
         at = self._written_at(args.get("Name")) or self._at_call(node)
@@ -13350,10 +13351,26 @@ class Interpreter:
         self._update_vm(node, Args(on, args.opaque, args.values), None, env)
         return Unknown(self.snippet(node))
 
+    def _vm_association_removed(self, node: Node, args: Args, env: Env) -> Value:
+        """Remove-AzureNetworkSecurityGroupAssociation -Name g -VM $vm -ServiceName svc: the group is taken off
+        the VM there and then, as Remove-AzureNetworkSecurityGroupConfig then Update-AzureVM take it off (see
+        `_off_vm`). Given a VM the reader does not follow, the VM's change is not read."""
+        vm = self._vm_input(args, None)
+        self._off_vm(self._network_resource_name(args, "Name", True), vm)
+        if not isinstance(vm, Vms):
+            return self._classic_unread(node, args)
+        self._vm_event("security_group", node, args, None, env, group=None, removed=True)
+        on = {key: arg for key, arg in args.bound.items() if key in ("VM", "ServiceName")}
+        self._update_vm(node, Args(on, args.opaque, args.values), None, env)
+        return Unknown(self.snippet(node))
+
     def _from_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkSecurityGroupFromSubnet (and Remove-AzureNetworkSecurityGroupAssociation of a
         subnet), Remove-AzureSubnetRouteTable: the subnet the script associated a group or table with uses
-        none from then on, when the removal surely runs."""
+        none from then on, when the removal surely runs. Remove-AzureNetworkSecurityGroupAssociation of a VM
+        is read as `_vm_association_removed` reads it; of a role, it is not read."""
+        if _of_vm_or_role(args) and args.given("VM") is not False and _names_association(node):
+            return self._vm_association_removed(node, args, env)
         if _of_vm_or_role(args):
             return self._classic_unread(node, args)
         vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
@@ -13413,21 +13430,51 @@ class Interpreter:
         (`Role.security_group`), by the name the script states; one it does not state changes nothing the
         reader records."""
         name = self._network_resource_name(args, "NetworkSecurityGroupName", True)
-        self._on_vm(name or self._unresolved_link(True))
+        self._on_vm(name or self._unresolved_link(True), self._vm_input(args, piped))
         at = self._written_at(args.get("NetworkSecurityGroupName")) or self._at_call(node)
         group = NameRef(name, at) if name else None
         return self._vm_event("security_group", node, args, piped, env, group=group, removed=False)
 
     def _vm_group_removed(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkSecurityGroupConfig: the VM configuration it passes on has no group."""
+        self._off_vm(
+            self._network_resource_name(args, "NetworkSecurityGroupName", True), self._vm_input(args, piped)
+        )
         return self._vm_event("security_group", node, args, piped, env, group=None, removed=True)
 
-    def _on_vm(self, name: str) -> None:
-        """A network security group the script sets on a VM or role, whether or not the call runs: the
-        migration clones it with the VM (deep dive), so one the script creates is no resource to move on
-        its own, and is not listed (see `resources`). One another file creates is not matched."""
+    def _on_vm(self, name: str, vm: Value | None) -> None:
+        """A network security group the script sets on a VM or role (`vm`: the VM configuration given, None
+        for a role), whether or not the call runs: the migration clones it with the VM (deep dive), so one
+        the script creates is no resource to move on its own, and is not listed (see `resources`) while a
+        VM may use it. One another file creates is not matched."""
         if name:
-            self.vm_groups.add(_name_key(name))
+            self.vm_groups.setdefault(_name_key(name), set()).add(self._vm_identity(vm))
+
+    def _off_vm(self, name: str, vm: Value) -> None:
+        """A network security group the script surely takes off a VM it can tell apart (see `_vm_identity`):
+        that VM no longer uses it, so once no VM (and no subnet) does, one the script creates is unattached,
+        a resource of its own again. A group the call does not name is taken off that VM whichever it is."""
+        identity = self._vm_identity(vm)
+        if not identity or not self._surely_runs():
+            return
+        for group, users in self.vm_groups.items():
+            if not name or group == _name_key(name):
+                users.discard(identity)
+
+    def _vm_identity(self, vm: Value | None) -> str:
+        """Which one VM a configuration is, to tell a group set on it from one taken off it: an existing VM
+        by its cloud service and name as the script states them (each Get-AzureVM of it gives the same), one
+        the script makes by its configuration; "" for any other (a role, several VMs, one the script does
+        not name), whose group is never taken off."""
+        if not isinstance(vm, Vms) or len(vm.ids) != 1:
+            return ""
+        obj = self.vms[next(iter(vm.ids))]
+        if obj.existing is None:
+            return obj.key
+        service, name = obj.existing
+        if obj.every or obj.by_name or not isinstance(service, Text) or not isinstance(name, Text):
+            return ""
+        return f"{_name_key(service.value)}\0{_name_key(name.value)}"
 
     def _classic_unread(self, node: Node, args: Args) -> Value:
         """A classic call whose effect is not read: what it is given may change (see `_classic`)."""
@@ -13745,7 +13792,7 @@ class Interpreter:
             *(
                 group
                 for name, group in self.security_groups.items()
-                if name not in self.vm_groups and self._listed_network_resource(group.name, True)
+                if not self.vm_groups.get(name) and self._listed_network_resource(group.name, True)
             ),
             *self.subnet_groups.values(),
             *(rule for rules in self.security_rules.values() for rule in rules),
@@ -14935,6 +14982,11 @@ def _created_here(draft: DeploymentDraft | None, kind: str, name: Value) -> bool
 def _names_group(node: Node) -> bool:
     """Whether an association cmdlet is Set-AzureNetworkSecurityGroupAssociation (not a route table's)."""
     return _command_name(node).casefold() == "set-azurenetworksecuritygroupassociation"
+
+
+def _names_association(node: Node) -> bool:
+    """Whether a removal cmdlet is Remove-AzureNetworkSecurityGroupAssociation (which takes a VM too)."""
+    return _command_name(node).casefold() == "remove-azurenetworksecuritygroupassociation"
 
 
 def _of_vm_or_role(args: Args) -> bool:
