@@ -598,9 +598,7 @@ class MigrationOutOfOrder(Rule):
         "describe (of each, for PowerShell); a VM's cloud service counts when its own Prepare or that "
         "of the virtual network the files or scripts place it in holds it (the one it was in before any "
         "script deleted its VMs: deleting a service's last VM while its network is prepared is such a "
-        "change); a network security group or route table counts when the Prepare of the virtual network "
-        "of a subnet that uses it, or of the network or cloud service of a VM the group is set on, holds it "
-        "(the migration clones it with them, and locks it with them); a network configuration upload "
+        "change); a network configuration upload "
         "(`Set-AzureVNetConfig`, a PUT to `.../services/networking/media`) changes every network. A call "
         "whose resource the script does not state is not reported. Also such a call, wherever it comes in the "
         "script, to a cloud service whose VM an export says is prepared (Get-AzureVM's `VM.MigrationState` "
@@ -811,12 +809,6 @@ class MigrationOutOfOrder(Rule):
         # What an export says is prepared already (Get-AzureVM's `VM.MigrationState`), for a script that
         # changes it: the platform refuses the change until Commit or Abort, whoever ran the Prepare.
         exported = _exported_prepared(estate) if any(script.changes for script in scripts) else {}
-        # What uses each security group and route table, for a script that changes one: it is locked with
-        # the network or cloud service it is cloned with.
-        changes_links = any(
-            scope in _OF_SUBNETS for s in scripts for c in s.changes for scope, _ in c.changes
-        )
-        users = _users(estate) if changes_links else {}
         # The networks linked to a classic ExpressRoute circuit, for a script that moves a circuit.
         linked = _linked_networks(estate) if any(script.circuit_moves for script in scripts) else {}
         # The services of the VMs a script changes by their names alone, as the linker joined the changes.
@@ -824,7 +816,7 @@ class MigrationOutOfOrder(Rule):
         for script in scripts:
             script = _with_services_of_vms(script, estate.services_by_vm_name) if by_name else script
             yield from self._check_script(script, holders)
-            own = list(self._changes_while_prepared(script, Locks(estate.networks_by_service, users)))
+            own = list(self._changes_while_prepared(script, estate.networks_by_service))
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
             yield from self._changes_to_exported_prepared(script, exported, told)
@@ -1114,13 +1106,13 @@ class MigrationOutOfOrder(Rule):
         )
         return self._finding(script, step, message, fix=fix)
 
-    def _changes_while_prepared(self, script: Script, locks: Locks) -> Iterator[Finding]:
+    def _changes_while_prepared(
+        self, script: Script, networks_of: Mapping[str, tuple[NameRef, ...]]
+    ) -> Iterator[Finding]:
         """A call that changes a cloud service, virtual network or storage account after the script's
         Prepare of it and before its Commit or Abort, on a path that runs both: Prepare locks the resource's
         classic management plane, and the platform refuses the change. A VM's cloud service counts, and so
-        does a network it is in, and a security group or route table a subnet or VM uses is locked with the
-        network or cloud service it is cloned with (`locks`); a network configuration upload changes every
-        network.
+        does a network it is in (`networks_of`), and a network configuration upload changes every network.
         Each Prepare is judged from the last one of its resource up to the first Commit or Abort that can
         run with it (a Commit or Abort whose resource the script does not state may end any of its scope)."""
         if not script.changes or not any(s.step == "prepare" for s in script.migration):
@@ -1131,7 +1123,7 @@ class MigrationOutOfOrder(Rule):
         told: set[tuple[Mark, str]] = set()
         for index in range(len(script.migration) + 1):
             while change is not None and change.after <= index:
-                for found in _locked(change, prepared, locks):
+                for found in _locked(change, prepared, networks_of):
                     if (change.mark, found[1]) not in told:
                         told.add((change.mark, found[1]))
                         yield self._changed_while_prepared(script, change, *found)
@@ -1142,10 +1134,10 @@ class MigrationOutOfOrder(Rule):
     def _changed_while_prepared(
         self, script: Script, call: ClassicCall, prepare: MigrationStep, changed: str, through: str
     ) -> Finding:
-        """The finding of `call`, which changes `changed` while `prepare` holds it locked (`through`: how it
-        is locked with what `prepare` prepares, "" when `prepare` prepares it itself)."""
+        """The finding of `call`, which changes `changed` while `prepare` holds it (or, `through`, the
+        network it is in) locked."""
         locked = _what(prepare)
-        what = f"{changed}, {through}," if through else changed
+        what = f"{changed}, in {locked}," if through else changed
         message = (
             f"{call.name} changes {what} after {_call(prepare)} at line {_line(prepare)} and before its "
             f"Commit or Abort: Prepare locks {locked} against any change until then, and the platform "
@@ -1301,21 +1293,14 @@ def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[Migrat
         del held[target]
 
 
-class Locks(NamedTuple):
-    """What a Prepare locks besides its own resource: by cloud service (compared as names are), the
-    networks it is in; by (scope, name compared as names are), what uses a security group or route table
-    (see `_users`)."""
-
-    networks_of: Mapping[str, tuple[NameRef, ...]]
-    users: Mapping[tuple[str, str], list[_Use]]
-
-
 def _locked(
-    change: ClassicCall, prepared: dict[str, dict[str, tuple[MigrationStep, Together]]], locks: Locks
+    change: ClassicCall,
+    prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
+    networks_of: Mapping[str, tuple[NameRef, ...]],
 ) -> Iterator[tuple[MigrationStep, str, str]]:
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
-    Prepare, the resource as a message names it, and how it is locked with what the Prepare prepares
-    ("" when locked itself)."""
+    Prepare, the resource as a message names it, and the network it is locked through ("" when locked
+    itself)."""
     for scope, name in change.changes:
         held = prepared.get(scope)
         if held is None:
@@ -1330,33 +1315,12 @@ def _locked(
         if own is not None and own[1].with_(change):
             yield own[0], what, ""
             continue
-        through = _locked_through(change, scope, name, prepared, locks)
-        if through is not None:
-            yield through[0], what, through[1]
-
-
-def _locked_through(
-    change: ClassicCall,
-    scope: str,
-    name: str,
-    prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
-    locks: Locks,
-) -> tuple[MigrationStep, str] | None:
-    """The Prepare that locks (`scope`, `name`) with what it prepares, on a path that runs `change`, and how:
-    a cloud service with a network it is in; a security group or route table with the network or cloud
-    service of a subnet or VM that uses it, which the migration clones it with (deep dive). None if none."""
-    if scope == "cloud-service":
-        ways = [(("virtual-network", network.name), "in") for network in locks.networks_of.get(key(name), ())]
-    else:
-        ways = [
-            (use.moves_with, f"used by {use.user} and cloned with")
-            for use in locks.users.get((scope, key(name)), ())
-        ]
-    for (with_scope, with_name), how in ways:
-        found = prepared.get(with_scope, {}).get(key(with_name))
-        if found is not None and found[1].with_(change):
-            return found[0], f"{how} {_what(found[0])}"
-    return None
+        networks = prepared["virtual-network"]
+        for network in networks_of.get(key(name), ()) if scope == "cloud-service" else ():
+            found_network = networks.get(key(network.name))
+            if found_network is not None and found_network[1].with_(change):
+                yield found_network[0], what, network.name
+                break
 
 
 class _Prepared(NamedTuple):
@@ -1694,37 +1658,23 @@ def _subnet_associations(estate: Estate) -> dict[str, dict[str, _Use]]:
     names are) -> the first such subnet; and of each security group set on a VM the files describe, the
     first such VM (cloned with it, in its virtual network or its cloud service)."""
     found: dict[str, dict[str, _Use]] = {scope: {} for scope in _OF_SUBNETS}
-    for scope, name, use in _uses(estate):
-        found[scope].setdefault(name, use)
-    return found
-
-
-def _users(estate: Estate) -> dict[tuple[str, str], list[_Use]]:
-    """(scope, name compared as names are) -> every subnet and VM that uses that security group or route
-    table (see `_uses`)."""
-    found: dict[tuple[str, str], list[_Use]] = {}
-    for scope, name, use in _uses(estate):
-        found.setdefault((scope, name), []).append(use)
-    return found
-
-
-def _uses(estate: Estate) -> Iterator[tuple[str, str, _Use]]:
-    """(scope, name compared as names are, its use) of each security group or route table a subnet uses,
-    and of each security group set on a VM the files describe (cloned with it, in its virtual network or
-    its cloud service)."""
     for network in estate.virtual_networks:
         for subnet in network.subnets:
             for scope, name in zip(_OF_SUBNETS, (subnet.security_group, subnet.route_table), strict=True):
                 if name.strip():
                     user = f"subnet '{subnet.name}' of virtual network '{network.name}'"
-                    yield scope, key(name), _Use(user, "subnet", ("virtual-network", network.name))
+                    found[scope].setdefault(
+                        key(name), _Use(user, "subnet", ("virtual-network", network.name))
+                    )
+    groups = found["network-security-group"]
     for service in estate.cloud_services:
         networks = service.virtual_network_refs
         moves_with = ("virtual-network", networks[0].name) if networks else ("cloud-service", service.name)
         for vm in service.vms:
             if vm.security_group is not None and vm.security_group.name.strip():
                 user = f"VM '{vm.name}' of cloud service '{service.name}'"
-                yield "network-security-group", key(vm.security_group.name), _Use(user, "VM", moves_with)
+                groups.setdefault(key(vm.security_group.name), _Use(user, "VM", moves_with))
+    return found
 
 
 def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
