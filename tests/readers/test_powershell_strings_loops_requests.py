@@ -367,6 +367,7 @@ def test_a_request_of_a_method_the_script_does_not_state_may_run_a_step(tmp_path
     found = _script(script)
     assert [call.name for call in found.calls] == [
         "Invoke-RestMethod management.core.windows.net/<subscription-id>/services/storageservices/vhds/migration"
+        "?comp=Validate"  # a request is listed with its query, which says the operation
     ]
     assert [(s.step, s.scope, s.target) for s in found.migration] == [("validate", "storage-account", "vhds")]
 
