@@ -49,3 +49,43 @@ def test_a_query_of_a_service_another_file_deploys_a_package_to_moves_to_the_rol
 def test_a_query_of_a_service_of_vms_moves_to_its_vms(tmp_path, monkeypatch, name):
     fix = _fix_of(tmp_path, monkeypatch, name, _VMS)
     assert "a migrated deployment's VMs are in its resource group" in fix
+
+
+_VMS_ELSEWHERE = _VMS.replace("contoso-web", "contoso-vms")
+_BOTH = {
+    "wait.ps1": (
+        'Get-AzureDeployment -ServiceName "contoso-vms"\n'
+        'Get-AzureDeployment -ServiceName "contoso-web" -Slot Production\n',
+        "Get-AzureDeployment of 'contoso-vms' → Get-AzVM -ResourceGroupName",
+        "Get-AzureDeployment of 'contoso-web' → Get-AzWebApp (App Service)",
+    ),
+    "wait.py": (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "mgmt.pem")\n'
+        'sms.get_deployment_by_name("contoso-vms", "contoso-vms")\n'
+        'sms.get_deployment_by_name("contoso-web", "production")\n',
+        "get_deployment_by_name of 'contoso-vms' → ComputeManagementClient.virtual_machines",
+        "get_deployment_by_name of 'contoso-web' → WebSiteManagementClient.web_apps.get",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BOTH))
+def test_a_script_that_waits_for_a_service_of_vms_and_one_of_roles_is_told_both_replacements(
+    tmp_path, monkeypatch, name
+):
+    files = {"deploy.ps1": _DEPLOY, "vms.ps1": _VMS_ELSEWHERE, name: _BOTH[name][0]}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False)
+    (finding,) = [f for f in result.findings if f.mark.path.endswith(name)]
+    assert _BOTH[name][1] in (finding.fix or "")
+    assert _BOTH[name][2] in (finding.fix or "")
+
+
+def test_a_script_that_deploys_a_package_and_queries_a_service_of_vms_is_told_the_vm_query(
+    tmp_path, monkeypatch
+):
+    script = _DEPLOY + 'Get-AzureDeployment -ServiceName "contoso-vms"\n'
+    files = {"vms.ps1": _VMS_ELSEWHERE, "deploy.ps1": script}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False)
+    (finding,) = [f for f in result.findings if f.mark.path.endswith("deploy.ps1")]
+    assert "Get-AzureDeployment → Get-AzVM -ResourceGroupName" in (finding.fix or "")

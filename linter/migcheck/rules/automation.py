@@ -13,6 +13,7 @@ from migcheck.automation import (
     ANSIBLE_VM_ABSENT,
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
+    DEPLOYMENT_QUERIES,
     MANAGES_RETIRED_ROLES,
     created_by_request,
     deploys_packages,
@@ -192,10 +193,10 @@ class ClassicAutomation(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        of_roles = _role_services(estate)
+        queried = _queried_services(estate)
         for script in estate.resources(Script):
             if script.calls and not script.migration:
-                fix = _fix(script, script.mark, of_roles)
+                fix = _fix(script, script.mark, queried)
                 yield self.finding(script, _message(script), fix=fix)
             elif script.migration:
                 yield from self._runbook_creates(script)
@@ -465,21 +466,20 @@ def _shown(names: list[str]) -> str:
     return ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
 
 
-def _role_services(estate: Estate) -> frozenset[str]:
-    """The cloud services (by `key`) the files give web/worker roles and no VM: a query of one of their
-    deployments (`ClassicCall.service`) asks after those roles, whichever file deploys them."""
-    return frozenset(key(s.name) for s in estate.cloud_services if s.roles and not s.vms)
+def _queried_services(estate: Estate) -> dict[str, bool]:
+    """The cloud services (by `key`) the files give web/worker roles or VMs, each with whether a query of
+    its deployments (`ClassicCall.service`) asks after web/worker roles (roles and no VM), whichever file
+    deploys them."""
+    return {key(s.name): not s.vms for s in estate.cloud_services if s.roles or s.vms}
 
 
-def _fix(script: Script, at: Mark, of_roles: frozenset[str] = frozenset()) -> str:
+def _fix(script: Script, at: Mark, queried: Mapping[str, bool] | None = None) -> str:
     """The fix of a script's finding at `at`: the replacements of the `MAPPED` classic calls nearest it (a
     script of forty calls made a fix of 3,000 characters), then how many more `migcheck rule MIG601` lists.
-    A script that deploys a package, or queries a deployment of a service of `of_roles` (see
-    `_role_services`), is given the replacements of its queries for the roles' new platform."""
+    A query of a deployment is replaced for the roles' new platform or by a VM query, call by call, from
+    the service it queries (see `_asks_after_roles`)."""
     names = list(dict.fromkeys(call.name for call in script.calls))
-    packages = deploys_packages(names) or any(
-        key(call.service) in of_roles for call in script.calls if call.service
-    )
+    queries = _deployment_queries(script, queried or {})
     mapped = [name for name in _nearest_first(script.calls, at) if replacement(script.language, name)]
     text = (
         "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
@@ -487,9 +487,7 @@ def _fix(script: Script, at: Mark, of_roles: frozenset[str] = frozenset()) -> st
         else "Rewrite it for Resource Manager"
     )
     if mapped:
-        text += ": " + "; ".join(
-            f"{name} → {replacement(script.language, name, packages)}" for name in mapped[:MAPPED]
-        )
+        text += ": " + "; ".join(_replaced(script.language, name, queries) for name in mapped[:MAPPED])
     if len(mapped) > MAPPED:
         text += f"; and {len(mapped) - MAPPED} more: `migcheck rule MIG601` lists every replacement"
     if len(mapped) < len(names):
@@ -500,6 +498,43 @@ def _fix(script: Script, at: Mark, of_roles: frozenset[str] = frozenset()) -> st
         )
         text += f"{others if mapped else ', with'} {modules_for(script.language, names)}"
     return text + "."
+
+
+def _deployment_queries(script: Script, queried: Mapping[str, bool]) -> dict[str, dict[bool, list[str]]]:
+    """A script's queries of a deployment: by call name, then by whether they ask after web/worker roles
+    (`_asks_after_roles`), the services they name ("" for one they do not)."""
+    packages = deploys_packages(call.name for call in script.calls)
+    queries: dict[str, dict[bool, list[str]]] = {}
+    for call in script.calls:
+        if call.name in DEPLOYMENT_QUERIES:
+            roles = _asks_after_roles(call, queried, packages)
+            queries.setdefault(call.name, {}).setdefault(roles, []).append(call.service)
+    return queries
+
+
+def _asks_after_roles(call: ClassicCall, queried: Mapping[str, bool], packages: bool) -> bool:
+    """Whether a query of a deployment asks after web/worker roles: those of the service it names, where
+    the files give that service roles or VMs; else whether its script deploys a package (`packages`)."""
+    return queried.get(key(call.service), packages) if call.service else packages
+
+
+def _replaced(language: str, name: str, queries: Mapping[str, Mapping[bool, list[str]]]) -> str:
+    """`name → its replacement`; for a query of a deployment of services of both kinds, one replacement
+    for the services of VMs and one for those of web/worker roles, each naming its services."""
+    kinds = queries.get(name, {})
+    if len(kinds) < 2:
+        return f"{name} → {replacement(language, name, any(kinds))}"
+    return "; ".join(
+        f"{name} of {_services(kinds[roles])} → {replacement(language, name, roles)}"
+        for roles in (False, True)
+    )
+
+
+def _services(services: list[str]) -> str:
+    named = [f"'{service}'" for service in dict.fromkeys(services) if service]
+    if not named:
+        return "the other services"
+    return _shown(named) + (" and the others" if "" in services else "")
 
 
 def _nearest_first(calls: Iterable[ClassicCall], at: Mark) -> list[str]:
