@@ -430,10 +430,90 @@ def _prepared(path: str, text: str) -> _Parsed:
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
+    if tree.root_node.has_error:  # `--connect "$svc" `#Deployment name` \`: an empty substitution
+        source, tree = _without_backtick_comments(source, tree)
     tree, heads = _braced_loops(source, tree)
     where = _Positions(path, source, escapes)
     where.loop_heads = heads
     return source, tree, where, placeholders
+
+
+def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
+    """The source and tree with each backtick substitution that holds only a comment (`--connect "$svc"
+    `#Deployment name` \\`, a way to annotate a word of a continued command) read as bash reads it: the
+    comment runs nothing, so the substitution is empty, and bash drops it when it is a word of its own.
+    The grammar lets the comment run past the closing backtick to the end of the line, which it then
+    reads as an error. Each such substitution is blanked (the comment alone where it is part of a quoted
+    string or a longer word), keeping every position, and kept only where the tree of the blanked source
+    reads it as a substitution (not text in a string, a here-document or a comment). Two parses at most."""
+    spans = _backtick_comments(source)
+    if not spans:
+        return source, tree
+    emptied = _emptied(source, [(comment, close) for _, comment, close in spans])
+    emptied_tree = grammars.parser(_GRAMMAR).parse(emptied)
+    words: list[tuple[int, int]] = []
+    parts: list[tuple[int, int]] = []
+    for open_at, comment, close in spans:
+        substitution = _substitution_at(emptied_tree.root_node, open_at, close)
+        if substitution is None:
+            continue
+        if substitution.parent is not None and substitution.parent.type in ("string", "concatenation"):
+            parts.append((comment, close))  # "`#note`", a`#note`b: `:`, which outputs nothing
+        else:
+            words.append((open_at, close + 1))  # a word of its own, which bash drops
+    if not words and not parts:
+        return source, tree
+    read = _emptied(_spaces_over(source, words), parts)
+    return read, grammars.parser(_GRAMMAR).parse(read)
+
+
+def _emptied(source: bytes, comments: list[tuple[int, int]]) -> bytes:
+    """`source` with each comment (start, end) in a substitution the command `:`, which outputs nothing: the
+    grammar reads no substitution in backticks that hold only blanks."""
+    emptied = bytearray(_spaces_over(source, comments))
+    for start, _ in comments:
+        emptied[start] = ord(":")
+    return bytes(emptied)
+
+
+def _backtick_comments(source: bytes) -> list[tuple[int, int, int]]:
+    """Each backtick whose text starts, after blanks, with `#`, closed by the next backtick on its line (one
+    no backslash escapes): where it opens, where the `#` is, where it closes. Whether each is a
+    substitution the tree tells (`_without_backtick_comments`)."""
+    found: list[tuple[int, int, int]] = []
+    at = source.find(b"`")
+    while at >= 0:
+        comment = at + 1
+        while source[comment : comment + 1] in (b" ", b"\t"):
+            comment += 1
+        close = (
+            source.find(b"`", comment, _line_end(source, comment))
+            if source[comment : comment + 1] == b"#"
+            else -1
+        )
+        if close < 0 or source[close - 1 : close] == b"\\":
+            at = source.find(b"`", at + 1)
+            continue
+        found.append((at, comment, close))
+        at = source.find(b"`", close + 1)
+    return found
+
+
+def _substitution_at(root: Node, open_at: int, close: int) -> Node | None:
+    """The backtick substitution the tree reads from the backtick at `open_at` to the one at `close`."""
+    backtick = root.descendant_for_byte_range(open_at, open_at + 1)
+    substitution = backtick.parent if backtick is not None and backtick.type == "`" else None
+    if substitution is None or substitution.type != "command_substitution" or substitution.has_error:
+        return None
+    return substitution if (substitution.start_byte, substitution.end_byte) == (open_at, close + 1) else None
+
+
+def _spaces_over(source: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """`source` with the bytes of each span (start, end) spaces."""
+    spaced = bytearray(source)
+    for start, end in spans:
+        spaced[start:end] = _spaces(source[start:end])
+    return bytes(spaced)
 
 
 def _braced_loops(source: bytes, tree: Tree) -> tuple[Tree, dict[int, Node]]:
@@ -2318,6 +2398,8 @@ class _Walker:
         """What a command substitution gives: not stated, unless it is the script's own folder (see
         `_folder_of`), or what a script it runs echoes (see `_script_output`)."""
         inner = node.named_children[0] if node.named_child_count == 1 else None
+        if inner is not None and self._words_of(inner) == [":"]:  # "`#note`" (`_without_backtick_comments`)
+            return _Value("", self.where.mark(node), True)
         folder, above = self._folder_of(inner) if inner else ("", 0)
         if not folder and inner is not None and inner.type == "command":
             echoed = self._printf_output(inner) or self._script_output(inner)
