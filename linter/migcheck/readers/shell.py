@@ -2172,23 +2172,22 @@ class _Walker:
 
     @contextlib.contextmanager
     def _maybe(self) -> Iterator[None]:
-        was, sure = self.reading.maybe, self.reading.sure_past_stops
-        self.reading.maybe, self.reading.sure_past_stops = True, False
-        self.uncertain += 1
-        try:
-            with self.reading.may_not_run():
-                yield
-        finally:
-            self.reading.maybe, self.reading.sure_past_stops = was, sure
-            self.uncertain -= 1
+        with self._uncertain(sure_past_stops=False):
+            yield
 
     @contextlib.contextmanager
     def _past_a_stop(self) -> Iterator[None]:
         """The rest of a statement list after a stop the script may take: code that may not run, but that
         surely runs once past the stop when what holds the list surely runs (see `Reading.stops`)."""
-        was, sure = self.reading.maybe, self.reading.sure_past_stops
-        self.reading.maybe, self.reading.sure_past_stops = True, not was or sure
         self.reading.stops += 1
+        with self._uncertain(sure_past_stops=not self.reading.maybe or self.reading.sure_past_stops):
+            yield
+
+    @contextlib.contextmanager
+    def _uncertain(self, sure_past_stops: bool) -> Iterator[None]:
+        """Code that may not run: the reading's `maybe` set, and whether it surely runs past the stops."""
+        was, sure = self.reading.maybe, self.reading.sure_past_stops
+        self.reading.maybe, self.reading.sure_past_stops = True, sure_past_stops
         self.uncertain += 1
         try:
             with self.reading.may_not_run():
