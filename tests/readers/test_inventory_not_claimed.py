@@ -24,7 +24,7 @@ import pytest
 from lint_support import lint_files, where
 
 from migcheck.inventory_model import ApplicationGateway, CircuitLink, ClassicReservedIp, LinkAuthorization
-from migcheck.model import ConnectionState, FileKind, Mark
+from migcheck.model import ConnectionState, FileKind, Mark, Severity
 from migcheck.readers import inventory, read_document
 from migcheck.readers.inventory_shapes import is_record, records
 
@@ -487,7 +487,14 @@ def test_another_cmdlets_objects_are_neither_resources_nor_records(cmdlet):
         assert records(obj, Mark("x.json", 1, column=1)) == ()
 
 
-@pytest.mark.parametrize("cmdlet", OTHER_OUTPUTS)
+def _names_its_cmdlet(output: object) -> bool:
+    """Whether the objects are contexts of a classic cmdlet, which name it in `OperationDescription`."""
+    return all(isinstance(o, dict) and "OperationDescription" in o for o in _objects(output))
+
+
+@pytest.mark.parametrize(
+    "cmdlet", [c for c, output in OTHER_OUTPUTS.items() if not _names_its_cmdlet(output)]
+)
 def test_another_cmdlets_export_is_not_read_as_an_inventory_export(cmdlet):
     """Skipped in a folder walk; named on the command line, said not to be an export (MIG002), as any JSON
     that is not one."""
@@ -500,13 +507,34 @@ def test_another_cmdlets_export_is_not_read_as_an_inventory_export(cmdlet):
     assert document.problem is not None and document.problem.kind == "root"
 
 
+@pytest.mark.parametrize("cmdlet", [c for c, output in OTHER_OUTPUTS.items() if _names_its_cmdlet(output)])
+def test_a_classic_cmdlets_export_the_rules_do_not_read_is_said_to_be_one(cmdlet):
+    """A context object of a classic cmdlet names its cmdlet (`OperationDescription`): its export is read in
+    a folder walk too, for a note that names the cmdlet and says nothing in it is checked, and gives no
+    resource."""
+    data = _written(OTHER_OUTPUTS[cmdlet]).encode("utf-8")
+    assert inventory.sniff(data)
+    for explicit in (False, True):
+        document = read_document(_file_name(cmdlet), data, explicit=explicit)
+        assert document is not None and document.resources == ()
+        assert document.kind is FileKind.INVENTORY
+        problem = document.problem
+        assert problem is not None and problem.severity is Severity.INFO
+        named = _objects(OTHER_OUTPUTS[cmdlet])[0]["OperationDescription"]
+        assert f"a classic export that migcheck does not read: {len(_objects(OTHER_OUTPUTS[cmdlet]))} " in (
+            problem.message
+        )
+        assert f" of {named} written by ConvertTo-Json" in problem.message
+
+
 def test_a_deployment_in_a_network_is_not_an_application_gateway(tmp_path, monkeypatch):
     """The case found: a deployment's `VNetName` and `VirtualIPs` were read as a classic Application Gateway
-    in that network, and MIG312 reported it."""
+    in that network, and MIG312 reported it. It is an export migcheck does not read, and says so."""
     files = {"deployment.json": _written(DEPLOYMENT), "deployment-full.json": _written(DEPLOYMENT_IN_FULL)}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
-    assert where(result.findings) == []
-    assert result.documents == ()
+    assert where(result.findings) == ["MIG001 deployment-full.json:1:1", "MIG001 deployment.json:1:1"]
+    assert all(f.severity is Severity.INFO for f in result.findings)
+    assert all(d.resources == () for d in result.documents)
 
 
 def test_the_application_gateway_output_is_still_read(tmp_path, monkeypatch):
@@ -517,8 +545,11 @@ def test_the_application_gateway_output_is_still_read(tmp_path, monkeypatch):
     files = {f"{_file_name(cmdlet)}": _written(output) for cmdlet, output in OTHER_OUTPUTS.items()}
     files["appgw.json"] = _written([APPLICATION_GATEWAY, APPLICATION_GATEWAY | {"Name": "jobs-appgw"}])
     result = lint_files(tmp_path, monkeypatch, files, "MIG312", dedent=False)
-    assert where(result.findings) == ["MIG312 appgw.json:2:5", "MIG312 appgw.json:17:5"]
-    assert [d.path for d in result.documents] == ["appgw.json"]
+    assert where(f for f in result.findings if f.code == "MIG312") == [
+        "MIG312 appgw.json:2:5",
+        "MIG312 appgw.json:17:5",
+    ]
+    assert [d.path for d in result.documents if d.resources] == ["appgw.json"]
 
 
 def test_reserved_ips_are_read_as_reserved_ips_not_resource_rows():

@@ -142,6 +142,7 @@ _CMDLET_MARKERS = (
     '"reservedipname"',  # Get-AzureReservedIP
     '"xmlconfiguration"',  # Get-AzureVNetConfig
     '"vmname"',  # the classic Azure CLI's `azure vm list --json`, `azure vm show --json`
+    '"operationdescription"',  # another classic cmdlet's object, read only to say it is not read
 )
 _MARKERS = (*_TYPE_MARKERS, *_CMDLET_MARKERS)
 # The types with `/` escaped as `\/`, as .NET's serializers write it: looked for only in a file that has
@@ -256,7 +257,7 @@ def _first_item_is_a_record(data: bytes) -> bool:
     try:
         _at_a_fixed_depth(reader.walk)
     except _First as first:
-        return first.is_record
+        return first.is_record or first.unread
     except (_Malformed, ValueError, RecursionError):  # JSONDecodeError is a ValueError
         return True
     return reader.inventory
@@ -306,6 +307,8 @@ def read(path: str, data: bytes) -> Document:
         unread = _unstated(reader.unstated)
     if unread is None and reader.partial:
         unread = _read_in_part(reader.partial)
+    if unread is None and reader.unread:
+        unread = _not_read(reader.unread, bool(reader.records))
     records = tuple(settle_availability_sets(reader.records))
     return Document(path, FileKind.INVENTORY, envelope, records, problem=unread, text=text)
 
@@ -336,6 +339,30 @@ def _read_in_part(partial: list[Collapsed]) -> FileProblem:
         f"boot diagnostics) is not checked, only what the export still says ({first.kept})"
     )
     return FileProblem("syntax", message, first.mark, _DEPTH_FIX)
+
+
+def _not_read(unread: dict[str, tuple[str, Mark, int]], others: bool) -> FileProblem:
+    """A note for an export that holds objects of classic cmdlets no rule reads (`unread_cmdlet`), at the
+    first of them: what it is, by the cmdlet's name, and that what it says is not checked; what to export
+    instead, where the rules read the same facts from another export. A note, not a warning: the file is
+    well-formed and classic, and contradicts nothing; it is only not checked."""
+    from migcheck.readers.inventory_shapes import UNREAD_CMDLET_INSTEAD
+
+    first = min((mark for _, mark, _ in unread.values()), key=lambda mark: (mark.line, mark.column))
+    parts = [f"{count} object{'s' if count > 1 else ''} of {name}" for name, _, count in unread.values()]
+    instead = [UNREAD_CMDLET_INSTEAD[key] for key in unread if key in UNREAD_CMDLET_INSTEAD]
+    rest = "; its other objects are read" if others else ""
+    message = (
+        f"a classic export that migcheck does not read: {', '.join(parts)} written by ConvertTo-Json, "
+        f"whose properties no rule reads, so what the file says of them is not checked{rest}"
+    )
+    fix = (
+        "Export what the rules read in its place: "
+        + ("; ".join(instead) + "; or " if instead else "")
+        + f"the classic resources from Azure Resource Graph, {_RESOURCE_GRAPH_QUERY}. Leave the file out of the "
+        "check if it is kept for another use."
+    )
+    return FileProblem("syntax", message, first, fix, Severity.INFO)
 
 
 def _unstated(unstated: list[UncheckedResource]) -> FileProblem:
@@ -451,9 +478,10 @@ def _syntax(path: str, data: bytes, error: UnicodeDecodeError) -> FileProblem:
 class _First(Exception):
     """Raised at the first item when only that one is wanted (sniffing)."""
 
-    def __init__(self, is_record: bool) -> None:
+    def __init__(self, is_record: bool, unread: bool) -> None:
         super().__init__()
         self.is_record = is_record
+        self.unread = unread  # an object of a classic cmdlet the reader does not read
 
 
 class _Malformed(Exception):
@@ -499,6 +527,7 @@ class _Reader(_Scanner):
             cut_short_values,
             is_record,
             records,
+            unread_cmdlet,
         )
 
         self.path = path
@@ -508,6 +537,10 @@ class _Reader(_Scanner):
         self._records_of = records
         self._spots = Spots
         self._is_record = is_record
+        self._unread_cmdlet = unread_cmdlet
+        # The classic cmdlets whose objects the export holds and no rule reads, by name case-folded: the
+        # name as first written, the first object's mark, and how many it holds (see `_not_read`).
+        self.unread: dict[str, tuple[str, Mark, int]] = {}
         self.records: list[object] = []
         self._collapsed_type = Collapsed
         self.collapsed: list[Collapsed] = []  # objects whose nested properties ConvertTo-Json cut short
@@ -595,7 +628,7 @@ class _Reader(_Scanner):
             self._list_page(own, rows, token_at if token_at >= 0 else start, lists)
         elif envelope and not nested:
             self._page(own, rows, token_at if token_at >= 0 else start)
-        if not envelope and self._is_record(own):
+        if not envelope and (self._is_record(own) or self._unread_cmdlet(own)):
             self._item(start, own)
             self.inventory = True
             envelope = "object"
@@ -645,12 +678,14 @@ class _Reader(_Scanner):
 
     def _item(self, start: int, obj: object) -> None:
         if self._first_only:
-            raise _First(self._is_record(obj))
+            raise _First(self._is_record(obj), bool(self._unread_cmdlet(obj)))
         if self._lists is not None and isinstance(obj, dict) and isinstance(obj.get("id"), str):
             self._lists.update(_lists_holding(obj["id"]))
         if not self.inventory:  # a bare array: an export once one item is a resource or cmdlet object
             self.inventory = self._is_record(obj)
         line, column = self._position(start)
+        if self._not_read(obj, line, column):
+            return
         mark = Mark(self.path, line, "", 0, column)  # by position: a quarter cheaper than by keyword
         spots = self._spots(self.text, start, self.pos, mark, cut_at=self._cut_at)
         found = self._records_of(obj, mark, spots)
@@ -670,6 +705,18 @@ class _Reader(_Scanner):
             self.partial.append(found[-1])
         else:
             self.records.extend(found)
+
+    def _not_read(self, obj: object, line: int, column: int) -> bool:
+        """Whether `obj` is an object of a classic cmdlet no rule reads (Get-AzureDeployment's, ...):
+        counted under its cmdlet, the first one's mark kept, the export an inventory export of it."""
+        cmdlet = self._unread_cmdlet(obj)
+        if not cmdlet:
+            return False
+        key = cmdlet.casefold()
+        name, mark, count = self.unread.get(key, (cmdlet, Mark(self.path, line, "", 0, column), 0))
+        self.unread[key] = (name, mark, count + 1)
+        self.inventory = True
+        return True
 
     def _position(self, offset: int) -> tuple[int, int]:
         newlines = self.text.count("\n", self._counted, offset)

@@ -2263,3 +2263,37 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     },
     "azure vm list --json": is_cli_vm,
 }
+
+
+# --- the other classic cmdlets' objects ----------------------------------------------------------------------
+# Each context object of the Service Management cmdlets (a `ManagementOperationContext`: Get-AzureDeployment's
+# `DeploymentInfoContext`, Get-AzureVNetSite's `VirtualNetworkSiteContext`, Get-AzureService's, ...) names the
+# cmdlet that wrote it in `OperationDescription`. Those `CMDLET_OBJECTS` does not hold are classic exports
+# whose objects no rule reads: the reader says so of the file, by the cmdlet's name, rather than pass it
+# over as though it held nothing classic. What to export in their place, by cmdlet, where the rules read
+# the same facts from another export.
+UNREAD_CMDLET_INSTEAD = {
+    "get-azuredeployment": (
+        "`Get-AzureVM -ServiceName <service> | ConvertTo-Json -Depth 100` for the deployment's VMs, their "
+        "virtual network, subnets, endpoints and state, and `Get-AzureReservedIP | ConvertTo-Json` for its "
+        "reserved IP"
+    ),
+    "get-azurevnetsite": (
+        "`Get-AzureVNetConfig | ConvertTo-Json` for the networks' address spaces, subnets, DNS servers and "
+        "gateways (read as a .netcfg is), and `Get-AzureVNetConnection -VNetName <network> | ConvertTo-Json` "
+        "for the state of a gateway's connections"
+    ),
+}
+
+
+def unread_cmdlet(obj: object) -> str:
+    """The classic cmdlet whose object this is, as its `OperationDescription` names it (`Get-AzureDeployment`),
+    when it is not one of the objects the reader reads; "" for any other object. Only a classic cmdlet's
+    name counts (`Get-Azure...`, not an AzureRM, Azure AD or Az cmdlet's)."""
+    if not isinstance(obj, dict) or is_record(obj):
+        return ""
+    cmdlet = text(get(obj, "OperationDescription")).strip()
+    folded = cmdlet.casefold()
+    if not folded.startswith("get-azure") or folded.startswith(("get-azurerm", "get-azuread")):
+        return ""
+    return cmdlet if cmdlet.replace("-", "").isalnum() else ""

@@ -331,6 +331,16 @@ _FILE_VERDICTS = {
 UNCHECKED_EXPORT = "Not checked: the export lists resources without their properties"
 
 
+# The row of an export of classic cmdlets whose objects no rule reads (Get-AzureDeployment, Get-AzureVNetSite
+# through ConvertTo-Json): its only finding is the MIG001 note that says so, and it passes nothing.
+UNREAD_EXPORT = "Not checked: a classic export migcheck does not read"
+
+
+def _not_read(finding: Finding) -> bool:
+    """The MIG001 note of an export migcheck does not read: the one MIG001 that is information."""
+    return finding.code == UNREADABLE and finding.severity is Severity.INFO
+
+
 def _lists_without_properties(finding: Finding) -> bool:
     """The MIG001 an export gets for resources it lists without their properties: the one MIG001 that is a
     warning (the file is well-formed; what it lists could not be checked)."""
@@ -343,6 +353,8 @@ def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     every = [f for f in (*item.every, *item.described) if f.severity > Severity.INFO]
     if item.type == FILE and every and all(map(_lists_without_properties, every)):
         return UNCHECKED_EXPORT
+    if item.type == FILE and not every and any(map(_not_read, (*item.every, *item.described))):
+        return UNREAD_EXPORT
     # Information changes no verdict: the findings list shows it, a count here would only read as a problem.
     counts = [(item.count(s), str(s)) for s in reversed(Severity) if s > Severity.INFO]
     shown = ", ".join(f"{n} {plural(word, n)}" for n, word in counts if n)
