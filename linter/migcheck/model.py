@@ -622,6 +622,22 @@ class RoleType(str, enum.Enum):
 _PERSISTENT_VM = RoleType.PERSISTENT_VM
 
 
+# The `Role.migration_state` of a classic VM whose Resource Graph row says its deployment is locked
+# (`hardwareProfile.deploymentLocked`: true). The name is the one the row writes (the classic compute GET's
+# `hardwareProfile`); what it means is not documented for that GET. It mirrors the Service Management
+# deployment's `Locked`: "True if the deployment is locked because an existing operation is updating the
+# deployment" (Get Cloud Service Properties), and a Prepare locks what it prepares against any change until
+# Commit or Abort (migration errors: "the VM is in Prepare state and therefore locked for any update/delete
+# operation"). So the deployment may be prepared for migration, or held by another operation: it may be
+# locked, and is not known to be prepared.
+DEPLOYMENT_LOCKED = "deploymentLocked"
+
+
+def may_be_prepared(state: str) -> bool:
+    """Whether a migration state is `DEPLOYMENT_LOCKED`: locked, perhaps by a migration's Prepare."""
+    return state == DEPLOYMENT_LOCKED
+
+
 @record
 class Role:
     """A role of a cloud service. `type` PERSISTENT_VM is an IaaS virtual machine; the others are
@@ -673,7 +689,8 @@ class Role:
     security_group: NameRef | None = None
     # The VM's migration state as an export of the platform's states it (Get-AzureVM's `VM.MigrationState`:
     # `Prepared` from the Prepare of its cloud service or virtual network until Commit or Abort), where it
-    # is written; None when the file states none (null, `None`) or does not say.
+    # is written; None when the file states none (null, `None`) or does not say. `DEPLOYMENT_LOCKED` for a
+    # Resource Graph row whose deployment is locked, which may mean a migration is prepared.
     migration_state: NameRef | None = field(default=None, compare=False)
     # The VM's own (instance-level) public IPs, by the name each is given where it is written (a network
     # configuration set's `PublicIPs`, `Set-AzurePublicIP -PublicIPName`); empty when the file states none,

@@ -53,6 +53,7 @@ from migcheck.model import (
     is_stand_in,
     is_unnamed_role,
     local_site_stand_in,
+    may_be_prepared,
     says_where,
 )
 from migcheck.report.readiness import (
@@ -225,6 +226,8 @@ def migration_words(step: Step) -> str:
     next`; "" for a step they say nothing of."""
     if step.prepared:
         return "prepared already: Commit or Abort next"
+    if may_be_prepared(step.migration_state):
+        return "may be prepared already: its deployment is locked (deploymentLocked)"
     return f"migration under way (MigrationState {step.migration_state})" if step.migration_state else ""
 
 
@@ -2694,6 +2697,8 @@ def _migration_state(vms: Iterable[Role]) -> tuple[str, str]:
         for vm in stated
         if (ref := vm.migration_state) is not None
     )
+    if all(vm.migration_state and may_be_prepared(vm.migration_state.name) for vm in stated):
+        return first.name, _locked_note(stated)
     if all(vm.migration_state and vm.migration_state.name.casefold() == "prepared" for vm in stated):
         return first.name, (
             f"The files say this step is prepared already (MigrationState: {where}): Validate and Prepare "
@@ -2703,6 +2708,23 @@ def _migration_state(vms: Iterable[Role]) -> tuple[str, str]:
         f"The files say a migration of this step has started (MigrationState: {where}), in a state the "
         "documents do not describe: find where it stands (the check's commands) before running any of its "
         f"commands; Prepared means Commit or Abort next, and {_LOCKED}."
+    )
+
+
+def _locked_note(locked: list[Role]) -> str:
+    """The note of a step whose VMs' Resource Graph rows say their deployment is locked
+    (`DEPLOYMENT_LOCKED`): a migration's Prepare may hold it, or another operation; which is not known."""
+    where = "; ".join(
+        f"VM {named(vm.name, 'VM')} ({ref.mark.path}:{ref.mark.line})"
+        for vm in locked
+        if (ref := vm.migration_state) is not None
+    )
+    return (
+        f"An export says the deployment of this step's VMs is locked (deploymentLocked: true, {where}): it "
+        "may be prepared for migration already (Validate and Prepare have run, Commit or Abort is next), or "
+        "another operation may be updating it; the export does not say which. Find where it stands first "
+        "(`Get-AzureVM -ServiceName <service> -Name <VM>` shows the VM's MigrationState, or run the check's "
+        f"commands) before running the step's commands: a prepared step needs no Prepare, and {_LOCKED}."
     )
 
 

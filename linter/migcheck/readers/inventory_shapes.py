@@ -41,6 +41,7 @@ from migcheck.inventory_model import (
     parse_id,
 )
 from migcheck.model import (
+    DEPLOYMENT_LOCKED,
     AclRule,
     AddressPrefix,
     ConnectionState,
@@ -707,6 +708,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     service = text(get(get(props, "domainName"), "name")) or item.id.resource_group
     availability, left_out = _availability_set(hardware)
     availability_mark = _availability_set_mark(spots, availability or "", "availabilitySet")
+    locked = _deployment_locked(hardware, spots)
     vnet, group, subnets, primary, unknown = "", "", tuple[NameRef, ...](), tuple[NameRef, ...](), set[str]()
     interfaces: tuple[Interface, ...] = ()
     endpoints = get(network, "inputEndpoints")
@@ -757,6 +759,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         unknown=frozenset(unknown),
         static_ips=static_ips,
         subnets_mark=subnets_mark,
+        migration_state=locked,
     )
     yield ClassicVm(
         item.name,
@@ -776,6 +779,15 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     region = text(get(item.obj, "location"))
     if region and service:  # the region of the VM's cloud service, which the plan's commands name
         yield ServiceRegion(service, region, item.mark, item.subscription)
+
+
+def _deployment_locked(hardware: object, spots: Spots) -> NameRef | None:
+    """`DEPLOYMENT_LOCKED`, marked at the value, for a row whose `hardwareProfile.deploymentLocked` is true:
+    the VM's deployment is locked, perhaps by a migration's Prepare (see `DEPLOYMENT_LOCKED`); None when it
+    is false or the row does not say."""
+    if boolean(get(hardware, "deploymentLocked")) is not True:
+        return None
+    return NameRef(DEPLOYMENT_LOCKED, spots.value("deploymentLocked"))
 
 
 def _availability_set(hardware: object) -> tuple[str | None, bool]:

@@ -46,7 +46,9 @@ the first of its warnings with its position, and `more`, the count of the others
 A step's `wave` is null for what this process never migrates (web/worker roles): such a step has no wave.
 A step whose VMs an export gives a migration state (Get-AzureVM's `VM.MigrationState`) has
 `migration_state`, as written (`Prepared`: its Validate and Prepare have run, its `validate` says so and its
-`prepare` is empty); other steps have no such key.
+`prepare` is empty), or `deploymentLocked` for one whose VMs' Resource Graph rows say their deployment is
+locked (`hardwareProfile.deploymentLocked`: it may be prepared, or held by another operation; its commands
+are kept); other steps have no such key.
 A step that moves a cloud service the files may describe only in part (a script adds VMs to a deployment
 that exists, which no file creates or describes whole) has `"partly_described": true` and is not `ready`,
 though it may have no blocker: Validate takes in VMs no file shows. Other steps have no such key.
@@ -121,6 +123,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from migcheck.model import may_be_prepared
 from migcheck.plan import (
     Commands,
     Note,
@@ -756,6 +759,8 @@ def _mermaid_class(step: Step) -> str:
 
 def _started(step: Step) -> str:
     """How a node's label says the files give its migration a state."""
+    if may_be_prepared(step.migration_state):
+        return "may be prepared: deployment locked"
     return "prepared already" if step.prepared else f"MigrationState {step.migration_state}"
 
 

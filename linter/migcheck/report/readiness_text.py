@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from migcheck.model import Finding, Severity, is_placeholder
+from migcheck.model import Finding, Severity, is_placeholder, may_be_prepared
 from migcheck.report.readiness import (
     EXTENDED_SUPPORT,
     FILE,
@@ -425,6 +425,8 @@ def _migration_words(state: object) -> list[str]:
         return []
     if state.casefold() == "prepared":
         return ["prepared already: Commit or Abort next"]
+    if may_be_prepared(state):
+        return ["may be prepared already: its deployment is locked (deploymentLocked)"]
     return [f"migration under way: MigrationState {state}"]
 
 

@@ -49,6 +49,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     apart,
+    may_be_prepared,
 )
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope
@@ -1220,6 +1221,28 @@ class MigrationOutOfOrder(Rule):
                 told.add(where)
                 yield self._changed_while_exported_prepared(script, change, found[0], found[1])
 
+    def _changed_while_exported_locked(
+        self, script: Script, call: ClassicCall, what: str, locked: _Prepared
+    ) -> Finding:
+        """The finding of `call`, which changes `what`, whose deployment a Resource Graph row says is
+        locked (`DEPLOYMENT_LOCKED`): perhaps prepared for migration, perhaps held by another operation."""
+        service, vm = locked.service, locked.vm
+        state = vm.migration_state
+        assert state is not None
+        message = (
+            f"{call.name} changes {what}, but an export says the deployment of VM {named(vm.name)} of cloud "
+            f"service {named(service)} is locked (deploymentLocked: true at {state.mark.path}:{state.mark.line}): "
+            "it may be prepared for migration, which locks it against any change until Commit or Abort, or "
+            "another operation may be updating it; while it is locked, the platform refuses the call"
+        )
+        fix = (
+            "Find why it is locked first (`Get-AzureVM` shows the VM's MigrationState): if it is prepared, "
+            "Commit or Abort the migration (`migcheck plan` gives the commands), then make the change; if "
+            "another operation holds it, let it finish. If the lock has ended since the export was taken, "
+            "export again."
+        )
+        return self.finding(script, f"{script.name}: {message}", at=call, severity=Severity.WARNING, fix=fix)
+
     def _changed_while_exported_prepared(
         self, script: Script, call: ClassicCall, what: str, prepared: _Prepared
     ) -> Finding:
@@ -1227,6 +1250,8 @@ class MigrationOutOfOrder(Rule):
         service, vm = prepared.service, prepared.vm
         state = vm.migration_state
         assert state is not None
+        if may_be_prepared(state.name):
+            return self._changed_while_exported_locked(script, call, what, prepared)
         message = (
             f"{call.name} changes {what}, but an export says VM {named(vm.name)} of cloud service "
             f"{named(service)} is prepared for migration (MigrationState {state.name} at "
@@ -1384,7 +1409,9 @@ def _exported_prepared(estate: Estate) -> dict[tuple[str, str], _Prepared]:
 
 
 def _prepared(vm: Role) -> bool:
-    return vm.migration_state is not None and vm.migration_state.name.strip().casefold() == "prepared"
+    """Whether an export says the VM is prepared, or that its deployment is locked (perhaps prepared)."""
+    state = vm.migration_state
+    return state is not None and (state.name.strip().casefold() == "prepared" or may_be_prepared(state.name))
 
 
 def _exported_lock(
