@@ -5965,6 +5965,10 @@ class Interpreter:
         # The subscriptions the script selects by an id or name it states, by it and the place of the call,
         # once each however often it runs the call (`_selected_subscription`).
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
+        # The subscription the script works in at the call being run, as `_in_subscription` keys what lives
+        # in one (a cloud service and its deployment): "" for the first it selects, and before any.
+        self.first_selected: str | None = None
+        self.working_in = ""
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
         # Where the script allows classic operations on a Resource Manager circuit (`$c.AllowClassicOperations
@@ -11001,14 +11005,17 @@ class Interpreter:
     def _service_maybe_created(self, args: Args) -> bool:
         """Whether the script creates the call's cloud service where the creation may not run."""
         service = args.get("ServiceName")
-        return _service_key(service.value if service is not None else None) in self.maybe_created_services
+        return (
+            self._in_subscription(_service_key(service.value if service is not None else None))
+            in self.maybe_created_services
+        )
 
     def _creates_deployment(self, args: Args) -> bool | None:
         """Whether a New-AzureVM creates its deployment rather than adding VMs to one that may exist: it
         names `-Location`, `-AffinityGroup` or `-VNetName`, or follows New-AzureService for its service,
         whenever that ran (in the arm of an `if` it is in, after it)."""
         service = args.get("ServiceName")
-        created = _service_key(service.value if service is not None else None)
+        created = self._in_subscription(_service_key(service.value if service is not None else None))
         # One created where the creation may not run may be there before the script, with a deployment.
         made_in = self.maybe_created_services.get(created)
         if created in self.created_services or self._runs_only_after(made_in):
@@ -11035,6 +11042,7 @@ class Interpreter:
             ident = _built_identity(service) if isinstance(service, Unknown) else None
             key = ("ident", ident) if ident is not None else ("node", made or node.start_byte)
             name, label = "", _stand_in("deployment name", at or mark)
+        key = self._in_subscription(key)
         draft = self.deployments.get(key)
         if draft is None and not name:  # another value passed where one was (a function's two calls)
             label = another_turn(label, self.stand_in_turns)
@@ -11162,7 +11170,9 @@ class Interpreter:
                 service = service if args.given("ServiceName") else vm.existing[0]
                 names = Text("*") if vm.every else vm.existing[1]
         draft = (
-            self.deployments.get(("service", service.value.casefold())) if isinstance(service, Text) else None
+            self.deployments.get(self._in_subscription(("service", service.value.casefold())))
+            if isinstance(service, Text)
+            else None
         )
         if draft is None:
             return NULL
@@ -11194,7 +11204,9 @@ class Interpreter:
         swap surely runs; otherwise which slot it is in is no longer known (its slot is "", see `_build`)."""
         service = _arg_value(args, "ServiceName")
         draft = (
-            self.deployments.get(("service", service.value.casefold())) if isinstance(service, Text) else None
+            self.deployments.get(self._in_subscription(("service", service.value.casefold())))
+            if isinstance(service, Text)
+            else None
         )
         if draft is not None and self._surely_runs():
             draft.slot = (
@@ -11217,7 +11229,7 @@ class Interpreter:
 
     def _new_service(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         name = args.get("ServiceName")
-        created = _service_key(name.value if name is not None else None)
+        created = self._in_subscription(_service_key(name.value if name is not None else None))
         if created is not None:
             # A creation that may not run (under a condition the reader cannot decide) leaves the service
             # possibly there before the script: a later New-AzureVM may add to a deployment it has.
@@ -11645,9 +11657,9 @@ class Interpreter:
         variable that names it (one definition of it, `Unknown.ident`); None for one it does not describe,
         or names by nothing it can match (a value without an ident)."""
         if isinstance(service, Text):
-            return self.deployments.get(("service", service.value.casefold()))
+            return self.deployments.get(self._in_subscription(("service", service.value.casefold())))
         built = _built_identity(service) if isinstance(service, Unknown) else None
-        return self.deployments.get(("ident", built)) if built is not None else None
+        return self.deployments.get(self._in_subscription(("ident", built))) if built is not None else None
 
     def _disassociate(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureReservedIPAssociation: the deployment of the service it names keeps a dynamic VIP,
@@ -12074,7 +12086,7 @@ class Interpreter:
             or self.creating_on
         ):
             return
-        draft = self.deployments.get(("service", service.casefold()))
+        draft = self.deployments.get(self._in_subscription(("service", service.casefold())))
         if draft is None:
             return
         name = _name_key(urllib.parse.unquote(vm))
@@ -13097,6 +13109,15 @@ class Interpreter:
         if guid or called:
             at = self._written_at(arg) or self._at_call(node)
             self.subscriptions.setdefault((guid or called, at), SubscriptionSelection(guid, at, called))
+            selected = (guid or called).casefold()  # names in any case are one subscription
+            self.first_selected = selected if self.first_selected is None else self.first_selected
+            self.working_in = "" if selected == self.first_selected else selected
+
+    def _in_subscription(self, key: object) -> object:
+        """The key of a cloud service (its deployment) named by `key` in the subscription the script works
+        in here: a script that selects another subscription and creates a service of the same name there
+        creates another service, which the split by subscription sets apart."""
+        return None if key is None else (key, self.working_in)
 
     def _current_account(self, env: Env) -> str:
         """The storage account the subscription surely has as its current one here (see `CurrentAccount`):
@@ -13503,14 +13524,20 @@ class Interpreter:
         (`Deployment.deleted`). Not what it creates again afterwards: a VM or service it describes at the
         end, a reserved IP it associates again with the service."""
         found: list[object] = []
+        # By the name of the service, whichever subscription the script created it in (see `_in_subscription`).
+        named = {
+            key[0][1]: draft
+            for key, draft in self.deployments.items()
+            if isinstance(key, tuple) and key[0][0] == "service"
+        }
         for (_, name), released in self.released.items():
-            draft = self.deployments.get(("service", released.released_from.casefold()))
+            draft = named.get(released.released_from.casefold())
             held = draft.reserved_ip if draft is not None else None
             if held is None or _name_key(held.name) != name:
                 found.append(released)
         deleted: dict[str, list[Role]] = {}
         for written, role in self.deleted_vms.values():
-            draft = self.deployments.get(("service", written.casefold()))
+            draft = named.get(written.casefold())
             if draft is None or _role_key(Text(role.name)) not in draft.roles:
                 deleted.setdefault(written, []).append(role)
         for written, roles in deleted.items():
@@ -13533,7 +13560,7 @@ class Interpreter:
                     )
                 )
         for record in self.deleted_services.values():
-            if ("service", record.service_name.casefold()) not in self.deployments:
+            if record.service_name.casefold() not in named:
                 found.append(record)
         return found
 

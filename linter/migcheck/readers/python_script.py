@@ -2582,6 +2582,9 @@ class _Resources:
         # makes clients of two ids under that name), and the id of the last client made or called.
         self.client_ids: dict[str, str] = {}
         self.client_in_force = ""
+        # The id of the first subscription a client works in: what lives in a subscription (a cloud service,
+        # its deployments) is keyed by the one of the client in force, "" for that first (see `_here`).
+        self.first_client: str | None = None
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -3439,7 +3442,7 @@ class _Resources:
         if draft is None:  # shown by the stand-in of the first call that names it
             draft = _Draft(literal(service) or "", deployment, literal(slot) or "", mark, self.read_once_in)
             self.drafts[key] = draft
-            self.service_drafts.setdefault(_key(literal(service) or ""), []).append(key)
+            self.service_drafts.setdefault(self._here(literal(service) or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
         return self._service_passed(draft, service)
 
@@ -3484,12 +3487,12 @@ class _Resources:
         """The deployment of a service and deployment name, or of this call alone when the service name is
         not known or the deployment name is a stand-in."""
         known = service and not is_stand_in(name)
-        key: object = (_key(service or ""), _key(name)) if known else self._call_key(call)
+        key: object = (self._here(service or ""), _key(name)) if known else self._call_key(call)
         draft = self.drafts.get(key)
         if draft is None:
             draft = _Draft(service or "", name, literal(slot) or "", mark, self.read_once_in)
             self.drafts[key] = draft
-            self.service_drafts.setdefault(_key(service or ""), []).append(key)
+            self.service_drafts.setdefault(self._here(service or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
         return draft
 
@@ -3510,16 +3513,16 @@ class _Resources:
             return
         if call.method == "delete_hosted_service":
             kept = []
-            for key in self.service_drafts.pop(_key(service), []):
+            for key in self.service_drafts.pop(self._here(service), []):
                 draft = self.drafts.get(key)
                 if draft is not None and (draft.unordered or self._may_stop_between(draft, call)):
                     kept.append(key)
                 elif draft is not None:
                     del self.drafts[key]
-            self.service_drafts[_key(service)] = kept
+            self.service_drafts[self._here(service)] = kept
             return
         deployment = literal(v.get("deployment_name"))
-        key = (_key(service), _key(deployment or ""))
+        key = (self._here(service), _key(deployment or ""))
         draft = self.drafts.get(key) if deployment else None
         if draft is None or draft.unordered or self._may_stop_between(draft, call):
             return
@@ -3554,7 +3557,7 @@ class _Resources:
             keys = self._drafts_of_service(call, service, site)
         elif call.method == "delete_deployment" and deployment is not None:
             named = self._same_deployment(call, service, deployment, site)
-            keys = [named or (_key(literal(service) or ""), _key(literal(deployment) or ""))]
+            keys = [named or (self._here(literal(service) or ""), _key(literal(deployment) or ""))]
         elif call.method == "delete_role" and deployment is not None:
             self._role_deleted_with_its_creation(call, service, deployment, values.get("role_name"))
             return
@@ -3575,7 +3578,7 @@ class _Resources:
         `_same_deployment`, whose keys hold it after "same")."""
         text = literal(service)
         if text:
-            return list(self.service_drafts.get(_key(text), []))
+            return list(self.service_drafts.get(self._here(text), []))
         named = self._same_deployment(call, service, service, site)  # ("same", its key, its key)
         if not isinstance(named, tuple):
             return []
@@ -4477,9 +4480,17 @@ class _Resources:
                 self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
         made = ids.pop() if len(ids) == 1 else ""
         self.client_in_force = made or self.client_in_force
+        self.first_client = self.first_client or made or None
         target = self.index.made_as.get(id(call.node.func))
         if target is not None:
             self.client_ids[target] = made if self.client_ids.get(target, made) == made else ""
+
+    def _here(self, service: str) -> str:
+        """The key of the cloud service `service` names in the subscription of the client in force: a
+        script whose clients of two subscriptions each create a service of the same name creates two
+        services, which the split by subscription sets apart."""
+        working_in = self.client_in_force if self.client_in_force != self.first_client else ""
+        return f"{_key(service)}\0{working_in}" if working_in else _key(service)
 
     def _call_through_client(self, call: CallSite, mark: Mark) -> None:
         """A call through a client made for a subscription other than the last one made or called: the
@@ -4776,7 +4787,7 @@ class _Resources:
                     ("role", _key(vm)), lun_key(lun), change
                 )
                 continue
-            added_to = self.drafts.get((_key(service), _key(deployment)))
+            added_to = self.drafts.get((self._here(service), _key(deployment)))
             if is_role_path(path) and added_to is not None and not added_to.unordered:
                 added_to.remove(("role", _key(vm)))
 
@@ -5263,7 +5274,7 @@ class _Resources:
             literal(bound.values.get("deployment_name")),
         )
         if service and deployment:
-            return self.drafts.get((_key(service), _key(deployment))), bound
+            return self.drafts.get((self._here(service), _key(deployment))), bound
         written = flow.site_of(call)
         rebound = (
             self.flow.bind(call.node, SIGNATURES[call.method], written) if site.frame is not None else bound
@@ -5336,7 +5347,7 @@ class _Resources:
         names = literal(service), literal(deployment), literal(role)
         if not all(names):
             return
-        draft = self.drafts.get((_key(names[0] or ""), _key(names[1] or "")))
+        draft = self.drafts.get((self._here(names[0] or ""), _key(names[1] or "")))
         key = ("role", _key(names[2] or ""))
         made = draft.role_creations.get(key, []) if draft is not None and not draft.unordered else []
         if draft is not None and any(self._runs_with(call, creation) for creation in made):

@@ -1030,6 +1030,10 @@ class Reading:
         self.regions: list[ServiceRegion] = []
         # The subscriptions `account set` selects by an id or name the script states, by it and the place.
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
+        # The subscription the CLI works in at the command being read, as `_here` keys the cloud services
+        # (their deployments) of one: "" for the first the script selects, and before any.
+        self.first_selected: str | None = None
+        self.working_in = ""
         self.storage: dict[str, StorageAccountType] = {}
         self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
         self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
@@ -1115,6 +1119,15 @@ class Reading:
             guid = subscription_guid(stated)
             selection = SubscriptionSelection(guid, chosen.mark, "" if guid else stated)
             self.subscriptions.setdefault((selection.name, chosen.mark), selection)
+            selected = selection.name.casefold()  # names in any case are one subscription
+            self.first_selected = selected if self.first_selected is None else self.first_selected
+            self.working_in = "" if selected == self.first_selected else selected
+
+    def _here(self, key: str) -> str:
+        """The key of a cloud service (its deployment) named by `key` in the subscription the CLI works in
+        here: a script that selects another subscription and creates a service of the same name there
+        creates another service, which the split by subscription sets apart."""
+        return f"{self.working_in}\0\0{key}" if self.working_in else key
 
     def _resource_manager_seen(self) -> None:
         self.arm_from_start |= not self.mode_set
@@ -1394,7 +1407,7 @@ class Reading:
         network it names, and the others add to that one, so none joins a deployment that was there before
         (see `empty_services`)."""
         key = _service_key(parsed.value("dns-name", 0))
-        made_in = self.empty_services.get(key) if key is not None else None
+        made_in = self.empty_services.get(self._here(key)) if key is not None else None
         return made_in is not None and self.part[: len(made_in)] == made_in
 
     def _vm_create_from(self, parsed: Parsed) -> None:
@@ -1489,7 +1502,7 @@ class Reading:
         return self._unstated_once(f"storage account\0{holder}\0{shape}", account_stand_in(at))
 
     def _deployment(self, service: str, at: Mark, existing: bool) -> _Deployment:
-        key = service.casefold()
+        key = self._here(service.casefold())
         found = self.deployments.get(key)
         if found is None or found.deleted:
             # A deployment only changed here (`-d`) is one the script did not create: its network and
@@ -1648,7 +1661,7 @@ class Reading:
             service = self._unstated_once(
                 f"cloud service of VM\0{name.casefold()}", self._stand_in("cloud service name", parsed.at)
             )
-        deployment = self.deployments.get(service.casefold())
+        deployment = self.deployments.get(self._here(service.casefold()))
         if deployment is None or deployment.deleted:
             deployment = self._deployment(service, parsed.at, existing=True)
             deployment.by_vm_name = by_name
@@ -1799,7 +1812,7 @@ class Reading:
         if not self.maybe:
             return self._changed_vm(parsed)
         service = self._service_of(parsed)
-        deployment = self.deployments.get(service.casefold()) if service else None
+        deployment = self.deployments.get(self._here(service.casefold())) if service else None
         if deployment is None or deployment.existing:
             return None
         vm = deployment.vms.get(self._vm_name(parsed).casefold())
@@ -1873,7 +1886,7 @@ class Reading:
         the stop too); one that may not run deletes nothing."""
         name = self._vm_name(parsed).casefold()
         service = self._service_of(parsed)
-        deployment = self.deployments.get(service.casefold()) if service else None
+        deployment = self.deployments.get(self._here(service.casefold())) if service else None
         created = deployment.vms.get(name) if deployment is not None and not deployment.existing else None
         past = self._surely_past()
         if self.maybe and (created is None or past is None or created.surely_past != past):
@@ -1881,7 +1894,7 @@ class Reading:
         if deployment is not None and created is not None:
             del deployment.vms[name]
             if not deployment.vms:  # the CLI deletes a deployment with its last VM: nothing is left
-                del self.deployments[service.casefold()]
+                del self.deployments[self._here(service.casefold())]
             return
         vm = self._changed_vm(parsed)
         if vm is not None:
@@ -1893,7 +1906,7 @@ class Reading:
         service, location = parsed.value("serviceName", 0), parsed.value("location")
         key = _service_key(service)
         if key is not None and (not self.maybe or self.part):
-            self.empty_services[key] = self.part if self.maybe else ()
+            self.empty_services[self._here(key)] = self.part if self.maybe else ()
         if service is not None and service.text and location is not None and location.text:
             self.regions.append(ServiceRegion(service.text, location.text, parsed.at))
 
@@ -1904,12 +1917,12 @@ class Reading:
         service = parsed.value("serviceName", 0)
         if service is None or not service.text:
             return
-        created = self.deployments.get(service.text.casefold())
+        created = self.deployments.get(self._here(service.text.casefold()))
         if self.maybe and not self._with_its_vms(created):
             return
-        self.empty_services.pop(service.text.casefold(), None)
+        self.empty_services.pop(self._here(service.text.casefold()), None)
         if created is not None and not created.existing:
-            del self.deployments[service.text.casefold()]
+            del self.deployments[self._here(service.text.casefold())]
             return
         self._deployment(service.text, parsed.at, existing=True).deleted = True
 
