@@ -108,3 +108,37 @@ def test_a_service_created_again_in_the_first_subscription_after_the_second_is_t
     assert vms[B] == [("web", ["web02"])]
     assert vms[A] == [("web", ["web01", "web03"])]  # one service: web03 joins web01's deployment
     assert "MIG103" in {f.code for f in result.findings}  # web01 in 'front', web03 in none
+
+
+# A function written above the selections that creates the service, called once after each.
+FUNCTION_CALLED_AFTER_EACH = {
+    "powershell": {
+        "build.ps1": (
+            "function Deploy($name) {\n"
+            "    $vm = New-AzureVMConfig -Name $name -InstanceSize Small -ImageName 'img' |\n"
+            "        Add-AzureProvisioningConfig -Windows -AdminUsername 'ops' -Password 'x'\n"
+            "    New-AzureVM -ServiceName 'web' -Location 'West Europe' -VMs $vm\n"
+            "}\n"
+            f"Select-AzureSubscription -SubscriptionId '{A}'\nDeploy 'web01'\n"
+            f"Select-AzureSubscription -SubscriptionId '{B}'\nDeploy 'web02'\n"
+        )
+    },
+    "classic cli": {
+        "build.sh": (
+            "#!/bin/bash\n"
+            "deploy() {\n"
+            "  azure vm create web img ops 'P@ss1' --location 'West Europe' --vm-name \"$1\"\n"
+            "}\n"
+            f"azure config mode asm\nazure account set {A}\ndeploy web01\n"
+            f"azure account set {B}\ndeploy web02\n"
+        )
+    },
+}
+
+
+@pytest.mark.parametrize("case", FUNCTION_CALLED_AFTER_EACH)
+def test_what_a_function_creates_is_the_subscription_s_selected_where_it_is_called(
+    tmp_path, monkeypatch, case
+):
+    result = lint_files(tmp_path, monkeypatch, FUNCTION_CALLED_AFTER_EACH[case], dedent=False)
+    assert vms_by_subscription(result) == {A: [("web", ["web01"])], B: [("web", ["web02"])]}

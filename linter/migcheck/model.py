@@ -2036,6 +2036,11 @@ class Deployment:
     # A script that loads the file and runs that function at its calls (`Document.functions_run`) says
     # what it creates there: this stand-in is then not linked (see `estate.without_functions_run`).
     read_once_in: str = field(default="", compare=False)
+    # The subscription a script has selected (`SubscriptionSelection.name`) where the call that creates it
+    # runs, which a function written above the selections and called after one is not written under; ""
+    # before any selection, or where the reader does not follow the order calls run in: by the line the
+    # call is written on then (see `subscriptions._parts`).
+    selected_in: str = field(default="", compare=False)
 
 
 @record

@@ -21,7 +21,10 @@ what tell subscriptions apart:
    scripts state (`SubscriptionSelection`: `Select-AzureSubscription`, `azure account set`, a Python
    `ServiceManagementService` client), what a script creates after it selects one is that subscription's,
    named by its id or name: a script that selects one is of it whole, one that selects several is split at
-   each selection, and a file or a part before any selection stays in the group. A selection of a
+   each selection (a deployment by the one in force where the call that creates it runs, as a function
+   called after a selection does: `Deployment.selected_in`), and a file or a part before any selection
+   stays in the group. Its readers key the cloud services a script creates by the selection in force, so
+   that a service of one name it creates in two subscriptions is two. A selection of a
    configured subscription's name is of that subscription. Files that select no subscription, or one
    only in their group, are grouped as before.
 
@@ -40,6 +43,7 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
 from migcheck.model import (
+    Deployment,
     Document,
     FileKind,
     Mark,
@@ -129,7 +133,9 @@ def _selections(doc: Document) -> list[SubscriptionSelection]:
 
 def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple[str, Document]]:
     """A script's resources split by the selection in force at the line each is written on (the last one
-    on or above it; "" above the first), each part a document of the script's path. What is not written
+    on or above it; "" above the first), or where the reader tells the one in force where the call that
+    made it ran (`Deployment.selected_in`: a function written above the selections, called after one), by
+    that one; each part a document of the script's path. What is not written
     in the script's text (a value of a settings file beside it) goes with its first part, and so does what
     is the file's own (its problem, its suppression comments), so that each is reported once."""
     if not selections:
@@ -139,7 +145,10 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
     names: list[str | None] = []
     for resource in doc.resources:
         mark = getattr(resource, "mark", None)
-        if isinstance(mark, Mark) and mark.path == doc.path:
+        ran_in = resource.selected_in if isinstance(resource, Deployment) else ""
+        if ran_in:
+            names.append(spelled.setdefault(_same(ran_in), ran_in))
+        elif isinstance(mark, Mark) and mark.path == doc.path:
             at = bisect.bisect_right(lines, mark.line) - 1
             names.append(
                 spelled.setdefault(_same(selections[at].name), selections[at].name) if at >= 0 else ""

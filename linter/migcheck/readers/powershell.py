@@ -5717,6 +5717,9 @@ class DeploymentDraft:
     by_vm_name: bool = False  # of VMs picked by name alone out of every VM (see `VmObject.by_name`)
     read_once_in: str = ""  # the function whose read once created it (`Deployment.read_once_in`)
     selection: int = 0  # the selection of the script that created it (see `Interpreter.selection`)
+    # The subscription the script had selected where the call that created it ran, as it names it (see
+    # `Deployment.selected_in`).
+    selected_in: str = ""
 
     # The data disks requests attach to its VMs (a Disk) and the LUNs they detach (a str), by VM name, in
     # the order the script sends them (see `Interpreter._body_data_disk`, `_with_disk_requests`).
@@ -5969,6 +5972,8 @@ class Interpreter:
         # in one (a cloud service and its deployment): "" for the first it selects, and before any.
         self.first_selected: str | None = None
         self.working_in = ""
+        # That subscription as the script names it (`SubscriptionSelection.name`), "" before any.
+        self.selected_name = ""
         # The circuit links among them by network (see `_name_key`), which a removal takes away.
         self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
         # Where the script allows classic operations on a Resource Manager circuit (`$c.AllowClassicOperations
@@ -11050,6 +11055,7 @@ class Interpreter:
             draft = DeploymentDraft(
                 name, label, mark, read_once_in=self.reading_once, selection=self.selection
             )
+            draft.selected_in = self.selected_name
             draft.service_looped_over = "" if name else self._looped_over(service)
             self.deployments[key] = draft
         return draft
@@ -13110,6 +13116,7 @@ class Interpreter:
             at = self._written_at(arg) or self._at_call(node)
             self.subscriptions.setdefault((guid or called, at), SubscriptionSelection(guid, at, called))
             selected = (guid or called).casefold()  # names in any case are one subscription
+            self.selected_name = guid or called
             self.first_selected = selected if self.first_selected is None else self.first_selected
             self.working_in = "" if selected == self.first_selected else selected
 
@@ -13908,6 +13915,7 @@ class Interpreter:
             partly_described=_partly_described(draft),
             name_assumed=_partly_described(draft) and draft.name == draft.service,
             read_once_in=draft.read_once_in,
+            selected_in=draft.selected_in,
         )
 
     def _build_role(self, draft: RoleDraft) -> Role:

@@ -908,6 +908,7 @@ class _Deployment:
     # The list of a loop whose item names the service, one per turn (see `Deployment.service_looped_over`).
     looped_over: str = ""
     read_once_in: str = ""  # see `Reading.read_once_in`
+    selected_in: str = ""  # see `Deployment.selected_in`
     # The name a command states for a deployment that exists (`reserved-ip associate <ip> <svc> <name>`);
     # "" where none does: the CLI names a deployment it creates after its service.
     name: str = ""
@@ -942,6 +943,7 @@ class _Deployment:
             name_assumed=(self.existing or self.joins) and not self.name,
             read_once_in=self.read_once_in,
             service_looped_over=self.looped_over,
+            selected_in=self.selected_in,
         )
 
 
@@ -1034,6 +1036,7 @@ class Reading:
         # (their deployments) of one: "" for the first the script selects, and before any.
         self.first_selected: str | None = None
         self.working_in = ""
+        self.selected_name = ""  # that subscription as the script names it (`SubscriptionSelection.name`)
         self.storage: dict[str, StorageAccountType] = {}
         self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
         self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
@@ -1120,6 +1123,7 @@ class Reading:
             selection = SubscriptionSelection(guid, chosen.mark, "" if guid else stated)
             self.subscriptions.setdefault((selection.name, chosen.mark), selection)
             selected = selection.name.casefold()  # names in any case are one subscription
+            self.selected_name = selection.name
             self.first_selected = selected if self.first_selected is None else self.first_selected
             self.working_in = "" if selected == self.first_selected else selected
 
@@ -1514,6 +1518,7 @@ class Reading:
                 network_known=not existing,
                 reserved_ip_known=not existing,
                 read_once_in=self.read_once_in,
+                selected_in=self.selected_name,
             )
         return found
 
