@@ -568,6 +568,8 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
 # `$PSScriptRoot` as `_variable` keys it, and what it holds while the path of a dot-sourced file is read:
 # the folder of the script, a string no script writes.
 _SCRIPT_ROOT = ("", "psscriptroot")
+# What `$PSScriptRoot` is at the script's top level, where no code assigns it (see `Interpreter._found`).
+_SCRIPT_ROOT_HOLE = ("free", 0, "psscriptroot")
 # The cmdlets (and their aliases) that change the folder the script runs in (see `Interpreter.working`).
 _LOCATION_PUSH = frozenset({"push-location", "pushd"})
 _LOCATION_BACK = frozenset({"pop-location", "popd"})
@@ -578,10 +580,13 @@ _SCRIPT_FOLDER = "\0script folder\0"
 
 class _Loaded(NamedTuple):
     """What a dot-sourced settings file gives the script that loads it: the values it states whole (see
-    `_settings_values`), and the variables it may set at all, by key (None: it may set any)."""
+    `_settings_values`), the variables it may set at all, by key (None: it may set any), and those it sets
+    to a folder or file named from its own (`$cfg = Join-Path $PSScriptRoot 'net.netcfg'`), each with that
+    path from the file's folder (see `SyntaxIndex.script_folders`)."""
 
     values: dict[str, Value]
     assigned: frozenset[str] | None
+    folders: dict[str, str] = {}
 
 
 def _settings_values(settings: beside.Settings) -> _Loaded:
@@ -595,7 +600,9 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     values = Interpreter(settings.path, index, where).top_level_values(tree.root_node)
     if index.all_stale or _dot_sources_on_load(tree.root_node, index):  # it may set variables the reader
         return _Loaded(values, None)  # cannot name
-    return _Loaded(values, frozenset(index.script_assigned) | index.function_assigned | index.stale)
+    assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale
+    folders = {key: path for key, (_, path) in index.script_folders.items() if key not in values}
+    return _Loaded(values, assigned, folders)
 
 
 def _dot_sources_on_load(root: Node, index: SyntaxIndex) -> bool:
@@ -5886,6 +5893,9 @@ class Interpreter:
         # The variables that held the script's own folder (`SyntaxIndex.script_folders`) a file dot-sourced
         # so far may have set: those a settings file read sets, or None for all, once a file not read is.
         self.folders_lost: set[str] | None = set()
+        # The variables a file dot-sourced so far sets to a folder or file named from its own folder, which
+        # the script never assigns, each with that path from the script's folder (see `_folders_loaded`).
+        self.loaded_folders: dict[str, str] = {}
         # The files dot-sourced from a folder the script cannot say (after a move to one, `SOURCED_AFTER_CD`;
         # from the folder it is run in, which a folder above holds, `LOADED_FROM_ANOTHER_FOLDER`), said as
         # not read, once each however often read.
@@ -7700,19 +7710,44 @@ class Interpreter:
         settings = beside.settings_file(stated) if stated else None
         if not stated or settings is None:
             self.folders_lost = None
+            self.loaded_folders.clear()
             if stated and self.source is self.own and _from_current_location(invoked):
                 self._loaded_from_another_folder(invoked, stated)
             return
         loaded = beside.values_of(settings, _settings_values)
         if loaded.assigned is None:
             self.folders_lost = None
+            self.loaded_folders.clear()
         elif self.folders_lost is not None:
             self.folders_lost |= loaded.assigned
         for key, value in loaded.values.items():
             env.vars[key] = value
+        self._folders_loaded(loaded, stated, env)
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
+
+    def _folders_loaded(self, loaded: _Loaded, stated: str, env: Env) -> None:
+        """The variables a file dot-sourced at `stated` sets to a folder or file named from its own folder
+        (`$cfg = Join-Path $PSScriptRoot 'net.netcfg'`: PowerShell sets `$PSScriptRoot` to the folder of the
+        file being run, a dot-sourced one too): from here they name that path from the script's folder
+        (`lib/net.netcfg`), as a folder a dot-source or Set-Location names (see `_script_folders_at`) and as
+        a path a cmdlet is given, the script's folder a piece not stated, as `$PSScriptRoot` is. Only those
+        the script never assigns itself, whose value is this one wherever it reads them."""
+        for key in loaded.assigned or ():
+            self.loaded_folders.pop(key, None)
+        folder = posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))
+        own = self.own.syntax
+        for key, path in loaded.folders.items():
+            if key in own.script_assigned or key in own.function_assigned or key in own.stale:
+                continue
+            held = _bare_folder(posixpath.normpath(posixpath.join(folder, _bare_folder(path))))
+            held = _with_separator(held) if path.endswith("/") else held
+            self.loaded_folders[key] = held
+            shape = _folder_text(automation.HOLE, held)
+            env.vars[key] = Unknown(
+                f"${key}", ("loaded", stated, key), shape=shape, holes=(_SCRIPT_ROOT_HOLE,)
+            )
 
     def _module_loaded(self, node: Node, env: Env) -> None:
         """`Import-Module .\\lib.psm1`: a script module the script loads by a path it states, a checked file
@@ -7869,6 +7904,7 @@ class Interpreter:
         for key, (end, path) in index.script_folders.items():
             if end <= at and key not in self.folders_lost:
                 folders[key] = path
+        folders.update(self.loaded_folders)
         return folders
 
     def _string(self, node: Node, env: Env) -> Value:
@@ -8928,6 +8964,8 @@ class Interpreter:
             value = self.unknown_command(node, key, args, piped)
             if key in _FILE_ITEMS:
                 value = self._file_item(node, env) or value
+            if key == "join-path":
+                value = self._joined_path(node, env) or value
             if key in _OUTPUTS_NOTHING and args.switch("PassThru") is False:
                 return NULL  # what a function outputs is what else it writes (see `_call_value`)
             if key in _LISTINGS:
@@ -9255,6 +9293,30 @@ class Interpreter:
         if not isinstance(value, Text) or value.number is not False or not value.value.strip():
             return None
         return FileItem(self.snippet(node), shape=value.value)
+
+    def _joined_path(self, node: Node, env: Env) -> Unknown | None:
+        """The path `Join-Path <path> <child>` outputs, as a string known in part (see `Unknown.shape`),
+        `$PSScriptRoot` a piece not stated (`Join-Path $PSScriptRoot 'net.netcfg'`): so that a variable it
+        is assigned to names that file where a cmdlet is given it, as the string `"$PSScriptRoot\net.netcfg"`
+        does. None when either part is not a string known at least in part."""
+        parts = _join_path_parts(node)
+        if parts is None:
+            return None
+        base, child = (self.evaluate(part, env) for part in parts)
+        if not isinstance(base, (Text, Unknown)) or not isinstance(child, (Text, Unknown)):
+            return None
+        head = _shape(base)
+        if head is None and not isinstance(base, Unknown):
+            return None
+        head_holes = _holes_of(base) if head is None or isinstance(base, Unknown) else []
+        head = automation.HOLE if head is None else head
+        tail = _shape(child)
+        if tail is None and isinstance(child, Text):
+            return None
+        # Join-Path puts one separator between the two (`C:\deploy\` and `\net.netcfg` join to one)
+        separated = head.endswith(("\\", "/")) or (tail or "").startswith(("\\", "/"))
+        joined = _joined_shape(head + ("" if separated else "\\"), child, head_holes=head_holes)
+        return Unknown(self.snippet(node), shape=joined.shape, holes=joined.holes) if joined.shape else None
 
     def unknown_command(self, node: Node, key: str, args: Args, piped: Value | None) -> Value:
         """A command the reader does not know: the objects given to it may change."""
