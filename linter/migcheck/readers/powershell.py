@@ -3347,6 +3347,16 @@ def _item_path(command: Node, names: Sequence[str] = _FILE_ITEMS) -> Node | None
     return None
 
 
+def _classic_query(chain: Node | None) -> bool:
+    """Whether a part of a pipeline chain is one command, a query of classic resources (`Get-AzureVM`),
+    which fails when there is none."""
+    named = _named(chain) if chain is not None and chain.type == "pipeline_chain" else []
+    if len(named) != 1 or named[0].type != "command":
+        return False
+    name = _command_name(named[0]).casefold()
+    return name in cmdlets.CLASSIC and name.startswith("get-")
+
+
 def _joined_child(node: Node) -> Node | None:
     """The child path of a `(Join-Path <path> <child>)` argument, by position or `-ChildPath`, when it is
     the last part the call joins; None for any other argument."""
@@ -7392,6 +7402,36 @@ class Interpreter:
                 value = self.evaluate(child, env)
         return value if value is not None else NULL
 
+    def _chained(self, node: Node, env: Env) -> Value:
+        """PowerShell 7's pipeline chains, `a && b` and `a || b`, read as the shell reader reads bash's: what
+        follows `||` runs only when what comes before fails (`Test-AzureName -Service web || New-AzureService
+        web`), so it may not run; what follows `&&` runs only when what comes before succeeds, which an
+        action the script expects to succeed does, so it runs where that does, but a query of a classic
+        resource (`Get-AzureService -ServiceName web && Remove-AzureService web`) fails when there is none:
+        after one, as in the branch of an `if`, it may not run."""
+        parts = [part for part in _named(node) if part.type != "comment"]
+        if not any(part.type == "pipeline_chain_tail" for part in parts):
+            return self._other(node, env)
+        operator, before = "", None
+        for part in parts:
+            if part.type == "pipeline_chain_tail":
+                operator = _text(part).strip()
+            elif operator == "||" or (operator == "&&" and _classic_query(before)):
+                self._may_not_run(part, env)
+            else:
+                self.evaluate(part, env)
+            before = part if part.type != "pipeline_chain_tail" else before
+        return Unknown(self.snippet(node))
+
+    def _may_not_run(self, node: Node, env: Env) -> None:
+        """Code run on one path only, a branch the reader cannot decide: what it creates or changes may be
+        there, what it removes may not be gone, what it assigns is joined with what was there."""
+        branch = env.child()
+        self.maybe += 1
+        self.evaluate(node, branch)
+        self.maybe -= 1
+        env.merge([branch], False, self.spend)
+
     def _passed_on(self, stage: Node, piped: Value | None, output: Value) -> Value:
         """What a pipeline's stage given VM configurations passes on: from a cmdlet that takes one and passes
         no VM on (`cmdlets.PASS_NO_VM_ON`: Set-AzureAclConfig outputs nothing, Get-AzureEndpoint the
@@ -8833,6 +8873,7 @@ class Interpreter:
         return Flag(result) if result is not None else Unknown(self.snippet(node))
 
     _EXPRESSIONS: dict[str, Callable[[Interpreter, Node, Env], Value]] = {
+        "pipeline": _chained,
         "pipeline_chain": _chain,
         "assignment_expression": _assignment,
         "variable": _variable_value,
