@@ -2929,16 +2929,25 @@ def _fill_in_first(words: str, name: str, find: str) -> str:
     )
 
 
-def _looped_service_notes(service: CloudService) -> tuple[str, ...]:
+def _looped_service_notes(service: CloudService, rebuilt: bool = False) -> tuple[str, ...]:
     """Of a service a script creates in each round of a loop over a list the files do not hold, named by
     the loop's item (`CloudService.looped_over`): the step stands for each of those services, one per item,
-    and is taken once for each."""
+    and is taken once for each; one of web/worker roles (`rebuilt`), whose step moves nothing, stands for
+    each service whose roles are rebuilt."""
     if not service.looped_over:
         return ()
     name = service_name(service)
+    at = f"{posixpath.basename(service.mark.path)}:{service.mark.line}"
+    if rebuilt:
+        return (
+            f"One step for each: the script deploys a cloud service of web/worker roles in each round of its "
+            f"loop over {service.looped_over} (at {at}), one per item, as many as the list holds when it runs, "
+            f"which the files do not say. This step stands for each of them: rebuild the roles of each, with "
+            f"its name in place of '{name}'.",
+        )
     return (
         f"One step for each: the script creates a cloud service in each round of its loop over "
-        f"{service.looped_over} (at {posixpath.basename(service.mark.path)}:{service.mark.line}), one per item, as many as the list "
+        f"{service.looped_over} (at {at}), one per item, as many as the list "
         f"holds when it runs, which the files do not say. Take this step once for each of them, with its name "
         f"in place of '{name}' and its VMs' names in place of theirs.",
     )
@@ -3208,6 +3217,7 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         blockers=builder.blockers(service),
         notes=(
             f"Not moved: {service.label}: {_contents(service)}.",
+            *_looped_service_notes(service, rebuilt=True),
             *_bound_to_roles(service),
             *_balancers_of_roles(service),
             *builder.attention(service),
