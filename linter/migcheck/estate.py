@@ -501,6 +501,15 @@ class CloudService:
         return roles
 
     @property
+    def looped_changes_only(self) -> bool:
+        """Of a service a script names by the item of a loop (`looped_over`): whether each round only changes
+        VMs it takes from a query (`Get-AzureVM -ServiceName $r.Svc -Name $r.Vm | … | Update-AzureVM`,
+        `Role.changes_existing`), so the services are changed in the loop, not created there."""
+        return bool(self.looped_over and self.vms and not self.roles) and all(
+            vm.changes_existing for vm in self.vms
+        )
+
+    @property
     def vms(self) -> tuple[Role, ...]:
         vms: tuple[Role, ...] | None = self._derived.get("vms")
         if vms is None:

@@ -2533,6 +2533,12 @@ def _vms(service: CloudService) -> str:
 _VMS_OF = "<VMs of "
 
 
+def _made_in_loop(vms: Sequence[Role]) -> str:
+    """What a loop does to the VMs it names by its item: "changed" where it only changes VMs it takes from a
+    query (`Get-AzureVM -Name $r.Vm | … | Update-AzureVM`, `Role.changes_existing`), else "created"."""
+    return "changed" if all(vm.changes_existing for vm in vms) else "created"
+
+
 def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
     """VMs by name, in words: "VMs web01, web02". The VMs of a set a body changes without naming them stand
     as one (`<VMs of load-balanced set web>`), said in those words: "the VMs of load-balanced set web". A
@@ -2551,12 +2557,12 @@ def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
         for name in named_vms
     ]
     parts = [f"VMs {', '.join(shown)}"] if named_vms else []
-    by_loop: dict[str, list[str]] = {}
+    by_loop: dict[str, list[Role]] = {}
     for vm in looped:
-        by_loop.setdefault(vm.looped_over, []).append(vm.name)
+        by_loop.setdefault(vm.looped_over, []).append(vm)
     parts += [
-        f"VMs created in a loop over {listed} ({', '.join(names)}, 1 or more)"
-        for listed, names in by_loop.items()
+        f"VMs {_made_in_loop(in_loop)} in a loop over {listed} ({', '.join(vm.name for vm in in_loop)}, 1 or more)"
+        for listed, in_loop in by_loop.items()
     ]
     return ", ".join(parts + [f"the {name[1:-1]}" for name in sets])
 
@@ -2594,8 +2600,9 @@ def _placement_words(service: CloudService, deployment: str) -> str:
     such: "cloud services created in a loop over $vmList (<cloud service name, d.ps1:25>, 1 or more),
     each with its VMs"."""
     if service.looped_over:
+        made = "changed" if service.looped_changes_only else "created"
         return (
-            f"cloud services created in a loop over {service.looped_over} ({service_name(service)}, "
+            f"cloud services {made} in a loop over {service.looped_over} ({service_name(service)}, "
             "1 or more), each with its VMs"
         )
     if _named_by(service, deployment):

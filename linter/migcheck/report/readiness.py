@@ -762,8 +762,12 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
 def _looped_service(service: CloudService) -> dict[str, object]:
     """`{"looped_service": "$vmList"}` for a service a script creates in each round of a loop over a list
     it does not write out, named by the loop's item (`CloudService.looped_over`): it stands for one service
-    per item, 1 or more. Nothing for any other."""
-    return {"looped_service": service.looped_over} if service.looped_over else {}
+    per item, 1 or more; `"looped_changes_only": true` too where the loop only changes VMs it queries
+    (`CloudService.looped_changes_only`). Nothing for any other."""
+    if not service.looped_over:
+        return {}
+    changed = {"looped_changes_only": True} if service.looped_changes_only else {}
+    return {"looped_service": service.looped_over, **changed}
 
 
 def _migration_state(placements: Iterable[Placement]) -> dict[str, object]:

@@ -275,12 +275,14 @@ def _service_row(name: str, service: Mapping[str, Any], origin: str = "") -> str
     """A service's name with what it holds: `shop (2 VMs; in teamA/deploy.ps1)`; a service a script creates
     in each round of a loop, named by the loop's item (`looped_service`), as the services of that loop, one
     per item: "cloud services created in a loop over $vmList (<cloud service name, d.ps1:25>, 1 or more),
-    each with 1 VM", as the plan says them."""
+    each with 1 VM", as the plan says them; "changed in a loop" where the loop only changes VMs it queries
+    (`looped_changes_only`)."""
     listed = service.get("looped_service")
     if not listed:
         return f"{name} ({_contents(service)}{_in(origin)})"
+    made = "changed" if service.get("looped_changes_only") else "created"
     return (
-        f"cloud services created in a loop over {listed} ({name}, 1 or more{_in(origin)}), "
+        f"cloud services {made} in a loop over {listed} ({name}, 1 or more{_in(origin)}), "
         f"each with {_contents(service)}"
     )
 
