@@ -333,7 +333,7 @@ def read_commands(
     `subprocess.call(["azure", ...])`), given as the shell script `source` that runs them as that script
     does: its call for each command, in order, each part of it shown where `marks` says (`_HeldAt`), each value that script does not state a hole (`_numbered`) that
     `holes` says what holds. Its calls and steps, then the resources the commands describe."""
-    tree = grammars.parser(_GRAMMAR).parse(source)
+    source, tree = _bash_parse(source)
     if tree.root_node.has_error:
         return ()
     where = _HeldAt(path, marks, exact=False)
@@ -356,7 +356,7 @@ def read_commands(
 def parses(command_line: str) -> bool:
     """Whether bash parses `command_line` (a command line another language's script runs through a shell):
     one bash cannot parse, the shell refuses whole and runs none of."""
-    return not grammars.parser(_GRAMMAR).parse(command_line.encode("utf-8")).root_node.has_error
+    return not _bash_parse(command_line.encode("utf-8"))[1].root_node.has_error
 
 
 # What a syntax problem after classic commands the script runs means for them.
@@ -430,12 +430,91 @@ def _prepared(path: str, text: str) -> _Parsed:
     if escapes:  # `\azure` on a line of its own, read as bash reads it: `azure`
         source = _blanked(source, sorted(escapes))
         tree = grammars.parser(_GRAMMAR).parse(source)
-    if tree.root_node.has_error:  # `--connect "$svc" `#Deployment name` \`: an empty substitution
-        source, tree = _without_backtick_comments(source, tree)
+    source, tree = _backtick_comments_ended(source, tree)
     tree, heads = _braced_loops(source, tree)
     where = _Positions(path, source, escapes)
     where.loop_heads = heads
     return source, tree, where, placeholders
+
+
+def _bash_parse(source: bytes) -> tuple[bytes, Tree]:
+    """A command line's source and syntax tree as bash reads them (`_backtick_comments_ended`)."""
+    return _backtick_comments_ended(source, grammars.parser(_GRAMMAR).parse(source))
+
+
+def _backtick_comments_ended(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
+    """The source and tree with each comment in backticks ended where bash ends it, at the closing backtick:
+    bash takes a backtick substitution's text up to that backtick before it reads the commands in it, and
+    the grammar lets a comment run past it to the end of the line, which it then reads as an error. One
+    that holds only a comment (`--connect "$svc" `#Deployment name` \\`) is empty
+    (`_without_backtick_comments`); one that holds a command before its comment (`y=`echo a #note``) runs
+    the command (`_comments_cut_at_backticks`). Every position is kept; the tree as it is where it parses."""
+    if tree.root_node.has_error:
+        source, tree = _without_backtick_comments(source, tree)
+    if tree.root_node.has_error:
+        source, tree = _comments_cut_at_backticks(source, tree)
+    return source, tree
+
+
+def _comments_cut_at_backticks(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
+    """The source and tree with each comment the tree reads past a backtick that no backslash escapes
+    (`y=`echo a #note``, `"`date #now`"`) blanked up to that backtick, kept only where the tree of the
+    blanked source reads the backtick as closing a substitution opened before the comment (a comment
+    outside backticks, `# run `make` first`, is one to its line's end in bash too). Two parses at most."""
+    cuts = []
+    for comment in _comments(tree.root_node):
+        close = _unescaped_backtick(source, comment.start_byte, comment.end_byte)
+        if close is not None:
+            cuts.append((comment.start_byte, close))
+    if not cuts:
+        return source, tree
+    blanked = _spaces_over(source, cuts)
+    blanked_tree = grammars.parser(_GRAMMAR).parse(blanked)
+    kept = [
+        (start, close) for start, close in cuts if _closes_substitution(blanked_tree.root_node, start, close)
+    ]
+    if kept == cuts:
+        return blanked, blanked_tree
+    if not kept:
+        return source, tree
+    read = _spaces_over(source, kept)
+    return read, grammars.parser(_GRAMMAR).parse(read)
+
+
+def _comments(root: Node) -> Iterator[Node]:
+    """Every comment the tree reads, in any order."""
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current.type == "comment":
+            yield current
+        else:
+            stack.extend(current.children)
+
+
+def _unescaped_backtick(source: bytes, start: int, end: int) -> int | None:
+    """Where the first backtick between `start` and `end` that no backslash escapes is; None where none is."""
+    at = start
+    while at < end:
+        byte = source[at : at + 1]
+        if byte == b"`":
+            return at
+        at += 2 if byte == b"\\" else 1
+    return None
+
+
+def _closes_substitution(root: Node, comment: int, close: int) -> bool:
+    """Whether the tree reads the backtick at `close` as closing a backtick substitution that opens before
+    `comment`."""
+    backtick = root.descendant_for_byte_range(close, close + 1)
+    substitution = backtick.parent if backtick is not None and backtick.type == "`" else None
+    return (
+        substitution is not None
+        and substitution.type == "command_substitution"
+        and not substitution.has_error
+        and substitution.start_byte < comment
+        and substitution.end_byte == close + 1
+    )
 
 
 def _without_backtick_comments(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
@@ -2609,7 +2688,7 @@ class _Walker:
             return
         source = line.encode("utf-8")
         self.spend(len(source))  # parsed again at each run: paid for by its length
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        source, tree = _bash_parse(source)
         if tree.root_node.has_error:
             return
         saved = self.source, self.where, self.line_holes, self.empty_holes
@@ -3981,7 +4060,7 @@ class CommandLines:
         walker = self.walker
         source = line.encode("utf-8")
         walker.spend(len(source))
-        tree = grammars.parser(_GRAMMAR).parse(source)
+        source, tree = _bash_parse(source)
         if tree.root_node.has_error:
             return
         saved = walker.source, walker.where, walker.line_holes, walker.empty_holes
