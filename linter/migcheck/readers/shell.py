@@ -99,8 +99,33 @@ _GRAMMAR = "tree_sitter_bash"
 _ARM_CLAUSES = ("elif_clause", "else_clause", "case_item")
 # The commands that decide an `if` whatever the script is run with: whether the condition holds.
 _CERTAIN_COMMANDS = {"true": True, ":": True, "false": False}
-# Commands whose failure is an answer, not an error: what follows `&&` or `||` is a branch on it.
-_TESTING_COMMANDS = {"test", "[", "[[", "true", "false", ":", "which", "type", "hash"}
+# Commands whose failure is an answer, not an error: what follows `&&` or `||` is a branch on it. The rule:
+# a command run for its exit status, which answers a question about the machine, the network or a file
+# and changes nothing (`ping -c1 host && ...`), not an action the script expects to succeed. Those that
+# are tests only with an option (`grep -q`, `curl -f`) are told by `_TESTING_OPTIONS`.
+_TESTING_COMMANDS = frozenset(
+    {"test", "[", "[[", "true", "false", ":", "which", "type", "hash"}  # the shell's own
+    | {"ping", "ping6", "host", "nslookup", "dig", "getent"}  # is it reachable, does the name resolve
+    | {"pgrep", "pidof", "id", "cmp", "diff"}  # does it run, does the user exist, do the files differ
+)
+# Commands that are tests (see `_TESTING_COMMANDS`) when given one of these options, in any word: `grep -q`
+# prints nothing and answers whether it matched; `curl -f` fails on an HTTP error, so `curl -sf URL &&`
+# asks whether the address answers (with `-o`, `-O` it downloads: `_Walker._testing`); `wget --spider`
+# fetches nothing; `nc -z` only connects; `jq -e` answers whether the value is true; `command -v` whether
+# the command exists; `systemctl is-active` whether the service runs.
+_TESTING_OPTIONS: dict[str, tuple[frozenset[str], str]] = {
+    "grep": (frozenset({"--quiet", "--silent"}), "q"),
+    "egrep": (frozenset({"--quiet", "--silent"}), "q"),
+    "fgrep": (frozenset({"--quiet", "--silent"}), "q"),
+    "curl": (frozenset({"--fail", "--fail-with-body"}), "f"),
+    "wget": (frozenset({"--spider"}), ""),
+    "nc": (frozenset(), "z"),
+    "jq": (frozenset({"--exit-status"}), "e"),
+    "command": (frozenset(), "vV"),
+    "systemctl": (frozenset({"is-active", "is-enabled", "is-failed", "is-system-running"}), ""),
+}
+# What makes a `curl` that fails on an HTTP error a download the script means to succeed, not a test.
+_CURL_SAVES = frozenset({"--output", "--remote-name", "--remote-name-all", "--output-dir"})
 _LOOP_ITEMS = 32  # the most words a `for` loop is run for, one turn each
 _CALL_DEPTH = 8  # functions calling functions: deeper calls are not followed
 # Statements within statements (`if` in `if`...): deeper ones are read once through (`_nested_deeper`),
@@ -1598,13 +1623,12 @@ class _Walker:
         if node.type != "command":
             return True
         words = [self._text(word) for word in node.named_children if word.type != "variable_assignment"]
-        if not words or words[0] in _TESTING_COMMANDS:
+        # A function of the script succeeds where its last command does, which the reader does not decide.
+        if not words or words[0] in _TESTING_COMMANDS or words[0] in self.functions:
             return True
         options = set(words[1:])
-        if words[0] in ("grep", "egrep", "fgrep"):
-            return any(word in ("--quiet", "--silent") or _short_option(word, "q") for word in options)
-        if words[0] == "command":
-            return bool(options & {"-v", "-V"})
+        if words[0] in _TESTING_OPTIONS:
+            return _tests_with_options(words[0], options)
         if words[0] == "azure":
             verbs = words[1:5]
             return "show" in verbs or any(verb.endswith("-migration") for verb in verbs)
@@ -4291,6 +4315,16 @@ def _literal_word(node: Node, source: bytes) -> str | None:
         inner = text[1:-1]
         return None if any(c in inner for c in "\\$`") else inner
     return None
+
+
+def _tests_with_options(command: str, options: set[str]) -> bool:
+    """Whether `command` with `options` is a test (`_TESTING_OPTIONS`): `grep -qi`, `curl -sf`, `nc -zv`."""
+    long, letters = _TESTING_OPTIONS[command]
+    if command == "curl" and (
+        options & _CURL_SAVES or any(_short_option(w, "o") or _short_option(w, "O") for w in options)
+    ):
+        return False
+    return bool(options & long) or any(_short_option(word, letter) for word in options for letter in letters)
 
 
 def _short_option(word: str, letter: str) -> bool:
