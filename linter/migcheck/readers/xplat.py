@@ -155,6 +155,10 @@ class Word:
     # Of a value the script does not state: any number of words, none or several, options among them (a
     # list it does not state: `"${opts[@]}"`, a list a Python function returns), not one word.
     spread: bool = False
+    # Of a value the script does not state, written unquoted (`$OPTS`): bash splits it on blanks, so it is
+    # one word where the command's words fit so (`azure vm create $SVC img ...`), any number where they do
+    # not (`Parsed.positionals`).
+    splits: bool = False
 
     @property
     def identity(self) -> str | None:
@@ -684,12 +688,26 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
                 index += 1
             else:
                 parsed.options[name], parsed.flags[name] = True, word.mark
+    taken = len(spec.positionals)
+    _unbound_after_split(parsed, taken)
     # More positional words than it takes, stated up to the first surplus one (one not stated may be an
     # option, `-d svc`, or no word at all).
-    taken = len(spec.positionals)
     if len(parsed.positionals) > taken and all(w.text is not None for w in parsed.positionals[: taken + 1]):
         parsed.surplus_at = parsed.positionals[taken].mark
     return None if parsed.flag("help") else parsed
+
+
+def _unbound_after_split(parsed: Parsed, taken: int) -> None:
+    """More positional words than the command takes, one of them an unquoted value the script does not
+    state (`azure vm create $OPTS web img ops pass`): that value is not one word, but any number (options,
+    `-l "West US"`, among them), so which place each word from it on fills is not known, and none of them
+    is read as the argument its place would make it (`web` as the image). Each is a value not stated."""
+    if len(parsed.positionals) <= taken:
+        return
+    first = next((index for index, word in enumerate(parsed.positionals) if word.splits), None)
+    if first is None:
+        return
+    parsed.positionals[first:] = [Word(None, word.mark) for word in parsed.positionals[first:]]
 
 
 def _normalized(
