@@ -3,7 +3,9 @@ returns, `cmd += if_available("-w", net)`, or one joined to the command's by `+`
 was not read; a shell array it does not fill, `"${opts[@]}"`; `"$@"`) may be given `-w` there: the VM's network is not known, where it was said to be in no virtual network (MIG105,
 certain). The stated words after the list keep their places: the service is the one they name. Where the
 function gives an option with a value it tests (`return [flag, value] if value else []`) and the script
-states the value, it is read: a network named, or none for an empty value."""
+states the value, it is read: a network named, or none for an empty value; where the script does not state
+the value (`sys.argv[1]`, which may be empty), the VM is in the network it names or in none: it may be in no
+virtual network (MIG105), where its network was said not to be known."""
 
 from __future__ import annotations
 
@@ -48,8 +50,6 @@ azure vm create {words} -e 22 shop img ops -P
 """
 
 SCRIPTS = {
-    "a list a Python function returns": ("deploy.py", PYTHON),
-    "a list a Python function returns, joined by +": ("deploy.py", JOINED.format(part='options("-w", net)')),
     "a list a Python test chooses, joined by +": (
         "deploy.py",
         JOINED.format(part='(["-w", net] if net else [])'),
@@ -66,6 +66,20 @@ def test_a_vm_given_words_not_stated_is_in_a_network_not_known(tmp_path, monkeyp
     assert not [f for f in result.findings if f.code == "MIG105"]
     (mig601,) = [f for f in result.findings if f.code == "MIG601"]
     assert "azure vm create" in mig601.message
+
+
+OPTION_LISTS = {
+    "added to the command": PYTHON,
+    "joined by +": JOINED.format(part='options("-w", net)'),
+}
+
+
+@pytest.mark.parametrize("case", OPTION_LISTS)
+def test_an_option_list_given_a_value_not_stated_may_be_in_none(tmp_path, monkeypatch, case: str) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"deploy.py": OPTION_LISTS[case]})
+    (mig105,) = [f for f in result.findings if f.code == "MIG105"]
+    assert "deployment 'shop' of cloud service 'shop' may be in no virtual network" in mig105.message
+    assert "on another it is in '<virtual network name, deploy.py:" in mig105.message
 
 
 def test_a_vm_given_no_such_words_nor_w_is_in_none(tmp_path, monkeypatch) -> None:

@@ -102,7 +102,9 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
     script.statements(tree.body, 0)
     if not script.ran and not script.unparsed:
         return ()
-    read = shell.read_commands(path, script.source(), tuple(script.marks), tuple(script.holes))
+    read = shell.read_commands(
+        path, script.source(), tuple(script.marks), tuple(script.holes), frozenset(script.empty_holes)
+    )
     written = (_as_written(resource, script) for resource in read)
     return _with_unparsed(tuple(r for r in written if r is not None), script, path)
 
@@ -192,6 +194,9 @@ class _Script:
         self.size = 0
         self.marks: list[tuple[int, Mark]] = []
         self.holes: list[tuple[str | None, Mark | None]] = []
+        self.empty_holes: set[int] = set()  # those of `holes` that may be empty (see `option_list`)
+        # The words an option list gives a value it does not state, which may be empty: by `id`, the node.
+        self.maybe_empty: set[int] = set()
         self.values: dict[str, ast.expr] = {}  # the list or string last assigned to a name, in order
         self.ran = False  # whether any command runs `azure`
         # The command lines not read: those bash cannot parse (`UNPARSED_COMMAND_LINE`) and those filled
@@ -592,8 +597,9 @@ class _Script:
         """The words a call of one of the script's option lists gives (see `_option_lists`), where the
         value it tests is a string the script states (`"prodnet"`, a variable assigned one): the option
         and its value, or none for an empty one; the function's strings shown at the call. None where the
-        call passes what the function does not take, or a value the script does not state, which may be
-        empty or not."""
+        call passes what the function does not take. A value the script does not state (`sys.argv[1]`)
+        gives the option and that value, which may be empty: the option then given nothing, as bash's
+        `-w "${VNET:-}"` is."""
         if not isinstance(call.func, ast.Name) or call.keywords:
             return None
         found = self.option_lists.get(call.func.id)
@@ -602,9 +608,9 @@ class _Script:
         given = dict(zip(found.parameters, call.args, strict=True))
         tested = given[found.tested]
         value = _string(self.values.get(tested.id, tested) if isinstance(tested, ast.Name) else tested)
-        if value is None:
-            return None
-        if not value:
+        if value is None:  # the option and a value that may be empty, which gives none
+            self.maybe_empty.add(id(tested))
+        elif not value:
             return []
         return [
             given[item.id]
@@ -641,6 +647,10 @@ class _Script:
         text = _string(node)
         if text is not None:
             quoted = shlex.quote(text)
+        elif id(node) in self.maybe_empty:  # one hole, held as what the script assigned the name holds
+            self.empty_holes.add(len(self.holes))
+            held = self.values.get(node.id, node) if isinstance(node, ast.Name) else node
+            quoted = self.hole(node, _input_read(held))
         elif isinstance(node, ast.Starred) and _named(node.value, self.varargs or ""):
             quoted = '"$@"'  # the function's `*args`: the words its call gives past the named parameters
         elif isinstance(node, ast.Starred):  # a part whose items it does not state: none, one or several

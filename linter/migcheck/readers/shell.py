@@ -353,18 +353,21 @@ def read_commands(
     source: bytes,
     marks: tuple[tuple[int, Mark], ...],
     holes: tuple[tuple[str | None, Mark | None], ...],
+    empty_holes: frozenset[int] = frozenset(),
 ) -> tuple[object, ...]:
     """What the classic CLI's commands another language's script runs describe (a Python script's
     `subprocess.call(["azure", ...])`), given as the shell script `source` that runs them as that script
     does: its call for each command, in order, each part of it shown where `marks` says (`_HeldAt`), each value that script does not state a hole (`_numbered`) that
-    `holes` says what holds. Its calls and steps, then the resources the commands describe."""
+    `holes` says what holds, those numbered in `empty_holes` values that may be empty (`Word.maybe_empty`).
+    Its calls and steps, then the resources the commands describe."""
     source, tree = _bash_parse(source)
     if tree.root_node.has_error:
         return ()
     where = _HeldAt(path, marks, exact=False)
-    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders={}, holes=holes)
+    held = (holes, empty_holes)
+    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders={}, held=held)
     if walker.reading.arm_from_start:
-        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, holes=holes)
+        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, held=held)
     script = walker.script()
     refused = tuple(
         walker.reading.refused
@@ -779,17 +782,18 @@ def _walked(
     root: Node,
     arm: bool,
     placeholders: dict[int, str],
-    holes: tuple[tuple[str | None, Mark | None], ...] = (),
+    held: tuple[tuple[tuple[str | None, Mark | None], ...], frozenset[int]] = ((), frozenset()),
 ) -> _Walker:
     """The script run through by a walker; a hostile one, past the work its size warrants, read again
-    once through, each statement once and no call followed. `holes`: see `read_commands`."""
+    once through, each statement once and no call followed. `held`: the holes and the empty holes of
+    `read_commands`."""
     walker = _Walker(path, source, where, arm)
-    walker.placeholders, walker.line_holes = placeholders, holes
+    walker.placeholders, (walker.line_holes, walker.empty_holes) = placeholders, held
     try:
         walker.run(root)
     except (_Exhausted, RecursionError):
         walker = _Walker(path, source, where, arm, flat=True)
-        walker.placeholders, walker.line_holes = placeholders, holes
+        walker.placeholders, (walker.line_holes, walker.empty_holes) = placeholders, held
         walker.run(root)
     return walker
 
