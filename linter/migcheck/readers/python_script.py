@@ -116,6 +116,7 @@ from migcheck.model import (
     NEVER_RUNS,
     SECURITY_RULE_VALUES,
     STAGE_CHOICE,
+    UNCALLED_RUNS,
     VM_FACTS,
     VM_OF_REQUEST_URI,
     VPN,
@@ -3763,14 +3764,16 @@ class _Resources:
     def _whether_it_runs(self, call: CallSite) -> str:
         """Whether a classic call runs when the script does (see `ClassicCall.runs`), as the classic CLI's
         are read: NEVER_RUNS where a test the reader decides keeps it from running (`if False:`, `while 0:`)
-        or every call of its function is in code that never runs; "" where it surely runs at one of the
-        sites it is read at (see `_surely_runs`), or in a function the script does not call itself (see
-        `_run_by_others`); MAYBE_RUNS otherwise: only under a condition the reader cannot decide."""
+        or every call of its function is in code that never runs; UNCALLED_RUNS in a function the script
+        does not call itself (see `_run_by_others`, `_offered_to_importers`), which runs when another file
+        calls it and not when the script runs (dead code in a runbook, as a PowerShell or shell function
+        nothing calls is); "" where it surely runs at one of the sites it is read at (see `_surely_runs`);
+        MAYBE_RUNS otherwise: only under a condition the reader cannot decide."""
         sites = self.flow.callers(call)
         if not sites:
             return NEVER_RUNS
         if self._run_by_others(call, sites) or self._offered_to_importers(call):
-            return ""
+            return UNCALLED_RUNS
         # Read at each turn of the loops around it over items the script writes out (`for i in range(2,
         # 9):`), which surely runs the body; a loop over no items never does.
         turns = self._change_sites(call)
