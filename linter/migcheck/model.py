@@ -1669,9 +1669,17 @@ class SubscriptionSelection:
 
 
 # How a script writes a subscription it leaves its user to fill in, by its words (`"your subscription name"`,
-# `YOUR_SUBSCRIPTION_NAME`, `<subscription-id>`), all run together, casefolded.
+# `YOUR_SUBSCRIPTION_NAME`, `<subscription-id>`, the documentation's sample "My Azure Subscription"), all run
+# together, casefolded.
 _SUBSCRIPTION_BLANKS = frozenset(
-    {"subscription", "subscriptionname", "subscriptionid", "nameofsubscription", "mysubscription"}
+    {
+        "subscription",
+        "subscriptionname",
+        "subscriptionid",
+        "nameofsubscription",
+        "mysubscription",
+        "myazuresubscription",
+    }
 )
 
 
@@ -1679,7 +1687,8 @@ def is_placeholder_subscription(text: str) -> bool:
     """Whether `text`, a subscription's name or id as a script states it, is one it leaves to fill in, so
     that it selects no subscription: a placeholder (`is_placeholder`: `<your subscription name>`,
     `[SUBSCRIPTION]`), a name in the words of one (`your subscription name`, `YOUR_SUBSCRIPTION_NAME`,
-    `Subscription Name`), or an id of x's (`XXXXXXXX-XXXX-...`)."""
+    `Subscription Name`), or an id of x's (`XXXXXXXX-XXXX-...`) or of zeros (`00000000-0000-...`, the
+    empty GUID, which no subscription has)."""
     stripped = text.strip()
     words = "".join(c if c.isalnum() else " " for c in stripped.casefold()).split()
     joined = "".join(words)
@@ -1688,14 +1697,16 @@ def is_placeholder_subscription(text: str) -> bool:
         or "your" in words
         or joined.startswith("your")
         or joined in _SUBSCRIPTION_BLANKS
-        or (bool(joined) and set(joined) == {"x"})
+        or (bool(joined) and set(joined) in ({"x"}, {"0"}))
     )
 
 
 def subscription_guid(text: str) -> str:
-    """`text` as a subscription id, where it is a well-formed GUID (around blanks); "" otherwise."""
+    """`text` as a subscription id, where it is a well-formed GUID (around blanks) and no placeholder (the
+    empty GUID: see `is_placeholder_subscription`); "" otherwise."""
     stripped = text.strip()
-    return stripped.casefold() if _GUID.fullmatch(stripped) else ""
+    whole = _GUID.fullmatch(stripped) and not is_placeholder_subscription(stripped)
+    return stripped.casefold() if whole else ""
 
 
 _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)

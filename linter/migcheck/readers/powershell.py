@@ -13207,12 +13207,13 @@ class Interpreter:
     def _selected_subscription(self, node: Node, args: Args) -> None:
         """Select-AzureSubscription: the subscription the script works in from here on, where
         `-SubscriptionId` states a well-formed id on every path to the call, or `-SubscriptionName` a name
-        (`SubscriptionSelection`): once at each call."""
+        (`SubscriptionSelection`): once at each call. A parameter's default (`param($SubscriptionName =
+        "Contoso Prod")`) is the one the script selects as written, a caller may pass another."""
         arg = args.get("SubscriptionId")
-        guid = subscription_guid(_surely_stated(arg))
+        guid = subscription_guid(_stated_or_default(arg))
         if not guid:
             arg = args.get("SubscriptionName")
-        called = "" if guid else _surely_stated(arg).strip()
+        called = "" if guid else _stated_or_default(arg)
         if is_placeholder_subscription(called):
             called = ""  # a name left to fill in selects none
         if guid or called:
@@ -16830,6 +16831,14 @@ def _surely_stated(arg: Arg | None) -> str:
     if arg is None or not arg.certain or not isinstance(arg.value, Text) or not arg.value.sure:
         return ""
     return arg.value.value.strip()
+
+
+def _stated_or_default(arg: Arg | None) -> str:
+    """The string an argument gives on every path to its call, as `_surely_stated`, or the default of a
+    parameter it passes, which a caller may replace (see `Text.other`); else ""."""
+    if arg is None or not arg.certain or not isinstance(arg.value, Text):
+        return ""
+    return arg.value.value.strip() if arg.value.sure or arg.value.other else ""
 
 
 def _blank(arg: Arg | None) -> bool:
