@@ -1,8 +1,9 @@
 """A virtual network an Ansible task gives by a variable with an empty default (`virtual_network_name: "{{
 vnet | default(omit) }}"` of the classic module, which leaves the option out, `default('')`, or `-w "{{ vnet |
 default('') }}"` on a command line) was read as surely a network: the VM may be in none (MIG105 says it
-may), as a shell script's `${VNET:-}` is. A default the play states, or a variable it states, is that
-network."""
+may), as a shell script's `${VNET:-}` is; so is one whose empty default goes through a filter that keeps
+an empty text empty (`{{ vnet | default('') | upper }}`), which was read as surely none. A default the play
+states, or a variable it states, is that network, through the filters after the default."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def _mig105(tmp_path, monkeypatch, text: str) -> list[tuple[str, str]]:
         (MODULE, "\"{{ vnet | default('') }}\""),
         (COMMAND, "\"{{ vnet | default('') }}\""),
         (COMMAND, "\"{{ vnet | d('', true) }}\""),
+        (MODULE, "\"{{ vnet | default('') | upper }}\""),
+        (COMMAND, "\"{{ vnet | default('') | lower | trim }}\""),
     ],
 )
 def test_a_network_with_an_empty_default_may_be_none(tmp_path, monkeypatch, text: str, vnet: str) -> None:
@@ -66,3 +69,15 @@ def test_a_variable_the_play_states_is_that_network(tmp_path, monkeypatch) -> No
         "  tasks:", "  vars:\n    vnet: hub\n  tasks:"
     )
     assert _mig105(tmp_path, monkeypatch, text) == []
+
+
+def test_a_variable_the_play_states_goes_through_the_filters_after_its_default(tmp_path, monkeypatch) -> None:
+    text = COMMAND.replace("{vnet}", "\"{{ vnet | default('') | upper }}\"").replace(
+        "  tasks:", "  vars:\n    vnet: hub\n  tasks:"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"site.yml": text}, dedent=False)
+    assert not [f for f in result.findings if f.code == "MIG105"]
+    networks = {
+        p.virtual_network.name for e in result.estates for c in e.cloud_services for p in c.placements
+    }
+    assert networks == {"HUB"}

@@ -974,8 +974,8 @@ class _Playbook:
             registered = self._registered(expression, mark)
             stated = None if registered else self.stated.get(key)
             filtered = None if registered or defaulted is not None else self._filtered(expression)
-            if stated is not None:
-                filled = stated[0]
+            if stated is not None:  # through the filters after a `default('')`, if any
+                filled = (self._filtered(expression) if defaulted else None) or stated[0]
                 if key in self.looped and stated[1].path == self.path:  # shown at the item that gives it
                     at = (stated[1].line, stated[1].column)
             elif filtered is not None:
@@ -1008,9 +1008,10 @@ class _Playbook:
             defaulted = _empty_default(bare[2:-2], omit=True)
             key = _dotted(defaulted or bare[2:-2].strip())
             stated = self.stated.get(key)
-            if stated is not None:
+            if stated is not None:  # through the filters after a `default('')`, if any
                 at_item = key in self.looped and stated[1].path == self.path
-                return Word(stated[0], stated[1] if at_item else mark)
+                text = (self._filtered(bare[2:-2]) if defaulted else None) or stated[0]
+                return Word(text, stated[1] if at_item else mark)
             if defaulted is not None:  # `{{ vnet | default(omit) }}`: the play's, or none
                 return Word(None, mark, holder=f"${key}", maybe_empty=True)
             filtered = self._filtered(bare[2:-2])
@@ -1462,16 +1463,14 @@ def _outside_quotes(text: str, separator: str) -> list[str] | None:
 def _empty_default(expression: str, omit: bool) -> str | None:
     """The variable of `name | default('')` (`default("")`, `d('')`, with `true` after it too; and, with
     `omit`, `default(omit)`, which leaves a module's option out): a value the play may not give, else none.
-    None for any other expression."""
-    name, bar, applied = expression.partition("|")
+    Filters after it that keep an empty text empty (`| upper`, `lower`, `trim`) leave it so. None for any
+    other expression."""
+    pieces = _outside_quotes(expression, "|")
+    if pieces is None or len(pieces) < 2 or any(p.strip() not in _TEXT_FILTERS for p in pieces[2:]):
+        return None
+    name, applied = pieces[0], pieces[1]
     called, opened, rest = applied.strip().partition("(")
-    if (
-        not bar
-        or "|" in applied
-        or not opened
-        or not rest.endswith(")")
-        or called.strip() not in ("default", "d")
-    ):
+    if not opened or not rest.endswith(")") or called.strip() not in ("default", "d"):
         return None
     given = [argument.strip() for argument in rest[:-1].split(",")]
     empty = ("''", '""', *(("omit",) if omit else ()))
