@@ -767,7 +767,8 @@ class _Playbook:
                 if item is not None and item.text is not None:
                     self.stated[name] = (item.text, item.mark)
             try:
-                run()
+                with self._rendered_with({_root_name(name) for name in parts}):
+                    run()
             finally:
                 self.looped = looped
                 for name, was in saved.items():
@@ -776,6 +777,28 @@ class _Playbook:
                         self.stated[name] = was
 
         return bound
+
+    @contextlib.contextmanager
+    def _rendered_with(self, given: set[str]) -> Iterator[None]:
+        """While a loop's turn runs: the variables built of its item (a play's `svc: "contoso-{{ item }}"`),
+        rendered with the turn's values, as Ansible renders them where they are used; after it, each is
+        what it was before, unless the turn registered or set it anew."""
+        anew = self._rendered_anew(given)
+        if not anew:
+            yield
+            return
+        saved = {name: self.stated.pop(name, None) for name in anew}
+        _Resolution(self, anew, dict(self.stated)).resolve()
+        gave = {name: self.stated.get(name) for name in anew}
+        try:
+            yield
+        finally:
+            for name, was in saved.items():
+                if self.stated.get(name) is not gave[name] or name in self.registered:
+                    continue  # registered or set while the turn ran: it stays
+                self.stated.pop(name, None)
+                if was is not None:
+                    self.stated[name] = was
 
     def _loop_variable(self, entries: dict[str, Node]) -> str:
         control = self._entries(entries["loop_control"]) if "loop_control" in entries else None
