@@ -961,9 +961,10 @@ class ReadCache:
         for fs_path in changed:
             self._documents.pop(fs_path, None)
             self._settings.pop(fs_path, None)
-        # And the scripts that took values from one of them.
+        # And the scripts that took values from one of them, or listed a folder one is in (a file added
+        # to or deleted from an `include_vars: dir:` folder).
         for fs_path, loaded in self._loaded.items():
-            if any(each.absolute in changed for each in loaded):
+            if any(_touched(each.absolute, changed) for each in loaded):
                 self._documents.pop(fs_path, None)
 
     def forget_buffers(self, fs_paths: Iterable[str]) -> None:
@@ -1217,6 +1218,14 @@ def stamps_now(found: Iterable[Candidate]) -> dict[str, list[object]] | None:
             return None
         stamps[candidate.fs_path] = [candidate.path, candidate.explicit, *stamp]
     return stamps
+
+
+def _touched(absolute: str, changed: set[str]) -> bool:
+    """Whether a settings file a read loaded (`Loaded.absolute`) is among the files `changed`, or, for a
+    folder it listed (its path ending with a separator), holds one of them."""
+    if not absolute.endswith(os.sep):
+        return absolute in changed
+    return any(path.startswith(absolute) for path in changed)
 
 
 def _stamp(fs_path: str) -> tuple[int, int, int] | None:

@@ -63,7 +63,8 @@ class Settings:
 
 class Loaded(NamedTuple):
     """A settings file a read looked for, by absolute path: its display path and the digest of the bytes
-    found there, both "" when there was none to read."""
+    found there, both "" when there was none to read. Or a folder a read listed (`files_under`), by its
+    absolute path with a separator at the end: no display path, and the digest of the files listed."""
 
     absolute: str
     path: str
@@ -177,6 +178,10 @@ def unchanged(loaded: Iterable[Loaded]) -> bool:
     found there: the same bytes, or still none to read."""
     inputs, loading = _INPUTS.get(), _READING.get()
     for each in loaded:
+        if each.absolute.endswith(os.sep):  # a folder listed (`files_under`): the same files in it
+            if inputs is None or _listing_digest(_under(inputs, each.absolute)) != each.digest:
+                return False
+            continue
         now = _found(inputs, loading, each.absolute) if inputs is not None and loading is not None else None
         if (_digest(now.data) if now is not None else "") != each.digest:
             return False
@@ -236,13 +241,26 @@ def files_under(stated: str) -> list[str]:
         return []
     base = _folder(inputs, loading)
     prefix = os.path.join(os.path.normpath(os.path.join(base, relative)), "")
+    under = _under(inputs, prefix)
+    # Recorded as a folder looked in: a file added to it or taken out of it changes what the read lists.
+    note([Loaded(prefix, "", _listing_digest(under))])
+    return [os.path.relpath(absolute, base).replace(os.sep, "/") for absolute in under]
+
+
+def _under(inputs: _Inputs, prefix: str) -> list[str]:
+    """The absolute path of each file this run checks whose path starts with `prefix` (a folder's, with
+    its separator at the end), in order."""
     ordered = inputs.in_order()
-    listed = []
+    under = []
     for absolute in itertools.islice(ordered, bisect.bisect_left(ordered, prefix), None):
         if not absolute.startswith(prefix):
             break
-        listed.append(os.path.relpath(absolute, base).replace(os.sep, "/"))
-    return listed
+        under.append(absolute)
+    return under
+
+
+def _listing_digest(under: list[str]) -> str:
+    return _digest("\0".join(under).encode("utf-8", "surrogateescape"))
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
