@@ -2,7 +2,8 @@
 returns, `cmd += if_available("-w", net)`, or one joined to the command's by `+`, where the whole command
 was not read; a shell array it does not fill, `"${opts[@]}"`; `"$@"`) may be given `-w` there: the VM's network is not known, where it was said to be in no virtual network (MIG105,
 certain). The stated words after the list keep their places: the service is the one they name. Where the
-function gives an option with a value it tests (`return [flag, value] if value else []`) and the script
+function gives an option with a value it tests (`return [flag, value] if value else []`, or the script
+writes that choice itself, `["-w", net] if net else []`) and the script
 states the value, it is read: a network named, or none for an empty value; where the script does not state
 the value (`sys.argv[1]`, which may be empty), the VM is in the network it names or in none: it may be in no
 virtual network (MIG105), where its network was said not to be known."""
@@ -50,10 +51,6 @@ azure vm create {words} -e 22 shop img ops -P
 """
 
 SCRIPTS = {
-    "a list a Python test chooses, joined by +": (
-        "deploy.py",
-        JOINED.format(part='(["-w", net] if net else [])'),
-    ),
     "a shell array the script does not fill": ("deploy.sh", SHELL.format(words='"${opts[@]}"')),
     "the shell script's arguments": ("deploy.sh", SHELL.format(words='"$@"')),
 }
@@ -71,6 +68,7 @@ def test_a_vm_given_words_not_stated_is_in_a_network_not_known(tmp_path, monkeyp
 OPTION_LISTS = {
     "added to the command": PYTHON,
     "joined by +": JOINED.format(part='options("-w", net)'),
+    "chosen by a test, joined by +": JOINED.format(part='(["-w", net] if net else [])'),
 }
 
 
@@ -114,3 +112,17 @@ def test_an_option_list_given_an_empty_network_gives_none(tmp_path, monkeypatch)
     result = lint_files(tmp_path, monkeypatch, {"deploy.py": STATED.format(net='""')})
     (mig105,) = [f for f in result.findings if f.code == "MIG105"]
     assert "deployment 'shop' of cloud service 'shop' is in no virtual network" in mig105.message
+
+
+@pytest.mark.parametrize(("net", "said"), [('"prodnet"', "is in virtual network 'prodnet'"), ('""', None)])
+def test_a_choice_the_script_writes_given_a_stated_network_is_read(
+    tmp_path, monkeypatch, net: str, said: str | None
+) -> None:
+    text = STATED.replace('option("-w", net)', '(["-w", net] if net else [])').format(net=net)
+    result = lint_files(tmp_path, monkeypatch, {"deploy.py": text})
+    if said is None:
+        (mig105,) = [f for f in result.findings if f.code == "MIG105"]
+        assert "deployment 'shop' of cloud service 'shop' is in no virtual network" in mig105.message
+    else:
+        (mig203,) = [f for f in result.findings if f.code == "MIG203"]
+        assert f"VM 'shop' of cloud service 'shop' {said}" in mig203.message

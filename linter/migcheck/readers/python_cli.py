@@ -589,6 +589,8 @@ class _Script:
             return self.listed(node.args[0], depth + 1) or [_starred(node.args[0])]
         if isinstance(node, ast.Call) and (options := self.option_list(node)) is not None:
             return options
+        if isinstance(node, ast.IfExp) and (options := self.chosen_options(node)) is not None:
+            return options
         if isinstance(node, ast.Name) and node.id == self.varargs:
             return [_starred(node)]
         return None
@@ -606,18 +608,35 @@ class _Script:
         if found is None or len(call.args) != len(found.parameters):
             return None
         given = dict(zip(found.parameters, call.args, strict=True))
-        tested = given[found.tested]
-        value = _string(self.values.get(tested.id, tested) if isinstance(tested, ast.Name) else tested)
-        if value is None:  # the option and a value that may be empty, which gives none
-            self.maybe_empty.add(id(tested))
-        elif not value:
-            return []
-        return [
+        words = [
             given[item.id]
             if isinstance(item, ast.Name)
             else ast.copy_location(ast.Constant(_string(item)), call)
             for item in found.words
         ]
+        return self.options_given(given[found.tested], words)
+
+    def chosen_options(self, choice: ast.IfExp) -> list[ast.expr] | None:
+        """The words `["-w", net] if net else []` gives, as a call of an option list gives them (see
+        `option_list`): the option and its value, or none; None for any other choice."""
+        test, given, empty = choice.test, choice.body, choice.orelse
+        if not (isinstance(test, ast.Name) and isinstance(given, ast.List) and isinstance(empty, ast.List)):
+            return None
+        stated = all(isinstance(w, ast.Name) or isinstance(_string(w), str) for w in given.elts)
+        if empty.elts or not stated or not any(_named(w, test.id) for w in given.elts):
+            return None
+        return self.options_given(test, list(given.elts))
+
+    def options_given(self, tested: ast.expr, words: list[ast.expr]) -> list[ast.expr]:
+        """`words`, an option and the value `tested` gives it, where that value is a string the script
+        states and not empty; none where it is empty. A value it does not state may be empty: the words
+        are given, that value among them one that may be empty (`maybe_empty`)."""
+        value = _string(self.values.get(tested.id, tested) if isinstance(tested, ast.Name) else tested)
+        if value is None:
+            named = tested.id if isinstance(tested, ast.Name) else None
+            self.maybe_empty.update(id(w) for w in words if w is tested or (named and _named(w, named)))
+            return words
+        return words if value else []
 
     def spread(self, items: list[ast.expr], depth: int) -> list[ast.expr] | None:
         """Items, each `*part` replaced by the items of the list it names where the script states them."""
@@ -647,10 +666,11 @@ class _Script:
         text = _string(node)
         if text is not None:
             quoted = shlex.quote(text)
-        elif id(node) in self.maybe_empty:  # one hole, held as what the script assigned the name holds
+        elif id(node) in self.maybe_empty:  # one hole, held as the name's assignment holds it
             self.empty_holes.add(len(self.holes))
-            held = self.values.get(node.id, node) if isinstance(node, ast.Name) else node
-            quoted = self.hole(node, _input_read(held))
+            assigned = self.values.get(node.id) if isinstance(node, ast.Name) else None
+            holder = f"{node.id}@{assigned.lineno}" if isinstance(node, ast.Name) and assigned else None
+            quoted = self.hole(node, holder)
         elif isinstance(node, ast.Starred) and _named(node.value, self.varargs or ""):
             quoted = '"$@"'  # the function's `*args`: the words its call gives past the named parameters
         elif isinstance(node, ast.Starred):  # a part whose items it does not state: none, one or several
