@@ -88,7 +88,7 @@ class ClassicAutomation(Rule):
         "fails today (below) but runs only on some paths (a create-if-missing, a loop over rows that may be "
         "none) is said to fail whenever it runs, one that every branch of an `if` with an `else` makes is "
         "said to fail today as one outside it is, and one in code that never runs (under `if ($false)`, `if false; then`, `if False:`, "
-        "`when: false`; in a runbook, in a PowerShell function nothing calls) is left out. PowerShell "
+        "`when: false`; in a runbook, in a function nothing calls, PowerShell, Python or shell) is left out. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
         "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
