@@ -121,7 +121,8 @@ def test_a_step_not_decided_or_with_a_name_to_fill_in_is_never_counted_ready(tmp
 
 
 # A network behind a classic ExpressRoute circuit, and a runbook that migrates it before the circuit (MIG602,
-# about no step): both steps are ready, the migration fails all the same.
+# about no step): both steps are ready (the runbook states the circuit's service key), the migration fails all
+# the same.
 ER_NETWORK = """\
 <NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration">
   <VirtualNetworkConfiguration>
@@ -145,6 +146,7 @@ ER_NETWORK = """\
 </NetworkConfiguration>
 """
 NETWORK_BEFORE_CIRCUIT = """\
+New-AzureDedicatedCircuitLink -ServiceKey "0000" -VNetName corp
 Move-AzureVirtualNetwork -Validate -VirtualNetworkName corp
 Move-AzureVirtualNetwork -Prepare -VirtualNetworkName corp
 Move-AzureVirtualNetwork -Commit -VirtualNetworkName corp
@@ -153,7 +155,7 @@ Move-AzureRmExpressRouteCircuit -Name er -ResourceGroupName er-rg -Location "Wes
 OUTSIDE_COUNTS = (
     "Overview: 2 steps: all ready; 1 blocker outside the steps (listed after them): fix it first."
 )
-OUTSIDE_START = "   Once it is fixed, start with step 1 (<circuit linked to corp>): ready, in wave 1."
+OUTSIDE_START = "   Once it is fixed, start with step 1 (0000): ready, in wave 1."
 
 
 def _runbook_before_circuit(tmp_path, monkeypatch) -> None:

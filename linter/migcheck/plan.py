@@ -275,8 +275,9 @@ class Step:
     # network's migration moves it, if any, is not known, nor whether Validate passes it there.
     network_unknown: bool = False
     # What the step moves is named by a stand-in (`<cloud service name, deploy.py:12>`, `<reserved IP name,
-    # ip.py:132>`, see `_unnamed`): no command of the step runs as written until its name is filled in. The
-    # kind of resource whose name it is (`cloud service`, `reserved IP`), "" for a step whose names are stated.
+    # ip.py:132>`, see `_unnamed`; a circuit's `<service key>`): no command of the step runs as written until
+    # it is filled in. What is to fill in, in words (`cloud service's name`, `circuit's service key`), "" for
+    # a step whose names are stated.
     name_unstated: str = ""
     # The numbers (from 1, as the formats number the steps) of the steps it comes after that are not ready:
     # it cannot start before they are unblocked and committed, so it is not ready either, blockers or none.
@@ -1496,12 +1497,17 @@ def _circuit_step_id(circuit: Circuit) -> str:
     return f"circuit:{circuit.name}"
 
 
+# What a circuit's commands give for its service key when the files state none, or several.
+_SERVICE_KEY_STAND_IN = "<service key>"
+
+
 def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     networks = circuit.networks
     users = ", ".join(f"'{n.name}'" for n in networks)
     keys = circuit.service_keys
-    # One key the files state is the circuit's; none, or several (which is it?), leave it to fill in.
-    service_key = keys[0][0] if len(keys) == 1 else "<service key>"
+    # One key the files state is the circuit's; none, or several (which is it?), leave it to fill in: the
+    # step is not ready until it is, as no Move-AzExpressRouteCircuit runs with a stand-in for its key.
+    service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
     if len(keys) == 1:
         key_note = f"The circuit's service key is the one {keys[0][1]} links the network with."
     elif keys:
@@ -1531,6 +1537,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
         notes=(key_note, *elsewhere),
+        name_unstated="circuit's service key" if service_key == _SERVICE_KEY_STAND_IN else "",
         powershell=Commands(
             before=_find_circuit_commands(networks, circuit) if not keys else (),
             validate=(),
@@ -1888,7 +1895,7 @@ def _network_step(
     cli = _cli("azure network vnet", _sh(name))
     if expressroute:
         keys = builder.estate.service_keys([network])
-        service_key = keys[0][0] if len(keys) == 1 else "<service key>"
+        service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
         # A circuit a script creates is in this subscription: no link to remove.
         here = any(c.created_by and any(n is network for n in c.networks) for c in builder.estate.circuits())
         powershell = replace(powershell, before=_unlink_powershell(name, links, service_key, here))
@@ -2675,7 +2682,7 @@ def _service_step(
         migration_state=state,
         partly_described=placement.partly_described,
         unseen_export=placement.imports_unseen_export,
-        name_unstated="cloud service" if _unnamed_service(service) else "",
+        name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
 
 
@@ -3000,7 +3007,9 @@ def _named_first(step: Step, kind: str, name: str) -> Step:
     if not _unnamed(name, kind):
         return step
     words, find = _FIND_NAME[kind]
-    return replace(step, notes=(_fill_in_first(words, name, find), *step.notes), name_unstated=words)
+    return replace(
+        step, notes=(_fill_in_first(words, name, find), *step.notes), name_unstated=f"{words}'s name"
+    )
 
 
 def _vms_to_find(service: CloudService) -> str:
@@ -3347,7 +3356,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         network_unknown=True,
         network_undefined=builder.undecided_network(service),
         unseen_export=service.imports_unseen_export,
-        name_unstated="cloud service" if _unnamed_service(service) else "",
+        name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
 
 

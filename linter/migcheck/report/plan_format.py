@@ -61,8 +61,9 @@ file, `Import-AzureVM -Path`; a role file, `azure vm create-from`) has `"unseen_
 known. Other steps have no such key.
 A step that moves a cloud service, reserved IP, network security group, route table, storage account or
 virtual network the files do not name (its commands hold a stand-in, `<cloud service name, deploy.py:12>`,
-`<reserved IP name, ip.py:132>`, to fill in) has `"name_unstated": true` and is not `ready` either: none of
-its commands runs as written. Other steps have no such key.
+`<reserved IP name, ip.py:132>`, to fill in), or an ExpressRoute circuit whose service key they do not state
+(`<service key>`), has `"name_unstated": true` and is not `ready` either: none of its commands runs as
+written. Other steps have no such key.
 A step that comes after a step that is not ready has `waits_on`, the ids of those steps, and is not `ready`
 either, though it may have no blocker of its own: it cannot start before they are unblocked and committed.
 `overview` is what the text says before step 0: how many steps there are, how many are `ready`, and of the
@@ -638,8 +639,9 @@ NETWORK_UNKNOWN_NOT_DECIDED = "not decided: the files do not say which virtual n
 
 
 def name_unstated_words(step: Step) -> str:
-    """`fill in the reserved IP's name first`, for a step whose resource is named by a stand-in."""
-    return f"fill in the {step.name_unstated}'s name first"
+    """`fill in the reserved IP's name first`, `fill in the circuit's service key first`, for a step whose
+    commands hold a stand-in for what names what it moves."""
+    return f"fill in the {step.name_unstated} first"
 
 
 def not_ready_words(step: Step) -> str:
