@@ -434,8 +434,8 @@ class Overview:
     not_migrated: int = 0  # web/worker roles: this process never migrates them
     # The ready steps to run first: those of the earliest wave any ready step is in.
     start_with: tuple[int, ...] = ()
-    # Of the steps not ready for a reason of their own (none they wait on), those the most steps wait on
-    # (`waited_by` of them, each), to fix first; when nothing waits on any and nothing is ready, those of
+    # Of the steps not ready for a reason of their own (none they wait on), those the most steps wait on,
+    # directly or through steps that wait on it (`waited_by` of them, each), to fix first; when nothing waits on any and nothing is ready, those of
     # the earliest wave. Empty when nothing waits on them and some step is ready.
     fix_first: tuple[int, ...] = ()
     waited_by: int = 0
@@ -448,7 +448,7 @@ def overview(steps: Sequence[Step], outside_blockers: int = 0) -> Overview:
     """The overview of a subscription's steps (`Overview`), in one pass over them and their `waits_on`,
     with the count of its blockers outside the steps."""
     counts: Counter[str] = Counter()
-    waited: Counter[int] = Counter(n for step in steps for n in step.waits_on)
+    waited = _waited_by(steps)
     for step in steps:
         counts[_overview_reason(step)] += 1
     numbered = list(enumerate(steps, 1))
@@ -473,6 +473,25 @@ def overview(steps: Sequence[Step], outside_blockers: int = 0) -> Overview:
         waited_by=most,
         outside_blockers=outside_blockers,
     )
+
+
+def _waited_by(steps: Sequence[Step]) -> Counter[int]:
+    """How many steps wait on each step not ready for a reason of its own (none it waits on), directly or
+    through steps that wait on it: a storage account that waits on a network that waits on its circuit
+    waits on the circuit too. One pass in run order (a step waits only on steps before it), each step
+    carrying the set of those steps it waits on, as the bits of an int (step n is bit n)."""
+    behind: dict[int, int] = {}  # by step number: the steps of their own it waits on, however far back
+    waited: Counter[int] = Counter()
+    for n, step in enumerate(steps, 1):
+        bits = 0
+        for before in step.waits_on:
+            bits |= behind.get(before, 0) or 1 << before
+        behind[n] = bits
+        while bits:
+            lowest = bits & -bits
+            waited[lowest.bit_length() - 1] += 1
+            bits ^= lowest
+    return waited
 
 
 def _overview_reason(step: Step) -> str:

@@ -70,8 +70,9 @@ either, though it may have no blocker of its own: it cannot start before they ar
 others how many have blockers, a name to fill in (`name_unstated`), are not decided, only wait on steps before
 them (`waiting`) or are web/worker roles (`not_migrated`), each step counted once, by its first reason; then
 the ready steps of the earliest wave to start with (`start_with`), and of the steps not ready for a reason of
-their own those the most others wait on (`fix_first`, `waited_by` steps waiting on each; with nothing ready and
-nothing waiting on them, those of the earliest wave; empty when some step is ready and nothing waits on them).
+their own those the most others wait on, directly or through steps that wait on them (`fix_first`, `waited_by`
+steps waiting on each; with nothing ready and nothing waiting on them, those of the earliest wave; empty when
+some step is ready and nothing waits on them).
 `outside_blockers` counts `other_blockers`, the blockers about no step: with any, they come before
 `fix_first` and `start_with` (step ids only), since the migration fails on them however ready the steps are,
 and the text says so after its counts.
