@@ -2633,7 +2633,17 @@ def _placement_words(service: CloudService, deployment: str) -> str:
         )
     if _named_by(service, deployment):
         return service.label
-    return f"{service.label}, deployment {named(deployment, 'Deployment')}"
+    # The classic CLI's `azure vm create` names the deployment after its service: a stand-in of the
+    # service's name is then the deployment's too, which is said, not left to look like a slip.
+    after_service = (
+        " (the deployment is named after its service)" if _named_after_service(service, deployment) else ""
+    )
+    return f"{service.label}, deployment {named(deployment, 'Deployment')}{after_service}"
+
+
+def _named_after_service(service: CloudService, deployment: str) -> bool:
+    """Whether the deployment's name is a stand-in that is its service's (`<cloud service name, a.sh:2>`)."""
+    return is_stand_in(deployment) and deployment == service_name(service)
 
 
 def _service_step(
