@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import urllib.parse
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -941,6 +942,28 @@ def changed_by_request(verb: str | None, path: str) -> tuple[str, str] | None:
             stated = HOLE not in name and name.casefold() not in _NETWORKING_COLLECTIONS
             return (scope, name) if stated and name.strip() else None
     return None
+
+
+# --- deployments created from a body file ---------------------------------------------------------------------
+
+# Create Deployment (POST `<subscription>/services/hostedservices/<service>/deploymentslots/<slot>`) and Create
+# Virtual Machine Deployment (POST `.../hostedservices/<service>/deployments`): the service the deployment is
+# created in, as the path writes it. A query (`?comp=upgrade`) or a longer path is another operation.
+_DEPLOYMENT_CREATED_PATH = re.compile(
+    r"/services/hostedservices/(?P<service>[^/?#]+)/(?:deployments|deploymentslots/[^/?#]+)/?$", re.IGNORECASE
+)
+
+
+def deployment_created_in(verb: str | None, path: str) -> str | None:
+    """The cloud service a request of method `verb` to `path` creates a deployment in (Create Deployment,
+    Create Virtual Machine Deployment), "" where the path does not state it; None for any other request."""
+    if (verb or "").upper() != "POST":
+        return None
+    found = _DEPLOYMENT_CREATED_PATH.search(path[:_LONGEST_URL])
+    if found is None:
+        return None
+    service = urllib.parse.unquote(found.group("service")).strip()
+    return "" if HOLE in service else service
 
 
 # --- ExpressRoute circuit links ------------------------------------------------------------------------------

@@ -2555,7 +2555,8 @@ class _Linker:
             ],
             self.scripts,
         )
-        unnamed = _UnnamedJoin(deployments, self.scripts, packaged, listed)
+        posted = _PostedBodies(self._all(Script), deployments)
+        unnamed = _UnnamedJoin(deployments, self.scripts, packaged, listed, posted)
         packaged.deployed = _named_as_deployed(services, deployments, by_name)
         for deployment in deployments:
             if not deployment.service_by_vm_name:
@@ -3259,7 +3260,8 @@ class _UnnamedJoin:
     deployments are not one deployment either (an ID copied from one body into another): the ID joins only
     bodies of one deployment name, or a body that states none to the one name the others give.
 
-    A body the ID does not join joins the service of a body saved beside it (`_NamedBeside`), as a role
+    A body the ID does not join joins the service a script sends it to (`_PostedBodies`), else the service
+    of a body saved beside it (`_NamedBeside`), as a role
     body joins the VM of its name only where its folder ties them: a request body kept next to the GET of
     the service it created is that service's deployment, not a second one of its name."""
 
@@ -3269,6 +3271,7 @@ class _UnnamedJoin:
         scripts: frozenset[str] = frozenset(),
         packaged: _PackagedBeside | None = None,
         listed: _ListedIps | None = None,
+        posted: _PostedBodies | None = None,
     ) -> None:
         self._packaged = packaged or _PackagedBeside((), scripts)
         self._service: dict[int, str] = {}  # by body (`id`): the service name it takes
@@ -3290,6 +3293,8 @@ class _UnnamedJoin:
                 continue
             identity = _identity(d, names) if d.private_id else None
             service = named.get(identity) if identity is not None else None
+            if service is None and posted is not None:
+                service = posted.service_of(d)
             if service is None:
                 service = beside.service_of(d)
             if service is None and listed is not None:
@@ -3346,6 +3351,47 @@ class _ListedIps:
             return None
         ((_, deployment), service), *_ = found.items()
         return service if deployment == key(d.name) else None
+
+
+class _PostedBodies:
+    """The cloud service of a deployment body file that names none, where a script sends that file to create
+    a deployment (`Script.posted_bodies`: `Invoke-RestMethod -Method Post -Uri .../hostedservices/shop/
+    deployments -InFile deploy.xml`): the service the request's path names. The file is the one of that path
+    from the script's folder, else the one body file of that name that names no service. Only where each
+    request that sends it names the one service, as the script states it: one it does not state (`$svc` a
+    parameter) may be any, and the body keeps its stand-in; a body sent to two services is a deployment in
+    each, which one body's facts do not tell apart."""
+
+    def __init__(self, scripts: Sequence[Script], deployments: Sequence[Deployment]) -> None:
+        self.cwd = os.getcwd().replace(os.sep, "/")
+        # Each body file that names no service, by its path (`_absolute`), and those paths by file name.
+        paths = {
+            self._absolute(d.mark.path)
+            for d in deployments
+            if not d.service_name and not is_script(d.mark.path)
+        }
+        by_file: dict[str, set[str]] = defaultdict(set)
+        for path in paths:
+            by_file[posixpath.basename(path)].add(path)
+        # By body path: the services the requests that send it name, by `key` ("" for one not stated).
+        self.services: dict[str, dict[str, str]] = defaultdict(dict)
+        for script in scripts:
+            folder = posixpath.dirname(script.mark.path)
+            for file, service in script.posted_bodies:
+                path = self._absolute(posixpath.join(folder, file))
+                named = {path} if path in paths else by_file.get(posixpath.basename(path), set())
+                if len(named) == 1:
+                    self.services[next(iter(named))][key(service)] = service
+
+    def service_of(self, d: Deployment) -> str | None:
+        found = self.services.get(self._absolute(d.mark.path)) if not d.service_name else None
+        if not found or len(found) != 1 or "" in found:
+            return None
+        return next(iter(found.values()))
+
+    def _absolute(self, path: str) -> str:
+        """A path as one string whatever the working directory, in lower case (Windows paths ignore case)."""
+        return posixpath.normpath(posixpath.join(self.cwd, path)).casefold()
 
 
 class _NamedBeside:

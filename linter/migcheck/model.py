@@ -1645,6 +1645,12 @@ class Script:
     # Ansible file that runs the classic CLI or module is "Ansible playbook 'site.yml'", or a task file
     # ("Ansible task file 'main.yml' of role 'web'"); "" for the rest.
     called: str = field(default="", compare=False)
+    # Each deployment body the script sends from a file (`Invoke-RestMethod -InFile deploy.xml`,
+    # `data=open('deploy.xml').read()`) to create a deployment (`automation.deployment_created_in`), once: the
+    # file as `automation.deployed_file` gives it, and the cloud service the request's path names, "" for one
+    # the script does not state. The link stage takes a checked body of that file that names no service to be
+    # of that service.
+    posted_bodies: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @record

@@ -6039,6 +6039,8 @@ class Interpreter:
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
         # The file names of the uploads whose content it does not show, once each (see `_upload_file_name`).
         self.uploaded_files: dict[str, None] = {}
+        # The deployment bodies it sends from a file, with the service each creates one in (`Script.posted_bodies`).
+        self.posted_bodies: dict[tuple[str, str], None] = {}
         # The script's first edit of an XML document by its methods (see `_XML_EDITS`), tagged as unread.
         self.xml_edit: Mark | None = None
         # Its first upload of a network configuration through a client of its own whose content is not
@@ -12009,6 +12011,17 @@ class Interpreter:
             self._rest_body(node, found[1], verb, body)
             if uri is not None:
                 self._connection_request(node, found[1], verb, body, uri, env)
+        in_file = args.get("InFile")
+        if found is not None and body is None and in_file is not None and in_file.certain:
+            self._posted_body_file(found[1], verb, in_file)
+
+    def _posted_body_file(self, path: str, verb: str | None, in_file: Arg) -> None:
+        """A request that sends a file (`-InFile deploy.xml`) to create a deployment: the file and the
+        service the path names (`Script.posted_bodies`)."""
+        service = automation.deployment_created_in(verb, path)
+        file = automation.deployed_file(_shape(in_file.value) or "") if service is not None else ""
+        if service is not None and file:
+            self.posted_bodies.setdefault((file, service), None)
 
     def _connection_request(self, node: Node, path: str, verb: str, body: Arg, uri: Arg, env: Env) -> None:
         """A request to a gateway's connection to a local network site (an `UpdateConnection` body, PUT to
@@ -13900,6 +13913,7 @@ class Interpreter:
             unread,
             tuple(self.uploaded_files),
             circuit_moves,
+            posted_bodies=tuple(self.posted_bodies),
         )
         return (script, *self._described_apart())
 

@@ -813,6 +813,7 @@ def _merged(scripts: list[Script]) -> Script:
         unread=ordered(mark for script in scripts for mark in script.unread),
         uploaded_files=tuple(dict.fromkeys(name for script in scripts for name in script.uploaded_files)),
         circuit_moves=calls_of("circuit_moves"),
+        posted_bodies=tuple(dict.fromkeys(posted for script in scripts for posted in script.posted_bodies)),
     )
 
 
@@ -2493,6 +2494,8 @@ class _Resources:
         # The file names of the network configuration uploads whose content it does not show, once each
         # (see `_uploaded_file`).
         self.uploaded_files: dict[str, None] = {}
+        # The deployment bodies it sends from a file, with the service each creates one in (`Script.posted_bodies`).
+        self.posted_bodies: dict[tuple[str, str], None] = {}
         self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
         # The path as shown: `/`-separated and escaped once where it enters, so a `\\` is an escape.
         self.file = posixpath.basename(source.path)
@@ -2651,6 +2654,7 @@ class _Resources:
                     unread=self._called_by_unstated_names() + self._xml_edits() + self.client_upload,
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
+                    posted_bodies=tuple(self.posted_bodies),
                     circuit_moves=self._placed_circuit_moves(),
                 )
             )
@@ -4685,6 +4689,10 @@ class _Resources:
         if not isinstance(body, Lit):
             if automation.changed_by_request(verb, path) == ("virtual-network", EVERY_NETWORK):
                 self._uploaded_file(body, site)
+            service = automation.deployment_created_in(verb, path)
+            file = self._configuration_file(body, site) if service is not None else ""
+            if service is not None and file:  # a deployment body read from a file: `Script.posted_bodies`
+                self.posted_bodies.setdefault((file, service), None)
             return
         if verb == "PUT" and self._security_rule_body(path, body, mark, self._surely_runs(call, site)):
             return
@@ -4885,8 +4893,8 @@ class _Resources:
         return next((k.value for k in call.keywords if k.arg == field), None)
 
     def _configuration_file(self, configuration: Value | None, site: flow.Site) -> str:
-        """The file a service configuration the script sends is read from (`b64encode(open(path).read())`),
-        as `automation.deployed_file` gives it; "" for one it writes out, or reads from a file it may
+        """The file a service configuration (`b64encode(open(path).read())`) or a body (`open(path).read()`)
+        the script sends is read from, as `automation.deployed_file` gives it; "" for one it writes out, or reads from a file it may
         write (see `flow.Unknown.read_from`)."""
         while isinstance(configuration, flow.Encoded):
             configuration = configuration.inner
