@@ -595,8 +595,10 @@ DEPLOYMENT_QUERIES = frozenset(_PACKAGE_QUERIES)
 
 
 def deploys_packages(names: Iterable[str]) -> bool:
-    """Whether a script's classic calls `names` deploy or manage a service package (web/worker roles)."""
-    return not _DEPLOYS_PACKAGES.isdisjoint(names)
+    """Whether a script's classic calls `names` deploy or manage a service package (web/worker roles): a
+    cmdlet or SDK call of `_DEPLOYS_PACKAGES`, or a request of its own that sends what such a call sends
+    (`manages_roles_by_request`: a POST `?comp=upgrade`, as Set-AzureDeployment -Upgrade)."""
+    return any(name in _DEPLOYS_PACKAGES or manages_roles_by_request(name) for name in names)
 
 
 def replacement(language: str, call: str, packages: bool = False) -> str:
