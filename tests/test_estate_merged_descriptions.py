@@ -1,12 +1,12 @@
 """Facts two files state of one resource, none lost: a virtual network whose gateway a network
-configuration and a REST `VirtualNetworkSites` body each describe in part, and a VM disk whose IOType only a
-`Disks` list states.
+configuration and a REST `VirtualNetworkSites` body describe differently (MIG004), and a VM disk whose
+IOType only a `Disks` list states.
 
 A network's gateway and DNS servers are what every description of it states (its connections, their types,
 the local sites they reach, the VPN client pool; each DNS server once), each fact marked where it is written;
 a VM's disk takes from a listing of the same disk what its own description leaves out, and is Premium when
 an export says its storage account is, whichever file gives its blob. Every rule that reads them sees the
-whole."""
+whole, except MIG301, which looks at each description of the gateway apart (two are alternatives)."""
 
 from __future__ import annotations
 
@@ -96,18 +96,20 @@ def _estate(tmp_path, monkeypatch, files: dict[str, str]) -> Estate:
     return lint_files(tmp_path, monkeypatch, files, "MIG004", dedent=False).estate
 
 
-def test_expressroute_in_a_rest_body_and_a_client_pool_in_the_netcfg_are_one_gateway(tmp_path, monkeypatch):
+def test_expressroute_in_a_rest_body_and_a_client_pool_in_the_netcfg_are_alternatives(tmp_path, monkeypatch):
     found = lint_files(tmp_path, monkeypatch, _hub("Dedicated"), dedent=False).findings
-    # MIG301 at the gateway of the first description (the network configuration, which holds the VPN
-    # side to remove); MIG302 at the Dedicated connection, where the REST body writes it.
-    assert where(found) == ["MIG301 NetworkConfig.netcfg:14:9", "MIG302 vnets.xml:28:13"]
-    both = next(f for f in found if f.code == "MIG301")
-    assert "'er-site', in vnets.xml" in both.message
-    assert "point-to-site VPN clients, in NetworkConfig.netcfg" in both.message
+    # Each states the whole gateway, and applying one replaces the other: neither has both sides, so no
+    # MIG301; they differ (MIG004), and MIG302 points at the Dedicated connection where the REST body
+    # writes it.
+    assert where(found) == ["MIG004 vnets.xml:3:3", "MIG302 vnets.xml:28:13"]
+    differ = next(f for f in found if f.code == "MIG004")
+    assert "gateway connections er-site (ExpressRoute) / none" in differ.message
+    assert "VPN client address pool none / '172.16.192.0/20'" in differ.message
 
 
-def test_a_site_to_site_connection_in_a_rest_body_beside_a_client_pool_is_no_finding(tmp_path, monkeypatch):
-    assert lint_files(tmp_path, monkeypatch, _hub("IPsec"), dedent=False).findings == []
+def test_a_site_to_site_connection_in_a_rest_body_beside_a_client_pool_differs(tmp_path, monkeypatch):
+    found = lint_files(tmp_path, monkeypatch, _hub("IPsec"), dedent=False).findings
+    assert where(found) == ["MIG004 vnets.xml:3:3"]
 
 
 def test_the_merged_gateway_holds_every_description_s_facts(tmp_path, monkeypatch):
@@ -711,7 +713,8 @@ VPN = '<LocalNetworkSiteRef name="onprem"><Connection type="IPsec"/></LocalNetwo
         (ER, VPN, "gateway connections onprem (VPN) / erSite (ExpressRoute)"),
         (ER + VPN, ER, "gateway connections erSite (ExpressRoute) / erSite (ExpressRoute), onprem (VPN)"),
         (ER, ER, None),
-        (ER, "", None),  # a description without connections says less, it does not disagree
+        # An emptied ConnectionsToLocalNetwork (the ExpressRoute preparation's) says "none": it disagrees.
+        (ER, "", "gateway connections none / erSite (ExpressRoute)"),
     ],
 )
 def test_two_descriptions_listing_other_gateway_connections_disagree(

@@ -588,7 +588,8 @@ class Network:
     members: tuple[tuple[CloudService, Placement], ...] = ()
     vpn_sites: tuple[LocalNetworkSite, ...] = ()  # those reached by site-to-site VPN (not ExpressRoute)
     # Every connection and client pool prefix the definitions state, each marked where it is written
-    # (see `_merged_gateway`): a gateway described in part by each of two files is the sum of the parts.
+    # (see `_merged_gateway`), so that each fact either states is checked, naming its file. MIG301 looks
+    # at each definition's gateway apart: two definitions are alternatives, not one gateway with both.
     gateway: Gateway | None = None
     # The first definition's subnets, with the security group and route table another states (see
     # `_merged_subnets`).
@@ -4913,24 +4914,40 @@ def _network_differences(a: VirtualNetwork, b: VirtualNetwork) -> tuple[str, ...
     if _subnets_differ(a.subnets, b.subnets):
         out.append(f"subnets {_subnet_list(a.subnets)} / {_subnet_list(b.subnets)}")
     out.extend(_place_differences(a, b))
-    connections_a, connections_b = _connections(a), _connections(b)
-    if connections_a and connections_b and connections_a.keys() != connections_b.keys():
-        out.append(
-            f"gateway connections {_connection_list(connections_a)} / {_connection_list(connections_b)}"
-        )
+    out.extend(_gateway_differences(a.gateway, b.gateway))
     return tuple(out)
 
 
-def _connections(network: VirtualNetwork) -> dict[tuple[str, bool], GatewayConnection]:
-    """The gateway connections a description lists, by `_connection_key`. Each description that lists
-    any lists them all (a network configuration's `ConnectionsToLocalNetwork`, a REST body's `Sites`): two
-    lists that differ disagree. The gateway checked holds both (`_merged_gateway`), so that a blocker
-    either shows is reported, naming its file."""
-    gateway = network.gateway
-    return {_connection_key(c): c for c in gateway.connections} if gateway is not None else {}
+def _gateway_differences(a: Gateway | None, b: Gateway | None) -> list[str]:
+    """Where two descriptions that both state the network's gateway disagree on what it serves. A
+    description that states the gateway states all of it (a network configuration's
+    `ConnectionsToLocalNetwork` and `VPNClientAddressPool`, a REST body's `Sites` and pool): an empty or
+    absent list says "none", as the ExpressRoute preparation's emptied `ConnectionsToLocalNetwork` does.
+    One that states no gateway (an inventory export of the network) says nothing of it. Both are
+    checked as a whole (MIG301 looks at each description apart); the merged gateway (`_merged_gateway`)
+    keeps what either states for the other rules, naming its file."""
+    if a is None or b is None:
+        return []
+    out = []
+    connections_a, connections_b = _connections(a), _connections(b)
+    if connections_a.keys() != connections_b.keys():
+        out.append(
+            f"gateway connections {_connection_list(connections_a)} / {_connection_list(connections_b)}"
+        )
+    pool_a, pool_b = _prefixes(a.client_address_pool), _prefixes(b.client_address_pool)
+    if pool_a != pool_b:
+        out.append(f"VPN client address pool {_spaces(pool_a)} / {_spaces(pool_b)}")
+    return out
+
+
+def _connections(gateway: Gateway) -> dict[tuple[str, bool], GatewayConnection]:
+    """The gateway connections a description lists, by `_connection_key`."""
+    return {_connection_key(c): c for c in gateway.connections}
 
 
 def _connection_list(connections: Mapping[tuple[str, bool], GatewayConnection]) -> str:
+    if not connections:
+        return "none"
     return listed(
         (f"{c.local_site} ({'ExpressRoute' if c.is_expressroute else 'VPN'})" for c in connections.values()),
         quote="",

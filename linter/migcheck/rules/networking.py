@@ -218,6 +218,18 @@ def _stated_in_one_file(gateway: Gateway) -> bool:
     return len(paths) == 1
 
 
+def _configured_gateways(network: Network) -> tuple[Gateway | None, ...]:
+    """The network's gateway as each description of it states it, for MIG301. Each is a whole
+    configuration (a network configuration, an export of one, a REST `VirtualNetworkSites` body):
+    `Set-AzureVNetConfig` replaces the whole configuration, so two that state the gateway differently are
+    alternatives, and neither has what only the other states (MIG004 says they differ). What scripts do
+    to the network (a circuit link, a connection) is a change to the configuration in place: it joins
+    each of them. A network one file describes has that file's gateway."""
+    if len(network.definitions) < 2:
+        return (network.gateway,)
+    return tuple(v.gateway for v in network.definitions)
+
+
 def _first_per_script(facts: Iterable[VnetGatewayFact]) -> list[VnetGatewayFact]:
     """The first of `facts` each script states."""
     first: dict[str, VnetGatewayFact] = {}
@@ -299,8 +311,11 @@ class ExpressRouteAndVpnGateway(Rule):
         "a point-to-site `VPNClientAddressPool`, or a script that creates a site-to-site gateway beside the ExpressRoute one "
         "(`New-AzureVirtualNetworkGateway -VNetName`: the coexistence setup, which no network configuration "
         "can express), connects the gateway to a local site (`Set-AzureVNetGateway -Connect`) or sets the "
-        "shared key of such a connection (`Set-AzureVNetGatewayKey`, which only an IPsec connection has). The two "
-        "sides may come from any files; each network is reported once. The finding points at the `Gateway` "
+        "shared key of such a connection (`Set-AzureVNetGatewayKey`, which only an IPsec connection has). Both "
+        "sides must be in one description of the network (a network configuration, an export of one, a REST "
+        "body), with what scripts and exports of circuit links add to it: two descriptions are alternatives, "
+        "since applying one (`Set-AzureVNetConfig`) replaces the other, so ExpressRoute in one and a VPN in "
+        "the other is no finding here (MIG004 says they differ). Each network is reported once. The finding points at the `Gateway` "
         "element when the network configuration alone shows both; otherwise at the first script call that "
         "adds the side the configuration lacks (the VPN call when it shows neither), or at the network's "
         "first link in the export when only the export shows its ExpressRoute. Scripts count only "
@@ -463,7 +478,12 @@ class ExpressRouteAndVpnGateway(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for network in estate.virtual_networks:
-            yield from self._network(estate, network, network.gateway, estate.scripted_gateway(network.name))
+            scripted = estate.scripted_gateway(network.name)
+            for gateway in _configured_gateways(network):
+                found = list(self._network(estate, network, gateway, scripted))
+                if found:
+                    yield from found
+                    break
         for scripted in estate.scripted_gateways:
             if estate.virtual_network(scripted.name) is None:  # no file defines or places the network
                 yield from self._network(estate, scripted, None, scripted)
