@@ -4,6 +4,7 @@ untrusted pull requests, so no input under the size cap may take more than secon
 from __future__ import annotations
 
 import itertools
+import json
 
 from growth import assert_linear
 
@@ -766,3 +767,23 @@ def test_a_security_groups_rules_are_weighed_in_time_linear_in_their_number():
         return work
 
     assert_linear(make, 2000)
+
+
+def test_mig301_over_many_networks_and_an_export_of_as_many_circuit_links():
+    """Each network looked through every link of the export, and through it again for each description."""
+
+    def make(n: int):
+        vnets = "".join(
+            f'<VirtualNetworkSite name="v{i}" Location="West Europe"><AddressSpace>'
+            f"<AddressPrefix>10.{i // 256}.{i % 256}.0/24</AddressPrefix></AddressSpace></VirtualNetworkSite>"
+            for i in range(n)
+        )
+        netcfg = f"<NetworkConfiguration><VirtualNetworkConfiguration><VirtualNetworkSites>{vnets}"
+        netcfg += "</VirtualNetworkSites></VirtualNetworkConfiguration></NetworkConfiguration>"
+        links = json.dumps([{"State": "Provisioned", "VnetName": f"v{i}"} for i in range(n)])
+        files = {"NetworkConfig.netcfg": netcfg.encode(), "Network-B.netcfg": netcfg.encode()}
+        work = _rule_over({**files, "links.json": links.encode()}, "MIG301")
+        assert work() == []
+        return work
+
+    assert_linear(make, 400)

@@ -142,11 +142,16 @@ def _exported(links: list[CircuitLink]) -> str:
     return f"a circuit link in the export {links[0].mark.path}"
 
 
-def _exported_links(estate: Estate, network: str) -> list[CircuitLink]:
+def _exported_links(estate: Estate) -> dict[str, list[CircuitLink]]:
     """The links to a classic circuit that an export of circuit links (`Get-AzureDedicatedCircuitLink |
-    ConvertTo-Json`) lists for the network, in this subscription: as a script's circuit link does, each
-    makes the network's gateway an ExpressRoute one."""
-    return [link for link in estate.circuit_links() if link.linked and key(link.vnet) == key(network)]
+    ConvertTo-Json`) lists, by the key of the network each links, in this subscription: as a script's circuit
+    link does, each makes the network's gateway an ExpressRoute one. Built once per check, so that the cost
+    stays linear in networks and links."""
+    links: dict[str, list[CircuitLink]] = {}
+    for link in estate.circuit_links():
+        if link.linked:
+            links.setdefault(key(link.vnet), []).append(link)
+    return links
 
 
 def _vpn_facts(gateway: Gateway) -> list[GatewayConnection | AddressPrefix]:
@@ -227,7 +232,8 @@ def _configured_gateways(network: Network) -> tuple[Gateway | None, ...]:
     each of them. A network one file describes has that file's gateway."""
     if len(network.definitions) < 2:
         return (network.gateway,)
-    return tuple(v.gateway for v in network.definitions)
+    # Descriptions that state one gateway alike are checked once: many copies of one network stay linear.
+    return tuple(dict.fromkeys(v.gateway for v in network.definitions))
 
 
 def _first_per_script(facts: Iterable[VnetGatewayFact]) -> list[VnetGatewayFact]:
@@ -477,27 +483,29 @@ class ExpressRouteAndVpnGateway(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
+        exported = _exported_links(estate)
         for network in estate.virtual_networks:
             scripted = estate.scripted_gateway(network.name)
+            links = exported.get(key(network.name), [])
             for gateway in _configured_gateways(network):
-                found = list(self._network(estate, network, gateway, scripted))
+                found = list(self._network(network, gateway, scripted, links))
                 if found:
                     yield from found
                     break
         for scripted in estate.scripted_gateways:
             if estate.virtual_network(scripted.name) is None:  # no file defines or places the network
-                yield from self._network(estate, scripted, None, scripted)
+                yield from self._network(scripted, None, scripted, exported.get(key(scripted.name), []))
 
     def _network(
         self,
-        estate: Estate,
         network: Network | ScriptedGateway,
         gateway: Gateway | None,
         scripted: ScriptedGateway | None,
+        exported: list[CircuitLink],
     ) -> Iterator[Finding]:
-        """One finding when the network has both sides, from its gateway or from scripts."""
+        """One finding when the network has both sides, from its gateway, from scripts or from the export
+        of circuit links that lists it (`exported`)."""
         facts = scripted.facts if scripted is not None else ()
-        exported = _exported_links(estate, network.name)
         expressroute, vpn = _sides(gateway, facts, exported)
         if not (expressroute and vpn):
             return
