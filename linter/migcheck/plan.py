@@ -1518,15 +1518,19 @@ def _circuit_step_id(circuit: Circuit) -> str:
 
 # What a circuit's commands give for its service key when the files state none, or several.
 _SERVICE_KEY_STAND_IN = "<service key>"
+# The variable the commands keep the service key of a circuit a script creates in, found by its name.
+_FOUND_SERVICE_KEY = "$serviceKey"
 
 
 def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     networks = circuit.networks
     users = ", ".join(f"'{n.name}'" for n in networks)
     keys = circuit.service_keys
-    # One key the files state is the circuit's; none, or several (which is it?), leave it to fill in: the
-    # step is not ready until it is, as no Move-AzExpressRouteCircuit runs with a stand-in for its key.
+    # One key the files state is the circuit's; that of one a script creates, its commands find by its name
+    # (`$serviceKey`); none, or several (which is it?), leave it to fill in: the step is not ready until it
+    # is, as no Move-AzExpressRouteCircuit runs with a stand-in for its key.
     service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
+    moved_by = _FOUND_SERVICE_KEY if circuit.created_by and not keys else _ps(service_key)
     if len(keys) == 1:
         key_note = f"The circuit's service key is the one {keys[0][1]} links the network with."
     elif keys:
@@ -1556,14 +1560,14 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
         notes=(key_note, *elsewhere),
-        name_unstated="circuit's service key" if service_key == _SERVICE_KEY_STAND_IN else "",
+        name_unstated="circuit's service key" if moved_by == _ps(_SERVICE_KEY_STAND_IN) else "",
         powershell=Commands(
             before=_find_circuit_commands(networks, circuit) if not keys else (),
             validate=(),
             prepare=(
                 *_circuit_resource_group(networks),
                 f"Move-AzExpressRouteCircuit -Name {named} -ResourceGroupName '<resource group>' "
-                f"-Location '<region>' -ServiceKey {_ps(service_key)}",
+                f"-Location '<region>' -ServiceKey {moved_by}",
                 f"$circuit = Get-AzExpressRouteCircuit -Name {named} -ResourceGroupName '<resource group>'",
                 "$circuit.AllowClassicOperations = $true",
                 "Set-AzExpressRouteCircuit -ExpressRouteCircuit $circuit",
@@ -1615,7 +1619,7 @@ def _created_circuit_note(circuit: Circuit) -> str:
     return (
         f"{circuit.created_by} creates circuit '{circuit.name}' in this subscription (New-AzureDedicatedCircuit) "
         "and links the network by the service key that call outputs: Get-AzureDedicatedCircuit lists it with "
-        "its key (the commands start with it)."
+        "its key (the commands start by finding it by the circuit's name, and move the circuit by it)."
     )
 
 
@@ -1624,9 +1628,9 @@ def _find_circuit_commands(networks: Sequence[Network], circuit: Circuit) -> tup
     creates, by its name."""
     if circuit.created_by:
         return (
-            f"# the service key of circuit {_ps(circuit.name)}:",
-            f"Get-AzureDedicatedCircuit | Where-Object {{ $_.CircuitName -eq {_ps(circuit.name)} }} | "
-            "ForEach-Object { $_.ServiceKey }",
+            f"# the service key of circuit {_ps(circuit.name)}, which the move below is given:",
+            f"{_FOUND_SERVICE_KEY} = (Get-AzureDedicatedCircuit | Where-Object {{ $_.CircuitName -eq "
+            f"{_ps(circuit.name)} }}).ServiceKey",
         )
     names = ", ".join(_ps(n.name) for n in networks)
     return (
