@@ -684,6 +684,9 @@ class Circuit(NamedTuple):
     # The file that creates it in this subscription (`New-AzureDedicatedCircuit`) and links its networks by
     # the service key that call outputs, "" for none: `name` is then the circuit's own.
     created_by: str = ""
+    # Whether its one service key is the one a script moves a circuit with (`Move-AzExpressRouteCircuit
+    # -ServiceKey`), no script linking its networks by a key (see `_moved_key`), not a link's.
+    key_moved: bool = False
 
     @property
     def listed_name(self) -> str:
@@ -1121,12 +1124,36 @@ def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
         if at is not None:
             owned[at].append(authorization)
     created = _created_circuits(estate)
-    return tuple(
+    circuits = tuple(
         Circuit(
             name, behind, networks, estate.service_keys(networks), tuple(owned[n]), created.get(key(name), "")
         )
         for n, (name, behind, networks) in enumerate(linked)
     )
+    return _moved_key(estate, circuits)
+
+
+def _moved_key(estate: Estate, circuits: tuple[Circuit, ...]) -> tuple[Circuit, ...]:
+    """`circuits`, the one no script links by a key given the one key the scripts move a circuit with that
+    none links by (`Move-AzExpressRouteCircuit -ServiceKey`, `express_route_circuits.create_or_update`):
+    that key is the circuit's. Several circuits without a key, or several such keys, say not which is
+    whose; nor do they for a circuit a script creates (its commands find its key by its name), nor for a
+    key an export shows moved already (the step's note says what the export shows)."""
+    unkeyed = [n for n, circuit in enumerate(circuits) if not circuit.service_keys]
+    if len(unkeyed) != 1 or circuits[unkeyed[0]].created_by:
+        return circuits
+    linked = {key(k) for circuit in circuits for k, _ in circuit.service_keys}
+    moved: dict[str, tuple[str, str]] = {}
+    for script in estate.resources(Script):
+        for call in script.circuit_moves:
+            stated = next((name for scope, name in call.changes if scope == "expressroute-circuit"), "")
+            if stated and key(stated) not in linked and estate.moved_circuit(stated) is None:
+                moved.setdefault(key(stated), (stated, f"{call.mark.path}:{call.mark.line}"))
+    if len(moved) != 1:
+        return circuits
+    at = unkeyed[0]
+    keyed = circuits[at]._replace(service_keys=tuple(moved.values()), key_moved=True)
+    return (*circuits[:at], keyed, *circuits[at + 1 :])
 
 
 def _created_circuits(estate: Estate) -> dict[str, str]:

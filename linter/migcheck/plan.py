@@ -1531,7 +1531,12 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     # is, as no Move-AzExpressRouteCircuit runs with a stand-in for its key.
     service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
     moved_by = _FOUND_SERVICE_KEY if circuit.created_by and not keys else _ps(service_key)
-    if len(keys) == 1:
+    if len(keys) == 1 and circuit.key_moved:
+        key_note = (
+            f"The circuit's service key is the one {keys[0][1]} moves it with: the only key the files move a "
+            "circuit by, and none links its networks by a key."
+        )
+    elif len(keys) == 1:
         key_note = f"The circuit's service key is the one {keys[0][1]} links the network with."
     elif keys:
         stated = ", ".join(f"{k} ({where})" for k, where in keys)
@@ -1917,7 +1922,7 @@ def _network_step(
     )
     cli = _cli("azure network vnet", _sh(name))
     if expressroute:
-        keys = builder.estate.service_keys([network])
+        keys = builder.estate.service_keys([network]) or _circuit_keys(builder.estate, network)
         service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
         # A circuit a script creates is in this subscription: no link to remove.
         here = any(c.created_by and any(n is network for n in c.networks) for c in builder.estate.circuits())
@@ -2261,6 +2266,15 @@ def _reference_edit(name: str, links: list[_Link]) -> str:
     return (
         f"# edit the file: delete every reference under <ConnectionsToLocalNetwork> of '{name}' "
         f"({which}), leaving it empty; the file holds every network of the subscription, change no other"
+    )
+
+
+def _circuit_keys(estate: Estate, network: Network) -> tuple[tuple[str, str], ...]:
+    """The service key of the circuit `network` is linked to where no script links it by one: the key a
+    script moves the circuit with (`Circuit.key_moved`), else none."""
+    return next(
+        (c.service_keys for c in estate.circuits() if c.key_moved and any(n is network for n in c.networks)),
+        (),
     )
 
 

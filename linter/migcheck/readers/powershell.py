@@ -269,6 +269,8 @@ _HINT = (
     r"[ \t]*\.[ \t]+[^\n]{0,300}?\.ps1\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
+    # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
+    r"|move-az(?:urerm)?expressroutecircuit\b"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
@@ -286,6 +288,7 @@ _HINT_WORDS = (
     b"services/",
     b".ps1",
     b".psm1",
+    b"expressroutecircuit",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 CliWord = xplat.Word  # a word of a classic CLI command (the interpreter's `xplat` method hides the module)
@@ -13886,7 +13889,8 @@ class Interpreter:
             unread = tuple(sorted((*unread, self.xml_edit), key=lambda mark: (mark.line, mark.column)))
         if self.client_upload is not None:
             unread = tuple(sorted((*unread, self.client_upload), key=lambda mark: (mark.line, mark.column)))
-        neutral = not steps and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
+        # A circuit's move is a migration step of its own (MIG602 and the plan's circuit step read it).
+        neutral = not steps and not circuit_moves and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
             # What the functions of a dot-sourced file it runs create, their calls that file's to report.
             return self._described_apart()
@@ -13908,7 +13912,7 @@ class Interpreter:
             "PowerShell",
             tuple(calls),
             tuple(steps),
-            _first_run(self.calls).mark,
+            _first_run(self.calls).mark if self.calls else circuit_moves[0].mark,
             changes,
             unread,
             tuple(self.uploaded_files),

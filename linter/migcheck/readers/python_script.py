@@ -637,6 +637,8 @@ def uses_classic(data: bytes) -> bool:
         or python_cli.sniff(data)
         or python_resource_types.sniff(data)
         or _CLASSIC_NETWORK_ID.search(data) is not None
+        # a classic ExpressRoute circuit moved by its service key (`_circuit_move`)
+        or b"express_route_circuits" in data
     )
 
 
@@ -763,6 +765,7 @@ def read(path: str, data: bytes) -> Document:
         or automation.mentions_management_host(decoded)
         or any(call.method in SERVICE_MANAGEMENT_ONLY for call in index.calls)
         or (b"services/" in data and bool(_request_paths(parsed)))
+        or any(_moves_circuit(call) for call in index.calls)
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     # `azure ...` it runs, itself or in the functions it calls of a module beside it
@@ -2645,8 +2648,9 @@ class _Resources:
         own = [call for call in self.calls if call.mark.path == self.source.path]
         calls = own or [model for model in models if model.mark.path == self.source.path]
         steps = self._placed_steps()
-        if calls or steps:
-            shown = client or (self._first_run(calls) if calls else steps[0].called_at or steps[0].mark)
+        moves = self._placed_circuit_moves()
+        if calls or steps or moves:
+            shown = client or (self._first_run(calls) if calls else _first_step_or_move(steps, moves))
             script = Script(self.file, "Python", tuple(calls), steps, shown)
             out.append(
                 replace(
@@ -2655,7 +2659,7 @@ class _Resources:
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     posted_bodies=tuple(self.posted_bodies),
-                    circuit_moves=self._placed_circuit_moves(),
+                    circuit_moves=moves,
                 )
             )
         # Drafts told apart by values the file does not state (a method read once for each caller, each
@@ -3207,7 +3211,7 @@ class _Resources:
         model built with `service_key=`): the classic circuit of that key moves to Resource Manager, as
         Move-AzExpressRouteCircuit does. Placed among the migration steps as a change is (MIG602 compares
         it with the steps of the networks linked to the circuit)."""
-        if call.method not in _CIRCUIT_PUTS or call.receiver.rsplit(".", 1)[-1] != "express_route_circuits":
+        if not _moves_circuit(call):
             return
         argument = _argument(call.node, 2, ("parameters",))
         mark = self.source.call_mark(call.node)
@@ -6441,6 +6445,20 @@ def _operation(value: Value | None) -> str:
     if not isinstance(value, Lit) or HOLE in value.text:
         return ""
     return automation.connection_operation(value.text)
+
+
+def _moves_circuit(call: CallSite) -> bool:
+    """Whether the call creates or updates a Resource Manager circuit (which moves a classic one given its
+    service key: see `_Resources._circuit_move`)."""
+    return call.method in _CIRCUIT_PUTS and call.receiver.rsplit(".", 1)[-1] == "express_route_circuits"
+
+
+def _first_step_or_move(steps: Sequence[MigrationStep], moves: Sequence[ClassicCall]) -> Mark:
+    """Where a script with no classic call is shown: at its first migration step (where the call that
+    takes it is), else at its first circuit move (a script that only moves its ExpressRoute circuit)."""
+    if steps:
+        return steps[0].called_at or steps[0].mark
+    return moves[0].mark
 
 
 def _segment_at(
