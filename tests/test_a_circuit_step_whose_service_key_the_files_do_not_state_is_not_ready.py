@@ -58,7 +58,8 @@ def test_a_key_to_fill_in_keeps_the_circuit_step_from_being_ready(tmp_path, monk
     _, out, _ = run_cli(capsys, "plan", ".")
     assert f"{step['name']} [wave 1] — NOT READY (fill in the circuit's service key first)" in out
     assert (
-        "Overview: 2 steps: none ready, 1 with a name to fill in, 1 only waiting on steps before them." in out
+        "Overview: 2 steps: none ready, 1 with a name or key to fill in, 1 only waiting on steps before them."
+        in out
     )
 
 

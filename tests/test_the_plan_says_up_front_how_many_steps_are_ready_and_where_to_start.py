@@ -1,5 +1,5 @@
 """A plan says, right after its retirement banners and before step 0 (and the Markdown chart), how many steps
-it has, how many are ready and why the others are not (their own blockers, a name to fill in, not decided,
+it has, how many are ready and why the others are not (their own blockers, a name or key to fill in, not decided,
 only waiting on steps before them), then which to start with: the ready steps of the first wave, and the step
 not ready that the most others wait on, with why; in text, Markdown, HTML and JSON (`overview`). Where it
 said nothing of the kind, and a reader had to go through every step to find where to start.
@@ -114,7 +114,7 @@ def test_a_step_not_decided_or_with_a_name_to_fill_in_is_never_counted_ready(tmp
         dedent=False,
     )
     out = _plan(capsys).splitlines()
-    at = out.index("Overview: 2 steps: none ready, 1 with a name to fill in, 1 not decided.")
+    at = out.index("Overview: 2 steps: none ready, 1 with a name or key to fill in, 1 not decided.")
     assert out[at + 1].startswith("   Nothing is ready: start with steps 1 (hubnet, not decided: ")
     (subscription,) = json.loads(_plan(capsys, "--format", "json"))["subscriptions"]
     assert (subscription["overview"]["ready"], subscription["overview"]["start_with"]) == (0, [])

@@ -67,7 +67,7 @@ written. Other steps have no such key.
 A step that comes after a step that is not ready has `waits_on`, the ids of those steps, and is not `ready`
 either, though it may have no blocker of its own: it cannot start before they are unblocked and committed.
 `overview` is what the text says before step 0: how many steps there are, how many are `ready`, and of the
-others how many have blockers, a name to fill in (`name_unstated`), are not decided, only wait on steps before
+others how many have blockers, a name or key to fill in (`name_unstated`), are not decided, only wait on steps before
 them (`waiting`) or are web/worker roles (`not_migrated`), each step counted once, by its first reason; then
 the ready steps of the earliest wave to start with (`start_with`), and of the steps not ready for a reason of
 their own those the most others wait on, directly or through steps that wait on them (`fix_first`, `waited_by`
@@ -465,7 +465,7 @@ def _counts_words(seen: Overview) -> str:
         return f"{of}: {'all ready' if seen.steps > 1 else 'ready'}{outside}."
     others = [
         (seen.with_blockers, "with blockers"),
-        (seen.name_unstated, "with a name to fill in"),
+        (seen.name_unstated, "with a name or key to fill in"),
         (seen.not_decided, "not decided"),
         (seen.waiting, "only waiting on steps before them"),
         (seen.not_migrated, "not migrated by this process (web/worker roles)"),
