@@ -1598,6 +1598,12 @@ VM_NOT_PASSED_ON = "vm-not-passed-on"
 # is unknown.
 UNSTATED_COMMAND_LINE = "unstated-command-line"
 
+# The tag of a `Script.unread` mark of a runbook a PowerShell script starts (`Start-AzureAutomationRunbook
+# -Name New-AvailabilityGroupVM -Parameters $params`, AzureRM's and Az's alike) that is not followed: no file
+# checked beside the script defines it, or the script does not state its parameters as a table whose entries
+# it knows, so what the runbook creates with them is unknown.
+RUNBOOK_NOT_FOLLOWED = "runbook-not-followed"
+
 # The tag of a `Script.unread` mark of the first positional word a classic `azure` command is given past those
 # it takes (`storage account create --description \"Disks for ...\" "$storage"`, whose escaped quotes bash
 # splits into words): the CLI binds its positionals in order and drops the rest, so the name it takes is most

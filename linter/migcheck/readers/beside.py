@@ -39,6 +39,7 @@ __all__ = [
     "Loaded",
     "Settings",
     "checking",
+    "files_beside",
     "files_under",
     "found_above",
     "note",
@@ -84,6 +85,7 @@ class _Inputs:
         self.indexed: tuple[dict[str, Candidate], dict[str, Candidate | None]] | None = None
         self.read: dict[str, Settings | None] = {}
         self.ordered: list[str] | None = None  # the absolute paths in order, at the first folder listed
+        self.by_folder: dict[str, list[str]] | None = None  # the names in each folder, at the first asked for
 
     def in_order(self) -> list[str]:
         """The absolute path of each file to read, in order: the files inside a folder are a run of it."""
@@ -91,6 +93,15 @@ class _Inputs:
             found = (self.absolute_of(candidate) for candidate in self.found)
             self.ordered = sorted(path for path in found if path is not None)
         return self.ordered
+
+    def names_in(self, folder: str) -> list[str]:
+        """The name of each file to read in `folder` (not in the folders under it), in order: all folders
+        listed at the first asked for, so that each script of a folder costs the folder's files alone."""
+        if self.by_folder is None:
+            self.by_folder = {}
+            for absolute in self.in_order():
+                self.by_folder.setdefault(os.path.dirname(absolute), []).append(os.path.basename(absolute))
+        return self.by_folder.get(folder, [])
 
     def _index(self) -> tuple[dict[str, Candidate], dict[str, Candidate | None]]:
         by_path: dict[str, Candidate] = {}
@@ -261,6 +272,16 @@ def _under(inputs: _Inputs, prefix: str) -> list[str]:
 
 def _listing_digest(under: list[str]) -> str:
     return _digest("\0".join(under).encode("utf-8", "surrogateescape"))
+
+
+def files_beside() -> list[str]:
+    """The name of each file this run checks in the folder of the script read now (not in the folders
+    under it), the script's own among them, in order; none when no script is read now. Only listed: each
+    is read, with every check, by `settings_file`."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    if inputs is None or loading is None:
+        return []
+    return inputs.names_in(_folder(inputs, loading))
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:

@@ -168,6 +168,7 @@ from migcheck.model import (
     NEVER_RUNS,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
+    RUNBOOK_NOT_FOLLOWED,
     SECURITY_RULE_VALUES,
     SERVICES_OF_VMS,
     SOURCED_AFTER_CD,
@@ -271,6 +272,10 @@ _HINT = (
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
     r"|move-az(?:urerm)?expressroutecircuit\b"
+    # a runbook that starts another (`Start-AzAutomationRunbook -Name …`), or a workflow, which may call one
+    # inline by its name: the child, a file of the same folder, may create classic resources (see
+    # `Interpreter._runbook`)
+    r"|\bstart-az(?:urerm)?automationrunbook\b|(?m:^[ \t]*workflow[ \t])"
 )
 # Bytes are searched lowered, as bytes.lower() and a bytes pattern's IGNORECASE both fold ASCII letters
 # alone: the same matches, with no case to fold at each byte. Every match holds one of `_HINT_WORDS` (most
@@ -289,6 +294,8 @@ _HINT_WORDS = (
     b".ps1",
     b".psm1",
     b"expressroutecircuit",
+    b"automationrunbook",
+    b"workflow",
 )
 _HINT_TEXT = re.compile(_HINT, re.IGNORECASE)
 CliWord = xplat.Word  # a word of a classic CLI command (the interpreter's `xplat` method hides the module)
@@ -5416,6 +5423,18 @@ _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
 # Invoke-Expression and its alias, which run a command line given as a string (see `_expression_run`).
 _INVOKE_EXPRESSION = frozenset({"invoke-expression", "iex"})
 _INVOKE_EXPRESSION_SPEC = cmdlets._spec("Command:0")
+# The cmdlets that start a runbook of an Automation account as a job (classic, AzureRM, Az), and what they
+# are given: the runbook's name and a table of its parameters' values (see `Interpreter._runbook_started`).
+_RUNBOOK_STARTS = frozenset(
+    {"start-azureautomationrunbook", "start-azurermautomationrunbook", "start-azautomationrunbook"}
+)
+_RUNBOOK_START_SPEC = cmdlets._spec(
+    "Name Parameters AutomationAccountName ResourceGroupName Id RunOn MaxWaitSeconds Wait!"
+)
+# The most files of one folder read for the runbooks they define (see `Interpreter._runbooks_beside`): past
+# it, a runbook is found by its file's name alone, so that a folder of many scripts is not read again for
+# each of them.
+_MAX_RUNBOOK_FILES = 200
 # The Az module's `New-AzCloudService` (Az.CloudService), which creates a cloud service of extended support:
 # its parameters, so that abbreviations bind as PowerShell binds them. It binds nothing by position.
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
@@ -5493,6 +5512,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _WRITE_OUTPUT_SPEC
     if key in _INVOKE_EXPRESSION:
         return _INVOKE_EXPRESSION_SPEC
+    if key in _RUNBOOK_STARTS:
+        return _RUNBOOK_START_SPEC
     if key == _NEW_CLOUD_SERVICE:
         return _NEW_CLOUD_SERVICE_SPEC
     if key == _NEW_CLOUD_SERVICE_ROLE:
@@ -6052,6 +6073,9 @@ class Interpreter:
         # Where the script runs a command line from a string it does not state (`_expression_run`); and
         # whether what is known of one names a classic cmdlet, which keeps the script, as an unread part does.
         self.lines_not_read: list[Mark] = []
+        # The runbooks the files beside the script define at their top level, by name: read at the first
+        # runbook the script starts or calls by name (see `_runbook`).
+        self.runbooks_beside: dict[str, tuple[_Library, str]] | None = None
         # Where a VM configuration pipeline a New-AzureVM is given passes no VM on (see `Null.dropped`).
         self.vms_not_passed_on: dict[tuple[int, int], Mark] = {}
         self.classic_line_not_read = False
@@ -8942,6 +8966,8 @@ class Interpreter:
         )
         if output is not None:
             return output
+        if key not in self.defined and self._runbook_called_inline(node, key):
+            self._runbook(key)
         if key in self.defined and not _module_qualified(node):
             value = self.user_call(node, key, env, piped, in_caller_scope=runs_here)
             self._shared(node, env)
@@ -8971,6 +8997,8 @@ class Interpreter:
         if self._remove_variables(node, key, env):
             return NULL
         args = self.bind(node, key, env)
+        if key in _RUNBOOK_STARTS:
+            self._runbook_started(node, args, env)
         if key in cmdlets.WEB_REQUESTS:
             self._web_request(node, cmdlets.WEB_REQUESTS[key], args, env)
             if "OutFile" in args.bound and not _previewed(args):
@@ -9582,6 +9610,23 @@ class Interpreter:
         function = self.defined[key]
         signature = self._signature(function)
         args, extra, splatted = self._user_args(node, signature, env)
+        return self._function_called(node, function, args, extra, splatted, piped, env, in_caller_scope)
+
+    def _function_called(
+        self,
+        node: Node,
+        function: Node,
+        args: Args,
+        extra: list[Value],
+        splatted: bool,
+        piped: Value | None,
+        env: Env,
+        in_caller_scope: bool = False,
+    ) -> Value:
+        """A function called at `node` with the arguments bound to its parameters (`args`), the values
+        bound to none (`extra`), and whether a table the reader cannot see is splatted into the call: run
+        there while the repeats are affordable (see `user_call`)."""
+        signature = self._signature(function)
         if not splatted and self._may_run(function, len(signature.parameters)):
             for value in extra:  # given to no parameter: the function reads it as `$args`, if at all
                 self.escape(value)
@@ -9606,6 +9651,74 @@ class Interpreter:
             if piped is not None and signature.takes_pipeline.get(returned, False):
                 return piped
         return Unknown(self.snippet(node))
+
+    def _runbook_called_inline(self, node: Node, key: str) -> bool:
+        """Whether a command may be a child runbook a workflow calls inline by its name (`New-CloudService
+        -Name $ProjectName`), as Azure Automation runs one: a command of a workflow's own code (not of an
+        InlineScript, which runs as PowerShell), by a name no cmdlet the reader knows has."""
+        if not key or _dot_sourced(node) or _module_qualified(node) or cmdlets.canonical(key):
+            return False
+        parent = node.parent
+        while parent is not None and parent.type != "inlinescript_statement":
+            if parent.type == "function_statement" and _first(parent, "workflow") is not None:
+                return True
+            parent = parent.parent
+        return False
+
+    def _runbook(self, key: str) -> bool:
+        """Whether a file checked beside the script defines the runbook `key` at its top level, as a
+        workflow or function (see `_runbooks_beside`): then it is defined here, as one of a dot-sourced
+        file is (`_library_loaded`), each call running it where that file writes it."""
+        if self.runbooks_beside is None:
+            self.runbooks_beside = self._runbooks_beside()
+        found = self.runbooks_beside.get(key)
+        if found is not None:
+            self._library_loaded(*found)
+        return key in self.defined
+
+    def _runbooks_beside(self) -> dict[str, tuple[_Library, str]]:
+        """The workflows and functions each PowerShell file checked in the script's folder defines at its
+        top level, by name, with the file: an Automation account's runbooks, named as the file
+        (`New-CloudService.ps1`) or as the workflow it defines (`workflow New-CloudService.ps1` holding
+        `workflow New-CloudService {…}`). A file named after its runbook comes first; else the first in
+        order. In a folder of more than `_MAX_RUNBOOK_FILES` such files, only the file named after it."""
+        own = posixpath.basename(self.path.replace("\\", "/")).casefold()
+        names = [n for n in beside.files_beside() if n.casefold().endswith(".ps1") and n.casefold() != own]
+        if len(names) > _MAX_RUNBOOK_FILES:
+            names = []
+        found: dict[str, tuple[_Library, str]] = {}
+        named: dict[str, tuple[_Library, str]] = {}
+        for name in names:
+            self.spend()
+            settings = beside.settings_file(name)
+            library = beside.values_of(settings, _settings_functions) if settings is not None else None
+            if library is None:
+                continue
+            for key, _ in library.functions:
+                found.setdefault(key, (library, name))
+                if f"{key}.ps1" == name.casefold():
+                    named[key] = (library, name)
+        return {**found, **named}
+
+    def _runbook_started(self, node: Node, args: Args, env: Env) -> None:
+        """`Start-AzureAutomationRunbook -Name New-AvailabilityGroupVM -Parameters @{ServiceName = …}`
+        (AzureRM's and Az's alike): a runbook started as a job, run here as a call of the workflow or
+        function a file beside the script defines under that name (see `_runbook`), each entry of the
+        table given to the parameter it names. One the files checked do not define, or given parameters
+        other than in a table whose every entry the script states, is a part not read
+        (`RUNBOOK_NOT_FOLLOWED`): what it creates with them is not known."""
+        named, given = args.get("Name"), args.get("Parameters")
+        name = named.value if named is not None and named.certain else None
+        key = name.value.casefold() if isinstance(name, Text) and name.sure else ""
+        table = given.value if given is not None else Table()  # none given: each parameter's default
+        stated = (given is None or given.certain) and isinstance(table, Table) and not table.opaque
+        if not (key and stated and all(entry[3] for entry in table.entries) and self._runbook(key)):
+            self.lines_not_read.append(replace(self.where.mark(node), tag=RUNBOOK_NOT_FOLLOWED))
+            return
+        function = self.defined[key]
+        bound = Args()
+        extra = _bind_entries(bound, self._signature(function), table)
+        self._function_called(node, function, bound, extra, False, None, env)
 
     def _repeats_its_run(self, function: int, args: Args) -> bool:
         """Whether a call of a function in a run of it (recursion, which is not run) passes again what

@@ -46,6 +46,7 @@ from migcheck.model import (
     REGISTERED_OUTPUT,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
+    RUNBOOK_NOT_FOLLOWED,
     SOURCED_AFTER_CD,
     SURPLUS_ARGUMENTS,
     UNPARSED_COMMAND_LINE,
@@ -201,6 +202,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "fails and creates none, and migcheck does not check the VM the pipeline describes; end the pipeline "
         "with the last cmdlet that passes the VM on and run this one on its own line (`Set-AzureAclConfig "
         "-ACL $acl …` before `Add-AzureEndpoint … -ACL $acl`)",
+    ),
+    RUNBOOK_NOT_FOLLOWED: (
+        "runbook-not-followed",
+        "starts a runbook (Start-AzureAutomationRunbook, Start-AzAutomationRunbook) that migcheck does not "
+        "follow: no file checked in the script's folder defines a workflow or function of that name, or the "
+        "script does not state the name, or its -Parameters as a table whose every entry it states, so what "
+        "the runbook creates with them is not checked; check the runbook's file with the script, in its "
+        "folder (named after the runbook), and pass a table (`-Parameters @{ServiceName = $name}`)",
     ),
     UNSTATED_COMMAND_LINE: ("unstated-command-line", ""),  # said in the script's own language (`_unstated`)
 }
