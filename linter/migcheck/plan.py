@@ -2983,9 +2983,13 @@ def _fill_in_first(words: str, name: str, find: str) -> str:
     says where the script passes the name, that no command runs as written, and how to `find` it."""
     passed = f"<{words} name, "
     where = name.removeprefix(passed).removesuffix(">") if name.startswith(passed) else ""
-    acts = f", which the command at {where} acts on when it runs" if where else ""
+    # A runbook's or script's parameter (`<cloud service name, -ServiceName of workflow New-TestVM,
+    # New-TestVM.ps1:85>`): the value its job or run is given, which is where to look the name up.
+    origin, _, at = where.rpartition(", ") if where.startswith("-") else ("", "", where)
+    given = f": it is the value given to {origin}" if origin else ""
+    acts = f", which the command at {at} acts on when it runs" if at else ""
     return (
-        f"Fill in first: the files do not state the name of this {words}{acts}. '{name}' stands for it in "
+        f"Fill in first: the files do not state the name of this {words}{given}{acts}. '{name}' stands for it in "
         f"this step, and no command here runs until its name is put in place of '{name}': {find}."
     )
 

@@ -5981,6 +5981,11 @@ class Interpreter:
         # The parameters of the script's own `param (…)` and of its workflows, as declared, by scope and
         # name without case (see `_script_parameter`).
         self.declared_parameters: dict[tuple[int, str], str] = {}
+        # The parameter of a workflow or function read once that a value it does not state is, by the
+        # parameter's id (`Unknown.ident`): "-ServiceName of workflow New-TestVM", which a stand-in for a
+        # name it gives says (see `_parameter_origin`).
+        self.parameter_origins: dict[int, str] = {}
+        self.mandatory_parameters: set[tuple[int, str]] = set()  # of the script's own, as declared_parameters
         # The stand-in of each storage account the script names by a value it does not state, by that value
         # (`Unknown.ident`), or by where it is passed when it has no known definition (see `_account_stand_in`).
         self.unstated_accounts: dict[object, str] = {}
@@ -6413,6 +6418,7 @@ class Interpreter:
         self.reading_once = _text(named).casefold() if named is not None else ""
         self.xplat_reading.read_once_in = self.reading_once
         env = Env(constants=self.constants)
+        self._mandatory_origins(function, named)
         for parameter in _parameters(function):
             key = _variable(_text(parameter))[1]
             # A parameter that defaults to $null (`$vnet = $null`) is $null where a caller passes none.
@@ -6437,6 +6443,17 @@ class Interpreter:
             self.stopped = None
             self.calling.pop()
         self.reading_once = self.xplat_reading.read_once_in = ""
+
+    def _mandatory_origins(self, function: Node, named: Node | None) -> None:
+        """The mandatory parameters of a workflow or function read once (a runbook's, which the job that
+        starts it must be given), each as a stand-in for a name it gives says it (`_parameter_origin`)."""
+        if named is None:
+            return
+        holder = f"{'workflow' if _first(function, 'workflow') is not None else 'function'} {_text(named)}"
+        signature = self._signature(function)
+        for at, parameter in enumerate(_parameters(function)):
+            if at < len(signature.mandatory) and signature.mandatory[at]:
+                self.parameter_origins[parameter.id] = f"-{_text(parameter).lstrip('$')} of {holder}"
 
     def _hoist_functions(self, body: Node) -> None:
         """A workflow is compiled whole before it runs: the functions it defines may be called above their
@@ -7282,9 +7299,11 @@ class Interpreter:
         default that ends the path (`$(throw "-Name is required")`, the mandatory parameter of PowerShell 1)
         makes the parameter one a run must be given: the script goes on with the value it is given."""
         signature = self._signature(holder)
-        for parameter in _parameters(holder):
+        for at, parameter in enumerate(_parameters(holder)):
             declared = _variable(_text(parameter))[1]
             self.declared_parameters[(self.scope, declared)] = _text(parameter).lstrip("$")
+            if at < len(signature.mandatory) and signature.mandatory[at]:
+                self.mandatory_parameters.add((self.scope, declared))
         maybe = 0 if self.on_defaults else 1
         self.maybe += maybe
         for at, name in enumerate(signature.names):
@@ -11267,7 +11286,11 @@ class Interpreter:
         else:
             ident = _built_identity(service) if isinstance(service, Unknown) else None
             key = ("ident", ident) if ident is not None else ("node", made or node.start_byte)
-            name, label = "", _stand_in("deployment name", at or mark)
+            origin = self._parameter_origin(ident)
+            name, label = (
+                "",
+                _stand_in(f"deployment name, {origin}" if origin else "deployment name", at or mark),
+            )
         key = self._in_subscription(key)
         draft = self.deployments.get(key)
         if draft is None and not name:  # another value passed where one was (a function's two calls)
@@ -12665,6 +12688,23 @@ class Interpreter:
             name = _stand_in(f"each virtual network of {file}", mark, column=True)
             found = self.unstated_networks[key] = NameRef(name, mark)
         return found
+
+    def _parameter_origin(self, ident: object) -> str:
+        """The parameter a value the script does not state is, as a stand-in says it: "-ServiceName of
+        workflow New-TestVM" for one of a workflow or function read once (a runbook's, which the job that
+        starts it is given), "-ServiceName of the script" for one of the script's own `param (…)`; "" for
+        any other value."""
+        if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == "def" and isinstance(ident[1], int):
+            return self.parameter_origins.get(ident[1], "")
+        parameter = self._script_parameter(ident)
+        if (
+            parameter
+            and isinstance(ident, tuple)
+            and ident[1] == 0
+            and (0, ident[2]) in self.mandatory_parameters
+        ):
+            return f"-{parameter} of the script"
+        return ""
 
     def _script_parameter(self, ident: object) -> str:
         """The name of the parameter of the script's own `param (…)`, or of a workflow's, that a value the
