@@ -96,7 +96,13 @@ with values it does not know: what it creates and what it changes in VMs that ex
 Update-AzureVM`, run by whatever script imports or dot-sources it) alike, named by stand-ins. A script or function
 dot-sourced (`. .\\settings.ps1`) may set any variable seen where it runs: one assigned before it names what it
 named but decides no condition, and an array may hold other items; one assigned after it holds what it is
-assigned. A value the script does not state (a parameter without a default, `$env:X`, a
+assigned. The runbooks of one Automation account kept as files of one folder are read as Azure Automation
+runs them: a runbook another starts (`Start-AzureAutomationRunbook -Name New-AppVM -Parameters @{…}`,
+AzureRM's and Az's alike) or a workflow calls inline by its name (`New-AppVM -ServiceName $x`) is the
+workflow or function a file of the folder defines at its top level under that name (the file named after it
+first), run there with the values the table or the call passes, as a dot-sourced file's function is; a start
+of a runbook no file of the folder defines, or given parameters that are not a table the script states, is a
+part not read (`RUNBOOK_NOT_FOLLOWED`). A value the script does not state (a parameter without a default, `$env:X`, a
 property of an object read from a file, the variable of another loop) stays unknown, and the fact it would set
 is recorded as unknown (`Role.unknown`) so that rules stay silent about it. The default of a parameter of the
 script's own `param (…)`, or of a workflow's, is what a run as written uses, and a caller may pass another: a
@@ -2428,6 +2434,8 @@ class SyntaxIndex:
         # Where a script or function dot-sources (`. .\settings.ps1`, `. Set-Defaults`): what follows may
         # see any of its variables changed.
         self.dot_sources = sorted(c.start_byte for c in found.get("command", []) if _dot_sourced(c))
+        # Whether the file defines a workflow, whose commands may call a child runbook by its name.
+        self.workflows = any(_first(f, "workflow") is not None for f in found.get("function", []))
         # The scopes (a function, or the script: 0) that hold a `trap` that may let the script go on after an
         # error: one that does not surely `break`, `exit` or `throw`.
         going_on = [trap for trap in found.get("trap", []) if not _trap_ends(trap)]
@@ -9676,6 +9684,8 @@ class Interpreter:
         -Name $ProjectName`), as Azure Automation runs one: a command of a workflow's own code (not of an
         InlineScript, which runs as PowerShell), by a name no cmdlet the reader knows has."""
         if not key or _dot_sourced(node) or _module_qualified(node) or cmdlets.canonical(key):
+            return False
+        if not self.index.workflows:  # most scripts: no walk up the tree at each command
             return False
         parent = node.parent
         while parent is not None and parent.type != "inlinescript_statement":
