@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
 from migcheck import model
+from migcheck.clouds import cloud_of_url
 from migcheck.config import one_slip
 from migcheck.discover import published_project
 from migcheck.formats import byte_format, is_script, no_extension
@@ -54,6 +55,7 @@ from migcheck.model import (
     VM_FACTS,
     AddressPrefix,
     ClassicCall,
+    CloudInUse,
     ConnectionState,
     Deployment,
     Disk,
@@ -790,6 +792,9 @@ class Estate:
     # The subscription ids the scripts select (or make their classic clients for), once each, in file
     # order: the subscription's own, where an inventory export does not state it (the plan's step 0).
     selected_subscriptions: tuple[SubscriptionSelection, ...] = ()
+    # The clouds the files work in (`CloudInUse`: a sign-in to one, a host of its API, a disk's or an image's
+    # blob there), once each where first said, in file order: the plan's step 0 signs in to the one.
+    clouds: tuple[CloudInUse, ...] = ()
     # The networks (by `key`) scripts name that the files, which define the subscription's networks, do not
     # define: MIG003 reports each name. The platform refuses what a script asks of a network that does not
     # exist, so no rule reads those requests (`scripted_gateways` holds none of them; see `refuses`).
@@ -2001,6 +2006,7 @@ class _Linker:
             exported=self.exported,
             scripted_gateways=tuple(gateways.values()),
             selected_subscriptions=_first_of_each_id(self._all(SubscriptionSelection)),
+            clouds=_first_of_each_cloud(self._all(CloudInUse), disks, images),
             refused_networks=frozenset(undefined),
             configurations_apart=configurations_apart,
             services_by_vm_name=services_by_vm_name,
@@ -7198,6 +7204,23 @@ def network_of_connections_file(path: str) -> str:
     folded = name.casefold()
     suffix = next((s for s in _CONNECTIONS_FILE_SUFFIXES if folded.endswith(s)), "")
     return name[: -len(suffix)] if suffix else ""
+
+
+def _first_of_each_cloud(
+    said: list[CloudInUse], disks: Iterable[Disk], images: Iterable[Image]
+) -> tuple[CloudInUse, ...]:
+    """Each cloud the files work in once, where first said: by a script's sign-in or host, else by the
+    blob address of a disk or an image (`https://zym.blob.core.chinacloudapi.cn/...` is Azure China's)."""
+    first: dict[str, CloudInUse] = {}
+    for cloud in said:
+        first.setdefault(cloud.environment, cloud)
+    blobs = [(d.media_link, d.media_link_mark or d.mark) for d in disks]
+    blobs += [(i.media_link, i.mark) for i in images]
+    for link, at in blobs:
+        environment = cloud_of_url(link)
+        if environment:
+            first.setdefault(environment, CloudInUse(environment, at))
+    return tuple(first.values())
 
 
 def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[SubscriptionSelection, ...]:

@@ -1680,6 +1680,22 @@ class SubscriptionSelection:
         return self.id or self.called
 
 
+@record
+class CloudInUse:
+    """The Azure cloud a file works in from `mark` on, where it says which (`clouds.cloud_of_host`,
+    `clouds.cloud_of_environment`): a sign-in to a named environment (`Add-AzureAccount -Environment
+    AzureChinaCloud`, `azure login -e AzureChinaCloud`), or a host of that cloud's API the script sends to
+    (`ServiceManagementService(sub, cert, 'management.core.chinacloudapi.cn')`, a REST URL on it). The
+    plan's step 0 signs in to the cloud its subscription's files work in (`Estate.clouds`); a disk's
+    blob address says it too, and the estate reads that from the disk itself."""
+
+    kind: ClassVar[str] = "Cloud"
+    environment: (
+        str  # as Azure PowerShell and the CLIs name it: AzureCloud, AzureChinaCloud, AzureUSGovernment
+    )
+    mark: Mark
+
+
 # How a script writes a subscription it leaves its user to fill in, by its words (`"your subscription name"`,
 # `YOUR_SUBSCRIPTION_NAME`, `<subscription-id>`, the documentation's sample "My Azure Subscription"), all run
 # together, casefolded.

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from migcheck import clouds
 from migcheck.automation import VPN_SITE_EVIDENCE
 from migcheck.estate import (
     VmElsewhere,
@@ -319,6 +320,12 @@ class Preamble:
     # Where no inventory export states the id and the scripts select several: each id with where a script
     # first selects it (`a.ps1:3`), in file order, for whoever fills the id in to choose from.
     selected_apart: tuple[str, ...] = ()
+    # The cloud to sign in to (`AzureChinaCloud`, `AzureUSGovernment`), where the files work in one other
+    # than Azure's global cloud and in no other; "" otherwise.
+    cloud: str = ""
+    # Where the files work in several clouds: each with where it is first said (`a.py:3`), in file order,
+    # for whoever signs in to choose from.
+    clouds_apart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1294,11 +1301,15 @@ def _preamble(estate: Estate) -> Preamble:
         f"<subscription id of {named}>" if named != DEFAULT_SUBSCRIPTION else "<subscription id>"
     )
     regions = _regions(estate)
+    cloud, clouds_apart = _cloud(estate)
     return Preamble(
         found,
         selected_apart=_selected_apart(estate, found),
+        cloud=cloud,
+        clouds_apart=clouds_apart,
         powershell=(
             "# in the Az module, which registers providers:",
+            *_signed_in(cloud, clouds_apart, "Connect-AzAccount -Environment {}", _ps),
             f"Select-AzSubscription -SubscriptionId {_ps(chosen)}",
             f"Register-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
             "# wait until RegistrationState is Registered:",
@@ -1306,15 +1317,18 @@ def _preamble(estate: Estate) -> Preamble:
             _QUOTAS,
             *(f"Get-AzVMUsage -Location {_ps(r)}; Get-AzNetworkUsage -Location {_ps(r)}" for r in regions),
             "# in the classic Azure module, which runs the Move-Azure* cmdlets of the steps:",
+            *_signed_in(cloud, clouds_apart, "Add-AzureAccount -Environment {}", _ps),
             f"Select-AzureSubscription -SubscriptionId {_ps(chosen)}",
         ),
         cli=(
+            *_signed_in(cloud, clouds_apart, "azure login -e {}", _sh),
             f"azure account set {_sh(chosen)}",
             "azure config mode arm",
             f"azure provider register {MIGRATION_PROVIDER}",
             "# wait until it says Registered:",
             f"azure provider show {MIGRATION_PROVIDER}",
             f"{_QUOTAS} (with the Azure CLI, az):",
+            *_signed_in(cloud, clouds_apart, "az cloud set -n {}; az login", _sh),
             *(
                 f"az vm list-usage -l {_sh(r)} -o jsonc; az network list-usages -l {_sh(r)} -o jsonc"
                 for r in regions
@@ -1322,6 +1336,30 @@ def _preamble(estate: Estate) -> Preamble:
             "azure config mode asm",
         ),
     )
+
+
+def _cloud(estate: Estate) -> tuple[str, tuple[str, ...]]:
+    """The cloud the subscription's files work in, where it is not Azure's global cloud (step 0 signs in
+    to it: the global cloud holds no subscription of Azure China's or Azure Government's), and where they
+    work in several, each with where it is first said."""
+    said = {c.environment for c in estate.clouds}
+    if len(said) > 1:
+        return "", tuple(f"{c.environment} ({c.mark.path}:{c.mark.line})" for c in estate.clouds)
+    return next((cloud for cloud in said if cloud != clouds.GLOBAL), ""), ()
+
+
+def _signed_in(
+    cloud: str, clouds_apart: tuple[str, ...], command: str, quoted: Callable[[str], str]
+) -> tuple[str, ...]:
+    """The sign-in to `cloud` (`command` given the environment's name), or to one of several clouds the
+    files work in, left to choose; none for Azure's global cloud, where every command signs in by default."""
+    if clouds_apart:
+        return (command.format(quoted("<" + " or ".join(_environments(clouds_apart)) + ">")),)
+    return (command.format(quoted(cloud)),) if cloud else ()
+
+
+def _environments(clouds_apart: tuple[str, ...]) -> list[str]:
+    return [said.split(" ", 1)[0] for said in clouds_apart]
 
 
 # The platform's planning guidance: Resource Manager quotas (cores, network interfaces, public and static

@@ -23,6 +23,7 @@ from migcheck.model import (
     AclRule,
     AddressPrefix,
     ClassicCall,
+    CloudInUse,
     ConnectionState,
     Deployment,
     Disk,
@@ -78,6 +79,8 @@ _SCRIPT = frozenset(
         StorageAccountType,
         # The subscription the script selects, or gives its classic client, by the id it states.
         SubscriptionSelection,
+        # The cloud the script signs in to or sends requests to, where it says which.
+        CloudInUse,
     }
 )
 

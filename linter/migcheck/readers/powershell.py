@@ -162,6 +162,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from migcheck import automation
 from migcheck import inventory_model as inv
+from migcheck.clouds import cloud_of_environment, cloud_of_url
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -190,6 +191,7 @@ from migcheck.model import (
     AddressPrefix,
     AttributeMark,
     ClassicCall,
+    CloudInUse,
     ConnectionState,
     Deployment,
     DirectiveComment,
@@ -457,6 +459,20 @@ def _holding_wide_errors(root: Node) -> set[int]:
     return holding
 
 
+# The cmdlets that sign in to the cloud their -Environment names (AzureChinaCloud, AzureUSGovernment), in the
+# classic module, AzureRM and Az alike; Import-AzurePublishSettingsFile takes the file's cloud by it too.
+_SIGN_INS = frozenset(
+    {
+        "add-azureaccount",
+        "import-azurepublishsettingsfile",
+        "add-azurermaccount",
+        "login-azurermaccount",
+        "connect-azurermaccount",
+        "connect-azaccount",
+        "login-azaccount",
+        "add-azaccount",
+    }
+)
 # What changes a variable by one: `$i++`, `++$i`, `$i--`, `--$i`.
 _STEPPING = frozenset(
     {
@@ -6025,6 +6041,8 @@ class Interpreter:
         # The subscriptions the script selects by an id or name it states, by it and the place of the call,
         # once each however often it runs the call (`_selected_subscription`).
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
+        # The cloud the script signs in to or sends requests to, where it says which (`CloudInUse`).
+        self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
         # The subscription the script works in at the call being run, as `_in_subscription` keys what lives
         # in one (a cloud service and its deployment): "" for the first it selects, and before any.
         self.first_selected: str | None = None
@@ -9049,6 +9067,8 @@ class Interpreter:
             self._backup_protection(node, key, args)
         if key in _PEERINGS:
             self._peering(args)
+        if key in _SIGN_INS:
+            self._sign_in(node, args)
         if key in _AZ:
             self._az(node, env)
         if key in _CIRCUIT_SAVES:
@@ -12910,6 +12930,9 @@ class Interpreter:
         call site is, or by the method the script sets on a WebRequest it made there; and the migration step
         it runs taken (see `_request`)."""
         mark = self.where.mark(request.at)
+        cloud = cloud_of_url(request.host)
+        if cloud:
+            self.clouds.setdefault((cloud, mark), CloudInUse(cloud, mark))
         name = automation.request_name(verb or how, request.host, request.path)
         if how == _WEB_REQUEST or request.node.start_byte not in self.calls:
             self.calls[request.node.start_byte] = ClassicCall(name, mark)
@@ -13382,6 +13405,17 @@ class Interpreter:
         if not isinstance(held, CurrentAccount) or named is None or named != held.subscription:
             env.vars[_CURRENT_ACCOUNT] = Unknown("")
         return NULL
+
+    def _sign_in(self, node: Node, args: Args) -> None:
+        """A sign-in to the cloud `-Environment` names (`Add-AzureAccount -Environment AzureChinaCloud`): the
+        script works in that cloud from here on (`CloudInUse`)."""
+        arg = args.get("Environment")
+        self._cloud_at(cloud_of_environment(_stated_or_default(arg)), arg, node)
+
+    def _cloud_at(self, cloud: str, arg: Arg | None, node: Node) -> None:
+        if cloud:
+            at = self._written_at(arg) or self._at_call(node)
+            self.clouds.setdefault((cloud, at), CloudInUse(cloud, at))
 
     def _selected_subscription(self, node: Node, args: Args) -> None:
         """Select-AzureSubscription: the subscription the script works in from here on, where
@@ -14063,7 +14097,7 @@ class Interpreter:
             # peering it adds to a classic network is one of that network. The classic calls may also be
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
-            found = (*extended, *built, *self.peerings, *self.subscriptions.values())
+            found = (*extended, *built, *self.peerings, *self.subscriptions.values(), *self.clouds.values())
             said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
             if not self._unread_part_names_classic() and not said:
                 return found
@@ -14090,6 +14124,7 @@ class Interpreter:
         return (
             *deployments,
             *self.subscriptions.values(),
+            *self.clouds.values(),
             *self.xplat_reading.resources(),
             *self.body_deployments.values(),
             *self.networks.values(),

@@ -106,6 +106,7 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from migcheck import automation
+from migcheck.clouds import cloud_of_url
 from migcheck.inventory_model import ApplicationGateway
 from migcheck.model import (
     CALLED_BY_UNSTATED_NAME,
@@ -124,6 +125,7 @@ from migcheck.model import (
     AclRule,
     AddressPrefix,
     ClassicCall,
+    CloudInUse,
     ConnectionState,
     Deployment,
     DirectiveComment,
@@ -2585,6 +2587,8 @@ class _Resources:
         # The subscriptions the script's classic clients are made for, by the ids it states, and where a call
         # goes through a client of another than the last one in the file, by the id and the place.
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
+        # The cloud the script's clients and requests go to, where their host says which (`CloudInUse`).
+        self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
         # The id each name a client is made under is made for ("" where the script does not state one, or
         # makes clients of two ids under that name), and the id of the last client made or called.
         self.client_ids: dict[str, str] = {}
@@ -2675,6 +2679,7 @@ class _Resources:
         out.extend(self.storage_types)
         out.extend(self.service_regions)
         out.extend(self.subscriptions.values())
+        out.extend(self.clouds.values())
         out.extend(self.service_certificates)
         out.extend(rule for rules in self.security_rules.values() for rule in rules)
         out.extend(self.security_groups.values())
@@ -3072,6 +3077,7 @@ class _Resources:
 
     def _send(self, call: CallSite, request: _Request) -> None:
         mark = self.source.call_mark(call.node)
+        self._cloud_at(request.host, mark)
         self.call_sites.setdefault(mark, call)
         self.calls.append(ClassicCall(request.name, mark))
         if request.verb == "POST":
@@ -4487,6 +4493,7 @@ class _Resources:
             bound = self.flow.bind(call.node, _CLIENT_SIGNATURE, site)
             guid = subscription_guid(literal(bound.values.get("subscription_id")) or "") if bound else ""
             ids.add(guid)
+            self._cloud_at(literal(bound.values.get("host")) or "" if bound else "", mark)
             if guid:
                 self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
         made = ids.pop() if len(ids) == 1 else ""
@@ -4495,6 +4502,13 @@ class _Resources:
         target = self.index.made_as.get(id(call.node.func))
         if target is not None:
             self.client_ids[target] = made if self.client_ids.get(target, made) == made else ""
+
+    def _cloud_at(self, host: str, mark: Mark) -> None:
+        """The cloud the script works in at `mark`, where `host` (a client's or a request's) is one of its
+        endpoints (`CloudInUse`)."""
+        cloud = cloud_of_url(host)
+        if cloud:
+            self.clouds.setdefault((cloud, mark), CloudInUse(cloud, mark))
 
     def _here(self, service: str) -> str:
         """The key of the cloud service `service` names in the subscription of the client in force: a

@@ -68,6 +68,7 @@ from dataclasses import dataclass, field, replace
 
 from migcheck import automation
 from migcheck import inventory_model as inv
+from migcheck.clouds import cloud_of_environment
 from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
@@ -82,6 +83,7 @@ from migcheck.model import (
     AclRule,
     AddressPrefix,
     ClassicCall,
+    CloudInUse,
     Deployment,
     Disk,
     EndpointAcl,
@@ -517,6 +519,20 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ),
     ("config", "mode"): _Spec(("mode",), ()),
     ("account", "set"): _Spec(("subscriptionNameOrId",), ()),
+    # `azure login -e AzureChinaCloud` signs in to that cloud (the CLI's login options, 0.10).
+    ("login",): _Spec(
+        (),
+        (
+            ("environment", "e", VALUE),
+            ("username", "u", VALUE),
+            ("password", "p", VALUE),
+            ("service-principal", "", FLAG),
+            ("tenant", "", VALUE),
+            ("certificate-file", "", VALUE),
+            ("thumbprint", "", VALUE),
+            _QUIET,
+        ),
+    ),
 }
 
 # The command groups whose commands manage classic resources through the Service Management API: a script
@@ -643,7 +659,7 @@ def command_path(words: Sequence[Word]) -> tuple[tuple[str, ...], int]:
     it takes; ((), 0) for none. Names are matched as written: the CLI's parser (commander) refuses
     `azure VM create` ("'VM' is not an azure command")."""
     said = [w.text if w.text is not None else "" for w in words[:5]]
-    for length in (5, 4, 3, 2):
+    for length in (5, 4, 3, 2, 1):
         if tuple(said[:length]) in COMMANDS:
             return tuple(said[:length]), length
     if len(said) >= 3 and tuple(said[:2]) in MIGRATION and said[2].endswith("-migration"):
@@ -1050,6 +1066,8 @@ class Reading:
         self.regions: list[ServiceRegion] = []
         # The subscriptions `account set` selects by an id or name the script states, by it and the place.
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
+        # The cloud the script signs in to, where it names one (`CloudInUse`).
+        self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
         # The subscription the CLI works in at the command being read, as `_here` keys the cloud services
         # (their deployments) of one: "" for the first the script selects, and before any.
         self.first_selected: str | None = None
@@ -1101,6 +1119,9 @@ class Reading:
         if parsed.path == ("account", "set"):
             self._account_set(parsed)
             return NOTHING
+        if parsed.path == ("login",):
+            self._login(parsed)
+            return NOTHING
         if parsed.resource_manager:
             self._resource_manager_seen()
         if self.arm or parsed.foreign:
@@ -1130,6 +1151,13 @@ class Reading:
             return NOTHING
         self.refused.append(replace(at, tag=UNSTATED_COMMAND_LINE))
         return Meaning(ClassicCall("azure", at, runs=MAYBE_RUNS if self.maybe else ""))
+
+    def _login(self, parsed: Parsed) -> None:
+        """`azure login -e <environment>`: the script works in that cloud from here on (`CloudInUse`)."""
+        named = parsed.value("environment")
+        cloud = cloud_of_environment(named.text or "") if named is not None else ""
+        if cloud and named is not None:
+            self.clouds.setdefault((cloud, named.mark), CloudInUse(cloud, named.mark))
 
     def _account_set(self, parsed: Parsed) -> None:
         """`azure account set <id or name>`: the subscription the CLI works in from then on, in either mode,
@@ -2233,6 +2261,7 @@ class Reading:
         return [
             *described,
             *self.subscriptions.values(),
+            *self.clouds.values(),
             *with_maybe_vips(self.reserved, [d.reserving() for d in self.deployments.values()]),
             *self.regions,
             *self.storage.values(),

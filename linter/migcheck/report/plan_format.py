@@ -8,7 +8,8 @@ JSON schema (version 1):
      "rules": {"run": int, "total": int},
      "subscriptions": [{"subscription": str,
                         "before": {"subscription_id": str, "powershell": [str], "cli": [str],
-                                   "selected_apart": [str]} | null,
+                                   "selected_apart": [str], "cloud": str,
+                                   "clouds_apart": [str]} | null,
                         "overview": {"steps", "ready", "with_blockers", "name_unstated", "not_decided",
                                      "waiting", "not_migrated", "waited_by", "outside_blockers": int,
                                      "start_with": [id], "fix_first": [id]},
@@ -113,7 +114,9 @@ they name, "" for none) and the note the text says of it: no step moves that net
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it, the id an inventory export states, else the
 one id the scripts select; `selected_apart` lists each id, as "<id> (<path>:<line>)", where the scripts select
-several and no export states one), and a step's `before` commands are what the platform requires done before
+several and no export states one; `cloud` is the cloud to sign in to, `AzureChinaCloud` or `AzureUSGovernment`,
+where the files work in one of them alone, "" otherwise, and `clouds_apart` lists each cloud, as
+"<environment> (<path>:<line>)", where they work in several), and a step's `before` commands are what the platform requires done before
 its Validate (a network connected to ExpressRoute).
 """
 
@@ -125,6 +128,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
+from migcheck import clouds
 from migcheck.model import may_be_prepared
 from migcheck.plan import (
     Commands,
@@ -290,11 +294,36 @@ def preamble_words(preamble: Preamble) -> str:
     else:
         which = "this subscription (the files do not state its id: fill it in)"
     return (
-        f"Select {which} and register the migration resource provider Microsoft.ClassicInfrastructureMigrate "
+        f"{_sign_in_words(preamble)}Select {which} and register the migration resource provider Microsoft.ClassicInfrastructureMigrate "
         "in it; wait until it is Registered before the first Validate. Before the first Prepare, check that "
         "the Resource Manager quotas of each region (cores, network interfaces, public IPs, load balancers, "
         "network security groups, route tables) have room for what moves: Validate does not check them, and "
         "a quota error at Prepare means Abort, raise the quota and start again."
+        f"{_sovereign_dates(preamble)}"
+    )
+
+
+def _sign_in_words(preamble: Preamble) -> str:
+    """Which cloud to sign in to first, where the files work in one other than Azure's global cloud, or in
+    several."""
+    if preamble.clouds_apart:
+        said = ", ".join(preamble.clouds_apart)
+        return (
+            f"Sign in to the cloud this subscription is in (the files work in several: {said}; choose one). "
+        )
+    if preamble.cloud:
+        return f"Sign in to {clouds.TITLES[preamble.cloud]} ({preamble.cloud}), where the files work. "
+    return ""
+
+
+def _sovereign_dates(preamble: Preamble) -> str:
+    """What the retirement dates the plan gives are, in a subscription of a sovereign cloud."""
+    if not preamble.cloud:
+        return ""
+    title = clouds.TITLES[preamble.cloud]
+    return (
+        f" The retirement dates this plan gives are those of Azure's global cloud: check {title}'s own "
+        "notices for its dates."
     )
 
 
