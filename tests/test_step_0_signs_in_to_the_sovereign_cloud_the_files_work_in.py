@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from lint_support import lint_files
+from lint_support import graph_page, graph_vm, lint_files
 
 from migcheck.model import storage_account
 from migcheck.plan import build_plan
@@ -30,6 +30,7 @@ PY_CLIENT = (
     "sms = ServiceManagementService('{id}', 'cert.pem', '{host}')\n"
     "sms.create_virtual_machine_deployment('svc1', 'svc1', 'production', 'svc1', 'vm1', None, os)\n"
 )
+QUICK_VM_PY = "import subprocess\nsubprocess.run(['azure', 'vm', 'create', 'svc1', 'img', 'user', 'pass', '-l', 'China North'])\n"
 IN_CHINA = {
     "powershell sign-in": {"deploy.ps1": f"Add-AzureAccount -Environment AzureChinaCloud\n{QUICK_VM}"},
     "az module sign-in": {"deploy.ps1": f"Connect-AzAccount -Environment 'AzureChinaCloud'\n{QUICK_VM}"},
@@ -49,6 +50,16 @@ IN_CHINA = {
             "azure vm create svc1 img user pass -l 'China North'\n"
         )
     },
+    "publish settings of the cloud": {
+        "deploy.ps1": f"Import-AzurePublishSettingsFile -PublishSettingsFile .\\china.publishsettings -Environment AzureChinaCloud\n{QUICK_VM}"
+    },
+    "python rest request": {
+        "deploy.py": (
+            "import requests\n"
+            f"requests.get('https://management.core.chinacloudapi.cn/{ID}/services/hostedservices', cert=cert)\n"
+            f"{QUICK_VM_PY}"
+        )
+    },
     "python client host": {"deploy.py": PY_CLIENT.format(id=ID, host="management.core.chinacloudapi.cn")},
     "disk blob address": {
         "deploy.ps1": (
@@ -58,6 +69,16 @@ IN_CHINA = {
         )
     },
 }
+
+
+def graph_vm_in_china() -> dict:
+    row = graph_vm(ID, "svc1", "vm1")
+    vhd = {"vhdUri": "https://zym.blob.core.chinacloudapi.cn/vhds/vm1.vhd", "diskName": "vm1-os"}
+    row["properties"]["storageProfile"] = {"operatingSystemDisk": vhd}
+    return row
+
+
+IN_CHINA["inventory export's disk"] = {"classic-vms.json": graph_page(graph_vm_in_china())}
 
 
 def plan_of(tmp_path, monkeypatch, files: dict[str, str], form: str = "text") -> str:
