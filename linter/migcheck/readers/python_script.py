@@ -2502,6 +2502,8 @@ class _Resources:
         # The deployment bodies it sends from a file, with the service each creates one in (`Script.posted_bodies`).
         self.posted_bodies: dict[tuple[str, str], None] = {}
         self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
+        # The expressions that build the URLs of the requests it sends to the API (see `_note_url`).
+        self.sent_url_nodes: set[int] = set()
         # The path as shown: `/`-separated and escaped once where it enters, so a `\\` is an escape.
         self.file = posixpath.basename(source.path)
         # The turn of the loops around the call being read (`_bindings`), from 1 (0: the call is read once):
@@ -2996,10 +2998,20 @@ class _Resources:
             found = (host, url) if host is not None else None  # a path on a connection to the host
         if found is None:
             return None
+        self._note_url(argument, site)
         body = _argument(call.node, *sends.body) if sends.body else None
         if isinstance(body, ast.Constant) and body.value is None:
             body = None
         return _Request(self._verb(call, name, sends, body, site), *found, body)
+
+    def _note_url(self, url: ast.expr | None, site: flow.Site) -> None:
+        """Notes the expressions that build a request's URL (`f"{BASE}/services/.../{KEY}/vnets/{vnet}"`,
+        whether passed itself or by a variable given it), so that the request path the script writes in it
+        is not listed again as a request of its own, with the pieces the request fills in left unstated
+        (see `_written_paths`)."""
+        built = self.shapes.value(url, site) if url is not None else None
+        if isinstance(built, Lit) and built.node is not None and id(built.node) not in self.sent_url_nodes:
+            self.sent_url_nodes.update(id(node) for node in ast.walk(built.node))
 
     def _passed_url(
         self, call: CallSite, url: ast.Name, site: flow.Site
@@ -5450,6 +5462,8 @@ class _Resources:
             if host in call.name
         }
         for node, path in _request_paths(self.tree):
+            if id(node) in self.sent_url_nodes:
+                continue  # listed by its URL, where the request is sent
             name = automation.path_request_name(path)
             if automation.requested_address(name) not in sent:
                 self.calls.append(ClassicCall(name, self.source.mark(node)))
