@@ -232,7 +232,6 @@ class ScopeItem:
 
     @property
     def verdict(self) -> Verdict:
-        every = (*self.every, *self.described)
         stopping = [f for f in self.described if refused(f)] + [f for f in self.every if self._stops(f)]
         if stopping:
             at_prepare = all(self.found_at_prepare(f) for f in stopping)
@@ -241,8 +240,9 @@ class ScopeItem:
             return Verdict.NETWORK_NOT_DECIDED
         if self.partly_described:
             return Verdict.NOT_DECIDED
-        # What the platform passes warns as the team grades it: turned down to info, it is no warning.
-        worst = max((f.severity for f in every), default=Severity.INFO)
+        # What the platform passes warns as the team grades it: turned down to info, it is no warning; held
+        # back (suppressed, or known from the baseline), it is no warning left to read, and only counted.
+        worst = max((f.severity for f in (*self.findings, *self.described)), default=Severity.INFO)
         return Verdict.WARNINGS if worst >= Severity.WARNING else Verdict.PASSED
 
 
@@ -403,7 +403,8 @@ def _subscription(
             draft.findings.append(finding)
     for suppressed in held[estate.subscription]:
         owners = attach.owners(suppressed.finding)
-        owned += [suppressed.finding] if owners else []
+        # Held back, it still fails what the platform refuses; a warning it passes is only counted.
+        owned += [suppressed.finding] if owners and refused(suppressed.finding) else []
         for draft in owners or [_file_draft(files, suppressed.finding)]:
             draft.held_back.append(suppressed)
     for finding in owned:  # a file listed for its own findings says too what fails in what it describes

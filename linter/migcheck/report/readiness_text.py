@@ -464,7 +464,12 @@ def _checked_at_prepare(item: ScopeItem) -> list[str]:
     not say so already (it fails for other reasons too, or warns)."""
     if item.verdict is Verdict.PREPARE_FAILS or item.type == EXTENDED_SUPPORT:
         return []
-    late = [f.severity for f in item.every if f.severity > Severity.INFO and item.found_at_prepare(f)]
+    # A finding held back is counted as such, and here only if it fails the item (a warning it passes is
+    # no more than a count of those held back).
+    held = (s.finding for s in item.held_back if refused(s.finding))
+    late = [
+        f.severity for f in (*item.findings, *held) if f.severity > Severity.INFO and item.found_at_prepare(f)
+    ]
     counts = [(late.count(s), str(s)) for s in reversed(Severity) if late.count(s)]
     if not counts:
         return []
