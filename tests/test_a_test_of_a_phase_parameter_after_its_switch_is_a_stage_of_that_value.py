@@ -5,7 +5,8 @@ The Prepare clause is then not "preceded by no Validate of any virtual network, 
 validates other resources" (MIG602): the Validate is another run's, and the storage Validate is the Commit
 run's. Two tests of one value run together, and a script that validates nothing of a network before its
 Prepare in one run is still told so. A shell script's `case "$2" in` and a later `if [ "$2" = commit ]` are
-read so too."""
+read so too (the classic CLI has no Validate of a storage account: there the later step validates a
+reserved IP)."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ case "$2" in
   *) echo "usage: $0 <vnet> validate|prepare|commit|abort"; exit 2 ;;
 esac
 if [ "$2" = commit ]; then
-  azure storage account validate-migration contosodisks
+  azure network reserved-ip validate-migration contoso-ip
 fi
 """
 
@@ -71,7 +72,7 @@ def test_a_case_on_a_phase_argument_and_a_later_test_of_it_are_runs_of_their_own
     assert _shell_mig602(tmp_path, monkeypatch, SHELL) == []
 
 
-def test_a_shell_prepare_run_that_validates_storage_but_no_network_is_still_told(
+def test_a_shell_prepare_run_that_validates_a_reserved_ip_but_no_network_is_still_told(
     tmp_path, monkeypatch
 ) -> None:
     script = SHELL.replace('[ "$2" = commit ]', "[[ $2 == prepare ]]")

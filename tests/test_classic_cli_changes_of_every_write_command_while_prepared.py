@@ -13,7 +13,6 @@ from lint_support import APP_VNET_NETCFG, lint_files, where
 
 STORAGE = """\
 azure config mode asm
-azure storage account validate-migration shoplogs
 azure storage account prepare-migration shoplogs
 {command}
 azure storage account commit-migration shoplogs

@@ -25,7 +25,7 @@ RUNBOOKS = {
     "migrate.sh": (
         "azure network vnet validate-migration app-vnet\n"
         "azure network vnet validate-migration old-vnet\n"
-        "azure storage account validate-migration oldlogs\n"
+        "azure storage account prepare-migration oldlogs\n"
     ),
     "migrate.py": (
         "from azure.servicemanagement import ServiceManagementService\n"

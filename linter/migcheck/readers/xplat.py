@@ -50,7 +50,8 @@ What is read:
   disk create|delete`, `vm image create|delete` and `vm capture` (disks and images of the script's own),
   and the migration steps
   (`service deployment|network vnet|storage account|network reserved-ip|network nsg|network route-table
-  validate-|prepare-|commit-|abort-migration`);
+  validate-|prepare-|commit-|abort-migration`; `storage account` has no validate-migration, and one written
+  fails at once, see `_NO_SUCH_STEP`);
 - a command that deletes (`vm delete`, `service delete`, `network vnet delete`, ...) deletes only when it
   surely runs: one on a branch or in a loop that may not run deletes nothing, as the cmdlets' removals;
 - `config mode arm` makes the commands after it Resource Manager commands, which describe nothing, until
@@ -552,6 +553,18 @@ MIGRATION: dict[tuple[str, ...], str] = {
     ("network", "route-table"): "route-table",
 }
 STEPS = ("validate", "prepare", "commit", "abort")
+# The steps a group does not have: the CLI's storage account commands are prepare-, commit- and
+# abort-migration (its prepare validates the account first), as the CLI's migration walkthrough and its
+# `storage account` commands list them. The CLI refuses the command, and nothing is validated.
+_NO_SUCH_STEP: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {
+    (("storage", "account"), "validate"): (
+        "the classic CLI has no `storage account validate-migration` (its storage account commands are "
+        "prepare-, commit- and abort-migration), so it refuses the command and validates nothing",
+        "Remove this command: `azure storage account prepare-migration` validates the account before it "
+        "prepares it (PowerShell's `Move-AzureStorageAccount -Validate` or a POST to "
+        "`.../storageservices/<account>/migration?comp=validate` validates it on its own).",
+    )
+}
 
 # The `--type` of `storage account create`, as the CLI takes it, and the account type it creates.
 _STORAGE_TYPES = {
@@ -1247,12 +1260,15 @@ class Reading:
         target = parsed.value("", 0)
         stated = target is not None and target.text is not None
         group = "azure " + " ".join(parsed.path[:2])
+        fails, fix = _NO_SUCH_STEP.get((parsed.path[:2], step), ("", ""))
         migration = MigrationStep(
             group,
             step,
             scope,
             target.text or "" if stated and target is not None else "",
             parsed.at,
+            fails=fails,
+            fails_fix=fix,
             target_mark=target.mark if stated and target is not None else None,
             runs=runs,
         )

@@ -613,7 +613,10 @@ class MigrationOutOfOrder(Rule):
         "`Move-AzureService -Validate` or `-Prepare` given neither `-CreateNewVirtualNetwork` nor "
         '`-UseExistingVirtualNetwork` ("Parameter set cannot be resolved"), or the resource named by a variable '
         "nothing in the script assigns (`-VirtualNetworkName $vnetName` in a loop over `$vnet`: $null, unless "
-        "the session that runs the script set it). A "
+        "the session that runs the script set it); likewise `azure storage account validate-migration`, which "
+        "the classic CLI refuses: its storage account commands are prepare-, commit- and abort-migration, and "
+        "its prepare validates the account first (so the CLI's storage Prepare is never told it comes with no "
+        "Validate). A "
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
         "files, and is not reported for the steps it leaves to the others. The order is judged only among the "
         "steps that can run in the same invocation: steps on different branches of one choice (an `if`, "
