@@ -32,3 +32,11 @@ def test_an_unquoted_variable_where_the_words_fit_is_the_one_word_it_names():
     script = '#!/bin/bash\nSVC="$1"\nfor vm in web1 web2; do\n  azure vm create --connect $SVC img ops Passw0rd! --vm-name "$vm" -l "West US"\ndone\n'
     [shop] = _deployments(script)
     assert [role.name for role in shop.roles] == ["web1", "web2"]
+
+
+def test_a_command_line_the_script_states_in_part_is_still_its_words():
+    """Only a value of nothing the script states may be any number of words: a command line held in a
+    variable with one value it does not state (`-l $region`) is the words it writes, run by `parallel`."""
+    script = '#!/bin/bash\ncmd="azure vm create svc img -l $region azureuser"; parallel $cmd\n'
+    [svc] = _deployments(script)
+    assert svc.service_name == "svc"

@@ -3016,7 +3016,9 @@ class _Walker:
             if value.text is not None and len(value.text.split()) > 1:
                 mark = value.mark or self.where.mark(node)
                 return [Word(part, mark) for part in value.text.split()]
-            if value.text is None and not value.blank:  # `$OPTS`: bash splits it into any number of words
+            # `$OPTS`, of nothing the script states: bash splits it into any number of words (one partly
+            # stated has a shape, whose words are read below)
+            if value.text is None and value.shape is None and not value.blank:
                 mark = value.mark or self.where.mark(node)
                 return [Word(None, mark, holder=value.holder, maybe_empty=value.maybe_empty, splits=True)]
         value = self.value(node)
