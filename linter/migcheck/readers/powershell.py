@@ -6087,8 +6087,9 @@ class Interpreter:
         self.read_bodies: dict[tuple[str, Written | None], list[tuple[object, frozenset[str] | None]]] = {}
         self.body_deployments: dict[tuple[int, str], Deployment] = {}
         # The deployments bodies POSTed to a service create (Create Deployment), by `_name_key` of the
-        # service, each with the branches the request is sent on (see `_created_by_body`).
-        self.body_creations: dict[str, list[tuple[Deployment, tuple[tuple[str, int], ...] | None]]] = {}
+        # service in the subscription in force (`_in_subscription`), each with the branches the request is
+        # sent on (see `_created_by_body`).
+        self.body_creations: dict[object, list[tuple[Deployment, tuple[tuple[str, int], ...] | None]]] = {}
         # The network configurations it uploads (Set Network Configuration), once each.
         self.networks: dict[int, NetworkConfiguration] = {}
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
@@ -12292,11 +12293,15 @@ class Interpreter:
                     resource = replace(resource, name=_stand_in("VM name", self._at_call(node)))
                 draft.add_body(resource, stated if verb == "PUT" else None)
             elif isinstance(resource, Deployment):
-                named = replace(resource, service_name=resource.service_name or service or "")
+                named = replace(
+                    resource,
+                    service_name=resource.service_name or service or "",
+                    selected_in=self.selected_name,
+                )
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
                 if verb == "POST" and named.service_name:
-                    made = self.body_creations.setdefault(_name_key(named.service_name), [])
-                    made.append((named, self.creating_on))
+                    created = self._in_subscription(_name_key(named.service_name))
+                    self.body_creations.setdefault(created, []).append((named, self.creating_on))
             elif isinstance(resource, NetworkConfiguration):
                 if verb == "PUT":
                     self._uploaded(self._networks_named_by_values(resource, body.value))
@@ -12386,7 +12391,8 @@ class Interpreter:
             for k, (role, updates) in draft.bodies.items()
             if updates is None and _name_key(role.name) == name
         ]
-        made = max((len(d.roles) for d, _ in self.body_creations.get(_name_key(service), [])), default=0)
+        created = self.body_creations.get(self._in_subscription(_name_key(service)), [])
+        made = max((len(d.roles) for d, _ in created), default=0)
         if added and len(draft.roles) + len(draft.bodies) + made - len(added) > 0:
             for key in added:
                 del draft.bodies[key]
@@ -12399,7 +12405,8 @@ class Interpreter:
         if draft.placed or not draft.service:
             return
         on = self.creating_on
-        for made, made_on in self.body_creations.get(_name_key(draft.service), []):
+        created = self.body_creations.get(self._in_subscription(_name_key(draft.service)), [])
+        for made, made_on in created:
             named = deployment is None or _name_key(made.name) == _name_key(deployment)
             if named and on is not None and made_on is not None and set(made_on) <= set(on):
                 draft.placed, draft.placed_on = True, made_on

@@ -2479,12 +2479,12 @@ class _Resources:
         # The calls that shut VMs down or start them, in the order read (see `_power_states`).
         self.power: list[tuple[CallSite, Bound, Mark, flow.Site]] = []
         # Reserved IPs surely taken off cloud services whose deployment the file does not give them, by
-        # (service, reserved IP) as names are compared (see `_disassociate`).
+        # (service in its subscription, see `_here`; reserved IP) as names are compared (`_disassociate`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
         # Deployments the script writes out as REST bodies, by the body read and the service it goes to.
         self.bodies: dict[tuple[int, str], Deployment] = {}
-        # The deployments bodies POSTed to a service create (Create Deployment), by (service, deployment) as
-        # names are compared, each with the request and the site it is read at (see `_created_by_body`).
+        # The deployments bodies POSTed to a service create (Create Deployment), by (service in its
+        # subscription, see `_here`; deployment) as names are compared, each with the request and the site it is read at (see `_created_by_body`).
         self.body_creations: dict[tuple[str, str], list[tuple[CallSite, flow.Site, Deployment]]] = {}
         self.read_bodies: dict[object, list[object]] = {}
         self.body_states: dict[int, frozenset[str]] = {}  # id(role of a body) -> the facts it states
@@ -3506,7 +3506,8 @@ class _Resources:
             parts.append(same)
         if all(isinstance(part, str) for part in parts):
             return None
-        return ("same", *parts)
+        # The service is the one of that name in the subscription in force (see `_here`).
+        return ("same", (parts[0], self._working_in()), *parts[1:])
 
     def _draft_named(
         self, call: CallSite, service: str | None, name: str, slot: Value | None, mark: Mark
@@ -3739,7 +3740,7 @@ class _Resources:
         VM to it or changes one (an Add Role body POSTed to `.../deployments/<name>/roles`, add_role): the
         VM is in that deployment, whose network the body states. None when no such request surely runs
         first."""
-        made = self.body_creations.get((_key(draft.service), _key(draft.name)), [])
+        made = self.body_creations.get((self._here(draft.service), _key(draft.name)), [])
         return next((d for request, at, d in made if self._surely_before(request, at, call)), None)
 
     def _created_at_the_first_turn(self, earlier: CallSite, later: CallSite) -> bool:
@@ -4526,8 +4527,12 @@ class _Resources:
         """The key of the cloud service `service` names in the subscription of the client in force: a
         script whose clients of two subscriptions each create a service of the same name creates two
         services, which the split by subscription sets apart."""
-        working_in = self.client_in_force if self.client_in_force != self.first_client else ""
+        working_in = self._working_in()
         return f"{_key(service)}\0{working_in}" if working_in else _key(service)
+
+    def _working_in(self) -> str:
+        """The id of the subscription of the client in force, "" for the first one a client works in."""
+        return self.client_in_force if self.client_in_force != self.first_client else ""
 
     def _call_through_client(self, call: CallSite, mark: Mark) -> None:
         """A call through a client made for a subscription other than the last one made or called: the
@@ -4750,7 +4755,7 @@ class _Resources:
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
                 if verb == "POST" and named.service_name and not is_stand_in(named.name):
-                    made = (_key(named.service_name), _key(named.name))
+                    made = (self._here(named.service_name), _key(named.name))
                     self.body_creations.setdefault(made, []).append((call, site, named))
             elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):
                 self.security_groups.setdefault(resource.name.casefold(), resource)
@@ -5347,7 +5352,7 @@ class _Resources:
         if draft is None or draft.reserved_ip is None:
             if surely and service and service.strip() and name and name.strip():
                 released = ReservedIp(name, "", "", mark, released_from=service)
-                self.released[(_key(service), _key(name))] = released
+                self.released[(self._here(service), _key(name))] = released
             return
         held = draft.reserved_ip.name
         same = _key(name) == _key(held) if name and not is_stand_in(held) else None

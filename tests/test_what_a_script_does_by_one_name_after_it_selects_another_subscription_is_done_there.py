@@ -1,0 +1,104 @@
+"""A script that selects subscription A, does something to a cloud service by its name, then selects B and
+does something by the same name does it to two services: a cloud service's name is unique within its
+subscription only. A Create Deployment body it sends in A says nothing of the deployment an Add Role body
+it sends in B adds a VM to; a service named by a value the script does not state is two services, one in
+each subscription its clients work in; a reserved IP taken off the service in B is taken off B's, whatever
+the service of that name in A holds."""
+
+from __future__ import annotations
+
+from lint_support import APP_VNET_NETCFG, lint_files, script_resources
+
+from migcheck.model import ReservedIp
+
+A = "aaaaaaaa-0000-0000-0000-000000000001"
+B = "bbbbbbbb-0000-0000-0000-000000000002"
+BASE = "https://management.core.windows.net/sub1/services/hostedservices/app-svc/deployments"
+# A deployment in network app-vnet (APP_VNET_NETCFG), its VM in subnet web; a VM of no subnet.
+DEPLOYMENT = (
+    '<Deployment xmlns="http://schemas.microsoft.com/windowsazure"><Name>app-svc</Name>'
+    "<DeploymentSlot>Production</DeploymentSlot><RoleList><Role><RoleName>app01</RoleName>"
+    "<RoleType>PersistentVMRole</RoleType><ConfigurationSets><ConfigurationSet>"
+    "<ConfigurationSetType>NetworkConfiguration</ConfigurationSetType><SubnetNames><SubnetName>web</SubnetName>"
+    "</SubnetNames></ConfigurationSet></ConfigurationSets></Role></RoleList>"
+    "<VirtualNetworkName>app-vnet</VirtualNetworkName></Deployment>"
+)
+ROLE = (
+    '<PersistentVMRole xmlns="http://schemas.microsoft.com/windowsazure"><RoleName>app02</RoleName>'
+    "<RoleType>PersistentVMRole</RoleType></PersistentVMRole>"
+)
+SDK = (
+    "from azure.servicemanagement import ServiceManagementService, LinuxConfigurationSet, OSVirtualHardDisk\n"
+)
+CLIENTS = (
+    f"prod = ServiceManagementService('{A}', 'prod.pem')\n"
+    f"dev = ServiceManagementService('{B}', 'dev.pem')\n"
+    "linux = LinuxConfigurationSet('host', 'azureuser', 'pw', True)\n"
+)
+
+
+def codes(result) -> list[str]:
+    return sorted(f.code for f in result.findings if f.code != "MIG601")
+
+
+def test_a_role_body_sent_in_b_is_not_in_the_network_of_a_deployment_body_sent_in_a(tmp_path, monkeypatch):
+    irm = "Invoke-RestMethod -Method Post -Uri"
+    script = (
+        f"Select-AzureSubscription -SubscriptionId '{A}'\n"
+        f"{irm} \"{BASE}\" -Body '{DEPLOYMENT}' -Headers $h -Certificate $c\n"
+        f"Select-AzureSubscription -SubscriptionId '{B}'\n"
+        f"{irm} \"{BASE}/app-svc/roles\" -Body '{ROLE}' -Headers $h -Certificate $c\n"
+    )
+    files = {"NetworkConfig.netcfg": APP_VNET_NETCFG, "vm.ps1": script}
+    # In A's network without a subnet (MIG203), were it the deployment the body in A creates.
+    assert codes(lint_files(tmp_path, monkeypatch, files, dedent=False)) == []
+
+
+def test_a_role_body_sent_in_a_python_client_s_subscription_is_not_in_another_s_deployment(
+    tmp_path, monkeypatch
+):
+    script = (
+        f"import requests\n{SDK}{CLIENTS}"
+        "prod.get_hosted_service_properties('app-svc')\n"
+        f"requests.post('{BASE}', data='{DEPLOYMENT}', cert='m.pem')\n"
+        "dev.add_role('app-svc', 'app-svc', 'app02', linux,\n"
+        "    OSVirtualHardDisk('img', 'https://devstd.blob.core.windows.net/vhds/app02.vhd'))\n"
+    )
+    files = {"NetworkConfig.netcfg": APP_VNET_NETCFG, "vm.py": script}
+    assert "MIG203" not in codes(lint_files(tmp_path, monkeypatch, files, dedent=False))
+
+
+def test_a_service_named_by_a_value_not_stated_is_one_in_each_client_s_subscription(tmp_path, monkeypatch):
+    def create(client: str, vm: str, availability_set: str) -> str:
+        return (
+            f"{client}.create_virtual_machine_deployment(svc, svc, 'production', 'web', '{vm}', linux,\n"
+            f"    OSVirtualHardDisk('img', 'https://{client}std.blob.core.windows.net/vhds/{vm}.vhd'),\n"
+            f"    availability_set_name='{availability_set}')\n"
+        )
+
+    script = f"import sys\n{SDK}svc = sys.argv[1]\n{CLIENTS}{create('prod', 'web01', 'front')}"
+    script += create("dev", "web02", "back")
+    result = lint_files(tmp_path, monkeypatch, {"build.py": script}, dedent=False)
+    # One service of VMs in two availability sets (MIG102), were the two one.
+    assert codes(result) == ["MIG105", "MIG105"]
+    roles = {
+        e.subscription: sorted(r.name for s in e.cloud_services for p in s.placements for r in p.roles)
+        for e in result.estates
+        if e.cloud_services
+    }
+    assert roles == {A: ["web01"], B: ["web02"]}
+
+
+def test_a_reserved_ip_taken_off_a_service_in_b_is_taken_off_whatever_a_s_service_holds():
+    script = (
+        f"{SDK}{CLIENTS}"
+        "prod.create_reserved_ip_address('ip1', location='West Europe')\n"
+        "prod.create_virtual_machine_deployment('web', 'web', 'production', 'web', 'web01', linux,\n"
+        "    OSVirtualHardDisk('img', 'https://prodstd.blob.core.windows.net/vhds/web01.vhd'),\n"
+        "    reserved_ip_name='ip1')\n"
+        "dev.disassociate_reserved_ip_address('ip1', 'web', 'web')\n"
+    )
+    released = [ip for ip in script_resources(script, "ip.py") if isinstance(ip, ReservedIp)]
+    assert [(ip.name, ip.released_from, ip.mark.line) for ip in released if ip.released_from] == [
+        ("ip1", "web", 9)
+    ]
