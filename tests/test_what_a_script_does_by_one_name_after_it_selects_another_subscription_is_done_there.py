@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lint_support import APP_VNET_NETCFG, lint_files, script_resources
 
-from migcheck.model import ReservedIp
+from migcheck.model import Deployment, ReservedIp
 
 A = "aaaaaaaa-0000-0000-0000-000000000001"
 B = "bbbbbbbb-0000-0000-0000-000000000002"
@@ -102,3 +102,34 @@ def test_a_reserved_ip_taken_off_a_service_in_b_is_taken_off_whatever_a_s_servic
     assert [(ip.name, ip.released_from, ip.mark.line) for ip in released if ip.released_from] == [
         ("ip1", "web", 9)
     ]
+
+
+def cli_deployments(script: str) -> list[tuple[str, bool, str, list[str]]]:
+    found = script_resources(f"#!/bin/bash\nazure config mode asm\n{script}", "vm.sh")
+    return [
+        (d.service_name, d.service_by_vm_name, d.selected_in, [r.name for r in d.roles])
+        for d in found
+        if isinstance(d, Deployment)
+    ]
+
+
+def test_a_vm_the_classic_cli_names_alone_in_b_is_not_the_vm_of_that_name_it_created_in_a():
+    script = (
+        f"azure account set {A}\n"
+        "azure vm create web img ops 'P@ss1' --location 'West Europe' --vm-name web01\n"
+        f"azure account set {B}\n"
+        "azure vm endpoint create web01 80 80\n"
+    )
+    assert cli_deployments(script) == [
+        ("web", False, A, ["web01"]),
+        ("<cloud service name, vm.sh:6>", True, B, ["web01"]),  # B's VM web01, in a service not stated
+    ]
+
+
+def test_a_vm_the_classic_cli_names_alone_in_each_subscription_is_one_in_each():
+    script = (
+        f"azure account set {A}\nazure vm endpoint create web01 80 80\n"
+        f"azure account set {B}\nazure vm endpoint create web01 443 443\n"
+    )
+    services = [service for service, *_ in cli_deployments(script)]
+    assert services == ["<cloud service name, vm.sh:4>", "<cloud service name, vm.sh:6>"]

@@ -1684,13 +1684,16 @@ class Reading:
     # --- changes to a VM -----------------------------------------------------------------------------
 
     def _service_of(self, parsed: Parsed) -> str:
-        """The cloud service of the VM a command names: `-d`, else the one the script creates it in."""
+        """The cloud service of the VM a command names: `-d`, else the one the script creates it in, in
+        the subscription the CLI works in here (the CLI looks VMs up in that one only)."""
         dns = parsed.value("dns-name")
         if dns is not None:
             return dns.text or self._held_before("cloud service name", dns)
         vm = self._vm_name(parsed)
         found = [
-            d.service for d in self.deployments.values() if vm and vm.casefold() in d.vms and not d.existing
+            d.service
+            for key, d in self.deployments.items()
+            if vm and vm.casefold() in d.vms and not d.existing and key == self._here(d.service.casefold())
         ]
         return found[-1] if found else ""
 
@@ -1726,7 +1729,8 @@ class Reading:
         by_name = not service
         if not service:
             service = self._unstated_once(
-                f"cloud service of VM\0{name.casefold()}", self._stand_in("cloud service name", parsed.at)
+                self._here(f"cloud service of VM\0{name.casefold()}"),
+                self._stand_in("cloud service name", parsed.at),
             )
         deployment = self.deployments.get(self._here(service.casefold()))
         if deployment is None or deployment.deleted:
