@@ -3,13 +3,18 @@ does something by the same name does it to two services: a cloud service's name 
 subscription only. A Create Deployment body it sends in A says nothing of the deployment an Add Role body
 it sends in B adds a VM to; a service named by a value the script does not state is two services, one in
 each subscription its clients work in; a reserved IP taken off the service in B is taken off B's, whatever
-the service of that name in A holds."""
+the service of that name in A holds; a VM the classic CLI names without its service is looked up in the
+subscription in force only. A storage account, reserved IP or network a function creates is the
+subscription's the script selected where the function is called, as a deployment it creates is."""
 
 from __future__ import annotations
 
+import pytest
 from lint_support import APP_VNET_NETCFG, lint_files, script_resources
 
-from migcheck.model import Deployment, ReservedIp
+from migcheck.model import Deployment, ReservedIp, StorageAccountType, VirtualNetwork
+from migcheck.readers import read_document
+from migcheck.subscriptions import split_subscriptions
 
 A = "aaaaaaaa-0000-0000-0000-000000000001"
 B = "bbbbbbbb-0000-0000-0000-000000000002"
@@ -133,3 +138,47 @@ def test_a_vm_the_classic_cli_names_alone_in_each_subscription_is_one_in_each():
     )
     services = [service for service, *_ in cli_deployments(script)]
     assert services == ["<cloud service name, vm.sh:4>", "<cloud service name, vm.sh:6>"]
+
+
+# A function written above the selections that creates a storage account, a reserved IP (and, in the
+# classic CLI, a network), called once, after the script selects B.
+FUNCTION_CALLED_IN_B = {
+    "build.ps1": (
+        "function Build {\n"
+        "    New-AzureStorageAccount -StorageAccountName 'shared' -Location 'West Europe' -Type Standard_LRS\n"
+        "    New-AzureReservedIP -ReservedIPName 'ip1' -Location 'West Europe'\n"
+        "}\n"
+        f"Select-AzureSubscription -SubscriptionId '{A}'\n"
+        "New-AzureService -ServiceName 'web' -Location 'West Europe'\n"
+        f"Select-AzureSubscription -SubscriptionId '{B}'\n"
+        "Build\n"
+    ),
+    "build.sh": (
+        "#!/bin/bash\n"
+        "build() {\n"
+        "  azure storage account create shared --location 'West Europe' --type LRS\n"
+        "  azure network reserved-ip create ip1 'West Europe'\n"
+        "  azure network vnet create net1 --location 'West Europe' --address-space 10.0.0.0 --cidr 16\n"
+        "}\n"
+        f"azure config mode asm\nazure account set {A}\nazure service create web --location 'West Europe'\n"
+        f"azure account set {B}\nbuild\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("path", FUNCTION_CALLED_IN_B)
+def test_what_a_function_creates_beside_deployments_is_the_subscription_s_selected_where_it_is_called(path):
+    document = read_document(path, FUNCTION_CALLED_IN_B[path].encode(), explicit=True)
+    assert document is not None
+    made = {
+        name: sorted(
+            type(r).__name__
+            for d in docs
+            for r in d.resources
+            if isinstance(r, (StorageAccountType, ReservedIp, VirtualNetwork))
+        )
+        for name, docs in split_subscriptions((document,), {})
+    }
+    expected = ["ReservedIp", "StorageAccountType"] + (["VirtualNetwork"] if path.endswith(".sh") else [])
+    assert made.get(B) == expected
+    assert not made.get(A) and not made.get("default")

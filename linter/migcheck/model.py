@@ -1162,6 +1162,7 @@ class VirtualNetwork:
     # Where the affinity group is named apart from the network: a REST body's `AffinityGroup` element, the
     # value of a script's option; None where it is an attribute of the network's own element (a netcfg).
     affinity_group_mark: Mark | None = field(default=None, compare=False)
+    selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
 
 
 @record
@@ -1213,6 +1214,7 @@ class ReservedIp:
     # (`-VirtualIPName $vip`), which may be the default one or another: MIG105 says so.
     maybe_other_vip: bool = field(default=False, compare=False)
     read_once_in: str = field(default="", compare=False)  # as `Deployment.read_once_in`
+    selected_in: str = field(default="", compare=False)  # as `Deployment.selected_in`
 
 
 class ReservingDraft(Protocol):
@@ -1423,6 +1425,7 @@ class StorageAccountType:
     account_type: str
     mark: Mark  # the call that creates the account, or the body's root element
     read_once_in: str = field(default="", compare=False)  # as `Deployment.read_once_in`
+    selected_in: str = field(default="", compare=False)  # as `Deployment.selected_in`
 
     @property
     def premium(self) -> bool:
@@ -2078,7 +2081,8 @@ class Deployment:
     # The subscription a script has selected (`SubscriptionSelection.name`) where the call that creates it
     # runs, which a function written above the selections and called after one is not written under; ""
     # before any selection, or where the reader does not follow the order calls run in: by the line the
-    # call is written on then (see `subscriptions._parts`).
+    # call is written on then (see `subscriptions._parts`). A storage account, reserved IP or network a
+    # script creates holds it too.
     selected_in: str = field(default="", compare=False)
 
 

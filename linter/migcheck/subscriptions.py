@@ -43,7 +43,6 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
 from migcheck.model import (
-    Deployment,
     Document,
     FileKind,
     Mark,
@@ -135,7 +134,8 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
     """A script's resources split by the selection in force at the line each is written on (the last one
     on or above it; "" above the first), or where the reader tells the one in force where the call that
     made it ran (`Deployment.selected_in`: a function written above the selections, called after one), by
-    that one; each part a document of the script's path. What is not written
+    that one (or where the call that made a storage account, reserved IP or network ran); each part a
+    document of the script's path. What is not written
     in the script's text (a value of a settings file beside it) goes with its first part, and so does what
     is the file's own (its problem, its suppression comments), so that each is reported once."""
     if not selections:
@@ -145,7 +145,7 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
     names: list[str | None] = []
     for resource in doc.resources:
         mark = getattr(resource, "mark", None)
-        ran_in = resource.selected_in if isinstance(resource, Deployment) else ""
+        ran_in: str = getattr(resource, "selected_in", "")  # a deployment's, a storage account's, ...
         if ran_in:
             names.append(spelled.setdefault(_same(ran_in), ran_in))
         elif isinstance(mark, Mark) and mark.path == doc.path:

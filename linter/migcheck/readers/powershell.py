@@ -11680,7 +11680,14 @@ class Interpreter:
             # Bound, it is found where the call names it, as the association of a deployment of the script's is.
             at = (self._written_at(name) or mark) if bound else mark
             self.reserved_ips.append(
-                ReservedIp(name.value.value, "", bound, at, read_once_in=self.reading_once)
+                ReservedIp(
+                    name.value.value,
+                    "",
+                    bound,
+                    at,
+                    read_once_in=self.reading_once,
+                    selected_in=self.selected_name,
+                )
             )
         if service is not None and in_production:
             if bound:
@@ -11709,7 +11716,9 @@ class Interpreter:
         in_production = service is not None and _production_slot(args)
         bound = self._undescribed_service(service) if in_production and _reserved_vip(args) == "" else ""
         shown = another_turn(_stand_in("reserved IP name", at), self.stand_in_turns)
-        self.reserved_names[key] = ReservedIp(shown, "", bound, at, read_once_in=self.reading_once)
+        self.reserved_names[key] = ReservedIp(
+            shown, "", bound, at, read_once_in=self.reading_once, selected_in=self.selected_name
+        )
 
     def _remove_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureReservedIP: the reserved IP the script created under the name it passes (stated alike,
@@ -11996,7 +12005,14 @@ class Interpreter:
         if not (self._surely_runs() and isinstance(service, Text) and isinstance(reserved, Text)):
             return
         if service.value.strip() and reserved.value.strip():
-            released = ReservedIp(reserved.value, "", "", self._at_call(node), released_from=service.value)
+            released = ReservedIp(
+                reserved.value,
+                "",
+                "",
+                self._at_call(node),
+                released_from=service.value,
+                selected_in=self.selected_name,
+            )
             self.released[(_name_key(service.value), _name_key(reserved.value))] = released
 
     def _new_acl(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -13339,7 +13355,11 @@ class Interpreter:
         if not name:
             return Unknown(self.snippet(node))
         at = self._at_call(node)
-        record = StorageAccountType(name, kind.strip(), at, self.reading_once) if kind.strip() else None
+        record = (
+            StorageAccountType(name, kind.strip(), at, self.reading_once, self.selected_name)
+            if kind.strip()
+            else None
+        )
         self.storage_selections.setdefault(_name_key(name), self.selection)
         if self._surely_runs():
             self.storage_types[_name_key(name)] = record

@@ -2011,7 +2011,7 @@ class Reading:
         stated = kind.text if kind is not None and kind.text is not None else ""
         account_type = _STORAGE_TYPES.get(stated.casefold().replace("_", ""), stated)
         self.storage[account.casefold()] = StorageAccountType(
-            account, account_type, parsed.at, self.read_once_in
+            account, account_type, parsed.at, self.read_once_in, self.selected_name
         )
 
     def _storage_account_delete(self, parsed: Parsed) -> None:
@@ -2032,7 +2032,11 @@ class Reading:
         if name is None or name.text == "":
             return
         name_shown = self._held("reserved IP name", name, parsed.at)
-        self.reserved.append(ReservedIp(name_shown, "", "", parsed.at, read_once_in=self.read_once_in))
+        self.reserved.append(
+            ReservedIp(
+                name_shown, "", "", parsed.at, read_once_in=self.read_once_in, selected_in=self.selected_name
+            )
+        )
 
     def _reserved_ip_delete(self, parsed: Parsed) -> None:
         """`network reserved-ip delete <name>`: the reserved IP the script created under that name is gone,
@@ -2144,6 +2148,7 @@ class Reading:
             subnets=(subnet,) if subnet.name else (),
             address_space_known=space is not None,
             replaced=tuple(self.deleted.pop(name.casefold(), ())),
+            selected_in=self.selected_name,
         )
 
     def _subnet_name(self, name: Word | None) -> str:
