@@ -5,7 +5,10 @@ it sends in B adds a VM to; a service named by a value the script does not state
 each subscription its clients work in; a reserved IP taken off the service in B is taken off B's, whatever
 the service of that name in A holds; a VM the classic CLI names without its service is looked up in the
 subscription in force only. A storage account, reserved IP or network a function creates is the
-subscription's the script selected where the function is called, as a deployment it creates is."""
+subscription's the script selected where the function is called, as a deployment it creates is. A
+subscription selected by an argument with a default (`azure account set "${1:-Contoso Prod}"`, a Python
+client made for `sys.argv[1] if len(sys.argv) > 1 else '<id>'`) is the default, which a run as written
+selects, as a PowerShell parameter's default is."""
 
 from __future__ import annotations
 
@@ -182,3 +185,64 @@ def test_what_a_function_creates_beside_deployments_is_the_subscription_s_select
     expected = ["ReservedIp", "StorageAccountType"] + (["VirtualNetwork"] if path.endswith(".sh") else [])
     assert made.get(B) == expected
     assert not made.get(A) and not made.get("default")
+
+
+def vms_by_subscription(result) -> dict[str, list[str]]:
+    return {
+        e.subscription: sorted(r.name for s in e.cloud_services for p in s.placements for r in p.roles)
+        for e in result.estates
+        if e.cloud_services
+    }
+
+
+def sh_vm(vm: str, availability_set: str) -> str:
+    return (
+        "azure vm create web img ops 'P@ss1' --location 'West Europe' "
+        f"--vm-name {vm} --availability-set {availability_set}\n"
+    )
+
+
+# A script whose first subscription is an argument with a default, which a run as written (given no
+# argument) selects, then B.
+SELECTED_BY_DEFAULT = {
+    "shell, a name": (
+        "build.sh",
+        '#!/bin/bash\nazure config mode asm\nazure account set "${1:-Contoso Prod}"\n'
+        f"{sh_vm('web01', 'front')}azure account set {B}\n{sh_vm('web02', 'back')}",
+        "Contoso Prod",
+    ),
+    "shell, an id in a variable": (
+        "build.sh",
+        f'#!/bin/bash\nazure config mode asm\nSUB=${{1:-{A}}}\nazure account set "$SUB"\n'
+        f"{sh_vm('web01', 'front')}azure account set {B}\n{sh_vm('web02', 'back')}",
+        A,
+    ),
+    "python": (
+        "build.py",
+        f"import sys\n{SDK}SUB = sys.argv[1] if len(sys.argv) > 1 else '{A}'\n"
+        + CLIENTS.replace(f"'{A}'", "SUB")
+        + "prod.create_virtual_machine_deployment('web', 'web', 'production', 'web', 'web01', linux,\n"
+        "    OSVirtualHardDisk('img', 'https://prodstd.blob.core.windows.net/vhds/web01.vhd'),\n"
+        "    availability_set_name='front')\n"
+        "dev.create_virtual_machine_deployment('web', 'web', 'production', 'web', 'web02', linux,\n"
+        "    OSVirtualHardDisk('img', 'https://devstd.blob.core.windows.net/vhds/web02.vhd'),\n"
+        "    availability_set_name='back')\n",
+        A,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SELECTED_BY_DEFAULT)
+def test_a_subscription_an_argument_selects_by_default_is_the_one_a_run_as_written_works_in(
+    tmp_path, monkeypatch, case
+):
+    path, script, first = SELECTED_BY_DEFAULT[case]
+    result = lint_files(tmp_path, monkeypatch, {path: script}, dedent=False)
+    # One service 'web' of VMs in two availability sets (MIG102), were the default not read.
+    assert vms_by_subscription(result) == {first: ["web01"], B: ["web02"]}
+    assert "MIG102" not in codes(result)
+
+
+def test_a_positional_default_is_a_value_the_script_does_not_state_elsewhere():
+    script = "azure vm create \"${1:-web}\" img ops 'P@ss1' --location 'West Europe'\n"
+    assert [service.startswith("<cloud service name") for service, *_ in cli_deployments(script)] == [True]

@@ -6420,6 +6420,19 @@ class Flow:
                     return pieces
         return self._pieces(node, site, 0, partial)
 
+    def argument_default(self, node: ast.expr, site: Site) -> str | None:
+        """The text a run as written, given no arguments, takes for a value read from the script's
+        arguments with a default stated (`sys.argv[1] if len(sys.argv) > 1 else 'Contoso Prod'`, or a name
+        bound to that, read at `site`); None for any other value."""
+        if isinstance(node, ast.Name):
+            reached = self._binding_reached(node.id, site)
+            bound = reached[1].value if reached is not None else None
+            node = bound if bound is not None else node
+        if not isinstance(node, ast.IfExp) or not (_reads_argv(node.test) and _reads_argv(node.body)):
+            return None
+        default = node.orelse
+        return default.value if isinstance(default, ast.Constant) and isinstance(default.value, str) else None
+
     def _binding_reached(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
         """The scope and the binding of a name whose value a read at `site` surely holds (see `built_pieces`):
         the one `_binding_seen` or `_binding_built` finds for a name bound once; for one bound more than
@@ -6895,6 +6908,21 @@ def _reads_part(node: ast.AST, name: str, first: str | None) -> bool:
         and isinstance(node.ctx, ast.Load)
         and isinstance(node.value, ast.Name)
         and node.value.id == name
+    )
+
+
+def _reads_argv(node: ast.expr) -> bool:
+    """Whether an expression reads the script's arguments (`sys.argv`, `argv`): a test of how many are
+    given, or one of them."""
+    return any(
+        (
+            isinstance(n, ast.Attribute)
+            and n.attr == "argv"
+            and isinstance(n.value, ast.Name)
+            and n.value.id == "sys"
+        )
+        or (isinstance(n, ast.Name) and n.id == "argv")
+        for n in ast.walk(node)
     )
 
 

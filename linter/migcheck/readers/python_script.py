@@ -4504,7 +4504,7 @@ class _Resources:
         ids = set()
         for site in self._runs(call) or [flow.site_of(call)]:
             bound = self.flow.bind(call.node, _CLIENT_SIGNATURE, site)
-            guid = subscription_guid(literal(bound.values.get("subscription_id")) or "") if bound else ""
+            guid = subscription_guid(self._client_id(bound, site) or "") if bound else ""
             ids.add(guid)
             self._cloud_at(literal(bound.values.get("host")) or "" if bound else "", mark)
             if guid:
@@ -4522,6 +4522,16 @@ class _Resources:
         cloud = cloud_of_url(host)
         if cloud:
             self.clouds.setdefault((cloud, mark), CloudInUse(cloud, mark))
+
+    def _client_id(self, bound: Bound, site: flow.Site) -> str | None:
+        """The subscription id a client is made for: as the script states it, else the default a run as
+        written takes (`sys.argv[1] if len(sys.argv) > 1 else '<id>'`), as the PowerShell reader selects a
+        parameter's default."""
+        value = bound.values.get("subscription_id")
+        stated = literal(value)
+        if stated is not None or not isinstance(value, flow.Unknown) or not isinstance(value.node, ast.expr):
+            return stated
+        return self.flow.argument_default(value.node, site)
 
     def _here(self, service: str) -> str:
         """The key of the cloud service `service` names in the subscription of the client in force: a

@@ -1081,6 +1081,10 @@ class _Value:
     # Of a variable some path of the script leaves unset, the environment's, and another sets (`if [ "$prod" =
     # 1 ]; then VNET=prodnet; fi`): what `${VNET:-}` reads may be empty there, as where the script never sets it.
     maybe_unset: bool = False
+    # Of a positional parameter not given a value the script states, with a default it states
+    # (`${1:-Contoso Prod}`): that default, which a run as written, given no arguments, uses (see
+    # `xplat.Word.default`); the value stays one the script does not state.
+    default: str | None = None
     # Of such a folder: how many folders above the script's own it is (`$(cd "$(dirname "$0")/.." && pwd)`:
     # 1), where the files it names are found from the script's folder by that many `../`.
     above: int = 0
@@ -3020,13 +3024,31 @@ class _Walker:
             # stated has a shape, whose words are read below)
             if value.text is None and value.shape is None and not value.blank:
                 mark = value.mark or self.where.mark(node)
-                return [Word(None, mark, holder=value.holder, maybe_empty=value.maybe_empty, splits=True)]
+                return [
+                    Word(
+                        None,
+                        mark,
+                        holder=value.holder,
+                        maybe_empty=value.maybe_empty,
+                        splits=True,
+                        default=value.default,
+                    )
+                ]
         value = self.value(node)
         mark = value.mark or self.where.mark(node)
         if value.blank:
             return [Word(None, self.where.mark(node), holder=value.holder)]
         return [
-            Word(value.text, mark, value.exact, value.holder, value.shape, value.holes, value.maybe_empty)
+            Word(
+                value.text,
+                mark,
+                value.exact,
+                value.holder,
+                value.shape,
+                value.holes,
+                value.maybe_empty,
+                default=value.default,
+            )
         ]
 
     def _quoted_arguments(self, node: Node) -> list[Word] | None:
@@ -3205,7 +3227,21 @@ class _Walker:
                 return replace(self.variable(parts[0]), maybe_empty=True)
             if len(default) == 1 and set_on is None:
                 return default[0]
-        return _Value(None, self.where.mark(node))
+        unstated = _Value(None, self.where.mark(node))
+        if operator in (":-", "-") and name.isdigit() and len(parts) == 2:
+            return self._positional_default(unstated, parts[0], parts[1])
+        return unstated
+
+    def _positional_default(self, unstated: _Value, parameter: Node, default: Node) -> _Value:
+        """`${1:-Contoso Prod}`: a value the script does not state, as ever (a script's user usually passes
+        the argument), but for the default a run as written, given no argument, uses (`_Value.default`)."""
+        if self.variable(parameter).text is not None:  # a function's argument: that one, not the default
+            return unstated
+        written = self._text(default)
+        # tree-sitter-bash reads a default's leading letters as a variable's name (`${1:-abc-1}`): one
+        # written without expansions or quotes is its text as written.
+        plain = written if not any(c in written for c in "$`'\"\\") else self.value(default).text
+        return replace(unstated, default=plain) if plain and plain.strip() else unstated
 
     def _arguments_from(self, node: Node, name: str, bounds: list[Node]) -> _Value:
         """`${@:2}` (`${@:2:3}`): the arguments a call gives the function from the second (three of them),

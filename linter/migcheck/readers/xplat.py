@@ -162,6 +162,10 @@ class Word:
     # one word where the command's words fit so (`azure vm create $SVC img ...`), any number where they do
     # not (`Parsed.positionals`).
     splits: bool = False
+    # Of a positional parameter the script does not state, with a default it states (`"${1:-Contoso
+    # Prod}"`): that default, what a run as written uses. Only a subscription's selection reads it
+    # (`Reading._account_set`), as the PowerShell reader selects a parameter's default.
+    default: str | None = None
 
     @property
     def identity(self) -> str | None:
@@ -1176,7 +1180,7 @@ class Reading:
         """`azure account set <id or name>`: the subscription the CLI works in from then on, in either mode,
         where the script states its id or name (`SubscriptionSelection`), once at each command."""
         chosen = parsed.value("subscriptionNameOrId", 0)
-        stated = (chosen.text or "").strip() if chosen is not None else ""
+        stated = (chosen.text or chosen.default or "").strip() if chosen is not None else ""
         if stated and chosen is not None and not is_placeholder_subscription(stated):
             guid = subscription_guid(stated)
             selection = SubscriptionSelection(guid, chosen.mark, "" if guid else stated)
