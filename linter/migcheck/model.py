@@ -1583,6 +1583,11 @@ XML_EDITS_NOT_FOLLOWED = "xml-edits"
 # (`$client.ExecuteOperation2(@{ Verb = "PUT"; Resource = "services/networking/media"; Content = $doc.OuterXml
 # })`) whose content the reader cannot follow: the networks it uploads are not checked.
 CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
+# The tag of a `Script.unread` mark of a request sent to a URL an attribute holds that the script sets to
+# several values, one of them on the Service Management API's host (a class's `url = ''` and its `__init__`'s
+# `self.url = 'https://management.core.windows.net/...'`): the request is one to the API, but which of the
+# values it is sent to is not decided, so what its path names and its body describes is not read.
+REQUEST_URL_UNDECIDED = "request-url-undecided"
 
 # The tag of a `Script.unread` mark of the `-ReservedIPName` of a New-AzureVM or New-AzureQuickVM that adds
 # VMs to a deployment an earlier call of the script created: a reserved IP binds when the deployment is

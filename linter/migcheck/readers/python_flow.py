@@ -294,6 +294,9 @@ _COMPOUND = (
 
 _TRIES = (ast.Try, ast.TryStar) if hasattr(ast, "TryStar") else (ast.Try,)  # TryStar: Python 3.11+
 
+# The most statements that set an attribute (and bindings of it in a class's body) looked through for a value
+# it may hold (see `Flow._may_hold`).
+MAX_CANDIDATES = 8
 MAX_DEPTH = 40  # values nested deeper than this (a chain of names, lists of lists) are not followed
 # The longest string the reader builds from other values (`prefix + name`): far longer than any name a rule
 # reads (cloud services take 63 characters), with room for a small service configuration written in pieces.
@@ -861,6 +864,9 @@ class Index:
     # The name each `x = Cls(...)` binds (as dotted text), by the `id` of the callee's node: the client a
     # `ServiceManagementService(...)` makes is called through that name.
     made_as: dict[int, str] = field(default_factory=dict)
+    # Every statement that sets an attribute by itself, by the attribute's name, in source order (see
+    # `Flow.wanted`): what an attribute may hold, wherever the script sets it.
+    attribute_sets: dict[str, list[Stored]] = field(default_factory=dict)
 
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
@@ -1588,6 +1594,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.whiles,
         indexer.read_on_names,
         {id(func): target for target, func in indexer.constructed},
+        indexer.attribute_sets,
     )
 
 
@@ -1669,6 +1676,7 @@ class _Indexer(ast.NodeVisitor):
         self.read_on_names: dict[str, dict[str, int]] = {}
         self.attribute_stores: dict[str, int] = {}
         self.attribute_values: dict[str, Stored] = {}
+        self.attribute_sets: dict[str, list[Stored]] = {}
         self.class_statements: list[tuple[ast.ClassDef, Scope]] = []
         self.attribute_changes: dict[str, int] = {}
         self.namedtuple_imports: set[tuple[int, str]] = set()
@@ -2207,6 +2215,7 @@ class _Indexer(ast.NodeVisitor):
         if isinstance(target, ast.Attribute):
             stored = Stored(target, value, self.scope, _at(statement), self.chain)
             self.attribute_values[target.attr] = stored
+            self.attribute_sets.setdefault(target.attr, []).append(stored)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.generic_visit(node)
@@ -3206,10 +3215,15 @@ class Flow:
     whose text it does not state put in a text (`'<Configuration>%s</Configuration>' % base64.b64encode(
     data).decode()`, None, a list)."""
 
-    def __init__(self, index: Index, budget: int, holes: bool = False) -> None:
+    def __init__(
+        self, index: Index, budget: int, holes: bool = False, wanted: Callable[[Value], bool] | None = None
+    ) -> None:
         self.index = index
         self.budget = budget
         self.holes = holes
+        # Of a flow that asks what an attribute may hold rather than what it surely holds: the values it
+        # looks for (see `_may_hold`); None for a flow that reads only what the script surely states.
+        self.wanted = wanted
         # The bindings being read, by (scope, name, where the binding is made): `vnet = vnet + '-x'` reads
         # the binding before it, but a binding read again inside its own value is a cycle.
         self._active: set[tuple[int, str, Position]] = set()
@@ -4428,6 +4442,82 @@ class Flow:
         return owner
 
     def _instance_attribute(self, holder: Instance, node: ast.Attribute, site: Site) -> Value:
+        """An attribute of an instance of a class the script defines: the value it surely holds (see
+        `_held_value`), or, in a flow that looks for what it may hold (`wanted`), one of the values it may
+        hold that is wanted, when it surely holds none (see `_may_hold`)."""
+        value = self._held_value(holder, node, site)
+        if self.wanted is None or not isinstance(value, Unknown):
+            return value
+        found = self._may_hold(holder, node, site)
+        return found if found is not None else value
+
+    def _may_hold(self, holder: Instance, node: ast.Attribute, site: Site) -> Value | None:
+        """The first value the flow wants (`wanted`) among those an attribute of an instance may hold:
+        what the bodies of its classes bind the name to, and what the methods of those classes set it to
+        on their first parameter, wherever they do (a class's `url = ''` and its `__init__`'s `self.url =
+        'https://management.core.windows.net/...'`: a request sent to `self.url` may go to the API). The
+        `__init__` that makes the instance is read with the arguments of the call that makes it when the
+        reader knows it, other methods with their parameters unknown. None when no value is wanted, and in
+        a script that may set attributes by name."""
+        attr = node.attr
+        if _is_special(attr) or self._sets_by_name():
+            return None
+        init = self._initializer(holder)
+        for stored in self.index.attribute_sets.get(attr, [])[:MAX_CANDIDATES]:
+            target = stored.target.value
+            own = self._own_class(target.id, stored.scope) if isinstance(target, ast.Name) else None
+            if own is None or not self._related(own, holder.cls):
+                continue
+            frame = (
+                self._init_frame(holder, init) if init is not None and init.scope is stored.scope else None
+            )
+            value = self._candidate(
+                stored.value, Site(stored.scope, stored.at, stored.chain, frame, site.path)
+            )
+            if value is not None:
+                return value
+        for cls in self._suppliers(holder, attr) or []:
+            found = self._bound_in_body(cls, attr, site) if cls is not None else None
+            if found is not None:
+                return found
+        return None
+
+    def _bound_in_body(self, cls: Scope, attr: str, site: Site) -> Value | None:
+        """The first value the flow wants among those the body of `cls` binds `attr` to."""
+        for binding in cls.bindings.get(attr, [])[:MAX_CANDIDATES]:
+            at = Site(cls, binding.made, binding.chain, None, site.path)
+            value = self._candidate(binding.value, at) if binding.value is not None else None
+            if value is not None:
+                return value
+        return None
+
+    def _candidate(self, node: ast.expr, at: Site) -> Value | None:
+        """The value `node` gives read at `at`, when the flow wants it; None otherwise, and for a value
+        read again inside its own reading (`self.url = self.url + '/x'`)."""
+        assert self.wanted is not None
+        active = (id(at.scope), "?", _at(node))
+        if active in self._active:
+            self._cuts += 1
+            return None
+        self._active.add(active)
+        try:
+            value = self.value(node, at)
+        finally:
+            self._active.discard(active)
+        return value if self.wanted(value) else None
+
+    def _related(self, cls: Scope, other: Scope) -> bool:
+        """Whether one of two classes the script follows is the other or derives from it."""
+        tree = self._classes()
+        if id(cls) not in tree.first or id(other) not in tree.first:
+            return cls is other
+        first, last = tree.first, tree.last
+        return (
+            first[id(cls)] <= first[id(other)] <= last[id(cls)]
+            or first[id(other)] <= first[id(cls)] <= last[id(other)]
+        )
+
+    def _held_value(self, holder: Instance, node: ast.Attribute, site: Site) -> Value:
         """An attribute of an instance of a class the script defines. When the script sets no attribute of
         that name, what the class's body binds (a constant the class keeps, `self.SUBNETS`), as Python
         finds it (see `_suppliers`). Else what the script sets it to in the `__init__` that makes the

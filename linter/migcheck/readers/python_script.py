@@ -115,6 +115,7 @@ from migcheck.model import (
     EXPRESSROUTE,
     MAYBE_RUNS,
     NEVER_RUNS,
+    REQUEST_URL_UNDECIDED,
     SECURITY_RULE_VALUES,
     STAGE_CHOICE,
     UNCALLED_RUNS,
@@ -2450,6 +2451,11 @@ class _Resources:
         self.flow = flow.Flow(index, budget)
         # URLs and paths, built in part from what the script does not state (a subscription id).
         self.shapes = flow.Flow(index, budget, holes=True)
+        # URLs as above, read with an attribute the script sets to several values taken to hold whichever of
+        # them is on the API's host (see `flow.Flow.wanted`): a request that may be sent to the API.
+        self.may_be_sent = flow.Flow(index, budget, holes=True, wanted=_on_api_host)
+        # The first request sent to such a URL, a part not read (see `REQUEST_URL_UNDECIDED`).
+        self.undecided_url: tuple[Mark, ...] = ()
         self.calls: list[ClassicCall] = []
         self.drafts: dict[object, _Draft] = {}
         # The networks calls place deployments in by names the script does not state, each a stand-in, by
@@ -2501,7 +2507,7 @@ class _Resources:
         self.uploaded_files: dict[str, None] = {}
         # The deployment bodies it sends from a file, with the service each creates one in (`Script.posted_bodies`).
         self.posted_bodies: dict[tuple[str, str], None] = {}
-        self.connection_hosts: dict[str, str | None] = {}  # see `_connection_host`
+        self.connection_hosts: dict[tuple[str, bool], str | None] = {}  # see `_connection_host`
         # The expressions that build the URLs of the requests it sends to the API (see `_note_url`).
         self.sent_url_nodes: set[int] = set()
         # The path as shown: `/`-separated and escaped once where it enters, so a `\\` is an escape.
@@ -2661,7 +2667,10 @@ class _Resources:
             out.append(
                 replace(
                     script,
-                    unread=self._called_by_unstated_names() + self._xml_edits() + self.client_upload,
+                    unread=self._called_by_unstated_names()
+                    + self._xml_edits()
+                    + self.client_upload
+                    + self.undecided_url,
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     posted_bodies=tuple(self.posted_bodies),
@@ -2996,13 +3005,20 @@ class _Resources:
         if found is None and name == "request":
             host = self._connection_host(call.receiver)
             found = (host, url) if host is not None else None  # a path on a connection to the host
+        decided = found is not None
+        if found is None and argument is not None:
+            may_be = self.may_be_sent.value(argument, site)
+            found = automation.management_url(may_be.text) if isinstance(may_be, Lit) else None
+        if found is None and name == "request":
+            host = self._connection_host(call.receiver, self.may_be_sent)
+            found = (host, url) if host is not None else None
         if found is None:
             return None
         self._note_url(argument, site)
         body = _argument(call.node, *sends.body) if sends.body else None
         if isinstance(body, ast.Constant) and body.value is None:
             body = None
-        return _Request(self._verb(call, name, sends, body, site), *found, body)
+        return _Request(self._verb(call, name, sends, body, site), *found, body, decided)
 
     def _note_url(self, url: ast.expr | None, site: flow.Site) -> None:
         """Notes the expressions that build a request's URL (`f"{BASE}/services/.../{KEY}/vnets/{vnet}"`,
@@ -3074,24 +3090,33 @@ class _Resources:
         stated = literal(self.flow.value(passed, site))
         return stated.upper() if stated else name
 
-    def _connection_host(self, receiver: str) -> str | None:
+    def _connection_host(self, receiver: str, reader: flow.Flow | None = None) -> str | None:
         """The API host the name a request is sent on holds a connection to, when every connection the
         script opens under that name (`self.conn = HTTPSConnection('management.core.windows.net')`) is to
-        that host. Worked out once for each name, however many requests are sent on it."""
-        if receiver not in self.connection_hosts:
-            hosts = {self._host(site) for site in self.index.connections.get(receiver, [])}
-            self.connection_hosts[receiver] = hosts.pop() if len(hosts) == 1 else None
-        return self.connection_hosts[receiver]
+        that host; read by `reader` (`may_be_sent`: a host an attribute may hold, `self.conn =
+        HTTPSConnection(self.host)` of a class whose body binds `host = ''`). Worked out once for each name
+        and reader, however many requests are sent on it."""
+        reader = reader or self.shapes
+        key = (receiver, reader is self.shapes)
+        if key not in self.connection_hosts:
+            hosts = {self._host(site, reader) for site in self.index.connections.get(receiver, [])}
+            self.connection_hosts[key] = hosts.pop() if len(hosts) == 1 else None
+        return self.connection_hosts[key]
 
-    def _host(self, connection: CallSite) -> str | None:
-        host = self._shape(_argument(connection.node, 0, ("host",)), flow.site_of(connection))
-        return automation.management_host(host)
+    def _host(self, connection: CallSite, reader: flow.Flow) -> str | None:
+        argument = _argument(connection.node, 0, ("host",))
+        host = reader.value(argument, flow.site_of(connection)) if argument is not None else None
+        return automation.management_host(host.text) if isinstance(host, Lit) else None
 
     def _send(self, call: CallSite, request: _Request) -> None:
         mark = self.source.call_mark(call.node)
         self._cloud_at(request.host, mark)
         self.call_sites.setdefault(mark, call)
         self.calls.append(ClassicCall(request.name, mark))
+        if not request.decided:  # what its path names is not known: nothing is read of it but its use
+            if not self.undecided_url:  # one mark for the script, as the same attribute is its likely cause
+                self.undecided_url = (replace(mark, tag=REQUEST_URL_UNDECIDED),)
+            return
         if request.verb == "POST":
             self._request_steps(call, request, mark)
         self._request_changes(call, request, mark)
@@ -5661,11 +5686,25 @@ class _Request:
     host: str
     path: str
     body: ast.expr | None
+    # False for a URL an attribute may hold, the script setting it to other values too (see
+    # `REQUEST_URL_UNDECIDED`): the request goes to the API, to a path that is not known.
+    decided: bool = True
 
     @property
     def name(self) -> str:
         """How the call is listed among the script's classic calls (see `automation.request_name`)."""
         return automation.request_name(self.verb, self.host, self.path)
+
+
+def _on_api_host(value: Value) -> bool:
+    """Whether a value is a URL on the Service Management API's host, or the host itself (a base address
+    a URL is built from)."""
+    if not isinstance(value, Lit):
+        return False
+    return (
+        automation.management_url(value.text) is not None
+        or automation.management_host(value.text) is not None
+    )
 
 
 def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.expr | None:

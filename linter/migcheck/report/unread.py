@@ -44,6 +44,7 @@ from migcheck.model import (
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
     REGISTERED_OUTPUT,
+    REQUEST_URL_UNDECIDED,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
     RUNBOOK_NOT_FOLLOWED,
@@ -137,6 +138,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "a response it changes): the networks, subnets and gateways it uploads are not checked; check the "
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file), or write it as a file or string the script sends",
+    ),
+    REQUEST_URL_UNDECIDED: (
+        "request-url-undecided",
+        "sends a request to an address an attribute holds (a URL, or the host of a connection) that the "
+        "script sets to more than one value (a default in the class's body, and another in `__init__` or a "
+        "method), one of them on the Service Management API's host: migcheck counts it as a request to the API (MIG601), but does not read which cloud "
+        "services, deployments or networks its path names, nor what its body creates, so findings about them "
+        "may be missing; set the attribute in one place (in `__init__`, with no default in the class's body)",
     ),
     BRACED_LOOP: (
         "braced-loop",
