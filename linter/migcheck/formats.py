@@ -62,6 +62,9 @@ FORMATS: tuple[Format, ...] = (
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
+    # Visual Studio publish profiles of cloud service projects: MSBuild XML, whose root (`Project`) any
+    # build file has, so told by its extension and read whole; the reader parses it with the XML front end.
+    Format(FileKind.PUBLISH_PROFILE, (".azurepubxml",), "migcheck.readers.publish_profile", xml=False),
 )
 
 

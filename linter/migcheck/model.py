@@ -262,6 +262,7 @@ class FileKind(str, enum.Enum):
     POWERSHELL = "powershell"  # a PowerShell script or module that uses the classic Azure module
     SHELL = "shell"  # a shell script that runs the classic cross-platform CLI (`azure`, ASM mode)
     INVENTORY = "inventory"  # an inventory export (Resource Graph, resource lists) or declarations
+    PUBLISH_PROFILE = "azurepubxml"  # a Visual Studio publish profile of a cloud service project
 
     def __str__(self) -> str:
         return self.value

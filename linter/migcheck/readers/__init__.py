@@ -336,7 +336,8 @@ def _not_classic(path: str) -> Document:
         "migcheck reads the classic XML files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml), Python "
         "(.py), PowerShell (.ps1, .psm1) and shell (.sh, .bash) scripts, and those with no extension whose #! "
         "line runs python, pwsh or a shell, Ansible playbooks and task files (.yml, .yaml), JSON inventory "
-        "exports and TOML declarations: name those or their folders. Other scripts (the classic CLI in a .cmd "
+        "exports, TOML declarations and Visual Studio publish profiles (.azurePubxml): name those or their "
+        "folders. Other scripts (the classic CLI in a .cmd "
         "file) are not read."
     )
     return Document(path, None, "", problem=FileProblem("root", message, Mark(path, 1, column=1), fix))

@@ -1,0 +1,168 @@
+"""Visual Studio publish profiles of a cloud service project (`Profiles/*.azurePubxml`): the MSBuild file
+Visual Studio 2012-2015 writes beside a `.ccproj` when a Cloud Services project is published, and reads back
+to publish it again. It names where the project's package goes, which the project's `.csdef` and `.cscfg`
+do not (their `name` and `serviceName` are the project's, not the cloud service's):
+
+    <Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003"><PropertyGroup>
+      <AzureCredentials>{"ServiceManagementEndpoint":"https://management.core.windows.net/",
+                         "SubscriptionId":"a3942dfc-..."}</AzureCredentials>
+      <AzureHostedServiceName>poolmonitoring</AzureHostedServiceName>
+      <AzureSlot>Production</AzureSlot>
+      <AzureServiceConfiguration>Cloud</AzureServiceConfiguration>
+      <AzureStorageAccountName>poolmonitoring</AzureStorageAccountName>
+
+A profile that names a hosted service is a deployment of the project's package to it (`Deployment`, as a
+script's `New-AzureDeployment -ServiceName ... -Configuration ServiceConfiguration.Cloud.cscfg` is): of the
+configuration `AzureServiceConfiguration` names, in the project's folder above `Profiles`, so that the link
+stage joins the project's roles to the service the profile names (`estate._named_as_deployed`); in the slot
+it names. The subscription it publishes to (the `SubscriptionId` of `AzureCredentials`, older profiles'
+`AzureSubscriptionId`, or a subscription's name where `AzureCredentials` holds one) is selected as a
+script's `Select-AzureSubscription` selects one (`SubscriptionSelection`). The storage account the package
+is uploaded to is not read: it holds no disk, and nothing in the migration turns on it.
+
+The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
+a profile that does not parse is MIG001 at its position. One met in a folder walk is read only when it names
+a hosted service (`sniff`); other MSBuild profiles (a web project's `.pubxml`) are not read."""
+
+from __future__ import annotations
+
+import posixpath
+
+from migcheck.model import (
+    Deployment,
+    Document,
+    FileKind,
+    FileProblem,
+    Mark,
+    Role,
+    RoleType,
+    SubscriptionSelection,
+    is_placeholder,
+    is_placeholder_subscription,
+    subscription_guid,
+)
+from migcheck.readers.suppressions import read_suppressions
+from migcheck.readers.xml import Element, Marker, Unreadable, decode, encodings, local_name, parse_as
+from migcheck.suppress import xml_directive_opener
+
+__all__ = ["read", "sniff"]
+
+# The element that makes a profile a cloud service's: matched as bytes, in UTF-8 (how Visual Studio writes
+# the file) and in UTF-16 (each ASCII letter followed by a zero byte).
+_HOSTED_SERVICE = b"AzureHostedServiceName"
+_HOSTED_SERVICE_WIDE = b"\x00".join(bytes([c]) for c in _HOSTED_SERVICE)
+
+# Why the deployment holds web or worker roles where no definition of the project is among the files.
+_PACKAGE_EVIDENCE = (
+    "published from a Visual Studio cloud service project by its publish profile, and a project's package "
+    "holds web and worker roles only"
+)
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a profile met in a folder walk names the hosted service it publishes to."""
+    return _HOSTED_SERVICE in data or _HOSTED_SERVICE_WIDE in data
+
+
+def read(path: str, data: bytes) -> Document:
+    """The deployment and the subscription selection a profile states. Never raises: a profile that is not
+    well-formed is a syntax problem at its line and column."""
+    encoding, read_as = encodings(data)
+    text = decode(data, encoding)
+    try:
+        root = parse_as(data, text, read_as)
+    except Unreadable as error:
+        problem = FileProblem("syntax", str(error), Mark(path, error.line, column=error.column), error.fix)
+        return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
+    marker = Marker(path, text)
+    properties = _properties(root)
+    resources: list[object] = []
+    selection = _subscription(properties, marker)
+    if selection is not None:
+        resources.append(selection)
+    deployment = _deployment(properties, marker)
+    if deployment is not None:
+        resources.append(deployment)
+    # A suppression is an XML comment, as in the other XML files (`<!-- migcheck: ignore[MIG101] ... -->`).
+    suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
+    return Document(
+        path, FileKind.PUBLISH_PROFILE, local_name(root), tuple(resources), suppressions, comments, text=text
+    )
+
+
+def _properties(root: Element) -> dict[str, Element]:
+    """Each property of the profile's property groups by its name, the last one written winning, as in
+    MSBuild; one left empty is not stated."""
+    found: dict[str, Element] = {}
+    for group in root.iterchildren("{*}PropertyGroup"):
+        for prop in group.iterchildren("{*}*"):
+            if (prop.text or "").strip():
+                found[local_name(prop)] = prop
+    return found
+
+
+def _value(properties: dict[str, Element], name: str) -> str:
+    prop = properties.get(name)
+    return (prop.text or "").strip() if prop is not None else ""
+
+
+def _deployment(properties: dict[str, Element], marker: Marker) -> Deployment | None:
+    """The deployment of the project's package to the hosted service the profile names; None where it names
+    none, or a placeholder."""
+    service = _value(properties, "AzureHostedServiceName")
+    if not service or is_placeholder(service):
+        return None
+    mark = marker.mark(properties["AzureHostedServiceName"])
+    # The configuration `<project>/ServiceConfiguration.<name>.cscfg` Visual Studio publishes with the
+    # package: the profile is in `<project>/Profiles`.
+    configuration = _value(properties, "AzureServiceConfiguration") or "Cloud"
+    # Its roles are the project's definition's, which the link joins to it where the files hold it; else
+    # they stand as one, shown where the profile names the service (as a script's package deployment's).
+    shown = f"<role name, {posixpath.basename(mark.path)}:{mark.line}>"
+    package = Role(shown, RoleType.WEB_OR_WORKER, mark, kind_evidence=_PACKAGE_EVIDENCE)
+    return Deployment(
+        service,
+        service,
+        _value(properties, "AzureSlot"),
+        (package,),
+        (),
+        None,
+        None,
+        mark,
+        network_known=False,
+        configuration_file=f"../ServiceConfiguration.{configuration}.cscfg",
+    )
+
+
+def _subscription(properties: dict[str, Element], marker: Marker) -> SubscriptionSelection | None:
+    """The subscription the profile publishes to: the id `AzureCredentials` holds (a JSON object with its
+    `SubscriptionId`, as Visual Studio 2013 on writes it) or `AzureSubscriptionId` states, else the name
+    `AzureCredentials` holds (older profiles); None where it states neither, or a placeholder."""
+    credentials = properties.get("AzureCredentials")
+    stated = _credentials_id(credentials.text or "") if credentials is not None else ""
+    prop = credentials
+    if not stated and "AzureSubscriptionId" in properties:
+        prop = properties["AzureSubscriptionId"]
+        stated = subscription_guid(prop.text or "")
+    if stated and prop is not None:
+        return SubscriptionSelection(stated, marker.mark(prop))
+    named = (credentials.text or "").strip() if credentials is not None else ""
+    if credentials is None or not named or named.startswith("{") or is_placeholder_subscription(named):
+        return None
+    return SubscriptionSelection("", marker.mark(credentials), named)
+
+
+def _credentials_id(written: str) -> str:
+    """The well-formed subscription id of an `AzureCredentials` JSON object (`{"SubscriptionId": ...}`),
+    or of a bare id; "" for any other."""
+    import json  # only for a profile that states its credentials
+
+    stripped = written.strip()
+    if not stripped.startswith("{"):
+        return subscription_guid(stripped)
+    try:
+        credentials = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return ""
+    found = credentials.get("SubscriptionId") if isinstance(credentials, dict) else None
+    return subscription_guid(found) if isinstance(found, str) else ""
