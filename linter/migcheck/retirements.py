@@ -37,6 +37,33 @@ REMOTEAPP = "2017-08-31"
 CLASSIC_ALERTS = "2021-05-31"  # public cloud
 CLASSIC_ALERTS_SOVEREIGN = "2024-02-29"  # Azure Government, Azure operated by 21Vianet
 
+# The dates above that are Azure's global cloud's alone: a text that holds one states such a date. The classic
+# alerts' are not among them: what says one says the sovereign clouds' own beside it.
+DATES = frozenset(
+    {
+        CLASSIC_VMS,
+        CLOUD_SERVICES_CLASSIC,
+        EXTENDED_SUPPORT_DEPRECATED,
+        EXTENDED_SUPPORT_RETIRES,
+        CLASSIC_STORAGE,
+        CLASSIC_STORAGE_READ_ONLY,
+        BASIC_SKU,
+        LEGACY_GATEWAY_SKUS,
+        NON_ZONAL_GATEWAY_SKUS,
+        APPLICATION_GATEWAY_V1,
+        CLASSIC_DOMAIN_SERVICES,
+        APP_SERVICE_ENVIRONMENT_V1_V2,
+        REMOTEAPP,
+    }
+)
+
+
+def states_a_date(text: str) -> bool:
+    """Whether `text` gives a retirement date of Azure's global cloud, which a sovereign cloud's may differ
+    from."""
+    return any(date in text for date in DATES)
+
+
 # The VPN gateway SKUs to move a migrated gateway to: the only ones not retired.
 VPN_GATEWAY_SKU = "VpnGw1AZ or higher"
 

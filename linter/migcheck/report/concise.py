@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import PLAIN, Paint, fixable, headline, not_read, summary
+from migcheck.report.text import PLAIN, Paint, fixable, global_dates, headline, not_read, summary
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -18,4 +18,8 @@ def render(result: LintResult, paint: Paint = PLAIN) -> str:
 def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: bool = True) -> None:
     """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
     lines = (headline(finding, paint) for finding in result.findings)
-    write_lines(stream, lines, fixable(result) + not_read(result) + summary(result) if tail else None)
+    write_lines(
+        stream,
+        lines,
+        global_dates(result) + fixable(result) + not_read(result) + summary(result) if tail else None,
+    )

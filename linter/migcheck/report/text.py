@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from migcheck import rule
-from migcheck.model import Finding, Location, Severity
+from migcheck.clouds import GLOBAL, TITLES
+from migcheck.model import CloudInUse, Finding, Location, Severity
+from migcheck.retirements import states_a_date
 from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
 from migcheck.visible import visible
@@ -57,7 +59,34 @@ def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: boo
     readiness = _readiness(result)
     if readiness:
         stream.write(readiness + "\n")
-    stream.write(fixable(result) + not_read(result) + summary(result) + "\n")
+    stream.write(
+        global_dates(result, readiness) + fixable(result) + not_read(result) + summary(result) + "\n"
+    )
+
+
+def global_dates(result: LintResult, readiness: str = "") -> str:
+    """The line that says, once for the report, that the retirement dates it gives are Azure's global
+    cloud's, where files work in Azure operated by 21Vianet or Azure Government (whose own notices give
+    theirs) and a finding's message or help, or the readiness summary, states one; "" otherwise."""
+    sovereign = _sovereign_clouds(result)
+    if not sovereign:
+        return ""
+    shown = (text for finding in result.findings for text in (finding.message, finding.fix or ""))
+    if not any(states_a_date(text) for text in (readiness, *shown)):
+        return ""
+    said = ", ".join(f"{TITLES[c.environment]} ({visible(c.mark.path)}:{c.mark.line})" for c in sovereign)
+    theirs = "its own notices for its dates" if len(sovereign) == 1 else "their own notices for theirs"
+    return (
+        f"The retirement dates above are Azure's global cloud's; the files work in {said}: check {theirs}.\n"
+    )
+
+
+def _sovereign_clouds(result: LintResult) -> list[CloudInUse]:
+    """Each cloud other than Azure's global one that the files of the run work in, where first said."""
+    first: dict[str, CloudInUse] = {}
+    for cloud in (c for estate in result.estates for c in estate.clouds if c.environment != GLOBAL):
+        first.setdefault(cloud.environment, cloud)
+    return list(first.values())
 
 
 def not_read(result: LintResult) -> str:
