@@ -4531,7 +4531,7 @@ class _Resources:
             bound = self.flow.bind(call.node, _CLIENT_SIGNATURE, site)
             guid = subscription_guid(self._client_id(bound, site) or "") if bound else ""
             ids.add(guid)
-            self._cloud_at(literal(bound.values.get("host")) or "" if bound else "", mark)
+            self._cloud_at(_client_host(bound), mark)
             if guid:
                 self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
         made = ids.pop() if len(ids) == 1 else ""
@@ -7003,3 +7003,18 @@ def group_on_role(group: NetworkSecurityGroup, role_name: str) -> Role:
 
 # What an Add Network Security Group to Role request changes of its VM (see `group_on_role`).
 ROLE_GROUP = frozenset({"security_group"})
+
+
+# The host a ServiceManagementService made with none sends to (the SDK's MANAGEMENT_HOST): the global cloud's.
+_DEFAULT_CLIENT_HOST = "management.core.windows.net"
+
+
+def _client_host(bound: Bound | None) -> str:
+    """The host a classic client is made for: the one the script states, the SDK's default (Azure's global
+    cloud's) where it passes none, and "" where it passes one it does not state (a variable given it, a
+    `**kwargs` the reader cannot see into)."""
+    if bound is None:
+        return ""
+    if "host" not in bound.values:
+        return "" if bound.open else _DEFAULT_CLIENT_HOST
+    return literal(bound.values["host"]) or ""
