@@ -111,6 +111,7 @@ PRODUCES: dict[str, frozenset[type]] = {
             *_NETWORKS,
             ApplicationGateway,
             ConnectionState,
+            CloudInUse,  # a deployment's `Url` on a cloud's domain
             Deployment,
             DnsServer,
             Document,
@@ -189,6 +190,7 @@ PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,
+            CloudInUse,  # a VM's cloud service's `DNSName` on a cloud's domain
             ConnectionState,
             Disk,
             Document,

@@ -20,7 +20,7 @@ from lint_support import where as _where
 
 from migcheck.fixes import plan
 from migcheck.inventory_model import ClassicVm
-from migcheck.model import FileKind
+from migcheck.model import CloudInUse, FileKind
 from migcheck.readers import read_document
 
 MODEL = "Microsoft.WindowsAzure.Commands.ServiceManagement.Model"
@@ -235,7 +235,7 @@ def test_a_vm_context_is_read_into_a_classic_vm():
     )
     doc = read_document("vms.json", _json([context]).encode(), explicit=False)
     assert doc is not None and doc.kind is FileKind.INVENTORY and doc.problem is None
-    [vm] = doc.resources
+    [vm] = _vms(doc)
     assert isinstance(vm, ClassicVm)
     assert (vm.name, vm.service, vm.deployment, vm.virtual_network, vm.network_known) == (
         "app01",
@@ -282,10 +282,16 @@ def test_a_single_object_and_an_array_of_one_are_read_alike():
     listed = read_document("one.json", _json([context]).encode(), explicit=False)
     assert alone is not None and listed is not None
     assert alone.root == "object" and listed.root == "array"
-    [one], [other] = alone.resources, listed.resources
+    [one], [other] = _vms(alone), _vms(listed)
     assert isinstance(one, ClassicVm) and isinstance(other, ClassicVm)
     assert _facts(one) == _facts(other)
     assert _facts(one) == ("app01", "app", "app-as", ("RDP",), ("web",), ("app01-os",), "ReadyRole")
+
+
+def _vms(doc) -> list:
+    """What an export says of its VMs: its records but the cloud their services' DNS names say."""
+    assert doc is not None
+    return [record for record in doc.resources if not isinstance(record, CloudInUse)]
 
 
 def _facts(vm: ClassicVm) -> tuple:
@@ -561,7 +567,7 @@ def test_an_export_of_many_vms_is_read_in_linear_time():
 
         def work():
             doc = read_document("vms.json", data, explicit=False)
-            assert doc is not None and len(doc.resources) == n
+            assert doc is not None and len(_vms(doc)) == n
 
         return work
 
@@ -579,7 +585,7 @@ def test_a_vm_with_many_endpoints_and_acls_is_marked_in_linear_time():
         def work():
             doc = read_document("vm.json", data, explicit=False)
             assert doc is not None
-            [vm] = doc.resources
+            [vm] = _vms(doc)
             assert len({e.acl.mark for e in vm.role.endpoints if e.acl}) == n // 2
 
         return work

@@ -12,10 +12,12 @@ import base64
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from migcheck.clouds import cloud_of_url
 from migcheck.inventory_model import ApplicationGateway, key
 from migcheck.model import (
     SECURITY_RULE_VALUES,
     VM_OF_REQUEST_URI,
+    CloudInUse,
     ConnectionState,
     Deployment,
     DnsServer,
@@ -158,6 +160,7 @@ def _deployment_and_certificates(el: Element, marker: Marker, service: str = "")
     whose service the body does not name states no certificate of a known service."""
     deployment = _deployment(el, marker, service)
     yield deployment
+    yield from _answering_cloud(child(el, "Url"), marker)
     if deployment.service_unnamed:
         return
     for setting in children(el, _CERTIFICATE_SETTINGS):
@@ -371,6 +374,14 @@ def _configurer(config: ServiceConfiguration) -> Callable[[Role], Role]:
         return configured_role(role, settings.get(name), acls.get(name, ()), addresses.get(name, ()))
 
     return configured
+
+
+def _answering_cloud(url: Element | None, marker: Marker) -> Iterable[CloudInUse]:
+    """The cloud a deployment answers in, where its `Url` says which (`http://shop.chinacloudapp.cn/` is
+    Azure China's), as a disk's blob address says it."""
+    cloud = cloud_of_url(text_of(url)) if url is not None else ""
+    if cloud and url is not None:
+        yield CloudInUse(cloud, marker.mark(url))
 
 
 def _service_of_url(url: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from sys import intern
 from typing import TypeGuard
 
+from migcheck.clouds import cloud_of_url
 from migcheck.inventory_model import (
     CLASSIC_ROLES,
     AlertRule,
@@ -44,6 +45,7 @@ from migcheck.model import (
     DEPLOYMENT_LOCKED,
     AclRule,
     AddressPrefix,
+    CloudInUse,
     ConnectionState,
     Disk,
     DnsServer,
@@ -1879,7 +1881,11 @@ def _get_azure_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
     first value cut short (`Collapsed`) follows it: the export is read in part, and says so once."""
     written = get(obj, "VM")
     vm: dict = written if isinstance(written, dict) else {}
-    return _vm_read_in_part(obj, vm, mark, spots, _GET_AZURE_VM_NESTED, _CONTEXT_KEPT)
+    # The cloud first: a VM read in part is followed by the value cut short, last.
+    return (
+        *_service_cloud(obj, mark, spots),
+        *_vm_read_in_part(obj, vm, mark, spots, _GET_AZURE_VM_NESTED, _CONTEXT_KEPT),
+    )
 
 
 def _vm_read_in_part(
@@ -2237,7 +2243,16 @@ def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
     instance = RoleInstance(name, name, status, "", at) if at else None
     vm = ClassicVm(name, mark, service, "", role, instance)  # the view does not name the deployment
     region = text(get(obj, "Location"))
-    return (vm, ServiceRegion(service, region, mark)) if region and service else (vm,)
+    regions = (ServiceRegion(service, region, mark),) if region and service else ()
+    return (vm, *regions, *_service_cloud(obj, mark, spots))
+
+
+def _service_cloud(obj: dict, mark: Mark, spots: Spots) -> tuple[CloudInUse, ...]:
+    """The cloud a VM's cloud service answers in, where its DNS name says which (`DNSName`:
+    `shop.chinacloudapp.cn` is Azure China's), as a disk's blob address says it; none for any other."""
+    dns_name = text(get(obj, "DNSName"))
+    cloud = cloud_of_url(dns_name)
+    return (CloudInUse(cloud, _value_mark(spots, dns_name, "DNSName") or mark),) if cloud else ()
 
 
 def _cli_disks(disks: list[dict], vm: str, spots: Spots, where: str) -> Iterator[Disk]:
