@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files
 
-from migcheck.model import LOADED_FROM_ANOTHER_FOLDER, Script
+from migcheck.model import DOT_SOURCE_NOT_FOLLOWED, LOADED_FROM_ANOTHER_FOLDER, Script
 
 LIBRARY = "function Deploy-It($Name) { New-AzureService -ServiceName $Name -Location 'West US' }\n"
 CALLER = '. .\\pslib\\lib.ps1\nDeploy-It -Name "svc-caller"\nGet-AzureVM -ServiceName "svc-caller"\n'
@@ -26,6 +26,19 @@ def not_read(tmp_path, monkeypatch, files: dict[str, str]) -> dict[str, list[tup
     }
 
 
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"pslib/caller.ps1": CALLER},
+        # Written from the script's folder, the path names no file above it: one not checked.
+        {"pslib/lib.ps1": LIBRARY, "pslib/caller.ps1": CALLER.replace(".\\pslib", "$PSScriptRoot\\pslib")},
+    ],
+)
+def test_a_path_no_folder_holds_is_said_not_followed(tmp_path, monkeypatch, files):
+    found = not_read(tmp_path, monkeypatch, files)
+    assert found["pslib/caller.ps1"] == [(1, 3, DOT_SOURCE_NOT_FOLLOWED)]
+
+
 def test_a_path_only_the_folder_above_the_script_holds_is_said_not_read(tmp_path, monkeypatch):
     files = {"pslib/lib.ps1": LIBRARY, "pslib/caller.ps1": CALLER}
     found = not_read(tmp_path, monkeypatch, files)
@@ -37,15 +50,9 @@ def test_a_path_only_the_folder_above_the_script_holds_is_said_not_read(tmp_path
     [
         # The script's own folder holds the file: it is the one read.
         {"pslib/pslib/lib.ps1": LIBRARY, "pslib/caller.ps1": CALLER},
-        # No folder holds it: a file the files do not have, as before.
-        {"pslib/caller.ps1": CALLER},
-        # Written from the script's folder, the path names no file above it.
-        {"pslib/lib.ps1": LIBRARY, "pslib/caller.ps1": CALLER.replace(".\\pslib", "$PSScriptRoot\\pslib")},
     ],
 )
-def test_a_path_the_script_s_folder_holds_or_no_folder_holds_is_no_part_not_read(
-    tmp_path, monkeypatch, files
-):
+def test_a_path_the_script_s_folder_holds_is_no_part_not_read(tmp_path, monkeypatch, files):
     assert not_read(tmp_path, monkeypatch, files)["pslib/caller.ps1"] == []
 
 

@@ -1607,6 +1607,11 @@ VM_NOT_PASSED_ON = "vm-not-passed-on"
 # is unknown.
 UNSTATED_COMMAND_LINE = "unstated-command-line"
 
+# The tag of a `Script.unread` mark of a file a PowerShell script dot-sources (`. "$configDir\\settings.ps1"`)
+# by a path migcheck does not follow: one the script does not state (a value it is not given, an expression),
+# an absolute one, which is the machine's, or one to a file that is not among those checked; the values and
+# functions it sets are not known.
+DOT_SOURCE_NOT_FOLLOWED = "dot-source-not-followed"
 # The tag of a `Script.unread` mark of a runbook a PowerShell script starts (`Start-AzureAutomationRunbook
 # -Name New-AvailabilityGroupVM -Parameters $params`, AzureRM's and Az's alike) that is not followed: no file
 # checked beside the script defines it, or the script does not state its parameters as a table whose entries

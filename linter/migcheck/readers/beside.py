@@ -41,6 +41,7 @@ __all__ = [
     "checking",
     "files_beside",
     "files_under",
+    "finding",
     "found_above",
     "note",
     "reading",
@@ -218,6 +219,12 @@ def settings_file(stated: str, resolved: bool = False) -> Settings | None:
     else:
         note([Loaded(absolute, settings.path, _digest(settings.data))])
     return settings
+
+
+def finding() -> bool:
+    """Whether the settings files the script read now loads are looked for: it is read as one of the
+    files a run checks, not alone (a test, the plugin reading one file) nor as a settings file itself."""
+    return _INPUTS.get() is not None and _READING.get() is not None
 
 
 def found_above(stated: str) -> str | None:

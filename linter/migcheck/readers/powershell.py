@@ -166,6 +166,7 @@ from migcheck.clouds import cloud_of_environment, cloud_of_url
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
+    DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
     EVERY_NETWORK,
     EXPRESSROUTE,
@@ -2458,6 +2459,10 @@ class SyntaxIndex:
         self.trapping = set(_scopes_of(going_on, found.get("function", [])))
         # Variables the script's top level sets once to its own folder, by key: where that assignment ends.
         self.script_folders = {} if self.all_stale else _script_folders(root, self)
+        # Variables that hold the folder the script runs in (see `_current_folders`), by key: where that
+        # assignment ends. Only where the script never moves to another folder, which they would not follow.
+        moves = any(_command_name(c).casefold() in _LOCATION_CHANGES for c in found.get("command", []))
+        self.current_folders = {} if self.all_stale or moves else _current_folders(root, self)
         self.by_key: dict[str, list[int]] = {}
         for offset, key in sorted(self.assignments):
             self.by_key.setdefault(key, []).append(offset)
@@ -3013,6 +3018,74 @@ def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, tuple[int, str]
     return folders
 
 
+# The commands that output the folder the script runs in (`Get-Location`, `Resolve-Path .`), by the path
+# they are given (none for `Get-Location`), and `$PWD`, which holds it.
+_CURRENT_FOLDER_COMMANDS = frozenset(
+    {"get-location", "gl", "pwd", "resolve-path", "rvpa", "convert-path", "cvpa"}
+)
+_CURRENT_FOLDER_PATHS = frozenset({".", ".\\", "./"})
+_CURRENT_FOLDER_VARIABLE = ("", "pwd")
+# The mark a variable holding the folder the script runs in holds while a dot-sourced path is read (see
+# `Interpreter._settings_path`): a path under it is one from the current folder, as `.\\x.ps1` is.
+_CURRENT_FOLDER = "\0current folder\0"
+
+
+def _current_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
+    """The variables the script's top level sets once to the folder it runs in (`$currentDir = (Resolve-Path
+    .)`, `$here = Get-Location`, `$dir = $PWD`, `(pwd).Path`), by key, with where that assignment ends."""
+    statements = _first(root, "statement_list")
+    folders: dict[str, int] = {}
+    for statement in _named(statements) if statements is not None else ():
+        assignment = _unwrap(statement)
+        if assignment.type != "assignment_expression" or not assignment.children:
+            continue
+        target = _target(assignment.children[0])
+        operator = next((c for c in assignment.children if c.type == "assignement_operator"), None)
+        value = assignment.child_by_field_name("value")
+        if target is None or target.type != "variable" or operator is None or _text(operator).strip() != "=":
+            continue
+        scope, key = _variable(_text(target))
+        once = index.script_assigned.get(key) == 1 and key not in index.function_assigned
+        if scope in ("", "script") and once and key not in index.stale and _is_current_folder(value):
+            folders[key] = assignment.end_byte
+    return folders
+
+
+def _current_folder_key(node: Node) -> str | None:
+    """The key of the variable a node is, of the script's scope (`$PWD`, `$currentDir`); None for any other."""
+    inner = _unwrap(node)
+    scope, key = _variable(_text(inner)) if inner.type == "variable" else ("?", "")
+    return key if scope in ("", "script") else None
+
+
+def _is_current_folder(node: Node | None) -> bool:
+    """Whether an expression is the folder the script runs in: `$PWD`, `Get-Location` (`pwd`, `gl`),
+    `Resolve-Path .` or `Convert-Path .`, in parentheses or not, or the `.Path` of one of those."""
+    if node is None:
+        return False
+    inner = _unwrap(node)
+    while (
+        inner.type in ("parenthesized_expression", "pipeline", "pipeline_chain") and len(_named(inner)) == 1
+    ):
+        inner = _unwrap(_named(inner)[0])
+    if inner.type == "member_access":  # (Get-Location).Path
+        named = _named(inner)
+        return len(named) == 2 and _text(named[1]).casefold() == "path" and _is_current_folder(named[0])
+    if inner.type == "variable":
+        return _variable(_text(inner)) == _CURRENT_FOLDER_VARIABLE
+    if inner.type != "command" or _first(inner, "command_invokation_operator") is not None:
+        return False
+    name = _command_name(inner).casefold()
+    elements = inner.child_by_field_name("command_elements")
+    parts = [c for c in _command_parts(elements) if c.type != "command_argument_sep"]
+    if len(parts) == 2 and _switch_name(parts[0]) in ("path", "literalpath"):
+        parts = parts[1:]
+    if name in ("get-location", "gl", "pwd"):
+        return not parts
+    given = [_stated_word(part) for part in parts]
+    return name in _CURRENT_FOLDER_COMMANDS and len(given) == 1 and given[0] in _CURRENT_FOLDER_PATHS
+
+
 def _folder_of(node: Node, folders: dict[str, str]) -> str | None:
     """The path from the script's folder of the folder an expression written at a script's top level
     holds: the script's or one above it (see `_folder_above`), or one the script names from such a folder
@@ -3221,8 +3294,34 @@ def _from_current_location(invoked: Node) -> bool:
     parts = _named(invoked)
     if len(parts) != 1:
         return False
-    written = _text(parts[0]) if parts[0].type == "command_name" else _stated_word(parts[0])
-    return written.startswith((".\\", "./", "..\\", "../"))
+    written = _bare_path(parts[0])
+    written = _stated_word(parts[0]) if written is None else written
+    return written.startswith(_FROM_CURRENT)
+
+
+def _names_a_path(invoked: Node) -> bool:
+    """Whether what a command dot-sources is a file's path, not a command PowerShell looks up by name
+    (`. Set-Defaults`, a function or a script on the PATH): a word with a separator in it (`.\\x.ps1`), or
+    one built from a value (`$dir\\x.ps1`, `"$dir\\x.ps1"`, `(Join-Path $dir x.ps1)`)."""
+    parts = _named(invoked)
+    bare = _bare_path(parts[0]) if len(parts) == 1 else None
+    return bare is None or any(separator in bare for separator in "\\/")
+
+
+def _bare_path(part: Node) -> str | None:
+    """The text of a command's name written as a bare word that is not a variable (`.\\config.ps1`,
+    `.\\my-config.ps1`, `..\\lib\\x.ps1`), which PowerShell reads as a path from the folder it runs in
+    when it starts with one: the grammar gives it as a `command_name`, or, with a `-` or a digit after a
+    separator, as a `path_command_name` of a single token. None for any other shape."""
+    if part.type == "path_command_name":
+        named = _named(part)
+        if len(named) != 1 or named[0].type != "path_command_name_token":
+            return None
+        part = named[0]
+    elif part.type != "command_name":
+        return None
+    text = _text(part)
+    return None if text.startswith("$") else text
 
 
 def _dot_sourced(command: Node) -> bool:
@@ -7828,6 +7927,8 @@ class Interpreter:
             self.loaded_folders.clear()
             if stated and self.source is self.own and _from_current_location(invoked):
                 self._loaded_from_another_folder(invoked, stated)
+            if self.source is self.own and beside.finding() and _names_a_path(invoked):
+                self._load_not_followed(invoked, DOT_SOURCE_NOT_FOLLOWED)  # unless said so already
             return
         loaded = beside.values_of(settings, _settings_values)
         if loaded.assigned is None:
@@ -7939,9 +8040,9 @@ class Interpreter:
         name = _command_name(node).casefold()
         if _dot_sourced(node) or (name and not name.endswith(".ps1")):
             return None  # a command looked up by name, or a script dot-sourced (see `_settings_loaded`)
-        if invoked.type == "command_name":  # a bare path: one that starts at the current folder
-            text = _text(invoked)
-            stated = self._from_working(text, invoked) if text.startswith(_FROM_CURRENT) else None
+        bare = _bare_path(invoked)
+        if bare is not None:  # a bare path: one that starts at the current folder
+            stated = self._from_working(bare, invoked) if bare.startswith(_FROM_CURRENT) else None
         else:
             stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated and stated.casefold().endswith(".ps1") else None
@@ -7958,13 +8059,19 @@ class Interpreter:
             return None
         part = parts[0]
         written = self.where.source[part.start_byte : part.end_byte].decode("utf-8", "replace")
-        if part.type == "command_name" and not written.startswith("$"):  # a path from the current folder
-            text = _text(part)
-            return self._from_working(text, part) if text.startswith(_FROM_CURRENT) else None
+        bare = _bare_path(part) if not written.startswith("$") else None
+        if bare is not None:  # a path from the current folder
+            return self._from_working(bare, part) if bare.startswith(_FROM_CURRENT) else None
         folders = self._script_folders_at(invoked)
         if part.type == "path_command_name":  # $PSScriptRoot\x.ps1
             named = _named(part)
             folder = _script_folder_path(named[0], folders) if len(named) == 2 else None
+            if (
+                len(named) == 2
+                and folder is None
+                and _current_folder_key(named[0]) in self._current_folders_at(invoked)
+            ):
+                return self._from_working("./" + _text(named[1]).lstrip("\\/"), part)  # $PWD\x.ps1
             stated = _text(named[1]).lstrip("\\/") if folder is not None else ""
             return _from_folder(_bare_folder(folder), stated) if folder is not None and stated else None
         joined = _joined_parts(part)
@@ -7974,12 +8081,16 @@ class Interpreter:
             above = _folder_above(joined[0]) if joined_folder is None and self.scope == 0 else None
             if above is not None:  # (Join-Path (Split-Path -Parent $MyInvocation.MyCommand.Path) x.ps1)
                 joined_folder = "/".join([".."] * above)
+            if joined_folder is None and _current_folder_key(joined[0]) in self._current_folders_at(invoked):
+                joined_folder = _CURRENT_FOLDER  # (Join-Path $PWD 'x.ps1')
             if joined_folder is None:
                 return None
             folder, part = _bare_folder(joined_folder), joined[1]
         scope = env.child()  # $PSScriptRoot as a mark that only the script's folder starts with
         for key, path in folders.items():
             scope.vars[key] = Text(_folder_text(_SCRIPT_FOLDER, path))
+        for key in self._current_folders_at(invoked):  # and the current folder, as one only it starts with
+            scope.vars[key] = Text(_CURRENT_FOLDER)
         if part.type == "command_name":  # $dir"lib.ps1" (see `_QUOTED_TAIL_STAND_IN`)
             value = self._expanded_word(part, written, scope)
         else:
@@ -7990,9 +8101,34 @@ class Interpreter:
             # `"${here}lib.ps1"` with no separator held after the folder names a file beside it, not in it
             rest = value.value[len(_SCRIPT_FOLDER) :]
             return rest.lstrip("\\/") or None if rest.startswith(("\\", "/")) else None
+        if value.value.startswith(_CURRENT_FOLDER):  # "$currentDir\\x.ps1": as `.\\x.ps1` is read
+            rest = value.value[len(_CURRENT_FOLDER) :]
+            return (
+                self._from_working("./" + rest.lstrip("\\/"), part) if rest.startswith(("\\", "/")) else None
+            )
+        if folder == _CURRENT_FOLDER:
+            return self._from_working("./" + value.value.lstrip("\\/"), part)
         if joined is not None:
             return _from_folder(folder, value.value)
         return self._from_working(value.value, part) if value.value.startswith(_FROM_CURRENT) else None
+
+    def _current_folders_at(self, invoked: Node) -> list[str]:
+        """The variables that hold the folder the script runs in where a file is dot-sourced: `$PWD`, where
+        the script does not assign it, and those its top level sets to it before (see `current_folders`),
+        unless a file dot-sourced since may have set them. Only in the script's own code, whose current
+        folder `working` follows."""
+        if self.source is not self.own:
+            return []
+        own = self.own.syntax
+        pwd = _CURRENT_FOLDER_VARIABLE[1]
+        keys = [] if pwd in own.script_assigned or pwd in own.function_assigned else [pwd]
+        lost = self.folders_lost
+        at = invoked.start_byte if self.scope == 0 else self.statement_at
+        return keys + [
+            key
+            for key, end in own.current_folders.items()
+            if end <= at and lost is not None and key not in lost
+        ]
 
     def _from_working(self, path: str, node: Node) -> str | None:
         """A path stated from the folder the script runs in, from the script's folder: from the one it
