@@ -46,6 +46,7 @@ def not_read(tmp_path, monkeypatch, files: dict[str, str]) -> list[tuple[int, in
         ("$here = Convert-Path .\n. (Join-Path $here 00-Constants.ps1)", "00-Constants.ps1"),
         ("$here = $PWD\n. $here\\00-Constants.ps1", "00-Constants.ps1"),
         ('. "$PWD\\00-Constants.ps1"', "00-Constants.ps1"),
+        ('$here = $PWD.Path\n. "$here\\00-Constants.ps1"', "00-Constants.ps1"),
         ('. (Join-Path $PWD "00-Constants.ps1")', "00-Constants.ps1"),
     ],
 )
@@ -78,6 +79,12 @@ def test_a_current_folder_held_before_a_move_is_not_taken_for_the_script_s(tmp_p
 def test_a_dot_source_not_followed_is_said_not_read(tmp_path, monkeypatch, load):
     files = {"deploy.ps1": f"{load}\n{DEPLOY}"}
     assert not_read(tmp_path, monkeypatch, files) == [(1, 3, DOT_SOURCE_NOT_FOLLOWED)]
+
+
+def test_the_path_of_a_path_is_no_folder(tmp_path, monkeypatch):
+    load = '$here = (Get-Location).Path.Path\n. "$here\\00-Constants.ps1"'
+    files = {"deploy.ps1": f"{load}\n{DEPLOY}", "00-Constants.ps1": CONSTANTS}
+    assert service_named(tmp_path, monkeypatch, files) != ["illdemosvc"]
 
 
 def test_a_function_dot_sourced_by_name_is_no_part_not_read(tmp_path, monkeypatch):

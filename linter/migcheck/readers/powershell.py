@@ -3051,6 +3051,16 @@ def _current_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
     return folders
 
 
+def _in_parentheses(node: Node) -> Node:
+    """The expression a node holds, past the parentheses and one-stage pipelines around it."""
+    inner = _unwrap(node)
+    while (
+        inner.type in ("parenthesized_expression", "pipeline", "pipeline_chain") and len(_named(inner)) == 1
+    ):
+        inner = _unwrap(_named(inner)[0])
+    return inner
+
+
 def _current_folder_key(node: Node) -> str | None:
     """The key of the variable a node is, of the script's scope (`$PWD`, `$currentDir`); None for any other."""
     inner = _unwrap(node)
@@ -3060,17 +3070,16 @@ def _current_folder_key(node: Node) -> str | None:
 
 def _is_current_folder(node: Node | None) -> bool:
     """Whether an expression is the folder the script runs in: `$PWD`, `Get-Location` (`pwd`, `gl`),
-    `Resolve-Path .` or `Convert-Path .`, in parentheses or not, or the `.Path` of one of those."""
+    `Resolve-Path .` or `Convert-Path .`, in parentheses or not, or the `.Path` of one of those (once: the
+    path is a string, whose own `.Path` is nothing)."""
     if node is None:
         return False
-    inner = _unwrap(node)
-    while (
-        inner.type in ("parenthesized_expression", "pipeline", "pipeline_chain") and len(_named(inner)) == 1
-    ):
-        inner = _unwrap(_named(inner)[0])
+    inner = _in_parentheses(node)
     if inner.type == "member_access":  # (Get-Location).Path
         named = _named(inner)
-        return len(named) == 2 and _text(named[1]).casefold() == "path" and _is_current_folder(named[0])
+        if len(named) != 2 or _text(named[1]).casefold() != "path":
+            return False
+        inner = _in_parentheses(named[0])
     if inner.type == "variable":
         return _variable(_text(inner)) == _CURRENT_FOLDER_VARIABLE
     if inner.type != "command" or _first(inner, "command_invokation_operator") is not None:
