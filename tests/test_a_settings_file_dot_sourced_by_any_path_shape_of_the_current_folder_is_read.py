@@ -90,3 +90,23 @@ def test_the_path_of_a_path_is_no_folder(tmp_path, monkeypatch):
 def test_a_function_dot_sourced_by_name_is_no_part_not_read(tmp_path, monkeypatch):
     files = {"deploy.ps1": f". Set-Defaults\n{DEPLOY}"}
     assert not_read(tmp_path, monkeypatch, files) == []
+
+
+MODULE = (
+    "function Publish-Service {\n"
+    "    New-AzureDeployment -ServiceName 'illdemosvc' -Slot Production -Package .\\pkg.cspkg"
+    " -Configuration .\\x.cscfg\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        "Import-Module .\\my-lib.psm1",
+        '$here = Resolve-Path .\nImport-Module "$here\\my-lib.psm1"',
+        "Import-Module (Join-Path $PWD my-lib.psm1)",
+    ],
+)
+def test_a_module_of_the_current_folder_gives_its_functions(tmp_path, monkeypatch, load):
+    files = {"deploy.ps1": f"{load}\nPublish-Service\n", "my-lib.psm1": MODULE}
+    assert "illdemosvc" in service_named(tmp_path, monkeypatch, files)
