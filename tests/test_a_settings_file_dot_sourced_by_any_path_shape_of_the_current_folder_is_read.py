@@ -93,8 +93,8 @@ def test_a_function_dot_sourced_by_name_is_no_part_not_read(tmp_path, monkeypatc
 
 
 MODULE = (
-    "function Publish-Service {\n"
-    "    New-AzureDeployment -ServiceName 'illdemosvc' -Slot Production -Package .\\pkg.cspkg"
+    "function Publish-Service($Name) {\n"
+    "    New-AzureDeployment -ServiceName $Name -Slot Production -Package .\\pkg.cspkg"
     " -Configuration .\\x.cscfg\n}\n"
 )
 
@@ -108,5 +108,5 @@ MODULE = (
     ],
 )
 def test_a_module_of_the_current_folder_gives_its_functions(tmp_path, monkeypatch, load):
-    files = {"deploy.ps1": f"{load}\nPublish-Service\n", "my-lib.psm1": MODULE}
+    files = {"deploy.ps1": f"{load}\nPublish-Service -Name illdemosvc\n", "my-lib.psm1": MODULE}
     assert "illdemosvc" in service_named(tmp_path, monkeypatch, files)
