@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import urllib.parse
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -964,7 +963,12 @@ def deployment_created_in(verb: str | None, path: str) -> str | None:
     found = _DEPLOYMENT_CREATED_PATH.search(path[:_LONGEST_URL])
     if found is None:
         return None
-    service = urllib.parse.unquote(found.group("service")).strip()
+    service = found.group("service")
+    if "%" in service:  # percent-decoded only where it is encoded: urllib.parse stays off the start-up path
+        from urllib.parse import unquote
+
+        service = unquote(service)
+    service = service.strip()
     return "" if HOLE in service else service
 
 
