@@ -5861,6 +5861,9 @@ class DeploymentDraft:
     # names `vnet` or passes a network the script does not state (see `_placed_either_way`), or passes a
     # value that is $null on some path: its VMs may be in none.
     outside_network_at: Mark | None = None
+    # The command that placed it first names no virtual network (no -VNetName): on its path the deployment
+    # is in none, or in whatever network one it joins has, never surely in one another path names.
+    placed_unnamed: bool = False
     reserved_ip: NameRef | None = None
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
     reserved_by: object = None
@@ -11307,6 +11310,7 @@ class Interpreter:
         draft.placed, draft.placed_on = True, self.creating_on
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
+        draft.placed_unnamed = vnet is False
         creates = self._creates_deployment(args)
         draft.joins_existing = creates is not True
         if creates is True:
@@ -11358,7 +11362,10 @@ class Interpreter:
         # Whether the command that placed it first put it in none.
         in_none = draft.network_known and draft.vnet is None
         if args.given("VNetName") is False:
-            if not in_none and draft.outside_network_at is None and self._creates_deployment(args):
+            # Even without -Location this path names no network: it creates the deployment in none where
+            # the service has none yet, or adds to one whose network no file states; never surely in the
+            # network the other path names.
+            if not in_none and draft.outside_network_at is None:
                 draft.outside_network_at = self._at_call(node)
             return
         stated = arg is not None and isinstance(arg.value, Text) and bool(arg.value.value.strip())
@@ -11371,7 +11378,7 @@ class Interpreter:
             return
         if draft.vnet is not None and not stated:
             return
-        if in_none:
+        if in_none or (draft.placed_unnamed and draft.outside_network_at is None):
             draft.outside_network_at = draft.mark
         if stated and isinstance(arg.value, Text):
             at = _value_mark(arg.value, arg, self.where) or draft.mark

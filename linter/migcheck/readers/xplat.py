@@ -967,6 +967,12 @@ class _Deployment:
     # one off): its VIP may be one of them (see `model.with_maybe_vips`).
     maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
 
+    def _outside_on_some_path(self) -> bool:
+        """Whether a path creates one of its VMs with no virtual network named (see `_Vm.joined_role`)."""
+        return any(
+            path.outside_network_at is not None for vm in self.vms.values() for path in (vm, *vm.other_paths)
+        )
+
     def reserving(self) -> _Reserving:
         """The deployment as `model.with_maybe_vips` reads the PowerShell and Python readers' drafts."""
         unknown = not self.reserved_ip_known
@@ -975,16 +981,20 @@ class _Deployment:
         )
 
     def deployment(self) -> Deployment:
+        vnet, known = self.virtual_network, self.network_known
+        if vnet is not None and is_stand_in(vnet.name) and self._outside_on_some_path():
+            # A network it does not name on one path and none on another: whether it is in any is not known.
+            vnet, known = None, False
         return Deployment(
             self.service,
             self.name or self.service,
             "" if self.existing else "Production",
             tuple(vm.joined_role(self.virtual_network is not None) for vm in self.vms.values()),
             (),
-            self.virtual_network,
+            vnet,
             self.reserved_ip,
             self.mark,
-            network_known=self.network_known,
+            network_known=known,
             reserved_ip_known=self.reserved_ip_known,
             deleted=self.deleted,
             service_by_vm_name=self.by_vm_name,
