@@ -2540,8 +2540,9 @@ class SyntaxIndex:
 
 def _owner_of_member(ident: object) -> object:
     """The value a member's value is read from (`$row.vmName` of the loop's `$row`: see
-    `Interpreter._member`), through members of members; any other ident as it is."""
-    while isinstance(ident, tuple) and len(ident) == 3 and ident[0] == "member":
+    `Interpreter._member`), or a styled value is made of (`{0:D3}` of the loop's `$i`: see
+    `_styled_holes`), through members of members; any other ident as it is."""
+    while isinstance(ident, tuple) and len(ident) == 3 and ident[0] in ("member", "styled"):
         ident = ident[1]
     return ident
 
@@ -8574,6 +8575,28 @@ class Interpreter:
             return Unknown(self.snippet(node))
         return self._for_each_run(node, (None, block, None), self.evaluate(parts[0], env), env, parts[0])
 
+    def _styled_string(
+        self, node: Node, target: Node | None, name: str, values: list[Value], env: Env
+    ) -> Value | None:
+        """`[string]::Format("{0}{1:D3}", $a, $b)`, as `-f` formats (see `_formatted`), and `$i.ToString("000")`
+        of a value the script does not state: that value styled so, a value of its own per value (see
+        `_styled_holes`), as a loop's counter is one per round. None for any other method call."""
+        if target is None:
+            return None
+        static = any(c.type == "::" for c in node.children)
+        if name == "format" and static and _is_string_type(target) and values and isinstance(values[0], Text):
+            return self._built(_formatted(values[0], tuple(values[1:]), self.snippet(node)))
+        if name != "tostring" or target.type != "variable" or len(values) > 1:
+            return None
+        value = self.evaluate(target, env)
+        if isinstance(value, Text) and value.number:  # `$i.ToString("000")` is `"{0:000}" -f $i`
+            style = values[0] if values else Text("")
+            if isinstance(style, Text) and "}" not in style.value:
+                template = Text(f"{{0:{style.value}}}" if style.value else "{0}")
+                return self._built(_formatted(template, (value,), self.snippet(node)))
+        ident = _identity(value) if isinstance(value, Unknown) else None
+        return Unknown(self.snippet(node), ("styled", ident, "tostring")) if ident is not None else None
+
     def _invoke(self, node: Node, env: Env) -> Value:
         return self._method_call(node, _first(node, "argument_list"), env)
 
@@ -8609,6 +8632,9 @@ class Interpreter:
         request = self._dotnet_request(node, target, method, arguments, values) if values else None
         if request is not None:
             return request
+        styled = self._styled_string(node, target, name, values, env)
+        if styled is not None:
+            return styled
         if isinstance(current, Block) and name in _BLOCK_INVOCATIONS:
             return self._invoke_block(node, current, values, env)
         if key == "psboundparameters" and name == "containskey" and len(values) == 1:
@@ -9025,11 +9051,15 @@ class Interpreter:
             return after
         scope, key = _variable(_text(target))
         before = self._variable_value(target, env)
+        step = 1 if node.type.endswith("increment_expression") else -1
+        # A loop's counter stepped in its body (`$i++` then `"web$i"`) still differs round by round.
+        counter = isinstance(before, Unknown) and _earlier_rounds(before)
         if isinstance(before, Text) and _WHOLE.fullmatch(before.value):
-            step = 1 if node.type.endswith("increment_expression") else -1
             after = Text(str(int(before.value) + step), self.where.mark(node), before.sure, number=True)
+        elif counter and isinstance(before, Unknown):
+            after = Unknown("$" + key, ("styled", before.ident, f"{step:+d}"))
         if key != "null" and scope in ("", "script", "global"):
-            env.vars[key] = _stamp(after, key, node)
+            env.vars[key] = after if counter else _stamp(after, key, node)
             if self.scope == 0 and key in self.constant_keys:
                 self._constant(key, after)
         return before if node.type.startswith("post_") else after
@@ -16529,6 +16559,13 @@ def _own_arguments(value: Value) -> bool:
     return isinstance(ident, tuple) and ident[:1] == ("args",)
 
 
+def _styled_holes(value: Value, style: str) -> list[object]:
+    """The value of the hole a value given a format of its own (`{0:D3}`) leaves in a string: that value
+    styled so, when it has a definition; else a hole of no definition."""
+    ident = _identity(value) if isinstance(value, Unknown) else None
+    return [("styled", ident, style) if ident is not None else None]
+
+
 def _holes_of(value: Value) -> list[object]:
     """The values of the holes a value inserted into a string leaves (see `Unknown.holes`): the value
     itself for each, when it has a definition (`$account`, however it was built); else those of the
@@ -16597,6 +16634,8 @@ def _add(a: Value | None, b: Value) -> Value:
         return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
     if _earlier_rounds(a) and isinstance(b, Vms):  # `$vms += $vm` in a loop read once
         return Items((a, b))
+    if _earlier_rounds(a) and isinstance(b, Items) and b.values and _configurations(b):
+        return Items((a, *b.values))  # `$vms += ,$vm` or `$vms += @($vm)`: the configurations it holds
     return Unknown("")
 
 
@@ -16634,8 +16673,9 @@ def _formatted(template: Text, values: tuple[Value, ...], text: str) -> Value:
                 shaped = isinstance(value, Unknown) and value.shape and not styled
                 inserted = value.shape if shaped else automation.HOLE
                 placed = value.written if shaped and isinstance(value, Unknown) else None
-                # A value styled (`{0:D2}`) is another string than the value: a hole of no definition.
-                holes += [None] * inserted.count(automation.HOLE) if styled else _holes_of(value)
+                # A value styled (`{0:D2}`) is another string than the value, one per value all the same:
+                # a loop's counter styled still differs from round to round (see `_looped_over`).
+                holes += _styled_holes(value, style) if styled else _holes_of(value)
             else:
                 sure, missing = sure and value.sure, missing or _may_be_missing(value)
                 placed = value.written if inserted == value.value else None
