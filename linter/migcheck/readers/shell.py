@@ -3313,6 +3313,9 @@ def _printed(form: str | None, values: list[_Value], marks: list[Mark], at: Mark
             piece = _printf_piece(value, directive[0], directive[1])
             if piece is None:
                 return None
+            if value.text is None and directive[0]:  # one value not stated, padded: see `_printf_piece`
+                styled = xplat.styled_holder(value.holder, directive[0] + directive[1])
+                taken[-1] = (replace(value, holder=styled), taken[-1][1])
             pieces.append(piece)
             at_char = directive[2]
             continue
@@ -3352,10 +3355,11 @@ def _printf_directive(form: str, start: int) -> tuple[str, str, int] | None:
 def _printf_piece(value: _Value, spec: str, conversion: str) -> str | None:
     """What a `printf` directive makes of a value: as Python's `%` makes it of the same flags and width,
     since both follow C's printf (`%03d` of 7 is `007`); a value not stated is its shape, wherever no width
-    pads it. None where `%d` is given a value that is not a number written in decimal (bash reads `010`
-    as octal) or one not stated is padded."""
+    pads it, and one a width pads a hole of its own (see `xplat.styled_holder`). None where `%d` is given a
+    value that is not a number written in decimal (bash reads `010` as octal) or a value built of pieces
+    not stated is padded."""
     if value.text is None:
-        return value.template if not spec else None
+        return value.template if not spec else _HOLE if value.shape is None and value.holder else None
     if conversion == "s":
         return ("%" + spec + "s") % value.text
     number = value.text.strip()

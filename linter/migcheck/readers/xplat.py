@@ -129,6 +129,20 @@ from migcheck.model import (
 # What stands for each value the script does not state in a word's `shape`: one word, which no script
 # writes, that a shell grammar reads as a word wherever it stands.
 HOLE = "migcheck-unstated-value"
+# What follows the holder of a value not stated in the holder of that value formatted (`printf %03d`).
+_STYLED = "\0styled "
+
+
+def styled_holder(holder: str | None, style: str) -> str | None:
+    """What holds a value not stated formatted with a width (`$(printf '%03d' "$i")`): a string of its own,
+    other than the value, yet one per value, so one per turn of a loop whose counter it formats."""
+    return f"{holder}{_STYLED}{style}" if holder is not None else None
+
+
+def _unstyled(holder: str | None) -> str | None:
+    """What holds the value a formatted one is made of (see `styled_holder`), any other holder as it is."""
+    return holder.partition(_STYLED)[0] if holder is not None else None
+
 
 # How an option takes its value: it takes the next word, takes it when it does not start with `-`
 # (commander's `[value]`), or takes none.
@@ -1416,7 +1430,7 @@ class Reading:
         `Role.looped_over`). "" otherwise."""
         if name is None or name.text is not None or not self.looping_over:
             return ""
-        each_turn = self.turn_holders.intersection((name.holder, *name.holes))
+        each_turn = self.turn_holders.intersection(map(_unstyled, (name.holder, *name.holes)))
         return self.looping_over if each_turn else ""
 
     def _unstated_once(self, key: str, stand_in: str) -> str:
