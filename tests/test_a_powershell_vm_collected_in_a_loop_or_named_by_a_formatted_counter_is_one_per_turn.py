@@ -80,3 +80,27 @@ def test_the_summary_says_one_or_more_vms(tmp_path, monkeypatch, capsys) -> None
     (tmp_path / "deploy.ps1").write_text(_script())
     _, out, _ = run_cli(capsys, "check", ".")
     assert "shop (1 or more VMs)" in out
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        _script(),
+        'param([string[]]$Names)\nforeach ($n in $Names) {\n    $vmName = "web-$n"\n    '
+        + CONFIG.replace("$config =", "$configs =")
+        + "    "
+        + CREATE
+        + "}\n",
+    ],
+    ids=["collected in a for loop", "created in a foreach"],
+)
+def test_the_storage_account_of_their_disks_holds_one_or_more(tmp_path, monkeypatch, capsys, script) -> None:
+    """The disks New-AzureVM puts in the current storage account are one per VM: 1 or more, where the
+    summary and the plan's step said "acct (1 disk)"."""
+    monkeypatch.chdir(tmp_path)
+    current = "Set-AzureSubscription -SubscriptionName sub -CurrentStorageAccountName acct\n"
+    (tmp_path / "deploy.ps1").write_text(current + script)
+    _, out, _ = run_cli(capsys, "check", ".")
+    assert "acct (1 or more disks)" in out
+    _, out, _ = run_cli(capsys, "plan", ".")
+    assert "moves: storage account 'acct' (1 or more disks)" in out

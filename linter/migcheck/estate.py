@@ -983,6 +983,16 @@ class Estate:
         waits for the disk's VMs (its storage account's migration) waits for each."""
         return tuple(self._disk_vms.get(disk, ()))
 
+    def looped_disks(self, account: StorageAccount) -> dict[str, str]:
+        """The account's disks of VMs a script creates in each turn of a loop whose turns the files do
+        not count (`Role.looped_over`), each with that loop's list: such a disk stands for one or more,
+        as its VM does."""
+        return {
+            disk.name: vms[0][1].looped_over
+            for disk in account.disks
+            if (vms := self.vms_of(disk)) and vms[0][1].looped_over
+        }
+
     def namesakes(self, disk: Disk) -> tuple[Disk, ...]:
         """The descriptions that give `disk`'s blob another disk name, each name once, as written (its own
         name and marks). One blob is one registered disk, so the files describe a stale disk or the wrong

@@ -3704,6 +3704,8 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
     name, disks, images = account.name, len(account.disks), len(account.images)
     disks_left, images_left = _left_registered(account)
     held = [f"{disks} disk{'s' if disks != 1 else ''}"] if disks else []
+    if disks and builder.estate.looped_disks(account):  # of VMs a loop makes one of per turn
+        held = [f"{disks} or more disks"]
     held += [f"{images} image{'s' if images != 1 else ''}"] if images else []
     step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),

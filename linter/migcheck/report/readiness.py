@@ -640,6 +640,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         migrates: dict[str, object] = {
             "disks": [d.name for d in account.disks],
             "images": [i.name for i in account.images],
+            **({"looped": looped} if (looped := estate.looped_disks(account)) else {}),
         }
         vms_first = estate.vms_elsewhere(account)
         if vms_first:  # VMs of its disks that no file describes, which migrate before it

@@ -223,6 +223,8 @@ def _described(item: ScopeItem) -> str:
         return f"{item.name} ({_contents(m)})"
     if item.type == "StorageAccount":
         parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
+        if m["disks"] and m.get("looped"):  # disks of VMs a loop makes one of per turn: 1 or more each
+            parts[0] = f"{len(m['disks'])} or more disks"
         held = ", ".join(parts) or "no disk or image of the files checked"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
             services = m.get("vms_first_services") or [""] * len(m["vms_first"])
