@@ -61,7 +61,21 @@ def _python(network_first: bool = True) -> str:
     return PY_HEAD + f"if vnet:\n    {first}\nelse:\n    {second}\n"
 
 
+def _in_a_function(script: str) -> str:
+    """The script's `if` in a function nothing in the file calls, read once for all its calls."""
+    body = script.replace("param([string]$VNetName)\n", "")
+    return "function New-Web {\n    param([string]$VNetName)\n" + body + "}\n"
+
+
+def _in_a_runbook(script: str) -> str:
+    """The script's `if` in a workflow's InlineScript, given the workflow's parameter by `$Using:`."""
+    body = script.replace("param([string]$VNetName)\n", "").replace("$VNetName", "$Using:VNetName")
+    return "workflow New-Web {\n    param([string]$VNetName)\n    InlineScript {\n" + body + "    }\n}\n"
+
+
 SCRIPTS = {
+    "powershell, in a function nothing calls": ("deploy.ps1", _in_a_function(_powershell(""))),
+    "powershell, in a runbook's InlineScript": ("deploy.ps1", _in_a_runbook(_powershell(""))),
     "powershell, no -Location": ("deploy.ps1", _powershell("")),
     "powershell, no -Location, none first": ("deploy.ps1", _powershell("", network_first=False)),
     "powershell, -Location": ("deploy.ps1", _powershell('-Location "West US" ')),

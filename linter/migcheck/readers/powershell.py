@@ -5855,6 +5855,8 @@ class DeploymentDraft:
     # one that may hold VMs no file describes (`Deployment.partly_described`).
     joins_existing: bool = False
     placed_on: tuple[tuple[str, int], ...] | None = None  # the branches that command is on (see `_apart`)
+    # Those branches within the code being read, even in a function read once (see `_apart_in_one_read`).
+    placed_within: tuple[tuple[str, int], ...] | None = None
     # The statement (of a statement list) of the command that placed it and surely creates it (see
     # `_own_statement`, `Interpreter._with_its_creation`); None when no command of the script surely does.
     created_by: Node | None = None
@@ -5865,6 +5867,8 @@ class DeploymentDraft:
     # The command that placed it first names no virtual network (no -VNetName): on its path the deployment
     # is in none, or in whatever network one it joins has, never surely in one another path names.
     placed_unnamed: bool = False
+    # That command names -Location or -AffinityGroup: it creates the cloud service (see `_placed_either_way`).
+    placed_creating_service: bool = False
     reserved_ip: NameRef | None = None
     # The value (`Unknown.ident`) that names the reserved IP when the script does not state its name.
     reserved_by: object = None
@@ -11334,13 +11338,14 @@ class Interpreter:
                 (at.line, at.column), replace(at, tag=RESERVED_IP_NOT_APPLIED)
             )
         if draft.placed:
-            if _apart(draft.placed_on, self.creating_on):
+            if _apart(draft.placed_on, self.creating_on) or self._apart_in_one_read(draft):
                 self._placed_either_way(draft, args, node)
             return draft
-        draft.placed, draft.placed_on = True, self.creating_on
+        draft.placed, draft.placed_on, draft.placed_within = True, self.creating_on, self.branches
         draft.mark = self._at_call(node)
         vnet = args.given("VNetName")
         draft.placed_unnamed = vnet is False
+        draft.placed_creating_service = _creates_service(args)
         creates = self._creates_deployment(args)
         draft.joins_existing = creates is not True
         if creates is True:
@@ -11381,6 +11386,17 @@ class Interpreter:
             draft.outside_network_at = draft.mark
         return draft
 
+    def _apart_in_one_read(self, draft: DeploymentDraft) -> bool:
+        """Whether, in a function read once (whose calls are not told apart: see `creating_on`), the
+        command being run and the one that placed the deployment are on two arms of one `if` of it (`if
+        ($VNetName) { New-AzureVM -VNetName … } else { New-AzureVM … }`): each call runs one of them, and
+        whichever runs first places it, so it is placed either way, as in the script's own code."""
+        return (
+            self.creating_on is None
+            and draft.placed_on is None
+            and _apart(draft.placed_within, self.branches)
+        )
+
     def _placed_either_way(self, draft: DeploymentDraft, args: Args, node: Node) -> None:
         """A deployment placed again on a branch that never runs with the one that placed it (`if (…) {
         New-AzureVM … -Location …} else { New-AzureVM … -VNetName … }`): one of the two creates it, so it is
@@ -11392,10 +11408,7 @@ class Interpreter:
         # Whether the command that placed it first put it in none.
         in_none = draft.network_known and draft.vnet is None
         if args.given("VNetName") is False:
-            # Even without -Location this path names no network: it creates the deployment in none where
-            # the service has none yet, or adds to one whose network no file states; never surely in the
-            # network the other path names.
-            if not in_none and draft.outside_network_at is None:
+            if not in_none and draft.outside_network_at is None and self._into_none(draft, args):
                 draft.outside_network_at = self._at_call(node)
             return
         stated = arg is not None and isinstance(arg.value, Text) and bool(arg.value.value.strip())
@@ -11408,7 +11421,9 @@ class Interpreter:
             return
         if draft.vnet is not None and not stated:
             return
-        if in_none or (draft.placed_unnamed and draft.outside_network_at is None):
+        if in_none or (
+            draft.placed_unnamed and draft.outside_network_at is None and not _creates_service(args)
+        ):
             draft.outside_network_at = draft.mark
         if stated and isinstance(arg.value, Text):
             at = _value_mark(arg.value, arg, self.where) or draft.mark
@@ -11417,6 +11432,15 @@ class Interpreter:
             draft.vnet, draft.network_known = self._unstated_network(arg, self._at_call(node)), True
         else:  # `-VNetName ''` left for the reader to fill in: which network, or whether any, is not known
             draft.network_known = False
+
+    def _into_none(self, draft: DeploymentDraft, args: Args) -> bool:
+        """Whether a New-AzureVM naming no network, on another branch than the one that placed `draft` in
+        a network, may put the deployment in none: it creates it, or it may (one without -Location on
+        a service that has no deployment yet) and the other branch does not create the service either, so
+        the two differ on the network alone. Beside one that creates the service (`if (-not
+        $existingService) { New-AzureVM -Location … -VNetName … } else { New-AzureVM … }`) it adds VMs to
+        the deployment the service has, whose network the other branch says."""
+        return bool(self._creates_deployment(args)) or not draft.placed_creating_service
 
     def _unstated_network(self, arg: Arg, at: Mark) -> NameRef:
         """The network a call names by a value the script does not state (`-VNetName $VNetName`): a
@@ -17590,6 +17614,11 @@ def _either(a: bool | None, b: bool | None) -> bool | None:
     if a or b:
         return True
     return None if a is None or b is None else False
+
+
+def _creates_service(args: Args) -> bool:
+    """Whether a New-AzureVM creates its cloud service: it names -Location or -AffinityGroup."""
+    return bool(args.given("Location") or args.given("AffinityGroup"))
 
 
 def _any(*values: bool | None) -> bool | None:
