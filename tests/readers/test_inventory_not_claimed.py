@@ -128,27 +128,6 @@ DEPLOYMENT_IN_FULL = DEPLOYMENT | {
     ],
 }
 
-# Get-AzureService: cloud services.
-SERVICES = [
-    {
-        "Label": name,
-        "Description": None,
-        "AffinityGroup": None,
-        "Location": "West Europe",
-        "Status": "Created",
-        "ExtendedProperties": {"ResourceGroup": name, "ResourceLocation": "West Europe"},
-        "WebWorkerRoleSizes": ["A5", "A6", "ExtraSmall", "Small"],
-        "VirtualMachineRoleSizes": ["Basic_A0", "Standard_D1"],
-        "DateModified": "2016-05-01T10:00:00Z",
-        "DateCreated": "2015-03-01T10:00:00Z",
-        "ReverseDnsFqdn": None,
-        "Url": f"https://management.core.windows.net/sub/services/hostedservices/{name}",
-        "ServiceName": name,
-    }
-    | _operation("Get-AzureService")
-    for name in ("shop", "jobs")
-]
-
 # Get-AzureRole, and Get-AzureRole -InstanceDetails.
 ROLES = [
     {
@@ -251,26 +230,8 @@ RESERVED_IP = {
     "VirtualIPName": None,
 } | _operation("Get-AzureReservedIP")
 
-# Get-AzureStorageAccount, Get-AzureVMImage (an OS image and a VM image). Get-AzureDisk is read: see
-# test_get_azure_disk_exports.py.
-STORAGE_ACCOUNT = {
-    "Context": "Microsoft.WindowsAzure.Commands.Common.Storage.LazyAzureStorageContext",
-    "ExtendedProperties": {},
-    "StorageAccountDescription": None,
-    "AffinityGroup": None,
-    "Location": "West Europe",
-    "GeoPrimaryLocation": "West Europe",
-    "GeoSecondaryLocation": "North Europe",
-    "Label": "contosoapp",
-    "StorageAccountStatus": "Created",
-    "StatusOfPrimary": "Available",
-    "StatusOfSecondary": "Available",
-    "Endpoints": ["https://contosoapp.blob.core.windows.net/", "https://contosoapp.queue.core.windows.net/"],
-    "AccountType": "Premium_LRS",
-    "LastGeoFailoverTime": None,
-    "MigrationState": None,
-    "StorageAccountName": "contosoapp",
-} | _operation("Get-AzureStorageAccount")
+# Get-AzureVMImage (an OS image and a VM image). Get-AzureDisk is read: see test_get_azure_disk_exports.py;
+# Get-AzureStorageAccount and Get-AzureService too: see test_inventory_walk_keeps_every_export_shape.py.
 OS_IMAGE = {
     "ImageName": "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-20160430-en.us-127GB.vhd",
     "OS": "Windows",
@@ -426,13 +387,11 @@ NETWORK_SECURITY_GROUP = {
 OTHER_OUTPUTS: dict[str, object] = {
     "Get-AzureDeployment": DEPLOYMENT,
     "Get-AzureDeployment (-Depth 100)": DEPLOYMENT_IN_FULL,
-    "Get-AzureService": SERVICES,
     "Get-AzureRole": ROLES,
     "Get-AzureRole -InstanceDetails": ROLE_INSTANCES,
     "Get-AzureVNetSite": VNET_SITE,
     "Get-AzureVNetSite (several)": [VNET_SITE, VNET_SITE | {"Name": "dev-vnet"}],
     "Get-AzureVNetGateway": VNET_GATEWAY,
-    "Get-AzureStorageAccount": STORAGE_ACCOUNT,
     "Get-AzureVMImage (OS image)": OS_IMAGE,
     "Get-AzureVMImage (VM image)": VM_IMAGE,
     "Get-AzureEndpoint": ENDPOINTS,

@@ -473,6 +473,52 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "OperationStatus": "Succeeded",
         }
     },
+    "Get-AzureStorageAccount": {
+        "Premium": {
+            "Context": "Microsoft.WindowsAzure.Commands.Common.Storage.LazyAzureStorageContext",
+            "ExtendedProperties": {},
+            "StorageAccountDescription": None,
+            "AffinityGroup": None,
+            "Location": "West Europe",
+            "GeoPrimaryLocation": "West Europe",
+            "GeoSecondaryLocation": "North Europe",
+            "Label": "contosoapp",
+            "StorageAccountStatus": "Created",
+            "StatusOfPrimary": "Available",
+            "StatusOfSecondary": "Available",
+            "Endpoints": [
+                "https://contosoapp.blob.core.windows.net/",
+                "https://contosoapp.queue.core.windows.net/",
+            ],
+            "AccountType": "Premium_LRS",
+            "LastGeoFailoverTime": None,
+            "MigrationState": None,
+            "StorageAccountName": "contosoapp",
+            "OperationDescription": "Get-AzureStorageAccount",
+            "OperationId": "3f2e1d0c-b9a8-7654-3210-fedcba987654",
+            "OperationStatus": "Succeeded",
+        }
+    },
+    "Get-AzureService": {
+        "in a region": {
+            "Label": "shop",
+            "Description": None,
+            "AffinityGroup": None,
+            "Location": "West Europe",
+            "Status": "Created",
+            "ExtendedProperties": {"ResourceGroup": "shop", "ResourceLocation": "West Europe"},
+            "WebWorkerRoleSizes": ["A5", "A6", "ExtraSmall", "Small"],
+            "VirtualMachineRoleSizes": ["Basic_A0", "Standard_D1"],
+            "DateModified": "2016-05-01T10:00:00Z",
+            "DateCreated": "2015-03-01T10:00:00Z",
+            "ReverseDnsFqdn": None,
+            "Url": "https://management.core.windows.net/sub/services/hostedservices/shop",
+            "ServiceName": "shop",
+            "OperationDescription": "Get-AzureService",
+            "OperationId": "3f2e1d0c-b9a8-7654-3210-fedcba987654",
+            "OperationStatus": "Succeeded",
+        }
+    },
     "azure vm list --json": {
         "CLI 0.7": {
             "DNSName": "shop.cloudapp.net",

@@ -28,6 +28,12 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureReservedIP` through `ConvertTo-Json`: a `ReservedIPContext` per reserved IP (`ReservedIPName`,
   `Address`, `InUse`, and the `ServiceName` and `DeploymentName` whose VIP it is), read into the same
   classic reserved IP records as a Resource Graph row;
+- `Get-AzureStorageAccount` through `ConvertTo-Json`: a `StorageServicePropertiesOperationContext` per
+  storage account (`StorageAccountName`, `StorageAccountStatus`, `AccountType`, ...), read into the same
+  classic storage account records as a Resource Graph row (its type, `Standard_GRS`, `Premium_LRS`);
+- `Get-AzureService` through `ConvertTo-Json`: a `HostedServiceDetailedContext` per cloud service
+  (`ServiceName`, `DateCreated`, `DateModified`, `Location` or `AffinityGroup`, ...), read for the region the
+  service is in, as a classic VM row's `location` is (`ServiceRegion`); one in an affinity group gives none;
 - `Get-AzureVM` through `ConvertTo-Json`: a `PersistentVMRoleContext` per VM (its state and its `VM`), an
   object or an array of them, read into the same classic VM records as a Resource Graph row; columns a
   `Select-Object` picks without the `VM` are read for what they say, the rest unknown;
@@ -297,6 +303,7 @@ def read(path: str, data: bytes) -> Document:
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
             "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM (or its VM alone), Get-AzureDisk, "
             "Get-AzureVNetConnection, Get-AzureVNetConfig, Get-AzureApplicationGateway, Get-AzureReservedIP, "
+            "Get-AzureStorageAccount, Get-AzureService, "
             "Get-AzureDedicatedCircuitLink and "
             "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json; the classic Azure CLI's "
             "`azure vm list --json`).",

@@ -1664,6 +1664,16 @@ _CONNECTION_KEYS = ("LocalNetworkSiteName", "ConnectivityState")
 # in use, which only it has (the classic CLI's VM view writes a `ReservedIPName` alone). It names the cloud
 # service and deployment whose VIP it is (`ServiceName`, `DeploymentName`; null for a free one).
 _RESERVED_IP_KEYS = ("ReservedIPName", "Address", "InUse")
+# A storage account (`Get-AzureStorageAccount`, a `StorageServicePropertiesOperationContext`): its name with
+# its status, which only it has. Its `AccountType` (`Standard_GRS`, `Premium_LRS`; older modules wrote
+# `GeoReplicationEnabled` in its place) is what the rules read of it, as of a Resource Graph row's
+# `accountType`; its `Location`, `AffinityGroup` and `Label` no rule reads.
+_STORAGE_ACCOUNT_KEYS = ("StorageAccountName", "StorageAccountStatus")
+# A cloud service (`Get-AzureService`, a `HostedServiceDetailedContext`): its name with the dates it was
+# created and changed, which only it has (a deployment's `DeploymentInfoContext` writes `CreatedTime`). Its
+# `Location` is the region the plan's commands name (`ServiceRegion`), as a VM row's `location` is; a service
+# in an affinity group writes the group (`AffinityGroup`) and no region. Its `Label` no rule reads.
+_SERVICE_KEYS = ("ServiceName", "DateCreated", "DateModified")
 
 
 # The cmdlets whose objects `_asm_kind` tells apart.
@@ -1672,6 +1682,8 @@ _GATEWAYS = "Get-AzureApplicationGateway"
 _LINKS = "Get-AzureDedicatedCircuitLink"
 _CONNECTIONS = "Get-AzureVNetConnection"
 _RESERVED_IPS = "Get-AzureReservedIP"
+_STORAGE_ACCOUNTS = "Get-AzureStorageAccount"
+_SERVICES = "Get-AzureService"
 
 
 def _asm_kind(obj: dict) -> str | None:
@@ -1687,6 +1699,10 @@ def _asm_kind(obj: dict) -> str | None:
         return _CONNECTIONS
     if all(has(obj, k) for k in _RESERVED_IP_KEYS):
         return _RESERVED_IPS
+    if all(has(obj, k) for k in _STORAGE_ACCOUNT_KEYS):
+        return _STORAGE_ACCOUNTS
+    if all(has(obj, k) for k in _SERVICE_KEYS):
+        return _SERVICES
     return None
 
 
@@ -1735,6 +1751,22 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
         )
     elif kind == _RESERVED_IPS and text(get(obj, "ReservedIPName")):
         yield _reserved_ip_context(obj, mark, spots)
+    elif kind == _STORAGE_ACCOUNTS and text(get(obj, "StorageAccountName")):
+        name = text(get(obj, "StorageAccountName"))
+        # A finding about it points at its name; its type is "" where the export does not state it.
+        yield ClassicStorageAccount(
+            name, shown_at(mark, spots.value("StorageAccountName")), text(get(obj, "AccountType"))
+        )
+    elif kind == _SERVICES:
+        yield from _service_region(obj, mark, spots)
+
+
+def _service_region(obj: dict, mark: Mark, spots: Spots) -> Iterator[ServiceRegion]:
+    """The region of a `Get-AzureService` cloud service, marked at it; none for one in an affinity group, as
+    a script's `New-AzureService -AffinityGroup` states none."""
+    service, region = text(get(obj, "ServiceName")), text(get(obj, "Location"))
+    if service and region and not text(get(obj, "AffinityGroup")):
+        yield ServiceRegion(service, region, shown_at(mark, spots.value("Location")))
 
 
 def _reserved_ip_context(obj: dict, mark: Mark, spots: Spots) -> ClassicReservedIp:
@@ -2286,7 +2318,15 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     "Get-AzureVNetConfig": is_vnet_config,
     **{
         cmdlet: _written_by(cmdlet)
-        for cmdlet in (_AUTHORIZATIONS, _GATEWAYS, _LINKS, _CONNECTIONS, _RESERVED_IPS)
+        for cmdlet in (
+            _AUTHORIZATIONS,
+            _GATEWAYS,
+            _LINKS,
+            _CONNECTIONS,
+            _RESERVED_IPS,
+            _STORAGE_ACCOUNTS,
+            _SERVICES,
+        )
     },
     "azure vm list --json": is_cli_vm,
 }
@@ -2294,7 +2334,7 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
 
 # --- the other classic cmdlets' objects ----------------------------------------------------------------------
 # Each context object of the Service Management cmdlets (a `ManagementOperationContext`: Get-AzureDeployment's
-# `DeploymentInfoContext`, Get-AzureVNetSite's `VirtualNetworkSiteContext`, Get-AzureService's, ...) names the
+# `DeploymentInfoContext`, Get-AzureVNetSite's `VirtualNetworkSiteContext`, Get-AzureRole's, ...) names the
 # cmdlet that wrote it in `OperationDescription`. Those `CMDLET_OBJECTS` does not hold are classic exports
 # whose objects no rule reads: the reader says so of the file, by the cmdlet's name, rather than pass it
 # over as though it held nothing classic. What to export in their place, by cmdlet, where the rules read
