@@ -349,9 +349,10 @@ def _read_in_part(partial: list[Collapsed]) -> FileProblem:
 
 
 def _not_read(unread: dict[str, tuple[str, Mark, int]], others: bool) -> FileProblem:
-    """A note for an export that holds objects of classic cmdlets no rule reads (`unread_cmdlet`), at the
-    first of them: what it is, by the cmdlet's name, and that what it says is not checked; what to export
-    instead, where the rules read the same facts from another export. A note, not a warning: the file is
+    """A note for an export that holds objects of classic cmdlets the reader does not read (`unread_cmdlet`),
+    at the first of them: what it is, by the cmdlet's name, and that what it says is not checked; what to
+    export instead, where the rules read the same facts from another export. It does not say no rule reads
+    them: a Get-AzureRole object's role is one the rules read from a .csdef or a Get-AzureVM export. A note, not a warning: the file is
     well-formed and classic, and contradicts nothing; it is only not checked."""
     from migcheck.readers.inventory_shapes import UNREAD_CMDLET_INSTEAD
 
@@ -361,7 +362,7 @@ def _not_read(unread: dict[str, tuple[str, Mark, int]], others: bool) -> FilePro
     rest = "; its other objects are read" if others else ""
     message = (
         f"a classic export that migcheck does not read: {', '.join(parts)} written by ConvertTo-Json, "
-        f"whose properties no rule reads, so what the file says of them is not checked{rest}"
+        f"so what the file says of them is not checked{rest}"
     )
     fix = (
         "Export what the rules read in its place: "

@@ -2336,14 +2336,22 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
 # Each context object of the Service Management cmdlets (a `ManagementOperationContext`: Get-AzureDeployment's
 # `DeploymentInfoContext`, Get-AzureVNetSite's `VirtualNetworkSiteContext`, Get-AzureRole's, ...) names the
 # cmdlet that wrote it in `OperationDescription`. Those `CMDLET_OBJECTS` does not hold are classic exports
-# whose objects no rule reads: the reader says so of the file, by the cmdlet's name, rather than pass it
-# over as though it held nothing classic. What to export in their place, by cmdlet, where the rules read
-# the same facts from another export.
+# the reader does not read: it says so of the file, by the cmdlet's name, rather than pass it over as
+# though it held nothing classic. What to export in their place, by cmdlet, where the rules read the same
+# facts from another export.
 UNREAD_CMDLET_INSTEAD = {
     "get-azuredeployment": (
         "`Get-AzureVM -ServiceName <service> | ConvertTo-Json -Depth 100` for the deployment's VMs, their "
         "virtual network, subnets, endpoints and state, and `Get-AzureReservedIP | ConvertTo-Json` for its "
         "reserved IP"
+    ),
+    "get-azurerole": (
+        "`Get-AzureVM -ServiceName <service> | ConvertTo-Json -Depth 100` for a cloud service's VMs, and the "
+        "service's .csdef and .cscfg for its web and worker roles"
+    ),
+    "get-azurevnetgateway": (
+        "`Get-AzureVNetConfig | ConvertTo-Json` for each network's gateway and its connections (read as a "
+        ".netcfg is), and `Get-AzureVNetConnection -VNetName <network> | ConvertTo-Json` for their state"
     ),
     "get-azurevnetsite": (
         "`Get-AzureVNetConfig | ConvertTo-Json` for the networks' address spaces, subnets, DNS servers and "

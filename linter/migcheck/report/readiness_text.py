@@ -335,7 +335,7 @@ _FILE_VERDICTS = {
 UNCHECKED_EXPORT = "Not checked: the export lists resources without their properties"
 
 
-# The row of an export of classic cmdlets whose objects no rule reads (Get-AzureDeployment, Get-AzureVNetSite
+# The row of an export of classic cmdlets whose objects migcheck does not read (Get-AzureDeployment, Get-AzureVNetSite
 # through ConvertTo-Json): its only finding is the MIG001 note that says so, and it passes nothing.
 UNREAD_EXPORT = "Not checked: a classic export migcheck does not read"
 
