@@ -3321,7 +3321,7 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         downtime="Not migrated by this process: plan the cut-over to the rebuilt service.",
         blockers=builder.blockers(service),
         notes=(
-            f"Not moved: {service.label}: {_contents(service)}.",
+            f"Not moved: {service.label}: {_contents(service)}{_staging(service)}.",
             *_looped_service_notes(service, rebuilt=True),
             *_bound_to_roles(service),
             *_balancers_of_roles(service),
@@ -3329,6 +3329,17 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         ),
         members=(_member(service),),
     )
+
+
+def _staging(service: CloudService) -> str:
+    """Which slots the files deploy the web/worker roles to, where one is Staging (a publish profile's
+    `AzureSlot`, a script's `-Slot Staging`, a REST body's `DeploymentSlot`): a staging deployment is not the
+    one that serves the service's address, and is rebuilt too. Nothing where none is said to be Staging."""
+    stated = {key(p.slot) for p in service.placements if p.web_worker_roles and p.slot.strip()}
+    if "staging" not in stated:
+        return ""
+    both = "production" in stated
+    return ", deployed to its Production and Staging slots" if both else ", deployed to its Staging slot"
 
 
 def _bound_to_roles(service: CloudService) -> tuple[str, ...]:
