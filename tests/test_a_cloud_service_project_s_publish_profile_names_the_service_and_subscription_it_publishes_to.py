@@ -1,7 +1,8 @@
 """A Visual Studio cloud service project keeps the profile it publishes with (`Profiles/*.azurePubxml`)
 beside its .csdef and .cscfg. The profile names the cloud service the package is published to
 (`AzureHostedServiceName`), which the project's own names (`ServiceDefinition@name`) are not, the
-subscription (`AzureCredentials`' `SubscriptionId`), the slot and the configuration it publishes. The plan
+subscription (`AzureCredentials`' `SubscriptionId`), the slot and the configuration it publishes, and the
+storage account the package is uploaded to (`AzureStorageAccountName`), a storage account of it. The plan
 names the service as the profile does, with the project's roles; the subscription is selected as a
 script's `Select-AzureSubscription` selects one; two profiles naming two services are two services of the
 project's roles."""
@@ -201,3 +202,22 @@ def test_a_comment_in_the_profile_suppresses_its_finding(tmp_path, monkeypatch):
     )
     result = lint_files(tmp_path, monkeypatch, {"Profiles/p.azurePubxml": suppressed}, dedent=False)
     assert result.findings == [] and [s.finding.code for s in result.suppressed] == ["MIG101"]
+
+
+def test_the_account_the_package_is_uploaded_to_is_a_storage_account_of_the_subscription(
+    tmp_path, monkeypatch, capsys
+):
+    """`AzureStorageAccountName`: a classic storage account publishing needs, migrated on its own in the
+    subscription the profile publishes to; none for a placeholder."""
+    placeholder = profile("pool-other").replace(">poolstore<", ">&lt;storage account&gt;<")
+    files = {
+        "Pool/Profiles/poolProduction.azurePubxml": profile("pool-prod"),
+        "Other/Profiles/otherProduction.azurePubxml": placeholder,
+    }
+    lint_files(tmp_path, monkeypatch, files, dedent=False)
+    (subscription,) = _plan(capsys)["subscriptions"]
+    storage = [step["name"] for step in subscription["steps"] if step["kind"] == "storage"]
+    assert storage == ["poolstore"]
+    _, out, _ = run_cli(capsys, "plan", ".")
+    assert f"Select subscription {SUBSCRIPTION}" in out
+    assert "Move-AzureStorageAccount -Prepare -StorageAccountName 'poolstore'" in out

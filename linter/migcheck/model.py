@@ -1417,7 +1417,8 @@ class StorageAccountType:
     """The type of a classic storage account, as a script creates it (`New-AzureStorageAccount -Type`, the
     legacy SDK's `create_storage_account(account_type=...)`) or a REST body states it (`StorageService`,
     `CreateStorageServiceInput`): `Premium_LRS`,
-    `Standard_GRS`, ... Every disk whose blob is in a Premium account is a Premium disk, whichever file
+    `Standard_GRS`, ...; "" where the file names the account and not its type (a publish profile's
+    `AzureStorageAccountName`). Every disk whose blob is in a Premium account is a Premium disk, whichever file
     describes it: the link stage marks them so, as it does for an account an inventory export shows as
     Premium."""
 

@@ -126,9 +126,11 @@ PRODUCES: dict[str, frozenset[type]] = {
             StorageAccountType,
         }
     ),
-    # A publish profile: the deployment of its project's package to the service it names, and the
-    # subscription it publishes to.
-    "migcheck.readers.publish_profile": frozenset({Deployment, Document, Role, SubscriptionSelection}),
+    # A publish profile: the deployment of its project's package to the service it names, the storage account
+    # the package is uploaded to, and the subscription it publishes to.
+    "migcheck.readers.publish_profile": frozenset(
+        {Deployment, Document, Role, StorageAccountType, SubscriptionSelection}
+    ),
     "migcheck.readers.vmexport": frozenset({*_ROLE, Document}),
     "migcheck.readers.python_script": frozenset(
         {

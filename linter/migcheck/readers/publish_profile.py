@@ -18,7 +18,9 @@ stage joins the project's roles to the service the profile names (`estate._named
 it names. The subscription it publishes to (the `SubscriptionId` of `AzureCredentials`, older profiles'
 `AzureSubscriptionId`, or a subscription's name where `AzureCredentials` holds one) is selected as a
 script's `Select-AzureSubscription` selects one (`SubscriptionSelection`). The storage account the package
-is uploaded to is not read: it holds no disk, and nothing in the migration turns on it.
+is uploaded to (`AzureStorageAccountName`) is a classic storage account of that subscription, which
+publishing needs to exist: it is one (`StorageAccountType`, its type not stated), migrated on its own as an
+account a script creates is.
 
 The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
 a profile that does not parse is MIG001 at its position. One met in a folder walk is read only when it names
@@ -36,6 +38,7 @@ from migcheck.model import (
     Mark,
     Role,
     RoleType,
+    StorageAccountType,
     SubscriptionSelection,
     is_placeholder,
     is_placeholder_subscription,
@@ -83,6 +86,9 @@ def read(path: str, data: bytes) -> Document:
     deployment = _deployment(properties, marker)
     if deployment is not None:
         resources.append(deployment)
+    account = _storage_account(properties, marker)
+    if account is not None:
+        resources.append(account)
     # A suppression is an XML comment, as in the other XML files (`<!-- migcheck: ignore[MIG101] ... -->`).
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
     return Document(
@@ -132,6 +138,15 @@ def _deployment(properties: dict[str, Element], marker: Marker) -> Deployment | 
         network_known=False,
         configuration_file=f"../ServiceConfiguration.{configuration}.cscfg",
     )
+
+
+def _storage_account(properties: dict[str, Element], marker: Marker) -> StorageAccountType | None:
+    """The classic storage account the package is uploaded to, of a type the profile does not state; None
+    where it names none, or a placeholder."""
+    name = _value(properties, "AzureStorageAccountName")
+    if not name or is_placeholder(name):
+        return None
+    return StorageAccountType(name, "", marker.mark(properties["AzureStorageAccountName"]))
 
 
 def _subscription(properties: dict[str, Element], marker: Marker) -> SubscriptionSelection | None:
