@@ -1115,9 +1115,10 @@ class Reading:
         self.working_in = ""
         self.selected_name = ""  # that subscription as the script names it (`SubscriptionSelection.name`)
         self.storage: dict[str, StorageAccountType] = {}
-        self.networks: dict[str, VirtualNetwork] = {}  # those `network vnet create` makes, by name
+        # Those `network vnet create` makes, by name in the subscription it works in (`_network_here`).
+        self.networks: dict[str, VirtualNetwork] = {}
         self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
-        # Those `network vnet delete` took away, by name, until the script makes one of that name anew
+        # Those `network vnet delete` took away, by `_network_here`, until the script makes one of that name anew
         # (`VirtualNetwork.replaced`).
         self.deleted: dict[str, list[VirtualNetwork]] = {}
         self.made = _Made()
@@ -1219,6 +1220,11 @@ class Reading:
         here: a script that selects another subscription and creates a service of the same name there
         creates another service, which the split by subscription sets apart."""
         return f"{self.working_in}\0\0{key}" if self.working_in else key
+
+    def _network_here(self, name: str) -> str:
+        """The key of the network of that name in the subscription the CLI works in here (`networks`,
+        `deleted`): a network's name is unique within its subscription only, as a cloud service's is."""
+        return self._here(name.casefold())
 
     def _resource_manager_seen(self) -> None:
         self.arm_from_start |= not self.mode_set
@@ -2166,7 +2172,7 @@ class Reading:
             subnet_name.mark if subnet_name is not None else parsed.at,
             prefix_known=subnet_prefix is not None,
         )
-        self.networks[name.casefold()] = VirtualNetwork(
+        self.networks[self._network_here(name)] = VirtualNetwork(
             name,
             parsed.at,
             location=_text(parsed.value("location")),
@@ -2175,7 +2181,7 @@ class Reading:
             address_space=(space,) if space is not None else (),
             subnets=(subnet,) if subnet.name else (),
             address_space_known=space is not None,
-            replaced=tuple(self.deleted.pop(name.casefold(), ())),
+            replaced=tuple(self.deleted.pop(self._network_here(name), ())),
             selected_in=self.selected_name,
         )
 
@@ -2224,10 +2230,11 @@ class Reading:
         `vnet create` made under that value. One that may not run deletes nothing."""
         if self.maybe:
             return
-        name = self._network_name(parsed.value("vnet", 0)).casefold()
-        gone = self.networks.pop(name, None) if name else None
+        name = self._network_name(parsed.value("vnet", 0))
+        key = self._network_here(name)
+        gone = self.networks.pop(key, None) if name else None
         if gone is not None:
-            self.deleted.setdefault(name, []).extend((*gone.replaced, replace(gone, replaced=())))
+            self.deleted.setdefault(key, []).extend((*gone.replaced, replace(gone, replaced=())))
 
     def _named_subnet(self, name: Word | None) -> str:
         """The name of the subnet a `network vnet subnet` command names: as stated, else the stand-in an
@@ -2246,7 +2253,8 @@ class Reading:
         group = parsed.value("network-security-group-name")
         _link_subnet(self, parsed.at, True, group, vnet, name)  # `-o <nsg>`: the subnet is made with it
         network_name = self._network_name(vnet)
-        network = self.networks.get(network_name.casefold())
+        key = self._network_here(network_name)
+        network = self.networks.get(key)
         if name is None or name.text == "":
             return
         prefix = parsed.value("address-prefix")
@@ -2258,7 +2266,7 @@ class Reading:
             prefix_known=stated,
         )
         if network is not None:
-            self.networks[network.name.casefold()] = replace(network, subnets=(*network.subnets, subnet))
+            self.networks[key] = replace(network, subnets=(*network.subnets, subnet))
         elif network_name and stated:  # its prefix, written as it is, on its own
             self.made.subnets.append(replace(subnet, virtual_network=network_name))
 
@@ -2277,7 +2285,8 @@ class Reading:
             return
         named = subnet_name.casefold()
         stated = AddressPrefix(prefix.text, prefix.mark) if prefix.text is not None else None
-        network = self.networks.get(network_name.casefold())
+        key = self._network_here(network_name)
+        network = self.networks.get(key)
         if network is not None:
             subnets = tuple(
                 replace(s, prefix=stated, prefix_known=stated is not None)
@@ -2285,7 +2294,7 @@ class Reading:
                 else s
                 for s in network.subnets
             )
-            self.networks[network.name.casefold()] = replace(network, subnets=subnets)
+            self.networks[key] = replace(network, subnets=subnets)
             return
         others = [s for s in self.made.subnets if not _same_subnet(s, network_name, named)]
         if stated is not None:
@@ -2301,11 +2310,12 @@ class Reading:
         if not network_name or not subnet_name or self.maybe:
             return
         named = subnet_name.casefold()
-        network = self.networks.get(network_name.casefold())
+        key = self._network_here(network_name)
+        network = self.networks.get(key)
         if network is not None:  # kept as it was, for the commands that made its subnets (`replaced`)
             subnets = tuple(s for s in network.subnets if s.name.casefold() != named)
             before = (*network.replaced, replace(network, replaced=()))
-            self.networks[network.name.casefold()] = replace(network, subnets=subnets, replaced=before)
+            self.networks[key] = replace(network, subnets=subnets, replaced=before)
         self.made.subnets = [s for s in self.made.subnets if not _same_subnet(s, network_name, named)]
 
     def resources(self) -> list[object]:
@@ -2589,10 +2599,10 @@ def _local_network_set(reading: Reading, parsed: Parsed) -> None:
     if address is not None and address.text != "":
         changed = replace(changed, vpn_gateway_address=address.text or "")
     reading.made.sites[site.name.casefold()] = changed
-    for network in list(reading.networks.values()):  # the site written in full beside its connections
+    for key, network in list(reading.networks.items()):  # the site written in full beside its connections
         if site in network.inline_local_sites:
             own = tuple(changed if each == site else each for each in network.inline_local_sites)
-            reading.networks[network.name.casefold()] = replace(network, inline_local_sites=own)
+            reading.networks[key] = replace(network, inline_local_sites=own)
 
 
 def _connected(reading: Reading, site: str) -> bool:
@@ -2623,7 +2633,7 @@ def _local_network_remove(reading: Reading, parsed: Parsed) -> None:
     if not _stated(vnet, site) or reading.maybe:
         return
     gone = _text(site).casefold()
-    network = reading.networks.get(_text(vnet).casefold())
+    network = reading.networks.get(reading._network_here(_text(vnet)))
     if network is None:
         reading.made.connections = [
             fact
@@ -2635,7 +2645,7 @@ def _local_network_remove(reading: Reading, parsed: Parsed) -> None:
         return
     kept = tuple(c for c in network.gateway.connections if c.local_site.casefold() != gone)
     own = tuple(s for s in network.inline_local_sites if s.name.casefold() != gone)
-    reading.networks[network.name.casefold()] = replace(
+    reading.networks[reading._network_here(_text(vnet))] = replace(
         network, gateway=replace(network.gateway, connections=kept), inline_local_sites=own
     )
 
@@ -2671,7 +2681,8 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
     if vnet is None or site is None or "" in (vnet.text, site.text):
         return
     site_name = reading._held("local site name", site, site.mark)
-    network = reading.networks.get(reading._network_name(vnet).casefold())
+    key = reading._network_here(reading._network_name(vnet))
+    network = reading.networks.get(key)
     if network is None:  # a site the script does not state is "", as the cmdlets' connection has it
         fact = VnetGatewayFact(
             vnet.text if vnet.text is not None else reading._unstated_network(vnet),
@@ -2689,7 +2700,7 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
     own = network.inline_local_sites + (
         (defined,) if defined and defined not in network.inline_local_sites else ()
     )
-    reading.networks[network.name.casefold()] = replace(
+    reading.networks[key] = replace(
         network,
         gateway=replace(gateway, connections=(*gateway.connections, connection)),
         inline_local_sites=own,
