@@ -4,7 +4,9 @@ with its own subnets, and so does one that reserves an IP of one name in each.""
 
 from __future__ import annotations
 
-from migcheck.model import VirtualNetwork
+import pytest
+
+from migcheck.model import ReservedIp, VirtualNetwork
 from migcheck.readers import read_document
 from migcheck.subscriptions import split_subscriptions
 
@@ -35,6 +37,47 @@ def vnet(subnet: str, start: str) -> str:
 
 
 CLI = f"#!/bin/bash\nazure config mode asm\nazure account set {A}\n"
+
+
+def reserved_ips(path: str, script: str) -> dict[str, list[str]]:
+    return {
+        name: [r.name for r in found if isinstance(r, ReservedIp)]
+        for name, found in split(path, script).items()
+    }
+
+
+PS = "Select-AzureSubscription -SubscriptionId '{}'\n"
+
+
+def test_a_reserved_ip_made_in_each_subscription_by_one_value_not_stated_is_one_in_each():
+    made = "New-AzureReservedIP -ReservedIPName $ip -Location 'West Europe'\n"
+    script = f"$ip = Read-Host 'Reserved IP'\n{PS.format(A)}{made}{PS.format(B)}{made}"
+    found = reserved_ips("ip.ps1", script)
+    assert {name: len(ips) for name, ips in found.items()} == {A: 1, B: 1}
+
+
+REMOVED_IN_B = {
+    "ip.ps1": (
+        f"{PS.format(A)}New-AzureReservedIP -ReservedIPName 'ip1' -Location 'West Europe'\n"
+        f"{PS.format(B)}Remove-AzureReservedIP -ReservedIPName 'ip1' -Force\n"
+    ),
+    "ip.py": (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        f"prod = ServiceManagementService('{A}', 'prod.pem')\n"
+        f"dev = ServiceManagementService('{B}', 'dev.pem')\n"
+        "prod.create_reserved_ip_address('ip1', location='West Europe')\n"
+        "dev.delete_reserved_ip_address('ip1')\n"
+    ),
+    "ip.sh": (
+        f"{CLI}azure network reserved-ip create ip1 'West Europe'\n"
+        f"azure account set {B}\nazure network reserved-ip delete ip1 --quiet\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("path", REMOVED_IN_B)
+def test_a_reserved_ip_removed_in_b_leaves_a_s_reserved_ip_of_that_name(path):
+    assert reserved_ips(path, REMOVED_IN_B[path]).get(A) == ["ip1"]
 
 
 def test_a_network_the_classic_cli_makes_of_one_name_in_two_subscriptions_is_one_in_each():

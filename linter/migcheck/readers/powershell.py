@@ -6132,10 +6132,11 @@ class Interpreter:
         self.account_of_value: dict[object, str] = {}  # the first account a value named, by its definition
         self.reserved_ips: list[ReservedIp] = []
         # The values (`Unknown.ident`) that name the reserved IPs the script creates under names it does not
-        # state, each with the reserved IP it is (see `_reserved_under_unstated_name`): a deployment given one
-        # of them has its VIP reserved (see `_reserved_by_unstated_name`).
+        # state, in the subscription it works in there (`_in_subscription`: a reserved IP's name is unique
+        # within its subscription only), each with the reserved IP it is (see `_reserved_under_unstated_name`):
+        # a deployment given one of them has its VIP reserved (see `_reserved_by_unstated_name`).
         self.reserved_names: dict[object, ReservedIp] = {}
-        self.taken_reservations: set[object] = set()  # those a deployment is given (see `_reserved_ips`)
+        self.taken_reservations: set[object] = set()  # those a deployment is given, keyed alike
         # The -ReservedIPName of each call that adds VMs to a deployment an earlier call created: not applied.
         self.reserved_ips_not_applied: dict[tuple[int, int], Mark] = {}
         # The stand-in of the reserved IP each value a deployment is given names, by place and value (see
@@ -6383,9 +6384,10 @@ class Interpreter:
         name; its ExpressRoute link authorizations; its network security groups and route tables, and
         the subnets it associates them with; and what it removes from what other files describe (see
         `_removals`)."""
-        # By account name (see `_name_key`): the type the last call that surely runs gives, None when the
-        # script does not state it; and the types calls that may not run give after it (see
-        # `_storage_account_types`).
+        # By account name (see `_name_key`), whatever subscription the script works in (a storage account's
+        # name is unique across Azure, unlike a reserved IP's): the type the last call that surely runs
+        # gives, None when the script does not state it; and the types calls that may not run give after it
+        # (see `_storage_account_types`).
         self.storage_types: dict[str, StorageAccountType | None] = {}
         # The selection of the script each account it creates is created in (see `_remove_storage_account`).
         self.storage_selections: dict[str, int] = {}
@@ -11915,7 +11917,9 @@ class Interpreter:
         `_reserved_by_unstated_name`, which names it where the deployment is given it, and lists it so)."""
         assert isinstance(name.value, Unknown)
         at = self._written_at(name) or self._at_call(node)
-        key = name.value.ident if name.value.ident is not None else ("at", at.line, at.column)
+        key = self._in_subscription(
+            name.value.ident if name.value.ident is not None else ("at", at.line, at.column)
+        )
         if key in self.reserved_names:
             return
         service = args.get("ServiceName")
@@ -11940,12 +11944,14 @@ class Interpreter:
         if stated:
             gone = _name_key(stated)
             self.reserved_ips = [
-                ip for ip in self.reserved_ips if ip.service_name or _name_key(ip.name) != gone
+                ip
+                for ip in self.reserved_ips
+                if ip.service_name or _name_key(ip.name) != gone or not self._works_in(ip.selected_in)
             ]
         elif isinstance(arg.value, Unknown) and arg.value.ident is not None:
-            kept = self.reserved_names.get(arg.value.ident)
+            kept = self.reserved_names.get(self._in_subscription(arg.value.ident))
             if kept is not None and not kept.service_name:
-                self.reserved_names.pop(arg.value.ident)
+                self.reserved_names.pop(self._in_subscription(arg.value.ident))
         return Unknown(self.snippet(node))
 
     def _get_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -12110,14 +12116,16 @@ class Interpreter:
         unknown. On another virtual IP (`vip`), it is that VIP's (see `_associate_other_vip`)."""
         value = name.value
         reserved = isinstance(value, Unknown) and (
-            associates or value.ident in self.reserved_names or not self._assigned_nowhere(value)
+            associates
+            or self._in_subscription(value.ident) in self.reserved_names
+            or not self._assigned_nowhere(value)
         )
         if not name.certain or not reserved:
             draft.reserved_ip_unknown = draft.reserved_ip_unknown or not vip
             return
         at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(self._reservation_stand_in(value, at), at)
-        self.taken_reservations.add(value.ident)
+        self.taken_reservations.add(self._in_subscription(value.ident))
         if associates:
             self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
@@ -12142,7 +12150,7 @@ class Interpreter:
         key = (place, _built_identity(value))
         shown = self.reservation_stand_ins.get(key)
         if shown is None:
-            made = self.reserved_names.get(value.ident)  # by the call that creates it for the service
+            made = self.reserved_names.get(self._in_subscription(value.ident))  # by the call that creates it
             named = made is not None and made.mark == at
             shown = made.name if made is not None and named else another_turn(place, self.stand_in_turns)
             self.reservation_stand_ins[key] = shown
@@ -13675,6 +13683,12 @@ class Interpreter:
         in here: a script that selects another subscription and creates a service of the same name there
         creates another service, which the split by subscription sets apart."""
         return None if key is None else (key, self.working_in)
+
+    def _works_in(self, selected_in: str) -> bool:
+        """Whether a record made where the script had selected `selected_in` (`ReservedIp.selected_in`) is
+        of the subscription the script works in here, as `_in_subscription` tells them apart."""
+        selected = selected_in.casefold()
+        return ("" if selected == self.first_selected else selected) == self.working_in
 
     def _current_account(self, env: Env) -> str:
         """The storage account the subscription surely has as its current one here (see `CurrentAccount`):

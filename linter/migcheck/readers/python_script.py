@@ -4368,7 +4368,8 @@ class _Resources:
             made = ReservedIp(name, "", "", mark, read_once_in=self.read_once_in)
             self.reserved_by_call[(id(call), _key(name))] = made
             self.reserved.append(made)
-            self.reserved_made[id(made)] = (call, self._name_told(call, bound.values.get("name"), site), [])
+            told = self._name_told(call, bound.values.get("name"), site)
+            self.reserved_made[id(made)] = (call, self._in_subscription(told), [])
         self.reserved_made[id(made)][2].append(self._calls_from_top(call, site))
 
     def _unstated_reservation(self, value: Value | None, site: flow.Site | None, create: bool = True) -> str:
@@ -4564,6 +4565,12 @@ class _Resources:
         services, which the split by subscription sets apart."""
         working_in = self._working_in()
         return f"{_key(service)}\0{working_in}" if working_in else _key(service)
+
+    def _in_subscription(self, told: object) -> object:
+        """What tells a reserved IP's name (`_name_told`), in the subscription of the client in force: a
+        reserved IP's name is unique within its subscription only, so one deleted through a client of
+        another subscription is another."""
+        return None if told is None else (told, self._working_in())
 
     def _working_in(self) -> str:
         """The id of the subscription of the client in force, "" for the first one a client works in."""
@@ -5483,7 +5490,7 @@ class _Resources:
         again, and no plan step moves it, when the delete surely runs after each time the call that created
         it ran (see `_take_away_deleted`). A delete that may not run, or of a name the script does not tell,
         leaves it."""
-        told = self._name_told(call, bound.values.get("name"), site)
+        told = self._in_subscription(self._name_told(call, bound.values.get("name"), site))
         if told is None or bound.open:
             return
         surely = self._surely_runs(call, site)

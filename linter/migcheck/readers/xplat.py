@@ -1114,6 +1114,7 @@ class Reading:
         self.first_selected: str | None = None
         self.working_in = ""
         self.selected_name = ""  # that subscription as the script names it (`SubscriptionSelection.name`)
+        # By name, whatever subscription the CLI works in: a storage account's name is unique across Azure.
         self.storage: dict[str, StorageAccountType] = {}
         # Those `network vnet create` makes, by name in the subscription it works in (`_network_here`).
         self.networks: dict[str, VirtualNetwork] = {}
@@ -1220,6 +1221,12 @@ class Reading:
         here: a script that selects another subscription and creates a service of the same name there
         creates another service, which the split by subscription sets apart."""
         return f"{self.working_in}\0\0{key}" if self.working_in else key
+
+    def _works_in(self, selected_in: str) -> bool:
+        """Whether a record made where the script had selected `selected_in` (`ReservedIp.selected_in`) is
+        of the subscription the CLI works in here, as `_here` tells them apart."""
+        selected = selected_in.casefold()
+        return ("" if selected == self.first_selected else selected) == self.working_in
 
     def _network_here(self, name: str) -> str:
         """The key of the network of that name in the subscription the CLI works in here (`networks`,
@@ -2081,8 +2088,10 @@ class Reading:
         named = (name.text or self._held_before("reserved IP name", name)) if name is not None else ""
         if not named or self.maybe or self._may_hold_reserved_ip(named):
             return
-        gone = named.casefold()
-        self.reserved = [ip for ip in self.reserved if ip.name.casefold() != gone]
+        gone = named.casefold()  # of the subscription the CLI works in: a reserved IP's name is unique in one
+        self.reserved = [
+            ip for ip in self.reserved if ip.name.casefold() != gone or not self._works_in(ip.selected_in)
+        ]
 
     def _associated(self, parsed: Parsed) -> _Deployment | None:
         """The deployment `network reserved-ip associate|disassociate <name> <service> <deployment>` names:
