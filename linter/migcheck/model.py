@@ -1672,6 +1672,10 @@ class Script:
     # the script does not state. The link stage takes a checked body of that file that names no service to be
     # of that service.
     posted_bodies: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # Of the uploads of `uploaded_files`, each file named where the script had selected a subscription, with that selection
+    # (`SubscriptionSelection.name`) where the upload runs, once each: the file is that subscription's
+    # network configuration (`subscriptions.split_subscriptions`).
+    uploaded_in: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @record

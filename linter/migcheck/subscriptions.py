@@ -23,7 +23,8 @@ what tell subscriptions apart:
    named by its id or name: a script that selects one is of it whole, one that selects several is split at
    each selection (a deployment by the one in force where the call that creates it runs, as a function
    called after a selection does: `Deployment.selected_in`), and a file or a part before any selection
-   stays in the group. Its readers key the cloud services a script creates by the selection in force, so
+   stays in the group. A network configuration file of the group a script uploads after it selects one
+   (`Script.uploaded_in`) is that subscription's too. Its readers key the cloud services a script creates by the selection in force, so
    that a service of one name it creates in two subscriptions is two. A selection of a
    configured subscription's name is of that subscription. Files that select no subscription, or one
    only in their group, are grouped as before.
@@ -47,6 +48,7 @@ from migcheck.model import (
     FileKind,
     Mark,
     NetworkConfiguration,
+    Script,
     SubscriptionSelection,
     VirtualNetwork,
 )
@@ -103,17 +105,39 @@ def _apart_by_selection(
     docs: tuple[Document, ...], selected: dict[str, list[Document]]
 ) -> tuple[Document, ...]:
     """The documents of one group that stay in it; where its scripts select several subscriptions, the
-    parts of each script under a selection go to `selected`, by the subscription's id or name."""
+    parts of each script under a selection go to `selected`, by the subscription's id or name, and so
+    does a network configuration file of the group a script uploads under a selection (`_uploaded_in`)."""
     selections = {id(d): _selections(d) for d in docs}
     if len({_same(s.name) for found in selections.values() for s in found}) < 2:
         return docs
     spelled = {_same(name): name for name in reversed(selected)}  # as first selected in another group
+    uploaded = _uploaded_in(docs)
     kept: list[Document] = []
     for doc in docs:
-        for name, part in _parts(doc, selections[id(doc)]):
+        into = uploaded.get(_file_name(doc.path)) if doc.kind is _NETWORK_CONFIGURATION else None
+        for name, part in [(into, doc)] if into else _parts(doc, selections[id(doc)]):
             name = spelled.setdefault(_same(name), name)
             (selected.setdefault(name, []) if name else kept).append(part)
     return tuple(kept)
+
+
+def _uploaded_in(docs: Iterable[Document]) -> dict[str, str]:
+    """The subscription each network configuration file the scripts of a group upload is uploaded in, by
+    the file's name without its folder or case (as the link stage takes an upload to be of a file checked
+    by that name), where they upload it under a selection (`Script.uploaded_in`): an upload replaces the
+    network configuration of the subscription selected there. A file uploaded in several is none's."""
+    found: dict[str, str] = {}
+    for doc in docs:
+        for script in (r for r in doc.resources if isinstance(r, Script)):
+            for file, name in script.uploaded_in:
+                key = _file_name(file)
+                found[key] = name if _same(found.get(key, name)) == _same(name) else ""
+    return {file: name for file, name in found.items() if name}
+
+
+def _file_name(path: str) -> str:
+    """A file's name without its folder (either slash) or case."""
+    return path.replace("\\", "/").rpartition("/")[2].casefold()
 
 
 def _same(name: str) -> str:

@@ -6212,6 +6212,8 @@ class Interpreter:
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
         # The file names of the uploads whose content it does not show, once each (see `_upload_file_name`).
         self.uploaded_files: dict[str, None] = {}
+        # Those named where the script had selected a subscription, with it (`Script.uploaded_in`).
+        self.uploaded_in: dict[tuple[str, str], None] = {}
         # The deployment bodies it sends from a file, with the service each creates one in (`Script.posted_bodies`).
         self.posted_bodies: dict[tuple[str, str], None] = {}
         # The script's first edit of an XML document by its methods (see `_XML_EDITS`), tagged as unread.
@@ -10341,7 +10343,7 @@ class Interpreter:
         call = ClassicCall("azure network import", self._at_call(node))
         self.calls.setdefault(node.start_byte, call)
         self._change_at(node, replace(call, changes=(("virtual-network", EVERY_NETWORK),)))
-        return self._uploaded_from(node, path, env)
+        return self._uploaded_from(node, path, env, self.xplat_reading.selected_name)
 
     # --- the cmdlets that say something about resources -----------------------------------------------
 
@@ -12882,15 +12884,18 @@ class Interpreter:
         names, read as a PUT of it to `.../services/networking/media` is (see `_rest_body`), when the
         script wrote the file with a string it surely leaves there (see `_file_write`): the elements a
         string literal writes out are shown where they are written."""
-        return self._uploaded_from(node, args.get("ConfigurationPath"), env)
+        return self._uploaded_from(node, args.get("ConfigurationPath"), env, self.selected_name)
 
-    def _uploaded_from(self, node: Node, path: Arg | None, env: Env) -> Value:
+    def _uploaded_from(self, node: Node, path: Arg | None, env: Env, selected_in: str) -> Value:
         """The network configuration a call at `node` uploads from the file `path` names (see
-        `_upload_network_file`)."""
+        `_upload_network_file`), where the script had selected the subscription `selected_in`."""
         file = self._file_key(path, env) if path is not None and path.certain else None
         content = env.lookup(file) if file is not None else None
         if content is None:
-            self.uploaded_files.setdefault(self._upload_file_name(path, env), None)
+            name = self._upload_file_name(path, env)
+            self.uploaded_files.setdefault(name, None)
+            if name and selected_in:
+                self.uploaded_in.setdefault((name, selected_in), None)
             return Unknown(self.snippet(node))
         read = [
             r
@@ -14362,6 +14367,7 @@ class Interpreter:
             tuple(self.uploaded_files),
             circuit_moves,
             posted_bodies=tuple(self.posted_bodies),
+            uploaded_in=tuple(self.uploaded_in),
         )
         return (script, *self._described_apart())
 

@@ -1189,6 +1189,7 @@ class _Walker:
         self.stage: tuple[tuple[str, int], ...] = ()
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
+        self.uploaded_in: dict[tuple[str, str], None] = {}  # see `model.Script.uploaded_in`
         # The names (last parts of their paths, without case) of the files the script puts in place by a
         # means whose content the reader does not follow (`cp`, `wget -O`, `> file`), and how many such
         # writes to a file it does not name have run: an upload of one is not known to be of the file
@@ -1290,6 +1291,7 @@ class _Walker:
             self.calls[0].mark if self.calls else self.step_chains[0][0],
             changes=changes,
             uploaded_files=tuple(self.uploaded),
+            uploaded_in=tuple(self.uploaded_in),
         )
 
     def _steps_with_calls(self) -> tuple[MigrationStep, ...]:
@@ -2976,8 +2978,10 @@ class _Walker:
         if meaning.upload is not None:
             file = meaning.upload.file
             path = file.text if file is not None and file.text else ""
-            name = posixpath.basename(path)
-            self.uploaded.setdefault("" if self._replaced(path) else name, None)
+            name = "" if self._replaced(path) else posixpath.basename(path)
+            self.uploaded.setdefault(name, None)
+            if name and self.reading.selected_name:  # that subscription's network configuration
+                self.uploaded_in.setdefault((name, self.reading.selected_name), None)
 
     def _replaced(self, path: str) -> bool:
         """Whether the file an upload names may be one the script put in place (see `replaced_files`)."""
