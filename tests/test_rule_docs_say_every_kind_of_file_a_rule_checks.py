@@ -50,7 +50,9 @@ def _what(capsys, code: str) -> str:
 
 
 def test_mig104_checks_exports_and_says_what_it_finds_in_scripts_and_exports(capsys):
-    assert "checks: cscfg, csdef, inventory, powershell, python, rest, shell\n" in _docs(capsys, "MIG104")
+    assert "checks: azurepubxml, cscfg, csdef, inventory, powershell, python, rest, shell\n" in _docs(
+        capsys, "MIG104"
+    )
     what = _what(capsys, "MIG104")
     for named in ("New-AzureVM -VNetName", "virtual_network_name", "azure vm create", "inventory export"):
         assert named in what, named

@@ -345,7 +345,7 @@ def test_a_deployment_on_its_own_belongs_to_the_service_its_url_names(read, url:
           <Name>a</Name><DeploymentSlot>Production</DeploymentSlot><Url>{url}</Url>
         </Deployment>
         """
-    (deployment,) = read(PATH, body).resources
+    (deployment,) = [r for r in read(PATH, body).resources if isinstance(r, Deployment)]
     assert deployment.service_name == service
 
 
