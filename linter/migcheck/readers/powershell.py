@@ -2994,29 +2994,62 @@ def _referenced(cast: Node) -> str | None:
 
 def _script_folders(root: Node, index: SyntaxIndex) -> dict[str, tuple[int, str]]:
     """The variables that surely hold the script's own folder, a folder above it, or a folder the script
-    names from one of those (see `_folder_of`), by key, with where the assignment that sets them ends and
-    the folder's path from the script's (`""`, `".."`, `"../config"`): each assigned once in the whole
-    script, by a statement of its top level (not in a branch, a loop or a function), and nothing the reader
-    does not follow (`Set-Variable`, `[ref]`) names it."""
+    names from one of those (see `_folder_of`), by key, with where the first assignment that sets them ends
+    and the folder's path from the script's (`""`, `".."`, `"../config"`): each assigned only by statements
+    of the script's top level (not in a branch, a loop or a function) that all give it that folder (a
+    script that sets `$scriptFolder` to its own folder twice, alike), and nothing the reader does not follow
+    (`Set-Variable`, `[ref]`) names it."""
+    return _set_alike(root, index, lambda value, known: _folder_of(value, known))
+
+
+def _set_alike(
+    root: Node, index: SyntaxIndex, value_of: Callable[[Node, dict[str, str]], str | None]
+) -> dict[str, tuple[int, str]]:
+    """The variables of the script's scope each assignment of which is a statement of its top level with
+    `=` and gives the same value, as `value_of` reads it (None: not one it knows) given those known before,
+    by key, with where the first of them ends and that value. A variable assigned once more where the reader
+    does not follow (in a function, a branch; `Set-Variable`, `[ref]`) is none of them."""
+    assignments = _top_level_assignments(root)
+    written = collections.Counter(key for key, _, _ in assignments)
+    alike = {
+        key
+        for key, count in written.items()
+        if index.script_assigned.get(key) == count
+        and key not in index.function_assigned
+        and key not in index.stale
+    }
+    found: dict[str, tuple[int, str]] = {}
+    differ: set[str] = set()
+    for key, end, value in assignments:
+        if key not in alike or key in differ:
+            continue
+        read = value_of(value, {k: v for k, (_, v) in found.items()})
+        if read is None or (key in found and found[key][1] != read):
+            differ.add(key)  # what it holds depends on where it is read, which these variables do not say
+            found.pop(key, None)
+        elif key not in found:
+            found[key] = (end, read)
+    return found
+
+
+def _top_level_assignments(root: Node) -> list[tuple[str, int, Node]]:
+    """The statements of a script's top level that assign a variable of its scope with `=` (`$x = …`,
+    `$script:x = …`): the variable's key, where the statement ends and the value it assigns."""
     statements = _first(root, "statement_list")
-    folders: dict[str, tuple[int, str]] = {}
+    found = []
     for statement in _named(statements) if statements is not None else ():
         assignment = _unwrap(statement)
-        if assignment.type != "assignment_expression":
+        if assignment.type != "assignment_expression" or not assignment.children:
             continue
-        target = _target(assignment.children[0]) if assignment.children else None
+        target = _target(assignment.children[0])
         operator = next((c for c in assignment.children if c.type == "assignement_operator"), None)
         value = assignment.child_by_field_name("value")
-        if target is None or target.type != "variable" or operator is None or _text(operator).strip() != "=":
+        if target.type != "variable" or operator is None or _text(operator).strip() != "=" or value is None:
             continue
         scope, key = _variable(_text(target))
-        once = index.script_assigned.get(key) == 1 and key not in index.function_assigned
-        folder = (
-            _folder_of(value, {k: path for k, (_, path) in folders.items()}) if value is not None else None
-        )
-        if scope in ("", "script") and once and key not in index.stale and folder is not None:
-            folders[key] = (assignment.end_byte, folder)
-    return folders
+        if scope in ("", "script"):
+            found.append((key, assignment.end_byte, value))
+    return found
 
 
 # The commands that output the folder the script runs in (`Get-Location`, `Resolve-Path .`), by the path
@@ -3032,24 +3065,11 @@ _CURRENT_FOLDER = "\0current folder\0"
 
 
 def _current_folders(root: Node, index: SyntaxIndex) -> dict[str, int]:
-    """The variables the script's top level sets once to the folder it runs in (`$currentDir = (Resolve-Path
-    .)`, `$here = Get-Location`, `$dir = $PWD`, `(pwd).Path`), by key, with where that assignment ends."""
-    statements = _first(root, "statement_list")
-    folders: dict[str, int] = {}
-    for statement in _named(statements) if statements is not None else ():
-        assignment = _unwrap(statement)
-        if assignment.type != "assignment_expression" or not assignment.children:
-            continue
-        target = _target(assignment.children[0])
-        operator = next((c for c in assignment.children if c.type == "assignement_operator"), None)
-        value = assignment.child_by_field_name("value")
-        if target is None or target.type != "variable" or operator is None or _text(operator).strip() != "=":
-            continue
-        scope, key = _variable(_text(target))
-        once = index.script_assigned.get(key) == 1 and key not in index.function_assigned
-        if scope in ("", "script") and once and key not in index.stale and _is_current_folder(value):
-            folders[key] = assignment.end_byte
-    return folders
+    """The variables the script's top level sets to the folder it runs in (`$currentDir = (Resolve-Path
+    .)`, `$here = Get-Location`, `$dir = $PWD`, `(pwd).Path`), and sets to nothing else, by key, with where
+    the first of those assignments ends (see `_set_alike`)."""
+    found = _set_alike(root, index, lambda value, _: "." if _is_current_folder(value) else None)
+    return {key: end for key, (end, _) in found.items()}
 
 
 def _in_parentheses(node: Node) -> Node:
