@@ -1587,7 +1587,8 @@ XML_EDITS_NOT_FOLLOWED = "xml-edits"
 CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
 # The tag of a `Script.unread` mark of a request sent to a URL an attribute holds that the script sets to
 # several values, one of them on the Service Management API's host (a class's `url = ''` and its `__init__`'s
-# `self.url = 'https://management.core.windows.net/...'`): the request is one to the API, but which of the
+# `self.url = 'https://management.core.windows.net/...'`; in PowerShell a class's `[string]$Url = ''` and its
+# constructor's `$this.Url = '...'`): the request is one to the API, but which of the
 # values it is sent to is not decided, so what its path names and its body describes is not read.
 REQUEST_URL_UNDECIDED = "request-url-undecided"
 

@@ -174,6 +174,7 @@ from migcheck.model import (
     LOADED_FROM_ANOTHER_FOLDER,
     MAYBE_RUNS,
     NEVER_RUNS,
+    REQUEST_URL_UNDECIDED,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
     RUNBOOK_NOT_FOLLOWED,
@@ -2506,12 +2507,40 @@ class SyntaxIndex:
                 key = _text(written).casefold()
                 self.methods.setdefault((statement.id, key), []).append(method)
                 self.methods_named.setdefault(key, []).append(method)
+        self._index_member_values(found)
         self.invoked_methods: set[str] = set()
         if self.methods_named:
             for node in found.get("assignment", []):
                 member = _first(node, "member_name") if node.type == "invokation_expression" else None
                 if member is not None:
                     self.invoked_methods.add(_text(member).casefold())
+
+    def _index_member_values(self, found: dict[str, list[Node]]) -> None:
+        """What each class of the script sets each of its properties to, by (class id, property name
+        case-folded): the default its body gives it (`[string]$Url = ''`) and the value of each `$this.Url
+        = …` of its methods, each with whether an object has it once made (a default, or a constructor's);
+        the class of each method, by the method's id; and the members set anywhere but in a class's method
+        on `$this` (`$client.Url = …`), which an object of any class may then hold (see
+        `Interpreter._member_values`)."""
+        self.member_values: dict[tuple[int, str], list[tuple[Node, bool]]] = {}
+        self.method_class: dict[int, int] = {}
+        for statement in found.get("class", []):
+            for part in _named(statement):
+                if part.type == "class_method_definition":
+                    self.method_class[part.id] = statement.id
+                default = _property_default(part)
+                if default is not None:
+                    self.member_values.setdefault((statement.id, default[0]), []).append((default[1], True))
+        self.members_set_outside: set[str] = set()
+        for node in found.get("assignment", []):
+            set_on_this = _set_on_this(node)
+            if set_on_this is not None:
+                method, member, value = set_on_this
+                key = (method.parent.id, member) if method.parent is not None else None
+                if key is not None:
+                    self.member_values.setdefault(key, []).append((value, _is_constructor(method)))
+                    continue
+            self.members_set_outside.update(_text(name).casefold() for name in _set_members(node))
 
     def exits(self, node: Node) -> bool:
         """Whether a `break` or `continue` lies inside a node."""
@@ -2725,6 +2754,58 @@ def _sets_this_in_constructor(node: Node) -> bool:
     while block is not None and block.type != "script_block":
         block = block.parent
     return block is not None and block.parent is not None and _is_constructor(block.parent)
+
+
+def _makes_object(node: Node) -> bool:
+    """Whether an expression is `[Type]::new(…)`, which makes an object of that type."""
+    member = _first(node, "member_name") if node.type == "invokation_expression" else None
+    named = _named(node)
+    return (
+        member is not None
+        and _text(member).casefold() == "new"
+        and bool(named)
+        and named[0].type == "type_literal"
+    )
+
+
+def _one_value(values: list[tuple[str, Node]]) -> Text | None:
+    """The string a property holds wherever it is read, when every value its class sets it to is that one
+    string (see `Interpreter._class_member_values`); None when they differ or one is not stated."""
+    first = values[0][0] if values else ""
+    return Text(first) if first and all(value == first for value, _ in values) else None
+
+
+def _property_default(part: Node) -> tuple[str, Node] | None:
+    """The name (case-folded) of a class's property and the value its declaration gives it (`[string]$Url =
+    'https://…'`); None for any other part of a class, and a property declared with no value."""
+    if part.type != "class_property_definition" or not any(c.type == "=" for c in part.children):
+        return None
+    variable = _first(part, "variable")
+    value = _named(part)[-1]
+    if variable is None or value is variable:
+        return None
+    return _variable(_text(variable))[1], value
+
+
+def _set_on_this(node: Node) -> tuple[Node, str, Node] | None:
+    """The method of a class, the member (case-folded) and the value of an assignment that sets one member
+    of `$this` (`$this.Url = …`) in the body of that method, outside any script block of its own (which may
+    run on another object); None for any other assignment."""
+    target = _operand(node)
+    value = node.child_by_field_name("value") if node.type == "assignment_expression" else None
+    if value is None or target is None or target.type != "member_access":
+        return None
+    inner = target.named_children[0] if target.named_children else None
+    name = _first(target, "member_name")
+    if inner is None or name is None or inner.type != "variable" or _variable(_text(inner)) != ("", "this"):
+        return None
+    block = node.parent
+    while block is not None and block.type != "script_block":
+        block = block.parent
+    method = block.parent if block is not None else None
+    if method is None or method.type != "class_method_definition":
+        return None
+    return method, _text(name).casefold(), value
 
 
 def _is_constructor(method: Node) -> bool:
@@ -4637,6 +4718,11 @@ class Unknown:
     # $service = "b" }`), or $null on some of them: those strings, in the order of the paths, so that a call
     # given it names one of them (see `_alternatives`); () where a path gave anything else.
     alternatives: tuple[Text, ...] = field(default=(), compare=False)
+    # A property of an object of the script's class that the class sets to several values, one of them a
+    # URL on the Service Management API's host (a default `[string]$Url = ''` and `$this.Url = 'https://
+    # management.core.windows.net/…'` in its constructor): that URL. A request sent to it is one to the API,
+    # to a path not decided (see `Interpreter._request`); nothing is named by it.
+    may_be_url: str = field(default="", compare=False)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Unknown) and self.ident is not None and self.ident == other.ident
@@ -6559,9 +6645,13 @@ class Interpreter:
     def _call_unread(self, function: Node, deferred: set[int]) -> bool:
         """Whether a class method the script calls is yet to meet any call of it, read or not: its calls
         may be in the methods still to be read once (`$this.CreateReservedIp(…)` in a method called only
-        where the reader cannot tell the object), which then run it, so it waits for them, once."""
+        where the reader cannot tell the object), which then run it, so it waits for them, once. One the
+        script never calls has none to wait for."""
+        name = _first(function, "simple_name")
         return (
             function.type == "class_method_definition"
+            and name is not None
+            and _text(name).casefold() in self.index.invoked_methods
             and function.id not in deferred
             and function.id not in self.followed
             and function.id not in self.unfollowed
@@ -7810,17 +7900,15 @@ class Interpreter:
         return self.method[2] if self.method is not None else None
 
     def _class_method(self, node: Node, env: Env) -> Value:
-        """A method of a class, read where the class is written, once, with values it does not know: in it
-        `$this` is the object it runs on (see `_this`). One the script calls (`$this.Create()`,
-        `$env.Create()`) is run at its calls instead, and read once at the end only if a call of it was
-        not run (see `run`), as a function is."""
+        """A constructor of a class, read where the class is written, once, with values it does not know: in
+        it `$this` is the object it runs on (see `_this`). Another method is read as a function is: one the
+        script calls (`$this.Create()`, `$env.Create()`) is run at its calls, and read once at the end only
+        if a call of it was not run; one it never calls is read once at the end, as code that runs only
+        when something else calls it (`UNCALLED_RUNS`, see `run`)."""
         name = _first(node, "simple_name")
-        if (
-            not _is_constructor(node)
-            and name is not None
-            and _text(name).casefold() in self.index.invoked_methods
-        ):
-            self.pending_called.append(node)
+        if not _is_constructor(node) and name is not None:
+            called = _text(name).casefold() in self.index.invoked_methods
+            (self.pending_called if called else self.pending).append(node)
             return Unknown(self.snippet(node))
         around, self.method = self.method, (node, env, ("this", node.id))
         try:
@@ -8562,14 +8650,44 @@ class Interpreter:
                 return length
         if wanted == "outerxml" and isinstance(base, (Text, Unknown)) and _is_xml_text(base):
             return base  # an XML document's text (`([xml]'<…>').OuterXml`), which a string has not
+        values = self._class_member_values(base, wanted) if node.type == "member_access" else None
+        agreed = _one_value(values) if values is not None else None
+        if agreed is not None:
+            return replace(agreed, mark=self.where.mark(values[0][1])) if values else agreed
+        url = next((text for text, _ in values or () if automation.management_url(text) is not None), "")
         if (
             isinstance(base, Unknown)
             and base.ident is not None
             and node.type == "member_access"
             and self._member_stays(wanted, base.ident)
         ):
-            return Unknown(self.snippet(node), ("member", base.ident, wanted))
-        return Unknown(self.snippet(node))
+            return Unknown(self.snippet(node), ("member", base.ident, wanted), may_be_url=url)
+        return Unknown(self.snippet(node), may_be_url=url)
+
+    def _class_member_values(self, base: Value, wanted: str) -> list[tuple[str, Node]] | None:
+        """The values a property of an object of the script's class may hold (`$this.Url` in its method, or
+        `$client.Url` of a `[Client]::new()`), as the class sets it (see `SyntaxIndex.member_values`): the
+        strings it states, "" for a value it does not state, the first of them one an object has once
+        made (its default, or a constructor's). None where that is not all it may hold: for any other
+        object, a property the class does not set, one set elsewhere (`$client.Url = …`) or by a command
+        that may add members, and one the object may not have once made."""
+        ident = base.ident if isinstance(base, Unknown) else None
+        made = _instance_class(ident)
+        owner = made if made is not None else self._method_class(ident)
+        index = self.index
+        if owner is None or wanted in index.members_set_outside or index.adds_members:
+            return None
+        values = index.member_values.get((owner, wanted), [])
+        if not any(first for _, first in values):
+            return None
+        return [(_stated_word(value), value) for value, _ in sorted(values, key=lambda value: not value[1])]
+
+    def _method_class(self, ident: object) -> int | None:
+        """The class (its node's id) of the method whose own object `ident` is: `$this` of a method read
+        once (see `_class_method`); None for any other value."""
+        if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == "this" and isinstance(ident[1], int):
+            return self.index.method_class.get(ident[1])
+        return None
 
     def _member_stays(self, wanted: str, ident: object) -> bool:
         """Whether a member of a value the script does not state (told apart by `ident`) holds one value
@@ -8748,9 +8866,10 @@ class Interpreter:
 
     def _object_called_on(self, target: Node, env: Env) -> tuple[object, Node | None]:
         """What tells apart the object a method is called on, and the script's class it is of: `$this` in
-        a method of the class, or a variable that holds an object the script made of it (see
-        `_instance`); (None, None) for any other."""
-        if target.type != "variable":
+        a method of the class, a variable that holds an object the script made of it (see `_instance`), or
+        such an object made where it is called (`[Deployer]::new('web').Deploy()`); (None, None) for any
+        other."""
+        if target.type != "variable" and not _makes_object(target):
             return None, None
         if _variable(_text(target)) == ("", "this"):
             this = self._this(env)
@@ -13184,6 +13303,11 @@ class Interpreter:
         found = automation.management_url(shape) if shape is not None else None
         if found is not None:
             self._sent(WebRequest(node, at, *found, url_at), verb, how, made)
+        elif isinstance(url, Unknown) and url.may_be_url:  # sent to the API, to a path not decided
+            may_be = automation.management_url(url.may_be_url)
+            if may_be is not None:
+                self._sent(WebRequest(node, at, *may_be, url_at), verb, how, made)
+                self._load_not_followed(at, REQUEST_URL_UNDECIDED)
         return found
 
     def _sent(self, request: WebRequest, verb: str | None, how: str, made: bool = False) -> None:

@@ -143,11 +143,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
     REQUEST_URL_UNDECIDED: (
         "request-url-undecided",
-        "sends a request to an address an attribute holds (a URL, or the host of a connection) that the "
-        "script sets to more than one value (a default in the class's body, and another in `__init__` or a "
-        "method), one of them on the Service Management API's host: migcheck counts it as a request to the API (MIG601), but does not read which cloud "
-        "services, deployments or networks its path names, nor what its body creates, so findings about them "
-        "may be missing; set the attribute in one place (in `__init__`, with no default in the class's body)",
+        "sends a request to an address an attribute holds (a URL, or the host of a connection; in PowerShell "
+        "a property of the script's class, `$this.Url`) that the script sets to more than one value (a "
+        "default in the class's body, and another in its constructor, `__init__` or `Client()`, or a "
+        "method), one of them on the Service Management API's host: migcheck counts it as a request to the "
+        "API (MIG601), but does not read which cloud services, deployments or networks its path names, nor "
+        "what its body creates, so findings about them may be missing; set the attribute in one place (in "
+        "the constructor, with no default in the class's body)",
     ),
     BRACED_LOOP: (
         "braced-loop",
