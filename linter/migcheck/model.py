@@ -1614,6 +1614,10 @@ UNSTATED_COMMAND_LINE = "unstated-command-line"
 # an absolute one, which is the machine's, or one to a file that is not among those checked; the values and
 # functions it sets are not known.
 DOT_SOURCE_NOT_FOLLOWED = "dot-source-not-followed"
+# The tag of a `Script.unread` mark of a script a PowerShell script runs (`& "$toolsDir\\get-name.ps1"`) or a
+# script module it imports (`Import-Module "$libDir\\deploy.psm1"`) by such a path: what the script outputs,
+# and the functions the module defines, are not known.
+LOAD_NOT_FOLLOWED = "load-not-followed"
 # The tag of a `Script.unread` mark of a runbook a PowerShell script starts (`Start-AzureAutomationRunbook
 # -Name New-AvailabilityGroupVM -Parameters $params`, AzureRM's and Az's alike) that is not followed: no file
 # checked beside the script defines it, or the script does not state its parameters as a table whose entries

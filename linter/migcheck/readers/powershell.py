@@ -171,6 +171,7 @@ from migcheck.model import (
     EVERY_NETWORK,
     EXPRESSROUTE,
     GATEWAY,
+    LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
     MAYBE_RUNS,
     NEVER_RUNS,
@@ -3408,6 +3409,16 @@ def _from_current_location(invoked: Node) -> bool:
     written = _bare_path(parts[0])
     written = _stated_word(parts[0]) if written is None else written
     return written.startswith(_FROM_CURRENT)
+
+
+def _names_a_script_file(named: Node) -> bool:
+    """Whether what `Import-Module` or `&` is given names a script module or a script by its file (`.\\lib.psm1`,
+    `"$libDir\\deploy.psm1"`, `(Join-Path $dir x.ps1)`), not a module PowerShell looks up by name (`Azure`)
+    nor a module's manifest or folder, which the classic module is installed as."""
+    written = _text(_unwrap(named)).casefold()
+    for closing in (")", " ", "'", '"'):  # `(Join-Path $dir 'x.ps1')`, `"$dir\\x.ps1"`
+        written = written.rstrip(closing)
+    return written.endswith((".psm1", ".ps1"))
 
 
 def _names_a_path(invoked: Node) -> bool:
@@ -8105,12 +8116,19 @@ class Interpreter:
             stated = stated if stated and stated.startswith((".\\", "./", "..\\", "../")) else None
         else:
             stated = self._settings_path(named, env) if named is not None else None
-        if stated is None or not stated.casefold().endswith(".psm1"):
-            return
-        settings = beside.settings_file(stated)
+        settings = beside.settings_file(stated) if stated and stated.casefold().endswith(".psm1") else None
+        if settings is None and named is not None and _names_a_script_file(named):
+            self._load_unread(named)
         library = beside.values_of(settings, _settings_functions) if settings is not None else None
         if library is not None and self.source is self.own:
-            self._library_loaded(library, stated)
+            self._library_loaded(library, stated or "")
+
+    def _load_unread(self, named: Node) -> None:
+        """A script or script module the script's own code loads by a path `named` that migcheck does not
+        follow: said as a part not read (`LOAD_NOT_FOLLOWED`) where files are looked for, unless said
+        already (after a Set-Location, `RUN_AFTER_CD`)."""
+        if self.source is self.own and beside.finding():
+            self._load_not_followed(named, LOAD_NOT_FOLLOWED)
 
     def _loaded_from_another_folder(self, invoked: Node, stated: str) -> None:
         """A file dot-sourced by a path from the current location (`. .\\pslib\\common.ps1`) that the
@@ -8175,6 +8193,8 @@ class Interpreter:
         else:
             stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated and stated.casefold().endswith(".ps1") else None
+        if settings is None and _names_a_script_file(invoked) and _names_a_path(invoked):
+            self._load_unread(invoked)
         return beside.values_of(settings, _script_output) if settings is not None else None
 
     def _settings_path(self, invoked: Node, env: Env) -> str | None:

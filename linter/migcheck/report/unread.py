@@ -22,7 +22,8 @@ script runs from a string it does not state (`UNSTATED_COMMAND_LINE`: PowerShell
 bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (`azure "${args[@]}"`), each said with an example of the script's own language (`_unstated`). So is a VM configuration pipeline's last stage that passes no VM on to the New-AzureVM
 given its output (`VM_NOT_PASSED_ON`: `… | Set-AzureAclConfig …`): that call creates no VM. So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a file a PowerShell script dot-sources by a path migcheck does not follow
-(`DOT_SOURCE_NOT_FOLLOWED`: one it does not state, an absolute one, one to a file not checked). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+(`DOT_SOURCE_NOT_FOLLOWED`: one it does not state, an absolute one, one to a file not checked), as is a
+script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
@@ -40,6 +41,7 @@ from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
     DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
+    LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     OTHER_SHELL,
@@ -223,6 +225,16 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "which is the machine's, or one to a file that is not among those checked, so migcheck does not read "
         "it and the values and functions it sets are not known; write the path from the script's folder "
         '(`. "$PSScriptRoot\\config.ps1"`) and check that file with the script',
+    ),
+    LOAD_NOT_FOLLOWED: (
+        "load-not-followed",
+        "runs a script (`& .\\get-name.ps1`) or imports a script module (`Import-Module .\\lib.psm1`) by a "
+        "path migcheck does not follow: one the script does not state whole (a parameter, an environment "
+        "variable, an expression it does not read), an absolute one, which is the machine's, or one to a file "
+        "that is not among those checked, so migcheck does not read it and what the script outputs and the "
+        "functions the module defines are not known; write the path from the script's folder (`& "
+        '"$PSScriptRoot\\get-name.ps1"`, `Import-Module "$PSScriptRoot\\lib.psm1"`) and check that file '
+        "with the script",
     ),
     RUNBOOK_NOT_FOLLOWED: (
         "runbook-not-followed",
