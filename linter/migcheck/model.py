@@ -1704,6 +1704,19 @@ class SubscriptionSelection:
         return self.id or self.called
 
 
+# The `SubscriptionSelection.called` of a selection by a value the script does not state (`Select-AzureSubscription
+# -SubscriptionId $TargetSubscriptionId`, `azure account set "$SUB"`, a client made for `sys.argv[1]`), or
+# states differently by path: it selects some subscription the files do not name, which ends the one selected
+# before it. What the script does after it stays in the subscription of its group, whose id the plan leaves to
+# fill in (`subscriptions._parts`). No subscription's name holds a NUL.
+UNSTATED_SUBSCRIPTION = "\0unstated"
+
+
+def unstated_selection(mark: Mark) -> SubscriptionSelection:
+    """A selection at `mark` of a subscription the script does not state (`UNSTATED_SUBSCRIPTION`)."""
+    return SubscriptionSelection("", mark, UNSTATED_SUBSCRIPTION)
+
+
 @record
 class CloudInUse:
     """The Azure cloud a file works in from `mark` on, where it says which (`clouds.cloud_of_host`,

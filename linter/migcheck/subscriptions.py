@@ -24,7 +24,9 @@ what tell subscriptions apart:
    each selection (a deployment by the one in force where the call that creates it runs, as a function
    called after a selection does: `Deployment.selected_in`), and a file or a part before any selection
    stays in the group. A network configuration file of the group a script uploads after it selects one
-   (`Script.uploaded_in`) is that subscription's too. Its readers key the cloud services a script creates by the selection in force, so
+   (`Script.uploaded_in`) is that subscription's too. A selection by a value the script does not state
+   (`UNSTATED_SUBSCRIPTION`) ends the one before it: what follows it stays in the group, whose id the plan
+   leaves to fill in. Its readers key the cloud services a script creates by the selection in force, so
    that a service of one name it creates in two subscriptions is two. A selection of a
    configured subscription's name is of that subscription. Files that select no subscription, or one
    only in their group, are grouped as before.
@@ -44,6 +46,7 @@ import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
 from migcheck.model import (
+    UNSTATED_SUBSCRIPTION,
     Document,
     FileKind,
     Mark,
@@ -147,11 +150,15 @@ def _same(name: str) -> str:
 
 
 def _selections(doc: Document) -> list[SubscriptionSelection]:
-    """The selections a script makes in its own text, in the order of their lines."""
+    """The selections a script makes in its own text, in the order of their lines, from its first of a
+    subscription it states on: one by a value it does not state (`UNSTATED_SUBSCRIPTION`) before that ends
+    none, and leaves what follows in the group, as a script that selects nothing does."""
     if doc.kind is None or doc.kind is _NETWORK_CONFIGURATION:
         return []
     found = [r for r in doc.resources if isinstance(r, SubscriptionSelection) and r.mark.path == doc.path]
-    return sorted(found, key=lambda s: (s.mark.line, s.mark.column))
+    found.sort(key=lambda s: (s.mark.line, s.mark.column))
+    first_stated = next((at for at, s in enumerate(found) if s.called != UNSTATED_SUBSCRIPTION), len(found))
+    return found[first_stated:]
 
 
 def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple[str, Document]]:
@@ -171,12 +178,11 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
         mark = getattr(resource, "mark", None)
         ran_in: str = getattr(resource, "selected_in", "")  # a deployment's, a storage account's, ...
         if ran_in:
-            names.append(spelled.setdefault(_same(ran_in), ran_in))
+            names.append(_in_group(spelled.setdefault(_same(ran_in), ran_in)))
         elif isinstance(mark, Mark) and mark.path == doc.path:
             at = bisect.bisect_right(lines, mark.line) - 1
-            names.append(
-                spelled.setdefault(_same(selections[at].name), selections[at].name) if at >= 0 else ""
-            )
+            selected = selections[at].name if at >= 0 else ""
+            names.append(_in_group(spelled.setdefault(_same(selected), selected)))
         else:
             names.append(None)
     first = next((name for name in names if name is not None), "")
@@ -187,6 +193,12 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
     bare = dataclasses.replace(doc, suppressions=(), directive_comments=(), problem=None)
     parts.extend((name, dataclasses.replace(bare, resources=tuple(found))) for name, found in grouped.items())
     return parts
+
+
+def _in_group(name: str) -> str:
+    """A part's subscription: "" (its group's) for one the script selects by a value it does not state
+    (`UNSTATED_SUBSCRIPTION`), whose id the plan leaves to fill in, as it does for a script that selects none."""
+    return "" if name == UNSTATED_SUBSCRIPTION else name
 
 
 def named_folder(name: str, configured: Mapping[str, tuple[str, ...]], docs: Sequence[Document] = ()) -> str:

@@ -185,6 +185,7 @@ from migcheck.model import (
     STAGE_CHOICE,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
+    UNSTATED_SUBSCRIPTION,
     VM_FACTS,
     VM_NOT_PASSED_ON,
     VM_OF_REQUEST_URI,
@@ -13831,14 +13832,16 @@ class Interpreter:
         """Select-AzureSubscription: the subscription the script works in from here on, where
         `-SubscriptionId` states a well-formed id on every path to the call, or `-SubscriptionName` a name
         (`SubscriptionSelection`): once at each call. A parameter's default (`param($SubscriptionName =
-        "Contoso Prod")`) is the one the script selects as written, a caller may pass another."""
-        arg = args.get("SubscriptionId")
-        guid = subscription_guid(_stated_or_default(arg))
-        if not guid:
-            arg = args.get("SubscriptionName")
-        called = "" if guid else _stated_or_default(arg)
-        if is_placeholder_subscription(called):
-            called = ""  # a name left to fill in selects none
+        "Contoso Prod")`) is the one the script selects as written, a caller may pass another. One by a
+        value the script does not state, or states differently by path (a default an `if` may reassign),
+        or leaves to fill in, selects a subscription the files do not name (`UNSTATED_SUBSCRIPTION`)."""
+        by_id, by_name = args.get("SubscriptionId"), args.get("SubscriptionName")
+        guid = subscription_guid(_stated_or_default(by_id))
+        arg = by_id if guid else by_name
+        called = "" if guid else _stated_or_default(by_name)
+        if not guid and (not called or is_placeholder_subscription(called)) and (by_id or by_name):
+            arg = by_name or by_id
+            called = UNSTATED_SUBSCRIPTION  # not stated, or left to fill in: some other subscription
         if guid or called:
             at = self._written_at(arg) or self._at_call(node)
             self.subscriptions.setdefault((guid or called, at), SubscriptionSelection(guid, at, called))

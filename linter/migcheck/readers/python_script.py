@@ -119,6 +119,7 @@ from migcheck.model import (
     SECURITY_RULE_VALUES,
     STAGE_CHOICE,
     UNCALLED_RUNS,
+    UNSTATED_SUBSCRIPTION,
     VM_FACTS,
     VM_OF_REQUEST_URI,
     VPN,
@@ -175,6 +176,7 @@ from migcheck.model import (
     reserved_on_vips,
     rules_after,
     subscription_guid,
+    unstated_selection,
     with_maybe_vips,
     without_path_in_none,
 )
@@ -2597,8 +2599,9 @@ class _Resources:
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
         # The cloud the script's clients and requests go to, where their host says which (`CloudInUse`).
         self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
-        # The id each name a client is made under is made for ("" where the script does not state one, or
-        # makes clients of two ids under that name), and the id of the last client made or called.
+        # The id each name a client is made under is made for (`UNSTATED_SUBSCRIPTION` where the script does
+        # not state one, or makes clients of two ids under that name), and the id of the last client made or
+        # called.
         self.client_ids: dict[str, str] = {}
         self.client_in_force = ""
         # The id of the first subscription a client works in: what lives in a subscription (a cloud service,
@@ -4526,7 +4529,9 @@ class _Resources:
     def _client_subscription(self, call: CallSite, mark: Mark) -> None:
         """ServiceManagementService(subscription_id, ...): the client works in the subscription of that id,
         where the script states a well-formed one (`SubscriptionSelection`): at each call of the function
-        it is made in that the reader tells apart (`_runs`), which may each pass an id of their own."""
+        it is made in that the reader tells apart (`_runs`), which may each pass an id of their own. One made
+        for an id the script does not state, or states differently by run, works in a subscription the files
+        do not name (`UNSTATED_SUBSCRIPTION`), which ends the one a client worked in before."""
         ids = set()
         for site in self._runs(call) or [flow.site_of(call)]:
             bound = self.flow.bind(call.node, _CLIENT_SIGNATURE, site)
@@ -4535,12 +4540,15 @@ class _Resources:
             self._cloud_at(_client_host(bound), mark)
             if guid:
                 self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
-        made = ids.pop() if len(ids) == 1 else ""
-        self.client_in_force = made or self.client_in_force
-        self.first_client = self.first_client or made or None
+        made = (ids.pop() if len(ids) == 1 else "") or UNSTATED_SUBSCRIPTION
+        if made == UNSTATED_SUBSCRIPTION:
+            self.subscriptions.setdefault((made, mark), unstated_selection(mark))
+        self.client_in_force = made
+        self.first_client = self.first_client or made
         target = self.index.made_as.get(id(call.node.func))
         if target is not None:
-            self.client_ids[target] = made if self.client_ids.get(target, made) == made else ""
+            same = self.client_ids.get(target, made) == made
+            self.client_ids[target] = made if same else UNSTATED_SUBSCRIPTION
 
     def _cloud_at(self, host: str, mark: Mark) -> None:
         """The cloud the script works in at `mark`, where `host` (a client's or a request's) is one of its
@@ -4582,7 +4590,12 @@ class _Resources:
         selecting it, so that what two clients of two subscriptions create is told apart."""
         guid = self.client_ids.get(call.receiver, "")
         if guid and guid != self.client_in_force:
-            self.subscriptions.setdefault((guid, mark), SubscriptionSelection(guid, mark))
+            selection = (
+                unstated_selection(mark)
+                if guid == UNSTATED_SUBSCRIPTION
+                else SubscriptionSelection(guid, mark)
+            )
+            self.subscriptions.setdefault((guid, mark), selection)
             self.client_in_force = guid
 
     # --- storage accounts, and the disks and images the script registers ------------------------------

@@ -79,6 +79,7 @@ from migcheck.model import (
     SERVICE_OF_VM,
     SURPLUS_ARGUMENTS,
     UNSTATED_COMMAND_LINE,
+    UNSTATED_SUBSCRIPTION,
     VM_FACTS,
     VPN,
     AclRule,
@@ -1204,12 +1205,14 @@ class Reading:
 
     def _account_set(self, parsed: Parsed) -> None:
         """`azure account set <id or name>`: the subscription the CLI works in from then on, in either mode,
-        where the script states its id or name (`SubscriptionSelection`), once at each command."""
+        where the script states its id or name (`SubscriptionSelection`), once at each command; one it does
+        not state, or leaves to fill in, is a subscription the files do not name (`UNSTATED_SUBSCRIPTION`)."""
         chosen = parsed.value("subscriptionNameOrId", 0)
         stated = (chosen.text or chosen.default or "").strip() if chosen is not None else ""
-        if stated and chosen is not None and not is_placeholder_subscription(stated):
+        if chosen is not None:
             guid = subscription_guid(stated)
-            selection = SubscriptionSelection(guid, chosen.mark, "" if guid else stated)
+            named = stated if stated and not is_placeholder_subscription(stated) else UNSTATED_SUBSCRIPTION
+            selection = SubscriptionSelection(guid, chosen.mark, "" if guid else named)
             self.subscriptions.setdefault((selection.name, chosen.mark), selection)
             selected = selection.name.casefold()  # names in any case are one subscription
             self.selected_name = selection.name
