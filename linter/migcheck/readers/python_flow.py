@@ -233,6 +233,9 @@ XML_BUILDERS = {"SubElement": 1, "Element": 0}
 # `Request(url, body)`), and the connections whose `request(...)` sends one to the host they are opened to
 # (`conn = HTTPSConnection('management.core.windows.net')`).
 HTTP_FUNCTIONS = frozenset({"urlopen", "Request"})
+# The names urllib's request class is imported by (`urllib2.Request` of Python 2, `urllib.request.Request`):
+# a class of the script's deriving from it alone makes requests too (`RequestWithMethod('POST', url)`).
+URLLIB_REQUESTS = frozenset({"Request", "urllib2.Request", "urllib.request.Request", "request.Request"})
 HTTP_CONNECTIONS = frozenset({"HTTPSConnection", "HTTPConnection"})
 
 # Callees that only read their arguments: passing an object to them does not let it escape.
@@ -636,7 +639,8 @@ def _signature(args: ast.arguments) -> Signature:
 @dataclass(eq=False, slots=True)
 class Function:
     """A function the script defines with `def`, undecorated (but for a method's `@staticmethod` or
-    `@classmethod`, its `decorator`) and not async: what a call of it returns is followed. `scope` is its
+    `@classmethod`, its `decorator`, or `@property`, a `getter`) and not async: what a call of it returns
+    is followed. `scope` is its
     body's, `outer` the scope it is defined in, at `at` under `chain`. In a class's body, it is a method:
     `on_instance` is how a call on an instance (or on the class, for a static or class method) binds its
     parameters."""
@@ -650,6 +654,7 @@ class Function:
     generator: bool = False  # a `yield` (or `await`) in its body: a call does not run it
     falls_off: bool = True  # its body may end without a `return` or `raise`: it may return None
     decorator: str = ""  # "staticmethod" or "classmethod" for a method so decorated
+    getter: bool = False  # a method decorated `@property` only: a read of its name on an instance runs it
     signature: Signature = field(init=False)
     on_instance: Signature | None = field(init=False)
 
@@ -1561,7 +1566,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
     return Index(
         indexer.module_scope,
         indexer.imports,
-        indexer.calls,
+        [*indexer.calls, *_request_class_calls(indexer)],
         services,
         indexer.statements,
         indexer.elements,
@@ -1596,6 +1601,23 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         {id(func): target for target, func in indexer.constructed},
         indexer.attribute_sets,
     )
+
+
+def _request_class_calls(indexer: _Indexer) -> list[CallSite]:
+    """The calls by name of the classes the module defines at its top level that derive from urllib's
+    `Request` alone: each makes a request, as a call of `Request` does."""
+    module = indexer.module_scope
+    return [
+        site
+        for node, body in indexer.class_statements
+        if module.classes.get(node.name) is body and derives_from_request(node)
+        for site in indexer.named_calls.get(node.name, [])
+    ]
+
+
+def derives_from_request(node: ast.ClassDef) -> bool:
+    """Whether a class derives from urllib's `Request` alone (see `URLLIB_REQUESTS`)."""
+    return len(node.bases) == 1 and not node.keywords and dotted(node.bases[0]) in URLLIB_REQUESTS
 
 
 _BUILTINS = frozenset(dir(builtins))
@@ -2093,9 +2115,10 @@ class _Indexer(ast.NodeVisitor):
         outer, chain = self.scope, self.chain
         scope = self._enter("function")
         kind = _method_decorator(node) if outer.kind == "class" else ""
-        if isinstance(node, ast.FunctionDef) and (not node.decorator_list or kind):
+        getter = outer.kind == "class" and _is_getter(node)
+        if isinstance(node, ast.FunctionDef) and (not node.decorator_list or kind or getter):
             at = getattr(node, IMPORTED_AT, None) or _at(node)
-            function = Function(node, scope, outer, at, chain, decorator=kind)
+            function = Function(node, scope, outer, at, chain, decorator=kind, getter=getter)
             function.falls_off = not _ends(node.body)
             scope.function = outer.functions[node.name] = function
         if kind == "classmethod":
@@ -2752,6 +2775,23 @@ def _method_decorator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
     return name if name == "staticmethod" else ""
 
 
+def _is_getter(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """Whether a method is a property's getter the reader follows: decorated `@property` only (Python's
+    own), taking `self` alone."""
+    if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
+        return False
+    decorator = node.decorator_list[0]
+    signature = _signature(node.args)
+    return (
+        isinstance(decorator, ast.Name)
+        and decorator.id == "property"
+        and len(signature.positional) == 1
+        and signature.vararg is None
+        and signature.kwarg is None
+        and not node.args.kwonlyargs
+    )
+
+
 def callee(func: ast.expr) -> str:
     """The name a call is made by: `f` of `f(...)` and of `x.f(...)`; "" for anything else."""
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -3273,6 +3313,8 @@ class Flow:
             tuple[int, int, Path], tuple[Frame | None, Frame | None, tuple[int, ...]]
         ] = {}
         self._class_names: frozenset[str] | None = None  # see `_bound_in_a_class`
+        # The call each read of a property stands for, by id(read) (see `_getter_value`).
+        self._getter_calls: dict[int, ast.Call] = {}
         self._tuples: dict[int, tuple[str, ...] | None] = {}  # the fields of named tuples, by id(definition)
         self._tuple_names: frozenset[str] | None = None  # see `_may_be_field`
         self._any_field = False  # a named tuple's fields are not written out: any name may be one
@@ -4017,7 +4059,7 @@ class Flow:
         suppliers = self._suppliers(instance, func.attr) if instance is not None else None
         cls = suppliers[0] if suppliers is not None and len(suppliers) == 1 else None
         function = cls.functions.get(func.attr) if cls is not None else None
-        if cls is None or function is None or len(cls.bindings[func.attr]) != 1:
+        if cls is None or function is None or len(cls.bindings[func.attr]) != 1 or function.getter:
             return None
         if instance is not None and instance.of_class and not function.decorator:
             return None  # `Deployer.add_vm(d, ...)`: the instance is an argument
@@ -4359,6 +4401,9 @@ class Flow:
         if _is_special(attr):
             return self.unknown(node)
         in_class = not self._sets_by_name() and self._bound_in_a_class(attr)
+        got = self._getter_value(node, site) if in_class else None
+        if got is not None:  # `self.base_url` of an `@property def base_url(self)`
+            return got
         of_class = self._class_read_on(node.value, site) if in_class else None
         if of_class is not None:  # `type(self).VNET`, `self.__class__.VNET`
             holder = self._held(of_class, site)
@@ -4380,6 +4425,30 @@ class Flow:
             return self.unknown(node)
         found = _field(self.value(node.value, site), attr)
         return found if found is not None else self.unknown(node)
+
+    def _getter_value(self, node: ast.Attribute, site: Site) -> Value | None:
+        """What a read of a property of an instance of a class the script defines gives (`self.base_url` of
+        an `@property def base_url(self)`, `super(Cls, self).base_url` in a class deriving from it): what
+        its getter returns, run on that instance as a method called on it is (see `method`). None when the
+        name is no such property of the one class Python finds it in, or the script sets it anywhere or
+        binds `property` to anything else."""
+        attr = node.attr
+        if self.index.attribute_stores.get(attr) or lookup("property", site.scope, self.index.module):
+            return None
+        instance = self._receiver(node.value, site.scope)
+        suppliers = (
+            self._suppliers(instance, attr) if instance is not None and not instance.of_class else None
+        )
+        cls = suppliers[0] if suppliers is not None and len(suppliers) == 1 else None
+        getter = cls.functions.get(attr) if cls is not None else None
+        if cls is None or getter is None or not getter.getter or len(cls.bindings[attr]) != 1:
+            return None
+        assert getter.on_instance is not None  # a method taking `self`
+        call = self._getter_calls.get(id(node))
+        if call is None:
+            call = ast.copy_location(ast.Call(func=node, args=[], keywords=[]), node)
+            self._getter_calls[id(node)] = call
+        return self._result(getter, call, site, getter.on_instance)
 
     def _class_read_on(self, node: ast.expr, site: Site) -> ast.expr | None:
         """The object whose class an expression reads (`self` of `type(self)`, Python's own `type`, or of

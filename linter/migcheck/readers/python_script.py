@@ -6,9 +6,11 @@ at the script's line and column.
 
 Only files that import the SDK, name the API's host (`management.core.windows.net`) or call a method only
 the SDK's service has (`SERVICE_MANAGEMENT_ONLY`) are read (a folder walk skips the rest on a byte search).
-Without the SDK, a call is classic when it sends a request to a URL on that host, or on a connection opened
-to it: the host is also the audience of Resource Manager's sign-in tokens (`resource='https://management.
-core.windows.net/'`), which makes no script classic. It is classic too when it calls, on any object, one of
+Without the SDK, a call is classic when it sends a request to a URL on that host (one a property builds,
+`self.base_url`, too), or on a connection opened to it; urllib's `Request` sends one, and so does a class of
+the script's deriving from it to take the method first (`RequestWithMethod('POST', url)`). The host is also
+the audience of Resource Manager's sign-in tokens (`resource='https://management.core.windows.net/'`),
+which makes no script classic. It is classic too when it calls, on any object, one of
 the methods only the service has (`self.sms().create_hosted_service(...)` in a module of a tool that builds
 the service in another): such a call describes what it creates only from values the file writes out.
 
@@ -1309,7 +1311,7 @@ class _Source:
         self.lines = re.split("\r\n|\r|\n", text)
         # Per line: None when it is ASCII (bytes are characters), else each byte offset's character.
         self._columns: dict[int, list[int] | None] = {}
-        # The text parsed: `text`, or `text` rewritten as Python 3 (see `_parsed_as_older_python`), and
+        # The text parsed: `text`, or `text` rewritten as Python 3 (see `parsed_as_older_python`), and
         # the lines whose indentation that rewrite changed (see `_untabbed`).
         self._parsed_text = text
         self._indents: dict[int, _Indent] = {}
@@ -1410,7 +1412,7 @@ class _Source:
         try:
             return _parse(self.text)
         except SyntaxError as first:
-            older = _parsed_as_older_python(self.text)
+            older = parsed_as_older_python(self.text)
             if older is None:
                 return self._syntax_problem(first)
             self._parsed_text, self._indents, self.python2 = older.text, older.indents, older.python2
@@ -1517,7 +1519,7 @@ def statements(text: str) -> ast.Module | None:
     (its lines are the file's); None when it is neither. For the editor's quick fixes."""
     tree = _parsed(text)
     if tree is None:
-        older = _parsed_as_older_python(text)
+        older = parsed_as_older_python(text)
         tree = older.tree if older is not None else None
     return tree
 
@@ -1576,7 +1578,7 @@ class _OlderPython:
     python2: bool = False  # written for Python 2: its forms rewritten, or tabs that Python 3 refuses
 
 
-def _parsed_as_older_python(text: str) -> _OlderPython | None:
+def parsed_as_older_python(text: str) -> _OlderPython | None:
     """A script Python 3 refuses, read as the older Python it was written for: indentation that mixes
     tabs and spaces (see `_untabbed`), `async` and `await` used as names (Python 3.6 and older), then
     Python 2's own forms (see `_from_python2`). None when it is none of these either. Every position is
@@ -2607,6 +2609,8 @@ class _Resources:
         # The id of the first subscription a client works in: what lives in a subscription (a cloud service,
         # its deployments) is keyed by the one of the client in force, "" for that first (see `_here`).
         self.first_client: str | None = None
+        # The script's own urllib `Request` classes, by name (see `_sender`), worked out at the first call.
+        self.request_classes: dict[str, _Sends] | None = None
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -2734,7 +2738,7 @@ class _Resources:
         def path_at(site: flow.Site) -> str:
             return self._request_path(call, site) or request.path
 
-        url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
+        url = _argument(call.node, *self._sends(call).url)
         self.link_requests[id(call.node)] = _LinkRequest(call, request.verb, request.body, path_at, url)
 
     def _classic_name(self, call: CallSite) -> str | None:
@@ -2996,7 +3000,7 @@ class _Resources:
         `urlopen(Request(url, body))`, `conn.request('PUT', path, body)` on a connection to its host);
         None for any other call, and for a URL that is not certainly on that host."""
         name = flow.callee(call.node.func)
-        sends = _HTTP_CALLS.get(name)
+        sends = self._sender(call)
         if sends is None:
             return None
         site = flow.site_of(call)
@@ -3022,6 +3026,32 @@ class _Resources:
         if isinstance(body, ast.Constant) and body.value is None:
             body = None
         return _Request(self._verb(call, name, sends, body, site), *found, body, decided)
+
+    def _sender(self, call: CallSite) -> _Sends | None:
+        """Where the function a call sends a request by takes its parts: an HTTP library's (`_HTTP_CALLS`),
+        or a urllib `Request` of the script's own class (see `_request_class`); None for any other call."""
+        name = flow.callee(call.node.func)
+        sends = _HTTP_CALLS.get(name)
+        if sends is not None or not isinstance(call.node.func, ast.Name):
+            return sends
+        if self.request_classes is None:
+            module = self.index.module
+            self.request_classes = {
+                node.name: sends
+                for node, body in self.index.class_statements
+                if module.classes.get(node.name) is body and (sends := _request_class(node)) is not None
+            }
+        if name not in self.request_classes or flow.lookup(name, call.scope, self.index.module) is not (
+            self.index.module
+        ):
+            return None
+        return self.request_classes[name]
+
+    def _sends(self, call: CallSite) -> _Sends:
+        """Where a call `_request` found a request in takes its parts."""
+        sends = self._sender(call)
+        assert sends is not None
+        return sends
 
     def _note_url(self, url: ast.expr | None, site: flow.Site) -> None:
         """Notes the expressions that build a request's URL (`f"{BASE}/services/.../{KEY}/vnets/{vnet}"`,
@@ -3126,7 +3156,7 @@ class _Resources:
         self._request_delete(
             call, request.verb, lambda at: self._request_path(call, at) or request.path, mark
         )
-        url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
+        url = _argument(call.node, *self._sends(call).url)
         self._circuit_request(
             call, request.verb, lambda at: self._request_path(call, at) or request.path, url
         )
@@ -3337,7 +3367,7 @@ class _Resources:
             return self._request_path(call, site) or request.path
 
         sites = self.flow.callers(call)
-        url = _argument(call.node, *_HTTP_CALLS[flow.callee(call.node.func)].url)
+        url = _argument(call.node, *self._sends(call).url)
         for site in self._shaped_callers(call, sites):
             self._migration_steps(call, site, path_at(site), path_at, mark, url)
 
@@ -3353,7 +3383,7 @@ class _Resources:
         """The path a request is sent to, read at `site`: of a URL on the API's host, or a path on a
         connection to it; None when neither."""
         name = flow.callee(call.node.func)
-        url = self._shape(_argument(call.node, *_HTTP_CALLS[name].url), site)
+        url = self._shape(_argument(call.node, *self._sends(call).url), site)
         found = automation.management_url(url)
         if found is not None:
             return found[1]
@@ -5714,6 +5744,40 @@ class _Request:
     def name(self) -> str:
         """How the call is listed among the script's classic calls (see `automation.request_name`)."""
         return automation.request_name(self.verb, self.host, self.path)
+
+
+_METHOD_PARAMETERS = ("method", "verb", "http_method")
+
+
+def _request_class(node: ast.ClassDef) -> _Sends | None:
+    """Where a class of the script deriving from urllib's `Request` alone takes a request's parts, by the
+    parameters of its `__init__` after `self` (the common recipe `RequestWithMethod(method, *args)`, whose
+    `get_method` gives the method it is made with): a parameter named for the method, the URL and the data
+    where it names them, and where it passes the rest on (`*args`), the URL then the data in `Request`'s
+    order. None for any other class, and for one without such an `__init__`."""
+    if not flow.derives_from_request(node):
+        return None
+    init = next(
+        (
+            s
+            for s in node.body
+            if isinstance(s, ast.FunctionDef) and s.name == "__init__" and not s.decorator_list
+        ),
+        None,
+    )
+    params = [arg.arg for arg in [*init.args.posonlyargs, *init.args.args]][1:] if init is not None else []
+    verb = next((at for at, param in enumerate(params) if param in _METHOD_PARAMETERS), None)
+    if init is None or verb is None:
+        return None
+    rest = len(params) if init.args.vararg is not None else None
+    url = params.index("url") if "url" in params else rest
+    data = (
+        params.index("data") if "data" in params else (rest + 1 if rest is not None and url == rest else None)
+    )
+    if url is None:
+        return None
+    body = (data, ("data",)) if data is not None else None
+    return _Sends((url, ("url",)), body, (verb, (params[verb],)), body_makes_post=True)
 
 
 def _on_api_host(value: Value) -> bool:
