@@ -13,6 +13,111 @@ from lint_support import lint_files, where
 
 CREATE = "POST management.core.windows.net/<subscription-id>/services/hostedservices"
 CREATE_ACCOUNT = "POST management.core.windows.net/<subscription-id>/services/storageservices"
+OPERATION = "GET management.core.windows.net/<subscription-id>/operations/<...>"
+
+# Python 2, as the SDK's era wrote it (`except urllib2.HTTPError, e:`).
+UTIL = """\
+import urllib2
+import httplib
+
+SERVICE_MANAGEMENT_HOST = "management.core.windows.net"
+
+
+class RequestWithMethod(urllib2.Request):
+    def __init__(self, method, *args, **kwargs):
+        self._method = method
+        urllib2.Request.__init__(self, *args, **kwargs)
+
+    def get_method(self):
+        return self._method
+
+
+class ServiceManagementEndpoint(object):
+    def __init__(self, cert_path, subscription_id):
+        self.sub_id = subscription_id
+        self._opener = urllib2.build_opener()
+
+    @property
+    def base_url(self):
+        return 'https://%s/%s' % (SERVICE_MANAGEMENT_HOST, self.sub_id)
+
+    def urlopen(self, request):
+        try:
+            return self._opener.open(request)
+        except urllib2.HTTPError, e:
+            raise
+
+    def get_operation_status(self, request_id):
+        req = RequestWithMethod('GET', 'https://%s/%s/operations/%s' %
+            (SERVICE_MANAGEMENT_HOST, self.sub_id, request_id))
+        return self.urlopen(req)
+"""
+
+HOSTED_SERVICES = """\
+import httplib
+from util import *
+
+
+class HostedServices(ServiceManagementEndpoint):
+    @property
+    def base_url(self):
+        return super(HostedServices, self).base_url \\
+            + '/services/hostedservices'
+
+    def create_service(self, service_name, label, location):
+        req = RequestWithMethod('POST', self.base_url)
+        req.add_data(build_body(service_name, label, location))
+        res = self.urlopen(req)
+        return res.code == httplib.CREATED
+"""
+
+STORAGE_ACCOUNTS = """\
+from util import ServiceManagementEndpoint, RequestWithMethod
+
+
+class StorageAccounts(ServiceManagementEndpoint):
+    @property
+    def base_url(self):
+        return super().base_url + '/services/storageservices'
+
+    def create_storage_account(self, name, label, location):
+        req = RequestWithMethod('POST', self.base_url)
+        req.add_data(build_body(name, label, location))
+        return self.urlopen(req)
+"""
+
+
+def _client(tmp_path, monkeypatch):
+    files = {"util.py": UTIL, "hostedservices.py": HOSTED_SERVICES, "storageaccounts.py": STORAGE_ACCOUNTS}
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
+    return {f.location.path.rpartition("/")[2]: f for f in findings if f.location}
+
+
+def test_a_create_through_a_base_class_property_names_the_host_the_module_states_and_fails_today(
+    tmp_path, monkeypatch
+):
+    found = _client(tmp_path, monkeypatch)
+    hosted = found["hostedservices.py"].message
+    assert f"uses the Service Management API ({CREATE})" in hosted
+    assert f"its calls that create classic cloud services ({CREATE}) fail today" in hosted
+    assert "<...>/<subscription-id>" not in hosted
+    accounts = found["storageaccounts.py"].message
+    assert f"its calls that create classic storage accounts ({CREATE_ACCOUNT}) fail today" in accounts
+
+
+def test_the_finding_points_at_the_request_not_at_the_property_that_builds_its_url(tmp_path, monkeypatch):
+    found = _client(tmp_path, monkeypatch)
+    assert [w.partition(":")[2] for w in where([found["hostedservices.py"]])] == ["12:15"]
+    assert [w.partition(":")[2] for w in where([found["storageaccounts.py"]])] == ["10:15"]
+
+
+def test_the_base_class_s_own_request_is_its_module_s_finding_once(tmp_path, monkeypatch):
+    found = _client(tmp_path, monkeypatch)
+    assert f"uses the Service Management API ({OPERATION})" in found["util.py"].message
+    assert [w.partition(":")[2] for w in where([found["util.py"]])] == ["32:15"]
+    assert "/operations/" not in found["hostedservices.py"].message
+    assert "/operations/" not in found["storageaccounts.py"].message
+
 
 ONE_FILE = """\
 import requests

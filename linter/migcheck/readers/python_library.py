@@ -1,6 +1,9 @@
 """The functions a Python script imports from a settings module beside it and calls (`from lib import
 deploy_vm`, then `deploy_vm("WP", "web1")`): each call runs the function's body where the module writes it,
-with the values the call passes, as a call of a function the script defines does. The module is found as
+with the values the call passes, as a call of a function the script defines does. So are the classes
+it derives its own from (`from util import *`, then `class HostedServices(ServiceManagementEndpoint)`):
+their methods and properties (`super().base_url`) run as the script's own, and the urllib `Request` classes
+it makes requests with (`RequestWithMethod('POST', url)`). The module is found as
 `python_settings` finds one (a checked file inside the root, reached through no link, one level: a module
 it imports is not followed), and only one that itself uses the Service Management SDK or API is taken.
 
@@ -20,7 +23,7 @@ import copy
 from typing import NamedTuple
 
 from migcheck.readers import beside
-from migcheck.readers.python_flow import IMPORTED_AT
+from migcheck.readers.python_flow import IMPORTED_AT, derives_from_request
 from migcheck.readers.python_settings import module_file
 
 __all__ = [
@@ -43,6 +46,8 @@ class Library(NamedTuple):
     statements: tuple[ast.stmt, ...]
     functions: frozenset[str]  # the names of the functions it defines at its top level
     reads: dict[str, frozenset[str]]
+    classes: frozenset[str]  # the names of the classes it defines at its top level
+    requests: frozenset[str]  # the names of those classes that derive from urllib's `Request`
 
     def taken(self, called: tuple[str, ...]) -> list[ast.stmt]:
         """What a script that calls the functions `called` takes: the module's imports and assignments,
@@ -66,13 +71,18 @@ class Imported(NamedTuple):
     library: Library
     called: tuple[str, ...]
     aliases: tuple[tuple[str, str], ...] = ()
+    # The classes of the module the script derives its own from (`class HostedServices(
+    # ServiceManagementEndpoint)`) or makes requests with (see `_classes_used`).
+    classes: tuple[str, ...] = ()
 
 
 def imports_functions(tree: ast.Module) -> bool:
-    """Whether the script imports at its top level a function of a module beside it, or the module itself
-    (see the module's docs)."""
+    """Whether the script imports at its top level a function or class of a module beside it, every name
+    of it (`from util import *`), or the module itself (see the module's docs)."""
     return any(
-        alias.name in library.functions for statement, library in _imports(tree) for alias in statement.names
+        alias.name in library.functions or alias.name in library.classes or alias.name == "*"
+        for statement, library in _imports(tree)
+        for alias in statement.names
     ) or bool(_modules_imported_whole(tree))
 
 
@@ -182,6 +192,14 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
     }
+    derived = {
+        base.id
+        for s in tree.body
+        if isinstance(s, ast.ClassDef)
+        for base in s.bases
+        if isinstance(base, ast.Name)
+    }
+    own = _bound_names(tree)
     found = []
     for statement, library in imports.values():
         taken = [
@@ -191,9 +209,28 @@ def imported_functions(tree: ast.Module) -> list[Imported]:
         ]
         names = tuple(dict.fromkeys(alias.name for alias in taken))
         aliases = tuple((alias.name, alias.asname) for alias in taken if alias.asname is not None)
-        if names:
-            found.append(Imported(statement, library, names, aliases))
+        classes = _classes_used(statement, library, derived | (called & library.requests), own)
+        if names or classes:
+            found.append(Imported(statement, library, names, aliases, classes))
     return found
+
+
+def _classes_used(
+    statement: ast.ImportFrom, library: Library, used: set[str], own: dict[str, int]
+) -> tuple[str, ...]:
+    """The classes of the module the script imports by their own name, or every name (`from util import
+    *`) where the script binds it nowhere else, and derives a class of its own from, or calls to make a
+    request (a urllib `Request` of the module's, `RequestWithMethod('POST', url)`). Not another class it
+    calls: an object of the module's (`VirtualMachineAdapter(...)`) is the module's to describe."""
+    star = any(alias.name == "*" for alias in statement.names)
+    named = {alias.name for alias in statement.names if alias.asname is None}
+    return tuple(
+        sorted(
+            name
+            for name in library.classes & used
+            if (name in named and own[name] == 1) or (star and own[name] == 0)
+        )
+    )
 
 
 def _imports(tree: ast.Module) -> list[tuple[ast.ImportFrom, Library]]:
@@ -214,7 +251,8 @@ def with_libraries(tree: ast.Module, placed: list[tuple[Imported, int]]) -> ast.
     after: dict[int, list[ast.stmt]] = {}
     bound: dict[int, set[str]] = {}
     for imported, base in placed:
-        taken = [copy.deepcopy(statement) for statement in imported.library.taken(imported.called)]
+        wanted = (*imported.called, *imported.classes)
+        taken = [copy.deepcopy(statement) for statement in imported.library.taken(wanted)]
         taken = _renamed(taken, imported)
         for statement in taken:
             ast.increment_lineno(statement, base)
@@ -294,8 +332,10 @@ def _library(settings: beside.Settings) -> Library | None:
         return None
     try:
         text = settings.data.decode("utf-8").removeprefix("\ufeff")
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError, UnicodeDecodeError):
+    except UnicodeDecodeError:
+        return None
+    tree = _parsed(text)
+    if tree is None:
         return None
     made = {
         target.id
@@ -311,7 +351,31 @@ def _library(settings: beside.Settings) -> Library | None:
         for statement in statements
         if (name := _defined(statement)) is not None
     }
-    return Library(settings.path, text, statements, functions, reads)
+    classes = [s for s in tree.body if isinstance(s, ast.ClassDef)]
+    return Library(
+        settings.path,
+        text,
+        statements,
+        functions,
+        reads,
+        frozenset(c.name for c in classes),
+        frozenset(c.name for c in classes if derives_from_request(c)),
+    )
+
+
+def _parsed(text: str) -> ast.Module | None:
+    """The module's syntax tree, read as the older Python it was written for where Python 3 refuses it
+    (`except HTTPError, e:`), as a script is (its positions are the ones in the file); None when it is
+    Python of neither."""
+    from migcheck.readers.python_script import parsed_as_older_python
+
+    try:
+        return ast.parse(text)
+    except SyntaxError:
+        older = parsed_as_older_python(text)
+        return older.tree if older is not None else None
+    except (ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _defined(statement: ast.stmt) -> str | None:
