@@ -281,6 +281,9 @@ class _Draft:
     partly_described: bool = False  # see `ScopeItem.partly_described`
     network_undefined: bool = False  # see `ScopeItem.network_undefined`
     after: tuple[object, ...] = ()  # see `ScopeItem.after`
+    # The cloud services it is or a network holds deployments of (`own_placed`), by `key`: it owns their
+    # definition's marks, which a project deployed as another service too shares (see `_named`).
+    services: set[str] = field(default_factory=set)
     _names: frozenset[str] | None = None  # see `names`
 
     def names(self) -> frozenset[str]:
@@ -304,6 +307,7 @@ class _Draft:
         that may be in a network of its own: a finding on a VM or a configuration deployed elsewhere is
         not this network's. A service deployed in many networks is walked in parts, not whole for each."""
         kind: type = type(service)
+        self.services.add(key(service.name))
         return self.own(*_whole_service_fields(kind)(service), *placements, *configurations)
 
     def item(self, prepare_only: frozenset[str]) -> ScopeItem:
@@ -485,12 +489,15 @@ def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
     about: the cloud service its message names (`Finding.names`: one finding per service, each counted
     once), else the item of its name, or the one that migrates the VM, role or disk of its name; all of
     them when none is. Items of different kinds each keep it (a disk counts against its network and its
-    storage account)."""
+    storage account). A network that holds only other services than the one named does not: two services
+    deployed from one project share its definition's marks, and each may be in a network of its own."""
     wanted = finding.resource_name.casefold()
-    services = {name.casefold() for kind, name in finding.names if kind == "cloud service"}
+    services = {key(name) for kind, name in finding.names if kind == "cloud service"}
     kept = []
     for scope in dict.fromkeys(draft.scope for draft in owners):
         same = [draft for draft in owners if draft.scope is scope]
+        if services:
+            same = [draft for draft in same if not draft.services or services & draft.services]
         kept += (
             [draft for draft in same if draft.name.casefold() in services]
             or [draft for draft in same if wanted in draft.names()]
@@ -621,7 +628,9 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             **_migration_state(service.placements),
             **_looped_service(service),
         }
-        draft = _Draft(scope, service.listed_name, "CloudService", contents, service)
+        draft = _Draft(
+            scope, service.listed_name, "CloudService", contents, service, services={key(service.name)}
+        )
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
         draft.network_undefined = id(service) in unnamed
