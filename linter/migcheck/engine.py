@@ -40,6 +40,7 @@ from migcheck.estate import (
     Grouping,
     LinkMemo,
     RunMemo,
+    deployed_local,
     kinds_to_read,
     link,
     link_subscription,
@@ -196,14 +197,14 @@ class LintResult:
             services = chain.from_iterable(
                 chain(e.cloud_services, (x.service for x in e.extended_support)) for e in self.estates
             )
-            # The local emulator's .cscfg is never deployed: its roles are not reported (unless the
-            # config asks, and then the rule's findings give it its case).
+            # The local emulator's .cscfg is not deployed unless a deployment names it: else its roles
+            # are not reported (unless the config asks, and then the rule's findings give it its case).
             self._undefined = frozenset(
                 c.mark.path
                 for s in services
                 if s.definition is None
                 for c in s.configurations
-                if not c.is_local
+                if not c.is_local or s.deploys(c)
             )
         return self._undefined
 
@@ -387,7 +388,7 @@ def _check_documents(
         by_path = {scope: by_path[scope]} if scope in by_path else {}
     # The baseline is part of the filter, and so is the check of suppression comments (MIG005, MIG006):
     # every caller of `lint` honours them alike.
-    audit = Audit(rules, enabled, overrides, config.local_configurations)
+    audit = Audit(rules, enabled, overrides, config.local_configurations, deployed_local(estates))
     chosen = Filter.for_config(config, by_path, inline=inline_suppressions, audit=audit)
     # Computed with the whole estate; for a buffer, reported for the buffer only (the editor shows other
     # files' own).

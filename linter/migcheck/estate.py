@@ -397,9 +397,17 @@ class CloudService:
     # slot's, or the files do not say which deployment is in the slot it names (see
     # `_InventoryVms._join_reserved_ips`). They move with the service's migration all the same.
     bound_reserved_ips: tuple[BoundReservedIp, ...] = ()
+    # Of a packaged service: a placement for each of its configurations, the local emulator's too, in their
+    # order. A deployment that names one of them (a publish profile's `AzureServiceConfiguration`, a script's
+    # `-Configuration`) is made of that one (see `_named_as_deployed`), whatever its name.
+    configured: tuple[Placement, ...] = field(default=(), compare=False, repr=False)
     _derived: dict[str, Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )  # what `roles`, `vms` and `label` computed: every rule asks, and the editor keeps the object
+
+    def deploys(self, configuration: ServiceConfiguration) -> bool:
+        """Whether a deployment of the service is made of `configuration`: one of its placements is."""
+        return any(p.mark == configuration.mark for p in self.placements)
 
     @property
     def reserved_ip_refs(self) -> Iterator[NameRef]:
@@ -2720,8 +2728,13 @@ class _Linker:
         anchor = definition.mark if definition else configs[0].mark
         written = definition.name if definition else configs[0].name
         defined = _DefinedRoles(definition) if definition is not None else None
-        deployed = [c for c in configs if self.grouping.include_local or not c.is_local]
-        placements = tuple(self._configured(defined, c) for c in deployed)
+        configured = tuple(self._configured(defined, c) for c in configs)
+        # Unless a deployment names it, the local emulator's configuration is not deployed.
+        placements = tuple(
+            p
+            for p, c in zip(configured, configs, strict=True)
+            if self.grouping.include_local or not c.is_local
+        )
         if not placements and definition is not None:
             # A definition with no deployed configuration: its roles, in a network no file states.
             placements = (Placement(definition.name, definition.mark, definition.roles, False, True),)
@@ -2734,6 +2747,7 @@ class _Linker:
             definition,
             configs,
             named_by="files" if written else "folder",
+            configured=configured,
         )
 
     def _configured(self, defined: _DefinedRoles | None, config: ServiceConfiguration) -> Placement:
@@ -3482,23 +3496,32 @@ def _named_as_deployed(
     of the service, by deployment, `id`). The first script to deploy a project names it; a deployment of
     the same project under another name the script states (a staging service and a QA one) is another
     service of the project's roles, appended to `services`. One whose service name the files give another
-    packaged service, or that names no project alone, leaves it as it is."""
+    packaged service, or that names no project alone, leaves it as it is. Each service so deployed is
+    made of the configurations its deployments name (`_deployed_configurations`)."""
     deploying = [d for d in deployments if d.configuration_file]
     if not deploying:
         return {}
     files = _ConfigurationFiles(services)
+    projects = list(services)  # each packaged service as its files describe it
     claimed: set[int] = set()
     unnamed: dict[int, int] = {}
+    named: dict[int, _NamedConfigurations] = {}  # by the index of the service deployed
     for d in deploying:
-        index = files.index_of(d)
+        index, path = files.index_of(d)
         name = join_key(d.service_name, d.mark) if d.service_name else ""
         if index is not None and index in claimed and name and name not in by_name:
             services.append(replace(services[index], name=d.service_name))
             by_name[name] = len(services) - 1
+            named[len(services) - 1] = _NamedConfigurations(index, [path])
+            continue
+        earlier = named.get(by_name[name]) if index is not None and index in claimed and name else None
+        if earlier is not None and earlier.project == index:
+            earlier.paths.append(path)  # another deployment of that service: its other slot's
             continue
         if index is None or index in claimed or (name and by_name.get(name, index) != index):
             continue
         claimed.add(index)
+        named[index] = _NamedConfigurations(index, [path])
         if name:
             services[index] = replace(services[index], name=d.service_name)
             by_name[name] = index
@@ -3511,7 +3534,52 @@ def _named_as_deployed(
                 looped_over=d.service_looped_over,
             )
             unnamed[id(d)] = index
+    services.extend(_deployed_configurations(services, projects, named, files))
     return unnamed
+
+
+class _NamedConfigurations(NamedTuple):
+    """The configuration files the deployments of one service name: of packaged service `project`, each
+    as `_ConfigurationFiles.index_of` finds it ("" for one the files lack)."""
+
+    project: int
+    paths: list[str]
+
+
+def _deployed_configurations(
+    services: list[CloudService],
+    projects: Sequence[CloudService],
+    named: Mapping[int, _NamedConfigurations],
+    files: _ConfigurationFiles,
+) -> list[CloudService]:
+    """A service deployed with the configurations its deployments name is placed by those alone, the local
+    emulator's too (a publish profile's `<AzureServiceConfiguration>Local`): another configuration of the
+    project (`ServiceConfiguration.Production.cscfg` beside the `Cloud` one a profile deploys) is not that
+    service's. One named but not among the files (kept out of the repository) says nothing of the others:
+    the service keeps the project's. Returned: what no deployment names of each project deployed (its
+    configurations but the local emulator's, as where no deployment names one), the project's own service
+    under the name its files give it."""
+    used: dict[int, set[str]] = defaultdict(set)
+    for index, found in named.items():
+        project = projects[found.project]
+        if "" in found.paths:
+            continue
+        chosen = set(found.paths)
+        used[found.project] |= chosen
+        placements = tuple(p for p in project.configured if files.path_key(p.mark.path) in chosen)
+        services[index] = replace(services[index], placements=placements)
+    left: list[CloudService] = []
+    for project_index, chosen in used.items():
+        project = projects[project_index]
+        configured = {c.mark for c in project.configurations}
+        others = tuple(
+            p
+            for p in project.placements
+            if p.mark in configured and files.path_key(p.mark.path) not in chosen
+        )
+        if others:
+            left.append(replace(project, placements=others))
+    return left
 
 
 class _ConfigurationFiles:
@@ -3533,39 +3601,41 @@ class _ConfigurationFiles:
             if service.named_by != "files":
                 continue
             for config in service.configurations:
-                path = self._absolute(config.mark.path)
+                path = self.path_key(config.mark.path)
                 self.by_path[path].add(index)
                 self.by_file[posixpath.basename(path)].append((path, index))
                 self.by_folder[posixpath.dirname(path)].add(index)
             if service.definition is not None:
-                self.by_folder[posixpath.dirname(self._absolute(service.definition.mark.path))].add(index)
+                self.by_folder[posixpath.dirname(self.path_key(service.definition.mark.path))].add(index)
 
-    def index_of(self, d: Deployment) -> int | None:
-        """The one packaged service the configuration file `d` names configures; None when no checked
-        configuration is that file, or several may be."""
+    def index_of(self, d: Deployment) -> tuple[int | None, str]:
+        """The one packaged service the configuration file `d` names configures, with that file's key
+        (`path_key`; "" for a file the files lack in the folder of a service's project); None when no
+        checked configuration is that file, or several may be."""
         written = d.configuration_file.casefold()
         project = published_project(posixpath.dirname(written))
         forms = (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
         folder = posixpath.dirname(d.mark.path)
         for form in forms:
-            found = self.by_path.get(self._absolute(posixpath.join(folder, form)), set())
+            path = self.path_key(posixpath.join(folder, form))
+            found = self.by_path.get(path, set())
             if len(found) == 1:
-                return next(iter(found))
+                return next(iter(found)), path
         for form in forms:
             tail = "/" + "/".join(part for part in form.split("/") if part not in ("", ".", ".."))
             named = self.by_file.get(posixpath.basename(form), ())
-            found = {index for path, index in named if path.endswith(tail)}
-            if found:
-                return next(iter(found)) if len(found) == 1 else None
+            matched = [(index, path) for path, index in named if path.endswith(tail)]
+            if matched:
+                return matched[0] if len({index for index, _ in matched}) == 1 else (None, "")
         if posixpath.dirname(written):
             found = self.by_folder.get(
-                self._absolute(posixpath.join(folder, posixpath.dirname(written))), set()
+                self.path_key(posixpath.join(folder, posixpath.dirname(written))), set()
             )
             if len(found) == 1:
-                return next(iter(found))
-        return None
+                return next(iter(found)), ""
+        return None, ""
 
-    def _absolute(self, path: str) -> str:
+    def path_key(self, path: str) -> str:
         """A path as one string whatever the working directory, in lower case (Windows paths ignore case)."""
         return posixpath.normpath(posixpath.join(self.cwd, path)).casefold()
 
@@ -4315,6 +4385,18 @@ def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
         if not is_pipeline_token(subnet.name):
             first.setdefault(key(subnet.name), subnet)
     return tuple(first.values())
+
+
+def deployed_local(estates: Iterable[Estate]) -> frozenset[str]:
+    """The paths of the local emulator's configurations (`ServiceConfiguration.Local.cscfg`) a deployment is
+    made of: one a publish profile or a script names is deployed like any other."""
+    return frozenset(
+        c.mark.path
+        for estate in estates
+        for s in estate.cloud_services
+        for c in s.configurations
+        if c.is_local and s.deploys(c)
+    )
 
 
 def in_unnamed_networks(estate: Estate) -> frozenset[int]:

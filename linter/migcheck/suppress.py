@@ -103,6 +103,8 @@ class Audit:
     # Whether the local emulator's configurations are checked like deployed ones (`local-configurations`):
     # when not, a comment in one silences nothing, and the message says why.
     local_configurations: bool = False
+    # The paths of those a deployment names all the same (`estate.deployed_local`): checked as deployed.
+    deployed_local: frozenset[str] = frozenset()
 
 
 @record
@@ -611,9 +613,10 @@ def _beside(
 
 def _local_note(document: Document, audit: Audit) -> str:
     """Why a comment in the local emulator's service configuration silences nothing: no deployment finding
-    is reported on that file unless `local-configurations` asks for it. "" for any other file."""
+    is reported on that file unless `local-configurations` asks for it. "" for any other file, and for one
+    a deployment names (a publish profile's `<AzureServiceConfiguration>Local`), which is checked."""
     local = any(isinstance(r, ServiceConfiguration) and r.is_local for r in document.resources)
-    if audit.local_configurations or not local:
+    if audit.local_configurations or not local or document.path in audit.deployed_local:
         return ""
     return (
         "; this file configures the local emulator, which is never deployed, so migcheck reports no "
