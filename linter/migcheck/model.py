@@ -1905,7 +1905,8 @@ class ServiceConfiguration:
 
     @property
     def is_local(self) -> bool:
-        """`ServiceConfiguration.Local.cscfg` configures the local emulator and is never deployed."""
+        """`ServiceConfiguration.Local.cscfg` configures the local emulator: not deployed unless a
+        deployment names it (`Deployment.configuration_file`, see `estate._deployed_configurations`)."""
         return self.mark.path.rsplit("/", 1)[-1].lower().endswith(".local.cscfg")
 
     def acls_by_role(self) -> dict[str, list[EndpointAcl]]:
