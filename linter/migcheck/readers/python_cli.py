@@ -148,12 +148,13 @@ def _as_written(resource: object, script: _Script) -> object | None:
         return replace(resource, written_in="Python", migration=steps, calls=own)
     if isinstance(resource, Deployment) and resource.read_once_in.startswith(_OWN):
         resource = replace(resource, read_once_in=resource.read_once_in.removeprefix(_OWN))
-    if isinstance(resource, Deployment) and any(role.looped_over in loops for role in resource.roles):
+    if isinstance(resource, Deployment):
         roles = tuple(
             replace(role, looped_over=loops.get(role.looped_over, role.looped_over))
             for role in resource.roles
         )
-        return replace(resource, roles=roles)
+        looped = loops.get(resource.service_looped_over, resource.service_looped_over)
+        return replace(resource, roles=roles, service_looped_over=looped)
     return resource
 
 

@@ -3687,10 +3687,12 @@ class _Resources:
         )
         if call.method == "create_virtual_machine_deployment":
             draft.creations.append((call, site))
-            if not draft.service and not draft.service_looped_over:  # one service per turn of a loop
-                draft.service_looped_over = self._looped_over(call, v["service_name"], site)
         else:
             self._joins_existing(draft, call, mark)
+        # One service per turn of a loop, which each turn creates, or has a VM of changed (`update_role`).
+        made_or_changed = call.method == "create_virtual_machine_deployment" or not creates
+        if made_or_changed and not draft.service and not draft.service_looped_over:
+            draft.service_looped_over = self._looped_over(call, v["service_name"], site)
         roles: list[Role] = []
         updated: frozenset[str] = frozenset()
         made_in_none = places
@@ -3714,7 +3716,7 @@ class _Resources:
             functools.reduce(joined_paths, roles),
             changes_existing=not creates,
             branches=self._branches(call, site) if creates else (),
-            looped_over=self._looped_over(call, v["role_name"], site) if creates else "",
+            looped_over=self._looped_over(call, v["role_name"], site),  # one VM per item, made or changed
         )
         key = self._role_key(call, v["role_name"], site, creates)
         draft.add(role, key, None if creates else updated)

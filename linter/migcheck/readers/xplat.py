@@ -28,7 +28,9 @@ What is read:
   that name, or, given `-d <dns-name>`, as a change to the VM of that service (`Role.changes_existing`),
   whose network and reserved IP the script does not know; without `-d`, which only filters the services
   the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,
-  which the linker takes for the one VM of that name the other files describe;
+  which the linker takes for the one VM of that name the other files describe; a VM named by the item of a
+  loop over a list the script does not write out (`while read svc vm; do azure vm endpoint create "$vm" …`)
+  is one VM per item the loop changes, as its service is (`Role.looped_over`);
 - `service create` (the service's region), `service delete`, `storage account create --type`,
   `storage account delete`, `network reserved-ip create|delete` (one a VM of the script's is given stays:
   the platform refuses to delete a reserved IP in use), `network import <file>` (an upload of a network configuration, which
@@ -1764,7 +1766,8 @@ class Reading:
         in any cloud service of the subscription: one of a service the script does not state, a stand-in
         for every command that names the VM so, which the linker puts in the service of the one VM of
         that name the files describe (`Deployment.service_by_vm_name`)."""
-        name = self._vm_name(parsed)
+        named, looped = self._looped_vm(parsed)
+        name = self._vm_name(parsed) or (self._held("VM name", named, parsed.at) if looped else "")
         if not name:
             return None
         service, dns = self._service_of(parsed), parsed.value("dns-name")
@@ -1780,10 +1783,23 @@ class Reading:
         if deployment is None or deployment.deleted:
             deployment = self._deployment(service, parsed.at, existing=True)
             deployment.by_vm_name = by_name
+            # One service per turn where each turn names its own: by `-d`, or, without, by its VM's name.
+            deployment.looped_over = self._looped_over(dns) if dns is not None else looped
         vm = deployment.vms.get(name.casefold())
         if vm is None:
             vm = deployment.vms[name.casefold()] = _Vm(name, parsed.at, True, unknown=set(_CHANGE_UNKNOWN))
+            vm.looped_over = looped
         return vm
+
+    def _looped_vm(self, parsed: Parsed) -> tuple[Word | None, str]:
+        """The word that names the VM a command changes, with the list of the loop it names a VM of its own
+        in each turn of (`while read svc vm; do azure vm endpoint create "$vm" …; done < vms.txt`): one VM
+        per item, 1 or more, which the script changes but does not create (see `Role.looped_over`); "" for
+        a VM it states, or one an earlier command created under the value."""
+        named = parsed.value("name", 0) if parsed.path == ("vm", "delete") else parsed.value("vm-name", 0)
+        if named is None or named.text is not None or self._vm_name(parsed):
+            return named, ""
+        return named, self._looped_over(named)
 
     def _endpoint(self, parsed: Parsed) -> None:
         vm = self._changed_vm(parsed)
