@@ -3603,6 +3603,28 @@ def _item_path(command: Node, names: Sequence[str] = _FILE_ITEMS) -> Node | None
     return None
 
 
+def _chained_flow(chain: Node) -> str:
+    """The word of a part of a pipeline chain that ends the path (`exit`, `throw`, `return`: `a || exit
+    1`), which the grammar reads as the name of a command there; "" for any other part."""
+    named = _named(chain) if chain.type == "pipeline_chain" else []
+    if len(named) != 1 or named[0].type != "command":
+        return ""
+    word = _written_command_name(named[0]).casefold()
+    return word if word in ("exit", "throw", "return") else ""
+
+
+def _ends_past_query(command: Node) -> bool:
+    """Whether a command is a word that ends the path (`_chained_flow`) in a pipeline chain, after a query
+    of a classic resource (`Get-AzureService -ServiceName web || exit 1`): the path ends where the query
+    answered so (see `Interpreter._chain_ends_path`)."""
+    chain, pipeline = command.parent, command.parent.parent if command.parent is not None else None
+    if chain is None or pipeline is None or pipeline.type != "pipeline" or not _chained_flow(chain):
+        return False
+    parts = [part for part in _named(pipeline) if part.type != "comment"]
+    at = next((index for index, part in enumerate(parts) if part.id == chain.id), 0)
+    return at >= 2 and parts[at - 1].type == "pipeline_chain_tail" and _classic_query(parts[at - 2])
+
+
 def _classic_query(chain: Node | None) -> bool:
     """Whether a part of a pipeline chain is one command, a query of classic resources (`Get-AzureVM`),
     which fails when there is none."""
@@ -7731,14 +7753,39 @@ class Interpreter:
             return self._other(node, env)
         operator, before = "", None
         for part in parts:
+            query_before = _classic_query(before)
             if part.type == "pipeline_chain_tail":
                 operator = _text(part).strip()
-            elif operator == "||" or (operator == "&&" and _classic_query(before)):
+            elif (operator == "||" or (operator == "&&" and query_before)) and _chained_flow(part):
+                self._chain_ends_path(part, query_before, env)
+            elif operator == "||" or (operator == "&&" and query_before):
                 self._may_not_run(part, env)
             else:
                 self.evaluate(part, env)
             before = part if part.type != "pipeline_chain_tail" else before
         return Unknown(self.snippet(node))
+
+    def _chain_ends_path(self, part: Node, query_before: bool, env: Env) -> None:
+        """`a || exit 1`, `a || throw "x"` (`_chained_flow`, which the grammar reads as a command named
+        `exit`): the word ends the path where `a` failed, and what it holds runs there. After an action the
+        script means to succeed, what follows runs on the path the script means, surely, as after bash's `cd
+        "$dir" || exit 1`; after a query of a classic resource, which fails when there is none (`Get-AzureService
+        -ServiceName web || exit 1`, or `&& exit 0`), the path may have ended before what follows, which runs
+        only where the query answered so, as after `if (-not (Get-AzureService …)) { exit 1 }` (see `_if`)."""
+        word = _chained_flow(part)
+        elements = _named(part)[0].child_by_field_name("command_elements")
+        branch = env.child()
+        self.maybe += 1
+        for element in _named(elements) if elements is not None else []:
+            if element.type != "command_argument_sep":
+                self.evaluate(element, branch)
+        self.maybe -= 1
+        env.merge([branch], False, self.spend)
+        if not query_before:
+            return
+        self.partial = True
+        if word != "throw":  # a guard: what follows runs on the other branch of a choice of its own
+            self.branches = _on_branch(self.branches, self._choice(), 1)
 
     def _may_not_run(self, node: Node, env: Env) -> None:
         """Code run on one path only, a branch the reader cannot decide: what it creates or changes may be
@@ -12227,7 +12274,10 @@ class Interpreter:
         found = _captures(_ENDING, node)
         if found.get("flow") or found.get("trap"):
             return True
-        return any(_command_name(c).casefold() in self.index.functions for c in found.get("command", []))
+        commands = found.get("command", [])
+        return any(
+            _command_name(c).casefold() in self.index.functions or _ends_past_query(c) for c in commands
+        )
 
     def _associated_either_way(self, associated: list[list[_MaybeAssociation]]) -> None:
         """After an `if` one of whose branches surely runs (it has an `else`), none ending the path: a
