@@ -4,7 +4,9 @@ Python SDK's `update_role` in `for row in csv.DictReader(f)`; a Python script ru
 in sys.argv[1:]`) changes VMs that exist, one per item: one description stands for them, and the readiness
 summary and the plan say them, and their cloud services, changed in the loop, as for PowerShell's
 `foreach ($r in Import-Csv vms.csv) { Get-AzureVM … | Set-AzureEndpoint … | Update-AzureVM }`. The shell
-reader described no VM at all, and the Python one a single VM."""
+reader described no VM at all, and the Python one a single VM. A PowerShell script running the CLI in
+`foreach ($vm in Get-Content vms.txt)`, whose loops the CLI's reader was not told of, is read alike, and the
+services it creates there are one per item too."""
 
 from __future__ import annotations
 
@@ -42,6 +44,12 @@ for vm in sys.argv[1:]:
     subprocess.run(["azure", "vm", "endpoint", "create", vm, "80", "80", "-n", "HTTP"], check=True)
 """
 
+POWERSHELL_CLI = """\
+foreach ($vm in Get-Content vms.txt) {
+    azure vm endpoint create $vm 80 80 -n HTTP
+}
+"""
+
 
 def reports(tmp_path, monkeypatch, capsys, name: str, script: str) -> tuple[str, str]:
     """The readiness summary and the plan of a folder holding `script` alone, as `name`."""
@@ -58,8 +66,15 @@ def reports(tmp_path, monkeypatch, capsys, name: str, script: str) -> tuple[str,
         ("endpoints.sh", SHELL_FOR, "$(cat vms)"),
         ("endpoints.py", PYTHON_SDK, "csv.DictReader(f)"),
         ("endpoints.py", PYTHON_CLI, "sys.argv[1:]"),
+        ("endpoints.ps1", POWERSHELL_CLI, "Get-Content vms.txt"),
     ],
-    ids=["shell while read", "shell for over a command", "python sdk update_role", "python running the cli"],
+    ids=[
+        "shell while read",
+        "shell for over a command",
+        "python sdk update_role",
+        "python running the cli",
+        "powershell running the cli",
+    ],
 )
 def test_vms_a_loop_changes_are_one_per_item_said_changed(
     tmp_path, monkeypatch, capsys, name, script, listed
@@ -89,4 +104,18 @@ def test_a_python_script_running_the_cli_creates_one_service_per_item_of_its_loo
         "cloud services created in a loop over sys.argv[1:] (<cloud service name, create.py:5>, 1 or more)"
         in (summary)
     )
+    assert "each with 1 VM\n" in summary
+
+
+def test_a_powershell_script_running_the_cli_creates_one_service_per_item_of_its_loop(
+    tmp_path, monkeypatch, capsys
+):
+    script = (
+        'foreach ($svc in Get-Content services.txt) {\n    azure vm create $svc img u p -l "West US"\n}\n'
+    )
+    summary, _ = reports(tmp_path, monkeypatch, capsys, "create.ps1", script)
+    listed = (
+        "cloud services created in a loop over Get-Content services.txt (<cloud service name, create.ps1:2>"
+    )
+    assert listed in summary
     assert "each with 1 VM\n" in summary

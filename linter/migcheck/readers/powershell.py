@@ -3603,6 +3603,10 @@ def _item_path(command: Node, names: Sequence[str] = _FILE_ITEMS) -> Node | None
     return None
 
 
+# What starts the holder of a value each turn of a loop has its own of (see `Interpreter._turn_holder`).
+_TURN_OF = "turn of "
+
+
 def _chained_flow(chain: Node) -> str:
     """The word of a part of a pipeline chain that ends the path (`exit`, `throw`, `return`: `a || exit
     1`), which the grammar reads as the name of a command there; "" for any other part."""
@@ -10493,12 +10497,19 @@ class Interpreter:
             # A word read from what is written, escapes and all (see `_with_words_whole`), is not its text.
             unescaped = self.where.source[part.start_byte : part.end_byte] != part.text
             exact = isinstance(value, Text) and value.mark is not None and not unescaped and self.where.exact
-            word = xplat.Word(stated, mark, exact=exact)
+            word = xplat.Word(stated, mark, exact=exact, holder=self._turn_holder(value))
             if glue is not None and words and (id(words[-1]) in given) == (glue != "="):
                 word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
             words.append(word)
             given[id(words[-1])] = arg
         return words, given
+
+    def _turn_holder(self, value: Value) -> str | None:
+        """What holds a value each turn of a loop over a list the script does not write out has its own of
+        (the loop's item, `"$vm-web"` built from it: see `_looped_over`), as the classic CLI's reader keys
+        such a value (`xplat.Word.holder`): the list, then the value's definition. None for any other."""
+        looped = self._looped_over(value)
+        return f"{_TURN_OF}{looped}\0{value.ident!r}" if looped and isinstance(value, Unknown) else None
 
     def _az(self, node: Node, env: Env) -> None:
         """`az network vnet peering create … --remote-vnet <a classic network's id>`, the Azure CLI run as a
@@ -10518,6 +10529,14 @@ class Interpreter:
         argument each word comes from, where the script writes it."""
         self.xplat_reading.maybe = self._runs() != ""
         self.xplat_reading.branches = self.creating_on or ()  # one VM created on two branches: two paths
+        # A VM or service named by a loop's item is one per item (`foreach ($vm in Get-Content vms.txt) {
+        # azure vm endpoint create $vm … }`), as the shell reader tells its loops (`Reading.looping_over`).
+        holders = {
+            word.holder for word in words if word.holder is not None and word.holder.startswith(_TURN_OF)
+        }
+        self.xplat_reading.turn_holders = holders
+        listed = min(holders).split("\0")[0] if holders else ""
+        self.xplat_reading.looping_over = listed.removeprefix(_TURN_OF)
         meaning = self.xplat_reading.command(words, self._at_call(node))
         call = meaning.call
         if call is None:
