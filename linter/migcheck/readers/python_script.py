@@ -2979,7 +2979,8 @@ class _Resources:
                     )
                 body_node = _argument(call.node, 1, ("body",))
                 body = self.flow.value(body_node, site) if body_node is not None else None
-                self._rest_body(call, path, self._templated(body_node, body, site), verb, mark, site)
+                looped = self._looped_over(call, self.flow.value(path_node, site), site) if path_node else ""
+                self._rest_body(call, path, self._templated(body_node, body, site), verb, mark, site, looped)
                 if verb == "PUT":
                     self._record_element_send(call, body_node, path)
             self.turn = 0
@@ -3170,7 +3171,8 @@ class _Resources:
             self.turn = turn if len(sites) > 1 else 0
             path = self._request_path(call, site) or request.path
             body = self._templated(request.body, self.flow.value(request.body, site), site)
-            self._rest_body(call, path, body, request.verb, mark, site)
+            looped = self._looped_over(call, self.flow.value(url, site), site) if url is not None else ""
+            self._rest_body(call, path, body, request.verb, mark, site, looped)
             if request.verb == "PUT":
                 self._record_element_send(call, request.body, path)
         self.turn = 0
@@ -4800,12 +4802,20 @@ class _Resources:
     # --- REST bodies the script writes ---------------------------------------------------------------
 
     def _rest_body(
-        self, call: CallSite, path: str, body: Value | None, verb: str, mark: Mark, site: flow.Site
+        self,
+        call: CallSite,
+        path: str,
+        body: Value | None,
+        verb: str,
+        mark: Mark,
+        site: flow.Site,
+        looped: str = "",
     ) -> None:
         """A role or deployment the script sends as a REST body of its own (perform_put, perform_post, a
         request to the API) for what the SDK cannot express, such as endpoint ACLs and boot diagnostics:
         read as the REST reader reads a body file, in the service and deployment its path names. A network
-        configuration it PUTs (Set Network Configuration) is read as a .netcfg."""
+        configuration it PUTs (Set Network Configuration) is read as a .netcfg. A role PUT to a path a loop's
+        item fills in (`looped`, see `_looped_over`) changes one VM per item."""
         while isinstance(body, Encoded):
             body = body.inner
         if not isinstance(body, Lit):
@@ -4834,7 +4844,9 @@ class _Resources:
                 draft = self._draft_named(call, service, name, None, mark)
                 self._joins_existing(draft, call, mark)
                 if verb == "PUT":
-                    self._updated_role(call, draft, resource, role_name, mark)
+                    self._updated_role(call, draft, resource, role_name, mark, looped)
+                    if looped and not draft.service and not draft.service_looped_over:
+                        draft.service_looped_over = looped
                 else:
                     self._body_role(call, draft, resource, mark, None)
             elif isinstance(resource, Deployment):
@@ -5075,14 +5087,16 @@ class _Resources:
         return True
 
     def _updated_role(
-        self, call: CallSite, draft: _Draft, role: Role, path_name: str | None, mark: Mark
+        self, call: CallSite, draft: _Draft, role: Role, path_name: str | None, mark: Mark, looped: str = ""
     ) -> None:
         """A role body PUT to `.../roles/<name>` (Update Role) changes the VM its path names, which exists
         already: the facts the body states replace that VM's, and those it leaves out stay as they were,
-        which the reader does not know unless the file creates the VM too."""
+        which the reader does not know unless the file creates the VM too. One per item of a loop whose
+        item fills in the path (`looped`)."""
         stated = self.body_states.get(id(role), frozenset(VM_FACTS))
         unknown = (role.unknown | UNKNOWABLE) - stated
-        changed = replace(role, name=path_name or role.name, unknown=unknown, changes_existing=True)
+        name = path_name or role.name
+        changed = replace(role, name=name, unknown=unknown, changes_existing=True, looped_over=looped)
         self._body_role(call, draft, changed, mark, stated)
 
     def _body_resources(self, body: Lit, mark: Mark) -> list[object]:
