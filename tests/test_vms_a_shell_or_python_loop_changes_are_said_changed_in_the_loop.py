@@ -7,7 +7,8 @@ summary and the plan say them, and their cloud services, changed in the loop, as
 `foreach ($r in Import-Csv vms.csv) { Get-AzureVM … | Set-AzureEndpoint … | Update-AzureVM }`. The shell
 reader described no VM at all, and the Python one a single VM. A PowerShell script running the CLI in
 `foreach ($vm in Get-Content vms.txt)`, whose loops the CLI's reader was not told of, is read alike, and the
-services it creates there are one per item too."""
+services it creates there are one per item too; so is a PowerShell Update Role request (`Invoke-RestMethod
+-Method Put -Uri ".../roles/$($r.Vm)"`) in a loop, which was one VM."""
 
 from __future__ import annotations
 
@@ -60,6 +61,17 @@ for line in open("vms.txt"):
     svc, vm = line.split()
     requests.put(f"{BASE}/services/hostedservices/{svc}/deployments/{svc}/roles/{vm}", data=ROLE, cert="c.pem")
 """
+POWERSHELL_REST = """\
+$role = "<PersistentVMRole xmlns='http://schemas.microsoft.com/windowsazure'><RoleName>x</RoleName>" +
+    "<ConfigurationSets><ConfigurationSet><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>" +
+    "<InputEndpoints><InputEndpoint><LocalPort>80</LocalPort><Name>HTTP</Name><Port>80</Port>" +
+    "<Protocol>tcp</Protocol></InputEndpoint></InputEndpoints></ConfigurationSet></ConfigurationSets>" +
+    "</PersistentVMRole>"
+foreach ($r in Import-Csv vms.csv) {
+    $uri = "https://management.core.windows.net/sub/services/hostedservices/$($r.Svc)/deployments/$($r.Svc)/roles/$($r.Vm)"
+    Invoke-RestMethod -Method Put -Uri $uri -Body $role -Certificate $cert
+}
+"""
 POWERSHELL_CLI = """\
 foreach ($vm in Get-Content vms.txt) {
     azure vm endpoint create $vm 80 80 -n HTTP
@@ -84,6 +96,7 @@ def reports(tmp_path, monkeypatch, capsys, name: str, script: str) -> tuple[str,
         ("endpoints.py", PYTHON_CLI, "sys.argv[1:]"),
         ("endpoints.ps1", POWERSHELL_CLI, "Get-Content vms.txt"),
         ("endpoints.py", PYTHON_REST, "open('vms.txt')"),
+        ("endpoints.ps1", POWERSHELL_REST, "Import-Csv vms.csv"),
     ],
     ids=[
         "shell while read",
@@ -92,6 +105,7 @@ def reports(tmp_path, monkeypatch, capsys, name: str, script: str) -> tuple[str,
         "python running the cli",
         "powershell running the cli",
         "python update role request",
+        "powershell update role request",
     ],
 )
 def test_vms_a_loop_changes_are_one_per_item_said_changed(

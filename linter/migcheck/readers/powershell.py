@@ -12639,7 +12639,8 @@ class Interpreter:
         if found is not None and verb == "POST" and body is not None and body.certain:
             self._reserved_ip_request(node, found[1], body, env)
         if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
-            self._rest_body(node, found[1], verb, body)
+            looped = self._looped_over(uri.value) if uri is not None else ""
+            self._rest_body(node, found[1], verb, body, looped)
             if uri is not None:
                 self._connection_request(node, found[1], verb, body, uri, env)
         in_file = args.get("InFile")
@@ -12729,7 +12730,7 @@ class Interpreter:
 
     # --- REST bodies the script sends -------------------------------------------------------------------
 
-    def _rest_body(self, node: Node, path: str, verb: str, body: Arg) -> None:
+    def _rest_body(self, node: Node, path: str, verb: str, body: Arg, looped: str = "") -> None:
         """A REST body the script sends to the API itself, for what the cmdlets cannot express (an endpoint
         ACL, boot diagnostics), read as the Python reader reads one a script sends (and as the REST reader
         reads a body file), in the service and deployment its path names: a role PUT to `.../roles/<name>`
@@ -12737,7 +12738,8 @@ class Interpreter:
         (Add Role), a load-balanced set's endpoints, a deployment (Create Deployment) describe what they
         create. A network configuration PUT (Set Network Configuration, to `.../services/networking/media`)
         is read as a .netcfg. A body built with values the script does not state is read with a stand-in
-        for each of them."""
+        for each of them. A role PUT to a path a loop's item fills in (`looped`, see `_looped_over`) changes
+        one VM, and cloud service, per item."""
         from migcheck.readers import python_script as bodies
 
         read = self._body_resources(node, body)
@@ -12749,7 +12751,11 @@ class Interpreter:
                 if verb == "PUT" and stated is not None:
                     unknown = (resource.unknown | bodies.UNKNOWABLE) - stated
                     name = role_name or resource.name
-                    resource = replace(resource, name=name, unknown=unknown, changes_existing=True)
+                    resource = replace(
+                        resource, name=name, unknown=unknown, changes_existing=True, looped_over=looped
+                    )
+                    if looped and not service and not draft.service_looped_over:
+                        draft.service_looped_over = looped
                 if not resource.name:
                     resource = replace(resource, name=_stand_in("VM name", self._at_call(node)))
                 draft.add_body(resource, stated if verb == "PUT" else None)
