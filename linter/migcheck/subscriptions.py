@@ -24,9 +24,10 @@ what tell subscriptions apart:
    each selection (a deployment by the one in force where the call that creates it runs, as a function
    called after a selection does: `Deployment.selected_in`), and a file or a part before any selection
    stays in the group. A network configuration file of the group a script uploads after it selects one
-   (`Script.uploaded_in`) is that subscription's too. A selection by a value the script does not state
-   (`UNSTATED_SUBSCRIPTION`) ends the one before it: what follows it stays in the group, whose id the plan
-   leaves to fill in. Its readers key the cloud services a script creates by the selection in force, so
+   (`Script.uploaded_in`) is that subscription's too, and so is the cloud a script signs in to before its
+   first selection (a sign-in is the account's: `_signed_in_where_selected`). A selection by a value the
+   script does not state (`UNSTATED_SUBSCRIPTION`) ends the one before it: what follows it stays in the
+   group, whose id the plan leaves to fill in. Its readers key the cloud services a script creates by the selection in force, so
    that a service of one name it creates in two subscriptions is two. A selection of a
    configured subscription's name is of that subscription. Files that select no subscription, or one
    only in their group, are grouped as before.
@@ -47,6 +48,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
+    CloudInUse,
     Document,
     FileKind,
     Mark,
@@ -185,9 +187,10 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
             names.append(_in_group(spelled.setdefault(_same(selected), selected)))
         else:
             names.append(None)
-    first = next((name for name in names if name is not None), "")
+    placed = _signed_in_where_selected(list(zip(doc.resources, names, strict=True)), selections)
+    first = next((name for _, name in placed if name is not None), "")
     grouped: dict[str, list[object]] = {}
-    for resource, name in zip(doc.resources, names, strict=True):
+    for resource, name in placed:
         grouped.setdefault(first if name is None else name, []).append(resource)
     parts = [(first, dataclasses.replace(doc, resources=tuple(grouped.pop(first))))]
     bare = dataclasses.replace(doc, suppressions=(), directive_comments=(), problem=None)
@@ -199,6 +202,36 @@ def _in_group(name: str) -> str:
     """A part's subscription: "" (its group's) for one the script selects by a value it does not state
     (`UNSTATED_SUBSCRIPTION`), whose id the plan leaves to fill in, as it does for a script that selects none."""
     return "" if name == UNSTATED_SUBSCRIPTION else name
+
+
+def _signed_in_where_selected(
+    placed: list[tuple[object, str | None]], selections: list[SubscriptionSelection]
+) -> list[tuple[object, str | None]]:
+    """`placed` (each resource with the subscription `_parts` gives it), with the cloud a script works in
+    above its first selection (`CloudInUse`: `Add-AzureAccount -Environment AzureChinaCloud`, `azure login
+    -e`) given as well to each subscription it then selects that states no cloud of its own (as a Python
+    client made with its host does): a sign-in is the account's, and every subscription selected after it
+    is one of that cloud. It stays with the part above the selections (the group's) only where the script
+    makes something there, in the subscription the sign-in selects by default, or where no selection takes
+    it: a sign-in alone says nothing of the group's other files."""
+    before = [resource for resource, name in placed if name == "" and isinstance(resource, CloudInUse)]
+    if not before:
+        return placed
+    spelled = {_same(name): name for _, name in placed if name}
+    own = {name for resource, name in placed if name and isinstance(resource, CloudInUse)}
+    selected = [
+        name
+        for name in dict.fromkeys(spelled.get(_same(s.name), s.name) for s in selections)
+        if name not in own
+    ]
+    kept = not selected or any(name == "" and not isinstance(r, _SCRIPT_ITSELF) for r, name in placed)
+    out = [(r, n) for r, n in placed if kept or n != "" or not isinstance(r, CloudInUse)]
+    return out + [(cloud, name) for name in selected for cloud in before]
+
+
+# What a script's part above its first selection holds of the script itself, not of the subscription the
+# account selects by default: its record, and the cloud it signs in to.
+_SCRIPT_ITSELF = (Script, CloudInUse)
 
 
 def named_folder(name: str, configured: Mapping[str, tuple[str, ...]], docs: Sequence[Document] = ()) -> str:
