@@ -1931,7 +1931,9 @@ def _network_step(
     state, state_note = _migration_state(vm for s in services for vm in s.vms)
     # A network in a migration already has passed Validate: what its definition holds is decided then.
     undecided = not (network.defined or any(alias.defined for alias in aliases) or state)
-    notes = [_undefined_network_note(name, undecided)] if not network.defined else []
+    item = builder.by_subject.get(id(network))
+    apart = item.migrates.get("defined_apart", "") if item is not None else ""
+    notes = [_undefined_network_note(name, undecided, apart)] if not network.defined else []
     notes += [_portal_alias_note(builder, alias) for alias in aliases]
     notes += _inferred_members(network)
     notes += _write_throttling(sum(len(s.vms) for s in services))
@@ -2005,17 +2007,31 @@ def _network_step(
     return _named_first(step, "VirtualNetwork", name)
 
 
-def _undefined_network_note(name: str, undecided: bool) -> str:
+def _undefined_network_note(name: str, undecided: bool, apart: str = "") -> str:
     """What the step of a network no file defines says, and what to add so that the plan can decide it
-    when it is not decided."""
+    when it is not decided: the network configuration, or, where another subscription's file defines it
+    (`apart`: `readiness._defined_apart`), that file grouped with this subscription's."""
+    known = "No file checked here defines this network: only its members are known."
+    grouped = (
+        f" It is defined in {apart}, which is checked as another subscription's: group them with "
+        "[tool.migcheck.subscriptions]"
+        if apart
+        else ""
+    )
     if not undecided:
-        return "No file checked here defines this network: only its members are known."
+        return known + (grouped + " if they are one subscription's." if grouped else "")
+    to_decide = (
+        f"{grouped} to decide {_ps(name)} if they are one subscription's, else export this "
+        "subscription's network configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or azure "
+        "network export <path>.netcfg) and add it to the files checked."
+        if grouped
+        else " Export the network configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or azure "
+        f"network export <path>.netcfg) and add it to the files checked to decide {_ps(name)}."
+    )
     return (
-        "No file checked here defines this network: only its members are known. Its definition may hold what "
-        "blocks it (a gateway connected to ExpressRoute, or to nothing the files show: MIG301, MIG302; "
-        "other cloud services in it), so whether Validate passes it is not decided. Export the network "
-        "configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or azure network export "
-        f"<path>.netcfg) and add it to the files checked to decide {_ps(name)}."
+        f"{known} Its definition may hold what blocks it (a gateway connected to ExpressRoute, or to nothing "
+        "the files show: MIG301, MIG302; other cloud services in it), so whether Validate passes it is not "
+        f"decided.{to_decide}"
     )
 
 

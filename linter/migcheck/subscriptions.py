@@ -241,7 +241,13 @@ def named_folder(name: str, configured: Mapping[str, tuple[str, ...]], docs: Seq
     if name in configured or name == DEFAULT_SUBSCRIPTION:
         return ""
     bare = name.rstrip("'")
-    return "" if any(_same(s.name) == _same(bare) for d in docs for s in _selections(d)) else bare
+    return "" if selected_by_its_scripts(bare, docs) else bare
+
+
+def selected_by_its_scripts(name: str, docs: Iterable[Document]) -> bool:
+    """Whether a subscription is one its documents' scripts select by that id or name: set apart from its
+    group by what the files say (`_apart_by_selection`), not by a setting or the folders of the files."""
+    return any(_same(s.name) == _same(name) for d in docs for s in _selections(d))
 
 
 def subscription_words(name: str, folder: str) -> str:

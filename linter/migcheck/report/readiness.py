@@ -330,6 +330,7 @@ class _Draft:
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
     drafted = [(estate, list(_drafts(estate))) for estate in result.estates]
+    _defined_apart(drafted)
     pointed_at = _pointed_at(result)
     attachers = {
         estate.subscription: _Attacher(drafts, pointed_at, _elsewhere(estate)) for estate, drafts in drafted
@@ -362,6 +363,35 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
         for estate, drafts in drafted
     )
+
+
+def _defined_apart(drafted: Iterable[tuple[Estate, list[_Draft]]]) -> None:
+    """Give the item of a network its subscription's files do not define the file that defines it in
+    another subscription of the files (`migrates["defined_apart"]`), one the folders of its files or a
+    setting make, not one its scripts select: the folders of two network configurations make two
+    subscriptions where no setting says which files are one (`subscriptions.split_subscriptions`), and a
+    setting may leave files out, so a network defined in one and used in the other may well be one network
+    split from its definition. Findings are not linked across them; the summary and the plan only say
+    where the definition is and how to group the files."""
+    from migcheck.subscriptions import selected_by_its_scripts
+
+    drafted = list(drafted)
+    defined: dict[str, tuple[Estate, str]] = {}
+    for estate, drafts in drafted:
+        grouped = estate.documents and not selected_by_its_scripts(estate.subscription, estate.documents)
+        for draft in _network_drafts(drafts) if grouped else ():
+            network = cast("Network", draft.subject)
+            if network.defined and network.definitions:
+                defined.setdefault(key(network.name), (estate, network.definitions[0].mark.path))
+    for estate, drafts in drafted:
+        for draft in _network_drafts(drafts):
+            elsewhere, path = defined.get(key(draft.name), (estate, ""))
+            if elsewhere is not estate and estate.documents and not draft.migrates["defined"]:
+                draft.migrates["defined_apart"] = path
+
+
+def _network_drafts(drafts: Iterable[_Draft]) -> Iterator[_Draft]:
+    return (d for d in drafts if d.type == "VirtualNetwork" and d.subject is not None)
 
 
 def _records_of_exported(estates: Iterable[Estate]) -> dict[tuple[Mark, str, str], str]:

@@ -204,13 +204,25 @@ def _shown(name: str, placeholder: bool) -> str:
     return f"{name} (a placeholder the file leaves to fill in)" if placeholder else name
 
 
+def _undefined_here(migrates: Mapping[str, Any]) -> str:
+    """What a network's row says of the definition its subscription's files do not hold: where another
+    subscription's file holds it (`readiness._defined_apart`), and how to check the two as one."""
+    apart = migrates.get("defined_apart")
+    if not apart:
+        return "not defined in the files checked"
+    return (
+        f"defined in {visible(apart)}, which is checked as another subscription's: group them with "
+        "[tool.migcheck.subscriptions]"
+    )
+
+
 def _described(item: ScopeItem) -> str:
     """`_describe` with the name as written, which each description begins with."""
     m = item.migrates
     if item.type == "VirtualNetwork":
         network = _count(len(m["subnets"]), "subnet") + (", gateway" if m["gateway"] else "")
         # A network only a script names may still have a gateway a script creates, which the plan moves.
-        undefined = ["not defined in the files checked", *(["gateway"] if m["gateway"] else [])]
+        undefined = [_undefined_here(m), *(["gateway"] if m["gateway"] else [])]
         parts = [network] if m["defined"] else undefined
         services = m["cloud_services"]
         if services:
