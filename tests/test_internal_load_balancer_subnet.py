@@ -3,7 +3,8 @@ define is a name that points nowhere (MIG003), as a VM's subnet is, whether a RE
 states it, a service configuration's (`<NetworkConfiguration><LoadBalancers><LoadBalancer name>
 <FrontendIPConfiguration type="private" subnet>`, in a .cscfg or the base64 configuration a package
 deployment body carries), or a script adds the load balancer (`Add-AzureInternalLoadBalancer -SubnetName`,
-or `New-AzureInternalLoadBalancerConfig` given to New-AzureVM). The Python SDK has no method that adds one."""
+or `New-AzureInternalLoadBalancerConfig` given to New-AzureVM, the classic CLI's `azure service
+internal-load-balancer add|set -t`). The Python SDK has no method that adds one."""
 
 from __future__ import annotations
 
@@ -97,6 +98,24 @@ def configured(subnet: str) -> str:
     )
 
 
+SH_VM = (
+    "azure config mode asm\n"
+    "azure vm create sql img ops 'P@ss' --vm-name sql01 --virtual-network-name contoso-vnet --subnet-names apps\n"
+)
+
+
+def cli_added(subnet: str) -> str:
+    return (
+        SH_VM
+        + f"azure service internal-load-balancer add sql -n sql-ilb --subnet-name {subnet} -a 10.1.1.10\n"
+    )
+
+
+def cli_moved(subnet: str) -> str:
+    """Added in subnet apps, then moved to `subnet` by `set` (positional arguments, short options)."""
+    return cli_added("apps") + f"azure service internal-load-balancer set sql sql-ilb -t {subnet}\n"
+
+
 @pytest.mark.parametrize(
     ("name", "text", "at"),
     [
@@ -105,6 +124,8 @@ def configured(subnet: str) -> str:
         ("request.xml", package_body("data"), "request.xml:4:3"),
         ("ilb.ps1", added("data"), "ilb.ps1:5:94"),
         ("ilb.ps1", configured("data"), "ilb.ps1:1:52"),
+        ("ilb.sh", cli_added("data"), "ilb.sh:3:71"),
+        ("ilb.sh", cli_moved("data"), "ilb.sh:4:57"),
     ],
 )
 def test_a_load_balancer_subnet_the_network_lacks_is_reported(
@@ -126,11 +147,21 @@ def test_a_load_balancer_subnet_the_network_lacks_is_reported(
         ("request.xml", package_body("apps")),
         ("ilb.ps1", added("apps")),
         ("ilb.ps1", configured("APPS")),
+        ("ilb.sh", cli_added("apps")),
+        # Moved out of the subnet the network lacks, or deleted, before the script ends.
+        ("ilb.sh", cli_added("data") + "azure service internal-load-balancer set sql sql-ilb -t apps\n"),
+        ("ilb.sh", cli_added("data") + "azure service internal-load-balancer delete sql sql-ilb -q\n"),
+        # A `set` that may not run leaves the frontend where `add` put it, a subnet of the network.
+        (
+            "ilb.sh",
+            cli_added("apps") + 'if [ "$1" = move ]; then\n' + cli_moved("data").splitlines()[-1] + "\nfi\n",
+        ),
         # A service the script does not create: nothing says which network it is in.
         (
             "ilb.ps1",
             "Add-AzureInternalLoadBalancer -ServiceName other -InternalLoadBalancerName x -SubnetName data\n",
         ),
+        ("ilb.sh", "azure service internal-load-balancer add other x -t data\n"),
     ],
 )
 def test_a_load_balancer_in_a_subnet_of_its_network_is_not(

@@ -31,6 +31,8 @@ What is read:
   which the linker takes for the one VM of that name the other files describe; a VM named by the item of a
   loop over a list the script does not write out (`while read svc vm; do azure vm endpoint create "$vm" …`)
   is one VM per item the loop changes, as its service is (`Role.looped_over`);
+- `service internal-load-balancer add|set` (an internal load balancer of the service's deployment, its
+  frontend in the subnet `-t` names, as Add-AzureInternalLoadBalancer's) and `delete`;
 - `service create` (the service's region), `service delete`, `storage account create --type`,
   `storage account delete`, `network reserved-ip create|delete` (one a VM of the script's is given stays:
   the platform refuses to delete a reserved IP in use), `network import <file>` (an upload of a network configuration, which
@@ -96,6 +98,7 @@ from migcheck.model import (
     GatewayConnection,
     Image,
     InputEndpoint,
+    InternalLoadBalancer,
     LocalNetworkSite,
     Mark,
     MigrationStep,
@@ -381,6 +384,26 @@ NETWORK_RESOURCES: dict[tuple[str, ...], _Spec] = {
 }
 
 
+# The internal load balancers of a cloud service's deployment (`lib/commands/asm/service.internallb._js`):
+# `add <service> <name>` and `set` put its private frontend in a subnet of the deployment's network (`-t`),
+# as Add-AzureInternalLoadBalancer -SubnetName does; `-a` is its address in that subnet.
+_BALANCER = (("serviceName", "r", VALUE), ("internalLBName", "n", VALUE))
+_FRONTEND = (("subnet-name", "t", VALUE), ("static-virtualnetwork-ipaddress", "a", VALUE))
+INTERNAL_LOAD_BALANCERS: dict[tuple[str, ...], _Spec] = {
+    ("service", "internal-load-balancer", "list"): _Spec(("serviceName",), _BALANCER[:1]),
+    ("service", "internal-load-balancer", "add"): _Spec(
+        ("serviceName", "internalLBName"), _BALANCER + _FRONTEND
+    ),
+    ("service", "internal-load-balancer", "set"): _Spec(
+        ("serviceName", "internalLBName"),
+        (*_BALANCER, *_FRONTEND, ("remove-subnet", "d", FLAG), ("remove-vnetip", "e", FLAG)),
+    ),
+    ("service", "internal-load-balancer", "delete"): _Spec(
+        ("serviceName", "internalLBName"), (*_BALANCER, _QUIET)
+    ),
+}
+
+
 def _registered(os_option: str) -> tuple[tuple[str, str, str], ...]:
     """The options of `vm disk create` and `vm image create` (image.js's `create`), whose `--os` takes a
     value (`os_option`: VALUE for an image, OPTIONAL for a disk)."""
@@ -527,6 +550,7 @@ COMMANDS: dict[tuple[str, ...], _Spec] = {
     ),
     **NETWORK_RESOURCES,
     **DISKS_AND_IMAGES,
+    **INTERNAL_LOAD_BALANCERS,
     ("network", "vpn-gateway", "create"): _Spec(
         ("vnet-name",), (("vnet-name", "n", VALUE), ("type", "t", VALUE), ("sku", "k", VALUE))
     ),
@@ -983,6 +1007,8 @@ class _Deployment:
     # The reserved IPs `reserved-ip associate` calls that may not run give it, each with False (none takes
     # one off): its VIP may be one of them (see `model.with_maybe_vips`).
     maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
+    # Its internal load balancers (`service internal-load-balancer add`), by name without case.
+    balancers: dict[str, InternalLoadBalancer] = field(default_factory=dict)
 
     def _outside_on_some_path(self) -> bool:
         """Whether a path creates one of its VMs with no virtual network named (see `_Vm.joined_role`)."""
@@ -1022,6 +1048,7 @@ class _Deployment:
             read_once_in=self.read_once_in,
             service_looped_over=self.looped_over,
             selected_in=self.selected_in,
+            internal_load_balancers=tuple(self.balancers.values()),
         )
 
 
@@ -2891,7 +2918,74 @@ def _application_gateway_delete(reading: Reading, parsed: Parsed) -> None:
         reading.made.application_gateways.pop(name.text.casefold(), None)
 
 
+def _balanced_deployment(reading: Reading, parsed: Parsed, subnet: NameRef | None) -> _Deployment | None:
+    """The deployment whose internal load balancers a `service internal-load-balancer` command changes: the
+    one the script describes in the service it names (by name, or by the value that holds it), else, where
+    the command puts a frontend in a subnet of a service it names, the deployment there, which is then in a
+    virtual network with that subnet (as Add-AzureInternalLoadBalancer -SubnetName is read); None where
+    nothing says which deployment, or where it is in any network."""
+    service = parsed.value("serviceName", 0)
+    if service is None:
+        return None
+    name = service.text or reading._held_before("cloud service name", service)
+    found = reading.deployments.get(reading._here(name.casefold())) if name else None
+    if found is not None and not found.deleted:
+        return found
+    if subnet is None or not service.text:
+        return None
+    return reading._deployment(service.text, parsed.at, existing=True)
+
+
+def _frontend_subnet(parsed: Parsed) -> NameRef | None:
+    """The subnet `-t` puts an internal load balancer's frontend in, where the script states it."""
+    subnet = parsed.value("subnet-name")
+    if subnet is None or not subnet.text or not subnet.text.strip():
+        return None
+    return NameRef(subnet.text.strip(), subnet.mark)
+
+
+def _balancer_name(reading: Reading, parsed: Parsed) -> str:
+    return reading._held("load balancer name", parsed.value("internalLBName", 1), parsed.at)
+
+
+def _balancer_add(reading: Reading, parsed: Parsed) -> None:
+    """`service internal-load-balancer add <service> <name> -t <subnet>`: an internal load balancer of the
+    service's deployment, its frontend in that subnet of the deployment's network."""
+    subnet = _frontend_subnet(parsed)
+    deployment = _balanced_deployment(reading, parsed, subnet)
+    if deployment is not None:
+        name = _balancer_name(reading, parsed)
+        deployment.balancers[name.casefold()] = InternalLoadBalancer(name, parsed.at, subnet)
+
+
+def _balancer_set(reading: Reading, parsed: Parsed) -> None:
+    """`service internal-load-balancer set <service> <name> -t <subnet>`: the load balancer's frontend moves
+    to that subnet (`-d` takes it out of any), where the command surely runs; one the script does not add
+    is one of the deployment there, as `add` reads it. One that may not run leaves the script's own as it
+    was: the frontend is in its subnet on the paths that skip the command."""
+    subnet = _frontend_subnet(parsed)
+    if subnet is None and not parsed.flag("remove-subnet"):
+        return
+    deployment = _balanced_deployment(reading, parsed, subnet)
+    if deployment is None:
+        return
+    name = _balancer_name(reading, parsed)
+    if name.casefold() not in deployment.balancers or not reading.maybe:
+        deployment.balancers[name.casefold()] = InternalLoadBalancer(name, parsed.at, subnet)
+
+
+def _balancer_delete(reading: Reading, parsed: Parsed) -> None:
+    """`service internal-load-balancer delete <service> <name>`: the script's load balancer of that name is
+    gone, where the deletion surely runs."""
+    deployment = _balanced_deployment(reading, parsed, None)
+    if deployment is not None and not reading.maybe:
+        deployment.balancers.pop(_balancer_name(reading, parsed).casefold(), None)
+
+
 _MADE_BY = {
+    ("service", "internal-load-balancer", "add"): _balancer_add,
+    ("service", "internal-load-balancer", "set"): _balancer_set,
+    ("service", "internal-load-balancer", "delete"): _balancer_delete,
     ("network", "nsg", "create"): _network_resource,
     ("network", "route-table", "create"): _network_resource,
     ("network", "nsg", "delete"): _network_resource_delete,
