@@ -4,7 +4,9 @@ whose inbound NAT rules are the other input endpoints (deep dive, "Load-balanced
 NAT rules"), in the Basic SKU retired on 2025-09-30. An internal load balancer an endpoint is on (REST
 `LoadBalancerName`, `Add-AzureEndpoint -InternalLoadBalancerName`, Export-AzureVM and Get-AzureVM exports)
 is named, with what the documents leave to check after Prepare; so is one no endpoint is on (a REST body's
-`LoadBalancers`, `Add-AzureInternalLoadBalancer`), a load balancer resource with no rule. One of a service
+`LoadBalancers`, `Add-AzureInternalLoadBalancer`), a load balancer resource with no rule, unless an endpoint
+the files do not show may be on it: then which rules it gets is not decided, and it is no load balancer to
+delete. One of a service
 of web/worker roles (a .cscfg's `LoadBalancers`) does not move, as the roles do not: the step says so."""
 
 from __future__ import annotations
@@ -136,6 +138,54 @@ def test_a_script_s_internal_load_balancer_no_endpoint_is_on(plan_of):
     )
     step = step_of(plan, StepKind.NETWORK)
     assert unused("sql-ilb", "cloud service 'sql-svc'", "sql-svc-Migrated") in step.becomes
+
+
+def undecided(name: str, owner: str, group: str) -> str:
+    return (
+        f"internal load balancer '{name}' of {owner} (its frontend in subnet 'BackEnd'): a load balancer "
+        "resource, as the cloud service's load balancers become, whose load-balancing rules are the "
+        "load-balanced endpoint sets on it; which those are is not decided, since the files do not show every "
+        "endpoint of the deployment's VMs or which internal load balancer each is on, so it is no load balancer "
+        "to delete; the documents say no more of an internal one. After Prepare, find it and its rules "
+        f"(Get-AzLoadBalancer -ResourceGroupName '{group}'); if it is Basic SKU (retired on 2025-09-30), "
+        "upgrade it to Standard after Commit"
+    )
+
+
+ILB_ADDED = 'Add-AzureInternalLoadBalancer -ServiceName "sql-svc" -InternalLoadBalancerName "sql-ilb" -SubnetName "BackEnd"\n'
+
+
+def test_an_internal_load_balancer_an_endpoint_not_shown_may_be_on_is_never_one_to_delete(plan_of):
+    """VMs the script takes as a parameter (their endpoints not shown), or an endpoint put on an internal
+    load balancer by a value the script does not state: the load balancer may well be in use."""
+    vms_not_shown = (
+        "param($vms)\n"
+        '$ilb = New-AzureInternalLoadBalancerConfig -InternalLoadBalancerName "sql-ilb" -SubnetName "BackEnd"\n'
+        'New-AzureVM -ServiceName "sql-svc" -VMs $vms -VNetName "vnet1" -InternalLoadBalancerConfig $ilb\n'
+    )
+    on_a_name_not_stated = (
+        "param($ilbName)\n"
+        '$vm = New-AzureVMConfig -Name "sql01" -InstanceSize "Standard_D3" -ImageName "img" | '
+        'Set-AzureSubnet -SubnetNames "BackEnd" | Add-AzureEndpoint -Name sql -Protocol tcp -LocalPort 1433 '
+        "-PublicPort 1433 -LBSetName sql -DefaultProbe -InternalLoadBalancerName $ilbName\n"
+        'New-AzureVM -ServiceName "sql-svc" -VMs $vm -VNetName "vnet1" -Location "West Europe"\n' + ILB_ADDED
+    )
+    cli_on_a_name_not_stated = (
+        "azure config mode asm\n"
+        "azure vm create sql-svc img ops 'P@ss' --vm-name sql01 -w vnet1 -b BackEnd -l 'West Europe'\n"
+        "azure service internal-load-balancer add sql-svc sql-ilb -t BackEnd\n"
+        'azure vm endpoint create sql01 1433 1433 -b sql -i "$ILB"\n'
+    )
+    for name, script in (
+        ("deploy.ps1", vms_not_shown),
+        ("deploy.ps1", on_a_name_not_stated),
+        ("deploy.sh", cli_on_a_name_not_stated),
+    ):
+        step = step_of(plan_of({name: script}), StepKind.NETWORK)
+        assert undecided("sql-ilb", "cloud service 'sql-svc'", "sql-svc-Migrated") in step.becomes, script
+        assert not any("delete it" in line for line in step.becomes)
+        # The endpoint is on an internal load balancer, whichever: none is on the VIP.
+        assert f"the load balancer of cloud service 'sql-svc': {PUBLIC}" not in step.becomes
 
 
 def test_a_deployment_in_no_network_names_its_unused_internal_load_balancer_in_its_own_step(plan_of):

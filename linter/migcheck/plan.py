@@ -1790,30 +1790,62 @@ def _load_balancers(
         "after Commit"
         for name in used
     ]
-    unused = _unused_balancers(placements, {key(name) for name in used})
-    found += [
-        f"internal load balancer {named(balancer.name)} of {label}{_frontend(balancer)}: a load balancer "
-        "resource, as the cloud service's load balancers become, with no load-balancing rule, since no endpoint "
-        "of the files checked is on it; the documents say no more of an internal one. After Prepare, find it "
-        f"(Get-AzLoadBalancer -ResourceGroupName {group}): delete it if nothing is to use it, else, if it is "
-        f"Basic SKU (retired on {BASIC_SKU}), upgrade it to Standard after Commit"
-        for balancer in unused
-    ]
+    for balancer, undecided in _unused_balancers(placements, {key(name) for name in used}):
+        what = f"internal load balancer {named(balancer.name)} of {label}{_frontend(balancer)}"
+        found.append(_undecided_balancer(what, group) if undecided else _unused_balancer(what, group))
     return found
 
 
-def _unused_balancers(placements: Iterable[Placement], used: set[str]) -> list[InternalLoadBalancer]:
+def _unused_balancer(what: str, group: str) -> str:
+    return (
+        f"{what}: a load balancer resource, as the cloud service's load balancers become, with no "
+        "load-balancing rule, since no endpoint of the files checked is on it; the documents say no more of "
+        f"an internal one. After Prepare, find it (Get-AzLoadBalancer -ResourceGroupName {group}): delete it if "
+        f"nothing is to use it, else, if it is Basic SKU (retired on {BASIC_SKU}), upgrade it to Standard after "
+        "Commit"
+    )
+
+
+def _undecided_balancer(what: str, group: str) -> str:
+    """An internal load balancer an endpoint the files do not show whole may be on: whether it gets
+    load-balancing rules is not decided, so it is never one to delete."""
+    return (
+        f"{what}: a load balancer resource, as the cloud service's load balancers become, whose load-balancing "
+        "rules are the load-balanced endpoint sets on it; which those are is not decided, since the files do not "
+        "show every endpoint of the deployment's VMs or which internal load balancer each is on, so it is no "
+        "load balancer to delete; the documents say no more of an internal one. After Prepare, find it and its "
+        f"rules (Get-AzLoadBalancer -ResourceGroupName {group}); if it is Basic SKU (retired on {BASIC_SKU}), "
+        "upgrade it to Standard after Commit"
+    )
+
+
+def _unused_balancers(
+    placements: Iterable[Placement], used: set[str]
+) -> list[tuple[InternalLoadBalancer, bool]]:
     """The named internal load balancers of those of `placements` that deploy VMs, but those in `used` (by
-    `key`), once each: a deployment of web/worker roles does not move, nor its load balancers (see
+    `key`), once each, each with whether an endpoint the files do not show may be on it (see
+    `_endpoints_undecided`): a deployment of web/worker roles does not move, nor its load balancers (see
     `_balancers_of_roles`)."""
-    found: dict[str, InternalLoadBalancer] = {}
+    found: dict[str, tuple[InternalLoadBalancer, bool]] = {}
     for placement in placements:
         if not placement.vms:
             continue
+        undecided = _endpoints_undecided(placement)
         for balancer in placement.internal_load_balancers:
-            if balancer.name.strip() and key(balancer.name) not in used:
-                found.setdefault(key(balancer.name), balancer)
+            name = key(balancer.name)
+            if balancer.name.strip() and name not in used:
+                earlier = found.get(name)
+                found[name] = (earlier[0] if earlier else balancer, undecided or bool(earlier and earlier[1]))
     return list(found.values())
+
+
+def _endpoints_undecided(placement: Placement) -> bool:
+    """Whether an endpoint of the deployment's VMs may be on any of its internal load balancers, though none
+    the files show names one: they do not show every endpoint of a VM (one made in a loop the reader does
+    not follow, a VM only changed), or one names its load balancer by a value they do not state."""
+    if not placement.endpoints_known or any("endpoints" in vm.unknown for vm in placement.vms):
+        return True
+    return any(is_stand_in(e.load_balancer) for vm in placement.vms for e in vm.endpoints)
 
 
 def _frontend(balancer: InternalLoadBalancer) -> str:

@@ -1837,10 +1837,17 @@ class Reading:
         protocol = _text(parsed.value("protocol")) or "tcp"
         named = parsed.value("name")
         name = (named.text if named is not None else None) or self._stand_in("endpoint name", parsed.at)
-        balancer = _text(parsed.value("internal-load-balancer-name"))
+        balancer = self._balancer_of(parsed.value("internal-load-balancer-name"), parsed.at)
         vm.endpoints[name.casefold()] = InputEndpoint(
             name, protocol, public, local, None, parsed.at, balancer
         )
+
+    def _balancer_of(self, given: Word | None, at: Mark) -> str:
+        """The internal load balancer `-i` puts an endpoint on: as stated, else the stand-in of the value that
+        holds it (an endpoint on some internal load balancer, never on the VIP); "" for none given."""
+        if given is None or given.text == "":
+            return ""
+        return self._held("load balancer name", given, at)
 
     def _endpoints(self, parsed: Parsed) -> None:
         """`create-multiple <vm> public:local:protocol:...,...`: endpoints the CLI names itself."""
