@@ -72,3 +72,13 @@ def test_the_readiness_summary_names_the_created_circuit(tmp_path, monkeypatch, 
     (tmp_path / "er.ps1").write_text(CREATED, encoding="utf-8")
     _, out, _ = run_cli(capsys, "check", ".")
     assert "    contoso-er (linked to contoso-vnet)" in out
+
+
+def test_the_created_circuit_s_key_kept_in_a_variable_still_names_it(plan_of) -> None:
+    kept = CREATED.replace("-ServiceKey $circuit.ServiceKey", "-ServiceKey $key").replace(
+        "New-AzureVNetGateway", "$key = $circuit.ServiceKey\nNew-AzureVNetGateway"
+    )
+    plan = plan_of({"NetworkConfig.netcfg": NETCFG, "er.ps1": kept})
+    (circuit,) = steps(plan, StepKind.CIRCUIT)
+    assert circuit.name == "contoso-er"
+    assert circuit.name_unstated == ""

@@ -697,12 +697,22 @@ class Circuit(NamedTuple):
     # Whether its one service key is the one a script moves a circuit with (`Move-AzExpressRouteCircuit
     # -ServiceKey`), no script linking its networks by a key (see `_moved_key`), not a link's.
     key_moved: bool = False
+    # The file that links its networks by the service key it finds by the circuit's name
+    # (`(Get-AzureDedicatedCircuit | Where-Object CircuitName -eq x).ServiceKey`), "" for none: `name` is
+    # then the circuit's own, of this subscription (the cmdlet lists its circuits only).
+    found_by: str = ""
+
+    @property
+    def named_by(self) -> str:
+        """The file that names the circuit by its own name, creating it or finding its key by it; "" for none."""
+        return self.created_by or self.found_by
 
     @property
     def listed_name(self) -> str:
         """How the plan's step and the readiness summary name it: by the name the files identify it by (a
-        service key is stated, or the file creates it), else by what it is linked to."""
-        if self.service_keys or self.created_by:
+        service key is stated, or a file creates it or finds its key by its name), else by what it is
+        linked to."""
+        if self.service_keys or self.named_by:
             return self.name
         return f"<circuit linked to {', '.join(n.name for n in self.networks)}>"
 
@@ -1146,10 +1156,16 @@ def _linked_circuits(estate: Estate) -> tuple[Circuit, ...]:
         at = _named_circuit(by_name, authorization)
         if at is not None:
             owned[at].append(authorization)
-    created = _created_circuits(estate)
+    made, looked_up = _named_circuits(estate, created=True), _named_circuits(estate, created=False)
     circuits = tuple(
         Circuit(
-            name, behind, networks, estate.service_keys(networks), tuple(owned[n]), created.get(key(name), "")
+            name,
+            behind,
+            networks,
+            estate.service_keys(networks),
+            tuple(owned[n]),
+            made.get(key(name), ""),
+            found_by="" if key(name) in made else looked_up.get(key(name), ""),
         )
         for n, (name, behind, networks) in enumerate(linked)
     )
@@ -1163,7 +1179,7 @@ def _moved_key(estate: Estate, circuits: tuple[Circuit, ...]) -> tuple[Circuit, 
     whose; nor do they for a circuit a script creates (its commands find its key by its name), nor for a
     key an export shows moved already (the step's note says what the export shows)."""
     unkeyed = [n for n, circuit in enumerate(circuits) if not circuit.service_keys]
-    if len(unkeyed) != 1 or circuits[unkeyed[0]].created_by:
+    if len(unkeyed) != 1 or circuits[unkeyed[0]].named_by:
         return circuits
     linked = {key(k) for circuit in circuits for k, _ in circuit.service_keys}
     moved: dict[str, tuple[str, str]] = {}
@@ -1179,15 +1195,19 @@ def _moved_key(estate: Estate, circuits: tuple[Circuit, ...]) -> tuple[Circuit, 
     return (*circuits[:at], keyed, *circuits[at + 1 :])
 
 
-def _created_circuits(estate: Estate) -> dict[str, str]:
-    """The circuits scripts create and link networks by (see `VnetGatewayFact.created_circuit`), by name
-    (`key`): the file that does."""
-    return {
-        key(fact.created_circuit): fact.mark.path
-        for scripted in estate.scripted_gateways
-        for fact in scripted.facts
-        if fact.created_circuit
-    }
+def _named_circuits(estate: Estate, *, created: bool) -> dict[str, str]:
+    """The circuits scripts create (`created`), or find by their name (see `VnetGatewayFact.created_circuit`
+    and `found_circuit`), and link networks by, by name (`key`): the file that does."""
+    named = (
+        (fact, fact.created_circuit if created else fact.found_circuit) for fact in _scripted_facts(estate)
+    )
+    return {key(name): fact.mark.path for fact, name in named if name}
+
+
+def _scripted_facts(estate: Estate) -> Iterator[VnetGatewayFact]:
+    """What the scripts say of each network's gateway, network by network."""
+    for scripted in estate.scripted_gateways:
+        yield from scripted.facts
 
 
 def _named_circuit(by_name: Mapping[str, T], authorization: inv.LinkAuthorization) -> T | None:
@@ -1217,6 +1237,9 @@ def _links_elsewhere(estate: Estate, networks: Mapping[str, Network]) -> Iterato
             elif fact.is_expressroute and fact.created_circuit:
                 created = f"'{fact.created_circuit}', which {fact.mark.path} creates and links"
                 unkeyed.append((network, fact.created_circuit, created))
+            elif fact.is_expressroute and fact.found_circuit:
+                found = f"'{fact.found_circuit}', which {fact.mark.path} finds by its name and links"
+                unkeyed.append((network, fact.found_circuit, found))
             elif fact.is_expressroute:
                 unkeyed.append((network, fact.mark.path, f"that {fact.mark.path} links to without its key"))
     for link in estate.circuit_links():  # the export does not state the circuit's key

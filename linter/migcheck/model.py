@@ -1805,6 +1805,10 @@ class VnetGatewayFact:
     # Of a circuit link by the service key of a circuit the script creates (`$c = New-AzureDedicatedCircuit
     # -CircuitName x`, then `-ServiceKey $c.ServiceKey`): that circuit's name, in this subscription; "" else.
     created_circuit: str = ""
+    # Of a circuit link by the service key of a circuit the script finds by its name (`$key =
+    # (Get-AzureDedicatedCircuit | Where-Object { $_.CircuitName -eq 'x' }).ServiceKey`): that name, of a
+    # circuit of this subscription (the cmdlet lists its circuits only); "" else.
+    found_circuit: str = ""
     # Of a circuit link: the circuit the script shows in Resource Manager with classic operations allowed
     # (it allows them on one Resource Manager circuit and links one network in the same run), as a name
     # (a stand-in for one it does not state) where it saves the circuit; None when it shows none so.

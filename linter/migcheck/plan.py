@@ -1568,7 +1568,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     # (`$serviceKey`); none, or several (which is it?), leave it to fill in: the step is not ready until it
     # is, as no Move-AzExpressRouteCircuit runs with a stand-in for its key.
     service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
-    moved_by = _FOUND_SERVICE_KEY if circuit.created_by and not keys else _ps(service_key)
+    moved_by = _FOUND_SERVICE_KEY if circuit.named_by and not keys else _ps(service_key)
     if len(keys) == 1 and circuit.key_moved:
         key_note = (
             f"The circuit's service key is the one {keys[0][1]} moves it with: the only key the files move a "
@@ -1581,21 +1581,24 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
         key_note = f"The files link its networks with several service keys ({stated}): use the circuit's."
     elif circuit.created_by:  # the script creates it here, and links its networks by the key it outputs
         key_note = _created_circuit_note(circuit)
+    elif circuit.found_by:  # the script finds its key by its name among this subscription's circuits
+        key_note = _found_circuit_note(circuit)
     else:  # which circuit it is, no file says: the step names what it is linked to, and how to find it
         key_note = _exported_circuit_note(estate, _find_circuit(networks))
     moves = f"the ExpressRoute circuit {circuit.behind} (used by {users})"
-    if not keys and not circuit.created_by:
+    if not keys and not circuit.named_by:
         moves = (
             f"the ExpressRoute circuit linked to {users} ({circuit.behind}): the files do not say which circuit "
             "it is (no file states its service key)"
         )
-    # A circuit a script creates is in the subscription it runs in: no link to remove first.
-    elsewhere = () if circuit.created_by else (_LINKED_ELSEWHERE,)
-    named = _ps(circuit.name) if circuit.created_by and not keys else "'<circuit name>'"
+    # A circuit a script creates, or finds among the circuits Get-AzureDedicatedCircuit lists, is in the
+    # subscription it runs in: no link to remove first.
+    elsewhere = () if circuit.named_by else (_LINKED_ELSEWHERE,)
+    named = _ps(circuit.name) if circuit.named_by and not keys else "'<circuit name>'"
     return Step(
         id=_circuit_step_id(circuit),
         kind=StepKind.CIRCUIT,
-        name=circuit.name if circuit.created_by and not keys else circuit_name(circuit),
+        name=circuit.name if circuit.named_by and not keys else circuit_name(circuit),
         wave=1,
         after=(),
         moves=(moves,),
@@ -1666,10 +1669,20 @@ def _created_circuit_note(circuit: Circuit) -> str:
     )
 
 
+def _found_circuit_note(circuit: Circuit) -> str:
+    """What the step says of a circuit a script links networks to by the service key it finds by the
+    circuit's name: it is in this subscription (Get-AzureDedicatedCircuit lists its circuits only)."""
+    return (
+        f"{circuit.found_by} links the network by the service key of circuit '{circuit.name}', which it finds "
+        "by the circuit's name among the circuits of this subscription (Get-AzureDedicatedCircuit): the "
+        "commands start by finding it so, and move the circuit by it."
+    )
+
+
 def _find_circuit_commands(networks: Sequence[Network], circuit: Circuit) -> tuple[str, ...]:
     """The service keys of the subscription's circuits that are linked to `networks`: of the one a script
-    creates, by its name."""
-    if circuit.created_by:
+    creates or finds, by its name."""
+    if circuit.named_by:
         return (
             f"# the service key of circuit {_ps(circuit.name)}, which the move below is given:",
             f"{_FOUND_SERVICE_KEY} = (Get-AzureDedicatedCircuit | Where-Object {{ $_.CircuitName -eq "
@@ -1997,7 +2010,7 @@ def _network_step(
         keys = builder.estate.service_keys([network]) or _circuit_keys(builder.estate, network)
         service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
         # A circuit a script creates is in this subscription: no link to remove.
-        here = any(c.created_by and any(n is network for n in c.networks) for c in builder.estate.circuits())
+        here = any(c.named_by and any(n is network for n in c.networks) for c in builder.estate.circuits())
         powershell = replace(powershell, before=_unlink_powershell(name, links, service_key, here))
         cli = replace(cli, before=_unlink_cli(name, links, service_key, here))
     transit = "MIG305" in builder.codes(network) or any(link.kind is _LinkKind.TRANSIT for link in migrated)

@@ -4905,11 +4905,20 @@ class Authorization:
 
 @dataclass(frozen=True, slots=True)
 class CircuitMade:
-    """What New-AzureDedicatedCircuit outputs: the circuit it creates, by `name`. Its `ServiceKey`, which
-    the platform makes up, is a value the script does not state, which names that circuit (see
-    `Interpreter._circuit_link`)."""
+    """What New-AzureDedicatedCircuit outputs: the circuit it creates, by `name`; or, `found`, the circuit
+    of that name a filter picks out of the subscription's (`Get-AzureDedicatedCircuit | Where-Object
+    CircuitName -eq x`). Its `ServiceKey`, which the platform makes up, is a value the script does not
+    state, which names that circuit (see `Interpreter._circuit_link`)."""
 
     name: str
+    found: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class EveryCircuit(Unknown):
+    """What `Get-AzureDedicatedCircuit` without `-ServiceKey` outputs: every ExpressRoute circuit of the
+    subscription, none of which the reader follows as such; an unknown value to all else. The one a filter
+    on the circuit's name picks of it is followed (see `Interpreter._picked_circuit`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -6102,6 +6111,9 @@ _PASS_NO_VM_ON = cmdlets.PASS_NO_VM_ON | (_OUTPUTS_NOTHING - {"set-content", "sc
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 _WHERE = frozenset({"where-object", "?", "where"})
+# What stands for the service key of a circuit the script finds by its name (see `CircuitMade`), beside
+# "circuit" for one it creates.
+_FOUND_CIRCUIT = "found circuit"
 # The tests that pick a VM by its name out of every VM (`Get-AzureVM | Where-Object Name -eq x`): a
 # VM's Name, InstanceName and RoleName are its name, and its ServiceName is its cloud service's.
 _EQUALS = frozenset({"-eq", "-ieq", "-ceq"})
@@ -8713,7 +8725,7 @@ class Interpreter:
         if isinstance(base, Authorization) and wanted == "linkauthorizationid":
             return Unknown(self.snippet(node), ("authorization", base.record))
         if isinstance(base, CircuitMade) and wanted == "servicekey":
-            return Unknown(self.snippet(node), ("circuit", base.name))
+            return Unknown(self.snippet(node), (_FOUND_CIRCUIT if base.found else "circuit", base.name))
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
         if wanted == "length" and node.type == "member_access":
@@ -9428,7 +9440,11 @@ class Interpreter:
         )
         if each is not None:
             return each
-        picked = self._where_vm(node, piped, env) if key in _WHERE else None
+        picked = (
+            self._where_vm(node, piped, env) or self._where_circuit(node, piped, env)
+            if key in _WHERE
+            else None
+        )
         if picked is not None:
             return picked
         if key in cmdlets.BLOCK_RUNNERS:
@@ -11194,6 +11210,31 @@ class Interpreter:
         if tests is None or any(variable not in ("_", "psitem") for variable, _, _ in tests):
             return None
         return self._picked_vm(tests, node, env)
+
+    def _where_circuit(self, node: Node, piped: Value | None, env: Env) -> Value | None:
+        """`Get-AzureDedicatedCircuit | Where-Object …`: the circuit a filter of every circuit picks by its
+        name (see `_picked_circuit`), in either form `_where_vm` reads; None for any other filter, or input."""
+        if not isinstance(piped, EveryCircuit):
+            return None
+        written = _where_filter(node)
+        if isinstance(written, tuple):
+            prop, operator, value = written
+            named = self.evaluate(prop, env)
+            tested = named.value.casefold() if isinstance(named, Text) else ""
+            return self._picked_circuit([("_", tested, value)], operator, env)
+        tests = _equalities(written) if written is not None else None
+        return self._picked_circuit(tests, "-eq", env) if tests is not None else None
+
+    def _picked_circuit(self, tests: list[tuple[str, str, Node]], operator: str, env: Env) -> Value | None:
+        """The circuit one equality of `$_`'s CircuitName with a name the script states picks out of every
+        circuit of the subscription: that circuit, found by its name; None for any other test."""
+        if len(tests) != 1 or operator not in _EQUALS:
+            return None
+        ((variable, tested, at),) = tests
+        name = self.evaluate(at, env) if variable in ("_", "psitem") and tested == "circuitname" else None
+        if not isinstance(name, Text) or not name.value.strip():
+            return None
+        return CircuitMade(name.value.strip(), found=True)
 
     def _where_method(self, target: Node, arguments: Node | None, env: Env) -> tuple[Value, Value | None]:
         """`(Get-AzureVM).Where({ $_.Name -eq 'x' })`: what the method is called on, and the VM its script
@@ -13516,9 +13557,23 @@ class Interpreter:
         stated = key.value.strip() if isinstance(key, Text) else ""
         ident = key.ident if isinstance(key, Unknown) else None
         created = ident[1] if isinstance(ident, tuple) and ident[:1] == ("circuit",) else ""
+        found = ident[1] if isinstance(ident, tuple) and ident[:1] == (_FOUND_CIRCUIT,) else ""
         self._gateway_fact(
-            node, args, EXPRESSROUTE, "New-AzureDedicatedCircuitLink", service_key=stated, created=created
+            node,
+            args,
+            EXPRESSROUTE,
+            "New-AzureDedicatedCircuitLink",
+            service_key=stated,
+            created=created,
+            found=found,
         )
+        return Unknown(self.snippet(node))
+
+    def _get_circuits(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Get-AzureDedicatedCircuit without -ServiceKey: every circuit of the subscription, of which a
+        filter on the name picks one (see `_where_circuit`)."""
+        if args.given("ServiceKey") is False:
+            return EveryCircuit(self.snippet(node))
         return Unknown(self.snippet(node))
 
     def _new_circuit(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -13740,6 +13795,7 @@ class Interpreter:
         gateway_type: str = "",
         sku: str = "",
         created: str = "",
+        found: str = "",
     ) -> None:
         """Record what a call says of the gateway of the network it names: by the name the script states,
         else, for New-AzureVNetGateway, by the stand-in a deployment given the same value is in (one of its
@@ -13763,6 +13819,7 @@ class Interpreter:
             sku=sku,
             vnet_mark=self._name_at(args, "VNetName"),
             created_circuit=created,
+            found_circuit=found,
             networks_of=_file_of_network_name(_arg_value(args, "VNetName")),
         )
         if fact not in self.gateway_facts:
@@ -14478,6 +14535,7 @@ class Interpreter:
         "import-azurevm": _import_vm,
         "export-azurevm": _export_vm,
         "new-azurededicatedcircuit": _new_circuit,
+        "get-azurededicatedcircuit": _get_circuits,
         "new-azurededicatedcircuitlink": _circuit_link,
         "remove-azurededicatedcircuitlink": _remove_circuit_link,
         "new-azurevirtualnetworkgateway": _vpn_gateway,
@@ -16869,7 +16927,7 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
     """A variable given a value the script does not state holds that one value wherever it is read; the
     files of a listing still say which (see `Interpreter._listing`), as does a document read from one (see
     `Interpreter._read_document`), and every network site of the subscription (see
-    `Interpreter._get_vnet_sites`). One `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
+    `Interpreter._get_vnet_sites`), and the service key of a circuit (see `_circuit_key`). One `copied` whole from another variable (`$same = $name`) is the very value that one holds, which names
     what it names (the reserved IP, service or account the script made under it). An object the script
     makes of its own class is that object, whose methods a call runs (see `Interpreter._class_call`)."""
     if isinstance(value, EveryVm):
@@ -16878,11 +16936,23 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
         kept = (copied and (value.ident is not None or bool(value.either))) or _instance_class(
             value.ident
         ) is not None
-        told = _listed_files(value) or _read_document_of(value) or value.ident == (_SUBSCRIPTION_SITES,)
+        told = (
+            _listed_files(value)
+            or _read_document_of(value)
+            or value.ident == (_SUBSCRIPTION_SITES,)
+            or _circuit_key(value)
+        )
         ident = value.ident if kept or told else ("def", node.id)
         either = value.either if ident is value.ident else ()
         return replace(value, text="$" + key, ident=ident, either=either)  # a `FileItem` stays one
     return value
+
+
+def _circuit_key(value: Unknown) -> bool:
+    """Whether `value` is the service key of a circuit the script creates or finds by its name (see
+    `CircuitMade`), which names that circuit whatever variable holds it."""
+    ident = value.ident
+    return isinstance(ident, tuple) and ident[:1] in (("circuit",), (_FOUND_CIRCUIT,))
 
 
 def _plain_copy(source: Node) -> bool:

@@ -649,6 +649,7 @@ SPECS: dict[str, Spec] = {
     # by position; the gateway cmdlets of the classic module do, from their sources (the reference pages
     # list every parameter as named). Set-AzureVNetGateway's switches sit at position 0, which no argument
     # binds: the first positional argument is the network.
+    "get-azurededicatedcircuit": _spec("ServiceKey"),
     "new-azurededicatedcircuitlink": _spec("ServiceKey VNetName"),
     "remove-azurededicatedcircuitlink": _spec("ServiceKey VNetName Force! PassThru!"),
     "new-azurevirtualnetworkgateway": _spec(

@@ -741,7 +741,7 @@ def circuit_name(circuit: Circuit) -> str:
     connections name (`Circuit.name`), which is not the circuit."""
     if len(circuit.service_keys) == 1:
         return circuit.service_keys[0][0]
-    if circuit.created_by and not circuit.service_keys:  # a script creates it: its own name
+    if circuit.named_by and not circuit.service_keys:  # a script creates it or finds it: its own name
         return circuit.name
     return f"<circuit linked to {', '.join(n.name for n in circuit.networks)}>"
 
