@@ -4,9 +4,9 @@ only waiting on steps before them), then which to start with: the ready steps of
 not ready that the most others wait on, with why; in text, Markdown, HTML and JSON (`overview`). Where it
 said nothing of the kind, and a reader had to go through every step to find where to start.
 
-Blockers outside the steps (a runbook that migrates a network before its ExpressRoute circuit, MIG602) fail
-the migration however ready the steps are: the overview counts them and says to fix them first, where it
-said "all ready" above a list of them."""
+Blockers outside the steps fail the migration however ready the steps are: the overview counts them and
+says to fix them first, where it said "all ready" above a list of them; one in what a script does (a runbook
+that migrates a network before its ExpressRoute circuit, MIG602) holds up no step, and is said apart."""
 
 from __future__ import annotations
 
@@ -81,6 +81,7 @@ def test_json_gives_the_same_numbers_and_steps(tmp_path, monkeypatch, capsys):
         "not_migrated": 0,
         "waited_by": 1,
         "outside_blockers": 0,
+        "outside_holding_steps": 0,
         "start_with": ["network:ops-vnet"],
         "fix_first": ["network:app-vnet"],
     }
@@ -89,10 +90,10 @@ def test_json_gives_the_same_numbers_and_steps(tmp_path, monkeypatch, capsys):
 def test_with_nothing_ready_it_names_the_step_the_most_others_wait_on(capsys):
     out = run_cli(capsys, "plan", "examples/contoso")[1].splitlines()
     at = next(n for n, line in enumerate(out) if line.startswith("Overview: "))
-    assert out[at : at + 2] == [
-        "Overview: 8 steps: none ready, 6 with blockers, 2 only waiting on steps before them; 1 blocker outside"
-        " the steps (listed after them): fix it first.",
+    assert out[at : at + 3] == [
+        "Overview: 8 steps: none ready, 6 with blockers, 2 only waiting on steps before them.",
         "   Nothing is ready: start with step 2 (contoso-prod-vnet, 10 blockers): 3 steps wait on it.",
+        f"   {APART}",
     ]
 
 
@@ -152,10 +153,12 @@ Move-AzureVirtualNetwork -Prepare -VirtualNetworkName corp
 Move-AzureVirtualNetwork -Commit -VirtualNetworkName corp
 Move-AzureRmExpressRouteCircuit -Name er -ResourceGroupName er-rg -Location "West Europe" -ServiceKey "0000"
 """
-OUTSIDE_COUNTS = (
-    "Overview: 2 steps: all ready; 1 blocker outside the steps (listed after them): fix it first."
+OUTSIDE_COUNTS = "Overview: 2 steps: all ready."
+OUTSIDE_START = "   Start with step 1 (0000): ready, in wave 1."
+APART = (
+    "Also: 1 blocker outside the steps (listed after them) in what a script does: it holds up no step; fix it"
+    " before the script runs."
 )
-OUTSIDE_START = "   Once it is fixed, start with step 1 (0000): ready, in wave 1."
 
 
 def _runbook_before_circuit(tmp_path, monkeypatch) -> None:
@@ -168,14 +171,14 @@ def test_ready_steps_beside_a_blocker_outside_them_are_not_all_said_ready(tmp_pa
     out = _plan(capsys)
     lines = out.splitlines()
     at = lines.index(OUTSIDE_COUNTS)
-    assert lines[at + 1] == OUTSIDE_START
+    assert lines[at + 1 : at + 3] == [OUTSIDE_START, f"   {APART}"]
     assert "Blockers outside the steps (they fail the migration all the same):" in lines[at:]
-    said = f"{OUTSIDE_COUNTS.removeprefix('Overview: ')} {OUTSIDE_START.strip()}"
+    said = f"{OUTSIDE_COUNTS.removeprefix('Overview: ')} {OUTSIDE_START.strip()} {APART}"
     assert f"**Overview:** {said}".replace("<", "\\<").replace(">", "\\>") in _plan(
         capsys, "--format", "markdown"
     )
     html = _plan(capsys, "--format", "html")
-    assert "all ready; 1 blocker outside the steps (listed after them): fix it first." in html
+    assert f"all ready. Start with step 1 (0000): ready, in wave 1. {APART}" in html
 
 
 def test_json_counts_the_blockers_outside_the_steps_and_fixes_them_first(tmp_path, monkeypatch, capsys):
@@ -185,3 +188,4 @@ def test_json_counts_the_blockers_outside_the_steps_and_fixes_them_first(tmp_pat
     assert [blocker["code"] for blocker in subscription["other_blockers"]] == ["MIG602"]
     assert (overview["ready"], overview["steps"], overview["outside_blockers"]) == (2, 2, 1)
     assert overview["outside_blockers"] == 1 and overview["fix_first"] == []
+    assert overview["outside_holding_steps"] == 0

@@ -77,7 +77,7 @@ from migcheck.retirements import (
     VMS_DEALLOCATED,
     VPN_GATEWAY_SKU,
 )
-from migcheck.rule import UNREADABLE, Stage, listed
+from migcheck.rule import UNREADABLE, Scope, Stage, listed
 from migcheck.rules.networking import check_unstated_gateway, created_words, unstated_gateway
 from migcheck.rules.reach import ipv4_networks
 
@@ -374,6 +374,9 @@ class SubscriptionPlan:
     held: Mapping[tuple[str, object, str], Reason] = field(default_factory=dict)
     # The rules whose problems the platform finds only at Prepare (`Rule.found_at`): Validate passes on them.
     prepare_only: frozenset[str] = frozenset()
+    # The rules of scripts that manage the resources (`Scope.AUTOMATION`): their blockers are in what a script
+    # does (a runbook's order), which the script's run fails on, not the plan's steps.
+    in_scripts: frozenset[str] = frozenset()
     # The files migcheck could not read (MIG001): not something the platform refuses, but what they describe
     # is missing from the steps, so the plan is not whole until they are fixed.
     unread: tuple[Finding, ...] = ()
@@ -447,11 +450,14 @@ class Overview:
     fix_first: tuple[int, ...] = ()
     waited_by: int = 0
     # The blockers about no step (`SubscriptionPlan.other_blockers`: a runbook's order, a file the estate
-    # does not model): the migration fails on them all the same, so they are fixed before any step.
+    # does not model): the migration fails on them all the same.
     outside_blockers: int = 0
+    # Of them, those that hold up the steps, fixed before any step: all but those in what a script does
+    # (a runbook's order, MIG602: `SubscriptionPlan.in_scripts`), which only the script's own run fails on.
+    outside_holding_steps: int = 0
 
 
-def overview(steps: Sequence[Step], outside_blockers: int = 0) -> Overview:
+def overview(steps: Sequence[Step], outside_blockers: int = 0, outside_holding_steps: int = 0) -> Overview:
     """The overview of a subscription's steps (`Overview`), in one pass over them and their `waits_on`,
     with the count of its blockers outside the steps."""
     counts: Counter[str] = Counter()
@@ -479,6 +485,7 @@ def overview(steps: Sequence[Step], outside_blockers: int = 0) -> Overview:
         fix_first=tuple(fix_first),
         waited_by=most,
         outside_blockers=outside_blockers,
+        outside_holding_steps=outside_holding_steps,
     )
 
 
@@ -522,6 +529,7 @@ def build_plan(result: LintResult) -> Plan:
     summaries = {s.subscription: s for s in readiness(result)}
     advice = {rule.code: rule.fix_hint for rule in result.rules}
     prepare_only = frozenset(rule.code for rule in result.rules if rule.found_at is Stage.PREPARE)
+    in_scripts = frozenset(rule.code for rule in result.rules if rule.scope is Scope.AUTOMATION)
 
     def locate(finding: Finding) -> Finding:
         return finding if finding.location else replace(finding, location=location(finding, result))
@@ -531,6 +539,7 @@ def build_plan(result: LintResult) -> Plan:
             replace(
                 _subscription_plan(e, summaries[e.subscription].scopes, locate, advice),
                 prepare_only=prepare_only,
+                in_scripts=in_scripts,
                 migrated=_migrated_by_scripts(e),
                 undescribed=_migrated_by_scripts(e, _described(e)),
                 configurations_apart=tuple(_apart_note(apart) for apart in e.configurations_apart),

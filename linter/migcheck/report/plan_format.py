@@ -11,7 +11,8 @@ JSON schema (version 1):
                                    "selected_apart": [str], "cloud": str,
                                    "clouds_apart": [str]} | null,
                         "overview": {"steps", "ready", "with_blockers", "name_unstated", "not_decided",
-                                     "waiting", "not_migrated", "waited_by", "outside_blockers": int,
+                                     "waiting", "not_migrated", "waited_by", "outside_blockers",
+                                     "outside_holding_steps": int,
                                      "start_with": [id], "fix_first": [id]},
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
@@ -74,9 +75,11 @@ the ready steps of the earliest wave to start with (`start_with`), and of the st
 their own those the most others wait on, directly or through steps that wait on them (`fix_first`, `waited_by`
 steps waiting on each; with nothing ready and nothing waiting on them, those of the earliest wave; empty when
 some step is ready and nothing waits on them).
-`outside_blockers` counts `other_blockers`, the blockers about no step: with any, they come before
-`fix_first` and `start_with` (step ids only), since the migration fails on them however ready the steps are,
-and the text says so after its counts.
+`outside_blockers` counts `other_blockers`, the blockers about no step, and `outside_holding_steps` those of
+them that hold up the steps: with any, they come before `fix_first` and `start_with` (step ids only), since the
+migration fails on them however ready the steps are, and the text says so after its counts. The others are in
+what a script does (a runbook's order, MIG602): the steps go ahead without them, and the text says them apart,
+after where to start.
 `unread` are the files migcheck could not read (MIG001): the platform refuses nothing for them, but what
 they describe is in no step, so the plan is not whole until they are fixed.
 `unread_parts`, only in a subscription whose scripts have parts the parser could not read, gives each such
@@ -477,19 +480,22 @@ def overview_words(subscription: SubscriptionPlan) -> tuple[str, ...]:
         return ()
     seen = subscription_overview(subscription)
     start = _start_words(seen, steps)
-    return (_counts_words(seen), *([start] if start else []))
+    also = _apart_words(seen.outside_blockers - seen.outside_holding_steps)
+    return (_counts_words(seen), *([start] if start else []), *([also] if also else []))
 
 
 def subscription_overview(subscription: SubscriptionPlan) -> Overview:
     """The overview of a subscription's steps and of its blockers outside them (`plan.overview`)."""
-    return overview(subscription.steps, len(subscription.other_blockers))
+    others = subscription.other_blockers
+    holding = sum(1 for finding in others if finding.code not in subscription.in_scripts)
+    return overview(subscription.steps, len(others), holding)
 
 
 def _counts_words(seen: Overview) -> str:
     """`10 steps: 1 ready, 6 with blockers, 2 only waiting on steps before them.`, then the blockers
     outside the steps, which fail the migration however ready the steps are."""
     of = f"{seen.steps} step{'s' if seen.steps != 1 else ''}"
-    outside = _outside_words(seen.outside_blockers)
+    outside = _outside_words(seen.outside_holding_steps)
     if seen.ready == seen.steps:
         return f"{of}: {'all ready' if seen.steps > 1 else 'ready'}{outside}."
     others = [
@@ -512,6 +518,18 @@ def _outside_words(count: int) -> str:
     return f"; {count} {blockers} outside the steps (listed after them): fix {them} first"
 
 
+def _apart_words(count: int) -> str:
+    """The blockers outside the steps that hold up none (a runbook's order): said apart from where to
+    start, as the steps go ahead without them; nothing without any."""
+    if not count:
+        return ""
+    blockers, them = ("blocker", "it") if count == 1 else ("blockers", "them")
+    return (
+        f"Also: {count} {blockers} outside the steps (listed after them) in what a script does: "
+        f"{'it holds' if count == 1 else 'they hold'} up no step; fix {them} before the script runs."
+    )
+
+
 def _start_words(seen: Overview, steps: Sequence[Step]) -> str:
     """Which steps to start with: the ready ones of the earliest wave, and the steps not ready that the
     most others wait on (or, with nothing ready and nothing waiting on them, those of the earliest wave),
@@ -520,8 +538,8 @@ def _start_words(seen: Overview, steps: Sequence[Step]) -> str:
     if seen.start_with:
         wave = steps[seen.start_with[0] - 1].wave
         start = "Start"
-        if seen.outside_blockers:  # listed after the steps, they come first: the counts say so
-            start = f"Once {'it is' if seen.outside_blockers == 1 else 'they are'} fixed, start"
+        if seen.outside_holding_steps:  # listed after the steps, they come first: the counts say so
+            start = f"Once {'it is' if seen.outside_holding_steps == 1 else 'they are'} fixed, start"
         said.append(f"{start} with {_numbered(seen.start_with, steps, ready=True)}: ready, in wave {wave}.")
     if seen.fix_first:
         first = _numbered(seen.fix_first, steps)
