@@ -588,6 +588,7 @@ def _refuse_empty_names(args: argparse.Namespace) -> None:
         if getattr(args, option, None) == "":
             name = f"--{option.replace('_', '-')}"
             raise OptionError(f"{name}: no file named (an empty path); {instead.format(option=name)}")
+    _refuse_folder_names(args)
     # `--select ""` selected every rule, the opposite of what it says (`select = []` in a config too).
     from migcheck.config import EMPTY_SELECTION
 
@@ -596,6 +597,19 @@ def _refuse_empty_names(args: argparse.Namespace) -> None:
             raise OptionError(f"--select {value!r} names no rule: {EMPTY_SELECTION}")
 
 
+def _refuse_folder_names(args: argparse.Namespace) -> None:
+    """A file to write named as a folder (`--output-file out/`) is a mistake in the command, refused before
+    anything is made, with the command's --help as for any bad value."""
+    from migcheck.output import folder_named
+
+    for option in _WRITTEN_FILE_OPTIONS:
+        refused = folder_named(getattr(args, option, None) or "")
+        if refused:
+            raise OptionError(refused)
+
+
+# The options that name a file to write (by their `args` name).
+_WRITTEN_FILE_OPTIONS = ("output_file", "write_baseline")
 # The options that name a file (by their `args` name), and what to do instead of naming none.
 _FILE_OPTIONS = {
     "config": "name a settings file, or leave {option} out to read the nearest pyproject.toml or "
@@ -720,7 +734,7 @@ def _check_paths_exist(paths: list[str]) -> None:
     import os
 
     if "" in paths:  # `migcheck check "$DIR"` with DIR unset: said as such, not as a name printed as nothing
-        raise UsageError(
+        raise OptionError(
             "no file or folder named (an empty path, ''); name a file or folder to check, "
             "or leave the path out to check the current folder"
         )

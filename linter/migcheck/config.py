@@ -21,7 +21,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from migcheck.discover import Glob, PatternError, check_patterns
-from migcheck.model import Severity, record
+from migcheck.model import SEVERITY_NAMES, Severity, record
 from migcheck.rule import UNREADABLE, RuleSet
 from migcheck.suppress import specificity
 from migcheck.visible import ANYWHERE, visible
@@ -103,7 +103,7 @@ def _selection(value: object, key: str) -> tuple[str, ...]:
 
 def _severity(value: object, key: str) -> Severity:
     if not isinstance(value, str):
-        raise ConfigError(f"`{key}` must be one of error, warning, info; got {shown_value(value)}")
+        raise ConfigError(f"`{key}` must be one of {', '.join(SEVERITY_NAMES)}; got {shown_value(value)}")
     try:
         return Severity.parse(value)
     except ValueError as exc:
@@ -857,7 +857,7 @@ def pyproject_schema() -> dict[str, Any]:
 def _severity_schema() -> dict[str, Any]:
     """`Severity.parse` ignores case and surrounding spaces: the enum gives editors their completions, the
     pattern accepts everything the parser does."""
-    names = [str(s) for s in sorted(Severity, reverse=True)]
+    names = list(SEVERITY_NAMES)
     letters = ["".join(f"[{c}{c.upper()}]" for c in name) for name in names]
     return {"anyOf": [{"enum": names}, {"type": "string", "pattern": f"^\\s*({'|'.join(letters)})\\s*$"}]}
 

@@ -92,8 +92,15 @@ class Severity(enum.IntEnum):
         try:
             return cls[text.strip().upper()]
         except KeyError:
-            choices = ", ".join(str(s) for s in cls)
-            raise ValueError(f"unknown severity {text!r} (choose one of {choices})") from None
+            raise ValueError(
+                f"unknown severity {text!r} (choose one of {', '.join(SEVERITY_NAMES)})"
+            ) from None
+
+
+# The severities by name, the worst first: in this one order wherever they are offered (`--fail-on`, the
+# settings' `fail-on` and `severity`, the pytest plugin's option, which write it out so as not to import
+# this module to build their options), so every message lists them alike.
+SEVERITY_NAMES = tuple(str(s) for s in sorted(Severity, reverse=True))
 
 
 @record

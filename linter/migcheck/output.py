@@ -136,17 +136,26 @@ def _refuse_link(path: str) -> None:
         )
 
 
+def folder_named(path: str) -> str:
+    """Why `path` cannot name a file to write, when it ends in a folder separator (`out/`); "" when it
+    does not. Nothing is there yet, or a folder is: writing would make the folder, then fail to write it as
+    a file."""
+    if not path.endswith(tuple(filter(None, (os.sep, os.altsep)))):
+        return ""
+    return (
+        f"cannot write {path}: a name that ends in '{path[-1]}' names a folder; name a file "
+        "(a new one in that folder, or another)"
+    )
+
+
 def _check_target(path: str) -> bool:
     """Refuse what must not be written; True when `path` is a pipe or a character device, written into
     rather than replaced (replacing `/dev/null` with a file of the report would break the machine)."""
     if not path:
         raise OutputError("no output file named (an empty path)")
-    if path.endswith(tuple(filter(None, (os.sep, os.altsep)))):
-        # Nothing is there yet, or a folder is: writing would make the folder, then fail to write it as a file.
-        raise OutputError(
-            f"cannot write {path}: a name that ends in '{path[-1]}' names a folder; name a file "
-            "(a new one in that folder, or another)"
-        )
+    refused = folder_named(path)
+    if refused:
+        raise OutputError(refused)
     _refuse_link(path)
     if os.path.isdir(path):
         raise OutputError(f"cannot write {path}: it is a folder; name a file (a new one in it, or another)")
