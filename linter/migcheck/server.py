@@ -62,6 +62,7 @@ from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
 from migcheck.source import SourceText
 from migcheck.texts import EVERY_ENDING
+from migcheck.visible import visible, visible_lines
 
 if TYPE_CHECKING:
     from pygls.server import ServerErrors
@@ -144,6 +145,13 @@ class _Protocol(LanguageServerProtocol):
             changes.append(lsp.TextDocumentContentChangeWholeDocument(text=text))
         params.content_changes = changes
         yield from super().lsp_text_document__did_change(params)
+
+    def _send_response(self, msg_id: Any, result: Any = None, error: lsp.ResponseError | None = None) -> None:
+        """pygls's answer to a request, its error's message escaped as every message to the editor is (a
+        handler's exception may quote a plugin's text)."""
+        if error is not None:
+            error.message = visible_lines(error.message)
+        super()._send_response(msg_id, result=result, error=error)
 
     def refuse(self, error: Exception) -> None:
         """Answer a message the loop could not handle (`error`) with the JSON-RPC error it calls for, and
@@ -276,6 +284,17 @@ class MigcheckServer(LanguageServer):
                 logger.warning("could not answer a message: %s", _cut(f"{type(failure).__name__}: {failure}"))
             return
         super().report_server_error(error, source)
+
+    # Every message shown or logged in the editor is escaped as the CLI escapes its output (`visible`): a
+    # plugin's error text, a settings file's value, a pygls error may hold an escape sequence or a
+    # bidirectional control, which the editor's pop-up or output panel would show raw.
+    def window_show_message(self, params: lsp.ShowMessageParams) -> None:
+        params.message = visible_lines(params.message)
+        super().window_show_message(params)
+
+    def window_log_message(self, params: lsp.LogMessageParams) -> None:
+        params.message = visible_lines(params.message)
+        super().window_log_message(params)
 
     @property
     def rules(self) -> RuleSet:
@@ -636,7 +655,7 @@ def _shebang_kind(path: str, text: str) -> FileKind | None:
 def _diagnostic(finding: Finding, source: SourceText, codec: PositionCodec) -> lsp.Diagnostic:
     return lsp.Diagnostic(
         range=_range(finding, source, codec),
-        message=finding.message + (f"\n{finding.fix}" if finding.fix else ""),
+        message=visible_lines(finding.message + (f"\n{finding.fix}" if finding.fix else "")),
         severity=SEVERITIES[finding.severity],
         code=finding.code,
         source=SOURCE,
@@ -855,7 +874,7 @@ def hover_markdown(rules: RuleSet, diagnostics: Iterable[lsp.Diagnostic]) -> str
     """The documentation of each rule among `diagnostics`, once per rule."""
     codes = dict.fromkeys(str(d.code) for d in diagnostics)
     docs = [rule.documentation() for code in codes if (rule := rules.get(code)) is not None]
-    return "\n---\n\n".join(docs)
+    return visible_lines("\n---\n\n".join(docs))
 
 
 # --- the server ----------------------------------------------------------------------------------------
@@ -947,7 +966,7 @@ def create_server() -> MigcheckServer:
 
 def _fix_action(document: TextDocument, diagnostic: lsp.Diagnostic, fix: Fix) -> lsp.CodeAction:
     return lsp.CodeAction(
-        title=f"{fix.description}{'' if fix.safe else ' (unsafe)'}",
+        title=visible(f"{fix.description}{'' if fix.safe else ' (unsafe)'}"),
         kind=lsp.CodeActionKind.QuickFix,
         diagnostics=[diagnostic],
         is_preferred=fix.safe,

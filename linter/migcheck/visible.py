@@ -54,6 +54,12 @@ def visible(text: str) -> str:
     return text
 
 
+def visible_lines(text: str) -> str:
+    """`text` of several lines, each made `visible`: its line feeds kept as the line breaks they are (an
+    editor's message, a hover's Markdown), every other unsafe character escaped."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
 def _no_leading_command(text: str) -> str:
     """`text` with a `::` that starts it, after white space, escaped: the text may start a line (a file
     name in the first column, an indented name), and GitHub's runner trims the white space
