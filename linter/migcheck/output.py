@@ -32,18 +32,34 @@ def refuse_inputs(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
     opened by, the name reports show, what the file is to the run, such as "a file this run checks"). The
     same file is found by its (device, inode), whatever name leads to it (`./x` for `x`, an absolute
     path, a hard or symbolic link), and before anything is written: a report, baseline or badge must
-    never replace what it describes."""
-    _refuse_reading(path, inputs)
-    _refuse_link(path)  # refused when written in any case: said before anything is written or fixed
+    never replace what it describes. A symbolic link is refused in any case, and said to be one first:
+    it is the name the user gave, where another name of the same file is news to them."""
+    read = _read_as(path, inputs)
+    if read is None:
+        _refuse_link(path)  # refused when written in any case: said before anything is written or fixed
+        return
+    what, shown = read
+    if os.path.islink(path):
+        raise OutputError(
+            f"cannot write {path}: it is a symbolic link, to {what} ({shown}), and migcheck neither writes "
+            "through links nor to the files it reads; name another file"
+        )
+    same = "" if os.path.normpath(shown) == os.path.normpath(path) else f" ({shown})"
+    raise OutputError(
+        f"cannot write {path}: it is {what}{same}, and migcheck never writes to the files it reads; "
+        "name another file"
+    )
 
 
-def _refuse_reading(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
+def _read_as(path: str, inputs: Iterable[tuple[str, str, str]]) -> tuple[str, str] | None:
+    """What the file `path` names is to the run, and the name reports show it by, when the run reads it;
+    None when it does not, or nothing is there yet."""
     try:
         target = os.stat(path)
     except OSError:
-        return  # nothing there yet (or nothing this can tell): no input is replaced
+        return None  # nothing there yet (or nothing this can tell): no input is replaced
     if not stat.S_ISREG(target.st_mode):
-        return  # a pipe or a device is written into, and no input is one
+        return None  # a pipe or a device is written into, and no input is one
     identity = (target.st_dev, target.st_ino)
     for opened, shown, what in inputs:
         try:
@@ -51,11 +67,8 @@ def _refuse_reading(path: str, inputs: Iterable[tuple[str, str, str]]) -> None:
         except OSError:
             continue
         if (info.st_dev, info.st_ino) == identity and not _same_link(path, opened):
-            same = "" if os.path.normpath(shown) == os.path.normpath(path) else f" ({shown})"
-            raise OutputError(
-                f"cannot write {path}: it is {what}{same}, and migcheck never writes to the files it "
-                "reads; name another file"
-            )
+            return what, shown
+    return None
 
 
 def _same_link(path: str, opened: str) -> bool:
