@@ -2,8 +2,11 @@
 reports only what is new and counts the rest as known. The filter (`migcheck.suppress`) applies the
 baseline named by `--baseline` or by `baseline` in the config, so every surface honours it alike.
 
-A finding's key is its path, its rule and the resource it is about (type and name), never its line, so
-edits elsewhere in a file keep the baseline valid. The path is relative to the folder of the config file
+A finding's key is its path, its rule, the resource it is about (type and name) and what within that
+resource it is about (`Finding.subject`: the subnet of a network, the VM of an extension, the target of a
+runbook's step), never its line, so edits elsewhere in a file keep the baseline valid and a new subnet's
+finding is never taken for a known one of the same network. An entry without a subject (written before
+subjects were recorded) stands for any finding of its path, rule and resource, as it always did. The path is relative to the folder of the config file
 (the project root), so a baseline written at the root holds when migcheck runs from a subfolder, from the
 pytest plugin or in the editor; with no config file, relative to the baseline's own folder, so that
 `check repo --baseline repo/baseline.json` from the parent folder matches what `check .` recorded in `repo`
@@ -21,7 +24,7 @@ from migcheck.visible import visible
 
 VERSION = 1
 
-Key = tuple[str, str, str, str]  # path, code, resource type, resource name
+Key = tuple[str, str, str, str, str, str]  # path, code, resource type and name, subject type and name
 
 
 class BaselineError(Exception):
@@ -31,7 +34,14 @@ class BaselineError(Exception):
 def key(finding: Finding, root: str = "") -> Key:
     """The baseline key of `finding`; with `root`, its path is made relative to that folder."""
     name = _line_free(finding.resource_name)
-    return (_keyed(finding.mark.path, root), finding.code, finding.resource_type, name)
+    subject_type, subject_name = finding.subject
+    path = _keyed(finding.mark.path, root)
+    return (path, finding.code, finding.resource_type, name, subject_type, _line_free(subject_name))
+
+
+def _coarse(k: Key) -> Key:
+    """`k` without its subject: the key of an entry recorded without one."""
+    return (*k[:4], "", "")
 
 
 def _line_free(name: str) -> str:
@@ -80,7 +90,9 @@ def fingerprints(findings: Sequence[Finding]) -> list[str]:
     out = []
     for finding in findings:
         k = key(finding)
-        text = "\0".join((*k, str(seen[k])))
+        # A finding without a subject keeps the fingerprint it had before subjects were keyed.
+        said = k if k[4] or k[5] else k[:4]
+        text = "\0".join((*said, str(seen[k])))
         out.append(hashlib.md5(text.encode("utf-8", "backslashreplace"), usedforsecurity=False).hexdigest())
         seen[k] += 1
     return out
@@ -93,18 +105,30 @@ class Baseline:
     root: str = ""  # the folder its paths are relative to: the project root, or the baseline's own folder
 
     def split(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
-        """(new, known): per key, the first findings in document order up to the recorded count are
-        known, the rest are new."""
+        """(new, known), in the order given: per key, the first findings in document order up to the
+        recorded count are known, the rest are new. A finding meets the entries of its own subject
+        first; those it leaves meet the entries recorded without a subject (an older baseline's), which
+        stand for any subject of their resource."""
+        return self.matched(findings)[:2]
+
+    def matched(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding], int]:
+        """`split`, and how many recorded findings no finding met (stale entries: fixed, renamed or
+        moved since the baseline was written)."""
         left = Counter(self.counts)
-        new, known = [], []
-        for finding in findings:
-            k = key(finding, self.root)
-            if left[k] > 0:
+        keyed = [(finding, key(finding, self.root)) for finding in findings]
+        known_ids = set()
+        for finding, k in keyed:  # first its own subject's entries, so another's never take them
+            if (k[4] or k[5]) and left[k] > 0:
                 left[k] -= 1
-                known.append(finding)
-            else:
-                new.append(finding)
-        return new, known
+                known_ids.add(id(finding))
+        for finding, k in keyed:
+            coarse = _coarse(k)
+            if id(finding) not in known_ids and left[coarse] > 0:
+                left[coarse] -= 1
+                known_ids.add(id(finding))
+        new = [finding for finding, _ in keyed if id(finding) not in known_ids]
+        known = [finding for finding, _ in keyed if id(finding) in known_ids]
+        return new, known, sum(left.values())
 
 
 def dumps(findings: Iterable[Finding], root: str = "") -> str:
@@ -119,11 +143,21 @@ def dumps(findings: Iterable[Finding], root: str = "") -> str:
             "code": f.code,
             "name": f.name,
             "resource": {"type": f.resource_type, "name": _line_free(f.resource_name)},
+            **_subject_entry(f),
             "message": f.message,
         }
         for f in ordered
     ]
     return json_text({"version": VERSION, "findings": entries}, indent=2) + "\n"
+
+
+def _subject_entry(finding: Finding) -> dict[str, dict[str, str]]:
+    """The entry's `subject` (`{type, name}`), or none for a finding about its resource as a whole: such
+    an entry reads as one written before subjects were recorded, and means the same."""
+    subject_type, subject_name = finding.subject
+    if not (subject_type or subject_name):
+        return {}
+    return {"subject": {"type": subject_type, "name": _line_free(subject_name)}}
 
 
 def write(path: str, findings: Iterable[Finding], root: str = "") -> None:
@@ -256,4 +290,20 @@ def _entry_key(entry: object, path: str, number: int) -> Key:
             f"baseline {path}: finding #{number} needs string `path`, `code` and `resource` `{{type, name}}`"
         )
     entry_path, code, resource_type, name = (str(value) for value in fields)  # all str: checked above
-    return (entry_path, code, resource_type, _line_free(name))
+    subject_type, subject_name = _entry_subject(fields_of.get("subject"), path, number)
+    return (entry_path, code, resource_type, _line_free(name), subject_type, _line_free(subject_name))
+
+
+def _entry_subject(subject: object, path: str, number: int) -> tuple[str, str]:
+    """An entry's `subject` `{type, name}`; ("", "") when it has none (an entry for any subject)."""
+    if subject is None:
+        return ("", "")
+    fields = (subject.get("type"), subject.get("name")) if isinstance(subject, dict) else (None, None)
+    if not all(isinstance(value, str) for value in fields):
+        from migcheck.advice import rewrite_baseline
+
+        raise BaselineError(
+            f"baseline {path}: finding #{number} has a `subject` that is not `{{type, name}}` strings "
+            f"({rewrite_baseline(path)})"
+        )
+    return (str(fields[0]), str(fields[1]))

@@ -2481,6 +2481,11 @@ class Finding:
     # The severity the rule gave, where the config changed it: the platform refuses what a rule reports as
     # an error whatever a team calls it, so the plan and the readiness verdicts go by this one.
     rule_severity: Severity | None = field(default=None, compare=False)
+    # What within `resource_*` the finding is about, by kind and name, where the resource holds several
+    # things a rule reports on (a network's subnets, a VM's extension on each VM, a runbook's steps); ("",
+    # "") when the finding is about the resource as a whole. A baseline keys the finding by it, so a new
+    # subnet's finding is never taken for a known one of its network's.
+    subject: tuple[str, str] = field(default=("", ""), compare=False)
 
     @property
     def platform_severity(self) -> Severity:

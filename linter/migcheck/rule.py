@@ -142,16 +142,20 @@ class Rule:
         severity: Severity | None = None,
         autofix: Fix | None = None,
         names: Iterable[tuple[str, str]] = (),
+        subject: object = None,
     ) -> Finding:
         """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` when
         given — another resource (the one extra subnet of a VM) or a `Mark` (an element that is not a
         resource of its own, such as `AvailabilitySetName`) — else at the resource itself. `autofix` is
         the mechanical change that makes it go away, when there is one (`migcheck check --fix`). `names`:
         the cloud services, storage accounts and virtual networks the message names beside `resource`, by
-        kind ("cloud service") and name (`Finding.names`)."""
+        kind ("cloud service") and name (`Finding.names`). `subject`: what within `resource` the finding is
+        about (`Finding.subject`), a record with `kind` and `name` or a (kind, name) pair; by default `at`
+        when it is a record of its own (the subnet whose prefix is wrong), so that each such finding is told
+        apart; `resource` itself where the finding is about it as a whole and `at` only shows where."""
         mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
-        subject = _NAMED_KINDS.get(resource.kind)  # type: ignore[attr-defined]
-        own = ((subject, resource.name),) if subject else ()  # type: ignore[attr-defined]
+        named_kind = _NAMED_KINDS.get(resource.kind)  # type: ignore[attr-defined]
+        own = ((named_kind, resource.name),) if named_kind else ()  # type: ignore[attr-defined]
         return Finding(
             code=self.code,
             name=self.name,
@@ -163,6 +167,7 @@ class Rule:
             resource_name=resource.name,  # type: ignore[attr-defined]
             autofix=autofix,
             names=(*own, *names),
+            subject=_subject(resource, at if subject is None else subject),
         )
 
     @classmethod
@@ -323,6 +328,22 @@ def capped(findings: Iterable[Finding], limit: int | None = None) -> tuple[list[
 MORE_FINDINGS = "Findings"  # the resource type of the finding that stands for those past the cap
 
 
+def _subject(resource: object, subject: object) -> tuple[str, str]:
+    """`Finding.subject` of a finding about `resource`: `subject`'s kind and name, or none when it is the
+    resource itself or no record (a `Mark`, nothing)."""
+    if type(subject) is tuple:  # (kind, name), as the rule states it; records may be tuples too
+        return subject
+    kind, name = getattr(subject, "kind", None), getattr(subject, "name", None)
+    if (
+        subject is resource
+        or isinstance(subject, Mark)
+        or not isinstance(kind, str)
+        or not isinstance(name, str)
+    ):
+        return ("", "")
+    return (kind, name)
+
+
 def more_findings(rest: list[Finding], limit: int | None = None) -> Finding:
     """The one finding reported in place of `rest`, findings of one rule in one file past the cap."""
     limit = MAX_FINDINGS_PER_FILE if limit is None else limit
@@ -336,6 +357,7 @@ def more_findings(rest: list[Finding], limit: int | None = None) -> Finding:
         "of them.",
         resource_type=MORE_FINDINGS,
         resource_name=first.code,
+        subject=("", ""),
         autofix=None,  # it stands for many findings: it fixes none of them
     )
 

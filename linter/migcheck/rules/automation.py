@@ -222,7 +222,8 @@ class ClassicAutomation(Rule):
             "resources that exist already"
         )
         at = next((call for call in creating if call.runs != MAYBE_RUNS), creating[0])
-        yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates))
+        # One per script, at its first creating call: about the script, whichever call shows it.
+        yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates), subject=script)
 
 
 def _creating(
@@ -1313,7 +1314,11 @@ class MigrationOutOfOrder(Rule):
     ) -> Finding:
         # A step a function runs is shown at its command; which call of the function runs it is context.
         called = f" (run by the call at {_call_line(step)})" if step.called_at is not None else ""
-        return self.finding(script, f"{script.name}: {message}{called}", at=step, severity=severity, fix=fix)
+        # About the step's target: two steps of one cmdlet on different networks are two findings.
+        about = ("MigrationStep", f"{step.step} {step.scope} {step.target.strip()}")
+        return self.finding(
+            script, f"{script.name}: {message}{called}", at=step, severity=severity, fix=fix, subject=about
+        )
 
 
 def _linked_networks(estate: Estate) -> dict[str, Circuit]:

@@ -406,7 +406,9 @@ class WebWorkerRole(Rule):
         roles = service.roles
         # A warning: it blocks no migration (there is none to do), but the retirement needs the same rebuild.
         at = roles[0] if roles else None
-        return self.finding(extended, message, fix=_EXTENDED_SUPPORT_FIX, at=at, severity=Severity.WARNING)
+        return self.finding(
+            extended, message, fix=_EXTENDED_SUPPORT_FIX, at=at, severity=Severity.WARNING, subject=extended
+        )
 
 
 _EXTENDED_SUPPORT_FIX = (
@@ -901,6 +903,7 @@ class VnetWithVmsAndRoles(Rule):
                         f"virtual network '{network.name}' holds web/worker roles of {service.label} "
                         f"({_quoted(r.name for r in roles)}) and VMs of {listed(others, total=count)}",
                         at=placement.virtual_network,
+                        subject=service,  # one per cloud service of roles in the network
                     )
 
 

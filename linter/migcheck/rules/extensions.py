@@ -413,6 +413,7 @@ class XmlExtension(Rule):
                     "Azure Resource Manager does not support and the migration does not carry over",
                     fix=_xml_fix(ext),
                     autofix=_json_version(ext),
+                    subject=vm,
                 )
 
 
@@ -616,6 +617,7 @@ class BackupExtension(Rule):
                     "extension (VMSnapshot, VMSnapshotLinux) on the VM: it may still have it when migrated, "
                     "and the platform does not migrate a VM that has it",
                     severity=Severity.WARNING,
+                    subject=vm,
                 )
             elif ext.is_backup:
                 yield self.finding(
@@ -623,6 +625,7 @@ class BackupExtension(Rule):
                     f"VM '{vm.name}' has the Azure Backup extension {ext.name}, with which the platform does "
                     "not migrate a VM",
                     fix=_backup_fix(ext),
+                    subject=vm,
                 )
 
 
@@ -858,6 +861,7 @@ class SecurityCenterExtension(Rule):
                     fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring "
                     "extension) on the subscription before migrating, so that the extension is removed and "
                     "not reinstalled; enable it again once the VMs are in Resource Manager.",
+                    subject=vm,
                 )
                 continue
             yield self.finding(
@@ -865,6 +869,7 @@ class SecurityCenterExtension(Rule):
                 f"VM '{vm.name}' has the Defender for Cloud monitoring extension {ext.name} and its virtual "
                 f"network {found.named} {found.reason}: migration cuts the VM off, so its agent cannot report the "
                 "extension's status and the migration does not go on at Commit",
+                subject=vm,
             )
 
     def _plans(self, estate: Estate) -> Iterator[Finding]:
@@ -1104,6 +1109,7 @@ class SiteRecoveryExtension(Rule):
                     f"VM '{vm.name}' has the Azure Site Recovery extension {ext.name}{_version(ext)} "
                     f"({ext.publisher}): its replication is disrupted by the migration; disable and enable "
                     "replication again once its storage account is migrated",
+                    subject=vm,
                 )
 
 
@@ -1425,6 +1431,7 @@ class ExtensionsCutOff(Rule):
                 _cut_off_message(vm, extensions, found, denied[0] if denied is not None else None),
                 fix=_NSG_FIX if found is None else _CUT_OFF_FIX,
                 at=extensions[0],
+                subject=vm,  # one per VM, at its first extension
             )
 
 

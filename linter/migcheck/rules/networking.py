@@ -519,7 +519,8 @@ class ExpressRouteAndVpnGateway(Rule):
                 else f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and "
                 f"also a VPN ({'; '.join(vpn)})"
             )
-            yield self.finding(network, f"{both}: {_BOTH_SIDES}", at=gateway)
+            # One finding per network, shown at its gateway: about the network, whichever shows it.
+            yield self.finding(network, f"{both}: {_BOTH_SIDES}", at=gateway, subject=network)
             return
         configured_vpn = gateway is not None and gateway.has_vpn
         # The side the configuration lacks: a script's call, else the export's link.
@@ -532,6 +533,7 @@ class ExpressRouteAndVpnGateway(Rule):
             f"virtual network '{network.name}' has ExpressRoute ({'; '.join(expressroute)}) and also a VPN "
             f"({'; '.join(vpn)}): {_BOTH_SIDES}",
             at=added[0],
+            subject=network,
             fix="" if configured_vpn else _SCRIPTED_VPN_FIX,
         )
 
@@ -736,6 +738,7 @@ class ExpressRouteGateway(Rule):
             "shows connected: it may be an ExpressRoute gateway, whose classic circuit must be in Resource "
             f"Manager before Prepare; check with {check_unstated_gateway(named.name)}",
             at=created,
+            subject=named,  # one per network, at the call that creates its gateway
             fix=_UNSTATED_GATEWAY_FIX,
         )
 
@@ -915,6 +918,7 @@ class TransitVpnConnectivity(Rule):
                 f"gateway (local network site '{site}' holds that network's range and on-premises addresses): "
                 "migration drops such transit, and the network loses on-premises connectivity",
                 at=connection,
+                subject=network,  # one per network, at the connection that shows it
             )
 
 
@@ -1636,7 +1640,7 @@ class InvalidAddressPrefix(Rule):
             problem = prefix_problem(subnet.prefix.text) if subnet.prefix is not None else None
             if subnet.prefix is not None and problem is not None:
                 where = f"the prefix of subnet '{subnet.name}' in virtual network '{subnet.virtual_network}'"
-                yield self._prefix(subnet, subnet.prefix, where, problem)
+                yield self._prefix(subnet, subnet.prefix, where, problem, about=subnet)
 
     def _network(self, network: Network) -> Iterator[Finding]:
         """A bad prefix is wrong text in each file a user edits that writes it (a network configuration, a
@@ -1657,14 +1661,24 @@ class InvalidAddressPrefix(Rule):
         """The findings of the bad prefixes among `prefixes` of one description of a network."""
         bad = [(p, what, problem) for p, what in prefixes if (problem := prefix_problem(p.text)) is not None]
         misfits = _misfits(vnet) if bad else {}  # only a bad prefix can misfit: most networks have none
+        # A subnet's finding is about the subnet, however its prefix is written or changed.
+        subnets = {id(subnet.prefix): subnet for subnet in vnet.subnets} if bad else {}
         for prefix, what, problem in bad:
-            yield self._prefix(vnet, prefix, what, problem, misfits.get(id(prefix), ""))
+            about = subnets.get(id(prefix), prefix)
+            yield self._prefix(vnet, prefix, what, problem, misfits.get(id(prefix), ""), about)
 
     def _prefix(
-        self, owner: object, prefix: AddressPrefix, what: str, problem: PrefixProblem, misfit: str = ""
+        self,
+        owner: object,
+        prefix: AddressPrefix,
+        what: str,
+        problem: PrefixProblem,
+        misfit: str = "",
+        about: object = None,
     ) -> Finding:
         """`misfit`: why the range the prefix denotes cannot be the one meant (`_misfits`); then the fix
-        asks for the intended range instead of writing that one."""
+        asks for the intended range instead of writing that one. `about`: the subnet whose prefix it is
+        (`Finding.subject`), else the prefix."""
         fix = f"Write {problem.corrected} instead of {prefix.text}." if problem.corrected else ""
         if misfit:
             meant = f"Write the range you meant: {problem.corrected} {misfit}."
@@ -1675,6 +1689,7 @@ class InvalidAddressPrefix(Rule):
             fix=fix,
             at=prefix,
             autofix=None if misfit else _strict_prefix(prefix, problem.corrected),
+            subject=about,
         )
 
 
