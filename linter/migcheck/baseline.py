@@ -16,7 +16,7 @@ in one file) are counted: a baseline that recorded two lets two through, and a t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from migcheck.model import Finding
@@ -109,11 +109,6 @@ class Baseline:
         recorded count are known, the rest are new. A finding meets the entries of its own subject
         first; those it leaves meet the entries recorded without a subject (an older baseline's), which
         stand for any subject of their resource."""
-        return self.matched(findings)[:2]
-
-    def matched(self, findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding], int]:
-        """`split`, and how many recorded findings no finding met (stale entries: fixed, renamed or
-        moved since the baseline was written)."""
         left = Counter(self.counts)
         keyed = [(finding, key(finding, self.root)) for finding in findings]
         known_ids = set()
@@ -128,7 +123,13 @@ class Baseline:
                 known_ids.add(id(finding))
         new = [finding for finding, _ in keyed if id(finding) not in known_ids]
         known = [finding for finding, _ in keyed if id(finding) in known_ids]
-        return new, known, sum(left.values())
+        return new, known
+
+    def recorded(self, paths: Iterable[str], codes: Collection[str]) -> int:
+        """How many findings the baseline records in the files at `paths` (as findings give them) of the
+        rules `codes`."""
+        keyed = {_keyed(path, self.root) for path in paths}
+        return sum(count for k, count in self.counts.items() if k[0] in keyed and k[1] in codes)
 
 
 def dumps(findings: Iterable[Finding], root: str = "") -> str:

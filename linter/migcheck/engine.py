@@ -134,6 +134,10 @@ class LintResult:
     # Whether the run applied a baseline: reports then say of each finding whether the baseline knows it
     # (SARIF's `baselineState`).
     baselined: bool = False
+    # How many findings the baseline records, in the files read and of the rules run, that the run no
+    # longer found (fixed, or renamed or moved since it was written); and the baseline, as reports show it.
+    stale_baseline: int = 0
+    baseline_path: str = ""
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _described: tuple[Document, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -412,7 +416,20 @@ def _check_documents(
         unmatched,
         read=read,
         baselined=chosen.baseline is not None,
+        stale_baseline=_stale(chosen, by_path, enabled, suppressed),
+        baseline_path=chosen.baseline.path if chosen.baseline is not None else "",
     )
+
+
+def _stale(
+    chosen: Filter, by_path: Mapping[str, Document], enabled: frozenset[str], held: list[Suppressed]
+) -> int:
+    """How many findings the baseline records in the files read, of the rules run, that no finding met:
+    each known finding met one. A file not read or a rule left out of the run says nothing of its own."""
+    if chosen.baseline is None:
+        return 0
+    known = sum(1 for suppressed in held if suppressed.reason.kind == BASELINE)
+    return chosen.baseline.recorded(by_path, enabled) - known
 
 
 def _advised_in_settings_file(findings: list[Finding], source: str) -> list[Finding]:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import PLAIN, Paint, fixable, global_dates, headline, not_read, summary
+from migcheck.report.text import (
+    PLAIN,
+    Paint,
+    fixable,
+    global_dates,
+    headline,
+    not_read,
+    stale_baseline,
+    summary,
+)
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -21,5 +30,7 @@ def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: boo
     write_lines(
         stream,
         lines,
-        global_dates(result) + fixable(result) + not_read(result) + summary(result) if tail else None,
+        global_dates(result) + fixable(result) + not_read(result) + stale_baseline(result) + summary(result)
+        if tail
+        else None,
     )

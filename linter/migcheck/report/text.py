@@ -60,7 +60,12 @@ def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: boo
     if readiness:
         stream.write(readiness + "\n")
     stream.write(
-        global_dates(result, readiness) + fixable(result) + not_read(result) + summary(result) + "\n"
+        global_dates(result, readiness)
+        + fixable(result)
+        + not_read(result)
+        + stale_baseline(result)
+        + summary(result)
+        + "\n"
     )
 
 
@@ -97,6 +102,22 @@ def not_read(result: LintResult) -> str:
     from migcheck.report.unread import in_documents, summary_line
 
     return summary_line(in_documents(result.documents))
+
+
+def stale_baseline(result: LintResult) -> str:
+    """The line before the summary that counts the findings the baseline records and the run no longer
+    found (fixed, or renamed or moved since), so that a baseline left behind by a rename is seen: its
+    entries would let through findings of the old names again. "" when there are none."""
+    count = result.stale_baseline
+    if count <= 0:
+        return ""
+    from migcheck.advice import record_baseline
+
+    are = "is" if count == 1 else "are"
+    return (
+        f"{count:,} {plural('finding', count)} in baseline {visible(result.baseline_path)} {are} no longer "
+        f"found (fixed, renamed or moved): {record_baseline(visible(result.baseline_path))}.\n"
+    )
 
 
 def _readiness(result: LintResult) -> str:
