@@ -185,7 +185,7 @@ def test_the_summary_counts_which_suppressed_findings_still_block(estate):
         {"net.netcfg": NETCFG_AFFINITY}, select=("MIG303", "MIG304"), per_file_ignores={"*": ("MIG304",)}
     )
     assert render(found, "text").splitlines()[-1] == (
-        "Found 1 finding in 1 file: 1 warning (1 suppressed that still blocks the migration)."
+        "Found 1 finding in 1 file: 1 warning (1 more suppressed that still blocks the migration)."
     )
 
 

@@ -279,9 +279,13 @@ def summary(result: LintResult) -> str:
     counts = Counter(f.severity for f in every)
     parts = [f"{counts[s]:,} {plural(str(s), counts[s])}" for s in reversed(Severity) if counts[s]]
     total = len(every)
+    blockers = _blockers(every)
+    # Those held back are more than the counts, and beside a count of blockers say exactly how many of
+    # them block: `19 block the migration (3 suppressed)` read as if the 3 were among the 19.
+    aside = _aside(result, beside_counts=True, blockers_said=bool(blockers))
     return (
         f"Found {total:,} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}"
-        f"{_of_those_read(result, files)}: {', '.join(parts)}{_blockers(every)}{aside}."
+        f"{_of_those_read(result, files)}: {', '.join(parts)}{blockers}{aside}."
     )
 
 
@@ -344,21 +348,26 @@ def either(codes: Sequence[str]) -> str:
     return f"{', '.join(codes[:-1])} or {codes[-1]}" if len(codes) > 1 else "".join(codes)
 
 
-def _aside(result: LintResult, first: str = "") -> str:
+def _aside(
+    result: LintResult, first: str = "", *, beside_counts: bool = False, blockers_said: bool = False
+) -> str:
     """What was found but not reported, or not read, so that nothing is silently lost; after `first` (a
-    note of its own, set apart by a semicolon: the notes hold commas), when given."""
+    note of its own, set apart by a semicolon: the notes hold commas), when given. `beside_counts`: after
+    the counts of the findings reported, which the held-back ones are more than; `blockers_said`: after
+    how many block the migration, so the held-back ones say how many of them do, none included."""
     notes: list[str] = []
     if result.unread:  # a selection reads only what its rules need: the count says what it left
         notes.append(
             f"{result.unread} more file{'s' if result.unread != 1 else ''} not read: the selected rules "
             "do not need them"
         )
+    more = "more " if beside_counts else ""
     known = [s.finding for s in result.suppressed if s.reason.kind == BASELINE]
     if known:
-        notes.append(_still_blocking(known, "known from baseline"))
+        notes.append(_still_blocking(known, f"{more}known from baseline", blockers_said))
     silenced = [s.finding for s in result.suppressed if s.reason.kind != BASELINE]
     if silenced:
-        notes.append(_still_blocking(silenced, "suppressed"))
+        notes.append(_still_blocking(silenced, f"{more}suppressed", blockers_said))
     if result.unreported:
         notes.append(
             f"{len(result.unreported):,} of them not shown: migcheck reports at most "
@@ -368,15 +377,18 @@ def _aside(result: LintResult, first: str = "") -> str:
     return f" ({said})" if said else ""
 
 
-def _still_blocking(held: list[Finding], how: str) -> str:
+def _still_blocking(held: list[Finding], how: str, none_said: bool = False) -> str:
     """`2 suppressed, 1 of them still blocks the migration`: a suppression comment, the config or the
     baseline holds a finding back from the report, not from the platform, which refuses the migration all
-    the same (`refused`)."""
+    the same (`refused`). `none_said`: say so when none of them blocks it too."""
     from migcheck.report.readiness import refused
 
     blocking = sum(1 for finding in held if refused(finding))
-    if not blocking:
+    if not blocking and not none_said:
         return f"{len(held)} {how}"
+    if not blocking:
+        none = "none of them blocks" if len(held) > 1 else "which does not block"
+        return f"{len(held)} {how}, {none} the migration"
     verb = "blocks" if blocking == 1 else "block"
     if blocking == len(held):
         return f"{len(held)} {how} that still {verb} the migration"
