@@ -58,8 +58,28 @@ def named_subscriptions(checked: Sequence[tuple[Estate, Iterable[Finding]]]) -> 
     """The findings of each estate of a check, in order, each naming its subscription where another
     estate's holds a namesake of a resource it names."""
     shared = held_by_several(estate for estate, _ in checked) if len(checked) > 1 else {}
+    repeated = _documents_of_several(estate for estate, _ in checked) if len(checked) > 1 else frozenset()
+    said: set[Finding] = set()
     for estate, findings in checked:
-        yield from with_subscription(findings, estate, shared)
+        for finding in with_subscription(findings, estate, shared):
+            if finding.mark.path in repeated:
+                if finding in said:  # of the file alike in each: reported once
+                    continue
+                said.add(finding)
+            yield finding
+
+
+def _documents_of_several(estates: Iterable[Estate]) -> frozenset[str]:
+    """The paths of the documents several estates hold, the very same (a cloud service project's .csdef and
+    .cscfg, of each subscription a deployment of the project is made in): a finding about the file alone (a
+    role its configuration names and its definition does not) is found in each alike."""
+    holders: dict[int, int] = defaultdict(int)
+    paths: dict[int, str] = {}
+    for estate in estates:
+        for document in estate.documents:
+            holders[id(document)] += 1
+            paths[id(document)] = document.path
+    return frozenset(paths[held] for held, count in holders.items() if count > 1)
 
 
 def held_by_several(estates: Iterable[Estate]) -> dict[str, frozenset[str]]:

@@ -49,6 +49,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
     CloudInUse,
+    Deployment,
     Document,
     FileKind,
     Mark,
@@ -117,13 +118,82 @@ def _apart_by_selection(
         return docs
     spelled = {_same(name): name for name in reversed(selected)}  # as first selected in another group
     uploaded = _uploaded_in(docs)
+    parted: dict[int, list[tuple[str, Document]]] = {}
+    for doc in docs:
+        if _is_project_file(doc):
+            continue
+        into = uploaded.get(_file_name(doc.path)) if doc.kind is _NETWORK_CONFIGURATION else None
+        found = [(into, doc)] if into else _parts(doc, selections[id(doc)])
+        parted[id(doc)] = [(spelled.setdefault(_same(name), name), part) for name, part in found]
+    projects = _ProjectFolders(docs)
+    for parts in parted.values():
+        for name, part in parts:
+            projects.deployed_in(part, name)
     kept: list[Document] = []
     for doc in docs:
-        into = uploaded.get(_file_name(doc.path)) if doc.kind is _NETWORK_CONFIGURATION else None
-        for name, part in [(into, doc)] if into else _parts(doc, selections[id(doc)]):
-            name = spelled.setdefault(_same(name), name)
+        for name, part in parted.get(id(doc)) or projects.parts_of(doc):
             (selected.setdefault(name, []) if name else kept).append(part)
     return tuple(kept)
+
+
+def _is_project_file(doc: Document) -> bool:
+    """A cloud service project's .csdef or .cscfg that the files read (`ServiceDefinition`,
+    `ServiceConfiguration`): it selects no subscription of its own, and is of each that a deployment of
+    the project is made in (`_ProjectFolders`)."""
+    return doc.kind in _PROJECT_KINDS and doc.problem is None and bool(doc.resources)
+
+
+class _ProjectFolders:
+    """The subscriptions the deployments of a group deploy each cloud service project in: a publish
+    profile's, or a script's `New-AzureDeployment -Configuration <file>` after a selection
+    (`Deployment.configuration_file`). A project's files hold no subscription: the same .csdef and .cscfg
+    are published to a staging subscription and a production one. So each project file goes, the very same
+    document, to every subscription a deployment of its project is made in (its services there are those
+    the deployments name), and stays in the group where none is or one is made outside every selection;
+    nothing else is shared across subscriptions."""
+
+    def __init__(self, docs: Iterable[Document]) -> None:
+        from migcheck.discover import published_project  # as `split_subscriptions` imports it: when needed
+
+        self.published = published_project
+        self.cwd = os.getcwd().replace(os.sep, "/")
+        self.folders: dict[str, list[str]] = {}  # a project's folder -> the paths of its files
+        for doc in docs:
+            if _is_project_file(doc):
+                self.folders.setdefault(self._project(doc.path), []).append(doc.path)
+        self.deploying: dict[str, dict[str, None]] = {}  # a project's folder -> subscriptions, in order
+
+    def deployed_in(self, part: Document, subscription: str) -> None:
+        """Records the projects the deployments of `part` (a document, or a script's part under one
+        selection) deploy in `subscription` ("" for the group's)."""
+        for resource in part.resources:
+            if isinstance(resource, Deployment) and resource.configuration_file:
+                folder = self._deployed(resource)
+                if folder:
+                    self.deploying.setdefault(folder, {})[subscription] = None
+
+    def parts_of(self, doc: Document) -> list[tuple[str, Document]]:
+        """A project file in each subscription its project is deployed in; in the group ("") else."""
+        names = self.deploying.get(self._project(doc.path), {"": None})
+        return [(name, doc) for name in names]
+
+    def _project(self, path: str) -> str:
+        folder = folder_of(path, self.cwd)
+        return self.published(folder) or folder
+
+    def _deployed(self, deployment: Deployment) -> str:
+        """The project folder of the configuration file a deployment names: the file's folder from the
+        deployment's file's own, where the group holds project files there; else the one folder whose
+        files' paths end with the path written (a script run from another folder)."""
+        written = deployment.configuration_file.replace("\\", "/")
+        path = posixpath.join(folder_of(deployment.mark.path, self.cwd), written)
+        folder = self._project(path)
+        if folder in self.folders:
+            return folder
+        tail = "/" + "/".join(part for part in written.split("/") if part not in ("", ".", ".."))
+        tail = tail.casefold()
+        found = {f for f, paths in self.folders.items() if any(p.casefold().endswith(tail) for p in paths)}
+        return found.pop() if len(found) == 1 else ""
 
 
 def _uploaded_in(docs: Iterable[Document]) -> dict[str, str]:
@@ -292,6 +362,7 @@ def _by_network_configuration(docs: list[Document], root: str) -> list[tuple[str
 # Looked up once: a member looked up on its enum class goes through `EnumType.__getattr__`'s hook on Python
 # 3.11, and `_defines_networks` is asked of every document, twice.
 _SHELL, _NETWORK_CONFIGURATION = FileKind.SHELL, FileKind.NETWORK_CONFIGURATION
+_PROJECT_KINDS = (FileKind.SERVICE_DEFINITION, FileKind.SERVICE_CONFIGURATION)
 
 
 def _defines_networks(doc: Document) -> bool:

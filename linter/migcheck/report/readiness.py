@@ -336,6 +336,10 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         estate.subscription: _Attacher(drafts, pointed_at, _elsewhere(estate)) for estate, drafts in drafted
     }
     paths = {d.path: e.subscription for e in result.estates for d in e.documents}
+    holders: dict[str, dict[str, None]] = defaultdict(dict)
+    for estate in result.estates:
+        for document in estate.documents:
+            holders[document.path][estate.subscription] = None
     exported = _records_of_exported(result.estates)
 
     def subscription(finding: Finding) -> str:
@@ -343,6 +347,13 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         about names, else of its file: one export may describe several subscriptions, each checked as an
         estate of its own."""
         by_path = paths.get(finding.mark.path, "")
+        held = holders.get(finding.mark.path, {})
+        if len(held) > 1:
+            # A project's .csdef and .cscfg are of each subscription a deployment of it is made in, each
+            # time at the same places: the one of the service the finding names holds it.
+            named = next((name for name in held if attachers[name].names_owner(finding)), None)
+            if named is not None:
+                return named
         if by_path in attachers and attachers[by_path].claims(finding):
             return by_path
         owning = (name for name, attacher in attachers.items() if attacher.claims(finding))
@@ -495,6 +506,13 @@ class _Attacher:
     def claims(self, finding: Finding) -> bool:
         """Whether an item of this subscription owns the element `finding` is about."""
         return bool(self.by_mark.get(finding.mark)) and not self._of_elsewhere(finding)
+
+    def names_owner(self, finding: Finding) -> bool:
+        """Whether an item of this subscription that owns the element `finding` is about is the cloud
+        service its message names (`Finding.names`)."""
+        services = {name.casefold() for kind, name in finding.names if kind == "cloud service"}
+        owners = self.by_mark.get(finding.mark, ()) if services else ()
+        return any(draft.name.casefold() in services for draft in owners)
 
     def _of_elsewhere(self, finding: Finding) -> bool:
         return (finding.mark, finding.resource_type, finding.resource_name) in self.elsewhere

@@ -225,6 +225,7 @@ class EndpointAclRule(Rule):
             f"{subject}{owner} in {service.label} {has} {which}{rules}",
             fix="" if role.is_vm else ROLE_ACL_FIX,
             autofix=_remove_acl(subject, acl) if role.is_vm else None,
+            names=(("cloud service", service.name),),
         )
 
 
