@@ -63,7 +63,7 @@ from migcheck.namesakes import named_subscriptions
 from migcheck.rule import Rule, RuleSet, capped, is_more_findings
 from migcheck.source import SourceText
 from migcheck.subscriptions import _defines_networks as defines_networks  # what the split reads
-from migcheck.subscriptions import selects_subscriptions, split_subscriptions
+from migcheck.subscriptions import is_project_file, selects_subscriptions, split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 from migcheck.texts import Texts, holds_texts, opened_by
 
@@ -1179,6 +1179,8 @@ def _splits_alike(a: Document, b: Document) -> bool:
     """Whether `split_subscriptions` says the same of the two documents (where either selects a
     subscription, its parts depend on its every resource: split again)."""
     if selects_subscriptions(a) or selects_subscriptions(b):
+        return False
+    if is_project_file(a) != is_project_file(b):  # it goes with its deployments, or stays in its group
         return False
     return a.path == b.path and defines_networks(a) == defines_networks(b)
 

@@ -120,7 +120,7 @@ def _apart_by_selection(
     uploaded = _uploaded_in(docs)
     parted: dict[int, list[tuple[str, Document]]] = {}
     for doc in docs:
-        if _is_project_file(doc):
+        if is_project_file(doc):
             continue
         into = uploaded.get(_file_name(doc.path)) if doc.kind is _NETWORK_CONFIGURATION else None
         found = [(into, doc)] if into else _parts(doc, selections[id(doc)])
@@ -136,7 +136,7 @@ def _apart_by_selection(
     return tuple(kept)
 
 
-def _is_project_file(doc: Document) -> bool:
+def is_project_file(doc: Document) -> bool:
     """A cloud service project's .csdef or .cscfg that the files read (`ServiceDefinition`,
     `ServiceConfiguration`): it selects no subscription of its own, and is of each that a deployment of
     the project is made in (`_ProjectFolders`)."""
@@ -159,7 +159,7 @@ class _ProjectFolders:
         self.cwd = os.getcwd().replace(os.sep, "/")
         self.folders: dict[str, list[str]] = {}  # a project's folder -> the paths of its files
         for doc in docs:
-            if _is_project_file(doc):
+            if is_project_file(doc):
                 self.folders.setdefault(self._project(doc.path), []).append(doc.path)
         self.deploying: dict[str, dict[str, None]] = {}  # a project's folder -> subscriptions, in order
 

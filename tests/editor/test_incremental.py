@@ -657,3 +657,33 @@ def test_a_buffer_that_starts_defining_networks_splits_the_subscriptions_again(t
     diagnostics = _diagnostics(server, tmp_path, other, whole)
     assert "MIG004" not in [d.code for d in diagnostics]
     assert diagnostics == _from_scratch(tmp_path, other, whole)
+
+
+def test_a_project_configuration_that_becomes_readable_goes_with_the_project_s_deployments(tmp_path: Path):
+    """On disk the project's configuration does not parse (so it stays in the folder's group); in the buffer
+    it parses, and goes with the project to each subscription a publish profile deploys it in, where its
+    access control list is each service's. What the server keeps of the last split must not keep it apart."""
+    from test_a_cloud_service_project_s_publish_profile_names_the_service_and_subscription_it_publishes_to import (
+        OTHER_SUBSCRIPTION,
+        profile,
+    )
+    from test_a_project_published_to_two_subscriptions_is_a_service_of_its_roles_in_each import (
+        CSCFG_WITH_ACL_AND_GHOST,
+        CSDEF_WITH_ENDPOINT,
+    )
+
+    write(tmp_path, "Pool/ServiceDefinition.csdef", CSDEF_WITH_ENDPOINT)
+    write(tmp_path, "Pool/Profiles/poolProd.azurePubxml", profile("pool-prod"))
+    write(tmp_path, "Pool/Profiles/poolStaging.azurePubxml", profile("pool-stage", OTHER_SUBSCRIPTION))
+    buffer = "Pool/ServiceConfiguration.Cloud.cscfg"
+    write(tmp_path, buffer, CSCFG_WITH_ACL_AND_GHOST.replace("</ServiceConfiguration>", ""))
+    server = MigcheckServer()
+    server.watching = True
+    config, context = _project(str(tmp_path), str(tmp_path))
+    server.lint(context, config, None, None, walked=True)
+    diagnostics = _diagnostics(server, tmp_path, buffer, CSCFG_WITH_ACL_AND_GHOST)
+    assert sorted(d.message.split("'")[5] for d in diagnostics if d.code == "MIG201") == [
+        "pool-prod",
+        "pool-stage",
+    ]
+    assert diagnostics == _from_scratch(tmp_path, buffer, CSCFG_WITH_ACL_AND_GHOST)
