@@ -17,7 +17,9 @@ configuration `AzureServiceConfiguration` names, in the project's folder above `
 stage joins the project's roles to the service the profile names (`estate._named_as_deployed`); in the slot
 it names. The subscription it publishes to (the `SubscriptionId` of `AzureCredentials`, older profiles'
 `AzureSubscriptionId`, or a subscription's name where `AzureCredentials` holds one) is selected as a
-script's `Select-AzureSubscription` selects one (`SubscriptionSelection`). The storage account the package
+script's `Select-AzureSubscription` selects one (`SubscriptionSelection`); the Service Management endpoint
+`AzureCredentials` signs in to (`management.core.chinacloudapi.cn`) says the cloud it is in (`CloudInUse`),
+as a script's sign-in to a named environment does. The storage account the package
 is uploaded to (`AzureStorageAccountName`) is a classic storage account of that subscription, which
 publishing needs to exist: it is one (`StorageAccountType`, its type not stated), migrated on its own as an
 account a script creates is.
@@ -30,7 +32,9 @@ from __future__ import annotations
 
 import posixpath
 
+from migcheck.clouds import cloud_of_url
 from migcheck.model import (
+    CloudInUse,
     Deployment,
     Document,
     FileKind,
@@ -83,6 +87,9 @@ def read(path: str, data: bytes) -> Document:
     selection = _subscription(properties, marker)
     if selection is not None:
         resources.append(selection)
+    cloud = _cloud(properties, marker)
+    if cloud is not None:
+        resources.append(cloud)
     deployment = _deployment(properties, marker)
     if deployment is not None:
         resources.append(deployment)
@@ -167,17 +174,39 @@ def _subscription(properties: dict[str, Element], marker: Marker) -> Subscriptio
     return SubscriptionSelection("", marker.mark(credentials), named)
 
 
+def _cloud(properties: dict[str, Element], marker: Marker) -> CloudInUse | None:
+    """The cloud the profile publishes to, where its `AzureCredentials` says which by the Service Management
+    endpoint it signs in to (`"ServiceManagementEndpoint":"https://management.core.chinacloudapi.cn/"` is
+    Azure China's), as a script's sign-in to a named environment says it; None where it names none."""
+    credentials = properties.get("AzureCredentials")
+    endpoint = (
+        _credentials_field(credentials.text or "", "ServiceManagementEndpoint")
+        if credentials is not None
+        else ""
+    )
+    cloud = cloud_of_url(endpoint) if endpoint else ""
+    return CloudInUse(cloud, marker.mark(credentials)) if cloud and credentials is not None else None
+
+
 def _credentials_id(written: str) -> str:
     """The well-formed subscription id of an `AzureCredentials` JSON object (`{"SubscriptionId": ...}`),
     or of a bare id; "" for any other."""
+    stripped = written.strip()
+    if not stripped.startswith("{"):
+        return subscription_guid(stripped)
+    return subscription_guid(_credentials_field(stripped, "SubscriptionId"))
+
+
+def _credentials_field(written: str, name: str) -> str:
+    """The string `name` of an `AzureCredentials` JSON object; "" where it is none, or not JSON."""
     import json  # only for a profile that states its credentials
 
     stripped = written.strip()
     if not stripped.startswith("{"):
-        return subscription_guid(stripped)
+        return ""
     try:
         credentials = json.loads(stripped)
     except (ValueError, RecursionError):
         return ""
-    found = credentials.get("SubscriptionId") if isinstance(credentials, dict) else None
-    return subscription_guid(found) if isinstance(found, str) else ""
+    found = credentials.get(name) if isinstance(credentials, dict) else None
+    return found if isinstance(found, str) else ""
