@@ -2243,6 +2243,12 @@ def is_unnamed_role(name: str) -> bool:
     return name.startswith("<role name")
 
 
+def is_package_roles(name: str) -> bool:
+    """Whether `name` is a REST body's stand-in for the roles of the package it deploys, whose configuration
+    cannot be read (`<roles of package web.cspkg>`): several roles, none named, though it says which package."""
+    return name.startswith("<roles of ")
+
+
 def is_stand_in(name: str, kind: str = "") -> bool:
     """Whether `name` stands in for one a script does not state (`<deployment name, deploy.py:48>`), or is
     a placeholder a file leaves to fill in (`'<<CONFIGURE>>'`, `'[SPECIFY STORAGE ACCOUNT]'`, a name a

@@ -50,6 +50,7 @@ from migcheck.model import (
     ServiceRegion,
     Severity,
     cannot_name,
+    is_package_roles,
     is_placeholder,
     is_stand_in,
     is_unnamed_role,
@@ -2498,7 +2499,11 @@ def _vips_without_endpoint(placements: Iterable[Placement], of: str = "") -> lis
 
 def _role_names(service: CloudService) -> str:
     """`web/worker roles Web, Worker`; those the files do not name (a package published whole) said so."""
-    named = [role.name for role in service.roles if not is_unnamed_role(role.name)]
+    named = [
+        role.name
+        for role in service.roles
+        if not is_unnamed_role(role.name) and not is_package_roles(role.name)
+    ]
     unnamed = " and others the files do not name" if len(named) < len(service.roles) else ""
     if not named:
         return "web/worker roles the files do not name"

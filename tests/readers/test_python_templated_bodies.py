@@ -43,7 +43,9 @@ CREATE = """<?xml version="1.0" encoding="utf-8"?>
 </CreateDeployment>"""
 HEAD, TAIL = CREATE.split("{field}")
 SEND = "\nsms.perform_post('/' + SUB + '/services/hostedservices/shop/deploymentslots/production', BODY)\n"
-PACKAGE_ROLES = "cloud service 'shop' has a web or worker role '<roles of package Shop.cspkg>'"
+PACKAGE_ROLES = (
+    "cloud service 'shop' has web or worker roles the files do not name (the roles of package Shop.cspkg"
+)
 
 
 def mig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], code: str) -> list[str]:

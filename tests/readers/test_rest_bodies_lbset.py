@@ -259,8 +259,8 @@ def test_a_create_deployment_posted_by_a_python_script_is_read_as_its_file_is(tm
     line, column, message = found_at["deploy.py"]
     assert (line, column) == position(text, "<PackageUrl>")
     assert message.startswith(
-        "cloud service 'contoso-web' has a web or worker role '<roles of package ContosoWeb.cspkg>' (deployed "
-        "from a service package (PackageUrl), and packages hold web and worker roles)"
+        "cloud service 'contoso-web' has web or worker roles the files do not name (the roles of package "
+        "ContosoWeb.cspkg, deployed from a service package (PackageUrl), and packages hold web and worker roles)"
     )
 
 

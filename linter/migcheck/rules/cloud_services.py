@@ -27,6 +27,7 @@ from migcheck.model import (
     VirtualMachine,
     WithReservedIp,
     at_name,
+    is_package_roles,
     is_unnamed_role,
 )
 from migcheck.retirements import (
@@ -386,6 +387,11 @@ class WebWorkerRole(Rule):
                     # service has them, by what deploys it, under names nobody wrote.
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
                     message = f"{label} has web or worker roles the files do not name{how}: {_NO_MIGRATION}"
+                elif is_package_roles(role.name):
+                    # A package body's roles, whose configuration cannot be read: named by the package only.
+                    how = f", {role.kind_evidence}" if role.kind_evidence else ""
+                    package = f"the {role.name[1:-1]}"
+                    message = f"{label} has web or worker roles the files do not name ({package}{how}): {_NO_MIGRATION}"
                 else:
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
                     kind = role.type.value
