@@ -3558,6 +3558,8 @@ def _named_as_deployed(
             )
             unnamed[id(d)] = index
     services.extend(_deployed_configurations(services, projects, named, files))
+    for d in deploying:
+        _slot_of_configuration(services, by_name, unnamed, files, d)
     return unnamed
 
 
@@ -3605,6 +3607,23 @@ def _deployed_configurations(
     return left
 
 
+def _slot_of_configuration(
+    services: list[CloudService],
+    by_name: dict[str, int],
+    unnamed: dict[int, int],
+    files: _ConfigurationFiles,
+    d: Deployment,
+) -> None:
+    """The deployment of the configuration file `d` deploys is in the slot `d` states (a publish profile's
+    `AzureSlot` Staging, `New-AzureDeployment -Slot Staging -Configuration <file>`): what a rule says of the
+    configuration (an endpoint's ACL) is said of that slot's deployment."""
+    path = files.path_of(d) if d.slot.strip() else ""
+    name = join_key(d.service_name, d.mark) if d.service_name else ""
+    index = by_name.get(name) if name else unnamed.get(id(d))
+    if path and index is not None:
+        services[index] = files.in_slot(services[index], path, d.slot.strip())
+
+
 class _ConfigurationFiles:
     """The packaged services by the configuration files that configure them, for a script that names one
     (`Deployment.configuration_file`): the file of that path from the script's folder (a configuration
@@ -3630,6 +3649,24 @@ class _ConfigurationFiles:
                 self.by_folder[posixpath.dirname(path)].add(index)
             if service.definition is not None:
                 self.by_folder[posixpath.dirname(self.path_key(service.definition.mark.path))].add(index)
+
+    def path_of(self, d: Deployment) -> str:
+        """The checked configuration file `d` names by its path from its own folder (as `path_key` gives
+        it); "" for none."""
+        written = d.configuration_file.casefold()
+        project = published_project(posixpath.dirname(written))
+        forms = (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
+        folder = posixpath.dirname(d.mark.path)
+        paths = (self.path_key(posixpath.join(folder, form)) for form in forms)
+        return next((path for path in paths if path in self.by_path), "")
+
+    def in_slot(self, service: CloudService, path: str, slot: str) -> CloudService:
+        """`service`, the deployment of its configuration file `path` (`path_of`) in `slot`."""
+        placements = tuple(
+            replace(p, slot=_joined_slot(p.slot, slot)) if self.path_key(p.mark.path) == path else p
+            for p in service.placements
+        )
+        return replace(service, placements=placements) if placements != service.placements else service
 
     def index_of(self, d: Deployment) -> tuple[int | None, str]:
         """The one packaged service the configuration file `d` names configures, with that file's key

@@ -207,9 +207,9 @@ class EndpointAclRule(Rule):
                     for endpoint in role.endpoints:  # not a generator per role: most have no ACL
                         acl = endpoint.acl
                         if acl is not None and acl.rules:
-                            yield self._acl(service, role, endpoint.name, acl)
+                            yield self._acl(service, role, endpoint.name, acl, placement.slot)
 
-    def _acl(self, service: CloudService, role: Role, endpoint: str, acl: EndpointAcl) -> Finding:
+    def _acl(self, service: CloudService, role: Role, endpoint: str, acl: EndpointAcl, slot: str) -> Finding:
         count = len(acl.rules)
         which = (
             f"access control list '{acl.access_control}'" if acl.access_control else "an access control list"
@@ -222,11 +222,17 @@ class EndpointAclRule(Rule):
         has = "have" if several else "has"
         return self.finding(
             acl,
-            f"{subject}{owner} in {service.label} {has} {which}{rules}",
+            f"{subject}{owner} in {_deployment_words(slot)}{service.label} {has} {which}{rules}",
             fix="" if role.is_vm else ROLE_ACL_FIX,
             autofix=_remove_acl(subject, acl) if role.is_vm else None,
             names=(("cloud service", service.name),),
         )
+
+
+def _deployment_words(slot: str) -> str:
+    """How a message names the deployment an endpoint is on, where the files deploy it to the Staging slot (a
+    publish profile's `AzureSlot`, `-Slot Staging`): a user looks at the production deployment first."""
+    return "the staging deployment of " if slot.strip().casefold() == "staging" else ""
 
 
 def _endpoint_words(name: str) -> str:
