@@ -29,8 +29,12 @@ what tell subscriptions apart:
    script does not state (`UNSTATED_SUBSCRIPTION`) ends the one before it: what follows it stays in the
    group, whose id the plan leaves to fill in. Its readers key the cloud services a script creates by the selection in force, so
    that a service of one name it creates in two subscriptions is two. A selection of a
-   configured subscription's name is of that subscription. Files that select no subscription, or one
-   only in their group, are grouped as before.
+   configured subscription's name is of that subscription. A cloud service project's .csdef and .cscfg
+   hold no subscription: they are of each subscription a deployment of the project is made in (a publish
+   profile's, a script's `New-AzureDeployment -Configuration <file>` under a selection), the very same
+   documents in each, and stay in the group where none is or one is made under no selection
+   (`_ProjectFolders`); they are the only files several subscriptions share. Files that select no
+   subscription, or one only in their group, are grouped as before.
 
 Inventory exports name the subscription of each row. The classic resources of the subscription a group's
 files describe (the declared one, or the only one its exports hold) are joined to its files; those of every
