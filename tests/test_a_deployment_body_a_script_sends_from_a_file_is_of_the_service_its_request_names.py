@@ -1,7 +1,8 @@
 """A deployment body file that names no cloud service (a Create Virtual Machine Deployment request kept in the
 repository) that a script sends from that file to a service's deployments (PowerShell `Invoke-RestMethod
 -Method Post -Uri .../hostedservices/$svc/deployments -InFile deploy.xml`, Python `requests.post(url,
-data=open('deploy.xml').read())`) is that service's deployment, where the URL states the service or the
+data=open('deploy.xml').read())`, shell `curl -X POST -d @deploy.xml .../hostedservices/$SVC/deployments`,
+`wget --post-file`) is that service's deployment, where the URL states the service or the
 script sets the variable that names it: the plan moves `shop`, where it asked for the service's name.
 A service the script gets only when it runs (a parameter, `sys.argv[1]`) may be any: the body keeps its
 stand-in."""
@@ -37,6 +38,13 @@ PY_STATED = (
     "import requests\n"
     f'requests.post("{URL}/shop/deployments", data=open("deploy.xml").read(), cert="c.pem")\n'
 )
+SH_STATED = (
+    "SVC=shop\n"
+    f'curl --fail -X POST --cert mgmt.pem -H "x-ms-version: 2014-06-01" --data-binary @deploy.xml "{URL}/$SVC/deployments"\n'
+)
+SH_IN_A_FOLDER = f'wget --certificate=mgmt.pem --post-file=bodies/deploy.xml "{URL}/shop/deployments"\n'
+SH_UPLOAD = f'curl -X POST --cert mgmt.pem -T "./deploy.xml" "{URL}/shop/deploymentslots/production"\n'
+SH_PARAMETER = f'curl -X POST --cert mgmt.pem -d @deploy.xml "{URL}/$1/deployments"\n'
 PS_PARAMETER = "param($svc)\n" + PS_STATED.partition("\n")[2]
 PY_ARGUMENT = (
     "import sys\nimport requests\n"
@@ -57,8 +65,18 @@ def _service_step(capsys) -> dict:
         {"deploy.ps1": PS_STATED, "deploy.xml": BODY},
         {"deploy.ps1": PS_IN_A_FOLDER, "bodies/deploy.xml": BODY},
         {"deploy.py": PY_STATED, "deploy.xml": BODY},
+        {"deploy.sh": SH_STATED, "deploy.xml": BODY},
+        {"deploy.sh": SH_IN_A_FOLDER, "bodies/deploy.xml": BODY},
+        {"deploy.sh": SH_UPLOAD, "deploy.xml": BODY},
     ],
-    ids=["PowerShell, a variable it sets", "PowerShell, a body in a folder", "Python"],
+    ids=[
+        "PowerShell, a variable it sets",
+        "PowerShell, a body in a folder",
+        "Python",
+        "curl, a variable it sets",
+        "wget, a body in a folder",
+        "curl, an upload",
+    ],
 )
 def test_the_body_is_the_deployment_of_the_service_the_request_names(tmp_path, monkeypatch, capsys, files):
     lint_files(tmp_path, monkeypatch, files, dedent=False)
@@ -72,8 +90,8 @@ def test_the_body_is_the_deployment_of_the_service_the_request_names(tmp_path, m
 
 @pytest.mark.parametrize(
     ("name", "script"),
-    [("deploy.ps1", PS_PARAMETER), ("deploy.py", PY_ARGUMENT)],
-    ids=["PowerShell", "Python"],
+    [("deploy.ps1", PS_PARAMETER), ("deploy.py", PY_ARGUMENT), ("deploy.sh", SH_PARAMETER)],
+    ids=["PowerShell", "Python", "shell"],
 )
 def test_a_service_the_script_gets_when_it_runs_leaves_the_stand_in(
     tmp_path, monkeypatch, capsys, name, script

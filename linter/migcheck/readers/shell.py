@@ -68,8 +68,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from migcheck import automation, collector
 from migcheck import inventory_model as inv
+from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
+    EVERY_NETWORK,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     MAYBE_RUNS,
@@ -79,6 +81,7 @@ from migcheck.model import (
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     ClassicCall,
+    CloudInUse,
     DirectiveComment,
     Document,
     FileKind,
@@ -88,7 +91,7 @@ from migcheck.model import (
     Script,
     Suppression,
 )
-from migcheck.readers import beside, grammars, xplat
+from migcheck.readers import beside, grammars, shell_requests, xplat
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
 from migcheck.readers.xplat import Word
 
@@ -191,10 +194,15 @@ class _Exhausted(Exception):
 
 def sniff(data: bytes) -> bool:
     """Whether the file may run the classic CLI: it mentions `azure` followed by a space, assigns the name
-    to run it by the variable (`exe=azure; $exe vm …`), or sources a `.sh` file whose functions it may call
+    to run it by the variable (`exe=azure; $exe vm …`), names the Service Management API's host (a request
+    curl or wget sends, see `_Walker._management_request`), or sources a `.sh` file whose functions it may call
     to run it (see `_settings_functions`), and it is text (a NUL byte says it is not: bash refuses to run
     such a file, and a walk passes it over)."""
-    mentions = any(hint in data for hint in _CLI_HINTS) or (b".sh" in data and _may_source(data))
+    mentions = (
+        any(hint in data for hint in _CLI_HINTS)
+        or (b".sh" in data and _may_source(data))
+        or _MANAGEMENT_API.search(data) is not None
+    )
     return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
 
 
@@ -207,6 +215,8 @@ def _may_source(data: bytes) -> bool:
 _CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure", b"Microsoft.Classic")
 # A classic network's id, which an `az` command that peers a network with it writes (see `_Walker._az`).
 _CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
+# The Service Management API's hosts, in every cloud: a script may send its requests with curl or wget.
+_MANAGEMENT_API = re.compile(rb"management\.core\.", re.IGNORECASE)
 
 
 def read(path: str, data: bytes) -> Document:
@@ -1190,6 +1200,9 @@ class _Walker:
         self.changes: list[ClassicCall] = []
         self.uploaded: dict[str, None] = {}
         self.uploaded_in: dict[tuple[str, str], None] = {}  # see `model.Script.uploaded_in`
+        # The deployment bodies it sends from a file with curl or wget, with the service each creates one in
+        # (`model.Script.posted_bodies`).
+        self.posted_bodies: dict[tuple[str, str], None] = {}
         # The names (last parts of their paths, without case) of the files the script puts in place by a
         # means whose content the reader does not follow (`cp`, `wget -O`, `> file`), and how many such
         # writes to a file it does not name have run: an upload of one is not known to be of the file
@@ -1292,6 +1305,7 @@ class _Walker:
             changes=changes,
             uploaded_files=tuple(self.uploaded),
             uploaded_in=tuple(self.uploaded_in),
+            posted_bodies=tuple(self.posted_bodies),
         )
 
     def _steps_with_calls(self) -> tuple[MigrationStep, ...]:
@@ -2891,6 +2905,7 @@ class _Walker:
         elif posixpath.basename(name) in _PLACES:
             for destination, sources in _PLACES[posixpath.basename(name)](words[1:]):
                 self._put_in_place(destination, sources)
+            self._management_request(words)
         elif name not in self.functions:
             self._may_write(words)
         elif self.depth < _CALL_DEPTH and not self.flat:
@@ -2976,12 +2991,61 @@ class _Walker:
             self.steps.append(replace(meaning.step, branches=branches))
             self.step_chains.append((*self.call_chain, at))
         if meaning.upload is not None:
-            file = meaning.upload.file
-            path = file.text if file is not None and file.text else ""
-            name = "" if self._replaced(path) else posixpath.basename(path)
-            self.uploaded.setdefault(name, None)
-            if name and self.reading.selected_name:  # that subscription's network configuration
-                self.uploaded_in.setdefault((name, self.reading.selected_name), None)
+            self._upload(meaning.upload.file)
+
+    def _upload(self, file: Word | None) -> None:
+        """A network configuration uploaded from `file` (`azure network import f`, a PUT of it to
+        `.../services/networking/media`): by its name, unless the script may have put it in place."""
+        path = file.text if file is not None and file.text else ""
+        name = "" if self._replaced(path) else posixpath.basename(path)
+        self.uploaded.setdefault(name, None)
+        if name and self.reading.selected_name:  # that subscription's network configuration
+            self.uploaded_in.setdefault((name, self.reading.selected_name), None)
+
+    # --- requests to the Service Management API ----------------------------------------------------
+
+    def _management_request(self, words: list[Word]) -> None:
+        """A request `curl` or `wget` sends to the Service Management API itself (`shell_requests`), read as
+        Invoke-RestMethod's and Python's `requests` are: a classic call listed by its method and address
+        (`POST management.core.windows.net/<subscription-id>/services/hostedservices/shop/deployments`), so
+        a create fails today (MIG601); a POST to a migration path (`.../migration?comp=prepare`) runs that
+        step; a request that changes a service, network or account changes it; and a deployment body sent
+        from a file to create a deployment is of the service the path names (`model.Script.posted_bodies`).
+        Another file's (a sourced library's) is its own check's."""
+        sent = shell_requests.request(words)
+        if sent is None or self.in_library is not None or self.in_other_file:
+            return
+        found = next(((w, u) for w in sent.urls if (u := _management_url(w)) is not None), None)
+        if found is None:
+            return
+        url, (host, path) = found
+        at = words[0].mark
+        runs = MAYBE_RUNS if self.reading.maybe else ""
+        cloud = cloud_of_url(host)
+        if cloud:
+            self.reading.clouds.setdefault((cloud, url.mark), CloudInUse(cloud, url.mark))
+        name = automation.request_name(sent.verb or posixpath.basename(words[0].text or ""), host, path)
+        changed = automation.changed_by_request(sent.verb, path)
+        changes = (changed,) if changed is not None else ()
+        branches = self.stage if changes else ()
+        self._add_call(ClassicCall(name, at, changes, len(self.steps), branches, runs))
+        step = automation.migration_step(path) if sent.verb in (None, "POST") else None
+        if step is not None:
+            taken = MigrationStep(automation.MIGRATION_API, *step, at, target_mark=url.mark, runs=runs)
+            self.steps.append(replace(taken, branches=(*self.stage, *self.reading.branches)))
+            self.step_chains.append((*self.call_chain, at))
+        if changed == ("virtual-network", EVERY_NETWORK):
+            self._upload(sent.body_file)
+        self._posted(sent, path)
+
+    def _posted(self, sent: shell_requests.Request, path: str) -> None:
+        """A request that sends a file (`-d @deploy.xml`, `-T deploy.xml`, `--post-file`) to create a
+        deployment: the file and the service the path names (`model.Script.posted_bodies`)."""
+        service = automation.deployment_created_in(sent.verb, path)
+        shape = _url_text(sent.body_file) if sent.body_file is not None else None
+        file = automation.deployed_file(shape) if service is not None and shape else ""
+        if service is not None and file:
+            self.posted_bodies.setdefault((file, service), None)
 
     def _replaced(self, path: str) -> bool:
         """Whether the file an upload names may be one the script put in place (see `replaced_files`)."""
@@ -3647,6 +3711,20 @@ def _operands(words: list[Word], takes_value: frozenset[str]) -> tuple[list[Word
 
 
 _Placed = list[tuple[Word, list[Word]]]  # each file put in place, with the files it may be named after
+
+
+def _url_text(word: Word) -> str | None:
+    """A word's text as `automation` reads a URL or path: `automation.HOLE` for each piece the script does
+    not state; None for a word it states nothing of."""
+    if word.text is not None:
+        return word.text
+    return word.shape.replace(_HOLE, automation.HOLE) if word.shape is not None else None
+
+
+def _management_url(word: Word) -> tuple[str, str] | None:
+    """(host, path) of a word that is a URL on the Service Management API's host (`automation.management_url`)."""
+    text = _url_text(word)
+    return automation.management_url(text) if text is not None else None
 
 
 def _copied(words: list[Word]) -> _Placed:
