@@ -176,3 +176,23 @@ def test_a_script_that_names_the_api_host_is_read_in_a_walk():
         b'curl -X POST -d @d.xml "https://MANAGEMENT.core.windows.net/$S/services/hostedservices"'
     )
     assert not shell.sniff(b'curl -X POST "https://management.azure.com/subscriptions/$S/resourcegroups"')
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        "      shell: curl -X POST --cert mgmt.pem -d @deploy.xml "
+        '"https://management.core.windows.net/sub/services/hostedservices/shop/deployments"\n',
+        "      command:\n        argv: [wget, --post-file=deploy.xml, --certificate=mgmt.pem, "
+        "'https://management.core.windows.net/sub/services/hostedservices/shop/deployments']\n",
+    ],
+    ids=["shell", "argv"],
+)
+def test_a_playbook_task_that_sends_a_request_is_read_as_the_script_would_be(tmp_path, monkeypatch, task):
+    playbook = "- hosts: localhost\n  tasks:\n    - name: deploy\n" + task
+    findings = _findings(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG601")
+    assert [f.code for f in findings] == ["MIG601"]
+    assert (
+        "POST management.core.windows.net/<subscription-id>/services/hostedservices/shop"
+        in findings[0].message
+    )

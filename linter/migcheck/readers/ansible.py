@@ -56,6 +56,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from migcheck import automation
 from migcheck.automation import ANSIBLE_VM, ANSIBLE_VM_ABSENT
 from migcheck.model import (
     REFUSED_MODULE_OPTION,
@@ -158,7 +159,7 @@ def sniff(data: bytes) -> bool:
 
 def _mentions_classic(data: bytes) -> bool:
     """Whether the file itself may run the classic CLI or module (not only include files that do)."""
-    return _names_the_module(data) or _runs_the_cli(data)
+    return _names_the_module(data) or _runs_the_cli(data) or _requests_the_api(data)
 
 
 def _runs_the_cli(data: bytes) -> bool:
@@ -170,6 +171,18 @@ def _runs_the_cli(data: bytes) -> bool:
             head = data[max(0, at - _LOOK_BACK) : at]
             if any(key in head for key in _CLI_KEYS):
                 return True
+    return False
+
+
+def _requests_the_api(data: bytes) -> bool:
+    """Whether the Service Management API's host follows a key that runs a command line within a few lines
+    (`shell: curl -X POST ... https://management.core.windows.net/...`: a request, see `shell_requests`)."""
+    lowered = data.lower()
+    start = 0
+    while (at := lowered.find(b"management.core.", start)) != -1:
+        start = at + 1
+        if any(key in lowered[max(0, at - _LOOK_BACK) : at] for key in _CLI_KEYS):
+            return True
     return False
 
 
@@ -972,7 +985,7 @@ class _Playbook:
         self.spend(len(value) + 1)
         places = _places(node, value)[skip:]
         value = value[skip:]
-        if "azure" not in value:
+        if "azure" not in value and not automation.mentions_management_host(value):  # nor curl to the API
             return False
         line, anchors, holes, empty = self._filled(value, places)
         self.lines.run_line(line, anchors, holes, empty)
