@@ -196,3 +196,15 @@ def test_a_playbook_task_that_sends_a_request_is_read_as_the_script_would_be(tmp
         "POST management.core.windows.net/<subscription-id>/services/hostedservices/shop"
         in findings[0].message
     )
+
+
+def test_a_request_in_code_that_cannot_run_steps_and_changes_nothing():
+    script = (
+        OPENING
+        + "if false; then\n"
+        + f'  curl -X POST --cert mgmt.pem "{API}/hostedservices/web/deployments/web/migration?comp=Prepare"\n'
+        + "fi\n"
+    )
+    found = _script(script)
+    assert [(call.runs, call.changes) for call in found.calls] == [("never", ())]
+    assert found.migration == ()

@@ -75,6 +75,7 @@ from migcheck.model import (
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     MAYBE_RUNS,
+    NEVER_RUNS,
     OTHER_SHELL,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
@@ -3025,6 +3026,11 @@ class _Walker:
         if cloud:
             self.reading.clouds.setdefault((cloud, url.mark), CloudInUse(cloud, url.mark))
         name = automation.request_name(sent.verb or posixpath.basename(words[0].text or ""), host, path)
+        if (
+            self.reading.never
+        ):  # in code that cannot run (`if false`): named, but it changes and steps nothing
+            self._add_call(ClassicCall(name, at, runs=NEVER_RUNS))
+            return
         changed = automation.changed_by_request(sent.verb, path)
         changes = (changed,) if changed is not None else ()
         branches = self.stage if changes else ()
