@@ -44,6 +44,9 @@ SH_STATED = (
 )
 SH_IN_A_FOLDER = f'wget --certificate=mgmt.pem --post-file=bodies/deploy.xml "{URL}/shop/deployments"\n'
 SH_UPLOAD = f'curl -X POST --cert mgmt.pem -T "./deploy.xml" "{URL}/shop/deploymentslots/production"\n'
+PS_CURL = (
+    f'$svc = "shop"\ncurl.exe -X POST --cert mgmt.pem --data-binary "@deploy.xml" "{URL}/$svc/deployments"\n'
+)
 SH_PARAMETER = f'curl -X POST --cert mgmt.pem -d @deploy.xml "{URL}/$1/deployments"\n'
 PS_PARAMETER = "param($svc)\n" + PS_STATED.partition("\n")[2]
 PY_ARGUMENT = (
@@ -68,6 +71,7 @@ def _service_step(capsys) -> dict:
         {"deploy.sh": SH_STATED, "deploy.xml": BODY},
         {"deploy.sh": SH_IN_A_FOLDER, "bodies/deploy.xml": BODY},
         {"deploy.sh": SH_UPLOAD, "deploy.xml": BODY},
+        {"deploy.ps1": PS_CURL, "deploy.xml": BODY},
     ],
     ids=[
         "PowerShell, a variable it sets",
@@ -76,6 +80,7 @@ def _service_step(capsys) -> dict:
         "curl, a variable it sets",
         "wget, a body in a folder",
         "curl, an upload",
+        "PowerShell, curl.exe",
     ],
 )
 def test_the_body_is_the_deployment_of_the_service_the_request_names(tmp_path, monkeypatch, capsys, files):

@@ -208,3 +208,23 @@ def test_a_request_in_code_that_cannot_run_steps_and_changes_nothing():
     found = _script(script)
     assert [(call.runs, call.changes) for call in found.calls] == [("never", ())]
     assert found.migration == ()
+
+
+def test_curl_exe_in_powershell_is_read_as_in_a_shell_script():
+    """`curl.exe` (not `curl`, Invoke-WebRequest's alias in Windows PowerShell) sends the same requests."""
+    from migcheck.readers import powershell
+
+    script = (
+        '$base = "https://management.core.windows.net/$env:SUB/services/hostedservices/web/deployments/web"\n'
+        'curl.exe -X POST --cert mgmt.pem "$base/migration?comp=Prepare"\n'
+        'wget.exe --method=DELETE --certificate=mgmt.pem "$base/roles/vm1"\n'
+    )
+    (found,) = [r for r in powershell.read("m.ps1", script.encode()).resources if isinstance(r, Script)]
+    assert [call.name for call in found.calls] == [
+        "POST management.core.windows.net/<subscription-id>/services/hostedservices/web/deployments/web"
+        "/migration?comp=Prepare",
+        "DELETE management.core.windows.net/<subscription-id>/services/hostedservices/web/deployments/web"
+        "/roles/vm1",
+    ]
+    assert [(s.step, s.scope, s.target) for s in found.migration] == [("prepare", "cloud-service", "web")]
+    assert [call.changes for call in found.changes] == [(("cloud-service", "web"),)]

@@ -246,7 +246,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import beside, grammars, xplat
+from migcheck.readers import beside, grammars, shell_requests, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 
@@ -5286,6 +5286,11 @@ def _join_tables(a: Table, b: Table) -> Table:
     return _bounded(Table(tuple(entries), a.opaque or b.opaque, marks))
 
 
+# The native programs that send HTTP requests, as PowerShell names them (`curl` and `wget` alone are
+# Invoke-WebRequest's aliases in Windows PowerShell): read as a shell script's (`shell_requests`).
+_NATIVE_REQUESTS = {"curl.exe": "curl", "wget.exe": "wget"}
+
+
 def _native_list(value: Value, part: Node) -> str | None:
     """The one argument a native command gets from an array written in its place (`'front','back'`): its
     strings joined by commas, where the script states them all; None otherwise (an array a variable or
@@ -9429,6 +9434,9 @@ class Interpreter:
             return value
         if key in ("azure", "azure.cmd") or (not name and self._invokes_the_cli(invoked, env)):
             return self.xplat(node, env)
+        if key in _NATIVE_REQUESTS:
+            self._native_request(node, _NATIVE_REQUESTS[key], env)
+            return NULL
         started = self._cli_started(node, key, env)
         if started is not None:
             return started
@@ -12687,6 +12695,29 @@ class Interpreter:
         in_file = args.get("InFile")
         if found is not None and body is None and in_file is not None and in_file.certain:
             self._posted_body_file(found[1], verb, in_file)
+
+    def _native_request(self, node: Node, command: str, env: Env) -> None:
+        """`curl.exe`, `wget.exe`: a request to the API read from its words as a shell script's is
+        (`shell_requests`: method, URL, body file), then as Invoke-RestMethod's (`_request`)."""
+        words, given = self._native_words(node, env)
+        at = node.child_by_field_name("command_name") or node
+        sent = shell_requests.request([xplat.Word(command, self.where.mark(at)), *words])
+        if sent is None:
+            return
+        for url in sent.urls:
+            argument = given.get(id(url))
+            found = (
+                self._request(node, at, sent.verb, argument.value, command, url_at=url.mark)
+                if argument
+                else None
+            )
+            if found is None:
+                continue
+            service = automation.deployment_created_in(sent.verb, found[1])
+            file = sent.body_file.text if sent.body_file is not None else None
+            if service is not None and file and automation.deployed_file(file):
+                self.posted_bodies.setdefault((automation.deployed_file(file), service), None)
+            return
 
     def _posted_body_file(self, path: str, verb: str | None, in_file: Arg) -> None:
         """A request that sends a file (`-InFile deploy.xml`) to create a deployment: the file and the
