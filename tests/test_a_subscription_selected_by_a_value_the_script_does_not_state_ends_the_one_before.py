@@ -120,3 +120,17 @@ def test_a_script_that_selects_only_a_value_it_does_not_state_stays_one_subscrip
     }
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert services_by_subscription(result) == {"default": ["dest", "other"]}
+
+
+def test_a_sign_in_before_a_selection_not_stated_gives_no_subscription_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cloud signed in to above the selections goes to each subscription selected; one selected by a
+    value not stated is the group's, never a subscription of its own named by migcheck's inner marker."""
+    script = (
+        "param([string]$Sub)\nAdd-AzureAccount -Environment AzureChinaCloud\n"
+        f'Select-AzureSubscription -SubscriptionId "{SOURCE}"\n{ps_vm("src")}'
+        f"Select-AzureSubscription -SubscriptionId $Sub\n{ps_vm('dest')}"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"move.ps1": script}, dedent=False)
+    assert sorted(e.subscription for e in result.estates) == sorted([SOURCE, "default"])

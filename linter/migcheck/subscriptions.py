@@ -295,8 +295,8 @@ def _signed_in_where_selected(
     own = {name for resource, name in placed if name and isinstance(resource, CloudInUse)}
     selected = [
         name
-        for name in dict.fromkeys(spelled.get(_same(s.name), s.name) for s in selections)
-        if name not in own
+        for name in dict.fromkeys(_in_group(spelled.get(_same(s.name), s.name)) for s in selections)
+        if name and name not in own  # a selection of a subscription not stated is the group's (`_in_group`)
     ]
     kept = not selected or any(name == "" and not isinstance(r, _SCRIPT_ITSELF) for r, name in placed)
     out = [(r, n) for r, n in placed if kept or n != "" or not isinstance(r, CloudInUse)]
