@@ -6161,6 +6161,10 @@ _PACKAGE_EVIDENCE = {
     "publish-azureserviceproject": "published by Publish-AzureServiceProject, which deploys web and worker "
     "roles only",
 }
+# The key, beside that of a cloud service's deployment, of its deployment in the other slot (see
+# `Interpreter._in_stated_slot`).
+_OTHER_SLOT = "other slot"
+
 # A staging deployment is a package's: New-AzureVM and New-AzureQuickVM have no `-Slot`, so a VM deployment
 # is the production one (see `Interpreter._staging_evidence`).
 _SWAP_EVIDENCE = (
@@ -11886,6 +11890,9 @@ class Interpreter:
                     return self._remove_by_name(_arg_value(args, "Name", name), node)
         stated = isinstance(service, Text) and bool(service.value.strip())
         draft = self._described(service) if stated or isinstance(service, Unknown) else None
+        slot = _arg_value(args, "Slot", Text("Production"))
+        if kind == "remove-azuredeployment" and draft is not None:
+            draft = self._in_slot(draft, slot)
         created, selection = _creation(draft, name if kind == "remove-azurevm" else None)
         if not (self._surely_runs() or (draft is not None and self._runs_with(created, node))):
             return NULL
@@ -11893,18 +11900,24 @@ class Interpreter:
             self._deleted(kind, service.value, name, self._at_call(node))
         if draft is None or selection < self.selection:
             return NULL
-        key = next(k for k, d in self.deployments.items() if d is draft)
-        slot = _arg_value(args, "Slot", Text("Production"))
+        key = self._key_of(draft)
         if kind == "remove-azurevm":
             if isinstance(name, Text):
                 draft.roles.pop(_role_key(name), None)
-        elif kind == "remove-azureservice" or (
-            draft.slot_sure
-            and isinstance(slot, Text)
-            and slot.value.casefold() == (draft.slot or "Production").casefold()
-        ):
+        elif kind == "remove-azureservice":
+            self.deployments.pop((key, _OTHER_SLOT), None)
+            del self.deployments[key]
+        elif draft.slot_sure and isinstance(slot, Text) and _name_key(slot.value) == _name_key(draft.slot):
             del self.deployments[key]
         return NULL
+
+    def _in_slot(self, draft: DeploymentDraft, slot: Value) -> DeploymentDraft:
+        """Of the deployments the script made in a cloud service (`draft`, and the one in its other slot,
+        see `_in_stated_slot`), the one in `slot`, where it is surely there; else `draft`."""
+        other = self._other_slot(draft)
+        if other is not None and other.slot_sure and isinstance(slot, Text):
+            return other if _name_key(other.slot) == _name_key(slot.value) else draft
+        return draft
 
     def _remove_by_name(self, name: Value, node: Node) -> Value:
         """`Get-AzureVM | Where-Object Name -eq x | Remove-AzureVM`: each VM of that name, in whichever cloud
@@ -11974,12 +11987,14 @@ class Interpreter:
             if isinstance(service, Text)
             else None
         )
-        if draft is not None and self._surely_runs():
-            draft.slot = (
-                "Staging" if (draft.slot or "Production").casefold() == "production" else "Production"
-            )
-        elif draft is not None:
-            draft.slot_sure = False
+        other = self._other_slot(draft) if draft is not None else None
+        for swapped in (draft, other):
+            if swapped is not None and self._surely_runs():
+                swapped.slot = (
+                    "Staging" if (swapped.slot or "Production").casefold() == "production" else "Production"
+                )
+            elif swapped is not None:
+                swapped.slot_sure = False
         return NULL
 
     def _written_at(self, arg: Arg | None) -> Mark | None:
@@ -12044,13 +12059,43 @@ class Interpreter:
         # branches): a deployment of each, as a call on each path would make.
         for named in _alternatives(value) or (value,):
             draft = self._deployment(named, mark, node, self._written_at(service))
-            slot = args.get("Slot")
-            if slot is not None and isinstance(slot.value, Text):
-                draft.slot = slot.value.value
+            draft = self._in_stated_slot(draft, args, mark)
             role = self._package_role(draft, args, mark)
             role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
             draft.configuration_file = draft.configuration_file or self._configuration_file(args, env)
         return NULL
+
+    def _in_stated_slot(self, draft: DeploymentDraft, args: Args, mark: Mark) -> DeploymentDraft:
+        """The deployment a package call makes or upgrades in the slot it states (`-Slot`; New-AzureDeployment
+        deploys to Production without one): a cloud service has one deployment per slot, so where the
+        script already deployed to the other slot of the service (New-AzureDeployment -Slot Staging, then
+        -Slot Production), this is the other deployment, kept beside it (see `_other_slot`). A slot the
+        script does not state, or a first deployment, is the service's one deployment, in that slot."""
+        given = args.get("Slot")
+        slot = given.value if given is not None else Text("Production")
+        if not isinstance(slot, Text) or not slot.value.strip():
+            return draft
+        if not draft.roles or not draft.slot_sure or _name_key(draft.slot) == _name_key(slot.value):
+            if given is not None:
+                draft.slot = slot.value
+            return draft
+        other = self._other_slot(draft)
+        if other is None:
+            other = DeploymentDraft(
+                draft.service, draft.name, mark, read_once_in=self.reading_once, selection=self.selection
+            )
+            other.selected_in, other.service_looped_over = self.selected_name, draft.service_looped_over
+            self.deployments[(self._key_of(draft), _OTHER_SLOT)] = other
+        other.slot = slot.value
+        return other
+
+    def _key_of(self, draft: DeploymentDraft) -> object:
+        return next(k for k, d in self.deployments.items() if d is draft)
+
+    def _other_slot(self, draft: DeploymentDraft) -> DeploymentDraft | None:
+        """The deployment in the other slot of the cloud service whose deployment `draft` is (see
+        `_in_stated_slot`), where the script made one; None otherwise."""
+        return self.deployments.get((self._key_of(draft), _OTHER_SLOT))
 
     def _staging_evidence(self, node: Node, key: str, args: Args) -> None:
         """A swap of a cloud service's deployments (Move-AzureDeployment, which fails when the service has
