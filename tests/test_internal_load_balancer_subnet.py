@@ -4,7 +4,9 @@ states it, a service configuration's (`<NetworkConfiguration><LoadBalancers><Loa
 <FrontendIPConfiguration type="private" subnet>`, in a .cscfg or the base64 configuration a package
 deployment body carries), or a script adds the load balancer (`Add-AzureInternalLoadBalancer -SubnetName`,
 or `New-AzureInternalLoadBalancerConfig` given to New-AzureVM, the classic CLI's `azure service
-internal-load-balancer add|set -t`). The Python SDK has no method that adds one."""
+internal-load-balancer add|set -t`); a script that moves its frontend (`Set-AzureInternalLoadBalancer
+-SubnetName`, `azure service internal-load-balancer set -t`) puts it in that subnet, and one that surely
+removes it (`Remove-AzureInternalLoadBalancer`, `... delete`) takes it off. The Python SDK has no method that adds one."""
 
 from __future__ import annotations
 
@@ -98,6 +100,11 @@ def configured(subnet: str) -> str:
     )
 
 
+def moved(subnet: str) -> str:
+    """Added in subnet apps, then moved to `subnet` by Set-AzureInternalLoadBalancer (positional arguments)."""
+    return added("apps") + f"Set-AzureInternalLoadBalancer sql-ilb sql {subnet}\n"
+
+
 SH_VM = (
     "azure config mode asm\n"
     "azure vm create sql img ops 'P@ss' --vm-name sql01 --virtual-network-name contoso-vnet --subnet-names apps\n"
@@ -126,6 +133,15 @@ def cli_moved(subnet: str) -> str:
         ("ilb.ps1", configured("data"), "ilb.ps1:1:52"),
         ("ilb.sh", cli_added("data"), "ilb.sh:3:71"),
         ("ilb.sh", cli_moved("data"), "ilb.sh:4:57"),
+        ("ilb.ps1", moved("data"), "ilb.ps1:6:43"),
+        # Set on a load balancer the script does not add, of the deployment it creates.
+        (
+            "ilb.ps1",
+            VM
+            + "New-AzureVM -ServiceName sql -VNetName contoso-vnet -VMs $vm\n"
+            + "Set-AzureInternalLoadBalancer -ServiceName sql -InternalLoadBalancerName sql-ilb -SubnetName data\n",
+            "ilb.ps1:5:94",
+        ),
     ],
 )
 def test_a_load_balancer_subnet_the_network_lacks_is_reported(
@@ -156,6 +172,14 @@ def test_a_load_balancer_subnet_the_network_lacks_is_reported(
             "ilb.sh",
             cli_added("apps") + 'if [ "$1" = move ]; then\n' + cli_moved("data").splitlines()[-1] + "\nfi\n",
         ),
+        ("ilb.ps1", added("data") + "Set-AzureInternalLoadBalancer sql-ilb sql -SubnetName apps\n"),
+        ("ilb.ps1", added("data") + "Remove-AzureInternalLoadBalancer -ServiceName sql\n"),
+        ("ilb.ps1", configured("data") + "Remove-AzureInternalLoadBalancer sql\n"),
+        # A set or removal that may not run leaves the frontend where it was.
+        (
+            "ilb.ps1",
+            added("apps") + "if ($args[0]) {\n    Set-AzureInternalLoadBalancer sql-ilb sql data\n}\n",
+        ),
         # A service the script does not create: nothing says which network it is in.
         (
             "ilb.ps1",
@@ -169,6 +193,22 @@ def test_a_load_balancer_in_a_subnet_of_its_network_is_not(
 ) -> None:
     result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, name: text}, "MIG003")
     assert where(result.findings) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        added("data") + "if ($args[0]) { Remove-AzureInternalLoadBalancer -ServiceName sql }\n",
+        added("data") + "Remove-AzureInternalLoadBalancer -ServiceName other\n",
+        added("data") + "Set-AzureInternalLoadBalancer sql-ilb sql\n",
+    ],
+    ids=["a removal that may not run", "a removal of another service's", "a set naming no subnet"],
+)
+def test_a_load_balancer_a_powershell_call_may_leave_in_place_is_still_reported(
+    tmp_path, monkeypatch, text: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, "ilb.ps1": text}, "MIG003")
+    assert where(result.findings) == ["MIG003 ilb.ps1:5:94"]
 
 
 def test_the_plan_names_a_load_balancer_a_script_puts_an_endpoint_on(plan_of) -> None:

@@ -10971,6 +10971,36 @@ class Interpreter:
             draft.balancers.append(balancer)
         return NULL
 
+    def _move_load_balancer(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Set-AzureInternalLoadBalancer -SubnetName: the load balancer's frontend moves to that subnet, where
+        the call surely runs (to a subnet not known where the script does not state it); one the script does
+        not add is one of the deployment there, as Add-AzureInternalLoadBalancer reads it. One that may not
+        run leaves the script's own where it was: its frontend is there on the paths that skip the call. A
+        call without -SubnetName says nothing of the subnet."""
+        if not args.given("SubnetName"):
+            return NULL
+        mark = self._at_call(node)
+        name = _arg_value(args, "InternalLoadBalancerName")
+        draft = self._described(_arg_value(args, "ServiceName"))
+        held = _balancer_named(draft, name) if draft is not None else None
+        if held is not None and not self._surely_runs():
+            return NULL
+        if held is None:
+            return self._internal_load_balancer(node, args, piped, env)
+        assert draft is not None
+        moved = InternalLoadBalancer(held.name, mark, self._address(args.get("SubnetName"), node))
+        draft.balancers[draft.balancers.index(held)] = moved
+        return NULL
+
+    def _remove_load_balancer(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Remove-AzureInternalLoadBalancer: the internal load balancer of the deployment in the service it
+        names is gone, where the removal surely runs (the cmdlet names no load balancer: it removes the
+        deployment's). One that may not run leaves it: it is there on the paths that skip the call."""
+        draft = self._described(_arg_value(args, "ServiceName"))
+        if draft is not None and self._surely_runs():
+            draft.balancers.clear()
+        return NULL
+
     def _virtual_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Add-AzureVirtualIP: a virtual IP of the deployment in the service it names, besides its default
         one (`Deployment.other_vips`), by the name the script states. Remove-AzureVirtualIP that surely runs
@@ -14578,6 +14608,8 @@ class Interpreter:
         "add-azurevirtualip": _virtual_ip,
         "remove-azurevirtualip": _virtual_ip,
         "new-azureinternalloadbalancerconfig": _internal_load_balancer,
+        "set-azureinternalloadbalancer": _move_load_balancer,
+        "remove-azureinternalloadbalancer": _remove_load_balancer,
         "add-azuredatadisk": _data_disk,
         "remove-azuredatadisk": _remove_data_disk,
         "remove-azureaclconfig": _remove_acl,
@@ -17549,6 +17581,14 @@ def _unescape(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def _balancer_named(draft: DeploymentDraft, name: Value) -> InternalLoadBalancer | None:
+    """The internal load balancer of that name the script adds to the deployment; None for a name it does
+    not state or did not add."""
+    if not isinstance(name, Text):
+        return None
+    return next((b for b in draft.balancers if _name_key(b.name) == _name_key(name.value)), None)
 
 
 def _service_key(name: Value | None) -> object | None:

@@ -460,6 +460,10 @@ SPECS: dict[str, Spec] = {
     "add-azureinternalloadbalancer": _spec(
         "InternalLoadBalancerName:0 ServiceName:1 SubnetName:2 StaticVNetIPAddress:3"
     ),
+    "set-azureinternalloadbalancer": _spec(
+        "InternalLoadBalancerName:0 ServiceName:1 SubnetName:2 StaticVNetIPAddress:3"
+    ),
+    "remove-azureinternalloadbalancer": _spec("ServiceName:0"),
     "new-azureinternalloadbalancerconfig": _spec(
         "InternalLoadBalancerName:0 SubnetName:1 StaticVNetIPAddress:2"
     ),
