@@ -578,6 +578,7 @@ def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FilePr
         _with_command_names_whole,
         _with_variable_words_whole,
         _with_quoted_tails_whole,
+        _with_glued_strings_whole,
         _with_member_words_split,
         _with_subexpression_words_whole,
         _with_closers_on_their_line,
@@ -933,6 +934,108 @@ def _with_quoted_tails_whole(source: bytes, root: Node) -> bytes:
     if len(kept) == len(spans):
         return changed
     return _stood_in(source, kept) if kept else source
+
+
+# A quoted string with characters run straight onto it, after its closing quote or before its opening one
+# (`Read-Host "Enter the file "+ $p +", then press Enter"`): in argument mode PowerShell reads the string
+# and the characters as one argument (about_Parsing: all input there is an expandable string; its
+# `TestExe e" "f` passes `e f`), where the grammar reads an operator and wraps the command in an error.
+# Such a string is parsed with its quote moved over the characters (`"a "+` as `"a +"`, `+", b"` as
+# `"+, b"`), which keeps every offset: only characters that read the same inside the quotes as outside
+# (no `$`, backtick or quote, nothing a member access or index starts with), up to the end of the argument.
+_STRING_LEAVES = {"expandable_string_literal": "string", "verbatim_string_characters": "string"}
+_GLUED_STOPS = frozenset(b" \t\r\n;|)}(){}'\"`$,&<>@#")
+_GLUED_STARTS_MEMBER = frozenset(b".[:")
+# Trees read at most: a move undone (an operator in an expression, `$a = "x"+ $b`) may have kept the tree
+# from reading another as the argument it is; the others are tried again without it.
+_GLUED_ROUNDS = 3
+
+
+def _with_glued_strings_whole(source: bytes, root: Node) -> bytes:
+    """The source to parse: `source` itself, or, in a tree with errors, a copy with each quoted string that
+    has characters run onto it written with its quotes moved over them (see `_STRING_LEAVES`). A change
+    the tree does not then read as one argument of a command is undone."""
+    if not root.has_error:
+        return source
+    found = _captures(_STRING_LEAVES, root)
+    spans = [
+        span
+        for leaf in found.get("string", [])
+        if _in_argument_mode(leaf)
+        for span in [_glued_span(source, leaf)]
+        if span is not None
+    ]
+    for _ in range(_GLUED_ROUNDS):
+        if not spans:
+            return source
+        changed = _quotes_moved(source, spans)
+        tree = _parser().parse(changed).root_node
+        kept = [span for span in spans if _read_as_argument(tree, span)]
+        if len(kept) == len(spans):
+            return changed
+        spans = kept
+    return source
+
+
+def _in_argument_mode(leaf: Node) -> bool:
+    """Whether a string is an argument of a command, or in a statement the grammar starts where an error
+    region ends on its line (`+ $p +", b"` after `Read-Host "a "`, the rest of that command's arguments);
+    not in an expression (`$a = "x"+ $b`), where the characters after it are an operator."""
+    node = leaf.parent
+    while node is not None and node.type not in ("command_elements", "pipeline"):
+        node = node.parent
+    if node is None or node.type == "command_elements":
+        return node is not None
+    before = node.prev_sibling or (node.parent.prev_sibling if node.parent is not None else None)
+    return (
+        before is not None
+        and before.type == "ERROR"
+        and before.end_point.row == node.start_point.row
+        and (node.parent is None or node.parent.type in ("statement_list", "program", "ERROR"))
+    )
+
+
+def _glued_span(source: bytes, leaf: Node) -> tuple[int, int] | None:
+    """(start, end) of a quoted string and the characters run onto it: after its closing quote up to the
+    end of the argument (`"a "+`), before its opening one from a blank (`+", b"`), not a parameter's name
+    (`-x"…"`) nor a member access (`"…".Length`); None where none are, or the string holds its own quote."""
+    start, end = leaf.start_byte, leaf.end_byte
+    quote = source[start : start + 1]
+    if quote not in (b'"', b"'") or end - start < 2 or source[start + 1 : end].find(quote) != end - start - 2:
+        return None
+    stop = end
+    while stop < len(source) and source[stop] not in _GLUED_STOPS:
+        stop += 1
+    ended = stop == len(source) or source[stop] in _ARGUMENT_ENDS
+    if stop > end and (source[end] in _GLUED_STARTS_MEMBER or not ended):
+        stop = end
+    begin = start
+    while begin > 0 and source[begin - 1] not in _GLUED_STOPS:
+        begin -= 1
+    if begin < start and (source[begin - 1 : begin] not in (b" ", b"\t") or source[begin] == ord("-")):
+        begin = start
+    return (begin, stop) if (begin, stop) != (start, end) else None
+
+
+def _quotes_moved(source: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """The source with each span's string quoted from its first byte to its last (see
+    `_with_glued_strings_whole`): the characters keep their order, the quotes move to the span's ends."""
+    changed = bytearray(source)
+    for start, end in spans:
+        text = source[start:end]
+        quote = next(c for c in text if c in b"'\"")
+        changed[start:end] = bytes([quote]) + text.replace(bytes([quote]), b"") + bytes([quote])
+    return bytes(changed)
+
+
+def _read_as_argument(root: Node, span: tuple[int, int]) -> bool:
+    """Whether the grammar reads a span whose quotes moved as one string that is an argument of a command."""
+    node = root.descendant_for_byte_range(*span)
+    while node is not None and node.parent is not None:
+        if (node.parent.start_byte, node.parent.end_byte) != span:
+            return node.parent.type == "command_elements" and node.type == "array_literal_expression"
+        node = node.parent
+    return False
 
 
 def _quoted_tail_span(source: bytes, leaf: Node) -> tuple[int, int] | None:
