@@ -12003,7 +12003,8 @@ class Interpreter:
         return ""
 
     def _remove(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
-        """Remove-AzureVM, Remove-AzureDeployment (of the production slot) and Remove-AzureService: what
+        """Remove-AzureVM, Remove-AzureDeployment (of the slot `-Slot` names, Production without it: the
+        script's deployment there, see `_in_slot`) and Remove-AzureService (each of its deployments): what
         this script created in that cloud service and surely removes afterwards (or whenever the command
         that created it ran, see `_with_its_creation`) is gone: of a service it states, or names by the
         very value that named it at its creation (`Unknown.ident`, see `_described`). A removal that may not
@@ -12112,8 +12113,9 @@ class Interpreter:
 
     def _swap(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Move-AzureDeployment swaps a cloud service's production and staging deployments (it is no
-        migration cmdlet): the deployment this script made in one slot is in the other afterwards, when the
-        swap surely runs; otherwise which slot it is in is no longer known (its slot is "", see `_build`)."""
+        migration cmdlet): each deployment this script made in one slot of the service is in the other
+        afterwards (see `_in_stated_slot`), when the swap surely runs; otherwise which slot each is in is no
+        longer known (its slot is "", see `_build`)."""
         service = _arg_value(args, "ServiceName")
         draft = (
             self.deployments.get(self._in_subscription(("service", service.value.casefold())))
