@@ -73,6 +73,7 @@ from migcheck.model import (
     LocalNetworkSite,
     Mark,
     MigrationStep,
+    NamedAfterDelete,
     NameRef,
     NetworkConfiguration,
     NetworkSecurityGroup,
@@ -2023,6 +2024,7 @@ class _Linker:
         in_networks = records_in_networks(inventory)
         undefined = self._check_network_references(networks, in_networks)
         self.dangling.extend(_once_per_file(each) for each in self.named_nowhere.values())
+        self.dangling.extend(_named_after_delete(self._all(NamedAfterDelete)))
         gateways = {name: facts for name, facts in gateways.items() if name not in undefined}
         inventory = _without_refused_records(inventory, undefined, self.scripts)
         _add_named_networks(networks, [*gateways.values(), *in_networks], undefined)
@@ -5496,6 +5498,24 @@ def _without_refused_records(inventory: Inventory, refused: set[str], scripts: f
     ) + len(inventory.peerings):
         return inventory
     return replace(inventory, application_gateways=gateways, services_in_vnets=services, peerings=peerings)
+
+
+def _named_after_delete(named: Iterable[NamedAfterDelete]) -> Iterator[Dangling]:
+    """Each name a script's command gives after the script surely deleted what it names (`NamedAfterDelete`),
+    as a name that points at nothing: whether or not a network configuration is among the files, the
+    script itself shows it does not exist when the command runs."""
+    what = {"VirtualNetwork": "virtual network", "ReservedIP": "reserved IP"}
+    for each in named:
+        message = (
+            f"{each.uses} names {what.get(each.target, each.target)} '{each.name}', which the file deletes "
+            f"before it, at line {each.deleted_at.line}, and does not create again: the platform refuses "
+            "the command, so it creates no VM"
+        )
+        fix = (
+            f"Name a {what.get(each.target, each.target)} that exists when the command runs, or run the "
+            "command before the deletion."
+        )
+        yield Dangling(NameRef(each.name, each.mark), each.target, message, fix)
 
 
 def _add_named_networks(networks: dict[str, Network], naming: Iterable[Any], undefined: set[str]) -> None:

@@ -1725,6 +1725,22 @@ def unstated_selection(mark: Mark) -> SubscriptionSelection:
 
 
 @record
+class NamedAfterDelete:
+    """A virtual network or reserved IP a script's command names (`vm create -w`, `-R`) after the script
+    surely deleted it (`network vnet delete`, `network reserved-ip delete`) and before it makes one of that
+    name anew: it does not exist when the command runs, so the platform refuses the command, which creates
+    nothing. `target` is the type it should name ("VirtualNetwork", "ReservedIP"), `uses` what names it
+    ("azure vm create web10"), `deleted_at` where the deletion is."""
+
+    kind: ClassVar[str] = "Reference"
+    name: str
+    target: str
+    uses: str
+    mark: Mark
+    deleted_at: Mark
+
+
+@record
 class CloudInUse:
     """The Azure cloud a file works in from `mark` on, where it says which (`clouds.cloud_of_host`,
     `clouds.cloud_of_environment`): a sign-in to a named environment (`Add-AzureAccount -Environment

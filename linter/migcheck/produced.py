@@ -37,6 +37,7 @@ from migcheck.model import (
     InputEndpoint,
     InstanceAddress,
     MigrationStep,
+    NamedAfterDelete,
     NameRef,
     NetworkConfiguration,
     NetworkSecurityGroup,
@@ -81,6 +82,8 @@ _SCRIPT = frozenset(
         SubscriptionSelection,
         # The cloud the script signs in to or sends requests to, where it says which.
         CloudInUse,
+        # What a command names that the script deleted before it (the command fails).
+        NamedAfterDelete,
     }
 )
 

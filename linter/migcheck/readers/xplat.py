@@ -102,6 +102,7 @@ from migcheck.model import (
     LocalNetworkSite,
     Mark,
     MigrationStep,
+    NamedAfterDelete,
     NameRef,
     NetworkSecurityGroup,
     ReservedIp,
@@ -1152,6 +1153,11 @@ class Reading:
         # Those `network vnet delete` took away, by `_network_here`, until the script makes one of that name anew
         # (`VirtualNetwork.replaced`).
         self.deleted: dict[str, list[VirtualNetwork]] = {}
+        # Where a deletion that surely runs took each network (by `_network_here`) and reserved IP (by name,
+        # without case) away, until the script makes one of that name anew: a command naming it then fails.
+        self.networks_deleted_at: dict[str, Mark] = {}
+        self.reserved_deleted_at: dict[str, Mark] = {}
+        self.named_after_delete: list[NamedAfterDelete] = []
         self.made = _Made()
         # The function of the script read once, with values it does not know, whose commands are handed
         # over now: the deployments they create are marked so (`Deployment.read_once_in`).
@@ -1488,6 +1494,8 @@ class Reading:
 
     def _vm_create(self, parsed: Parsed) -> None:
         dns = parsed.value("dns-name", 0)
+        if self._refused_after_delete(parsed, f"azure vm create {_text(dns) or '<service>'}"):
+            return
         service = self._held("cloud service name", dns, parsed.at)
         named = parsed.value("vm-name")
         vm_name = self._held("VM name", named if named is not None else dns, parsed.at)
@@ -2126,6 +2134,7 @@ class Reading:
         if name is None or name.text == "":
             return
         name_shown = self._held("reserved IP name", name, parsed.at)
+        self.reserved_deleted_at.pop(name_shown.casefold(), None)
         self.reserved.append(
             ReservedIp(
                 name_shown, "", "", parsed.at, read_once_in=self.read_once_in, selected_in=self.selected_name
@@ -2142,6 +2151,7 @@ class Reading:
         if not named or self.maybe or self._may_hold_reserved_ip(named):
             return
         gone = named.casefold()  # of the subscription the CLI works in: a reserved IP's name is unique in one
+        self.reserved_deleted_at[gone] = parsed.at
         self.reserved = [
             ip for ip in self.reserved if ip.name.casefold() != gone or not self._works_in(ip.selected_in)
         ]
@@ -2243,9 +2253,36 @@ class Reading:
             address_space=(space,) if space is not None else (),
             subnets=(subnet,) if subnet.name else (),
             address_space_known=space is not None,
-            replaced=tuple(self.deleted.pop(self._network_here(name), ())),
+            replaced=tuple(self._made_anew(name)),
             selected_in=self.selected_name,
         )
+
+    def _made_anew(self, name: str) -> list[VirtualNetwork]:
+        """The networks of `name` the script deleted, which the one it makes now replaces."""
+        self.networks_deleted_at.pop(self._network_here(name), None)
+        return self.deleted.pop(self._network_here(name), [])
+
+    def _refused_after_delete(self, parsed: Parsed, uses: str) -> bool:
+        """Whether a command names a network (`-w`) or reserved IP (`-R`) the script surely deleted before
+        it and did not make anew: it does not exist then, so the platform refuses the command, which creates
+        nothing; each such name is kept (`NamedAfterDelete`), for MIG003 to report."""
+        refused = False
+        vnet, reserved = parsed.value("virtual-network-name"), parsed.value("reserved-ip")
+        if vnet is not None and vnet.text:
+            deleted = self.networks_deleted_at.get(self._network_here(vnet.text))
+            if deleted is not None:
+                self.named_after_delete.append(
+                    NamedAfterDelete(vnet.text, "VirtualNetwork", uses, vnet.mark, deleted)
+                )
+                refused = True
+        if reserved is not None and reserved.text:
+            deleted = self.reserved_deleted_at.get(reserved.text.casefold())
+            if deleted is not None:
+                self.named_after_delete.append(
+                    NamedAfterDelete(reserved.text, "ReservedIP", uses, reserved.mark, deleted)
+                )
+                refused = True
+        return refused
 
     def _subnet_name(self, name: Word | None) -> str:
         """The name of the subnet `network vnet create -n` gives the network: `Subnet-1` unless named, the
@@ -2295,6 +2332,8 @@ class Reading:
         name = self._network_name(parsed.value("vnet", 0))
         key = self._network_here(name)
         gone = self.networks.pop(key, None) if name else None
+        if name:
+            self.networks_deleted_at[key] = parsed.at
         if gone is not None:
             self.deleted.setdefault(key, []).extend((*gone.replaced, replace(gone, replaced=())))
 
@@ -2393,6 +2432,7 @@ class Reading:
             *self.networks.values(),
             *self.gateways,
             *self.made.resources(),
+            *self.named_after_delete,
         ]
 
 
