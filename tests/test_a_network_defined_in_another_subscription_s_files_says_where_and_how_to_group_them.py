@@ -47,8 +47,8 @@ IN_APP_VNET = {
 }
 DEFINED_APART = (
     "defined in network/NetworkConfig.netcfg, which is checked as another subscription's: group them with "
-    "[tool.migcheck.subscriptions]"
-)
+    "[tool.migcheck.subscriptions] of pyproject.toml ([subscriptions] of migcheck.toml)"
+)  # with no settings file, the table as either file would write it
 GROUPED = {"prod": ("network/**", "scripts/**")}
 
 

@@ -138,6 +138,9 @@ class LintResult:
     # longer found (fixed, or renamed or moved since it was written); and the baseline, as reports show it.
     stale_baseline: int = 0
     baseline_path: str = ""
+    # The settings file the run reads, if any: advice the reports give names its settings as it writes them
+    # (`config.in_settings_file`).
+    settings_source: str = ""
     _undefined: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _described: tuple[Document, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -418,6 +421,7 @@ def _check_documents(
         baselined=chosen.baseline is not None,
         stale_baseline=_stale(chosen, by_path, enabled, suppressed),
         baseline_path=chosen.baseline.path if chosen.baseline is not None else "",
+        settings_source=config.source,
     )
 
 

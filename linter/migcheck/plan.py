@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from migcheck import clouds
 from migcheck.automation import VPN_SITE_EVIDENCE
+from migcheck.config import in_settings_file
 from migcheck.estate import (
     VmElsewhere,
     apart,
@@ -538,7 +539,9 @@ def build_plan(result: LintResult) -> Plan:
     return Plan(
         tuple(
             replace(
-                _subscription_plan(e, summaries[e.subscription].scopes, locate, advice),
+                _subscription_plan(
+                    e, summaries[e.subscription].scopes, locate, advice, result.settings_source
+                ),
                 prepare_only=prepare_only,
                 in_scripts=in_scripts,
                 migrated=_migrated_by_scripts(e),
@@ -698,6 +701,8 @@ class _Builder:
     _disk_accounts: dict[int, str] | None = None
     _blockers: dict[int, Blockers] = field(default_factory=dict)  # see `blockers`, by id() of the subject
     _defender: tuple[tuple[str, ...], bool] | None = None
+    # The settings file the run reads, if any: notes name its settings as it writes them (`in_settings_file`).
+    settings_source: str = ""
     # By service (`id`): how many of its deployments are in a virtual network (see `placed_in`).
     _in_networks: dict[int, int] | None = None
     _vm_networks: dict[int, list[NameRef]] | None = None  # see `networks_of`
@@ -1151,11 +1156,12 @@ def _subscription_plan(
     scopes: Iterable[ScopeSummary],
     locate: Callable[[Finding], Finding],
     advice: Mapping[str, str],
+    settings_source: str = "",
 ) -> SubscriptionPlan:
     scopes = tuple(scopes)
     items = tuple(item for scope in scopes for item in scope.items)
     held = {_finding_key(s.finding): s.reason for item in items for s in item.held_back}
-    builder = _Builder(estate, items, locate, advice, held)
+    builder = _Builder(estate, items, locate, advice, held, settings_source=settings_source)
     circuits = estate.circuits()
     builder.steps += [_circuit_step(circuit, estate) for circuit in circuits]
     # Which circuits each network waits for, found once: asking every circuit for every network took
@@ -1988,7 +1994,8 @@ def _network_step(
     undecided = not (network.defined or any(alias.defined for alias in aliases) or state)
     item = builder.by_subject.get(id(network))
     apart = item.migrates.get("defined_apart", "") if item is not None else ""
-    notes = [_undefined_network_note(name, undecided, apart)] if not network.defined else []
+    note = _undefined_network_note(name, undecided, apart)
+    notes = [in_settings_file(note, builder.settings_source)] if not network.defined else []
     notes += [_portal_alias_note(builder, alias) for alias in aliases]
     notes += _inferred_members(network)
     notes += _write_throttling(sum(len(s.vms) for s in services))

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from migcheck.config import in_settings_file
 from migcheck.model import Finding, Severity, is_placeholder, may_be_prepared
 from migcheck.report.readiness import (
     EXTENDED_SUPPORT,
@@ -53,6 +54,9 @@ def readiness_summary(result: LintResult) -> str:
                 rows += [(f"    ({note})", "") for note in _notes_after(scope.scope, scope.items)]
         if not rows:
             continue
+        # A row's advice names a setting as the settings file in use writes it (`[subscriptions]` of a
+        # migcheck.toml), as findings' fixes do.
+        rows = [(in_settings_file(text, result.settings_source), verdict) for text, verdict in rows]
         # Align the verdicts of the rows that fit; a longer description has its verdict on the next line,
         # in the column, so that the verdicts still read down one column.
         widths = {text: display_width(text) for text, verdict in rows if verdict}
