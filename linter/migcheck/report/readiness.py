@@ -554,9 +554,10 @@ def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
     return kept
 
 
-# The fields of a cloud service that `_Draft.own_placed` takes in part: its deployments, and the
-# configurations they are made of.
-_PLACED_APART = frozenset({"placements", "configurations"})
+# The fields of a cloud service that `_Draft.own_placed` takes in part: its deployments, the configurations
+# they are made of, and the placement of each configuration (`configured`, the deployments' source), which
+# is no part of the whole service.
+_PLACED_APART = frozenset({"placements", "configurations", "configured"})
 
 
 @cache
