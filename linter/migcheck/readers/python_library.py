@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from migcheck.readers import beside
 from migcheck.readers.python_flow import IMPORTED_AT, derives_from_request
+from migcheck.readers.python_lambdas import with_lambdas_as_functions
 from migcheck.readers.python_settings import module_file
 
 __all__ = [
@@ -369,13 +370,15 @@ def _parsed(text: str) -> ast.Module | None:
     Python of neither."""
     from migcheck.readers.python_script import parsed_as_older_python
 
+    tree: ast.Module | None
     try:
-        return ast.parse(text)
+        tree = ast.parse(text)
     except SyntaxError:
         older = parsed_as_older_python(text)
-        return older.tree if older is not None else None
+        tree = older.tree if older is not None else None
     except (ValueError, RecursionError, MemoryError):
         return None
+    return with_lambdas_as_functions(tree) if tree is not None else None
 
 
 def _defined(statement: ast.stmt) -> str | None:

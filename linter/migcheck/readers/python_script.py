@@ -203,6 +203,7 @@ from migcheck.readers.python_flow import (
     items_of,
     literal,
 )
+from migcheck.readers.python_lambdas import with_lambdas_as_functions
 from migcheck.readers.python_library import (
     imported_functions,
     imports_functions,
@@ -756,6 +757,7 @@ def read(path: str, data: bytes) -> Document:
     parsed = source.parse()
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
+    parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
     parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
     parsed = with_settings_values(parsed)  # the values such a module states
     by_name = with_calls_by_name(parsed)  # `getattr(sms, "create_...")(...)` read as `sms.create_...(...)`
