@@ -6,8 +6,8 @@ CLI's command lines) by their `def`; this rewrites each such binding as one.
 
 A name bound more than once in its scope (two lambdas, a lambda then another value, a loop's variable),
 declared `global` or `nonlocal` anywhere (a function may bind it again), or bound in a class (a lambda
-there is a method) is left as written: which function a call of it runs is not known, and the reader
-says what it calls is unknown, as it does of any call it cannot follow."""
+there is a method) is left as written: which function a call of it runs is not known, and its value is
+unknown, as that of any call the reader cannot follow."""
 
 from __future__ import annotations
 
