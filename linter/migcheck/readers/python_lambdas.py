@@ -23,17 +23,18 @@ _SCOPES = (*_FUNCTIONS, ast.ClassDef)
 def with_lambdas_as_functions(tree: ast.Module) -> ast.Module:
     """`tree` with each name bound once to a lambda in a module or function written as a `def` of that
     name in its place (see the module's docs); changed in place, and returned."""
-    lambdas = [node for node in ast.walk(tree) if isinstance(node, ast.Lambda)]
-    if not lambdas:
-        return tree
     shared = _declared_shared(tree)
+    if shared is None:
+        return tree
     pending: list[ast.AST] = [tree]
     while pending:
         scope = pending.pop()
+        nodes = _own_nodes(scope)
         body = _body(scope)
         if body is not None:
-            _rewrite(body, _bound_once(scope) - shared)
-        pending.extend(node for node in _own_nodes(scope) if isinstance(node, _SCOPES))
+            _rewrite(body, _bound_once(scope, nodes) - shared)
+        # a lambda rewritten is still among `nodes`: what it holds is read as that of its function
+        pending.extend(node for node in nodes if isinstance(node, _SCOPES))
     return tree
 
 
@@ -98,11 +99,11 @@ def _as_function(name: str, value: ast.Lambda, statement: ast.stmt) -> ast.Funct
     return function
 
 
-def _bound_once(scope: ast.AST) -> set[str]:
-    """The names a scope binds exactly once, and to a lambda."""
+def _bound_once(scope: ast.AST, nodes: list[ast.AST]) -> set[str]:
+    """The names a scope binds exactly once, and to a lambda, of its own `nodes`."""
     counts: collections.Counter[str] = collections.Counter()
     lambdas: set[str] = set()
-    for node in _own_nodes(scope):
+    for node in nodes:
         for name in _bound_names(node):
             counts[name] += 1
         if isinstance(node, ast.stmt) and (named := _named_lambda(node)) is not None:
@@ -134,16 +135,19 @@ def _bound_names(node: ast.AST) -> list[str]:
     return []
 
 
-def _declared_shared(tree: ast.Module) -> set[str]:
+def _declared_shared(tree: ast.Module) -> set[str] | None:
     """The names any function declares `global` or `nonlocal`, and those any `:=` binds (one in a
-    comprehension binds the name of the scope around it): they may be bound for another scope."""
+    comprehension binds the name of the scope around it): they may be bound for another scope. None when
+    the tree holds no lambda."""
     found: set[str] = set()
+    lambdas = False
     for node in ast.walk(tree):
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             found.update(node.names)
         elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
             found.add(node.target.id)
-    return found
+        lambdas = lambdas or isinstance(node, ast.Lambda)
+    return found if lambdas else None
 
 
 def _own_nodes(scope: ast.AST) -> list[ast.AST]:
