@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from migcheck.model import Deployment
 from migcheck.readers import read_document
 
 BODY = """<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
@@ -30,5 +31,5 @@ BODY = """<Deployment xmlns="http://schemas.microsoft.com/windowsazure">
 def test_the_service_a_url_names(url, service):
     document = read_document("prod.xml", BODY.format(url=url).encode(), explicit=False)
     assert document is not None
-    (deployment,) = document.resources
+    (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
     assert deployment.service_name == service

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lint_support import lint_files, where
 
-from migcheck.model import InputEndpoint
+from migcheck.model import Deployment, InputEndpoint
 from migcheck.readers import read_document
 
 ENDPOINT = """
@@ -71,7 +71,7 @@ def _endpoints(body: str) -> list[tuple[str, str]]:
 def _read_endpoints(body: str) -> list[InputEndpoint]:
     document = read_document("sec.xml", body.encode(), explicit=False)
     assert document is not None
-    (deployment,) = document.resources
+    (deployment,) = [r for r in document.resources if isinstance(r, Deployment)]
     return [e for role in deployment.roles for e in role.endpoints]
 
 
