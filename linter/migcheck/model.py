@@ -1103,6 +1103,7 @@ class Subnet:
     # Of a subnet a script adds to a network it does not create (the classic CLI's `vnet subnet create`),
     # described on its own: that network's name. "" for a subnet written in its network's description.
     virtual_network: str = field(default="", compare=False)
+    selected_in: str = field(default="", compare=False)  # of such a subnet: as `Deployment.selected_in`
 
 
 @record
@@ -1183,6 +1184,7 @@ class LocalNetworkSite:
     # False when the file leaves a prefix of the address space to a value it does not state (a script's
     # template): `address_space` holds only those it states, and is not compared with another's (MIG004).
     address_space_known: bool = True
+    selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
 
 
 @record
@@ -1849,6 +1851,7 @@ class VnetGatewayFact:
     # file's name as the script writes it, and `vnet` a stand-in that says so. The link stage gives the fact
     # to each network of the configuration checked under that name, when it can tell which that is.
     networks_of: str = ""
+    selected_in: str = field(default="", compare=False)  # as `Deployment.selected_in`
 
     @property
     def name(self) -> str:

@@ -1149,7 +1149,8 @@ class Reading:
         self.storage: dict[str, StorageAccountType] = {}
         # Those `network vnet create` makes, by name in the subscription it works in (`_network_here`).
         self.networks: dict[str, VirtualNetwork] = {}
-        self.gateways: dict[VnetGatewayFact, None] = {}  # those `network vpn-gateway create` makes, once each
+        # Those `network vpn-gateway create` makes, once each in each subscription the CLI works in (`_here`).
+        self.gateways: dict[tuple[str, VnetGatewayFact], VnetGatewayFact] = {}
         # Those `network vnet delete` took away, by `_network_here`, until the script makes one of that name anew
         # (`VirtualNetwork.replaced`).
         self.deleted: dict[str, list[VirtualNetwork]] = {}
@@ -1269,6 +1270,12 @@ class Reading:
     def _network_here(self, name: str) -> str:
         """The key of the network of that name in the subscription the CLI works in here (`networks`,
         `deleted`): a network's name is unique within its subscription only, as a cloud service's is."""
+        return self._here(name.casefold())
+
+    def _site_here(self, name: str) -> str:
+        """The key of the local network site of that name in the subscription the CLI works in here
+        (`_Made.sites`): the site is an element of that subscription's network configuration, as its
+        networks are."""
         return self._here(name.casefold())
 
     def _resource_manager_seen(self) -> None:
@@ -2310,18 +2317,21 @@ class Reading:
             gateway_type=_text(parsed.value("type")),
             sku=_text(parsed.value("sku")),
             vnet_mark=vnet.mark,
+            selected_in=self.selected_name,
         )
-        self.gateways.setdefault(fact, None)
+        self.gateways.setdefault((self.working_in, fact), fact)
 
     def _gateway_delete(self, parsed: Parsed) -> None:
-        """`network vpn-gateway delete <vnet>`: the gateway the script created for that network is gone,
-        when the deletion surely runs (as Remove-AzureVNetGateway's); one that may not run, or of a network
-        the script does not state, deletes nothing."""
+        """`network vpn-gateway delete <vnet>`: the gateway the script created for that network in the
+        subscription the CLI works in is gone, when the deletion surely runs (as Remove-AzureVNetGateway's);
+        one that may not run, or of a network the script does not state, deletes nothing."""
         vnet = parsed.value("vnet-name", 0)
         if vnet is None or not vnet.text or self.maybe:
             return
-        gone = vnet.text.casefold()
-        self.gateways = {fact: None for fact in self.gateways if fact.vnet.casefold() != gone}
+        gone = (self.working_in, vnet.text.casefold())
+        self.gateways = {
+            key: fact for key, fact in self.gateways.items() if (key[0], fact.vnet.casefold()) != gone
+        }
 
     def _vnet_delete(self, parsed: Parsed) -> None:
         """`network vnet delete <vnet>`: the network the script made is gone; kept as one that a network
@@ -2369,7 +2379,9 @@ class Reading:
         if network is not None:
             self.networks[key] = replace(network, subnets=(*network.subnets, subnet))
         elif network_name and stated:  # its prefix, written as it is, on its own
-            self.made.subnets.append(replace(subnet, virtual_network=network_name))
+            self.made.subnets.append(
+                replace(subnet, virtual_network=network_name, selected_in=self.selected_name)
+            )
 
     def _subnet_set(self, parsed: Parsed) -> None:
         """`network vnet subnet set <vnet> <name> -a <prefix>` (subnet.js's `set`): the subnet of that name
@@ -2397,9 +2409,17 @@ class Reading:
             )
             self.networks[key] = replace(network, subnets=subnets)
             return
-        others = [s for s in self.made.subnets if not _same_subnet(s, network_name, named)]
+        others = [s for s in self.made.subnets if not self._subnet_here(s, network_name, named)]
         if stated is not None:
-            others.append(Subnet(subnet_name, stated, name.mark, virtual_network=network_name))
+            others.append(
+                Subnet(
+                    subnet_name,
+                    stated,
+                    name.mark,
+                    virtual_network=network_name,
+                    selected_in=self.selected_name,
+                )
+            )
         self.made.subnets = others
 
     def _subnet_delete(self, parsed: Parsed) -> None:
@@ -2417,7 +2437,12 @@ class Reading:
             subnets = tuple(s for s in network.subnets if s.name.casefold() != named)
             before = (*network.replaced, replace(network, replaced=()))
             self.networks[key] = replace(network, subnets=subnets, replaced=before)
-        self.made.subnets = [s for s in self.made.subnets if not _same_subnet(s, network_name, named)]
+        self.made.subnets = [s for s in self.made.subnets if not self._subnet_here(s, network_name, named)]
+
+    def _subnet_here(self, subnet: Subnet, vnet: str, name: str) -> bool:
+        """Whether a subnet described on its own is the subnet `name` (casefolded) of the network `vnet` in
+        the subscription the CLI works in here: the network of that name in another is another."""
+        return _same_subnet(subnet, vnet, name) and self._works_in(subnet.selected_in)
 
     def resources(self) -> list[object]:
         """What the commands handed over describe."""
@@ -2430,7 +2455,7 @@ class Reading:
             *self.regions,
             *self.storage.values(),
             *self.networks.values(),
-            *self.gateways,
+            *self.gateways.values(),
             *self.made.resources(),
             *self.named_after_delete,
         ]
@@ -2668,8 +2693,9 @@ def _local_network(reading: Reading, parsed: Parsed) -> None:
         _text(parsed.value("vpn-gateway-address")),
         parsed.at,
         address_space_known=prefixes.text is not None,
+        selected_in=reading.selected_name,
     )
-    reading.made.sites.setdefault(name.text.casefold(), site)
+    reading.made.sites.setdefault(reading._site_here(name.text), site)
 
 
 def _kept_prefixes(prefixes: Word) -> tuple[AddressPrefix, ...]:
@@ -2685,7 +2711,7 @@ def _local_network_set(reading: Reading, parsed: Parsed) -> None:
     and the gateway address given; a value not given, or left empty, is kept. As the site's definition,
     on any path (whichever runs is what migrates); a site the script does not make is not described."""
     name = parsed.value("name", 0)
-    site = reading.made.sites.get(_text(name).casefold())
+    site = reading.made.sites.get(reading._site_here(_text(name)))
     if site is None:
         return
     changed = site
@@ -2700,22 +2726,25 @@ def _local_network_set(reading: Reading, parsed: Parsed) -> None:
     address = parsed.value("vpn-gateway-address")
     if address is not None and address.text != "":
         changed = replace(changed, vpn_gateway_address=address.text or "")
-    reading.made.sites[site.name.casefold()] = changed
+    reading.made.sites[reading._site_here(site.name)] = changed
     for key, network in list(reading.networks.items()):  # the site written in full beside its connections
-        if site in network.inline_local_sites:
+        if site in network.inline_local_sites and reading._works_in(network.selected_in):
             own = tuple(changed if each == site else each for each in network.inline_local_sites)
             reading.networks[key] = replace(network, inline_local_sites=own)
 
 
 def _connected(reading: Reading, site: str) -> bool:
-    """Whether a network's gateway connects to the local site `site` (by name, casefolded), as far as the
-    script's own networks and connections tell."""
+    """Whether a network's gateway connects to the local site `site` (by name, casefolded) in the
+    subscription the CLI works in, as far as the script's own networks and connections tell."""
     return any(
         c.local_site.casefold() == site
         for network in reading.networks.values()
-        if network.gateway is not None
+        if network.gateway is not None and reading._works_in(network.selected_in)
         for c in network.gateway.connections
-    ) or any(fact.local_site.casefold() == site for fact in reading.made.connections)
+    ) or any(
+        fact.local_site.casefold() == site and reading._works_in(fact.selected_in)
+        for fact in reading.made.connections
+    )
 
 
 def _local_network_delete(reading: Reading, parsed: Parsed) -> None:
@@ -2723,7 +2752,7 @@ def _local_network_delete(reading: Reading, parsed: Parsed) -> None:
     runs and no network's gateway connects to it (localNetwork.js's `delete` refuses that)."""
     site = _text(parsed.value("name", 0)).casefold()
     if site and not reading.maybe and not _connected(reading, site):
-        reading.made.sites.pop(site, None)
+        reading.made.sites.pop(reading._site_here(site), None)
 
 
 def _local_network_remove(reading: Reading, parsed: Parsed) -> None:
@@ -2741,6 +2770,7 @@ def _local_network_remove(reading: Reading, parsed: Parsed) -> None:
             fact
             for fact in reading.made.connections
             if (fact.vnet.casefold(), fact.local_site.casefold()) != (_text(vnet).casefold(), gone)
+            or not reading._works_in(fact.selected_in)
         ]
         return
     if network.gateway is None:
@@ -2768,6 +2798,7 @@ def _shared_key(reading: Reading, parsed: Parsed) -> None:
         parsed.at,
         (site.text or "") if site is not None else "",
         vnet_mark=vnet.mark,
+        selected_in=reading.selected_name,
     )
     reading.made.connections.append(fact)
 
@@ -2793,12 +2824,13 @@ def _local_network_add(reading: Reading, parsed: Parsed) -> None:
             parsed.at,
             site.text or "",
             vnet_mark=vnet.mark,
+            selected_in=reading.selected_name,
         )
         reading.made.connections.append(fact)
         return
     gateway = network.gateway or Gateway((), (), parsed.at)
     connection = GatewayConnection(site_name, "IPsec", site.mark, site_mark=site.mark)
-    defined = reading.made.sites.get(site_name.casefold())
+    defined = reading.made.sites.get(reading._site_here(site_name))
     own = network.inline_local_sites + (
         (defined,) if defined and defined not in network.inline_local_sites else ()
     )
