@@ -6491,6 +6491,16 @@ class Flow:
                 return None
         return found.pop()
 
+    def module_binding(self, node: ast.expr, site: Site) -> Binding | None:
+        """The binding of the module's level a name read at `site` holds, where it holds it for all its
+        reads (`prod = ServiceManagementService(...)`), also read in a function the name is passed to
+        (`reserve(prod)`, then `sms` in `def reserve(sms)`), as `same_value` tells it; None for any other."""
+        told = self.same_value(node, site)
+        if told is None or len(told) != 4 or told[0] != id(self.index.module) or not isinstance(told[1], str):
+            return None  # not a name of the module's level itself (an attribute of one, a local)
+        bindings = self.index.module.bindings.get(told[1], [])
+        return next((b for b in bindings if b.at == told[2]), None)
+
     def _identity(self, node: ast.expr, site: Site) -> tuple[object, ...] | None:
         """What tells the value an expression reads from others as it is written at `site` (see
         `same_value`)."""

@@ -2530,8 +2530,9 @@ class _Resources:
         # the value that names it (see `_name_told`) and, for each time it runs (each call of its
         # function, each turn of a loop), the calls that lead to it (see `_calls_from_top`).
         self.reserved_made: dict[int, tuple[CallSite, object, list[tuple[CallSite, ...] | None]]] = {}
-        # The reserved IP each creating call makes under a name: a loop's turns may name one again.
-        self.reserved_by_call: dict[tuple[int, str], ReservedIp] = {}
+        # The reserved IP each creating call makes under a name through a client of a subscription (see
+        # `_client_of_run`): a loop's turns may name one again, and a call through two clients makes two.
+        self.reserved_by_call: dict[tuple[int, str, str], ReservedIp] = {}
         # The deletes of reserved IPs that surely run (see `_delete_reserved_ip`), taken to what the script
         # created once it is all read (`_take_away_deleted`): the reader may read a delete in a function
         # before the creation that runs first.
@@ -4402,13 +4403,14 @@ class _Resources:
         name = literal(value) or self._unstated_reservation(value, site)
         if not name:
             return
-        made = self.reserved_by_call.get((id(call), _key(name)))
+        client = self._client_of_run(call, site)
+        made = self.reserved_by_call.get((id(call), _key(name), client))
         if made is None:
-            made = ReservedIp(name, "", "", mark, read_once_in=self.read_once_in)
-            self.reserved_by_call[(id(call), _key(name))] = made
+            made = ReservedIp(name, "", "", mark, read_once_in=self.read_once_in, selected_in=client)
+            self.reserved_by_call[(id(call), _key(name), client)] = made
             self.reserved.append(made)
             told = self._name_told(call, bound.values.get("name"), site)
-            self.reserved_made[id(made)] = (call, self._in_subscription(told), [])
+            self.reserved_made[id(made)] = (call, self._in_subscription(told, client), [])
         self.reserved_made[id(made)][2].append(self._calls_from_top(call, site))
 
     def _unstated_reservation(self, value: Value | None, site: flow.Site | None, create: bool = True) -> str:
@@ -4610,11 +4612,30 @@ class _Resources:
         working_in = self._working_in()
         return f"{_key(service)}\0{working_in}" if working_in else _key(service)
 
-    def _in_subscription(self, told: object) -> object:
-        """What tells a reserved IP's name (`_name_told`), in the subscription of the client in force: a
-        reserved IP's name is unique within its subscription only, so one deleted through a client of
-        another subscription is another."""
-        return None if told is None else (told, self._working_in())
+    def _in_subscription(self, told: object, client: str) -> object:
+        """What tells a reserved IP's name (`_name_told`), in the subscription of the client the call goes
+        through (`_client_of_run`): a reserved IP's name is unique within its subscription only, so one
+        deleted through a client of another subscription is another."""
+        return None if told is None else (told, client)
+
+    def _client_of_run(self, call: CallSite, site: flow.Site) -> str:
+        """The id of the subscription of the client a call goes through at this run of it: the client the
+        module's level makes under the name it is called on (`prod.create_reserved_ip_address(...)`, also
+        `sms.…` in `def reserve(sms)` called as `reserve(prod)`), else the client in force where the call is
+        written, as `_call_through_client` follows them down the file."""
+        receiver = call.node.func.value if isinstance(call.node.func, ast.Attribute) else None
+        binding = self.flow.module_binding(receiver, site) if receiver is not None else None
+        made = binding.value if binding is not None else None
+        client = (
+            isinstance(made, ast.Call)
+            and self.index.imports.sdk_class(made.func) == "ServiceManagementService"
+        )
+        if binding is None or not isinstance(made, ast.Call) or not client:
+            return self.client_in_force
+        at = flow.Site(self.index.module, binding.made, binding.chain)
+        bound = self.flow.bind(made, _CLIENT_SIGNATURE, at)
+        guid = subscription_guid(self._client_id(bound, at) or "") if bound else ""
+        return guid or UNSTATED_SUBSCRIPTION
 
     def _working_in(self) -> str:
         """The id of the subscription of the client in force, "" for the first one a client works in."""
@@ -5551,7 +5572,9 @@ class _Resources:
         again, and no plan step moves it, when the delete surely runs after each time the call that created
         it ran (see `_take_away_deleted`). A delete that may not run, or of a name the script does not tell,
         leaves it."""
-        told = self._in_subscription(self._name_told(call, bound.values.get("name"), site))
+        told = self._in_subscription(
+            self._name_told(call, bound.values.get("name"), site), self._client_of_run(call, site)
+        )
         if told is None or bound.open:
             return
         surely = self._surely_runs(call, site)
