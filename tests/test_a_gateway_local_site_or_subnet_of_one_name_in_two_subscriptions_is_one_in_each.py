@@ -121,3 +121,19 @@ def test_a_python_reserved_ip_one_call_makes_through_two_subscriptions_clients_i
         "reserve(dev)\n"
     )
     assert named("ip.py", script, ReservedIp) == {A: ["ip1"], B: ["ip1"]}
+
+
+def test_a_python_reserved_ip_deleted_through_b_s_client_leaves_the_one_made_through_a_s():
+    script = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        "def reserve(sms):\n"
+        "    sms.create_reserved_ip_address('ip1', location='West Europe')\n"
+        "def release(sms):\n"
+        "    sms.delete_reserved_ip_address('ip1')\n"
+        f"prod = ServiceManagementService('{A}', 'prod.pem')\n"
+        f"dev = ServiceManagementService('{B}', 'dev.pem')\n"
+        "reserve(prod)\n"
+        "reserve(dev)\n"
+        "release(dev)\n"
+    )
+    assert named("ip.py", script, ReservedIp) == {A: ["ip1"]}

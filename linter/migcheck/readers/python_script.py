@@ -5602,13 +5602,15 @@ class _Resources:
     def _take_away_deleted(self) -> None:
         """Takes the reserved IPs and storage accounts the script deletes again off those it creates (see
         `_delete_reserved_ip`, `_delete_storage_account`)."""
-        for reserved in list(self.reserved):
-            made = self.reserved_made.get(id(reserved))
-            if made is not None and self._deleted_after(made, self.reserved_deletes):
-                self.reserved.remove(reserved)
+        # Kept by identity, not equality: those of one name made in two subscriptions are equal.
+        self.reserved = [reserved for reserved in self.reserved if not self._reserved_ip_deleted(reserved)]
         for account, made_by in self.accounts_made.items():
             if self._deleted_after(made_by, self.account_deletes):
                 self.storage_types.pop(account, None)
+
+    def _reserved_ip_deleted(self, reserved: ReservedIp) -> bool:
+        made = self.reserved_made.get(id(reserved))
+        return made is not None and self._deleted_after(made, self.reserved_deletes)
 
     def _deleted_after(
         self, made: tuple[CallSite, object, list[tuple[CallSite, ...] | None]], deletes: list[_Deletion]
