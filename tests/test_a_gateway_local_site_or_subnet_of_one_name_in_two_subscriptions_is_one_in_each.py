@@ -137,3 +137,20 @@ def test_a_python_reserved_ip_deleted_through_b_s_client_leaves_the_one_made_thr
         "release(dev)\n"
     )
     assert named("ip.py", script, ReservedIp) == {A: ["ip1"]}
+
+
+PS = "Select-AzureSubscription -SubscriptionId '{}'\n"
+
+
+def test_a_powershell_gateway_removed_in_b_leaves_a_s_gateway_and_circuit_link_of_that_network():
+    script = (
+        f"{PS.format(A)}New-AzureVNetGateway -VNetName 'net1' -GatewayType DynamicRouting\n"
+        "New-AzureDedicatedCircuitLink -ServiceKey 'key-1' -VNetName 'net1'\n"
+        f"{PS.format(B)}Remove-AzureVNetGateway -VNetName 'net1'\n"
+        "Remove-AzureDedicatedCircuitLink -ServiceKey 'key-1' -VNetName 'net1' -Force\n"
+    )
+    found = split("net.ps1", script)
+    kinds = {
+        name: sorted(r.side for r in made if isinstance(r, VnetGatewayFact)) for name, made in found.items()
+    }
+    assert {name: sides for name, sides in kinds.items() if sides} == {A: ["expressroute", "gateway"]}

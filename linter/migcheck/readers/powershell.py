@@ -6434,8 +6434,9 @@ class Interpreter:
         self.working_in = ""
         # That subscription as the script names it (`SubscriptionSelection.name`), "" before any.
         self.selected_name = ""
-        # The circuit links among them by network (see `_name_key`), which a removal takes away.
-        self.circuit_links: dict[str, list[VnetGatewayFact]] = collections.defaultdict(list)
+        # The circuit links among them by network (see `_name_key`) in the subscription the script works in
+        # (`_in_subscription`), which a removal there takes away.
+        self.circuit_links: dict[object, list[VnetGatewayFact]] = collections.defaultdict(list)
         # Where the script allows classic operations on a Resource Manager circuit (`$c.AllowClassicOperations
         # = $true`) not yet saved, and the saves that follow one (`Set-AzExpressRouteCircuit`, AzureRM's
         # too), each as the circuit it shows in Resource Manager (see `_circuit_of_link`).
@@ -12941,7 +12942,15 @@ class Interpreter:
             return  # a network the path does not state is none the reader can name
         how = automation.GATEWAY_CONNECT_REQUEST
         local_site = "" if automation.HOLE in site else site
-        fact = VnetGatewayFact(network, VPN, how, self._at_call(node), local_site, vnet_mark=url_at)
+        fact = VnetGatewayFact(
+            network,
+            VPN,
+            how,
+            self._at_call(node),
+            local_site,
+            vnet_mark=url_at,
+            selected_in=self.selected_name,
+        )
         self.gateway_facts.setdefault(fact)
 
     def _shared_key_request(self, node: Node, parts: tuple[str, str], uri: Arg) -> None:
@@ -12956,7 +12965,15 @@ class Interpreter:
         local_site = "" if automation.HOLE in site else site
         how = automation.SHARED_KEY_REQUEST
         self.gateway_facts.setdefault(
-            VnetGatewayFact(network, VPN, how, self._at_call(node), local_site, vnet_mark=url_at)
+            VnetGatewayFact(
+                network,
+                VPN,
+                how,
+                self._at_call(node),
+                local_site,
+                vnet_mark=url_at,
+                selected_in=self.selected_name,
+            )
         )
 
     @staticmethod
@@ -13692,17 +13709,23 @@ class Interpreter:
             return
         if kind == "unlink":
             if self._surely_runs():
-                for fact in self.circuit_links.pop(_name_key(network), []):
+                for fact in self.circuit_links.pop(self._in_subscription(_name_key(network)), []):
                     self.gateway_facts.pop(fact, None)
             return
         service_key = "" if automation.HOLE in key else key
         how = automation.CIRCUIT_LINK_REQUEST
         fact = VnetGatewayFact(
-            network, EXPRESSROUTE, how, mark, service_key=service_key, vnet_mark=request.url_mark
+            network,
+            EXPRESSROUTE,
+            how,
+            mark,
+            service_key=service_key,
+            vnet_mark=request.url_mark,
+            selected_in=self.selected_name,
         )
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
-            self.circuit_links[_name_key(network)].append(fact)
+            self.circuit_links[self._in_subscription(_name_key(network))].append(fact)
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Import-AzureVM: the configuration an Export-AzureVM file holds, which the reader does not see: a
@@ -13823,7 +13846,7 @@ class Interpreter:
         does not state, removes nothing."""
         vnet = _stated_vnet(args)
         if vnet and self._surely_runs():
-            for fact in self.circuit_links.pop(_name_key(vnet), []):
+            for fact in self.circuit_links.pop(self._in_subscription(_name_key(vnet)), []):
                 self.gateway_facts.pop(fact, None)
         return Unknown(self.snippet(node))
 
@@ -13835,8 +13858,10 @@ class Interpreter:
         vnet = _stated_vnet(args)
         if vnet and self._surely_runs():
             gone = _name_key(vnet)
-            self.circuit_links.pop(gone, None)
-            for fact in [f for f in self.gateway_facts if _name_key(f.vnet) == gone]:
+            self.circuit_links.pop(self._in_subscription(gone), None)
+            for fact in [
+                f for f in self.gateway_facts if _name_key(f.vnet) == gone and self._works_in(f.selected_in)
+            ]:
                 if fact.how != "New-AzureVirtualNetworkGateway":
                     self.gateway_facts.pop(fact, None)
         return Unknown(self.snippet(node))
@@ -14032,11 +14057,12 @@ class Interpreter:
             created_circuit=created,
             found_circuit=found,
             networks_of=_file_of_network_name(_arg_value(args, "VNetName")),
+            selected_in=self.selected_name,
         )
         if fact not in self.gateway_facts:
             self.gateway_facts[fact] = None
             if fact.is_expressroute:
-                self.circuit_links[_name_key(vnet)].append(fact)
+                self.circuit_links[self._in_subscription(_name_key(vnet))].append(fact)
 
     def _unstated_gateway_network(self, args: Args, at: Mark, new: bool) -> str:
         """The stand-in for the network a gateway call passes by a value the script does not state
