@@ -154,3 +154,11 @@ def test_a_powershell_gateway_removed_in_b_leaves_a_s_gateway_and_circuit_link_o
         name: sorted(r.side for r in made if isinstance(r, VnetGatewayFact)) for name, made in found.items()
     }
     assert {name: sides for name, sides in kinds.items() if sides} == {A: ["expressroute", "gateway"]}
+
+
+def test_a_powershell_function_that_makes_a_gateway_called_in_each_subscription_makes_one_in_each():
+    script = (
+        "function Connect { New-AzureVNetGateway -VNetName 'net1' -GatewayType DynamicRouting }\n"
+        f"{PS.format(A)}Connect\n{PS.format(B)}Connect\n"
+    )
+    assert named("net.ps1", script, VnetGatewayFact) == {A: ["net1"], B: ["net1"]}

@@ -6420,9 +6420,10 @@ class Interpreter:
         # does not state, by kind (a group or not) and value (see `_unstated_network_resource`).
         self.unstated_network_resources: dict[tuple[object, ...], str] = {}
         self.unresolved_links: set[bool] = set()  # see `_unresolved_link`
-        # What the script says of the gateways of the networks it names, once each however often it runs
-        # the command (a function called twice) with the same values, in the order it runs them.
-        self.gateway_facts: dict[VnetGatewayFact, None] = {}
+        # What the script says of the gateways of the networks it names, once each in each subscription it
+        # works in (`working_in`) however often it runs the command there (a function called twice) with the
+        # same values, in the order it runs them (see `_gateway_fact_once`).
+        self.gateway_facts: dict[tuple[VnetGatewayFact, str], VnetGatewayFact] = {}
         # The subscriptions the script selects by an id or name it states, by it and the place of the call,
         # once each however often it runs the call (`_selected_subscription`).
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
@@ -12951,7 +12952,7 @@ class Interpreter:
             vnet_mark=url_at,
             selected_in=self.selected_name,
         )
-        self.gateway_facts.setdefault(fact)
+        self._gateway_fact_once(fact)
 
     def _shared_key_request(self, node: Node, parts: tuple[str, str], uri: Arg) -> None:
         """A request that sets or resets the shared key of a gateway's connection to a local network site
@@ -12964,7 +12965,7 @@ class Interpreter:
         url_at = _value_mark(uri.value, uri, self.where)
         local_site = "" if automation.HOLE in site else site
         how = automation.SHARED_KEY_REQUEST
-        self.gateway_facts.setdefault(
+        self._gateway_fact_once(
             VnetGatewayFact(
                 network,
                 VPN,
@@ -13710,7 +13711,7 @@ class Interpreter:
         if kind == "unlink":
             if self._surely_runs():
                 for fact in self.circuit_links.pop(self._in_subscription(_name_key(network)), []):
-                    self.gateway_facts.pop(fact, None)
+                    self.gateway_facts.pop((fact, self.working_in), None)
             return
         service_key = "" if automation.HOLE in key else key
         how = automation.CIRCUIT_LINK_REQUEST
@@ -13723,8 +13724,7 @@ class Interpreter:
             vnet_mark=request.url_mark,
             selected_in=self.selected_name,
         )
-        if fact not in self.gateway_facts:
-            self.gateway_facts[fact] = None
+        if self._gateway_fact_once(fact):
             self.circuit_links[self._in_subscription(_name_key(network))].append(fact)
 
     def _import_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -13829,16 +13829,25 @@ class Interpreter:
         self.allowed_circuits.append(NameRef(_stand_in("circuit name", mark), mark))
         self.classic_allowed_at = None
 
+    def _gateway_fact_once(self, fact: VnetGatewayFact) -> bool:
+        """Records `fact` in the subscription the script works in unless it is there already
+        (`gateway_facts`): whether it is new there."""
+        key = (fact, self.working_in)
+        new = key not in self.gateway_facts
+        self.gateway_facts.setdefault(key, fact)
+        return new
+
     def _circuit_links_made(self) -> list[VnetGatewayFact]:
         """The gateway facts, the one circuit link of a script that allows classic operations on one
         Resource Manager circuit and links one network given that circuit (`circuit_in_resource_manager`):
         a script that does both in one run shows the circuit it links in Resource Manager, whatever key it
         links it by (one it gets from the circuit, or from the classic cmdlets in another subscription)."""
-        links = [fact for fact in self.gateway_facts if fact.is_expressroute]
+        facts = list(self.gateway_facts.values())
+        links = [fact for fact in facts if fact.is_expressroute]
         if len(links) != 1 or len(self.allowed_circuits) != 1:
-            return list(self.gateway_facts)
+            return facts
         shown = replace(links[0], circuit_in_resource_manager=self.allowed_circuits[0])
-        return [shown if fact is links[0] else fact for fact in self.gateway_facts]
+        return [shown if fact is links[0] else fact for fact in facts]
 
     def _remove_circuit_link(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureDedicatedCircuitLink: the links this script made to the network it names are gone,
@@ -13847,7 +13856,7 @@ class Interpreter:
         vnet = _stated_vnet(args)
         if vnet and self._surely_runs():
             for fact in self.circuit_links.pop(self._in_subscription(_name_key(vnet)), []):
-                self.gateway_facts.pop(fact, None)
+                self.gateway_facts.pop((fact, self.working_in), None)
         return Unknown(self.snippet(node))
 
     def _remove_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -13859,11 +13868,10 @@ class Interpreter:
         if vnet and self._surely_runs():
             gone = _name_key(vnet)
             self.circuit_links.pop(self._in_subscription(gone), None)
-            for fact in [
-                f for f in self.gateway_facts if _name_key(f.vnet) == gone and self._works_in(f.selected_in)
-            ]:
-                if fact.how != "New-AzureVirtualNetworkGateway":
-                    self.gateway_facts.pop(fact, None)
+            for key, fact in list(self.gateway_facts.items()):
+                here = (_name_key(fact.vnet), key[1]) == (gone, self.working_in)
+                if here and fact.how != "New-AzureVirtualNetworkGateway":
+                    self.gateway_facts.pop(key)
         return Unknown(self.snippet(node))
 
     def _local_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -14059,10 +14067,8 @@ class Interpreter:
             networks_of=_file_of_network_name(_arg_value(args, "VNetName")),
             selected_in=self.selected_name,
         )
-        if fact not in self.gateway_facts:
-            self.gateway_facts[fact] = None
-            if fact.is_expressroute:
-                self.circuit_links[self._in_subscription(_name_key(vnet))].append(fact)
+        if self._gateway_fact_once(fact) and fact.is_expressroute:
+            self.circuit_links[self._in_subscription(_name_key(vnet))].append(fact)
 
     def _unstated_gateway_network(self, args: Args, at: Mark, new: bool) -> str:
         """The stand-in for the network a gateway call passes by a value the script does not state
