@@ -33,7 +33,7 @@ CHANGES = [
     (NETWORK, "azure service cert create shop-svc ./tls.pfx secret", "cloud service 'shop-svc'"),
     (
         NETWORK,
-        "azure service internal-load-balancer add shop-svc --internal-lb-name ilb --subnet-name web",
+        "azure service internal-load-balancer add shop-svc --internalLBName ilb --subnet-name web",
         "cloud service 'shop-svc'",
     ),
     (NETWORK, "azure vm restart lin01", "cloud service 'shop-svc'"),
