@@ -212,6 +212,7 @@ from migcheck.model import (
     LocalNetworkSite,
     Mark,
     MigrationStep,
+    NamedAfterDelete,
     NameRef,
     NetworkConfiguration,
     NetworkSecurityGroup,
@@ -6407,6 +6408,11 @@ class Interpreter:
         self.taken_reservations: set[object] = set()  # those a deployment is given, keyed alike
         # The -ReservedIPName of each call that adds VMs to a deployment an earlier call created: not applied.
         self.reserved_ips_not_applied: dict[tuple[int, int], Mark] = {}
+        # Where a Remove-AzureReservedIP that surely runs took each reserved IP away, by the name it states in
+        # the subscription the script works in (`_in_subscription`), until the script makes one of that name
+        # anew: a deployment created with it then fails (`_refused_after_delete`), said once each.
+        self.reserved_deleted_at: dict[object, Mark] = {}
+        self.named_after_delete: dict[tuple[int, int], NamedAfterDelete] = {}
         # The stand-in of the reserved IP each value a deployment is given names, by place and value (see
         # `_reservation_stand_in`).
         self.reservation_stand_ins: dict[tuple[str, object], str] = {}
@@ -11526,6 +11532,8 @@ class Interpreter:
         vms = arg.value if arg is not None else piped
         if vms is None:  # `-VMs` is mandatory: without it, or a configuration piped in, the call fails
             return NULL
+        if self._refused_after_delete(node, args):
+            return NULL
         self._vms_not_passed_on(vms)
         self._service_region(node, args)
         draft = self._placed(node, args)
@@ -11664,6 +11672,8 @@ class Interpreter:
         return role
 
     def _quick_vm(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        if self._refused_after_delete(node, args):
+            return NULL
         self._service_region(node, args)
         draft = self._placed(node, args)
         mark = self._at_call(node)
@@ -11717,6 +11727,34 @@ class Interpreter:
         role.add([(events, False)])
         role.created_on(self.creating_on)
         return NULL
+
+    def _refused_after_delete(self, node: Node, args: Args) -> bool:
+        """Whether a New-AzureVM/New-AzureQuickVM that creates its deployment names (`-ReservedIPName`) a
+        reserved IP the script surely removed before it and did not create again: it does not exist then,
+        so the platform refuses to create the deployment, and the call creates no VM; the name is kept
+        (`NamedAfterDelete`) for MIG003 to report. One that adds VMs to a deployment an earlier call
+        created does not apply its reserved IP (see `_placed`): it is not refused for it."""
+        named = args.get("ReservedIPName")
+        stated = _surely_stated(named)
+        deleted = self.reserved_deleted_at.get(self._in_subscription(_name_key(stated))) if stated else None
+        if named is None or deleted is None or self._adds_to_placed(args):
+            return False
+        at = self._written_at(named) or self._at_call(node)
+        service = _surely_stated(args.get("ServiceName"))
+        uses = _command_name(node) + (f" of cloud service '{service}'" if service else "")
+        self.named_after_delete.setdefault(
+            (at.line, at.column), NamedAfterDelete(stated, "ReservedIP", uses, at, deleted)
+        )
+        return True
+
+    def _adds_to_placed(self, args: Args) -> bool:
+        """Whether a New-AzureVM/New-AzureQuickVM adds VMs to a deployment an earlier call of the script
+        created (the service it states, as `_deployment` keys it), rather than creating one."""
+        service = _surely_stated(args.get("ServiceName"))
+        draft = (
+            self.deployments.get(self._in_subscription(("service", service.casefold()))) if service else None
+        )
+        return draft is not None and draft.placed and not _apart(draft.placed_on, self.creating_on)
 
     def _created_with_reserved_ip(self, draft: DeploymentDraft, reserved: Arg | None, node: Node) -> None:
         """`-ReservedIPName` of the New-AzureVM/New-AzureQuickVM that creates the deployment: its VIP is that
@@ -12333,11 +12371,15 @@ class Interpreter:
         created = _command_name(node).casefold() == "new-azurereservedip"
         output = Operation() if created else NULL
         if name is None or not isinstance(name.value, Text):
+            if created:  # it may be any of those removed: none is surely gone any more
+                self.reserved_deleted_at.clear()
             if created and name is not None and name.certain and isinstance(name.value, Unknown):
                 self._reserved_under_unstated_name(node, args, name)
             self._unknown_reserved_ip(node, args, name)
             return output
         mark = self._at_call(node)
+        if created:  # one of that name again: a deployment given it from here on has it
+            self.reserved_deleted_at.pop(self._in_subscription(_name_key(name.value.value)), None)
         service = args.get("ServiceName")
         in_production = service is not None and _production_slot(args)
         vip = _reserved_vip(args)
@@ -12402,6 +12444,7 @@ class Interpreter:
         stated = _surely_stated(arg)
         if stated:
             gone = _name_key(stated)
+            self.reserved_deleted_at[self._in_subscription(gone)] = self._at_call(node)
             self.reserved_ips = [
                 ip
                 for ip in self.reserved_ips
@@ -14955,6 +14998,7 @@ class Interpreter:
             ),
             *self.subnet_tables.values(),
             *self._removals(),
+            *self.named_after_delete.values(),
         )
 
     def _registered_disks(self) -> list[Disk]:

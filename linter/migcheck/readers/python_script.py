@@ -146,6 +146,7 @@ from migcheck.model import (
     LocalNetworkSite,
     Mark,
     MigrationStep,
+    NamedAfterDelete,
     NameRef,
     NetworkConfiguration,
     NetworkSecurityGroup,
@@ -2537,6 +2538,13 @@ class _Resources:
         # created once it is all read (`_take_away_deleted`): the reader may read a delete in a function
         # before the creation that runs first.
         self.reserved_deletes: list[_Deletion] = []
+        # Each create_virtual_machine_deployment (in each turn it is read) with the reserved IP names it gives
+        # its deployment on each path, as stated ("" where a path states none), and the deployment: one that
+        # names only reserved IPs the script surely deleted before it is refused (see `_refused_after_delete`).
+        self.reserved_given: dict[
+            tuple[int, int], tuple[CallSite, flow.Site, _Draft, list[NameRef | None]]
+        ] = {}
+        self.named_after_delete: dict[tuple[int, int], NamedAfterDelete] = {}
         # The migration steps the script's requests run, each with the calls that lead to it, outermost
         # first, ending with the request, that request again when a loop's turn sends it, and where it
         # comes in the order the script runs them (see `_placed_steps`).
@@ -2657,6 +2665,7 @@ class _Resources:
             self._sdk_changes(call, name, mark)
             self._describe(call, mark)
         self._written_paths()
+        self._refused_after_delete()
         self._take_away_deleted()
         self._associate()
         self._power_states()
@@ -2710,6 +2719,7 @@ class _Resources:
             out.extend(_GatewayLinks(self, self.link_requests).connections())
         out.extend(self._circuit_links())
         out.extend(self.gateway_connects)
+        out.extend(self.named_after_delete.values())
         return tuple(out)
 
     def _xml_edits(self) -> tuple[Mark, ...]:
@@ -3997,6 +4007,8 @@ class _Resources:
             draft.state_network(None, True, mark)
         draft.state_network(*self._vnet(bound, call, site), mark)
         reserved = bound.values.get("reserved_ip_name")
+        given_at = self.reserved_given.setdefault((id(call), self.turn), (call, site, draft, []))
+        given_at[3].append(self._ref(reserved))
         given = self._ref(reserved) or self._unstated_reserved_ip(reserved, site)
         draft.reserved_ip = draft.reserved_ip or given
         # A value the script passes but does not state that may be None, or that is no name, may name a
@@ -5599,6 +5611,50 @@ class _Resources:
             if automation.requested_address(name) not in sent:
                 self.calls.append(ClassicCall(name, self.source.mark(node)))
 
+    def _refused_after_delete(self) -> None:
+        """A create_virtual_machine_deployment whose every path names (`reserved_ip_name`) a reserved IP the
+        script surely deleted before it, and made no more after: that reserved IP does not exist then, so
+        the platform refuses the call, which creates no deployment. Each name is kept (`NamedAfterDelete`)
+        for MIG003 to report; a deployment no other call creates is dropped, and another keeps no such
+        reserved IP as its VIP."""
+        refused: set[int] = set()
+        for call, site, draft, names in self.reserved_given.values():
+            deletes = [self._deleted_before(call, site, name) if name else None for name in names]
+            if not names or any(delete is None for delete in deletes):
+                continue
+            refused.add(id(call))
+            uses = f"{call.method} of cloud service '{draft.service}'" if draft.service else call.method
+            for name, delete in zip(names, deletes, strict=True):
+                assert name is not None and delete is not None
+                deleted_at = self.source.call_mark(delete.call.node)
+                named = NamedAfterDelete(name.name, "ReservedIP", uses, name.mark, deleted_at)
+                self.named_after_delete.setdefault((name.mark.line, name.mark.column), named)
+                if draft.reserved_ip is not None and _key(draft.reserved_ip.name) == _key(name.name):
+                    draft.reserved_ip = None
+        for key, draft in list(self.drafts.items()):
+            if draft.creations and all(id(made) in refused for made, _ in draft.creations):
+                del self.drafts[key]
+
+    def _deleted_before(self, call: CallSite, site: flow.Site, name: NameRef) -> _Deletion | None:
+        """The delete_reserved_ip_address that surely runs before `call` and takes away the reserved IP of
+        `name`, through the client `call` goes through, after every creation that may make one of that name
+        (any under a name the script does not state): None where there is none."""
+        told = self._in_subscription(("stated", _key(name.name)), self._client_of_run(call, site))
+        later = _Deletion(call, told, self._calls_from_top(call, site), True)
+        for delete in self.reserved_deletes:
+            if (
+                delete.told != told
+                or not delete.surely
+                or not self._deletes_after(delete.call, delete.leads, later)
+            ):
+                continue
+            makes_anew = (
+                made for made in self.reserved_made.values() if made[1] == told or not _told_stated(made[1])
+            )
+            if all(self._deleted_after(made, [delete]) for made in makes_anew):
+                return delete
+        return None
+
     def _take_away_deleted(self) -> None:
         """Takes the reserved IPs and storage accounts the script deletes again off those it creates (see
         `_delete_reserved_ip`, `_delete_storage_account`)."""
@@ -6510,6 +6566,12 @@ def _one_resource_call(
         if len(found) == 1 and next(iter(found))[1]:
             return node
     return None
+
+
+def _told_stated(told: object) -> bool:
+    """Whether what tells a reserved IP's name in a subscription (`_Resources._in_subscription`) is the name
+    as the script states it, not a value it does not state, which may be any name."""
+    return isinstance(told, tuple) and isinstance(told[0], tuple) and told[0][:1] == ("stated",)
 
 
 @dataclass(frozen=True, slots=True)
