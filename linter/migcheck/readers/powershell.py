@@ -6017,6 +6017,15 @@ def _previewed(args: Args) -> bool | None:
     return args.switch("WhatIf") if "WhatIf" in args.bound else False
 
 
+def _surely_called_after(part: tuple[Any, ...], here: tuple[Any, ...]) -> bool:
+    """Whether the code at `here` (see `Interpreter._part_here`) is in a call made in the code of `part`
+    where nothing that may not run is around it: `part` on no branch of its own call (`maybe` none), and
+    no call between them that may not run (`maybe_calls` the same). A workflow that creates a cloud
+    service then calls a runbook that creates its VMs runs the runbook wherever it created the service."""
+    calls = part[0]
+    return here[0][: len(calls)] == calls and part[3] == 0 and here[4] == part[4]
+
+
 def _bare_preview(key: str, command: Node) -> bool:
     """Whether a call is written with `-WhatIf` and no value after a colon, read from the syntax alone: a
     value after a colon is not read, and may be `$false`."""
@@ -6602,6 +6611,9 @@ class Interpreter:
         # once a path may have ended before it. What the function outputs there may be missing.
         self.maybe = 0
         self.partial = False
+        # The arms of `if`s around it that surely run where the `if` does (a condition the reader knows),
+        # counted as `maybe` is: each is a branch no code that may not run comes with (see `_part_here`).
+        self.sure_arms = 0
         # The count of `maybe` where what is being output started to be collected: a statement whose output
         # is assigned collects it from code that may not run around it (see `_statement_output`); a
         # function's output, from its start (0).
@@ -7017,7 +7029,9 @@ class Interpreter:
                 sure = self._picks_surely(picked, condition) and not ends
                 self.maybe -= int(sure)
                 floor, self.location_floor = self.location_floor, self._branch_location(certain or sure)
+                self.sure_arms += int(certain or sure)
                 branches.append(self._own_output(outputs, surely_output, block, branch, certain or sure))
+                self.sure_arms -= int(certain or sure)
                 self.location_floor = floor
                 self.maybe += int(sure)
                 self.item = outer
@@ -7773,6 +7787,7 @@ class Interpreter:
         saved = self.output, self.maybe, self.partial, self.sure_output, self.item, self.output_floor
         uncertain = bool(self.maybe or self.partial)  # kept in `maybe_calls`, as for a call (`_run_call`)
         self.output, self.maybe, self.partial, self.sure_output, self.item = [], 0, False, True, None
+        sure_arms, self.sure_arms = self.sure_arms, 0
         self.output_floor = 0
         self.maybe_calls += uncertain
         defined = len(self.replaced)
@@ -7784,6 +7799,7 @@ class Interpreter:
             self._undefine(defined)
             self.maybe_calls -= uncertain
             self.output, self.maybe, self.partial, self.sure_output, self.item, self.output_floor = saved
+            self.sure_arms = sure_arms
         if self.stopped != "throw":
             self.stopped = None
         return self._returned(node, scope, env, outputs, sure)
@@ -10434,6 +10450,7 @@ class Interpreter:
         uncertain = bool(self.maybe or self.partial)
         in_branch = self.branch_calls and self.branch_calls[-1][0] == self._branch_path(0)
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
+        sure_arms, self.sure_arms = self.sure_arms, 0
         self.output_floor = 0
         self.maybe_calls += uncertain
         # What the function surely calls, the branch it is surely called in surely calls.
@@ -10465,6 +10482,7 @@ class Interpreter:
             self.maybe_calls -= uncertain
             self.branch_calls.pop()
             self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
+            self.sure_arms = sure_arms
             self.branches = branches
         # The function ends where its path ended; `exit` ends the script, and a `throw` the caller too.
         self.stopped = self.stopped if _reach(self.stopped) else None
@@ -11923,18 +11941,23 @@ class Interpreter:
     def _part_here(self) -> object:
         """The part of the script the code being run is in: the calls that led to it, the stage, the
         branches of choices around it and how much code that may not run is around it. None in code read
-        once that may run several times (a loop's body). See `_runs_only_after`."""
+        once that may run several times (a loop's body), an arm that surely runs counted with them (see
+        `sure_arms`); the calls that may not run around it, last (see `maybe_calls`). See
+        `_runs_only_after`."""
         if self.branches is None:
             return None
         calls = tuple((function.id, call.id) for function, call in self.call_stack)
-        return (calls, self.stage, self.branches, self.maybe)
+        return (calls, self.stage, self.branches, self.maybe + self.sure_arms, self.maybe_calls)
 
     def _runs_only_after(self, part: object) -> bool:
         """Whether the code being run runs only where code of `part` (see `_part_here`) ran before it: in
-        the same call, on the same branches or a branch within them, with no other code that may not run
-        around it (a loop, a `catch`) than those branches'."""
+        the same call, or in a call made after it that surely runs there (see `_surely_called_after`), on
+        the same branches or a branch within them, with no other code that may not run around it (a
+        loop, a `catch`) than those branches'."""
         here = self._part_here()
-        if not isinstance(part, tuple) or not isinstance(here, tuple) or here[:2] != part[:2]:
+        if not isinstance(part, tuple) or not isinstance(here, tuple) or here[1] != part[1]:
+            return False
+        if here[0] != part[0] and not _surely_called_after(part, here):
             return False
         branches, maybe = here[2], here[3]
         deeper = len(branches) - len(part[2])
