@@ -87,3 +87,17 @@ def test_an_acl_of_the_staging_deployment_says_so(tmp_path, monkeypatch, case):
 def test_an_acl_of_the_production_deployment_names_the_service_alone(tmp_path, monkeypatch, case):
     message = _acl_message(tmp_path, monkeypatch, case, "Production")
     assert message.startswith("endpoint 'Http' of WebRole 'ApiWeb' in cloud service 'contoso-api' has")
+
+
+def test_a_production_and_a_staging_profile_say_the_acl_of_each_deployment(tmp_path, monkeypatch):
+    files = {
+        "Api/ServiceDefinition.csdef": CSDEF,
+        "Api/ServiceConfiguration.Staging.cscfg": CSCFG,
+        "Api/Profiles/production.azurePubxml": profile("Production"),
+        "Api/Profiles/staging.azurePubxml": profile("Staging"),
+    }
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG201", dedent=False).findings
+    assert sorted(f.message.split(" has ")[0] for f in findings) == [
+        "endpoint 'Http' of WebRole 'ApiWeb' in cloud service 'contoso-api'",
+        "endpoint 'Http' of WebRole 'ApiWeb' in the staging deployment of cloud service 'contoso-api'",
+    ]

@@ -1,7 +1,8 @@
 """The step of a cloud service of web/worker roles says where the files deploy them to its Staging slot: a
 Visual Studio publish profile's `AzureSlot`, a script's `-Slot Staging` or `create_deployment` of slot
 `staging`. A staging deployment is not the one that serves the service's address, and is rebuilt too. The
-profile's slot was read and never shown."""
+profile's slot was read and never shown. A Production and a Staging profile of one project, or a script that
+deploys one configuration file to both slots, make two deployments, one in each slot."""
 
 from __future__ import annotations
 
@@ -58,4 +59,26 @@ def test_python_deployments_to_both_slots(plan_of):
     assert _not_moved(plan) == [
         "Not moved: cloud service 'pysvc': web/worker roles the files do not name, deployed to its Production "
         "and Staging slots."
+    ]
+
+
+def test_a_production_and_a_staging_publish_profile_of_one_project(plan_of):
+    files = {**_project("Production"), **_project("Staging")}
+    assert _not_moved(plan_of(files)) == [
+        "Not moved: cloud service 'pool-prod': web/worker roles PoolWeb, deployed to its Production and "
+        "Staging slots."
+    ]
+
+
+def test_a_powershell_deployment_of_one_configuration_file_to_both_slots(plan_of):
+    deploy = "New-AzureDeployment -ServiceName pool-prod -Package p.cspkg -Configuration Pool/ServiceConfiguration.Cloud.cscfg"
+    script = f"{deploy} -Slot Production\n{deploy} -Slot Staging\n"
+    files = {
+        "Pool/ServiceDefinition.csdef": CSDEF,
+        "Pool/ServiceConfiguration.Cloud.cscfg": CSCFG,
+        "deploy.ps1": script,
+    }
+    assert _not_moved(plan_of(files)) == [
+        "Not moved: cloud service 'pool-prod': web/worker roles PoolWeb, deployed to its Production and "
+        "Staging slots."
     ]

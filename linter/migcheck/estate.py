@@ -3663,12 +3663,17 @@ class _ConfigurationFiles:
         return next((path for path in paths if path in self.by_path), "")
 
     def in_slot(self, service: CloudService, path: str, slot: str) -> CloudService:
-        """`service`, the deployment of its configuration file `path` (`path_of`) in `slot`."""
-        placements = tuple(
-            replace(p, slot=_joined_slot(p.slot, slot)) if self.path_key(p.mark.path) == path else p
-            for p in service.placements
-        )
-        return replace(service, placements=placements) if placements != service.placements else service
+        """`service`, the deployment of its configuration file `path` (`path_of`) in `slot`. Deployed to a
+        slot where it is in another already (a Production and a Staging publish profile of one project),
+        it is two deployments, one in each slot, as two New-AzureDeployment -Slot calls make."""
+        configured = [p for p in service.placements if self.path_key(p.mark.path) == path]
+        if not configured or any(key(p.slot) == key(slot) for p in configured):
+            return service
+        unslotted = next((p for p in configured if not p.slot.strip()), None)
+        if unslotted is None:  # in another slot already: this slot's deployment is one more
+            return replace(service, placements=(*service.placements, replace(configured[0], slot=slot)))
+        placements = tuple(replace(p, slot=slot) if p is unslotted else p for p in service.placements)
+        return replace(service, placements=placements)
 
     def index_of(self, d: Deployment) -> tuple[int | None, str]:
         """The one packaged service the configuration file `d` names configures, with that file's key
