@@ -91,6 +91,15 @@ if TYPE_CHECKING:
         def identity(self) -> tuple[int, int] | None: ...
 
 
+def _once_per_path(documents: Iterable[Document]) -> Iterator[Document]:
+    """The first of the documents of each path: the parts of one file read apart are one file."""
+    seen: set[str] = set()
+    for document in documents:
+        if document.path not in seen:
+            seen.add(document.path)
+            yield document
+
+
 def _describes_classic(document: Document) -> bool:
     """Whether a file describes something classic by itself: its resources, a problem reading it, or a
     kind a walk reads only when it is classic (XML by its root, JSON by its records). A script has the kind
@@ -163,7 +172,9 @@ class LintResult:
         read whatever it holds, so `documents` has it even when it is a script that uses no classic API (a
         walk passes it over); it is counted only when a finding points into it (a suppression comment it
         holds, a value a classic script takes from it) or when it is one a walk reads: a classic XML file or
-        inventory export, a script a resource was read from, a file that could not be read."""
+        inventory export, a script a resource was read from, a file that could not be read. A file whose
+        parts go to different subscriptions (a script that selects two) is one file, its first part that
+        counts standing for it."""
         if self._described is None:
             documents = self.documents
             # A settings file counts when what loads it describes something classic: a build script's
@@ -171,7 +182,8 @@ class LintResult:
             reported_on = {p for d in documents if _describes_classic(d) for p in d.settings_files}
             reported_on.update(f.mark.path for f in self.findings)
             reported_on.update(held.finding.mark.path for held in self.suppressed)
-            self._described = tuple(d for d in documents if _describes_classic(d) or d.path in reported_on)
+            counted = (d for d in documents if _describes_classic(d) or d.path in reported_on)
+            self._described = tuple(_once_per_path(counted))
         return self._described
 
     @property
