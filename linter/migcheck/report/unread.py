@@ -220,18 +220,20 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
     DOT_SOURCE_NOT_FOLLOWED: (
         "dot-source-not-followed",
-        "dot-sources a file (`. .\\config.ps1`) by a path migcheck does not follow: one the script does not "
-        "state whole (a parameter, an environment variable, an expression it does not read), an absolute one, "
-        "which is the machine's, or one to a file that is not among those checked, so migcheck does not read "
+        "dot-sources a file by a path migcheck does not follow: one the script does not state whole (a "
+        "parameter, an environment variable, an expression it does not read, as in `. (Join-Path $Dir "
+        "'config.ps1')`), an absolute one, which is the machine's, or one to a file that is not among those "
+        "checked (`. .\\config.ps1` where no config.ps1 is beside it), so migcheck does not read "
         "it and the values and functions it sets are not known; write the path from the script's folder "
         '(`. "$PSScriptRoot\\config.ps1"`) and check that file with the script',
     ),
     LOAD_NOT_FOLLOWED: (
         "load-not-followed",
-        "runs a script (`& .\\get-name.ps1`) or imports a script module (`Import-Module .\\lib.psm1`) by a "
-        "path migcheck does not follow: one the script does not state whole (a parameter, an environment "
-        "variable, an expression it does not read), an absolute one, which is the machine's, or one to a file "
-        "that is not among those checked, so migcheck does not read it and what the script outputs and the "
+        "runs a script or imports a script module by a path migcheck does not follow: one the script does "
+        "not state whole (a parameter, an environment variable, an expression it does not read, as in `& "
+        "$Script`), an absolute one, which is the machine's, or one to a file that is not among those checked "
+        "(`& .\\get-name.ps1`, `Import-Module .\\lib.psm1` where no such file is beside it), so migcheck "
+        "does not read it and what the script outputs and the "
         "functions the module defines are not known; write the path from the script's folder (`& "
         '"$PSScriptRoot\\get-name.ps1"`, `Import-Module "$PSScriptRoot\\lib.psm1"`) and check that file '
         "with the script",
