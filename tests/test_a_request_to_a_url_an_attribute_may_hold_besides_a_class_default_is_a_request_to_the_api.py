@@ -1,9 +1,12 @@
 """A Python client of the Service Management API whose class gives an attribute a default in its body
 (`url = ''`, `url = None`, `host = ''`) and sets it in `__init__` to an address on the API's host sends its
 requests to the API: MIG601 lists them, whether sent with `requests`, `urllib` or on an `http.client`
-connection. Which of the attribute's values a request goes to is not decided, so what its path names is
-not read (no cloud service is said to change) and the part is said not read, once for the script. An
-attribute set only to other addresses, or set to the API's by another class, makes no request classic."""
+connection. Where an instance may keep the default (`__init__` sets the attribute under an `if`, or after
+calling a method of its own that may read it), which of the attribute's values a request goes to is not
+decided, so what its path names is not read (no cloud service is said to change) and the part is said not
+read, once for the script. Where `__init__` sets it first thing on every path, no instance keeps the
+default: the request goes to the address `__init__` sets, read whole. An attribute set only to other
+addresses, or set to the API's by another class, makes no request classic."""
 
 from __future__ import annotations
 
@@ -18,8 +21,9 @@ import requests
 class Client:
     url = DEFAULT
 
-    def __init__(self):
-        self.url = 'https://management.core.windows.net/sub/services/hostedservices'
+    def __init__(self, live=True):
+        if live:
+            self.url = 'https://management.core.windows.net/sub/services/hostedservices'
 
     def list(self):
         return requests.get(self.url, cert='c.pem')
@@ -65,8 +69,9 @@ class Client:
     conn = None
     host = ''
 
-    def __init__(self):
-        self.host = 'management.core.windows.net'
+    def __init__(self, live=True):
+        if live:
+            self.host = 'management.core.windows.net'
         self.conn = http.client.HTTPSConnection(self.host)
 
     def list(self):
@@ -80,8 +85,9 @@ import requests
 class Remover:
     url = ''
 
-    def __init__(self):
-        self.url = 'https://management.core.windows.net/sub/services/hostedservices/websvc1'
+    def __init__(self, live=True):
+        if live:
+            self.url = 'https://management.core.windows.net/sub/services/hostedservices/websvc1'
 
     def remove(self):
         return requests.delete(self.url, cert='c.pem')
@@ -119,7 +125,7 @@ def _undecided(text: str) -> list[tuple[int, int]]:
 def test_a_requests_get_of_an_attribute_with_a_class_default_is_a_request_to_the_api(default: str) -> None:
     text = REQUESTS_CLIENT.replace("DEFAULT", default)
     assert _calls(text) == ["GET management.core.windows.net/<subscription-id>/services/hostedservices"]
-    assert _undecided(text) == [(10, 25)]
+    assert _undecided(text) == [(11, 25)]
 
 
 def test_a_url_built_from_a_host_a_parameter_defaults_to_is_a_request_to_the_api() -> None:
@@ -137,7 +143,7 @@ def test_a_request_on_a_connection_to_a_host_an_attribute_may_hold_is_a_request_
     assert _calls(CONNECTION_CLIENT) == [
         "GET management.core.windows.net/<subscription-id>/services/hostedservices"
     ]
-    assert _undecided(CONNECTION_CLIENT) == [(12, 19)]
+    assert _undecided(CONNECTION_CLIENT) == [(13, 19)]
 
 
 def test_what_the_path_names_is_not_read_while_the_url_is_undecided() -> None:
@@ -174,5 +180,33 @@ def test_an_sdk_client_an_attribute_defaults_to_none_in_the_class_is_read() -> N
 def test_check_says_the_request_is_not_read_as_written(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "client.py").write_text(REQUESTS_CLIENT.replace("DEFAULT", "''"))
     _code, out, err = run_cli(capsys, "check", str(tmp_path), "--verbose")
-    assert "client.py:10:25: MIG601" in out
-    assert "line 10 sends a request to an address an attribute holds" in err
+    assert "client.py:11:25: MIG601" in out
+    assert "line 11 sends a request to an address an attribute holds" in err
+
+
+ALWAYS_SET = """\
+import requests
+
+class Rdfe:
+    url = ''
+
+    def __init__(self, sub):
+        self.url = 'https://management.core.windows.net/{0}/services/hostedservices/websvc1'.format(sub)
+
+    def remove(self):
+        return requests.delete(self.url)
+"""
+
+
+def test_a_default_the_constructor_always_replaces_first_is_no_value_of_the_request() -> None:
+    assert _calls(ALWAYS_SET) == [
+        "DELETE management.core.windows.net/<subscription-id>/services/hostedservices/websvc1"
+    ]
+    assert _undecided(ALWAYS_SET) == []
+    (script,) = _scripts(ALWAYS_SET)
+    assert [call.changes for call in script.changes] == [(("cloud-service", "websvc1"),)]
+
+
+def test_a_default_a_method_called_before_the_constructor_sets_it_may_read_is_still_a_value() -> None:
+    text = ALWAYS_SET.replace("        self.url =", "        self.login()\n        self.url =")
+    assert _undecided(text) == [(11, 25)]

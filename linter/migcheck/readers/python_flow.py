@@ -493,6 +493,32 @@ class Stored:
     chain: tuple[int, ...]
 
 
+def _hides_class_binding(init: Function, stored: Stored, site: Site) -> bool:
+    """Whether what an `__init__` sets an attribute to hides the class's own binding of it (`url = ''` in
+    the class's body) from a read outside the `__init__`, or after it there: set at the top of its body,
+    on every path, with nothing before it that may read the attribute on the instance (a call of a method
+    of its first parameter, or of `super()`), so that no instance it makes holds the class's value."""
+    if stored.chain or (site.scope is init.scope and site.at <= stored.at):
+        return False
+    target = stored.target.value
+    for statement in init.node.body:
+        if (statement.lineno, statement.col_offset) >= stored.at:  # the statement that sets it
+            return (statement.lineno, statement.col_offset) == stored.at
+        if any(_on_instance(node, target) for node in ast.walk(statement) if isinstance(node, ast.Call)):
+            return False
+    return False
+
+
+def _on_instance(call: ast.Call, instance: ast.expr) -> bool:
+    """Whether a call is made on the instance a method runs on (`self.refresh()`) or through `super()`."""
+    func = call.func
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    if isinstance(func, ast.Call):
+        return _on_instance(func, instance) or (isinstance(func.func, ast.Name) and func.func.id == "super")
+    return isinstance(func, ast.Name) and isinstance(instance, ast.Name) and func.id == instance.id
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """Something done to the object a name holds. `kind`: append, extend, set (the attribute at the end of
@@ -4595,7 +4621,8 @@ class Flow:
         arguments of the call that makes the instance (`Tier('fab-app', subnets=['app'])`) when the reader
         knows it (`Instance.made`; see `_init_frame`). A read that finds no attribute set raises, and the
         value read is the one set: a class attribute of the name (which the read would find before it is
-        set) leaves it unknown, and so does a call of the class that surely does not set it. So does a
+        set) leaves it unknown, unless the `__init__` sets it first thing (see `_hides_class_binding`), and
+        so does a call of the class that surely does not set it. So does a
         list, dict or model object it holds that the script changes or lets go anywhere (see `_kept`)."""
         attr = node.attr
         suppliers = self._suppliers(holder, attr)
@@ -4610,10 +4637,10 @@ class Flow:
         init = self._initializer(holder)
         if (
             stores != 1
-            or suppliers
             or stored is None
             or init is None
             or stored.scope is not init.scope
+            or (suppliers and not _hides_class_binding(init, stored, site))
             or not isinstance(stored.target.value, ast.Name)
             or self._own_class(stored.target.value.id, stored.scope) is None
             or any(block not in self.index.conditions for block in stored.chain)
