@@ -90,3 +90,15 @@ def test_a_network_created_again_after_its_deletion_takes_the_vm(
     result = lint_files(tmp_path, monkeypatch, {"net.sh": again})
     assert not any(f.code == "MIG003" for f in result.findings)
     assert "old-net" in _moved(result)
+
+
+def test_a_network_configuration_imported_after_the_delete_may_define_the_network_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`azure network import` uploads a whole configuration, which may define the deleted network again."""
+    script = (
+        "azure network vnet delete old-net --quiet\nazure network import other.netcfg\n"
+        'azure vm create web10 img user pass -w old-net -l "West US"\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"net.sh": script}, "MIG003", dedent=False)
+    assert result.findings == []

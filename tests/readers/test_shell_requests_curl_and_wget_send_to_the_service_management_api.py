@@ -155,6 +155,12 @@ def test_a_request_that_changes_a_service_is_a_change_of_it():
     assert [call.changes for call in _script(script).changes] == [(("cloud-service", "orders"),)]
 
 
+def test_a_flag_among_the_options_takes_no_value():
+    """`--tlsv1.2` is a flag: the method after it is still the request's, and its URL still read."""
+    script = OPENING + f'curl -s --tlsv1.2 -X DELETE --cert mgmt.pem "{API}/hostedservices/orders"\n'
+    assert [call.changes for call in _script(script).changes] == [(("cloud-service", "orders"),)]
+
+
 def test_a_network_configuration_put_from_a_file_uploads_that_file():
     script = (
         OPENING

@@ -26,7 +26,7 @@ _CURL_LONG_VALUES = frozenset(
     | {"--output", "--user", "--user-agent", "--referer", "--cookie", "--cookie-jar", "--form", "--proxy"}
     | {"--max-time", "--connect-timeout", "--retry", "--retry-delay", "--retry-max-time", "--write-out"}
     | {"--config", "--range", "--resolve", "--interface", "--pass", "--dump-header", "--trace"}
-    | {"--trace-ascii", "--stderr", "--limit-rate", "--max-filesize", "--proto", "--tlsv1.2"}
+    | {"--trace-ascii", "--stderr", "--limit-rate", "--max-filesize", "--proto"}
     | {"--ciphers", "--oauth2-bearer", "--url", "--form-string", "--continue-at"}
 )
 _CURL_DATA = frozenset({"-d", "--data", "--data-binary", "--data-ascii", "--data-urlencode", "--json"})

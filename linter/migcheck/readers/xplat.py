@@ -1334,6 +1334,8 @@ class Reading:
             return self._step(parsed, name, runs)
         call = ClassicCall(name, parsed.at, changes=self._changes(parsed), runs=runs)
         if parsed.path == ("network", "import"):
+            # The configuration it uploads may define again a network the script deleted: none is surely gone.
+            self.networks_deleted_at.clear()
             return Meaning(call, upload=Upload(call, parsed.value("file-path", 0)))
         self._describe(parsed)  # on a branch too: whichever runs is what migrates
         return Meaning(call)
