@@ -137,6 +137,11 @@ def _own_nodes(node: ast.AST) -> list[ast.AST]:
 def _stored_names(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
         return [node.id]
+    return handler_and_pattern_names(node)
+
+
+def handler_and_pattern_names(node: ast.AST) -> list[str]:
+    """The names an `except ... as e` or a `match` pattern (`case x:`, `case [*rest]`, `case {**rest}`) binds."""
     if isinstance(node, ast.ExceptHandler) and node.name:
         return [node.name]
     if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 import collections
 
+from migcheck.readers.python_dispatch import handler_and_pattern_names
+
 __all__ = ["with_lambdas_as_functions"]
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
@@ -126,13 +128,7 @@ def _bound_names(node: ast.AST) -> list[str]:
         return [node.name]
     if isinstance(node, (ast.Import, ast.ImportFrom)):
         return [alias.asname or alias.name.split(".")[0] for alias in node.names]
-    if isinstance(node, ast.ExceptHandler) and node.name:
-        return [node.name]
-    if isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-        return [node.name]
-    if isinstance(node, ast.MatchMapping) and node.rest:
-        return [node.rest]
-    return []
+    return handler_and_pattern_names(node)
 
 
 def _declared_shared(tree: ast.Module) -> set[str] | None:
