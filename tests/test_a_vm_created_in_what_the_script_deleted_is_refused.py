@@ -102,3 +102,19 @@ def test_a_network_configuration_imported_after_the_delete_may_define_the_networ
     )
     result = lint_files(tmp_path, monkeypatch, {"net.sh": script}, "MIG003", dedent=False)
     assert result.findings == []
+
+
+def test_a_reserved_ip_deleted_in_another_subscription_is_the_vm_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reserved IP's name is unique within its subscription only: rip-old deleted in dev is not prod's.
+    other = SH_RESERVED_IP.replace(
+        "azure network reserved-ip create rip-old",
+        "azure account set prod\nazure network reserved-ip create rip-old",
+    ).replace(
+        "azure network reserved-ip delete rip-old -q",
+        "azure account set dev\nazure network reserved-ip delete rip-old -q\nazure account set prod",
+    )
+    result = lint_files(tmp_path, monkeypatch, {"rip.sh": other})
+    assert not any(f.code == "MIG003" for f in result.findings)
+    assert "rip-old" in _moved(result)

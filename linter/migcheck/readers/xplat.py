@@ -1154,8 +1154,9 @@ class Reading:
         # Those `network vnet delete` took away, by `_network_here`, until the script makes one of that name anew
         # (`VirtualNetwork.replaced`).
         self.deleted: dict[str, list[VirtualNetwork]] = {}
-        # Where a deletion that surely runs took each network (by `_network_here`) and reserved IP (by name,
-        # without case) away, until the script makes one of that name anew: a command naming it then fails.
+        # Where a deletion that surely runs took each network and reserved IP (by `_network_here`: a reserved
+        # IP's name, as a network's, is unique within its subscription only) away, until the script makes one
+        # of that name anew there: a command naming it then, in that subscription, fails.
         self.networks_deleted_at: dict[str, Mark] = {}
         self.reserved_deleted_at: dict[str, Mark] = {}
         self.named_after_delete: list[NamedAfterDelete] = []
@@ -2143,7 +2144,7 @@ class Reading:
         if name is None or name.text == "":
             return
         name_shown = self._held("reserved IP name", name, parsed.at)
-        self.reserved_deleted_at.pop(name_shown.casefold(), None)
+        self.reserved_deleted_at.pop(self._network_here(name_shown), None)
         self.reserved.append(
             ReservedIp(
                 name_shown, "", "", parsed.at, read_once_in=self.read_once_in, selected_in=self.selected_name
@@ -2160,7 +2161,7 @@ class Reading:
         if not named or self.maybe or self._may_hold_reserved_ip(named):
             return
         gone = named.casefold()  # of the subscription the CLI works in: a reserved IP's name is unique in one
-        self.reserved_deleted_at[gone] = parsed.at
+        self.reserved_deleted_at[self._network_here(named)] = parsed.at
         self.reserved = [
             ip for ip in self.reserved if ip.name.casefold() != gone or not self._works_in(ip.selected_in)
         ]
@@ -2285,7 +2286,7 @@ class Reading:
                 )
                 refused = True
         if reserved is not None and reserved.text:
-            deleted = self.reserved_deleted_at.get(reserved.text.casefold())
+            deleted = self.reserved_deleted_at.get(self._network_here(reserved.text))
             if deleted is not None:
                 self.named_after_delete.append(
                     NamedAfterDelete(reserved.text, "ReservedIP", uses, reserved.mark, deleted)
