@@ -4558,6 +4558,12 @@ class _Updated:
         # The network interfaces the descriptions name (`Role.interfaces`), by name, which a later change may
         # remove; those of a name added again replace the ones before.
         self.interfaces = {key(nic[0]): nic for nic in created.interfaces}
+        # Whether the VM's endpoints are all known, so that one it lacks surely does not exist: an ACL set on
+        # it then (`vm endpoint acl-rule create`, `Set-AzureAclConfig`) is refused and adds no endpoint.
+        # Each, by name, until a later change makes an endpoint of that name (files have no order between
+        # them), when it is that endpoint's ACL.
+        self.every_endpoint_known = _states_every_endpoint(created)
+        self.acl_without_endpoint: dict[str, InputEndpoint] = {}
 
     def apply(self, change: Role) -> None:
         fields = self.fields
@@ -4585,7 +4591,7 @@ class _Updated:
             by_name = self.lists[name]
             entries = getattr(change, name)
             if name == "endpoints":
-                entries = [e for entry in entries for e in _acl_changed(by_name.get(named(entry), []), entry)]
+                entries = self._endpoints_changed(by_name, entries)
             for entry in entries:
                 by_name.pop(named(entry), None)
             for entry in entries:
@@ -4604,6 +4610,23 @@ class _Updated:
             fields["security_group"] = change.security_group
         if "public_ips" not in change.unknown:  # the change states them, even as none
             fields["public_ips"] = change.public_ips
+
+    def _endpoints_changed(
+        self, by_name: dict[object, list[Any]], entries: Sequence[InputEndpoint]
+    ) -> list[InputEndpoint]:
+        """The endpoints a change sets, as they replace those of their names (see `_acl_changed`); an ACL
+        alone on an endpoint the VM surely lacks is kept apart (`acl_without_endpoint`). An endpoint the
+        change names by a value it does not state may be any: the VM's endpoints are no longer all known."""
+        if any(model.is_stand_in(entry.name) for entry in entries):
+            self.every_endpoint_known = False
+        changed = []
+        for entry in entries:
+            before = by_name.get(key(entry.name), [])
+            if not before and self.every_endpoint_known and _acl_only(entry):
+                self.acl_without_endpoint[key(entry.name)] = entry
+                continue
+            changed += _acl_changed(before, entry)
+        return changed
 
     def _at_next_lun(self, disk: Disk) -> Disk:
         """A data disk the classic CLI attaches, at the LUN after the highest the VM's data disks use so
@@ -4665,6 +4688,10 @@ class _Updated:
     def build(self) -> Role:
         """The VM with every change applied so far."""
         fields = self.fields
+        endpoints = self.lists["endpoints"]
+        for name, acl_only in self.acl_without_endpoint.items():  # an endpoint a later change made
+            if name in endpoints:
+                endpoints[name] = _acl_changed(endpoints[name], acl_only)
         built: dict[str, Any] = {
             name: tuple(chain.from_iterable(by_name.values())) for name, by_name in self.lists.items()
         }
@@ -4691,6 +4718,24 @@ def _order(order: str) -> str:
     """An ACL rule's order as the platform reads it: a number, so "0100" and "100" are one order."""
     text = order.strip()
     return (text.lstrip("0") or "0") if text.isdigit() else key(text)
+
+
+def _states_every_endpoint(created: Role) -> bool:
+    """Whether a VM's description states every endpoint it has: one that describes the VM whole (not a
+    change, not one created from a file not checked), with no endpoint left to values it does not state."""
+    return (
+        created.is_vm
+        and not created.changes_existing
+        and not created.every_vm
+        and not created.from_unseen_file
+        and "endpoints" not in created.unknown
+        and not any(model.is_stand_in(endpoint.name) for endpoint in created.endpoints)
+    )
+
+
+def _acl_only(change: InputEndpoint) -> bool:
+    """Whether a change names an endpoint only to set or remove its ACL: no protocol, no port."""
+    return not (change.protocol or change.port or change.local_port)
 
 
 def _acl_changed(before: list[InputEndpoint], change: InputEndpoint) -> list[InputEndpoint]:

@@ -15330,11 +15330,14 @@ class _Facts:
 
     def _endpoint(self, event: Event) -> None:
         """Add-AzureEndpoint adds an endpoint; Set-AzureEndpoint changes one (on an existing VM, one the
-        script does not otherwise describe)."""
+        script does not otherwise describe). Set on one a VM the script creates lacks, while every endpoint
+        it has is known, the cmdlet finds none and fails: it adds none."""
         data = event.data
         name = _shown(data["name"], "endpoint name", event.mark)
         key = _role_key(data["name"])
         kept = self.endpoints.get(key)
+        if event.kind == "endpoint_set" and kept is None and self._lacks_endpoint(data["name"]):
+            return
         if event.kind == "endpoint_set" and kept is not None:
             endpoint = replace(
                 kept,
@@ -15361,6 +15364,13 @@ class _Facts:
             self.unknown.add("endpoints")
 
     _endpoint_set = _endpoint
+
+    def _lacks_endpoint(self, name: object) -> bool:
+        """Whether the VM surely has no endpoint of that name: one the script creates (New-AzureVMConfig),
+        every endpoint of which it states, each by its name, and a name it states that none of them has."""
+        stated = isinstance(name, Text) and bool(name.value.strip())
+        named = not any(is_stand_in(endpoint.name) for endpoint in self.endpoints.values())
+        return stated and named and not self.existing and "endpoints" not in self.unknown
 
     def _acl(self, data: dict[str, Any], endpoint: str, mark: Mark) -> EndpointAcl | None:
         """The ACL an endpoint is given, with the rules its configuration holds at the end of the script

@@ -946,7 +946,7 @@ class _Vm:
             acl = self.acl_rules.get(key)
             endpoints.append(replace(endpoint, acl=self._acl(acl)) if acl else endpoint)
         for key, acl in self.acl_rules.items():  # the ACL of an endpoint the script does not create
-            if key not in self.endpoints:
+            if key not in self.endpoints and not self._states_every_endpoint():
                 endpoints.append(InputEndpoint(acl[0], "", "", "", self._acl(acl), acl[1]))
         return Role(
             self.name,
@@ -975,6 +975,13 @@ class _Vm:
             looped_over=self.looped_over,
             imported_from=self.role_file,
         )
+
+    def _states_every_endpoint(self) -> bool:
+        """Whether the script creates the VM with endpoints it all states (`-e`, `-r`, `--no-ssh-endpoint`),
+        each by a name it states, not from a role file: an ACL rule on an endpoint it lacks then names
+        none, and the CLI refuses it."""
+        stated = not any(is_stand_in(endpoint.name) for endpoint in self.endpoints.values())
+        return not self.existing and not self.role_file and "endpoints" not in self.unknown and stated
 
     def _acl(self, acl: tuple[str, Mark, list[AclRule], bool]) -> EndpointAcl:
         endpoint, mark, rules, complete = acl
