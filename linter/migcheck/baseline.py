@@ -132,24 +132,34 @@ class Baseline:
         return sum(count for k, count in self.counts.items() if k[0] in keyed and k[1] in codes)
 
 
-def dumps(findings: Iterable[Finding], root: str = "") -> str:
-    """The baseline file for `findings`: JSON, one entry per finding, in a stable order so that the file
-    diffs cleanly when it is refreshed. `name` and `message` are there for the reader, not for matching."""
+def dumps(findings: Iterable[Finding], root: str = "", kept: Iterable[Entry] = ()) -> str:
+    """The baseline file for `findings`, and the `kept` entries of an earlier one (see `Checked`): JSON,
+    one entry per finding, in a stable order so that the file diffs cleanly when it is refreshed. `name`
+    and `message` are there for the reader, not for matching."""
     from migcheck.report.stream import json_text
 
-    ordered = sorted(findings, key=lambda f: (*key(f, root), f.message))
-    entries = [
-        {
-            "path": _keyed(f.mark.path, root),
-            "code": f.code,
-            "name": f.name,
-            "resource": {"type": f.resource_type, "name": _line_free(f.resource_name)},
-            **_subject_entry(f),
-            "message": f.message,
-        }
-        for f in ordered
-    ]
+    written = [(_sort_key(key(f, root), f.message), _finding_entry(f, root)) for f in findings]
+    ordered = sorted([*written, *((_sort_key(k, str(e.get("message", ""))), e) for k, e in kept)])
+    entries = [entry for _, entry in ordered]
     return json_text({"version": VERSION, "findings": entries}, indent=2) + "\n"
+
+
+Entry = tuple[Key, dict[str, object]]  # an entry of a baseline file, with its key
+
+
+def _sort_key(k: Key, message: str) -> tuple[str, ...]:
+    return (*k, message)
+
+
+def _finding_entry(f: Finding, root: str) -> dict[str, object]:
+    return {
+        "path": _keyed(f.mark.path, root),
+        "code": f.code,
+        "name": f.name,
+        "resource": {"type": f.resource_type, "name": _line_free(f.resource_name)},
+        **_subject_entry(f),
+        "message": f.message,
+    }
 
 
 def _subject_entry(finding: Finding) -> dict[str, dict[str, str]]:
@@ -161,15 +171,85 @@ def _subject_entry(finding: Finding) -> dict[str, dict[str, str]]:
     return {"subject": {"type": subject_type, "name": _line_free(subject_name)}}
 
 
-def write(path: str, findings: Iterable[Finding], root: str = "") -> None:
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What a run checked: the files it read and the paths it was given (display paths), and the rules it
+    ran. A baseline it writes records its findings in place of the entries of those files and rules, and
+    keeps the earlier baseline's other entries of files still there: `check e.sh --write-baseline bl.json`
+    refreshes e.sh's entries without losing the other files', and a run of the whole folder writes every
+    entry anew (those of deleted files go)."""
+
+    files: Collection[str]
+    given: Collection[str]
+    codes: Collection[str]
+
+    def paths(self, root: str) -> frozenset[str]:
+        """The files and folders checked, as a baseline relative to `root` keys them."""
+        return frozenset(_keyed(path, root) for path in (*self.files, *self.given) if path != "-")
+
+
+def _covered(entry_path: str, checked_paths: frozenset[str]) -> bool:
+    """Whether a run that checked `checked_paths` read the entry's file, or was given it or a folder it is
+    in (the root itself is ""). One look-up per folder above the entry: linear in the baseline's size."""
+    if "" in checked_paths:
+        return True
+    parts = entry_path.split("/")
+    return any("/".join(parts[:n]) in checked_paths for n in range(1, len(parts) + 1))
+
+
+def write(path: str, findings: Iterable[Finding], root: str = "", checked: Checked | None = None) -> int:
     """Write the baseline atomically, never through a symbolic link (see `migcheck.output`), its paths
-    relative to `root` (the project root; with none, the baseline's own folder)."""
+    relative to `root` (the project root; with none, the baseline's own folder). With `checked`, the
+    entries of the baseline already at `path` that the run did not check are kept (see `Checked`): how
+    many is returned."""
     from migcheck.output import OutputError, write_text
 
+    root = root or _own_folder(path)
+    kept = _kept(path, root, checked) if checked is not None else []
     try:
-        write_text(path, dumps(findings, root or _own_folder(path)), newline="\n", project=root)
+        write_text(path, dumps(findings, root, kept), newline="\n", project=root)
     except OutputError as exc:
         raise BaselineError(f"baseline: {exc}") from None
+    return len(kept)
+
+
+def _kept(path: str, root: str, checked: Checked) -> list[Entry]:
+    """The entries of the baseline at `path` that the run did not check, of files still there. A baseline
+    that is not there yet, or cannot be used (not JSON, another version), keeps nothing: it is written
+    anew, as it always was."""
+    import os
+
+    if not os.path.isfile(path):
+        return []
+    try:
+        entries = _entries(_data(path, visible(path)), visible(path))
+    except BaselineError:
+        return []
+    checked_paths = checked.paths(root)
+    kept: list[Entry] = []
+    there: dict[str, bool] = {}  # whether each file is still there, asked once per file
+    for k, entry in entries:
+        if k[1] in checked.codes and _covered(k[0], checked_paths):
+            continue
+        if k[0] not in there:
+            there[k[0]] = os.path.exists(os.path.join(root, k[0]))
+        if there[k[0]]:
+            kept.append((k, _kept_entry(k, entry)))
+    return kept
+
+
+def _kept_entry(k: Key, entry: Mapping[str, object]) -> dict[str, object]:
+    """A kept entry as the writer writes one: its key's fields, and its `name` and `message` when they are
+    text, nothing else the file may have held."""
+    name, message = entry.get("name"), entry.get("message")
+    return {
+        "path": k[0],
+        "code": k[1],
+        **({"name": name} if isinstance(name, str) else {}),
+        "resource": {"type": k[2], "name": k[3]},
+        **({"subject": {"type": k[4], "name": k[5]}} if k[4] or k[5] else {}),
+        **({"message": message} if isinstance(message, str) else {}),
+    }
 
 
 def load(path: str, name: str = "", root: str = "") -> Baseline:
@@ -179,6 +259,13 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     version — is a `BaselineError` naming the file and what to do, never a traceback. A UTF-8 byte order
     mark at its start (an edit saved by Windows PowerShell 5.1) is read past. `name` is the file as
     reports show it (its display path); the baseline remembers it."""
+    shown = name or visible(path)
+    entries = _entries(_data(path, shown), shown)
+    return Baseline(Counter(k for k, _ in entries), shown, root or _own_folder(path))
+
+
+def _data(path: str, shown: str) -> object:
+    """The JSON the baseline file at `path` holds; `shown` is its name in messages."""
     import json
 
     from migcheck.advice import rewrite_baseline
@@ -186,7 +273,6 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
     from migcheck.guarded import read_bytes
     from migcheck.readers import MAX_FILE_BYTES
 
-    shown = name or visible(path)
     rewrite = rewrite_baseline(shown)
     try:
         raw = read_bytes(path, MAX_FILE_BYTES + 1)
@@ -209,7 +295,7 @@ def load(path: str, name: str = "", root: str = "") -> Baseline:
         ) from None
     except RecursionError:
         raise BaselineError(f"baseline {shown} nests too deeply to be a baseline; {rewrite}") from None
-    return Baseline(Counter(_keys(data, shown)), shown, root or _own_folder(path))
+    return data
 
 
 def _own_folder(path: str) -> str:
@@ -245,7 +331,8 @@ def _unreadable(path: str, shown: str, error: OSError) -> str:
     return message
 
 
-def _keys(data: object, path: str) -> Iterable[Key]:
+def _entries(data: object, path: str) -> list[tuple[Key, Mapping[str, object]]]:
+    """Each entry of the baseline `data` with its key; a `BaselineError` when `data` is no baseline."""
     from migcheck.advice import rewrite_baseline
 
     if not isinstance(data, dict):
@@ -264,7 +351,10 @@ def _keys(data: object, path: str) -> Iterable[Key]:
     entries = data.get("findings")
     if not isinstance(entries, list):
         raise BaselineError(f"baseline {path} has no `findings` list")
-    return [_entry_key(entry, path, n) for n, entry in enumerate(entries, 1)]
+    return [
+        (_entry_key(entry, path, n), entry if isinstance(entry, dict) else {})
+        for n, entry in enumerate(entries, 1)
+    ]
 
 
 def _version_said(data: Mapping[str, object]) -> str:

@@ -406,7 +406,7 @@ def _check(args: argparse.Namespace) -> int:
         return _diff(result, args)
     if args.fix:
         return _fix(result, args, config, paths, rules)
-    return _report(result, args, config)
+    return _report(result, args, config, paths)
 
 
 # The formats each command writes. A command asked for another's format is told which command writes it.
@@ -1042,6 +1042,26 @@ def _diff(result: LintResult, args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if files and not args.exit_zero else EXIT_OK
 
 
+def _write_baseline(result: LintResult, path: str, config: Config, paths: list[str]) -> int:
+    """Record the run's findings in the baseline at `path`, keeping its entries of the files and rules the
+    run did not check (`baseline.Checked`): a run of one file refreshes that file's."""
+    from migcheck import baseline
+
+    checked = baseline.Checked({d.path for d in result.documents}, paths, result.enabled)
+    try:
+        # Every finding, those past the cap of one rule per file too: the next run knows them all.
+        kept = baseline.write(path, result.uncapped, root=config.root, checked=checked)
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    also = (
+        f", and kept {_count(kept, 'finding')} it recorded of files or rules this run did not check"
+        if kept
+        else ""
+    )
+    _stdout(f"Wrote {len(result.uncapped)} findings to baseline {visible(path)}{also}.\n")
+    return EXIT_OK
+
+
 def _fix(
     result: LintResult, args: argparse.Namespace, config: Config, paths: list[str], rules: RuleSet
 ) -> int:
@@ -1061,7 +1081,7 @@ def _fix(
     outcome = fix_files(result, recheck, unsafe=args.unsafe_fixes)
     fixed = _count(len(outcome.fixed), "finding")
     print(f"Fixed {fixed} in {_count(len(outcome.files), 'file')}.", file=sys.stderr)
-    code = _report(outcome.result, args, config)
+    code = _report(outcome.result, args, config, paths)
     for error in outcome.errors:
         print(f"migcheck: error: {visible(error)}", file=sys.stderr)
     return EXIT_ERROR if outcome.errors else code
@@ -1178,19 +1198,11 @@ def _lint_as_check_does(args: argparse.Namespace) -> tuple[LintResult, Config]:
     return result, config
 
 
-def _report(result: LintResult, args: argparse.Namespace, config: Config) -> int:
+def _report(result: LintResult, args: argparse.Namespace, config: Config, paths: list[str]) -> int:
     """Write the baseline, or the report: to stdout, or to --output-file with the summary on stdout so
     that the CI log still says what happened. (The baseline itself was applied by the filter stage.)"""
-    from migcheck import baseline
-
     if args.write_baseline:
-        try:
-            # Every finding, those past the cap of one rule per file too: the next run knows them all.
-            baseline.write(args.write_baseline, result.uncapped, root=config.root)
-        except baseline.BaselineError as exc:
-            raise UsageError(str(exc)) from None
-        _stdout(f"Wrote {len(result.uncapped)} findings to baseline {visible(args.write_baseline)}.\n")
-        return EXIT_OK
+        return _write_baseline(result, args.write_baseline, config, paths)
     if args.statistics:
         report = _findings_only(_statistics(result), result) if args.quiet else _statistics(result)
         if args.output_file is not None:
