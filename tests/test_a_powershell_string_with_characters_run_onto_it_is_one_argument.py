@@ -1,15 +1,16 @@
-"""In argument mode PowerShell reads a quoted string and the characters run straight onto it, after its
-closing quote or before its opening one, as one argument (about_Parsing: `TestExe e" "f` passes `e f`):
-`Read-Host "Please update the file "+ $path +", then press ENTER"` passes three arguments, the first
-`Please update the file +`. The grammar read the `+` as an operator and wrapped the command in an error,
-so the line was a part not read. In an expression (`$name = "web"+ "-prod"`) the `+` stays an operator."""
+"""In argument mode PowerShell reads characters run straight onto a quoted string's opening quote and the
+string as one argument (about_Parsing: `TestExe e" "f` passes `e f`); a string that starts an argument
+ends it, the characters after its closing quote being the next argument (`'a'b` passes `a` and `b`).
+`Read-Host "Please update the file "+ $path +", then press ENTER"` passes four arguments. The grammar read
+the `+` as an operator and wrapped the command in an error, so the line was a part not read. In an
+expression (`$name = "web"+ "-prod"`) the `+` stays an operator."""
 
 from __future__ import annotations
 
 import pytest
 from lint_support import script_resources, unread_marks
 
-from migcheck.model import ServiceRegion
+from migcheck.model import ServiceRegion, StorageAccountType
 
 SERVICE = 'New-AzureService -ServiceName web-prod -Location "West US"\n'
 
@@ -39,4 +40,16 @@ def test_in_an_expression_the_characters_are_an_operator() -> None:
     script += 'New-AzureService -ServiceName $name -Location "West US"\n'
     resources = script_resources(script, "migrate.ps1")
     assert unread_marks(resources) == []
+    assert _regions(resources) == [("web-prod", "West US")]
+
+
+@pytest.mark.parametrize("argument", ["'acct'x", '"accttwo"+'])
+def test_a_string_that_starts_the_argument_ends_it(argument: str) -> None:
+    # PowerShell passes `'acct'x` as two arguments, `acct` and `x` (PowerShell issues 6467, 15888): the
+    # account's name is not `acctx`; the command is still read.
+    script = f'New-AzureStorageAccount -StorageAccountName {argument} -Location "West US"\n' + SERVICE
+    resources = script_resources(script, "migrate.ps1")
+    names = [r.name for r in resources if isinstance(r, StorageAccountType)]
+    assert unread_marks(resources) == []
+    assert names == ["<storage account name, migrate.ps1:1:45>"]
     assert _regions(resources) == [("web-prod", "West US")]

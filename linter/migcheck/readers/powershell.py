@@ -944,6 +944,9 @@ def _with_quoted_tails_whole(source: bytes, root: Node) -> bytes:
 # Such a string is parsed with its quote moved over the characters (`"a "+` as `"a +"`, `+", b"` as
 # `"+, b"`), which keeps every offset: only characters that read the same inside the quotes as outside
 # (no `$`, backtick or quote, nothing a member access or index starts with), up to the end of the argument.
+# Only characters before the opening quote join the string, though: a string that starts the argument ends
+# it (`'a'b` passes `a` and `b`; PowerShell issues 6467, 15888), which the tree cannot hold in the same
+# bytes, so such a string is a value the script does not state (see `_leads_glued_characters`).
 _STRING_LEAVES = {"expandable_string_literal": "string", "verbatim_string_characters": "string"}
 _GLUED_STOPS = frozenset(b" \t\r\n;|)}(){}'\"`$,&<>@#")
 _GLUED_STARTS_MEMBER = frozenset(b".[:")
@@ -1016,6 +1019,15 @@ def _glued_span(source: bytes, leaf: Node) -> tuple[int, int] | None:
     if begin < start and (source[begin - 1 : begin] not in (b" ", b"\t") or source[begin] == ord("-")):
         begin = start
     return (begin, stop) if (begin, stop) != (start, end) else None
+
+
+def _leads_glued_characters(source: bytes, node: Node) -> bool:
+    """Whether a string the tree reads was written as a quoted string with characters run onto its closing
+    quote (`"acct"+`, read as `"acct+"`; see `_with_glued_strings_whole`): one that starts the argument,
+    which PowerShell ends at its closing quote, the characters after it being the next argument."""
+    written = source[node.start_byte : node.end_byte]
+    quote = written[:1]
+    return quote in (b'"', b"'") and written[-1:] != quote and written.count(quote) == 2
 
 
 def _quotes_moved(source: bytes, spans: list[tuple[int, int]]) -> bytes:
@@ -8586,6 +8598,10 @@ class Interpreter:
                 self.calls.pop(at, None)
 
     def _string_value(self, node: Node, env: Env) -> Value:
+        if _leads_glued_characters(self.where.source, node):
+            # `'acct'x`: PowerShell passes the string and the characters as two arguments, which the tree
+            # cannot hold in the same bytes (see `_with_glued_strings_whole`): neither value is stated.
+            return Unknown(self.snippet(node))
         kind = node.type
         raw = _text(node)
         if kind == "verbatim_string_characters":
