@@ -2063,6 +2063,12 @@ class _Linker:
     def _all(self, type_: type[T]) -> list[T]:
         return self.by_type.get(type_, [])  # type: ignore[return-value]
 
+    @functools.cached_property
+    def _configurations_named(self) -> bool:
+        """Whether a deployment of the files names a service configuration file it is made of
+        (`Deployment.configuration_file`: a profile's, a script's `-Configuration`)."""
+        return any(d.configuration_file for d in self._all(Deployment))
+
     def _definitions(self) -> Iterator[VirtualNetwork]:
         """Every virtual network definition, netcfg ones first (they are the network's own document)."""
         for n in self._all(NetworkConfiguration):
@@ -2753,13 +2759,13 @@ class _Linker:
         anchor = definition.mark if definition else configs[0].mark
         written = definition.name if definition else configs[0].name
         defined = _DefinedRoles(definition) if definition is not None else None
-        configured = tuple(self._configured(defined, c) for c in configs)
-        # Unless a deployment names it, the local emulator's configuration is not deployed.
-        placements = tuple(
-            p
-            for p, c in zip(configured, configs, strict=True)
-            if self.grouping.include_local or not c.is_local
-        )
+        # Unless a deployment names it, the local emulator's configuration is not deployed: its placement is
+        # built only where some deployment names a configuration file (most estates: none, and a placement
+        # per service less to hold).
+        local = self.grouping.include_local
+        built = [c for c in configs if local or not c.is_local or self._configurations_named]
+        configured = tuple(self._configured(defined, c) for c in built)
+        placements = tuple(p for p, c in zip(configured, built, strict=True) if local or not c.is_local)
         if not placements and definition is not None:
             # A definition with no deployed configuration: its roles, in a network no file states.
             placements = (Placement(definition.name, definition.mark, definition.roles, False, True),)
