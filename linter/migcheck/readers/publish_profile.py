@@ -83,19 +83,8 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
     marker = Marker(path, text)
     properties = _properties(root)
-    resources: list[object] = []
-    selection = _subscription(properties, marker)
-    if selection is not None:
-        resources.append(selection)
-    cloud = _cloud(properties, marker)
-    if cloud is not None:
-        resources.append(cloud)
-    deployment = _deployment(properties, marker)
-    if deployment is not None:
-        resources.append(deployment)
-    account = _storage_account(properties, marker)
-    if account is not None:
-        resources.append(account)
+    read = (_subscription, _cloud, _deployment, _storage_account)
+    resources: list[object] = [r for r in (each(properties, marker) for each in read) if r is not None]
     # A suppression is an XML comment, as in the other XML files (`<!-- migcheck: ignore[MIG101] ... -->`).
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
     return Document(

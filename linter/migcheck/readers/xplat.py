@@ -2284,20 +2284,16 @@ class Reading:
         it and did not make anew: it does not exist then, so the platform refuses the command, which creates
         nothing; each such name is kept (`NamedAfterDelete`), for MIG003 to report."""
         refused = False
-        vnet, reserved = parsed.value("virtual-network-name"), parsed.value("reserved-ip")
-        if vnet is not None and vnet.text:
-            deleted = self.networks_deleted_at.get(self._network_here(vnet.text))
+        named = (
+            (parsed.value("virtual-network-name"), self.networks_deleted_at, "VirtualNetwork"),
+            (parsed.value("reserved-ip"), self.reserved_deleted_at, "ReservedIP"),
+        )
+        for word, deleted_at, kind in named:
+            if word is None or not word.text:
+                continue
+            deleted = deleted_at.get(self._network_here(word.text))
             if deleted is not None:
-                self.named_after_delete.append(
-                    NamedAfterDelete(vnet.text, "VirtualNetwork", uses, vnet.mark, deleted)
-                )
-                refused = True
-        if reserved is not None and reserved.text:
-            deleted = self.reserved_deleted_at.get(self._network_here(reserved.text))
-            if deleted is not None:
-                self.named_after_delete.append(
-                    NamedAfterDelete(reserved.text, "ReservedIP", uses, reserved.mark, deleted)
-                )
+                self.named_after_delete.append(NamedAfterDelete(word.text, kind, uses, word.mark, deleted))
                 refused = True
         return refused
 
