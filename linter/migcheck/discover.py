@@ -916,6 +916,15 @@ def _published_configurations(
     yield from chosen.values()
 
 
+def written_tail(written: str) -> str:
+    """The path a script writes (`..\\Cloud\\Cloud.cscfg`), as the end a checked file's path must have to
+    be that file, wherever the script runs from: `/`-separated, without `.`, `..` or empty
+    parts, starting with `/`."""
+    return "/" + "/".join(
+        part for part in written.replace("\\", "/").split("/") if part not in ("", ".", "..")
+    )
+
+
 def published_project(folder: str) -> str:
     """The folder of the cloud project whose package is published into `folder` (`/`-separated) when it is
     the project's `bin/<configuration>/app.publish`, else "": a configuration the walk reads there is the

@@ -47,7 +47,7 @@ from migcheck import inventory_model as inv
 from migcheck import model
 from migcheck.clouds import cloud_of_url
 from migcheck.config import one_slip
-from migcheck.discover import published_project
+from migcheck.discover import published_project, written_tail
 from migcheck.formats import byte_format, is_script, no_extension
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
@@ -3661,11 +3661,8 @@ class _ConfigurationFiles:
     def path_of(self, d: Deployment) -> str:
         """The checked configuration file `d` names by its path from its own folder (as `path_key` gives
         it); "" for none."""
-        written = d.configuration_file.casefold()
-        project = published_project(posixpath.dirname(written))
-        forms = (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
         folder = posixpath.dirname(d.mark.path)
-        paths = (self.path_key(posixpath.join(folder, form)) for form in forms)
+        paths = (self.path_key(posixpath.join(folder, form)) for form in _written_forms(d))
         return next((path for path in paths if path in self.by_path), "")
 
     def in_slot(self, service: CloudService, path: str, slot: str) -> CloudService:
@@ -3686,8 +3683,7 @@ class _ConfigurationFiles:
         (`path_key`; "" for a file the files lack in the folder of a service's project); None when no
         checked configuration is that file, or several may be."""
         written = d.configuration_file.casefold()
-        project = published_project(posixpath.dirname(written))
-        forms = (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
+        forms = _written_forms(d)
         folder = posixpath.dirname(d.mark.path)
         for form in forms:
             path = self.path_key(posixpath.join(folder, form))
@@ -3695,7 +3691,7 @@ class _ConfigurationFiles:
             if len(found) == 1:
                 return next(iter(found)), path
         for form in forms:
-            tail = "/" + "/".join(part for part in form.split("/") if part not in ("", ".", ".."))
+            tail = written_tail(form)
             named = self.by_file.get(posixpath.basename(form), ())
             matched = [(index, path) for path, index in named if path.endswith(tail)]
             if matched:
@@ -3711,6 +3707,14 @@ class _ConfigurationFiles:
     def path_key(self, path: str) -> str:
         """A path as one string whatever the working directory, in lower case (Windows paths ignore case)."""
         return posixpath.normpath(posixpath.join(self.cwd, path)).casefold()
+
+
+def _written_forms(d: Deployment) -> tuple[str, ...]:
+    """The configuration file `d` names, in lower case, as written, and, where written under the project's
+    published package (`bin/Release/app.publish`), as the project's own file of that name."""
+    written = d.configuration_file.casefold()
+    project = published_project(posixpath.dirname(written))
+    return (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
 
 
 class _PackagedBeside:

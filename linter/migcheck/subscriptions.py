@@ -50,6 +50,7 @@ import os
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
+from migcheck.discover import written_tail
 from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
     CloudInUse,
@@ -194,8 +195,7 @@ class _ProjectFolders:
         folder = self._project(path)
         if folder in self.folders:
             return folder
-        tail = "/" + "/".join(part for part in written.split("/") if part not in ("", ".", ".."))
-        tail = tail.casefold()
+        tail = written_tail(written).casefold()
         found = {f for f, paths in self.folders.items() if any(p.casefold().endswith(tail) for p in paths)}
         return found.pop() if len(found) == 1 else ""
 
