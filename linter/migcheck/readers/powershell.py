@@ -158,7 +158,7 @@ import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import automation
 from migcheck import inventory_model as inv
@@ -969,15 +969,31 @@ def _with_glued_strings_whole(source: bytes, root: Node) -> bytes:
         for span in [_glued_span(source, leaf)]
         if span is not None
     ]
-    for _ in range(_GLUED_ROUNDS):
-        if not spans:
+    return _edits_the_tree_reads(source, spans, _quotes_moved, _read_as_argument, _GLUED_ROUNDS)
+
+
+_Edit = TypeVar("_Edit")  # a change `_edits_the_tree_reads` makes: a span, a position
+
+
+def _edits_the_tree_reads(
+    source: bytes,
+    edits: list[_Edit],
+    apply: Callable[[bytes, list[_Edit]], bytes],
+    reads: Callable[[Node, _Edit], bool],
+    rounds: int,
+) -> bytes:
+    """`source` with `edits` applied (`apply`) where the tree of the result reads each as meant (`reads`):
+    an edit it does not is undone and the others tried again, up to `rounds` trees; `source` itself when
+    none is kept."""
+    for _ in range(rounds):
+        if not edits:
             return source
-        changed = _quotes_moved(source, spans)
+        changed = apply(source, edits)
         tree = _parser().parse(changed).root_node
-        kept = [span for span in spans if _read_as_argument(tree, span)]
-        if len(kept) == len(spans):
+        kept = [edit for edit in edits if reads(tree, edit)]
+        if len(kept) == len(edits):
             return changed
-        spans = kept
+        edits = kept
     return source
 
 
@@ -1137,14 +1153,7 @@ def _member_words_split_once(source: bytes, root: Node) -> bytes:
         for argument in elements.named_children
     )
     separators = [end for end in ends if end is not None and source[end] in _PATH_SEPARATORS]
-    if not separators:
-        return source
-    changed = _split_at(source, separators)
-    tree = _parser().parse(changed).root_node
-    kept = [at for at in separators if _word_starts_after(tree, at)]
-    if len(kept) == len(separators):
-        return changed
-    return _split_at(source, kept) if kept else source
+    return _edits_the_tree_reads(source, separators, _split_at, _word_starts_after, 2)
 
 
 def _split_at(source: bytes, separators: list[int]) -> bytes:
