@@ -50,7 +50,6 @@ import os
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 
-from migcheck.discover import written_tail
 from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
     CloudInUse,
@@ -158,14 +157,19 @@ class _ProjectFolders:
     nothing else is shared across subscriptions."""
 
     def __init__(self, docs: Iterable[Document]) -> None:
-        from migcheck.discover import published_project  # as `split_subscriptions` imports it: when needed
+        from migcheck.discover import published_project, written_tail  # as `split_subscriptions`: when needed
 
-        self.published = published_project
+        self.published, self.tail = published_project, written_tail
         self.cwd = os.getcwd().replace(os.sep, "/")
-        self.folders: dict[str, list[str]] = {}  # a project's folder -> the paths of its files
+        self.folders: set[str] = set()  # the projects' folders
+        # Each project file by its name in lower case: its path in lower case and its project's folder.
+        self.by_name: dict[str, list[tuple[str, str]]] = {}
         for doc in docs:
             if is_project_file(doc):
-                self.folders.setdefault(self._project(doc.path), []).append(doc.path)
+                folder = self._project(doc.path)
+                self.folders.add(folder)
+                lowered = doc.path.casefold()
+                self.by_name.setdefault(posixpath.basename(lowered), []).append((lowered, folder))
         self.deploying: dict[str, dict[str, None]] = {}  # a project's folder -> subscriptions, in order
 
     def deployed_in(self, part: Document, subscription: str) -> None:
@@ -195,8 +199,8 @@ class _ProjectFolders:
         folder = self._project(path)
         if folder in self.folders:
             return folder
-        tail = written_tail(written).casefold()
-        found = {f for f, paths in self.folders.items() if any(p.casefold().endswith(tail) for p in paths)}
+        tail = self.tail(written).casefold()
+        found = {f for path, f in self.by_name.get(posixpath.basename(tail), ()) if path.endswith(tail)}
         return found.pop() if len(found) == 1 else ""
 
 
