@@ -25,7 +25,9 @@ def test_github_annotation_line(contoso, run):
         "ACL before migrating"
     ) in out
     lines = out.splitlines()
-    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-1])
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-2])
+    # The text report's lines before its summary, as plain log lines too.
+    assert lines[-2] == "[*] 1 fixable with --fix (8 more with --unsafe-fixes)."
     assert lines[-1].startswith("Found ")
 
 
@@ -170,7 +172,8 @@ def test_azure_pipelines_logissue_lines(contoso, run):
         "then update each deployment in it (add an endpoint or a data disk) so that it moves to the regional "
         "scope too, and migrate."
     )
-    assert all(line.startswith("##vso[task.logissue type=") for line in lines[:-1])
+    assert all(line.startswith("##vso[task.logissue type=") for line in lines[:-2])
+    assert lines[-2] == "2 fixable with --fix --unsafe-fixes."
     assert lines[-1].startswith("Found ")
 
 

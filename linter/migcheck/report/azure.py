@@ -1,5 +1,5 @@
 """`--format azure`: Azure Pipelines logging commands, one `##vso[task.logissue]` per finding, shown in the
-run's summary and on the build; the summary follows as a plain log line.
+run's summary and on the build; the lines before the summary and the summary follow as plain log lines.
 
 Azure Pipelines has no `notice` level: info findings are written as plain lines, so they are seen without
 turning the run "succeeded with issues". Values are escaped as the agent documents it (azure-pipelines-task-lib,
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import Finding, Severity
 from migcheck.report import annotated, location
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import headline, summary
+from migcheck.report.text import headline, notes, summary
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -26,9 +26,9 @@ def render(result: LintResult) -> str:
 
 
 def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
-    """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
+    """The report, one line at a time; `tail` adds the summary and the lines before it (not for --quiet)."""
     lines = (logissue(finding, result) for finding in result.findings)
-    write_lines(stream, lines, summary(result) if tail else None)
+    write_lines(stream, lines, notes(result) + summary(result) if tail else None)
 
 
 def logissue(finding: Finding, result: LintResult) -> str:

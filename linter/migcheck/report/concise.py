@@ -5,16 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import (
-    PLAIN,
-    Paint,
-    fixable,
-    global_dates,
-    headline,
-    not_read,
-    stale_baseline,
-    summary,
-)
+from migcheck.report.text import PLAIN, Paint, headline, notes, summary
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -27,10 +18,4 @@ def render(result: LintResult, paint: Paint = PLAIN) -> str:
 def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: bool = True) -> None:
     """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
     lines = (headline(finding, paint) for finding in result.findings)
-    write_lines(
-        stream,
-        lines,
-        global_dates(result) + fixable(result) + not_read(result) + stale_baseline(result) + summary(result)
-        if tail
-        else None,
-    )
+    write_lines(stream, lines, notes(result) + summary(result) if tail else None)

@@ -1,5 +1,5 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per finding, shown on the pull
-request's diff; the summary follows as a plain log line."""
+request's diff; the lines before the summary and the summary follow as plain log lines."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import Finding, Severity
 from migcheck.report import annotated, location
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import summary
+from migcheck.report.text import notes, summary
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -22,9 +22,9 @@ def render(result: LintResult) -> str:
 
 
 def write(result: LintResult, stream: Stream, *, tail: bool = True) -> None:
-    """The report, one line at a time; `tail` adds the summary (not for --quiet)."""
+    """The report, one line at a time; `tail` adds the summary and the lines before it (not for --quiet)."""
     lines = (annotation(finding, result) for finding in result.findings)
-    write_lines(stream, lines, summary(result) if tail else None)
+    write_lines(stream, lines, notes(result) + summary(result) if tail else None)
 
 
 def annotation(finding: Finding, result: LintResult) -> str:

@@ -23,6 +23,16 @@ is not applied, has `"why": "reserved-ip-not-applied"`; a VM configuration pipel
 its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an
 escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`. SARIF's notification of each part has the same `why` in its `properties`.
 
+`retirement_dates`, only when the findings give a retirement date and files work in Azure operated by
+21Vianet or Azure Government, says what the text report's line before its summary says: the dates are Azure's
+global cloud's (`"cloud": "AzureCloud"`), and each of those clouds' own notices give theirs:
+`{"cloud": "AzureCloud", "sovereign_clouds": [{"cloud": "AzureChinaCloud", "name": "Azure operated by 21Vianet",
+"subscriptions": [{"subscription", "path", "line"}]}], "message"}`, each subscription whose files work in the
+cloud with where they first say so. `stale_baseline`, only when the baseline records findings the run no
+longer found (fixed, renamed or moved), is `{"baseline": path, "count": N, "message"}`. `message` is the line
+as the text report writes it. SARIF's run gives both in its `properties` (`retirementDates`, `staleBaseline`)
+and as notifications of its invocation.
+
 Every scope is listed, empty or not, so that a program can rely on the shape. A finding may be counted in
 more than one item (a disk's blob name counts against its VNet and its storage account). `suppressed` counts
 the item's findings held back by config, comments or a baseline: they still decide `verdict`, which is one
@@ -73,7 +83,16 @@ def _report(result: LintResult, findings: object) -> dict[str, object]:
         "known": len(result.known),
         "subscriptions": subscriptions,
         **({"unread_parts": data(unread)} if unread else {}),
+        **_said(result),
     }
+
+
+def _said(result: LintResult) -> dict[str, object]:
+    """The lines the text report says before its summary that are facts of the run, each when said."""
+    from migcheck.report.text import dates_data, stale_baseline_data
+
+    said = {"retirement_dates": dates_data(result), "stale_baseline": stale_baseline_data(result)}
+    return {key: value for key, value in said.items() if value is not None}
 
 
 def _item(item: ScopeItem, index: dict[int, int]) -> dict[str, object]:

@@ -72,12 +72,13 @@ def write(result: LintResult, stream: Stream) -> None:
         "properties": {
             "subscriptions": [
                 {"name": e.subscription, "files": len(e.documents)} for e in result.estates if e.documents
-            ]
+            ],
+            **_said(result),
         },
     }
-    notifications = _unread_notifications(result)
-    if notifications:
-        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
+    invocation = _invocation(result)
+    if invocation:
+        run["invocations"] = [{"executionSuccessful": True, **invocation}]
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": Items([run])}
     dump(log, stream)
     stream.write("\n")
@@ -101,6 +102,62 @@ def _name_bytes(path: str, result: LintResult) -> str | bytes:
     return os.fsencode(name) if shown(name) == path else path
 
 
+def _said(result: LintResult) -> dict[str, object]:
+    """The facts the text report says on lines before its summary, as the JSON report's keys give them
+    (`retirement_dates`, `stale_baseline`), each when said."""
+    from migcheck.report.text import dates_data, stale_baseline_data
+
+    said = {"retirementDates": dates_data(result), "staleBaseline": stale_baseline_data(result)}
+    return {key: value for key, value in said.items() if value is not None}
+
+
+def _invocation(result: LintResult) -> dict[str, object]:
+    """The notifications of the run (SARIF 2.1.0 §3.20.21-22): of its execution, the parts of scripts not
+    read and whose retirement dates the results give; of its configuration, a baseline's entries the run
+    no longer found. Empty when there is none."""
+    execution = _unread_notifications(result) + _dates_notifications(result)
+    configuration = _stale_notifications(result)
+    return {
+        **({"toolExecutionNotifications": execution} if execution else {}),
+        **({"toolConfigurationNotifications": configuration} if configuration else {}),
+    }
+
+
+def _dates_notifications(result: LintResult) -> list[dict[str, object]]:
+    """A note that the retirement dates the results give are Azure's global cloud's, at each place a
+    subscription's files say they work in another cloud."""
+    from migcheck.report.text import dates_data, sovereign_clouds
+
+    said = dates_data(result)
+    if said is None:
+        return []
+    places = [c.mark for each in sovereign_clouds(result).values() for _, _, c in each]
+    return [
+        {
+            "level": "note",
+            "message": {"text": said["message"]},
+            "locations": [_physical(mark.path, mark.line, 0, result) for mark in places],
+        }
+    ]
+
+
+def _stale_notifications(result: LintResult) -> list[dict[str, object]]:
+    """A warning that the baseline records findings the run no longer found, at the baseline's file."""
+    from migcheck.report.text import stale_baseline_data
+
+    said = stale_baseline_data(result)
+    if said is None:
+        return []
+    where = {"physicalLocation": {"artifactLocation": _artifact(result.baseline_path, result)}}
+    return [{"level": "warning", "message": {"text": said["message"]}, "locations": [where]}]
+
+
+def _physical(path: str, line: int, column: int, result: LintResult) -> dict[str, object]:
+    """A location at a line of a file (and a column, when known: not 0)."""
+    region = {"startLine": line, **({"startColumn": column} if column else {})}
+    return {"physicalLocation": {"artifactLocation": _artifact(path, result), "region": region}}
+
+
 def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
     """A warning notification of the run for each part of a script the parser could not read (see
     `migcheck.report.unread`): no result says it, and findings about what it states may be missing."""
@@ -112,17 +169,7 @@ def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
             "message": {"text": f"{why(mark)}."},
             # What the part is, where that has a name, as the JSON reports' `unread_parts` say it.
             **({"properties": {"why": named}} if (named := why_named(mark)) else {}),
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": _artifact(mark.path, result),
-                        "region": {
-                            "startLine": mark.line,
-                            **({"startColumn": mark.column} if mark.column else {}),
-                        },
-                    }
-                }
-            ],
+            "locations": [_physical(mark.path, mark.line, mark.column, result)],
         }
         for parts in in_documents(result.documents)
         for mark in parts.marks

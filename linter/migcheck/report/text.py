@@ -59,39 +59,85 @@ def write(result: LintResult, stream: Stream, paint: Paint = PLAIN, *, tail: boo
     readiness = _readiness(result)
     if readiness:
         stream.write(readiness + "\n")
-    stream.write(
-        global_dates(result, readiness)
-        + fixable(result)
-        + not_read(result)
-        + stale_baseline(result)
-        + summary(result)
-        + "\n"
-    )
+    stream.write(notes(result, readiness) + summary(result) + "\n")
 
 
-def global_dates(result: LintResult, readiness: str = "") -> str:
+def notes(result: LintResult, readiness: str = "") -> str:
+    """The lines every format with a summary line prints before it: whose retirement dates the report
+    gives, how many findings --fix fixes, the parts of scripts not read, and the findings a baseline
+    records that the run no longer found; each "" when it has nothing to say."""
+    return global_dates(result, readiness) + fixable(result) + not_read(result) + stale_baseline(result)
+
+
+def global_dates(result: LintResult, readiness: str = "", dates: str = "above") -> str:
     """The line that says, once for the report, that the retirement dates it gives are Azure's global
     cloud's, where files work in Azure operated by 21Vianet or Azure Government (whose own notices give
-    theirs) and a finding's message or help, or the readiness summary, states one; "" otherwise."""
-    sovereign = _sovereign_clouds(result)
-    if not sovereign:
+    theirs) and a finding's message or help, or the readiness summary, states one; "" otherwise. It names
+    where each such cloud is first said, and in which subscription when the run holds several. `dates`:
+    where the report gives them (`above` in the text; `in this report` where there is no above)."""
+    sovereign = sovereign_clouds(result)
+    if not sovereign or not states_dates(result, readiness):
         return ""
-    shown = (text for finding in result.findings for text in (finding.message, finding.fix or ""))
-    if not any(states_a_date(text) for text in (readiness, *shown)):
-        return ""
-    said = ", ".join(f"{TITLES[c.environment]} ({visible(c.mark.path)}:{c.mark.line})" for c in sovereign)
+    said = ", ".join(f"{TITLES[cloud]} ({_places(places)})" for cloud, places in sovereign.items())
     theirs = "its own notices for its dates" if len(sovereign) == 1 else "their own notices for theirs"
-    return (
-        f"The retirement dates above are Azure's global cloud's; the files work in {said}: check {theirs}.\n"
-    )
+    return f"The retirement dates {dates} are Azure's global cloud's; the files work in {said}: check {theirs}.\n"
 
 
-def _sovereign_clouds(result: LintResult) -> list[CloudInUse]:
-    """Each cloud other than Azure's global one that the files of the run work in, where first said."""
-    first: dict[str, CloudInUse] = {}
-    for cloud in (c for estate in result.estates for c in estate.clouds if c.environment != GLOBAL):
-        first.setdefault(cloud.environment, cloud)
-    return list(first.values())
+def states_dates(result: LintResult, readiness: str = "") -> bool:
+    """Whether a finding's message or help, or the readiness summary, gives a retirement date of Azure's
+    global cloud."""
+    shown = (text for finding in result.findings for text in (finding.message, finding.fix or ""))
+    return any(states_a_date(text) for text in (readiness, *shown))
+
+
+def dates_data(result: LintResult) -> dict[str, object] | None:
+    """What the line of `global_dates` says, as the JSON reports give it (`retirement_dates`): whose
+    dates they are, and each other cloud the files work in, by subscription, where first said; None when
+    the line is not said. Only the findings' texts count: a JSON report holds no readiness notes."""
+    line = global_dates(result, dates="in this report")
+    if not line:
+        return None
+    clouds = [
+        {
+            "cloud": cloud,
+            "name": TITLES[cloud],
+            "subscriptions": [
+                {"subscription": subscription, "path": c.mark.path, "line": c.mark.line}
+                for subscription, _, c in places
+            ],
+        }
+        for cloud, places in sovereign_clouds(result).items()
+    ]
+    return {"cloud": GLOBAL, "sovereign_clouds": clouds, "message": line.rstrip("\n")}
+
+
+# Where a cloud is said in one subscription: the subscription's name, how a report names it ("" when the
+# run holds one subscription only), and the place it is first said in that subscription's files.
+CloudPlace = tuple[str, str, CloudInUse]
+
+
+def sovereign_clouds(result: LintResult) -> dict[str, list[CloudPlace]]:
+    """Each cloud other than Azure's global one that the files of the run work in (by its environment
+    name, as `clouds` names it), with each subscription whose files work in it and where first said."""
+    from migcheck.subscriptions import subscription_words
+
+    several = sum(1 for estate in result.estates if estate.documents) > 1
+    found: dict[str, list[CloudPlace]] = {}
+    for estate in result.estates:
+        named = subscription_words(estate.subscription, estate.folder) if several else ""
+        for cloud in estate.clouds:  # each cloud once per subscription (`Estate.clouds`)
+            if cloud.environment != GLOBAL:
+                found.setdefault(cloud.environment, []).append((estate.subscription, named, cloud))
+    return found
+
+
+def _places(places: list[CloudPlace]) -> str:
+    """`deploy.ps1:1`, or `subscription 'cn': deploy.ps1:1; subscription 'cn2': x.ps1:3`."""
+    return "; ".join(f"{visible(named)}: {_at(c)}" if named else _at(c) for _, named, c in places)
+
+
+def _at(cloud: CloudInUse) -> str:
+    return f"{visible(cloud.mark.path)}:{cloud.mark.line}"
 
 
 def not_read(result: LintResult) -> str:
@@ -118,6 +164,15 @@ def stale_baseline(result: LintResult) -> str:
         f"{count:,} {plural('finding', count)} in baseline {visible(result.baseline_path)} {are} no longer "
         f"found (fixed, renamed or moved): {record_baseline(visible(result.baseline_path))}.\n"
     )
+
+
+def stale_baseline_data(result: LintResult) -> dict[str, object] | None:
+    """What the line of `stale_baseline` says, as the JSON reports give it (`stale_baseline`); None when
+    the line is not said."""
+    line = stale_baseline(result)
+    if not line:
+        return None
+    return {"baseline": result.baseline_path, "count": result.stale_baseline, "message": line.rstrip("\n")}
 
 
 def _readiness(result: LintResult) -> str:
