@@ -8,6 +8,7 @@ plain lines before the summary. The line names each subscription whose files wor
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,15 @@ def test_a_baseline_that_knows_every_finding_adds_no_key(renamed, capsys):
     _, sarif, _ = run_cli(capsys, "check", ".", "--baseline", "baseline.json", "--format", "sarif")
     assert "stale_baseline" not in json.loads(report)
     assert "invocations" not in json.loads(sarif)["runs"][0]
+
+
+def test_junit_says_both_as_its_suite_s_output(two_chinese_subscriptions, capsys):
+    run_cli(capsys, "check", ".", "--write-baseline", "baseline.json")
+    renamed = SELECTING.format(subscription="cn-prod", service="cn-prod2")  # its service renamed
+    (two_chinese_subscriptions / "prod.ps1").write_text(renamed)
+    _, out, _ = run_cli(capsys, "check", ".", "--baseline", "baseline.json", "--format", "junit")
+    output = ET.fromstring(out).find("testsuite/system-out")
+    assert output is not None and output.text is not None
+    said = output.text.splitlines()
+    assert said[0].startswith(NOTE.format(where="above") + " (subscription 'cn-prod': prod.ps1:1; ")
+    assert said[-1] == STALE

@@ -9,7 +9,7 @@ CI system that tracks tests by name sees one history whichever wrote the report.
 pytest item does, when it has findings at or above the fail-on severity (`fail-on`, `--fail-on`), with
 those findings as the text format prints them; one whose findings are all below it passes, with them as
 its `system-out`; one whose findings are all suppressed or known from the baseline is skipped, saying
-so."""
+so. The lines the text report says before its summary are the suite's own `system-out`."""
 
 from __future__ import annotations
 
@@ -50,7 +50,8 @@ def write(result: LintResult, stream: Stream, fail_on: Severity | None = None) -
     stream.write("<?xml version='1.0' encoding='utf-8'?>\n")
     stream.write(f'<testsuites name="migcheck" {counts}>\n')
     suite = f'<testsuite name="migcheck" time="0" {counts}'
-    if not cases:
+    said = _said(result)
+    if not cases and not said:
         stream.write(f"  {suite} />\n</testsuites>\n")
         return
     stream.write(f"  {suite}>\n")
@@ -66,7 +67,22 @@ def write(result: LintResult, stream: Stream, fail_on: Severity | None = None) -
             _skip(case, quiet[path, code], known)
         ET.indent(case, level=2)
         stream.write(f"    {ET.tostring(case, encoding='unicode')}\n")
+    if said:  # the suite's own output, after its cases, as JUnit's schema places it
+        stream.write(f"    {said}\n")
     stream.write("  </testsuite>\n</testsuites>\n")
+
+
+def _said(result: LintResult) -> str:
+    """The lines the text report says before its summary (whose retirement dates, what --fix fixes, parts
+    not read, a baseline's entries no longer found), as the suite's `system-out`; "" when there is none."""
+    from migcheck.report.text import notes
+
+    lines = notes(result)
+    if not lines:
+        return ""
+    output = ET.Element("system-out")
+    output.text = _clean(lines.rstrip("\n"))  # names in them are shown `visible` already
+    return ET.tostring(output, encoding="unicode")
 
 
 def _cases(result: LintResult) -> set[Case]:
