@@ -6038,13 +6038,25 @@ def _previewed(args: Args) -> bool | None:
     return args.switch("WhatIf") if "WhatIf" in args.bound else False
 
 
-def _surely_called_after(part: tuple[Any, ...], here: tuple[Any, ...]) -> bool:
-    """Whether the code at `here` (see `Interpreter._part_here`) is in a call made in the code of `part`
-    where nothing that may not run is around it: `part` on no branch of its own call (`maybe` none), and
-    no call between them that may not run (`maybe_calls` the same). A workflow that creates a cloud
-    service then calls a runbook that creates its VMs runs the runbook wherever it created the service."""
-    calls = part[0]
-    return here[0][: len(calls)] == calls and part[3] == 0 and here[4] == part[4]
+def _surely_ran_before(part: tuple[Any, ...], here: tuple[Any, ...]) -> bool:
+    """Whether the code of `part` surely ran before the code at `here` (see `Interpreter._part_here`),
+    run in another call, where both meet in the call they share (the common start of their call stacks):
+    `part` on no branch of its own call (`maybe` none), and no call that may not run between that shared
+    call and either of them (`maybe_calls` as it was there). A workflow that creates a cloud service then
+    starts a runbook that creates its VMs runs the runbook wherever it created the service; so does one
+    whose child runbook created the service and returned before the start."""
+    shared = 0
+    for part_call, here_call in zip(part[0], here[0], strict=False):
+        if part_call != here_call:
+            break
+        shared += 1
+    return part[3] == 0 and part[4] == _doubts_in(part, shared) == _doubts_in(here, shared) == here[4]
+
+
+def _doubts_in(part: tuple[Any, ...], depth: int) -> int:
+    """The calls that may not run around the code of `part` (see `Interpreter._part_here`) as they were
+    in the call `depth` deep of its call stack: where it made the next call, or where `part` is."""
+    return part[5][depth] if depth < len(part[5]) else part[4]
 
 
 def _bare_preview(key: str, command: Node) -> bool:
@@ -6601,6 +6613,8 @@ class Interpreter:
         self.calling: list[int] = []  # the functions being run at a call, innermost last
         # The functions run at the calls being run (not those read once), with the call, innermost last.
         self.call_stack: list[tuple[Node, Node]] = []
+        # For each of them, the calls that may not run (`maybe_calls`) in its caller where it was called.
+        self.doubts_at_calls: list[int] = []
         # The parameters each function run at a call was given (by name, by position or piped), by
         # function: what `$PSBoundParameters` holds in its body (see `_bound`).
         self.passed: dict[int, frozenset[str]] = {}
@@ -10477,6 +10491,7 @@ class Interpreter:
         self.scope, self.output, self.maybe, self.partial, self.sure_output = function.id, [], 0, False, True
         sure_arms, self.sure_arms = self.sure_arms, 0
         self.output_floor = 0
+        self.doubts_at_calls.append(self.maybe_calls)
         self.maybe_calls += uncertain
         # What the function surely calls, the branch it is surely called in surely calls.
         self.branch_calls.append(
@@ -10504,6 +10519,7 @@ class Interpreter:
             self.given.pop(function.id, None)
             self.calling.pop()
             self.call_stack.pop()
+            self.doubts_at_calls.pop()
             self.maybe_calls -= uncertain
             self.branch_calls.pop()
             self.scope, self.output, self.maybe, self.partial, self.sure_output, self.output_floor = saved
@@ -11967,22 +11983,23 @@ class Interpreter:
         """The part of the script the code being run is in: the calls that led to it, the stage, the
         branches of choices around it and how much code that may not run is around it. None in code read
         once that may run several times (a loop's body), an arm that surely runs counted with them (see
-        `sure_arms`); the calls that may not run around it, last (see `maybe_calls`). See
-        `_runs_only_after`."""
+        `sure_arms`); the calls that may not run around it (see `maybe_calls`), and those there were in
+        each caller where it made its call, last. See `_runs_only_after`."""
         if self.branches is None:
             return None
         calls = tuple((function.id, call.id) for function, call in self.call_stack)
-        return (calls, self.stage, self.branches, self.maybe + self.sure_arms, self.maybe_calls)
+        doubts = tuple(self.doubts_at_calls)
+        return (calls, self.stage, self.branches, self.maybe + self.sure_arms, self.maybe_calls, doubts)
 
     def _runs_only_after(self, part: object) -> bool:
         """Whether the code being run runs only where code of `part` (see `_part_here`) ran before it: in
-        the same call, or in a call made after it that surely runs there (see `_surely_called_after`), on
-        the same branches or a branch within them, with no other code that may not run around it (a
-        loop, a `catch`) than those branches'."""
+        the same call, or in another where it surely ran before (a call made after it, or one that made
+        it and returned: see `_surely_ran_before`), on the same branches or a branch within them, with no
+        other code that may not run around it (a loop, a `catch`) than those branches'."""
         here = self._part_here()
         if not isinstance(part, tuple) or not isinstance(here, tuple) or here[1] != part[1]:
             return False
-        if here[0] != part[0] and not _surely_called_after(part, here):
+        if here[0] != part[0] and not _surely_ran_before(part, here):
             return False
         branches, maybe = here[2], here[3]
         deeper = len(branches) - len(part[2])
