@@ -5841,11 +5841,20 @@ _INVOKE_EXPRESSION = frozenset({"invoke-expression", "iex"})
 _INVOKE_EXPRESSION_SPEC = cmdlets._spec("Command:0")
 # The cmdlets that start a runbook of an Automation account as a job (classic, AzureRM, Az), and what they
 # are given: the runbook's name and a table of its parameters' values (see `Interpreter._runbook_started`).
+# Each binds by position as its source declares: the classic cmdlet the account (0) then the runbook (1),
+# AzureRM's and Az's the resource group (0), the account (1) then the runbook (2), so that the name a start
+# gives with no parameter name (`Start-AzureAutomationRunbook New-VM -AutomationAccountName ops`) is the
+# runbook's where PowerShell binds it there.
 _RUNBOOK_STARTS = frozenset(
     {"start-azureautomationrunbook", "start-azurermautomationrunbook", "start-azautomationrunbook"}
 )
+_CLASSIC_RUNBOOK_START_SPEC = cmdlets._spec(
+    "AutomationAccountName:0 Name:1 Parameters Id RunOn",
+    aliases={"RunbookName": "Name", "HybridWorker": "RunOn"},
+)
 _RUNBOOK_START_SPEC = cmdlets._spec(
-    "Name Parameters AutomationAccountName ResourceGroupName Id RunOn MaxWaitSeconds Wait!"
+    "ResourceGroupName:0 AutomationAccountName:1 Name:2 Parameters RunOn MaxWaitSeconds Wait!",
+    aliases={"RunbookName": "Name", "JobParameters": "Parameters", "HybridWorker": "RunOn"},
 )
 # The most files of one folder read for the runbooks they define (see `Interpreter._runbooks_beside`): past
 # it, a runbook is found by its file's name alone, so that a folder of many scripts is not read again for
@@ -5928,6 +5937,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _WRITE_OUTPUT_SPEC
     if key in _INVOKE_EXPRESSION:
         return _INVOKE_EXPRESSION_SPEC
+    if key == "start-azureautomationrunbook":
+        return _CLASSIC_RUNBOOK_START_SPEC
     if key in _RUNBOOK_STARTS:
         return _RUNBOOK_START_SPEC
     if key == _NEW_CLOUD_SERVICE:
