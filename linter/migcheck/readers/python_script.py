@@ -118,6 +118,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     REQUEST_URL_UNDECIDED,
+    RUNBOOK_NOT_FOLLOWED,
     SECURITY_RULE_VALUES,
     STAGE_CHOICE,
     UNCALLED_RUNS,
@@ -2689,7 +2690,8 @@ class _Resources:
                     unread=self._called_by_unstated_names()
                     + self._xml_edits()
                     + self.client_upload
-                    + self.undecided_url,
+                    + self.undecided_url
+                    + self._runbook_starts(),
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     posted_bodies=tuple(self.posted_bodies),
@@ -2732,6 +2734,17 @@ class _Resources:
         edits = (call for call in self.index.calls if (call.method or dotted(call.node.func)) in _XML_EDITS)
         first = min(edits, key=lambda call: call.at, default=None)
         return (replace(self.source.call_mark(first.node), tag=XML_EDITS_NOT_FOLLOWED),) if first else ()
+
+    def _runbook_starts(self) -> tuple[Mark, ...]:
+        """Where the script starts a runbook of an Automation account as a job through the Automation
+        SDK (`automation_client.job.create(group, account, job_id, JobCreateParameters(runbook=…))`, as a
+        Python runbook starts a child): the child is not followed, so what it creates is not checked
+        with this script (see `RUNBOOK_NOT_FOLLOWED`)."""
+        return tuple(
+            replace(self.source.call_mark(call.node), tag=RUNBOOK_NOT_FOLLOWED)
+            for call in self.index.calls
+            if call.method == "create" and call.receiver.rpartition(".")[2] == "job"
+        )
 
     def _called_by_unstated_names(self) -> tuple[Mark, ...]:
         """Where the script calls a method of a classic service by a name it does not state: which

@@ -240,11 +240,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     ),
     RUNBOOK_NOT_FOLLOWED: (
         "runbook-not-followed",
-        "starts a runbook (Start-AzureAutomationRunbook, Start-AzAutomationRunbook) that migcheck does not "
-        "follow: no file checked in the script's folder defines a workflow or function of that name, or the "
-        "script does not state the name, or its -Parameters as a table whose every entry it states, so what "
-        "the runbook creates with them is not checked; check the runbook's file with the script, in its "
-        "folder (named after the runbook), and pass a table (`-Parameters @{ServiceName = $name}`)",
+        "starts a runbook (Start-AzureAutomationRunbook, Start-AzAutomationRunbook, a Python runbook's "
+        "automation_client.job.create) that migcheck does not follow: no file checked in the script's folder "
+        "defines a workflow or function of that name, or the script does not state the name, or its "
+        "-Parameters as a table whose every entry it states, or the start is a Python one, which is never "
+        "followed, so what the runbook creates with them is not checked; check the runbook's file with the "
+        "script, in its folder (named after the runbook), and pass a table (`-Parameters @{ServiceName = "
+        "$name}`); check a Python runbook's child on its own",
     ),
     UNSTATED_COMMAND_LINE: ("unstated-command-line", ""),  # said in the script's own language (`_unstated`)
 }
