@@ -66,7 +66,8 @@ class Settings:
 class Loaded(NamedTuple):
     """A settings file a read looked for, by absolute path: its display path and the digest of the bytes
     found there, both "" when there was none to read. Or a folder a read listed (`files_under`), by its
-    absolute path with a separator at the end: no display path, and the digest of the files listed."""
+    absolute path with a separator at the end: no display path, and the digest of the files listed; the
+    digest of a folder whose own files alone were listed (`files_beside`) starts with `_OWN_FILES`."""
 
     absolute: str
     path: str
@@ -190,8 +191,8 @@ def unchanged(loaded: Iterable[Loaded]) -> bool:
     found there: the same bytes, or still none to read."""
     inputs, loading = _INPUTS.get(), _READING.get()
     for each in loaded:
-        if each.absolute.endswith(os.sep):  # a folder listed (`files_under`): the same files in it
-            if inputs is None or _listing_digest(_under(inputs, each.absolute)) != each.digest:
+        if each.absolute.endswith(os.sep):  # a folder listed (`files_under`, `files_beside`): the same files
+            if inputs is None or _listed_digest(inputs, each) != each.digest:
                 return False
             continue
         now = _found(inputs, loading, each.absolute) if inputs is not None and loading is not None else None
@@ -281,6 +282,18 @@ def _listing_digest(under: list[str]) -> str:
     return _digest("\0".join(under).encode("utf-8", "surrogateescape"))
 
 
+# What starts the digest of a folder whose own files alone a read listed (`files_beside`), so that a
+# later run lists that folder again the same way (see `_listed_digest`).
+_OWN_FILES = "own:"
+
+
+def _listed_digest(inputs: _Inputs, listed: Loaded) -> str:
+    """The digest of the files this run checks in a folder a read listed (`listed`), listed as it was."""
+    if listed.digest.startswith(_OWN_FILES):
+        return _OWN_FILES + _listing_digest(inputs.names_in(os.path.dirname(listed.absolute)))
+    return _listing_digest(_under(inputs, listed.absolute))
+
+
 def files_beside() -> list[str]:
     """The name of each file this run checks in the folder of the script read now (not in the folders
     under it), the script's own among them, in order; none when no script is read now. Only listed: each
@@ -288,7 +301,12 @@ def files_beside() -> list[str]:
     inputs, loading = _INPUTS.get(), _READING.get()
     if inputs is None or loading is None:
         return []
-    return inputs.names_in(_folder(inputs, loading))
+    folder = _folder(inputs, loading)
+    names = inputs.names_in(folder)
+    # Recorded as a folder looked in: a file added beside the script (a child runbook it starts) or taken
+    # away changes what the read finds there.
+    note([Loaded(os.path.join(folder, ""), "", _OWN_FILES + _listing_digest(names))])
+    return names
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
