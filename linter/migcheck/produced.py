@@ -86,6 +86,32 @@ _SCRIPT = frozenset(
         NamedAfterDelete,
     }
 )
+# What a Service Management REST body describes: deployments (with a Create or Change Deployment body's
+# configuration), their roles and instances, disks, images, reserved IPs, network security groups, route
+# tables, Application Gateways, virtual network sites and the states of a gateway's connections.
+_REST_BODY = frozenset(
+    {
+        *_ROLE,
+        *_NETWORKS,
+        ApplicationGateway,
+        ConnectionState,
+        CloudInUse,  # a deployment's `Url` on a cloud's domain
+        Deployment,
+        DnsServer,
+        Image,
+        NetworkSecurityGroup,
+        ReservedIp,
+        RoleInstance,
+        RouteTable,
+        SecurityRule,
+        ServiceCertificate,
+        ServiceRegion,
+        StorageAccountType,
+    }
+)
+# What a script sends inline to the Service Management API with curl, wget or an Ansible `uri` task: a REST
+# body, or the network configuration it uploads, read as those files are (`readers.shell_bodies`).
+_SENT_BODIES = _REST_BODY | NETWORK_CONFIGURATION_TYPES
 
 # The types each reader module produces, by its name: what a file of its format holds at the top (and so
 # which files can define a subscription's networks).
@@ -105,30 +131,7 @@ PRODUCES: dict[str, frozenset[type]] = {
         }
     ),
     "migcheck.readers.netcfg": frozenset({*NETWORK_CONFIGURATION_TYPES, Document}),
-    # Service Management REST bodies: deployments (with a Create or Change Deployment body's configuration),
-    # their roles and instances, disks, images, reserved IPs, network security groups, route tables,
-    # Application Gateways, virtual network sites and the states of a gateway's connections.
-    "migcheck.readers.deployment": frozenset(
-        {
-            *_ROLE,
-            *_NETWORKS,
-            ApplicationGateway,
-            ConnectionState,
-            CloudInUse,  # a deployment's `Url` on a cloud's domain
-            Deployment,
-            DnsServer,
-            Document,
-            Image,
-            NetworkSecurityGroup,
-            ReservedIp,
-            RoleInstance,
-            RouteTable,
-            SecurityRule,
-            ServiceCertificate,
-            ServiceRegion,
-            StorageAccountType,
-        }
-    ),
+    "migcheck.readers.deployment": frozenset({*_REST_BODY, Document}),
     # A publish profile: the deployment of its project's package to the service it names, the storage account
     # the package is uploaded to, and the subscription it publishes to.
     "migcheck.readers.publish_profile": frozenset(
@@ -138,6 +141,7 @@ PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.python_script": frozenset(
         {
             *_SCRIPT,
+            *_SENT_BODIES,  # a body it sends inline with curl or wget (`python_cli`), as a shell script's
             Image,
             NameRef,
             DnsServer,
@@ -186,11 +190,11 @@ PRODUCES: dict[str, frozenset[type]] = {
     # The classic CLI's: with the Application Gateways it creates (`azure network application-gateway create`),
     # and the peerings to classic networks the Azure CLI adds (`az network vnet peering create`).
     "migcheck.readers.shell": frozenset(
-        {*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
+        {*_SCRIPT, *_NETWORKS, *_SENT_BODIES, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
     ),
     # What an Ansible playbook runs is read as the shell script running it would be.
     "migcheck.readers.ansible": frozenset(
-        {*_SCRIPT, *_NETWORKS, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
+        {*_SCRIPT, *_NETWORKS, *_SENT_BODIES, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
     ),
     "migcheck.readers.inventory": frozenset(
         {

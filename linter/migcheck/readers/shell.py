@@ -92,7 +92,7 @@ from migcheck.model import (
     Script,
     Suppression,
 )
-from migcheck.readers import beside, grammars, shell_requests, xplat
+from migcheck.readers import beside, grammars, shell_bodies, shell_requests, xplat
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
 from migcheck.readers.xplat import Word
 
@@ -1231,6 +1231,9 @@ class _Walker:
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
         self.sourced = False  # whether a `source` (`.`) has run: its functions are not known here
         self.fed: str | None = None  # the here-document or here-string the command being run is given
+        # Where `fed` is written, and whether as the command is given it (a here-document under a quoted
+        # delimiter): a REST body sent from it is shown there (`shell_bodies`).
+        self.fed_at: tuple[Mark, bool] | None = None
         # Where the script runs a command line (`eval`) from a string it states nothing of: said as a part
         # not read, in a script that runs the classic CLI (see `UNSTATED_COMMAND_LINE`).
         self.lines_not_read: list[Mark] = []
@@ -1507,18 +1510,28 @@ class _Walker:
     def _feeding(self, node: Node) -> Iterator[None]:
         """A command given a here-document or here-string (`bash <<EOF`, `bash <<< "..."`): its text is
         what a shell the command runs reads as its script (`fed`)."""
-        fed = self.fed
+        fed, fed_at = self.fed, self.fed_at
         for child in node.named_children:
             if child.type == "heredoc_redirect":
                 self.fed = self._heredoc(child)
+                self.fed_at = self._heredoc_at(child)
                 self._redirected(child)
             elif child.type == "herestring_redirect" and child.named_child_count:
                 self.fed = self.value(child.named_children[-1]).template
+                self.fed_at = (self.where.mark(child.named_children[-1]), False)
         self._redirected(node)
         try:
             yield
         finally:
-            self.fed = fed
+            self.fed, self.fed_at = fed, fed_at
+
+    def _heredoc_at(self, redirect: Node) -> tuple[Mark, bool] | None:
+        """Where a here-document's text starts, and whether it is handed on as written (`<<'EOF'`)."""
+        body = next((c for c in redirect.named_children if c.type == "heredoc_body"), None)
+        start = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
+        if body is None or start is None:
+            return None
+        return self.where.mark(body), any(quote in self._text(start) for quote in "'\"\\")
 
     def _redirected(self, node: Node) -> None:
         """The files a command's redirections write (`> f`, `>> f`, `&> f`, `>| f`), put in place."""
@@ -3043,6 +3056,25 @@ class _Walker:
         if changed == ("virtual-network", EVERY_NETWORK):
             self._upload(sent.body_file)
         self._posted(sent, path)
+        self._sent_body(sent, path)
+
+    def _sent_body(self, sent: shell_requests.Request, path: str) -> None:
+        """A body the request writes inline or is fed on its standard input (a here-document): read as a body
+        file is, shown where the script writes it (`shell_bodies`). One in code that cannot run is none."""
+        from migcheck.readers.python_script import UNSTATED
+
+        if sent.body is not None:
+            text, at, exact = sent.body.text or sent.body.shape, sent.body.mark, sent.body.exact
+        elif sent.from_stdin and self.fed is not None and self.fed_at is not None:
+            text, (at, exact) = self.fed, self.fed_at
+        else:
+            return
+        if text is None or "<" not in text or self.reading.never:
+            return
+        unstated = _HOLE in text
+        text = text.replace(_HOLE, UNSTATED) if unstated else text
+        service = automation.deployment_created_in(sent.verb, path)
+        self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service))
 
     def _posted(self, sent: shell_requests.Request, path: str) -> None:
         """A request that sends a file (`-d @deploy.xml`, `-T deploy.xml`, `--post-file`) to create a

@@ -8,7 +8,9 @@ curl's method is `-X`/`--request` where given; else a PUT for an upload (`-T f`,
 for `-G`/`--get`, a POST for data (`-d`, `--data`, `--data-binary`, `--data-raw`, `--data-ascii`,
 `--data-urlencode`, `--json`), a HEAD for `-I`/`--head`, else a GET. wget's is `--method` where given; else a
 POST for `--post-data`/`--post-file`, else a GET. A body `@file` (curl) or `--post-file`/`--body-file` (wget)
-is read from that file; `@-` from the standard input, which names none."""
+is read from that file; `@-` (`-T -`) from the standard input (a here-document the command is fed); any
+other data value (`-d '<Deployment ...>'`, `--data-raw`, wget's `--post-data`/`--body-data`) is the body
+itself."""
 
 from __future__ import annotations
 
@@ -46,12 +48,15 @@ _WGET_LONG_VALUES = frozenset(
 
 class Request(NamedTuple):
     """A request a `curl` or `wget` command sends: its method (None where the script does not state it), the
-    words that may be its URL (each word the command gives that is not an option or an option's value), and
-    the word naming the file its body is read from (None for an inline body, or none)."""
+    words that may be its URL (each word the command gives that is not an option or an option's value), the
+    word naming the file its body is read from (None for an inline body, or none), the body written inline
+    (None for none), and whether the body is read from the standard input."""
 
     verb: str | None
     urls: tuple[Word, ...]
     body_file: Word | None
+    body: Word | None = None
+    from_stdin: bool = False
 
 
 def request(words: list[Word]) -> Request | None:
@@ -125,7 +130,8 @@ def _curl(words: list[Word]) -> Request:
     verb: str | None = None
     stated_verb = False
     body_file: Word | None = None
-    data = upload = get = head = False
+    body: Word | None = None
+    data = upload = get = head = from_stdin = False
     for name, value in options:
         if name in _CURL_METHOD:
             stated_verb = True
@@ -133,9 +139,12 @@ def _curl(words: list[Word]) -> Request:
         elif name in _CURL_DATA or name in _CURL_RAW:
             data = True
             body_file = _data_file(value) if name in _CURL_DATA else None
+            from_stdin = name in _CURL_DATA and value is not None and value.text == "@-"
+            body = value if name in _CURL_RAW else _inline_data(value)
         elif name in _CURL_UPLOAD:
             upload = True
             body_file = value if value is not None and value.text != "-" else None
+            from_stdin, body = value is not None and value.text == "-", None
         elif name in ("-G", "--get"):
             get = True
         elif name in ("-I", "--head"):
@@ -144,7 +153,7 @@ def _curl(words: list[Word]) -> Request:
             operands.append(value)
     if not stated_verb:
         verb = "PUT" if upload else "GET" if get else "POST" if data else "HEAD" if head else "GET"
-    return Request(verb, tuple(operands), body_file)
+    return Request(verb, tuple(operands), body_file, body, from_stdin)
 
 
 def _data_file(value: Word | None) -> Word | None:
@@ -154,6 +163,13 @@ def _data_file(value: Word | None) -> Word | None:
     if value is None or text is None or not text.startswith("@") or text == "@-":
         return _unstated_file(value)
     return value.part(1, text[1:])
+
+
+def _inline_data(value: Word | None) -> Word | None:
+    """The data a curl data option writes inline: its value, unless that names a file (`@deploy.xml`) or the
+    standard input (`@-`)."""
+    written = (value.text if value.text is not None else value.shape) if value is not None else None
+    return None if written is None or written.startswith("@") else value
 
 
 def _unstated_file(value: Word | None) -> Word | None:
@@ -169,11 +185,14 @@ def _wget(words: list[Word]) -> Request:
     verb: str | None = "GET"
     method: str | None = ""
     body_file: Word | None = None
+    body: Word | None = None
     for name, value in options:
         if name == "--method":
             method = value.text.strip().upper() if value is not None and value.text else None
         elif name in ("--post-data", "--post-file"):
             verb = "POST"
         if name in ("--post-file", "--body-file"):
-            body_file = value
-    return Request(method if method != "" else verb, tuple(operands), body_file)
+            body_file, body = value, None
+        elif name in ("--post-data", "--body-data"):
+            body_file, body = None, value
+    return Request(method if method != "" else verb, tuple(operands), body_file, body)

@@ -1167,6 +1167,9 @@ class Reading:
         self.networks_deleted_at: dict[str, Mark] = {}
         self.reserved_deleted_at: dict[str, Mark] = {}
         self.named_after_delete: list[NamedAfterDelete] = []
+        # What the REST bodies the script sends inline to the Service Management API describe (see
+        # `shell_bodies`), read as body files are.
+        self.sent_bodies: list[object] = []
         self.made = _Made()
         # The function of the script read once, with values it does not know, whose commands are handed
         # over now: the deployments they create are marked so (`Deployment.read_once_in`).
@@ -2464,6 +2467,7 @@ class Reading:
             *self.gateways.values(),
             *self.made.resources(),
             *self.named_after_delete,
+            *self.sent_bodies,
         ]
 
 

@@ -1,0 +1,81 @@
+"""A request to the Service Management API sent with curl, however a script runs it: with a REST body written
+inline (`-d '<Deployment ...>'`, `--data "..."`) or fed on the standard input by a here-document
+(`--data-binary @- <<EOF`), read as the body file it could have been, each finding shown where the script
+writes the element; by Python's `subprocess` (a list of words, or a command line split as bash splits it);
+by an Ansible `uri:` task; by PowerShell's `curl`, Invoke-WebRequest where its parameters are that cmdlet's
+and the native program where they are curl's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lint_support import lint_files, where
+
+from migcheck.model import Deployment
+from migcheck.readers import shell
+
+API = "https://management.core.windows.net/sub/services/hostedservices"
+CREATED = "POST management.core.windows.net/<subscription-id>/services/hostedservices/shop/deployments"
+# A VM deployment whose one VM is in two subnets (MIG202), written over several lines.
+BODY = (
+    '<Deployment xmlns="http://schemas.microsoft.com/windowsazure">\n'
+    "  <Name>web</Name><DeploymentSlot>Production</DeploymentSlot>\n"
+    "  <RoleList><Role><RoleName>vm1</RoleName><RoleType>PersistentVMRole</RoleType>\n"
+    "    <ConfigurationSets><ConfigurationSet>\n"
+    "      <ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>\n"
+    "      <SubnetNames><SubnetName>FrontEnd</SubnetName><SubnetName>BackEnd</SubnetName></SubnetNames>\n"
+    "    </ConfigurationSet></ConfigurationSets>\n"
+    "  </Role></RoleList><VirtualNetworkName>app-vnet</VirtualNetworkName>\n"
+    "</Deployment>"
+)
+BACKEND = "BackEnd"
+
+
+def _findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str], *codes: str):
+    return lint_files(tmp_path, monkeypatch, files, *codes, dedent=False).findings
+
+
+def _backend_at(script: str) -> str:
+    """`line:column` of the second subnet's name in the script, where a body file's finding points."""
+    line = next(n for n, text in enumerate(script.splitlines(), 1) if "<SubnetName>BackEnd" in text)
+    return f"{line}:{script.splitlines()[line - 1].index(BACKEND) + 1}"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f"curl -X POST --cert mgmt.pem -d '{BODY}' \"{API}/shop/deployments\"\n",
+        f"curl --cert mgmt.pem --data-raw '{BODY}' {API}/shop/deployments\n",
+        f"curl -X POST --cert mgmt.pem --data-binary @- \"{API}/shop/deployments\" <<'EOF'\n{BODY}\nEOF\n",
+        f"wget --certificate=mgmt.pem --post-data '{BODY}' {API}/shop/deployments\n",
+    ],
+    ids=["data", "data-raw", "here-document", "wget"],
+)
+def test_a_body_written_in_the_script_is_read_as_a_body_file(tmp_path, monkeypatch, script):
+    findings = _findings(tmp_path, monkeypatch, {"deploy.sh": script, "rest/body.xml": BODY}, "MIG202")
+    by_file = {f.location.path: f for f in findings}
+    assert sorted(by_file) == ["deploy.sh", "rest/body.xml"]
+    assert where([by_file["deploy.sh"]]) == [f"MIG202 deploy.sh:{_backend_at(script)}"]
+    # The body is the deployment the request creates in the service its path names.
+    assert "VM 'vm1' of cloud service 'shop' is in 2 subnets" in by_file["deploy.sh"].message
+
+
+def test_a_body_with_a_value_the_script_does_not_state_keeps_what_it_states():
+    script = (
+        f'curl -X POST --cert m.pem -d "{BODY.replace(chr(34), chr(92) + chr(34)).replace("vm1", "$VM")}" '
+        f"{API}/shop/deployments\n"
+    )
+    deployments = [r for r in shell.read("d.sh", script.encode()).resources if isinstance(r, Deployment)]
+    ((role,),) = [d.roles for d in deployments]
+    subnets = tuple(ref.name for ref in role.subnets)
+    assert (deployments[0].service_name, role.name, subnets) == (
+        "shop",
+        "<VM name, d.sh:1>",
+        ("FrontEnd", "BackEnd"),
+    )
+
+
+def test_a_body_in_code_that_cannot_run_describes_nothing():
+    script = f"if false; then\n  curl -X POST -d '{BODY}' {API}/shop/deployments\nfi\n"
+    assert not [r for r in shell.read("d.sh", script.encode()).resources if isinstance(r, Deployment)]
