@@ -79,3 +79,26 @@ def test_a_body_with_a_value_the_script_does_not_state_keeps_what_it_states():
 def test_a_body_in_code_that_cannot_run_describes_nothing():
     script = f"if false; then\n  curl -X POST -d '{BODY}' {API}/shop/deployments\nfi\n"
     assert not [r for r in shell.read("d.sh", script.encode()).resources if isinstance(r, Deployment)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'subprocess.run(["curl", "-X", "POST", "--cert", "m.pem", URL, "-d", "@body.xml"])',
+        'subprocess.check_call(["/usr/bin/curl", "-X", "POST", URL, "--data-binary", "@body.xml"])',
+        'subprocess.Popen(["wget", "--post-file=body.xml", URL])',
+        'os.system("curl -X POST --cert m.pem -d @body.xml " + URL)',
+        'subprocess.check_output(f"curl -X POST -d @body.xml {URL}", shell=True)',
+    ],
+    ids=["run", "check_call", "popen-wget", "os-system", "shell-line"],
+)
+def test_python_running_curl_sends_the_request(tmp_path, monkeypatch, line):
+    script = f'import os\nimport subprocess\n\nURL = "{API}/shop/deployments"\n{line}\n'
+    findings = _findings(tmp_path, monkeypatch, {"deploy.py": script}, "MIG601")
+    assert where(findings)[0].startswith("MIG601 deploy.py:5:")
+    assert CREATED in findings[0].message
+
+
+def test_python_running_curl_elsewhere_is_no_classic_call(tmp_path, monkeypatch):
+    script = 'import subprocess\nsubprocess.run(["curl", "-fsSL", "https://example.com/x", "-o", "x"])\n'
+    assert _findings(tmp_path, monkeypatch, {"fetch.py": script}, "MIG601") == []

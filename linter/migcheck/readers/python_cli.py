@@ -35,11 +35,13 @@ import ast
 import builtins
 import collections
 import posixpath
+import re
 import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
+from migcheck import automation
 from migcheck.model import (
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
@@ -75,6 +77,11 @@ _RUNNERS = {
 # Invoke's tasks (`@task def deploy(c):`): `c.run(line)` runs a command line by a shell on this machine.
 _TASK_MODULES = frozenset({"invoke"})
 _CLI = frozenset({"azure", "azure.cmd"})
+# The programs that send HTTP requests: one sent to the Service Management API is read as the shell reader
+# reads it (`shell_requests`), so their commands are handed to it as the CLI's are.
+_REQUESTERS = frozenset({"curl", "wget"})
+# The Service Management API's hosts, in every cloud (as `shell.sniff` finds them).
+_MANAGEMENT_API = re.compile(rb"management\.core\.", re.IGNORECASE)
 _DEPTH = 40  # the most statements within statements translated; deeper ones are left out
 # The most items a list the script builds is read as (`a + a`, then `b + b`...); past it, one not stated.
 _MOST_ITEMS = 1_000
@@ -88,9 +95,11 @@ _LIST_DEPTH = 8
 
 
 def sniff(data: bytes) -> bool:
-    """Whether a file may run the classic CLI: it names `azure` and a module that runs commands."""
+    """Whether a file may run the classic CLI, or send a request to the Service Management API with curl or
+    wget: it names `azure` or the API's host, and a module that runs commands."""
     runners = (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke")
-    return b"azure" in data and any(runner in data for runner in runners)
+    named = b"azure" in data or _MANAGEMENT_API.search(data) is not None
+    return named and any(runner in data for runner in runners)
 
 
 def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[object, ...]:
@@ -107,6 +116,17 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
     )
     written = (_as_written(resource, script) for resource in read)
     return _with_unparsed(tuple(r for r in written if r is not None), script, path)
+
+
+def _runs_read_command(first: str | None) -> bool:
+    """Whether a command's first word names the classic CLI or curl or wget (by a path too: `/usr/bin/curl`)."""
+    return first in _CLI or posixpath.basename(first or "") in _REQUESTERS
+
+
+def _may_be_read(line: str) -> bool:
+    """Whether a command line may run the classic CLI, or curl or wget (whose request the shell reader reads
+    where its URL, maybe a variable's value, is the API's)."""
+    return "azure" in line or any(program in line for program in _REQUESTERS)
 
 
 def _with_unparsed(read: tuple[object, ...], script: _Script, path: str) -> tuple[object, ...]:
@@ -521,7 +541,7 @@ class _Script:
             given = self.assigned(_split_line(given))
         words = self.listed(given, 0)
         if words is not None:
-            if not words or _string(words[0]) not in _CLI:
+            if not words or not _runs_read_command(_string(words[0])):
                 return
             self.ran = True
             self.at = self.mark(words[0])
@@ -529,9 +549,10 @@ class _Script:
         elif given is not None:
             self.at = self.mark(given)
             line = self.line(given)
-            if line is not None and "azure" in line and not shell.parses(line):
-                self.unparsed.append(replace(self.mark(given), tag=UNPARSED_COMMAND_LINE))
-            elif line is not None and "azure" in line:
+            if line is not None and _may_be_read(line) and not shell.parses(line):
+                if "azure" in line or automation.mentions_management_host(line):
+                    self.unparsed.append(replace(self.mark(given), tag=UNPARSED_COMMAND_LINE))
+            elif line is not None and _may_be_read(line):
                 self.ran = True
                 self.write(line + "\n", given)
         self.at = None
