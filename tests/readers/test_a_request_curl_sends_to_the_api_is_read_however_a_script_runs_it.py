@@ -102,3 +102,38 @@ def test_python_running_curl_sends_the_request(tmp_path, monkeypatch, line):
 def test_python_running_curl_elsewhere_is_no_classic_call(tmp_path, monkeypatch):
     script = 'import subprocess\nsubprocess.run(["curl", "-fsSL", "https://example.com/x", "-o", "x"])\n'
     assert _findings(tmp_path, monkeypatch, {"fetch.py": script}, "MIG601") == []
+
+
+@pytest.mark.parametrize(
+    "task",
+    [
+        f"      uri:\n        url: {API}/shop/deployments\n        method: POST\n        src: deploy.xml\n",
+        '      ansible.builtin.uri:\n        url: "{{ api }}/shop/deployments"\n        method: POST\n'
+        "        body_format: raw\n        body: \"{{ lookup('file', 'deploy.xml') }}\"\n",
+        "      local_action:\n        module: uri\n"
+        f"        url: {API}/shop/deployments\n        method: POST\n",
+    ],
+    ids=["uri", "builtin-with-vars", "local-action"],
+)
+def test_an_ansible_uri_task_sends_the_request(tmp_path, monkeypatch, task):
+    playbook = f"- hosts: localhost\n  vars:\n    api: {API}\n  tasks:\n    - name: deploy\n" + task
+    findings = _findings(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG601")
+    assert [f.code for f in findings] == ["MIG601"]
+    assert CREATED in findings[0].message
+
+
+def test_an_ansible_uri_task_with_an_inline_body_is_read_as_a_body_file(tmp_path, monkeypatch):
+    indented = BODY.replace("\n", "\n          ")
+    playbook = (
+        "- hosts: localhost\n  tasks:\n    - uri:\n"
+        f"        url: {API}/shop/deployments\n        method: POST\n        body: |\n          {indented}\n"
+    )
+    findings = _findings(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG202")
+    assert [f.message.startswith("VM 'vm1' of cloud service 'shop' is in 2 subnets") for f in findings] == [
+        True
+    ]
+
+
+def test_a_uri_task_that_gets_a_page_is_no_classic_call(tmp_path, monkeypatch):
+    playbook = "- hosts: localhost\n  tasks:\n    - uri:\n        url: https://example.com/health\n"
+    assert _findings(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG601") == []

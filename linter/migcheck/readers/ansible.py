@@ -83,6 +83,8 @@ _COMMAND_MODULES = frozenset(
     for module in ("command", "shell", "raw")
 )
 _ACTIONS = frozenset({"local_action", "action"})
+# The module that sends an HTTP request (`uri:`): one to the Service Management API is read as curl sending it.
+_URI_MODULES = frozenset(f"{prefix}uri" for prefix in ("", "ansible.builtin.", "ansible.legacy."))
 _CLASSIC_MODULE = "azure"
 _TASK_LISTS = ("pre_tasks", "tasks", "post_tasks")
 _LOOPS = ("loop", "with_items", "with_list")
@@ -100,6 +102,8 @@ _MOST_RUNS = 1_000
 # `module: azure`.
 _CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd:", b"argv:")
 _LOOK_BACK = 200
+# The keys a request to the API follows: a command line's, or the `uri` module's `url:`.
+_REQUEST_KEYS = (*_CLI_KEYS, b"url:")
 _AFTER_AZURE = frozenset(b" \t\r\n,]'\"")
 _MODULE_KEY = b"azure:"
 _MODULE_ARGUMENT = b"module: azure"
@@ -176,12 +180,15 @@ def _runs_the_cli(data: bytes) -> bool:
 
 def _requests_the_api(data: bytes) -> bool:
     """Whether the Service Management API's host follows a key that runs a command line within a few lines
-    (`shell: curl -X POST ... https://management.core.windows.net/...`: a request, see `shell_requests`)."""
+    (`shell: curl -X POST ... https://management.core.windows.net/...`: a request, see `shell_requests`),
+    or the file names it anywhere and has a `uri` task (its `url:` may be built of a variable set above)."""
     lowered = data.lower()
+    if b"management.core." in lowered and b"uri:" in lowered:
+        return True
     start = 0
     while (at := lowered.find(b"management.core.", start)) != -1:
         start = at + 1
-        if any(key in lowered[max(0, at - _LOOK_BACK) : at] for key in _CLI_KEYS):
+        if any(key in lowered[max(0, at - _LOOK_BACK) : at] for key in _REQUEST_KEYS):
             return True
     return False
 
@@ -861,6 +868,8 @@ class _Playbook:
                 ran = self._command(value, args or {})
             elif key in _ACTIONS:
                 ran = self._action(value, args or {})
+            elif key in _URI_MODULES:
+                ran = self._uri(value, args or {}, self._mark(_key_node(node, key)))
             elif key == _CLASSIC_MODULE:  # shown at its key, `azure:`, not at the task's first line
                 ran = self._classic_module(value, self._mark(_key_node(node, key)))
             if ran and not self.walking:  # an included file's lines are its own
@@ -922,9 +931,46 @@ class _Playbook:
             return False
         if module.value == _CLASSIC_MODULE:
             return self._classic_module(value, self._mark(module))
+        if module.value in _URI_MODULES:
+            return self._uri(value, args, self._mark(module))
         if module.value not in _COMMAND_MODULES:
             return False
         return self._command(value, args)
+
+    # --- requests the `uri` module sends -------------------------------------------------------------
+
+    def _uri(self, value: Node, args: dict[str, Node], at: Mark) -> bool:
+        """A `uri:` task (`url:`, `method:`, a body from `src:` or written in `body:`), read as the request
+        `curl -X <method> -T <src> --data-raw <body> <url>` sends (`shell_requests`): one to the Service
+        Management API is a classic call, a migration step, a change, as in a shell script. Its method is
+        GET where the task states none, as the module's is."""
+        given = {**args, **(self._entries(value) or {})}
+        url = given.get("url")
+        if url is None or not _is_scalar(url):
+            return False
+        method = given.get("method")
+        words = [
+            _text("curl", at),
+            *_option("-X", self._word(method) if _is_scalar(method) else _text("GET", at)),
+        ]
+        src = given.get("src")
+        if src is not None and _is_scalar(src):
+            words += _option("-T", self._word(src))
+        body = given.get("body")
+        if body is not None and _is_scalar(body) and src is None:
+            words += _option("--data-raw", self._word(body))
+        self.lines.run_words([*words, self._built_word(url)])
+        return True
+
+    def _built_word(self, node: Node) -> Word:
+        """A scalar as one word, as `_word` gives it, or, built of text and Jinja expressions the play
+        states each of (`"{{ api }}/services/hostedservices"`), the text they build."""
+        word = self._word(node)
+        if word.text is not None or not _is_scalar(node):
+            return word
+        value: str = node.value
+        built, _, holes, _ = self._filled(value, _places(node, value))
+        return word if holes else Word(built, word.mark)
 
     # --- the classic `azure` module ------------------------------------------------------------------
 
