@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from lint_support import lint_files, where
 
-from migcheck.model import Deployment
-from migcheck.readers import shell
+from migcheck.model import Deployment, Script
+from migcheck.readers import powershell, shell
 
 API = "https://management.core.windows.net/sub/services/hostedservices"
 CREATED = "POST management.core.windows.net/<subscription-id>/services/hostedservices/shop/deployments"
@@ -137,3 +137,28 @@ def test_an_ansible_uri_task_with_an_inline_body_is_read_as_a_body_file(tmp_path
 def test_a_uri_task_that_gets_a_page_is_no_classic_call(tmp_path, monkeypatch):
     playbook = "- hosts: localhost\n  tasks:\n    - uri:\n        url: https://example.com/health\n"
     assert _findings(tmp_path, monkeypatch, {"site.yml": playbook}, "MIG601") == []
+
+
+def _calls(script: str) -> list[str]:
+    found = [r for r in powershell.read("m.ps1", script.encode()).resources if isinstance(r, Script)]
+    return [call.name for s in found for call in s.calls]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f'curl -Uri "{API}/shop/deployments" -Method Post -Certificate $cert -InFile deploy.xml',
+        f'curl "{API}/shop/deployments" -Meth Post -Certificate $cert -Body $body',  # abbreviated, positional URL
+        f'wget -Uri "{API}/shop/deployments" -Method Post -Certificate $cert -Body $body',
+        f'curl -X POST --cert mgmt.pem -d "@deploy.xml" "{API}/shop/deployments"',  # curl's: the program
+        f'wget --post-file=deploy.xml --certificate=mgmt.pem "{API}/shop/deployments"',
+    ],
+    ids=["alias", "abbreviated", "wget-alias", "native-curl", "native-wget"],
+)
+def test_powershell_curl_is_invoke_webrequest_or_curl_by_its_arguments(line):
+    assert _calls(line + "\n") == [CREATED]
+
+
+def test_powershell_curl_the_script_defines_is_its_own_function():
+    script = "function curl { param($Uri) Write-Output $Uri }\n" + f'curl -Uri "{API}/shop/deployments"\n'
+    assert _calls(script) == []

@@ -5414,6 +5414,9 @@ def _join_tables(a: Table, b: Table) -> Table:
 # The native programs that send HTTP requests, as PowerShell names them (`curl` and `wget` alone are
 # Invoke-WebRequest's aliases in Windows PowerShell): read as a shell script's (`shell_requests`).
 _NATIVE_REQUESTS = {"curl.exe": "curl", "wget.exe": "wget"}
+# `curl` and `wget` alone: Invoke-WebRequest in Windows PowerShell, the native programs in PowerShell 7, which
+# dropped the aliases. Which one a script means is told by its arguments (see `_binds_as_web_request`).
+_REQUEST_ALIASES = frozenset({"curl", "wget"})
 
 
 def _native_list(value: Value, part: Node) -> str | None:
@@ -5971,6 +5974,16 @@ def _resolve(key: str, written: str) -> str | None:
     found = {n for k, n in names.items() if k.startswith(wanted)}
     found |= {t for k, t in aliases.items() if k.startswith(wanted)}
     return found.pop() if len(found) == 1 else None
+
+
+def _binds_as_web_request(node: Node) -> bool:
+    """Whether `curl ...` or `wget ...` is Invoke-WebRequest by its arguments: each parameter it is given
+    names one of Invoke-WebRequest's (`curl -Uri $u -Method Put -Body $b`), as Windows PowerShell binds it;
+    one that names none (`-X`, `--data`, `-d`, which Invoke-WebRequest refuses) is the native program's, as
+    PowerShell 7 runs it."""
+    parts = _command_parts(node.child_by_field_name("command_elements"))
+    named = (parameter[0] for part in parts if (parameter := _parameter(part)) is not None)
+    return all(_resolve("invoke-webrequest", name) is not None for name in named)
 
 
 def _parameter(node: Node) -> tuple[str, str | None] | None:
@@ -9615,6 +9628,8 @@ class Interpreter:
             return value
         if key in ("azure", "azure.cmd") or (not name and self._invokes_the_cli(invoked, env)):
             return self.xplat(node, env)
+        if key in _REQUEST_ALIASES:
+            key = "invoke-webrequest" if _binds_as_web_request(node) else key + ".exe"
         if key in _NATIVE_REQUESTS:
             self._native_request(node, _NATIVE_REQUESTS[key], env)
             return NULL
