@@ -162,3 +162,9 @@ def test_powershell_curl_is_invoke_webrequest_or_curl_by_its_arguments(line):
 def test_powershell_curl_the_script_defines_is_its_own_function():
     script = "function curl { param($Uri) Write-Output $Uri }\n" + f'curl -Uri "{API}/shop/deployments"\n'
     assert _calls(script) == []
+
+
+def test_a_body_a_loop_sends_again_is_one_deployment():
+    script = f"for i in 1 2 3; do\n  curl -X POST -d '{BODY}' {API}/shop/deployments\ndone\n"
+    found = [r for r in shell.read("d.sh", script.encode()).resources if isinstance(r, Deployment)]
+    assert [(d.name, d.service_name) for d in found] == [("web", "shop")]

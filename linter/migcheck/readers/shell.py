@@ -1234,6 +1234,9 @@ class _Walker:
         # Where `fed` is written, and whether as the command is given it (a here-document under a quoted
         # delimiter): a REST body sent from it is shown there (`shell_bodies`).
         self.fed_at: tuple[Mark, bool] | None = None
+        self.bodies_read: set[tuple[str, Mark, str | None]] = (
+            set()
+        )  # each body read once, where it is written
         # Where the script runs a command line (`eval`) from a string it states nothing of: said as a part
         # not read, in a script that runs the classic CLI (see `UNSTATED_COMMAND_LINE`).
         self.lines_not_read: list[Mark] = []
@@ -3074,6 +3077,9 @@ class _Walker:
         unstated = _HOLE in text
         text = text.replace(_HOLE, UNSTATED) if unstated else text
         service = automation.deployment_created_in(sent.verb, path)
+        if (text, at, service) in self.bodies_read:  # a loop's turns, or a function's calls, send it again
+            return
+        self.bodies_read.add((text, at, service))
         self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service))
 
     def _posted(self, sent: shell_requests.Request, path: str) -> None:
