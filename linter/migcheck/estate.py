@@ -5569,7 +5569,7 @@ def _named_after_delete(named: Iterable[NamedAfterDelete]) -> Iterator[Dangling]
         message = (
             f"{each.uses} names {what.get(each.target, each.target)} '{each.name}', which the file deletes "
             f"before it, at line {each.deleted_at.line}, and does not create again: the platform refuses "
-            "the command, so it creates no VM"
+            f"the command, which fails and {each.undone}"
         )
         fix = (
             f"Name a {what.get(each.target, each.target)} that exists when the command runs, or run the "

@@ -1730,9 +1730,10 @@ def unstated_selection(mark: Mark) -> SubscriptionSelection:
 class NamedAfterDelete:
     """A virtual network or reserved IP a script's command names (`vm create -w`, `-R`) after the script
     surely deleted it (`network vnet delete`, `network reserved-ip delete`) and before it makes one of that
-    name anew: it does not exist when the command runs, so the platform refuses the command, which creates
-    nothing. `target` is the type it should name ("VirtualNetwork", "ReservedIP"), `uses` what names it
-    ("azure vm create web10"), `deleted_at` where the deletion is."""
+    name anew: it does not exist when the command runs, so the platform refuses the command, which fails.
+    `target` is the type it should name ("VirtualNetwork", "ReservedIP"), `uses` what names it
+    ("azure vm create web10"), `deleted_at` where the deletion is, `undone` what the failed command does
+    not do ("creates no VM", "gives the deployment no reserved IP")."""
 
     kind: ClassVar[str] = "Reference"
     name: str
@@ -1740,6 +1741,7 @@ class NamedAfterDelete:
     uses: str
     mark: Mark
     deleted_at: Mark
+    undone: str = "creates no VM"
 
 
 @record

@@ -11832,6 +11832,23 @@ class Interpreter:
         )
         return True
 
+    def _association_refused(self, node: Node, args: Args, name: Arg) -> bool:
+        """Whether a Set-AzureReservedIPAssociation names a reserved IP the script surely removed before it
+        and did not create again: it does not exist then, so the platform refuses the call, which gives the
+        deployment no reserved IP; the name is kept (`NamedAfterDelete`) for MIG003 to report."""
+        stated = _surely_stated(name)
+        deleted = self.reserved_deleted_at.get(self._in_subscription(_name_key(stated))) if stated else None
+        if deleted is None:
+            return False
+        at = self._written_at(name) or self._at_call(node)
+        service = _surely_stated(args.get("ServiceName"))
+        uses = _command_name(node) + (f" of cloud service '{service}'" if service else "")
+        refused = NamedAfterDelete(
+            stated, "ReservedIP", uses, at, deleted, "gives the deployment no reserved IP"
+        )
+        self.named_after_delete.setdefault((at.line, at.column), refused)
+        return True
+
     def _adds_to_placed(self, args: Args) -> bool:
         """Whether a New-AzureVM/New-AzureQuickVM adds VMs to a deployment an earlier call of the script
         created (the service it states, as `_deployment` keys it), rather than creating one."""
@@ -12471,6 +12488,8 @@ class Interpreter:
         mark = self._at_call(node)
         if created:  # one of that name again: a deployment given it from here on has it
             self.reserved_deleted_at.pop(self._in_subscription(_name_key(name.value.value)), None)
+        elif self._association_refused(node, args, name):
+            return output
         service = args.get("ServiceName")
         in_production = service is not None and _production_slot(args)
         vip = _reserved_vip(args)

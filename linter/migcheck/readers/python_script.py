@@ -5352,6 +5352,8 @@ class _Resources:
             )
             draft, bound = self._associated_draft(call, bound, site)
             name = bound.values.get("name")
+            if self._association_refused(call, site, self._ref(name), service):
+                continue
             created = self._unstated_reservation(name, site, create=False)
             if (
                 draft is None
@@ -5647,6 +5649,23 @@ class _Resources:
         for key, draft in list(self.drafts.items()):
             if draft.creations and all(id(made) in refused for made, _ in draft.creations):
                 del self.drafts[key]
+
+    def _association_refused(
+        self, call: CallSite, site: flow.Site, name: NameRef | None, service: str | None
+    ) -> bool:
+        """Whether an associate_reserved_ip_address names a reserved IP the script surely deleted before it
+        and made no more after: it does not exist then, so the platform refuses the call, which gives the
+        deployment no reserved IP; the name is kept (`NamedAfterDelete`) for MIG003 to report."""
+        delete = self._deleted_before(call, site, name) if name is not None else None
+        if name is None or delete is None:
+            return False
+        uses = f"{call.method} of cloud service '{service}'" if service else call.method
+        deleted_at = self.source.call_mark(delete.call.node)
+        refused = NamedAfterDelete(
+            name.name, "ReservedIP", uses, name.mark, deleted_at, "gives the deployment no reserved IP"
+        )
+        self.named_after_delete.setdefault((name.mark.line, name.mark.column), refused)
+        return True
 
     def _deleted_before(self, call: CallSite, site: flow.Site, name: NameRef) -> _Deletion | None:
         """The delete_reserved_ip_address that surely runs before `call` and takes away the reserved IP of

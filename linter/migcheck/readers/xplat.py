@@ -2193,6 +2193,13 @@ class Reading:
         reserved IP when the command surely runs, or surely runs whenever its VMs were created (see
         `_with_its_creation`); one that may not run otherwise leaves it unknown, the VIP that reserved
         IP on the paths it runs on (as Set-AzureReservedIPAssociation's)."""
+        name = parsed.value("name", 0)
+        service = _text(parsed.value("service-name", 1))
+        uses = "azure network reserved-ip associate" + (f" of cloud service '{service}'" if service else "")
+        if self._named_after_delete(
+            name, self.reserved_deleted_at, "ReservedIP", uses, "gives the deployment no reserved IP"
+        ):
+            return
         deployment = self._associated(parsed)
         if deployment is None:
             return
@@ -2286,19 +2293,32 @@ class Reading:
         """Whether a command names a network (`-w`) or reserved IP (`-R`) the script surely deleted before
         it and did not make anew: it does not exist then, so the platform refuses the command, which creates
         nothing; each such name is kept (`NamedAfterDelete`), for MIG003 to report."""
-        refused = False
-        named = (
-            (parsed.value("virtual-network-name"), self.networks_deleted_at, "VirtualNetwork"),
-            (parsed.value("reserved-ip"), self.reserved_deleted_at, "ReservedIP"),
+        network = self._named_after_delete(
+            parsed.value("virtual-network-name"), self.networks_deleted_at, "VirtualNetwork", uses
         )
-        for word, deleted_at, kind in named:
-            if word is None or not word.text:
-                continue
-            deleted = deleted_at.get(self._network_here(word.text))
-            if deleted is not None:
-                self.named_after_delete.append(NamedAfterDelete(word.text, kind, uses, word.mark, deleted))
-                refused = True
-        return refused
+        reserved = self._named_after_delete(
+            parsed.value("reserved-ip"), self.reserved_deleted_at, "ReservedIP", uses
+        )
+        return network or reserved
+
+    def _named_after_delete(
+        self,
+        word: Word | None,
+        deleted_at: dict[str, Mark],
+        kind: str,
+        uses: str,
+        undone: str = "creates no VM",
+    ) -> bool:
+        """Whether `word` names what the script surely deleted (`deleted_at`) before the command that gives
+        it, kept (`NamedAfterDelete`) for MIG003 to report with what the refused command does not do."""
+        if word is None or not word.text:
+            return False
+        deleted = deleted_at.get(self._network_here(word.text))
+        if deleted is not None:
+            self.named_after_delete.append(
+                NamedAfterDelete(word.text, kind, uses, word.mark, deleted, undone)
+            )
+        return deleted is not None
 
     def _subnet_name(self, name: Word | None) -> str:
         """The name of the subnet `network vnet create -n` gives the network: `Subnet-1` unless named, the
