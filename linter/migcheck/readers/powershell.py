@@ -6669,6 +6669,9 @@ class Interpreter:
         # body, a `catch`), counted from the start of the function being run or of the script; `partial`
         # once a path may have ended before it. What the function outputs there may be missing.
         self.maybe = 0
+        # How many script blocks run as jobs (Start-Job, Invoke-Command -AsJob) the code being run is in: the
+        # script goes on without waiting for them (see `_classic`).
+        self.in_jobs = 0
         self.partial = False
         # The arms of `if`s around it that surely run where the `if` does (a condition the reader knows),
         # counted as `maybe` is: each is a branch no code that may not run comes with (see `_part_here`).
@@ -9301,8 +9304,15 @@ class Interpreter:
             or given.value != block  # after a computer or session given by position
             or any(args.get(name) is not None for name in cmdlets.RUN_ELSEWHERE)
         )
-        value = self._run_block(node, block, bound, listed[given_count:], env, None, own_session=elsewhere)
-        return Unknown(self.snippet(node)) if runner.elsewhere or args.switch("AsJob") else value
+        job = bool(runner.elsewhere or args.switch("AsJob"))
+        self.in_jobs += job
+        try:
+            value = self._run_block(
+                node, block, bound, listed[given_count:], env, None, own_session=elsewhere
+            )
+        finally:
+            self.in_jobs -= job
+        return Unknown(self.snippet(node)) if job else value
 
     def _invoke_block(self, node: Node, block: Block, values: list[Value], env: Env) -> Value:
         """`$sb.Invoke("vnetA")`: the block runs here, each argument of the method bound to its parameters
@@ -9807,10 +9817,15 @@ class Interpreter:
         handler = self._COMMANDS.get(key)
         if handler is not None:
             outer, self.classic_call = self.classic_call, node
+            # A removal in a job is not known to be done by any later statement of the script, which goes
+            # on without waiting: read as one that may not run, what it removes stays, maybe gone.
+            removal_in_job = bool(self.in_jobs) and key.startswith("remove-azure")
+            self.maybe += removal_in_job
             try:
                 done = handler(self, node, args, piped, env)
             finally:
                 self.classic_call = outer
+                self.maybe -= removal_in_job
             self._staging_evidence(node, key, args)
             return done
         self._staging_evidence(node, key, args)

@@ -1342,7 +1342,7 @@ class _Walker:
         children = node.named_children
         for at, child in enumerate(children):
             if _in_background(child):  # `cmd &`: run by a child shell, its assignments its own
-                with self._child_shell():
+                with self._child_shell(), self.reading.in_background():
                     self.statement(child)
             else:
                 self.statement(child)

@@ -1179,6 +1179,19 @@ class Reading:
         self.not_applied_at: set[tuple[int, int]] = set()  # where RESERVED_IP_NOT_APPLIED marks are
         # The VM each role file `vm export` writes describes, by the file's path as stated, without case.
         self.exported: dict[str, str] = {}
+        # How many commands run in the background (`cmd &`) the commands handed over now are within.
+        self.backgrounded = 0
+
+    @contextlib.contextmanager
+    def in_background(self) -> Iterator[None]:
+        """Commands the shell runs in the background (`cmd &`): the script goes on without waiting for them,
+        so what a deletion among them takes away may still be there when the next command runs (see
+        `_describe`)."""
+        self.backgrounded += 1
+        try:
+            yield
+        finally:
+            self.backgrounded -= 1
 
     @contextlib.contextmanager
     def may_not_run(self) -> Iterator[None]:
@@ -1415,6 +1428,19 @@ class Reading:
     # --- resources ---------------------------------------------------------------------------------
 
     def _describe(self, parsed: Parsed) -> None:
+        """What a command makes, changes or deletes. A deletion run in the background is not known to be
+        done by any later command: read as one that may not run, it leaves what it deletes in place, maybe
+        gone, so no later command naming it is said to be refused."""
+        if not self.backgrounded or parsed.path[-1] != "delete" or self.maybe:
+            self._describe_command(parsed)
+            return
+        self.maybe = True
+        try:
+            self._describe_command(parsed)
+        finally:
+            self.maybe = False
+
+    def _describe_command(self, parsed: Parsed) -> None:
         path = parsed.path
         made = _MADE_BY.get(path)
         if made is not None:
