@@ -8034,7 +8034,7 @@ class Interpreter:
         if target.type == "variable":
             scope, key = _variable(_text(target))
             if op == "+=":
-                value = self._appended(env.lookup(key), value, node)
+                value = self._appended(self._before_appending(key, env), value, node)
             elif op == "-=":
                 value = _less(env.lookup(key), value)
             elif op != "=":
@@ -8056,9 +8056,24 @@ class Interpreter:
                 env.vars[key] = Unknown("$" + key)
         return value
 
+    def _before_appending(self, key: str, env: Env) -> Value | None:
+        """What `$x` holds before `$x += y`: its value, or a caller's in a function run at a call (scopes
+        are dynamic); None where nothing assigned it before, when it is $null."""
+        before = env.lookup(key)
+        if before is None and self.call_stack:
+            before = env.lookup_outside(key)
+        return before
+
     def _appended(self, before: Value | None, added: Value, node: Node) -> Value:
         """`x += y`, as `x + y` (see `_add`); a string it joins is marked at the `+=`, where the string is
-        made, rather than where `x` was first written, which names only its start."""
+        made, rather than where `x` was first written, which names only its start. `$null + y` is `y`, so a
+        variable nothing set (or set to $null) takes what the first `+=` adds: a VM configuration, not an
+        array of one. A VM configuration has no `+` (PowerShell says op_Addition is missing): a second
+        `$vms += $vm` fails, and the variable keeps the first."""
+        if before is None or (isinstance(before, Null) and before.stated):
+            return added
+        if isinstance(before, Vms):
+            return before
         value = self._built(_add(before, added))
         if isinstance(value, Text) and isinstance(before, Text) and before.number is False:
             return replace(value, mark=self.where.mark(node))
