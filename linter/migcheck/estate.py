@@ -5564,17 +5564,18 @@ def _named_after_delete(named: Iterable[NamedAfterDelete]) -> Iterator[Dangling]
     """Each name a script's command gives after the script surely deleted what it names (`NamedAfterDelete`),
     as a name that points at nothing: whether or not a network configuration is among the files, the
     script itself shows it does not exist when the command runs."""
-    what = {"VirtualNetwork": "virtual network", "ReservedIP": "reserved IP"}
+    what = {"VirtualNetwork": "virtual network", "ReservedIP": "reserved IP", "InputEndpoint": "endpoint"}
     for each in named:
+        thing = what.get(each.target, each.target)
+        gone = each.missing or (
+            f"which the file deletes before it, at line {each.deleted_at.line}, and does not create again"
+        )
         message = (
-            f"{each.uses} names {what.get(each.target, each.target)} '{each.name}', which the file deletes "
-            f"before it, at line {each.deleted_at.line}, and does not create again: the platform refuses "
-            f"the command, which fails and {each.undone}"
+            f"{each.uses} names {thing} '{each.name}', {gone}: the platform refuses the command, which "
+            f"fails and {each.undone}"
         )
-        fix = (
-            f"Name a {what.get(each.target, each.target)} that exists when the command runs, or run the "
-            "command before the deletion."
-        )
+        remedy = "create it before the command" if each.missing else "run the command before the deletion"
+        fix = f"Name {'an' if thing[0] in 'aeiou' else 'a'} {thing} that exists when the command runs, or {remedy}."
         yield Dangling(NameRef(each.name, each.mark), each.target, message, fix)
 
 

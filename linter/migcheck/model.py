@@ -1733,7 +1733,9 @@ class NamedAfterDelete:
     name anew: it does not exist when the command runs, so the platform refuses the command, which fails.
     `target` is the type it should name ("VirtualNetwork", "ReservedIP"), `uses` what names it
     ("azure vm create web10"), `deleted_at` where the deletion is, `undone` what the failed command does
-    not do ("creates no VM", "gives the deployment no reserved IP")."""
+    not do ("creates no VM", "gives the deployment no reserved IP"). A command that names what was never
+    there is refused alike (an ACL rule on an endpoint a VM created whole lacks): `missing` says why it is
+    not there, in the place of the deletion, and `deleted_at` is where what should hold it is created."""
 
     kind: ClassVar[str] = "Reference"
     name: str
@@ -1742,6 +1744,7 @@ class NamedAfterDelete:
     mark: Mark
     deleted_at: Mark
     undone: str = "creates no VM"
+    missing: str = ""
 
 
 @record

@@ -15246,6 +15246,18 @@ class Interpreter:
         if facts.unnamed_disk:
             self.unnamed_disk_users.setdefault(draft.name)
         self.disk_uses.update(dict.fromkeys(facts.by_name()))
+        for endpoint, at in facts.refused_endpoints:
+            missing = f"which VM '{draft.name}' the file creates at line {draft.mark.line} does not have then"
+            refused = NamedAfterDelete(
+                endpoint,
+                "InputEndpoint",
+                f"Set-AzureEndpoint of VM '{draft.name}'",
+                at,
+                draft.mark,
+                "sets no ACL",
+                missing,
+            )
+            self.named_after_delete.setdefault((at.line, at.column), refused)
         role = facts.role(draft.mark, escaped)
         # The VM as a New-AzureVM that creates its deployment in no network leaves it (see `joined_paths`).
         in_none = next((event.mark for event in events if event.kind == "in_no_network"), None)
@@ -15326,6 +15338,9 @@ class _Facts:
         self.subnets_maybe_none_at: Mark | None = None
         self.primary_set = False  # whether Set-AzureSubnet stated the primary interface's subnets
         self.endpoints: dict[object, InputEndpoint] = {}
+        # Each endpoint Set-AzureEndpoint names that the VM surely lacks (see `_endpoint`), with where: the
+        # cmdlet fails.
+        self.refused_endpoints: list[tuple[str, Mark]] = []
         # By publisher and name, case-folded: the reference name (case-folded) and the reference. And the
         # keys each reference name was given to (some may have been set again since under another).
         self.extensions: dict[tuple[str, str], tuple[str, Extension]] = {}
@@ -15454,6 +15469,7 @@ class _Facts:
         key = _role_key(data["name"])
         kept = self.endpoints.get(key)
         if event.kind == "endpoint_set" and kept is None and self._lacks_endpoint(data["name"]):
+            self.refused_endpoints.append((name, event.mark))
             return
         if event.kind == "endpoint_set" and kept is not None:
             endpoint = replace(

@@ -946,7 +946,7 @@ class _Vm:
             acl = self.acl_rules.get(key)
             endpoints.append(replace(endpoint, acl=self._acl(acl)) if acl else endpoint)
         for key, acl in self.acl_rules.items():  # the ACL of an endpoint the script does not create
-            if key not in self.endpoints and not self._states_every_endpoint():
+            if key not in self.endpoints and not self.states_every_endpoint():
                 endpoints.append(InputEndpoint(acl[0], "", "", "", self._acl(acl), acl[1]))
         return Role(
             self.name,
@@ -976,7 +976,7 @@ class _Vm:
             imported_from=self.role_file,
         )
 
-    def _states_every_endpoint(self) -> bool:
+    def states_every_endpoint(self) -> bool:
         """Whether the script creates the VM with endpoints it all states (`-e`, `-r`, `--no-ssh-endpoint`),
         each by a name it states, not from a role file: an ACL rule on an endpoint it lacks then names
         none, and the CLI refuses it."""
@@ -1945,9 +1945,24 @@ class Reading:
             parsed.at,
         )
         key = endpoint.text.casefold()
+        if key not in vm.endpoints and vm.states_every_endpoint():
+            self._acl_rule_refused(vm, endpoint)
+            return
         # Marked at the endpoint's name: the argument that puts the list on that endpoint.
         name, mark, rules, _ = vm.acl_rules.get(key, (endpoint.text, endpoint.mark, [], not vm.existing))
         vm.acl_rules[key] = (name, mark, [*rules, rule], not vm.existing)
+
+    def _acl_rule_refused(self, vm: _Vm, endpoint: Word) -> None:
+        """An ACL rule on an endpoint a VM the script creates, with every endpoint stated, does not have
+        when the command runs: the CLI finds no endpoint of that name and refuses the command, which sets
+        no ACL; kept (`NamedAfterDelete`) for MIG003 to report."""
+        missing = f"which VM '{vm.name}' the file creates at line {vm.mark.line} does not have then"
+        uses = f"azure vm endpoint acl-rule create of VM '{vm.name}'"
+        self.named_after_delete.append(
+            NamedAfterDelete(
+                endpoint.text or "", "InputEndpoint", uses, endpoint.mark, vm.mark, "sets no ACL", missing
+            )
+        )
 
     def _acl_rule_delete(self, parsed: Parsed) -> None:
         """`vm endpoint acl-rule delete <vm> <endpoint> <order>`: the endpoint's ACL rule of that order is
