@@ -329,6 +329,19 @@ class Placement:
         return vms
 
     @property
+    def listed_vms(self) -> tuple[Role, ...]:
+        """Its VMs as lists and counts say them. A load-balanced set groups endpoints of the deployment's own
+        VMs, so the stand-in for the VMs of a set a change names (`Role.stands_for_set`) is none of them
+        where the files hold every VM of the deployment and show some: those VMs are the set's. Where they
+        may not (`partly_described`), or show none, it stays, said as what it is, never counted as one VM."""
+        vms = self._derived.get("listed_vms")
+        if vms is None:
+            own = tuple(vm for vm in self.vms if not vm.stands_for_set)
+            vms = own if own and not self.partly_described else self.vms
+            self._derived["listed_vms"] = vms
+        return vms
+
+    @property
     def imports_unseen_export(self) -> bool:
         """Whether a script creates a VM of it from an Export-AzureVM file that is not among the files
         checked, or from a classic CLI role file it lacks (`Role.from_unseen_file`): what Validate reads of
@@ -525,6 +538,15 @@ class CloudService:
         vms: tuple[Role, ...] | None = self._derived.get("vms")
         if vms is None:
             vms = self._derived["vms"] = unique_by_name(vm for p in self.placements for vm in p.vms)
+        return vms
+
+    @property
+    def listed_vms(self) -> tuple[Role, ...]:
+        """Its VMs as lists and counts say them (`Placement.listed_vms`), each once."""
+        vms: tuple[Role, ...] | None = self._derived.get("listed_vms")
+        if vms is None:
+            vms = unique_by_name(vm for p in self.placements for vm in p.listed_vms)
+            self._derived["listed_vms"] = vms
         return vms
 
     @property

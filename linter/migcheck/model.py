@@ -784,6 +784,13 @@ class Role:
         return self.type is _PERSISTENT_VM
 
     @property
+    def stands_for_set(self) -> bool:
+        """Whether it stands for the VMs of a load-balanced set a change names without naming them
+        (`<VMs of load-balanced set web>`, from Set-AzureLoadBalancedEndpoint or an UpdateLbSet body): some
+        of its deployment's VMs, however many, not a VM of its own."""
+        return self.name.startswith(_SET_VMS) and self.name.endswith(">")
+
+    @property
     def from_unseen_file(self) -> bool:
         """Whether a script creates it from a file that describes it (an Export-AzureVM file Import-AzureVM
         reads, a role file of the classic CLI's `vm create-from`) that is not among the files checked: the
@@ -2302,6 +2309,10 @@ def cannot_name(kind: str, name: str) -> bool:
     user to replace. Spaces at either end are left to the readers, which strip what they read; a stand-in
     (`<VM name, deploy.ps1:12>`) is told by `is_stand_in` and `is_placeholder`, which know migcheck's own."""
     return kind in SPACELESS_KINDS and not _bracketed(name) and any(map(str.isspace, name.strip()))
+
+
+# How the stand-in begins for the VMs of a load-balanced set (`Role.stands_for_set`), named or not.
+_SET_VMS = ("<VMs of load-balanced set ", "<VMs of a load-balanced set")
 
 
 # How the stand-ins migcheck makes for names no file states begin, besides those that say where the name is

@@ -2684,13 +2684,13 @@ def service_name(service: CloudService) -> str:
 def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Member:
     return Member(
         service.label,
-        tuple(vm.name for vm in (service.vms if vms is None else vms)),
+        tuple(vm.name for vm in (service.listed_vms if vms is None else vms)),
         tuple(role.name for role in service.roles),
     )
 
 
 def _vms(service: CloudService) -> str:
-    return _vm_list(service.vms) if service.vms else "nothing the files describe"
+    return _vm_list(service.listed_vms) if service.vms else "nothing the files describe"
 
 
 # How the stand-in begins for the VMs a body changes without naming them (`<VMs of load-balanced set web>`).
@@ -2732,7 +2732,7 @@ def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
 
 
 def _contents(service: CloudService) -> str:
-    parts = [_vm_list(service.vms)] if service.vms else []
+    parts = [_vm_list(service.listed_vms)] if service.vms else []
     parts += [_role_names(service)] if service.roles else []
     return "; ".join(parts) or "nothing the files describe"
 
@@ -2818,7 +2818,7 @@ def _service_step(
         after=(),
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
-            + _vm_list(placement.vms, service.looped_over),
+            + _vm_list(placement.listed_vms, service.looped_over),
             *_vm_security_groups(placement.vms),
             *(
                 f"reserved IP {named(ip, 'ReservedIP')}"
@@ -2843,9 +2843,9 @@ def _service_step(
         ),
         blockers=builder.blockers(service),
         notes=notes,
-        powershell=_migration_commands(state, _service_powershell(arguments, name, placement.vms)),
-        cli=_migration_commands(state, _service_cli(cli_arguments, placement.vms)),
-        members=(_member(service, placement.vms),),
+        powershell=_migration_commands(state, _service_powershell(arguments, name, placement.listed_vms)),
+        cli=_migration_commands(state, _service_cli(cli_arguments, placement.listed_vms)),
+        members=(_member(service, placement.listed_vms),),
         migration_state=state,
         partly_described=placement.partly_described,
         unseen_export=placement.imports_unseen_export,
@@ -3649,9 +3649,9 @@ def _possible_commands(service: CloudService, in_none: bool) -> tuple[Commands, 
             (
                 "if it is in no virtual network",
                 _service_powershell(
-                    f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}", name, service.vms
+                    f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}", name, service.listed_vms
                 ),
-                _service_cli(f"{_sh(name)} {_sh(deployment)}", service.vms),
+                _service_cli(f"{_sh(name)} {_sh(deployment)}", service.listed_vms),
             )
         )
     if len(labelled) == 1:

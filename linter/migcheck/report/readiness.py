@@ -807,13 +807,17 @@ def linked_from_elsewhere(estate: Estate) -> list[Network]:
 def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     """The VMs and web/worker roles of a service's `placements`, each name once; and, where a script
     creates some of the VMs in a loop over a list it does not write out (`Role.looped_over`), those lists
-    by VM: such a VM stands for one or more."""
+    by VM: such a VM stands for one or more. The VMs of a load-balanced set a change names without naming
+    them, where the files do not show them (`Placement.listed_vms`), are `vm_sets`: no number of VMs."""
     placements = tuple(placements)
-    vms = unique_by_name(vm for p in placements for vm in p.vms)
+    listed = unique_by_name(vm for p in placements for vm in p.listed_vms)
+    vms = [vm for vm in listed if not vm.stands_for_set]
+    sets = [vm.name for vm in listed if vm.stands_for_set]
     roles = unique_by_name(r for p in placements for r in p.web_worker_roles)
     looped = {vm.name: vm.looped_over for vm in vms if vm.looped_over}
     return {
         "vms": [vm.name for vm in vms],
+        **({"vm_sets": sets} if sets else {}),
         "roles": [r.name for r in roles],
         **({"looped": looped} if looped else {}),
     }

@@ -316,7 +316,9 @@ def _contents(service: Mapping[str, Any]) -> str:
     """How many VMs and roles a service holds: "1 or more VMs" where a script creates some of them in a
     loop over a list it does not write out (see `readiness._contents`), whose count the files do not say.
     The VMs of one loop count as one: two calls a turn may choose between (`create_virtual_machine_
-    deployment` in the first turn, `add_role` in the others) make one VM a turn, not two."""
+    deployment` in the first turn, `add_role` in the others) make one VM a turn, not two. The VMs of a
+    load-balanced set the files do not show (`vm_sets`) are said as what they are, with no number:
+    "1 VM and the VMs of load-balanced set web"."""
     vms = _count(len(service["vms"]), "VM")
     # A VM of a service created once per item of the same loop is one VM of each such service.
     looped = {
@@ -326,7 +328,10 @@ def _contents(service: Mapping[str, Any]) -> str:
     }
     if looped:
         vms = f"{len(service['vms']) - len(looped) + len(set(looped.values()))} or more VMs"
-    parts = [vms] if service["vms"] or not service["roles"] else []
+    sets = " and ".join(f"the {name[1:-1]}" for name in service.get("vm_sets", ()))
+    if sets:
+        vms = f"{vms} and {sets}" if service["vms"] else sets
+    parts = [vms] if service["vms"] or sets or not service["roles"] else []
     if service["roles"]:
         parts.append(_count(len(service["roles"]), "web/worker role"))
     return ", ".join(parts)
