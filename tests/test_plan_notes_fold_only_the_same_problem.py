@@ -74,7 +74,8 @@ def test_a_runbook_alone_is_said_to_migrate_what_it_names(tmp_path, monkeypatch,
     assert "describe no classic resource" not in out
     assert last.startswith(
         "No step to plan: the scripts checked migrate storage account 'myStorageAccount' and cloud service "
-        "'myCloudService', but no file checked describes them: add an inventory export"
+        "'myCloudService', but no file checked describes cloud service 'myCloudService', or shows what storage "
+        "account 'myStorageAccount' holds: add an inventory export"
     )
 
 

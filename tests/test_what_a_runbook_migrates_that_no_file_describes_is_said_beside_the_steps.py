@@ -36,9 +36,11 @@ RUNBOOKS = {
     ),
 }
 
+# Of a storage account, what no file shows is what it holds (disks, images): what its step needs.
 NOTE = (
     "The scripts checked migrate virtual network 'old-vnet' and storage account 'oldlogs', but no file "
-    "checked describes them: add an inventory export of the subscription"
+    "checked describes virtual network 'old-vnet', or shows what storage account 'oldlogs' holds: add an "
+    "inventory export of the subscription"
 )
 
 

@@ -201,14 +201,32 @@ def nothing_to_migrate(plan: Plan) -> str:
     return "Nothing to migrate: no classic resource in the files checked."
 
 
+# How the plan names a storage account a script migrates (`plan._migrated_by_scripts`).
+_ACCOUNT = "storage account '"
+
+
 def _migrated_undescribed(names: Sequence[str]) -> str:
     """What a plan says of the resources its scripts migrate by name that no file describes."""
     them = "it" if len(names) == 1 else "them"
     return (
-        f"the scripts checked migrate {_joined(names)}, but no file checked describes {them}: add an "
+        f"the scripts checked migrate {_joined(names)}, but no file checked {_not_shown(names)}: add an "
         "inventory export of the subscription (`az graph query`, or Get-AzureVM and Get-AzureDisk through "
         f"`ConvertTo-Json -Depth 100`) to plan the steps that move {them}."
     )
+
+
+def _not_shown(names: Sequence[str]) -> str:
+    """What no file shows of `names`. Of a storage account, what it holds: a file may name it, by a blob
+    of it a script registers and removes again, yet show no disk or image in it, which is what a plan
+    needs of an account."""
+    accounts = [name for name in names if name.startswith(_ACCOUNT)]
+    others = [name for name in names if not name.startswith(_ACCOUNT)]
+    if not accounts:
+        return f"describes {'it' if len(others) == 1 else 'them'}"
+    hold = "holds" if len(accounts) == 1 else "hold"
+    if not others:
+        return f"shows what {'it' if len(accounts) == 1 else 'they'} {hold}"
+    return f"describes {_joined(others)}, or shows what {_joined(accounts)} {hold}"
 
 
 def plain_notes(plan: Plan, subscription: SubscriptionPlan) -> list[str]:
