@@ -23,7 +23,7 @@ from migcheck.automation import (
     replacements_markdown,
     services_of,
 )
-from migcheck.estate import Circuit, Estate, key, named
+from migcheck.estate import Circuit, CloudService, Estate, key, named
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
 from migcheck.model import (
     EVERY_NETWORK,
@@ -49,6 +49,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     apart,
+    is_stand_in,
     may_be_prepared,
 )
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
@@ -607,7 +608,9 @@ class MigrationOutOfOrder(Rule):
         "of that kind); and a storage account "
         "prepared before a cloud service or virtual network that the same script prepares later (an error when "
         "the files show the account holds disks of that service's or network's VMs, else a warning: an "
-        "account without VM disks migrates on its own), or after such a service's or network's Prepare but "
+        "account without VM disks migrates on its own; none where the files show what it holds, images or "
+        "disks attached to no VM, and place every disk of each VM they describe, in deployments they show "
+        "whole, in an account they name), or after such a service's or network's Prepare but "
         "before its Commit (error: its VMs are not migrated yet), or after such a service's or network's Abort "
         "with no Prepare of it since (error: the Abort left its VMs classic). Also a step PowerShell refuses before it "
         "reaches the platform (error): a parameter the cmdlet does not have (`-DestinationVNetName`), or "
@@ -835,6 +838,7 @@ class MigrationOutOfOrder(Rule):
         # Which accounts hold which services' disks matters only to a script that moves a storage account.
         moves_storage = any(s.scope == "storage-account" for script in scripts for s in script.migration)
         holders = _disk_holders(estate) if moves_storage else {}
+        without_vm_disks = _accounts_without_vm_disks(estate) if moves_storage else frozenset()
         moves_ips = any(s.scope == "reserved-ip" for script in scripts for s in script.migration)
         associated = _associated_reserved_ips(estate) if moves_ips else {}
         moves_subnet_links = any(s.scope in _OF_SUBNETS for script in scripts for s in script.migration)
@@ -855,7 +859,7 @@ class MigrationOutOfOrder(Rule):
         by_name = any(scope in _OF_VMS for s in scripts for c in s.changes for scope, _ in c.changes)
         for script in scripts:
             script = _with_services_of_vms(script, estate.services_by_vm_name) if by_name else script
-            yield from self._check_script(script, holders)
+            yield from self._check_script(script, holders, without_vm_disks)
             own = list(self._changes_while_prepared(script, estate.networks_by_service))
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
@@ -962,11 +966,17 @@ class MigrationOutOfOrder(Rule):
                 "cloud services go with it.",
             )
 
-    def _check_script(self, script: Script, holders: dict[str, set[tuple[str, str]]]) -> Iterator[Finding]:
+    def _check_script(
+        self,
+        script: Script,
+        holders: dict[str, set[tuple[str, str]]],
+        without_vm_disks: frozenset[str] = frozenset(),
+    ) -> Iterator[Finding]:
         """The order of the steps, judged among those that can run in one invocation of the script: a step
         on a branch of a choice (`if ($Finish) { Commit } else { Validate; Prepare }`, a `switch` on a
         `-Step` parameter) never runs with the steps on the other branches, which are other stages of the
-        runbook, as if written in other files."""
+        runbook, as if written in other files. A storage account the files show holds no VM disk
+        (`without_vm_disks`) may go first."""
         steps = script.migration
         every = {name: Together(s for s in steps if s.step == name) for name in ("validate", "prepare")}
         by_target: dict[str, dict[tuple[str, str], Together]] = {"validate": {}, "prepare": {}}
@@ -1061,7 +1071,9 @@ class MigrationOutOfOrder(Rule):
                 aborted = ended.last_abort(held, step) if first_moving is None else None
                 if committed_later is not None:
                     yield self._committed_first(script, step, committed_later)
-                elif first_moving is not None:
+                elif first_moving is not None and (
+                    blocked is not None or key(step.target) not in without_vm_disks
+                ):
                     yield self._storage_first(script, step, first_moving, blocked)
                 elif aborted is not None:
                     yield self._aborted_first(script, step, aborted)
@@ -1798,6 +1810,34 @@ def _disk_holders(estate: Estate) -> dict[str, set[tuple[str, str]]]:
         scopes.add(("cloud-service", service.name.casefold()))
         scopes.update(("virtual-network", ref.name.casefold()) for ref in service.virtual_network_refs)
     return holders
+
+
+def _accounts_without_vm_disks(estate: Estate) -> frozenset[str]:
+    """The storage accounts (by `key`) the files show hold no VM disk: what they show in each is images or
+    disks attached to none, and every VM they describe, in deployments they show whole, has its disks in
+    accounts they name, so none of its disks can be in such an account unseen. Such an account "does not
+    have any associated disks or Virtual Machines data" and migrates "as a standalone migration without
+    dependencies" (overview), before the VMs' Prepares as well as after. None where a VM's disks may be
+    anywhere (a deployment a script only changes, a VM whose OS disk or a disk's account the files do not
+    state)."""
+    if not all(_disks_placed(service) for service in estate.cloud_services):
+        return frozenset()
+    return frozenset(
+        key(account.name)
+        for account in estate.storage_accounts
+        if not any(disk.attached_to.strip() or estate.vms_of(disk) for disk in account.disks)
+    )
+
+
+def _disks_placed(service: CloudService) -> bool:
+    """Whether the files show every VM of `service` and the storage account of each of its disks."""
+    if service.partly_described:
+        return False
+    return all(
+        any(not disk.data for disk in vm.disks)
+        and all(disk.storage_account and not is_stand_in(disk.storage_account) for disk in vm.disks)
+        for vm in service.vms
+    )
 
 
 def _network_migration(script: Script, network: str) -> str:
