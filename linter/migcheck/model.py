@@ -2286,7 +2286,13 @@ def is_stand_in(name: str, kind: str = "") -> bool:
     resource of `kind` cannot have: see `cannot_name`): the names of cloud services, storage accounts,
     VMs, virtual networks and reserved IPs hold no `<`, `>`, `[` or `]`, so such a name is never one the
     platform knows."""
-    return _bracketed(name) or cannot_name(kind, name)
+    return _bracketed(name) or UNSTATED_PART in name or cannot_name(kind, name)
+
+
+# What a script reader writes in a body it reads in place of a value the script does not state (a name built
+# of it, `<not stated in the script>vNet1`, is in part a stand-in: never one a plan's command can run with).
+UNSTATED_TEXT = "not stated in the script"
+UNSTATED_PART = f"<{UNSTATED_TEXT}>"
 
 
 def _bracketed(name: str) -> bool:

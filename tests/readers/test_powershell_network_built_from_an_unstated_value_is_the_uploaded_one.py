@@ -1,9 +1,9 @@
 """A network a PowerShell script names by a string it builds from a value it does not state
 (`"$($ServicePrefix)vNet1"`) is the network of the same name in the network configuration the script uploads,
 which it builds the same way (`<VirtualNetworkSite name="$($ServicePrefix)vNet1">` in the here-string it
-writes out): the reader names that network with the value as not stated, and the gateway the script creates,
-or the deployment it places, is in it, not in a stand-in network of its own. Without such a configuration the
-value is a stand-in, as any value the script does not state is."""
+writes out): the reader names that network by a stand-in where the here-string names it, and the gateway the
+script creates, or the deployment it places, is in it, not in a stand-in network of its own. Without such a
+configuration the value is a stand-in, as any value the script does not state is."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ $NetCfg = @"
 Set-Content -Value $NetCfg -Path "C:\\temp\\vnet.netcfg"
 Set-AzureVNetConfig -ConfigurationPath "C:\\temp\\vnet.netcfg"
 """
-UNSTATED = "<not stated in the script>vNet1"
+UNSTATED = "<virtual network name, vnet.ps1:6:7>"
 
 
 def _read(script: str):

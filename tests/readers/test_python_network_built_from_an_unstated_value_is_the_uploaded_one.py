@@ -1,7 +1,8 @@
 """A network a Python script names by a string it builds from a value it does not state (`f'{prefix}vNet1'`)
 is the network of the same name in the network configuration the script uploads, which it builds the same way
 (`<VirtualNetworkSite name="{prefix}vNet1">` in the body it PUTs to `.../services/networking/media`): the
-deployment it places there is in that network, not in a stand-in network of its own. Without such a
+deployment it places there is in that network, not in a stand-in network of its own. That network is named by a
+stand-in where the configuration names it, never by the text read in place of the value. Without such a
 configuration the value is a stand-in, as any value the script does not state is."""
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _network(script: str) -> str:
     ids=["f-string", "plus", "format"],
 )
 def test_a_deployment_placed_in_it_is_in_that_network(name):
-    assert _network(UPLOAD + CREATE.format(name)) == "<not stated in the script>vNet1"
+    assert _network(UPLOAD + CREATE.format(name)) == "<virtual network name, vnet.py:8:5>"
 
 
 @pytest.mark.parametrize(

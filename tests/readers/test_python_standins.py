@@ -76,7 +76,7 @@ def test_a_stated_prefix_beside_an_unstated_one_is_still_checked(tmp_path, monke
 
 
 # A network and a deployment whose subnet, network and prefix are all the script's (`sys.argv`): the names
-# stay stand-ins, the prefix is left out.
+# stay stand-ins (the network's, where the body names it), the prefix is left out.
 ARGV_NETWORK = (
     HEADER
     + "subnet = sys.argv[4]\nvnet = sys.argv[5]\n"
@@ -97,7 +97,11 @@ def test_a_network_built_from_unstated_names_and_prefixes_keeps_the_names_and_dr
     assert document is not None
     (config,) = [r for r in document.resources if isinstance(r, NetworkConfiguration)]
     (vnet,) = config.virtual_networks
-    assert (vnet.name, vnet.location, vnet.address_space) == ("<not stated in the script>", "West US", ())
+    assert (vnet.name, vnet.location, vnet.address_space) == (
+        "<virtual network name, net.py:8:8>",
+        "West US",
+        (),
+    )
     assert [(s.name, s.prefix) for s in vnet.subnets] == [("<not stated in the script>", None)]
 
 

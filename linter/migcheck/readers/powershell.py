@@ -229,6 +229,7 @@ from migcheck.model import (
     SubscriptionSelection,
     Suppression,
     VirtualIp,
+    VirtualNetwork,
     VnetGatewayFact,
     absent_on_some_path,
     account_stand_in,
@@ -13614,14 +13615,29 @@ class Interpreter:
         if key not in self.renamed_configurations:
             values = _network_name_values(content.shape, content.holes)
             networks = configuration.virtual_networks
-            if len(values) == len(networks):
-                renamed = tuple(
-                    n if v is None else replace(n, name=self._network_of_value(v, n.mark).name)
-                    for n, v in zip(networks, values, strict=True)
-                )
-                configuration = replace(configuration, virtual_networks=renamed)
+            if len(values) != len(networks):
+                values = (None,) * len(networks)
+            renamed = tuple(self._network_named(n, v) for n, v in zip(networks, values, strict=True))
+            configuration = replace(configuration, virtual_networks=renamed)
             self.renamed_configurations[key] = configuration
         return self.renamed_configurations[key]
+
+    def _network_named(self, network: VirtualNetwork, value: object) -> VirtualNetwork:
+        """A network of an uploaded configuration, named by the stand-in of the value (or the string built
+        of values, see `_built_identity`) its name is; one whose name holds a value the reader cannot tell
+        apart, by a stand-in where it is named: never by the text the reader read it with, which the plan
+        would write into commands as a name that runs (`'<not stated in the script>vNet1'`)."""
+        from migcheck.readers import python_script as bodies
+
+        if value is not None:
+            name = self._network_of_value(value, network.mark).name
+        elif bodies.UNSTATED_TEXT in network.name:
+            name = network_stand_in(network.mark)
+        else:
+            return network
+        # A call passes it by a string built alike (`-VNetName "$($Prefix)vNet1"`): see `_uploaded_network`.
+        self.uploaded_networks.setdefault(_name_key(network.name), name)
+        return replace(network, name=name)
 
     def _network_of_value(self, ident: object, mark: Mark) -> NameRef:
         """The network named by one value the script does not state (`Unknown.ident`), first named at
@@ -18357,13 +18373,30 @@ def _network_name_values(shape: str, holes: tuple[object, ...]) -> tuple[object,
     configuration = next((r for r in read if isinstance(r, NetworkConfiguration)), None)
     if configuration is None:
         return ()
-    by_token = {token: holes[at] for at, token in enumerate(tokens)}
-    return tuple(by_token.get(n.name.strip()) for n in configuration.virtual_networks)
+    return tuple(_name_value(n.name.strip(), holes) for n in configuration.virtual_networks)
+
+
+def _name_value(name: str, holes: tuple[object, ...]) -> object:
+    """The value a network's name read with a token for each value (see `_network_name_values`) is: the
+    value of its one token (`$NetworkName`); the string built of values of known definitions it is
+    (`$($Prefix)vNet1`), told apart as `_built_identity` tells one a call passes; None for a name the
+    script states, or one holding a value of no known definition."""
+    pieces = _HOLE_TOKEN_FOUND.split(name)
+    if len(pieces) == 1:
+        return None
+    at = [int(number) for number in pieces[1::2]]
+    if len(at) == 1 and not pieces[0] and not pieces[2]:
+        return holes[at[0]]
+    used = tuple(holes[number] for number in at)
+    if None in used:
+        return None
+    return ("built", automation.HOLE.join(pieces[0::2]), used)
 
 
 # What stands for the value at a hole of a string while its text is read (see `_network_name_values`):
 # characters of Unicode's private use area, which no script's text holds.
 _HOLE_TOKEN = "\ue000{}\ue001"
+_HOLE_TOKEN_FOUND = re.compile("\ue000([0-9]+)\ue001")
 
 
 def _string_of_known_values(value: Value) -> str | None:

@@ -123,6 +123,7 @@ from migcheck.model import (
     STAGE_CHOICE,
     UNCALLED_RUNS,
     UNSTATED_SUBSCRIPTION,
+    UNSTATED_TEXT,
     VM_FACTS,
     VM_OF_REQUEST_URI,
     VPN,
@@ -2510,6 +2511,8 @@ class _Resources:
         self.body_targets: dict[int, set[tuple[str | None, str | None]]] = {}
         # Network configurations the script uploads, once each however many calls send one body.
         self.networks: dict[int, NetworkConfiguration] = {}
+        # The stand-ins of their networks named in part by values the script does not state, by the name read.
+        self.partly_named_networks: dict[str, str] = {}
         # The file names of the network configuration uploads whose content it does not show, once each
         # (see `_uploaded_file`).
         self.uploaded_files: dict[str, None] = {}
@@ -4193,12 +4196,22 @@ class _Resources:
         shape = self._shape(node, site)
         if HOLE not in shape or not shape.replace(HOLE, "").strip():
             return ""
-        shown = _key(shape.replace(HOLE, f"<{UNSTATED_TEXT}>"))
-        for configuration in self.networks.values():
-            for network in configuration.virtual_networks:
-                if _key(network.name) == shown:
-                    return network.name
-        return ""
+        return self.partly_named_networks.get(_key(shape.replace(HOLE, f"<{UNSTATED_TEXT}>")), "")
+
+    def _networks_stood_in(self, configuration: NetworkConfiguration) -> NetworkConfiguration:
+        """An uploaded configuration with each network whose name holds a value the script does not state
+        (`name="{prefix}vNet1"`) named by a stand-in where it is named: never by the text the reader read it
+        with, which the plan would write into commands as a name that runs. A name built alike names it
+        (see `_uploaded_network`)."""
+        renamed = []
+        for network in configuration.virtual_networks:
+            if UNSTATED_TEXT in network.name:
+                name = self.partly_named_networks.setdefault(
+                    _key(network.name), network_stand_in(network.mark)
+                )
+                network = replace(network, name=name)
+            renamed.append(network)
+        return replace(configuration, virtual_networks=tuple(renamed))
 
     def _ref(self, value: Value | None) -> NameRef | None:
         name = literal(value)
@@ -4885,8 +4898,8 @@ class _Resources:
                 continue  # one body sent everywhere: what it says is said by the first ones
             targets.add((service, deployment))
             if isinstance(resource, NetworkConfiguration):
-                if verb == "PUT":
-                    self.networks.setdefault(id(resource), resource)
+                if verb == "PUT" and id(resource) not in self.networks:
+                    self.networks[id(resource)] = self._networks_stood_in(resource)
             elif isinstance(resource, Role):
                 name = deployment or self._stand_in_at("deployment", mark)
                 draft = self._draft_named(call, service, name, None, mark)
@@ -5935,8 +5948,7 @@ def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.e
 
 
 # What a body read from a template holds in place of each value the script does not state: a stand-in as
-# names are shown (`<...>`, escaped as XML text), which no Azure name or setting can be.
-UNSTATED_TEXT = "not stated in the script"
+# names are shown (`<...>`, escaped as XML text), which no Azure name or setting can be (see `is_stand_in`).
 UNSTATED = f"&lt;{UNSTATED_TEXT}&gt;"
 # The service, deployment and role a Service Management path names
 # (`/<subscription>/services/hostedservices/<service>/deployments/<deployment>/roles/<role>`).
