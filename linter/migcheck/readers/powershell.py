@@ -4119,6 +4119,9 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
     listed = _list_glued_by_equals(root, where) if parsed != where.source else None
     if listed is not None:
         return listed, size
+    redirected = _input_redirection(root, where, parsed)
+    if redirected is not None:
+        return redirected, size
     if not root.has_error:
         return None, size
     unclosed = _unclosed(root, where.source)
@@ -4140,6 +4143,49 @@ def _syntax_problem(root: Node, where: Positions, parsed: bytes) -> tuple[FilePr
         fix = f"Close it with '{_CLOSING[token[-1:]].decode()}' where it should end."
         return _problem(where.at(offset), f"'{token.decode()}' is never closed", fix), offset
     return None, size
+
+
+def _input_redirection(root: Node, where: Positions, parsed: bytes) -> FileProblem | None:
+    """The first `<` that starts a token outside strings, here-strings and comments (a placeholder left in
+    an argument, `-LocalNetworkSiteName <localsitename>`; `$a < 5`), which PowerShell's parser refuses
+    ("The '<' operator is reserved for future use.", RedirectionNotSupported) where the grammar reads an
+    input redirection or an argument. One inside a word (`a<b`) is a character of it, as in PowerShell."""
+    # "<": the operator's own node; ERROR: a region the grammar skipped, which may start with one.
+    kinds = {"generic_token": "token", "command_name": "token", '"<"': "token", "ERROR": "token"}
+    found = []
+    for node in _captures(kinds, root).get("token", []):
+        text = parsed[node.start_byte : node.end_byte]
+        start = node.start_byte + len(text) - len(text.lstrip())
+        if parsed[start : start + 1] == b"<" and parsed[start + 1 : start + 2] != b"#":
+            found.append(start)
+    if not found:
+        return None
+    start = min(found)
+    written = _placeholder_at(parsed, start)
+    fix = f"Replace {written!r} with the value it stands for, or quote it ('{written}') if it is the value."
+    if written == "<":
+        fix = "Compare with -lt, not <; PowerShell has no input redirection (pipe the content: Get-Content f | …)."
+    return _problem(
+        where.at(start),
+        f"{written!r}: PowerShell stops with \"The '<' operator is reserved for future use.\" and runs no"
+        " line of the script",
+        fix,
+    )
+
+
+def _placeholder_at(source: bytes, start: int) -> str:
+    """What a message names of a `<` at `start` that PowerShell refuses: the placeholder it opens, to its
+    `>` on the same line (`<localsitename>`, `<run step 2 here>`), else its word; `<` alone before a blank."""
+    line = source[start : start + _LONGEST_PLACEHOLDER].split(b"\n", 1)[0].rstrip()
+    if len(line) < 2 or line[1:2].isspace():
+        return "<"
+    closed = line.find(b">")
+    word = line[: closed + 1] if closed > 0 else line.split(None, 1)[0]
+    return word.decode("utf-8", "replace")
+
+
+# How much of a line a message names of a placeholder PowerShell refuses (see `_placeholder_at`).
+_LONGEST_PLACEHOLDER = 80
 
 
 def _list_glued_by_equals(root: Node, where: Positions) -> FileProblem | None:
