@@ -2049,7 +2049,9 @@ class _Linker:
         self.dangling.extend(_named_after_delete(self._all(NamedAfterDelete)))
         gateways = {name: facts for name, facts in gateways.items() if name not in undefined}
         inventory = _without_refused_records(inventory, undefined, self.scripts)
-        _add_named_networks(networks, [*gateways.values(), *in_networks], undefined)
+        _add_named_networks(
+            networks, [*gateways.values(), *self._networks_without_gateway(), *in_networks], undefined
+        )
         _add_scripted_associations(networks, self._grouped_and_routed(), undefined)
         return Estate(
             subscription=self.subscription,
@@ -2604,12 +2606,25 @@ class _Linker:
         grouped: dict[str, list[VnetGatewayFact]] = defaultdict(list)
         configurations = self._checked_configurations_by_file()
         for fact in self._all(VnetGatewayFact):
+            if fact.removes_gateway:  # no gateway: the network alone (see `_networks_without_gateway`)
+                continue
             for each in _given_each_network(fact, configurations):
                 grouped[key(each.vnet)].append(each)
         return {
             name_key: ScriptedGateway(facts[0].vnet, facts[0].mark, tuple(facts))
             for name_key, facts in grouped.items()
         }
+
+    def _networks_without_gateway(self) -> list[VnetGatewayFact]:
+        """The networks whose gateway a script removed after it created or linked it: each a network all
+        the same, named where the script first named it (`VnetGatewayFact.removes_gateway`)."""
+        configurations = self._checked_configurations_by_file()
+        return [
+            each
+            for fact in self._all(VnetGatewayFact)
+            if fact.removes_gateway
+            for each in _given_each_network(fact, configurations)
+        ]
 
     def _checked_configurations_by_file(self) -> dict[str, list[NetworkConfiguration]]:
         """The network configurations of the files checked (not those scripts upload), by the file name an

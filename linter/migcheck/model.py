@@ -1820,6 +1820,9 @@ VPN = "vpn"
 # one gateway, ExpressRoute or VPN by the connections it is given (a circuit link, a site's `Connection`
 # type), which the call does not state.
 GATEWAY = "gateway"
+# A network whose gateway a script removed after it created or linked it (`Remove-AzureVNetGateway`, `azure
+# network vpn-gateway delete`): the gateway is gone, the network is not, and is still one to migrate.
+REMOVED = "removed"
 
 
 @record
@@ -1881,6 +1884,23 @@ class VnetGatewayFact:
     def creates_gateway(self) -> bool:
         """Whether the call creates the network's gateway, of a kind it does not state."""
         return self.side == GATEWAY
+
+    @property
+    def removes_gateway(self) -> bool:
+        """Whether the call removes the network's gateway (`REMOVED`), which says the network exists only."""
+        return self.side == REMOVED
+
+    def gateway_removed(self, how: str) -> VnetGatewayFact:
+        """What is left of this fact once the script removes the network's gateway by `how`: the network."""
+        return VnetGatewayFact(
+            self.vnet,
+            REMOVED,
+            how,
+            self.mark,
+            vnet_mark=self.vnet_mark,
+            networks_of=self.networks_of,
+            selected_in=self.selected_in,
+        )
 
 
 # --- Cloud Services (extended support) -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """A gateway a script creates and then deletes (`azure network vpn-gateway delete <vnet>`, PowerShell's
 `Remove-AzureVNetGateway -VNetName`) is gone: no MIG302 warning, no move of it in the plan. A deletion that
-may not run, of another network, or before the gateway is created again, leaves it."""
+may not run, of another network, or before the gateway is created again, leaves it. The network the gateway
+was in is not deleted with it: where no file defines it, it still has its step, without the gateway."""
 
 from __future__ import annotations
 
@@ -51,3 +52,11 @@ def test_a_deletion_that_may_not_run_or_of_another_network_leaves_it(tmp_path, m
 def test_a_gateway_created_again_after_its_deletion_is_there(tmp_path, monkeypatch, script):
     text = CREATED[script] + DELETED[script] + CREATED[script]
     assert _mig302(tmp_path, monkeypatch, script, text) == [f"MIG302 {script}:3:1"]
+
+
+@pytest.mark.parametrize("script", list(CREATED))
+def test_the_network_of_a_deleted_gateway_still_has_its_step(script, plan_of):
+    plan = plan_of({script: CREATED[script] + DELETED[script]})
+    [step] = [step for step in plan.steps if "corpnet" in step.name]
+    assert any("virtual network 'corpnet'" in move for move in step.moves)
+    assert not any("gateway" in move for move in step.moves)

@@ -14115,8 +14115,11 @@ class Interpreter:
             self.circuit_links.pop(self._in_subscription(gone), None)
             for key, fact in list(self.gateway_facts.items()):
                 here = (_name_key(fact.vnet), key[1]) == (gone, self.working_in)
-                if here and fact.how != "New-AzureVirtualNetworkGateway":
+                if here and fact.how != "New-AzureVirtualNetworkGateway" and not fact.removes_gateway:
                     self.gateway_facts.pop(key)
+                    # The network the gateway was in is still there, without it.
+                    left = fact.gateway_removed("Remove-AzureVNetGateway")
+                    self.gateway_facts.setdefault((left, key[1]), left)
         return Unknown(self.snippet(node))
 
     def _local_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:

@@ -2399,9 +2399,14 @@ class Reading:
         if vnet is None or not vnet.text or self.maybe:
             return
         gone = (self.working_in, vnet.text.casefold())
-        self.gateways = {
-            key: fact for key, fact in self.gateways.items() if (key[0], fact.vnet.casefold()) != gone
-        }
+        kept: dict[tuple[str, VnetGatewayFact], VnetGatewayFact] = {}
+        for key, fact in self.gateways.items():
+            if (key[0], fact.vnet.casefold()) == gone and not fact.removes_gateway:
+                # The network the gateway was in is still there, without it.
+                fact = fact.gateway_removed("azure network vpn-gateway delete")
+                key = (key[0], fact)
+            kept.setdefault(key, fact)
+        self.gateways = kept
 
     def _vnet_delete(self, parsed: Parsed) -> None:
         """`network vnet delete <vnet>`: the network the script made is gone; kept as one that a network
