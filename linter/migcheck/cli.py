@@ -821,6 +821,11 @@ def _watching(args: argparse.Namespace, config: Config) -> Iterator[Callable[[in
         yield None
 
 
+def _shown(paths: list[str]) -> str:
+    """The first five of `paths` as a line names them, and "…" for more."""
+    return ", ".join(visible(path) for path in paths[:5]) + (", …" if len(paths) > 5 else "")
+
+
 class _Reading:
     """--verbose: each file read, timed, and remembered, so that the files that turn out to hold nothing
     classic can be named after the run (they are listed as read, but not counted as checked)."""
@@ -841,10 +846,24 @@ class _Reading:
             print(f"migcheck: skipped {visible(folder)}/ ({why})", file=sys.stderr)
 
     def note_not_classic(self, result: LintResult) -> None:
+        from migcheck.discover import ci_pipeline
+
         checked = {document.path for document in result.described}
         others = [path for path in self.read if path not in checked]
+        # A CI pipeline's steps may well run the classic CLI or deploy a classic service: its YAML is read
+        # only as an Ansible playbook would be, so what its steps run is not read, which is not "nothing".
+        pipelines = [path for path in others if ci_pipeline(path)]
+        if pipelines:
+            print(
+                f"migcheck: {_count(len(pipelines), 'CI pipeline file')} not read ({_shown(pipelines)}): YAML "
+                "that is not an Ansible playbook or task file is not read, so the commands and deployment "
+                "tasks of its steps are not checked; check the scripts they run, or copy their commands into "
+                "a .sh or .ps1 file to check them",
+                file=sys.stderr,
+            )
+            others = [path for path in others if not ci_pipeline(path)]
         if others:
-            shown = ", ".join(visible(path) for path in others[:5]) + (", …" if len(others) > 5 else "")
+            shown = _shown(others)
             print(
                 f"migcheck: {_count(len(others), 'file')} read hold{'s' if len(others) == 1 else ''} nothing "
                 f"classic and {'is' if len(others) == 1 else 'are'} not counted in the summary: {shown}",

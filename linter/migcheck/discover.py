@@ -1214,3 +1214,30 @@ def _read_patterns(path: str) -> PatternSet | None:
 
 def _posix(path: str) -> str:
     return path.replace(os.sep, "/")
+
+
+# The files CI services read their pipelines from, by name (`.github/workflows/*.yml` by folder): YAML whose
+# steps run commands (`script:`, `run:`, `powershell:`), which migcheck reads only as Ansible reads YAML.
+_CI_PIPELINE_FILES = frozenset(
+    {
+        "azure-pipelines.yml",
+        "azure-pipelines.yaml",
+        ".travis.yml",
+        ".gitlab-ci.yml",
+        "appveyor.yml",
+        ".appveyor.yml",
+        "bitbucket-pipelines.yml",
+    }
+)
+
+
+def ci_pipeline(path: str) -> bool:
+    """Whether `path` is a CI pipeline's YAML file (see `_CI_PIPELINE_FILES`), or a GitHub Actions workflow
+    (`.github/workflows/*.yml`) or CircleCI configuration (`.circleci/config.yml`)."""
+    parts = path.replace("\\", "/").split("/")
+    name = parts[-1].casefold()
+    folder = "/".join(parts[-3:-1]).casefold()
+    yaml = name.endswith((".yml", ".yaml"))
+    return name in _CI_PIPELINE_FILES or (
+        yaml and (folder == ".github/workflows" or parts[-2:-1] == [".circleci"])
+    )
