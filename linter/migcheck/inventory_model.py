@@ -18,7 +18,7 @@ import functools
 from dataclasses import field
 from typing import ClassVar
 
-from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork, record
+from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork, is_placeholder_subscription, record
 
 CLASSIC = "microsoft.classic"  # the start of every classic resource type, lower-cased
 CLASSIC_NETWORK = "microsoft.classicnetwork/virtualnetworks"
@@ -40,6 +40,14 @@ CLASSIC_ROLES = frozenset(
 def key(text: str) -> str:
     """Names, types and ids compare as Azure compares them: without regard to case or outer spaces."""
     return text.strip().casefold()
+
+
+def subscription_key(written: str) -> str:
+    """The subscription an export's `subscriptionId` (or an id's `/subscriptions/` segment) names, as
+    `key` compares it; "" where it is one left to fill in (`<sub id>`, `{subscription}`, zeros, x's: see
+    `is_placeholder_subscription`), which names no subscription: the row is of the subscription its
+    files are, as one that writes none."""
+    return "" if is_placeholder_subscription(written) else key(written)
 
 
 @record
@@ -94,7 +102,9 @@ def parse_id(text: str) -> ResourceId:
         found[folded[at]] = parts[at + 1]
         at += 2
     if at + 2 >= len(parts) or folded[at] != "providers":
-        return ResourceId(text, key(found.get("subscriptions", "")), found.get("resourcegroups", ""))
+        return ResourceId(
+            text, subscription_key(found.get("subscriptions", "")), found.get("resourcegroups", "")
+        )
     types, names = [folded[at + 1]], []
     for index in range(at + 2, len(parts) - 1, 2):
         if folded[index] == "providers":
@@ -103,7 +113,7 @@ def parse_id(text: str) -> ResourceId:
         names.append(parts[index + 1])
     return ResourceId(
         text,
-        key(found.get("subscriptions", "")),
+        subscription_key(found.get("subscriptions", "")),
         found.get("resourcegroups", ""),
         "/".join(types),
         tuple(names),

@@ -40,6 +40,7 @@ from migcheck.inventory_model import (
     key,
     own_type,
     parse_id,
+    subscription_key,
 )
 from migcheck.model import (
     DEPLOYMENT_LOCKED,
@@ -584,7 +585,7 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
     if builder is None:
         return _described_by_others(folded, rtype, mark, spots) if rtype in DESCRIBED_BY_OTHERS else ()
     name = text(folded.get("name", folded.get("resourcename"))) or rid.name
-    subscription = key(text(folded.get("subscriptionid"))) or rid.subscription
+    subscription = subscription_key(text(folded.get("subscriptionid"))) or rid.subscription
     spots = spots or Spots.nowhere(mark)
     if "properties" in folded:
         item = Item(obj, rid, name, subscription, folded["properties"], mark, spots)
