@@ -519,6 +519,35 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "OperationStatus": "Succeeded",
         }
     },
+    "Get-AzureVMImage": {
+        "an OS image": {
+            "ImageName": "web-base-2016",
+            "OS": "Windows",
+            "MediaLink": "https://contosoimages.blob.core.windows.net/vhds/web-base-2016.vhd",
+            "LogicalSizeInGB": 127,
+            "AffinityGroup": None,
+            "Category": "User",
+            "Location": "West Europe",
+            "Label": "web-base-2016",
+            "OperationDescription": "Get-AzureVMImage",
+            "OperationId": "3f2e1d0c-b9a8-7654-3210-fedcba987654",
+            "OperationStatus": "Succeeded",
+        },
+        "a VM image": {
+            "ImageName": "sql-golden",
+            "Category": "User",
+            "OSDiskConfiguration": {
+                "Name": "sql-golden-os",
+                "OS": "Windows",
+                "MediaLink": "https://goldimages.blob.core.windows.net/vhds/sql-golden-os.vhd",
+            },
+            "DataDiskConfigurations": [],
+            "ServiceName": None,
+            "DeploymentName": None,
+            "RoleName": None,
+            "OperationDescription": "Get-AzureVMImage",
+        },
+    },
     "azure vm list --json": {
         "CLI 0.7": {
             "DNSName": "shop.cloudapp.net",

@@ -45,6 +45,9 @@ Accepted envelopes (keys matched without regard to case):
 - `Get-AzureDisk` through `ConvertTo-Json`: a `DiskContext` per disk of the subscription's disk repository
   (`DiskName`, `MediaLink`, `AttachedTo`, `IOType`, ...), read into the same disks as a REST `Disks` list:
   Resource Graph does not list classic disks.
+- `Get-AzureVMImage` through `ConvertTo-Json`: an `OSImageContext` per OS image (`ImageName`, `Category`,
+  `MediaLink`, ...) and a `VMImageContext` per VM image (`OSDiskConfiguration`, `DataDiskConfigurations`),
+  read into the same images as a REST `Images` or `VMImages` list: the storage accounts their VHDs are in.
 - the classic Azure CLI's `azure vm list --json` and `azure vm show --json` (`azure config mode asm`): a
   view per VM (`DNSName`, `VMName`, `InstanceStatus`, `InstanceSize`, `OSDisk`, `DataDisks`,
   `Network.Endpoints`), an array of them or one, read into the same classic VM records; what the view
@@ -146,6 +149,7 @@ _CMDLET_MARKERS = (
     '"vnetname"',  # Get-AzureDedicatedCircuitLink, Get-AzureApplicationGateway
     '"connectivitystate"',  # Get-AzureVNetConnection
     '"reservedipname"',  # Get-AzureReservedIP
+    '"imagename"',  # Get-AzureVMImage
     '"xmlconfiguration"',  # Get-AzureVNetConfig
     '"vmname"',  # the classic Azure CLI's `azure vm list --json`, `azure vm show --json`
     '"operationdescription"',  # another classic cmdlet's object, read only to say it is not read
@@ -303,7 +307,7 @@ def read(path: str, data: bytes) -> Document:
             "Name the JSON files an inventory export wrote (az graph query, Search-AzGraph, az resource "
             "list, the alertrules list call, Get-AzRoleAssignment, Get-AzureVM (or its VM alone), Get-AzureDisk, "
             "Get-AzureVNetConnection, Get-AzureVNetConfig, Get-AzureApplicationGateway, Get-AzureReservedIP, "
-            "Get-AzureStorageAccount, Get-AzureService, "
+            "Get-AzureStorageAccount, Get-AzureService, Get-AzureVMImage, "
             "Get-AzureDedicatedCircuitLink and "
             "Get-AzureDedicatedCircuitLinkAuthorization through ConvertTo-Json; the classic Azure CLI's "
             "`azure vm list --json`).",

@@ -53,6 +53,7 @@ from migcheck.model import (
     EndpointAcl,
     Extension,
     ExtensionStatus,
+    Image,
     InputEndpoint,
     Mark,
     NameRef,
@@ -1675,6 +1676,12 @@ _STORAGE_ACCOUNT_KEYS = ("StorageAccountName", "StorageAccountStatus")
 # `Location` is the region the plan's commands name (`ServiceRegion`), as a VM row's `location` is; a service
 # in an affinity group writes the group (`AffinityGroup`) and no region. Its `Label` no rule reads.
 _SERVICE_KEYS = ("ServiceName", "DateCreated", "DateModified")
+# An image (`Get-AzureVMImage`: an `OSImageContext`, or a `VMImageContext` for a VM image): its name with its
+# category (`User` for the subscription's own, a publisher's for a gallery image), which only it has, and its
+# VHD: an OS image's `MediaLink`, a VM image's `OSDiskConfiguration.MediaLink` with its data disks'
+# `DataDiskConfigurations[].MediaLink`. What the rules read of it is what they read of a REST `OSImage` or
+# `VMImage`: the storage accounts its VHDs are in (MIG402).
+_IMAGE_KEYS = ("ImageName", "Category")
 
 
 # The cmdlets whose objects `_asm_kind` tells apart.
@@ -1685,6 +1692,7 @@ _CONNECTIONS = "Get-AzureVNetConnection"
 _RESERVED_IPS = "Get-AzureReservedIP"
 _STORAGE_ACCOUNTS = "Get-AzureStorageAccount"
 _SERVICES = "Get-AzureService"
+_IMAGES = "Get-AzureVMImage"
 
 
 def _asm_kind(obj: dict) -> str | None:
@@ -1704,6 +1712,8 @@ def _asm_kind(obj: dict) -> str | None:
         return _STORAGE_ACCOUNTS
     if all(has(obj, k) for k in _SERVICE_KEYS):
         return _SERVICES
+    if all(has(obj, k) for k in _IMAGE_KEYS) and (has(obj, "MediaLink") or has(obj, "OSDiskConfiguration")):
+        return _IMAGES
     return None
 
 
@@ -1760,6 +1770,8 @@ def _asm_records(obj: dict, mark: Mark, spots: Spots) -> Iterator[object]:
         )
     elif kind == _SERVICES:
         yield from _service_region(obj, mark, spots)
+    elif kind == _IMAGES and text(get(obj, "ImageName")):
+        yield _image_context(obj, mark, spots)
 
 
 def _service_region(obj: dict, mark: Mark, spots: Spots) -> Iterator[ServiceRegion]:
@@ -1768,6 +1780,38 @@ def _service_region(obj: dict, mark: Mark, spots: Spots) -> Iterator[ServiceRegi
     service, region = text(get(obj, "ServiceName")), text(get(obj, "Location"))
     if service and region and not text(get(obj, "AffinityGroup")):
         yield ServiceRegion(service, region, shown_at(mark, spots.value("Location")))
+
+
+def _image_context(obj: dict, mark: Mark, spots: Spots) -> Image:
+    """The image of `Get-AzureVMImage`, as a REST `OSImage` or `VMImage` is read: its VHD (an OS image's
+    `MediaLink`, a VM image's OS disk's) and its data disks' (each a VHD blob of the image, at its LUN),
+    marked at its name. A data disk ConvertTo-Json cut short (its type's name in its place) states no blob."""
+    media = _blob_address(get(obj, "MediaLink")) or _blob_address(
+        get(get(obj, "OSDiskConfiguration"), "MediaLink")
+    )
+    configured = [d for d in items(get(obj, "DataDiskConfigurations")) if isinstance(d, dict)]
+    blobs = [_blob_address(get(d, "MediaLink")) for d in configured]
+    marks = spots.values([b for b in blobs if b], "DataDiskConfigurations")
+    at = iter(marks)
+    data_disks = tuple(
+        Disk(
+            text(get(d, "Name")),
+            blob,
+            text(get(d, "IOType")),
+            "",
+            next(at) if blob else mark,
+            lun=lun_key(number_text(get(d, "Lun"))),
+            data=True,
+        )
+        for d, blob in zip(configured, blobs, strict=True)
+    )
+    return Image(
+        text(get(obj, "ImageName")),
+        media,
+        shown_at(mark, spots.value("ImageName")),
+        text(get(obj, "Category")),
+        data_disks,
+    )
 
 
 def _reserved_ip_context(obj: dict, mark: Mark, spots: Spots) -> ClassicReservedIp:
@@ -2327,6 +2371,7 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
             _RESERVED_IPS,
             _STORAGE_ACCOUNTS,
             _SERVICES,
+            _IMAGES,
         )
     },
     "azure vm list --json": is_cli_vm,
