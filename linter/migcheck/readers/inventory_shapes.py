@@ -2045,7 +2045,9 @@ def _vm_context(
     service = text(get(obj, "ServiceName"))
     unknown = set(cut)
     if not has(vm, "ConfigurationSets"):
-        unknown |= {"endpoints", "subnets", "public_ips"}
+        unknown |= {"endpoints", "subnets", "public_ips", "static_ips"}
+    if not (has(vm, "OSVirtualHardDisk") or has(vm, "DataVirtualHardDisks")):
+        unknown.add("disks")  # a context trimmed to some columns (`Select-Object Name, ServiceName`)
     if not has(vm, "ResourceExtensionReferences"):
         unknown.add("extensions")
     availability, left_out = _context_availability_set(obj, vm)
@@ -2313,7 +2315,7 @@ def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
             *_cli_disks(os_disk, name, spots, "OSDisk"),
             *_cli_disks(data_disks, name, spots, "DataDisks"),
         ),
-        unknown=frozenset({"availability_set", "subnets", "extensions", "public_ips"}),
+        unknown=frozenset({"availability_set", "subnets", "extensions", "public_ips", *_cli_left_out(obj)}),
     )
     status, state_key = _state(obj, ("InstanceStatus",))
     at = _value_mark(spots, status, state_key)
@@ -2322,6 +2324,16 @@ def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
     region = text(get(obj, "Location"))
     regions = (ServiceRegion(service, region, mark),) if region and service else ()
     return (vm, *regions, *_service_cloud(obj, mark, spots))
+
+
+def _cli_left_out(obj: dict) -> Iterator[str]:
+    """The facts of `Role.unknown` a CLI view trimmed to some fields (`jq '{VMName, DNSName, ...}'`) does
+    not say: its endpoints without `Network` (the CLI writes `{}` for a VM with no network configuration, which
+    is none), its disks without `OSDisk` and `DataDisks`."""
+    if not has(obj, "Network"):
+        yield "endpoints"
+    if not (has(obj, "OSDisk") or has(obj, "DataDisks")):
+        yield "disks"
 
 
 def _service_cloud(obj: dict, mark: Mark, spots: Spots) -> tuple[CloudInUse, ...]:
