@@ -80,7 +80,10 @@ def test_its_step_0_signs_in_and_checks_the_quotas_of_its_region_there(tmp_path,
     for name, said in before.items():
         if name != CHINA:
             assert not any("-Environment" in line for line in said.get("powershell", ()))
-    assert "the files work in Azure operated by 21Vianet (china/deploy.ps1:1)" in text.render(result)
+    # Several subscriptions: the line names the one whose files work there.
+    assert f"the files work in Azure operated by 21Vianet (subscription '{CHINA}': china/deploy.ps1:1)" in (
+        text.render(result)
+    )
 
 
 def test_a_script_that_makes_something_before_it_selects_works_in_the_cloud_there_too(tmp_path, monkeypatch):
