@@ -53,3 +53,35 @@ def test_a_string_that_starts_the_argument_ends_it(argument: str) -> None:
     assert unread_marks(resources) == []
     assert names == ["<storage account name, migrate.ps1:1:45>"]
     assert _regions(resources) == [("web-prod", "West US")]
+
+
+@pytest.mark.parametrize(
+    ("argument", "name"),
+    [
+        ('acct"two"', "accttwo"),
+        ("acct'two'", "accttwo"),
+        ("acct'$x'", "acct$x"),
+        ('acct"$suffix"', "acctprod"),
+        ("acct\"tw\"\"o\"'x''y'", "accttw\"ox'y"),
+    ],
+)
+def test_a_word_goes_on_through_the_quoted_parts_after_it(argument: str, name: str) -> None:
+    # A word that starts unquoted goes on through the quoted parts run onto it, their quotes taken off
+    # (about_Parsing: `TestExe e" "f` passes `e f`; PowerShell issue 15889: `"a"b"c"` passes `a` and `bc`),
+    # the single-quoted ones read as written.
+    script = f'$suffix = "prod"\nNew-AzureStorageAccount -StorageAccountName {argument} -Location "West US"\n'
+    resources = script_resources(script + SERVICE, "migrate.ps1")
+    assert unread_marks(resources) == []
+    assert [r.name for r in resources if isinstance(r, StorageAccountType)] == [name]
+
+
+def test_a_variable_in_a_quoted_part_with_characters_after_it_is_not_stated() -> None:
+    # `acct"$n"x` is `acct` + $n + `x`, which the reader does not join: the name is a stand-in, never the
+    # value of a variable `$nx`.
+    script = (
+        '$n = "one"\n$nx = "two"\nNew-AzureStorageAccount -StorageAccountName acct"$n"x -Location "West US"\n'
+    )
+    resources = script_resources(script, "migrate.ps1")
+    assert [r.name for r in resources if isinstance(r, StorageAccountType)] == [
+        "<storage account name, migrate.ps1:3:45>"
+    ]

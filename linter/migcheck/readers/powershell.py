@@ -5645,6 +5645,56 @@ def _quoted_or_markup(literal: bytes) -> bool:
     return any(c in literal for c in b"'\"<")
 
 
+def _quoted_parts_joined(word: str) -> str | None:
+    """A bare word with quoted parts run onto it (`acct"two"`, `web'-'$n`) as the text of the one
+    double-quoted string PowerShell reads it as: in argument mode a word that starts unquoted goes on through
+    the quoted parts after it (about_Parsing's `TestExe e" "f` passes `e f`; PowerShell issue 15889:
+    `"a"b"c"` passes `a` and `bc`). A single-quoted part's text stays as written (its `$` and backticks
+    escaped); None where a quote is not closed in the word, or a double-quoted part with a variable in it
+    has characters after it."""
+    out: list[str] = []
+    at, size = 0, len(word)
+    while at < size:
+        char = word[at]
+        if char == "`":  # escapes the next character, as in double quotes
+            out.append(word[at : at + 2])
+            at += 2
+        elif char in "'\"":
+            close = _closing_quote(word, at)
+            if close < 0:
+                return None
+            inside = word[at + 1 : close]
+            if char == '"' and "$" in inside and close + 1 < size:
+                return None  # `"$n"c`: joined, the variable's name would take the characters after it
+            out.append(inside.replace('""', '`"') if char == '"' else _escaped_in_double_quotes(inside))
+            at = close + 1
+        else:
+            out.append(char)
+            at += 1
+    return "".join(out)
+
+
+def _closing_quote(word: str, opening: int) -> int:
+    """Where the quoted part that opens at `opening` closes (a doubled quote, or in double quotes a
+    backtick, escapes one), or -1."""
+    quote, at = word[opening], opening + 1
+    while at < len(word):
+        escapes = (word[at] == "`" and quote == '"') or word[at : at + 2] == quote * 2
+        if escapes:
+            at += 2
+        elif word[at] == quote:
+            return at
+        else:
+            at += 1
+    return -1
+
+
+def _escaped_in_double_quotes(verbatim: str) -> str:
+    """A single-quoted string's text as the text of a double-quoted one that reads the same."""
+    text = verbatim.replace("''", "'")
+    return "".join("`" + c if c in '`$"' else c for c in text)
+
+
 def _unescaped(word: str) -> str:
     """A bare word's text with each character a backtick escapes written as itself."""
     out: list[str] = []
@@ -8800,24 +8850,25 @@ class Interpreter:
             # A path separator parsed as a blank (see `_with_member_words_split`): the word starts there.
             start -= 1 if self.where.source[start - 1] in _PATH_SEPARATORS else 0
         written = self.where.source[start : node.end_byte].decode("utf-8", "replace")
-        if "$" in written:
+        if "$" in written or "'" in written or '"' in written:
             return self._expanded_word(node, written, env)
         if written != text:  # a word the grammar reads by a stand-in (see `_with_words_whole`)
             text = _unescaped(written)
         return Text(text, self.where.mark(node), number=_is_number(text))
 
     def _expanded_word(self, node: Node, written: str, env: Env) -> Value:
-        """A bare word with a variable or a `$( … )` in it (`$ml/vhds/$vmName.vhd`, `vm$i`,
-        `https://$($acct).blob.core.windows.net`): PowerShell reads it as it reads the same text in double
-        quotes (about_Parsing). One with a quote or a `<` in it outside its `$( … )`, which PowerShell reads
-        otherwise or the reader does not follow there, is not known."""
+        """A bare word with a variable, a `$( … )` or a quoted part in it (`$ml/vhds/$vmName.vhd`, `vm$i`,
+        `https://$($acct).blob.core.windows.net`, `acct"two"`): PowerShell reads it as it reads the same
+        text in double quotes, its quoted parts joined to it (about_Parsing). One with a `<` in it, or a
+        quote beside a `$( … )`, which the reader does not follow there, is not known."""
         quoted = _variable_and_quoted(written) if written.startswith("$") else None
         if "$(" in written:
             string = _word_as_string_in_place(self.where.source, node)
         elif quoted is not None:  # $dir"lib.ps1" (see `_QUOTED_TAIL_STAND_IN`)
             string = _word_as_string(quoted)
         else:
-            string = None if any(c in written for c in "'\"<") else _word_as_string(written)
+            joined = None if "<" in written else _quoted_parts_joined(written)
+            string = _word_as_string(joined) if joined is not None else None
         return self._expandable(string, env, word=node) if string is not None else Unknown(written)
 
     def _array(self, node: Node, env: Env) -> Value:
