@@ -9374,13 +9374,15 @@ class Interpreter:
         return Block(node, node.id)
 
     def _call_block(self, node: Node, block: Block, env: Env, piped: Value | None) -> Value:
-        """`& $sb "vnetA"`, `& { param($Name) … } -Name "vnetA"`: the block runs here, its arguments bound
-        by name and position as a function's call binds them (see `_user_args`)."""
+        """`& $sb "vnetA"`, `& { param($Name) … } -Name "vnetA"`, `& { if … }`: the block runs here, once, its
+        arguments bound by name and position as a function's call binds them (see `_user_args`); run with
+        `.` (`. { $x = 1 }`), in the caller's scope, which keeps what it assigns (about_Scopes)."""
         signature = self._signature(block.node)
         args, extra, splatted = self._user_args(node, signature, env)
         if splatted:  # `& $sb @params`: what the table binds is not followed, as for a function
             return self._unbound_run(node, block, args, extra, piped)
-        return self._run_block(node, block, args, extra, env, piped, own_session=False)
+        dotted = _dot_sourced(node)
+        return self._run_block(node, block, args, extra, env, piped, own_session=False, dotted=dotted)
 
     def _run_given_block(self, node: Node, key: str, env: Env, piped: Value | None) -> Value:
         """Start-Job, Invoke-Command: the script block the command is given (`-ScriptBlock`, or by
@@ -9445,6 +9447,7 @@ class Interpreter:
         env: Env,
         piped: Value | None,
         own_session: bool,
+        dotted: bool = False,
     ) -> Value:
         """Run a held script block where the script runs it, as a call of a function runs (see
         `_run_call`), while the repeats are affordable; else it is read once, with values it does not
@@ -9454,7 +9457,16 @@ class Interpreter:
             return self._unbound_run(node, block, args, extra, piped)
         outer, self.item = self.item, None
         value = self._run_call(
-            node, block.node, signature, args, piped, env, extra, using=env, sees_caller=not own_session
+            node,
+            block.node,
+            signature,
+            args,
+            piped,
+            env,
+            extra,
+            using=env,
+            sees_caller=not own_session,
+            in_caller_scope=dotted,
         )
         self.item = outer
         return value
@@ -9908,13 +9920,13 @@ class Interpreter:
 
     def _invoked_block(self, node: Node, invoked: Node, env: Env) -> Block | None:
         """What the call operator runs here (`& { … }`, `& $sb`, `. $sb`): the held script block it names
-        (see `Block`), if any; a block written there is held when the call passes it arguments."""
-        elements = node.child_by_field_name("command_elements")
-        passes = elements is not None and any(c.type != "command_argument_sep" for c in _named(elements))
+        (see `Block`), if any; a block written there is held, to run here once as a call of it does, its
+        `if`s choosing among their branches as the script's own do, rather than read as code that may run
+        any number of times."""
         found: Block | None = None
         for part in _named(invoked):
             inner = _named(part)[0] if part.type == "path_command_name" and len(_named(part)) == 1 else part
-            holding = passes and inner.type == "script_block_expression"
+            holding = inner.type == "script_block_expression"
             if holding:
                 self.held.add(inner.id)
             value = self.evaluate(inner, env)
