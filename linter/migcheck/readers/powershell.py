@@ -2649,15 +2649,19 @@ class SyntaxIndex:
         = …` of its methods, each with whether an object has it once made (a default, or a constructor's);
         the class of each method, by the method's id; and the members set anywhere but in a class's method
         on `$this` (`$client.Url = …`), which an object of any class may then hold (see
-        `Interpreter._member_values`)."""
+        `Interpreter._member_values`). A static property's default (`static [string]$Prefix = 'shop'`) is
+        the class's own, read as `[Deployer]::Prefix` (see `static_defaults`), never an object's."""
         self.member_values: dict[tuple[int, str], list[tuple[Node, bool]]] = {}
+        self.static_defaults: dict[tuple[int, str], Node] = {}
         self.method_class: dict[int, int] = {}
         for statement in found.get("class", []):
             for part in _named(statement):
                 if part.type == "class_method_definition":
                     self.method_class[part.id] = statement.id
                 default = _property_default(part)
-                if default is not None:
+                if default is not None and _is_static(part):
+                    self.static_defaults[(statement.id, default[0])] = default[1]
+                elif default is not None:
                     self.member_values.setdefault((statement.id, default[0]), []).append((default[1], True))
         self.members_set_outside: set[str] = set()
         for node in found.get("assignment", []):
@@ -2901,6 +2905,11 @@ def _one_value(values: list[tuple[str, Node]]) -> Text | None:
     string (see `Interpreter._class_member_values`); None when they differ or one is not stated."""
     first = values[0][0] if values else ""
     return Text(first) if first and all(value == first for value, _ in values) else None
+
+
+def _is_static(part: Node) -> bool:
+    """Whether a class's property is declared `static` (not `hidden` alone)."""
+    return any(c.type == "class_attribute" and _text(c).casefold() == "static" for c in part.children)
 
 
 def _property_default(part: Node) -> tuple[str, Node] | None:
@@ -9049,6 +9058,9 @@ class Interpreter:
                 return length
         if wanted == "outerxml" and isinstance(base, (Text, Unknown)) and _is_xml_text(base):
             return base  # an XML document's text (`([xml]'<…>').OuterXml`), which a string has not
+        static = self._static_default(node, inner, wanted)
+        if static is not None:
+            return static
         values = self._class_member_values(base, wanted) if node.type == "member_access" else None
         agreed = _one_value(values) if values is not None else None
         if agreed is not None:
@@ -9062,6 +9074,20 @@ class Interpreter:
         ):
             return Unknown(self.snippet(node), ("member", base.ident, wanted), may_be_url=url)
         return Unknown(self.snippet(node), may_be_url=url)
+
+    def _static_default(self, node: Node, inner: list[Node], wanted: str) -> Text | None:
+        """`[Deployer]::Prefix`, a static property of the script's class: the string its declaration states
+        (`static [string]$Prefix = 'shop'`), where the script sets no member of that name (`[Deployer]::
+        Prefix = …`) and adds none by a command; None for any other, which is a value not stated."""
+        index = self.index
+        if node.type != "member_access" or not inner or inner[0].type != "type_literal":
+            return None
+        owner = index.classes.get(_text(inner[0])[1:-1].strip().casefold())
+        default = index.static_defaults.get((owner.id, wanted)) if owner is not None else None
+        if default is None or wanted in index.members_set_outside or index.adds_members:
+            return None
+        word = _stated_word(default)
+        return Text(word, self.where.mark(default)) if word else None
 
     def _class_member_values(self, base: Value, wanted: str) -> list[tuple[str, Node]] | None:
         """The values a property of an object of the script's class may hold (`$this.Url` in its method, or
