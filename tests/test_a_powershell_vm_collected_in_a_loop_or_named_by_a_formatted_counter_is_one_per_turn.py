@@ -104,3 +104,28 @@ def test_the_storage_account_of_their_disks_holds_one_or_more(tmp_path, monkeypa
     assert "acct (1 or more disks)" in out
     _, out, _ = run_cli(capsys, "plan", ".")
     assert "moves: storage account 'acct' (1 or more disks)" in out
+
+
+@pytest.mark.parametrize(
+    "named",
+    ['$vmName = "{0}{1:000}" -f $base, $i', '$vmName = $base + $i.ToString("000")'],
+    ids=["the format operator", "ToString"],
+)
+def test_a_counted_loop_s_vm_named_after_a_base_not_stated_is_a_stand_in(named: str) -> None:
+    # The base is a parameter no caller states: a turn's name is a stand-in, never the stand-in's text with
+    # the turn's digits glued on (`<…>001`), which would reach the plan as a name.
+    body = f"    {named}\n    {CONFIG}    $configs += ,$config\n"
+    looped = LOOPS["for"].replace("{count}", "2").replace("{body}", body)
+    names = [r.name for r in _roles("param([string]$base)\n$configs = @()\n" + looped + CREATE)]
+    assert names
+    assert all(name.startswith("<VM name, deploy.ps1:") and name.endswith(">") for name in names), names
+    assert not any("001" in name or "002" in name for name in names)
+
+
+def test_each_turn_s_name_formatted_after_a_base_not_stated_is_a_vm_of_its_own() -> None:
+    # `"{0}{1:000}" -f $base, $i` is `<base>001` on the first turn and `<base>002` on the second: two VMs,
+    # where the name assigned at one place was one value on every turn.
+    body = f'    $vmName = "{{0}}{{1:000}}" -f $base, $i\n    {CONFIG}    $configs += ,$config\n'
+    looped = LOOPS["for"].replace("{count}", "2").replace("{body}", body)
+    names = [r.name for r in _roles("param([string]$base)\n$configs = @()\n" + looped + CREATE)]
+    assert names == ["<VM name, deploy.ps1:5>", "<VM name, deploy.ps1:5, 2nd>"]

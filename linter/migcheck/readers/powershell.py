@@ -17551,7 +17551,10 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
             or value.ident == (_SUBSCRIPTION_SITES,)
             or _circuit_key(value)
         )
-        ident = value.ident if kept or told else ("def", node.id)
+        # Built in part of stated text (`$base + $i.ToString("000")` on each turn of a counted loop), the
+        # value is one per text it is built with: the turns' VMs are as many as PowerShell makes.
+        made_at = ("def", node.id, value.shape) if value.shape else ("def", node.id)
+        ident = value.ident if kept or told else made_at
         either = value.either if ident is value.ident else ()
         return replace(value, text="$" + key, ident=ident, either=either)  # a `FileItem` stays one
     return value
