@@ -653,7 +653,7 @@ def discover(
             if not excluded.matches(path) and named.first(path, os.path.realpath(given)):
                 found[path] = Candidate(path, given, explicit=True)
     if STDIN in paths:
-        buffer = _stdin_candidate(stdin_path, excluded)
+        buffer = _stdin_candidate(stdin_path, excluded, paths)
         if buffer is not None:
             found[buffer.path] = buffer
     yield from (found[key] for key in sorted(found))
@@ -712,7 +712,7 @@ class _FirstNames:
         return self._names.setdefault(real, path) == path
 
 
-def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | None:
+def _stdin_candidate(stdin_path: str | None, excluded: Patterns, paths: Iterable[str]) -> Candidate | None:
     if stdin_path is None or stdin_path == STDIN:
         return Candidate(STDIN_SHOWN, STDIN, explicit=True)
     path = display_path(stdin_path)
@@ -720,7 +720,22 @@ def _stdin_candidate(stdin_path: str | None, excluded: Patterns) -> Candidate | 
         return None  # an excluded file stays excluded while it is being edited, as when named explicitly
     # Not `explicit`: an editor sends every .xml it opens, and an XML file that is not a classic one
     # (a pom.xml) must get no diagnostics, as when the folder walk meets it.
-    return Candidate(path, STDIN, explicit=False)
+    return Candidate(path, STDIN, explicit=False, within=in_project(stdin_path, paths)[1])
+
+
+def in_project(stdin_path: str, paths: Iterable[str]) -> tuple[str, str]:
+    """The file an editor's buffer stands for (`stdin_path`), named as the walk of the first folder among
+    `paths` that holds it names it (so that `/abs/ws/x.ps1` checked with `../ws` is `../ws/x.ps1`, one
+    file, not two), and that folder's real path: the project root the files the buffer loads must be in,
+    as a walked file's `within`. `stdin_path` and "" when no folder named holds it."""
+    absolute = os.path.abspath(stdin_path)
+    for given in paths:
+        if given == STDIN or not os.path.isdir(given):
+            continue
+        top = os.path.abspath(given)
+        if absolute.startswith(top.rstrip(os.sep) + os.sep):
+            return os.path.join(given, os.path.relpath(absolute, top)), os.path.realpath(given)
+    return stdin_path, ""
 
 
 def _walk_folder(

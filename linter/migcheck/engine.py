@@ -29,6 +29,7 @@ from migcheck.discover import (
     Candidate,
     discover,
     display_path,
+    in_project,
     link_fix,
     possible_kinds,
     unmatched_patterns,
@@ -304,9 +305,11 @@ def _lint(
     locate: bool,
     show_lines: bool,
 ) -> LintResult:
-    scope = None if stdin_path == STDIN else display_path(stdin_path)
-    if scope is not None:
+    scope = None
+    if stdin_path != STDIN:
         paths = _with_context(list(paths), config)
+        stdin_path = in_project(stdin_path, paths)[0]
+        scope = display_path(stdin_path)
     # The rules are known before reading (a bad code in the config stops the run before it reads), so
     # that a selection reads only what it needs.
     enabled = enabled_codes(rules, config.select, config.ignore)
@@ -325,7 +328,7 @@ def _lint(
         )
         unmatched += unmatched_settings_patterns(config, found, paths)
     else:
-        found = _with_buffer(walked, paths, config, scope)
+        found = _with_buffer(walked, paths, config, scope, stdin_path)
     unread = len(found)
     if not whole_estate and scope is None:
         found = _needed(found, rules, enabled)
@@ -728,12 +731,15 @@ def _needed(found: list[Candidate], rules: RuleSet, enabled: frozenset[str]) -> 
 
 
 def _with_buffer(
-    walked: Sequence[Candidate], paths: Iterable[str], config: Config, scope: str | None
+    walked: Sequence[Candidate], paths: Iterable[str], config: Config, scope: str | None, stdin_path: str
 ) -> list[Candidate]:
     """`walked` (sorted by path, as `walk` gives it) with the buffer, if any, in its file's place."""
     found = list(walked)
+    paths = list(paths)
     buffer = walk([STDIN], config, scope) if STDIN in paths else []
     for candidate in buffer:  # at most one: none when the buffer's file is excluded
+        # The project root its settings files and child runbooks must be in: the folder walked around it.
+        candidate = replace(candidate, within=in_project(stdin_path, paths)[1])
         keys = [c.path for c in found]
         at = bisect.bisect_left(keys, candidate.path)
         if at < len(found) and found[at].path == candidate.path:

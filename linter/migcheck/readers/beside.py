@@ -2,8 +2,8 @@
 config import SERVICE_NAME`): its bytes, for the script's reader to take the values it assigns.
 
 A settings file is read only when it is itself a file this run checks (so `exclude` and the walk's rules
-apply to it as to every input), inside the project root (the folder walked, or the working directory for a
-file named on the command line), reached through no symbolic link, a regular file, and no larger than a
+apply to it as to every input), inside the project root (the folder walked, the one walked around an
+editor's buffer, or the working directory for a file named on the command line), reached through no symbolic link, a regular file, and no larger than a
 script may be. Its path is the one the script states, taken from the script's own folder. A settings file
 loading another is not followed: while one is read for its values, no other is found (`values_of`).
 
