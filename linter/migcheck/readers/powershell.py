@@ -15233,6 +15233,8 @@ class Interpreter:
             built = (self._build(draft) for draft in self.deployments.values())
             found = (*extended, *built, *self.peerings, *self.subscriptions.values(), *self.clouds.values())
             said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
+            # A child runbook started and not followed may be classic whatever the parent calls itself.
+            said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
             if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct

@@ -633,8 +633,14 @@ _SERVICE_MANAGEMENT_ONLY_BYTES = _sniffed_names(SERVICE_MANAGEMENT_ONLY)
 
 def sniff(data: bytes) -> bool:
     """Whether a file met in a folder walk may use the SDK or the API at all, itself or through the
-    functions of a module beside it that does: most `.py` files do not."""
-    return uses_classic(data) or _imports_library_functions(data)
+    functions of a module beside it that does, or may start a child runbook that does (the Automation
+    SDK's `job.create`): most `.py` files do not."""
+    return uses_classic(data) or _may_start_a_runbook(data) or _imports_library_functions(data)
+
+
+def _may_start_a_runbook(data: bytes) -> bool:
+    """Whether a file may start a runbook through the Automation SDK (`automation_client.job.create`)."""
+    return b"job.create(" in data and b"automation" in data.lower()
 
 
 def uses_classic(data: bytes) -> bool:
@@ -778,6 +784,7 @@ def read(path: str, data: bytes) -> Document:
         or any(call.method in SERVICE_MANAGEMENT_ONLY for call in index.calls)
         or (b"services/" in data and bool(_request_paths(parsed)))
         or any(_moves_circuit(call) for call in index.calls)
+        or any(_starts_a_runbook(call) for call in index.calls)  # a child that may be classic
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     # `azure ...` it runs, itself or in the functions it calls of a module beside it
@@ -2684,8 +2691,16 @@ class _Resources:
         calls = own or [model for model in models if model.mark.path == self.source.path]
         steps = self._placed_steps()
         moves = self._placed_circuit_moves()
-        if calls or steps or moves:
-            shown = client or (self._first_run(calls) if calls else _first_step_or_move(steps, moves))
+        starts = self._runbook_starts()
+        if calls or steps or moves or starts:
+            # A runbook that only starts a child (which may be classic) is shown at its first start.
+            shown = client or (
+                self._first_run(calls)
+                if calls
+                else _first_step_or_move(steps, moves)
+                if steps or moves
+                else starts[0]
+            )
             script = Script(self.file, "Python", tuple(calls), steps, shown)
             out.append(
                 replace(
@@ -2694,7 +2709,7 @@ class _Resources:
                     + self._xml_edits()
                     + self.client_upload
                     + self.undecided_url
-                    + self._runbook_starts(),
+                    + starts,
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
                     posted_bodies=tuple(self.posted_bodies),
@@ -2746,7 +2761,7 @@ class _Resources:
         return tuple(
             replace(self.source.call_mark(call.node), tag=RUNBOOK_NOT_FOLLOWED)
             for call in self.index.calls
-            if call.method == "create" and call.receiver.rpartition(".")[2] == "job"
+            if _starts_a_runbook(call)
         )
 
     def _called_by_unstated_names(self) -> tuple[Mark, ...]:
@@ -6766,6 +6781,11 @@ def _moves_circuit(call: CallSite) -> bool:
     """Whether the call creates or updates a Resource Manager circuit (which moves a classic one given its
     service key: see `_Resources._circuit_move`)."""
     return call.method in _CIRCUIT_PUTS and call.receiver.rsplit(".", 1)[-1] == "express_route_circuits"
+
+
+def _starts_a_runbook(call: CallSite) -> bool:
+    """Whether a call starts a runbook as a job through the Automation SDK (`automation_client.job.create`)."""
+    return call.method == "create" and call.receiver.rpartition(".")[2] == "job"
 
 
 def _first_step_or_move(steps: Sequence[MigrationStep], moves: Sequence[ClassicCall]) -> Mark:
