@@ -77,6 +77,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     OTHER_SHELL,
+    REQUEST_URL_UNDECIDED,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
     UNCALLED_RUNS,
@@ -203,8 +204,15 @@ def sniff(data: bytes) -> bool:
         any(hint in data for hint in _CLI_HINTS)
         or (b".sh" in data and _may_source(data))
         or _MANAGEMENT_API.search(data) is not None
+        or _may_send_to_the_api(data)
     )
     return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
+
+
+def _may_send_to_the_api(data: bytes) -> bool:
+    """Whether curl or wget may send a request to the API at a URL the script does not state (see
+    `_may_be_management_request`): with a certificate, a body file, or words that name the API."""
+    return (b"curl" in data or b"wget" in data) and _MAY_BE_MANAGEMENT.search(data) is not None
 
 
 def _may_source(data: bytes) -> bool:
@@ -218,6 +226,7 @@ _CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure", b"Micros
 _CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
 # The Service Management API's hosts, in every cloud: a script may send its requests with curl or wget.
 _MANAGEMENT_API = re.compile(rb"management\.core\.", re.IGNORECASE)
+_MAY_BE_MANAGEMENT = re.compile(rb"--cert|\s-[A-Za-z]*E|@|--post-file|(?i:mgmt|\$\{?\w*management)")
 
 
 def read(path: str, data: bytes) -> Document:
@@ -256,6 +265,9 @@ def _read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
     if script is None and not_read is not None and sniff(text[_offset(text, not_read) :].encode("utf-8")):
         script = Script(posixpath.basename(path), "Shell", (), (), replace(not_read, tag=""))
+    undecided = [mark for mark in walker.lines_not_read if mark.tag == REQUEST_URL_UNDECIDED]
+    if script is None and undecided:  # requests that may go to the API, to URLs the script does not state
+        script = Script(posixpath.basename(path), "Shell", (), (), replace(undecided[0], tag=""))
     if script is None and walker.reading.refused:  # classic commands the CLI refuses, said, run nothing
         script = Script(posixpath.basename(path), "Shell", (), (), replace(walker.reading.refused[0], tag=""))
     if script is None and peerings:  # the Azure CLI's peerings of classic networks: no classic call
@@ -3034,6 +3046,8 @@ class _Walker:
             return
         found = next(((w, u) for w in sent.urls if (u := _management_url(w)) is not None), None)
         if found is None:
+            if _may_be_management_request(sent):  # to a URL not stated: said, never dropped in silence
+                self.lines_not_read.append(replace(words[0].mark, tag=REQUEST_URL_UNDECIDED))
             return
         url, (host, path) = found
         at = words[0].mark
@@ -3763,6 +3777,32 @@ def _url_text(word: Word) -> str | None:
     if word.text is not None:
         return word.text
     return word.shape.replace(_HOLE, automation.HOLE) if word.shape is not None else None
+
+
+def _may_be_management_request(sent: shell_requests.Request) -> bool:
+    """Whether a request to a URL the script does not state (`curl -X POST "$URL" ...`) may be one to the
+    Service Management API: it authenticates with a (management) certificate, sends a classic REST body
+    from a file checked with the script, or the words that hold its URL name the API (`$MGMT_URL`). A
+    request to a page (`curl -s "$PAGE"`) is none."""
+    unstated = [word for word in sent.urls if word.text is None]
+    if not unstated:
+        return False
+    if sent.certificate or _names_the_api(unstated):
+        return True
+    stated = sent.body_file.text if sent.body_file is not None else None
+    body = beside.settings_file(stated) if stated else None
+    return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+
+
+# The namespace of the Service Management API's REST bodies (`<CreateHostedService xmlns=...>`).
+_CLASSIC_REST_NAMESPACE = b"http://schemas.microsoft.com/windowsazure"
+# Words in what holds a URL that name the Service Management API (`$MGMT_URL`, `${MANAGEMENT_ENDPOINT}`).
+_API_WORDS = ("management", "mgmt")
+
+
+def _names_the_api(words: list[Word]) -> bool:
+    holders = (part for word in words for part in (word.holder, word.shape, *word.holes) if part)
+    return any(api in holder.casefold() for holder in holders for api in _API_WORDS)
 
 
 def _management_url(word: Word) -> tuple[str, str] | None:

@@ -57,6 +57,7 @@ class Request(NamedTuple):
     body_file: Word | None
     body: Word | None = None
     from_stdin: bool = False
+    certificate: bool = False  # it authenticates with a client certificate (a management certificate)
 
 
 def request(words: list[Word]) -> Request | None:
@@ -132,6 +133,7 @@ def _curl(words: list[Word]) -> Request:
     body_file: Word | None = None
     body: Word | None = None
     data = upload = get = head = from_stdin = False
+    certificate = any(name in ("-E", "--cert") for name, _ in options)
     for name, value in options:
         if name in _CURL_METHOD:
             stated_verb = True
@@ -153,7 +155,7 @@ def _curl(words: list[Word]) -> Request:
             operands.append(value)
     if not stated_verb:
         verb = "PUT" if upload else "GET" if get else "POST" if data else "HEAD" if head else "GET"
-    return Request(verb, tuple(operands), body_file, body, from_stdin)
+    return Request(verb, tuple(operands), body_file, body, from_stdin, certificate)
 
 
 def _data_file(value: Word | None) -> Word | None:
@@ -195,4 +197,7 @@ def _wget(words: list[Word]) -> Request:
             body_file, body = value, None
         elif name in ("--post-data", "--body-data"):
             body_file, body = None, value
-    return Request(method if method != "" else verb, tuple(operands), body_file, body)
+    certificate = any(name == "--certificate" for name, _ in options)
+    return Request(
+        method if method != "" else verb, tuple(operands), body_file, body, certificate=certificate
+    )

@@ -148,10 +148,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "sends a request to an address an attribute holds (a URL, or the host of a connection; in PowerShell "
         "a property of the script's class, `$this.Url`) that the script sets to more than one value (a "
         "default in the class's body, and another in its constructor, `__init__` or `Client()`, or a "
-        "method), one of them on the Service Management API's host: migcheck counts it as a request to the "
-        "API (MIG601), but does not read which cloud services, deployments or networks its path names, nor "
-        "what its body creates, so findings about them may be missing; set the attribute in one place (in "
-        "the constructor, with no default in the class's body)",
+        "method), one of them on the Service Management API's host, which migcheck counts as a request to "
+        "the API (MIG601); or sends with curl or wget a request that may go to the API (with a management "
+        "certificate, a classic REST body, or a URL held by a name of the API, `$MGMT_URL`) to a URL the "
+        "script does not state (a parameter, an environment variable): migcheck does not read which cloud "
+        "services, deployments or networks its path names, nor what its body creates, so findings about "
+        "them may be missing; set the attribute in one place (in the constructor, with no default in the "
+        "class's body), or state the URL in the script (`https://management.core.windows.net/$SUB/services/...`)",
     ),
     BRACED_LOOP: (
         "braced-loop",
