@@ -1409,6 +1409,7 @@ class ServiceRegion:
     location: str
     mark: Mark
     subscription: str = ""
+    selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
 
 
 @record

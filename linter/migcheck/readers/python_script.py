@@ -2064,6 +2064,9 @@ class _Draft:
     states: dict[object, tuple[str, Mark]] = field(default_factory=dict)
     # The VMs of the Create Deployment body that made it, when a body did (see `_Resources._created_by_body`).
     body_vms: int = 0
+    # The subscription of the client the call that first names it goes through at that run of it (see
+    # `_Resources.run_client`): `Deployment.selected_in`.
+    selected_in: str = ""
 
     def state_network(self, vnet: NameRef | None, known: bool, at: Mark) -> None:
         """Another call states the network (one of two calls only one of which runs, as a second creation
@@ -2199,6 +2202,7 @@ class _Draft:
             configuration_file=self.configuration_file,
             partly_described=self.may_exist or self._names_only(),
             read_once_in=self.read_once_in,
+            selected_in=self.selected_in,
         )
 
     def _names_only(self) -> bool:
@@ -2584,7 +2588,9 @@ class _Resources:
             StorageAccountType, tuple[CallSite, object, list[tuple[CallSite, ...] | None]]
         ] = {}
         self.account_deletes: list[_Deletion] = []
-        self.service_regions: dict[ServiceRegion, None] = {}  # the regions of the services it creates
+        self.service_regions: dict[
+            tuple[ServiceRegion, str], ServiceRegion
+        ] = {}  # the regions of the services it creates
         self.service_certificates: dict[ServiceCertificate, None] = {}  # the services it uploads them to
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
         self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
@@ -2631,6 +2637,10 @@ class _Resources:
         # The id of the first subscription a client works in: what lives in a subscription (a cloud service,
         # its deployments) is keyed by the one of the client in force, "" for that first (see `_here`).
         self.first_client: str | None = None
+        # While a call is read at one run of it (`_describe`), the subscription of the client it goes through
+        # there (`_client_of_run`): a function given a client (`def deploy(sms)`, called as `deploy(prod)` and
+        # `deploy(test)`) creates what it creates in the subscription of each; "" between calls.
+        self.run_client = ""
         # The script's own urllib `Request` classes, by name (see `_sender`), worked out at the first call.
         self.request_classes: dict[str, _Sends] | None = None
 
@@ -2719,7 +2729,12 @@ class _Resources:
         # Drafts told apart by values the file does not state (a method read once for each caller, each
         # passing a value of its own) may still describe one deployment, name and place alike: it is given
         # once, as neither the findings nor the plan could tell the copies apart (their steps would share an id).
-        out.extend(dict.fromkeys(draft.deployment() for draft in self.drafts.values()))
+        # Those made through the clients of two subscriptions are one in each (`Deployment.selected_in`).
+        deployments: dict[tuple[Deployment, str], Deployment] = {}
+        for draft in self.drafts.values():
+            made = draft.deployment()
+            deployments.setdefault((made, made.selected_in), made)
+        out.extend(deployments.values())
         out.extend(self.bodies.values())
         out.extend(self.networks.values())
         out.extend(self._maybe_vips())
@@ -2727,7 +2742,7 @@ class _Resources:
         out.extend(self.disks_by_name)
         out.extend(self.images.values())
         out.extend(self.storage_types)
-        out.extend(self.service_regions)
+        out.extend(self.service_regions.values())
         out.extend(self.subscriptions.values())
         out.extend(self.clouds.values())
         out.extend(self.service_certificates)
@@ -2828,9 +2843,12 @@ class _Resources:
             # A call taken by its method's name alone (`_service_management_only`), on an object the reader
             # does not know is the SDK's: what it creates only from values the file writes out.
             readings = [(site, bounds) for site, bounds in readings if all(map(_plain, bounds))]
+        in_force = self.client_in_force
         for turn, (site, bounds) in enumerate(readings, 1):
             self.turn = turn if len(readings) > 1 else 0
             self.read_once_in = self._read_once_in(call, site)
+            # What the run creates is keyed by its client's subscription (`_here`) and placed in it.
+            self.client_in_force = self.run_client = self._client_of_run(call, site, in_force)
             if call.method in _VM_CALLS:
                 self._vm(call, bounds, site, mark)
             elif call.method in PACKAGE_EVIDENCE:  # one deployment of each service the paths name
@@ -2840,6 +2858,7 @@ class _Resources:
                 self._describe_bound(call, bounds[0], mark, site)
         self.turn = 0
         self.read_once_in = ""
+        self.client_in_force, self.run_client = in_force, ""
         self.path_of_bound.clear()
 
     def _read_once_in(self, call: CallSite, site: flow.Site) -> str:
@@ -3572,6 +3591,7 @@ class _Resources:
         draft = self.drafts.get(key)
         if draft is None:  # shown by the stand-in of the first call that names it
             draft = _Draft(literal(service) or "", deployment, literal(slot) or "", mark, self.read_once_in)
+            draft.selected_in = self.run_client
             self.drafts[key] = draft
             self.service_drafts.setdefault(self._here(literal(service) or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
@@ -3623,6 +3643,7 @@ class _Resources:
         draft = self.drafts.get(key)
         if draft is None:
             draft = _Draft(service or "", name, literal(slot) or "", mark, self.read_once_in)
+            draft.selected_in = self.run_client
             self.drafts[key] = draft
             self.service_drafts.setdefault(self._here(service or ""), []).append(key)
         draft.unordered = draft.unordered or call.scope is not self.index.module
@@ -4605,7 +4626,9 @@ class _Resources:
             return
         service, location = readings[0]
         name = service or self._stand_in_at("cloud service", mark)
-        self.service_regions.setdefault(ServiceRegion(name, location, mark))
+        region = ServiceRegion(name, location, mark, selected_in=self.run_client)
+        # One created through the clients of two subscriptions is a service in each.
+        self.service_regions.setdefault((region, self.run_client), region)
 
     def _service_certificate(self, bound: Bound, mark: Mark) -> None:
         """add_service_certificate uploads a service certificate to the cloud service `service_name` names (a
@@ -4671,11 +4694,12 @@ class _Resources:
         deleted through a client of another subscription is another."""
         return None if told is None else (told, client)
 
-    def _client_of_run(self, call: CallSite, site: flow.Site) -> str:
+    def _client_of_run(self, call: CallSite, site: flow.Site, in_force: str | None = None) -> str:
         """The id of the subscription of the client a call goes through at this run of it: the client the
         module's level makes under the name it is called on (`prod.create_reserved_ip_address(...)`, also
         `sms.…` in `def reserve(sms)` called as `reserve(prod)`), else the client in force where the call is
-        written, as `_call_through_client` follows them down the file."""
+        written (`in_force`, where a run's has replaced it), as `_call_through_client` follows them down the
+        file."""
         receiver = call.node.func.value if isinstance(call.node.func, ast.Attribute) else None
         binding = self.flow.module_binding(receiver, site) if receiver is not None else None
         made = binding.value if binding is not None else None
@@ -4684,7 +4708,7 @@ class _Resources:
             and self.index.imports.sdk_class(made.func) == "ServiceManagementService"
         )
         if binding is None or not isinstance(made, ast.Call) or not client:
-            return self.client_in_force
+            return self.client_in_force if in_force is None else in_force
         at = flow.Site(self.index.module, binding.made, binding.chain)
         bound = self.flow.bind(made, _CLIENT_SIGNATURE, at)
         guid = subscription_guid(self._client_id(bound, at) or "") if bound else ""
@@ -4730,7 +4754,11 @@ class _Resources:
             kind = "" if bound.open else "Standard_GRS"
         if not kind.strip():
             return
-        account = StorageAccountType(name, kind.strip(), mark, read_once_in=self.read_once_in)
+        # Its name is unique across Azure: a second run's create through another subscription's client is
+        # refused, and the account is of the first run's (`setdefault` keeps it).
+        account = StorageAccountType(
+            name, kind.strip(), mark, read_once_in=self.read_once_in, selected_in=self.run_client
+        )
         self.storage_types.setdefault(account)
         told = self._name_told(call, bound.values.get("service_name"), site)
         made = self.accounts_made.setdefault(account, (call, told, []))
