@@ -506,6 +506,9 @@ class Disk:
     account: str = ""
     # Of a disk a script registers (`vm disk create`): as `Deployment.read_once_in`.
     read_once_in: str = field(default="", compare=False)
+    selected_in: str = field(
+        default="", compare=False
+    )  # of one a script registers: as `Deployment.selected_in`
 
     @property
     def described_at(self) -> tuple[Mark, ...]:
@@ -556,6 +559,9 @@ class Image:
     read_once_in: str = field(
         default="", compare=False
     )  # of one a script registers or captures: as `Deployment.read_once_in`
+    selected_in: str = field(
+        default="", compare=False
+    )  # of one a script registers: as `Deployment.selected_in`
 
     @property
     def storage_account(self) -> str:
@@ -1331,6 +1337,7 @@ class NetworkSecurityGroup:
     # that state them), for a finding about either name; None where the reader cannot tell.
     network_mark: Mark | None = field(default=None, compare=False)
     subnet_mark: Mark | None = field(default=None, compare=False)
+    selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
 
 
 @record
@@ -1394,6 +1401,7 @@ class RouteTable:
     subnet: str = field(default="", compare=False)
     network_mark: Mark | None = field(default=None, compare=False)  # see `NetworkSecurityGroup`
     subnet_mark: Mark | None = field(default=None, compare=False)
+    selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
 
 
 @record

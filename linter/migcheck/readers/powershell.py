@@ -14799,16 +14799,15 @@ class Interpreter:
         if not (name and vnet and subnet):
             return Unknown(self.snippet(node))
         at, mark = (_name_key(vnet), _name_key(subnet)), self._at_call(node)
-        names_at = {
-            "network_mark": self._name_at(args, "VirtualNetworkName"),
-            "subnet_mark": self._name_at(args, "SubnetName"),
-        }
+        network_at, subnet_at = self._name_at(args, "VirtualNetworkName"), self._name_at(args, "SubnetName")
         if group:
             self.subnet_groups[at] = NetworkSecurityGroup(
-                name, mark, virtual_network=vnet, subnet=subnet, **names_at
+                name, mark, vnet, subnet, network_mark=network_at, subnet_mark=subnet_at
             )
         else:
-            self.subnet_tables[at] = RouteTable(name, mark, virtual_network=vnet, subnet=subnet, **names_at)
+            self.subnet_tables[at] = RouteTable(
+                name, mark, vnet, subnet, network_mark=network_at, subnet_mark=subnet_at
+            )
         return Unknown(self.snippet(node))
 
     def _vm_association(self, node: Node, args: Args, env: Env) -> Value:

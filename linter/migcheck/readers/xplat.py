@@ -1781,7 +1781,7 @@ class Reading:
             subnet = NameRef(fields[1].text, fields[1].mark)
             ip = NameRef(fields[2].text, fields[2].mark) if len(fields) > 2 and fields[2].text else None
             if len(fields) > 3 and fields[3].text:  # the group of the interface: not unattached
-                self.made.vm_groups.add(fields[3].text.casefold())
+                self.made.vm_groups.add(self._here(fields[3].text.casefold()))
             vm.subnets.append(subnet)
             if ip is not None:
                 vm.static_ips.append(ip)
@@ -2603,10 +2603,13 @@ def _network_resource(reading: Reading, parsed: Parsed) -> None:
     name = parsed.value("name", 0)
     if name is None or not name.text:
         return
+    # Its name is unique within its subscription only: one made of that name in another is another.
+    key, selected = reading._here(name.text.casefold()), reading.selected_name
     if parsed.path[1] == "nsg":
-        reading.made.groups.setdefault(name.text.casefold(), NetworkSecurityGroup(name.text, parsed.at))
+        group = NetworkSecurityGroup(name.text, parsed.at, selected_in=selected)
+        reading.made.groups.setdefault(key, group)
     else:
-        reading.made.tables.setdefault(name.text.casefold(), RouteTable(name.text, parsed.at))
+        reading.made.tables.setdefault(key, RouteTable(name.text, parsed.at, selected_in=selected))
 
 
 def _network_resource_delete(reading: Reading, parsed: Parsed) -> None:
@@ -2618,8 +2621,9 @@ def _network_resource_delete(reading: Reading, parsed: Parsed) -> None:
     group = parsed.path[1] == "nsg"
     made = reading.made
     links = made.subnet_groups.values() if group else made.subnet_tables.values()
-    if all(link.name.casefold() != name.text.casefold() for link in links):
-        (made.groups if group else made.tables).pop(name.text.casefold(), None)
+    here = [link for link in links if reading._works_in(link.selected_in)]
+    if all(link.name.casefold() != name.text.casefold() for link in here):
+        (made.groups if group else made.tables).pop(reading._here(name.text.casefold()), None)
 
 
 def _subnet_link(reading: Reading, parsed: Parsed) -> None:
@@ -2644,15 +2648,15 @@ def _link_subnet(
 ) -> None:
     if name is None or vnet is None or subnet is None or not _stated(name, vnet, subnet):
         return
-    made, where = reading.made, (_text(vnet).casefold(), _text(subnet).casefold())
-    network, named = _text(vnet), _text(subnet)
+    made, where = reading.made, (reading._network_here(_text(vnet)), _text(subnet).casefold())
+    network, named, selected = _text(vnet), _text(subnet), reading.selected_name
     if group:
         made.subnet_groups[where] = NetworkSecurityGroup(
-            _text(name), at, network, named, network_mark=vnet.mark, subnet_mark=subnet.mark
+            _text(name), at, network, named, vnet.mark, subnet.mark, selected_in=selected
         )
     else:
         made.subnet_tables[where] = RouteTable(
-            _text(name), at, network, named, network_mark=vnet.mark, subnet_mark=subnet.mark
+            _text(name), at, network, named, vnet.mark, subnet.mark, selected_in=selected
         )
 
 
@@ -2670,7 +2674,7 @@ def _subnet_unlink(reading: Reading, parsed: Parsed) -> None:
     )
     if reading.maybe or not _stated(vnet, subnet):
         return
-    where = (_text(vnet).casefold(), _text(subnet).casefold())
+    where = (reading._network_here(_text(vnet)), _text(subnet).casefold())
     if group:
         reading.made.subnet_groups.pop(where, None)
     else:
@@ -2993,15 +2997,24 @@ def _register(reading: Reading, parsed: Parsed) -> None:
             media_link_mark=mark,
             account=account,
             read_once_in=reading.read_once_in,
+            selected_in=reading.selected_name,
         )
-        reading.made.disks.setdefault(shown.casefold(), disk)
+        # A disk's or image's name is unique within its subscription only.
+        reading.made.disks.setdefault(reading._here(shown.casefold()), disk)
         return
     os = parsed.value("os")
     if os is None or (os.text is not None and os.text.strip().casefold() not in ("linux", "windows")):
         return
     shown = _registered_name(reading, "image name", name)
-    image = Image(shown, media, parsed.at, account=account, read_once_in=reading.read_once_in)
-    reading.made.images.setdefault(shown.casefold(), image)
+    image = Image(
+        shown,
+        media,
+        parsed.at,
+        account=account,
+        read_once_in=reading.read_once_in,
+        selected_in=reading.selected_name,
+    )
+    reading.made.images.setdefault(reading._here(shown.casefold()), image)
 
 
 def _stated_account(blob: Word) -> str:
@@ -3019,9 +3032,10 @@ def _capture(reading: Reading, parsed: Parsed) -> None:
     image = parsed.value("target-image-name", 1)
     if image is not None:
         shown = _registered_name(reading, "image name", image)
-        reading.made.images.setdefault(
-            shown.casefold(), Image(shown, "", parsed.at, read_once_in=reading.read_once_in)
+        captured = Image(
+            shown, "", parsed.at, read_once_in=reading.read_once_in, selected_in=reading.selected_name
         )
+        reading.made.images.setdefault(reading._here(shown.casefold()), captured)
 
 
 def _registered_name(reading: Reading, what: str, word: Word) -> str:
@@ -3046,7 +3060,7 @@ def _unregister(reading: Reading, parsed: Parsed) -> None:
     held = reading.unstated.get(f"{what}\0{name.identity}") if unstated and name.identity else None
     shown = held if unstated else name.text
     if shown:
-        (reading.made.disks if disk else reading.made.images).pop(shown.casefold(), None)
+        (reading.made.disks if disk else reading.made.images).pop(reading._here(shown.casefold()), None)
 
 
 def _application_gateway(reading: Reading, parsed: Parsed) -> None:
