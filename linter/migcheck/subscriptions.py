@@ -118,7 +118,8 @@ def _apart_by_selection(
     parts of each script under a selection go to `selected`, by the subscription's id or name, and so
     does a network configuration file of the group a script uploads under a selection (`_uploaded_in`)."""
     selections = {id(d): _selections(d) for d in docs}
-    if len({_same(s.name) for found in selections.values() for s in found}) < 2:
+    names = {_same(s.name) for found in selections.values() for s in found}
+    if len(names) < 2 and not any(_unstated_first(d) for d in docs):
         return docs
     spelled = {_same(name): name for name in reversed(selected)}  # as first selected in another group
     uploaded = _uploaded_in(docs)
@@ -239,6 +240,18 @@ def _selections(doc: Document) -> list[SubscriptionSelection]:
     found.sort(key=lambda s: (s.mark.line, s.mark.column))
     first_stated = next((at for at, s in enumerate(found) if s.called != UNSTATED_SUBSCRIPTION), len(found))
     return found[first_stated:]
+
+
+def _unstated_first(doc: Document) -> bool:
+    """Whether a script selects a subscription by a value it does not state (`Select-AzureSubscription
+    $args[0]`) before it selects one it states: what it does in between is in the unstated one, the
+    group's, not in the one it states after, so its part from that selection on is set apart even where it
+    is the only subscription the group's files state."""
+    if doc.kind is None or doc.kind is _NETWORK_CONFIGURATION:
+        return False
+    own = [r for r in doc.resources if isinstance(r, SubscriptionSelection) and r.mark.path == doc.path]
+    first = min(own, key=lambda s: (s.mark.line, s.mark.column), default=None)
+    return first is not None and first.called == UNSTATED_SUBSCRIPTION and len(_selections(doc)) > 0
 
 
 def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple[str, Document]]:
