@@ -2438,6 +2438,71 @@ def local_site_stand_in(mark: Mark) -> str:
     return f"<local site name, {_file_name(mark)}:{mark.line}:{mark.column}>"
 
 
+def subnet_stand_in(mark: Mark) -> str:
+    """The stand-in for a subnet an uploaded configuration names in part by a value the script does not
+    state (`<Subnet name="$Prefix-sub">`), named at `mark`: `<subnet name, net.ps1:14:19>`, by the file's
+    name, line and column, as `network_stand_in` says."""
+    return f"<subnet name, {_file_name(mark)}:{mark.line}:{mark.column}>"
+
+
+def sites_and_subnets_stood_in(
+    configuration: NetworkConfiguration, stand_ins: dict[str, str]
+) -> NetworkConfiguration:
+    """An uploaded configuration with each local network site and subnet whose name holds a value the
+    script does not state (`name="$($Prefix)Local"`, `name="{prefix}-sub"`) named by a stand-in where it is
+    named, and each gateway connection to such a site by the site's: never by the text the reader read it
+    with (`'<not stated in the script>Local'`), which the plan would write as a name that runs. `stand_ins`
+    holds them by the name read (without case or blanks), so that a call given a string built alike names
+    the same one, and a configuration uploaded again names them alike."""
+
+    def site(name: str, mark: Mark) -> str:
+        if UNSTATED_PART not in name:
+            return name
+        return stand_ins.setdefault(f"site\0{name.strip().casefold()}", local_site_stand_in(mark))
+
+    def subnet(name: str, mark: Mark) -> str:
+        if UNSTATED_PART not in name:
+            return name
+        return stand_ins.setdefault(f"subnet\0{name.strip().casefold()}", subnet_stand_in(mark))
+
+    def sites(held: tuple[LocalNetworkSite, ...]) -> tuple[LocalNetworkSite, ...]:
+        return tuple(dataclasses.replace(s, name=site(s.name, s.mark)) for s in held)
+
+    def network(held: VirtualNetwork) -> VirtualNetwork:
+        gateway = held.gateway
+        if gateway is not None:
+            connections = tuple(
+                dataclasses.replace(c, local_site=site(c.local_site, c.site_mark or c.mark))
+                for c in gateway.connections
+            )
+            gateway = dataclasses.replace(gateway, connections=connections)
+        return dataclasses.replace(
+            held,
+            subnets=tuple(dataclasses.replace(s, name=subnet(s.name, s.mark)) for s in held.subnets),
+            gateway=gateway,
+            inline_local_sites=sites(held.inline_local_sites),
+        )
+
+    local_sites = sites(configuration.local_sites)  # first, so that a connection is named by its site's mark
+    return dataclasses.replace(
+        configuration,
+        local_sites=local_sites,
+        virtual_networks=tuple(network(n) for n in configuration.virtual_networks),
+    )
+
+
+def stood_in_site(built: str, stand_ins: dict[str, str]) -> str:
+    """The stand-in of the local network site an uploaded configuration names as `built` is (the name
+    read with each value the script does not state as `UNSTATED_PART`), "" for none (see
+    `sites_and_subnets_stood_in`)."""
+    return stand_ins.get(f"site\0{built.strip().casefold()}", "")
+
+
+def stood_in_subnet(built: str, stand_ins: dict[str, str]) -> str:
+    """As `stood_in_site`, of a subnet."""
+    return stand_ins.get(f"subnet\0{built.strip().casefold()}", "")
+
+
 def account_stand_in(mark: Mark) -> str:
     """The stand-in for a storage account a script names by a value it does not state (a parameter,
     `'acct' + random()`, a row of a file it reads), first passed at `mark`: `<storage account name,

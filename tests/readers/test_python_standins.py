@@ -76,7 +76,7 @@ def test_a_stated_prefix_beside_an_unstated_one_is_still_checked(tmp_path, monke
 
 
 # A network and a deployment whose subnet, network and prefix are all the script's (`sys.argv`): the names
-# stay stand-ins (the network's, where the body names it), the prefix is left out.
+# stay stand-ins (the network's and the subnet's, where the body names them), the prefix is left out.
 ARGV_NETWORK = (
     HEADER
     + "subnet = sys.argv[4]\nvnet = sys.argv[5]\n"
@@ -102,7 +102,7 @@ def test_a_network_built_from_unstated_names_and_prefixes_keeps_the_names_and_dr
         "West US",
         (),
     )
-    assert [(s.name, s.prefix) for s in vnet.subnets] == [("<not stated in the script>", None)]
+    assert [(s.name, s.prefix) for s in vnet.subnets] == [("<subnet name, net.py:8:130>", None)]
 
 
 # --- an address the script does not state is no address to compare (MIG004) -------------------------------

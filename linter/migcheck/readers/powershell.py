@@ -244,6 +244,8 @@ from migcheck.model import (
     network_stand_in,
     reserved_on_vips,
     rules_after,
+    sites_and_subnets_stood_in,
+    stood_in_site,
     subscription_guid,
     with_maybe_vips,
     without_path_in_none,
@@ -6658,6 +6660,8 @@ class Interpreter:
         # The network configurations it uploads (Set Network Configuration), once each.
         self.networks: dict[int, NetworkConfiguration] = {}
         self.uploaded_networks: dict[str, str] = {}  # their networks' names, by `_name_key`
+        # The stand-ins of their local sites and subnets named in part by values the script does not state.
+        self.uploaded_parts: dict[str, str] = {}
         # The file names of the uploads whose content it does not show, once each (see `_upload_file_name`).
         self.uploaded_files: dict[str, None] = {}
         # Those named where the script had selected a subscription, with it (`Script.uploaded_in`).
@@ -13744,16 +13748,17 @@ class Interpreter:
 
         if not isinstance(content, Unknown) or not content.shape:
             return configuration
-        if not any(bodies.UNSTATED_TEXT in n.name for n in configuration.virtual_networks):
-            return configuration
         key = (id(configuration), content.holes)
         if key not in self.renamed_configurations:
-            values = _network_name_values(content.shape, content.holes)
             networks = configuration.virtual_networks
-            if len(values) != len(networks):
-                values = (None,) * len(networks)
-            renamed = tuple(self._network_named(n, v) for n, v in zip(networks, values, strict=True))
-            configuration = replace(configuration, virtual_networks=renamed)
+            if any(bodies.UNSTATED_TEXT in n.name for n in networks):
+                values = _network_name_values(content.shape, content.holes)
+                if len(values) != len(networks):
+                    values = (None,) * len(networks)
+                renamed = tuple(self._network_named(n, v) for n, v in zip(networks, values, strict=True))
+                configuration = replace(configuration, virtual_networks=renamed)
+            # Its local sites and subnets so named are stand-ins too, named alike by calls (see `_uploaded_site`).
+            configuration = sites_and_subnets_stood_in(configuration, self.uploaded_parts)
             self.renamed_configurations[key] = configuration
         return self.renamed_configurations[key]
 
@@ -13855,6 +13860,18 @@ class Interpreter:
             return ""
         shown = value.shape.replace(automation.HOLE, f"<{bodies.UNSTATED_TEXT}>")
         return self.uploaded_networks.get(_name_key(shown), "")
+
+    def _uploaded_site(self, value: Value | None) -> str:
+        """The stand-in of the local network site a configuration the script uploads names by a string
+        built as `value` is (`-LocalNetworkSiteName "$($Prefix)Local"`, and `<LocalNetworkSite
+        name="$($Prefix)Local">`), "" for any other value (see `_uploaded_network`)."""
+        from migcheck.readers import python_script as bodies
+
+        if not isinstance(value, Unknown) or not value.shape or automation.HOLE not in value.shape:
+            return ""
+        return stood_in_site(
+            value.shape.replace(automation.HOLE, f"<{bodies.UNSTATED_TEXT}>"), self.uploaded_parts
+        )
 
     def _body_gateway(self, gateway: inv.ApplicationGateway, node: Node) -> inv.ApplicationGateway:
         """An Application Gateway a body describes, with a stand-in for a name or network the script does
@@ -14261,7 +14278,7 @@ class Interpreter:
         connects, disconnects = args.switch("Connect"), args.switch("Disconnect")
         if connects is True and disconnects is False:
             site = _arg_value(args, "LocalNetworkSiteName")
-            shown = site.value if isinstance(site, Text) else ""
+            shown = site.value if isinstance(site, Text) else self._uploaded_site(site)
             self._gateway_fact(node, args, VPN, "Set-AzureVNetGateway -Connect", shown)
             self._reconnect(args, env)
         elif disconnects is True and connects is False:
@@ -14274,7 +14291,7 @@ class Interpreter:
         that site, as Set-AzureVNetGateway -Connect states. Setting the key connects nothing: a connection
         the script disconnected stays down."""
         site = _arg_value(args, "LocalNetworkSiteName")
-        shown = site.value if isinstance(site, Text) else ""
+        shown = site.value if isinstance(site, Text) else self._uploaded_site(site)
         self._gateway_fact(node, args, VPN, automation.SHARED_KEY_CMDLET, shown)
         return Unknown(self.snippet(node))
 

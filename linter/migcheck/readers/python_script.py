@@ -180,6 +180,7 @@ from migcheck.model import (
     placed_like,
     reserved_on_vips,
     rules_after,
+    sites_and_subnets_stood_in,
     subscription_guid,
     unstated_selection,
     with_maybe_vips,
@@ -4247,7 +4248,8 @@ class _Resources:
                 )
                 network = replace(network, name=name)
             renamed.append(network)
-        return replace(configuration, virtual_networks=tuple(renamed))
+        configuration = replace(configuration, virtual_networks=tuple(renamed))
+        return sites_and_subnets_stood_in(configuration, self.partly_named_networks)
 
     def _ref(self, value: Value | None) -> NameRef | None:
         name = literal(value)
