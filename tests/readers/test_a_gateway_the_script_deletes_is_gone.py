@@ -1,7 +1,8 @@
 """A gateway a script creates and then deletes (`azure network vpn-gateway delete <vnet>`, PowerShell's
 `Remove-AzureVNetGateway -VNetName`) is gone: no MIG302 warning, no move of it in the plan. A deletion that
 may not run, of another network, or before the gateway is created again, leaves it. The network the gateway
-was in is not deleted with it: where no file defines it, it still has its step, without the gateway."""
+was in is not deleted with it: where no file defines it, it still has its step, without the gateway, as has a
+network whose gateway the script deletes with no create before."""
 
 from __future__ import annotations
 
@@ -59,4 +60,15 @@ def test_the_network_of_a_deleted_gateway_still_has_its_step(script, plan_of):
     plan = plan_of({script: CREATED[script] + DELETED[script]})
     [step] = [step for step in plan.steps if "corpnet" in step.name]
     assert any("virtual network 'corpnet'" in move for move in step.moves)
+    assert not any("gateway" in move for move in step.moves)
+
+
+@pytest.mark.parametrize("deletion", [DELETED, MAYBE], ids=["deleted", "maybe-deleted"])
+@pytest.mark.parametrize("script", list(CREATED))
+def test_the_network_of_a_gateway_only_deleted_has_its_step_without_it(script, deletion, plan_of):
+    # No create before it: the network whose gateway the script deletes exists all the same, as one a
+    # script only names does.
+    plan = plan_of({script: deletion[script]})
+    [step] = [step for step in plan.steps if "corpnet" in step.name]
+    assert step.moves[0] == "virtual network 'corpnet'"
     assert not any("gateway" in move for move in step.moves)

@@ -175,6 +175,7 @@ from migcheck.model import (
     LOADED_FROM_ANOTHER_FOLDER,
     MAYBE_RUNS,
     NEVER_RUNS,
+    REMOVED,
     REQUEST_URL_UNDECIDED,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
@@ -14216,7 +14217,10 @@ class Interpreter:
         not run, or of a network the script does not state, removes nothing. A VPN gateway made beside an
         ExpressRoute one (New-AzureVirtualNetworkGateway) is another gateway, which it leaves."""
         vnet = _stated_vnet(args)
-        if vnet and self._surely_runs():
+        if vnet and not self._gateway_named(_name_key(vnet)):
+            # A network the script names only by removing its gateway: it exists, and has a step to migrate.
+            self._gateway_fact(node, args, REMOVED, "Remove-AzureVNetGateway")
+        elif vnet and self._surely_runs():
             gone = _name_key(vnet)
             self.circuit_links.pop(self._in_subscription(gone), None)
             for key, fact in list(self.gateway_facts.items()):
@@ -14227,6 +14231,13 @@ class Interpreter:
                     left = fact.gateway_removed("Remove-AzureVNetGateway")
                     self.gateway_facts.setdefault((left, key[1]), left)
         return Unknown(self.snippet(node))
+
+    def _gateway_named(self, vnet_key: str) -> bool:
+        """Whether a call of the script said something of the gateway of the network `vnet_key` names, in
+        the subscription it works in."""
+        return any(
+            (_name_key(fact.vnet), at) == (vnet_key, self.working_in) for fact, at in self.gateway_facts
+        )
 
     def _local_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """`New-AzureLocalNetworkGateway`, `Reset-AzureLocalNetworkGateway`: the on-premises address space

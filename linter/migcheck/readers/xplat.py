@@ -79,6 +79,7 @@ from migcheck.model import (
     GATEWAY,
     MAYBE_RUNS,
     NEVER_RUNS,
+    REMOVED,
     RESERVED_IP_NOT_APPLIED,
     SERVICE_OF_VM,
     SURPLUS_ARGUMENTS,
@@ -2396,9 +2397,19 @@ class Reading:
         subscription the CLI works in is gone, when the deletion surely runs (as Remove-AzureVNetGateway's);
         one that may not run, or of a network the script does not state, deletes nothing."""
         vnet = parsed.value("vnet-name", 0)
-        if vnet is None or not vnet.text or self.maybe:
+        if vnet is None or not vnet.text:
             return
         gone = (self.working_in, vnet.text.casefold())
+        if not any((key[0], fact.vnet.casefold()) == gone for key, fact in self.gateways.items()):
+            # A network the script names only by deleting its gateway: it exists, and has a step to migrate.
+            how = "azure network vpn-gateway delete"
+            fact = VnetGatewayFact(
+                vnet.text, REMOVED, how, parsed.at, vnet_mark=vnet.mark, selected_in=self.selected_name
+            )
+            self.gateways.setdefault((self.working_in, fact), fact)
+            return
+        if self.maybe:
+            return
         kept: dict[tuple[str, VnetGatewayFact], VnetGatewayFact] = {}
         for key, fact in self.gateways.items():
             if (key[0], fact.vnet.casefold()) == gone and not fact.removes_gateway:
