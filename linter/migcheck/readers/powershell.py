@@ -6783,6 +6783,10 @@ class Interpreter:
         # How many script blocks run as jobs (Start-Job, Invoke-Command -AsJob) the code being run is in: the
         # script goes on without waiting for them (see `_classic`).
         self.in_jobs = 0
+        # The removals each job the script started ran (see `_run_given_block`), by the job's number, to be
+        # done where the script waits for it (see `_jobs_waited`); the last list is the job being run's.
+        self.job_removals: list[list[tuple[Node, str, Args, Value | None, Env]]] = []
+        self.running_jobs: list[list[tuple[Node, str, Args, Value | None, Env]]] = []
         self.partial = False
         # The arms of `if`s around it that surely run where the `if` does (a condition the reader knows),
         # counted as `maybe` is: each is a branch no code that may not run comes with (see `_part_here`).
@@ -9424,7 +9428,11 @@ class Interpreter:
         that runs it; Invoke-Command on this computer runs it in a scope of its own under the caller's,
         which it sees. What Invoke-Command gives is what the block outputs; Start-Job gives a job."""
         runner = cmdlets.BLOCK_RUNNERS[key]
-        passes = any(_resolve(key, p[0]) == "ArgumentList" for p in _parameters_written(node))
+        waited = _waited_in_its_pipeline(node)
+        written_parameters = [_resolve(key, p[0]) for p in _parameters_written(node)]
+        # A block a job runs is held too, to run as the job (in a session of its own, its removals done
+        # where the script waits for it: see `job` below), even when the call passes it no arguments.
+        passes = runner.elsewhere or "AsJob" in written_parameters or "ArgumentList" in written_parameters
         written = [b.id for b in _written_blocks(node)] if passes else []
         self.held.update(written)
         args = self.bind(node, key, env)
@@ -9450,15 +9458,47 @@ class Interpreter:
             or given.value != block  # after a computer or session given by position
             or any(args.get(name) is not None for name in cmdlets.RUN_ELSEWHERE)
         )
-        job = bool(runner.elsewhere or args.switch("AsJob"))
+        # A job the pipeline waits for (`Start-Job { … } | Wait-Job`) is done when the pipeline is: its
+        # removals are done for the next statement, as a block run here.
+        job = bool(runner.elsewhere or args.switch("AsJob")) and not waited
         self.in_jobs += job
+        removals: list[tuple[Node, str, Args, Value | None, Env]] = []
+        if job:
+            self.running_jobs.append(removals)
         try:
             value = self._run_block(
                 node, block, bound, listed[given_count:], env, None, own_session=elsewhere
             )
         finally:
             self.in_jobs -= job
-        return Unknown(self.snippet(node)) if job else value
+            if job:
+                self.running_jobs.pop()
+        if not job:
+            return value
+        self.job_removals.append(removals)
+        return Unknown(self.snippet(node), (_JOB, len(self.job_removals) - 1))
+
+    def _jobs_waited(self, args: Args, piped: Value | None) -> None:
+        """Wait-Job, Receive-Job -Wait: the jobs the script started that it is given (`$job | Wait-Job`,
+        `Wait-Job -Job $a, $b`, `Receive-Job $job -Wait`) are done, so each removal they ran is done from
+        here, as one run here (it was read as one that may not run: see `_classic`). A wait that may not
+        run leaves them as they are."""
+        if not self._surely_runs():
+            return
+        given = [*args.values, piped]
+        values = [v for value in given for v in (value.values if isinstance(value, Items) else (value,))]
+        for value in values:
+            ident = value.ident if isinstance(value, Unknown) and _started_job(value) else None
+            if not isinstance(ident, tuple):
+                continue
+            removals = self.job_removals[ident[1]]
+            for node, key, removal_args, removal_piped, removal_env in removals:
+                outer, self.classic_call = self.classic_call, node
+                try:
+                    self._COMMANDS[key](self, node, removal_args, removal_piped, removal_env)
+                finally:
+                    self.classic_call = outer
+            removals.clear()
 
     def _invoke_block(self, node: Node, block: Block, values: list[Value], env: Env) -> Value:
         """`$sb.Invoke("vnetA")`: the block runs here, each argument of the method bound to its parameters
@@ -9826,6 +9866,8 @@ class Interpreter:
         if self._remove_variables(node, key, env):
             return NULL
         args = self.bind(node, key, env)
+        if _waits_for_jobs(node):
+            self._jobs_waited(args, piped)
         if key in _RUNBOOK_STARTS:
             self._runbook_started(node, args, env)
         if key in cmdlets.WEB_REQUESTS:
@@ -9982,6 +10024,8 @@ class Interpreter:
             finally:
                 self.classic_call = outer
                 self.maybe -= removal_in_job
+            if removal_in_job and self.running_jobs:  # done where the script waits for the job
+                self.running_jobs[-1].append((node, key, args, piped, env))
             self._staging_evidence(node, key, args)
             return done
         self._staging_evidence(node, key, args)
@@ -16401,6 +16445,34 @@ def _block_run(args: Args) -> Block | None:
     return next((v for v in candidates if isinstance(v, Block) and v != before), None)
 
 
+# What tells a job the script started (`Unknown.ident`): (_JOB, its number in `Interpreter.job_removals`).
+_JOB = "job started"
+
+
+def _waits_for_jobs(command: Node) -> bool:
+    """Whether a command waits for the jobs it is given to end: Wait-Job (`wjb`), Receive-Job (`rcjb`)
+    -Wait."""
+    key = _command_name(command).casefold()
+    if key in ("wait-job", "wjb"):
+        return True
+    if key not in ("receive-job", "rcjb"):
+        return False
+    # -Wait, or a prefix PowerShell takes for it (`-Wa`: no other parameter of Receive-Job starts so).
+    return any(len(p[0]) >= 2 and "wait".startswith(p[0].casefold()) for p in _parameters_written(command))
+
+
+def _waited_in_its_pipeline(command: Node) -> bool:
+    """Whether a command that starts a job is followed in its pipeline by one that waits for it
+    (`Start-Job { … } | Wait-Job`, `| Receive-Job -Wait`)."""
+    chain = command.parent
+    if chain is None or chain.type != "pipeline_chain":
+        return False
+    return any(
+        part.type == "command" and part.start_byte > command.start_byte and _waits_for_jobs(part)
+        for part in _named(chain)
+    )
+
+
 def _argument_list(arg: Arg | None) -> list[Value] | None:
     """The values `-ArgumentList` passes to a script block, in order: an array's items, one by one, as
     PowerShell passes them; none when it is not given. None when the call may pass values the reader does
@@ -17579,6 +17651,7 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
             or _read_document_of(value)
             or value.ident == (_SUBSCRIPTION_SITES,)
             or _circuit_key(value)
+            or _started_job(value)
         )
         # Built in part of stated text (`$base + $i.ToString("000")` on each turn of a counted loop), the
         # value is one per text it is built with: the turns' VMs are as many as PowerShell makes.
@@ -17587,6 +17660,12 @@ def _stamp(value: Value, key: str, node: Node, copied: bool = False) -> Value:
         either = value.either if ident is value.ident else ()
         return replace(value, text="$" + key, ident=ident, either=either)  # a `FileItem` stays one
     return value
+
+
+def _started_job(value: Unknown) -> bool:
+    """Whether `value` is a job the script started (see `Interpreter._run_given_block`), which a wait for
+    it ends whatever variable holds it (see `Interpreter._jobs_waited`)."""
+    return isinstance(value.ident, tuple) and value.ident[:1] == (_JOB,)
 
 
 def _circuit_key(value: Unknown) -> bool:

@@ -949,6 +949,15 @@ _START_JOB = BlockRunner(
     ),
     elsewhere=True,
 )
+# Start-ThreadJob (the ThreadJob module, PowerShell 7's own): a background job as Start-Job's, run in a thread
+# of this process rather than a process of its own.
+_START_THREAD_JOB = BlockRunner(
+    _spec(
+        "ScriptBlock:0 Name InitializationScript InputObject ArgumentList ThrottleLimit StreamingHost FilePath",
+        aliases={"Command": "ScriptBlock", "Args": "ArgumentList"},
+    ),
+    elsewhere=True,
+)
 _INVOKE_COMMAND = BlockRunner(
     _spec(
         "ScriptBlock:0 StrictMode NoNewScope! InputObject ArgumentList Session ComputerName Credential Port "
@@ -971,6 +980,7 @@ _INVOKE_COMMAND = BlockRunner(
 BLOCK_RUNNERS = {
     "start-job": _START_JOB,
     "sajb": _START_JOB,
+    "start-threadjob": _START_THREAD_JOB,
     "invoke-command": _INVOKE_COMMAND,
     "icm": _INVOKE_COMMAND,
 }

@@ -2405,6 +2405,8 @@ class _Walker:
             self._settings_loaded(arguments)
         elif self.sourced and name not in _PRINTS and arguments and self.value(arguments[0]).text in _AZURE:
             self._sourced_wrapper(arguments)
+        elif name == "wait" and not arguments:  # with operands: which of the commands, not followed
+            self.reading.waited()
         elif name == "cd":
             self._moved(arguments)
         elif name in ("pushd", "popd"):

@@ -1182,6 +1182,8 @@ class Reading:
         self.exported: dict[str, str] = {}
         # How many commands run in the background (`cmd &`) the commands handed over now are within.
         self.backgrounded = 0
+        # The deletions run in the background that no `wait` has waited for yet, in the order they ran.
+        self.unwaited_deletions: list[Parsed] = []
 
     @contextlib.contextmanager
     def in_background(self) -> Iterator[None]:
@@ -1440,6 +1442,17 @@ class Reading:
             self._describe_command(parsed)
         finally:
             self.maybe = False
+        self.unwaited_deletions.append(parsed)
+
+    def waited(self) -> None:
+        """`wait` without operands: the shell waits for every command it runs in the background, so each
+        deletion among them is done from here, as one the script runs in the foreground is. A `wait` that
+        may not run, or that runs in the background itself, leaves them as they are."""
+        if self.maybe or self.backgrounded:
+            return
+        for parsed in self.unwaited_deletions:
+            self._describe_command(parsed)
+        self.unwaited_deletions.clear()
 
     def _describe_command(self, parsed: Parsed) -> None:
         path = parsed.path
