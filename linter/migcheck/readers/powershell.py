@@ -6338,6 +6338,9 @@ class DeploymentDraft:
     # The subscription the script had selected where the call that created it ran, as it names it (see
     # `Deployment.selected_in`).
     selected_in: str = ""
+    # Its key in `Interpreter.deployments`, set as it is stored there: the other slot's deployment is found
+    # by it without looking through every deployment (see `Interpreter._other_slot`).
+    key: object = None
 
     # The data disks requests attach to its VMs (a Disk) and the LUNs they detach (a str), by VM name, in
     # the order the script sends them (see `Interpreter._body_data_disk`, `_with_disk_requests`).
@@ -12317,7 +12320,7 @@ class Interpreter:
             )
             draft.selected_in = self.selected_name
             draft.service_looped_over = "" if name else self._looped_over(service)
-            self.deployments[key] = draft
+            draft.key, self.deployments[key] = key, draft
         return draft
 
     def _role(
@@ -12397,7 +12400,7 @@ class Interpreter:
             self._deleted(kind, service.value, name, self._at_call(node))
         if draft is None or selection < self.selection:
             return NULL
-        key = self._key_of(draft)
+        key = draft.key
         if kind == "remove-azurevm":
             if isinstance(name, Text):
                 draft.roles.pop(_role_key(name), None)
@@ -12583,17 +12586,15 @@ class Interpreter:
                 draft.service, draft.name, mark, read_once_in=self.reading_once, selection=self.selection
             )
             other.selected_in, other.service_looped_over = self.selected_name, draft.service_looped_over
-            self.deployments[(self._key_of(draft), _OTHER_SLOT)] = other
+            other.key = (draft.key, _OTHER_SLOT)
+            self.deployments[other.key] = other
         other.slot = slot.value
         return other
-
-    def _key_of(self, draft: DeploymentDraft) -> object:
-        return next(k for k, d in self.deployments.items() if d is draft)
 
     def _other_slot(self, draft: DeploymentDraft) -> DeploymentDraft | None:
         """The deployment in the other slot of the cloud service whose deployment `draft` is (see
         `_in_stated_slot`), where the script made one; None otherwise."""
-        return self.deployments.get((self._key_of(draft), _OTHER_SLOT))
+        return self.deployments.get((draft.key, _OTHER_SLOT))
 
     def _staging_evidence(self, node: Node, key: str, args: Args) -> None:
         """A swap of a cloud service's deployments (Move-AzureDeployment, which fails when the service has

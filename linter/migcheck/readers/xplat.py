@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import heapq
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -989,6 +990,33 @@ class _Vm:
         return EndpointAcl(self.name, endpoint, "", tuple(rules), mark, all_rules_known=complete)
 
 
+class _VmHolders:
+    """The script's deployments that were given a VM of a name, so that a command naming a VM without its
+    service (no `-d`) finds the service as the CLI's own lookup would, the latest of `Reading.deployments`
+    that holds the VM, without looking through every deployment: by the VM's name, and by the
+    subscription the deployment was made in with the name. Each is a heap, latest place first; a
+    deployment that no longer holds the VM (deleted, or the VM deleted) is dropped from it when it comes to
+    the top, and one given the VM again is added again, so every lookup costs as many drops as adds."""
+
+    def __init__(self) -> None:
+        self.heaps: dict[object, list[tuple[int, int, _Deployment]]] = {}
+        self.placed = 0  # the deployments that took a new place in `Reading.deployments` so far
+        self.added = 0
+
+    def add(self, deployment: _Deployment, name: str) -> None:
+        self.added += 1  # breaks ties of one place: the deployment made in place of a deleted one
+        entry = (-deployment.position, self.added, deployment)
+        heapq.heappush(self.heaps.setdefault(name, []), entry)
+        heapq.heappush(self.heaps.setdefault((deployment.working_in, name), []), entry)
+
+    def latest(self, key: object, holds: Callable[[_Deployment], bool]) -> _Deployment | None:
+        """The deployment latest in place under `key` that still `holds` the VM."""
+        heap = self.heaps.get(key, [])
+        while heap and not holds(heap[0][2]):
+            heapq.heappop(heap)
+        return heap[0][2] if heap else None
+
+
 @dataclass
 class _Deployment:
     service: str
@@ -1018,6 +1046,10 @@ class _Deployment:
     maybe_reserved: list[tuple[NameRef, bool]] = field(default_factory=list)
     # Its internal load balancers (`service internal-load-balancer add`), by name without case.
     balancers: dict[str, InternalLoadBalancer] = field(default_factory=dict)
+    # Its place among `Reading.deployments` (a later one's is greater) and the subscription the CLI worked
+    # in when it was made (`Reading.working_in`): see `_VmHolders`.
+    position: int = 0
+    working_in: str = ""
 
     def _outside_on_some_path(self) -> bool:
         """Whether a path creates one of its VMs with no virtual network named (see `_Vm.joined_role`)."""
@@ -1134,6 +1166,7 @@ class Reading:
         self.arm_from_start = False
         self.mode_set = False
         self.deployments: dict[str, _Deployment] = {}
+        self.vm_holders = _VmHolders()
         # The parts of the script that may not run the commands handed over are in, outermost first, each
         # by its number among those entered so far (see `may_not_run`): () where they surely run.
         self.part: tuple[int, ...] = ()
@@ -1351,8 +1384,8 @@ class Reading:
         if vm is None or not vm.text:
             return ()
         named = vm.text.casefold()
-        found = [d.service for d in self.deployments.values() if named in d.vms and not d.existing]
-        return (("cloud-service", found[-1]),) if found else ((SERVICE_OF_VM, vm.text),)
+        found = self.vm_holders.latest(named, lambda d: self._holds_vm(d, named))
+        return (("cloud-service", found.service),) if found is not None else ((SERVICE_OF_VM, vm.text),)
 
     def _classic(self, parsed: Parsed) -> Meaning:
         name = "azure " + " ".join(parsed.path)
@@ -1588,7 +1621,7 @@ class Reading:
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
         self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
-        deployment.vms[vm_name.casefold()] = vm
+        self._hold(deployment, vm_name.casefold(), vm)
 
     def _place(self, deployment: _Deployment, vm: _Vm, parsed: Parsed) -> None:
         """The network of the deployment `vm create` or `vm create-from` adds `vm` to: `-w`'s, or none;
@@ -1640,7 +1673,7 @@ class Reading:
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
-        deployment.vms[name.casefold()] = vm
+        self._hold(deployment, name.casefold(), vm)
 
     def _vm_export(self, parsed: Parsed) -> None:
         """`azure vm export <vm-name> <file-path>`: the role file it writes describes that VM, so that a
@@ -1722,8 +1755,29 @@ class Reading:
                 reserved_ip_known=not existing,
                 read_once_in=self.read_once_in,
                 selected_in=self.selected_name,
+                # One made again in place of a deleted one keeps its place in the dict, as it keeps its key.
+                position=found.position if found is not None else self.vm_holders.placed,
+                working_in=self.working_in,
             )
+            self.vm_holders.placed += found is None
         return found
+
+    def _hold(self, deployment: _Deployment, name: str, vm: _Vm) -> None:
+        """`vm`, named `name` without case, is now the deployment's (see `_VmHolders`)."""
+        deployment.vms[name] = vm
+        self.vm_holders.add(deployment, name)
+
+    def _holds_vm(self, deployment: _Deployment, name: str) -> bool:
+        """Whether a deployment the script created, still among `deployments`, holds a VM named `name`."""
+        return (
+            not deployment.existing
+            and name in deployment.vms
+            and self.deployments.get(self._key_of(deployment)) is deployment
+        )
+
+    def _key_of(self, deployment: _Deployment) -> str:
+        key = deployment.service.casefold()
+        return f"{deployment.working_in}\0\0{key}" if deployment.working_in else key
 
     def _network(self, deployment: _Deployment, vnet: Word | None) -> None:
         if vnet is None:
@@ -1830,13 +1884,11 @@ class Reading:
         dns = parsed.value("dns-name")
         if dns is not None:
             return dns.text or self._held_before("cloud service name", dns)
-        vm = self._vm_name(parsed)
-        found = [
-            d.service
-            for key, d in self.deployments.items()
-            if vm and vm.casefold() in d.vms and not d.existing and key == self._here(d.service.casefold())
-        ]
-        return found[-1] if found else ""
+        vm = self._vm_name(parsed).casefold()
+        if not vm:
+            return ""
+        found = self.vm_holders.latest((self.working_in, vm), lambda d: self._holds_vm(d, vm))
+        return found.service if found is not None else ""
 
     def _vm_name(self, parsed: Parsed) -> str:
         """The VM a command names: as stated, else by the stand-in of a VM (or of a service whose VM is
@@ -1882,7 +1934,8 @@ class Reading:
             deployment.looped_over = self._looped_over(dns) if dns is not None else looped
         vm = deployment.vms.get(name.casefold())
         if vm is None:
-            vm = deployment.vms[name.casefold()] = _Vm(name, parsed.at, True, unknown=set(_CHANGE_UNKNOWN))
+            vm = _Vm(name, parsed.at, True, unknown=set(_CHANGE_UNKNOWN))
+            self._hold(deployment, name.casefold(), vm)
             vm.looped_over = looped
         return vm
 
