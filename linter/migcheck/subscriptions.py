@@ -157,20 +157,19 @@ class _ProjectFolders:
     the deployments name), and stays in the group where none is or one is made outside every selection;
     nothing else is shared across subscriptions."""
 
-    def __init__(self, docs: Iterable[Document]) -> None:
+    def __init__(self, docs: Sequence[Document]) -> None:
         from migcheck.discover import published_project, written_tail  # as `split_subscriptions`: when needed
 
         self.published, self.tail = published_project, written_tail
         self.cwd = os.getcwd().replace(os.sep, "/")
         self.folders: set[str] = set()  # the projects' folders
-        # Each project file by its name in lower case: its path in lower case and its project's folder.
-        self.by_name: dict[str, list[tuple[str, str]]] = {}
+        files: list[tuple[str, str]] = []  # each project file's path in lower case, and its project's folder
         for doc in docs:
             if is_project_file(doc):
                 folder = self._project(doc.path)
                 self.folders.add(folder)
-                lowered = doc.path.casefold()
-                self.by_name.setdefault(posixpath.basename(lowered), []).append((lowered, folder))
+                files.append((doc.path.casefold(), folder))
+        self.by_tail = self._by_tail(files, docs)
         self.deploying: dict[str, dict[str, None]] = {}  # a project's folder -> subscriptions, in order
 
     def deployed_in(self, part: Document, subscription: str) -> None:
@@ -200,9 +199,30 @@ class _ProjectFolders:
         folder = self._project(path)
         if folder in self.folders:
             return folder
-        tail = self.tail(written).casefold()
-        found = {f for path, f in self.by_name.get(posixpath.basename(tail), ()) if path.endswith(tail)}
-        return found.pop() if len(found) == 1 else ""
+        found = self.by_tail.get(self.tail(written).casefold(), ())
+        return next(iter(found)) if len(found) == 1 else ""
+
+    def _by_tail(self, files: list[tuple[str, str]], docs: Sequence[Document]) -> dict[str, set[str]]:
+        """The folders of the project files whose paths end with each path a deployment writes for its
+        configuration file (`written_tail`, in lower case), where any do. A path ends with a tail of k
+        parts only through its own last k parts, so each file is looked up once for each number of parts
+        the tails have (a few), where every deployment looked through every file's path (all the projects'
+        files are named ServiceConfiguration.*.cscfg)."""
+        tails = {
+            self.tail(resource.configuration_file.replace("\\", "/")).casefold()
+            for doc in docs
+            for resource in doc.resources
+            if isinstance(resource, Deployment) and resource.configuration_file
+        }
+        lengths = {tail.count("/") for tail in tails}
+        found: dict[str, set[str]] = {}
+        for path, folder in files:
+            parts = path.split("/")
+            for length in lengths:
+                ending = "/" + "/".join(parts[-length:])
+                if length < len(parts) and ending in tails:
+                    found.setdefault(ending, set()).add(folder)
+        return found
 
 
 def _uploaded_in(docs: Iterable[Document]) -> dict[str, str]:
