@@ -195,6 +195,7 @@ def _attributes(count: int) -> Callable[[Path], list[str]]:
 REST_NS = "http://schemas.microsoft.com/windowsazure"
 NETCFG_NS = "http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"
 CSDEF_NS = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition"
+CSCFG_NS = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration"
 MONITORING = (
     "<ResourceExtensionReference><Publisher>Microsoft.Azure.Security.Monitoring</Publisher>"
     "<Name>AzureSecurityWindowsAgent</Name><Version>1.*</Version></ResourceExtensionReference>"
@@ -536,6 +537,63 @@ def _doubling_python(lines: int, literal: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _swaps_of_the_last_service(count: int) -> Callable[[Path], list[str]]:
+    """A PowerShell script that makes `count` cloud services, then swaps the slots of the last one made
+    twice as many times: each swap finds the service's other slot."""
+
+    def make(folder: Path) -> list[str]:
+        made = "".join(
+            f"New-AzureQuickVM -Windows -ServiceName s{i} -Name v -ImageName i -Password p -Location l\n"
+            for i in range(count)
+        )
+        swaps = f"Move-AzureDeployment -ServiceName s{count - 1}\n" * (2 * count)
+        (folder / "swap.ps1").write_text(made + swaps)
+        return ["swap.ps1"]
+
+    return make
+
+
+def _vms_started_by_name(count: int) -> Callable[[Path], list[str]]:
+    """A classic CLI script that creates a VM in each of `count` cloud services, then starts the last one
+    by its name alone (no `-d`) five times as many times: each start finds the VM's service."""
+
+    def make(folder: Path) -> list[str]:
+        created = "".join(f"azure vm create s{i} img u p --vm-name v{i}\n" for i in range(count))
+        (folder / "start.sh").write_text(created + f"azure vm start v{count - 1}\n" * (5 * count))
+        return ["start.sh"]
+
+    return make
+
+
+def _projects_deployed_from_another_folder(count: int) -> Callable[[Path], list[str]]:
+    """`count` cloud service projects, each deployed by a script of its own in one of two subscriptions,
+    naming its configuration by a path written from the projects' folder: each deployment finds its
+    project by the end of the path, among files all named alike."""
+
+    def make(folder: Path) -> list[str]:
+        deploy = folder / "deploy"
+        deploy.mkdir()
+        for i in range(count):
+            project = folder / f"Pool{i}"
+            project.mkdir()
+            (project / "ServiceDefinition.csdef").write_text(
+                f'<ServiceDefinition name="Pool" xmlns="{CSDEF_NS}"><WebRole name="Web" vmsize="Small" />'
+                "</ServiceDefinition>\n"
+            )
+            (project / "ServiceConfiguration.Cloud.cscfg").write_text(
+                f'<ServiceConfiguration serviceName="Pool" xmlns="{CSCFG_NS}">'
+                '<Role name="Web"><Instances count="1" /></Role></ServiceConfiguration>\n'
+            )
+            (deploy / f"pool{i}.ps1").write_text(
+                f"Select-AzureSubscription -SubscriptionName sub{i % 2}\n"
+                f"New-AzureDeployment -ServiceName pool{i} -Package p.cspkg "
+                f"-Configuration 'Pool{i}\\ServiceConfiguration.Cloud.cscfg'\n"
+            )
+        return ["."]
+
+    return make
+
+
 def _input_bytes(folder: Path, paths: list[str]) -> int:
     total = 0
     for path in paths:
@@ -718,6 +776,13 @@ GROWTH_CASES = (
     GrowthCase("bad prefixes in one file (MIG304, past the cap)", _dense, 1_000),
     GrowthCase("deployments of one hosted service (link)", _deployments, 1_000),
     GrowthCase("suppression comments on one line", _comments_on_one_line, 500),
+    GrowthCase(
+        "PowerShell: swaps of the service made last (its other slot)", _swaps_of_the_last_service, 300
+    ),
+    GrowthCase("classic CLI: vm start by name alone x services", _vms_started_by_name, 400),
+    GrowthCase(
+        "subscriptions: projects deployed from another folder", _projects_deployed_from_another_folder, 100
+    ),
     *(
         GrowthCase(
             f"plan --format {fmt}: networks after one circuit",
