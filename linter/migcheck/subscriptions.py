@@ -205,7 +205,7 @@ class _ProjectFolders:
     def _by_tail(self, files: list[tuple[str, str]], docs: Sequence[Document]) -> dict[str, set[str]]:
         """The folders of the project files whose paths end with each path a deployment writes for its
         configuration file (`written_tail`, in lower case), where any do. A path ends with a tail of k
-        parts only through its own last k parts, so each file is looked up once for each number of parts
+        parts only through its own last k parts (or all of them), so each file is looked up once for each number of parts
         the tails have (a few), where every deployment looked through every file's path (all the projects'
         files are named ServiceConfiguration.*.cscfg)."""
         tails = {
@@ -220,7 +220,9 @@ class _ProjectFolders:
             parts = path.split("/")
             for length in lengths:
                 ending = "/" + "/".join(parts[-length:])
-                if length < len(parts) and ending in tails:
+                # A path as the walk gives it (`Pool/ServiceConfiguration.cscfg`, no folder above the project's)
+                # ends with a tail of all its parts: its first part is a whole name all the same.
+                if length <= len(parts) and ending in tails:
                     found.setdefault(ending, set()).add(folder)
         return found
 
