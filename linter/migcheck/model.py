@@ -2041,7 +2041,8 @@ def configured_role(
     REST reader (the configuration a deployment body carries)."""
     if settings is None and not acls and not addresses:
         return role
-    subnets = tuple(s for a in addresses for s in a.subnets)
+    # One instance address (nearly always): its own tuple of subnets, not a copy of it for each role.
+    subnets = addresses[0].subnets if len(addresses) == 1 else tuple(s for a in addresses for s in a.subnets)
     sources = (*role.described_at, *((settings.mark,) if settings else ()), *(a.mark for a in addresses))
     return _replaced(
         role,
