@@ -4526,6 +4526,17 @@ def deployed_local(estates: Iterable[Estate]) -> frozenset[str]:
     )
 
 
+def disks_unplaced(deployments: Iterable[Placement]) -> bool:
+    """Whether a VM the deployments create has an OS disk no file places (`Role.unknown` holds "disks": its
+    blob's address, or the storage account it is made in, is not stated). Validate checks the disk's blob
+    name and its account's kind, so what it says of such a VM is not decided by the files."""
+    return any(
+        "disks" in role.unknown and role.is_vm and not role.changes_existing
+        for deployment in deployments
+        for role in deployment.roles
+    )
+
+
 def in_unnamed_networks(estate: Estate) -> frozenset[int]:
     """The services (by `id`) whose VMs are in subnets, so in a virtual network, that the files do not name
     and none of their networks defines (Export-AzureVM files alone): the network's definition is not in the

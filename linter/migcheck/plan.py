@@ -36,6 +36,7 @@ from migcheck.config import in_settings_file
 from migcheck.estate import (
     VmElsewhere,
     apart,
+    disks_unplaced,
     is_pipeline_token,
     join_key,
     key,
@@ -277,6 +278,9 @@ class Step:
     # A cloud service whose virtual network the files do not state (`StepKind.UNKNOWN_NETWORK`): which
     # network's migration moves it, if any, is not known, nor whether Validate passes it there.
     network_unknown: bool = False
+    # A VM it moves has an OS disk no file places (`estate.disks_unplaced`): the storage account it is in,
+    # which migrates after this step, and its blob's name, which Validate checks, are not known.
+    disks_unknown: bool = False
     # What the step moves is named by a stand-in (`<cloud service name, deploy.py:12>`, `<reserved IP name,
     # ip.py:132>`, see `_unnamed`; a circuit's `<service key>`): no command of the step runs as written until
     # it is filled in. What is to fill in, in words (`cloud service's name`, `circuit's service key`), "" for
@@ -294,6 +298,7 @@ class Step:
             or self.network_undefined
             or self.network_unknown
             or self.unseen_export
+            or self.disks_unknown
             or self.name_unstated
             or self.waits_on
         )
@@ -520,7 +525,8 @@ def _overview_reason(step: Step) -> str:
         return "with_blockers"
     if step.name_unstated:
         return "name_unstated"
-    if step.partly_described or step.network_undefined or step.network_unknown or step.unseen_export:
+    undecided = (step.partly_described, step.network_undefined, step.network_unknown, step.unseen_export)
+    if any(undecided) or step.disks_unknown:
         return "not_decided"
     return "waiting"
 
@@ -2005,6 +2011,7 @@ def _network_step(
         notes += [note for s in services if s.roles for note in _balancers_of_roles(s)]
     notes += [note for s in services if s.vms for note in _key_vault_notes(builder, s)]
     notes += [note for s in services for note in _unseen_export_notes(s)]
+    notes += [note for s in services for note in _unplaced_disk_notes(s.vms)]
     notes += [note for s in services for note in _vips_without_endpoint(s.placements, f" of {s.label}")]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
@@ -2065,6 +2072,7 @@ def _network_step(
         partly_described=bool(partly),
         network_undefined=undecided,
         unseen_export=any(s.imports_unseen_export for s in services),
+        disks_unknown=any(disks_unplaced(s.placements) for s in services),
     )
     return _named_first(step, "VirtualNetwork", name)
 
@@ -2800,6 +2808,7 @@ def _service_step(
         notes = (_unnamed_deployment_note(service, deployment), *notes)
     notes += tuple(_key_vault_notes(builder, service))
     notes += tuple(_unseen_export_notes(service, placement.vms))  # this deployment's, as `unseen_export`
+    notes += tuple(_unplaced_disk_notes(placement.vms))
     notes += tuple(_vips_without_endpoint([placement]))
     state, state_note = _migration_state(placement.vms)
     if state:
@@ -2849,6 +2858,7 @@ def _service_step(
         migration_state=state,
         partly_described=placement.partly_described,
         unseen_export=placement.imports_unseen_export,
+        disks_unknown=disks_unplaced([placement]),
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
 
@@ -2920,6 +2930,25 @@ def _migration_commands(state: str, commands: Commands) -> Commands:
 def _in_order(mark: Mark) -> tuple[str, int, int]:
     """Where a mark is, in the order files and lines are read."""
     return mark.path, mark.line, mark.column
+
+
+def _unplaced_disk_notes(vms: Sequence[Role]) -> list[str]:
+    """What a step says of each VM it moves whose OS disk no file places (`estate.disks_unplaced`): the
+    storage account the disk is in has no step of its own, and migrates after this one."""
+    notes = []
+    for vm in vms:
+        if "disks" not in vm.unknown or vm.changes_existing:
+            continue
+        label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
+        notes.append(
+            f"The OS disk of VM {label} is in a storage account the files do not state (its blob's address, "
+            "or the subscription's current storage account the platform puts it in, is not written out): "
+            "Validate checks the disk's blob name, and that account migrates after this step "
+            "(Move-AzureStorageAccount), so whether it passes is not decided. State the blob (-MediaLocation, "
+            "media_link, MediaLink, azure vm create's blob URL) or the current storage account "
+            "(Set-AzureSubscription -CurrentStorageAccountName) to decide it."
+        )
+    return notes
 
 
 def _unseen_export_notes(service: CloudService, vms: Sequence[Role] | None = None) -> list[str]:
@@ -3529,12 +3558,14 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
             _partly_described_note(service)
             if service.partly_described
             else "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
+            *_unplaced_disk_notes(service.vms),
             *builder.attention(service),
         ),
         powershell=commands[0],
         cli=commands[1],
         members=(_member(service),),
         partly_described=service.partly_described,
+        disks_unknown=disks_unplaced(service.placements),
         network_unknown=True,
         network_undefined=builder.undecided_network(service),
         unseen_export=service.imports_unseen_export,

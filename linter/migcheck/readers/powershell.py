@@ -11074,6 +11074,8 @@ class Interpreter:
         elif args.given("MediaLocation") is False and args.given("DiskName") is False:
             # From an image, with no blob named: New-AzureVM puts the OS disk in the current storage account.
             events.append(self._platform_os_disk(args, mark))
+        else:
+            events.append(self._unplaced_os_disk(args, mark))
         vm = VmObject(self._made_at(node), name.value if name else Unknown(""), None, self._written_at(name))
         vm.branches = self.creating_on
         return self._new_object(vm, events, env)
@@ -11945,6 +11947,13 @@ class Interpreter:
         mark is the VM's, or its deployment's)."""
         return Event("platform_os_disk", self._written_at(args.get("ImageName")) or mark, {})
 
+    def _unplaced_os_disk(self, args: Args, mark: Mark) -> Event:
+        """A configuration whose OS disk's blob the script passes and does not state (`-MediaLocation
+        $Disk`), or leaves to a current storage account it does not state (New-AzureQuickVM): the
+        account the disk is in is not known. Shown where the blob, else the image, is named."""
+        at = self._written_at(args.get("MediaLocation")) or self._written_at(args.get("ImageName")) or mark
+        return Event("unplaced_os_disk", at, {})
+
     def _placed_in(self, account: str, at: Mark) -> Event:
         """The change New-AzureVM makes to a configuration it creates a VM from, passed `at`, when the
         subscription's current storage account is `account`: an OS disk the configuration leaves to the
@@ -12010,6 +12019,8 @@ class Interpreter:
             events.append(disk)
         elif args.given("MediaLocation") is False and self._current_account(env):
             events += [self._platform_os_disk(args, mark), self._placed_in(self._current_account(env), mark)]
+        else:  # a blob not stated, or the current storage account the platform puts it in
+            events.append(self._unplaced_os_disk(args, mark))
         linux = args.switch("Linux")
         events.append(
             Event(
@@ -15591,6 +15602,8 @@ class _Facts:
         # data disks' (`platform_data_disk`), by LUN as `data_disks` are.
         self.platform_os_disk: Mark | None = None
         self.platform_data_disks: dict[object, Mark] = {}
+        # Given an OS disk whose blob is not stated (`unplaced_os_disk`): its storage account is not known.
+        self.os_disk_unplaced = False
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
@@ -15856,6 +15869,9 @@ class _Facts:
     def _platform_os_disk(self, event: Event) -> None:
         self.platform_os_disk = event.mark
 
+    def _unplaced_os_disk(self, event: Event) -> None:
+        self.os_disk_unplaced = True
+
     def _unnamed_disk(self, lun: str, at: Mark) -> str:
         """The stand-in for a disk of the VM whose blob the script does not name in full: its OS disk, or
         its data disk at `lun`, where the blob is named (see `_stand_in`), and the VM's name, a stand-in
@@ -15924,6 +15940,14 @@ class _Facts:
     def _disks(self) -> tuple[Disk, ...]:
         return (*([self.os_disk] if self.os_disk else []), *self.data_disks.values())
 
+    def _os_disk_unplaced(self) -> bool:
+        """Whether the VM's OS disk is in a storage account no file names: its blob is passed and not
+        stated, or left to the platform in a current storage account the script does not state (no
+        New-AzureVM in a subscription whose current account it states placed it, see `_current_account`)."""
+        if self.os_disk is not None:
+            return False
+        return self.os_disk_unplaced or self.platform_os_disk is not None
+
     def by_name(self) -> tuple[Disk, ...]:
         """The disks of the repository the VM is given by name (see `Interpreter._disk_by_name`): not among
         its own disks, whose blobs the files name, but listed on their own as attached to it, as a REST
@@ -15936,6 +15960,8 @@ class _Facts:
         subnets = (*self.primary, *(subnet for nic, _ in self.nics.values() for subnet in nic))
         if not self.existing and not all(self.subnets_known):
             unknown.add("subnets")
+        if not self.existing and self._os_disk_unplaced():
+            unknown.add("disks")
         if escaped:
             # Code the reader does not follow may add to the VM: what it says stays said, what it does
             # not say is no longer known to be absent.

@@ -4292,6 +4292,7 @@ class _Resources:
                 name,
                 self.source.line_read(mark),
                 site,
+                unknown,
             ),
             # The name, or the value that takes the VM out of any set (`availability_set_name=""` or None):
             # what MIG103 points at for a VM in none.
@@ -4389,7 +4390,12 @@ class _Resources:
         role: str,
         line: int,
         site: flow.Site | None = None,
+        unknown: set[str] | None = None,
     ) -> tuple[Disk, ...]:
+        """The VM's disks whose blob or storage account the script states. One whose blob's address it
+        passes and does not state (`OSVirtualHardDisk(image, sys.argv[1])`), or an OS disk it does not
+        write out at all (a value passed in), is in an account no file names: `unknown` takes "disks"."""
+        unplaced = set() if unknown is None else unknown
         items, complete = items_of(data_disks, "DataVirtualHardDisks")
         if not complete and data_disks is not None and not isinstance(data_disks, NoneV):
             self._note_unnamed_disk(line, role)  # disks the reader cannot see, which may be registered ones
@@ -4397,6 +4403,7 @@ class _Resources:
         for item in [os_disk, *items]:
             if item is not None and not isinstance(item, (Obj, NoneV)):
                 self._note_unnamed_disk(line, role)
+                unplaced.add("disks")
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
                 disk_name = item.attrs.get("disk_name")
                 self._note_disk_use(disk_name, role, line)
@@ -4423,6 +4430,8 @@ class _Resources:
                     name = name or f"<{what}, {self.file}:{at.line}:{at.column}>"
                     found.append(Disk(name, "", "", role, at, lun=lun, account=account, data=data))
                 else:
+                    if link is not None and not isinstance(link, NoneV):  # a blob no file states
+                        unplaced.add("disks")
                     self._disk_by_name(disk_name, role)
         return tuple(found)
 

@@ -76,7 +76,15 @@ from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from migcheck.estate import in_unnamed_networks, join_key, key, origins, records_in_networks, unique_by_name
+from migcheck.estate import (
+    disks_unplaced,
+    in_unnamed_networks,
+    join_key,
+    key,
+    origins,
+    records_in_networks,
+    unique_by_name,
+)
 from migcheck.inventory_model import (
     ClassicReservedIp,
     LinkAuthorization,
@@ -168,6 +176,10 @@ class Verdict(str, enum.Enum):
     # Nothing the files show stops it, but no file defines the network: its definition may hold what does
     # (its gateway's connections, other cloud services in it).
     NETWORK_NOT_DECIDED = "Not decided: the network's definition is not in the files"
+    # Nothing the files show stops it, but a VM it moves has an OS disk no file places (its blob's address,
+    # or the storage account it is made in, is not stated): the disk's blob name and its account's kind,
+    # which Validate checks, are not known.
+    DISKS_NOT_DECIDED = "Not decided: a VM's disks are not in the files"
     WARNINGS = "Validation passed with warnings"
     PASSED = "Validation passed"
 
@@ -209,6 +221,8 @@ class ScopeItem:
     # Of a storage account: the subjects (networks, cloud services) of the items that move the VMs its disks
     # are attached to, which migrate before it; the summary says which of them fail.
     after: tuple[object, ...] = field(default=(), compare=False, repr=False)
+    # A VM it moves has an OS disk no file places (`Role.unknown` holds "disks").
+    disks_unknown: bool = field(default=False, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -240,6 +254,8 @@ class ScopeItem:
             return Verdict.NETWORK_NOT_DECIDED
         if self.partly_described:
             return Verdict.NOT_DECIDED
+        if self.disks_unknown:
+            return Verdict.DISKS_NOT_DECIDED
         # What the platform passes warns as the team grades it: turned down to info, it is no warning; held
         # back (suppressed, or known from the baseline), it is no warning left to read, and only counted.
         worst = max((f.severity for f in (*self.findings, *self.described)), default=Severity.INFO)
@@ -281,6 +297,7 @@ class _Draft:
     partly_described: bool = False  # see `ScopeItem.partly_described`
     network_undefined: bool = False  # see `ScopeItem.network_undefined`
     after: tuple[object, ...] = ()  # see `ScopeItem.after`
+    disks_unknown: bool = False  # see `ScopeItem.disks_unknown`
     # The cloud services it is or a network holds deployments of (`own_placed`), by `key`: it owns their
     # definition's marks, which a project deployed as another service too shares (see `_named`).
     services: set[str] = field(default_factory=set)
@@ -324,6 +341,7 @@ class _Draft:
             self.network_undefined,
             self.origin,
             self.after,
+            self.disks_unknown,
         )
 
 
@@ -683,6 +701,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
         draft.network_undefined = id(service) in unnamed
+        draft.disks_unknown = disks_unplaced(service.placements)
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
@@ -899,6 +918,7 @@ def _network_draft(
         draft.own(*reserved.of(service, here))
         # Validate of the network takes in every VM of its services, those no file describes too.
         draft.partly_described |= any(p.partly_described or p.imports_unseen_export for p in here)
+        draft.disks_unknown |= disks_unplaced(here)
     return draft
 
 

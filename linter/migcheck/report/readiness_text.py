@@ -346,6 +346,7 @@ _FILE_VERDICTS = {
     Verdict.PREPARE_FAILS: "Fails at Prepare",
     Verdict.NOT_DECIDED: "Not decided",
     Verdict.NETWORK_NOT_DECIDED: "Not decided",
+    Verdict.DISKS_NOT_DECIDED: "Not decided",
     Verdict.WARNINGS: "Passes with warnings",
     Verdict.PASSED: "Passes",
 }
@@ -419,6 +420,7 @@ _HELD_BY = {
     Verdict.PREPARE_FAILS: "fails at Prepare",
     Verdict.NOT_DECIDED: "is not decided",
     Verdict.NETWORK_NOT_DECIDED: "is not decided",
+    Verdict.DISKS_NOT_DECIDED: "is not decided",
 }
 
 
@@ -506,6 +508,7 @@ _TALLIED = {
     Verdict.PREPARE_FAILS: "failing at Prepare",
     Verdict.NOT_DECIDED: "not decided",
     Verdict.NETWORK_NOT_DECIDED: "not decided",
+    Verdict.DISKS_NOT_DECIDED: "not decided",
     Verdict.WARNINGS: "passed with warnings",
     Verdict.PASSED: "passed",
 }

@@ -39,7 +39,9 @@ the item's findings held back by config, comments or a baseline: they still deci
 of `Verdict`'s: "Validation failed", "Validation passed, Prepare will fail" (all that stops the item is what
 Validate does not check), "Not decided: the service may have VMs the files do not describe" (nothing stops
 it, but a cloud service it moves may hold VMs no file describes: a script adds one to a deployment that
-exists), "Validation passed with warnings", "Validation passed"."""
+exists), "Not decided: the network's definition is not in the files" (nothing stops it, but no file defines
+the network), "Not decided: a VM's disks are not in the files" (nothing stops it, but a VM it moves has an OS
+disk whose blob or storage account no file states), "Validation passed with warnings", "Validation passed"."""
 
 from __future__ import annotations
 
