@@ -65,6 +65,7 @@ from migcheck.model import (
     VirtualNetwork,
     lun_key,
     shown_at,
+    storage_account,
 )
 
 # --- reading values whatever their case ----------------------------------------------------------------
@@ -738,6 +739,8 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     virtual_network_mark = _value_mark(spots, vnet, "virtualNetwork")
     os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
     disks = tuple(_disks(os_disk, data_disks, item.name, spots))
+    if not _os_disk_placed(os_disk):
+        unknown.add("disks")
     instance = _instance(get(props, "instanceView"), hardware, item.name, spots)
     boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
     boot_mark = spots.value("bootDiagnosticsEnabled") if boot is not None else None
@@ -932,6 +935,16 @@ def _disk_objects(storage: object) -> tuple[list[dict], list[dict]]:
     os_disk = get(storage, "operatingSystemDisk")
     data = [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
     return [os_disk] if isinstance(os_disk, dict) else [], data
+
+
+def _os_disk_placed(os_disk: list[dict]) -> bool:
+    """Whether the export says which storage account the VM's OS disk is in (`vhdUri`'s host, or
+    `storageAccount`, INVENTORY.md §4): a row that leaves out `storageProfile` or its `operatingSystemDisk`
+    does not, and the account, which migrates after the VM, is then in no file."""
+    return any(
+        storage_account(_blob_address(get(disk, "vhdUri", "mediaLink"))) or account
+        for disk, account in zip(os_disk, _disk_accounts(os_disk), strict=True)
+    )
 
 
 def _disks(os_disk: list[dict], data: list[dict], vm: str, spots: Spots) -> Iterator[Disk]:

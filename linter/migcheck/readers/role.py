@@ -18,6 +18,7 @@ from migcheck.model import (
     Role,
     RoleType,
     lun_key,
+    storage_account,
 )
 from migcheck.readers.xml import (
     Element,
@@ -117,6 +118,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
             for e in named_children(listed, _EXTENSION_REFERENCE)
         ),
         disks=_disks(parts, name, marker),
+        unknown=frozenset({"disks"}) if _os_disk_unplaced(parts) else frozenset(),
         boot_diagnostics=_flag(_first_below(parts, "DebugSettings", "BootDiagnosticsEnabled")),
         kind_evidence=evidence,
         kind_known=known,
@@ -193,6 +195,17 @@ def _disks(role: Parts, name: str, marker: Marker) -> tuple[Disk, ...]:
     )
     # An empty or nil disk element (`<OSVirtualHardDisk i:nil="true"/>`) describes no disk.
     return tuple(disk(d, marker, name=text_of(d, "DiskName"), attached_to=name) for d in found if _present(d))
+
+
+def _os_disk_unplaced(role: Parts) -> bool:
+    """Whether the role's OS disk names its blob by an address that is no storage account's (a template's
+    `{{media_link}}`, `$(MediaLink)`, a value a script does not state): the account the disk is in, whose
+    blob name Validate checks and which migrates after the VM, is in no file."""
+    for el in role.get("OSVirtualHardDisk", ()):
+        blob = _blob(grouped_children(el, _DISK_PARTS), data=False) if _present(el) else None
+        if blob is not None and not storage_account(text_of(blob)):
+            return True
+    return False
 
 
 def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:

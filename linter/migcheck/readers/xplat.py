@@ -1700,8 +1700,12 @@ class Reading:
     def _os_disk(self, vm: _Vm, blob: Word | None, at: Mark) -> None:
         """The OS disk of `-u <blob url>`: by its blob, or in the storage account of a stand-in where the
         script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`), or
-        in the account it states where it does not state the blob's name (`.../vhds/$VM.vhd`)."""
+        in the account it states where it does not state the blob's name (`.../vhds/$VM.vhd`). Without
+        `-u` the CLI puts the disk in a storage account of its own choosing (one of the location's, or one
+        it creates), and an address whose account no word states (`-u "$BASE/vhds/a.vhd"`) names none: the
+        VM's disks are then unknown (`Role.unknown`), its account in no file."""
         if blob is None:
+            vm.unknown.add("disks")
             return
         if blob.text:
             vm.disks.append(Disk("", blob.text, "", vm.name, at, media_link_mark=blob.mark))
@@ -1711,6 +1715,8 @@ class Reading:
             vm.disks.append(
                 replace(self.disk_in(account, "OS disk", vm.name, blob.mark), attached_to=vm.name)
             )
+        else:
+            vm.unknown.add("disks")
 
     def disk_in(self, account: str, what: str, vm: str, blob: Mark) -> Disk:
         """The disk (`what`: OS disk, data disk) of VM `vm` in a blob of `account` whose address the script
