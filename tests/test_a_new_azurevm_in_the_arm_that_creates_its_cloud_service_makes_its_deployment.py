@@ -42,7 +42,7 @@ def _service(result: LintResult) -> ScopeItem:
 
 def _step(result: LintResult) -> dict:
     data = json.loads(render_plan(build_plan(result), "json"))
-    (step,) = [s for sub in data["subscriptions"] for s in sub["steps"] if s["kind"] != "storage-account"]
+    (step,) = [s for sub in data["subscriptions"] for s in sub["steps"] if s["kind"] != "storage"]
     return step
 
 

@@ -4526,15 +4526,37 @@ def deployed_local(estates: Iterable[Estate]) -> frozenset[str]:
     )
 
 
-def disks_unplaced(deployments: Iterable[Placement]) -> bool:
-    """Whether a VM the deployments create has an OS disk no file places (`Role.unknown` holds "disks": its
-    blob's address, or the storage account it is made in, is not stated). Validate checks the disk's blob
-    name and its account's kind, so what it says of such a VM is not decided by the files."""
-    return any(
-        "disks" in role.unknown and role.is_vm and not role.changes_existing
-        for deployment in deployments
-        for role in deployment.roles
-    )
+class UnstatedAccount(NamedTuple):
+    """The storage account that holds the OS disk of a VM the files create, where no file states which
+    (`Role.unknown` holds "disks": the blob's address is passed and not stated, or the disk is left to a
+    current storage account the files do not state). Validate of the VM's cloud service does not depend on
+    it, but the account migrates after the VM (Move-AzureStorageAccount): the plan has a step for it, named
+    by a stand-in to fill in (`<storage account of the disks of VM web01, deploy.py:5>`). One per VM: the files
+    do not say whether two such VMs share one."""
+
+    name: str
+    mark: Mark  # the VM's
+    service: CloudService
+    vm: Role
+
+
+def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
+    """The storage accounts of the created VMs' OS disks that no file states, one per VM (see
+    `UnstatedAccount`). A VM that changes one that exists has its disks already: they are not its script's."""
+    return [
+        UnstatedAccount(_unstated_account_name(vm), vm.mark, service, vm)
+        for service in estate.cloud_services
+        for vm in service.vms
+        if "disks" in vm.unknown and not vm.changes_existing
+    ]
+
+
+def _unstated_account_name(vm: Role) -> str:
+    """The stand-in for the storage account of `vm`'s disks: named after the VM, and where it is described
+    (a VM a loop makes, or one of a stand-in name, may not be told apart by its name)."""
+    where = f"{posixpath.basename(vm.mark.path)}:{vm.mark.line}"
+    whose = "a VM" if is_stand_in(vm.name) else f"VM {vm.name}"  # no quote: the commands quote the name
+    return f"<storage account of the disks of {whose}, {where}>"
 
 
 def in_unnamed_networks(estate: Estate) -> frozenset[int]:

@@ -34,9 +34,9 @@ from migcheck import clouds
 from migcheck.automation import VPN_SITE_EVIDENCE
 from migcheck.config import in_settings_file
 from migcheck.estate import (
+    UnstatedAccount,
     VmElsewhere,
     apart,
-    disks_unplaced,
     is_pipeline_token,
     join_key,
     key,
@@ -44,6 +44,7 @@ from migcheck.estate import (
     origins,
     placement_subnets,
     portal_short_name,
+    unstated_disk_accounts,
 )
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
@@ -278,9 +279,6 @@ class Step:
     # A cloud service whose virtual network the files do not state (`StepKind.UNKNOWN_NETWORK`): which
     # network's migration moves it, if any, is not known, nor whether Validate passes it there.
     network_unknown: bool = False
-    # A VM it moves has an OS disk no file places (`estate.disks_unplaced`): the storage account it is in,
-    # which migrates after this step, and its blob's name, which Validate checks, are not known.
-    disks_unknown: bool = False
     # What the step moves is named by a stand-in (`<cloud service name, deploy.py:12>`, `<reserved IP name,
     # ip.py:132>`, see `_unnamed`; a circuit's `<service key>`): no command of the step runs as written until
     # it is filled in. What is to fill in, in words (`cloud service's name`, `circuit's service key`), "" for
@@ -298,7 +296,6 @@ class Step:
             or self.network_undefined
             or self.network_unknown
             or self.unseen_export
-            or self.disks_unknown
             or self.name_unstated
             or self.waits_on
         )
@@ -525,8 +522,7 @@ def _overview_reason(step: Step) -> str:
         return "with_blockers"
     if step.name_unstated:
         return "name_unstated"
-    undecided = (step.partly_described, step.network_undefined, step.network_unknown, step.unseen_export)
-    if any(undecided) or step.disks_unknown:
+    if step.partly_described or step.network_undefined or step.network_unknown or step.unseen_export:
         return "not_decided"
     return "waiting"
 
@@ -1194,6 +1190,7 @@ def _subscription_plan(
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
+    builder.steps += [_unstated_account_step(builder, a) for a in unstated_disk_accounts(builder.estate)]
     builder.steps += _standalone_storage_steps(builder)
     by_scope = {scope.scope: scope.items for scope in scopes}
     builder.steps += _unattached_steps(builder, by_scope.get(ScopeKind.UNATTACHED, ()))
@@ -2011,7 +2008,6 @@ def _network_step(
         notes += [note for s in services if s.roles for note in _balancers_of_roles(s)]
     notes += [note for s in services if s.vms for note in _key_vault_notes(builder, s)]
     notes += [note for s in services for note in _unseen_export_notes(s)]
-    notes += [note for s in services for note in _unplaced_disk_notes(s.vms)]
     notes += [note for s in services for note in _vips_without_endpoint(s.placements, f" of {s.label}")]
     if vpn or (expressroute and network.gateway is not None and network.gateway.client_address_pool):
         notes.append(_vpn_removed(network, vpn))
@@ -2072,7 +2068,6 @@ def _network_step(
         partly_described=bool(partly),
         network_undefined=undecided,
         unseen_export=any(s.imports_unseen_export for s in services),
-        disks_unknown=any(disks_unplaced(s.placements) for s in services),
     )
     return _named_first(step, "VirtualNetwork", name)
 
@@ -2808,7 +2803,6 @@ def _service_step(
         notes = (_unnamed_deployment_note(service, deployment), *notes)
     notes += tuple(_key_vault_notes(builder, service))
     notes += tuple(_unseen_export_notes(service, placement.vms))  # this deployment's, as `unseen_export`
-    notes += tuple(_unplaced_disk_notes(placement.vms))
     notes += tuple(_vips_without_endpoint([placement]))
     state, state_note = _migration_state(placement.vms)
     if state:
@@ -2858,7 +2852,6 @@ def _service_step(
         migration_state=state,
         partly_described=placement.partly_described,
         unseen_export=placement.imports_unseen_export,
-        disks_unknown=disks_unplaced([placement]),
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
 
@@ -2930,25 +2923,6 @@ def _migration_commands(state: str, commands: Commands) -> Commands:
 def _in_order(mark: Mark) -> tuple[str, int, int]:
     """Where a mark is, in the order files and lines are read."""
     return mark.path, mark.line, mark.column
-
-
-def _unplaced_disk_notes(vms: Sequence[Role]) -> list[str]:
-    """What a step says of each VM it moves whose OS disk no file places (`estate.disks_unplaced`): the
-    storage account the disk is in has no step of its own, and migrates after this one."""
-    notes = []
-    for vm in vms:
-        if "disks" not in vm.unknown or vm.changes_existing:
-            continue
-        label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
-        notes.append(
-            f"The OS disk of VM {label} is in a storage account the files do not state (its blob's address, "
-            "or the subscription's current storage account the platform puts it in, is not written out): "
-            "Validate checks the disk's blob name, and that account migrates after this step "
-            "(Move-AzureStorageAccount), so whether it passes is not decided. State the blob (-MediaLocation, "
-            "media_link, MediaLink, azure vm create's blob URL) or the current storage account "
-            "(Set-AzureSubscription -CurrentStorageAccountName) to decide it."
-        )
-    return notes
 
 
 def _unseen_export_notes(service: CloudService, vms: Sequence[Role] | None = None) -> list[str]:
@@ -3558,14 +3532,12 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
             _partly_described_note(service)
             if service.partly_described
             else "Add the deployment's REST body (Get-AzureDeployment) to plan this service exactly.",
-            *_unplaced_disk_notes(service.vms),
             *builder.attention(service),
         ),
         powershell=commands[0],
         cli=commands[1],
         members=(_member(service),),
         partly_described=service.partly_described,
-        disks_unknown=disks_unplaced(service.placements),
         network_unknown=True,
         network_undefined=builder.undecided_network(service),
         unseen_export=service.imports_unseen_export,
@@ -3723,6 +3695,51 @@ def _storage_steps(builder: _Builder) -> list[Step]:
         wave = 1 + max((waves.get(step, 1) for step in after), default=0)
         steps.append(_storage_step(account, tuple(sorted(after)), wave, builder))
     return steps
+
+
+def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
+    """The storage account that holds the OS disk of a VM the files create, where no file states which
+    (`estate.UnstatedAccount`): after the VM's step, as every account of a VM's disks, and not ready until
+    its name is filled in (`_named_first`), since none of its commands runs as written."""
+    name, vm = account.name, account.vm
+    after = tuple(sorted(set(_steps_moving_vm(builder, account.service, vm))))
+    waves = {step.id: step.wave for step in builder.steps}
+    step = Step(
+        id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
+        kind=StepKind.STORAGE,
+        name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
+        wave=1 + max((waves.get(step, 1) for step in after), default=0),
+        after=after,
+        moves=(f"storage account {name} (the OS disk of VM {named(vm.name, 'VM')})",),
+        becomes=(
+            f"storage account {name} in resource group '{name}-Migrated'; classic disks and images "
+            "stop being visible as such (their VHDs stay in the account)",
+        ),
+        downtime="None for data access. Migrate it only after every VM with a disk in it.",
+        blockers=(),
+        notes=(_unstated_account_note(account),),
+        powershell=_move(
+            "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
+        ),
+        cli=_storage_cli(name),
+    )
+    return _named_first(step, "StorageAccount", name)
+
+
+def _unstated_account_note(account: UnstatedAccount) -> str:
+    """Why the files do not state the account, how to state it (the blob, or the current storage account),
+    and where the platform says which it is: the OS disk's MediaLink, whose host is `<account>.blob...`."""
+    vm = account.vm
+    label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
+    ask = f"(Get-AzureVM -ServiceName {_ps(service_name(account.service))} -Name {_ps(vm.name)} | Get-AzureOSDisk)"
+    return (
+        f"The OS disk of VM {label} is in a storage account the files do not state (its blob's address, or "
+        "the subscription's current storage account the platform puts it in, is not written out): it "
+        "migrates after the VM (Move-AzureStorageAccount), and what else is in it is not known. State the "
+        "blob (-MediaLocation, media_link, MediaLink, azure vm create's blob URL) or the current storage "
+        f"account (Set-AzureSubscription -CurrentStorageAccountName) to decide it; {ask}.MediaLink gives the "
+        "blob once the VM exists, the account's name first in its host."
+    )
 
 
 def _vm_steps(builder: _Builder) -> list[str]:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from migcheck.config import UNREADABLE
-from migcheck.estate import disks_unplaced, in_unnamed_networks
+from migcheck.estate import in_unnamed_networks
 from migcheck.model import Severity
 from migcheck.report.readiness import linked_from_elsewhere, of_the_platform, refused
 
@@ -76,14 +76,12 @@ def _undecided_services(result: LintResult) -> int:
     """The cloud services of VMs whose readiness the files do not decide: a deployment of theirs may hold
     VMs no file describes (`CloudService.partly_described`), or one is created from an Export-AzureVM file
     the files lack (`CloudService.imports_unseen_export`), or its VMs are in a network the files do not
-    name (`in_unnamed_networks`), or a VM of it has an OS disk no file places (`disks_unplaced`). The badge
-    never reads "ready" over them."""
+    name (`in_unnamed_networks`). The badge never reads "ready" over them."""
     count = 0
     for estate in result.estates:
         unnamed = in_unnamed_networks(estate)
         for s in estate.cloud_services:
-            partly = (s.partly_described or s.imports_unseen_export) and not s.roles
-            count += partly or id(s) in unnamed or disks_unplaced(s.placements)
+            count += ((s.partly_described or s.imports_unseen_export) and not s.roles) or id(s) in unnamed
     return count
 
 

@@ -61,9 +61,6 @@ not `ready` either: which network's migration moves it, if any, is not known. Ot
 A step that moves a VM a script creates from a file that is not among the files checked (an Export-AzureVM
 file, `Import-AzureVM -Path`; a role file, `azure vm create-from`) has `"unseen_export": true` and is not `ready` either: what blocks that VM is not
 known. Other steps have no such key.
-A step that moves a VM whose OS disk no file places (its blob's address, or the current storage account the
-platform puts it in, is not stated) has `"disks_unknown": true` and is not `ready` either: the disk's account,
-which migrates after it, and its blob's name, which Validate checks, are not known. Other steps have no such key.
 A step that moves a cloud service, reserved IP, network security group, route table, storage account or
 virtual network the files do not name (its commands hold a stand-in, `<cloud service name, deploy.py:12>`,
 `<reserved IP name, ip.py:132>`, to fill in), or an ExpressRoute circuit whose service key they do not state
@@ -705,7 +702,6 @@ NOT_DECIDED = "not decided: the files may not hold every VM"
 NETWORK_NOT_DECIDED = "not decided: the network's definition is not in the files"
 UNSEEN_EXPORT_NOT_DECIDED = "not decided: the file a VM is created from is not in the files"
 NETWORK_UNKNOWN_NOT_DECIDED = "not decided: the files do not say which virtual network it is in"
-DISKS_NOT_DECIDED = "not decided: a VM's disks are not in the files"
 
 
 def name_unstated_words(step: Step) -> str:
@@ -722,7 +718,6 @@ def not_ready_words(step: Step) -> str:
     undecided += [NETWORK_NOT_DECIDED] if step.network_undefined and not step.network_unknown else []
     undecided += [NOT_DECIDED] if step.partly_described else []
     undecided += [UNSEEN_EXPORT_NOT_DECIDED] if step.unseen_export else []
-    undecided += [DISKS_NOT_DECIDED] if step.disks_unknown else []
     said += [_one_not_decided(undecided)] if undecided else []
     said += [name_unstated_words(step)] if step.name_unstated else []
     said += [f"waits on {_waited_steps(step)}"] if step.waits_on else []
@@ -1051,7 +1046,6 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         **({"network_undefined": True} if step.network_undefined else {}),
         **({"network_unknown": True} if step.network_unknown else {}),
         **({"unseen_export": True} if step.unseen_export else {}),
-        **({"disks_unknown": True} if step.disks_unknown else {}),
         **({"name_unstated": True} if step.name_unstated else {}),
         **({"waits_on": [subscription.steps[n - 1].id for n in step.waits_on]} if step.waits_on else {}),
         **({"migration_state": step.migration_state} if step.migration_state else {}),

@@ -77,13 +77,13 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from migcheck.estate import (
-    disks_unplaced,
     in_unnamed_networks,
     join_key,
     key,
     origins,
     records_in_networks,
     unique_by_name,
+    unstated_disk_accounts,
 )
 from migcheck.inventory_model import (
     ClassicReservedIp,
@@ -176,10 +176,9 @@ class Verdict(str, enum.Enum):
     # Nothing the files show stops it, but no file defines the network: its definition may hold what does
     # (its gateway's connections, other cloud services in it).
     NETWORK_NOT_DECIDED = "Not decided: the network's definition is not in the files"
-    # Nothing the files show stops it, but a VM it moves has an OS disk no file places (its blob's address,
-    # or the storage account it is made in, is not stated): the disk's blob name and its account's kind,
-    # which Validate checks, are not known.
-    DISKS_NOT_DECIDED = "Not decided: a VM's disks are not in the files"
+    # A storage account no file states, that holds the disks of a VM the files create (see
+    # `estate.UnstatedAccount`): which account migrates, and what else is in it, is not known.
+    ACCOUNT_NOT_STATED = "Not decided: the files do not state which account it is"
     WARNINGS = "Validation passed with warnings"
     PASSED = "Validation passed"
 
@@ -221,8 +220,8 @@ class ScopeItem:
     # Of a storage account: the subjects (networks, cloud services) of the items that move the VMs its disks
     # are attached to, which migrate before it; the summary says which of them fail.
     after: tuple[object, ...] = field(default=(), compare=False, repr=False)
-    # A VM it moves has an OS disk no file places (`Role.unknown` holds "disks").
-    disks_unknown: bool = field(default=False, compare=False, repr=False)
+    # Of a storage account: no file states which account it is (`estate.UnstatedAccount`).
+    unstated: bool = field(default=False, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """Reported findings of `severity`."""
@@ -254,8 +253,8 @@ class ScopeItem:
             return Verdict.NETWORK_NOT_DECIDED
         if self.partly_described:
             return Verdict.NOT_DECIDED
-        if self.disks_unknown:
-            return Verdict.DISKS_NOT_DECIDED
+        if self.unstated:
+            return Verdict.ACCOUNT_NOT_STATED
         # What the platform passes warns as the team grades it: turned down to info, it is no warning; held
         # back (suppressed, or known from the baseline), it is no warning left to read, and only counted.
         worst = max((f.severity for f in (*self.findings, *self.described)), default=Severity.INFO)
@@ -297,7 +296,7 @@ class _Draft:
     partly_described: bool = False  # see `ScopeItem.partly_described`
     network_undefined: bool = False  # see `ScopeItem.network_undefined`
     after: tuple[object, ...] = ()  # see `ScopeItem.after`
-    disks_unknown: bool = False  # see `ScopeItem.disks_unknown`
+    unstated: bool = False  # see `ScopeItem.unstated`
     # The cloud services it is or a network holds deployments of (`own_placed`), by `key`: it owns their
     # definition's marks, which a project deployed as another service too shares (see `_named`).
     services: set[str] = field(default_factory=set)
@@ -341,7 +340,7 @@ class _Draft:
             self.network_undefined,
             self.origin,
             self.after,
-            self.disks_unknown,
+            self.unstated,
         )
 
 
@@ -701,7 +700,6 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
         draft.network_undefined = id(service) in unnamed
-        draft.disks_unknown = disks_unplaced(service.placements)
         yield draft.own(service, *reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
@@ -730,6 +728,7 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
         draft.after = _moved_before(estate, account)
         yield draft.own(account)
+    yield from _unstated_account_drafts(estate)
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
         yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
@@ -739,16 +738,31 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     yield from _unattached_drafts(estate, reserved)
 
 
+def _unstated_account_drafts(estate: Estate) -> Iterator[_Draft]:
+    """The storage account of each created VM's disks that no file states (`estate.UnstatedAccount`): not
+    decided, after what moves the VM. It owns no mark: what is found on the VM is its cloud service's."""
+    for account in unstated_disk_accounts(estate):
+        migrates: dict[str, object] = {"disks": [], "images": [], "os_disk_of": account.vm.name}
+        draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
+        draft.after = _moving(estate, [account.service])
+        draft.unstated = True
+        yield draft
+
+
 def _moved_before(estate: Estate, account: StorageAccount) -> tuple[object, ...]:
     """What moves the VMs the account's disks are attached to, once each: the networks their deployments
     are in, or their cloud service when it is in none (as the plan orders the account's step after theirs)."""
+    return _moving(estate, [service for disk in account.disks for service, _ in estate.vms_of(disk)])
+
+
+def _moving(estate: Estate, services: Iterable[CloudService]) -> tuple[object, ...]:
+    """What moves the VMs of `services`, once each: the networks they are in, else the service itself."""
     before: dict[int, object] = {}
-    for disk in account.disks:
-        for service, _ in estate.vms_of(disk):
-            networks = [estate.network_named_at(ref) for ref in service.virtual_network_refs]
-            subjects: list[object] = [n for n in networks if n is not None] or [service]
-            for subject in subjects:
-                before.setdefault(id(subject), subject)
+    for service in services:
+        networks = [estate.network_named_at(ref) for ref in service.virtual_network_refs]
+        subjects: list[object] = [n for n in networks if n is not None] or [service]
+        for subject in subjects:
+            before.setdefault(id(subject), subject)
     return tuple(before.values())
 
 
@@ -918,7 +932,6 @@ def _network_draft(
         draft.own(*reserved.of(service, here))
         # Validate of the network takes in every VM of its services, those no file describes too.
         draft.partly_described |= any(p.partly_described or p.imports_unseen_export for p in here)
-        draft.disks_unknown |= disks_unplaced(here)
     return draft
 
 

@@ -242,6 +242,8 @@ def _described(item: ScopeItem) -> str:
         if m["disks"] and m.get("looped"):  # disks of VMs a loop makes one of per turn: 1 or more each
             parts[0] = f"{len(m['disks'])} or more disks"
         held = ", ".join(parts) or "no disk or image of the files checked"
+        if m.get("os_disk_of"):  # no file states it (`estate.UnstatedAccount`)
+            held = f"the OS disk of VM {m['os_disk_of']}"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
             services = m.get("vms_first_services") or [""] * len(m["vms_first"])
             described = m.get("vms_first_described") or [""] * len(m["vms_first"])
@@ -346,7 +348,7 @@ _FILE_VERDICTS = {
     Verdict.PREPARE_FAILS: "Fails at Prepare",
     Verdict.NOT_DECIDED: "Not decided",
     Verdict.NETWORK_NOT_DECIDED: "Not decided",
-    Verdict.DISKS_NOT_DECIDED: "Not decided",
+    Verdict.ACCOUNT_NOT_STATED: "Not decided",
     Verdict.WARNINGS: "Passes with warnings",
     Verdict.PASSED: "Passes",
 }
@@ -420,7 +422,7 @@ _HELD_BY = {
     Verdict.PREPARE_FAILS: "fails at Prepare",
     Verdict.NOT_DECIDED: "is not decided",
     Verdict.NETWORK_NOT_DECIDED: "is not decided",
-    Verdict.DISKS_NOT_DECIDED: "is not decided",
+    Verdict.ACCOUNT_NOT_STATED: "is not decided",
 }
 
 
@@ -508,7 +510,7 @@ _TALLIED = {
     Verdict.PREPARE_FAILS: "failing at Prepare",
     Verdict.NOT_DECIDED: "not decided",
     Verdict.NETWORK_NOT_DECIDED: "not decided",
-    Verdict.DISKS_NOT_DECIDED: "not decided",
+    Verdict.ACCOUNT_NOT_STATED: "not decided",
     Verdict.WARNINGS: "passed with warnings",
     Verdict.PASSED: "passed",
 }

@@ -40,8 +40,8 @@ of `Verdict`'s: "Validation failed", "Validation passed, Prepare will fail" (all
 Validate does not check), "Not decided: the service may have VMs the files do not describe" (nothing stops
 it, but a cloud service it moves may hold VMs no file describes: a script adds one to a deployment that
 exists), "Not decided: the network's definition is not in the files" (nothing stops it, but no file defines
-the network), "Not decided: a VM's disks are not in the files" (nothing stops it, but a VM it moves has an OS
-disk whose blob or storage account no file states), "Validation passed with warnings", "Validation passed"."""
+the network), "Not decided: the files do not state which account it is" (a storage account that holds the
+OS disk of a VM the files create, which no file names), "Validation passed with warnings", "Validation passed"."""
 
 from __future__ import annotations
 

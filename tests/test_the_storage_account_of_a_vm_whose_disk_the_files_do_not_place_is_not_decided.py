@@ -1,17 +1,20 @@
 """A VM whose OS disk the files do not place (its blob's address is passed and not stated, or the storage
-account the platform puts it in is not stated) is in a storage account no file names: Validate checks the
-disk's blob name, and the account migrates after the VM. Its cloud service's readiness verdict is "Not
-decided: a VM's disks are not in the files", never "Validation passed", and the plan's step is not ready and
-says which disk. A VM whose blob is stated passes as before."""
+account the platform puts it in is not stated) is in a storage account no file names. Validate of its cloud
+service does not depend on that account (the disk errors it reports are of a VHD that is gone and of a blob
+name with "/", neither of which a disk the platform names has), so the service's verdict is as before; the
+account migrates after the VM, so the readiness summary has a storage account row for it, not decided, and
+the plan a storage account step after the VM's, not ready until its name is filled in. A VM whose blob is
+stated has no such row or step."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from lint_support import graph_page, graph_vm, lint_files
+from lint_support import graph_page, graph_vm, lint_files, run_cli
 
 from migcheck.plan import build_plan
+from migcheck.report.badge import status
 from migcheck.report.plan_format import render_plan
 from migcheck.report.readiness import Verdict, readiness
 
@@ -83,34 +86,58 @@ PLACED = {
 }
 
 
-def _shop_verdict(result) -> Verdict:
+def _items(result, kind: str) -> list:
     (summary,) = readiness(result)
-    (item,) = [i for i in summary.items if i.type == "CloudService" and "shop" in i.name]
-    return item.verdict
+    return [i for i in summary.items if i.type == kind]
+
+
+def _steps(result) -> list[dict]:
+    data = json.loads(render_plan(build_plan(result), "json"))
+    return [step for sub in data["subscriptions"] for step in sub["steps"]]
 
 
 @pytest.mark.parametrize("case", UNPLACED)
-def test_a_vm_whose_os_disk_is_not_placed_is_not_decided(tmp_path, monkeypatch, case):
+def test_the_account_of_a_vm_whose_os_disk_is_not_placed_is_not_decided(tmp_path, monkeypatch, case):
     name, text = UNPLACED[case]
     result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)
-    assert _shop_verdict(result) is Verdict.DISKS_NOT_DECIDED
-    data = json.loads(render_plan(build_plan(result), "json"))
-    (step,) = [s for sub in data["subscriptions"] for s in sub["steps"] if "shop" in s["id"]]
-    assert step["ready"] is False and step["disks_unknown"] is True
-    assert any("OS disk of VM" in str(note) and "storage account" in str(note) for note in step["notes"])
+    (shop,) = [i for i in _items(result, "CloudService") if "shop" in i.name]
+    assert shop.verdict in (Verdict.PASSED, Verdict.WARNINGS)
+    (account,) = _items(result, "StorageAccount")
+    assert account.name.startswith("<storage account of the disks of VM web01, ")
+    assert account.verdict is Verdict.ACCOUNT_NOT_STATED
+    steps = _steps(result)
+    (service,) = [s for s in steps if "shop" in s["id"] and s["kind"] != "storage"]
+    (storage,) = [s for s in steps if s["kind"] == "storage"]
+    assert storage["after"] == [service["id"]] and storage["wave"] > service["wave"]
+    assert storage["ready"] is False and storage["name_unstated"]
+    assert any(
+        "OS disk of VM 'web01'" in note and "CurrentStorageAccountName" in note for note in storage["notes"]
+    )
 
 
 @pytest.mark.parametrize("case", PLACED)
-def test_a_vm_whose_os_disk_is_placed_passes_as_before(tmp_path, monkeypatch, case):
+def test_a_vm_whose_os_disk_is_placed_has_its_account_named(tmp_path, monkeypatch, case):
     name, text = PLACED[case]
     result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)
-    assert _shop_verdict(result) in (Verdict.PASSED, Verdict.WARNINGS)
+    assert not [i for i in _items(result, "StorageAccount") if i.verdict is Verdict.ACCOUNT_NOT_STATED]
+    assert not [s for s in _steps(result) if "storage account of the disks" in s["name"]]
+
+
+def test_the_badge_reads_as_for_an_account_a_script_names_by_a_stand_in(tmp_path, monkeypatch):
+    unplaced = lint_files(
+        tmp_path / "a", monkeypatch, {"deploy.py": PY.format(link="sys.argv[1]")}, dedent=False
+    )
+    stand_in = "'https://' + sys.argv[2] + '.blob.core.windows.net/vhds/web01.vhd'"
+    named_later = lint_files(
+        tmp_path / "b", monkeypatch, {"deploy.py": PY.format(link=stand_in)}, dedent=False
+    )
+    assert [s["ready"] for s in _steps(named_later) if s["kind"] == "storage"] == [False]
+    assert status(unplaced).message == status(named_later).message
 
 
 def test_the_text_summary_says_why(tmp_path, monkeypatch, capsys):
-    from lint_support import run_cli
-
     (tmp_path / "deploy.py").write_text(PY.format(link="sys.argv[1]"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
-    assert "shop (1 VM)" in out and "Not decided: a VM's disks are not in the files" in out
+    assert "(the OS disk of VM web01)" in out
+    assert "Not decided: the files do not state which account it is" in out
