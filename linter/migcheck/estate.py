@@ -4531,24 +4531,24 @@ class UnstatedAccount(NamedTuple):
     (`Role.unknown` holds "disks": the blob's address is passed and not stated, or the disk is left to a
     current storage account the files do not state). Validate of the VM's cloud service does not depend on
     it, but the account migrates after the VM (Move-AzureStorageAccount): the plan has a step for it, named
-    by a stand-in to fill in (`<storage account of the disks of VM web01, deploy.py:5>`). One per VM: the files
-    do not say whether two such VMs share one."""
+    by a stand-in to fill in (`<storage account of the disks of VM web01, deploy.py:5>`). One per VM, since
+    the files do not say whether two such VMs share one; but the VMs one statement makes at each turn of a
+    loop, whose disks it places alike, share it."""
 
     name: str
-    mark: Mark  # the VM's
-    service: CloudService
-    vm: Role
+    mark: Mark  # the first VM's
+    vms: tuple[tuple[CloudService, Role], ...]  # the VMs whose OS disks it holds, each with its cloud service
 
 
 def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
-    """The storage accounts of the created VMs' OS disks that no file states, one per VM (see
-    `UnstatedAccount`). A VM that changes one that exists has its disks already: they are not its script's."""
-    return [
-        UnstatedAccount(_unstated_account_name(vm), vm.mark, service, vm)
-        for service in estate.cloud_services
-        for vm in service.vms
-        if "disks" in vm.unknown and not vm.changes_existing
-    ]
+    """The storage accounts of the created VMs' OS disks that no file states (see `UnstatedAccount`). A VM
+    that changes one that exists has its disks already: they are not its script's."""
+    found: dict[tuple[str, str], list[tuple[CloudService, Role]]] = {}
+    for service in estate.cloud_services:
+        for vm in service.vms:
+            if "disks" in vm.unknown and not vm.changes_existing:
+                found.setdefault((_unstated_account_name(vm), vm.mark.path), []).append((service, vm))
+    return [UnstatedAccount(name, vms[0][1].mark, tuple(vms)) for (name, _), vms in found.items()]
 
 
 def _unstated_account_name(vm: Role) -> str:

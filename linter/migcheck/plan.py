@@ -3701,8 +3701,11 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
     """The storage account that holds the OS disk of a VM the files create, where no file states which
     (`estate.UnstatedAccount`): after the VM's step, as every account of a VM's disks, and not ready until
     its name is filled in (`_named_first`), since none of its commands runs as written."""
-    name, vm = account.name, account.vm
-    after = tuple(sorted(set(_steps_moving_vm(builder, account.service, vm))))
+    name = account.name
+    after = tuple(
+        sorted({step for service, vm in account.vms for step in _steps_moving_vm(builder, service, vm)})
+    )
+    vms = [named(vm.name, "VM") for _, vm in account.vms]
     waves = {step.id: step.wave for step in builder.steps}
     step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
@@ -3710,14 +3713,14 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
         name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
         wave=1 + max((waves.get(step, 1) for step in after), default=0),
         after=after,
-        moves=(f"storage account {name} (the OS disk of VM {named(vm.name, 'VM')})",),
+        moves=(f"storage account {name} (the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)})",),
         becomes=(
             f"storage account {name} in resource group '{name}-Migrated'; classic disks and images "
             "stop being visible as such (their VHDs stay in the account)",
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=(),
-        notes=(_unstated_account_note(account),),
+        notes=tuple(_unstated_account_note(service, vm) for service, vm in account.vms),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
         ),
@@ -3726,12 +3729,15 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
     return _named_first(step, "StorageAccount", name)
 
 
-def _unstated_account_note(account: UnstatedAccount) -> str:
+def _vms_said(vms: list[str]) -> str:
+    return f"VM{'s' if len(vms) > 1 else ''} {', '.join(vms)}"
+
+
+def _unstated_account_note(service: CloudService, vm: Role) -> str:
     """Why the files do not state the account, how to state it (the blob, or the current storage account),
     and where the platform says which it is: the OS disk's MediaLink, whose host is `<account>.blob...`."""
-    vm = account.vm
     label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
-    ask = f"(Get-AzureVM -ServiceName {_ps(service_name(account.service))} -Name {_ps(vm.name)} | Get-AzureOSDisk)"
+    ask = f"(Get-AzureVM -ServiceName {_ps(service_name(service))} -Name {_ps(vm.name)} | Get-AzureOSDisk)"
     return (
         f"The OS disk of VM {label} is in a storage account the files do not state (its blob's address, or "
         "the subscription's current storage account the platform puts it in, is not written out): it "

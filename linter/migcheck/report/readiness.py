@@ -742,9 +742,10 @@ def _unstated_account_drafts(estate: Estate) -> Iterator[_Draft]:
     """The storage account of each created VM's disks that no file states (`estate.UnstatedAccount`): not
     decided, after what moves the VM. It owns no mark: what is found on the VM is its cloud service's."""
     for account in unstated_disk_accounts(estate):
-        migrates: dict[str, object] = {"disks": [], "images": [], "os_disk_of": account.vm.name}
+        vms = [vm.name for _, vm in account.vms]
+        migrates: dict[str, object] = {"disks": [], "images": [], "os_disks_of": vms}
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
-        draft.after = _moving(estate, [account.service])
+        draft.after = _moving(estate, [service for service, _ in account.vms])
         draft.unstated = True
         yield draft
 

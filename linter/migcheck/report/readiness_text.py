@@ -242,8 +242,9 @@ def _described(item: ScopeItem) -> str:
         if m["disks"] and m.get("looped"):  # disks of VMs a loop makes one of per turn: 1 or more each
             parts[0] = f"{len(m['disks'])} or more disks"
         held = ", ".join(parts) or "no disk or image of the files checked"
-        if m.get("os_disk_of"):  # no file states it (`estate.UnstatedAccount`)
-            held = f"the OS disk of VM {m['os_disk_of']}"
+        if m.get("os_disks_of"):  # no file states it (`estate.UnstatedAccount`)
+            vms = m["os_disks_of"]
+            held = f"the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)}"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
             services = m.get("vms_first_services") or [""] * len(m["vms_first"])
             described = m.get("vms_first_described") or [""] * len(m["vms_first"])
@@ -521,3 +522,8 @@ def _tally(items: Sequence[ScopeItem]) -> str:
     said = [_TALLIED[i.verdict] for i in items]
     order = dict.fromkeys(_TALLIED[v] for v in _VERDICT_ORDER if _TALLIED[v] in said)
     return ", ".join(f"{said.count(words)} {words}" for words in order)
+
+
+def _vms_said(vms: list[str]) -> str:
+    """`VM web01`, `VMs web01, web02`: the VMs whose OS disks an account no file states holds."""
+    return f"VM{'s' if len(vms) > 1 else ''} {', '.join(vms)}"
