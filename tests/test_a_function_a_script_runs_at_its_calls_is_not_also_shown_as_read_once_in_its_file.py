@@ -13,7 +13,7 @@ from lint_support import lint_files, where
 
 from migcheck.config import Config
 from migcheck.engine import ReadCache, lint
-from migcheck.plan import build_plan
+from migcheck.plan import StepKind, build_plan
 from migcheck.plugins import load_rules
 from migcheck.store import DocumentStore
 
@@ -39,8 +39,14 @@ function New-DbVM($VNetName) {
 
 
 def networks(result) -> dict[str, list[tuple[str, ...]]]:
-    """The VMs of each cloud service the plan moves, by step name (a network's, a storage account's)."""
-    return {step.name: [member.vms for member in step.members] for step in build_plan(result).steps}
+    """The VMs of each cloud service the plan moves, by step name (a network's, a storage account's): not the
+    storage accounts of their disks that no file names, which come after them."""
+    steps = [
+        step
+        for step in build_plan(result).steps
+        if not (step.kind is StepKind.STORAGE and step.name_unstated)
+    ]
+    return {step.name: [member.vms for member in step.members] for step in steps}
 
 
 def test_the_function_a_script_runs_shows_only_the_vms_its_calls_create(tmp_path, monkeypatch):

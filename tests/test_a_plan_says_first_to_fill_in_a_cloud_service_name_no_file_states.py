@@ -47,7 +47,7 @@ def test_the_step_s_first_note_says_what_to_fill_in(
     tmp_path, monkeypatch, capsys, name: str, text: str, at: str, vm: str
 ) -> None:
     notes = _json_notes(_plan(tmp_path, monkeypatch, capsys, name, text, "json"))
-    service_notes = [n for n in notes if any("stands for it in this step" in note for note in n)]
+    service_notes = [n for n in notes if any("name of this cloud service" in note for note in n)]
     assert len(service_notes) == 1, notes
     first = service_notes[0][0]
     assert first.startswith(FIRST.format(at=at)), first
@@ -77,4 +77,4 @@ def test_a_service_the_files_name_gets_no_such_note(tmp_path, monkeypatch, capsy
     named = POWERSHELL.replace("$ServiceName -Name", "web-svc -Name")
     out = _plan(tmp_path, monkeypatch, capsys, "deploy.ps1", named, "text")
     assert "cloud service 'web-svc'" in out
-    assert "Fill in first" not in out
+    assert "Fill in first: the files do not state the name of this cloud service" not in out

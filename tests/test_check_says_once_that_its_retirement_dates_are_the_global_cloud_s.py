@@ -57,7 +57,10 @@ def test_files_of_the_global_cloud_say_nothing_of_it(tmp_path, monkeypatch):
 
 
 def test_a_report_that_states_no_date_says_nothing_of_it(tmp_path, monkeypatch):
-    # MIG602 alone: a VM the script creates outside any network is MIG105's, and no date is stated.
-    report = text.render(lint_files(tmp_path, monkeypatch, IN_CHINA, "MIG602", dedent=False))
+    # MIG602 alone, of a script that creates a cloud service and no VM: no finding and no storage account of a
+    # VM's disks (classic storage's retirement) state a date.
+    only_a_service = 'New-AzureService -ServiceName "svc1" -Location "China North"\n'
+    files = {"deploy.ps1": "Add-AzureAccount -Environment AzureChinaCloud\n" + only_a_service}
+    report = text.render(lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False))
     assert "2023-09-06" not in report and "2025-09-30" not in report
     assert NOTE not in report
