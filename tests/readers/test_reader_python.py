@@ -605,7 +605,7 @@ def test_a_network_configuration_from_a_helper_is_unknown():
         """
     )
     assert vm.name == "<VM name, deploy.py:5>"  # a parameter: the script does not state the name
-    assert vm.unknown == {"endpoints", "subnets", "public_ips"}
+    assert vm.unknown == {"endpoints", "subnets", "public_ips", "disks"}  # its OS disk is the helper's too
 
 
 def test_an_endpoint_on_an_unknown_port_still_counts_as_an_endpoint():

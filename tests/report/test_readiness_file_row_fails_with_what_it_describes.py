@@ -26,7 +26,9 @@ def test_a_script_whose_vm_fails_its_network_s_validate_fails(
     _, out, _ = run_cli(capsys, "check", ".")
     rows = _rows(out)
     assert any("Validation failed: 1 error" in row for row in rows)
-    (file_row,) = [row for row in rows if "deploy.ps1" in row]
+    (file_row,) = [
+        row for row in rows if row.lstrip().startswith("deploy.ps1")
+    ]  # not its VM's disks' account
     assert file_row.split(None, 1)[1] == "Fails: 1 warning (and 1 error in what it describes, counted above)"
 
 
@@ -36,7 +38,7 @@ def test_a_script_whose_vm_passes_with_a_warning_passes(
     (tmp_path / "deploy.ps1").write_text(SCRIPT.replace("-w corpnet", ""))
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
-    (file_row,) = [row for row in _rows(out) if "deploy.ps1" in row]
+    (file_row,) = [row for row in _rows(out) if row.lstrip().startswith("deploy.ps1")]
     # The VM in no network: its service's Validate passes, warning that its addresses change (MIG105).
     verdict = "Passes with warnings: 1 warning (and 1 warning in what it describes, counted above)"
     assert file_row.split(None, 1)[1] == verdict
