@@ -317,10 +317,11 @@ class Placement:
     # Created by a file that names no network though its VMs name subnets (`Deployment.subnets_without_network`):
     # its network is not inferred from the subnets' names.
     subnets_without_network: bool = False
-    # What `vms` and `web_worker_roles` computed: every rule asks, and the editor keeps the object. Two
-    # slots, not a dict of them: a dict was 184 bytes of each of 13,000 placements at 40,000 files.
+    # What `vms`, `web_worker_roles` and `listed_vms` computed: every rule asks, and the editor keeps the
+    # object. Slots, not a dict of them: a dict was 184 bytes of each of 13,000 placements at 40,000 files.
     _vms: tuple[Role, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _web_worker_roles: tuple[Role, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _listed_vms: tuple[Role, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def vms(self) -> tuple[Role, ...]:
@@ -336,11 +337,11 @@ class Placement:
         VMs, so the stand-in for the VMs of a set a change names (`Role.stands_for_set`) is none of them
         where the files hold every VM of the deployment and show some: those VMs are the set's. Where they
         may not (`partly_described`), or show none, it stays, said as what it is, never counted as one VM."""
-        vms = self._derived.get("listed_vms")
+        vms = self._listed_vms
         if vms is None:
             own = tuple(vm for vm in self.vms if not vm.stands_for_set)
             vms = own if own and not self.partly_described else self.vms
-            self._derived["listed_vms"] = vms
+            object.__setattr__(self, "_listed_vms", vms)
         return vms
 
     @property
@@ -424,11 +425,12 @@ class CloudService:
     # order. A deployment that names one of them (a publish profile's `AzureServiceConfiguration`, a script's
     # `-Configuration`) is made of that one (see `_named_as_deployed`), whatever its name.
     configured: tuple[Placement, ...] = field(default=(), compare=False, repr=False)
-    # What `label`, `roles` and `vms` computed: every rule asks, and the editor keeps the object. Slots, not
+    # What `label`, `roles`, `vms` and `listed_vms` computed: every rule asks, and the editor keeps the object. Slots, not
     # a dict of them: a dict was 184 bytes of each of 13,000 services at 40,000 files.
     _label_computed: str | None = field(default=None, init=False, repr=False, compare=False)
     _roles: tuple[Role, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _vms: tuple[Role, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _listed_vms: tuple[Role, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def deploys(self, configuration: ServiceConfiguration) -> bool:
         """Whether a deployment of the service is made of `configuration`: one of its placements is."""
@@ -556,10 +558,10 @@ class CloudService:
     @property
     def listed_vms(self) -> tuple[Role, ...]:
         """Its VMs as lists and counts say them (`Placement.listed_vms`), each once."""
-        vms: tuple[Role, ...] | None = self._derived.get("listed_vms")
+        vms = self._listed_vms
         if vms is None:
             vms = unique_by_name(vm for p in self.placements for vm in p.listed_vms)
-            self._derived["listed_vms"] = vms
+            object.__setattr__(self, "_listed_vms", vms)
         return vms
 
     @property
