@@ -847,21 +847,18 @@ class _Reading:
 
     def note_not_classic(self, result: LintResult) -> None:
         from migcheck.discover import ci_pipeline
+        from migcheck.readers.pipeline import CI_PIPELINES_READ
 
         checked = {document.path for document in result.described}
         others = [path for path in self.read if path not in checked]
-        # A CI pipeline's steps may well run the classic CLI or deploy a classic service: its YAML is read
-        # only as an Ansible playbook would be, so what its steps run is not read, which is not "nothing".
-        pipelines = [path for path in others if ci_pipeline(path)]
+        # A CI pipeline is read for its steps' scripts only: say so, and which services' files are read.
+        pipelines = [path for path in self.read if ci_pipeline(path)]
         if pipelines:
             print(
-                f"migcheck: {_count(len(pipelines), 'CI pipeline file')} not read ({_shown(pipelines)}): YAML "
-                "that is not an Ansible playbook or task file is not read, so the commands and deployment "
-                "tasks of its steps are not checked; check the scripts they run, or copy their commands into "
-                "a .sh or .ps1 file to check them",
+                f"migcheck: {_count(len(pipelines), 'CI pipeline file')} read for the scripts of "
+                f"{'its' if len(pipelines) == 1 else 'their'} steps ({_shown(pipelines)}): {CI_PIPELINES_READ}",
                 file=sys.stderr,
             )
-            others = [path for path in others if not ci_pipeline(path)]
         if others:
             shown = _shown(others)
             print(

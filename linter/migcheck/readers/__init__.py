@@ -270,7 +270,10 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
     """A file of a non-XML format: its reader sniffs it (a walk skips what is not for us) and reads it."""
     try:
         module = importlib.import_module(fmt.module)
-        if not explicit and not module.sniff(data):
+        # A module may tell its files by their path as well (`ansible.sniff_file`: a CI pipeline's YAML).
+        sniff_file = getattr(module, "sniff_file", None)
+        sniffed = sniff_file(path, data) if sniff_file is not None else module.sniff(data)
+        if not explicit and not sniffed:
             return None
         limit = fmt.max_bytes or MAX_FILE_BYTES
         if len(data) > limit:

@@ -228,7 +228,24 @@ def _ends_the_key(data: bytes, at: int) -> bool:
     return at == len(data) or data[at] in _KEY_ENDS
 
 
+def sniff_file(path: str, data: bytes) -> bool:
+    """`sniff`, or for a CI pipeline's file (`discover.ci_pipeline`), whether its steps may use the classic
+    tools (`pipeline.sniff`)."""
+    from migcheck.discover import ci_pipeline
+    from migcheck.readers import pipeline
+
+    return pipeline.sniff(data) if ci_pipeline(path) else sniff(data)
+
+
 def read(path: str, data: bytes) -> Document:
+    """The file as a playbook or task file, or, a CI pipeline's, as the scripts of its steps (`pipeline`)."""
+    from migcheck.discover import ci_pipeline
+    from migcheck.readers import pipeline
+
+    return pipeline.read(path, data) if ci_pipeline(path) else read_playbook(path, data)
+
+
+def read_playbook(path: str, data: bytes) -> Document:
     return _read(path, data)[0]
 
 
@@ -1805,3 +1822,10 @@ def _next_statement(lines: list[str], number: int) -> int:
 def _key_node(mapping: Node, key: str) -> Node:
     """The node of `key` in `mapping` (a task), where it is written; the mapping itself if none is."""
     return next((k for k, _ in mapping.value if _is_scalar(k) and k.value == key), mapping)
+
+
+# Shared with the CI pipeline reader (`readers.pipeline`): one mapper of a scalar's characters to where the
+# file writes them, one held command line, one reader of suppression comments in YAML.
+places = _places
+HeldLine = _HeldLine
+suppressions = _suppressions

@@ -551,11 +551,27 @@ def read(path: str, data: bytes) -> Document:
     )
 
 
-def _parse(path: str, text: str) -> tuple[Tree, SyntaxIndex, Positions] | FileProblem:
+def read_held(path: str, text: str, places: Sequence[tuple[int, int]], file_lines: Sequence[str]) -> Document:
+    """A PowerShell script another file holds as text (a CI pipeline's `pwsh:` step), each character of
+    `text` shown where `places` says the file writes it (line and column from 1), the file's own lines
+    being `file_lines`: its classic calls, or why PowerShell would not run it, at the file's positions."""
+    parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines))
+    if isinstance(parsed, FileProblem):
+        return Document(path, FileKind.POWERSHELL, "", problem=parsed)
+    tree, index, where = parsed
+    interpreter = Interpreter(path, index, where)
+    resources = interpreter.run(tree.root_node)
+    return Document(path, FileKind.POWERSHELL, "", resources, functions_run=interpreter.functions_run())
+
+
+def _parse(
+    path: str, text: str, held: Callable[[bytes], Positions] | None = None
+) -> tuple[Tree, SyntaxIndex, Positions] | FileProblem:
     """A script's syntax tree, as the grammar reads it once the forms it does not know are made readable,
-    its index and its positions; or why PowerShell would not run it (too deep, too large, a parse error)."""
+    its index and its positions (the script's own, or those `held` gives where another file holds it); or
+    why PowerShell would not run it (too deep, too large, a parse error)."""
     source = _with_line_feeds(text.translate(_TYPOGRAPHIC_QUOTES).encode("utf-8", "surrogatepass"))
-    where = Positions(path, source)
+    where = Positions(path, source) if held is None else held(source)
     deep = _too_deep(source)
     if deep >= 0:
         return _nesting_problem(where.at(deep))
@@ -2823,6 +2839,36 @@ class _Recovered:
                 return False
             above = above.parent
         return False
+
+
+class HeldPositions(Positions):
+    """Marks of a script another file holds as text (see `read_held`): each character at the place the
+    file writes it, and a line of the file as the file writes it (an unread part's construct is told from
+    it, at the mark's column)."""
+
+    def __init__(
+        self,
+        path: str,
+        source: bytes,
+        text: str,
+        places: Sequence[tuple[int, int]],
+        file_lines: Sequence[str],
+    ) -> None:
+        super().__init__(path, source)
+        # The byte offset in `source` where each character of `text` starts: the parsed text's quotes
+        # are written as ASCII ones, so counted as the parser reads them.
+        sizes = (len(c.encode("utf-8", "surrogatepass")) for c in text.translate(_TYPOGRAPHIC_QUOTES))
+        self.offsets = [0, *itertools.accumulate(sizes)][: len(text)]
+        self.places = list(places) or [(1, 1)]
+        self.file_lines = file_lines
+
+    def at(self, offset: int) -> Mark:
+        index = min(bisect.bisect_right(self.offsets, offset) - 1, len(self.places) - 1)
+        line, column = self.places[max(index, 0)]
+        return Mark(self.path, line, column=column)
+
+    def line(self, number: int) -> str:
+        return self.file_lines[number - 1] if 0 < number <= len(self.file_lines) else ""
 
 
 class _Spans:
