@@ -204,11 +204,11 @@ def test_python_a_blob_address_read_before_the_loop_binds_it_again_is_not_put_in
 ):
     # Read before the turn binds it again, `link` holds the address bound before the loop (another
     # account), then that of the turn before: the loop's disks are not in the account of `self.account`, but
-    # in one no file states, which the loop's VMs share.
+    # in one no file states, which the loop's VMs share, named where the blob is passed.
     link = "link = 'https://' + self.account + '.blob.core.windows.net/vhds/' + name_i + '.vhd'"
     assert _accounts(tmp_path, monkeypatch, capsys, IN_A_LOOP.format(before="", after=link)) == [
         "storage account '<storage account name, deploy.py:15:59>' (1 disk)",
-        "storage account <storage account of the disks of a VM, deploy.py:20> (the OS disks of VMs "
+        "storage account <storage account of the disks of a VM, deploy.py:22> (the OS disks of VMs "
         "'<VM name, deploy.py:20, turn 1>', '<VM name, deploy.py:20, turn 2>')",
     ]
 

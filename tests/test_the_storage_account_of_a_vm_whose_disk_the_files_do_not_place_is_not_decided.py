@@ -60,15 +60,49 @@ def _export(with_disk: bool) -> str:
     return graph_page(row)
 
 
+VM_OWN = "<storage account of the disks of VM web01, "
+CURRENT = "<current storage account of the subscription, "
+# Each case, the stand-in of the account (placed where the blob, or the image the platform places, is
+# written) and how its step says to state or find it.
 UNPLACED = {
-    "python-argv": ("deploy.py", PY.format(link="sys.argv[1]")),
-    "powershell-media-location-parameter": ("deploy.ps1", PS_CONFIG.format(media="-MediaLocation $Disk")),
-    "powershell-config-current-account-unstated": ("deploy.ps1", PS_CONFIG.format(media="")),
-    "powershell-quick-vm-current-account-unstated": ("deploy.ps1", PS_QUICK.format(current="")),
-    "shell-no-blob-url": ("deploy.sh", SH.format(blob="")),
-    "shell-blob-url-naming-no-account": ("deploy.sh", SH.format(blob='-u "$BASE/vhds/web01.vhd"')),
-    "rest-placeholder": ("shop.xml", REST.format(link="{{media_link}}")),
-    "export-without-storage-profile": ("vms.json", _export(with_disk=False)),
+    "python-argv": ("deploy.py", PY.format(link="sys.argv[1]"), f"{VM_OWN}deploy.py:4>", "-MediaLocation"),
+    "powershell-media-location-parameter": (
+        "deploy.ps1",
+        PS_CONFIG.format(media="-MediaLocation $Disk"),
+        f"{VM_OWN}deploy.ps1:2>",
+        "-MediaLocation",
+    ),
+    "powershell-config-current-account-unstated": (
+        "deploy.ps1",
+        PS_CONFIG.format(media=""),
+        f"{CURRENT}deploy.ps1:2>",
+        "CurrentStorageAccountName",
+    ),
+    "powershell-quick-vm-current-account-unstated": (
+        "deploy.ps1",
+        PS_QUICK.format(current=""),
+        f"{CURRENT}deploy.ps1:1>",
+        "CurrentStorageAccountName",
+    ),
+    "shell-no-blob-url": (
+        "deploy.sh",
+        SH.format(blob=""),
+        "<storage account azure vm create picks in West Europe, deploy.sh:2>",
+        "azure storage account list",
+    ),
+    "shell-blob-url-naming-no-account": (
+        "deploy.sh",
+        SH.format(blob='-u "$BASE/vhds/web01.vhd"'),
+        f"{VM_OWN}deploy.sh:2>",
+        "azure vm create's blob URL",
+    ),
+    "rest-placeholder": ("shop.xml", REST.format(link="{{media_link}}"), f"{VM_OWN}shop.xml:8>", "MediaLink"),
+    "export-without-storage-profile": (
+        "vms.json",
+        _export(with_disk=False),
+        f"{VM_OWN}vms.json:1>",
+        "MediaLink",
+    ),
 }
 
 PLACED = {
@@ -98,21 +132,19 @@ def _steps(result) -> list[dict]:
 
 @pytest.mark.parametrize("case", UNPLACED)
 def test_the_account_of_a_vm_whose_os_disk_is_not_placed_is_not_decided(tmp_path, monkeypatch, case):
-    name, text = UNPLACED[case]
+    name, text, stand_in, how = UNPLACED[case]
     result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)
     (shop,) = [i for i in _items(result, "CloudService") if "shop" in i.name]
     assert shop.verdict in (Verdict.PASSED, Verdict.WARNINGS)
     (account,) = _items(result, "StorageAccount")
-    assert account.name.startswith("<storage account of the disks of VM web01, ")
+    assert account.name == stand_in
     assert account.verdict is Verdict.ACCOUNT_NOT_STATED
     steps = _steps(result)
     (service,) = [s for s in steps if "shop" in s["id"] and s["kind"] != "storage"]
     (storage,) = [s for s in steps if s["kind"] == "storage"]
     assert storage["after"] == [service["id"]] and storage["wave"] > service["wave"]
     assert storage["ready"] is False and storage["name_unstated"]
-    assert any(
-        "OS disk of VM 'web01'" in note and "CurrentStorageAccountName" in note for note in storage["notes"]
-    )
+    assert any("OS disk of VM 'web01'" in note and how in note for note in storage["notes"])
 
 
 @pytest.mark.parametrize("case", PLACED)

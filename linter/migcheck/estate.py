@@ -59,6 +59,7 @@ from migcheck.model import (
     ConnectionState,
     Deployment,
     Disk,
+    DiskPlace,
     DnsServer,
     Document,
     EndpointAcl,
@@ -89,6 +90,7 @@ from migcheck.model import (
     StorageAccountType,
     Subnet,
     SubscriptionSelection,
+    UnplacedDisk,
     VirtualNetwork,
     VnetGatewayFact,
     common_branches,
@@ -4529,35 +4531,120 @@ def deployed_local(estates: Iterable[Estate]) -> frozenset[str]:
 
 
 class UnstatedAccount(NamedTuple):
-    """The storage account that holds the OS disk of a VM the files create, where no file states which
-    (`Role.unknown` holds "disks": the blob's address is passed and not stated, or the disk is left to a
-    current storage account the files do not state). Validate of the VM's cloud service does not depend on
-    it, but the account migrates after the VM (Move-AzureStorageAccount): the plan has a step for it, named
-    by a stand-in to fill in (`<storage account of the disks of VM web01, deploy.py:5>`). One per VM, since
-    the files do not say whether two such VMs share one; but the VMs one statement makes at each turn of a
-    loop, whose disks it places alike, share it."""
+    """The storage account that holds the OS disks of VMs the files create, where no file states which
+    (`Role.unknown` holds "disks", `Role.unplaced_disk` says why). Validate of the VMs' cloud services does
+    not depend on it, but the account migrates after the VMs (Move-AzureStorageAccount): the plan has a step
+    for it, named by a stand-in to fill in. As many as the platform would use: one for every VM whose disk
+    the subscription's current storage account takes (`<current storage account of the subscription,
+    deploy.ps1:12>`), one per location for the classic CLI's, one per registered disk; one per VM whose
+    blob is a value the files pass (`<storage account of the disks of VM web01, deploy.py:5>`, where the
+    value is written), since each VM's may be another account, but the VMs one statement makes at each turn
+    of a loop share it; one per export whose rows all leave the disks out."""
 
     name: str
-    mark: Mark  # the first VM's
+    mark: Mark  # where the first VM's disk is left unplaced (`UnplacedDisk.mark`), else the first VM's
     vms: tuple[tuple[CloudService, Role], ...]  # the VMs whose OS disks it holds, each with its cloud service
+    place: DiskPlace | None = None  # why no file states it (`UnplacedDisk.place`); None where not said
 
 
 def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
     """The storage accounts of the created VMs' OS disks that no file states (see `UnstatedAccount`). A VM
     that changes one that exists has its disks already: they are not its script's."""
-    found: dict[tuple[str, str], list[tuple[CloudService, Role]]] = {}
+    vms = [
+        (service, vm)
+        for service in estate.cloud_services
+        for vm in service.vms
+        if "disks" in vm.unknown and not vm.changes_existing
+    ]
+    whole_exports = _exports_without_disks(estate, vms)
+    found: dict[tuple[str, ...], list[tuple[CloudService, Role]]] = {}
+    for service, vm in vms:
+        found.setdefault(_unstated_account_key(vm, whole_exports), []).append((service, vm))
+    return _told_apart([_unstated_account(group, whole_exports) for group in found.values()])
+
+
+def _unstated_account_key(vm: Role, whole_exports: frozenset[str]) -> tuple[str, ...]:
+    """What the VMs that share one unstated account share: the account the platform picks, the registered
+    disk, the export; else the VM's own stand-in and file (a loop's VMs, made by one statement, share it)."""
+    unplaced = vm.unplaced_disk
+    if unplaced is not None and unplaced.place is DiskPlace.CURRENT_ACCOUNT:
+        return (unplaced.place.value, key(unplaced.scope))
+    if unplaced is not None and unplaced.place is DiskPlace.REGISTERED_DISK:  # by name, else where given
+        return (unplaced.place.value, key(unplaced.scope) or f"{unplaced.mark.path}:{unplaced.mark.line}")
+    if vm.mark.path in whole_exports:
+        return (DiskPlace.LEFT_OUT.value, vm.mark.path)
+    return (vm.mark.path, str(vm.mark.line), _unstated_account_name(vm))
+
+
+def _told_apart(accounts: list[UnstatedAccount]) -> list[UnstatedAccount]:
+    """The accounts, those of one name (the VMs of a helper that passes each the blob at one place, each
+    VM's own account) told apart by where their first VM is made."""
+    names = Counter(account.name for account in accounts)
+    return [
+        account._replace(name=_unstated_account_name(account.vms[0][1], made_at=True))
+        if names[account.name] > 1
+        else account
+        for account in accounts
+    ]
+
+
+def _unstated_account(
+    group: list[tuple[CloudService, Role]], whole_exports: frozenset[str]
+) -> UnstatedAccount:
+    """The account the VMs of `group` share, named for why no file states it, where the first VM's disk is
+    left unplaced."""
+    first = group[0][1]
+    unplaced = first.unplaced_disk
+    place = unplaced.place if unplaced is not None else None
+    at = _unplaced_at(first)
+    where = f"{posixpath.basename(at.path)}:{at.line}"
+    if place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
+        # The classic CLI's pick in a location (`scope`), else PowerShell's current storage account.
+        whose = f"storage account azure vm create picks in {unplaced.scope}" if unplaced.scope else ""
+        name = f"<{whose or 'current storage account of the subscription'}, {where}>"
+        return UnstatedAccount(name, at, tuple(group), place)
+    if place is DiskPlace.REGISTERED_DISK and unplaced is not None:
+        disk = f"disk {unplaced.scope}" if unplaced.scope else "the registered disk of a VM"
+        return UnstatedAccount(f"<storage account of {disk}, {where}>", at, tuple(group), place)
+    if first.mark.path in whole_exports:
+        name = f"<storage accounts of the disks of the VMs of {posixpath.basename(first.mark.path)}>"
+        return UnstatedAccount(name, first.mark, tuple(group), DiskPlace.LEFT_OUT)
+    kept = None if place is DiskPlace.LEFT_OUT else place  # a row of an export whose other rows state it
+    return UnstatedAccount(_unstated_account_name(first), at, tuple(group), kept)
+
+
+def _exports_without_disks(estate: Estate, unplaced: list[tuple[CloudService, Role]]) -> frozenset[str]:
+    """The inventory exports (by path) every VM row of which leaves the disks out (no storageProfile): the
+    export's query left the field out, so one stand-in stands for the accounts of all their disks."""
+    left_out: dict[str, int] = defaultdict(int)
+    for _, vm in unplaced:
+        if vm.unplaced_disk is not None and vm.unplaced_disk.place is DiskPlace.LEFT_OUT:
+            left_out[vm.mark.path] += 1
+    if not left_out:
+        return frozenset()
+    rows: dict[str, int] = defaultdict(int)
     for service in estate.cloud_services:
         for vm in service.vms:
-            if "disks" in vm.unknown and not vm.changes_existing:
-                found.setdefault((_unstated_account_name(vm), vm.mark.path), []).append((service, vm))
-    return [UnstatedAccount(name, vms[0][1].mark, tuple(vms)) for (name, _), vms in found.items()]
+            if vm.mark.path in left_out:
+                rows[vm.mark.path] += 1
+    return frozenset(path for path, count in left_out.items() if count == rows[path] and count > 1)
 
 
-def _unstated_account_name(vm: Role) -> str:
-    """The stand-in for the storage account of `vm`'s disks: named after the VM, and where it is described
-    (a VM a loop makes, or one of a stand-in name, may not be told apart by its name)."""
-    where = f"{posixpath.basename(vm.mark.path)}:{vm.mark.line}"
+def _unplaced_at(vm: Role) -> Mark:
+    """Where the VM's OS disk is left unplaced: the blob's value, the disk's name, the command (see
+    `UnplacedDisk.mark`), else where the VM is described."""
+    return vm.unplaced_disk.mark if vm.unplaced_disk is not None else vm.mark
+
+
+def _unstated_account_name(vm: Role, made_at: bool = False) -> str:
+    """The stand-in for the storage account of `vm`'s disks: named after the VM, and where its disk is left
+    unplaced (a VM a loop makes, or one of a stand-in name, may not be told apart by its name); `made_at`
+    says where the VM is made too, for VMs whose disks are left unplaced at one place."""
+    at = _unplaced_at(vm)
+    where = f"{posixpath.basename(at.path)}:{at.line}"
     whose = "a VM" if is_stand_in(vm.name) else f"VM {vm.name}"  # no quote: the commands quote the name
+    if made_at:
+        whose = f"{'the VM' if is_stand_in(vm.name) else whose} made at line {vm.mark.line}"
     return f"<storage account of the disks of {whose}, {where}>"
 
 
@@ -5396,6 +5483,15 @@ def _named_in_file(
         for service, vm in vms.get((path, key(disk.attached_to)), ())
     }
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _in_registered_disk(vm: Role, disk: Disk) -> Role:
+    """The VM made from registered disk `disk`, whose blob no file gives: its OS disk is in the storage
+    account of that disk, which no file states (`Role.unplaced_disk`)."""
+    if any(not d.data for d in vm.disks):
+        return vm
+    unplaced = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
+    return replace(vm, unknown=vm.unknown | {"disks"}, unplaced_disk=unplaced)
 
 
 class _NamedBlobs:
@@ -7235,27 +7331,34 @@ def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]
     that VM's disks, joined to the description of the disk of that name that gives its blob (see
     `_NamedBlobs`): its blob, where that is written, and its IOType when the listing says none. Rules about
     a VM's disks (MIG205) see them as the files describe them, and the storage account their blob is in
-    marks them Premium (see `_in_premium_accounts`). A blob the VM has already is not added again."""
+    marks them Premium (see `_in_premium_accounts`). A blob the VM has already is not added again. A VM
+    created from a registered disk no file gives the blob of has its OS disk in that disk's storage account,
+    which no file states (`UnplacedDisk`, REGISTERED_DISK)."""
     uses = [d for d in listed if d.attached_to and not d.maybe_attached and not d.media_link.strip()]
     if not uses:
         return services
     vms = _vms_by_file(services)
     blobs = _NamedBlobs([*(d for s in services for vm in s.vms for d in vm.disks), *listed])
     added: dict[int, list[Disk]] = defaultdict(list)  # by the VM (its `id`)
+    unplaced: dict[int, Disk] = {}  # the registered OS disk no file places, by the VM (its `id`)
     for use in uses:
         owner, blob = _named_in_file(vms, use), blobs.of(use)
         if owner is not None and blob is not None:
             at = blob.media_link_mark or blob.mark
             joined = replace(use, media_link=blob.media_link, io_type=use.io_type or blob.io_type)
             added[id(owner[1])].append(replace(joined, media_link_mark=at))
-    if not added:
+        elif owner is not None and not use.data and not use.account and not owner[1].changes_existing:
+            unplaced.setdefault(id(owner[1]), use)
+    if not added and not unplaced:
         return services
 
     def role(r: Role) -> Role:
         more = added.get(id(r), [])
         held = {_disk_key(d) for d in r.disks}
         new = tuple({_disk_key(d): d for d in more if _disk_key(d) not in held}.values())
-        return replace(r, disks=(*r.disks, *new)) if new else r
+        disk = unplaced.get(id(r))
+        r = replace(r, disks=(*r.disks, *new)) if new else r
+        return _in_registered_disk(r, disk) if disk is not None else r
 
     return tuple(
         replace(s, placements=tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in s.placements))

@@ -652,6 +652,38 @@ def may_be_prepared(state: str) -> bool:
     return state == DEPLOYMENT_LOCKED
 
 
+class DiskPlace(str, enum.Enum):
+    """How the files leave the storage account of a created VM's OS disk unstated (`UnplacedDisk`)."""
+
+    # Left to the platform: PowerShell's New-AzureVMConfig or New-AzureQuickVM without -MediaLocation puts
+    # it in the subscription's current storage account, one account for every such VM of the subscription;
+    # the classic CLI's `vm create` without `-u` in the first storage account of the VM's location (or
+    # affinity group) the subscription lists, one it creates if there is none (lib/util/utils.js
+    # `getOrCreateBlobStorage` of the Azure xplat CLI): one account per location.
+    CURRENT_ACCOUNT = "current account"
+    # A blob address the files pass and do not state (a parameter, a loop's value, a template's
+    # placeholder, an address whose host names no account): each VM's may be another account.
+    PASSED_BLOB = "passed blob"
+    # A registered disk given by name (New-AzureVMConfig -DiskName): the account is that disk's.
+    REGISTERED_DISK = "registered disk"
+    # An inventory export's row without storageProfile: the export's query left the disks out.
+    LEFT_OUT = "left out"
+
+
+@record
+class UnplacedDisk:
+    """Why a VM the files create has its OS disk in a storage account no file states (`Role.unknown`
+    holds "disks"), and where that is written: the blob's value (`-MediaLocation $Disk`, `media_link=`,
+    `<MediaLink>`), the disk's name (-DiskName), the command that leaves it to the platform, the export's
+    row. `scope` is what the account is shared by: of CURRENT_ACCOUNT, the location or affinity group the
+    classic CLI picks in ("" for PowerShell's current account, or a location the script does not state);
+    of REGISTERED_DISK, the disk's name."""
+
+    place: DiskPlace
+    mark: Mark
+    scope: str = ""
+
+
 @record
 class Role:
     """A role of a cloud service. `type` PERSISTENT_VM is an IaaS virtual machine; the others are
@@ -776,6 +808,9 @@ class Role:
     # loop's item gives: that list as written (`$Names`). The description stands for one VM per item, an
     # unknown number of them (one or more), which the readiness summary and the plan say.
     looped_over: str = field(default="", compare=False)
+    # Of a created VM whose OS disk is in a storage account no file states ("disks" in `unknown`): why and
+    # where (see `UnplacedDisk`); None where the reader does not say.
+    unplaced_disk: UnplacedDisk | None = field(default=None, compare=False)
 
     def absent_on_some_path(self, fact: str) -> Mark | None:
         """Where a path that leaves out `fact` is told apart (see `absent_on_some_paths`), or None."""
@@ -2364,6 +2399,7 @@ _MADE_STAND_INS = (
     "<circuit linked to ",
     "<subnet named by ",
     "<role name",
+    "<storage accounts of the disks of ",
 )
 
 

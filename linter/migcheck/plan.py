@@ -48,6 +48,7 @@ from migcheck.estate import (
 )
 from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
+    DiskPlace,
     Finding,
     ServiceCertificate,
     ServiceRegion,
@@ -3720,7 +3721,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
         ),
         downtime="None for data access. Migrate it only after every VM with a disk in it.",
         blockers=(),
-        notes=tuple(_unstated_account_note(service, vm) for service, vm in account.vms),
+        notes=_unstated_account_notes(account),
         powershell=_move(
             "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
         ),
@@ -3733,14 +3734,104 @@ def _vms_said(vms: list[str]) -> str:
     return f"VM{'s' if len(vms) > 1 else ''} {', '.join(vms)}"
 
 
+def _unstated_account_notes(account: UnstatedAccount) -> tuple[str, ...]:
+    """Why the files do not state the account, how to state it, and where the platform says which it is:
+    one note for an account every VM of which is in it for one reason (the current account, a registered
+    disk, an export's rows), one per VM otherwise."""
+    unplaced = account.vms[0][1].unplaced_disk
+    if account.place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
+        return (_current_account_note(account, unplaced.scope),)
+    if account.place is DiskPlace.REGISTERED_DISK and unplaced is not None:
+        return (_registered_disk_note(account, unplaced.scope),)
+    if account.place is DiskPlace.LEFT_OUT:
+        return (_left_out_note(account),)
+    return tuple(_unstated_account_note(service, vm) for service, vm in account.vms)
+
+
+def _vm_labels(account: UnstatedAccount) -> str:
+    labels = [
+        vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
+        for _, vm in account.vms
+    ]
+    return f"VM{'s' if len(labels) > 1 else ''} {', '.join(labels)}"
+
+
+def _disks_of(account: UnstatedAccount) -> str:
+    return f"The OS disk{'s' if len(account.vms) > 1 else ''} of {_vm_labels(account)}"
+
+
+def _them(account: UnstatedAccount) -> str:
+    return "them" if len(account.vms) > 1 else "it"
+
+
+def _are(account: UnstatedAccount) -> str:
+    return "are" if len(account.vms) > 1 else "is"
+
+
+def _current_account_note(account: UnstatedAccount, location: str) -> str:
+    """The account the platform puts the OS disks of VMs made from an image without a blob in: the
+    subscription's current storage account (PowerShell), or the classic CLI's pick in the location."""
+    shared = "one account for them all" if len(account.vms) > 1 else "one account for every such VM"
+    if location:
+        return (
+            f"{_disks_of(account)} {_are(account)} made by azure vm create without a blob URL (-u): the classic CLI puts "
+            f"{_them(account)} in the first storage account in {location} the subscription lists (azure storage "
+            f"account list), or in one it creates there when it lists none, {shared}. It migrates after "
+            "the VMs (Move-AzureStorageAccount), and what else is in it is not known. azure vm disk list "
+            "gives each disk's blob once the VMs exist, the account's name first in its host; state the "
+            "blob (-u) to decide it."
+        )
+    return (
+        f"{_disks_of(account)} {_are(account)} made from an image with no blob named (New-AzureVMConfig or "
+        f"New-AzureQuickVM without -MediaLocation): the platform puts {_them(account)} in the subscription's current "
+        f"storage account, which no file states, {shared}. It migrates after the VMs "
+        "(Move-AzureStorageAccount), and what else is in it is not known. (Get-AzureSubscription "
+        "-Current).CurrentStorageAccountName says which it is; state it (Set-AzureSubscription "
+        "-CurrentStorageAccountName) or the blob (-MediaLocation) to decide it."
+    )
+
+
+def _registered_disk_note(account: UnstatedAccount, disk: str) -> str:
+    """The account of a registered disk a VM is made from, which no file places (no Add-AzureDisk, Disks
+    list or Get-AzureDisk export states its blob): the disk is to be looked up, not its blob stated."""
+    find = f"Get-AzureDisk -DiskName {_ps(disk)}" if disk else "Get-AzureDisk (DiskName, AttachedTo)"
+    return (
+        f"{_disks_of(account)} {'are registered disks' if len(account.vms) > 1 else 'is a registered disk'}"
+        f"{f' ({disk})' if disk else ''} whose blob no file states: it is in that disk's storage account, "
+        "which migrates after the VMs (Move-AzureStorageAccount), and what else is in it is not known. "
+        f"{find} gives its MediaLink, the account's name first in its host. Look the disk up there, "
+        "not its blob in the script; check an export of the disks (Get-AzureDisk) with the files, or the "
+        "script that registers it (Add-AzureDisk -MediaLocation), to decide it."
+    )
+
+
+def _left_out_note(account: UnstatedAccount) -> str:
+    """The accounts of the disks of every VM of an export whose query left storageProfile out."""
+    export = account.vms[0][1].mark.path
+    return (
+        f"The export {export} states no storageProfile for any of its VM rows ({_vm_labels(account)}): "
+        "the storage accounts of their disks, one or more, are in no file, and this step stands for each. "
+        "They migrate after the VMs (Move-AzureStorageAccount). Export the rows again with "
+        "properties.storageProfile (its operatingSystemDisk's and dataDisks' storageAccount) to decide "
+        "them, and give each account a step of its own."
+    )
+
+
 def _unstated_account_note(service: CloudService, vm: Role) -> str:
     """Why the files do not state the account, how to state it (the blob, or the current storage account),
     and where the platform says which it is: the OS disk's MediaLink, whose host is `<account>.blob...`."""
     label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
     ask = f"(Get-AzureVM -ServiceName {_ps(service_name(service))} -Name {_ps(vm.name)} | Get-AzureOSDisk)"
+    passed = vm.unplaced_disk is not None and vm.unplaced_disk.place is DiskPlace.PASSED_BLOB
+    why = (
+        "its blob's address is a value the files pass and do not state, which may name another account for "
+        "each VM"
+        if passed
+        else "its blob's address, or the subscription's current storage account the platform puts it in, "
+        "is not written out"
+    )
     return (
-        f"The OS disk of VM {label} is in a storage account the files do not state (its blob's address, or "
-        "the subscription's current storage account the platform puts it in, is not written out): it "
+        f"The OS disk of VM {label} is in a storage account the files do not state ({why}): it "
         "migrates after the VM (Move-AzureStorageAccount), and what else is in it is not known. State the "
         "blob (-MediaLocation, media_link, MediaLink, azure vm create's blob URL) or the current storage "
         f"account (Set-AzureSubscription -CurrentStorageAccountName) to decide it; {ask}.MediaLink gives the "

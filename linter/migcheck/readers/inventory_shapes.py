@@ -49,6 +49,7 @@ from migcheck.model import (
     CloudInUse,
     ConnectionState,
     Disk,
+    DiskPlace,
     DnsServer,
     EndpointAcl,
     Extension,
@@ -62,6 +63,7 @@ from migcheck.model import (
     RoleType,
     ServiceRegion,
     Subnet,
+    UnplacedDisk,
     VirtualNetwork,
     lun_key,
     shown_at,
@@ -767,6 +769,9 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         static_ips=static_ips,
         subnets_mark=subnets_mark,
         migration_state=locked,
+        unplaced_disk=_disks_left_out(item.mark)
+        if "disks" in unknown and not has(props, "storageProfile")
+        else None,
     )
     yield ClassicVm(
         item.name,
@@ -935,6 +940,12 @@ def _disk_objects(storage: object) -> tuple[list[dict], list[dict]]:
     os_disk = get(storage, "operatingSystemDisk")
     data = [d for d in items(get(storage, "dataDisks")) if isinstance(d, dict)]
     return [os_disk] if isinstance(os_disk, dict) else [], data
+
+
+def _disks_left_out(row: Mark) -> UnplacedDisk:
+    """A row that leaves its disks out (no storageProfile; a CLI view without OSDisk and DataDisks): the
+    export's query left the field out, of every row alike (see `estate.unstated_disk_accounts`)."""
+    return UnplacedDisk(DiskPlace.LEFT_OUT, row)
 
 
 def _os_disk_placed(os_disk: list[dict]) -> bool:
@@ -2329,6 +2340,7 @@ def _cli_vm(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
             *_cli_disks(data_disks, name, spots, "DataDisks"),
         ),
         unknown=frozenset({"availability_set", "subnets", "extensions", "public_ips", *_cli_left_out(obj)}),
+        unplaced_disk=None if (has(obj, "OSDisk") or has(obj, "DataDisks")) else _disks_left_out(mark),
     )
     status, state_key = _state(obj, ("InstanceStatus",))
     at = _value_mark(spots, status, state_key)

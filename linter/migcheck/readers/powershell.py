@@ -201,6 +201,7 @@ from migcheck.model import (
     Deployment,
     DirectiveComment,
     Disk,
+    DiskPlace,
     Document,
     EndpointAcl,
     ExtendedSupportService,
@@ -229,6 +230,7 @@ from migcheck.model import (
     StorageAccountType,
     SubscriptionSelection,
     Suppression,
+    UnplacedDisk,
     VirtualIp,
     VirtualNetwork,
     VnetGatewayFact,
@@ -11120,8 +11122,10 @@ class Interpreter:
         elif args.given("MediaLocation") is False and args.given("DiskName") is False:
             # From an image, with no blob named: New-AzureVM puts the OS disk in the current storage account.
             events.append(self._platform_os_disk(args, mark))
+        elif args.given("MediaLocation") is False:  # a disk of the repository whose name is not stated
+            events.append(self._unplaced_os_disk(args, mark, DiskPlace.REGISTERED_DISK))
         else:
-            events.append(self._unplaced_os_disk(args, mark))
+            events.append(self._unplaced_os_disk(args, mark, DiskPlace.PASSED_BLOB))
         vm = VmObject(self._made_at(node), name.value if name else Unknown(""), None, self._written_at(name))
         vm.branches = self.creating_on
         return self._new_object(vm, events, env)
@@ -11993,12 +11997,18 @@ class Interpreter:
         mark is the VM's, or its deployment's)."""
         return Event("platform_os_disk", self._written_at(args.get("ImageName")) or mark, {})
 
-    def _unplaced_os_disk(self, args: Args, mark: Mark) -> Event:
+    def _unplaced_os_disk(self, args: Args, mark: Mark, place: DiskPlace) -> Event:
         """A configuration whose OS disk's blob the script passes and does not state (`-MediaLocation
-        $Disk`), or leaves to a current storage account it does not state (New-AzureQuickVM): the
-        account the disk is in is not known. Shown where the blob, else the image, is named."""
-        at = self._written_at(args.get("MediaLocation")) or self._written_at(args.get("ImageName")) or mark
-        return Event("unplaced_os_disk", at, {})
+        $Disk`), or leaves to a current storage account it does not state (New-AzureQuickVM), or is a
+        registered disk whose name it does not state (`-DiskName` splatted): the account the disk is in is
+        not known. Shown where the blob, else the disk's name, else the image, is named."""
+        at = (
+            self._written_at(args.get("MediaLocation"))
+            or self._written_at(args.get("DiskName"))
+            or self._written_at(args.get("ImageName"))
+            or mark
+        )
+        return Event("unplaced_os_disk", at, {"place": place})
 
     def _placed_in(self, account: str, at: Mark) -> Event:
         """The change New-AzureVM makes to a configuration it creates a VM from, passed `at`, when the
@@ -12065,8 +12075,10 @@ class Interpreter:
             events.append(disk)
         elif args.given("MediaLocation") is False and self._current_account(env):
             events += [self._platform_os_disk(args, mark), self._placed_in(self._current_account(env), mark)]
-        else:  # a blob not stated, or the current storage account the platform puts it in
-            events.append(self._unplaced_os_disk(args, mark))
+        elif args.given("MediaLocation") is False:  # the current storage account the platform puts it in
+            events.append(self._unplaced_os_disk(args, mark, DiskPlace.CURRENT_ACCOUNT))
+        else:  # a blob not stated
+            events.append(self._unplaced_os_disk(args, mark, DiskPlace.PASSED_BLOB))
         linux = args.switch("Linux")
         events.append(
             Event(
@@ -15648,8 +15660,9 @@ class _Facts:
         # data disks' (`platform_data_disk`), by LUN as `data_disks` are.
         self.platform_os_disk: Mark | None = None
         self.platform_data_disks: dict[object, Mark] = {}
-        # Given an OS disk whose blob is not stated (`unplaced_os_disk`): its storage account is not known.
-        self.os_disk_unplaced = False
+        # Given an OS disk whose blob is not stated (`unplaced_os_disk`): its storage account is not known,
+        # for the reason and at the place it says.
+        self.os_disk_unplaced: UnplacedDisk | None = None
 
     def apply(self, event: Event) -> None:
         getattr(self, "_" + event.kind)(event)
@@ -15916,7 +15929,7 @@ class _Facts:
         self.platform_os_disk = event.mark
 
     def _unplaced_os_disk(self, event: Event) -> None:
-        self.os_disk_unplaced = True
+        self.os_disk_unplaced = UnplacedDisk(event.data["place"], event.mark)
 
     def _unnamed_disk(self, lun: str, at: Mark) -> str:
         """The stand-in for a disk of the VM whose blob the script does not name in full: its OS disk, or
@@ -15990,9 +16003,16 @@ class _Facts:
         """Whether the VM's OS disk is in a storage account no file names: its blob is passed and not
         stated, or left to the platform in a current storage account the script does not state (no
         New-AzureVM in a subscription whose current account it states placed it, see `_current_account`)."""
+        return self._unplaced() is not None
+
+    def _unplaced(self) -> UnplacedDisk | None:
+        """Why and where the VM's OS disk is in a storage account no file names (see `_os_disk_unplaced`)."""
         if self.os_disk is not None:
-            return False
-        return self.os_disk_unplaced or self.platform_os_disk is not None
+            return None
+        if self.os_disk_unplaced is not None:
+            return self.os_disk_unplaced
+        at = self.platform_os_disk
+        return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, at) if at is not None else None
 
     def by_name(self) -> tuple[Disk, ...]:
         """The disks of the repository the VM is given by name (see `Interpreter._disk_by_name`): not among
@@ -16036,6 +16056,7 @@ class _Facts:
             availability_set_mark=self.avset_mark,
             boot_diagnostics_mark=self.boot_mark,
             unknown=frozenset(unknown),
+            unplaced_disk=self._unplaced() if "disks" in unknown else None,
             changes_existing=self.updates,
             primary_subnets=tuple(self.primary) if self.primary_set else (),
             removed_luns=tuple(self.removed_luns),

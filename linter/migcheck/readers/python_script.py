@@ -136,6 +136,7 @@ from migcheck.model import (
     Deployment,
     DirectiveComment,
     Disk,
+    DiskPlace,
     DnsServer,
     Document,
     EndpointAcl,
@@ -164,6 +165,7 @@ from migcheck.model import (
     Subnet,
     SubscriptionSelection,
     Suppression,
+    UnplacedDisk,
     VirtualIp,
     VirtualNetwork,
     VnetGatewayFact,
@@ -4275,6 +4277,7 @@ class _Resources:
         left_out = availability_set is None and not absent_is_none
         if left_out or (availability_set is not None and not isinstance(availability_set, (Lit, NoneV))):
             unknown.add("availability_set")
+        unplaced_at: list[Mark] = []  # where an OS disk's blob no file states is passed (`_disks`)
         role = Role(
             name,
             RoleType.PERSISTENT_VM,
@@ -4293,11 +4296,13 @@ class _Resources:
                 self.source.line_read(mark),
                 site,
                 unknown,
+                unplaced_at,
             ),
             # The name, or the value that takes the VM out of any set (`availability_set_name=""` or None):
             # what MIG103 points at for a VM in none.
             availability_set_mark=self._mark(availability_set) if _stated_set(availability_set) else None,
             unknown=frozenset(unknown),
+            unplaced_disk=UnplacedDisk(DiskPlace.PASSED_BLOB, unplaced_at[0]) if unplaced_at else None,
         )
         if network.subnets_may_be_none_at is not None:
             return absent_on_some_path(role, "subnets", network.subnets_may_be_none_at)
@@ -4391,10 +4396,12 @@ class _Resources:
         line: int,
         site: flow.Site | None = None,
         unknown: set[str] | None = None,
+        unplaced_at: list[Mark] | None = None,
     ) -> tuple[Disk, ...]:
         """The VM's disks whose blob or storage account the script states. One whose blob's address it
         passes and does not state (`OSVirtualHardDisk(image, sys.argv[1])`), or an OS disk it does not
-        write out at all (a value passed in), is in an account no file names: `unknown` takes "disks"."""
+        write out at all (a value passed in), is in an account no file names: `unknown` takes "disks", and
+        `unplaced_at` where that value is passed."""
         unplaced = set() if unknown is None else unknown
         items, complete = items_of(data_disks, "DataVirtualHardDisks")
         if not complete and data_disks is not None and not isinstance(data_disks, NoneV):
@@ -4404,6 +4411,7 @@ class _Resources:
             if item is not None and not isinstance(item, (Obj, NoneV)):
                 self._note_unnamed_disk(line, role)
                 unplaced.add("disks")
+                _note_unplaced(unplaced_at, self._mark(item))
             if isinstance(item, Obj) and item.cls in ("OSVirtualHardDisk", "DataVirtualHardDisk"):
                 disk_name = item.attrs.get("disk_name")
                 self._note_disk_use(disk_name, role, line)
@@ -4432,6 +4440,7 @@ class _Resources:
                 else:
                     if link is not None and not isinstance(link, NoneV):  # a blob no file states
                         unplaced.add("disks")
+                        _note_unplaced(unplaced_at, self._mark(link))
                     self._disk_by_name(disk_name, role)
         return tuple(found)
 
@@ -7310,3 +7319,9 @@ def _client_host(bound: Bound | None) -> str:
     if "host" not in bound.values:
         return "" if bound.open else _DEFAULT_CLIENT_HOST
     return literal(bound.values["host"]) or ""
+
+
+def _note_unplaced(found: list[Mark] | None, at: Mark) -> None:
+    """Keep where a disk's blob no file states is passed (see `Reader._disks`), for a caller that asks."""
+    if found is not None:
+        found.append(at)

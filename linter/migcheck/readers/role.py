@@ -10,6 +10,7 @@ from types import MappingProxyType
 from migcheck.model import (
     AclRule,
     Disk,
+    DiskPlace,
     EndpointAcl,
     Extension,
     InputEndpoint,
@@ -17,6 +18,7 @@ from migcheck.model import (
     NameRef,
     Role,
     RoleType,
+    UnplacedDisk,
     lun_key,
     storage_account,
 )
@@ -90,6 +92,7 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
     role_type, evidence, known = _role_kind(el, parts)
     availability_set = _first(parts, "AvailabilitySetName")
     debug = _first(parts, "DebugSettings")
+    unplaced = _os_disk_unplaced(parts, marker)
     return Role(
         name=name,
         type=role_type,
@@ -118,7 +121,8 @@ def read_role(el: Element, marker: Marker, shape: RoleShape, vips: Mapping[str, 
             for e in named_children(listed, _EXTENSION_REFERENCE)
         ),
         disks=_disks(parts, name, marker),
-        unknown=frozenset({"disks"}) if _os_disk_unplaced(parts) else frozenset(),
+        unknown=frozenset({"disks"}) if unplaced is not None else frozenset(),
+        unplaced_disk=UnplacedDisk(DiskPlace.PASSED_BLOB, unplaced) if unplaced is not None else None,
         boot_diagnostics=_flag(_first_below(parts, "DebugSettings", "BootDiagnosticsEnabled")),
         kind_evidence=evidence,
         kind_known=known,
@@ -197,15 +201,15 @@ def _disks(role: Parts, name: str, marker: Marker) -> tuple[Disk, ...]:
     return tuple(disk(d, marker, name=text_of(d, "DiskName"), attached_to=name) for d in found if _present(d))
 
 
-def _os_disk_unplaced(role: Parts) -> bool:
-    """Whether the role's OS disk names its blob by an address that is no storage account's (a template's
+def _os_disk_unplaced(role: Parts, marker: Marker) -> Mark | None:
+    """Where the role's OS disk names its blob by an address that is no storage account's (a template's
     `{{media_link}}`, `$(MediaLink)`, a value a script does not state): the account the disk is in, whose
-    blob name Validate checks and which migrates after the VM, is in no file."""
+    blob name Validate checks and which migrates after the VM, is in no file. None where it names one."""
     for el in role.get("OSVirtualHardDisk", ()):
         blob = _blob(grouped_children(el, _DISK_PARTS), data=False) if _present(el) else None
         if blob is not None and not storage_account(text_of(blob)):
-            return True
-    return False
+            return marker.mark(blob)
+    return None
 
 
 def disk(el: Element, marker: Marker, *, name: str, attached_to: str) -> Disk:

@@ -94,6 +94,7 @@ from migcheck.model import (
     CloudInUse,
     Deployment,
     Disk,
+    DiskPlace,
     EndpointAcl,
     Extension,
     Gateway,
@@ -116,6 +117,7 @@ from migcheck.model import (
     StorageAccountType,
     Subnet,
     SubscriptionSelection,
+    UnplacedDisk,
     VirtualNetwork,
     VnetGatewayFact,
     absent_on_some_path,
@@ -919,6 +921,7 @@ class _Vm:
     # runs whenever its creation did (see `_with_its_creation`).
     part: tuple[int, ...] = ()
     role_file: str = ""  # the name of the role file `vm create-from` creates it from (`Role.imported_from`)
+    unplaced_disk: UnplacedDisk | None = None  # see `Role.unplaced_disk`
 
     def joined_role(self, in_network: bool) -> Role:
         """The VM whichever path creates it (see `model.joined_paths`); a path that names no virtual
@@ -976,6 +979,7 @@ class _Vm:
             deleted=self.deleted,
             looped_over=self.looped_over,
             imported_from=self.role_file,
+            unplaced_disk=self.unplaced_disk if "disks" in self.unknown else None,
         )
 
     def states_every_endpoint(self) -> bool:
@@ -1616,7 +1620,7 @@ class Reading:
             vm.boot_diagnostics, vm.boot_diagnostics_mark = False, parsed.value_at("disable-boot-diagnostics")
         else:  # the CLI turns it on unless told not to (AUTOMATION.md §4)
             vm.boot_diagnostics_default, vm.boot_diagnostics_mark = "azure vm create", parsed.at
-        self._os_disk(vm, parsed.value("blob-url"), parsed.at)
+        self._os_disk(vm, parsed.value("blob-url"), parsed)
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
             self.regions.append(ServiceRegion(service, location.text, parsed.at))
@@ -1697,15 +1701,17 @@ class Reading:
             earlier.other_paths = []
             vm.other_paths = paths
 
-    def _os_disk(self, vm: _Vm, blob: Word | None, at: Mark) -> None:
+    def _os_disk(self, vm: _Vm, blob: Word | None, parsed: Parsed) -> None:
         """The OS disk of `-u <blob url>`: by its blob, or in the storage account of a stand-in where the
         script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`), or
         in the account it states where it does not state the blob's name (`.../vhds/$VM.vhd`). Without
         `-u` the CLI puts the disk in a storage account of its own choosing (one of the location's, or one
         it creates), and an address whose account no word states (`-u "$BASE/vhds/a.vhd"`) names none: the
-        VM's disks are then unknown (`Role.unknown`), its account in no file."""
+        VM's disks are then unknown (`Role.unknown`), its account in no file (`Role.unplaced_disk`)."""
+        at = parsed.at
         if blob is None:
             vm.unknown.add("disks")
+            vm.unplaced_disk = _account_picked(parsed)
             return
         if blob.text:
             vm.disks.append(Disk("", blob.text, "", vm.name, at, media_link_mark=blob.mark))
@@ -1717,6 +1723,7 @@ class Reading:
             )
         else:
             vm.unknown.add("disks")
+            vm.unplaced_disk = UnplacedDisk(DiskPlace.PASSED_BLOB, blob.mark)
 
     def disk_in(self, account: str, what: str, vm: str, blob: Mark) -> Disk:
         """The disk (`what`: OS disk, data disk) of VM `vm` in a blob of `account` whose address the script
@@ -3472,6 +3479,20 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
         peer.text or "" if peer is not None else "",
         remote.mark,
     )
+
+
+def _account_picked(parsed: Parsed) -> UnplacedDisk | None:
+    """The storage account `vm create` without `-u` puts the OS disk in: the first one the subscription
+    lists in the VM's location, or affinity group, else one it creates there (`getOrCreateBlobStorage` of
+    the xplat CLI's lib/util/utils.js), so one account for every such VM of one location. None where the
+    command states neither (a VM added to a service, `-c`, or to a network, `-w`, takes theirs): each VM's
+    may be another."""
+    location, group = parsed.value("location"), parsed.value("affinity-group")
+    if location is not None and location.text and location.text.strip():
+        return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, parsed.at, location.text.strip())
+    if group is not None and group.text and group.text.strip():
+        return UnplacedDisk(DiskPlace.CURRENT_ACCOUNT, parsed.at, f"affinity group {group.text.strip()}")
+    return None
 
 
 def _same_reserved_ip(held: NameRef | None, given: Word) -> bool:
