@@ -7,6 +7,10 @@ commands look in the global cloud and find no subscription."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from migcheck.model import CloudInUse, Mark
+
 GLOBAL = "AzureCloud"
 CHINA = "AzureChinaCloud"
 US_GOVERNMENT = "AzureUSGovernment"
@@ -46,3 +50,30 @@ def cloud_of_environment(name: str) -> str:
     """The cloud an environment's name names, as `-Environment`/`-e` takes it (`AzureChinaCloud`, in any
     case); "" for any other name, one a script leaves to fill in included."""
     return _ENVIRONMENTS.get(name.strip().casefold(), "")
+
+
+class SignIns:
+    """The clouds a script signs in to (`CloudInUse`), in the order the sign-ins run: each is the cloud of
+    the subscriptions the script selects after it runs, up to its next sign-in (`selected_after`), so a
+    readers calls `signed_in` where a sign-in runs and `selected` where a selection does (a function's
+    where it is called)."""
+
+    def __init__(self) -> None:
+        self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
+        self._last: list[tuple[str, Mark]] = []  # those of the last sign-in run: a function's may be several
+
+    def signed_in(self, cloud: str, at: Mark, selected_in: str) -> None:
+        """A sign-in written at `at` runs, to `cloud` ("" for one the script does not name: it ends the
+        one before all the same), where `selected_in` is the subscription selected ("" for none)."""
+        self._last.clear()
+        if cloud:
+            key = (cloud, at)
+            self.clouds.setdefault(key, CloudInUse(cloud, at, selected_in=selected_in))
+            self._last.append(key)
+
+    def selected(self, name: str) -> None:
+        """The script selects subscription `name` (its id or name, as `SubscriptionSelection.name`)."""
+        for key in self._last:
+            cloud = self.clouds[key]
+            if name not in cloud.selected_after:
+                self.clouds[key] = replace(cloud, selected_after=(*cloud.selected_after, name))

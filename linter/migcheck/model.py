@@ -1812,6 +1812,12 @@ class CloudInUse:
         str  # as Azure PowerShell and the CLIs name it: AzureCloud, AzureChinaCloud, AzureUSGovernment
     )
     mark: Mark
+    # Of a sign-in: the subscriptions the script selects after it runs (where a function that signs in is
+    # called, not where it is written), up to its next sign-in, in the order selected, and the one in force
+    # where it runs (as `Deployment.selected_in`). A sign-in is the cloud of the subscriptions selected
+    # after it (`subscriptions._signed_in_where_selected`); a host of the API names the cloud where it is.
+    selected_after: tuple[str, ...] = field(default=(), compare=False)
+    selected_in: str = field(default="", compare=False)
 
 
 # How a script writes a subscription it leaves its user to fill in, by its words (`"your subscription name"`,

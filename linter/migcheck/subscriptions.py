@@ -24,8 +24,9 @@ what tell subscriptions apart:
    each selection (a deployment by the one in force where the call that creates it runs, as a function
    called after a selection does: `Deployment.selected_in`), and a file or a part before any selection
    stays in the group. A network configuration file of the group a script uploads after it selects one
-   (`Script.uploaded_in`) is that subscription's too, and so is the cloud a script signs in to before its
-   first selection (a sign-in is the account's: `_signed_in_where_selected`). A selection by a value the
+   (`Script.uploaded_in`) is that subscription's too, and so is the cloud a script signs in to before it
+   selects one (a sign-in is the account's, of each subscription selected after it runs:
+   `_signed_in_where_selected`). A selection by a value the
    script does not state (`UNSTATED_SUBSCRIPTION`) ends the one before it: what follows it stays in the
    group, whose id the plan leaves to fill in. Its readers key the cloud services a script creates by the selection in force, so
    that a service of one name it creates in two subscriptions is two. A selection of a
@@ -320,26 +321,38 @@ def _in_group(name: str) -> str:
 def _signed_in_where_selected(
     placed: list[tuple[object, str | None]], selections: list[SubscriptionSelection]
 ) -> list[tuple[object, str | None]]:
-    """`placed` (each resource with the subscription `_parts` gives it), with the cloud a script works in
-    above its first selection (`CloudInUse`: `Add-AzureAccount -Environment AzureChinaCloud`, `azure login
-    -e`) given as well to each subscription it then selects that states no cloud of its own (as a Python
-    client made with its host does): a sign-in is the account's, and every subscription selected after it
-    is one of that cloud. It stays with the part above the selections (the group's) only where the script
-    makes something there, in the subscription the sign-in selects by default, or where no selection takes
-    it: a sign-in alone says nothing of the group's other files."""
-    before = [resource for resource, name in placed if name == "" and isinstance(resource, CloudInUse)]
-    if not before:
-        return placed
+    """`placed` (each resource with the subscription `_parts` gives it), with the cloud a script signs in
+    to (`CloudInUse`: `Add-AzureAccount -Environment AzureChinaCloud`, `azure login -e`) given to each
+    subscription it selects after the sign-in runs (`CloudInUse.selected_after`) that states no cloud of its
+    own (as a Python client made with its host does): a sign-in is the account's, and every subscription
+    selected after it is one of that cloud, not the one selected above it. A cloud above the first
+    selection that is no sign-in (a host of the API) goes to each subscription selected. Either stays with
+    the part above the selections (the group's) only where the script makes something there, in the
+    subscription the sign-in selects by default, or where no selection takes it: a sign-in alone says
+    nothing of the group's other files."""
     spelled = {_same(name): name for _, name in placed if name}
-    own = {name for resource, name in placed if name and isinstance(resource, CloudInUse)}
-    selected = [
-        name
-        for name in dict.fromkeys(_in_group(spelled.get(_same(s.name), s.name)) for s in selections)
-        if name and name not in own  # a selection of a subscription not stated is the group's (`_in_group`)
-    ]
+    own = {name for r, name in placed if name and isinstance(r, CloudInUse) and not r.selected_after}
+    selected = _selected_names([s.name for s in selections], spelled, own)
     kept = not selected or any(name == "" and not isinstance(r, _SCRIPT_ITSELF) for r, name in placed)
-    out = [(r, n) for r, n in placed if kept or n != "" or not isinstance(r, CloudInUse)]
-    return out + [(cloud, name) for name in selected for cloud in before]
+    out: list[tuple[object, str | None]] = []
+    for resource, name in placed:
+        if not isinstance(resource, CloudInUse) or (name != "" and not resource.selected_after):
+            out.append((resource, name))
+            continue
+        signed_in = resource.selected_after
+        after = _selected_names(signed_in, spelled, own) if signed_in else selected
+        # A sign-in below a selection stays in that one only where no subscription selected after takes it.
+        if kept if name == "" else not after:
+            out.append((resource, name))
+        out.extend((resource, other) for other in after)
+    return out
+
+
+def _selected_names(names: Iterable[str], spelled: Mapping[str, str], own: set[str]) -> list[str]:
+    """The subscriptions `names` select, once each as the script first spells them, but for those in
+    `own` (which state a cloud of their own) and one not stated (the group's: `_in_group`)."""
+    found = dict.fromkeys(_in_group(spelled.get(_same(name), name)) for name in names)
+    return [name for name in found if name and name not in own]
 
 
 # What a script's part above its first selection holds of the script itself, not of the subscription the

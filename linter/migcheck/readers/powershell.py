@@ -162,7 +162,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import automation
 from migcheck import inventory_model as inv
-from migcheck.clouds import cloud_of_environment, cloud_of_url
+from migcheck.clouds import SignIns, cloud_of_environment, cloud_of_url
 from migcheck.extensions import is_xml_extension
 from migcheck.model import (
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -6661,6 +6661,7 @@ class Interpreter:
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
         # The cloud the script signs in to or sends requests to, where it says which (`CloudInUse`).
         self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
+        self.sign_ins = SignIns()  # the clouds it signs in to, each of the subscriptions it selects after
         # The subscription the script works in at the call being run, as `_in_subscription` keys what lives
         # in one (a cloud service and its deployment): "" for the first it selects, and before any.
         self.first_selected: str | None = None
@@ -14675,12 +14676,8 @@ class Interpreter:
         """A sign-in to the cloud `-Environment` names (`Add-AzureAccount -Environment AzureChinaCloud`): the
         script works in that cloud from here on (`CloudInUse`)."""
         arg = args.get("Environment")
-        self._cloud_at(cloud_of_environment(_stated_or_default(arg)), arg, node)
-
-    def _cloud_at(self, cloud: str, arg: Arg | None, node: Node) -> None:
-        if cloud:
-            at = self._written_at(arg) or self._at_call(node)
-            self.clouds.setdefault((cloud, at), CloudInUse(cloud, at))
+        cloud = cloud_of_environment(_stated_or_default(arg))
+        self.sign_ins.signed_in(cloud, self._written_at(arg) or self._at_call(node), self.selected_name)
 
     def _selected_subscription(self, node: Node, args: Args) -> None:
         """Select-AzureSubscription: the subscription the script works in from here on, where
@@ -14701,6 +14698,7 @@ class Interpreter:
             self.subscriptions.setdefault((guid or called, at), SubscriptionSelection(guid, at, called))
             selected = (guid or called).casefold()  # names in any case are one subscription
             self.selected_name = guid or called
+            self.sign_ins.selected(self.selected_name)
             self.first_selected = selected if self.first_selected is None else self.first_selected
             self.working_in = "" if selected == self.first_selected else selected
 
@@ -15372,7 +15370,7 @@ class Interpreter:
             # peering it adds to a classic network is one of that network. The classic calls may also be
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
-            found = (*extended, *built, *self.peerings, *self.subscriptions.values(), *self.clouds.values())
+            found = (*extended, *built, *self.peerings, *self.subscriptions.values(), *self._clouds())
             said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
             # A child runbook started and not followed may be classic whatever the parent calls itself.
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
@@ -15396,13 +15394,17 @@ class Interpreter:
         )
         return (script, *self._described_apart())
 
+    def _clouds(self) -> tuple[CloudInUse, ...]:
+        """The clouds the script sends requests to and signs in to (`CloudInUse`)."""
+        return (*self.clouds.values(), *self.sign_ins.clouds.values())
+
     def _described_apart(self) -> tuple[object, ...]:
         """The resources the script describes, apart from its calls and steps (`Script`)."""
         deployments = [self._build(draft) for draft in self.deployments.values()]
         return (
             *deployments,
             *self.subscriptions.values(),
-            *self.clouds.values(),
+            *self._clouds(),
             *self.xplat_reading.resources(),
             *self.body_deployments.values(),
             *self.networks.values(),

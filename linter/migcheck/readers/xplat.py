@@ -74,7 +74,7 @@ from dataclasses import dataclass, field, replace
 
 from migcheck import automation
 from migcheck import inventory_model as inv
-from migcheck.clouds import cloud_of_environment
+from migcheck.clouds import SignIns, cloud_of_environment
 from migcheck.model import (
     EVERY_NETWORK,
     GATEWAY,
@@ -1183,8 +1183,9 @@ class Reading:
         self.regions: list[ServiceRegion] = []
         # The subscriptions `account set` selects by an id or name the script states, by it and the place.
         self.subscriptions: dict[tuple[str, Mark], SubscriptionSelection] = {}
-        # The cloud the script signs in to, where it names one (`CloudInUse`).
+        # The clouds the script sends requests to and signs in to, where it names them (`CloudInUse`).
         self.clouds: dict[tuple[str, Mark], CloudInUse] = {}
+        self.sign_ins = SignIns()
         # The subscription the CLI works in at the command being read, as `_here` keys the cloud services
         # (their deployments) of one: "" for the first the script selects, and before any.
         self.first_selected: str | None = None
@@ -1300,8 +1301,7 @@ class Reading:
         """`azure login -e <environment>`: the script works in that cloud from here on (`CloudInUse`)."""
         named = parsed.value("environment")
         cloud = cloud_of_environment(named.text or "") if named is not None else ""
-        if cloud and named is not None:
-            self.clouds.setdefault((cloud, named.mark), CloudInUse(cloud, named.mark))
+        self.sign_ins.signed_in(cloud, named.mark if named is not None else parsed.at, self.selected_name)
 
     def _account_set(self, parsed: Parsed) -> None:
         """`azure account set <id or name>`: the subscription the CLI works in from then on, in either mode,
@@ -1316,6 +1316,7 @@ class Reading:
             self.subscriptions.setdefault((selection.name, chosen.mark), selection)
             selected = selection.name.casefold()  # names in any case are one subscription
             self.selected_name = selection.name
+            self.sign_ins.selected(selection.name)
             self.first_selected = selected if self.first_selected is None else self.first_selected
             self.working_in = "" if selected == self.first_selected else selected
 
@@ -2616,6 +2617,7 @@ class Reading:
             *described,
             *self.subscriptions.values(),
             *self.clouds.values(),
+            *self.sign_ins.clouds.values(),
             *with_maybe_vips(self.reserved, [d.reserving() for d in self.deployments.values()]),
             *self.regions,
             *self.storage.values(),
