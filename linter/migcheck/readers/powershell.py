@@ -6698,8 +6698,9 @@ class Interpreter:
         # Those it creates where the creation may not run, with the part of the script it runs in (see
         # `_part_here`): a New-AzureVM that runs only where it did creates the service's deployment.
         self.maybe_created_services: dict[object, object] = {}
-        # The regions of the cloud services it creates (see `_service_region`), once each.
-        self.service_regions: dict[ServiceRegion, None] = {}
+        # The regions of the cloud services it creates (see `_service_region`), once in each subscription
+        # it selects where the call runs (a function's called after each selection: once under each).
+        self.service_regions: dict[tuple[ServiceRegion, str], ServiceRegion] = {}
         # The service certificates it uploads to a cloud service (Add-AzureCertificate), once each.
         self.service_certificates: dict[ServiceCertificate, None] = {}
         # What the REST bodies the script sends describe (see `_rest_body`): the bodies read, by their text
@@ -6929,8 +6930,9 @@ class Interpreter:
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
         # The local network gateways of the ExpressRoute and site-to-site coexistence, which no network
-        # configuration holds (`New-AzureLocalNetworkGateway`), once each however often a call runs.
-        self.local_gateways: dict[LocalNetworkSite, None] = {}
+        # configuration holds (`New-AzureLocalNetworkGateway`), once each however often a call runs in
+        # the subscription selected there.
+        self.local_gateways: dict[tuple[LocalNetworkSite, str], LocalNetworkSite] = {}
         # By name (see `_name_key`); the associations by network and subnet names, one each.
         self.security_groups: dict[str, NetworkSecurityGroup] = {}
         self.route_tables: dict[str, RouteTable] = {}
@@ -12610,7 +12612,8 @@ class Interpreter:
         name = _stated_name(args, "ServiceName") or _stand_in(
             "cloud service name", self._written_at(service) or mark
         )
-        self.service_regions.setdefault(ServiceRegion(name, location, mark))
+        region = ServiceRegion(name, location, mark, selected_in=self.selected_name)
+        self.service_regions.setdefault((region, self.working_in), region)
 
     def _package(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """A deployment from a service package: web and worker roles only."""
@@ -14370,8 +14373,9 @@ class Interpreter:
             _arg_text(args, "IpAddress"),
             mark,
             address_space_known=len(prefixes) == len(items),
+            selected_in=self.selected_name,
         )
-        self.local_gateways.setdefault(site)
+        self.local_gateways.setdefault((site, self.working_in), site)
         return Unknown(self.snippet(node))
 
     def _vpn_gateway(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -15413,7 +15417,7 @@ class Interpreter:
             *self._disconnected(),
             *self.extended,
             *self.peerings,
-            *self.service_regions,
+            *self.service_regions.values(),
             *self.service_certificates,
             *self._service_certificates(),
             *self._storage_account_types(),
@@ -15422,7 +15426,7 @@ class Interpreter:
             *self.images.values(),
             *self.application_gateways.values(),
             *self.authorizations,
-            *self.local_gateways,
+            *self.local_gateways.values(),
             *(
                 group
                 for name, group in self.security_groups.items()

@@ -1624,7 +1624,9 @@ class Reading:
         self._os_disk(vm, parsed.value("blob-url"), parsed)
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
-            self.regions.append(ServiceRegion(service, location.text, parsed.at))
+            self.regions.append(
+                ServiceRegion(service, location.text, parsed.at, selected_in=self.selected_name)
+            )
         self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
         self._hold(deployment, vm_name.casefold(), vm)
 
@@ -1677,7 +1679,9 @@ class Reading:
         self._place(deployment, vm, parsed)
         location = parsed.value("location")
         if location is not None and location.text and dns is not None and dns.text:
-            self.regions.append(ServiceRegion(service, location.text, parsed.at))
+            self.regions.append(
+                ServiceRegion(service, location.text, parsed.at, selected_in=self.selected_name)
+            )
         self._hold(deployment, name.casefold(), vm)
 
     def _vm_export(self, parsed: Parsed) -> None:
@@ -2223,7 +2227,9 @@ class Reading:
         if key is not None and (not self.maybe or self.part):
             self.empty_services[self._here(key)] = self.part if self.maybe else ()
         if service is not None and service.text and location is not None and location.text:
-            self.regions.append(ServiceRegion(service.text, location.text, parsed.at))
+            self.regions.append(
+                ServiceRegion(service.text, location.text, parsed.at, selected_in=self.selected_name)
+            )
 
     def _service_delete(self, parsed: Parsed) -> None:
         """`service delete <service>`: its deployment is gone, when the deletion surely runs, as
