@@ -1400,6 +1400,7 @@ class SecurityRule:
     # reader cannot decide), or a change that may run replaces or removes it (see `rules_after`). A check
     # takes such a rule as one that may apply, never as one that surely does.
     runs: str = field(default="", compare=False)
+    selected_in: str = field(default="", compare=False)  # of a script's: as `Deployment.selected_in`
 
 
 def rules_after(earlier: list[SecurityRule], rule: SecurityRule) -> list[SecurityRule]:
@@ -2120,6 +2121,9 @@ class NetworkConfiguration:
     dns_servers: tuple[DnsServer, ...]
     mark: Mark
     name: str = "NetworkConfiguration"
+    selected_in: str = field(
+        default="", compare=False
+    )  # of one a script uploads: as `Deployment.selected_in`
 
 
 # What reading a network configuration gives (a `.netcfg`, or a body a script uploads): the types rules about

@@ -6934,15 +6934,15 @@ class Interpreter:
         # the subscription selected there.
         self.local_gateways: dict[tuple[LocalNetworkSite, str], LocalNetworkSite] = {}
         # By name (see `_name_key`); the associations by network and subnet names, one each.
-        self.security_groups: dict[str, NetworkSecurityGroup] = {}
-        self.route_tables: dict[str, RouteTable] = {}
-        self.subnet_groups: dict[tuple[str, str], NetworkSecurityGroup] = {}
-        self.subnet_tables: dict[tuple[str, str], RouteTable] = {}
+        self.security_groups: dict[object, NetworkSecurityGroup] = {}  # by `_in_subscription` of the name
+        self.route_tables: dict[object, RouteTable] = {}
+        self.subnet_groups: dict[tuple[object, str], NetworkSecurityGroup] = {}  # by `_subnet_here`
+        self.subnet_tables: dict[tuple[object, str], RouteTable] = {}
         # The groups it sets on a VM or role, by name -> the VMs that may use them (see `_on_vm`).
         self.vm_groups: dict[str, set[str]] = {}
         # The rules it sets in groups, by group and rule names (see `_security_rule`).
         # A rule set on a path that may not run may be there or not, as what it replaces (see `rules_after`).
-        self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
+        self.security_rules: dict[tuple[object, str], list[SecurityRule]] = {}
         # The reserved IPs it takes off cloud services, by service and reserved IP names; the VMs it deletes,
         # by service and VM names; the cloud services it deletes, by name (see `_removals`).
         self.released: dict[tuple[str, str], ReservedIp] = {}
@@ -13655,11 +13655,11 @@ class Interpreter:
         from migcheck.readers import python_script as bodies
 
         subnet = bodies.adds_group_to_subnet(verb, path)
+        group = replace(group, selected_in=self.selected_name)
         if bodies.creates_security_group(verb, path):
-            self.security_groups.setdefault(_name_key(group.name), group)
+            self.security_groups.setdefault(self._in_subscription(_name_key(group.name)), group)
         elif subnet is not None:
-            at = (_name_key(subnet[0]), _name_key(subnet[1]))
-            self.subnet_groups[at] = bodies.group_on_subnet(group, *subnet)
+            self.subnet_groups[self._subnet_here(*subnet)] = bodies.group_on_subnet(group, *subnet)
         elif role_name and bodies.adds_group_to_role(verb, path):
             self._on_vm(group.name, None)
             draft = self._body_deployment(node, service, deployment)
@@ -14854,11 +14854,16 @@ class Interpreter:
         group = _command_name(node).casefold() == "new-azurenetworksecuritygroup"
         name = _stated_name(args, "Name") or self._unstated_network_resource(node, args, group)
         if name:
-            mark = self._at_call(node)
+            # Its name is unique within its subscription only: one made of that name in another is another.
+            mark, key, selected = (
+                self._at_call(node),
+                self._in_subscription(_name_key(name)),
+                self.selected_name,
+            )
             if group:
-                self.security_groups.setdefault(_name_key(name), NetworkSecurityGroup(name, mark))
+                self.security_groups.setdefault(key, NetworkSecurityGroup(name, mark, selected_in=selected))
             else:
-                self.route_tables.setdefault(_name_key(name), RouteTable(name, mark))
+                self.route_tables.setdefault(key, RouteTable(name, mark, selected_in=selected))
         return NetworkResource(name, group) if name else Unknown(self.snippet(node))
 
     def _unstated_network_resource(self, node: Node, args: Args, group: bool) -> str:
@@ -14913,10 +14918,10 @@ class Interpreter:
         name = self._network_resource_name(args, "Name", group)
         if not name or not self._surely_runs():
             return Unknown(self.snippet(node))
-        created: dict[str, Any] = self.security_groups if group else self.route_tables
-        links: dict[tuple[str, str], Any] = self.subnet_groups if group else self.subnet_tables
+        created: dict[object, Any] = self.security_groups if group else self.route_tables
+        links: dict[tuple[object, str], Any] = self.subnet_groups if group else self.subnet_tables
         if not any(_name_key(link.name) == _name_key(name) for link in links.values()):
-            created.pop(_name_key(name), None)
+            created.pop(self._in_subscription(_name_key(name)), None)
         return Unknown(self.snippet(node))
 
     def _to_subnet(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -14942,15 +14947,15 @@ class Interpreter:
         vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
         if not (name and vnet and subnet):
             return Unknown(self.snippet(node))
-        at, mark = (_name_key(vnet), _name_key(subnet)), self._at_call(node)
+        at, mark, selected = self._subnet_here(vnet, subnet), self._at_call(node), self.selected_name
         network_at, subnet_at = self._name_at(args, "VirtualNetworkName"), self._name_at(args, "SubnetName")
         if group:
             self.subnet_groups[at] = NetworkSecurityGroup(
-                name, mark, vnet, subnet, network_mark=network_at, subnet_mark=subnet_at
+                name, mark, vnet, subnet, network_mark=network_at, subnet_mark=subnet_at, selected_in=selected
             )
         else:
             self.subnet_tables[at] = RouteTable(
-                name, mark, vnet, subnet, network_mark=network_at, subnet_mark=subnet_at
+                name, mark, vnet, subnet, network_mark=network_at, subnet_mark=subnet_at, selected_in=selected
             )
         return Unknown(self.snippet(node))
 
@@ -14994,12 +14999,12 @@ class Interpreter:
             return self._classic_unread(node, args)
         vnet, subnet = _stated_name(args, "VirtualNetworkName"), _stated_name(args, "SubnetName")
         if vnet and subnet and self._surely_runs():
-            links: dict[tuple[str, str], Any] = (
+            links: dict[tuple[object, str], Any] = (
                 self.subnet_tables
                 if _command_name(node).casefold() == "remove-azuresubnetroutetable"
                 else self.subnet_groups
             )
-            links.pop((_name_key(vnet), _name_key(subnet)), None)
+            links.pop(self._subnet_here(vnet, subnet), None)
         return Unknown(self.snippet(node))
 
     def _security_rule(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -15015,16 +15020,27 @@ class Interpreter:
                 field_name: _rule_value(_arg_value(args, parameter))
                 for field_name, parameter in SECURITY_RULE_VALUES.items()
             }
-            rule = SecurityRule(group, name, self._at_call(node), **values, runs=self._runs_surely_or_maybe())
-            key = (_name_key(group), _name_key(name))
+            runs, selected = self._runs_surely_or_maybe(), self.selected_name
+            rule = SecurityRule(group, name, self._at_call(node), **values, runs=runs, selected_in=selected)
+            key = self._rule_here(group, name)
             self.security_rules[key] = rules_after(self.security_rules.get(key, []), rule)
         return Unknown(self.snippet(node))
+
+    def _subnet_here(self, network: str, subnet: str) -> tuple[object, str]:
+        """The key of the subnet `subnet` of the network `network` in the subscription the script works in
+        here: a network's name is unique within its subscription only (`_in_subscription`)."""
+        return self._in_subscription(_name_key(network)), _name_key(subnet)
+
+    def _rule_here(self, group: str, name: str) -> tuple[object, str]:
+        """The key of the rule `name` of the group `group` in the subscription the script works in here: a
+        group's name is unique within its subscription only, and so its rules are (`_in_subscription`)."""
+        return self._in_subscription(_name_key(group)), _name_key(name)
 
     def _security_rule_removed(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Remove-AzureNetworkSecurityRule: the rule the script set under that name is gone, when the
         removal surely runs; one that may not run leaves it a rule that may not be there."""
         group, name = self._rule_group(args, piped), _stated_name(args, "Name")
-        key = (_name_key(group), _name_key(name))
+        key = self._rule_here(group, name)
         if not group or not name or key not in self.security_rules:
             pass
         elif self._surely_runs():
@@ -15429,8 +15445,9 @@ class Interpreter:
             *self.local_gateways.values(),
             *(
                 group
-                for name, group in self.security_groups.items()
-                if not self.vm_groups.get(name) and self._listed_network_resource(group.name, True)
+                for group in self.security_groups.values()
+                if not self.vm_groups.get(_name_key(group.name))
+                and self._listed_network_resource(group.name, True)
             ),
             *self.subnet_groups.values(),
             *(rule for rules in self.security_rules.values() for rule in rules),

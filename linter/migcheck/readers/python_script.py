@@ -2523,8 +2523,9 @@ class _Resources:
         self.element_sends: dict[int, list[tuple[CallSite, str | None, str | None, str]]] = {}
         # id(resource of a body) -> the (service, deployment) it has been applied to (`_MAX_BODY_TARGETS`)
         self.body_targets: dict[int, set[tuple[str | None, str | None]]] = {}
-        # Network configurations the script uploads, once each however many calls send one body.
-        self.networks: dict[int, NetworkConfiguration] = {}
+        # Network configurations the script uploads, once each however many calls send one body through
+        # clients of one subscription (a function given a client of each uploads one in each).
+        self.networks: dict[tuple[int, str], NetworkConfiguration] = {}
         # The stand-ins of their networks named in part by values the script does not state, by the name read.
         self.partly_named_networks: dict[str, str] = {}
         # The file names of the network configuration uploads whose content it does not show, once each
@@ -2598,7 +2599,7 @@ class _Resources:
         # The network security rules it PUTs, by group and rule names (see `_security_rule_body`).
         self.security_rules: dict[tuple[str, str], list[SecurityRule]] = {}
         # The network security groups the script creates by a body POSTed to the documented path (Create
-        # Network Security Group), by name as names are compared.
+        # Network Security Group), by name as names are compared, in the subscription of the client (`_here`).
         self.security_groups: dict[str, NetworkSecurityGroup] = {}
         # The groups Add Network Security Group to Subnet requests associate, by (network, subnet): the last
         # one sent to a subnet is the one it uses.
@@ -3036,8 +3037,11 @@ class _Resources:
             path_node = _argument(call.node, 0, ("path",))
             sites = self.flow.callers(call)
             shaped = self._shaped_callers(call, sites)
+            in_force, run_client = self.client_in_force, self.run_client
             for turn, site in enumerate(sites, 1):
                 self.turn = turn if len(sites) > 1 else 0
+                # What the body makes is of the subscription of the client it is sent through at this run.
+                self.client_in_force = self.run_client = self._client_of_run(call, site, in_force)
                 path = self._shape(path_node, shaped[turn - 1])
                 if verb == "POST":
                     self._migration_steps(
@@ -3049,6 +3053,7 @@ class _Resources:
                 self._rest_body(call, path, self._templated(body_node, body, site), verb, mark, site, looped)
                 if verb == "PUT":
                     self._record_element_send(call, body_node, path)
+            self.client_in_force, self.run_client = in_force, run_client
             self.turn = 0
             self._sent_changes(call, lambda at: self._shape(path_node, at), verb, mark)
             self._circuit_request(call, verb, lambda at: self._shape(path_node, at), path_node)
@@ -4961,8 +4966,10 @@ class _Resources:
                 continue  # one body sent everywhere: what it says is said by the first ones
             targets.add((service, deployment))
             if isinstance(resource, NetworkConfiguration):
-                if verb == "PUT" and id(resource) not in self.networks:
-                    self.networks[id(resource)] = self._networks_stood_in(resource)
+                uploaded = (id(resource), self._working_in())
+                if verb == "PUT" and uploaded not in self.networks:
+                    stood_in = self._networks_stood_in(resource)
+                    self.networks[uploaded] = replace(stood_in, selected_in=self.run_client)
             elif isinstance(resource, Role):
                 name = deployment or self._stand_in_at("deployment", mark)
                 draft = self._draft_named(call, service, name, None, mark)
@@ -4981,11 +4988,11 @@ class _Resources:
                     made = (self._here(named.service_name), _key(named.name))
                     self.body_creations.setdefault(made, []).append((call, site, named))
             elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):
-                self.security_groups.setdefault(resource.name.casefold(), resource)
+                created = replace(resource, selected_in=self.run_client)
+                self.security_groups.setdefault(self._here(resource.name), created)
             elif isinstance(resource, NetworkSecurityGroup) and (subnet := adds_group_to_subnet(verb, path)):
-                self.subnet_groups[(subnet[0].casefold(), subnet[1].casefold())] = group_on_subnet(
-                    resource, *subnet
-                )
+                used = group_on_subnet(replace(resource, selected_in=self.run_client), *subnet)
+                self.subnet_groups[(self._here(subnet[0]), subnet[1].casefold())] = used
             elif isinstance(resource, Disk) and resource.attached_to == VM_OF_REQUEST_URI:
                 self._body_data_disk(call, resource, verb, path, mark)
             elif isinstance(resource, (Image, Disk)):
@@ -5205,8 +5212,9 @@ class _Resources:
         if local_name(root) == "Rule":
             values = {f: text_of(root, element) for f, element in SECURITY_RULE_VALUES.items()}
             stated = {f: None if UNSTATED_TEXT in value else value for f, value in values.items()}
-            rule = SecurityRule(group, name, mark, **stated, runs="" if surely else MAYBE_RUNS)
-            key = (group.casefold(), name.casefold())
+            runs = "" if surely else MAYBE_RUNS
+            rule = SecurityRule(group, name, mark, **stated, runs=runs, selected_in=self.run_client)
+            key = (self._here(group), name.casefold())
             self.security_rules[key] = rules_after(self.security_rules.get(key, []), rule)
         return True
 

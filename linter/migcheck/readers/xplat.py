@@ -2791,8 +2791,9 @@ def _security_rule(reading: Reading, parsed: Parsed) -> None:
         given = parsed.value(option)
         values[field_name] = default if given is None else given.text
     runs = MAYBE_RUNS if reading.maybe else ""
-    rule = SecurityRule(_text(group), _text(name), parsed.at, **values, runs=runs)
-    at = (_text(group).casefold(), _text(name).casefold())
+    selected = reading.selected_name
+    rule = SecurityRule(_text(group), _text(name), parsed.at, **values, runs=runs, selected_in=selected)
+    at = _rule_here(reading, group, name)
     reading.made.rules[at] = rules_after(reading.made.rules.get(at, []), rule)
 
 
@@ -2810,7 +2811,7 @@ def _security_rule_set(reading: Reading, parsed: Parsed) -> None:
         word = parsed.value(option)
         if word is not None and word.text != "":
             given[field_name] = word.text
-    at = (_text(group).casefold(), _text(name).casefold())
+    at = _rule_here(reading, group, name)
     earlier = reading.made.rules.get(at, [])
     runs = MAYBE_RUNS if reading.maybe else ""
     unknown: dict[str, str | None] = dict.fromkeys(_RULE_OPTIONS, None)
@@ -2821,9 +2822,19 @@ def _security_rule_set(reading: Reading, parsed: Parsed) -> None:
             parsed.at,
             **{**{f: getattr(rule, f) for f in _RULE_OPTIONS}, **given},
             runs=rule.runs or runs,
+            selected_in=reading.selected_name,
         )
         for rule in earlier
-    ] or [SecurityRule(_text(group), _text(name), parsed.at, **{**unknown, **given}, runs=runs)]
+    ] or [
+        SecurityRule(
+            _text(group),
+            _text(name),
+            parsed.at,
+            **{**unknown, **given},
+            runs=runs,
+            selected_in=reading.selected_name,
+        )
+    ]
     kept = [replace(rule, runs=MAYBE_RUNS) for rule in earlier] if reading.maybe else []
     reading.made.rules[at] = [*kept, *changed]
 
@@ -2833,13 +2844,19 @@ def _security_rule_delete(reading: Reading, parsed: Parsed) -> None:
     deletion surely runs; one that may not run leaves it a rule that may not be there (as
     Remove-AzureNetworkSecurityRule)."""
     group, name = parsed.value("nsg-name", 0), parsed.value("name", 1)
-    at = (_text(group).casefold(), _text(name).casefold())
+    at = _rule_here(reading, group, name)
     if not _stated(group, name) or at not in reading.made.rules:
         return
     if reading.maybe:
         reading.made.rules[at] = [replace(rule, runs=MAYBE_RUNS) for rule in reading.made.rules[at]]
     else:
         del reading.made.rules[at]
+
+
+def _rule_here(reading: Reading, group: Word | None, name: Word | None) -> tuple[str, str]:
+    """The key of the rule `name` of the group `group` in the subscription the CLI works in here: the
+    group's name is unique within its subscription only (`_network_resource`), and so its rules are."""
+    return reading._here(_text(group).casefold()), _text(name).casefold()
 
 
 def _cli_accepts(prefix: str) -> bool:
