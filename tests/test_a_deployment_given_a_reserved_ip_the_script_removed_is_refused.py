@@ -33,7 +33,7 @@ from azure.servicemanagement import ServiceManagementService, LinuxConfiguration
 
 sms = ServiceManagementService("sub", "cert.pem")
 sms.create_reserved_ip_address("py-rip", location="West Europe")
-sms.delete_reserved_ip_address("py-rip")
+sms.wait_for_operation_status(sms.delete_reserved_ip_address("py-rip").request_id)
 sms.create_reserved_ip_address("py-new", location="West Europe")
 sms.create_virtual_machine_deployment("pyr", "pyr", "production", "pyr", "pyrvm",
     LinuxConfigurationSet("h", "ops", "Pw!12345", True),

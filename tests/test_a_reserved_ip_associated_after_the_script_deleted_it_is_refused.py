@@ -34,7 +34,7 @@ sms.create_reserved_ip_address("rip-old", location="West Europe")
 sms.create_virtual_machine_deployment("shvm", "shvm", "production", "shvm", "pyrvm",
     LinuxConfigurationSet("h", "ops", "Pw!12345", True),
     OSVirtualHardDisk("img", "https://acct.blob.core.windows.net/vhds/pyr.vhd"))
-sms.delete_reserved_ip_address("rip-old")
+sms.wait_for_operation_status(sms.delete_reserved_ip_address("rip-old").request_id)
 sms.associate_reserved_ip_address("rip-old", "shvm", "shvm")
 """
 

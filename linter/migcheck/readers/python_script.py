@@ -338,6 +338,9 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "perform_delete": ("path", "x_ms_version"),
     "create_reserved_ip_address": ("name", "label", "location"),
     "delete_reserved_ip_address": ("name",),
+    # The waits on an asynchronous request's operation, by the id the request returned (`_operation_waited`).
+    "wait_for_operation_status": ("request_id",),
+    "get_operation_status": ("request_id",),
     "add_service_certificate": ("service_name", "data", "certificate_format", "password"),
     "create_hosted_service": (
         "service_name",
@@ -448,6 +451,7 @@ _OUTSIDE_DEPLOYMENTS = frozenset(
 # The calls that take away what one of those made (the reserved IP or storage account of the name each call
 # of the function they are in passes), read as those are.
 _TAKING_AWAY = frozenset({"delete_reserved_ip_address", "delete_storage_account"})
+_OPERATION_WAITS = frozenset({"wait_for_operation_status", "get_operation_status"})
 # The calls that create or change a VM: read on each path the script may take to them (`_Resources._vm`).
 _VM_CALLS = frozenset({"create_virtual_machine_deployment", "add_role", "update_role"})
 # The SDK's methods that change a cloud service (its deployments, VMs, role instances, certificates, DNS
@@ -2557,6 +2561,10 @@ class _Resources:
         # created once it is all read (`_take_away_deleted`): the reader may read a delete in a function
         # before the creation that runs first.
         self.reserved_deletes: list[_Deletion] = []
+        # The waits on an asynchronous request's operation, by the call and what it waits on
+        # (`_operation_waited`), and what tells what they wait on (`_wait_index`).
+        self.operation_waits: dict[tuple[int, object], _Deletion] = {}
+        self.wait_index: tuple[dict[int, str], set[int]] | None = None
         # Each create_virtual_machine_deployment (in each turn it is read) with the reserved IP names it gives
         # its deployment on each path, as stated ("" where a path states none), and the deployment: one that
         # names only reserved IPs the script surely deleted before it is refused (see `_refused_after_delete`).
@@ -3009,6 +3017,8 @@ class _Resources:
             self._reserved_ip(call, bound, mark, site)
         elif call.method == "delete_reserved_ip_address":
             self._delete_reserved_ip(call, bound, site)
+        elif call.method in _OPERATION_WAITS:
+            self._operation_waited(call, bound, site)
         elif call.method in ("associate_reserved_ip_address", "disassociate_reserved_ip_address"):
             disassociates = call.method == "disassociate_reserved_ip_address"
             self.associations.append((call, bound, mark, site, disassociates))
@@ -5751,6 +5761,65 @@ class _Resources:
         self.named_after_delete.setdefault((name.mark.line, name.mark.column), refused)
         return True
 
+    def _operation_waited(self, call: CallSite, bound: Bound, site: flow.Site) -> None:
+        """wait_for_operation_status, or get_operation_status polled in a loop (`while
+        sms.get_operation_status(result.request_id).status == 'InProgress'`), on the request id an
+        asynchronous request returned (`result.request_id`, or the request's own `.request_id`): the
+        operation that request started is done once it surely runs (see `_waited_for`). Once each call."""
+        polled = call.method == "wait_for_operation_status" or self.flow.in_loop(call.chain)
+        if not polled and id(call.node) not in self._wait_index()[1]:
+            return  # one status read: the operation may still be running
+        waited = bound.values.get("request_id")
+        node = waited.node if isinstance(waited, flow.Unknown) else None
+        if not isinstance(node, ast.Attribute) or node.attr != "request_id":
+            return
+        request = node.value
+        on = (id(call.scope), request.id) if isinstance(request, ast.Name) else id(request)
+        if (id(call.node), on) not in self.operation_waits:
+            wait = _Deletion(call, on, self._calls_from_top(call, site), self._surely_runs(call, site))
+            self.operation_waits[(id(call.node), on)] = wait
+
+    def _waited_for(self, delete: _Deletion, later: _Deletion) -> bool:
+        """Whether the script surely waits for an asynchronous delete after it and before `later` runs, on
+        the request id the delete returned: delete_reserved_ip_address returns once the platform has taken
+        the request, not once it has deleted (the SDK sends it as an asynchronous operation, whose status
+        the REST reference says to poll with Get Operation Status), so what runs next may find it still
+        there, as after a deletion run in the background."""
+        if not self.operation_waits:
+            return False
+        request = delete.call.node
+        target = self._wait_index()[0].get(id(request))
+        on = {id(request)} | ({(id(delete.call.scope), target)} if target else set())
+        return any(
+            wait.told in on
+            and wait.surely
+            # A wait given the delete's own `.request_id` runs once the delete has returned.
+            and (wait.told == id(request) or self._deletes_after(delete.call, delete.leads, wait))
+            and self._deletes_after(wait.call, wait.leads, later)
+            for wait in self.operation_waits.values()
+        )
+
+    def _wait_index(self) -> tuple[dict[int, str], set[int]]:
+        """The name each call's result is bound to (`result = sms.delete_reserved_ip_address(name)`), by the
+        call's node, and the calls in the test of a `while` loop: worked out once, with one walk of the
+        module, where the script waits on a request."""
+        if self.wait_index is None:
+            named: dict[int, str] = {}
+            polled: set[int] = set()
+            for node in ast.walk(self.tree):
+                if (
+                    isinstance(node, ast.Assign)
+                    and len(node.targets) == 1
+                    and isinstance(node.value, ast.Call)
+                ):
+                    target = node.targets[0]
+                    if isinstance(target, ast.Name):
+                        named[id(node.value)] = target.id
+                elif isinstance(node, ast.While):
+                    polled.update(id(inner) for inner in ast.walk(node.test) if isinstance(inner, ast.Call))
+            self.wait_index = (named, polled)
+        return self.wait_index
+
     def _deleted_before(self, call: CallSite, site: flow.Site, name: NameRef) -> _Deletion | None:
         """The delete_reserved_ip_address that surely runs before `call` and takes away the reserved IP of
         `name`, through the client `call` goes through, after every creation that may make one of that name
@@ -5762,6 +5831,7 @@ class _Resources:
                 delete.told != told
                 or not delete.surely
                 or not self._deletes_after(delete.call, delete.leads, later)
+                or not self._waited_for(delete, later)
             ):
                 continue
             makes_anew = (
