@@ -230,55 +230,9 @@ RESERVED_IP = {
     "VirtualIPName": None,
 } | _operation("Get-AzureReservedIP")
 
-# Get-AzureVMImage (an OS image and a VM image). Get-AzureDisk is read: see test_get_azure_disk_exports.py;
-# Get-AzureStorageAccount and Get-AzureService too: see test_inventory_walk_keeps_every_export_shape.py.
-OS_IMAGE = {
-    "ImageName": "a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-20160430-en.us-127GB.vhd",
-    "OS": "Windows",
-    "MediaLink": None,
-    "LogicalSizeInGB": 128,
-    "AffinityGroup": None,
-    "Category": "Public",
-    "Location": "West Europe;North Europe",
-    "Label": "Windows Server 2012 R2 Datacenter, April 2016",
-    "Description": "At the heart of the Microsoft Cloud OS vision...",
-    "Eula": None,
-    "ImageFamily": "Windows Server 2012 R2 Datacenter",
-    "PublishedDate": "2016-04-30T07:00:00Z",
-    "IsPremium": False,
-    "IconUri": "WindowsServer2012R2_100.png",
-    "SmallIconUri": "WindowsServer2012R2_45.png",
-    "PrivacyUri": None,
-    "RecommendedVMSize": None,
-    "PublisherName": "Microsoft Windows Server Group",
-    "IOType": None,
-    "ShowInGui": True,
-    "IconName": "WindowsServer2012R2_100.png",
-    "SmallIconName": "WindowsServer2012R2_45.png",
-} | _operation("Get-AzureVMImage")
-VM_IMAGE = OS_IMAGE | {
-    "ImageName": "web-golden",
-    "Category": "User",
-    "OSDiskConfiguration": {
-        "Name": "web-golden-os",
-        "HostCaching": "ReadWrite",
-        "OSState": "Specialized",
-        "OS": "Windows",
-        "MediaLink": "https://contosoapp.blob.core.windows.net/vhds/web-golden-os.vhd",
-        "LogicalDiskSizeInGB": 127,
-        "IOType": "Standard",
-    },
-    "DataDiskConfigurations": [],
-    "ServiceName": "shop",
-    "DeploymentName": "shop-prod",
-    "RoleName": "web01",
-    "CreatedTime": "2016-05-01T10:00:00Z",
-    "ModifiedTime": "2016-05-01T10:00:00Z",
-    "Language": None,
-    "PricingDetailLink": None,
-}
-
-# Get-AzureVM | Get-AzureEndpoint, and Get-AzureAclConfig (its rules, an enumerable written as an array).
+# Get-AzureDisk is read: see test_get_azure_disk_exports.py; Get-AzureVMImage too: see
+# test_a_get_azurevmimage_export_names_the_images_of_your_storage_accounts.py; Get-AzureStorageAccount and
+# Get-AzureService too: see test_inventory_walk_keeps_every_export_shape.py.
 ENDPOINTS = [
     {
         "LBSetName": None,
@@ -392,8 +346,6 @@ OTHER_OUTPUTS: dict[str, object] = {
     "Get-AzureVNetSite": VNET_SITE,
     "Get-AzureVNetSite (several)": [VNET_SITE, VNET_SITE | {"Name": "dev-vnet"}],
     "Get-AzureVNetGateway": VNET_GATEWAY,
-    "Get-AzureVMImage (OS image)": OS_IMAGE,
-    "Get-AzureVMImage (VM image)": VM_IMAGE,
     "Get-AzureEndpoint": ENDPOINTS,
     "Get-AzureAclConfig": ACL_RULES,
     "Get-AzureDedicatedCircuit": CIRCUIT,
