@@ -1,5 +1,5 @@
-"""A folder whose only file is what `Get-AzureDeployment | ConvertTo-Json` or `Get-AzureVNetSite |
-ConvertTo-Json` (or Get-AzureRole's, Get-AzureVNetGateway's) wrote holds a classic export: `check` says, at
+"""A folder whose only file is what `Get-AzureVNetSite | ConvertTo-Json` (or Get-AzureRole's,
+Get-AzureVNetGateway's) wrote holds a classic export: `check` says, at
 the file, that migcheck does not read that cmdlet's objects and what to export in their place, and the
 readiness summary says the file was not checked. It used to pass the file over and warn that the folder
 held no classic Azure files; then to say that no rule reads what the file says, where the rules read a
@@ -12,21 +12,6 @@ import json
 import pytest
 from lint_support import run_cli
 
-# Get-AzureDeployment of a cloud service's deployment in a virtual network, as Windows PowerShell writes it.
-DEPLOYMENT = {
-    "Slot": "Production",
-    "DeploymentName": "shop-prod",
-    "Status": "Running",
-    "RoleInstanceList": ["Microsoft.WindowsAzure.Management.Compute.Models.RoleInstance"],
-    "VNetName": "prod-vnet",
-    "VirtualIPs": ["Microsoft.WindowsAzure.Commands.ServiceManagement.Model.VirtualIP"],
-    "ReservedIPName": "shop-ip",
-    "Locked": False,
-    "ServiceName": "shop",
-    "OperationDescription": "Get-AzureDeployment",
-    "OperationId": "5e3b9d8c-7a61-4f1e-9c2d-0b4a6e8f1d3c",
-    "OperationStatus": "Succeeded",
-}
 # Get-AzureVNetSite of every network of the subscription.
 SITES = [
     {
@@ -69,7 +54,6 @@ GATEWAY = {
 @pytest.mark.parametrize(
     ("output", "at", "said", "instead"),
     [
-        (DEPLOYMENT, "1:1", "1 object of Get-AzureDeployment", "Get-AzureVM -ServiceName <service>"),
         (SITES, "2:5", "2 objects of Get-AzureVNetSite", "Get-AzureVNetConfig | ConvertTo-Json"),
         (ROLE, "1:1", "1 object of Get-AzureRole", "the service's .csdef and .cscfg for its web and worker"),
         (

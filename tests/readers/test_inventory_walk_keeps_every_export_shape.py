@@ -456,6 +456,37 @@ CMDLET_EXPORTS: dict[str, dict[str, dict]] = {
             "OperationStatus": "Succeeded",
         }
     },
+    "Get-AzureDeployment": {
+        "in a network": {
+            "Slot": "Production",
+            "Name": "shop",
+            "DeploymentName": "shop",
+            "Status": "Running",
+            "RoleInstanceList": [
+                {"RoleName": "web01", "InstanceName": "web01", "InstanceStatus": "ReadyRole"}
+            ],
+            "VNetName": "prod-vnet",
+            "ReservedIPName": "shop-ip",
+            "Locked": False,
+            "LoadBalancers": [{"Name": "ilb", "FrontEndIpConfiguration": {"SubnetName": "back"}}],
+            "ServiceName": "shop",
+            "OperationDescription": "Get-AzureDeployment",
+            "OperationId": "5e3b9d8c-7a61-4f1e-9c2d-0b4a6e8f1d3c",
+            "OperationStatus": "Succeeded",
+        },
+    },
+    "Get-AzureInternalLoadBalancer": {
+        "in a subnet": {
+            "InternalLoadBalancerName": "ilb",
+            "ServiceName": "shop",
+            "DeploymentName": "shop",
+            "SubnetName": "back",
+            "IPAddress": "10.0.2.9",
+            "OperationDescription": "Get-AzureInternalLoadBalancer",
+            "OperationId": "5e3b9d8c-7a61-4f1e-9c2d-0b4a6e8f1d3c",
+            "OperationStatus": "Succeeded",
+        },
+    },
     "Get-AzureReservedIP": {
         "in use": {
             "ReservedIPName": "shop-ip",

@@ -48,6 +48,7 @@ from migcheck.model import (
     AddressPrefix,
     CloudInUse,
     ConnectionState,
+    Deployment,
     Disk,
     DiskPlace,
     DnsServer,
@@ -56,6 +57,7 @@ from migcheck.model import (
     ExtensionStatus,
     Image,
     InputEndpoint,
+    InternalLoadBalancer,
     Mark,
     NameRef,
     Role,
@@ -580,6 +582,10 @@ def records(obj: object, mark: Mark, spots: Spots | None = None) -> tuple[object
             return tuple(_role_assignment(_ps_role_assignment(obj, mark, spots or Spots.nowhere(mark))))
         if is_cli_vm(obj):
             return _cli_vm(obj, mark, spots or Spots.nowhere(mark))
+        if is_deployment_context(obj):
+            return _deployment_context(obj, mark, spots or Spots.nowhere(mark))
+        if is_internal_load_balancer_context(obj):
+            return _internal_load_balancer_context(obj, mark, spots or Spots.nowhere(mark))
         if is_vnet_config(obj):
             from migcheck.readers.vnet_config_export import network_configuration
 
@@ -2386,6 +2392,116 @@ def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndp
     return _input_endpoints(found, role, spots, "Endpoints", "EndpointAcl", "VirtualIPName")
 
 
+# --- Get-AzureDeployment and Get-AzureInternalLoadBalancer through ConvertTo-Json ------------------------------
+# `Get-AzureDeployment -ServiceName s | ConvertTo-Json` writes a `DeploymentInfoContext` (azure-powershell,
+# `Commands.ServiceManagement/Model/DeploymentInfoContext.cs`): its cloud service (`ServiceName`), `Slot`,
+# `DeploymentName` (and `Name`, the same), `DeploymentId` (the REST `PrivateID`), `VNetName`, `ReservedIPName`,
+# `Locked`, `RoleInstanceList` (the REST API's role instances: `RoleName`, `InstanceName`, `InstanceStatus`,
+# `PowerState`, `GuestAgentStatus`), `LoadBalancers` (each `Name` and `FrontEndIpConfiguration.SubnetName`)
+# and `Configuration` (the deployment's .cscfg as text), among others no rule reads. It writes no `RoleList`:
+# which of its roles are VMs and which web or worker roles it does not say, so it gives the deployment, its
+# network, reserved IP, load balancers and instances, and no roles (the files that describe them, a Get-AzureVM
+# export, a .csdef, join the deployment by its service and name).
+_DEPLOYMENT_CONTEXT_KEYS = ("ServiceName", "Slot", "DeploymentName")
+# `Get-AzureInternalLoadBalancer -ServiceName s | ConvertTo-Json` writes an `InternalLoadBalancerContext` of the
+# deployment's internal load balancer: `InternalLoadBalancerName`, `ServiceName`, `DeploymentName`,
+# `SubnetName`, `IPAddress`.
+_ILB_CONTEXT_KEYS = ("InternalLoadBalancerName", "ServiceName")
+
+
+def is_deployment_context(obj: object) -> bool:
+    """A `DeploymentInfoContext` of `Get-AzureDeployment`: a cloud service's deployment in its slot, which
+    no VM's context (`DeploymentName` without `Slot`) writes."""
+    return isinstance(obj, dict) and all(has(obj, k) for k in _DEPLOYMENT_CONTEXT_KEYS) and not has(obj, "VM")
+
+
+def is_internal_load_balancer_context(obj: object) -> bool:
+    """An `InternalLoadBalancerContext` of `Get-AzureInternalLoadBalancer`."""
+    return isinstance(obj, dict) and all(has(obj, k) for k in _ILB_CONTEXT_KEYS)
+
+
+def _deployment_context(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
+    """The deployment a `DeploymentInfoContext` describes (see the notes above). Its `Locked` and its
+    `Configuration` are not read: whether a lock is a migration's Prepare would be told of its VMs, and the
+    context does not say which roles are VMs."""
+    deployment = Deployment(
+        service_name=text(get(obj, "ServiceName")),
+        name=text(get(obj, "DeploymentName", "Name")),
+        slot=text(get(obj, "Slot")),
+        roles=(),
+        instances=tuple(_deployment_instances(get(obj, "RoleInstanceList"), spots)),
+        virtual_network=_named_at(spots, text(get(obj, "VNetName")), "VNetName"),
+        reserved_ip=_named_at(spots, text(get(obj, "ReservedIPName")), "ReservedIPName"),
+        mark=mark,
+        private_id=key(text(get(obj, "DeploymentId"))),
+        internal_load_balancers=tuple(_load_balancers(get(obj, "LoadBalancers"), spots)),
+    )
+    return (deployment,)
+
+
+def _named_at(spots: Spots, name: str, under: str) -> NameRef | None:
+    """`name`, marked where it is written after the key `under`; None for no name."""
+    at = _value_mark(spots, name, under)
+    return NameRef(name, at) if at is not None else None
+
+
+def _deployment_instances(value: object, spots: Spots) -> Iterator[RoleInstance]:
+    """The deployment's role instances (`RoleInstanceList`), each marked at its instance's name; an item
+    ConvertTo-Json cut short (its type's name) is none."""
+    found = [i for i in items(value) if isinstance(i, dict) and text(get(i, "RoleName"))]
+    names = [text(get(i, "InstanceName")) or text(get(i, "RoleName")) for i in found]
+    for instance, at in zip(found, spots.values(names, "RoleInstanceList"), strict=True):
+        yield RoleInstance(
+            text(get(instance, "RoleName")),
+            text(get(instance, "InstanceName")),
+            text(get(instance, "InstanceStatus")) or text(get(instance, "PowerState")),
+            text(get(get(instance, "GuestAgentStatus"), "Status")),
+            at,
+        )
+
+
+def _load_balancers(value: object, spots: Spots) -> Iterator[InternalLoadBalancer]:
+    """The deployment's internal load balancers (`LoadBalancers`), each with the subnet of its private
+    frontend (`FrontEndIpConfiguration.SubnetName`), marked at its name."""
+    found = [b for b in items(value) if isinstance(b, dict) and text(get(b, "Name"))]
+    for balancer, at in zip(
+        found, spots.values([text(get(b, "Name")) for b in found], "LoadBalancers"), strict=True
+    ):
+        subnet = text(get(get(balancer, "FrontEndIpConfiguration", "FrontendIPConfiguration"), "SubnetName"))
+        [subnet_at] = spots.values([subnet], "Name") if subnet else [at]
+        yield InternalLoadBalancer(
+            text(get(balancer, "Name")), at, NameRef(subnet, subnet_at) if subnet else None
+        )
+
+
+def _internal_load_balancer_context(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
+    """The deployment an `InternalLoadBalancerContext` names, holding that load balancer in its subnet; the
+    export says nothing else of the deployment, so it is described in part (what else it holds, other files
+    say)."""
+    name, subnet = text(get(obj, "InternalLoadBalancerName")), text(get(obj, "SubnetName"))
+    if not name:
+        return ()
+    at = shown_at(mark, spots.value("InternalLoadBalancerName"))
+    balancer = InternalLoadBalancer(name, at, _named_at(spots, subnet, "SubnetName"))
+    service = text(get(obj, "ServiceName"))
+    deployment = Deployment(
+        service_name=service,
+        name=text(get(obj, "DeploymentName")) or service,
+        name_assumed=not text(get(obj, "DeploymentName")),
+        slot="",
+        roles=(),
+        instances=(),
+        virtual_network=None,
+        reserved_ip=None,
+        mark=mark,
+        network_known=False,
+        reserved_ip_known=False,
+        internal_load_balancers=(balancer,),
+        partly_described=True,
+    )
+    return (deployment,)
+
+
 # --- the cmdlets' objects, all together ---------------------------------------------------------------
 
 # Each classic cmdlet whose objects an export holds (through ConvertTo-Json) and migcheck reads, and the
@@ -2398,6 +2514,8 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
     "Get-AzureDisk": is_disk_context,
     "Get-AzRoleAssignment": is_ps_role_assignment,
     "Get-AzureVNetConfig": is_vnet_config,
+    "Get-AzureDeployment": is_deployment_context,
+    "Get-AzureInternalLoadBalancer": is_internal_load_balancer_context,
     **{
         cmdlet: _written_by(cmdlet)
         for cmdlet in (
@@ -2423,11 +2541,6 @@ CMDLET_OBJECTS: dict[str, Callable[[dict], bool]] = {
 # though it held nothing classic. What to export in their place, by cmdlet, where the rules read the same
 # facts from another export.
 UNREAD_CMDLET_INSTEAD = {
-    "get-azuredeployment": (
-        "`Get-AzureVM -ServiceName <service> | ConvertTo-Json -Depth 100` for the deployment's VMs, their "
-        "virtual network, subnets, endpoints and state, and `Get-AzureReservedIP | ConvertTo-Json` for its "
-        "reserved IP"
-    ),
     "get-azurerole": (
         "`Get-AzureVM -ServiceName <service> | ConvertTo-Json -Depth 100` for a cloud service's VMs, and the "
         "service's .csdef and .cscfg for its web and worker roles"
