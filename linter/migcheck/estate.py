@@ -366,9 +366,23 @@ class Placement:
     def web_worker_roles(self) -> tuple[Role, ...]:
         roles = self._web_worker_roles
         if roles is None:
-            roles = _all_or_some(self.roles, tuple(r for r in self.roles if not r.is_vm))
+            roles = _all_or_some(
+                self.roles, tuple(r for r in self.roles if not r.is_vm and not r.kind_unsaid)
+            )
             object.__setattr__(self, "_web_worker_roles", roles)
         return roles
+
+    @property
+    def unsorted_roles(self) -> tuple[Role, ...]:
+        """Its roles an export lists without saying whether each is a VM or a web or worker role, and no
+        other file tells (`Role.kind_unsaid`): neither its VMs nor its web/worker roles."""
+        return tuple(r for r in self.roles if r.kind_unsaid)
+
+    @property
+    def may_hold_undescribed_vms(self) -> bool:
+        """Whether the files may not describe every VM of it: a script's partial description
+        (`partly_described`), or roles of a kind no file says, any of which may be a VM."""
+        return self.partly_described or bool(self.unsorted_roles)
 
 
 def _all_or_some(roles: tuple[Role, ...], kept: tuple[Role, ...]) -> tuple[Role, ...]:
@@ -585,8 +599,14 @@ class CloudService:
     @property
     def partly_described(self) -> bool:
         """Whether a deployment of the service may hold VMs no file describes (`Placement.partly_described`):
-        what needs all of them (availability sets, the VIP, addresses) the files cannot decide."""
-        return any(p.partly_described for p in self.placements)
+        what needs all of them (availability sets, the VIP, addresses) the files cannot decide. Roles of a
+        kind no file says (`Placement.unsorted_roles`) may be such VMs too."""
+        return any(p.may_hold_undescribed_vms for p in self.placements)
+
+    @property
+    def unsorted_roles(self) -> tuple[Role, ...]:
+        """Its roles of a kind no file says (`Placement.unsorted_roles`), each once."""
+        return unique_by_name(r for p in self.placements for r in p.unsorted_roles)
 
     @property
     def imports_unseen_export(self) -> bool:

@@ -647,6 +647,12 @@ _PERSISTENT_VM = RoleType.PERSISTENT_VM
 DEPLOYMENT_LOCKED = "deploymentLocked"
 
 
+# The `Role.kind_evidence` of a role a Get-AzureDeployment export lists by its instances only: it does not say
+# whether the role is a VM or a web or worker role, and a file that does (a Get-AzureVM export, a .csdef)
+# tells it in its place (see `Role.kind_unsaid`).
+KIND_UNSAID_BY_EXPORT = "a Get-AzureDeployment export lists its instances without saying its kind"
+
+
 def may_be_prepared(state: str) -> bool:
     """Whether a migration state is `DEPLOYMENT_LOCKED`: locked, perhaps by a migration's Prepare."""
     return state == DEPLOYMENT_LOCKED
@@ -823,6 +829,12 @@ class Role:
     @property
     def is_vm(self) -> bool:
         return self.type is _PERSISTENT_VM
+
+    @property
+    def kind_unsaid(self) -> bool:
+        """Whether it is a role an export lists without saying its kind, and no other file tells it: it may
+        be a VM or a web or worker role, so it is counted as neither (`KIND_UNSAID_BY_EXPORT`)."""
+        return not self.kind_known and self.kind_evidence == KIND_UNSAID_BY_EXPORT
 
     @property
     def stands_for_set(self) -> bool:

@@ -71,6 +71,7 @@ from migcheck.report.readiness import (
     readiness,
     refused,
 )
+from migcheck.report.text import plural
 from migcheck.retirements import (
     BASIC_SKU,
     CLASSIC_STORAGE,
@@ -1993,7 +1994,7 @@ def _network_step(
         f"reserved IP {named(ip.name, 'ReservedIP')}, if it is its deployment's VIP: {_STATIC_PUBLIC_IP}"
         for _, ip in maybe
     ]
-    state, state_note = _migration_state(vm for s in services for vm in s.vms)
+    state, state_note = _migration_state(vm for s in services for vm in (*s.vms, *s.unsorted_roles))
     # A network in a migration already has passed Validate: what its definition holds is decided then.
     undecided = not (network.defined or any(alias.defined for alias in aliases) or state)
     item = builder.by_subject.get(id(network))
@@ -2694,7 +2695,15 @@ def _member(service: CloudService, vms: tuple[Role, ...] | None = None) -> Membe
 
 
 def _vms(service: CloudService) -> str:
-    return _vm_list(service.listed_vms) if service.vms else "nothing the files describe"
+    parts = [_vm_list(service.listed_vms)] if service.vms else []
+    parts += [_unsorted_roles(service)] if service.unsorted_roles else []
+    return ", ".join(parts) or "nothing the files describe"
+
+
+def _unsorted_roles(service: CloudService) -> str:
+    """`role app01, of a kind the export does not say`: roles that may be VMs or web/worker roles."""
+    names = [role.name for role in service.unsorted_roles]
+    return f"{plural('role', len(names))} {', '.join(names)}, of a kind the export does not say"
 
 
 # How the stand-in begins for the VMs a body changes without naming them (`<VMs of load-balanced set web>`).
@@ -2738,6 +2747,7 @@ def _vm_list(vms: Sequence[Role], service_loop: str = "") -> str:
 def _contents(service: CloudService) -> str:
     parts = [_vm_list(service.listed_vms)] if service.vms else []
     parts += [_role_names(service)] if service.roles else []
+    parts += [_unsorted_roles(service)] if service.unsorted_roles else []
     return "; ".join(parts) or "nothing the files describe"
 
 
@@ -2805,10 +2815,10 @@ def _service_step(
     notes += tuple(_key_vault_notes(builder, service))
     notes += tuple(_unseen_export_notes(service, placement.vms))  # this deployment's, as `unseen_export`
     notes += tuple(_vips_without_endpoint([placement]))
-    state, state_note = _migration_state(placement.vms)
+    state, state_note = _migration_state((*placement.vms, *placement.unsorted_roles))
     if state:
         notes = (state_note, *notes)
-    if placement.partly_described:
+    if placement.may_hold_undescribed_vms:
         notes = (_partly_described_note(service), *notes)
     notes = (*_unnamed_service_notes(service), *_looped_service_notes(service), *notes)
     return Step(
@@ -2851,7 +2861,7 @@ def _service_step(
         cli=_migration_commands(state, _service_cli(cli_arguments, placement.listed_vms)),
         members=(_member(service, placement.listed_vms),),
         migration_state=state,
-        partly_described=placement.partly_described,
+        partly_described=placement.may_hold_undescribed_vms,
         unseen_export=placement.imports_unseen_export,
         name_unstated="cloud service's name" if _unnamed_service(service) else "",
     )
@@ -2900,7 +2910,7 @@ def _locked_note(locked: list[Role]) -> str:
     """The note of a step whose VMs' Resource Graph rows say their deployment is locked
     (`DEPLOYMENT_LOCKED`): a migration's Prepare may hold it, or another operation; which is not known."""
     where = "; ".join(
-        f"VM {named(vm.name, 'VM')} ({ref.mark.path}:{ref.mark.line})"
+        f"{'role' if vm.kind_unsaid else 'VM'} {named(vm.name, 'VM')} ({ref.mark.path}:{ref.mark.line})"
         for vm in locked
         if (ref := vm.migration_state) is not None
     )
@@ -3550,6 +3560,15 @@ def _partly_described_note(service: CloudService) -> str:
     """What a step says of a service whose deployment may hold VMs no file describes, and what to add so
     that the plan can decide it."""
     name = _ps(service_name(service))
+    if service.unsorted_roles:
+        return (
+            f"An export lists {plural('role', len(service.unsorted_roles))} "
+            f"{', '.join(r.name for r in service.unsorted_roles)} of {service.label} without saying their kind "
+            "(Get-AzureDeployment names a deployment's roles, not which are VMs): a web or worker role would block it (MIG101), "
+            "and Validate takes in every VM (their availability sets, the VIP, their addresses), so whether it "
+            f"passes is not decided. Add an export of its VMs (Get-AzureVM -ServiceName {name} | ConvertTo-Json "
+            "-Depth 10), or the service's .csdef, to the files checked to decide it."
+        )
     return (
         f"The files may not hold every VM of {service.label}: a script adds VMs to, or changes, a deployment "
         "that exists, which no file checked creates or describes whole. Validate takes in its other VMs too "

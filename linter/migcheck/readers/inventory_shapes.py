@@ -44,6 +44,7 @@ from migcheck.inventory_model import (
 )
 from migcheck.model import (
     DEPLOYMENT_LOCKED,
+    KIND_UNSAID_BY_EXPORT,
     AclRule,
     AddressPrefix,
     CloudInUse,
@@ -2399,9 +2400,11 @@ def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndp
 # `Locked`, `RoleInstanceList` (the REST API's role instances: `RoleName`, `InstanceName`, `InstanceStatus`,
 # `PowerState`, `GuestAgentStatus`), `LoadBalancers` (each `Name` and `FrontEndIpConfiguration.SubnetName`)
 # and `Configuration` (the deployment's .cscfg as text), among others no rule reads. It writes no `RoleList`:
-# which of its roles are VMs and which web or worker roles it does not say, so it gives the deployment, its
-# network, reserved IP, load balancers and instances, and no roles (the files that describe them, a Get-AzureVM
-# export, a .csdef, join the deployment by its service and name).
+# which of its roles are VMs and which web or worker roles it does not say, so each role its instances name is
+# a role of a kind not known (a web or worker role would block the service, MIG101, a VM would not), until a
+# file that describes it (a Get-AzureVM export, a .csdef) joins the deployment by its service and name and
+# tells its kind. `Locked` true is the deployment locked (a migration's Prepare, or another operation): each
+# role holds `DEPLOYMENT_LOCKED`, as a Resource Graph row's `deploymentLocked` says of its VM.
 _DEPLOYMENT_CONTEXT_KEYS = ("ServiceName", "Slot", "DeploymentName")
 # `Get-AzureInternalLoadBalancer -ServiceName s | ConvertTo-Json` writes an `InternalLoadBalancerContext` of the
 # deployment's internal load balancer: `InternalLoadBalancerName`, `ServiceName`, `DeploymentName`,
@@ -2421,15 +2424,15 @@ def is_internal_load_balancer_context(obj: object) -> bool:
 
 
 def _deployment_context(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
-    """The deployment a `DeploymentInfoContext` describes (see the notes above). Its `Locked` and its
-    `Configuration` are not read: whether a lock is a migration's Prepare would be told of its VMs, and the
-    context does not say which roles are VMs."""
+    """The deployment a `DeploymentInfoContext` describes (see the notes above). Its `Configuration` is not
+    read."""
+    instances = tuple(_deployment_instances(get(obj, "RoleInstanceList"), spots))
     deployment = Deployment(
         service_name=text(get(obj, "ServiceName")),
         name=text(get(obj, "DeploymentName", "Name")),
         slot=text(get(obj, "Slot")),
-        roles=(),
-        instances=tuple(_deployment_instances(get(obj, "RoleInstanceList"), spots)),
+        roles=tuple(_roles_of_instances(instances, _locked_state(obj, spots))),
+        instances=instances,
         virtual_network=_named_at(spots, text(get(obj, "VNetName")), "VNetName"),
         reserved_ip=_named_at(spots, text(get(obj, "ReservedIPName")), "ReservedIPName"),
         mark=mark,
@@ -2437,6 +2440,30 @@ def _deployment_context(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ..
         internal_load_balancers=tuple(_load_balancers(get(obj, "LoadBalancers"), spots)),
     )
     return (deployment,)
+
+
+def _roles_of_instances(instances: Iterable[RoleInstance], locked: NameRef | None) -> Iterator[Role]:
+    """One role of a kind not known for each role the instances name, marked at its first instance."""
+    seen: set[str] = set()
+    for instance in instances:
+        if key(instance.role) in seen:
+            continue
+        seen.add(key(instance.role))
+        yield Role(
+            name=instance.role,
+            type=RoleType.WEB_OR_WORKER,  # a stand-in: `kind_known` False
+            mark=instance.mark,
+            kind_evidence=KIND_UNSAID_BY_EXPORT,
+            kind_known=False,
+            migration_state=locked,
+        )
+
+
+def _locked_state(obj: dict, spots: Spots) -> NameRef | None:
+    """`DEPLOYMENT_LOCKED`, marked at the value, for a deployment whose `Locked` is true; None otherwise."""
+    if boolean(get(obj, "Locked")) is not True:
+        return None
+    return NameRef(DEPLOYMENT_LOCKED, spots.value("Locked"))
 
 
 def _named_at(spots: Spots, name: str, under: str) -> NameRef | None:

@@ -848,11 +848,13 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     vms = [vm for vm in listed if not vm.stands_for_set]
     sets = [vm.name for vm in listed if vm.stands_for_set]
     roles = unique_by_name(r for p in placements for r in p.web_worker_roles)
+    unsorted = unique_by_name(r for p in placements for r in p.unsorted_roles)
     looped = {vm.name: vm.looped_over for vm in vms if vm.looped_over}
     return {
         "vms": [vm.name for vm in vms],
         **({"vm_sets": sets} if sets else {}),
         "roles": [r.name for r in roles],
+        **({"roles_of_unsaid_kind": [r.name for r in unsorted]} if unsorted else {}),
         **({"looped": looped} if looped else {}),
     }
 
@@ -873,7 +875,7 @@ def _migration_state(placements: Iterable[Placement]) -> dict[str, object]:
     (Get-AzureVM's `VM.MigrationState`), that of the first; nothing when none has one. Prepared: Validate
     and Prepare have run, Commit or Abort is next, and the plan's step says so."""
     for placement in placements:
-        for vm in placement.vms:
+        for vm in (*placement.vms, *placement.unsorted_roles):  # a locked deployment's roles say it too
             if vm.migration_state is not None:
                 return {"migration_state": vm.migration_state.name}
     return {}
@@ -932,7 +934,7 @@ def _network_draft(
         draft.own_placed(service, here, configurations.of(service, here))
         draft.own(*reserved.of(service, here))
         # Validate of the network takes in every VM of its services, those no file describes too.
-        draft.partly_described |= any(p.partly_described or p.imports_unseen_export for p in here)
+        draft.partly_described |= any(p.may_hold_undescribed_vms or p.imports_unseen_export for p in here)
     return draft
 
 

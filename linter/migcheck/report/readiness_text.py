@@ -334,9 +334,14 @@ def _contents(service: Mapping[str, Any]) -> str:
     sets = " and ".join(f"the {name[1:-1]}" for name in service.get("vm_sets", ()))
     if sets:
         vms = f"{vms} and {sets}" if service["vms"] else sets
-    parts = [vms] if service["vms"] or sets or not service["roles"] else []
+    unsorted = service.get("roles_of_unsaid_kind", ())
+    parts = [vms] if service["vms"] or sets or not (service["roles"] or unsorted) else []
     if service["roles"]:
         parts.append(_count(len(service["roles"]), "web/worker role"))
+    if unsorted:
+        parts.append(
+            f"{plural('role', len(unsorted))} {', '.join(unsorted)}, of a kind the export does not say"
+        )
     return ", ".join(parts)
 
 

@@ -374,7 +374,7 @@ class WebWorkerRole(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for service in estate.cloud_services:
-            roles = service.roles
+            roles = service.roles  # not those of a kind an export leaves unsaid: they may be VMs
             label = service.label if roles else ""  # once per service: every role's finding names it
             for role in roles:
                 if not role.kind_known:
