@@ -96,3 +96,13 @@ def test_an_internal_load_balancer_in_a_subnet_of_the_network_passes(
     files = {"net.netcfg": APP_VNET_NETCFG, "ilb.json": export("web"), "deployment.json": _deployment("web")}
     result = lint_files(tmp_path, monkeypatch, files, "MIG003", dedent=False)
     assert result.findings == []
+    # It passes because its subnet is read and found in the network, not because nothing was read.
+    [balancer] = {
+        (b.name, b.subnet.name if b.subnet else "")
+        for d in result.documents
+        if d.path.endswith("ilb.json")
+        for r in d.resources
+        if isinstance(r, Deployment)
+        for b in r.internal_load_balancers
+    }
+    assert balancer == ("shop-ilb", "web")
