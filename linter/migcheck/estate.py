@@ -2954,7 +2954,11 @@ class _Linker:
         that names none, the one `unnamed` tells (see `_UnnamedJoin`), else a service of its own."""
         d = self._with_imported_vms(d)
         index = by_name.get(join_key(d.service_name, d.mark)) if d.service_name else unnamed.index_of(d)
-        roles = d.roles if index is None else _package_roles(d.roles, opened.services[index])
+        roles = (
+            d.roles
+            if index is None
+            else _kinds_from_package(_package_roles(d.roles, opened.services[index]), opened.services[index])
+        )
         placement = Placement(
             name=d.name,
             mark=d.mark,
@@ -5829,6 +5833,24 @@ def _package_roles(roles: tuple[Role, ...], service: CloudService) -> tuple[Role
     return tuple(kept)
 
 
+def _kinds_from_package(roles: tuple[Role, ...], service: CloudService) -> tuple[Role, ...]:
+    """A deployment's roles of a kind its export does not say (`Role.kind_unsaid`), of the kind the
+    service's package says of the role of that name: its definition's, else a web or worker role, as its
+    configurations' roles are taken for (`_packaged_roles`)."""
+    if not any(r.kind_unsaid for r in roles):
+        return roles
+    packaged = {key(r.name): r for r in _packaged_roles(service)}
+    return tuple(_kind_of_package(r, packaged.get(key(r.name))) for r in roles)
+
+
+def _kind_of_package(role: Role, packaged: Role | None) -> Role:
+    if packaged is None or not role.kind_unsaid:
+        return role
+    return replace(
+        role, type=packaged.type, kind_evidence=packaged.kind_evidence, kind_known=packaged.kind_known
+    )
+
+
 def _packaged_roles(service: CloudService) -> tuple[Role, ...]:
     """The roles of a service's package as its files state them: its definition's, else those its
     configurations name (a local emulator's too: it configures the same package), as a configuration's
@@ -6727,7 +6749,10 @@ class _InventoryVms:
             self.opened.services.append(CloudService(first.service, first.mark, (placement,)))
             return
         self._shown_whole(index)
-        self.opened[index].placements.append(placement)
+        service = self.opened[index]
+        # A Get-AzureDeployment export of the same deployment lists these VMs as roles of a kind it does
+        # not say: they are one deployment, whose roles the VMs' records tell.
+        service.add_placement(replace(placement, name=_deployment_of_vms(service, placement.name, first)))
 
     def _shown_whole(self, index: int) -> None:
         """A service an export lists VMs of: it shows the service's deployments as they stand, so that the
@@ -6785,6 +6810,9 @@ class _Roles:
             self.updated[index] = _Updated(created)
             self.updated[index].apply(change)
             self.roles[index] = created  # its name and kind, until `built`
+            return
+        if kept.kind_unsaid != role.kind_unsaid:
+            self.roles[index] = _told_by(*((role, kept) if kept.kind_unsaid else (kept, role)))
             return
         scripted = _scripted(kept, self.scripts)
         if scripted != _scripted(role, self.scripts):
@@ -6878,6 +6906,8 @@ class _OpenService:
             self.placements[target] = replace(self.placements[target], other_vips=vips)
         for role in new.roles:
             roles.merge(role)
+        for instance in new.instances:
+            self.add_instance(target, instance.role, instance)
 
     def _index_deployment(self, at: int, placement: Placement) -> None:
         if not placement.name:
@@ -6946,6 +6976,24 @@ class _OpenService:
         if at in self._instances:
             changes["instances"] = tuple(self._instances[at][0])
         return replace(placement, **changes) if changes else placement
+
+
+def _told_by(described: Role, listed: Role) -> Role:
+    """A role an export lists by its instances alone (`Role.kind_unsaid`), as another file describes it (a
+    Get-AzureVM export, a script): that description, with the listing's sources and the state it says
+    (`Locked`). The listing states none of the role's facts, so what the description cannot know stays
+    unknown."""
+    return replace(_fill(described, listed), unknown=described.unknown)
+
+
+def _deployment_of_vms(service: _OpenService, name: str, record: inv.ClassicVm) -> str:
+    """The name of the service's deployment an export's VMs join (`_OpenService.add_placement`): the one
+    it names; where it names none, the service's only deployment in the Production slot or of a slot
+    the files do not state (a VM is only ever deployed to Production), if there is exactly one."""
+    if record.deployment.strip():
+        return name
+    held = [p for p in service.placements if p.name and key(p.slot) in ("", "production")]
+    return held[0].name if len(held) == 1 else name
 
 
 def _joined_slot(held: str, new: str) -> str:
