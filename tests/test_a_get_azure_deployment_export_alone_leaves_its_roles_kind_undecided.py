@@ -63,3 +63,18 @@ def test_the_plan_moves_the_network_s_service_by_its_role_of_unsaid_kind(
     plan = render_plan(build_plan(lint_files(tmp_path, monkeypatch, files, dedent=False)), "text")
     assert "moves: cloud service 'shop': role app01, of a kind the export does not say" in plan
     assert "An export lists role app01 of cloud service 'shop' without saying their kind" in plan
+
+
+def test_the_plan_moves_a_service_in_no_network_by_its_role_of_unsaid_kind_not_decided(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = build_plan(lint_files(tmp_path, monkeypatch, _deployment(locked=True), dedent=False))
+    [step] = [s for s in plan.steps if s.name == "shop/shop-prod"]
+    assert not step.ready
+    assert step.partly_described
+    assert step.migration_state == "deploymentLocked"
+    assert (
+        step.moves[0]
+        == "cloud service 'shop', deployment 'shop-prod': role app01, of a kind the export does not say"
+    )
+    assert "may be prepared already" in render_plan(plan, "text")

@@ -2700,6 +2700,15 @@ def _vms(service: CloudService) -> str:
     return ", ".join(parts) or "nothing the files describe"
 
 
+def _placement_vms(service: CloudService, placement: Placement) -> str:
+    """A deployment's VMs, and its roles an export does not say the kind of (`_unsorted_roles`)."""
+    parts = [_vm_list(placement.listed_vms, service.looped_over)] if placement.vms else []
+    if placement.unsorted_roles:
+        names = [role.name for role in placement.unsorted_roles]
+        parts.append(f"{plural('role', len(names))} {', '.join(names)}, of a kind the export does not say")
+    return ", ".join(parts)
+
+
 def _unsorted_roles(service: CloudService) -> str:
     """`role app01, of a kind the export does not say`: roles that may be VMs or web/worker roles."""
     names = [role.name for role in service.unsorted_roles]
@@ -2760,7 +2769,9 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
         return [_unmigratable(builder, service)]
     if not service.network_known:
         return [_undetermined(builder, service)]
-    placements = [p for p in service.placements if p.vms and p.network_known]
+    # A deployment an export lists only by roles of a kind it does not say may be one of VMs: a step, not
+    # decided, rather than none.
+    placements = [p for p in service.placements if (p.vms or p.unsorted_roles) and p.network_known]
     if not placements:
         return []  # no step: its warnings are notes outside the steps
     # MIG105 is what the step's downtime says already; the other warnings are notes.
@@ -2832,7 +2843,7 @@ def _service_step(
         after=(),
         moves=(
             f"{_placement_words(service, deployment)}{'' if stated == deployment else _UNNAMED_DEPLOYMENT}: "
-            + _vm_list(placement.listed_vms, service.looped_over),
+            + _placement_vms(service, placement),
             *_vm_security_groups(placement.vms),
             *(
                 f"reserved IP {named(ip, 'ReservedIP')}"
@@ -3288,9 +3299,15 @@ def _vip_becomes(
 def _service_vms_downtime(placement: Placement) -> str:
     """What Prepare does to the VMs of a deployment in no virtual network (deep dive: stop, deallocate,
     start), each by its state as MIG105 says it: stopped ones are deallocated and not started, VMs
-    deallocated already are moved as they are."""
+    deallocated already are moved as they are. Of roles an export does not say the kind of, which of them
+    are VMs is not known: what Prepare does to a VM is said of them."""
     from migcheck.rules.virtual_machines import prepare_downtime
 
+    if not placement.vms:
+        return (
+            "Those of its roles that are VMs and run are stopped, deallocated and started again during "
+            "Prepare; their private addresses change."
+        )
     return prepare_downtime(placement)
 
 
