@@ -104,6 +104,8 @@ _CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd
 _LOOK_BACK = 200
 # The keys a request to the API follows: a command line's, or the `uri` module's `url:`.
 _REQUEST_KEYS = (*_CLI_KEYS, b"url:")
+# What makes a `uri` task's request to a URL the play does not state one that may go to the API.
+_URI_API_HINTS = (b"client_cert:", b"src:", b"mgmt", b"management")
 _AFTER_AZURE = frozenset(b" \t\r\n,]'\"")
 _MODULE_KEY = b"azure:"
 _MODULE_ARGUMENT = b"module: azure"
@@ -185,12 +187,24 @@ def _requests_the_api(data: bytes) -> bool:
     lowered = data.lower()
     if b"management.core." in lowered and b"uri:" in lowered:
         return True
+    if _may_request_the_api(data, lowered):
+        return True
     start = 0
     while (at := lowered.find(b"management.core.", start)) != -1:
         start = at + 1
         if any(key in lowered[max(0, at - _LOOK_BACK) : at] for key in _REQUEST_KEYS):
             return True
     return False
+
+
+def _may_request_the_api(data: bytes, lowered: bytes) -> bool:
+    """Whether a task may send a request to the API at a URL the play does not state, as the shell reader
+    finds one in a script (`shell.may_send_to_the_api`): curl or wget run by a command, or a `uri` task with
+    a client certificate (`client_cert:`), a body file (`src:`), or a URL held by a name of the API
+    (`{{ mgmt_url }}`)."""
+    if shell.may_send_to_the_api(data):
+        return True
+    return b"uri:" in lowered and any(hint in lowered for hint in _URI_API_HINTS)
 
 
 def _names_the_module(data: bytes) -> bool:
@@ -970,6 +984,9 @@ class _Playbook:
             _text("curl", at),
             *_option("-X", self._word(method) if _is_scalar(method) else _text("GET", at)),
         ]
+        certificate = given.get("client_cert")
+        if certificate is not None and _is_scalar(certificate):  # a management certificate, as curl's --cert
+            words += _option("--cert", self._word(certificate))
         src = given.get("src")
         if src is not None and _is_scalar(src):
             words += _option("-T", self._word(src))
@@ -1048,7 +1065,11 @@ class _Playbook:
         self.spend(len(value) + 1)
         places = _places(node, value)[skip:]
         value = value[skip:]
-        if "azure" not in value and not automation.mentions_management_host(value):  # nor curl to the API
+        if (
+            "azure" not in value
+            and not automation.mentions_management_host(value)
+            and not shell.may_send_to_the_api(value.encode("utf-8"))
+        ):  # nor curl to the API, at a URL stated or one that may be its
             return False
         line, anchors, holes, empty = self._filled(value, places)
         self.lines.run_line(line, anchors, holes, empty)

@@ -96,9 +96,10 @@ _LIST_DEPTH = 8
 
 def sniff(data: bytes) -> bool:
     """Whether a file may run the classic CLI, or send a request to the Service Management API with curl or
-    wget: it names `azure` or the API's host, and a module that runs commands."""
+    wget: it names `azure` or the API's host, or may send one to a URL it does not state (as `shell.sniff`
+    finds such a request), and a module that runs commands."""
     runners = (b"subprocess", b"os.system", b"os.popen", b"fabric", b"invoke")
-    named = b"azure" in data or _MANAGEMENT_API.search(data) is not None
+    named = b"azure" in data or _MANAGEMENT_API.search(data) is not None or shell.may_send_to_the_api(data)
     return named and any(runner in data for runner in runners)
 
 

@@ -188,7 +188,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import python_cli, python_resource_types
+from migcheck.readers import beside, python_cli, python_resource_types
 from migcheck.readers import python_flow as flow
 from migcheck.readers.python_dispatch import with_calls_by_name
 from migcheck.readers.python_flow import (
@@ -663,7 +663,22 @@ def uses_classic(data: bytes) -> bool:
         or _CLASSIC_NETWORK_ID.search(data) is not None
         # a classic ExpressRoute circuit moved by its service key (`_circuit_move`)
         or b"express_route_circuits" in data
+        or _may_request_the_api(data)
     )
+
+
+def _may_request_the_api(data: bytes) -> bool:
+    """Whether a file may send a request to the API at a URL it does not state (see
+    `_Resources._may_go_to_the_api`): it uses an HTTP library and a client certificate (`cert=`), a name of the
+    API (`MGMT_URL`), or an XML file it may send."""
+    if not any(library in data for library in _HTTP_LIBRARIES):
+        return False
+    lowered = data.lower()
+    return b"cert=" in data or b"mgmt" in lowered or b"management" in lowered or b".xml" in lowered
+
+
+# The HTTP libraries a script may send a request to the API with (see `_HTTP_CALLS`).
+_HTTP_LIBRARIES = (b"requests", b"urllib", b"http.client")
 
 
 def _imports_library_functions(data: bytes) -> bool:
@@ -792,6 +807,7 @@ def read(path: str, data: bytes) -> Document:
         or (b"services/" in data and bool(_request_paths(parsed)))
         or any(_moves_circuit(call) for call in index.calls)
         or any(_starts_a_runbook(call) for call in index.calls)  # a child that may be classic
+        or _may_request_the_api(data)  # at a URL it does not state
     )
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     # `azure ...` it runs, itself or in the functions it calls of a module beside it
@@ -2483,6 +2499,9 @@ class _Resources:
         self.may_be_sent = flow.Flow(index, budget, holes=True, wanted=_on_api_host)
         # The first request sent to such a URL, a part not read (see `REQUEST_URL_UNDECIDED`).
         self.undecided_url: tuple[Mark, ...] = ()
+        # The first request that may go to the API at a URL the script does not state (see
+        # `_may_go_to_the_api`), a part not read too.
+        self.unstated_url: tuple[Mark, ...] = ()
         self.calls: list[ClassicCall] = []
         self.drafts: dict[object, _Draft] = {}
         # The networks calls place deployments in by names the script does not state, each a stand-in, by
@@ -2714,7 +2733,7 @@ class _Resources:
         steps = self._placed_steps()
         moves = self._placed_circuit_moves()
         starts = self._runbook_starts()
-        if calls or steps or moves or starts:
+        if calls or steps or moves or starts or self.unstated_url:
             # A runbook that only starts a child (which may be classic) is shown at its first start.
             shown = client or (
                 self._first_run(calls)
@@ -2722,6 +2741,8 @@ class _Resources:
                 else _first_step_or_move(steps, moves)
                 if steps or moves
                 else starts[0]
+                if starts
+                else replace(self.unstated_url[0], tag="")
             )
             script = Script(self.file, "Python", tuple(calls), steps, shown)
             out.append(
@@ -2731,6 +2752,7 @@ class _Resources:
                     + self._xml_edits()
                     + self.client_upload
                     + self.undecided_url
+                    + self.unstated_url
                     + starts,
                     changes=self._placed_changes(),
                     uploaded_files=tuple(self.uploaded_files),
@@ -3101,6 +3123,8 @@ class _Resources:
         if found is None and name == "request":
             host = self._connection_host(call.receiver, self.may_be_sent)
             found = (host, url) if host is not None else None
+        if found is None and not self.unstated_url and self._may_go_to_the_api(call, sends, argument, url):
+            self.unstated_url = (replace(self.source.call_mark(call.node), tag=REQUEST_URL_UNDECIDED),)
         if found is None:
             return None
         self._note_url(argument, site)
@@ -3108,6 +3132,18 @@ class _Resources:
         if isinstance(body, ast.Constant) and body.value is None:
             body = None
         return _Request(self._verb(call, name, sends, body, site), *found, body, decided)
+
+    def _may_go_to_the_api(self, call: CallSite, sends: _Sends, url: ast.expr | None, shape: str) -> bool:
+        """Whether a request to a URL the script does not state (`requests.post(sys.argv[1], ...)`) may be
+        one to the Service Management API, as the shell reader tells a curl's: it authenticates with a
+        (management) certificate (`cert=`), the names that hold its URL name the API (`MGMT_URL`), or it
+        sends a classic REST body from a file checked with the script (`data=open('body.xml')`)."""
+        if url is None or HOLE not in shape:
+            return False
+        if any(keyword.arg == "cert" for keyword in call.node.keywords) or _names_the_api(url):
+            return True
+        body = _argument(call.node, *sends.body) if sends.body else None
+        return body is not None and _classic_body_file(body)
 
     def _sender(self, call: CallSite) -> _Sends | None:
         """Where the function a call sends a request by takes its parts: an HTTP library's (`_HTTP_CALLS`),
@@ -6010,6 +6046,37 @@ _HTTP_CALLS = {
     # names the request, a later Send(body) sends it.
     "Open": _Sends((1, ("Url",)), verb=(0, ("Method",))),
 }
+
+
+def _names_the_api(url: ast.expr) -> bool:
+    """Whether a name in the expression of a URL names the Service Management API (`MGMT_URL`,
+    `self.management_endpoint`)."""
+    names = (
+        node.id if isinstance(node, ast.Name) else node.attr
+        for node in ast.walk(url)
+        if isinstance(node, (ast.Name, ast.Attribute))
+    )
+    return any(word in name.casefold() for name in names for word in _API_WORDS)
+
+
+# Words in the names that hold a URL that name the Service Management API.
+_API_WORDS = ("management", "mgmt")
+# The namespace of the Service Management API's REST bodies (`<CreateHostedService xmlns=...>`).
+_CLASSIC_REST_NAMESPACE = b"http://schemas.microsoft.com/windowsazure"
+
+
+def _classic_body_file(body: ast.expr) -> bool:
+    """Whether a request's body is read from a file checked with the script that holds a classic REST body
+    (`open('body.xml')`, `open('body.xml').read()`)."""
+    if isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute) and not body.args:
+        body = body.func.value  # `.read()`
+    if not (isinstance(body, ast.Call) and flow.callee(body.func) == "open" and body.args):
+        return False
+    name = body.args[0]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return False
+    found = beside.settings_file(name.value)
+    return found is not None and _CLASSIC_REST_NAMESPACE in found.data
 
 
 @dataclass(frozen=True, slots=True)

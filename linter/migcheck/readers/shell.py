@@ -204,12 +204,12 @@ def sniff(data: bytes) -> bool:
         any(hint in data for hint in _CLI_HINTS)
         or (b".sh" in data and _may_source(data))
         or _MANAGEMENT_API.search(data) is not None
-        or _may_send_to_the_api(data)
+        or may_send_to_the_api(data)
     )
     return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
 
 
-def _may_send_to_the_api(data: bytes) -> bool:
+def may_send_to_the_api(data: bytes) -> bool:
     """Whether curl or wget may send a request to the API at a URL the script does not state (see
     `_may_be_management_request`): with a certificate, a body file, or words that name the API."""
     return (b"curl" in data or b"wget" in data) and _MAY_BE_MANAGEMENT.search(data) is not None
@@ -265,7 +265,7 @@ def _read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
     if script is None and not_read is not None and sniff(text[_offset(text, not_read) :].encode("utf-8")):
         script = Script(posixpath.basename(path), "Shell", (), (), replace(not_read, tag=""))
-    undecided = [mark for mark in walker.lines_not_read if mark.tag == REQUEST_URL_UNDECIDED]
+    undecided = walker.undecided_requests()
     if script is None and undecided:  # requests that may go to the API, to URLs the script does not state
         script = Script(posixpath.basename(path), "Shell", (), (), replace(undecided[0], tag=""))
     if script is None and walker.reading.refused:  # classic commands the CLI refuses, said, run nothing
@@ -392,9 +392,9 @@ def read_commands(
     if walker.reading.arm_from_start:
         walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, held=held)
     script = walker.script()
-    refused = tuple(
-        walker.reading.refused
-    )  # classic commands the CLI refuses for an option: said, run nothing
+    # Classic commands the CLI refuses for an option (said, run nothing), and requests that may go to the
+    # API at URLs the script does not state.
+    refused = (*walker.reading.refused, *walker.undecided_requests())
     if script is None and refused:
         script = Script(posixpath.basename(path), "Shell", (), (), replace(refused[0], tag=""))
     if script is not None and refused:
@@ -3077,6 +3077,11 @@ class _Walker:
         self._posted(sent, path)
         self._sent_body(sent, path)
 
+    def undecided_requests(self) -> list[Mark]:
+        """The requests that may go to the API at URLs the script does not state (`_may_be_management_request`),
+        each said as a part not read."""
+        return [mark for mark in self.lines_not_read if mark.tag == REQUEST_URL_UNDECIDED]
+
     def _sent_body(self, sent: shell_requests.Request, path: str) -> None:
         """A body the request writes inline or is fed on its standard input (a here-document): read as a body
         file is, shown where the script writes it (`shell_bodies`). One in code that cannot run is none."""
@@ -4391,7 +4396,8 @@ class CommandLines:
     def resources(self) -> tuple[object, ...]:
         script = self.walker.script()
         described = tuple(self.walker.reading.resources())
-        refused = [*self.walker.reading.refused, *self.walker.unfollowed.values()]
+        walker = self.walker
+        refused = [*walker.reading.refused, *walker.unfollowed.values(), *walker.undecided_requests()]
         if script is None and refused:  # calls refused, said, run nothing: as a shell script's
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         if script is None:
