@@ -992,9 +992,27 @@ class _Playbook:
             words += _option("-T", self._word(src))
         body = given.get("body")
         if body is not None and _is_scalar(body) and src is None:
-            words += _option("--data-raw", self._word(body))
+            words += _option("--data-raw", self._body_word(body))
         self.lines.run_words([*words, self._built_word(url)])
         return True
+
+    def _body_word(self, node: Node) -> Word:
+        """A `uri` task's `body:` as one word, each character shown where the file writes it (a REST body's
+        elements at their own lines and columns, past a block's indentation and a quoted string's
+        escapes), where the play writes its text whole."""
+        word = self._word(node)
+        if word.text is None or word.text != node.value or "<" not in word.text:
+            return word
+        places = _places(node, word.text)
+        path = self.path
+
+        def placed(offset: int) -> Mark:
+            line, column = (
+                places[min(offset, len(places) - 1)] if places else (word.mark.line, word.mark.column)
+            )
+            return Mark(path, line, column=column)
+
+        return replace(word, exact=False, placed=placed)
 
     def _built_word(self, node: Node) -> Word:
         """A scalar as one word, as `_word` gives it, or, built of text and Jinja expressions the play

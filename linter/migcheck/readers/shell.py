@@ -1113,6 +1113,8 @@ class _Value:
     above: int = 0
     # Of a folder the script names below such a folder (`SHARED="$ROOT/shared"`): its path from there.
     within: str = ""
+    # Where each character of its text is written (`Word.placed`), which two equal values may differ in.
+    placed: Callable[[int], Mark] | None = field(default=None, compare=False)
 
     @property
     def template(self) -> str:
@@ -3087,8 +3089,10 @@ class _Walker:
         file is, shown where the script writes it (`shell_bodies`). One in code that cannot run is none."""
         from migcheck.readers.python_script import UNSTATED
 
+        placed = None
         if sent.body is not None:
             text, at, exact = sent.body.text or sent.body.shape, sent.body.mark, sent.body.exact
+            placed = sent.body.placed
         elif sent.from_stdin and self.fed is not None and self.fed_at is not None:
             text, (at, exact) = self.fed, self.fed_at
         else:
@@ -3101,7 +3105,8 @@ class _Walker:
         if (text, at, service) in self.bodies_read:  # a loop's turns, or a function's calls, send it again
             return
         self.bodies_read.add((text, at, service))
-        self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service))
+        placed = None if unstated else placed
+        self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service, placed))
 
     def _posted(self, sent: shell_requests.Request, path: str) -> None:
         """A request that sends a file (`-d @deploy.xml`, `-T deploy.xml`, `--post-file`) to create a
@@ -3181,6 +3186,7 @@ class _Walker:
                 value.holes,
                 value.maybe_empty,
                 default=value.default,
+                placed=value.placed,
             )
         ]
 
@@ -3259,7 +3265,8 @@ class _Walker:
                 return _Value(written, self.where.mark(node), True)
             return _Value(_unescaped(written), self.where.mark(node))
         if kind == "raw_string":
-            return _Value(self._text(node)[1:-1], self.where.mark(node, 1), True)
+            text = self._text(node)[1:-1]
+            return _Value(text, self.where.mark(node, 1), True, placed=self._placed(node, 1, text, False))
         if kind == "string":
             return self.quoted(node)
         if kind == "simple_expansion":
@@ -3276,12 +3283,13 @@ class _Walker:
         parts = node.named_children
         if not parts:
             return _Value("", self.where.mark(node, 1), True)
-        if len(parts) == 1 and parts[0].type == "string_content":
-            written = self._text(parts[0])
+        if all(part.type == "string_content" for part in parts):  # split at its lines by the grammar
+            skip = parts[0].start_byte - node.start_byte
+            written = self.source[parts[0].start_byte : parts[-1].end_byte].decode("utf-8", "replace")
             exact = "\\" not in written
-            return _Value(
-                written if exact else _unescaped(written, quoted=True), self.where.mark(parts[0]), exact
-            )
+            text = written if exact else _unescaped(written, quoted=True)
+            placed = self._placed(node, skip, written, True)
+            return _Value(text, self.where.mark(parts[0]), exact and len(parts) == 1, placed=placed)
         if len(parts) == 1 and parts[0].type in ("simple_expansion", "expansion"):
             return replace(self.value(parts[0]), words=None)
         if len(parts) == 1 and parts[0].type == "command_substitution" and self.value(parts[0]).folder:
@@ -3308,7 +3316,32 @@ class _Walker:
             holes = tuple(holder for holder, _ in unstated)
             marks = tuple(mark for _, mark in unstated)
             return _Value(None, self.where.mark(node), shape=shape, holes=holes, hole_marks=marks)
-        return _Value(shape, self.where.mark(node))
+        return _Value(shape, self.where.mark(node), placed=_placed_last(parts))
+
+    def _placed(self, node: Node, skip: int, written: str, quoted: bool) -> Callable[[int], Mark] | None:
+        """Where the character at each offset of the text a quoted word gives is written, `written` its
+        text as the script writes it from byte `skip` of `node`: past the backslashes the shell drops in
+        double quotes (`\\"`), on the lines after its first. Only of a word that may hold a REST body (`<`),
+        and where marks tell each character's place (not in a line a Python script builds, nor `eval`'s)."""
+        where = self.where
+        if "<" not in written or not where.exact:
+            return None
+        dropped = _dropped_backslashes(written) if quoted and "\\" in written else []
+        if isinstance(where, _HeldAt):  # a line another file holds: each byte at its own anchor
+            offsets = _byte_offsets(written)
+            return lambda offset: where.mark(
+                node, skip + offsets(offset + bisect.bisect_right(dropped, offset))
+            )
+        start = where.mark(node, skip)
+        newlines = [index for index, char in enumerate(written) if char == "\n"]
+
+        def placed(offset: int) -> Mark:
+            at = offset + bisect.bisect_right(dropped, offset)
+            line = bisect.bisect_left(newlines, at)
+            column = start.column + at if line == 0 else at - newlines[line - 1]
+            return replace(start, line=start.line + line, column=column)
+
+        return placed
 
     def variable(self, name_node: Node) -> _Value:
         name = self._text(name_node)
@@ -4123,6 +4156,42 @@ def _script_folder_expansion(node: Node, source: bytes) -> bool:
     pattern = source[parts[1].start_byte : parts[1].end_byte]
     written = "${" + source[parts[0].start_byte : parts[0].end_byte].decode("utf-8", "replace") + "}"
     return pattern == b"/*" and written in _SCRIPT_PATHS
+
+
+def _dropped_backslashes(written: str) -> list[int]:
+    """The offsets in the text a double-quoted word gives (`_unescaped`) before which the shell dropped a
+    backslash of `written`, once for each character dropped (twice for a backslash and the newline it
+    joins), in order."""
+    dropped: list[int] = []
+    index = kept = 0
+    while index < len(written):
+        if written[index] == "\\" and index + 1 < len(written) and written[index + 1] in '$`"\\\n':
+            joins = written[index + 1] == "\n"
+            dropped += [kept, kept] if joins else [kept]
+            index += 2
+            kept += 0 if joins else 1
+            continue
+        index += 1
+        kept += 1
+    return dropped
+
+
+def _byte_offsets(written: str) -> Callable[[int], int]:
+    """The byte offset in UTF-8 of each character offset of `written`."""
+    if written.isascii():
+        return lambda offset: offset
+    starts = list(itertools.accumulate((len(char.encode("utf-8")) for char in written), initial=0))
+    return lambda offset: starts[min(offset, len(written))]
+
+
+def _placed_last(parts: list[_Value]) -> Callable[[int], Mark] | None:
+    """Where each character of a word joined from `parts` is written, where its last part says
+    (`--data='<Deployment ...>'`): the others' characters at its first."""
+    placed = parts[-1].placed if parts else None
+    if placed is None:
+        return None
+    before = sum(len(part.text or "") for part in parts[:-1])
+    return lambda offset: placed(max(offset - before, 0))
 
 
 def _unescaped(written: str, quoted: bool = False) -> str:

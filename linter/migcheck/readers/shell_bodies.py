@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import bisect
 import posixpath
+from collections.abc import Callable
 from dataclasses import replace
 
 from migcheck.model import Deployment, Mark, Role
 from migcheck.source import SourceText
 
 
-def read(text: str, at: Mark, exact: bool, service: str | None) -> list[object]:
+def read(
+    text: str, at: Mark, exact: bool, service: str | None, placed: Callable[[int], Mark] | None = None
+) -> list[object]:
     """What the body `text` describes, written from `at` in the script (`exact`: character for character, so
-    that each element is shown at its own line and column; else each at `at`). A value the script does not
-    state is `python_script.UNSTATED` in `text`: left out of what is read, as in a body Python sends."""
+    that each element is shown at its own line and column; `placed`: where each character of it is, past
+    escapes and a YAML block's indentation, see `xplat.Word.placed`; else each at `at`). A value the script
+    does not state is `python_script.UNSTATED` in `text`: left out of what is read, as in a body Python
+    sends."""
     from migcheck.readers import deployment as rest
     from migcheck.readers import netcfg
     from migcheck.readers import python_script as bodies
@@ -31,7 +36,7 @@ def read(text: str, at: Mark, exact: bool, service: str | None) -> list[object]:
     described = (
         netcfg.read(root, marker) if local_name(root) == "NetworkConfiguration" else rest.read(root, marker)
     )
-    place = _Place(text, at, exact)
+    place = _Place(text, at, exact, placed)
     read = [_of_service(bodies.remarked(r, place.mark), service) for r in described]
     if bodies.UNSTATED_TEXT in text:
         read = [bodies.without_unstated_values(_unstated(r, at)) for r in read]
@@ -61,18 +66,22 @@ def _of_service(resource: object, service: str | None) -> object:
 
 class _Place:
     """Where the marks of a body go in the script: an element at its `<`, on the script's line and column
-    where the body is written exactly; else at the body itself."""
+    where the body is written exactly or its characters' places are known; else at the body itself."""
 
-    def __init__(self, text: str, at: Mark, exact: bool) -> None:
+    def __init__(self, text: str, at: Mark, exact: bool, placed: Callable[[int], Mark] | None) -> None:
         self.at = at
         self.exact = exact
+        self.placed = placed
         self.body = SourceText(text)
         self.newlines = [index for index, char in enumerate(text) if char == "\n"] if exact else []
 
     def mark(self, mark: Mark) -> Mark:
-        start = self.body.start_of(mark) if self.exact else None
+        start = self.body.start_of(mark) if self.exact or self.placed is not None else None
         if start is None:
             return self.at
+        if self.placed is not None:
+            found = self.placed(start)
+            return replace(mark, path=found.path, line=found.line, column=found.column)
         line = bisect.bisect_left(self.newlines, start)
         column = self.at.column + start if line == 0 else start - self.newlines[line - 1]
         # The mark's kind and tag kept: one of an element's text or attribute is shown at it, as in a file.

@@ -191,6 +191,10 @@ class Word:
     # Prod}"`): that default, what a run as written uses. Only a subscription's selection reads it
     # (`Reading._account_set`), as the PowerShell reader selects a parameter's default.
     default: str | None = None
+    # Of a stated word that may hold a REST body (`-d "<Deployment ...>"`) whose characters are not each at
+    # the column after the one before (escapes the shell drops, lines after the first, `--data='...'`):
+    # where the character at each offset of its text is written. None where `mark` and `exact` say it.
+    placed: Callable[[int], Mark] | None = field(default=None, compare=False)
 
     @property
     def identity(self) -> str | None:
@@ -209,7 +213,10 @@ class Word:
         return replace(self.mark, column=self.mark.column + offset) if self.exact and offset else self.mark
 
     def part(self, start: int, text: str) -> Word:
-        return Word(text, self.at(start), self.exact)
+        placed = self.placed
+        if placed is None or self.exact:
+            return Word(text, self.at(start), self.exact)
+        return Word(text, placed(start), placed=lambda offset: placed(start + offset))
 
 
 @dataclass(frozen=True, slots=True)
