@@ -54,6 +54,7 @@ def test_a_request_that_may_go_to_the_api_is_said_not_read(tmp_path, monkeypatch
     [
         'curl -s "$URL" -o page.html',  # a page: nothing says it is the API's
         'curl -X POST "$URL" -d @notes.xml',  # a body that is not a classic one
+        'curl --cert mgmt.pem "https://management.azure.com/subscriptions/$SUB"',  # Resource Manager's host
         PAGE.strip(),
     ],
 )

@@ -56,8 +56,9 @@ def test_a_uri_task_that_may_go_to_the_api_is_said_not_read(tmp_path, monkeypatc
     [
         '        url: "{{ service_url }}"\n        method: POST\n        src: notes.xml\n',
         '        url: "{{ health_url }}"\n        return_content: true\n',
+        '        url: "https://management.azure.com/subscriptions/{{ sub }}"\n        client_cert: mgmt.pem\n',
     ],
-    ids=["other-body-file", "page"],
+    ids=["other-body-file", "page", "resource-manager"],
 )
 def test_a_uri_task_nothing_ties_to_the_api_is_no_part_not_read(tmp_path, monkeypatch, task):
     assert undecided(tmp_path, monkeypatch, "site.yml", playbook(task)) == []
@@ -99,8 +100,9 @@ def test_a_python_request_that_may_go_to_the_api_is_said_not_read(tmp_path, monk
         'subprocess.run(["curl", "-s", sys.argv[1], "-o", "page.html"])',
         'requests.post(sys.argv[1], data=open("notes.xml"))',
         'requests.get("https://example.com/health", cert="client.pem")',
+        'requests.get(f"https://management.azure.com/subscriptions/{sys.argv[1]}", cert="mgmt.pem")',
     ],
-    ids=["curl-page", "other-body-file", "stated-url"],
+    ids=["curl-page", "other-body-file", "stated-url", "resource-manager"],
 )
 def test_a_python_request_nothing_ties_to_the_api_is_no_part_not_read(tmp_path, monkeypatch, line):
     text = f"import subprocess\nimport sys\n\nimport requests\n\n{line}\n"

@@ -722,6 +722,14 @@ def management_host(text: str) -> str | None:
     return found.group(1).lower() if found is not None and not found.group(2) else None
 
 
+def states_host(url: str) -> bool:
+    """Whether a URL built in part from what the script does not state (`HOLE`) states its host whole
+    before the first such piece (`https://management.azure.com/subscriptions/<HOLE>`): one whose host is
+    not the Service Management API's is decided not to go to it, whatever words it holds."""
+    _, scheme, rest = url.partition(HOLE)[0].partition("://")
+    return bool(scheme) and "/" in rest
+
+
 def management_url(url: str) -> tuple[str, str] | None:
     """(host, path) of a URL on the Service Management API's host (`HOLE` for each piece the script does not
     state), with a path of its own; None for any other. The host alone (`https://management.core.windows.net/`)

@@ -253,7 +253,7 @@ from migcheck.model import (
     with_maybe_vips,
     without_path_in_none,
 )
-from migcheck.readers import beside, grammars, shell_requests, xplat
+from migcheck.readers import beside, grammars, shell, shell_requests, xplat
 from migcheck.readers import powershell_cmdlets as cmdlets
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 
@@ -328,7 +328,23 @@ def sniff(data: bytes) -> bool:
     if data.startswith(_UTF16_BOMS):
         return _HINT_TEXT.search(data[:_SNIFF_UTF16_BYTES].decode("utf-16", "replace")) is not None
     lowered = data.lower()
-    return any(word in lowered for word in _HINT_WORDS) and _HINT_LOWERED.search(lowered) is not None
+    if any(word in lowered for word in _HINT_WORDS) and _HINT_LOWERED.search(lowered) is not None:
+        return True
+    return _may_request_the_api(lowered)
+
+
+def _may_request_the_api(lowered: bytes) -> bool:
+    """Whether a script may send a request to the API at a URL it does not state (see
+    `_may_be_management_request`): it sends requests and names a certificate, the API, or an XML file."""
+    return any(sender in lowered for sender in _REQUEST_SENDERS) and any(
+        hint in lowered for hint in _REQUEST_HINTS
+    )
+
+
+# The commands that send HTTP requests (Invoke-RestMethod, Invoke-WebRequest, their aliases, curl, wget).
+_REQUEST_SENDERS = (b"invoke-restmethod", b"invoke-webrequest", b"irm ", b"iwr ", b"curl", b"wget")
+# What makes a request to a URL not stated one that may go to the API (see `_may_be_management_request`).
+_REQUEST_HINTS = (b"cert", b"mgmt", b"management", b".xml")
 
 
 def decode(data: bytes) -> str:
@@ -6131,6 +6147,35 @@ def _resolve(key: str, written: str) -> str | None:
     found = {n for k, n in names.items() if k.startswith(wanted)}
     found |= {t for k, t in aliases.items() if k.startswith(wanted)}
     return found.pop() if len(found) == 1 else None
+
+
+def _may_be_management_request(url: Arg, args: Args) -> bool:
+    """Whether Invoke-RestMethod's or Invoke-WebRequest's request to a URL the script does not state may be
+    one to the Service Management API, as the shell reader tells a curl's (`shell.may_be_management_request`):
+    it authenticates with a (management) certificate (`-Certificate`, `-CertificateThumbprint`), what holds
+    its URL names the API (`$mgmtUrl`), or it sends a classic REST body from a file checked with the script
+    (`-InFile body.xml`)."""
+    if args.get("Certificate") is not None or args.get("CertificateThumbprint") is not None:
+        return True
+    if _names_the_api(url):
+        return True
+    in_file = args.get("InFile")
+    stated = in_file.value.value if in_file is not None and isinstance(in_file.value, Text) else ""
+    body = beside.settings_file(stated) if stated else None
+    return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+
+
+def _names_the_api(url: Arg) -> bool:
+    """Whether the argument that gives a URL the script does not state names the Service Management API as
+    it is written (`$mgmtUrl`, `"$env:MANAGEMENT_ENDPOINT/services"`)."""
+    written = _text(url.node).casefold() if url.node is not None else ""
+    return any(word in written for word in _API_WORDS)
+
+
+# Words in what holds a URL that name the Service Management API (`$mgmtUrl`, `$env:MANAGEMENT_ENDPOINT`).
+_API_WORDS = ("management", "mgmt")
+# The namespace of the Service Management API's REST bodies (`<CreateHostedService xmlns=...>`).
+_CLASSIC_REST_NAMESPACE = b"http://schemas.microsoft.com/windowsazure"
 
 
 def _binds_as_web_request(node: Node) -> bool:
@@ -13305,6 +13350,14 @@ class Interpreter:
             if uri is not None and uri.certain
             else None
         )
+        unstated = (
+            uri is not None
+            and isinstance(uri.value, Unknown)
+            and not uri.value.may_be_url
+            and not automation.states_host(_shape(uri.value) or "")
+        )
+        if found is None and unstated and uri is not None and _may_be_management_request(uri, args):
+            self._load_not_followed(at, REQUEST_URL_UNDECIDED)  # to a URL not stated: said, never in silence
         body = args.get("Body")
         if found is not None and verb == "DELETE":
             self._request_detach(node, found[1])
@@ -13342,6 +13395,17 @@ class Interpreter:
             if service is not None and file and automation.deployed_file(file):
                 self.posted_bodies.setdefault((automation.deployed_file(file), service), None)
             return
+        unstated = [
+            given[id(url)]
+            for url in sent.urls
+            if url.text is None
+            and id(url) in given
+            and not automation.states_host(_shape(given[id(url)].value) or "")
+        ]
+        if not unstated:
+            return
+        if shell.may_be_management_request(sent) or any(_names_the_api(url) for url in unstated):
+            self._load_not_followed(at, REQUEST_URL_UNDECIDED)  # to a URL not stated, as a shell script's
 
     def _posted_body_file(self, path: str, verb: str | None, in_file: Arg) -> None:
         """A request that sends a file (`-InFile deploy.xml`) to create a deployment: the file and the
@@ -15394,6 +15458,8 @@ class Interpreter:
             said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
             # A child runbook started and not followed may be classic whatever the parent calls itself.
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
+            # So may a request to a URL the script does not state (see `_may_be_management_request`).
+            said = said or any(mark.tag == REQUEST_URL_UNDECIDED for mark in self.loads_not_followed.values())
             if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct

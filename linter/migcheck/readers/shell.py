@@ -3050,7 +3050,7 @@ class _Walker:
             return
         found = next(((w, u) for w in sent.urls if (u := _management_url(w)) is not None), None)
         if found is None:
-            if _may_be_management_request(sent):  # to a URL not stated: said, never dropped in silence
+            if may_be_management_request(sent):  # to a URL not stated: said, never dropped in silence
                 self.lines_not_read.append(replace(words[0].mark, tag=REQUEST_URL_UNDECIDED))
             return
         url, (host, path) = found
@@ -3819,12 +3819,15 @@ def _url_text(word: Word) -> str | None:
     return word.shape.replace(_HOLE, automation.HOLE) if word.shape is not None else None
 
 
-def _may_be_management_request(sent: shell_requests.Request) -> bool:
+def may_be_management_request(sent: shell_requests.Request) -> bool:
     """Whether a request to a URL the script does not state (`curl -X POST "$URL" ...`) may be one to the
     Service Management API: it authenticates with a (management) certificate, sends a classic REST body
     from a file checked with the script, or the words that hold its URL name the API (`$MGMT_URL`). A
-    request to a page (`curl -s "$PAGE"`) is none."""
-    unstated = [word for word in sent.urls if word.text is None]
+    request to a page (`curl -s "$PAGE"`), or to a URL whose host it states (one of Resource Manager's), is
+    none."""
+    unstated = [
+        word for word in sent.urls if word.text is None and not automation.states_host(_url_text(word) or "")
+    ]
     if not unstated:
         return False
     if sent.certificate or _names_the_api(unstated):
