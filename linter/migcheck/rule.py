@@ -155,7 +155,9 @@ class Rule:
         apart; `resource` itself where the finding is about it as a whole and `at` only shows where."""
         mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
         named_kind = _NAMED_KINDS.get(resource.kind)  # type: ignore[attr-defined]
-        own = ((named_kind, resource.name),) if named_kind else ()  # type: ignore[attr-defined]
+        # A tuple the rule gives is kept as it is where the resource names nothing itself: a rule that
+        # reports on each role of a service names the service with one tuple for all of them.
+        named = ((named_kind, resource.name), *names) if named_kind else tuple(names)  # type: ignore[attr-defined]
         return Finding(
             code=self.code,
             name=self.name,
@@ -166,7 +168,7 @@ class Rule:
             resource_type=resource.kind,  # type: ignore[attr-defined]
             resource_name=resource.name,  # type: ignore[attr-defined]
             autofix=autofix,
-            names=(*own, *names),
+            names=named,
             subject=_subject(resource, at if subject is None else subject),
         )
 

@@ -376,6 +376,7 @@ class WebWorkerRole(Rule):
         for service in estate.cloud_services:
             roles = service.roles  # not those of a kind an export leaves unsaid: they may be VMs
             label = service.label if roles else ""  # once per service: every role's finding names it
+            named = (("cloud service", service.name),)  # one tuple for every role's finding
             for role in roles:
                 if not role.kind_known:
                     message = (
@@ -396,7 +397,7 @@ class WebWorkerRole(Rule):
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
                     kind = role.type.value
                     message = f"{label} has {_article(kind)} {kind} '{role.name}'{how}: {_NO_MIGRATION}"
-                yield self.finding(role, message, names=(("cloud service", service.name),))
+                yield self.finding(role, message, names=named)
         for extended in estate.extended_support:
             yield self._extended_support(extended)
 
