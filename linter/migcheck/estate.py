@@ -2839,7 +2839,9 @@ class _Linker:
         local = self.grouping.include_local
         built = [c for c in configs if local or not c.is_local or self._configurations_named]
         configured = tuple(self._configured(defined, c) for c in built)
-        placements = tuple(p for p, c in zip(configured, built, strict=True) if local or not c.is_local)
+        deployed = [p for p, c in zip(configured, built, strict=True) if local or not c.is_local]
+        # Nearly always every configuration built is deployed: one tuple of them, not two alike.
+        placements = configured if len(deployed) == len(configured) else tuple(deployed)
         if not placements and definition is not None:
             # A definition with no deployed configuration: its roles, in a network no file states.
             placements = (Placement(definition.name, definition.mark, definition.roles, False, True),)
