@@ -143,6 +143,7 @@ class Rule:
         autofix: Fix | None = None,
         names: Iterable[tuple[str, str]] = (),
         subject: object = None,
+        message_end: str = "",
     ) -> Finding:
         """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` when
         given — another resource (the one extra subnet of a VM) or a `Mark` (an element that is not a
@@ -152,7 +153,8 @@ class Rule:
         kind ("cloud service") and name (`Finding.names`). `subject`: what within `resource` the finding is
         about (`Finding.subject`), a record with `kind` and `name` or a (kind, name) pair; by default `at`
         when it is a record of its own (the subnet whose prefix is wrong), so that each such finding is told
-        apart; `resource` itself where the finding is about it as a whole and `at` only shows where."""
+        apart; `resource` itself where the finding is about it as a whole and `at` only shows where.
+        `message_end`: how `message` ends where many findings end it alike (`Finding.message_end`)."""
         mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
         named_kind = _NAMED_KINDS.get(resource.kind)  # type: ignore[attr-defined]
         # A tuple the rule gives is kept as it is where the resource names nothing itself: a rule that
@@ -170,6 +172,7 @@ class Rule:
             autofix=autofix,
             names=named,
             subject=_subject(resource, at if subject is None else subject),
+            message_end=message_end,
         )
 
     @classmethod

@@ -397,7 +397,7 @@ class WebWorkerRole(Rule):
                     how = f" ({role.kind_evidence})" if role.kind_evidence else ""
                     kind = role.type.value
                     message = f"{label} has {_article(kind)} {kind} '{role.name}'{how}: {_NO_MIGRATION}"
-                yield self.finding(role, message, names=named)
+                yield self.finding(role, message, names=named, message_end=_NO_MIGRATION)
         for extended in estate.extended_support:
             yield self._extended_support(extended)
 
