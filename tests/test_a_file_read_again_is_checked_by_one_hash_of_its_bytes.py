@@ -21,7 +21,7 @@ def test_a_file_is_used_again_only_with_the_same_bytes(tmp_path, monkeypatch):
     data = b'<ServiceConfiguration serviceName="shop"/>\n'
     path.write_bytes(data)
     monkeypatch.chdir(tmp_path)
-    entry = _OnDisk(path.name, True, str(tmp_path), False, _check(data, data.decode()))
+    entry = _OnDisk(path.name, (True, str(tmp_path), False), _check(data, data.decode()))
     assert _read_again(entry) == data.decode()
     path.write_bytes(data.replace(b"shop", b"shoq"))  # the same size, other bytes
     assert _read_again(entry) == ""

@@ -74,10 +74,10 @@ def test_the_identity_the_walk_recorded_is_kept_with_the_check_in_one_number():
 
     check = (1 << 192) - 12345
     for identity in [(2049, 7), (0, 1), ((1 << 64) - 1, (1 << 64) - 1)]:
-        entry = _OnDisk("x", False, "/", False, _with_identity(check, identity))
+        entry = _OnDisk("x", (False, "/", False), _with_identity(check, identity))
         assert (entry.identity, entry.check) == (identity, check)
     for none in [None, (0, 0), (1 << 64, 1), (1, -1)]:  # left out: the reader then checks the path
-        entry = _OnDisk("x", False, "/", False, _with_identity(check, none))
+        entry = _OnDisk("x", (False, "/", False), _with_identity(check, none))
         assert (entry.identity, entry.check) == (None, check)
 
 

@@ -82,13 +82,13 @@ class _OnDisk:
     reads the file from it as from a candidate (`migcheck.engine.OnDisk`). A plain class: a frozen
     dataclass would cost half a millisecond at the start of every run, for a record only `Texts` makes."""
 
-    __slots__ = ("explicit", "fs_path", "known", "link", "within")
+    __slots__ = ("fs_path", "known", "walked")
 
-    def __init__(self, fs_path: str, explicit: bool, within: str, link: bool, known: int) -> None:
+    def __init__(self, fs_path: str, walked: tuple[bool, str, bool], known: int) -> None:
         self.fs_path = fs_path
-        self.explicit = explicit
-        self.within = within
-        self.link = link
+        # What the walk said of the file (`explicit`, `within`, `link`): one tuple for the many files the
+        # walk says the same of (`Texts.hold`), not three fields of each.
+        self.walked = walked
         # `_check` of the bytes and the text read and, above its bits, the (device, inode) the walk
         # recorded of the file where it did (`_with_identity`): the reader then checks where the opened
         # file leads only when its identity differs, as on the first read (see `migcheck.guarded`), which
@@ -96,6 +96,18 @@ class _OnDisk:
         # which Python keeps in a block of the size the check alone takes (a device number is far from
         # filling its 64 bits), so the identity costs no memory, kept for every file.
         self.known = known
+
+    @property
+    def explicit(self) -> bool:
+        return self.walked[0]
+
+    @property
+    def within(self) -> str:
+        return self.walked[1]
+
+    @property
+    def link(self) -> bool:
+        return self.walked[2]
 
     @property
     def check(self) -> int:
@@ -129,6 +141,7 @@ class Texts(Mapping[str, SourceText]):
         on, which `show` then keeps."""
         self._kept: dict[str, str | SourceText] = {}  # a text, until it is first asked for
         self._on_disk: dict[str, _OnDisk] = {}
+        self._walked: dict[tuple[bool, str, bool], tuple[bool, str, bool]] = {}  # see `_OnDisk.walked`
         self._recent: OrderedDict[str, SourceText] = OrderedDict()
         self._shown: dict[str, tuple[int | str, ...]] = {}  # see `show`
         self._every_ending: set[str] = set()  # files whose marks count every line ending (`EVERY_ENDING`)
@@ -164,7 +177,9 @@ class Texts(Mapping[str, SourceText]):
         self._count_lines_of(document)
         c = candidate
         known = _with_identity(check, c.identity)
-        self._on_disk[document.path] = _OnDisk(opened_by(document, c), c.explicit, c.within, c.link, known)
+        walked = (c.explicit, c.within, c.link)
+        walked = self._walked.setdefault(walked, walked)
+        self._on_disk[document.path] = _OnDisk(opened_by(document, c), walked, known)
         return document.without_text() if document.text else document
 
     def __getitem__(self, path: str) -> SourceText:
