@@ -550,7 +550,7 @@ class CloudService:
         """The service's web/worker roles, once each however many placements deploy them."""
         roles = self._roles
         if roles is None:
-            roles = unique_by_name(r for p in self.placements for r in p.web_worker_roles)
+            roles = _once_each([p.web_worker_roles for p in self.placements])
             object.__setattr__(self, "_roles", roles)
         return roles
 
@@ -567,7 +567,7 @@ class CloudService:
     def vms(self) -> tuple[Role, ...]:
         vms = self._vms
         if vms is None:
-            vms = unique_by_name(vm for p in self.placements for vm in p.vms)
+            vms = _once_each([p.vms for p in self.placements])
             object.__setattr__(self, "_vms", vms)
         return vms
 
@@ -576,7 +576,7 @@ class CloudService:
         """Its VMs as lists and counts say them (`Placement.listed_vms`), each once."""
         vms = self._listed_vms
         if vms is None:
-            vms = unique_by_name(vm for p in self.placements for vm in p.listed_vms)
+            vms = _once_each([p.listed_vms for p in self.placements])
             object.__setattr__(self, "_listed_vms", vms)
         return vms
 
@@ -5866,6 +5866,13 @@ def _packaged_roles(service: CloudService) -> tuple[Role, ...]:
 def _unnamed_package_role(role: Role) -> bool:
     """A role known to be a web or worker role (a package's) under a stand-in: its name is not stated."""
     return role.type is RoleType.WEB_OR_WORKER and role.kind_known and is_stand_in(role.name)
+
+
+def _once_each(placed: list[tuple[Role, ...]]) -> tuple[Role, ...]:
+    """The roles of the placements' tuples `placed`, each once by name (`unique_by_name`): the one tuple
+    itself where it is the only one and holds each once, as nearly every service's, not a copy of it."""
+    roles = unique_by_name(role for held in placed for role in held)
+    return placed[0] if len(placed) == 1 and len(roles) == len(placed[0]) else roles
 
 
 def unique_by_name(roles: Iterable[Role]) -> tuple[Role, ...]:
