@@ -108,8 +108,10 @@ T = TypeVar("T")
 
 
 def key(name: str) -> str:
-    """Names compare as the platform compares them."""
-    return name.strip().casefold()
+    """Names compare as the platform compares them. A name already so written is its own key: keys are
+    kept in the estate's indexes, and most names are written in lower case."""
+    folded = name.strip().casefold()
+    return name if folded == name else folded
 
 
 # The marks of the variables deployment pipelines replace in a file before it is deployed: Azure DevOps'
