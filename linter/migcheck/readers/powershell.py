@@ -2588,7 +2588,7 @@ class SyntaxIndex:
         )
         for node in found.get("assignment", []):
             for variable, in_place in _assigned_variables(node):
-                key = _variable(_text(variable))[1]
+                key = _indexed_key(variable)
                 self.assignments.append((node.start_byte, key))
                 if inside(node.start_byte):
                     self.function_assigned.add(key)
@@ -4106,6 +4106,33 @@ def _variable(text: str) -> tuple[str, str]:
         scope = scope.casefold()
         return ("" if scope in _SCOPE_PREFIXES else scope), rest.casefold()
     return "", name.casefold()
+
+
+# Environment variables are the process's: one the script sets (`$env:SVC = 'web'`, `Set-Item env:SVC web`,
+# `[Environment]::SetEnvironmentVariable('SVC', 'web')`) is what every later read gives, in any scope. Kept
+# under keys no variable has, which a function's scope looks up through and hands back to its caller (see
+# `Env.lookup`, `Interpreter._returned`), so that a function's and the script's reads see one value.
+_ENVIRONMENT = "\0env:"
+
+
+def _environment_key(name: str) -> str:
+    return _ENVIRONMENT + name.casefold()
+
+
+def _environment_path(path: str) -> str | None:
+    """The environment variable a provider path names (`env:SVC`, `Env:\\SVC`, `env:/SVC`), else None."""
+    drive, colon, name = path.partition(":")
+    name = name.lstrip("\\/")
+    if not colon or drive.casefold() != "env" or not name or any(c in name for c in "*?[\\/"):
+        return None
+    return name
+
+
+def _indexed_key(variable: Node) -> str:
+    """The key the index keeps an assignment of `variable` under: an environment variable's is apart
+    from the variable of its name (`$env:SVC` is not `$SVC`)."""
+    scope, key = _variable(_text(variable))
+    return _environment_key(key) if scope == "env" else key
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -5791,6 +5818,15 @@ def texts(value: Value) -> tuple[list[Text], bool]:
     return found, len(found) == len(items)
 
 
+def _unset(key: str) -> Value:
+    """What a variable no code on a path assigns holds: $null; an environment variable, the value the
+    session gives it, which the script does not state."""
+    if key.startswith(_ENVIRONMENT):
+        name = key.removeprefix(_ENVIRONMENT)
+        return Unknown("$env:" + name, ("env", name))
+    return NULL
+
+
 class Env:
     """Variables of one scope on one path: a child holds what a branch changes, over its parent. A
     function's scope run at a call (`called`) sits over the caller's, whose variables it does not see: only
@@ -5893,9 +5929,10 @@ class Env:
             values = [b.lookup(key) for b in branches]
             if not complete:
                 values.append(past[key] if past and key in past else self.lookup(key))
-            result = values[0] if values[0] is not None else NULL
+            unset = _unset(key)
+            result = values[0] if values[0] is not None else unset
             for value in values[1:]:
-                result = join(result, value if value is not None else NULL)
+                result = join(result, value if value is not None else unset)
             self.vars[key] = result
 
 
@@ -6012,6 +6049,14 @@ _GENERIC = cmdlets._spec("", loose=True)
 _NEW_OBJECT = cmdlets._spec("TypeName:0 ArgumentList:1 ComObject Property Strict!")
 _WRITE_OUTPUT_SPEC = cmdlets._spec("InputObject:0 NoEnumerate!")
 _WRITE_OUTPUT = frozenset({"write-output", "write", "echo"})  # and its aliases
+# Set-Item and its alias, which set an environment variable given its path (`Set-Item env:SVC web`), as
+# Set-Content does; parameters from the reference of Microsoft.PowerShell.Management (5.1 and 7.4).
+_SET_ITEM = frozenset({"set-item", "si"})
+_SET_ITEM_SPEC = cmdlets._spec(
+    "Path:0 Value:1 LiteralPath Filter Include Exclude Credential PassThru! Force! UseTransaction!",
+    aliases={"PSPath": "LiteralPath", "LP": "LiteralPath", "usetx": "UseTransaction"},
+)
+_ENVIRONMENT_SETTERS = _SET_ITEM | {"set-content", "sc"}
 # Invoke-Expression and its alias, which run a command line given as a string (see `_expression_run`).
 _INVOKE_EXPRESSION = frozenset({"invoke-expression", "iex"})
 _INVOKE_EXPRESSION_SPEC = cmdlets._spec("Command:0")
@@ -6113,6 +6158,8 @@ def _spec_of(key: str) -> cmdlets.Spec:
         return _WRITE_OUTPUT_SPEC
     if key in _INVOKE_EXPRESSION:
         return _INVOKE_EXPRESSION_SPEC
+    if key in _SET_ITEM:
+        return _SET_ITEM_SPEC
     if key == "start-azureautomationrunbook":
         return _CLASSIC_RUNBOOK_START_SPEC
     if key in _RUNBOOK_STARTS:
@@ -8258,6 +8305,8 @@ class Interpreter:
                 value = _typed(value, constraint) or Unknown(self.snippet(node))
             if constraint.removeprefix("system.") in _XML_TYPES and source is not None:
                 value = self._read_document(source, env) or value
+            if scope == "env":
+                env.vars[_environment_key(key)] = value if op == "=" else Unknown(self.snippet(node))
             if key not in ("null",) and scope in ("", "script", "global"):
                 copied = op == "=" and not constraint and source is not None and _plain_copy(source)
                 env.vars[key] = _stamp(value, key, node, copied)
@@ -8360,8 +8409,13 @@ class Interpreter:
         scope, key = _variable(text)
         if scope == "using":  # the variable of the code a unit of its own is written in
             return self._found(text, key, env.lookup_using(key), env)
+        if scope == "env":
+            held = env.lookup(_environment_key(key))
+            if held is None:
+                return Unknown(text, ("env", key))
+            return replace(held, text=text) if isinstance(held, Unknown) else held
         if scope:
-            return Unknown(text, (scope, key) if scope == "env" else None)
+            return Unknown(text)
         if key in ("true", "false"):
             return Flag(key == "true")
         if key == "null":
@@ -9320,6 +9374,10 @@ class Interpreter:
             bound = self._bound(values[0], env)
             if bound is not None:
                 return bound
+        if name in _ENVIRONMENT_METHODS and _is_environment_type(target):
+            environment = self._environment_method(name, values, env)
+            if environment is not None:
+                return environment
         if name in _NULL_OR_EMPTY_TESTS and _is_string_type(target) and len(values) == 1:
             tested = _null_or_empty(values[0], blank=name == "isnullorwhitespace")
             if tested is not None:
@@ -9965,6 +10023,8 @@ class Interpreter:
         if self._remove_variables(node, key, env):
             return NULL
         args = self.bind(node, key, env)
+        if key in _ENVIRONMENT_SETTERS:
+            self._environment_item_set(args, env)
         if _waits_for_jobs(node):
             self._jobs_waited(args, piped)
         if key in _RUNBOOK_STARTS:
@@ -10079,6 +10139,40 @@ class Interpreter:
         for name in removed:
             env.vars[name] = STATED_NULL
         return True
+
+    def _environment_item_set(self, args: Args, env: Env) -> None:
+        """`Set-Item env:SVC web` (`Set-Content -Path Env:\\SVC -Value web`): the environment variable
+        holds the value from here, as after `$env:SVC = 'web'`."""
+        path = args.get("Path") or args.get("LiteralPath")
+        name = _environment_path(path.text) if path is not None else None
+        if name is None:
+            return
+        value = args.get("Value")
+        held = value.value if value is not None and value.certain else Unknown("$env:" + name)
+        env.vars[_environment_key(name)] = held
+
+    def _environment_method(self, name: str, values: list[Value], env: Env) -> Value | None:
+        """`[Environment]::SetEnvironmentVariable('SVC', 'web')` sets the process's variable as
+        `$env:SVC = 'web'` does (with a target of User or Machine it sets only the registry's, which this
+        process does not see), and `GetEnvironmentVariable('SVC')` reads it as `$env:SVC`. None for any
+        other call, or a name the script does not state."""
+        named = values[0] if values else None
+        if not isinstance(named, Text):
+            return None
+        key = _environment_key(named.value)
+        if name == "getenvironmentvariable" and len(values) == 1:
+            held = env.lookup(key)
+            return (
+                held if held is not None else Unknown("$env:" + named.value, ("env", named.value.casefold()))
+            )
+        if name != "setenvironmentvariable" or len(values) not in (2, 3):
+            return None
+        target = values[2] if len(values) == 3 else Text("Process")
+        if not isinstance(target, Text):
+            env.vars[key] = _unsure(values[1])  # to this process, or only to the registry
+        elif target.value.casefold().rpartition(".")[2] == "process":
+            env.vars[key] = values[1]
+        return NULL
 
     def _invokes_the_cli(self, invoked: Node | None, env: Env) -> bool:
         """Whether the call operator runs the classic CLI by a variable that surely holds its name
@@ -16975,6 +17069,16 @@ def _is_string_type(node: Node | None) -> bool:
     if node is None or node.type != "type_literal":
         return False
     return _text(node).strip("[] ").casefold() in ("string", "system.string")
+
+
+_ENVIRONMENT_METHODS = frozenset({"setenvironmentvariable", "getenvironmentvariable"})
+
+
+def _is_environment_type(node: Node | None) -> bool:
+    """Whether a node is the type `[Environment]` (`[System.Environment]`)."""
+    if node is None or node.type != "type_literal":
+        return False
+    return _text(node).strip("[] ").casefold() in ("environment", "system.environment")
 
 
 def _null_or_empty(value: Value, blank: bool) -> bool | None:
