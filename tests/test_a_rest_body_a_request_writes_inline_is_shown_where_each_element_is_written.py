@@ -81,3 +81,19 @@ def test_a_uri_body_sent_as_json_is_no_xml_body(tmp_path, monkeypatch):
     )
     result = lint_files(tmp_path, monkeypatch, {"site.yml": playbook(task)}, dedent=False)
     assert [f.code for f in result.findings] == ["MIG601"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        f"curl.exe -X POST -E mgmt.pem -d '{BODY}' {API}\n",
+        f"curl -X POST --cert mgmt.pem --data-raw '{BODY}' {API}\n",
+        f"$body = '{BODY}'\n$url = '{API}'\ncurl.exe -X POST --cert mgmt.pem -d $body $url\n",
+        f'curl.exe -X POST -E mgmt.pem -d "{BODY.replace(chr(34), chr(96) + chr(34))}" {API}\n',
+    ],
+    ids=["curl.exe", "native-curl", "variables", "double-quoted"],
+)
+def test_a_powershell_native_curl_body_element_is_shown_where_the_script_writes_it(
+    tmp_path, monkeypatch, script
+):
+    assert mig202_at(tmp_path, monkeypatch, "deploy.ps1", script) == [backend_at("deploy.ps1", script)]

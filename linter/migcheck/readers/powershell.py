@@ -13456,16 +13456,20 @@ class Interpreter:
         if found is not None and verb == "DELETE":
             self._request_detach(node, found[1])
             self._request_delete_role(found[1])
-        if found is not None and verb == "POST" and body is not None and body.certain:
-            self._reserved_ip_request(node, found[1], body, env)
-        if found is not None and verb in ("PUT", "POST") and body is not None and body.certain:
-            looped = self._looped_over(uri.value) if uri is not None else ""
-            self._rest_body(node, found[1], verb, body, looped)
-            if uri is not None:
-                self._connection_request(node, found[1], verb, body, uri, env)
+        if found is not None and uri is not None and body is not None and body.certain:
+            self._request_body(node, found[1], verb, body, uri, env)
         in_file = args.get("InFile")
         if found is not None and body is None and in_file is not None and in_file.certain:
             self._posted_body_file(found[1], verb, in_file)
+
+    def _request_body(self, node: Node, path: str, verb: str | None, body: Arg, uri: Arg, env: Env) -> None:
+        """The body a request to the API's `path` sends inline (`-Body`, curl's `-d`): a reserved IP
+        POSTed, a REST body PUT or POSTed (see `_rest_body`), a gateway's connection set."""
+        if verb == "POST":
+            self._reserved_ip_request(node, path, body, env)
+        if verb in ("PUT", "POST"):
+            self._rest_body(node, path, verb, body, self._looped_over(uri.value))
+            self._connection_request(node, path, verb, body, uri, env)
 
     def _native_request(self, node: Node, command: str, env: Env) -> None:
         """`curl.exe`, `wget.exe`: a request to the API read from its words as a shell script's is
@@ -13484,6 +13488,9 @@ class Interpreter:
             )
             if found is None:
                 continue
+            body = given.get(id(sent.body)) if sent.body is not None else None
+            if argument is not None and body is not None:  # `curl.exe -X POST -d '<Deployment …>' $url`
+                self._request_body(node, found[1], sent.verb, body, argument, env)
             service = automation.deployment_created_in(sent.verb, found[1])
             file = sent.body_file.text if sent.body_file is not None else None
             if service is not None and file and automation.deployed_file(file):
