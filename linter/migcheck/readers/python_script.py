@@ -3123,7 +3123,12 @@ class _Resources:
         if found is None and name == "request":
             host = self._connection_host(call.receiver, self.may_be_sent)
             found = (host, url) if host is not None else None
-        if found is None and not self.unstated_url and self._may_go_to_the_api(call, sends, argument, url):
+        if (
+            found is None
+            and not self.unstated_url
+            and self._may_go_to_the_api(call, sends, argument, url)
+            and self._whether_it_runs(call) != NEVER_RUNS  # code that cannot run sends nothing
+        ):
             self.unstated_url = (replace(self.source.call_mark(call.node), tag=REQUEST_URL_UNDECIDED),)
         if found is None:
             return None
@@ -3265,7 +3270,9 @@ class _Resources:
         self.call_sites.setdefault(mark, call)
         self.calls.append(ClassicCall(request.name, mark))
         if not request.decided:  # what its path names is not known: nothing is read of it but its use
-            if not self.undecided_url:  # one mark for the script, as the same attribute is its likely cause
+            # One mark for the script, as the same attribute is its likely cause; none for code that
+            # cannot run, which sends nothing.
+            if not self.undecided_url and self._whether_it_runs(call) != NEVER_RUNS:
                 self.undecided_url = (replace(mark, tag=REQUEST_URL_UNDECIDED),)
             return
         if request.verb == "POST":

@@ -3050,7 +3050,9 @@ class _Walker:
             return
         found = next(((w, u) for w in sent.urls if (u := _management_url(w)) is not None), None)
         if found is None:
-            if may_be_management_request(sent):  # to a URL not stated: said, never dropped in silence
+            # To a URL not stated: said, never dropped in silence; unless it is in code that cannot run
+            # (`if false`), which sends nothing, so leaves nothing not read.
+            if may_be_management_request(sent) and not self.reading.never:
                 self.lines_not_read.append(replace(words[0].mark, tag=REQUEST_URL_UNDECIDED))
             return
         url, (host, path) = found
