@@ -12,13 +12,32 @@ A step's script is read by the shell it runs in:
 - the `script:` lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and their other lists of
   commands: `before_script:`, `install:`, `build_script:`...), AppVeyor's `ps:`/`pwsh:` items as PowerShell.
 
-A `cmd` script is read as a shell script runs the same command lines. A step's `env:` (and its job's and
-the workflow's) states the script's variables where its values are written whole; a value the CI service
-fills in (`${{ secrets.NAME }}`, `$(Build.Number)`) is one the file does not state, as it is in the script.
+A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
+The `AzureCLI@N` task's `inlineScript:` is read in the shell its `scriptType` names (`bash`, `batch`; `ps`
+and `pscore` in PowerShell).
 
-`AzureCloudPowerShellDeployment@1` (the classic Cloud Services deployment task) is read as the
-`New-AzureDeployment` it runs: its `CsPkg` and `CsCfg` deployed to its `ServiceName`, in its `Slot`
-(Production unless given), labelled `DeploymentLabel`, shown at its inputs.
+The variables a step's script sees: its `env:` (its job's, the workflow's) where a value is written whole;
+GitLab CI's `variables:` (`NAME: value`, `NAME: {value: ...}`), environment variables too; Azure Pipelines'
+`variables:` (a mapping, or a list of `name:`/`value:` items, at the pipeline's, a stage's or a job's
+level), whose `$(name)` the service replaces in the script's text before the step runs (names in any case)
+and which the script sees as environment variables named in capitals, `.` made `_` (`$DEPLOY_REGION`,
+`$env:DEPLOY_REGION`). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
+`$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
+script.
+
+A step (a job, a stage) whose `condition:` or `if:` is literally false (`false`, `${{ false }}`) never runs:
+its calls create nothing, as under the shell's `if false`. One under `true`, `succeeded()`, `success()` or
+`always()` runs as a step without a condition does; one under any other condition may run or not.
+
+`AzureCloudPowerShellDeployment@1` (the classic Cloud Services deployment task) is read as the calls its
+Publish-AzureCloudDeployment.ps1 runs: `New-AzureService` of its `ServiceName` where it is missing, in its
+`NewServiceAffinityGroup` or else its `ServiceLocation` (where neither is given the task creates none);
+`New-AzureDeployment` of its `CsPkg` and `CsCfg` in its `Slot` (Production unless given), labelled
+`DeploymentLabel`, where the slot holds no deployment, else `Set-AzureDeployment -Upgrade` (`AllowUpgrade`,
+true unless given false) or `Remove-AzureDeployment` and a new deployment; each value shown at its input.
+Its `StorageAccount` is the classic storage account the package is uploaded to, which must exist: one of a
+type the file does not state (`StorageAccountType`), as a publish profile's is, unless
+`EnableAdvancedStorageOptions` uploads to a Resource Manager account instead.
 
 The steps of one file are read in the order it writes them: the shell ones as one script (so `azure config
 mode asm` holds for the steps after it), the PowerShell ones as another. `# migcheck: ignore[...]` comments
@@ -26,11 +45,12 @@ work as in an Ansible playbook: on the line above a step, or at the end of a lin
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from migcheck.model import Document, FileKind, FileProblem, Mark, Script
+from migcheck.model import Document, FileKind, FileProblem, Mark, Script, StorageAccountType, is_placeholder
 from migcheck.readers import ansible, shell
 from migcheck.readers.xplat import HOLE
 
@@ -40,8 +60,8 @@ Place = tuple[int, int]
 # What `check --verbose` says is read of a CI pipeline's file.
 CI_PIPELINES_READ = (
     "GitHub Actions and CircleCI `run:` (in its `shell:`), Azure Pipelines `script:`, `bash:`, `powershell:`, "
-    "`pwsh:` and the AzurePowerShell, PowerShell and AzureCloudPowerShellDeployment tasks, the `script:` lists "
-    "of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and its `ps:`); other steps are not read"
+    "`pwsh:` and the AzurePowerShell, PowerShell, AzureCLI and AzureCloudPowerShellDeployment tasks, the `script:` "
+    "lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and its `ps:`); other steps are not read"
 )
 # The keys whose value is a shell script, or a list of command lines, in some CI service's pipeline.
 _SHELL_KEYS = frozenset(
@@ -85,6 +105,16 @@ _CLOUD_DEPLOYMENT_INPUTS = (
     ("slot", "-Slot"),
     ("deploymentlabel", "-Label"),
 )
+_AZURE_CLI_TASK = "azurecli"
+# The AzureCLI task's `scriptType` values that run its inline script in PowerShell (`batch`, a cmd script,
+# is read as the shell's, as a `cmd` step is).
+_CLI_POWERSHELLS = frozenset({"ps", "pscore"})
+# The keys whose values a step is given rather than runs: walked for no step.
+_STATED = frozenset({"env", "variables"})
+# The conditions a step runs under as it runs under none (`condition: succeeded()` is the default).
+_RUNS_CONDITIONS = frozenset({"true", "succeeded()", "success()", "always()"})
+# The longest variable name a `$(name)` macro is looked for with.
+_LONGEST_NAME = 256
 # How deep the walk follows mappings and lists: far deeper than any pipeline nests its steps.
 _MOST_DEPTH = 64
 
@@ -118,9 +148,13 @@ class _Step:
 
     node: Node
     powershell: bool
-    env: dict[str, tuple[Node, Node]]
+    context: _Context
     lines: tuple[Node, ...] = ()  # a list of command lines, each a scalar
-    script: _Held | None = None  # a script the reader writes (the cloud deployment task's call)
+    script: _Held | None = None  # a script the reader writes (the cloud deployment task's calls)
+
+    @property
+    def env(self) -> dict[str, tuple[Node, Node]]:
+        return self.context.env
 
 
 def read(path: str, data: bytes) -> Document:
@@ -131,13 +165,15 @@ def read(path: str, data: bytes) -> Document:
         roots = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
         return ansible.read_playbook(path, data)  # says where the YAML breaks, as for any YAML file
-    walk = _Walk(len(data))
+    walk = _Walk(path, len(data))
+    top = _Context({}, None, {} if _azure_pipelines(path) else None)
     for root in roots:
         if root is not None:
-            walk.node(root, _Context({}, None), 0)
+            walk.node(root, top, 0)
     spans = [(step.node.start_mark.line + 1, step.node.end_mark.line + 1) for step in walk.steps]
     suppressions, marked = ansible.suppressions(path, text, spans)
     resources, problem, others = _read_steps(path, text, walk.steps, len(data))
+    resources += tuple(walk.resources)
     name = posixpath.basename(path)
     resources = tuple(
         replace(r, called=f"CI pipeline '{name}'") if isinstance(r, Script) else r for r in resources
@@ -179,19 +215,25 @@ def powershell_read(path: str, held: _Held, file_lines: list[str]) -> Document:
 
 @dataclass(frozen=True)
 class _Context:
-    """What the mappings around a step give it: the variables their `env:` states, and the shell their
-    `defaults:` or runner (`runs-on:`) runs `run:` steps in."""
+    """What the mappings around a step give it: the variables their `env:` and `variables:` state, the
+    shell their `defaults:` or runner (`runs-on:`) runs `run:` steps in, the Azure Pipelines variables a
+    `$(name)` macro is replaced by (None in another service's file, where `$(...)` is the shell's), and
+    whether their `condition:`/`if:` lets the step run: surely (True), never (False) or maybe (None)."""
 
     env: dict[str, tuple[Node, Node]]
     shell: str | None
+    macros: dict[str, Node] | None = None
+    runs: bool | None = True
 
 
 class _Walk:
     """Every step of the file, in the order it writes them; each node looked at once (an alias is not
     walked again), and no more nodes than the file's size warrants."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, path: str, size: int) -> None:
+        self.path = path
         self.steps: list[_Step] = []
+        self.resources: list[object] = []  # what a task states apart from the calls it runs
         self.seen: set[int] = set()
         self.budget = 4 * size + 1_000
 
@@ -212,7 +254,7 @@ class _Walk:
         context = _within(entries, context)
         read = self.step(node, entries, context)
         for key, value in entries.items():
-            if key not in read and key != "env":
+            if key not in read and key not in _STATED:
                 self.node(value, context, depth + 1)
 
     def step(self, node: Node, entries: dict[str, Node], context: _Context) -> set[str]:
@@ -229,7 +271,7 @@ class _Walk:
                 powershell = _shell_is_powershell(given.get("shell"), context)
             lines = _lines(value)
             if lines:
-                self.steps.append(_Step(node, powershell, context.env, lines))
+                self.steps.append(_Step(node, powershell, context, lines))
                 read.add(key)
         task = entries.get("task")
         if (
@@ -263,34 +305,103 @@ class _Walk:
         if name in _POWERSHELL_TASKS:
             inline = given.get("inline") or given.get("script")
             if inline is not None and _scalar(inline):
-                self.steps.append(_Step(node, True, context.env, (inline,)))
+                self.steps.append(_Step(node, True, context, (inline,)))
+            return True
+        if name == _AZURE_CLI_TASK:
+            inline = given.get("inlinescript")
+            if inline is not None and _scalar(inline):
+                script_type = given.get("scripttype")
+                stated = script_type.value if script_type is not None and _scalar(script_type) else ""
+                powershell = stated.strip().lower() in _CLI_POWERSHELLS
+                self.steps.append(_Step(node, powershell, context, (inline,)))
             return True
         if name == _CLOUD_DEPLOYMENT_TASK:
-            self.steps.append(
-                _Step(node, True, context.env, script=_cloud_deployment(entries["task"], given))
-            )
+            script = _cloud_deployment(entries["task"], given, context.macros)
+            self.steps.append(_Step(node, True, context, script=script))
+            account = _upload_account(self.path, given, context.macros)
+            if account is not None and context.runs is not False:
+                self.resources.append(account)
             return True
         return False
 
 
 def _within(entries: dict[str, Node], context: _Context) -> _Context:
-    """The context of a mapping's values: with its `env:` entries, and the shell its `defaults:` or its
-    Windows runner gives `run:` steps."""
+    """The context of a mapping's values: with its `env:` and `variables:` entries, the shell its
+    `defaults:` or its Windows runner gives `run:` steps, and its `condition:` (`if:`)."""
     env = entries.get("env")
     if env is not None and _mapping(env):
-        context = _Context(
-            {**context.env, **{k.value: (k, v) for k, v in env.value if _scalar(k) and _scalar(v)}},
-            context.shell,
-        )
+        stated = {k.value: (k, v) for k, v in env.value if _scalar(k) and _scalar(v)}
+        context = replace(context, env={**context.env, **stated})
+    variables = entries.get("variables")
+    if variables is not None:
+        context = _with_variables(variables, context)
+    condition = entries.get("condition", entries.get("if"))
+    if condition is not None:
+        context = replace(context, runs=_both(context.runs, _condition_holds(condition)))
     defaults = entries.get("defaults")
     run = _entry(defaults, "run") if _mapping(defaults) else None
-    stated = _entry(run, "shell") if _mapping(run) else None
-    if stated is not None and _scalar(stated):
-        return _Context(context.env, stated.value)
+    stated_shell = _entry(run, "shell") if _mapping(run) else None
+    if stated_shell is not None and _scalar(stated_shell):
+        return replace(context, shell=stated_shell.value)
     runner = entries.get("runs-on")
     if runner is not None and _scalar(runner) and "windows" in runner.value.lower():
-        return _Context(context.env, "pwsh")
+        return replace(context, shell="pwsh")
     return context
+
+
+def _with_variables(node: Node, context: _Context) -> _Context:
+    """The variables a `variables:` states (a mapping of names; Azure Pipelines' list of `name:`/`value:`
+    items, whose `group:` items state nothing the file says; GitLab's `NAME: {value: ...}`) as the steps see
+    them: Azure Pipelines replaces `$(name)` by the value before a step runs, and gives the script the
+    variable as an environment variable named in capitals, `.` made `_` (`build.config` is
+    `$BUILD_CONFIG`); GitLab CI gives it as an environment variable of its name."""
+    env, macros = dict(context.env), None if context.macros is None else dict(context.macros)
+    for key, value in _variable_entries(node):
+        if macros is None:
+            env[key.value] = (key, value)
+        else:
+            macros[key.value.casefold()] = value
+            env[key.value.upper().replace(".", "_")] = (key, value)
+    return replace(context, env=env, macros=macros)
+
+
+def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
+    """Each variable's name and value node, where both are scalars."""
+    if _mapping(node):
+        pairs = [(key, value) for key, value in node.value]
+    elif node.id == "sequence":
+        pairs = [(_entry(item, "name"), _entry(item, "value")) for item in node.value if _mapping(item)]
+    else:
+        return []
+    found = []
+    for key, value in pairs:
+        if _mapping(value):  # GitLab CI: `NAME: {value: ..., description: ...}`
+            value = _entry(value, "value")
+        if _scalar(key) and _scalar(value):
+            found.append((key, value))
+    return found
+
+
+def _condition_holds(node: Node) -> bool | None:
+    """Whether a step's (job's, stage's) `condition:` or `if:` lets it run whatever the run: a literal
+    `false` (`${{ false }}`) never does; `true` and the service's default conditions (`succeeded()`,
+    `success()`, `always()`) let it run as a step without one runs; any other may or may not."""
+    if not _scalar(node):
+        return None
+    text = node.value.strip()
+    if text.startswith("${{") and text.endswith("}}"):
+        text = text[3:-2].strip()
+    lowered = text.casefold()
+    if lowered == "false":
+        return False
+    return True if lowered in _RUNS_CONDITIONS else None
+
+
+def _both(outer: bool | None, inner: bool | None) -> bool | None:
+    """Whether a step runs under two conditions: never if either never holds, maybe if either may not."""
+    if outer is False or inner is False:
+        return False
+    return None if outer is None or inner is None else True
 
 
 def _entry(node: Node, name: str) -> Node | None:
@@ -311,22 +422,134 @@ def _lines(value: Node) -> tuple[Node, ...]:
     return ()
 
 
-def _cloud_deployment(task: Node, given: dict[str, Node]) -> _Held:
-    """`New-AzureDeployment` of the task's package and configuration into its service, each value shown at
-    its input, the call at the task's name."""
+def _cloud_deployment(task: Node, given: dict[str, Node], macros: dict[str, Node] | None) -> _Held:
+    """The calls the task runs (its Publish-AzureCloudDeployment.ps1), each value shown at its input, each
+    call at the task's name: `New-AzureService` where the service does not exist, given an affinity group
+    (`NewServiceAffinityGroup`) or a location (`ServiceLocation`); then `New-AzureDeployment` of its
+    package and configuration where the slot holds no deployment, else `Set-AzureDeployment -Upgrade`
+    (`AllowUpgrade`, true unless given false), or `Remove-AzureDeployment` and `New-AzureDeployment` anew."""
     held = _Held()
     at = _place(task)
-    held.add("New-AzureDeployment", at)
-    slot = given.get("slot")
-    if slot is None:
-        held.add(" -Slot 'Production'", at)
+    service = _argument(given, "servicename", "-ServiceName", macros)
+    region = _argument(given, "newserviceaffinitygroup", "-AffinityGroup", macros)
+    if not region.text:  # the task prefers the affinity group to the location
+        region = _argument(given, "servicelocation", "-Location", macros)
+    if region.text:
+        held.add("if (!(Get-AzureService", at)
+        _extend(held, service)
+        held.add(" -ErrorAction SilentlyContinue)) { New-AzureService", at)
+        _extend(held, service)
+        _extend(held, region)
+        held.add(" }\n", at)
+    slot = _argument(given, "slot", "-Slot", macros)
+    if not slot.text:
+        slot.add(" -Slot 'Production'", at)
+    deployed = _Held()
+    _extend(deployed, service)
+    _extend(deployed, slot)
     for name, parameter in _CLOUD_DEPLOYMENT_INPUTS:
-        value = given.get(name)
-        if value is not None and _scalar(value):
-            held.add(f" {parameter} ", _place(value))
-            _add_quoted(held, value)
-    held.add("\n", at)
+        _extend(deployed, _argument(given, name, parameter, macros))
+    held.add("if (!(Get-AzureDeployment", at)
+    _extend(held, service)
+    _extend(held, slot)
+    held.add(" -ErrorAction SilentlyContinue)) { New-AzureDeployment", at)
+    _extend(held, deployed)
+    held.add(" }\n", at)
+    upgrade = given.get("allowupgrade")
+    if upgrade is None or _condition_holds(upgrade) is not False:
+        held.add("else { Set-AzureDeployment -Upgrade", _place(upgrade) if upgrade is not None else at)
+        _extend(held, deployed)
+        held.add(" }\n", at)
+    else:
+        held.add("else { Remove-AzureDeployment", _place(upgrade))
+        _extend(held, service)
+        _extend(held, slot)
+        held.add(" -Force\nNew-AzureDeployment", at)
+        _extend(held, deployed)
+        held.add(" }\n", at)
     return held
+
+
+def _argument(given: dict[str, Node], name: str, parameter: str, macros: dict[str, Node] | None) -> _Held:
+    """` -Parameter 'value'` of an input the task is given as a scalar, shown where it is written; empty
+    where it is not given."""
+    held = _Held()
+    value = given.get(name)
+    if value is not None and _scalar(value) and value.value.strip():
+        held.add(f" {parameter} ", _place(value))
+        _add_quoted(held, value, macros)
+    return held
+
+
+def _extend(held: _Held, more: _Held) -> None:
+    held.text += more.text
+    held.places += more.places
+
+
+def _upload_account(
+    path: str, given: dict[str, Node], macros: dict[str, Node] | None
+) -> StorageAccountType | None:
+    """The classic storage account the task uploads the package to (`StorageAccount`), which must exist
+    before it runs, of a type the file does not state; None where it names none the file states, or where
+    `EnableAdvancedStorageOptions` uploads to a Resource Manager account instead."""
+    advanced = given.get("enableadvancedstorageoptions")
+    account = given.get("storageaccount")
+    if advanced is not None and _condition_holds(advanced) is not False:
+        return None
+    if account is None or not _scalar(account):
+        return None
+    text, _ = _expanded(account, macros)
+    if not text.strip() or not _stated(text) or is_placeholder(text):
+        return None
+    line, column = _place(account)
+    return StorageAccountType(text.strip(), "", Mark(path, line, column=column))
+
+
+def _azure_pipelines(path: str) -> bool:
+    return posixpath.basename(path).casefold().startswith("azure-pipelines.")
+
+
+# --- Azure Pipelines' macros -----------------------------------------------------------------------------
+
+
+def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Place]]:
+    """A scalar's text with each `$(name)` of a variable the file states replaced by its value, as Azure
+    Pipelines replaces it before the step runs, each of the value's characters shown where the macro is
+    written; a macro of a variable the file does not state (a secret, a variable group's, one the service
+    sets) is left as written."""
+    text: str = node.value
+    places = ansible.places(node, text)
+    if not macros:
+        return text, places
+    pieces: list[str] = []
+    shown: list[Place] = []
+    start = 0
+    for opened, closed in _macros(text):
+        value = macros.get(text[opened + 2 : closed - 1].casefold())
+        if value is None:
+            continue
+        place = places[opened] if opened < len(places) else _place(node)
+        pieces.append(text[start:opened] + value.value)
+        shown += places[start:opened] + [place] * len(value.value)
+        start = closed
+    pieces.append(text[start:])
+    shown += places[start:]
+    return "".join(pieces), shown
+
+
+def _macros(text: str) -> list[tuple[int, int]]:
+    """Where each `$(name)` starts and ends (past its `)`): a name of letters, digits, `.`, `_` and `-`,
+    as Azure Pipelines names variables (so `$(date +%s)` is the shell's command substitution)."""
+    found, start = [], 0
+    while (opened := text.find("$(", start)) != -1:
+        closed = text.find(")", opened + 2, opened + 2 + _LONGEST_NAME)
+        name = text[opened + 2 : closed] if closed != -1 else ""
+        if name and all(c.isalnum() or c in "._-" for c in name):
+            found.append((opened, closed + 1))
+            start = closed + 1
+        else:
+            start = opened + 2
+    return found
 
 
 # --- the shell's scripts ---------------------------------------------------------------------------------
@@ -334,25 +557,37 @@ def _cloud_deployment(task: Node, given: dict[str, Node]) -> _Held:
 
 def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None:
     for step in steps:
-        for name, (key, value) in step.env.items():
-            if _stated(value.value) and name.isidentifier():
-                held = _Held()
-                held.add(f"{name}=", _place(key))
-                _add_quoted(held, value, shell_quotes=True)
-                _run(lines, path, held)
-        for node in step.lines:
+        run = functools.partial(_run_step, lines, path, step)
+        if step.context.runs is None:
+            lines.may_run(run)
+        elif step.context.runs is False:  # `condition: false`: the service skips the step on every run
+            lines.never_runs(run)
+        else:
+            run()
+
+
+def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
+    macros = step.context.macros
+    for name, (key, value) in step.env.items():
+        if _stated(_expanded(value, macros)[0]) and name.isidentifier():
             held = _Held()
-            held.add(node.value, ansible.places(node, node.value))
-            _run(lines, path, held)
+            held.add(f"{name}=", _place(key))
+            _add_quoted(held, value, macros, shell_quotes=True)
+            _run(lines, path, held, macros is not None)
+    for node in step.lines:
+        held = _Held()
+        held.add(*_expanded(node, macros))
+        _run(lines, path, held, macros is not None)
 
 
-def _run(lines: shell.CommandLines, path: str, held: _Held) -> None:
-    """A script, each expression the CI service fills in (`${{ ... }}`) a value the file does not state."""
+def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool) -> None:
+    """A script, each expression the CI service fills in (`${{ ... }}`, in Azure Pipelines a `$(name)` of a
+    variable the file does not state) a value the file does not state."""
     text = held.joined()
     line = ansible.HeldLine(path)
     holes: list[tuple[str | None, Any]] = []
     start = 0
-    for opened, closed in _expressions(text):
+    for opened, closed in _filled_in(text, azure):
         line.add(text[start:opened], held.places[start:opened])
         place = held.places[opened] if opened < len(held.places) else (1, 1)
         filled = f"{HOLE}-{len(holes)}-"
@@ -361,6 +596,17 @@ def _run(lines: shell.CommandLines, path: str, held: _Held) -> None:
         start = closed
     line.add(text[start:], held.places[start:])
     lines.run_line("".join(line.pieces), line.anchors, holes)
+
+
+def _filled_in(text: str, azure: bool) -> list[tuple[int, int]]:
+    """Where each part of a script the CI service fills in starts and ends: `${{ ... }}`, and in Azure
+    Pipelines each `$(name)` left (one inside an expression is part of it)."""
+    found = sorted(_expressions(text) + (_macros(text) if azure else []))
+    kept: list[tuple[int, int]] = []
+    for opened, closed in found:
+        if not kept or opened >= kept[-1][1]:
+            kept.append((opened, closed))
+    return kept
 
 
 def _expressions(text: str) -> list[tuple[int, int]]:
@@ -378,36 +624,45 @@ def _expressions(text: str) -> list[tuple[int, int]]:
 
 
 def _add_powershell(held: _Held, step: _Step) -> None:
+    """A step's script, under `if ($false)` where its condition never holds and under a condition the
+    reader cannot decide (`${condition}`, a variable no line assigns) where it may not."""
+    runs = step.context.runs
+    if runs is not True:
+        held.add("if ($false) {\n" if runs is False else "if (${condition}) {\n", _place(step.node))
+    macros = step.context.macros
     for name, (key, value) in step.env.items():
-        if _stated(value.value) and name.isidentifier():
+        if _stated(_expanded(value, macros)[0]) and name.isidentifier():
             held.add(f"$env:{name} = ", _place(key))
-            _add_quoted(held, value)
+            _add_quoted(held, value, macros)
             held.add("\n", _place(key))
     if step.script is not None:
         held.add(step.script.joined(), step.script.places)
     for node in step.lines:
-        _add_expressions_as_variables(held, node.value, ansible.places(node, node.value))
+        _add_expressions_as_variables(held, *_expanded(node, macros), macros is not None)
         held.add("\n", _place(node))
+    if runs is not True:
+        held.add("}\n", _place(step.node))
 
 
-def _add_expressions_as_variables(held: _Held, text: str, places: list[Place]) -> None:
-    """The script's text, each `${{ ... }}` the CI service fills in written as a variable no line assigns
-    (`${secrets.NAME}`), whose value the file does not state."""
+def _add_expressions_as_variables(held: _Held, text: str, places: list[Place], azure: bool) -> None:
+    """The script's text, each part the CI service fills in (`${{ ... }}`, in Azure Pipelines a `$(name)` of
+    a variable the file does not state) written as a variable no line assigns (`${secrets.NAME}`), whose
+    value the file does not state."""
     start = 0
-    for opened, closed in _expressions(text):
+    for opened, closed in _filled_in(text, azure):
         held.add(text[start:opened], places[start:opened])
         place = places[opened] if opened < len(places) else (1, 1)
-        name = text[opened + 3 : closed - 2].strip().replace("}", "").replace("{", "") or "expression"
+        name = "".join(c for c in text[opened:closed] if c not in "${}()").strip() or "expression"
         held.add("${" + name + "}", place)
         start = closed
     held.add(text[start:], places[start:])
 
 
-def _add_quoted(held: _Held, value: Node, shell_quotes: bool = False) -> None:
-    """A value as one quoted word, each of its characters shown where the file writes it; one the CI
-    service fills in (`$(Build.Number)`, `${{ ... }}`) as a value the file does not state."""
-    text: str = value.value
-    places = ansible.places(value, text)
+def _add_quoted(held: _Held, value: Node, macros: dict[str, Node] | None, shell_quotes: bool = False) -> None:
+    """A value as one quoted word (Azure Pipelines' macros of variables the file states replaced), each of
+    its characters shown where the file writes it; one the CI service fills in (`$(Build.Number)`,
+    `${{ ... }}`) as a value the file does not state."""
+    text, places = _expanded(value, macros)
     if not _stated(text):  # a variable no line assigns, named by what the service fills in
         name = "".join(c for c in text if c not in "${}()[] '\"") or "value"
         held.add("${" + name + "}", _place(value))
