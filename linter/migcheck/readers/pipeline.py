@@ -113,6 +113,8 @@ _CLI_POWERSHELLS = frozenset({"ps", "pscore"})
 _STATED = frozenset({"env", "variables"})
 # The conditions a step runs under as it runs under none (`condition: succeeded()` is the default).
 _RUNS_CONDITIONS = frozenset({"true", "succeeded()", "success()", "always()"})
+# How many times its own length a script's text may grow by the values its macros are replaced by.
+_MOST_GROWTH = 4
 # The longest variable name a `$(name)` macro is looked for with.
 _LONGEST_NAME = 256
 # How deep the walk follows mappings and lists: far deeper than any pipeline nests its steps.
@@ -524,10 +526,12 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     pieces: list[str] = []
     shown: list[Place] = []
     start = 0
+    room = _MOST_GROWTH * len(text) + 4_096  # a value repeated by many macros is not read past this
     for opened, closed in _macros(text):
         value = macros.get(text[opened + 2 : closed - 1].casefold())
-        if value is None:
+        if value is None or len(value.value) > room:
             continue
+        room -= len(value.value)
         place = places[opened] if opened < len(places) else _place(node)
         pieces.append(text[start:opened] + value.value)
         shown += places[start:opened] + [place] * len(value.value)
