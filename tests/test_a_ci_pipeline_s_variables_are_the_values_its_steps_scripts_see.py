@@ -83,3 +83,12 @@ def test_a_workflow_s_env_is_read_by_its_powershell_steps(tmp_path, monkeypatch)
         """
     result = lint_files(tmp_path, monkeypatch, {".github/workflows/d.yml": workflow}, "MIG601")
     assert _services(result, ".github/workflows/d.yml") == [("envsvc", "West US")]
+
+
+def test_a_large_value_repeated_by_many_macros_is_not_read_past_a_bound(tmp_path, monkeypatch):
+    large = "x" * 20_000
+    macros = "$(large)" * 200
+    pipeline = f"variables:\n  large: {large}\nsteps:\n  - script: azure service create {macros} --location 'West US'\n"
+    result = lint_files(tmp_path, monkeypatch, {"azure-pipelines.yml": pipeline}, "MIG601", dedent=False)
+    assert where(result.findings) == ["MIG601 azure-pipelines.yml:4:13"]
+    assert not [name for name, _ in _services(result, "azure-pipelines.yml") if large in name]
