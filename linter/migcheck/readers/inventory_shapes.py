@@ -72,6 +72,7 @@ from migcheck.model import (
     shown_at,
     storage_account,
 )
+from migcheck.readers.xml import Unreadable, local_name, parse
 
 # --- reading values whatever their case ----------------------------------------------------------------
 
@@ -2405,6 +2406,13 @@ def _cli_endpoints(value: object, role: str, spots: Spots) -> Iterator[InputEndp
 # file that describes it (a Get-AzureVM export, a .csdef) joins the deployment by its service and name and
 # tells its kind. `Locked` true is the deployment locked (a migration's Prepare, or another operation): each
 # role holds `DEPLOYMENT_LOCKED`, as a Resource Graph row's `deploymentLocked` says of its VM.
+# Two things the export may write are a package's only, and then its roles are web or worker roles
+# (`_package_evidence`): a non-empty `SdkVersion`, "the version of the Azure SDK that was used to generate
+# the .cspkg file that was used to create the deployment" (the Get Deployment response), where a VM
+# deployment is made of no package and has none; and a `Configuration` whose `ServiceConfiguration` sets
+# `osFamily` or `osVersion`, the Guest OS that runs on the role instances of a cloud service (.cscfg schema),
+# which the configuration the platform keeps for a VM deployment does not set. Its `<Role>` and
+# `<Instances count=...>` tell nothing, as a VM deployment's configuration has them too.
 _DEPLOYMENT_CONTEXT_KEYS = ("ServiceName", "Slot", "DeploymentName")
 # `Get-AzureInternalLoadBalancer -ServiceName s | ConvertTo-Json` writes an `InternalLoadBalancerContext` of the
 # deployment's internal load balancer: `InternalLoadBalancerName`, `ServiceName`, `DeploymentName`,
@@ -2424,14 +2432,14 @@ def is_internal_load_balancer_context(obj: object) -> bool:
 
 
 def _deployment_context(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ...]:
-    """The deployment a `DeploymentInfoContext` describes (see the notes above). Its `Configuration` is not
-    read."""
+    """The deployment a `DeploymentInfoContext` describes (see the notes above). Of its `Configuration`, only
+    whether it sets a Guest OS is read."""
     instances = tuple(_deployment_instances(get(obj, "RoleInstanceList"), spots))
     deployment = Deployment(
         service_name=text(get(obj, "ServiceName")),
         name=text(get(obj, "DeploymentName", "Name")),
         slot=text(get(obj, "Slot")),
-        roles=tuple(_roles_of_instances(instances, _locked_state(obj, spots))),
+        roles=tuple(_roles_of_instances(instances, _locked_state(obj, spots), _package_evidence(obj))),
         instances=instances,
         virtual_network=_named_at(spots, text(get(obj, "VNetName")), "VNetName"),
         reserved_ip=_named_at(spots, text(get(obj, "ReservedIPName")), "ReservedIPName"),
@@ -2442,8 +2450,11 @@ def _deployment_context(obj: dict, mark: Mark, spots: Spots) -> tuple[object, ..
     return (deployment,)
 
 
-def _roles_of_instances(instances: Iterable[RoleInstance], locked: NameRef | None) -> Iterator[Role]:
-    """One role of a kind not known for each role the instances name, marked at its first instance."""
+def _roles_of_instances(
+    instances: Iterable[RoleInstance], locked: NameRef | None, package_evidence: str
+) -> Iterator[Role]:
+    """One role for each role the instances name, marked at its first instance: a web or worker role where
+    the export shows the deployment is a package's (`package_evidence`), else of a kind not known."""
     seen: set[str] = set()
     for instance in instances:
         if key(instance.role) in seen:
@@ -2451,12 +2462,49 @@ def _roles_of_instances(instances: Iterable[RoleInstance], locked: NameRef | Non
         seen.add(key(instance.role))
         yield Role(
             name=instance.role,
-            type=RoleType.WEB_OR_WORKER,  # a stand-in: `kind_known` False
+            type=RoleType.WEB_OR_WORKER,  # without `package_evidence`, a stand-in: `kind_known` False
             mark=instance.mark,
-            kind_evidence=KIND_UNSAID_BY_EXPORT,
-            kind_known=False,
+            kind_evidence=package_evidence or KIND_UNSAID_BY_EXPORT,
+            kind_known=bool(package_evidence),
             migration_state=locked,
         )
+
+
+def _package_evidence(obj: dict) -> str:
+    """Why the deployment a `DeploymentInfoContext` describes is a package's, in words MIG101's message
+    quotes; "" when the export shows nothing only a package's deployment has (see the notes above)."""
+    sdk = text(get(obj, "SdkVersion")).strip()
+    if sdk:
+        return (
+            f"its Get-AzureDeployment export states SdkVersion {sdk}, the Azure SDK its service package was "
+            "built with, and packages hold web and worker roles"
+        )
+    guest_os = _guest_os_setting(get(obj, "Configuration"))
+    if guest_os:
+        return (
+            f"the Configuration of its Get-AzureDeployment export sets {guest_os}, the Guest OS of web and "
+            "worker role instances"
+        )
+    return ""
+
+
+def _guest_os_setting(configuration: object) -> str:
+    """The Guest OS attribute (`osFamily`, else `osVersion`) the service configuration a deployment's
+    `Configuration` holds sets on its `ServiceConfiguration`, as it is written (`osFamily="5"`); "" for none,
+    or for a string that is no service configuration."""
+    if not isinstance(configuration, str) or "<" not in configuration:
+        return ""
+    try:
+        root = parse(configuration.encode("utf-8"), configuration)
+    except (Unreadable, ValueError):
+        return ""
+    if local_name(root) != "ServiceConfiguration":
+        return ""
+    for attribute in ("osFamily", "osVersion"):
+        value = root.get(attribute)
+        if value is not None and value.strip():
+            return f'{attribute}="{value}"'
+    return ""
 
 
 def _locked_state(obj: dict, spots: Spots) -> NameRef | None:
