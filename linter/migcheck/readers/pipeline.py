@@ -35,9 +35,15 @@ Publish-AzureCloudDeployment.ps1 runs: `New-AzureService` of its `ServiceName` w
 `New-AzureDeployment` of its `CsPkg` and `CsCfg` in its `Slot` (Production unless given), labelled
 `DeploymentLabel`, where the slot holds no deployment, else `Set-AzureDeployment -Upgrade` (`AllowUpgrade`,
 true unless given false) or `Remove-AzureDeployment` and a new deployment; each value shown at its input.
+Its inputs are read by their names and their aliases in the task's task.json (`slotName` is `Slot`,
+`azureClassicSubscription` is `ConnectedServiceName`, the service connection, which names no subscription).
 Its `StorageAccount` is the classic storage account the package is uploaded to, which must exist: one of a
 type the file does not state (`StorageAccountType`), as a publish profile's is, unless
-`EnableAdvancedStorageOptions` uploads to a Resource Manager account instead.
+`EnableAdvancedStorageOptions` uploads to a Resource Manager account instead. A task is read by its name and
+major version: `AzureCloudPowerShellDeployment@2` deploys Cloud Services (extended support) through Resource
+Manager, and is no classic call, nor is a version the reader does not know. The PowerShell tasks' inline
+scripts (`AzurePowerShell@N`, `PowerShell@N`) are read in every version: the cmdlets they call say whether
+they are classic.
 
 The steps of one file are read in the order it writes them: the shell ones as one script (so `azure config
 mode asm` holds for the steps after it), the PowerShell ones as another. `# migcheck: ignore[...]` comments
@@ -94,9 +100,18 @@ _SHELL_KEYS = frozenset(
 # The keys whose value is a PowerShell script: Azure Pipelines' `powershell:`/`pwsh:`, AppVeyor's `ps:`.
 _POWERSHELL_KEYS = frozenset({"powershell", "pwsh", "ps"})
 _POWERSHELLS = frozenset({"pwsh", "powershell"})
-# The tasks (by name before `@`) that run their `Inline` input as a PowerShell script.
+# The tasks (by name before `@`) that run their inline input as a PowerShell script, in any version: the
+# cmdlets the script calls say whether it is classic (AzurePowerShell@1 and @2 may sign in to the classic
+# module, @3 and later to AzureRM or Az).
 _POWERSHELL_TASKS = frozenset({"azurepowershell", "powershell"})
-_CLOUD_DEPLOYMENT_TASK = "azurecloudpowershelldeployment"
+# Their inputs that hold the inline script: `Inline` (AzurePowerShell), `script` (PowerShell@2),
+# `inlineScript` (PowerShell@1).
+_POWERSHELL_INLINE_INPUTS = ("inline", "script", "inlinescript")
+# The classic Cloud Services deployment task, by name and major version: `@2` deploys Cloud Services
+# (extended support) through Resource Manager, so it and any version not known are no classic calls.
+_CLOUD_DEPLOYMENT_TASK = ("azurecloudpowershelldeployment", "1")
+# The aliases its task.json gives its inputs, by the input's own name (the YAML may write either).
+_CLOUD_DEPLOYMENT_ALIASES = {"slotname": "slot", "azureclassicsubscription": "connectedservicename"}
 # The task's inputs (its task.json, version 1) and the `New-AzureDeployment` parameters they are given as.
 _CLOUD_DEPLOYMENT_INPUTS = (
     ("servicename", "-ServiceName"),
@@ -276,11 +291,7 @@ class _Walk:
                 self.steps.append(_Step(node, powershell, context, lines))
                 read.add(key)
         task = entries.get("task")
-        if (
-            task is not None
-            and _scalar(task)
-            and self.task(node, task.value.partition("@")[0], entries, context)
-        ):
+        if task is not None and _scalar(task) and self.task(node, task.value, entries, context):
             read.add("inputs")
         return read
 
@@ -293,11 +304,12 @@ class _Walk:
             return True
         return False if key in _SHELL_KEYS else None
 
-    def task(self, node: Node, name: str, entries: dict[str, Node], context: _Context) -> bool:
-        """An Azure Pipelines task that runs PowerShell or deploys a classic cloud service, added to
-        `steps`; whether its inputs were read so (those of another task are walked as any mapping, so a
-        `Bash@3` task's `script:` is read as a shell script)."""
-        name = name.strip().lower()
+    def task(self, node: Node, called: str, entries: dict[str, Node], context: _Context) -> bool:
+        """An Azure Pipelines task (`Name@major`) that runs PowerShell or deploys a classic cloud service,
+        added to `steps`; whether its inputs were read so (those of another task are walked as any mapping,
+        so a `Bash@3` task's `script:` is read as a shell script)."""
+        name, _, version = called.strip().lower().partition("@")
+        major = version.strip().split(".", 1)[0]
         inputs = entries.get("inputs")
         given = (
             {k.value.lower(): v for k, v in inputs.value if _scalar(k)}
@@ -305,7 +317,7 @@ class _Walk:
             else {}
         )
         if name in _POWERSHELL_TASKS:
-            inline = given.get("inline") or given.get("script")
+            inline = next((given[k] for k in _POWERSHELL_INLINE_INPUTS if k in given), None)
             if inline is not None and _scalar(inline):
                 self.steps.append(_Step(node, True, context, (inline,)))
             return True
@@ -317,7 +329,8 @@ class _Walk:
                 powershell = stated.strip().lower() in _CLI_POWERSHELLS
                 self.steps.append(_Step(node, powershell, context, (inline,)))
             return True
-        if name == _CLOUD_DEPLOYMENT_TASK:
+        if (name, major) == _CLOUD_DEPLOYMENT_TASK:
+            given = {_CLOUD_DEPLOYMENT_ALIASES.get(key, key): value for key, value in given.items()}
             script = _cloud_deployment(entries["task"], given, context.macros)
             self.steps.append(_Step(node, True, context, script=script))
             account = _upload_account(self.path, given, context.macros)
