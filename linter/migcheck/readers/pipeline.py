@@ -45,8 +45,13 @@ Manager, and is no classic call, nor is a version the reader does not know. The 
 scripts (`AzurePowerShell@N`, `PowerShell@N`) are read in every version: the cmdlets they call say whether
 they are classic.
 
-The steps of one file are read in the order it writes them: the shell ones as one script (so `azure config
-mode asm` holds for the steps after it), the PowerShell ones as another. `# migcheck: ignore[...]` comments
+Each job runs on a runner of its own, so the steps of each job are read apart: in the order the file writes
+them, the shell ones as one script (so `azure config mode asm` holds for the job's steps after it, and not
+for another job's), the PowerShell ones as another (one that PowerShell would refuse leaves the other jobs'
+read). A job is a value of `jobs:` (GitHub Actions, CircleCI; an item of Azure Pipelines' `jobs:` list, in
+a stage or not), an item of Travis CI's `jobs: include:` (`matrix: include:`), a Bitbucket Pipelines
+`step:`, and a job of a `.gitlab-ci.yml` (a mapping at its top but `default:`); the steps outside any job
+(a pipeline's top `steps:`, AppVeyor's, GitLab's and Travis CI's top lists) are read as one job more. `# migcheck: ignore[...]` comments
 work as in an Ansible playbook: on the line above a step, or at the end of a line."""
 
 from __future__ import annotations
@@ -186,6 +191,10 @@ def read(path: str, data: bytes) -> Document:
     top = _Context({}, None, {} if _azure_pipelines(path) else None)
     for root in roots:
         if root is not None:
+            if _gitlab(path) and _mapping(root):
+                walk.add_jobs(
+                    [v for k, v in root.value if _mapping(v) and _scalar(k) and k.value != "default"]
+                )
             walk.node(root, top, 0)
     spans = [(step.node.start_mark.line + 1, step.node.end_mark.line + 1) for step in walk.steps]
     suppressions, marked = ansible.suppressions(path, text, spans)
@@ -204,11 +213,30 @@ def read(path: str, data: bytes) -> Document:
 def _read_steps(
     path: str, text: str, steps: list[_Step], size: int
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
-    """The resources the steps' scripts describe, the shell ones read as one script and the PowerShell ones
+    """The resources the steps' scripts describe, each job's read apart (the first job's first); why
+    PowerShell would refuse a job's script, the first it would."""
+    jobs: dict[int, list[_Step]] = {}
+    for step in steps:
+        jobs.setdefault(step.context.job, []).append(step)
+    resources: tuple[object, ...] = ()
+    problem: FileProblem | None = None
+    others: tuple[tuple[str, str], ...] = ()
+    file_lines = text.splitlines()
+    for job_steps in jobs.values():
+        more, refused, run = _read_job(path, file_lines, job_steps, size)
+        resources += more
+        others += run
+        problem = problem or refused
+    return resources, problem, others
+
+
+def _read_job(
+    path: str, file_lines: list[str], steps: list[_Step], size: int
+) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
+    """The resources one job's steps describe, the shell ones read as one script and the PowerShell ones
     as another; why PowerShell would refuse its script, if it would."""
     shell_steps = [step for step in steps if not step.powershell]
     resources: tuple[object, ...] = ()
-    others: tuple[tuple[str, str], ...] = ()
     if shell_steps:
         resources = shell.run_commands(path, size, lambda lines: _run_shell(lines, path, shell_steps))
     held = _Held()
@@ -216,8 +244,8 @@ def _read_steps(
         if step.powershell:
             _add_powershell(held, step)
     if not held.text:
-        return resources, None, others
-    document = powershell_read(path, held, text.splitlines())
+        return resources, None, ()
+    document = powershell_read(path, held, file_lines)
     return resources + document.resources, document.problem, document.functions_run
 
 
@@ -241,6 +269,7 @@ class _Context:
     shell: str | None
     macros: dict[str, Node] | None = None
     runs: bool | None = True
+    job: int = 0  # the job the steps are of, by its number in the file; 0 for steps outside any job
 
 
 class _Walk:
@@ -252,13 +281,20 @@ class _Walk:
         self.steps: list[_Step] = []
         self.resources: list[object] = []  # what a task states apart from the calls it runs
         self.seen: set[int] = set()
+        self.jobs: dict[int, int] = {}  # the number of each node that is a job, by the node's id
         self.budget = 4 * size + 1_000
+
+    def add_jobs(self, nodes: list[Node]) -> None:
+        for job in nodes:
+            self.jobs.setdefault(id(job), len(self.jobs) + 1)
 
     def node(self, node: Node, context: _Context, depth: int) -> None:
         if id(node) in self.seen or depth > _MOST_DEPTH or self.budget <= 0:
             return
         self.seen.add(id(node))
         self.budget -= 1
+        if id(node) in self.jobs:
+            context = replace(context, job=self.jobs[id(node)])
         if node.id == "sequence":
             for item in node.value:
                 self.node(item, context, depth + 1)
@@ -272,6 +308,7 @@ class _Walk:
         read = self.step(node, entries, context)
         for key, value in entries.items():
             if key not in read and key not in _STATED:
+                self.add_jobs(_jobs(key, value))
                 self.node(value, context, depth + 1)
 
     def step(self, node: Node, entries: dict[str, Node], context: _Context) -> set[str]:
@@ -518,6 +555,28 @@ def _upload_account(
         return None
     line, column = _place(account)
     return StorageAccountType(text.strip(), "", Mark(path, line, column=column))
+
+
+def _jobs(key: str, value: Node) -> list[Node]:
+    """The jobs a key's value holds, each run on a runner of its own: the values of a `jobs:` mapping
+    (GitHub Actions, CircleCI), the items of a `jobs:` list (Azure Pipelines) or of the `include:` list of
+    Travis CI's `jobs:` or `matrix:`, a Bitbucket Pipelines `step:`."""
+    if key == "step" and _mapping(value):
+        return [value]
+    if key not in ("jobs", "matrix"):
+        return []
+    included = _entry(value, "include") if _mapping(value) else None
+    if included is not None:
+        return list(included.value) if included.id == "sequence" else []
+    if key == "matrix":
+        return []
+    if _mapping(value):
+        return [job for _, job in value.value]
+    return list(value.value) if value.id == "sequence" else []
+
+
+def _gitlab(path: str) -> bool:
+    return posixpath.basename(path).casefold() in (".gitlab-ci.yml", ".gitlab-ci.yaml")
 
 
 def _azure_pipelines(path: str) -> bool:
