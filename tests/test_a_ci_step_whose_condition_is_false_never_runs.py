@@ -59,3 +59,28 @@ def test_a_github_actions_step_whose_if_is_false_never_runs(tmp_path, monkeypatc
     services, runs = _read(tmp_path, monkeypatch, ".github/workflows/d.yml", workflow)
     assert services == ["maybesvc"]
     assert (runs[6], runs[8]) == ("never", "maybe")
+
+
+def test_a_gitlab_job_whose_when_or_every_rule_says_never_never_runs(tmp_path, monkeypatch):
+    pipeline = f"""\
+        never:
+          when: never
+          script:
+            - {SHELL.format(name="neversvc")}
+        ruled-out:
+          rules:
+            - when: never
+          script:
+            - {SHELL.format(name="ruledsvc")}
+        maybe:
+          rules:
+            - if: $CI_COMMIT_BRANCH == "main"
+            - when: never
+          script:
+            - {SHELL.format(name="maybesvc")}
+        deploy:
+          script:
+            - {SHELL.format(name="surelysvc")}
+        """
+    services, _ = _read(tmp_path, monkeypatch, ".gitlab-ci.yml", pipeline)
+    assert services == ["maybesvc", "surelysvc"]

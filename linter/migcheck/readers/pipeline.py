@@ -25,7 +25,8 @@ and which the script sees as environment variables named in capitals, `.` made `
 `$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
 script.
 
-A step (a job, a stage) whose `condition:` or `if:` is literally false (`false`, `${{ false }}`) never runs:
+A step (a job, a stage) whose `condition:` or `if:` is literally false (`false`, `${{ false }}`), and a GitLab
+CI job whose `when:` is `never` or whose every rule says `when: never`, never runs:
 its calls create nothing, as under the shell's `if false`. One under `true`, `succeeded()`, `success()` or
 `always()` runs as a step without a condition does; one under any other condition may run or not.
 
@@ -390,6 +391,8 @@ def _within(entries: dict[str, Node], context: _Context) -> _Context:
     condition = entries.get("condition", entries.get("if"))
     if condition is not None:
         context = replace(context, runs=_both(context.runs, _condition_holds(condition)))
+    if _never_when(entries):
+        context = replace(context, runs=False)
     defaults = entries.get("defaults")
     run = _entry(defaults, "run") if _mapping(defaults) else None
     stated_shell = _entry(run, "shell") if _mapping(run) else None
@@ -447,6 +450,18 @@ def _condition_holds(node: Node) -> bool | None:
     if lowered == "false":
         return False
     return True if lowered in _RUNS_CONDITIONS else None
+
+
+def _never_when(entries: dict[str, Node]) -> bool:
+    """Whether a GitLab CI job never runs: its `when:` is `never`, or each of its `rules:` says `when: never`
+    (its `only:`/`except:` and other rules are not read: such a job may run)."""
+    rules = entries.get("rules")
+    whens = [entries.get("when")]
+    if rules is not None and rules.id == "sequence" and rules.value:
+        whens = [_entry(rule, "when") if _mapping(rule) else None for rule in rules.value]
+    return all(
+        when is not None and _scalar(when) and when.value.strip().casefold() == "never" for when in whens
+    )
 
 
 def _both(outer: bool | None, inner: bool | None) -> bool | None:
