@@ -15710,9 +15710,11 @@ class Interpreter:
     def _build_role(self, draft: RoleDraft) -> Role:
         if draft.base == "package":
             return Role(draft.name, RoleType.WEB_OR_WORKER, draft.mark, kind_evidence=draft.kind_evidence)
-        built = [self._facts(draft, events, escaped) for events, escaped in draft.variants]
+        refusals: list[list[tuple[str, Mark, str]]] = []
+        built = [self._facts(draft, events, escaped, refusals) for events, escaped in draft.variants]
         if not built:  # a VM named by a command whose configuration the reader never saw
-            built = [self._facts(replace(draft, base="opaque"), [], True)]
+            built = [self._facts(replace(draft, base="opaque"), [], True, [])]
+        self._refused_on_every_path(draft, refusals)
         role = functools.reduce(joined_paths, _one_platform_os_disk(built))
         extensions = _marked_apart(role.extensions)
         role = replace(role, **_removed_on_every_path(built))
@@ -15726,29 +15728,62 @@ class Interpreter:
             looped_over=draft.looped_over,
         )
 
-    def _facts(self, draft: RoleDraft, events: list[Event], escaped: bool) -> Role:
+    def _facts(
+        self,
+        draft: RoleDraft,
+        events: list[Event],
+        escaped: bool,
+        refusals: list[list[tuple[str, Mark, str]]],
+    ) -> Role:
+        """The VM as one path leaves it; the Set-AzureEndpoint calls that path refuses go to `refusals`."""
         facts = _Facts(draft.name, draft.base, self.acls)
         for event in events:
             facts.apply(event)
         if facts.unnamed_disk:
             self.unnamed_disk_users.setdefault(draft.name)
         self.disk_uses.update(dict.fromkeys(facts.by_name()))
-        for endpoint, at in facts.refused_endpoints:
-            missing = f"which VM '{draft.name}' the file creates at line {draft.mark.line} does not have then"
-            refused = NamedAfterDelete(
-                endpoint,
-                "InputEndpoint",
-                f"Set-AzureEndpoint of VM '{draft.name}'",
-                at,
-                draft.mark,
-                "sets no ACL",
-                missing,
-            )
-            self.named_after_delete.setdefault((at.line, at.column), refused)
+        refusals.append(facts.refused_endpoints)
         role = facts.role(draft.mark, escaped)
         # The VM as a New-AzureVM that creates its deployment in no network leaves it (see `joined_paths`).
         in_none = next((event.mark for event in events if event.kind == "in_no_network"), None)
         return in_no_network(role, in_none) if in_none is not None else role
+
+    def _refused_on_every_path(self, draft: RoleDraft, refusals: list[list[tuple[str, Mark, str]]]) -> None:
+        """Each Set-AzureEndpoint the cmdlet refuses on every path it runs on (`refusals`, one list per
+        variant of the VM), kept for MIG003: a call that finds the endpoint on some path (a VM created
+        -Linux in one branch, with SSH, and -Windows in the other) may well succeed."""
+        runs_on = collections.Counter(at for events, _ in draft.variants for at in _endpoint_sets(events))
+        refused_on: collections.Counter[tuple[int, int]] = collections.Counter()
+        calls: dict[tuple[int, int], tuple[str, Mark, str]] = {}
+        for on_path in refusals:
+            for call in on_path:
+                calls.setdefault((call[1].line, call[1].column), call)
+            refused_on.update({(mark.line, mark.column) for _, mark, _ in on_path})
+        for at, (endpoint, mark, undone) in calls.items():
+            if refused_on[at] < runs_on[at]:
+                continue
+            missing = f"which VM '{draft.name}' the file creates at line {draft.mark.line} does not have then"
+            uses = f"Set-AzureEndpoint of VM '{draft.name}'"
+            refused = NamedAfterDelete(endpoint, "InputEndpoint", uses, mark, draft.mark, undone, missing)
+            self.named_after_delete.setdefault(at, refused)
+
+
+def _endpoint_sets(events: list[Event]) -> set[tuple[int, int]]:
+    """Where the Set-AzureEndpoint calls one path applies to a VM are, each once."""
+    return {(event.mark.line, event.mark.column) for event in events if event.kind == "endpoint_set"}
+
+
+# What Set-AzureEndpoint may change of an endpoint besides its ACL.
+_ENDPOINT_SETTINGS = ("protocol", "local_port", "port", "load_balancer", "virtual_ip")
+
+
+def _not_done_by_endpoint_set(data: dict[str, Any]) -> str:
+    """What a Set-AzureEndpoint the cmdlet refuses does not do, as the call states it: it changes none of
+    the endpoint's settings it names (ports, protocol, VIP) and, given `-ACL`, sets no ACL."""
+    if data["acl"] is None:
+        return "changes no endpoint"
+    changes = any(data[setting] is not NULL for setting in _ENDPOINT_SETTINGS)
+    return "changes no endpoint and sets no ACL" if changes else "sets no ACL"
 
 
 def _made_in_none(role: RoleDraft) -> bool:
@@ -15827,7 +15862,7 @@ class _Facts:
         self.endpoints: dict[object, InputEndpoint] = {}
         # Each endpoint Set-AzureEndpoint names that the VM surely lacks (see `_endpoint`), with where: the
         # cmdlet fails.
-        self.refused_endpoints: list[tuple[str, Mark]] = []
+        self.refused_endpoints: list[tuple[str, Mark, str]] = []  # and what the failed call does not do
         # By publisher and name, case-folded: the reference name (case-folded) and the reference. And the
         # keys each reference name was given to (some may have been set again since under another).
         self.extensions: dict[tuple[str, str], tuple[str, Extension]] = {}
@@ -15959,7 +15994,7 @@ class _Facts:
         key = _role_key(data["name"])
         kept = self.endpoints.get(key)
         if event.kind == "endpoint_set" and kept is None and self._lacks_endpoint(data["name"]):
-            self.refused_endpoints.append((name, event.mark))
+            self.refused_endpoints.append((name, event.mark, _not_done_by_endpoint_set(data)))
             return
         if event.kind == "endpoint_set" and kept is not None:
             endpoint = replace(

@@ -2037,12 +2037,22 @@ class Reading:
             parsed.at,
         )
         key = endpoint.text.casefold()
-        if key not in vm.endpoints and vm.states_every_endpoint():
+        paths = self._paths_changed(vm)
+        if all(key not in path.endpoints and path.states_every_endpoint() for path in paths):
             self._acl_rule_refused(vm, endpoint)
             return
-        # Marked at the endpoint's name: the argument that puts the list on that endpoint.
-        name, mark, rules, _ = vm.acl_rules.get(key, (endpoint.text, endpoint.mark, [], not vm.existing))
-        vm.acl_rules[key] = (name, mark, [*rules, rule], not vm.existing)
+        # On each path's VM that has the endpoint (the -e 22 one of an `if` whose `else` gives -r 3389).
+        for path in [path for path in paths if key in path.endpoints] or [vm]:
+            # Marked at the endpoint's name: the argument that puts the list on that endpoint.
+            name, mark, rules, _ = path.acl_rules.get(
+                key, (endpoint.text, endpoint.mark, [], not path.existing)
+            )
+            path.acl_rules[key] = (name, mark, [*rules, rule], not path.existing)
+
+    def _paths_changed(self, vm: _Vm) -> list[_Vm]:
+        """The VM a command changes as each path that may run before it creates it: `vm`, and those other
+        branches create under its name that the command is not apart from (it runs after the `if … else`)."""
+        return [vm, *(path for path in vm.other_paths if not apart(path.branches, self.branches))]
 
     def _acl_rule_refused(self, vm: _Vm, endpoint: Word) -> None:
         """An ACL rule on an endpoint a VM the script creates, with every endpoint stated, does not have
