@@ -903,6 +903,8 @@ class Estate:
     _by_type: dict[type, list[object]] = field(default_factory=dict, repr=False, compare=False)
     # The networks whose gateways connect to each local site (by `key`), built when first asked for.
     _site_gateways: dict[str, list[Network]] = field(default_factory=dict, repr=False, compare=False)
+    # The networks named by stand-ins, by the name's `key` (see `virtual_network`), built when first asked for.
+    _by_stand_in: dict[str, Network | None] = field(default_factory=dict, repr=False, compare=False)
     # The scripts' disconnections of gateway connections, by the network's `key`, built when first asked for.
     _disconnections: dict[str, list[ConnectionState]] = field(default_factory=dict, repr=False, compare=False)
     # The ExpressRoute circuits, and them by name, built when `circuits` is first called (one entry).
@@ -928,7 +930,23 @@ class Estate:
         return any(n.defined for n in self.virtual_networks)
 
     def virtual_network(self, name: str) -> Network | None:
-        return self._networks.get(key(name))
+        """The network of that name the files define or place. A stand-in's (`<virtual network name,
+        deploy.ps1:12:7>`) is kept under its file's path (`join_key`), which the name alone does not give:
+        it is the network of that name in whichever file (copies of one script define it alike)."""
+        found = self._networks.get(key(name))
+        if found is not None or not says_where(name):
+            return found
+        return self._stand_in_networks().get(key(name))
+
+    def _stand_in_networks(self) -> dict[str, Network | None]:
+        """The networks named by stand-ins, by the name's `key`: the first in file order of each."""
+        if not self._by_stand_in:
+            self._by_stand_in["\0"] = None  # no name's key: says the index is built, even when empty
+            for joined, network in self._networks.items():
+                name, _, path = joined.partition("\0")
+                if path and says_where(network.name):
+                    self._by_stand_in.setdefault(name, network)
+        return self._by_stand_in
 
     def network_named_at(self, ref: NameRef) -> Network | None:
         """The network a reference names, as the link joined it: a pipeline token names the network of
