@@ -243,16 +243,7 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         '"$PSScriptRoot\\get-name.ps1"`, `Import-Module "$PSScriptRoot\\lib.psm1"`) and check that file '
         "with the script",
     ),
-    RUNBOOK_NOT_FOLLOWED: (
-        "runbook-not-followed",
-        "starts a runbook (Start-AzureAutomationRunbook, Start-AzAutomationRunbook, a Python runbook's "
-        "automation_client.job.create) that migcheck does not follow: no file checked in the script's folder "
-        "defines a workflow or function of that name, or the script does not state the name, or its "
-        "-Parameters as a table whose every entry it states, or the start is a Python one, which is never "
-        "followed, so what the runbook creates with them is not checked; check the runbook's file with the "
-        "script, in its folder (named after the runbook), and pass a table (`-Parameters @{ServiceName = "
-        "$name}`); check a Python runbook's child on its own",
-    ),
+    RUNBOOK_NOT_FOLLOWED: ("runbook-not-followed", ""),  # said in the script's own language (`_runbook`)
     UNSTATED_COMMAND_LINE: ("unstated-command-line", ""),  # said in the script's own language (`_unstated`)
 }
 # What a command line a script runs from a string it does not state is, with its own language's example:
@@ -275,8 +266,35 @@ _LANGUAGES = {".ps1": "powershell", ".psm1": "powershell", ".psd1": "powershell"
 def _unstated(path: str) -> str:
     """What a command line a script runs from a string it does not state is (`UNSTATED_COMMAND_LINE`), in
     the language of the script at `path`."""
+    return _UNSTATED_WHAT[_language(path)] + _UNSTATED_CONSEQUENCE
+
+
+# What a runbook start migcheck does not follow is (`RUNBOOK_NOT_FOLLOWED`), in the script's own language:
+# PowerShell's cmdlets, or the Automation SDK's call of a Python runbook.
+_RUNBOOK_START = {
+    "powershell": "starts a runbook (Start-AzureAutomationRunbook, Start-AzureRmAutomationRunbook, "
+    "Start-AzAutomationRunbook) that migcheck does not follow: no file checked in the script's folder defines "
+    "a workflow or function of that name, or the script does not state the name, or its -Parameters as a "
+    "table whose every entry it states, so what the runbook creates with them is not checked; check the "
+    "runbook's file with the script, in its folder (named after the runbook), and pass a table (`-Parameters "
+    "@{ServiceName = $name}`)",
+    "python": "starts a runbook through the Automation SDK (automation_client.job.create), which migcheck "
+    "never follows from Python, so what the runbook creates is not checked; check the child runbook on its "
+    "own",
+}
+
+
+def _runbook(path: str) -> str:
+    """What a runbook start migcheck does not follow is, in the language of the script at `path`: Python's
+    for a .py file, else PowerShell's (the only other reader that says one, also from a pipeline's inline
+    script)."""
+    return _RUNBOOK_START["python" if _language(path) == "python" else "powershell"]
+
+
+def _language(path: str) -> str:
+    """The language of the script at `path`, by its extension: "powershell", "python", else "shell"."""
     suffix = path[path.rfind(".") :].casefold() if "." in path.rsplit("/", 1)[-1] else ""
-    return _UNSTATED_WHAT[_LANGUAGES.get(suffix, "shell")] + _UNSTATED_CONSEQUENCE
+    return _LANGUAGES.get(suffix, "shell")
 
 
 REFUSED_OPTION_WHY = "refused-option"
@@ -330,6 +348,8 @@ def why(mark: Mark) -> str:
     """What a part is, as a report says it after its position."""
     if mark.tag == UNSTATED_COMMAND_LINE:
         return f"line {mark.line} {_unstated(mark.path)}"
+    if mark.tag == RUNBOOK_NOT_FOLLOWED:
+        return f"line {mark.line} {_runbook(mark.path)}"
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
         return f"line {mark.line} {said[1]}"
