@@ -21,7 +21,11 @@ BODY = (
 
 
 def undecided(tmp_path, monkeypatch, line: str) -> list[tuple[int, int]]:
-    files = {"deploy.ps1": "param([string]$Url)\n" + line + "\n", "body.xml": BODY, "notes.xml": "<notes/>\n"}
+    files = {
+        "deploy.ps1": "param([string]$Url)  # the Azure endpoint\n" + line + "\n",
+        "body.xml": BODY,
+        "notes.xml": "<notes/>\n",
+    }
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     return [
         (m.line, m.column)
@@ -43,7 +47,7 @@ def undecided(tmp_path, monkeypatch, line: str) -> list[tuple[int, int]]:
         'Invoke-RestMethod -Uri "$env:MGMT_URL/services/$name" -Method Delete',
         "curl.exe -X POST --cert mgmt.pem $Url",
         "curl -X POST -d '@body.xml' $Url",
-        'curl.exe -X DELETE "$mgmtUrl/x"',
+        'curl.exe -X DELETE "$mgmtUrl/$name"',
     ],
     ids=[
         "certificate",

@@ -22,7 +22,11 @@ PAGE = "curl -s https://example.com/index.html -o page.html\n"
 
 
 def undecided(tmp_path, monkeypatch, script: str) -> list[int]:
-    files = {"deploy.sh": '#!/bin/bash\nURL="$1"\n' + script, "body.xml": BODY, "notes.xml": "<notes/>\n"}
+    files = {
+        "deploy.sh": '#!/bin/bash\nURL="$1"  # the Azure endpoint\n' + script,
+        "body.xml": BODY,
+        "notes.xml": "<notes/>\n",
+    }
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     return [
         m.line

@@ -35,7 +35,7 @@ def undecided(tmp_path, monkeypatch, name: str, text: str) -> list[tuple[int, in
 
 
 def playbook(task: str) -> str:
-    return "- hosts: localhost\n  tasks:\n    - name: create the service\n      uri:\n" + task
+    return "- hosts: localhost\n  tasks:\n    - name: create the Azure cloud service\n      uri:\n" + task
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_a_shell_task_that_may_go_to_the_api_is_said_not_read(tmp_path, monkeypa
     ],
 )
 def test_a_python_request_that_may_go_to_the_api_is_said_not_read(tmp_path, monkeypatch, line):
-    text = f"import os\nimport subprocess\nimport sys\n\nimport requests\n\nMGMT_URL = sys.argv[2]\n{line}\n"
+    text = f"import os\nimport subprocess\nimport sys\n\nimport requests\n\nMGMT_URL = sys.argv[2]  # the Azure endpoint\n{line}\n"
     assert [at for at, _ in undecided(tmp_path, monkeypatch, "deploy.py", text)] == [8]
 
 

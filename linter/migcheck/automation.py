@@ -730,6 +730,69 @@ def states_host(url: str) -> bool:
     return bool(scheme) and "/" in rest
 
 
+def names_the_api(data: bytes) -> bool:
+    """Whether a file names Azure or the Service Management API anywhere (`azure`, in a classic cmdlet, SDK,
+    CLI call or REST body's namespace, or one of the API's hosts). A client certificate alone is no sign of the
+    API (mutual TLS to any service sends one): a request with one to a URL the file does not state may go to
+    the API only in such a file."""
+    lowered = data.lower()
+    return b"azure" in lowered or b"management.core." in lowered
+
+
+def may_be_api_path(url: str) -> bool:
+    """Whether a URL built in part from what the script does not state (`HOLE` for each such piece) may be one
+    to the Service Management API by the path it states: every path of the API is `/<subscription-id>`, then
+    one of its collections (`services/hostedservices/...`, `operations/...`), so a URL whose stated path
+    names none of them (`<HOLE>/v1/auth/cert/login`, `<HOLE>/hosts`) is another service's. The pieces next to
+    a `HOLE` may be any part of a collection's name, so only whole stated segments count."""
+    _, hole, after = url.partition(HOLE)
+    if not hole:
+        return True
+    path = after.partition("?")[0].partition("#")[0]
+    # The first piece joins the one not stated (`$HOST.example.com`): only whole stated segments count.
+    stated = [segment for segment in path.split("/")[1:] if segment and HOLE not in segment]
+    return not stated or any(segment.casefold() in _API_SEGMENTS for segment in stated)
+
+
+# The names of the Service Management API's collections and operations a request path holds, from its REST
+# reference: one of them in a URL's stated path may make it the API's.
+_API_SEGMENTS = frozenset(
+    [
+        "services",
+        "hostedservices",
+        "storageservices",
+        "networking",
+        "deployments",
+        "deploymentslots",
+        "roles",
+        "roleinstances",
+        "images",
+        "vmimages",
+        "osimages",
+        "disks",
+        "extensions",
+        "operations",
+        "locations",
+        "affinitygroups",
+        "certificates",
+        "rolesizes",
+        "media",
+        "virtualnetwork",
+        "gateway",
+        "gateways",
+        "reservedips",
+        "migration",
+        "webspaces",
+        "sqlservers",
+        "servicebus",
+        "mobileservices",
+        "subscriptionoperations",
+        "publishxml",
+        "capabilities",
+    ]
+)
+
+
 def management_url(url: str) -> tuple[str, str] | None:
     """(host, path) of a URL on the Service Management API's host (`HOLE` for each piece the script does not
     state), with a path of its own; None for any other. The host alone (`https://management.core.windows.net/`)

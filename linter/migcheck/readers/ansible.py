@@ -293,7 +293,7 @@ def _read(path: str, data: bytes) -> tuple[Document, list[tuple[int, int]]]:
         ran.append(lines)
         _Playbook(path, len(data), lines, spans).read(roots)
 
-    resources = _called(path, roots, shell.run_commands(path, len(data), program))
+    resources = _called(path, roots, shell.run_commands(path, data, program))
     others = ran[-1].functions_run() if ran else ()
     suppressions, marked = _suppressions(path, text, spans)
     if not resources:
@@ -1022,7 +1022,11 @@ class _Playbook:
             return word
         value: str = node.value
         built, _, holes, _ = self._filled(value, _places(node, value))
-        return word if holes else Word(built, word.mark)
+        if not holes:
+            return Word(built, word.mark)
+        # The text it builds, each value the play does not state a hole (`Word.shape`): what of a URL's path
+        # it states tells whether it may be the Service Management API's (`automation.may_be_api_path`).
+        return replace(word, shape=_holes_as_shape(built))
 
     # --- the classic `azure` module ------------------------------------------------------------------
 
@@ -1680,6 +1684,19 @@ def _holder(written: str) -> str:
 def _written(node: Node) -> str:
     """A loop's list as the plan quotes it."""
     return str(node.value) if _is_scalar(node) else "the loop's items"
+
+
+def _holes_as_shape(built: str) -> str:
+    """The text `_filled` builds with each hole (`HOLE-0-`) written as `HOLE` alone, as a `Word.shape`."""
+    pieces: list[str] = []
+    start = 0
+    while (at := built.find(HOLE + "-", start)) != -1:
+        end = built.find("-", at + len(HOLE) + 1)
+        if end == -1:
+            break
+        pieces += [built[start:at], HOLE]
+        start = end + 1
+    return "".join([*pieces, built[start:]])
 
 
 def _expressions(value: str) -> Iterator[tuple[int, int]]:

@@ -199,7 +199,7 @@ def read(path: str, data: bytes) -> Document:
             walk.node(root, top, 0)
     spans = [(step.node.start_mark.line + 1, step.node.end_mark.line + 1) for step in walk.steps]
     suppressions, marked = ansible.suppressions(path, text, spans)
-    resources, problem, others = _read_steps(path, text, walk.steps, len(data))
+    resources, problem, others = _read_steps(path, text, walk.steps, data)
     resources += tuple(walk.resources)
     name = posixpath.basename(path)
     resources = tuple(
@@ -212,7 +212,7 @@ def read(path: str, data: bytes) -> Document:
 
 
 def _read_steps(
-    path: str, text: str, steps: list[_Step], size: int
+    path: str, text: str, steps: list[_Step], data: bytes
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
     """The resources the steps' scripts describe, each job's read apart (the first job's first); why
     PowerShell would refuse a job's script, the first it would."""
@@ -224,7 +224,7 @@ def _read_steps(
     others: tuple[tuple[str, str], ...] = ()
     file_lines = text.splitlines()
     for job_steps in jobs.values():
-        more, refused, run = _read_job(path, file_lines, job_steps, size)
+        more, refused, run = _read_job(path, file_lines, job_steps, data)
         resources += more
         others += run
         problem = problem or refused
@@ -232,14 +232,14 @@ def _read_steps(
 
 
 def _read_job(
-    path: str, file_lines: list[str], steps: list[_Step], size: int
+    path: str, file_lines: list[str], steps: list[_Step], data: bytes
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
     """The resources one job's steps describe, the shell ones read as one script and the PowerShell ones
     as another; why PowerShell would refuse its script, if it would."""
     shell_steps = [step for step in steps if not step.powershell]
     resources: tuple[object, ...] = ()
     if shell_steps:
-        resources = shell.run_commands(path, size, lambda lines: _run_shell(lines, path, shell_steps))
+        resources = shell.run_commands(path, data, lambda lines: _run_shell(lines, path, shell_steps))
     held = _Held()
     for step in steps:
         if step.powershell:

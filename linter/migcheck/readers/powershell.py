@@ -6196,13 +6196,14 @@ def _resolve(key: str, written: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _may_be_management_request(url: Arg, args: Args) -> bool:
+def _may_be_management_request(url: Arg, args: Args, names_the_api: bool) -> bool:
     """Whether Invoke-RestMethod's or Invoke-WebRequest's request to a URL the script does not state may be
     one to the Service Management API, as the shell reader tells a curl's (`shell.may_be_management_request`):
-    it authenticates with a (management) certificate (`-Certificate`, `-CertificateThumbprint`), what holds
-    its URL names the API (`$mgmtUrl`), or it sends a classic REST body from a file checked with the script
-    (`-InFile body.xml`)."""
-    if args.get("Certificate") is not None or args.get("CertificateThumbprint") is not None:
+    it authenticates with a (management) certificate (`-Certificate`, `-CertificateThumbprint`) in a script
+    that names the API (`names_the_api`), what holds its URL names the API (`$mgmtUrl`), or it sends a
+    classic REST body from a file checked with the script (`-InFile body.xml`)."""
+    certificate = args.get("Certificate") is not None or args.get("CertificateThumbprint") is not None
+    if certificate and names_the_api:
         return True
     if _names_the_api(url):
         return True
@@ -6210,6 +6211,12 @@ def _may_be_management_request(url: Arg, args: Args) -> bool:
     stated = in_file.value.value if in_file is not None and isinstance(in_file.value, Text) else ""
     body = beside.settings_file(stated) if stated else None
     return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+
+
+def _may_be_api_url(url: str) -> bool:
+    """Whether a URL the script states in part may be the API's: its host is not stated, nor a path the API has
+    not (`"$VaultUrl/v1/auth/cert/login"`, `automation.may_be_api_path`)."""
+    return not automation.states_host(url) and automation.may_be_api_path(url)
 
 
 def _names_the_api(url: Arg) -> bool:
@@ -6648,6 +6655,9 @@ class Interpreter:
 
     def __init__(self, path: str, index: SyntaxIndex, where: Positions, on_defaults: bool = False) -> None:
         self.path = path
+        # Whether the script names Azure or the API (`automation.names_the_api`): a request with a client
+        # certificate to a URL it does not state may go to the API only then.
+        self.names_the_api = automation.names_the_api(where.source)
         self.xplat_reading = xplat.Reading(path)  # what the classic CLI's commands describe
         self.index = index
         self.where = where
@@ -13448,9 +13458,14 @@ class Interpreter:
             uri is not None
             and isinstance(uri.value, Unknown)
             and not uri.value.may_be_url
-            and not automation.states_host(_shape(uri.value) or "")
+            and _may_be_api_url(_shape(uri.value) or "")
         )
-        if found is None and unstated and uri is not None and _may_be_management_request(uri, args):
+        if (
+            found is None
+            and unstated
+            and uri is not None
+            and _may_be_management_request(uri, args, self.names_the_api)
+        ):
             self._load_not_followed(at, REQUEST_URL_UNDECIDED)  # to a URL not stated: said, never in silence
         body = args.get("Body")
         if found is not None and verb == "DELETE":
@@ -13499,13 +13514,13 @@ class Interpreter:
         unstated = [
             given[id(url)]
             for url in sent.urls
-            if url.text is None
-            and id(url) in given
-            and not automation.states_host(_shape(given[id(url)].value) or "")
+            if url.text is None and id(url) in given and _may_be_api_url(_shape(given[id(url)].value) or "")
         ]
         if not unstated:
             return
-        if shell.may_be_management_request(sent) or any(_names_the_api(url) for url in unstated):
+        if shell.may_be_management_request(sent, self.names_the_api) or any(
+            _names_the_api(url) for url in unstated
+        ):
             self._load_not_followed(at, REQUEST_URL_UNDECIDED)  # to a URL not stated, as a shell script's
 
     def _posted_body_file(self, path: str, verb: str | None, in_file: Arg) -> None:

@@ -103,8 +103,11 @@ def sniff(data: bytes) -> bool:
     return named and any(runner in data for runner in runners)
 
 
-def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[object, ...]:
-    """The calls, steps and resources of the classic CLI's commands the script runs (see the module)."""
+def read(
+    path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark], names_the_api: bool
+) -> tuple[object, ...]:
+    """The calls, steps and resources of the classic CLI's commands the script runs (see the module);
+    `names_the_api`: the script names Azure or the API (`automation.names_the_api`)."""
     runners = _runner_names(tree)
     if not runners.modules and not runners.functions and not runners.contexts:
         return ()
@@ -113,7 +116,12 @@ def read(path: str, tree: ast.Module, mark: Callable[[ast.AST], Mark]) -> tuple[
     if not script.ran and not script.unparsed:
         return ()
     read = shell.read_commands(
-        path, script.source(), tuple(script.marks), tuple(script.holes), frozenset(script.empty_holes)
+        path,
+        script.source(),
+        tuple(script.marks),
+        tuple(script.holes),
+        frozenset(script.empty_holes),
+        names_the_api,
     )
     written = (_as_written(resource, script) for resource in read)
     return _with_unparsed(tuple(r for r in written if r is not None), script, path)

@@ -812,7 +812,7 @@ def read(path: str, data: bytes) -> Document:
     resources = _Resources(source, index, parsed, torn_down, by_name.unread).build() if classic else ()
     # `azure ...` it runs, itself or in the functions it calls of a module beside it
     if python_cli.sniff(data) or (ran and python_cli.sniff(source.text.encode("utf-8", "replace"))):
-        resources = (*resources, *python_cli.read(path, parsed, source.mark))
+        resources = (*resources, *python_cli.read(path, parsed, source.mark, automation.names_the_api(data)))
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     if _CLASSIC_NETWORK_ID.search(data) is not None:
@@ -2500,7 +2500,9 @@ class _Resources:
         # The first request sent to such a URL, a part not read (see `REQUEST_URL_UNDECIDED`).
         self.undecided_url: tuple[Mark, ...] = ()
         # The first request that may go to the API at a URL the script does not state (see
-        # `_may_go_to_the_api`), a part not read too.
+        # `_may_go_to_the_api`), a part not read too; a client certificate makes one only in a script that
+        # names Azure or the API (`automation.names_the_api`).
+        self.names_the_api = automation.names_the_api(source.text.encode("utf-8", "replace"))
         self.unstated_url: tuple[Mark, ...] = ()
         self.calls: list[ClassicCall] = []
         self.drafts: dict[object, _Draft] = {}
@@ -3141,11 +3143,16 @@ class _Resources:
     def _may_go_to_the_api(self, call: CallSite, sends: _Sends, url: ast.expr | None, shape: str) -> bool:
         """Whether a request to a URL the script does not state (`requests.post(sys.argv[1], ...)`) may be
         one to the Service Management API, as the shell reader tells a curl's: it authenticates with a
-        (management) certificate (`cert=`), the names that hold its URL name the API (`MGMT_URL`), or it
-        sends a classic REST body from a file checked with the script (`data=open('body.xml')`)."""
+        (management) certificate (`cert=`) in a script that names the API, the names that hold its URL name the
+        API (`MGMT_URL`), or it sends a classic REST body from a file checked with the script
+        (`data=open('body.xml')`). One whose stated host or path is none of the API's
+        (`f"{base}/v1/auth/cert/login"`, `automation.may_be_api_path`) is none."""
         if url is None or HOLE not in shape or automation.states_host(shape):
             return False
-        if any(keyword.arg == "cert" for keyword in call.node.keywords) or _names_the_api(url):
+        if not automation.may_be_api_path(shape):
+            return False
+        certificate = any(keyword.arg == "cert" for keyword in call.node.keywords)
+        if (certificate and self.names_the_api) or _names_the_api(url):
             return True
         body = _argument(call.node, *sends.body) if sends.body else None
         return body is not None and _classic_body_file(body)

@@ -377,20 +377,23 @@ def read_commands(
     marks: tuple[tuple[int, Mark], ...],
     holes: tuple[tuple[str | None, Mark | None], ...],
     empty_holes: frozenset[int] = frozenset(),
+    names_the_api: bool = False,
 ) -> tuple[object, ...]:
     """What the classic CLI's commands another language's script runs describe (a Python script's
     `subprocess.call(["azure", ...])`), given as the shell script `source` that runs them as that script
     does: its call for each command, in order, each part of it shown where `marks` says (`_HeldAt`), each value that script does not state a hole (`_numbered`) that
-    `holes` says what holds, those numbered in `empty_holes` values that may be empty (`Word.maybe_empty`).
-    Its calls and steps, then the resources the commands describe."""
+    `holes` says what holds, those numbered in `empty_holes` values that may be empty (`Word.maybe_empty`),
+    `names_the_api` whether that script names the API (`automation.names_the_api`). Its calls and steps, then
+    the resources the commands describe."""
     source, tree = _bash_parse(source)
     if tree.root_node.has_error:
         return ()
     where = _HeldAt(path, marks, exact=False)
     held = (holes, empty_holes)
-    walker = _walked(path, source, where, tree.root_node, arm=False, placeholders={}, held=held)
+    named = names_the_api
+    walker = _walked(path, source, where, tree.root_node, False, {}, held, named)
     if walker.reading.arm_from_start:
-        walker = _walked(path, source, where, tree.root_node, arm=True, placeholders={}, held=held)
+        walker = _walked(path, source, where, tree.root_node, True, {}, held, named)
     script = walker.script()
     # Classic commands the CLI refuses for an option (said, run nothing), and requests that may go to the
     # API at URLs the script does not state.
@@ -806,17 +809,20 @@ def _walked(
     arm: bool,
     placeholders: dict[int, str],
     held: tuple[tuple[tuple[str | None, Mark | None], ...], frozenset[int]] = ((), frozenset()),
+    names_the_api: bool = False,
 ) -> _Walker:
     """The script run through by a walker; a hostile one, past the work its size warrants, read again
     once through, each statement once and no call followed. `held`: the holes and the empty holes of
-    `read_commands`."""
+    `read_commands`; `names_the_api`: the file that runs the script names the API (`_Walker.names_the_api`)."""
     walker = _Walker(path, source, where, arm)
     walker.placeholders, (walker.line_holes, walker.empty_holes) = placeholders, held
+    walker.names_the_api = walker.names_the_api or names_the_api
     try:
         walker.run(root)
     except (_Exhausted, RecursionError):
         walker = _Walker(path, source, where, arm, flat=True)
         walker.placeholders, (walker.line_holes, walker.empty_holes) = placeholders, held
+        walker.names_the_api = walker.names_the_api or names_the_api
         walker.run(root)
     return walker
 
@@ -1182,6 +1188,9 @@ class _Walker:
         self.budget = 4 * len(source) + 50_000
         self.source = source
         self.where = where
+        # Whether the script, or a file it sources, names Azure or the API (`automation.names_the_api`): a
+        # request with a client certificate to a URL it does not state may go to the API only then.
+        self.names_the_api = automation.names_the_api(source)
         self.reading = xplat.Reading(path, arm)
         self.scope = _Scope()
         self.functions: dict[str, Node] = {}
@@ -2477,6 +2486,9 @@ class _Walker:
             mark = replace(self.where.mark(arguments[0]), tag=SOURCED_AFTER_CD)
             self.unfollowed.setdefault((mark.line, mark.column), mark)
         settings = beside.settings_file(stated[0], resolved=stated[1]) if stated else None
+        self.names_the_api = self.names_the_api or (
+            settings is not None and automation.names_the_api(settings.data)
+        )
         if settings is None and stated and self._from_the_folder_run_in(arguments[0]):
             self._loaded_from_another_folder(arguments[0], stated[0])
         sourced = beside.values_of(settings, _settings_values) if settings is not None else _Sourced({}, None)
@@ -3052,7 +3064,7 @@ class _Walker:
         if found is None:
             # To a URL not stated: said, never dropped in silence; unless it is in code that cannot run
             # (`if false`), which sends nothing, so leaves nothing not read.
-            if may_be_management_request(sent) and not self.reading.never:
+            if may_be_management_request(sent, self.names_the_api) and not self.reading.never:
                 self.lines_not_read.append(replace(words[0].mark, tag=REQUEST_URL_UNDECIDED))
             return
         url, (host, path) = found
@@ -3821,22 +3833,27 @@ def _url_text(word: Word) -> str | None:
     return word.shape.replace(_HOLE, automation.HOLE) if word.shape is not None else None
 
 
-def may_be_management_request(sent: shell_requests.Request) -> bool:
+def may_be_management_request(sent: shell_requests.Request, names_the_api: bool) -> bool:
     """Whether a request to a URL the script does not state (`curl -X POST "$URL" ...`) may be one to the
-    Service Management API: it authenticates with a (management) certificate, sends a classic REST body
-    from a file checked with the script, or the words that hold its URL name the API (`$MGMT_URL`). A
-    request to a page (`curl -s "$PAGE"`), or to a URL whose host it states (one of Resource Manager's), is
-    none."""
-    unstated = [
-        word for word in sent.urls if word.text is None and not automation.states_host(_url_text(word) or "")
-    ]
+    Service Management API: it authenticates with a (management) certificate in a script that names the API
+    (`names_the_api`, see `automation.names_the_api`), sends a classic REST body from a file checked with the
+    script, or the words that hold its URL name the API (`$MGMT_URL`). A request to a page (`curl -s
+    "$PAGE"`), to a URL whose host it states (one of Resource Manager's), or whose stated path is none the
+    API has (`"$VAULT/v1/auth/cert/login"`, `automation.may_be_api_path`), is none."""
+    unstated = [word for word in sent.urls if word.text is None and _may_be_api_url(_url_text(word) or "")]
     if not unstated:
         return False
-    if sent.certificate or _names_the_api(unstated):
+    if (sent.certificate and names_the_api) or _names_the_api(unstated):
         return True
     stated = sent.body_file.text if sent.body_file is not None else None
     body = beside.settings_file(stated) if stated else None
     return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+
+
+def _may_be_api_url(url: str) -> bool:
+    """Whether a URL the script states in part may be the API's: its host is not stated, nor a path the API has
+    not."""
+    return not automation.states_host(url) and automation.may_be_api_path(url)
 
 
 # The namespace of the Service Management API's REST bodies (`<CreateHostedService xmlns=...>`).
@@ -4353,8 +4370,9 @@ class CommandLines:
     given, the loops and conditions they run under. Each line is parsed as bash parses it (an Ansible
     `shell:` is bash's; a `command:` is split alike) and shown where the file writes each of its words."""
 
-    def __init__(self, path: str, size: int, arm: bool, flat: bool = False) -> None:
+    def __init__(self, path: str, size: int, arm: bool, names_the_api: bool, flat: bool = False) -> None:
         self.walker = _Walker(path, b"", _Positions(path, b""), arm, flat)
+        self.walker.names_the_api = names_the_api  # the file's whose lines run (`automation.names_the_api`)
         self.walker.budget = 4 * size + 50_000
         self.path = path  # the file whose lines run now: this one, or one it includes (`in_file`)
 
@@ -4480,22 +4498,23 @@ class CommandLines:
         return (replace(script, unread=unread) if unread else script, *described)
 
 
-def run_commands(path: str, size: int, program: Callable[[CommandLines], None]) -> tuple[object, ...]:
-    """What `program` describes, run through `CommandLines`: read again in the CLI's Resource Manager mode
-    when its first commands are that mode's, and once through, with no call followed, when it needs more
-    work than its size warrants (see `_walked`)."""
-    lines = _run_program(path, size, program, arm=False)
+def run_commands(path: str, data: bytes, program: Callable[[CommandLines], None]) -> tuple[object, ...]:
+    """What `program` describes, run through `CommandLines`, of the file that holds `data`: read again in the
+    CLI's Resource Manager mode when its first commands are that mode's, and once through, with no call
+    followed, when it needs more work than its size warrants (see `_walked`)."""
+    lines = _run_program(path, data, program, arm=False)
     if lines.arm_from_start:
-        lines = _run_program(path, size, program, arm=True)
+        lines = _run_program(path, data, program, arm=True)
     return lines.resources()
 
 
-def _run_program(path: str, size: int, program: Callable[[CommandLines], None], arm: bool) -> CommandLines:
-    lines = CommandLines(path, size, arm)
+def _run_program(path: str, data: bytes, program: Callable[[CommandLines], None], arm: bool) -> CommandLines:
+    named = automation.names_the_api(data)
+    lines = CommandLines(path, len(data), arm, named)
     try:
         program(lines)
     except (_Exhausted, RecursionError):
-        lines = CommandLines(path, size, arm, flat=True)
+        lines = CommandLines(path, len(data), arm, named, flat=True)
         program(lines)
     return lines
 
