@@ -8,7 +8,7 @@ never the API's, whatever names it. So a folder of such deployment scripts is no
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files
+from lint_support import lint_files, run_cli
 
 from migcheck.model import REQUEST_URL_UNDECIDED, Script
 
@@ -79,3 +79,12 @@ def test_a_stated_path_the_api_has_not_is_no_request_to_it(tmp_path, monkeypatch
 def test_a_certificate_in_a_file_that_names_azure_is_still_said(tmp_path, monkeypatch, name):
     text, line = SAID[name]
     assert undecided(tmp_path, monkeypatch, {name: text}) == [(name, line)]
+
+
+def test_the_line_said_names_only_the_cause_that_applies(tmp_path, monkeypatch, capsys):
+    (tmp_path / "deploy.ps1").write_text(SAID["deploy.ps1"][0])
+    code, out, _ = run_cli(capsys, "check", str(tmp_path))
+    said = [line for line in out.splitlines() if "deploy.ps1:2" in line]
+    assert code == 0 and len(said) == 1
+    assert "to a URL the script does not state" in said[0]
+    assert "attribute" not in said[0] and "class's body" not in said[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from lint_support import run_cli, script_resources
 
-from migcheck.model import REQUEST_URL_UNDECIDED, Script
+from migcheck.model import REQUEST_ATTRIBUTE_UNDECIDED, Script
 
 REQUESTS_CLIENT = """\
 import requests
@@ -118,7 +118,9 @@ def _calls(text: str) -> list[str]:
 
 
 def _undecided(text: str) -> list[tuple[int, int]]:
-    return [(m.line, m.column) for s in _scripts(text) for m in s.unread if m.tag == REQUEST_URL_UNDECIDED]
+    return [
+        (m.line, m.column) for s in _scripts(text) for m in s.unread if m.tag == REQUEST_ATTRIBUTE_UNDECIDED
+    ]
 
 
 @pytest.mark.parametrize("default", ["''", "None", "'https://example.com/'"])

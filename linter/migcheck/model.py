@@ -1658,12 +1658,18 @@ XML_EDITS_NOT_FOLLOWED = "xml-edits"
 # (`$client.ExecuteOperation2(@{ Verb = "PUT"; Resource = "services/networking/media"; Content = $doc.OuterXml
 # })`) whose content the reader cannot follow: the networks it uploads are not checked.
 CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
+# The tag of a `Script.unread` mark of a request that may go to the Service Management API (a client
+# certificate in a file that names Azure, a classic REST body from a file, a URL held by a name of the API) to a
+# URL the script does not state (a parameter, an environment variable): what its path names and its body
+# describes is not read.
+REQUEST_URL_UNDECIDED = "request-url-undecided"
 # The tag of a `Script.unread` mark of a request sent to a URL an attribute holds that the script sets to
 # several values, one of them on the Service Management API's host (a class's `url = ''` and its `__init__`'s
 # `self.url = 'https://management.core.windows.net/...'`; in PowerShell a class's `[string]$Url = ''` and its
-# constructor's `$this.Url = '...'`): the request is one to the API, but which of the
-# values it is sent to is not decided, so what its path names and its body describes is not read.
-REQUEST_URL_UNDECIDED = "request-url-undecided"
+# constructor's `$this.Url = '...'`): the request is one to the API, but which of the values it is sent to is
+# not decided, so what its path names and its body describes is not read. Said under the same "why" as
+# `REQUEST_URL_UNDECIDED`, with its own message.
+REQUEST_ATTRIBUTE_UNDECIDED = "request-attribute-undecided"
 
 # The tag of a `Script.unread` mark of the `-ReservedIPName` of a New-AzureVM or New-AzureQuickVM that adds
 # VMs to a deployment an earlier call of the script created: a reserved IP binds when the deployment is

@@ -176,6 +176,7 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     REMOVED,
+    REQUEST_ATTRIBUTE_UNDECIDED,
     REQUEST_URL_UNDECIDED,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
@@ -6211,6 +6212,11 @@ def _may_be_management_request(url: Arg, args: Args, names_the_api: bool) -> boo
     stated = in_file.value.value if in_file is not None and isinstance(in_file.value, Text) else ""
     body = beside.settings_file(stated) if stated else None
     return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+
+
+# The tags of requests that may go to the API whose URL is not decided: at a URL not stated, or held by an
+# attribute set to several values.
+_UNDECIDED_REQUESTS = frozenset({REQUEST_URL_UNDECIDED, REQUEST_ATTRIBUTE_UNDECIDED})
 
 
 def _may_be_api_url(url: str) -> bool:
@@ -14323,7 +14329,7 @@ class Interpreter:
             may_be = automation.management_url(url.may_be_url)
             if may_be is not None:
                 self._sent(WebRequest(node, at, *may_be, url_at), verb, how, made)
-                self._load_not_followed(at, REQUEST_URL_UNDECIDED)
+                self._load_not_followed(at, REQUEST_ATTRIBUTE_UNDECIDED)
         return found
 
     def _sent(self, request: WebRequest, verb: str | None, how: str, made: bool = False) -> None:
@@ -15575,7 +15581,7 @@ class Interpreter:
             # A child runbook started and not followed may be classic whatever the parent calls itself.
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
             # So may a request to a URL the script does not state (see `_may_be_management_request`).
-            said = said or any(mark.tag == REQUEST_URL_UNDECIDED for mark in self.loads_not_followed.values())
+            said = said or any(mark.tag in _UNDECIDED_REQUESTS for mark in self.loads_not_followed.values())
             if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct

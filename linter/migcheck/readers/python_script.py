@@ -117,6 +117,7 @@ from migcheck.model import (
     EXPRESSROUTE,
     MAYBE_RUNS,
     NEVER_RUNS,
+    REQUEST_ATTRIBUTE_UNDECIDED,
     REQUEST_URL_UNDECIDED,
     RUNBOOK_NOT_FOLLOWED,
     SECURITY_RULE_VALUES,
@@ -2497,7 +2498,7 @@ class _Resources:
         # URLs as above, read with an attribute the script sets to several values taken to hold whichever of
         # them is on the API's host (see `flow.Flow.wanted`): a request that may be sent to the API.
         self.may_be_sent = flow.Flow(index, budget, holes=True, wanted=_on_api_host)
-        # The first request sent to such a URL, a part not read (see `REQUEST_URL_UNDECIDED`).
+        # The first request sent to such a URL, a part not read (see `REQUEST_ATTRIBUTE_UNDECIDED`).
         self.undecided_url: tuple[Mark, ...] = ()
         # The first request that may go to the API at a URL the script does not state (see
         # `_may_go_to_the_api`), a part not read too; a client certificate makes one only in a script that
@@ -3280,7 +3281,7 @@ class _Resources:
             # One mark for the script, as the same attribute is its likely cause; none for code that
             # cannot run, which sends nothing.
             if not self.undecided_url and self._whether_it_runs(call) != NEVER_RUNS:
-                self.undecided_url = (replace(mark, tag=REQUEST_URL_UNDECIDED),)
+                self.undecided_url = (replace(mark, tag=REQUEST_ATTRIBUTE_UNDECIDED),)
             return
         if request.verb == "POST":
             self._request_steps(call, request, mark)
@@ -6103,7 +6104,7 @@ class _Request:
     path: str
     body: ast.expr | None
     # False for a URL an attribute may hold, the script setting it to other values too (see
-    # `REQUEST_URL_UNDECIDED`): the request goes to the API, to a path that is not known.
+    # `REQUEST_ATTRIBUTE_UNDECIDED`): the request goes to the API, to a path that is not known.
     decided: bool = True
 
     @property

@@ -48,6 +48,7 @@ from migcheck.model import (
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
     REGISTERED_OUTPUT,
+    REQUEST_ATTRIBUTE_UNDECIDED,
     REQUEST_URL_UNDECIDED,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
@@ -143,20 +144,25 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file), or write it as a file or string the script sends",
     ),
-    REQUEST_URL_UNDECIDED: (
+    REQUEST_ATTRIBUTE_UNDECIDED: (
         "request-url-undecided",
         "sends a request to an address an attribute holds (a URL, or the host of a connection; in PowerShell "
         "a property of the script's class, `$this.Url`) that the script sets to more than one value (a "
         "default in the class's body, and another in its constructor, `__init__` or `Client()`, or a "
         "method), one of them on the Service Management API's host, which migcheck counts as a request to "
-        "the API (MIG601); or sends with curl or wget, Invoke-RestMethod, an Ansible `uri` task or Python's "
-        "`requests` a request that may go to the API (with a management certificate, `--cert`, "
-        "`-Certificate`, `client_cert:` or `cert=`, a classic REST body from a file, or a URL held by a name "
-        "of the API, `$MGMT_URL`) to a URL the "
-        "script does not state (a parameter, an environment variable): migcheck does not read which cloud "
-        "services, deployments or networks its path names, nor what its body creates, so findings about "
-        "them may be missing; set the attribute in one place (in the constructor, with no default in the "
-        "class's body), or state the URL in the script (`https://management.core.windows.net/$SUB/services/...`)",
+        "the API (MIG601): migcheck does not read which cloud services, deployments or networks its path "
+        "names, nor what its body creates, so findings about them may be missing; set the attribute in one "
+        "place (in the constructor, with no default in the class's body)",
+    ),
+    REQUEST_URL_UNDECIDED: (
+        "request-url-undecided",
+        "sends with curl or wget, Invoke-RestMethod, an Ansible `uri` task or Python's `requests` a request "
+        "that may go to the Service Management API (with a client certificate, `--cert`, `-Certificate`, "
+        "`client_cert:` or `cert=`, in a file that names Azure; a classic REST body from a file; or a URL "
+        "held by a name of the API, `$MGMT_URL`) to a URL the script does not state (a parameter, an "
+        "environment variable): migcheck does not read which cloud services, deployments or networks its "
+        "path names, nor what its body creates, so findings about them may be missing; state the URL in the "
+        "script (`https://management.core.windows.net/$SUB/services/...`)",
     ),
     BRACED_LOOP: (
         "braced-loop",
