@@ -14843,7 +14843,7 @@ class Interpreter:
             return NULL
         arg = args.get("CurrentStorageAccountName")
         account = arg.value if given and arg is not None else Unknown("")
-        named = _named_by(_arg_value(args, "SubscriptionName"))
+        named = _subscription_named_by(args)
         env.vars[_CURRENT_ACCOUNT] = CurrentAccount(
             named, account, self._written_at(arg) or self._at_call(node)
         )
@@ -14852,12 +14852,13 @@ class Interpreter:
     def _select_subscription(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Select-AzureSubscription: a subscription chosen after the current storage account was set keeps
         it only when it is the one that account was set for, named alike (`Set-AzureSubscription -Subscription
-        Name $s …; Select-AzureSubscription -SubscriptionName $s`); any other may have another account."""
+        Name $s …; Select-AzureSubscription -SubscriptionName $s`, or both by the same `-SubscriptionId`); any
+        other may have another account."""
         self._selected_subscription(node, args)
         held = env.lookup(_CURRENT_ACCOUNT)
         if held is None:
             return NULL
-        named = _named_by(_arg_value(args, "SubscriptionName"))
+        named = _subscription_named_by(args)
         if not isinstance(held, CurrentAccount) or named is None or named != held.subscription:
             env.vars[_CURRENT_ACCOUNT] = Unknown("")
         return NULL
@@ -18939,6 +18940,17 @@ def _file_of_network_name(value: Value) -> str:
         return ""
     site = ident[1]
     return site[1] if isinstance(site, tuple) and len(site) == 2 and site[0] == _NETWORK_SITE else ""
+
+
+def _subscription_named_by(args: Args) -> str | None:
+    """What names the subscription Set- or Select-AzureSubscription is given, as `_named_by` names it: by its
+    name (`-SubscriptionName`), else by its id (`-SubscriptionId`), the two kept apart, as the reader cannot
+    tell which name an id is; None when the call names it by neither."""
+    for parameter in ("SubscriptionName", "SubscriptionId"):
+        if args.get(parameter) is not None:
+            named = _named_by(_arg_value(args, parameter))
+            return f"{parameter} {named}" if named is not None else None
+    return None
 
 
 def _named_by(value: Value) -> str | None:
