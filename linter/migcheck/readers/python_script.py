@@ -4798,7 +4798,13 @@ class _Resources:
         at = flow.Site(self.index.module, binding.made, binding.chain)
         bound = self.flow.bind(made, _CLIENT_SIGNATURE, at)
         guid = subscription_guid(self._client_id(bound, at) or "") if bound else ""
-        return guid or UNSTATED_SUBSCRIPTION
+        found = guid or UNSTATED_SUBSCRIPTION
+        # A function's call is read where it is written, which may be above the line that makes the client
+        # (`def create(sms)` before `SMS = ServiceManagementService(...)`): the client is the first one the
+        # script works through all the same, as the module's own calls through it will key it.
+        if self.first_client is None:
+            self.first_client = found
+        return found
 
     def _working_in(self) -> str:
         """The id of the subscription of the client in force, "" for the first one a client works in."""
