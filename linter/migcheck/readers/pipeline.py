@@ -52,7 +52,11 @@ for another job's), the PowerShell ones as another (one that PowerShell would re
 read). A job is a value of `jobs:` (GitHub Actions, CircleCI; an item of Azure Pipelines' `jobs:` list, in
 a stage or not), an item of Travis CI's `jobs: include:` (`matrix: include:`), a Bitbucket Pipelines
 `step:`, and a job of a `.gitlab-ci.yml` (a mapping at its top but `default:`); the steps outside any job
-(a pipeline's top `steps:`, AppVeyor's, GitLab's and Travis CI's top lists) are read as one job more. `# migcheck: ignore[...]` comments
+(a pipeline's top `steps:`, AppVeyor's, GitLab's and Travis CI's top lists) are read as one job more. But
+GitLab CI's top and `default:` `before_script:`/`after_script:`, and Travis CI's top phases (`install:`,
+`script:`...), run in every job that does not set that list itself (nor, in GitLab CI, leaves it out with
+`inherit: default:`): they are read in each such job, in the order the job runs its lists, with its
+variables, and what they make or call is said once, where they write it. `# migcheck: ignore[...]` comments
 work as in an Ansible playbook: on the line above a step, or at the end of a line."""
 
 from __future__ import annotations
@@ -138,6 +142,25 @@ _RUNS_CONDITIONS = frozenset({"true", "succeeded()", "success()", "always()"})
 _MOST_GROWTH = 4
 # The longest variable name a `$(name)` macro is looked for with.
 _LONGEST_NAME = 256
+# How many times the file's size the steps every job runs first may be read again, in all the jobs.
+_MOST_SHARED_READ = 8
+# The order a job runs its lists of commands in (GitLab CI's and Travis CI's job lifecycle).
+_PHASES = {
+    key: number
+    for number, key in enumerate(
+        (
+            "before_install",
+            "install",
+            "before_script",
+            "script",
+            "after_success",
+            "after_failure",
+            "before_deploy",
+            "after_deploy",
+            "after_script",
+        )
+    )
+}
 # How deep the walk follows mappings and lists: far deeper than any pipeline nests its steps.
 _MOST_DEPTH = 64
 
@@ -173,6 +196,7 @@ class _Step:
     powershell: bool
     context: _Context
     lines: tuple[Node, ...] = ()  # a list of command lines, each a scalar
+    key: str = ""  # the key whose script it is (`before_script`); "" for a task
     script: _Held | None = None  # a script the reader writes (the cloud deployment task's calls)
 
     @property
@@ -196,10 +220,13 @@ def read(path: str, data: bytes) -> Document:
                 walk.add_jobs(
                     [v for k, v in root.value if _mapping(v) and _scalar(k) and k.value != "default"]
                 )
+                walk.shared.update(id(v) for k, v in root.value if _scalar(k) and k.value == "default")
+            if (_gitlab(path) or _travis(path)) and _mapping(root):
+                walk.shared.add(id(root))
             walk.node(root, top, 0)
     spans = [(step.node.start_mark.line + 1, step.node.end_mark.line + 1) for step in walk.steps]
     suppressions, marked = ansible.suppressions(path, text, spans)
-    resources, problem, others = _read_steps(path, text, walk.steps, data)
+    resources, problem, others = _read_steps(path, text, _with_shared_steps(walk, len(data)), data)
     resources += tuple(walk.resources)
     name = posixpath.basename(path)
     resources = tuple(
@@ -212,23 +239,84 @@ def read(path: str, data: bytes) -> Document:
 
 
 def _read_steps(
-    path: str, text: str, steps: list[_Step], data: bytes
+    path: str, text: str, jobs: dict[int, list[_Step]], data: bytes
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
-    """The resources the steps' scripts describe, each job's read apart (the first job's first); why
-    PowerShell would refuse a job's script, the first it would."""
-    jobs: dict[int, list[_Step]] = {}
-    for step in steps:
-        jobs.setdefault(step.context.job, []).append(step)
-    resources: tuple[object, ...] = ()
+    """The resources the steps' scripts describe, each job's read apart (the first job's first), each
+    once however many jobs describe it (steps every job runs first describe it in each); why PowerShell
+    would refuse a job's script, the first it would."""
+    resources: list[object] = []
+    seen: set[object] = set()
     problem: FileProblem | None = None
     others: tuple[tuple[str, str], ...] = ()
     file_lines = text.splitlines()
     for job_steps in jobs.values():
         more, refused, run = _read_job(path, file_lines, job_steps, data)
-        resources += more
+        for resource in more:
+            if resource not in seen:
+                seen.add(resource)
+                resources.append(resource)
         others += run
         problem = problem or refused
-    return resources, problem, others
+    return tuple(resources), problem, others
+
+
+def _with_shared_steps(walk: _Walk, size: int) -> dict[int, list[_Step]]:
+    """The steps of each job, by its number (0 for the steps outside any job), with the steps every job
+    runs first put in each job that runs them, in the order the service runs its lists of commands: GitLab
+    CI's top `before_script:`/`after_script:` (and `default:`'s) unless the job sets its own or its
+    `inherit: default:` leaves them out, Travis CI's top phases (`install:`, `script:`...) unless the job
+    of `jobs: include:` sets that phase itself. Those steps are read alone where no job runs them, and in
+    no more jobs once the text read again reaches `_MOST_SHARED_READ` times the file's size."""
+    jobs: dict[int, list[_Step]] = {}
+    for step in walk.steps:
+        jobs.setdefault(step.context.job, []).append(step)
+    outside = jobs.get(0, [])
+    shared = [step for step in outside if id(step.node) in walk.shared and step.key]
+    if not shared or len(jobs) < 2:
+        return jobs
+    room = _MOST_SHARED_READ * size + 65_536
+    inherited_anywhere = False
+    for number, own in jobs.items():
+        if number == 0 or number not in walk.job_contexts:
+            continue
+        context, entries = walk.job_contexts[number]
+        inherited = [_in_job(step, context) for step in shared if _inherits(entries, step.key)]
+        room -= sum(len(node.value) for step in inherited for node in step.lines)
+        if room < 0:
+            walk.shared_cut = True
+            break
+        inherited_anywhere = inherited_anywhere or bool(inherited)
+        jobs[number] = sorted(inherited + own, key=_phase)
+    if inherited_anywhere:
+        shared_ids = {id(step) for step in shared}
+        jobs[0] = [step for step in outside if id(step) not in shared_ids]
+    return {number: steps for number, steps in jobs.items() if steps}
+
+
+def _inherits(job: dict[str, Node], key: str) -> bool:
+    """Whether a job runs the list of commands outside any job under `key`: it sets no list of its own
+    there, and (GitLab CI) its `inherit: default:` is not false and, as a list, names `key`."""
+    if key in job:
+        return False
+    inherit = job.get("inherit")
+    chosen = _entry(inherit, "default") if _mapping(inherit) else None
+    if chosen is None:
+        return True
+    if chosen.id == "sequence":
+        return any(_scalar(item) and item.value == key for item in chosen.value)
+    return not (_scalar(chosen) and chosen.value.strip().casefold() == "false")
+
+
+def _in_job(step: _Step, job: _Context) -> _Step:
+    """A step every job runs first as one job runs it: with the job's variables, and only where the job
+    runs."""
+    context = replace(job, env={**step.context.env, **job.env}, runs=_both(step.context.runs, job.runs))
+    return replace(step, context=context)
+
+
+def _phase(step: _Step) -> int:
+    """Where a step's list of commands runs in its job (a task's, or another key's, with the script)."""
+    return _PHASES.get(step.key, _PHASES["script"])
 
 
 def _read_job(
@@ -283,6 +371,12 @@ class _Walk:
         self.resources: list[object] = []  # what a task states apart from the calls it runs
         self.seen: set[int] = set()
         self.jobs: dict[int, int] = {}  # the number of each node that is a job, by the node's id
+        # Each job's context and the keys its mapping sets, by its number (see `_shared_read_in`).
+        self.job_contexts: dict[int, tuple[_Context, dict[str, Node]]] = {}
+        # The mappings whose lists of commands every job runs first (GitLab CI's and Travis CI's top, GitLab
+        # CI's `default:`), by id.
+        self.shared: set[int] = set()
+        self.shared_cut = False  # whether some jobs were read without them, past `_MOST_SHARED_READ`
         self.budget = 4 * size + 1_000
 
     def add_jobs(self, nodes: list[Node]) -> None:
@@ -306,6 +400,8 @@ class _Walk:
         entries = {key.value: value for key, value in node.value if _scalar(key)}
         self.budget -= len(entries)
         context = _within(entries, context)
+        if id(node) in self.jobs:
+            self.job_contexts[context.job] = (context, entries)
         read = self.step(node, entries, context)
         for key, value in entries.items():
             if key not in read and key not in _STATED:
@@ -326,7 +422,7 @@ class _Walk:
                 powershell = _shell_is_powershell(given.get("shell"), context)
             lines = _lines(value)
             if lines:
-                self.steps.append(_Step(node, powershell, context, lines))
+                self.steps.append(_Step(node, powershell, context, lines, key=key))
                 read.add(key)
         task = entries.get("task")
         if task is not None and _scalar(task) and self.task(node, task.value, entries, context):
@@ -588,6 +684,10 @@ def _jobs(key: str, value: Node) -> list[Node]:
     if _mapping(value):
         return [job for _, job in value.value]
     return list(value.value) if value.id == "sequence" else []
+
+
+def _travis(path: str) -> bool:
+    return posixpath.basename(path).casefold() == ".travis.yml"
 
 
 def _gitlab(path: str) -> bool:
