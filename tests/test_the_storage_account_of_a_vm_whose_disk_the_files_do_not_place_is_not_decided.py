@@ -92,7 +92,7 @@ UNPLACED = {
     ),
     "shell-blob-url-naming-no-account": (
         "deploy.sh",
-        SH.format(blob='-u "$BASE/vhds/web01.vhd"'),
+        SH.format(blob='-u "https://$HOST/vhds/web01.vhd"'),
         f"{VM_OWN}deploy.sh:2>",
         "azure vm create's blob URL",
     ),

@@ -5472,6 +5472,9 @@ _STATED = "stated"  # the first item of the definition of a name the script stat
 
 
 _EITHER = "either"  # the first item of the `_identity` of an unknown value of several definitions
+# The shape of a storage account named by the value a blob address starts with (`"$container$name.vhd"`),
+# told from one the value names as the host's first label or as the whole address.
+_ADDRESS_START = f"{automation.HOLE}://"
 
 
 def _identity(value: Unknown) -> object:
@@ -11337,11 +11340,16 @@ class Interpreter:
 
     def _blob_account_stand_in(self, arg: Arg, mark: Mark) -> str:
         """The stand-in for the storage account of a blob the script names in an account it does not state
-        (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`, see `_account_stand_in`); "" for any
-        other address."""
+        (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`, see `_account_stand_in`), or that starts
+        with a value it does not state (`"$container$name.vhd"`: one account for every blob built on the
+        value); "" for any other address."""
         value = arg.value
         if not arg.certain or not isinstance(value, Unknown) or not value.shape or not value.holes:
             return ""
+        if value.shape.startswith(automation.HOLE) and "://" not in value.shape:
+            # The value the address starts with holds its host (`"$container$name.vhd"`): every blob built
+            # on it is in the one account it names.
+            return self._account_stand_in(value.holes[0], _ADDRESS_START, self._written_at(arg) or mark)
         host = value.shape.split("://", 1)[-1].split("/", 1)[0].split(".")
         if len(host) < 3 or automation.HOLE not in host[0] or host[1].casefold() != "blob":
             return ""

@@ -395,6 +395,9 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
 }
 # The state each shutdown leaves a VM in, by its `post_shutdown_action` as compared (its letters, casefolded); the
 # SDK's default is `Stopped`: shut down, still allocated (the API's instance state `StoppedVM`).
+# Told with the value a blob address starts with (`args.container_url + name + '.vhd'`), the storage account
+# that value names, told from one a value names as the host's first label.
+_ADDRESS_START = f"{HOLE}://"
 _SHUTDOWN_STATES = {"stopped": "StoppedVM", "stoppeddeallocated": "StoppedDeallocated"}
 _POWER_CALLS = frozenset({"shutdown_role", "shutdown_roles", "start_role", "start_roles", "restart_role"})
 # How a web/worker role deployed from a package is known to be one, in words MIG101's message quotes.
@@ -4548,12 +4551,26 @@ class _Resources:
         node = link.node if link is not None else None
         if site is None or not isinstance(node, ast.expr) or literal(link) is not None:
             return ""
-        host = self._shape(node, site).split("://", 1)[-1].split("/", 1)[0].split(".")
+        shape = self._shape(node, site)
+        if shape.startswith(HOLE) and "://" not in shape:
+            return self._address_start_account(node, link, site)
+        host = shape.split("://", 1)[-1].split("/", 1)[0].split(".")
         if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
             return ""
         pieces = self.flow.built_pieces(node, site, partial=True)
         told = _host_label(pieces) if pieces is not None else None
         return self._account_stand_in(told, self._mark(link), site)
+
+    def _address_start_account(self, node: ast.expr, link: Value | None, site: flow.Site) -> str:
+        """The storage account of a blob whose address starts with a value the script does not state, which
+        holds its host (`args.container_url + name + '.vhd'`): one for every blob built on the same value
+        (see `Flow.built_pieces`), whatever follows it. "" where the value is told by nothing (a name made
+        at each turn of a loop): each such blob may be in another account."""
+        pieces = self.flow.built_pieces(node, site, partial=True)
+        first = pieces[0] if pieces and len(pieces) > 1 else None
+        if first is None or isinstance(first, str):
+            return ""
+        return self._account_stand_in((_ADDRESS_START, first), self._mark(link), site)
 
     def _reserved_ip(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """create_reserved_ip_address: a reserved IP of its own, under the name the call states, else under

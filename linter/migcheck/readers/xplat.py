@@ -140,6 +140,9 @@ from migcheck.model import (
 # What stands for each value the script does not state in a word's `shape`: one word, which no script
 # writes, that a shell grammar reads as a word wherever it stands.
 HOLE = "migcheck-unstated-value"
+# The shape of a storage account named by the value a blob address starts with (`"${CONTAINER}vm1.vhd"`),
+# told from one the value names as the host's first label or as the whole address.
+_ADDRESS_START = f"{HOLE}://"
 # What follows the holder of a value not stated in the holder of that value formatted (`printf %03d`).
 _STYLED = "\0styled "
 
@@ -1718,7 +1721,7 @@ class Reading:
         script does not state the account's name (`-u "https://$SA.blob.core.windows.net/vhds/a.vhd"`), or
         in the account it states where it does not state the blob's name (`.../vhds/$VM.vhd`). Without
         `-u` the CLI puts the disk in a storage account of its own choosing (one of the location's, or one
-        it creates), and an address whose account no word states (`-u "$BASE/vhds/a.vhd"`) names none: the
+        it creates), and an address whose account no word states (`-u "https://$HOST/vhds/a.vhd"`) names none: the
         VM's disks are then unknown (`Role.unknown`), its account in no file (`Role.unplaced_disk`)."""
         at = parsed.at
         if blob is None:
@@ -1746,10 +1749,16 @@ class Reading:
     def blob_account(self, blob: Word) -> str:
         """The stand-in of the storage account a blob address names by a value the script does not state
         (`https://$SA.blob...`), or of the one an address the script does not state at all is in (`-u $URL`:
-        one for every use of the value); "" for any other address it does not state."""
+        one for every use of the value), or of the one of an address that starts with such a value
+        (`-u "${CONTAINER}vm1.vhd"`: one for every blob built on the value); "" for any other address it
+        does not state."""
         if blob.text is None and blob.shape is None:
             return self._unstated_account(blob.holder, HOLE, blob.mark)
         shape = blob.shape or ""
+        if shape.startswith(HOLE) and blob.holes and "://" not in shape:
+            # The value the address starts with holds its host (`"${CONTAINER}vm1.vhd"`): every blob built
+            # on it is in the one account it names.
+            return self._unstated_account(blob.holes[0], _ADDRESS_START, blob.mark)
         scheme, _, rest = shape.rpartition("://")
         host = rest.split("/", 1)[0].split(".")
         if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
