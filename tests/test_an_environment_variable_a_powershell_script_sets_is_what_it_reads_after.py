@@ -15,6 +15,9 @@ SETTERS = {
     "set-content": "Set-Content -Path Env:\\SVC -Value websvc",
     "dotnet": "[Environment]::SetEnvironmentVariable('SVC', 'websvc')",
     "dotnet process": "[System.Environment]::SetEnvironmentVariable('SVC', 'websvc', 'Process')",
+    "dotnet process enum": (
+        "[Environment]::SetEnvironmentVariable('SVC', 'websvc', [System.EnvironmentVariableTarget]::Process)"
+    ),
 }
 
 
@@ -55,6 +58,18 @@ def test_a_variable_set_for_the_user_only_or_never_set_is_not_stated(tmp_path, m
         """
     services = _services(tmp_path, monkeypatch, {"deploy.ps1": script})
     assert len(services) == 2 and not any("usersvc" in s or s == "other" for s in services)
+
+
+@pytest.mark.parametrize(
+    "target", ["[EnvironmentVariableTarget]::User", "[System.EnvironmentVariableTarget]::Machine"]
+)
+def test_a_variable_set_for_the_user_or_the_machine_by_the_enum_is_not_stated(tmp_path, monkeypatch, target):
+    script = f"""\
+        [Environment]::SetEnvironmentVariable('SVC', 'usersvc', {target})
+        New-AzureService -ServiceName $env:SVC -Location 'West US'
+        """
+    services = _services(tmp_path, monkeypatch, {"deploy.ps1": script})
+    assert len(services) == 1 and "usersvc" not in services[0]
 
 
 def test_the_environment_variable_is_not_the_variable_of_its_name(tmp_path, monkeypatch):

@@ -9242,6 +9242,8 @@ class Interpreter:
         static = self._static_default(node, inner, wanted)
         if static is not None:
             return static
+        if _is_environment_target(node, inner, wanted):
+            return Text(member or "", self.where.mark(node))  # an enum's value is passed on as its name
         values = self._class_member_values(base, wanted) if node.type == "member_access" else None
         agreed = _one_value(values) if values is not None else None
         if agreed is not None:
@@ -17151,6 +17153,19 @@ def _is_environment_type(node: Node | None) -> bool:
     if node is None or node.type != "type_literal":
         return False
     return _text(node).strip("[] ").casefold() in ("environment", "system.environment")
+
+
+def _is_environment_target(node: Node, inner: list[Node], wanted: str) -> bool:
+    """Whether a node is a value of the enum `[EnvironmentVariableTarget]` (`::User`, `::Machine`,
+    `::Process`), which `[Environment]::SetEnvironmentVariable` reads as the target of that name."""
+    if node.type != "member_access" or not inner or inner[0].type != "type_literal":
+        return False
+    kind = _text(inner[0]).strip("[] ").casefold().removeprefix("system.")
+    return kind == "environmentvariabletarget" and wanted in _ENVIRONMENT_TARGETS
+
+
+# The values of `[EnvironmentVariableTarget]`.
+_ENVIRONMENT_TARGETS = frozenset({"process", "user", "machine"})
 
 
 def _null_or_empty(value: Value, blank: bool) -> bool | None:
