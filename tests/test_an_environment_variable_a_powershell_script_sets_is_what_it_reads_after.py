@@ -93,3 +93,38 @@ def test_a_pipeline_s_powershell_step_sees_its_env(tmp_path, monkeypatch):
                 run: New-AzureService -ServiceName $env:SVC -Location 'West US'
         """
     assert _services(tmp_path, monkeypatch, {".github/workflows/d.yml": workflow}) == ["envsvc"]
+
+
+@pytest.mark.parametrize(
+    "runner",
+    [
+        "Start-Job -ScriptBlock { $env:SVC = 'jobsvc' } | Wait-Job",
+        "Start-Job { $env:SVC = 'jobsvc' } | Receive-Job -Wait",
+        "Invoke-Command -ComputerName web01 -ScriptBlock { $env:SVC = 'jobsvc' } -ArgumentList 1",
+    ],
+)
+def test_a_job_or_remote_session_sets_its_own_process_s_variable_not_the_script_s(
+    tmp_path, monkeypatch, runner
+):
+    script = f"""\
+        $env:SVC = 'mainsvc'
+        {runner}
+        New-AzureService -ServiceName $env:SVC -Location 'West US'
+        """
+    assert _services(tmp_path, monkeypatch, {"deploy.ps1": script}) == ["mainsvc"]
+
+
+@pytest.mark.parametrize(
+    "runner",
+    [
+        "Start-ThreadJob -ScriptBlock { $env:SVC = 'jobsvc' } | Wait-Job",
+        "Invoke-Command -ScriptBlock { $env:SVC = 'jobsvc' } -ArgumentList 1",
+    ],
+)
+def test_a_thread_job_or_a_block_run_here_sets_the_script_s_process_variable(tmp_path, monkeypatch, runner):
+    script = f"""\
+        $env:SVC = 'mainsvc'
+        {runner}
+        New-AzureService -ServiceName $env:SVC -Location 'West US'
+        """
+    assert _services(tmp_path, monkeypatch, {"deploy.ps1": script}) == ["jobsvc"]

@@ -9643,9 +9643,19 @@ class Interpreter:
         removals: list[tuple[Node, str, Args, Value | None, Env]] = []
         if job:
             self.running_jobs.append(removals)
+        # A job of its own process (Start-Job) or a remote session has its own environment variables: what
+        # it sets never comes back. A thread job (Start-ThreadJob) runs in this process, whose they are.
+        own_process = elsewhere and not runner.thread
         try:
             value = self._run_block(
-                node, block, bound, listed[given_count:], env, None, own_session=elsewhere
+                node,
+                block,
+                bound,
+                listed[given_count:],
+                env,
+                None,
+                own_session=elsewhere,
+                own_process=own_process,
             )
         finally:
             self.in_jobs -= job
@@ -9697,10 +9707,12 @@ class Interpreter:
         piped: Value | None,
         own_session: bool,
         dotted: bool = False,
+        own_process: bool = False,
     ) -> Value:
         """Run a held script block where the script runs it, as a call of a function runs (see
         `_run_call`), while the repeats are affordable; else it is read once, with values it does not
-        know (see `_unbound_run`). Its `$_` is not the caller's."""
+        know (see `_unbound_run`). Its `$_` is not the caller's; in a process of its own (`own_process`),
+        the environment variables it sets are not the caller's either."""
         signature = self._signature(block.node)
         if not self._may_run(block.node, len(signature.parameters)):
             return self._unbound_run(node, block, args, extra, piped)
@@ -9716,6 +9728,7 @@ class Interpreter:
             using=env,
             sees_caller=not own_session,
             in_caller_scope=dotted,
+            own_process=own_process,
         )
         self.item = outer
         return value
@@ -10919,6 +10932,7 @@ class Interpreter:
         sees_caller: bool = False,
         this: bool = False,
         in_caller_scope: bool = False,
+        own_process: bool = False,
     ) -> Value:
         """Run a function's body at a call: each parameter holds what the call passes for it (piped input
         for the one that takes it), else its default, else a value the script does not state; `$args`,
@@ -10985,13 +10999,16 @@ class Interpreter:
         if in_caller_scope:
             self.spend(len(scope.vars))
             env.vars.update((k, v) for k, v in scope.vars.items() if not k.startswith("\0") and k != "args")
-        return self._returned(node, scope, env, outputs, sure)
+        return self._returned(node, scope, env, outputs, sure, own_process)
 
-    def _returned(self, node: Node, scope: Env, env: Env, outputs: list[Value], sure: bool) -> Value:
+    def _returned(
+        self, node: Node, scope: Env, env: Env, outputs: list[Value], sure: bool, own_process: bool = False
+    ) -> Value:
         """What a call of a function or an InlineScript gives back: the markers it set (`\0` keys) carried
-        to `env`, and its output as its value (see `_call_value`); not sure when it may not run."""
+        to `env`, but for the environment variables of code run in a process of its own (`own_process`),
+        and its output as its value (see `_call_value`); not sure when it may not run."""
         for key, value in scope.vars.items():
-            if key.startswith("\0"):
+            if key.startswith("\0") and not (own_process and key.startswith(_ENVIRONMENT)):
                 env.vars[key] = value
         value = _call_value(outputs, self.spend)
         if value is None:

@@ -932,10 +932,13 @@ FILE_COPY_SPECS = {
 class BlockRunner:
     """A cmdlet that runs the script block it is given with the values of `-ArgumentList`, bound to the
     block's parameters in order: its parameters, and whether it always runs the block in a session of its
-    own (a background job) rather than, unless told otherwise (`RUN_ELSEWHERE`), here."""
+    own (a background job) rather than, unless told otherwise (`RUN_ELSEWHERE`), here; and whether that
+    session is a thread of this process (`thread`), which shares its environment variables, rather than a
+    process of its own."""
 
     spec: Spec
     elsewhere: bool
+    thread: bool = False
 
 
 # Start-Job and Invoke-Command, by their names and aliases, their parameters from the reference of
@@ -957,6 +960,7 @@ _START_THREAD_JOB = BlockRunner(
         aliases={"Command": "ScriptBlock", "Args": "ArgumentList"},
     ),
     elsewhere=True,
+    thread=True,
 )
 _INVOKE_COMMAND = BlockRunner(
     _spec(
