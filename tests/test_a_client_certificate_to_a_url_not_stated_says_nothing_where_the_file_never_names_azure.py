@@ -43,13 +43,22 @@ VAULT = {
 }
 # And where it names Azure, a certificate to a URL not stated whose path may be the API's is said.
 SAID = {
-    "deploy.ps1": ("# Azure deployment\nInvoke-RestMethod -Uri $env:URL -Method Post -Certificate $c\n", 2),
-    "notify.sh": ('#!/bin/bash\n# Azure deployment\ncurl --cert mgmt.pem -X POST "$URL/services/x"\n', 3),
+    "deploy.ps1": (
+        "# the management certificate of prod.publishsettings\nInvoke-RestMethod -Uri $env:URL -Method Post -Certificate $c\n",
+        2,
+    ),
+    "notify.sh": (
+        '#!/bin/bash\n# the management certificate of prod.publishsettings\ncurl --cert mgmt.pem -X POST "$URL/services/x"\n',
+        3,
+    ),
     "client.py": (
-        "# Azure deployment\nimport sys\n\nimport requests\n\nrequests.post(sys.argv[1], cert='mgmt.pem')\n",
+        "# the management certificate of prod.publishsettings\nimport sys\n\nimport requests\n\nrequests.post(sys.argv[1], cert='mgmt.pem')\n",
         6,
     ),
-    "site.yml": (SITE_YML.replace("inventory service", "Azure service").replace("/hosts", "/services"), 4),
+    "site.yml": (
+        SITE_YML.replace("inventory service", "prod.publishsettings service").replace("/hosts", "/services"),
+        4,
+    ),
 }
 
 
@@ -88,3 +97,20 @@ def test_the_line_said_names_only_the_cause_that_applies(tmp_path, monkeypatch, 
     assert code == 0 and len(said) == 1
     assert "to a URL the script does not state" in said[0]
     assert "attribute" not in said[0] and "class's body" not in said[0]
+
+
+# Files that name Azure only through Resource Manager tools, which never send a management certificate.
+RESOURCE_MANAGER_ONLY = {
+    "azure-pipelines.yml": "steps:\n- task: AzureCLI@2\n  inputs:\n    azureSubscription: arm\n"
+    "    scriptType: bash\n    scriptLocation: inlineScript\n    inlineScript: az group create -n rg1 -l westeurope\n"
+    '- bash: curl -sf -X POST --cert client.pem --key client.key -d @payload.json "$(webhookUrl)"\n',
+    "notify.sh": "#!/bin/bash\n# deploys to Azure (Resource Manager only)\naz group create -n rg1 -l westeurope\n"
+    'curl -sf -X POST --cert client.pem -d @payload.json "$WEBHOOK_URL"\n',
+    "deploy.ps1": "# AZURE_CREDENTIALS\nNew-AzResourceGroup -Name rg1 -Location westeurope\n"
+    "Invoke-RestMethod -Uri $env:URL -Method Post -Certificate $c\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESOURCE_MANAGER_ONLY))
+def test_a_certificate_in_a_file_of_resource_manager_tools_says_nothing(tmp_path, monkeypatch, name):
+    assert undecided(tmp_path, monkeypatch, {name: RESOURCE_MANAGER_ONLY[name]}) == []

@@ -731,12 +731,29 @@ def states_host(url: str) -> bool:
 
 
 def names_the_api(data: bytes) -> bool:
-    """Whether a file names Azure or the Service Management API anywhere (`azure`, in a classic cmdlet, SDK,
-    CLI call or REST body's namespace, or one of the API's hosts). A client certificate alone is no sign of the
-    API (mutual TLS to any service sends one): a request with one to a URL the file does not state may go to
-    the API only in such a file."""
+    """Whether a file names the Service Management API or a classic tool anywhere: one of the API's hosts (in
+    every cloud), the classic SDK, a publish settings file, a classic REST body's namespace, a classic cmdlet
+    (`New-AzureService`, not `New-AzureRm*` nor `*-AzureAD*`) or a command of the classic CLI (`azure vm`).
+    A client certificate alone is no sign of the API (mutual TLS to any service sends one), nor is the word
+    Azure (`AzureCLI@2`, `azure/login`, a comment): a request with one to a URL the file does not state may
+    go to the API only in such a file."""
     lowered = data.lower()
-    return b"azure" in lowered or b"management.core." in lowered
+    return any(sign in lowered for sign in _CLASSIC_SIGNS) or _CLASSIC_COMMAND.search(lowered) is not None
+
+
+# What names the API in a file, lowered: its hosts, the classic SDK, a publish settings file (which holds a
+# management certificate), a classic REST body's namespace.
+_CLASSIC_SIGNS = (
+    b"management.core.",
+    b"servicemanagement",
+    b"publishsettings",
+    b"schemas.microsoft.com/windowsazure",
+)
+# A classic cmdlet, or a command of a classic CLI's groups (`xplat.CLASSIC_GROUPS`, with the account and
+# storage commands and `azure config mode`), lowered.
+_CLASSIC_COMMAND = re.compile(
+    rb"[a-z]-azure(?!rm|ad)[a-z]|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage|account|config|login)\b"
+)
 
 
 def may_be_api_path(url: str) -> bool:
