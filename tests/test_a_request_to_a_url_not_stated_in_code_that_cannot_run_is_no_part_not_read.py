@@ -17,7 +17,7 @@ BODY = (
 )
 SHELL = '#!/bin/bash\nif {test}; then\n  curl -X POST --cert mgmt.pem -d @body.xml "$1"\nfi\n'
 ANSIBLE = (
-    "- hosts: localhost\n  tasks:\n    - name: deploy to Azure\n      uri:\n        url: '{{{{ target }}}}'\n"
+    "- hosts: localhost\n  tasks:\n    - name: deploy through management.core.windows.net\n      uri:\n        url: '{{{{ target }}}}'\n"
     "        method: POST\n        client_cert: mgmt.pem\n      when: {test}\n"
 )
 PYTHON = (
@@ -25,7 +25,7 @@ PYTHON = (
     '    requests.post(sys.argv[1], cert="mgmt.pem", data=open("body.xml"))\n'
 )
 POWERSHELL = (
-    "param([string]$Url)  # the Azure endpoint\nif ({test}) {{\n"
+    "param([string]$Url)  # the Service Management endpoint, management.core.windows.net\nif ({test}) {{\n"
     "    Invoke-RestMethod -Uri $Url -Method Post -CertificateThumbprint $thumb\n"
     "    curl.exe -X POST --cert mgmt.pem $Url\n}}\n"
 )

@@ -3,8 +3,8 @@ play does not set, `sys.argv[1]`) is not known to go to the Service Management A
 script's curl may: where it authenticates with a management certificate (`client_cert:`, curl's `--cert`,
 requests' `cert=`), sends a classic REST body from a file checked with it, or the name holding its URL names
 the API (`{{ mgmt_url }}`, `MGMT_URL`), it is said as a part not read (`request-url-undecided`) at the
-request, never dropped in silence, though the file names neither the API's host nor an `azure` command. A
-request nothing ties to the API is no part not read."""
+request, never dropped in silence, though the file runs no `azure` command and names the API's host only in a
+comment. A request nothing ties to the API is no part not read."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def undecided(tmp_path, monkeypatch, name: str, text: str) -> list[tuple[int, in
 
 
 def playbook(task: str) -> str:
-    return "- hosts: localhost\n  tasks:\n    - name: create the Azure cloud service\n      uri:\n" + task
+    return "- hosts: localhost\n  tasks:\n    - name: create the cloud service through management.core.windows.net\n      uri:\n" + task
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_a_shell_task_that_may_go_to_the_api_is_said_not_read(tmp_path, monkeypa
     ],
 )
 def test_a_python_request_that_may_go_to_the_api_is_said_not_read(tmp_path, monkeypatch, line):
-    text = f"import os\nimport subprocess\nimport sys\n\nimport requests\n\nMGMT_URL = sys.argv[2]  # the Azure endpoint\n{line}\n"
+    text = f"import os\nimport subprocess\nimport sys\n\nimport requests\n\nMGMT_URL = sys.argv[2]  # the Service Management endpoint, management.core.windows.net\n{line}\n"
     assert [at for at, _ in undecided(tmp_path, monkeypatch, "deploy.py", text)] == [8]
 
 
