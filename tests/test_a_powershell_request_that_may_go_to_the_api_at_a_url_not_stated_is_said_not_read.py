@@ -22,7 +22,9 @@ BODY = (
 
 def undecided(tmp_path, monkeypatch, line: str) -> list[tuple[int, int]]:
     files = {
-        "deploy.ps1": "param([string]$Url)  # the Service Management endpoint, management.core.windows.net\n" + line + "\n",
+        "deploy.ps1": "param([string]$Url)  # the Service Management endpoint, management.core.windows.net\n"
+        + line
+        + "\n",
         "body.xml": BODY,
         "notes.xml": "<notes/>\n",
     }

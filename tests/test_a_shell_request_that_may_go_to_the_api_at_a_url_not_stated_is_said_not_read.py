@@ -23,7 +23,8 @@ PAGE = "curl -s https://example.com/index.html -o page.html\n"
 
 def undecided(tmp_path, monkeypatch, script: str) -> list[int]:
     files = {
-        "deploy.sh": '#!/bin/bash\nURL="$1"  # the Service Management endpoint, management.core.windows.net\n' + script,
+        "deploy.sh": '#!/bin/bash\nURL="$1"  # the Service Management endpoint, management.core.windows.net\n'
+        + script,
         "body.xml": BODY,
         "notes.xml": "<notes/>\n",
     }

@@ -35,7 +35,10 @@ def undecided(tmp_path, monkeypatch, name: str, text: str) -> list[tuple[int, in
 
 
 def playbook(task: str) -> str:
-    return "- hosts: localhost\n  tasks:\n    - name: create the cloud service through management.core.windows.net\n      uri:\n" + task
+    return (
+        "- hosts: localhost\n  tasks:\n    - name: create the cloud service through management.core.windows.net\n      uri:\n"
+        + task
+    )
 
 
 @pytest.mark.parametrize(
