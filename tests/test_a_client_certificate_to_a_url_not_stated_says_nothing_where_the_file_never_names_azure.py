@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files, run_cli
 
-from migcheck.model import REQUEST_URL_UNDECIDED, Script
+from migcheck.model import Script, undecided_url
 
 # A release pipeline's helpers that never name Azure, each sending requests with a client certificate.
 NEXUS_PS = (
@@ -71,7 +71,7 @@ def undecided(tmp_path, monkeypatch, files: dict[str, str]) -> list[tuple[str, i
         for r in d.resources
         if isinstance(r, Script)
         for m in r.unread
-        if m.tag == REQUEST_URL_UNDECIDED
+        if undecided_url(m.tag)
     ]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lint_support import lint_files, script_resources
 
-from migcheck.model import REQUEST_ATTRIBUTE_UNDECIDED, REQUEST_URL_UNDECIDED, UNCALLED_RUNS, Script
+from migcheck.model import REQUEST_ATTRIBUTE_UNDECIDED, UNCALLED_RUNS, Script, undecided_url
 
 API = "https://management.core.windows.net/sub/services/hostedservices"
 
@@ -51,8 +51,12 @@ def calls(text: str) -> list[tuple[str, int, str]]:
 
 
 def undecided(text: str) -> list[int]:
-    undecided_tags = (REQUEST_ATTRIBUTE_UNDECIDED, REQUEST_URL_UNDECIDED)
-    return [m.line for s in scripts(text) for m in s.unread if m.tag in undecided_tags]
+    return [
+        m.line
+        for s in scripts(text)
+        for m in s.unread
+        if m.tag == REQUEST_ATTRIBUTE_UNDECIDED or undecided_url(m.tag)
+    ]
 
 
 def test_a_request_to_a_property_the_constructor_sets_to_the_api_is_a_classic_call():

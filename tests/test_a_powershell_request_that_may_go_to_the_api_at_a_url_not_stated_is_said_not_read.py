@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files
 
-from migcheck.model import REQUEST_URL_UNDECIDED, Script
+from migcheck.model import Script, undecided_url
 
 BODY = (
     '<CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure">'
@@ -36,7 +36,7 @@ def undecided(tmp_path, monkeypatch, line: str) -> list[tuple[int, int]]:
         for r in d.resources
         if isinstance(r, Script)
         for m in r.unread
-        if m.tag == REQUEST_URL_UNDECIDED
+        if undecided_url(m.tag)
     ]
 
 

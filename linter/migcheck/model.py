@@ -1658,11 +1658,30 @@ XML_EDITS_NOT_FOLLOWED = "xml-edits"
 # (`$client.ExecuteOperation2(@{ Verb = "PUT"; Resource = "services/networking/media"; Content = $doc.OuterXml
 # })`) whose content the reader cannot follow: the networks it uploads are not checked.
 CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
-# The tag of a `Script.unread` mark of a request that may go to the Service Management API (a client
+# The start of the tag of a `Script.unread` mark of a request that may go to the Service Management API (a client
 # certificate in a file that names Azure, a classic REST body from a file, a URL held by a name of the API) to a
 # URL the script does not state (a parameter, an environment variable): what its path names and its body
 # describes is not read.
 REQUEST_URL_UNDECIDED = "request-url-undecided"
+# What makes such a request one that may go to the API, carried in its mark's tag after the prefix
+# (`request_url_undecided`), so that each report says the one cause that applies: the client certificate it
+# sends, the classic REST body file it sends, or the name of the API that holds its URL.
+SENDS_CERTIFICATE = "certificate"
+SENDS_CLASSIC_BODY = "body"
+URL_NAMES_THE_API = "url-name"
+
+
+def request_url_undecided(cause: str, named: str) -> str:
+    """The tag of a mark of a request to a URL not stated that may go to the API for `cause`
+    (`SENDS_CERTIFICATE`, ...), `named` what the script writes for it ("request-url-undecided:body:body.xml")."""
+    return f"{REQUEST_URL_UNDECIDED}:{cause}:{named}"
+
+
+def undecided_url(tag: str) -> bool:
+    """Whether `tag` is of a request to a URL not stated that may go to the API (`request_url_undecided`)."""
+    return tag.startswith(f"{REQUEST_URL_UNDECIDED}:")
+
+
 # The tag of a `Script.unread` mark of a request sent to a URL an attribute holds that the script sets to
 # several values, one of them on the Service Management API's host (a class's `url = ''` and its `__init__`'s
 # `self.url = 'https://management.core.windows.net/...'`; in PowerShell a class's `[string]$Url = ''` and its

@@ -177,17 +177,19 @@ from migcheck.model import (
     NEVER_RUNS,
     REMOVED,
     REQUEST_ATTRIBUTE_UNDECIDED,
-    REQUEST_URL_UNDECIDED,
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
     RUNBOOK_NOT_FOLLOWED,
     SECURITY_RULE_VALUES,
+    SENDS_CERTIFICATE,
+    SENDS_CLASSIC_BODY,
     SERVICES_OF_VMS,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     UNSTATED_SUBSCRIPTION,
+    URL_NAMES_THE_API,
     VM_FACTS,
     VM_NOT_PASSED_ON,
     VM_OF_REQUEST_URI,
@@ -246,11 +248,13 @@ from migcheck.model import (
     joined_paths,
     lun_key,
     network_stand_in,
+    request_url_undecided,
     reserved_on_vips,
     rules_after,
     sites_and_subnets_stood_in,
     stood_in_site,
     subscription_guid,
+    undecided_url,
     with_maybe_vips,
     without_path_in_none,
 )
@@ -336,7 +340,7 @@ def sniff(data: bytes) -> bool:
 
 def _may_request_the_api(lowered: bytes) -> bool:
     """Whether a script may send a request to the API at a URL it does not state (see
-    `_may_be_management_request`): it sends requests and names a certificate, the API, or an XML file."""
+    `_undecided_request_tag`): it sends requests and names a certificate, the API, or an XML file."""
     return any(sender in lowered for sender in _REQUEST_SENDERS) and any(
         hint in lowered for hint in _REQUEST_HINTS
     )
@@ -344,7 +348,7 @@ def _may_request_the_api(lowered: bytes) -> bool:
 
 # The commands that send HTTP requests (Invoke-RestMethod, Invoke-WebRequest, their aliases, curl, wget).
 _REQUEST_SENDERS = (b"invoke-restmethod", b"invoke-webrequest", b"irm ", b"iwr ", b"curl", b"wget")
-# What makes a request to a URL not stated one that may go to the API (see `_may_be_management_request`).
+# What makes a request to a URL not stated one that may go to the API (see `_undecided_request_tag`).
 _REQUEST_HINTS = (b"cert", b"mgmt", b"management", b".xml")
 
 
@@ -6200,26 +6204,32 @@ def _resolve(key: str, written: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _may_be_management_request(url: Arg, args: Args, names_the_api: bool) -> bool:
-    """Whether Invoke-RestMethod's or Invoke-WebRequest's request to a URL the script does not state may be
-    one to the Service Management API, as the shell reader tells a curl's (`shell.may_be_management_request`):
-    it authenticates with a (management) certificate (`-Certificate`, `-CertificateThumbprint`) in a script
-    that names the API (`names_the_api`), what holds its URL names the API (`$mgmtUrl`), or it sends a
-    classic REST body from a file checked with the script (`-InFile body.xml`)."""
-    certificate = args.get("Certificate") is not None or args.get("CertificateThumbprint") is not None
-    if certificate and names_the_api:
-        return True
-    if _names_the_api(url):
-        return True
+def _undecided_request_tag(url: Arg, args: Args, names_the_api: bool) -> str | None:
+    """The tag of Invoke-RestMethod's or Invoke-WebRequest's request to a URL the script does not state that
+    may be one to the Service Management API, with the one cause that makes it so, as the shell reader tells
+    a curl's (`shell.undecided_request_tag`): it authenticates with a (management) certificate
+    (`-Certificate`, `-CertificateThumbprint`) in a script that names the API (`names_the_api`), what holds
+    its URL names the API (`$mgmtUrl`), or it sends a classic REST body from a file checked with the script
+    (`-InFile body.xml`). None where none of these is so."""
+    certificate = args.get("Certificate") or args.get("CertificateThumbprint")
+    if certificate is not None and names_the_api:
+        written = _text(certificate.node) if certificate.node is not None else ""
+        return request_url_undecided(SENDS_CERTIFICATE, written)
+    holder = _api_holder(url)
+    if holder is not None:
+        return request_url_undecided(URL_NAMES_THE_API, holder)
     in_file = args.get("InFile")
     stated = in_file.value.value if in_file is not None and isinstance(in_file.value, Text) else ""
     body = beside.settings_file(stated) if stated else None
-    return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+    if body is None or _CLASSIC_REST_NAMESPACE not in body.data:
+        return None
+    return request_url_undecided(SENDS_CLASSIC_BODY, stated)
 
 
 # The tags of requests that may go to the API whose URL is not decided: at a URL not stated, or held by an
 # attribute set to several values.
-_UNDECIDED_REQUESTS = frozenset({REQUEST_URL_UNDECIDED, REQUEST_ATTRIBUTE_UNDECIDED})
+def _undecided_request(tag: str) -> bool:
+    return tag == REQUEST_ATTRIBUTE_UNDECIDED or undecided_url(tag)
 
 
 def _may_be_api_url(url: str) -> bool:
@@ -6228,11 +6238,20 @@ def _may_be_api_url(url: str) -> bool:
     return not automation.states_host(url) and automation.may_be_api_path(url)
 
 
-def _names_the_api(url: Arg) -> bool:
-    """Whether the argument that gives a URL the script does not state names the Service Management API as
-    it is written (`$mgmtUrl`, `"$env:MANAGEMENT_ENDPOINT/services"`)."""
-    written = _text(url.node).casefold() if url.node is not None else ""
-    return any(word in written for word in _API_WORDS)
+def _api_holder(url: Arg) -> str | None:
+    """What names the Service Management API in the argument that gives a URL the script does not state, as
+    it is written: its variable (`$mgmtUrl`, `$env:MANAGEMENT_ENDPOINT` of `"$env:MANAGEMENT_ENDPOINT/..."`),
+    else the argument itself; None where nothing in it does."""
+    if url.node is None or not _names_the_api(_text(url.node)):
+        return None
+    variables = (_text(leaf) for leaf in _captures(_VARIABLE_LEAVES, url.node).get("variable", []))
+    return next((name for name in variables if _names_the_api(name)), _text(url.node))
+
+
+def _names_the_api(written: str) -> bool:
+    """Whether text written in a script names the Service Management API (`$mgmtUrl`)."""
+    lowered = written.casefold()
+    return any(word in lowered for word in _API_WORDS)
 
 
 # Words in what holds a URL that name the Service Management API (`$mgmtUrl`, `$env:MANAGEMENT_ENDPOINT`).
@@ -13493,13 +13512,13 @@ class Interpreter:
             and not uri.value.may_be_url
             and _may_be_api_url(_shape(uri.value) or "")
         )
-        if (
-            found is None
-            and unstated
-            and uri is not None
-            and _may_be_management_request(uri, args, self.names_the_api)
-        ):
-            self._load_not_followed(at, REQUEST_URL_UNDECIDED)  # to a URL not stated: said, never in silence
+        tag = (
+            _undecided_request_tag(uri, args, self.names_the_api)
+            if found is None and unstated and uri is not None
+            else None
+        )
+        if tag is not None:
+            self._load_not_followed(at, tag)  # to a URL not stated: said, never in silence
         body = args.get("Body")
         if found is not None and verb == "DELETE":
             self._request_detach(node, found[1])
@@ -13551,10 +13570,12 @@ class Interpreter:
         ]
         if not unstated:
             return
-        if shell.may_be_management_request(sent, self.names_the_api) or any(
-            _names_the_api(url) for url in unstated
-        ):
-            self._load_not_followed(at, REQUEST_URL_UNDECIDED)  # to a URL not stated, as a shell script's
+        holder = next((holder for url in unstated if (holder := _api_holder(url)) is not None), None)
+        tag = shell.undecided_request_tag(sent, self.names_the_api) or (
+            request_url_undecided(URL_NAMES_THE_API, holder) if holder is not None else None
+        )
+        if tag is not None:
+            self._load_not_followed(at, tag)  # to a URL not stated, as a shell script's
 
     def _posted_body_file(self, path: str, verb: str | None, in_file: Arg) -> None:
         """A request that sends a file (`-InFile deploy.xml`) to create a deployment: the file and the
@@ -15608,8 +15629,8 @@ class Interpreter:
             said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
             # A child runbook started and not followed may be classic whatever the parent calls itself.
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
-            # So may a request to a URL the script does not state (see `_may_be_management_request`).
-            said = said or any(mark.tag in _UNDECIDED_REQUESTS for mark in self.loads_not_followed.values())
+            # So may a request to a URL the script does not state (see `_undecided_request_tag`).
+            said = said or any(_undecided_request(mark.tag) for mark in self.loads_not_followed.values())
             if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct

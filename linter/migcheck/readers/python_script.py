@@ -118,13 +118,15 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     REQUEST_ATTRIBUTE_UNDECIDED,
-    REQUEST_URL_UNDECIDED,
     RUNBOOK_NOT_FOLLOWED,
     SECURITY_RULE_VALUES,
+    SENDS_CERTIFICATE,
+    SENDS_CLASSIC_BODY,
     STAGE_CHOICE,
     UNCALLED_RUNS,
     UNSTATED_SUBSCRIPTION,
     UNSTATED_TEXT,
+    URL_NAMES_THE_API,
     VM_FACTS,
     VM_OF_REQUEST_URI,
     VPN,
@@ -181,6 +183,7 @@ from migcheck.model import (
     lun_key,
     network_stand_in,
     placed_like,
+    request_url_undecided,
     reserved_on_vips,
     rules_after,
     sites_and_subnets_stood_in,
@@ -2504,7 +2507,7 @@ class _Resources:
         # The first request sent to such a URL, a part not read (see `REQUEST_ATTRIBUTE_UNDECIDED`).
         self.undecided_url: tuple[Mark, ...] = ()
         # The first request that may go to the API at a URL the script does not state (see
-        # `_may_go_to_the_api`), a part not read too; a client certificate makes one only in a script that
+        # `_undecided_tag`), a part not read too; a client certificate makes one only in a script that
         # names Azure or the API (`automation.names_the_api`).
         self.names_the_api = automation.names_the_api(source.text.encode("utf-8", "replace"))
         self.unstated_url: tuple[Mark, ...] = ()
@@ -3129,13 +3132,15 @@ class _Resources:
         if found is None and name == "request":
             host = self._connection_host(call.receiver, self.may_be_sent)
             found = (host, url) if host is not None else None
+        tag = (
+            self._undecided_tag(call, sends, argument, url)
+            if found is None and not self.unstated_url
+            else None
+        )
         if (
-            found is None
-            and not self.unstated_url
-            and self._may_go_to_the_api(call, sends, argument, url)
-            and self._whether_it_runs(call) != NEVER_RUNS  # code that cannot run sends nothing
-        ):
-            self.unstated_url = (replace(self.source.call_mark(call.node), tag=REQUEST_URL_UNDECIDED),)
+            tag is not None and self._whether_it_runs(call) != NEVER_RUNS
+        ):  # code that cannot run sends nothing
+            self.unstated_url = (replace(self.source.call_mark(call.node), tag=tag),)
         if found is None:
             return None
         self._note_url(argument, site)
@@ -3144,22 +3149,26 @@ class _Resources:
             body = None
         return _Request(self._verb(call, name, sends, body, site), *found, body, decided)
 
-    def _may_go_to_the_api(self, call: CallSite, sends: _Sends, url: ast.expr | None, shape: str) -> bool:
-        """Whether a request to a URL the script does not state (`requests.post(sys.argv[1], ...)`) may be
-        one to the Service Management API, as the shell reader tells a curl's: it authenticates with a
-        (management) certificate (`cert=`) in a script that names the API, the names that hold its URL name the
-        API (`MGMT_URL`), or it sends a classic REST body from a file checked with the script
-        (`data=open('body.xml')`). One whose stated host or path is none of the API's
-        (`f"{base}/v1/auth/cert/login"`, `automation.may_be_api_path`) is none."""
+    def _undecided_tag(self, call: CallSite, sends: _Sends, url: ast.expr | None, shape: str) -> str | None:
+        """The tag of a request to a URL the script does not state (`requests.post(sys.argv[1], ...)`) that
+        may be one to the Service Management API, with the one cause that makes it so, as the shell reader
+        tells a curl's: it authenticates with a (management) certificate (`cert=`) in a script that names the
+        API, the names that hold its URL name the API (`MGMT_URL`), or it sends a classic REST body from a
+        file checked with the script (`data=open('body.xml')`). None for one whose stated host or path is
+        none of the API's (`f"{base}/v1/auth/cert/login"`, `automation.may_be_api_path`)."""
         if url is None or HOLE not in shape or automation.states_host(shape):
-            return False
+            return None
         if not automation.may_be_api_path(shape):
-            return False
-        certificate = any(keyword.arg == "cert" for keyword in call.node.keywords)
-        if (certificate and self.names_the_api) or _names_the_api(url):
-            return True
+            return None
+        certificate = next((keyword.value for keyword in call.node.keywords if keyword.arg == "cert"), None)
+        if certificate is not None and self.names_the_api:
+            return request_url_undecided(SENDS_CERTIFICATE, _certificate_named(certificate))
+        holder = _api_name(url)
+        if holder is not None:
+            return request_url_undecided(URL_NAMES_THE_API, holder)
         body = _argument(call.node, *sends.body) if sends.body else None
-        return body is not None and _classic_body_file(body)
+        file = _classic_body_file(body) if body is not None else None
+        return request_url_undecided(SENDS_CLASSIC_BODY, file) if file is not None else None
 
     def _sender(self, call: CallSite) -> _Sends | None:
         """Where the function a call sends a request by takes its parts: an HTTP library's (`_HTTP_CALLS`),
@@ -6086,15 +6095,27 @@ _HTTP_CALLS = {
 }
 
 
-def _names_the_api(url: ast.expr) -> bool:
-    """Whether a name in the expression of a URL names the Service Management API (`MGMT_URL`,
-    `self.management_endpoint`)."""
+def _api_name(url: ast.expr) -> str | None:
+    """The name in the expression of a URL that names the Service Management API (`MGMT_URL`,
+    `self.management_endpoint`), None where none does."""
     names = (
         node.id if isinstance(node, ast.Name) else node.attr
         for node in ast.walk(url)
         if isinstance(node, (ast.Name, ast.Attribute))
     )
-    return any(word in name.casefold() for name in names for word in _API_WORDS)
+    return next((name for name in names if any(word in name.casefold() for word in _API_WORDS)), None)
+
+
+def _certificate_named(certificate: ast.expr) -> str:
+    """The certificate file `cert=` names (`'mgmt.pem'`, the first of `('mgmt.pem', 'mgmt.key')`), or the
+    name that holds it (`CERT`); "" where it is written otherwise."""
+    if isinstance(certificate, ast.Tuple) and certificate.elts:
+        certificate = certificate.elts[0]
+    if isinstance(certificate, ast.Constant) and isinstance(certificate.value, str):
+        return certificate.value
+    if isinstance(certificate, ast.Name):
+        return certificate.id
+    return certificate.attr if isinstance(certificate, ast.Attribute) else ""
 
 
 # Words in the names that hold a URL that name the Service Management API.
@@ -6103,18 +6124,18 @@ _API_WORDS = ("management", "mgmt")
 _CLASSIC_REST_NAMESPACE = b"http://schemas.microsoft.com/windowsazure"
 
 
-def _classic_body_file(body: ast.expr) -> bool:
-    """Whether a request's body is read from a file checked with the script that holds a classic REST body
-    (`open('body.xml')`, `open('body.xml').read()`)."""
+def _classic_body_file(body: ast.expr) -> str | None:
+    """The file a request's body is read from, where it is checked with the script and holds a classic REST
+    body (`open('body.xml')`, `open('body.xml').read()`); None for any other body."""
     if isinstance(body, ast.Call) and isinstance(body.func, ast.Attribute) and not body.args:
         body = body.func.value  # `.read()`
     if not (isinstance(body, ast.Call) and flow.callee(body.func) == "open" and body.args):
-        return False
+        return None
     name = body.args[0]
     if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
-        return False
+        return None
     found = beside.settings_file(name.value)
-    return found is not None and _CLASSIC_REST_NAMESPACE in found.data
+    return name.value if found is not None and _CLASSIC_REST_NAMESPACE in found.data else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,11 +77,13 @@ from migcheck.model import (
     MAYBE_RUNS,
     NEVER_RUNS,
     OTHER_SHELL,
-    REQUEST_URL_UNDECIDED,
+    SENDS_CERTIFICATE,
+    SENDS_CLASSIC_BODY,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
+    URL_NAMES_THE_API,
     ClassicCall,
     CloudInUse,
     DirectiveComment,
@@ -92,10 +94,12 @@ from migcheck.model import (
     MigrationStep,
     Script,
     Suppression,
+    request_url_undecided,
+    undecided_url,
 )
 from migcheck.readers import beside, grammars, shell_bodies, shell_requests, xplat
 from migcheck.readers.suppressions import line_comment_text, starts_like_directive
-from migcheck.readers.xplat import Word
+from migcheck.readers.xplat import HOLE, Word
 
 if TYPE_CHECKING:
     from tree_sitter import Node, Tree
@@ -211,7 +215,7 @@ def sniff(data: bytes) -> bool:
 
 def may_send_to_the_api(data: bytes) -> bool:
     """Whether curl or wget may send a request to the API at a URL the script does not state (see
-    `_may_be_management_request`): with a certificate, a body file, or words that name the API."""
+    `undecided_request_tag`): with a certificate, a body file, or words that name the API."""
     return (b"curl" in data or b"wget" in data) and _MAY_BE_MANAGEMENT.search(data) is not None
 
 
@@ -3064,8 +3068,9 @@ class _Walker:
         if found is None:
             # To a URL not stated: said, never dropped in silence; unless it is in code that cannot run
             # (`if false`), which sends nothing, so leaves nothing not read.
-            if may_be_management_request(sent, self.names_the_api) and not self.reading.never:
-                self.lines_not_read.append(replace(words[0].mark, tag=REQUEST_URL_UNDECIDED))
+            tag = undecided_request_tag(sent, self.names_the_api)
+            if tag is not None and not self.reading.never:
+                self.lines_not_read.append(replace(words[0].mark, tag=tag))
             return
         url, (host, path) = found
         at = words[0].mark
@@ -3094,9 +3099,9 @@ class _Walker:
         self._sent_body(sent, path)
 
     def undecided_requests(self) -> list[Mark]:
-        """The requests that may go to the API at URLs the script does not state (`_may_be_management_request`),
+        """The requests that may go to the API at URLs the script does not state (`undecided_request_tag`),
         each said as a part not read."""
-        return [mark for mark in self.lines_not_read if mark.tag == REQUEST_URL_UNDECIDED]
+        return [mark for mark in self.lines_not_read if undecided_url(mark.tag)]
 
     def _sent_body(self, sent: shell_requests.Request, path: str) -> None:
         """A body the request writes inline or is fed on its standard input (a here-document): read as a body
@@ -3833,21 +3838,35 @@ def _url_text(word: Word) -> str | None:
     return word.shape.replace(_HOLE, automation.HOLE) if word.shape is not None else None
 
 
-def may_be_management_request(sent: shell_requests.Request, names_the_api: bool) -> bool:
-    """Whether a request to a URL the script does not state (`curl -X POST "$URL" ...`) may be one to the
-    Service Management API: it authenticates with a (management) certificate in a script that names the API
-    (`names_the_api`, see `automation.names_the_api`), sends a classic REST body from a file checked with the
-    script, or the words that hold its URL name the API (`$MGMT_URL`). A request to a page (`curl -s
+def undecided_request_tag(sent: shell_requests.Request, names_the_api: bool) -> str | None:
+    """The tag of a request to a URL the script does not state (`curl -X POST "$URL" ...`) that may be one to
+    the Service Management API, with the one cause that makes it so (`model.request_url_undecided`): it
+    authenticates with a (management) certificate in a script that names the API (`names_the_api`, see
+    `automation.names_the_api`), the words that hold its URL name the API (`$MGMT_URL`), or it sends a
+    classic REST body from a file checked with the script. None for a request to a page (`curl -s
     "$PAGE"`), to a URL whose host it states (one of Resource Manager's), or whose stated path is none the
-    API has (`"$VAULT/v1/auth/cert/login"`, `automation.may_be_api_path`), is none."""
+    API has (`"$VAULT/v1/auth/cert/login"`, `automation.may_be_api_path`)."""
     unstated = [word for word in sent.urls if word.text is None and _may_be_api_url(_url_text(word) or "")]
     if not unstated:
-        return False
-    if (sent.certificate and names_the_api) or _names_the_api(unstated):
-        return True
+        return None
+    if sent.certificate is not None and names_the_api:
+        return request_url_undecided(SENDS_CERTIFICATE, _certificate_named(sent.certificate))
+    holder = _api_holder(unstated)
+    if holder is not None:
+        return request_url_undecided(URL_NAMES_THE_API, holder)
     stated = sent.body_file.text if sent.body_file is not None else None
     body = beside.settings_file(stated) if stated else None
-    return body is not None and _CLASSIC_REST_NAMESPACE in body.data
+    if body is None or _CLASSIC_REST_NAMESPACE not in body.data:
+        return None
+    return request_url_undecided(SENDS_CLASSIC_BODY, stated or "")
+
+
+def _certificate_named(word: Word) -> str:
+    """The certificate file a request names as the script writes it (`mgmt.pem`, `$CERT`), without the
+    password curl takes after a colon (`-E mgmt.pem:secret`), which no report repeats."""
+    if word.text is not None:
+        return word.text.partition(":")[0]
+    return word.holder or (word.shape or "").replace(HOLE, "...")
 
 
 def _may_be_api_url(url: str) -> bool:
@@ -3862,9 +3881,10 @@ _CLASSIC_REST_NAMESPACE = b"http://schemas.microsoft.com/windowsazure"
 _API_WORDS = ("management", "mgmt")
 
 
-def _names_the_api(words: list[Word]) -> bool:
-    holders = (part for word in words for part in (word.holder, word.shape, *word.holes) if part)
-    return any(api in holder.casefold() for holder in holders for api in _API_WORDS)
+def _api_holder(words: list[Word]) -> str | None:
+    """What holds a URL among `words` that names the API (`$MGMT_URL`), None where none does."""
+    holders = (part for word in words for part in (*word.holes, word.holder, word.shape) if part)
+    return next((holder for holder in holders if any(api in holder.casefold() for api in _API_WORDS)), None)
 
 
 def _management_url(word: Word) -> tuple[str, str] | None:

@@ -57,7 +57,9 @@ class Request(NamedTuple):
     body_file: Word | None
     body: Word | None = None
     from_stdin: bool = False
-    certificate: bool = False  # it authenticates with a client certificate (a management certificate)
+    # The client certificate it authenticates with (a management certificate: `--cert`, `-E`, wget's
+    # `--certificate`), None for none.
+    certificate: Word | None = None
 
 
 def request(words: list[Word]) -> Request | None:
@@ -133,7 +135,7 @@ def _curl(words: list[Word]) -> Request:
     body_file: Word | None = None
     body: Word | None = None
     data = upload = get = head = from_stdin = False
-    certificate = any(name in ("-E", "--cert") for name, _ in options)
+    certificate = next((value for name, value in options if name in ("-E", "--cert")), None)
     for name, value in options:
         if name in _CURL_METHOD:
             stated_verb = True
@@ -197,7 +199,7 @@ def _wget(words: list[Word]) -> Request:
             body_file, body = value, None
         elif name in ("--post-data", "--body-data"):
             body_file, body = None, value
-    certificate = any(name == "--certificate" for name, _ in options)
+    certificate = next((value for name, value in options if name == "--certificate"), None)
     return Request(
         method if method != "" else verb, tuple(operands), body_file, body, certificate=certificate
     )

@@ -53,12 +53,16 @@ from migcheck.model import (
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
     RUNBOOK_NOT_FOLLOWED,
+    SENDS_CERTIFICATE,
+    SENDS_CLASSIC_BODY,
     SOURCED_AFTER_CD,
     SURPLUS_ARGUMENTS,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
+    URL_NAMES_THE_API,
     VM_NOT_PASSED_ON,
     XML_EDITS_NOT_FOLLOWED,
+    undecided_url,
 )
 from migcheck.visible import visible
 
@@ -154,16 +158,6 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "names, nor what its body creates, so findings about them may be missing; set the attribute in one "
         "place (in the constructor, with no default in the class's body)",
     ),
-    REQUEST_URL_UNDECIDED: (
-        "request-url-undecided",
-        "sends with curl or wget, Invoke-RestMethod, an Ansible `uri` task or Python's `requests` a request "
-        "that may go to the Service Management API (with a client certificate, `--cert`, `-Certificate`, "
-        "`client_cert:` or `cert=`, in a file that names Azure; a classic REST body from a file; or a URL "
-        "held by a name of the API, `$MGMT_URL`) to a URL the script does not state (a parameter, an "
-        "environment variable): migcheck does not read which cloud services, deployments or networks its "
-        "path names, nor what its body creates, so findings about them may be missing; state the URL in the "
-        "script (`https://management.core.windows.net/$SUB/services/...`)",
-    ),
     BRACED_LOOP: (
         "braced-loop",
         "starts a `for` (or `select`) loop whose body is in braces (`for f in *.json; { ...; }`), which bash "
@@ -252,6 +246,33 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     RUNBOOK_NOT_FOLLOWED: ("runbook-not-followed", ""),  # said in the script's own language (`_runbook`)
     UNSTATED_COMMAND_LINE: ("unstated-command-line", ""),  # said in the script's own language (`_unstated`)
 }
+# Why a request to a URL the script does not state may go to the Service Management API
+# (`REQUEST_URL_UNDECIDED`), by the cause its mark's tag carries, with what the script names for it.
+_UNDECIDED_CAUSES = {
+    SENDS_CERTIFICATE: "it sends the management certificate `{}` in a file that names the API",
+    SENDS_CLASSIC_BODY: "it sends the classic REST body `{}`, a file checked with the script",
+    URL_NAMES_THE_API: "its URL is held by `{}`, a name of the API",
+}
+# A certificate the script names by nothing migcheck can show (`cert=load_cert()`).
+_UNNAMED_CERTIFICATE = "it sends a client certificate in a file that names the API"
+_UNDECIDED_CONSEQUENCE = (
+    ": migcheck does not read which cloud services, deployments or networks its path names, nor what its body "
+    "creates, so findings about them may be missing; state the URL in the script "
+    "(`https://management.core.windows.net/$SUB/services/...`)"
+)
+
+
+def _undecided_url(tag: str) -> str:
+    """What a request to a URL not stated that may go to the API is, with the one cause its tag carries
+    (`model.request_url_undecided`)."""
+    cause, _, named = tag.removeprefix(f"{REQUEST_URL_UNDECIDED}:").partition(":")
+    why = _UNDECIDED_CAUSES[cause].format(visible(named)) if named else _UNNAMED_CERTIFICATE
+    return (
+        "sends a request to a URL the script does not state (a parameter, an environment variable) that may go "
+        f"to the Service Management API, as {why}{_UNDECIDED_CONSEQUENCE}"
+    )
+
+
 # What a command line a script runs from a string it does not state is, with its own language's example:
 # PowerShell's, Python's, or else the shell's (a shell script, an Ansible task's command).
 _UNSTATED_WHAT = {
@@ -315,7 +336,13 @@ _CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK, HTML_ESCAPED})
 def said_alone(mark: Mark) -> bool:
     """Whether `mark` is of a part each report says on its own, with what it is (`why`), not of a part the
     parser could not read (see `_SAID_ALONE`; also a PowerShell backtick before a parameter's dash)."""
-    return mark.tag in _SAID_ALONE or refused(mark) or escaped_parameter(mark) or other_shell(mark)
+    return (
+        mark.tag in _SAID_ALONE
+        or undecided_url(mark.tag)
+        or refused(mark)
+        or escaped_parameter(mark)
+        or other_shell(mark)
+    )
 
 
 def refused(mark: Mark) -> bool:
@@ -341,6 +368,8 @@ def why_named(mark: Mark) -> str:
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
         return said[0]
+    if undecided_url(mark.tag):
+        return REQUEST_URL_UNDECIDED
     if refused(mark):
         return REFUSED_OPTION_WHY
     if escaped_parameter(mark):
@@ -359,6 +388,8 @@ def why(mark: Mark) -> str:
     said = _SAID_ALONE.get(mark.tag)
     if said is not None:
         return f"line {mark.line} {said[1]}"
+    if undecided_url(mark.tag):
+        return f"line {mark.line} {_undecided_url(mark.tag)}"
     if refused(mark):
         return f"line {mark.line} {_refused(mark.tag)}"
     if escaped_parameter(mark):
