@@ -1659,7 +1659,7 @@ XML_EDITS_NOT_FOLLOWED = "xml-edits"
 # })`) whose content the reader cannot follow: the networks it uploads are not checked.
 CLIENT_UPLOAD_NOT_FOLLOWED = "client-upload"
 # The start of the tag of a `Script.unread` mark of a request that may go to the Service Management API (a client
-# certificate in a file that names Azure, a classic REST body from a file, a URL held by a name of the API) to a
+# certificate in a file that names the API, a classic REST body from a file, a URL held by a name of the API) to a
 # URL the script does not state (a parameter, an environment variable): what its path names and its body
 # describes is not read.
 REQUEST_URL_UNDECIDED = "request-url-undecided"

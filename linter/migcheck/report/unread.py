@@ -266,7 +266,11 @@ def _undecided_url(tag: str) -> str:
     """What a request to a URL not stated that may go to the API is, with the one cause its tag carries
     (`model.request_url_undecided`)."""
     cause, _, named = tag.removeprefix(f"{REQUEST_URL_UNDECIDED}:").partition(":")
-    why = _UNDECIDED_CAUSES[cause].format(visible(named)) if named else _UNNAMED_CERTIFICATE
+    said = _UNDECIDED_CAUSES.get(cause)
+    if said is None:  # a tag without a cause this version knows (a reading kept from another): none to say
+        why = "its file names the API"
+    else:
+        why = said.format(visible(named)) if named else _UNNAMED_CERTIFICATE
     return (
         "sends a request to a URL the script does not state (a parameter, an environment variable) that may go "
         f"to the Service Management API, as {why}{_UNDECIDED_CONSEQUENCE}"
