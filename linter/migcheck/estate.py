@@ -4650,7 +4650,9 @@ def _unstated_account(
         name = f"<{whose or 'current storage account of the subscription'}, {where}>"
         return UnstatedAccount(name, at, tuple(group), place)
     if place is DiskPlace.REGISTERED_DISK and unplaced is not None:
-        disk = f"disk {unplaced.scope}" if unplaced.scope else "the registered disk of a VM"
+        # A disk the files name by a value they do not state is one disk, shown where the VM is made.
+        named = unplaced.scope and not is_stand_in(unplaced.scope)
+        disk = f"disk {unplaced.scope}" if named else "the registered disk of a VM"
         return UnstatedAccount(f"<storage account of {disk}, {where}>", at, tuple(group), place)
     if first.mark.path in whole_exports:
         name = f"<storage accounts of the disks of the VMs of {posixpath.basename(first.mark.path)}>"

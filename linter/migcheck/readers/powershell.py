@@ -7056,6 +7056,9 @@ class Interpreter:
         # The disks registered by a name the script does not state, by the value that names them (see
         # `Unknown.ident`): the keys of `registered` they are under.
         self.unstated_disks: dict[object, str] = {}
+        # The registered disks VMs are made from by a name the script does not state, by the value that
+        # names them: one disk, and one storage account, for every use of one value (see `_disk_by_name`).
+        self.unnamed_os_disks: dict[object, str] = {}
         self.unstated_images: dict[object, str] = {}  # the same, of images (keys of `images`)
         self.application_gateways: dict[str, inv.ApplicationGateway] = {}
         self.authorizations: dict[inv.LinkAuthorization, None] = {}
@@ -11424,9 +11427,21 @@ class Interpreter:
         if not arg.certain or not isinstance(arg.value, Text) or not arg.value.value.strip():
             at = self._written_at(arg) or mark
             self.unnamed_disk_at = self.unnamed_disk_at or at
-            return Event("disk_unnamed", at, {})
+            return Event("disk_unnamed", at, {"disk": self._unnamed_os_disk(arg, at) if lun is None else ""})
         at = _value_mark(arg.value, arg, self.where) or mark
         return Event("disk", at, {"link": "", "name": arg.value.value, "os": lun is None, "lun": lun})
+
+    def _unnamed_os_disk(self, arg: Arg, at: Mark) -> str:
+        """The stand-in for the registered disk a VM is made from by a name the script does not state
+        (`-DiskName $Disk`), named where the value is first passed: the same for every use of that value, so
+        that the VMs given it share the one storage account it is in (see `UnplacedDisk.scope`). "" for a
+        value a disk the script registers is named by: that disk, whose blob the script may state."""
+        ident = _ident_of(arg)
+        if ident is not None and ident in self.unstated_disks:
+            return ""
+        return self.unnamed_os_disks.setdefault(
+            (at.line, at.column) if ident is None else ident, _stand_in("disk name", at, column=True)
+        )
 
     def _data_disk(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Add-AzureDataDisk: a new disk or one from a blob (`-CreateNew`, `-ImportFrom`); one from the
@@ -16288,8 +16303,12 @@ class _Facts:
 
     def _disk_unnamed(self, event: Event) -> None:
         """A disk of the repository given by a name the script does not state: which one is not known (see
-        `Interpreter._registered_disks`)."""
+        `Interpreter._registered_disks`). Given as the OS disk, it is in that disk's storage account, which
+        no file states (see `Interpreter._unnamed_os_disk`)."""
         self.unnamed_disk = True
+        disk = event.data.get("disk")
+        if disk:
+            self.os_disk_unplaced = UnplacedDisk(DiskPlace.REGISTERED_DISK, event.mark, disk)
 
     def _disks(self) -> tuple[Disk, ...]:
         return (*([self.os_disk] if self.os_disk else []), *self.data_disks.values())

@@ -4355,7 +4355,7 @@ class _Resources:
         left_out = availability_set is None and not absent_is_none
         if left_out or (availability_set is not None and not isinstance(availability_set, (Lit, NoneV))):
             unknown.add("availability_set")
-        unplaced_at: list[Mark] = []  # where an OS disk's blob no file states is passed (`_disks`)
+        unplaced_at: list[UnplacedDisk] = []  # where an OS disk no file places is passed (`_disks`)
         role = Role(
             name,
             RoleType.PERSISTENT_VM,
@@ -4380,7 +4380,7 @@ class _Resources:
             # what MIG103 points at for a VM in none.
             availability_set_mark=self._mark(availability_set) if _stated_set(availability_set) else None,
             unknown=frozenset(unknown),
-            unplaced_disk=UnplacedDisk(DiskPlace.PASSED_BLOB, unplaced_at[0]) if unplaced_at else None,
+            unplaced_disk=unplaced_at[0] if unplaced_at else None,
         )
         if network.subnets_may_be_none_at is not None:
             return absent_on_some_path(role, "subnets", network.subnets_may_be_none_at)
@@ -4474,7 +4474,7 @@ class _Resources:
         line: int,
         site: flow.Site | None = None,
         unknown: set[str] | None = None,
-        unplaced_at: list[Mark] | None = None,
+        unplaced_at: list[UnplacedDisk] | None = None,
     ) -> tuple[Disk, ...]:
         """The VM's disks whose blob or storage account the script states. One whose blob's address it
         passes and does not state (`OSVirtualHardDisk(image, sys.argv[1])`), or an OS disk it does not
@@ -4519,6 +4519,12 @@ class _Resources:
                     if link is not None and not isinstance(link, NoneV):  # a blob no file states
                         unplaced.add("disks")
                         _note_unplaced(unplaced_at, self._mark(link))
+                    elif not data and disk_name is not None and not isinstance(disk_name, (Lit, NoneV)):
+                        # A registered disk by a name the script does not state: in that disk's account.
+                        unplaced.add("disks")
+                        at = self._mark(disk_name)
+                        disk = f"<disk name, {self.file}:{at.line}:{at.column}>"
+                        _note_unplaced(unplaced_at, at, DiskPlace.REGISTERED_DISK, disk)
                     self._disk_by_name(disk_name, role)
         return tuple(found)
 
@@ -7525,7 +7531,10 @@ def _client_host(bound: Bound | None) -> str:
     return literal(bound.values["host"]) or ""
 
 
-def _note_unplaced(found: list[Mark] | None, at: Mark) -> None:
-    """Keep where a disk's blob no file states is passed (see `Reader._disks`), for a caller that asks."""
+def _note_unplaced(
+    found: list[UnplacedDisk] | None, at: Mark, place: DiskPlace = DiskPlace.PASSED_BLOB, scope: str = ""
+) -> None:
+    """Keep where an OS disk no file places is passed (see `Reader._disks`): a blob no file states, else
+    a registered disk named by a value it does not state (`scope` stands for it), for a caller that asks."""
     if found is not None:
-        found.append(at)
+        found.append(UnplacedDisk(place, at, scope))
