@@ -163,6 +163,9 @@ _PHASES = {
 }
 # How deep the walk follows mappings and lists: far deeper than any pipeline nests its steps.
 _MOST_DEPTH = 64
+# How many jobs deep GitLab CI follows `extends:` (its own limit), and `!reference` tags in the values they name.
+_MOST_EXTENDS = 11
+_MOST_REFERENCE_DEPTH = 10
 
 
 def sniff(data: bytes) -> bool:
@@ -214,9 +217,12 @@ def read(path: str, data: bytes) -> Document:
         return ansible.read_playbook(path, data)  # says where the YAML breaks, as for any YAML file
     walk = _Walk(path, len(data))
     top = _Context({}, None, {} if _azure_pipelines(path) else None)
+    if top.macros is not None and roots and _mapping(roots[0]):
+        top = replace(top, macros=_parameter_defaults(roots[0]))
     for root in roots:
         if root is not None:
             if _gitlab(path) and _mapping(root):
+                root = _GitLabTemplates(root, len(data)).resolved()
                 walk.add_jobs(
                     [v for k, v in root.value if _mapping(v) and _scalar(k) and k.value != "default"]
                 )
@@ -511,9 +517,20 @@ def _with_variables(node: Node, context: _Context) -> _Context:
         if macros is None:
             env[key.value] = (key, value)
         else:
+            value = _whole_reference(value, macros)
             macros[key.value.casefold()] = value
             env[key.value.upper().replace(".", "_")] = (key, value)
     return replace(context, env=env, macros=macros)
+
+
+def _whole_reference(value: Node, macros: dict[str, Node]) -> Node:
+    """A variable's value that is only a reference to one the file states (`${{ parameters.region }}`,
+    `$[ variables.region ]`) as that value; any other as written."""
+    text = value.value.strip()
+    found = _references(text)
+    if len(found) == 1 and found[0][:2] == (0, len(text)):
+        return macros.get(found[0][2], value)
+    return value
 
 
 def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
@@ -698,6 +715,149 @@ def _azure_pipelines(path: str) -> bool:
     return posixpath.basename(path).casefold().startswith("azure-pipelines.")
 
 
+# --- GitLab CI's templates --------------------------------------------------------------------------------
+
+
+class _GitLabTemplates:
+    """A `.gitlab-ci.yml` as GitLab runs it: its hidden jobs (a key starting with `.`) left out, as they never
+    run; each job with the keys of the jobs it `extends:` (in order, the last winning) merged under its own
+    (mappings merged key by key, any other value replaced), and of the mappings YAML's `<<:` merges into it
+    (its own winning); each `!reference [job, key, ...]` replaced by the value it names, a list of commands
+    holding one read as its items. Nodes are made anew only where keys are merged, and no more text is read
+    again than `_MOST_SHARED_READ` times the file's size: past it a job is read as written."""
+
+    def __init__(self, root: Node, size: int) -> None:
+        self.root = root
+        self.top = {key.value: value for key, value in root.value if _scalar(key)}
+        self.merged: dict[str, Node] = {}
+        self.room = _MOST_SHARED_READ * size + 65_536
+
+    def resolved(self) -> Node:
+        kept = []
+        for key, value in self.root.value:
+            if _scalar(key) and key.value.startswith("."):
+                continue
+            if _scalar(key) and _mapping(value):
+                value = self.job(key.value, 0)
+            kept.append((key, self.referenced(value, 0)))
+        return _mapping_like(self.root, kept)
+
+    def job(self, name: str, depth: int) -> Node:
+        """A top-level job (hidden or not) with what it extends merged in; its own mapping past
+        `_MOST_EXTENDS` levels or where the room is spent."""
+        own = self.top[name]
+        if name in self.merged or depth > _MOST_EXTENDS:
+            return self.merged.get(name, own)
+        self.merged[name] = own  # a job that extends itself, through others, stops here
+        written = _yaml_merged(own)
+        merged = written
+        extended = _entry(written, "extends")
+        if extended is not None:
+            base: Node | None = None
+            for parent in _scalars(extended):
+                if _mapping(self.top.get(parent)) and parent != name:
+                    template = self.job(parent, depth + 1)
+                    base = template if base is None else self.deep_merged(base, template)
+            if base is not None:
+                merged = self.deep_merged(base, written)
+        self.merged[name] = merged
+        return merged
+
+    def deep_merged(self, base: Node, own: Node) -> Node:
+        """`own`'s keys over `base`'s, two mappings merged key by key (`variables:`), any other value
+        replaced (a job's `script:` replaces the one it extends)."""
+        if self.room >= 0:  # once spent, no template's size is counted again
+            self.room -= len(base.value) + sum(_text_size(value) for _, value in base.value)
+        if self.room < 0:
+            return own
+        own_entries = {key.value: value for key, value in own.value if _scalar(key)}
+        entries = []
+        for key, value in base.value:
+            mine = own_entries.get(key.value) if _scalar(key) else None
+            if mine is None:
+                entries.append((key, value))
+            elif _mapping(mine) and _mapping(value):
+                entries.append((key, self.deep_merged(value, mine)))
+        base_keys = {key.value for key, value in entries if _scalar(key)}
+        entries += [
+            (key, value)
+            for key, value in own.value
+            if not (_scalar(key) and (key.value == "extends" or key.value in base_keys))
+        ]
+        # the lists of commands in the order the job runs them, wherever the template or the job writes them
+        entries.sort(key=lambda entry: _PHASES.get(entry[0].value, -1) if _scalar(entry[0]) else -1)
+        return _mapping_like(own, entries)
+
+    def referenced(self, node: Node, depth: int) -> Node:
+        """A value with each `!reference [job, key, ...]` in it, at its top or as an item of its lists or of
+        its mappings' lists, replaced by the value it names (a list of commands in a list is its items)."""
+        if node.tag == "!reference" and node.id == "sequence":
+            target = self.reference_target(node, depth)
+            return node if target is None else target
+        if node.id == "sequence" and any(item.tag == "!reference" for item in node.value):
+            items: list[Node] = []
+            for item in node.value:
+                found = self.referenced(item, depth)
+                items += found.value if found is not item and found.id == "sequence" else [found]
+            return _sequence_like(node, items)
+        if _mapping(node) and depth == 0:
+            entries = [(key, self.referenced(value, depth + 1)) for key, value in node.value]
+            return _mapping_like(node, entries)
+        return node
+
+    def reference_target(self, node: Node, depth: int) -> Node | None:
+        names = _scalars(node)
+        target = self.top.get(names[0]) if names and depth < _MOST_REFERENCE_DEPTH else None
+        for name in names[1:]:
+            target = _entry(target, name) if _mapping(target) else None
+        if target is None or self.room < 0:
+            return None
+        self.room -= _text_size(target)
+        return self.referenced(target, depth + 1) if self.room >= 0 else None
+
+
+def _yaml_merged(node: Node) -> Node:
+    """A mapping with the keys of the mappings its `<<:` names (the first named winning) under its own, as
+    YAML merges them where PyYAML's composer leaves the `<<:` key as it is."""
+    merge_keys = [value for key, value in node.value if _scalar(key) and key.value == "<<"]
+    if not merge_keys:
+        return node
+    sources = [s for v in merge_keys for s in ([v] if _mapping(v) else v.value if v.id == "sequence" else [])]
+    entries: dict[str, tuple[Node, Node]] = {}
+    for source in reversed([s for s in sources if _mapping(s)]):
+        entries.update({key.value: (key, value) for key, value in source.value if _scalar(key)})
+    for key, value in node.value:
+        if _scalar(key) and key.value != "<<":
+            entries[key.value] = (key, value)
+    return _mapping_like(node, list(entries.values()))
+
+
+def _mapping_like(node: Node, entries: list[tuple[Node, Node]]) -> Node:
+    import yaml
+
+    return yaml.MappingNode(node.tag, entries, node.start_mark, node.end_mark, node.flow_style)
+
+
+def _sequence_like(node: Node, items: list[Node]) -> Node:
+    import yaml
+
+    return yaml.SequenceNode(node.tag, items, node.start_mark, node.end_mark, node.flow_style)
+
+
+def _scalars(node: Node) -> list[str]:
+    """A scalar's text, or the texts of a list's scalars."""
+    if _scalar(node):
+        return [node.value]
+    return [item.value for item in node.value if _scalar(item)] if node.id == "sequence" else []
+
+
+def _text_size(node: Node) -> int:
+    """How much text a value read again adds: its own, or its items' (a list of commands)."""
+    if _scalar(node):
+        return len(node.value)
+    return sum(len(item.value) for item in node.value if _scalar(item)) if node.id == "sequence" else 1
+
+
 # --- Azure Pipelines' macros -----------------------------------------------------------------------------
 
 
@@ -714,9 +874,9 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     shown: list[Place] = []
     start = 0
     room = _MOST_GROWTH * len(text) + 4_096  # a value repeated by many macros is not read past this
-    for opened, closed in _macros(text):
-        value = macros.get(text[opened + 2 : closed - 1].casefold())
-        if value is None or len(value.value) > room:
+    for opened, closed, name in _references(text):
+        value = macros.get(name)
+        if value is None or len(value.value) > room or opened < start:
             continue
         room -= len(value.value)
         place = places[opened] if opened < len(places) else _place(node)
@@ -726,6 +886,73 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     pieces.append(text[start:])
     shown += places[start:]
     return "".join(pieces), shown
+
+
+def _references(text: str) -> list[tuple[int, int, str]]:
+    """Where each reference to a variable or a parameter starts and ends, with the name its value is kept
+    by: `$(name)`, the template expressions `${{ variables.name }}` (`variables['name']`) and
+    `${{ parameters.name }}` (kept as `parameters:name`, which no variable is named), the runtime
+    expression `$[ variables.name ]`; names in any case."""
+    found = [(opened, closed, text[opened + 2 : closed - 1].casefold()) for opened, closed in _macros(text)]
+    for opened, closed in _expressions(text):
+        name = _expression_name(text[opened + 3 : closed - 2], ("variables", "parameters"))
+        if name:
+            found.append((opened, closed, name))
+    for opened, closed in _runtime_expressions(text):
+        name = _expression_name(text[opened + 2 : closed - 1], ("variables",))
+        if name:
+            found.append((opened, closed, name))
+    return sorted(found)
+
+
+def _expression_name(inside: str, kinds: tuple[str, ...]) -> str:
+    """The name an expression that is only `variables.name`, `variables['name']` or `parameters.name` keeps
+    its value by; "" for any other expression (a function, an operator, `variables.a.b` of an object)."""
+    kind, _, rest = inside.strip().partition(".")
+    if not rest and "[" in kind:
+        kind, _, rest = kind.partition("[")
+        rest = rest.removesuffix("]").strip()
+        rest = rest[1:-1] if len(rest) > 1 and rest[0] == rest[-1] and rest[0] in "'\"" else ""
+    kind = kind.strip().casefold()
+    if kind not in kinds or not rest or not all(c.isalnum() or c in "_-" for c in rest):
+        return ""
+    return rest.casefold() if kind == "variables" else f"parameters:{rest.casefold()}"
+
+
+def _runtime_expressions(text: str) -> list[tuple[int, int]]:
+    """Where each `$[ ... ]` starts and ends (past its `]`, one index inside it skipped)."""
+    found, start = [], 0
+    while (opened := text.find("$[", start)) != -1:
+        closed = text.find("]", opened + 2, opened + 2 + _LONGEST_NAME)
+        if closed != -1 and "[" in text[opened + 2 : closed]:
+            closed = text.find("]", closed + 1, opened + 2 + _LONGEST_NAME)
+        if closed == -1:
+            break
+        found.append((opened, closed + 1))
+        start = closed + 1
+    return found
+
+
+def _parameter_defaults(root: Node) -> dict[str, Node]:
+    """The values of a pipeline's top `parameters:` where it runs with none given: each one's `default:` (a
+    list of `name:`/`default:` items; an older pipeline's mapping of names to values), kept as
+    `parameters:name`."""
+    parameters = _entry(root, "parameters")
+    if parameters is None:
+        return {}
+    if _mapping(parameters):
+        pairs = list(parameters.value)
+    elif parameters.id == "sequence":
+        pairs = [
+            (_entry(item, "name"), _entry(item, "default")) for item in parameters.value if _mapping(item)
+        ]
+    else:
+        return {}
+    defaults = {}
+    for key, value in pairs:
+        if key is not None and _scalar(key) and _scalar(value):
+            defaults[f"parameters:{key.value.casefold()}"] = value
+    return defaults
 
 
 def _macros(text: str) -> list[tuple[int, int]]:
