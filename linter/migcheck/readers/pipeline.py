@@ -21,7 +21,9 @@ GitLab CI's `variables:` (`NAME: value`, `NAME: {value: ...}`), environment vari
 `variables:` (a mapping, or a list of `name:`/`value:` items, at the pipeline's, a stage's or a job's
 level), whose `$(name)` the service replaces in the script's text before the step runs (names in any case)
 and which the script sees as environment variables named in capitals, `.` made `_` (`$DEPLOY_REGION`,
-`$env:DEPLOY_REGION`). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
+`$env:DEPLOY_REGION`); its template expressions `${{ variables.name }}` and `${{ parameters.name }}` (a top
+`parameters:` item's `default:`), and a variable set to `$[ variables.name ]`, are the values the file
+states, as `$(name)` is (a `template:` it includes is not followed). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
 `$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
 script.
 
@@ -51,7 +53,10 @@ them, the shell ones as one script (so `azure config mode asm` holds for the job
 for another job's), the PowerShell ones as another (one that PowerShell would refuse leaves the other jobs'
 read). A job is a value of `jobs:` (GitHub Actions, CircleCI; an item of Azure Pipelines' `jobs:` list, in
 a stage or not), an item of Travis CI's `jobs: include:` (`matrix: include:`), a Bitbucket Pipelines
-`step:`, and a job of a `.gitlab-ci.yml` (a mapping at its top but `default:`); the steps outside any job
+`step:`, and a job of a `.gitlab-ci.yml` (a mapping at its top but `default:` and the hidden jobs, whose key
+starts with `.`, which never run; a job has the keys of those it `extends:`, in order, merged under its own,
+mappings key by key and lists replaced, and of the mappings YAML's `<<:` merges, and a `!reference [.job,
+key]` is the value it names); the steps outside any job
 (a pipeline's top `steps:`, AppVeyor's, GitLab's and Travis CI's top lists) are read as one job more. But
 GitLab CI's top and `default:` `before_script:`/`after_script:`, and Travis CI's top phases (`install:`,
 `script:`...), run in every job that does not set that list itself (nor, in GitLab CI, leaves it out with
