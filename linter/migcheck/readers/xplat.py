@@ -1984,8 +1984,8 @@ class Reading:
         return named, self._looped_over(named)
 
     def _endpoint(self, parsed: Parsed) -> None:
-        vm = self._changed_vm(parsed)
-        if vm is None:
+        vms = self._changed_vms(parsed)
+        if not vms:
             return
         public = _text(parsed.value("", 1))
         local = _text(parsed.value("local-port")) or _text(parsed.value("", 2)) or public
@@ -1993,9 +1993,9 @@ class Reading:
         named = parsed.value("name")
         name = (named.text if named is not None else None) or self._stand_in("endpoint name", parsed.at)
         balancer = self._balancer_of(parsed.value("internal-load-balancer-name"), parsed.at)
-        vm.endpoints[name.casefold()] = InputEndpoint(
-            name, protocol, public, local, None, parsed.at, balancer
-        )
+        endpoint = InputEndpoint(name, protocol, public, local, None, parsed.at, balancer)
+        for vm in vms:
+            vm.endpoints[name.casefold()] = endpoint
 
     def _balancer_of(self, given: Word | None, at: Mark) -> str:
         """The internal load balancer `-i` puts an endpoint on: as stated, else the stand-in of the value that
@@ -2006,9 +2006,9 @@ class Reading:
 
     def _endpoints(self, parsed: Parsed) -> None:
         """`create-multiple <vm> public:local:protocol:...,...`: endpoints the CLI names itself."""
-        vm = self._changed_vm(parsed)
+        vms = self._changed_vms(parsed)
         config = parsed.value("endpoints-config", 1)
-        if vm is None or config is None or config.text is None:
+        if not vms or config is None or config.text is None:
             return
         for index, entry in enumerate(_split(config, ",")):
             fields = [f.text or "" for f in _split(entry, ":")]
@@ -2017,19 +2017,19 @@ class Reading:
             protocol = fields[2] if len(fields) > 2 and fields[2] else "tcp"
             balancer = fields[11] if len(fields) > 11 else ""
             name = self._stand_in(f"endpoint name {index + 1}", parsed.at)
-            vm.endpoints[name.casefold()] = InputEndpoint(
-                name, protocol, public, local, None, entry.mark, balancer
-            )
+            endpoint = InputEndpoint(name, protocol, public, local, None, entry.mark, balancer)
+            for vm in vms:
+                vm.endpoints[name.casefold()] = endpoint
 
     def _endpoint_delete(self, parsed: Parsed) -> None:
-        vm = self._changed_vm(parsed)
         endpoint = _text(parsed.value("", 1))
-        if vm is None or not endpoint:
+        if not endpoint:
             return
-        vm.endpoints.pop(endpoint.casefold(), None)
-        vm.acl_rules.pop(endpoint.casefold(), None)
-        if vm.existing:
-            vm.removed_endpoints.append(endpoint)
+        for vm in self._changed_vms(parsed):
+            vm.endpoints.pop(endpoint.casefold(), None)
+            vm.acl_rules.pop(endpoint.casefold(), None)
+            if vm.existing:
+                vm.removed_endpoints.append(endpoint)
 
     def _acl_rule(self, parsed: Parsed) -> None:
         """An ACL rule on an endpoint of a VM: each rule the script adds to the endpoint's ACL is one of
@@ -2058,6 +2058,12 @@ class Reading:
             )
             path.acl_rules[key] = (name, mark, [*rules, rule], not path.existing)
 
+    def _changed_vms(self, parsed: Parsed) -> list[_Vm]:
+        """The VM a command changes as each path that may run before it creates it (see `_paths_changed`):
+        a change after an `if … else` that create the VM apart is a change to the VM of either branch."""
+        vm = self._changed_vm(parsed)
+        return [] if vm is None else self._paths_changed(vm)
+
     def _paths_changed(self, vm: _Vm) -> list[_Vm]:
         """The VM a command changes as each path that may run before it creates it: `vm`, and those other
         branches create under its name that the command is not apart from (it runs after the `if … else`)."""
@@ -2083,9 +2089,12 @@ class Reading:
         endpoint, order = _text(parsed.value("endpoint-name", 1)), _text(parsed.value("order", 2))
         if self.maybe or not endpoint.strip() or not order.strip():
             return
-        vm = self._changed_vm(parsed)
-        if vm is None:
-            return
+        for vm in self._changed_vms(parsed):
+            self._acl_rule_gone(vm, endpoint, order)
+
+    @staticmethod
+    def _acl_rule_gone(vm: _Vm, endpoint: str, order: str) -> None:
+        """The ACL rule of that order on the endpoint of `vm` taken away (see `_acl_rule_delete`)."""
         key = endpoint.casefold()
         added = vm.acl_rules.get(key)
         if added is not None:
@@ -2099,8 +2108,8 @@ class Reading:
             vm.removed_acl_rules.append((endpoint, order))
 
     def _extension(self, parsed: Parsed) -> None:
-        vm = self._changed_vm(parsed)
-        if vm is None:
+        vms = self._changed_vms(parsed)
+        if not vms:
             return
         state = "Uninstall" if parsed.flag("uninstall") else "Disable" if parsed.flag("disable") else "Enable"
         extension = Extension(
@@ -2111,16 +2120,18 @@ class Reading:
             parsed.value_at("", 1),  # the extension's name
             by_classic_cli=True,
         )
-        vm.extensions = [
-            e for e in vm.extensions if (e.publisher, e.name) != (extension.publisher, extension.name)
-        ] + [extension]
+        for vm in vms:
+            vm.extensions = [
+                e for e in vm.extensions if (e.publisher, e.name) != (extension.publisher, extension.name)
+            ] + [extension]
 
     def _static_ip(self, parsed: Parsed) -> None:
         """`vm static-ip set <vm> <ip>`: the address the VM's primary network interface asks for, in place of
         any before it, as Set-AzureStaticVNetIP; those of its other interfaces (`-f`) stay."""
-        vm = self._changed_vm(parsed)
         address = parsed.value("", 1)
-        if vm is not None and address is not None and address.text:
+        if address is None or not address.text:
+            return
+        for vm in self._changed_vms(parsed):
             vm.static_ips = [*self._of_interfaces(vm), NameRef(address.text, address.mark)]
 
     @staticmethod
@@ -2132,8 +2143,7 @@ class Reading:
     def _static_ip_remove(self, parsed: Parsed) -> None:
         """`vm static-ip remove <vm>`: the VM's primary network interface asks for no static private address
         any more, as Remove-AzureStaticVNetIP; those of its other interfaces (`-f`) stay."""
-        vm = self._removing_from(parsed)
-        if vm is not None:
+        for vm in self._removing_from(parsed):
             vm.static_ips = self._of_interfaces(vm)
 
     def _detach(self, parsed: Parsed) -> None:
@@ -2141,39 +2151,43 @@ class Reading:
         those whose LUN the script does not know (it may be one of them); every one where the script does
         not state the LUN. Of a VM the script does not create, the LUN is kept (`Role.removed_luns`) for
         the linker to take the disk off the VM a file describes."""
-        vm = self._removing_from(parsed)
-        if vm is None:
-            return
         lun = lun_key(_text(parsed.value("lun", 1)))
-        vm.disks = [disk for disk in vm.disks if not disk.data or (lun and disk.lun and disk.lun != lun)]
-        if vm.existing and lun not in vm.removed_luns:
-            vm.removed_luns.append(lun)
+        for vm in self._removing_from(parsed):
+            vm.disks = [disk for disk in vm.disks if not disk.data or (lun and disk.lun and disk.lun != lun)]
+            if vm.existing and lun not in vm.removed_luns:
+                vm.removed_luns.append(lun)
 
-    def _removing_from(self, parsed: Parsed) -> _Vm | None:
-        """The VM a command that takes something off it changes, where the command runs whenever the VM as
-        the script has it does: it surely runs, or the script creates the VM and the command runs past the
-        same stops or later in the same part of the script (see `_with_its_creation`). None otherwise: a
-        removal that may not run leaves what it removes, as Remove-AzureDataDisk's."""
+    def _removing_from(self, parsed: Parsed) -> list[_Vm]:
+        """The VM a command that takes something off it changes, as each path that may run before it
+        creates it (see `_changed_vms`), where the command runs whenever the VM as the script has it does:
+        it surely runs, or the script creates the VM and the command runs past the same stops or later in
+        the same part of the script (see `_with_its_creation`). None otherwise: a removal that may not run
+        leaves what it removes, as Remove-AzureDataDisk's."""
         if not self.maybe:
-            return self._changed_vm(parsed)
+            return self._changed_vms(parsed)
         service = self._service_of(parsed)
         deployment = self.deployments.get(self._here(service.casefold())) if service else None
         if deployment is None or deployment.existing:
-            return None
+            return []
         vm = deployment.vms.get(self._vm_name(parsed).casefold())
         past = self._surely_past()
-        if vm is not None and (vm.part == self.part or (past is not None and vm.surely_past == past)):
-            return vm
-        return None
+        paths = self._paths_changed(vm) if vm is not None else []
+        return [
+            path
+            for path in paths
+            if path.part == self.part or (past is not None and path.surely_past == past)
+        ]
 
     def _vm_set(self, parsed: Parsed) -> None:
         """`vm set <vm> -B false` (`--disable-boot-diagnostics`) turns the VM's boot diagnostics off, `-B
         true` (`--enable-boot-diagnostics`) on, as `Set-AzureVMBootDiagnostics` does; a set that may not run
         leaves it as it was, or may turn it on. `-z <size>` (`--vm-size`) sets the VM's size, as
         `Set-AzureVMSize` does; one that may not run leaves a size the VM had unknown."""
-        vm = self._changed_vm(parsed)
-        if vm is None:
-            return
+        for vm in self._changed_vms(parsed):
+            self._set(vm, parsed)
+
+    def _set(self, vm: _Vm, parsed: Parsed) -> None:
+        """What `vm set` changes of one VM (see `_vm_set`)."""
         size = _text(parsed.value("vm-size"))
         if size and (not self.maybe or size.casefold() == vm.size.casefold()):
             vm.size = size
@@ -3091,13 +3105,11 @@ def _attach(reading: Reading, parsed: Parsed, disk_of: Callable[[_Vm], Disk]) ->
     (vmclient.js: the one after the highest its data disks use, 0 for none): of a VM the script creates,
     the script shows them all; of another, the VM's description (another file's) says which, at the link
     stage."""
-    vm = reading._changed_vm(parsed)
-    if vm is None:
-        return
-    disk = disk_of(vm)
-    luns = [int(d.lun) for d in vm.disks if d.lun.isdigit()]
-    lun = "" if vm.existing else str(max(luns, default=-1) + 1)
-    vm.disks.append(replace(disk, attached_to=vm.name, lun=lun, lun_after_highest=vm.existing, data=True))
+    for vm in reading._changed_vms(parsed):  # each path's VM, at the LUN after its own disks'
+        disk = disk_of(vm)
+        luns = [int(d.lun) for d in vm.disks if d.lun.isdigit()]
+        lun = "" if vm.existing else str(max(luns, default=-1) + 1)
+        vm.disks.append(replace(disk, attached_to=vm.name, lun=lun, lun_after_highest=vm.existing, data=True))
 
 
 def _registered_blob(parsed: Parsed) -> tuple[bool, Word | None]:
