@@ -1094,6 +1094,8 @@ class _Value:
     # where each is written (the `$vnet` inside `cmd="azure vm create -w $vnet"`), where the reader knows.
     holes: tuple[str | None, ...] = ()
     hole_marks: tuple[Mark | None, ...] = ()
+    # Of a value not stated: the variables the values in it were last assigned to (`xplat.Word.names`).
+    names: tuple[str, ...] = field(default=(), compare=False)
     # Of an array the script writes whole (`arr=(a b)`, `declare -A cfg=([svc]=x)`): each item by its
     # index or key, in the order bash lists them; its text is its item 0, which `$arr` reads.
     items: tuple[tuple[str, Word], ...] | None = None
@@ -1734,6 +1736,8 @@ class _Walker:
             assigned = self._folder_below(value, assigned)
         if assigned.text is None and assigned.holder is None:
             assigned = replace(assigned, holder=self._assignment(name))
+        if assigned.text is None and assigned.shape is None:  # `MGMT_URL=$2`: held by `$2`, named `$MGMT_URL`
+            assigned = replace(assigned, names=(f"${self._text(name)}",))
         first = self._text(name) not in self.scope.variables  # not a value cleared again (`SUB=""`)
         if assigned.text == "" and operator == "=" and first and self._at_top_level():
             assigned = replace(assigned, holder=f"${self._text(name)}", blank=True)
@@ -2140,7 +2144,9 @@ class _Walker:
                 self.unknown_loop(body)
             return
         for word in arguments:
-            self.scope.variables[name] = _Value(word.text, word.mark, word.exact, holder=word.holder)
+            self.scope.variables[name] = _Value(
+                word.text, word.mark, word.exact, holder=word.holder, names=word.names
+            )
             self.statements(body)
 
     def _lists_every_network(self, value: Node) -> bool:
@@ -2410,7 +2416,8 @@ class _Walker:
             for argument in arguments:
                 text = self.value(argument).text
                 if text is not None and not text.startswith("-"):
-                    self.scope.variables[text] = _Value(None, holder=self._assignment(argument))
+                    read = _Value(None, holder=self._assignment(argument), names=(f"${text}",))
+                    self.scope.variables[text] = read
         elif name in self.functions and self.depth < _CALL_DEPTH and not self.flat:
             self.called.add(name)
             words = tuple(w for argument in arguments for w in self.words(argument))
@@ -2775,7 +2782,7 @@ class _Walker:
         values = [self.value(argument) for argument in arguments]
         parts = [self.where.mark(argument) for argument in arguments[1:]]
         printed = _printed(values[0].text, values[1:], parts, self.where.mark(name))
-        unstated = _Value(None, self.where.mark(name), holder=self._assignment(name))
+        unstated = _Value(None, self.where.mark(name), holder=self._assignment(name), names=(f"${variable}",))
         self.scope.variables[variable] = printed if printed is not None else unstated
 
     def _run_line(self, line: str, at: Mark, holes: tuple[tuple[str | None, Mark | None], ...] = ()) -> None:
@@ -3186,6 +3193,7 @@ class _Walker:
                         None,
                         mark,
                         holder=value.holder,
+                        names=value.names,
                         maybe_empty=value.maybe_empty,
                         splits=True,
                         default=value.default,
@@ -3206,6 +3214,7 @@ class _Walker:
                 value.maybe_empty,
                 default=value.default,
                 placed=value.placed,
+                names=value.names,
             )
         ]
 
@@ -3334,7 +3343,10 @@ class _Walker:
             ]
             holes = tuple(holder for holder, _ in unstated)
             marks = tuple(mark for _, mark in unstated)
-            return _Value(None, self.where.mark(node), shape=shape, holes=holes, hole_marks=marks)
+            names = tuple(name for part in parts for name in part.names)  # no more than its holes
+            return _Value(
+                None, self.where.mark(node), shape=shape, holes=holes, hole_marks=marks, names=names
+            )
         return _Value(shape, self.where.mark(node), placed=_placed_last(parts))
 
     def _placed(self, node: Node, skip: int, written: str, quoted: bool) -> Callable[[int], Mark] | None:
@@ -3372,7 +3384,7 @@ class _Walker:
             if index >= len(arguments):
                 return _UNSTATED
             word = arguments[index]
-            return _Value(word.text, word.mark, word.exact, holder=word.holder)
+            return _Value(word.text, word.mark, word.exact, holder=word.holder, names=word.names)
         if name == "@":
             return _Value(None, words=arguments) if arguments is not None else _UNSTATED
         if name == "*":
@@ -3882,8 +3894,9 @@ _API_WORDS = ("management", "mgmt")
 
 
 def _api_holder(words: list[Word]) -> str | None:
-    """What holds a URL among `words` that names the API (`$MGMT_URL`), None where none does."""
-    holders = (part for word in words for part in (*word.holes, word.holder, word.shape) if part)
+    """What holds a URL among `words` that names the API (`$MGMT_URL`, also where it was assigned a value the
+    script does not state, `MGMT_URL=$2`), None where none does."""
+    holders = (part for word in words for part in (*word.names, *word.holes, word.holder, word.shape) if part)
     return next((holder for holder in holders if any(api in holder.casefold() for api in _API_WORDS)), None)
 
 

@@ -198,6 +198,10 @@ class Word:
     # the column after the one before (escapes the shell drops, lines after the first, `--data='...'`):
     # where the character at each offset of its text is written. None where `mark` and `exact` say it.
     placed: Callable[[int], Mark] | None = field(default=None, compare=False)
+    # Of a value the script does not state: the variables it was last assigned to, one for each such value in
+    # it (`$MGMT_URL` of `MGMT_URL=$2`), where `holder` is what gave it (`$2`). Only what a variable's name
+    # tells counts on it (a URL held by a name of the API); two values are one by their holder, not by it.
+    names: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def identity(self) -> str | None:
