@@ -2,7 +2,8 @@
 API, and is said as a part not read (`request-url-undecided`), whatever the value the script assigned that
 variable comes from: a parameter of the script (`MGMT_URL=$2`, `$mgmtUrl = $args[0]`, `MGMT_URL =
 sys.argv[2]`), a command's output, a `read`. The name counts where it was assigned, not only where the
-environment gives it, through another variable built from it and a function given it."""
+environment gives it, through another variable built from it and a function given it. The plan lists each such
+part with the cause `check` says for it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from lint_support import lint_files
 
+from migcheck.cli import main
 from migcheck.report.unread import data, summary_line, unread_parts
 
 DELETE = 'curl -X DELETE "{}/services/hostedservices/shop"\n'
@@ -84,3 +86,13 @@ def test_a_name_that_is_not_the_api_s_leaves_the_request_unsaid(tmp_path, monkey
     files = {"deploy.sh": "#!/bin/bash\nURL=$2\n" + DELETE.format("$URL")}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert unread_parts([r for estate in result.estates for d in estate.documents for r in d.resources]) == []
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_the_plan_lists_the_part_with_its_cause(tmp_path, monkeypatch, capsys, fmt):
+    (tmp_path / "deploy.sh").write_text("#!/bin/bash\nMGMT_URL=$2\n" + DELETE.format("$MGMT_URL"))
+    monkeypatch.chdir(tmp_path)
+    main(["plan", ".", "--format", fmt])
+    out = capsys.readouterr().out
+    assert "deploy.sh:3:1: its URL is held by" in out
+    assert "$MGMT_URL" in out.partition("deploy.sh:3:1")[2].partition("a name of the API")[0]

@@ -265,16 +265,21 @@ _UNDECIDED_CONSEQUENCE = (
 def _undecided_url(tag: str) -> str:
     """What a request to a URL not stated that may go to the API is, with the one cause its tag carries
     (`model.request_url_undecided`)."""
-    cause, _, named = tag.removeprefix(f"{REQUEST_URL_UNDECIDED}:").partition(":")
-    said = _UNDECIDED_CAUSES.get(cause)
-    if said is None:  # a tag without a cause this version knows (a reading kept from another): none to say
-        why = "its file names the API"
-    else:
-        why = said.format(visible(named)) if named else _UNNAMED_CERTIFICATE
+    why = _undecided_cause(tag)
     return (
         "sends a request to a URL the script does not state (a parameter, an environment variable) that may go "
         f"to the Service Management API, as {why}{_UNDECIDED_CONSEQUENCE}"
     )
+
+
+def _undecided_cause(tag: str) -> str:
+    """Why a request to a URL not stated may go to the API, as its tag carries it: the one cause, with what the
+    script writes for it (`its URL is held by `$MGMT_URL`, a name of the API`)."""
+    cause, _, named = tag.removeprefix(f"{REQUEST_URL_UNDECIDED}:").partition(":")
+    said = _UNDECIDED_CAUSES.get(cause)
+    if said is None:  # a tag without a cause this version knows (a reading kept from another): none to say
+        return "its file names the API"
+    return said.format(visible(named)) if named else _UNNAMED_CERTIFICATE
 
 
 # What a command line a script runs from a string it does not state is, with its own language's example:
@@ -583,10 +588,17 @@ def heading(planned: bool) -> str:
 
 
 def listed(parts: UnreadParts) -> list[str]:
-    """The positions a plan lists for one script's unread parts: the first few, then how many more."""
-    shown = [position(mark) for mark in parts.marks[:SHOWN_PER_FILE]]
+    """The positions a plan lists for one script's unread parts: the first few, then how many more. A
+    request to a URL not stated says after its position why it may go to the API, in the words `check`
+    says it with, since which of its causes applies is what tells how to have it read."""
+    shown = [_listed_part(mark) for mark in parts.marks[:SHOWN_PER_FILE]]
     more = len(parts.marks) - SHOWN_PER_FILE
     return shown + ([f"and {_parts(more)} more in {visible(parts.path)}"] if more > 0 else [])
+
+
+def _listed_part(mark: Mark) -> str:
+    """A part as a plan lists it: its position, and for a request to a URL not stated, its cause."""
+    return f"{position(mark)}: {_undecided_cause(mark.tag)}" if undecided_url(mark.tag) else position(mark)
 
 
 def data(parts: Sequence[UnreadParts]) -> list[dict[str, object]]:
