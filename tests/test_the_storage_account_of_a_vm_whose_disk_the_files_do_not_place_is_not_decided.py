@@ -65,7 +65,6 @@ CURRENT = "<current storage account of the subscription, "
 # Each case, the stand-in of the account (placed where the blob, or the image the platform places, is
 # written) and how its step says to state or find it.
 UNPLACED = {
-    "python-argv": ("deploy.py", PY.format(link="sys.argv[1]"), f"{VM_OWN}deploy.py:4>", "-MediaLocation"),
     "powershell-media-location-parameter": (
         "deploy.ps1",
         PS_CONFIG.format(media="-MediaLocation $Disk"),
@@ -168,7 +167,7 @@ def test_the_badge_reads_as_for_an_account_a_script_names_by_a_stand_in(tmp_path
 
 
 def test_the_text_summary_says_why(tmp_path, monkeypatch, capsys):
-    (tmp_path / "deploy.py").write_text(PY.format(link="sys.argv[1]"), encoding="utf-8")
+    (tmp_path / "deploy.ps1").write_text(PS_CONFIG.format(media="-MediaLocation $Disk"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
     assert "(the OS disk of VM web01)" in out

@@ -4579,13 +4579,16 @@ class _Resources:
     def _address_start_account(self, node: ast.expr, link: Value | None, site: flow.Site) -> str:
         """The storage account of a blob whose address starts with a value the script does not state, which
         holds its host (`args.container_url + name + '.vhd'`): one for every blob built on the same value
-        (see `Flow.built_pieces`), whatever follows it. "" where the value is told by nothing (a name made
-        at each turn of a loop): each such blob may be in another account."""
+        (see `Flow.built_pieces`), whatever follows it. A blob that is such a value whole (`media_link=
+        args.url`, `sys.argv[1]`) is in the one account of every use of that value, as the classic CLI's
+        `-u $URL`. "" where the value is told by nothing (a name made at each turn of a loop, a function's
+        parameter given another value at each call): each such blob may be in another account."""
         pieces = self.flow.built_pieces(node, site, partial=True)
-        first = pieces[0] if pieces and len(pieces) > 1 else None
+        first = pieces[0] if pieces else None
         if first is None or isinstance(first, str):
             return ""
-        return self._account_stand_in((_ADDRESS_START, first), self._mark(link), site)
+        whole = len(pieces) == 1 if pieces else False
+        return self._account_stand_in((HOLE if whole else _ADDRESS_START, first), self._mark(link), site)
 
     def _reserved_ip(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """create_reserved_ip_address: a reserved IP of its own, under the name the call states, else under
