@@ -13632,7 +13632,22 @@ class Interpreter:
         self._link_up(keys[0], keys[1], env)
         if not network or automation.HOLE in network:
             return  # a network the path does not state is none the reader can name
-        how = automation.GATEWAY_CONNECT_REQUEST
+        self._vpn_to_site(node, network, site, automation.GATEWAY_CONNECT_REQUEST, url_at)
+
+    def _shared_key_request(self, node: Node, parts: tuple[str, str], uri: Arg) -> None:
+        """A request that sets or resets the shared key of a gateway's connection to a local network site
+        (`.../gateway/connection/<site>/sharedkey`), read as Set-AzureVNetGatewayKey is: the network's
+        gateway is connected to the site by VPN. A network the path does not state is none the reader can
+        name."""
+        network, site = (urllib.parse.unquote(part).strip() for part in parts)
+        if not network or automation.HOLE in network:
+            return
+        url_at = _value_mark(uri.value, uri, self.where)
+        self._vpn_to_site(node, network, site, automation.SHARED_KEY_REQUEST, url_at)
+
+    def _vpn_to_site(self, node: Node, network: str, site: str, how: str, url_at: Mark | None) -> None:
+        """The fact that a request (`how`) connects `network`'s gateway to the local site `site` by VPN, in
+        the subscription selected; a site the path does not state is none the reader can name."""
         local_site = "" if automation.HOLE in site else site
         fact = VnetGatewayFact(
             network,
@@ -13644,29 +13659,6 @@ class Interpreter:
             selected_in=self.selected_name,
         )
         self._gateway_fact_once(fact)
-
-    def _shared_key_request(self, node: Node, parts: tuple[str, str], uri: Arg) -> None:
-        """A request that sets or resets the shared key of a gateway's connection to a local network site
-        (`.../gateway/connection/<site>/sharedkey`), read as Set-AzureVNetGatewayKey is: the network's
-        gateway is connected to the site by VPN. A network the path does not state is none the reader can
-        name."""
-        network, site = (urllib.parse.unquote(part).strip() for part in parts)
-        if not network or automation.HOLE in network:
-            return
-        url_at = _value_mark(uri.value, uri, self.where)
-        local_site = "" if automation.HOLE in site else site
-        how = automation.SHARED_KEY_REQUEST
-        self._gateway_fact_once(
-            VnetGatewayFact(
-                network,
-                VPN,
-                how,
-                self._at_call(node),
-                local_site,
-                vnet_mark=url_at,
-                selected_in=self.selected_name,
-            )
-        )
 
     @staticmethod
     def _request_part(path: str, span: tuple[int, int], url: Value) -> str | None:
