@@ -65,12 +65,6 @@ CURRENT = "<current storage account of the subscription, "
 # Each case, the stand-in of the account (placed where the blob, or the image the platform places, is
 # written) and how its step says to state or find it.
 UNPLACED = {
-    "powershell-media-location-parameter": (
-        "deploy.ps1",
-        PS_CONFIG.format(media="-MediaLocation $Disk"),
-        f"{VM_OWN}deploy.ps1:2>",
-        "-MediaLocation",
-    ),
     "powershell-config-current-account-unstated": (
         "deploy.ps1",
         PS_CONFIG.format(media=""),
@@ -167,7 +161,7 @@ def test_the_badge_reads_as_for_an_account_a_script_names_by_a_stand_in(tmp_path
 
 
 def test_the_text_summary_says_why(tmp_path, monkeypatch, capsys):
-    (tmp_path / "deploy.ps1").write_text(PS_CONFIG.format(media="-MediaLocation $Disk"), encoding="utf-8")
+    (tmp_path / "deploy.sh").write_text(SH.format(blob='-u "https://$HOST/vhds/web01.vhd"'), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run_cli(capsys, "check", ".")
     assert "(the OS disk of VM web01)" in out

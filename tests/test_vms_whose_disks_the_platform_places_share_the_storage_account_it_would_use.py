@@ -76,14 +76,20 @@ function New-Web($Name, $Disk) {
         -MediaLocation $Disk
     New-AzureVM -ServiceName $Name -Location 'West US' -VMs $vm
 }
-New-Web web01 $args[0]
-New-Web web02 $args[1]
+if ($args[0]) { $web01 = "https://a.blob.core.windows.net/vhds/web01.vhd" }
+else { $web01 = "https://b.blob.core.windows.net/vhds/web01.vhd" }
+if ($args[1]) { $web02 = "https://c.blob.core.windows.net/vhds/web02.vhd" }
+else { $web02 = "https://d.blob.core.windows.net/vhds/web02.vhd" }
+New-Web web01 $web01
+New-Web web02 $web02
 """
 
 
 def test_vms_given_blobs_by_one_parameter_have_an_account_each_named_where_the_blob_is_passed(
     tmp_path, monkeypatch
 ):
+    # Each VM's blob is one of two addresses the script states, chosen apart from the other VM's: no one
+    # account, so each VM's disks are in an account of their own, named where the blob is passed.
     result = lint_files(tmp_path, monkeypatch, {"deploy.ps1": PS_FUNCTION}, dedent=False)
     assert _accounts(result) == {
         "<storage account of the disks of VM web01, deploy.ps1:3>": ["web01"],

@@ -94,17 +94,21 @@ def test_an_account_the_script_does_not_state_holds_the_disk_under_a_stand_in(tm
 
 
 @pytest.mark.parametrize(
-    "config",
+    ("config", "expected"),
     [
-        '-MediaLocation "https://named.blob.core.windows.net/vhds/vm1.vhd" -ImageName $img',
-        "-MediaLocation $blob -ImageName $img",
-        '-DiskName "vm1-os"',
+        (
+            '-MediaLocation "https://named.blob.core.windows.net/vhds/vm1.vhd" -ImageName $img',
+            {"named": ["vm1"]},
+        ),
+        # `$blob` is an address the script does not state: the disk is in the account it names.
+        ("-MediaLocation $blob -ImageName $img", {"<storage account name, deploy.ps1:3:66>": ["vm1"]}),
+        ('-DiskName "vm1-os"', {}),
     ],
     ids=["blob-named", "blob-unstated", "disk-of-the-repository"],
 )
-def test_a_configuration_that_names_its_os_disk_keeps_it(tmp_path, monkeypatch, config):
+def test_a_configuration_that_names_its_os_disk_keeps_it(tmp_path, monkeypatch, config, expected):
+    # Wherever the configuration puts the disk, it is not in the current account `vmstore`.
     vm = VM.replace("-ImageName $img", config)
-    expected = {"named": ["vm1"]} if "named." in config else {}
     assert _accounts(tmp_path, monkeypatch, HEAD + SET + vm) == expected
 
 

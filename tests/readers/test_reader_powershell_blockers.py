@@ -96,7 +96,10 @@ def test_a_data_disk_removed_or_named_by_a_value_the_script_does_not_state(read)
         """,
     )
     assert [d.lun for d in _role(doc, "a").disks] == ["1"]
-    assert _role(doc, "b").disks == ()
+    # LUN 2 may be the one `$lun` removes; LUN 3 is surely attached, its blob in the account `$blob` names.
+    assert [(d.lun, d.media_link, d.account) for d in _role(doc, "b").disks] == [
+        ("3", "", "<storage account name, vm.ps1:10:62>")
+    ]
 
 
 def test_a_disk_some_path_adds_is_a_disk_of_the_vm(read):

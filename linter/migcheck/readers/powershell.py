@@ -11383,9 +11383,15 @@ class Interpreter:
         """The stand-in for the storage account of a blob the script names in an account it does not state
         (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`, see `_account_stand_in`), or that starts
         with a value it does not state (`"$container$name.vhd"`: one account for every blob built on the
-        value); "" for any other address."""
+        value), or that is such a value whole (`-MediaLocation $Disk`: the one account of every use of the
+        value, as the classic CLI's `-u $URL`); "" for any other address, and for a value of no known
+        definition (each use may be another blob anywhere)."""
         value = arg.value
-        if not arg.certain or not isinstance(value, Unknown) or not value.shape or not value.holes:
+        if not arg.certain or not isinstance(value, Unknown):
+            return ""
+        if not value.shape:
+            return self._whole_blob_account_stand_in(value, self._written_at(arg) or mark)
+        if not value.holes:
             return ""
         if value.shape.startswith(automation.HOLE) and "://" not in value.shape:
             # The value the address starts with holds its host (`"$container$name.vhd"`): every blob built
@@ -11395,6 +11401,17 @@ class Interpreter:
         if len(host) < 3 or automation.HOLE not in host[0] or host[1].casefold() != "blob":
             return ""
         return self._account_stand_in(value.holes[0], host[0], self._written_at(arg) or mark)
+
+    def _whole_blob_account_stand_in(self, value: Unknown, at: Mark) -> str:
+        """The stand-in for the storage account of a blob whose whole address is `value`: it holds the
+        blob's host, as the value an address starts with does, so it is keyed alike: a blob whose address
+        starts with the same value (`"$Disk/copy.vhd"`) is in the same account. "" for a value of no known
+        definition, and for one of several addresses the script states (`if (…) { $u = "https://a…" } else
+        { $u = "https://b…" }`), which is not one unstated account."""
+        ident = _identity(value)
+        if ident is None or value.alternatives:
+            return ""
+        return self._account_stand_in(ident, _ADDRESS_START, at)
 
     def _account_stand_in(self, ident: object, shape: str, at: Mark) -> str:
         """The stand-in for a storage account the script names by a value it does not state, built as
