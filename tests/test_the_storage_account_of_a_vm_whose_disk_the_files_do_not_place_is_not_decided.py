@@ -166,3 +166,24 @@ def test_the_text_summary_says_why(tmp_path, monkeypatch, capsys):
     _, out, _ = run_cli(capsys, "check", ".")
     assert "(the OS disk of VM web01)" in out
     assert "Not decided: the files do not state which account it is" in out
+
+
+NAMED_BY_AN_UNSTATED_VALUE = {
+    "python": ("deploy.py", PY.format(link="'https://' + sys.argv[2] + '.blob.core.windows.net/vhds/w.vhd'")),
+    "powershell": (
+        "deploy.ps1",
+        PS_CONFIG.format(media='-MediaLocation "https://$Disk.blob.core.windows.net/v/w.vhd"'),
+    ),
+    "shell": ("deploy.sh", SH.format(blob='-u "https://$1.blob.core.windows.net/vhds/web01.vhd"')),
+}
+
+
+@pytest.mark.parametrize("case", NAMED_BY_AN_UNSTATED_VALUE)
+def test_an_account_a_script_names_by_a_value_it_does_not_state_is_not_decided(tmp_path, monkeypatch, case):
+    """Its plan step waits for its name to be filled in; the summary does not say Validate passes for it."""
+    name, text = NAMED_BY_AN_UNSTATED_VALUE[case]
+    result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)
+    (account,) = _items(result, "StorageAccount")
+    assert account.verdict is Verdict.ACCOUNT_NOT_STATED
+    (storage,) = [s for s in _steps(result) if s["kind"] == "storage"]
+    assert storage["ready"] is False and storage["name_unstated"]

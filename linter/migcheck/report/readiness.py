@@ -91,7 +91,16 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     VnetPeering,
 )
-from migcheck.model import MARK_KINDS, ConnectionState, Finding, Mark, ReservedIp, Script, Severity
+from migcheck.model import (
+    MARK_KINDS,
+    ConnectionState,
+    Finding,
+    Mark,
+    ReservedIp,
+    Script,
+    Severity,
+    is_stand_in,
+)
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Stage
 from migcheck.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
@@ -727,6 +736,9 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
             migrates["vms_first_deployments"] = [vm.deployment for vm in vms_first]
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
         draft.after = _moved_before(estate, account)
+        # An account a script names by a value it does not state (`-MediaLocation $blob`) is as undecided as
+        # one no file places: which account it is, and what else it holds, the files do not say.
+        draft.unstated = is_stand_in(account.name, "StorageAccount")
         yield draft.own(account)
     yield from _unstated_account_drafts(estate)
     for standalone in estate.standalone_storage_accounts():
