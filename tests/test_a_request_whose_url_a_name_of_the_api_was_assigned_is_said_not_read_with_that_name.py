@@ -88,11 +88,11 @@ def test_a_name_that_is_not_the_api_s_leaves_the_request_unsaid(tmp_path, monkey
     assert unread_parts([r for estate in result.estates for d in estate.documents for r in d.resources]) == []
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
-def test_the_plan_lists_the_part_with_its_cause(tmp_path, monkeypatch, capsys, fmt):
+def test_the_plan_lists_the_part_with_its_cause(tmp_path, monkeypatch, capsys):
+    # Markdown and HTML show it with the position as code (test_every_report_of_a_request_not_read_says_...)
     (tmp_path / "deploy.sh").write_text("#!/bin/bash\nMGMT_URL=$2\n" + DELETE.format("$MGMT_URL"))
     monkeypatch.chdir(tmp_path)
-    main(["plan", ".", "--format", fmt])
+    main(["plan", ".", "--format", "text"])
     out = capsys.readouterr().out
     assert "deploy.sh:3:1: its URL is held by" in out
     assert "$MGMT_URL" in out.partition("deploy.sh:3:1")[2].partition("a name of the API")[0]

@@ -26,7 +26,8 @@ JSON schema (version 1):
                                                 "cli": {...}}}],
                         "other_blockers": [{"code", "message", ..., "held_back"}],
                         "unread": [{"code", "message", ..., "held_back"}],
-                        "unread_parts": [{"path", "line", "column"}] (only when there are some),
+                        "unread_parts": [{"path", "line", "column", "why", "cause",
+                                          "cause_message"}] (only when there are some),
                         "other_notes": [{"code", "message", ..., "fix", "before_steps": bool,
                                          "more": int, "files": [str], "more_files": int,
                                          "held_back"}],
@@ -96,6 +97,11 @@ a reserved IP given to a command that adds a VM to a deployment an earlier one c
 has `"why": "reserved-ip-not-applied"`; a VM configuration pipeline's stage that passes no VM on to the New-AzureVM given
 its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an
 escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`.
+A request to a URL not stated that may go to the API (`"why": "request-url-undecided"`) also has `cause`, the
+one that makes it so (`"certificate"`: the management certificate it sends; `"body"`: the classic REST body
+file it sends; `"url-name"`: the name of the API that holds its URL), and `cause_message`, that cause as the
+text, Markdown and HTML plans say it after the part's position (`its URL is held by `$MGMT_URL`, a name of the
+API`). Other parts have neither.
 `rules` says how many rules graded the plan: with fewer than all (--select, --ignore, the config), "ready"
 means only that the rules that ran found no blocker. `other_blockers` are the errors about no step (a
 runbook's order, a file the estate does not model): the migration fails on them all the same.
@@ -153,6 +159,7 @@ from migcheck.report.text import NAMED_LEFT_OUT, either
 from migcheck.report.unread import data as unread_data
 from migcheck.report.unread import heading as parts_heading
 from migcheck.report.unread import listed as listed_parts
+from migcheck.report.unread import listed_apart
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -781,7 +788,9 @@ def _markdown(plan: Plan) -> str:
         if subscription.unread_parts:
             lines += ["", f"### {unread_parts_heading(subscription)}", ""]
             lines += [
-                f"- {_md_code(where)}" for parts in subscription.unread_parts for where in listed_parts(parts)
+                f"- {_md_code(where)}" + (f": {_md_prose(cause)}" if cause else "")
+                for parts in subscription.unread_parts
+                for where, cause in listed_apart(parts)
             ]
         plain = plain_notes(plan, subscription)
         lines += _markdown_notes(OTHER_NOTES, last_notes(subscription), subscription, plain)

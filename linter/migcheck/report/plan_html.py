@@ -63,7 +63,7 @@ from migcheck.report.plan_format import (
     unread_heading,
     unread_parts_heading,
 )
-from migcheck.report.unread import listed as listed_parts
+from migcheck.report.unread import listed_apart
 from migcheck.visible import visible
 
 # Verdicts (CSS classes), with the fill and the stroke of their boxes.
@@ -236,9 +236,9 @@ def _subscription(
             f"<h3>{_e(unread_parts_heading(subscription))}</h3>",
             '<ul class="blockers">',
             *(
-                f"<li><code>{_e(where)}</code></li>"
+                f"<li><code>{_e(where)}</code>" + (f": {_e(cause)}" if cause else "") + "</li>"
                 for parts in subscription.unread_parts
-                for where in listed_parts(parts)
+                for where, cause in listed_apart(parts)
             ),
             "</ul>",
             "</div>",

@@ -21,7 +21,11 @@ of a classic service by a method name the script does not state has `"why": "cal
 "refused-option"`; a reserved IP given to a command that adds a VM to a deployment an earlier one created, which
 is not applied, has `"why": "reserved-ip-not-applied"`; a VM configuration pipeline's stage that passes no VM on to the New-AzureVM given
 its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an
-escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`. SARIF's notification of each part has the same `why` in its `properties`.
+escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`.
+A request to a URL not stated that may go to the API (`"why": "request-url-undecided"`) also has `cause`
+(`"certificate"`, `"body"` or `"url-name"`: the one that makes it so) and `cause_message`, that cause as `check
+--verbose` says it; other parts have neither. SARIF's notification of each part has the same `why`, and
+`cause`, in its `properties`.
 
 `retirement_dates`, only when the findings give a retirement date and files work in Azure operated by
 21Vianet or Azure Government, says what the text report's line before its summary says: the dates are Azure's

@@ -161,19 +161,24 @@ def _physical(path: str, line: int, column: int, result: LintResult) -> dict[str
 def _unread_notifications(result: LintResult) -> list[dict[str, object]]:
     """A warning notification of the run for each part of a script the parser could not read (see
     `migcheck.report.unread`): no result says it, and findings about what it states may be missing."""
-    from migcheck.report.unread import in_documents, why, why_named
+    from migcheck.report.unread import cause_named, in_documents, why, why_named
 
     return [
         {
             "level": "warning",
             "message": {"text": f"{why(mark)}."},
-            # What the part is, where that has a name, as the JSON reports' `unread_parts` say it.
-            **({"properties": {"why": named}} if (named := why_named(mark)) else {}),
+            # What the part is, where that has a name, and its cause's word, as the JSON reports'
+            # `unread_parts` say them (the message says the cause in words).
+            **({"properties": _named(why_named(mark), cause_named(mark))} if why_named(mark) else {}),
             "locations": [_physical(mark.path, mark.line, mark.column, result)],
         }
         for parts in in_documents(result.documents)
         for mark in parts.marks
     ]
+
+
+def _named(why: str, cause: str) -> dict[str, str]:
+    return {"why": why, **({"cause": cause} if cause else {})}
 
 
 def _suppressed(result: LintResult) -> list[tuple[Finding, Reason | None]]:

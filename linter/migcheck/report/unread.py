@@ -282,6 +282,16 @@ def _undecided_cause(tag: str) -> str:
     return said.format(visible(named)) if named else _UNNAMED_CERTIFICATE
 
 
+def cause_named(mark: Mark) -> str:
+    """The word the JSON reports give for why the part at `mark` was said (`"cause"`): of a request to a URL
+    not stated, the cause its tag carries (`SENDS_CERTIFICATE`, `SENDS_CLASSIC_BODY`, `URL_NAMES_THE_API`);
+    "" for any other part, and for a cause this version does not know (a reading kept from another)."""
+    if not undecided_url(mark.tag):
+        return ""
+    cause = mark.tag.removeprefix(f"{REQUEST_URL_UNDECIDED}:").partition(":")[0]
+    return cause if cause in _UNDECIDED_CAUSES else ""
+
+
 # What a command line a script runs from a string it does not state is, with its own language's example:
 # PowerShell's, Python's, or else the shell's (a shell script, an Ansible task's command).
 _UNSTATED_WHAT = {
@@ -591,26 +601,40 @@ def listed(parts: UnreadParts) -> list[str]:
     """The positions a plan lists for one script's unread parts: the first few, then how many more. A
     request to a URL not stated says after its position why it may go to the API, in the words `check`
     says it with, since which of its causes applies is what tells how to have it read."""
-    shown = [_listed_part(mark) for mark in parts.marks[:SHOWN_PER_FILE]]
+    return [f"{where}: {cause}" if cause else where for where, cause in listed_apart(parts)]
+
+
+def listed_apart(parts: UnreadParts) -> list[tuple[str, str]]:
+    """`listed`, each entry's position and cause apart ("" for a part without one), for a format that shows
+    the position as code and the cause as text."""
+    shown = [(position(mark), _listed_cause(mark)) for mark in parts.marks[:SHOWN_PER_FILE]]
     more = len(parts.marks) - SHOWN_PER_FILE
-    return shown + ([f"and {_parts(more)} more in {visible(parts.path)}"] if more > 0 else [])
+    return shown + ([(f"and {_parts(more)} more in {visible(parts.path)}", "")] if more > 0 else [])
 
 
-def _listed_part(mark: Mark) -> str:
-    """A part as a plan lists it: its position, and for a request to a URL not stated, its cause."""
-    return f"{position(mark)}: {_undecided_cause(mark.tag)}" if undecided_url(mark.tag) else position(mark)
+def _listed_cause(mark: Mark) -> str:
+    """What a plan lists after a part's position: for a request to a URL not stated, its cause; else ""."""
+    return _undecided_cause(mark.tag) if undecided_url(mark.tag) else ""
 
 
 def data(parts: Sequence[UnreadParts]) -> list[dict[str, object]]:
     """The parts as JSON data: one object per part, with its path, line and column (0 when not known),
-    and what it is where that has a name (`why_named`)."""
+    what it is where that has a name (`why_named`), and for a request to a URL not stated why it may go to
+    the API: the cause's word (`cause_named`) and the words the other reports say it in (`cause_message`)."""
     return [
         {
             "path": mark.path,
             "line": mark.line,
             "column": mark.column,
             **({"why": named} if (named := why_named(mark)) else {}),
+            **_cause_data(mark),
         }
         for p in parts
         for mark in p.marks
     ]
+
+
+def _cause_data(mark: Mark) -> dict[str, str]:
+    """`cause` and `cause_message` of a part whose cause is known, else nothing."""
+    cause = cause_named(mark)
+    return {"cause": cause, "cause_message": _undecided_cause(mark.tag)} if cause else {}
