@@ -6204,18 +6204,17 @@ def _resolve(key: str, written: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _undecided_request_tag(url: Arg, args: Args, names_the_api: bool) -> str | None:
+def _undecided_request_tag(args: Args, names_the_api: bool, holder: str | None) -> str | None:
     """The tag of Invoke-RestMethod's or Invoke-WebRequest's request to a URL the script does not state that
     may be one to the Service Management API, with the one cause that makes it so, as the shell reader tells
     a curl's (`shell.undecided_request_tag`): it authenticates with a (management) certificate
     (`-Certificate`, `-CertificateThumbprint`) in a script that names the API (`names_the_api`), what holds
-    its URL names the API (`$mgmtUrl`), or it sends a classic REST body from a file checked with the script
+    its URL names the API (`holder`, `Interpreter._api_holder`: `$mgmtUrl`), or it sends a classic REST body from a file checked with the script
     (`-InFile body.xml`). None where none of these is so."""
     certificate = args.get("Certificate") or args.get("CertificateThumbprint")
     if certificate is not None and names_the_api:
         written = _text(certificate.node) if certificate.node is not None else ""
         return request_url_undecided(SENDS_CERTIFICATE, written)
-    holder = _api_holder(url)
     if holder is not None:
         return request_url_undecided(URL_NAMES_THE_API, holder)
     in_file = args.get("InFile")
@@ -6686,6 +6685,9 @@ class Interpreter:
         # Whether the script names Azure or the API (`automation.names_the_api`): a request with a client
         # certificate to a URL it does not state may go to the API only then.
         self.names_the_api = automation.names_the_api(where.source)
+        # The variable, as written, each value the script does not state was first assigned to, by its
+        # definition (`Unknown.ident`): what names the part of a URL that value is (`_api_holder`).
+        self.assigned_names: dict[object, str] = {}
         self.xplat_reading = xplat.Reading(path)  # what the classic CLI's commands describe
         self.index = index
         self.where = where
@@ -8324,6 +8326,22 @@ class Interpreter:
             return output
         return Null(dropped=self._at_call(stage))
 
+    def _name_assigned(self, value: Value, name: str) -> None:
+        """Keep `name`, as the script writes it (`$mgmtUrl`), as the name of a value it does not state that it
+        is the first variable of (a parameter, `$args[0]`), however it is copied or built into others after."""
+        if isinstance(value, Unknown) and value.ident is not None:
+            self.assigned_names.setdefault(value.ident, name)
+
+    def _api_holder(self, url: Arg) -> str | None:
+        """What names the Service Management API among what holds a URL the script does not state: the
+        variable first given a value not stated in it (`$mgmtUrl` of `$mgmtUrl = $args[0]; $url =
+        "$mgmtUrl/services"; … -Uri $url`), else the variable the URL was assigned to, else what the argument
+        writes (`_api_holder`); None where none of these does."""
+        value = url.value
+        idents = (*value.holes, value.ident) if isinstance(value, Unknown) else ()
+        names = (self.assigned_names.get(ident, "") for ident in idents if ident is not None)
+        return next((name for name in names if _names_the_api(name)), None) or _api_holder(url)
+
     def _assignment(self, node: Node, env: Env) -> Value:
         parts = node.children
         target = _target(parts[0]) if parts else None
@@ -8351,6 +8369,7 @@ class Interpreter:
             if key not in ("null",) and scope in ("", "script", "global"):
                 copied = op == "=" and not constraint and source is not None and _plain_copy(source)
                 env.vars[key] = _stamp(value, key, node, copied)
+                self._name_assigned(env.vars[key], _text(target))
                 if self.scope == 0 and key in self.constant_keys:
                     self._constant(key, value)
         elif target.type in ("member_access", "element_access"):
@@ -13545,7 +13564,7 @@ class Interpreter:
             and _may_be_api_url(_shape(uri.value) or "")
         )
         tag = (
-            _undecided_request_tag(uri, args, self.names_the_api)
+            _undecided_request_tag(args, self.names_the_api, self._api_holder(uri))
             if found is None and unstated and uri is not None
             else None
         )
@@ -13602,7 +13621,7 @@ class Interpreter:
         ]
         if not unstated:
             return
-        holder = next((holder for url in unstated if (holder := _api_holder(url)) is not None), None)
+        holder = next((holder for url in unstated if (holder := self._api_holder(url)) is not None), None)
         tag = shell.undecided_request_tag(sent, self.names_the_api) or (
             request_url_undecided(URL_NAMES_THE_API, holder) if holder is not None else None
         )

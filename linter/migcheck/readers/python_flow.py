@@ -3667,6 +3667,19 @@ class Flow:
         at = loop.at if loop is not None and loop.counted else positions[first]
         return frame.values[name], Binding(None, at), frame.span is not None
 
+    def bound(self, node: ast.Name, site: Site) -> tuple[ast.expr, Site] | None:
+        """The expression a name read at `site` was bound to (its one binding, or the one that reaches the
+        read, `_reaching`), with where that expression is read; None where no binding before the read is
+        known or the reader does not follow it."""
+        scope = lookup(node.id, site.scope, self.index.module)
+        if scope is None:
+            return None
+        bindings = scope.bindings[node.id]
+        found = bindings[0] if len(bindings) == 1 else self._reaching(node.id, scope, site)
+        if found is None or found.value is None or (scope is site.scope and found.at >= site.at):
+            return None
+        return found.value, Site(scope, found.made, found.chain, site.frame, site.path)
+
     def _reaching(self, name: str, scope: Scope, site: Site) -> Binding | None:
         """The binding a read at `site` sees of a name bound more than once in its own scope: the last one
         before it that runs on the site's path (`_on_path`): in the blocks around the read (`vnet = ''` then

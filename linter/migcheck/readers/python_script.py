@@ -3133,7 +3133,7 @@ class _Resources:
             host = self._connection_host(call.receiver, self.may_be_sent)
             found = (host, url) if host is not None else None
         tag = (
-            self._undecided_tag(call, sends, argument, url)
+            self._undecided_tag(call, sends, argument, url, site)
             if found is None and not self.unstated_url
             else None
         )
@@ -3149,7 +3149,9 @@ class _Resources:
             body = None
         return _Request(self._verb(call, name, sends, body, site), *found, body, decided)
 
-    def _undecided_tag(self, call: CallSite, sends: _Sends, url: ast.expr | None, shape: str) -> str | None:
+    def _undecided_tag(
+        self, call: CallSite, sends: _Sends, url: ast.expr | None, shape: str, site: flow.Site
+    ) -> str | None:
         """The tag of a request to a URL the script does not state (`requests.post(sys.argv[1], ...)`) that
         may be one to the Service Management API, with the one cause that makes it so, as the shell reader
         tells a curl's: it authenticates with a (management) certificate (`cert=`) in a script that names the
@@ -3163,12 +3165,28 @@ class _Resources:
         certificate = next((keyword.value for keyword in call.node.keywords if keyword.arg == "cert"), None)
         if certificate is not None and self.names_the_api:
             return request_url_undecided(SENDS_CERTIFICATE, _certificate_named(certificate))
-        holder = _api_name(url)
+        holder = self._api_holder(url, site, [_FOLLOWED_NAMES])
         if holder is not None:
             return request_url_undecided(URL_NAMES_THE_API, holder)
         body = _argument(call.node, *sends.body) if sends.body else None
         file = _classic_body_file(body) if body is not None else None
         return request_url_undecided(SENDS_CLASSIC_BODY, file) if file is not None else None
+
+    def _api_holder(self, url: ast.expr, site: flow.Site, left: list[int]) -> str | None:
+        """The name that names the Service Management API among what holds a URL the script does not state:
+        first that of a value it was built from (`MGMT_URL` of `MGMT_URL = sys.argv[2]; url = MGMT_URL +
+        '/services'; requests.delete(url)`), then its own (`_api_name`); None where none does. `left`: how many
+        more names to follow to what they were bound to, shared by the whole search, so that it stays short
+        however the names are built of one another."""
+        for node in ast.walk(url):
+            if not isinstance(node, ast.Name) or left[0] <= 0:
+                continue
+            left[0] -= 1
+            bound = self.shapes.bound(node, site)
+            inner = self._api_holder(*bound, left) if bound is not None else None
+            if inner is not None:
+                return inner
+        return _api_name(url)
 
     def _sender(self, call: CallSite) -> _Sends | None:
         """Where the function a call sends a request by takes its parts: an HTTP library's (`_HTTP_CALLS`),
@@ -6129,6 +6147,9 @@ def _certificate_named(certificate: ast.expr) -> str:
 
 # Words in the names that hold a URL that name the Service Management API.
 _API_WORDS = ("management", "mgmt")
+# How many names the search for the one that names the API follows to what they were bound to
+# (`_Resources._api_holder`), for one request.
+_FOLLOWED_NAMES = 16
 # The namespace of the Service Management API's REST bodies (`<CreateHostedService xmlns=...>`).
 _CLASSIC_REST_NAMESPACE = b"http://schemas.microsoft.com/windowsazure"
 

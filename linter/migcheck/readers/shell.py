@@ -1143,6 +1143,29 @@ class _Value:
 
 
 _UNSTATED = _Value(None)
+
+
+def _appended(before: _Value, added: _Value) -> _Value:
+    """`URL+=/services`: the value before joined with the one added, as `URL="$URL/services"` joins them, so
+    that what holds each part the script does not state, and the name it was assigned to (`$MGMT_URL` of
+    `MGMT_URL=$2`), is kept where the script adds text to it."""
+    if before.text is not None and added.text is not None:
+        joined = before.text + added.text
+        return _Value(joined if len(joined) <= _LONGEST_VALUE else None, before.mark)
+    shape = before.template + added.template
+    if len(shape) > _LONGEST_VALUE:  # longer than anything followed (`X+=$X` line after line)
+        return _Value(None, before.mark)
+    unstated = before.unstated() + added.unstated()
+    return _Value(
+        None,
+        before.mark,
+        shape=shape,
+        holes=tuple(holder for holder, _ in unstated),
+        hole_marks=tuple(mark for _, mark in unstated),
+        names=before.names + added.names,
+    )
+
+
 # What holds each item of a loop over `$(azure network vnet list ...)`: every virtual network of the
 # subscription, one value whichever loop and variable lists it (as PowerShell's Get-AzureVNetSite is).
 _EVERY_NETWORK = "azure network vnet list"
@@ -1736,16 +1759,14 @@ class _Walker:
             assigned = self._folder_below(value, assigned)
         if assigned.text is None and assigned.holder is None:
             assigned = replace(assigned, holder=self._assignment(name))
-        if assigned.text is None and assigned.shape is None:  # `MGMT_URL=$2`: held by `$2`, named `$MGMT_URL`
+        if assigned.text is None and assigned.shape is None and not assigned.names:
+            # `MGMT_URL=$2`: held by `$2`, named `$MGMT_URL`; a copy (`URL=$MGMT_URL`) keeps the name it had
             assigned = replace(assigned, names=(f"${self._text(name)}",))
         first = self._text(name) not in self.scope.variables  # not a value cleared again (`SUB=""`)
         if assigned.text == "" and operator == "=" and first and self._at_top_level():
             assigned = replace(assigned, holder=f"${self._text(name)}", blank=True)
         if operator == "+=":
-            before = self.lookup(self._text(name))
-            joined = None if before.text is None or assigned.text is None else before.text + assigned.text
-            joined = joined if joined is None or len(joined) <= _LONGEST_VALUE else None
-            assigned = _Value(joined, before.mark)
+            assigned = _appended(self.lookup(self._text(name)), assigned)
         self.scope.variables[self._text(name)] = assigned
 
     def _at_top_level(self) -> bool:
