@@ -1721,6 +1721,16 @@ LOAD_NOT_FOLLOWED = "load-not-followed"
 # checked beside the script defines it, or the script does not state its parameters as a table whose entries
 # it knows, so what the runbook creates with them is unknown.
 RUNBOOK_NOT_FOLLOWED = "runbook-not-followed"
+# The tag of a `Script.unread` mark of a template a CI pipeline includes that migcheck does not read: one in
+# another repository (Azure Pipelines' `template: x.yml@tools`, GitLab CI's `include: remote:`/`project:`/
+# `template:`/`component:`), one by a path the pipeline does not state (an expression, a wildcard) or from the
+# repository's root in Azure Pipelines (`/x.yml`), one not among the files checked, one that does not parse, or
+# one included past Azure Pipelines' and GitLab CI's limits (a cycle): the steps it holds are not read.
+TEMPLATE_NOT_READ = "template-not-read"
+# The tag of a `Script.unread` mark of a CI pipeline's job (at its first line, or the file's) whose steps every
+# job runs first, or the jobs it `extends:`, are not read in it: the text read again reached its bound
+# (a multiple of the file's size, against a file that makes a small text very large by repeating it).
+READ_AGAIN_CUT = "read-again-cut"
 
 # The tag of a `Script.unread` mark of the first positional word a classic `azure` command is given past those
 # it takes (`storage account create --description \"Disks for ...\" "$storage"`, whose escaped quotes bash

@@ -71,8 +71,18 @@ import posixpath
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from migcheck.model import Document, FileKind, FileProblem, Mark, Script, StorageAccountType, is_placeholder
-from migcheck.readers import ansible, shell
+from migcheck.model import (
+    READ_AGAIN_CUT,
+    TEMPLATE_NOT_READ,
+    Document,
+    FileKind,
+    FileProblem,
+    Mark,
+    Script,
+    StorageAccountType,
+    is_placeholder,
+)
+from migcheck.readers import ansible, beside, shell
 from migcheck.readers.xplat import HOLE
 
 Node = Any  # a node PyYAML composes (see `readers.ansible`)
@@ -171,13 +181,18 @@ _MOST_DEPTH = 64
 # How many jobs deep GitLab CI follows `extends:` (its own limit), and `!reference` tags in the values they name.
 _MOST_EXTENDS = 11
 _MOST_REFERENCE_DEPTH = 10
+# How many templates deep a pipeline's `template:` and `include:` are followed (Azure Pipelines' limit is 100
+# template files in all, 20 levels deep; GitLab CI's 150 includes): a cycle stops here.
+_MOST_TEMPLATE_DEPTH = 20
+_MOST_TEMPLATES = 100
 
 
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
-    the Service Management API's host."""
+    the Service Management API's host, or includes a template (`template:`, `include:`) that may."""
     lowered = data.lower()
-    return b"\x00" not in data and (b"azure" in lowered or b"management.core." in lowered)
+    named = (b"azure", b"management.core.", b"template:", b"include:")
+    return b"\x00" not in data and any(word in lowered for word in named)
 
 
 @dataclass
@@ -187,10 +202,17 @@ class _Held:
 
     text: list[str] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    # The file each run of characters is written in, from the character it starts at (a template's steps).
+    files: list[tuple[int, str]] = field(default_factory=list)
 
     def add(self, text: str, places: list[Place] | Place) -> None:
         self.text.append(text)
         self.places += places if isinstance(places, list) else [places] * len(text)
+
+    def written_in(self, path: str) -> None:
+        """The characters added from now on are written in the file at `path`."""
+        if not self.files or self.files[-1][1] != path:
+            self.files.append((len(self.places), path))
 
     def joined(self) -> str:
         return "".join(self.text)
@@ -217,17 +239,19 @@ def read(path: str, data: bytes) -> Document:
 
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
     try:
-        roots = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        roots = _composed(text, path)
     except (yaml.YAMLError, RecursionError):
         return ansible.read_playbook(path, data)  # says where the YAML breaks, as for any YAML file
-    walk = _Walk(path, len(data))
+    walk = _Walk(path, len(data), text)
     top = _Context({}, None, {} if _azure_pipelines(path) else None)
     if top.macros is not None and roots and _mapping(roots[0]):
         top = replace(top, macros=_parameter_defaults(roots[0]))
     for root in roots:
         if root is not None:
             if _gitlab(path) and _mapping(root):
-                root = _GitLabTemplates(root, len(data)).resolved()
+                templates = _GitLabTemplates(walk.gitlab_included(root, 0), len(data))
+                root = templates.resolved()
+                walk.unread += templates.cut
                 walk.add_jobs(
                     [v for k, v in root.value if _mapping(v) and _scalar(k) and k.value != "default"]
                 )
@@ -235,13 +259,20 @@ def read(path: str, data: bytes) -> Document:
             if (_gitlab(path) or _travis(path)) and _mapping(root):
                 walk.shared.add(id(root))
             walk.node(root, top, 0)
-    spans = [(step.node.start_mark.line + 1, step.node.end_mark.line + 1) for step in walk.steps]
+    spans = [
+        (step.node.start_mark.line + 1, step.node.end_mark.line + 1)
+        for step in walk.steps
+        if _file(step.node) == path
+    ]
     suppressions, marked = ansible.suppressions(path, text, spans)
-    resources, problem, others = _read_steps(path, text, _with_shared_steps(walk, len(data)), data)
+    resources, problem, others = _read_steps(path, walk, _with_shared_steps(walk, len(data)), data)
     resources += tuple(walk.resources)
     name = posixpath.basename(path)
-    resources = tuple(
-        replace(r, called=f"CI pipeline '{name}'") if isinstance(r, Script) else r for r in resources
+    resources = _with_unread(
+        tuple(replace(r, called=f"CI pipeline '{name}'") if isinstance(r, Script) else r for r in resources),
+        walk.unread,
+        name,
+        b"azure" in data.lower(),
     )
     if not resources and problem is None:
         return Document(path, None, "", (), suppressions, marked, text=text)
@@ -249,8 +280,41 @@ def read(path: str, data: bytes) -> Document:
     return Document(path, kind, "", resources, suppressions, marked, problem, text=text, functions_run=others)
 
 
+def _composed(text: str, path: str) -> list[Node]:
+    """The YAML documents of a file's text, each node's marks naming the file at `path` (a template's steps
+    are shown in the template)."""
+    import yaml
+
+    loader = yaml.SafeLoader(text)
+    loader.name = path
+    try:
+        roots = []
+        while loader.check_node():
+            roots.append(loader.get_node())
+        return roots
+    finally:
+        loader.dispose()
+
+
+def _with_unread(
+    resources: tuple[object, ...], unread: list[Mark], name: str, names_azure: bool
+) -> tuple[object, ...]:
+    """The pipeline's scripts with the parts of it not read (a template not read, a job read without its
+    shared steps), said with its first script, or with a script of no classic call where it has none."""
+    if not unread:
+        return resources
+    marks = tuple(dict.fromkeys(unread))
+    first = next((r for r in resources if isinstance(r, Script)), None)
+    if first is None and not names_azure:  # a template of a pipeline that names no Azure: a build's, say
+        return resources
+    if first is None:
+        called = f"CI pipeline '{name}'"
+        return (*resources, Script(name, "Shell", (), (), marks[0], unread=marks, called=called))
+    return tuple(replace(r, unread=r.unread + marks) if r is first else r for r in resources)
+
+
 def _read_steps(
-    path: str, text: str, jobs: dict[int, list[_Step]], data: bytes
+    path: str, walk: _Walk, jobs: dict[int, list[_Step]], data: bytes
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
     """The resources the steps' scripts describe, each job's read apart (the first job's first), each
     once however many jobs describe it (steps every job runs first describe it in each); why PowerShell
@@ -259,9 +323,8 @@ def _read_steps(
     seen: set[object] = set()
     problem: FileProblem | None = None
     others: tuple[tuple[str, str], ...] = ()
-    file_lines = text.splitlines()
     for job_steps in jobs.values():
-        more, refused, run = _read_job(path, file_lines, job_steps, data)
+        more, refused, run = _read_job(path, walk.files, job_steps, data)
         for resource in more:
             if resource not in seen:
                 seen.add(resource)
@@ -293,8 +356,8 @@ def _with_shared_steps(walk: _Walk, size: int) -> dict[int, list[_Step]]:
         context, entries = walk.job_contexts[number]
         inherited = [_in_job(step, context) for step in shared if _inherits(entries, step.key)]
         room -= sum(len(node.value) for step in inherited for node in step.lines)
-        if room < 0:
-            walk.shared_cut = True
+        if room < 0:  # this job and those after it are read without them
+            walk.unread.append(_mark_of(walk.job_nodes.get(number), walk.path, READ_AGAIN_CUT))
             break
         inherited_anywhere = inherited_anywhere or bool(inherited)
         jobs[number] = sorted(inherited + own, key=_phase)
@@ -331,7 +394,7 @@ def _phase(step: _Step) -> int:
 
 
 def _read_job(
-    path: str, file_lines: list[str], steps: list[_Step], data: bytes
+    path: str, files: dict[str, tuple[str, list[str]]], steps: list[_Step], data: bytes
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
     """The resources one job's steps describe, the shell ones read as one script and the PowerShell ones
     as another; why PowerShell would refuse its script, if it would."""
@@ -345,14 +408,15 @@ def _read_job(
             _add_powershell(held, step)
     if not held.text:
         return resources, None, ()
-    document = powershell_read(path, held, file_lines)
+    document = powershell_read(path, held, files)
     return resources + document.resources, document.problem, document.functions_run
 
 
-def powershell_read(path: str, held: _Held, file_lines: list[str]) -> Document:
+def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str]]]) -> Document:
     from migcheck.readers import powershell
 
-    return powershell.read_held(path, held.joined(), held.places, file_lines)
+    written_in = [powershell.HeldFile(start, shown, files[shown][1]) for start, shown in held.files]
+    return powershell.read_held(path, held.joined(), held.places, files[path][1], written_in)
 
 
 # --- the walk --------------------------------------------------------------------------------------------
@@ -376,8 +440,16 @@ class _Walk:
     """Every step of the file, in the order it writes them; each node looked at once (an alias is not
     walked again), and no more nodes than the file's size warrants."""
 
-    def __init__(self, path: str, size: int) -> None:
+    def __init__(self, path: str, size: int, text: str) -> None:
         self.path = path
+        # Each file the walk reads (the pipeline's, the templates it includes), by display path: its folder
+        # from the pipeline's, and its lines.
+        self.files: dict[str, tuple[str, list[str]]] = {path: ("", text.splitlines())}
+        self.including = [path]  # the files whose templates are read now, the pipeline's first
+        self.templates = 0  # how many templates were read
+        self.template_room = _MOST_SHARED_READ * size + 65_536  # the text of templates yet to read
+        self.unread: list[Mark] = []  # the parts not read (`TEMPLATE_NOT_READ`, `READ_AGAIN_CUT`)
+        self.job_nodes: dict[int, Node] = {}  # each job's mapping, by its number
         self.steps: list[_Step] = []
         self.resources: list[object] = []  # what a task states apart from the calls it runs
         self.seen: set[int] = set()
@@ -387,7 +459,6 @@ class _Walk:
         # The mappings whose lists of commands every job runs first (GitLab CI's and Travis CI's top, GitLab
         # CI's `default:`), by id.
         self.shared: set[int] = set()
-        self.shared_cut = False  # whether some jobs were read without them, past `_MOST_SHARED_READ`
         self.budget = 4 * size + 1_000
 
     def add_jobs(self, nodes: list[Node]) -> None:
@@ -395,6 +466,8 @@ class _Walk:
             self.jobs.setdefault(id(job), len(self.jobs) + 1)
 
     def node(self, node: Node, context: _Context, depth: int) -> None:
+        if self.budget <= 0 and not self.unread:
+            self.unread.append(_mark_of(node, self.path, READ_AGAIN_CUT))
         if id(node) in self.seen or depth > _MOST_DEPTH or self.budget <= 0:
             return
         self.seen.add(id(node))
@@ -413,11 +486,88 @@ class _Walk:
         context = _within(entries, context)
         if id(node) in self.jobs:
             self.job_contexts[context.job] = (context, entries)
+            self.job_nodes[context.job] = node
+        template = entries.get("template")
+        if context.macros is not None and _scalar(template) and "task" not in entries:
+            self.template(template, entries.get("parameters"), context, depth)
+            return
         read = self.step(node, entries, context)
         for key, value in entries.items():
-            if key not in read and key not in _STATED:
+            # a template's parameters are given to it, not run (a `stepList` default runs where inserted)
+            if (
+                key not in read
+                and key not in _STATED
+                and not (key == "parameters" and context.macros is not None)
+            ):
                 self.add_jobs(_jobs(key, value))
                 self.node(value, context, depth + 1)
+
+    def template(self, named: Node, given: Node | None, context: _Context, depth: int) -> None:
+        """An Azure Pipelines template a `template:` includes (steps, jobs, stages, or the one a pipeline
+        `extends:`), read where it is included, its `parameters:` bound to those the caller gives, else to
+        their defaults; one the walk does not read is said not read."""
+        stated = named.value.strip()
+        root = None
+        if "@" not in stated and not stated.startswith("/") and _stated(stated):
+            root = self.loaded(_file(named), stated, from_root=False)
+        if root is None:
+            self.unread.append(_mark_of(named, self.path, TEMPLATE_NOT_READ))
+            return
+        outer = {k: v for k, v in (context.macros or {}).items() if not k.startswith("parameters:")}
+        bound = {**_parameter_defaults(root), **_given_parameters(given, context.macros or {})}
+        self.including.append(_file(root))
+        self.node(root, replace(context, macros={**outer, **bound}), depth + 1)
+        self.including.pop()
+
+    def loaded(self, held_in: str, stated: str, *, from_root: bool) -> Node | None:
+        """The top mapping of the template at `stated` (from the folder of the file at `held_in`, or from
+        the pipeline's with `from_root`), when it is a file checked, within the limits on templates, and
+        includes none of those that include it; else None."""
+        import yaml
+
+        folder = "" if from_root else self.files.get(held_in, ("", []))[0]
+        relative = posixpath.normpath(posixpath.join(folder, stated))
+        if len(self.including) > _MOST_TEMPLATE_DEPTH or self.templates >= _MOST_TEMPLATES:
+            return None
+        settings = beside.settings_file(relative)
+        if settings is None or settings.path in self.including or len(settings.data) > self.template_room:
+            return None
+        self.templates += 1
+        self.template_room -= len(settings.data)
+        text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
+        try:
+            roots = _composed(text, settings.path)
+        except (yaml.YAMLError, RecursionError):
+            return None
+        self.files[settings.path] = (posixpath.dirname(relative), text.splitlines())
+        return roots[0] if roots and _mapping(roots[0]) else None
+
+    def gitlab_included(self, root: Node, depth: int) -> Node:
+        """A `.gitlab-ci.yml` with the keys of the local files its `include:` names (from the repository's
+        root, which holds the pipeline) under its own, as GitLab CI merges them, a later file's over an
+        earlier's; an include from elsewhere (`remote:`, `project:`, `template:`, `component:`, a URL) or by
+        a path not stated (a wildcard, a variable) is said not read."""
+        include = _entry(root, "include")
+        if include is None:
+            return root
+        entries: dict[str, tuple[Node, Node]] = {}
+        for item in include.value if include.id == "sequence" else [include]:
+            local = _entry(item, "local") if _mapping(item) else item
+            stated = local.value.strip() if local is not None and _scalar(local) else ""
+            found = None
+            if stated and "://" not in stated and "*" not in stated and "$" not in stated:
+                found = self.loaded(self.path, stated.lstrip("/"), from_root=True)
+            if found is None:
+                self.unread.append(_mark_of(item, self.path, TEMPLATE_NOT_READ))
+                continue
+            self.including.append(_file(found))
+            found = self.gitlab_included(found, depth + 1)
+            self.including.pop()
+            entries.update({key.value: (key, value) for key, value in found.value if _scalar(key)})
+        for key, value in root.value:
+            if _scalar(key) and key.value != "include":
+                entries[key.value] = (key, value)
+        return _mapping_like(root, list(entries.values()))
 
     def step(self, node: Node, entries: dict[str, Node], context: _Context) -> set[str]:
         """The step a mapping is, if it is one (added to `steps`); the keys read as its scripts."""
@@ -483,6 +633,31 @@ class _Walk:
                 self.resources.append(account)
             return True
         return False
+
+
+def _given_parameters(given: Node | None, macros: dict[str, Node]) -> dict[str, Node]:
+    """The parameters a `template:` is given (a mapping of names to values), kept as `parameters:name`:
+    a value that is only a reference to one the caller states is that value."""
+    if given is None or not _mapping(given):
+        return {}
+    return {
+        f"parameters:{key.value.casefold()}": _whole_reference(value, macros)
+        for key, value in given.value
+        if _scalar(key) and _scalar(value)
+    }
+
+
+def _file(node: Node) -> str:
+    """The display path of the file a node is written in (the pipeline's, or a template's)."""
+    return str(node.start_mark.name)
+
+
+def _mark_of(node: Node | None, path: str, tag: str) -> Mark:
+    """A mark of a part not read, at its node (in its file), else at the pipeline's first line."""
+    if node is None:
+        return Mark(path, 1, column=1, tag=tag)
+    line, column = _place(node)
+    return Mark(_file(node), line, column=column, tag=tag)
 
 
 def _within(entries: dict[str, Node], context: _Context) -> _Context:
@@ -736,6 +911,7 @@ class _GitLabTemplates:
         self.top = {key.value: value for key, value in root.value if _scalar(key)}
         self.merged: dict[str, Node] = {}
         self.room = _MOST_SHARED_READ * size + 65_536
+        self.cut: list[Mark] = []  # where a job was read as written, the room spent (`READ_AGAIN_CUT`)
 
     def resolved(self) -> Node:
         kept = []
@@ -774,6 +950,7 @@ class _GitLabTemplates:
         if self.room >= 0:  # once spent, no template's size is counted again
             self.room -= len(base.value) + sum(_text_size(value) for _, value in base.value)
         if self.room < 0:
+            self.cut.append(_mark_of(own, _file(own), READ_AGAIN_CUT))
             return own
         own_entries = {key.value: value for key, value in own.value if _scalar(key)}
         entries = []
@@ -815,10 +992,12 @@ class _GitLabTemplates:
         target = self.top.get(names[0]) if names and depth < _MOST_REFERENCE_DEPTH else None
         for name in names[1:]:
             target = _entry(target, name) if _mapping(target) else None
+        if target is not None and self.room >= 0:
+            self.room -= _text_size(target)
         if target is None or self.room < 0:
+            self.cut += [_mark_of(node, _file(node), READ_AGAIN_CUT)] if target is not None else []
             return None
-        self.room -= _text_size(target)
-        return self.referenced(target, depth + 1) if self.room >= 0 else None
+        return self.referenced(target, depth + 1)
 
 
 def _yaml_merged(node: Node) -> Node:
@@ -996,11 +1175,11 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             held = _Held()
             held.add(f"{name}=", _place(key))
             _add_quoted(held, value, macros, shell_quotes=True)
-            _run(lines, path, held, macros is not None)
+            _run(lines, _file(key), held, macros is not None)
     for node in step.lines:
         held = _Held()
         held.add(*_expanded(node, macros))
-        _run(lines, path, held, macros is not None)
+        _run(lines, _file(node), held, macros is not None)
 
 
 def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool) -> None:
@@ -1050,14 +1229,17 @@ def _add_powershell(held: _Held, step: _Step) -> None:
     """A step's script, under `if ($false)` where its condition never holds and under a condition the
     reader cannot decide (`${condition}`, a variable no line assigns) where it may not."""
     runs = step.context.runs
+    held.written_in(_file(step.node))
     if runs is not True:
         held.add("if ($false) {\n" if runs is False else "if (${condition}) {\n", _place(step.node))
     macros = step.context.macros
     for name, (key, value) in step.env.items():
         if _stated(_expanded(value, macros)[0]) and name.isidentifier():
+            held.written_in(_file(key))
             held.add(f"$env:{name} = ", _place(key))
             _add_quoted(held, value, macros)
             held.add("\n", _place(key))
+    held.written_in(_file(step.node))
     if step.script is not None:
         held.add(step.script.joined(), step.script.places)
     for node in step.lines:

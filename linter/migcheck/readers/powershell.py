@@ -574,11 +574,18 @@ def read(path: str, data: bytes) -> Document:
     )
 
 
-def read_held(path: str, text: str, places: Sequence[tuple[int, int]], file_lines: Sequence[str]) -> Document:
+def read_held(
+    path: str,
+    text: str,
+    places: Sequence[tuple[int, int]],
+    file_lines: Sequence[str],
+    files: Sequence[HeldFile] = (),
+) -> Document:
     """A PowerShell script another file holds as text (a CI pipeline's `pwsh:` step), each character of
     `text` shown where `places` says the file writes it (line and column from 1), the file's own lines
-    being `file_lines`: its classic calls, or why PowerShell would not run it, at the file's positions."""
-    parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines))
+    being `file_lines`: its classic calls, or why PowerShell would not run it, at the file's positions.
+    `files`: where the text is written in other files (a template the pipeline includes), from where on."""
+    parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines, files))
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.POWERSHELL, "", problem=parsed)
     tree, index, where = parsed
@@ -2450,7 +2457,7 @@ class Positions:
         # may move a line break by a byte (see `_with_leading_pipes_joined`).
         return self.at(node.start_byte)
 
-    def line(self, number: int) -> str:
+    def line(self, number: int, path: str = "") -> str:
         """The text of line `number` (from 1), without its line ending."""
         start = self.starts[number - 1]
         end = self.starts[number] if number < len(self.starts) else len(self.source)
@@ -2864,6 +2871,17 @@ class _Recovered:
         return False
 
 
+@dataclass(frozen=True)
+class HeldFile:
+    """Where a held script's text goes on in another file than the one that holds it (a template a CI
+    pipeline includes): from the character `start` on, until the next, in the file at `path`, of lines
+    `lines`."""
+
+    start: int
+    path: str
+    lines: Sequence[str]
+
+
 class HeldPositions(Positions):
     """Marks of a script another file holds as text (see `read_held`): each character at the place the
     file writes it, and a line of the file as the file writes it (an unread part's construct is told from
@@ -2876,8 +2894,12 @@ class HeldPositions(Positions):
         text: str,
         places: Sequence[tuple[int, int]],
         file_lines: Sequence[str],
+        files: Sequence[HeldFile] = (),
     ) -> None:
         super().__init__(path, source)
+        self.files = [HeldFile(0, path, file_lines), *files]
+        self.file_starts = [each.start for each in self.files]
+        self.lines_of = {each.path: each.lines for each in self.files}
         # The byte offset in `source` where each character of `text` starts: the parsed text's quotes
         # are written as ASCII ones, so counted as the parser reads them.
         sizes = (len(c.encode("utf-8", "surrogatepass")) for c in text.translate(_TYPOGRAPHIC_QUOTES))
@@ -2888,10 +2910,12 @@ class HeldPositions(Positions):
     def at(self, offset: int) -> Mark:
         index = min(bisect.bisect_right(self.offsets, offset) - 1, len(self.places) - 1)
         line, column = self.places[max(index, 0)]
-        return Mark(self.path, line, column=column)
+        held_in = self.files[bisect.bisect_right(self.file_starts, max(index, 0)) - 1]
+        return Mark(held_in.path, line, column=column)
 
-    def line(self, number: int) -> str:
-        return self.file_lines[number - 1] if 0 < number <= len(self.file_lines) else ""
+    def line(self, number: int, path: str = "") -> str:
+        lines = self.lines_of.get(path, self.file_lines)
+        return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 class _Spans:
@@ -15605,8 +15629,8 @@ class Interpreter:
         from migcheck.report.unread import construct
 
         mark = self.where.at(offset)
-        above = self.where.line(mark.line - 1) if mark.line > 1 else ""
-        found = construct(above, self.where.line(mark.line), mark)
+        above = self.where.line(mark.line - 1, mark.path) if mark.line > 1 else ""
+        found = construct(above, self.where.line(mark.line, mark.path), mark)
         return replace(mark, tag=found.kind) if found is not None else mark
 
     def _unread(self) -> tuple[Mark, ...]:

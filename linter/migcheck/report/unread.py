@@ -45,6 +45,7 @@ from migcheck.model import (
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     OTHER_SHELL,
+    READ_AGAIN_CUT,
     REFUSED_MODULE_OPTION,
     REFUSED_OPTION,
     REGISTERED_OUTPUT,
@@ -57,6 +58,7 @@ from migcheck.model import (
     SENDS_CLASSIC_BODY,
     SOURCED_AFTER_CD,
     SURPLUS_ARGUMENTS,
+    TEMPLATE_NOT_READ,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
     URL_NAMES_THE_API,
@@ -139,6 +141,23 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "sites and gateway connections they add to or take from the upload are not checked; check the "
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file)",
+    ),
+    TEMPLATE_NOT_READ: (
+        "template-not-read",
+        "includes a template migcheck does not read: one in another repository (`template: deploy.yml@tools`, "
+        "GitLab CI's `include: remote:`, `project:`, `template:` or `component:`), one by a path the pipeline "
+        "does not state (an expression, a wildcard) or from the repository's root (`/deploy.yml`), one that "
+        "is not among the files checked or does not parse, or one past the CI service's limits on templates "
+        "(a template that includes itself): the steps it holds are not read, so findings about what they "
+        "create may be missing; check a copy of the template with the pipeline, by a path from the "
+        "pipeline's folder",
+    ),
+    READ_AGAIN_CUT: (
+        "read-again-cut",
+        "is a job whose steps every job runs first (GitLab CI's `before_script:`, Travis CI's top phases), "
+        "or the jobs it `extends:`, are not read in it: the text read again for the file's jobs reached "
+        "migcheck's bound (a multiple of the file's size), so what they create in this job may be missing; "
+        "write the shared steps in fewer jobs, or check the job in a pipeline of its own",
     ),
     CLIENT_UPLOAD_NOT_FOLLOWED: (
         "client-upload-not-followed",
