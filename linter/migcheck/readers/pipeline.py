@@ -23,7 +23,18 @@ level), whose `$(name)` the service replaces in the script's text before the ste
 and which the script sees as environment variables named in capitals, `.` made `_` (`$DEPLOY_REGION`,
 `$env:DEPLOY_REGION`); its template expressions `${{ variables.name }}` and `${{ parameters.name }}` (a top
 `parameters:` item's `default:`), and a variable set to `$[ variables.name ]`, are the values the file
-states, as `$(name)` is (a `template:` it includes is not followed). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
+states, as `$(name)` is.
+
+A template an Azure Pipelines file includes (`- template: x.yml` in its steps, jobs or stages, or the one it
+`extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
+(`include: local:`, from the repository's root), are read where they are included, when they are among the
+files checked: the template's `${{ parameters.name }}` is the value the caller gives (`parameters:`), else the
+template's `default:`; GitLab CI merges the included file's keys under the pipeline's own. Each call is shown
+where the template writes it; the template is a part of the pipeline, not a script of its own. A template of
+another repository (`x.yml@tools`, `include: remote:`/`project:`/`template:`/`component:`), one by a path
+not stated or from Azure Pipelines' repository root, one not checked, or one past the services' limits (one
+that includes itself) is said not read (`TEMPLATE_NOT_READ`); so is a job read without the steps every job
+runs first, or without the jobs it `extends:`, past the bound on the text read again (`READ_AGAIN_CUT`). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
 `$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
 script.
 
