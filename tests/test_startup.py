@@ -33,6 +33,8 @@ sys.exit(main(sys.argv[2:]))
 # Never needed to print the version or to check a folder with nothing in it.
 HEAVY = {
     "lxml",  # the readers: no file is read
+    "hcl2",  # the Terraform reader's parser, and its lark
+    "lark",
     "migcheck.readers",
     "migcheck.completion",  # only `migcheck completion`
     "migcheck.server",

@@ -489,6 +489,53 @@ ANSIBLE_VM = "azure (Ansible module)"
 ANSIBLE_VM_ABSENT = "azure (Ansible module, state: absent)"
 ANSIBLE_REPLACEMENT = "azure.azcollection.azure_rm_virtualmachine"
 
+# The classic `azure` provider of Terraform (hashicorp/terraform-provider-azure, before azurerm), which makes
+# its resources through the Service Management API. The Terraform reader reads each resource as the classic
+# CLI's commands that make it (`TERRAFORM_COMMANDS`), which the link stage and the plan know; a message names
+# each call by the resource type that makes it (`terraform_call`), replaced by what is named here.
+TERRAFORM = " (Terraform)"
+TERRAFORM_LANGUAGE = "Terraform"  # a configuration's `Script.written_in`
+TERRAFORM_COMMANDS = {
+    "azure account set": 'provider "azure"',
+    "azure account affinity-group create": "azure_affinity_group",
+    "azure storage account create": "azure_storage_service",
+    "azure service create": "azure_hosted_service",
+    "azure network nsg create": "azure_security_group",
+    "azure network nsg rule create": "azure_security_group_rule",
+    "azure network local-network create": "azure_local_network_connection",
+    "azure network vnet create": "azure_virtual_network",
+    "azure network vnet subnet create": "azure_virtual_network",
+    "azure network nsg subnet add": "azure_virtual_network",
+    "azure vm create": "azure_instance",
+    "azure vm endpoint create": "azure_instance",
+    "azure vm disk attach": "azure_data_disk",
+    "azure vm disk attach-new": "azure_data_disk",
+}
+TERRAFORM_REPLACEMENTS = {
+    'provider "azure"': 'provider "azurerm" (its subscription_id)',
+    "azure_instance": "azurerm_linux_virtual_machine or azurerm_windows_virtual_machine",
+    "azure_hosted_service": "azurerm_resource_group (a Resource Manager VM is in no cloud service)",
+    "azure_virtual_network": "azurerm_virtual_network and azurerm_subnet",
+    "azure_security_group": "azurerm_network_security_group",
+    "azure_security_group_rule": "azurerm_network_security_rule",
+    "azure_storage_service": "azurerm_storage_account",
+    "azure_data_disk": "azurerm_managed_disk and azurerm_virtual_machine_data_disk_attachment",
+    "azure_local_network_connection": "azurerm_local_network_gateway",
+    "azure_affinity_group": "the `location` of each resource (Resource Manager has no affinity groups)",
+}
+# The resources of the provider whose creation the platform refuses since their retirement.
+TERRAFORM_CREATES = {
+    "azure_instance": "VMs",
+    "azure_hosted_service": "cloud services",
+    "azure_storage_service": "storage accounts",
+}
+
+
+def terraform_call(command: str) -> str:
+    """The name a message gives a call a Terraform configuration makes as the classic CLI's `command`: the
+    resource type that makes it (`azure_instance (Terraform)`)."""
+    return TERRAFORM_COMMANDS.get(command, command) + TERRAFORM
+
 
 # Calls that create what the platform no longer lets anyone create: IaaS VMs (classic) since their
 # retirement (2023-09-06; the FAQ's NewClassicVMCreationNotAllowedForSubscription), cloud service
@@ -515,7 +562,7 @@ CREATES_RETIRED = {
         }
         | _XPLAT_CREATES
     ),
-    "Shell": _XPLAT_CREATES | {ANSIBLE_VM},
+    "Shell": _XPLAT_CREATES | {ANSIBLE_VM} | {kind + TERRAFORM for kind in TERRAFORM_CREATES},
     "Python": frozenset(
         {
             "create_virtual_machine_deployment",
@@ -607,6 +654,8 @@ def replacement(language: str, call: str, packages: bool = False) -> str:
         return _PACKAGE_QUERIES[call]
     if call in (ANSIBLE_VM, ANSIBLE_VM_ABSENT):
         return ANSIBLE_REPLACEMENT
+    if call.endswith(TERRAFORM):
+        return TERRAFORM_REPLACEMENTS.get(call.removesuffix(TERRAFORM), "")
     if call in CLASSIC_TYPE_CALLS:
         return CLASSIC_TYPE_CALLS[call][0]
     if call.startswith("azure "):

@@ -59,6 +59,11 @@ FORMATS: tuple[Format, ...] = (
     # Ansible playbooks and task files that run the classic CLI or use the classic `azure` module: what
     # they run is read as a shell script running it is.
     Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
+    # Terraform configurations of the classic `azure` provider: what they declare is read as the classic CLI's
+    # commands that make it. A .tfvars file gives values to the .tf files beside it.
+    Format(
+        FileKind.SHELL, (".tf", ".tfvars"), "migcheck.readers.terraform", xml=False, max_bytes=SCRIPT_BYTES
+    ),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),

@@ -196,6 +196,8 @@ PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.ansible": frozenset(
         {*_SCRIPT, *_NETWORKS, *_SENT_BODIES, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
     ),
+    # What a Terraform configuration of the classic provider declares is read as the classic CLI's commands.
+    "migcheck.readers.terraform": frozenset({*_SCRIPT, *_NETWORKS, NameRef, ServiceRegion}),
     "migcheck.readers.inventory": frozenset(
         {
             *INVENTORY_TYPES,

@@ -339,7 +339,8 @@ def _not_classic(path: str) -> Document:
         "migcheck reads the classic XML files (.csdef, .cscfg, .netcfg, REST and Export-AzureVM .xml), Python "
         "(.py), PowerShell (.ps1, .psm1) and shell (.sh, .bash) scripts, and those with no extension whose #! "
         "line runs python, pwsh or a shell, Ansible playbooks and task files (.yml, .yaml), JSON inventory "
-        "exports, TOML declarations and Visual Studio publish profiles (.azurePubxml): name those or their "
+        "exports, TOML declarations, Visual Studio publish profiles (.azurePubxml) and Terraform configurations "
+        "(.tf): name those or their "
         "folders. Other scripts (the classic CLI in a .cmd "
         "file) are not read."
     )

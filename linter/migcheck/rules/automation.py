@@ -15,6 +15,9 @@ from migcheck.automation import (
     CREATES_RETIRED,
     DEPLOYMENT_QUERIES,
     MANAGES_RETIRED_ROLES,
+    TERRAFORM,
+    TERRAFORM_CREATES,
+    TERRAFORM_LANGUAGE,
     created_by_request,
     deploys_packages,
     manages_roles_by_request,
@@ -22,6 +25,7 @@ from migcheck.automation import (
     replacement,
     replacements_markdown,
     services_of,
+    terraform_call,
 )
 from migcheck.estate import Circuit, CloudService, Estate, key, named
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
@@ -198,6 +202,7 @@ class ClassicAutomation(Rule):
         queried = _queried_services(estate)
         for script in estate.resources(Script):
             if script.calls and not script.migration:
+                script = _as_written(script)
                 fix = _fix(script, script.mark, queried)
                 yield self.finding(script, _message(script), fix=fix)
             elif script.migration:
@@ -225,6 +230,16 @@ class ClassicAutomation(Rule):
         at = next((call for call in creating if call.runs != MAYBE_RUNS), creating[0])
         # One per script, at its first creating call: about the script, whichever call shows it.
         yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates), subject=script)
+
+
+def _as_written(script: Script) -> Script:
+    """A script as its messages name its calls: a Terraform configuration's by the resource types that make
+    them (`terraform_call`), where the reader and the link stage know them as the classic CLI's commands."""
+    if script.written_in != TERRAFORM_LANGUAGE:
+        return script
+    return replace(
+        script, calls=tuple(replace(call, name=terraform_call(call.name)) for call in script.calls)
+    )
 
 
 def _creating(
@@ -327,6 +342,7 @@ _CREATES = {
     **dict.fromkeys(("azure vm create", "azure vm docker create", "azure vm create-from"), "VMs"),
     "azure service create": "cloud services",
     ANSIBLE_VM: "VMs",
+    **{kind + TERRAFORM: made for kind, made in TERRAFORM_CREATES.items()},
     "azure storage account create": "storage accounts",
     **{name: kind for name, (_, kind) in CLASSIC_TYPE_CALLS.items() if kind},
 }
@@ -445,6 +461,7 @@ _TYPED = "classic resource types through Resource Manager"
 
 _ANSIBLE_MODULE = "classic azure module of Ansible"
 _ANSIBLE_MODULE_CALLS = frozenset({ANSIBLE_VM, ANSIBLE_VM_ABSENT})
+_TERRAFORM_PROVIDER = "classic azure provider of Terraform"
 
 
 def _client(language: str, names: list[str]) -> str:
@@ -458,6 +475,10 @@ def _client(language: str, names: list[str]) -> str:
     if modules:  # an Ansible task of the classic `azure` module: the module, not the CLI, calls the API
         rest = [name for name in names if name not in _ANSIBLE_MODULE_CALLS]
         return f"{_client(language, rest)} and the {_ANSIBLE_MODULE}" if rest else _ANSIBLE_MODULE
+    provided = [name for name in names if name.endswith(TERRAFORM)]
+    if provided:  # a Terraform resource of the classic provider: the provider calls the API
+        rest = [name for name in names if not name.endswith(TERRAFORM)]
+        return f"{_client(language, rest)} and the {_TERRAFORM_PROVIDER}" if rest else _TERRAFORM_PROVIDER
     cli = [name for name in names if name.startswith("azure ")]
     own = _CLIENTS.get(language, "Service Management SDK")
     if not cli or len(cli) == len(names):

@@ -1,0 +1,715 @@
+"""Terraform configurations (`.tf`) of the classic `azure` provider (hashicorp/terraform-provider-azure, the
+Service Management provider that came before `azurerm`), read into the resources the classic CLI's commands
+that make the same resources describe: each resource goes through the shell reader (`shell.CommandLines`)
+as those commands, each value shown where the configuration writes it, as the Ansible reader reads the
+classic `azure` module.
+
+What is read, by resource type (the provider's own arguments):
+
+- `azure_hosted_service` (`name`, `location`): a cloud service, as `azure service create`.
+- `azure_instance` (`name`, `hosted_service_name`, else a cloud service of the VM's name, as the provider
+  makes one; `image`, `size`, `location`, `username`, `password`, `virtual_network`, `subnet`,
+  `storage_service_name`, in which the provider puts the OS disk at `vhds/<name>.vhd`; each `endpoint`
+  block's `name`, `protocol`, `public_port`, `private_port`): a VM, as `azure vm create` and `azure vm
+  endpoint create`. One with arguments of AWS's `aws_instance` (`ami`, `instance_type`) is no classic VM.
+- `azure_virtual_network` (`name`, `address_space`, `location`, each `subnet` block's `name`,
+  `address_prefix` and `security_group`): as `azure network vnet create`, `vnet subnet create` and `nsg
+  subnet add`.
+- `azure_security_group` (`name`, `location`) and `azure_security_group_rule` (`security_group_names`,
+  `type`, `priority`, `action`, `source_address_prefix`, `source_port_range`, `destination_address_prefix`,
+  `destination_port_range`, `protocol`): as `azure network nsg create` and `nsg rule create`.
+- `azure_storage_service` (`name`, `location`, `affinity_group`, `account_type`): as `azure storage account
+  create`.
+- `azure_data_disk` (`virtual_machine`, `name` of a registered disk, else a new one of `size` in
+  `storage_service_name`): as `azure vm disk attach` or `attach-new`.
+- `azure_local_network_connection` (`name`, `vpn_gateway_address`, `address_space_prefixes`): as `azure
+  network local-network create`.
+- `azure_affinity_group` (`name`, `location`): as `azure account affinity-group create`.
+
+The other classic types (`azure_dns_server`, `azure_sql_database_*`, `azure_storage_container`,
+`azure_storage_blob`, `azure_storage_queue`) make a file classic but describe nothing the rules check.
+
+All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
+value a `terraform.tfvars` or `*.auto.tfvars` beside it gives; `azure_hosted_service.web.name` (bare or in
+`${...}`) is that resource's argument, and its `id` its name (the provider's ids are the names). `count = N`
+with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
+stated makes one standing for all. Any other value (a function's result, a conditional, an argument not
+written) is a value the file does not state, as a script's unstated values are. Each file describes the
+resources it declares; the others of its folder give it values only.
+
+The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read; its tokens give
+each value's line and column. A file lark cannot parse is a syntax finding at the place it stops."""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from migcheck.automation import TERRAFORM_LANGUAGE
+from migcheck.model import Document, FileKind, FileProblem, Mark, Script
+from migcheck.readers import beside, shell
+from migcheck.readers.xplat import HOLE, Word
+
+Node = Any  # a lark Tree or Token of python-hcl2's grammar
+
+# The resource types of the classic provider (its provider.go's ResourcesMap).
+CLASSIC_TYPES = frozenset(
+    {
+        *("azure_instance", "azure_hosted_service", "azure_virtual_network", "azure_security_group"),
+        *("azure_security_group_rule", "azure_storage_service", "azure_data_disk", "azure_dns_server"),
+        *("azure_local_network_connection", "azure_affinity_group", "azure_storage_container"),
+        *("azure_storage_blob", "azure_storage_queue", "azure_sql_database_server"),
+        *("azure_sql_database_server_firewall_rule", "azure_sql_database_service"),
+    }
+)
+# An `azure_instance` with one of these is AWS's `aws_instance` under a provider aliased `azure`.
+_AWS_ARGUMENTS = frozenset({"ami", "instance_type", "subnet_id", "vpc_security_group_ids"})
+# At most this many resources of one block by a `count` the module states; more are one standing for all.
+_MOST_COUNT = 100
+# The longest text a value is built to (references of references may double it at each step).
+_MOST_TEXT = 4096
+_VALUE_FILES = ("terraform.tfvars",)
+_AUTO_VALUES = ".auto.tfvars"
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a file met in a walk may be a classic configuration: it names a classic resource type or the
+    classic provider, in quotes, as a block's label."""
+    if b'"azure' not in data:
+        return False
+    return b'provider "azure"' in data or any(f'"{kind}"'.encode() in data for kind in CLASSIC_TYPES)
+
+
+def read(path: str, data: bytes) -> Document:
+    text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    body = _parsed(path, text)
+    if isinstance(body, FileProblem):
+        return Document(path, FileKind.SHELL, "", problem=body, text=text)
+    if path.endswith(".tfvars"):
+        return Document(path, None, "", text=text)
+    module = _Module.of(path, body)
+    own = [resource for resource in module.resources.values() if resource.path == path]
+    if not own:
+        return Document(path, None, "", text=text)
+
+    def program(lines: shell.CommandLines) -> None:
+        _Configuration(module, lines).create(own)
+
+    resources = shell.run_commands(path, data, program)
+    called = f"Terraform configuration '{posixpath.basename(path)}'"
+    resources = tuple(
+        replace(r, called=called, written_in=TERRAFORM_LANGUAGE) if isinstance(r, Script) else r
+        for r in resources
+    )
+    return Document(path, FileKind.SHELL if resources else None, "", resources, text=text)
+
+
+def _parsed(path: str, text: str) -> list[Node] | FileProblem:
+    """The top-level items (blocks, attributes) of a file, or the problem that stops its parse."""
+    import hcl2
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    try:
+        tree = hcl2.parses_to_tree(text if text.endswith("\n") else text + "\n")
+    except UnexpectedInput as error:
+        return _syntax(path, str(error).split("\n", 1)[0], error.line, error.column)
+    except (LarkError, RecursionError) as error:
+        what = "it nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
+        return _syntax(path, what.split("\n", 1)[0], 1, 1)
+    return _trees(_child(tree, "body"))
+
+
+def _syntax(path: str, what: str, line: int, column: int) -> FileProblem:
+    return FileProblem(
+        "syntax",
+        f"the Terraform file cannot be read here: {what}",
+        Mark(path, max(line, 1), column=max(column, 1)),
+        "Fix the HCL where it breaks (a quote, a brace or a `${` left open): `terraform validate` refuses "
+        "the file as it is.",
+    )
+
+
+# --- the module: its files' blocks -------------------------------------------------------------------
+
+
+@dataclass
+class _Resource:
+    kind: str
+    name: str
+    path: str  # the file that declares it
+    mark: Mark  # its `resource` keyword
+    attributes: dict[str, Node]
+    blocks: list[tuple[str, Node]]  # nested blocks (`endpoint`, `subnet`) in order, with their bodies
+
+
+@dataclass
+class _Module:
+    path: str
+    resources: dict[tuple[str, str], _Resource] = field(default_factory=dict)
+    variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
+    given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
+    provider: tuple[str, dict[str, Node]] | None = None
+
+    @classmethod
+    def of(cls, path: str, body: list[Node]) -> _Module:
+        """The module of the file `path`: its own blocks, and those of the files beside it that this run
+        checks (`beside`: read once per run each)."""
+        module = cls(path)
+        module.add(path, body)
+        for name in beside.files_beside():
+            if name == posixpath.basename(path) or not name.endswith((".tf", ".tfvars")):
+                continue
+            settings = beside.settings_file(name)
+            if settings is None:
+                continue
+            other = beside.values_of(settings, _items_of)
+            if other is not None and name.endswith(".tf"):
+                module.add(settings.path, other)
+            elif other is not None and (name in _VALUE_FILES or name.endswith(_AUTO_VALUES)):
+                module.given.update((key, (settings.path, node)) for key, node in _attributes(other).items())
+        return module
+
+    def add(self, path: str, body: list[Node]) -> None:
+        for item in body:
+            if _kind(item) != "block":
+                continue
+            keyword, labels, inner = _block_parts(item)
+            if keyword == "variable" and len(labels) == 1:
+                default = _attributes(inner).get("default")
+                if default is not None:
+                    self.variables.setdefault(labels[0], (path, default))
+            elif keyword == "resource" and len(labels) == 2 and labels[0] in CLASSIC_TYPES:
+                attributes = _attributes(inner)
+                if labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes):
+                    continue
+                nested = [(_block_parts(b)[0], b) for b in inner if _kind(b) == "block"]
+                mark = _mark(path, item)
+                self.resources.setdefault(
+                    (labels[0], labels[1]), _Resource(labels[0], labels[1], path, mark, attributes, nested)
+                )
+            elif keyword == "provider" and labels == ["azure"] and path == self.path:
+                self.provider = (path, _attributes(inner))
+
+
+def _items_of(settings: beside.Settings) -> list[Node] | None:
+    """The top-level items of a file beside the one read, or None for one that does not parse."""
+    parsed = _parsed(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    return None if isinstance(parsed, FileProblem) else parsed
+
+
+# --- the lark tree -------------------------------------------------------------------------------------
+
+
+def _kind(node: Node) -> str:
+    return str(getattr(node, "data", ""))
+
+
+def _trees(node: Node | None) -> list[Node]:
+    return [c for c in getattr(node, "children", ()) if hasattr(c, "data")]
+
+
+def _child(node: Node, kind: str) -> Node | None:
+    return next((c for c in _trees(node) if _kind(c) == kind), None)
+
+
+def _name(node: Node) -> str:
+    """An identifier's name."""
+    return "".join(str(t) for t in node.scan_values(lambda _: True))
+
+
+def _block_parts(block: Node) -> tuple[str, list[str], list[Node]]:
+    """A block's keyword, its labels (quoted or bare), and the items of its body."""
+    parts = _trees(block)
+    keyword = _name(parts[0]) if parts and _kind(parts[0]) == "identifier" else ""
+    labels = [_label(p) for p in parts[1:] if _kind(p) in ("string", "identifier")]
+    body = _child(block, "body")
+    return keyword, labels, _trees(body) if body is not None else []
+
+
+def _label(node: Node) -> str:
+    if _kind(node) == "identifier":
+        return _name(node)
+    return "".join(str(t) for part in _trees(node) for t in part.children if not hasattr(t, "data"))
+
+
+def _attributes(items: list[Node]) -> dict[str, Node]:
+    """A body's attributes by their names, each its value's expression."""
+    found = {}
+    for item in items:
+        if _kind(item) == "attribute":
+            parts = _trees(item)
+            if len(parts) >= 2:
+                found[_name(parts[0])] = parts[-1]
+    return found
+
+
+def _mark(path: str, node: Node) -> Mark:
+    meta = node.meta
+    return Mark(path, meta.line if not meta.empty else 1, column=meta.column if not meta.empty else 1)
+
+
+def _unwrapped(node: Node) -> Node:
+    while _kind(node) == "expr_term" and len(_trees(node)) == 1 and len(node.children) == 1:
+        node = node.children[0]
+    return node
+
+
+def _path(node: Node) -> list[str] | None:
+    """A reference's names (`var.size` → ["var", "size"]; `azure_instance.web.*.name` → [..., "*",
+    "name"]); None for any other expression."""
+    node = _unwrapped(node)
+    kind = _kind(node)
+    if kind == "identifier":
+        return [_name(node)]
+    if kind in ("get_attr_expr_term", "attr_splat_expr_term", "index_expr_term"):
+        parts = _trees(node)
+        head = _path(parts[0]) if parts else None
+        if head is None:
+            return None
+        for part in parts[1:]:
+            if _kind(part) == "get_attr":
+                head.append(_name(_trees(part)[0]))
+            else:  # an index or a splat: which of several is not told by the name
+                head.append("*")
+        return head
+    return None
+
+
+def _unescaped(chars: str) -> str:
+    """A quoted string's characters as Terraform reads them: its escapes and `$${` taken."""
+    if "\\" not in chars and "$${" not in chars and "%%{" not in chars:
+        return chars
+    out, at = [], 0
+    escapes = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+    while at < len(chars):
+        if chars[at] == "\\" and at + 1 < len(chars):
+            out.append(escapes.get(chars[at + 1], chars[at + 1]))
+            at += 2
+        elif chars.startswith(("$${", "%%{"), at):
+            out.append(chars[at] + "{")
+            at += 3
+        else:
+            out.append(chars[at])
+            at += 1
+    return "".join(out)
+
+
+# --- values --------------------------------------------------------------------------------------------
+
+
+class _Configuration:
+    """Evaluates the module's values and runs its file's resources as the classic CLI's commands."""
+
+    def __init__(self, module: _Module, lines: shell.CommandLines) -> None:
+        self.module = module
+        self.lines = lines
+        self.index: Word | None = None  # `count.index` of the resource made now
+        self.evaluating: set[tuple[str, str, str]] = set()
+        self.known: dict[tuple[str, str, str], Word] = {}
+        self.text = ""  # the source of the file whose value is evaluated, for a value's holder
+
+    # --- expressions
+
+    def word(self, path: str, node: Node | None, at: Mark) -> Word:
+        """The value of an expression as one word: its text where the module states it, else a value not
+        stated, held by the expression's source (`var.x`, `format(...)`)."""
+        if node is None:
+            return Word(None, at)
+        node = _unwrapped(node)
+        kind = _kind(node)
+        mark = _mark(path, node)
+        if kind in ("int_lit", "float_lit"):
+            return Word(_name(node), mark, exact=True)
+        if kind == "string":
+            return self.string(path, node)
+        if kind == "identifier" and _name(node) in ("true", "false"):
+            return Word(_name(node), mark, exact=True)
+        reference = _path(node)
+        if reference is not None:
+            return self.reference(reference, mark)
+        return Word(None, mark, holder=_source(node))
+
+    def words(self, path: str, node: Node | None, at: Mark) -> list[Word]:
+        """A list's items (`["10.0.0.0/16"]`), or the one value that is not a list written out."""
+        if node is not None and _kind(_unwrapped(node)) == "tuple":
+            return [self.word(path, item, at) for item in _trees(_unwrapped(node))]
+        return [self.word(path, node, at)] if node is not None else []
+
+    def string(self, path: str, node: Node) -> Word:
+        """A quoted string: its text, or the shape of the text it builds with a hole for each value in it
+        the module does not state (`"web-${var.n}"`)."""
+        parts = [p for p in _trees(node) if _kind(p) == "string_part"]
+        opened = _mark(path, node)
+        at = replace(opened, column=opened.column + 1)
+        pieces: list[Word] = []
+        exact = True
+        for part in parts:
+            inner = _child(part, "interpolation")
+            if inner is None:
+                chars = "".join(str(t) for t in part.children)
+                text = _unescaped(chars)
+                exact = exact and text == chars
+                pieces.append(Word(text, at))
+            else:
+                exact = False
+                expression = next((t for t in _trees(inner)), None)
+                pieces.append(self.word(path, expression, at))
+        if len(pieces) == 1 and parts and _child(parts[0], "interpolation") is not None:
+            return pieces[0]  # `"${var.x}"`: the value itself, at the expression
+        return _joined(pieces, at, exact)
+
+    def reference(self, names: list[str], at: Mark) -> Word:
+        """`var.x`, `count.index`, `<type>.<name>.<argument>`; a value not stated for any other."""
+        written = ".".join(names)
+        if names[0] == "var" and len(names) == 2:
+            return self.variable(names[1], at)
+        if names == ["count", "index"]:
+            return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
+        if len(names) == 3 and (names[0], names[1]) in self.module.resources:
+            argument = "name" if names[2] == "id" else names[2]
+            return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
+        return Word(None, at, holder=written)
+
+    def variable(self, name: str, at: Mark) -> Word:
+        stated = self.module.given.get(name) or self.module.variables.get(name)
+        key = ("var", name, "")
+        if stated is None or key in self.evaluating:
+            return Word(None, at, holder=f"var.{name}")
+        return self.once(key, lambda: self.word(stated[0], stated[1], at), at)
+
+    def argument(self, resource: _Resource, argument: str, at: Mark, written: str) -> Word:
+        """An argument of another resource, where its block writes it and makes one resource."""
+        node = resource.attributes.get(argument)
+        key = (resource.kind, resource.name, argument)
+        if node is None or "count" in resource.attributes or key in self.evaluating:
+            return Word(None, at, holder=written)
+        return self.once(key, lambda: self.word(resource.path, node, at), at)
+
+    def once(self, key: tuple[str, str, str], evaluate: Callable[[], Word], at: Mark) -> Word:
+        """A variable's or argument's value, evaluated once (references of references stay linear), shown
+        where it is written when it is stated, else at the reference."""
+        if key not in self.known:
+            self.evaluating.add(key)
+            try:
+                self.known[key] = evaluate()
+            finally:
+                self.evaluating.discard(key)
+        found = self.known[key]
+        return found if found.text is not None else replace(found, mark=at)
+
+    # --- resources
+
+    def create(self, own: list[_Resource]) -> None:
+        provider = self.module.provider
+        if provider is not None and "subscription_id" in provider[1]:
+            at = _mark(provider[0], provider[1]["subscription_id"])
+            subscription = self.word(provider[0], provider[1]["subscription_id"], at)
+            self.lines.azure([Word("account", at), Word("set", at), subscription], at)
+        ordered = sorted(own, key=lambda r: _ORDER.get(r.kind, len(_ORDER)))
+        for resource in ordered:
+            make = _MAKERS.get(resource.kind)
+            if make is not None:
+                self.each(resource, functools.partial(make, self, resource))
+
+    def each(self, resource: _Resource, make: Callable[[], None]) -> None:
+        """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;
+        for a count not stated, once, standing for all, as a loop over a list not written out."""
+        node = resource.attributes.get("count")
+        if node is None:
+            make()
+            return
+        count = self.word(resource.path, node, resource.mark)
+        number = int(count.text) if count.text is not None and count.text.isdigit() else None
+        if number is not None and number <= _MOST_COUNT:
+            for index in range(number):
+                self.indexed(Word(str(index), count.mark), make)
+        else:
+            unlisted = Word(None, count.mark, holder="count.index")
+            self.lines.each_unlisted(
+                "count", count.text or _source(node), lambda: self.indexed(unlisted, make)
+            )
+
+    def indexed(self, index: Word, make: Callable[[], None]) -> None:
+        """`make` with `count.index` this `index`: the values built of it are built again."""
+        self.index = index
+        self.known.clear()
+        try:
+            make()
+        finally:
+            self.index = None
+            self.known.clear()
+
+    def value(self, resource: _Resource, argument: str) -> Word | None:
+        node = resource.attributes.get(argument)
+        if node is None:
+            return None
+        return self.word(resource.path, node, _mark(resource.path, node))
+
+    def call(self, resource: _Resource, words: list[Word]) -> None:
+        self.lines.azure(words, resource.mark)
+
+
+def _source(node: Node) -> str:
+    """An expression as written (its tokens, joined), for the holder of a value it does not state."""
+    written = "".join(str(t) for t in node.scan_values(lambda _: True)).strip()
+    return written if len(written) <= 80 else written[:77] + "..."
+
+
+def _joined(pieces: list[Word], at: Mark, exact: bool) -> Word:
+    """The text `pieces` build: stated whole, or a shape with a hole for each piece not stated."""
+    if all(piece.text is not None for piece in pieces):
+        text = "".join(piece.text or "" for piece in pieces)
+        return Word(text, at, exact=exact) if len(text) <= _MOST_TEXT else Word(None, at)
+    holes: list[str | None] = []
+    shape = []
+    for piece in pieces:
+        if piece.text is not None:
+            shape.append(piece.text)
+        elif piece.shape is not None:
+            shape.append(_renumbered(piece.shape, len(holes)))
+            holes.extend(piece.holes)
+        else:
+            shape.append(f"{HOLE}-{len(holes)}-")
+            holes.append(piece.holder)
+    built = "".join(shape)
+    if len(built) > _MOST_TEXT:
+        return Word(None, at)
+    return Word(None, at, holder=holes[0] if len(holes) == 1 else None, shape=built, holes=tuple(holes))
+
+
+def _renumbered(shape: str, after: int) -> str:
+    """A shape's holes numbered from `after` on, to sit in a longer shape."""
+    if not after:
+        return shape
+    pieces = shape.split(f"{HOLE}-")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        number, dash, rest = piece.partition("-")
+        out.append(f"{HOLE}-{int(number) + after}{dash}{rest}" if number.isdigit() else f"{HOLE}-{piece}")
+    return "".join(out)
+
+
+# --- each type, as the classic CLI's commands ----------------------------------------------------------
+
+
+def _option(option: str, value: Word | None) -> list[Word]:
+    return [Word(option, value.mark), value] if value is not None else []
+
+
+def _text(text: str, at: Mark) -> list[Word]:
+    return [Word(word, at) for word in text.split()]
+
+
+def _hosted_service(c: _Configuration, r: _Resource) -> None:
+    name = c.value(r, "name") or Word(None, r.mark, holder="name")
+    c.call(r, [*_text("service create", r.mark), name, *_option("-l", c.value(r, "location"))])
+
+
+def _instance(c: _Configuration, r: _Resource) -> None:
+    at = r.mark
+    name = c.value(r, "name") or Word(None, at, holder="name")
+    # The provider creates a cloud service of the VM's name where it is given none (resource_azure_instance).
+    service = c.value(r, "hosted_service_name") or name
+    words = [*_text("vm create", at), service]
+    for argument in ("image", "username", "password"):
+        words.append(c.value(r, argument) or Word(None, at, holder=argument))
+    words += _option("-n", name)
+    for argument, option in (("size", "-z"), ("location", "-l"), ("virtual_network", "-w"), ("subnet", "-b")):
+        words += _option(option, c.value(r, argument))
+    account = c.value(r, "storage_service_name")
+    if account is not None:
+        words += _option("-u", _os_disk_blob(account, name))
+    # The provider's role has no DebugSettings: boot diagnostics stays off, where the CLI turns it on.
+    words.append(Word("--disable-boot-diagnostics", at))
+    c.call(r, words)
+    for kind, block in r.blocks:
+        if kind == "endpoint":
+            _endpoint(c, r, block, name, service)
+
+
+def _os_disk_blob(account: Word, name: Word) -> Word:
+    """The provider's OS disk: `http://<storage_service_name>.blob.core.windows.net/vhds/<name>.vhd`."""
+    pieces = [Word("http://", account.mark), account, Word(".blob.core.windows.net/vhds/", account.mark)]
+    return _joined([*pieces, name, Word(".vhd", account.mark)], account.mark, exact=False)
+
+
+def _endpoint(c: _Configuration, r: _Resource, block: Node, vm: Word, service: Word) -> None:
+    value = _block_values(c, r, block)
+    at = _mark(r.path, block)
+    public = value("public_port") or Word(None, at, holder="public_port")
+    private = value("private_port") or public
+    words = [*_text("vm endpoint create", at), vm, public, private]
+    words += _option("-n", value("name")) + _option("-o", value("protocol")) + _option("-d", service)
+    c.call(replace(r, mark=at), words)
+
+
+def _virtual_network(c: _Configuration, r: _Resource) -> None:
+    at = r.mark
+    name = c.value(r, "name") or Word(None, at, holder="name")
+    words = [*_text("network vnet create", at), name]
+    spaces = c.words(r.path, r.attributes.get("address_space"), at)
+    if spaces:
+        words += _prefix_options("-e", "-i", spaces[0])
+    words += _option("-l", c.value(r, "location")) + _option("-a", c.value(r, "affinity_group"))
+    subnets = [block for kind, block in r.blocks if kind == "subnet"]
+    if not subnets:  # the provider refuses a network of no subnet
+        return
+    c.call(r, words + _subnet_options(c, r, subnets[0]))
+    _subnet_group(c, r, subnets[0], name)
+    for block in subnets[1:]:
+        _subnet(c, r, block, name)
+
+
+def _prefix_options(start: str, size: str, prefix: Word) -> list[Word]:
+    """A prefix (`10.1.0.0/16`) as the CLI's start address and CIDR size options."""
+    if prefix.text is None or "/" not in prefix.text:
+        return []
+    address, _, bits = prefix.text.partition("/")
+    return [
+        Word(start, prefix.mark),
+        Word(address, prefix.mark),
+        Word(size, prefix.mark),
+        Word(bits, prefix.mark),
+    ]
+
+
+def _block_values(c: _Configuration, r: _Resource, block: Node) -> Callable[[str], Word | None]:
+    """The value of each argument a nested block (`subnet`, `endpoint`) writes, None for one it does not."""
+    given = _attributes(_block_parts(block)[2])
+
+    def value(argument: str) -> Word | None:
+        node = given.get(argument)
+        return c.word(r.path, node, _mark(r.path, node)) if node is not None else None
+
+    return value
+
+
+def _subnet_name(r: _Resource, block: Node, value: Callable[[str], Word | None]) -> Word:
+    return value("name") or Word(None, _mark(r.path, block), holder="name")
+
+
+def _subnet_options(c: _Configuration, r: _Resource, block: Node) -> list[Word]:
+    """The network's first subnet, as `vnet create` takes it (`-n <name> -p <start> -r <cidr>`)."""
+    value = _block_values(c, r, block)
+    name = _subnet_name(r, block, value)
+    prefix = value("address_prefix")
+    return [Word("-n", name.mark), name, *(_prefix_options("-p", "-r", prefix) if prefix is not None else [])]
+
+
+def _subnet(c: _Configuration, r: _Resource, block: Node, network: Word) -> None:
+    value = _block_values(c, r, block)
+    at = _mark(r.path, block)
+    name = _subnet_name(r, block, value)
+    words = [*_text("network vnet subnet create", at), network, name, *_option("-a", value("address_prefix"))]
+    c.call(replace(r, mark=at), words)
+    _subnet_group(c, r, block, network)
+
+
+def _subnet_group(c: _Configuration, r: _Resource, block: Node, network: Word) -> None:
+    """A subnet's `security_group`, as `network nsg subnet add <group> <network> <subnet>`."""
+    value = _block_values(c, r, block)
+    group = value("security_group")
+    if group is not None:
+        at = _mark(r.path, block)
+        words = [*_text("network nsg subnet add", at), group, network, _subnet_name(r, block, value)]
+        c.call(replace(r, mark=at), words)
+
+
+def _security_group(c: _Configuration, r: _Resource) -> None:
+    name = c.value(r, "name") or Word(None, r.mark, holder="name")
+    location = c.value(r, "location") or Word(None, r.mark, holder="location")
+    c.call(r, [*_text("network nsg create", r.mark), name, location])
+
+
+_RULE_ARGUMENTS = (
+    ("protocol", "-p"),
+    ("source_address_prefix", "-f"),
+    ("source_port_range", "-o"),
+    ("destination_address_prefix", "-e"),
+    ("destination_port_range", "-u"),
+    ("action", "-c"),
+    ("priority", "-y"),
+    ("type", "-r"),
+)
+
+
+def _security_group_rule(c: _Configuration, r: _Resource) -> None:
+    """A rule in each group `security_group_names` lists (or the one `security_group_name` names)."""
+    at = r.mark
+    name = c.value(r, "name") or Word(None, at, holder="name")
+    groups = c.words(r.path, r.attributes.get("security_group_names"), at) or [
+        c.value(r, "security_group_name") or Word(None, at, holder="security_group_name")
+    ]
+    options: list[Word] = []
+    for argument, option in _RULE_ARGUMENTS:
+        options += _option(option, c.value(r, argument))
+    for group in groups:
+        c.call(r, [*_text("network nsg rule create", at), group, name, *options])
+
+
+def _storage_service(c: _Configuration, r: _Resource) -> None:
+    name = c.value(r, "name") or Word(None, r.mark, holder="name")
+    words = [*_text("storage account create", r.mark), name]
+    words += _option("-l", c.value(r, "location")) + _option("-a", c.value(r, "affinity_group"))
+    words += _option("--type", c.value(r, "account_type"))
+    c.call(r, words)
+
+
+def _data_disk(c: _Configuration, r: _Resource) -> None:
+    """A registered disk (`name`) attached, or a new one of `size` GB, to the VM `virtual_machine` names, in
+    the cloud service of that name (the provider's AddDataDisk(vm, vm, vm)); a new one's blob is
+    `media_link`, else `http://<storage_service_name>.blob.core.windows.net/disks/<virtual_machine>-<lun>.vhd`
+    (the provider's mediaLink)."""
+    at = r.mark
+    vm = c.value(r, "virtual_machine") or Word(None, at, holder="virtual_machine")
+    registered = c.value(r, "name")
+    if registered is not None:
+        c.call(r, [*_text("vm disk attach", at), vm, registered, *_option("-d", vm)])
+        return
+    size = c.value(r, "size") or Word(None, at, holder="size")
+    blob = c.value(r, "media_link")
+    account = c.value(r, "storage_service_name")
+    if blob is None and account is not None:
+        lun = c.value(r, "lun") or Word("0", at)  # the provider's default LUN
+        host = [Word("http://", account.mark), account, Word(".blob.core.windows.net/disks/", account.mark)]
+        name = [vm, Word("-", account.mark), lun, Word(".vhd", account.mark)]
+        blob = _joined([*host, *name], account.mark, exact=False)
+    words = [*_text("vm disk attach-new", at), vm, size, *([blob] if blob is not None else [])]
+    c.call(r, [*words, *_option("-d", vm)])
+
+
+def _local_network(c: _Configuration, r: _Resource) -> None:
+    at = r.mark
+    name = c.value(r, "name") or Word(None, at, holder="name")
+    prefixes = c.words(r.path, r.attributes.get("address_space_prefixes"), at)
+    stated = [p.text for p in prefixes if p.text is not None]
+    listed = (
+        Word(",".join(stated), prefixes[0].mark)
+        if prefixes and len(stated) == len(prefixes)
+        else Word(None, at, holder="address_space_prefixes")
+    )
+    words = [*_text("network local-network create", at), name, listed]
+    c.call(r, words + _option("-w", c.value(r, "vpn_gateway_address")))
+
+
+def _affinity_group(c: _Configuration, r: _Resource) -> None:
+    name = c.value(r, "name") or Word(None, r.mark, holder="name")
+    c.call(r, [*_text("account affinity-group create", r.mark), name, *_option("-l", c.value(r, "location"))])
+
+
+_MAKERS: dict[str, Callable[[_Configuration, _Resource], None]] = {
+    "azure_affinity_group": _affinity_group,
+    "azure_storage_service": _storage_service,
+    "azure_hosted_service": _hosted_service,
+    "azure_security_group": _security_group,
+    "azure_security_group_rule": _security_group_rule,
+    "azure_local_network_connection": _local_network,
+    "azure_virtual_network": _virtual_network,
+    "azure_instance": _instance,
+    "azure_data_disk": _data_disk,
+}
+# The order Terraform's graph makes them in where one names another: what a VM is placed in first.
+_ORDER = {kind: number for number, kind in enumerate(_MAKERS)}
