@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lint_support import lint_files, where
 
-from migcheck.model import Deployment, Script, StorageAccountType, VirtualNetwork
+from migcheck.model import Deployment, NetworkSecurityGroup, Script, StorageAccountType, VirtualNetwork
 
 NETWORK = """\
 resource "azure_virtual_network" "app" {
@@ -142,3 +142,57 @@ def test_a_file_terraform_cannot_parse_is_said_where_it_breaks(tmp_path, monkeyp
     result = lint_files(tmp_path, monkeypatch, {"main.tf": broken})
     assert where(result.findings) == ["MIG001 main.tf:2:9"]
     assert result.findings[0].message.startswith("the Terraform file cannot be read here")
+
+
+def test_a_file_nested_deeper_than_the_reader_follows_is_said_so_without_a_traceback(tmp_path, monkeypatch):
+    deep = 'resource "azure_instance" "web" {\n  name = ' + "[" * 5000 + "]" * 5000 + "\n}\n"
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": deep}, dedent=False)
+    assert [f.code for f in result.findings] == ["MIG001"]
+    assert "Terraform file" in result.findings[0].message
+
+
+PREMIUM = """\
+resource "azure_storage_service" "disks" {
+  name         = "shopdisks"
+  location     = "North Europe"
+  account_type = "Premium_LRS"
+}
+"""
+
+
+def test_the_provider_leaves_boot_diagnostics_off_so_a_premium_vm_is_not_held_back(tmp_path, monkeypatch):
+    config = PREMIUM + "\n" + SHOP.replace('"shopdisks"', "azure_storage_service.disks.id")
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": config}, "MIG205", "MIG601")
+    assert [f.code for f in result.findings] == ["MIG601"]
+
+
+def test_a_data_disk_is_attached_in_the_cloud_service_of_the_vm_s_name(tmp_path, monkeypatch):
+    disk = """\
+resource "azure_data_disk" "logs" {
+  lun                  = 1
+  size                 = 10
+  storage_service_name = "shopdisks"
+  virtual_machine      = azure_instance.web.id
+}
+"""
+    config = SHOP.replace('  hosted_service_name  = "${azure_hosted_service.shop.name}"\n', "") + "\n" + disk
+    (deployment,) = _checked(tmp_path, monkeypatch, {"main.tf": config}, Deployment)
+    assert deployment.service_name == "web1"
+    assert [d.media_link for d in deployment.roles[0].disks] == [
+        "http://shopdisks.blob.core.windows.net/vhds/web1.vhd",
+        "http://shopdisks.blob.core.windows.net/disks/web1-1.vhd",
+    ]
+
+
+def test_a_subnet_s_security_group_is_associated_with_it(tmp_path, monkeypatch):
+    group = (
+        'resource "azure_security_group" "web" {\n  name     = "web-nsg"\n  location = "North Europe"\n}\n'
+    )
+    config = group + NETWORK.replace(
+        '    address_prefix = "10.20.1.0/24"\n',
+        '    address_prefix = "10.20.1.0/24"\n    security_group = azure_security_group.web.name\n',
+    )
+    groups = _checked(tmp_path, monkeypatch, {"main.tf": config}, NetworkSecurityGroup)
+    assert [(g.name, g.virtual_network, g.subnet) for g in groups if g.subnet] == [
+        ("web-nsg", "app-vnet", "web")
+    ]

@@ -98,7 +98,11 @@ def read(path: str, data: bytes) -> Document:
     def program(lines: shell.CommandLines) -> None:
         _Configuration(module, lines).create(own)
 
-    resources = shell.run_commands(path, data, program)
+    try:
+        resources = shell.run_commands(path, data, program)
+    except RecursionError:  # an expression nested deeper than the walk of its tree follows
+        problem = _syntax(path, "it nests deeper than migcheck follows", 1, 1)
+        return Document(path, FileKind.SHELL, "", problem=problem, text=text)
     called = f"Terraform configuration '{posixpath.basename(path)}'"
     resources = tuple(
         replace(r, called=called, written_in=TERRAFORM_LANGUAGE) if isinstance(r, Script) else r
