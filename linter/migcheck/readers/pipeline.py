@@ -59,6 +59,15 @@ Manager, and is no classic call, nor is a version the reader does not know. The 
 scripts (`AzurePowerShell@N`, `PowerShell@N`) are read in every version: the cmdlets they call say whether
 they are classic.
 
+AppVeyor's classic Cloud Services deployment (`deploy: provider: AzureCS`) is read as the calls its deployment
+script makes, as that task's are: `New-AzureDeployment` of its `service:` in its `slot:` (Production unless
+given), labelled `deployment_label:`, of its `artifact:` where the slot holds none, else `Set-AzureDeployment
+-Upgrade`, or under `recreate_deployment: true` `Remove-AzureDeployment` and a new deployment; it creates no
+service. Its `storage_account_name:` is the classic storage account the package is uploaded to, as the task's
+`StorageAccount` is; under an `on:` (a branch, a variable) it may run or not. `AzureCSExtended` deploys Cloud
+Services (extended support) through Resource Manager: no classic call. (Travis CI's deployment providers
+deploy no classic cloud service.)
+
 Each job runs on a runner of its own, so the steps of each job are read apart: in the order the file writes
 them, the shell ones as one script (so `azure config mode asm` holds for the job's steps after it, and not
 for another job's), the PowerShell ones as another (one that PowerShell would refuse leaves the other jobs'
@@ -103,7 +112,8 @@ Place = tuple[int, int]
 CI_PIPELINES_READ = (
     "GitHub Actions and CircleCI `run:` (in its `shell:`), Azure Pipelines `script:`, `bash:`, `powershell:`, "
     "`pwsh:` and the AzurePowerShell, PowerShell, AzureCLI and AzureCloudPowerShellDeployment tasks, the `script:` "
-    "lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and its `ps:`); other steps are not read"
+    "lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and its `ps:` and its AzureCS deployment); "
+    "other steps are not read"
 )
 # The keys whose value is a shell script, or a list of command lines, in some CI service's pipeline.
 _SHELL_KEYS = frozenset(
@@ -156,6 +166,17 @@ _CLOUD_DEPLOYMENT_INPUTS = (
     ("slot", "-Slot"),
     ("deploymentlabel", "-Label"),
 )
+# AppVeyor's classic Cloud Services deployment provider, and the cloud deployment task's inputs its settings
+# are (its `artifact:` is the package, a build artifact; its `target_profile:` names the artifact that is the
+# configuration, not a file of the repository; AppVeyor's deployment script creates no service).
+_APPVEYOR_CLOUD_PROVIDER = "azurecs"
+_APPVEYOR_CLOUD_SETTINGS = {
+    "service": "servicename",
+    "slot": "slot",
+    "deployment_label": "deploymentlabel",
+    "artifact": "cspkg",
+    "storage_account_name": "storageaccount",
+}
 _AZURE_CLI_TASK = "azurecli"
 # The AzureCLI task's `scriptType` values that run its inline script in PowerShell (`batch`, a cmd script,
 # is read as the shell's, as a `cmd` step is).
@@ -599,7 +620,36 @@ class _Walk:
         task = entries.get("task")
         if task is not None and _scalar(task) and self.task(node, task.value, entries, context):
             read.add("inputs")
+        provider = entries.get("provider")
+        if (
+            provider is not None
+            and _scalar(provider)
+            and provider.value.strip().casefold() == _APPVEYOR_CLOUD_PROVIDER
+        ):
+            self.appveyor_cloud_deployment(node, provider, entries, context)
         return read
+
+    def appveyor_cloud_deployment(
+        self, node: Node, provider: Node, entries: dict[str, Node], context: _Context
+    ) -> None:
+        """AppVeyor's classic Cloud Services deployment (`deploy: provider: AzureCS`), read as the calls its
+        deployment script runs, as the cloud deployment task's are: its settings given as the task's inputs,
+        `recreate_deployment: true` as `AllowUpgrade: false`; under an `on:` (a branch, a variable) it may
+        not run."""
+        given = {
+            task_input: entries[setting]
+            for setting, task_input in _APPVEYOR_CLOUD_SETTINGS.items()
+            if setting in entries
+        }
+        recreate = entries.get("recreate_deployment")
+        upgrade = None if recreate is None or _condition_holds(recreate) is not True else recreate
+        if "on" in entries:
+            context = replace(context, runs=_both(context.runs, None))
+        script = _cloud_deployment(provider, given, context.macros, upgrade_off=upgrade)
+        self.steps.append(_Step(node, True, context, script=script))
+        account = _upload_account(self.path, given, context.macros)
+        if account is not None and context.runs is not False:
+            self.resources.append(account)
 
     @staticmethod
     def runs_powershell(key: str, entries: dict[str, Node], context: _Context) -> bool | None:
@@ -637,7 +687,9 @@ class _Walk:
             return True
         if (name, major) == _CLOUD_DEPLOYMENT_TASK:
             given = {_CLOUD_DEPLOYMENT_ALIASES.get(key, key): value for key, value in given.items()}
-            script = _cloud_deployment(entries["task"], given, context.macros)
+            upgrade = given.get("allowupgrade")
+            upgrade_off = upgrade if upgrade is not None and _condition_holds(upgrade) is False else None
+            script = _cloud_deployment(entries["task"], given, context.macros, upgrade_off=upgrade_off)
             self.steps.append(_Step(node, True, context, script=script))
             account = _upload_account(self.path, given, context.macros)
             if account is not None and context.runs is not False:
@@ -793,12 +845,15 @@ def _lines(value: Node) -> tuple[Node, ...]:
     return ()
 
 
-def _cloud_deployment(task: Node, given: dict[str, Node], macros: dict[str, Node] | None) -> _Held:
+def _cloud_deployment(
+    task: Node, given: dict[str, Node], macros: dict[str, Node] | None, *, upgrade_off: Node | None
+) -> _Held:
     """The calls the task runs (its Publish-AzureCloudDeployment.ps1), each value shown at its input, each
     call at the task's name: `New-AzureService` where the service does not exist, given an affinity group
     (`NewServiceAffinityGroup`) or a location (`ServiceLocation`); then `New-AzureDeployment` of its
     package and configuration where the slot holds no deployment, else `Set-AzureDeployment -Upgrade`
-    (`AllowUpgrade`, true unless given false), or `Remove-AzureDeployment` and `New-AzureDeployment` anew."""
+    (`AllowUpgrade`, true unless given false), or, where `upgrade_off` says no upgrade, `Remove-AzureDeployment`
+    and `New-AzureDeployment` anew."""
     held = _Held()
     at = _place(task)
     service = _argument(given, "servicename", "-ServiceName", macros)
@@ -827,12 +882,12 @@ def _cloud_deployment(task: Node, given: dict[str, Node], macros: dict[str, Node
     _extend(held, deployed)
     held.add(" }\n", at)
     upgrade = given.get("allowupgrade")
-    if upgrade is None or _condition_holds(upgrade) is not False:
+    if upgrade_off is None:
         held.add("else { Set-AzureDeployment -Upgrade", _place(upgrade) if upgrade is not None else at)
         _extend(held, deployed)
         held.add(" }\n", at)
     else:
-        held.add("else { Remove-AzureDeployment", _place(upgrade))
+        held.add("else { Remove-AzureDeployment", _place(upgrade_off))
         _extend(held, service)
         _extend(held, slot)
         held.add(" -Force\nNew-AzureDeployment", at)
