@@ -23,7 +23,9 @@ level), whose `$(name)` the service replaces in the script's text before the ste
 and which the script sees as environment variables named in capitals, `.` made `_` (`$DEPLOY_REGION`,
 `$env:DEPLOY_REGION`); its template expressions `${{ variables.name }}` and `${{ parameters.name }}` (a top
 `parameters:` item's `default:`), and a variable set to `$[ variables.name ]`, are the values the file
-states, as `$(name)` is.
+states, as `$(name)` is; a variable or a template's parameter partly made of them (`$(prefix)-web`,
+`api-${{ parameters.env }}`) is the text they make, and one with a part the file does not state is a value
+not stated.
 
 A template an Azure Pipelines file includes (`- template: x.yml` in its steps, jobs or stages, or the one it
 `extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
@@ -38,10 +40,15 @@ runs first, or without the jobs it `extends:`, past the bound on the text read a
 `$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
 script.
 
-A step (a job, a stage) whose `condition:` or `if:` is literally false (`false`, `${{ false }}`), and a GitLab
-CI job whose `when:` is `never` or whose every rule says `when: never`, never runs:
-its calls create nothing, as under the shell's `if false`. One under `true`, `succeeded()`, `success()` or
-`always()` runs as a step without a condition does; one under any other condition may run or not.
+A step (a job, a stage) whose `condition:` or `if:` is false (`false`, `${{ false }}`, an expression of values
+the file states: Azure Pipelines' `and()`, `or()`, `not()`, `eq()`, `ne()`, `in()`..., GitHub Actions' `==`,
+`!=`, `&&`, `||`, `!` of literals), and a GitLab CI job whose `when:` is `never` or whose every rule says
+`when: never`, never runs: its calls create nothing, as under the shell's `if false`. One under `true`,
+`succeeded()`, `success()`, `always()` or an expression of stated values that holds runs as a step without a
+condition does; one under any other condition (of a value the service sets, `github.ref`) may run or not.
+Azure Pipelines' conditional keys (`${{ if eq(parameters.env, 'prod') }}:`, `${{ elseif ... }}:`,
+`${{ else }}:`, in a mapping or as items of a list) insert their value under the same decision: the branch
+taken runs, the others never do, and each may where the condition is not decided.
 
 `AzureCloudPowerShellDeployment@1` (the classic Cloud Services deployment task) is read as the calls its
 Publish-AzureCloudDeployment.ps1 runs: `New-AzureService` of its `ServiceName` where it is missing, in its
@@ -103,6 +110,7 @@ from migcheck.model import (
     is_placeholder,
 )
 from migcheck.readers import ansible, beside, shell
+from migcheck.readers import pipeline_expressions as expressions
 from migcheck.readers.xplat import HOLE
 
 Node = Any  # a node PyYAML composes (see `readers.ansible`)
@@ -183,8 +191,6 @@ _AZURE_CLI_TASK = "azurecli"
 _CLI_POWERSHELLS = frozenset({"ps", "pscore"})
 # The keys whose values a step is given rather than runs: walked for no step.
 _STATED = frozenset({"env", "variables"})
-# The conditions a step runs under as it runs under none (`condition: succeeded()` is the default).
-_RUNS_CONDITIONS = frozenset({"true", "succeeded()", "success()", "always()"})
 # How many times its own length a script's text may grow by the values its macros are replaced by.
 _MOST_GROWTH = 4
 # The longest variable name a `$(name)` macro is looked for with.
@@ -507,7 +513,14 @@ class _Walk:
         if id(node) in self.jobs:
             context = replace(context, job=self.jobs[id(node)])
         if node.id == "sequence":
+            branches = _Branches()
             for item in node.value:
+                directive = _directive(item.value[0][0]) if _mapping(item) and len(item.value) == 1 else ""
+                if _conditional(directive):
+                    runs = branches.runs(directive, context.macros)
+                    self.node(item.value[0][1], replace(context, runs=_both(context.runs, runs)), depth + 1)
+                    continue
+                branches = _Branches()
                 self.node(item, context, depth + 1)
         elif node.id == "mapping":
             self.mapping(node, context, depth)
@@ -524,7 +537,14 @@ class _Walk:
             self.template(template, entries.get("parameters"), context, depth)
             return
         read = self.step(node, entries, context)
+        branches = _Branches()
         for key, value in entries.items():
+            directive = _directive_text(key)
+            if _conditional(directive):
+                runs = branches.runs(directive, context.macros)
+                self.node(value, replace(context, runs=_both(context.runs, runs)), depth + 1)
+                continue
+            branches = _Branches()
             # a template's parameters are given to it, not run (a `stepList` default runs where inserted)
             if (
                 key not in read
@@ -735,7 +755,7 @@ def _within(entries: dict[str, Node], context: _Context) -> _Context:
         context = _with_variables(variables, context)
     condition = entries.get("condition", entries.get("if"))
     if condition is not None:
-        context = replace(context, runs=_both(context.runs, _condition_holds(condition)))
+        context = replace(context, runs=_both(context.runs, _condition_holds(condition, context.macros)))
     if _never_when(entries):
         context = replace(context, runs=False)
     defaults = entries.get("defaults")
@@ -767,13 +787,34 @@ def _with_variables(node: Node, context: _Context) -> _Context:
 
 
 def _whole_reference(value: Node, macros: dict[str, Node]) -> Node:
-    """A variable's value that is only a reference to one the file states (`${{ parameters.region }}`,
-    `$[ variables.region ]`) as that value; any other as written."""
+    """A variable's (a template parameter's) value where it is bound: one that is only a reference to one the
+    file states (`${{ parameters.region }}`, `$[ variables.region ]`) is that value; one partly made of
+    references (`$(prefix)-web`, `vm-${{ parameters.env }}`) is its text with those the file states replaced,
+    each character kept where it is shown (a reference to one not stated left as written, for the script to
+    read as a value not stated); any other as written."""
     text = value.value.strip()
     found = _references(text)
     if len(found) == 1 and found[0][:2] == (0, len(text)):
         return macros.get(found[0][2], value)
-    return value
+    if not found:
+        return value
+    expanded, places = _expanded(value, macros)
+    return value if expanded == value.value else _held_scalar(value, expanded, places)
+
+
+def _held_scalar(value: Node, text: str, places: list[Place]) -> Node:
+    """A scalar of text the reader builds, at `value`'s place, that keeps where each character is shown."""
+    import yaml
+
+    node = yaml.ScalarNode(value.tag, text, value.start_mark, value.end_mark, value.style)
+    node.held_places = places
+    return node
+
+
+def _places_of(node: Node, text: str) -> list[Place]:
+    """Where each character of a scalar's text is shown: as the reader built it, else as the file writes it."""
+    held = getattr(node, "held_places", None)
+    return list(held) if held is not None else ansible.places(node, text)
 
 
 def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
@@ -793,19 +834,74 @@ def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
     return found
 
 
-def _condition_holds(node: Node) -> bool | None:
+def _condition_holds(node: Node, macros: dict[str, Node] | None = None) -> bool | None:
     """Whether a step's (job's, stage's) `condition:` or `if:` lets it run whatever the run: a literal
     `false` (`${{ false }}`) never does; `true` and the service's default conditions (`succeeded()`,
-    `success()`, `always()`) let it run as a step without one runs; any other may or may not."""
+    `success()`, `always()`) let it run as a step without one runs; an expression of values the file states
+    (`and(succeeded(), eq(variables.env, 'prod'))`, `'a' == 'b'`) is decided as the service decides it; any
+    other may or may not."""
     if not _scalar(node):
         return None
     text = node.value.strip()
-    if text.startswith("${{") and text.endswith("}}"):
-        text = text[3:-2].strip()
-    lowered = text.casefold()
-    if lowered == "false":
-        return False
-    return True if lowered in _RUNS_CONDITIONS else None
+    if text.startswith("${{") and text.endswith("}}") and text.count("${{") == 1:
+        text = text[3:-2]
+    elif "${{" in text:  # the template expressions in it are replaced before it is decided
+        text = _expanded(node, macros)[0]
+    if not _stated(text):
+        return None
+    return expressions.decided(text, functools.partial(_stated_value, macros or {}))
+
+
+def _stated_value(macros: dict[str, Node], kind: str, name: str) -> expressions.Value:
+    """The value of a parameter or a variable the file states, as an expression reads it; else not known."""
+    value = macros.get(f"parameters:{name.casefold()}" if kind == "parameters" else name.casefold())
+    if value is None or not _scalar(value) or not _stated(value.value):
+        return expressions.UNKNOWN
+    return str(value.value)
+
+
+@dataclass
+class _Branches:
+    """The `${{ if }}`, `${{ elseif }}` and `${{ else }}` keys of one chain, as Azure Pipelines inserts their
+    values: whether a branch before this one was taken surely (True), surely not (False), or maybe (None)."""
+
+    taken: bool | None = False
+
+    def runs(self, directive: str, macros: dict[str, Node] | None) -> bool | None:
+        """Whether the value of a conditional key is inserted (the chain moved on past it)."""
+        word, _, condition = directive.partition(" ")
+        word = word.casefold()
+        if word == "if":  # a chain of its own
+            self.taken = False
+        if word == "else":
+            inserted = None if self.taken is None else not self.taken
+            self.taken = True
+            return inserted
+        holds = expressions.decided(condition, functools.partial(_stated_value, macros or {}))
+        if word == "elseif" and self.taken is not False:
+            holds = False if self.taken else (None if holds is not False else False)
+        self.taken = True if self.taken is True else expressions.truth(_either(self.taken, holds))
+        return holds
+
+
+def _either(one: bool | None, other: bool | None) -> expressions.Value:
+    if one is True or other is True:
+        return True
+    return expressions.UNKNOWN if one is None or other is None else False
+
+
+def _directive(key: Node | None) -> str:
+    """The inside of a template expression a key is (`if eq(parameters.env, 'prod')`), "" for another key."""
+    return _directive_text(key.value) if key is not None and _scalar(key) else ""
+
+
+def _directive_text(text: str) -> str:
+    text = text.strip()
+    return text[3:-2].strip() if text.startswith("${{") and text.endswith("}}") else ""
+
+
+def _conditional(directive: str) -> bool:
+    return directive.partition(" ")[0].casefold() in ("if", "elseif", "else")
 
 
 def _never_when(entries: dict[str, Node]) -> bool:
@@ -1117,7 +1213,7 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     written; a macro of a variable the file does not state (a secret, a variable group's, one the service
     sets) is left as written."""
     text: str = node.value
-    places = ansible.places(node, text)
+    places = _places_of(node, text)
     if not macros:
         return text, places
     pieces: list[str] = []
