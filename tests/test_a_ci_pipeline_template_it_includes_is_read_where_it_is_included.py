@@ -126,3 +126,25 @@ def test_a_remote_include_of_a_pipeline_that_names_no_azure_is_not_said(tmp_path
     pipeline = "include:\n  - remote: https://example.com/ci.yml\nbuild:\n  script:\n    - make\n"
     result = lint_files(tmp_path, monkeypatch, {".gitlab-ci.yml": pipeline})
     assert _unread(result) == []
+
+
+def test_steps_a_pipeline_gives_a_template_s_step_list_parameter_run_where_the_template_inserts_them(
+    tmp_path, monkeypatch
+):
+    pipeline = f"""\
+steps:
+- template: templates/wrap.yml
+  parameters:
+    deploySteps:
+    - script: |
+        azure config mode asm
+        azure vm create given01 {IMAGE} u -l "West US"
+"""
+    template = (
+        "parameters:\n- name: deploySteps\n  type: stepList\n  default: []\nsteps:\n- script: echo start\n"
+    )
+    template += "- ${{ parameters.deploySteps }}\n"
+    files = {"azure-pipelines.yml": pipeline, "templates/wrap.yml": template}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601")
+    assert where(result.findings) == ["MIG601 azure-pipelines.yml:7:9"]
+    assert _vms(result) == ["given01"]

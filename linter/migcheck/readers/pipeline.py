@@ -31,7 +31,8 @@ A template an Azure Pipelines file includes (`- template: x.yml` in its steps, j
 `extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
 (`include: local:`, from the repository's root), are read where they are included, when they are among the
 files checked: the template's `${{ parameters.name }}` is the value the caller gives (`parameters:`), else the
-template's `default:`; GitLab CI merges the included file's keys under the pipeline's own. Each call is shown
+template's `default:`, and a list of steps (jobs, stages) given so (a `stepList` parameter) runs where the
+template inserts it (`- ${{ parameters.name }}`); GitLab CI merges the included file's keys under the pipeline's own. Each call is shown
 where the template writes it; the template is a part of the pipeline, not a script of its own. A template of
 another repository (`x.yml@tools`, `include: remote:`/`project:`/`template:`/`component:`), one by a path
 not stated or from Azure Pipelines' repository root, one not checked, or one past the services' limits (one
@@ -521,7 +522,7 @@ class _Walk:
                     self.node(item.value[0][1], replace(context, runs=_both(context.runs, runs)), depth + 1)
                     continue
                 branches = _Branches()
-                self.node(item, context, depth + 1)
+                self.node(_inserted(item, context.macros) or item, context, depth + 1)
         elif node.id == "mapping":
             self.mapping(node, context, depth)
 
@@ -720,14 +721,30 @@ class _Walk:
 
 def _given_parameters(given: Node | None, macros: dict[str, Node]) -> dict[str, Node]:
     """The parameters a `template:` is given (a mapping of names to values), kept as `parameters:name`:
-    a value that is only a reference to one the caller states is that value."""
+    a value that is only a reference to one the caller states is that value; a list (of steps) as given."""
     if given is None or not _mapping(given):
         return {}
     return {
-        f"parameters:{key.value.casefold()}": _whole_reference(value, macros)
+        f"parameters:{key.value.casefold()}": _whole_reference(value, macros) if _scalar(value) else value
         for key, value in given.value
-        if _scalar(key) and _scalar(value)
+        if _scalar(key) and (_scalar(value) or _given_steps(value))
     }
+
+
+def _given_steps(value: Node | None) -> bool:
+    """Whether a template parameter's value is a list (of steps, jobs or stages: a `stepList`), which the
+    template inserts where it writes `- ${{ parameters.name }}`."""
+    return value is not None and value.id == "sequence"
+
+
+def _inserted(item: Node, macros: dict[str, Node] | None) -> Node | None:
+    """The list a list's item `${{ parameters.name }}` inserts (a `stepList` parameter), else None."""
+    text = item.value.strip() if _scalar(item) and macros else ""
+    found = _references(text)
+    if not found or found[0][:2] != (0, len(text)) or not found[0][2].startswith("parameters:"):
+        return None
+    value = (macros or {}).get(found[0][2])
+    return value if value is not None and value.id == "sequence" else None
 
 
 def _file(node: Node) -> str:
@@ -795,7 +812,8 @@ def _whole_reference(value: Node, macros: dict[str, Node]) -> Node:
     text = value.value.strip()
     found = _references(text)
     if len(found) == 1 and found[0][:2] == (0, len(text)):
-        return macros.get(found[0][2], value)
+        bound = macros.get(found[0][2])
+        return bound if _scalar(bound) else value
     if not found:
         return value
     expanded, places = _expanded(value, macros)
@@ -1222,7 +1240,7 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     room = _MOST_GROWTH * len(text) + 4_096  # a value repeated by many macros is not read past this
     for opened, closed, name in _references(text):
         value = macros.get(name)
-        if value is None or len(value.value) > room or opened < start:
+        if not _scalar(value) or len(value.value) > room or opened < start:
             continue
         room -= len(value.value)
         place = places[opened] if opened < len(places) else _place(node)
@@ -1296,7 +1314,7 @@ def _parameter_defaults(root: Node) -> dict[str, Node]:
         return {}
     defaults = {}
     for key, value in pairs:
-        if key is not None and _scalar(key) and _scalar(value):
+        if key is not None and _scalar(key) and (_scalar(value) or _given_steps(value)):
             defaults[f"parameters:{key.value.casefold()}"] = value
     return defaults
 
