@@ -1240,7 +1240,7 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     room = _MOST_GROWTH * len(text) + 4_096  # a value repeated by many macros is not read past this
     for opened, closed, name in _references(text):
         value = macros.get(name)
-        if not _scalar(value) or len(value.value) > room or opened < start:
+        if value is None or not _scalar(value) or len(value.value) > room or opened < start:
             continue
         room -= len(value.value)
         place = places[opened] if opened < len(places) else _place(node)
