@@ -1395,6 +1395,8 @@ def without_functions_run(documents: list[Document], memo: RunMemo | None = None
 def _without_read_once(document: Document, names: set[str]) -> Document:
     """The document less the resources the reads once of functions `names` created: deployments (with
     their VMs), reserved IPs and storage accounts (`read_once_in`)."""
+    if model.WHOLE_FILE_RUN in names:  # read whole where a pipeline includes it
+        return replace(document, resources=()) if document.resources else document
     resources = tuple(r for r in document.resources if getattr(r, "read_once_in", "") not in names)
     return document if len(resources) == len(document.resources) else replace(document, resources=resources)
 

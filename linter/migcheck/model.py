@@ -2342,6 +2342,11 @@ class FileProblem:
     severity: Severity | None = None
 
 
+# The name `Document.functions_run` gives a file another reads whole where it includes it (a CI pipeline's
+# template that is a pipeline of its own name too): its own read describes nothing more.
+WHOLE_FILE_RUN = ""
+
+
 @record
 class Document:
     """Everything a reader learnt from one file. `kind` is None when the file is not a classic file."""

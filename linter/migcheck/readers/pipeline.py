@@ -32,7 +32,9 @@ A template an Azure Pipelines file includes (`- template: x.yml` in its steps, j
 (`include: local:`, from the repository's root), are read where they are included, when they are among the
 files checked: the template's `${{ parameters.name }}` is the value the caller gives (`parameters:`), else the
 template's `default:`, and a list of steps (jobs, stages) given so (a `stepList` parameter) runs where the
-template inserts it (`- ${{ parameters.name }}`); GitLab CI merges the included file's keys under the pipeline's own. Each call is shown
+template inserts it (`- ${{ parameters.name }}`); GitLab CI merges the included file's keys under the pipeline's own (mappings key by key, any
+other value replaced), and an included file that is a pipeline of its own name too (`sub/.gitlab-ci.yml`) is
+read there only, not again on its own. Each call is shown
 where the template writes it; the template is a part of the pipeline, not a script of its own. A template of
 another repository (`x.yml@tools`, `include: remote:`/`project:`/`template:`/`component:`), one by a path
 not stated or from Azure Pipelines' repository root, one not checked, or one past the services' limits (one
@@ -102,6 +104,7 @@ from typing import Any
 from migcheck.model import (
     READ_AGAIN_CUT,
     TEMPLATE_NOT_READ,
+    WHOLE_FILE_RUN,
     Document,
     FileKind,
     FileProblem,
@@ -316,7 +319,17 @@ def read(path: str, data: bytes) -> Document:
     if not resources and problem is None:
         return Document(path, None, "", (), suppressions, marked, text=text)
     kind = FileKind.POWERSHELL if all(step.powershell for step in walk.steps) else FileKind.SHELL
+    others += _pipelines_included(path, walk)
     return Document(path, kind, "", resources, suppressions, marked, problem, text=text, functions_run=others)
+
+
+def _pipelines_included(path: str, walk: _Walk) -> tuple[tuple[str, str], ...]:
+    """The files read where this pipeline includes them that are pipelines of their own name too (a
+    `sub/.gitlab-ci.yml` a `.gitlab-ci.yml` includes): what they describe is said here, where they run, and
+    not again by their own read (`WHOLE_FILE_RUN`)."""
+    from migcheck.discover import ci_pipeline
+
+    return tuple((shown, WHOLE_FILE_RUN) for shown in walk.files if shown != path and ci_pipeline(shown))
 
 
 def _composed(text: str, path: str) -> list[Node]:
@@ -616,10 +629,11 @@ class _Walk:
             self.including.append(_file(found))
             found = self.gitlab_included(found, depth + 1)
             self.including.pop()
-            entries.update({key.value: (key, value) for key, value in found.value if _scalar(key)})
+            for key, value in found.value:
+                _merge_into(entries, key, value)
         for key, value in root.value:
-            if _scalar(key) and key.value != "include":
-                entries[key.value] = (key, value)
+            if key.value != "include":
+                _merge_into(entries, key, value)
         return _mapping_like(root, list(entries.values()))
 
     def step(self, node: Node, entries: dict[str, Node], context: _Context) -> set[str]:
@@ -1178,6 +1192,22 @@ class _GitLabTemplates:
             self.cut += [_mark_of(node, _file(node), READ_AGAIN_CUT)] if target is not None else []
             return None
         return self.referenced(target, depth + 1)
+
+
+def _merge_into(entries: dict[str, tuple[Node, Node]], key: Node, value: Node, depth: int = 0) -> None:
+    """A key of an included file or of the pipeline put over the same key of those merged before it, as
+    GitLab CI merges them: two mappings key by key (a job's `variables:`), any other value (a list of
+    commands) replaced."""
+    if not _scalar(key):
+        return
+    earlier = entries.get(key.value)
+    if earlier is None or not (_mapping(earlier[1]) and _mapping(value)) or depth > _MOST_DEPTH:
+        entries[key.value] = (key, value)
+        return
+    merged = {k.value: (k, v) for k, v in earlier[1].value if _scalar(k)}
+    for inner_key, inner_value in value.value:
+        _merge_into(merged, inner_key, inner_value, depth + 1)
+    entries[key.value] = (key, _mapping_like(value, list(merged.values())))
 
 
 def _yaml_merged(node: Node) -> Node:
