@@ -46,7 +46,9 @@ script.
 A step (a job, a stage) whose `condition:` or `if:` is false (`false`, `${{ false }}`, an expression of values
 the file states: Azure Pipelines' `and()`, `or()`, `not()`, `eq()`, `ne()`, `in()`..., GitHub Actions' `==`,
 `!=`, `&&`, `||`, `!` of literals), and a GitLab CI job whose `when:` is `never` or whose every rule says
-`when: never`, never runs: its calls create nothing, as under the shell's `if false`. One under `true`,
+`when: never` (whose first rule that matches says `when: never`, or none of whose rules match, each `if:` of
+variables the pipeline states decided), never runs: its calls create nothing, as under the shell's `if false`.
+A GitLab CI job under `only:`/`except:` (branches, pipeline sources the file does not state) may run or not. One under `true`,
 `succeeded()`, `success()`, `always()` or an expression of stated values that holds runs as a step without a
 condition does; one under any other condition (of a value the service sets, `github.ref`) may run or not.
 Azure Pipelines' conditional keys (`${{ if eq(parameters.env, 'prod') }}:`, `${{ elseif ... }}:`,
@@ -787,8 +789,7 @@ def _within(entries: dict[str, Node], context: _Context) -> _Context:
     condition = entries.get("condition", entries.get("if"))
     if condition is not None:
         context = replace(context, runs=_both(context.runs, _condition_holds(condition, context.macros)))
-    if _never_when(entries):
-        context = replace(context, runs=False)
+    context = replace(context, runs=_both(context.runs, _gitlab_rules_let_run(entries, context)))
     defaults = entries.get("defaults")
     run = _entry(defaults, "run") if _mapping(defaults) else None
     stated_shell = _entry(run, "shell") if _mapping(run) else None
@@ -936,16 +937,61 @@ def _conditional(directive: str) -> bool:
     return directive.partition(" ")[0].casefold() in ("if", "elseif", "else")
 
 
-def _never_when(entries: dict[str, Node]) -> bool:
-    """Whether a GitLab CI job never runs: its `when:` is `never`, or each of its `rules:` says `when: never`
-    (its `only:`/`except:` and other rules are not read: such a job may run)."""
+def _gitlab_rules_let_run(entries: dict[str, Node], context: _Context) -> bool | None:
+    """Whether a GitLab CI job runs: its `when:` is `never` or not; its `rules:` are taken in order, the first
+    that matches deciding (`when: never` never runs, `manual` may not, any other runs; none matching, the job
+    is not added), a rule's `if:` of variables the file states decided, one of a variable it does not state
+    (`$CI_COMMIT_BRANCH`) or a rule of `changes:`/`exists:` maybe matching. Its `only:`/`except:` (branches,
+    refs, pipeline sources) cannot be decided from the file: such a job may run."""
     rules = entries.get("rules")
-    whens = [entries.get("when")]
     if rules is not None and rules.id == "sequence" and rules.value:
-        whens = [_entry(rule, "when") if _mapping(rule) else None for rule in rules.value]
-    return all(
-        when is not None and _scalar(when) and when.value.strip().casefold() == "never" for when in whens
-    )
+        return _first_rule_decides(rules.value, context)
+    if _when_runs(entries.get("when")) is False:
+        return False
+    return None if "only" in entries or "except" in entries else True
+
+
+def _first_rule_decides(rules: list[Node], context: _Context) -> bool | None:
+    outcomes: set[bool | None] = set()
+    for rule in rules:
+        if not _mapping(rule):
+            continue
+        matches = _rule_matches(rule, context)
+        if matches is False:
+            continue
+        outcomes.add(_when_runs(_entry(rule, "when")))
+        if matches is True:
+            break
+    else:
+        outcomes.add(False)  # no rule surely matches: the job may not be added
+    return outcomes.pop() if len(outcomes) == 1 else None
+
+
+def _rule_matches(rule: Node, context: _Context) -> bool | None:
+    condition = _entry(rule, "if")
+    matches: bool | None = True
+    if condition is not None:
+        text = condition.value if _scalar(condition) else ""
+        matches = expressions.decided(text, functools.partial(_gitlab_variable, context.env))
+    if matches is not False and (_entry(rule, "changes") is not None or _entry(rule, "exists") is not None):
+        return None
+    return matches
+
+
+def _gitlab_variable(env: dict[str, tuple[Node, Node]], kind: str, name: str) -> expressions.Value:
+    """The value of a `$NAME` the pipeline's `variables:` state (one made of other variables not known)."""
+    found = env.get(name) if kind == "env" else None
+    value = found[1] if found is not None else None
+    if value is None or not _scalar(value) or "$" in value.value:
+        return expressions.UNKNOWN
+    return str(value.value)
+
+
+def _when_runs(when: Node | None) -> bool | None:
+    """Whether a `when:` lets a job run: `never` never does, `manual` may not, any other (`on_success`,
+    `always`, `delayed`, none) does."""
+    stated = when.value.strip().casefold() if when is not None and _scalar(when) else ""
+    return False if stated == "never" else None if stated == "manual" else True
 
 
 def _both(outer: bool | None, inner: bool | None) -> bool | None:

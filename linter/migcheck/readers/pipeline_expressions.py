@@ -2,7 +2,8 @@
 functions (`and()`, `or()`, `not()`, `eq()`, `ne()`, `in()`, `notIn()`, `startsWith()`, `endsWith()`,
 `contains()`, and the status functions `succeeded()`, `always()`...) and GitHub Actions' operators (`==`, `!=`,
 `&&`, `||`, `!`, parentheses), of literals (`'text'`, numbers, `true`, `false`, `null`) and of the values the
-file states (`parameters.name`, `variables.name`, `variables['name']`, as `lookup` gives them). A value the
+file states (`parameters.name`, `variables.name`, `variables['name']`; GitLab CI's `$NAME`, `"text"`, as
+`lookup` gives them). A value the
 file does not state (`variables['Build.SourceBranch']`, `github.ref`, a function not known) is not known, and
 so is what depends on it: the condition may hold or not.
 
@@ -58,7 +59,7 @@ def truth(value: Value) -> bool | None:
     return bool(value)
 
 
-_OPERATORS = ("==", "!=", "<=", ">=", "&&", "||", "(", ")", "[", "]", ",", ".", "!", "<", ">")
+_OPERATORS = ("=~", "!~", "==", "!=", "<=", ">=", "&&", "||", "(", ")", "[", "]", ",", ".", "!", "<", ">")
 
 
 def _tokens(text: str) -> list[_Token] | None:
@@ -70,6 +71,18 @@ def _tokens(text: str) -> list[_Token] | None:
         character = text[at]
         if character.isspace():
             at += 1
+        elif character == "$" and at + 1 < len(text) and (text[at + 1].isalnum() or text[at + 1] == "_"):
+            end = at + 1
+            while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                end += 1
+            found.append(_Token("variable", text[at + 1 : end]))
+            at = end
+        elif character == '"':
+            close = text.find('"', at + 1)
+            if close == -1:
+                return None
+            found.append(_Token("text", text[at + 1 : close]))
+            at = close + 1
         elif character == "'":
             end = at + 1
             pieces = []
@@ -139,7 +152,7 @@ class _Parser:
             self.at += 1
             equal = _equal(value, self.unary(depth))
             return equal if operator == "==" or isinstance(equal, _Unknown) else not equal
-        if self.peek() in ("<", ">", "<=", ">="):
+        if self.peek() in ("<", ">", "<=", ">=", "=~", "!~"):  # an order, a pattern: not decided
             self.at += 1
             self.unary(depth)
             return UNKNOWN
@@ -163,6 +176,8 @@ class _Parser:
             return value if self.take(")") else self.broken()
         if token.kind == "text":
             return token.text
+        if token.kind == "variable":  # GitLab CI's `$NAME`
+            return self.lookup("env", token.text)
         if token.kind != "word":
             return self.broken()
         if self.peek() == "(":
