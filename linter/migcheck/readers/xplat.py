@@ -30,7 +30,10 @@ What is read:
   the CLI looks the VM up in, as a change to the VM of that name in a service the script does not state,
   which the linker takes for the one VM of that name the other files describe; a VM named by the item of a
   loop over a list the script does not write out (`while read svc vm; do azure vm endpoint create "$vm" …`)
-  is one VM per item the loop changes, as its service is (`Role.looped_over`);
+  is one VM per item the loop changes, as its service is (`Role.looped_over`); one named by any other value
+  the script does not state (`"$1"`, `$host`) is one VM of a stand-in name per value, in a service no file
+  states, as PowerShell's `Get-AzureVM -Name $vm | ... | Update-AzureVM`; an ACL rule's endpoint named so is a
+  stand-in endpoint of the VM, whose ACL is a blocker whichever endpoint it is;
 - `service internal-load-balancer add|set` (an internal load balancer of the service's deployment, its
   frontend in the subnet `-t` names, as Add-AzureInternalLoadBalancer's) and `delete`;
 - `service create` (the service's region), `service delete`, `storage account create --type`,
@@ -965,7 +968,8 @@ class _Vm:
             acl = self.acl_rules.get(key)
             endpoints.append(replace(endpoint, acl=self._acl(acl)) if acl else endpoint)
         for key, acl in self.acl_rules.items():  # the ACL of an endpoint the script does not create
-            if key not in self.endpoints and not self.states_every_endpoint():
+            # One named by a value not stated is one of the VM's, whichever: its ACL is shown all the same.
+            if key not in self.endpoints and (is_stand_in(acl[0]) or not self.states_every_endpoint()):
                 endpoints.append(InputEndpoint(acl[0], "", "", "", self._acl(acl), acl[1]))
         return Role(
             self.name,
@@ -1952,7 +1956,9 @@ class Reading:
         for every command that names the VM so, which the linker puts in the service of the one VM of
         that name the files describe (`Deployment.service_by_vm_name`)."""
         named, looped = self._looped_vm(parsed)
-        name = self._vm_name(parsed) or (self._held("VM name", named, parsed.at) if looped else "")
+        # A VM the script names by a value it does not state is one it changes all the same: a stand-in
+        # for every command given that value, as Get-AzureVM -Name $vm | Set-AzureEndpoint ... makes one.
+        name = self._vm_name(parsed) or (self._held("VM name", named, parsed.at) if named is not None else "")
         if not name:
             return None
         service, dns = self._service_of(parsed), parsed.value("dns-name")
@@ -2040,8 +2046,11 @@ class Reading:
         its rules; of a VM the script does not create, it may have more."""
         vm = self._changed_vm(parsed)
         endpoint = parsed.value("endpoint-name", 1)
-        if vm is None or endpoint is None or not endpoint.text:
+        if vm is None or endpoint is None or endpoint.text == "":
             return
+        # An endpoint named by a value the script does not state: its ACL is a blocker whichever it is, so
+        # it is a stand-in endpoint of the VM, as Set-AzureEndpoint -Name $ep -ACL $acl's.
+        named = endpoint.text or self._held("endpoint name", endpoint, parsed.at)
         rule = AclRule(
             _text(parsed.value("order", 2)),
             _text(parsed.value("action", 3)),
@@ -2049,17 +2058,15 @@ class Reading:
             _text(parsed.value("description")),
             parsed.at,
         )
-        key = endpoint.text.casefold()
+        key = named.casefold()
         paths = self._paths_changed(vm)
-        if all(key not in path.endpoints and path.states_every_endpoint() for path in paths):
+        if endpoint.text and all(key not in path.endpoints and path.states_every_endpoint() for path in paths):
             self._acl_rule_refused(vm, endpoint)
             return
         # On each path's VM that has the endpoint (the -e 22 one of an `if` whose `else` gives -r 3389).
         for path in [path for path in paths if key in path.endpoints] or [vm]:
             # Marked at the endpoint's name: the argument that puts the list on that endpoint.
-            name, mark, rules, _ = path.acl_rules.get(
-                key, (endpoint.text, endpoint.mark, [], not path.existing)
-            )
+            name, mark, rules, _ = path.acl_rules.get(key, (named, endpoint.mark, [], not path.existing))
             path.acl_rules[key] = (name, mark, [*rules, rule], not path.existing)
 
     def _changed_vms(self, parsed: Parsed) -> list[_Vm]:
