@@ -2060,7 +2060,9 @@ class Reading:
         )
         key = named.casefold()
         paths = self._paths_changed(vm)
-        if endpoint.text and all(key not in path.endpoints and path.states_every_endpoint() for path in paths):
+        if endpoint.text and all(
+            key not in path.endpoints and path.states_every_endpoint() for path in paths
+        ):
             self._acl_rule_refused(vm, endpoint)
             return
         # On each path's VM that has the endpoint (the -e 22 one of an `if` whose `else` gives -r 3389).
