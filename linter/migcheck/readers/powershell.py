@@ -12796,11 +12796,7 @@ class Interpreter:
             if vm.existing is not None:
                 service = service if args.given("ServiceName") else vm.existing[0]
                 names = Text("*") if vm.every else vm.existing[1]
-        draft = (
-            self.deployments.get(self._in_subscription(("service", service.value.casefold())))
-            if isinstance(service, Text)
-            else None
-        )
+        draft = self._described(service)
         if draft is None:
             return NULL
         status = None
@@ -12828,14 +12824,11 @@ class Interpreter:
     def _swap(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Move-AzureDeployment swaps a cloud service's production and staging deployments (it is no
         migration cmdlet): each deployment this script made in one slot of the service is in the other
-        afterwards (see `_in_stated_slot`), when the swap surely runs; otherwise which slot each is in is no
+        afterwards (see `_in_stated_slot`), of a service it states or names by the value that named it where
+        it deployed there (`$Svc`, see `_described`), when the swap surely runs; otherwise which slot each is in is no
         longer known (its slot is "", see `_build`)."""
-        service = _arg_value(args, "ServiceName")
-        draft = (
-            self.deployments.get(self._in_subscription(("service", service.value.casefold())))
-            if isinstance(service, Text)
-            else None
-        )
+        # By its name, or by the value the script does not state that named it where it deployed there.
+        draft = self._described(_arg_value(args, "ServiceName"))
         other = self._other_slot(draft) if draft is not None else None
         for swapped in (draft, other):
             if swapped is not None and self._surely_runs():

@@ -5513,11 +5513,13 @@ class _Resources:
         neither the package's file nor the deployment names a role. A configuration read from a file the
         script names is that file's (`Deployment.configuration_file`)."""
         v = bound.values
-        # A swap names the deployment it puts into production (`source_deployment`).
+        # A swap names the deployment it puts into production (`source_deployment`). Read at `site`, a call
+        # that names the service by a value the script does not state is of the deployment another call
+        # names by the same value (see `_same_deployment`): one cloud service, not one per call.
         name = v.get("name") or v.get("deployment_name") or v.get("source_deployment")
         if "service_name" not in v or name is None:
             return
-        draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark)
+        draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark, site)
         if call.method == "create_deployment" and not draft.service and not draft.service_looped_over:
             draft.service_looped_over = self._looped_over(call, v["service_name"], site)  # one per turn
         draft.configuration_file = draft.configuration_file or self._configuration_file(
