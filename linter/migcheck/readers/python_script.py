@@ -3056,7 +3056,7 @@ class _Resources:
         elif call.method in _POWER_CALLS:
             self.power.append((call, bound, mark, site))
         elif call.method in ("add_data_disk", "update_data_disk"):
-            self._data_disk(call, bound, mark)
+            self._data_disk(call, bound, mark, site)
         elif call.method == "delete_data_disk":
             self._detach(call, bound, mark)
         elif call.method in ("delete_role", "delete_deployment", "delete_hosted_service"):
@@ -3884,7 +3884,7 @@ class _Resources:
             branches=self._branches(call, site) if creates else (),
             looped_over=self._looped_over(call, v["role_name"], site),  # one VM per item, made or changed
         )
-        key = self._role_key(call, v["role_name"], site, creates)
+        key = self._role_key(call, v["role_name"], site)
         draft.add(role, key, None if creates else updated)
         if creates:
             draft.role_creations.setdefault(key, []).append(call)
@@ -3917,12 +3917,13 @@ class _Resources:
                 return listed if len(listed) <= 60 else listed[:59] + "…"
         return ""
 
-    def _role_key(self, call: CallSite, value: Value, site: flow.Site, creates: bool) -> object:
+    def _role_key(self, call: CallSite, value: Value, site: flow.Site) -> object:
         """What keeps a VM apart from the deployment's others: its name when the script writes it out; when
-        it does not, the value a creation passes for it, if another creation in the deployment surely
-        passes the same (`Flow.same_value`): a deployment's role names are unique, so `add_role(...,
+        it does not, the value a call passes for it, if another call in the deployment surely passes the
+        same (`Flow.same_value`): a deployment's role names are unique, so `add_role(...,
         role_name=self.vm_id)` and `create_virtual_machine_deployment(..., role_name=self.vm_id)` on the
-        two branches of `if service.deployments:` create one VM (Azure refuses the second of the two).
+        two branches of `if service.deployments:` create one VM (Azure refuses the second of the two), and
+        `update_role(svc, svc, vm, ...)` then `add_data_disk(svc, svc, vm, ...)` change one VM.
         Only in code that runs once (`Flow.runs_once`): a function called from places the file does not
         show may be given another name at each call (a tool's `create_vm(name)` that falls back to
         add_role), and its two calls read as written stand for VMs that may differ (MIG103 compares them).
@@ -3931,12 +3932,7 @@ class _Resources:
         if name:
             return ("role", _key(name))
         node = value.node if isinstance(value, flow.Unknown) else None
-        if (
-            creates
-            and isinstance(node, ast.expr)
-            and _is_argument(call.node, node)
-            and self.flow.runs_once(call.scope)
-        ):
+        if isinstance(node, ast.expr) and _is_argument(call.node, node) and self.flow.runs_once(call.scope):
             same = self.flow.same_value(node, site)
             if same is not None:
                 return ("same role", same)
@@ -4697,9 +4693,11 @@ class _Resources:
 
     # --- data disks ---------------------------------------------------------------------------------
 
-    def _data_disk(self, call: CallSite, bound: Bound, mark: Mark) -> None:
+    def _data_disk(self, call: CallSite, bound: Bound, mark: Mark, site: flow.Site) -> None:
         """add_data_disk/update_data_disk: a data disk of the VM the call names, when the call writes out its
-        blob (a disk made from `logical_disk_size_in_gb` alone gets its blob name from the platform)."""
+        blob (a disk made from `logical_disk_size_in_gb` alone gets its blob name from the platform). Of a
+        cloud service the script names by a value it does not state, the one other changes to a VM given
+        the same value are of (`update_role(svc, svc, vm, ...)`, see `_draft`), not one of its own."""
         v = bound.values
         vm = self._name(v["role_name"], "VM", mark) if "role_name" in v else None
         self._note_disk_use(
@@ -4711,7 +4709,7 @@ class _Resources:
             self._disk_by_name(v.get("disk_name"), vm or self._stand_in_at("VM", mark))
         if vm is None or not media_link or not {"service_name", "deployment_name"} <= v.keys():
             return
-        draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark)
+        draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark, site, creates=False)
         name = literal(v.get("disk_name")) or media_link.rsplit("/", 1)[-1]
         # update_data_disk moves the disk to `updated_lun` when it passes one.
         moved = v.get("updated_lun") if call.method == "update_data_disk" else None
@@ -4722,8 +4720,7 @@ class _Resources:
         # VM that exists (the file's own, if it creates one of that name, takes the disk instead), so what
         # another file states of the VM's deployment, its network first, is not unsaid by this one.
         stand_alone = Role(vm, RoleType.PERSISTENT_VM, mark, unknown=UNKNOWABLE, changes_existing=True)
-        key = ("role", _key(vm)) if literal(v["role_name"]) else self._call_key(call)
-        draft.attach(key, disk, stand_alone)
+        draft.attach(self._role_key(call, v["role_name"], site), disk, stand_alone)
 
     def _detach(self, call: CallSite, bound: Bound, mark: Mark) -> None:
         """delete_data_disk: the data disk at a LUN detached from the VM the call names, when the call
