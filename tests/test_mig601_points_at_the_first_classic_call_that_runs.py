@@ -56,3 +56,86 @@ def test_a_module_of_functions_no_code_of_its_own_runs_is_shown_at_its_first_cal
     library = SCRIPTS["net.py"].replace("        sms = client()\n        add(sms)\n", "")
     found = where(lint_files(tmp_path, monkeypatch, {"net.py": library}, "MIG601").findings)
     assert found == ["MIG601 net.py:5:9"]
+
+
+# Modules of functions none of their own code calls, each function calling the other (`Get-Request` runs
+# `Get-Client` after a call of its own; `Add-All` runs `Add-Disk`, written below it, before one): whatever
+# the file's reader reads first, the one a caller may run first is the call written first.
+MODULES = {
+    "client.psm1": """\
+        function Get-Client {
+            Get-AzureSubscription -Current
+        }
+        function Get-Request {
+            Get-AzureVM -ServiceName svc1
+            Get-Client
+        }
+        """,
+    "add.psm1": """\
+        function Add-All {
+            Add-Disk
+            Remove-AzureVM -ServiceName svc1 -Name vm1
+        }
+        function Add-Disk {
+            Get-AzureDisk -DiskName d1
+        }
+        """,
+    "client.sh": """\
+        get_client() {
+          azure service show svc2
+        }
+        get_request() {
+          azure vm show svc1 vm1
+          get_client
+        }
+        """,
+    "add.sh": """\
+        add_all() {
+          add_disk
+          azure vm delete svc1 vm1 -q
+        }
+        add_disk() {
+          azure vm disk show d1
+        }
+        """,
+    "client.py": """\
+        import azure.servicemanagement
+
+
+        def get_client(sms):
+            return sms.get_subscription()
+
+
+        def get_request(sms):
+            sms.get_hosted_service_properties("svc1")
+            get_client(sms)
+        """,
+    "add.py": """\
+        import azure.servicemanagement
+
+
+        def add_all(sms):
+            add_disk(sms)
+            sms.delete_hosted_service("svc1")
+
+
+        def add_disk(sms):
+            sms.get_disk("d1")
+        """,
+}
+FIRST_WRITTEN = {
+    "client.psm1": "client.psm1:2:5",
+    "add.psm1": "add.psm1:3:5",
+    "client.sh": "client.sh:2:3",
+    "add.sh": "add.sh:3:3",
+    "client.py": "client.py:5:16",
+    "add.py": "add.py:6:9",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_a_module_whose_functions_call_each_other_is_shown_at_its_first_call_written(
+    tmp_path, monkeypatch, name
+) -> None:
+    found = where(lint_files(tmp_path, monkeypatch, {name: MODULES[name]}, "MIG601").findings)
+    assert found == [f"MIG601 {FIRST_WRITTEN[name]}"]

@@ -6743,6 +6743,9 @@ class Interpreter:
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
+        # How many of `calls` the script's own code makes, before the functions no call of it runs are read
+        # (see `shell.first_classic_call`); None when the calls are read from the syntax alone, as written.
+        self.own_calls: int | None = None
         # The migration steps, by call site, then by target (case-folded): a site run for several targets
         # (a loop, a function called twice) takes a step for each. Each with where it falls in the order
         # of steps (see `_take_step`).
@@ -7129,6 +7132,7 @@ class Interpreter:
             script = Env(constants={})
             self.statements(root, script)
             self._left_down(script, surely=True)
+            self.own_calls = len(self.calls)
             self.stopped = None
             self.callers_known = False
             done: set[int] = set()
@@ -7189,6 +7193,7 @@ class Interpreter:
     def calls_only(self, root: Node) -> tuple[object, ...]:
         """The script's classic calls and migration steps, read from the syntax alone (no values)."""
         self.calls, self.steps, self.deployments, self.reserved_ips = {}, {}, {}, []
+        self.own_calls = None
         self.reserved_names = {}
         self.stepped, self.changes, self.circuit_moves = set(), {}, {}
         self.statement_at = 0  # the commands come in the order they are written
@@ -15701,7 +15706,9 @@ class Interpreter:
             "PowerShell",
             tuple(calls),
             tuple(steps),
-            _first_run(self.calls).mark if self.calls else circuit_moves[0].mark,
+            shell.first_classic_call(list(self.calls.values()), self.own_calls).mark
+            if self.calls
+            else circuit_moves[0].mark,
             changes,
             unread,
             tuple(self.uploaded_files),
@@ -18985,13 +18992,6 @@ def _stated_vnet(args: Args) -> str:
     """The virtual network a call names by `-VNetName`, when the script states it; "" otherwise."""
     value = _arg_value(args, "VNetName")
     return value.value if isinstance(value, Text) and value.value.strip() else ""
-
-
-def _first_run(calls: dict[int, ClassicCall]) -> ClassicCall:
-    """The classic call that runs first: the calls are kept in the order the reader meets them, which is
-    the order they run (a function's where the call that runs it is, one no call runs after the script's
-    own code), under the place each is written."""
-    return next(iter(calls.values()))
 
 
 def _link_parts(args: Args) -> tuple[str | None, str | None]:

@@ -198,6 +198,17 @@ class _Exhausted(Exception):
     """The script needs more work than its size warrants (calls within calls, loops within loops)."""
 
 
+def first_classic_call(calls: Sequence[ClassicCall], own: int | None) -> ClassicCall:
+    """The call a script's MIG601 is shown at, of `calls` in the order the reader met them: the first that
+    runs. Where the script's own code makes none (`own` 0: a library or module of functions, read each
+    where no call runs it), any function may be the one called first: the first call written in the file,
+    as for a Python module of functions, not the first its reader happened to read."""
+    if own != 0:
+        return calls[0]
+    written = [call for call in calls if call.mark.path == calls[0].mark.path]
+    return min(written, key=lambda call: (call.mark.line, call.mark.column))
+
+
 def sniff(data: bytes) -> bool:
     """Whether the file may run the classic CLI: it mentions `azure` followed by a space, assigns the name
     to run it by the variable (`exe=azure; $exe vm …`), names the Service Management API's host (a request
@@ -1237,6 +1248,9 @@ class _Walker:
         self.shifted = False
         self.valuing = 0  # how deep in values within values (`value`)
         self.calls: list[ClassicCall] = []
+        # How many of `calls` the script's own code makes, before the functions no call of it runs are read
+        # (see `first_classic_call`); None for a walk that reads no function apart.
+        self.own_calls: int | None = None
         # How many blocks that may not run (see `_maybe`) were around each of `calls`, and around the
         # command being read: a choice's arm surely makes a call with one more than the choice has.
         self.call_uncertainty: list[int] = []
@@ -1315,6 +1329,7 @@ class _Walker:
         written first is no Abort of the Prepare a `start()` runs (as a PowerShell module's functions are,
         see `powershell.Interpreter.stage`)."""
         self.statements(root)
+        self.own_calls = len(self.calls)
         ran: set[str] = set()
         with self._maybe():
             level = self.uncertain
@@ -1360,7 +1375,7 @@ class _Walker:
             "Shell",
             tuple(self.calls),
             self._steps_with_calls(),
-            self.calls[0].mark if self.calls else self.step_chains[0][0],
+            first_classic_call(self.calls, self.own_calls).mark if self.calls else self.step_chains[0][0],
             changes=changes,
             uploaded_files=tuple(self.uploaded),
             uploaded_in=tuple(self.uploaded_in),
