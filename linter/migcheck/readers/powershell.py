@@ -5314,6 +5314,18 @@ class WebRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class RequestMessage:
+    """An `HttpRequestMessage` the script makes at `node` with no URL yet (`New-Object
+    System.Net.Http.HttpRequestMessage`), of the method `verb` (GET until the script sets its `.Method`;
+    None for one it does not state): a request once the script sets its `.RequestUri` (see
+    `Interpreter._message_to`)."""
+
+    node: Node
+    at: Node  # its command or method (`New-Object`, `::new`)
+    verb: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class CloudServiceRole:
     """What New-AzCloudServiceRoleProfilePropertiesObject outputs: one role of a cloud service of extended
     support, of the name the script states."""
@@ -8473,6 +8485,10 @@ class Interpreter:
             env.vars[key] = current.with_entry(member, value, at=at)
         elif isinstance(current, WebRequest) and member is not None and member.casefold() == "method":
             self._sent(current, _http_method(value, None), _WEB_REQUEST)
+        elif isinstance(current, RequestMessage) and member is not None and member.casefold() == "method":
+            env.vars[key] = replace(current, verb=_http_method(value, None))
+        elif isinstance(current, RequestMessage) and member is not None and member.casefold() == "requesturi":
+            env.vars[key] = self._message_to(current, value, at) or current
         elif isinstance(current, Table):  # `$table[$unknown] = …` may replace any entry
             self._changed_in_place(key, env)
         else:
@@ -9314,6 +9330,9 @@ class Interpreter:
             return static
         if _is_environment_target(node, inner, wanted):
             return Text(member or "", self.where.mark(node))  # an enum's value is passed on as its name
+        verb = _http_method(Unknown(""), node) if node.type == "member_access" else None
+        if verb is not None:  # `[System.Net.Http.HttpMethod]::Delete`: the method it names, as a string does
+            return Text(verb, self.where.mark(node))
         values = self._class_member_values(base, wanted) if node.type == "member_access" else None
         agreed = _one_value(values) if values is not None else None
         if agreed is not None:
@@ -9539,12 +9558,37 @@ class Interpreter:
             return None
         return self._run_method(node, method, values, Unknown("$this", this), env)
 
-    def _made_object(self, node: Node, args: Args) -> Value:
-        """`New-Object Deployer` of a class of the script's: an object of it (see `_instance`); any other
-        object as `_new_object` makes it."""
+    def _made_object(self, node: Node, args: Args, env: Env) -> Value:
+        """`New-Object Deployer` of a class of the script's: an object of it (see `_instance`); an HTTP
+        request or method of .NET as `_dotnet_object` makes it; any other object as `_new_object` does."""
         kind = _arg_value(args, "TypeName")
         made = self.index.classes.get(kind.value.strip().casefold()) if isinstance(kind, Text) else None
-        return self._instance(node, made) if made is not None else _new_object(args)
+        if made is not None:
+            return self._instance(node, made)
+        written = (
+            kind.value.strip().casefold().removeprefix("system.net.http.") if isinstance(kind, Text) else ""
+        )
+        if written in ("httprequestmessage", "httpmethod"):
+            values, given = self._constructor_arguments(args.get("ArgumentList"), env)
+            dotnet = self._dotnet_object(node, node, written, values, given)
+            if dotnet is not None:
+                return dotnet
+        return _new_object(args)
+
+    def _constructor_arguments(self, arg: Arg | None, env: Env) -> tuple[list[Value], list[Node | None]]:
+        """The arguments `New-Object` passes to the constructor, with where each is written: those of a
+        list written after the type's name (`New-Object HttpRequestMessage($method, $uri)`), or the items
+        of its `-ArgumentList` (`-ArgumentList $method, $uri`), or the one value it gives."""
+        if arg is None:
+            return [], []
+        if arg.node is not None and arg.node.type == "argument_list":
+            given: list[Node | None] = list(_arguments(arg.node))
+            return [self.evaluate(n, env) for n in given if n is not None], given
+        if isinstance(arg.value, Items):
+            items = list(arg.value.values)
+            written = _named(_unwrap(arg.node)) if arg.node is not None else []
+            return items, list(written) if len(written) == len(items) else [None] * len(items)
+        return [arg.value], [arg.node]
 
     def _object_called_on(self, target: Node, env: Env) -> tuple[object, Node | None]:
         """What tells apart the object a method is called on, and the script's class it is of: `$this` in
@@ -10147,7 +10191,7 @@ class Interpreter:
             self.unnamed_writes += 1  # may write the file a later upload reads
         classic = cmdlets.canonical(name)
         if key == "new-object":
-            return self._made_object(node, args)
+            return self._made_object(node, args, env)
         if key in _WRITE_OUTPUT:
             return _written(args, piped)
         if key == _NEW_CLOUD_SERVICE:
@@ -14399,19 +14443,41 @@ class Interpreter:
             url_at = self._url_at(values, given, 0)
             found = self._request(node, method, "GET", values[0], _WEB_REQUEST, made=True, url_at=url_at)
             return WebRequest(node, method, *found, url_at) if found is not None else None
-        if kind == "httprequestmessage" and name == "new" and len(values) >= 2:
-            verb = _http_method(values[0], given[0])
-            self._request(
-                node, method, verb, values[1], "HttpRequestMessage", url_at=self._url_at(values, given, 1)
-            )
-        elif name in _SENDS and not kind:
+        if kind in ("httprequestmessage", "httpmethod") and name == "new":
+            return self._dotnet_object(node, method, kind, values, list(given))
+        if name in _SENDS and not kind:
             sends = _sends_method(name, values, given)
             self._request(
                 node, method, sends, values[0], _text(method), url_at=self._url_at(values, given, 0)
             )
         return None
 
-    def _url_at(self, values: list[Value], given: list[Node], at: int) -> Mark | None:
+    def _dotnet_object(
+        self, node: Node, at: Node, kind: str, values: list[Value], given: list[Node | None]
+    ) -> Value | None:
+        """An `HttpMethod` (`kind`) made of its name (`New-Object System.Net.Http.HttpMethod('PATCH')`,
+        `[HttpMethod]::new('PATCH')`): that name; an `HttpRequestMessage` made (`values` its constructor's
+        arguments, `at` its command or method), to be sent by `SendAsync`: a request of its method to its URL (see `_request`), which
+        the script may set after (`.Method`, `.RequestUri`: see `RequestMessage`). None for anything else."""
+        if kind == "httpmethod":
+            verb = _http_method(values[0], given[0]) if len(values) == 1 else None
+            return Text(verb, self.where.mark(node)) if verb is not None else None
+        if not values:  # GET, to the URL the script sets
+            return RequestMessage(node, at, "GET")
+        if len(values) < 2:
+            return None
+        verb = _http_method(values[0], given[0])
+        return self._message_to(RequestMessage(node, at, verb), values[1], self._url_at(values, given, 1))
+
+    def _message_to(self, message: RequestMessage, url: Value, url_at: Mark | None) -> Value | None:
+        """The request `message` makes to `url` (`url_at` where it is written): one to the Service
+        Management API, whose method the script may set after as a WebRequest's; None for any other."""
+        found = self._request(
+            message.node, message.at, message.verb, url, "HttpRequestMessage", url_at=url_at
+        )
+        return WebRequest(message.node, message.at, *found, url_at) if found is not None else None
+
+    def _url_at(self, values: list[Value], given: Sequence[Node | None], at: int) -> Mark | None:
         """Where the URL a .NET call is given as its argument `at` is written (see `_value_mark`)."""
         node = given[at] if at < len(given) else None
         return _value_mark(values[at], Arg(values[at], node), self.where)
