@@ -2683,6 +2683,8 @@ class _Resources:
         self.run_client = ""
         # The script's own urllib `Request` classes, by name (see `_sender`), worked out at the first call.
         self.request_classes: dict[str, _Sends] | None = None
+        # The names a module-level `from requests import …` binds, once read (see `_of_requests`).
+        self.requests_names: set[str] | None = None
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -3192,6 +3194,8 @@ class _Resources:
         """Where the function a call sends a request by takes its parts: an HTTP library's (`_HTTP_CALLS`),
         or a urllib `Request` of the script's own class (see `_request_class`); None for any other call."""
         name = flow.callee(call.node.func)
+        if name == "Request" and self._of_requests(call.node.func):
+            return _REQUESTS_REQUEST
         sends = _HTTP_CALLS.get(name)
         if sends is not None or not isinstance(call.node.func, ast.Name):
             return sends
@@ -3207,6 +3211,21 @@ class _Resources:
         ):
             return None
         return self.request_classes[name]
+
+    def _of_requests(self, func: ast.expr) -> bool:
+        """Whether a `Request` called is the requests library's (`requests.Request('DELETE', url)`, or the
+        name a module-level `from requests import Request` binds), which takes its method first, where
+        urllib's takes its URL first."""
+        if isinstance(func, ast.Attribute):
+            return isinstance(func.value, ast.Name) and func.value.id == "requests"
+        if self.requests_names is None:
+            self.requests_names = {
+                alias.asname or alias.name
+                for statement in self.tree.body
+                if isinstance(statement, ast.ImportFrom) and statement.module == "requests"
+                for alias in statement.names
+            }
+        return isinstance(func, ast.Name) and func.id in self.requests_names
 
     def _sends(self, call: CallSite) -> _Sends:
         """Where a call `_request` found a request in takes its parts."""
@@ -6119,6 +6138,9 @@ _HTTP_CALLS = {
     # names the request, a later Send(body) sends it.
     "Open": _Sends((1, ("Url",)), verb=(0, ("Method",))),
 }
+# requests' Request(method, url, headers, files, data, params, auth, cookies, hooks, json), prepared and sent
+# by a session (`session.send(request.prepare())`).
+_REQUESTS_REQUEST = _Sends((1, ("url",)), (4, ("data", "json")), (0, ("method",)))
 
 
 def _api_name(url: ast.expr) -> str | None:
