@@ -1,7 +1,7 @@
 """A request to a URL the script does not state is said not read (`request-url-undecided`) with the name of the
 API that holds the part of its URL the script does not state, however the URL is built from it: a shell value
 added to with `+=` (`MGMT_URL+=/services`), and a URL assigned to another variable first in PowerShell (`$url =
-"$mgmtUrl/..."`), Python (`url = MGMT_URL + '/...'`) and the shell (`URL="$MGMT_URL/..."`). The cause names that
+"$mgmtUrl/..."`, `$url = $mgmtUrl + "/..."`, `$url = $mgmtUrl; $url += "/..."`, `"$env:MANAGEMENT_ENDPOINT/..."`), Python (`url = MGMT_URL + '/...'`) and the shell (`URL="$MGMT_URL/..."`). The cause names that
 variable, not the one the request is given."""
 
 from __future__ import annotations
@@ -53,6 +53,23 @@ def said(tmp_path, monkeypatch, name: str, text: str) -> str:
             "$mgmtUrl",
         ),
         (
+            "deploy.ps1",
+            '$mgmtUrl = $args[0]\n$url = $mgmtUrl + "/services/hostedservices/shop"\n'
+            "Invoke-RestMethod -Uri $url -Method Delete\n",
+            "$mgmtUrl",
+        ),
+        (
+            "deploy.ps1",
+            '$mgmtUrl = $args[0]\n$url = $mgmtUrl\n$url += "/services/hostedservices/shop"\n'
+            "Invoke-RestMethod -Uri $url -Method Delete\n",
+            "$mgmtUrl",
+        ),
+        (
+            "deploy.ps1",
+            '$url = "$env:MANAGEMENT_ENDPOINT/services/hostedservices/shop"\nInvoke-RestMethod -Uri $url -Method Delete\n',
+            "$env:MANAGEMENT_ENDPOINT",
+        ),
+        (
             "deploy.py",
             PYTHON + "MGMT_URL = sys.argv[2]\nurl = MGMT_URL + '/services/hostedservices/shop'\n"
             "requests.delete(url)\n",
@@ -66,7 +83,18 @@ def said(tmp_path, monkeypatch, name: str, text: str) -> str:
             "MGMT_URL",
         ),
     ],
-    ids=["shell-append", "shell-copy-append", "shell-assigned", "irm", "curl-exe", "python", "python-twice"],
+    ids=[
+        "shell-append",
+        "shell-copy-append",
+        "shell-assigned",
+        "irm",
+        "curl-exe",
+        "irm-sum",
+        "irm-copy-append",
+        "irm-environment",
+        "python",
+        "python-twice",
+    ],
 )
 def test_the_cause_names_the_variable_the_unstated_part_comes_from(tmp_path, monkeypatch, name, text, holder):
     assert HELD.format(holder) in said(tmp_path, monkeypatch, name, text)
@@ -81,12 +109,16 @@ def test_the_cause_names_the_variable_the_unstated_part_comes_from(tmp_path, mon
             '$base = $args[0]\n$url = "$base/services/hostedservices/shop"\nInvoke-RestMethod -Uri $url -Method Delete\n',
         ),
         (
+            "deploy.ps1",
+            '$base = $args[0]\n$url = $base + "/services/hostedservices/shop"\nInvoke-RestMethod -Uri $url -Method Delete\n',
+        ),
+        (
             "deploy.py",
             PYTHON
             + "base = sys.argv[2]\nurl = base + '/services/hostedservices/shop'\nrequests.delete(url)\n",
         ),
     ],
-    ids=["shell", "powershell", "python"],
+    ids=["shell", "powershell", "powershell-sum", "python"],
 )
 def test_no_name_of_the_api_on_the_way_leaves_the_request_unsaid(tmp_path, monkeypatch, name, text):
     result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)

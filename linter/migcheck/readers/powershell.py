@@ -8516,7 +8516,8 @@ class Interpreter:
             return self._found(text, key, env.lookup_using(key), env)
         if scope == "env":
             held = env.lookup(_environment_key(key))
-            if held is None:
+            if held is None:  # named as written (`$env:MANAGEMENT_ENDPOINT`), however a URL is built of it
+                self.assigned_names.setdefault(("env", key), text)
                 return Unknown(text, ("env", key))
             return replace(held, text=text) if isinstance(held, Unknown) else held
         if scope:
@@ -18253,6 +18254,10 @@ def _add(a: Value | None, b: Value) -> Value:
     if head is not None and isinstance(b, (Text, Unknown)):  # a string some of which is not stated
         head_holes = _holes_of(a) if isinstance(a, Unknown) else []
         return _joined_shape(head, b, a.written if isinstance(a, (Text, Unknown)) else None, head_holes)
+    if isinstance(a, Unknown) and isinstance(b, Text) and b.number is False:
+        # A value not stated, joined to a string (`$mgmtUrl + "/services/..."`): a string, if it is one,
+        # of that value then the string, as `"$mgmtUrl/services/..."` is.
+        return _joined_shape(automation.HOLE, b, None, _holes_of(a))
     if isinstance(a, Table) and isinstance(b, Table):
         return _merged(a, b)
     if isinstance(a, Items) and len(a.values) < _MAX_ITEMS:
