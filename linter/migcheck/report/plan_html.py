@@ -42,6 +42,7 @@ from migcheck.report.plan_format import (
     OVERVIEW,
     _sequence,
     _shared,
+    _span_end,
     _where,
     after_steps,
     first_notes,
@@ -236,7 +237,7 @@ def _subscription(
             f"<h3>{_e(unread_parts_heading(subscription))}</h3>",
             '<ul class="blockers">',
             *(
-                f"<li><code>{_e(where)}</code>" + (f": {_e(cause)}" if cause else "") + "</li>"
+                f"<li><code>{_e(where)}</code>" + (f": {_prose(cause)}" if cause else "") + "</li>"
                 for parts in subscription.unread_parts
                 for where, cause in listed_apart(parts)
             ),
@@ -521,6 +522,26 @@ def _notes(
 
 def _code(text: str) -> str:
     return f"<code>{_e(text)}</code>"
+
+
+def _prose(text: str) -> str:
+    """Words from the reports as HTML: each code span of them (`$MGMT_URL`, as the Markdown plan finds it)
+    in <code>, the rest and any backtick that opens no span escaped. Each backtick is looked at once or
+    twice: linear in the text. The whole is made visible first, as `_e` makes each piece."""
+    text, out, at = visible(text), [], 0
+    while (start := text.find("`", at)) >= 0:
+        end = _span_end(text, start)
+        if end < 0:
+            out.append(html.escape(text[at : start + 1], quote=True))
+            at = start + 1
+            continue
+        out += [
+            html.escape(text[at:start], quote=True),
+            f"<code>{html.escape(text[start + 1 : end], quote=True)}</code>",
+        ]
+        at = end + 1
+    out.append(html.escape(text[at:], quote=True))
+    return "".join(out)
 
 
 def _items(label: str, items: Sequence[str], *, escaped: bool = False) -> list[str]:

@@ -272,6 +272,10 @@ _UNDECIDED_CAUSES = {
     SENDS_CLASSIC_BODY: "it sends the classic REST body `{}`, a file checked with the script",
     URL_NAMES_THE_API: "its URL is held by `{}`, a name of the API",
 }
+# Why a request to an address an attribute holds (`REQUEST_ATTRIBUTE_UNDECIDED`) goes to the API: its cause's
+# word in the JSON reports, as `_UNDECIDED_CAUSES`' are, and what the reports say for it.
+ATTRIBUTE_CAUSE = "attribute"
+_ATTRIBUTE_CAUSE_SAID = "its address is held by an attribute the script sets to more than one value, one of them on the API's host"
 # A certificate the script names by nothing migcheck can show (`cert=load_cert()`).
 _UNNAMED_CERTIFICATE = "it sends a client certificate in a file that names the API"
 _UNDECIDED_CONSEQUENCE = (
@@ -304,7 +308,10 @@ def _undecided_cause(tag: str) -> str:
 def cause_named(mark: Mark) -> str:
     """The word the JSON reports give for why the part at `mark` was said (`"cause"`): of a request to a URL
     not stated, the cause its tag carries (`SENDS_CERTIFICATE`, `SENDS_CLASSIC_BODY`, `URL_NAMES_THE_API`);
-    "" for any other part, and for a cause this version does not know (a reading kept from another)."""
+    `ATTRIBUTE_CAUSE` of one to an address an attribute holds (`REQUEST_ATTRIBUTE_UNDECIDED`); "" for any
+    other part, and for a cause this version does not know (a reading kept from another)."""
+    if mark.tag == REQUEST_ATTRIBUTE_UNDECIDED:
+        return ATTRIBUTE_CAUSE
     if not undecided_url(mark.tag):
         return ""
     cause = mark.tag.removeprefix(f"{REQUEST_URL_UNDECIDED}:").partition(":")[0]
@@ -632,7 +639,10 @@ def listed_apart(parts: UnreadParts) -> list[tuple[str, str]]:
 
 
 def _listed_cause(mark: Mark) -> str:
-    """What a plan lists after a part's position: for a request to a URL not stated, its cause; else ""."""
+    """What a plan lists after a part's position: for a request to a URL not stated, or to an address an
+    attribute holds, its cause; else ""."""
+    if mark.tag == REQUEST_ATTRIBUTE_UNDECIDED:
+        return _ATTRIBUTE_CAUSE_SAID
     return _undecided_cause(mark.tag) if undecided_url(mark.tag) else ""
 
 
@@ -656,4 +666,4 @@ def data(parts: Sequence[UnreadParts]) -> list[dict[str, object]]:
 def _cause_data(mark: Mark) -> dict[str, str]:
     """`cause` and `cause_message` of a part whose cause is known, else nothing."""
     cause = cause_named(mark)
-    return {"cause": cause, "cause_message": _undecided_cause(mark.tag)} if cause else {}
+    return {"cause": cause, "cause_message": _listed_cause(mark)} if cause else {}
