@@ -898,6 +898,14 @@ class Index:
     # Every statement that sets an attribute by itself, by the attribute's name, in source order (see
     # `Flow.wanted`): what an attribute may hold, wherever the script sets it.
     attribute_sets: dict[str, list[Stored]] = field(default_factory=dict)
+    # How many reads of an object's `__dict__` only go over its names (`for attr in obj.__dict__:`), which
+    # sets no attribute (see `Flow._sets_by_name`).
+    dicts_iterated: int = 0
+
+
+def _iterated(node: ast.expr, parent: ast.AST) -> bool:
+    """Whether `node` is what a `for` loop or a comprehension goes over, and nothing else."""
+    return isinstance(parent, (ast.For, ast.AsyncFor, ast.comprehension)) and parent.iter is node
 
 
 def _whole_tree(tree: ast.Module) -> tuple[frozenset[str], bool]:
@@ -1626,6 +1634,7 @@ def build_index(tree: ast.Module, python2: bool = False) -> Index:
         indexer.read_on_names,
         {id(func): target for target, func in indexer.constructed},
         indexer.attribute_sets,
+        indexer.dicts_iterated,
     )
 
 
@@ -1721,6 +1730,7 @@ class _Indexer(ast.NodeVisitor):
         self.loads: dict[str, int] = {}
         self.method_calls: dict[str, list[CallSite]] = {}
         self.attribute_loads: dict[str, int] = {}
+        self.dicts_iterated = 0
         self.read_on_names: dict[str, dict[str, int]] = {}
         self.attribute_stores: dict[str, int] = {}
         self.attribute_values: dict[str, Stored] = {}
@@ -1827,6 +1837,8 @@ class _Indexer(ast.NodeVisitor):
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):
             self.attribute_loads[node.attr] = self.attribute_loads.get(node.attr, 0) + 1
+            if node.attr == "__dict__" and _iterated(node, self.ancestors[-2]):
+                self.dicts_iterated += 1
             if isinstance(node.value, ast.Name):
                 read = self.read_on_names.setdefault(node.value.id, {})
                 read[node.attr] = read.get(node.attr, 0) + 1
@@ -4205,7 +4217,7 @@ class Flow:
         return bool(
             loads.get("setattr")
             or loads.get("vars")
-            or attributes.get("__dict__")
+            or attributes.get("__dict__", 0) > self.index.dicts_iterated
             or attributes.get("__setattr__")
         )
 
@@ -6306,7 +6318,31 @@ class Flow:
         if outermost and self.call_budget <= 0:
             self._cuts += 1
             return self.unknown(node)  # cut short somewhere inside: as if it were not followed
-        return self.unknown(node) if isinstance(found, Unknown) else found
+        if isinstance(found, Unknown):  # placed at the call, told as the function's return tells it
+            return Unknown("", node, ident=found.ident or self._built_return(function, frame, site))
+        return found
+
+    def _built_return(self, function: Function, frame: Frame, site: Site) -> tuple[object, ...] | None:
+        """What tells the string one call of `function` returns from others, where the script does not
+        state it whole: of a function whose one `return`, at the end of its body, builds it (an f-string,
+        `+`, `'...'.format(...)`, `os.path.join`), its pieces read with the call's arguments bound
+        (`_make_blob_url(self.settings.ACCOUNT, 'vhds', name)` is `'http://' + ACCOUNT + '.blob...'`), as
+        `same_value` tells the string written out at the call. None for any other function, and where a
+        piece is told by nothing."""
+        if len(function.returns) != 1 or function.falls_off:
+            return None
+        returned = function.returns[0]
+        node = returned.value
+        if node is None or returned.chain:
+            return None  # a return under a test or in a loop: the call may return something else
+        at = Site(function.scope, returned.at, returned.chain, frame, site.path)
+        if _format_parts(node) is not None:
+            pieces = self._pieces(node, at, 0)
+            told = pieces is not None and not all(isinstance(piece, str) for piece in pieces)
+            return ("text", *pieces) if told and pieces is not None else None
+        if isinstance(node, (ast.JoinedStr, ast.BinOp, ast.Call)):
+            return self._identity(node, at)
+        return None
 
     def _return_value(self, function: Function, frame: Frame, path: Path = ()) -> Value:
         """The value the returns of one call give, but for those that surely do not run at it (under a
@@ -6564,6 +6600,9 @@ class Flow:
         if found is None:
             return self._free_identity(root.id, site, path)
         scope, binding = found
+        inherited = self._never_set_on_self(root.id, scope, path) if path else None
+        if inherited is not None:
+            return ("self", id(inherited), *reversed(path))
         on_self = self._set_once_on_self(root.id, scope, path) if path else None
         if path and on_self is None and not self._path_stays(scope, root.id, path):
             return None
@@ -6766,6 +6805,56 @@ class Flow:
             )
             found = self._instances_made[id(cls)] = made > 0 and not once
         return found
+
+    def _never_set_on_self(self, name: str, scope: Scope, path: list[str]) -> Scope | None:
+        """The class of the method whose body is `scope`, when `path` (innermost first) are attributes of
+        the instance the method runs on (`self.settings.STORAGE_ACCOUNT_NAME`) that nothing in the file
+        sets or computes (a base class the file imports gives them: `setUp` of a test case), on a class
+        whose instances are all made alike (see `_made_alike`): the path reads one value in every method
+        and on every instance, as a name the file never binds does (see `_free_identity`). The file may
+        pass them on (`make_service(self.settings)`): what sets them is the code the file does not hold,
+        whichever method it runs before. None otherwise."""
+        own = self._own_class(name, scope)
+        attrs = [part[1:] for part in path]
+        index = self.index
+        if (
+            own is None
+            or not all(part.startswith(".") for part in path)
+            or any(
+                _is_special(attr) or attr in index.attribute_stores or attr in index.definitions
+                for attr in attrs
+            )
+            or "__getattr__" in index.definitions
+            or "__getattribute__" in index.definitions
+            or self._sets_by_name()
+            or not self._made_alike(own)
+        ):
+            return None
+        # In the method, what may set them between two reads: a method the file does not define (one a
+        # class deriving from this one elsewhere may), a function that sets an attribute of that name.
+        assert scope.function is not None  # a method's: `own` is its class
+        events = scope.events.get(name, ())
+        if not all(self._keeps_attributes(event, scope, name, attrs[-1], len(path)) for event in events):
+            return None
+        reached = self._sets_reached(scope.function.node)
+        return own if reached is not None and not reached.intersection(attrs) else None
+
+    def _made_alike(self, cls: Scope) -> bool:
+        """Whether every instance the file makes of a class it defines at its top is made by a call of it
+        with no arguments (`Deploy()`, as a test runner makes one per test method), or it makes none: what
+        the class takes from code the file does not hold is then set alike on each (see
+        `_may_make_two_instances` for the reads of its name that make none)."""
+        index = self.index
+        if cls.parent is not index.module or len(index.module.bindings.get(cls.name, ())) != 1:
+            return False
+        kept = sum(
+            count
+            for attr, count in index.read_on_names.get(cls.name, {}).items()
+            if not _is_special(attr) and attr not in index.definitions
+        )
+        calls = index.named_calls.get(cls.name, [])
+        made = index.loads.get(cls.name, 0) - kept
+        return made == len(calls) and all(not c.node.args and not c.node.keywords for c in calls)
 
     def _set_once_on_self(self, name: str, scope: Scope, path: list[str]) -> Scope | None:
         """The class of the method whose body is `scope`, when `name.attr` (`path` is the one attribute) is

@@ -4599,24 +4599,28 @@ class _Resources:
         node = link.node if link is not None else None
         if site is None or not isinstance(node, ast.expr) or literal(link) is not None:
             return ""
-        shape = self._shape(node, site)
+        built = _built_by_function(link)
+        shape = self._shape(node, site) if built is None else "".join(_shown_piece(p) for p in built)
         if shape.startswith(HOLE) and "://" not in shape:
-            return self._address_start_account(node, link, site)
+            return self._address_start_account(node, link, site, built)
         host = shape.split("://", 1)[-1].split("/", 1)[0].split(".")
         if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
             return ""
-        pieces = self.flow.built_pieces(node, site, partial=True)
+        pieces = built if built is not None else self.flow.built_pieces(node, site, partial=True)
         told = _host_label(pieces) if pieces is not None else None
         return self._account_stand_in(told, self._mark(link), site)
 
-    def _address_start_account(self, node: ast.expr, link: Value | None, site: flow.Site) -> str:
+    def _address_start_account(
+        self, node: ast.expr, link: Value | None, site: flow.Site, built: list[object] | None = None
+    ) -> str:
         """The storage account of a blob whose address starts with a value the script does not state, which
         holds its host (`args.container_url + name + '.vhd'`): one for every blob built on the same value
-        (see `Flow.built_pieces`), whatever follows it. A blob that is such a value whole (`media_link=
+        (see `Flow.built_pieces`; `built`, the pieces a function of the script built it from, see
+        `_built_by_function`), whatever follows it. A blob that is such a value whole (`media_link=
         args.url`, `sys.argv[1]`) is in the one account of every use of that value, as the classic CLI's
         `-u $URL`. "" where the value is told by nothing (a name made at each turn of a loop, a function's
         parameter given another value at each call): each such blob may be in another account."""
-        pieces = self.flow.built_pieces(node, site, partial=True)
+        pieces = built if built is not None else self.flow.built_pieces(node, site, partial=True)
         first = pieces[0] if pieces else None
         if first is None or isinstance(first, str):
             return ""
@@ -6295,6 +6299,23 @@ _SUBNET_GROUP_PATH = re.compile(
 _OPENING = re.compile(r"[rRuU]?('''|\"\"\"|'|\")")
 # How an f-string opens: its prefix, then its quotes.
 _F_OPENING = re.compile(r"([fF][rR]?|[rR][fF])('''|\"\"\"|'|\")")
+
+
+def _built_by_function(value: Value | None) -> list[object] | None:
+    """The pieces of a string a call of one of the script's functions returned, built from the call's
+    arguments (`self._make_blob_url(self.settings.ACCOUNT, 'vhds', name)`, see `Flow._built_return`), as
+    `Flow.built_pieces` gives those of one written out where it is read. None for any other value: the
+    expression it was read from, in the function, tells it (read where the function is called, it names
+    what the caller does not bind)."""
+    ident = value.ident if isinstance(value, flow.Unknown) else None
+    if not ident or ident[0] != "text":
+        return None
+    return list(ident[1:])
+
+
+def _shown_piece(piece: object) -> str:
+    """A piece of a built string as its shape shows it (see `_Resources._shape`)."""
+    return piece if isinstance(piece, str) else HOLE
 
 
 def _host_label(pieces: list[object]) -> tuple[object, ...] | None:
