@@ -754,6 +754,20 @@ def _echoed(settings: beside.Settings) -> _Value | None:
     return _Value(" ".join(w.text or "" for w in words), words[0].mark, len(words) == 1 and words[0].exact)
 
 
+def _echoed_word(body: Node) -> Node | None:
+    """The one word a function's body echoes when that is all the body does (`{ echo "$1-vm"; }`, after
+    comments): not an option (`-n`), with no assignment or redirection on the command. None otherwise."""
+    statements = [c for c in body.named_children if c.type != "comment"]
+    if body.type != "compound_statement" or len(statements) != 1 or statements[0].type != "command":
+        return None
+    command = statements[0]
+    name = command.child_by_field_name("name")
+    arguments = command.children_by_field_name("argument")
+    if name is None or name.text != b"echo" or len(arguments) != 1 or len(command.named_children) != 2:
+        return None
+    return None if (arguments[0].text or b"").lstrip(b"\"'").startswith(b"-") else arguments[0]
+
+
 class _Sourced(NamedTuple):
     """What a sourced settings file gives the script that sources it: the variables it sets to values it
     states (see `_settings_values`), and the names of all those it may set, on any path and to any value
@@ -2620,7 +2634,7 @@ class _Walker:
             return _Value("", self.where.mark(node), True)
         folder, above = self._folder_of(inner) if inner else ("", 0)
         if not folder and inner is not None and inner.type == "command":
-            echoed = self._printf_output(inner) or self._script_output(inner)
+            echoed = self._printf_output(inner) or self._function_output(inner) or self._script_output(inner)
             if echoed is not None:
                 return echoed
         return _Value(None, self.where.mark(node), folder=folder, above=above)
@@ -2641,6 +2655,29 @@ class _Walker:
         if printed is None or printed.text is None:
             return printed
         return replace(printed, text=printed.text.rstrip("\n"))
+
+    def _function_output(self, command: Node) -> _Value | None:
+        """What a call of one of the script's functions outputs when all its body does is one `echo` of one
+        word (`blob_url() { echo "https://$1.blob.core.windows.net/vhds/$2.vhd"; }`): that word, read with
+        `$1`... the words the call gives, as if it were written out at the call (`$(blob_url "$ACCOUNT"
+        vm1)` is `"https://$ACCOUNT.blob.core.windows.net/vhds/vm1.vhd"`). Reading it runs nothing and sets
+        nothing. None for any other command or function, and past the depth of calls followed."""
+        name = command.child_by_field_name("name")
+        if name is None or self.depth >= _CALL_DEPTH or self.flat:
+            return None
+        body = self.functions.get(self.value(name).text or "")
+        echoed = _echoed_word(body) if body is not None else None
+        if echoed is None:
+            return None
+        arguments = command.children_by_field_name("argument")
+        outer = self.scope
+        self.scope = _Scope(outer.variables, tuple(w for a in arguments for w in self.words(a)))
+        self.depth += 1
+        try:
+            return self.value(echoed)
+        finally:
+            self.depth -= 1
+            self.scope = outer
 
     def _script_output(self, command: Node) -> _Value | None:
         """What a checked script run by a path the script states, with no arguments, outputs
