@@ -2669,6 +2669,7 @@ class _Walker:
         echoed = _echoed_word(body) if body is not None else None
         if echoed is None:
             return None
+        self.spend()  # each reading counts, however deep: a word of several calls of another is not free
         arguments = command.children_by_field_name("argument")
         outer = self.scope
         self.scope = _Scope(outer.variables, tuple(w for a in arguments for w in self.words(a)))
