@@ -178,6 +178,10 @@ _PREFIXES: dict[str, _Prefix] = {
     "ionice": _Prefix(frozenset({"-c", "-n", "--class", "--classdata"})),
     "stdbuf": _Prefix(frozenset({"-i", "-o", "-e", "--input", "--output", "--error"})),
     "setsid": _Prefix(),
+    # cmd's `call`: a cmd script (a CI step's `cmd`, the AzureCLI task's `batch`) runs the classic CLI,
+    # `azure.cmd` on Windows, with `call`, as cmd returns from another batch file only when it calls it.
+    "call": _Prefix(),
+    "CALL": _Prefix(),  # cmd reads a command's name in any case
     "xargs": _Prefix(
         frozenset(
             {"-n", "-L", "-P", "-I", "-d", "-E", "-s", "-a", "--max-args", "--max-lines", "--max-procs"}
