@@ -7,6 +7,7 @@ process lints once; the run is deterministic, so every worker collects the same 
 
 from __future__ import annotations
 
+import fnmatch
 import gc
 import os
 import posixpath
@@ -18,6 +19,7 @@ from typing import Any
 
 import pluggy
 import pytest
+from _pytest.pathlib import fnmatch_ex  # the match pytest applies to `norecursedirs`
 
 from migcheck import __version__, collector
 from migcheck.advice import PYTEST, worded_for
@@ -83,6 +85,10 @@ class MigcheckSession:
         self._own_call: pytest.TestReport | None = None  # the call report `_run` is passing to plugins
         # `hook_proxy`: folder of classic files → (plugins registered, the hook proxy of its files).
         self._folder_hooks: dict[str, tuple[int, pluggy.HookRelay]] = {}
+        # The absolute paths of the classic files and of the folders that lead to them from the rootdir
+        # (`_enter_hidden_folders`), and the folders `norecursedirs` names that collection enters for them.
+        self._leading: set[str] = set()
+        self._entered: set[str] = set()
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -251,7 +257,9 @@ class MigcheckSession:
             self._documents[document.path] = document
             self._paths.add(document.path)
             if shown(document.path) == document.path:  # not escaped: the path is the file's own name
-                self._by_fs_path[os.path.join(root, *document.path.split("/"))] = document
+                absolute = os.path.join(root, *document.path.split("/"))
+                self._by_fs_path[absolute] = document
+                self._leading.update(_up_to(absolute, root))
         for document in result.documents:
             if document.problem is not None:  # a file read whole is a regular file: pytest lists it
                 self._note_unlisted(document)
@@ -361,17 +369,40 @@ class MigcheckSession:
 
         When the classic files outside the test paths are collected too, nothing else outside them is:
         those files and their folders are always entered (as pytest always enters the paths it is given
-        and their folders), the rest is left out, and inside the test paths pytest decides as usual."""
+        and their folders), the rest is left out, and inside the test paths pytest decides as usual.
+
+        A folder `norecursedirs` leaves out that leads to classic files (`.github/workflows`) is entered
+        for those files alone (`_hidden_from_pytest`)."""
         # A classic file the lint read whole is a regular file (or a link to one): no link to a folder.
         document = self._by_fs_path.get(str(collection_path))
         if (document is None or document.problem is not None) and _links_to_its_folder(collection_path):
             return True
+        path = str(collection_path)
+        # In a folder entered for its classic files only, the walk keeps to them and the folders that lead
+        # to them: pytest never meant to collect the rest (a `test_*.py` under `.github`).
+        inside_entered = os.path.dirname(path) in self._entered
+        if inside_entered or (path in self._leading and self._hidden_from_pytest(collection_path)):
+            if path not in self._leading:
+                return True
+            self._entered.add(path)
+            return False
         if not self._beyond:
             return None
-        path = str(collection_path)
         if path in self._kept:
             return False
         return None if path.startswith(self._inside) else True
+
+    def _hidden_from_pytest(self, folder: Path) -> bool:
+        """Whether `folder`, which leads to classic files, is one pytest would not walk into by
+        `norecursedirs` alone (`.*`, `build`, ... by default: `.github/workflows`, `.circleci`): migcheck's
+        walk reads those files, so they are checked there too, each file only once. A folder the user
+        leaves out by name (`--ignore`, `--ignore-glob`) stays out."""
+        patterns = self.config.getini("norecursedirs")
+        if not any(fnmatch_ex(pattern, folder) for pattern in patterns) or not folder.is_dir():
+            return False
+        ignored = [os.path.abspath(path) for path in self.config.getoption("ignore") or ()]
+        globs = [os.path.abspath(glob) for glob in self.config.getoption("ignore_glob") or ()]
+        return str(folder) not in ignored and not any(fnmatch.fnmatch(str(folder), glob) for glob in globs)
 
     def rules_for(self, document: Document) -> list[Rule]:
         """The enabled rules that look at a resource the document holds, plus any rule that reported on
