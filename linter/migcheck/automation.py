@@ -945,6 +945,19 @@ def migration_step(path: str) -> tuple[str, str, str] | None:
     return None
 
 
+def migration_target_hole(text: str) -> int | None:
+    """Of a request to a migration path whose target is one value the script does not state
+    (`.../virtualnetwork/$VNET/migration?comp=commit`), written as `text` with a HOLE for each such value:
+    which of them names the target, counted from 0; None for any other text."""
+    found = _MIGRATION_PATH.search(text)
+    if found is None:
+        return None
+    group = next((name for name in _MIGRATION_SCOPES if found.group(name) is not None), None)
+    if group is None or found.group(group) != HOLE:
+        return None
+    return text.count(HOLE, 0, found.start(group))
+
+
 # --- requests that create what can no longer be created ------------------------------------------------------
 
 # The Service Management API's requests that create a classic resource, all POSTs, by their path after

@@ -1591,6 +1591,13 @@ class MigrationStep:
     # the file tells (on its branches), MAYBE_RUNS only on some paths the branches do not tell apart (a
     # `catch`, the command after `||`, an `except`): one that may run only when an earlier step failed.
     runs: str = field(default="", compare=False)
+    # Of a step whose `target` the script does not state: what the reader knows of the value that names it
+    # (the parameter, the variable's assignment, `$1`), the same for every step given that one value, so
+    # that the order of the steps on it is judged as on a name (`param($VNet)`, then a Commit of `$VNet`
+    # before its Prepare); "" where nothing tells, or the target is stated.
+    unstated: str = field(default="", compare=False)
+    # How the script writes that value (`$VNet`), for a message; "" where `unstated` is.
+    unstated_shown: str = field(default="", compare=False)
 
 
 # The tag of a `Script.unread` mark of a line that starts with an option after a classic command: the

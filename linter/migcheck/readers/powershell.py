@@ -5311,6 +5311,9 @@ class WebRequest:
     # Where the URL is written (the string that states it, else the argument that passes it): a migration
     # path's network is shown there (see `MigrationStep.target_mark`).
     url_mark: Mark | None = field(default=None, compare=False)
+    # Of a migration path whose target is one value the script does not state (`.../virtualnetwork/$VNet/
+    # migration?comp=commit`): that value's definition (`Unknown.ident`), None where not known.
+    target_value: object = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -6781,6 +6784,9 @@ class Interpreter:
         # (see `_stand_in`), by the value (`Unknown.ident`) that names it: two services given one variable
         # are in one network (see `Interpreter._unstated_network`).
         self.unstated_networks: dict[object, NameRef] = {}
+        # The values the script does not state that name what a migration step moves, by their definition
+        # (`Unknown.ident`), each numbered in the order first given: steps given one value move one resource.
+        self.unstated_moved: dict[object, str] = {}
         # Uploaded configurations with the networks named by values the script does not state renamed to
         # their stand-ins, by the configuration read and those values (see `_networks_named_by_values`).
         self.renamed_configurations: dict[object, NetworkConfiguration] = {}
@@ -11322,6 +11328,8 @@ class Interpreter:
         self.xplat_reading.turn_holders = holders
         listed = min(holders).split("\0")[0] if holders else ""
         self.xplat_reading.looping_over = listed.removeprefix(_TURN_OF)
+        if any(word.text is not None and word.text.endswith("-migration") for word in words[:4]):
+            words = [self._held_by_its_value(word, given.get(id(word))) for word in words]
         meaning = self.xplat_reading.command(words, self._at_call(node))
         call = meaning.call
         if call is None:
@@ -11337,6 +11345,16 @@ class Interpreter:
         if call.changes:
             self._change_at(node, call)
         return Unknown(self.snippet(node))
+
+    def _held_by_its_value(self, word: CliWord, arg: Arg | None) -> CliWord:
+        """A word of a classic CLI migration step that the script does not state, held by the value it is
+        (`$VNet`), as a Move-Azure* cmdlet's name is (see `_unstated_moved`): the steps given that value
+        move one resource, whichever way the script runs them."""
+        ident = _ident_of(arg) if word.text is None and word.holder is None and arg is not None else None
+        if ident is None or arg is None or not arg.certain:
+            return word
+        shown = _shown_variable(arg)
+        return replace(word, holder=self._unstated_moved(ident), names=(shown,) if shown else ())
 
     def _xplat_in_resource_manager_mode(self, root: Node) -> bool:
         """Whether the script's classic CLI commands run in its Resource Manager mode from the start: one
@@ -13529,6 +13547,8 @@ class Interpreter:
             fails, fix = _failing_move(key, steps[0], args)
             if not fails:
                 fails, fix = self._unassigned_name(steps[0], parameter, args.get(parameter))
+            given = args.get(parameter)
+            ident = _ident_of(given) if not target and given is not None and given.certain else None
             step = MigrationStep(
                 cmdlets.canonical(key),
                 steps[0],
@@ -13538,9 +13558,18 @@ class Interpreter:
                 fails=fails,
                 fails_fix=fix,
                 target_mark=self._name_at(args, parameter),
+                unstated=self._unstated_moved(ident),
+                unstated_shown=_shown_variable(given) if ident is not None else "",
             )
             self._take_step(node, step)
         return NULL
+
+    def _unstated_moved(self, ident: object) -> str:
+        """What stands for the resource a migration step names by a value the script does not state, the
+        same for every step given that value (see `MigrationStep.unstated`); "" for none of known definition."""
+        if ident is None:
+            return ""
+        return self.unstated_moved.setdefault(ident, f"value {len(self.unstated_moved) + 1}")
 
     def _given_escaped_parameter(self, node: Node) -> bool:
         """Whether a backtick makes a value of a parameter's name in the call `node` (see
@@ -14504,7 +14533,7 @@ class Interpreter:
         shape = _shape(url)
         found = automation.management_url(shape) if shape is not None else None
         if found is not None:
-            self._sent(WebRequest(node, at, *found, url_at), verb, how, made)
+            self._sent(WebRequest(node, at, *found, url_at, _target_value(url, shape)), verb, how, made)
         elif isinstance(url, Unknown) and url.may_be_url:  # sent to the API, to a path not decided
             may_be = automation.management_url(url.may_be_url)
             if may_be is not None:
@@ -14527,6 +14556,8 @@ class Interpreter:
         step = automation.migration_step(request.path) if not made and verb in (None, "POST") else None
         if step is not None:
             taken = MigrationStep(automation.MIGRATION_API, *step, mark, target_mark=request.url_mark)
+            if not taken.target and request.target_value is not None:
+                taken = replace(taken, unstated=self._unstated_moved(request.target_value))
             self._take_step(request.node, taken)
         changed = automation.changed_by_request(verb, request.path) if not made else None
         if changed is not None:
@@ -18429,6 +18460,15 @@ def _type_name(literal: Node) -> str:
     return _text(literal).strip("[] \t").rpartition(".")[2].casefold()
 
 
+def _target_value(url: Value, shape: str | None) -> object:
+    """The definition of the one value a migration URL the script builds names its target by (see
+    `WebRequest.target_value`); None where it names it otherwise, or the value is of no known definition."""
+    at = automation.migration_target_hole(shape) if shape is not None else None
+    if at is None or not isinstance(url, Unknown) or at >= len(url.holes):
+        return None
+    return url.holes[at]
+
+
 def _shape(value: Value | None) -> str | None:
     """What is known of a string: the string, or the shape of one the script builds from pieces some of
     which it does not state (see `Unknown.shape`); None for any other value."""
@@ -18896,6 +18936,14 @@ def _ident_of(arg: Arg | None) -> object:
     """The definition an argument's unstated value comes from (see `Unknown.ident`), or None."""
     value = arg.value if arg is not None else None
     return value.ident if isinstance(value, Unknown) else None
+
+
+def _shown_variable(arg: Arg | None) -> str:
+    """The variable an argument's unstated value is read from, as written (`$VNet`), for a message; ""
+    for any other expression."""
+    value = arg.value if arg is not None else None
+    text = value.text if isinstance(value, Unknown) else ""
+    return text if text.startswith("$") and text[1:].replace("_", "a").replace(":", "a").isalnum() else ""
 
 
 def _surely_stated(arg: Arg | None) -> str:

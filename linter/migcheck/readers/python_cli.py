@@ -170,7 +170,9 @@ def _as_written(resource: object, script: _Script) -> object | None:
     own calls, and is none where it has none and no step."""
     loops = script.loops
     if isinstance(resource, Script):
-        steps = tuple(_failing(step, script.failing.get(step.mark)) for step in resource.migration)
+        steps = tuple(
+            _named_as_python(_failing(step, script.failing.get(step.mark))) for step in resource.migration
+        )
         own = tuple(call for call in resource.calls if call.mark.path == script.path)
         if not own and not steps and resource.calls:
             return None
@@ -185,6 +187,14 @@ def _as_written(resource: object, script: _Script) -> object | None:
         looped = loops.get(resource.service_looped_over, resource.service_looped_over)
         return replace(resource, roles=roles, service_looped_over=looped)
     return resource
+
+
+def _named_as_python(step: MigrationStep) -> MigrationStep:
+    """A step named by a variable's value the script does not state, the variable as Python names it
+    (`vnet`, not the shell's `$py_vnet`)."""
+    if not step.unstated_shown.startswith("$" + _OWN):
+        return step
+    return replace(step, unstated_shown=step.unstated_shown.removeprefix("$" + _OWN))
 
 
 def _failing(step: MigrationStep, unbound: str | None) -> MigrationStep:

@@ -3176,6 +3176,7 @@ class _Walker:
         step = automation.migration_step(path) if sent.verb in (None, "POST") else None
         if step is not None:
             taken = MigrationStep(automation.MIGRATION_API, *step, at, target_mark=url.mark, runs=runs)
+            taken = _named_by_a_hole(taken, url) if not taken.target else taken
             self.steps.append(replace(taken, branches=(*self.stage, *self.reading.branches)))
             self.step_chains.append((*self.call_chain, at))
         if changed == ("virtual-network", EVERY_NETWORK):
@@ -3792,6 +3793,20 @@ def _assigned_in(node: Node, source: bytes) -> set[str]:
         names.update(filter(None, map(_let_assigns, _let_expressions(current, source) or [])))
         stack.extend(current.named_children)
     return names
+
+
+def _named_by_a_hole(step: MigrationStep, url: Word) -> MigrationStep:
+    """A migration request whose URL names its target by one value the script does not state
+    (`.../virtualnetwork/$VNET/migration?comp=commit`): the step held by that value, as a classic CLI
+    step given `$VNET` is (see `MigrationStep.unstated`)."""
+    text = _url_text(url)
+    at = automation.migration_target_hole(text) if text is not None else None
+    holder = url.holes[at] if at is not None and at < len(url.holes) else None
+    if at is None or holder is None:
+        return step
+    # `names` has one for each value last assigned to a variable, not one for each hole.
+    shown = url.names[at] if len(url.names) == len(url.holes) else holder
+    return replace(step, unstated=holder, unstated_shown=shown if shown.startswith("$") else "")
 
 
 def _unprefixed(words: list[Word]) -> tuple[list[Word], bool] | None:

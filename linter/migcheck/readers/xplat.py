@@ -150,6 +150,15 @@ _ADDRESS_START = f"{HOLE}://"
 _STYLED = "\0styled "
 
 
+def _shown_value(word: Word) -> str:
+    """How a message names a value the script does not state: by the variable that holds it (`$VNET`), or
+    what gave it (`$1`); "" where neither tells."""
+    if word.identity is None:
+        return ""
+    shown = word.names[0] if word.names else _unstyled(word.holder) or ""
+    return shown if shown.startswith("$") else ""
+
+
 def styled_holder(holder: str | None, style: str) -> str | None:
     """What holds a value not stated formatted with a width (`$(printf '%03d' "$i")`): a string of its own,
     other than the value, yet one per value, so one per turn of a loop whose counter it formats."""
@@ -1442,6 +1451,8 @@ class Reading:
             fails_fix=fix,
             target_mark=target.mark if stated and target is not None else None,
             runs=runs,
+            unstated=(target.identity or "") if target is not None and not stated else "",
+            unstated_shown=_shown_value(target) if target is not None and not stated else "",
         )
         return Meaning(ClassicCall(name, parsed.at, runs=runs), step=migration)
 

@@ -4,6 +4,7 @@ migration runbooks that run the platform's steps out of order."""
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import NamedTuple, TypeVar
@@ -641,7 +642,10 @@ class MigrationOutOfOrder(Rule):
         "the session that runs the script set it); likewise `azure storage account validate-migration`, which "
         "the classic CLI refuses: its storage account commands are prepare-, commit- and abort-migration, and "
         "its prepare validates the account first (so the CLI's storage Prepare is never told it comes with no "
-        "Validate). A "
+        "Validate). Steps that name their resource by a value the script does not state (a runbook's "
+        '`param($VNet)`, `VNET="$1"`, `sys.argv[1]`, also in a request\'s URL) are judged as the steps of one '
+        "resource when every step of that kind is given that one value; where they are given two such values, "
+        "or a name too, any two may be one resource, and they are not judged against each other. A "
         "script that only commits, or only prepares, is taken to be one stage of a runbook split in several "
         "files, and is not reported for the steps it leaves to the others. The order is judged only among the "
         "steps that can run in the same invocation: steps on different branches of one choice (an `if`, "
@@ -998,7 +1002,7 @@ class MigrationOutOfOrder(Rule):
         `-Step` parameter) never runs with the steps on the other branches, which are other stages of the
         runbook, as if written in other files. A storage account the files show holds no VM disk
         (`without_vm_disks`) may go first."""
-        steps = script.migration
+        steps = _named_by_one_value(script.migration)
         every = {name: Together(s for s in steps if s.step == name) for name in ("validate", "prepare")}
         by_target: dict[str, dict[tuple[str, str], Together]] = {"validate": {}, "prepare": {}}
         for step in steps:
@@ -1022,7 +1026,10 @@ class MigrationOutOfOrder(Rule):
                     fix=step.fails_fix or _FAILS_FIX,
                 )
             # A name the script does not state may be any resource the script prepared or validated.
-            known = bool(step.target.strip())
+            known = _known(step)
+            # A Prepare with no Validate of a resource named by a value the script does not state is judged
+            # by its kind (below): any Validate of that kind may be of the same resource.
+            named = bool(step.target.strip())
             # A Commit or Abort after the end of the migration, or anything after its Commit.
             end = ended.last(target, step) if known else None
             late = (
@@ -1054,7 +1061,7 @@ class MigrationOutOfOrder(Rule):
                     )
             elif (
                 step.step == "prepare"
-                and known
+                and named
                 and every["validate"].with_(step)
                 and not _with(seen["validate"], target, step)
                 and _validates(step)
@@ -1069,7 +1076,7 @@ class MigrationOutOfOrder(Rule):
                 yield self._finding(script, step, message, Severity.WARNING)
             elif (
                 step.step == "prepare"
-                and not known
+                and not named
                 and every["validate"].with_(step)
                 and not _scope_validated(validated_scopes, step)
                 and _validates(step)
@@ -1348,7 +1355,7 @@ class MigrationOutOfOrder(Rule):
         # A step a function runs is shown at its command; which call of the function runs it is context.
         called = f" (run by the call at {_call_line(step)})" if step.called_at is not None else ""
         # About the step's target: two steps of one cmdlet on different networks are two findings.
-        about = ("MigrationStep", f"{step.step} {step.scope} {step.target.strip()}")
+        about = ("MigrationStep", f"{step.step} {step.scope} {step.target.strip() or step.unstated_shown}")
         return self.finding(
             script, f"{script.name}: {message}{called}", at=step, severity=severity, fix=fix, subject=about
         )
@@ -1522,7 +1529,28 @@ def _scope_validated(validated: dict[str, Together], step: MigrationStep) -> boo
 
 
 def _target(step: MigrationStep) -> tuple[str, str]:
-    return step.scope, step.target.strip().casefold()
+    """The resource a step moves: its name, or where the script does not state it, the one value that
+    names it (two steps given `$VNet` move one network, whatever its name), kept apart from any name."""
+    name = step.target.strip().casefold()
+    return step.scope, name if name or not step.unstated else "\0" + step.unstated
+
+
+def _named_by_one_value(steps: tuple[MigrationStep, ...]) -> tuple[MigrationStep, ...]:
+    """`steps`, those of a scope every step of which the script names by one and the same value it does
+    not state (a runbook's `param($VNet)`) keeping that value (`MigrationStep.unstated`), so that their
+    order is judged as that of one resource; the others' dropped: where a scope's steps are given two
+    such values, or a name too, or one of no known value, two of them may be one resource, and which is not
+    known."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for step in steps:
+        values[step.scope].add("\0name" if step.target.strip() else step.unstated)
+    one = {scope for scope, found in values.items() if len(found) == 1 and not found & {"", "\0name"}}
+    return tuple(s if s.scope in one or not s.unstated else replace(s, unstated="") for s in steps)
+
+
+def _known(step: MigrationStep) -> bool:
+    """Whether the step says which resource it moves: by name, or by the one value the script names it by."""
+    return bool(step.target.strip() or step.unstated)
 
 
 def _validates(step: MigrationStep) -> bool:
@@ -1622,12 +1650,12 @@ class _Ended:
 
     def add_end(self, index: int, step: MigrationStep) -> None:
         """Counts a Commit or Abort that ends the migration of its resource, `index` its place."""
-        if step.target.strip():  # one whose resource the script does not state tells of none for sure
+        if _known(step):  # one whose resource the script does not state tells of none for sure
             self.ends.setdefault(_target(step), {})[step.branches] = (index, step)
             self.ended_at.setdefault(_target(step), []).append((index, step))
 
     def add_prepare(self, index: int, step: MigrationStep) -> None:
-        if step.target.strip():
+        if _known(step):
             positions, prepares = self.prepares.setdefault(_target(step), ([], []))
             positions.append(index)
             prepares.append(step)
@@ -1928,7 +1956,9 @@ def _call_line(step: MigrationStep) -> str:
 
 def _what(step: MigrationStep) -> str:
     scope = step.scope.replace("-", " ")
-    return f"{scope} '{step.target}'" if step.target else f"the {scope}"
+    if step.target:
+        return f"{scope} '{step.target}'"
+    return f"the {scope} {step.unstated_shown} names" if step.unstated_shown else f"the {scope}"
 
 
 def _defined_name(estate: Estate, ref: NameRef) -> str:
