@@ -647,6 +647,16 @@ def deploys_packages(names: Iterable[str]) -> bool:
     return any(name in _DEPLOYS_PACKAGES or manages_roles_by_request(name) for name in names)
 
 
+# The classic calls that create a virtual network's gateway, and what replaces each where the network is
+# linked to an ExpressRoute circuit: that gateway is the ExpressRoute one (the coexistence walkthrough creates
+# it so, then links the circuit), whose Resource Manager form is an ExpressRoute gateway, not a VPN SKU.
+EXPRESSROUTE_GATEWAY_CREATES = {
+    "New-AzureVNetGateway": "New-AzVirtualNetworkGateway -GatewayType ExpressRoute with an ExpressRoute SKU",
+    "azure network vpn-gateway create": "az network vnet-gateway create --gateway-type ExpressRoute with an "
+    "ExpressRoute SKU",
+}
+
+
 def replacement(language: str, call: str, packages: bool = False) -> str:
     """What replaces one classic call, or "" when there is no one-to-one replacement to name; in a script
     that deploys `packages` (see `deploys_packages`), a query of a deployment is one of web/worker roles."""

@@ -15,6 +15,7 @@ from migcheck.automation import (
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
     DEPLOYMENT_QUERIES,
+    EXPRESSROUTE_GATEWAY_CREATES,
     MANAGES_RETIRED_ROLES,
     TERRAFORM,
     TERRAFORM_CREATES,
@@ -32,6 +33,7 @@ from migcheck.estate import Circuit, CloudService, Estate, key, named
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
 from migcheck.model import (
     EVERY_NETWORK,
+    GATEWAY,
     MAYBE_RUNS,
     NEVER_RUNS,
     SERVICE_OF_VM,
@@ -72,6 +74,9 @@ class ClassicAutomation(Rule):
     severity = Severity.WARNING
     scope = Scope.AUTOMATION
     looks_at = frozenset({Script})
+    # Which networks are linked to an ExpressRoute circuit, whose gateway a script's create is the
+    # ExpressRoute one (its replacement is not a VPN gateway's).
+    also_reads = frozenset({VirtualNetwork, VnetGatewayFact, CircuitLink, ExpressRouteCircuit})
     summary = "A script manages resources through the classic Service Management API, which migration leaves behind."
     fix_hint = "Rewrite the script against Resource Manager before the resources it manages are migrated."
     source = (
@@ -125,7 +130,11 @@ class ClassicAutomation(Rule):
         "(`Add-AzureDisk`, `Add-AzureVMImage`), until their resources are migrated.",
         fix="Rewrite the script with the Az PowerShell module or the `azure-mgmt-*` Python clients (with "
         "`azure-identity` for sign-in): the finding maps the classic calls nearest it (up to 8) to their "
-        "replacements, and Replacements below lists every one. Keep the "
+        "replacements, and Replacements below lists every one; the gateway a script creates for a network "
+        "linked to an ExpressRoute circuit (a `Dedicated` connection, a circuit link) is its ExpressRoute "
+        "gateway, replaced by an ExpressRoute gateway (`New-AzVirtualNetworkGateway -GatewayType ExpressRoute`, "
+        "`az network vnet-gateway create --gateway-type ExpressRoute`) with an ExpressRoute SKU, not a VPN SKU. "
+        "Keep the "
         "classic version only for as long as the resources are classic, and retire it in the same change that "
         "commits their migration. Resource names change in the move (a cloud service becomes the resource group "
         "`<service>-Migrated`), so update names as well as calls. In a runbook, take out the calls that "
@@ -201,10 +210,11 @@ class ClassicAutomation(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         queried = _queried_services(estate)
+        expressroute = _expressroute_gateway_creates(estate)
         for script in estate.resources(Script):
             if script.calls and not script.migration:
                 script = _as_written(script)
-                fix = _fix(script, script.mark, queried)
+                fix = _fix(script, script.mark, queried, expressroute)
                 yield self.finding(script, _message(script), fix=fix)
             elif script.migration:
                 yield from self._runbook_creates(script)
@@ -498,7 +508,27 @@ def _queried_services(estate: Estate) -> dict[str, bool]:
     return {key(s.name): not s.vms for s in estate.cloud_services if s.roles or s.vms}
 
 
-def _fix(script: Script, at: Mark, queried: Mapping[str, bool] | None = None) -> str:
+def _expressroute_gateway_creates(estate: Estate) -> frozenset[Mark]:
+    """Where scripts create the gateway of a network linked to an ExpressRoute circuit (a `Dedicated`
+    connection, a script's circuit link): the network's ExpressRoute gateway. Only the circuits are
+    looked for where a script creates a gateway."""
+    creates = [
+        fact
+        for fact in estate.resources(VnetGatewayFact)
+        if fact.side == GATEWAY and fact.how in EXPRESSROUTE_GATEWAY_CREATES
+    ]
+    if not creates:
+        return frozenset()
+    linked = _linked_networks(estate)
+    return frozenset(fact.mark for fact in creates if key(fact.vnet) in linked)
+
+
+def _fix(
+    script: Script,
+    at: Mark,
+    queried: Mapping[str, bool] | None = None,
+    expressroute: frozenset[Mark] = frozenset(),
+) -> str:
     """The fix of a script's finding at `at`: the replacements of the `MAPPED` classic calls nearest it (a
     script of forty calls made a fix of 3,000 characters), then how many more `migcheck rule MIG601` lists.
     A query of a deployment is replaced for the roles' new platform or by a VM query, call by call, from
@@ -512,7 +542,10 @@ def _fix(script: Script, at: Mark, queried: Mapping[str, bool] | None = None) ->
         else "Rewrite it for Resource Manager"
     )
     if mapped:
-        text += ": " + "; ".join(_replaced(script.language, name, queries) for name in mapped[:MAPPED])
+        text += ": " + "; ".join(
+            _gateway_replaced(script, name, expressroute) or _replaced(script.language, name, queries)
+            for name in mapped[:MAPPED]
+        )
     if len(mapped) > MAPPED:
         text += f"; and {len(mapped) - MAPPED} more: `migcheck rule MIG601` lists every replacement"
     if len(mapped) < len(names):
@@ -523,6 +556,22 @@ def _fix(script: Script, at: Mark, queried: Mapping[str, bool] | None = None) ->
         )
         text += f"{others if mapped else ', with'} {modules_for(script.language, names)}"
     return text + "."
+
+
+def _gateway_replaced(script: Script, name: str, expressroute: frozenset[Mark]) -> str:
+    """`name → its replacement` for a create of a network's gateway some of whose calls create the gateway
+    of a network linked to an ExpressRoute circuit (`expressroute`, where): an ExpressRoute gateway, and
+    where others create a VPN gateway, that one's too; "" where none does."""
+    if name not in EXPRESSROUTE_GATEWAY_CREATES:
+        return ""
+    linked = [call.mark in expressroute for call in script.calls if call.name == name]
+    if not any(linked):
+        return ""
+    instead = EXPRESSROUTE_GATEWAY_CREATES[name]
+    if all(linked):
+        return f"{name} → {instead} (the network is linked to an ExpressRoute circuit)"
+    vpn = replacement(script.language, name)
+    return f"{name} → {instead} for a network linked to an ExpressRoute circuit, else {vpn}"
 
 
 def _deployment_queries(script: Script, queried: Mapping[str, bool]) -> dict[str, dict[bool, list[str]]]:
