@@ -109,8 +109,10 @@ def test_variables_take_their_default_or_the_value_a_tfvars_file_beside_them_giv
 
 
 def test_a_count_the_module_states_makes_that_many_vms_each_of_its_index(tmp_path, monkeypatch):
+    # Each in a cloud service of its own name: the provider puts each VM in a deployment of its own.
     config = SHOP.replace('  name                 = "web1"\n', '  count = 2\n  name  = "web${count.index}"\n')
-    assert _vms(tmp_path, monkeypatch, {"main.tf": config}) == {"web0": "shop", "web1": "shop"}
+    config = config.replace('  hosted_service_name  = "${azure_hosted_service.shop.name}"\n', "")
+    assert _vms(tmp_path, monkeypatch, {"main.tf": config}) == {"web0": "web0", "web1": "web1"}
 
 
 def test_a_count_not_stated_makes_one_vm_standing_for_all(tmp_path, monkeypatch):

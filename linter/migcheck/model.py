@@ -1745,6 +1745,14 @@ READ_AGAIN_CUT = "read-again-cut"
 # likely not the one meant.
 SURPLUS_ARGUMENTS = "surplus-arguments"
 
+# The tags of a `Script.unread` mark of a Terraform resource of the classic `azure` provider that the provider's
+# apply fails to make, so it makes nothing of it: a second `azure_instance` in a cloud service whose Production
+# slot another instance's deployment holds (the provider creates each VM as a deployment of its own, in that
+# slot); an `azure_data_disk` of a VM in a cloud service not of the VM's name (the provider attaches it in the
+# cloud service and deployment of the VM's name, AddDataDisk(vm, vm, vm)).
+SECOND_PROVIDER_DEPLOYMENT = "provider-refuses:second-deployment"
+DATA_DISK_SERVICE_MISSING = "provider-refuses:data-disk-service"
+
 
 @record
 class Script:

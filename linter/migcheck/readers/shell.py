@@ -4606,6 +4606,15 @@ class CommandLines:
         finally:
             walker.working = saved
 
+    def name_deployment_after_vm(self) -> None:
+        """The deployment the last `vm create` made is named after its VM (Terraform's provider names it
+        so), where the CLI names it after its service."""
+        self.walker.reading.name_deployment_after_vm()
+
+    def set_vm_group(self, group: Word) -> None:
+        """The network security group `group` names is set on the VM the last `vm create` made."""
+        self.walker.reading.set_vm_group(group)
+
     def unread(self, mark: Mark) -> None:
         """A part of the file not read as written (`mark` tagged with why, `migcheck.report.unread`): a task
         Ansible refuses, which creates nothing, a value only a run of the playbook gives."""

@@ -10,8 +10,11 @@ What is read, by resource type (the provider's own arguments):
 - `azure_instance` (`name`, `hosted_service_name`, else a cloud service of the VM's name, as the provider
   makes one; `image`, `size`, `location`, `username`, `password`, `virtual_network`, `subnet`,
   `storage_service_name`, in which the provider puts the OS disk at `vhds/<name>.vhd`; each `endpoint`
-  block's `name`, `protocol`, `public_port`, `private_port`): a VM, as `azure vm create` and `azure vm
-  endpoint create`. One with arguments of AWS's `aws_instance` (`ami`, `instance_type`) is no classic VM.
+  block's `name`, `protocol`, `public_port`, `private_port`; `security_group`, set on the VM itself): a VM,
+  as `azure vm create` and `azure vm endpoint create`, in a deployment of its own named after the VM, as the
+  provider makes it. A second one in a cloud service another holds is refused by the platform (the
+  Production slot is taken): said, not read. One with arguments of AWS's `aws_instance` (`ami`,
+  `instance_type`) is no classic VM.
 - `azure_virtual_network` (`name`, `address_space`, `location`, each `subnet` block's `name`,
   `address_prefix` and `security_group`): as `azure network vnet create`, `vnet subnet create` and `nsg
   subnet add`.
@@ -21,7 +24,8 @@ What is read, by resource type (the provider's own arguments):
 - `azure_storage_service` (`name`, `location`, `affinity_group`, `account_type`): as `azure storage account
   create`.
 - `azure_data_disk` (`virtual_machine`, `name` of a registered disk, else a new one of `size` in
-  `storage_service_name`): as `azure vm disk attach` or `attach-new`.
+  `storage_service_name`): as `azure vm disk attach` or `attach-new`, in the cloud service of the VM's name;
+  of a VM the module puts in a service of another name, said not attached (the provider's apply fails).
 - `azure_local_network_connection` (`name`, `vpn_gateway_address`, `address_space_prefixes`): as `azure
   network local-network create`.
 - `azure_affinity_group` (`name`, `location`): as `azure account affinity-group create`.
@@ -49,7 +53,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from migcheck.automation import TERRAFORM_LANGUAGE
-from migcheck.model import Document, FileKind, FileProblem, Mark, Script
+from migcheck.model import (
+    DATA_DISK_SERVICE_MISSING,
+    SECOND_PROVIDER_DEPLOYMENT,
+    ClassicCall,
+    Document,
+    FileKind,
+    FileProblem,
+    Mark,
+    Script,
+)
 from migcheck.readers import beside, shell
 from migcheck.readers.xplat import HOLE, Word
 
@@ -282,6 +295,16 @@ def _path(node: Node) -> list[str] | None:
     return None
 
 
+def _referenced(node: Node) -> list[str] | None:
+    """The names of the reference an expression is, bare or alone in a string (`"${azure_instance.web.id}"`)."""
+    node = _unwrapped(node)
+    parts = _trees(node) if _kind(node) == "string" else []
+    if len(parts) == 1 and _kind(parts[0]) == "string_part":
+        inner = _child(parts[0], "interpolation")
+        node = next(iter(_trees(inner)), None) if inner is not None else None
+    return _path(node) if node is not None else None
+
+
 def _unescaped(chars: str) -> str:
     """A quoted string's characters as Terraform reads them: its escapes and `$${` taken."""
     if "\\" not in chars and "$${" not in chars and "%%{" not in chars:
@@ -314,6 +337,9 @@ class _Configuration:
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
         self.text = ""  # the source of the file whose value is evaluated, for a value's holder
+        # The cloud services an `azure_instance` has made its deployment in (by name without case): the
+        # provider puts each in the Production slot, so a second one in a service is refused.
+        self.deployed: set[str] = set()
 
     # --- expressions
 
@@ -452,8 +478,8 @@ class _Configuration:
             return None
         return self.word(resource.path, node, _mark(resource.path, node))
 
-    def call(self, resource: _Resource, words: list[Word]) -> None:
-        self.lines.azure(words, resource.mark)
+    def call(self, resource: _Resource, words: list[Word]) -> ClassicCall | None:
+        return self.lines.azure(words, resource.mark)
 
 
 def _source(node: Node) -> str:
@@ -513,10 +539,17 @@ def _hosted_service(c: _Configuration, r: _Resource) -> None:
 
 
 def _instance(c: _Configuration, r: _Resource) -> None:
+    """A VM as the provider makes it: a deployment of its own, named after the VM (CreateDeployment's
+    DeploymentRequest{Name: role.RoleName, DeploymentSlot: "Production"}), in `hosted_service_name`, else
+    in a cloud service of the VM's name, which the provider makes (resource_azure_instance)."""
     at = r.mark
     name = c.value(r, "name") or Word(None, at, holder="name")
-    # The provider creates a cloud service of the VM's name where it is given none (resource_azure_instance).
     service = c.value(r, "hosted_service_name") or name
+    if service.text:
+        if service.text.casefold() in c.deployed:  # the Production slot is taken: the platform refuses it
+            c.lines.unread(replace(_argument_mark(r, "hosted_service_name"), tag=SECOND_PROVIDER_DEPLOYMENT))
+            return
+        c.deployed.add(service.text.casefold())
     words = [*_text("vm create", at), service]
     for argument in ("image", "username", "password"):
         words.append(c.value(r, argument) or Word(None, at, holder=argument))
@@ -528,10 +561,21 @@ def _instance(c: _Configuration, r: _Resource) -> None:
         words += _option("-u", _os_disk_blob(account, name))
     # The provider's role has no DebugSettings: boot diagnostics stays off, where the CLI turns it on.
     words.append(Word("--disable-boot-diagnostics", at))
-    c.call(r, words)
+    if c.call(r, words) is None:
+        return
+    c.lines.name_deployment_after_vm()
+    group = c.value(r, "security_group")
+    if group is not None:  # vmutils.ConfigureWithSecurityGroup: the group is set on the VM itself
+        c.lines.set_vm_group(group)
     for kind, block in r.blocks:
         if kind == "endpoint":
             _endpoint(c, r, block, name, service)
+
+
+def _argument_mark(r: _Resource, argument: str) -> Mark:
+    """Where the resource's block writes `argument`'s value, else its `resource` keyword."""
+    node = r.attributes.get(argument)
+    return _mark(r.path, node) if node is not None else r.mark
 
 
 def _os_disk_blob(account: Word, name: Word) -> Word:
@@ -669,6 +713,9 @@ def _data_disk(c: _Configuration, r: _Resource) -> None:
     (the provider's mediaLink)."""
     at = r.mark
     vm = c.value(r, "virtual_machine") or Word(None, at, holder="virtual_machine")
+    if _in_another_service(c, r):
+        c.lines.unread(replace(_argument_mark(r, "virtual_machine"), tag=DATA_DISK_SERVICE_MISSING))
+        return
     registered = c.value(r, "name")
     if registered is not None:
         c.call(r, [*_text("vm disk attach", at), vm, registered, *_option("-d", vm)])
@@ -683,6 +730,22 @@ def _data_disk(c: _Configuration, r: _Resource) -> None:
         blob = _joined([*host, *name], account.mark, exact=False)
     words = [*_text("vm disk attach-new", at), vm, size, *([blob] if blob is not None else [])]
     c.call(r, [*words, *_option("-d", vm)])
+
+
+def _in_another_service(c: _Configuration, r: _Resource) -> bool:
+    """Whether the disk's `virtual_machine` names an `azure_instance` of the module whose stated
+    `hosted_service_name` is not the VM's name: the provider's AddDataDisk(vm, vm, vm) looks for the VM in a
+    cloud service of its own name, so the disk is not attached."""
+    names = _referenced(r.attributes["virtual_machine"]) if "virtual_machine" in r.attributes else None
+    if names is None or len(names) != 3 or names[0] != "azure_instance":
+        return False
+    instance = c.module.resources.get((names[0], names[1]))
+    if instance is None:
+        return False
+    service, vm = c.value(instance, "hosted_service_name"), c.value(instance, "name")
+    if service is None or not service.text or vm is None or not vm.text:
+        return False
+    return service.text.casefold() != vm.text.casefold()
 
 
 def _local_network(c: _Configuration, r: _Resource) -> None:

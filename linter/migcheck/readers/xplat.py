@@ -947,6 +947,7 @@ class _Vm:
     # runs whenever its creation did (see `_with_its_creation`).
     part: tuple[int, ...] = ()
     role_file: str = ""  # the name of the role file `vm create-from` creates it from (`Role.imported_from`)
+    security_group: NameRef | None = None  # the group set on the VM itself (`Role.security_group`)
     unplaced_disk: UnplacedDisk | None = None  # see `Role.unplaced_disk`
 
     def joined_role(self, in_network: bool) -> Role:
@@ -1007,6 +1008,7 @@ class _Vm:
             looped_over=self.looped_over,
             imported_from=self.role_file,
             unplaced_disk=self.unplaced_disk if "disks" in self.unknown else None,
+            security_group=self.security_group,
         )
 
     def states_every_endpoint(self) -> bool:
@@ -1243,6 +1245,9 @@ class Reading:
         # Said where written (`Script.unread`): see `REFUSED_OPTION`, `RESERVED_IP_NOT_APPLIED`.
         self.refused: list[Mark] = []
         self.not_applied_at: set[tuple[int, int]] = set()  # where RESERVED_IP_NOT_APPLIED marks are
+        # The VM the latest `vm create` made, with its deployment: another tool that makes VMs as the CLI
+        # does but names or configures them otherwise (Terraform's provider) changes it (`CommandLines`).
+        self.last_created: tuple[_Deployment, _Vm] | None = None
         # The VM each role file `vm export` writes describes, by the file's path as stated, without case.
         self.exported: dict[str, str] = {}
         # How many commands run in the background (`cmd &`) the commands handed over now are within.
@@ -1658,6 +1663,7 @@ class Reading:
             )
         self._other_paths(vm, deployment.vms.get(vm_name.casefold()))
         self._hold(deployment, vm_name.casefold(), vm)
+        self.last_created = (deployment, vm)
 
     def _place(self, deployment: _Deployment, vm: _Vm, parsed: Parsed) -> None:
         """The network of the deployment `vm create` or `vm create-from` adds `vm` to: `-w`'s, or none;
@@ -1907,6 +1913,20 @@ class Reading:
             if ip is not None:
                 vm.static_ips.append(ip)
             vm.interfaces.append((fields[0].text or "", (subnet,), ip))
+
+    def name_deployment_after_vm(self) -> None:
+        """The deployment the latest `vm create` made is named after its VM, not its service."""
+        if self.last_created is not None:
+            deployment, vm = self.last_created
+            deployment.name = vm.name
+
+    def set_vm_group(self, group: Word) -> None:
+        """A network security group set on the VM the latest `vm create` made: cloned with it by the
+        migration (deep dive), so no resource to move on its own."""
+        if self.last_created is None or not group.text:
+            return
+        self.last_created[1].security_group = NameRef(group.text, group.mark)
+        self.made.vm_groups.add(self._here(group.text.casefold()))
 
     def _named_ip(self, vm: _Vm, option: str, into: list[NameRef], value: Word | None) -> None:
         if value is None:

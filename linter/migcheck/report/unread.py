@@ -39,6 +39,7 @@ from migcheck.model import (
     BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
+    DATA_DISK_SERVICE_MISSING,
     DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
     LOAD_NOT_FOLLOWED,
@@ -54,6 +55,7 @@ from migcheck.model import (
     RESERVED_IP_NOT_APPLIED,
     RUN_AFTER_CD,
     RUNBOOK_NOT_FOLLOWED,
+    SECOND_PROVIDER_DEPLOYMENT,
     SENDS_CERTIFICATE,
     SENDS_CLASSIC_BODY,
     SOURCED_AFTER_CD,
@@ -232,6 +234,22 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "its positionals in order and drops the rest, so the name it takes may not be the one meant, and a "
         'word holding a quote is read as a name not stated; quote the value (`--description "Disks for '
         'VMs"`)',
+    ),
+    SECOND_PROVIDER_DEPLOYMENT: (
+        "second-provider-deployment",
+        "declares an `azure_instance` in a cloud service another `azure_instance` of the configuration is "
+        "already in: the classic provider creates each VM as a deployment of its own, named after the VM, in "
+        "the service's Production slot, which the first one holds, so the platform refuses this one and "
+        "Terraform's apply fails without making it; give each VM a `hosted_service_name` of its own (or none: "
+        "the provider then makes a cloud service of the VM's name)",
+    ),
+    DATA_DISK_SERVICE_MISSING: (
+        "data-disk-service-missing",
+        "declares an `azure_data_disk` of a VM whose cloud service is not named after it: the classic provider "
+        "attaches the disk in the cloud service and deployment of the VM's name (AddDataDisk(vm, vm, vm)), "
+        "which the VM is not in, so Terraform's apply fails and the disk is not attached; attach it "
+        "another way (Add-AzureDataDisk, `azure vm disk attach-new -d <service>`), or give the VM no "
+        "`hosted_service_name`",
     ),
     VM_NOT_PASSED_ON: (
         "vm-not-passed-on",
