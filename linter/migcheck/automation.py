@@ -522,6 +522,13 @@ TERRAFORM_REPLACEMENTS = {
     "azure_data_disk": "azurerm_managed_disk and azurerm_virtual_machine_data_disk_attachment",
     "azure_local_network_connection": "azurerm_local_network_gateway",
     "azure_affinity_group": "the `location` of each resource (Resource Manager has no affinity groups)",
+    "azure_dns_server": "the `dns_servers` of azurerm_virtual_network",
+    "azure_storage_container": "azurerm_storage_container",
+    "azure_storage_blob": "azurerm_storage_blob",
+    "azure_storage_queue": "azurerm_storage_queue",
+    "azure_sql_database_server": "azurerm_mssql_server",
+    "azure_sql_database_server_firewall_rule": "azurerm_mssql_firewall_rule",
+    "azure_sql_database_service": "azurerm_mssql_database",
 }
 # The resources of the provider whose creation the platform refuses since their retirement.
 TERRAFORM_CREATES = {

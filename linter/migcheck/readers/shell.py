@@ -4606,6 +4606,12 @@ class CommandLines:
         finally:
             walker.working = saved
 
+    def declared(self, name: str, at: Mark) -> None:
+        """A classic call another tool makes that no classic command stands for (a Terraform resource type
+        the reader does not translate): named `name`, at `at`, it makes the file one that calls the API."""
+        walker = self.walker
+        walker._add_call(ClassicCall(name, at, after=len(walker.steps), branches=walker.stage))
+
     def name_deployment_after_vm(self) -> None:
         """The deployment the last `vm create` made is named after its VM (Terraform's provider names it
         so), where the CLI names it after its service."""

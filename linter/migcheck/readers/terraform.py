@@ -118,10 +118,19 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.SHELL, "", problem=problem, text=text)
     called = f"Terraform configuration '{posixpath.basename(path)}'"
     resources = tuple(
-        replace(r, called=called, written_in=TERRAFORM_LANGUAGE) if isinstance(r, Script) else r
+        replace(r, called=called, written_in=TERRAFORM_LANGUAGE, mark=_first_in_source(r))
+        if isinstance(r, Script)
+        else r
         for r in resources
     )
     return Document(path, FileKind.SHELL if resources else None, "", resources, text=text)
+
+
+def _first_in_source(script: Script) -> Mark:
+    """The configuration's first classic call in the file's order, where a whole-file finding is said: the
+    calls run in the order Terraform makes the resources (`_ORDER`), not the order the file declares them."""
+    own = [call.mark for call in script.calls if call.mark.path == script.mark.path]
+    return min(own, key=lambda mark: (mark.line, mark.column), default=script.mark)
 
 
 def _parsed(path: str, text: str) -> list[Node] | FileProblem:
@@ -443,6 +452,8 @@ class _Configuration:
             make = _MAKERS.get(resource.kind)
             if make is not None:
                 self.each(resource, functools.partial(make, self, resource))
+            else:  # a classic type the rules check nothing of: the provider still calls the API for it
+                self.lines.declared(resource.kind, resource.mark)
 
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
         """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;
