@@ -73,12 +73,11 @@ def test_the_configuration_is_said_to_use_the_classic_provider_with_the_azurerm_
     result = lint_files(tmp_path, monkeypatch, {"main.tf": NETWORK + "\n" + SHOP}, "MIG601")
     (finding,) = result.findings
     assert finding.message.startswith(
-        "Terraform configuration 'main.tf' uses the classic azure provider of Terraform (azure_hosted_service "
-        "(Terraform), azure_virtual_network (Terraform), azure_instance (Terraform))"
+        "Terraform configuration 'main.tf' declares resources of the classic azure provider of Terraform "
+        "(azure_hosted_service, azure_virtual_network, azure_instance)"
     )
-    assert (
-        "azure_instance (Terraform) → azurerm_linux_virtual_machine or azurerm_windows_virtual_machine"
-        in (finding.fix or "")
+    assert "azure_instance → azurerm_linux_virtual_machine or azurerm_windows_virtual_machine" in (
+        finding.fix or ""
     )
 
 

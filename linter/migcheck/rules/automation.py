@@ -18,8 +18,10 @@ from migcheck.automation import (
     EXPRESSROUTE_GATEWAY_CREATES,
     MANAGES_RETIRED_ROLES,
     TERRAFORM,
+    TERRAFORM_COMMANDS,
     TERRAFORM_CREATES,
     TERRAFORM_LANGUAGE,
+    TERRAFORM_REPLACEMENTS,
     created_by_request,
     deploys_packages,
     manages_roles_by_request,
@@ -212,7 +214,9 @@ class ClassicAutomation(Rule):
         queried = _queried_services(estate)
         expressroute = _expressroute_gateway_creates(estate)
         for script in estate.resources(Script):
-            if script.calls and not script.migration:
+            if script.calls and not script.migration and script.written_in == TERRAFORM_LANGUAGE:
+                yield self.finding(script, _terraform_message(script), fix=_terraform_fix(script))
+            elif script.calls and not script.migration:
                 script = _as_written(script)
                 fix = _fix(script, script.mark, queried, expressroute)
                 yield self.finding(script, _message(script), fix=fix)
@@ -250,6 +254,49 @@ def _as_written(script: Script) -> Script:
         return script
     return replace(
         script, calls=tuple(replace(call, name=terraform_call(call.name)) for call in script.calls)
+    )
+
+
+def _terraform_types(script: Script) -> list[str]:
+    """The resource types of the classic provider a configuration declares, in the order its calls run."""
+    return list(dict.fromkeys(TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls))
+
+
+def _terraform_message(script: Script) -> str:
+    """MIG601 of a Terraform configuration, in a Terraform user's words: the types Terraform can no longer
+    create, and what the provider does with what is migrated (its Read finds nothing and clears the
+    resource from the state, so the next apply creates it again)."""
+    types = _terraform_types(script)
+    creates = [kind for kind in types if kind in TERRAFORM_CREATES]
+    made = [TERRAFORM_CREATES[kind] for kind in creates]
+    kinds = [kind for kind in _RETIRED if kind in made]
+    said = (
+        f": `terraform apply` can no longer create its {_and(kinds)} ({_shown(creates)}), since {_retired(kinds)}, "
+        "and once the classic resources are migrated to Resource Manager"
+        if creates
+        else ": once the classic resources are migrated to Resource Manager"
+    )
+    return (
+        f"{_script_named(script)} declares resources of the {_TERRAFORM_PROVIDER} ({_shown(types)}){said} "
+        "the provider no longer finds them, drops them from the state, and the next `terraform apply` tries to "
+        "create them again"
+    )
+
+
+def _terraform_fix(script: Script) -> str:
+    """What to do with a configuration of the classic provider: each type's azurerm resource, and the state."""
+    replaced = [
+        f"{kind} → {TERRAFORM_REPLACEMENTS[kind]}"
+        for kind in _terraform_types(script)
+        if kind in TERRAFORM_REPLACEMENTS
+    ]
+    return (
+        f"Rewrite the configuration with the azurerm provider's resources ({'; '.join(replaced)}). After "
+        "the migration's Commit, take the classic resources out of the state (`terraform state rm "
+        "<type>.<name>` of each) and `terraform import` the migrated ones into the azurerm resources that "
+        "describe them: they are in the resource groups the migration makes, `<cloud service>-Migrated` for a "
+        "cloud service's VMs and `<network>-Migrated` for a virtual network. Until then, plan no change to the "
+        "classic resources."
     )
 
 
