@@ -142,7 +142,7 @@ def test_a_file_terraform_cannot_parse_is_said_where_it_breaks(tmp_path, monkeyp
     broken = 'resource "azure_instance" "web" {\n  name = \n}\n'
     result = lint_files(tmp_path, monkeypatch, {"main.tf": broken})
     assert where(result.findings) == ["MIG001 main.tf:2:9"]
-    assert result.findings[0].message.startswith("the Terraform file cannot be read here")
+    assert result.findings[0].message.startswith("the Terraform file cannot be parsed: ")
 
 
 def test_a_file_nested_deeper_than_the_reader_follows_is_said_so_without_a_traceback(tmp_path, monkeypatch):

@@ -114,8 +114,7 @@ def read(path: str, data: bytes) -> Document:
     try:
         resources = shell.run_commands(path, data, program)
     except RecursionError:  # an expression nested deeper than the walk of its tree follows
-        problem = _syntax(path, "it nests deeper than migcheck follows", 1, 1)
-        return Document(path, FileKind.SHELL, "", problem=problem, text=text)
+        return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     called = f"Terraform configuration '{posixpath.basename(path)}'"
     resources = tuple(
         replace(r, called=called, written_in=TERRAFORM_LANGUAGE, mark=_first_in_source(r))
@@ -141,20 +140,116 @@ def _parsed(path: str, text: str) -> list[Node] | FileProblem:
     try:
         tree = hcl2.parses_to_tree(text if text.endswith("\n") else text + "\n")
     except UnexpectedInput as error:
-        return _syntax(path, str(error).split("\n", 1)[0], error.line, error.column)
-    except (LarkError, RecursionError) as error:
-        what = "it nests deeper than migcheck follows" if isinstance(error, RecursionError) else str(error)
-        return _syntax(path, what.split("\n", 1)[0], 1, 1)
+        return _unparsed(path, text, error)
+    except (LarkError, RecursionError):
+        return _too_deep(path)
     return _trees(_child(tree, "body"))
+
+
+def _unparsed(path: str, text: str, error: Any) -> FileProblem:
+    """Where and why Terraform refuses a file lark stops in: a string or a bracket left open, said where it
+    opens, else the token lark stops at, in words."""
+    unclosed = _unclosed(text)
+    if unclosed is not None:
+        what, line, column = unclosed
+        return _syntax(path, what, line, column)
+    token = str(getattr(error, "token", "") or getattr(error, "char", "") or "").strip()
+    if not token or getattr(getattr(error, "token", None), "type", "") == "$END":
+        what = "the file ends inside a block or an expression"
+    else:
+        what = f"`{_short(token)}` is not expected here"
+    return _syntax(path, what, getattr(error, "line", 1) or 1, getattr(error, "column", 1) or 1)
+
+
+def _short(written: str) -> str:
+    first = written.splitlines()[0] if written.splitlines() else written
+    return first if len(first) <= 40 else first[:37] + "..."
+
+
+_CLOSING = {"{": "}", "[": "]", "(": ")"}
+_OPENED = {"{": "the block or object", "[": "the list", "(": "the parenthesis"}
+
+
+def _unclosed(text: str) -> tuple[str, int, int] | None:
+    """The first string left open on its line, else the first bracket never closed, with where it opens:
+    one pass over the characters, skipping comments and heredocs (HCL's quoted strings end on their line)."""
+    opened: list[tuple[str, int, int]] = []
+    lines = text.splitlines()
+    heredoc = ""
+    for number, line in enumerate(lines, 1):
+        if heredoc:
+            heredoc = "" if line.strip() == heredoc else heredoc
+            continue
+        found, heredoc = _scan_line(line, number, opened)
+        if found is not None:
+            return found
+    if opened:
+        char, opened_on, column = opened[0]
+        return f"{_OPENED[char]} opened here is not closed (`{_CLOSING[char]}` missing)", opened_on, column
+    return None
+
+
+def _scan_line(
+    line: str, number: int, opened: list[tuple[str, int, int]]
+) -> tuple[tuple[str, int, int] | None, str]:
+    """One line's brackets onto `opened`; a string left open on it, and the heredoc marker it starts."""
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if char == "#" or line.startswith("//", at):
+            break
+        if char == '"':
+            end = _string_end(line, at + 1)
+            if end is None:
+                return ('the string opened here is not closed on its line (`"` missing)', number, at + 1), ""
+            at = end
+        elif line.startswith("<<", at):
+            marker = line[at + 2 :].lstrip("-").strip()
+            if marker.isidentifier():
+                return None, marker
+        elif char in _CLOSING:
+            opened.append((char, number, at + 1))
+        elif char in _CLOSING.values() and opened and _CLOSING[opened[-1][0]] == char:
+            opened.pop()
+        at += 1
+    return None, ""
+
+
+def _string_end(line: str, at: int) -> int | None:
+    """The index of the quote that ends a string whose text starts at `at` (its `${ }` may hold quotes)."""
+    depth = 0
+    while at < len(line):
+        if line[at] == "\\":
+            at += 2
+            continue
+        if line.startswith("${", at):
+            depth += 1
+            at += 2
+            continue
+        if line[at] == "}" and depth:
+            depth -= 1
+        elif line[at] == '"' and not depth:
+            return at
+        at += 1
+    return None
+
+
+def _too_deep(path: str) -> FileProblem:
+    return FileProblem(
+        "syntax",
+        "the Terraform file nests expressions deeper than migcheck follows: it is not read",
+        Mark(path, 1, column=1),
+        "Write the nested lists or objects as variables or locals of their own, a level or two deep each, so "
+        "that the file is read.",
+    )
 
 
 def _syntax(path: str, what: str, line: int, column: int) -> FileProblem:
     return FileProblem(
         "syntax",
-        f"the Terraform file cannot be read here: {what}",
+        f"the Terraform file cannot be parsed: {what}, so it is not read",
         Mark(path, max(line, 1), column=max(column, 1)),
-        "Fix the HCL where it breaks (a quote, a brace or a `${` left open): `terraform validate` refuses "
-        "the file as it is.",
+        "Fix the HCL here: `terraform validate` refuses the file as it is, and so does every `terraform plan`.",
     )
 
 

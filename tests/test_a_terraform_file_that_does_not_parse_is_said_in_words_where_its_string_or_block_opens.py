@@ -1,0 +1,41 @@
+"""A Terraform file lark cannot parse was MIG001 with lark's own text ("Unexpected token Token('$END', '')")
+where lark stopped, lines past the mistake: a string or a block left open is now said in words where it opens,
+any other break as the token not expected there, and a file nested too deeply with help that fits it."""
+
+from __future__ import annotations
+
+from lint_support import lint_files, where
+
+
+def test_a_string_left_open_is_said_at_its_opening_quote(tmp_path, monkeypatch):
+    broken = 'resource "azure_instance" "web" {\n  name = "web01\n  size = "Basic_A1"\n}\n'
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": broken}, dedent=False)
+    assert where(result.findings) == ["MIG001 main.tf:2:10"]
+    assert "the string opened here is not closed on its line" in result.findings[0].message
+
+
+def test_a_block_left_open_is_said_at_its_brace(tmp_path, monkeypatch):
+    broken = (
+        'resource "azure_hosted_service" "svc" {\n  name = "shop-svc"\n}\n\n'
+        'resource "azure_instance" "web" {\n  name = "web-${var.env}"\n  tags = { a = "b" }\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": broken}, dedent=False)
+    assert where(result.findings) == ["MIG001 main.tf:5:33"]
+    (finding,) = result.findings
+    assert "the block or object opened here is not closed (`}` missing)" in finding.message
+    assert "Token(" not in finding.message
+
+
+def test_another_break_names_the_token_not_expected(tmp_path, monkeypatch):
+    broken = 'resource "azure_instance" "web" {\n  name = = "web01"\n}\n'
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": broken}, dedent=False)
+    assert where(result.findings) == ["MIG001 main.tf:2:10"]
+    assert "`=` is not expected here" in result.findings[0].message
+
+
+def test_a_file_nested_too_deeply_is_told_to_split_its_nesting(tmp_path, monkeypatch):
+    deep = 'resource "azure_instance" "web" {\n  name = ' + "[" * 5000 + "]" * 5000 + "\n}\n"
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": deep}, dedent=False)
+    (finding,) = result.findings
+    assert "nests expressions deeper than migcheck follows" in finding.message
+    assert "quote" not in (finding.fix or "")
