@@ -1,6 +1,7 @@
 """A Terraform file lark cannot parse was MIG001 with lark's own text ("Unexpected token Token('$END', '')")
 where lark stopped, lines past the mistake: a string or a block left open is now said in words where it opens,
-any other break as the token not expected there, and a file nested too deeply with help that fits it."""
+any other break as the token not expected there, a file nested too deeply with help that fits it, and a
+file Terraform refuses as not UTF-8 where its first such byte is, where it was read with U+FFFD in its names."""
 
 from __future__ import annotations
 
@@ -39,3 +40,13 @@ def test_a_file_nested_too_deeply_is_told_to_split_its_nesting(tmp_path, monkeyp
     (finding,) = result.findings
     assert "nests expressions deeper than migcheck follows" in finding.message
     assert "quote" not in (finding.fix or "")
+
+
+def test_a_file_not_in_utf8_is_refused_at_its_first_byte_that_is_not(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "main.tf").write_bytes(
+        b'resource "azure_instance" "web" {\n  name = "web\xff01"\n  size = "Basic_A1"\n}\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {})
+    assert where(result.findings) == ["MIG001 main.tf:2:14"]
+    assert "not UTF-8" in result.findings[0].message

@@ -98,6 +98,10 @@ def sniff(data: bytes) -> bool:
 
 def read(path: str, data: bytes) -> Document:
     text = data.decode("utf-8", "replace").removeprefix("\ufeff")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:  # Terraform reads only UTF-8, and refuses the file
+        return Document(path, FileKind.SHELL, "", problem=_not_utf8(path, data, error.start), text=text)
     body = _parsed(path, text)
     if isinstance(body, FileProblem):
         return Document(path, FileKind.SHELL, "", problem=body, text=text)
@@ -234,6 +238,20 @@ def _string_end(line: str, at: int) -> int | None:
     return None
 
 
+def _not_utf8(path: str, data: bytes, at: int) -> FileProblem:
+    before = data[:at]
+    line = before.count(b"\n") + 1
+    column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+    return FileProblem(
+        "syntax",
+        "the Terraform file is not UTF-8 here (a byte no UTF-8 character starts or continues with): Terraform "
+        "refuses it, so it is not read",
+        Mark(path, line, column=column),
+        "Save the file as UTF-8 (`iconv -f <its encoding> -t UTF-8`): Terraform reads configurations only in "
+        "UTF-8.",
+    )
+
+
 def _too_deep(path: str) -> FileProblem:
     return FileProblem(
         "syntax",
@@ -317,7 +335,11 @@ class _Module:
 
 def _items_of(settings: beside.Settings) -> list[Node] | None:
     """The top-level items of a file beside the one read, or None for one that does not parse."""
-    parsed = _parsed(settings.path, settings.data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    try:
+        text = settings.data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:  # refused by Terraform: its own check says so
+        return None
+    parsed = _parsed(settings.path, text)
     return None if isinstance(parsed, FileProblem) else parsed
 
 
