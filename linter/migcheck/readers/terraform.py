@@ -32,6 +32,8 @@ What is read, by resource type (the provider's own arguments):
 
 The other classic types (`azure_dns_server`, `azure_sql_database_*`, `azure_storage_container`,
 `azure_storage_blob`, `azure_storage_queue`) make a file classic but describe nothing the rules check.
+A resource's `local-exec` provisioner's `command` (not one run `when = destroy`) is read as a shell script's
+line after the resource is made, each character where the string writes it, `self.<argument>` the resource's.
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives; `azure_hosted_service.web.name` (bare or in
@@ -63,7 +65,7 @@ from migcheck.model import (
     Mark,
     Script,
 )
-from migcheck.readers import beside, shell
+from migcheck.readers import ansible, beside, shell
 from migcheck.readers.xplat import HOLE, Word
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
@@ -466,6 +468,7 @@ class _Configuration:
         # The cloud services an `azure_instance` has made its deployment in (by name without case): the
         # provider puts each in the Production slot, so a second one in a service is refused.
         self.deployed: set[str] = set()
+        self.current: _Resource | None = None  # the resource whose provisioners run now, `self` in them
 
     # --- expressions
 
@@ -522,6 +525,9 @@ class _Configuration:
         written = ".".join(names)
         if names[0] == "var" and len(names) == 2:
             return self.variable(names[1], at)
+        if names[0] == "self" and len(names) == 2 and self.current is not None:
+            argument = "name" if names[1] == "id" else names[1]
+            return self.argument(self.current, argument, at, written)
         if names == ["count", "index"]:
             return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
@@ -568,7 +574,7 @@ class _Configuration:
         for resource in ordered:
             make = _MAKERS.get(resource.kind)
             if make is not None:
-                self.each(resource, functools.partial(make, self, resource))
+                self.each(resource, functools.partial(_made_and_provisioned, make, self, resource))
             else:  # a classic type the rules check nothing of: the provider still calls the API for it
                 self.lines.declared(resource.kind, resource.mark)
 
@@ -651,6 +657,66 @@ def _renumbered(shape: str, after: int) -> str:
 
 
 # --- each type, as the classic CLI's commands ----------------------------------------------------------
+
+
+def _made_and_provisioned(
+    make: Callable[[_Configuration, _Resource], None], c: _Configuration, r: _Resource
+) -> None:
+    """A resource, then the command lines its `local-exec` provisioners run on the machine that applies the
+    configuration once it is created (not those `when = destroy`), read as a shell script's lines."""
+    make(c, r)
+    for kind, block in r.blocks:
+        if kind != "provisioner":
+            continue
+        _, labels, inner = _block_parts(block)
+        given = _attributes(inner)
+        if labels == ["local-exec"] and "command" in given and "when" not in given:
+            c.current = r
+            try:
+                _run_command(c, r.path, given["command"])
+            finally:
+                c.current = None
+
+
+def _run_command(c: _Configuration, path: str, node: Node) -> None:
+    """A provisioner's `command`, each character shown where the configuration writes it, each value in it
+    the module does not state a hole."""
+    node = _unwrapped(node)
+    line = ansible.HeldLine(path)
+    holes: list[tuple[str | None, Mark | None]] = []
+    parts = [p for p in _trees(node) if _kind(p) == "string_part"] if _kind(node) == "string" else []
+    if not parts:
+        word = c.word(path, node, _mark(path, node))
+        if word.text is not None:
+            line.add(word.text, [(word.mark.line, word.mark.column)])
+            c.lines.run_line("".join(line.pieces), line.anchors)
+        return
+    for part in parts:
+        inner = _child(part, "interpolation")
+        if inner is None:
+            _add_literal(line, part)
+            continue
+        at = _mark(path, inner)
+        word = c.word(path, next(iter(_trees(inner)), None), at)
+        place = [(at.line, at.column)]
+        if word.text is not None:
+            line.add(word.text, place)
+        else:
+            filled = f"{HOLE}-{len(holes)}-"
+            holes.append((word.holder or _source(inner), at))
+            line.add(filled, place)
+    c.lines.run_line("".join(line.pieces), line.anchors, holes)
+
+
+def _add_literal(line: ansible.HeldLine, part: Node) -> None:
+    """A string's literal part, each character at its column where the part has no escape."""
+    tokens = [t for t in part.children if not hasattr(t, "data")]
+    chars = "".join(str(t) for t in tokens)
+    text = _unescaped(chars)
+    first = tokens[0] if tokens else None
+    start = (getattr(first, "line", 1) or 1, getattr(first, "column", 1) or 1)
+    exact = text == chars and "\n" not in text
+    line.add(text, [(start[0], start[1] + i) for i in range(len(text))] if exact else [start])
 
 
 def _option(option: str, value: Word | None) -> list[Word]:
