@@ -4587,12 +4587,15 @@ class CommandLines:
             self.walker.scope.variables[name] = _Value(item.text, item.mark, item.exact, holder=item.holder)
             run()
 
-    def each_unlisted(self, name: str, listed: str, run: Callable[[], None]) -> None:
+    def each_unlisted(
+        self, name: str, listed: str, run: Callable[[], None], holders: frozenset[str] = frozenset()
+    ) -> None:
         """`run` for each item of a list the file does not write out (`listed`): once, as code that may run,
-        `name` standing for every item, as a `for` loop over `$LIST`."""
+        `name` standing for every item, as a `for` loop over `$LIST`; a value `holders` hold (Terraform's
+        `count.index`) is each turn's own too."""
         walker = self.walker
         walker.scope.variables[name] = _Value(None, holder=f"${name}")
-        with walker._looping(_short(listed), {name}), walker._maybe(), walker._may_not_run():
+        with walker._looping(_short(listed), {name}, set(holders)), walker._maybe(), walker._may_not_run():
             run()
 
     @contextlib.contextmanager

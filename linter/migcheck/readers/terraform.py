@@ -593,7 +593,10 @@ class _Configuration:
         else:
             unlisted = Word(None, count.mark, holder="count.index")
             self.lines.each_unlisted(
-                "count", count.text or _source(node), lambda: self.indexed(unlisted, make)
+                "count",
+                f"count = {count.text or _source(node)}",
+                lambda: self.indexed(unlisted, make),
+                holders=frozenset({"count.index"}),
             )
 
     def indexed(self, index: Word, make: Callable[[], None]) -> None:
