@@ -104,3 +104,12 @@ def test_the_instance_s_security_group_goes_with_the_vm_and_is_no_group_to_move_
     assert not [r for r in resources if isinstance(r, NetworkSecurityGroup)]
     result = lint_files(tmp_path, monkeypatch, {"main.tf": SERVICE + group + vm})
     assert not [f for f in result.findings if "web-nsg" in f.message and "unattached" in f.message.lower()]
+
+
+def test_a_vm_and_service_the_module_does_not_state_are_named_where_their_arguments_are_written():
+    unstated = VM.replace('"web01"', "var.vm").replace('"${azure_hosted_service.svc.name}"', '"${var.svc}"')
+    (deployment,) = _deployments('variable "vm" {}\nvariable "svc" {}\n' + unstated)
+    assert (deployment.service_name, deployment.roles[0].name) == (
+        "<cloud service name, main.tf:5:29>",
+        "<VM name, main.tf:4:26>",
+    )

@@ -4609,6 +4609,10 @@ class CommandLines:
         finally:
             walker.working = saved
 
+    def show_stand_ins_at_values(self) -> None:
+        """Names the file does not state are shown where their values are written (`Reading.stand_ins_at_values`)."""
+        self.walker.reading.stand_ins_at_values = True
+
     def declared(self, name: str, at: Mark) -> None:
         """A classic call another tool makes that no classic command stands for (a Terraform resource type
         the reader does not translate): named `name`, at `at`, it makes the file one that calls the API."""

@@ -565,6 +565,7 @@ class _Configuration:
     # --- resources
 
     def create(self, own: list[_Resource]) -> None:
+        self.lines.show_stand_ins_at_values()
         provider = self.module.provider
         if provider is not None and "subscription_id" in provider[1]:
             at = _mark(provider[0], provider[1]["subscription_id"])

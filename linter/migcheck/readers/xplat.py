@@ -1248,6 +1248,9 @@ class Reading:
         # The VM the latest `vm create` made, with its deployment: another tool that makes VMs as the CLI
         # does but names or configures them otherwise (Terraform's provider) changes it (`CommandLines`).
         self.last_created: tuple[_Deployment, _Vm] | None = None
+        # Whether a name not stated is shown where its value is written, line and column, not at its command's
+        # line: a file whose commands stand for declarations (Terraform's), each value at its own argument.
+        self.stand_ins_at_values = False
         # The VM each role file `vm export` writes describes, by the file's path as stated, without case.
         self.exported: dict[str, str] = {}
         # How many commands run in the background (`cmd &`) the commands handed over now are within.
@@ -1602,9 +1605,12 @@ class Reading:
         given the same variable (`$svc` twice is one service), else one where it is passed."""
         if word is not None and word.text:
             return word.text
+        stand_in = self._stand_in(what, at)
+        if word is not None and self.stand_ins_at_values:
+            stand_in = f"<{what}, {self.file}:{word.mark.line}:{word.mark.column}>"
         if word is None or word.identity is None:
-            return self._stand_in(what, at)
-        return self._unstated_once(f"{what}\0{word.identity}", self._stand_in(what, at))
+            return stand_in
+        return self._unstated_once(f"{what}\0{word.identity}", stand_in)
 
     def _looped_over(self, name: Word | None) -> str:
         """The list of the loop over items the script does not write out that the commands are in, when
