@@ -42,6 +42,8 @@ def key(text: str) -> str:
     return text.strip().casefold()
 
 
+# An export names a few subscriptions in each of its many thousand rows and ids.
+@functools.lru_cache(maxsize=1024)
 def subscription_key(written: str) -> str:
     """The subscription an export's `subscriptionId` (or an id's `/subscriptions/` segment) names, as
     `key` compares it; "" where it is one left to fill in (`<sub id>`, `{subscription}`, zeros, x's: see
