@@ -145,7 +145,7 @@ def _after_each(message: str, lead: str, names: frozenset[str], words: str) -> s
             break
         name_end = end + 1
         parts.append(message[start:name_end])
-        classic = not message[:at].endswith(_NOT_CLASSIC)
+        classic = not message.endswith(_NOT_CLASSIC, 0, at)  # no copy: a long message stays linear
         if classic and key(message[begin:end]) in names and not message.startswith(_SAID, name_end):
             parts.append(words)
         start = name_end
