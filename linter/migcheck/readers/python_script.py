@@ -5540,8 +5540,12 @@ class _Resources:
         if "service_name" not in v or name is None:
             return
         draft = self._draft(call, v["service_name"], name, v.get("deployment_slot"), mark, site)
-        if call.method == "create_deployment" and not draft.service and not draft.service_looped_over:
-            draft.service_looped_over = self._looped_over(call, v["service_name"], site)  # one per turn
+        if call.method == "create_deployment":
+            # A creation as create_virtual_machine_deployment's: a delete that runs with it removes it.
+            if not any(made is call for made, _ in draft.creations):  # once for all the call's paths
+                draft.creations.append((call, site))
+            if not draft.service and not draft.service_looped_over:
+                draft.service_looped_over = self._looped_over(call, v["service_name"], site)  # one per turn
         draft.configuration_file = draft.configuration_file or self._configuration_file(
             v.get("configuration"), self.path_of_bound.get(id(bound), site)
         )
