@@ -14472,15 +14472,29 @@ class Interpreter:
         if kind in ("webrequest", "httpwebrequest") and name in ("create", "createhttp", "createdefault"):
             url_at = self._url_at(values, given, 0)
             found = self._request(node, method, "GET", values[0], _WEB_REQUEST, made=True, url_at=url_at)
+            if found is None:
+                self._unstated_api_url(method, values[0], given[0] if given else None)
             return WebRequest(node, method, *found, url_at) if found is not None else None
         if kind in ("httprequestmessage", "httpmethod") and name == "new":
             return self._dotnet_object(node, method, kind, values, list(given))
         if name in _SENDS and not kind:
             sends = _sends_method(name, values, given)
-            self._request(
+            found = self._request(
                 node, method, sends, values[0], _text(method), url_at=self._url_at(values, given, 0)
             )
+            if found is None:
+                self._unstated_api_url(method, values[0], given[0] if given else None)
         return None
+
+    def _unstated_api_url(self, at: Node, url: Value, written: Node | None) -> None:
+        """A request sent through .NET to a URL the script does not state, held by a name of the API
+        (`$mgmtUrl`, see `_api_holder`): said not read where it is made, as Invoke-RestMethod's is (see
+        `_web_request`), never in silence."""
+        if not isinstance(url, Unknown) or url.may_be_url or not _may_be_api_url(_shape(url) or ""):
+            return
+        holder = self._api_holder(Arg(url, written))
+        if holder is not None:
+            self._load_not_followed(at, request_url_undecided(URL_NAMES_THE_API, holder))
 
     def _dotnet_object(
         self, node: Node, at: Node, kind: str, values: list[Value], given: list[Node | None]
@@ -14497,14 +14511,20 @@ class Interpreter:
         if len(values) < 2:
             return None
         verb = _http_method(values[0], given[0])
-        return self._message_to(RequestMessage(node, at, verb), values[1], self._url_at(values, given, 1))
+        message = RequestMessage(node, at, verb)
+        return self._message_to(message, values[1], self._url_at(values, given, 1), given[1])
 
-    def _message_to(self, message: RequestMessage, url: Value, url_at: Mark | None) -> Value | None:
-        """The request `message` makes to `url` (`url_at` where it is written): one to the Service
-        Management API, whose method the script may set after as a WebRequest's; None for any other."""
+    def _message_to(
+        self, message: RequestMessage, url: Value, url_at: Mark | None, written: Node | None = None
+    ) -> Value | None:
+        """The request `message` makes to `url` (`url_at` where it is written, `written` the argument that
+        gives it): one to the Service Management API, whose method the script may set after as a
+        WebRequest's; None for any other, said not read when its URL may be the API's (`_unstated_api_url`)."""
         found = self._request(
             message.node, message.at, message.verb, url, "HttpRequestMessage", url_at=url_at
         )
+        if found is None:
+            self._unstated_api_url(message.at, url, written)
         return WebRequest(message.node, message.at, *found, url_at) if found is not None else None
 
     def _url_at(self, values: list[Value], given: Sequence[Node | None], at: int) -> Mark | None:
