@@ -2683,8 +2683,9 @@ class _Resources:
         self.run_client = ""
         # The script's own urllib `Request` classes, by name (see `_sender`), worked out at the first call.
         self.request_classes: dict[str, _Sends] | None = None
-        # The names a module-level `from requests import …` binds, once read (see `_of_requests`).
-        self.requests_names: set[str] | None = None
+        # The names the file's imports bind to the requests library and to its `Request`, once read (see
+        # `_of_requests`).
+        self.requests_names: _RequestsNames | None = None
 
     def build(self) -> tuple[object, ...]:
         models: list[ClassicCall] = []  # the SDK's models the file builds
@@ -3213,19 +3214,14 @@ class _Resources:
         return self.request_classes[name]
 
     def _of_requests(self, func: ast.expr) -> bool:
-        """Whether a `Request` called is the requests library's (`requests.Request('DELETE', url)`, or the
-        name a module-level `from requests import Request` binds), which takes its method first, where
-        urllib's takes its URL first."""
-        if isinstance(func, ast.Attribute):
-            return isinstance(func.value, ast.Name) and func.value.id == "requests"
+        """Whether a `Request` called is the requests library's (`requests.Request('DELETE', url)`, `r.Request`
+        after `import requests as r`, or the name a `from requests import Request` binds, in a function too),
+        which takes its method first, where urllib's takes its URL first."""
         if self.requests_names is None:
-            self.requests_names = {
-                alias.asname or alias.name
-                for statement in self.tree.body
-                if isinstance(statement, ast.ImportFrom) and statement.module == "requests"
-                for alias in statement.names
-            }
-        return isinstance(func, ast.Name) and func.id in self.requests_names
+            self.requests_names = _requests_names(self.tree)
+        if isinstance(func, ast.Attribute):
+            return isinstance(func.value, ast.Name) and func.value.id in self.requests_names.modules
+        return isinstance(func, ast.Name) and func.id in self.requests_names.requests
 
     def _sends(self, call: CallSite) -> _Sends:
         """Where a call `_request` found a request in takes its parts."""
@@ -7608,3 +7604,36 @@ def _note_unplaced(
     a registered disk named by a value it does not state (`scope` stands for it), for a caller that asks."""
     if found is not None:
         found.append(UnplacedDisk(place, at, scope))
+
+
+@dataclass(frozen=True, slots=True)
+class _RequestsNames:
+    modules: frozenset[str]  # `requests`, `r` of `import requests as r`
+    requests: frozenset[str]  # `Request`, `R` of `from requests import Request as R`
+
+
+def _requests_names(tree: ast.Module) -> _RequestsNames:
+    """The names the file's imports, wherever written (a function's own `from requests import Request`
+    too), bind to the requests library and to its `Request` class. A name another import binds as well
+    (`from urllib.request import Request` in another function) is neither: which one a call means is not
+    told apart, and it is read as urllib's, as before the script imported requests."""
+    modules: dict[str, bool] = {}
+    requests: dict[str, bool] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.split(".")[0]
+                bound = alias.name if alias.asname else local  # `import requests.adapters` binds requests
+                modules[local] = modules.get(local, True) and bound == "requests"
+                requests[local] = False
+        elif isinstance(node, ast.ImportFrom):
+            source = "." * node.level + (node.module or "")
+            for alias in node.names:
+                local = alias.asname or alias.name
+                of_requests = source in ("requests", "requests.models") and alias.name == "Request"
+                requests[local] = requests.get(local, True) and of_requests
+                modules[local] = False
+    return _RequestsNames(
+        frozenset(name for name, sure in modules.items() if sure),
+        frozenset(name for name, sure in requests.items() if sure),
+    )
