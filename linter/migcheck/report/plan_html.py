@@ -15,6 +15,7 @@ Every text from the files is shown through `visible` (control characters escaped
 
 from __future__ import annotations
 
+import functools
 import html
 import sys
 from collections.abc import Mapping, Sequence
@@ -234,7 +235,7 @@ def _subscription(
     if subscription.unread_parts:
         lines += [
             f'<div class="step {BLOCKED}" id="{prefix}-unread-parts">',
-            f"<h3>{_e(unread_parts_heading(subscription))}</h3>",
+            f"<h3>{_prose(unread_parts_heading(subscription))}</h3>",
             '<ul class="blockers">',
             *(
                 f"<li><code>{_e(where)}</code>" + (f": {_prose(cause)}" if cause else "") + "</li>"
@@ -457,7 +458,7 @@ def _preamble(anchor: str, preamble: Preamble | None) -> list[str]:
     lines = [
         f'<div class="preamble" id="{anchor}">',
         f"<h3>0. {_e(BEFORE_FIRST_STEP)}</h3>",
-        f"<p>{_e(preamble_words(preamble))}</p>",
+        f"<p>{_prose(preamble_words(preamble))}</p>",
     ]
     for label, commands, language in (
         ("PowerShell", preamble.powershell, "powershell"),
@@ -472,8 +473,9 @@ def _step_note(note: str, subscription: SubscriptionPlan) -> str:
     """A step's note, as HTML; one said of warnings starts with the first one's position, as a blocker
     does."""
     if not isinstance(note, Note):
-        return _e(note)
-    return f"{_held(subscription, note.finding)}<code>{_e(_where(note.finding))}</code> {_e(note.said)}"
+        return _prose(note)
+    where = f"<code>{_e(_where(note.finding))}</code>"
+    return f"{_held(subscription, note.finding)}{where} {_prose(note.said, note.finding)}"
 
 
 def _held(subscription: SubscriptionPlan, finding: Finding) -> str:
@@ -488,13 +490,13 @@ def _blockers(blockers: Sequence[Finding], subscription: SubscriptionPlan) -> li
     for findings, fix in fix_groups(blockers):
         for n, finding in enumerate(findings, 1):
             given = (
-                f'<br><span class="fix">Fix: {_e(fix)}{_e(_shared(findings))}</span>'
+                f'<br><span class="fix">Fix: {_prose(fix, findings[0])}{_e(_shared(findings))}</span>'
                 if fix and n == len(findings)
                 else ""
             )
             lines.append(
                 f"<li>{_held(subscription, finding)}<code>{_e(_where(finding))}</code> "
-                f"<strong>{_e(finding.code)}</strong> {_e(finding.message)}{given}</li>"
+                f"<strong>{_e(finding.code)}</strong> {_prose(finding.message, finding)}{given}</li>"
             )
     return [*lines, "</ul>"]
 
@@ -511,11 +513,12 @@ def _notes(
     if not notes and not plain:
         return []
     lines = [f'<div class="preamble" id="{anchor}">', f"<h3>{_e(heading)}</h3>", '<ul class="blockers">']
-    lines += [f"<li>{_e(note)}</li>" for note in plain]
+    lines += [f"<li>{_prose(note)}</li>" for note in plain]
     for note in notes:
+        said = note_words(note, functools.partial(_prose, finding=note.finding), _code)
         lines.append(
             f"<li>{_held(subscription, note.finding)}<code>{_e(_where(note.finding))}</code> "
-            f"<strong>{_e(note.finding.code)}</strong> {note_words(note, _e, _code)}</li>"
+            f"<strong>{_e(note.finding.code)}</strong> {said}</li>"
         )
     return [*lines, "</ul>", "</div>"]
 
@@ -524,11 +527,22 @@ def _code(text: str) -> str:
     return f"<code>{_e(text)}</code>"
 
 
-def _prose(text: str) -> str:
-    """Words from the reports as HTML: each code span of them (`$MGMT_URL`, as the Markdown plan finds it)
-    in <code>, the rest and any backtick that opens no span escaped. Each backtick is looked at once or
-    twice: linear in the text. The whole is made visible first, as `_e` makes each piece."""
-    text, out, at = visible(text), [], 0
+def _prose(text: str, finding: Finding | None = None) -> str:
+    """Words from the reports (a message, note, advice or cause) as HTML: each code span of them
+    (`$MGMT_URL`, as the Markdown plan finds it) in <code>, the rest and any backtick that opens no span
+    escaped. The name of the resource of `finding`, from the files, is escaped as it is wherever the text
+    holds it: a backtick of its own opens or closes no span. The whole is made visible first, as `_e`
+    makes each piece."""
+    text = visible(text)
+    name = visible(finding.resource_name) if finding is not None else ""
+    if "`" in name:
+        return html.escape(name, quote=True).join(_spans(part) for part in text.split(name))
+    return _spans(text)
+
+
+def _spans(text: str) -> str:
+    """`_prose` of visible text. Each backtick is looked at once or twice: linear in the text."""
+    out, at = [], 0
     while (start := text.find("`", at)) >= 0:
         end = _span_end(text, start)
         if end < 0:
