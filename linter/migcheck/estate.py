@@ -4618,7 +4618,8 @@ def _unstated_account_key(vm: Role, whole_exports: frozenset[str]) -> tuple[str,
     if unplaced is not None and unplaced.place is DiskPlace.CURRENT_ACCOUNT:
         return (unplaced.place.value, key(unplaced.scope))
     if unplaced is not None and unplaced.place is DiskPlace.REGISTERED_DISK:  # by name, else where given
-        return (unplaced.place.value, key(unplaced.scope) or f"{unplaced.mark.path}:{unplaced.mark.line}")
+        disk = join_key(unplaced.scope, unplaced.mark) if unplaced.scope.strip() else ""
+        return (unplaced.place.value, disk or f"{unplaced.mark.path}:{unplaced.mark.line}")
     if vm.mark.path in whole_exports:
         return (DiskPlace.LEFT_OUT.value, vm.mark.path)
     return (vm.mark.path, str(vm.mark.line), _unstated_account_name(vm))
@@ -4653,14 +4654,20 @@ def _unstated_account(
         return UnstatedAccount(name, at, tuple(group), place)
     if place is DiskPlace.REGISTERED_DISK and unplaced is not None:
         # A disk the files name by a value they do not state is one disk, shown where the VM is made.
-        named = unplaced.scope and not is_stand_in(unplaced.scope)
-        disk = f"disk {unplaced.scope}" if named else "the registered disk of a VM"
+        disk = f"disk {unplaced.scope}" if disk_to_look_up(unplaced) else "the registered disk of a VM"
         return UnstatedAccount(f"<storage account of {disk}, {where}>", at, tuple(group), place)
     if first.mark.path in whole_exports:
         name = f"<storage accounts of the disks of the VMs of {posixpath.basename(first.mark.path)}>"
         return UnstatedAccount(name, first.mark, tuple(group), DiskPlace.LEFT_OUT)
     kept = None if place is DiskPlace.LEFT_OUT else place  # a row of an export whose other rows state it
     return UnstatedAccount(_unstated_account_name(first), at, tuple(group), kept)
+
+
+def disk_to_look_up(unplaced: UnplacedDisk) -> str:
+    """The name of the registered disk a VM is made from (REGISTERED_DISK), to look up with Get-AzureDisk;
+    "" where the files do not state it: a value a script does not state, a template's placeholder."""
+    scope = unplaced.scope.strip()
+    return "" if not scope or is_stand_in(scope) or is_pipeline_token(scope) else scope
 
 
 def _exports_without_disks(estate: Estate, unplaced: list[tuple[CloudService, Role]]) -> frozenset[str]:
@@ -5542,6 +5549,46 @@ def _in_registered_disk(vm: Role, disk: Disk) -> Role:
         return vm
     unplaced = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
     return replace(vm, unknown=vm.unknown | {"disks"}, unplaced_disk=unplaced)
+
+
+def _in_registered_os_disks(
+    services: tuple[CloudService, ...], listed: Sequence[Disk]
+) -> tuple[CloudService, ...]:
+    """`services` with each VM the files create from a registered disk they name in its own description
+    (a REST body's `<OSVirtualHardDisk>` with a `<DiskName>` and no `<MediaLink>`) in that disk's storage
+    account, which no file states, as one a script gives a disk by name (`_with_named_disks`): unless a
+    description of that disk (a Disks list, a Get-AzureDisk export, a script that registers it) gives its
+    blob, whose account it then is."""
+    unplaced = {
+        id(vm): disk for s in services for vm in s.vms if (disk := _registered_os_disk(vm)) is not None
+    }
+    if not unplaced:
+        return services
+    blobs = _NamedBlobs([*(d for s in services for vm in s.vms for d in vm.disks), *listed])
+    unplaced = {vm: disk for vm, disk in unplaced.items() if blobs.of(disk) is None}
+
+    def role(r: Role) -> Role:
+        disk = unplaced.get(id(r))
+        if disk is None:
+            return r
+        at = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
+        return replace(r, unknown=r.unknown | {"disks"}, unplaced_disk=at)
+
+    return tuple(
+        replace(s, placements=tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in s.placements))
+        for s in services
+    )
+
+
+def _registered_os_disk(vm: Role) -> Disk | None:
+    """The OS disk of created VM `vm` its description gives by name only: neither its blob nor its account
+    (see `_in_registered_os_disks`); None where there is none, or the VM's disks are otherwise unplaced."""
+    if vm.changes_existing or vm.unplaced_disk is not None or "disks" in vm.unknown:
+        return None
+    os_disk = next((d for d in vm.disks if not d.data), None)
+    if os_disk is None or os_disk.media_link.strip() or os_disk.account or not os_disk.name.strip():
+        return None
+    return os_disk
 
 
 class _NamedBlobs:
@@ -7423,7 +7470,8 @@ def _with_listed_disks(
     for a VM it describes, added to that VM (`_with_named_disks`), and the blob and IOType a listing gives
     a disk the VM's own description leaves out (`_with_listed_facts`). Rules about a VM's disks (MIG205)
     see them as every file describes them, as the estate's disks are (`_Linker._disks`)."""
-    return _with_listed_facts(_with_named_disks(services, listed), listed)
+    placed = _with_listed_facts(_with_named_disks(services, listed), listed)
+    return _in_registered_os_disks(placed, listed)
 
 
 def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]) -> tuple[CloudService, ...]:

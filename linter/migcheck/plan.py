@@ -37,6 +37,7 @@ from migcheck.estate import (
     UnstatedAccount,
     VmElsewhere,
     apart,
+    disk_to_look_up,
     is_pipeline_token,
     join_key,
     key,
@@ -3778,8 +3779,7 @@ def _unstated_account_notes(account: UnstatedAccount) -> tuple[str, ...]:
     if account.place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
         return (_current_account_note(account, unplaced.scope),)
     if account.place is DiskPlace.REGISTERED_DISK and unplaced is not None:
-        named = "" if is_stand_in(unplaced.scope) else unplaced.scope  # not a name to look up
-        return (_registered_disk_note(account, named),)
+        return (_registered_disk_note(account, disk_to_look_up(unplaced)),)
     if account.place is DiskPlace.LEFT_OUT:
         return (_left_out_note(account),)
     return tuple(_unstated_account_note(service, vm) for service, vm in account.vms)
