@@ -56,6 +56,16 @@ def svg_text(element: ET.Element) -> str:
     return "\n".join("".join(t.itertext()) for t in element.iter(f"{SVG}text"))
 
 
+def shown_name(name: str, text: str) -> str:
+    """The line of a box's `text` that shows step `name`: whole, or its start and end around a "…"; ""
+    where none does."""
+    for line in text.splitlines():
+        head, cut, tail = line.partition("…")
+        if line == name or (cut and head and tail and name.startswith(head) and name.endswith(tail)):
+            return line
+    return ""
+
+
 # --- structure ---------------------------------------------------------------------------------------
 
 
@@ -99,11 +109,12 @@ def test_every_step_is_a_box_in_the_picture(contoso):
         group = groups[step.id]
         verdict = "ready" if step.ready else "blocked"
         assert group.attrib["class"] == f"step {verdict}"
-        assert step.name in svg_text(group)
+        assert shown_name(step.name, svg_text(group)), step.name
     # One arrow (a curve and its head) per `after` dependency: the storage account of no disk comes after
-    # the step that moves VMs (the network the VMs of the Export-AzureVM files are in by their subnets).
+    # the step that moves VMs (the network the VMs of the Export-AzureVM files are in by their subnets), as
+    # do the storage accounts of those VMs' OS disks, one for each.
     edges = sum(len(step.after) for step in subscription.steps)
-    assert edges == 4
+    assert edges == 7
     assert len(list(svg.iter(f"{SVG}path"))) == edges == len(list(svg.iter(f"{SVG}polygon")))
     # Sized from the content: every box fits inside the picture.
     width, height = int(svg.attrib["width"]), int(svg.attrib["height"])
@@ -151,6 +162,20 @@ def test_network_steps_carry_their_cloud_services_and_vms(contoso):
     assert {"storage:contosojumpprem", "storage:contosojumpstd"} <= set(step_groups(svg))
 
 
+def test_stand_ins_too_long_for_their_boxes_are_told_apart_by_their_ends(contoso):
+    # The storage accounts of the OS disks of the Export-AzureVM files' VMs start alike, "<storage account
+    # of disk contoso-sql-...", and differ in the disk's name and the file it is in.
+    plan, page = contoso
+    [subscription] = plan.subscriptions
+    [svg] = svgs(page)
+    groups = step_groups(svg)
+    stand_ins = [step for step in subscription.steps if step.kind is StepKind.STORAGE and step.name_unstated]
+    shown = [shown_name(step.name, svg_text(groups[step.id])) for step in stand_ins]
+    assert len(stand_ins) > 1 and all("…" in line for line in shown)
+    assert len(set(shown)) == len(stand_ins)
+    assert all(line.endswith(f"{step.name[-8:]}") for line, step in zip(shown, stand_ins, strict=True))
+
+
 def test_every_step_is_in_the_runbook_with_everything_it_says(contoso):
     plan, page = contoso
     document = lxml.html.fromstring(page)
@@ -160,13 +185,16 @@ def test_every_step_is_in_the_runbook_with_everything_it_says(contoso):
     for step in plan.steps:
         article = articles[step.id]
         text = article.text_content()
-        # A step without blockers of its own is not ready while it waits on one that is not.
+        # A step without blockers of its own is not ready while it waits on one that is not, nor while a
+        # name it is given is a stand-in to fill in.
         verdict = (
             "ready"
             if step.ready
             else f"not ready: {len(step.blockers)} blocker"
             if step.blockers
-            else ("not ready: waits on step ")
+            else f"not ready: fill in the {step.name_unstated} first; waits on step "
+            if step.name_unstated
+            else "not ready: waits on step "
         )
         assert f"{step.kind}: {step.name}" in text and verdict in text
         assert f"Wave{step.wave}; after " in text

@@ -90,8 +90,8 @@ SHORT_KIND = {
 }
 
 # The grid, in pixels. Names are set in a monospace font whose advance is about 0.6 em: a column is as
-# wide as its longest line (within bounds), and longer names are cut with "…" (the full name is the
-# box's tooltip and is in the runbook).
+# wide as its longest line (within bounds), and longer names are cut with "…", a step's in the middle (the
+# full name is the box's tooltip and is in the runbook).
 FONT = 12
 CHAR = 7.4  # width of a 12px monospace character, with a margin
 MIN_WIDTH, MAX_WIDTH = 220, 380
@@ -323,6 +323,17 @@ def _fit(text: str, width: float, char: float = CHAR) -> str:
     return html.escape(text if len(text) <= room else text[: room - 1] + "…", quote=True)
 
 
+def _fit_name(name: str, width: float) -> str:
+    """A step's `name` (made visible) cut in the middle to `width` pixels, then escaped: stand-ins of one
+    kind start alike (`<storage account of disk ...`) and are told apart by their end (`, shop.xml:8>`)."""
+    name = visible(name)
+    room = max(3, int(width / CHAR))
+    if len(name) <= room:
+        return html.escape(name, quote=True)
+    tail = (room - 1) // 2
+    return html.escape(name[: room - 1 - tail] + "…" + name[len(name) - tail :], quote=True)
+
+
 def _svg(
     prefix: str, steps: Sequence[Step], anchors: dict[str, str], title: str, ready: str = "ready"
 ) -> list[str]:
@@ -356,7 +367,7 @@ def _svg_box(box: _Box, anchor: str, ready: str = "ready") -> list[str]:
         f'stroke="{stroke}" stroke-width="2"/>',
         f'<text x="{x + PAD}" y="{y + PAD + 11}" font-family="sans-serif" font-size="11" fill="#57606a">'
         f"{_fit(SHORT_KIND[step.kind].upper(), room, 7.2)}</text>",
-        f'<text x="{x + PAD}" y="{y + PAD + 28}" font-weight="bold" fill="#1f2328">{_fit(step.name, room)}</text>',
+        f'<text x="{x + PAD}" y="{y + PAD + 28}" font-weight="bold" fill="#1f2328">{_fit_name(step.name, room)}</text>',
         f'<text x="{x + PAD}" y="{y + PAD + 45}" font-family="sans-serif" font-size="12" fill="{stroke}">'
         f"{_fit(_verdict_words(step, ready), room, 6.6)}</text>",
     ]
