@@ -82,7 +82,7 @@ def test_a_clean_run_of_one_rule_is_not_all_clear(examples, capsys):
     code, out, _ = run(capsys, "check", "examples/ready", "--select", "MIG303")
     assert code == 0
     assert "All clear" not in out
-    assert out.endswith(f"No findings in 4 files, checked by 2 of {TOTAL} rules.\n")
+    assert out.endswith(f"No findings in 5 files, checked by 2 of {TOTAL} rules.\n")
     assert f"Readiness by migration scope:\n  (checked by 2 of {TOTAL} rules:" in out
 
 
@@ -125,7 +125,7 @@ def test_paths_may_follow_options(examples, capsys):
     )
     assert code == 1
     assert "examples/contoso/vms/sql-tier/contoso-sql01.xml:24:11: MIG201" in out
-    assert out.endswith("Found 4 findings in 18 files: 4 errors.\n")  # 14 files of contoso, 4 of ready
+    assert out.endswith("Found 4 findings in 19 files: 4 errors.\n")  # 14 files of contoso, 5 of ready
     code, out, _ = run(capsys, "plan", "--format", "json", "examples/ready")
     assert code == 0 and json.loads(out)["subscriptions"]
 
@@ -267,12 +267,12 @@ def test_the_readme_says_how_to_avoid_a_loop_without_the_plugin():
 
 def test_verbose_names_the_files_read_that_are_not_counted(examples, capsys):
     _, out, err = run(capsys, "check", "examples", "-v", "--format", "concise")
-    assert "[21/21] examples/test_estate_policy.py" in err
+    assert "[22/22] examples/test_estate_policy.py" in err
     assert (
         "migcheck: 3 files read hold nothing classic and are not counted in the summary: "
         "examples/plugin/contoso_rules.py, examples/plugin/pyproject.toml, examples/test_estate_policy.py"
     ) in err
-    assert " in 18 files (of 21 read: the others describe nothing classic): " in out
+    assert " in 19 files (of 22 read: the others describe nothing classic): " in out
 
 
 def test_text_and_concise_count_the_same_files_with_a_selection(examples, capsys):

@@ -99,7 +99,7 @@ def test_with_nothing_ready_it_names_the_step_the_most_others_wait_on(capsys):
 
 def test_a_plan_all_ready_starts_with_its_first_wave(capsys):
     out = run_cli(capsys, "plan", "examples/ready")[1].splitlines()
-    at = out.index("Overview: 2 steps: all ready.")
+    at = out.index("Overview: 3 steps: all ready.")
     assert out[at + 1] == "   Start with step 1 (northwind-app-vnet): ready, in wave 1."
 
 

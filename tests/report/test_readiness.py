@@ -384,7 +384,10 @@ def test_ready_passes_everywhere(monkeypatch):
     (summary,) = readiness(result)
     every = [(s.scope, item.name, str(item.verdict)) for s in summary.scopes for item in s.items]
     assert every == [
-        (IN_VNET, "northwind-app-vnet", "Validation passed"),  # app-vms with it, by its VMs' subnet
+        (IN_VNET, "northwind-app-vnet", "Validation passed"),  # northwind-app with it, by its VMs' subnet
+        # The app VMs' disks, which their Export-AzureVM files name without a blob, are in the account the
+        # list of disks gives their blobs in.
+        (STORAGE, "northwindappstd", "Validation passed"),
         (STORAGE, "northwindwebstd", "Validation passed"),
     ]
 
