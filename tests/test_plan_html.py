@@ -112,9 +112,9 @@ def test_every_step_is_a_box_in_the_picture(contoso):
         assert shown_name(step.name, svg_text(group)), step.name
     # One arrow (a curve and its head) per `after` dependency: the storage account of no disk comes after
     # the step that moves VMs (the network the VMs of the Export-AzureVM files are in by their subnets), as
-    # do the storage accounts of those VMs' OS disks, one for each.
+    # do the storage accounts of those VMs' disks, which the files name without their blobs: one for each.
     edges = sum(len(step.after) for step in subscription.steps)
-    assert edges == 7
+    assert edges == 11
     assert len(list(svg.iter(f"{SVG}path"))) == edges == len(list(svg.iter(f"{SVG}polygon")))
     # Sized from the content: every box fits inside the picture.
     width, height = int(svg.attrib["width"]), int(svg.attrib["height"])

@@ -4593,6 +4593,9 @@ class UnstatedAccount(NamedTuple):
     mark: Mark  # where the first VM's disk is left unplaced (`UnplacedDisk.mark`), else the first VM's
     vms: tuple[tuple[CloudService, Role], ...]  # the VMs whose OS disks it holds, each with its cloud service
     place: DiskPlace | None = None  # why no file states it (`UnplacedDisk.place`); None where not said
+    # Of the account of a registered data disk the VMs are given by name alone: that disk, where it is
+    # given (the account holds the VMs' data disk, not their OS disks); None for an OS disk's account.
+    data_disk: UnplacedDisk | None = None
 
 
 def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
@@ -4608,7 +4611,40 @@ def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
     found: dict[tuple[str, ...], list[tuple[CloudService, Role]]] = {}
     for service, vm in vms:
         found.setdefault(_unstated_account_key(vm, whole_exports), []).append((service, vm))
-    return _told_apart([_unstated_account(group, whole_exports) for group in found.values()])
+    accounts = _told_apart([_unstated_account(group, whole_exports) for group in found.values()])
+    return [*accounts, *_data_disk_accounts(estate)]
+
+
+def _data_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
+    """The storage account of each registered data disk the created VMs are given by name alone (a REST
+    body's or an Export-AzureVM file's `<DataVirtualHardDisk>` with a `<DiskName>` and no `<MediaLink>`,
+    Add-AzureDataDisk -Import -DiskName, `vm disk attach`, an inventory row's data disk), which no file
+    places (no Disks list, Get-AzureDisk export or script gives its blob): that disk's account, as a VM
+    made from a registered disk has its OS disk in that disk's. One per disk, however many files name it."""
+    found: dict[str, dict[tuple[str, str], tuple[CloudService, Role, Disk]]] = {}
+    for disk in estate.disks:
+        if not _named_only_data_disk(disk):
+            continue
+        for service, vm in estate.vms_of(disk):
+            if not vm.changes_existing:
+                given = found.setdefault(join_key(disk.name, disk.mark), {})
+                given.setdefault((key(service.name), key(vm.name)), (service, vm, disk))
+    return [_data_disk_account(list(group.values())) for group in found.values()]
+
+
+def _named_only_data_disk(disk: Disk) -> bool:
+    """Whether `disk` is a data disk given by its name alone: neither its blob nor its account."""
+    return disk.data and bool(disk.name.strip()) and not disk.media_link.strip() and not disk.account
+
+
+def _data_disk_account(group: list[tuple[CloudService, Role, Disk]]) -> UnstatedAccount:
+    """The account of the data disk of `group`'s VMs, named for the disk and where it is first given."""
+    disk = group[0][2]
+    unplaced = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
+    named = f"disk {disk.name}" if disk_to_look_up(unplaced) else "the registered data disk of a VM"
+    name = f"<storage account of {named}, {posixpath.basename(disk.mark.path)}:{disk.mark.line}>"
+    vms = tuple((service, vm) for service, vm, _ in group)
+    return UnstatedAccount(name, disk.mark, vms, DiskPlace.REGISTERED_DISK, unplaced)
 
 
 def _unstated_account_key(vm: Role, whole_exports: frozenset[str]) -> tuple[str, ...]:
@@ -7482,7 +7518,8 @@ def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]
     a VM's disks (MIG205) see them as the files describe them, and the storage account their blob is in
     marks them Premium (see `_in_premium_accounts`). A blob the VM has already is not added again. A VM
     created from a registered disk no file gives the blob of has its OS disk in that disk's storage account,
-    which no file states (`UnplacedDisk`, REGISTERED_DISK)."""
+    which no file states (`UnplacedDisk`, REGISTERED_DISK); a data disk of that kind is among its disks,
+    without a blob."""
     uses = [d for d in listed if d.attached_to and not d.maybe_attached and not d.media_link.strip()]
     if not uses:
         return services
@@ -7498,6 +7535,10 @@ def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]
             added[id(owner[1])].append(replace(joined, media_link_mark=at))
         elif owner is not None and not use.data and not use.account and not owner[1].changes_existing:
             unplaced.setdefault(id(owner[1]), use)
+        elif owner is not None and not use.account:
+            # A registered data disk no file places is the VM's all the same, in that disk's account, as
+            # a REST body's data disk named without its blob (see `_data_disk_accounts`).
+            added[id(owner[1])].append(use)
     if not added and not unplaced:
         return services
 

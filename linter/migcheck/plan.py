@@ -3751,7 +3751,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
         name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
         wave=1 + max((waves.get(step, 1) for step in after), default=0),
         after=after,
-        moves=(f"storage account {name} (the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)})",),
+        moves=(f"storage account {name} ({_held(account)} of {_vms_said(vms)})",),
         becomes=(
             f"storage account {name} in resource group '{name}-Migrated'; classic disks and images "
             "stop being visible as such (their VHDs stay in the account)",
@@ -3767,6 +3767,13 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
     return _named_first(step, "StorageAccount", name)
 
 
+def _held(account: UnstatedAccount) -> str:
+    """What of its VMs an account no file states holds: their OS disks, or the data disk they are given."""
+    if account.data_disk is not None:
+        return "the data disk"
+    return f"the OS disk{'s' if len(account.vms) > 1 else ''}"
+
+
 def _vms_said(vms: list[str]) -> str:
     return f"VM{'s' if len(vms) > 1 else ''} {', '.join(vms)}"
 
@@ -3775,7 +3782,7 @@ def _unstated_account_notes(account: UnstatedAccount) -> tuple[str, ...]:
     """Why the files do not state the account, how to state it, and where the platform says which it is:
     one note for an account every VM of which is in it for one reason (the current account, a registered
     disk, an export's rows), one per VM otherwise."""
-    unplaced = account.vms[0][1].unplaced_disk
+    unplaced = account.data_disk or account.vms[0][1].unplaced_disk
     if account.place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
         return (_current_account_note(account, unplaced.scope),)
     if account.place is DiskPlace.REGISTERED_DISK and unplaced is not None:
@@ -3794,7 +3801,8 @@ def _vm_labels(account: UnstatedAccount) -> str:
 
 
 def _disks_of(account: UnstatedAccount) -> str:
-    return f"The OS disk{'s' if len(account.vms) > 1 else ''} of {_vm_labels(account)}"
+    held = _held(account)
+    return f"{held[0].upper()}{held[1:]} of {_vm_labels(account)}"
 
 
 def _them(account: UnstatedAccount) -> str:
@@ -3832,8 +3840,9 @@ def _registered_disk_note(account: UnstatedAccount, disk: str) -> str:
     """The account of a registered disk a VM is made from, which no file places (no Add-AzureDisk, Disks
     list or Get-AzureDisk export states its blob): the disk is to be looked up, not its blob stated."""
     find = f"Get-AzureDisk -DiskName {_ps(disk)}" if disk else "Get-AzureDisk (DiskName, AttachedTo)"
+    several = len(account.vms) > 1 and account.data_disk is None  # a data disk is one disk for them all
     return (
-        f"{_disks_of(account)} {'are registered disks' if len(account.vms) > 1 else 'is a registered disk'}"
+        f"{_disks_of(account)} {'are registered disks' if several else 'is a registered disk'}"
         f"{f' ({disk})' if disk else ''} whose blob no file states: it is in that disk's storage account, "
         "which migrates after the VMs (Move-AzureStorageAccount), and what else is in it is not known. "
         f"{find} gives its MediaLink, the account's name first in its host. Look the disk up there, "

@@ -11555,14 +11555,15 @@ class Interpreter:
         if not arg.certain or not isinstance(arg.value, Text) or not arg.value.value.strip():
             at = self._written_at(arg) or mark
             self.unnamed_disk_at = self.unnamed_disk_at or at
-            return Event("disk_unnamed", at, {"disk": self._unnamed_os_disk(arg, at) if lun is None else ""})
+            return Event("disk_unnamed", at, {"disk": self._unnamed_registered_disk(arg, at), "lun": lun})
         at = _value_mark(arg.value, arg, self.where) or mark
         return Event("disk", at, {"link": "", "name": arg.value.value, "os": lun is None, "lun": lun})
 
-    def _unnamed_os_disk(self, arg: Arg, at: Mark) -> str:
-        """The stand-in for the registered disk a VM is made from by a name the script does not state
-        (`-DiskName $Disk`), named where the value is first passed: the same for every use of that value, so
-        that the VMs given it share the one storage account it is in (see `UnplacedDisk.scope`). "" for a
+    def _unnamed_registered_disk(self, arg: Arg, at: Mark) -> str:
+        """The stand-in for the registered disk a VM is made from or given as a data disk by a name the
+        script does not state (`-DiskName $Disk`), named where the value is first passed: the same for every
+        use of that value, so that the VMs given it share the one storage account it is in (see
+        `UnplacedDisk.scope`). "" for a
         value a disk the script registers is named by: that disk, whose blob the script may state."""
         ident = _ident_of(arg)
         if ident is not None and ident in self.unstated_disks:
@@ -16473,11 +16474,16 @@ class _Facts:
 
     def _disk_unnamed(self, event: Event) -> None:
         """A disk of the repository given by a name the script does not state: which one is not known (see
-        `Interpreter._registered_disks`). Given as the OS disk, it is in that disk's storage account, which
-        no file states (see `Interpreter._unnamed_os_disk`)."""
+        `Interpreter._registered_disks`). Given as the OS disk or a data disk, it is in that disk's storage
+        account, which no file states (see `Interpreter._unnamed_registered_disk`)."""
         self.unnamed_disk = True
-        disk = event.data.get("disk")
-        if disk:
+        disk, lun = event.data.get("disk"), event.data.get("lun")
+        if disk and lun is not None:  # a data disk: one disk all the same, in its own account
+            at_lun = _lun(lun)
+            self.data_disks[at_lun or event] = Disk(
+                disk, "", "", self.name, event.mark, lun=at_lun, data=True
+            )
+        elif disk:
             self.os_disk_unplaced = UnplacedDisk(DiskPlace.REGISTERED_DISK, event.mark, disk)
 
     def _disks(self) -> tuple[Disk, ...]:

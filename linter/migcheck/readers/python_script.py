@@ -4554,7 +4554,7 @@ class _Resources:
                         at = self._mark(disk_name)
                         disk = f"<disk name, {self.file}:{at.line}:{at.column}>"
                         _note_unplaced(unplaced_at, at, DiskPlace.REGISTERED_DISK, disk)
-                    self._disk_by_name(disk_name, role)
+                    self._disk_by_name(disk_name, role, data=data)
         return tuple(found)
 
     def _either_account(self, link: Value | None, site: flow.Site | None) -> str:
@@ -4700,7 +4700,7 @@ class _Resources:
             return None
         return name, at, self.accounts_by_binding.setdefault((one[0], name, one[3]), [])
 
-    def _disk_by_name(self, name: Value | None, vm: str) -> None:
+    def _disk_by_name(self, name: Value | None, vm: str, data: bool = False) -> None:
         """A disk a VM is given by its name, the script stating no blob for it (`OSVirtualHardDisk(
         disk_name='sql-os')`, `add_data_disk(..., disk_name='sql-data')`): a disk of the subscription's
         repository, listed on its own as attached to the VM, as a REST `Disks` list lists one with its
@@ -4708,7 +4708,12 @@ class _Resources:
         gives a blob (one a script registers, in this file or another)."""
         text = literal(name)
         if text and text.strip():
-            self.disks_by_name.setdefault(Disk(text, "", "", vm, self._mark(name)))
+            self.disks_by_name.setdefault(Disk(text, "", "", vm, self._mark(name), data=data))
+        elif data and name is not None and not isinstance(name, (Lit, NoneV)):
+            # A data disk by a name the script does not state: one disk all the same, in its own account.
+            at = self._mark(name)
+            stand_in = f"<disk name, {self.file}:{at.line}:{at.column}>"
+            self.disks_by_name.setdefault(Disk(stand_in, "", "", vm, at, data=True))
 
     # --- data disks ---------------------------------------------------------------------------------
 
@@ -4725,7 +4730,7 @@ class _Resources:
         link = _disk_blob(v)
         media_link = literal(link)
         if not media_link:
-            self._disk_by_name(v.get("disk_name"), vm or self._stand_in_at("VM", mark))
+            self._disk_by_name(v.get("disk_name"), vm or self._stand_in_at("VM", mark), data=True)
         if vm is None or not media_link or not {"service_name", "deployment_name"} <= v.keys():
             return
         draft = self._draft(call, v["service_name"], v["deployment_name"], None, mark, site, creates=False)

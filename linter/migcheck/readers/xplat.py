@@ -3146,8 +3146,11 @@ def _attach_registered(reading: Reading, parsed: Parsed) -> None:
     """`vm disk attach <vm> <disk>`: the disk of that name in the subscription's repository, a data disk of
     the VM from then on (Add-AzureDataDisk -Import -DiskName)."""
     name = parsed.value("disk-image-name", 1)
-    if name is not None and name.text:
-        _attach(reading, parsed, lambda vm: Disk(name.text or "", "", "", "", name.mark))
+    if name is not None:
+        # One the script does not state is one disk all the same: a stand-in, the same for every command
+        # given the same variable, as `vm disk create` registers it by (see `_registered_name`).
+        shown = _registered_name(reading, "disk name", name)
+        _attach(reading, parsed, lambda vm: Disk(shown, "", "", "", name.mark))
 
 
 def _attach(reading: Reading, parsed: Parsed, disk_of: Callable[[_Vm], Disk]) -> None:

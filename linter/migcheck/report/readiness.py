@@ -755,7 +755,8 @@ def _unstated_account_drafts(estate: Estate) -> Iterator[_Draft]:
     decided, after what moves the VM. It owns no mark: what is found on the VM is its cloud service's."""
     for account in unstated_disk_accounts(estate):
         vms = [vm.name for _, vm in account.vms]
-        migrates: dict[str, object] = {"disks": [], "images": [], "os_disks_of": vms}
+        held = "data_disk_of" if account.data_disk is not None else "os_disks_of"
+        migrates: dict[str, object] = {"disks": [], "images": [], held: vms}
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
         draft.after = _moving(estate, [service for service, _ in account.vms])
         draft.unstated = True

@@ -245,6 +245,8 @@ def _described(item: ScopeItem) -> str:
         if m.get("os_disks_of"):  # no file states it (`estate.UnstatedAccount`)
             vms = m["os_disks_of"]
             held = f"the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)}"
+        if m.get("data_disk_of"):  # a registered data disk's, which no file states
+            held = f"the data disk of {_vms_said(m['data_disk_of'])}"
         if m.get("vms_first"):  # disks of VMs no file describes: the account migrates after them
             services = m.get("vms_first_services") or [""] * len(m["vms_first"])
             described = m.get("vms_first_described") or [""] * len(m["vms_first"])
