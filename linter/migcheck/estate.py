@@ -186,7 +186,20 @@ def join_key(name: str, mark: Mark) -> str:
     """What names join by across the files: `key`, but for a name that is its file's own (`file_own`),
     which joins only what the same file writes with it (its own deployments, its own references to one
     network)."""
-    return f"{key(name)}\0{mark.path}" if file_own(name) else key(name)
+    return f"{key(name)}\0{owner_of(mark)}" if file_own(name) else key(name)
+
+
+# Terraform reads every configuration file of a folder as one module: a value one of them does not state is
+# the module's, named alike in each (`readers.terraform`).
+_MODULE_FILES = (".tf", ".tf.json")
+
+
+def owner_of(mark: Mark) -> str:
+    """What a file's own name (`file_own`) names things of: the file, but a Terraform configuration's
+    module, all the configuration files of its folder; a script beside them stays its own."""
+    if mark.path.endswith(_MODULE_FILES):
+        return f"{posixpath.dirname(mark.path)}/*.tf"
+    return mark.path
 
 
 def file_own(name: str) -> bool:
@@ -5708,7 +5721,7 @@ def _storage_accounts(
 def _account_key(name: str, mark: Mark) -> str:
     """A storage account as its disks' blobs name it (`model.storage_account`, already lower-cased where it
     is an account's name), but one a file's own name names (`file_own`) is that file's (see `join_key`)."""
-    return f"{name}\0{mark.path}" if file_own(name) else name
+    return f"{name}\0{owner_of(mark)}" if file_own(name) else name
 
 
 def _by_key(found: Mapping[str, Any]) -> list[Any]:

@@ -293,6 +293,23 @@ class _Module:
     variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
     provider: tuple[str, dict[str, Node]] | None = None
+    _first_places: dict[str, Mark] | None = None
+
+    def first_place(self, node: Node) -> Mark | None:
+        """Where the module first writes an argument's expression as `node` writes it, in the order its
+        resources are made (`_ORDER`, then by file and line), so that each of its files names the value
+        the module does not state by one place: None for an expression of `count`, `each` or `self`,
+        which each resource has its own of."""
+        if self._first_places is None:
+            self._first_places = {}
+            resources = sorted(
+                self.resources.values(), key=lambda r: (_ORDER.get(r.kind, len(_ORDER)), r.path)
+            )
+            for resource in resources:
+                for path, value in _argument_values(resource):
+                    if _module_wide(value):
+                        self._first_places.setdefault(_written(value), _value_mark(path, value))
+        return self._first_places.get(_written(node)) if _module_wide(node) else None
 
     @classmethod
     def of(cls, path: str, body: list[Node]) -> _Module:
@@ -333,6 +350,44 @@ class _Module:
                 )
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
+
+
+def _argument_values(resource: _Resource) -> list[tuple[str, Node]]:
+    """The expressions of a resource's arguments and of its nested blocks' arguments, in order."""
+    nested = [v for _, b in resource.blocks for v in _attributes(_block_parts(b)[2]).values()]
+    return [(resource.path, value) for value in [*resource.attributes.values(), *nested]]
+
+
+_OWN_VALUES = frozenset({"count", "each", "self"})
+
+
+def _module_wide(node: Node) -> bool:
+    """Whether an expression means the same in every resource of the module: one of no `count.index`,
+    `each.key` or `self.name`."""
+    stack = [node]
+    while stack:
+        here = stack.pop()
+        if _kind(here) == "identifier" and _name(here) in _OWN_VALUES:
+            return False
+        stack.extend(_trees(here))
+    return True
+
+
+def _written(node: Node) -> str:
+    return "".join(str(t) for t in node.scan_values(lambda _: True))
+
+
+def _value_mark(path: str, node: Node) -> Mark:
+    """Where a value is shown (as `_Configuration.word` shows it): a quoted string's at its first
+    character, one that is only `${...}` at the expression in it, any other at the expression."""
+    node = _unwrapped(node)
+    parts = _trees(node) if _kind(node) == "string" else []
+    inner = _child(parts[0], "interpolation") if len(parts) == 1 else None
+    expression = next(iter(_trees(inner)), None) if inner is not None else None
+    if expression is not None:
+        return _mark(path, expression)
+    mark = _mark(path, node)
+    return replace(mark, column=mark.column + 1) if _kind(node) == "string" else mark
 
 
 def _items_of(settings: beside.Settings) -> list[Node] | None:
@@ -548,7 +603,7 @@ class _Configuration:
         key = (resource.kind, resource.name, argument)
         if node is None or "count" in resource.attributes or key in self.evaluating:
             return Word(None, at, holder=written)
-        return self.once(key, lambda: self.word(resource.path, node, at), at)
+        return self.once(key, lambda: self.argument_word(resource.path, node), at)
 
     def once(self, key: tuple[str, str, str], evaluate: Callable[[], Word], at: Mark) -> Word:
         """A variable's or argument's value, evaluated once (references of references stay linear), shown
@@ -614,7 +669,15 @@ class _Configuration:
         node = resource.attributes.get(argument)
         if node is None:
             return None
-        return self.word(resource.path, node, _mark(resource.path, node))
+        return self.argument_word(resource.path, node)
+
+    def argument_word(self, path: str, node: Node) -> Word:
+        """An argument's value; one the module does not state named where the module first writes it
+        (`_Module.first_place`), as each file of the module names it."""
+        found = self.word(path, node, _mark(path, node))
+        if found.text is not None or found.named_at is not None:
+            return found
+        return replace(found, named_at=self.module.first_place(node))
 
     def call(self, resource: _Resource, words: list[Word]) -> ClassicCall | None:
         return self.lines.azure(words, resource.mark)
@@ -779,7 +842,8 @@ def _argument_mark(r: _Resource, argument: str) -> Mark:
 def _os_disk_blob(account: Word, name: Word) -> Word:
     """The provider's OS disk: `http://<storage_service_name>.blob.core.windows.net/vhds/<name>.vhd`."""
     pieces = [Word("http://", account.mark), account, Word(".blob.core.windows.net/vhds/", account.mark)]
-    return _joined([*pieces, name, Word(".vhd", account.mark)], account.mark, exact=False)
+    blob = _joined([*pieces, name, Word(".vhd", account.mark)], account.mark, exact=False)
+    return replace(blob, named_at=account.named_at)  # its account's stand-in is the account's own
 
 
 def _endpoint(c: _Configuration, r: _Resource, block: Node, vm: Word, service: Word) -> None:
@@ -828,7 +892,7 @@ def _block_values(c: _Configuration, r: _Resource, block: Node) -> Callable[[str
 
     def value(argument: str) -> Word | None:
         node = given.get(argument)
-        return c.word(r.path, node, _mark(r.path, node)) if node is not None else None
+        return c.argument_word(r.path, node) if node is not None else None
 
     return value
 
@@ -925,7 +989,7 @@ def _data_disk(c: _Configuration, r: _Resource) -> None:
         lun = c.value(r, "lun") or Word("0", at)  # the provider's default LUN
         host = [Word("http://", account.mark), account, Word(".blob.core.windows.net/disks/", account.mark)]
         name = [vm, Word("-", account.mark), lun, Word(".vhd", account.mark)]
-        blob = _joined([*host, *name], account.mark, exact=False)
+        blob = replace(_joined([*host, *name], account.mark, exact=False), named_at=account.named_at)
     words = [*_text("vm disk attach-new", at), vm, size, *([blob] if blob is not None else [])]
     c.call(r, [*words, *_option("-d", vm)])
 

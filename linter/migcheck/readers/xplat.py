@@ -214,6 +214,15 @@ class Word:
     # it (`$MGMT_URL` of `MGMT_URL=$2`), where `holder` is what gave it (`$2`). Only what a variable's name
     # tells counts on it (a URL held by a name of the API); two values are one by their holder, not by it.
     names: tuple[str, ...] = field(default=(), compare=False)
+    # Of a value the file does not state that other files name too (a Terraform module's value, written
+    # alike in each of its files): where its stand-in says it is written, the same from each file, so that
+    # the files name one resource (`estate.join_key`). None: where the word is (`mark`).
+    named_at: Mark | None = field(default=None, compare=False)
+
+    @property
+    def stand_in_mark(self) -> Mark:
+        """Where the stand-in of the value, when the file does not state it, says it is written."""
+        return self.named_at or self.mark
 
     @property
     def identity(self) -> str | None:
@@ -1607,7 +1616,8 @@ class Reading:
             return word.text
         stand_in = self._stand_in(what, at)
         if word is not None and self.stand_ins_at_values:
-            stand_in = f"<{what}, {self.file}:{word.mark.line}:{word.mark.column}>"
+            place = word.stand_in_mark
+            stand_in = f"<{what}, {posixpath.basename(place.path)}:{place.line}:{place.column}>"
         if word is None or word.identity is None:
             return stand_in
         return self._unstated_once(f"{what}\0{word.identity}", stand_in)
@@ -1784,19 +1794,19 @@ class Reading:
         (`-u "${CONTAINER}vm1.vhd"`: one for every blob built on the value); "" for any other address it
         does not state."""
         if blob.text is None and blob.shape is None:
-            return self._unstated_account(blob.holder, HOLE, blob.mark)
+            return self._unstated_account(blob.holder, HOLE, blob.stand_in_mark)
         shape = blob.shape or ""
         if shape.startswith(HOLE) and blob.holes and "://" not in shape:
             # The value the address starts with holds its host (`"${CONTAINER}vm1.vhd"`): every blob built
             # on it is in the one account it names.
-            return self._unstated_account(blob.holes[0], _ADDRESS_START, blob.mark)
+            return self._unstated_account(blob.holes[0], _ADDRESS_START, blob.stand_in_mark)
         scheme, _, rest = shape.rpartition("://")
         host = rest.split("/", 1)[0].split(".")
         if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
             return ""
         before = scheme.count(HOLE)
         holder = blob.holes[before] if before < len(blob.holes) else None
-        return self._unstated_account(holder, host[0], blob.mark)
+        return self._unstated_account(holder, host[0], blob.stand_in_mark)
 
     def _unstated_account(self, holder: str | None, shape: str, at: Mark) -> str:
         """The stand-in of a storage account named by a value the script does not state, built as `shape`
@@ -2346,7 +2356,9 @@ class Reading:
         if name is None or name.text == "":
             return
         account = name.text or self._unstated_account(
-            name.holes[0] if name.shape and name.holes else name.holder, name.shape or HOLE, name.mark
+            name.holes[0] if name.shape and name.holes else name.holder,
+            name.shape or HOLE,
+            name.stand_in_mark,
         )
         stated = kind.text if kind is not None and kind.text is not None else ""
         account_type = _STORAGE_TYPES.get(stated.casefold().replace("_", ""), stated)
