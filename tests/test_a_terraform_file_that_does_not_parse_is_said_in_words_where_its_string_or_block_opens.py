@@ -1,6 +1,6 @@
 """A Terraform file lark cannot parse was MIG001 with lark's own text ("Unexpected token Token('$END', '')")
 where lark stopped, lines past the mistake: a string or a block left open is now said in words where it opens,
-any other break as the token not expected there, a file nested too deeply with help that fits it, and a
+an argument with no value after its `=` said so there, any other break as the token not expected there, a file nested too deeply with help that fits it, and a
 file Terraform refuses as not UTF-8 where its first such byte is, where it was read with U+FFFD in its names."""
 
 from __future__ import annotations
@@ -32,6 +32,16 @@ def test_another_break_names_the_token_not_expected(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"main.tf": broken}, dedent=False)
     assert where(result.findings) == ["MIG001 main.tf:2:10"]
     assert "`=` is not expected here" in result.findings[0].message
+
+
+def test_an_argument_with_no_value_is_said_at_its_equals_sign(tmp_path, monkeypatch):
+    # `name =` then the block's `}`, or the next argument: lark stops at the line's end, not at a token.
+    ended = 'resource "azure_hosted_service" "svc" {\n  name = \n}\n'
+    followed = 'resource "azure_hosted_service" "svc" {\n  name =\n  location = "West Europe"\n}\n'
+    result = lint_files(tmp_path, monkeypatch, {"a.tf": ended, "b.tf": followed}, dedent=False)
+    assert where(result.findings) == ["MIG001 a.tf:2:8", "MIG001 b.tf:2:8"]
+    assert all("a value is missing after `name =`" in f.message for f in result.findings)
+    assert not any("is not expected here" in f.message for f in result.findings)
 
 
 def test_a_file_nested_too_deeply_is_told_to_split_its_nesting(tmp_path, monkeypatch):

@@ -159,12 +159,31 @@ def _unparsed(path: str, text: str, error: Any) -> FileProblem:
     if unclosed is not None:
         what, line, column = unclosed
         return _syntax(path, what, line, column)
+    line, column = getattr(error, "line", 1) or 1, getattr(error, "column", 1) or 1
+    missing = _value_missing(text, line, column)
+    if missing is not None:
+        return _syntax(path, f"a value is missing after `{missing[0]} =`", line, missing[1])
     token = str(getattr(error, "token", "") or getattr(error, "char", "") or "").strip()
     if not token or getattr(getattr(error, "token", None), "type", "") == "$END":
         what = "the file ends inside a block or an expression"
     else:
         what = f"`{_short(token)}` is not expected here"
-    return _syntax(path, what, getattr(error, "line", 1) or 1, getattr(error, "column", 1) or 1)
+    return _syntax(path, what, line, column)
+
+
+def _value_missing(text: str, line: int, column: int) -> tuple[str, int] | None:
+    """The argument and the column of its `=` where lark stops at the end of a line that ends in
+    `<argument> =` (`name =` then `}` or the next argument): a value left out. None for any other place."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines) or lines[line - 1][column - 1 :].strip():
+        return None
+    before = lines[line - 1][: column - 1].rstrip()
+    if not before.endswith("=") or before.endswith(("==", "!=", "<=", ">=")):
+        return None
+    argument = before[:-1].strip()
+    if not argument.replace("-", "_").isidentifier():
+        return None
+    return argument, len(before)
 
 
 def _short(written: str) -> str:
