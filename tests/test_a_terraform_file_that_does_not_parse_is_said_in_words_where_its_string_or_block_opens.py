@@ -1,7 +1,8 @@
 """A Terraform file lark cannot parse was MIG001 with lark's own text ("Unexpected token Token('$END', '')")
 where lark stopped, lines past the mistake: a string or a block left open is now said in words where it opens,
-an argument with no value after its `=` said so there, any other break as the token not expected there, a file nested too deeply with help that fits it, and a
-file Terraform refuses as not UTF-8 where its first such byte is, where it was read with U+FFFD in its names."""
+an argument with no value after its `=` said so there, any other break as the token not expected there, a
+file nested too deeply with help that fits it, and a file Terraform refuses as not UTF-8 where its first such
+byte is, where it was read with U+FFFD in its names."""
 
 from __future__ import annotations
 
