@@ -141,7 +141,7 @@ def test_azurerm_resources_and_an_aws_instance_under_a_provider_named_azure_are_
 def test_a_file_terraform_cannot_parse_is_said_where_it_breaks(tmp_path, monkeypatch):
     broken = 'resource "azure_instance" "web" {\n  name = \n}\n'
     result = lint_files(tmp_path, monkeypatch, {"main.tf": broken})
-    assert where(result.findings) == ["MIG001 main.tf:2:9"]
+    assert where(result.findings) == ["MIG001 main.tf:2:8"]
     assert result.findings[0].message.startswith("the Terraform file cannot be parsed: ")
 
 
