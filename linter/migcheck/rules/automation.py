@@ -259,7 +259,15 @@ def _as_written(script: Script) -> Script:
 
 def _terraform_types(script: Script) -> list[str]:
     """The resource types of the classic provider a configuration declares, in the order its calls run."""
-    return list(dict.fromkeys(TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls))
+    named = (TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls)
+    return list(dict.fromkeys(name for name in named if " " not in name))
+
+
+def _provisioner_commands(script: Script) -> list[str]:
+    """The classic CLI's commands a configuration's `local-exec` provisioners run (no resource type of the
+    provider makes them), in the order they run."""
+    named = (TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls)
+    return list(dict.fromkeys(name for name in named if " " in name))
 
 
 def _terraform_message(script: Script) -> str:
@@ -276,11 +284,27 @@ def _terraform_message(script: Script) -> str:
         if creates
         else ": once the classic resources are migrated to Resource Manager"
     )
+    commands = _provisioner_commands(script)
+    runs = f" and runs the classic CLI in its provisioners ({_shown(commands)})" if commands else ""
     return (
-        f"{_script_named(script)} declares resources of the {_TERRAFORM_PROVIDER} ({_shown(types)}){said} "
+        f"{_script_named(script)} declares resources of the {_TERRAFORM_PROVIDER} ({_shown(types)}){runs}{said} "
         "the provider no longer finds them, drops them from the state, and the next `terraform apply` tries to "
         "create them again"
     )
+
+
+def _provisioners_fix(script: Script) -> str:
+    """The Azure CLI's commands for the classic CLI's that the configuration's provisioners run, as a shell
+    script's MIG601 gives them; "" for a configuration whose provisioners run none."""
+    commands = _provisioner_commands(script)
+    if not commands:
+        return ""
+    mapped = [name for name in commands if replacement(script.language, name)]
+    others = [name for name in commands if name not in mapped]
+    said = [_replaced(script.language, name, {}) for name in mapped]
+    if others:
+        said.append(f"for {_shown(others)}, {modules_for(script.language, others)}")
+    return f", and the classic CLI's commands its provisioners run with the Azure CLI's ({'; '.join(said)})"
 
 
 def _terraform_fix(script: Script) -> str:
@@ -291,7 +315,8 @@ def _terraform_fix(script: Script) -> str:
         if kind in TERRAFORM_REPLACEMENTS
     ]
     return (
-        f"Rewrite the configuration with the azurerm provider's resources ({'; '.join(replaced)}). After "
+        f"Rewrite the configuration with the azurerm provider's resources ({'; '.join(replaced)})"
+        f"{_provisioners_fix(script)}. After "
         "the migration's Commit, take the classic resources out of the state (`terraform state rm "
         "<type>.<name>` of each) and `terraform import` the migrated ones into the azurerm resources that "
         "describe them: they are in the resource groups the migration makes, `<cloud service>-Migrated` for a "
