@@ -41,7 +41,9 @@ value a `terraform.tfvars` or `*.auto.tfvars` beside it gives; `azure_hosted_ser
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. Any other value (a function's result, a conditional, an argument not
 written) is a value the file does not state, as a script's unstated values are. Each file describes the
-resources it declares; the others of its folder give it values only.
+resources it declares; the others of its folder give it values only. A value the module does not state,
+written alike or referenced in several of its files, is named where the module first writes it
+(`_Module.first_place`), so the files describe one resource (`estate.owner_of`).
 
 The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read; its tokens give
 each value's line and column. A file lark cannot parse is a syntax finding at the place it stops."""
