@@ -2725,7 +2725,7 @@ class _Linker:
         service, as `_UnnamedJoin` tells), then Export-AzureVM groups and bare role bodies (joined to the
         deployment that holds VMs of the same names)."""
         services, self.extended_support = _extended_support(
-            list(self._packaged_services()), self._all(ExtendedSupportService)
+            list(self._packaged_services()), self._all(ExtendedSupportService), self._all(Deployment)
         )
         by_name: dict[str, int] = {}
         for index, service in enumerate(services):
@@ -4034,7 +4034,9 @@ def _identity(d: Deployment, names: Mapping[str, set[str]]) -> tuple[str, str]:
 
 
 def _extended_support(
-    services: list[CloudService], evidence: Sequence[ExtendedSupportService]
+    services: list[CloudService],
+    evidence: Sequence[ExtendedSupportService],
+    deployments: Sequence[Deployment] = (),
 ) -> tuple[list[CloudService], tuple[ExtendedSupport, ...]]:
     """The packaged services that are classic, and those the evidence says are deployed as Cloud Services
     (extended support), each with the first evidence that names it, in the order of the services. Evidence
@@ -4050,9 +4052,12 @@ def _extended_support(
     Evidence that states the names of the roles it deploys is about no service none of whose roles it
     names: an extended-support deployment carries its package's roles, so it deploys another package.
 
-    Evidence that names the same thing as an earlier one adds nothing, and is not looked at again."""
+    Evidence that names the same thing as an earlier one adds nothing, and is not looked at again. A
+    service a script (a pipeline's classic deployment task) also deploys as a classic one, by naming its
+    configuration file, stays classic: that deployment is a classic cloud service the migration is about."""
     if not evidence or not services:
         return services, ()
+    classic_too = _classically_deployed(services, deployments)
     cwd = os.getcwd().replace(os.sep, "/")
     by_name: dict[str, list[int]] = defaultdict(list)
     in_folder: dict[str, list[int]] = defaultdict(list)  # a folder -> the services whose files are in it
@@ -4083,12 +4088,23 @@ def _extended_support(
             continue
         looked_at.add((how, where))
         for index in indices:
-            found.setdefault(index, record)
+            if index not in classic_too:
+                found.setdefault(index, record)
     if not found:
         return services, ()
     classic = [service for index, service in enumerate(services) if index not in found]
     extended = tuple(ExtendedSupport(services[index], found[index]) for index in sorted(found))
     return classic, extended
+
+
+def _classically_deployed(services: list[CloudService], deployments: Sequence[Deployment]) -> set[int]:
+    """The packaged services a classic deployment deploys by naming one of their configuration files
+    (`New-AzureDeployment -Configuration`, the classic cloud deployment task's `CsCfg`), by index."""
+    deploying = [d for d in deployments if d.configuration_file]
+    if not deploying:
+        return set()
+    files = _ConfigurationFiles(services)
+    return {index for d in deploying if (index := files.index_of(d)[0]) is not None}
 
 
 def _roles_agree(record: ExtendedSupportService, service: CloudService) -> bool:

@@ -108,6 +108,7 @@ from migcheck.model import (
     TEMPLATE_NOT_READ,
     WHOLE_FILE_RUN,
     Document,
+    ExtendedSupportService,
     FileKind,
     FileProblem,
     Mark,
@@ -170,6 +171,10 @@ _POWERSHELL_INLINE_INPUTS = ("inline", "script", "inlinescript")
 # The classic Cloud Services deployment task, by name and major version: `@2` deploys Cloud Services
 # (extended support) through Resource Manager, so it and any version not known are no classic calls.
 _CLOUD_DEPLOYMENT_TASK = ("azurecloudpowershelldeployment", "1")
+# The same task's version that deploys the package as Cloud Services (extended support): evidence that the
+# service of the files it names is not classic (`ExtendedSupportService`).
+_EXTENDED_DEPLOYMENT_TASK = ("azurecloudpowershelldeployment", "2")
+_EXTENDED_DEPLOYMENT_VIA = "deploys it with the AzureCloudPowerShellDeployment@2 task"
 # The aliases its task.json gives its inputs, by the input's own name (the YAML may write either).
 _CLOUD_DEPLOYMENT_ALIASES = {"slotname": "slot", "azureclassicsubscription": "connectedservicename"}
 # The task's inputs (its task.json, version 1) and the `New-AzureDeployment` parameters they are given as.
@@ -732,7 +737,43 @@ class _Walk:
             if account is not None and context.runs is not False:
                 self.resources.append(account)
             return True
+        if (name, major) == _EXTENDED_DEPLOYMENT_TASK:
+            if context.runs is not False:
+                self.resources.append(_extended_deployment(self.path, entries["task"], given, context.macros))
+            return True
         return False
+
+
+def _extended_deployment(
+    path: str, task: Node, given: dict[str, Node], macros: dict[str, Node] | None
+) -> ExtendedSupportService:
+    """The `AzureCloudPowerShellDeployment@2` task as the evidence it is: the service it deploys (its
+    `ServiceName` where the file states it) is of extended support, and so is the package of the
+    configuration or definition it names (`CsCfg`, `CsDef`: a path from the repository's root, which holds
+    the pipeline)."""
+    name = _stated_input(given.get("servicename"), macros)
+    package = ""
+    for wanted in ("cscfg", "csdef"):
+        package = package or _repository_file(path, _stated_input(given.get(wanted), macros))
+    line, column = _place(task)
+    return ExtendedSupportService(name, Mark(path, line, column=column), _EXTENDED_DEPLOYMENT_VIA, package)
+
+
+def _repository_file(path: str, written: str) -> str:
+    """The display path of a file a pipeline names from the repository's root (the pipeline's folder); ""
+    for none, a pattern (`**/*.cscfg`) or an absolute path, which are not these files."""
+    written = written.replace("\\", "/")
+    if not written or "*" in written or written.startswith("/") or ":" in written:
+        return ""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(path), written))
+
+
+def _stated_input(value: Node | None, macros: dict[str, Node] | None) -> str:
+    """A task input's text where the file states it whole (its macros of stated variables replaced); ""."""
+    if value is None or not _scalar(value):
+        return ""
+    text = _expanded(value, macros)[0].strip()
+    return text if _stated(text) and not is_placeholder(text) else ""
 
 
 def _given_parameters(given: Node | None, macros: dict[str, Node]) -> dict[str, Node]:
