@@ -25,7 +25,11 @@ and which the script sees as environment variables named in capitals, `.` made `
 `parameters:` item's `default:`), and a variable set to `$[ variables.name ]`, are the values the file
 states, as `$(name)` is; a variable or a template's parameter partly made of them (`$(prefix)-web`,
 `api-${{ parameters.env }}`) is the text they make, and one with a part the file does not state is a value
-not stated.
+not stated. GitHub Actions' expressions of values the workflow states are those values too: `${{ env.NAME }}`
+(the workflow's, the job's, the step's `env:`), `${{ inputs.name }}` (`${{ github.event.inputs.name }}`, the
+`default:` of a `workflow_dispatch` or `workflow_call` input) and `${{ matrix.name }}`: a job of a stated
+`strategy: matrix:` is read as one job per combination of its values (less those its `exclude:` names, with
+its `include:` items), up to `_MOST_MATRIX_RUNS`, past which its values are not stated.
 
 A template an Azure Pipelines file includes (`- template: x.yml` in its steps, jobs or stages, or the one it
 `extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
@@ -234,6 +238,12 @@ _MOST_REFERENCE_DEPTH = 10
 # template files in all, 20 levels deep; GitLab CI's 150 includes): a cycle stops here.
 _MOST_TEMPLATE_DEPTH = 20
 _MOST_TEMPLATES = 100
+# The contexts a template expression names a stated value of: Azure Pipelines' variables and parameters,
+# GitHub Actions' env, matrix and inputs (each but `variables` kept as `kind:name`, which no variable is).
+_TEMPLATE_KINDS = ("variables", "parameters", "env", "matrix", "inputs")
+# How many runs of a job a GitHub Actions matrix is read as, at most (its own limit is 256): past it, the
+# job is read once, with the matrix's values not stated.
+_MOST_MATRIX_RUNS = 8
 
 
 def sniff(data: bytes) -> bool:
@@ -292,9 +302,11 @@ def read(path: str, data: bytes) -> Document:
     except (yaml.YAMLError, RecursionError):
         return ansible.read_playbook(path, data)  # says where the YAML breaks, as for any YAML file
     walk = _Walk(path, len(data), text)
-    top = _Context({}, None, {} if _azure_pipelines(path) else None)
-    if top.macros is not None and roots and _mapping(roots[0]):
+    top = _Context({}, None, {}, azure=_azure_pipelines(path))
+    if top.azure and roots and _mapping(roots[0]):
         top = replace(top, macros=_parameter_defaults(roots[0]))
+    elif _github(path) and roots and _mapping(roots[0]):
+        top = replace(top, macros=_input_defaults(roots[0]))
     for root in roots:
         if root is not None:
             if _gitlab(path) and _mapping(root):
@@ -484,15 +496,18 @@ def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str
 @dataclass(frozen=True)
 class _Context:
     """What the mappings around a step give it: the variables their `env:` and `variables:` state, the
-    shell their `defaults:` or runner (`runs-on:`) runs `run:` steps in, the Azure Pipelines variables a
-    `$(name)` macro is replaced by (None in another service's file, where `$(...)` is the shell's), and
-    whether their `condition:`/`if:` lets the step run: surely (True), never (False) or maybe (None)."""
+    shell their `defaults:` or runner (`runs-on:`) runs `run:` steps in, the values the service puts in the
+    script's text before it runs (Azure Pipelines' variables a `$(name)` macro or a template expression
+    names, GitHub Actions' `${{ env.X }}`, `${{ matrix.x }}`, `${{ inputs.x }}`), whether the file is an
+    Azure Pipelines one (elsewhere `$(...)` is the shell's), and whether their `condition:`/`if:` lets the
+    step run: surely (True), never (False) or maybe (None)."""
 
     env: dict[str, tuple[Node, Node]]
     shell: str | None
     macros: dict[str, Node] | None = None
     runs: bool | None = True
     job: int = 0  # the job the steps are of, by its number in the file; 0 for steps outside any job
+    azure: bool = False
 
 
 class _Walk:
@@ -519,6 +534,7 @@ class _Walk:
         # CI's `default:`), by id.
         self.shared: set[int] = set()
         self.budget = 4 * size + 1_000
+        self.more_jobs = 1 << 30  # the numbers of the runs of a matrix job after its first
 
     def add_jobs(self, nodes: list[Node]) -> None:
         for job in nodes:
@@ -544,7 +560,27 @@ class _Walk:
                 branches = _Branches()
                 self.node(_inserted(item, context.macros) or item, context, depth + 1)
         elif node.id == "mapping":
-            self.mapping(node, context, depth)
+            matrix_runs = _matrix_runs(node) if id(node) in self.jobs and _github(self.path) else []
+            if matrix_runs:
+                self.matrix_job(node, context, depth, matrix_runs)
+            else:
+                self.mapping(node, context, depth)
+
+    def matrix_job(self, node: Node, context: _Context, depth: int, runs: list[dict[str, Node]]) -> None:
+        """A GitHub Actions job of a stated matrix, read as the jobs GitHub runs: one per combination of its
+        values (`${{ matrix.name }}`), each on a runner of its own."""
+        seen, budget, used = set(self.seen), self.budget, 0
+        keys = {key: _empty_like(value) for run in runs for key, value in run.items()}
+        for number, values in enumerate(runs):
+            job = context.job
+            if number:  # each run is a job of its own, read from the job's text again
+                self.seen = set(seen)
+                self.budget += used
+                job = self.more_jobs = self.more_jobs + 1
+            # a key another run states and this one does not is the empty text in this one
+            bound = {**(context.macros or {}), **{f"matrix:{k}": v for k, v in {**keys, **values}.items()}}
+            self.mapping(node, replace(context, macros=bound, job=job), depth)
+            used = budget - self.budget
 
     def mapping(self, node: Node, context: _Context, depth: int) -> None:
         entries = {key.value: value for key, value in node.value if _scalar(key)}
@@ -554,7 +590,7 @@ class _Walk:
             self.job_contexts[context.job] = (context, entries)
             self.job_nodes[context.job] = node
         template = entries.get("template")
-        if context.macros is not None and _scalar(template) and "task" not in entries:
+        if context.azure and _scalar(template) and "task" not in entries:
             self.template(template, entries.get("parameters"), context, depth)
             return
         read = self.step(node, entries, context)
@@ -567,11 +603,7 @@ class _Walk:
                 continue
             branches = _Branches()
             # a template's parameters are given to it, not run (a `stepList` default runs where inserted)
-            if (
-                key not in read
-                and key not in _STATED
-                and not (key == "parameters" and context.macros is not None)
-            ):
+            if key not in read and key not in _STATED and not (key == "parameters" and context.azure):
                 self.add_jobs(_jobs(key, value))
                 self.node(value, context, depth + 1)
 
@@ -776,6 +808,66 @@ def _stated_input(value: Node | None, macros: dict[str, Node] | None) -> str:
     return text if _stated(text) and not is_placeholder(text) else ""
 
 
+def _matrix_runs(job: Node) -> list[dict[str, Node]]:
+    """The runs a GitHub Actions job's `strategy: matrix:` makes, each the value of every key it states (a
+    list of scalars; a key of objects or of an expression states none): every combination, less those an
+    `exclude:` item matches, each `include:` item added to the combinations whose original values it agrees
+    with, else a run of its own. None past `_MOST_MATRIX_RUNS`, nor for a matrix that states no value."""
+    strategy = _entry(job, "strategy") if _mapping(job) else None
+    matrix = _entry(strategy, "matrix") if _mapping(strategy) else None
+    if matrix is None or not _mapping(matrix):
+        return []
+    runs: list[dict[str, Node]] = [{}]
+    for key, values in matrix.value:
+        if not _scalar(key) or key.value in ("include", "exclude") or values.id != "sequence":
+            continue
+        if values.value and all(_scalar(value) for value in values.value):
+            runs = [{**run, key.value.casefold(): value} for run in runs for value in values.value]
+        if len(runs) > _MOST_MATRIX_RUNS:
+            return []
+    original = set(runs[0])
+    runs = [run for run in runs if original and not _matches_any(run, _entry(matrix, "exclude"))]
+    combinations = len(runs)  # an `include:` item adds to these, not to the runs items made
+    for item in _matrix_items(_entry(matrix, "include")):
+        agreeing = [run for run in runs[:combinations] if _agrees(run, item, original)]
+        for run in agreeing:
+            run.update(item)
+        if not agreeing:
+            runs.append(dict(item))
+        if len(runs) > _MOST_MATRIX_RUNS:
+            return []
+    return runs if any(runs) else []
+
+
+def _empty_like(value: Node) -> Node:
+    """The empty text, at `value`'s place."""
+    return _held_scalar(value, "", [])
+
+
+def _matrix_items(listed: Node | None) -> list[dict[str, Node]]:
+    """The items of a matrix's `include:` or `exclude:`, each the scalar values it states by key."""
+    items = listed.value if listed is not None and listed.id == "sequence" else []
+    return [
+        {key.value.casefold(): value for key, value in item.value if _scalar(key) and _scalar(value)}
+        for item in items
+        if _mapping(item)
+    ]
+
+
+def _agrees(run: dict[str, Node], item: dict[str, Node], original: set[str]) -> bool:
+    """Whether an `include:` item adds to a run: it overwrites none of the run's original values."""
+    return all(run[key].value == value.value for key, value in item.items() if key in original)
+
+
+def _matches_any(run: dict[str, Node], exclude: Node | None) -> bool:
+    """Whether an `exclude:` item names the run: each value it states is the run's."""
+    return any(
+        all(key in run and run[key].value == value.value for key, value in item.items())
+        for item in _matrix_items(exclude)
+        if item
+    )
+
+
 def _given_parameters(given: Node | None, macros: dict[str, Node]) -> dict[str, Node]:
     """The parameters a `template:` is given (a mapping of names to values), kept as `parameters:name`:
     a value that is only a reference to one the caller states is that value; a list (of steps) as given."""
@@ -822,8 +914,14 @@ def _within(entries: dict[str, Node], context: _Context) -> _Context:
     `defaults:` or its Windows runner gives `run:` steps, and its `condition:` (`if:`)."""
     env = entries.get("env")
     if env is not None and _mapping(env):
-        stated = {k.value: (k, v) for k, v in env.value if _scalar(k) and _scalar(v)}
-        context = replace(context, env={**context.env, **stated})
+        macros = dict(context.macros or {})
+        stated = {}
+        for k, v in env.value:
+            if _scalar(k) and _scalar(v):
+                v = _whole_reference(v, macros)  # GitHub Actions: `${{ matrix.vnet }}`, `${{ env.X }}`
+                stated[k.value] = (k, v)
+                macros[f"env:{k.value.casefold()}"] = v
+        context = replace(context, env={**context.env, **stated}, macros=macros)
     variables = entries.get("variables")
     if variables is not None:
         context = _with_variables(variables, context)
@@ -848,9 +946,9 @@ def _with_variables(node: Node, context: _Context) -> _Context:
     them: Azure Pipelines replaces `$(name)` by the value before a step runs, and gives the script the
     variable as an environment variable named in capitals, `.` made `_` (`build.config` is
     `$BUILD_CONFIG`); GitLab CI gives it as an environment variable of its name."""
-    env, macros = dict(context.env), None if context.macros is None else dict(context.macros)
+    env, macros = dict(context.env), dict(context.macros or {})
     for key, value in _variable_entries(node):
-        if macros is None:
+        if not context.azure:
             env[key.value] = (key, value)
         else:
             value = _whole_reference(value, macros)
@@ -927,8 +1025,9 @@ def _condition_holds(node: Node, macros: dict[str, Node] | None = None) -> bool 
 
 
 def _stated_value(macros: dict[str, Node], kind: str, name: str) -> expressions.Value:
-    """The value of a parameter or a variable the file states, as an expression reads it; else not known."""
-    value = macros.get(f"parameters:{name.casefold()}" if kind == "parameters" else name.casefold())
+    """The value of a parameter or a variable the file states (GitHub Actions' env, matrix value or input), as
+    an expression reads it; else not known."""
+    value = macros.get(name.casefold() if kind == "variables" else f"{kind}:{name.casefold()}")
     if value is None or not _scalar(value) or not _stated(value.value):
         return expressions.UNKNOWN
     return str(value.value)
@@ -1172,6 +1271,10 @@ def _gitlab(path: str) -> bool:
     return posixpath.basename(path).casefold() in (".gitlab-ci.yml", ".gitlab-ci.yaml")
 
 
+def _github(path: str) -> bool:
+    return posixpath.dirname(path).casefold().endswith(".github/workflows")
+
+
 def _azure_pipelines(path: str) -> bool:
     return posixpath.basename(path).casefold().startswith("azure-pipelines.")
 
@@ -1376,7 +1479,7 @@ def _references(text: str) -> list[tuple[int, int, str]]:
     expression `$[ variables.name ]`; names in any case."""
     found = [(opened, closed, text[opened + 2 : closed - 1].casefold()) for opened, closed in _macros(text)]
     for opened, closed in _expressions(text):
-        name = _expression_name(text[opened + 3 : closed - 2], ("variables", "parameters"))
+        name = _expression_name(text[opened + 3 : closed - 2], _TEMPLATE_KINDS)
         if name:
             found.append((opened, closed, name))
     for opened, closed in _runtime_expressions(text):
@@ -1387,9 +1490,13 @@ def _references(text: str) -> list[tuple[int, int, str]]:
 
 
 def _expression_name(inside: str, kinds: tuple[str, ...]) -> str:
-    """The name an expression that is only `variables.name`, `variables['name']` or `parameters.name` keeps
-    its value by; "" for any other expression (a function, an operator, `variables.a.b` of an object)."""
-    kind, _, rest = inside.strip().partition(".")
+    """The name an expression that is only `variables.name`, `variables['name']` or `parameters.name` (GitHub
+    Actions' `env.NAME`, `matrix.name`, `inputs.name`, `github.event.inputs.name`) keeps its value by; "" for
+    any other expression (a function, an operator, `variables.a.b` of an object)."""
+    inside = inside.strip()
+    if inside.casefold().startswith("github.event.inputs."):
+        inside = inside[len("github.event.") :]
+    kind, _, rest = inside.partition(".")
     if not rest and "[" in kind:
         kind, _, rest = kind.partition("[")
         rest = rest.removesuffix("]").strip()
@@ -1397,7 +1504,7 @@ def _expression_name(inside: str, kinds: tuple[str, ...]) -> str:
     kind = kind.strip().casefold()
     if kind not in kinds or not rest or not all(c.isalnum() or c in "_-" for c in rest):
         return ""
-    return rest.casefold() if kind == "variables" else f"parameters:{rest.casefold()}"
+    return rest.casefold() if kind == "variables" else f"{kind}:{rest.casefold()}"
 
 
 def _runtime_expressions(text: str) -> list[tuple[int, int]]:
@@ -1436,6 +1543,20 @@ def _parameter_defaults(root: Node) -> dict[str, Node]:
     return defaults
 
 
+def _input_defaults(root: Node) -> dict[str, Node]:
+    """A GitHub Actions workflow's inputs (`on: workflow_dispatch: inputs:`, `workflow_call:`) where it runs
+    with none given: each one's `default:`, kept as `inputs:name`."""
+    on = _entry(root, "on")
+    defaults: dict[str, Node] = {}
+    for _, trigger in on.value if on is not None and _mapping(on) else ():
+        inputs = _entry(trigger, "inputs") if _mapping(trigger) else None
+        for key, given in inputs.value if inputs is not None and _mapping(inputs) else ():
+            default = _entry(given, "default") if _mapping(given) else None
+            if _scalar(key) and _scalar(default):
+                defaults.setdefault(f"inputs:{key.value.casefold()}", default)
+    return defaults
+
+
 def _macros(text: str) -> list[tuple[int, int]]:
     """Where each `$(name)` starts and ends (past its `)`): a name of letters, digits, `.`, `_` and `-`,
     as Azure Pipelines names variables (so `$(date +%s)` is the shell's command substitution)."""
@@ -1466,17 +1587,17 @@ def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None
 
 
 def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
-    macros = step.context.macros
+    macros, azure = step.context.macros, step.context.azure
     for name, (key, value) in step.env.items():
         if _stated(_expanded(value, macros)[0]) and name.isidentifier():
             held = _Held()
             held.add(f"{name}=", _place(key))
             _add_quoted(held, value, macros, shell_quotes=True)
-            _run(lines, _file(key), held, macros is not None)
+            _run(lines, _file(key), held, azure)
     for node in step.lines:
         held = _Held()
         held.add(*_expanded(node, macros))
-        _run(lines, _file(node), held, macros is not None)
+        _run(lines, _file(node), held, azure)
 
 
 def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool) -> None:
@@ -1540,7 +1661,7 @@ def _add_powershell(held: _Held, step: _Step) -> None:
     if step.script is not None:
         held.add(step.script.joined(), step.script.places)
     for node in step.lines:
-        _add_expressions_as_variables(held, *_expanded(node, macros), macros is not None)
+        _add_expressions_as_variables(held, *_expanded(node, macros), step.context.azure)
         held.add("\n", _place(node))
     if runs is not True:
         held.add("}\n", _place(step.node))

@@ -39,7 +39,7 @@ class _Token:
 
 def decided(expression: str, lookup: Callable[[str, str], Value]) -> bool | None:
     """Whether an expression holds: True, False, or None where it depends on a value not stated or cannot be
-    read. `lookup(kind, name)` gives a stated value (`kind` is `parameters` or `variables`), else UNKNOWN."""
+    read. `lookup(kind, name)` gives a stated value (`kind` is one of `_CONTEXTS`), else UNKNOWN."""
     tokens = _tokens(expression)
     if tokens is None:
         return None
@@ -59,6 +59,9 @@ def truth(value: Value) -> bool | None:
     return bool(value)
 
 
+# The contexts whose values a pipeline may state: Azure Pipelines' parameters and variables, GitHub Actions'
+# env, matrix and inputs.
+_CONTEXTS = ("parameters", "variables", "env", "matrix", "inputs")
 _OPERATORS = ("=~", "!~", "==", "!=", "<=", ">=", "&&", "||", "(", ")", "[", "]", ",", ".", "!", "<", ">")
 
 
@@ -220,7 +223,13 @@ class _Parser:
                 if not self.take("]"):
                     return self.broken()
                 path.append(index if isinstance(index, str) else "")
-        if len(path) == 2 and path[0] in ("parameters", "variables") and path[1]:
+        if [str(part).casefold() for part in path[:3]] == [
+            "github",
+            "event",
+            "inputs",
+        ]:  # GitHub Actions: `inputs.name` by another name
+            path = path[2:]
+        if len(path) == 2 and path[0] in _CONTEXTS and path[1]:
             return self.lookup(path[0], path[1])
         return UNKNOWN
 
