@@ -29,7 +29,10 @@ not stated. GitHub Actions' expressions of values the workflow states are those 
 (the workflow's, the job's, the step's `env:`), `${{ inputs.name }}` (`${{ github.event.inputs.name }}`, the
 `default:` of a `workflow_dispatch` or `workflow_call` input) and `${{ matrix.name }}`: a job of a stated
 `strategy: matrix:` is read as one job per combination of its values (less those its `exclude:` names, with
-its `include:` items), up to `_MOST_MATRIX_RUNS`, past which its values are not stated.
+its `include:` items), up to `_MOST_MATRIX_RUNS`, past which its values are not stated. A variable a step
+sets for the later steps of its job (Azure Pipelines' `##vso[task.setvariable variable=NAME]value`, a
+`NAME=value` line written to GitHub Actions' `$GITHUB_ENV`) is what those steps see: the value written where it
+is a plain word, else (or where the step may not run) a value not stated.
 
 A template an Azure Pipelines file includes (`- template: x.yml` in its steps, jobs or stages, or the one it
 `extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
@@ -395,7 +398,7 @@ def _read_steps(
     problem: FileProblem | None = None
     others: tuple[tuple[str, str], ...] = ()
     for job_steps in jobs.values():
-        more, refused, run = _read_job(path, walk.files, job_steps, data)
+        more, refused, run = _read_job(path, walk.files, _with_variables_steps_set(job_steps), data)
         for resource in more:
             if resource not in seen:
                 seen.add(resource)
@@ -436,6 +439,93 @@ def _with_shared_steps(walk: _Walk, size: int) -> dict[int, list[_Step]]:
         shared_ids = {id(step) for step in shared}
         jobs[0] = [step for step in outside if id(step) not in shared_ids]
     return {number: steps for number, steps in jobs.items() if steps}
+
+
+def _with_variables_steps_set(steps: list[_Step]) -> list[_Step]:
+    """A job's steps, each seeing the variables the steps before it set for the later ones (Azure Pipelines'
+    `##vso[task.setvariable variable=NAME]value` logging command, GitHub Actions' `NAME=value` line written
+    to `$GITHUB_ENV`) in place of the values the YAML states: the value the step writes where it is a plain
+    word, else a value not stated (as where the step that sets it may not run)."""
+    set_so_far: dict[str, Node | None] = {}
+    seen = []
+    for step in steps:
+        if set_so_far:
+            step = replace(step, context=_with_set(step.context, set_so_far))
+        seen.append(step)
+        if step.context.runs is False:  # a step that never runs sets nothing
+            continue
+        for line in step.lines:
+            found = _variables_set(line)
+            # one that may not run leaves the variable either value: one the reader does not state
+            set_so_far.update(found if step.context.runs else dict.fromkeys(found))
+    return seen
+
+
+def _with_set(context: _Context, set_so_far: dict[str, Node | None]) -> _Context:
+    """A step's context with the variables the steps before it set: the value each was set to, or none
+    (a value not stated) where it was set to one the reader cannot tell."""
+    env, macros = dict(context.env), dict(context.macros or {})
+    for name, value in set_so_far.items():
+        env_name, macro = (
+            (name.upper().replace(".", "_"), name.casefold())
+            if context.azure
+            else (name, f"env:{name.casefold()}")
+        )
+        if value is None:
+            env.pop(env_name, None)
+            macros.pop(macro, None)
+        else:
+            env[env_name] = (value, value)
+            macros[macro] = value
+    return replace(context, env=env, macros=macros)
+
+
+def _variables_set(line: Node) -> dict[str, Node | None]:
+    """The variables a script sets for the steps after it, by name: the value it writes, where it is a word
+    of letters, digits and `-_./:` shown where the script writes it, else None (a value not stated)."""
+    text: str = line.value
+    found: dict[str, Node | None] = {}
+    offset = 0
+    for written in text.split("\n"):
+        for name, start, end in _set_in_line(written):
+            value = written[start:end]
+            plain = bool(value) and all(c.isalnum() or c in "-_./:" for c in value)
+            places = _places_of(line, text)[offset + start : offset + end]
+            found[name] = _held_scalar(line, value, places) if plain else None
+        offset += len(written) + 1
+    return found
+
+
+def _set_in_line(written: str) -> list[tuple[str, int, int]]:
+    """The variables one line of a script sets for later steps, each with where its value starts and ends in
+    the line: Azure Pipelines' logging command (not one of `isOutput=true`, which later steps name by the
+    step's name), a `NAME=value` the line writes to `$GITHUB_ENV`."""
+    marker = "##vso[task.setvariable "
+    at = written.find(marker)
+    if at != -1:
+        closed = written.find("]", at)
+        properties = written[at + len(marker) : closed].split(";") if closed != -1 else []
+        given = dict(p.strip().partition("=")[::2] for p in properties)
+        name = given.get("variable", "").strip()
+        if not name or given.get("isOutput", given.get("isoutput", "")).strip().casefold() == "true":
+            return []
+        return [(name, closed + 1, _value_end(written, closed + 1))]
+    if "GITHUB_ENV" not in written or "=" not in written:
+        return []
+    equals = written.find("=")
+    start = equals
+    while start > 0 and (written[start - 1].isalnum() or written[start - 1] == "_"):
+        start -= 1
+    name = written[start:equals]
+    return [(name, equals + 1, _value_end(written, equals + 1))] if name.isidentifier() else []
+
+
+def _value_end(written: str, start: int) -> int:
+    """Where a value written after `start` ends: at a quote, a blank or a redirection, else at the line's end."""
+    end = start
+    while end < len(written) and written[end] not in "\"' \t\r>|;":
+        end += 1
+    return end
 
 
 def _inherits(job: dict[str, Node], key: str) -> bool:
