@@ -6,11 +6,13 @@ is) or the PowerShell reader (`powershell.read_held`), each of its words shown w
 A step's script is read by the shell it runs in:
 
 - GitHub Actions `run:` with its `shell:` (the job's `defaults: run: shell:`, else PowerShell on a
-  `runs-on:` Windows runner, else bash); CircleCI `run:` (a command, or `command:` with its `shell:`);
+  Windows runner, by any label of its `runs-on:`, a list of labels or a `group:`'s `labels:`, else bash);
+  CircleCI `run:` (a command, or `command:` with its `shell:`);
 - Azure Pipelines `script:` and `bash:` (shell), `powershell:` and `pwsh:`, and the `AzurePowerShell@N` and
   `PowerShell@N` tasks' inline script (`inputs: Inline:`);
 - the `script:` lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and their other lists of
-  commands: `before_script:`, `install:`, `build_script:`...), AppVeyor's `ps:`/`pwsh:` items as PowerShell.
+  commands: `before_script:`, `install:`, `build_script:`...), AppVeyor's `ps:`/`pwsh:` items as PowerShell,
+  as are a GitLab CI job's lists on a Windows runner (a `tags:` label naming Windows).
 
 A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
 The `AzureCLI@N` task's `inlineScript:` is read in the shell its `scriptType` names (`bash`, `batch`; `ps`
@@ -769,7 +771,7 @@ class _Walk:
         """The step a mapping is, if it is one (added to `steps`); the keys read as its scripts."""
         read = set()
         for key, value in entries.items():
-            powershell = self.runs_powershell(key, entries, context)
+            powershell = self.runs_powershell(key, entries, context, gitlab=_gitlab(self.path))
             if powershell is None:
                 continue
             if key == "run" and value.id == "mapping":  # CircleCI: `run: {command: ..., shell: ...}`
@@ -816,13 +818,18 @@ class _Walk:
             self.resources.append(account)
 
     @staticmethod
-    def runs_powershell(key: str, entries: dict[str, Node], context: _Context) -> bool | None:
-        """Whether a key's script runs in PowerShell (False: in the shell); None for a key of no script."""
+    def runs_powershell(
+        key: str, entries: dict[str, Node], context: _Context, *, gitlab: bool
+    ) -> bool | None:
+        """Whether a key's script runs in PowerShell (False: in the shell); None for a key of no script. A
+        GitLab CI job's lists of commands run in PowerShell on a Windows runner (`tags:`)."""
         if key == "run":
             return _shell_is_powershell(entries.get("shell"), context)
         if key in _POWERSHELL_KEYS:
             return True
-        return False if key in _SHELL_KEYS else None
+        if key in _SHELL_KEYS:
+            return gitlab and _shell_is_powershell(None, context)
+        return None
 
     def task(self, node: Node, called: str, entries: dict[str, Node], context: _Context) -> bool:
         """An Azure Pipelines task (`Name@major`) that runs PowerShell or deploys a classic cloud service,
@@ -1024,10 +1031,18 @@ def _within(entries: dict[str, Node], context: _Context) -> _Context:
     stated_shell = _entry(run, "shell") if _mapping(run) else None
     if stated_shell is not None and _scalar(stated_shell):
         return replace(context, shell=stated_shell.value)
-    runner = entries.get("runs-on")
-    if runner is not None and _scalar(runner) and "windows" in runner.value.lower():
+    if _windows_runner(entries.get("runs-on")) or _windows_runner(entries.get("tags")):
         return replace(context, shell="pwsh")
     return context
+
+
+def _windows_runner(runner: Node | None) -> bool:
+    """Whether a job's runner is a Windows one, by the labels that choose it: GitHub Actions' `runs-on:` (a
+    label, a list of labels, a `group:` with `labels:`), GitLab CI's `tags:`. GitHub runs `run:` steps on
+    Windows in PowerShell, and GitLab's Windows runners run `script:` lines in PowerShell (`pwsh` or
+    `powershell`, the shells they are registered with since GitLab Runner 12)."""
+    labels = _entry(runner, "labels") if runner is not None and _mapping(runner) else runner
+    return any("windows" in label.casefold() for label in _scalars(labels)) if labels is not None else False
 
 
 def _with_variables(node: Node, context: _Context) -> _Context:

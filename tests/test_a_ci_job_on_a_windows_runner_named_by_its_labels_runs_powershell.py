@@ -1,0 +1,63 @@
+"""A job's runner is a Windows one by the labels that choose it, in whatever form the file writes them:
+GitHub Actions' `runs-on:` as one label, a list of labels or a `group:` with `labels:` (its `run:` steps
+run in PowerShell there), GitLab CI's `tags:` (a Windows runner runs `script:` lines in PowerShell). A
+runner of no Windows label runs them in the shell."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files
+
+STEPS = """\
+    steps:
+      - run: |
+          Move-AzureVirtualNetwork -Validate -VirtualNetworkName "hub-vnet"
+          Move-AzureVirtualNetwork -Commit -VirtualNetworkName "hub-vnet"
+          Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "hub-vnet"
+"""
+GITLAB = """\
+migrate-hub:
+  tags: {tags}
+  script:
+    - Move-AzureVirtualNetwork -Validate -VirtualNetworkName "hub-vnet"
+    - Move-AzureVirtualNetwork -Commit -VirtualNetworkName "hub-vnet"
+    - Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "hub-vnet"
+"""
+
+
+def _where(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    return [f"{f.location.path}:{f.location.line}" for f in result.findings if f.location]
+
+
+@pytest.mark.parametrize(
+    ("runner", "found"),
+    [
+        ("runs-on: [self-hosted, Windows, X64]", ["8"]),
+        ("runs-on:\n      group: classic-ops\n      labels: [windows]", ["10"]),
+        ("runs-on:\n      - self-hosted\n      - windows-2019", ["10"]),
+        ("runs-on: [self-hosted, linux]", []),
+    ],
+)
+def test_a_github_job_on_windows_labels_runs_its_steps_in_powershell(tmp_path, monkeypatch, runner, found):
+    workflow = f"on: push\njobs:\n  move:\n    {runner}\n{STEPS}"
+    found_at = _where(tmp_path, monkeypatch, {".github/workflows/move.yml": workflow})
+    assert found_at == [f".github/workflows/move.yml:{line}" for line in found]
+
+
+@pytest.mark.parametrize(("tags", "found"), [("[windows, classic-azure]", [5]), ("[docker, linux]", [])])
+def test_a_gitlab_job_tagged_for_windows_runs_its_script_in_powershell(tmp_path, monkeypatch, tags, found):
+    found_at = _where(tmp_path, monkeypatch, {".gitlab-ci.yml": GITLAB.format(tags=tags)})
+    assert found_at == [f".gitlab-ci.yml:{line}" for line in found]
+
+
+def test_a_gitlab_job_tagged_for_windows_still_reads_the_classic_cli(tmp_path, monkeypatch):
+    pipeline = """\
+migrate-hub:
+  tags: [windows]
+  script:
+    - azure network vnet validate-migration hub-vnet
+    - azure network vnet commit-migration hub-vnet
+    - azure network vnet prepare-migration hub-vnet
+"""
+    assert _where(tmp_path, monkeypatch, {".gitlab-ci.yml": pipeline}) == [".gitlab-ci.yml:5"]
