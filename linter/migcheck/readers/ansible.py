@@ -248,15 +248,20 @@ def sniff_file(path: str, data: bytes) -> bool:
     from migcheck.discover import ci_pipeline
     from migcheck.readers import pipeline
 
-    return pipeline.sniff(data) if ci_pipeline(path) else sniff(data)
+    if ci_pipeline(path) or pipeline.azure_pipelines_content(data):
+        return pipeline.sniff(data)
+    return sniff(data)
 
 
 def read(path: str, data: bytes) -> Document:
-    """The file as a playbook or task file, or, a CI pipeline's, as the scripts of its steps (`pipeline`)."""
+    """The file as a playbook or task file, or, a CI pipeline's (by its name, or an Azure Pipelines file by
+    its keys), as the scripts of its steps (`pipeline`)."""
     from migcheck.discover import ci_pipeline
     from migcheck.readers import pipeline
 
-    return pipeline.read(path, data) if ci_pipeline(path) else read_playbook(path, data)
+    if ci_pipeline(path) or pipeline.azure_pipelines_content(data):
+        return pipeline.read(path, data)
+    return read_playbook(path, data)
 
 
 def read_playbook(path: str, data: bytes) -> Document:

@@ -1,5 +1,6 @@
 """CI pipelines' YAML (`discover.ci_pipeline`: Azure Pipelines, GitHub Actions, GitLab CI, Travis CI, AppVeyor,
-Bitbucket Pipelines, CircleCI), whose steps ran the classic CLI and the classic cmdlets: each step's inline
+Bitbucket Pipelines, CircleCI; and an Azure Pipelines file of any name, by its keys: `azure_pipelines_content`),
+whose steps ran the classic CLI and the classic cmdlets: each step's inline
 script is read as the script it is, with the shell reader (`shell.CommandLines`, as an Ansible `shell:` task
 is) or the PowerShell reader (`powershell.read_held`), each of its words shown where the YAML writes it.
 
@@ -307,7 +308,8 @@ def read(path: str, data: bytes) -> Document:
     except (yaml.YAMLError, RecursionError):
         return ansible.read_playbook(path, data)  # says where the YAML breaks, as for any YAML file
     walk = _Walk(path, len(data), text)
-    top = _Context({}, None, {}, azure=_azure_pipelines(path))
+    azure = _azure_pipelines(path) or (bool(roots) and _azure_pipelines_keys(roots[0]))
+    top = _Context({}, None, {}, azure=azure)
     if top.azure and roots and _mapping(roots[0]):
         top = replace(top, macros=_parameter_defaults(roots[0]))
     elif _github(path) and roots and _mapping(roots[0]):
@@ -349,11 +351,15 @@ def read(path: str, data: bytes) -> Document:
 
 def _pipelines_included(path: str, walk: _Walk) -> tuple[tuple[str, str], ...]:
     """The files read where this pipeline includes them that are pipelines of their own name too (a
-    `sub/.gitlab-ci.yml` a `.gitlab-ci.yml` includes): what they describe is said here, where they run, and
-    not again by their own read (`WHOLE_FILE_RUN`)."""
+    `sub/.gitlab-ci.yml` a `.gitlab-ci.yml` includes), or by their keys (an Azure Pipelines steps template):
+    what they describe is said here, where they run, and not again by their own read (`WHOLE_FILE_RUN`)."""
     from migcheck.discover import ci_pipeline
 
-    return tuple((shown, WHOLE_FILE_RUN) for shown in walk.files if shown != path and ci_pipeline(shown))
+    return tuple(
+        (shown, WHOLE_FILE_RUN)
+        for shown in walk.files
+        if shown != path and (ci_pipeline(shown) or shown in walk.pipelines)
+    )
 
 
 def _composed(text: str, path: str) -> list[Node]:
@@ -613,6 +619,7 @@ class _Walk:
         self.files: dict[str, tuple[str, list[str]]] = {path: ("", text.splitlines())}
         self.including = [path]  # the files whose templates are read now, the pipeline's first
         self.templates = 0  # how many templates were read
+        self.pipelines: set[str] = set()  # those of them that are pipelines of their own by their keys
         self.template_room = _MOST_SHARED_READ * size + 65_536  # the text of templates yet to read
         self.unread: list[Mark] = []  # the parts not read (`TEMPLATE_NOT_READ`, `READ_AGAIN_CUT`)
         self.job_nodes: dict[int, Node] = {}  # each job's mapping, by its number
@@ -737,6 +744,8 @@ class _Walk:
         except (yaml.YAMLError, RecursionError):
             return None
         self.files[settings.path] = (posixpath.dirname(relative), text.splitlines())
+        if roots and _azure_pipelines_keys(roots[0]):  # a pipeline by its keys too: read here only
+            self.pipelines.add(settings.path)
         return roots[0] if roots and _mapping(roots[0]) else None
 
     def gitlab_included(self, root: Node, depth: int) -> Node:
@@ -1374,6 +1383,59 @@ def _travis(path: str) -> bool:
 
 def _gitlab(path: str) -> bool:
     return posixpath.basename(path).casefold() in (".gitlab-ci.yml", ".gitlab-ci.yaml")
+
+
+# The keys at the top of an Azure Pipelines file (its YAML schema's `pipeline`), and those of them that hold
+# what it runs: a YAML of these keys alone, with steps, jobs or stages, is one whatever its name (a pipeline is
+# created from any YAML path of the repository; a steps template too is one).
+_AZURE_PIPELINES_KEYS = frozenset(
+    {
+        "trigger",
+        "pr",
+        "pool",
+        "stages",
+        "jobs",
+        "steps",
+        "variables",
+        "parameters",
+        "resources",
+        "name",
+        "extends",
+        "schedules",
+        "lockbehavior",
+        "appendcommitmessagetorunname",
+        "workspace",
+        "container",
+        "services",
+    }
+)
+_AZURE_PIPELINES_RUN = ("stages", "jobs", "steps", "extends")
+# The words one of its steps is written with: a task, a script of some shell, a template of steps.
+_AZURE_PIPELINES_STEPS = (b"task:", b"script:", b"powershell:", b"pwsh:", b"bash:", b"template:")
+
+
+def azure_pipelines_content(data: bytes) -> bool:
+    """Whether a YAML file is an Azure Pipelines one by its keys, whatever its name: its top mapping has
+    only the keys of a pipeline, one of them a list of steps, jobs or stages (or the template it extends),
+    and a step of some kind is written in it."""
+    import yaml
+
+    if not any(word in data for word in _AZURE_PIPELINES_STEPS) or b"\x00" in data:
+        return False
+    try:
+        roots = _composed(data.decode("utf-8", "replace").removeprefix("\ufeff"), "")
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return bool(roots) and all(_azure_pipelines_keys(root) for root in roots)
+
+
+def _azure_pipelines_keys(root: Node | None) -> bool:
+    if root is None or not _mapping(root):
+        return False
+    keys = [key.value.casefold() if _scalar(key) else "" for key, _ in root.value]
+    return all(key in _AZURE_PIPELINES_KEYS for key in keys) and any(
+        key in keys for key in _AZURE_PIPELINES_RUN
+    )
 
 
 def _github(path: str) -> bool:
