@@ -51,7 +51,9 @@ not stated or from Azure Pipelines' repository root, one not checked, or one pas
 that includes itself) is said not read (`TEMPLATE_NOT_READ`); so is a job read without the steps every job
 runs first, or without the jobs it `extends:`, past the bound on the text read again (`READ_AGAIN_CUT`). A value the CI service fills in (`${{ secrets.NAME }}`, `$(Build.Number)`, a
 `$(name)` of a secret or of a variable group's variable) is one the file does not state, as it is in the
-script.
+script; but the folder Azure Pipelines checks the repository out to (`$(Build.SourcesDirectory)`,
+`$(System.DefaultWorkingDirectory)`, `$(Build.Repository.LocalPath)`) is the pipeline's folder, so that a file
+named from it is the repository's.
 
 A step (a job, a stage) whose `condition:` or `if:` is false (`false`, `${{ false }}`, an expression of values
 the file states: Azure Pipelines' `and()`, `or()`, `not()`, `eq()`, `ne()`, `in()`..., GitHub Actions' `==`,
@@ -314,6 +316,8 @@ def read(path: str, data: bytes) -> Document:
         top = replace(top, macros=_parameter_defaults(roots[0]))
     elif _github(path) and roots and _mapping(roots[0]):
         top = replace(top, macros=_input_defaults(roots[0]))
+    if roots and roots[0] is not None:
+        top = _with_checkout_root(top, roots[0])
     for root in roots:
         if root is not None:
             if _gitlab(path) and _mapping(root):
@@ -1708,6 +1712,28 @@ def _parameter_defaults(root: Node) -> dict[str, Node]:
         if key is not None and _scalar(key) and (_scalar(value) or _given_steps(value)):
             defaults[f"parameters:{key.value.casefold()}"] = value
     return defaults
+
+
+# Azure Pipelines' macros of the folder it checks the repository out to (a step's working folder), which the
+# pipeline's folder is taken for. (`$(Pipeline.Workspace)` is the folder above it.)
+_CHECKOUT_ROOT_MACROS = (
+    "build.sourcesdirectory",
+    "system.defaultworkingdirectory",
+    "build.repository.localpath",
+)
+
+
+def _with_checkout_root(context: _Context, root: Node) -> _Context:
+    """An Azure Pipelines file's context with the checkout's folder, the repository's root, as the
+    pipeline's own folder: so that a file a task names from it (`$(Build.SourcesDirectory)/pkg/x.cscfg`) is
+    the repository's file, as a relative path names it, where it was a value not stated whole."""
+    import yaml
+
+    if not context.azure:
+        return context
+    value = yaml.ScalarNode("tag:yaml.org,2002:str", ".", root.start_mark, root.start_mark)
+    value.held_places = [_place(root)]
+    return replace(context, macros={**(context.macros or {}), **dict.fromkeys(_CHECKOUT_ROOT_MACROS, value)})
 
 
 def _input_defaults(root: Node) -> dict[str, Node]:
