@@ -338,6 +338,7 @@ def read(path: str, data: bytes) -> Document:
     ]
     suppressions, marked = ansible.suppressions(path, text, spans)
     resources, problem, others = _read_steps(path, walk, _with_shared_steps(walk, len(data)), data)
+    problem = walk.refused or problem
     resources += tuple(walk.resources)
     name = posixpath.basename(path)
     resources = _with_unread(
@@ -637,6 +638,7 @@ class _Walk:
         # CI's `default:`), by id.
         self.shared: set[int] = set()
         self.budget = 4 * size + 1_000
+        self.refused: FileProblem | None = None  # why the CI service refuses the whole file, where it does
         self.more_jobs = 1 << 30  # the numbers of the runs of a matrix job after its first
 
     def add_jobs(self, nodes: list[Node]) -> None:
@@ -792,6 +794,8 @@ class _Walk:
                 command = given.get("command")
                 value = command if command is not None else value
                 powershell = _shell_is_powershell(given.get("shell"), context)
+            if _gitlab(self.path) and key in _SHELL_KEYS and self.refused is None:
+                self.refused = _gitlab_refuses(value)
             lines = _lines(value)
             if lines:
                 self.steps.append(_Step(node, powershell, context, lines, key=key))
@@ -1266,6 +1270,25 @@ def _entry(node: Node, name: str) -> Node | None:
 def _shell_is_powershell(stated: Node | None, context: _Context) -> bool:
     shell_name = stated.value if stated is not None and _scalar(stated) else context.shell
     return (shell_name or "bash").split(" ", 1)[0].lower() in _POWERSHELLS
+
+
+def _gitlab_refuses(value: Node) -> FileProblem | None:
+    """Why GitLab CI refuses a file for a list of commands with an item that is a mapping, not a command (an
+    unquoted command with `: ` in it, which YAML reads as a key and its value): it runs no job of it."""
+    items = value.value if value.id == "sequence" else []
+    item = next((item for item in items if _mapping(item)), None)
+    if item is None:
+        return None
+    line, column = _place(item)
+    message = (
+        "GitLab refuses this file: an item of a list of commands is a mapping, not a command (YAML reads an "
+        "unquoted command with ': ' in it as a key and its value), so none of its jobs runs"
+    )
+    fix = (
+        "Quote the whole command (- 'curl -H \"x-ms-version: 2016-03-01\" ...') or write it as a block "
+        "scalar (- |), as GitLab CI's lint asks ('script config should be a string or a nested array of strings')."
+    )
+    return FileProblem("syntax", message, Mark(_file(item), line, column=column), fix)
 
 
 def _lines(value: Node) -> tuple[Node, ...]:
