@@ -64,3 +64,42 @@ def test_gitlab_rules_of_stated_variables_are_decided(tmp_path, monkeypatch):
         "manualsvc": "maybe",
         "onlysvc": "maybe",
     }
+
+
+def _runs(tmp_path, monkeypatch, pipeline: str) -> dict[str, str]:
+    result = lint_files(tmp_path, monkeypatch, {".gitlab-ci.yml": pipeline}, "MIG601", dedent=False)
+    document = next(d for d in result.documents if d.path == ".gitlab-ci.yml")
+    lines = pipeline.splitlines()
+    calls = [c for r in document.resources if isinstance(r, Script) for c in r.calls]
+    return {lines[c.mark.line - 1].split("create ")[1].split()[0]: c.runs for c in calls}
+
+
+def test_a_variable_as_a_rule_is_true_wherever_it_is_not_empty(tmp_path, monkeypatch):
+    pipeline = """\
+variables:
+  DEPLOY: "false"
+  SKIP: ""
+deploy:
+  rules:
+    - if: $DEPLOY
+  script:
+    - azure service create deploysvc --location 'West US'
+skip:
+  rules:
+    - if: $SKIP
+  script:
+    - azure service create skipsvc --location 'West US'
+"""
+    assert _runs(tmp_path, monkeypatch, pipeline) == {"deploysvc": "", "skipsvc": "never"}
+
+
+def test_a_job_named_only_leaves_the_other_jobs_running(tmp_path, monkeypatch):
+    pipeline = """\
+only:
+  script:
+    - azure service create onlysvc --location 'West US'
+prod:
+  script:
+    - azure service create prodsvc --location 'West US'
+"""
+    assert _runs(tmp_path, monkeypatch, pipeline) == {"onlysvc": "", "prodsvc": ""}

@@ -690,7 +690,7 @@ class _Walk:
     def mapping(self, node: Node, context: _Context, depth: int) -> None:
         entries = {key.value: value for key, value in node.value if _scalar(key)}
         self.budget -= len(entries)
-        context = _within(entries, context)
+        context = _within(entries, context, job=id(node) in self.jobs)
         if id(node) in self.jobs:
             self.job_contexts[context.job] = (context, entries)
             self.job_nodes[context.job] = node
@@ -1023,9 +1023,10 @@ def _mark_of(node: Node | None, path: str, tag: str) -> Mark:
     return Mark(_file(node), line, column=column, tag=tag)
 
 
-def _within(entries: dict[str, Node], context: _Context) -> _Context:
+def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -> _Context:
     """The context of a mapping's values: with its `env:` and `variables:` entries, the shell its
-    `defaults:` or its Windows runner gives `run:` steps, and its `condition:` (`if:`)."""
+    `defaults:` or its Windows runner gives `run:` steps, and its `condition:` (`if:`); a job's, with its
+    GitLab CI `rules:`, `when:`, `only:`/`except:` (at the top of the file, these are jobs' names)."""
     env = entries.get("env")
     if env is not None and _mapping(env):
         macros = dict(context.macros or {})
@@ -1042,7 +1043,8 @@ def _within(entries: dict[str, Node], context: _Context) -> _Context:
     condition = entries.get("condition", entries.get("if"))
     if condition is not None:
         context = replace(context, runs=_both(context.runs, _condition_holds(condition, context.macros)))
-    context = replace(context, runs=_both(context.runs, _gitlab_rules_let_run(entries, context)))
+    if job:
+        context = replace(context, runs=_both(context.runs, _gitlab_rules_let_run(entries, context)))
     defaults = entries.get("defaults")
     run = _entry(defaults, "run") if _mapping(defaults) else None
     stated_shell = _entry(run, "shell") if _mapping(run) else None

@@ -50,10 +50,18 @@ def decided(expression: str, lookup: Callable[[str, str], Value]) -> bool | None
     return truth(value)
 
 
+class _GitLabText(str):
+    """A GitLab CI variable's value: as a condition (`if: $DEPLOY`), true wherever it is not empty, even
+    `"false"` or `"0"`, as GitLab CI tells a variable set from one not."""
+
+
 def truth(value: Value) -> bool | None:
-    """A value as a condition: the empty text, `false`, 0 and null are false; not known is None."""
+    """A value as a condition: the empty text, `false`, 0 and null are false (a GitLab CI variable's value:
+    the empty text only); not known is None."""
     if isinstance(value, _Unknown):
         return None
+    if isinstance(value, _GitLabText):
+        return bool(value)
     if isinstance(value, str):
         return value.strip().casefold() not in ("", "false", "0")
     return bool(value)
@@ -180,7 +188,8 @@ class _Parser:
         if token.kind == "text":
             return token.text
         if token.kind == "variable":  # GitLab CI's `$NAME`
-            return self.lookup("env", token.text)
+            value = self.lookup("env", token.text)
+            return _GitLabText(value) if isinstance(value, str) else value
         if token.kind != "word":
             return self.broken()
         if self.peek() == "(":
