@@ -148,3 +148,24 @@ steps:
     result = lint_files(tmp_path, monkeypatch, files, "MIG601")
     assert where(result.findings) == ["MIG601 azure-pipelines.yml:7:9"]
     assert _vms(result) == ["given01"]
+
+
+def test_steps_a_pipeline_gives_a_template_read_its_own_parameters_not_the_template_s(tmp_path, monkeypatch):
+    pipeline = f"""\
+parameters:
+- name: vmName
+  default: caller01
+steps:
+- template: templates/wrap.yml
+  parameters:
+    vmName: template01
+    deploySteps:
+    - script: |
+        azure config mode asm
+        azure vm create ${{{{ parameters.vmName }}}} {IMAGE} u -l "West US"
+"""
+    template = "parameters:\n- name: vmName\n  default: wrap01\n- name: deploySteps\n  type: stepList\n"
+    template += "  default: []\nsteps:\n- ${{ parameters.deploySteps }}\n"
+    files = {"azure-pipelines.yml": pipeline, "templates/wrap.yml": template}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG601")
+    assert _vms(result) == ["caller01"]

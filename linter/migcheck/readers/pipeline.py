@@ -625,6 +625,9 @@ class _Walk:
         self.including = [path]  # the files whose templates are read now, the pipeline's first
         self.templates = 0  # how many templates were read
         self.pipelines: set[str] = set()  # those of them that are pipelines of their own by their keys
+        # The values a caller's template expressions have in a list of steps it gives a template, by the
+        # list's id: the caller's, not the template's.
+        self.given_with: dict[int, dict[str, Node] | None] = {}
         self.template_room = _MOST_SHARED_READ * size + 65_536  # the text of templates yet to read
         self.unread: list[Mark] = []  # the parts not read (`TEMPLATE_NOT_READ`, `READ_AGAIN_CUT`)
         self.job_nodes: dict[int, Node] = {}  # each job's mapping, by its number
@@ -663,7 +666,12 @@ class _Walk:
                     self.node(item.value[0][1], replace(context, runs=_both(context.runs, runs)), depth + 1)
                     continue
                 branches = _Branches()
-                self.node(_inserted(item, context.macros) or item, context, depth + 1)
+                inserted = _inserted(item, context.macros)
+                if inserted is not None:  # steps a caller gives: its expressions are the caller's
+                    given_in = replace(context, macros=self.given_with.get(id(inserted), context.macros))
+                    self.node(inserted, given_in, depth + 1)
+                    continue
+                self.node(item, context, depth + 1)
         elif node.id == "mapping":
             matrix_runs = _matrix_runs(node) if id(node) in self.jobs and _github(self.path) else []
             if matrix_runs:
@@ -724,7 +732,11 @@ class _Walk:
             self.unread.append(_mark_of(named, self.path, TEMPLATE_NOT_READ))
             return
         outer = {k: v for k, v in (context.macros or {}).items() if not k.startswith("parameters:")}
-        bound = {**_parameter_defaults(root), **_given_parameters(given, context.macros or {})}
+        given_parameters = _given_parameters(given, context.macros or {})
+        for value in given_parameters.values():
+            if _given_steps(value):
+                self.given_with[id(value)] = context.macros
+        bound = {**_parameter_defaults(root), **given_parameters}
         self.including.append(_file(root))
         self.node(root, replace(context, macros={**outer, **bound}), depth + 1)
         self.including.pop()
