@@ -65,7 +65,9 @@ A GitLab CI job under `only:`/`except:` (branches, pipeline sources the file doe
 condition does; one under any other condition (of a value the service sets, `github.ref`) may run or not.
 Azure Pipelines' conditional keys (`${{ if eq(parameters.env, 'prod') }}:`, `${{ elseif ... }}:`,
 `${{ else }}:`, in a mapping or as items of a list) insert their value under the same decision: the branch
-taken runs, the others never do, and each may where the condition is not decided.
+taken runs, the others never do, and each may where the condition is not decided. Its loops
+(`${{ each x in parameters.list }}:`) insert their value once per item of a list (an object) the file states,
+`${{ x }}`, `${{ x.name }}`, `${{ x.key }}`, `${{ x.value }}` its item's, up to `_MOST_LOOP_ITEMS` items.
 
 `AzureCloudPowerShellDeployment@1` (the classic Cloud Services deployment task) is read as the calls its
 Publish-AzureCloudDeployment.ps1 runs: `New-AzureService` of its `ServiceName` where it is missing, in its
@@ -252,6 +254,8 @@ _TEMPLATE_KINDS = ("variables", "parameters", "env", "matrix", "inputs")
 # How many runs of a job a GitHub Actions matrix is read as, at most (its own limit is 256): past it, the
 # job is read once, with the matrix's values not stated.
 _MOST_MATRIX_RUNS = 8
+# How many items an Azure Pipelines loop (`${{ each }}`) is read for, at most: past it, once, the item not stated.
+_MOST_LOOP_ITEMS = 16
 
 
 def sniff(data: bytes) -> bool:
@@ -661,6 +665,9 @@ class _Walk:
             branches = _Branches()
             for item in node.value:
                 directive = _directive(item.value[0][0]) if _mapping(item) and len(item.value) == 1 else ""
+                if _loop(directive):
+                    self.each(item.value[0][1], directive, context, depth)
+                    continue
                 if _conditional(directive):
                     runs = branches.runs(directive, context.macros)
                     self.node(item.value[0][1], replace(context, runs=_both(context.runs, runs)), depth + 1)
@@ -678,6 +685,19 @@ class _Walk:
                 self.matrix_job(node, context, depth, matrix_runs)
             else:
                 self.mapping(node, context, depth)
+
+    def each(self, body: Node, directive: str, context: _Context, depth: int) -> None:
+        """An Azure Pipelines loop (`${{ each x in parameters.list }}:`): its value inserted once per item of
+        a list the file states, `${{ x }}` (`${{ x.name }}`) the item's, or per key of a mapping
+        (`${{ x.key }}`, `${{ x.value }}`); once, the item not stated, for a list not stated or longer than
+        `_MOST_LOOP_ITEMS`."""
+        seen, budget, used = set(self.seen), self.budget, 0
+        for number, bound in enumerate(_loop_items(directive, context.macros) or [{}]):
+            if number:  # each item inserts the same text again
+                self.seen = set(seen)
+                self.budget += used
+            self.node(body, replace(context, macros={**(context.macros or {}), **bound}), depth + 1)
+            used = budget - self.budget
 
     def matrix_job(self, node: Node, context: _Context, depth: int, runs: list[dict[str, Node]]) -> None:
         """A GitHub Actions job of a stated matrix, read as the jobs GitHub runs: one per combination of its
@@ -710,6 +730,9 @@ class _Walk:
         branches = _Branches()
         for key, value in entries.items():
             directive = _directive_text(key)
+            if _loop(directive):
+                self.each(value, directive, context, depth)
+                continue
             if _conditional(directive):
                 runs = branches.runs(directive, context.macros)
                 self.node(value, replace(context, runs=_both(context.runs, runs)), depth + 1)
@@ -1002,7 +1025,7 @@ def _given_parameters(given: Node | None, macros: dict[str, Node]) -> dict[str, 
     return {
         f"parameters:{key.value.casefold()}": _whole_reference(value, macros) if _scalar(value) else value
         for key, value in given.value
-        if _scalar(key) and (_scalar(value) or _given_steps(value))
+        if _scalar(key) and (_scalar(value) or _given_steps(value) or _mapping(value))
     }
 
 
@@ -1207,6 +1230,36 @@ def _directive(key: Node | None) -> str:
 def _directive_text(text: str) -> str:
     text = text.strip()
     return text[3:-2].strip() if text.startswith("${{") and text.endswith("}}") else ""
+
+
+def _loop(directive: str) -> bool:
+    return directive.partition(" ")[0].casefold() == "each"
+
+
+def _loop_items(directive: str, macros: dict[str, Node] | None) -> list[dict[str, Node]]:
+    """The values a loop's variable takes (`each x in parameters.list`), each as the names its expressions
+    keep them by (`loop:x`, `loop:x.name`): the items of a list the file states (a mapping item's scalar
+    values by their keys), or the keys and values of a mapping; none for a list not stated or too long."""
+    words = directive.split()
+    if len(words) != 4 or words[2].casefold() != "in" or not words[1].isidentifier():
+        return []
+    name, source = words[1].casefold(), _expression_name(words[3], ("parameters", "variables"))
+    listed = (macros or {}).get(source) if source else None
+    if listed is None or _scalar(listed) or len(listed.value) > _MOST_LOOP_ITEMS:
+        return []
+    if _mapping(listed):
+        return [
+            {f"loop:{name}.key": key, f"loop:{name}.value": value}
+            for key, value in listed.value
+            if _scalar(key) and _scalar(value)
+        ]
+    return [
+        {f"loop:{name}": item}
+        if _scalar(item)
+        else {f"loop:{name}.{k.value.casefold()}": v for k, v in item.value if _scalar(k) and _scalar(v)}
+        for item in listed.value
+        if _scalar(item) or _mapping(item)
+    ]
 
 
 def _conditional(directive: str) -> bool:
@@ -1705,6 +1758,8 @@ def _expression_name(inside: str, kinds: tuple[str, ...]) -> str:
     if inside.casefold().startswith("github.event.inputs."):
         inside = inside[len("github.event.") :]
     kind, _, rest = inside.partition(".")
+    if "parameters" in kinds and kind.casefold() not in kinds and _loop_variable(kind, rest):
+        return f"loop:{inside.casefold()}"  # a loop's variable (`${{ x }}`, `${{ x.name }}`)
     if not rest and "[" in kind:
         kind, _, rest = kind.partition("[")
         rest = rest.removesuffix("]").strip()
@@ -1713,6 +1768,11 @@ def _expression_name(inside: str, kinds: tuple[str, ...]) -> str:
     if kind not in kinds or not rest or not all(c.isalnum() or c in "_-" for c in rest):
         return ""
     return rest.casefold() if kind == "variables" else f"{kind}:{rest.casefold()}"
+
+
+def _loop_variable(name: str, rest: str) -> bool:
+    """Whether an expression may be a loop variable's value: `x`, or `x.name` of an item."""
+    return name.isidentifier() and (not rest or rest.isidentifier())
 
 
 def _runtime_expressions(text: str) -> list[tuple[int, int]]:
@@ -1746,7 +1806,7 @@ def _parameter_defaults(root: Node) -> dict[str, Node]:
         return {}
     defaults = {}
     for key, value in pairs:
-        if key is not None and _scalar(key) and (_scalar(value) or _given_steps(value)):
+        if key is not None and _scalar(key) and (_scalar(value) or _given_steps(value) or _mapping(value)):
             defaults[f"parameters:{key.value.casefold()}"] = value
     return defaults
 
