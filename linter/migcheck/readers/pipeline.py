@@ -15,6 +15,9 @@ A step's script is read by the shell it runs in:
   commands: `before_script:`, `install:`, `build_script:`...), AppVeyor's `ps:`/`pwsh:` items as PowerShell,
   as are a GitLab CI job's lists on a Windows runner (a `tags:` label naming Windows).
 
+A GitHub Actions step whose `shell:` is Python (`python`, `python3 {0}`) and whose script is a literal block
+(`run: |`) is read by the Python reader, each call where the file writes it.
+
 A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
 The `AzureCLI@N` task's `inlineScript:` is read in the shell its `scriptType` names (`bash`, `batch`; `ps`
 and `pscore` in PowerShell).
@@ -343,7 +346,7 @@ def read(path: str, data: bytes) -> Document:
     suppressions, marked = ansible.suppressions(path, text, spans)
     resources, problem, others = _read_steps(path, walk, _with_shared_steps(walk, len(data)), data)
     problem = walk.refused or problem
-    resources += tuple(walk.resources)
+    resources += tuple(walk.resources) + _python_read(walk)
     name = posixpath.basename(path)
     resources = _with_unread(
         tuple(replace(r, called=f"CI pipeline '{name}'") if isinstance(r, Script) else r for r in resources),
@@ -354,8 +357,32 @@ def read(path: str, data: bytes) -> Document:
     if not resources and problem is None:
         return Document(path, None, "", (), suppressions, marked, text=text)
     kind = FileKind.POWERSHELL if all(step.powershell for step in walk.steps) else FileKind.SHELL
+    kind = FileKind.PYTHON if walk.python_steps and not walk.steps else kind
     others += _pipelines_included(path, walk)
     return Document(path, kind, "", resources, suppressions, marked, problem, text=text, functions_run=others)
+
+
+def _python_shell(stated: Node | None) -> bool:
+    """Whether a GitHub Actions step's `shell:` is Python (`python`, or a command of it: `python3 {0}`)."""
+    shell_name = stated.value.split(" ", 1)[0].casefold() if stated is not None and _scalar(stated) else ""
+    return shell_name in ("python", "python3")
+
+
+def _python_read(walk: _Walk) -> tuple[object, ...]:
+    """What the Python scripts of `shell: python` steps describe, each read by the Python reader where the
+    file writes it: a literal block (`run: |`) is the body of an `if` on its key's line, its lines and
+    columns the file's own. (A script in another form, or one under a condition that never holds, is not
+    read.)"""
+    from migcheck.readers import python_script
+
+    found: list[object] = []
+    for node in walk.python_steps:
+        shown = _file(node)
+        lines = walk.files[shown][1]
+        first, last = node.start_mark.line, node.end_mark.line
+        text = "\n" * first + "if 1:\n" + "\n".join(lines[first + 1 : last]) + "\n"
+        found += python_script.read(shown, text.encode("utf-8")).resources
+    return tuple(found)
 
 
 def _pipelines_included(path: str, walk: _Walk) -> tuple[tuple[str, str], ...]:
@@ -629,6 +656,7 @@ class _Walk:
         self.including = [path]  # the files whose templates are read now, the pipeline's first
         self.templates = 0  # how many templates were read
         self.pipelines: set[str] = set()  # those of them that are pipelines of their own by their keys
+        self.python_steps: list[Node] = []  # the scripts of GitHub Actions' `shell: python` steps
         # The values a caller's template expressions have in a list of steps it gives a template, by the
         # list's id: the caller's, not the template's.
         self.given_with: dict[int, dict[str, Node] | None] = {}
@@ -821,6 +849,11 @@ class _Walk:
         """The step a mapping is, if it is one (added to `steps`); the keys read as its scripts."""
         read = set()
         for key, value in entries.items():
+            if key == "run" and _python_shell(entries.get("shell")):
+                if _scalar(value) and value.style == "|" and context.runs is not False:
+                    self.python_steps.append(value)
+                read.add(key)
+                continue
             powershell = self.runs_powershell(key, entries, context, gitlab=_gitlab(self.path))
             if powershell is None:
                 continue
