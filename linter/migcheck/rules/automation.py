@@ -1174,7 +1174,7 @@ class MigrationOutOfOrder(Rule):
                 alternative = _only_validates_between(steps, locked[0], index)
                 yield self._while_prepared(script, step, locked[1], alternative)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
-                if not _with(seen["prepare"], target, step):
+                if not _may_be_with(seen["prepare"], target, step):
                     yield self._finding(
                         script,
                         step,
@@ -1184,7 +1184,7 @@ class MigrationOutOfOrder(Rule):
                 step.step == "prepare"
                 and named
                 and every["validate"].with_(step)
-                and not _with(seen["validate"], target, step)
+                and not _may_be_with(seen["validate"], target, step)
                 and _validates(step)
             ):
                 later = _with(by_target["validate"], target, step)
@@ -1641,6 +1641,12 @@ def _with(runs: dict[tuple[str, str], Together], target: tuple[str, str], step: 
     """Whether any step counted for `target` can run with `step`."""
     counted = runs.get(target)
     return counted is not None and counted.with_(step) > 0
+
+
+def _may_be_with(runs: dict[tuple[str, str], Together], target: tuple[str, str], step: MigrationStep) -> bool:
+    """Whether any step counted for `target`, or for a resource of its kind the script does not name (a
+    step given `$VNet` may be of hub-vnet, whatever value it is given), can run with `step`."""
+    return _with(runs, target, step) or _with(runs, (target[0], ""), step)
 
 
 def _scope_validated(validated: dict[str, Together], step: MigrationStep) -> bool:
