@@ -54,3 +54,14 @@ def test_a_batch_script_that_calls_commit_before_prepare_is_out_of_order(tmp_pat
         """
     result = lint_files(tmp_path, monkeypatch, {"azure-pipelines.yml": pipeline}, "MIG602")
     assert where(result.findings) == ["MIG602 azure-pipelines.yml:13:12"]
+
+
+@pytest.mark.parametrize("call", ["@call", "Call", "@CALL", "cAll"])
+def test_a_call_written_in_any_case_or_after_an_at_sign_runs_the_classic_cli(tmp_path, monkeypatch, call):
+    # cmd reads a command's name in any case, and `@` only keeps it from echoing the line.
+    pipeline = (
+        "jobs:\n  d:\n    runs-on: windows-latest\n    steps:\n      - shell: cmd\n        run: |\n"
+        f"          {call} azure config mode asm\n          {call} {VM_CREATE}\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {".github/workflows/vm.yml": pipeline}, "MIG203", dedent=False)
+    assert where(result.findings) == [f"MIG203 .github/workflows/vm.yml:8:{12 + len(call)}"]

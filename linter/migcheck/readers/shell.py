@@ -180,8 +180,7 @@ _PREFIXES: dict[str, _Prefix] = {
     "setsid": _Prefix(),
     # cmd's `call`: a cmd script (a CI step's `cmd`, the AzureCLI task's `batch`) runs the classic CLI,
     # `azure.cmd` on Windows, with `call`, as cmd returns from another batch file only when it calls it.
-    "call": _Prefix(),
-    "CALL": _Prefix(),  # cmd reads a command's name in any case
+    "call": _Prefix(),  # in any case, after an `@` too (see `_prefix_named`)
     "xargs": _Prefix(
         frozenset(
             {"-n", "-L", "-P", "-I", "-d", "-E", "-s", "-a", "--max-args", "--max-lines", "--max-procs"}
@@ -190,6 +189,16 @@ _PREFIXES: dict[str, _Prefix] = {
         feeds=True,
     ),
 }
+
+
+def _prefix_named(name: str | None) -> str | None:
+    """The prefix (`_PREFIXES`) a command's name is, None for none: cmd reads `call` in any case, and an
+    `@` before it only keeps cmd from echoing the line (`@call azure ...`, `CALL`, `Call`)."""
+    if name is None or name in _PREFIXES:
+        return name
+    return "call" if name.removeprefix("@").casefold() == "call" else None
+
+
 # Shells, which run the command line `-c` gives them, or the script a here-document feeds them.
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 
@@ -2454,7 +2463,9 @@ class _Walker:
             else:  # a command the script does not state (`"$EDITOR" NetworkConfig.netcfg`)
                 self._may_write([w for a in arguments for w in self.words(a)])
             return
-        if name in _PREFIXES or posixpath.basename(name) in _SHELLS | _PLACES.keys() | {"parallel"}:
+        if _prefix_named(name) is not None or posixpath.basename(name) in _SHELLS | _PLACES.keys() | {
+            "parallel"
+        }:
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
@@ -3816,8 +3827,7 @@ def _unprefixed(words: list[Word]) -> tuple[list[Word], bool] | None:
     does not state what runs."""
     words = list(words)
     start, fed_words, may_not_run = 0, 0, False
-    while start < len(words) and words[start].text in _PREFIXES:
-        name = words[start].text or ""
+    while start < len(words) and (name := _prefix_named(words[start].text)) is not None:
         after = _after_prefix(name, words, start + 1)
         if after >= len(words):
             return None
