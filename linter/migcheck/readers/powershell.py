@@ -11328,8 +11328,13 @@ class Interpreter:
         self.xplat_reading.turn_holders = holders
         listed = min(holders).split("\0")[0] if holders else ""
         self.xplat_reading.looping_over = listed.removeprefix(_TURN_OF)
-        if any(word.text is not None and word.text.endswith("-migration") for word in words[:4]):
-            words = [self._held_by_its_value(word, given.get(id(word))) for word in words]
+        # A value the script does not state names one resource in every command given it (`param($vm)`,
+        # `$config.vmname`), the VM one creates and another changes, as the shell reader's `$vm` does.
+        # `written` stays alive to the end, so that no word made later takes the `id` of one of its words.
+        written, words = words, [self._held_by_its_value(word, given.get(id(word))) for word in words]
+        # The argument each word comes from, by the word as held (`meaning.upload.file` is one of them).
+        pairs = zip(written, words, strict=True)
+        given = {**given, **{id(now): given[id(was)] for was, now in pairs if id(was) in given}}
         meaning = self.xplat_reading.command(words, self._at_call(node))
         call = meaning.call
         if call is None:
@@ -11347,9 +11352,9 @@ class Interpreter:
         return Unknown(self.snippet(node))
 
     def _held_by_its_value(self, word: CliWord, arg: Arg | None) -> CliWord:
-        """A word of a classic CLI migration step that the script does not state, held by the value it is
-        (`$VNet`), as a Move-Azure* cmdlet's name is (see `_unstated_moved`): the steps given that value
-        move one resource, whichever way the script runs them."""
+        """A word of a classic CLI command that the script does not state, held by the value it is (`$VNet`),
+        as a Move-Azure* cmdlet's name is (see `_unstated_moved`): the commands given that value name one
+        resource (the steps move one), whichever way the script runs them."""
         ident = _ident_of(arg) if word.text is None and word.holder is None and arg is not None else None
         if ident is None or arg is None or not arg.certain:
             return word

@@ -243,6 +243,8 @@ class _Script:
         # in from a template by values the reader cannot see (`UNSTATED_COMMAND_LINE`).
         self.unparsed: list[Mark] = []
         self.tables = _tables_kept(tree)  # the names of dicts, lists and tuples the script never changes
+        # Of those, the ones the module's level assigns: one object for every function that reads it.
+        self.module_tables = self.tables & _assigned_at_module_level(tree)
         # The names the script reads but binds nowhere (see `_never_bound`), and, by the mark of a command
         # given one of them, the first such name: the command never runs.
         self.unbound = _never_bound(tree)
@@ -267,8 +269,9 @@ class _Script:
 
     def hole(self, node: ast.AST, holder: str | None = None) -> str:
         """A word the script does not state, held by `holder` (one value for one variable, or for one of
-        the script's arguments or environment variables, wherever read: see `_input_read`)."""
-        self.holes.append((holder or _input_read(node), self.mark(node)))
+        the script's arguments or environment variables, wherever read: see `_input_read`, or for an item
+        of a table the module loads once: see `kept_item`)."""
+        self.holes.append((holder or _input_read(node) or self.kept_item(node), self.mark(node)))
         return f"{xplat.HOLE}-{len(self.holes) - 1}-"
 
     # --- statements ------------------------------------------------------------------------------
@@ -598,6 +601,17 @@ class _Script:
         it (see `_tables_kept`); else the expression itself."""
         value = self.values.get(node.id) if isinstance(node, ast.Name) and node.id in self.tables else None
         return value if isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else node
+
+    def kept_item(self, node: ast.AST) -> str | None:
+        """What holds an item, by a key the script writes out, of a table the module's level assigns once
+        and nothing changes (`configdict['vmname']` of `configdict = json.load(...)`): one value wherever
+        read, so that a task creating a VM by it and another changing it name one VM. None for any other."""
+        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
+            return None
+        key = node.slice.value if isinstance(node.slice, ast.Constant) else None
+        if node.value.id not in self.module_tables or type(key) not in (str, int):
+            return None
+        return f"{node.value.id}[{key!r}]"
 
     def unread(self, mark: Mark) -> None:
         if mark not in self.unparsed:
@@ -1085,6 +1099,17 @@ def _tables_kept(tree: ast.Module) -> set[str]:
         elif isinstance(node, ast.Call):
             changed.update(a.id for a in node.args if isinstance(a, ast.Name))
     return {name for name, count in assigned.items() if count == 1 and name not in changed}
+
+
+def _assigned_at_module_level(tree: ast.Module) -> set[str]:
+    """The names a plain `name = ...` of the module's level assigns."""
+    return {
+        target.id
+        for statement in tree.body
+        if isinstance(statement, ast.Assign)
+        for target in statement.targets
+        if isinstance(target, ast.Name)
+    }
 
 
 def _split_line(call: ast.Call) -> ast.expr | None:

@@ -3273,7 +3273,8 @@ class _Walker:
                 return list(value.words)
             if value.text is not None and len(value.text.split()) > 1:
                 mark = value.mark or self.where.mark(node)
-                return [Word(part, mark) for part in value.text.split()]
+                parts = value.text.split()
+                return [Word(part, mark, split_on=index > 0) for index, part in enumerate(parts)]
             # `$OPTS`, of nothing the script states: bash splits it into any number of words (one partly
             # stated has a shape, whose words are read below)
             if value.text is None and value.shape is None and not value.blank:

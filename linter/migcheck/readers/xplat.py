@@ -214,6 +214,10 @@ class Word:
     # it (`$MGMT_URL` of `MGMT_URL=$2`), where `holder` is what gave it (`$2`). Only what a variable's name
     # tells counts on it (a URL held by a name of the API); two values are one by their holder, not by it.
     names: tuple[str, ...] = field(default=(), compare=False)
+    # Of a word after the first of those bash splits a stated value into (`<your image>` of an unquoted
+    # `$IMAGE`): the script meant the value as one word, so the surplus it makes is not one of a value
+    # not stated being several (`_unbound_after_split`).
+    split_on: bool = field(default=False, compare=False)
     # Of a value the file does not state that other files name too (a Terraform module's value, written
     # alike in each of its files): where its stand-in says it is written, the same from each file, so that
     # the files name one resource (`estate.join_key`). None: where the word is (`mark`).
@@ -815,8 +819,11 @@ def _unbound_after_split(parsed: Parsed, taken: int) -> None:
     """More positional words than the command takes, one of them an unquoted value the script does not
     state (`azure vm create $OPTS web img ops pass`): that value is not one word, but any number (options,
     `-l "West US"`, among them), so which place each word from it on fills is not known, and none of them
-    is read as the argument its place would make it (`web` as the image). Each is a value not stated."""
-    if len(parsed.positionals) <= taken:
+    is read as the argument its place would make it (`web` as the image). Each is a value not stated. A
+    surplus a stated value makes, split where the script meant one word (`$1 $IMAGE` of `IMAGE="<your
+    image>"`), tells nothing of the unstated one: it is read as one word, as bash gives it there."""
+    meant = sum(1 for word in parsed.positionals if not word.split_on)
+    if meant <= taken:
         return
     first = next((index for index, word in enumerate(parsed.positionals) if word.splits), None)
     if first is None:
