@@ -1,8 +1,8 @@
 """A classic CLI change to a VM the script names by a value it does not state is made to the VM the script
 creates under that same value, not to a stand-in VM in a cloud service of its own: a Fabric task creating
-the VM by `configdict['vmname']` and another adding its endpoint, a PowerShell script creating it by
-`param($vm)` or `$config.vmname` and changing it in a function, a shell script whose `vm create` is given
-`$1` beside an unquoted stated value bash splits (`$IMAGE` of `IMAGE="<your image>"`). A stand-in is made
+the VM by `configdict['vmname']` (of a table the module loads, or imports from another) and another adding
+its endpoint, a PowerShell script creating it by `param($vm)` or `$config.vmname` and changing it in a
+function, a shell script whose `vm create` is given `$1` beside an unquoted stated value bash splits (`$IMAGE` of `IMAGE="<your image>"`). A stand-in is made
 only where no command creates the VM."""
 
 from __future__ import annotations
@@ -23,6 +23,18 @@ SCRIPTS = {
         "def create_virtualmachine():\n"
         "    fabric.api.local('azure vm create %s img ops --location \"West US\" -e -P'"
         " % configdict['vmname'])\n"
+        "\n"
+        "@fabric.api.task\n"
+        "def add_acl():\n"
+        f"    fabric.api.local('{ACL.format(vm='%s')}' % configdict['vmname'])\n"
+    ),
+    "tasks.py": (
+        "import fabric.api\n"
+        "from config import configdict\n"
+        "\n"
+        "@fabric.api.task\n"
+        "def create_virtualmachine():\n"
+        "    fabric.api.local('azure vm create %s img ops -l \"West US\" -e' % configdict['vmname'])\n"
         "\n"
         "@fabric.api.task\n"
         "def add_acl():\n"

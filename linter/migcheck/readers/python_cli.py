@@ -243,8 +243,8 @@ class _Script:
         # in from a template by values the reader cannot see (`UNSTATED_COMMAND_LINE`).
         self.unparsed: list[Mark] = []
         self.tables = _tables_kept(tree)  # the names of dicts, lists and tuples the script never changes
-        # Of those, the ones the module's level assigns: one object for every function that reads it.
-        self.module_tables = self.tables & _assigned_at_module_level(tree)
+        # Of those, and of the names imported from a module, the ones every function reads one object of.
+        self.module_tables = _module_tables(tree, self.tables)
         # The names the script reads but binds nowhere (see `_never_bound`), and, by the mark of a command
         # given one of them, the first such name: the command never runs.
         self.unbound = _never_bound(tree)
@@ -1080,13 +1080,21 @@ def _tables_kept(tree: ast.Module) -> set[str]:
     v`, `del name[k]`, `name.update(...)`) nor passes on whole (a function may change it): the dict, list
     or tuple it holds is the one written where it is assigned."""
     assigned: dict[str, int] = {}
-    changed: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     assigned[target.id] = assigned.get(target.id, 0) + 1
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+    changed = _changed_names(tree)
+    return {name for name, count in assigned.items() if count == 1 and name not in changed}
+
+
+def _changed_names(tree: ast.Module) -> set[str]:
+    """The names whose object the script may change: assigned to again in place, an item set or deleted,
+    a changing method called on it, passed on whole to a call (see `_tables_kept`)."""
+    changed: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
             changed.add(node.target.id)
         elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
             changed.add(node.value.id if isinstance(node.value, ast.Name) else "")
@@ -1098,18 +1106,26 @@ def _tables_kept(tree: ast.Module) -> set[str]:
             changed.add(node.value.id)
         elif isinstance(node, ast.Call):
             changed.update(a.id for a in node.args if isinstance(a, ast.Name))
-    return {name for name, count in assigned.items() if count == 1 and name not in changed}
+    return changed
 
 
-def _assigned_at_module_level(tree: ast.Module) -> set[str]:
-    """The names a plain `name = ...` of the module's level assigns."""
-    return {
-        target.id
-        for statement in tree.body
-        if isinstance(statement, ast.Assign)
-        for target in statement.targets
-        if isinstance(target, ast.Name)
+def _module_tables(tree: ast.Module, tables: set[str]) -> set[str]:
+    """Of the tables the script never changes (`_tables_kept`), those the module's level assigns, and the
+    names it imports from another module (`from config import configdict`) that nothing binds again nor
+    changes: one object for every function that reads it."""
+    assigned: set[str] = set()
+    imported: set[str] = set()
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            assigned.update(t.id for t in statement.targets if isinstance(t, ast.Name) and t.id in tables)
+        elif isinstance(statement, ast.ImportFrom):
+            imported.update(alias.asname or alias.name for alias in statement.names if alias.name != "*")
+    bound = {
+        node.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del))
     }
+    return assigned | (imported - bound - _changed_names(tree))
 
 
 def _split_line(call: ast.Call) -> ast.expr | None:
