@@ -874,14 +874,19 @@ class _Reading:
         from migcheck.model import Script
         from migcheck.report.unread import HTML_ESCAPED, position, said_alone, why
 
+        # A module's part is said once, though each script that imports it holds it too (a request a
+        # base class sends, read in every file that derives from it).
+        noted: set[Mark] = set()
         for document in result.documents:
             for script in document.resources:
                 if not isinstance(script, Script) or not script.unread:
                     continue
-                for mark in script.unread:
+                marks = [mark for mark in script.unread if mark not in noted]
+                noted.update(marks)
+                for mark in marks:
                     if said_alone(mark):
                         print(f"migcheck: {position(mark)}: {why(mark)}", file=sys.stderr)
-                unread = [mark for mark in script.unread if not said_alone(mark)]
+                unread = [mark for mark in marks if not said_alone(mark)]
                 source = result.sources.get(unread[0].path) if unread else None
                 # A part whose construct the characters there name is said on its own line, with the edit;
                 # the first of the others once, for the file.

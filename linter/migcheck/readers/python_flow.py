@@ -7112,6 +7112,10 @@ class Flow:
                 return False
         return True
 
+    def binding_seen(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
+        """The scope and the binding of a name a read at `site` sees (see `_binding_seen`)."""
+        return self._binding_seen(name, site)
+
     def _binding_seen(self, name: str, site: Site) -> tuple[Scope, Binding] | None:
         """The scope and the binding of a name a read at `site` sees, when every read that sees that binding
         sees the same value: nothing can bind the name again between two such reads. Either the name's one

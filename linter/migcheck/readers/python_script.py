@@ -3137,7 +3137,7 @@ class _Resources:
             found = (host, url) if host is not None else None
         tag = (
             self._undecided_tag(call, sends, argument, url, site)
-            if found is None and not self.unstated_url
+            if found is None and not self.unstated_url and not self._made_request(call, argument, site)
             else None
         )
         if (
@@ -3212,6 +3212,19 @@ class _Resources:
         ):
             return None
         return self.request_classes[name]
+
+    def _made_request(self, call: CallSite, url: ast.expr | None, site: flow.Site) -> bool:
+        """Whether what a call sends is a urllib `Request` the script makes (`urlopen(req)` of `req =
+        RequestWithMethod('GET', 'https://%s/...' % (HOST, ...))`, `urlopen(Request(url))`): that request is
+        read where it is made, by its own URL, not as one to a URL the script does not state."""
+        made = url
+        if isinstance(url, ast.Name):
+            found = self.flow.binding_seen(url.id, site)
+            made = found[1].value if found is not None else None
+        if not isinstance(made, ast.Call):
+            return False
+        sends = self._sender(replace(call, node=made, method="", receiver=""))  # fills `request_classes`
+        return sends is not None and sends in (_HTTP_CALLS["Request"], *(self.request_classes or {}).values())
 
     def _of_requests(self, func: ast.expr) -> bool:
         """Whether a `Request` called is the requests library's (`requests.Request('DELETE', url)`, `r.Request`
