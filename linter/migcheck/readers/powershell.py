@@ -5267,6 +5267,19 @@ class ReservedIpOf:
 
 
 @dataclass(frozen=True, slots=True)
+class StorageAccountOf:
+    """What Get-AzureStorageAccount -StorageAccountName outputs: the account of that name (`name`, as the
+    call passes it), whose `.Endpoints` are its blob, queue and table addresses in that order
+    (`https://<name>.blob.core.windows.net/`, ...): `$account.Endpoints[0] + "vhds/os.vhd"` is a blob of it."""
+
+    name: Value
+
+
+# The services of a storage account's `.Endpoints`, in the order the classic module lists them.
+_ACCOUNT_ENDPOINTS = ("blob", "queue", "table")
+
+
+@dataclass(frozen=True, slots=True)
 class LinkState:
     """What a script leaves of a gateway's connection to one local network site, kept under a key no
     variable has (see `Interpreter._link_key`), so that paths that meet join it as they join a variable:
@@ -9324,6 +9337,9 @@ class Interpreter:
             return Unknown(self.snippet(node), ("authorization", base.record))
         if isinstance(base, CircuitMade) and wanted == "servicekey":
             return Unknown(self.snippet(node), (_FOUND_CIRCUIT if base.found else "circuit", base.name))
+        found = self._account_member(base, wanted, node) if isinstance(base, StorageAccountOf) else None
+        if found is not None:
+            return found
         if isinstance(base, NetworkResource) and wanted == "name":
             return self._network_resource_named(base, node)
         if wanted == "length" and node.type == "member_access":
@@ -13204,6 +13220,24 @@ class Interpreter:
         arg = args.get("ReservedIPName")
         return ReservedIpOf(arg.value, arg.certain) if arg is not None else Unknown(self.snippet(node))
 
+    def _get_storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
+        """Get-AzureStorageAccount -StorageAccountName: the account of that name, whose endpoints a script
+        builds blob addresses of. Without a name it lists every account, which the reader does not follow."""
+        arg = args.get("StorageAccountName")
+        return StorageAccountOf(arg.value) if arg is not None else Unknown(self.snippet(node))
+
+    def _account_member(self, account: StorageAccountOf, wanted: str, node: Node) -> Value | None:
+        """`.StorageAccountName` of an account Get-AzureStorageAccount gives: the name it was given; its
+        `.Endpoints`, of a name the script states: the account's addresses. None for any other member."""
+        if wanted == "storageaccountname":
+            return account.name
+        if wanted != "endpoints" or not isinstance(account.name, Text) or node.type != "member_access":
+            return None
+        name, mark = account.name.value, self.where.mark(node)
+        return Items(
+            tuple(Text(f"https://{name}.{kind}.core.windows.net/", mark) for kind in _ACCOUNT_ENDPOINTS)
+        )
+
     def _may_be_held(self, named: Value) -> bool:
         """Whether a deployment of the script's holds, or may hold, the reserved IP `named` names: as its
         VIP's, another VIP's, or by a call that may not run (see `_same_reservation`)."""
@@ -15694,6 +15728,7 @@ class Interpreter:
         "remove-azurereservedipassociation": _disassociate,
         "remove-azurereservedip": _remove_reserved_ip,
         "get-azurereservedip": _get_reserved_ip,
+        "get-azurestorageaccount": _get_storage_account,
         "new-azureaclconfig": _new_acl,
         "get-azureaclconfig": _new_acl,
         "set-azureaclconfig": _set_acl,
