@@ -67,6 +67,7 @@ from migcheck.subscriptions import _defines_networks as defines_networks  # what
 from migcheck.subscriptions import is_project_file, selects_subscriptions, split_subscriptions
 from migcheck.suppress import BASELINE, Audit, Filter, Suppressed
 from migcheck.texts import Texts, holds_texts, opened_by
+from migcheck.wording import Tool, in_source_words
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -416,6 +417,7 @@ def _check_documents(
     # files' own).
     reported, suppressed = chosen.split(raw)
     reported, unreported = capped(reported)
+    reported = list(in_source_words(reported, by_path, lambda code: _fixes_in_other_words(rules, code)))
     if cache is not None:
         cache.forget_unused()
     located = locate_findings(reported, texts, locators) if locate else reported
@@ -438,6 +440,11 @@ def _check_documents(
         baseline_path=chosen.baseline.path if chosen.baseline is not None else "",
         settings_source=config.source,
     )
+
+
+def _fixes_in_other_words(rules: RuleSet, code: str) -> Mapping[str, Mapping[Tool, str]]:
+    rule = rules.get(code)
+    return rule.fix_in if rule is not None else {}
 
 
 def _stale(

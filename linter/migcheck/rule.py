@@ -15,6 +15,7 @@ from migcheck.model import Document, FileKind, Finding, Fix, Mark, Severity
 
 if TYPE_CHECKING:
     from migcheck.estate import Estate
+    from migcheck.wording import Tool
 
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 # The kinds of resource a finding names by their kind as messages call it (`Finding.names`).
@@ -119,6 +120,10 @@ class Rule:
     invalid: ClassVar[tuple[Example, ...]]  # must trigger, at the positions given
     valid: ClassVar[tuple[Example, ...]]  # must not trigger
     fix_hint: ClassVar[str] = ""  # the default `fix` of its findings
+    # A fix of its findings (`fix_hint`, or another the rule gives), as it reads in another tool's words,
+    # for a finding at a line written with that tool (`migcheck.wording`): the fix a rule writes names the
+    # classic PowerShell module's cmdlets.
+    fix_in: ClassVar[Mapping[str, Mapping[Tool, str]]] = {}
     # True when `check` reads nothing of the estate but `cloud_services`, one service at a time (and
     # `extended_support`, the services that are not classic, likewise): its findings over an estate are,
     # in order, its findings over each service alone (an estate holding only that service), then over

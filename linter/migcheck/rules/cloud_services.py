@@ -39,6 +39,7 @@ from migcheck.retirements import (
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.virtual_machines import DEALLOCATED_STATES, prepare_moves, state_letters
+from migcheck.wording import Tool
 
 
 class WebWorkerRole(Rule):
@@ -935,6 +936,21 @@ class VmOutsideVnet(Rule):
         f"balancer, both retired on {BASIC_SKU}: upgrade them to a Standard SKU public IP and a Standard load "
         "balancer."
     )
+    # Neither the classic CLI nor the legacy SDK reserves a deployment's VIP: theirs make a new address.
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: fix_hint.replace(
+                "(New-AzureReservedIP -ServiceName)",
+                "(the classic CLI cannot: `azure network reserved-ip create` makes a new address; run "
+                "PowerShell's `New-AzureReservedIP -ServiceName` once)",
+            ),
+            Tool.PYTHON_SDK: fix_hint.replace(
+                "(New-AzureReservedIP -ServiceName)",
+                "(the legacy SDK cannot: `create_reserved_ip_address` makes a new address; run PowerShell's "
+                "`New-AzureReservedIP -ServiceName` once)",
+            ),
+        }
+    }
     source = (
         "Migration of virtual machines (NOT in a virtual network): the platform restarts (Stop, Deallocate, "
         "and Start) the VMs; deep dive: VMs that are not in a virtual network are stopped and deallocated in "
@@ -1270,6 +1286,14 @@ class ReservedIpWithoutEndpoint(Rule):
         "disassociate the reserved IP and migrate it on its own with Move-AzureReservedIP. Either way it "
         f"becomes a Basic SKU public IP, retired on {BASIC_SKU}: upgrade it to Standard SKU."
     )
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: fix_hint.replace(
+                "with Move-AzureReservedIP",
+                "(`azure network reserved-ip validate-migration`, `prepare-migration`, then `commit-migration`)",
+            )
+        }
+    }
     source = (
         "Deep dive — VIP address → public IP address: a virtual IP can only be migrated if there is an input "
         "endpoint assigned to it; reserved IPs associated with the load balancer are migrated with the cloud "

@@ -50,6 +50,7 @@ from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 from migcheck.rules.cloud_services import folder_grouping_note
 from migcheck.rules.inventory import network_subscription
 from migcheck.rules.reach import DOTTED, canonical_prefix, denoted_range
+from migcheck.wording import Tool
 
 
 def _netcfg(sites: str) -> str:
@@ -551,6 +552,13 @@ class ExpressRouteGateway(Rule):
         "network's ConnectionsToLocalNetwork in its network configuration (Set-AzureVNetConfig), and remove the "
         "circuit link if the circuit is in another subscription, before migrating this virtual network."
     )
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: fix_hint.replace(
+                "(Set-AzureVNetConfig)", "(`azure network export <file>`, then `azure network import <file>`)"
+            )
+        }
+    }
     source = (
         "Unsupported configurations — Network: Classic Express Route circuits. These circuits need to be "
         "migrated to Azure Resource Manager before beginning IaaS migration (overview, 2018 and later)."
@@ -956,6 +964,13 @@ class ConflictingPrivateIp(Rule):
         "Give one of the VMs another static address (Set-AzureStaticVNetIP), or remove the static address of "
         "the one that does not need it, before migrating."
     )
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: "Give one of the VMs another static address (`azure vm static-ip set <vm> <address>`), "
+            "or remove the static address of the one that does not need it (`azure vm static-ip remove <vm>`), "
+            "before migrating."
+        }
+    }
     source = (
         "Technical deep dive, checks not done in the validate operation: conflicting private IPs between "
         "stop-deallocated VMs in the same virtual network."

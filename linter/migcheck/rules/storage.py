@@ -9,6 +9,7 @@ from migcheck.estate import Estate
 from migcheck.model import VM_OF_REQUEST_URI, Disk, Finding, Image, Role, Severity
 from migcheck.retirements import CLASSIC_STORAGE, VMS_DEALLOCATED
 from migcheck.rule import Docs, Example, Rule, Scope
+from migcheck.wording import Tool
 
 
 def _account(resource: Disk | Image) -> str:
@@ -213,6 +214,20 @@ class UnattachedDiskOrImage(Rule):
         "Remove-AzureVMImage without -DeleteVHD keeps the VHD blob). After, create a managed disk or image "
         "from the VHD if you still need it."
     )
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: fix_hint.replace(
+                "(Remove-AzureDisk or Remove-AzureVMImage without -DeleteVHD keeps the VHD blob)",
+                "(`azure vm disk delete <name>` or `azure vm image delete <name>` without `--blob-delete` keeps "
+                "the VHD blob)",
+            ),
+            Tool.PYTHON_SDK: fix_hint.replace(
+                "(Remove-AzureDisk or Remove-AzureVMImage without -DeleteVHD keeps the VHD blob)",
+                "(`delete_disk(name)`, `delete_os_image(name)` or `delete_vm_image(name)` without "
+                "`delete_vhd=True` keeps the VHD blob)",
+            ),
+        }
+    }
     source = (
         "Unsupported features — Compute: Unassociated virtual machine disks; Virtual machine images. The VHD "
         "blobs behind them are migrated with the storage account. Microsoft's classic storage account "

@@ -26,6 +26,7 @@ from migcheck.model import (
 )
 from migcheck.retirements import CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope, listed
+from migcheck.wording import Tool
 
 
 class EndpointAclRule(Rule):
@@ -40,6 +41,14 @@ class EndpointAclRule(Rule):
         "Remove the endpoint ACL before migrating (Remove-AzureAclConfig, then Update-AzureVM); after "
         "migration, allow or deny the same addresses with network security group rules."
     )
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: "Remove this `azure vm endpoint acl-rule create` from the file (it adds the rule again "
+            "each time it runs), and delete the deployed rule once before migrating: `azure vm endpoint acl-rule "
+            "delete <vm> <endpoint> <order>` for each rule; after migration, allow or deny the same addresses "
+            "with network security group rules."
+        }
+    }
     source = "Unsupported features — Network: Endpoint ACLs. Remove Endpoint ACLs and retry migration."
     docs = Docs(
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
