@@ -598,11 +598,16 @@ class MigcheckSession:
             *self._plugin_warnings,
             *(unmatched_pattern_warning(self.settings, *unmatched) for unmatched in self.result.unmatched),
         ]
-        if not self._ran and not warnings:
+        not_read = self._not_read()
+        if not self._ran and not warnings and not not_read:
             return
         terminalreporter.write_sep("=", "migcheck")
         for warning in warnings:
             terminalreporter.write_line(f"warning: {warning}", yellow=True)
+        # An item passes on what migcheck read of its file: where a part could not be read, findings about
+        # what it states may be missing, and a green file must not hide that (`check` says it too).
+        for line in not_read:
+            terminalreporter.write_line(f"warning: {line}", yellow=True)
         if not self._ran:
             return
         below = sorted(
@@ -625,6 +630,15 @@ class MigcheckSession:
             f"{_plural('finding', len(below))} below {self.fail_on} (passed{_still_blocking(below)}), "
             f"{held.total()} suppressed" + (f", {known} known from baseline" if known else "")
         )
+
+    def _not_read(self) -> list[str]:
+        """What `check` says before its summary of the parts of the scripts whose items ran that migcheck
+        could not read, a line each; none where every part was read."""
+        from migcheck.report.unread import in_documents, summary_line  # only once migcheck has run
+
+        ran = {path for path, _ in self._ran}
+        parts = [p for p in in_documents(self.result.documents) if p.path in ran]
+        return summary_line(parts).splitlines() if parts else []
 
 
 def _still_blocking(passed: list[Finding]) -> str:
