@@ -277,7 +277,9 @@ def _read_bytes(fmt: Format, path: str, data: bytes, *, explicit: bool) -> Docum
             return None
         limit = fmt.max_bytes or MAX_FILE_BYTES
         if len(data) > limit:
-            return _too_large(path, data, fmt.kind, None, limit)
+            # A module that reads files of several kinds names which this one is (`ansible.too_large`).
+            named = getattr(module, "too_large", None)
+            return _too_large(path, data, fmt.kind, None, limit, named(path, data) if named else None)
         return module.read(path, data)
     except Exception as exc:  # the boundary: whatever the bytes, the run goes on
         return Document(path, fmt.kind, "", problem=_failed(path, exc))
@@ -307,16 +309,26 @@ def _too_large(
     expected: FileKind | None,
     sniffed: tuple[str, str] | None,
     max_bytes: int | None = None,
+    named: tuple[str, str] | None = None,
 ) -> Document:
-    """A file past the size limit: named, with its kind when the extension or the first bytes say it."""
+    """A file past the size limit: named, with its kind when the extension or the first bytes say it, or
+    as `named` says, with what of it is not read."""
     if max_bytes is None:  # the limit for every file, read when used (tests lower it)
         max_bytes = MAX_FILE_BYTES
         sniffed = sniffed or sniff_root(decode(data[:SNIFF_BYTES]))
     limit = _size(max_bytes)
     what = _SMALLER_LIMIT.get(expected, "classic files") if expected else "classic files"
-    message = f"file is larger than {limit}; migcheck reads {what} up to {limit}"
+    lost = ""
+    if named is not None:
+        what, lost = named[0], f": {named[1]}"
+    message = f"file is larger than {limit}; migcheck reads {what} up to {limit}{lost}"
     kind = expected or (kind_of_root(*sniffed) if sniffed else None)
     fix = "Check that this is the file you meant to keep; if so, exclude it in [tool.migcheck] exclude."
+    if what == "CI pipelines":
+        fix = (
+            "Split the pipeline into files of its own (GitLab CI's `include:`, Azure Pipelines' `template:`) "
+            "so that each is read, or exclude it in [tool.migcheck] exclude."
+        )
     problem = FileProblem("syntax", message, Mark(path, 1, column=1), fix)
     return Document(path, kind, sniffed[0] if sniffed else "", problem=problem)
 

@@ -253,6 +253,17 @@ def sniff_file(path: str, data: bytes) -> bool:
     return sniff(data)
 
 
+def too_large(path: str, data: bytes) -> tuple[str, str]:
+    """What a file past the size limit is called in its finding, and what of it goes unread, a CI
+    pipeline's (by its name or keys) apart from a playbook's."""
+    from migcheck.discover import ci_pipeline
+    from migcheck.readers import pipeline
+
+    if ci_pipeline(path) or pipeline.azure_pipelines_content(data[: 64 * 1024]):
+        return "CI pipelines", "none of its jobs' steps is read"
+    return "Ansible playbooks and task files", "none of its tasks is read"
+
+
 def read(path: str, data: bytes) -> Document:
     """The file as a playbook or task file, or, a CI pipeline's (by its name, or an Azure Pipelines file by
     its keys), as the scripts of its steps (`pipeline`)."""
