@@ -46,7 +46,8 @@ written alike or referenced in several of its files, is named where the module f
 (`_Module.first_place`), so the files describe one resource (`estate.owner_of`).
 
 The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read; its tokens give
-each value's line and column. A file lark cannot parse is a syntax finding at the place it stops."""
+each value's line and column. A file lark cannot parse is a syntax finding at the place it stops. Its comment
+tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressions`)."""
 
 from __future__ import annotations
 
@@ -61,13 +62,16 @@ from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
+    DirectiveComment,
     Document,
     FileKind,
     FileProblem,
     Mark,
     Script,
+    Suppression,
 )
 from migcheck.readers import ansible, beside, shell
+from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
 from migcheck.readers.xplat import HOLE, Word
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
@@ -109,12 +113,13 @@ def read(path: str, data: bytes) -> Document:
     body = _parsed(path, text)
     if isinstance(body, FileProblem):
         return Document(path, FileKind.SHELL, "", problem=body, text=text)
+    suppressions, marked = _suppressions(path, text, body)
     if path.endswith(".tfvars"):
-        return Document(path, None, "", text=text)
+        return Document(path, None, "", (), suppressions, marked, text=text)
     module = _Module.of(path, body)
     own = [resource for resource in module.resources.values() if resource.path == path]
     if not own:
-        return Document(path, None, "", text=text)
+        return Document(path, None, "", (), suppressions, marked, text=text)
 
     def program(lines: shell.CommandLines) -> None:
         _Configuration(module, lines).create(own)
@@ -130,7 +135,8 @@ def read(path: str, data: bytes) -> Document:
         else r
         for r in resources
     )
-    return Document(path, FileKind.SHELL if resources else None, "", resources, text=text)
+    kind = FileKind.SHELL if resources else None
+    return Document(path, kind, "", resources, suppressions, marked, text=text)
 
 
 def _first_in_source(script: Script) -> Mark:
@@ -138,6 +144,80 @@ def _first_in_source(script: Script) -> Mark:
     calls run in the order Terraform makes the resources (`_ORDER`), not the order the file declares them."""
     own = [call.mark for call in script.calls if call.mark.path == script.mark.path]
     return min(own, key=lambda mark: (mark.line, mark.column), default=script.mark)
+
+
+def _suppressions(
+    path: str, text: str, body: list[Node]
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """`migcheck: ...` comments in any of Terraform's three comment styles (`#`, `//`, `/* */`), from the
+    comment tokens of the parse: on a line of their own, they cover the argument or block that follows
+    them in the same body (a block with all it holds), or the item of a list or call that follows them;
+    at the end of a line, that line; `ignore-file`, the file. One with nothing after it in its body (before
+    a block's `}`) applies to nothing, and the filter reports it."""
+    if "migcheck" not in text.lower():
+        return (), ()
+    lines = text.splitlines()
+    found: list[Suppression] = []
+    marked: list[DirectiveComment] = []
+    for token, target in _comments(body):
+        written = str(token)
+        body_text = _comment_text(written)
+        if "migcheck" not in written.lower() or not starts_like_directive(body_text):
+            continue
+        mark = Mark(path, token.line, column=token.column)
+        marked.append(DirectiveComment(body_text, mark))
+        parsed = directive(body_text)
+        if parsed is not None:
+            found.append(_suppression(parsed, mark, lines, target))
+    return tuple(found), tuple(marked)
+
+
+def _suppression(
+    parsed: tuple[str, tuple[str, ...], str], mark: Mark, lines: list[str], target: Node | None
+) -> Suppression:
+    kind, codes, reason = parsed
+    if kind == "ignore-file":
+        return Suppression(codes, reason, 0, 0, mark)
+    line = lines[mark.line - 1] if mark.line <= len(lines) else ""
+    if line[: mark.column - 1].strip():  # at the end of a line: that line
+        return Suppression(codes, reason, mark.line, mark.line, mark)
+    meta = getattr(target, "meta", None)
+    if meta is None or meta.empty:  # nothing follows it in its body
+        return Suppression.nowhere(codes, reason, mark)
+    return Suppression(codes, reason, meta.line, meta.end_line, mark)
+
+
+def _comments(body: list[Node]) -> list[tuple[Node, Node | None]]:
+    """Each comment token of the file, with the node that follows the comment among its siblings (the next
+    argument or block of its body, the next item of its list): None where a bracket or nothing follows.
+    One walk over the tree: each list of siblings is read once, from its end."""
+    found: list[tuple[Node, Node | None]] = []
+    stack: list[list[Node]] = [body]
+    while stack:
+        siblings = stack.pop()
+        following: Node | None = None
+        for node in reversed(siblings):
+            if _kind(node) == "new_line_or_comment":
+                found += [(t, following) for t in node.children if _is_comment(t)]
+                continue
+            if hasattr(node, "data"):
+                stack.append(list(node.children))
+            following = node if hasattr(node, "data") else None
+    return sorted(found, key=lambda pair: (pair[0].line, pair[0].column))
+
+
+def _is_comment(token: Node) -> bool:
+    return str(token).lstrip().startswith(("#", "//", "/*"))
+
+
+def _comment_text(written: str) -> str:
+    """A comment's text without its markers: `#`s or `/`s it starts with, or the `/*` and `*/` around it."""
+    written = written.strip()
+    if written.startswith("/*"):
+        return written.removeprefix("/*").removesuffix("*/").strip("*")
+    if written.startswith("//"):
+        return written.lstrip("/")
+    return line_comment_text(written)
 
 
 def _parsed(path: str, text: str) -> list[Node] | FileProblem:
