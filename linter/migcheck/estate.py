@@ -4717,6 +4717,8 @@ def _unstated_account(
         whose = f"storage account azure vm create picks in {unplaced.scope}" if unplaced.scope else ""
         name = f"<{whose or 'current storage account of the subscription'}, {where}>"
         return UnstatedAccount(name, at, tuple(group), place)
+    if place is DiskPlace.PROVIDER_IMAGE and unplaced is not None:
+        return UnstatedAccount(f"<storage account of {unplaced.scope}, {where}>", at, tuple(group), place)
     if place is DiskPlace.REGISTERED_DISK and unplaced is not None:
         # A disk the files name by a value they do not state is one disk, shown where the VM is made.
         disk = f"disk {unplaced.scope}" if disk_to_look_up(unplaced) else "the registered disk of a VM"

@@ -674,6 +674,11 @@ class DiskPlace(str, enum.Enum):
     REGISTERED_DISK = "registered disk"
     # An inventory export's row without storageProfile: the export's query left the disks out.
     LEFT_OUT = "left out"
+    # A Terraform `azure_instance` without `storage_service_name` (`scope` its address, `azure_instance.web`):
+    # the classic provider refuses a platform image without it (its PlatformStorageError), and puts the disks
+    # of a VM image (one captured of a VM) in the image's own storage account. Which the image is, the
+    # configuration does not say.
+    PROVIDER_IMAGE = "provider image"
 
 
 @record

@@ -3785,6 +3785,8 @@ def _unstated_account_notes(account: UnstatedAccount) -> tuple[str, ...]:
     unplaced = account.data_disk or account.vms[0][1].unplaced_disk
     if account.place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
         return (_current_account_note(account, unplaced.scope),)
+    if account.place is DiskPlace.PROVIDER_IMAGE and unplaced is not None:
+        return (_provider_image_note(account, unplaced.scope),)
     if account.place is DiskPlace.REGISTERED_DISK and unplaced is not None:
         return (_registered_disk_note(account, disk_to_look_up(unplaced)),)
     if account.place is DiskPlace.LEFT_OUT:
@@ -3833,6 +3835,20 @@ def _current_account_note(account: UnstatedAccount, location: str) -> str:
         "(Move-AzureStorageAccount), and what else is in it is not known. (Get-AzureSubscription "
         "-Current).CurrentStorageAccountName says which it is; state it (Set-AzureSubscription "
         "-CurrentStorageAccountName) or the blob (-MediaLocation) to decide it."
+    )
+
+
+def _provider_image_note(account: UnstatedAccount, address: str) -> str:
+    """The account of a Terraform VM made with no `storage_service_name`: none for a platform image, which
+    the classic provider refuses without it, the image's own for a VM image; the image's kind is not told."""
+    return (
+        f"{_disks_of(account)} {_are(account)} made by {address}, which sets no storage_service_name: the "
+        'classic provider refuses a platform image without it ("When using a platform image, the '
+        "'storage_service_name' parameter is required\"), so `terraform apply` makes no VM, and puts the disks "
+        "of a VM image (one captured of a VM) in that image's storage account, which no file states. It "
+        "migrates after the VMs (Move-AzureStorageAccount). Get-AzureVMImage lists the VM images and "
+        "their disks' blobs, the account's name first in each host; for a platform image, set "
+        f"storage_service_name on {address} to decide it."
     )
 
 

@@ -62,13 +62,17 @@ from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
+    Deployment,
     DirectiveComment,
+    DiskPlace,
     Document,
     FileKind,
     FileProblem,
     Mark,
+    Role,
     Script,
     Suppression,
+    UnplacedDisk,
 )
 from migcheck.readers import ansible, beside, shell
 from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
@@ -129,14 +133,37 @@ def read(path: str, data: bytes) -> Document:
     except RecursionError:  # an expression nested deeper than the walk of its tree follows
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     called = f"Terraform configuration '{posixpath.basename(path)}'"
+    instances = {r.mark: f"{r.kind}.{r.name}" for r in own if r.kind == "azure_instance"}
     resources = tuple(
         replace(r, called=called, written_in=TERRAFORM_LANGUAGE, mark=_first_in_source(r))
         if isinstance(r, Script)
-        else r
+        else _disks_by_provider(r, instances)
         for r in resources
     )
     kind = FileKind.SHELL if resources else None
     return Document(path, kind, "", resources, suppressions, marked, text=text)
+
+
+def _disks_by_provider(record: object, instances: dict[Mark, str]) -> object:
+    """A deployment's VMs whose OS disk the classic CLI's `vm create` without `-u` would put in an account
+    it picks, as the provider places them instead: an `azure_instance` without `storage_service_name` is
+    refused for a platform image, and a VM image keeps its disks in its own account (`PROVIDER_IMAGE`)."""
+    if not isinstance(record, Deployment):
+        return record
+    roles = tuple(_placed_by_provider(role, instances) for role in record.roles)
+    # `unplaced_disk` is not compared: a role placed anew is told by identity
+    changed = any(new is not old for new, old in zip(roles, record.roles, strict=True))
+    return replace(record, roles=roles) if changed else record
+
+
+def _placed_by_provider(role: Role, instances: dict[Mark, str]) -> Role:
+    unplaced = role.unplaced_disk
+    if unplaced is None or unplaced.place is not DiskPlace.CURRENT_ACCOUNT:
+        return role
+    address = instances.get(replace(unplaced.mark, tag="", nth=0))
+    if address is None:
+        return role
+    return replace(role, unplaced_disk=UnplacedDisk(DiskPlace.PROVIDER_IMAGE, unplaced.mark, address))
 
 
 def _first_in_source(script: Script) -> Mark:
