@@ -113,6 +113,8 @@ def read(path: str, data: bytes) -> Document:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:  # Terraform reads only UTF-8, and refuses the file
+        if _binary(data):  # shown by its first characters only: the rest is no text to show
+            return Document(path, FileKind.SHELL, "", problem=_not_text(path), text=text[:_EXCERPT])
         return Document(path, FileKind.SHELL, "", problem=_not_utf8(path, data, error.start), text=text)
     body = _parsed(path, text)
     if isinstance(body, FileProblem):
@@ -379,6 +381,32 @@ def _not_utf8(path: str, data: bytes, at: int) -> FileProblem:
         Mark(path, line, column=column),
         "Save the file as UTF-8 (`iconv -f <its encoding> -t UTF-8`): Terraform reads configurations only in "
         "UTF-8.",
+    )
+
+
+# Of a file that is not text: the characters of it a report shows, and the bytes looked at to tell it.
+_EXCERPT = 16
+_SAMPLE = 4096
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f")
+
+
+def _binary(data: bytes) -> bool:
+    """Whether a file that is not UTF-8 is no text at all (an archive, an image, a compiled state file named
+    `.tf`), not text in another encoding: a NUL byte, or more than one byte in twenty a control character, in
+    its first `_SAMPLE` bytes."""
+    sample = data[:_SAMPLE]
+    controls = sum(1 for byte in sample if (byte < 0x20 or byte == 0x7F) and byte not in _TEXT_CONTROLS)
+    return b"\x00" in sample or controls * 20 > len(sample)
+
+
+def _not_text(path: str) -> FileProblem:
+    return FileProblem(
+        "syntax",
+        "the Terraform file is not text (it holds a NUL byte or control characters no text holds): Terraform "
+        "refuses it, and every `terraform plan` of its folder with it, so it is not read",
+        Mark(path, 1, column=1),
+        "Move the file out of the configuration's folder or give it another name, if it is not a "
+        "configuration; else restore it from version control: it is not a configuration as it is.",
     )
 
 
