@@ -1092,6 +1092,8 @@ class VmOutsideVnet(Rule):
                 vip, fix = _vip_outside_vnet(
                     placement, maybe.get((key(service.name), key(placement.name)), [])
                 )
+                if not fix and placement.mark.path.endswith(_TERRAFORM_SUFFIXES):
+                    fix = _terraform_vip_fix(service.name)
                 yield self.finding(
                     placement,
                     f"{_placement_label(service, placement)} is in no virtual network: migration "
@@ -1117,6 +1119,25 @@ class VmOutsideVnet(Rule):
             "change, and its VIP changes unless it is a reserved IP",
             at=at,
         )
+
+
+# A deployment a Terraform configuration declares (`readers.terraform`).
+_TERRAFORM_SUFFIXES = (".tf", ".tf.json")
+
+
+def _terraform_vip_fix(service: str) -> str:
+    """The rule's fix for a VM a Terraform configuration makes: the classic provider has no resource that
+    reserves an IP (its ResourcesMap has no azure_reserved_ip), so the configuration cannot say it."""
+    return (
+        "Plan the downtime. The classic azure provider of Terraform has no reserved IP resource, so the "
+        "configuration cannot keep the VIP: if its address must not change and a VM of the cloud service still "
+        "runs, reserve it once outside Terraform before Prepare (New-AzureReservedIP -ReservedIPName <name> "
+        f"-Location <location> -ServiceName '{service}'); once all its VMs are deallocated, as Microsoft did "
+        f"with the classic VMs left at their retirement ({CLASSIC_VMS}), the VIP is gone. Choose the Resource "
+        "Manager virtual network the VMs will join. A kept VIP becomes a Basic SKU public IP on a Basic load "
+        f"balancer, both retired on {BASIC_SKU}: upgrade them to a Standard SKU public IP and a Standard load "
+        "balancer."
+    )
 
 
 _RESERVED_VIP_FIX = (
