@@ -2413,6 +2413,12 @@ def _disk_blob(values: dict[str, Value]) -> Value | None:
     return source
 
 
+def _blob_passed(link: Value | None) -> bool:
+    """Whether a disk's blob address is passed at all: not None, and not the empty text a
+    `DataVirtualHardDisk` starts with (`media_link=''`), which leaves the blob to a disk given by name."""
+    return link is not None and not isinstance(link, NoneV) and literal(link) != ""
+
+
 def _lun(value: Value | None) -> str:
     """A data disk's LUN as the script states it (a number), or "" when it does not."""
     return lun_key(literal(value) or "")
@@ -4558,9 +4564,10 @@ class _Resources:
                     name = name or f"<{what}, {self.file}:{at.line}:{at.column}>"
                     found.append(Disk(name, "", "", role, at, lun=lun, account=account, data=data))
                 else:
-                    if link is not None and not isinstance(link, NoneV):  # a blob no file states
+                    if _blob_passed(link):  # a blob no file states
                         unplaced.add("disks")
-                        _note_unplaced(unplaced_at, self._mark(link))
+                        # Where the address is passed, or the model built without one (never the file's start).
+                        _note_unplaced(unplaced_at, self._mark(link if link and link.node else item))
                     elif not data and disk_name is not None and not isinstance(disk_name, (Lit, NoneV)):
                         # A registered disk by a name the script does not state: in that disk's account.
                         unplaced.add("disks")
