@@ -7,9 +7,10 @@ value bash gives anew each time (`$RANDOM` written twice) or a variable set agai
 from __future__ import annotations
 
 import pytest
-from lint_support import script_resources
+from lint_support import lint_files, script_resources
 
 from migcheck.model import Deployment, VirtualNetwork
+from migcheck.plan import build_plan
 
 
 def _created_and_joined(script: str, path: str) -> tuple[list[str], list[str]]:
@@ -65,3 +66,42 @@ def test_powershell_vms_given_a_network_name_built_alike_are_in_one_network(buil
     )
     _, joined = _created_and_joined(script, "deploy.ps1")
     assert len(joined) == 2 and joined[0] == joined[1], joined
+
+
+PS_VM_CHANGED_BY_ITS_BUILT_NAME = """\
+$prefix = $args[0]
+$config = New-AzureVMConfig -Name "${prefix}vm" -InstanceSize Small -ImageName img -MediaLocation "https://shopdisks.blob.core.windows.net/vhds/web01.vhd"
+$config = $config | Set-AzureSubnet -SubnetNames "web"
+New-AzureVM -ServiceName "shop" -VMs $config -VNetName "shopnet" -Location "West US"
+
+Get-AzureVM -ServiceName "shop" -Name {name} | Set-AzureStaticVNetIP -IPAddress 10.0.0.5 | Update-AzureVM
+"""
+
+
+@pytest.mark.parametrize("name", ['"${prefix}vm"', '($prefix + "vm")'])
+def test_a_powershell_vm_changed_by_the_name_built_alike_is_the_vm_the_script_made(name: str) -> None:
+    resources = script_resources(PS_VM_CHANGED_BY_ITS_BUILT_NAME.replace("{name}", name), "a.ps1")
+    (deployment,) = [r for r in resources if isinstance(r, Deployment)]
+    (vm,) = deployment.roles
+    assert vm.name == "<VM name, a.ps1:2>"
+    assert [ip.name for ip in vm.static_ips] == ["10.0.0.5"]
+
+
+def test_a_powershell_vm_changed_by_a_name_built_otherwise_is_another_vm() -> None:
+    script = PS_VM_CHANGED_BY_ITS_BUILT_NAME.replace("{name}", '"${prefix}old"')
+    (deployment,) = [r for r in script_resources(script, "a.ps1") if isinstance(r, Deployment)]
+    assert sorted(vm.name for vm in deployment.roles) == ["<VM name, a.ps1:2>", "<VM name, a.ps1:6>"]
+
+
+def test_a_powershell_vm_whose_blob_is_in_the_account_created_under_the_built_name_is_in_that_account(
+    tmp_path, monkeypatch
+) -> None:
+    script = (
+        "$prefix = $args[0]\n"
+        'New-AzureStorageAccount -StorageAccountName "${prefix}store" -Location "West US"\n'
+        "New-AzureVMConfig -Name web01 -InstanceSize Small -ImageName img -MediaLocation "
+        '"https://${prefix}store.blob.core.windows.net/vhds/web01.vhd" | New-AzureVM -ServiceName shop -Location "West US"\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"d.ps1": script}, dedent=False)
+    steps = [s for sub in build_plan(result).subscriptions for s in sub.steps if s.id.startswith("storage:")]
+    assert [s.id for s in steps] == ["storage:<storage account name, d.ps1:2:45>"]

@@ -5541,6 +5541,18 @@ def _identity(value: Unknown) -> object:
     return (_EITHER, *value.either)
 
 
+def _account_name_key(value: Unknown) -> tuple[object, str]:
+    """What tells apart the storage account a value not stated names (see `Interpreter._account_stand_in`):
+    the value and how the name is built of it. A name built on one value alone (`"${prefix}store"`) is
+    keyed by that value, as the host of a blob's address built alike is, so the account created, removed
+    and holding the blob under it is one."""
+    shape = value.shape or automation.HOLE
+    ident = _identity(value)
+    if ident is None and len(value.holes) == 1:
+        return value.holes[0], shape
+    return ident, shape
+
+
 def _built_identity(value: Unknown) -> object:
     """What tells the value apart: its definition, else, for a string built around values of known
     definitions (`"$($prefix)vnet"`, `$prefix + "vnet"`), how it is built of them, so that two calls
@@ -12840,8 +12852,8 @@ class Interpreter:
             return NULL
         key = draft.key
         if kind == "remove-azurevm":
-            if isinstance(name, Text):
-                draft.roles.pop(_role_key(name), None)
+            if isinstance(name, Text) or (isinstance(name, Unknown) and _built_identity(name) is not None):
+                draft.roles.pop(_role_key(name), None)  # as stated, or by the value that named it
         elif kind == "remove-azureservice":
             self.deployments.pop((key, _OTHER_SLOT), None)
             del self.deployments[key]
@@ -13176,9 +13188,8 @@ class Interpreter:
         `_reserved_by_unstated_name`, which names it where the deployment is given it, and lists it so)."""
         assert isinstance(name.value, Unknown)
         at = self._written_at(name) or self._at_call(node)
-        key = self._in_subscription(
-            name.value.ident if name.value.ident is not None else ("at", at.line, at.column)
-        )
+        ident = _built_identity(name.value)  # `$name`, or `"${prefix}ip"` built alike elsewhere
+        key = self._in_subscription(ident if ident is not None else ("at", at.line, at.column))
         if key in self.reserved_names:
             return
         service = args.get("ServiceName")
@@ -13208,10 +13219,10 @@ class Interpreter:
                 for ip in self.reserved_ips
                 if ip.service_name or _name_key(ip.name) != gone or not self._works_in(ip.selected_in)
             ]
-        elif isinstance(arg.value, Unknown) and arg.value.ident is not None:
-            kept = self.reserved_names.get(self._in_subscription(arg.value.ident))
+        elif isinstance(arg.value, Unknown) and (ident := _built_identity(arg.value)) is not None:
+            kept = self.reserved_names.get(self._in_subscription(ident))
             if kept is not None and not kept.service_name:
-                self.reserved_names.pop(self._in_subscription(arg.value.ident))
+                self.reserved_names.pop(self._in_subscription(ident))
         return Unknown(self.snippet(node))
 
     def _get_reserved_ip(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
@@ -13398,7 +13409,7 @@ class Interpreter:
         value = name.value
         reserved = isinstance(value, Unknown) and (
             associates
-            or self._in_subscription(value.ident) in self.reserved_names
+            or self._in_subscription(_built_identity(value)) in self.reserved_names
             or not self._assigned_nowhere(value)
         )
         if not name.certain or not reserved:
@@ -13406,7 +13417,7 @@ class Interpreter:
             return
         at = self._written_at(name) or self._at_call(node)
         stand_in = NameRef(self._reservation_stand_in(value, at), at)
-        self.taken_reservations.add(self._in_subscription(value.ident))
+        self.taken_reservations.add(self._in_subscription(_built_identity(value)))
         if associates:
             self._associate(draft, stand_in, value.ident, node, vip)
         elif draft.reserved_ip is None:
@@ -13431,7 +13442,7 @@ class Interpreter:
         key = (place, _built_identity(value))
         shown = self.reservation_stand_ins.get(key)
         if shown is None:
-            made = self.reserved_names.get(self._in_subscription(value.ident))  # by the call that creates it
+            made = self.reserved_names.get(self._in_subscription(_built_identity(value)))  # the creation's
             named = made is not None and made.mark == at
             shown = made.name if made is not None and named else another_turn(place, self.stand_in_turns)
             self.reservation_stand_ins[key] = shown
@@ -15068,16 +15079,24 @@ class Interpreter:
             self.maybe_storage_types.setdefault(_name_key(name), []).append(record)
         return Unknown(self.snippet(node))
 
+    def _account_created_under(self, args: Args) -> str:
+        """The stand-in of the account the script created under the very value `-StorageAccountName` passes
+        (`"${prefix}store"` both times, see `_unstated_account`), "" for any other: a removal by it removes
+        that account, and makes no stand-in of its own."""
+        arg = args.get("StorageAccountName")
+        if arg is None or not arg.certain or not isinstance(arg.value, Unknown):
+            return ""
+        ident, shape = _account_name_key(arg.value)
+        return self.unstated_accounts.get(("ident", ident, shape), "") if ident is not None else ""
+
     def _unstated_account(self, args: Args, node: Node) -> str:
         """The stand-in for an account a call creates under a name the script does not state (see
         `_account_stand_in`), "" when it passes none."""
         arg = args.get("StorageAccountName")
         if not self._names_unstated(arg) or arg is None or not isinstance(arg.value, Unknown):
             return ""
-        shape = arg.value.shape or automation.HOLE
-        return self._account_stand_in(
-            _identity(arg.value), shape, self._written_at(arg) or self._at_call(node)
-        )
+        ident, shape = _account_name_key(arg.value)
+        return self._account_stand_in(ident, shape, self._written_at(arg) or self._at_call(node))
 
     def _storage_account_types(self) -> list[StorageAccountType]:
         """The type of each storage account the script creates: the one the calls that may give it one
@@ -15096,7 +15115,7 @@ class Interpreter:
         """Remove-AzureStorageAccount: the account the script created under that name is gone, and so is
         its type, when the removal surely runs (as for `_remove`): one created again has the type it is
         created with."""
-        name = _stated_name(args, "StorageAccountName")
+        name = _stated_name(args, "StorageAccountName") or self._account_created_under(args)
         created_in = self.storage_selections.get(_name_key(name), 0) if name else 0
         if name and self._surely_runs() and created_in == self.selection:
             self.storage_types.pop(_name_key(name), None)
@@ -18903,8 +18922,8 @@ def _instances(draft: DeploymentDraft) -> tuple[RoleInstance, ...]:
 def _role_key(name: Value) -> object:
     if isinstance(name, Text):
         return ("name", name.value.casefold())
-    if isinstance(name, Unknown) and name.ident is not None:
-        return ("ident", name.ident)
+    if isinstance(name, Unknown) and (ident := _built_identity(name)) is not None:
+        return ("ident", ident)  # the value (`$vm`), or how a name is built of values (`"${prefix}vm"`)
     # A name the script does not state is a VM of its own: the key holds the object, so that its `id` is
     # not reused by another one while the key is in use (a freed object's is, at once).
     return ("id", id(name), name)

@@ -3845,7 +3845,7 @@ class _Resources:
             named = self._same_deployment(call, service, deployment, site)
             keys = [named or (self._here(literal(service) or ""), _key(literal(deployment) or ""))]
         elif call.method == "delete_role" and deployment is not None:
-            self._role_deleted_with_its_creation(call, service, deployment, values.get("role_name"))
+            self._role_deleted_with_its_creation(call, service, deployment, values.get("role_name"), site)
             return
         else:
             return
@@ -5788,17 +5788,18 @@ class _Resources:
             draft.reserved_ip, draft.reserved_ip_unknown = None, True
 
     def _role_deleted_with_its_creation(
-        self, call: CallSite, service: Value, deployment: Value, role: Value | None
+        self, call: CallSite, service: Value, deployment: Value, role: Value | None, site: flow.Site
     ) -> None:
-        """A delete_role of a VM the script names as it states it, that surely runs whenever a call that
-        created the VM did (see `_runs_with`): a teardown past a stop the script may take (`if args.keep:
-        sys.exit(0)`) deletes a VM created past the stop too, and keeps one created before it, as
-        Remove-AzureVM does (see `_Draft.remove`)."""
-        names = literal(service), literal(deployment), literal(role)
-        if not all(names):
+        """A delete_role of a VM the script names as it states it, or by the very value the call that
+        created it passed (`prefix + "vm"` both times, see `_role_key`), that surely runs whenever that call
+        did (see `_runs_with`): a teardown past a stop the script may take (`if args.keep: sys.exit(0)`)
+        deletes a VM created past the stop too, and keeps one created before it, as Remove-AzureVM does
+        (see `_Draft.remove`)."""
+        names = literal(service), literal(deployment)
+        if not all(names) or role is None or isinstance(role, NoneV):
             return
         draft = self.drafts.get((self._here(names[0] or ""), _key(names[1] or "")))
-        key = ("role", _key(names[2] or ""))
+        key = self._role_key(call, role, site)
         made = draft.role_creations.get(key, []) if draft is not None and not draft.unordered else []
         if draft is not None and any(self._runs_with(call, creation) for creation in made):
             draft.remove(key)

@@ -2343,16 +2343,19 @@ class Reading:
         Remove-AzureService's, or surely runs whenever every VM of the deployment was created (see
         `_vm_delete`)."""
         service = parsed.value("serviceName", 0)
-        if service is None or not service.text:
+        # A name the script does not state deletes what the very value that named it created, if anything.
+        named = (service.text or self._held_before("cloud service name", service)) if service else ""
+        if not named:
             return
-        created = self.deployments.get(self._here(service.text.casefold()))
+        created = self.deployments.get(self._here(named.casefold()))
         if self.maybe and not self._with_its_vms(created):
             return
-        self.empty_services.pop(self._here(service.text.casefold()), None)
+        self.empty_services.pop(self._here(named.casefold()), None)
         if created is not None and not created.existing:
-            del self.deployments[self._here(service.text.casefold())]
+            del self.deployments[self._here(named.casefold())]
             return
-        self._deployment(service.text, parsed.at, existing=True).deleted = True
+        if service is not None and service.text:
+            self._deployment(service.text, parsed.at, existing=True).deleted = True
 
     def _storage_account(self, parsed: Parsed) -> None:
         """`storage account create <name> --type <type>`: the account, under its name or the stand-in of
@@ -2378,8 +2381,15 @@ class Reading:
         its type, when the deletion surely runs (as Remove-AzureStorageAccount's); one created again after
         it is the new one."""
         name = parsed.value("name", 0)
-        if name is not None and name.text and not self.maybe:
-            self.storage.pop(name.text.casefold(), None)
+        if name is not None and not self.maybe:
+            self.storage.pop((name.text or self._account_held_before(name)).casefold(), None)
+
+    def _account_held_before(self, name: Word) -> str:
+        """The stand-in of the account an earlier command created under the very value `name` passes, built
+        alike (see `_unstated_account`), if any."""
+        holder = name.holes[0] if name.shape and name.holes else name.holder
+        shape = name.shape or HOLE
+        return self.unstated.get(f"storage account\0{holder}\0{shape}", "") if holder is not None else ""
 
     def _reserved_ip(self, parsed: Parsed) -> None:
         """`network reserved-ip create <name> <location>`: a reserved IP, unattached unless a VM's
