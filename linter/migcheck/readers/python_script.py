@@ -3142,7 +3142,7 @@ class _Resources:
             host = self._connection_host(call.receiver, self.may_be_sent)
             found = (host, url) if host is not None else None
         tag = (
-            self._undecided_tag(call, sends, argument, url, site)
+            self._undecided_tag(call, sends, argument, url, site) or self._undecided_connection_tag(call, url)
             if found is None and not self.unstated_url and not self._made_request(call, argument, site)
             else None
         )
@@ -3180,6 +3180,28 @@ class _Resources:
         body = _argument(call.node, *sends.body) if sends.body else None
         file = _classic_body_file(body) if body is not None else None
         return request_url_undecided(SENDS_CLASSIC_BODY, file) if file is not None else None
+
+    def _undecided_connection_tag(self, call: CallSite, path: str) -> str | None:
+        """The tag of a request sent on a connection (`conn.request('DELETE', '/sub/services/...')`) opened to
+        a host the script does not state (`HTTPSConnection(MGMT_HOST)`, `MGMT_HOST = sys.argv[2]`) that may
+        be the API's, with its cause, as `_undecided_tag` tells one to a URL not stated: the names that hold
+        the host name the API, or the connection sends a certificate (`cert_file=`) in a script that names
+        the API. None for a call that is no connection's request, or whose stated path is none of the API's."""
+        if flow.callee(call.node.func) != "request" or not automation.may_be_api_path(HOLE + path):
+            return None
+        for connection in self.index.connections.get(call.receiver, []):
+            site = flow.site_of(connection)
+            host = _argument(connection.node, 0, ("host",))
+            shape = self.shapes.value(host, site) if host is not None else None
+            if host is None or (isinstance(shape, Lit) and HOLE not in shape.text):
+                continue  # a host the script states: the API's is read as such, any other is not the API
+            holder = self._api_holder(host, site, [_FOLLOWED_NAMES])
+            if holder is not None:
+                return request_url_undecided(URL_NAMES_THE_API, holder)
+            certificate = next((k.value for k in connection.node.keywords if k.arg == "cert_file"), None)
+            if certificate is not None and self.names_the_api:
+                return request_url_undecided(SENDS_CERTIFICATE, _certificate_named(certificate))
+        return None
 
     def _api_holder(self, url: ast.expr, site: flow.Site, left: list[int]) -> str | None:
         """The name that names the Service Management API among what holds a URL the script does not state:
