@@ -565,10 +565,15 @@ def test_a_disk_given_by_name_alone_is_listed_as_attached_to_its_vm():
     sms.add_data_disk('sqlsvc', 'sqlsvc', 'sql1', 2, disk_name=NAME)
     """
     lines = source(text).splitlines()
-    assert of_type(text, Disk) == [
+    disks = of_type(text, Disk)
+    assert [d for d in disks if not d.name.startswith("<")] == [
         Disk("sql-data", "", "", "sql1", Mark(PATH, FIRST, column=lines[FIRST - 1].index("'sql-data'") + 1)),
         Disk("sql2-os", "", "", "sql2", Mark(PATH, FIRST + 1, column=lines[FIRST].index("'sql2-os'") + 1)),
     ]
+    # A disk by a name the script does not state is attached too, as a stand-in of its own: whose blob, and so
+    # whose storage account, no file says.
+    [unstated] = [d for d in disks if d.name.startswith("<disk name")]
+    assert unstated.attached_to == "sql1" and unstated.data
 
 
 # --- what the script's own helpers send ---------------------------------------------------------------
