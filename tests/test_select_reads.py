@@ -67,6 +67,11 @@ PEERING = """{{"data": [{{
 }}]}}
 """
 
+SERVICE_DEFINITION = """<ServiceDefinition name="b-app" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WorkerRole name="Worker" vmsize="Small" />
+</ServiceDefinition>
+"""
+
 
 def _joins(folder: Path) -> Path:
     """What a selection of network and inventory rules needs beyond their own files: two subscriptions,
@@ -80,6 +85,8 @@ def _joins(folder: Path) -> Path:
         "a/export.json": CLASSIC_NETWORK.format(sub=SUB_A, name="export-vnet", prefix="10.9.0.00/16"),
         "b/NetworkConfig.netcfg": NETCFG.format(name="b-vnet", n=2),
         "b/classic.json": CLASSIC_NETWORK.format(sub=SUB_B, name="b-vnet", prefix="10.2.0.0/16"),
+        # A file of a kind no narrow selection reads: the test's last check needs one in every estate.
+        "b/ServiceDefinition.csdef": SERVICE_DEFINITION,
     }
     for path, text in files.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
