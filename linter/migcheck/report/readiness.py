@@ -552,9 +552,25 @@ class _Attacher:
             return []
         owners = self.by_mark.get(finding.mark)
         if owners:
-            return _named(owners, finding) if len(owners) > 1 else owners
+            return _about_storage(_named(owners, finding), finding) if len(owners) > 1 else owners
         in_file = self.by_path.get(finding.mark.path, set())
         return [self.drafts[next(iter(in_file))]] if len(in_file) == 1 else []
+
+
+# What a storage account's Validate reports on: the account, its disks and images, and the names that point
+# at them. A finding about anything else (a VM's deployment outside a network, its endpoint's ACL) is not
+# the account's, though the statement that creates the VM creates its disk in the account too.
+_STORAGE_KINDS = frozenset({"StorageAccount", "Disk", "Image", "Reference"})
+
+
+def _about_storage(owners: list[_Draft], finding: Finding) -> list[_Draft]:
+    """`owners` less the storage accounts, where `finding` is about something else that another of them
+    (the VM's cloud service or network) holds: one finding is counted once, on the item it is about; the
+    account's row says it comes after that item instead (`ScopeItem.after`)."""
+    if finding.resource_type in _STORAGE_KINDS:
+        return owners
+    others = [draft for draft in owners if draft.scope is not ScopeKind.STORAGE]
+    return others or owners
 
 
 def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
