@@ -86,7 +86,9 @@ def _step(result: LintResult) -> dict:
 
 def _decided_in_no_network(result: LintResult) -> None:
     item = _service(result)
-    assert item.verdict in (Verdict.PASSED, Verdict.WARNINGS), item.verdict
+    # Named by a value the script does not state, it waits for its name alone: no VM is left undescribed.
+    decided = (Verdict.PASSED, Verdict.WARNINGS, Verdict.NAME_NOT_STATED)
+    assert item.verdict in decided, item.verdict
     plan = render_plan(build_plan(result), "text")
     assert "VMs not in a virtual network" in plan
     assert "Move-AzureVirtualNetwork" not in plan

@@ -128,7 +128,8 @@ def test_the_account_of_a_vm_whose_os_disk_is_not_placed_is_not_decided(tmp_path
     name, text, stand_in, how = UNPLACED[case]
     result = lint_files(tmp_path, monkeypatch, {name: text}, dedent=False)
     (shop,) = [i for i in _items(result, "CloudService") if "shop" in i.name]
-    assert shop.verdict in (Verdict.PASSED, Verdict.WARNINGS)
+    # A deployment body that names no service is of a service whose name its plan step asks for first.
+    assert shop.verdict in (Verdict.PASSED, Verdict.WARNINGS, Verdict.NAME_NOT_STATED)
     (account,) = _items(result, "StorageAccount")
     assert account.name == stand_in
     assert account.verdict is Verdict.ACCOUNT_NOT_STATED

@@ -99,6 +99,7 @@ from migcheck.model import (
     ReservedIp,
     Script,
     Severity,
+    is_placeholder,
     is_stand_in,
 )
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
@@ -188,6 +189,10 @@ class Verdict(str, enum.Enum):
     # A storage account no file states, that holds the disks of a VM the files create (see
     # `estate.UnstatedAccount`): which account migrates, and what else is in it, is not known.
     ACCOUNT_NOT_STATED = "Not decided: the files do not state which account it is"
+    # Another resource a stand-in names (`<cloud service name, deploy.py:48>`, a circuit whose service key
+    # no file states): which one migrates, and what it holds, is not known; the plan's step waits for the
+    # name to be filled in.
+    NAME_NOT_STATED = "Not decided: the files do not state which one it is"
     WARNINGS = "Validation passed with warnings"
     PASSED = "Validation passed"
 
@@ -229,7 +234,8 @@ class ScopeItem:
     # Of a storage account: the subjects (networks, cloud services) of the items that move the VMs its disks
     # are attached to, which migrate before it; the summary says which of them fail.
     after: tuple[object, ...] = field(default=(), compare=False, repr=False)
-    # Of a storage account: no file states which account it is (`estate.UnstatedAccount`).
+    # No file states which resource it is: a storage account no file places (`estate.UnstatedAccount`), or
+    # any item named by a stand-in, as the plan's step asks for its name (`_name_unstated`).
     unstated: bool = field(default=False, compare=False, repr=False)
 
     def count(self, severity: Severity) -> int:
@@ -263,7 +269,7 @@ class ScopeItem:
         if self.partly_described:
             return Verdict.NOT_DECIDED
         if self.unstated:
-            return Verdict.ACCOUNT_NOT_STATED
+            return Verdict.ACCOUNT_NOT_STATED if self.type == "StorageAccount" else Verdict.NAME_NOT_STATED
         # What the platform passes warns as the team grades it: turned down to info, it is no warning; held
         # back (suppressed, or known from the baseline), it is no warning left to read, and only counted.
         worst = max((f.severity for f in (*self.findings, *self.described)), default=Severity.INFO)
@@ -356,6 +362,9 @@ class _Draft:
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
     drafted = [(estate, list(_drafts(estate))) for estate in result.estates]
+    for _, drafts in drafted:
+        for draft in drafts:
+            draft.unstated = draft.unstated or _name_unstated(draft)
     _defined_apart(drafted)
     pointed_at = _pointed_at(result)
     attachers = {
@@ -400,6 +409,26 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
         for estate, drafts in drafted
     )
+
+
+def _name_unstated(draft: _Draft) -> bool:
+    """Whether the item is named by one of migcheck's stand-ins for a value the files do not state (not a
+    placeholder a file writes), as the plan's step names it and asks to fill it in first: a cloud service by
+    the name its commands use (`plan.service_name`)."""
+    name = draft.name
+    if draft.type == "CloudService":
+        from migcheck.plan import service_name
+
+        name = service_name(cast("CloudService", draft.subject))
+    elif draft.type not in _NAMED_BY_STAND_INS:
+        return False
+    return is_stand_in(name) and not is_placeholder(name, draft.type)
+
+
+# The types of the items whose plan steps wait for a stand-in name to be filled in (`plan._FIND_NAME`).
+_NAMED_BY_STAND_INS = frozenset(
+    {"StorageAccount", "VirtualNetwork", "ReservedIP", "NetworkSecurityGroup", "RouteTable"}
+)
 
 
 def _defined_apart(drafted: Iterable[tuple[Estate, list[_Draft]]]) -> None:
@@ -686,6 +715,34 @@ def _collect_marks(obj: object, out: list[Mark]) -> None:
 
 
 def _drafts(estate: Estate) -> Iterator[_Draft]:
+    """The items of `estate`, each scope's in `ScopeKind` order. A storage account that may hold disks the
+    files do not show comes after every item that moves VMs, as the plan orders its step."""
+    movers: list[object] = []
+    for draft in _drafted(estate):
+        if draft.scope is ScopeKind.STORAGE and (draft.type == "StorageAccount" and _may_hold_unseen(draft)):
+            draft.after = tuple(dict.fromkeys((*draft.after, *movers)))
+        elif _moves_vms(draft):
+            movers.append(draft.subject)
+        yield draft
+
+
+def _may_hold_unseen(draft: _Draft) -> bool:
+    """Whether a storage account's item may hold disks the files do not show: one they show no disk or
+    image in (`Estate.standalone_storage_accounts`), or one with disks of VMs no file describes."""
+    m = draft.migrates
+    if m.get("os_disks_of") or m.get("data_disk_of"):  # a VM's account no file states: after that VM
+        return False
+    return bool(m.get("vms_first")) or not (m["disks"] or m["images"])
+
+
+def _moves_vms(draft: _Draft) -> bool:
+    """Whether the item moves VMs: a network whose cloud services hold some, or such a cloud service."""
+    if draft.type == "VirtualNetwork":
+        return any(s["vms"] for s in draft.migrates["cloud_services"])
+    return draft.type == "CloudService" and bool(draft.migrates["vms"])
+
+
+def _drafted(estate: Estate) -> Iterator[_Draft]:
     yield from _circuit_drafts(estate)
     reserved = _ReservedIps(estate)
     inside: dict[str, list[object]] = defaultdict(list)
@@ -814,6 +871,9 @@ def _circuit_drafts(estate: Estate) -> Iterator[_Draft]:
     for circuit in estate.circuits():
         migrates: dict[str, object] = {"networks": [network.name for network in circuit.networks]}
         draft = _Draft(ScopeKind.CIRCUITS, circuit_name(circuit), CIRCUIT, migrates, circuit.authorizations)
+        # Its step moves it by its service key: one the files state, or one a script finds by its name.
+        found_by_name = circuit.named_by and not circuit.service_keys
+        draft.unstated = len(circuit.service_keys) != 1 and not found_by_name
         yield draft.own(*circuit.authorizations)
 
 

@@ -357,6 +357,7 @@ _FILE_VERDICTS = {
     Verdict.NOT_DECIDED: "Not decided",
     Verdict.NETWORK_NOT_DECIDED: "Not decided",
     Verdict.ACCOUNT_NOT_STATED: "Not decided",
+    Verdict.NAME_NOT_STATED: "Not decided",
     Verdict.WARNINGS: "Passes with warnings",
     Verdict.PASSED: "Passes",
 }
@@ -431,6 +432,7 @@ _HELD_BY = {
     Verdict.NOT_DECIDED: "is not decided",
     Verdict.NETWORK_NOT_DECIDED: "is not decided",
     Verdict.ACCOUNT_NOT_STATED: "is not decided",
+    Verdict.NAME_NOT_STATED: "is not decided",
 }
 
 
@@ -444,7 +446,12 @@ def _after_words(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
         for before in held
         if before.verdict in _HELD_BY
     ]
-    return f"; after {' and '.join(said)}" if said else ""
+    if len(said) > _AFTER_NAMED:  # one that may hold any VM's disks waits on every one not ready
+        said = [*said[:_AFTER_NAMED], f"{len(said) - _AFTER_NAMED} more not ready"]
+    return f"; after {', and '.join(said)}" if said else ""
+
+
+_AFTER_NAMED = 3  # the items a storage account's row names that it waits on; the rest are counted
 
 
 def _described_words(item: ScopeItem) -> list[str]:
@@ -519,6 +526,7 @@ _TALLIED = {
     Verdict.NOT_DECIDED: "not decided",
     Verdict.NETWORK_NOT_DECIDED: "not decided",
     Verdict.ACCOUNT_NOT_STATED: "not decided",
+    Verdict.NAME_NOT_STATED: "not decided",
     Verdict.WARNINGS: "passed with warnings",
     Verdict.PASSED: "passed",
 }

@@ -45,7 +45,10 @@ Validate does not check), "Not decided: the service may have VMs the files do no
 it, but a cloud service it moves may hold VMs no file describes: a script adds one to a deployment that
 exists), "Not decided: the network's definition is not in the files" (nothing stops it, but no file defines
 the network), "Not decided: the files do not state which account it is" (a storage account that holds the
-OS disk of a VM the files create, which no file names), "Validation passed with warnings", "Validation passed"."""
+OS disk of a VM the files create, which no file names, or one a script names by a value it does not state),
+"Not decided: the files do not state which one it is" (any other item a stand-in names: a cloud service, a
+reserved IP, a circuit whose service key no file states, as its plan step asks for it first), "Validation
+passed with warnings", "Validation passed"."""
 
 from __future__ import annotations
 
