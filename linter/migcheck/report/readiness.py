@@ -221,7 +221,8 @@ class ScopeItem:
     # The codes of the rules whose problems Validate does not check (`found_at_prepare`).
     prepare_only: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # Of a file: the findings in it that another item holds (an error on a network the file defines,
-    # reported at the network's scope). Not counted again, but the file passes only if they pass too.
+    # reported at the network's scope). Not counted again, and not the file's: its row says them apart,
+    # and its verdict goes by its own findings, as its counts do.
     described: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
     # A cloud service it moves may have VMs no file describes (`CloudService.partly_described`), or one
     # created from an Export-AzureVM file the files lack (`CloudService.imports_unseen_export`).
@@ -260,7 +261,7 @@ class ScopeItem:
 
     @property
     def verdict(self) -> Verdict:
-        stopping = [f for f in self.described if refused(f)] + [f for f in self.every if self._stops(f)]
+        stopping = [f for f in self.every if self._stops(f)]
         if stopping:
             at_prepare = all(self.found_at_prepare(f) for f in stopping)
             return Verdict.PREPARE_FAILS if at_prepare else Verdict.FAILED
@@ -272,7 +273,7 @@ class ScopeItem:
             return Verdict.ACCOUNT_NOT_STATED if self.type == "StorageAccount" else Verdict.NAME_NOT_STATED
         # What the platform passes warns as the team grades it: turned down to info, it is no warning; held
         # back (suppressed, or known from the baseline), it is no warning left to read, and only counted.
-        worst = max((f.severity for f in (*self.findings, *self.described)), default=Severity.INFO)
+        worst = max((f.severity for f in self.findings), default=Severity.INFO)
         return Verdict.WARNINGS if worst >= Severity.WARNING else Verdict.PASSED
 
 

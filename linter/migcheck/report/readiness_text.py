@@ -455,11 +455,11 @@ _AFTER_NAMED = 3  # the items a storage account's row names that it waits on; th
 
 
 def _described_words(item: ScopeItem) -> list[str]:
-    """`and 1 error in what it describes, counted above`: a file's row counts its own findings, and its
-    verdict takes in those of the resources it describes, which the rows of their scopes count."""
+    """`what it describes has 1 error, counted above`: a file's row counts its own findings, and its verdict
+    goes by them; those of the resources it describes are their scopes' rows', said apart."""
     counts = [(sum(1 for f in item.described if f.severity is s), str(s)) for s in reversed(Severity)]
     said = [f"{n} {plural(word, n)}" for n, word in counts if n and word != str(Severity.INFO)]
-    return [f"and {', '.join(said)} in what it describes, counted above"] if said else []
+    return [f"what it describes has {', '.join(said)}, counted above"] if said else []
 
 
 def _migration_words(state: object) -> list[str]:

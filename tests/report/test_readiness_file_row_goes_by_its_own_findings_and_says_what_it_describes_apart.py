@@ -1,9 +1,11 @@
-"""A file's row in the readiness summary counts its own findings, and its verdict takes in those of the
-resources it describes, which the rows of their scopes hold and count: a script whose VM a network's
-row fails on does not pass."""
+"""A file's row in the readiness summary counts its own findings, and its verdict goes by them: no Validate
+runs on a file. It read "Fails: 1 warning" for a script with one warning of its own whose VM a network's row
+fails on, and report-json gave the file "Validation failed" with no error. The findings of the resources it
+describes are their scopes' rows': the file's row says them apart, after its own."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -29,7 +31,13 @@ def test_a_script_whose_vm_fails_its_network_s_validate_fails(
     (file_row,) = [
         row for row in rows if row.lstrip().startswith("deploy.ps1")
     ]  # not its VM's disks' account
-    assert file_row.split(None, 1)[1] == "Fails: 1 warning (and 1 error in what it describes, counted above)"
+    verdict = "Passes with warnings: 1 warning (what it describes has 1 error, counted above)"
+    assert file_row.split(None, 1)[1] == verdict
+    report = json.loads(run_cli(capsys, "check", ".", "--format", "report-json")[1])
+    [item] = [
+        i for s in report["subscriptions"] for sc in s["scopes"] for i in sc["items"] if i["type"] == "File"
+    ]
+    assert (item["verdict"], item["errors"], item["warnings"]) == ("Validation passed with warnings", 0, 1)
 
 
 def test_a_script_whose_vm_passes_with_a_warning_passes(
@@ -40,5 +48,5 @@ def test_a_script_whose_vm_passes_with_a_warning_passes(
     _, out, _ = run_cli(capsys, "check", ".")
     (file_row,) = [row for row in _rows(out) if row.lstrip().startswith("deploy.ps1")]
     # The VM in no network: its service's Validate passes, warning that its addresses change (MIG105).
-    verdict = "Passes with warnings: 1 warning (and 1 warning in what it describes, counted above)"
+    verdict = "Passes with warnings: 1 warning (what it describes has 1 warning, counted above)"
     assert file_row.split(None, 1)[1] == verdict
