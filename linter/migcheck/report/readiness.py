@@ -109,7 +109,7 @@ from migcheck.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import Circuit, CloudService, Estate, Network, Placement, StorageAccount
-    from migcheck.model import NameRef, ServiceConfiguration
+    from migcheck.model import Disk, NameRef, ServiceConfiguration
     from migcheck.suppress import Suppressed
 
 
@@ -796,7 +796,7 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         yield draft.own(service)
     for account in estate.storage_accounts:
         migrates: dict[str, object] = {
-            "disks": [d.name for d in account.disks],
+            "disks": [_disk_described(estate, d) for d in account.disks],
             "images": [i.name for i in account.images],
             **({"looped": looped} if (looped := estate.looped_disks(account)) else {}),
         }
@@ -822,6 +822,23 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         bound = {"address": ip.address, "service": _bound_service(ip)}
         yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _disk_described(estate: Estate, disk: Disk) -> str:
+    """A disk as an account's item lists it: by its name, else (a VM created with a blob and no disk name:
+    the platform names it) in words, as `vms_first_described` says a VM no file names: the OS or data disk
+    of the VM it is attached to, else the blob it is at, else where a file makes it."""
+    if disk.name:
+        return disk.name
+    which = "data disk" if disk.data or disk.lun else "OS disk"
+    vms = estate.vms_of(disk)
+    if vms:
+        return f"<{which} of VM {vms[0][1].name}>"
+    if disk.attached_to:
+        return f"<{which} of VM {disk.attached_to}>"
+    if disk.blob_name:
+        return f"<disk at blob {disk.blob_name}>"
+    return f"<disk, {disk.mark.path.rsplit('/', 1)[-1]}:{disk.mark.line}>"
 
 
 def _unstated_account_drafts(estate: Estate) -> Iterator[_Draft]:
