@@ -64,7 +64,8 @@ def test_text_plan_says_why_the_step_is_not_ready(tmp_path, monkeypatch, capsys)
         "svc-a [wave 1] — NOT READY (not decided: the files do not say which virtual network it is in)"
         in text
     )
-    assert "Overview: 1 step: none ready, 1 not decided." in text
+    # The VM's OS disk is named alone (<DiskName>): its storage account is a second step, its name to fill in.
+    assert "Overview: 2 steps: none ready, 1 with a name or key to fill in, 1 not decided." in text
 
 
 def test_the_same_vm_beside_a_configuration_that_defines_its_subnet_is_decided(tmp_path, monkeypatch, capsys):
