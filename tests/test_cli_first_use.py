@@ -125,7 +125,7 @@ def test_paths_may_follow_options(examples, capsys):
     )
     assert code == 1
     assert "examples/contoso/vms/sql-tier/contoso-sql01.xml:24:11: MIG201" in out
-    assert out.endswith("Found 4 findings in 19 files: 4 errors.\n")  # 14 files of contoso, 5 of ready
+    assert out.endswith("Found 4 findings in 20 files: 4 errors.\n")  # 15 files of contoso, 5 of ready
     code, out, _ = run(capsys, "plan", "--format", "json", "examples/ready")
     assert code == 0 and json.loads(out)["subscriptions"]
 
@@ -267,18 +267,18 @@ def test_the_readme_says_how_to_avoid_a_loop_without_the_plugin():
 
 def test_verbose_names_the_files_read_that_are_not_counted(examples, capsys):
     _, out, err = run(capsys, "check", "examples", "-v", "--format", "concise")
-    assert "[22/22] examples/test_estate_policy.py" in err
+    assert "[23/23] examples/test_estate_policy.py" in err
     assert (
         "migcheck: 3 files read hold nothing classic and are not counted in the summary: "
         "examples/plugin/contoso_rules.py, examples/plugin/pyproject.toml, examples/test_estate_policy.py"
     ) in err
-    assert " in 19 files (of 22 read: the others describe nothing classic): " in out
+    assert " in 20 files (of 23 read: the others describe nothing classic): " in out
 
 
 def test_text_and_concise_count_the_same_files_with_a_selection(examples, capsys):
     text = run(capsys, "check", "examples/contoso", "--select", "MIG303")[1].splitlines()[-1]
     concise = run(capsys, "check", "examples/contoso", "--select", "MIG303", "--format", "concise")[1]
-    assert text == "Found 1 finding in 14 files: 1 warning."
+    assert text == "Found 1 finding in 15 files: 1 warning."
     assert concise.splitlines()[-1] == (
-        "Found 1 finding in 11 files: 1 warning (3 more files not read: the selected rules do not need them)."
+        "Found 1 finding in 12 files: 1 warning (3 more files not read: the selected rules do not need them)."
     )

@@ -110,11 +110,12 @@ def test_every_step_is_a_box_in_the_picture(contoso):
         verdict = "ready" if step.ready else "blocked"
         assert group.attrib["class"] == f"step {verdict}"
         assert shown_name(step.name, svg_text(group)), step.name
-    # One arrow (a curve and its head) per `after` dependency: the storage account of no disk comes after
-    # the step that moves VMs (the network the VMs of the Export-AzureVM files are in by their subnets), as
-    # do the storage accounts of those VMs' disks, which the files name without their blobs: one for each.
+    # One arrow (a curve and its head) per `after` dependency: each storage account of disks comes after the
+    # step that moves their VMs (contosojumpprem, contosojumpstd, and contososqlprem, where the disk export
+    # places the disks the Export-AzureVM files name without their blobs), and contoso-er-vnet after its
+    # circuit.
     edges = sum(len(step.after) for step in subscription.steps)
-    assert edges == 11
+    assert edges == 5
     assert len(list(svg.iter(f"{SVG}path"))) == edges == len(list(svg.iter(f"{SVG}polygon")))
     # Sized from the content: every box fits inside the picture.
     width, height = int(svg.attrib["width"]), int(svg.attrib["height"])
@@ -144,10 +145,7 @@ def test_network_steps_carry_their_cloud_services_and_vms(contoso):
     assert steps["network:contoso-prod-vnet"].members == (
         Member("cloud service 'contoso-jump'", ("contoso-jump01", "contoso-ops01")),
         # Placed in the network by the subnets of its VMs (Export-AzureVM files do not name the network).
-        Member(
-            "cloud service 'sql-tier' (named after its folder)",
-            ("contoso-sql01", "contoso-sql02", "contoso-sqlfsw"),
-        ),
+        Member("cloud service 'sql-tier'", ("contoso-sql01", "contoso-sql02", "contoso-sqlfsw")),
     )
     assert steps["network:contoso-web-vnet"].members == (
         Member("cloud service 'contoso-webshop'", roles=("Storefront", "OrderProcessor")),
@@ -159,13 +157,19 @@ def test_network_steps_carry_their_cloud_services_and_vms(contoso):
     assert "VM contoso-jump01" in inside and "VM contoso-ops01" in inside
     assert "role Storefront" in svg_text(step_groups(svg)["network:contoso-web-vnet"])
     # Storage accounts are boxes of their own.
-    assert {"storage:contosojumpprem", "storage:contosojumpstd"} <= set(step_groups(svg))
+    storage = {"storage:contosojumpprem", "storage:contosojumpstd", "storage:contososqlprem"}
+    assert storage <= set(step_groups(svg))
 
 
-def test_stand_ins_too_long_for_their_boxes_are_told_apart_by_their_ends(contoso):
-    # The storage accounts of the OS disks of the Export-AzureVM files' VMs start alike, "<storage account
-    # of disk contoso-sql-...", and differ in the disk's name and the file it is in.
-    plan, page = contoso
+def test_stand_ins_too_long_for_their_boxes_are_told_apart_by_their_ends(tmp_path, monkeypatch):
+    # Without the subscription's disk export, the storage accounts of the disks of the Export-AzureVM files'
+    # VMs are stand-ins that start alike, "<storage account of disk contoso-sql-...", and differ in the
+    # disk's name and the file it is in.
+    shutil.copytree(ROOT / "examples" / "contoso", tmp_path / "contoso")
+    (tmp_path / "contoso" / "inventory" / "disks.json").unlink()
+    monkeypatch.chdir(tmp_path)
+    plan = plan_of("contoso")
+    page = render_plan(plan, "html")
     [subscription] = plan.subscriptions
     [svg] = svgs(page)
     groups = step_groups(svg)

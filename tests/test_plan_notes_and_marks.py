@@ -109,9 +109,7 @@ def test_a_folded_note_counts_the_others_and_a_plain_note_has_no_finding(monkeyp
     monkeypatch.chdir(ROOT)
     step = json_step(build_plan(checked()), "contoso-prod-vnet")
     plain, extension = step["notes"]
-    assert plain.startswith(
-        "Cloud service 'sql-tier' (named after its folder) is in this network as inferred"
-    )
+    assert plain.startswith("Cloud service 'sql-tier' is in this network as inferred")
     (found,) = step["note_findings"]
     assert (found["note"], found["code"], found["more"]) == (1, "MIG204", 2)
     assert "(and 2 more like it)" in extension

@@ -91,9 +91,8 @@ def test_with_nothing_ready_it_names_the_step_the_most_others_wait_on(capsys):
     out = run_cli(capsys, "plan", "examples/contoso")[1].splitlines()
     at = next(n for n, line in enumerate(out) if line.startswith("Overview: "))
     assert out[at : at + 3] == [
-        "Overview: 15 steps: none ready, 6 with blockers, 7 with a name or key to fill in, 2 only waiting on steps "
-        "before them.",
-        "   Nothing is ready: start with step 2 (contoso-prod-vnet, 10 blockers): 10 steps wait on it.",
+        "Overview: 9 steps: none ready, 6 with blockers, 3 only waiting on steps before them.",
+        "   Nothing is ready: start with step 2 (contoso-prod-vnet, 10 blockers): 4 steps wait on it.",
         f"   {APART}",
     ]
 

@@ -49,7 +49,7 @@ def test_baseline_file_is_versioned_sorted_and_line_free(baselined, contoso):
 def test_a_baselined_estate_passes_and_counts_what_is_known(baselined, run):
     code, out, _ = run("check", "examples/contoso", "--baseline", "migcheck-baseline.json")
     assert code == 0
-    assert out.endswith(f"No new findings in 14 files ({baselined} {KNOWN}).\n")
+    assert out.endswith(f"No new findings in 15 files ({baselined} {KNOWN}).\n")
     # The readiness summary still tells the truth: known blockers block.
     assert "Validation failed" in out
 
@@ -79,7 +79,7 @@ def test_a_new_finding_of_the_same_rule_is_reported(baselined, run):
     (reported,) = out.splitlines()[:-1]
     assert reported.startswith(f"{CSCFG}:56:7: MIG201 [error] endpoint 'Internal' of ")
     assert "'OrderProcessor'" in reported
-    assert out.splitlines()[-1] == f"Found 1 finding in 14 files: 1 error ({baselined} more {KNOWN})."
+    assert out.splitlines()[-1] == f"Found 1 finding in 15 files: 1 error ({baselined} more {KNOWN})."
 
 
 def test_known_findings_are_skipped_cases_in_junit(baselined, run):
@@ -161,7 +161,7 @@ def test_the_config_names_the_baseline(baselined, contoso, run):
     (contoso / "pyproject.toml").write_text('[tool.migcheck]\nbaseline = "migcheck-baseline.json"\n')
     code, out, _ = run("check", "examples/contoso")
     assert code == 0
-    assert out.endswith(f"No new findings in 14 files ({baselined} {KNOWN}).\n")
+    assert out.endswith(f"No new findings in 15 files ({baselined} {KNOWN}).\n")
 
 
 def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkeypatch):
@@ -175,7 +175,7 @@ def test_a_relative_baseline_is_relative_to_the_config_file(contoso, run, monkey
     assert not (contoso / "examples" / "ci").exists()
     code, out, _ = run("check", "contoso", "--format", "concise")
     assert code == 0
-    assert out.startswith("No new findings in 14 files (") and f"{KNOWN})" in out
+    assert out.startswith("No new findings in 15 files (") and f"{KNOWN})" in out
 
 
 def test_without_a_config_a_baseline_is_relative_to_its_own_folder(baselined, contoso, run, monkeypatch):
@@ -184,7 +184,7 @@ def test_without_a_config_a_baseline_is_relative_to_its_own_folder(baselined, co
     monkeypatch.chdir(contoso / "examples")
     code, out, _ = run("check", "contoso", "--baseline", "../migcheck-baseline.json")
     assert code == 0
-    assert out.endswith(f"No new findings in 14 files ({baselined} {KNOWN}).\n")
+    assert out.endswith(f"No new findings in 15 files ({baselined} {KNOWN}).\n")
     monkeypatch.chdir(contoso.parent)
     code, out, _ = run(
         "check", f"{contoso.name}/examples/contoso", "--baseline", f"{contoso.name}/migcheck-baseline.json"

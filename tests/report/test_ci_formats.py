@@ -21,7 +21,7 @@ def test_github_annotation_line(contoso, run):
     assert (
         "::error file=examples/contoso/vms/sql-tier/contoso-sql01.xml,line=24,col=11,"
         "title=MIG201 endpoint-acl::endpoint 'RemoteDesktop' of VM 'contoso-sql01' in cloud service "
-        "'sql-tier' (named after its folder) has an access control list (2 rules)%0AFix: Remove the endpoint "
+        "'sql-tier' has an access control list (2 rules)%0AFix: Remove the endpoint "
         "ACL before migrating"
     ) in out
     lines = out.splitlines()
@@ -211,7 +211,7 @@ def test_statistics_count_findings_per_rule(contoso, run):
     lines = out.splitlines()
     assert lines[0] == "4  MIG201  endpoint-acl [error]"
     assert sum(int(line.split()[0]) for line in lines[:-1]) == 30
-    assert lines[-1] == "Found 30 findings in 14 files: 19 errors, 11 warnings; 20 block the migration."
+    assert lines[-1] == "Found 30 findings in 15 files: 19 errors, 11 warnings; 20 block the migration."
     # One line per rule, whatever severities its findings have (MIG602 reports one order as an error and
     # another as a warning).
     codes = [line.split()[1] for line in lines[:-1]]

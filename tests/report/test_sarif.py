@@ -163,7 +163,7 @@ def test_without_a_baseline_no_result_has_a_baseline_state(contoso, run):
 
 def test_the_run_and_each_result_name_the_subscription(sarif_log):
     run = sarif_log["runs"][0]
-    assert run["properties"]["subscriptions"] == [{"name": "default", "files": 14}]
+    assert run["properties"]["subscriptions"] == [{"name": "default", "files": 15}]
     assert {r["properties"]["subscription"] for r in run["results"]} == {"default"}
 
 
