@@ -144,6 +144,15 @@ def _kind_of_program(program: str) -> FileKind | None:
 
 
 SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
+# Terraform's files: read as scripts are, but a value they write in quotes is written once, where a fix of
+# it is made (`source.SourceText`), not built at run time as a script's may be.
+TERRAFORM_SUFFIXES = (".tf", ".tf.json", ".tfvars")
+
+
+def is_configuration(path: str) -> bool:
+    """Whether `path` names a Terraform file, whose quoted values a fix may replace."""
+    return path.lower().endswith(TERRAFORM_SUFFIXES)
+
 
 # Standard input given as `-` without --stdin-filename, as reports name it: `<stdin>:2:1: MIG001 ...`, as
 # Python and ruff name it, not a bare `-` that reads as a typo beside the line and column.

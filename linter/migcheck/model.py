@@ -2689,12 +2689,15 @@ class Edit:
     """One change a fix makes, stated against a reader's mark: replace `part` of the element at `mark` —
     or of its first child element named `child`, when given — with `replacement`. The engine resolves it,
     for the findings it reports, to `start` and `end`: offsets in the decoded text of the file (characters,
-    not bytes), -1 while unresolved."""
+    not bytes), -1 while unresolved. `written` is the text the edit replaces, for a value a configuration
+    writes in quotes at `mark` (Terraform's `"10.0.02.0/24"`): replaced only where it is still written so,
+    whole, between its quotes."""
 
     mark: Mark
     part: Part
     replacement: str
     child: str = ""
+    written: str = ""
     start: int = -1
     end: int = -1
 

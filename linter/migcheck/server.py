@@ -56,7 +56,7 @@ from migcheck.baseline import BaselineError
 from migcheck.config import CONFIG_FILES, Config, ConfigError, check_settings_rules, load_config
 from migcheck.discover import CANDIDATE_SUFFIXES, Candidate, PatternError, possible_kinds
 from migcheck.engine import LintResult, ReadCache, RuleError, lint, locate_findings, stamps_now, walk
-from migcheck.formats import SCRIPT_KINDS, byte_format, no_extension
+from migcheck.formats import SCRIPT_KINDS, byte_format, is_configuration, no_extension
 from migcheck.model import FileKind, Finding, Fix, Location, Severity
 from migcheck.plugins import PluginError, load_rules
 from migcheck.rule import RuleSet
@@ -638,7 +638,10 @@ def _buffer_source(path: str, text: str) -> SourceText:
     in it then show where the lint of the same text shows them, in a file with lone carriage returns too."""
     kinds = possible_kinds(path) or {_shebang_kind(path, text)}
     return SourceText(
-        text, every_ending=not EVERY_ENDING.isdisjoint(kinds), script=not SCRIPT_KINDS.isdisjoint(kinds)
+        text,
+        every_ending=not EVERY_ENDING.isdisjoint(kinds),
+        script=not SCRIPT_KINDS.isdisjoint(kinds),
+        configuration=is_configuration(path),
     )
 
 

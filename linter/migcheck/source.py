@@ -39,6 +39,7 @@ class SourceText:
         "_asked",
         "_attributes",
         "_by_line",
+        "_configuration",
         "_counted",
         "_every_ending",
         "_found_lines",
@@ -54,11 +55,16 @@ class SourceText:
         "text",
     )
 
-    def __init__(self, text: str, *, every_ending: bool = False, script: bool = False) -> None:
+    def __init__(
+        self, text: str, *, every_ending: bool = False, script: bool = False, configuration: bool = False
+    ) -> None:
         self.text = text
         self._every_ending = every_ending  # marks count every line ending, not `\n` only
         # A script's text: fixes are made in the classic files checked, never in a script (`resolve`).
         self._script = script
+        # A Terraform configuration's: read as a script is, but its values are written in quotes, once
+        # each, so a fix that replaces a value it writes is placed (`_quoted_span`), and no other.
+        self._configuration = configuration
         # See `has_lone_cr` and `_marks_as_shown`: a text with no "\r" at all, most of them, is known here
         # to be shown as its marks count it, for the cost of one search in C.
         no_cr = "\r" not in text
@@ -344,7 +350,7 @@ class SourceText:
         element is not where its mark says, or is not of the shape the edit needs), and in a script's text:
         a script is reported, not rewritten, as XML it holds in a string may be signed with the script or
         built by it at run time."""
-        if self._script:
+        if self._script and not self._configuration:
             return None
         edits = []
         for edit in fix.edits:
@@ -355,6 +361,8 @@ class SourceText:
         return replace(fix, edits=tuple(edits))
 
     def _span(self, edit: Edit) -> tuple[int, int] | None:
+        if self._configuration:
+            return self._quoted_span(edit)
         if not edit.mark.tag or edit.mark.tag == "!--":
             return None  # only elements are edited: a script or a JSON value has no stated shape here
         start = self.start_of(edit.mark)
@@ -368,6 +376,19 @@ class SourceText:
         if end is None:
             return None
         return scan.whole_lines(self.text, start, end) if not edit.replacement else (start, end)
+
+    def _quoted_span(self, edit: Edit) -> tuple[int, int] | None:
+        """Where a configuration writes the value an edit replaces: its text `written` whole at the edit's
+        mark, between the quotes of its string. Anything else there (a value built of several, a variable
+        the value comes from, XML a heredoc holds) is not edited."""
+        if not edit.written or edit.mark.tag or edit.part is not Part.TEXT:
+            return None
+        start = self.start_of(edit.mark)
+        if start is None:
+            return None
+        end = start + len(edit.written)
+        quoted = self.text[start - 1 : start] == '"' and self.text[end : end + 1] == '"'
+        return (start, end) if quoted and self.text[start:end] == edit.written else None
 
     def _find_start_tag(self, mark: Mark) -> int | None:
         """The offset of the `<` of the start tag of `mark`: among the `<tag` openings whose tag ends on

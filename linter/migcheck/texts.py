@@ -26,7 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from migcheck.formats import SCRIPT_KINDS
+from migcheck.formats import SCRIPT_KINDS, is_configuration
 from migcheck.model import FileKind
 from migcheck.source import SourceText
 
@@ -205,7 +205,12 @@ class Texts(Mapping[str, SourceText]):
         return source
 
     def _source(self, path: str, text: str) -> SourceText:
-        return SourceText(text, every_ending=path in self._every_ending, script=path in self._scripts)
+        return SourceText(
+            text,
+            every_ending=path in self._every_ending,
+            script=path in self._scripts,
+            configuration=is_configuration(path),
+        )
 
     def show(self, path: str, findings: Iterable[Finding]) -> None:
         """Keep the lines `findings` are located on, of the text of `path` read again to locate them, for

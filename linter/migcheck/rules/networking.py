@@ -1894,7 +1894,7 @@ def _strict_prefix(prefix: AddressPrefix, corrected: str) -> Fix | None:
     where no range is certain (a missing length, an octet above 255)."""
     if not corrected:
         return None
-    edit = Edit(prefix.mark, Part.TEXT, corrected)
+    edit = Edit(prefix.mark, Part.TEXT, corrected, written=prefix.text)
     return Fix(f"Replace '{prefix.text}' with '{corrected}'", (edit,), safe=not _octal_ambiguous(prefix.text))
 
 
