@@ -4630,6 +4630,11 @@ class CommandLines:
         walker = self.walker
         walker._add_call(ClassicCall(name, at, after=len(walker.steps), branches=walker.stage))
 
+    def named_account(self, name: Word) -> None:
+        """The classic storage account `name` names is one a resource of the file is made in, which the
+        file does not create (`Reading.named_account`)."""
+        self.walker.reading.named_account(name)
+
     def name_deployment_after_vm(self) -> None:
         """The deployment the last `vm create` made is named after its VM (Terraform's provider names it
         so), where the CLI names it after its service."""

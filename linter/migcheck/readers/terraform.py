@@ -29,9 +29,13 @@ What is read, by resource type (the provider's own arguments):
 - `azure_local_network_connection` (`name`, `vpn_gateway_address`, `address_space_prefixes`): as `azure
   network local-network create`.
 - `azure_affinity_group` (`name`, `location`): as `azure account affinity-group create`.
+- `azure_storage_container`, `azure_storage_blob`, `azure_storage_queue` (`storage_service_name`): made in
+  the classic account it names, the module's `azure_storage_service` of that name, else an account the
+  subscription holds that the module names without declaring it (its type not stated), migrated by a step
+  of its own as one a script creates.
 
-The other classic types (`azure_dns_server`, `azure_sql_database_*`, `azure_storage_container`,
-`azure_storage_blob`, `azure_storage_queue`) make a file classic but describe nothing the rules check.
+The other classic types (`azure_dns_server`, `azure_sql_database_*`) make a file classic but describe
+nothing the rules check.
 A resource's `local-exec` provisioner's `command` (not one run `when = destroy`) is read as a shell script's
 line after the resource is made, each character where the string writes it, `self.<argument>` the resource's.
 
@@ -1185,6 +1189,31 @@ def _affinity_group(c: _Configuration, r: _Resource) -> None:
     c.call(r, [*_text("account affinity-group create", r.mark), name, *_option("-l", c.value(r, "location"))])
 
 
+def _in_account(c: _Configuration, r: _Resource) -> None:
+    """A container, blob or queue, made in the classic storage account `storage_service_name` names (the
+    provider takes its key by GetStorageServiceKeys): the module's `azure_storage_service` of that name, else
+    an account the subscription holds, which the module names without declaring it."""
+    c.lines.declared(r.kind, r.mark)
+    account = c.value(r, "storage_service_name")
+    if account is not None and not _declared_account(c, r, account):
+        c.lines.named_account(account)
+
+
+def _declared_account(c: _Configuration, r: _Resource, account: Word) -> bool:
+    """Whether `storage_service_name` names an `azure_storage_service` of the module: by a reference to it,
+    or by the name it states."""
+    names = _referenced(r.attributes["storage_service_name"])
+    if names is not None and len(names) == 3 and names[0] == "azure_storage_service":
+        return (names[0], names[1]) in c.module.resources
+    if not account.text:
+        return False
+    services = [s for s in c.module.resources.values() if s.kind == "azure_storage_service"]
+    stated = (c.value(s, "name") for s in services)
+    return any(
+        name is not None and (name.text or "").casefold() == account.text.casefold() for name in stated
+    )
+
+
 _MAKERS: dict[str, Callable[[_Configuration, _Resource], None]] = {
     "azure_affinity_group": _affinity_group,
     "azure_storage_service": _storage_service,
@@ -1195,6 +1224,9 @@ _MAKERS: dict[str, Callable[[_Configuration, _Resource], None]] = {
     "azure_virtual_network": _virtual_network,
     "azure_instance": _instance,
     "azure_data_disk": _data_disk,
+    "azure_storage_container": _in_account,
+    "azure_storage_blob": _in_account,
+    "azure_storage_queue": _in_account,
 }
 # The order Terraform's graph makes them in where one names another: what a VM is placed in first.
 _ORDER = {kind: number for number, kind in enumerate(_MAKERS)}

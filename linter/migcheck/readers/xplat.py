@@ -2376,6 +2376,23 @@ class Reading:
             account, account_type, parsed.at, self.read_once_in, self.selected_name
         )
 
+    def named_account(self, name: Word) -> None:
+        """A classic storage account a resource is made in by the name `name` passes, without creating it
+        (Terraform's `azure_storage_container`, `_blob` and `_queue`, whose provider takes the key of the
+        classic account `storage_service_name` names): one the subscription holds, migrated on its own as
+        one the script creates, its type not stated; the one created here already, where one is."""
+        if name.text == "":
+            return
+        account = name.text or self._unstated_account(
+            name.holes[0] if name.shape and name.holes else name.holder,
+            name.shape or HOLE,
+            name.stand_in_mark,
+        )
+        self.storage.setdefault(
+            account.casefold(),
+            StorageAccountType(account, "", name.mark, self.read_once_in, self.selected_name),
+        )
+
     def _storage_account_delete(self, parsed: Parsed) -> None:
         """`storage account delete <name>`: the account the script created under that name is gone, with
         its type, when the deletion surely runs (as Remove-AzureStorageAccount's); one created again after
