@@ -60,9 +60,14 @@ FORMATS: tuple[Format, ...] = (
     # they run is read as a shell script running it is.
     Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
     # Terraform configurations of the classic `azure` provider: what they declare is read as the classic CLI's
-    # commands that make it. A .tfvars file gives values to the .tf files beside it.
+    # commands that make it. A .tfvars file gives values to the .tf files beside it; .tf.json is Terraform's
+    # JSON syntax of a .tf file, picked here before the inventory's .json.
     Format(
-        FileKind.SHELL, (".tf", ".tfvars"), "migcheck.readers.terraform", xml=False, max_bytes=SCRIPT_BYTES
+        FileKind.SHELL,
+        (".tf", ".tf.json", ".tfvars"),
+        "migcheck.readers.terraform",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
     ),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.

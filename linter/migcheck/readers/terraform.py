@@ -101,6 +101,7 @@ _MOST_COUNT = 100
 # The longest text a value is built to (references of references may double it at each step).
 _MOST_TEXT = 4096
 _VALUE_FILES = ("terraform.tfvars",)
+_JSON = ".tf.json"  # Terraform's JSON syntax, read as the `.tf` file that writes the same
 _AUTO_VALUES = ".auto.tfvars"
 
 
@@ -109,7 +110,9 @@ def sniff(data: bytes) -> bool:
     classic provider, in quotes, as a block's label."""
     if b'"azure' not in data:
         return False
-    return b'provider "azure"' in data or any(f'"{kind}"'.encode() in data for kind in CLASSIC_TYPES)
+    if b'provider "azure"' in data or (b'"provider"' in data and b'"azure"' in data):
+        return True
+    return any(f'"{kind}"'.encode() in data for kind in CLASSIC_TYPES)
 
 
 def read(path: str, data: bytes) -> Document:
@@ -258,6 +261,8 @@ def _parsed(path: str, text: str) -> list[Node] | FileProblem:
     import hcl2
     from lark.exceptions import LarkError, UnexpectedInput
 
+    if path.lower().endswith(_JSON):
+        return _json_items(path, text)
     try:
         tree = hcl2.parses_to_tree(text if text.endswith("\n") else text + "\n")
     except UnexpectedInput as error:
@@ -265,6 +270,26 @@ def _parsed(path: str, text: str) -> list[Node] | FileProblem:
     except (LarkError, RecursionError):
         return _too_deep(path)
     return _trees(_child(tree, "body"))
+
+
+def _json_items(path: str, text: str) -> list[Node] | FileProblem:
+    """The items of a `.tf.json` file, as its `.tf` twin's parse gives them (`terraform_json`)."""
+    from migcheck.readers import terraform_json
+
+    try:
+        return terraform_json.Items(text).of(terraform_json.parsed(text))
+    except terraform_json.Malformed as error:
+        items = terraform_json.Items(text)
+        line, column = items.position(min(error.pos, len(text)))
+        return FileProblem(
+            "syntax",
+            f"the Terraform JSON file cannot be parsed: {error.message} here, so it is not read",
+            Mark(path, line, column=column),
+            "Fix the JSON here: `terraform validate` refuses the file as it is, and so does every "
+            "`terraform plan`.",
+        )
+    except RecursionError:
+        return _too_deep(path)
 
 
 def _unparsed(path: str, text: str, error: Any) -> FileProblem:
@@ -478,13 +503,13 @@ class _Module:
         module = cls(path)
         module.add(path, body)
         for name in beside.files_beside():
-            if name == posixpath.basename(path) or not name.endswith((".tf", ".tfvars")):
+            if name == posixpath.basename(path) or not name.endswith((".tf", _JSON, ".tfvars")):
                 continue
             settings = beside.settings_file(name)
             if settings is None:
                 continue
             other = beside.values_of(settings, _items_of)
-            if other is not None and name.endswith(".tf"):
+            if other is not None and name.endswith((".tf", _JSON)):
                 module.add(settings.path, other)
             elif other is not None and (name in _VALUE_FILES or name.endswith(_AUTO_VALUES)):
                 module.given.update((key, (settings.path, node)) for key, node in _attributes(other).items())

@@ -1,0 +1,284 @@
+"""Terraform's JSON syntax (`.tf.json`), read as the `.tf` file that writes the same: its text turned into the
+items of python-hcl2's tree (`terraform._parsed`'s), each value at the line and column where the JSON writes
+it, so the Terraform reader reads both alike.
+
+What Terraform's JSON syntax says (its "JSON Configuration Syntax"): `{"resource": {"<type>": {"<name>":
+{...}}}}`, `{"variable": {"<name>": {"default": ...}}}`, `{"provider": {"azure": {...}}}`, a block written
+as an object or a list of objects; a string is a template, its `${...}` read as in `.tf`; a number, `true`,
+`false` and `null` as themselves. Which keys of a resource are nested blocks its type's schema says: those
+the reader reads (`NESTED`) are, the others arguments. A key `//` is a comment.
+
+The walk steps over the punctuation of objects and lists; each string, number and literal is decoded by
+the JSON decoder (in C), and a string with `${`, `%{` or an escape is parsed as HCL's quoted string, its
+tokens moved to where the JSON writes it."""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+Node = Any  # a lark Tree or Token of python-hcl2's grammar
+
+# Nested blocks of the resources the reader reads (`terraform._instance`, `_virtual_network`,
+# `_made_and_provisioned`); `provisioner` has a label, its kind (`local-exec`).
+NESTED = frozenset({"endpoint", "subnet", "provisioner"})
+_LABELLED = frozenset({"provisioner"})
+# The top-level block types the reader reads, with how many labels each has.
+_TOP = {"resource": 2, "variable": 1, "provider": 1}
+_WS = re.compile(r"[ \t\n\r]*")
+_PLAIN = re.compile(r'[^"\\$%]*')  # a string's characters that read alike in JSON and as a template
+
+
+class Malformed(Exception):
+    """JSON that Terraform refuses: why, and the offset where."""
+
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+@dataclass
+class _Value:
+    """A JSON value where its text starts: a scalar's source, an object's members, a list's items."""
+
+    kind: str  # "object", "array", "string", "scalar"
+    start: int
+    end: int
+    members: list[tuple[str, int, _Value]] = field(default_factory=list)  # key, where it starts, value
+    items: list[_Value] = field(default_factory=list)
+    decoded: object = None
+
+
+class _Walk:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.decode = json.JSONDecoder().raw_decode
+
+    def space(self) -> None:
+        match = _WS.match(self.text, self.pos)
+        self.pos = match.end() if match else self.pos
+
+    def expect(self, char: str, *, after: bool = False) -> None:
+        """`char` here; `after` an item, where a `,` may be too."""
+        if not self.text.startswith(char, self.pos):
+            raise Malformed(f"expected `,` or `{char}`" if after else f"expected `{char}`", self.pos)
+        self.pos += 1
+
+    def value(self) -> _Value:
+        self.space()
+        start = self.pos
+        if self.text.startswith("{", start):
+            return self.object(start)
+        if self.text.startswith("[", start):
+            return self.array(start)
+        try:
+            decoded, self.pos = self.decode(self.text, start)
+        except json.JSONDecodeError as error:
+            raise Malformed(error.msg.lower(), error.pos) from None
+        kind = "string" if isinstance(decoded, str) else "scalar"
+        return _Value(kind, start, self.pos, decoded=decoded)
+
+    def object(self, start: int) -> _Value:
+        found = _Value("object", start, start)
+        self.pos += 1
+        self.space()
+        if self.text.startswith("}", self.pos):
+            self.pos += 1
+            found.end = self.pos
+            return found
+        while True:
+            self.space()
+            key_at = self.pos
+            key = self.value()
+            if key.kind != "string":
+                raise Malformed("expected a key in quotes", key_at)
+            self.space()
+            self.expect(":")
+            found.members.append((str(key.decoded), key_at, self.value()))
+            self.space()
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+                continue
+            self.expect("}", after=True)
+            found.end = self.pos
+            return found
+
+    def array(self, start: int) -> _Value:
+        found = _Value("array", start, start)
+        self.pos += 1
+        self.space()
+        if self.text.startswith("]", self.pos):
+            self.pos += 1
+            found.end = self.pos
+            return found
+        while True:
+            found.items.append(self.value())
+            self.space()
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+                continue
+            self.expect("]", after=True)
+            found.end = self.pos
+            return found
+
+
+def parsed(text: str) -> _Value:
+    """The JSON text's value; Malformed where it is not one JSON value."""
+    walk = _Walk(text)
+    root = walk.value()
+    walk.space()
+    if walk.pos < len(text):
+        raise Malformed("more after the end of the JSON value", walk.pos)
+    return root
+
+
+class Items:
+    """The top-level items of hcl2's tree a `.tf.json` text writes."""
+
+    def __init__(self, text: str) -> None:
+        from lark import Token, Tree
+
+        self.text = text
+        self.tree, self.token = Tree, Token
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def of(self, root: _Value) -> list[Node]:
+        if root.kind != "object":
+            raise Malformed("a configuration in JSON is an object", root.start)
+        found: list[Node] = []
+        for keyword, key_at, value in root.members:
+            labels = _TOP.get(keyword)
+            if labels is not None:
+                found += self.labelled(keyword, key_at, value, [], labels)
+        return found
+
+    def labelled(
+        self, keyword: str, key_at: int, value: _Value, labels: list[tuple[str, int]], more: int
+    ) -> list[Node]:
+        """The blocks `value` writes under `labels`, `more` labels still to come as the keys of objects."""
+        if not more:
+            return [self.block(keyword, key_at, labels, body) for body in _bodies(value)]
+        found: list[Node] = []
+        for body in _bodies(value):
+            for label, label_at, inner in body.members:
+                found += self.labelled(keyword, key_at, inner, [*labels, (label, label_at)], more - 1)
+        return found
+
+    def block(self, keyword: str, key_at: int, labels: list[tuple[str, int]], body: _Value) -> Node:
+        """A block, placed where its last label is written (the resource's name), else its keyword."""
+        at = labels[-1][1] if labels else key_at
+        parts = [self.identifier(keyword, at), *(self.plain(label, label_at) for label, label_at in labels)]
+        return self.placed(self.tree("block", [*parts, self.body(body)]), at, body.end)
+
+    def body(self, value: _Value) -> Node:
+        items = []
+        for name, name_at, inner in value.members:
+            if name == "//":
+                continue
+            if name in NESTED and _blocks(inner):
+                more = 1 if name in _LABELLED else 0
+                items += self.labelled(name, name_at, inner, [], more)
+            else:
+                attribute = self.tree("attribute", [self.identifier(name, name_at), self.expression(inner)])
+                items.append(self.placed(attribute, name_at, inner.end))
+        return self.placed(self.tree("body", items), value.start, value.end)
+
+    def expression(self, value: _Value) -> Node:
+        if value.kind == "array":
+            return self.placed(
+                self.tree("tuple", [self.expression(i) for i in value.items]), value.start, value.end
+            )
+        if value.kind == "object":
+            source = self.text[value.start : min(value.end, value.start + 80)]
+            return self.placed(self.tree("object", [self.token("JSON", source)]), value.start, value.end)
+        if value.kind == "string":
+            return self.string(value)
+        return self.scalar(value)
+
+    def scalar(self, value: _Value) -> Node:
+        source = self.text[value.start : value.end]
+        if isinstance(value.decoded, bool) or value.decoded is None:
+            return self.identifier(source, value.start)
+        kind = "int_lit" if isinstance(value.decoded, int) else "float_lit"
+        return self.placed(self.tree(kind, [self.token("DECIMAL", source)]), value.start, value.end)
+
+    def string(self, value: _Value) -> Node:
+        """A string as a template: read as HCL's quoted string where it holds `${`, `%{` or an escape."""
+        raw = self.text[value.start + 1 : value.end - 1]
+        if _PLAIN.fullmatch(raw) or "\n" in raw:
+            return self.plain(raw if _PLAIN.fullmatch(raw) else str(value.decoded), value.start)
+        template = self.template(raw, value.start)
+        return template if template is not None else self.plain(str(value.decoded), value.start)
+
+    def template(self, raw: str, start: int) -> Node | None:
+        """`raw` parsed as the characters of HCL's quoted string, its tokens moved to the JSON's string."""
+        import hcl2
+        from lark.exceptions import LarkError
+
+        prefix = 'x = "'
+        try:
+            tree = hcl2.parses_to_tree(f'{prefix}{raw}"\n')
+        except LarkError:
+            return None
+        attribute = tree.children[0].children[0]
+        expression = [c for c in attribute.children if hasattr(c, "data")][-1]
+        line, column = self.position(start)
+        _moved(expression, line, column - len(prefix) + 1)
+        return expression
+
+    def plain(self, text: str, start: int) -> Node:
+        """A string of characters only, its quotes where the JSON's are."""
+        line, column = self.position(start)
+        chars = self.token("STRING_CHARS", text, start_pos=start + 1, line=line, column=column + 1)
+        part = self.tree("string_part", [chars] if text else [])
+        quote = self.token("DBLQUOTE", '"', start_pos=start, line=line, column=column)
+        return self.placed(self.tree("string", [quote, part, quote]), start, start + len(text) + 2)
+
+    def identifier(self, name: str, start: int) -> Node:
+        line, column = self.position(start)
+        token = self.token("NAME", name, start_pos=start, line=line, column=column)
+        return self.placed(self.tree("identifier", [token]), start, start + len(name))
+
+    def placed(self, tree: Node, start: int, end: int) -> Node:
+        tree.meta.line, tree.meta.column = self.position(start)
+        tree.meta.end_line, tree.meta.end_column = self.position(end)
+        tree.meta.empty = False
+        return tree
+
+    def position(self, pos: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._line_starts, pos)
+        return line, pos - self._line_starts[line - 1] + 1
+
+
+def _bodies(value: _Value) -> list[_Value]:
+    """A block's bodies: an object, or each object of a list."""
+    if value.kind == "object":
+        return [value]
+    return [item for item in value.items if item.kind == "object"] if value.kind == "array" else []
+
+
+def _blocks(value: _Value) -> bool:
+    return value.kind == "object" or (value.kind == "array" and all(i.kind == "object" for i in value.items))
+
+
+def _moved(expression: Node, line: int, shift: int) -> None:
+    """Every token and tree of `expression`, parsed on line 1, moved to `line`, `shift` columns along."""
+    stack = [expression]
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "data"):
+            meta = node.meta
+            if not meta.empty:
+                meta.line, meta.end_line = line, line
+                meta.column, meta.end_column = meta.column + shift, meta.end_column + shift
+            stack.extend(node.children)
+        elif getattr(node, "line", None) is not None:
+            node.line, node.end_line = line, line
+            node.column = node.column + shift
+            if node.end_column is not None:
+                node.end_column = node.end_column + shift
