@@ -50,7 +50,8 @@ written alike or referenced in several of its files, is named where the module f
 (`_Module.first_place`), so the files describe one resource (`estate.owner_of`).
 
 The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read; its tokens give
-each value's line and column. A file lark cannot parse is a syntax finding at the place it stops. Its comment
+each value's line and column. A `.tf.json` file (Terraform's JSON syntax) is turned into the same tree by
+`terraform_json`, each value where the JSON writes it, and is one of its folder's module as a `.tf` is. A file lark cannot parse is a syntax finding at the place it stops. Its comment
 tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressions`)."""
 
 from __future__ import annotations
