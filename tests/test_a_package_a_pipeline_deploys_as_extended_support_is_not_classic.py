@@ -85,3 +85,20 @@ def test_an_extended_support_task_that_never_runs_is_no_evidence(tmp_path, monke
     pipeline = EXTENDED.replace("- task:", "- condition: false\n      task:", 1)
     result = lint_files(tmp_path, monkeypatch, _files(pipeline), "MIG101")
     assert not [e for estate in result.estates for e in estate.extended_support]
+
+
+def test_the_service_appveyor_s_extended_support_provider_deploys_is_not_classic(tmp_path, monkeypatch):
+    files = _files("")
+    del files["azure-pipelines.yml"]
+    files["appveyor.yml"] = """\
+    deploy:
+      provider: AzureCSExtended
+      service: portal
+      artifact: portal.cspkg
+    """
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101", "MIG201")
+    by_path = {f.location.path: f for f in result.findings if f.location}
+    portal = by_path["portal/ServiceDefinition.csdef"]
+    assert "appveyor.yml:2 deploys it with AppVeyor's AzureCSExtended provider" in portal.message
+    assert portal.severity is Severity.WARNING
+    assert [s.name for e in result.estates for s in e.cloud_services] == ["shop"]

@@ -94,7 +94,8 @@ given), labelled `deployment_label:`, of its `artifact:` where the slot holds no
 -Upgrade`, or under `recreate_deployment: true` `Remove-AzureDeployment` and a new deployment; it creates no
 service. Its `storage_account_name:` is the classic storage account the package is uploaded to, as the task's
 `StorageAccount` is; under an `on:` (a branch, a variable) it may run or not. `AzureCSExtended` deploys Cloud
-Services (extended support) through Resource Manager: no classic call. (Travis CI's deployment providers
+Services (extended support) through Resource Manager: no classic call, and its `service:` is a service of
+extended support, as the @2 task's is. (Travis CI's deployment providers
 deploy no classic cloud service.)
 
 Each job runs on a runner of its own, so the steps of each job are read apart: in the order the file writes
@@ -206,6 +207,10 @@ _CLOUD_DEPLOYMENT_INPUTS = (
 # are (its `artifact:` is the package, a build artifact; its `target_profile:` names the artifact that is the
 # configuration, not a file of the repository; AppVeyor's deployment script creates no service).
 _APPVEYOR_CLOUD_PROVIDER = "azurecs"
+# AppVeyor's provider that deploys Cloud Services (extended support): evidence that its `service:` is not
+# classic, as the @2 task's `ServiceName` is.
+_APPVEYOR_EXTENDED_PROVIDER = "azurecsextended"
+_APPVEYOR_EXTENDED_VIA = "deploys it with AppVeyor's AzureCSExtended provider"
 _APPVEYOR_CLOUD_SETTINGS = {
     "service": "servicename",
     "slot": "slot",
@@ -872,12 +877,14 @@ class _Walk:
         if task is not None and _scalar(task) and self.task(node, task.value, entries, context):
             read.add("inputs")
         provider = entries.get("provider")
-        if (
-            provider is not None
-            and _scalar(provider)
-            and provider.value.strip().casefold() == _APPVEYOR_CLOUD_PROVIDER
-        ):
+        called = provider.value.strip().casefold() if provider is not None and _scalar(provider) else ""
+        if called == _APPVEYOR_CLOUD_PROVIDER:
             self.appveyor_cloud_deployment(node, provider, entries, context)
+        elif called == _APPVEYOR_EXTENDED_PROVIDER and context.runs is not False:
+            name = _stated_input(entries.get("service"), context.macros)
+            line, column = _place(provider)
+            mark = Mark(self.path, line, column=column)
+            self.resources.append(ExtendedSupportService(name, mark, _APPVEYOR_EXTENDED_VIA))
         return read
 
     def appveyor_cloud_deployment(
