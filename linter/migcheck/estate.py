@@ -3680,10 +3680,32 @@ def _named_as_deployed(
                 looped_over=d.service_looped_over,
             )
             unnamed[id(d)] = index
-    services.extend(_deployed_configurations(services, projects, named, files))
+    left = _deployed_configurations(services, projects, named, files)
     for d in deploying:
         _slot_of_configuration(services, by_name, unnamed, files, d)
+    for project_index, rest in left.items():
+        project = projects[project_index]
+        index = by_name.get(join_key(project.name, project.mark))
+        if index is None or index not in named or named[index].project != project_index:
+            services.append(rest)  # deployed under other names only: the project's own service is another
+        else:
+            services[index] = _with_other_slots(services[index], rest)
     return unnamed
+
+
+# The slots of a cloud service: one deployment in each at most.
+_SLOTS = frozenset({"production", "staging"})
+
+
+def _with_other_slots(service: CloudService, rest: CloudService) -> CloudService:
+    """The service a script deploys under the name its project's files give it, with the project's
+    configurations no deployment names (`rest`): the deployments of the slots the scripts leave free, as
+    where no script deploys the project. Where the scripts fill both slots, those configurations are no
+    deployment of it: a service holds one deployment per slot."""
+    taken = {key(p.slot) for p in service.placements}
+    if taken >= _SLOTS:
+        return service
+    return replace(service, placements=(*service.placements, *rest.placements))
 
 
 class _NamedConfigurations(NamedTuple):
@@ -3699,14 +3721,14 @@ def _deployed_configurations(
     projects: Sequence[CloudService],
     named: Mapping[int, _NamedConfigurations],
     files: _ConfigurationFiles,
-) -> list[CloudService]:
+) -> dict[int, CloudService]:
     """A service deployed with the configurations its deployments name is placed by those alone, the local
     emulator's too (a publish profile's `<AzureServiceConfiguration>Local`): another configuration of the
     project (`ServiceConfiguration.Production.cscfg` beside the `Cloud` one a profile deploys) is not that
     service's. One named but not among the files (kept out of the repository) says nothing of the others:
     the service keeps the project's. Returned: what no deployment names of each project deployed (its
     configurations but the local emulator's, as where no deployment names one), the project's own service
-    under the name its files give it."""
+    under the name its files give it, by the project's index."""
     used: dict[int, set[str]] = defaultdict(set)
     for index, found in named.items():
         project = projects[found.project]
@@ -3716,7 +3738,7 @@ def _deployed_configurations(
         used[found.project] |= chosen
         placements = tuple(p for p in project.configured if files.path_key(p.mark.path) in chosen)
         services[index] = replace(services[index], placements=placements)
-    left: list[CloudService] = []
+    left: dict[int, CloudService] = {}
     for project_index, chosen in used.items():
         project = projects[project_index]
         configured = {c.mark for c in project.configurations}
@@ -3726,7 +3748,7 @@ def _deployed_configurations(
             if p.mark in configured and files.path_key(p.mark.path) not in chosen
         )
         if others:
-            left.append(replace(project, placements=others))
+            left[project_index] = replace(project, placements=others)
     return left
 
 

@@ -3448,11 +3448,12 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
 def _staging(service: CloudService) -> str:
     """Which slots the files deploy the web/worker roles to, where one is Staging (a publish profile's
     `AzureSlot`, a script's `-Slot Staging`, a REST body's `DeploymentSlot`): a staging deployment is not the
-    one that serves the service's address, and is rebuilt too. Nothing where none is said to be Staging."""
-    stated = {key(p.slot) for p in service.placements if p.web_worker_roles and p.slot.strip()}
+    one that serves the service's address, and is rebuilt too. Nothing where none is said to be Staging. A
+    deployment of no stated slot beside a Staging one is in the other, Production (a slot holds one)."""
+    stated = {key(p.slot) for p in service.placements if p.web_worker_roles}
     if "staging" not in stated:
         return ""
-    both = "production" in stated
+    both = "production" in stated or "" in stated
     return ", deployed to its Production and Staging slots" if both else ", deployed to its Staging slot"
 
 
