@@ -402,7 +402,7 @@ def _check_documents(
         )
     else:
         estates, checked = cache.linked(documents, grouping, rules, enabled)
-    raw = _apply_severity(checked, overrides)
+    raw = _apply_severity(_once(checked), overrides)
     by_path = {d.path: d for d in documents}
     if scope is not None:
         # Everything the filter does is per file (comments, per-file-ignores, the baseline's keys hold the
@@ -1329,6 +1329,21 @@ def _crashed(rule: Rule, exc: Exception) -> RuleError:
         f"--ignore {rule.code} (or `ignore` in the settings file) and report the crash, with the files "
         f"that trigger it, to {whose}"
     )
+
+
+def _once(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The findings, each said once: a rule that meets one thing twice (two descriptions of one cloud
+    service) would report it twice, the same text at the same place. The rules' findings come a rule at a
+    time, so what is kept to compare is one rule's run of them, not the whole estate's."""
+    seen: set[Finding] = set()
+    code = ""
+    for finding in findings:
+        if finding.code != code:
+            seen.clear()
+            code = finding.code
+        if finding not in seen:
+            seen.add(finding)
+            yield finding
 
 
 def _apply_severity(findings: Iterable[Finding], overrides: Mapping[str, Severity]) -> Iterator[Finding]:
