@@ -1809,6 +1809,11 @@ class Script:
     # (`SubscriptionSelection.name`) where the upload runs, once each: the file is that subscription's
     # network configuration (`subscriptions.split_subscriptions`).
     uploaded_in: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # Of a CI pipeline: each step that deploys a classic cloud service itself, not by a script the file
+    # writes (the classic cloud deployment task, AppVeyor's AzureCS provider), as the path, line and column
+    # the calls it runs are marked at and what a message calls it ("the AzureCloudPowerShellDeployment@1
+    # task"): those calls are the step's, not the file's.
+    deployed_by: tuple[tuple[str, int, int, str], ...] = field(default=(), compare=False)
 
 
 @record

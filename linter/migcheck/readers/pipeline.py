@@ -354,7 +354,12 @@ def read(path: str, data: bytes) -> Document:
     resources += tuple(walk.resources) + _python_read(walk)
     name = posixpath.basename(path)
     resources = _with_unread(
-        tuple(replace(r, called=f"CI pipeline '{name}'") if isinstance(r, Script) else r for r in resources),
+        tuple(
+            replace(r, called=f"CI pipeline '{name}'", deployed_by=tuple(walk.deployers))
+            if isinstance(r, Script)
+            else r
+            for r in resources
+        ),
         walk.unread,
         name,
         b"azure" in data.lower(),
@@ -670,6 +675,7 @@ class _Walk:
         self.job_nodes: dict[int, Node] = {}  # each job's mapping, by its number
         self.steps: list[_Step] = []
         self.resources: list[object] = []  # what a task states apart from the calls it runs
+        self.deployers: list[tuple[str, int, int, str]] = []  # see `model.Script.deployed_by`
         self.seen: set[int] = set()
         self.jobs: dict[int, int] = {}  # the number of each node that is a job, by the node's id
         # Each job's context and the keys its mapping sets, by its number (see `_shared_read_in`).
@@ -905,9 +911,17 @@ class _Walk:
             context = replace(context, runs=_both(context.runs, None))
         script = _cloud_deployment(provider, given, context.macros, upgrade_off=upgrade)
         self.steps.append(_Step(node, True, context, script=script))
+        self.deploying(provider, "AppVeyor's AzureCS deployment provider", upgrade)
         account = _upload_account(self.path, given, context.macros)
         if account is not None and context.runs is not False:
             self.resources.append(account)
+
+    def deploying(self, step: Node, words: str, upgrade: Node | None) -> None:
+        """A step that deploys a classic cloud service itself (`model.Script.deployed_by`): its calls are
+        at its name, and the upgrade's or removal's at the setting that chooses it."""
+        for node in (step, upgrade):
+            if node is not None:
+                self.deployers.append((_file(node), *_place(node), words))
 
     @staticmethod
     def runs_powershell(
@@ -954,6 +968,8 @@ class _Walk:
             upgrade_off = upgrade if upgrade is not None and _condition_holds(upgrade) is False else None
             script = _cloud_deployment(entries["task"], given, context.macros, upgrade_off=upgrade_off)
             self.steps.append(_Step(node, True, context, script=script))
+            task = entries["task"]
+            self.deploying(task, f"the {task.value.strip()} task", upgrade)
             account = _upload_account(self.path, given, context.macros)
             if account is not None and context.runs is not False:
                 self.resources.append(account)

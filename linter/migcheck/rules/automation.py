@@ -61,7 +61,13 @@ from migcheck.model import (
     is_stand_in,
     may_be_prepared,
 )
-from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
+from migcheck.retirements import (
+    CLASSIC_STORAGE,
+    CLASSIC_VMS,
+    CLOUD_SERVICES_CLASSIC,
+    EXTENDED_SUPPORT_DEPRECATED,
+    EXTENDED_SUPPORT_RETIRES,
+)
 from migcheck.rule import Docs, Example, Rule, Scope
 
 SHOWN = 6  # calls named in one message; the rest are counted
@@ -216,12 +222,28 @@ class ClassicAutomation(Rule):
         for script in estate.resources(Script):
             if script.calls and not script.migration and script.written_in == TERRAFORM_LANGUAGE:
                 yield self.finding(script, _terraform_message(script), fix=_terraform_fix(script))
+            elif script.calls and not script.migration and script.deployed_by:
+                yield self._deploying_steps(script, queried, expressroute)
             elif script.calls and not script.migration:
                 script = _as_written(script)
                 fix = _fix(script, script.mark, queried, expressroute)
                 yield self.finding(script, _message(script), fix=fix)
             elif script.migration:
                 yield from self._runbook_creates(script)
+
+    def _deploying_steps(
+        self, script: Script, queried: Mapping[str, bool], expressroute: frozenset[Mark]
+    ) -> Finding:
+        """A CI pipeline whose steps deploy classic cloud services themselves (the classic cloud deployment
+        task, AppVeyor's AzureCS provider): said by those steps, whose calls the file does not write, then
+        the calls of the scripts it writes, as any script's."""
+        steps = _DeployingSteps(script)
+        others = replace(script, calls=steps.others)
+        message, fix = steps.message(), steps.fix()
+        if others.calls:
+            message += "; " + _message(others, subject="it also")
+            fix += " " + _fix(others, others.mark, queried, expressroute)
+        return self.finding(script, message, fix=fix)
 
     def _runbook_creates(self, script: Script) -> Iterator[Finding]:
         """A runbook (MIG602 checks its steps) that also creates classic resources, as a lab script does
@@ -367,7 +389,61 @@ def _fail_when_run(creates: list[str], surely: set[str]) -> str:
 _SOME_PATHS = "only on some paths, under a condition or in a loop that may run no times"
 
 
-def _message(script: Script) -> str:
+class _DeployingSteps:
+    """The steps of a CI pipeline that deploy classic cloud services themselves (`Script.deployed_by`), and
+    the pipeline's other calls, those of the scripts it writes."""
+
+    def __init__(self, script: Script) -> None:
+        places = {(path, line, column): words for path, line, column, words in script.deployed_by}
+        self.named = _script_named(script)
+        self.words: dict[str, bool] = {}  # what runs them, and whether it surely runs
+        others = []
+        for call in script.calls:
+            words = places.get((call.mark.path, call.mark.line, call.mark.column))
+            if words is None:
+                others.append(call)
+            elif call.runs != NEVER_RUNS:
+                self.words[words] = self.words.get(words, False) or call.runs != MAYBE_RUNS
+        self.others = tuple(others)
+
+    def message(self) -> str:
+        if not self.words:  # steps that never run: their calls fail nothing
+            return f"{self.named} holds classic cloud service deployments that never run"
+        one = len(self.words) == 1
+        maybe = "" if all(self.words.values()) else f" whenever {'it runs' if one else 'they run'} ({_UNDER})"
+        return (
+            f"{self.named} deploys classic cloud services with {_and(self.words)}: "
+            f"{'it fails' if one else 'they fail'} today{maybe}, since Cloud Services (classic) was retired on "
+            f"{CLOUD_SERVICES_CLASSIC}"
+        )
+
+    def fix(self) -> str:
+        successors = [
+            _EXTENDED_SUCCESSOR["appveyor" if words.startswith("AppVeyor") else "task"]
+            for words in self.words
+        ]
+        named = list(dict.fromkeys(successors))
+        return (
+            f"No classic deployment can be made since Cloud Services (classic) was retired on "
+            f"{CLOUD_SERVICES_CLASSIC}. Nor is {_and(named)}, which {'deploys' if len(named) == 1 else 'deploy'} "
+            f"Cloud Services (extended support), a destination: it was deprecated on {EXTENDED_SUPPORT_DEPRECATED} "
+            f"and retires on {EXTENDED_SUPPORT_RETIRES}. Rebuild the roles on Azure App Service, Azure Kubernetes "
+            "Service (AKS) or Virtual Machine Scale Sets, and deploy them with that platform's own task."
+        )
+
+
+_UNDER = "it may not: it runs under a condition"
+# What deploys Cloud Services (extended support) in place of each kind of deploying step.
+_EXTENDED_SUCCESSOR = {
+    "task": "the task's version 2 (AzureCloudPowerShellDeployment@2)",
+    "appveyor": "AppVeyor's AzureCSExtended provider",
+}
+
+
+def _message(script: Script, subject: str = "") -> str:
+    """MIG601's message of a script's classic calls; `subject` in place of the script's name, for one
+    said after what else the file does."""
+    subject = subject or _script_named(script)
     names = list(dict.fromkeys(call.name for call in script.calls))
     api = _api(script, names)
     shown = _shown(names)
@@ -383,18 +459,18 @@ def _message(script: Script) -> str:
         )
         failing = _fail_when_run([*creates, *manages], _surely([*creating, *managing]))
         return (
-            f"{_script_named(script)} uses the {api} ({shown}): {_failing_calls(creates, manages)} {failing}, "
+            f"{subject} uses the {api} ({shown}): {_failing_calls(creates, manages)} {failing}, "
             f"since {_retired(_kinds(creates, bool(manages)))}{others}"
         )
     services, iaas = services_of(script.language, names)
     if not iaas:
         return (
-            f"{_script_named(script)} uses the {api} ({shown}) for "
+            f"{subject} uses the {api} ({shown}) for "
             f"{_and(s.what for s in services)}, which the migration of IaaS resources does not move: the classic "
             "API is deprecated, and Resource Manager manages these services"
         )
     return (
-        f"{_script_named(script)} uses the {api} ({shown}): it stops working once the classic "
+        f"{subject} uses the {api} ({shown}): it stops working once the classic "
         "resources it manages are migrated to Resource Manager"
     )
 
