@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck import clouds
-from migcheck.automation import VPN_SITE_EVIDENCE
+from migcheck.automation import TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE
 from migcheck.config import in_settings_file
 from migcheck.estate import (
     UnstatedAccount,
@@ -51,6 +51,7 @@ from migcheck.inventory_model import ClassicReservedIp
 from migcheck.model import (
     DiskPlace,
     Finding,
+    Script,
     ServiceCertificate,
     ServiceRegion,
     Severity,
@@ -1458,7 +1459,8 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
     # By rule and by when their advice is for (before migrating, or after): a rule's findings of both
     # kinds (MIG501: a classic role on a whole subscription, and one on a classic VM) fold apart; and
     # those `check` holds back apart from those it reports (and by why), as the notes are marked.
-    by_rule: dict[tuple[str, bool, str], dict[str, list[Finding]]] = {}
+    by_rule: dict[tuple[str, bool, str, str], dict[str, list[Finding]]] = {}
+    kinds = _ScriptKinds(builder)
     for item in builder.items:
         if id(item.subject) in builder.noted:
             continue
@@ -1469,12 +1471,18 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
                 continue
             said.add(_finding_key(finding))  # a finding two items own is said once
             held = held_words(builder.held.get(_finding_key(finding)))
-            rule = (finding.code, _is_before_migrating(finding.fix or finding.message), held)
+            rule = (
+                finding.code,
+                _is_before_migrating(finding.fix or finding.message),
+                held,
+                kinds.of(finding),
+            )
             by_rule.setdefault(rule, {}).setdefault(finding.fix, []).append(finding)
     notes = []
-    for (code, before, _), by_fix in by_rule.items():
+    for (code, before, _, kind), by_fix in by_rule.items():
         if len(by_fix) > _FIXES_SHOWN:
-            advice = _folded_advice(builder.advice.get(code, ""), before, by_fix)
+            general = _KIND_ADVICE.get(kind) or builder.advice.get(code, "")
+            advice = _folded_advice(general, before, by_fix)
             by_fix = {f"{advice} {EACH_LISTED.format(code=code)}": _every(by_fix)}
             notes.append(_other_note(builder, *next(iter(by_fix.items())), before))
             continue
@@ -1485,6 +1493,53 @@ def _other_notes(builder: _Builder) -> tuple[OtherNote, ...]:
                 by_gist.setdefault(_gist(finding.message), []).append(finding)
             notes += [_other_note(builder, fix, alike, before) for alike in by_gist.values()]
     return tuple(sorted(notes, key=lambda note: note.finding.sort_key()))
+
+
+# MIG601's advice for the files of a kind that are not scripts, which a note folding their findings gives in
+# place of the rule's ("Rewrite the script..."): a Terraform configuration's state, a pipeline's steps.
+_KIND_ADVICE = {
+    "Terraform": (
+        "Rewrite the configurations with the azurerm provider's resources. After the migration's Commit, take "
+        "the classic resources out of the state (`terraform state rm`) and `terraform import` the migrated "
+        "ones; until then plan no change to the classic resources, or the next `terraform apply` creates them "
+        "again."
+    ),
+    "CI pipeline": (
+        "Rewrite the pipelines' steps against Resource Manager before the resources they manage are migrated; "
+        "a step that deploys a classic cloud service (the AzureCloudPowerShellDeployment@1 task, AppVeyor's "
+        "AzureCS provider) fails already: rebuild its roles on another platform and deploy them with that "
+        "platform's own task."
+    ),
+    "Ansible": "Rewrite the playbooks' tasks against Resource Manager before the resources they manage are migrated.",
+}
+
+
+class _ScriptKinds:
+    """The kind of file each MIG601 finding is about, so that a note folds only findings of files of one
+    kind, each with its own advice: "Terraform", "CI pipeline", "Ansible", else "" (a script)."""
+
+    def __init__(self, builder: _Builder) -> None:
+        self.builder = builder
+        self.by_path: dict[str, str] | None = None  # made when a MIG601 finding first asks
+
+    def of(self, finding: Finding) -> str:
+        if finding.code != "MIG601":
+            return ""
+        if self.by_path is None:
+            self.by_path = {s.mark.path: _script_kind(s) for s in self.builder.estate.resources(Script)}
+        return self.by_path.get(finding.mark.path, "")
+
+
+def _script_kind(script: Script) -> str:
+    if script.written_in == TERRAFORM_LANGUAGE:
+        return "Terraform"
+    if script.called.startswith("CI pipeline"):
+        return "CI pipeline"
+    if script.called.startswith("Ansible") or (
+        script.language == "Shell" and script.mark.path.lower().endswith((".yml", ".yaml"))
+    ):
+        return "Ansible"
+    return ""
 
 
 def _is_before_migrating(advice: str) -> bool:
