@@ -1814,6 +1814,10 @@ class Script:
     # the calls it runs are marked at and what a message calls it ("the AzureCloudPowerShellDeployment@1
     # task"): those calls are the step's, not the file's.
     deployed_by: tuple[tuple[str, int, int, str], ...] = field(default=(), compare=False)
+    # Of a Terraform configuration: the classic provider's resource types the file declares, in the order
+    # Terraform makes them, those of resources the provider or the platform refuses too (an `azure_data_disk`
+    # of a VM in a cloud service of another name), whose calls are not in `calls`.
+    declared_types: tuple[str, ...] = field(default=(), compare=False)
 
 
 @record

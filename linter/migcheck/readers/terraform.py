@@ -144,8 +144,13 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     called = f"Terraform configuration '{posixpath.basename(path)}'"
     instances = {r.mark: f"{r.kind}.{r.name}" for r in own if r.kind == "azure_instance"}
+    declared = tuple(
+        dict.fromkeys(sorted((r.kind for r in own), key=lambda kind: _ORDER.get(kind, len(_ORDER))))
+    )
     resources = tuple(
-        replace(r, called=called, written_in=TERRAFORM_LANGUAGE, mark=_first_in_source(r))
+        replace(
+            r, called=called, written_in=TERRAFORM_LANGUAGE, mark=_first_in_source(r), declared_types=declared
+        )
         if isinstance(r, Script)
         else _disks_by_provider(r, instances)
         for r in resources

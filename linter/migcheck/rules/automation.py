@@ -280,9 +280,10 @@ def _as_written(script: Script) -> Script:
 
 
 def _terraform_types(script: Script) -> list[str]:
-    """The resource types of the classic provider a configuration declares, in the order its calls run."""
+    """The resource types of the classic provider a configuration declares, in the order its calls run,
+    then those of the resources that make no call (the provider or the platform refuses them)."""
     named = (TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls)
-    return list(dict.fromkeys(name for name in named if " " not in name))
+    return list(dict.fromkeys([*(name for name in named if " " not in name), *script.declared_types]))
 
 
 def _provisioner_commands(script: Script) -> list[str]:
