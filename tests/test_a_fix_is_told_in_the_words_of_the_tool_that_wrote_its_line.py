@@ -14,7 +14,7 @@ import pytest
 from lint_support import lint_files
 
 ACL_CLI = "azure vm endpoint acl-rule create web01 HTTPS 100 permit 203.0.113.0/24 --dns-name shop"
-CLI_DELETE = "azure vm endpoint acl-rule delete <vm> <endpoint> <order>"
+CLI_DELETE = "`azure vm endpoint acl-rule delete web01 HTTPS 100 --dns-name shop`"
 
 CLI_ACL_FILES = {
     "ops/restrict.sh": f"azure config mode asm\n{ACL_CLI}\n",

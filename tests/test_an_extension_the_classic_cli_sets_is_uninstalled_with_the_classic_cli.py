@@ -63,7 +63,7 @@ def test_bginfo_1_set_by_the_classic_cli_is_uninstalled_with_it(tmp_path, monkey
         "sh", [CREATE, "azure vm extension set app01 BGInfo Microsoft.Compute 1.* -d app-svc"]
     )
     fix = _fix(tmp_path, monkeypatch, {name: text}, "MIG204")
-    assert "(azure vm extension set '<VM>' BGInfo Microsoft.Compute 1.* -u -d '<cloud service>')" in fix
+    assert "(azure vm extension set '<VM>' BGInfo Microsoft.Compute '1.*' -u -d '<cloud service>')" in fix
 
 
 def test_an_extension_powershell_sets_keeps_the_powershell_fix(tmp_path, monkeypatch) -> None:

@@ -424,9 +424,6 @@ class Extension:
     # Backup for the VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`) installs its snapshot
     # extension, VMSnapshot or VMSnapshotLinux by the VM's platform. "" for a reference a file writes.
     installed_by: str = ""
-    # Set by the classic CLI (`azure vm extension set`, from a shell script, a playbook or a program that
-    # runs it): the fix says how to uninstall it with the same CLI.
-    by_classic_cli: bool = field(default=False, compare=False)
 
     @property
     def installed(self) -> bool:
@@ -2762,6 +2759,11 @@ class Finding:
     # tens of thousands of roles at 40,000 files): the finding holds the rest of its text and this one
     # string, shared, and `message` still reads the whole text. A message not ending with it keeps it whole.
     message_end: str = field(default="", compare=False, repr=False)
+    # The fix in the words of other tools, by the tool's name (`migcheck.wording.Tool`), where the rule words
+    # it for this finding alone (the VM and endpoint a CLI command names); a rule's fix alike for many
+    # findings is worded once, in `Rule.fix_in`. The engine tells the one of the tool the finding's line
+    # is written with.
+    fix_in: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def platform_severity(self) -> Severity:

@@ -149,6 +149,7 @@ class Rule:
         names: Iterable[tuple[str, str]] = (),
         subject: object = None,
         message_end: str = "",
+        fix_in: Mapping[Tool, str] | None = None,
     ) -> Finding:
         """A finding about `resource` (anything with `mark`, `kind` and `name`), pointing at `at` when
         given — another resource (the one extra subnet of a VM) or a `Mark` (an element that is not a
@@ -159,7 +160,8 @@ class Rule:
         about (`Finding.subject`), a record with `kind` and `name` or a (kind, name) pair; by default `at`
         when it is a record of its own (the subnet whose prefix is wrong), so that each such finding is told
         apart; `resource` itself where the finding is about it as a whole and `at` only shows where.
-        `message_end`: how `message` ends where many findings end it alike (`Finding.message_end`)."""
+        `message_end`: how `message` ends where many findings end it alike (`Finding.message_end`).
+        `fix_in`: `fix` in other tools' words, for this finding alone (`Finding.fix_in`)."""
         mark = at if isinstance(at, Mark) else (at or resource).mark  # type: ignore[attr-defined]
         named_kind = _NAMED_KINDS.get(resource.kind)  # type: ignore[attr-defined]
         # A tuple the rule gives is kept as it is where the resource names nothing itself: a rule that
@@ -178,6 +180,7 @@ class Rule:
             names=named,
             subject=_subject(resource, at if subject is None else subject),
             message_end=message_end,
+            fix_in=tuple((tool.value, words) for tool, words in fix_in.items()) if fix_in else (),
         )
 
     @classmethod

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import bisect
 import enum
+import shlex
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
-from migcheck.model import Document, Finding, Script
+from migcheck.model import Document, Finding, Script, is_stand_in
 
 
 class Tool(str, enum.Enum):
@@ -27,6 +29,12 @@ class Tool(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+def command_word(name: str, placeholder: str) -> str:
+    """A name as a shell command line of a fix gives it, or `placeholder` (`<vm>`) where the files do not
+    state it (a stand-in), so that the command names what it can and shows what to fill in."""
+    return shlex.quote(name) if name and not is_stand_in(name) else placeholder
 
 
 # The language a Terraform configuration's `Script.written_in` names: the reader states its resources as
@@ -45,24 +53,29 @@ def tool_of_call(name: str, language: str) -> Tool | None:
 
 
 class _CallsByLine:
-    """Each file's classic calls by line, with the tool each is made with: a finding's tool is that of
-    the last call that starts on or before its line (a multi-line command is reported on a later line),
-    else the file's first call."""
+    """Each file's classic calls by where they start, with the tool each is made with: a finding's tool is
+    that of the last call that starts on or before it (a multi-line command is reported on a later line;
+    a line of PowerShell may run a cmdlet and then the CLI), else the file's first call."""
 
     def __init__(self, document: Document) -> None:
         calls = sorted(
-            (call.mark.line, tool_of_call(call.name, script.language))
-            for script in _scripts(document)
-            for call in script.calls
-            if call.mark.path == document.path
+            (
+                ((call.mark.line, call.mark.column), tool_of_call(call.name, script.language))
+                for script in _scripts(document)
+                for call in script.calls
+                if call.mark.path == document.path
+            ),
+            key=lambda call: call[0],  # never by tool: None and a tool do not compare
         )
-        self.lines = [line for line, _ in calls]
+        self.starts = [start for start, _ in calls]
         self.tools = [tool for _, tool in calls]
 
-    def tool_at(self, line: int) -> Tool | None:
-        if not self.lines:
+    def tool_at(self, line: int, column: int) -> Tool | None:
+        """The tool of the call at `line` and `column`; a column not known (0) is anywhere on the line."""
+        if not self.starts:
             return None
-        return self.tools[max(bisect.bisect_right(self.lines, line) - 1, 0)]
+        at = (line, column or sys.maxsize)
+        return self.tools[max(bisect.bisect_right(self.starts, at) - 1, 0)]
 
 
 def _scripts(document: Document) -> Iterator[Script]:
@@ -77,11 +90,11 @@ def in_source_words(
     fixes_of: Callable[[str], Mapping[str, Mapping[Tool, str]]],
 ) -> Iterator[Finding]:
     """`findings`, each whose fix its rule states in the words of the tool its line is written with
-    (`fixes_of(code)`, the rule's `fix_in`) given those words. A file's calls are indexed once, and only
-    for a file holding such a finding."""
+    (the finding's own `fix_in`, else `fixes_of(code)`, the rule's `fix_in`) given those words. A file's
+    calls are indexed once, and only for a file holding such a finding."""
     indexed: dict[str, _CallsByLine] = {}
     for finding in findings:
-        other_words = fixes_of(finding.code).get(finding.fix)
+        other_words = dict(finding.fix_in) or _by_name(fixes_of(finding.code).get(finding.fix))
         document = documents.get(finding.mark.path) if other_words else None
         if other_words is None or document is None:
             yield finding
@@ -89,6 +102,11 @@ def in_source_words(
         calls = indexed.get(document.path)
         if calls is None:
             calls = indexed[document.path] = _CallsByLine(document)
-        tool = calls.tool_at(finding.mark.line)
-        worded = other_words.get(tool) if tool is not None else None
+        tool = calls.tool_at(finding.mark.line, finding.mark.column)
+        worded = other_words.get(tool.value) if tool is not None else None
         yield replace(finding, fix=worded) if worded else finding
+
+
+def _by_name(words: Mapping[Tool, str] | None) -> dict[str, str] | None:
+    """A rule's words by the name of their tool, as a finding holds its own (`Finding.fix_in`)."""
+    return {tool.value: text for tool, text in words.items()} if words else None

@@ -2185,7 +2185,6 @@ class Reading:
             _text(parsed.value("", 3)),
             state,
             parsed.value_at("", 1),  # the extension's name
-            by_classic_cli=True,
         )
         for vm in vms:
             vm.extensions = [

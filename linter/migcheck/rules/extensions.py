@@ -27,6 +27,7 @@ from migcheck.model import (
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.reach import Outbound, Reach, outbound_internet
 from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
+from migcheck.wording import Tool, command_word
 
 
 def _version(ext: Extension) -> str:
@@ -411,7 +412,8 @@ class XmlExtension(Rule):
                     ext,
                     f"VM '{vm.name}' has the XML extension {ext.name}{_version(ext)} ({ext.publisher}), which "
                     "Azure Resource Manager does not support and the migration does not carry over",
-                    fix=_xml_fix(ext),
+                    fix=_xml_fix(ext, _powershell_uninstall(ext)),
+                    fix_in={tool: _xml_fix(ext, words) for tool, words in _uninstalls(ext).items()},
                     autofix=_json_version(ext),
                     subject=vm,
                 )
@@ -422,34 +424,40 @@ class XmlExtension(Rule):
 _GET_VM = "Get-AzureVM -ServiceName '<cloud service>' -Name '<VM>'"
 
 
-def _xml_fix(ext: Extension) -> str:
-    """How to uninstall this extension, and its counterpart in Resource Manager, for this one alone: with
-    the classic CLI where the CLI set it, else with PowerShell."""
+def _xml_fix(ext: Extension, uninstall: str) -> str:
+    """How to uninstall this extension (`uninstall`, the command), and its counterpart in Resource Manager."""
     if ext.name.casefold() == "bginfo":
-        uninstall = (
-            _cli_uninstall(ext) or f"{_GET_VM} | Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM"
-        )
         return (
             f"Uninstall BGInfo 1.* before migrating ({uninstall}), or move it to version 2.*, the JSON "
             "extension the migration carries over."
         )
-    uninstall = _cli_uninstall(ext) or (
-        f"{_GET_VM} | Set-AzureVMExtension -ExtensionName {ext.name} -Publisher {ext.publisher} -Uninstall | "
-        "Update-AzureVM"
-    )
     return (
         f"Uninstall {ext.name} before migrating ({uninstall}); if it is still wanted, install Visual "
         "Studio's remote tools or Web Deploy in the VM once it is in Resource Manager."
     )
 
 
-def _cli_uninstall(ext: Extension) -> str:
-    """The classic CLI command that uninstalls an extension the CLI set (`-u`, `--uninstall`; the CLI
-    takes the version as it takes the others), "" for one it did not set."""
-    if not ext.by_classic_cli:
-        return ""
-    publisher, version = ext.publisher or "<publisher>", ext.version or "<version>"
-    return f"azure vm extension set '<VM>' {ext.name} {publisher} {version} -u -d '<cloud service>'"
+def _powershell_uninstall(ext: Extension) -> str:
+    """The cmdlets that uninstall this extension from the VM."""
+    if ext.name.casefold() == "bginfo":
+        return f"{_GET_VM} | Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM"
+    return (
+        f"{_GET_VM} | Set-AzureVMExtension -ExtensionName {ext.name} -Publisher {ext.publisher} -Uninstall | "
+        "Update-AzureVM"
+    )
+
+
+def _uninstalls(ext: Extension) -> dict[Tool, str]:
+    """How the other tools uninstall this extension: the classic CLI's `extension set -u` (which takes
+    the version as it takes the others), the legacy SDK's reference to it in the state Uninstall."""
+    name = command_word(ext.name, "<extension>")
+    publisher, version = command_word(ext.publisher, "<publisher>"), command_word(ext.version, "<version>")
+    return {
+        Tool.CLASSIC_CLI: f"azure vm extension set '<VM>' {name} {publisher} {version} -u -d '<cloud service>'",
+        Tool.PYTHON_SDK: f"a `ResourceExtensionReference` of {ext.name}, {ext.publisher or '<publisher>'} and "
+        f"{ext.version or '<version>'} whose `state` is 'Uninstall', sent with `update_role(..., "
+        "resource_extension_references=[...])`",
+    }
 
 
 def _json_version(ext: Extension) -> Fix | None:
@@ -624,17 +632,13 @@ class BackupExtension(Rule):
                     ext,
                     f"VM '{vm.name}' has the Azure Backup extension {ext.name}, with which the platform does "
                     "not migrate a VM",
-                    fix=_backup_fix(ext),
+                    fix_in={tool: _backup_fix(words, ext) for tool, words in _uninstalls(ext).items()},
                     subject=vm,
                 )
 
 
-def _backup_fix(ext: Extension) -> str:
-    """The rule's fix, with the classic CLI command that uninstalls the extension where the CLI set it; ""
-    (the rule's own) otherwise."""
-    uninstall = _cli_uninstall(ext)
-    if not uninstall:
-        return ""
+def _backup_fix(uninstall: str, ext: Extension) -> str:
+    """The rule's fix, with the command that uninstalls the extension in the words of a tool."""
     return (
         "Stop protection of the VM in its Recovery Services vault, keeping the backup data, and uninstall "
         f"{ext.name} before migrating ({uninstall}); enable Azure Backup for the Resource Manager VM "
@@ -1146,6 +1150,28 @@ _NSG_FIX = (
     "Update-AzureVM) and add them back with Set-AzVMExtension after Commit; or stop (deallocate) the VMs "
     "before Prepare."
 )
+# The classic CLI's words: `extension set -u` uninstalls, `vm shutdown` deallocates unless given
+# `--stay-provisioned`, and it cannot reserve a deployment's VIP (MIG105).
+_CLI_UNINSTALL = (
+    "azure vm extension set '<VM>' '<extension>' '<publisher>' '<version>' -u -d '<cloud service>'"
+)
+_CLI_CUT_OFF_FIX = (
+    "Before Prepare, uninstall the extensions from each running VM, one command per extension "
+    f"(`{_CLI_UNINSTALL}`), and add them back with Set-AzVMExtension or `az vm extension set` once the VMs are "
+    "in Resource Manager, after Commit (Azure Diagnostics and Defender for Cloud's monitoring extension "
+    "reinstall themselves). Or stop (deallocate) the VMs before Prepare (`azure vm shutdown '<VM>' -d "
+    "'<cloud service>'` without `--stay-provisioned`): a deallocated VM's extensions need not be removed, but "
+    "a cloud service whose VMs are all deallocated loses its VIP unless it is reserved first (the classic CLI "
+    "cannot: run PowerShell's `New-AzureReservedIP -ServiceName` once)."
+)
+_CLI_NSG_FIX = (
+    "During the migration, let the VM reach the Internet over HTTPS, at least Azure storage: an outbound Allow "
+    "of a lower priority number than the Deny (`azure network nsg rule create '<group>' '<rule>' -r Outbound "
+    "-c Allow -e INTERNET -u 443 -p Tcp -y <priority>`), or remove the Deny (`azure network nsg rule delete "
+    "'<group>' '<rule>'`), with DNS working and the VM agent reporting Ready. Or, before Prepare, uninstall "
+    f"the extensions from each running VM (`{_CLI_UNINSTALL}`) and add them back with Set-AzVMExtension or "
+    "`az vm extension set` after Commit; or stop (deallocate) the VMs before Prepare."
+)
 _CUSTOM_SCRIPT_DEPLOYMENT = _MONITORED_DEPLOYMENT.replace(
     "<Publisher>Microsoft.Azure.Security.Monitoring</Publisher>\n"
     "          <Name>AzureSecurityWindowsAgent</Name>",
@@ -1220,6 +1246,7 @@ class ExtensionsCutOff(Rule):
         "network security group on its subnet or on the VM denies outbound Internet access."
     )
     fix_hint = _CUT_OFF_FIX
+    fix_in = {_CUT_OFF_FIX: {Tool.CLASSIC_CLI: _CLI_CUT_OFF_FIX}, _NSG_FIX: {Tool.CLASSIC_CLI: _CLI_NSG_FIX}}
     source = (
         "Planning guide — VM Extensions: if connectivity to a DNS server is lost during migration, all VM "
         "Extensions except BGInfo v1.* need to first be removed from every VM before migration prepare, and "

@@ -291,6 +291,21 @@ def _coexistence_script(vnet: str) -> str:
         """
 
 
+def _in_cli_network_words(fix: str) -> str:
+    """A fix that changes the network configuration with PowerShell, in the classic CLI's words: the CLI
+    downloads the whole configuration and uploads it again, as the cmdlets do."""
+    return fix.replace("(Get-AzureVNetConfig -ExportToFile)", "(`azure network export <file>`)").replace(
+        "(Set-AzureVNetConfig)", "(`azure network export <file>`, then `azure network import <file>`)"
+    )
+
+
+_CLI_SCRIPTED_VPN_FIX = _SCRIPTED_VPN_FIX.replace(
+    "(Remove-AzureVirtualNetworkGateway)",
+    "(`azure network vnet local-network remove <network> <site>` for each connection, then `azure network "
+    "vpn-gateway delete <network>`)",
+)
+
+
 class ExpressRouteAndVpnGateway(Rule):
     code = "MIG301"
     name = "expressroute-and-vpn-gateway"
@@ -298,6 +313,7 @@ class ExpressRouteAndVpnGateway(Rule):
     scope = Scope.VIRTUAL_NETWORKS
     found_at = Stage.PREPARE
     looks_at = frozenset({Gateway, VnetGatewayFact, CircuitLink})
+    fix_in = {_SCRIPTED_VPN_FIX: {Tool.CLASSIC_CLI: _CLI_SCRIPTED_VPN_FIX}}
     summary = "A virtual network's gateway carries both ExpressRoute and VPN connections."
     fix_hint = (
         "Remove the VPN side (IPsec connections and the VPN client address pool) from the gateway before "
@@ -553,11 +569,8 @@ class ExpressRouteGateway(Rule):
         "circuit link if the circuit is in another subscription, before migrating this virtual network."
     )
     fix_in = {
-        fix_hint: {
-            Tool.CLASSIC_CLI: fix_hint.replace(
-                "(Set-AzureVNetConfig)", "(`azure network export <file>`, then `azure network import <file>`)"
-            )
-        }
+        fix: {Tool.CLASSIC_CLI: _in_cli_network_words(fix)}
+        for fix in (fix_hint, _SCRIPTED_LINK_FIX, _MOVED_LINK_FIX, _UNSTATED_GATEWAY_FIX)
     }
     source = (
         "Unsupported configurations — Network: Classic Express Route circuits. These circuits need to be "

@@ -26,7 +26,7 @@ from migcheck.model import (
 )
 from migcheck.retirements import CLASSIC_VMS, CLOUD_SERVICES_CLASSIC
 from migcheck.rule import Docs, Example, Rule, Scope, listed
-from migcheck.wording import Tool
+from migcheck.wording import Tool, command_word
 
 
 class EndpointAclRule(Rule):
@@ -41,14 +41,6 @@ class EndpointAclRule(Rule):
         "Remove the endpoint ACL before migrating (Remove-AzureAclConfig, then Update-AzureVM); after "
         "migration, allow or deny the same addresses with network security group rules."
     )
-    fix_in = {
-        fix_hint: {
-            Tool.CLASSIC_CLI: "Remove this `azure vm endpoint acl-rule create` from the file (it adds the rule again "
-            "each time it runs), and delete the deployed rule once before migrating: `azure vm endpoint acl-rule "
-            "delete <vm> <endpoint> <order>` for each rule; after migration, allow or deny the same addresses "
-            "with network security group rules."
-        }
-    }
     source = "Unsupported features — Network: Endpoint ACLs. Remove Endpoint ACLs and retry migration."
     docs = Docs(
         what="Access control lists on input endpoints: `EndpointAcl` bindings in a .cscfg's "
@@ -235,7 +227,33 @@ class EndpointAclRule(Rule):
             fix="" if role.is_vm else ROLE_ACL_FIX,
             autofix=_remove_acl(subject, acl) if role.is_vm else None,
             names=(("cloud service", service.name),),
+            fix_in={Tool.CLASSIC_CLI: _cli_acl_fix(service.name, role.name, endpoint, acl)}
+            if role.is_vm
+            else None,
         )
+
+
+def _cli_acl_fix(service: str, vm: str, endpoint: str, acl: EndpointAcl) -> str:
+    """MIG201's fix for an ACL the classic CLI adds, naming the VM, the endpoint and the rules' orders the
+    files state (placeholders for those they do not), so that the command can be run as it is."""
+    delete = (
+        f"azure vm endpoint acl-rule delete {command_word(vm, '<vm>')} {command_word(endpoint, '<endpoint>')}"
+    )
+    dns = f" --dns-name {command_word(service, '')}" if command_word(service, "") else ""
+    orders = [order for order in (command_word(rule.order, "") for rule in acl.rules) if order]
+    if len(orders) == 1:
+        command = f"`{delete} {orders[0]}{dns}`"
+    else:
+        stated = f" ({', '.join(orders)})" if orders else ""
+        command = f"`{delete} <order>{dns}` for each rule{stated}"
+    if not acl.all_rules_known or len(orders) < len(acl.rules):
+        command += ", and likewise for any other rule the endpoint has"
+    return (
+        "Remove this `azure vm endpoint acl-rule create` from the file (it adds the rule again each time it "
+        f"runs), and delete the deployed {'rule' if len(acl.rules) == 1 else 'rules'} once before migrating: "
+        f"{command}; after migration, allow or "
+        "deny the same addresses with network security group rules."
+    )
 
 
 def _deployment_words(slot: str) -> str:
@@ -545,6 +563,40 @@ def _disk_names(disks: Iterable[Disk]) -> str:
     return listed(dict.fromkeys(d.name or d.blob_name or "an unnamed disk" for d in disks), quote="")
 
 
+_CLI_SUBNET = "`-b <subnet>` (`--subnet-names`) on `azure vm create`, beside its `-w <network>`"
+_SDK_SUBNET = (
+    "the subnet's name in `subnet_names` of the VM's NetworkConfiguration `ConfigurationSet`, "
+    "`network.subnet_names.append('<subnet>')`"
+)
+
+
+def _no_subnet_fix(how: str) -> str:
+    """MIG203's fix for a VM a script makes in a network without a subnet, `how` being the way the script's
+    tool gives a VM its subnet: the script makes it so again on its next run."""
+    return (
+        f"Give the VM a subnet in the script ({how}), so that it is not made without one again. The VM "
+        "made cannot migrate as it is: delete it keeping its disks (the one way out the migration documents "
+        "offer) and rebuild it in Azure Resource Manager from its VHDs, in an explicit subnet, once their "
+        "storage account is migrated."
+    )
+
+
+def _no_subnet_on_some_paths_fix(how: str) -> str:
+    """MIG203's fix for a VM a script may put in a network without a subnet, `how` being the way the
+    script's tool gives a VM its subnet."""
+    return (
+        f"Give the VM a subnet wherever the script puts its deployment in a network ({how}). If a VM the "
+        "script made is in a network with no subnet, delete it keeping its disks (the one way out the migration "
+        "documents offer) and rebuild it in Azure Resource Manager from its VHDs, in an explicit subnet, once "
+        "their storage account is migrated."
+    )
+
+
+_NO_SUBNET_ON_SOME_PATHS_FIX = _no_subnet_on_some_paths_fix(
+    "Set-AzureSubnet, a network configuration's subnet names"
+)
+
+
 class MissingSubnet(Rule):
     code = "MIG203"
     name = "missing-subnet"
@@ -558,6 +610,16 @@ class MissingSubnet(Rule):
         "is); rebuild it in Azure Resource Manager from its VHDs, in an explicit subnet, once their storage "
         "account is migrated."
     )
+    fix_in = {
+        fix_hint: {
+            Tool.CLASSIC_CLI: _no_subnet_fix(_CLI_SUBNET),
+            Tool.PYTHON_SDK: _no_subnet_fix(_SDK_SUBNET),
+        },
+        _NO_SUBNET_ON_SOME_PATHS_FIX: {
+            Tool.CLASSIC_CLI: _no_subnet_on_some_paths_fix(_CLI_SUBNET),
+            Tool.PYTHON_SDK: _no_subnet_on_some_paths_fix(_SDK_SUBNET),
+        },
+    }
     source = (
         "Unsupported configurations — Compute: Virtual machines that belong to a virtual network but don't "
         "have an explicit subnet assigned. You can optionally delete the VM."
@@ -722,11 +784,18 @@ class MissingSubnet(Rule):
                 "network, the VM has no subnet there",
                 severity=Severity.WARNING,  # the path that ran decides: the files do not say
                 at=vm.subnets_mark,
-                fix="Give the VM a subnet wherever the script puts its deployment in a network (Set-AzureSubnet, "
-                "a network configuration's subnet names). If a VM the script made is in a network with no "
-                "subnet, delete it keeping its disks (the one way out the migration documents offer) and rebuild it in Azure "
-                "Resource Manager from its VHDs, in an explicit subnet, once their storage account is migrated.",
+                fix=_NO_SUBNET_ON_SOME_PATHS_FIX,
             )
+
+
+def _cli_boot_diagnostics_off(vm: str) -> str:
+    """MIG205's fix in the classic CLI's words: `vm create` turns boot diagnostics on unless given
+    `--disable-boot-diagnostics`, and `vm set` turns them off on a VM deployed."""
+    return (
+        f"Disable boot diagnostics on the VM before migrating (`azure vm set {command_word(vm, '<vm>')} "
+        "--disable-boot-diagnostics`, and `--disable-boot-diagnostics` on the `azure vm create` that makes it), "
+        "delete its screenshot and serial log blobs, and enable it again in Resource Manager."
+    )
 
 
 class BootDiagnosticsPremiumStorage(Rule):
@@ -891,6 +960,7 @@ class BootDiagnosticsPremiumStorage(Rule):
                         f"({_disk_names(premium)}): the platform does not migrate a VM with both",
                         at=vm.boot_diagnostics_mark,
                         autofix=_disable_boot_diagnostics(vm),
+                        fix_in={Tool.CLASSIC_CLI: _cli_boot_diagnostics_off(vm.name)},
                     )
                 elif vm.boot_diagnostics is None and vm.boot_diagnostics_default and premium:
                     yield self.finding(
@@ -900,6 +970,10 @@ class BootDiagnosticsPremiumStorage(Rule):
                         "not to, in the versions that have the setting, and no file checked turns it off: the "
                         "platform does not migrate a VM with both",
                         fix=f"Check the VM's DebugSettings (Get-AzureVM); if boot diagnostics is on: {self.fix_hint}",
+                        fix_in={
+                            Tool.CLASSIC_CLI: f"Check the VM's DebugSettings (`azure vm show {command_word(vm.name, '<vm>')}"
+                            f"`); if boot diagnostics is on: {_cli_boot_diagnostics_off(vm.name)}"
+                        },
                         at=vm.boot_diagnostics_mark,
                         severity=Severity.WARNING,  # which version created the VM, the files do not say
                     )
