@@ -19,6 +19,7 @@ from typing import Any
 
 import pluggy
 import pytest
+from _pytest.junitxml import xml_key as junit_xml_key  # --junitxml's writer, when it is on
 from _pytest.pathlib import fnmatch_ex  # the match pytest applies to `norecursedirs`
 
 from migcheck import __version__, collector
@@ -39,6 +40,7 @@ from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
+from migcheck.report.junit import test_names
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
@@ -573,11 +575,22 @@ class MigcheckSession:
             return logreport
         return _without(self.config.pluginmanager, logreport, reporter)
 
+    @pytest.hookimpl(tryfirst=True)  # before --junitxml's writer records the report
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.when == "call" and report is not self._own_call:
-            key = self._key(report)
-            if key is not None:
-                self._ran.add(key)
+        key = self._key(report)
+        if key is not None:
+            self._junit_classname(report)
+        if report.when == "call" and report is not self._own_call and key is not None:
+            self._ran.add(key)
+
+    def _junit_classname(self, report: pytest.TestReport) -> None:
+        """Give --junitxml's case the classname `--format junit` gives it (`test_names`): pytest's own
+        starts with a dot for a file whose name does (`.gitlab-ci.yml`). An attribute set on the case is
+        kept over pytest's, as `record_xml_attribute`'s are."""
+        xml = self.config.stash.get(junit_xml_key, None)
+        if xml is not None:
+            path, _, code = report.nodeid.rpartition("::")
+            xml.node_reporter(report).add_attribute("classname", test_names(path, code)[0])
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         # Runs inside the terminal reporter's sessionfinish, before its summary. For every failure that

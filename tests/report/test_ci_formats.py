@@ -13,6 +13,7 @@ from report_support import CSCFG, edit, findings
 
 from migcheck.model import Finding, Location, Mark, Severity
 from migcheck.report.github import annotation
+from migcheck.report.junit import test_names as junit_names  # not a test of this file
 
 
 def test_github_annotation_line(contoso, run):
@@ -114,6 +115,7 @@ def test_junit_names_the_cases_as_pytest_names_its_items(contoso, run):
     (contoso / "pyproject.toml").write_text("[tool.migcheck]\n")
     (contoso / "scripts").mkdir()
     (contoso / "scripts" / "deploy.py").write_text(SCRIPT)
+    (contoso / ".gitlab-ci.yml").write_text(GITLAB_CI)
     cli = ET.fromstring(run("check", ".", "--format", "junit")[1].encode("utf-8"))
     command = [sys.executable, "-m", "pytest", "--migcheck", "-p", "no:cacheprovider", "-p", "no:xdist"]
     subprocess.run(
@@ -128,6 +130,34 @@ def test_junit_names_the_cases_as_pytest_names_its_items(contoso, run):
     assert names == {(c.get("classname"), c.get("name")) for c in by_pytest.iter("testcase")}
     assert ("examples.contoso.webshop.ServiceConfiguration.Cloud.cscfg", "MIG201") in names
     assert ("scripts.deploy", "MIG601") in names  # pytest drops a `.py` ending
+    # No part of a classname starts with a dot, which CI systems read as a package with no name; the
+    # case's file says which file it is.
+    assert ("gitlab-ci.yml", "MIG601") in names
+    assert {c.get("file") for c in cli.iter("testcase") if c.get("classname") == "gitlab-ci.yml"} == {
+        ".gitlab-ci.yml"
+    }
+
+
+GITLAB_CI = """\
+deploy:
+  script:
+    - azure config mode asm
+    - azure vm create contoso-batch img ops 'P@ss' -l 'West Europe'
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "classname"),
+    [
+        (".gitlab-ci.yml", "gitlab-ci.yml"),
+        ("ci/.gitlab-ci.yml", "ci.gitlab-ci.yml"),
+        ("../ops/.github/workflows/deploy.yml", "ops.github.workflows.deploy.yml"),
+        ("./deploy.py", "deploy"),
+        ("vms/web.xml", "vms.web.xml"),
+    ],
+)
+def test_a_junit_classname_has_no_part_that_starts_with_a_dot(path, classname):
+    assert junit_names(path, "MIG601") == (classname, "MIG601")
 
 
 def test_junit_stays_valid_xml_with_control_characters_in_a_file(contoso, run):

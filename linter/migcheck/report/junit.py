@@ -105,12 +105,20 @@ def test_names(path: str, code: str) -> tuple[str, str]:
     """(classname, name) of the item `path::code` as pytest's JUnit writer gives them
     (`_pytest.junitxml.mangle_test_address`): the node id split at its first `::` and the later ones, a
     `[...]` after that first `::` kept with the last name, the path's `/` made `.` and a `.py` ending
-    dropped."""
+    dropped; except that no part of the classname starts with a dot (`.gitlab-ci.yml`, `../ops`), which
+    Jenkins and others take for a package of no name. The plugin gives pytest's writer this classname
+    (`pytest_migcheck`); the case's `file` still shows the path as it is."""
     head, _, tail = f"{path}::{code}".partition("::")
     names, bracket, params = tail.partition("[")
-    parts = [re.sub(r"\.py$", "", head.replace("/", ".")), *names.split("::")]
+    parts = [_classname_of_path(re.sub(r"\.py$", "", head)), *names.split("::")]
     parts[-1] += bracket + params
-    return ".".join(parts[:-1]), _pytest_escaped(parts[-1])
+    return ".".join(part for part in parts[:-1] if part), _pytest_escaped(parts[-1])
+
+
+def _classname_of_path(path: str) -> str:
+    """A file's path as a dotted classname: each folder and the file's name without its leading dots,
+    those that are nothing but dots (`.`, `..`) left out."""
+    return ".".join(part.lstrip(".") for part in path.split("/") if part.lstrip("."))
 
 
 def _pytest_escaped(name: str) -> str:
