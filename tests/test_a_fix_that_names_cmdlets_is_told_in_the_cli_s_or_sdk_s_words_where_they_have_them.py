@@ -4,7 +4,10 @@ the endpoint and the rule's order; a VM a script makes in a network without a su
 CLI's `-b` or the legacy SDK's `subnet_names`; an XML extension the SDK sets is uninstalled by the SDK;
 extensions cut off by a network security group, a VPN gateway beside ExpressRoute, a gateway that may be
 ExpressRoute and boot diagnostics on Premium storage get the CLI's commands. A line of PowerShell that runs
-a cmdlet and the CLI is told in the words of the call the finding is on."""
+a cmdlet and the CLI is told in the words of the call the finding is on. A script that sends the API's
+requests itself (Invoke-RestMethod, requests) is told the request to send: a connection it disconnects is
+connected again by an UpdateConnection, a circuit link it makes is deleted by a DELETE and the network
+configuration changed by a GET and a PUT, a disk it registers deleted by a DELETE."""
 
 from __future__ import annotations
 
@@ -162,3 +165,48 @@ def test_boot_diagnostics_the_cli_leaves_on_are_turned_off_with_the_cli(
     assert "(`azure vm show db`); if boot diagnostics is on" in fix
     assert "`azure vm set db --disable-boot-diagnostics`" in fix
     assert "Get-AzureVM" not in fix
+
+
+# A script that sends the API's requests itself is told the request to send.
+GATEWAY_URL = "https://management.core.windows.net/$sub/services/networking/net1/gateway/connection/site1"
+DISCONNECT = (
+    '<UpdateConnection xmlns="http://schemas.microsoft.com/windowsazure">'
+    "<Operation>Disconnect</Operation></UpdateConnection>"
+)
+
+
+def test_a_connection_a_request_leaves_down_is_connected_again_by_a_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = f'$sub = "0000"\nInvoke-RestMethod -Method PUT -Uri "{GATEWAY_URL}" -Body \'{DISCONNECT}\' -Certificate $cert\n'
+    [fix] = _fixes(tmp_path, monkeypatch, {"maintenance.ps1": script}, "MIG307")
+    assert "(an `UpdateConnection` body whose `Operation` is `Connect`, PUT to" in fix
+    assert "Set-AzureVNetGateway" not in fix
+
+
+def test_a_circuit_link_a_request_makes_is_undone_by_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "https://management.core.windows.net/$sub/services/networking/dedicatedcircuits/0f3d/vnets/contoso-vnet"
+    script = f'$sub = "0000"\nInvoke-RestMethod -Method Put -Uri "{url}" -Certificate $cert\n'
+    [fix] = _fixes(tmp_path, monkeypatch, {"NetworkConfig.netcfg": NETCFG, "Link.ps1": script}, "MIG302")
+    assert "(a GET of `.../services/networking/media`, then a PUT of it changed)" in fix
+    assert "(a DELETE of `.../services/networking/dedicatedcircuits/<service key>/vnets/<network>`)" in fix
+    assert "Set-AzureVNetConfig" not in fix and "Remove-AzureDedicatedCircuitLink" not in fix
+
+
+def test_a_disk_a_request_registers_is_deleted_by_a_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = (
+        "import requests\n"
+        'BODY = """<Disk xmlns="http://schemas.microsoft.com/windowsazure"><Label>data1</Label>'
+        '<MediaLink>https://acct.blob.core.windows.net/vhds/d.vhd</MediaLink><Name>data1</Name></Disk>"""\n'
+        'requests.post("https://management.core.windows.net/0000/services/disks", data=BODY, cert="c.pem")\n'
+    )
+    [fix] = _fixes(tmp_path, monkeypatch, {"disk.py": script}, "MIG402")
+    assert (
+        "(a DELETE of `.../services/disks/<name>`" in fix
+        and "without `?comp=media` keeps the VHD blob" in fix
+    )
+    assert "Remove-AzureDisk" not in fix

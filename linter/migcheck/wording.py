@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
+from migcheck.automation import PATH_REQUEST
 from migcheck.model import Document, Finding, Script, is_stand_in
 
 
@@ -26,6 +27,9 @@ class Tool(str, enum.Enum):
 
     CLASSIC_CLI = "classic CLI"  # `azure` in ASM mode: shell, CI steps, Python or Ansible running it
     PYTHON_SDK = "Python SDK"  # the legacy azure-servicemanagement-legacy package
+    # Requests a script sends the Service Management API itself (Invoke-RestMethod, requests, urllib, the
+    # SDK's perform_put): the operation to send is told, where the cmdlet's twin has no other.
+    REST_API = "Service Management REST API"
 
     def __str__(self) -> str:
         return self.value
@@ -37,6 +41,12 @@ def command_word(name: str, placeholder: str) -> str:
     return shlex.quote(name) if name and not is_stand_in(name) else placeholder
 
 
+# How a script's request to the API is listed among its classic calls (`automation.request_name`).
+_REQUESTS = (
+    *(f"{verb} " for verb in ("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "MERGE")),
+    PATH_REQUEST,
+)
+
 # The language a Terraform configuration's `Script.written_in` names: the reader states its resources as
 # the CLI commands that would make them, and a Terraform user has no such command to remove.
 _NOT_ITS_CALLS = frozenset({"Terraform"})
@@ -44,9 +54,11 @@ _NOT_ITS_CALLS = frozenset({"Terraform"})
 
 def tool_of_call(name: str, language: str) -> Tool | None:
     """The tool a classic call (`ClassicCall.name`) of a script in `language` is made with; None for the
-    PowerShell module's cmdlets and for REST requests, which the rules' own words fit."""
+    PowerShell module's cmdlets, which the rules' own words fit."""
     if name == "azure" or name.startswith("azure "):
         return Tool.CLASSIC_CLI
+    if name.startswith(_REQUESTS):  # `automation.request_name`: a request's method, or that it is not known
+        return Tool.REST_API
     if language == "Python" and name.isidentifier():
         return Tool.PYTHON_SDK
     return None

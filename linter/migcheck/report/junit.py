@@ -4,7 +4,8 @@ Pipelines, ...).
 The test cases are those `pytest --migcheck` collects: one per file and rule that can fail there (it
 inspects what the file holds, `Rule.has_case`), and one for each rule that reported on a file, named as pytest's own JUnit writer
 (`pytest --migcheck --junitxml`) names the item `path/to/file.cscfg::MIG201`: classname the path with
-`/` as `.` (and a `.py` ending dropped), name the rule's code. So both reports show the same cases, and a
+`/` as `.` (and a `.py` ending dropped), each part without its leading dots (`.gitlab-ci.yml` is
+`gitlab-ci.yml`; the plugin gives pytest's writer the same), name the rule's code. So both reports show the same cases, and a
 CI system that tracks tests by name sees one history whichever wrote the report. A case fails, as the
 pytest item does, when it has findings at or above the fail-on severity (`fail-on`, `--fail-on`), with
 those findings as the text format prints them; one whose findings are all below it passes, with them as

@@ -299,6 +299,18 @@ def _in_cli_network_words(fix: str) -> str:
     )
 
 
+def _in_request_words(fix: str) -> str:
+    """The same, in the words of a script that sends the API's requests: Get Network Configuration and
+    Set Network Configuration, the operations the cmdlets send."""
+    media = "`.../services/networking/media`"
+    unlink = "(a DELETE of `.../services/networking/dedicatedcircuits/<service key>/vnets/<network>`)"
+    return (
+        fix.replace("(Get-AzureVNetConfig -ExportToFile)", f"(a GET of {media})")
+        .replace("(Set-AzureVNetConfig)", f"(a GET of {media}, then a PUT of it changed)")
+        .replace("(Remove-AzureDedicatedCircuitLink)", unlink)
+    )
+
+
 _CLI_SCRIPTED_VPN_FIX = _SCRIPTED_VPN_FIX.replace(
     "(Remove-AzureVirtualNetworkGateway)",
     "(`azure network vnet local-network remove <network> <site>` for each connection, then `azure network "
@@ -569,7 +581,7 @@ class ExpressRouteGateway(Rule):
         "circuit link if the circuit is in another subscription, before migrating this virtual network."
     )
     fix_in = {
-        fix: {Tool.CLASSIC_CLI: _in_cli_network_words(fix)}
+        fix: {Tool.CLASSIC_CLI: _in_cli_network_words(fix), Tool.REST_API: _in_request_words(fix)}
         for fix in (fix_hint, _SCRIPTED_LINK_FIX, _MOVED_LINK_FIX, _UNSTATED_GATEWAY_FIX)
     }
     source = (
@@ -1331,20 +1343,30 @@ class DisconnectedGatewayConnection(Rule):
             f"the script {left}: Prepare fails while the connection is disconnected, and Validate does not "
             "check it"
         )
-        if connection.mark.path.casefold().endswith(".py"):  # the script sends the REST operation itself
-            again = (
-                "an `UpdateConnection` body whose `Operation` is `Connect`, PUT to "
-                f"`.../services/networking/{network}/gateway/connection/{site}`"
-            )
-        else:
-            again = f"Set-AzureVNetGateway -Connect -VNetName '{network}' -LocalNetworkSiteName '{site}'"
-        fix = (
-            f"Connect it again after the disconnection, on every path ({again}), and check that "
-            f"Get-AzureVNetConnection -VNetName '{network}' says Connected before Prepare; or remove the site "
-            "from the network's gateway connections (`ConnectionsToLocalNetwork` in the network configuration) "
-            "before migrating."
+        # A script that sends the request itself, or the legacy SDK's, which has no method for it, is told
+        # the request that connects again.
+        request = _connect_again(
+            network,
+            "an `UpdateConnection` body whose `Operation` is `Connect`, PUT to "
+            f"`.../services/networking/{network}/gateway/connection/{site}`",
         )
-        return self.finding(connection, message, fix=fix)
+        cmdlet = f"Set-AzureVNetGateway -Connect -VNetName '{network}' -LocalNetworkSiteName '{site}'"
+        return self.finding(
+            connection,
+            message,
+            fix=_connect_again(network, cmdlet),
+            fix_in={Tool.REST_API: request, Tool.PYTHON_SDK: request},
+        )
+
+
+def _connect_again(network: str, again: str) -> str:
+    """MIG307's fix for a script that disconnects `network` from a site, `again` connecting it."""
+    return (
+        f"Connect it again after the disconnection, on every path ({again}), and check that "
+        f"Get-AzureVNetConnection -VNetName '{network}' says Connected before Prepare; or remove the site "
+        "from the network's gateway connections (`ConnectionsToLocalNetwork` in the network configuration) "
+        "before migrating."
+    )
 
 
 class AffinityGroupVnet(Rule):

@@ -226,6 +226,11 @@ class UnattachedDiskOrImage(Rule):
                 "(`delete_disk(name)`, `delete_os_image(name)` or `delete_vm_image(name)` without "
                 "`delete_vhd=True` keeps the VHD blob)",
             ),
+            Tool.REST_API: fix_hint.replace(
+                "(Remove-AzureDisk or Remove-AzureVMImage without -DeleteVHD keeps the VHD blob)",
+                "(a DELETE of `.../services/disks/<name>`, `.../services/images/<name>` or "
+                "`.../services/vmimages/<name>` without `?comp=media` keeps the VHD blob)",
+            ),
         }
     }
     source = (
