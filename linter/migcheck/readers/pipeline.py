@@ -1939,16 +1939,17 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             held = _Held()
             held.add(f"{name}=", _place(key))
             _add_quoted(held, value, macros, shell_quotes=True)
-            _run(lines, _file(key), held, azure)
+            _run(lines, _file(key), held, azure, stating=True)
     for node in step.lines:
         held = _Held()
         held.add(*_expanded(node, macros))
         _run(lines, _file(node), held, azure)
 
 
-def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool) -> None:
+def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool, stating: bool = False) -> None:
     """A script, each expression the CI service fills in (`${{ ... }}`, in Azure Pipelines a `$(name)` of a
-    variable the file does not state) a value the file does not state."""
+    variable the file does not state) a value the file does not state; `stating` where it sets a variable of
+    the file's `env:` (`shell.CommandLines.run_line`)."""
     text = held.joined()
     line = ansible.HeldLine(path)
     holes: list[tuple[str | None, Any]] = []
@@ -1961,7 +1962,7 @@ def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool) -> None
         line.add(filled, [place] * len(filled))
         start = closed
     line.add(text[start:], held.places[start:])
-    lines.run_line("".join(line.pieces), line.anchors, holes)
+    lines.run_line("".join(line.pieces), line.anchors, holes, stating=stating)
 
 
 def _filled_in(text: str, azure: bool) -> list[tuple[int, int]]:

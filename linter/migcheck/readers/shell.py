@@ -1337,6 +1337,9 @@ class _Walker:
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
         self.empty_holes: frozenset[int] = frozenset()  # those of `line_holes` that may be empty
+        # Whether the line being read sets the variables a file states for the script (a CI file's `env:`):
+        # an empty one is a value stated empty, never a blank left to fill in (see `_Value.blank`).
+        self.stating = False
         # The functions of sourced files, by the id of their bodies (see `_settings_loaded`); the file whose
         # function runs now (None: the script's own code); and the functions of such files run at a call,
         # by (file, name): see `functions_run`.
@@ -1805,7 +1808,7 @@ class _Walker:
             # `MGMT_URL=$2`: held by `$2`, named `$MGMT_URL`; a copy (`URL=$MGMT_URL`) keeps the name it had
             assigned = replace(assigned, names=(f"${self._text(name)}",))
         first = self._text(name) not in self.scope.variables  # not a value cleared again (`SUB=""`)
-        if assigned.text == "" and operator == "=" and first and self._at_top_level():
+        if assigned.text == "" and operator == "=" and first and self._at_top_level() and not self.stating:
             assigned = replace(assigned, holder=f"${self._text(name)}", blank=True)
         if operator == "+=":
             assigned = _appended(self.lookup(self._text(name)), assigned)
@@ -4527,24 +4530,26 @@ class CommandLines:
         anchors: Sequence[tuple[int, Mark]],
         holes: Sequence[tuple[str | None, Mark | None]] = (),
         empty: frozenset[int] = frozenset(),
+        stating: bool = False,
     ) -> None:
         """One command line, each byte of its UTF-8 text shown where `anchors` says (`_HeldAt`), each value
         in it the file does not state a hole (`_numbered`), held by what `holes` names; those numbered in
         `empty` may be empty (`{{ vnet | default('') }}`). One bash cannot parse is not run (Ansible's shell
-        would refuse it too)."""
+        would refuse it too). A `stating` line sets variables the file states (a CI file's `env: VNET: ""`),
+        so an empty one is empty, as a value written in the command is."""
         walker = self.walker
         source = line.encode("utf-8")
         walker.spend(len(source))
         source, tree = _bash_parse(source)
         if tree.root_node.has_error:
             return
-        saved = walker.source, walker.where, walker.line_holes, walker.empty_holes
+        saved = walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating
         walker.source, walker.where = source, _HeldAt(self.path, anchors, exact=True)
-        walker.line_holes, walker.empty_holes = tuple(holes), empty
+        walker.line_holes, walker.empty_holes, walker.stating = tuple(holes), empty, stating
         try:
             walker.statements(tree.root_node)
         finally:
-            walker.source, walker.where, walker.line_holes, walker.empty_holes = saved
+            walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
 
     def run_words(self, words: list[Word]) -> None:
         """A command given as its words (an Ansible `argv:` list)."""
