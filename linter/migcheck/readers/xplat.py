@@ -1771,13 +1771,14 @@ class Reading:
         `-u` the CLI puts the disk in a storage account of its own choosing (one of the location's, or one
         it creates), and an address whose account no word states (`-u "https://$HOST/vhds/a.vhd"`) names none: the
         VM's disks are then unknown (`Role.unknown`), its account in no file (`Role.unplaced_disk`)."""
-        at = parsed.at
         if blob is None:
             vm.unknown.add("disks")
             vm.unplaced_disk = _account_picked(parsed)
             return
         if blob.text:
-            vm.disks.append(Disk("", blob.text, "", vm.name, at, media_link_mark=blob.mark))
+            # The disk is the blob's, where its URL is written: what is found on the command (the VM's
+            # findings) is not its storage account's, whose verdict is its own.
+            vm.disks.append(Disk("", blob.text, "", vm.name, blob.mark, media_link_mark=blob.mark))
             return
         account = self.blob_account(blob) or _stated_account(blob)
         if account:
