@@ -1754,6 +1754,10 @@ SURPLUS_ARGUMENTS = "surplus-arguments"
 # cloud service and deployment of the VM's name, AddDataDisk(vm, vm, vm)).
 SECOND_PROVIDER_DEPLOYMENT = "provider-refuses:second-deployment"
 DATA_DISK_SERVICE_MISSING = "provider-refuses:data-disk-service"
+# The tag of a `Script.unread` mark of a Terraform `local-exec` provisioner whose command migcheck does not
+# read: its `interpreter` is a program other than a shell, PowerShell or Python (`["cmd", "/C"]`, `perl`), or
+# one the module does not state, or it is a Python command holding a value the module does not state.
+INTERPRETER_NOT_READ = "interpreter-not-read"
 
 
 @record

@@ -37,7 +37,10 @@ What is read, by resource type (the provider's own arguments):
 The other classic types (`azure_dns_server`, `azure_sql_database_*`) make a file classic but describe
 nothing the rules check.
 A resource's `local-exec` provisioner's `command` (not one run `when = destroy`) is read as a shell script's
-line after the resource is made, each character where the string writes it, `self.<argument>` the resource's.
+line after the resource is made, each character where the string writes it, `self.<argument>` the resource's;
+one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or Python (`["python3", "-c"]`)
+is read by that language's reader, after the shell's lines, and one of another interpreter (cmd, perl) is said
+not read (`INTERPRETER_NOT_READ`).
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives; `azure_hosted_service.web.name` (bare or in
@@ -65,6 +68,7 @@ from typing import Any
 from migcheck.automation import TERRAFORM_LANGUAGE
 from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
+    INTERPRETER_NOT_READ,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
     Deployment,
@@ -135,8 +139,14 @@ def read(path: str, data: bytes) -> Document:
     if not own:
         return Document(path, None, "", (), suppressions, marked, text=text)
 
+    held: list[_Held] = []
+
     def program(lines: shell.CommandLines) -> None:
-        _Configuration(module, lines).create(own)
+        configuration = _Configuration(module, lines)
+        configuration.create(own)
+        held[:] = (
+            configuration.held
+        )  # the last run's: a run made again (`shell.run_commands`) is the one read
 
     try:
         resources = shell.run_commands(path, data, program)
@@ -155,8 +165,42 @@ def read(path: str, data: bytes) -> Document:
         else _disks_by_provider(r, instances)
         for r in resources
     )
+    resources += _read_held(path, text, held)
     kind = FileKind.SHELL if resources else None
     return Document(path, kind, "", resources, suppressions, marked, text=text)
+
+
+def _read_held(path: str, text: str, held: list[_Held]) -> tuple[object, ...]:
+    """What the provisioners' PowerShell commands describe, read as one script in the order they run, and
+    each Python command's, named as the configuration's provisioners."""
+    from migcheck.readers import powershell, python_script
+
+    named = f"Terraform configuration '{posixpath.basename(path)}'"
+    found: list[object] = []
+    shell_lines = [h for h in held if h.language == _POWERSHELL]
+    if shell_lines:
+        script = "\n".join(h.text for h in shell_lines) + "\n"
+        places = [place for h in shell_lines for place in [*h.places, h.places[-1]]]
+        found += _called(powershell.read_held(path, script, places, text.splitlines()), named, _POWERSHELL)
+    for command in (h for h in held if h.language == _PYTHON):
+        found += _called(python_script.read(path, _python_text(command).encode("utf-8")), named, _PYTHON)
+    return tuple(found)
+
+
+def _called(document: Document, named: str, language: str) -> tuple[object, ...]:
+    """A document's resources, its scripts named as the configuration's provisioners in `language`."""
+    called = f"{named}, in its {language} provisioners,"
+    return tuple(replace(r, called=called) if isinstance(r, Script) else r for r in document.resources)
+
+
+def _python_text(command: _Held) -> str:
+    """A Python command as a file whose lines and columns are the configuration's: a one-line command at
+    its line and column (in an `if 1:` block, as Python allows no indentation at the top), a longer one
+    from its first line."""
+    line, column = command.places[0]
+    if "\n" in command.text or line < 2 or column < 2:
+        return "\n" * (line - 1) + command.text + "\n"
+    return "\n" * (line - 2) + "if 1:\n" + " " * (column - 1) + command.text + "\n"
 
 
 def _disks_by_provider(record: object, instances: dict[Mark, str]) -> object:
@@ -715,6 +759,7 @@ class _Configuration:
         # provider puts each in the Production slot, so a second one in a service is refused.
         self.deployed: set[str] = set()
         self.current: _Resource | None = None  # the resource whose provisioners run now, `self` in them
+        self.held: list[_Held] = []  # provisioners' commands in PowerShell and Python, read after the shell's
 
     # --- expressions
 
@@ -921,19 +966,113 @@ def _made_and_provisioned(
     make: Callable[[_Configuration, _Resource], None], c: _Configuration, r: _Resource
 ) -> None:
     """A resource, then the command lines its `local-exec` provisioners run on the machine that applies the
-    configuration once it is created (not those `when = destroy`), read as a shell script's lines."""
+    configuration once it is created (not those `when = destroy`), each read in its interpreter."""
     make(c, r)
     for kind, block in r.blocks:
         if kind != "provisioner":
             continue
         _, labels, inner = _block_parts(block)
         given = _attributes(inner)
-        if labels == ["local-exec"] and "command" in given and "when" not in given:
+        if labels == ["local-exec"] and "command" in given and _on_create(c, r.path, given.get("when")):
             c.current = r
             try:
-                _run_command(c, r.path, given["command"])
+                _provision(c, r.path, given)
             finally:
                 c.current = None
+
+
+def _on_create(c: _Configuration, path: str, when: Node | None) -> bool:
+    """Whether a provisioner runs when its resource is created: `when` not given, or `create` (Terraform
+    0.11 writes it in quotes, `"create"`); only `destroy` runs it on destroy instead."""
+    if when is None:
+        return True
+    word = c.word(path, when, _mark(path, when))
+    return (word.text or word.holder) != "destroy"
+
+
+def _provision(c: _Configuration, path: str, given: dict[str, Node]) -> None:
+    """A `local-exec` provisioner's `command`, read as its `interpreter` runs it: by the shell reader (the
+    default, `/bin/sh -c`, or a shell named), the PowerShell reader (PowerShell and pwsh, given it with
+    `-Command`) or the Python reader (`python3 -c`), after the shell's lines (`_Configuration.held`); one of
+    another interpreter (cmd, perl), or one not stated, is said not read."""
+    stated = given.get("interpreter")
+    language = _SHELL if stated is None else _interpreter_language(c, path, stated)
+    if language == _SHELL:
+        _run_command(c, path, given["command"])
+        return
+    held = _held_command(c, path, given["command"], language) if language else None
+    if held is None:
+        c.lines.unread(replace(_mark(path, stated or given["command"]), tag=INTERPRETER_NOT_READ))
+    elif held.text:
+        c.held.append(held)
+
+
+_SHELL, _POWERSHELL, _PYTHON = "Shell", "PowerShell", "Python"
+# The programs, by their names without folder and `.exe`, that run a provisioner's command in each language.
+_INTERPRETERS = {
+    **dict.fromkeys(("sh", "bash", "dash", "ksh", "zsh"), _SHELL),
+    **dict.fromkeys(("powershell", "pwsh"), _POWERSHELL),
+    **dict.fromkeys(("python", "python2", "python3", "py"), _PYTHON),
+}
+
+
+def _interpreter_language(c: _Configuration, path: str, node: Node) -> str | None:
+    """The language an `interpreter` list's program reads (`["PowerShell", "-Command"]`, `["/bin/bash",
+    "-c"]`): one of `_INTERPRETERS`, else None (a program migcheck does not read, one not stated)."""
+    words = c.words(path, node, _mark(path, node))
+    program = words[0].text if words else None
+    if program is None:
+        return None
+    name = program.replace("\\", "/").rsplit("/", 1)[-1].casefold().removesuffix(".exe")
+    return _INTERPRETERS.get(name)
+
+
+@dataclass
+class _Held:
+    """A provisioner's command for the PowerShell or Python reader: its text, each character's place."""
+
+    language: str
+    path: str
+    text: str = ""
+    places: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, text: str, places: list[tuple[int, int]]) -> None:
+        last = places[-1] if places else (1, 1)
+        self.text += text
+        self.places += [places[i] if i < len(places) else last for i in range(len(text))]
+
+
+def _held_command(c: _Configuration, path: str, node: Node, language: str) -> _Held | None:
+    """A command as its interpreter is given it, Terraform's values put in: one the module does not state a
+    PowerShell variable no line assigns (`${var.name}`, PowerShell's braced name), whose value the file does
+    not state; None for a Python command with such a value, which Python has no way to write."""
+    node = _unwrapped(node)
+    held = _Held(language, path)
+    parts = [p for p in _trees(node) if _kind(p) == "string_part"] if _kind(node) == "string" else []
+    if not parts:
+        word = c.word(path, node, _mark(path, node))
+        if word.text is None:
+            return None
+        held.add(word.text, [(word.mark.line, word.mark.column)])
+        return held
+    for part in parts:
+        inner = _child(part, "interpolation")
+        if inner is None:
+            text, places = _literal(part)
+            held.add(text, places)
+            continue
+        at = _mark(path, inner)
+        word = c.word(path, next(iter(_trees(inner)), None), at)
+        if word.text is None and language != _POWERSHELL:
+            return None
+        held.add(word.text if word.text is not None else _unassigned(_source(inner)), [(at.line, at.column)])
+    return held
+
+
+def _unassigned(source: str) -> str:
+    """A PowerShell variable no line assigns, named after the expression whose value it stands for
+    (`var.svc` as `${var_svc}`: the grammar reads braced names of word characters only)."""
+    return "${" + "".join(c if c.isalnum() else "_" for c in source) + "}"
 
 
 def _run_command(c: _Configuration, path: str, node: Node) -> None:
@@ -952,7 +1091,7 @@ def _run_command(c: _Configuration, path: str, node: Node) -> None:
     for part in parts:
         inner = _child(part, "interpolation")
         if inner is None:
-            _add_literal(line, part)
+            line.add(*_literal(part))
             continue
         at = _mark(path, inner)
         word = c.word(path, next(iter(_trees(inner)), None), at)
@@ -966,7 +1105,7 @@ def _run_command(c: _Configuration, path: str, node: Node) -> None:
     c.lines.run_line("".join(line.pieces), line.anchors, holes)
 
 
-def _add_literal(line: ansible.HeldLine, part: Node) -> None:
+def _literal(part: Node) -> tuple[str, list[tuple[int, int]]]:
     """A string's literal part, each character at its column where the part has no escape."""
     tokens = [t for t in part.children if not hasattr(t, "data")]
     chars = "".join(str(t) for t in tokens)
@@ -974,7 +1113,7 @@ def _add_literal(line: ansible.HeldLine, part: Node) -> None:
     first = tokens[0] if tokens else None
     start = (getattr(first, "line", 1) or 1, getattr(first, "column", 1) or 1)
     exact = text == chars and "\n" not in text
-    line.add(text, [(start[0], start[1] + i) for i in range(len(text))] if exact else [start])
+    return text, [(start[0], start[1] + i) for i in range(len(text))] if exact else [start]
 
 
 def _option(option: str, value: Word | None) -> list[Word]:

@@ -42,6 +42,7 @@ from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
+    INTERPRETER_NOT_READ,
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
@@ -250,6 +251,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "which the VM is not in, so Terraform's apply fails and the disk is not attached; attach it "
         "another way (Add-AzureDataDisk, `azure vm disk attach-new -d <service>`), or give the VM no "
         "`hosted_service_name`",
+    ),
+    INTERPRETER_NOT_READ: (
+        "interpreter-not-read",
+        "runs a `local-exec` provisioner's command in an interpreter migcheck does not read (`cmd`, `perl`, "
+        "one the module does not state), or a Python command with a value the module does not state: the "
+        "classic calls it makes are not read, so findings about what it creates may be missing; run the "
+        'command in a shell, PowerShell or Python (`interpreter = ["pwsh", "-Command"]`), with its '
+        "values stated",
     ),
     VM_NOT_PASSED_ON: (
         "vm-not-passed-on",
