@@ -1,7 +1,8 @@
 """A job's runner is a Windows one by the labels that choose it, in whatever form the file writes them:
 GitHub Actions' `runs-on:` as one label, a list of labels or a `group:` with `labels:` (its `run:` steps
-run in PowerShell there), GitLab CI's `tags:` (a Windows runner runs `script:` lines in PowerShell). A
-runner of no Windows label runs them in the shell."""
+run in PowerShell there), each maybe a matrix run's value (`${{ matrix.os }}`), GitLab CI's `tags:` (a
+Windows runner runs `script:` lines in PowerShell). A runner of no Windows label runs them in the shell, one
+whose label only holds the word (`linux-windows-builds`) too."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def _where(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
         ("runs-on:\n      group: classic-ops\n      labels: [windows]", ["10"]),
         ("runs-on:\n      - self-hosted\n      - windows-2019", ["10"]),
         ("runs-on: [self-hosted, linux]", []),
+        ("runs-on: [self-hosted, cross-windows]", []),
     ],
 )
 def test_a_github_job_on_windows_labels_runs_its_steps_in_powershell(tmp_path, monkeypatch, runner, found):
@@ -45,7 +47,15 @@ def test_a_github_job_on_windows_labels_runs_its_steps_in_powershell(tmp_path, m
     assert found_at == [f".github/workflows/move.yml:{line}" for line in found]
 
 
-@pytest.mark.parametrize(("tags", "found"), [("[windows, classic-azure]", [5]), ("[docker, linux]", [])])
+@pytest.mark.parametrize(
+    ("tags", "found"),
+    [
+        ("[windows, classic-azure]", [5]),
+        ("[saas-windows-medium-amd64]", [5]),
+        ("[docker, linux]", []),
+        ("[docker, linux-windows-builds]", []),
+    ],
+)
 def test_a_gitlab_job_tagged_for_windows_runs_its_script_in_powershell(tmp_path, monkeypatch, tags, found):
     found_at = _where(tmp_path, monkeypatch, {".gitlab-ci.yml": GITLAB.format(tags=tags)})
     assert found_at == [f".gitlab-ci.yml:{line}" for line in found]
@@ -61,3 +71,12 @@ migrate-hub:
     - azure network vnet prepare-migration hub-vnet
 """
     assert _where(tmp_path, monkeypatch, {".gitlab-ci.yml": pipeline}) == [".gitlab-ci.yml:5"]
+
+
+def test_a_github_matrix_run_on_a_windows_runner_runs_its_steps_in_powershell(tmp_path, monkeypatch):
+    workflow = (
+        "on: push\njobs:\n  move:\n    strategy:\n      matrix:\n        os: [ubuntu-latest, windows-latest]\n"
+        f"    runs-on: ${{{{ matrix.os }}}}\n{STEPS}"
+    )
+    found_at = _where(tmp_path, monkeypatch, {".github/workflows/move.yml": workflow})
+    assert found_at == [".github/workflows/move.yml:11"]  # the windows-latest run's, once

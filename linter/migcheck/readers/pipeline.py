@@ -1141,18 +1141,31 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
     stated_shell = _entry(run, "shell") if _mapping(run) else None
     if stated_shell is not None and _scalar(stated_shell):
         return replace(context, shell=stated_shell.value)
-    if _windows_runner(entries.get("runs-on")) or _windows_runner(entries.get("tags")):
+    macros = context.macros or {}
+    if _windows_runner(entries.get("runs-on"), macros) or _windows_runner(entries.get("tags"), macros):
         return replace(context, shell="pwsh")
     return context
 
 
-def _windows_runner(runner: Node | None) -> bool:
+def _windows_runner(runner: Node | None, macros: dict[str, Node]) -> bool:
     """Whether a job's runner is a Windows one, by the labels that choose it: GitHub Actions' `runs-on:` (a
-    label, a list of labels, a `group:` with `labels:`), GitLab CI's `tags:`. GitHub runs `run:` steps on
-    Windows in PowerShell, and GitLab's Windows runners run `script:` lines in PowerShell (`pwsh` or
-    `powershell`, the shells they are registered with since GitLab Runner 12)."""
+    label, a list of labels, a `group:` with `labels:`, each maybe the value of a matrix run, `${{ matrix.os
+    }}`), GitLab CI's `tags:`. GitHub runs `run:` steps on Windows in PowerShell, and GitLab's Windows runners
+    run `script:` lines in PowerShell (`pwsh` or `powershell`, the shells they are registered with since
+    GitLab Runner 12)."""
     labels = _entry(runner, "labels") if runner is not None and _mapping(runner) else runner
-    return any("windows" in label.casefold() for label in _scalars(labels)) if labels is not None else False
+    if labels is None:
+        return False
+    return any(_windows_label(_whole_reference(label, macros)) for label in _scalar_nodes(labels))
+
+
+def _windows_label(label: Node) -> bool:
+    """Whether a runner label names a Windows runner: GitHub's hosted ones (`windows-latest`, `windows-2022`,
+    `windows-11-arm`), a self-hosted runner's default label (`windows`, in any case), GitLab's hosted ones
+    (`saas-windows-medium-amd64`, formerly `shared-windows`); not one that merely holds the word
+    (`linux-windows-builds`, `cross-windows`), a label of the team's own naming."""
+    text = label.value.casefold() if _scalar(label) else ""
+    return text in ("windows", "shared-windows") or text.startswith(("windows-", "saas-windows-"))
 
 
 def _with_variables(node: Node, context: _Context) -> _Context:
@@ -1750,6 +1763,13 @@ def _scalars(node: Node) -> list[str]:
     if _scalar(node):
         return [node.value]
     return [item.value for item in node.value if _scalar(item)] if node.id == "sequence" else []
+
+
+def _scalar_nodes(node: Node) -> list[Node]:
+    """A scalar, or a list's scalars."""
+    if _scalar(node):
+        return [node]
+    return [item for item in node.value if _scalar(item)] if node.id == "sequence" else []
 
 
 def _text_size(node: Node) -> int:
