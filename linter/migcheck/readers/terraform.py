@@ -154,12 +154,17 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     called = f"Terraform configuration '{posixpath.basename(path)}'"
     instances = {r.mark: f"{r.kind}.{r.name}" for r in own if r.kind == "azure_instance"}
+    first = min((r.mark for r in own), key=lambda mark: (mark.line, mark.column))
     declared = tuple(
         dict.fromkeys(sorted((r.kind for r in own), key=lambda kind: _ORDER.get(kind, len(_ORDER))))
     )
     resources = tuple(
         replace(
-            r, called=called, written_in=TERRAFORM_LANGUAGE, mark=_first_in_source(r), declared_types=declared
+            r,
+            called=called,
+            written_in=TERRAFORM_LANGUAGE,
+            mark=_first_in_source(r, first),
+            declared_types=declared,
         )
         if isinstance(r, Script)
         else _disks_by_provider(r, instances)
@@ -225,11 +230,12 @@ def _placed_by_provider(role: Role, instances: dict[Mark, str]) -> Role:
     return replace(role, unplaced_disk=UnplacedDisk(DiskPlace.PROVIDER_IMAGE, unplaced.mark, address))
 
 
-def _first_in_source(script: Script) -> Mark:
+def _first_in_source(script: Script, declared: Mark) -> Mark:
     """The configuration's first classic call in the file's order, where a whole-file finding is said: the
-    calls run in the order Terraform makes the resources (`_ORDER`), not the order the file declares them."""
+    calls run in the order Terraform makes the resources (`_ORDER`), not the order the file declares them;
+    with none (its resources refused), its first resource, `declared`."""
     own = [call.mark for call in script.calls if call.mark.path == script.mark.path]
-    return min(own, key=lambda mark: (mark.line, mark.column), default=script.mark)
+    return min(own, key=lambda mark: (mark.line, mark.column), default=declared)
 
 
 def _suppressions(

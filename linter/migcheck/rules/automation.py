@@ -220,7 +220,7 @@ class ClassicAutomation(Rule):
         queried = _queried_services(estate)
         expressroute = _expressroute_gateway_creates(estate)
         for script in estate.resources(Script):
-            if script.calls and not script.migration and script.written_in == TERRAFORM_LANGUAGE:
+            if _declares_classic(script):
                 yield self.finding(script, _terraform_message(script), fix=_terraform_fix(script))
             elif script.calls and not script.migration and script.deployed_by:
                 yield self._deploying_steps(script, queried, expressroute)
@@ -267,6 +267,14 @@ class ClassicAutomation(Rule):
         at = next((call for call in creating if call.runs != MAYBE_RUNS), creating[0])
         # One per script, at its first creating call: about the script, whichever call shows it.
         yield self.finding(script, message, at=at, fix=_runbook_fix(script, creates), subject=script)
+
+
+def _declares_classic(script: Script) -> bool:
+    """Whether a script is a Terraform configuration that declares classic resources: those it makes, or
+    only those the provider or the platform refuses (an `azure_data_disk` of a VM in a service of another
+    name), which it still declares, and whose types the state holds until they are rewritten."""
+    declares = bool(script.calls or script.declared_types)
+    return declares and not script.migration and script.written_in == TERRAFORM_LANGUAGE
 
 
 def _as_written(script: Script) -> Script:
