@@ -61,10 +61,10 @@ FORMATS: tuple[Format, ...] = (
     Format(FileKind.SHELL, (".yml", ".yaml"), "migcheck.readers.ansible", xml=False, max_bytes=SCRIPT_BYTES),
     # Terraform configurations of the classic `azure` provider: what they declare is read as the classic CLI's
     # commands that make it. A .tfvars file gives values to the .tf files beside it; .tf.json is Terraform's
-    # JSON syntax of a .tf file, picked here before the inventory's .json.
+    # JSON syntax of a .tf file, .tfvars.json of a .tfvars file, picked here before the inventory's .json.
     Format(
         FileKind.SHELL,
-        (".tf", ".tf.json", ".tfvars"),
+        (".tf", ".tf.json", ".tfvars", ".tfvars.json"),
         "migcheck.readers.terraform",
         xml=False,
         max_bytes=SCRIPT_BYTES,
@@ -151,7 +151,7 @@ def _kind_of_program(program: str) -> FileKind | None:
 SCRIPT_KINDS = frozenset({FileKind.PYTHON, FileKind.POWERSHELL, FileKind.SHELL})
 # Terraform's files: read as scripts are, but a value they write in quotes is written once, where a fix of
 # it is made (`source.SourceText`), not built at run time as a script's may be.
-TERRAFORM_SUFFIXES = (".tf", ".tf.json", ".tfvars")
+TERRAFORM_SUFFIXES = (".tf", ".tf.json", ".tfvars", ".tfvars.json")
 
 
 def is_configuration(path: str) -> bool:

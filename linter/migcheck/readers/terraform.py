@@ -43,8 +43,8 @@ is read by that language's reader, after the shell's lines, and one of another i
 not read (`INTERPRETER_NOT_READ`).
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
-value a `terraform.tfvars` or `*.auto.tfvars` beside it gives; `azure_hosted_service.web.name` (bare or in
-`${...}`) is that resource's argument, and its `id` its name (the provider's ids are the names). `count = N`
+value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twins' (`.tfvars.json`);
+`azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name (the provider's ids are the names). `count = N`
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. Any other value (a function's result, a conditional, an argument not
 written) is a value the file does not state, as a script's unstated values are. Each file describes the
@@ -105,9 +105,11 @@ _AWS_ARGUMENTS = frozenset({"ami", "instance_type", "subnet_id", "vpc_security_g
 _MOST_COUNT = 100
 # The longest text a value is built to (references of references may double it at each step).
 _MOST_TEXT = 4096
-_VALUE_FILES = ("terraform.tfvars",)
+_VALUE_FILES = ("terraform.tfvars", "terraform.tfvars.json")
 _JSON = ".tf.json"  # Terraform's JSON syntax, read as the `.tf` file that writes the same
-_AUTO_VALUES = ".auto.tfvars"
+_JSON_VALUES = ".tfvars.json"  # a `.tfvars` file in JSON: an object of the variables' values
+_AUTO_VALUES = (".auto.tfvars", ".auto.tfvars.json")
+_VALUES = (".tfvars", _JSON_VALUES)
 
 
 def sniff(data: bytes) -> bool:
@@ -132,7 +134,7 @@ def read(path: str, data: bytes) -> Document:
     if isinstance(body, FileProblem):
         return Document(path, FileKind.SHELL, "", problem=body, text=text)
     suppressions, marked = _suppressions(path, text, body)
-    if path.endswith(".tfvars"):
+    if path.lower().endswith(_VALUES):
         return Document(path, None, "", (), suppressions, marked, text=text)
     module = _Module.of(path, body)
     own = [resource for resource in module.resources.values() if resource.path == path]
@@ -317,7 +319,7 @@ def _parsed(path: str, text: str) -> list[Node] | FileProblem:
     import hcl2
     from lark.exceptions import LarkError, UnexpectedInput
 
-    if path.lower().endswith(_JSON):
+    if path.lower().endswith((_JSON, _JSON_VALUES)):
         return _json_items(path, text)
     try:
         tree = hcl2.parses_to_tree(text if text.endswith("\n") else text + "\n")
@@ -329,11 +331,15 @@ def _parsed(path: str, text: str) -> list[Node] | FileProblem:
 
 
 def _json_items(path: str, text: str) -> list[Node] | FileProblem:
-    """The items of a `.tf.json` file, as its `.tf` twin's parse gives them (`terraform_json`)."""
+    """The items of a `.tf.json` file, as its `.tf` twin's parse gives them (`terraform_json`); a
+    `.tfvars.json` file's, the values it gives, as a `.tfvars` file's attributes."""
     from migcheck.readers import terraform_json
 
     try:
-        return terraform_json.Items(text).of(terraform_json.parsed(text))
+        items = terraform_json.Items(text)
+        if path.lower().endswith(_JSON_VALUES):
+            return items.values(terraform_json.parsed(text))
+        return items.of(terraform_json.parsed(text))
     except terraform_json.Malformed as error:
         items = terraform_json.Items(text)
         line, column = items.position(min(error.pos, len(text)))
@@ -559,7 +565,7 @@ class _Module:
         module = cls(path)
         module.add(path, body)
         for name in beside.files_beside():
-            if name == posixpath.basename(path) or not name.endswith((".tf", _JSON, ".tfvars")):
+            if name == posixpath.basename(path) or not name.endswith((".tf", _JSON, *_VALUES)):
                 continue
             settings = beside.settings_file(name)
             if settings is None:

@@ -157,6 +157,12 @@ class Items:
                 found += self.labelled(keyword, key_at, value, [], labels)
         return found
 
+    def values(self, root: _Value) -> list[Node]:
+        """The attributes of a `.tfvars.json` file: each of its object's keys a variable, given its value."""
+        if root.kind != "object":
+            raise Malformed("a file of variables' values in JSON is an object", root.start)
+        return list(self.body(root).children)
+
     def labelled(
         self, keyword: str, key_at: int, value: _Value, labels: list[tuple[str, int]], more: int
     ) -> list[Node]:
