@@ -55,7 +55,8 @@ written alike or referenced in several of its files, is named where the module f
 The file is parsed with python-hcl2's grammar (lark), imported when a `.tf` file is read; its tokens give
 each value's line and column. A `.tf.json` file (Terraform's JSON syntax) is turned into the same tree by
 `terraform_json`, each value where the JSON writes it, and is one of its folder's module as a `.tf` is. A file lark cannot parse is a syntax finding at the place it stops. Its comment
-tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressions`)."""
+tokens (`#`, `//`, `/* */`) hold `migcheck: ignore[...]` directives (`_suppressions`); a JSON file's
+`"//"` keys do (`_json_suppressions`)."""
 
 from __future__ import annotations
 
@@ -250,6 +251,8 @@ def _suppressions(
     a block's `}`) applies to nothing, and the filter reports it."""
     if "migcheck" not in text.lower():
         return (), ()
+    if path.lower().endswith((_JSON, _JSON_VALUES)):
+        return _json_suppressions(path, text)
     lines = text.splitlines()
     found: list[Suppression] = []
     marked: list[DirectiveComment] = []
@@ -263,6 +266,40 @@ def _suppressions(
         parsed = directive(body_text)
         if parsed is not None:
             found.append(_suppression(parsed, mark, lines, target))
+    return tuple(found), tuple(marked)
+
+
+def _json_suppressions(path: str, text: str) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """`migcheck: ...` directives in a JSON file's comments, the strings of its `"//"` keys (Terraform's
+    JSON comment): one in a block's object covers the block, all it holds; one in the file's object, or
+    `ignore-file`, the file. Its mark is the string's opening quote."""
+    from migcheck.readers import terraform_json
+
+    items = terraform_json.Items(text)
+    try:
+        root = terraform_json.parsed(text)
+        items.values(root) if path.lower().endswith(_JSON_VALUES) else items.of(root)
+    except terraform_json.Malformed:  # the file's own read says why
+        return (), ()
+    found: list[Suppression] = []
+    marked: list[DirectiveComment] = []
+    for value, start, end in items.comments:
+        written = value.decoded if isinstance(value.decoded, str) else ""
+        if "migcheck" not in written.lower() or not starts_like_directive(written):
+            continue
+        line, column = items.position(value.start)
+        mark = Mark(path, line, column=column)
+        marked.append(DirectiveComment(written, mark))
+        parsed = directive(written)
+        if parsed is None:
+            continue
+        kind, codes, reason = parsed
+        first, last = items.position(start)[0], items.position(end)[0]
+        found.append(
+            Suppression(codes, reason, 0, 0, mark)
+            if kind == "ignore-file"
+            else Suppression(codes, reason, first, last, mark)
+        )
     return tuple(found), tuple(marked)
 
 

@@ -6,7 +6,8 @@ What Terraform's JSON syntax says (its "JSON Configuration Syntax"): `{"resource
 {...}}}}`, `{"variable": {"<name>": {"default": ...}}}`, `{"provider": {"azure": {...}}}`, a block written
 as an object or a list of objects; a string is a template, its `${...}` read as in `.tf`; a number, `true`,
 `false` and `null` as themselves. Which keys of a resource are nested blocks its type's schema says: those
-the reader reads (`NESTED`) are, the others arguments. A key `//` is a comment.
+the reader reads (`NESTED`) are, the others arguments. A key `//` of the file's object or of a block's is a
+comment: its string is kept (`Items.comments`) with the part of the file it is about, the file or the block.
 
 The walk steps over the punctuation of objects and lists; each string, number and literal is decoded by
 the JSON decoder (in C), and a string with `${`, `%{` or an escape is parsed as HCL's quoted string, its
@@ -146,6 +147,9 @@ class Items:
         self.text = text
         self.tree, self.token = Tree, Token
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        # Each `//` comment's string, with the start and end of what it is about: the file, or its block
+        # from the block's last label (where the block is placed) to its body's end.
+        self.comments: list[tuple[_Value, int, int]] = []
 
     def of(self, root: _Value) -> list[Node]:
         if root.kind != "object":
@@ -153,7 +157,9 @@ class Items:
         found: list[Node] = []
         for keyword, key_at, value in root.members:
             labels = _TOP.get(keyword)
-            if labels is not None:
+            if keyword == "//" and value.kind == "string":
+                self.comments.append((value, root.start, root.end))
+            elif labels is not None:
                 found += self.labelled(keyword, key_at, value, [], labels)
         return found
 
@@ -161,7 +167,7 @@ class Items:
         """The attributes of a `.tfvars.json` file: each of its object's keys a variable, given its value."""
         if root.kind != "object":
             raise Malformed("a file of variables' values in JSON is an object", root.start)
-        return list(self.body(root).children)
+        return list(self.body(root, root.start).children)
 
     def labelled(
         self, keyword: str, key_at: int, value: _Value, labels: list[tuple[str, int]], more: int
@@ -179,12 +185,15 @@ class Items:
         """A block, placed where its last label is written (the resource's name), else its keyword."""
         at = labels[-1][1] if labels else key_at
         parts = [self.identifier(keyword, at), *(self.plain(label, label_at) for label, label_at in labels)]
-        return self.placed(self.tree("block", [*parts, self.body(body)]), at, body.end)
+        return self.placed(self.tree("block", [*parts, self.body(body, at)]), at, body.end)
 
-    def body(self, value: _Value) -> Node:
+    def body(self, value: _Value, at: int) -> Node:
+        """A block's body, the block placed at `at`."""
         items = []
         for name, name_at, inner in value.members:
             if name == "//":
+                if inner.kind == "string":
+                    self.comments.append((inner, at, value.end))
                 continue
             if name in NESTED and _blocks(inner):
                 more = 1 if name in _LABELLED else 0
