@@ -39,7 +39,8 @@ jobs:
 
 def _committed_first(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
     result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
-    return sorted(f.message.split("'")[1] for f in result.findings)
+    # A network named by a value not stated is judged as one of its own (no name in quotes): not listed.
+    return sorted(f.message.split("'")[1] for f in result.findings if "'" in f.message)
 
 
 @pytest.mark.parametrize("reference", ["$(vnet)", "$VNET", '"${VNET}"'])

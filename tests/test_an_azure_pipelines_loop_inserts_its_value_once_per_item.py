@@ -24,7 +24,9 @@ steps:
 
 def _committed_first(tmp_path, monkeypatch, pipeline: str) -> list[str]:
     result = lint_files(tmp_path, monkeypatch, {"azure-pipelines.yml": pipeline}, "MIG602", dedent=False)
-    return sorted(f"{f.location.line} {f.message.split(chr(39))[1]}" for f in result.findings if f.location)
+    # A network named by a value not stated is judged as one of its own (no name in quotes): not listed.
+    named = [f for f in result.findings if f.location and chr(39) in f.message]
+    return sorted(f"{f.location.line} {f.message.split(chr(39))[1]}" for f in named if f.location)
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,9 @@ def _wrong_order(tmp_path, monkeypatch, workflow: str) -> list[str]:
     """The networks MIG602 finds committed before they are prepared, each with the line of the commit."""
     files = {".github/workflows/move.yml": workflow}
     result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
-    return sorted(f"{f.location.line} {f.message.split(chr(39))[1]}" for f in result.findings if f.location)
+    # A network named by a value not stated is judged as one of its own (no name in quotes): not listed.
+    named = [f for f in result.findings if f.location and chr(39) in f.message]
+    return sorted(f"{f.location.line} {f.message.split(chr(39))[1]}" for f in named if f.location)
 
 
 @pytest.mark.parametrize(
