@@ -163,8 +163,11 @@ def test_without_a_baseline_no_result_has_a_baseline_state(contoso, run):
 
 def test_the_run_and_each_result_name_the_subscription(sarif_log):
     run = sarif_log["runs"][0]
-    assert run["properties"]["subscriptions"] == [{"name": "default", "files": 15}]
+    # The name the report keys on, and the id the inventory exports state, as the plan selects it.
+    contoso = "8c3f2a1e-5b7d-4e9a-a1c2-3d4e5f6a7b8c"
+    assert run["properties"]["subscriptions"] == [{"name": "default", "id": contoso, "files": 15}]
     assert {r["properties"]["subscription"] for r in run["results"]} == {"default"}
+    assert {r["properties"]["subscriptionId"] for r in run["results"]} == {contoso}
 
 
 def apply_replacements(text: str, replacements: list[dict]) -> str:

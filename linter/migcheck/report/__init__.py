@@ -91,6 +91,18 @@ def location(finding: Finding, result: LintResult) -> Location:
     return source.locate(finding.mark)
 
 
+def titled(finding: Finding) -> str:
+    """`MIG208 vm-not-ready (blocks the migration)`: the code and name an annotation shows, saying so of a
+    finding below error that blocks the migration (the text report's `[blocker]`): a state Validate refuses
+    (MIG208), an error the settings turn down. With the errors, they are what the summary's `20 block the
+    migration` counts (`readiness.blocks_migration`)."""
+    from migcheck.model import Severity
+    from migcheck.report.readiness import blocks_migration  # loaded with the first annotation
+
+    blocker = finding.severity is not Severity.ERROR and blocks_migration(finding)
+    return f"{finding.code} {finding.name}{' (blocks the migration)' if blocker else ''}"
+
+
 def annotated(finding: Finding, escape: Callable[[str], str]) -> str:
     """A finding's message, then what to do on a line of its own, each escaped by the format: for the CI
     services that show one annotation per finding (GitHub, Azure Pipelines), where the text report's

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
-from migcheck.report import annotated, location
+from migcheck.report import annotated, location, titled
 from migcheck.report.stream import Stream, rendered, write_lines
 from migcheck.report.text import headline, notes, summary
 from migcheck.visible import visible
@@ -46,7 +46,7 @@ def logissue(finding: Finding, result: LintResult) -> str:
             ("code", finding.code),
         )
     )
-    return f"##vso[task.logissue {properties}]{_data(f'{finding.code} {finding.name}: ')}{annotated(finding, _data)}"
+    return f"##vso[task.logissue {properties}]{_data(f'{titled(finding)}: ')}{annotated(finding, _data)}"
 
 
 def _data(text: str) -> str:

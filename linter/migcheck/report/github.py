@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
-from migcheck.report import annotated, location
+from migcheck.report import annotated, location, titled
 from migcheck.report.stream import Stream, rendered, write_lines
 from migcheck.report.text import notes, summary
 from migcheck.visible import visible
@@ -35,7 +35,7 @@ def annotation(finding: Finding, result: LintResult) -> str:
             ("file", loc.path),
             ("line", loc.line),
             ("col", loc.column),
-            ("title", f"{finding.code} {finding.name}"),
+            ("title", titled(finding)),
         )
     )
     return f"::{COMMANDS[finding.severity]} {properties}::{annotated(finding, _data)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
@@ -10,12 +11,19 @@ from migcheck.report.stream import Stream, json_text, rendered
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
 
+# The step of the platform's migration that finds a finding (`readiness.checked_at`).
+Steps = Callable[[Finding], "str | None"]
+
 
 # Each severity as reports write it (`str` of an enum member goes through its `name` property each time).
 _SEVERITY_TEXT = {severity: str(severity) for severity in Severity}
 
 
-def finding_dict(finding: Finding) -> dict[str, object]:
+def finding_dict(finding: Finding, steps: Steps | None = None) -> dict[str, object]:
+    """The finding as `--format json` gives it; `checked_at` only where `steps` says which step finds it
+    (a plan's blocker and note leave it out)."""
+    from migcheck.report.readiness import blocks_migration  # loaded once a finding is written
+
     loc = finding.location
     return {
         "code": finding.code,
@@ -31,6 +39,9 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         "resource": {"type": finding.resource_type, "name": finding.resource_name},
         "fix": finding.fix,
         "autofix": _autofix(finding),
+        # Whatever its severity: a warning of a state Validate refuses (MIG208) blocks it too.
+        "blocks_migration": blocks_migration(finding),
+        **({"checked_at": steps(finding)} if steps is not None else {}),
     }
 
 
@@ -52,6 +63,9 @@ def write(result: LintResult, stream: Stream) -> None:
     if not result.findings:
         stream.write("[]\n")
         return
+    from migcheck.report.readiness import checked_at
+
+    steps = checked_at(result)
     for n, finding in enumerate(result.findings):
-        stream.write(("[\n" if n == 0 else ",\n") + json_text(finding_dict(finding)))
+        stream.write(("[\n" if n == 0 else ",\n") + json_text(finding_dict(finding, steps)))
     stream.write("\n]\n")

@@ -174,6 +174,45 @@ def refused(finding: Finding) -> bool:
     return finding.platform_severity is Severity.ERROR
 
 
+def blocks_migration(finding: Finding) -> bool:
+    """Whether `finding` blocks the migration: what Validate refuses (`refused`), less the files migcheck
+    could not read (MIG001), which the plan lists apart. The text summary's `20 block the migration`, the
+    plan's blockers and the badge count these; the machine formats say it of each finding."""
+    from migcheck.config import UNREADABLE
+
+    return refused(finding) and finding.code != UNREADABLE
+
+
+# A finding's `checked_at`: the step of the platform's migration that looks at it.
+CHECKED_AT_VALIDATE = "validate"
+CHECKED_AT_PREPARE = "prepare"
+# Rows no Validate is run on: a file (a script, an export), an ExpressRoute circuit (its move has no
+# Validate of its own), a service of extended support (not classic).
+_SEEN_BY_NO_VALIDATE = frozenset({FILE, CIRCUIT, EXTENDED_SUPPORT})
+
+
+def checked_at(
+    result: LintResult, summaries: Iterable[SubscriptionReadiness] | None = None
+) -> Callable[[Finding], str | None]:
+    """For each finding of `result`, the step that finds it: "validate", "prepare" for the rules Validate
+    does not check (`Rule.found_at`), or None when no item Validate is run on holds it (a file's finding,
+    a circuit's, one of migcheck's own comments). Findings are told apart by identity, as report-json's
+    indices are. `summaries`: `readiness(result)`, when made already."""
+    prepare_only = found_at_prepare(result)
+    validated: set[int] = set()
+    for summary in readiness(result) if summaries is None else summaries:
+        for item in summary.items:
+            if item.type not in _SEEN_BY_NO_VALIDATE:
+                validated.update(id(f) for f in item.every)
+
+    def step(finding: Finding) -> str | None:
+        if id(finding) not in validated:
+            return None
+        return CHECKED_AT_PREPARE if finding.code in prepare_only else CHECKED_AT_VALIDATE
+
+    return step
+
+
 class Verdict(str, enum.Enum):
     """The result line of the platform's Validate operation, in the order of the work they ask for."""
 

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Severity
 from migcheck.report.json_format import finding_dict
-from migcheck.report.readiness import ScopeItem, readiness
+from migcheck.report.readiness import ScopeItem, SubscriptionReadiness, checked_at, readiness
 from migcheck.report.stream import Items, Stream, dump, rendered
 
 if TYPE_CHECKING:
@@ -67,20 +67,29 @@ VERSION = 2  # bumped only when a key changes meaning or goes away (2: scopes pe
 
 def report(result: LintResult) -> dict[str, object]:
     """The report as plain data, before it becomes JSON."""
-    return _report(result, [finding_dict(f) for f in result.findings])
+    summaries = readiness(result)
+    steps = checked_at(result, summaries)
+    return _report(result, [finding_dict(f, steps) for f in result.findings], summaries)
 
 
-def _report(result: LintResult, findings: object) -> dict[str, object]:
+def _report(
+    result: LintResult, findings: object, summaries: tuple[SubscriptionReadiness, ...]
+) -> dict[str, object]:
+    from migcheck.plan import subscription_id
+
     index = {id(f): i for i, f in enumerate(result.findings)}  # findings are shared, not copied
+    ids = {estate.subscription: subscription_id(estate) for estate in result.estates}
     subscriptions = [
         {
             "subscription": summary.subscription,
+            # The id the files state ("" when they state none), as the plan's step 0 selects it.
+            "subscription_id": ids.get(summary.subscription, ""),
             "scopes": [
                 {"scope": str(s.scope), "items": [_item(item, index) for item in s.items]}
                 for s in summary.scopes
             ],
         }
-        for summary in readiness(result)
+        for summary in summaries
     ]
     from migcheck.report.unread import data, in_documents
 
@@ -125,5 +134,7 @@ def render(result: LintResult) -> str:
 
 def write(result: LintResult, stream: Stream) -> None:
     """The report as `json.dumps(report(result), indent=2)` would write it, one finding at a time."""
-    dump(_report(result, Items(finding_dict(f) for f in result.findings)), stream)
+    summaries = readiness(result)
+    steps = checked_at(result, summaries)
+    dump(_report(result, Items(finding_dict(f, steps) for f in result.findings), summaries), stream)
     stream.write("\n")

@@ -15,6 +15,7 @@ from migcheck.baseline import fingerprints
 from migcheck.discover import reported_name, shown
 from migcheck.model import Finding, Location, Mark, Severity
 from migcheck.report import location
+from migcheck.report.json_format import Steps
 from migcheck.report.stream import Items, Stream, dump, rendered
 from migcheck.rule import capped
 from migcheck.source import SourceText
@@ -51,9 +52,14 @@ def write(result: LintResult, stream: Stream) -> None:
         key=lambda pair: _position(pair[0], result),
     )
     prints = fingerprints([f for f, _ in shown])
+    from migcheck.plan import subscription_id
+    from migcheck.report.readiness import checked_at
+
+    ids = {e.subscription: subscription_id(e) for e in result.estates}
     subscription = {d.path: e.subscription for e in result.estates for d in e.documents}
+    steps = checked_at(result)
     results = Items(
-        _result(f, reason, fp, index, result, subscription.get(f.mark.path, ""))
+        _result(f, reason, fp, index, result, subscription.get(f.mark.path, ""), ids, steps)
         for (f, reason), fp in zip(shown, prints, strict=True)
     )
     run = {
@@ -71,7 +77,9 @@ def write(result: LintResult, stream: Stream) -> None:
         # Nothing is linked across subscriptions; each result says which one it belongs to.
         "properties": {
             "subscriptions": [
-                {"name": e.subscription, "files": len(e.documents)} for e in result.estates if e.documents
+                {"name": e.subscription, "id": ids[e.subscription], "files": len(e.documents)}
+                for e in result.estates
+                if e.documents
             ],
             **_said(result),
         },
@@ -218,6 +226,8 @@ def _result(
     index: dict[str, int],
     result: LintResult,
     subscription: str,
+    ids: dict[str, str],
+    steps: Steps,
 ) -> dict[str, object]:
     loc = location(finding, result)
     artifact = _artifact(loc.path, result)
@@ -240,6 +250,10 @@ def _result(
             "fix": finding.fix,
             "resource": {"type": finding.resource_type, "name": finding.resource_name},
             "subscription": subscription,
+            # The id the files state ("" when they state none): the plan's step 0 names it.
+            "subscriptionId": ids.get(subscription, ""),
+            "blocksMigration": _blocks(finding),
+            "checkedAt": steps(finding),
         },
     }
     if reason is None and finding.fixable:
@@ -249,6 +263,12 @@ def _result(
     if result.baselined:  # SARIF 2.1.0 §3.27.24: known from the baseline, or found since
         out["baselineState"] = "unchanged" if reason is not None and reason.kind == BASELINE else "new"
     return out
+
+
+def _blocks(finding: Finding) -> bool:
+    from migcheck.report.readiness import blocks_migration  # loaded with the first result
+
+    return blocks_migration(finding)
 
 
 def _fixes(finding: Finding, source: SourceText | None, artifact: dict[str, str]) -> list[dict[str, object]]:

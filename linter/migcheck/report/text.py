@@ -348,12 +348,11 @@ def _blockers(found: list[Finding]) -> str:
     """`; 20 block the migration` when a warning blocks it (`[blocker]`), so the counts by severity, which
     the exit code goes by, agree with the plan's blockers and the badge: errors, less the files migcheck
     could not read (MIG001, which the plan lists apart), and the warnings of a state Validate refuses."""
-    from migcheck.config import UNREADABLE
-    from migcheck.report.readiness import refused
+    from migcheck.report.readiness import blocks_migration
 
     if not any(_blocking(finding) for finding in found):
         return ""
-    blocking = sum(1 for finding in found if refused(finding) and finding.code != UNREADABLE)
+    blocking = sum(1 for finding in found if blocks_migration(finding))
     return f"; {blocking:,} {'blocks' if blocking == 1 else 'block'} the migration"
 
 
