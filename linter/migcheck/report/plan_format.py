@@ -763,7 +763,9 @@ def _s(items: tuple[object, ...]) -> str:
 
 def _markdown(plan: Plan) -> str:
     lines = ["# Migration plan", ""]
-    lines += [f"> {line}" for line in plan.retirements]
+    # A blank quoted line between notices: consecutive `>` lines are one paragraph on GitHub.
+    for n, notice in enumerate(plan.retirements):
+        lines += [*([">"] if n else []), f"> {notice}"]
     if plan.partial:
         lines += [*([">"] if plan.retirements else []), f"> **{partial_note(plan)}**"]
     for subscription in plan.subscriptions:
