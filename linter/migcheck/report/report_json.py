@@ -4,7 +4,7 @@
 migration scope read this instead:
 
     {"version": 2, "findings": [...], "suppressed": N, "known": N (from a baseline),
-     "subscriptions": [{"subscription": "default",
+     "subscriptions": [{"subscription": "default", "subscription_id": "<the id the files state, or "">",
                         "scopes": [{"scope": "VMs in a virtual network",
                                     "items": [{"name", "type", "migrates", "verdict", "errors", "warnings",
                                                "info", "suppressed", "findings": [indices into "findings"]}]}]}]}
@@ -48,7 +48,9 @@ the network), "Not decided: the files do not state which account it is" (a stora
 OS disk of a VM the files create, which no file names, or one a script names by a value it does not state),
 "Not decided: the files do not state which one it is" (any other item a stand-in names: a cloud service, a
 reserved IP, a circuit whose service key no file states, as its plan step asks for it first), "Validation
-passed with warnings", "Validation passed"."""
+passed with warnings", "Validation passed". Those are Validate's words for every row, the rows no Validate is run
+on too (a file, an ExpressRoute circuit: `type` tells them apart), where the text report says `Fails` or `Passes
+with warnings`."""
 
 from __future__ import annotations
 
