@@ -116,6 +116,7 @@ work as in an Ansible playbook: on the line above a step, or at the end of a lin
 
 from __future__ import annotations
 
+import copy
 import functools
 import posixpath
 from dataclasses import dataclass, field, replace
@@ -325,9 +326,9 @@ def read(path: str, data: bytes) -> Document:
     azure = _azure_pipelines(path) or (bool(roots) and _azure_pipelines_keys(roots[0]))
     top = _Context({}, None, {}, azure=azure)
     if top.azure and roots and _mapping(roots[0]):
-        top = replace(top, macros=_parameter_defaults(roots[0]))
+        top = replace(top, macros=_filled_in_at_run(_parameter_defaults(roots[0])))
     elif _github(path) and roots and _mapping(roots[0]):
-        top = replace(top, macros=_input_defaults(roots[0]))
+        top = replace(top, macros=_filled_in_at_run(_input_defaults(roots[0])))
     if roots and roots[0] is not None:
         top = _with_checkout_root(top, roots[0])
     for root in roots:
@@ -1228,7 +1229,10 @@ def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
     found = []
     for key, value in pairs:
         if _mapping(value):  # GitLab CI: `NAME: {value: ..., description: ...}`
+            prefilled = _entry(value, "description") is not None
             value = _entry(value, "value")
+            if prefilled and _scalar(value) and value.value == "":
+                value = _left_blank(value)  # a field of the form that starts a run by hand, prefilled
         if _scalar(key) and _scalar(value):
             found.append((key, value))
     return found
@@ -1786,7 +1790,7 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     """A scalar's text with each `$(name)` of a variable the file states replaced by its value, as Azure
     Pipelines replaces it before the step runs, each of the value's characters shown where the macro is
     written; a macro of a variable the file does not state (a secret, a variable group's, one the service
-    sets) is left as written."""
+    sets, an empty one left to fill in when a run starts) is left as written."""
     text: str = node.value
     places = _places_of(node, text)
     if not macros:
@@ -1798,6 +1802,8 @@ def _expanded(node: Node, macros: dict[str, Node] | None) -> tuple[str, list[Pla
     for opened, closed, name in _references(text):
         value = macros.get(name)
         if value is None or not _scalar(value) or len(value.value) > room or opened < start:
+            continue
+        if getattr(value, "left_blank", False):  # a blank to fill in stays a value not stated
             continue
         room -= len(value.value)
         place = places[opened] if opened < len(places) else _place(node)
@@ -1909,6 +1915,29 @@ def _with_checkout_root(context: _Context, root: Node) -> _Context:
     return replace(context, macros={**(context.macros or {}), **dict.fromkeys(_CHECKOUT_ROOT_MACROS, value)})
 
 
+def _filled_in_at_run(defaults: dict[str, Node]) -> dict[str, Node]:
+    """A pipeline's values someone fills in when starting a run (a GitHub workflow's inputs, an Azure
+    Pipelines runtime parameter), each empty default a blank left to fill in (`_left_blank`)."""
+    return {
+        name: _left_blank(value) if _scalar(value) and value.value == "" else value
+        for name, value in defaults.items()
+    }
+
+
+def _left_blank(value: Node) -> Node:
+    """An empty value that is a blank a person fills in (a run's form field with no default), not one the
+    file states empty: a variable given it is left to fill in in the script, as a shell script's `VNET=""`."""
+    blank = copy.copy(value)
+    blank.left_blank = True
+    return blank
+
+
+def _blank_given(value: Node, macros: dict[str, Node] | None) -> bool:
+    """Whether a variable's value is, or refers to, a blank left to fill in (`_left_blank`)."""
+    referred = [(macros or {}).get(name) for _, _, name in _references(value.value)]
+    return any(getattr(node, "left_blank", False) for node in [value, *referred])
+
+
 def _input_defaults(root: Node) -> dict[str, Node]:
     """A GitHub Actions workflow's inputs (`on: workflow_dispatch: inputs:`, `workflow_call:`) where it runs
     with none given: each one's `default:`, kept as `inputs:name`."""
@@ -1959,7 +1988,7 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             held = _Held()
             held.add(f"{name}=", _place(key))
             _add_quoted(held, value, macros, shell_quotes=True)
-            _run(lines, _file(key), held, azure, stating=True)
+            _run(lines, _file(key), held, azure, stating=not _blank_given(value, macros))
     for node in step.lines:
         held = _Held()
         held.add(*_expanded(node, macros))
