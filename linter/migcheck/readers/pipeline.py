@@ -1231,7 +1231,7 @@ def _variable_entries(node: Node) -> list[tuple[Node, Node]]:
         if _mapping(value):  # GitLab CI: `NAME: {value: ..., description: ...}`
             prefilled = _entry(value, "description") is not None
             value = _entry(value, "value")
-            if prefilled and _scalar(value) and value.value == "":
+            if prefilled and value is not None and _scalar(value) and value.value == "":
                 value = _left_blank(value)  # a field of the form that starts a run by hand, prefilled
         if _scalar(key) and _scalar(value):
             found.append((key, value))
