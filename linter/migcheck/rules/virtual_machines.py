@@ -563,7 +563,7 @@ def _disk_names(disks: Iterable[Disk]) -> str:
     return listed(dict.fromkeys(d.name or d.blob_name or "an unnamed disk" for d in disks), quote="")
 
 
-_CLI_SUBNET = "`-b <subnet>` (`--subnet-names`) on `azure vm create`, beside its `-w <network>`"
+_CLI_SUBNET = "`-b <subnet>` (`--subnet-names`) on `azure vm create`, beside its `-w <network>` (`--virtual-network-name`)"
 _SDK_SUBNET = (
     "the subnet's name in `subnet_names` of the VM's NetworkConfiguration `ConfigurationSet`, "
     "`network.subnet_names.append('<subnet>')`"
