@@ -3761,8 +3761,10 @@ def _slot_of_configuration(
 ) -> None:
     """The deployment of the configuration file `d` deploys is in the slot `d` states (a publish profile's
     `AzureSlot` Staging, `New-AzureDeployment -Slot Staging -Configuration <file>`): what a rule says of the
-    configuration (an endpoint's ACL) is said of that slot's deployment."""
-    path = files.path_of(d) if d.slot.strip() else ""
+    configuration (an endpoint's ACL) is said of that slot's deployment. The file is the one the service is
+    deployed from (`index_of`): one named by a path outside the files checked (the build's `app.publish`
+    copy) is the project's configuration of its name, as for the service it deploys."""
+    path = files.index_of(d)[1] if d.slot.strip() else ""
     name = join_key(d.service_name, d.mark) if d.service_name else ""
     index = by_name.get(name) if name else unnamed.get(id(d))
     if path and index is not None:
@@ -3795,15 +3797,8 @@ class _ConfigurationFiles:
             if service.definition is not None:
                 self.by_folder[posixpath.dirname(self.path_key(service.definition.mark.path))].add(index)
 
-    def path_of(self, d: Deployment) -> str:
-        """The checked configuration file `d` names by its path from its own folder (as `path_key` gives
-        it); "" for none."""
-        folder = posixpath.dirname(d.mark.path)
-        paths = (self.path_key(posixpath.join(folder, form)) for form in _written_forms(d))
-        return next((path for path in paths if path in self.by_path), "")
-
     def in_slot(self, service: CloudService, path: str, slot: str) -> CloudService:
-        """`service`, the deployment of its configuration file `path` (`path_of`) in `slot`. Deployed to a
+        """`service`, the deployment of its configuration file `path` (`index_of`'s) in `slot`. Deployed to a
         slot where it is in another already (a Production and a Staging publish profile of one project),
         it is two deployments, one in each slot, as two New-AzureDeployment -Slot calls make."""
         configured = [p for p in service.placements if self.path_key(p.mark.path) == path]
