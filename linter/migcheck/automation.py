@@ -728,6 +728,18 @@ MANAGEMENT_HOSTS = (
 HOLE = "\x00"  # a piece of a URL the script does not state
 
 
+def stated_blob_account(shape: str, hole: str = HOLE) -> str:
+    """The storage account a blob address whose text is `shape` (`hole` for each piece the script does not
+    state) names where the script states it (`https://acct.blob.core.windows.net/vhds/` + a name it does
+    not state, or a cloud's endpoint suffix it does not state): the host's first label, whatever the
+    path; "" where the script does not state the account, or the host is no blob endpoint."""
+    rest = shape.rpartition("://")[2]
+    host = rest.split("/", 1)[0].split(".")
+    if len(host) < 3 or hole in host[0] or host[1].casefold() != "blob" or not host[0]:
+        return ""
+    return host[0]
+
+
 def deployed_file(shape: str) -> str:
     """The file a script names by a path whose text is `shape` (HOLE for each piece it does not state), for
     `Deployment.configuration_file`: a path relative to the script's folder (`.\\pkg\\x.cscfg`, or after

@@ -11506,11 +11506,12 @@ class Interpreter:
         return Event("disk", at, {"link": arg.value.value, "name": name, "os": lun is None, "lun": lun})
 
     def _unstated_account_disk(self, arg: Arg, args: Args, mark: Mark, lun: Value | None) -> Event | None:
-        """A disk whose blob the script names in a storage account it does not state (`-MediaLocation
-        "https://$account.blob.core.windows.net/vhds/vm1.vhd"`): its account is a stand-in (see
-        `_account_stand_in`), one for every blob named by the same value. None for any other blob address
+        """A disk whose blob the script does not state whole: in the account its host names where the
+        script states that (`"https://shopdisks.blob.core.windows.net/vhds/web1-$day.vhd"`), else in a
+        stand-in for an account it does not state (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`,
+        see `_blob_account`), one for every blob named by the same value. None for any other blob address
         the script does not state."""
-        account = self._blob_account_stand_in(arg, mark)
+        account = self._blob_account(arg, mark)
         if not account:
             return None
         at = self._written_at(arg) or mark
@@ -11523,20 +11524,23 @@ class Interpreter:
         }
         return Event("disk", at, data)
 
-    def _blob_account_stand_in(self, arg: Arg, mark: Mark) -> str:
-        """The stand-in for the storage account of a blob the script names in an account it does not state
-        (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`, see `_account_stand_in`), or that starts
-        with a value it does not state (`"$container$name.vhd"`: one account for every blob built on the
-        value), or that is such a value whole (`-MediaLocation $Disk`: the one account of every use of the
-        value, as the classic CLI's `-u $URL`); "" for any other address, and for a value of no known
-        definition (each use may be another blob anywhere)."""
+    def _blob_account(self, arg: Arg, mark: Mark) -> str:
+        """The storage account of a blob the script does not state whole: the one its host names where the
+        script states that (`"https://shopdisks.blob.core.windows.net/vhds/web1-$day.vhd"`: shopdisks,
+        whatever names the blob, as the classic CLI's `-u` reads it); else the stand-in for one it names by
+        a value it does not state (`"https://$account.blob.core.windows.net/vhds/vm1.vhd"`, see
+        `_account_stand_in`), or that starts with a value it does not state (`"$container$name.vhd"`: one
+        account for every blob built on the value), or that is such a value whole (`-MediaLocation $Disk`:
+        the one account of every use of the value, as the classic CLI's `-u $URL`); "" for any other
+        address, and for a value of no known definition (each use may be another blob anywhere)."""
         value = arg.value
         if not arg.certain or not isinstance(value, Unknown):
             return ""
         if not value.shape:
             return self._whole_blob_account_stand_in(value, self._written_at(arg) or mark)
-        if not value.holes:
-            return ""
+        stated = automation.stated_blob_account(value.shape)
+        if stated or not value.holes:
+            return stated
         if value.shape.startswith(automation.HOLE) and "://" not in value.shape:
             # The value the address starts with holds its host (`"$container$name.vhd"`): every blob built
             # on it is in the one account it names.
@@ -14036,7 +14040,7 @@ class Interpreter:
 
     def _body_blob_account(self, body: Arg, node: Node) -> str:
         """The stand-in for the storage account of the one blob a body names by a value the script does not
-        state for its account (see `_blob_account_stand_in`): the body read again with a marker for each
+        state for its account (see `_blob_account`): the body read again with a marker for each
         such value, so that the blob's host tells which value names the account; "" for none."""
         from migcheck.readers import deployment as rest
         from migcheck.readers import python_script as bodies
@@ -15228,7 +15232,7 @@ class Interpreter:
                 link.value.value if link is not None and link.certain and isinstance(link.value, Text) else ""
             )
             blob = _value_mark(link.value, link, self.where) if media and link is not None else None
-            account = self._blob_account_stand_in(link, self._at_call(node)) if link is not None else ""
+            account = self._blob_account(link, self._at_call(node)) if link is not None else ""
             disk = Disk(
                 name,
                 media,
@@ -15267,7 +15271,7 @@ class Interpreter:
             link = _arg_value(args, "MediaLocation")
             media = link.value if isinstance(link, Text) else ""
             blob = args.get("MediaLocation")
-            account = self._blob_account_stand_in(blob, self._at_call(node)) if blob is not None else ""
+            account = self._blob_account(blob, self._at_call(node)) if blob is not None else ""
             image = Image(name, media, self._at_call(node), account=account, read_once_in=self.reading_once)
             self.images.setdefault(key, image)
         return Unknown(self.snippet(node))

@@ -4630,15 +4630,20 @@ class _Resources:
         return blob if blob.strip() and HOLE not in blob else ""
 
     def _unstated_account(self, link: Value | None, site: flow.Site | None) -> str:
-        """The storage account of a blob whose address the script builds around a value it does not state
-        for the account (`'https://' + account + '.blob.core.windows.net/vhds/a.vhd'`): a stand-in (see
-        `_account_stand_in`) told apart by the pieces of the host alone, whatever names the blob (a name
-        made at each turn of a loop is told by nothing). "" for any other address."""
+        """The storage account of a blob whose address the script does not state whole: the one its host
+        names where the script states that (`f'https://shopdisks.blob.core.windows.net/vhds/{name}.vhd'`:
+        shopdisks, whatever names the blob, as the classic CLI's `-u` reads it); else, built around a value
+        it does not state for the account (`'https://' + account + '.blob.core.windows.net/vhds/a.vhd'`), a
+        stand-in (see `_account_stand_in`) told apart by the pieces of the host alone, whatever names the
+        blob (a name made at each turn of a loop is told by nothing). "" for any other address."""
         node = link.node if link is not None else None
         if site is None or not isinstance(node, ast.expr) or literal(link) is not None:
             return ""
         built = _built_by_function(link)
         shape = self._shape(node, site) if built is None else "".join(_shown_piece(p) for p in built)
+        stated = automation.stated_blob_account(shape)
+        if stated:
+            return stated
         if shape.startswith(HOLE) and "://" not in shape:
             return self._address_start_account(node, link, site, built)
         host = shape.split("://", 1)[-1].split("/", 1)[0].split(".")

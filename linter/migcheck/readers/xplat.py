@@ -3272,11 +3272,7 @@ def _register(reading: Reading, parsed: Parsed) -> None:
 def _stated_account(blob: Word) -> str:
     """The storage account a blob address names where the script states the account but not the whole
     address (`https://acct.blob.core.windows.net/vhds/$VM.vhd`); "" for any other."""
-    rest = (blob.shape or "").rpartition("://")[2]
-    host = rest.split("/", 1)[0].split(".")
-    if len(host) < 3 or HOLE in host[0] or host[1].casefold() != "blob" or not host[0]:
-        return ""
-    return host[0]
+    return automation.stated_blob_account(blob.shape or "", HOLE)
 
 
 def _capture(reading: Reading, parsed: Parsed) -> None:
