@@ -3990,6 +3990,17 @@ def _where_filter(command: Node) -> Node | tuple[Node, str, Node] | None:
     return prop, switches[0], value
 
 
+def _selects_first(command: Node) -> bool:
+    """Whether a `Select-Object` command keeps the first objects piped to it and nothing else (`-First 1`,
+    `-first 3`, as written): of one object, that object."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    if len(parts) != 2 or parts[0].type != "command_parameter":
+        return False
+    word, count = _text(parts[0]).casefold(), _text(parts[1]).strip()
+    return len(word) > 1 and "-first".startswith(word) and count.isdigit() and int(count) > 0
+
+
 def _block_condition(block: Node) -> Node | None:
     """The one statement of a script block (`{ $_.Name -eq 'x' }`) that is nothing but that statement."""
     if block.type != "script_block_expression":
@@ -5275,6 +5286,13 @@ class StorageAccountOf:
     name: Value
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class EveryAccount(Unknown):
+    """What `Get-AzureStorageAccount` without `-StorageAccountName` outputs: every storage account of the
+    subscription, none of which the reader follows as such; an unknown value to all else. The one a filter
+    on the account's name picks of it is followed (see `Interpreter._where_account`)."""
+
+
 # The services of a storage account's `.Endpoints`, in the order the classic module lists them.
 _ACCOUNT_ENDPOINTS = ("blob", "queue", "table")
 
@@ -5466,8 +5484,15 @@ def join(a: Value, b: Value) -> Value:
         other = b if isinstance(a, Null) else a
         if isinstance(other, (Vms, Acls, VmState)):
             return other  # a configuration built on one path only is still the one used
+    built = _built_on_one_path(a, b) or _built_on_one_path(b, a)
+    if built is not None:
+        return built
     if isinstance(a, VmState) and isinstance(b, VmState):
         return _join_states(a, b)
+    if _same_shape(a, b):
+        # The string built alike on both paths (a loop's rounds, `$disk = $account.Endpoints[0] + "vhds/"
+        # + $name`): what is known of it is known still.
+        return replace(a, maybe_null=a.maybe_null or b.maybe_null) if isinstance(b, Unknown) else a
     if isinstance(a, Vms) and isinstance(b, Vms):
         ids = a.ids | b.ids
         return Vms(ids) if len(ids) <= _MAX_CANDIDATES else Unknown("")
@@ -5490,6 +5515,26 @@ def join(a: Value, b: Value) -> Value:
         either=either if len(either) <= 8 else (),
         alternatives=_joined_alternatives(a, b),
     )
+
+
+def _built_on_one_path(built: Value, other: Value) -> Unknown | None:
+    """A string built of pieces the script does not state on one path (`if (…) { $disk =
+    $account.Endpoints[0] + "vhds/$name" }`) where the other gives nothing ($null, the variable unset) or
+    what a loop's earlier rounds gave it, built by the same code: where it is used, it is that string, or
+    nothing. None for any other two values."""
+    if type(built) is not Unknown or not built.shape:
+        return None
+    if isinstance(other, Null) or _earlier_rounds(other):
+        return replace(built, maybe_null=True)
+    return None
+
+
+def _same_shape(a: Value, b: Value) -> bool:
+    """Whether two values are strings the script builds alike of pieces it does not state: the same
+    `shape`, each hole the same value (see `Unknown.holes`)."""
+    if type(a) is not Unknown or type(b) is not Unknown:
+        return False
+    return bool(a.shape) and a.shape == b.shape and a.holes == b.holes and not (a.either or b.either)
 
 
 def _joined_alternatives(a: Value, b: Value) -> tuple[Text, ...]:
@@ -6636,6 +6681,7 @@ _PASS_NO_VM_ON = cmdlets.PASS_NO_VM_ON | (_OUTPUTS_NOTHING - {"set-content", "sc
 _LOOPING = frozenset({"foreach-object", "%", "foreach", "where-object", "?", "where"})
 _FOR_EACH_ITEM = frozenset({"foreach-object", "%", "foreach"})
 _WHERE = frozenset({"where-object", "?", "where"})
+_SELECT = frozenset({"select-object", "select"})
 # What stands for the service key of a circuit the script finds by its name (see `CircuitMade`), beside
 # "circuit" for one it creates.
 _FOUND_CIRCUIT = "found circuit"
@@ -10191,12 +10237,16 @@ class Interpreter:
         if each is not None:
             return each
         picked = (
-            self._where_vm(node, piped, env) or self._where_circuit(node, piped, env)
+            self._where_vm(node, piped, env)
+            or self._where_circuit(node, piped, env)
+            or self._where_account(node, piped, env)
             if key in _WHERE
             else None
         )
         if picked is not None:
             return picked
+        if key in _SELECT and isinstance(piped, StorageAccountOf) and _selects_first(node):
+            return piped  # the one account: the first of it is itself
         if key in cmdlets.BLOCK_RUNNERS:
             value = self._run_given_block(node, key, env, piped)
             self._shared(node, env)
@@ -12129,6 +12179,29 @@ class Interpreter:
             return None
         return CircuitMade(name.value.strip(), found=True)
 
+    def _where_account(self, node: Node, piped: Value | None, env: Env) -> Value | None:
+        """`Get-AzureStorageAccount | Where-Object …`: the account an equality of its StorageAccountName
+        picks out of every account of the subscription (`{ $_.StorageAccountName -eq $name }`,
+        `StorageAccountName -eq $name`), as `Get-AzureStorageAccount -StorageAccountName $name` gets it;
+        None for any other filter, or input."""
+        if not isinstance(piped, EveryAccount):
+            return None
+        written = _where_filter(node)
+        if isinstance(written, tuple):
+            prop, operator, value = written
+            named = self.evaluate(prop, env)
+            if operator not in _EQUALS or not isinstance(named, Text):
+                return None
+            tests = [("_", named.value.casefold(), value)]
+        else:
+            tests = (_equalities(written) if written is not None else None) or []
+        if len(tests) != 1:
+            return None
+        ((variable, tested, at),) = tests
+        if variable not in ("_", "psitem") or tested != "storageaccountname":
+            return None
+        return StorageAccountOf(self.evaluate(at, env))
+
     def _where_method(self, target: Node, arguments: Node | None, env: Env) -> tuple[Value, Value | None]:
         """`(Get-AzureVM).Where({ $_.Name -eq 'x' })`: what the method is called on, and the VM its script
         block picks by its name out of every VM (see `_picked_vm`), None when it picks none so."""
@@ -13237,9 +13310,14 @@ class Interpreter:
 
     def _get_storage_account(self, node: Node, args: Args, piped: Value | None, env: Env) -> Value:
         """Get-AzureStorageAccount -StorageAccountName: the account of that name, whose endpoints a script
-        builds blob addresses of. Without a name it lists every account, which the reader does not follow."""
+        builds blob addresses of. Without a name it lists every account, of which a filter on the name
+        picks one (see `_where_account`)."""
         arg = args.get("StorageAccountName")
-        return StorageAccountOf(arg.value) if arg is not None else Unknown(self.snippet(node))
+        if arg is not None:
+            return StorageAccountOf(arg.value)
+        if args.given("StorageAccountName") is False:
+            return EveryAccount(self.snippet(node))
+        return Unknown(self.snippet(node))
 
     def _account_member(self, account: StorageAccountOf, wanted: str, node: Node) -> Value | None:
         """`.StorageAccountName` of an account Get-AzureStorageAccount gives: the name it was given; its
