@@ -604,6 +604,11 @@ class Scope:
     # Of the body of a method decorated `@classmethod` only: the class whose body defines it, and its first
     # parameter (`cls`), which holds that class or one deriving from it.
     class_method_of: tuple[Scope, str] | None = None
+    # Of the body of a method under another decorator (`@record`, `@unittest.skip(...)`), which the reader
+    # does not follow as a function: the class whose body defines it, and its first parameter (`self`),
+    # which a wrapper passes on, so that what a method of the class returns there is followed (see
+    # `Flow.method`), though what calls the decorated method is not.
+    wrapped_method_of: tuple[Scope, str] | None = None
     exits: list[Exit] = field(default_factory=list)  # in source order
     # Where each statement that may end the path through the scope ends (see `Exit`), in source order: those
     # in a `try` or `with` body too, which `exits` leaves out, as what they raise may be caught, but which
@@ -2162,6 +2167,9 @@ class _Indexer(ast.NodeVisitor):
         if kind == "classmethod":
             assert not isinstance(node, ast.Lambda)
             scope.class_method_of = (outer, _signature(node.args).positional[0])
+        elif scope.function is None and outer.kind == "class" and isinstance(node, ast.FunctionDef):
+            first = _signature(node.args).positional[:1]
+            scope.wrapped_method_of = (outer, first[0]) if first else None
         args = node.args
         for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
             if arg is not None:
@@ -4106,7 +4114,7 @@ class Flow:
         func = call.func
         if not isinstance(func, ast.Attribute) or func.attr in self.index.attribute_stores:
             return None
-        instance = self._receiver(func.value, scope)
+        instance = self._receiver(func.value, scope) or self._wrapped_self(func.value, scope)
         suppliers = self._suppliers(instance, func.attr) if instance is not None else None
         cls = suppliers[0] if suppliers is not None and len(suppliers) == 1 else None
         function = cls.functions.get(func.attr) if cls is not None else None
@@ -4115,6 +4123,18 @@ class Flow:
         if instance is not None and instance.of_class and not function.decorator:
             return None  # `Deployer.add_vm(d, ...)`: the instance is an argument
         return function if function.on_instance is not None else None
+
+    def _wrapped_self(self, receiver: ast.expr, scope: Scope) -> Instance | None:
+        """The instance `self` holds in a method the reader does not follow because of its decorator (see
+        `Scope.wrapped_method_of`), bound nowhere else in it: one of its class, as in an undecorated
+        method. None for anything else."""
+        if scope.wrapped_method_of is None or not isinstance(receiver, ast.Name):
+            return None
+        cls, first = scope.wrapped_method_of
+        name = receiver.id
+        if name != first or len(scope.bindings.get(name, ())) != 1 or name in scope.declared:
+            return None
+        return Instance(cls, False) if self._followed(cls) and self._closed(cls) else None
 
     def _receiver(self, receiver: ast.expr, scope: Scope) -> Instance | None:
         """The instance a method is called on where `scope` reads the call (see `_instance`), or the one
