@@ -5489,6 +5489,9 @@ def join(a: Value, b: Value) -> Value:
         return built
     if isinstance(a, VmState) and isinstance(b, VmState):
         return _join_states(a, b)
+    alike = _strings_built_alike(a, b)
+    if alike is not None:
+        return alike
     if _same_shape(a, b):
         # The string built alike on both paths (a loop's rounds, `$disk = $account.Endpoints[0] + "vhds/"
         # + $name`): what is known of it is known still.
@@ -5527,6 +5530,32 @@ def _built_on_one_path(built: Value, other: Value) -> Unknown | None:
     if isinstance(other, Null) or _earlier_rounds(other):
         return replace(built, maybe_null=True)
     return None
+
+
+def _strings_built_alike(a: Value, b: Value) -> Items | None:
+    """Where paths meet that give an array strings built alike (see `_same_shape`) in a loop read once
+    (`$blobs += $target + $name`; what earlier rounds added, see `_earlier_rounds`; none yet): the array
+    of them, one string of that shape standing for all. None for any other two values."""
+    values = [v for side in (a, b) for v in (side.values if isinstance(side, Items) else (side,))]
+    if not all(isinstance(side, Items) or _earlier_rounds(side) for side in (a, b)):
+        return None
+    built = [v for v in values if not _earlier_rounds(v)]
+    if not built or not all(_same_shape(built[0], v) for v in built):
+        return None
+    earlier = dict.fromkeys(v for v in values if _earlier_rounds(v))
+    return Items((*earlier, built[0]))
+
+
+def _built_alike_item(value: Value) -> Unknown | None:
+    """Of an array of strings built alike in a loop (see `_strings_built_alike`): the string that stands
+    for each of them. None for any other value."""
+    if not isinstance(value, Items) or not value.values:
+        return None
+    built = [v for v in value.values if not _earlier_rounds(v)]
+    if not built or not all(_same_shape(built[0], v) for v in built):
+        return None
+    first = built[0]
+    return first if isinstance(first, Unknown) else None
 
 
 def _same_shape(a: Value, b: Value) -> bool:
@@ -7867,7 +7896,11 @@ class Interpreter:
             # Every VM (`foreach ($vm in Get-AzureVM)`) is one a test on its name picks (see `_narrowed`),
             # and each network site of a configuration file the script reads is one of that file's, as
             # each of those Get-AzureVNetSite lists is one of the subscription's.
-            each = value if isinstance(value, EveryVm) else _network_site_of(value, _text(variable))
+            each = (
+                value
+                if isinstance(value, EveryVm)
+                else _network_site_of(value, _text(variable)) or _built_alike_item(value)
+            )
             self._loop(node, env, read=listed, bound={key: each} if each is not None else None)
             return
         for item in items:
@@ -18462,6 +18495,8 @@ def _add(a: Value | None, b: Value) -> Value:
         return _bounded(Items(a.values + (b.values if isinstance(b, Items) else (b,))))
     if _earlier_rounds(a) and isinstance(b, Vms):  # `$vms += $vm` in a loop read once
         return Items((a, b))
+    if _earlier_rounds(a) and type(b) is Unknown and b.shape:
+        return Items((a, b))  # `$blobs += $target + $name` in a loop read once: strings built alike
     if _earlier_rounds(a) and isinstance(b, Items) and b.values and _configurations(b):
         return Items((a, *b.values))  # `$vms += ,$vm` or `$vms += @($vm)`: the configurations it holds
     return Unknown("")
