@@ -5536,9 +5536,9 @@ def _strings_built_alike(a: Value, b: Value) -> Items | None:
     """Where paths meet that give an array strings built alike (see `_same_shape`) in a loop read once
     (`$blobs += $target + $name`; what earlier rounds added, see `_earlier_rounds`; none yet): the array
     of them, one string of that shape standing for all. None for any other two values."""
-    values = [v for side in (a, b) for v in (side.values if isinstance(side, Items) else (side,))]
     if not all(isinstance(side, Items) or _earlier_rounds(side) for side in (a, b)):
         return None
+    values = [v for side in (a, b) for v in (side.values if isinstance(side, Items) else (side,))]
     built = [v for v in values if not _earlier_rounds(v)]
     if not built or not all(_same_shape(built[0], v) for v in built):
         return None
