@@ -107,7 +107,7 @@ def test_every_step_is_a_box_in_the_picture(contoso):
     assert set(groups) == {step.id for step in subscription.steps}
     for step in subscription.steps:
         group = groups[step.id]
-        verdict = "ready" if step.ready else "blocked"
+        verdict = "ready" if step.ready else "waiting" if step.only_waits else "blocked"
         assert group.attrib["class"] == f"step {verdict}"
         assert shown_name(step.name, svg_text(group)), step.name
     # One arrow (a curve and its head) per `after` dependency: each storage account of disks comes after the

@@ -294,14 +294,23 @@ class Step:
 
     @property
     def ready(self) -> bool:
-        return not (
+        return not (self._held_up_by_itself or self.waits_on)
+
+    @property
+    def only_waits(self) -> bool:
+        """Whether the step is not ready only because steps before it are not: nothing of its own (no
+        blocker, nothing to decide or fill in) keeps it back, so it is ready once they are committed."""
+        return bool(self.waits_on) and not self._held_up_by_itself
+
+    @property
+    def _held_up_by_itself(self) -> bool:
+        return bool(
             self.blockers
             or self.partly_described
             or self.network_undefined
             or self.network_unknown
             or self.unseen_export
             or self.name_unstated
-            or self.waits_on
         )
 
     @property

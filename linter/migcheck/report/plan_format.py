@@ -803,9 +803,10 @@ def _markdown(plan: Plan) -> str:
 
 def _mermaid(steps: Sequence[Step]) -> list[str]:
     """The order as a Mermaid flowchart: one node per step, an arrow from each step to those after it,
-    coloured as the HTML plan's picture colours them: ready, not ready, blue for a step the files say is
-    prepared already (Commit or Abort next), and grey for what this process does not migrate (web/worker
-    roles); the label of an unmigrated or prepared step says so."""
+    coloured as the HTML plan's picture colours them: ready, not ready, amber and dashed for a step that only
+    waits on steps before it (nothing of its own keeps it back), blue for a step the files say is prepared
+    already (Commit or Abort next), and grey for what this process does not migrate (web/worker roles); the
+    label of an unmigrated or prepared step says so."""
     ids = {step.id: f"s{n}" for n, step in enumerate(steps, 1)}
     lines = ["```mermaid", "flowchart LR"]
     for step in steps:
@@ -818,6 +819,11 @@ def _mermaid(steps: Sequence[Step]) -> list[str]:
     lines += [
         "  classDef ready fill:#d4edda,stroke:#28a745",
         "  classDef blocked fill:#f8d7da,stroke:#dc3545",
+        *(
+            ["  classDef waiting fill:#fff3cd,stroke:#bf8700,stroke-dasharray:5 3"]
+            if any(map(_waits, steps))
+            else []
+        ),
         *(["  classDef prepared fill:#cfe2ff,stroke:#0d6efd"] if any(s.prepared for s in steps) else []),
         *(
             ["  classDef unmigrated fill:#e2e3e5,stroke:#6c757d"]
@@ -831,9 +837,16 @@ def _mermaid(steps: Sequence[Step]) -> list[str]:
 def _mermaid_class(step: Step) -> str:
     if not step.migrated:
         return "unmigrated"
+    if _waits(step):
+        return "waiting"
     if not step.ready:
         return "blocked"
     return "prepared" if step.prepared else "ready"
+
+
+def _waits(step: Step) -> bool:
+    """A step kept back only by steps before it, with nothing of its own in the way (`Step.only_waits`)."""
+    return step.migrated and step.only_waits
 
 
 def _started(step: Step) -> str:

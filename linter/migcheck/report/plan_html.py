@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import html
 import sys
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -69,14 +70,21 @@ from migcheck.report.unread import listed_apart
 from migcheck.visible import visible
 
 # Verdicts (CSS classes), with the fill and the stroke of their boxes.
-READY, BLOCKED, UNMIGRATED, PREPARED = "ready", "blocked", "unmigrated", "prepared"
+READY, BLOCKED, WAITING, UNMIGRATED, PREPARED = "ready", "blocked", "waiting", "unmigrated", "prepared"
 COLOURS = {
     READY: ("#d4edda", "#28a745"),
+    # Not ready only because steps before it are not (`Step.only_waits`): amber and dashed, not red, so
+    # that the red boxes are those where the work is.
+    WAITING: ("#fff3cd", "#bf8700"),
     # Prepared already (an export's MigrationState): Commit or Abort is what is left, not the whole step.
     PREPARED: ("#cfe2ff", "#0d6efd"),
     BLOCKED: ("#f8d7da", "#dc3545"),
     UNMIGRATED: ("#e2e3e5", "#6c757d"),
 }
+DASHED = ' stroke-dasharray="6 3"'
+# A web/worker role drawn inside its network's box: the network's migration leaves it behind (MIG101).
+ROLE_COLOUR = "#9a6700"
+ROLE_LEGEND = '<span class="role">role: a web/worker role, not migrated with its network</span>'
 PREPARED_LEGEND = '<span class="prepared">prepared already: Commit or Abort next</span>'
 SHORT_KIND = {
     StepKind.CIRCUIT: "ExpressRoute circuit",
@@ -100,7 +108,9 @@ INNER = 8  # inside a service box
 GAP_X, GAP_Y = 80, 22  # between columns (room for arrows), between boxes
 TOP = 36  # room for the wave headings
 MARGIN = 12
-HEADER = 3 * 17  # kind, name, verdict
+LINE = 17  # a line of the header: kind, name, then the verdict, wrapped
+VERDICT_CHAR = 6.6  # width of a 12px sans-serif character, on average
+MAX_VERDICT_LINES = 3  # past them, the verdict is cut with "…" (the whole is the tooltip and in the runbook)
 MEMBER_LINE, ITEM_LINE = 20, 20
 
 
@@ -139,6 +149,8 @@ _HEAD = [
         f".legend span.{verdict}::before {{ background: {fill}; border-color: {stroke}; }}"
         for verdict, (fill, stroke) in COLOURS.items()
     ),
+    f".legend span.{WAITING}::before {{ border-style: dashed; }}",
+    f".legend span.role::before {{ background: #ffffff; border: 1px solid {ROLE_COLOUR}; }}",
     ".picture { overflow-x: auto; border: 1px solid #d0d7de; border-radius: 6px; background: #fafbfc; }",
     ".picture svg { display: block; }",
     ".picture a:hover rect.box { stroke-width: 3; }",
@@ -157,7 +169,7 @@ _HEAD = [
     "dt { font-weight: 600; } dd { margin: 0; } dd ul { margin: 0; padding-left: 1.2em; }",
     ".blockers li { margin-bottom: 0.4em; } .fix { color: #57606a; }",
     "pre { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6em 0.8em;"
-    " overflow-x: auto; white-space: pre; }",
+    " white-space: pre-wrap; overflow-wrap: anywhere; }",  # long commands wrap: printed or shot, none is cut
     "h4 { margin: 0.8em 0 0.3em; font-size: 14px; }",
     "@media print { .picture { overflow: visible; } .step { break-inside: avoid; } }",
     "</style>",
@@ -174,6 +186,8 @@ def _e(text: str) -> str:
 def _verdict(step: Step) -> str:
     if step.kind is StepKind.WEB_WORKER:
         return UNMIGRATED
+    if step.only_waits:
+        return WAITING
     if not step.ready:
         return BLOCKED
     return PREPARED if step.prepared else READY
@@ -204,10 +218,7 @@ def _subscription(
     )
     if steps:
         lines += [
-            '<div class="legend"><span class="ready">ready</span><span class="blocked">not ready (blockers)'
-            '</span><span class="unmigrated">not migrated by this process</span>'
-            + (PREPARED_LEGEND if any(s.prepared for s in steps) else "")
-            + "<span>A → B: commit A before B</span></div>",
+            _legend(steps),
             '<div class="picture">',
             *_svg(prefix, steps, anchors, f"Migration order of {heading_words(subscription)}", ready),
             "</div>",
@@ -249,6 +260,22 @@ def _subscription(
     return [*lines, "</div>", "</section>"]
 
 
+def _legend(steps: Sequence[Step]) -> str:
+    """What the colours of the picture say; an entry for a waiting step, a prepared one or a role only
+    where the picture has one."""
+    waiting = any(_verdict(s) == WAITING for s in steps)
+    roles = any(m.roles for s in steps for m in s.members)
+    return (
+        '<div class="legend"><span class="ready">ready</span>'
+        '<span class="blocked">not ready: blockers, or what the files leave open</span>'
+        + ('<span class="waiting">not ready: waits on a step before it</span>' if waiting else "")
+        + '<span class="unmigrated">not migrated by this process</span>'
+        + (PREPARED_LEGEND if any(s.prepared for s in steps) else "")
+        + (ROLE_LEGEND if roles else "")
+        + "<span>A → B: commit A before B</span></div>"
+    )
+
+
 # --- the picture -------------------------------------------------------------------------------------
 
 
@@ -259,14 +286,29 @@ class _Box:
     y: int
     width: int
     height: int
+    verdict: tuple[str, ...]  # the verdict's lines, visible, not escaped
 
 
 def _member_height(member: Member) -> int:
     return MEMBER_LINE + ITEM_LINE * (len(member.vms) + len(member.roles)) + INNER
 
 
-def _box_height(step: Step) -> int:
-    return PAD + HEADER + sum(_member_height(m) + 6 for m in step.members) + 4
+def _header_height(verdict: Sequence[str]) -> int:
+    return (2 + len(verdict)) * LINE
+
+
+def _box_height(step: Step, verdict: Sequence[str]) -> int:
+    return PAD + _header_height(verdict) + sum(_member_height(m) + 6 for m in step.members) + 4
+
+
+def _verdict_lines(step: Step, width: int, ready: str) -> tuple[str, ...]:
+    """The step's verdict wrapped to the box's `width`, so that the picture says all of it (`waits on
+    step 2` after the blockers) rather than cutting it where the column ends."""
+    room = max(2, int((width - 2 * PAD) / VERDICT_CHAR))
+    lines = textwrap.wrap(visible(_verdict_words(step, ready)), room) or [""]
+    if len(lines) > MAX_VERDICT_LINES:
+        lines = [*lines[: MAX_VERDICT_LINES - 1], lines[MAX_VERDICT_LINES - 1][: room - 1] + "…"]
+    return tuple(lines)
 
 
 def _text_width(step: Step) -> int:
@@ -282,7 +324,9 @@ def _text_width(step: Step) -> int:
     return int(longest * CHAR) + 2 * PAD + 2 * INNER
 
 
-def _layout(steps: Sequence[Step]) -> tuple[list[_Box], list[tuple[int, int, int]], int, int]:
+def _layout(
+    steps: Sequence[Step], ready: str = "ready"
+) -> tuple[list[_Box], list[tuple[int, int, int]], int, int]:
     """Boxes in columns by wave, in plan order; returns the boxes, each column's (wave, x, width), and the
     picture's width and height."""
     # In one pass: a pass over the steps per wave cost steps times waves. Steps this process does not
@@ -300,8 +344,9 @@ def _layout(steps: Sequence[Step]) -> tuple[list[_Box], list[tuple[int, int, int
         heads.append((wave, x, width))
         y = TOP
         for step in columns[wave]:
-            height = _box_height(step)
-            boxes.append(_Box(step, x, y, width, height))
+            verdict = _verdict_lines(step, width, ready)
+            height = _box_height(step, verdict)
+            boxes.append(_Box(step, x, y, width, height, verdict))
             y += height + GAP_Y
         bottom = max(bottom, y - GAP_Y)
         x += width + GAP_X
@@ -337,7 +382,7 @@ def _fit_name(name: str, width: float) -> str:
 def _svg(
     prefix: str, steps: Sequence[Step], anchors: dict[str, str], title: str, ready: str = "ready"
 ) -> list[str]:
-    boxes, heads, width, height = _layout(steps)
+    boxes, heads, width, height = _layout(steps, ready)
     at = {box.step.id: box for box in boxes}
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -364,14 +409,17 @@ def _svg_box(box: _Box, anchor: str, ready: str = "ready") -> list[str]:
         f'<a href="#{anchor}"><g class="step {_verdict(step)}" data-step="{_e(step.id)}">',
         f"<title>{_e(f'{step.kind}: {step.name} — {_verdict_words(step, ready)}')}</title>",
         f'<rect class="box" x="{x}" y="{y}" width="{w}" height="{box.height}" rx="6" fill="{fill}" '
-        f'stroke="{stroke}" stroke-width="2"/>',
+        f'stroke="{stroke}" stroke-width="2"{DASHED if _verdict(step) == WAITING else ""}/>',
         f'<text x="{x + PAD}" y="{y + PAD + 11}" font-family="sans-serif" font-size="11" fill="#57606a">'
         f"{_fit(SHORT_KIND[step.kind].upper(), room, 7.2)}</text>",
         f'<text x="{x + PAD}" y="{y + PAD + 28}" font-weight="bold" fill="#1f2328">{_fit_name(step.name, room)}</text>',
-        f'<text x="{x + PAD}" y="{y + PAD + 45}" font-family="sans-serif" font-size="12" fill="{stroke}">'
-        f"{_fit(_verdict_words(step, ready), room, 6.6)}</text>",
+        *(
+            f'<text x="{x + PAD}" y="{y + PAD + 45 + n * LINE}" font-family="sans-serif" font-size="12" '
+            f'fill="{stroke}">{html.escape(line, quote=True)}</text>'
+            for n, line in enumerate(box.verdict)
+        ),
     ]
-    top = y + PAD + HEADER
+    top = y + PAD + _header_height(box.verdict)
     for member in step.members:
         lines += _svg_member(member, x + PAD, top, w - 2 * PAD)
         top += _member_height(member) + 6
@@ -386,7 +434,7 @@ def _svg_member(member: Member, x: int, y: int, w: int) -> list[str]:
     ]
     row = y + MEMBER_LINE
     for name, kind in [*((v, "VM") for v in member.vms), *((r, "role") for r in member.roles)]:
-        colour = "#0969da" if kind == "VM" else "#9a6700"
+        colour = "#0969da" if kind == "VM" else ROLE_COLOUR
         lines += [
             f'<rect x="{x + INNER}" y="{row}" width="{w - 2 * INNER}" height="{ITEM_LINE - 4}" rx="3" '
             f'fill="#ffffff" stroke="{colour}"/>',
