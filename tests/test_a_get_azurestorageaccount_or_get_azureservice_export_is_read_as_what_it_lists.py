@@ -94,7 +94,7 @@ def test_the_export_is_checked_and_each_account_planned(tmp_path, monkeypatch, c
     code, out, _ = run_cli(capsys, "check", ".")
     assert code == 0
     assert "does not read" not in out
-    assert "s1 (no disk or image of the files checked)  Validation passed" in out
+    assert "s1 (the files name no disk or image in it)  Validation passed" in out
     code, out, _ = run_cli(capsys, "plan", ".")
     assert "1. Storage account: s1 [wave 1]" in out
     assert "Move-AzureStorageAccount -Prepare -StorageAccountName 's1'" in out

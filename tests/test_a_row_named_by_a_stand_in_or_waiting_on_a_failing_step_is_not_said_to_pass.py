@@ -71,7 +71,7 @@ def test_an_upload_account_named_by_a_parameter_is_not_decided(tmp_path, monkeyp
     assert rows[unstated] == (
         "Not decided: the files do not state which account it is; after shop, which fails"
     )
-    assert rows["shopdeploystd (no disk or image of the files checked)"] == (
+    assert rows["shopdeploystd (the files name no disk or image in it)"] == (
         "Validation passed; after shop, which fails"
     )
     steps = _steps(json.loads(run(capsys, "plan", ".", "--format", "json")[1]))

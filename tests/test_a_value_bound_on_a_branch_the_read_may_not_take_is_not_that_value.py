@@ -45,7 +45,7 @@ def test_an_account_name_a_branch_builds_again_is_not_the_account_of_a_blob_buil
     ) + VM.format(indent="")
     assert _storage(tmp_path, monkeypatch, capsys, body) == [
         "storage account '<storage account name, deploy.py:12:51>' (1 disk)",
-        "storage account '<storage account name, deploy.py:7:28>' (no disk or image of the files checked is in it)",
+        "storage account '<storage account name, deploy.py:7:28>' (the files name no disk or image in it)",
     ]
 
 
@@ -61,7 +61,7 @@ def test_a_blob_address_bound_on_the_if_branch_is_not_the_one_the_else_branch_re
     ) + VM.format(indent="    ")
     assert _storage(tmp_path, monkeypatch, capsys, body) == [
         "storage account '<storage account name, deploy.py:12:55>' (1 disk)",
-        "storage account '<storage account name, deploy.py:4:28>' (no disk or image of the files checked is in it)",
+        "storage account '<storage account name, deploy.py:4:28>' (the files name no disk or image in it)",
     ]
 
 

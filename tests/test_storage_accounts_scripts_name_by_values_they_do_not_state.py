@@ -136,7 +136,7 @@ def test_python_a_blob_of_another_value_is_another_account(tmp_path, monkeypatch
     steps = json.loads(out)["subscriptions"][0]["steps"]
     assert sorted(s["moves"][0] for s in steps if s["kind"] == "storage") == [
         "storage account '<storage account name, deploy.py:10:51>' (1 disk)",
-        "storage account '<storage account name, deploy.py:5:28>' (no disk or image of the files checked is in it)",
+        "storage account '<storage account name, deploy.py:5:28>' (the files name no disk or image in it)",
     ]
 
 

@@ -3995,9 +3995,7 @@ def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, 
         name=_own_step_name(name, account.mark, builder.apart(name, account.mark)),
         wave=wave,
         after=after,
-        moves=(
-            f"storage account {named(name, 'StorageAccount')} (no disk or image of the files checked is in it)",
-        ),
+        moves=(f"storage account {named(name, 'StorageAccount')} (the files name no disk or image in it)",),
         becomes=(f"storage account {named(name, 'StorageAccount')} in resource group '{name}-Migrated'",),
         downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
         "its own, without waiting for any other step; one that holds VM disks the files do not show must wait "

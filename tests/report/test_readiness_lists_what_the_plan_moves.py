@@ -70,7 +70,7 @@ def test_an_exported_storage_account_with_nothing_in_it_is_in_the_summary_as_in_
 ):
     result = lint_files(tmp_path, monkeypatch, {"classic.json": _export(STORAGE)}, dedent=False)
     assert _listed(result) == {"summary": ["archive"], "plan": ["archive"]}
-    assert "    archive (no disk or image of the files checked)  Validation passed\n" in render(
+    assert "    archive (the files name no disk or image in it)  Validation passed\n" in render(
         result, "text"
     )
 

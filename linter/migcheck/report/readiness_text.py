@@ -45,12 +45,14 @@ def readiness_summary(result: LintResult) -> str:
     for summary in summaries:
         rows: list[tuple[str, str]] = []  # (text, verdict); a verdict of "" is a heading
         by_subject = {id(item.subject): item for item in summary.items if item.subject is not None}
+        # A file's row names the rows that count the findings of what it describes (`_described_words`).
+        counted_in = {id(f): item for item in summary.items for f in item.findings}
         for scope in summary.scopes:
             if scope.items:
                 rows.append((f"  {scope.scope}", ""))
                 note = RETIREMENT_NOTES.get(scope.scope)
                 rows += [(f"    ({note})", "")] if note else []
-                rows += _readiness_rows(scope.items, by_subject)
+                rows += _readiness_rows(scope.items, by_subject, counted_in)
                 rows += [(f"    ({note})", "") for note in _notes_after(scope.scope, scope.items)]
         if not rows:
             continue
@@ -163,12 +165,16 @@ def _cells(c: str) -> int:
 _ZERO_WIDTH = frozenset({"Me", "Mn", "Cf"})
 
 
-def _readiness_rows(items: Sequence[ScopeItem], by_subject: Mapping[int, ScopeItem]) -> list[tuple[str, str]]:
+def _readiness_rows(
+    items: Sequence[ScopeItem], by_subject: Mapping[int, ScopeItem], counted_in: Mapping[int, ScopeItem]
+) -> list[tuple[str, str]]:
     shown = list(items)
     if len(shown) > READINESS_ITEMS_SHOWN:  # keep the ones that need work
         shown = sorted(shown, key=lambda i: _VERDICT_ORDER.index(i.verdict))[:READINESS_ITEMS_SHOWN]
     rows = [
-        (f"    {visible(_describe(item))}", _verdict(item, by_subject)) for item in items if item in shown
+        (f"    {visible(_describe(item))}", _verdict(item, by_subject, counted_in))
+        for item in items
+        if item in shown
     ]
     hidden = [item for item in items if item not in shown]
     if hidden:
@@ -241,7 +247,7 @@ def _described(item: ScopeItem) -> str:
         parts = [_count(len(m[k]), k[:-1]) for k in ("disks", "images") if m[k]]
         if m["disks"] and m.get("looped"):  # disks of VMs a loop makes one of per turn: 1 or more each
             parts[0] = f"{len(m['disks'])} or more disks"
-        held = ", ".join(parts) or "no disk or image of the files checked"
+        held = ", ".join(parts) or "the files name no disk or image in it"
         if m.get("os_disks_of"):  # no file states it (`estate.UnstatedAccount`)
             vms = m["os_disks_of"]
             held = f"the OS disk{'s' if len(vms) > 1 else ''} of {_vms_said(vms)}"
@@ -384,7 +390,9 @@ def _lists_without_properties(finding: Finding) -> bool:
     return finding.code == UNREADABLE and finding.severity is Severity.WARNING
 
 
-def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
+def _verdict(
+    item: ScopeItem, by_subject: Mapping[int, ScopeItem], counted_in: Mapping[int, ScopeItem]
+) -> str:
     """`Validation failed: 2 errors, 1 warning (1 more suppressed, 1 more known from baseline)`. Held-back findings
     still decide the verdict: the platform refuses the migration whatever the report shows."""
     every = [f for f in (*item.every, *item.described) if f.severity > Severity.INFO]
@@ -414,7 +422,7 @@ def _verdict(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     known = sum(1 for s in held if s.reason.kind == BASELINE)
     notes = [_waiting_words(waiting)] if waiting else []
     notes += _changed_words(item)
-    notes += _described_words(item)
+    notes += _described_words(item, counted_in)
     notes += _migration_words(item.migrates.get("migration_state"))
     notes += _checked_at_prepare(item)
     # Held back beside the counts shown, they are more of them, not some of those (`1 error (1 more known
@@ -454,12 +462,29 @@ def _after_words(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
 _AFTER_NAMED = 3  # the items a storage account's row names that it waits on; the rest are counted
 
 
-def _described_words(item: ScopeItem) -> list[str]:
-    """`what it describes has 1 error, counted above`: a file's row counts its own findings, and its verdict
-    goes by them; those of the resources it describes are their scopes' rows', said apart."""
-    counts = [(sum(1 for f in item.described if f.severity is s), str(s)) for s in reversed(Severity)]
+def _described_words(item: ScopeItem, counted_in: Mapping[int, ScopeItem]) -> list[str]:
+    """`what it describes has 2 errors, counted in the rows of contoso-prod-vnet and contoso-er-vnet`: a
+    file's row counts its own findings, and its verdict goes by them; those of the resources it describes
+    are their scopes' rows', said apart and named (`counted_in`: the row each finding is counted in), so
+    that a reader finds them; `counted above` when no row shown holds them."""
+    shown = [f for f in item.described if f.severity > Severity.INFO]
+    counts = [(sum(1 for f in shown if f.severity is s), str(s)) for s in reversed(Severity)]
     said = [f"{n} {plural(word, n)}" for n, word in counts if n and word != str(Severity.INFO)]
-    return [f"what it describes has {', '.join(said)}, counted above"] if said else []
+    if not said:
+        return []
+    rows = list(dict.fromkeys(visible(counted_in[id(f)].name) for f in shown if id(f) in counted_in))
+    return [f"what it describes has {', '.join(said)}, {_counted_in(rows)}"]
+
+
+_ROWS_NAMED = 3  # the rows a file's row names as counting what it describes; the rest are counted
+
+
+def _counted_in(rows: Sequence[str]) -> str:
+    if not rows:
+        return "counted above"
+    named = [*rows[:_ROWS_NAMED], f"{len(rows) - _ROWS_NAMED} more"] if len(rows) > _ROWS_NAMED else rows
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return f"counted in the row{'s' if len(rows) > 1 else ''} of {listed}"
 
 
 def _migration_words(state: object) -> list[str]:
