@@ -341,8 +341,10 @@ def test_diff_escapes_control_characters_and_keeps_line_endings(repo: Path, caps
 def test_text_output_marks_what_fix_fixes(repo: Path, capsys):
     _, out, _ = run(capsys, str(repo), "--format", "concise")
     assert "NetworkConfig.netcfg:74:13: MIG304 [error] [*] '10.3.0.00/24'" in out
-    assert "contoso-jump.hostedservice.xml:90:19: MIG201 [error] endpoint" in out  # unsafe: no mark
-    assert "[*] 1 fixable with --fix (8 more with --unsafe-fixes).\nFound 30 findings" in out
+    # Only --unsafe-fixes fixes it: marked apart, so that the 8 the summary counts can be found.
+    assert "contoso-jump.hostedservice.xml:90:19: MIG201 [error] [*?] endpoint" in out
+    assert out.count(" [*?] ") == 8
+    assert "[*] 1 fixable with --fix (8 more, marked [*?], with --unsafe-fixes).\nFound 30 findings" in out
 
 
 def test_json_reports_end_positions_and_the_fix(repo: Path, capsys):

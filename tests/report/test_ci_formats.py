@@ -21,14 +21,17 @@ def test_github_annotation_line(contoso, run):
     assert code == 1
     assert (
         "::error file=examples/contoso/vms/sql-tier/contoso-sql01.xml,line=24,col=11,"
-        "title=MIG201 endpoint-acl::endpoint 'RemoteDesktop' of VM 'contoso-sql01' in cloud service "
+        "title=MIG201 endpoint-acl [*?]::endpoint 'RemoteDesktop' of VM 'contoso-sql01' in cloud service "
         "'sql-tier' has an access control list (2 rules)%0AFix: Remove the endpoint "
         "ACL before migrating"
     ) in out
     lines = out.splitlines()
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines[:-2])
-    # The text report's lines before its summary, as plain log lines too.
-    assert lines[-2] == "[*] 1 fixable with --fix (8 more with --unsafe-fixes)."
+    # The text report's lines before its summary, as plain log lines too; the annotations carry the
+    # marks it counts.
+    assert lines[-2] == "[*] 1 fixable with --fix (8 more, marked [*?], with --unsafe-fixes)."
+    assert sum("title=" in line and line.split("::")[1].endswith(" [*?]") for line in lines) == 8
+    assert sum(line.split("::")[1].endswith(" [*]") for line in lines[:-2]) == 1
     assert lines[-1].startswith("Found ")
 
 
@@ -203,7 +206,10 @@ def test_azure_pipelines_logissue_lines(contoso, run):
         "scope too, and migrate."
     )
     assert all(line.startswith("##vso[task.logissue type=") for line in lines[:-2])
-    assert lines[-2] == "2 fixable with --fix --unsafe-fixes."
+    assert (
+        sum("code=MIG201]MIG201 endpoint-acl [*?]: endpoint 'RemoteDesktop'" in line for line in lines) == 2
+    )
+    assert lines[-2] == "[*?] 2 fixable with --fix --unsafe-fixes."
     assert lines[-1].startswith("Found ")
 
 

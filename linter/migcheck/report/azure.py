@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import Finding, Severity
 from migcheck.report import annotated, location, titled
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import headline, notes, summary
+from migcheck.report.text import fix_mark, headline, notes, summary
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -46,7 +46,9 @@ def logissue(finding: Finding, result: LintResult) -> str:
             ("code", finding.code),
         )
     )
-    return f"##vso[task.logissue {properties}]{_data(f'{titled(finding)}: ')}{annotated(finding, _data)}"
+    # The text report's `[*]`/`[*?]` mark, which the summary line after the issues counts.
+    said = " ".join(filter(None, (titled(finding), fix_mark(finding))))
+    return f"##vso[task.logissue {properties}]{_data(f'{said}: ')}{annotated(finding, _data)}"
 
 
 def _data(text: str) -> str:

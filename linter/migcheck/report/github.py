@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from migcheck.model import Finding, Severity
 from migcheck.report import annotated, location, titled
 from migcheck.report.stream import Stream, rendered, write_lines
-from migcheck.report.text import notes, summary
+from migcheck.report.text import fix_mark, notes, summary
 from migcheck.visible import visible
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ def annotation(finding: Finding, result: LintResult) -> str:
             ("file", loc.path),
             ("line", loc.line),
             ("col", loc.column),
-            ("title", titled(finding)),
+            # The text report's `[*]`/`[*?]` mark, which the summary line after the annotations counts.
+            ("title", " ".join(filter(None, (titled(finding), fix_mark(finding))))),
         )
     )
     return f"::{COMMANDS[finding.severity]} {properties}::{annotated(finding, _data)}"

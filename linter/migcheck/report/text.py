@@ -194,9 +194,17 @@ def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     # `[blocker]`: a warning of a state Validate refuses while it lasts (MIG208), or an error the config
     # turned down, which the plan and the badge count as a blocker though `check` exits by severity.
     what += paint.severity(" [blocker]", Severity.ERROR) if _blocking(finding) else ""
-    # `[*]`: `migcheck check --fix` fixes it, as ruff marks what `ruff check --fix` fixes.
-    fixable = " [*]" if finding.fixable and finding.autofix and finding.autofix.safe else ""
-    return f"{where} {what}{fixable} {visible(finding.message)}"
+    mark = fix_mark(finding)
+    return f"{where} {what}{f' {mark}' if mark else ''} {visible(finding.message)}"
+
+
+def fix_mark(finding: Finding) -> str:
+    """`[*]`: `migcheck check --fix` fixes it, as ruff marks what `ruff check --fix` fixes; `[*?]`: only
+    `--fix --unsafe-fixes` does, so that the findings the summary counts as "more with --unsafe-fixes" can
+    be found; "" for a finding no fix fixes."""
+    if not (finding.fixable and finding.autofix):
+        return ""
+    return "[*]" if finding.autofix.safe else "[*?]"
 
 
 def _blocking(finding: Finding) -> bool:
@@ -289,9 +297,9 @@ def fixable(result: LintResult) -> str:
         return ""
     # --fix cannot write standard input (it refuses a run that reads it): --diff shows the fixes there.
     option = "--diff" if _reads_standard_input(result) else "--fix"
-    more = f" ({unsafe} more with --unsafe-fixes)" if safe and unsafe else ""
+    more = f" ({unsafe} more, marked [*?], with --unsafe-fixes)" if safe and unsafe else ""
     if not safe:
-        return f"{unsafe} fixable with {option} --unsafe-fixes.\n"
+        return f"[*?] {unsafe} fixable with {option} --unsafe-fixes.\n"
     return f"[*] {safe} fixable with {option}{more}.\n"
 
 
