@@ -51,7 +51,7 @@ def test_driver_lists_rules_with_docs_and_default_levels(sarif_log, run):
     )
     _, docs, _ = run("rule", "MIG201")
     assert acl["help"]["markdown"] == docs
-    assert rules["MIG002"]["defaultConfiguration"] == {"level": "warning"}
+    assert rules["MIG303"]["defaultConfiguration"] == {"level": "warning"}
 
 
 def test_results_point_at_relative_files_with_rule_index(sarif_log):

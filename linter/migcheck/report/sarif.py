@@ -1,6 +1,7 @@
 """`--format sarif`: SARIF 2.1.0, for code scanning (GitHub, Azure DevOps and other SARIF viewers).
 
-The run carries every enabled rule with its documentation, and every finding: suppressed ones too, marked
+The run carries the rules it reported, each with its documentation cut to what a code-scanning page
+shows, and every finding: suppressed ones too, marked
 as such, because suppressed findings are counted, never silently lost. Why one was suppressed is what the
 filter stage recorded: a comment is `inSource`, the config and the baseline are `external`."""
 
@@ -45,12 +46,15 @@ def render(result: LintResult) -> str:
 
 def write(result: LintResult, stream: Stream) -> None:
     """The log, one result at a time: the findings are held once, their SARIF form one by one."""
-    rules = [rule for rule in result.rules if rule.code in result.enabled]
-    index = {rule.code: n for n, rule in enumerate(rules)}
     shown: list[tuple[Finding, Reason | None]] = sorted(
         [(f, None) for f in result.findings] + _suppressed(result),
         key=lambda pair: _position(pair[0], result),
     )
+    # Only the rules the results name (SARIF lets `rules` hold those relevant to the run): every enabled
+    # rule's docs made half a megabyte of log for thirty findings.
+    reported = {f.code for f, _ in shown}
+    rules = [rule for rule in result.rules if rule.code in reported]
+    index = {rule.code: n for n, rule in enumerate(rules)}
     prints = fingerprints([f for f, _ in shown])
     from migcheck.plan import subscription_id
     from migcheck.report.readiness import checked_at
@@ -67,7 +71,7 @@ def write(result: LintResult, stream: Stream) -> None:
             "driver": {
                 "name": "migcheck",
                 "version": __version__,
-                "rules": Items(_descriptor(rule) for rule in rules),  # each with its docs: one at a time
+                "rules": Items(_descriptor(rule) for rule in rules),
             }
         },
         # Columns count characters of the decoded text, not UTF-16 units (SARIF's default).
@@ -207,16 +211,114 @@ def _position(finding: Finding, result: LintResult) -> tuple[str, int, int, str]
 
 
 def _descriptor(rule: Rule) -> dict[str, object]:
-    docs = rule.documentation()
+    """A rule as code scanning shows it: `shortDescription` is an alert's title, `fullDescription` what
+    the rule finds and what to do, `help` the rule's page."""
+    hint = " ".join(rule.fix_hint.split())
+    full = f"{rule.summary} Fix: {hint}" if hint else rule.summary
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": " ".join(rule.docs.what.split())},
-        "help": {"text": docs, "markdown": docs},
+        "shortDescription": {"text": title(rule.summary)},
+        "fullDescription": {"text": full},
+        # Viewers that render Markdown (code scanning, editors) show the docs; `text` is for those that
+        # do not, and says where the docs are rather than repeating them.
+        "help": {
+            "text": f"{full} The rule's docs: `migcheck rule {rule.code}`.",
+            "markdown": help_markdown(rule),
+        },
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["azure-classic-migration", str(rule.scope)]},
     }
+
+
+TITLE_CHARS = 120  # an alert's title: one line of a code-scanning list
+HELP_CHARS = 6000  # a rule's page: MIG601's table of every cmdlet's replacement alone is 18 KB
+
+
+def title(summary: str) -> str:
+    """The summary's first sentence, at most `TITLE_CHARS` long: cut after its head clause (what comes
+    before its first colon outside brackets) when that is short enough, else at the last comma outside
+    brackets or the last space that fits, marked with an ellipsis."""
+    sentence = _first_sentence(" ".join(summary.split()))
+    if len(sentence) <= TITLE_CHARS:
+        return sentence
+    stops = _top_level(sentence[: TITLE_CHARS - 1])
+    head = next((i for i, ch in stops if ch == ":"), None)
+    if head is not None:
+        return sentence[:head] + "."
+    commas = [i for i, ch in stops if ch == ","]
+    cut = commas[-1] if commas else sentence.rfind(" ", 0, TITLE_CHARS - 1)
+    return sentence[: cut if cut > 0 else TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _first_sentence(text: str) -> str:
+    """`text` up to its first full stop that ends a sentence: one before a space and a capital or a
+    backtick (`BGInfo 1.*` ends none)."""
+    start = 0
+    while (stop := text.find(". ", start)) != -1:
+        after = text[stop + 2 : stop + 3]
+        if after.isupper() or after == "`":
+            return text[: stop + 1]
+        start = stop + 2
+    return text
+
+
+def _top_level(text: str) -> list[tuple[int, str]]:
+    """The positions of the colons and commas of `text` outside brackets, in order."""
+    depth = 0
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if depth == 0 and ch in ":,":
+            out.append((i, ch))
+    return out
+
+
+def help_markdown(rule: Rule) -> str:
+    """The rule's docs (`migcheck rule CODE`, its section of docs/rules.md), whole when they are at most
+    `HELP_CHARS` long. Longer ones keep every section's heading and as many of its paragraphs, in order,
+    as fit; where a section is cut, a line says so and where the whole text is."""
+    from migcheck.docs import _anchor as anchor  # the heading docs/rules.md gives the rule
+
+    docs = rule.documentation()
+    if len(docs) <= HELP_CHARS:
+        return docs
+    builtin = type(rule).__module__.startswith("migcheck.rules.")
+    where = f"`migcheck rule {rule.code}`" + (
+        f" or docs/rules.md{anchor(rule)} in migcheck {__version__}" if builtin else ""
+    )
+    cut = f"*The rest of this section is not shown here: {where} gives the whole text.*"
+    blocks = _paragraphs(docs)
+    headings = [block for block in blocks if block.startswith("#")]
+    # Every heading is kept, and room for a cut line after each: paragraphs fill what is left.
+    room = HELP_CHARS - sum(len(heading) + len(cut) + 4 for heading in headings)
+    kept: list[str] = []
+    skipping = False
+    for block in blocks:
+        if block.startswith("#"):
+            kept.append(block)
+            skipping = False
+        elif not skipping and len(block) + 2 <= room:
+            kept.append(block)
+            room -= len(block) + 2
+        elif not skipping:
+            kept.append(cut)
+            skipping = True
+    return "\n\n".join(kept) + "\n"
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    """The paragraphs of `markdown`, a fenced code block with blank lines in it kept as one."""
+    blocks: list[str] = []
+    open_fence = False
+    for paragraph in markdown.strip("\n").split("\n\n"):
+        if open_fence:
+            blocks[-1] += "\n\n" + paragraph
+        else:
+            blocks.append(paragraph)
+        fences = sum(line.startswith("```") for line in paragraph.split("\n"))
+        open_fence ^= fences % 2 == 1
+    return blocks
 
 
 def _result(
