@@ -656,10 +656,12 @@ class MigcheckSession:
 
 def _still_blocking(passed: list[Finding]) -> str:
     """`, though 1 blocks the migration`: a warning of a state Validate refuses while it lasts (MIG208)
-    passes as its severity says, but the plan and the badge count it as a blocker."""
-    from migcheck.report.readiness import refused  # only once migcheck has run
+    passes as its severity says, but the plan and the badge count it as a blocker (`blocks_migration`: not
+    a file migcheck could not read, MIG001, which they list apart)."""
+    from migcheck.report.readiness import blocks_migration  # only once migcheck has run
 
-    blocking = sum(1 for finding in passed if finding.severity is Severity.WARNING and refused(finding))
+    passing = (finding for finding in passed if finding.severity is Severity.WARNING)
+    blocking = sum(1 for finding in passing if blocks_migration(finding))
     if not blocking:
         return ""
     return f", though {blocking} {'blocks' if blocking == 1 else 'block'} the migration"

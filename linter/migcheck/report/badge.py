@@ -6,7 +6,7 @@ endpoint JSON for teams that let shields.io draw it.
 script adds one to a deployment that exists, or creates one from an Export-AzureVM file the files lack), whose
 Validate the files cannot decide, and "N networks not
 decided" when no file defines a network (its definition may hold what blocks it): never "ready" then.
-A blocker is what the plan calls one (`readiness.refused`): an error, or a warning of a state the platform's
+A blocker is what the plan calls one (`readiness.blocks_migration`): an error, or a warning of a state the platform's
 Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A
 warning about one of migcheck's own suppression comments (MIG005, MIG006) is none the platform gives, and
 is not counted. A file
@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 from migcheck.config import UNREADABLE
 from migcheck.estate import in_unnamed_networks
 from migcheck.model import Severity
-from migcheck.report.readiness import linked_from_elsewhere, of_the_platform, refused
+from migcheck.report.readiness import blocks_migration, linked_from_elsewhere, of_the_platform, refused
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -55,9 +55,8 @@ def status(result: LintResult) -> Status:
         return Status("no rules", *GREY)
     every = (*result.uncapped, *(s.finding for s in result.suppressed))  # past the cap of a rule too
     every = tuple(filter(of_the_platform, every))  # a comment's own problem is no platform's warning
-    refusing = [f for f in every if refused(f)]
-    unread = len({f.mark.path for f in refusing if f.code == UNREADABLE})
-    blockers = len(refusing) - sum(1 for f in refusing if f.code == UNREADABLE)
+    unread = len({f.mark.path for f in every if f.code == UNREADABLE and refused(f)})
+    blockers = sum(1 for f in every if blocks_migration(f))
     if blockers or unread:
         said = [_count(blockers, "blocker")] if blockers else []
         said += [_count(unread, "unread file")] if unread else []

@@ -192,7 +192,8 @@ def headline(finding: Finding, paint: Paint = PLAIN) -> str:
     where = paint(f"{visible(loc.path)}:{loc.line}:{loc.column}:", "1")
     what = paint.severity(f"{finding.code} [{finding.severity}]", finding.severity)
     # `[blocker]`: a warning of a state Validate refuses while it lasts (MIG208), or an error the config
-    # turned down, which the plan and the badge count as a blocker though `check` exits by severity.
+    # turned down, which the plan and the badge count as a blocker though `check` exits by severity; not a
+    # file migcheck could not read (MIG001), which the summary's count and the plan leave out too.
     what += paint.severity(" [blocker]", Severity.ERROR) if _blocking(finding) else ""
     mark = fix_mark(finding)
     return f"{where} {what}{f' {mark}' if mark else ''} {visible(finding.message)}"
@@ -208,9 +209,11 @@ def fix_mark(finding: Finding) -> str:
 
 
 def _blocking(finding: Finding) -> bool:
-    from migcheck.report.readiness import refused  # imported once there is a finding to show
+    """Whether `finding` is below error and blocks the migration all the same (`blocks_migration`, which
+    the summary counts and the machine formats say of each finding)."""
+    from migcheck.report.readiness import blocks_migration  # imported once there is a finding to show
 
-    return finding.severity is not Severity.ERROR and refused(finding)
+    return finding.severity is not Severity.ERROR and blocks_migration(finding)
 
 
 def format_finding(finding: Finding, source: Lines | None, paint: Paint = PLAIN) -> str:
@@ -332,8 +335,9 @@ def summary(result: LintResult) -> str:
             return f"Nothing checked: no rule ran, so no {in_files}{aside}."
         from migcheck.report.readiness import refused  # a run that read no file never gets here
 
+        # Not "All clear" beside what Validate refuses, or beside a file not read (MIG001), held back.
         if any(refused(held.finding) for held in result.suppressed):
-            return f"No {in_files}{aside}."  # not "All clear" beside what still blocks the migration
+            return f"No {in_files}{aside}."
         if not_read(result):
             return f"No {in_files}{aside}."  # nor beside parts of scripts that were not read
         return f"All clear: no {in_files}{aside}."
@@ -442,10 +446,11 @@ def _aside(
 def _still_blocking(held: list[Finding], how: str, none_said: bool = False) -> str:
     """`2 suppressed, 1 of them still blocks the migration`: a suppression comment, the config or the
     baseline holds a finding back from the report, not from the platform, which refuses the migration all
-    the same (`refused`). `none_said`: say so when none of them blocks it too."""
-    from migcheck.report.readiness import refused
+    the same (`blocks_migration`, as the count of those reported). `none_said`: say so when none of them
+    blocks it too."""
+    from migcheck.report.readiness import blocks_migration
 
-    blocking = sum(1 for finding in held if refused(finding))
+    blocking = sum(1 for finding in held if blocks_migration(finding))
     if not blocking and not none_said:
         return f"{len(held)} {how}"
     if not blocking:
