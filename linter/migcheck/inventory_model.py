@@ -359,6 +359,7 @@ class AlertRule:
     mark: Mark
     metric: str = ""
     enabled: bool | None = None
+    resource_group: str = ""  # the alert's own, from the row's id; "" when the row has none
 
 
 @record
@@ -372,6 +373,7 @@ class AutoscaleSetting:
     metric_sources: tuple[ResourceId, ...]
     mark: Mark
     enabled: bool | None = None
+    resource_group: str = ""  # the setting's own, from the row's id; "" when the row has none
 
 
 @record

@@ -210,12 +210,12 @@ def test_what_the_migration_drops_is_recorded_before_migrating(tmp_path, monkeyp
     alert_fix, scale_fix, role_fix = (f.fix for f in result.findings)
     assert alert_fix.startswith(
         "Before migrating, record metric alert 'cpu' with its metric, threshold, window and actions (`az "
-        "monitor metrics alert show -n 'cpu' -g <resource group>`, or keep the export it "
+        "monitor metrics alert show -n 'cpu' -g 'mon'`, or keep the export it "
         "came from); then recreate it as a metric alert on the migrated resource after migration"
     )
     assert scale_fix.startswith(
         "Before migrating, record autoscale setting 's1' with its profiles and rules (`az monitor autoscale "
-        "show -n 's1' -g <resource group>`, or keep the export it came from); then "
+        "show -n 's1' -g 'mon'`, or keep the export it came from); then "
         "recreate the scaling on the migrated resource after migration."
     )
     assert role_fix.startswith(

@@ -1508,7 +1508,8 @@ def _classic_alert(item: Item) -> Iterator[AlertRule]:
         name = text(get(props, "name")) or item.name
         metric = text(get(source, "metricName"))
         mark = _value_mark(item.spots, target.text, "resourceUri") or item.mark
-        yield AlertRule(name, "classic alert rule", (target,), mark, metric, boolean(get(props, "isEnabled")))
+        enabled = boolean(get(props, "isEnabled"))
+        yield AlertRule(name, "classic alert rule", (target,), mark, metric, enabled, item.id.resource_group)
 
 
 def _scoped_alert(source: str) -> Builder:
@@ -1524,7 +1525,10 @@ def _scoped_alert(source: str) -> Builder:
         targets = tuple(t for t in map(parse_id, ids) if t.is_classic)
         if targets:  # marked at the first classic id, in `scopes` or a condition
             mark = _value_mark(item.spots, targets[0].text, "scopes") or item.mark
-            yield AlertRule(item.name, source, targets, mark, enabled=boolean(get(props, "enabled")))
+            enabled = boolean(get(props, "enabled"))
+            yield AlertRule(
+                item.name, source, targets, mark, enabled=enabled, resource_group=item.id.resource_group
+            )
 
     return build
 
@@ -1549,6 +1553,7 @@ def _autoscale(item: Item) -> Iterator[AutoscaleSetting]:
             tuple(sources.values()),
             _value_mark(item.spots, about.text, under) or item.mark,
             boolean(get(props, "enabled")),
+            item.id.resource_group,
         )
 
 

@@ -1556,12 +1556,19 @@ def _alert_record(alert: AlertRule) -> str:
     """Where an alert's definition can be read before the migration: the export it came from, and for the
     alerts Resource Manager still serves, its command."""
     export = "keep the export it came from"
+    group = _group_option(alert.resource_group)
     commands = {
-        "metric alert": f"`az monitor metrics alert show -n '{alert.name}' -g <resource group>`",
-        "activity log alert": f"`az monitor activity-log alert show -n '{alert.name}' -g <resource group>`",
+        "metric alert": f"`az monitor metrics alert show -n '{alert.name}' {group}`",
+        "activity log alert": f"`az monitor activity-log alert show -n '{alert.name}' {group}`",
     }
     command = commands.get(alert.source)
     return f"{command}, or {export}" if command else export
+
+
+def _group_option(group: str) -> str:
+    """`-g 'monitoring'`: the resource group of the export's row, which its id states; a blank to fill in
+    (`-g <resource group>`) only for a row without an id."""
+    return f"-g '{group}'" if group else "-g <resource group>"
 
 
 def _web_worker_role(target: ResourceId, estate: Estate) -> bool:
@@ -1583,6 +1590,7 @@ def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
     """(message, fix) for a setting that scales no classic resource but reads a classic one's metrics:
     the setting stays, and its rules keep an id that stops existing when that resource migrates."""
     sources = listed((_described(s) for s in setting.metric_sources), quote="")
+    group = _group_option(setting.resource_group)
     disabled = ", disabled" if setting.enabled is False else ""
     message = (
         f"autoscale setting '{setting.name}'{disabled} reads the metrics of classic {sources}: the setting "
@@ -1590,7 +1598,7 @@ def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
     )
     fix = (
         f"Before migrating, record the rules of autoscale setting '{setting.name}' that read {sources} "
-        f"(`az monitor autoscale rule list --autoscale-name '{setting.name}' -g <resource group>`); after "
+        f"(`az monitor autoscale rule list --autoscale-name '{setting.name}' {group}`); after "
         "migration, change their metric source to the migrated resource's id."
     )
     return message, fix
@@ -1693,12 +1701,13 @@ class ClassicAutoscaleSetting(Rule):
             disabled = ", disabled" if setting.enabled is False else ""
             where = _recreated_where((setting.target,), estate)  # what it scales decides where
             scales = _scales(setting.target, setting.metric_sources)
+            group = _group_option(setting.resource_group)
             yield self.finding(
                 setting,
                 f"autoscale setting '{setting.name}'{disabled} {scales}: the migration drops it",
                 fix=(
                     f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
-                    f"(`az monitor autoscale show -n '{setting.name}' -g <resource group>`, or keep "
+                    f"(`az monitor autoscale show -n '{setting.name}' {group}`, or keep "
                     f"the export it came from); then recreate the scaling {where}."
                 ),
             )
