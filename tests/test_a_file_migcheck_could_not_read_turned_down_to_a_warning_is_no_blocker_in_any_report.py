@@ -52,3 +52,11 @@ def test_json_says_it_blocks_nothing_and_the_badge_says_it_is_unread(broken, cap
     assert (finding["code"], finding["severity"], finding["blocks_migration"]) == ("MIG001", "warning", False)
     _, badge, _ = run_cli(capsys, "badge", ".", "--format", "shields")
     assert json.loads(badge)["message"] == "1 unread file"
+
+
+def test_its_readiness_row_is_not_taken_for_an_export_listing_resources_without_properties(broken, capsys):
+    _, out, _ = run_cli(capsys, "check", ".")
+    row = next(line for line in out.splitlines() if "broken.netcfg  " in line)
+    assert "the export lists resources without their properties" not in row
+    # A file's own finding fails or passes its row as the settings grade it.
+    assert row.split("broken.netcfg", 1)[1].strip() == "Passes with warnings: 1 warning"

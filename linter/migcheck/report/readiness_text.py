@@ -381,13 +381,13 @@ UNREAD_EXPORT = "Not checked: a classic export migcheck does not read"
 
 def _not_read(finding: Finding) -> bool:
     """The MIG001 note of an export migcheck does not read: the one MIG001 that is information."""
-    return finding.code == UNREADABLE and finding.severity is Severity.INFO
+    return finding.code == UNREADABLE and finding.platform_severity is Severity.INFO
 
 
 def _lists_without_properties(finding: Finding) -> bool:
     """The MIG001 an export gets for resources it lists without their properties: the one MIG001 that is a
     warning (the file is well-formed; what it lists could not be checked)."""
-    return finding.code == UNREADABLE and finding.severity is Severity.WARNING
+    return finding.code == UNREADABLE and finding.platform_severity is Severity.WARNING
 
 
 def _verdict(
