@@ -84,13 +84,21 @@ class _Walk:
         kind = "string" if isinstance(decoded, str) else "scalar"
         return _Value(kind, start, self.pos, decoded=decoded)
 
-    def object(self, start: int) -> _Value:
-        found = _Value("object", start, start)
+    def opened(self, kind: str, start: int, close: str) -> tuple[_Value, bool]:
+        """The object or array that starts at `start`, past its opening bracket, and whether it is empty
+        (closed at once, and read whole)."""
+        found = _Value(kind, start, start)
         self.pos += 1
         self.space()
-        if self.text.startswith("}", self.pos):
-            self.pos += 1
-            found.end = self.pos
+        if not self.text.startswith(close, self.pos):
+            return found, False
+        self.pos += 1
+        found.end = self.pos
+        return found, True
+
+    def object(self, start: int) -> _Value:
+        found, empty = self.opened("object", start, "}")
+        if empty:
             return found
         while True:
             self.space()
@@ -110,12 +118,8 @@ class _Walk:
             return found
 
     def array(self, start: int) -> _Value:
-        found = _Value("array", start, start)
-        self.pos += 1
-        self.space()
-        if self.text.startswith("]", self.pos):
-            self.pos += 1
-            found.end = self.pos
+        found, empty = self.opened("array", start, "]")
+        if empty:
             return found
         while True:
             found.items.append(self.value())
