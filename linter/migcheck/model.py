@@ -1819,6 +1819,11 @@ class Script:
     # Terraform makes them, those of resources the provider or the platform refuses too (an `azure_data_disk`
     # of a VM in a cloud service of another name), whose calls are not in `calls`.
     declared_types: tuple[str, ...] = field(default=(), compare=False)
+    # Of a CI pipeline's job: the pipeline's path and the job's name (`stage.job` in Azure Pipelines), and
+    # the names of the jobs of that pipeline that surely finish before it starts, by the order the file
+    # states (`readers.run_order`); jobs that may run at once follow neither the other.
+    job: tuple[str, str] = field(default=("", ""), compare=False)
+    follows: tuple[str, ...] = field(default=(), compare=False)
 
 
 @record

@@ -135,7 +135,7 @@ from migcheck.model import (
     StorageAccountType,
     is_placeholder,
 )
-from migcheck.readers import ansible, beside, shell
+from migcheck.readers import ansible, beside, run_order, shell
 from migcheck.readers import pipeline_expressions as expressions
 from migcheck.readers.xplat import HOLE
 
@@ -331,16 +331,22 @@ def read(path: str, data: bytes) -> Document:
         top = replace(top, macros=_filled_in_at_run(_input_defaults(roots[0])))
     if roots and roots[0] is not None:
         top = _with_checkout_root(top, roots[0])
+    order: run_order.RunOrder = {}
     for root in roots:
         if root is not None:
             if _gitlab(path) and _mapping(root):
                 templates = _GitLabTemplates(walk.gitlab_included(root, 0), len(data))
                 root = templates.resolved()
+                order.update(run_order.gitlab(root))
                 walk.unread += templates.cut
                 walk.add_jobs(
                     [v for k, v in root.value if _mapping(v) and _scalar(k) and k.value != "default"]
                 )
                 walk.shared.update(id(v) for k, v in root.value if _scalar(k) and k.value == "default")
+            elif _github(path):
+                order.update(run_order.github(root))
+            elif azure:
+                order.update(run_order.azure_pipelines(root))
             if (_gitlab(path) or _travis(path)) and _mapping(root):
                 walk.shared.add(id(root))
             walk.node(root, top, 0)
@@ -350,7 +356,7 @@ def read(path: str, data: bytes) -> Document:
         if _file(step.node) == path
     ]
     suppressions, marked = ansible.suppressions(path, text, spans)
-    resources, problem, others = _read_steps(path, walk, _with_shared_steps(walk, len(data)), data)
+    resources, problem, others = _read_steps(path, walk, _with_shared_steps(walk, len(data)), data, order)
     problem = walk.refused or problem
     resources += tuple(walk.resources) + _python_read(walk)
     name = posixpath.basename(path)
@@ -443,17 +449,24 @@ def _with_unread(
 
 
 def _read_steps(
-    path: str, walk: _Walk, jobs: dict[int, list[_Step]], data: bytes
+    path: str, walk: _Walk, jobs: dict[int, list[_Step]], data: bytes, order: run_order.RunOrder
 ) -> tuple[tuple[object, ...], FileProblem | None, tuple[tuple[str, str], ...]]:
     """The resources the steps' scripts describe, each job's read apart (the first job's first), each
-    once however many jobs describe it (steps every job runs first describe it in each); why PowerShell
-    would refuse a job's script, the first it would."""
+    once however many jobs describe it (steps every job runs first describe it in each), each job's
+    scripts with the jobs that finish before it (`order`); why PowerShell would refuse a job's script, the
+    first it would."""
     resources: list[object] = []
     seen: set[object] = set()
     problem: FileProblem | None = None
     others: tuple[tuple[str, str], ...] = ()
-    for job_steps in jobs.values():
+    for number, job_steps in jobs.items():
         more, refused, run = _read_job(path, walk.files, _with_variables_steps_set(job_steps), data)
+        node = walk.job_nodes.get(number)
+        if node is not None and id(node) in order:
+            name, follows = order[id(node)]
+            more = tuple(
+                replace(r, job=(path, name), follows=follows) if isinstance(r, Script) else r for r in more
+            )
         for resource in more:
             if resource not in seen:
                 seen.add(resource)

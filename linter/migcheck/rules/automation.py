@@ -1088,9 +1088,10 @@ class MigrationOutOfOrder(Rule):
         linked = _linked_networks(estate) if any(script.circuit_moves for script in scripts) else {}
         # The services of the VMs a script changes by their names alone, as the linker joined the changes.
         by_name = any(scope in _OF_VMS for s in scripts for c in s.changes for scope, _ in c.changes)
+        pipelines = _pipeline_jobs(scripts)
         for script in scripts:
             script = _with_services_of_vms(script, estate.services_by_vm_name) if by_name else script
-            yield from self._check_script(script, holders, without_vm_disks)
+            yield from self._check_in_run_order(script, pipelines, holders, without_vm_disks)
             own = list(self._changes_while_prepared(script, estate.networks_by_service))
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
@@ -1099,6 +1100,30 @@ class MigrationOutOfOrder(Rule):
             yield from self._associated_ips(script, associated, of_roles)
             yield from self._associated_with_subnets(script, of_subnets)
             yield from self._networks_before_circuits(script, linked)
+
+    def _check_in_run_order(
+        self,
+        script: Script,
+        pipelines: dict[str, list[Script]],
+        holders: dict[str, set[tuple[str, str]]],
+        without_vm_disks: frozenset[str],
+    ) -> Iterator[Finding]:
+        """The order of a script's steps; of a CI pipeline's job, its steps between those of the jobs that
+        surely finish before it starts and those of the jobs that surely start after it finishes
+        (`Script.follows`), as one run in that order: a job that commits what an earlier stage prepares is
+        the pipeline's next stage, and one that commits before the stage that prepares is out of order.
+        Jobs that may run at once with it are left out. Only the job's own steps are reported here; each
+        other job is judged where it is the job."""
+        before, after = _jobs_around(script, pipelines)
+        if not before and not after:
+            yield from self._check_script(script, holders, without_vm_disks)
+            return
+        own = {step.mark for step in script.migration}
+        jobs = [*before, script, *after]
+        steps = tuple(step for number, job in enumerate(jobs) for step in _branches_apart(job, number))
+        for found in self._check_script(replace(script, migration=steps), holders, without_vm_disks):
+            if found.mark in own:
+                yield found
 
     def _networks_before_circuits(self, script: Script, linked: dict[str, Circuit]) -> Iterator[Finding]:
         """The Prepare of a virtual network linked to a classic ExpressRoute circuit (`linked`) that comes
@@ -1565,6 +1590,48 @@ class MigrationOutOfOrder(Rule):
         return self.finding(
             script, f"{script.name}: {message}{called}", at=step, severity=severity, fix=fix, subject=about
         )
+
+
+# The most migration steps of the jobs before and after a CI pipeline's job judged with its own: beyond it
+# the job is judged alone, so that judging every job stays linear in the pipeline's size.
+_MOST_STEPS_AROUND_A_JOB = 500
+
+
+def _pipeline_jobs(scripts: Iterable[Script]) -> dict[str, list[Script]]:
+    """The scripts of CI pipelines' jobs that run migration steps, by the pipeline's path."""
+    jobs: dict[str, list[Script]] = defaultdict(list)
+    for script in scripts:
+        if script.job[1] and script.migration:
+            jobs[script.job[0]].append(script)
+    return jobs
+
+
+def _jobs_around(script: Script, pipelines: dict[str, list[Script]]) -> tuple[list[Script], list[Script]]:
+    """The scripts of the jobs of `script`'s pipeline that surely finish before it starts, and those that
+    surely start after it finishes, each in an order they may run in (a job follows more jobs than each
+    job it follows does). None where their steps exceed `_MOST_STEPS_AROUND_A_JOB`."""
+    if not script.job[1] or not script.migration:
+        return [], []
+    follows = set(script.follows)
+    jobs = pipelines.get(script.job[0], [])
+    before = [job for job in jobs if job.job[1] in follows]
+    after = [job for job in jobs if script.job[1] in job.follows]
+    if sum(len(job.migration) for job in (*before, *after)) > _MOST_STEPS_AROUND_A_JOB:
+        return [], []
+    return sorted(before, key=_run_rank), sorted(after, key=_run_rank)
+
+
+def _run_rank(job: Script) -> tuple[int, int, int]:
+    return (len(job.follows), job.mark.line, job.mark.column)
+
+
+def _branches_apart(script: Script, number: int) -> list[MigrationStep]:
+    """A job's steps with the choices of their branches told apart from another job's: each script counts
+    its choices from one, and an `if` of one job is no choice of another's."""
+    return [
+        replace(step, branches=tuple((f"{choice}@{number}", branch) for choice, branch in step.branches))
+        for step in script.migration
+    ]
 
 
 def _linked_networks(estate: Estate) -> dict[str, Circuit]:
