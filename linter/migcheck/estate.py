@@ -906,6 +906,9 @@ class Estate:
     # `key`), before scripts delete any: a service a script empties while its network is prepared was in it
     # when the Prepare locked it (MIG602), though the linker no longer holds it.
     networks_by_service: Mapping[str, tuple[NameRef, ...]] = field(default_factory=dict, repr=False)
+    # Where the subscription's list of every disk it has starts (`_Linker.disk_list`: a Get-AzureDisk
+    # export, the API's `Disks`), None for none: a disk it lacks does not exist (MIG003).
+    disk_list: Mark | None = None
     _networks: Mapping[str, Network] = field(default_factory=dict, repr=False)
     _scripted_gateways: Mapping[str, ScriptedGateway] = field(default_factory=dict, repr=False)
     # Each disk's VMs: the one `vm_of` gives first, then any other the files keep apart (a MIG004 conflict).
@@ -2154,6 +2157,7 @@ class _Linker:
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
             _disk_namesakes=namesakes,
+            disk_list=self.disk_list,
         )
 
     def _all(self, type_: type[T]) -> list[T]:
@@ -2358,10 +2362,10 @@ class _Linker:
         an Add Disk body) are the subscription's too. A disk the list holds by its blob is that disk,
         whatever name another description gives it (MIG004 says so). A disk only scripts describe with its
         blob is one they create, named anew."""
-        lists = self._disk_lists()
-        if not lists or self._registers_unnamed_disks():
+        listed = self.disk_list
+        if listed is None:
             return
-        listed = next(d.mark for d in self._all(Disk) if d.mark.path in lists)
+        lists = self._disk_lists()
         known = {key(d.name) for d in self._all(Disk) if d.media_link.strip() or d.mark.path in lists}
         holds = f"which the subscription's list of disks ({listed.path}:{listed.line}) does not hold"
         for disk in disks:
@@ -2376,6 +2380,16 @@ class _Linker:
                 continue
             owner = _disk_owner(disk, disk_vms.get(disk, ()))
             self._dangle(NameRef(disk.name, disk.mark), "Disk", f"{owner} has disk '{disk.name}', {holds}")
+
+    @functools.cached_property
+    def disk_list(self) -> Mark | None:
+        """Where the subscription's list of every disk it has starts (its first disk), when the files hold
+        one (`_disk_lists`) and register no disk by a name they do not state, which may be any: the
+        disks it lacks do not exist. None otherwise."""
+        lists = self._disk_lists()
+        if not lists or self._registers_unnamed_disks():
+            return None
+        return next(d.mark for d in self._all(Disk) if d.mark.path in lists)
 
     def _disk_lists(self) -> set[str]:
         """The files that list every disk of the subscription, and list one at least: the API's `Disks`
@@ -4642,6 +4656,16 @@ class UnstatedAccount(NamedTuple):
     # Of the account of a registered data disk the VMs are given by name alone: that disk, where it is
     # given (the account holds the VMs' data disk, not their OS disks); None for an OS disk's account.
     data_disk: UnplacedDisk | None = None
+
+
+def every_disk_listed(estate: Estate) -> Mark | None:
+    """Where the subscription's list of every disk it has starts (`Estate.disk_list`), when no VM the
+    files create has its disks in an account they do not state (`unstated_disk_accounts`), which may be
+    any: then a storage account the files show no disk in holds none, and migrates without waiting on
+    any VM's step. None otherwise."""
+    if estate.disk_list is None or unstated_disk_accounts(estate):
+        return None
+    return estate.disk_list
 
 
 def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:

@@ -38,6 +38,7 @@ from migcheck.estate import (
     VmElsewhere,
     apart,
     disk_to_look_up,
+    every_disk_listed,
     is_pipeline_token,
     join_key,
     key,
@@ -3979,16 +3980,33 @@ def _standalone_storage_steps(builder: _Builder) -> list[Step]:
     (overview: it "can be done as a standalone migration without dependencies"), but the files may not
     show every disk in it (a script that makes it the current account creates VMs there): it comes in the
     wave after every step that moves VMs, with the storage accounts that hold disks, where it is safe
-    either way."""
-    after = tuple(_vm_steps(builder))
+    either way. Not where the files list every disk of the subscription (`every_disk_listed`): it holds
+    none, and comes in the first wave, after no step."""
+    listed = every_disk_listed(builder.estate)
+    after = () if listed else tuple(_vm_steps(builder))
     waves = {step.id: step.wave for step in builder.steps}
     wave = 1 + max((waves[step] for step in after), default=0)
     accounts = builder.estate.standalone_storage_accounts()
-    return [_standalone_storage_step(builder, account, after, wave) for account in accounts]
+    return [_standalone_storage_step(builder, account, after, wave, listed) for account in accounts]
 
 
-def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, ...], wave: int) -> Step:
+def _standalone_storage_step(
+    builder: _Builder, account: Any, after: tuple[str, ...], wave: int, listed: Mark | None
+) -> Step:
     name = account.name
+    if listed is None:
+        downtime = (
+            "None for data access. An account that holds only blobs, files, tables and queues migrates on "
+            "its own, without waiting for any other step; one that holds VM disks the files do not show must "
+            "wait until those VMs are migrated."
+            + (" It comes after every step that moves VMs, where it is safe either way." if wave > 1 else "")
+        )
+    else:
+        downtime = (
+            "None for data access. It holds no VM disk (the subscription's list of disks, "
+            f"{listed.path}:{listed.line}, has none in it): an account that holds only blobs, files, tables "
+            "and queues migrates on its own, without waiting for any other step."
+        )
     step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
@@ -3997,10 +4015,7 @@ def _standalone_storage_step(builder: _Builder, account: Any, after: tuple[str, 
         after=after,
         moves=(f"storage account {named(name, 'StorageAccount')} (the files name no disk or image in it)",),
         becomes=(f"storage account {named(name, 'StorageAccount')} in resource group '{name}-Migrated'",),
-        downtime="None for data access. An account that holds only blobs, files, tables and queues migrates on "
-        "its own, without waiting for any other step; one that holds VM disks the files do not show must wait "
-        "until those VMs are migrated."
-        + (" It comes after every step that moves VMs, where it is safe either way." if wave > 1 else ""),
+        downtime=downtime,
         blockers=builder.blockers(account),
         notes=tuple(builder.attention(account)),
         powershell=replace(

@@ -15,6 +15,7 @@ JSON schema (version 1):
                                      "outside_holding_steps": int,
                                      "start_with": [id], "fix_first": [id]},
                         "steps": [{"id", "kind", "name", "wave", "after": [id], "ready": bool,
+                                   "only_waits": bool,
                                    "moves": [str], "becomes": [str], "downtime": str, "notes": [str],
                                    "note_findings": [{"note": int, "code", "message", "path", "line",
                                                       "column", ..., "more": int, "held_back"}],
@@ -1066,6 +1067,8 @@ def _step_data(step: Step, subscription: SubscriptionPlan) -> dict[str, object]:
         "wave": step.wave if step.migrated else None,
         "after": list(step.after),
         "ready": step.ready,
+        # Not ready only because steps before it are not (`Step.only_waits`): ready once they are committed.
+        "only_waits": step.only_waits,
         **({"partly_described": True} if step.partly_described else {}),
         **({"network_undefined": True} if step.network_undefined else {}),
         **({"network_unknown": True} if step.network_unknown else {}),

@@ -77,6 +77,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from migcheck.estate import (
+    every_disk_listed,
     in_unnamed_networks,
     join_key,
     key,
@@ -272,7 +273,8 @@ class ScopeItem:
     # name ends with in brackets and the summary's row says beside what it moves.
     origin: str = field(default="", compare=False, repr=False)
     # Of a storage account: the subjects (networks, cloud services) of the items that move the VMs its disks
-    # are attached to, which migrate before it; the summary says which of them fail.
+    # are attached to, which migrate before it; of a network: the ExpressRoute circuits it is linked to,
+    # which the platform moves before it. The summary says which of them are not ready.
     after: tuple[object, ...] = field(default=(), compare=False, repr=False)
     # No file states which resource it is: a storage account no file places (`estate.UnstatedAccount`), or
     # any item named by a stand-in, as the plan's step asks for its name (`_name_unstated`).
@@ -758,21 +760,25 @@ def _drafts(estate: Estate) -> Iterator[_Draft]:
     """The items of `estate`, each scope's in `ScopeKind` order. A storage account that may hold disks the
     files do not show comes after every item that moves VMs, as the plan orders its step."""
     movers: list[object] = []
+    listed = every_disk_listed(estate) is not None
     for draft in _drafted(estate):
-        if draft.scope is ScopeKind.STORAGE and (draft.type == "StorageAccount" and _may_hold_unseen(draft)):
+        if draft.scope is ScopeKind.STORAGE and (
+            draft.type == "StorageAccount" and _may_hold_unseen(draft, listed)
+        ):
             draft.after = tuple(dict.fromkeys((*draft.after, *movers)))
         elif _moves_vms(draft):
             movers.append(draft.subject)
         yield draft
 
 
-def _may_hold_unseen(draft: _Draft) -> bool:
+def _may_hold_unseen(draft: _Draft, every_disk_listed: bool) -> bool:
     """Whether a storage account's item may hold disks the files do not show: one they show no disk or
-    image in (`Estate.standalone_storage_accounts`), or one with disks of VMs no file describes."""
+    image in (`Estate.standalone_storage_accounts`), but where they list every disk of the subscription
+    (`estate.every_disk_listed`), or one with disks of VMs no file describes."""
     m = draft.migrates
     if m.get("os_disks_of") or m.get("data_disk_of"):  # a VM's account no file states: after that VM
         return False
-    return bool(m.get("vms_first")) or not (m["disks"] or m["images"])
+    return bool(m.get("vms_first")) or not (m["disks"] or m["images"] or every_disk_listed)
 
 
 def _moves_vms(draft: _Draft) -> bool:
@@ -793,6 +799,7 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
     configurations = _Configurations()
     elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
     connections = _connections_by_network(estate)
+    circuits = _circuits_by_network(estate)
     for network in estate.virtual_networks:
         if id(network) in elsewhere:
             continue  # another subscription's
@@ -802,6 +809,7 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         scripted = estate.scripted_gateway(network.name)
         draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None, shown)
         draft.own(scripted, *connections.get(id(network), ()))
+        draft.after = tuple(circuits.get(id(network), ()))
         yield draft.own(inside.get(key(network.name), ()))
     unnamed = in_unnamed_networks(estate)
     for service in estate.cloud_services:
@@ -922,12 +930,22 @@ def _connections_by_network(estate: Estate) -> dict[int, list[ConnectionState]]:
     return found
 
 
+def _circuits_by_network(estate: Estate) -> dict[int, list[Circuit]]:
+    """The circuits each network (by `id`) is linked to: the plan moves them first, and the network's step
+    waits on each that is not ready, so its row says so (`ScopeItem.after`)."""
+    found: dict[int, list[Circuit]] = defaultdict(list)
+    for circuit in estate.circuits():
+        for network in circuit.networks:
+            found[id(network)].append(circuit)
+    return found
+
+
 def _circuit_drafts(estate: Estate) -> Iterator[_Draft]:
     """The ExpressRoute circuits the plan moves before the networks linked to them (`Estate.circuits`),
     named as its steps name them, each with the link authorizations that are its (and their findings)."""
     for circuit in estate.circuits():
         migrates: dict[str, object] = {"networks": [network.name for network in circuit.networks]}
-        draft = _Draft(ScopeKind.CIRCUITS, circuit_name(circuit), CIRCUIT, migrates, circuit.authorizations)
+        draft = _Draft(ScopeKind.CIRCUITS, circuit_name(circuit), CIRCUIT, migrates, circuit)
         # Its step moves it by its service key: one the files state, or one a script finds by its name.
         found_by_name = circuit.named_by and not circuit.service_keys
         draft.unstated = len(circuit.service_keys) != 1 and not found_by_name

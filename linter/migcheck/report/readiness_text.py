@@ -415,7 +415,6 @@ def _verdict(
     # "Not decided: <why>" says its reason after a colon already: the counts follow it apart.
     joined = "; " if ":" in verdict else ": "
     text = f"{verdict}{joined}{shown}" if shown else verdict
-    text += _after_words(item, by_subject)
     # A warning can fail Validate too: a VM caught in a state the platform refuses until it changes.
     waiting = sum(1 for f in item.findings if f.code in REFUSED_WHILE_IT_LASTS and refused(f))
     held = [s for s in item.held_back if s.finding.severity > Severity.INFO]
@@ -430,10 +429,12 @@ def _verdict(
     more = " more" if shown else ""
     notes += [f"{len(held) - known}{more} suppressed"] if len(held) > known else []
     notes += [f"{known}{more} known from baseline"] if known else []
-    return f"{text} ({', '.join(notes)})" if notes else text
+    # What it waits on comes after the notes, which are about its own counts.
+    return (f"{text} ({', '.join(notes)})" if notes else text) + _after_words(item, by_subject)
 
 
-# What a storage account's row says of an item it migrates after that is not ready, by that item's verdict.
+# What a storage account's or a network's row says of an item it migrates after that is not ready, by that
+# item's verdict.
 _HELD_BY = {
     Verdict.FAILED: "fails",
     Verdict.PREPARE_FAILS: "fails at Prepare",
@@ -446,8 +447,8 @@ _HELD_BY = {
 
 def _after_words(item: ScopeItem, by_subject: Mapping[int, ScopeItem]) -> str:
     """`; after contoso-prod-vnet, which fails`: a storage account migrates after the VMs its disks are
-    attached to (`ScopeItem.after`), so its own verdict is not the whole story while their network or cloud
-    service is not ready (the plan's step waits on theirs)."""
+    attached to, a network after the ExpressRoute circuits it is linked to (`ScopeItem.after`), so its own
+    verdict is not the whole story while those are not ready (the plan's step waits on theirs)."""
     held = [by_subject[id(s)] for s in item.after if id(s) in by_subject]
     said = [
         f"{visible(before.name)}, which {_HELD_BY[before.verdict]}"
