@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 migcheck plan examples/contoso --format html --output-file "$work/plan.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --hide-scrollbars --force-device-scale-factor=1 \
-  --user-data-dir="$work/profile" --window-size=1100,1240 --screenshot="$work/shot.png" \
+  --user-data-dir="$work/profile" --window-size=1100,1330 --screenshot="$work/shot.png" \
   "file://$work/plan.html" 2>/dev/null
 mv "$work/shot.png" docs/plan-contoso.png
 echo "wrote docs/plan-contoso.png"
