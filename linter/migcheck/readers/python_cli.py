@@ -603,15 +603,22 @@ class _Script:
         return value if isinstance(value, (ast.Dict, ast.List, ast.Tuple)) else node
 
     def kept_item(self, node: ast.AST) -> str | None:
-        """What holds an item, by a key the script writes out, of a table the module's level assigns once
-        and nothing changes (`configdict['vmname']` of `configdict = json.load(...)`): one value wherever
-        read, so that a task creating a VM by it and another changing it name one VM. None for any other."""
-        if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
+        """What holds an item, by a key the script writes out, or an attribute, of a table or config object
+        the module's level assigns once and nothing changes (`configdict['vmname']` of `configdict =
+        json.load(...)`, `cfg.vmname` of `cfg = load_config()`), or one a class's `__init__` sets once
+        (`self.config.vmname`): one value wherever read, so that a task creating a VM by it and another
+        changing it name one VM. None for any other."""
+        holder = _holder(node.value) if isinstance(node, (ast.Subscript, ast.Attribute)) else None
+        if holder is None or holder not in self.module_tables:
             return None
-        key = node.slice.value if isinstance(node.slice, ast.Constant) else None
-        if node.value.id not in self.module_tables or type(key) not in (str, int):
-            return None
-        return f"{node.value.id}[{key!r}]"
+        if isinstance(node, ast.Attribute):
+            return f"{holder}.{node.attr}"
+        key = (
+            node.slice.value
+            if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant)
+            else None
+        )
+        return f"{holder}[{key!r}]" if type(key) in (str, int) else None
 
     def unread(self, mark: Mark) -> None:
         if mark not in self.unparsed:
@@ -1089,33 +1096,48 @@ def _tables_kept(tree: ast.Module) -> set[str]:
     return {name for name, count in assigned.items() if count == 1 and name not in changed}
 
 
+def _holder(node: ast.AST) -> str | None:
+    """The name of what may hold a table or config object: a plain name (`cfg`), or an attribute of the
+    object a method runs on (`self.config`); None for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return f"self.{node.attr}"
+    return None
+
+
 def _changed_names(tree: ast.Module) -> set[str]:
-    """The names whose object the script may change: assigned to again in place, an item set or deleted,
-    a changing method called on it, passed on whole to a call (see `_tables_kept`)."""
+    """The names (and `self.` attributes, see `_holder`) whose object the script may change: assigned to
+    again in place, an item or attribute set or deleted, a changing method called on it, passed on whole
+    to a call (see `_tables_kept`)."""
     changed: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
-            changed.add(node.target.id)
-        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            changed.add(node.value.id if isinstance(node.value, ast.Name) else "")
-        elif (
-            isinstance(node, ast.Attribute)
-            and node.attr in _CHANGING_METHODS
-            and isinstance(node.value, ast.Name)
-        ):
-            changed.add(node.value.id)
+        if isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            changed.add(_holder(node.target) or "")
+        elif isinstance(node, (ast.Subscript, ast.Attribute)) and _changes_its_object(node):
+            changed.add(_holder(node.value) or "")
         elif isinstance(node, ast.Call):
-            changed.update(a.id for a in node.args if isinstance(a, ast.Name))
+            changed.update(_holder(a) or "" for a in node.args)
     return changed
 
 
+def _changes_its_object(node: ast.Subscript | ast.Attribute) -> bool:
+    """Whether an item or attribute expression changes the object it is taken of: set or deleted
+    (`cfg['k'] = v`, `cfg.vmname = v`, `del cfg.k`), or a changing method (`cfg.update(...)`)."""
+    if isinstance(node.ctx, (ast.Store, ast.Del)):
+        return True
+    return isinstance(node, ast.Attribute) and node.attr in _CHANGING_METHODS
+
+
 def _module_tables(tree: ast.Module, tables: set[str]) -> set[str]:
-    """Of the tables the script never changes (`_tables_kept`), those the module's level assigns, and the
-    names it imports from another module (`from config import configdict`) that nothing binds again nor
-    changes: one object for every function that reads it."""
+    """Of the tables the script never changes (`_tables_kept`), those the module's level assigns (in a
+    `with` block too: `with open(...) as f: cfg = json.load(f)`), the names it imports from another
+    module (`from config import configdict`) that nothing binds again nor changes, and the attributes a
+    class's `__init__` sets once (`self.config = load_config()`, see `_set_once_in_init`): one object for
+    every function that reads it."""
     assigned: set[str] = set()
     imported: set[str] = set()
-    for statement in tree.body:
+    for statement in _module_level(tree.body):
         if isinstance(statement, ast.Assign):
             assigned.update(t.id for t in statement.targets if isinstance(t, ast.Name) and t.id in tables)
         elif isinstance(statement, ast.ImportFrom):
@@ -1125,7 +1147,33 @@ def _module_tables(tree: ast.Module, tables: set[str]) -> set[str]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del))
     }
-    return assigned | (imported - bound - _changed_names(tree))
+    changed = _changed_names(tree)
+    return assigned | (imported - bound - changed) | (_set_once_in_init(tree) - changed)
+
+
+def _module_level(body: list[ast.stmt]) -> list[ast.stmt]:
+    """The statements the module's level runs each time, those of its `with` blocks too."""
+    statements: list[ast.stmt] = []
+    for statement in body:
+        statements.extend(statement.body if isinstance(statement, (ast.With, ast.AsyncWith)) else [statement])
+    return statements
+
+
+def _set_once_in_init(tree: ast.Module) -> set[str]:
+    """The `self.` attributes (`self.config`) a class's `__init__` assigns by a statement of its own body
+    and nothing else in the script assigns: one object for each method reading it."""
+    stores: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            holder = _holder(node) or ""
+            stores[holder] = stores.get(holder, 0) + 1
+    in_init: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "__init__":
+            for statement in node.body:
+                if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                    in_init.add(_holder(statement.targets[0]) or "")
+    return {holder for holder in in_init if holder.startswith("self.") and stores.get(holder) == 1}
 
 
 def _split_line(call: ast.Call) -> ast.expr | None:
