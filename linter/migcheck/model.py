@@ -1659,6 +1659,11 @@ CALLED_BY_UNSTATED_NAME = "getattr"
 # character as the start of a bare word, so the name is a value given to the command by position, not the
 # parameter, and the call does not run as its author meant.
 ESCAPED_PARAMETER = "`-"
+# The start of the tag of a `Script.unread` mark of a PowerShell call that gives a cmdlet more values by
+# position than it takes, then the cmdlet, the first value too many and the parameters it takes by
+# position, tab-separated ("positional:Set-AzureSubscription\t"b"\t-SubscriptionName"): PowerShell refuses
+# the call ("A positional parameter cannot be found that accepts argument 'b'"), which does nothing.
+EXTRA_POSITIONAL = "positional:"
 # The tag of a `Script.unread` mark of a script's first edit of an XML document by its methods
 # (`$xml.CreateElement(...)`, `SetAttribute`, `AppendChild`, `RemoveChild`) in a script that uploads a network
 # configuration: the edits are not followed, so what they add to or take from the upload is unknown.

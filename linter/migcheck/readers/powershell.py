@@ -170,6 +170,7 @@ from migcheck.model import (
     ESCAPED_PARAMETER,
     EVERY_NETWORK,
     EXPRESSROUTE,
+    EXTRA_POSITIONAL,
     GATEWAY,
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
@@ -2005,6 +2006,62 @@ def _given_by_position(root: Node, at: int) -> bool:
     return inline is not None or (_resolve(key, written) or written) in cmdlets.SPECS[key].switches
 
 
+def _extra_positional(command: Node, key: str, source: bytes) -> tuple[int, str] | None:
+    """Where a call gives a cmdlet more values by position than it takes (`Set-AzureSubscription "a" "b"`,
+    which binds only -SubscriptionName so), and the tag that says it (see `EXTRA_POSITIONAL`): PowerShell
+    refuses the call as it binds its arguments ("A positional parameter cannot be found that accepts
+    argument 'b'"), so it does nothing. None where the call gives no more, splats a variable (which may
+    give values by position), or the spec does not list every position (`Spec.most_positional`). The
+    arguments are walked as `Interpreter.bind` walks them."""
+    spec = cmdlets.SPECS[key]
+    parts = _command_parts(command.child_by_field_name("command_elements"))
+    values: list[Node] = []
+    named: set[str] = set()
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        index += 1
+        if part.type in ("command_argument_sep", "redirection", "redirections"):
+            continue
+        parameter = _parameter(part)
+        if parameter is None:
+            if _unwrap(part).type == "variable" and _text(_unwrap(part)).startswith("@"):
+                return None
+            listed = _listed(part, source)
+            values.append(part)
+            index += 2 * len(listed) - 2  # past the items and the separators between them
+            continue
+        written, inline = parameter
+        name = _resolve(key, written) or written
+        named.add(name)
+        colon = inline is not None or _glued_by_colon(parts, index)
+        if inline is not None or (name in spec.switches and not colon):
+            continue
+        value_at = _next_value(parts, index)
+        takes = colon or name in spec.values or (name not in spec.switches and value_at is not None)
+        if takes and value_at is not None and _parameter(parts[value_at]) is None:
+            index = value_at + 2 * len(_listed(parts[value_at], source)) - 1
+    if not spec.most_positional:
+        return None
+    # The positions a parameter the call names leaves free, of the set a switch chooses, else of the set
+    # that leaves the most.
+    chosen = next((order for switch, order in spec.positional_by_switch.items() if switch in named), None)
+    orders = [chosen] if chosen is not None else [spec.positional, *spec.positional_by_switch.values()]
+    free = max(([name for name in order if name not in named] for order in orders), key=len)
+    if len(values) <= len(free):
+        return None
+    extra = values[len(free)]
+    said = " ".join(f"-{name}" for name in free)
+    return extra.start_byte, f"{EXTRA_POSITIONAL}{_command_name(command)}\t{_unquoted(_text(extra))}\t{said}"
+
+
+def _unquoted(text: str) -> str:
+    """An argument as PowerShell's message names it: a quoted string without its quotes, cut short."""
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    return _short(text, 40)
+
+
 def _with_param_blocks_ended(source: bytes, root: Node) -> bytes:
     """The source to parse: `source` itself, or, in a tree with errors, a copy with a `;` for the blank
     after each `param (…)` block that code follows on its line (`function f { param($s) New-AzureVM … }`):
@@ -2571,6 +2628,18 @@ class SyntaxIndex:
             if name in self.functions and not _module_qualified(c)
         )
         self.called = set(self.call_sites)  # functions the script calls
+        # Where a call gives a cmdlet more values by position than it takes, and the tag that says it (see
+        # `_extra_positional`): PowerShell refuses the call, as it does one given an escaped parameter.
+        self.extra_positionals = dict(
+            found_extra
+            for c, name in zip(found.get("command", []), commands, strict=True)
+            if name in cmdlets.SPECS
+            and (name not in self.functions or _module_qualified(c))
+            and not _any_between(self.escaped_at, c.start_byte, c.end_byte)
+            for found_extra in [_extra_positional(c, name, source)]
+            if found_extra is not None
+        )
+        self.refused_at = sorted([*self.escaped_parameters, *self.extra_positionals])
         self._index_classes(found)
         # (offset, variable key) of every assignment, and which scope assigns which keys.
         inside = _Spans(found.get("function", []))
@@ -13743,7 +13812,7 @@ class Interpreter:
         position, where it has no parameter left to take them ("A positional parameter cannot be found that
         accepts argument '-DeploymentName'"), so the call never runs: a migration step is not taken, a VM,
         service or account is not made. The part is said where it is written (see `_unread`)."""
-        return _any_between(self.index.escaped_at, node.start_byte, node.end_byte)
+        return _any_between(self.index.refused_at, node.start_byte, node.end_byte)
 
     def _unassigned_name(self, step: str, parameter: str, arg: Arg | None) -> tuple[str, str]:
         """Why a migration step given its resource by a variable nothing in the script assigns fails
@@ -15930,11 +15999,14 @@ class Interpreter:
         classic CLI is given an option its command does not declare (`xplat.Reading.refused`), in document
         order."""
         escaped = self.index.escaped_parameters
+        extra = self.index.extra_positionals
         parts = (
             replace(self.where.at(at), tag=ESCAPED_PARAMETER + escaped[at][1:])
             if at in escaped
+            else replace(self.where.at(at), tag=extra[at])
+            if at in extra
             else self._unread_mark(at)
-            for at in sorted([*self.index.recovered.unread, *escaped])
+            for at in sorted([*self.index.recovered.unread, *escaped, *extra])
         )
         said = [
             *parts,
@@ -15984,7 +16056,7 @@ class Interpreter:
             # in what the parser could not read: then the script is kept, with no call, to say where.
             built = (self._build(draft) for draft in self.deployments.values())
             found = (*extended, *built, *self.peerings, *self.subscriptions.values(), *self._clouds())
-            said = self.index.escaped_parameters or self.xplat_reading.refused or self.classic_line_not_read
+            said = self.index.refused_at or self.xplat_reading.refused or self.classic_line_not_read
             # A child runbook started and not followed may be classic whatever the parent calls itself.
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
             # So may a request to a URL the script does not state (see `_undecided_request_tag`).

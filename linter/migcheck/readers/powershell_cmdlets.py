@@ -342,6 +342,19 @@ class Spec:
     aliases: dict[str, str] = field(default_factory=dict)
     positional_by_switch: dict[str, tuple[str, ...]] = field(default_factory=dict)
     loose: bool = False
+    # Whether the cmdlet binds by position more than the spec lists (a position whose parameter depends
+    # on a parameter set the call does not choose): a value past those listed is not refused.
+    positions_partial: bool = False
+
+    @property
+    def most_positional(self) -> int:
+        """How many values the cmdlet binds by position at most, in any of its parameter sets; 0 where
+        the spec lists none or not all (`positions_partial`), and the reader cannot tell."""
+        if self.positions_partial:
+            return 0
+        return max(
+            (len(order) for order in (self.positional, *self.positional_by_switch.values())), default=0
+        )
 
     @property
     def names(self) -> frozenset[str]:
@@ -376,6 +389,7 @@ def _spec(
     aliases: dict[str, str] | None = None,
     by_switch: dict[str, str] | None = None,
     loose: bool = False,
+    positions_partial: bool = False,
 ) -> Spec:
     """A spec from a compact list: `Name:0` binds by position 0, `Flag!` is a switch, `Other` a named
     parameter with a value."""
@@ -395,6 +409,7 @@ def _spec(
         {**_COMMON_ALIASES, **(aliases or {})},
         {switch: tuple(order.split()) for switch, order in (by_switch or {}).items()},
         loose,
+        positions_partial,
     )
 
 
@@ -444,7 +459,8 @@ SPECS: dict[str, Spec] = {
             "Policy:0 Name:1 ServiceName ResourceGroupName StorageAccountName ProtectableItem Item "
             "InclusionDisksList ExclusionDisksList ExcludeAllDataDisks! ResetExclusionSettings! VaultId "
             "ContainerSubscriptionId Token AccessType IsSystemAssignedIdentity! UserAssignedIdentityArmUrl Force! "
-            "DefaultProfile"
+            "DefaultProfile",
+            positions_partial=True,
         ),
     ),
     # A peering of a Resource Manager network (Az.Network, AzureRM.Network docs: every parameter named).

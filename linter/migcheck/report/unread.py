@@ -24,7 +24,9 @@ given its output (`VM_NOT_PASSED_ON`: `… | Set-AzureAclConfig …`): that call
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a file a PowerShell script dot-sources by a path migcheck does not follow
 (`DOT_SOURCE_NOT_FOLLOWED`: one it does not state, an absolute one, one to a file not checked), as is a
 script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
-parameter's name to the command as a value, by position, and each report says to remove the backtick.
+parameter's name to the command as a value, by position, and each report says to remove the backtick. So is
+a PowerShell call that gives a cmdlet more values by position than it takes (`EXTRA_POSITIONAL`:
+`Set-AzureSubscription "a" "b"`), which PowerShell refuses.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
 before a parameter's name, a blank after a line-ending backtick) carries the construct's name as its mark's
@@ -42,6 +44,7 @@ from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
+    EXTRA_POSITIONAL,
     INTERPRETER_NOT_READ,
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
@@ -398,6 +401,7 @@ def _language(path: str) -> str:
 
 REFUSED_OPTION_WHY = "refused-option"
 ESCAPED_PARAMETER_WHY = "escaped-parameter"
+EXTRA_POSITIONAL_WHY = "extra-positional"
 OTHER_SHELL_WHY = "other-shell"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
@@ -413,6 +417,7 @@ def said_alone(mark: Mark) -> bool:
         or undecided_url(mark.tag)
         or refused(mark)
         or escaped_parameter(mark)
+        or extra_positional(mark)
         or other_shell(mark)
     )
 
@@ -433,6 +438,11 @@ def escaped_parameter(mark: Mark) -> bool:
     return mark.tag.startswith(ESCAPED_PARAMETER)
 
 
+def extra_positional(mark: Mark) -> bool:
+    """Whether `mark` is of a PowerShell call giving a cmdlet more values by position than it takes."""
+    return mark.tag.startswith(EXTRA_POSITIONAL)
+
+
 def why_named(mark: Mark) -> str:
     """The name of what the part at `mark` is ("lost-continuation", "refused-option", "escaped-parameter",
     "lone-dash", ... : see `_SAID_ALONE`), or "" for a part the parser stopped at for a reason only it
@@ -446,6 +456,8 @@ def why_named(mark: Mark) -> str:
         return REFUSED_OPTION_WHY
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
+    if extra_positional(mark):
+        return EXTRA_POSITIONAL_WHY
     if other_shell(mark):
         return OTHER_SHELL_WHY
     return mark.tag if mark.tag in _CONSTRUCTS else ""
@@ -471,6 +483,8 @@ def why(mark: Mark) -> str:
             f'"{name}" as a value, by position, not the parameter {name}: the call does not run as written; '
             "remove the backtick"
         )
+    if extra_positional(mark):
+        return _extra_positional(mark.tag)
     if other_shell(mark):
         shell = mark.tag.removeprefix(OTHER_SHELL)
         return (
@@ -480,6 +494,17 @@ def why(mark: Mark) -> str:
             "commands in a bash script to have them checked"
         )
     return f"migcheck's parser cannot read this part of the script: findings about what it states may be missing; {HOW_TO_SEE}"
+
+
+def _extra_positional(tag: str) -> str:
+    """What a call giving a cmdlet a value by position past those it takes is, and what to do."""
+    cmdlet, value, free = tag.removeprefix(EXTRA_POSITIONAL).split("\t")
+    taken = f"{len(free.split())} value{'s' if len(free.split()) != 1 else ''} by position ({free})"
+    return (
+        f"{cmdlet} takes {taken if free else 'no value by position'} here, and the call gives it more: "
+        f'PowerShell refuses it ("A positional parameter cannot be found that accepts argument '
+        f"'{visible(value)}'\"), so the call does nothing; name the parameter each value is for"
+    )
 
 
 def _refused(tag: str) -> str:
