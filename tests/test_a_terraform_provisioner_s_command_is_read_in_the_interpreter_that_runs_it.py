@@ -2,8 +2,9 @@
 "-Command"]`, `["python3", "-c"]`), and was read as a shell line whatever that was: a PowerShell command's
 classic cmdlets were dropped with nothing said. Its command is read by the reader of its interpreter, each
 value the module does not state one the file does not state; an interpreter migcheck does not read (cmd,
-perl) is said not read. Terraform 0.11's `when = "create"` runs the provisioner on create, as no `when`
-does."""
+perl) is said not read. A program run through `env` (`["/usr/bin/env", "bash", "-c"]`) is the one env
+runs, past its options and `NAME=value` words. Terraform 0.11's `when = "create"` runs the provisioner on
+create, as no `when` does."""
 
 from __future__ import annotations
 
@@ -42,7 +43,14 @@ def _calls(text: str) -> list[tuple[str, int, int]]:
 
 @pytest.mark.parametrize(
     "interpreter",
-    ['["PowerShell", "-Command"]', '["pwsh", "-Command"]', '["C:\\\\Windows\\\\powershell.exe"]'],
+    [
+        '["PowerShell", "-Command"]',
+        '["pwsh", "-Command"]',
+        '["C:\\\\Windows\\\\powershell.exe"]',
+        '["env", "pwsh", "-Command"]',
+        '["/usr/bin/env", "-S", "pwsh -NoProfile", "-Command"]',
+        '["/usr/bin/env", "-u", "HOME", "PSModulePath=/opt/ps", "pwsh", "-Command"]',
+    ],
 )
 def test_a_powershell_command_is_read_as_powershell(interpreter: str):
     text = _service(interpreter, POWERSHELL)
@@ -58,7 +66,16 @@ def test_a_value_the_module_does_not_state_is_one_the_powershell_command_does_no
     assert deployment.service_name == ""  # not stated, where a name `var_svc` would be one
 
 
-@pytest.mark.parametrize("interpreter", ['["/bin/bash", "-c"]', '["sh", "-c"]'])
+@pytest.mark.parametrize(
+    "interpreter",
+    [
+        '["/bin/bash", "-c"]',
+        '["sh", "-c"]',
+        '["/usr/bin/env", "bash", "-c"]',
+        '["env", "-i", "LANG=C", "bash", "-c"]',
+        '["env", "--split-string=bash -e", "-c"]',
+    ],
+)
 def test_a_shell_command_is_read_as_a_shell_line(interpreter: str):
     assert _reserved(_service(interpreter, CLI)) == [("shopip", "")]
 
@@ -71,7 +88,9 @@ def test_a_python_command_is_read_as_python():
     assert _reserved(text) == [("pyip", "")]
 
 
-@pytest.mark.parametrize("interpreter", ['["cmd", "/C"]', '["perl", "-e"]', "var.shell"])
+@pytest.mark.parametrize(
+    "interpreter", ['["cmd", "/C"]', '["perl", "-e"]', "var.shell", '["env", "perl", "-e"]', '["env"]']
+)
 def test_a_command_of_an_interpreter_migcheck_does_not_read_is_said_not_read(interpreter: str):
     resources = script_resources(_service(interpreter, CLI), "main.tf")
     assert not [r for r in resources if isinstance(r, ReservedIp)]

@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -1067,13 +1067,44 @@ _INTERPRETERS = {
 
 def _interpreter_language(c: _Configuration, path: str, node: Node) -> str | None:
     """The language an `interpreter` list's program reads (`["PowerShell", "-Command"]`, `["/bin/bash",
-    "-c"]`): one of `_INTERPRETERS`, else None (a program migcheck does not read, one not stated)."""
-    words = c.words(path, node, _mark(path, node))
-    program = words[0].text if words else None
-    if program is None:
-        return None
-    name = program.replace("\\", "/").rsplit("/", 1)[-1].casefold().removesuffix(".exe")
-    return _INTERPRETERS.get(name)
+    "-c"]`, `["/usr/bin/env", "bash", "-c"]`): one of `_INTERPRETERS`, else None (a program migcheck does
+    not read, one not stated)."""
+    program = _program_name(word.text for word in c.words(path, node, _mark(path, node)))
+    return _INTERPRETERS.get(program) if program is not None else None
+
+
+# `env`'s options that take the next word as their value (GNU `-u NAME`, `-C DIR`; BSD `-P PATH`).
+_ENV_VALUED_OPTIONS = frozenset(("-u", "-C", "-P", "--unset", "--chdir"))
+
+
+def _program_name(texts: Iterable[str | None]) -> str | None:
+    """The base name of the program a command's words run (`C:\\...\\powershell.exe` is `powershell`), past
+    `env` and its options and `NAME=value` words, as env finds the program it runs; None where a word on
+    the way is not stated."""
+    words = iter(texts)
+    after_env = False
+    for text in words:
+        if text is None:
+            return None
+        if after_env and (text.startswith("-S") or text.startswith("--split-string")):
+            return _program_name(_split_string(text, words) + list(words))
+        if after_env and text in _ENV_VALUED_OPTIONS:
+            next(words, None)
+        elif not (after_env and (text.startswith("-") or "=" in text)):
+            name = text.replace("\\", "/").rsplit("/", 1)[-1].casefold().removesuffix(".exe")
+            if name != "env":
+                return name
+            after_env = True
+    return None
+
+
+def _split_string(option: str, words: Iterator[str | None]) -> list[str | None]:
+    """The words of `env -S`'s string (`-S "pwsh -NoProfile"`, `-Sbash`, `--split-string=bash -e`), which env
+    splits at blanks into the command it runs."""
+    value = option.partition("=")[2] if option.startswith("--") else option[2:]
+    if not value and "=" not in option:
+        value = next(words, None) or ""
+    return list(value.split())
 
 
 @dataclass
