@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from migcheck.model import EVERY_NETWORK
+from migcheck.model import ENDPOINT_SUFFIXES, EVERY_NETWORK, blob_host_account
 from migcheck.retirements import (
     APPLICATION_GATEWAY_V1,
     BASIC_SKU,
@@ -719,12 +719,7 @@ def _automation_replacement(call: str) -> str:
 # --- requests a script sends to the Service Management API itself ------------------------------------------
 
 # The hosts of the Service Management API, in Azure's public and national clouds.
-MANAGEMENT_HOSTS = (
-    "management.core.windows.net",
-    "management.core.chinacloudapi.cn",
-    "management.core.usgovcloudapi.net",
-    "management.core.cloudapi.de",
-)
+MANAGEMENT_HOSTS = tuple(f"management.{suffix}" for suffix in ENDPOINT_SUFFIXES)
 HOLE = "\x00"  # a piece of a URL the script does not state
 
 
@@ -732,12 +727,9 @@ def stated_blob_account(shape: str, hole: str = HOLE) -> str:
     """The storage account a blob address whose text is `shape` (`hole` for each piece the script does not
     state) names where the script states it (`https://acct.blob.core.windows.net/vhds/` + a name it does
     not state, or a cloud's endpoint suffix it does not state): the host's first label, whatever the
-    path; "" where the script does not state the account, or the host is no blob endpoint."""
-    rest = shape.rpartition("://")[2]
-    host = rest.split("/", 1)[0].split(".")
-    if len(host) < 3 or hole in host[0] or host[1].casefold() != "blob" or not host[0]:
-        return ""
-    return host[0]
+    path; "" where the script does not state the account, or the host is no cloud's blob endpoint."""
+    account = blob_host_account(shape.rpartition("://")[2].split("/", 1)[0], hole)
+    return "" if hole in account else account
 
 
 def deployed_file(shape: str) -> str:

@@ -595,11 +595,33 @@ def storage_account(media_link: str) -> str:
     compares account names (`account_name`). "" for anything that is not an account's blob endpoint: a
     relative name, the storage emulator (`http://127.0.0.1:10000/devstoreaccount1/...`, which is never
     deployed), a typo."""
-    host = media_link.strip().split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-    labels = host.split(".")
-    if len(labels) > 2 and labels[1].casefold() == "blob" and labels[0]:
-        return account_name(labels[0])
-    return ""
+    host = media_link.strip().split("://", 1)[-1].split("/", 1)[0]
+    account = blob_host_account(host)
+    return account_name(account) if account else ""
+
+
+# The endpoint suffixes of the clouds migcheck knows (Azure's global cloud, Azure China, Azure Government,
+# Azure Germany): a storage account's blobs are at `<account>.blob.<suffix>`, the Service Management API
+# at `management.<suffix>`.
+ENDPOINT_SUFFIXES = (
+    "core.windows.net",
+    "core.chinacloudapi.cn",
+    "core.usgovcloudapi.net",
+    "core.cloudapi.de",
+)
+
+
+def blob_host_account(host: str, hole: str = "") -> str:
+    """The first label of `host` (what names the storage account, as written) where `host` is a blob
+    endpoint of a cloud migcheck knows (`acct.blob.core.windows.net`, in any case, with a port or the root's
+    dot or not); with `hole` (a piece a script does not state), one whose suffix holds such a piece too (a
+    cloud the script does not state). "" for any other host: `acct.blob.core.windows.net.evil.com` is
+    another site's, whatever its first labels."""
+    labels = host.split(":", 1)[0].split(".", 2)
+    if len(labels) < 3 or not labels[0] or labels[1].casefold() != "blob":
+        return ""
+    suffix = labels[2].rstrip(".").casefold()
+    return labels[0] if suffix in ENDPOINT_SUFFIXES or (hole and hole in suffix) else ""
 
 
 # The facts of a VM one description may leave unsaid (`Role.unknown`) and another, or a later change, state.

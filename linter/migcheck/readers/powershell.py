@@ -242,6 +242,7 @@ from migcheck.model import (
     account_stand_in,
     another_turn,
     apart,
+    blob_host_account,
     common_branches,
     in_no_network,
     is_placeholder_subscription,
@@ -11697,10 +11698,11 @@ class Interpreter:
             # The value the address starts with holds its host (`"$container$name.vhd"`): every blob built
             # on it is in the one account it names.
             return self._account_stand_in(value.holes[0], _ADDRESS_START, self._written_at(arg) or mark)
-        host = value.shape.split("://", 1)[-1].split("/", 1)[0].split(".")
-        if len(host) < 3 or automation.HOLE not in host[0] or host[1].casefold() != "blob":
+        host = value.shape.split("://", 1)[-1].split("/", 1)[0]
+        account = blob_host_account(host, automation.HOLE)
+        if automation.HOLE not in account:
             return ""
-        return self._account_stand_in(value.holes[0], host[0], self._written_at(arg) or mark)
+        return self._account_stand_in(value.holes[0], account, self._written_at(arg) or mark)
 
     def _whole_blob_account_stand_in(self, value: Unknown, at: Mark) -> str:
         """The stand-in for the storage account of a blob whose whole address is `value`: it holds the

@@ -176,6 +176,7 @@ from migcheck.model import (
     account_stand_in,
     another_turn,
     apart,
+    blob_host_account,
     common_branches,
     in_no_network,
     is_stand_in,
@@ -4608,8 +4609,8 @@ class _Resources:
         if site is None or not self.either_accounts or not isinstance(node, ast.expr):
             return ""
         joined = replace(site, path=())
-        host = self._shape(node, joined).split("://", 1)[-1].split("/", 1)[0].split(".")
-        if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
+        host = self._shape(node, joined).split("://", 1)[-1].split("/", 1)[0]
+        if HOLE not in blob_host_account(host, HOLE):
             return ""
         pieces = self.flow.built_pieces(node, joined, partial=True)
         told = _host_label(pieces) if pieces is not None else None
@@ -4646,8 +4647,8 @@ class _Resources:
             return stated
         if shape.startswith(HOLE) and "://" not in shape:
             return self._address_start_account(node, link, site, built)
-        host = shape.split("://", 1)[-1].split("/", 1)[0].split(".")
-        if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
+        host = shape.split("://", 1)[-1].split("/", 1)[0]
+        if HOLE not in blob_host_account(host, HOLE):
             return ""
         pieces = built if built is not None else self.flow.built_pieces(node, site, partial=True)
         told = _host_label(pieces) if pieces is not None else None
@@ -7572,9 +7573,8 @@ def marked_host_label(link: str) -> tuple[str, int, str] | None:
     """The first host label of a blob address (its storage account) written with one value marked
     (`HOLE_MARK` <index> `HOLE_MARK`): what goes before the value, its index, and what comes after; None for
     an address whose account is stated, or not a blob's."""
-    host = link.split("://", 1)[-1].split("/", 1)[0].split(".")
-    label = host[0].split(HOLE_MARK)
-    if len(host) < 3 or host[1].casefold() != "blob" or len(label) != 3 or not label[1].isdigit():
+    label = blob_host_account(link.split("://", 1)[-1].split("/", 1)[0], HOLE_MARK).split(HOLE_MARK)
+    if len(label) != 3 or not label[1].isdigit():
         return None
     return label[0], int(label[1]), label[2]
 

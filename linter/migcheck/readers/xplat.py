@@ -127,6 +127,7 @@ from migcheck.model import (
     account_stand_in,
     another_turn,
     apart,
+    blob_host_account,
     in_no_network,
     is_placeholder_subscription,
     is_stand_in,
@@ -1809,12 +1810,12 @@ class Reading:
             # on it is in the one account it names.
             return self._unstated_account(blob.holes[0], _ADDRESS_START, blob.stand_in_mark)
         scheme, _, rest = shape.rpartition("://")
-        host = rest.split("/", 1)[0].split(".")
-        if len(host) < 3 or HOLE not in host[0] or host[1].casefold() != "blob":
+        account = blob_host_account(rest.split("/", 1)[0], HOLE)
+        if HOLE not in account:
             return ""
         before = scheme.count(HOLE)
         holder = blob.holes[before] if before < len(blob.holes) else None
-        return self._unstated_account(holder, host[0], blob.stand_in_mark)
+        return self._unstated_account(holder, account, blob.stand_in_mark)
 
     def _unstated_account(self, holder: str | None, shape: str, at: Mark) -> str:
         """The stand-in of a storage account named by a value the script does not state, built as `shape`
