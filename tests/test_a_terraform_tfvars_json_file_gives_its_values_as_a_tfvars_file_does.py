@@ -5,6 +5,7 @@ a `"//"` key (Terraform's JSON comment) none."""
 
 from __future__ import annotations
 
+import pytest
 from lint_support import lint_files
 
 from migcheck.model import VirtualNetwork
@@ -48,3 +49,26 @@ def test_a_tfvars_json_file_that_is_no_object_gives_nothing_and_is_said_so(tmp_p
     assert [f.code for f in result.findings if f.location and f.location.path == "terraform.tfvars.json"] == [
         "MIG001"
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "found"),
+    [
+        (
+            "terraform.tfvars.json",
+            '["not", "an", "object"]\n',
+            "a file of variables' values in JSON must be an object (a list here)",
+        ),
+        (
+            "prod.auto.tfvars.json",
+            '"x"\n',
+            "a file of variables' values in JSON must be an object (a string here)",
+        ),
+        ("main.tf.json", "null\n", "a configuration in JSON must be an object (null here)"),
+        ("main.tf.json", "3\n", "a configuration in JSON must be an object (a number here)"),
+    ],
+)
+def test_a_json_file_that_is_no_object_is_said_to_be_what_it_is(tmp_path, monkeypatch, path, text, found):
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": NETWORK, path: text})
+    (message,) = [f.message for f in result.findings if f.location and f.location.path == path]
+    assert f"cannot be parsed: {found}, so it is not read" in message

@@ -380,9 +380,10 @@ def _json_items(path: str, text: str) -> list[Node] | FileProblem:
     except terraform_json.Malformed as error:
         items = terraform_json.Items(text)
         line, column = items.position(min(error.pos, len(text)))
+        where = "" if error.placed else " here"
         return FileProblem(
             "syntax",
-            f"the Terraform JSON file cannot be parsed: {error.message} here, so it is not read",
+            f"the Terraform JSON file cannot be parsed: {error.message}{where}, so it is not read",
             Mark(path, line, column=column),
             "Fix the JSON here: `terraform validate` refuses the file as it is, and so does every "
             "`terraform plan`.",

@@ -34,12 +34,27 @@ _PLAIN = re.compile(r'[^"\\$%]*')  # a string's characters that read alike in JS
 
 
 class Malformed(Exception):
-    """JSON that Terraform refuses: why, and the offset where."""
+    """JSON that Terraform refuses: why, and the offset where; `placed` where the message says what is at
+    that offset itself (`must be an object (a list here)`), so a message need not add "here"."""
 
-    def __init__(self, message: str, pos: int) -> None:
+    def __init__(self, message: str, pos: int, placed: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.pos = pos
+        self.placed = placed
+
+
+def _not_an_object(what: str, root: _Value) -> Malformed:
+    """A file whose top value must be an object, and is `root`: says what it is instead."""
+    if root.kind == "array":
+        found = "a list"
+    elif root.kind == "string":
+        found = "a string"
+    elif isinstance(root.decoded, bool) or root.decoded is None:
+        found = json.dumps(root.decoded)
+    else:
+        found = "a number"
+    return Malformed(f"{what} in JSON must be an object ({found} here)", root.start, placed=True)
 
 
 @dataclass
@@ -157,7 +172,7 @@ class Items:
 
     def of(self, root: _Value) -> list[Node]:
         if root.kind != "object":
-            raise Malformed("a configuration in JSON is an object", root.start)
+            raise _not_an_object("a configuration", root)
         found: list[Node] = []
         for keyword, key_at, value in root.members:
             labels = _TOP.get(keyword)
@@ -170,7 +185,7 @@ class Items:
     def values(self, root: _Value) -> list[Node]:
         """The attributes of a `.tfvars.json` file: each of its object's keys a variable, given its value."""
         if root.kind != "object":
-            raise Malformed("a file of variables' values in JSON is an object", root.start)
+            raise _not_an_object("a file of variables' values", root)
         return list(self.body(root, root.start).children)
 
     def labelled(
