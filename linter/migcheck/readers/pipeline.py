@@ -1156,9 +1156,45 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
     if stated_shell is not None and _scalar(stated_shell):
         return replace(context, shell=stated_shell.value)
     macros = context.macros or {}
+    context = _with_runner_os(entries.get("runs-on"), context)
     if _windows_runner(entries.get("runs-on"), macros) or _windows_runner(entries.get("tags"), macros):
         return replace(context, shell="pwsh")
     return context
+
+
+def _with_runner_os(runner: Node | None, context: _Context) -> _Context:
+    """The context with GitHub Actions' `runner.os` (`Windows`, `Linux`, `macOS`) where the job's `runs-on:`
+    labels name the system (`windows-latest`, `ubuntu-22.04`, `macos-14`, a self-hosted `[self-hosted,
+    linux]`), so that a step's `if: runner.os == 'Linux'` is decided for that run."""
+    macros = context.macros or {}
+    labels = _entry(runner, "labels") if runner is not None and _mapping(runner) else runner
+    if labels is None:
+        return context
+    systems = {
+        system
+        for label in _scalar_nodes(labels)
+        if (system := _runner_system(_whole_reference(label, macros))) is not None
+    }
+    if len(systems) != 1 or runner is None:
+        return context
+    import yaml  # loaded with the file's YAML already
+
+    (system,) = systems
+    known = yaml.ScalarNode("tag:yaml.org,2002:str", system, runner.start_mark, runner.end_mark)
+    return replace(context, macros={**macros, "runner:os": known})
+
+
+def _runner_system(label: Node) -> str | None:
+    """The system a runner label names, as `runner.os` says it: GitHub's hosted images and a self-hosted
+    runner's default labels."""
+    if _windows_label(label):
+        return "Windows"
+    text = label.value.casefold() if _scalar(label) else ""
+    if text in ("linux", "ubuntu-latest") or text.startswith("ubuntu-"):
+        return "Linux"
+    if text in ("macos", "macos-latest") or text.startswith("macos-"):
+        return "macOS"
+    return None
 
 
 def _windows_runner(runner: Node | None, macros: dict[str, Node]) -> bool:

@@ -68,8 +68,8 @@ def truth(value: Value) -> bool | None:
 
 
 # The contexts whose values a pipeline may state: Azure Pipelines' parameters and variables, GitHub Actions'
-# env, matrix and inputs.
-_CONTEXTS = ("parameters", "variables", "env", "matrix", "inputs")
+# env, matrix and inputs, and the runner's system its labels name (`runner.os`).
+_CONTEXTS = ("parameters", "variables", "env", "matrix", "inputs", "runner")
 _OPERATORS = ("=~", "!~", "==", "!=", "<=", ">=", "&&", "||", "(", ")", "[", "]", ",", ".", "!", "<", ">")
 
 
