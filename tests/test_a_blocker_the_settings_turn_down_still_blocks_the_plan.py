@@ -35,7 +35,7 @@ def test_an_acl_turned_down_still_blocks_its_step(shop, capsys, severity):
     (shop / "migcheck.toml").write_text(f'select = ["MIG201"]\n[severity]\nMIG201 = "{severity}"\n')
     code, out, _ = run_cli(capsys, "check", ".")
     assert code == 0  # the exit code goes by the settings' severity
-    assert f"MIG201 [{severity}] [blocker] endpoint 'SSH' of VM 'vm1'" in out
+    assert f"MIG201 [{severity}] [blocker] [*?] endpoint 'SSH' of VM 'vm1'" in out  # [*?]: an unsafe fix
     counted = "" if severity == "info" else f": 1 {severity}"  # information is never counted
     assert f"Validation failed{counted} (1 error the settings turn down to {severity})" in out
     assert out.rstrip().endswith("1 blocks the migration.")

@@ -57,4 +57,6 @@ def test_an_address_built_from_another_value_is_another_account(tmp_path, monkey
     address = '"http://{}.blob.core.windows.net/vhds/{}.vhd".format(image_id, service_name)'
     moves = _storage_moves(tmp_path, monkeypatch, capsys, address)
     assert len(moves) == 2
-    assert "storage account '<storage account name, deploy.py:14:36>' (no disk" in " ".join(moves)
+    assert "storage account '<storage account name, deploy.py:14:36>' (the files name no disk" in " ".join(
+        moves
+    )

@@ -3700,7 +3700,8 @@ def _named_as_deployed(
     for project_index, rest in left.items():
         project = projects[project_index]
         index = by_name.get(join_key(project.name, project.mark))
-        if index is None or index not in named or named[index].project != project_index:
+        deployed_as_named = index is not None and key(services[index].name) == key(project.name)
+        if not deployed_as_named or index not in named or named[index].project != project_index:
             services.append(rest)  # deployed under other names only: the project's own service is another
         else:
             services[index] = _with_other_slots(services[index], rest)
