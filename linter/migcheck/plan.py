@@ -65,6 +65,7 @@ from migcheck.model import (
     may_be_prepared,
     says_where,
 )
+from migcheck.quoting import ps_quoted, sh_quoted
 from migcheck.report.readiness import (
     ScopeItem,
     ScopeKind,
@@ -1342,28 +1343,31 @@ def _preamble(estate: Estate) -> Preamble:
         clouds_apart=clouds_apart,
         powershell=(
             "# in the Az module, which registers providers:",
-            *_signed_in(cloud, clouds_apart, "Connect-AzAccount -Environment {}", _ps),
-            f"Select-AzSubscription -SubscriptionId {_ps(chosen)}",
+            *_signed_in(cloud, clouds_apart, "Connect-AzAccount -Environment {}", ps_quoted),
+            f"Select-AzSubscription -SubscriptionId {ps_quoted(chosen)}",
             f"Register-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
             "# wait until RegistrationState is Registered:",
             f"Get-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
             _QUOTAS,
-            *(f"Get-AzVMUsage -Location {_ps(r)}; Get-AzNetworkUsage -Location {_ps(r)}" for r in regions),
+            *(
+                f"Get-AzVMUsage -Location {ps_quoted(r)}; Get-AzNetworkUsage -Location {ps_quoted(r)}"
+                for r in regions
+            ),
             "# in the classic Azure module, which runs the Move-Azure* cmdlets of the steps:",
-            *_signed_in(cloud, clouds_apart, "Add-AzureAccount -Environment {}", _ps),
-            f"Select-AzureSubscription -SubscriptionId {_ps(chosen)}",
+            *_signed_in(cloud, clouds_apart, "Add-AzureAccount -Environment {}", ps_quoted),
+            f"Select-AzureSubscription -SubscriptionId {ps_quoted(chosen)}",
         ),
         cli=(
-            *_signed_in(cloud, clouds_apart, "azure login -e {}", _sh),
-            f"azure account set {_sh(chosen)}",
+            *_signed_in(cloud, clouds_apart, "azure login -e {}", sh_quoted),
+            f"azure account set {sh_quoted(chosen)}",
             "azure config mode arm",
             f"azure provider register {MIGRATION_PROVIDER}",
             "# wait until it says Registered:",
             f"azure provider show {MIGRATION_PROVIDER}",
             f"{_QUOTAS} (with the Azure CLI, az):",
-            *_signed_in(cloud, clouds_apart, "az cloud set -n {}; az login", _sh),
+            *_signed_in(cloud, clouds_apart, "az cloud set -n {}; az login", sh_quoted),
             *(
-                f"az vm list-usage -l {_sh(r)} -o jsonc; az network list-usages -l {_sh(r)} -o jsonc"
+                f"az vm list-usage -l {sh_quoted(r)} -o jsonc; az network list-usages -l {sh_quoted(r)} -o jsonc"
                 for r in regions
             ),
             "azure config mode asm",
@@ -1655,7 +1659,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     # (`$serviceKey`); none, or several (which is it?), leave it to fill in: the step is not ready until it
     # is, as no Move-AzExpressRouteCircuit runs with a stand-in for its key.
     service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
-    moved_by = _FOUND_SERVICE_KEY if circuit.named_by and not keys else _ps(service_key)
+    moved_by = _FOUND_SERVICE_KEY if circuit.named_by and not keys else ps_quoted(service_key)
     if len(keys) == 1 and circuit.key_moved:
         key_note = (
             f"The circuit's service key is the one {keys[0][1]} moves it with: the only key the files move a "
@@ -1681,7 +1685,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
     # A circuit a script creates, or finds among the circuits Get-AzureDedicatedCircuit lists, is in the
     # subscription it runs in: no link to remove first.
     elsewhere = () if circuit.named_by else (_LINKED_ELSEWHERE,)
-    named = _ps(circuit.name) if circuit.named_by and not keys else "'<circuit name>'"
+    named = ps_quoted(circuit.name) if circuit.named_by and not keys else "'<circuit name>'"
     return Step(
         id=_circuit_step_id(circuit),
         kind=StepKind.CIRCUIT,
@@ -1693,7 +1697,7 @@ def _circuit_step(circuit: Circuit, estate: Estate) -> Step:
         downtime="None: a circuit moves without downtime. Networks that use it follow once it has moved.",
         blockers=(),
         notes=(key_note, *elsewhere),
-        name_unstated="circuit's service key" if moved_by == _ps(_SERVICE_KEY_STAND_IN) else "",
+        name_unstated="circuit's service key" if moved_by == ps_quoted(_SERVICE_KEY_STAND_IN) else "",
         powershell=Commands(
             before=_find_circuit_commands(networks, circuit) if not keys else (),
             validate=(),
@@ -1718,7 +1722,7 @@ def _circuit_resource_group(networks: Sequence[Network]) -> tuple[str, ...]:
     the region of the networks linked to the circuit when the files place them all in one."""
     written = {v.location for network in networks for v in network.definitions if _region_name(v.location)}
     regions = {_resource_manager_region(r) for r in written}
-    region = _ps(next(iter(regions))) if len(regions) == 1 else "'<region>'"
+    region = ps_quoted(next(iter(regions))) if len(regions) == 1 else "'<region>'"
     return (
         "# the resource group the circuit moves into, unless you have one already:",
         f"New-AzResourceGroup -Name '<resource group>' -Location {region}",
@@ -1771,11 +1775,11 @@ def _find_circuit_commands(networks: Sequence[Network], circuit: Circuit) -> tup
     creates or finds, by its name."""
     if circuit.named_by:
         return (
-            f"# the service key of circuit {_ps(circuit.name)}, which the move below is given:",
+            f"# the service key of circuit {ps_quoted(circuit.name)}, which the move below is given:",
             f"{_FOUND_SERVICE_KEY} = (Get-AzureDedicatedCircuit | Where-Object {{ $_.CircuitName -eq "
-            f"{_ps(circuit.name)} }}).ServiceKey",
+            f"{ps_quoted(circuit.name)} }}).ServiceKey",
         )
-    names = ", ".join(_ps(n.name) for n in networks)
+    names = ", ".join(ps_quoted(n.name) for n in networks)
     return (
         "# the service key of the circuit linked to the network (no output: the circuit is in another subscription):",
         "Get-AzureDedicatedCircuit | ForEach-Object { $key = $_.ServiceKey; Get-AzureDedicatedCircuitLink "
@@ -1880,7 +1884,7 @@ def _load_balancers(
 
     endpoints = list(_endpoints(vms))
     found = [f"the load balancer of {label}: {_LOAD_BALANCER}"] if any(e.is_public for e in endpoints) else []
-    group = _ps(f"{service_name(service)}-Migrated")
+    group = ps_quoted(f"{service_name(service)}-Migrated")
     used = _internal(endpoints)
     found += [
         f"internal load balancer {named(name)} of {label}: its load-balanced endpoint sets become "
@@ -2090,10 +2094,10 @@ def _network_step(
     notes += [_partly_described_note(s) for s in partly]
     powershell = _move(
         "Move-AzureVirtualNetwork",
-        f"-VirtualNetworkName {_ps(name)}",
+        f"-VirtualNetworkName {ps_quoted(name)}",
         _resource_group(name) if not portal else _FIND_PORTAL_NETWORK,
     )
-    cli = _cli("azure network vnet", _sh(name))
+    cli = _cli("azure network vnet", sh_quoted(name))
     if expressroute:
         keys = builder.estate.service_keys([network]) or _circuit_keys(builder.estate, network)
         service_key = keys[0][0] if len(keys) == 1 else _SERVICE_KEY_STAND_IN
@@ -2154,12 +2158,12 @@ def _undefined_network_note(name: str, undecided: bool, apart: str = "") -> str:
     if not undecided:
         return known + (grouped + " if they are one subscription's." if grouped else "")
     to_decide = (
-        f"{grouped} to decide {_ps(name)} if they are one subscription's, else export this "
+        f"{grouped} to decide {ps_quoted(name)} if they are one subscription's, else export this "
         "subscription's network configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or azure "
         "network export <path>.netcfg) and add it to the files checked."
         if grouped
         else " Export the network configuration (Get-AzureVNetConfig -ExportToFile <path>.netcfg, or azure "
-        f"network export <path>.netcfg) and add it to the files checked to decide {_ps(name)}."
+        f"network export <path>.netcfg) and add it to the files checked to decide {ps_quoted(name)}."
     )
     return (
         f"{known} Its definition may hold what blocks it (a gateway connected to ExpressRoute, or to nothing "
@@ -2275,7 +2279,7 @@ def _inferred_members(network: Network) -> list[str]:
             f"{service.label[0].upper()}{service.label[1:]} is in this network as inferred from the "
             f"subnet{'s' if several else ''} of its VMs, {_quoted_names(s.name for s in subnets)}, {alone}: "
             "the files do not state its network. Check it with "
-            f"Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName); in "
+            f"Get-AzureDeployment -ServiceName {ps_quoted(service_name(service))} (VirtualNetworkName); in "
             "another network, that network's migration moves it instead."
         )
     return notes
@@ -2468,11 +2472,11 @@ def _circuit_keys(estate: Estate, network: Network) -> tuple[tuple[str, str], ..
 def _unlink_powershell(name: str, links: list[_Link], service_key: str, here: bool) -> tuple[str, ...]:
     """Before Validate of a network connected to ExpressRoute, once its circuit is in Resource Manager; and
     the link to remove if the circuit is in another subscription, unless it is `here`."""
-    path = _ps("C:\\virtualnetworkconfig.xml")
+    path = ps_quoted("C:\\virtualnetworkconfig.xml")
     elsewhere = (
         "# only if the circuit is in another subscription than this network (downtime: the network is cut "
         "off from it until it is linked again in Resource Manager):",
-        f"Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)}",
+        f"Remove-AzureDedicatedCircuitLink -ServiceKey {ps_quoted(service_key)} -VNetName {ps_quoted(name)}",
     )
     return (
         f"Get-AzureVNetConfig -ExportToFile {path}",
@@ -2485,7 +2489,7 @@ def _unlink_powershell(name: str, links: list[_Link], service_key: str, here: bo
 def _unlink_cli(name: str, links: list[_Link], service_key: str, here: bool) -> tuple[str, ...]:
     elsewhere = (
         "# only if the circuit is in another subscription than this network: unlink it first "
-        f"(Remove-AzureDedicatedCircuitLink -ServiceKey {_ps(service_key)} -VNetName {_ps(name)} in PowerShell)",
+        f"(Remove-AzureDedicatedCircuitLink -ServiceKey {ps_quoted(service_key)} -VNetName {ps_quoted(name)} in PowerShell)",
     )
     return (
         "azure network export 'virtualnetworkconfig.xml'",
@@ -2881,8 +2885,8 @@ def _service_step(
     name = service_name(service)
     deployment = placement.name
     stated = _deployment_name(placement)
-    arguments = f"-ServiceName {_ps(name)} -DeploymentName {_ps(stated)}"
-    cli_arguments = f"{_sh(name)} {_sh(stated)}"
+    arguments = f"-ServiceName {ps_quoted(name)} -DeploymentName {ps_quoted(stated)}"
+    cli_arguments = f"{sh_quoted(name)} {sh_quoted(stated)}"
     maybe = builder.maybe_vips(service, placement)
     if maybe and _has_input_endpoint(placement) is False:  # one that is its VIP stays behind (MIG106)
         notes += (_maybe_stranded(maybe),)
@@ -3032,7 +3036,7 @@ def _unseen_export_notes(service: CloudService, vms: Sequence[Role] | None = Non
             else f"the role file {file} (azure vm create-from)"
         )
         again = (
-            f" (Export-AzureVM -ServiceName {_ps(service_name(service))} -Name <VM name> -Path <path>.xml "
+            f" (Export-AzureVM -ServiceName {ps_quoted(service_name(service))} -Name <VM name> -Path <path>.xml "
             "writes it again)"
             if vm.imported
             else ""
@@ -3113,12 +3117,13 @@ def _prepared_states(service: str, vms: Iterable[Role]) -> list[str]:
     names = [vm.name for vm in vms]
     named = [name for name in names if not name.startswith(_VMS_OF)]
     states = [
-        f"(Get-AzureVM -ServiceName {_ps(service)} -Name {_ps(name)}).VM.MigrationState" for name in named
+        f"(Get-AzureVM -ServiceName {ps_quoted(service)} -Name {ps_quoted(name)}).VM.MigrationState"
+        for name in named
     ]
     if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         states.append(
-            f"Get-AzureVM -ServiceName {_ps(service)} | ForEach-Object {{ '{{0}}: {{1}}' -f $_.Name, "
-            f"(Get-AzureVM -ServiceName {_ps(service)} -Name $_.Name).VM.MigrationState }}"
+            f"Get-AzureVM -ServiceName {ps_quoted(service)} | ForEach-Object {{ '{{0}}: {{1}}' -f $_.Name, "
+            f"(Get-AzureVM -ServiceName {ps_quoted(service)} -Name $_.Name).VM.MigrationState }}"
         )
     return states
 
@@ -3128,7 +3133,7 @@ def _prepared_states_cli(vms: Iterable[Role]) -> list[str]:
     `azure vm list` shows in the service, which the command leaves to fill in."""
     names = [vm.name for vm in vms]
     named = [name for name in names if not name.startswith(_VMS_OF)]
-    states = [f"azure vm show {_sh(name)} -vv" for name in named]
+    states = [f"azure vm show {sh_quoted(name)} -vv" for name in named]
     if len(named) < len(names) or not names:  # none named: those the service holds, whichever they are
         which = "each other VM" if named else "each VM"
         states += [
@@ -3164,7 +3169,7 @@ def _unnamed_deployment_note(service: CloudService, stand_in: str) -> str:
     service whose name no file states either, the deployment's stand-in is the service's: the commands'
     placeholder is then the deployment's, and the command that gives it needs the service's name filled in
     first (`_unnamed_service_notes`)."""
-    ask = f"Get-AzureDeployment -ServiceName {_ps(service_name(service))} -Slot Production"
+    ask = f"Get-AzureDeployment -ServiceName {ps_quoted(service_name(service))} -Slot Production"
     if _unnamed_service(service):
         return (
             f"The files do not name its deployment either: fill in its name for '{UNSTATED_DEPLOYMENT}' in the "
@@ -3312,7 +3317,8 @@ def _maybe_stranded(maybe: Sequence[ReservedIp]) -> str:
     is, it cannot move with it (MIG106); either way it moves on its own, freed first if it is."""
     calls = "; ".join(dict.fromkeys(_maybe_call(ip) for ip in maybe))
     alone = "; ".join(
-        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {_ps(ip.name)}" for ip in maybe
+        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {ps_quoted(ip.name)}"
+        for ip in maybe
     )
     return (
         f"Reserved IP {_quoted_names((ip.name for ip in maybe), 'ReservedIP')} may be this deployment's VIP ({calls}), which has "
@@ -3413,9 +3419,9 @@ def _reserve_vip(service: CloudService, region: str, vip: str = "") -> str:
     """The command that reserves the VIP of the service's deployment (deep dive: reserve it before Prepare):
     its default one, or the virtual IP `vip` of a deployment with several, in the service's `region` (a
     reserved IP must be in its cloud service's region: Create Reserved IP Address), a placeholder for ""."""
-    name = _ps(service_name(service))
-    of = f" -VirtualIPName {_ps(vip)}" if vip else ""
-    location = _ps(region) if region else "'<region>'"
+    name = ps_quoted(service_name(service))
+    of = f" -VirtualIPName {ps_quoted(vip)}" if vip else ""
+    location = ps_quoted(region) if region else "'<region>'"
     return f"New-AzureReservedIP -ReservedIPName '<name>' -Location {location} -ServiceName {name}{of}"
 
 
@@ -3453,7 +3459,7 @@ def _bound_vip_downtime(service: CloudService, bound: list[BoundReservedIp], reg
     """Whether the deployment's public address survives Prepare, when an export binds reserved IPs to its
     service and not to one of its deployments: it does if one of them is this deployment's VIP."""
     named = ", ".join(f"'{ip.name}'" for ip in bound)
-    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip.name)}" for ip in bound)
+    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {ps_quoted(ip.name)}" for ip in bound)
     slots = {key(ip.slot) for ip in bound}
     binds = "to the cloud service without saying which deployment's VIP it is"
     if len(slots) == 1 and bound[0].slot:  # the slot its id names, the same for each
@@ -3476,9 +3482,10 @@ def _maybe_vip_downtime(service: CloudService, maybe: Sequence[ReservedIp], regi
     migrates with the cloud service; an unassociated one is moved with Move-AzureReservedIP)."""
     named = _quoted_names((ip.name for ip in maybe), "ReservedIP")
     calls = "; ".join(dict.fromkeys(_maybe_call(ip) for ip in maybe))
-    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {_ps(ip.name)}" for ip in maybe)
+    check = "; ".join(f"Get-AzureReservedIP -ReservedIPName {ps_quoted(ip.name)}" for ip in maybe)
     alone = "; ".join(
-        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {_ps(ip.name)}" for ip in maybe
+        f"Move-AzureReservedIP -Validate, -Prepare, -Commit -ReservedIPName {ps_quoted(ip.name)}"
+        for ip in maybe
     )
     return (
         f"Its VIP may be reserved IP {named} ({calls}). If it is, the VIP keeps its address and the reserved IP "
@@ -3592,7 +3599,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         unnamed += [] if _deployment_name(deployment) == deployment.name else [deployment.name]
         where = (
             f"{_no_subnets(service)} Check which with Get-AzureDeployment -ServiceName "
-            f"{_ps(service_name(service))} (VirtualNetworkName), then run the commands for that one."
+            f"{ps_quoted(service_name(service))} (VirtualNetworkName), then run the commands for that one."
         )
         becomes = "depends on its network: check it with a REST deployment body or Get-AzureVM"
         downtime = "In a virtual network: none (migrated with the network). In none: stop, deallocate, start."
@@ -3643,7 +3650,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
 def _partly_described_note(service: CloudService) -> str:
     """What a step says of a service whose deployment may hold VMs no file describes, and what to add so
     that the plan can decide it."""
-    name = _ps(service_name(service))
+    name = ps_quoted(service_name(service))
     if service.unsorted_roles:
         return (
             f"An export lists {plural('role', len(service.unsorted_roles))} "
@@ -3683,7 +3690,7 @@ def _in_unnamed_network(service: CloudService, subnets: Sequence[NameRef], netwo
     else:  # a script that only adds an internal load balancer (Add-AzureInternalLoadBalancer -SubnetName)
         what = "internal load balancers are" if balancers > 1 else "internal load balancer is"
     said = f"Its {what} in subnet{'s' if several else ''} {_quoted_names(names)}, so in a virtual network"
-    find = f"Find it with Get-AzureDeployment -ServiceName {_ps(service_name(service))} (VirtualNetworkName)"
+    find = f"Find it with Get-AzureDeployment -ServiceName {ps_quoted(service_name(service))} (VirtualNetworkName)"
     if not networks:
         return (
             f"{said} the files do not name: none of their networks defines {'them all' if several else 'it'}. "
@@ -3743,10 +3750,10 @@ def _possible_commands(service: CloudService, in_none: bool) -> tuple[Commands, 
             f"if it is in virtual network '{network}' (its migration moves the service)",
             _move(
                 "Move-AzureVirtualNetwork",
-                f"-VirtualNetworkName {_ps(network)}",
+                f"-VirtualNetworkName {ps_quoted(network)}",
                 _FIND_PORTAL_NETWORK if portal_short_name(network) else _resource_group(network),
             ),
-            _cli("azure network vnet", _sh(network)),
+            _cli("azure network vnet", sh_quoted(network)),
         )
     ]
     if in_none:
@@ -3756,9 +3763,11 @@ def _possible_commands(service: CloudService, in_none: bool) -> tuple[Commands, 
             (
                 "if it is in no virtual network",
                 _service_powershell(
-                    f"-ServiceName {_ps(name)} -DeploymentName {_ps(deployment)}", name, service.listed_vms
+                    f"-ServiceName {ps_quoted(name)} -DeploymentName {ps_quoted(deployment)}",
+                    name,
+                    service.listed_vms,
                 ),
-                _service_cli(f"{_sh(name)} {_sh(deployment)}", service.listed_vms),
+                _service_cli(f"{sh_quoted(name)} {sh_quoted(deployment)}", service.listed_vms),
             )
         )
     if len(labelled) == 1:
@@ -3826,7 +3835,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
         blockers=(),
         notes=_unstated_account_notes(account),
         powershell=_move(
-            "Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)
+            "Move-AzureStorageAccount", f"-StorageAccountName {ps_quoted(name)}", _resource_group(name)
         ),
         cli=_storage_cli(name),
     )
@@ -3921,7 +3930,7 @@ def _provider_image_note(account: UnstatedAccount, address: str) -> str:
 def _registered_disk_note(account: UnstatedAccount, disk: str) -> str:
     """The account of a registered disk a VM is made from, which no file places (no Add-AzureDisk, Disks
     list or Get-AzureDisk export states its blob): the disk is to be looked up, not its blob stated."""
-    find = f"Get-AzureDisk -DiskName {_ps(disk)}" if disk else "Get-AzureDisk (DiskName, AttachedTo)"
+    find = f"Get-AzureDisk -DiskName {ps_quoted(disk)}" if disk else "Get-AzureDisk (DiskName, AttachedTo)"
     several = len(account.vms) > 1 and account.data_disk is None  # a data disk is one disk for them all
     return (
         f"{_disks_of(account)} {'are registered disks' if several else 'is a registered disk'}"
@@ -3949,7 +3958,7 @@ def _unstated_account_note(service: CloudService, vm: Role) -> str:
     """Why the files do not state the account, how to state it (the blob, or the current storage account),
     and where the platform says which it is: the OS disk's MediaLink, whose host is `<account>.blob...`."""
     label = vm.name if is_stand_in(vm.name) else f"'{vm.name}' ({vm.mark.path}:{vm.mark.line})"
-    ask = f"(Get-AzureVM -ServiceName {_ps(service_name(service))} -Name {_ps(vm.name)} | Get-AzureOSDisk)"
+    ask = f"(Get-AzureVM -ServiceName {ps_quoted(service_name(service))} -Name {ps_quoted(vm.name)} | Get-AzureOSDisk)"
     passed = vm.unplaced_disk is not None and vm.unplaced_disk.place is DiskPlace.PASSED_BLOB
     why = (
         "its blob's address is a value the files pass and do not state, which may name another account for "
@@ -4019,7 +4028,9 @@ def _standalone_storage_step(
         blockers=builder.blockers(account),
         notes=tuple(builder.attention(account)),
         powershell=replace(
-            _move("Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)),
+            _move(
+                "Move-AzureStorageAccount", f"-StorageAccountName {ps_quoted(name)}", _resource_group(name)
+            ),
             before=_account_contents(name),
         ),
         cli=replace(_storage_cli(name), before=(_CLI_ACCOUNT_CONTENTS,)),
@@ -4031,7 +4042,7 @@ def _account_contents(name: str) -> tuple[str, ...]:
     """What is in an account the files show no disk or image in, as the PowerShell walkthrough checks it
     before a storage account's migration (Step 5.2): its disks, with the VM each is attached to, and its
     images (matched by the account's blob host, `<name>.blob.core.windows.net`)."""
-    host = _ps(f"{name}.")
+    host = ps_quoted(f"{name}.")
     return (
         "# the files show no disk or image in it: a disk listed with a RoleName is that VM's, which must be "
         "migrated first; delete a disk without one (Remove-AzureDisk) and each image (Remove-AzureVMImage)",
@@ -4107,17 +4118,19 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
             *builder.notes(builder.later.pop(join_key(name, account.mark), [])),
         ),
         powershell=replace(
-            _move("Move-AzureStorageAccount", f"-StorageAccountName {_ps(name)}", _resource_group(name)),
+            _move(
+                "Move-AzureStorageAccount", f"-StorageAccountName {ps_quoted(name)}", _resource_group(name)
+            ),
             before=(
-                *(f"Remove-AzureDisk -DiskName {_ps(disk)}" for disk in disks_left),
-                *(f"Remove-AzureVMImage -ImageName {_ps(image)}" for image in images_left),
+                *(f"Remove-AzureDisk -DiskName {ps_quoted(disk)}" for disk in disks_left),
+                *(f"Remove-AzureVMImage -ImageName {ps_quoted(image)}" for image in images_left),
             ),
         ),
         cli=replace(
             _storage_cli(name),
             before=(
-                *(f"azure vm disk delete {_sh(disk)}" for disk in disks_left),
-                *(f"azure vm image delete {_sh(image)}" for image in images_left),
+                *(f"azure vm disk delete {sh_quoted(disk)}" for disk in disks_left),
+                *(f"azure vm image delete {sh_quoted(image)}" for image in images_left),
             ),
         ),
     )
@@ -4231,8 +4244,8 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         downtime="None if nothing uses it." if unsure else "None: nothing uses it.",
         blockers=builder.blockers(subject),
         notes=(*([unsure] if unsure else []), *builder.attention(subject)),
-        powershell=_move(cmdlet, f"{parameter} {_ps(name)}", f"Get-AzResource -Name {_ps(name)}"),
-        cli=_cli(cli, _sh(name)),
+        powershell=_move(cmdlet, f"{parameter} {ps_quoted(name)}", f"Get-AzResource -Name {ps_quoted(name)}"),
+        cli=_cli(cli, sh_quoted(name)),
     )
     return _named_first(step, type_, name)
 
@@ -4256,7 +4269,10 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
         network, subnet = _only_subnet(builder.estate)
         network = builder.classic_network_name(network) if network else ""
         each = "(the one subnet the files show; any other likewise)" if subnet else "for each subnet"
-        network, subnet = _ps(network) if network else "'<network>'", _ps(subnet) if subnet else "'<subnet>'"
+        network, subnet = (
+            ps_quoted(network) if network else "'<network>'",
+            ps_quoted(subnet) if subnet else "'<subnet>'",
+        )
         return (
             "Unattached if no subnet or VM uses it: check with Get-AzureNetworkSecurityGroupForSubnet "
             f"-VirtualNetworkName {network} -SubnetName {subnet} {each}, and Get-AzureVM "
@@ -4272,7 +4288,7 @@ def _not_known_unattached(builder: _Builder, type_: str, name: str, subject: obj
         )
         return (
             f"Unattached if no cloud service uses it: the export {said}. Check with Get-AzureReservedIP "
-            f"-ReservedIPName {_ps(name)} (ServiceName, DeploymentName, InUse): one that is a deployment's VIP "
+            f"-ReservedIPName {ps_quoted(name)} (ServiceName, DeploymentName, InUse): one that is a deployment's VIP "
             "moves with its cloud service, not on its own."
         )
     return ""
@@ -4291,13 +4307,13 @@ def _bound_reserved_ip_step(builder: _Builder, item: ScopeItem) -> Step:
     name, service = item.name, item.migrates["service"]
     ip: Any = item.subject  # the reserved IP: a declaration's or an export's
     check = (
-        f"Check it: Get-AzureReservedIP -ReservedIPName {_ps(name)} shows the service and deployment it is "
+        f"Check it: Get-AzureReservedIP -ReservedIPName {ps_quoted(name)} shows the service and deployment it is "
         f"associated with (ServiceName, DeploymentName, InUse), and Get-AzureDeployment -ServiceName "
-        f"{_ps(service)} what that deployment holds (its VMs, VNetName). Add the deployment's REST body "
+        f"{ps_quoted(service)} what that deployment holds (its VMs, VNetName). Add the deployment's REST body "
         "(Get-AzureDeployment) or a Get-AzureVM export to the files checked: the plan then moves the reserved "
         "IP in the step of its service or network. If it is no longer in use (InUse False: the deployment is "
         f"gone), it is an unassociated reserved IP: migrate it on its own (Move-AzureReservedIP -Validate, "
-        f"-Prepare, -Commit -ReservedIPName {_ps(name)})."
+        f"-Prepare, -Commit -ReservedIPName {ps_quoted(name)})."
     )
     return Step(
         id=_own_step_id(f"reserved-ip:{name}", name, ip.mark, builder.apart(name, ip.mark)),
@@ -4353,9 +4369,9 @@ def _validate(command: str, *alternatives: str) -> tuple[str, ...]:
 def _storage_cli(name: str) -> Commands:
     """The classic CLI's storage account migration: it has prepare-, commit- and abort-migration, and no
     validate-migration (CLI walkthrough, Step 5): Validate is PowerShell's."""
-    validate = f"Move-AzureStorageAccount -Validate -StorageAccountName {_ps(name)}"
+    validate = f"Move-AzureStorageAccount -Validate -StorageAccountName {ps_quoted(name)}"
     return replace(
-        _cli("azure storage account", _sh(name)),
+        _cli("azure storage account", sh_quoted(name)),
         validate=(
             f"# the Azure CLI does not validate a storage account: validate it in PowerShell ({validate})",
         ),
@@ -4364,21 +4380,4 @@ def _storage_cli(name: str) -> Commands:
 
 def _resource_group(name: str) -> str:
     """The check between Prepare and Commit: what landed in the `<name>-Migrated` resource group."""
-    return f"Get-AzResource -ResourceGroupName {_ps(name + '-Migrated')}"
-
-
-# PowerShell reads the typographic single quotes as quotes too, so each is doubled like `'`.
-_PS_SINGLE_QUOTES = frozenset("'\u2018\u2019\u201a\u201b")
-
-
-def _ps(value: str) -> str:
-    """A PowerShell single-quoted string: nothing in it is expanded (`$(...)` in a name copied into a
-    double-quoted string would run when the runbook is pasted)."""
-    if _PS_SINGLE_QUOTES.isdisjoint(value):  # nearly every name: not rebuilt character by character
-        return f"'{value}'"
-    return "'" + "".join(c * 2 if c in _PS_SINGLE_QUOTES else c for c in value) + "'"
-
-
-def _sh(value: str) -> str:
-    """A POSIX shell single-quoted string, for the same reason."""
-    return "'" + value.replace("'", "'\"'\"'") + "'"
+    return f"Get-AzResource -ResourceGroupName {ps_quoted(name + '-Migrated')}"

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import bisect
 import enum
-import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from migcheck.automation import PATH_REQUEST
 from migcheck.model import Document, Finding, Script, is_stand_in
+from migcheck.quoting import sh_word
 
 
 class Tool(str, enum.Enum):
@@ -38,7 +38,7 @@ class Tool(str, enum.Enum):
 def command_word(name: str, placeholder: str) -> str:
     """A name as a shell command line of a fix gives it, or `placeholder` (`<vm>`) where the files do not
     state it (a stand-in), so that the command names what it can and shows what to fill in."""
-    return shlex.quote(name) if name and not is_stand_in(name) else placeholder
+    return sh_word(name) if name and not is_stand_in(name) else placeholder
 
 
 # How a script's request to the API is listed among its classic calls (`automation.request_name`).

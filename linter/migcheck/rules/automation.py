@@ -61,6 +61,7 @@ from migcheck.model import (
     is_stand_in,
     may_be_prepared,
 )
+from migcheck.quoting import ps_quoted, sh_quoted
 from migcheck.retirements import (
     CLASSIC_STORAGE,
     CLASSIC_VMS,
@@ -2179,12 +2180,8 @@ def _network_migration(script: Script, network: str) -> str:
             "and Commit"
         )
     if script.language == "Shell":
-        return (
-            f"azure network vnet validate-migration '{network}', then prepare-migration and commit-migration"
-        )
-    return (
-        f"Move-AzureVirtualNetwork -VirtualNetworkName '{network}' with -Validate, then -Prepare and -Commit"
-    )
+        return f"azure network vnet validate-migration {sh_quoted(network)}, then prepare-migration and commit-migration"
+    return f"Move-AzureVirtualNetwork -VirtualNetworkName {ps_quoted(network)} with -Validate, then -Prepare and -Commit"
 
 
 def _scope_migration(script: Script, scope: tuple[str, str]) -> str:
@@ -2199,11 +2196,11 @@ def _scope_migration(script: Script, scope: tuple[str, str]) -> str:
         )
     if script.language == "Shell":
         return (
-            f"azure service deployment validate-migration '{name}' <deployment>, then prepare-migration and "
+            f"azure service deployment validate-migration {sh_quoted(name)} <deployment>, then prepare-migration and "
             "commit-migration"
         )
     return (
-        f"Move-AzureService -ServiceName '{name}' -DeploymentName <deployment> with -Validate and -Prepare "
+        f"Move-AzureService -ServiceName {ps_quoted(name)} -DeploymentName <deployment> with -Validate and -Prepare "
         "(each with -CreateNewVirtualNetwork), then -Commit"
     )
 

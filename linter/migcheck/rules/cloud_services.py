@@ -30,6 +30,7 @@ from migcheck.model import (
     is_package_roles,
     is_unnamed_role,
 )
+from migcheck.quoting import ps_quoted
 from migcheck.retirements import (
     BASIC_SKU,
     CLASSIC_VMS,
@@ -1132,7 +1133,7 @@ def _terraform_vip_fix(service: str) -> str:
         "Plan the downtime. The classic azure provider of Terraform has no reserved IP resource, so the "
         "configuration cannot keep the VIP: if its address must not change and a VM of the cloud service still "
         "runs, reserve it once outside Terraform before Prepare (New-AzureReservedIP -ReservedIPName <name> "
-        f"-Location <location> -ServiceName '{service}'); once all its VMs are deallocated, as Microsoft did "
+        f"-Location <location> -ServiceName {ps_quoted(service)}); once all its VMs are deallocated, as Microsoft did "
         f"with the classic VMs left at their retirement ({CLASSIC_VMS}), the VIP is gone. Choose the Resource "
         "Manager virtual network the VMs will join. A kept VIP becomes a Basic SKU public IP on a Basic load "
         f"balancer, both retired on {BASIC_SKU}: upgrade them to a Standard SKU public IP and a Standard load "
@@ -1658,7 +1659,7 @@ def _vip_endpoint_fix(vip: VirtualIp) -> str:
     how = (
         "Add-AzureEndpoint without -VirtualIPName"
         if vip.default
-        else f"Add-AzureEndpoint -VirtualIPName '{vip.name}'"
+        else f"Add-AzureEndpoint -VirtualIPName {ps_quoted(vip.name)}"
     )
     return (
         f"Add an input endpoint on virtual IP '{vip.name}' to one of the VMs ({how}, then Update-AzureVM), or "

@@ -24,6 +24,7 @@ from migcheck.model import (
     VirtualNetwork,
     rules_after,
 )
+from migcheck.quoting import ps_word
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.reach import Outbound, Reach, outbound_internet
 from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
@@ -442,7 +443,8 @@ def _powershell_uninstall(ext: Extension) -> str:
     if ext.name.casefold() == "bginfo":
         return f"{_GET_VM} | Set-AzureVMBGInfoExtension -Uninstall | Update-AzureVM"
     return (
-        f"{_GET_VM} | Set-AzureVMExtension -ExtensionName {ext.name} -Publisher {ext.publisher} -Uninstall | "
+        f"{_GET_VM} | Set-AzureVMExtension -ExtensionName {ps_word(ext.name)} -Publisher {ps_word(ext.publisher)} "
+        "-Uninstall | "
         "Update-AzureVM"
     )
 

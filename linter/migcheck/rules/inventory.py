@@ -23,6 +23,7 @@ from migcheck.inventory_model import (
     VnetPeering,
 )
 from migcheck.model import Finding, Severity
+from migcheck.quoting import ps_quoted, sh_quoted
 from migcheck.retirements import (
     APP_SERVICE_ENVIRONMENT_V1_V2,
     APPLICATION_GATEWAY_V1,
@@ -1332,7 +1333,7 @@ class ClassicRoleAssignment(Rule):
 def _assign_command(assignment: RoleAssignment, role: str, scope: str) -> str:
     return (
         f"`New-AzRoleAssignment -ObjectId {assignment.principal_id or '<principal>'} -RoleDefinitionName "
-        f"'{role}' -Scope {scope}`"
+        f"{ps_quoted(role)} -Scope {scope}`"
     )
 
 
@@ -1558,8 +1559,8 @@ def _alert_record(alert: AlertRule) -> str:
     export = "keep the export it came from"
     group = _group_option(alert.resource_group)
     commands = {
-        "metric alert": f"`az monitor metrics alert show -n '{alert.name}' {group}`",
-        "activity log alert": f"`az monitor activity-log alert show -n '{alert.name}' {group}`",
+        "metric alert": f"`az monitor metrics alert show -n {sh_quoted(alert.name)} {group}`",
+        "activity log alert": f"`az monitor activity-log alert show -n {sh_quoted(alert.name)} {group}`",
     }
     command = commands.get(alert.source)
     return f"{command}, or {export}" if command else export
@@ -1568,7 +1569,7 @@ def _alert_record(alert: AlertRule) -> str:
 def _group_option(group: str) -> str:
     """`-g 'monitoring'`: the resource group of the export's row, which its id states; a blank to fill in
     (`-g <resource group>`) only for a row without an id."""
-    return f"-g '{group}'" if group else "-g <resource group>"
+    return f"-g {sh_quoted(group)}" if group else "-g <resource group>"
 
 
 def _web_worker_role(target: ResourceId, estate: Estate) -> bool:
@@ -1598,7 +1599,7 @@ def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
     )
     fix = (
         f"Before migrating, record the rules of autoscale setting '{setting.name}' that read {sources} "
-        f"(`az monitor autoscale rule list --autoscale-name '{setting.name}' {group}`); after "
+        f"(`az monitor autoscale rule list --autoscale-name {sh_quoted(setting.name)} {group}`); after "
         "migration, change their metric source to the migrated resource's id."
     )
     return message, fix
@@ -1707,7 +1708,7 @@ class ClassicAutoscaleSetting(Rule):
                 f"autoscale setting '{setting.name}'{disabled} {scales}: the migration drops it",
                 fix=(
                     f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
-                    f"(`az monitor autoscale show -n '{setting.name}' {group}`, or keep "
+                    f"(`az monitor autoscale show -n {sh_quoted(setting.name)} {group}`, or keep "
                     f"the export it came from); then recreate the scaling {where}."
                 ),
             )

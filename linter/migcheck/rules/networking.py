@@ -45,6 +45,7 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
 )
+from migcheck.quoting import ps_quoted
 from migcheck.retirements import BASIC_SKU, LEGACY_GATEWAY_SKUS, NON_ZONAL_GATEWAY_SKUS, VPN_GATEWAY_SKU
 from migcheck.rule import Docs, Example, Rule, Scope, Stage, listed
 from migcheck.rules.cloud_services import folder_grouping_note
@@ -1319,10 +1320,12 @@ class DisconnectedGatewayConnection(Rule):
         """The fix, naming the network and the site when the files say which they are."""
         if network is None or not connection.local_site:
             return self.fix_hint
-        names = f"-VNetName '{network.name}' -LocalNetworkSiteName '{connection.local_site}'"
+        names = (
+            f"-VNetName {ps_quoted(network.name)} -LocalNetworkSiteName {ps_quoted(connection.local_site)}"
+        )
         return (
             f"Bring the connection up (Set-AzureVNetGateway -Connect {names}) and check that "
-            f"Get-AzureVNetConnection -VNetName '{network.name}' says Connected before Prepare; or remove the "
+            f"Get-AzureVNetConnection -VNetName {ps_quoted(network.name)} says Connected before Prepare; or remove the "
             "site from the network's gateway connections (`ConnectionsToLocalNetwork` in the network "
             "configuration), and connect it again in Resource Manager after Commit if it is still used."
         )
@@ -1350,7 +1353,7 @@ class DisconnectedGatewayConnection(Rule):
             "an `UpdateConnection` body whose `Operation` is `Connect`, PUT to "
             f"`.../services/networking/{network}/gateway/connection/{site}`",
         )
-        cmdlet = f"Set-AzureVNetGateway -Connect -VNetName '{network}' -LocalNetworkSiteName '{site}'"
+        cmdlet = f"Set-AzureVNetGateway -Connect -VNetName {ps_quoted(network)} -LocalNetworkSiteName {ps_quoted(site)}"
         return self.finding(
             connection,
             message,
@@ -1363,7 +1366,7 @@ def _connect_again(network: str, again: str) -> str:
     """MIG307's fix for a script that disconnects `network` from a site, `again` connecting it."""
     return (
         f"Connect it again after the disconnection, on every path ({again}), and check that "
-        f"Get-AzureVNetConnection -VNetName '{network}' says Connected before Prepare; or remove the site "
+        f"Get-AzureVNetConnection -VNetName {ps_quoted(network)} says Connected before Prepare; or remove the site "
         "from the network's gateway connections (`ConnectionsToLocalNetwork` in the network configuration) "
         "before migrating."
     )
