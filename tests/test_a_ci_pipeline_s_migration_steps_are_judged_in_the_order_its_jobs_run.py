@@ -145,3 +145,39 @@ def _azure_jobs(order: list[str], depends: dict[str, str]) -> str:
 )
 def test_azure_pipelines_stages_and_jobs_are_judged_in_the_order_they_run(tmp_path, monkeypatch, text, found):
     assert _mig602(tmp_path, monkeypatch, "azure-pipelines.yml", text) == found
+
+
+def _messages(tmp_path, monkeypatch, name: str, text: str) -> list[str]:
+    result = lint_files(tmp_path, monkeypatch, {name: text}, "MIG602", dedent=False)
+    return [f.message for f in result.findings]
+
+
+def test_a_commit_before_another_job_s_prepare_names_that_job(tmp_path, monkeypatch):
+    text = _gitlab(
+        "commit, validate, prepare",
+        [("validate", "validate", ""), ("prepare", "prepare", ""), ("commit", "commit", "")],
+    )
+    [message] = _messages(tmp_path, monkeypatch, ".gitlab-ci.yml", text)
+    assert message.endswith(
+        "Commit comes before any Prepare of virtual network 'hub-vnet' in this pipeline's run "
+        "(job 'prepare', which runs after it)"
+    )
+
+
+def test_a_commit_before_a_prepare_of_its_own_job_names_no_job(tmp_path, monkeypatch):
+    text = (
+        "stages: [validate, migrate]\n"
+        + GITLAB_JOB.format(name="validate", stage="validate", extra="", command=GITLAB_COMMANDS["validate"])
+        + "migrate:\n  stage: migrate\n  script:\n    - azure config mode asm\n"
+        + f"    - {GITLAB_COMMANDS['commit']}\n    - {GITLAB_COMMANDS['prepare']}\n"
+    )
+    [message] = _messages(tmp_path, monkeypatch, ".gitlab-ci.yml", text)
+    assert message.endswith(
+        "Commit comes before any Prepare of virtual network 'hub-vnet' in this pipeline's run"
+    )
+
+
+def test_a_script_s_commit_before_its_prepare_is_said_of_the_script(tmp_path, monkeypatch):
+    script = f"azure config mode asm\n{GITLAB_COMMANDS['commit']}\n{GITLAB_COMMANDS['prepare']}\n"
+    [message] = _messages(tmp_path, monkeypatch, "migrate.sh", script)
+    assert message.endswith("Commit comes before any Prepare of virtual network 'hub-vnet' in this script")

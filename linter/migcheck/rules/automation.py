@@ -1125,7 +1125,9 @@ class MigrationOutOfOrder(Rule):
         own = {step.mark for step in script.migration}
         jobs = [*before, script, *after]
         steps = tuple(step for number, job in enumerate(jobs) for step in _branches_apart(job, number))
-        for found in self._check_script(replace(script, migration=steps), holders, without_vm_disks):
+        job_of = {step.mark: job.job[1] for job in jobs for step in job.migration}
+        run = replace(script, migration=steps)
+        for found in self._check_script(run, holders, without_vm_disks, job_of):
             if found.mark in own:
                 yield found
 
@@ -1231,13 +1233,16 @@ class MigrationOutOfOrder(Rule):
         script: Script,
         holders: dict[str, set[tuple[str, str]]],
         without_vm_disks: frozenset[str] = frozenset(),
+        job_of: Mapping[Mark, str] | None = None,
     ) -> Iterator[Finding]:
         """The order of the steps, judged among those that can run in one invocation of the script: a step
         on a branch of a choice (`if ($Finish) { Commit } else { Validate; Prepare }`, a `switch` on a
         `-Step` parameter) never runs with the steps on the other branches, which are other stages of the
         runbook, as if written in other files. A storage account the files show holds no VM disk
-        (`without_vm_disks`) may go first."""
+        (`without_vm_disks`) may go first. `job_of`, for a CI pipeline's jobs in the order they run: the
+        job each step is written in, by its mark, for the messages to name."""
         steps = _named_by_one_value(script.migration)
+        run = _PipelineRun(steps, job_of) if job_of is not None else None
         every = {name: Together(s for s in steps if s.step == name) for name in ("validate", "prepare")}
         by_target: dict[str, dict[tuple[str, str], Together]] = {"validate": {}, "prepare": {}}
         for step in steps:
@@ -1292,7 +1297,8 @@ class MigrationOutOfOrder(Rule):
                     yield self._finding(
                         script,
                         step,
-                        f"{_call(step)} comes before any Prepare of {_what(step)} in this script",
+                        f"{_call(step)} comes before any Prepare of {_what(step)} "
+                        + (run.prepared_later(index, step) if run is not None else "in this script"),
                     )
             elif (
                 step.step == "prepare"
@@ -1623,6 +1629,42 @@ def _jobs_around(script: Script, pipelines: dict[str, list[Script]]) -> tuple[li
     if sum(len(job.migration) for job in (*before, *after)) > _MOST_STEPS_AROUND_A_JOB:
         return [], []
     return sorted(before, key=_run_rank), sorted(after, key=_run_rank)
+
+
+class _PipelineRun:
+    """A CI pipeline's jobs' steps as one run (`MigrationOutOfOrder._check_in_run_order`), each with the job
+    it is written in: where a message says a step of one job comes before one of another, it names that
+    job, since each job's steps are read where that job is."""
+
+    def __init__(self, steps: Sequence[MigrationStep], job_of: Mapping[Mark, str]) -> None:
+        self.steps = steps
+        self.job_of = job_of
+        # The run's Prepares by target, in order, so that the first after a step is found without a scan
+        # of every step after it.
+        self.prepares: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for index, step in enumerate(steps):
+            if step.step == "prepare":
+                self.prepares[_target(step)].append(index)
+
+    def prepared_later(self, index: int, step: MigrationStep) -> str:
+        """Where the step at `index` comes, before any Prepare of its target: in the pipeline's run, and
+        where the first Prepare of it after the step that can run with it is another job's, which job."""
+        target = _target(step)
+        later = [
+            at for named in (target, (target[0], "")) if (at := self._first_after(named, index, step)) >= 0
+        ]
+        job = self.job_of.get(self.steps[min(later)].mark, "") if later else ""
+        if not job or job == self.job_of.get(step.mark, ""):
+            return "in this pipeline's run"
+        return f"in this pipeline's run (job '{job}', which runs after it)"
+
+    def _first_after(self, target: tuple[str, str], index: int, step: MigrationStep) -> int:
+        """The index of the first Prepare of `target` after `index` that can run with `step`; -1 if none."""
+        prepares = self.prepares.get(target, [])
+        for at in prepares[bisect.bisect_right(prepares, index) :]:
+            if not apart(step.branches, self.steps[at].branches):
+                return at
+        return -1
 
 
 def _run_rank(job: Script) -> tuple[int, int, int]:
