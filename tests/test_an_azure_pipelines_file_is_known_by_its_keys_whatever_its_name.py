@@ -6,7 +6,7 @@ its own. A YAML of other keys is no Azure Pipelines file."""
 
 from __future__ import annotations
 
-from lint_support import lint_files
+from lint_support import lint_files, run_cli
 
 MIGRATION = """\
 trigger: none
@@ -68,3 +68,22 @@ def test_a_yaml_of_other_keys_is_no_azure_pipelines_file(tmp_path, monkeypatch):
     workflow = MIGRATION.replace("trigger: none\npool:\n  vmImage: windows-latest\n", "on: push\n")
     workflow = workflow.replace("${{ parameters.vnet }}", "hub-vnet")
     assert _found(tmp_path, monkeypatch, {"ci/move.yml": workflow}) == []
+
+
+def test_verbose_lists_a_pipeline_known_by_its_keys_among_the_ci_pipeline_files_read(
+    tmp_path, monkeypatch, capsys
+):
+    pipeline = "parameters:\n- name: vnet\n  default: hub-vnet\n" + MIGRATION
+    resource_manager = (
+        "trigger: none\nsteps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: az group list\n"
+    )
+    (tmp_path / "pipelines").mkdir()
+    (tmp_path / "pipelines" / "network-migration.yml").write_text(pipeline)
+    (tmp_path / "pipelines" / "deploy.yml").write_text(resource_manager)
+    (tmp_path / "site.yml").write_text("- hosts: all\n  tasks:\n    - command: azure account list\n")
+    monkeypatch.chdir(tmp_path)
+    _, _, err = run_cli(capsys, "check", "-v", ".")
+    assert (
+        "2 CI pipeline files read for the scripts of their steps "
+        "(pipelines/deploy.yml, pipelines/network-migration.yml)"
+    ) in err

@@ -846,13 +846,12 @@ class _Reading:
             print(f"migcheck: skipped {visible(folder)}/ ({why})", file=sys.stderr)
 
     def note_not_classic(self, result: LintResult) -> None:
-        from migcheck.discover import ci_pipeline
         from migcheck.readers.pipeline import CI_PIPELINES_READ
 
         checked = {document.path for document in result.described}
         others = [path for path in self.read if path not in checked]
         # A CI pipeline is read for its steps' scripts only: say so, and which services' files are read.
-        pipelines = [path for path in self.read if ci_pipeline(path)]
+        pipelines = [path for path in self.read if _read_as_ci_pipeline(path, result)]
         if pipelines:
             print(
                 f"migcheck: {_count(len(pipelines), 'CI pipeline file')} read for the scripts of "
@@ -894,6 +893,20 @@ class _Reading:
                 others = [mark for mark in unread if not _say_construct(mark, source, script.language, said)]
                 if others:
                     _say_unread(others, source, rejected=any(m.tag == HTML_ESCAPED for m in script.unread))
+
+
+def _read_as_ci_pipeline(path: str, result: LintResult) -> bool:
+    """Whether the pipeline reader read the file: one of a CI pipeline's name, or a YAML file of another
+    name that is an Azure Pipelines file by its keys (`pipelines/deploy.yml`), told by its text as read."""
+    from migcheck.discover import ci_pipeline
+    from migcheck.readers.ansible import ci_pipeline_file
+
+    if ci_pipeline(path):
+        return True
+    if not path.casefold().endswith((".yml", ".yaml")):
+        return False
+    source = result.sources.get(path)
+    return source is not None and ci_pipeline_file(path, source.text.encode("utf-8"))
 
 
 def _say_construct(mark: Mark, source: SourceText | None, language: str, said: set[tuple[int, str]]) -> bool:

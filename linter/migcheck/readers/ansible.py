@@ -242,13 +242,21 @@ def _ends_the_key(data: bytes, at: int) -> bool:
     return at == len(data) or data[at] in _KEY_ENDS
 
 
-def sniff_file(path: str, data: bytes) -> bool:
-    """`sniff`, or for a CI pipeline's file (`discover.ci_pipeline`), whether its steps may use the classic
-    tools (`pipeline.sniff`)."""
+def ci_pipeline_file(path: str, data: bytes) -> bool:
+    """Whether the file is read as a CI pipeline's (`pipeline`), not as a playbook: by its name
+    (`discover.ci_pipeline`), or an Azure Pipelines file by its keys, whatever its name."""
     from migcheck.discover import ci_pipeline
     from migcheck.readers import pipeline
 
-    if ci_pipeline(path) or pipeline.azure_pipelines_content(data):
+    return ci_pipeline(path) or pipeline.azure_pipelines_content(data)
+
+
+def sniff_file(path: str, data: bytes) -> bool:
+    """`sniff`, or for a CI pipeline's file (`ci_pipeline_file`), whether its steps may use the classic
+    tools (`pipeline.sniff`)."""
+    from migcheck.readers import pipeline
+
+    if ci_pipeline_file(path, data):
         return pipeline.sniff(data)
     return sniff(data)
 
@@ -256,10 +264,7 @@ def sniff_file(path: str, data: bytes) -> bool:
 def too_large(path: str, data: bytes) -> tuple[str, str]:
     """What a file past the size limit is called in its finding, and what of it goes unread, a CI
     pipeline's (by its name or keys) apart from a playbook's."""
-    from migcheck.discover import ci_pipeline
-    from migcheck.readers import pipeline
-
-    if ci_pipeline(path) or pipeline.azure_pipelines_content(data[: 64 * 1024]):
+    if ci_pipeline_file(path, data[: 64 * 1024]):
         return "CI pipelines", "none of its jobs' steps is read"
     return "Ansible playbooks and task files", "none of its tasks is read"
 
@@ -267,10 +272,9 @@ def too_large(path: str, data: bytes) -> tuple[str, str]:
 def read(path: str, data: bytes) -> Document:
     """The file as a playbook or task file, or, a CI pipeline's (by its name, or an Azure Pipelines file by
     its keys), as the scripts of its steps (`pipeline`)."""
-    from migcheck.discover import ci_pipeline
     from migcheck.readers import pipeline
 
-    if ci_pipeline(path) or pipeline.azure_pipelines_content(data):
+    if ci_pipeline_file(path, data):
         return pipeline.read(path, data)
     return read_playbook(path, data)
 
