@@ -69,7 +69,8 @@ SHAPES = {
     "in a try block": f'try {{ Write-Output {PASSWORD} "text" }} catch {{ }}',
     "then a statement on the same line": f'Write-Output {PASSWORD} "text"; Write-Output "next"',
     "then a comment": f'Write-Output {PASSWORD} "text" # shown',
-    "a command's output called": '$vm | Set-AzureSubnet -SubnetNames (Get-Content "subnets.txt").Trim().Split(",") "back"',
+    # (an argument after the call's: a value by position past those the cmdlet takes would be refused)
+    "a command's output called": 'Set-AzureSubnet -SubnetNames (Get-Content "subnets.txt").Trim().Split(",") -VM $vm',
     "a subexpression called": 'Write-Output $(Get-Date).AddDays(1).ToString("d") text',
     "a static member called": "Write-Output [DateTime]::Now.AddDays(1).Ticks text",
     "a variable in the call's arguments": 'Write-Output $names.Split("$separator").Count text',
