@@ -759,15 +759,22 @@ def _collect_marks(obj: object, out: list[Mark]) -> None:
 def _drafts(estate: Estate) -> Iterator[_Draft]:
     """The items of `estate`, each scope's in `ScopeKind` order. A storage account that may hold disks the
     files do not show comes after every item that moves VMs, as the plan orders its step."""
-    movers: list[object] = []
+    movers: dict[int, object] = {}  # by identity: a subject's hash walks all it holds
+    every_mover: tuple[object, ...] = ()  # shared by the accounts that wait on all of them: no copy each
     listed = every_disk_listed(estate) is not None
     for draft in _drafted(estate):
         if draft.scope is ScopeKind.STORAGE and (
             draft.type == "StorageAccount" and _may_hold_unseen(draft, listed)
         ):
-            draft.after = tuple(dict.fromkeys((*draft.after, *movers)))
+            if len(every_mover) != len(movers):
+                every_mover = tuple(movers.values())
+            if draft.after:  # what moves its own VMs first, then the others
+                own = {id(subject) for subject in draft.after}
+                draft.after = (*draft.after, *(m for m in every_mover if id(m) not in own))
+            else:
+                draft.after = every_mover
         elif _moves_vms(draft):
-            movers.append(draft.subject)
+            movers.setdefault(id(draft.subject), draft.subject)
         yield draft
 
 
