@@ -411,3 +411,23 @@ CMDLET_APP_GATEWAY = {
     "VirtualIPs": [],
     "DnsName": "web-appgw.cloudapp.net",
 }
+
+
+# A Terraform configuration of the classic provider: storage account disksstd and VM db01 (in no network) whose
+# OS disk the provider puts in it.
+TERRAFORM_VM_IN_DISKSSTD = """\
+resource "azure_storage_service" "disks" {
+  name         = "disksstd"
+  location     = "West US"
+  account_type = "Standard_LRS"
+}
+resource "azure_instance" "db" {
+  name                 = "db01"
+  image                = "Ubuntu Server 14.04 LTS"
+  size                 = "Basic_A2"
+  storage_service_name = "disksstd"
+  location             = "West US"
+  username             = "u"
+  password             = "p"
+}
+"""

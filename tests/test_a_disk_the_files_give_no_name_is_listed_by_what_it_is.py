@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from lint_support import TERRAFORM_VM_IN_DISKSSTD
 from lint_support import run_cli as run
 
 BLOB = "https://disksstd.blob.core.windows.net/vhds"
@@ -19,21 +20,8 @@ azure storage account create disksstd --location "West US"
 azure vm create db01 img u p --location "West US" -u "{BLOB}/db01.vhd"
 azure vm disk attach-new db01 20 "{BLOB}/db01-data.vhd"
 """,
-    "main.tf": """\
-resource "azure_storage_service" "disks" {
-  name         = "disksstd"
-  location     = "West US"
-  account_type = "Standard_LRS"
-}
-resource "azure_instance" "db" {
-  name                 = "db01"
-  image                = "Ubuntu Server 14.04 LTS"
-  size                 = "Basic_A2"
-  storage_service_name = "disksstd"
-  location             = "West US"
-  username             = "u"
-  password             = "p"
-}
+    "main.tf": TERRAFORM_VM_IN_DISKSSTD
+    + """\
 resource "azure_data_disk" "data" {
   virtual_machine      = "db01"
   size                 = 20

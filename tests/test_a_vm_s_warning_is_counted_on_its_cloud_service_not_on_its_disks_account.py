@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from lint_support import TERRAFORM_VM_IN_DISKSSTD
 from lint_support import run_cli as run
 
 BLOB = "https://disksstd.blob.core.windows.net/vhds/db01.vhd"
@@ -20,22 +21,7 @@ azure config mode asm
 azure storage account create disksstd --location "West US"
 azure vm create db01 img u p --location "West US" -u "{BLOB}"
 """,
-    "main.tf": """\
-resource "azure_storage_service" "disks" {
-  name         = "disksstd"
-  location     = "West US"
-  account_type = "Standard_LRS"
-}
-resource "azure_instance" "db" {
-  name                 = "db01"
-  image                = "Ubuntu Server 14.04 LTS"
-  size                 = "Basic_A2"
-  storage_service_name = "disksstd"
-  location             = "West US"
-  username             = "u"
-  password             = "p"
-}
-""",
+    "main.tf": TERRAFORM_VM_IN_DISKSSTD,
     "vm.ps1": f"""\
 New-AzureStorageAccount -StorageAccountName disksstd -Location "West US"
 $vm = New-AzureVMConfig -Name db01 -InstanceSize Small -ImageName img -MediaLocation "{BLOB}"
