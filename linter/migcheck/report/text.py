@@ -323,7 +323,7 @@ def summary(result: LintResult) -> str:
         new = "new " if result.known else ""
         # Suppressed findings are there still: none is left *to report*.
         to_report = " to report" if result.suppressed and not result.known else ""
-        in_files = f"{new}findings{to_report} in {files} file{'s' if files != 1 else ''}"
+        in_files = f"{new}findings{to_report} in {files:,} file{'s' if files != 1 else ''}"
         if result.enabled and len(result.enabled) < len(result.rules):
             # "All clear" would claim what no rule looked at.
             # One parenthesis after the count: `(not MIG402; 27 known from baseline)`.
@@ -351,7 +351,7 @@ def summary(result: LintResult) -> str:
     # them block: `19 block the migration (3 suppressed)` read as if the 3 were among the 19.
     aside = _aside(result, beside_counts=True, blockers_said=bool(blockers))
     return (
-        f"Found {total:,} {plural('finding', total)} in {files} file{'s' if files != 1 else ''}"
+        f"Found {total:,} {plural('finding', total)} in {files:,} file{'s' if files != 1 else ''}"
         f"{_of_those_read(result, files)}: {', '.join(parts)}{blockers}{aside}."
     )
 
@@ -379,7 +379,7 @@ def _read_note(result: LintResult, files: int) -> str:
     classic resources, `--show-files` lists every file a check reads; said when the two differ."""
     if result.scope is not None or result.read <= files:
         return ""
-    return f"of {result.read} read: the others describe nothing classic"
+    return f"of {result.read:,} read: the others describe nothing classic"
 
 
 # Up to this many rules left out of a run are named where a report says how many ran; more are counted.
@@ -424,7 +424,7 @@ def _aside(
     notes: list[str] = []
     if result.unread:  # a selection reads only what its rules need: the count says what it left
         notes.append(
-            f"{result.unread} more file{'s' if result.unread != 1 else ''} not read: the selected rules "
+            f"{result.unread:,} more file{'s' if result.unread != 1 else ''} not read: the selected rules "
             "do not need them"
         )
     more = "more " if beside_counts else ""
