@@ -11,7 +11,7 @@ from lint_support import lint_files
 
 from migcheck.report.text import summary
 
-# A configuration of one role placed in two subnets: one error each (MIG2xx), so every file is reported.
+# A web or worker role (MIG101) placed in two subnets (MIG202): two errors a file, so every file is reported.
 TWO_SUBNETS = (
     '<ServiceConfiguration serviceName="s{n}" '
     'xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">'
