@@ -73,8 +73,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from migcheck.estate import (
     every_disk_listed,
@@ -334,6 +335,16 @@ class SubscriptionReadiness:
         return (item for scope in self.scopes for item in scope.items)
 
 
+_T = TypeVar("_T")
+
+
+def _appended(held: list[_T] | tuple[()], value: _T) -> list[_T]:
+    """`held` with `value` at its end: the list itself, or a new one in place of the empty tuple."""
+    kept = held if isinstance(held, list) else []
+    kept.append(value)
+    return kept
+
+
 @dataclass(slots=True)
 class _Draft:
     """An item being built: its description and the marks it owns."""
@@ -343,10 +354,15 @@ class _Draft:
     type: str
     migrates: dict[str, Any]
     subject: object = None
-    marks: list[Mark] = field(default_factory=list)  # may repeat: hashed once, by `_Attacher`
-    findings: list[Finding] = field(default_factory=list)
-    held_back: list[Suppressed] = field(default_factory=list)
-    described: list[Finding] = field(default_factory=list)  # see `ScopeItem.described`
+    # What it is made of: every mark while it is built (may repeat), then those `_Attacher` looks up
+    # (`keep_pointed_at`): the marks on lines findings point at, and the files it has a mark in.
+    marks: list[Mark] | tuple[Mark, ...] = field(default_factory=list)
+    files: tuple[str, ...] = ()
+    # What it holds (`hold`, `hold_back`, `describe`): a list once it holds one. Most items hold none, and
+    # an empty list each, of three, for 16,000 items was a tenth of the summary's memory.
+    findings: list[Finding] | tuple[()] = ()
+    held_back: list[Suppressed] | tuple[()] = ()
+    described: list[Finding] | tuple[()] = ()  # see `ScopeItem.described`
     # Where it comes from, when another item shows its name (`estate.origins`): shown after the name, as
     # the plan's steps show it; not a name findings are matched by (see `names`).
     origin: str = ""
@@ -356,7 +372,7 @@ class _Draft:
     unstated: bool = False  # see `ScopeItem.unstated`
     # The cloud services it is or a network holds deployments of (`own_placed`), by `key`: it owns their
     # definition's marks, which a project deployed as another service too shares (see `_named`).
-    services: set[str] = field(default_factory=set)
+    services: tuple[str, ...] = ()
     _names: frozenset[str] | None = None  # see `names`
 
     def names(self) -> frozenset[str]:
@@ -368,7 +384,26 @@ class _Draft:
         return self._names
 
     def own(self, *resources: object) -> _Draft:
-        _collect_marks(resources, self.marks)
+        _collect_marks(resources, cast("list[Mark]", self.marks))  # a list until `keep_pointed_at`
+        return self
+
+    def hold(self, finding: Finding) -> None:
+        self.findings = _appended(self.findings, finding)
+
+    def hold_back(self, suppressed: Suppressed) -> None:
+        self.held_back = _appended(self.held_back, suppressed)
+
+    def describe(self, finding: Finding) -> None:
+        self.described = _appended(self.described, finding)
+
+    def keep_pointed_at(self, pointed_at: frozenset[tuple[str, int]], files: frozenset[str]) -> _Draft:
+        """Once it is made: of its marks, only those on the lines findings point at (`pointed_at`), and of
+        its files those findings point into (`files`). Most of an estate's marks are on no such line: an
+        item lets them go as it is made, not once every item of the estate is (a million marks at 40,000
+        files)."""
+        marks = self.marks
+        self.files = tuple(files.intersection(map(_PATH, marks)))
+        self.marks = tuple(compress(marks, map(pointed_at.__contains__, map(_PATH_LINE, marks))))
         return self
 
     def own_placed(
@@ -380,7 +415,6 @@ class _Draft:
         that may be in a network of its own: a finding on a VM or a configuration deployed elsewhere is
         not this network's. A service deployed in many networks is walked in parts, not whole for each."""
         kind: type = type(service)
-        self.services.add(key(service.name))
         return self.own(*_whole_service_fields(kind)(service), *placements, *configurations)
 
     def item(self, prepare_only: frozenset[str]) -> ScopeItem:
@@ -403,20 +437,18 @@ class _Draft:
 
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
-    drafted = [(estate, list(_drafts(estate))) for estate in result.estates]
+    pointed_at = _pointed_at(result)
+    files = frozenset(path for path, _ in pointed_at)
+    drafted = [
+        (estate, [draft.keep_pointed_at(pointed_at, files) for draft in _drafts(estate)])
+        for estate in result.estates
+    ]
     for _, drafts in drafted:
         for draft in drafts:
             draft.unstated = draft.unstated or _name_unstated(draft)
     _defined_apart(drafted)
-    pointed_at = _pointed_at(result)
-    attachers = {
-        estate.subscription: _Attacher(drafts, pointed_at, _elsewhere(estate)) for estate, drafts in drafted
-    }
-    paths = {d.path: e.subscription for e in result.estates for d in e.documents}
-    holders: dict[str, dict[str, None]] = defaultdict(dict)
-    for estate in result.estates:
-        for document in estate.documents:
-            holders[document.path][estate.subscription] = None
+    attachers = {estate.subscription: _Attacher(drafts, _elsewhere(estate)) for estate, drafts in drafted}
+    paths, holders = _holders(result.estates, files)
     exported = _records_of_exported(result.estates)
 
     def subscription(finding: Finding) -> str:
@@ -424,8 +456,8 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         about names, else of its file: one export may describe several subscriptions, each checked as an
         estate of its own."""
         by_path = paths.get(finding.mark.path, "")
-        held = holders.get(finding.mark.path, {})
-        if len(held) > 1:
+        held = holders.get(finding.mark.path, ())
+        if held:
             # A project's .csdef and .cscfg are of each subscription a deployment of it is made in, each
             # time at the same places: the one of the service the finding names holds it.
             named = next((name for name in held if attachers[name].names_owner(finding)), None)
@@ -451,6 +483,25 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
         _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
         for estate, drafts in drafted
     )
+
+
+def _holders(estates: Iterable[Estate], files: frozenset[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Of each of `files` (those findings point into), the last subscription whose estate holds it, and
+    the subscriptions of those more than one holds, in the estates' order (a project's files are each
+    subscription's a deployment of it is made in). Only those: one entry per file of the estate was a
+    tenth of the summary's memory at 40,000 files."""
+    last: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}
+    for estate in estates:
+        for document in estate.documents:
+            path, name = document.path, estate.subscription
+            before = last.get(path) if path in files else None
+            if before is not None and before != name:
+                held = shared.setdefault(path, [before])
+                held += [] if name in held else [name]
+            if path in files:
+                last[path] = name
+    return last, shared
 
 
 def _name_unstated(draft: _Draft) -> bool:
@@ -542,16 +593,16 @@ def _subscription(
         owners = attach.owners(finding)
         owned += [finding] if owners else []
         for draft in owners or [_file_draft(files, finding)]:
-            draft.findings.append(finding)
+            draft.hold(finding)
     for suppressed in held[estate.subscription]:
         owners = attach.owners(suppressed.finding)
         # Held back, it still fails what the platform refuses; a warning it passes is only counted.
         owned += [suppressed.finding] if owners and refused(suppressed.finding) else []
         for draft in owners or [_file_draft(files, suppressed.finding)]:
-            draft.held_back.append(suppressed)
+            draft.hold_back(suppressed)
     for finding in owned:  # a file listed for its own findings says too what fails in what it describes
         if finding.mark.path in files:
-            files[finding.mark.path].described.append(finding)
+            files[finding.mark.path].describe(finding)
     drafts += [files[path] for path in sorted(files)]
     scopes = tuple(
         ScopeSummary(kind, tuple(d.item(prepare_only) for d in drafts if d.scope is kind))
@@ -579,23 +630,19 @@ class _Attacher:
     peered with classic networks of two subscriptions), and the networks may share a name."""
 
     def __init__(
-        self,
-        drafts: list[_Draft],
-        pointed_at: frozenset[tuple[str, int]],
-        elsewhere: frozenset[tuple[Mark, str, str]] = frozenset(),
+        self, drafts: list[_Draft], elsewhere: frozenset[tuple[Mark, str, str]] = frozenset()
     ) -> None:
         """Indexes what `claims` and `owners` are asked about: the marks of `drafts` on the lines findings
-        point at (`pointed_at`), and the items with a mark in each file they point into. A mark hashes
-        five fields in Python, a file and line two in C: most of an estate's marks are on no finding's line."""
+        point at, and the items with a mark in each file they point into (`_Draft.keep_pointed_at`)."""
         self.drafts = drafts
         self.elsewhere = elsewhere
         self.by_mark: dict[Mark, list[_Draft]] = defaultdict(list)
-        self.by_path: dict[str, set[int]] = defaultdict(set)
-        files = {path for path, _ in pointed_at}
+        # The one item with a mark in each file, by its index; -1 where more than one has.
+        self.by_path: dict[str, int] = {}
         for index, draft in enumerate(drafts):
-            for path in files.intersection([mark.path for mark in draft.marks]):
-                self.by_path[path].add(index)
-            for mark in [mark for mark in draft.marks if (mark.path, mark.line) in pointed_at]:
+            for path in draft.files:
+                self.by_path[path] = index if self.by_path.get(path, index) == index else -1
+            for mark in draft.marks:
                 owners = self.by_mark[mark]
                 if not owners or owners[-1] is not draft:  # a draft's repeats come one after another
                     owners.append(draft)
@@ -624,8 +671,8 @@ class _Attacher:
         owners = self.by_mark.get(finding.mark)
         if owners:
             return _about_storage(_named(owners, finding), finding) if len(owners) > 1 else owners
-        in_file = self.by_path.get(finding.mark.path, set())
-        return [self.drafts[next(iter(in_file))]] if len(in_file) == 1 else []
+        in_file = self.by_path.get(finding.mark.path, -1)
+        return [self.drafts[in_file]] if in_file >= 0 else []
 
 
 # What a storage account's Validate reports on: the account, its disks and images, and the names that point
@@ -658,7 +705,7 @@ def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
     for scope in dict.fromkeys(draft.scope for draft in owners):
         same = [draft for draft in owners if draft.scope is scope]
         if services:
-            same = [draft for draft in same if not draft.services or services & draft.services]
+            same = [draft for draft in same if not draft.services or not services.isdisjoint(draft.services)]
         kept += (
             [draft for draft in same if draft.name.casefold() in services]
             or [draft for draft in same if wanted in draft.names()]
@@ -729,6 +776,8 @@ def _may_hold_mark(hint: object) -> bool:
 
 
 _PARTS: dict[type, Callable[[Any], Iterable[Any]] | None] = {}
+_PATH = attrgetter("path")
+_PATH_LINE = attrgetter("path", "line")
 
 
 def _collect_marks(obj: object, out: list[Mark]) -> None:
@@ -832,7 +881,7 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
             **_looped_service(service),
         }
         draft = _Draft(
-            scope, service.listed_name, "CloudService", contents, service, services={key(service.name)}
+            scope, service.listed_name, "CloudService", contents, service, services=(key(service.name),)
         )
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
@@ -1101,6 +1150,7 @@ def _network_draft(
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a
     # service, its deployments here, with their configurations and reserved IPs.
     draft.own(network.definitions, network.local_sites, network.dns_servers)
+    draft.services = tuple(key(service.name) for service, _ in placed.values())
     for service, here in placed.values():
         draft.own_placed(service, here, configurations.of(service, here))
         draft.own(*reserved.of(service, here))
