@@ -44,6 +44,9 @@ not read (`INTERPRETER_NOT_READ`).
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twins' (`.tfvars.json`);
+`local.x` the value its `locals` block writes (of variables, other locals, templates of them); a member of an
+object or list (`var.x.y`, `var.x["k"]`, `local.l[0]`, `lookup(map, "k", "default")`, `element(list, i)`,
+wrapped around the list's length as Terraform does) the value written there;
 `azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name (the provider's ids are the names). `count = N`
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. Any other value (a function's result, a conditional, an argument not
@@ -577,8 +580,15 @@ class _Module:
     resources: dict[tuple[str, str], _Resource] = field(default_factory=dict)
     variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
+    locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
     provider: tuple[str, dict[str, Node]] | None = None
     _first_places: dict[str, Mark] | None = None
+
+    def named(self, kind: str, name: str) -> tuple[str, Node] | None:
+        """A variable's value (a `.tfvars` file's, else its `default`) or a local's, with its file."""
+        if kind == "local":
+            return self.locals.get(name)
+        return self.given.get(name) or self.variables.get(name)
 
     def first_place(self, node: Node) -> Mark | None:
         """Where the module first writes an argument's expression as `node` writes it, in the order its
@@ -624,6 +634,9 @@ class _Module:
                 default = _attributes(inner).get("default")
                 if default is not None:
                     self.variables.setdefault(labels[0], (path, default))
+            elif keyword == "locals" and not labels:
+                for name, value in _attributes(inner).items():
+                    self.locals.setdefault(name, (path, value))
             elif keyword == "resource" and len(labels) == 2 and labels[0] in CLASSIC_TYPES:
                 attributes = _attributes(inner)
                 if labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes):
@@ -763,6 +776,45 @@ def _path(node: Node) -> list[str] | None:
     return None
 
 
+# The named values of a module whose members are read (`var.x.y`, `local.m["k"]`), and the functions that
+# pick a member of an object or list.
+_NAMED = ("var", "local")
+_PICKING = ("lookup", "element")
+
+
+def _steps(node: Node) -> list[str | Node] | None:
+    """A reference's steps: each name (`var`, `x`, `.y`, `.0`) as a string, each index in brackets
+    (`["k"]`, `[count.index]`) as its expression; None for any other expression, and for a splat."""
+    node = _unwrapped(node)
+    kind = _kind(node)
+    if kind == "identifier":
+        return [_name(node)]
+    if kind not in ("get_attr_expr_term", "index_expr_term"):
+        return None
+    parts = _trees(node)
+    head = _steps(parts[0]) if parts else None
+    if head is None:
+        return None
+    for part in parts[1:]:
+        if _kind(part) == "get_attr":
+            head.append(_name(_trees(part)[0]))
+        elif _kind(part) == "short_index":
+            head.append("".join(str(t) for t in part.children if str(t) != "."))
+        elif _kind(part) == "braces_index" and _trees(part):
+            head.append(_trees(part)[0])
+        else:
+            return None
+    return head
+
+
+def _function(node: Node) -> tuple[str, list[Node]]:
+    """A function call's name and its arguments' expressions."""
+    parts = _trees(node)
+    name = _name(parts[0]) if parts and _kind(parts[0]) == "identifier" else ""
+    arguments = _child(node, "arguments")
+    return name, _trees(arguments) if arguments is not None else []
+
+
 def _referenced(node: Node) -> list[str] | None:
     """The names of the reference an expression is, bare or alone in a string (`"${azure_instance.web.id}"`)."""
     node = _unwrapped(node)
@@ -804,6 +856,8 @@ class _Configuration:
         self.index: Word | None = None  # `count.index` of the resource made now
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
+        self.followed: dict[tuple[str, str, str], tuple[str, Node] | None] = {}  # `named_written`'s
+        self.objects: dict[int, dict[str, Node]] = {}  # each object's members, by the object node's id
         self.text = ""  # the source of the file whose value is evaluated, for a value's holder
         # The cloud services an `azure_instance` has made its deployment in (by name without case): the
         # provider puts each in the Production slot, so a second one in a service is refused.
@@ -827,10 +881,25 @@ class _Configuration:
             return self.string(path, node)
         if kind == "identifier" and _name(node) in ("true", "false"):
             return Word(_name(node), mark, exact=True)
+        steps = _steps(node)
+        if steps is not None and len(steps) > 2 and steps[0] in _NAMED:  # `var.x.y`, `local.m["k"]`
+            return self.member_word(path, node, mark)
+        if kind == "function_call" and _function(node)[0] in _PICKING:
+            return self.member_word(path, node, mark)
         reference = _path(node)
         if reference is not None:
             return self.reference(reference, mark)
         return Word(None, mark, holder=_source(node))
+
+    def member_word(self, path: str, node: Node, at: Mark) -> Word:
+        """A member of an object or list the module writes (`var.x.y`, `local.m["k"]`, `lookup(var.m, "k",
+        "d")`, `element(var.l, 1)`), shown where the member is written; a value not stated where the module
+        does not state the object, the list or the member's key."""
+        found = self.written(path, node)
+        if found is None:
+            return Word(None, at, holder=_source(node))
+        value = self.word(found[0], found[1], at)
+        return value if value.text is not None or value.shape is not None else replace(value, mark=at)
 
     def words(self, path: str, node: Node | None, at: Mark) -> list[Word]:
         """A list's items (`["10.0.0.0/16"]`), or the one value that is not a list written out."""
@@ -864,8 +933,8 @@ class _Configuration:
     def reference(self, names: list[str], at: Mark) -> Word:
         """`var.x`, `count.index`, `<type>.<name>.<argument>`; a value not stated for any other."""
         written = ".".join(names)
-        if names[0] == "var" and len(names) == 2:
-            return self.variable(names[1], at)
+        if names[0] in _NAMED and len(names) == 2:
+            return self.variable(names[1], at, names[0])
         if names[0] == "self" and len(names) == 2 and self.current is not None:
             argument = "name" if names[1] == "id" else names[1]
             return self.argument(self.current, argument, at, written)
@@ -876,12 +945,104 @@ class _Configuration:
             return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
         return Word(None, at, holder=written)
 
-    def variable(self, name: str, at: Mark) -> Word:
-        stated = self.module.given.get(name) or self.module.variables.get(name)
-        key = ("var", name, "")
+    def variable(self, name: str, at: Mark, kind: str = "var") -> Word:
+        """`var.x` (a `.tfvars` file's value, else the variable's `default`) or `local.x` (a `locals` block's)."""
+        stated = self.module.named(kind, name)
+        key = (kind, name, "")
         if stated is None or key in self.evaluating:
-            return Word(None, at, holder=f"var.{name}")
+            return Word(None, at, holder=f"{kind}.{name}")
         return self.once(key, lambda: self.word(stated[0], stated[1], at), at)
+
+    def written(self, path: str, node: Node) -> tuple[str, Node] | None:
+        """The expression a value is written as, with the file that writes it: a variable's or a local's
+        followed to the object, list or literal the module writes, and a member of one (`var.x.y`,
+        `var.x["k"]`, `local.l[0]`, `lookup(...)`, `element(...)`) taken from it; any other expression as it
+        is. None where the module does not state it (a variable of no value, a key not in the object)."""
+        node = _unwrapped(node)
+        if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
+            return self.picked(path, node)
+        steps = _steps(node)
+        if steps is None or steps[0] not in _NAMED:
+            return path, node
+        if len(steps) < 2 or not isinstance(steps[1], str):
+            return None
+        found = self.named_written(str(steps[0]), steps[1])
+        for step in steps[2:]:
+            found = self.member(found, step, path) if found is not None else None
+            found = self.written(*found) if found is not None else None
+        return found
+
+    def named_written(self, kind: str, name: str) -> tuple[str, Node] | None:
+        """A variable's or local's expression, followed to what it is written as: once each (a chain of
+        locals stays linear), None for one that leads back to itself."""
+        key = ("written", kind, name)
+        if key in self.followed:
+            return self.followed[key]
+        stated = self.module.named(kind, name)
+        if stated is None or key in self.evaluating:
+            return None
+        self.evaluating.add(key)
+        try:
+            self.followed[key] = self.written(*stated)
+        finally:
+            self.evaluating.discard(key)
+        return self.followed[key]
+
+    def member(self, found: tuple[str, Node], step: str | Node, path: str) -> tuple[str, Node] | None:
+        """An object's member or a list's item by its key or index: a name (`.y`, `.0`), or an index
+        expression of the file `path` (`["k"]`, `[count.index]`); None where the module does not state it."""
+        key = step if isinstance(step, str) else self.word(path, step, _mark(path, step)).text
+        if key is None:
+            return None
+        written_in, node = found
+        if _kind(node) == "tuple":
+            items = _trees(node)
+            return (written_in, items[int(key)]) if key.isdigit() and int(key) < len(items) else None
+        if _kind(node) != "object":
+            return None
+        members = self.objects.get(id(node))
+        if members is None:
+            members = self.objects[id(node)] = self.object_members(written_in, node)
+        value = members.get(key)
+        return (written_in, value) if value is not None else None
+
+    def object_members(self, path: str, node: Node) -> dict[str, Node]:
+        """An object's members by their keys (a name, or a string the module states), each its expression."""
+        members: dict[str, Node] = {}
+        for element in (e for e in _trees(node) if _kind(e) == "object_elem"):
+            parts = _trees(element)
+            key_node = _trees(parts[0])[0] if parts and _trees(parts[0]) else None
+            if key_node is None or len(parts) < 2:
+                continue
+            key_node = _unwrapped(key_node)
+            key = _name(key_node) if _kind(key_node) == "identifier" else None
+            if _kind(key_node) == "string":
+                key = self.word(path, key_node, _mark(path, key_node)).text
+            if key is not None:
+                members.setdefault(key, parts[-1])
+        return members
+
+    def picked(self, path: str, node: Node) -> tuple[str, Node] | None:
+        """`lookup(map, key, default)`: the map's member of that key, else the default; `element(list,
+        index)`: the list's item at the index, which Terraform wraps around the list's length."""
+        name, arguments = _function(node)
+        if name == "lookup" and len(arguments) in (2, 3):
+            found = self.written(path, arguments[0])
+            if found is not None and _kind(found[1]) == "object":
+                member = self.member(found, arguments[1], path)
+                if member is not None:
+                    return self.written(*member)
+                if len(arguments) == 3 and self.word(path, arguments[1], _mark(path, node)).text is not None:
+                    return self.written(path, arguments[2])
+            return None
+        if name == "element" and len(arguments) == 2:
+            found = self.written(path, arguments[0])
+            index = self.word(path, arguments[1], _mark(path, node)).text
+            if found is None or _kind(found[1]) != "tuple" or index is None or not index.isdigit():
+                return None
+            items = _trees(found[1])
+            return self.written(found[0], items[int(index) % len(items)]) if items else None
+        return None
 
     def argument(self, resource: _Resource, argument: str, at: Mark, written: str) -> Word:
         """An argument of another resource, where its block writes it and makes one resource."""
