@@ -1,7 +1,8 @@
 """Terraform reads `terraform.tfvars.json` and `*.auto.tfvars.json` as it reads `terraform.tfvars` and
 `*.auto.tfvars`: the variables' values, in JSON. They were passed over (or read as an inventory export), so a
 variable they give was a value not stated. They give the module their values, each where the JSON writes it,
-a `"//"` key (Terraform's JSON comment) none."""
+a `"//"` key (Terraform's JSON comment) none. Their strings are literals, not templates (Terraform evaluates
+them with no variables): `${var.env}` in one is those characters, where it was read as the variable."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ def test_terraform_tfvars_json_gives_a_variable_its_value(tmp_path, monkeypatch)
 def test_an_auto_tfvars_json_file_gives_its_values_over_a_default(tmp_path, monkeypatch):
     files = {"prod.auto.tfvars.json": '{"network": "app-vnet", "location": "North Europe"}\n'}
     assert _networks(tmp_path, monkeypatch, files) == [("app-vnet", "North Europe", 5)]
+
+
+def test_a_tfvars_json_string_is_a_literal_not_a_template(tmp_path, monkeypatch):
+    files = {"terraform.tfvars.json": '{"network": "app-${var.location}\\\\n", "location": "North Europe"}\n'}
+    assert _networks(tmp_path, monkeypatch, files) == [("app-${var.location}\\n", "North Europe", 5)]
 
 
 def test_a_tfvars_json_file_that_is_no_object_gives_nothing_and_is_said_so(tmp_path, monkeypatch):

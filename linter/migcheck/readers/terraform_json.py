@@ -4,7 +4,8 @@ it, so the Terraform reader reads both alike.
 
 What Terraform's JSON syntax says (its "JSON Configuration Syntax"): `{"resource": {"<type>": {"<name>":
 {...}}}}`, `{"variable": {"<name>": {"default": ...}}}`, `{"provider": {"azure": {...}}}`, a block written
-as an object or a list of objects; a string is a template, its `${...}` read as in `.tf`; a number, `true`,
+as an object or a list of objects; a string is a template, its `${...}` read as in `.tf` (in a `.tfvars.json`
+file, whose values Terraform evaluates with no variables, a literal: `${` in it is two characters); a number, `true`,
 `false` and `null` as themselves. Which keys of a resource are nested blocks its type's schema says: those
 the reader reads (`NESTED`) are, the others arguments. A key `//` of the file's object or of a block's is a
 comment: its string is kept (`Items.comments`) with the part of the file it is about, the file or the block.
@@ -169,6 +170,8 @@ class Items:
         # Each `//` comment's string, with the start and end of what it is about: the file, or its block
         # from the block's last label (where the block is placed) to its body's end.
         self.comments: list[tuple[_Value, int, int]] = []
+        # Whether strings are literals (a `.tfvars.json` file's), not templates (a `.tf.json` file's).
+        self.literal = False
 
     def of(self, root: _Value) -> list[Node]:
         if root.kind != "object":
@@ -186,6 +189,7 @@ class Items:
         """The attributes of a `.tfvars.json` file: each of its object's keys a variable, given its value."""
         if root.kind != "object":
             raise _not_an_object("a file of variables' values", root)
+        self.literal = True
         return list(self.body(root, root.start).children)
 
     def labelled(
@@ -244,6 +248,8 @@ class Items:
     def string(self, value: _Value) -> Node:
         """A string as a template: read as HCL's quoted string where it holds `${`, `%{` or an escape."""
         raw = self.text[value.start + 1 : value.end - 1]
+        if self.literal:  # Terraform takes a variable's value from JSON as it is, `${` and all
+            return self.plain(raw if _PLAIN.fullmatch(raw) else _escaped(str(value.decoded)), value.start)
         if _PLAIN.fullmatch(raw) or "\n" in raw:
             return self.plain(raw if _PLAIN.fullmatch(raw) else str(value.decoded), value.start)
         template = self.template(raw, value.start)
@@ -287,6 +293,16 @@ class Items:
     def position(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, pos)
         return line, pos - self._line_starts[line - 1] + 1
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(text: str) -> str:
+    """A literal text as the characters of HCL's quoted string that read back as it: its backslashes,
+    quotes and line ends escaped, its `${` and `%{` doubled so that no template is read in it."""
+    written = "".join(_ESCAPES.get(char, char) for char in text)
+    return written.replace("${", "$${").replace("%{", "%%{")
 
 
 def _bodies(value: _Value) -> list[_Value]:
