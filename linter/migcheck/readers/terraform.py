@@ -657,6 +657,7 @@ def _argument_values(resource: _Resource) -> list[tuple[str, Node]]:
 
 
 _OWN_VALUES = frozenset({"count", "each", "self"})
+_OWN_ONE = frozenset({"count", "for_each"})  # the arguments that make a block more than one resource
 
 
 def _module_wide(node: Node) -> bool:
@@ -780,6 +781,7 @@ def _path(node: Node) -> list[str] | None:
 # pick a member of an object or list.
 _NAMED = ("var", "local")
 _PICKING = ("lookup", "element")
+_SETS = ("toset", "tomap")  # the functions a `for_each` value is written in that keep its keys
 
 
 def _steps(node: Node) -> list[str | Node] | None:
@@ -854,6 +856,9 @@ class _Configuration:
         self.module = module
         self.lines = lines
         self.index: Word | None = None  # `count.index` of the resource made now
+        # `each.key` of the resource made now, and `each.value`'s expression (None where not stated)
+        self.each_key: Word | None = None
+        self.each_value: tuple[str, Node] | None = None
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
         self.followed: dict[tuple[str, str, str], tuple[str, Node] | None] = {}  # `named_written`'s
@@ -882,7 +887,9 @@ class _Configuration:
         if kind == "identifier" and _name(node) in ("true", "false"):
             return Word(_name(node), mark, exact=True)
         steps = _steps(node)
-        if steps is not None and len(steps) > 2 and steps[0] in _NAMED:  # `var.x.y`, `local.m["k"]`
+        if (
+            steps is not None and len(steps) > 2 and steps[0] in (*_NAMED, "each")
+        ):  # `var.x.y`, `local.m["k"]`
             return self.member_word(path, node, mark)
         if kind == "function_call" and _function(node)[0] in _PICKING:
             return self.member_word(path, node, mark)
@@ -891,13 +898,14 @@ class _Configuration:
             return self.reference(reference, mark)
         return Word(None, mark, holder=_source(node))
 
-    def member_word(self, path: str, node: Node, at: Mark) -> Word:
+    def member_word(self, path: str, node: Node | list[str | Node], at: Mark) -> Word:
         """A member of an object or list the module writes (`var.x.y`, `local.m["k"]`, `lookup(var.m, "k",
         "d")`, `element(var.l, 1)`), shown where the member is written; a value not stated where the module
         does not state the object, the list or the member's key."""
         found = self.written(path, node)
         if found is None:
-            return Word(None, at, holder=_source(node))
+            each = isinstance(node, list) or (_steps(node) or [""])[0] == "each"
+            return Word(None, at, holder="each.value" if each else _source(node))
         value = self.word(found[0], found[1], at)
         return value if value.text is not None or value.shape is not None else replace(value, mark=at)
 
@@ -940,6 +948,10 @@ class _Configuration:
             return self.argument(self.current, argument, at, written)
         if names == ["count", "index"]:
             return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
+        if names == ["each", "key"] and self.each_key is not None:
+            return self.each_key if self.each_key.text is not None else replace(self.each_key, mark=at)
+        if names == ["each", "value"] and self.each_key is not None:
+            return self.member_word(self.each_key.mark.path, ["each", "value"], at)
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
             argument = "name" if names[2] == "id" else names[2]
             return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
@@ -953,20 +965,24 @@ class _Configuration:
             return Word(None, at, holder=f"{kind}.{name}")
         return self.once(key, lambda: self.word(stated[0], stated[1], at), at)
 
-    def written(self, path: str, node: Node) -> tuple[str, Node] | None:
+    def written(self, path: str, node: Node | list[str | Node]) -> tuple[str, Node] | None:
         """The expression a value is written as, with the file that writes it: a variable's or a local's
         followed to the object, list or literal the module writes, and a member of one (`var.x.y`,
         `var.x["k"]`, `local.l[0]`, `lookup(...)`, `element(...)`) taken from it; any other expression as it
         is. None where the module does not state it (a variable of no value, a key not in the object)."""
-        node = _unwrapped(node)
-        if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
-            return self.picked(path, node)
-        steps = _steps(node)
-        if steps is None or steps[0] not in _NAMED:
+        steps = node if isinstance(node, list) else _steps(node)
+        if not isinstance(node, list):
+            node = _unwrapped(node)
+            if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
+                return self.picked(path, node)
+        if steps is None or steps[0] not in (*_NAMED, "each"):
             return path, node
         if len(steps) < 2 or not isinstance(steps[1], str):
             return None
-        found = self.named_written(str(steps[0]), steps[1])
+        if steps[0] == "each":
+            found = self.each_value if steps[1] == "value" else None
+        else:
+            found = self.named_written(str(steps[0]), steps[1])
         for step in steps[2:]:
             found = self.member(found, step, path) if found is not None else None
             found = self.written(*found) if found is not None else None
@@ -994,7 +1010,7 @@ class _Configuration:
         key = step if isinstance(step, str) else self.word(path, step, _mark(path, step)).text
         if key is None:
             return None
-        written_in, node = found
+        written_in, node = found[0], _unwrapped(found[1])
         if _kind(node) == "tuple":
             items = _trees(node)
             return (written_in, items[int(key)]) if key.isdigit() and int(key) < len(items) else None
@@ -1048,7 +1064,7 @@ class _Configuration:
         """An argument of another resource, where its block writes it and makes one resource."""
         node = resource.attributes.get(argument)
         key = (resource.kind, resource.name, argument)
-        if node is None or "count" in resource.attributes or key in self.evaluating:
+        if node is None or not _OWN_ONE.isdisjoint(resource.attributes) or key in self.evaluating:
             return Word(None, at, holder=written)
         return self.once(key, lambda: self.argument_word(resource.path, node), at)
 
@@ -1084,6 +1100,9 @@ class _Configuration:
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
         """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;
         for a count not stated, once, standing for all, as a loop over a list not written out."""
+        if "for_each" in resource.attributes:
+            self.for_each(resource, resource.attributes["for_each"], make)
+            return
         node = resource.attributes.get("count")
         if node is None:
             make()
@@ -1101,6 +1120,60 @@ class _Configuration:
                 lambda: self.indexed(unlisted, make),
                 holders=frozenset({"count.index"}),
             )
+
+    def for_each(self, resource: _Resource, node: Node, make: Callable[[], None]) -> None:
+        """`make` once for each key of a `for_each` set or map the module states (`each.key` the key,
+        `each.value` the set's item or the map's value); for one it does not state, once, standing for all,
+        as a `count` not stated."""
+        keyed = self.keyed(resource.path, node)
+        if keyed is not None and len(keyed) <= _MOST_COUNT:
+            for key, value in keyed:
+                self.iterated(key, value, make)
+            return
+        at = _mark(resource.path, node)
+        unlisted = Word(None, at, holder="each.key")
+        self.lines.each_unlisted(
+            "each",
+            f"for_each = {_source(node)}",
+            lambda: self.iterated(unlisted, None, make),
+            holders=frozenset({"each.key", "each.value"}),
+        )
+
+    def keyed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+        """The keys of a `for_each` value, each with its value's expression: a set's items (`toset([...])`,
+        a list), each its own value, or a map's keys and values; None where the module does not state them
+        all."""
+        found = self.written(path, node)
+        while found is not None and _kind(found[1]) == "function_call" and _function(found[1])[0] in _SETS:
+            arguments = _function(found[1])[1]
+            found = self.written(found[0], arguments[0]) if len(arguments) == 1 else None
+        if found is None or _kind(found[1]) not in ("tuple", "object"):
+            return None
+        written_in, collection = found
+        if _kind(collection) == "object":
+            members = self.object_members(written_in, collection)
+            return [
+                (Word(key, _mark(written_in, value), exact=True), (written_in, value))
+                for key, value in members.items()
+            ]
+        keyed: list[tuple[Word, tuple[str, Node] | None]] = []
+        for item in _trees(collection):
+            key = self.word(written_in, item, _mark(written_in, item))
+            if key.text is None:
+                return None
+            keyed.append((key, (written_in, item)))
+        return list({key.text: (key, value) for key, value in keyed}.values())  # a set holds each once
+
+    def iterated(self, key: Word, value: tuple[str, Node] | None, make: Callable[[], None]) -> None:
+        """`make` with `each.key` this `key` and `each.value` this `value`: the values built of them are
+        built again."""
+        self.each_key, self.each_value = key, value
+        self.known.clear()
+        try:
+            make()
+        finally:
+            self.each_key, self.each_value = None, None
+            self.known.clear()
 
     def indexed(self, index: Word, make: Callable[[], None]) -> None:
         """`make` with `count.index` this `index`: the values built of it are built again."""
