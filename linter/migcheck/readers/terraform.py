@@ -49,7 +49,9 @@ object or list (`var.x.y`, `var.x["k"]`, `local.l[0]`, `lookup(map, "k", "defaul
 wrapped around the list's length as Terraform does) the value written there;
 `azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name (the provider's ids are the names). `count = N`
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
-stated makes one standing for all. Any other value (a function's result, a conditional, an argument not
+stated makes one standing for all. `for_each` over a set or map the module states makes one resource per
+key, `each.key` the key and `each.value` the set's item or the map's value; one not stated makes one
+standing for all, as a `count` not stated. Any other value (a function's result, a conditional, an argument not
 written) is a value the file does not state, as a script's unstated values are. Each file describes the
 resources it declares; the others of its folder give it values only. A value the module does not state,
 written alike or referenced in several of its files, is named where the module first writes it
