@@ -40,7 +40,8 @@ A resource's `local-exec` provisioner's `command` (not one run `when = destroy`)
 line after the resource is made, each character where the string writes it, `self.<argument>` the resource's;
 one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or Python (`["python3", "-c"]`)
 is read by that language's reader, after the shell's lines, and one of another interpreter (cmd, perl) is said
-not read (`INTERPRETER_NOT_READ`).
+not read (`INTERPRETER_NOT_READ`). Its `environment` map's variables are set for its command alone: a shell
+command's in a child shell of its own, a PowerShell command's as `$env:` variables before it.
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twins' (`.tfvars.json`);
@@ -67,6 +68,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -1283,10 +1285,11 @@ def _provision(c: _Configuration, path: str, given: dict[str, Node]) -> None:
     another interpreter (cmd, perl), or one not stated, is said not read."""
     stated = given.get("interpreter")
     language = _SHELL if stated is None else _interpreter_language(c, path, stated)
+    environment = _environment(c, path, given)
     if language == _SHELL:
-        _run_command(c, path, given["command"])
+        _run_command(c, path, given["command"], environment)
         return
-    held = _held_command(c, path, given["command"], language) if language else None
+    held = _held_command(c, path, given["command"], language, environment) if language else None
     if held is None:
         c.lines.unread(replace(_mark(path, stated or given["command"]), tag=INTERPRETER_NOT_READ))
     elif held.text:
@@ -1359,12 +1362,19 @@ class _Held:
         self.places += [places[i] if i < len(places) else last for i in range(len(text))]
 
 
-def _held_command(c: _Configuration, path: str, node: Node, language: str) -> _Held | None:
+def _held_command(
+    c: _Configuration, path: str, node: Node, language: str, environment: list[tuple[str, Word]]
+) -> _Held | None:
     """A command as its interpreter is given it, Terraform's values put in: one the module does not state a
     PowerShell variable no line assigns (`${var.name}`, PowerShell's braced name), whose value the file does
     not state; None for a Python command with such a value, which Python has no way to write."""
     node = _unwrapped(node)
     held = _Held(language, path)
+    if language == _POWERSHELL:  # its `environment` variables, set before it runs
+        for name, value in environment:
+            place = [(value.mark.line, value.mark.column)]
+            quoted = "'" + value.text.replace("'", "''") + "'" if value.text is not None else None
+            held.add(f"$env:{name} = {quoted or _unassigned(value.holder or name)}\n", place)
     parts = [p for p in _trees(node) if _kind(p) == "string_part"] if _kind(node) == "string" else []
     if not parts:
         word = c.word(path, node, _mark(path, node))
@@ -1392,19 +1402,65 @@ def _unassigned(source: str) -> str:
     return "${" + "".join(c if c.isalnum() else "_" for c in source) + "}"
 
 
-def _run_command(c: _Configuration, path: str, node: Node) -> None:
+def _environment(c: _Configuration, path: str, given: dict[str, Node]) -> list[tuple[str, Word]]:
+    """A provisioner's `environment` map: each variable's name (one a shell can name) and value."""
+    node = given.get("environment")
+    found = c.written(path, node) if node is not None else None
+    if found is None or _kind(found[1]) != "object":
+        return []
+    members = c.object_members(*found).items()
+    return [
+        (name, c.word(found[0], value, _mark(found[0], value)))
+        for name, value in members
+        if name.isidentifier()
+    ]
+
+
+def _run_command(c: _Configuration, path: str, node: Node, environment: list[tuple[str, Word]]) -> None:
     """A provisioner's `command`, each character shown where the configuration writes it, each value in it
-    the module does not state a hole."""
-    node = _unwrapped(node)
+    the module does not state a hole; with its `environment` variables set for it alone, as in a child
+    shell of its own."""
     line = ansible.HeldLine(path)
     holes: list[tuple[str | None, Mark | None]] = []
+    at = _mark(path, node)
+    if environment:
+        line.add("(", [(at.line, at.column)])
+        for name, value in environment:
+            line.add(f"{name}=", [(value.mark.line, value.mark.column)])
+            _add_value(line, holes, value, value.holder or f"environment.{name}")
+            line.add("\n", [(value.mark.line, value.mark.column)])
+    if _add_command(c, path, node, line, holes):
+        line.add("\n)" if environment else "", [(at.line, at.column)])
+        c.lines.run_line("".join(line.pieces), line.anchors, holes)
+
+
+def _add_value(
+    line: ansible.HeldLine, holes: list[tuple[str | None, Mark | None]], value: Word, holder: str
+) -> None:
+    """A value as one shell word: its text quoted, or a hole where the module does not state it."""
+    place = [(value.mark.line, value.mark.column)]
+    if value.text is not None:
+        line.add(shlex.quote(value.text), place)
+        return
+    line.add(f"{HOLE}-{len(holes)}-", place)
+    holes.append((holder, value.mark))
+
+
+def _add_command(
+    c: _Configuration,
+    path: str,
+    node: Node,
+    line: ansible.HeldLine,
+    holes: list[tuple[str | None, Mark | None]],
+) -> bool:
+    """A command's characters onto `line`; False for a command that is no string and is not stated."""
+    node = _unwrapped(node)
     parts = [p for p in _trees(node) if _kind(p) == "string_part"] if _kind(node) == "string" else []
     if not parts:
         word = c.word(path, node, _mark(path, node))
         if word.text is not None:
             line.add(word.text, [(word.mark.line, word.mark.column)])
-            c.lines.run_line("".join(line.pieces), line.anchors)
-        return
+        return word.text is not None
     for part in parts:
         inner = _child(part, "interpolation")
         if inner is None:
@@ -1419,7 +1475,7 @@ def _run_command(c: _Configuration, path: str, node: Node) -> None:
             filled = f"{HOLE}-{len(holes)}-"
             holes.append((word.holder or _source(inner), at))
             line.add(filled, place)
-    c.lines.run_line("".join(line.pieces), line.anchors, holes)
+    return True
 
 
 def _literal(part: Node) -> tuple[str, list[tuple[int, int]]]:
