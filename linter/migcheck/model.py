@@ -1785,6 +1785,9 @@ DATA_DISK_SERVICE_MISSING = "provider-refuses:data-disk-service"
 # read: its `interpreter` is a program other than a shell, PowerShell or Python (`["cmd", "/C"]`, `perl`), or
 # one the module does not state, or it is a Python command holding a value the module does not state.
 INTERPRETER_NOT_READ = "interpreter-not-read"
+# The tag of a `Script.unread` mark of a Terraform `module` block whose `source` is not a folder of the
+# configuration's own (a registry's module, a git or HTTP address): the resources it declares are not read.
+MODULE_NOT_READ = "module-not-read"
 
 
 @record

@@ -42,6 +42,8 @@ one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or
 is read by that language's reader, after the shell's lines, and one of another interpreter (cmd, perl) is said
 not read (`INTERPRETER_NOT_READ`). Its `environment` map's variables are set for its command alone: a shell
 command's in a child shell of its own, a PowerShell command's as `$env:` variables before it.
+A `module` block whose `source` is not a folder of the configuration's own (`./`, `../`: a registry's module,
+a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written.
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twins' (`.tfvars.json`);
@@ -77,6 +79,7 @@ from migcheck.automation import TERRAFORM_LANGUAGE
 from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     INTERPRETER_NOT_READ,
+    MODULE_NOT_READ,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
     Deployment,
@@ -586,6 +589,7 @@ class _Module:
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
     provider: tuple[str, dict[str, Node]] | None = None
+    calls: list[tuple[str, dict[str, Node]]] = field(default_factory=list)  # `module` blocks, in their files
     _first_places: dict[str, Mark] | None = None
 
     def named(self, kind: str, name: str) -> tuple[str, Node] | None:
@@ -650,6 +654,8 @@ class _Module:
                 self.resources.setdefault(
                     (labels[0], labels[1]), _Resource(labels[0], labels[1], path, mark, attributes, nested)
                 )
+            elif keyword == "module" and len(labels) == 1:
+                self.calls.append((path, _attributes(inner)))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
 
@@ -785,6 +791,7 @@ def _path(node: Node) -> list[str] | None:
 # pick a member of an object or list.
 _NAMED = ("var", "local")
 _PICKING = ("lookup", "element")
+_LOCAL_SOURCES = ("./", "../")  # a module source in a folder of the configuration (Terraform's local paths)
 _SETS = ("toset", "tomap")  # the functions a `for_each` value is written in that keep its keys
 
 
@@ -1093,6 +1100,7 @@ class _Configuration:
             at = _mark(provider[0], provider[1]["subscription_id"])
             subscription = self.word(provider[0], provider[1]["subscription_id"], at)
             self.lines.azure([Word("account", at), Word("set", at), subscription], at)
+        self.remote_modules()
         ordered = sorted(own, key=lambda r: _ORDER.get(r.kind, len(_ORDER)))
         for resource in ordered:
             make = _MAKERS.get(resource.kind)
@@ -1100,6 +1108,17 @@ class _Configuration:
                 self.each(resource, functools.partial(_made_and_provisioned, make, self, resource))
             else:  # a classic type the rules check nothing of: the provider still calls the API for it
                 self.lines.declared(resource.kind, resource.mark)
+
+    def remote_modules(self) -> None:
+        """Each module the file calls from a source not of the configuration's own folders (a registry's, a
+        git or HTTP address: Terraform's local sources start `./` or `../`), said not read at its source."""
+        for path, given in self.module.calls:
+            source = given.get("source")
+            if path != self.module.path or source is None:
+                continue
+            text = self.word(path, source, _mark(path, source)).text
+            if text is None or not text.startswith(_LOCAL_SOURCES):
+                self.lines.unread(replace(_value_mark(path, source), tag=MODULE_NOT_READ))
 
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
         """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;

@@ -49,6 +49,7 @@ from migcheck.model import (
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
+    MODULE_NOT_READ,
     OTHER_SHELL,
     READ_AGAIN_CUT,
     REFUSED_MODULE_OPTION,
@@ -262,6 +263,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "classic calls it makes are not read, so findings about what it creates may be missing; run the "
         'command in a shell, PowerShell or Python (`interpreter = ["pwsh", "-Command"]`), with its '
         "values stated",
+    ),
+    MODULE_NOT_READ: (
+        "module-not-read",
+        "calls a Terraform module whose `source` is not a folder of the configuration's own (a registry's "
+        "module, a git or HTTP address): migcheck does not fetch it, so the classic resources it declares "
+        "are not read and findings about them may be missing; check a copy of the module's folder with the "
+        "configuration (`terraform get` puts one under `.terraform/modules`)",
     ),
     VM_NOT_PASSED_ON: (
         "vm-not-passed-on",
