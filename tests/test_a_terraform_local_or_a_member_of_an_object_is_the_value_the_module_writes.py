@@ -5,9 +5,11 @@ by one was a stand-in: each is now the value the module writes for it, shown whe
 
 from __future__ import annotations
 
+from growth import assert_linear
 from lint_support import lint_files, script_resources, where
 
 from migcheck.model import Deployment
+from migcheck.readers import terraform
 
 LOCALS = """\
 variable "env" { default = "prod" }
@@ -79,3 +81,24 @@ def test_members_of_objects_and_lists_are_the_values_the_module_writes_there():
 def test_element_wraps_its_index_around_the_list_as_terraform_does():
     (region,) = [r for r in script_resources(MEMBERS, "main.tf") if type(r).__name__ == "ServiceRegion"]
     assert region.location == "North Europe"
+
+
+def _chained(n: int) -> str:
+    """`n` locals, each the one before it, the first an object; a service named by the last one's members."""
+    chain = "\n".join([f"  l{i} = local.l{i - 1}" for i in range(1, n)])
+    return f"""\
+locals {{
+  l0 = {{ name = "shopweb", location = "West Europe" }}
+{chain}
+}}
+resource "azure_hosted_service" "web" {{
+  name     = local.l{n - 1}.name
+  location = local.l{n - 1}["location"]
+}}
+"""
+
+
+def test_a_chain_of_locals_is_followed_once_each_in_linear_time():
+    (region,) = [r for r in script_resources(_chained(50), "main.tf") if type(r).__name__ == "ServiceRegion"]
+    assert (region.service, region.location) == ("shopweb", "West Europe")
+    assert_linear(lambda n: lambda: terraform.read("main.tf", _chained(n).encode()), 200)
