@@ -102,3 +102,11 @@ def test_a_chain_of_locals_is_followed_once_each_in_linear_time():
     (region,) = [r for r in script_resources(_chained(50), "main.tf") if type(r).__name__ == "ServiceRegion"]
     assert (region.service, region.location) == ("shopweb", "West Europe")
     assert_linear(lambda n: lambda: terraform.read("main.tf", _chained(n).encode()), 200)
+
+
+def test_an_index_of_thousands_of_digits_or_of_other_digits_is_a_value_not_stated():
+    text = MEMBERS.replace('var.services["api"].name', f"var.regions[{'9' * 5000}]").replace(
+        "element(var.regions, 3)", 'element(var.regions, "²")'
+    )
+    deployment = _deployment(text)
+    assert deployment.service_name == "<cloud service name, main.tf:11:26>"

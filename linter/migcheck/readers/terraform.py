@@ -820,6 +820,12 @@ def _steps(node: Node) -> list[str | Node] | None:
     return head
 
 
+def _number(text: str) -> int | None:
+    """A whole number written in ASCII digits (an index, a count), at most 18 of them; None for any other
+    text (`²` is a digit to Python's `isdigit`, and a number of thousands of digits too long to convert)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
 def _function(node: Node) -> tuple[str, list[Node]]:
     """A function call's name and its arguments' expressions."""
     parts = _trees(node)
@@ -1024,7 +1030,8 @@ class _Configuration:
         written_in, node = found[0], _unwrapped(found[1])
         if _kind(node) == "tuple":
             items = _trees(node)
-            return (written_in, items[int(key)]) if key.isdigit() and int(key) < len(items) else None
+            index = _number(key)
+            return (written_in, items[index]) if index is not None and index < len(items) else None
         if _kind(node) != "object":
             return None
         members = self.objects.get(id(node))
@@ -1065,10 +1072,11 @@ class _Configuration:
         if name == "element" and len(arguments) == 2:
             found = self.written(path, arguments[0])
             index = self.word(path, arguments[1], _mark(path, node)).text
-            if found is None or _kind(found[1]) != "tuple" or index is None or not index.isdigit():
+            number = _number(index) if index is not None else None
+            if found is None or _kind(found[1]) != "tuple" or number is None:
                 return None
             items = _trees(found[1])
-            return self.written(found[0], items[int(index) % len(items)]) if items else None
+            return self.written(found[0], items[number % len(items)]) if items else None
         return None
 
     def argument(self, resource: _Resource, argument: str, at: Mark, written: str) -> Word:
