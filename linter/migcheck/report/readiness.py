@@ -202,7 +202,13 @@ def checked_at(
     indices are. `summaries`: `readiness(result)`, when made already."""
     prepare_only = found_at_prepare(result)
     validated: set[int] = set()
-    for summary in readiness(result) if summaries is None else summaries:
+    if summaries is None:  # what holds each finding, without the summary's items (`_attached`)
+        for _, drafts in _attached(result):
+            for draft in drafts:
+                if draft.type not in _SEEN_BY_NO_VALIDATE:
+                    validated.update(map(id, draft.findings))
+                    validated.update(id(suppressed.finding) for suppressed in draft.held_back)
+    for summary in summaries or ():
         for item in summary.items:
             if item.type not in _SEEN_BY_NO_VALIDATE:
                 validated.update(id(f) for f in item.every)
@@ -437,16 +443,34 @@ class _Draft:
 
 def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     """The readiness summary of `result`: per subscription, one entry per scope in `ScopeKind` order."""
+    attached = _attached(result)
+    for _, drafts in attached:
+        for draft in drafts:
+            draft.unstated = draft.unstated or _name_unstated(draft)
+    _defined_apart(attached)
+    prepare_only = found_at_prepare(result)
+    return tuple(
+        SubscriptionReadiness(
+            estate.subscription,
+            tuple(
+                ScopeSummary(kind, tuple(d.item(prepare_only) for d in drafts if d.scope is kind))
+                for kind in ScopeKind
+            ),
+        )
+        for estate, drafts in attached
+    )
+
+
+def _attached(result: LintResult) -> list[tuple[Estate, list[_Draft]]]:
+    """The items of each subscription's estate being made, every finding held by those that own what it
+    points at (or its file's), reported and held back: what the summary is made of, and all `checked_at`
+    asks."""
     pointed_at = _pointed_at(result)
     files = frozenset(path for path, _ in pointed_at)
     drafted = [
         (estate, [draft.keep_pointed_at(pointed_at, files) for draft in _drafts(estate)])
         for estate in result.estates
     ]
-    for _, drafts in drafted:
-        for draft in drafts:
-            draft.unstated = draft.unstated or _name_unstated(draft)
-    _defined_apart(drafted)
     attachers = {estate.subscription: _Attacher(drafts, _elsewhere(estate)) for estate, drafts in drafted}
     paths, holders = _holders(result.estates, files)
     exported = _records_of_exported(result.estates)
@@ -478,11 +502,11 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     for suppressed in result.suppressed:
         if of_the_platform(suppressed.finding):
             held[subscription(suppressed.finding)].append(suppressed)
-    prepare_only = found_at_prepare(result)
-    return tuple(
-        _subscription(estate, drafts, attachers[estate.subscription], findings, held, prepare_only)
-        for estate, drafts in drafted
-    )
+    for estate, drafts in drafted:
+        drafts += _attach(
+            attachers[estate.subscription], findings[estate.subscription], held[estate.subscription]
+        )
+    return drafted
 
 
 def _holders(estates: Iterable[Estate], files: frozenset[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -579,22 +603,17 @@ def _pointed_at(result: LintResult) -> frozenset[tuple[str, int]]:
     return frozenset((finding.mark.path, finding.mark.line) for finding in (*result.uncapped, *held))
 
 
-def _subscription(
-    estate: Estate,
-    drafts: list[_Draft],
-    attach: _Attacher,
-    findings: dict[str, list[Finding]],
-    held: dict[str, list[Suppressed]],
-    prepare_only: frozenset[str],
-) -> SubscriptionReadiness:
+def _attach(attach: _Attacher, findings: list[Finding], held: list[Suppressed]) -> list[_Draft]:
+    """Give each of a subscription's findings, reported and held back, to the items that own what it points
+    at (`attach`), else to its file's item; return the files' items, by path."""
     files: dict[str, _Draft] = {}
     owned: list[Finding] = []  # those an item of a scope holds, in whatever file they are
-    for finding in findings[estate.subscription]:
+    for finding in findings:
         owners = attach.owners(finding)
         owned += [finding] if owners else []
         for draft in owners or [_file_draft(files, finding)]:
             draft.hold(finding)
-    for suppressed in held[estate.subscription]:
+    for suppressed in held:
         owners = attach.owners(suppressed.finding)
         # Held back, it still fails what the platform refuses; a warning it passes is only counted.
         owned += [suppressed.finding] if owners and refused(suppressed.finding) else []
@@ -603,12 +622,7 @@ def _subscription(
     for finding in owned:  # a file listed for its own findings says too what fails in what it describes
         if finding.mark.path in files:
             files[finding.mark.path].describe(finding)
-    drafts += [files[path] for path in sorted(files)]
-    scopes = tuple(
-        ScopeSummary(kind, tuple(d.item(prepare_only) for d in drafts if d.scope is kind))
-        for kind in ScopeKind
-    )
-    return SubscriptionReadiness(estate.subscription, scopes)
+    return [files[path] for path in sorted(files)]
 
 
 def _file_draft(files: dict[str, _Draft], finding: Finding) -> _Draft:
