@@ -383,7 +383,10 @@ class MigcheckSession:
         # In a folder entered for its classic files only, the walk keeps to them and the folders that lead
         # to them: pytest never meant to collect the rest (a `test_*.py` under `.github`).
         inside_entered = os.path.dirname(path) in self._entered
-        if inside_entered or (path in self._leading and self._hidden_from_pytest(collection_path)):
+        # Of the paths leading to classic files, only folders can be hidden by `norecursedirs`: a classic
+        # file itself (`document`) is not matched against its patterns (ten for each of thousands of files).
+        leads = path in self._leading and document is None
+        if inside_entered or (leads and self._hidden_from_pytest(collection_path)):
             if path not in self._leading:
                 return True
             self._entered.add(path)

@@ -1,7 +1,8 @@
 """Work the plugin does per classic file and per report, kept to what is needed: a classic file the lint
 read whole is a regular file, so collection does not check whether it is a link to a folder, nor ask
-pytest for a hook proxy of its own (its folder's is the same); and a report's item is worked out at most
-once per node id, not for each of an item's three reports."""
+pytest for a hook proxy of its own (its folder's is the same); only folders are matched against
+`norecursedirs`; and a report's item is worked out at most once per node id, not for each of an item's
+three reports."""
 
 from __future__ import annotations
 
@@ -78,3 +79,20 @@ def test_classic_files_read_whole_use_the_hook_proxy_of_their_folder(
     # pytest finds a file's proxy by a `stat` of its path: only the .cscfg that could not be read as one
     # (MIG001) and the Python test module are asked for by path; the others share their folder's.
     assert files == [BROKEN_CSCFG, "test_unit.py"]
+
+
+def test_only_folders_leading_to_classic_files_are_matched_against_norecursedirs(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    hidden = plugin_session.MigcheckSession._hidden_from_pytest
+
+    def counted(self: plugin_session.MigcheckSession, folder: Path) -> bool:
+        asked.append(folder.name)
+        return hidden(self, folder)
+
+    monkeypatch.setattr(plugin_session.MigcheckSession, "_hidden_from_pytest", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    # The folders the classic files are in, never a classic file (read whole or not, MIG001), which no
+    # folder pattern can hide.
+    assert sorted(asked) == ["broken", "net", "shop", "vms"]
