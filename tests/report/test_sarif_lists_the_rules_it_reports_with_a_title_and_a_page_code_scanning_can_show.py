@@ -77,6 +77,5 @@ def test_a_long_page_says_where_the_whole_text_is():
     rule = RULES["MIG601"]
     assert len(rule.documentation()) > HELP_CHARS
     page = help_markdown(rule)
-    assert "`migcheck rule MIG601`" in page
-    assert "docs/rules.md#mig601-classic-automation" in page
+    assert "…(see docs/rules.md#mig601-classic-automation)" in page
     assert page.startswith(rule.documentation()[:1000])

@@ -232,7 +232,12 @@ def _descriptor(rule: Rule) -> dict[str, object]:
 
 
 TITLE_CHARS = 120  # an alert's title: one line of a code-scanning list
-HELP_CHARS = 6000  # a rule's page: MIG601's table of every cmdlet's replacement alone is 18 KB
+# A rule's page. Code scanning sets no limit on `help` (its limits are on a run's results, rules, locations and
+# tags); this one is ours, to keep the log small: the rules' whole docs made 560 KB of log for thirty findings,
+# MIG601's table of every cmdlet's replacement alone is 18 KB.
+HELP_CHARS = 6000
+# A paragraph shortened to what is left of it is at least this long, unless the paragraph itself is shorter.
+LEAST_LEAD = 200
 
 
 def title(summary: str) -> str:
@@ -276,35 +281,96 @@ def _top_level(text: str) -> list[tuple[int, str]]:
 
 def help_markdown(rule: Rule) -> str:
     """The rule's docs (`migcheck rule CODE`, its section of docs/rules.md), whole when they are at most
-    `HELP_CHARS` long. Longer ones keep every section's heading and as many of its paragraphs, in order,
-    as fit; where a section is cut, a line says so and where the whole text is."""
-    from migcheck.docs import _anchor as anchor  # the heading docs/rules.md gives the rule
-
+    `HELP_CHARS` long. Longer ones keep every section: its heading and its first paragraph (shortened,
+    with a visible "…(see ...)", where the first paragraphs together do not fit), then as many of its
+    other paragraphs, in order, as fit; where the rest of a section is left out, a line says so and where
+    the whole text is."""
     docs = rule.documentation()
     if len(docs) <= HELP_CHARS:
         return docs
-    builtin = type(rule).__module__.startswith("migcheck.rules.")
-    where = f"`migcheck rule {rule.code}`" + (
-        f" or docs/rules.md{anchor(rule)} in migcheck {__version__}" if builtin else ""
-    )
-    cut = f"*The rest of this section is not shown here: {where} gives the whole text.*"
-    blocks = _paragraphs(docs)
-    headings = [block for block in blocks if block.startswith("#")]
-    # Every heading is kept, and room for a cut line after each: paragraphs fill what is left.
-    room = HELP_CHARS - sum(len(heading) + len(cut) + 4 for heading in headings)
+    sections = _sections(_paragraphs(docs))
+    cut = f"*The rest of this section is not shown here: {_where(rule)} gives the whole text.*"
+    # Room for every heading, and for a cut line after each section with more than its first paragraph.
+    room = HELP_CHARS - sum(len(s[0]) + 2 + (len(cut) + 2 if len(s) > 2 else 0) for s in sections)
+    firsts = [section[1] for section in sections if len(section) > 1]
+    cap = _fair_share(sorted(len(first) + 2 for first in firsts), room) - 2
+    short = _where(rule, short=True)
+    leads = [(first if len(first) <= cap else _shortened(first, cap, short)) for first in firsts]
+    room -= sum(len(lead) + 2 for lead in leads)
     kept: list[str] = []
-    skipping = False
-    for block in blocks:
-        if block.startswith("#"):
-            kept.append(block)
-            skipping = False
-        elif not skipping and len(block) + 2 <= room:
-            kept.append(block)
-            room -= len(block) + 2
-        elif not skipping:
-            kept.append(cut)
-            skipping = True
+    for (heading, *paragraphs), lead in zip(sections, _each_with_a_first(sections, leads), strict=True):
+        kept.append(heading)
+        if lead is None:
+            continue
+        kept.append(lead)
+        if lead is not paragraphs[0]:
+            continue  # shortened: its mark says where the rest is
+        for paragraph in paragraphs[1:]:
+            if len(paragraph) + 2 > room:
+                kept.append(cut)
+                break
+            kept.append(paragraph)
+            room -= len(paragraph) + 2
     return "\n\n".join(kept) + "\n"
+
+
+def _each_with_a_first(sections: list[list[str]], leads: list[str]) -> list[str | None]:
+    """`leads` placed by section: None for a section with nothing under its heading."""
+    given = iter(leads)
+    return [next(given) if len(section) > 1 else None for section in sections]
+
+
+def _where(rule: Rule, *, short: bool = False) -> str:
+    """Where a rule's whole docs are: `migcheck rule CODE`, and for a rule of migcheck's own its section of
+    docs/rules.md in this version (`short`: that section alone)."""
+    from migcheck.docs import _anchor as anchor  # the heading docs/rules.md gives the rule
+
+    command = f"`migcheck rule {rule.code}`"
+    if not type(rule).__module__.startswith("migcheck.rules."):
+        return command
+    section = f"docs/rules.md{anchor(rule)}"
+    return section if short else f"{command} or {section} in migcheck {__version__}"
+
+
+def _sections(blocks: list[str]) -> list[list[str]]:
+    """The blocks grouped by heading: each group a heading, its lead and the paragraphs after it. The lead
+    is its first paragraph, with those after it while it ends in a colon (`deploy.ps1`: and its code)."""
+    sections: list[list[str]] = []
+    for block in blocks:
+        if block.startswith("#") or not sections:
+            sections.append([block])
+        elif len(sections[-1]) == 2 and sections[-1][1].endswith(":"):
+            sections[-1][1] += "\n\n" + block
+        else:
+            sections[-1].append(block)
+    return sections
+
+
+def _fair_share(lengths: list[int], room: int) -> int:
+    """The largest length `cap` such that the `lengths` (sorted), each cut to `cap`, fit in `room`: the
+    short ones whole, the long ones alike. Never below `LEAST_LEAD`."""
+    for n, length in enumerate(lengths):
+        share = room // (len(lengths) - n)
+        if length > share:
+            return max(share, LEAST_LEAD)
+        room -= length
+    return max(lengths, default=LEAST_LEAD)
+
+
+def _shortened(paragraph: str, limit: int, where: str) -> str:
+    """`paragraph` cut to at most `limit` characters, mark included, and marked "…(see WHERE)": after
+    its last sentence, line or word that fits (the first of them that keeps more than half of what fits),
+    in code at a line's end, with an open code block closed and inline code not cut in two."""
+    mark = f"…(see {where})"
+    room = max(limit - len(mark) - len("\n```\n"), 0)
+    head = paragraph[:room]
+    ends = (head.rfind("\n"),) if "```" in head else (head.rfind(". ") + 1, head.rfind("\n"), head.rfind(" "))
+    kept = paragraph[: next((end for end in ends if end > room // 2), room)].rstrip()
+    if sum(line.startswith("```") for line in kept.split("\n")) % 2:
+        return f"{kept}\n```\n{mark}"
+    if kept.count("`") % 2:  # the cut is inside inline code: end before it
+        kept = kept[: kept.rfind("`")].rstrip()
+    return f"{kept} {mark}"
 
 
 def _paragraphs(markdown: str) -> list[str]:
