@@ -57,7 +57,7 @@ def test_the_same_network_beside_its_definition_is_ready(tmp_path, monkeypatch, 
     _, summary, _ = run_cli(capsys, "check", ".")
     assert UNDECIDED not in summary
     _, badge, _ = run_cli(capsys, "badge", ".", "--format", "shields")
-    assert "not decided" not in json.loads(badge)["message"]
+    assert "network not decided" not in json.loads(badge)["message"]
 
 
 def test_a_gateway_made_on_a_network_no_file_defines_is_not_decided(tmp_path, monkeypatch, capsys):

@@ -52,7 +52,8 @@ def test_vms_in_a_subnet_of_a_network_the_files_do_not_name_are_not_decided(tmp_
     [row] = [line for line in summary.splitlines() if line.strip().startswith("svc-a")]
     assert UNDECIDED in row
     assert (step["ready"], step.get("network_undefined")) == (False, True)
-    assert badge == "1 service not decided"
+    # The VM's OS disk is named alone: its storage account is not decided either.
+    assert badge == "1 service not decided, 1 account not decided"
 
 
 def test_text_plan_says_why_the_step_is_not_ready(tmp_path, monkeypatch, capsys):
@@ -77,7 +78,7 @@ def test_the_same_vm_beside_a_configuration_that_defines_its_subnet_is_decided(t
     _, summary, _ = run_cli(capsys, "check", ".")
     _, badge, _ = run_cli(capsys, "badge", ".", "--format", "shields")
     assert UNDECIDED not in summary
-    assert "not decided" not in json.loads(badge)["message"]
+    assert "service not decided" not in json.loads(badge)["message"]
 
 
 def test_vms_in_no_subnet_are_graded_as_before(tmp_path, monkeypatch, capsys):
@@ -86,4 +87,4 @@ def test_vms_in_no_subnet_are_graded_as_before(tmp_path, monkeypatch, capsys):
     )
     assert UNDECIDED not in summary
     assert "network_undefined" not in step
-    assert "not decided" not in badge
+    assert "service not decided" not in badge

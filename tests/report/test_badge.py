@@ -38,10 +38,11 @@ def test_warnings_only_are_yellow(contoso, run):
     (contoso / "migcheck.toml").write_text('select = ["MIG501"]\n')
     acls = sum(f["code"] == "MIG501" for f in findings(run, "examples/contoso"))
     texts, fills = badge_text(run("badge", "examples/contoso")[1])
-    assert texts[-1] == f"{acls} warnings"
+    # The circuit of contoso-er-vnet, whose service key no file states, is not decided either.
+    assert texts[-1] == f"{acls} warnings, 1 name to fill in"
     assert "#dfb317" in fills  # shields.io's `yellow`, which the endpoint JSON names
     shields = json.loads(run("badge", "examples/contoso", "--format", "shields")[1])
-    assert (shields["message"], shields["color"]) == (f"{acls} warnings", "yellow")
+    assert (shields["message"], shields["color"]) == (f"{acls} warnings, 1 name to fill in", "yellow")
 
 
 def test_errors_the_settings_turn_down_to_warnings_still_block_the_migration(contoso, run):

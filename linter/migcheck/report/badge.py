@@ -5,7 +5,10 @@ endpoint JSON for teams that let shields.io draw it.
 "N services not decided" (yellow, after the warnings) when a cloud service may have VMs no file describes (a
 script adds one to a deployment that exists, or creates one from an Export-AzureVM file the files lack), whose
 Validate the files cannot decide, and "N networks not
-decided" when no file defines a network (its definition may hold what blocks it): never "ready" then.
+decided" when no file defines a network (its definition may hold what blocks it), "N accounts not decided" when
+a VM's disks are in a storage account no file states, and "N names to fill in" for the other items a stand-in
+names (`<cloud service name, deploy.py:48>`, a circuit's service key), whose plan steps wait for the name: the
+readiness summary's "Not decided" verdicts. Never "ready" then: what is not known is not ready.
 A blocker is what the plan calls one (`readiness.blocks_migration`): an error, or a warning of a state the platform's
 Validate refuses for as long as it lasts (MIG208), though `check` exits by severity and passes it. A
 warning about one of migcheck's own suppression comments (MIG005, MIG006) is none the platform gives, and
@@ -63,10 +66,13 @@ def status(result: LintResult) -> Status:
         return Status(", ".join(said), "#e05d44", "red")
     warnings = sum(1 for f in every if f.severity is Severity.WARNING)  # none of them refused, then
     undecided, networks = _undecided_services(result), _undecided_networks(result)
-    if warnings or undecided or networks:
+    accounts, names = _unstated(result)
+    if warnings or undecided or networks or accounts or names:
         said = [_count(warnings, "warning")] if warnings else []
         said += [f"{_count(undecided, 'service')} not decided"] if undecided else []
         said += [f"{_count(networks, 'network')} not decided"] if networks else []
+        said += [f"{_count(accounts, 'account')} not decided"] if accounts else []
+        said += [f"{_count(names, 'name')} to fill in"] if names else []
         return Status(", ".join(said), "#dfb317", "yellow")
     return Status(f"ready{_graded_by(result)}", "#4c1", "brightgreen")
 
@@ -92,6 +98,16 @@ def _undecided_networks(result: LintResult) -> int:
         elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
         undecided += sum(1 for n in estate.virtual_networks if not n.defined and id(n) not in elsewhere)
     return undecided
+
+
+def _unstated(result: LintResult) -> tuple[int, int]:
+    """(storage accounts, other items) whose readiness verdict is that the files do not state which one it
+    is (`Verdict.ACCOUNT_NOT_STATED`, `Verdict.NAME_NOT_STATED`): an account no file places that holds the
+    disks of a VM the files create, and the items a stand-in names, whose plan step waits for the name."""
+    from migcheck.report.readiness import Verdict, readiness  # only when nothing blocks
+
+    verdicts = [item.verdict for summary in readiness(result) for item in summary.items]
+    return verdicts.count(Verdict.ACCOUNT_NOT_STATED), verdicts.count(Verdict.NAME_NOT_STATED)
 
 
 def _graded_by(result: LintResult) -> str:
