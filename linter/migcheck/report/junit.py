@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
 from migcheck.report.stream import Stream, rendered
-from migcheck.report.text import format_finding
+from migcheck.report.text import fix_mark, format_finding
 from migcheck.texts import lines_of
 from migcheck.visible import visible
 
@@ -130,7 +130,9 @@ def _pytest_escaped(name: str) -> str:
 def _fail(case: ET.Element, findings: list[Finding], result: LintResult) -> None:
     first = findings[0]
     more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-    failure = ET.SubElement(case, "failure", message=_clean(visible(first.message) + more))
+    # The text format's mark of what --fix fixes (`[*]`, `[*?]`) leads the message, as it does there.
+    mark = f"{fix_mark(first)} " if fix_mark(first) else ""
+    failure = ET.SubElement(case, "failure", message=_clean(mark + visible(first.message) + more))
     failure.set("type", str(max(f.severity for f in findings)))
     sources = result.sources
     failure.text = _clean("\n".join(format_finding(f, lines_of(sources, f.mark.path)) for f in findings))
