@@ -869,6 +869,8 @@ def _walk(
             if lowered.endswith(CANDIDATE_SUFFIXES) or _script_by_shebang(entry):
                 if ignoring and rules.ignores(base + name, folder=False):
                     continue
+                if lowered.endswith(".json") and _own_output(entry):
+                    continue  # a report or baseline migcheck wrote: not a file of the estate
                 candidates.append(entry)
                 copies = copies or lowered.endswith(BUILD_COPY_SUFFIX)
         if copies or build_output is not None:
@@ -1018,6 +1020,20 @@ def _script_by_shebang(entry: os.DirEntry[str]) -> bool:
         if not entry.is_file(follow_symlinks=False):
             return False
         return shebang_format(read_bytes(entry.path, SHEBANG_BYTES, follow_links=False)) is not None
+    except OSError:
+        return False
+
+
+def _own_output(entry: os.DirEntry[str]) -> bool:
+    """Whether a `.json` file met in the walk is one migcheck wrote (`migcheck.own_outputs`): a regular
+    file only, read as `_script_by_shebang` reads one."""
+    from migcheck.guarded import read_bytes
+    from migcheck.own_outputs import is_own_output
+
+    try:
+        if not entry.is_file(follow_symlinks=False):
+            return False
+        return is_own_output(lambda limit: read_bytes(entry.path, limit, follow_links=False))
     except OSError:
         return False
 
