@@ -94,8 +94,8 @@ def is_own_output(read: Callable[[int], bytes], limit: int = OUTPUT_BYTES) -> bo
 
 def first_key(head: bytes) -> tuple[str, str] | None:
     """(`{` or `[{`, the first key) of a JSON object, or of the first object of a JSON array, that `head`
-    starts with; None for anything else. Strings are read by the JSON module's own scanner."""
-    from json.decoder import scanstring
+    starts with; None for anything else. The key is read by the JSON module's own decoder."""
+    import json
 
     text = head.decode("utf-8", errors="replace")
     at = _past_space(text, 0)
@@ -109,8 +109,8 @@ def first_key(head: bytes) -> tuple[str, str] | None:
     if text[at : at + 1] != '"':
         return None
     try:
-        key, _ = scanstring(text, at + 1)
-    except ValueError:  # cut off within the head, or not a string
+        key, _ = json.JSONDecoder().raw_decode(text, at)
+    except ValueError:  # cut off within the head
         return None
     return container, key
 
