@@ -318,11 +318,12 @@ class MigcheckSession:
         its name is a test module's (`python_files`). pytest makes a module of any `.py` file named on the
         command line whatever its name (and `--doctest-modules` of every one): importing a deployment
         script runs it, its `azure vm create` included. Only the checks of such a script are collected."""
+        kept = [node for node in nodes if not isinstance(node, pytest.Module)]
+        if len(kept) == len(nodes):  # no module made of it (an XML file's, as a rule): nothing to match
+            return nodes
         from _pytest.python import path_matches_patterns  # the test pytest itself applies to a walk
 
-        if path_matches_patterns(path, self.config.getini("python_files")):
-            return nodes
-        return [node for node in nodes if not isinstance(node, pytest.Module)]
+        return nodes if path_matches_patterns(path, self.config.getini("python_files")) else kept
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, None]:

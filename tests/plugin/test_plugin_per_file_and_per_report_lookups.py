@@ -1,8 +1,8 @@
 """Work the plugin does per classic file and per report, kept to what is needed: a classic file the lint
 read whole is a regular file, so collection does not check whether it is a link to a folder, nor ask
 pytest for a hook proxy of its own (its folder's is the same); only folders are matched against
-`norecursedirs`; and a report's item is worked out at most once per node id, not for each of an item's
-three reports."""
+`norecursedirs`, and `python_files` only where a module was made of the file; and a report's item is
+worked out at most once per node id, not for each of an item's three reports."""
 
 from __future__ import annotations
 
@@ -96,3 +96,21 @@ def test_only_folders_leading_to_classic_files_are_matched_against_norecursedirs
     # The folders the classic files are in, never a classic file (read whole or not, MIG001), which no
     # folder pattern can hide.
     assert sorted(asked) == ["broken", "net", "shop", "vms"]
+
+
+def test_python_files_patterns_are_matched_only_where_a_module_was_made(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import _pytest.python
+
+    matched: list[str] = []
+    matches = _pytest.python.path_matches_patterns
+
+    def counted(path: Path, patterns: list[str]) -> bool:
+        matched.append(path.name)
+        return matches(path, patterns)
+
+    monkeypatch.setattr(_pytest.python, "path_matches_patterns", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    # pytest's own look at each Python file; no classic XML file, of which no plugin made a module.
+    assert not [name for name in matched if not name.endswith(".py")]
