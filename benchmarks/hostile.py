@@ -316,6 +316,35 @@ def _disks_in_accounts(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def _accounts_waiting_on_every_vm(count: int) -> Callable[[Path], list[str]]:
+    """A list of `count` hosted services, each a VM in no network whose disk is in the listed account
+    `disks`, and a list of `count` more storage accounts the files show no disk in: each of those may hold
+    disks of VMs the files do not show, so it waits on every step that moves VMs (the readiness summary's
+    `after`, which `check --format json` makes for `checked_at`)."""
+
+    def make(folder: Path) -> list[str]:
+        services = "".join(
+            f"<HostedService><ServiceName>svc{i}</ServiceName><Deployments><Deployment><Name>d{i}</Name>"
+            f"<RoleList><Role><RoleName>vm{i}</RoleName><RoleType>PersistentVMRole</RoleType>"
+            f"<OSVirtualHardDisk><MediaLink>https://disks.blob.core.windows.net/vhds/vm{i}.vhd</MediaLink>"
+            "<OS>Linux</OS></OSVirtualHardDisk></Role></RoleList></Deployment></Deployments></HostedService>\n"
+            for i in range(count)
+        )
+        (folder / "services.xml").write_text(
+            f'<HostedServices xmlns="{REST_NS}">\n{services}</HostedServices>\n'
+        )
+        accounts = "".join(
+            f"<StorageService><ServiceName>{name}</ServiceName></StorageService>\n"
+            for name in ("disks", *(f"spare{i}" for i in range(count)))
+        )
+        (folder / "accounts.xml").write_text(
+            f'<StorageServices xmlns="{REST_NS}">\n{accounts}</StorageServices>\n'
+        )
+        return ["services.xml", "accounts.xml"]
+
+    return make
+
+
 def _defender(count: int) -> Callable[[Path], list[str]]:
     """MIG207, DNS servers x networks: the networks above, and a hosted service with one deployment in
     each network, its VM carrying Defender for Cloud's monitoring extension (run with `--select MIG207`)."""
@@ -794,6 +823,12 @@ GROWTH_CASES = (
     ),
     GrowthCase(
         "plan: storage accounts after the VMs of their disks", _disks_in_accounts, 500, command=("plan",)
+    ),
+    GrowthCase(
+        "storage accounts no disk is in x steps that move VMs",
+        _accounts_waiting_on_every_vm,
+        400,
+        ("--format", "json"),
     ),
 )
 
