@@ -276,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vnets", type=int, default=40, help="generated virtual networks")
     parser.add_argument("--seed", type=int, default=2017, help="generator seed")
     args = parser.parse_args(argv)
+    if args.estate and not os.path.isdir(args.estate):  # one line, as run.py says it
+        parser.exit(2, f"{parser.prog}: error: --estate {args.estate}: not a folder\n")
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     with _estate(args) as estate:
         files = sum(1 for p in estate.rglob("*") if p.is_file())

@@ -17,6 +17,7 @@ It prints how many files it parsed and how many did not parse.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Callable
@@ -109,16 +110,32 @@ def parse_all(paths: list[str], parse: Callable[[str, bytes], bool]) -> int:
     return failed
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Command-line options: `--help` prints the usage and what each kind parses."""
+    parser = argparse.ArgumentParser(
+        prog="floor.py",
+        description=__doc__.split("\n\n")[0],
+        epilog="\n\n".join(p for p in __doc__.split("\n\n")[1:] if not p.startswith(("Usage::", "    "))),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--of", choices=PARSERS, default="xml", metavar="|".join(PARSERS), help="what to parse (default xml)"
+    )
+    parser.add_argument("folder", metavar="FOLDER", help="the folder whose files to parse")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
-    """Entry point."""
-    kind = "xml"
-    if len(argv) == 3 and argv[0] == "--of" and argv[1] in PARSERS:
-        kind, argv = argv[1], argv[2:]
-    if len(argv) != 1:
-        print(f"usage: floor.py [--of {'|'.join(PARSERS)}] FOLDER", file=sys.stderr)
+    """Entry point: 2, with one line saying so, when FOLDER is no folder."""
+    try:
+        args = parse_args(argv)
+    except SystemExit as exited:  # --help, or options it cannot take: argparse has said which
+        return exited.code if isinstance(exited.code, int) else 2
+    if not os.path.isdir(args.folder):
+        print(f"floor.py: error: {args.folder}: not a folder", file=sys.stderr)
         return 2
-    parse = PARSERS[kind]()
-    paths = walk(argv[0], SUFFIXES[kind])
+    parse = PARSERS[args.of]()
+    paths = walk(args.folder, SUFFIXES[args.of])
     failed = parse_all(paths, parse)
     print(f"parsed {len(paths)} files, {failed} did not parse")
     return 0

@@ -563,6 +563,9 @@ def main(argv: list[str] | None = None) -> int:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         print(f"generate.py: {out} exists and is not an empty folder", file=sys.stderr)
         return 2
+    if not out.exists() and not out.parent.is_dir():  # it makes OUT, not the folders above it
+        print(f"generate.py: {out.parent}: not a folder", file=sys.stderr)
+        return 2
     count = generate(out, args.services, args.vms, args.vnets, args.seed)
     print(f"wrote {count} files to {out}")
     return 0

@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     """Generate the repository, measure the floor and migcheck, print both and their ratio."""
     from run import child_environment, fmt_rss, fmt_wall, measure, migcheck_command
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--pages", type=int, default=40, help="pages of classic records, over 4 subscriptions"
     )

@@ -578,8 +578,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     for option, folder in (("--estate", args.estate), ("--large-estate", args.large_estate)):
-        if folder and not folder.is_dir():
-            parser.error(f"{option} {folder}: not a folder")
+        if folder and not folder.is_dir():  # one line: the usage says nothing of which folders exist
+            parser.exit(2, f"{parser.prog}: error: {option} {folder}: not a folder\n")
     if min(args.large, args.scripts, args.inventory_pages, args.growth_scale) < 0:
         parser.error("--large, --scripts, --inventory-pages and --growth-scale must be 0 (skip) or more")
     if args.inventory_pages and args.inventory_records < inventory.MIN_RECORDS:

@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     """Generate the repository, measure (a), (b) and (c), print them."""
     from run import child_environment, fmt_rss, fmt_wall, measure, migcheck_command
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scripts", type=int, default=3000, help="scripts in all (.py, .ps1, a tenth .sh)")
     parser.add_argument(
         "--classic", type=float, default=CLASSIC_SHARE, help="share of scripts that use classic APIs"

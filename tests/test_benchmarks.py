@@ -80,7 +80,43 @@ def test_each_floor_parses_every_file_its_generator_writes(kind, tmp_path, capsy
 
 def test_the_floor_explains_its_usage(capsys):
     assert floor.main(["--of", "yaml", "x"]) == 2
-    assert "usage: floor.py [--of xml|scripts|inventory] FOLDER" in capsys.readouterr().err
+    assert "usage: floor.py [-h] [--of xml|scripts|inventory] FOLDER" in capsys.readouterr().err
+
+
+def _run_script(name: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in BENCHMARKS.glob("*.py")))
+def test_each_benchmark_script_s_help_prints_its_usage(name):
+    """`--help` is never taken for a folder or a count, and measures nothing."""
+    run = _run_script(name, "--help")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.startswith("usage")
+
+
+@pytest.mark.parametrize(
+    ("name", "argv", "said"),
+    [
+        ("floor.py", ["MISSING"], "floor.py: error: MISSING: not a folder"),
+        ("floor.py", ["--of", "inventory", "MISSING"], "floor.py: error: MISSING: not a folder"),
+        ("run.py", ["--estate", "MISSING"], "run.py: error: --estate MISSING: not a folder"),
+        ("run.py", ["--large-estate", "MISSING"], "run.py: error: --large-estate MISSING: not a folder"),
+        ("editor.py", ["--estate", "MISSING"], "editor.py: error: --estate MISSING: not a folder"),
+        ("generate.py", ["MISSING/estate"], "generate.py: MISSING: not a folder"),  # it makes the last only
+    ],
+)
+def test_a_folder_that_is_not_there_is_said_in_one_line(name, argv, said, tmp_path):
+    missing = str(tmp_path / "missing")
+    run = _run_script(name, *(arg.replace("MISSING", missing) for arg in argv))
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == said.replace("MISSING", missing) + "\n"
 
 
 def test_the_inventory_repository_is_read_as_inventory(tmp_path, monkeypatch, capsys):
