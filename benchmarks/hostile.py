@@ -1,5 +1,5 @@
-"""Time and peak memory of migcheck on hostile inputs: the figures in the README's "Security and limits"
-section. Each case runs migcheck in a fresh process: `migcheck check`, or for the plan's rows of the
+"""Time and peak memory of migcheck on hostile inputs: the figures of docs/security.md (Security and
+limits). Each case runs migcheck in a fresh process: `migcheck check`, or for the plan's rows of the
 growth table `migcheck plan` in the format the row names (`GrowthCase.command`). Three tables: each hostile input at full
 size; how time grows from n to 2n, 4n and 8n for each adversarial dimension, the classes that were once
 super-linear (2.0x per doubling is linear, 4.0x quadratic); and peak memory per report format against the input's size.

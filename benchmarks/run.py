@@ -44,7 +44,7 @@ plus (b); at most 150 MB of RSS for (b), (e) and (j). (g) and (h) are shown agai
 (n) against (m), (o) against (a) and (p) against (i), without a target. ``--large 0``, ``--scripts 0``, ``--inventory-pages 0`` and
 ``--growth-scale 0`` skip a part.
 
-It ends with the README's "Performance" tables in markdown, between two marked lines, ready to paste.
+It ends with the tables of docs/performance.md in markdown, between two marked lines, ready to paste.
 This is a measurement, not a test: the script exits 0 whatever the figures are.
 """
 
@@ -410,11 +410,11 @@ def report(estate: Path, runs: int, measured: dict[str, Measurement], notes: dic
 FINDINGS = ("(b)", "(j)", "(l)", "(n)")
 
 
-# --- the README's tables -------------------------------------------------------------------------------
+# --- the tables of docs/performance.md ------------------------------------------------------------------
 
-TIMES = "\u00d7"  # the multiplication sign the README writes ratios with
-MARKDOWN_BEGIN = "<!-- begin: the README's performance tables, from benchmarks/run.py -->"
-MARKDOWN_END = "<!-- end: the README's performance tables -->"
+TIMES = "\u00d7"  # the multiplication sign docs/performance.md writes ratios with
+MARKDOWN_BEGIN = "<!-- begin: the performance tables of docs/performance.md, from benchmarks/run.py -->"
+MARKDOWN_END = "<!-- end: the performance tables of docs/performance.md -->"
 
 
 def _md_wall(m: Measurement, unit: str = "s") -> str:
@@ -442,7 +442,7 @@ def _md_ratio(value: float | None) -> str:
 
 
 def markdown(measured: dict[str, Measurement], titles: dict[str, str], growth: list[str]) -> list[str]:
-    """The README's performance table (one row per command and ratio) and the growth table."""
+    """The performance table of docs/performance.md (one row per command and ratio) and the growth table."""
     rss_target = f"≤ {MAX_RSS_MB:.0f} MB"
     lines = ["| command | wall | peak RSS | target |", "| --- | --- | --- | --- |"]
 
@@ -492,7 +492,7 @@ def markdown(measured: dict[str, Measurement], titles: dict[str, str], growth: l
 
 
 def titles_of(measured: dict[str, Measurement], notes: dict[str, str]) -> dict[str, str]:
-    """Each command's name in the README's table, with what it ran on and what it found."""
+    """Each command's name in the performance table, with what it ran on and what it found."""
 
     def found(key: str) -> str:
         return count_findings(measured[key]).strip() if key in measured else ""

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/plan-contoso.png, the picture of `migcheck plan --format html` in the README: the
+# Regenerates docs/plan-contoso.png, the picture of `migcheck plan --format html` in docs/plan.md: the
 # project's own command renders the example estate's plan, and headless Chromium screenshots the page.
 # Needs migcheck (the project's venv: `. .venv/bin/activate`) and a `chromium` binary on PATH.
 # Usage, from anywhere: docs/make_plan_picture.sh

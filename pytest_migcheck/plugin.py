@@ -68,7 +68,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _refuse_options_without_the_flag(config: pytest.Config) -> None:
     """An option of the plugin without `--migcheck` (on the command line or in `addopts`) would do nothing:
-    a green run that checked nothing. The README lists `--migcheck` alone as what turns the plugin on."""
+    a green run that checked nothing. docs/pytest.md lists `--migcheck` alone as what turns the plugin on."""
     given = [flag for flag, dest in OPTIONS if config.getoption(dest) not in (None, [])]
     if given:
         needs = "needs" if len(given) == 1 else "need"

@@ -1,5 +1,5 @@
 """A mistake in the command is one line saying what is wrong and a second naming the command's `--help`, as
-the README promises: an empty path (`migcheck check ""`, an unset `$DIR`) and a file to write named as a
+docs/usage.md promises: an empty path (`migcheck check ""`, an unset `$DIR`) and a file to write named as a
 folder (`--output-file out/`, `--write-baseline out/`) said the first line only. And the severities are
 listed in one order wherever a choice of them is refused: the settings' `fail-on` listed them from the
 least, `--fail-on` from the worst."""

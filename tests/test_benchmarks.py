@@ -1,6 +1,6 @@
 """The benchmarks still run: their generators write inputs migcheck reads as intended, the floors parse
-what the generators write, the growth measurement runs end to end, and the README's tables come out with a
-row for every command. Inputs are the smallest that do; no figure is compared with anything."""
+what the generators write, the growth measurement runs end to end, and the tables of docs/performance.md come
+out with a row for every command. Inputs are the smallest that do; no figure is compared with anything."""
 
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def test_findings_are_counted_from_the_kept_output_and_pytest_items_from_its_tai
     assert run.count_items(plugin) == 5002
 
 
-def test_the_readme_tables_have_a_row_for_every_command_and_ratio():
+def test_the_performance_tables_have_a_row_for_every_command_and_ratio():
     keys = [
         "floor", "check", "version", "empty", "pytest", "noop", "select", "select_network",
         "large_floor", "large", "scripts_floor", "scripts", "inventory_floor", "inventory",

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from doc_pages import all_text, section
 
 from migcheck import output, plugins
 from migcheck.cli import main
@@ -274,9 +275,9 @@ def test_server_help_says_what_the_server_is_and_where_it_is_documented(capsys):
         main(["server", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "The language server for editors" in text and "standard input and output" in text
-    assert "README.md, section 'Language server'" in text
+    assert "docs/editor.md, section 'Language server'" in text
+    assert "## Language server" in section("# In the editor")
 
 
-def test_the_readme_says_settings_and_baselines_may_start_with_a_byte_order_mark():
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "Settings files and baselines are UTF-8, with or without BOM." in readme
+def test_the_manual_says_settings_and_baselines_may_start_with_a_byte_order_mark():
+    assert "Settings files and baselines are UTF-8, with or without BOM." in all_text()

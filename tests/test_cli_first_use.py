@@ -14,13 +14,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from doc_pages import all_text, section
 from lint_support import run_cli as run
 
 from migcheck.config import ConfigError, load_config
 from migcheck.plugins import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+MANUAL = all_text()
 TOTAL = len(load_rules())
 
 
@@ -169,13 +170,13 @@ def test_the_badge_of_a_folder_without_classic_files_is_grey(tmp_path, monkeypat
     assert "migration: no classic files" in svg and 'fill="#9f9f9f"' in svg and "#4c1" not in svg
 
 
-# --- (13) the README names the badge's option as it is --------------------------------------------------
+# --- (13) the manual names the badge's option as it is --------------------------------------------------
 
 
-def test_the_readme_writes_the_badge_with_output_file(examples, capsys, tmp_path):
-    badge_lines = [line for line in README.splitlines() if "migcheck badge" in line or "`--output" in line]
+def test_the_manual_writes_the_badge_with_output_file(examples, capsys, tmp_path):
+    badge_lines = [line for line in MANUAL.splitlines() if "migcheck badge" in line or "`--output" in line]
     assert not [line for line in badge_lines if "--output " in line or "--output`" in line]
-    assert "migcheck badge --output-file public/migration.svg" in README
+    assert "migcheck badge --output-file public/migration.svg" in MANUAL
     assert run(capsys, "badge", "examples/ready", "--output-file", str(tmp_path / "public" / "b.svg"))[0] == 0
     assert (tmp_path / "public" / "b.svg").read_text(encoding="utf-8").startswith("<svg")
 
@@ -257,8 +258,8 @@ def test_pytest_migcheck_ends_beside_a_symlink_loop(tmp_path):
     assert "2 failed, 6 passed" in done.stdout
 
 
-def test_the_readme_says_how_to_avoid_a_loop_without_the_plugin():
-    plugin = README.split("## pytest plugin")[1].split("\n## ")[0]
+def test_the_manual_says_how_to_avoid_a_loop_without_the_plugin():
+    plugin = section("# pytest plugin")
     assert "Symbolic link loops" in plugin and "norecursedirs" in plugin and "--ignore" in plugin
 
 

@@ -4,6 +4,7 @@ a section from one page to another cannot leave a reader at a dead link."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -29,7 +30,7 @@ def anchors(page: Path) -> set[str]:
     """The anchors of a page's headings, a repeated heading numbered as GitHub numbers it (`-1`, `-2`)."""
     tokens = MARKDOWN.parse(page_text(page))
     seen: dict[str, int] = {}
-    for opening, inline in zip(tokens, tokens[1:]):
+    for opening, inline in itertools.pairwise(tokens):
         if opening.type == "heading_open":
             words = "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
             seen[_anchor(words)] = seen.get(_anchor(words), -1) + 1

@@ -18,6 +18,7 @@ from xml.sax.saxutils import quoteattr
 
 import lxml.html
 import pytest
+from doc_pages import section
 
 from migcheck.cli import main
 from migcheck.config import Config
@@ -376,11 +377,9 @@ def test_the_same_input_gives_the_same_bytes(contoso, monkeypatch):
     assert outputs == {page.encode()}
 
 
-def test_the_readme_shows_the_picture_and_how_to_make_it_again():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## The migration plan") :]
-    section = section[: section.index("\n## ", 1)]
-    assert "--format html" in section and "](docs/plan-contoso.png)" in section
+def test_the_plan_page_shows_the_picture_and_how_to_make_it_again():
+    plan = section("# The migration plan")  # docs/plan.md, beside the picture
+    assert "--format html" in plan and "](plan-contoso.png)" in plan
     assert (ROOT / "docs" / "plan-contoso.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     script = (ROOT / "docs" / "make_plan_picture.sh").read_text(encoding="utf-8")
     assert "migcheck plan examples/contoso --format html" in script and "docs/plan-contoso.png" in script

@@ -1,7 +1,7 @@
 """A deployment body that names no service (a Create Deployment request saved on its own) is a deployment of
 a cloud service no file names: its commands name the service by a placeholder, and so they name its region.
 A Create Hosted Service body in the same folder, for a service named as the deployment is, does not join the
-deployment (the README: such a body joins a service a body in its folder names only when that service's
+deployment (the manual: such a body joins a service a body in its folder names only when that service's
 deployment holds all its VMs), so its region is not the deployment's either: the reserved IP that keeps the
 VIP used to be created in that body's region, for a service the same command named by its stand-in (`<cloud service of deployment web01, create-deployment.xml>`)."""
 

@@ -1,6 +1,6 @@
 """A Python script that creates a VM deployment in a cloud service and a deployment whose names it does not
 state (`create_virtual_machine_deployment(deployment_name=dep, ..., service_name=svc)`) has the service
-shown by a stand-in at the line that passes `service_name`, as README says of stand-ins (where the script
+shown by a stand-in at the line that passes `service_name`, as the manual says of stand-ins (where the script
 passes the value), not at the line that passes `deployment_name`."""
 
 from __future__ import annotations

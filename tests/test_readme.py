@@ -1,7 +1,7 @@
-"""The output pasted in the README is what migcheck prints today: every `$ migcheck ...` block whose
-command needs nothing but the repository is run, and so are the standard-input example (on the edit the
-README describes) and the `$ pytest --migcheck ...` runs; each line shown (elisions `...`/`…` aside) must
-appear in the real output, in the same order."""
+"""The output pasted in the manual (README.md and docs/*.md) is what migcheck prints today: every
+`$ migcheck ...` block whose command needs nothing but the repository is run, and so are the standard-input
+example (on the edit the manual describes) and the `$ pytest --migcheck ...` runs; each line shown
+(elisions `...`/`…` aside) must appear in the real output, in the same order."""
 
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from doc_pages import ROOT, all_text, section
 
 from migcheck.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-README = ROOT / "README.md"
 BLOCK = re.compile(r"```(?:console|sh)?\n\$ (migcheck [^\n]*)\n(.*?)```", re.S)
 NEEDS_SETUP = ("--baseline", "--stdin-filename", "<")  # shown after steps the reader takes first
 STDIN_BLOCK = re.compile(r"```console\n\$ cd (\S+)\n\$ (migcheck [^\n]*) - < edited\.cscfg\n(.*?)```", re.S)
@@ -27,13 +26,13 @@ DURATION = re.compile(r" in \d+\.\d+s\b")  # pytest's time: the only part of its
 
 
 def _shown(output: str) -> list[str]:
-    """The lines a README block shows, without elisions and blank lines."""
+    """The lines a block of the manual shows, without elisions and blank lines."""
     return [line for line in output.splitlines() if line.strip() and line.strip() not in ("...", "…")]
 
 
 def _blocks() -> list[tuple[str, list[str]]]:
     found = []
-    for command, output in BLOCK.findall(README.read_text(encoding="utf-8")):
+    for command, output in BLOCK.findall(all_text()):
         if not any(word in command for word in NEEDS_SETUP):
             found.append((command, _shown(output)))
     return found
@@ -42,7 +41,7 @@ def _blocks() -> list[tuple[str, list[str]]]:
 def _assert_in_order(command: str, shown: list[str], actual: list[str]) -> None:
     position = 0
     for line in shown:
-        assert line in actual[position:], f"README shows a line `{command}` no longer prints:\n{line}"
+        assert line in actual[position:], f"the manual shows a line `{command}` no longer prints:\n{line}"
         position = actual.index(line, position) + 1
 
 
@@ -58,8 +57,8 @@ def test_the_readme_has_output_to_check():
 
 
 def test_the_standard_input_example_is_real(capsys, monkeypatch):
-    """The README lints `edited.cscfg`: the saved configuration with its subnet Web2 renamed Web3."""
-    text = README.read_text(encoding="utf-8")
+    """The manual lints `edited.cscfg`: the saved configuration with its subnet Web2 renamed Web3."""
+    text = all_text()
     (folder, command, output) = STDIN_BLOCK.findall(text)[0]
     assert "its subnet `Web2` renamed\n`Web3`" in text or "its subnet `Web2` renamed `Web3`" in text
     stdin_path = shlex.split(command)[shlex.split(command).index("--stdin-filename") + 1]
@@ -72,13 +71,13 @@ def test_the_standard_input_example_is_real(capsys, monkeypatch):
     _assert_in_order(command, _shown(output), capsys.readouterr().out.splitlines())
 
 
-PYTEST_RUNS = PYTEST_BLOCK.findall(README.read_text(encoding="utf-8"))
+PYTEST_RUNS = PYTEST_BLOCK.findall(all_text())
 
 
 @pytest.mark.parametrize(("command", "output"), PYTEST_RUNS, ids=[c for c, _ in PYTEST_RUNS])
 def test_the_pytest_runs_are_real(command, output):
-    """Run as the README shows them, from the repository's root, on an 80-column report."""
-    # pytest does not shorten its summary lines where `CI` or `BUILD_NUMBER` is set: the README shows a
+    """Run as the manual shows them, from the repository's root, on an 80-column report."""
+    # pytest does not shorten its summary lines where `CI` or `BUILD_NUMBER` is set: the manual shows a
     # terminal's.
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith("PYTEST_") and k not in ("CI", "BUILD_NUMBER")
@@ -102,13 +101,12 @@ def test_the_readme_shows_pytest_runs():
 
 
 def _baseline_section() -> str:
-    text = README.read_text(encoding="utf-8")
-    return text[text.index("### Baselines") : text.index("### Badge")]
+    return section("## Baselines")
 
 
 def test_the_baseline_example_and_the_readiness_row_it_quotes_are_real(capsys, monkeypatch, tmp_path):
     """The Baselines section's first run, after the baseline it records, in a copy of the examples (the
-    README has the reader record the baseline first): its lines, and the readiness row the text after it
+    manual has the reader record the baseline first): its lines, and the readiness row the text after it
     quotes (`Validation failed (N known from baseline)`), are what migcheck prints."""
     import shutil
 

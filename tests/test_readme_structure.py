@@ -1,13 +1,16 @@
-"""The README's shape: a table of contents that matches its sections, settings before the CI recipes, and
-install lines that work from this repository (the PyPI project named `migcheck` is another tool)."""
+"""The manual's shape: a front page (README.md) whose table of contents matches its sections and is short
+enough to read, pages on settings before the CI recipes, and install lines, on every page, that work from
+this repository (the PyPI project named `migcheck` is another tool)."""
 
 from __future__ import annotations
 
 import shlex
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from doc_pages import ROOT, all_text, section
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+MANUAL = all_text()
+FRONT_PAGE_LINES = 400  # a first-time reader's page: the reference lives in docs/
 TOC_START, TOC_END = "<!-- toc -->", "<!-- /toc -->"
 GIT_URL = "git+https://github.com/<org>/migcheck@v"
 
@@ -57,14 +60,19 @@ def test_the_table_of_contents_follows_the_introduction():
 
 
 def test_configuration_and_suppressions_come_before_the_ci_recipes():
-    order = [text for level, text in _headings() if level == 2]
-    assert order.index("Configuration") < order.index("Suppressing a finding") < order.index("In CI")
+    pages = section("## The rest of the manual")
+    order = [pages.index(f"](docs/{name}.md)") for name in ("configuration", "suppressing", "ci")]
+    assert order == sorted(order)
+
+
+def test_the_front_page_is_short():
+    assert len(README.splitlines()) <= FRONT_PAGE_LINES
 
 
 def _pip_installs() -> list[list[str]]:
-    """The arguments of each `pip install` command the README shows (prose and tables aside)."""
+    """The arguments of each `pip install` command the manual shows (prose and tables aside)."""
     commands = []
-    for line in README.splitlines():
+    for line in MANUAL.splitlines():
         if "pip install " not in line or line.lstrip().startswith("|") or "`pip install" in line:
             continue
         command = line[line.index("pip install ") :].split("&&")[0]
@@ -75,7 +83,7 @@ def _pip_installs() -> list[list[str]]:
 
 def test_every_install_line_installs_from_this_repository():
     installs = _pip_installs()
-    assert installs, "the README shows no pip install line"
+    assert installs, "the manual shows no pip install line"
     for args in installs:
         target = [a for a in args if not a.startswith("-")]
         assert len(target) == 1, args
@@ -90,11 +98,11 @@ def test_the_git_install_lines_name_one_release_tag():
 
     tags = {w.rsplit("@", 1)[1] for args in _pip_installs() for w in args if GIT_URL in w}
     assert tags == {f"v{__version__}"}
-    assert "rev: v" + __version__ in README  # the pre-commit recipe pins the same tag
-    assert README.count("`<org>` stands for") == 1  # the placeholder is explained once
+    assert "rev: v" + __version__ in MANUAL  # the pre-commit recipe pins the same tag
+    assert MANUAL.count("`<org>` stands for") == 1  # the placeholder is explained once
 
 
 def test_nothing_installs_the_unrelated_pypi_project():
-    assert "'migcheck[lsp]'" not in README and '"migcheck[lsp]' not in README
+    assert "'migcheck[lsp]'" not in MANUAL and '"migcheck[lsp]' not in MANUAL
     # Named once, to warn: "never `pip install migcheck`".
-    assert README.count("pip install migcheck") == 1 and "never\n`pip install migcheck`" in README
+    assert MANUAL.count("pip install migcheck") == 1 and "never\n`pip install migcheck`" in README

@@ -251,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
         help="run the language server for editors (LSP over stdio)",
         description="The language server for editors: it speaks the Language Server Protocol over standard "
         "input and output, and the editor starts it, not you. It needs pygls (migcheck's `lsp` extra). "
-        "README.md, section 'Language server', says how to set it up in VS Code and Neovim.",
+        "docs/editor.md, section 'Language server', says how to set it up in VS Code and Neovim.",
     )
     server.set_defaults(run=_server)
     for name, command in commands.choices.items():

@@ -2,7 +2,7 @@
 that they never drift from it: every subcommand, every option, the choices of an option, file names where
 a value is a path, and rule codes and names where it is a rule.
 
-`migcheck completion bash|zsh|fish` prints the script; the README says where each shell loads it from."""
+`migcheck completion bash|zsh|fish` prints the script; docs/usage.md says where each shell loads it from."""
 
 from __future__ import annotations
 

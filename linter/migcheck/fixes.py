@@ -237,7 +237,7 @@ def _range(start: int, size: int) -> str:
 def _shown(line: str) -> str:
     """A diff line safe for a terminal or a CI log: control characters from the file escaped visibly, its
     line ending (`\n` or `\r\n`) kept so that the diff still applies as a patch. A lone `\r` is escaped
-    too (the README says such a file's diff does not apply: `--fix` writes it)."""
+    too (docs/usage.md says such a file's diff does not apply: `--fix` writes it)."""
     for ending in ("\r\n", "\n"):
         if line.endswith(ending):
             return visible(line[: -len(ending)]) + ending

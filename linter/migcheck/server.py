@@ -983,7 +983,7 @@ def _same(a: lsp.Diagnostic, b: lsp.Diagnostic) -> bool:
 
 
 def _suppress_action(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.CodeAction | None:
-    """The quick fix that suppresses `diagnostic` with a comment, titled as the README names it; None
+    """The quick fix that suppresses `diagnostic` with a comment, titled as docs/editor.md names it; None
     where the document's kind takes no suppression comment."""
     if diagnostic.code in UNSUPPRESSIBLE:
         return None

@@ -1,4 +1,4 @@
-"""The README's claims hold against inputs written to slip past them: XInclude however its namespace is
+"""The manual's claims hold against inputs written to slip past them: XInclude however its namespace is
 spelt, a rule misspelt in per-file-ignores, a second `.csdef` in a folder, digits that are not ASCII, and
 UTF-32 without a byte order mark."""
 

@@ -69,8 +69,8 @@ class XmlSyntaxError(Rule):
         "bracket, escape the character, or save it in the encoding it declares. Remove `<!DOCTYPE ...>` "
         "declarations; Azure's schemas do not use them. For an inventory export cut short, export it again "
         "with every level written (`ConvertTo-Json -Depth 100`, or `az graph query -o json`); for one without "
-        "properties, export with a command that writes them (`az graph query`, see the README's inventory "
-        "exports).",
+        "properties, export with a command that writes them (`az graph query`, see the inventory exports "
+        "in docs/scripts-and-inventory.md).",
     )
     invalid = (
         Example(
