@@ -246,6 +246,7 @@ def test_the_readme_states_what_the_retirements_did():
     intro = (ROOT / "README.md").read_text(encoding="utf-8").split("<!-- toc -->")[0]
     assert "2023-09-06" in intro and "stopped and deallocated" in intro
     assert "Basic SKU public IPs" in intro and "2025-09-30" in intro
+    assert "Cloud Services (extended support)" in intro and "2027-03-31" in intro
 
 
 # --- dates ---------------------------------------------------------------------------------------------
