@@ -30,7 +30,8 @@ Accepted envelopes (keys matched without regard to case):
   classic reserved IP records as a Resource Graph row;
 - `Get-AzureStorageAccount` through `ConvertTo-Json`: a `StorageServicePropertiesOperationContext` per
   storage account (`StorageAccountName`, `StorageAccountStatus`, `AccountType`, ...), read into the same
-  classic storage account records as a Resource Graph row (its type, `Standard_GRS`, `Premium_LRS`);
+  classic storage account records as a Resource Graph row (its type, `Standard_GRS`, `Premium_LRS`); so is
+  one a `Select-Object` cut down to its name and type (`Select-Object StorageAccountName, AccountType`);
 - `Get-AzureService` through `ConvertTo-Json`: a `HostedServiceDetailedContext` per cloud service
   (`ServiceName`, `DateCreated`, `DateModified`, `Location` or `AffinityGroup`, ...), read for the region the
   service is in, as a classic VM row's `location` is (`ServiceRegion`); one in an affinity group gives none;
@@ -149,6 +150,7 @@ _CMDLET_MARKERS = (
     '"vnetname"',  # Get-AzureDedicatedCircuitLink, Get-AzureApplicationGateway
     '"connectivitystate"',  # Get-AzureVNetConnection
     '"reservedipname"',  # Get-AzureReservedIP
+    '"storageaccountname"',  # Get-AzureStorageAccount, whose status and operation a Select-Object may leave out
     '"imagename"',  # Get-AzureVMImage
     '"xmlconfiguration"',  # Get-AzureVNetConfig
     '"vmname"',  # the classic Azure CLI's `azure vm list --json`, `azure vm show --json`

@@ -1708,6 +1708,13 @@ _RESERVED_IP_KEYS = ("ReservedIPName", "Address", "InUse")
 # `GeoReplicationEnabled` in its place) is what the rules read of it, as of a Resource Graph row's
 # `accountType`; its `Location`, `AffinityGroup` and `Label` no rule reads.
 _STORAGE_ACCOUNT_KEYS = ("StorageAccountName", "StorageAccountStatus")
+# The account types as the Service Management API writes them, which tell a storage account whose status a
+# `Select-Object` left out (`Get-AzureStorageAccount | Select-Object StorageAccountName, AccountType`).
+# Resource Manager's objects write no such string: AzureRM's `AccountType` is an enum (a number through
+# ConvertTo-Json, `PremiumLRS` at best), Az's type is its `Sku`.
+_CLASSIC_ACCOUNT_TYPES = frozenset(
+    {"standard_lrs", "standard_zrs", "standard_grs", "standard_ragrs", "premium_lrs"}
+)
 # A cloud service (`Get-AzureService`, a `HostedServiceDetailedContext`): its name with the dates it was
 # created and changed, which only it has (a deployment's `DeploymentInfoContext` writes `CreatedTime`). Its
 # `Location` is the region the plan's commands name (`ServiceRegion`), as a VM row's `location` is; a service
@@ -1745,13 +1752,27 @@ def _asm_kind(obj: dict) -> str | None:
         return _CONNECTIONS
     if all(has(obj, k) for k in _RESERVED_IP_KEYS):
         return _RESERVED_IPS
-    if all(has(obj, k) for k in _STORAGE_ACCOUNT_KEYS):
+    if _is_storage_account_context(obj):
         return _STORAGE_ACCOUNTS
     if all(has(obj, k) for k in _SERVICE_KEYS):
         return _SERVICES
     if all(has(obj, k) for k in _IMAGE_KEYS) and (has(obj, "MediaLink") or has(obj, "OSDiskConfiguration")):
         return _IMAGES
     return None
+
+
+def _is_storage_account_context(obj: dict) -> bool:
+    """Whether the object is a storage account of `Get-AzureStorageAccount`: its name with its status; or,
+    where a `Select-Object` kept less, with the cmdlet's name (`OperationDescription`) or with an account type
+    as only the classic API writes it (`Premium_LRS`). A Resource Manager account names its resource group."""
+    if not has(obj, "StorageAccountName"):
+        return False
+    if has(obj, "StorageAccountStatus"):
+        return True
+    if has(obj, "ResourceGroupName"):
+        return False
+    written_by = text(get(obj, "OperationDescription")).casefold() == _STORAGE_ACCOUNTS.casefold()
+    return written_by or text(get(obj, "AccountType")).casefold() in _CLASSIC_ACCOUNT_TYPES
 
 
 def _is_link(obj: dict) -> bool:
