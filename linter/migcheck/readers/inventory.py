@@ -27,7 +27,8 @@ Accepted envelopes (keys matched without regard to case):
   writes it (see `vnet_config_export`);
 - `Get-AzureReservedIP` through `ConvertTo-Json`: a `ReservedIPContext` per reserved IP (`ReservedIPName`,
   `Address`, `InUse`, and the `ServiceName` and `DeploymentName` whose VIP it is), read into the same
-  classic reserved IP records as a Resource Graph row;
+  classic reserved IP records as a Resource Graph row; so is one a `Select-Object` cut down to its name and
+  some of these (`Select-Object ReservedIPName, ServiceName`);
 - `Get-AzureStorageAccount` through `ConvertTo-Json`: a `StorageServicePropertiesOperationContext` per
   storage account (`StorageAccountName`, `StorageAccountStatus`, `AccountType`, ...), read into the same
   classic storage account records as a Resource Graph row (its type, `Standard_GRS`, `Premium_LRS`); so is

@@ -1701,8 +1701,11 @@ _LINK_KEYS = frozenset({"vnetname", "state"})
 _CONNECTION_KEYS = ("LocalNetworkSiteName", "ConnectivityState")
 # A reserved IP (`Get-AzureReservedIP`, a `ReservedIPContext`): its name with its address and whether it is
 # in use, which only it has (the classic CLI's VM view writes a `ReservedIPName` alone). It names the cloud
-# service and deployment whose VIP it is (`ServiceName`, `DeploymentName`; null for a free one).
+# service and deployment whose VIP it is (`ServiceName`, `DeploymentName`; null for a free one). Where a
+# `Select-Object` kept less (`Select-Object ReservedIPName, ServiceName`), its name with any of these is one
+# too: the VM views and deployments that also write a `ReservedIPName` are told apart before it is looked for.
 _RESERVED_IP_KEYS = ("ReservedIPName", "Address", "InUse")
+_RESERVED_IP_KEPT = ("Address", "InUse", "ServiceName")
 # A storage account (`Get-AzureStorageAccount`, a `StorageServicePropertiesOperationContext`): its name with
 # its status, which only it has. Its `AccountType` (`Standard_GRS`, `Premium_LRS`; older modules wrote
 # `GeoReplicationEnabled` in its place) is what the rules read of it, as of a Resource Graph row's
@@ -1750,7 +1753,7 @@ def _asm_kind(obj: dict) -> str | None:
         return _LINKS
     if all(has(obj, k) for k in _CONNECTION_KEYS):
         return _CONNECTIONS
-    if all(has(obj, k) for k in _RESERVED_IP_KEYS):
+    if _is_reserved_ip_context(obj):
         return _RESERVED_IPS
     if _is_storage_account_context(obj):
         return _STORAGE_ACCOUNTS
@@ -1759,6 +1762,19 @@ def _asm_kind(obj: dict) -> str | None:
     if all(has(obj, k) for k in _IMAGE_KEYS) and (has(obj, "MediaLink") or has(obj, "OSDiskConfiguration")):
         return _IMAGES
     return None
+
+
+def _is_reserved_ip_context(obj: dict) -> bool:
+    """Whether the object is a reserved IP of `Get-AzureReservedIP`: its name with its address and use; or,
+    where a `Select-Object` kept less, with the cmdlet's name (`OperationDescription`) or with any of them or
+    the cloud service whose VIP it is. A VM's context or view and a deployment's (which name a reserved IP
+    too) are not: `CMDLET_OBJECTS` and the reader tell them first."""
+    if all(has(obj, k) for k in _RESERVED_IP_KEYS):
+        return True
+    if not has(obj, "ReservedIPName") or has(obj, "VM") or has(obj, "VMName") or has(obj, "Slot"):
+        return False
+    written_by = text(get(obj, "OperationDescription")).casefold() == _RESERVED_IPS.casefold()
+    return written_by or any(has(obj, k) for k in _RESERVED_IP_KEPT)
 
 
 def _is_storage_account_context(obj: dict) -> bool:
