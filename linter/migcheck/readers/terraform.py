@@ -1139,7 +1139,7 @@ class _Configuration:
             make()
             return
         count = self.word(resource.path, node, resource.mark)
-        number = int(count.text) if count.text is not None and count.text.isdigit() else None
+        number = _number(count.text) if count.text is not None else None
         if number is not None and number <= _MOST_COUNT:
             for index in range(number):
                 self.indexed(Word(str(index), count.mark), make)
