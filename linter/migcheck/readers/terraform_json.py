@@ -232,11 +232,27 @@ class Items:
                 self.tree("tuple", [self.expression(i) for i in value.items]), value.start, value.end
             )
         if value.kind == "object":
-            source = self.text[value.start : min(value.end, value.start + 80)]
-            return self.placed(self.tree("object", [self.token("JSON", source)]), value.start, value.end)
+            return self.object(value)
         if value.kind == "string":
             return self.string(value)
         return self.scalar(value)
+
+    def object(self, value: _Value) -> Node:
+        """An object as HCL's object expression, each member's key a literal string (Terraform reads a JSON
+        property name as it is written) and its value an expression, so its members are read as a `.tf`
+        file's are (`var.x.y`, `var.x["k"]`)."""
+        elements = []
+        for key, key_at, inner in value.members:
+            written = key if _PLAIN.fullmatch(key) else _escaped(key)
+            named = self.tree("object_elem_key", [self.plain(written, key_at)])
+            elements.append(
+                self.placed(self.tree("object_elem", [named, self.expression(inner)]), key_at, inner.end)
+            )
+        opened, closed = (
+            self.punctuation("LBRACE", "{", value.start),
+            self.punctuation("RBRACE", "}", value.end - 1),
+        )
+        return self.placed(self.tree("object", [opened, *elements, closed]), value.start, value.end)
 
     def scalar(self, value: _Value) -> Node:
         source = self.text[value.start : value.end]
@@ -278,6 +294,10 @@ class Items:
         part = self.tree("string_part", [chars] if text else [])
         quote = self.token("DBLQUOTE", '"', start_pos=start, line=line, column=column)
         return self.placed(self.tree("string", [quote, part, quote]), start, start + len(text) + 2)
+
+    def punctuation(self, kind: str, char: str, start: int) -> Node:
+        line, column = self.position(start)
+        return self.token(kind, char, start_pos=start, line=line, column=column)
 
     def identifier(self, name: str, start: int) -> Node:
         line, column = self.position(start)
