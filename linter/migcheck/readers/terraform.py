@@ -40,8 +40,10 @@ A resource's `local-exec` provisioner's `command` (not one run `when = destroy`)
 line after the resource is made, each character where the string writes it, `self.<argument>` the resource's;
 one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or Python (`["python3", "-c"]`)
 is read by that language's reader, after the shell's lines, and one of another interpreter (cmd, perl) is said
-not read (`INTERPRETER_NOT_READ`). Its `environment` map's variables are set for its command alone: a shell
-command's in a child shell of its own, a PowerShell command's as `$env:` variables before it.
+not read (`INTERPRETER_NOT_READ`). Each command runs in a process of its own, as Terraform runs it: a shell
+command in a child shell, a PowerShell or Python command as a script of its own, so a variable one sets is
+not the next one's. Its `environment` map's variables are set for its command alone: a shell command's in
+its child shell, a PowerShell command's as `$env:` variables before it.
 A `module` block whose `source` is not a folder of the configuration's own (`./`, `../`: a registry's module,
 a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written.
 
@@ -189,19 +191,21 @@ def read(path: str, data: bytes) -> Document:
 
 
 def _read_held(path: str, text: str, held: list[_Held]) -> tuple[object, ...]:
-    """What the provisioners' PowerShell commands describe, read as one script in the order they run, and
-    each Python command's, named as the configuration's provisioners."""
+    """What each provisioner's PowerShell or Python command describes, in the order they run, named as the
+    configuration's provisioners: each read as a script of its own, as Terraform runs each in a process of
+    its own, so the variables one sets (`$n`, `$env:X`) are not the next one's."""
     from migcheck.readers import powershell, python_script
 
     named = f"Terraform configuration '{posixpath.basename(path)}'"
+    file_lines = text.splitlines()
     found: list[object] = []
-    shell_lines = [h for h in held if h.language == _POWERSHELL]
-    if shell_lines:
-        script = "\n".join(h.text for h in shell_lines) + "\n"
-        places = [place for h in shell_lines for place in [*h.places, h.places[-1]]]
-        found += _called(powershell.read_held(path, script, places, text.splitlines()), named, _POWERSHELL)
-    for command in (h for h in held if h.language == _PYTHON):
-        found += _called(python_script.read(path, _python_text(command).encode("utf-8")), named, _PYTHON)
+    for command in held:
+        if command.language == _POWERSHELL:
+            places = [*command.places, command.places[-1]]
+            document = powershell.read_held(path, command.text + "\n", places, file_lines)
+        else:
+            document = python_script.read(path, _python_text(command).encode("utf-8"))
+        found += _called(document, named, command.language)
     return tuple(found)
 
 
@@ -885,7 +889,10 @@ class _Configuration:
         # provider puts each in the Production slot, so a second one in a service is refused.
         self.deployed: set[str] = set()
         self.current: _Resource | None = None  # the resource whose provisioners run now, `self` in them
-        self.held: list[_Held] = []  # provisioners' commands in PowerShell and Python, read after the shell's
+        self.held: list[
+            _Held
+        ] = []  # provisioners' commands in PowerShell and Python, read after the shell's,
+        # each as a script of its own
 
     # --- expressions
 
@@ -1445,19 +1452,19 @@ def _environment(c: _Configuration, path: str, given: dict[str, Node]) -> list[t
 
 def _run_command(c: _Configuration, path: str, node: Node, environment: list[tuple[str, Word]]) -> None:
     """A provisioner's `command`, each character shown where the configuration writes it, each value in it
-    the module does not state a hole; with its `environment` variables set for it alone, as in a child
-    shell of its own."""
+    the module does not state a hole; in a child shell of its own, as Terraform runs each command in a
+    process of its own (what one sets or defines is not the next one's), its `environment` variables set
+    there for it alone."""
     line = ansible.HeldLine(path)
     holes: list[tuple[str | None, Mark | None]] = []
     at = _mark(path, node)
-    if environment:
-        line.add("(", [(at.line, at.column)])
-        for name, value in environment:
-            line.add(f"{name}=", [(value.mark.line, value.mark.column)])
-            _add_value(line, holes, value, value.holder or f"environment.{name}")
-            line.add("\n", [(value.mark.line, value.mark.column)])
+    line.add("(\n", [(at.line, at.column)])
+    for name, value in environment:
+        line.add(f"{name}=", [(value.mark.line, value.mark.column)])
+        _add_value(line, holes, value, value.holder or f"environment.{name}")
+        line.add("\n", [(value.mark.line, value.mark.column)])
     if _add_command(c, path, node, line, holes):
-        line.add("\n)" if environment else "", [(at.line, at.column)])
+        line.add("\n)", [(at.line, at.column)])
         c.lines.run_line("".join(line.pieces), line.anchors, holes)
 
 
