@@ -284,6 +284,8 @@ class _Held:
     places: list[Place] = field(default_factory=list)
     # The file each run of characters is written in, from the character it starts at (a template's steps).
     files: list[tuple[int, str]] = field(default_factory=list)
+    # Where (start and end) a part the CI service fills in is written as a variable no line assigns.
+    filled: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, text: str, places: list[Place] | Place) -> None:
         self.text.append(text)
@@ -645,7 +647,7 @@ def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str
     from migcheck.readers import powershell
 
     written_in = [powershell.HeldFile(start, shown, files[shown][1]) for start, shown in held.files]
-    return powershell.read_held(path, held.joined(), held.places, files[path][1], written_in)
+    return powershell.read_held(path, held.joined(), held.places, files[path][1], written_in, held.filled)
 
 
 # --- the walk --------------------------------------------------------------------------------------------
@@ -2115,13 +2117,15 @@ def _add_powershell(held: _Held, step: _Step) -> None:
 def _add_expressions_as_variables(held: _Held, text: str, places: list[Place], azure: bool) -> None:
     """The script's text, each part the CI service fills in (`${{ ... }}`, in Azure Pipelines a `$(name)` of
     a variable the file does not state) written as a variable no line assigns (`${secrets.NAME}`), whose
-    value the file does not state."""
+    value the file does not state: one in single quotes too (`held.filled`, `powershell.read_held`)."""
     start = 0
     for opened, closed in _filled_in(text, azure):
         held.add(text[start:opened], places[start:opened])
         place = places[opened] if opened < len(places) else (1, 1)
         name = "".join(c for c in text[opened:closed] if c not in "${}()").strip() or "expression"
+        start = len(held.places)
         held.add("${" + name + "}", place)
+        held.filled.append((start, len(held.places)))  # filled in whatever quotes the script has around it
         start = closed
     held.add(text[start:], places[start:])
 

@@ -582,11 +582,17 @@ def read_held(
     places: Sequence[tuple[int, int]],
     file_lines: Sequence[str],
     files: Sequence[HeldFile] = (),
+    filled: Sequence[tuple[int, int]] = (),
 ) -> Document:
     """A PowerShell script another file holds as text (a CI pipeline's `pwsh:` step), each character of
     `text` shown where `places` says the file writes it (line and column from 1), the file's own lines
     being `file_lines`: its classic calls, or why PowerShell would not run it, at the file's positions.
-    `files`: where the text is written in other files (a template the pipeline includes), from where on."""
+    `files`: where the text is written in other files (a template the pipeline includes), from where on.
+    `filled`: where (start and end in `text`) a value the holding file fills in before PowerShell runs the
+    script (a Terraform `${var.x}`, a CI service's `${{ secrets.X }}`) is written as a variable no line
+    assigns (`${var_x}`): one inside a single-quoted string is that value too (`_filled_in_quotes`)."""
+    if filled:
+        text, places, files = _filled_in_quotes(text, places, files, filled)
     parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines, files))
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.POWERSHELL, "", problem=parsed)
@@ -594,6 +600,95 @@ def read_held(
     interpreter = Interpreter(path, index, where)
     resources = interpreter.run(tree.root_node)
     return Document(path, FileKind.POWERSHELL, "", resources, functions_run=interpreter.functions_run())
+
+
+_VERBATIM = frozenset({"verbatim_string_characters", "verbatim_here_string_characters"})
+_ESCAPED_IN_DOUBLE_QUOTES = frozenset('`$"')
+
+
+def _filled_in_quotes(
+    text: str, places: Sequence[tuple[int, int]], files: Sequence[HeldFile], filled: Sequence[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]], list[HeldFile]]:
+    """`text` with each single-quoted string (here-string too) that holds a value filled in before PowerShell
+    runs (`filled`'s spans) written as the double-quoted one of the same characters, its other characters
+    escaped (`` `$ ``, `` `" ``, `` `` ``) and the filled-in variable left to expand: the holding file puts
+    the value in the text whatever quotes are around it, so the string holds the value, not the characters
+    `${var_x}`. The strings are told by the grammar's parse; each character keeps its place, and an escape
+    the place of the character it escapes."""
+    translated = text.translate(_TYPOGRAPHIC_QUOTES)
+    source = _with_line_feeds(translated.encode("utf-8", "surrogatepass"))
+    if _too_deep(source) >= 0:  # refused as it is (`_parse`): no walk up from each span as deep as it
+        return text, list(places), list(files)
+    root = _parser().parse(source).root_node
+    to_byte, to_char = _char_offsets(translated)
+    strings: dict[
+        int, tuple[int, bool]
+    ] = {}  # each verbatim string holding a span: start -> end, here-string
+    for start, end in filled:
+        node = root.descendant_for_byte_range(to_byte(start), to_byte(end))
+        while node is not None and node.type not in _VERBATIM:
+            node = node.parent
+        if node is not None:
+            here = node.type == "verbatim_here_string_characters"
+            strings[to_char(node.start_byte)] = (to_char(node.end_byte), here)
+    if not strings:
+        return text, list(places), list(files)
+    spans = dict(filled)
+    out: list[str] = []
+    origin: list[int] = []  # the index in `text` each character of `out` is written for
+    at = 0
+    for start, (end, here) in sorted(strings.items()):
+        out.append(text[at:start])
+        origin += range(at, start)
+        _double_quoted(translated, start, end, here, spans, out, origin)
+        at = end
+    out.append(text[at:])
+    origin += range(at, len(text))
+    last = len(places) - 1
+    moved = [places[min(index, last)] for index in origin] if places else []
+    starts = [replace(each, start=bisect.bisect_left(origin, each.start)) for each in files]
+    return "".join(out), moved, starts
+
+
+def _double_quoted(
+    text: str, start: int, end: int, here: bool, spans: dict[int, int], out: list[str], origin: list[int]
+) -> None:
+    """The single-quoted string `text[start:end]` (a here-string's `@'` to `'@` when `here`) onto `out` as the
+    double-quoted string of the same characters, the filled-in `spans` (start -> end) in it kept whole."""
+    opening, closing = ('@"', '"@') if here else ('"', '"')
+    width = len(opening)
+    out.append(opening)
+    origin += [start] * width
+    index = start + width
+    while index < end - width:
+        if index in spans:
+            stop = spans[index]
+            out.append(text[index:stop])
+            origin += range(index, stop)
+            index = stop
+        elif not here and text.startswith("''", index):  # a quote written twice is one
+            out.append("'")
+            origin.append(index)
+            index += 2
+        else:
+            char = text[index]
+            out.append("`" + char if char in _ESCAPED_IN_DOUBLE_QUOTES else char)
+            origin += [index] * (2 if char in _ESCAPED_IN_DOUBLE_QUOTES else 1)
+            index += 1
+    out.append(closing)
+    origin += [end - 1] * width
+
+
+def _char_offsets(text: str) -> tuple[Callable[[int], int], Callable[[int], int]]:
+    """The byte offset in `text`'s UTF-8 of a character's index, and the index of the character a byte
+    offset starts: each the same for ASCII text."""
+    if text.isascii():
+        return (lambda index: index), (lambda offset: offset)
+    sizes = (len(char.encode("utf-8", "surrogatepass")) for char in text)
+    offsets = [0, *itertools.accumulate(sizes)]
+    return (lambda index: offsets[min(index, len(text))]), (
+        lambda offset: bisect.bisect_right(offsets, offset) - 1
+    )
 
 
 def _parse(

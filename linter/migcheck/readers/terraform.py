@@ -202,7 +202,7 @@ def _read_held(path: str, text: str, held: list[_Held]) -> tuple[object, ...]:
     for command in held:
         if command.language == _POWERSHELL:
             places = [*command.places, command.places[-1]]
-            document = powershell.read_held(path, command.text + "\n", places, file_lines)
+            document = powershell.read_held(path, command.text + "\n", places, file_lines, (), command.filled)
         else:
             document = python_script.read(path, _python_text(command).encode("utf-8"))
         found += _called(document, named, command.language)
@@ -1389,6 +1389,8 @@ class _Held:
     path: str
     text: str = ""
     places: list[tuple[int, int]] = field(default_factory=list)
+    # Where a value the module does not state is written as a PowerShell variable no line assigns.
+    filled: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, text: str, places: list[tuple[int, int]]) -> None:
         last = places[-1] if places else (1, 1)
@@ -1426,7 +1428,12 @@ def _held_command(
         word = c.word(path, next(iter(_trees(inner)), None), at)
         if word.text is None and language != _POWERSHELL:
             return None
-        held.add(word.text if word.text is not None else _unassigned(_source(inner)), [(at.line, at.column)])
+        if word.text is None:  # Terraform puts the value in, whatever quotes the command has around it
+            start = len(held.text)
+            held.add(_unassigned(_source(inner)), [(at.line, at.column)])
+            held.filled.append((start, len(held.text)))
+        else:
+            held.add(word.text, [(at.line, at.column)])
     return held
 
 
