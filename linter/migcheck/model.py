@@ -1788,6 +1788,10 @@ INTERPRETER_NOT_READ = "interpreter-not-read"
 # The tag of a `Script.unread` mark of a Terraform `module` block whose `source` is not a folder of the
 # configuration's own (a registry's module, a git or HTTP address): the resources it declares are not read.
 MODULE_NOT_READ = "module-not-read"
+# The tag of a `Script.unread` mark of a Terraform `module` block of a folder of the configuration's own that is
+# not read: past migcheck's bound on the module calls one configuration reads (nested ones counted), deeper
+# than it follows them, or calling a folder among those that call it (a module calling itself).
+MODULE_CALLS_CUT = "module-calls-cut"
 
 
 @record

@@ -40,6 +40,7 @@ __all__ = [
     "Settings",
     "checking",
     "files_beside",
+    "files_in_run",
     "files_under",
     "finding",
     "found_above",
@@ -307,6 +308,25 @@ def files_beside() -> list[str]:
     # away changes what the read finds there.
     note([Loaded(os.path.join(folder, ""), "", _OWN_FILES + _listing_digest(names))])
     return names
+
+
+def files_in_run(suffixes: tuple[str, ...]) -> list[str]:
+    """The path (from the folder of the script read now, `/` between folders) of each file this run checks
+    in the project root whose name ends with one of `suffixes`, in order; none when no script is read now. Only listed: each is
+    read, with every check, by `settings_file`."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    if inputs is None or loading is None:
+        return []
+    base = _folder(inputs, loading)
+    root = os.path.join(os.path.abspath(loading.within or os.getcwd()), "")
+    under = _under(inputs, root)
+    # Recorded as the project's folder looked in: a file added to it or taken out changes what the read finds.
+    note([Loaded(root, "", _listing_digest(under))])
+    return [
+        os.path.relpath(absolute, base).replace(os.sep, "/")
+        for absolute in under
+        if absolute.endswith(suffixes)
+    ]
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:

@@ -45,7 +45,13 @@ command in a child shell, a PowerShell or Python command as a script of its own,
 not the next one's. Its `environment` map's variables are set for its command alone: a shell command's in
 its child shell, a PowerShell command's as `$env:` variables before it.
 A `module` block whose `source` is not a folder of the configuration's own (`./`, `../`: a registry's module,
-a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written.
+a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written. One of a folder of
+its own is read once per call, as Terraform makes one module of each: its `.tf` files' resources made with the
+values the call passes as its variables (evaluated in the caller's module; its defaults where the call passes
+none), each where the module's files declare it, the modules it calls in turn; past `_MOST_CALLS` calls for
+a file, `_MOST_CALL_DEPTH` deep, or of a folder among those that call it, a call is said cut
+(`MODULE_CALLS_CUT`). A folder a configuration of another folder calls describes its resources through the
+calls only, not read alone as well (`_called_from_elsewhere`).
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
 value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twins' (`.tfvars.json`);
@@ -81,6 +87,7 @@ from migcheck.automation import TERRAFORM_LANGUAGE
 from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     INTERPRETER_NOT_READ,
+    MODULE_CALLS_CUT,
     MODULE_NOT_READ,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
@@ -127,7 +134,10 @@ _VALUES = (".tfvars", _JSON_VALUES)
 
 def sniff(data: bytes) -> bool:
     """Whether a file met in a walk may be a classic configuration: it names a classic resource type or the
-    classic provider, in quotes, as a block's label."""
+    classic provider, in quotes, as a block's label, or it may call a module of a folder of its own (`module`,
+    and a quoted path that starts `./` or `../`), which may declare them."""
+    if _may_call_a_folder(data):
+        return True
     if b'"azure' not in data:
         return False
     if b'provider "azure"' in data or (b'"provider"' in data and b'"azure"' in data):
@@ -151,32 +161,42 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, None, "", (), suppressions, marked, text=text)
     module = _Module.of(path, body)
     own = [resource for resource in module.resources.values() if resource.path == path]
-    if not own:
+    if own and _called_from_elsewhere(path):
+        # Terraform makes a called module's resources once per call, with the values each passes, and the
+        # calls' reading makes them so (`_Configuration.local_module`): this file describes them nowhere else,
+        # as each resource of a module is described by one reading only (by the file that declares it, the
+        # others of its folder giving it values), so no resource is told twice at one place, once of values
+        # not stated.
+        own = []
+    if not own and not _calls_a_folder(module):
         return Document(path, None, "", (), suppressions, marked, text=text)
 
     held: list[_Held] = []
+    called: list[_Resource] = []
 
     def program(lines: shell.CommandLines) -> None:
         configuration = _Configuration(module, lines)
         configuration.create(own)
-        held[:] = (
-            configuration.held
-        )  # the last run's: a run made again (`shell.run_commands`) is the one read
+        # the last run's: a run made again (`shell.run_commands`) is the one read
+        held[:], called[:] = configuration.held, configuration.called
 
     try:
         resources = shell.run_commands(path, data, program)
     except RecursionError:  # an expression nested deeper than the walk of its tree follows
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
-    called = f"Terraform configuration '{posixpath.basename(path)}'"
-    instances = {r.mark: f"{r.kind}.{r.name}" for r in own if r.kind == "azure_instance"}
-    first = min((r.mark for r in own), key=lambda mark: (mark.line, mark.column))
-    declared = tuple(
-        dict.fromkeys(sorted((r.kind for r in own), key=lambda kind: _ORDER.get(kind, len(_ORDER))))
+    if not own and not called:  # its calls read no module of classic resources
+        return Document(path, None, "", (), suppressions, marked, text=text)
+    named = f"Terraform configuration '{posixpath.basename(path)}'"
+    instances = {r.mark: f"{r.kind}.{r.name}" for r in [*own, *called] if r.kind == "azure_instance"}
+    first = min(
+        (r.mark for r in own), key=lambda mark: (mark.line, mark.column), default=Mark(path, 1, column=1)
     )
+    kinds = sorted((r.kind for r in [*own, *called]), key=lambda kind: _ORDER.get(kind, len(_ORDER)))
+    declared = tuple(dict.fromkeys(kinds))
     resources = tuple(
         replace(
             r,
-            called=called,
+            called=named,
             written_in=TERRAFORM_LANGUAGE,
             mark=_first_in_source(r, first),
             declared_types=declared,
@@ -188,6 +208,50 @@ def read(path: str, data: bytes) -> Document:
     resources += _read_held(path, text, held)
     kind = FileKind.SHELL if resources else None
     return Document(path, kind, "", resources, suppressions, marked, text=text)
+
+
+def _called_from_elsewhere(path: str) -> bool:
+    """Whether a configuration file of another folder this run checks calls the folder of the file `path`
+    as a module (`module "x" { source = "../modules/vm" }`): only files that may (`sniff`) are parsed, each
+    once per run."""
+    folder = posixpath.normpath(posixpath.dirname(path) or ".")
+    for name in beside.files_in_run((".tf", _JSON)):
+        settings = beside.settings_file(name)
+        if settings is None or not _may_call_a_folder(settings.data):
+            continue
+        caller = posixpath.normpath(posixpath.dirname(settings.path) or ".")
+        if caller == folder:  # a module calling itself: Terraform refuses it, and its own folder is read
+            continue
+        body = beside.values_of(settings, _items_of) or []
+        module = _Module(settings.path)
+        module.add(settings.path, body)
+        for _, given in module.calls:
+            source = _label(_unwrapped(given["source"])) if "source" in given else ""
+            if (
+                source.startswith(_LOCAL_SOURCES)
+                and posixpath.normpath(posixpath.join(caller, source)) == folder
+            ):
+                return True
+    return False
+
+
+def _may_call_a_folder(data: bytes) -> bool:
+    """Whether a file's bytes may hold a `module` block of a source in a folder of the configuration's own."""
+    return b"module" in data and (b'"./' in data or b'"../' in data)
+
+
+def _calls_a_folder(module: _Module) -> bool:
+    """Whether the module's file read calls a module of a folder of the configuration's own (`./`, `../`),
+    whose resources it then makes."""
+    for path, given in module.calls:
+        source = given.get("source")
+        if (
+            path == module.path
+            and source is not None
+            and _label(_unwrapped(source)).startswith(_LOCAL_SOURCES)
+        ):
+            return True
+    return False
 
 
 def _read_held(path: str, text: str, held: list[_Held]) -> tuple[object, ...]:
@@ -594,6 +658,9 @@ class _Module:
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
     provider: tuple[str, dict[str, Node]] | None = None
     calls: list[tuple[str, dict[str, Node]]] = field(default_factory=list)  # `module` blocks, in their files
+    files: set[str] = field(default_factory=set)  # the files whose blocks it holds
+    # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
+    folder: str = "."
     _first_places: dict[str, Mark] | None = None
 
     def named(self, kind: str, name: str) -> tuple[str, Node] | None:
@@ -637,7 +704,28 @@ class _Module:
                 module.given.update((key, (settings.path, node)) for key, node in _attributes(other).items())
         return module
 
+    @classmethod
+    def called(cls, folder: str, given: dict[str, Node], caller: str) -> _Module | None:
+        """The module of the folder a `module` block calls (`folder`, from the folder of the file read): the
+        blocks of its `.tf` and `.tf.json` files this run checks (not its `.tfvars` files: Terraform reads
+        those for the root module only), its variables given the values the call passes (the caller's
+        expressions, in `caller`, the file that writes them); None for a folder of no such file."""
+        names = sorted(name for name in beside.files_under(folder) if posixpath.dirname(name) == folder)
+        module: _Module | None = None
+        for name in (name for name in names if name.endswith((".tf", _JSON))):
+            settings = beside.settings_file(name)
+            body = beside.values_of(settings, _items_of) if settings is not None else None
+            if settings is None or body is None:
+                continue
+            module = module or cls(settings.path, folder=folder)
+            module.add(settings.path, body)
+        if module is not None:
+            passed = ((name, node) for name, node in given.items() if name not in _CALL_ARGUMENTS)
+            module.given = {name: (caller, node) for name, node in passed}
+        return module
+
     def add(self, path: str, body: list[Node]) -> None:
+        self.files.add(path)
         for item in body:
             if _kind(item) != "block":
                 continue
@@ -796,6 +884,13 @@ def _path(node: Node) -> list[str] | None:
 _NAMED = ("var", "local")
 _PICKING = ("lookup", "element")
 _LOCAL_SOURCES = ("./", "../")  # a module source in a folder of the configuration (Terraform's local paths)
+# The arguments of a `module` block that are Terraform's own, not values of the module's variables.
+_CALL_ARGUMENTS = frozenset({"source", "version", "providers", "depends_on", "count", "for_each"})
+# At most this many module calls are read for one file, nested ones counted, and at most this deep: a folder
+# called from many places is read once per call, so a chain of modules each calling the next twice would
+# otherwise read the last an exponential number of times.
+_MOST_CALLS = 32
+_MOST_CALL_DEPTH = 8
 _SETS = ("toset", "tomap")  # the functions a `for_each` value is written in that keep its keys
 
 
@@ -873,9 +968,14 @@ def _unescaped(chars: str) -> str:
 class _Configuration:
     """Evaluates the module's values and runs its file's resources as the classic CLI's commands."""
 
-    def __init__(self, module: _Module, lines: shell.CommandLines) -> None:
+    def __init__(
+        self, module: _Module, lines: shell.CommandLines, caller: _Configuration | None = None
+    ) -> None:
         self.module = module
         self.lines = lines
+        # The configuration of the module whose `module` block called this one: its files' expressions (the
+        # values the call passes) are evaluated there, with its variables.
+        self.caller = caller
         self.index: Word | None = None  # `count.index` of the resource made now
         # `each.key` of the resource made now, and `each.value`'s expression (None where not stated)
         self.each_key: Word | None = None
@@ -887,12 +987,14 @@ class _Configuration:
         self.text = ""  # the source of the file whose value is evaluated, for a value's holder
         # The cloud services an `azure_instance` has made its deployment in (by name without case): the
         # provider puts each in the Production slot, so a second one in a service is refused.
-        self.deployed: set[str] = set()
+        self.deployed: set[str] = caller.deployed if caller is not None else set()
         self.current: _Resource | None = None  # the resource whose provisioners run now, `self` in them
-        self.held: list[
-            _Held
-        ] = []  # provisioners' commands in PowerShell and Python, read after the shell's,
-        # each as a script of its own
+        # Provisioners' commands in PowerShell and Python, read after the shell's, each as a script of its own.
+        self.held: list[_Held] = caller.held if caller is not None else []
+        # The module calls yet to read for the file (shared by the modules it calls), and the resources of
+        # the modules read.
+        self.calls_left: list[int] = caller.calls_left if caller is not None else [_MOST_CALLS]
+        self.called: list[_Resource] = caller.called if caller is not None else []
 
     # --- expressions
 
@@ -901,6 +1003,8 @@ class _Configuration:
         stated, held by the expression's source (`var.x`, `format(...)`)."""
         if node is None:
             return Word(None, at)
+        if self.caller is not None and path not in self.module.files:  # a value the call passes
+            return self.caller.word(path, node, at)
         node = _unwrapped(node)
         kind = _kind(node)
         mark = _mark(path, node)
@@ -994,6 +1098,8 @@ class _Configuration:
         followed to the object, list or literal the module writes, and a member of one (`var.x.y`,
         `var.x["k"]`, `local.l[0]`, `lookup(...)`, `element(...)`) taken from it; any other expression as it
         is. None where the module does not state it (a variable of no value, a key not in the object)."""
+        if self.caller is not None and path not in self.module.files:  # a value the call passes
+            return self.caller.written(path, node)
         steps = node if isinstance(node, list) else _steps(node)
         if not isinstance(node, list):
             node = _unwrapped(node)
@@ -1115,25 +1221,48 @@ class _Configuration:
             at = _mark(provider[0], provider[1]["subscription_id"])
             subscription = self.word(provider[0], provider[1]["subscription_id"], at)
             self.lines.azure([Word("account", at), Word("set", at), subscription], at)
-        self.remote_modules()
-        ordered = sorted(own, key=lambda r: _ORDER.get(r.kind, len(_ORDER)))
-        for resource in ordered:
+        self.made(own, [call for call in self.module.calls if call[0] == self.module.path], (".",))
+
+    def made(
+        self, resources: list[_Resource], calls: list[tuple[str, dict[str, Node]]], chain: tuple[str, ...]
+    ) -> None:
+        """The module's `resources`, then the modules its `calls` call (`chain`: the folders of the modules
+        that call this one, its own last)."""
+        for resource in sorted(resources, key=lambda r: _ORDER.get(r.kind, len(_ORDER))):
             make = _MAKERS.get(resource.kind)
             if make is not None:
                 self.each(resource, functools.partial(_made_and_provisioned, make, self, resource))
             else:  # a classic type the rules check nothing of: the provider still calls the API for it
                 self.lines.declared(resource.kind, resource.mark)
-
-    def remote_modules(self) -> None:
-        """Each module the file calls from a source not of the configuration's own folders (a registry's, a
-        git or HTTP address: Terraform's local sources start `./` or `../`), said not read at its source."""
-        for path, given in self.module.calls:
+        for path, given in calls:
             source = given.get("source")
-            if path != self.module.path or source is None:
+            text = self.word(path, source, _mark(path, source)).text if source is not None else None
+            if source is None:
                 continue
-            text = self.word(path, source, _mark(path, source)).text
             if text is None or not text.startswith(_LOCAL_SOURCES):
                 self.lines.unread(replace(_value_mark(path, source), tag=MODULE_NOT_READ))
+            else:
+                self.local_module(
+                    path, given, posixpath.normpath(posixpath.join(self.module.folder, text)), chain
+                )
+
+    def local_module(self, path: str, given: dict[str, Node], folder: str, chain: tuple[str, ...]) -> None:
+        """The module of a folder of the configuration's own a `module` block of the file `path` calls, read
+        as Terraform reads it: its resources made with the values the call passes as its variables (its
+        defaults where it passes none), each where the module's files declare it; one call of the folder
+        each, as Terraform makes one module of each call. Past `_MOST_CALLS` calls, `_MOST_CALL_DEPTH` deep,
+        or of a folder among those that call it (Terraform refuses a module that calls itself), said cut."""
+        at = replace(_value_mark(path, given["source"]), tag=MODULE_CALLS_CUT)
+        if folder in chain or len(chain) > _MOST_CALL_DEPTH or self.calls_left[0] <= 0:
+            self.lines.unread(at)
+            return
+        module = _Module.called(folder, given, path)
+        if module is None:  # no file of it is checked: its resources are not known
+            return
+        self.calls_left[0] -= 1
+        self.called.extend(module.resources.values())
+        callee = _Configuration(module, self.lines, caller=self)
+        callee.made(list(module.resources.values()), module.calls, (*chain, folder))
 
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
         """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;

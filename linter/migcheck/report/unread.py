@@ -49,6 +49,7 @@ from migcheck.model import (
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
+    MODULE_CALLS_CUT,
     MODULE_NOT_READ,
     OTHER_SHELL,
     READ_AGAIN_CUT,
@@ -263,6 +264,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "classic calls it makes are not read, so findings about what it creates may be missing; run the "
         'command in a shell, PowerShell or Python (`interpreter = ["pwsh", "-Command"]`), with its '
         "values stated",
+    ),
+    MODULE_CALLS_CUT: (
+        "module-calls-cut",
+        "calls a Terraform module of a folder of the configuration's own that is not read here: past "
+        "migcheck's bound on the module calls one configuration reads (nested calls counted), deeper than it "
+        "follows them, or calling a folder among those that call it, which Terraform refuses; the classic "
+        "resources it declares are read with values not stated where its folder is checked on its own, not "
+        "with the values this call passes",
     ),
     MODULE_NOT_READ: (
         "module-not-read",
