@@ -71,3 +71,26 @@ def test_a_module_calling_its_own_folder_is_said_cut(tmp_path, monkeypatch):
     cut = {(m.path, m.line, m.column) for s in scripts for m in s.unread if m.tag == MODULE_CALLS_CUT}
     assert cut == {("modules/vm/main.tf", 12, 13)}
     assert [d[0] for d in _deployments(result)] == ["shop-api", "shop-web"]
+
+
+def test_the_folders_configurations_call_are_found_once_per_run(tmp_path, monkeypatch):
+    """What every configuration of the run calls is one pass over the run's files, not one for each file
+    that declares a classic resource (each listed every file of the run: quadratic in the files)."""
+    from migcheck.readers import beside
+
+    listed: list[tuple[str, ...]] = []
+    files_in_run = beside.files_in_run
+
+    def counted(suffixes: tuple[str, ...]) -> list[str]:
+        listed.append(suffixes)
+        return files_in_run(suffixes)
+
+    monkeypatch.setattr(beside, "files_in_run", counted)
+    alone = {f"other{n}/main.tf": VM for n in range(4)}
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": ROOT, "modules/vm/main.tf": VM, **alone}, "MIG105")
+    assert len(listed) == 1
+    assert sorted(where(result.findings)) == [
+        "MIG105 modules/vm/main.tf:3:1",
+        "MIG105 modules/vm/main.tf:3:1",
+        *(f"MIG105 other{n}/main.tf:3:1" for n in range(4)),
+    ]

@@ -45,6 +45,7 @@ __all__ = [
     "finding",
     "found_above",
     "note",
+    "once_per_run",
     "reading",
     "recording",
     "settings_file",
@@ -89,6 +90,8 @@ class _Inputs:
         self.read: dict[str, Settings | None] = {}
         self.ordered: list[str] | None = None  # the absolute paths in order, at the first folder listed
         self.by_folder: dict[str, list[str]] | None = None  # the names in each folder, at the first asked for
+        # What `once_per_run` made, by its key and project root, with what its making took.
+        self.made: dict[tuple[str, str], tuple[object, tuple[Loaded, ...]]] = {}
 
     def in_order(self) -> list[str]:
         """The absolute path of each file to read, in order: the files inside a folder are a run of it."""
@@ -200,6 +203,26 @@ def unchanged(loaded: Iterable[Loaded]) -> bool:
         if (_digest(now.data) if now is not None else "") != each.digest:
             return False
     return True
+
+
+def once_per_run(key: str, make: Callable[[], T]) -> T:
+    """`make()`, made at the first read of the run that asks (per `key` and project root) and kept: a read
+    after it is given the same value, and told of the settings files and folders its making took (`note`),
+    as if it had made it. `make` must give what does not depend on which script of the root is read now
+    (paths from the working directory, not from the script's folder): what every configuration of a run
+    calls, asked by each of thousands, is then one pass over the run's files, not one per file."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    if inputs is None or loading is None:
+        return make()
+    root = os.path.abspath(loading.within or os.getcwd())
+    known = inputs.made.get((key, root))
+    if known is not None:
+        note(known[1])
+        return known[0]  # type: ignore[return-value]  # what `make` made under `key`
+    with recording() as loaded:
+        made = make()
+    inputs.made[(key, root)] = (made, tuple(loaded))
+    return made
 
 
 def settings_file(stated: str, resolved: bool = False) -> Settings | None:

@@ -212,27 +212,30 @@ def read(path: str, data: bytes) -> Document:
 
 def _called_from_elsewhere(path: str) -> bool:
     """Whether a configuration file of another folder this run checks calls the folder of the file `path`
-    as a module (`module "x" { source = "../modules/vm" }`): only files that may (`sniff`) are parsed, each
-    once per run."""
+    as a module (`module "x" { source = "../modules/vm" }`)."""
     folder = posixpath.normpath(posixpath.dirname(path) or ".")
+    return folder in beside.once_per_run("terraform-called-folders", _folders_called)
+
+
+def _folders_called() -> frozenset[str]:
+    """The folders (from the working directory) that a configuration file of another folder this run
+    checks calls as modules: only files that may (`sniff`) are parsed, each once per run."""
+    called: set[str] = set()
     for name in beside.files_in_run((".tf", _JSON)):
         settings = beside.settings_file(name)
         if settings is None or not _may_call_a_folder(settings.data):
             continue
         caller = posixpath.normpath(posixpath.dirname(settings.path) or ".")
-        if caller == folder:  # a module calling itself: Terraform refuses it, and its own folder is read
-            continue
         body = beside.values_of(settings, _items_of) or []
         module = _Module(settings.path)
         module.add(settings.path, body)
         for _, given in module.calls:
             source = _label(_unwrapped(given["source"])) if "source" in given else ""
-            if (
-                source.startswith(_LOCAL_SOURCES)
-                and posixpath.normpath(posixpath.join(caller, source)) == folder
-            ):
-                return True
-    return False
+            target = posixpath.normpath(posixpath.join(caller, source))
+            # A module calling itself: Terraform refuses it, and its own folder is read.
+            if source.startswith(_LOCAL_SOURCES) and target != caller:
+                called.add(target)
+    return frozenset(called)
 
 
 def _may_call_a_folder(data: bytes) -> bool:
