@@ -7735,14 +7735,30 @@ class Interpreter:
             self._associated_either_way(associated)
             self._called_either_way(called)
         ended = [end for end in ends if end is not None]
+        lone = sum(1 for _ in _branches(node)) == 1
+        # `if (-not $?) { exit 1 }`: the path the script means goes on past it (see `_failure_test`).
+        on_failure = not decided and lone and bool(ended) and self._failure_test(first, env)
         if self.stopped is None and decided and ended and len(ended) == len(ends):
             self.stopped = min(ended, key=_reach)  # the path goes on past the `if` as far as the least goes
-        elif ended:
+        elif ended and not on_failure:
             self.partial = True
-        if not decided and ends in (["return"], ["exit"]) and sum(1 for _ in _branches(node)) == 1:
+        if not decided and ends in (["return"], ["exit"]) and lone and not on_failure:
             # A guard (`if ($Single) { …; return }`): what follows runs only when its branch did not, as if
             # in its `else`, to the end of the function or script (a call restores its caller's).
             self.branches = _on_branch(around, choice, 1)
+
+    def _failure_test(self, condition: Node | None, env: Env) -> bool:
+        """Whether an `if`'s condition tests only whether the last command failed: `$?` false, or
+        `$LASTEXITCODE` not zero (`if ($? -ne $true)`, `if (-not $?)`, `if ($LASTEXITCODE -ne 0)`), so that
+        it holds on no run where the commands before it succeeded. A branch that ends the path under it
+        ends only a failed run, as `cd "$dir" || exit 1` does in a shell script: what follows runs
+        whenever the script runs as meant. False for a test of anything else, or one of success."""
+        if condition is None or not _tests_the_last_outcome_only(condition):
+            return False
+        succeeded = Env(env)
+        succeeded.vars["?"] = Flag(True)
+        succeeded.vars["lastexitcode"] = Text("0", number=True)
+        return _truth(self.evaluate(condition, succeeded)) is False
 
     @property
     def creating_on(self) -> tuple[tuple[str, int], ...] | None:
@@ -17467,6 +17483,31 @@ def _own_statement(command: Node) -> Node | None:
 
 # What runs every command it holds, and nothing else, around a command in a statement list.
 _RUNNING_WHAT_IT_HOLDS = frozenset({"pipeline_chain", "pipeline", "assignment_expression"})
+
+
+# The variables a test of the last command's outcome reads: its success and a native program's exit code,
+# beside the constants it compares them with.
+_OUTCOME_VARIABLES = frozenset({"$?", "$lastexitcode"})
+_OUTCOME_CONSTANTS = frozenset({"$true", "$false", "$null"})
+
+
+def _tests_the_last_outcome_only(condition: Node) -> bool:
+    """Whether a condition reads the last command's outcome (`$?`, `$LASTEXITCODE`) and nothing else the
+    script or its caller sets: no other variable, and no command, whose own outcome would be tested."""
+    outcome, stack = False, [condition]
+    while stack:
+        node = stack.pop()
+        if node.type in ("command", "invokation_expression", "member_access", "element_access"):
+            return False
+        if node.type == "variable":
+            text = _text(node).casefold()
+            if text in _OUTCOME_VARIABLES:
+                outcome = True
+            elif text not in _OUTCOME_CONSTANTS:
+                return False
+            continue
+        stack.extend(node.named_children)
+    return outcome
 
 
 def _selection_stops(root: Node) -> frozenset[int]:
