@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from lint_support import lint_files, where
 
+from migcheck.rule import Severity
+
 GITLAB_JOB = "{name}:\n  stage: {stage}\n{extra}  script:\n    - azure config mode asm\n    - {command}\n"
 GITLAB_COMMANDS = {
     "validate": "azure network vnet validate-migration hub-vnet",
@@ -181,3 +183,50 @@ def test_a_script_s_commit_before_its_prepare_is_said_of_the_script(tmp_path, mo
     script = f"azure config mode asm\n{GITLAB_COMMANDS['commit']}\n{GITLAB_COMMANDS['prepare']}\n"
     [message] = _messages(tmp_path, monkeypatch, "migrate.sh", script)
     assert message.endswith("Commit comes before any Prepare of virtual network 'hub-vnet' in this script")
+
+
+def _github_jobs(jobs: list[tuple[str, str, str]]) -> str:
+    """A workflow of jobs (name, the job its `needs:` names or "", its PowerShell script's one line)."""
+    text = "on: workflow_dispatch\njobs:\n"
+    for name, needs, command in jobs:
+        text += f"  {name}:\n    runs-on: windows-latest\n"
+        text += f"    needs: {needs}\n" if needs else ""
+        text += f"    steps:\n      - run: {command}\n"
+    return text
+
+
+UPLOAD = r"Set-AzureVNetConfig -ConfigurationPath .\NetworkConfig.netcfg"
+
+
+@pytest.mark.parametrize(
+    ("change_needs", "commit_needs", "found"),
+    [
+        ("prepare", "change", ["MIG602 .github/workflows/m.yml:11:14"]),  # between Prepare and Commit
+        ("commit", "prepare", []),  # after the Commit
+        ("", "prepare", []),  # may run at any time: no order to judge
+    ],
+    ids=["between", "after-commit", "parallel"],
+)
+def test_a_job_that_changes_what_an_earlier_job_prepared_is_out_of_order(
+    tmp_path, monkeypatch, change_needs, commit_needs, found
+):
+    jobs = [
+        ("prepare", "", PS_COMMANDS["prepare"]),
+        ("change", change_needs, UPLOAD),
+        ("commit", commit_needs, PS_COMMANDS["commit"]),
+    ]
+    assert _mig602(tmp_path, monkeypatch, ".github/workflows/m.yml", _github_jobs(jobs)) == found
+
+
+def test_another_job_s_end_of_a_migration_is_no_walkthrough_s_alternative(tmp_path, monkeypatch):
+    # an Abort in the job after the one that commits: the run that reaches it committed, so an error
+    abort = PS_COMMANDS["commit"].replace("-Commit", "-Abort")
+    jobs = [
+        ("prepare", "", PS_COMMANDS["prepare"]),
+        ("commit", "prepare", PS_COMMANDS["commit"]),
+        ("abort", "commit", abort),
+    ]
+    result = lint_files(
+        tmp_path, monkeypatch, {".github/workflows/m.yml": _github_jobs(jobs)}, "MIG602", dedent=False
+    )
+    assert [(f.mark.line, f.severity) for f in result.findings] == [(16, Severity.ERROR)]

@@ -859,8 +859,10 @@ class MigrationOutOfOrder(Rule):
         "files, and is not reported for the steps it leaves to the others.\n\n"
         "A CI pipeline's jobs are judged as one "
         "run in the order the file states they run (GitLab CI's `stages:` and `needs:`, GitHub Actions' "
-        "`needs:`, Azure Pipelines' stages in order or their `dependsOn:` and its jobs' `dependsOn:`); jobs "
-        "that may run at once are not judged against each other. The order is judged only among the "
+        "`needs:`, Azure Pipelines' stages in order or their `dependsOn:` and its jobs' `dependsOn:`), its "
+        "changes to prepared resources and its circuit moves too; jobs that may run at once are not judged "
+        "against each other, and the other way out in the next job is an error: a pipeline is no walkthrough "
+        "run a line at a time. The order is judged only among the "
         "steps that can run in the same invocation: steps on different branches of one choice (an `if`, "
         "`elseif` and `else`; the clauses of a `switch` on a parameter declared as one string, such as "
         "`[ValidateSet(...)][string]$Step`; a Python `if` and `elif`) never run together, so a runbook that "
@@ -1096,18 +1098,32 @@ class MigrationOutOfOrder(Rule):
         linked = _linked_networks(estate) if any(script.circuit_moves for script in scripts) else {}
         # The services of the VMs a script changes by their names alone, as the linker joined the changes.
         by_name = any(scope in _OF_VMS for s in scripts for c in s.changes for scope, _ in c.changes)
+        if by_name:
+            scripts = [_with_services_of_vms(script, estate.services_by_vm_name) for script in scripts]
         pipelines = _pipeline_jobs(scripts)
         for script in scripts:
-            script = _with_services_of_vms(script, estate.services_by_vm_name) if by_name else script
             yield from self._check_in_run_order(script, pipelines, holders, without_vm_disks)
-            own = list(self._changes_while_prepared(script, estate.networks_by_service))
+            # A CI pipeline's job is judged with the jobs around it as one run: a change in a job after the
+            # one that prepares, before the one that commits, is a change while prepared.
+            run, own_marks = _run_of_jobs(script, pipelines)
+            own = [
+                found
+                for found in self._changes_while_prepared(run, estate.networks_by_service)
+                if found.mark in own_marks
+            ]
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
-            yield from self._changes_to_exported_prepared(script, exported, told)
+            yield from (
+                found
+                for found in self._changes_to_exported_prepared(run, exported, told)
+                if found.mark in own_marks
+            )
             yield from self._services_in_networks(script, in_network)
             yield from self._associated_ips(script, associated, of_roles)
             yield from self._associated_with_subnets(script, of_subnets)
-            yield from self._networks_before_circuits(script, linked)
+            yield from (
+                found for found in self._networks_before_circuits(run, linked) if found.mark in own_marks
+            )
 
     def _check_in_run_order(
         self,
@@ -1284,7 +1300,13 @@ class MigrationOutOfOrder(Rule):
             if late is not None:
                 # The other way out written right after the first (Abort, then Commit): most often the two
                 # alternatives of a walkthrough run a line at a time, so a warning, not an error.
-                alternative = index > 0 and steps[index - 1] is late and late.step != step.step
+                # Jobs of a CI pipeline are no walkthrough: the run that reaches the later job ran both.
+                alternative = (
+                    index > 0
+                    and steps[index - 1] is late
+                    and late.step != step.step
+                    and (run is None or run.same_job(late, step))
+                )
                 yield self._after_end(script, step, late, alternative)
             elif (
                 step.step in ("validate", "prepare")
@@ -1294,7 +1316,9 @@ class MigrationOutOfOrder(Rule):
             ):
                 # A Validate after a Prepare that none came before is the Prepare's warning ("validates
                 # it only after the Prepare"), not a second finding.
-                alternative = _only_validates_between(steps, locked[0], index)
+                alternative = _only_validates_between(steps, locked[0], index) and (
+                    run is None or run.same_job(locked[1], step)
+                )
                 yield self._while_prepared(script, step, locked[1], alternative)
             elif step.step in ("commit", "abort") and known and every["prepare"].with_(step):
                 if not _may_be_with(seen["prepare"], target, step):
@@ -1612,27 +1636,65 @@ _MOST_STEPS_AROUND_A_JOB = 500
 
 
 def _pipeline_jobs(scripts: Iterable[Script]) -> dict[str, list[Script]]:
-    """The scripts of CI pipelines' jobs that run migration steps, by the pipeline's path."""
+    """The scripts of CI pipelines' jobs that run migration steps, change resources or move ExpressRoute
+    circuits, by the pipeline's path."""
     jobs: dict[str, list[Script]] = defaultdict(list)
     for script in scripts:
-        if script.job[1] and script.migration:
+        if script.job[1] and _takes_part(script):
             jobs[script.job[0]].append(script)
     return jobs
+
+
+def _takes_part(script: Script) -> bool:
+    """Whether a job's order against the migration steps of others matters: it runs some, or changes a
+    resource a Prepare may lock, or moves a circuit the networks wait for."""
+    return bool(script.migration or script.changes or script.circuit_moves)
 
 
 def _jobs_around(script: Script, pipelines: dict[str, list[Script]]) -> tuple[list[Script], list[Script]]:
     """The scripts of the jobs of `script`'s pipeline that surely finish before it starts, and those that
     surely start after it finishes, each in an order they may run in (a job follows more jobs than each
-    job it follows does). None where their steps exceed `_MOST_STEPS_AROUND_A_JOB`."""
-    if not script.job[1] or not script.migration:
+    job it follows does). None where their steps and calls exceed `_MOST_STEPS_AROUND_A_JOB`."""
+    if not script.job[1] or not _takes_part(script):
         return [], []
     follows = set(script.follows)
     jobs = pipelines.get(script.job[0], [])
     before = [job for job in jobs if job.job[1] in follows]
     after = [job for job in jobs if script.job[1] in job.follows]
-    if sum(len(job.migration) for job in (*before, *after)) > _MOST_STEPS_AROUND_A_JOB:
+    if sum(_size(job) for job in (*before, *after)) > _MOST_STEPS_AROUND_A_JOB:
         return [], []
     return sorted(before, key=_run_rank), sorted(after, key=_run_rank)
+
+
+def _size(job: Script) -> int:
+    return len(job.migration) + len(job.changes) + len(job.circuit_moves)
+
+
+def _run_of_jobs(script: Script, pipelines: dict[str, list[Script]]) -> tuple[Script, frozenset[Mark]]:
+    """`script`, and where it is a CI pipeline's job, the jobs that surely run before and after it as one
+    script of their steps, changes and circuit moves in that order (each job's choices its own, see
+    `_branches_apart`); with the marks of `script`'s own steps and calls, the only ones to report here:
+    each other job is judged where it is the job."""
+    own = frozenset(call.mark for call in (*script.migration, *script.changes, *script.circuit_moves))
+    before, after = _jobs_around(script, pipelines)
+    if not before and not after:
+        return script, own
+    steps: list[MigrationStep] = []
+    changes: list[ClassicCall] = []
+    moves: list[ClassicCall] = []
+    for number, job in enumerate([*before, script, *after]):
+        ran = len(steps)
+        steps.extend(_branches_apart(job, number))
+        changes.extend(_call_in_run(call, ran, number) for call in job.changes)
+        moves.extend(_call_in_run(call, ran, number) for call in job.circuit_moves)
+    run = replace(script, migration=tuple(steps), changes=tuple(changes), circuit_moves=tuple(moves))
+    return run, own
+
+
+def _call_in_run(call: ClassicCall, ran: int, number: int) -> ClassicCall:
+    """A job's call in a run of jobs (`_run_of_jobs`): after the steps of the jobs before it (`ran`), and on
+    its job's own choices."""
+    return replace(call, after=call.after + ran, branches=_job_choices(call.branches, number))
 
 
 class _PipelineRun:
@@ -1649,6 +1711,9 @@ class _PipelineRun:
         for index, step in enumerate(steps):
             if step.step == "prepare":
                 self.prepares[_target(step)].append(index)
+
+    def same_job(self, one: MigrationStep, other: MigrationStep) -> bool:
+        return self.job_of.get(one.mark, "") == self.job_of.get(other.mark, "")
 
     def prepared_later(self, index: int, step: MigrationStep) -> str:
         """Where the step at `index` comes, before any Prepare of its target: in the pipeline's run, and
@@ -1678,10 +1743,12 @@ def _run_rank(job: Script) -> tuple[int, int, int]:
 def _branches_apart(script: Script, number: int) -> list[MigrationStep]:
     """A job's steps with the choices of their branches told apart from another job's: each script counts
     its choices from one, and an `if` of one job is no choice of another's."""
-    return [
-        replace(step, branches=tuple((f"{choice}@{number}", branch) for choice, branch in step.branches))
-        for step in script.migration
-    ]
+    return [replace(step, branches=_job_choices(step.branches, number)) for step in script.migration]
+
+
+def _job_choices(branches: tuple[tuple[str, int], ...], number: int) -> tuple[tuple[str, int], ...]:
+    """The branches of choices a step or call of the `number`th job of a run is on, named for that job."""
+    return tuple((f"{choice}@{number}", branch) for choice, branch in branches)
 
 
 def _linked_networks(estate: Estate) -> dict[str, Circuit]:
