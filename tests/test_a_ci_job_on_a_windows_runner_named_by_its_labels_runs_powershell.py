@@ -80,3 +80,23 @@ def test_a_github_matrix_run_on_a_windows_runner_runs_its_steps_in_powershell(tm
     )
     found_at = _where(tmp_path, monkeypatch, {".github/workflows/move.yml": workflow})
     assert found_at == [".github/workflows/move.yml:11"]  # the windows-latest run's, once
+
+
+@pytest.mark.parametrize("where", ["before_script", "default:\n  before_script"])
+@pytest.mark.parametrize(("tags", "reported"), [("[windows]", True), ("[linux]", False)])
+def test_the_before_script_a_windows_job_inherits_runs_in_powershell_there(
+    tmp_path, monkeypatch, where, tags, reported
+):
+    # the lines every job runs first run in the shell of each job's runner
+    pipeline = f"""\
+{where}:
+  - Move-AzureVirtualNetwork -Commit -VirtualNetworkName "hub-vnet"
+migrate-hub:
+  tags: {tags}
+  script:
+    - Move-AzureVirtualNetwork -Validate -VirtualNetworkName "hub-vnet"
+    - Move-AzureVirtualNetwork -Prepare -VirtualNetworkName "hub-vnet"
+"""
+    commit_line = 2 + where.count("\n")
+    found = [f".gitlab-ci.yml:{commit_line}"] if reported else []
+    assert _where(tmp_path, monkeypatch, {".gitlab-ci.yml": pipeline}) == found

@@ -103,3 +103,37 @@ prod:
     - azure service create prodsvc --location 'West US'
 """
     assert _runs(tmp_path, monkeypatch, pipeline) == {"onlysvc": "", "prodsvc": ""}
+
+
+def test_gitlab_compares_texts_in_a_rule_with_their_case(tmp_path, monkeypatch):
+    # GitLab CI's `==` and `!=` compare the text character for character: `Prod` is not `prod`
+    pipeline = """\
+variables:
+  TARGET: Prod
+equal:
+  rules:
+    - if: $TARGET == "prod"
+  script:
+    - azure service create equalsvc --location 'West US'
+unequal:
+  rules:
+    - if: $TARGET != "prod"
+  script:
+    - azure service create unequalsvc --location 'West US'
+same:
+  rules:
+    - if: $TARGET == "Prod"
+  script:
+    - azure service create samesvc --location 'West US'
+pattern:
+  rules:
+    - if: $TARGET =~ /^prod$/i
+  script:
+    - azure service create patternsvc --location 'West US'
+"""
+    assert _runs(tmp_path, monkeypatch, pipeline) == {
+        "equalsvc": "never",
+        "unequalsvc": "",
+        "samesvc": "",
+        "patternsvc": "maybe",  # a pattern, case ignored by its /i: not decided here
+    }

@@ -13,7 +13,8 @@ A step's script is read by the shell it runs in:
   `PowerShell@N` tasks' inline script (`inputs: Inline:`);
 - the `script:` lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and their other lists of
   commands: `before_script:`, `install:`, `build_script:`...), AppVeyor's `ps:`/`pwsh:` items as PowerShell,
-  as are a GitLab CI job's lists on a Windows runner (a `tags:` label naming Windows).
+  as are a GitLab CI job's lists on a Windows runner (a `tags:` label naming Windows), the top and
+  `default:` `before_script:`/`after_script:` it inherits too.
 
 A GitHub Actions step whose `shell:` is Python (`python`, `python3 {0}`) and whose script is a literal block
 (`run: |`) is read by the Python reader, each call where the file writes it.
@@ -62,7 +63,8 @@ A step (a job, a stage) whose `condition:` or `if:` is false (`false`, `${{ fals
 the file states: Azure Pipelines' `and()`, `or()`, `not()`, `eq()`, `ne()`, `in()`..., GitHub Actions' `==`,
 `!=`, `&&`, `||`, `!` of literals), and a GitLab CI job whose `when:` is `never` or whose every rule says
 `when: never` (whose first rule that matches says `when: never`, or none of whose rules match, each `if:` of
-variables the pipeline states decided), never runs: its calls create nothing, as under the shell's `if false`.
+variables the pipeline states decided, its `==` and `!=` comparing texts with their case), never runs: its
+calls create nothing, as under the shell's `if false`.
 A GitLab CI job under `only:`/`except:` (branches, pipeline sources the file does not state) may run or not. One under `true`,
 `succeeded()`, `success()`, `always()` or an expression of stated values that holds runs as a step without a
 condition does; one under any other condition (of a value the service sets, `github.ref`) may run or not.
@@ -498,7 +500,8 @@ def _with_shared_steps(walk: _Walk, size: int) -> dict[int, list[_Step]]:
         if number == 0 or number not in walk.job_contexts:
             continue
         context, entries = walk.job_contexts[number]
-        inherited = [_in_job(step, context) for step in shared if _inherits(entries, step.key)]
+        gitlab = _gitlab(walk.path)
+        inherited = [_in_job(step, context, gitlab) for step in shared if _inherits(entries, step.key)]
         room -= sum(len(node.value) for step in inherited for node in step.lines)
         if room < 0:  # this job and those after it are read without them
             walk.unread.append(_mark_of(walk.job_nodes.get(number), walk.path, READ_AGAIN_CUT))
@@ -612,11 +615,12 @@ def _inherits(job: dict[str, Node], key: str) -> bool:
     return not (_scalar(chosen) and chosen.value.strip().casefold() == "false")
 
 
-def _in_job(step: _Step, job: _Context) -> _Step:
-    """A step every job runs first as one job runs it: with the job's variables, and only where the job
-    runs."""
+def _in_job(step: _Step, job: _Context, gitlab: bool) -> _Step:
+    """A step every job runs first as one job runs it: with the job's variables, only where the job runs,
+    and in the job's shell: GitLab CI's `before_script:` is PowerShell in a job on a Windows runner."""
     context = replace(job, env={**step.context.env, **job.env}, runs=_both(step.context.runs, job.runs))
-    return replace(step, context=context)
+    powershell = _Walk.runs_powershell(step.key, {}, context, gitlab=gitlab) if gitlab else None
+    return replace(step, context=context, powershell=step.powershell if powershell is None else powershell)
 
 
 def _phase(step: _Step) -> int:
@@ -1425,7 +1429,7 @@ def _rule_matches(rule: Node, context: _Context) -> bool | None:
     matches: bool | None = True
     if condition is not None:
         text = condition.value if _scalar(condition) else ""
-        matches = expressions.decided(text, functools.partial(_gitlab_variable, context.env))
+        matches = expressions.decided(text, functools.partial(_gitlab_variable, context.env), exact=True)
     if matches is not False and (_entry(rule, "changes") is not None or _entry(rule, "exists") is not None):
         return None
     return matches

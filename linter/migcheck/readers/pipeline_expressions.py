@@ -37,13 +37,15 @@ class _Token:
     text: str
 
 
-def decided(expression: str, lookup: Callable[[str, str], Value]) -> bool | None:
+def decided(expression: str, lookup: Callable[[str, str], Value], *, exact: bool = False) -> bool | None:
     """Whether an expression holds: True, False, or None where it depends on a value not stated or cannot be
-    read. `lookup(kind, name)` gives a stated value (`kind` is one of `_CONTEXTS`), else UNKNOWN."""
+    read. `lookup(kind, name)` gives a stated value (`kind` is one of `_CONTEXTS`), else UNKNOWN. `exact`
+    compares texts as GitLab CI's `==` and `!=` do, character for character; Azure Pipelines and GitHub
+    Actions compare them without regard to case."""
     tokens = _tokens(expression)
     if tokens is None:
         return None
-    parser = _Parser(tokens, lookup)
+    parser = _Parser(tokens, lookup, exact)
     value = parser.expression(0)
     if parser.at != len(tokens):
         return None
@@ -129,9 +131,10 @@ def _decimal_point(text: str, at: int) -> bool:
 
 
 class _Parser:
-    def __init__(self, tokens: list[_Token], lookup: Callable[[str, str], Value]) -> None:
+    def __init__(self, tokens: list[_Token], lookup: Callable[[str, str], Value], exact: bool) -> None:
         self.tokens = tokens
         self.lookup = lookup
+        self.exact = exact
         self.at = 0
 
     def peek(self) -> str:
@@ -161,7 +164,7 @@ class _Parser:
         if self.peek() in ("==", "!="):
             operator = self.tokens[self.at].kind
             self.at += 1
-            equal = _equal(value, self.unary(depth))
+            equal = _equal(value, self.unary(depth), self.exact)
             return equal if operator == "==" or isinstance(equal, _Unknown) else not equal
         if self.peek() in ("<", ">", "<=", ">=", "=~", "!~"):  # an order, a pattern: not decided
             self.at += 1
@@ -264,9 +267,11 @@ def _text(value: Value) -> str:
     return "" if value is None else str(value).strip().casefold()
 
 
-def _equal(left: Value, right: Value) -> Value:
+def _equal(left: Value, right: Value, exact: bool = False) -> Value:
     if isinstance(left, _Unknown) or isinstance(right, _Unknown):
         return UNKNOWN
+    if exact and isinstance(left, str) and isinstance(right, str):
+        return str(left) == str(right)
     return _text(left) == _text(right)
 
 
