@@ -1792,6 +1792,10 @@ MODULE_NOT_READ = "module-not-read"
 # not read: past migcheck's bound on the module calls one configuration reads (nested ones counted), deeper
 # than it follows them, or calling a folder among those that call it (a module calling itself).
 MODULE_CALLS_CUT = "module-calls-cut"
+# The tag of a `Script.unread` mark of Python code a shell script runs inline (`python3 -c "$CODE"`, `python -
+# <<EOF` of a here-document whose variables the shell fills in) whose text the script does not state as
+# written: the classic calls it makes are not read.
+INLINE_PYTHON_NOT_READ = "inline-python-not-read"
 
 
 @record

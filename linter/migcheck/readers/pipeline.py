@@ -17,7 +17,9 @@ A step's script is read by the shell it runs in:
   `default:` `before_script:`/`after_script:` it inherits too.
 
 A GitHub Actions step whose `shell:` is Python (`python`, `python3 {0}`) and whose script is a literal block
-(`run: |`) is read by the Python reader, each call where the file writes it.
+(`run: |`) is read by the Python reader, each call where the file writes it; so is the Python a shell step
+runs inline (`python - <<'EOF'`, `python3 -c "..."`: `shell._Walker._inline_python`), which is said not read
+where the step does not state it as written.
 
 A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
 The `AzureCLI@N` task's `inlineScript:` is read in the shell its `scriptType` names (`bash`, `batch`; `ps`

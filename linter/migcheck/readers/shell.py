@@ -72,6 +72,7 @@ from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
     EVERY_NETWORK,
+    INLINE_PYTHON_NOT_READ,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     MAYBE_RUNS,
@@ -201,6 +202,10 @@ def _prefix_named(name: str | None) -> str | None:
 
 # Shells, which run the command line `-c` gives them, or the script a here-document feeds them.
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
+# The programs that run Python code they are given inline (`-c`, their standard input), and their options that
+# take the next word as their value.
+_PYTHONS = frozenset({"python", "python2", "python3", "py"})
+_PYTHON_VALUED_OPTIONS = frozenset({"-W", "-X", "-Q"})
 
 
 # Commands that take an `azure` command's words as text, never running them (`echo azure vm create ...`).
@@ -226,15 +231,25 @@ def sniff(data: bytes) -> bool:
     """Whether the file may run the classic CLI: it mentions `azure` followed by a space, assigns the name
     to run it by the variable (`exe=azure; $exe vm …`), names the Service Management API's host (a request
     curl or wget sends, see `_Walker._management_request`), or sources a `.sh` file whose functions it may call
-    to run it (see `_settings_functions`), and it is text (a NUL byte says it is not: bash refuses to run
-    such a file, and a walk passes it over)."""
+    to run it (see `_settings_functions`), or runs Python code inline that may use the Service Management SDK
+    (see `_Walker._inline_python`), and it is text (a NUL byte says it is not: bash refuses to run such a
+    file, and a walk passes it over)."""
     mentions = (
         any(hint in data for hint in _CLI_HINTS)
         or (b".sh" in data and _may_source(data))
         or _MANAGEMENT_API.search(data) is not None
         or may_send_to_the_api(data)
+        or _may_run_classic_python(data)
     )
     return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
+
+
+def _may_run_classic_python(data: bytes) -> bool:
+    if b"python" not in data and b"py " not in data:
+        return False
+    from migcheck.readers import python_script
+
+    return python_script.uses_classic(data)
 
 
 def may_send_to_the_api(data: bytes) -> bool:
@@ -289,6 +304,9 @@ def _read(path: str, data: bytes) -> Document:
     described = walker.reading.resources()
     ran = walker.functions_run()
     peerings = tuple(walker.peerings)
+    # what the Python code it runs inline describes, its scripts said to be this one's
+    inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
+    python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
     if script is None and not_read is not None and sniff(text[_offset(text, not_read) :].encode("utf-8")):
@@ -298,8 +316,8 @@ def _read(path: str, data: bytes) -> Document:
         script = Script(posixpath.basename(path), "Shell", (), (), replace(undecided[0], tag=""))
     if script is None and walker.reading.refused:  # classic commands the CLI refuses, said, run nothing
         script = Script(posixpath.basename(path), "Shell", (), (), replace(walker.reading.refused[0], tag=""))
-    if script is None and peerings:  # the Azure CLI's peerings of classic networks: no classic call
-        resources = (*(described if ran else ()), *peerings)
+    if script is None and (peerings or python):  # no classic call of the shell's own
+        resources = (*(described if ran else ()), *peerings, *python)
         return Document(
             path, FileKind.SHELL, "", resources, suppressions, marked, problem, text=text, functions_run=ran
         )
@@ -323,7 +341,7 @@ def _read(path: str, data: bytes) -> Document:
         script = replace(script, unread=unread)
     if problem is not None:  # bash ran the commands read, and stops at the error
         problem = replace(problem, message=problem.message + _STOPS)
-    resources = (script, *described, *peerings)
+    resources = (script, *described, *peerings, *python)
     return Document(
         path, FileKind.SHELL, "", resources, suppressions, marked, problem, text=text, functions_run=ran
     )
@@ -1333,6 +1351,8 @@ class _Walker:
         # Where the script runs a command line (`eval`) from a string it states nothing of: said as a part
         # not read, in a script that runs the classic CLI (see `UNSTATED_COMMAND_LINE`).
         self.lines_not_read: list[Mark] = []
+        # What the Python code the script runs inline describes (`_inline_python`), read by the Python reader.
+        self.python_read: list[object] = []
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -1631,7 +1651,10 @@ class _Walker:
         start = next((c for c in redirect.named_children if c.type == "heredoc_start"), None)
         if body is None or start is None:
             return None
-        return self.where.mark(body), any(quote in self._text(start) for quote in "'\"\\")
+        quoted = any(quote in self._text(start) for quote in "'\"\\")
+        # A body with no expansion and no backslash is handed on as written under any delimiter.
+        plain = all(c.type == "heredoc_content" for c in body.named_children) and "\\" not in self._text(body)
+        return self.where.mark(body), quoted or plain
 
     def _redirected(self, node: Node) -> None:
         """The files a command's redirections write (`> f`, `>> f`, `&> f`, `>| f`), put in place."""
@@ -2466,9 +2489,9 @@ class _Walker:
             else:  # a command the script does not state (`"$EDITOR" NetworkConfig.netcfg`)
                 self._may_write([w for a in arguments for w in self.words(a)])
             return
-        if _prefix_named(name) is not None or posixpath.basename(name) in _SHELLS | _PLACES.keys() | {
-            "parallel"
-        }:
+        if _prefix_named(name) is not None or posixpath.basename(
+            name
+        ) in _SHELLS | _PYTHONS | _PLACES.keys() | {"parallel"}:
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
@@ -2922,6 +2945,32 @@ class _Walker:
             finally:
                 self.scope = outer
 
+    def _inline_python(self, words: list[Word]) -> bool:
+        """`python3 -c "..."`, `python - <<'EOF'` (or no script given a here-document or here-string): the code
+        read by the Python reader, each call where the script writes it (`python_read`); code the script
+        does not state as written (a value it does not state, a here-document whose `$` the shell fills in)
+        is said not read. False for a script file or a module it runs, which is not followed here."""
+        run = _python_run(words[1:])
+        if run is None:
+            return False
+        how, given = run
+        if how == "-c":
+            code, at = (
+                (given.text, given.mark) if given is not None and given.exact else (None, words[0].mark)
+            )
+        elif self.fed is not None and self.fed_at is not None:
+            code, at = (self.fed, self.fed_at[0]) if self.fed_at[1] else (None, self.fed_at[0])
+        else:
+            return True  # its standard input is the terminal or a pipe: no code the script states
+        if code is None or at.column < 1:
+            self.reading.refused.append(replace(at, tag=INLINE_PYTHON_NOT_READ))
+            return True
+        from migcheck.readers import python_script
+
+        text = _python_in_place(code, at.line, at.column)
+        self.python_read += python_script.read(at.path, text.encode("utf-8")).resources
+        return True
+
     def _parallel(self, words: list[Word]) -> None:
         """GNU `parallel COMMAND ::: a b ::: c d`: the command line its words make, run by a shell once for
         each input (each combination of the lists, or, with `--xapply`/`--link`, the lists' items side by
@@ -3048,6 +3097,8 @@ class _Walker:
             self._az(words)
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
+        elif posixpath.basename(name) in _PYTHONS and self._inline_python(words):
+            pass
         elif posixpath.basename(name) == "parallel":
             self._parallel(words)
         elif posixpath.basename(name) in _PLACES:
@@ -4662,9 +4713,39 @@ class CommandLines:
         if script is None and refused:  # calls refused, said, run nothing: as a shell script's
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         if script is None:
-            return described
+            return (*described, *walker.python_read)
         unread = tuple(sorted(refused, key=lambda mark: (mark.line, mark.column)))
-        return (replace(script, unread=unread) if unread else script, *described)
+        return (replace(script, unread=unread) if unread else script, *described, *walker.python_read)
+
+
+def _python_run(words: list[Word]) -> tuple[str, Word | None] | None:
+    """How a Python interpreter given `words` is given its code: "-c" with the word after it, "-" for its
+    standard input (`-`, or no script); None where it runs a script file or a module (`-m`), or a word the
+    script does not state may be either."""
+    rest = iter(words)
+    for word in rest:
+        if word.text is None:
+            return None
+        if word.text == "-c":
+            return "-c", next(rest, None)
+        if word.text == "-":
+            return "-", None
+        if word.text in _PYTHON_VALUED_OPTIONS:
+            next(rest, None)
+        elif not word.text.startswith("-") or word.text.startswith("-m"):
+            return None
+    return "-", None
+
+
+def _python_in_place(code: str, line: int, column: int) -> str:
+    """Python code written from `line` and `column` of a file, as a file whose lines and columns are that
+    file's: in an `if 1:` block on the line before (Python allows no indentation at the top), each line at
+    `column`, as a here-document's lines in an indented block of a CI file are; at the file's first line or
+    column, as written."""
+    if line < 2 or column < 2:
+        return "\n" * (line - 1) + code + "\n"
+    indent = " " * (column - 1)
+    return "\n" * (line - 2) + "if 1:\n" + "".join(f"{indent}{written}\n" for written in code.split("\n"))
 
 
 def run_commands(path: str, data: bytes, program: Callable[[CommandLines], None]) -> tuple[object, ...]:

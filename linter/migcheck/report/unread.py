@@ -23,7 +23,8 @@ bash's `eval "$cmd"`), and a classic CLI command whose words it does not state (
 given its output (`VM_NOT_PASSED_ON`: `… | Set-AzureAclConfig …`): that call creates no VM. So is a file a PowerShell or shell script loads by a path from the folder it is run in that a folder
 above the script's holds, not its own (`LOADED_FROM_ANOTHER_FOLDER`). So is a file a PowerShell script dot-sources by a path migcheck does not follow
 (`DOT_SOURCE_NOT_FOLLOWED`: one it does not state, an absolute one, one to a file not checked), as is a
-script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
+script it runs or a script module it imports by such a path (`LOAD_NOT_FOLLOWED`). So is Python code a shell script runs inline whose text it does not state as written
+(`INLINE_PYTHON_NOT_READ`: `python3 -c "$CODE"`). So is a PowerShell backtick just before a parameter's dash (`ESCAPED_PARAMETER`): PowerShell gives the
 parameter's name to the command as a value, by position, and each report says to remove the backtick. So is
 a PowerShell call that gives a cmdlet more values by position than it takes (`EXTRA_POSITIONAL`:
 `Set-AzureSubscription "a" "b"`), which PowerShell refuses.
@@ -45,6 +46,7 @@ from migcheck.model import (
     DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
     EXTRA_POSITIONAL,
+    INLINE_PYTHON_NOT_READ,
     INTERPRETER_NOT_READ,
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
@@ -279,6 +281,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "module, a git or HTTP address): migcheck does not fetch it, so the classic resources it declares "
         "are not read and findings about them may be missing; check a copy of the module's folder with the "
         "configuration (`terraform get` puts one under `.terraform/modules`)",
+    ),
+    INLINE_PYTHON_NOT_READ: (
+        "inline-python-not-read",
+        "runs Python code inline (`python3 -c`, `python - <<EOF`) whose text the script does not state as "
+        "written: a value it does not state, or a here-document whose `$` or `\\` the shell replaces, so "
+        "the classic calls it makes are not read and findings about what it creates may be missing; quote the "
+        "here-document's delimiter (`<<'EOF'`), or put the code in a `.py` file checked with the script",
     ),
     VM_NOT_PASSED_ON: (
         "vm-not-passed-on",

@@ -1675,7 +1675,12 @@ def _run_of_jobs(script: Script, pipelines: dict[str, list[Script]]) -> tuple[Sc
     script of their steps, changes and circuit moves in that order (each job's choices its own, see
     `_branches_apart`); with the marks of `script`'s own steps and calls, the only ones to report here:
     each other job is judged where it is the job."""
-    own = frozenset(call.mark for call in (*script.migration, *script.changes, *script.circuit_moves))
+    own = frozenset(
+        [
+            *(step.mark for step in script.migration),
+            *(c.mark for c in (*script.changes, *script.circuit_moves)),
+        ]
+    )
     before, after = _jobs_around(script, pipelines)
     if not before and not after:
         return script, own
