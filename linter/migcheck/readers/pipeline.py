@@ -10,7 +10,9 @@ A step's script is read by the shell it runs in:
   Windows runner, by any label of its `runs-on:`, a list of labels or a `group:`'s `labels:`, else bash);
   CircleCI `run:` (a command, or `command:` with its `shell:`);
 - Azure Pipelines `script:` and `bash:` (shell), `powershell:` and `pwsh:`, and the `AzurePowerShell@N` and
-  `PowerShell@N` tasks' inline script (`inputs: Inline:`);
+  `PowerShell@N` tasks' inline script (`inputs: Inline:`), or the script file they run (`filePath:`,
+  `ScriptPath:`, from the repository's root, a file checked) with its `arguments:` bound to its `param()`
+  as a command line binds them (read as a function's body called with them: `_Walk.script_file_run`);
 - the `script:` lists of GitLab CI, Travis CI, Bitbucket Pipelines and AppVeyor (and their other lists of
   commands: `before_script:`, `install:`, `build_script:`...), AppVeyor's `ps:`/`pwsh:` items as PowerShell,
   as are a GitLab CI job's lists on a Windows runner (a `tags:` label naming Windows), the top and
@@ -191,6 +193,13 @@ _POWERSHELL_TASKS = frozenset({"azurepowershell", "powershell"})
 # Their inputs that hold the inline script: `Inline` (AzurePowerShell), `script` (PowerShell@2),
 # `inlineScript` (PowerShell@1).
 _POWERSHELL_INLINE_INPUTS = ("inline", "script", "inlinescript")
+# Their inputs that name a script file to run, and that give it its arguments: `filePath` and `arguments`
+# (PowerShell@2), `ScriptPath` and `ScriptArguments` (AzurePowerShell).
+_POWERSHELL_FILE_INPUTS = ("filepath", "scriptpath")
+_POWERSHELL_ARGUMENT_INPUTS = ("arguments", "scriptarguments")
+# The function a script file a task runs is read as, so that its arguments bind to its `param()` as a
+# command line's do: a name no script gives a function of its own.
+_SCRIPT_FILE_FUNCTION = "Invoke-PipelineScriptFile"
 # The classic Cloud Services deployment task, by name and major version: `@2` deploys Cloud Services
 # (extended support) through Resource Manager, so it and any version not known are no classic calls.
 _CLOUD_DEPLOYMENT_TASK = ("azurecloudpowershelldeployment", "1")
@@ -273,9 +282,10 @@ _MOST_LOOP_ITEMS = 16
 
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
-    the Service Management API's host, or includes a template (`template:`, `include:`) that may."""
+    the Service Management API's host, or includes a template (`template:`, `include:`) or runs a script
+    file (a PowerShell task's `filePath:`, `ScriptPath:`) that may."""
     lowered = data.lower()
-    named = (b"azure", b"management.core.", b"template:", b"include:")
+    named = (b"azure", b"management.core.", b"template:", b"include:", b"filepath:", b"scriptpath:")
     return b"\x00" not in data and any(word in lowered for word in named)
 
 
@@ -410,14 +420,15 @@ def _python_read(walk: _Walk) -> tuple[object, ...]:
 
 def _pipelines_included(path: str, walk: _Walk) -> tuple[tuple[str, str], ...]:
     """The files read where this pipeline includes them that are pipelines of their own name too (a
-    `sub/.gitlab-ci.yml` a `.gitlab-ci.yml` includes), or by their keys (an Azure Pipelines steps template):
-    what they describe is said here, where they run, and not again by their own read (`WHOLE_FILE_RUN`)."""
+    `sub/.gitlab-ci.yml` a `.gitlab-ci.yml` includes), or by their keys (an Azure Pipelines steps template),
+    and the script files a PowerShell task runs with its arguments: what they describe is said here, where
+    they run, and not again by their own read (`WHOLE_FILE_RUN`)."""
     from migcheck.discover import ci_pipeline
 
     return tuple(
         (shown, WHOLE_FILE_RUN)
         for shown in walk.files
-        if shown != path and (ci_pipeline(shown) or shown in walk.pipelines)
+        if shown != path and (ci_pipeline(shown) or shown in walk.pipelines or shown in walk.scripts_run)
     )
 
 
@@ -688,6 +699,7 @@ class _Walk:
         self.including = [path]  # the files whose templates are read now, the pipeline's first
         self.templates = 0  # how many templates were read
         self.pipelines: set[str] = set()  # those of them that are pipelines of their own by their keys
+        self.scripts_run: set[str] = set()  # the script files a PowerShell task runs (`script_file_run`)
         self.python_steps: list[Node] = []  # the scripts of GitHub Actions' `shell: python` steps
         # The values a caller's template expressions have in a list of steps it gives a template, by the
         # list's id: the caller's, not the template's.
@@ -850,6 +862,34 @@ class _Walk:
             self.pipelines.add(settings.path)
         return roots[0] if roots and _mapping(roots[0]) else None
 
+    def script_file_run(self, task: Node, given: dict[str, Node], context: _Context) -> _Held | None:
+        """A PowerShell task's script file (`filePath:`, from the repository's root) run with its
+        `arguments:`, when it is a file checked: its text as the body of a function called with those
+        arguments, which bind to its `param()` by name and by position as on a command line, each character
+        shown where the script file or the pipeline writes it. The file's own read is then not said again
+        (`_pipelines_included`). None for a file not stated or not checked."""
+        named = next((given[k] for k in _POWERSHELL_FILE_INPUTS if k in given), None)
+        stated = _stated_input(named, context.macros)
+        settings = beside.settings_file(posixpath.normpath(stated)) if stated else None
+        if named is None or settings is None or len(settings.data) > self.template_room:
+            return None
+        self.template_room -= len(settings.data)
+        text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
+        self.files[settings.path] = (posixpath.dirname(settings.path), text.splitlines())
+        self.scripts_run.add(settings.path)
+        held = _Held()
+        held.written_in(_file(task))
+        held.add(f"function {_SCRIPT_FILE_FUNCTION} {{\n", _place(task))
+        held.written_in(settings.path)
+        held.add(text, _places_in(text))
+        held.written_in(_file(task))
+        held.add(f"\n}}\n{_SCRIPT_FILE_FUNCTION} ", _place(named))
+        arguments = next((given[k] for k in _POWERSHELL_ARGUMENT_INPUTS if k in given), None)
+        if arguments is not None and _scalar(arguments):
+            _add_expressions_as_variables(held, *_expanded(arguments, context.macros), context.azure)
+        held.add("\n", _place(task))
+        return held
+
     def gitlab_included(self, root: Node, depth: int) -> Node:
         """A `.gitlab-ci.yml` with the keys of the local files its `include:` names (from the repository's
         root, which holds the pipeline) under its own, as GitLab CI merges them, a later file's over an
@@ -975,6 +1015,8 @@ class _Walk:
             inline = next((given[k] for k in _POWERSHELL_INLINE_INPUTS if k in given), None)
             if inline is not None and _scalar(inline):
                 self.steps.append(_Step(node, True, context, (inline,)))
+            elif (script := self.script_file_run(entries["task"], given, context)) is not None:
+                self.steps.append(_Step(node, True, context, script=script))
             return True
         if name == _AZURE_CLI_TASK:
             inline = given.get("inlinescript")
@@ -2112,12 +2154,23 @@ def _add_powershell(held: _Held, step: _Step) -> None:
             held.add("\n", _place(key))
     held.written_in(_file(step.node))
     if step.script is not None:
-        held.add(step.script.joined(), step.script.places)
+        _add_held(held, step.script)
+        held.written_in(_file(step.node))
     for node in step.lines:
         _add_expressions_as_variables(held, *_expanded(node, macros), step.context.azure)
         held.add("\n", _place(node))
     if runs is not True:
         held.add("}\n", _place(step.node))
+
+
+def _add_held(held: _Held, script: _Held) -> None:
+    """A script the reader wrote for a step, each run of its characters in the file it is written in."""
+    text = script.joined()
+    runs = script.files or [(0, "")]
+    for (start, path), (end, _) in zip(runs, [*runs[1:], (len(text), "")], strict=True):
+        if path:
+            held.written_in(path)
+        held.add(text[start:end], script.places[start:end])
 
 
 def _add_expressions_as_variables(held: _Held, text: str, places: list[Place], azure: bool) -> None:
@@ -2155,6 +2208,16 @@ def _add_quoted(held: _Held, value: Node, macros: dict[str, Node] | None, shell_
 def _stated(text: str) -> bool:
     """Whether a value is written whole: none of it is filled in by the CI service."""
     return "$(" not in text and "${{" not in text and "$[" not in text
+
+
+def _places_in(text: str) -> list[Place]:
+    """Where each character of a file's text is, by line and column from 1."""
+    places: list[Place] = []
+    line, column = 1, 1
+    for character in text:
+        places.append((line, column))
+        line, column = (line + 1, 1) if character == "\n" else (line, column + 1)
+    return places
 
 
 def _place(node: Node) -> Place:
