@@ -43,7 +43,13 @@ not stated. GitHub Actions' expressions of values the workflow states are those 
 its `include:` items), up to `_MOST_MATRIX_RUNS`, past which its values are not stated. A variable a step
 sets for the later steps of its job (Azure Pipelines' `##vso[task.setvariable variable=NAME]value`, a
 `NAME=value` line written to GitHub Actions' `$GITHUB_ENV`) is what those steps see: the value written where it
-is a plain word, else (or where the step may not run) a value not stated.
+is a plain word, else (or where the step may not run) a value not stated. So is a value a step or a job hands
+on: GitHub Actions' `name=value` written to `$GITHUB_OUTPUT`, read as `${{ steps.<id>.outputs.name }}` and,
+through the job's `outputs:`, as `${{ needs.<job>.outputs.name }}` in the jobs its `needs:` names; Azure
+Pipelines' output variable (`isOutput=true`), read as `$(<step>.name)` and, in a job after it, through a
+variable set to `$[ dependencies.<job>.outputs['<step>.name'] ]` (`stageDependencies.<stage>.<job>...`);
+GitLab CI's `NAME=value` written to a job's `artifacts: reports: dotenv:` file, read as `$NAME` in the jobs
+that need it or run in later stages. A job that may run before the one that hands a value on sees none.
 
 A template an Azure Pipelines file includes (`- template: x.yml` in its steps, jobs or stages, or the one it
 `extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
@@ -476,8 +482,9 @@ def _read_steps(
     seen: set[object] = set()
     problem: FileProblem | None = None
     others: tuple[tuple[str, str], ...] = ()
-    for number, job_steps in jobs.items():
-        more, refused, run = _read_job(path, walk.files, _with_variables_steps_set(job_steps), data)
+    seeing = _with_values_handed_on(path, walk, jobs, order)
+    for number in jobs:
+        more, refused, run = _read_job(path, walk.files, seeing[number], data)
         node = walk.job_nodes.get(number)
         if node is not None and id(node) in order:
             name, follows = order[id(node)]
@@ -527,30 +534,207 @@ def _with_shared_steps(walk: _Walk, size: int) -> dict[int, list[_Step]]:
     return {number: steps for number, steps in jobs.items() if steps}
 
 
-def _with_variables_steps_set(steps: list[_Step]) -> list[_Step]:
-    """A job's steps, each seeing the variables the steps before it set for the later ones (Azure Pipelines'
-    `##vso[task.setvariable variable=NAME]value` logging command, GitHub Actions' `NAME=value` line written
-    to `$GITHUB_ENV`) in place of the values the YAML states: the value the step writes where it is a plain
-    word, else a value not stated (as where the step that sets it may not run)."""
-    set_so_far: dict[str, Node | None] = {}
+@dataclass
+class _Handed:
+    """The values a job's steps see that other steps set: variables by name (`_with_set`), and the values
+    its expressions name by the key `_references` keeps them by (`steps:<id>.outputs.<name>`,
+    `needs:<job>.outputs.<name>`, `<step>.<name>`); after its steps, also what it hands on to later jobs:
+    its output variables by `<step>.<name>` (Azure Pipelines) and its dotenv report's variables (GitLab
+    CI)."""
+
+    variables: dict[str, Node | None] = field(default_factory=dict)
+    macros: dict[str, Node | None] = field(default_factory=dict)
+    outputs: dict[str, Node | None] = field(default_factory=dict)
+    dotenv: dict[str, Node | None] = field(default_factory=dict)
+
+
+def _with_values_handed_on(
+    path: str, walk: _Walk, jobs: dict[int, list[_Step]], order: run_order.RunOrder
+) -> dict[int, list[_Step]]:
+    """Each job's steps seeing the values the steps before them set (`_with_variables_steps_set`) and those
+    the jobs that surely finish before it hand on to it: GitHub Actions' `needs.<job>.outputs.<name>` of the
+    jobs its `needs:` names (their `outputs:`), Azure Pipelines' variables set to `$[
+    dependencies.<job>.outputs['<step>.<name>'] ]` (`stageDependencies.<stage>.<job>...`), GitLab CI's
+    variables of the `artifacts: reports: dotenv:` files of the jobs it needs (its `needs:`, else those of
+    the earlier stages; only those its `dependencies:` names, where it names them). Jobs are taken in an
+    order they may run in, so that what a job hands on is known before a job after it is read."""
+    named: dict[int, tuple[str, tuple[str, ...]]] = {
+        number: order.get(id(walk.job_nodes[number]), ("", ())) for number in jobs if number in walk.job_nodes
+    }
+    handed_by: dict[str, _Handed] = {}
+    seeing: dict[int, list[_Step]] = {}
+    # a job follows more jobs than each job it follows does
+    for number in sorted(jobs, key=lambda n: len(named.get(n, ("", ()))[1])):
+        node, (name, follows) = walk.job_nodes.get(number), named.get(number, ("", ()))
+        given = _handed_in(path, node, name, follows, handed_by, jobs[number])
+        seeing[number], handed = _with_variables_steps_set(jobs[number], given, _dotenv_files(path, node))
+        if name and node is not None:
+            _merge_handed(handed_by.setdefault(name, _Handed()), _handed_on(path, node, handed, jobs[number]))
+    return seeing
+
+
+def _handed_in(
+    path: str,
+    node: Node | None,
+    name: str,
+    follows: tuple[str, ...],
+    handed_by: dict[str, _Handed],
+    steps: list[_Step],
+) -> _Handed:
+    """What the jobs before a job hand on to it (see `_with_values_handed_on`)."""
+    given = _Handed()
+    if node is None or not name:
+        return given
+    if _github(path):
+        for needed in _names_stated(_entry(node, "needs")) or []:
+            for key, value in handed_by.get(needed, _Handed()).outputs.items():
+                given.macros[f"needs:{needed.casefold()}.outputs.{key}"] = value
+    elif _gitlab(path):
+        sources = _names_stated(_entry(node, "needs")) or list(follows)
+        only = _names_stated(_entry(node, "dependencies"))
+        for source in sources if only is None else [s for s in sources if s in only]:
+            _merge_into_handed(given.variables, handed_by.get(source, _Handed()).dotenv)
+    elif steps and steps[0].context.azure:
+        for variable, value in (steps[0].context.macros or {}).items():
+            found = _dependency_output(value.value, name) if _scalar(value) else None
+            if found is not None:
+                job, output = found
+                known = job in follows and job in handed_by
+                given.variables[variable] = handed_by[job].outputs.get(output) if known else None
+    return given
+
+
+def _handed_on(path: str, node: Node, handed: _Handed, steps: list[_Step]) -> _Handed:
+    """What a job hands on once its steps ran (`handed`: the values they set): GitHub Actions' `outputs:`,
+    each the value its expression names (`${{ steps.<id>.outputs.<name> }}`) where the steps set it."""
+    if not _github(path):
+        return _Handed(outputs=handed.outputs, dotenv=handed.dotenv)
+    outputs: dict[str, Node | None] = {}
+    stated = _entry(node, "outputs")
+    macros: dict[str, Node] = dict((steps[-1].context.macros or {}) if steps else {})
+    macros.update({key: value for key, value in handed.macros.items() if value is not None})
+    for key, value in stated.value if stated is not None and _mapping(stated) else []:
+        if _scalar(key) and _scalar(value):
+            bound = _whole_reference(value, macros)
+            outputs[key.value.casefold()] = bound if bound is not value or "${{" not in value.value else None
+    return _Handed(outputs=outputs)
+
+
+def _merge_handed(into: _Handed, more: _Handed) -> None:
+    """What another run of a job (a matrix's) hands on, with what the runs before handed: a value two runs
+    give differently is a value not stated."""
+    _merge_into_handed(into.outputs, more.outputs)
+    _merge_into_handed(into.dotenv, more.dotenv)
+
+
+def _merge_into_handed(into: dict[str, Node | None], more: dict[str, Node | None]) -> None:
+    for key, value in more.items():
+        had = into.get(key, value)
+        same = had is value or (had is not None and value is not None and had.value == value.value)
+        into[key] = value if key not in into or same else None
+
+
+def _names_stated(node: Node | None) -> list[str] | None:
+    """The job names a `needs:`/`dependencies:` states (a name, a list of names or of `job:` mappings);
+    None where it is not given."""
+    if node is None:
+        return None
+    items = node.value if node.id == "sequence" else [node]
+    names = [_entry(item, "job") if _mapping(item) else item for item in items]
+    return [item.value.strip() for item in names if item is not None and _scalar(item) and item.value.strip()]
+
+
+def _dependency_output(text: str, job: str) -> tuple[str, str] | None:
+    """The job (as `run_order` names it) and output (`<step>.<name>`, in lower case) a variable's value is
+    when it is only `$[ dependencies.<job>.outputs['<step>.<name>'] ]` (of a job of the stage of `job`, as
+    `run_order` names that one) or `$[ stageDependencies.<stage>.<job>.outputs['<step>.<name>'] ]`."""
+    inside = text.strip()
+    if not inside.startswith("$[") or not inside.endswith("]"):
+        return None
+    inside = inside[2:-1].strip()
+    head, marker, tail = inside.partition(".outputs[")
+    quoted = tail.removesuffix("]").strip()
+    if not marker or len(quoted) < 2 or quoted[0] != quoted[-1] or quoted[0] not in "'\"":
+        return None
+    kind, _, names = head.partition(".")
+    parts, output = names.split("."), quoted[1:-1].strip().casefold()
+    if not all(part.isidentifier() for part in parts) or output.count(".") != 1:
+        return None
+    stage = job.partition(".")[0] if "." in job else ""
+    if kind == "dependencies" and len(parts) == 1:
+        return (f"{stage}.{parts[0]}" if stage else parts[0]), output
+    if kind == "stageDependencies" and len(parts) == 2:
+        return ".".join(parts), output
+    return None
+
+
+def _dotenv_files(path: str, node: Node | None) -> tuple[str, ...]:
+    """The files a GitLab CI job's `artifacts: reports: dotenv:` names: the variables its scripts write there
+    are those of the jobs that need it."""
+    if not _gitlab(path) or node is None or not _mapping(node):
+        return ()
+    artifacts = _entry(node, "artifacts")
+    reports = _entry(artifacts, "reports") if artifacts is not None and _mapping(artifacts) else None
+    dotenv = _entry(reports, "dotenv") if reports is not None and _mapping(reports) else None
+    return tuple(item.value.strip() for item in _scalar_nodes(dotenv) if item.value.strip()) if dotenv else ()
+
+
+def _with_variables_steps_set(
+    steps: list[_Step], given: _Handed, dotenv: tuple[str, ...]
+) -> tuple[list[_Step], _Handed]:
+    """A job's steps, each seeing the variables the jobs before it hand on (`given`) and those the steps
+    before it set for the later ones (Azure Pipelines' `##vso[task.setvariable variable=NAME]value` logging
+    command, GitHub Actions' `NAME=value` line written to `$GITHUB_ENV`) in place of the values the YAML
+    states, and the output variables those steps set (`isOutput=true`, read as `$(<step>.NAME)`; a line
+    written to `$GITHUB_OUTPUT`, read as `${{ steps.<id>.outputs.NAME }}`): the value the step writes where
+    it is a plain word, else a value not stated (as where the step that sets it may not run). With what the
+    job hands on: its output variables, and those its scripts write to its `dotenv` files."""
+    handed = _Handed(dict(given.variables), dict(given.macros))
     seen = []
     for step in steps:
-        if set_so_far:
-            step = replace(step, context=_with_set(step.context, set_so_far))
+        if handed.variables or handed.macros:
+            step = replace(step, context=_with_set(step.context, handed.variables, handed.macros))
         seen.append(step)
         if step.context.runs is False:  # a step that never runs sets nothing
             continue
+        named = _step_name(step.node)
         for line in step.lines:
-            found = _variables_set(line)
-            # one that may not run leaves the variable either value: one the reader does not state
-            set_so_far.update(found if step.context.runs else dict.fromkeys(found))
-    return seen
+            for (sink, name), value in _variables_set(line, dotenv).items():
+                # one that may not run leaves the variable either value: one the reader does not state
+                value = value if step.context.runs else None
+                if sink == _SETS_VARIABLE:
+                    handed.variables[name] = value
+                elif sink == _SETS_DOTENV:
+                    handed.dotenv[name] = value
+                elif named:
+                    output = f"{named}.{name}".casefold()
+                    handed.outputs[output] = value
+                    github = f"steps:{named}.outputs.{name}".casefold()
+                    handed.macros[output if step.context.azure else github] = value
+    return seen, handed
 
 
-def _with_set(context: _Context, set_so_far: dict[str, Node | None]) -> _Context:
+def _step_name(step: Node) -> str:
+    """The name later steps give a step's outputs by: GitHub Actions' `id:`, Azure Pipelines' `name:`."""
+    if not _mapping(step):
+        return ""
+    named = _entry(step, "id") or _entry(step, "name")
+    text = named.value.strip() if named is not None and _scalar(named) else ""
+    return text if text.replace("-", "_").isidentifier() else ""
+
+
+def _with_set(
+    context: _Context, set_so_far: dict[str, Node | None], macros_set: dict[str, Node | None] | None = None
+) -> _Context:
     """A step's context with the variables the steps before it set: the value each was set to, or none
-    (a value not stated) where it was set to one the reader cannot tell."""
+    (a value not stated) where it was set to one the reader cannot tell; and the values its expressions
+    name that they set (`macros_set`, by the key `_references` keeps them by)."""
     env, macros = dict(context.env), dict(context.macros or {})
+    for macro, value in (macros_set or {}).items():
+        if value is None:
+            macros.pop(macro, None)
+        else:
+            macros[macro] = value
     for name, value in set_so_far.items():
         env_name, macro = (
             (name.upper().replace(".", "_"), name.casefold())
@@ -566,26 +750,33 @@ def _with_set(context: _Context, set_so_far: dict[str, Node | None]) -> _Context
     return replace(context, env=env, macros=macros)
 
 
-def _variables_set(line: Node) -> dict[str, Node | None]:
-    """The variables a script sets for the steps after it, by name: the value it writes, where it is a word
-    of letters, digits and `-_./:` shown where the script writes it, else None (a value not stated)."""
+# Where a line of a script sets a value for later steps (`_set_in_line`): a variable of the job, an output
+# variable of the step, a variable of the job's dotenv report.
+_SETS_VARIABLE, _SETS_OUTPUT, _SETS_DOTENV = "variable", "output", "dotenv"
+
+
+def _variables_set(line: Node, dotenv: tuple[str, ...] = ()) -> dict[tuple[str, str], Node | None]:
+    """The variables a script sets for the steps after it, by where it sets them (`_set_in_line`) and name:
+    the value it writes, where it is a word of letters, digits and `-_./:` shown where the script writes
+    it, else None (a value not stated)."""
     text: str = line.value
-    found: dict[str, Node | None] = {}
+    found: dict[tuple[str, str], Node | None] = {}
     offset = 0
     for written in text.split("\n"):
-        for name, start, end in _set_in_line(written):
+        for sink, name, start, end in _set_in_line(written, dotenv):
             value = written[start:end]
             plain = bool(value) and all(c.isalnum() or c in "-_./:" for c in value)
             places = _places_of(line, text)[offset + start : offset + end]
-            found[name] = _held_scalar(line, value, places) if plain else None
+            found[sink, name] = _held_scalar(line, value, places) if plain else None
         offset += len(written) + 1
     return found
 
 
-def _set_in_line(written: str) -> list[tuple[str, int, int]]:
-    """The variables one line of a script sets for later steps, each with where its value starts and ends in
-    the line: Azure Pipelines' logging command (not one of `isOutput=true`, which later steps name by the
-    step's name), a `NAME=value` the line writes to `$GITHUB_ENV`."""
+def _set_in_line(written: str, dotenv: tuple[str, ...] = ()) -> list[tuple[str, str, int, int]]:
+    """The variables one line of a script sets for later steps, each with where it sets it (`_SETS_*`) and
+    where its value starts and ends in the line: Azure Pipelines' logging command (an output variable with
+    `isOutput=true`, which later steps name by the step's name), a `NAME=value` the line writes to
+    `$GITHUB_ENV` (`$GITHUB_OUTPUT`: an output), or to one of the job's `dotenv` report files."""
     marker = "##vso[task.setvariable "
     at = written.find(marker)
     if at != -1:
@@ -593,17 +784,34 @@ def _set_in_line(written: str) -> list[tuple[str, int, int]]:
         properties = written[at + len(marker) : closed].split(";") if closed != -1 else []
         given = dict(p.strip().partition("=")[::2] for p in properties)
         name = given.get("variable", "").strip()
-        if not name or given.get("isOutput", given.get("isoutput", "")).strip().casefold() == "true":
+        if not name:
             return []
-        return [(name, closed + 1, _value_end(written, closed + 1))]
-    if "GITHUB_ENV" not in written or "=" not in written:
+        output = given.get("isOutput", given.get("isoutput", "")).strip().casefold() == "true"
+        return [
+            (_SETS_OUTPUT if output else _SETS_VARIABLE, name, closed + 1, _value_end(written, closed + 1))
+        ]
+    if "GITHUB_ENV" in written:
+        sink = _SETS_VARIABLE
+    elif "GITHUB_OUTPUT" in written:
+        sink = _SETS_OUTPUT
+    elif any(_writes_to(written, file) for file in dotenv):
+        sink = _SETS_DOTENV
+    else:
+        return []
+    if "=" not in written:
         return []
     equals = written.find("=")
     start = equals
     while start > 0 and (written[start - 1].isalnum() or written[start - 1] == "_"):
         start -= 1
     name = written[start:equals]
-    return [(name, equals + 1, _value_end(written, equals + 1))] if name.isidentifier() else []
+    return [(sink, name, equals + 1, _value_end(written, equals + 1))] if name.isidentifier() else []
+
+
+def _writes_to(written: str, file: str) -> bool:
+    """Whether a line redirects its output to `file` (`>> build.env`, `> "build.env"`)."""
+    at = written.find(">")
+    return at != -1 and written[at:].lstrip(">").strip().strip("'\"").startswith(file)
 
 
 def _value_end(written: str, start: int) -> int:
@@ -1939,6 +2147,11 @@ def _expression_name(inside: str, kinds: tuple[str, ...]) -> str:
     if inside.casefold().startswith("github.event.inputs."):
         inside = inside[len("github.event.") :]
     kind, _, rest = inside.partition(".")
+    if kind.casefold() in ("steps", "needs") and "env" in kinds:  # a step's or a job's output
+        parts = rest.split(".")
+        named = len(parts) == 3 and parts[1].casefold() == "outputs"
+        plain = named and all(part.replace("-", "_").isidentifier() for part in (parts[0], parts[2]))
+        return f"{kind.casefold()}:{parts[0]}.outputs.{parts[2]}".casefold() if plain else ""
     if "parameters" in kinds and kind.casefold() not in kinds and _loop_variable(kind, rest):
         return f"loop:{inside.casefold()}"  # a loop's variable (`${{ x }}`, `${{ x.name }}`)
     if not rest and "[" in kind:
