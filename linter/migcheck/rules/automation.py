@@ -1100,7 +1100,7 @@ class MigrationOutOfOrder(Rule):
         by_name = any(scope in _OF_VMS for s in scripts for c in s.changes for scope, _ in c.changes)
         if by_name:
             scripts = [_with_services_of_vms(script, estate.services_by_vm_name) for script in scripts]
-        pipelines = _pipeline_jobs(scripts)
+        pipelines = _PipelineJobs(scripts)
         for script in scripts:
             yield from self._check_in_run_order(script, pipelines, holders, without_vm_disks)
             # A CI pipeline's job is judged with the jobs around it as one run: a change in a job after the
@@ -1128,7 +1128,7 @@ class MigrationOutOfOrder(Rule):
     def _check_in_run_order(
         self,
         script: Script,
-        pipelines: dict[str, list[Script]],
+        pipelines: _PipelineJobs,
         holders: dict[str, set[tuple[str, str]]],
         without_vm_disks: frozenset[str],
     ) -> Iterator[Finding]:
@@ -1635,14 +1635,19 @@ class MigrationOutOfOrder(Rule):
 _MOST_STEPS_AROUND_A_JOB = 500
 
 
-def _pipeline_jobs(scripts: Iterable[Script]) -> dict[str, list[Script]]:
+class _PipelineJobs:
     """The scripts of CI pipelines' jobs that run migration steps, change resources or move ExpressRoute
-    circuits, by the pipeline's path."""
-    jobs: dict[str, list[Script]] = defaultdict(list)
-    for script in scripts:
-        if script.job[1] and _takes_part(script):
-            jobs[script.job[0]].append(script)
-    return jobs
+    circuits, by pipeline and job name, and by the job each follows: found for each job once, without a
+    walk of every other job of its pipeline."""
+
+    def __init__(self, scripts: Iterable[Script]) -> None:
+        self.named: dict[tuple[str, str], list[Script]] = defaultdict(list)
+        self.following: dict[tuple[str, str], list[Script]] = defaultdict(list)
+        for script in scripts:
+            if script.job[1] and _takes_part(script):
+                self.named[script.job].append(script)
+                for name in script.follows:
+                    self.following[script.job[0], name].append(script)
 
 
 def _takes_part(script: Script) -> bool:
@@ -1651,16 +1656,15 @@ def _takes_part(script: Script) -> bool:
     return bool(script.migration or script.changes or script.circuit_moves)
 
 
-def _jobs_around(script: Script, pipelines: dict[str, list[Script]]) -> tuple[list[Script], list[Script]]:
+def _jobs_around(script: Script, pipelines: _PipelineJobs) -> tuple[list[Script], list[Script]]:
     """The scripts of the jobs of `script`'s pipeline that surely finish before it starts, and those that
     surely start after it finishes, each in an order they may run in (a job follows more jobs than each
     job it follows does). None where their steps and calls exceed `_MOST_STEPS_AROUND_A_JOB`."""
     if not script.job[1] or not _takes_part(script):
         return [], []
-    follows = set(script.follows)
-    jobs = pipelines.get(script.job[0], [])
-    before = [job for job in jobs if job.job[1] in follows]
-    after = [job for job in jobs if script.job[1] in job.follows]
+    path = script.job[0]
+    before = [job for name in dict.fromkeys(script.follows) for job in pipelines.named.get((path, name), [])]
+    after = pipelines.following.get(script.job, [])
     if sum(_size(job) for job in (*before, *after)) > _MOST_STEPS_AROUND_A_JOB:
         return [], []
     return sorted(before, key=_run_rank), sorted(after, key=_run_rank)
@@ -1670,7 +1674,7 @@ def _size(job: Script) -> int:
     return len(job.migration) + len(job.changes) + len(job.circuit_moves)
 
 
-def _run_of_jobs(script: Script, pipelines: dict[str, list[Script]]) -> tuple[Script, frozenset[Mark]]:
+def _run_of_jobs(script: Script, pipelines: _PipelineJobs) -> tuple[Script, frozenset[Mark]]:
     """`script`, and where it is a CI pipeline's job, the jobs that surely run before and after it as one
     script of their steps, changes and circuit moves in that order (each job's choices its own, see
     `_branches_apart`); with the marks of `script`'s own steps and calls, the only ones to report here:
