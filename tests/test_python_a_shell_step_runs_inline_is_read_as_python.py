@@ -69,3 +69,21 @@ jobs:
     scripts = _scripts(tmp_path, monkeypatch, {".github/workflows/m.yml": workflow})
     unread = [(m.line, m.tag) for s in scripts for m in s.unread]
     assert unread == [(8, INLINE_PYTHON_NOT_READ), (10, INLINE_PYTHON_NOT_READ)]
+
+
+def test_inline_python_a_function_runs_at_each_of_its_calls_is_read_once(tmp_path, monkeypatch):
+    # a function of n lines of Python called n times: read once, not once per call
+    from growth import assert_linear
+
+    from migcheck.readers import shell
+
+    def make(n: int):
+        body = "".join(f"sms.get_hosted_service_properties('svc{i}')\n" for i in range(n))
+        calls = "".join(f"migrate svc{i}\n" for i in range(n))
+        script = (
+            "#!/bin/bash\nmigrate() {\n  python3 - <<'PY'\nfrom azure.servicemanagement import "
+            f"ServiceManagementService\nsms = ServiceManagementService('s', 'c')\n{body}PY\n}}\n{calls}"
+        ).encode()
+        return lambda: shell.read("deploy.sh", script)
+
+    assert_linear(make, 150)

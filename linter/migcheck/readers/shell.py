@@ -1353,6 +1353,7 @@ class _Walker:
         self.lines_not_read: list[Mark] = []
         # What the Python code the script runs inline describes (`_inline_python`), read by the Python reader.
         self.python_read: list[object] = []
+        self.python_seen: set[tuple[str, Mark]] = set()
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -2965,6 +2966,9 @@ class _Walker:
         if code is None or at.column < 1:
             self.reading.refused.append(replace(at, tag=INLINE_PYTHON_NOT_READ))
             return True
+        if (code, at) in self.python_seen:  # a function's code, run again at each of its calls: read once
+            return True
+        self.python_seen.add((code, at))
         from migcheck.readers import python_script
 
         text = _python_in_place(code, at.line, at.column)
