@@ -697,7 +697,7 @@ def _with_variables_steps_set(
         seen.append(step)
         if step.context.runs is False:  # a step that never runs sets nothing
             continue
-        named = _step_name(step.node)
+        named = _step_name(step.node, step.context.azure)
         for line in step.lines:
             for (sink, name), value in _variables_set(line, dotenv).items():
                 # one that may not run leaves the variable either value: one the reader does not state
@@ -714,11 +714,12 @@ def _with_variables_steps_set(
     return seen, handed
 
 
-def _step_name(step: Node) -> str:
-    """The name later steps give a step's outputs by: GitHub Actions' `id:`, Azure Pipelines' `name:`."""
+def _step_name(step: Node, azure: bool) -> str:
+    """The name later steps give a step's outputs by: Azure Pipelines' `name:`, GitHub Actions' `id:` (its
+    `name:` is a title only)."""
     if not _mapping(step):
         return ""
-    named = _entry(step, "id") or _entry(step, "name")
+    named = _entry(step, "name" if azure else "id")
     text = named.value.strip() if named is not None and _scalar(named) else ""
     return text if text.replace("-", "_").isidentifier() else ""
 
