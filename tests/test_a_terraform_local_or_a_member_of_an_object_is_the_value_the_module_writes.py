@@ -110,3 +110,15 @@ def test_an_index_of_thousands_of_digits_or_of_other_digits_is_a_value_not_state
     )
     deployment = _deployment(text)
     assert deployment.service_name == "<cloud service name, main.tf:11:26>"
+
+
+def test_a_member_that_leads_back_to_itself_is_a_value_not_stated_and_the_file_is_read():
+    """Terraform refuses an object whose member is written as that member (a cycle); following it went
+    round until Python's recursion limit, and the whole file was not read (MIG001)."""
+    looped = LOCALS.replace(
+        'prefix  = "shop-${var.env}"',
+        'prefix  = local.names.web\n  names   = { web = local.names.web, api = lookup(local.names, "api") }',
+    ).replace("local.service\n", 'lookup(local.names, "api")\n')
+    deployment = _deployment(looped)
+    assert deployment.roles[0].name == "<VM name, main.tf:9:26>"
+    assert deployment.service_name == deployment.roles[0].name.replace("VM name", "cloud service name")

@@ -1100,9 +1100,22 @@ class _Configuration:
         """The expression a value is written as, with the file that writes it: a variable's or a local's
         followed to the object, list or literal the module writes, and a member of one (`var.x.y`,
         `var.x["k"]`, `local.l[0]`, `lookup(...)`, `element(...)`) taken from it; any other expression as it
-        is. None where the module does not state it (a variable of no value, a key not in the object)."""
+        is. None where the module does not state it (a variable of no value, a key not in the object), or
+        where following it leads back to it (`svc = { name = local.svc.name }`, which Terraform refuses as a
+        cycle): each member's expression leads on to another, so only this check ends such a loop."""
         if self.caller is not None and path not in self.module.files:  # a value the call passes
             return self.caller.written(path, node)
+        key = ("following", path, str(id(node)))
+        if key in self.evaluating:
+            return None
+        self.evaluating.add(key)
+        try:
+            return self.followed_to(path, node)
+        finally:
+            self.evaluating.discard(key)
+
+    def followed_to(self, path: str, node: Node | list[str | Node]) -> tuple[str, Node] | None:
+        """What `written` finds for an expression it is not already following."""
         steps = node if isinstance(node, list) else _steps(node)
         if not isinstance(node, list):
             node = _unwrapped(node)
