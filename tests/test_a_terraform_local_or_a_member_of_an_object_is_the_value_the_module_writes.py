@@ -122,3 +122,15 @@ def test_a_member_that_leads_back_to_itself_is_a_value_not_stated_and_the_file_i
     deployment = _deployment(looped)
     assert deployment.roles[0].name == "<VM name, main.tf:9:26>"
     assert deployment.service_name == deployment.roles[0].name.replace("VM name", "cloud service name")
+
+
+def test_a_for_each_value_written_as_each_value_is_a_value_not_stated_and_the_file_is_read():
+    """`for_each = { web = each.value }`, which Terraform refuses: each.value was followed to itself until
+    Python's recursion limit, and the whole file was not read (MIG001)."""
+    text = MEMBERS.replace(
+        "resource",
+        'resource "azure_instance" "loop" {\n  for_each = { web = each.value }\n  name = each.value\n}\nresource',
+        1,
+    )
+    names = [r.service_name for r in script_resources(text, "main.tf") if isinstance(r, Deployment)]
+    assert "shop-api" in names

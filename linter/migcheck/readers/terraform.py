@@ -1034,10 +1034,17 @@ class _Configuration:
         "d")`, `element(var.l, 1)`), shown where the member is written; a value not stated where the module
         does not state the object, the list or the member's key."""
         found = self.written(path, node)
-        if found is None:
+        # None too where the member is written as itself (`for_each = { a = each.value }`, which Terraform
+        # refuses): its value is the one being found
+        key = ("member", found[0], str(id(found[1]))) if found is not None else None
+        if found is None or key is None or key in self.evaluating:
             each = isinstance(node, list) or (_steps(node) or [""])[0] == "each"
             return Word(None, at, holder="each.value" if each else _source(node))
-        value = self.word(found[0], found[1], at)
+        self.evaluating.add(key)
+        try:
+            value = self.word(found[0], found[1], at)
+        finally:
+            self.evaluating.discard(key)
         return value if value.text is not None or value.shape is not None else replace(value, mark=at)
 
     def words(self, path: str, node: Node | None, at: Mark) -> list[Word]:
