@@ -43,7 +43,10 @@ is read by that language's reader, after the shell's lines, and one of another i
 not read (`INTERPRETER_NOT_READ`). Each command runs in a process of its own, as Terraform runs it: a shell
 command in a child shell, a PowerShell or Python command as a script of its own, so a variable one sets is
 not the next one's. Its `environment` map's variables are set for its command alone: a shell command's in
-its child shell, a PowerShell command's as `$env:` variables before it.
+its child shell, a PowerShell command's as `$env:` variables before it. Terraform runs the provisioners of a
+resource of any type (`null_resource`, `terraform_data`, `azurerm_*`): theirs are read alike, after the
+classic resources' (`_ORDER`), while the resource itself makes nothing; a file whose only classic use they
+are is read when their command names the classic CLI or a classic cmdlet (`sniff`).
 A `module` block whose `source` is not a folder of the configuration's own (`./`, `../`: a registry's module,
 a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written. One of a folder of
 its own is read once per call, as Terraform makes one module of each: its `.tf` files' resources made with the
@@ -135,14 +138,24 @@ _VALUES = (".tfvars", _JSON_VALUES)
 def sniff(data: bytes) -> bool:
     """Whether a file met in a walk may be a classic configuration: it names a classic resource type or the
     classic provider, in quotes, as a block's label, or it may call a module of a folder of its own (`module`,
-    and a quoted path that starts `./` or `../`), which may declare them."""
-    if _may_call_a_folder(data):
+    and a quoted path that starts `./` or `../`), which may declare them, or it has a `local-exec`
+    provisioner (of a resource of any type) whose command may run the classic CLI or cmdlets, in the words
+    the shell and PowerShell readers' own sniffs look for."""
+    if _may_call_a_folder(data) or _may_provision_classic(data):
         return True
     if b'"azure' not in data:
         return False
     if b'provider "azure"' in data or (b'"provider"' in data and b'"azure"' in data):
         return True
     return any(f'"{kind}"'.encode() in data for kind in CLASSIC_TYPES)
+
+
+def _may_provision_classic(data: bytes) -> bool:
+    if b"local-exec" not in data:
+        return False
+    from migcheck.readers import powershell
+
+    return shell.sniff(data) or powershell.sniff(data)
 
 
 def read(path: str, data: bytes) -> Document:
@@ -160,7 +173,7 @@ def read(path: str, data: bytes) -> Document:
     if path.lower().endswith(_VALUES):
         return Document(path, None, "", (), suppressions, marked, text=text)
     module = _Module.of(path, body)
-    own = [resource for resource in module.resources.values() if resource.path == path]
+    own = [resource for resource in module.made() if resource.path == path]
     if own and _called_from_elsewhere(path):
         # Terraform makes a called module's resources once per call, with the values each passes, and the
         # calls' reading makes them so (`_Configuration.local_module`): this file describes them nowhere else,
@@ -191,7 +204,8 @@ def read(path: str, data: bytes) -> Document:
     first = min(
         (r.mark for r in own), key=lambda mark: (mark.line, mark.column), default=Mark(path, 1, column=1)
     )
-    kinds = sorted((r.kind for r in [*own, *called]), key=lambda kind: _ORDER.get(kind, len(_ORDER)))
+    classic = (r.kind for r in [*own, *called] if r.kind in CLASSIC_TYPES)
+    kinds = sorted(classic, key=lambda kind: _ORDER.get(kind, len(_ORDER)))
     declared = tuple(dict.fromkeys(kinds))
     resources = tuple(
         replace(
@@ -655,7 +669,9 @@ class _Resource:
 @dataclass
 class _Module:
     path: str
-    resources: dict[tuple[str, str], _Resource] = field(default_factory=dict)
+    resources: dict[tuple[str, str], _Resource] = field(default_factory=dict)  # of the classic types
+    # Of other types, with a `local-exec` provisioner: Terraform runs it whatever the resource's type.
+    provisioned: dict[tuple[str, str], _Resource] = field(default_factory=dict)
     variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
@@ -665,6 +681,11 @@ class _Module:
     # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
     folder: str = "."
     _first_places: dict[str, Mark] | None = None
+
+    def made(self) -> list[_Resource]:
+        """The resources the module makes that migcheck reads: its classic ones, then the others whose
+        provisioners it runs."""
+        return [*self.resources.values(), *self.provisioned.values()]
 
     def named(self, kind: str, name: str) -> tuple[str, Node] | None:
         """A variable's value (a `.tfvars` file's, else its `default`) or a local's, with its file."""
@@ -727,6 +748,19 @@ class _Module:
             module.given = {name: (caller, node) for name, node in passed}
         return module
 
+    def add_resource(self, path: str, item: Node, labels: list[str], inner: list[Node]) -> None:
+        """A classic resource into `resources`; one of another type (`null_resource`, `azurerm_*`, AWS's
+        `aws_instance` under a provider aliased `azure`) into `provisioned` if it has a `local-exec`
+        provisioner, which Terraform runs whatever the resource's type."""
+        attributes = _attributes(inner)
+        nested = [(_block_parts(b)[0], b) for b in inner if _kind(b) == "block"]
+        resource = _Resource(labels[0], labels[1], path, _mark(path, item), attributes, nested)
+        aws = labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes)
+        if labels[0] in CLASSIC_TYPES and not aws:
+            self.resources.setdefault((labels[0], labels[1]), resource)
+        elif any(_block_parts(block)[1] == ["local-exec"] for kind, block in nested if kind == "provisioner"):
+            self.provisioned.setdefault((labels[0], labels[1]), resource)
+
     def add(self, path: str, body: list[Node]) -> None:
         self.files.add(path)
         for item in body:
@@ -740,15 +774,8 @@ class _Module:
             elif keyword == "locals" and not labels:
                 for name, value in _attributes(inner).items():
                     self.locals.setdefault(name, (path, value))
-            elif keyword == "resource" and len(labels) == 2 and labels[0] in CLASSIC_TYPES:
-                attributes = _attributes(inner)
-                if labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes):
-                    continue
-                nested = [(_block_parts(b)[0], b) for b in inner if _kind(b) == "block"]
-                mark = _mark(path, item)
-                self.resources.setdefault(
-                    (labels[0], labels[1]), _Resource(labels[0], labels[1], path, mark, attributes, nested)
-                )
+            elif keyword == "resource" and len(labels) == 2:
+                self.add_resource(path, item, labels, inner)
             elif keyword == "module" and len(labels) == 1:
                 self.calls.append((path, _attributes(inner)))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
@@ -1253,6 +1280,8 @@ class _Configuration:
         that call this one, its own last)."""
         for resource in sorted(resources, key=lambda r: _ORDER.get(r.kind, len(_ORDER))):
             make = _MAKERS.get(resource.kind)
+            if make is None and resource.kind not in CLASSIC_TYPES:  # its provisioners alone touch classic
+                make = _made_elsewhere
             if make is not None:
                 self.each(resource, functools.partial(_made_and_provisioned, make, self, resource))
             else:  # a classic type the rules check nothing of: the provider still calls the API for it
@@ -1283,9 +1312,9 @@ class _Configuration:
         if module is None:  # no file of it is checked: its resources are not known
             return
         self.calls_left[0] -= 1
-        self.called.extend(module.resources.values())
+        self.called.extend(module.made())
         callee = _Configuration(module, self.lines, caller=self)
-        callee.made(list(module.resources.values()), module.calls, (*chain, folder))
+        callee.made(module.made(), module.calls, (*chain, folder))
 
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
         """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;
@@ -1453,6 +1482,11 @@ def _made_and_provisioned(
                 _provision(c, r.path, given)
             finally:
                 c.current = None
+
+
+def _made_elsewhere(c: _Configuration, r: _Resource) -> None:
+    """A resource of another provider (`null_resource`, `azurerm_*`): nothing classic, its provisioners
+    aside."""
 
 
 def _on_create(c: _Configuration, path: str, when: Node | None) -> bool:
