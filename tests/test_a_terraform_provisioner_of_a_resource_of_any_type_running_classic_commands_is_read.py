@@ -47,6 +47,25 @@ def test_a_provisioner_s_classic_cmdlet_under_powershell_gives_mig601(tmp_path, 
     assert "New-AzureVM" in result.findings[0].message
 
 
+def test_mig601_of_a_file_whose_provisioners_alone_run_the_classic_cli_says_that_and_declares_no_type(
+    tmp_path, monkeypatch
+):
+    """Its `azure vm create` is a command a provisioner runs, not an `azure_instance` the file declares."""
+    result = lint_files(tmp_path, monkeypatch, {"main.tf": _provisioned("null_resource", VM)}, "MIG601")
+    (finding,) = result.findings
+    assert where([finding]) == ["MIG601 main.tf:3:16"]
+    assert finding.message == (
+        "Terraform configuration 'main.tf' runs the classic CLI in its provisioners (azure vm create): "
+        "`terraform apply` runs them whenever it creates their resources, and those that create classic VMs "
+        "(azure vm create) fail today, since IaaS VMs (classic) were retired on 2023-09-06"
+    )
+    assert "azure_instance" not in finding.message and "azurerm_" not in (finding.fix or "")
+    assert finding.fix == (
+        "Replace the classic CLI's commands its provisioners run with the Azure CLI's (azure vm create → az vm "
+        "create)."
+    )
+
+
 def test_a_provisioner_of_each_counted_resource_runs_once_for_each(tmp_path, monkeypatch):
     text = _provisioned("null_resource", VM.replace("shopsvc", "shop${count.index}")).replace(
         '"setup" {\n', '"setup" {\n  count = 2\n'

@@ -288,18 +288,27 @@ def _as_written(script: Script) -> Script:
     )
 
 
+def _terraform_named(script: Script) -> Iterator[str]:
+    """Each call of a configuration, in the order they run, by the resource type of the classic provider
+    that makes it where the configuration declares that type, else by the classic CLI's command (one its
+    `local-exec` provisioners run: `azure vm create` in a `null_resource`'s is no `azure_instance`)."""
+    declared = set(script.declared_types)
+    for call in script.calls:
+        kind = TERRAFORM_COMMANDS.get(call.name)
+        yield kind if kind is not None and (kind in declared or " " in kind) else call.name
+
+
 def _terraform_types(script: Script) -> list[str]:
     """The resource types of the classic provider a configuration declares, in the order its calls run,
     then those of the resources that make no call (the provider or the platform refuses them)."""
-    named = (TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls)
+    named = _terraform_named(script)
     return list(dict.fromkeys([*(name for name in named if " " not in name), *script.declared_types]))
 
 
 def _provisioner_commands(script: Script) -> list[str]:
-    """The classic CLI's commands a configuration's `local-exec` provisioners run (no resource type of the
-    provider makes them), in the order they run."""
-    named = (TERRAFORM_COMMANDS.get(call.name, call.name) for call in script.calls)
-    return list(dict.fromkeys(name for name in named if " " in name))
+    """The classic CLI's commands a configuration's `local-exec` provisioners run (no resource type it
+    declares makes them), in the order they run."""
+    return list(dict.fromkeys(name for name in _terraform_named(script) if " " in name))
 
 
 def _terraform_message(script: Script) -> str:
@@ -317,11 +326,21 @@ def _terraform_message(script: Script) -> str:
         else ": once the classic resources are migrated to Resource Manager"
     )
     commands = _provisioner_commands(script)
-    runs = f" and runs the classic CLI in its provisioners ({_shown(commands)})" if commands else ""
+    runs = f"runs the classic CLI in its provisioners ({_shown(commands)})" if commands else ""
+    if not types:  # its only classic use is what its provisioners run
+        creating = [c for c in commands if TERRAFORM_CREATES.get(TERRAFORM_COMMANDS.get(c, ""))]
+        made = list(dict.fromkeys(TERRAFORM_CREATES[TERRAFORM_COMMANDS[c]] for c in creating))
+        fails = (
+            f": `terraform apply` runs them whenever it creates their resources, and those that create classic "
+            f"{_and(made)} ({_shown(creating)}) fail today, since {_retired([k for k in _RETIRED if k in made])}"
+            if made
+            else ": `terraform apply` runs them whenever it creates their resources"
+        )
+        return f"{_script_named(script)} {runs}{fails}"
     return (
-        f"{_script_named(script)} declares resources of the {_TERRAFORM_PROVIDER} ({_shown(types)}){runs}{said} "
-        "the provider no longer finds them, drops them from the state, and the next `terraform apply` tries to "
-        "create them again"
+        f"{_script_named(script)} declares resources of the {_TERRAFORM_PROVIDER} ({_shown(types)})"
+        f"{' and ' + runs if runs else ''}{said} the provider no longer finds them, drops them from the state, "
+        "and the next `terraform apply` tries to create them again"
     )
 
 
@@ -346,6 +365,8 @@ def _terraform_fix(script: Script) -> str:
         for kind in _terraform_types(script)
         if kind in TERRAFORM_REPLACEMENTS
     ]
+    if not _terraform_types(script):  # only provisioners run the classic CLI
+        return f"Replace{_provisioners_fix(script).removeprefix(', and')}."
     return (
         f"Rewrite the configuration with the azurerm provider's resources ({'; '.join(replaced)})"
         f"{_provisioners_fix(script)}. After "
