@@ -512,18 +512,28 @@ def _waited_by(steps: Sequence[Step]) -> Counter[int]:
     """How many steps wait on each step not ready for a reason of its own (none it waits on), directly or
     through steps that wait on it: a storage account that waits on a network that waits on its circuit
     waits on the circuit too. One pass in run order (a step waits only on steps before it), each step
-    carrying the set of those steps it waits on, as the bits of an int (step n is bit n)."""
-    behind: dict[int, int] = {}  # by step number: the steps of their own it waits on, however far back
-    waited: Counter[int] = Counter()
+    carrying the set of those steps it waits on. Steps that share one `waits_on` tuple (by identity: every
+    storage account no disk is in waits on the same steps that move VMs) share that set, found once, and
+    are counted once with how many they are: each finding and counting it for itself cost accounts times
+    steps of VMs."""
+    behind: dict[int, frozenset[int]] = {}  # by step number: the steps of their own it waits on
+    shared: dict[int, frozenset[int]] = {}  # by the id of a `waits_on` tuple: the same, for every step of it
+    sharing: Counter[int] = Counter()  # by the id of a `waits_on` tuple: how many steps have it
     for n, step in enumerate(steps, 1):
-        bits = 0
-        for before in step.waits_on:
-            bits |= behind.get(before, 0) or 1 << before
-        behind[n] = bits
-        while bits:
-            lowest = bits & -bits
-            waited[lowest.bit_length() - 1] += 1
-            bits ^= lowest
+        if not step.waits_on:
+            continue
+        key = id(step.waits_on)
+        if key not in shared:
+            own: set[int] = set()
+            for before in step.waits_on:
+                own.update(behind.get(before) or (before,))
+            shared[key] = frozenset(own)
+        behind[n] = shared[key]
+        sharing[key] += 1
+    waited: Counter[int] = Counter()
+    for key, count in sharing.items():
+        for before in shared[key]:
+            waited[before] += count
     return waited
 
 
@@ -1233,8 +1243,14 @@ def _run_order(steps: Sequence[Step]) -> list[Step]:
     for, and none in no wave between two steps of a wave."""
     by_wave = sorted(steps, key=lambda step: step.wave)
     behind: set[str] = set()  # the steps in no wave and those that wait for one of them, however far back
+    # Whether an `after` tuple names a step of `behind`, by the tuple's id: steps that share one (every
+    # storage account no disk is in comes after every step that moves VMs) share the answer, found once.
+    after_behind: dict[int, bool] = {}
     for step in by_wave:  # a step's wave is after those of the steps it waits for: they are seen first
-        if not step.migrated or any(before in behind for before in step.after):
+        key = id(step.after)
+        if key not in after_behind:
+            after_behind[key] = any(before in behind for before in step.after)
+        if not step.migrated or after_behind[key]:
             behind.add(step.id)
 
     def place(step: Step) -> int:
@@ -1255,39 +1271,54 @@ def _waiting_on_blockers(steps: list[Step]) -> tuple[Step, ...]:
     numbers = {step.id: n for n, step in enumerate(steps, 1)}
     not_ready: set[str] = set()  # grows as steps are seen: one after a step that waits is not ready either
     of_roles = {step.id for step in steps if not step.migrated}
+    # What an `after` tuple waits on, by the tuple's id: every step it names comes before the steps that
+    # have it, so steps that share one (every storage account no disk is in comes after every step that
+    # moves VMs) share what it waits on, and what they say of it, found once.
+    found: dict[int, tuple[tuple[int, ...], tuple[str, ...]]] = {}
     for n, step in enumerate(steps):
-        waits = sorted(numbers[before] for before in step.after if before in not_ready)
-        rebuilt = [f"step {numbers[before]}" for before in step.after if before in of_roles]
-        notes = (*_waits_on_blocked([f"step {w}" for w in waits]), *_waits_on_roles(rebuilt))
+        key = id(step.after)
+        if key not in found:
+            found[key] = _waits_of(step.after, numbers, not_ready, of_roles)
+        waits, notes = found[key]
         if step.ready and notes:  # one with blockers of its own says why it is not ready already
             step = replace(step, notes=(*notes, *step.notes))
         if waits:
-            step = replace(step, waits_on=tuple(waits))
+            step = replace(step, waits_on=waits)
         steps[n] = step
         if step.migrated and not step.ready:
             not_ready.add(step.id)
     return tuple(steps)
 
 
-def _waits_on_blocked(waits: list[str]) -> tuple[str, ...]:
-    """What a ready step says of the steps it waits on that are not ready (`step 1`, ...)."""
+def _waits_of(
+    after: tuple[str, ...], numbers: Mapping[str, int], not_ready: set[str], of_roles: set[str]
+) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The numbers of the steps of `after` that are not ready, and what a ready step after them says of
+    those and of the steps of web/worker roles among them."""
+    waits = tuple(sorted(numbers[before] for before in after if before in not_ready))
+    rebuilt = [numbers[before] for before in after if before in of_roles]
+    return waits, (*_waits_on_blocked(waits), *_waits_on_roles(rebuilt))
+
+
+def _waits_on_blocked(waits: Sequence[int]) -> tuple[str, ...]:
+    """What a ready step says of the steps it waits on that are not ready (`step 1`, `steps 3-402`, ...)."""
     if not waits:
         return ()
     one = len(waits) == 1
     return (
-        f"It waits on {_and(waits)}, which {'is' if one else 'are'} not ready: it can start only "
+        f"It waits on {steps_words(waits)}, which {'is' if one else 'are'} not ready: it can start only "
         f"once {'that step' if one else 'those steps'} {'is' if one else 'are'} unblocked and committed.",
     )
 
 
-def _waits_on_roles(waits: list[str]) -> tuple[str, ...]:
+def _waits_on_roles(waits: Sequence[int]) -> tuple[str, ...]:
     """What a ready step says of the steps of web/worker roles it waits on (`step 2`, ...): this process
     never migrates nor commits them, and the VMs beside the roles move only once the roles are gone."""
     if not waits:
         return ()
     one = len(waits) == 1
     return (
-        f"It waits on {_and(waits)}, {'a cloud service' if one else 'cloud services'} of web/worker roles, "
+        f"It waits on {steps_words(waits)}, {'a cloud service' if one else 'cloud services'} of web/worker roles, "
         f"which this process never migrates, so {'it is' if one else 'they are'} never committed: it can "
         "start only once those roles are rebuilt elsewhere and cut over, and the VMs of "
         f"{'that service' if one else 'those services'} are deleted or, once the roles are deleted from "
@@ -1298,6 +1329,40 @@ def _waits_on_roles(waits: list[str]) -> tuple[str, ...]:
 def _and(words: list[str]) -> str:
     """`step 1`, `step 1 and step 2`, `step 1, step 2 and step 3`."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+@dataclass(frozen=True, slots=True)
+class StepRun:
+    """Step numbers (from 1, as the formats number the steps) said together: one (`step 4`), or three or
+    more consecutive ones (`steps 3-402`)."""
+
+    first: int
+    last: int
+
+    def __str__(self) -> str:
+        return f"step {self.first}" if self.first == self.last else f"steps {self.first}-{self.last}"
+
+
+def step_runs(numbers: Iterable[int]) -> list[StepRun]:
+    """Step numbers in order, each run of three or more consecutive ones folded into one (`steps 3-402`),
+    wherever a list of step numbers is said: a storage account that may hold disks the files do not show
+    comes after every step that moves VMs, hundreds of them, which a range says in a few words. Two
+    consecutive ones stay apart (`step 3, step 4`), no longer than a range."""
+    ordered = sorted(set(numbers))
+    runs: list[StepRun] = []
+    start = 0
+    for end in range(1, len(ordered) + 1):
+        if end < len(ordered) and ordered[end] == ordered[end - 1] + 1:
+            continue
+        first, last = ordered[start], ordered[end - 1]
+        runs += [StepRun(first, last)] if last - first >= 2 else [StepRun(n, n) for n in ordered[start:end]]
+        start = end
+    return runs
+
+
+def steps_words(numbers: Iterable[int]) -> str:
+    """`step 1`, `step 1 and step 2`, `step 1, steps 3-402 and step 405` (`step_runs`)."""
+    return _and([str(run) for run in step_runs(numbers)])
 
 
 MIGRATION_PROVIDER = "Microsoft.ClassicInfrastructureMigrate"
@@ -2646,7 +2711,7 @@ def _network_downtime(
     kinds = {link.kind for link in links}
     if _LinkKind.EXPRESSROUTE in kinds:
         # Numbered as the step's "after" says it (`after step 1, step 2`), not by the steps' ids.
-        waits = f" ({', '.join(f'step {n}' for n in circuits)})" if circuits else ""
+        waits = f" ({', '.join(map(str, step_runs(circuits)))})" if circuits else ""
         parts.append(
             "The ExpressRoute gateway moves with the network. Before Validate, every reference under the "
             "network's ConnectionsToLocalNetwork must be removed "

@@ -134,8 +134,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from migcheck import clouds
@@ -153,6 +153,7 @@ from migcheck.plan import (
     listed_blockers,
     migration_words,
     overview,
+    step_runs,
 )
 from migcheck.report.json_format import finding_dict
 from migcheck.report.stream import json_text
@@ -287,9 +288,9 @@ def _text(plan: Plan) -> str:
         lines += ["", f"{OVERVIEW}: {said[0]}", *(f"   {line}" for line in said[1:])] if said else []
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
-        numbers = step_numbers(subscription)
+        after = steps_after(subscription)
         for number, step in enumerate(subscription.steps, 1):
-            lines += _text_step(number, step, plan, subscription, numbers)
+            lines += _text_step(number, step, plan, subscription, after[number - 1])
         if subscription.other_blockers:
             lines += ["", OTHER_BLOCKERS + ":"]
             lines += _text_blockers(subscription.other_blockers, subscription)
@@ -486,10 +487,40 @@ def held_mark(subscription: SubscriptionPlan, finding: Finding) -> str:
     return f" ({said})" if said else ""
 
 
-def step_numbers(subscription: SubscriptionPlan) -> dict[str, int]:
-    """Each step's number (from 1), by its id: found once per subscription and passed to `after_steps`,
-    since finding it for each step cost steps times steps."""
-    return {s.id: n for n, s in enumerate(subscription.steps, 1)}
+@dataclass(frozen=True, slots=True)
+class After:
+    """One of the items a step comes after, as a reader finds it: a step by its number, or three or more
+    consecutive ones as a range (`step 1`, `steps 3-402`: `step_runs`), with the id of its first step, for
+    a link to it; an id of no step here as it is, as both."""
+
+    words: str
+    first: str
+
+
+def steps_after(subscription: SubscriptionPlan) -> list[tuple[After, ...]]:
+    """What each step of the subscription comes after (`After`), by the steps' numbers, in the order of the
+    steps (`after step 1, steps 3-402`), whatever order the dependencies were found in; an id of no step
+    here last. The ids stay in the JSON plan, for tools. Each step's number is found once per subscription
+    (for each step, it cost steps times steps), and the words of an `after` tuple once per tuple: steps
+    that share one (every storage account no disk is in comes after every step that moves VMs) share its
+    words, which each finding for itself cost accounts times steps of VMs."""
+    steps = subscription.steps
+    numbers = {s.id: n for n, s in enumerate(steps, 1)}
+    said: dict[int, tuple[After, ...]] = {}
+    for step in steps:
+        key = id(step.after)
+        if key not in said:
+            runs = step_runs(numbers[a] for a in step.after if a in numbers)
+            said[key] = (
+                *(After(str(run), steps[run.first - 1].id) for run in runs),
+                *(After(a, a) for a in step.after if a not in numbers),
+            )
+    return [said[id(step.after)] for step in steps]
+
+
+def after_words(after: Sequence[After]) -> str:
+    """`step 1, steps 3-402`: what a step comes after, in words."""
+    return ", ".join(item.words for item in after)
 
 
 # --- the overview before the first step ---------------------------------------------------------------
@@ -613,20 +644,12 @@ def _with_migration(step: Step, verdict: str) -> str:
     return words if step.ready else f"{words}; {verdict}"
 
 
-def after_steps(step: Step, numbers: Mapping[str, int]) -> list[str]:
-    """The steps `step` comes after, as a reader finds them: by their number (`step 1`, of `step_numbers`).
-    The ids stay in the JSON plan, for tools. In the order of the steps (`after step 1, step 2`), as a
-    reader counts them, whatever order the dependencies were found in; an id of no step here last."""
-    numbered = sorted(numbers[a] for a in step.after if a in numbers)
-    return [*(f"step {n}" for n in numbered), *(a for a in step.after if a not in numbers)]
-
-
 def _text_step(
-    number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
+    number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, after_steps: Sequence[After]
 ) -> list[str]:
     blocked = f"NOT READY ({not_ready_words(step)})"
     verdict = _with_migration(step, ready_words(plan) if step.ready else blocked)
-    after = f"; after {', '.join(after_steps(step, numbers))}" if step.after else ""
+    after = f"; after {after_words(after_steps)}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [{wave_words(step)}{after}] — {verdict}"]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
@@ -779,9 +802,9 @@ def _markdown(plan: Plan) -> str:
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)
-        numbers = step_numbers(subscription)
+        after = steps_after(subscription)
         for number, step in enumerate(steps, 1):
-            lines += _markdown_step(number, step, plan, subscription, numbers)
+            lines += _markdown_step(number, step, plan, subscription, after[number - 1])
         if subscription.other_blockers:
             others = _markdown_blockers(subscription.other_blockers, subscription)
             lines += ["", f"### {OTHER_BLOCKERS}", "", *others]
@@ -868,13 +891,13 @@ def _mermaid_text(text: str) -> str:
 
 
 def _markdown_step(
-    number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, numbers: Mapping[str, int]
+    number: int, step: Step, plan: Plan, subscription: SubscriptionPlan, after_steps: Sequence[After]
 ) -> list[str]:
     blocked = f"⛔ not ready ({not_ready_words(step)})"
     verdict = f"✅ {ready_words(plan)}" if step.ready else blocked
     verdict = f"⏸ {_with_migration(step, blocked)}" if migration_words(step) else verdict
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
-    after = ", ".join(after_steps(step, numbers)) or "nothing"
+    after = after_words(after_steps) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}" if step.migrated else f"- **Wave** {NO_WAVE}")
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]

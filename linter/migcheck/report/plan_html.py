@@ -42,11 +42,11 @@ from migcheck.report.plan_format import (
     OTHER_BLOCKERS,
     OTHER_NOTES,
     OVERVIEW,
+    After,
     _sequence,
     _shared,
     _span_end,
     _where,
-    after_steps,
     first_notes,
     fix_groups,
     heading_name,
@@ -62,7 +62,7 @@ from migcheck.report.plan_format import (
     preamble_words,
     ready_words,
     shown,
-    step_numbers,
+    steps_after,
     unread_heading,
     unread_parts_heading,
 )
@@ -226,9 +226,9 @@ def _subscription(
     lines.append('<div class="runbook">')
     lines += _preamble(f"{prefix}-0", subscription.preamble)
     lines += _notes(f"{prefix}-first-notes", FIRST_NOTES, first_notes(subscription), subscription)
-    numbers = step_numbers(subscription)
+    after = steps_after(subscription)
     for number, step in enumerate(steps, 1):
-        lines += _runbook_step(number, step, anchors, numbers, subscription, ready)
+        lines += _runbook_step(number, step, anchors, after[number - 1], subscription, ready)
     if subscription.other_blockers:
         lines += [
             f'<div class="step {BLOCKED}" id="{prefix}-other">',
@@ -471,16 +471,17 @@ def _runbook_step(
     number: int,
     step: Step,
     anchors: Mapping[str, str],
-    numbers: Mapping[str, int],
+    after_steps: Sequence[After],
     subscription: SubscriptionPlan,
     ready: str = "ready",
 ) -> list[str]:
-    """A step of the runbook; `anchors` and `numbers` (`step_numbers`) are found once per subscription."""
+    """A step of the runbook; `anchors` and `after_steps` (of `steps_after`) are found once per
+    subscription. Each step it comes after, or range of them, links to the first of them."""
     verdict = _verdict(step)
     after = (
         ", ".join(
-            f'<a href="#{anchors[a]}">{_e(words)}</a>' if a in anchors else _e(words)
-            for a, words in zip(step.after, after_steps(step, numbers), strict=True)
+            f'<a href="#{anchors[a.first]}">{_e(a.words)}</a>' if a.first in anchors else _e(a.words)
+            for a in after_steps
         )
         or "nothing"
     )
