@@ -134,7 +134,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -838,8 +839,7 @@ def _mermaid(steps: Sequence[Step]) -> list[str]:
         label += "" if step.migrated else " (not migrated)"
         label += f" ({_started(step)})" if step.migration_state else ""
         lines.append(f'  {ids[step.id]}["{_mermaid_text(label)}"]:::{_mermaid_class(step)}')
-    for step in steps:
-        lines += [f"  {ids[before]} --> {ids[step.id]}" for before in step.after if before in ids]
+    lines += _mermaid_arrows(steps, ids)
     lines += [
         "  classDef ready fill:#d4edda,stroke:#28a745",
         "  classDef blocked fill:#f8d7da,stroke:#dc3545",
@@ -856,6 +856,26 @@ def _mermaid(steps: Sequence[Step]) -> list[str]:
         ),
     ]
     return [*lines, "```"]
+
+
+def _mermaid_arrows(steps: Sequence[Step], ids: Mapping[str, str]) -> list[str]:
+    """An arrow from each step to each step after it. Steps that share one `after` tuple of several steps
+    (by identity: every storage account no disk is in comes after every step that moves VMs) are said
+    together, where the first of them is, in one line of Mermaid's `&` (`s1 & s2 --> s5 & s6`, an arrow
+    from each on the left to each on the right): a line for each pair made accounts times steps of VMs."""
+    sharers: dict[int, list[str]] = defaultdict(list)
+    for step in steps:
+        sharers[id(step.after)].append(ids[step.id])
+    lines = []
+    for step in steps:
+        before = [ids[b] for b in step.after if b in ids]
+        together = sharers[id(step.after)]
+        if len(together) > 1 and len(before) > 1:
+            if together[0] == ids[step.id]:
+                lines.append(f"  {' & '.join(before)} --> {' & '.join(together)}")
+            continue
+        lines += [f"  {b} --> {ids[step.id]}" for b in before]
+    return lines
 
 
 def _mermaid_class(step: Step) -> str:

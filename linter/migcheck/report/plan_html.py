@@ -4,7 +4,8 @@ subscription's estate is drawn as inline SVG.
 
 The picture has one box per step, in columns by wave (wave 1 on the left; the steps of what this process
 does not migrate, in no wave, in a column of their own on the right), coloured by verdict (ready,
-prepared already, not ready, not migrated by this process), with an arrow from each step to the steps that come after it;
+prepared already, not ready, not migrated by this process), with an arrow from each step to the steps that come after it
+(steps that come after the same several steps share them, through a dot);
 a step that moves cloud services shows them inside it, with their VMs and roles. The layout is a grid by
 wave and plan order, sized from the text it holds, so the same plan always gives the same bytes. Below it
 the runbook: every step with what it moves and becomes, its downtime, notes, blockers (where, and the fix)
@@ -19,6 +20,7 @@ import functools
 import html
 import sys
 import textwrap
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -447,20 +449,46 @@ def _svg_member(member: Member, x: int, y: int, w: int) -> list[str]:
 
 def _arrows(boxes: list[_Box], at: dict[str, _Box]) -> list[str]:
     """An arrow from the right edge of each step to the left edge of each step after it; arrows into one
-    box end one below the other."""
+    box end one below the other. Steps that share one `after` tuple of several steps (by identity: every
+    storage account no disk is in comes after every step that moves VMs) share their arrows: a line from
+    each of those steps to a dot before the first step that shares it, and an arrow from there to each
+    step that does, as many as the steps where an arrow for each pair made accounts times steps of VMs."""
+    sharing = Counter(id(box.step.after) for box in boxes)
+    joins: dict[int, tuple[int, int]] = {}  # by the id of a shared `after` tuple: where its lines meet
     lines = []
     for box in boxes:
         before = [at[a] for a in box.step.after if a in at]
+        x2, y2 = box.x - 1, box.y + PAD + 24
+        key = id(box.step.after)
+        if sharing[key] > 1 and len(before) > 1:
+            if key not in joins:
+                joins[key] = (box.x - GAP_X // 2, y2)
+                lines += [line for source in before for line in _curve(_exit(source), joins[key])]
+                lines.append(f'<circle cx="{joins[key][0]}" cy="{y2}" r="3" fill="#424a53"/>')
+            lines += _curve(joins[key], (x2, y2), head=True)
+            continue
         for n, source in enumerate(before):
-            x1, y1 = source.x + source.width, source.y + PAD + 24
-            x2 = box.x - 1
-            y2 = box.y + PAD + 24 + min(n * 10, max(0, box.height - PAD - 34))
-            bend = max(30, (x2 - x1) // 2)
-            lines += [
-                f'<path d="M {x1} {y1} C {x1 + bend} {y1}, {x2 - bend} {y2}, {x2 - 8} {y2}" fill="none" '
-                'stroke="#424a53" stroke-width="1.6"/>',
-                f'<polygon points="{x2} {y2}, {x2 - 9} {y2 - 5}, {x2 - 9} {y2 + 5}" fill="#424a53"/>',
-            ]
+            end = (x2, y2 + min(n * 10, max(0, box.height - PAD - 34)))
+            lines += _curve(_exit(source), end, head=True)
+    return lines
+
+
+def _exit(box: _Box) -> tuple[int, int]:
+    """Where the arrows from a step's box start: on its right edge, beside its heading."""
+    return box.x + box.width, box.y + PAD + 24
+
+
+def _curve(start: tuple[int, int], end: tuple[int, int], head: bool = False) -> list[str]:
+    """A curve from `start` to `end`, left to right, with an arrowhead at `end` if `head`."""
+    (x1, y1), (x2, y2) = start, end
+    tip = x2 - 8 if head else x2  # the line stops where the arrowhead starts
+    bend = max(30 if head else 10, (x2 - x1) // 2)
+    lines = [
+        f'<path d="M {x1} {y1} C {x1 + bend} {y1}, {x2 - bend} {y2}, {tip} {y2}" fill="none" '
+        'stroke="#424a53" stroke-width="1.6"/>'
+    ]
+    if head:
+        lines.append(f'<polygon points="{x2} {y2}, {x2 - 9} {y2 - 5}, {x2 - 9} {y2 + 5}" fill="#424a53"/>')
     return lines
 
 
