@@ -863,13 +863,16 @@ def _mermaid_arrows(steps: Sequence[Step], ids: Mapping[str, str]) -> list[str]:
     (by identity: every storage account no disk is in comes after every step that moves VMs) are said
     together, where the first of them is, in one line of Mermaid's `&` (`s1 & s2 --> s5 & s6`, an arrow
     from each on the left to each on the right): a line for each pair made accounts times steps of VMs."""
-    sharers: dict[int, list[str]] = defaultdict(list)
+    sharers: dict[int, list[str]] = defaultdict(list)  # by the id of an `after` tuple: its steps' nodes
     for step in steps:
         sharers[id(step.after)].append(ids[step.id])
+    befores: dict[int, list[str]] = {}  # by the id of an `after` tuple: the nodes of the steps it names
     lines = []
     for step in steps:
-        before = [ids[b] for b in step.after if b in ids]
-        together = sharers[id(step.after)]
+        key = id(step.after)
+        if key not in befores:
+            befores[key] = [ids[b] for b in step.after if b in ids]
+        before, together = befores[key], sharers[key]
         if len(together) > 1 and len(before) > 1:
             if together[0] == ids[step.id]:
                 lines.append(f"  {' & '.join(before)} --> {' & '.join(together)}")

@@ -455,11 +455,14 @@ def _arrows(boxes: list[_Box], at: dict[str, _Box]) -> list[str]:
     step that does, as many as the steps where an arrow for each pair made accounts times steps of VMs."""
     sharing = Counter(id(box.step.after) for box in boxes)
     joins: dict[int, tuple[int, int]] = {}  # by the id of a shared `after` tuple: where its lines meet
+    befores: dict[int, list[_Box]] = {}  # by the id of an `after` tuple: the boxes of the steps it names
     lines = []
     for box in boxes:
-        before = [at[a] for a in box.step.after if a in at]
-        x2, y2 = box.x - 1, box.y + PAD + 24
         key = id(box.step.after)
+        if key not in befores:
+            befores[key] = [at[a] for a in box.step.after if a in at]
+        before = befores[key]
+        x2, y2 = box.x - 1, box.y + PAD + 24
         if sharing[key] > 1 and len(before) > 1:
             if key not in joins:
                 joins[key] = (box.x - GAP_X // 2, y2)
