@@ -830,6 +830,16 @@ GROWTH_CASES = (
         400,
         ("--format", "json"),
     ),
+    # Not the JSON plan: its `after` lists every id each account comes after, accounts times steps of VMs.
+    *(
+        GrowthCase(
+            f"plan --format {fmt}: storage accounts no disk is in x steps that move VMs",
+            _accounts_waiting_on_every_vm,
+            400,
+            command=("plan", "--format", fmt),
+        )
+        for fmt in ("text", "markdown", "html")
+    ),
 )
 
 
