@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 import lxml.html
 import pytest
 from doc_pages import section
+from lint_support import accounts_waiting_on_every_vm
 
 from migcheck.cli import main
 from migcheck.config import Config
@@ -573,6 +574,15 @@ MERMAID_HARNESS = """<!doctype html><meta charset="utf-8"><pre id="out">pending<
 """
 
 
+def _arrows_of(line: str) -> int:
+    """The arrows a line of the diagram draws: one from each node on the left of `-->` (`s1 & s2`) to each
+    on its right."""
+    if " --> " not in line:
+        return 0
+    left, right = line.split(" --> ")
+    return len(left.split(" & ")) * len(right.split(" & "))
+
+
 def mermaid_blocks(markdown: str) -> list[str]:
     return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.S | re.M)
 
@@ -665,13 +675,18 @@ def test_mermaid_draws_the_diagram_of_every_plan(contoso, hostile, tmp_path, mon
     monkeypatch.chdir(tmp_path / "names")
     write_mermaid_estate(tmp_path / "names")
     markdowns.append(render_plan(plan_of("."), "markdown"))
+    (tmp_path / "accounts").mkdir()
+    monkeypatch.chdir(tmp_path / "accounts")
+    for name, text in accounts_waiting_on_every_vm(3, 2).items():  # two accounts after the same three steps
+        Path(name).write_text(text, encoding="utf-8")
+    markdowns.append(render_plan(plan_of("."), "markdown"))
     diagrams = [block for markdown in markdowns for block in mermaid_blocks(markdown)]
-    assert len(diagrams) == 3
+    assert len(diagrams) == 4
     broken = 'flowchart LR\n  s1["a"] -->'
     *results, control = mermaid_results(tmp_path, [*diagrams, broken])
     assert "error" in control, control
     for markdown, diagram, result in zip(markdowns, diagrams, results, strict=True):
         assert "error" not in result, f"{result}\n{diagram}"
         assert sorted(result["labels"]) == sorted(expected_labels(markdown))
-        assert result["arrows"] == diagram.count(" --> ")
+        assert result["arrows"] == sum(map(_arrows_of, diagram.splitlines()))
     assert results[0]["arrows"] > 0  # contoso's circuit and storage steps wait for their networks
