@@ -1,4 +1,5 @@
-"""A suppression comment that silences nothing says where the rule it names is reported in the file."""
+"""A suppression comment that silences nothing says where the rule it names is reported in the file, and its
+fix where to move the comment (or how to silence the rule in the whole file)."""
 
 from __future__ import annotations
 
@@ -132,3 +133,19 @@ def test_no_hint_from_the_files_of_another_cloud_service(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, files, "MIG101", "MIG006")
     [unused] = [f for f in result.findings if f.code == "MIG006"]
     assert unused.message == "`ignore-file[MIG101]` silences nothing: no finding it names is in its scope"
+
+
+def test_the_fix_says_where_to_move_the_comment_or_to_silence_the_file(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"a.py": SCRIPT.format(token="MIG202")}, "MIG202", "MIG006")
+    [finding] = [f for f in result.findings if f.code == "MIG006"]
+    assert finding.fix == (
+        "Move the comment to just before the element or statement at line 5, or write "
+        "`migcheck: ignore-file[MIG202] reason` to silence MIG202 in the whole file; or delete it."
+    )
+
+
+def test_a_comment_naming_nothing_the_file_reports_keeps_the_rule_s_fix(tmp_path, monkeypatch):
+    files = {"a.py": SCRIPT.format(token="MIG201")}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG202", "MIG006")
+    [finding] = [f for f in result.findings if f.code == "MIG006"]
+    assert finding.fix.startswith("Delete the comment")

@@ -528,12 +528,13 @@ def _check_document(
         idle = _idle_tokens(document.path, index, comment, audit, credit) if unused is not None else ()
         if unused is not None and idle:
             resource = CommentResource(written, at, index, idle)
+            nearest = _nearest_report(comment, idle, audit, credit.reported.get(document.path, {}))
             message = _unused_message(comment, idle, audit, document) + (
-                _nearest(comment, idle, audit, credit.reported.get(document.path, {}))
+                _nearest(nearest)
                 or _beside(document, comment, idle, audit, beside)
                 or _local_note(document, audit)
             )
-            yield _finding(unused, audit, resource, message)
+            yield _finding(unused, audit, resource, message, _move_fix(nearest))
     for attempt in (c for c, found in parsed if found is None and invalid is not None):
         text = _cut(attempt.text.lstrip()[:_REACH])
         message = f"malformed suppression comment `{text}`: write `migcheck: ignore[CODE, ...] reason`"
@@ -579,21 +580,38 @@ def _unused_message(comment: Suppression, idle: tuple[int, ...], audit: Audit, d
     return message
 
 
-def _nearest(
+def _nearest_report(
     comment: Suppression, idle: tuple[int, ...], audit: Audit, reported: dict[str, list[int]]
-) -> str:
-    """Where the file reports the one rule an idle token names, nearest the comment: a comment put before
-    the line that creates a resource rather than the one the finding is at, say. "" when there is none."""
+) -> tuple[str, int] | None:
+    """The one rule an idle token names and the line of the file that reports it nearest the comment: a
+    comment put before the line that creates a resource rather than the one the finding is at, say. None
+    when the file reports none of them."""
     for token in (comment.codes[i] for i in idle):
         codes = [r.code for r in audit.rules if specificity(token, r.code, r.name)]
         lines = reported.get(codes[0], []) if len(codes) == 1 else []
         if lines:
-            line = min(lines, key=lambda at: (abs(at - comment.mark.line), at))
-            return (
-                f"; {codes[0]} is reported at line {line} of this file: a comment covers only the element "
-                "or statement that follows it"
-            )
-    return ""
+            return codes[0], min(lines, key=lambda at: (abs(at - comment.mark.line), at))
+    return None
+
+
+def _nearest(nearest: tuple[str, int] | None) -> str:
+    """What the message says of `_nearest_report`'s finding; "" when there is none."""
+    if nearest is None:
+        return ""
+    code, line = nearest
+    return f"; {code} is reported at line {line} of this file: a comment covers only the element or statement that follows it"
+
+
+def _move_fix(nearest: tuple[str, int] | None) -> str:
+    """Where to put the comment instead, when the file reports what it names elsewhere; "" (the rule's own
+    fix) otherwise."""
+    if nearest is None:
+        return ""
+    code, line = nearest
+    return (
+        f"Move the comment to just before the element or statement at line {line}, or write "
+        f"`migcheck: ignore-file[{code}] reason` to silence {code} in the whole file; or delete it."
+    )
 
 
 def _beside(
@@ -625,9 +643,9 @@ def _local_note(document: Document, audit: Audit) -> str:
 
 
 def _finding(
-    rule: object, audit: Audit, resource: CommentResource, message: str
+    rule: object, audit: Audit, resource: CommentResource, message: str, fix: str = ""
 ) -> tuple[Finding, CommentResource]:
-    finding: Finding = rule.finding(resource, message, at=resource.mark)  # type: ignore[attr-defined]
+    finding: Finding = rule.finding(resource, message, fix=fix, at=resource.mark)  # type: ignore[attr-defined]
     severity = audit.severity.get(finding.code)
     if severity is not None and severity != finding.severity:
         finding = replace(finding, severity=severity)
