@@ -316,31 +316,47 @@ def _disks_in_accounts(count: int) -> Callable[[Path], list[str]]:
     return make
 
 
+def accounts_waiting_on_every_vm(services: int, accounts: int, blocked: bool = False) -> dict[str, str]:
+    """A list of `services` hosted services, each a VM in no network whose disk is in the listed account
+    `disks`, and `accounts` more listed accounts that hold no disk the files show: each of those may hold
+    disks of VMs the files do not show, so it waits on every step that moves VMs. `blocked`: each service
+    also has a VM in an availability set, which the other is in none of (MIG103), so no step of VMs is
+    ready and each account waits on every one of them."""
+
+    def vm(name: str, extra: str = "") -> str:
+        return (
+            f"<Role><RoleName>{name}</RoleName><RoleType>PersistentVMRole</RoleType>{extra}<OSVirtualHardDisk>"
+            f"<MediaLink>https://disks.blob.core.windows.net/vhds/{name}.vhd</MediaLink><OS>Linux</OS>"
+            "</OSVirtualHardDisk></Role>"
+        )
+
+    in_set = "<AvailabilitySetName>set</AvailabilitySetName>"
+    hosted = "".join(
+        f"<HostedService><ServiceName>svc{i}</ServiceName><Deployments><Deployment><Name>d{i}</Name>"
+        f"<RoleList>{vm(f'vm{i}')}{vm(f'vm{i}b', in_set) if blocked else ''}</RoleList></Deployment>"
+        "</Deployments></HostedService>\n"
+        for i in range(services)
+    )
+    listed = "".join(
+        f"<StorageService><ServiceName>{name}</ServiceName></StorageService>\n"
+        for name in ("disks", *(f"spare{i}" for i in range(accounts)))
+    )
+    return {
+        "services.xml": f'<HostedServices xmlns="{REST_NS}">\n{hosted}</HostedServices>\n',
+        "accounts.xml": f'<StorageServices xmlns="{REST_NS}">\n{listed}</StorageServices>\n',
+    }
+
+
 def _accounts_waiting_on_every_vm(count: int) -> Callable[[Path], list[str]]:
-    """A list of `count` hosted services, each a VM in no network whose disk is in the listed account
-    `disks`, and a list of `count` more storage accounts the files show no disk in: each of those may hold
-    disks of VMs the files do not show, so it waits on every step that moves VMs (the readiness summary's
-    `after`, which `check --format json` makes for `checked_at`)."""
+    """`accounts_waiting_on_every_vm` of `count` services and `count` accounts: each account waits on every
+    step that moves VMs (the readiness summary's `after`, which `check --format json` makes for
+    `checked_at`)."""
 
     def make(folder: Path) -> list[str]:
-        services = "".join(
-            f"<HostedService><ServiceName>svc{i}</ServiceName><Deployments><Deployment><Name>d{i}</Name>"
-            f"<RoleList><Role><RoleName>vm{i}</RoleName><RoleType>PersistentVMRole</RoleType>"
-            f"<OSVirtualHardDisk><MediaLink>https://disks.blob.core.windows.net/vhds/vm{i}.vhd</MediaLink>"
-            "<OS>Linux</OS></OSVirtualHardDisk></Role></RoleList></Deployment></Deployments></HostedService>\n"
-            for i in range(count)
-        )
-        (folder / "services.xml").write_text(
-            f'<HostedServices xmlns="{REST_NS}">\n{services}</HostedServices>\n'
-        )
-        accounts = "".join(
-            f"<StorageService><ServiceName>{name}</ServiceName></StorageService>\n"
-            for name in ("disks", *(f"spare{i}" for i in range(count)))
-        )
-        (folder / "accounts.xml").write_text(
-            f'<StorageServices xmlns="{REST_NS}">\n{accounts}</StorageServices>\n'
-        )
-        return ["services.xml", "accounts.xml"]
+        files = accounts_waiting_on_every_vm(count, count)
+        for name, text in files.items():
+            (folder / name).write_text(text)
+        return list(files)
 
     return make
 

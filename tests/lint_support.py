@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +15,10 @@ from migcheck.config import Config
 from migcheck.engine import LintResult, lint
 from migcheck.model import Finding
 from migcheck.plugins import load_rules
+
+# The benchmarks' hostile inputs, which some growth tests measure too: one builder for both.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from hostile import accounts_waiting_on_every_vm as accounts_waiting_on_every_vm
 
 RULES = load_rules(entry_points=False)
 
@@ -431,37 +436,3 @@ resource "azure_instance" "db" {
   password             = "p"
 }
 """
-
-
-REST_NS = "http://schemas.microsoft.com/windowsazure"
-
-
-def accounts_waiting_on_every_vm(services: int, accounts: int, blocked: bool = False) -> dict[str, str]:
-    """A list of `services` hosted services, each a VM in no network whose disk is in the listed account
-    `disks`, and `accounts` more listed accounts that hold no disk the files show: each of those may hold
-    disks of VMs the files do not show, so it waits on every step that moves VMs. `blocked`: each service
-    also has a VM in an availability set, which the other is in none of (MIG103), so no step of VMs is
-    ready and each account waits on every one of them."""
-
-    def vm(name: str, extra: str = "") -> str:
-        return (
-            f"<Role><RoleName>{name}</RoleName><RoleType>PersistentVMRole</RoleType>{extra}<OSVirtualHardDisk>"
-            f"<MediaLink>https://disks.blob.core.windows.net/vhds/{name}.vhd</MediaLink><OS>Linux</OS>"
-            "</OSVirtualHardDisk></Role>"
-        )
-
-    in_set = "<AvailabilitySetName>set</AvailabilitySetName>"
-    hosted = "".join(
-        f"<HostedService><ServiceName>svc{i}</ServiceName><Deployments><Deployment><Name>d{i}</Name>"
-        f"<RoleList>{vm(f'vm{i}')}{vm(f'vm{i}b', in_set) if blocked else ''}</RoleList></Deployment>"
-        "</Deployments></HostedService>\n"
-        for i in range(services)
-    )
-    listed = "".join(
-        f"<StorageService><ServiceName>{name}</ServiceName></StorageService>\n"
-        for name in ("disks", *(f"spare{i}" for i in range(accounts)))
-    )
-    return {
-        "services.xml": f'<HostedServices xmlns="{REST_NS}">\n{hosted}</HostedServices>\n',
-        "accounts.xml": f'<StorageServices xmlns="{REST_NS}">\n{listed}</StorageServices>\n',
-    }
