@@ -331,6 +331,8 @@ class Placement:
     # script's addition to, or change of, a deployment it does not create; none creates it, lists it
     # whole (a REST body) or shows it as it stands (an export).
     partly_described: bool = False
+    # The file that describes it, where that is not the one its mark is in (`Deployment.described_in`).
+    described_in: str = ""
     # Created by a file that names no network though its VMs name subnets (`Deployment.subnets_without_network`):
     # its network is not inferred from the subnets' names.
     subnets_without_network: bool = False
@@ -2060,6 +2062,8 @@ class _Linker:
         self.scripts = frozenset(doc.path for doc in docs if doc.kind in _SCRIPT_KINDS)
         for doc in docs:
             for resource in doc.resources:
+                if type(resource) is Deployment and resource.mark.path != doc.path:
+                    resource = replace(resource, described_in=doc.path)  # run from another file's function
                 self.by_type[type(resource)].append(resource)
                 if isinstance(resource, Role) and not (self.role_docs and self.role_docs[-1] is doc):
                     self.role_docs.append(doc)
@@ -3030,6 +3034,7 @@ class _Linker:
             other_vips=d.other_vips,
             partly_described=d.partly_described,
             subnets_without_network=d.subnets_without_network,
+            described_in=d.described_in,
         )
         if index is None:
             if d.service_name:
@@ -7024,6 +7029,13 @@ class _Roles:
         self.roles.append(role)
 
 
+def _file_of(placement: Placement) -> str:
+    """The file that describes a placement: descriptions of one deployment in two files are one placement,
+    two in one file are two. A script that runs another file's function is the file, not the one the
+    function is written in: two scripts that run it describe one deployment twice."""
+    return placement.described_in or placement.mark.path
+
+
 class _OpenService:
     """A cloud service while deployments, VM files and export records join it."""
 
@@ -7061,7 +7073,7 @@ class _OpenService:
         describes, if any, else one more placement."""
         named = join_key(new.name, new.mark)
         first, other = self._by_deployment.get(named, (None, None)) if new.name else (None, None)
-        target = first if first is not None and self.placements[first].mark.path != new.mark.path else other
+        target = first if first is not None and _file_of(self.placements[first]) != _file_of(new) else other
         if target is None:
             self.placements.append(new)
             self._index_deployment(len(self.placements) - 1, new)
@@ -7103,7 +7115,7 @@ class _OpenService:
             return
         name = join_key(placement.name, placement.mark)
         first, other = self._by_deployment.get(name, (at, None))
-        if other is None and self.placements[first].mark.path != placement.mark.path:
+        if other is None and _file_of(self.placements[first]) != _file_of(placement):
             other = at
         self._by_deployment[name] = (first, other)
 

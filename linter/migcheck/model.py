@@ -2345,6 +2345,11 @@ class Deployment:
     # the deployment may exist before the script (`partly_described`), under a name no file states: the
     # name joins it with what else names the service, but is no name to give `-DeploymentName`.
     name_assumed: bool = field(default=False, compare=False)
+    # The script whose run describes it, where that is not the file its mark is in: a function another file
+    # defines (a dot-sourced or imported module, a sourced shell library) run at the script's call is marked
+    # where that file writes it. Set by the link stage (`Estate`), which joins descriptions of one deployment
+    # by the files that describe them, not by where they are written.
+    described_in: str = field(default="", compare=False)
     # A script's function whose body, read once with values it does not know, created the deployment (its
     # name as the script's reader keys it); "" for one the script's own code, or a run at a call, creates.
     # A script that loads the file and runs that function at its calls (`Document.functions_run`) says

@@ -9020,10 +9020,28 @@ class Interpreter:
             self.folders_lost |= loaded.assigned
         for key, value in loaded.values.items():
             env.vars[key] = value
+            if loaded.assigned is not None:
+                self._loaded_constant(key, value, env)
         self._folders_loaded(loaded, stated, env)
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
+
+    def _loaded_constant(self, key: str, value: Value, env: Env) -> None:
+        """A value a file the script's own code dot-sources assigns (`$ServiceName = "websvc"` in common.ps1)
+        is the script's, in its scope: the functions that file or the script defines see it too, as they
+        see a variable the script assigns once (`_constant`; PowerShell's scopes are dynamic), so the
+        service `New-WebVm -Name web1` creates in common.ps1's function is websvc in every script that loads
+        it, and one cloud service. Not where the script assigns it more than once itself, nor where the
+        dot-source runs in a function's scope."""
+        own = self.own.syntax
+        if self.scope != 0 or self.call_stack or not env.outside_units():
+            return
+        if key in own.function_assigned or key in own.stale or own.all_stale:
+            return
+        if key in own.script_assigned and key not in self.constant_keys:
+            return
+        self._constant(key, value)
 
     def _folders_loaded(self, loaded: _Loaded, stated: str, env: Env) -> None:
         """The variables a file dot-sourced at `stated` sets to a folder or file named from its own folder
