@@ -156,7 +156,7 @@ import itertools
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
@@ -6147,7 +6147,7 @@ class Env:
 
     __slots__ = ("called", "constants", "depth", "loop", "parent", "using", "vars")
 
-    def __init__(self, parent: Env | None = None, constants: dict[str, Value] | None = None) -> None:
+    def __init__(self, parent: Env | None = None, constants: Mapping[str, Value] | None = None) -> None:
         self.parent = parent
         # A loop body: (index, its node): a variable the loop assigns may hold a value from an earlier
         # round, so until this round assigns it, it reads as unknown.
@@ -6156,8 +6156,8 @@ class Env:
         self.called = False
         self.using: Env | None = None
         self.vars: dict[str, Value] = {}
-        inherited: dict[str, Value] = parent.constants if parent is not None else {}
-        self.constants: dict[str, Value] = constants if constants is not None else inherited
+        inherited: Mapping[str, Value] = parent.constants if parent is not None else {}
+        self.constants: Mapping[str, Value] = constants if constants is not None else inherited
 
     def lookup(self, key: str) -> Value | None:
         env: Env | None = self
@@ -7203,6 +7203,9 @@ class Interpreter:
         # being run is written (as `call_stack`).
         self.own = self.source = _Source(index, where, self.modes)
         self.library_of: dict[int, _Source] = {}
+        # The variables each function of a script module sees besides the script's constants, by the
+        # function's id: the values the module states at its top level (see `_module_scope`).
+        self.module_constants: dict[int, Mapping[str, Value]] = {}
         # The functions of dot-sourced files, by id: the file's display path and the function's name, told
         # to the link stage when every call of one is run (see `functions_run`).
         self.library_names: dict[int, tuple[str, str]] = {}
@@ -9080,8 +9083,29 @@ class Interpreter:
         if settings is None and named is not None and _names_a_script_file(named):
             self._load_unread(named)
         library = beside.values_of(settings, _settings_functions) if settings is not None else None
-        if library is not None and self.source is self.own:
+        if settings is not None and library is not None and self.source is self.own:
             self._library_loaded(library, stated or "")
+            self._module_scope(library, beside.values_of(settings, _settings_values))
+
+    def _module_scope(self, library: _Library, loaded: _Loaded) -> None:
+        """A script module's functions see the variables its own top level assigns (`$ServiceName = "websvc"`
+        in Contoso.Vm.psm1), the module's scope, wherever they are called from: each value the module states
+        and assigns once, in no function, holds in their bodies as a value the script assigns once holds in
+        its own functions (`_constant`), the script's constants behind them."""
+        syntax = library.source.syntax
+        if loaded.assigned is None or syntax.all_stale:
+            return
+        changed = syntax.function_assigned | syntax.stale
+        values = {
+            key: value
+            for key, value in loaded.values.items()
+            if syntax.script_assigned.get(key) == 1 and key not in changed
+        }
+        if not values:
+            return
+        scope = collections.ChainMap(values, self.constants)
+        for _, node in library.functions:
+            self.module_constants[node.id] = scope
 
     def _load_unread(self, named: Node) -> None:
         """A script or script module the script's own code loads by a path `named` that migcheck does not
@@ -11376,7 +11400,7 @@ class Interpreter:
         Dot-sourced (`in_caller_scope`), it sees the caller's variables, and what it assigns (its
         parameters too) is the caller's once it returns, as PowerShell runs it in the caller's scope."""
         self.followed[function.id] = self.followed.get(function.id, 0) + 1
-        scope = Env(env, self.constants)
+        scope = Env(env, self.module_constants.get(function.id, self.constants))
         scope.called, scope.using = not (sees_caller or in_caller_scope), using
         if this and self.method is not None:
             self.method = (self.method[0], scope, self.method[2])
