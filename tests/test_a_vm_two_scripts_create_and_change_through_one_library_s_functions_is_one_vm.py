@@ -96,3 +96,50 @@ def test_a_change_run_by_the_same_script_twice_over_is_still_one_vm(tmp_path, mo
     files = dict(LIBRARIES["Shell"])
     files["configure.sh"] = "#!/bin/bash\nsource ./lib.sh\nopen_vm websvc web1\nopen_vm websvc web1\n"
     assert lint_files(tmp_path, monkeypatch, files, "MIG201", dedent=False).findings == []
+
+
+def test_scripts_of_two_subscriptions_are_not_joined(tmp_path, monkeypatch) -> None:
+    files = dict(LIBRARIES["PowerShell"])
+    files["create-vms.ps1"] = files["create-vms.ps1"].replace(
+        "\n", '\nSelect-AzureSubscription -SubscriptionName "Prod"\n', 1
+    )
+    files["configure-vms.ps1"] = files["configure-vms.ps1"].replace(
+        "\n", '\nSelect-AzureSubscription -SubscriptionName "Test"\n', 1
+    )
+    (blocker,) = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False).findings
+    assert blocker.message == "VM 'web1' of cloud service 'websvc' is in 2 subnets (Subnet-1, Subnet-2)"
+
+
+PIPELINE_JOB = """\
+  - job: {name}
+    pool:
+      vmImage: windows-latest
+    steps:
+      - task: AzurePowerShell@5
+        inputs:
+          azureSubscription: conn
+          ScriptType: FilePath
+          ScriptPath: {script}
+          azurePowerShellVersion: LatestVersion
+"""
+
+
+def test_two_script_files_a_pipeline_s_jobs_run_still_describe_one_vm(tmp_path, monkeypatch) -> None:
+    """A CI pipeline's jobs that each run a script file describe the VM in each file, both held by the
+    pipeline: that they share the pipeline does not make them one file's two deployments."""
+    files = {
+        "create-vms.ps1": (
+            "$vm = New-AzureVMConfig -Name web1 -InstanceSize Small -ImageName img -MediaLocation "
+            '"https://acct1.blob.core.windows.net/vhds/web1.vhd"\n'
+            "$vm = Add-AzureProvisioningConfig -VM $vm -Windows -AdminUsername a -Password p\n"
+            "$vm = Set-AzureSubnet -VM $vm -SubnetNames Subnet-1, Subnet-2\n"
+            'New-AzureVM -ServiceName websvc -VMs $vm -VNetName prodnet -Location "West Europe"\n'
+        ),
+        "configure-vms.ps1": (
+            "Get-AzureVM -ServiceName websvc -Name web1 | Set-AzureSubnet -SubnetNames Subnet-1 | Update-AzureVM\n"
+        ),
+        "azure-pipelines.yml": "trigger: none\njobs:\n"
+        + PIPELINE_JOB.format(name="create", script="create-vms.ps1")
+        + PIPELINE_JOB.format(name="configure", script="configure-vms.ps1"),
+    }
+    assert lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False).findings == []

@@ -7029,11 +7029,12 @@ class _Roles:
         self.roles.append(role)
 
 
-def _file_of(placement: Placement) -> str:
+def _file_of(placement: Placement) -> tuple[str, str]:
     """The file that describes a placement: descriptions of one deployment in two files are one placement,
-    two in one file are two. A script that runs another file's function is the file, not the one the
-    function is written in: two scripts that run it describe one deployment twice."""
-    return placement.described_in or placement.mark.path
+    two in one file are two. That is the file its mark is in, with the document that holds it where that is
+    another (`Deployment.described_in`): two scripts that run one library's function describe one
+    deployment twice, and a CI pipeline's jobs that run two script files describe it in each file."""
+    return placement.described_in, placement.mark.path
 
 
 class _OpenService:

@@ -2345,10 +2345,11 @@ class Deployment:
     # the deployment may exist before the script (`partly_described`), under a name no file states: the
     # name joins it with what else names the service, but is no name to give `-DeploymentName`.
     name_assumed: bool = field(default=False, compare=False)
-    # The script whose run describes it, where that is not the file its mark is in: a function another file
-    # defines (a dot-sourced or imported module, a sourced shell library) run at the script's call is marked
-    # where that file writes it. Set by the link stage (`Estate`), which joins descriptions of one deployment
-    # by the files that describe them, not by where they are written.
+    # The document that describes it, where that is not the file its mark is in: a function another file
+    # defines (a dot-sourced or imported module, a sourced shell library) run at a script's call is marked
+    # where that file writes it, and a script file a CI pipeline runs is marked in that file. Set by the link
+    # stage (`Estate`), which joins descriptions of one deployment in two files: two scripts that run one
+    # library's function are two.
     described_in: str = field(default="", compare=False)
     # A script's function whose body, read once with values it does not know, created the deployment (its
     # name as the script's reader keys it); "" for one the script's own code, or a run at a call, creates.
