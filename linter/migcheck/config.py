@@ -281,7 +281,7 @@ class InventoryError(ConfigError):
 # setting; an inventory.toml beside the classic files is the place for declarations that must not stop a
 # run (there a bad one is MIG001 and the others are read).
 _INVENTORY_FIX = (
-    "correct it (docs/scripts-and-inventory.md lists the declarations and their values), or "
+    "correct it (docs/inventory.md lists the declarations and their values), or "
     "move the declarations into an inventory.toml beside the classic files, where one in error is a finding "
     "(MIG001) and the others are still read"
 )

@@ -7808,7 +7808,7 @@ def _portal_names(networks: Iterable[Network]) -> dict[str, str]:
     return found
 
 
-# How docs/scripts-and-inventory.md has a gateway's connections saved: `Get-AzureVNetConnection -VNetName <network> |
+# How docs/inventory.md has a gateway's connections saved: `Get-AzureVNetConnection -VNetName <network> |
 # ConvertTo-Json > <network>-connections.json` (a List Connections body saved likewise, as `.xml`). Neither
 # names the network inside: the file's name is where the repository says which one it is.
 _CONNECTIONS_FILE_SUFFIXES = ("-connections.json", "-connections.xml")

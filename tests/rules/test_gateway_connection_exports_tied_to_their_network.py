@@ -1,5 +1,5 @@
 """MIG307 on a `Get-AzureVNetConnection | ConvertTo-Json` export, whose objects name no network: the file's
-name (`<network>-connections.json`, as docs/scripts-and-inventory.md has it saved) ties it to a network the files describe,
+name (`<network>-connections.json`, as docs/inventory.md has it saved) ties it to a network the files describe,
 else the one network whose gateway connects to that local site; the finding then names the network and
 its fix gives `-VNetName` and `-LocalNetworkSiteName`. Untied, it says how to tie it."""
 

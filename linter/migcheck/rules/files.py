@@ -70,7 +70,7 @@ class XmlSyntaxError(Rule):
         "declarations; Azure's schemas do not use them. For an inventory export cut short, export it again "
         "with every level written (`ConvertTo-Json -Depth 100`, or `az graph query -o json`); for one without "
         "properties, export with a command that writes them (`az graph query`, see the inventory exports "
-        "in docs/scripts-and-inventory.md).",
+        "in docs/inventory.md).",
     )
     invalid = (
         Example(

@@ -1230,7 +1230,7 @@ class DisconnectedGatewayConnection(Rule):
         "`GET .../services/networking/<network>/gateway/connections` body) or `Get-AzureVNetConnection` "
         "output saved with `ConvertTo-Json`. Neither names the virtual network, which is the request's: the "
         "finding names the network when the repository says which it is, by the file's name "
-        "(`<network>-connections.json`, as docs/scripts-and-inventory.md has it saved, or `<network>-connections.xml`; names "
+        "(`<network>-connections.json`, as docs/inventory.md has it saved, or `<network>-connections.xml`; names "
         "compare without regard to case) naming a network the files know, else as the only network whose "
         "gateway the files connect to that local network site; it is then counted against that network in "
         "the readiness summary, and its fix names both. Otherwise it names the local network site, and says "
@@ -1274,7 +1274,7 @@ class DisconnectedGatewayConnection(Rule):
                 "vnet1-connections.json": _CONNECTIONS_JSON,
             },
             expect=("vnet1-connections.json:1:1",),
-            note="Get-AzureVNetConnection output saved as docs/scripts-and-inventory.md has it: the file's name ties it to "
+            note="Get-AzureVNetConnection output saved as docs/inventory.md has it: the file's name ties it to "
             "virtual network vnet1, which the finding and its fix name.",
         ),
     )
