@@ -590,9 +590,7 @@ def _handed_in(
             for key, value in handed_by.get(needed, _Handed()).outputs.items():
                 given.macros[f"needs:{needed.casefold()}.outputs.{key}"] = value
     elif _gitlab(path):
-        sources = _names_stated(_entry(node, "needs")) or list(follows)
-        only = _names_stated(_entry(node, "dependencies"))
-        for source in sources if only is None else [s for s in sources if s in only]:
+        for source in _gitlab_artifacts_from(node, follows):
             _merge_into_handed(given.variables, handed_by.get(source, _Handed()).dotenv)
     elif steps and steps[0].context.azure:
         for variable, value in (steps[0].context.macros or {}).items():
@@ -602,6 +600,36 @@ def _handed_in(
                 known = job in follows and job in handed_by
                 given.variables[variable] = handed_by[job].outputs.get(output) if known else None
     return given
+
+
+def _gitlab_artifacts_from(job: Node, follows: tuple[str, ...]) -> list[str]:
+    """The jobs of this pipeline whose artifacts (a dotenv report among them) a GitLab CI job downloads:
+    those its `needs:` names (none under `needs: []`), less an item of `artifacts: false` and a job of
+    another project or pipeline; without `needs:`, the jobs of the earlier stages (`follows`). Only those its
+    `dependencies:` names, where it names them (none under `dependencies: []`)."""
+    needs = _entry(job, "needs")
+    if needs is None:
+        sources = list(follows)
+    else:
+        sources = [
+            name
+            for item in (needs.value if needs.id == "sequence" else [needs])
+            if _downloads_artifacts(item)
+            for name in _names_stated(item) or []
+        ]
+    only = _names_stated(_entry(job, "dependencies"))
+    return sources if only is None else [source for source in sources if source in only]
+
+
+def _downloads_artifacts(needed: Node) -> bool:
+    """Whether an item of a GitLab CI `needs:` list downloads the artifacts of a job of this pipeline: a
+    name, or a `job:` mapping but one of another project or pipeline, or one whose `artifacts:` is false."""
+    if not _mapping(needed):
+        return True
+    if _entry(needed, "project") is not None or _entry(needed, "pipeline") is not None:
+        return False
+    artifacts = _entry(needed, "artifacts")
+    return not (_scalar(artifacts) and artifacts.value.strip().casefold() == "false")
 
 
 def _handed_on(path: str, node: Node, handed: _Handed, steps: list[_Step]) -> _Handed:
