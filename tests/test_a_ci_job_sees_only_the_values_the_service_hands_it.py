@@ -115,16 +115,15 @@ def test_a_github_job_sees_the_outputs_only_of_the_jobs_its_needs_names(tmp_path
     assert _networks_committed_first(tmp_path, monkeypatch, ".github/workflows/m.yml", text) == found
 
 
-def _deployment(strategy: str, environment: str = "staging") -> str:
-    """A deployment job `pick` whose step `choose` sets the output `vnet` in its `deploy:` hook."""
-    hooks = (
-        "      deploy:\n        steps:\n"
-        '        - bash: echo "##vso[task.setvariable variable=vnet;isOutput=true]spoke-vnet"\n'
-        "          name: choose\n"
-    )
+def _deployment(strategy: str, environment: str = "staging", setting: str = "") -> str:
+    """A deployment job `pick` of `strategy` (with its `setting:` line) whose step `choose` sets the output
+    `vnet` in its `deploy:` hook."""
     return (
         f"  - deployment: pick\n    environment: {environment}\n    strategy:\n      {strategy}:\n"
-        + "".join("  " + line + "\n" for line in hooks.splitlines())
+        + (f"        {setting}\n" if setting else "")
+        + "        deploy:\n          steps:\n"
+        + '          - bash: echo "##vso[task.setvariable variable=vnet;isOutput=true]spoke-vnet"\n'
+        + "            name: choose\n"
     )
 
 
@@ -141,16 +140,20 @@ stages:
 """
 
 
+RESOURCE = "{name: staging, resourceType: VirtualMachine, resourceName: vm1}"
+
+
 @pytest.mark.parametrize(
-    ("strategy", "environment", "key", "found"),
+    ("strategy", "environment", "setting", "key", "found"),
     [
-        ("runOnce", "staging", "pick", ["spoke-vnet"]),
-        ("runOnce", "staging", "deploy", []),  # the hook's name names no value of runOnce
-        ("runOnce", "{name: staging, resourceType: VirtualMachine, resourceName: vm1}", "deploy_vm1", ["spoke-vnet"]),
-        ("canary:\n          increments: [10, 20]\n        ", "staging", "deploy_10", ["spoke-vnet"]),
-        ("canary:\n          increments: [10, 20]\n        ", "staging", "deploy_30", []),
-        ("rolling:\n          maxParallel: 2\n        ", "{name: staging, resourceName: vm1}", "deploy_vm1", ["spoke-vnet"]),
-        ("rolling:\n          maxParallel: 2\n        ", "staging", "deploy_vm1", []),  # resources not stated
+        ("runOnce", "staging", "", "pick", ["spoke-vnet"]),
+        ("runOnce", "staging", "", "deploy", []),  # the hook's name names no value of runOnce
+        ("runOnce", RESOURCE, "", "deploy_vm1", ["spoke-vnet"]),
+        ("canary", "staging", "increments: [10, 20]", "deploy_10", ["spoke-vnet"]),
+        ("canary", "staging", "increments: [10, 20]", "deploy_30", []),
+        ("canary", "staging", "increments: [10, 20]", "pick", []),
+        ("rolling", RESOURCE, "maxParallel: 2", "deploy_vm1", ["spoke-vnet"]),
+        ("rolling", "staging", "maxParallel: 2", "deploy_vm1", []),  # its resources are not stated
     ],
     ids=[
         "run-once",
@@ -158,14 +161,15 @@ stages:
         "run-once-resource",
         "canary",
         "canary-other-increment",
+        "canary-job-name",
         "rolling-resource",
         "rolling-resources-not-stated",
     ],
 )
 def test_an_azure_deployment_job_s_output_is_named_by_its_strategy(
-    tmp_path, monkeypatch, strategy, environment, key, found
+    tmp_path, monkeypatch, strategy, environment, setting, key, found
 ):
-    deployment = _deployment(strategy.rstrip() if "\n" not in strategy else strategy, environment)
+    deployment = _deployment(strategy, environment, setting)
     text = AZURE_STAGE.format(deployment=deployment, key=key) + _block("$(target)", 8)
     assert _networks_committed_first(tmp_path, monkeypatch, "azure-pipelines.yml", text) == found
 
@@ -183,10 +187,5 @@ def test_an_azure_deployment_job_s_output_is_what_a_later_stage_sees(tmp_path, m
 
 
 def test_an_azure_deployment_job_s_steps_see_its_outputs_by_the_step_s_name(tmp_path, monkeypatch):
-    text = (
-        "jobs:\n"
-        + _deployment("runOnce")
-        + "          - bash: |\n"
-        + _block("$(choose.vnet)", 14)
-    )
+    text = "jobs:\n" + _deployment("runOnce") + "          - bash: |\n" + _block("$(choose.vnet)", 14)
     assert _networks_committed_first(tmp_path, monkeypatch, "azure-pipelines.yml", text) == ["spoke-vnet"]

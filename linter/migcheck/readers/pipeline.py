@@ -47,9 +47,12 @@ is a plain word, else (or where the step may not run) a value not stated. So is 
 on: GitHub Actions' `name=value` written to `$GITHUB_OUTPUT`, read as `${{ steps.<id>.outputs.name }}` and,
 through the job's `outputs:`, as `${{ needs.<job>.outputs.name }}` in the jobs its `needs:` names; Azure
 Pipelines' output variable (`isOutput=true`), read as `$(<step>.name)` and, in a job after it, through a
-variable set to `$[ dependencies.<job>.outputs['<step>.name'] ]` (`stageDependencies.<stage>.<job>...`);
-GitLab CI's `NAME=value` written to a job's `artifacts: reports: dotenv:` file, read as `$NAME` in the jobs
-that need it or run in later stages. A job that may run before the one that hands a value on sees none.
+variable set to `$[ dependencies.<job>.outputs['<step>.name'] ]` (`stageDependencies.<stage>.<job>...`), a
+deployment job's by the names its strategy gives them (`_deployment_outputs`: `<job>.<step>.name` for
+`runOnce`); GitLab CI's `NAME=value` written to a job's `artifacts: reports: dotenv:` file, read as `$NAME`
+in the jobs that download its artifacts (`_gitlab_artifacts_from`: those that need it, but not under
+`artifacts: false`, or run in later stages). A job that may run before the one that hands a value on sees
+none.
 
 A template an Azure Pipelines file includes (`- template: x.yml` in its steps, jobs or stages, or the one it
 `extends:`), from the folder of the file that names it, and a local file a `.gitlab-ci.yml` includes
@@ -636,7 +639,10 @@ def _handed_on(path: str, node: Node, handed: _Handed, steps: list[_Step]) -> _H
     """What a job hands on once its steps ran (`handed`: the values they set): GitHub Actions' `outputs:`,
     each the value its expression names (`${{ steps.<id>.outputs.<name> }}`) where the steps set it."""
     if not _github(path):
-        return _Handed(outputs=handed.outputs, dotenv=handed.dotenv)
+        outputs = handed.outputs
+        if steps and steps[0].context.azure and _entry(node, "deployment") is not None:
+            outputs = _deployment_outputs(node, outputs)
+        return _Handed(outputs=outputs, dotenv=handed.dotenv)
     outputs: dict[str, Node | None] = {}
     stated = _entry(node, "outputs")
     macros: dict[str, Node] = dict((steps[-1].context.macros or {}) if steps else {})
@@ -646,6 +652,62 @@ def _handed_on(path: str, node: Node, handed: _Handed, steps: list[_Step]) -> _H
             bound = _whole_reference(value, macros)
             outputs[key.value.casefold()] = bound if bound is not value or "${{" not in value.value else None
     return _Handed(outputs=outputs)
+
+
+def _deployment_outputs(job: Node, outputs: dict[str, Node | None]) -> dict[str, Node | None]:
+    """The output variables (`<step>.<name>`) of an Azure Pipelines deployment job by the names later jobs
+    give them: `<job>.<step>.<name>` for the `runOnce` strategy; `<hook>_<increment>.<step>.<name>` of each
+    of its `increments:` for `canary`'s steps of a lifecycle hook (`deploy`, ...); and
+    `<hook>_<resource>.<step>.<name>` of the resource its `environment:` names (`resourceName:`) for
+    `rolling`'s and `runOnce`'s. One of a step the file does not write in a hook (a template's), or of a
+    resource the environment holds but the file does not name, is not handed on: a value not stated."""
+    named = _entry(job, "deployment")
+    strategy = _entry(job, "strategy")
+    if not _scalar(named) or not _mapping(strategy):
+        return {}
+    kind, hooks = next(
+        ((k.value.casefold(), v) for k, v in strategy.value if _scalar(k) and _mapping(v)), ("", None)
+    )
+    ran_as = {hook: _hook_runs(kind, hook, hooks, job) for hook in _DEPLOYMENT_HOOKS}
+    in_hooks = _steps_in_hooks(hooks)
+    handed: dict[str, Node | None] = {}
+    for key, value in outputs.items():
+        prefixes = [named.value.strip().casefold()] if kind == "runonce" else []
+        prefixes += [run for hook in in_hooks.get(key.partition(".")[0], ()) for run in ran_as[hook]]
+        handed.update({f"{prefix}.{key}": value for prefix in prefixes})
+    return handed
+
+
+# The lifecycle hooks of a deployment job's strategy whose steps' outputs a later job names by the hook
+# (`deploy_10.<step>.<name>`), in lower case.
+_DEPLOYMENT_HOOKS = ("predeploy", "deploy", "routetraffic", "postroutetraffic")
+
+
+def _hook_runs(kind: str, hook: str, hooks: Node | None, job: Node) -> list[str]:
+    """The names of the runs of a deployment's lifecycle hook that later jobs name its outputs by: one per
+    increment of `canary` (`deploy_10`), one for the resource the environment names of `rolling` and
+    `runOnce` (`deploy_vm1`)."""
+    if kind == "canary":
+        increments = _entry(hooks, "increments") if _mapping(hooks) else None
+        return [f"{hook}_{value.strip()}" for value in _scalars(increments)] if increments is not None else []
+    environment = _entry(job, "environment")
+    resource = _entry(environment, "resourceName") if _mapping(environment) else None
+    if kind in ("rolling", "runonce") and _scalar(resource) and _stated(resource.value.strip()):
+        return [f"{hook}_{resource.value.strip().casefold()}"]
+    return []
+
+
+def _steps_in_hooks(hooks: Node | None) -> dict[str, list[str]]:
+    """The hooks each step a deployment's strategy writes in one is of, by the step's name in lower case."""
+    found: dict[str, list[str]] = {}
+    for key, hook in hooks.value if _mapping(hooks) else []:
+        name = key.value.casefold() if _scalar(key) else ""
+        steps = _entry(hook, "steps") if name in _DEPLOYMENT_HOOKS and _mapping(hook) else None
+        for step in steps.value if steps is not None and steps.id == "sequence" else []:
+            step_name = _step_name(step, azure=True).casefold()
+            if step_name:
+                found.setdefault(step_name, []).append(name)
+    return found
 
 
 def _merge_handed(into: _Handed, more: _Handed) -> None:
@@ -686,7 +748,7 @@ def _dependency_output(text: str, job: str) -> tuple[str, str] | None:
         return None
     kind, _, names = head.partition(".")
     parts, output = names.split("."), quoted[1:-1].strip().casefold()
-    if not all(part.isidentifier() for part in parts) or output.count(".") != 1:
+    if not all(part.isidentifier() for part in parts) or output.count(".") not in (1, 2):
         return None
     stage = job.partition(".")[0] if "." in job else ""
     if kind == "dependencies" and len(parts) == 1:
