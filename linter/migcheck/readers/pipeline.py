@@ -309,6 +309,9 @@ class _Held:
     files: list[tuple[int, str]] = field(default_factory=list)
     # Where (start and end) a part the CI service fills in is written as a variable no line assigns.
     filled: list[tuple[int, int]] = field(default_factory=list)
+    # The functions whose body is a script file a task runs, by name, with the file's folder from the
+    # pipeline's: their `$PSScriptRoot` (`_Walk.script_file_run`).
+    folders: dict[str, str] = field(default_factory=dict)
 
     def add(self, text: str, places: list[Place] | Place) -> None:
         self.text.append(text)
@@ -632,17 +635,16 @@ def _downloads_artifacts(needed: Node) -> bool:
     if _entry(needed, "project") is not None or _entry(needed, "pipeline") is not None:
         return False
     artifacts = _entry(needed, "artifacts")
-    return not (_scalar(artifacts) and artifacts.value.strip().casefold() == "false")
+    return artifacts is None or not _scalar(artifacts) or artifacts.value.strip().casefold() != "false"
 
 
 def _handed_on(path: str, node: Node, handed: _Handed, steps: list[_Step]) -> _Handed:
     """What a job hands on once its steps ran (`handed`: the values they set): GitHub Actions' `outputs:`,
     each the value its expression names (`${{ steps.<id>.outputs.<name> }}`) where the steps set it."""
     if not _github(path):
-        outputs = handed.outputs
-        if steps and steps[0].context.azure and _entry(node, "deployment") is not None:
-            outputs = _deployment_outputs(node, outputs)
-        return _Handed(outputs=outputs, dotenv=handed.dotenv)
+        deployment = steps and steps[0].context.azure and _entry(node, "deployment") is not None
+        handed_outputs = _deployment_outputs(node, handed.outputs) if deployment else handed.outputs
+        return _Handed(outputs=handed_outputs, dotenv=handed.dotenv)
     outputs: dict[str, Node | None] = {}
     stated = _entry(node, "outputs")
     macros: dict[str, Node] = dict((steps[-1].context.macros or {}) if steps else {})
@@ -663,7 +665,7 @@ def _deployment_outputs(job: Node, outputs: dict[str, Node | None]) -> dict[str,
     resource the environment holds but the file does not name, is not handed on: a value not stated."""
     named = _entry(job, "deployment")
     strategy = _entry(job, "strategy")
-    if not _scalar(named) or not _mapping(strategy):
+    if named is None or strategy is None or not _scalar(named) or not _mapping(strategy):
         return {}
     kind, hooks = next(
         ((k.value.casefold(), v) for k, v in strategy.value if _scalar(k) and _mapping(v)), ("", None)
@@ -692,7 +694,12 @@ def _hook_runs(kind: str, hook: str, hooks: Node | None, job: Node) -> list[str]
         return [f"{hook}_{value.strip()}" for value in _scalars(increments)] if increments is not None else []
     environment = _entry(job, "environment")
     resource = _entry(environment, "resourceName") if _mapping(environment) else None
-    if kind in ("rolling", "runonce") and _scalar(resource) and _stated(resource.value.strip()):
+    if (
+        kind in ("rolling", "runonce")
+        and resource is not None
+        and _scalar(resource)
+        and _stated(resource.value)
+    ):
         return [f"{hook}_{resource.value.strip().casefold()}"]
     return []
 
@@ -700,7 +707,7 @@ def _hook_runs(kind: str, hook: str, hooks: Node | None, job: Node) -> list[str]
 def _steps_in_hooks(hooks: Node | None) -> dict[str, list[str]]:
     """The hooks each step a deployment's strategy writes in one is of, by the step's name in lower case."""
     found: dict[str, list[str]] = {}
-    for key, hook in hooks.value if _mapping(hooks) else []:
+    for key, hook in hooks.value if hooks is not None and _mapping(hooks) else []:
         name = key.value.casefold() if _scalar(key) else ""
         steps = _entry(hook, "steps") if name in _DEPLOYMENT_HOOKS and _mapping(hook) else None
         for step in steps.value if steps is not None and steps.id == "sequence" else []:
@@ -963,7 +970,9 @@ def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str
     from migcheck.readers import powershell
 
     written_in = [powershell.HeldFile(start, shown, files[shown][1]) for start, shown in held.files]
-    return powershell.read_held(path, held.joined(), held.places, files[path][1], written_in, held.filled)
+    return powershell.read_held(
+        path, held.joined(), held.places, files[path][1], written_in, held.filled, held.folders
+    )
 
 
 # --- the walk --------------------------------------------------------------------------------------------
@@ -999,6 +1008,7 @@ class _Walk:
         self.templates = 0  # how many templates were read
         self.pipelines: set[str] = set()  # those of them that are pipelines of their own by their keys
         self.scripts_run: set[str] = set()  # the script files a PowerShell task runs (`script_file_run`)
+        self.script_runs = 0  # how many times a task runs one: each is a function of its own name
         self.python_steps: list[Node] = []  # the scripts of GitHub Actions' `shell: python` steps
         # The values a caller's template expressions have in a list of steps it gives a template, by the
         # list's id: the caller's, not the template's.
@@ -1176,13 +1186,15 @@ class _Walk:
         text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
         self.files[settings.path] = (posixpath.dirname(settings.path), text.splitlines())
         self.scripts_run.add(settings.path)
-        held = _Held()
+        self.script_runs += 1
+        function = f"{_SCRIPT_FILE_FUNCTION}{self.script_runs}"
+        held = _Held(folders={function: posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))})
         held.written_in(_file(task))
-        held.add(f"function {_SCRIPT_FILE_FUNCTION} {{\n", _place(task))
+        held.add(f"function {function} {{\n", _place(task))
         held.written_in(settings.path)
         held.add(text, _places_in(text))
         held.written_in(_file(task))
-        held.add(f"\n}}\n{_SCRIPT_FILE_FUNCTION} ", _place(named))
+        held.add(f"\n}}\n{function} ", _place(named))
         arguments = next((given[k] for k in _POWERSHELL_ARGUMENT_INPUTS if k in given), None)
         if arguments is not None and _scalar(arguments):
             _add_expressions_as_variables(held, *_expanded(arguments, context.macros), context.azure)
@@ -2470,6 +2482,7 @@ def _add_powershell(held: _Held, step: _Step) -> None:
 def _add_held(held: _Held, script: _Held) -> None:
     """A script the reader wrote for a step, each run of its characters in the file it is written in."""
     text = script.joined()
+    held.folders.update(script.folders)
     runs = script.files or [(0, "")]
     for (start, path), (end, _) in zip(runs, [*runs[1:], (len(text), "")], strict=True):
         if path:

@@ -583,6 +583,7 @@ def read_held(
     file_lines: Sequence[str],
     files: Sequence[HeldFile] = (),
     filled: Sequence[tuple[int, int]] = (),
+    function_folders: Mapping[str, str] | None = None,
 ) -> Document:
     """A PowerShell script another file holds as text (a CI pipeline's `pwsh:` step), each character of
     `text` shown where `places` says the file writes it (line and column from 1), the file's own lines
@@ -590,7 +591,9 @@ def read_held(
     `files`: where the text is written in other files (a template the pipeline includes), from where on.
     `filled`: where (start and end in `text`) a value the holding file fills in before PowerShell runs the
     script (a Terraform `${var.x}`, a CI service's `${{ secrets.X }}`) is written as a variable no line
-    assigns (`${var_x}`): one inside a single-quoted string is that value too (`_filled_in_quotes`)."""
+    assigns (`${var_x}`): one inside a single-quoted string is that value too (`_filled_in_quotes`).
+    `function_folders`: the functions whose body is a script file the holding file runs (a CI task's
+    `filePath:`), by name, each with that file's folder from the holding file's: their `$PSScriptRoot`."""
     if filled:
         text, places, files = _filled_in_quotes(text, places, files, filled)
     parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines, files))
@@ -598,6 +601,9 @@ def read_held(
         return Document(path, FileKind.POWERSHELL, "", problem=parsed)
     tree, index, where = parsed
     interpreter = Interpreter(path, index, where)
+    interpreter.function_folders = {
+        name.casefold(): folder for name, folder in (function_folders or {}).items()
+    }
     resources = interpreter.run(tree.root_node)
     return Document(path, FileKind.POWERSHELL, "", resources, functions_run=interpreter.functions_run())
 
@@ -7212,6 +7218,11 @@ class Interpreter:
         # The folder each of them is written in, from the script's (`lib`): what `$PSScriptRoot` names in
         # its body, which is that file's folder, not the script's.
         self.library_folders: dict[int, str] = {}
+        # The functions whose body is a script file the file holding this script runs, by name, with that
+        # file's folder (see `read_held`), and where each is written (start and end byte, folder): the
+        # functions written inside one are of that file too (see `_held_file_function`).
+        self.function_folders: dict[str, str] = {}
+        self.held_file_spans: list[tuple[int, int, str]] = []
         # The function read once, with values it does not know, whose code runs now (see `function_body`):
         # its name, "" for any other code. What it creates is marked so (`Deployment.read_once_in`).
         self.reading_once = ""
@@ -7640,7 +7651,22 @@ class Interpreter:
             key = _text(name).casefold()
             self.replaced.append((key, self.defined.get(key)))
             self.defined[key] = node
+            self._held_file_function(node, key)
         self._queue(node)
+
+    def _held_file_function(self, function: Node, key: str) -> None:
+        """A function whose body is a script file the holding file runs (`function_folders`), or one such a
+        file defines: its `$PSScriptRoot` is that file's folder (see `library_folders`)."""
+        if not self.function_folders or self.source is not self.own:
+            return
+        folder = self.function_folders.get(key)
+        if folder is not None:
+            self.held_file_spans.append((function.start_byte, function.end_byte, folder))
+        else:
+            start = function.start_byte
+            folder = next((held for first, end, held in self.held_file_spans if first < start < end), None)
+        if folder is not None:
+            self.library_folders.setdefault(function.id, folder)
 
     def _undefine(self, since: int, cmdlets_only: bool = False) -> None:
         """Undo the definitions run since the `since`-th: those of a function's scope when it returns, or,
