@@ -23,6 +23,10 @@ A GitHub Actions step whose `shell:` is Python (`python`, `python3 {0}`) and who
 runs inline (`python - <<'EOF'`, `python3 -c "..."`: `shell._Walker._inline_python`), which is said not read
 where the step does not state it as written.
 
+A shell script file of the repository a step runs (`bash scripts/migrate.sh hub-vnet`) is read as run there,
+its `$1`... the words the step gives it (`shell._Walker._script_file_run`): a job's steps run from the
+repository's root (`_repository_root`: `../..` of a GitHub Actions workflow).
+
 A `cmd` script (an `AzureCLI@N` task's `batch`) is read as a shell script runs the same command lines.
 The `AzureCLI@N` task's `inlineScript:` is read in the shell its `scriptType` names (`bash`, `batch`; `ps`
 and `pscore` in PowerShell).
@@ -292,9 +296,10 @@ _MOST_LOOP_ITEMS = 16
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
     the Service Management API's host, or includes a template (`template:`, `include:`) or runs a script
-    file (a PowerShell task's `filePath:`, `ScriptPath:`) that may."""
+    file (a PowerShell task's `filePath:`, `ScriptPath:`, a shell script: `bash scripts/migrate.sh`) that
+    may."""
     lowered = data.lower()
-    named = (b"azure", b"management.core.", b"template:", b"include:", b"filepath:", b"scriptpath:")
+    named = (b"azure", b"management.core.", b"template:", b"include:", b"filepath:", b"scriptpath:", b".sh")
     return b"\x00" not in data and any(word in lowered for word in named)
 
 
@@ -954,16 +959,23 @@ def _read_job(
     as another; why PowerShell would refuse its script, if it would."""
     shell_steps = [step for step in steps if not step.powershell]
     resources: tuple[object, ...] = ()
+    ran: list[shell.CommandLines] = []  # the last run's (`shell.run_commands`), whose files run are said
+
+    def program(lines: shell.CommandLines) -> None:
+        ran.append(lines)
+        _run_shell(lines, path, shell_steps)
+
     if shell_steps:
-        resources = shell.run_commands(path, data, lambda lines: _run_shell(lines, path, shell_steps))
+        resources = shell.run_commands(path, data, program)
+    files_run = ran[-1].functions_run() if ran else ()
     held = _Held()
     for step in steps:
         if step.powershell:
             _add_powershell(held, step)
     if not held.text:
-        return resources, None, ()
+        return resources, None, files_run
     document = powershell_read(path, held, files)
-    return resources + document.resources, document.problem, document.functions_run
+    return resources + document.resources, document.problem, files_run + document.functions_run
 
 
 def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str]]]) -> Document:
@@ -1369,6 +1381,19 @@ def _extended_deployment(
         package = package or _repository_file(path, _stated_input(given.get(wanted), macros))
     line, column = _place(task)
     return ExtendedSupportService(name, Mark(path, line, column=column), _EXTENDED_DEPLOYMENT_VIA, package)
+
+
+def _repository_root(path: str) -> str:
+    """The folder a CI job's steps run from, the repository's root, from the pipeline's: `../..` of a GitHub
+    Actions workflow (`.github/workflows/`), `..` of a CircleCI configuration (`.circleci/`); for the
+    others the pipeline's own folder, which holds it at the root (an Azure Pipelines file elsewhere is
+    taken to be at the root too: its folder is the checkout's, `_with_checkout_root`)."""
+    folder = posixpath.dirname(path).replace("\\", "/").casefold()
+    if folder == ".github/workflows" or folder.endswith("/.github/workflows"):
+        return "../.."
+    if folder == ".circleci" or folder.endswith("/.circleci"):
+        return ".."
+    return ""
 
 
 def _repository_file(path: str, written: str) -> str:
@@ -2386,6 +2411,7 @@ def _macros(text: str) -> list[tuple[int, int]]:
 
 
 def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None:
+    lines.runs_in(_repository_root(path))
     for step in steps:
         run = functools.partial(_run_step, lines, path, step)
         if step.context.runs is None:

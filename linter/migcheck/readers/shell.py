@@ -26,7 +26,9 @@ commands create nothing, and `if true` or `if :` runs it surely, as a test of wo
 `007`, as `$(printf ...)` gives); one it states nothing of is a part not read, but for the settings a tool
 prints for the shell (`eval "$(ssh-agent -s)"`), which run no classic command.
 So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
-here-string (`bash <<EOF`), in a child shell. A command run through a prefix (`sudo`, `env X=1`, `timeout
+here-string (`bash <<EOF`), in a child shell; and so is a script file of the files checked that a shell
+is given by a path the script states (`bash scripts/migrate.sh hub-vnet`), the words after it its `$1`...,
+each of its commands shown where the file writes it, the file's own read not said again. A command run through a prefix (`sudo`, `env X=1`, `timeout
 30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
 given words the script does not state. What is nested deeper than a few dozen statements (an `if` in an
 `if`...) is read once through, each command in it as one that may run. A file the script puts in place
@@ -85,6 +87,7 @@ from migcheck.model import (
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     URL_NAMES_THE_API,
+    WHOLE_FILE_RUN,
     ClassicCall,
     CloudInUse,
     DirectiveComment,
@@ -2926,7 +2929,8 @@ class _Walker:
         script a here-document or here-string feeds it (`fed`). A script file it runs is not followed."""
         run = _shell_run(words[1:])
         if run is None:  # a script file, which may write the files it is given
-            self._may_write(words)
+            if not self._script_file_run(words):
+                self._may_write(words)
             return
         how, rest = run
         holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -2945,6 +2949,43 @@ class _Walker:
                 self._run_line(line, words[0].mark, holes)
             finally:
                 self.scope = outer
+
+    def _script_file_run(self, words: list[Word]) -> bool:
+        """`bash scripts/migrate.sh hub-vnet` (`sh`...): a script file of the files checked, by a path the
+        script states from the folder it runs in, run in a child shell with the words after it as its `$1`...,
+        each of its commands shown where the file writes it. The file's own read, without those words, is
+        then not said again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated, not checked
+        or that does not parse, or one run past the depth of calls followed."""
+        operands = _script_operands(words[1:])
+        stated = operands[0].text if operands else None
+        if (
+            not stated
+            or stated.startswith("/")
+            or self.working is None
+            or self.flat
+            or self.depth >= _CALL_DEPTH
+        ):
+            return False
+        settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
+        text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff") if settings is not None else ""
+        parsed = _parse(settings.path, text) if settings is not None else None
+        if settings is None or parsed is None or isinstance(parsed, FileProblem):
+            return False
+        source, tree, where, placeholders = parsed
+        self.spend(len(source))
+        self.library_run.add((settings.path, WHOLE_FILE_RUN))
+        with self._child_shell():
+            outer, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
+            self.scope = _Scope(dict(outer.variables), tuple(operands[1:]))
+            self.source, self.where, self.placeholders, self.line_holes = source, where, placeholders, ()
+            self.depth += 1
+            try:
+                self.statements(tree.root_node)
+            finally:
+                self.scope = outer
+                self.source, self.where, self.placeholders, self.line_holes = saved
+                self.depth -= 1
+        return True
 
     def _inline_python(self, words: list[Word]) -> bool:
         """`python3 -c "..."`, `python - <<'EOF'` (or no script given a here-document or here-string): the code
@@ -3949,6 +3990,17 @@ def _replacement(options: list[Word]) -> str | None:
     return None
 
 
+def _script_operands(words: list[Word]) -> list[Word]:
+    """The script file a shell given `words` (after its name) runs and the words given it (its `$1`...),
+    past the shell's options; none where it runs no file (`-c`, `-s`) or a file the script does not state."""
+    index = 0
+    while index < len(words) and (text := words[index].text) is not None and text[:1] in "-+" and text != "-":
+        if text == "--":
+            return words[index + 1 :]
+        index += 2 if text in ("-o", "+o", "-O", "+O", "--rcfile", "--init-file") else 1
+    return words[index:] if _shell_run(words) is None else []
+
+
 def _shell_run(words: list[Word]) -> tuple[str, list[Word]] | None:
     """What a shell given `words` (after its name) runs: ("-c", [line, $0, $1...]) for the command line
     `-c` gives it, ("-s", [$1...]) for the script it reads from its input, None for a script file."""
@@ -4605,6 +4657,11 @@ class CommandLines:
             walker.statements(tree.root_node)
         finally:
             walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
+
+    def runs_in(self, folder: str) -> None:
+        """The lines run from `folder`, from the file's (a CI job's steps run from the repository's root,
+        which is `../..` of a GitHub Actions workflow): a path they name from where they run is from there."""
+        self.walker.working = folder
 
     def run_words(self, words: list[Word]) -> None:
         """A command given as its words (an Ansible `argv:` list)."""

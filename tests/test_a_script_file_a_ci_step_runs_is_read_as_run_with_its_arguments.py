@@ -1,0 +1,66 @@
+"""A shell script file of the repository that a CI step runs (`bash scripts/migrate.sh hub-vnet`, `sh -e
+./scripts/migrate.sh ...`) is read where the step runs it, with the words the step gives it as its `$1`...,
+each command shown where the file writes it, from the repository's root (a GitHub Actions workflow's
+`../..`), in GitHub Actions, Azure Pipelines and GitLab CI alike; the file's own read, without those words,
+is then not said again."""
+
+from __future__ import annotations
+
+import pytest
+from lint_support import lint_files, where
+
+MIGRATE = """\
+#!/bin/bash
+azure config mode asm
+azure network vnet validate-migration "$1"
+azure network vnet {first}-migration "$1"
+azure network vnet {second}-migration "$1"
+"""
+PIPELINES = {
+    ".github/workflows/migrate.yml": (
+        "on: workflow_dispatch\njobs:\n  move:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n      - run: {command}\n"
+    ),
+    "azure-pipelines.yml": "steps:\n- script: {command}\n",
+    ".gitlab-ci.yml": "move:\n  script:\n    - {command}\n",
+}
+
+
+def _committed_first(tmp_path, monkeypatch, pipeline: str, command: str, order: tuple[str, str]) -> list[str]:
+    files = {
+        pipeline: PIPELINES[pipeline].format(command=command),
+        "scripts/migrate.sh": MIGRATE.format(first=order[0], second=order[1]),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    return [
+        f"{spot} {f.message.partition('virtual network ')[2].partition(' in ')[0]}"
+        for f, spot in zip(result.findings, where(result.findings), strict=True)
+    ]
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+@pytest.mark.parametrize(
+    "command",
+    ["bash scripts/migrate.sh hub-vnet", "sh -e ./scripts/migrate.sh hub-vnet --verbose"],
+    ids=["bash", "sh-with-options"],
+)
+def test_a_step_runs_the_script_file_with_its_arguments(tmp_path, monkeypatch, pipeline, command):
+    found = _committed_first(tmp_path, monkeypatch, pipeline, command, ("commit", "prepare"))
+    assert found == ["MIG602 scripts/migrate.sh:4:1 'hub-vnet'"]
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+def test_a_script_file_run_in_order_is_in_order(tmp_path, monkeypatch, pipeline):
+    command = "bash scripts/migrate.sh hub-vnet"
+    assert _committed_first(tmp_path, monkeypatch, pipeline, command, ("prepare", "commit")) == []
+
+
+def test_a_script_file_not_checked_is_the_step_s_command_alone(tmp_path, monkeypatch):
+    files = {
+        "azure-pipelines.yml": PIPELINES["azure-pipelines.yml"].format(command="bash scripts/other.sh x")
+    }
+    files["scripts/migrate.sh"] = MIGRATE.format(first="commit", second="prepare")
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    assert [f.message.partition("virtual network ")[2].partition(" names")[0] for f in result.findings] == [
+        "$1"
+    ]
