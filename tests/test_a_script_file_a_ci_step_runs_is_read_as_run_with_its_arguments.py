@@ -1,8 +1,9 @@
 """A shell script file of the repository that a CI step runs (`bash scripts/migrate.sh hub-vnet`, `sh -e
 ./scripts/migrate.sh ...`) is read where the step runs it, with the words the step gives it as its `$1`...,
 each command shown where the file writes it, from the repository's root (a GitHub Actions workflow's
-`../..`), in GitHub Actions, Azure Pipelines and GitLab CI alike; the file's own read, without those words,
-is then not said again."""
+`../..`), in GitHub Actions, Azure Pipelines and GitLab CI alike, and where an Ansible `shell:` task, a
+Terraform `local-exec` or another shell script runs it; the file's own read, without those words, is then
+not said again."""
 
 from __future__ import annotations
 
@@ -64,3 +65,30 @@ def test_a_script_file_not_checked_is_the_step_s_command_alone(tmp_path, monkeyp
     assert [f.message.partition("virtual network ")[2].partition(" names")[0] for f in result.findings] == [
         "$1"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "site.yml",
+            "- hosts: localhost\n  tasks:\n    - shell: azure config mode asm\n"
+            "    - shell: bash scripts/migrate.sh hub-vnet\n",
+        ),
+        (
+            "main.tf",
+            'resource "null_resource" "move" {\n  provisioner "local-exec" {\n'
+            '    command = "azure config mode asm && bash scripts/migrate.sh hub-vnet"\n  }\n}\n',
+        ),
+        ("deploy.sh", "#!/bin/bash\nazure config mode asm\nbash scripts/migrate.sh hub-vnet\n"),
+    ],
+    ids=["ansible", "terraform", "shell"],
+)
+def test_a_script_file_an_ansible_task_terraform_or_a_script_runs_is_read_so_too(
+    tmp_path, monkeypatch, name, text
+):
+    files = {name: text, "scripts/migrate.sh": MIGRATE.format(first="commit", second="prepare")}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    assert [
+        f"{f.message.partition('virtual network ')[2].partition(' in ')[0]}" for f in result.findings
+    ] == ["'hub-vnet'"]

@@ -1109,6 +1109,7 @@ class _Playbook:
         value = value[skip:]
         if (
             "azure" not in value
+            and ".sh" not in value  # a shell script file it may run (`bash scripts/migrate.sh`)
             and not automation.mentions_management_host(value)
             and not shell.may_send_to_the_api(value.encode("utf-8"))
         ):  # nor curl to the API, at a URL stated or one that may be its

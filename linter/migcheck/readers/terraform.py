@@ -186,8 +186,10 @@ def read(path: str, data: bytes) -> Document:
 
     held: list[_Held] = []
     called: list[_Resource] = []
+    ran: list[shell.CommandLines] = []  # the last run's: the script files its commands ran are said
 
     def program(lines: shell.CommandLines) -> None:
+        ran.append(lines)
         configuration = _Configuration(module, lines)
         configuration.create(own)
         # the last run's: a run made again (`shell.run_commands`) is the one read
@@ -221,7 +223,8 @@ def read(path: str, data: bytes) -> Document:
     )
     resources += _read_held(path, text, held)
     kind = FileKind.SHELL if resources else None
-    return Document(path, kind, "", resources, suppressions, marked, text=text)
+    files_run = ran[-1].functions_run() if ran else ()
+    return Document(path, kind, "", resources, suppressions, marked, text=text, functions_run=files_run)
 
 
 def _called_from_elsewhere(path: str) -> bool:
