@@ -92,3 +92,47 @@ def test_a_script_file_an_ansible_task_terraform_or_a_script_runs_is_read_so_too
     assert [
         f"{f.message.partition('virtual network ')[2].partition(' in ')[0]}" for f in result.findings
     ] == ["'hub-vnet'"]
+
+
+MIGRATE_PS1 = """\
+param([string]$VNet, [string]$Step = 'all')
+Move-AzureVirtualNetwork -Validate -VirtualNetworkName $VNet
+Move-AzureVirtualNetwork -{first} -VirtualNetworkName $VNet
+Move-AzureVirtualNetwork -{second} -VirtualNetworkName $VNet
+"""
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "pwsh -File scripts/migrate.ps1 -VNet hub-vnet",
+        "pwsh -NoProfile -ExecutionPolicy Bypass -File ./scripts/migrate.ps1 hub-vnet",
+        "pwsh scripts/migrate.ps1 -VNet 'hub-vnet' -Step all",
+        "powershell.exe -NonInteractive -File scripts/migrate.ps1 -VNet hub-vnet",
+    ],
+    ids=["file", "options-positional", "pwsh-operand", "windows-powershell"],
+)
+def test_a_step_runs_the_powershell_script_file_with_its_arguments(tmp_path, monkeypatch, pipeline, command):
+    files = {
+        pipeline: PIPELINES[pipeline].format(command=command),
+        "scripts/migrate.ps1": MIGRATE_PS1.format(first="Commit", second="Prepare"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    found = [
+        f"{spot} {f.message.partition('virtual network ')[2].partition(' in ')[0]}"
+        for f, spot in zip(result.findings, where(result.findings), strict=True)
+    ]
+    assert found == ["MIG602 scripts/migrate.ps1:3:1 'hub-vnet'"]
+
+
+def test_a_powershell_command_line_runs_no_script_file(tmp_path, monkeypatch):
+    command = "pwsh -Command ./scripts/migrate.ps1 -VNet hub-vnet"
+    files = {
+        "azure-pipelines.yml": PIPELINES["azure-pipelines.yml"].format(command=command),
+        "scripts/migrate.ps1": MIGRATE_PS1.format(first="Commit", second="Prepare"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    assert [f.message.partition("virtual network ")[2].partition(" names")[0] for f in result.findings] == [
+        "$VNet"
+    ]

@@ -296,10 +296,19 @@ _MOST_LOOP_ITEMS = 16
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
     the Service Management API's host, or includes a template (`template:`, `include:`) or runs a script
-    file (a PowerShell task's `filePath:`, `ScriptPath:`, a shell script: `bash scripts/migrate.sh`) that
+    file (a PowerShell task's `filePath:`, `ScriptPath:`, a script: `bash scripts/migrate.sh`, `pwsh -File x.ps1`) that
     may."""
     lowered = data.lower()
-    named = (b"azure", b"management.core.", b"template:", b"include:", b"filepath:", b"scriptpath:", b".sh")
+    named = (
+        b"azure",
+        b"management.core.",
+        b"template:",
+        b"include:",
+        b"filepath:",
+        b"scriptpath:",
+        b".sh",
+        b".ps1",
+    )
     return b"\x00" not in data and any(word in lowered for word in named)
 
 

@@ -28,7 +28,9 @@ prints for the shell (`eval "$(ssh-agent -s)"`), which run no classic command.
 So is one a shell is given (`bash -c "..."`, its own arguments its `$1`...) or fed by a here-document or
 here-string (`bash <<EOF`), in a child shell; and so is a script file of the files checked that a shell
 is given by a path the script states (`bash scripts/migrate.sh hub-vnet`), the words after it its `$1`...,
-each of its commands shown where the file writes it, the file's own read not said again. A command run through a prefix (`sudo`, `env X=1`, `timeout
+each of its commands shown where the file writes it, the file's own read not said again; a PowerShell
+script file `pwsh -File` (`powershell -File`, `pwsh x.ps1`) runs so is read by the PowerShell reader, the
+words after it bound to its `param()`. A command run through a prefix (`sudo`, `env X=1`, `timeout
 30`, `nice -n 5`, `\\azure`, which bypasses an alias) is the command; one `xargs` runs may not run, and is
 given words the script does not state. What is nested deeper than a few dozen statements (an `if` in an
 `if`...) is read once through, each command in it as one that may run. A file the script puts in place
@@ -208,6 +210,33 @@ _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 # The programs that run Python code they are given inline (`-c`, their standard input), and their options that
 # take the next word as their value.
 _PYTHONS = frozenset({"python", "python2", "python3", "py"})
+# PowerShell's command-line programs, which run a script file given `-File` (`pwsh` a first operand too).
+_POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh.exe", "powershell.exe"})
+# Their options that take the next word as their value (lower case, as PowerShell matches them).
+_POWERSHELL_VALUES = frozenset(
+    {
+        "-executionpolicy",
+        "-ep",
+        "-ex",
+        "-workingdirectory",
+        "-wd",
+        "-configurationname",
+        "-config",
+        "-outputformat",
+        "-of",
+        "-o",
+        "-inputformat",
+        "-if",
+        "-inp",
+        "-windowstyle",
+        "-w",
+        "-version",
+        "-v",
+        "-settingsfile",
+        "-psconsolefile",
+        "-custompipename",
+    }
+)
 _PYTHON_VALUED_OPTIONS = frozenset({"-W", "-X", "-Q"})
 
 
@@ -310,6 +339,8 @@ def _read(path: str, data: bytes) -> Document:
     # what the Python code it runs inline describes, its scripts said to be this one's
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
+    own = f"Shell script '{posixpath.basename(path)}'"
+    python += tuple(replace(r, called=own) if isinstance(r, Script) else r for r in walker.powershell_read)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
     if script is None and not_read is not None and sniff(text[_offset(text, not_read) :].encode("utf-8")):
@@ -1356,6 +1387,8 @@ class _Walker:
         self.lines_not_read: list[Mark] = []
         # What the Python code the script runs inline describes (`_inline_python`), read by the Python reader.
         self.python_read: list[object] = []
+        # What the PowerShell script files it runs describe (`_powershell_file_run`).
+        self.powershell_read: list[object] = []
         self.python_seen: set[tuple[str, Mark]] = set()
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
@@ -2493,9 +2526,11 @@ class _Walker:
             else:  # a command the script does not state (`"$EDITOR" NetworkConfig.netcfg`)
                 self._may_write([w for a in arguments for w in self.words(a)])
             return
-        if _prefix_named(name) is not None or posixpath.basename(
-            name
-        ) in _SHELLS | _PYTHONS | _PLACES.keys() | {"parallel"}:
+        if (
+            _prefix_named(name) is not None
+            or posixpath.basename(name) in _SHELLS | _PYTHONS | _PLACES.keys() | {"parallel"}
+            or posixpath.basename(name).casefold() in _POWERSHELLS
+        ):
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
             self.azure(name_node, arguments)
@@ -2987,6 +3022,42 @@ class _Walker:
                 self.depth -= 1
         return True
 
+    def _powershell_file_run(self, words: list[Word]) -> bool:
+        """`pwsh -File scripts/migrate.ps1 -VNet hub-vnet` (`powershell -File`, `pwsh scripts/migrate.ps1`): a
+        PowerShell script file of the files checked, by a path the script states from the folder it runs in,
+        read by the PowerShell reader as the body of a function called with the words after it, which bind
+        to its `param()` as a command line's do (a word the script does not state, a value not stated), each
+        character shown where the file or the script writes it, its `$PSScriptRoot` its own folder. The
+        file's own read is then not said again (`WHOLE_FILE_RUN`). False for a command that runs no such
+        file (`-Command`, a file not stated or not checked)."""
+        operands = _powershell_file_operands(words)
+        stated = operands[0].text if operands else None
+        if (
+            not stated
+            or stated.startswith("/")
+            or self.working is None
+            or self.flat
+            or self.depth >= _CALL_DEPTH
+        ):
+            return False
+        relative = posixpath.normpath(posixpath.join(self.working, stated.replace("\\", "/")))
+        settings = beside.settings_file(relative)
+        if settings is None:
+            return False
+        from migcheck.readers import powershell
+
+        self.spend(len(settings.data))
+        text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
+        held, places = _powershell_call_text(text, operands, words[0].mark)
+        files = [powershell.HeldFile(len("function F {\n"), settings.path, text.splitlines())]
+        files.append(powershell.HeldFile(len("function F {\n") + len(text), self.path, ()))
+        document = powershell.read_held(
+            self.path, held, places, (), files, function_folders={"F": posixpath.dirname(relative)}
+        )
+        self.powershell_read += document.resources
+        self.library_run.add((settings.path, WHOLE_FILE_RUN))
+        return True
+
     def _inline_python(self, words: list[Word]) -> bool:
         """`python3 -c "..."`, `python - <<'EOF'` (or no script given a here-document or here-string): the code
         read by the Python reader, each call where the script writes it (`python_read`); code the script
@@ -3142,8 +3213,10 @@ class _Walker:
             self._az(words)
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
-        elif posixpath.basename(name) in _PYTHONS and self._inline_python(words):
-            pass
+        elif (posixpath.basename(name) in _PYTHONS and self._inline_python(words)) or (
+            posixpath.basename(name).casefold() in _POWERSHELLS and self._powershell_file_run(words)
+        ):
+            pass  # Python code it runs inline, or a PowerShell script file it runs: read by their readers
         elif posixpath.basename(name) == "parallel":
             self._parallel(words)
         elif posixpath.basename(name) in _PLACES:
@@ -4001,6 +4074,48 @@ def _script_operands(words: list[Word]) -> list[Word]:
     return words[index:] if _shell_run(words) is None else []
 
 
+def _powershell_file_operands(words: list[Word]) -> list[Word]:
+    """The script file PowerShell's program given `words` (its name first) runs and the words given it, past
+    its options: after `-File` (`-f`), or for `pwsh` its first operand; none where it runs a command
+    (`-Command`, `-EncodedCommand`) or no file the script states."""
+    index, pwsh = 1, words[0].text is not None and words[0].text.casefold().startswith("pwsh")
+    while index < len(words) and (text := words[index].text) is not None and text.startswith("-"):
+        option = text.casefold()
+        if option in ("-file", "-f"):
+            return words[index + 1 :]
+        if option in ("-command", "-c", "-encodedcommand", "-e", "-ec", "-"):
+            return []
+        index += 2 if option in _POWERSHELL_VALUES else 1
+    return words[index:] if pwsh else []
+
+
+def _powershell_call_text(text: str, operands: list[Word], at: Mark) -> tuple[str, list[tuple[int, int]]]:
+    """A PowerShell script file's `text` as the body of a function `F` called with the words given it:
+    each a parameter's name where it is one (`-VNet`), else a single-quoted string of its value, or a
+    variable no line assigns where the script does not state it; with where each character is written (the
+    file's own, the words' where the script writes them)."""
+    head = "function F {\n"
+    places = [(at.line, at.column)] * len(head)
+    places += [
+        (line, column) for line, row in enumerate(text.split("\n"), 1) for column in range(1, len(row) + 2)
+    ][: len(text)]
+    call = ["\n}\nF"]
+    places += [(at.line, at.column)] * len(call[0])
+    for number, word in enumerate(operands[1:]):
+        given = word.text
+        if given is None:
+            written = f" ${{unstated_argument_{number}}}"
+        elif given.startswith("-") and given[1:].replace("_", "a").isalnum():
+            written = f" {given}"
+        else:
+            written = " '" + given.replace("'", "''") + "'"
+        call.append(written)
+        places += [(word.mark.line, word.mark.column)] * len(written)
+    call.append("\n")
+    places.append((at.line, at.column))
+    return head + text + "".join(call), places
+
+
 def _shell_run(words: list[Word]) -> tuple[str, list[Word]] | None:
     """What a shell given `words` (after its name) runs: ("-c", [line, $0, $1...]) for the command line
     `-c` gives it, ("-s", [$1...]) for the script it reads from its input, None for a script file."""
@@ -4773,10 +4888,11 @@ class CommandLines:
         refused = [*walker.reading.refused, *walker.unfollowed.values(), *walker.undecided_requests()]
         if script is None and refused:  # calls refused, said, run nothing: as a shell script's
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
+        others = (*walker.python_read, *walker.powershell_read)
         if script is None:
-            return (*described, *walker.python_read)
+            return (*described, *others)
         unread = tuple(sorted(refused, key=lambda mark: (mark.line, mark.column)))
-        return (replace(script, unread=unread) if unread else script, *described, *walker.python_read)
+        return (replace(script, unread=unread) if unread else script, *described, *others)
 
 
 def _python_run(words: list[Word]) -> tuple[str, Word | None] | None:
