@@ -136,3 +136,21 @@ def test_a_powershell_command_line_runs_no_script_file(tmp_path, monkeypatch):
     assert [f.message.partition("virtual network ")[2].partition(" names")[0] for f in result.findings] == [
         "$VNet"
     ]
+
+
+def test_a_powershell_script_file_a_github_step_runs_names_files_from_the_repository_s_root(
+    tmp_path, monkeypatch
+):
+    files = {
+        ".github/workflows/migrate.yml": PIPELINES[".github/workflows/migrate.yml"].format(
+            command="pwsh -File scripts/migrate.ps1"
+        ),
+        "scripts/migrate.ps1": ". ./settings.ps1\n"
+        + MIGRATE_PS1.partition("\n")[2].format(first="Commit", second="Prepare"),
+        "settings.ps1": "$VNet = 'hub-vnet'\n",
+        ".github/workflows/settings.ps1": "$VNet = 'other-vnet'\n",
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    assert [f.message.partition("virtual network ")[2].partition(" in ")[0] for f in result.findings] == [
+        "'hub-vnet'"
+    ]

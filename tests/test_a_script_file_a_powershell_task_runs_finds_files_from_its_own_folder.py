@@ -59,3 +59,23 @@ def test_a_task_s_script_file_dot_sources_the_settings_beside_it(tmp_path, monke
         "settings.ps1": "$VNet = 'hub-vnet'\n",
     }
     assert _committed_first(tmp_path, monkeypatch, files) == ["spoke-vnet"]
+
+
+@pytest.mark.parametrize(
+    ("working", "found"),
+    [
+        ("", ["hub-vnet"]),  # from the repository's root, where the task runs it
+        ("    workingDirectory: $(Build.SourcesDirectory)/scripts\n", ["spoke-vnet"]),
+        ("    workingDirectory: scripts\n", ["spoke-vnet"]),
+    ],
+    ids=["root", "checkout-folder", "relative"],
+)
+def test_a_task_s_script_file_names_files_from_where_the_task_runs_it(tmp_path, monkeypatch, working, found):
+    pipeline = "steps:\n- task: PowerShell@2\n  inputs:\n    filePath: scripts/migrate.ps1\n" + working
+    files = {
+        "azure-pipelines.yml": pipeline,
+        "scripts/migrate.ps1": ". .\\settings.ps1\n" + STEPS,
+        "scripts/settings.ps1": "$VNet = 'spoke-vnet'\n",
+        "settings.ps1": "$VNet = 'hub-vnet'\n",
+    }
+    assert _committed_first(tmp_path, monkeypatch, files) == found

@@ -1196,8 +1196,9 @@ class _Walk:
         """A PowerShell task's script file (`filePath:`, from the repository's root) run with its
         `arguments:`, when it is a file checked: its text as the body of a function called with those
         arguments, which bind to its `param()` by name and by position as on a command line, each character
-        shown where the script file or the pipeline writes it. The file's own read is then not said again
-        (`_pipelines_included`). None for a file not stated or not checked."""
+        shown where the script file or the pipeline writes it, its `$PSScriptRoot` its own folder, and run
+        from the task's `workingDirectory:` where it states one (else the repository's root). The file's own
+        read is then not said again (`_pipelines_included`). None for a file not stated or not checked."""
         named = next((given[k] for k in _POWERSHELL_FILE_INPUTS if k in given), None)
         stated = _stated_input(named, context.macros)
         settings = beside.settings_file(posixpath.normpath(stated)) if stated else None
@@ -1215,11 +1216,19 @@ class _Walk:
         held.written_in(settings.path)
         held.add(text, _places_in(text))
         held.written_in(_file(task))
-        held.add(f"\n}}\n{function} ", _place(named))
+        held.add("\n}\n", _place(named))
+        working = given.get("workingdirectory")
+        folder = _stated_input(working, context.macros).replace("\\", "/")
+        moved = bool(folder) and not folder.startswith("/") and ":" not in folder and "'" not in folder
+        if moved:  # it runs from there: a path it names from where it runs is from there
+            held.add(f"Push-Location '{folder}'\n", _place(working))
+        held.add(f"{function} ", _place(named))
         arguments = next((given[k] for k in _POWERSHELL_ARGUMENT_INPUTS if k in given), None)
         if arguments is not None and _scalar(arguments):
             _add_expressions_as_variables(held, *_expanded(arguments, context.macros), context.azure)
         held.add("\n", _place(task))
+        if moved:
+            held.add("Pop-Location\n", _place(working))
         return held
 
     def gitlab_included(self, root: Node, depth: int) -> Node:

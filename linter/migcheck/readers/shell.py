@@ -3048,9 +3048,14 @@ class _Walker:
 
         self.spend(len(settings.data))
         text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff")
-        held, places = _powershell_call_text(text, operands, words[0].mark)
-        files = [powershell.HeldFile(len("function F {\n"), settings.path, text.splitlines())]
-        files.append(powershell.HeldFile(len("function F {\n") + len(text), self.path, ()))
+        head = "function F {\n"
+        if (
+            self.working and "'" not in self.working
+        ):  # it runs from where the script is: its paths are from there
+            head = f"Set-Location '{self.working}'\n{head}"
+        held, places = _powershell_call_text(head, text, operands, words[0].mark)
+        files = [powershell.HeldFile(len(head), settings.path, text.splitlines())]
+        files.append(powershell.HeldFile(len(head) + len(text), self.path, ()))
         document = powershell.read_held(
             self.path, held, places, (), files, function_folders={"F": posixpath.dirname(relative)}
         )
@@ -4089,12 +4094,13 @@ def _powershell_file_operands(words: list[Word]) -> list[Word]:
     return words[index:] if pwsh else []
 
 
-def _powershell_call_text(text: str, operands: list[Word], at: Mark) -> tuple[str, list[tuple[int, int]]]:
-    """A PowerShell script file's `text` as the body of a function `F` called with the words given it:
-    each a parameter's name where it is one (`-VNet`), else a single-quoted string of its value, or a
-    variable no line assigns where the script does not state it; with where each character is written (the
-    file's own, the words' where the script writes them)."""
-    head = "function F {\n"
+def _powershell_call_text(
+    head: str, text: str, operands: list[Word], at: Mark
+) -> tuple[str, list[tuple[int, int]]]:
+    """A PowerShell script file's `text` as the body of a function `F` (that `head` opens) called with the
+    words given it: each a parameter's name where it is one (`-VNet`), else a single-quoted string of its
+    value, or a variable no line assigns where the script does not state it; with where each character is
+    written (the file's own, the words' where the script writes them, the rest at `at`)."""
     places = [(at.line, at.column)] * len(head)
     places += [
         (line, column) for line, row in enumerate(text.split("\n"), 1) for column in range(1, len(row) + 2)
