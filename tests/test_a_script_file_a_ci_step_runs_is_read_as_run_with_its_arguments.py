@@ -8,6 +8,7 @@ not said again."""
 from __future__ import annotations
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files, where
 
 MIGRATE = """\
@@ -154,3 +155,31 @@ def test_a_powershell_script_file_a_github_step_runs_names_files_from_the_reposi
     assert [f.message.partition("virtual network ")[2].partition(" in ")[0] for f in result.findings] == [
         "'hub-vnet'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "script", "text"),
+    [
+        (
+            "bash scripts/migrate.sh vnet-{n}",
+            "scripts/migrate.sh",
+            MIGRATE.format(first="prepare", second="commit"),
+        ),
+        (
+            "pwsh -File scripts/migrate.ps1 -VNet vnet-{n}",
+            "scripts/migrate.ps1",
+            MIGRATE_PS1.format(first="Prepare", second="Commit"),
+        ),
+    ],
+    ids=["bash", "pwsh"],
+)
+def test_a_pipeline_running_a_script_file_in_many_steps_costs_time_linear_in_their_number(
+    tmp_path, monkeypatch, command, script, text
+):
+    def make(steps: int):
+        folder = tmp_path / str(steps)
+        lines = "".join(f"- script: {command.format(n=n)}\n" for n in range(steps))
+        files = {"azure-pipelines.yml": "steps:\n" + lines, script: text}
+        return lambda: lint_files(folder, monkeypatch, files, "MIG602", dedent=False)
+
+    assert_linear(make, 40)
