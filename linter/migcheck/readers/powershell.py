@@ -5802,7 +5802,11 @@ def _built_identity(value: Unknown) -> object:
     """What tells the value apart: its definition, else, for a string built around values of known
     definitions (`"$($prefix)vnet"`, `$prefix + "vnet"`), how it is built of them, so that two calls
     that build it alike name one resource (as `Interpreter._passed` has a function's calls pass one
-    value); else None."""
+    value); else None. A variable that paths meeting gave different unknown values (`if (…) { $svc = $Name }
+    else { $svc = Read-Host }`) holds one of them whichever path ran: every call given it names one
+    resource, as one storage account (see `_identity`)."""
+    if value.ident is None and value.either and not value.shape:
+        return _identity(value)
     if value.ident is not None or not value.shape or not value.holes or None in value.holes:
         return value.ident
     return ("built", value.shape, value.holes)
