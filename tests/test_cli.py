@@ -251,7 +251,7 @@ def test_a_folder_without_classic_files_warns(repo, capsys):
     assert (
         "inventory .json exports of classic resources or of those that depend on them, .ps1, .psm1 and .py scripts "
         "that use the classic APIs, .sh, .bash and .py scripts that run the classic CLI, Ansible "
-        "playbooks and task files (.yml, .yaml) that run it or the classic azure module, or such scripts with no "
+        "playbooks and task files (.yml, .yaml) that run it or the classic azure module, such scripts with no "
         "extension whose #! line runs sh, bash, python or pwsh" in err
     )
 
