@@ -767,6 +767,8 @@ _LOCATION_BACK = frozenset({"pop-location", "popd"})
 _LOCATION_CHANGES = frozenset({"set-location", "sl", "cd", "chdir", *_LOCATION_PUSH, *_LOCATION_BACK})
 _FROM_CURRENT = (".\\", "./", "..\\", "../")  # a path from the folder the script runs in
 _SCRIPT_FOLDER = "\0script folder\0"
+# The configuration of a service project (New-AzureServiceProject's) that Publish-AzureServiceProject deploys.
+_PROJECT_CONFIGURATION = "ServiceConfiguration.Cloud.cscfg"
 
 
 class _Loaded(NamedTuple):
@@ -13371,8 +13373,21 @@ class Interpreter:
             draft = self._in_stated_slot(draft, args, mark)
             role = self._package_role(draft, args, mark)
             role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
-            draft.configuration_file = draft.configuration_file or self._configuration_file(args, env)
+            draft.configuration_file = (
+                draft.configuration_file or self._configuration_file(args, env) or self._published_project(key, args)
+            )
         return NULL
+
+    def _published_project(self, key: str, args: Args) -> str:
+        """The configuration Publish-AzureServiceProject deploys when it is given no package: it packages the
+        service project of the folder the script runs in (`cd .\\WorkerProject` before it) and deploys it
+        with that project's cloud configuration, as `-Configuration .\\ServiceConfiguration.Cloud.cscfg`
+        would (see `_configuration_file`): that file, from the script's folder (see `working`), so that the
+        deployment joins the project's roles. "" for another cmdlet, a package given, or a folder the script
+        cannot say."""
+        if key != "publish-azureserviceproject" or args.get("Package") is not None or self.working is None:
+            return ""
+        return posixpath.normpath(posixpath.join(self.working, _PROJECT_CONFIGURATION))
 
     def _in_stated_slot(self, draft: DeploymentDraft, args: Args, mark: Mark) -> DeploymentDraft:
         """The deployment a package call makes or upgrades in the slot it states (`-Slot`; New-AzureDeployment
