@@ -13374,7 +13374,9 @@ class Interpreter:
             role = self._package_role(draft, args, mark)
             role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
             draft.configuration_file = (
-                draft.configuration_file or self._configuration_file(args, env) or self._published_project(key, args)
+                draft.configuration_file
+                or self._configuration_file(args, env)
+                or self._published_project(key, args)
             )
         return NULL
 
