@@ -25,7 +25,7 @@ def test_the_warning_names_terraform_pipelines_and_publish_profiles(tmp_path, mo
     assert "no classic Azure files under infra" in err
     for kind in (
         "Terraform configurations (.tf, .tf.json) of the classic azure provider",
-        "CI pipelines (.yml, .yaml) whose steps run the classic cmdlets, SDK or CLI",
+        "build pipelines (azure-pipelines.yml, GitHub workflows, .gitlab-ci.yml and the like) whose steps run",
         "Visual Studio publish profiles (.azurePubxml) of cloud service projects",
     ):
         assert kind in err

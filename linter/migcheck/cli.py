@@ -547,8 +547,9 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
         "resources or of those that depend on them, .ps1, .psm1 and .py scripts that use the classic APIs, "
         ".sh, .bash and .py scripts that run the classic CLI, Ansible playbooks and task files "
         "(.yml, .yaml) that run it or the classic azure module, such scripts with no extension whose #! "
-        "line runs sh, bash, python or pwsh, CI pipelines (.yml, .yaml) whose steps run the classic "
-        "cmdlets, SDK or CLI, Terraform configurations (.tf, .tf.json) of the classic azure provider, "
+        "line runs sh, bash, python or pwsh, build pipelines (azure-pipelines.yml, GitHub workflows, "
+        ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
+        "configurations (.tf, .tf.json) of the classic azure provider, "
         "TOML declarations, or Visual Studio publish profiles (.azurePubxml) of cloud service projects)"
         f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
