@@ -276,6 +276,8 @@ if TYPE_CHECKING:
 # module's `New-AzCloudService`: evidence that a package is not classic). A byte search, not a parse.
 _HINT = (
     r"-azure(?!rm|ad)[a-z]|(?:validate|prepare|commit|abort)-migration|new-azcloudservice|management\.core\."
+    # ... or with the Azure CLI (`az cloud-service create`)
+    r"|\baz(?:\.cmd)?[ \t]+cloud-service[ \t]+create\b"
     # Azure Backup turned on for a classic VM (`Enable-AzRecoveryServicesBackupProtection -ServiceName`), a
     # classic network's id (the remote network of `Add-AzVirtualNetworkPeering`), a classic resource type
     # Resource Manager creates (`New-AzResource -ResourceType Microsoft.ClassicCompute/domainNames`)
@@ -312,6 +314,7 @@ _HINT_WORDS = (
     b"azure",
     b"-migration",
     b"new-azcloudservice",
+    b"cloud-service",
     b"management.core.",
     b"recoveryservicesbackupprotection",
     b"classicnetwork/virtualnetworks",
@@ -11670,11 +11673,20 @@ class Interpreter:
 
     def _az(self, node: Node, env: Env) -> None:
         """`az network vnet peering create … --remote-vnet <a classic network's id>`, the Azure CLI run as a
-        native command: a peering of that classic network, as the shell reader reads it (`xplat.az_peering`).
-        Only that command's words are read: the Azure CLI's others call no classic API."""
+        native command: a peering of that classic network, as the shell reader reads it (`xplat.az_peering`);
+        and `az cloud-service create`, which creates a cloud service of extended support, as
+        `New-AzCloudService` does (`xplat.az_cloud_service`). Only those commands' words are read: the Azure
+        CLI's others call no classic API."""
         elements = node.child_by_field_name("command_elements")
         parts = [p for p in _named(elements) if p.type != "command_argument_sep"] if elements else []
-        if [_text(part) for part in parts[: len(xplat.AZ_PEERING_CREATE)]] != list(xplat.AZ_PEERING_CREATE):
+        command = [_text(part) for part in parts[: len(xplat.AZ_PEERING_CREATE)]]
+        if tuple(command[: len(xplat.AZ_CLOUD_SERVICE_CREATE)]) == xplat.AZ_CLOUD_SERVICE_CREATE:
+            words, _ = self._native_words(node, env)
+            mark = self.where.mark(node.child_by_field_name("command_name") or node)
+            created = xplat.az_cloud_service(words[len(xplat.AZ_CLOUD_SERVICE_CREATE) :], self.path, mark)
+            self.extended.setdefault(created)
+            return
+        if command != list(xplat.AZ_PEERING_CREATE):
             return
         words, _ = self._native_words(node, env)
         peering = xplat.az_peering(words[len(xplat.AZ_PEERING_CREATE) :])

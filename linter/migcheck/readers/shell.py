@@ -94,6 +94,7 @@ from migcheck.model import (
     CloudInUse,
     DirectiveComment,
     Document,
+    ExtendedSupportService,
     FileKind,
     FileProblem,
     Mark,
@@ -296,7 +297,17 @@ def _may_source(data: bytes) -> bool:
 
 # ... or creates a classic resource type through Resource Manager (`az resource create --resource-type
 # Microsoft.ClassicCompute/domainNames`, see `automation.CLASSIC_RESOURCE_TYPES`).
-_CLI_HINTS = (b"azure ", b"azure\t", b"=azure", b'="azure', b"='azure", b"Microsoft.Classic")
+# ... or creates a cloud service of extended support (`az cloud-service create`: evidence that a package is not
+# classic).
+_CLI_HINTS = (
+    b"azure ",
+    b"azure\t",
+    b"=azure",
+    b'="azure',
+    b"='azure",
+    b"Microsoft.Classic",
+    b"cloud-service",
+)
 # A classic network's id, which an `az` command that peers a network with it writes (see `_Walker._az`).
 _CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
 # The Service Management API's hosts, in every cloud: a script may send its requests with curl or wget.
@@ -335,7 +346,7 @@ def _read(path: str, data: bytes) -> Document:
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     described = walker.reading.resources()
     ran = walker.functions_run()
-    peerings = tuple(walker.peerings)
+    peerings = (*walker.peerings, *walker.extended)
     # what the Python code it runs inline describes, its scripts said to be this one's
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
@@ -1408,6 +1419,8 @@ class _Walker:
         self.in_other_file = False
         # The peerings the Azure CLI adds from a Resource Manager network to a classic one (see `az`).
         self.peerings: dict[inv.VnetPeering, None] = {}
+        # The cloud services of extended support the Azure CLI creates (`az cloud-service create`, see `az`).
+        self.extended: dict[ExtendedSupportService, None] = {}
 
     def run(self, root: Node) -> None:
         """The script's own code, then each function no call of it runs: a library's functions, run by
@@ -3240,12 +3253,15 @@ class _Walker:
         `--id` of such a resource) creates a classic resource through Resource Manager, a classic call
         (`automation.CLASSIC_RESOURCE_TYPES`); a peering it adds from a Resource Manager network to a classic
         one (`az network vnet peering create --vnet-name hub --remote-vnet <a classic network's id>`) is a
-        peering of that network, as an export of the Resource Manager network shows it, marked at the id."""
+        peering of that network, as an export of the Resource Manager network shows it, marked at the id;
+        `az cloud-service create` creates a cloud service of extended support, not a classic one."""
         if self.in_library is not None or self.in_other_file:
             return
         command = [w.text for w in words[1:5]]
         if command[:2] == ["resource", "create"]:
             self._classic_type_created(words)
+        elif tuple(command[:2]) == xplat.AZ_CLOUD_SERVICE_CREATE:
+            self.extended.setdefault(xplat.az_cloud_service(words[3:], self.path, words[0].mark))
         elif command == list(xplat.AZ_PEERING_CREATE):
             self._peering_added(words[5:])
 

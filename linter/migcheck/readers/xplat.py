@@ -99,6 +99,7 @@ from migcheck.model import (
     Disk,
     DiskPlace,
     EndpointAcl,
+    ExtendedSupportService,
     Extension,
     Gateway,
     GatewayConnection,
@@ -3601,6 +3602,45 @@ def classic(path: Iterable[str]) -> bool:
 
 # The Azure CLI's command that peers a Resource Manager network with another (`az network vnet peering create`).
 AZ_PEERING_CREATE = ("network", "vnet", "peering", "create")
+
+
+# The Azure CLI's command that creates a cloud service of extended support (`az cloud-service create`): evidence
+# that a package is not classic, as the Az module's `New-AzCloudService` is.
+AZ_CLOUD_SERVICE_CREATE = ("cloud-service", "create")
+_EXTENDED_VIA = "creates it with az cloud-service create"
+
+
+def az_cloud_service(words: list[Word], script: str, mark: Mark) -> ExtendedSupportService:
+    """The cloud service of extended support `az cloud-service create` creates, given its options (`words`,
+    after the command's name) and the path of the script that runs it, marked at the command (`mark`): its
+    name (`--name`, `-n`) when the script states it; the configuration `--configuration @<file>` loads (the
+    CLI reads an argument written `@path` from that file), taken from the script's folder when relative; the
+    roles `--roles` lists (each `name:size:count:tier`), none when one of them is not stated."""
+    options = az_options(words)
+    name = options.get("--name") or options.get("-n")
+    given = options.get("--configuration")
+    configuration = given.text or "" if given is not None else ""
+    package = ""
+    if configuration.startswith("@") and not configuration[1:].startswith("/") and ":" not in configuration:
+        package = posixpath.normpath(posixpath.join(posixpath.dirname(script), configuration[1:]))
+    stated = name.text if name is not None and name.text is not None else ""
+    return ExtendedSupportService(stated, mark, _EXTENDED_VIA, package, _az_roles(words))
+
+
+def _az_roles(words: list[Word]) -> tuple[str, ...]:
+    """The names of the roles `--roles` lists (each value `name:size:count:tier`, up to the next option);
+    none when the command gives none, or one the script does not state."""
+    texts = [word.text for word in words]
+    if "--roles" not in texts:
+        return ()
+    listed: list[str] = []
+    for text in texts[texts.index("--roles") + 1 :]:
+        if text is None:
+            return ()
+        if text.startswith("-"):
+            break
+        listed.append(text.split(":", 1)[0])
+    return tuple(listed)
 
 
 def az_options(words: list[Word]) -> dict[str, Word]:

@@ -93,15 +93,17 @@ class WebWorkerRole(Rule):
         "do, only the retirement), saying so and naming the file that says it: a template "
         "(`$schema` naming `deploymentTemplate.json`) that declares a resource of type "
         "`Microsoft.Compute/cloudServices` (nested resources and inline nested deployments included), or an "
-        "Az PowerShell script that runs `New-AzCloudService`. Such evidence names the service whose "
-        "configuration or definition a script's `-ConfigurationFile` or `-DefinitionFile` names; else the "
-        'service its literal name names (`"name": "shop"`, `-Name shop`); else the one service in the '
+        "Az PowerShell script that runs `New-AzCloudService`, or a shell or PowerShell script that runs the "
+        "Azure CLI's `az cloud-service create`. Such evidence names the service whose configuration or "
+        "definition a script's `-ConfigurationFile` or `-DefinitionFile` names (or the configuration file "
+        "`--configuration @<file>` reads); else the "
+        'service its literal name names (`"name": "shop"`, `-Name shop`, `-n shop`); else the one service in the '
         "template's or script's folder or below it (the resource's name need not be the definition's, and "
         "may be an expression such as `[parameters('cloudServiceName')]`). Evidence that may be about any of "
         "several services names none: taking a classic service for extended support would hide its "
         "blockers. Evidence that states the names of the roles it deploys (a template's "
         "`properties.roleProfile.roles[].name`, a script's `New-AzCloudServiceRoleProfilePropertiesObject "
-        "-Name`) names no service none of whose roles it names (compared without regard to case). "
+        "-Name` or `--roles Web:Standard_D1_v2:2:Standard`) names no service none of whose roles it names (compared without regard to case). "
         "Such a service is not a classic resource: no other rule checks it, and the readiness "
         "summary and the plan leave it out.",
         why="The platform-supported migration of IaaS virtual machines leaves web/worker roles out: "
