@@ -58,7 +58,9 @@ from migcheck.model import (
     VirtualNetwork,
     VnetGatewayFact,
     apart,
+    is_package_roles,
     is_stand_in,
+    is_unnamed_role,
     may_be_prepared,
 )
 from migcheck.quoting import ps_quoted, sh_quoted
@@ -911,7 +913,12 @@ class MigrationOutOfOrder(Rule):
         "(warning: an export is a snapshot, and the migration may have been committed or aborted since).\n\n"
         "Also a cloud service moved on its "
         "own (`Move-AzureService`) that the files place in a virtual network (error): the deep dive validates "
-        "the virtual network, or a cloud service only if it is in none. And a reserved IP moved on its own "
+        "the virtual network, or a cloud service only if it is in none. And a cloud service the files show "
+        "has web or worker roles (a .csdef, a Get-AzureDeployment export, a script that deploys or swaps "
+        "its package), taken through the migration at all (`Move-AzureService`, the classic CLI's `azure "
+        "service deployment ...-migration`, a request to its `.../migration`) (error): the platform migrates "
+        "VMs only and refuses it as a PaaS deployment; reported at its first step, not also as moved on "
+        "its own. And a reserved IP moved on its own "
         "(`Move-AzureReservedIP`) that a deployment of the files uses (error): an associated reserved IP "
         "migrates with its cloud service; Move-AzureReservedIP is for the unassociated ones. Likewise a "
         "network security group or route table moved on its own (`Move-AzureNetworkSecurityGroup`, "
@@ -984,6 +991,21 @@ class MigrationOutOfOrder(Rule):
             },
             expect=("migrate.ps1:1:1",),
             note="The classic CLI's migration commands, run from a PowerShell script.",
+        ),
+        Example(
+            {
+                "shop/ServiceDefinition.csdef": """
+                <ServiceDefinition name="shop">
+                  <WebRole name="Web" vmsize="Small"/>
+                </ServiceDefinition>
+                """,
+                "migrate.ps1": """
+                Move-AzureService -Validate -ServiceName "shop" -DeploymentName "shop" -CreateNewVirtualNetwork
+                Move-AzureService -Prepare -ServiceName "shop" -DeploymentName "shop" -CreateNewVirtualNetwork
+                """,
+            },
+            expect=("migrate.ps1:1:1",),
+            note="A cloud service with a web role: the platform refuses its Validate as a PaaS deployment.",
         ),
         Example(
             {
@@ -1097,6 +1119,10 @@ class MigrationOutOfOrder(Rule):
         in_network = {
             name: _defined_name(estate, refs[0]) for name, refs in estate.networks_by_service.items()
         }
+        # Cloud services the files show have web/worker roles, by name: the VM migration refuses them,
+        # wherever they are (said of them alone, not of their network as well).
+        with_roles = _services_with_roles(estate)
+        in_network = {name: network for name, network in in_network.items() if name not in with_roles}
         # Which accounts hold which services' disks matters only to a script that moves a storage account.
         moves_storage = any(s.scope == "storage-account" for script in scripts for s in script.migration)
         holders = _disk_holders(estate) if moves_storage else {}
@@ -1140,6 +1166,7 @@ class MigrationOutOfOrder(Rule):
                 if found.mark in own_marks
             )
             yield from self._services_in_networks(script, in_network)
+            yield from self._services_of_roles(script, with_roles)
             yield from self._associated_ips(script, associated, of_roles)
             yield from self._associated_with_subnets(script, of_subnets)
             yield from (
@@ -1267,6 +1294,23 @@ class MigrationOutOfOrder(Rule):
                 f"({_network_migration(script, network)}), not on its own",
                 fix=f"Migrate virtual network '{network}' instead ({_network_migration(script, network)}): its "
                 "cloud services go with it.",
+            )
+
+    def _services_of_roles(self, script: Script, with_roles: dict[str, CloudService]) -> Iterator[Finding]:
+        """`Move-AzureService` (or the CLI's `service deployment` steps, or a request of the script's own)
+        on a cloud service with web/worker roles: the platform migrates VMs only, and its Validate fails
+        ("... because it's a PaaS deployment (Web/Worker)", errors page); no later step can succeed."""
+        for step, service in _first_steps(script, "cloud-service", with_roles):
+            target = step.target.strip()
+            yield self._finding(
+                script,
+                step,
+                f"{_call(step)} takes cloud service '{target}', which has {_roles_said(service)}: the "
+                "platform migrates the deployments of VMs only, and refuses one with web or worker roles as "
+                "a PaaS deployment (MIG101), so no step of this migration succeeds",
+                fix=f"Take the steps of cloud service '{target}' out of the script: rebuild its roles on a "
+                f"service that remains after {EXTENDED_SUPPORT_RETIRES} (MIG101) instead of "
+                "migrating them.",
             )
 
     def _check_script(
@@ -1785,6 +1829,31 @@ def _linked_networks(estate: Estate) -> dict[str, Circuit]:
     """The virtual networks linked to a classic ExpressRoute circuit (see `Estate.circuits`: not those whose
     circuits an export shows moved already), by name as names are compared, with the circuit."""
     return {key(network.name): circuit for circuit in estate.circuits() for network in circuit.networks}
+
+
+def _services_with_roles(estate: Estate) -> dict[str, CloudService]:
+    """The cloud services with web/worker roles, by the name the files give the service (not those named
+    after a deployment body, which names no service: its name is not the one a script's steps give)."""
+    return {
+        key(s.name): s
+        for s in estate.cloud_services
+        if s.named_by == "files" and any(role.kind_known for role in s.roles)
+    }
+
+
+def _roles_said(service: CloudService) -> str:
+    """The service's web/worker roles, as a message says them: by name where the files name them (not a
+    script's stand-in for roles it deploys without naming them, nor a body's for its package's)."""
+    named = [
+        f"'{role.name}'"
+        for role in service.roles
+        if role.kind_known and not is_unnamed_role(role.name) and not is_package_roles(role.name)
+    ]
+    if not named:
+        return "web or worker roles"
+    return f"web or worker role{'s' if len(named) > 1 else ''} {', '.join(named[:3])}" + (
+        f" and {len(named) - 3} more" if len(named) > 3 else ""
+    )
 
 
 def _first_steps(script: Script, scope: str, found: Mapping[str, _T]) -> Iterator[tuple[MigrationStep, _T]]:
