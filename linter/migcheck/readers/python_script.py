@@ -143,6 +143,7 @@ from migcheck.model import (
     DnsServer,
     Document,
     EndpointAcl,
+    ExtendedSupportService,
     Extension,
     FileKind,
     FileProblem,
@@ -650,7 +651,12 @@ def sniff(data: bytes) -> bool:
     """Whether a file met in a folder walk may use the SDK or the API at all, itself or through the
     functions of a module beside it that does, or may start a child runbook that does (the Automation
     SDK's `job.create`): most `.py` files do not."""
-    return uses_classic(data) or _may_start_a_runbook(data) or _imports_library_functions(data)
+    return (
+        uses_classic(data)
+        or _may_start_a_runbook(data)
+        or _imports_library_functions(data)
+        or _CLOUD_SERVICES in data  # creates a cloud service of extended support: evidence of a package
+    )
 
 
 def _may_start_a_runbook(data: bytes) -> bool:
@@ -710,6 +716,8 @@ def _import_lines(text: str) -> str:
     return text[:end]
 
 
+# azure-mgmt-compute's operations on cloud services of extended support (see `_extended_support_services`).
+_CLOUD_SERVICES = b"cloud_services."
 # A classic network's id, which a peering azure-mgmt-network adds to it names (see `_classic_peerings`).
 _CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
 
@@ -825,6 +833,8 @@ def read(path: str, data: bytes) -> Document:
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     if _CLASSIC_NETWORK_ID.search(data) is not None:
         resources = (*resources, *_classic_peerings(source, parsed))
+    if _CLOUD_SERVICES in data:
+        resources = (*resources, *_extended_support_services(source, parsed))
     resources = _one_script(resources)
     comments = source.directive_comments() if "migcheck" in decoded.lower() else ()
     suppressions = tuple(source.suppressions(index, comments, parsed))
@@ -885,6 +895,38 @@ def _with_libraries(tree: ast.Module, source: _Source) -> tuple[ast.Module, tupl
     placed = [(each, source.attach(each.library.path, each.library.text)) for each in imported]
     ran = tuple(sorted((each.library.path, name) for each in imported for name in each.called))
     return with_libraries(tree, placed), ran
+
+
+# --- cloud services of extended support that azure-mgmt-compute creates -----------------------------------
+
+# The methods of azure-mgmt-compute's `cloud_services` that create a cloud service of extended support, and
+# the names of their arguments in order: the resource group, the service's name, its parameters.
+_CLOUD_SERVICE_METHODS = frozenset({"create_or_update", "begin_create_or_update"})
+_CLOUD_SERVICE_ARGUMENTS = ("resource_group_name", "cloud_service_name", "parameters")
+_CLOUD_SERVICE_VIA = "creates it with azure-mgmt-compute's cloud_services.{method}"
+
+
+def _extended_support_services(source: _Source, tree: ast.Module) -> list[object]:
+    """The cloud services of extended support a script creates with azure-mgmt-compute (`client.
+    cloud_services.begin_create_or_update(group, "shop", parameters)`), as an Az PowerShell script's
+    `New-AzCloudService` is read: evidence that the package it deploys is not classic, named by the name the
+    script writes as a string (or assigns one name once at the top of the module), marked at the call. The
+    client manages Resource Manager resources only: no classic call."""
+    constants = _module_strings(tree)
+    found: list[object] = []
+    for node in ast.walk(tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        if not isinstance(func, ast.Attribute) or func.attr not in _CLOUD_SERVICE_METHODS:
+            continue
+        if not isinstance(func.value, ast.Attribute) or func.value.attr != "cloud_services":
+            continue
+        assert isinstance(node, ast.Call)
+        name = _string_of(
+            _given_arguments(node, _CLOUD_SERVICE_ARGUMENTS).get("cloud_service_name"), constants
+        )
+        via = _CLOUD_SERVICE_VIA.format(method=func.attr)
+        found.append(ExtendedSupportService(str(name.value) if name else "", source.call_mark(node), via))
+    return found
 
 
 # --- peerings of classic networks that azure-mgmt-network adds ---------------------------------------------

@@ -94,7 +94,8 @@ class WebWorkerRole(Rule):
         "(`$schema` naming `deploymentTemplate.json`) that declares a resource of type "
         "`Microsoft.Compute/cloudServices` (nested resources and inline nested deployments included), or an "
         "Az PowerShell script that runs `New-AzCloudService`, or a shell or PowerShell script that runs the "
-        "Azure CLI's `az cloud-service create`. Such evidence names the service whose configuration or "
+        "Azure CLI's `az cloud-service create`, or a Python script that creates it with azure-mgmt-compute "
+        "(`cloud_services.begin_create_or_update`). Such evidence names the service whose configuration or "
         "definition a script's `-ConfigurationFile` or `-DefinitionFile` names (or the configuration file "
         "`--configuration @<file>` reads); else the "
         'service its literal name names (`"name": "shop"`, `-Name shop`, `-n shop`); else the one service in the '
