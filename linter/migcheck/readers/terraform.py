@@ -51,7 +51,9 @@ A `module` block whose `source` is not a folder of the configuration's own (`./`
 a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written. One of a folder of
 its own is read once per call, as Terraform makes one module of each: its `.tf` files' resources made with the
 values the call passes as its variables (evaluated in the caller's module; its defaults where the call passes
-none), each where the module's files declare it, the modules it calls in turn; past `_MOST_CALLS` calls for
+none), each where the module's files declare it, the modules it calls in turn; a call's `count` or `for_each`
+makes one module per index or key, as a resource's makes one resource of each (`count.index`, `each.key` in
+the call's arguments each one's), one not stated one standing for all; past `_MOST_CALLS` calls for
 a file, `_MOST_CALL_DEPTH` deep, or of a folder among those that call it, a call is said cut
 (`MODULE_CALLS_CUT`). A folder a configuration of another folder calls describes its resources through the
 calls only, not read alone as well (`_called_from_elsewhere`).
@@ -1297,9 +1299,11 @@ class _Configuration:
             if text is None or not text.startswith(_LOCAL_SOURCES):
                 self.lines.unread(replace(_value_mark(path, source), tag=MODULE_NOT_READ))
             else:
-                self.local_module(
-                    path, given, posixpath.normpath(posixpath.join(self.module.folder, text)), chain
-                )
+                folder = posixpath.normpath(posixpath.join(self.module.folder, text))
+                call = functools.partial(self.local_module, path, given, folder, chain)
+                # Terraform makes one module per index or key of the call's `count` or `for_each`, as it
+                # makes one resource of each: `count.index`, `each.key` in its arguments are each one's.
+                self.instances(path, given, _value_mark(path, source), call)
 
     def local_module(self, path: str, given: dict[str, Node], folder: str, chain: tuple[str, ...]) -> None:
         """The module of a folder of the configuration's own a `module` block of the file `path` calls, read
@@ -1320,16 +1324,21 @@ class _Configuration:
         callee.made(module.made(), module.calls, (*chain, folder))
 
     def each(self, resource: _Resource, make: Callable[[], None]) -> None:
-        """`make` once for each resource a block makes: `count` of them, `count.index` each one's number;
+        """`make` once for each resource a block makes (`instances`)."""
+        self.instances(resource.path, resource.attributes, resource.mark, make)
+
+    def instances(self, path: str, attributes: dict[str, Node], at: Mark, make: Callable[[], None]) -> None:
+        """`make` once for each instance a `resource` or `module` block of the file `path` makes, of its
+        `attributes`: `count` of them, `count.index` each one's number, or one per key of its `for_each`;
         for a count not stated, once, standing for all, as a loop over a list not written out."""
-        if "for_each" in resource.attributes:
-            self.for_each(resource, resource.attributes["for_each"], make)
+        if "for_each" in attributes:
+            self.for_each(path, attributes["for_each"], make)
             return
-        node = resource.attributes.get("count")
+        node = attributes.get("count")
         if node is None:
             make()
             return
-        count = self.word(resource.path, node, resource.mark)
+        count = self.word(path, node, at)
         number = _number(count.text) if count.text is not None else None
         if number is not None and number <= _MOST_COUNT:
             for index in range(number):
@@ -1343,16 +1352,16 @@ class _Configuration:
                 holders=frozenset({"count.index"}),
             )
 
-    def for_each(self, resource: _Resource, node: Node, make: Callable[[], None]) -> None:
+    def for_each(self, path: str, node: Node, make: Callable[[], None]) -> None:
         """`make` once for each key of a `for_each` set or map the module states (`each.key` the key,
         `each.value` the set's item or the map's value); for one it does not state, once, standing for all,
         as a `count` not stated."""
-        keyed = self.keyed(resource.path, node)
+        keyed = self.keyed(path, node)
         if keyed is not None and len(keyed) <= _MOST_COUNT:
             for key, value in keyed:
                 self.iterated(key, value, make)
             return
-        at = _mark(resource.path, node)
+        at = _mark(path, node)
         unlisted = Word(None, at, holder="each.key")
         self.lines.each_unlisted(
             "each",
