@@ -1792,6 +1792,10 @@ MODULE_NOT_READ = "module-not-read"
 # not read: past migcheck's bound on the module calls one configuration reads (nested ones counted), deeper
 # than it follows them, or calling a folder among those that call it (a module calling itself).
 MODULE_CALLS_CUT = "module-calls-cut"
+# The tag of a `Script.unread` mark of a Terraform `module` block of a folder of the configuration's own
+# (`../../modules/vm`) none of whose `.tf` files this run checks (outside the folder checked, or excluded):
+# settings files are read only when the run checks them, so the resources it declares are not read.
+MODULE_NOT_CHECKED = "module-not-checked"
 # The tag of a `Script.unread` mark of Python code a shell script runs inline (`python3 -c "$CODE"`, `python -
 # <<EOF` of a here-document whose variables the shell fills in) whose text the script does not state as
 # written: the classic calls it makes are not read.

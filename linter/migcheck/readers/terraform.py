@@ -55,7 +55,9 @@ none), each where the module's files declare it, the modules it calls in turn; a
 makes one module per index or key, as a resource's makes one resource of each (`count.index`, `each.key` in
 the call's arguments each one's), one not stated one standing for all; past `_MOST_CALLS` calls for
 a file, `_MOST_CALL_DEPTH` deep, or of a folder among those that call it, a call is said cut
-(`MODULE_CALLS_CUT`). A folder a configuration of another folder calls describes its resources through the
+(`MODULE_CALLS_CUT`); one of a folder none of whose `.tf` files the run checks (outside the folder checked,
+or excluded: read only where the run checks it, as a settings file is) is said not checked
+(`MODULE_NOT_CHECKED`), from a file of no classic resource too. A folder a configuration of another folder calls describes its resources through the
 calls only, not read alone as well (`_called_from_elsewhere`).
 
 All `.tf` files of a folder are one module: `var.x` is the `default` of its `variable "x"` block, or the
@@ -93,6 +95,7 @@ from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     INTERPRETER_NOT_READ,
     MODULE_CALLS_CUT,
+    MODULE_NOT_CHECKED,
     MODULE_NOT_READ,
     SECOND_PROVIDER_DEPLOYMENT,
     ClassicCall,
@@ -201,7 +204,7 @@ def read(path: str, data: bytes) -> Document:
         resources = shell.run_commands(path, data, program)
     except RecursionError:  # an expression nested deeper than the walk of its tree follows
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
-    if not own and not called:  # its calls read no module of classic resources
+    if not own and not called and not _modules_not_checked(resources):  # no module of classic resources
         return Document(path, None, "", (), suppressions, marked, text=text)
     named = f"Terraform configuration '{posixpath.basename(path)}'"
     instances = {r.mark: f"{r.kind}.{r.name}" for r in [*own, *called] if r.kind == "azure_instance"}
@@ -227,6 +230,13 @@ def read(path: str, data: bytes) -> Document:
     kind = FileKind.SHELL if resources else None
     files_run = ran[-1].functions_run() if ran else ()
     return Document(path, kind, "", resources, suppressions, marked, text=text, functions_run=files_run)
+
+
+def _modules_not_checked(resources: tuple[object, ...]) -> bool:
+    """Whether the configuration calls a module of a folder of its own that the run does not check: whether
+    that module declares classic resources is not known, so the file says it is not read."""
+    unread = (mark for r in resources if isinstance(r, Script) for mark in r.unread)
+    return any(mark.tag == MODULE_NOT_CHECKED for mark in unread)
 
 
 def _called_from_elsewhere(path: str) -> bool:
@@ -739,9 +749,8 @@ class _Module:
         blocks of its `.tf` and `.tf.json` files this run checks (not its `.tfvars` files: Terraform reads
         those for the root module only), its variables given the values the call passes (the caller's
         expressions, in `caller`, the file that writes them); None for a folder of no such file."""
-        names = sorted(name for name in beside.files_under(folder) if posixpath.dirname(name) == folder)
         module: _Module | None = None
-        for name in (name for name in names if name.endswith((".tf", _JSON))):
+        for name in _module_files(folder):
             settings = beside.settings_file(name)
             body = beside.values_of(settings, _items_of) if settings is not None else None
             if settings is None or body is None:
@@ -785,6 +794,12 @@ class _Module:
                 self.calls.append((path, _attributes(inner)))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
+
+
+def _module_files(folder: str) -> list[str]:
+    """The `.tf` and `.tf.json` files of the folder `folder` (not of its subfolders) this run checks, in order."""
+    names = sorted(name for name in beside.files_under(folder) if posixpath.dirname(name) == folder)
+    return [name for name in names if name.endswith((".tf", _JSON))]
 
 
 def _argument_values(resource: _Resource) -> list[tuple[str, Node]]:
@@ -1316,7 +1331,11 @@ class _Configuration:
             self.lines.unread(at)
             return
         module = _Module.called(folder, given, path)
-        if module is None:  # no file of it is checked: its resources are not known
+        if module is None and not _module_files(folder):
+            # Outside the folder checked, or excluded: read only where the run checks it, as a settings
+            # file is (`beside`), so said, not passed over as a module of no classic resources.
+            self.lines.unread(replace(at, tag=MODULE_NOT_CHECKED))
+        if module is None:  # its files do not parse: each says so itself
             return
         self.calls_left[0] -= 1
         self.called.extend(module.made())

@@ -52,6 +52,7 @@ from migcheck.model import (
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
     MODULE_CALLS_CUT,
+    MODULE_NOT_CHECKED,
     MODULE_NOT_READ,
     OTHER_SHELL,
     READ_AGAIN_CUT,
@@ -274,6 +275,13 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "follows them, or calling a folder among those that call it, which Terraform refuses; the classic "
         "resources it declares are read with values not stated where its folder is checked on its own, not "
         "with the values this call passes",
+    ),
+    MODULE_NOT_CHECKED: (
+        "module-not-checked",
+        "calls a Terraform module of a folder of the configuration's own that this run does not check (outside "
+        "the folder checked, or excluded): the classic resources it declares are not read, so findings about "
+        "them may be missing; check the module's folder with the configuration (from the folder that holds "
+        "both, such as the repository's root)",
     ),
     MODULE_NOT_READ: (
         "module-not-read",
