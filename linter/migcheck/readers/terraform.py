@@ -88,7 +88,7 @@ import posixpath
 import shlex
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from migcheck.automation import TERRAFORM_LANGUAGE
 from migcheck.model import (
@@ -192,13 +192,14 @@ def read(path: str, data: bytes) -> Document:
     held: list[_Held] = []
     called: list[_Resource] = []
     ran: list[shell.CommandLines] = []  # the last run's: the script files its commands ran are said
+    calling: list[Mark] = []
 
     def program(lines: shell.CommandLines) -> None:
         ran.append(lines)
         configuration = _Configuration(module, lines)
         configuration.create(own)
         # the last run's: a run made again (`shell.run_commands`) is the one read
-        held[:], called[:] = configuration.held, configuration.called
+        held[:], called[:], calling[:] = configuration.held, configuration.called, configuration.calling
 
     try:
         resources = shell.run_commands(path, data, program)
@@ -208,8 +209,12 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, None, "", (), suppressions, marked, text=text)
     named = f"Terraform configuration '{posixpath.basename(path)}'"
     instances = {r.mark: f"{r.kind}.{r.name}" for r in [*own, *called] if r.kind == "azure_instance"}
+    # Said at its first resource, else at the first `module` block whose module made any: the file the
+    # user owns, as the configuration is the one that declares them all (each module is its folder's).
     first = min(
-        (r.mark for r in own), key=lambda mark: (mark.line, mark.column), default=Mark(path, 1, column=1)
+        (r.mark for r in own) if own else calling,
+        key=lambda mark: (mark.line, mark.column),
+        default=Mark(path, 1, column=1),
     )
     classic = (r.kind for r in [*own, *called] if r.kind in CLASSIC_TYPES)
     kinds = sorted(classic, key=lambda kind: _ORDER.get(kind, len(_ORDER)))
@@ -258,7 +263,8 @@ def _folders_called() -> frozenset[str]:
         body = beside.values_of(settings, _items_of) or []
         module = _Module(settings.path)
         module.add(settings.path, body)
-        for _, given in module.calls:
+        for call in module.calls:
+            given = call.given
             source = _label(_unwrapped(given["source"])) if "source" in given else ""
             target = posixpath.normpath(posixpath.join(caller, source))
             # A module calling itself: Terraform refuses it, and its own folder is read.
@@ -275,10 +281,10 @@ def _may_call_a_folder(data: bytes) -> bool:
 def _calls_a_folder(module: _Module) -> bool:
     """Whether the module's file read calls a module of a folder of the configuration's own (`./`, `../`),
     whose resources it then makes."""
-    for path, given in module.calls:
-        source = given.get("source")
+    for call in module.calls:
+        source = call.given.get("source")
         if (
-            path == module.path
+            call.path == module.path
             and source is not None
             and _label(_unwrapped(source)).startswith(_LOCAL_SOURCES)
         ):
@@ -346,8 +352,9 @@ def _placed_by_provider(role: Role, instances: dict[Mark, str]) -> Role:
 def _first_in_source(script: Script, declared: Mark) -> Mark:
     """The configuration's first classic call in the file's order, where a whole-file finding is said: the
     calls run in the order Terraform makes the resources (`_ORDER`), not the order the file declares them;
-    with none (its resources refused), its first resource, `declared`."""
-    own = [call.mark for call in script.calls if call.mark.path == script.mark.path]
+    with none in the file (its resources refused, or all made by the modules it calls), `declared`: its
+    first resource, else its first `module` block whose module made any."""
+    own = [call.mark for call in script.calls if call.mark.path == declared.path]
     return min(own, key=lambda mark: (mark.line, mark.column), default=declared)
 
 
@@ -681,6 +688,14 @@ class _Resource:
     blocks: list[tuple[str, Node]]  # nested blocks (`endpoint`, `subnet`) in order, with their bodies
 
 
+class _Call(NamedTuple):
+    """A `module` block: the file that writes it, its arguments' expressions, and its `module` keyword."""
+
+    path: str
+    given: dict[str, Node]
+    mark: Mark
+
+
 @dataclass
 class _Module:
     path: str
@@ -691,7 +706,7 @@ class _Module:
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
     provider: tuple[str, dict[str, Node]] | None = None
-    calls: list[tuple[str, dict[str, Node]]] = field(default_factory=list)  # `module` blocks, in their files
+    calls: list[_Call] = field(default_factory=list)  # `module` blocks, in their files
     files: set[str] = field(default_factory=set)  # the files whose blocks it holds
     # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
     folder: str = "."
@@ -791,7 +806,7 @@ class _Module:
             elif keyword == "resource" and len(labels) == 2:
                 self.add_resource(path, item, labels, inner)
             elif keyword == "module" and len(labels) == 1:
-                self.calls.append((path, _attributes(inner)))
+                self.calls.append(_Call(path, _attributes(inner), _mark(path, item)))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
 
@@ -1045,6 +1060,8 @@ class _Configuration:
         # the modules read.
         self.calls_left: list[int] = caller.calls_left if caller is not None else [_MOST_CALLS]
         self.called: list[_Resource] = caller.called if caller is not None else []
+        # The `module` blocks of the file read whose modules made resources, in the order they are read.
+        self.calling: list[Mark] = []
 
     # --- expressions
 
@@ -1291,10 +1308,10 @@ class _Configuration:
             at = _mark(provider[0], provider[1]["subscription_id"])
             subscription = self.word(provider[0], provider[1]["subscription_id"], at)
             self.lines.azure([Word("account", at), Word("set", at), subscription], at)
-        self.made(own, [call for call in self.module.calls if call[0] == self.module.path], (".",))
+        self.made(own, [call for call in self.module.calls if call.path == self.module.path], (".",))
 
     def made(
-        self, resources: list[_Resource], calls: list[tuple[str, dict[str, Node]]], chain: tuple[str, ...]
+        self, resources: list[_Resource], calls: list[_Call], chain: tuple[str, ...]
     ) -> None:
         """The module's `resources`, then the modules its `calls` call (`chain`: the folders of the modules
         that call this one, its own last)."""
@@ -1306,7 +1323,7 @@ class _Configuration:
                 self.each(resource, functools.partial(_made_and_provisioned, make, self, resource))
             else:  # a classic type the rules check nothing of: the provider still calls the API for it
                 self.lines.declared(resource.kind, resource.mark)
-        for path, given in calls:
+        for path, given, mark in calls:
             source = given.get("source")
             text = self.word(path, source, _mark(path, source)).text if source is not None else None
             if source is None:
@@ -1318,7 +1335,10 @@ class _Configuration:
                 call = functools.partial(self.local_module, path, given, folder, chain)
                 # Terraform makes one module per index or key of the call's `count` or `for_each`, as it
                 # makes one resource of each: `count.index`, `each.key` in its arguments are each one's.
+                made_before = len(self.called)
                 self.instances(path, given, _value_mark(path, source), call)
+                if self.caller is None and len(self.called) > made_before:
+                    self.calling.append(mark)
 
     def local_module(self, path: str, given: dict[str, Node], folder: str, chain: tuple[str, ...]) -> None:
         """The module of a folder of the configuration's own a `module` block of the file `path` calls, read
