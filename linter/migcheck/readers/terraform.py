@@ -65,7 +65,10 @@ value a `terraform.tfvars` or `*.auto.tfvars` beside it gives, or their JSON twi
 `local.x` the value its `locals` block writes (of variables, other locals, templates of them); a member of an
 object or list (`var.x.y`, `var.x["k"]`, `local.l[0]`, `lookup(map, "k", "default")`, `element(list, i)`,
 wrapped around the list's length as Terraform does) the value written there;
-`azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name (the provider's ids are the names). `count = N`
+`azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name
+(the provider's ids are the names); so are the attributes of Terraform's own resources that hold values
+(`null_resource.x.triggers`, `terraform_data.x.input` and its `output`, `self.triggers` in their
+provisioners: `_HOLDING`) and their members, of a block of no `count` or `for_each`. `count = N`
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. `for_each` over a set or map the module states makes one resource per
 key, `each.key` the key and `each.value` the set's item or the map's value; one not stated makes one
@@ -702,6 +705,9 @@ class _Module:
     resources: dict[tuple[str, str], _Resource] = field(default_factory=dict)  # of the classic types
     # Of other types, with a `local-exec` provisioner: Terraform runs it whatever the resource's type.
     provisioned: dict[tuple[str, str], _Resource] = field(default_factory=dict)
+    # Of Terraform's own types that hold values (`null_resource`, `terraform_data`), whose attributes are
+    # what their blocks write, which the others' arguments and provisioners reference.
+    holding: dict[tuple[str, str], _Resource] = field(default_factory=dict)
     variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
@@ -785,6 +791,8 @@ class _Module:
         nested = [(_block_parts(b)[0], b) for b in inner if _kind(b) == "block"]
         resource = _Resource(labels[0], labels[1], path, _mark(path, item), attributes, nested)
         aws = labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes)
+        if labels[0] in _HOLDING:
+            self.holding.setdefault((labels[0], labels[1]), resource)
         if labels[0] in CLASSIC_TYPES and not aws:
             self.resources.setdefault((labels[0], labels[1]), resource)
         elif any(_block_parts(block)[1] == ["local-exec"] for kind, block in nested if kind == "provisioner"):
@@ -824,6 +832,12 @@ def _argument_values(resource: _Resource) -> list[tuple[str, Node]]:
 
 
 _OWN_VALUES = frozenset({"count", "each", "self"})
+# Terraform's own resource types that hold the values their blocks write, by the attributes that give them:
+# each the argument of that name, but `terraform_data`'s `output`, which is its `input`.
+_HOLDING = {
+    "null_resource": {"triggers": "triggers"},
+    "terraform_data": {"input": "input", "output": "input", "triggers_replace": "triggers_replace"},
+}
 _OWN_ONE = frozenset({"count", "for_each"})  # the arguments that make a block more than one resource
 
 
@@ -1082,9 +1096,7 @@ class _Configuration:
         if kind == "identifier" and _name(node) in ("true", "false"):
             return Word(_name(node), mark, exact=True)
         steps = _steps(node)
-        if (
-            steps is not None and len(steps) > 2 and steps[0] in (*_NAMED, "each")
-        ):  # `var.x.y`, `local.m["k"]`
+        if steps is not None and self.followable(steps, members=True):  # `var.x.y`, `local.m["k"]`
             return self.member_word(path, node, mark)
         if kind == "function_call" and _function(node)[0] in _PICKING:
             return self.member_word(path, node, mark)
@@ -1157,7 +1169,40 @@ class _Configuration:
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
             argument = "name" if names[2] == "id" else names[2]
             return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
+        holding = self.module.holding.get((names[0], names[1])) if len(names) == 3 else None
+        if holding is not None and names[2] in _HOLDING[holding.kind]:
+            return self.argument(holding, _HOLDING[holding.kind][names[2]], at, written)
         return Word(None, at, holder=written)
+
+    def followable(self, steps: list[str | Node], members: bool = False) -> bool:
+        """Whether a reference's value is one `written` follows to what the module writes: a variable's, a
+        local's, `each.value`, an argument of the resource made now (`self.triggers`) or of a resource of
+        `_HOLDING` (`null_resource.x.triggers`); with `members`, only a member of one (`var.x.y`)."""
+        more = 1 if members else 0
+        if steps[0] in (*_NAMED, "each", "self"):
+            return len(steps) > 1 + more
+        return len(steps) > 2 + more and self.held_by(steps) is not None
+
+    def held_by(self, steps: list[str | Node]) -> tuple[_Resource, str] | None:
+        """The resource and argument a reference to an attribute of a resource names: `self.<argument>`, the
+        one made now; `<type>.<name>.<attribute>` of a `_HOLDING` type, that resource's (of one block that
+        makes one resource only, as `argument` reads another resource's)."""
+        if steps[0] == "self":
+            resource = self.current
+            argument = steps[1] if len(steps) > 1 and isinstance(steps[1], str) else None
+            if resource is None or argument is None:
+                return None
+            if resource.kind in CLASSIC_TYPES and argument == "id":  # the classic provider's ids are names
+                return resource, "name"
+            return resource, _HOLDING.get(resource.kind, {}).get(argument, argument)
+        names = steps[:3]
+        if len(names) < 3 or not all(isinstance(name, str) for name in names):
+            return None
+        holding = self.module.holding.get((str(names[0]), str(names[1])))
+        attribute = _HOLDING[holding.kind].get(str(names[2])) if holding is not None else None
+        if holding is None or attribute is None or not _OWN_ONE.isdisjoint(holding.attributes):
+            return None
+        return holding, attribute
 
     def variable(self, name: str, at: Mark, kind: str = "var") -> Word:
         """`var.x` (a `.tfvars` file's value, else the variable's `default`) or `local.x` (a `locals` block's)."""
@@ -1192,18 +1237,28 @@ class _Configuration:
             node = _unwrapped(node)
             if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
                 return self.picked(path, node)
-        if steps is None or steps[0] not in (*_NAMED, "each"):
+        if steps is None or not self.followable(steps):
             return path, node
         if len(steps) < 2 or not isinstance(steps[1], str):
             return None
+        rest = steps[2:]
         if steps[0] == "each":
             found = self.each_value if steps[1] == "value" else None
-        else:
+        elif steps[0] in _NAMED:
             found = self.named_written(str(steps[0]), steps[1])
-        for step in steps[2:]:
+        else:
+            found, rest = self.attribute_written(steps), steps[2 if steps[0] == "self" else 3 :]
+        for step in rest:
             found = self.member(found, step, path) if found is not None else None
             found = self.written(*found) if found is not None else None
         return found
+
+    def attribute_written(self, steps: list[str | Node]) -> tuple[str, Node] | None:
+        """The expression of the argument a reference to a resource's attribute names (`held_by`), followed
+        to what it is written as; None where its block does not write it."""
+        held = self.held_by(steps)
+        node = held[0].attributes.get(held[1]) if held is not None else None
+        return self.written(held[0].path, node) if held is not None and node is not None else None
 
     def named_written(self, kind: str, name: str) -> tuple[str, Node] | None:
         """A variable's or local's expression, followed to what it is written as: once each (a chain of
