@@ -12,7 +12,8 @@ comment: its string is kept (`Items.comments`) with the part of the file it is a
 
 The walk steps over the punctuation of objects and lists; each string, number and literal is decoded by
 the JSON decoder (in C), and a string with `${`, `%{` or an escape is parsed as HCL's quoted string, its
-tokens moved to where the JSON writes it."""
+tokens moved to where the JSON writes it: JSON's escapes taken first, as Terraform takes them, so a string
+inside `${...}` written with escaped quotes (`"${lookup(var.m, \\"k\\")}"`) is the expression's string."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import bisect
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
@@ -268,11 +270,16 @@ class Items:
             return self.plain(raw if _PLAIN.fullmatch(raw) else _escaped(str(value.decoded)), value.start)
         if _PLAIN.fullmatch(raw) or "\n" in raw:
             return self.plain(raw if _PLAIN.fullmatch(raw) else str(value.decoded), value.start)
-        template = self.template(raw, value.start)
+        if "\\" in raw:  # JSON's escapes are taken before the template is read: `\"` in `${...}` is a quote
+            template = self.template(*_hcl_quoted(raw), start=value.start)
+        else:
+            template = self.template(raw, start=value.start)
         return template if template is not None else self.plain(str(value.decoded), value.start)
 
-    def template(self, raw: str, start: int) -> Node | None:
-        """`raw` parsed as the characters of HCL's quoted string, its tokens moved to the JSON's string."""
+    def template(self, raw: str, offsets: list[int] | None = None, *, start: int) -> Node | None:
+        """`raw` parsed as the characters of HCL's quoted string, its tokens moved to the JSON's string:
+        each character of `raw` at the offset in the JSON string's characters `offsets` gives (its own
+        where not given)."""
         import hcl2
         from lark.exceptions import LarkError
 
@@ -283,8 +290,16 @@ class Items:
             return None
         attribute = tree.children[0].children[0]
         expression = [c for c in attribute.children if hasattr(c, "data")][-1]
-        line, column = self.position(start)
-        _moved(expression, line, column - len(prefix) + 1)
+        if offsets is None:
+            line, column = self.position(start)
+            _moved(expression, line, column - len(prefix) + 1)
+            return expression
+
+        def placed(column: int) -> tuple[int, int]:  # a column of the parsed line, where the JSON writes it
+            at = min(max(column - len(prefix) - 1, 0), len(offsets) - 1)
+            return self.position(start + 1 + offsets[at])
+
+        _mapped(expression, placed)
         return expression
 
     def plain(self, text: str, start: int) -> Node:
@@ -334,6 +349,98 @@ def _bodies(value: _Value) -> list[_Value]:
 
 def _blocks(value: _Value) -> bool:
     return value.kind == "object" or (value.kind == "array" and all(i.kind == "object" for i in value.items))
+
+
+# The characters a JSON string's two-character escapes stand for (`\\uXXXX` aside).
+_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _hcl_quoted(raw: str) -> tuple[str, list[int]]:
+    """The characters of HCL's quoted string that write the template a JSON string's characters `raw`
+    write, with the offset in `raw` of each (an offset past the end last, for a token's end): JSON's
+    escapes taken, then the template's literal parts escaped for HCL (`"`, `\\`, a line end) and its
+    `${...}` and `%{...}` copied as they read (an expression's own strings, `"k"`, as written)."""
+    chars = _decoded(raw)
+    out: list[str] = []
+    offsets: list[int] = []
+    nesting: list[str] = []  # "{" in an expression, '"' in one of its strings
+    at = 0
+    while at < len(chars):
+        char, offset = chars[at]
+        pair = char + (chars[at + 1][0] if at + 1 < len(chars) else "")
+        triple = pair + (chars[at + 2][0] if at + 2 < len(chars) else "")
+        if triple in ("$${", "%%{") and (not nesting or nesting[-1] == '"'):  # a template's own escape
+            written, taken = triple, 3
+        elif pair in ("${", "%{") and (not nesting or nesting[-1] == '"'):
+            written, taken = pair, 2
+            nesting.append("{")
+        elif not nesting:
+            written, taken = _HCL_ESCAPES.get(char, char), 1
+        elif nesting[-1] == '"' and char == "\\":  # an escape of the expression's string, as written
+            written, taken = pair, 2
+        else:
+            written, taken = char, 1
+            _nested(nesting, char)
+        out.append(written)
+        offsets += [offset] * len(written)
+        at += taken
+    return "".join(out), [*offsets, len(raw)]
+
+
+def _nested(nesting: list[str], char: str) -> None:
+    """`nesting` after a character of an expression inside `${...}` or of one of its strings."""
+    if nesting[-1] == '"':
+        if char == '"':
+            nesting.pop()
+    elif char == '"':
+        nesting.append('"')
+    elif char == "{":
+        nesting.append("{")
+    elif char == "}":
+        nesting.pop()
+
+
+_HCL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _decoded(raw: str) -> list[tuple[str, int]]:
+    """A JSON string's characters `raw` as the characters they write, each with its offset in `raw`."""
+    found: list[tuple[str, int]] = []
+    at = 0
+    while at < len(raw):
+        if raw[at] != "\\" or at + 1 >= len(raw):
+            found.append((raw[at], at))
+            at += 1
+        elif raw[at + 1] == "u":  # a surrogate pair's two escapes write one character
+            pair = raw.startswith("\\u", at + 6) and "d800" <= raw[at + 2 : at + 6].lower() < "dc00"
+            width = 12 if pair else 6
+            found.append((json.loads(f'"{raw[at : at + width]}"'), at))
+            at += width
+        else:
+            found.append((_JSON_ESCAPES.get(raw[at + 1], raw[at + 1]), at))
+            at += 2
+    return found
+
+
+def _mapped(expression: Node, placed: Callable[[int], tuple[int, int]]) -> None:
+    """Every token and tree of `expression`, parsed on line 1, moved to where `placed` puts its columns."""
+    stack = [expression]
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "data"):
+            meta = node.meta
+            if not meta.empty:
+                (meta.line, meta.column), (meta.end_line, meta.end_column) = (
+                    placed(meta.column),
+                    placed(meta.end_column),
+                )
+            stack.extend(node.children)
+        elif getattr(node, "line", None) is not None:
+            end = node.end_column
+            node.line, node.column = placed(node.column)
+            node.end_line = node.line
+            if end is not None:
+                node.end_line, node.end_column = placed(end)
 
 
 def _moved(expression: Node, line: int, shift: int) -> None:
