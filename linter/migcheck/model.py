@@ -1861,6 +1861,10 @@ class Script:
     # Terraform makes them, those of resources the provider or the platform refuses too (an `azure_data_disk`
     # of a VM in a cloud service of another name), whose calls are not in `calls`.
     declared_types: tuple[str, ...] = field(default=(), compare=False)
+    # Of a Terraform configuration: where each call of `calls` that a `local-exec` provisioner's shell command
+    # makes is marked, the classic CLI's own command line (the others are the provider's, made as the CLI's
+    # commands that make its resources), so that advice for that line is in the CLI's words (`wording`).
+    provisioner_calls: frozenset[Mark] = field(default=frozenset(), compare=False)
     # Of a CI pipeline's job: the pipeline's path and the job's name (`stage.job` in Azure Pipelines), and
     # the names of the jobs of that pipeline that surely finish before it starts, by the order the file
     # states (`readers.run_order`); jobs that may run at once follow neither the other.

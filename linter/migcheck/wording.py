@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from migcheck.automation import PATH_REQUEST
-from migcheck.model import Document, Finding, Script, is_stand_in
+from migcheck.model import ClassicCall, Document, Finding, Script, is_stand_in
 from migcheck.quoting import sh_word
 
 
@@ -48,7 +48,8 @@ _REQUESTS = (
 )
 
 # The language a Terraform configuration's `Script.written_in` names: the reader states its resources as
-# the CLI commands that would make them, and a Terraform user has no such command to remove.
+# the CLI commands that would make them, and a Terraform user has no such command to remove; only the calls
+# of its provisioners' command lines (`Script.provisioner_calls`) are the CLI's own.
 _NOT_ITS_CALLS = frozenset({"Terraform"})
 
 
@@ -72,7 +73,7 @@ class _CallsByLine:
     def __init__(self, document: Document) -> None:
         calls = sorted(
             (
-                ((call.mark.line, call.mark.column), tool_of_call(call.name, script.language))
+                ((call.mark.line, call.mark.column), _tool(script, call))
                 for script in _scripts(document)
                 for call in script.calls
                 if call.mark.path == document.path
@@ -92,8 +93,16 @@ class _CallsByLine:
 
 def _scripts(document: Document) -> Iterator[Script]:
     for resource in document.resources:
-        if isinstance(resource, Script) and resource.written_in not in _NOT_ITS_CALLS:
+        if isinstance(resource, Script):
             yield resource
+
+
+def _tool(script: Script, call: ClassicCall) -> Tool | None:
+    """The tool a script's call is made with; None, the rules' own words, for a call a Terraform
+    configuration's resource makes, which no line of the CLI writes."""
+    if script.written_in in _NOT_ITS_CALLS and call.mark not in script.provisioner_calls:
+        return None
+    return tool_of_call(call.name, script.language)
 
 
 def in_source_words(

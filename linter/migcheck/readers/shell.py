@@ -4800,6 +4800,14 @@ class CommandLines:
         which is `../..` of a GitHub Actions workflow): a path they name from where they run is from there."""
         self.walker.working = folder
 
+    def calls_made(self) -> int:
+        """How many classic calls the lines run so far have made: `calls_from` of it gives those made after."""
+        return len(self.walker.calls)
+
+    def calls_from(self, start: int) -> list[ClassicCall]:
+        """The classic calls made after the first `start` (`calls_made`)."""
+        return self.walker.calls[start:]
+
     def run_words(self, words: list[Word]) -> None:
         """A command given as its words (an Ansible `argv:` list)."""
         self.walker.spend(len(words))

@@ -42,7 +42,8 @@ one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or
 is read by that language's reader, after the shell's lines, and one of another interpreter (cmd, perl) is said
 not read (`INTERPRETER_NOT_READ`). Each command runs in a process of its own, as Terraform runs it: a shell
 command in a child shell, a PowerShell or Python command as a script of its own, so a variable one sets is
-not the next one's. Its `environment` map's variables are set for its command alone: a shell command's in
+not the next one's; the calls a shell command makes are the CLI's own (`Script.provisioner_calls`), advised in
+its words, where the others are the provider's. Its `environment` map's variables are set for its command alone: a shell command's in
 its child shell, a PowerShell command's as `$env:` variables before it. Terraform runs the provisioners of a
 resource of any type (`null_resource`, `terraform_data`, `azurerm_*`): theirs are read alike, after the
 classic resources' (`_ORDER`), while the resource itself makes nothing; a file whose only classic use they
@@ -196,6 +197,7 @@ def read(path: str, data: bytes) -> Document:
     called: list[_Resource] = []
     ran: list[shell.CommandLines] = []  # the last run's: the script files its commands ran are said
     calling: list[Mark] = []
+    provisioner_calls: set[Mark] = set()
 
     def program(lines: shell.CommandLines) -> None:
         ran.append(lines)
@@ -203,6 +205,8 @@ def read(path: str, data: bytes) -> Document:
         configuration.create(own)
         # the last run's: a run made again (`shell.run_commands`) is the one read
         held[:], called[:], calling[:] = configuration.held, configuration.called, configuration.calling
+        provisioner_calls.clear()
+        provisioner_calls.update(configuration.provisioner_calls)
 
     try:
         resources = shell.run_commands(path, data, program)
@@ -229,6 +233,7 @@ def read(path: str, data: bytes) -> Document:
             written_in=TERRAFORM_LANGUAGE,
             mark=_first_in_source(r, first),
             declared_types=declared,
+            provisioner_calls=frozenset(provisioner_calls),
         )
         if isinstance(r, Script)
         else _disks_by_provider(r, instances)
@@ -1074,6 +1079,8 @@ class _Configuration:
         # the modules read.
         self.calls_left: list[int] = caller.calls_left if caller is not None else [_MOST_CALLS]
         self.called: list[_Resource] = caller.called if caller is not None else []
+        # Where the calls a provisioner's shell command makes are marked (`Script.provisioner_calls`).
+        self.provisioner_calls: set[Mark] = caller.provisioner_calls if caller is not None else set()
         # The `module` blocks of the file read whose modules made resources, in the order they are read.
         self.calling: list[Mark] = []
 
@@ -1764,7 +1771,9 @@ def _run_command(c: _Configuration, path: str, node: Node, environment: list[tup
         line.add("\n", [(value.mark.line, value.mark.column)])
     if _add_command(c, path, node, line, holes):
         line.add("\n)", [(at.line, at.column)])
+        before = c.lines.calls_made()
         c.lines.run_line("".join(line.pieces), line.anchors, holes)
+        c.provisioner_calls.update(call.mark for call in c.lines.calls_from(before))
 
 
 def _add_value(

@@ -1096,6 +1096,9 @@ class VmOutsideVnet(Rule):
                 vip, fix = _vip_outside_vnet(
                     placement, maybe.get((key(service.name), key(placement.name)), [])
                 )
+                # A VM a provisioner's classic CLI line makes keeps the rule's fix in the CLI's words
+                # (`wording`): the configuration's resource has no such line.
+                fix_in = self.fix_in[self.fix_hint] if not fix else None
                 if not fix and placement.mark.path.endswith(_TERRAFORM_SUFFIXES):
                     fix = _terraform_vip_fix(service.name)
                 yield self.finding(
@@ -1103,6 +1106,7 @@ class VmOutsideVnet(Rule):
                     f"{_placement_label(service, placement)} is in no virtual network: migration "
                     f"{prepare_moves(placement)}; {vip}",
                     fix=fix,
+                    fix_in=fix_in if fix else None,
                 )
 
     def _outside_on_some_path(self, service: CloudService, placement: Placement) -> Iterator[Finding]:
