@@ -47,6 +47,8 @@ def test_a_module_outside_the_folder_checked_is_said_not_read(tmp_path, monkeypa
 
 
 def test_a_module_the_run_checks_is_read_and_not_said(tmp_path, monkeypatch):
-    result = lint_files(tmp_path, monkeypatch, {"envs/prod/main.tf": ROOT, "modules/vm/main.tf": VM}, "MIG105")
+    result = lint_files(
+        tmp_path, monkeypatch, {"envs/prod/main.tf": ROOT, "modules/vm/main.tf": VM}, "MIG105"
+    )
     assert _unread(result) == []
     assert [f.location.path for f in result.findings if f.location] == ["modules/vm/main.tf"]

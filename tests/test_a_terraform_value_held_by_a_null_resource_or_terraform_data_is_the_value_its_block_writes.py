@@ -62,5 +62,7 @@ def test_a_provisioner_s_self_triggers_is_the_value_its_block_writes():
 
 
 def test_a_value_of_a_counted_block_stays_not_stated():
-    counted = CONFIGURATION.replace('resource "null_resource" "names" {\n', 'resource "null_resource" "names" {\n  count = 2\n')
+    counted = CONFIGURATION.replace(
+        'resource "null_resource" "names" {\n', 'resource "null_resource" "names" {\n  count = 2\n'
+    )
     assert _deployment(counted).service_name.startswith("<cloud service name")

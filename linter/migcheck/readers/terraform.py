@@ -943,24 +943,10 @@ def _unwrapped(node: Node) -> Node:
 
 
 def _path(node: Node) -> list[str] | None:
-    """A reference's names (`var.size` → ["var", "size"]; `azure_instance.web.*.name` → [..., "*",
-    "name"]); None for any other expression."""
-    node = _unwrapped(node)
-    kind = _kind(node)
-    if kind == "identifier":
-        return [_name(node)]
-    if kind in ("get_attr_expr_term", "attr_splat_expr_term", "index_expr_term"):
-        parts = _trees(node)
-        head = _path(parts[0]) if parts else None
-        if head is None:
-            return None
-        for part in parts[1:]:
-            if _kind(part) == "get_attr":
-                head.append(_name(_trees(part)[0]))
-            else:  # an index or a splat: which of several is not told by the name
-                head.append("*")
-        return head
-    return None
+    """A reference's names (`var.size` → ["var", "size"]), each index or splat a `*`, which of several is
+    not told by the name (`azure_instance.web[0].name` → [..., "*", "name"], `azure_instance.web.*.name`
+    → [..., "*"]); None for any other expression."""
+    return _walked(node, keep_indexes=False)
 
 
 # The named values of a module whose members are read (`var.x.y`, `local.m["k"]`), and the functions that
@@ -981,26 +967,44 @@ _SETS = ("toset", "tomap")  # the functions a `for_each` value is written in tha
 def _steps(node: Node) -> list[str | Node] | None:
     """A reference's steps: each name (`var`, `x`, `.y`, `.0`) as a string, each index in brackets
     (`["k"]`, `[count.index]`) as its expression; None for any other expression, and for a splat."""
+    return _walked(node, keep_indexes=True)
+
+
+def _walked(node: Node, keep_indexes: bool) -> list[Any] | None:
+    """A reference's steps from its root name on (`_path`, `_steps`): each attribute's name; each index
+    and splat as `_step` takes it with `keep_indexes`, None where it takes none."""
     node = _unwrapped(node)
     kind = _kind(node)
     if kind == "identifier":
         return [_name(node)]
-    if kind not in ("get_attr_expr_term", "index_expr_term"):
+    if kind not in ("get_attr_expr_term", "index_expr_term") and (
+        keep_indexes or kind != "attr_splat_expr_term"
+    ):
         return None
     parts = _trees(node)
-    head = _steps(parts[0]) if parts else None
+    head = _walked(parts[0], keep_indexes) if parts else None
     if head is None:
         return None
     for part in parts[1:]:
-        if _kind(part) == "get_attr":
-            head.append(_name(_trees(part)[0]))
-        elif _kind(part) == "short_index":
-            head.append("".join(str(t) for t in part.children if str(t) != "."))
-        elif _kind(part) == "braces_index" and _trees(part):
-            head.append(_trees(part)[0])
-        else:
+        step = _step(part, keep_indexes)
+        if step is None:
             return None
+        head.append(step)
     return head
+
+
+def _step(part: Node, keep_indexes: bool) -> str | Node | None:
+    """An attribute's name; with `keep_indexes`, an index as written (`.0` its digits, `["k"]` its
+    expression) and None for a splat; else `*` for an index or a splat alike."""
+    if _kind(part) == "get_attr":
+        return _name(_trees(part)[0])
+    if not keep_indexes:
+        return "*"
+    if _kind(part) == "short_index":
+        return "".join(str(t) for t in part.children if str(t) != ".")
+    if _kind(part) == "braces_index" and _trees(part):
+        return _trees(part)[0]
+    return None
 
 
 def _number(text: str) -> int | None:
@@ -1372,9 +1376,7 @@ class _Configuration:
             self.lines.azure([Word("account", at), Word("set", at), subscription], at)
         self.made(own, [call for call in self.module.calls if call.path == self.module.path], (".",))
 
-    def made(
-        self, resources: list[_Resource], calls: list[_Call], chain: tuple[str, ...]
-    ) -> None:
+    def made(self, resources: list[_Resource], calls: list[_Call], chain: tuple[str, ...]) -> None:
         """The module's `resources`, then the modules its `calls` call (`chain`: the folders of the modules
         that call this one, its own last)."""
         for resource in sorted(resources, key=lambda r: _ORDER.get(r.kind, len(_ORDER))):

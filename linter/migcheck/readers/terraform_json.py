@@ -20,8 +20,8 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
