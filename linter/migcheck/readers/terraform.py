@@ -1127,11 +1127,13 @@ class _Configuration:
         if found is None or key is None or key in self.evaluating:
             each = isinstance(node, list) or (_steps(node) or [""])[0] == "each"
             return Word(None, at, holder="each.value" if each else _source(node))
-        self.evaluating.add(key)
-        try:
-            value = self.word(found[0], found[1], at)
-        finally:
-            self.evaluating.discard(key)
+        if key not in self.known:  # once each: members built of members twice each stay linear
+            self.evaluating.add(key)
+            try:
+                self.known[key] = self.word(found[0], found[1], at)
+            finally:
+                self.evaluating.discard(key)
+        value = self.known[key]
         return value if value.text is not None or value.shape is not None else replace(value, mark=at)
 
     def words(self, path: str, node: Node | None, at: Mark) -> list[Word]:
