@@ -40,7 +40,9 @@ def test_a_walked_file_shown_by_the_name_it_is_opened_by_keeps_one_string(tmp_pa
 )
 def test_what_a_run_keeps_of_each_file_shares_the_documents_path(jobs, monkeypatch):
     monkeypatch.setattr(texts, "HELD_BYTES", -1)  # what reading the files again takes, as a large check keeps
-    result = lint([str(CORPUS)], Config(), RULES, jobs=jobs)
+    # Every file's, as the run keeps them until its findings are located (then only those findings
+    # point into: `lint(every_text=False)`).
+    result = lint([str(CORPUS)], Config(), RULES, jobs=jobs, every_text=True)
     kept_paths = {path: path for path in result.fs_paths}
     on_disk = result.sources._on_disk
     checked = 0

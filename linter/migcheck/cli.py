@@ -387,6 +387,8 @@ def _check(args: argparse.Namespace) -> int:
                 # --verbose times each file, which only reading them one after another can do.
                 jobs=1 if args.verbose else args.jobs,
                 show_lines=args.format in SHOWN_LINES,
+                # --verbose says what it could not read of scripts that may have no findings.
+                every_text=args.verbose,
             )
     except BaselineError as exc:
         raise UsageError(baseline_problem(exc, config, args.baseline, "--no-baseline")) from None

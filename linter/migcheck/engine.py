@@ -248,6 +248,7 @@ def lint(
     jobs: int | None = None,
     locate: bool = True,
     show_lines: bool = True,
+    every_text: bool = False,
 ) -> LintResult:
     """Lint `paths`. `-` among them is a buffer: the bytes `stdin`, else standard input.
 
@@ -269,7 +270,10 @@ def lint(
     Without `locate`, the findings are not given their positions in the text: for a caller that runs a
     lint only for what its `cache` keeps (the editor server before any file is opened). Without
     `show_lines`, the lines the findings are on are not kept as they are located (`Texts.show`): for a
-    report that shows none of them (JSON, SARIF), which would hold them to its end."""
+    report that shows none of them (JSON, SARIF), which would hold them to its end. Once the findings are
+    located, `sources` holds the texts of the files findings point into (reported or held back) and no
+    others (`Texts.keep_only`), unless `every_text` asks for every file's: for a caller that reads the text
+    of a file without findings (`--verbose`, which says where a script holds parts it could not read)."""
     # The cyclic collector would rescan the growing model again and again while it is built (a quarter of
     # the run on large estates), and the model holds no cycles to collect: pause it for the run.
     with collector.paused():
@@ -287,6 +291,7 @@ def lint(
             jobs=jobs,
             locate=locate,
             show_lines=show_lines,
+            every_text=every_text,
         )
 
 
@@ -305,6 +310,7 @@ def _lint(
     jobs: int | None,
     locate: bool,
     show_lines: bool,
+    every_text: bool,
 ) -> LintResult:
     scope = None
     if stdin_path != STDIN:
@@ -369,6 +375,7 @@ def _lint(
             unread=unread,
             unmatched=unmatched,
             read=read,
+            every_text=every_text,
         )
     result.skipped = skipped
     return result
@@ -391,6 +398,7 @@ def _check_documents(
     unread: int,
     unmatched: list[tuple[str, str]],
     read: int = 0,
+    every_text: bool = False,
 ) -> LintResult:
     """What `lint` finds in the documents it read: linked, checked, filtered and located."""
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions, config.root)
@@ -422,6 +430,8 @@ def _check_documents(
         cache.forget_unused()
     located = locate_findings(reported, texts, locators) if locate else reported
     located = _advised_in_settings_file(located, config.source)
+    if locate and not every_text:
+        texts.keep_only(_pointed_into(located, unreported, suppressed))
     return LintResult(
         located,
         suppressed,
@@ -440,6 +450,17 @@ def _check_documents(
         baseline_path=chosen.baseline.path if chosen.baseline is not None else "",
         settings_source=config.source,
     )
+
+
+def _pointed_into(reported: list[Finding], unreported: list[Finding], held: list[Suppressed]) -> set[str]:
+    """The files findings point into, whose texts reports read: of those reported, those past a rule's cap
+    (fixed with the others), those held back (SARIF locates them), and the comments that held them back."""
+    paths = {finding.mark.path for finding in chain(reported, unreported)}
+    for suppressed in held:
+        paths.add(suppressed.finding.mark.path)
+        if suppressed.reason.mark is not None:
+            paths.add(suppressed.reason.mark.path)
+    return paths
 
 
 def _fixes_in_other_words(rules: RuleSet, code: str) -> Mapping[str, Mapping[Tool, str]]:
