@@ -5688,10 +5688,7 @@ def _in_registered_os_disks(
         at = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
         return replace(r, unknown=r.unknown | {"disks"}, unplaced_disk=at)
 
-    return tuple(
-        replace(s, placements=tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in s.placements))
-        for s in services
-    )
+    return tuple(_with_roles(s, role) for s in services)
 
 
 def _registered_os_disk(vm: Role) -> Disk | None:
@@ -7636,10 +7633,7 @@ def _with_named_disks(services: tuple[CloudService, ...], listed: Sequence[Disk]
         r = replace(r, disks=(*r.disks, *new)) if new else r
         return _in_registered_disk(r, disk) if disk is not None else r
 
-    return tuple(
-        replace(s, placements=tuple(replace(p, roles=tuple(role(r) for r in p.roles)) for p in s.placements))
-        for s in services
-    )
+    return tuple(_with_roles(s, role) for s in services)
 
 
 def _with_listed_facts(
@@ -7682,15 +7676,24 @@ def _with_listed_facts(
 def _with_disks(service: CloudService, change: Callable[[Disk], Disk]) -> CloudService:
     """`service` with `change` made to the disks of its roles; the very same service when it changes
     none."""
+
+    def changed(role: Role) -> Role:
+        disks = tuple(change(d) for d in role.disks)
+        same = all(new is old for new, old in zip(disks, role.disks, strict=True))
+        return role if same else replace(role, disks=disks)
+
+    return _with_roles(service, changed)
+
+
+def _with_roles(service: CloudService, change: Callable[[Role], Role]) -> CloudService:
+    """`service` with `change` made to the roles of its deployments; the very same service, and the very
+    same deployments, where it changes none: a join that changes a few VMs of a large estate copied every
+    service and deployment (5 MB at 40,000 files, made and let go)."""
     placements = []
     for placement in service.placements:
-        roles = []
-        for role in placement.roles:
-            disks = tuple(change(d) for d in role.disks)
-            same = all(new is old for new, old in zip(disks, role.disks, strict=True))
-            roles.append(role if same else replace(role, disks=disks))
+        roles = tuple(change(role) for role in placement.roles)
         same = all(new is old for new, old in zip(roles, placement.roles, strict=True))
-        placements.append(placement if same else replace(placement, roles=tuple(roles)))
+        placements.append(placement if same else replace(placement, roles=roles))
     if all(new is old for new, old in zip(placements, service.placements, strict=True)):
         return service
     return replace(service, placements=tuple(placements))
