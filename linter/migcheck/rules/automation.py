@@ -894,7 +894,9 @@ class MigrationOutOfOrder(Rule):
         "it.\n\n"
         "Also a call that changes a cloud service, virtual network, storage account, network security "
         "group or route table after the script's Prepare of it and before its Commit or Abort, on a path that "
-        "runs both (error): a create, update, delete, start or stop, a group's rule or a table's route, an endpoint, extension, disk or ACL sent with `Update-AzureVM`, "
+        "runs both (error; a group or table also while the virtual network a subnet that uses it is in, or the "
+        "cloud service of a VM that uses it, is so prepared: it is cloned with them, and the deep dive blocks "
+        "its management plane while they migrate): a create, update, delete, start or stop, a group's rule or a table's route, an endpoint, extension, disk or ACL sent with `Update-AzureVM`, "
         "`Set-AzureSubnetRouteTable -VirtualNetworkName`, `New-AzureStorageKey`, the legacy SDK's "
         "`update_role`/`delete_role`/`add_data_disk`/... on its `service_name`, or a request of the script's "
         "own that changes a resource under `.../hostedservices/<service>`, `.../storageservices/<account>` "
@@ -1138,6 +1140,12 @@ class MigrationOutOfOrder(Rule):
             if service.roles
             for ref in service.reserved_ip_refs
         }
+        # What each security group and route table is cloned with, for a script that changes one while
+        # the network or cloud service it is cloned with is prepared.
+        changes_groups = any(
+            scope in _OF_SUBNETS for s in scripts for c in s.changes for scope, _ in c.changes
+        )
+        cloned = _cloned_with(estate) if changes_groups else {}
         # What an export says is prepared already (Get-AzureVM's `VM.MigrationState`), for a script that
         # changes it: the platform refuses the change until Commit or Abort, whoever ran the Prepare.
         exported = _exported_prepared(estate) if any(script.changes for script in scripts) else {}
@@ -1155,7 +1163,7 @@ class MigrationOutOfOrder(Rule):
             run, own_marks = _run_of_jobs(script, pipelines)
             own = [
                 found
-                for found in self._changes_while_prepared(run, estate.networks_by_service)
+                for found in self._changes_while_prepared(run, estate.networks_by_service, cloned)
                 if found.mark in own_marks
             ]
             yield from own
@@ -1521,12 +1529,17 @@ class MigrationOutOfOrder(Rule):
         return self._finding(script, step, message, fix=fix)
 
     def _changes_while_prepared(
-        self, script: Script, networks_of: Mapping[str, tuple[NameRef, ...]]
+        self,
+        script: Script,
+        networks_of: Mapping[str, tuple[NameRef, ...]],
+        cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
     ) -> Iterator[Finding]:
         """A call that changes a cloud service, virtual network or storage account after the script's
         Prepare of it and before its Commit or Abort, on a path that runs both: Prepare locks the resource's
         classic management plane, and the platform refuses the change. A VM's cloud service counts, and so
         does a network it is in (`networks_of`), and a network configuration upload changes every network.
+        So does a security group or route table cloned with the network or cloud service prepared
+        (`cloned`): the deep dive blocks its management plane while the migration is in progress.
         Each Prepare is judged from the last one of its resource up to the first Commit or Abort that can
         run with it (a Commit or Abort whose resource the script does not state may end any of its scope)."""
         if not script.changes or not any(s.step == "prepare" for s in script.migration):
@@ -1535,9 +1548,12 @@ class MigrationOutOfOrder(Rule):
         changes = iter(script.changes)
         change = next(changes, None)
         told: set[tuple[Mark, str]] = set()
+        # A call that also changes a network or cloud service (one that associates a group or table with a
+        # subnet or VM) is judged by that network's or service's own lock, not again through the clone.
+        holders = {c.mark for c in script.changes for scope, _ in c.changes if scope in _HOLDERS}
         for index in range(len(script.migration) + 1):
             while change is not None and change.after <= index:
-                for found in _locked(change, prepared, networks_of):
+                for found in _locked(change, prepared, networks_of, {} if change.mark in holders else cloned):
                     if (change.mark, found[1]) not in told:
                         told.add((change.mark, found[1]))
                         yield self._changed_while_prepared(script, change, *found)
@@ -1552,9 +1568,12 @@ class MigrationOutOfOrder(Rule):
         network it is in) locked."""
         locked = _what(prepare)
         what = f"{changed}, in {locked}," if through else changed
+        locks = locked
+        if through == _CLONED:  # a group or table `changed` names with what uses it
+            what, locks = changed, f"{locked} and what is cloned with it"
         message = (
             f"{call.name} changes {what} after {_call(prepare)} at line {_line(prepare)} and before its "
-            f"Commit or Abort: Prepare locks {locked} against any change until then, and the platform "
+            f"Commit or Abort: Prepare locks {locks} against any change until then, and the platform "
             'refuses the call ("is in the process of being migrated and hence cannot be changed")'
         )
         instead = replacement(script.language, call.name)
@@ -1890,14 +1909,22 @@ def _follow_lock(step: MigrationStep, prepared: dict[str, dict[str, tuple[Migrat
         del held[target]
 
 
+_HOLDERS = ("virtual-network", "cloud-service")
+
+# What `_locked` says a change is locked through when it changes a security group or route table cloned
+# with the resource prepared (its message names what uses it).
+_CLONED = "\x00cloned"
+
+
 def _locked(
     change: ClassicCall,
     prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
     networks_of: Mapping[str, tuple[NameRef, ...]],
+    cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
 ) -> Iterator[tuple[MigrationStep, str, str]]:
     """For each resource `change` changes that a Prepare holds locked on a path that runs both: the
     Prepare, the resource as a message names it, and the network it is locked through ("" when locked
-    itself)."""
+    itself, `_CLONED` when it is a security group or route table cloned with what is prepared)."""
     for scope, name in change.changes:
         held = prepared.get(scope)
         if held is None:
@@ -1912,12 +1939,33 @@ def _locked(
         if own is not None and own[1].with_(change):
             yield own[0], what, ""
             continue
+        found_use = _locked_with(scope, name, change, prepared, cloned)
+        if found_use is not None:
+            yield found_use[0], f"{what} (used by {found_use[1].user}, and cloned with it)", _CLONED
+            continue
         networks = prepared["virtual-network"]
         for network in networks_of.get(key(name), ()) if scope == "cloud-service" else ():
             found_network = networks.get(key(network.name))
             if found_network is not None and found_network[1].with_(change):
                 yield found_network[0], what, network.name
                 break
+
+
+def _locked_with(
+    scope: str,
+    name: str,
+    change: ClassicCall,
+    prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
+    cloned: Mapping[tuple[str, str], tuple[_Use, ...]],
+) -> tuple[MigrationStep, _Use] | None:
+    """The Prepare holding locked, on a path that runs `change`, the network or cloud service that the
+    security group or route table (`scope`, `name`) is cloned with, and the use that clones it."""
+    for use in cloned.get((scope, key(name)), ()):
+        with_scope, with_name = use.moves_with
+        held = prepared.get(with_scope, {}).get(key(with_name))
+        if held is not None and held[1].with_(change):
+            return held[0], use
+    return None
 
 
 class _Prepared(NamedTuple):
@@ -2301,6 +2349,27 @@ def _subnet_associations(estate: Estate) -> dict[str, dict[str, _Use]]:
                 user = f"VM '{vm.name}' of cloud service '{service.name}'"
                 groups.setdefault(key(vm.security_group.name), _Use(user, "VM", moves_with))
     return found
+
+
+def _cloned_with(estate: Estate) -> dict[tuple[str, str], tuple[_Use, ...]]:
+    """(scope, name compared as names are) of each security group and route table -> every use the files
+    show of it, each with what it is cloned with: a subnet's network, a VM's network or cloud service."""
+    found: dict[tuple[str, str], list[_Use]] = {}
+    for network in estate.virtual_networks:
+        for subnet in network.subnets:
+            for scope, name in zip(_OF_SUBNETS, (subnet.security_group, subnet.route_table), strict=True):
+                if name.strip():
+                    user = f"subnet '{subnet.name}' of virtual network '{network.name}'"
+                    use = _Use(user, "subnet", ("virtual-network", network.name))
+                    found.setdefault((scope, key(name)), []).append(use)
+    for service in estate.cloud_services:
+        networks = service.virtual_network_refs
+        moves_with = ("virtual-network", networks[0].name) if networks else ("cloud-service", service.name)
+        for vm in service.vms:
+            if vm.security_group is not None and vm.security_group.name.strip():
+                use = _Use(f"VM '{vm.name}' of cloud service '{service.name}'", "VM", moves_with)
+                found.setdefault(("network-security-group", key(vm.security_group.name)), []).append(use)
+    return {name: tuple(uses) for name, uses in found.items()}
 
 
 def _associated_reserved_ips(estate: Estate) -> dict[str, str]:
