@@ -4,6 +4,7 @@ leaves to be redone."""
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from migcheck.model import (
 )
 from migcheck.quoting import ps_word
 from migcheck.rule import Docs, Example, Rule, Scope, listed
-from migcheck.rules.reach import Outbound, Reach, outbound_internet
+from migcheck.rules.reach import Outbound, Reach, outbound_internet, subnet_range
 from migcheck.rules.virtual_machines import DEALLOCATED_STATES, state_letters
 from migcheck.wording import Tool, command_word
 
@@ -133,13 +134,16 @@ class _GuardedSubnets:
         return [subnet for _, subnet in sorted(found, key=lambda pair: pair[0])]
 
 
-def _groups_of(subnets: _GuardedSubnets, placement: Placement, vm: Role) -> Iterator[tuple[str, str]]:
-    """The network security groups on a VM's way out, each with whose it is: the one set on the VM, and
-    those of the subnets it is in, in its placement's network."""
+def _groups_of(
+    subnets: _GuardedSubnets, placement: Placement, vm: Role
+) -> Iterator[tuple[str, str, ipaddress.IPv4Network | None]]:
+    """The network security groups on a VM's way out, each with whose it is and the range the VM's address
+    is in, where known: the one set on the VM (its address not known), and those of the subnets it is in,
+    in its placement's network (its address in the subnet's range)."""
     if vm.security_group is not None and vm.security_group.name.strip():
-        yield vm.security_group.name, "set on the VM"
+        yield vm.security_group.name, "set on the VM", None
     for subnet in subnets.of(placement, vm):
-        yield subnet.security_group, f"of its subnet '{subnet.name}'"
+        yield subnet.security_group, f"of its subnet '{subnet.name}'", subnet_range(subnet)
 
 
 def _denied_outbound(estate: Estate, wanted: set[int]) -> dict[int, tuple[_Denied, Placement]]:
@@ -147,18 +151,36 @@ def _denied_outbound(estate: Estate, wanted: set[int]) -> dict[int, tuple[_Denie
     access, the planning guide's other cause of extensions that report no status: a group that surely
     denies it before one that may. Nothing is looked at when no file states a group's rules."""
     rules = _security_rules(estate) if wanted else {}
-    verdicts = {group: outbound_internet(group_rules) for group, group_rules in rules.items()}
+    # Each group's verdict, for each range a VM behind it is in (a rule's source range may hold one
+    # subnet's VMs and not another's), made once per group and range.
+    verdicts: dict[tuple[str, ipaddress.IPv4Network | None], tuple[Outbound, SecurityRule | None]] = {}
     subnets = _GuardedSubnets(estate)
     found: dict[int, tuple[_Denied, Placement]] = {}
     for service in estate.cloud_services if rules else ():
         for placement in service.placements:
             for vm in (vm for vm in placement.vms if id(vm) in wanted):
-                for group, whose in _groups_of(subnets, placement, vm):
-                    verdict, rule = verdicts.get(key(group), (Outbound.ALLOWED, None))
+                for group, whose, vm_range in _groups_of(subnets, placement, vm):
+                    verdict, rule = _verdict(verdicts, rules, key(group), vm_range)
                     kept = found.get(id(vm))
                     surer = kept is None or (verdict is Outbound.DENIED is not kept[0].verdict)
                     if rule is not None and surer:
                         found[id(vm)] = (_Denied(group, whose, verdict, rule), placement)
+    return found
+
+
+def _verdict(
+    verdicts: dict[tuple[str, ipaddress.IPv4Network | None], tuple[Outbound, SecurityRule | None]],
+    rules: dict[str, list[SecurityRule]],
+    group: str,
+    vm_range: ipaddress.IPv4Network | None,
+) -> tuple[Outbound, SecurityRule | None]:
+    """What `group` (its `key`) does to the outbound Internet access of a VM in `vm_range`, kept in
+    `verdicts`; allowed for a group no file states the rules of."""
+    if group not in rules:
+        return Outbound.ALLOWED, None
+    found = verdicts.get((group, vm_range))
+    if found is None:
+        found = verdicts[(group, vm_range)] = outbound_internet(rules[group], vm_range)
     return found
 
 
@@ -1296,10 +1318,13 @@ class ExtensionsCutOff(Rule):
         "outbound rules are taken as the platform takes them: by priority, lowest number first, the first "
         "that matches decides, and the default rule ALLOW INTERNET OUTBOUND (65001) allows what none of "
         "them denies. A group denies the VM's outbound Internet access when a Deny to `INTERNET`, `*` or "
-        "`0.0.0.0/0`, of port 443 (or a range holding it, or `*`), TCP or `*`, from any source, comes "
-        "before every Allow that may let HTTPS to the Internet through; it *may* deny it when such a rule "
-        "states a value the file does not (a script's variable), applies to a source range (which may or "
-        "may not hold the VM), or comes after an Allow of some Internet addresses (which may be those of "
+        "`0.0.0.0/0`, of port 443 (or a range holding it, or `*`), TCP or `*`, from any source (or, for a "
+        "group on the VM's subnet, from a range holding the subnet's prefix), comes "
+        "before every Allow that may let HTTPS to the Internet through, and a rule from a range apart from "
+        "that subnet's does not apply to the VM; it *may* deny it when such a rule "
+        "states a value the file does not (a script's variable), applies to a source range that may or "
+        "may not hold the VM (part of its subnet, or any range where the subnet's prefix is not known or "
+        "the group is set on the VM), or comes after an Allow of some Internet addresses (which may be those of "
         "Azure storage). A rule a script sets or removes on a path that may not run (in an `if` on a value "
         "it does not state) may or may not be there: a Deny so set *may* deny at most, an Allow so set lets "
         "nothing surely through, and the rule it would replace or remove may still apply. The message names "

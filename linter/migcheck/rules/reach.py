@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from migcheck.estate import Estate, Network, Placement
-from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite, Mark, SecurityRule
+from migcheck.model import AddressPrefix, DnsServer, LocalNetworkSite, Mark, SecurityRule, Subnet
 
-__all__ = ["Outbound", "Reach", "outbound_internet"]
+__all__ = ["Outbound", "Reach", "outbound_internet", "subnet_range"]
 
 
 class Reach:
@@ -335,18 +335,21 @@ _NOT_INTERNET = frozenset({"virtual_network", "virtualnetwork", "azure_loadbalan
 _EXTENSIONS_PORT = 443  # the extensions' packages and status go to Azure storage over HTTPS
 
 
-def outbound_internet(rules: Iterable[SecurityRule]) -> tuple[Outbound, SecurityRule | None]:
+def outbound_internet(
+    rules: Iterable[SecurityRule], vm_range: ipaddress.IPv4Network | None = None
+) -> tuple[Outbound, SecurityRule | None]:
     """Whether a group of `rules` lets a VM reach the Internet over HTTPS, as classic groups evaluate
     outbound traffic: by priority, the lowest number first, the first rule that matches decides; the
     default rules allow the Internet. Denied by the first Deny that surely matches (destination `*`,
     `INTERNET` or 0.0.0.0/0, port 443 or `*`, TCP or `*`, from any source) when no Allow that may match
     comes before it; maybe denied by the first rule that may deny when no Allow that surely matches comes
     surely before it. With that rule; None when allowed. A value not stated may be any: it may match, and
-    a rule whose priority is not stated may come before any other. Linear in the rules but for the sort:
+    a rule whose priority is not stated may come before any other. A source range is matched against
+    `vm_range`, the range the VM's address is in (its subnet's), when known. Linear in the rules but for the sort:
     each rule is matched once, and the Allows before a rule are counted from their priorities."""
     ordered = [(rule, _priority(rule)) for rule in [*rules, _DEFAULT_ALLOW]]
     ordered.sort(key=lambda pair: _sort_key(pair[1]))
-    facts = [(rule, priority, _matches(rule), _action(rule)) for rule, priority in ordered]
+    facts = [(rule, priority, _matches(rule, vm_range), _action(rule)) for rule, priority in ordered]
     allows = _Allows(
         [(priority, match) for _, priority, match, action in facts if match is not False and action != "deny"]
     )
@@ -403,9 +406,10 @@ def _may_allow(rule: SecurityRule) -> bool:
     return rule.action is None or rule.action.strip().casefold() != "deny"
 
 
-def _matches(rule: SecurityRule) -> bool | None:
+def _matches(rule: SecurityRule, vm_range: ipaddress.IPv4Network | None) -> bool | None:
     """Whether the rule matches a VM's HTTPS traffic to the Internet: True, False, or None when that depends
-    on a value not stated, the VM's own address (a source range), or which addresses an Allow's range
+    on a value not stated, the VM's own address (a source range that `vm_range` is neither in nor apart
+    from), or which addresses an Allow's range
     holds (it may be those of the Azure storage the extensions use), or whether the rule is there at all
     (`SecurityRule.runs`: a rule that may not be there may match, never surely does)."""
     facts = (
@@ -413,7 +417,7 @@ def _matches(rule: SecurityRule) -> bool | None:
         _destination(rule),
         _word(rule.protocol, {"*", "tcp"}),
         _ports(rule.destination_ports),
-        _word(rule.source, _ANY_SOURCE) or (None if _may_hold_vm(rule.source) else False),
+        _word(rule.source, _ANY_SOURCE) or _source_holds(rule.source, vm_range),
         _word(rule.source_ports, {"*"}) or None,
     )
     return False if False in facts else None if None in facts or rule.runs else True
@@ -451,6 +455,26 @@ def _may_hold_vm(source: str | None) -> bool:
     except ValueError:
         return False
     return source.strip().casefold() not in _NOT_INTERNET
+
+
+def _source_holds(source: str | None, vm_range: ipaddress.IPv4Network | None) -> bool | None:
+    """Whether a source other than any address holds the VM: False for a tag that holds no VM, True or
+    False for a range that holds all or none of `vm_range` (the VM's subnet), else None (it may)."""
+    if not _may_hold_vm(source):
+        return False
+    if source is None or vm_range is None:
+        return None
+    rule_range = ipaddress.IPv4Network(source.strip(), strict=False)  # `_may_hold_vm` parsed it
+    if vm_range.subnet_of(rule_range):
+        return True
+    return None if vm_range.overlaps(rule_range) else False
+
+
+def subnet_range(subnet: Subnet) -> ipaddress.IPv4Network | None:
+    """The range of a subnet's addresses, as the platform reads its prefix (host bits cleared, leading
+    zeros dropped); None when the prefix is not stated or is no IPv4 prefix."""
+    canonical = canonical_prefix(subnet.prefix.text.strip()) if subnet.prefix is not None else ""
+    return ipaddress.IPv4Network(canonical, strict=False) if canonical else None
 
 
 def _ports(value: str | None) -> bool | None:
