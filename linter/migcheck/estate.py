@@ -7105,6 +7105,12 @@ class _OpenService:
             self.placements[target] = replace(self.placements[target], other_vips=vips)
         for role in new.roles:
             roles.merge(role)
+        # A description that lists every endpoint of its VMs (a Get-AzureVM export) joining one that does
+        # not say their kind (Get-AzureDeployment's roles): the deployment's endpoints are known when every
+        # VM it then holds lists its own.
+        unknown = not self.placements[target].endpoints_known
+        if new.endpoints_known and unknown and _lists_every_endpoint(roles.built()):
+            self.placements[target] = replace(self.placements[target], endpoints_known=True)
         for instance in new.instances:
             self.add_instance(target, instance.role, instance)
 
