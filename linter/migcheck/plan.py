@@ -2902,6 +2902,8 @@ def _service_steps(builder: _Builder, service: CloudService) -> list[Step]:
         return []  # part of its network's step
     if service.roles:
         return [_unmigratable(builder, service)]
+    if not service.placements:
+        return []  # no deployment the files describe (a lone configuration): nothing for a step to move
     if not service.network_known:
         return [_undetermined(builder, service)]
     # A deployment an export lists only by roles of a kind it does not say may be one of VMs: a step, not
