@@ -249,13 +249,15 @@ class _Exhausted(Exception):
     """The script needs more work than its size warrants (calls within calls, loops within loops)."""
 
 
-def first_classic_call(calls: Sequence[ClassicCall], own: int | None) -> ClassicCall:
+def first_classic_call(calls: Sequence[ClassicCall], own: int | None, path: str = "") -> ClassicCall:
     """The call a script's MIG601 is shown at, of `calls` in the order the reader met them: the first that
-    runs. Where the script's own code makes none (`own` 0: a library or module of functions, read each
+    runs, in the script's own file `path` where it makes one there (a script that runs another file,
+    `bash create.sh web1`, before its own `azure vm shutdown`, is told so at its own line, not in the file it
+    runs). Where the script's own code makes none (`own` 0: a library or module of functions, read each
     where no call runs it), any function may be the one called first: the first call written in the file,
     as for a Python module of functions, not the first its reader happened to read."""
     if own != 0:
-        return calls[0]
+        return next((call for call in calls if call.mark.path == path), calls[0])
     written = [call for call in calls if call.mark.path == calls[0].mark.path]
     return min(written, key=lambda call: (call.mark.line, call.mark.column))
 
@@ -1475,7 +1477,9 @@ class _Walker:
             "Shell",
             tuple(self.calls),
             self._steps_with_calls(),
-            first_classic_call(self.calls, self.own_calls).mark if self.calls else self.step_chains[0][0],
+            first_classic_call(self.calls, self.own_calls, self.path).mark
+            if self.calls
+            else self.step_chains[0][0],
             changes=changes,
             uploaded_files=tuple(self.uploaded),
             uploaded_in=tuple(self.uploaded_in),

@@ -1615,8 +1615,12 @@ class Reading:
         """The name shown for one the script does not state: what it names and where it is passed, by the
         file's name as every stand-in gives it (`model.network_stand_in`): the same from any working
         directory, and the file's own (`estate.join_key`), so two scripts of one name in two folders
-        describe two services."""
-        return f"<{what}, {self.file}:{mark.line}>"
+        describe two services. The file is the one the value is passed in: a script file another runs
+        (`bash create.sh web1`) names its own by its own name, not by the name of the one that runs it."""
+        return f"<{what}, {self._file_of(mark)}:{mark.line}>"
+
+    def _file_of(self, mark: Mark) -> str:
+        return posixpath.basename(mark.path) if mark.path else self.file
 
     def _held(self, what: str, word: Word | None, at: Mark) -> str:
         """A name the script states, else the stand-in of the value that holds it: one for every command
@@ -1795,7 +1799,9 @@ class Reading:
         """The disk (`what`: OS disk, data disk) of VM `vm` in a blob of `account` whose address the script
         does not state whole (written at `blob`), named for what it is and where."""
         of = f"{what} of its VM" if is_stand_in(vm) else f"{what} of VM {vm}"
-        return Disk(f"<{of}, {self.file}:{blob.line}:{blob.column}>", "", "", "", blob, account=account)
+        return Disk(
+            f"<{of}, {self._file_of(blob)}:{blob.line}:{blob.column}>", "", "", "", blob, account=account
+        )
 
     def blob_account(self, blob: Word) -> str:
         """The stand-in of the storage account a blob address names by a value the script does not state
