@@ -295,13 +295,16 @@ _MOST_LOOP_ITEMS = 16
 
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
-    the Service Management API's host, or includes a template (`template:`, `include:`) or runs a script
+    the Service Management API's host, creates a cloud service of extended support (`az cloud-service
+    create`, evidence a package is not classic) or peers a network with a classic one, or includes a template (`template:`, `include:`) or runs a script
     file (a PowerShell task's `filePath:`, `ScriptPath:`, a script: `bash scripts/migrate.sh`, `pwsh -File x.ps1`) that
     may."""
     lowered = data.lower()
     named = (
         b"azure",
         b"management.core.",
+        b"cloud-service",
+        b"classicnetwork/virtualnetworks/",
         b"template:",
         b"include:",
         b"filepath:",

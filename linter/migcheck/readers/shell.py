@@ -3265,7 +3265,9 @@ class _Walker:
         if command[:2] == ["resource", "create"]:
             self._classic_type_created(words)
         elif tuple(command[:2]) == xplat.AZ_CLOUD_SERVICE_CREATE:
-            self.extended.setdefault(xplat.az_cloud_service(words[3:], self.path, words[0].mark))
+            self.extended.setdefault(
+                xplat.az_cloud_service(words[3:], self.path, words[0].mark, self.working)
+            )
         elif command == list(xplat.AZ_PEERING_CREATE):
             self._peering_added(words[5:])
 
@@ -4922,7 +4924,9 @@ class CommandLines:
         refused = [*walker.reading.refused, *walker.unfollowed.values(), *walker.undecided_requests()]
         if script is None and refused:  # calls refused, said, run nothing: as a shell script's
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
-        others = (*walker.python_read, *walker.powershell_read)
+        # what a script file states apart from its calls is kept too: the peerings it adds to a classic
+        # network, and the cloud services of extended support it creates (`az cloud-service create`)
+        others = (*walker.peerings, *walker.extended, *walker.python_read, *walker.powershell_read)
         if script is None:
             return (*described, *others)
         unread = tuple(sorted(refused, key=lambda mark: (mark.line, mark.column)))

@@ -3616,19 +3616,25 @@ AZ_CLOUD_SERVICE_CREATE = ("cloud-service", "create")
 _EXTENDED_VIA = "creates it with az cloud-service create"
 
 
-def az_cloud_service(words: list[Word], script: str, mark: Mark) -> ExtendedSupportService:
+def az_cloud_service(
+    words: list[Word], script: str, mark: Mark, working: str | None = ""
+) -> ExtendedSupportService:
     """The cloud service of extended support `az cloud-service create` creates, given its options (`words`,
     after the command's name) and the path of the script that runs it, marked at the command (`mark`): its
     name (`--name`, `-n`) when the script states it; the configuration `--configuration @<file>` loads (the
-    CLI reads an argument written `@path` from that file), taken from the script's folder when relative; the
-    roles `--roles` lists (each `name:size:count:tier`), none when one of them is not stated."""
+    CLI reads an argument written `@path` from that file), taken when relative from the folder the command
+    runs in, `working` from the script's ("" the script's own, "../.." a CI job's at the repository's root;
+    None one the script does not state, where the file is not known); the roles `--roles` lists (each
+    `name:size:count:tier`), none when one of them is not stated."""
     options = az_options(words)
     name = options.get("--name") or options.get("-n")
     given = options.get("--configuration")
     configuration = given.text or "" if given is not None else ""
     package = ""
-    if configuration.startswith("@") and not configuration[1:].startswith("/") and ":" not in configuration:
-        package = posixpath.normpath(posixpath.join(posixpath.dirname(script), configuration[1:]))
+    relative = not configuration[1:].startswith("/") and ":" not in configuration
+    if configuration.startswith("@") and relative and working is not None:
+        folder = posixpath.join(posixpath.dirname(script), working)
+        package = posixpath.normpath(posixpath.join(folder, configuration[1:]))
     stated = name.text if name is not None and name.text is not None else ""
     return ExtendedSupportService(stated, mark, _EXTENDED_VIA, package, _az_roles(words))
 
