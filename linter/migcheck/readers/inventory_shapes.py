@@ -1721,8 +1721,10 @@ _CLASSIC_ACCOUNT_TYPES = frozenset(
 # A cloud service (`Get-AzureService`, a `HostedServiceDetailedContext`): its name with the dates it was
 # created and changed, which only it has (a deployment's `DeploymentInfoContext` writes `CreatedTime`). Its
 # `Location` is the region the plan's commands name (`ServiceRegion`), as a VM row's `location` is; a service
-# in an affinity group writes the group (`AffinityGroup`) and no region. Its `Label` no rule reads.
-_SERVICE_KEYS = ("ServiceName", "DateCreated", "DateModified")
+# in an affinity group writes the group (`AffinityGroup`) and no region. Its `Label` no rule reads. Where a
+# `Select-Object` kept less (`Select-Object ServiceName, Location`), its name with one of the dates, or with
+# the cmdlet's name (`OperationDescription`), is one too.
+_SERVICE_DATES = ("DateCreated", "DateModified")
 # An image (`Get-AzureVMImage`: an `OSImageContext`, or a `VMImageContext` for a VM image): its name with its
 # category (`User` for the subscription's own, a publisher's for a gallery image), which only it has, and its
 # VHD: an OS image's `MediaLink`, a VM image's `OSDiskConfiguration.MediaLink` with its data disks'
@@ -1757,7 +1759,7 @@ def _asm_kind(obj: dict) -> str | None:
         return _RESERVED_IPS
     if _is_storage_account_context(obj):
         return _STORAGE_ACCOUNTS
-    if all(has(obj, k) for k in _SERVICE_KEYS):
+    if _is_service_context(obj):
         return _SERVICES
     if all(has(obj, k) for k in _IMAGE_KEYS) and (has(obj, "MediaLink") or has(obj, "OSDiskConfiguration")):
         return _IMAGES
@@ -1789,6 +1791,16 @@ def _is_storage_account_context(obj: dict) -> bool:
         return False
     written_by = text(get(obj, "OperationDescription")).casefold() == _STORAGE_ACCOUNTS.casefold()
     return written_by or text(get(obj, "AccountType")).casefold() in _CLASSIC_ACCOUNT_TYPES
+
+
+def _is_service_context(obj: dict) -> bool:
+    """Whether the object is a cloud service of `Get-AzureService`: its name with the dates it was created
+    and changed; or, where a `Select-Object` kept less, with either date or the cmdlet's name
+    (`OperationDescription`). The objects of other cmdlets that name a cloud service write no such date."""
+    if not has(obj, "ServiceName"):
+        return False
+    written_by = text(get(obj, "OperationDescription")).casefold() == _SERVICES.casefold()
+    return written_by or any(has(obj, k) for k in _SERVICE_DATES)
 
 
 def _is_link(obj: dict) -> bool:
