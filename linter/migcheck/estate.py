@@ -7105,12 +7105,7 @@ class _OpenService:
             self.placements[target] = replace(self.placements[target], other_vips=vips)
         for role in new.roles:
             roles.merge(role)
-        # A description that lists every endpoint of its VMs (a Get-AzureVM export) joining one that does
-        # not say their kind (Get-AzureDeployment's roles): the deployment's endpoints are known when every
-        # VM it then holds lists its own.
-        unknown = not self.placements[target].endpoints_known
-        if new.endpoints_known and unknown and _lists_every_endpoint(roles.built()):
-            self.placements[target] = replace(self.placements[target], endpoints_known=True)
+        self._endpoints_told(target, new, roles)
         for instance in new.instances:
             self.add_instance(target, instance.role, instance)
 
@@ -7131,8 +7126,25 @@ class _OpenService:
             found[1].merge(vm)
             return
         roles = self.roles(at)
+        listed = roles.by_name.get(key(vm.name))
+        if listed is not None and roles.roles[listed].kind_unsaid:
+            # A role an export lists without its kind (Get-AzureDeployment's) is this VM: one role, as
+            # when the VM's description joins in the same file as its deployment (`add_placement`).
+            roles.merge(vm)
+            self._vm_index()[key(vm.name)] = (at, listed)
+            self._endpoints_told(at, vm, roles)
+            return
         roles.append(vm)
         self._vm_index()[key(vm.name)] = (at, len(roles.roles) - 1)
+
+    def _endpoints_told(self, at: int, new: Role | Placement, roles: _Roles) -> None:
+        """A description that lists every endpoint of its VMs (a Get-AzureVM export, an Export-AzureVM
+        file) joining one that does not say their kind (Get-AzureDeployment's roles): the deployment's
+        endpoints are known when every VM it then holds lists its own."""
+        known = new.endpoints_known if isinstance(new, Placement) else "endpoints" not in new.unknown
+        unknown = not self.placements[at].endpoints_known
+        if known and unknown and _lists_every_endpoint(roles.built()):
+            self.placements[at] = replace(self.placements[at], endpoints_known=True)
 
     def vm_at(self, name: str) -> tuple[int, _Roles, int] | None:
         """Where the first VM of `name` is: its placement, that placement's roles and its index in them.
