@@ -7097,8 +7097,10 @@ class _OpenService:
         slot = _joined_slot(held.slot, new.slot)
         if slot != self.placements[target].slot:
             self.placements[target] = replace(self.placements[target], slot=slot)
-        if new.internal_load_balancers:  # a script adds one to a deployment another file describes
-            balancers = (*self.placements[target].internal_load_balancers, *new.internal_load_balancers)
+        if new.internal_load_balancers or held.internal_load_balancers:
+            # A script adds one to a deployment another file describes, or an export lists the balancers
+            # of a deployment whose description (a Get-AzureVM export's VMs) took its place above.
+            balancers = (*held.internal_load_balancers, *new.internal_load_balancers)
             self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
         if new.other_vips or held.other_vips:  # a script adds one to a deployment another file describes
             vips = _joined_vips(held.other_vips, new.other_vips)
