@@ -84,3 +84,10 @@ def test_a_script_names_the_configuration_from_the_folder_it_moved_to(tmp_path, 
     found = lint_files(tmp_path, monkeypatch, {**PACKAGE, "deploy/create.sh": script}, dedent=False).findings
     assert where(found) == ["MIG101 shop/ServiceDefinition.csdef:2:3"]
     assert found[0].severity is Severity.WARNING
+
+
+def test_powershell_names_the_configuration_from_the_folder_it_moved_to(tmp_path, monkeypatch):
+    script = "Set-Location ..\n" + COMMAND.replace("@shop/", '"@shop/').replace(".cscfg", '.cscfg"') + "\n"
+    found = lint_files(tmp_path, monkeypatch, {**PACKAGE, "deploy/create.ps1": script}, dedent=False).findings
+    assert where(found) == ["MIG101 shop/ServiceDefinition.csdef:2:3"]
+    assert found[0].severity is Severity.WARNING

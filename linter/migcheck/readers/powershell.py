@@ -11683,7 +11683,8 @@ class Interpreter:
         if tuple(command[: len(xplat.AZ_CLOUD_SERVICE_CREATE)]) == xplat.AZ_CLOUD_SERVICE_CREATE:
             words, _ = self._native_words(node, env)
             mark = self.where.mark(node.child_by_field_name("command_name") or node)
-            created = xplat.az_cloud_service(words[len(xplat.AZ_CLOUD_SERVICE_CREATE) :], self.path, mark)
+            options = words[len(xplat.AZ_CLOUD_SERVICE_CREATE) :]
+            created = xplat.az_cloud_service(options, self.path, mark, self.working)
             self.extended.setdefault(created)
             return
         if command != list(xplat.AZ_PEERING_CREATE):
