@@ -445,17 +445,4 @@ def _mapped(expression: Node, placed: Callable[[int], tuple[int, int]]) -> None:
 
 def _moved(expression: Node, line: int, shift: int) -> None:
     """Every token and tree of `expression`, parsed on line 1, moved to `line`, `shift` columns along."""
-    stack = [expression]
-    while stack:
-        node = stack.pop()
-        if hasattr(node, "data"):
-            meta = node.meta
-            if not meta.empty:
-                meta.line, meta.end_line = line, line
-                meta.column, meta.end_column = meta.column + shift, meta.end_column + shift
-            stack.extend(node.children)
-        elif getattr(node, "line", None) is not None:
-            node.line, node.end_line = line, line
-            node.column = node.column + shift
-            if node.end_column is not None:
-                node.end_column = node.end_column + shift
+    _mapped(expression, lambda column: (line, column + shift))
