@@ -195,6 +195,7 @@ from migcheck.model import (
     VM_NOT_PASSED_ON,
     VM_OF_REQUEST_URI,
     VPN,
+    WHOLE_FILE_RUN,
     XML_EDITS_NOT_FOLLOWED,
     AclRule,
     AddressPrefix,
@@ -296,6 +297,10 @@ _HINT = (
     # may start with a byte order mark
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*\.[ \t]+[^\n]{0,300}?\.ps1\b)"
+    # a script run by its path (`& .\create-vms.ps1 -Name web1`, `.\x.ps1`, `pwsh -File x.ps1`), which runs
+    # there with the arguments given (see `Interpreter._script_file_called`)
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*(?:&|\.\.?[\\/]|pwsh|powershell)[^\n]{0,300}?\.ps1\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -933,6 +938,58 @@ def _script_output(settings: beside.Settings) -> Value | None:
     if not statements or not all(_states_only_values(s) for s in statements):
         return None
     return Interpreter(settings.path, index, where).output_of(statements)
+
+
+# The function a script file run by its path is read as (see `_script_as_function`).
+_SCRIPT_FILE_HEAD, _SCRIPT_FILE_TAIL = "function Invoke-ScriptFile {\n", "\n}\n"
+
+
+def _script_as_function(settings: beside.Settings) -> _Library | None:
+    """A script file another runs by its path (`& .\\create-vms.ps1 -Service websvc`) as the body of a
+    function, whose `param()` is the script's: PowerShell binds a script's arguments as a function's. Each
+    character is shown where the file writes it. None for a file PowerShell would not run."""
+    text = decode(settings.data)
+    held = _SCRIPT_FILE_HEAD + text + _SCRIPT_FILE_TAIL
+    lines = text.split("\n")
+    places = [(1, 1)] * len(_SCRIPT_FILE_HEAD)
+    places += [(line, column) for line, row in enumerate(lines, 1) for column in range(1, len(row) + 2)][
+        : len(text)
+    ]
+    places += [(len(lines), 1)] * len(_SCRIPT_FILE_TAIL)
+    parsed = _parse(
+        settings.path,
+        held,
+        lambda source: HeldPositions(settings.path, source, held, places, text.splitlines()),
+    )
+    if isinstance(parsed, FileProblem):
+        return None
+    tree, index, where = parsed
+    body = _first(tree.root_node, "statement_list")
+    statements = _named(body) if body is not None else []
+    if len(statements) != 1 or statements[0].type != "function_statement":
+        return None  # the file closes the function's braces itself: not a script PowerShell runs whole
+    source = _Source(index, where, _modes(index), tree=tree)
+    return _Library(source, ((WHOLE_FILE_RUN, statements[0]),), settings.path)
+
+
+def _powershell_file_at(parts: list[Node], pwsh: bool) -> int | None:
+    """Where, among the parts of a command of PowerShell's program, the script file it runs is: after `-File`
+    (`-f`), or for `pwsh` its first operand past its options; None where it runs a command (`-Command`,
+    `-EncodedCommand`) or no file."""
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        parameter = _parameter(part) if part.type != "command_argument_sep" else ("", None)
+        if parameter is None:
+            return index if pwsh else None
+        option = "-" + parameter[0].casefold()
+        if option in ("-file", "-f"):
+            return _next_value(parts, index + 1)
+        if option in ("-command", "-c", "-encodedcommand", "-e", "-ec"):
+            return None
+        given = _next_value(parts, index + 1) if option in shell.POWERSHELL_VALUES else None
+        index = given + 1 if given is not None else index + 1
+    return None
 
 
 def _states_only_values(statement: Node) -> bool:
@@ -9214,7 +9271,54 @@ class Interpreter:
         settings = beside.settings_file(stated) if stated and stated.casefold().endswith(".ps1") else None
         if settings is None and _names_a_script_file(invoked) and _names_a_path(invoked):
             self._load_unread(invoked)
-        return beside.values_of(settings, _script_output) if settings is not None else None
+        if settings is None or stated is None:
+            return None
+        output = beside.values_of(settings, _script_output)
+        return output if output is not None else self._script_file_called(node, settings, stated, env)
+
+    def _powershell_file_run(self, node: Node, env: Env) -> Value | None:
+        """`pwsh -File ./create-vms.ps1 -Name web1` (`powershell.exe -File`, `pwsh x.ps1`): the script file
+        PowerShell's program runs, by a path from the folder the script runs in, called as a script run by
+        its path is (`_script_file_called`) with the words after it. None where it runs a command
+        (`-Command`) or a file the script does not state or the run does not check."""
+        parts = _command_parts(node.child_by_field_name("command_elements"))
+        at = _powershell_file_at(parts, _command_name(node).casefold().startswith("pwsh"))
+        if at is None:
+            return None
+        part = _unwrap(parts[at])
+        written = _text(part) if part.type == "generic_token" else None
+        value = self.evaluate(part, env) if written is None else Text(written)
+        if not isinstance(value, Text) or not value.sure or not value.value.casefold().endswith(".ps1"):
+            return None
+        stated = self._from_working(value.value, part) if not value.value.startswith(("/", "\\")) else None
+        settings = beside.settings_file(stated) if stated else None
+        if settings is None or stated is None:
+            return None
+        return self._script_file_called(node, settings, stated, env, at + 1)
+
+    def _script_file_called(
+        self, node: Node, settings: beside.Settings, stated: str, env: Env, skipped: int = 0
+    ) -> Value | None:
+        """A script file run by the path `stated` (from the script's folder) at `node`: run here as a call
+        of a function whose body is the file (`_script_as_function`), the call's arguments (those after the
+        first `skipped` parts) bound to its `param()`, its `$PSScriptRoot` the file's own folder, what it
+        does where the file writes it, in order with the script's own calls. Within the depth and work
+        allowed for calls (`_may_run`): past them it is read once, alone, as before. The file's own read,
+        without these values, is not said again when every run of it is followed (`functions_run`). None
+        for a file PowerShell would not run."""
+        library = beside.values_of(settings, _script_as_function)
+        if library is None:
+            return None
+        function = library.functions[0][1]
+        if function.id not in self.library_of:  # its offsets keep a base of their own (see `_Source.base`)
+            self.library_of[function.id] = library.source._replace(base=self.next_base)
+            self.next_base += len(library.source.where.source) + 1
+        self.library_names[function.id] = (library.path, WHOLE_FILE_RUN)
+        folder = posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))
+        self.library_folders.setdefault(function.id, "" if folder == "." else folder)
+        signature = self._signature(function)
+        args, extra, splatted = self._user_args(node, signature, env, skipped)
+        return self._function_called(node, function, args, extra, splatted, None, env)
 
     def _settings_path(self, invoked: Node, env: Env) -> str | None:
         """The path of a dot-sourced file from the script's folder, when the script states it: `.\\x.ps1`,
@@ -10501,6 +10605,8 @@ class Interpreter:
         output = (
             self._script_run(node, invoked, env) if invoked is not None and key not in self.defined else None
         )
+        if output is None and key in shell.POWERSHELLS and key not in self.defined:
+            output = self._powershell_file_run(node, env)
         if output is not None:
             return output
         if key not in self.defined and self._runbook_called_inline(node, key):
@@ -11338,12 +11444,15 @@ class Interpreter:
             found = self.signatures[function.id] = _Signature.of(function)
         return found
 
-    def _user_args(self, node: Node, signature: _Signature, env: Env) -> tuple[Args, list[Value], bool]:
+    def _user_args(
+        self, node: Node, signature: _Signature, env: Env, skipped: int = 0
+    ) -> tuple[Args, list[Value], bool]:
         """The arguments of a call of the script's function, bound to its parameters by name (exact, else
         an unambiguous prefix; a switch takes a value only after a colon) and by position; the values
-        bound to none of them; and whether a table is splatted into the call."""
+        bound to none of them; and whether a table is splatted into the call. `skipped`: the parts of
+        the command before the call's own (`pwsh -File x.ps1`'s options and file)."""
         args = Args()
-        parts = _command_parts(node.child_by_field_name("command_elements"))
+        parts = _command_parts(node.child_by_field_name("command_elements"))[skipped:]
         positional: list[Value] = []
         extra: list[Value] = []
         splatted = False

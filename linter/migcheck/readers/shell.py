@@ -212,9 +212,9 @@ _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 # take the next word as their value.
 _PYTHONS = frozenset({"python", "python2", "python3", "py"})
 # PowerShell's command-line programs, which run a script file given `-File` (`pwsh` a first operand too).
-_POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh.exe", "powershell.exe"})
+POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh.exe", "powershell.exe"})
 # Their options that take the next word as their value (lower case, as PowerShell matches them).
-_POWERSHELL_VALUES = frozenset(
+POWERSHELL_VALUES = frozenset(
     {
         "-executionpolicy",
         "-ep",
@@ -2546,7 +2546,7 @@ class _Walker:
         if (
             _prefix_named(name) is not None
             or posixpath.basename(name) in _SHELLS | _PYTHONS | _PLACES.keys() | {"parallel"}
-            or posixpath.basename(name).casefold() in _POWERSHELLS
+            or posixpath.basename(name).casefold() in POWERSHELLS
         ):
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
@@ -3236,7 +3236,7 @@ class _Walker:
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
         elif (posixpath.basename(name) in _PYTHONS and self._inline_python(words)) or (
-            posixpath.basename(name).casefold() in _POWERSHELLS and self._powershell_file_run(words)
+            posixpath.basename(name).casefold() in POWERSHELLS and self._powershell_file_run(words)
         ):
             pass  # Python code it runs inline, or a PowerShell script file it runs: read by their readers
         elif posixpath.basename(name) == "parallel":
@@ -4112,7 +4112,7 @@ def _powershell_file_operands(words: list[Word]) -> list[Word]:
             return words[index + 1 :]
         if option in ("-command", "-c", "-encodedcommand", "-e", "-ec", "-"):
             return []
-        index += 2 if option in _POWERSHELL_VALUES else 1
+        index += 2 if option in POWERSHELL_VALUES else 1
     return words[index:] if pwsh else []
 
 
