@@ -71,3 +71,12 @@ def test_a_script_run_by_its_path_finds_files_from_its_own_folder(tmp_path, monk
     result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
     (found,) = [f.message for f in result.findings]
     assert "'web1'" in found and "'websvc'" in found
+
+
+def test_exit_in_the_script_run_ends_it_alone(tmp_path, monkeypatch):
+    files = {
+        "deploy.ps1": DEPLOYS["call-operator"],
+        "create-vms.ps1": CREATE + "exit 0\n",
+        "configure-vms.ps1": CONFIGURE,
+    }
+    assert lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG202", dedent=False).findings == []

@@ -9318,7 +9318,10 @@ class Interpreter:
         self.library_folders.setdefault(function.id, "" if folder == "." else folder)
         signature = self._signature(function)
         args, extra, splatted = self._user_args(node, signature, env, skipped)
-        return self._function_called(node, function, args, extra, splatted, None, env)
+        value = self._function_called(node, function, args, extra, splatted, None, env)
+        if self.stopped == "exit":  # `exit` ends the script it is written in, not the one that runs it
+            self.stopped = None
+        return value
 
     def _settings_path(self, invoked: Node, env: Env) -> str | None:
         """The path of a dot-sourced file from the script's folder, when the script states it: `.\\x.ps1`,
