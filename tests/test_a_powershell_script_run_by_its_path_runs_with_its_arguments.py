@@ -80,3 +80,37 @@ def test_exit_in_the_script_run_ends_it_alone(tmp_path, monkeypatch):
         "configure-vms.ps1": CONFIGURE,
     }
     assert lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG202", dedent=False).findings == []
+
+
+PIPELINES = {
+    "github": (
+        ".github/workflows/deploy.yml",
+        "on: push\njobs:\n  deploy:\n    runs-on: windows-latest\n    defaults:\n      run:\n"
+        "        shell: pwsh\n    steps:\n      - uses: actions/checkout@v4\n"
+        "      - run: '{first}'\n      - run: '{second}'\n",
+    ),
+    "azure-pwsh": ("azure-pipelines.yml", "steps:\n- pwsh: '{first}'\n- powershell: '{second}'\n"),
+    "gitlab-windows": (
+        ".gitlab-ci.yml",
+        "deploy:\n  tags: [windows]\n  script:\n    - '{first}'\n    - '{second}'\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES))
+@pytest.mark.parametrize(
+    "how",
+    [
+        ("& ./create-vms.ps1 -Service websvc -Name web1", "./configure-vms.ps1 websvc web1"),
+        ("pwsh -File create-vms.ps1 -Service websvc -Name web1", "& .\\configure-vms.ps1 websvc web1"),
+    ],
+    ids=["call-operator", "pwsh-file"],
+)
+def test_a_powershell_ci_step_runs_the_script_files_in_order(tmp_path, monkeypatch, pipeline, how):
+    name, text = PIPELINES[pipeline]
+    files = {
+        name: text.format(first=how[0], second=how[1]),
+        "create-vms.ps1": CREATE,
+        "configure-vms.ps1": CONFIGURE,
+    }
+    assert lint_files(tmp_path, monkeypatch, files, "MIG201", "MIG202", dedent=False).findings == []

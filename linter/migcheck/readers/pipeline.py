@@ -981,7 +981,11 @@ def _read_job(
         resources = shell.run_commands(path, data, program)
     files_run = ran[-1].functions_run() if ran else ()
     held = _Held()
+    root = _repository_root(path)
     for step in steps:
+        if step.powershell and root and not held.text:  # a job's steps run from the repository's root
+            held.written_in(_file(step.node))
+            held.add(f"Set-Location '{root}'\n", _place(step.node))
         if step.powershell:
             _add_powershell(held, step)
     if not held.text:
