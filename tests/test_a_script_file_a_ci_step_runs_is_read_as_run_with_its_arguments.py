@@ -183,3 +183,40 @@ def test_a_pipeline_running_a_script_file_in_many_steps_costs_time_linear_in_the
         return lambda: lint_files(folder, monkeypatch, files, "MIG602", dedent=False)
 
     assert_linear(make, 40)
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [("scripts/migrate.sh", ""), ("scripts/migrate", "#!/usr/bin/env bash\n")],
+    ids=["extension", "shebang"],
+)
+def test_a_step_runs_the_script_file_by_its_path(tmp_path, monkeypatch, pipeline, name, head):
+    files = {
+        pipeline: PIPELINES[pipeline].format(command=f"./{name} hub-vnet"),
+        name: head + MIGRATE.format(first="commit", second="prepare").removeprefix("#!/bin/bash\n"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    found = [f.message.partition("virtual network ")[2].partition(" in ")[0] for f in result.findings]
+    assert found == ["'hub-vnet'"]
+
+
+TEARDOWN = "#!/bin/bash\nazure config mode asm\nazure vm delete \"$2\" -d \"$1\" -q\n"
+CREATE_SH = (
+    "#!/bin/bash\nazure config mode asm\n"
+    "azure vm create \"$1\" img azureuser 'Passw0rd!' -l 'West Europe' -w prodnet -b Subnet-1 -n \"$2\" -e 22\n"
+    'azure vm endpoint acl-rule create "$2" ssh 100 permit 198.51.100.0/24 -d "$1"\n'
+)
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+def test_two_steps_that_run_script_files_by_their_paths_are_one_run_in_order(tmp_path, monkeypatch, pipeline):
+    steps = PIPELINES[pipeline].format(command="./scripts/create.sh websvc web1")
+    files = {"scripts/create.sh": CREATE_SH, "scripts/teardown.sh": TEARDOWN}
+    files[pipeline] = steps
+    alone = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert any("'web1'" in f.message for f in alone.findings)
+    second = steps.rstrip("\n").rpartition("\n")[2].replace("create.sh", "teardown.sh")
+    files[pipeline] = steps + second + "\n"
+    both = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    assert [f.message for f in both.findings if "'web1'" in f.message] == []

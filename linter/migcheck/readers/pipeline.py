@@ -296,9 +296,9 @@ _MOST_LOOP_ITEMS = 16
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
     the Service Management API's host, creates a cloud service of extended support (`az cloud-service
-    create`, evidence a package is not classic) or peers a network with a classic one, or includes a template (`template:`, `include:`) or runs a script
-    file (a PowerShell task's `filePath:`, `ScriptPath:`, a script: `bash scripts/migrate.sh`, `pwsh -File x.ps1`) that
-    may."""
+    create`, evidence a package is not classic) or peers a network with a classic one, or includes a template
+    (`template:`, `include:`) or runs a script file (a PowerShell task's `filePath:`, `ScriptPath:`, a script:
+    `bash scripts/migrate.sh`, `pwsh -File x.ps1`, `./scripts/migrate`) that may."""
     lowered = data.lower()
     named = (
         b"azure",
@@ -311,6 +311,7 @@ def sniff(data: bytes) -> bool:
         b"scriptpath:",
         b".sh",
         b".ps1",
+        b"./",  # a script file run by its path (`./scripts/migrate hub-vnet`)
     )
     return b"\x00" not in data and any(word in lowered for word in named)
 

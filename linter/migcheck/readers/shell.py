@@ -272,6 +272,7 @@ def sniff(data: bytes) -> bool:
     mentions = (
         any(hint in data for hint in _CLI_HINTS)
         or (b".sh" in data and _may_source(data))
+        or _may_run_a_script_file(data)
         or _MANAGEMENT_API.search(data) is not None
         or may_send_to_the_api(data)
         or _may_run_classic_python(data)
@@ -295,6 +296,12 @@ def may_send_to_the_api(data: bytes) -> bool:
 
 def _may_source(data: bytes) -> bool:
     return b"source " in data or b". " in data
+
+
+def _may_run_a_script_file(data: bytes) -> bool:
+    """Whether the file may run a script file of the repository by its path (`./scripts/migrate.sh`,
+    `bash create.sh`, `pwsh -File x.ps1`), which is read where it runs (see `_Walker._path_run`)."""
+    return (b".sh" in data or b".ps1" in data or b"./" in data) and b"/" in data
 
 
 # ... or creates a classic resource type through Resource Manager (`az resource create --resource-type
@@ -2547,6 +2554,7 @@ class _Walker:
             _prefix_named(name) is not None
             or posixpath.basename(name) in _SHELLS | _PYTHONS | _PLACES.keys() | {"parallel"}
             or posixpath.basename(name).casefold() in POWERSHELLS
+            or _relative_path(name)
         ):
             self._run_words([self.words(name_node)[0], *(w for a in arguments for w in self.words(a))])
         elif posixpath.basename(name) in _AZURE:
@@ -3039,6 +3047,22 @@ class _Walker:
                 self.depth -= 1
         return True
 
+    def _path_run(self, words: list[Word]) -> bool:
+        """`./scripts/migrate.sh hub-vnet` (`scripts/create-vms.ps1 -Name web1`): a script file of the files
+        checked that the script runs by its path, as the program its `#!` line names runs it (else the one
+        its extension says): a shell script as `bash` runs it (`_script_file_run`), a PowerShell one as
+        `pwsh` does (`_powershell_file_run`). False for any other file, or one not followed."""
+        stated = words[0].text or ""
+        if self.working is None or self.flat or self.depth >= _CALL_DEPTH:
+            return False
+        settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
+        program = _program_of(stated, settings.data[:_SHEBANG_BYTES]) if settings is not None else ""
+        if program in _SHELLS:
+            return self._script_file_run([replace(words[0], text=program), *words])
+        if program in POWERSHELLS:
+            return self._powershell_file_run([replace(words[0], text=program), *words])
+        return False
+
     def _powershell_file_run(self, words: list[Word]) -> bool:
         """`pwsh -File scripts/migrate.ps1 -VNet hub-vnet` (`powershell -File`, `pwsh scripts/migrate.ps1`): a
         PowerShell script file of the files checked, by a path the script states from the folder it runs in,
@@ -3239,6 +3263,8 @@ class _Walker:
             posixpath.basename(name).casefold() in POWERSHELLS and self._powershell_file_run(words)
         ):
             pass  # Python code it runs inline, or a PowerShell script file it runs: read by their readers
+        elif _relative_path(name) and self._path_run(words):
+            pass  # a script file run by its path: read where it runs, by the reader of its language
         elif posixpath.basename(name) == "parallel":
             self._parallel(words)
         elif posixpath.basename(name) in _PLACES:
@@ -4099,6 +4125,31 @@ def _script_operands(words: list[Word]) -> list[Word]:
             return words[index + 1 :]
         index += 2 if text in ("-o", "+o", "-O", "+O", "--rcfile", "--init-file") else 1
     return words[index:] if _shell_run(words) is None else []
+
+
+# How much of a file its `#!` line is looked for in.
+_SHEBANG_BYTES = 256
+# The program each extension of a script file says runs it, where its `#!` line names none.
+_RUN_BY_EXTENSION = {".sh": "sh", ".bash": "bash", ".ps1": "pwsh"}
+
+
+def _relative_path(name: str | None) -> bool:
+    """Whether a command's name is a path from the folder the script runs in (`./migrate.sh`,
+    `scripts/create-vms.ps1`): a file it runs by its path."""
+    return bool(name) and "/" in (name or "") and not (name or "").startswith(("/", "~"))
+
+
+def _program_of(path: str, head: bytes) -> str:
+    """The program that runs a script file started by its path: the one its `#!` line names
+    (`#!/bin/bash`, `#!/usr/bin/env pwsh`), else the one its extension says (`_RUN_BY_EXTENSION`); "" for
+    none."""
+    first = head.split(b"\n", 1)[0].decode("utf-8", "replace").strip() if head.startswith(b"#!") else ""
+    words = first[2:].split()
+    if words and posixpath.basename(words[0]) == "env":
+        words = [w for w in words[1:] if not w.startswith("-")]
+    if words:
+        return posixpath.basename(words[0]).casefold()
+    return _RUN_BY_EXTENSION.get(posixpath.splitext(path)[1].casefold(), "")
 
 
 def _powershell_file_operands(words: list[Word]) -> list[Word]:
