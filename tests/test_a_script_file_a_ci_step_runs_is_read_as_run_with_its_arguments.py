@@ -201,7 +201,7 @@ def test_a_step_runs_the_script_file_by_its_path(tmp_path, monkeypatch, pipeline
     assert found == ["'hub-vnet'"]
 
 
-TEARDOWN = "#!/bin/bash\nazure config mode asm\nazure vm delete \"$2\" -d \"$1\" -q\n"
+TEARDOWN = '#!/bin/bash\nazure config mode asm\nazure vm delete "$2" -d "$1" -q\n'
 CREATE_SH = (
     "#!/bin/bash\nazure config mode asm\n"
     "azure vm create \"$1\" img azureuser 'Passw0rd!' -l 'West Europe' -w prodnet -b Subnet-1 -n \"$2\" -e 22\n"
@@ -220,3 +220,29 @@ def test_two_steps_that_run_script_files_by_their_paths_are_one_run_in_order(tmp
     files[pipeline] = steps + second + "\n"
     both = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert [f.message for f in both.findings if "'web1'" in f.message] == []
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+@pytest.mark.parametrize(
+    "load",
+    [
+        '. "$(dirname "$0")/vnet.sh"',
+        'source "${BASH_SOURCE[0]%/*}/vnet.sh"',
+        'HERE="$(cd "$(dirname "$0")" && pwd)"\n. "$HERE/vnet.sh"',
+        'cd "$(dirname "$0")"\n. ./vnet.sh',
+    ],
+    ids=["dirname", "bash-source", "variable", "cd"],
+)
+def test_a_script_file_run_names_files_from_its_own_folder(tmp_path, monkeypatch, pipeline, load):
+    files = {
+        pipeline: PIPELINES[pipeline].format(command="bash scripts/migrate.sh"),
+        "scripts/migrate.sh": "#!/bin/bash\n"
+        + load
+        + "\n"
+        + MIGRATE.format(first="commit", second="prepare").partition("\n")[2].replace("$1", "$VNET"),
+        "scripts/vnet.sh": "VNET=hub-vnet\n",
+        "vnet.sh": "VNET=other-vnet\n",
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
+    found = [f.message.partition("virtual network ")[2].partition(" in ")[0] for f in result.findings]
+    assert found == ["'hub-vnet'"]

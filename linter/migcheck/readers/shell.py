@@ -1391,6 +1391,9 @@ class _Walker:
         # Whether the script moves to its own folder (`cd "$(dirname "$0")"`) anywhere: a path from the
         # folder it runs in is then one from its own folder (see `_from_the_folder_run_in`).
         self.went_to_own_folder = False
+        # The folder of the script file being run by its path (`bash scripts/migrate.sh`), from the
+        # script's: what its `$(dirname "$0")` names (see `_own_folder`); "" in the script's own code.
+        self.run_folder = ""
         # The files sourced by a path from a folder `working` cannot say, once each however often read.
         self.unfollowed: dict[tuple[int, int], Mark] = {}
         self.placeholders: dict[int, str] = {}  # see `_placeholders`: by where each starts
@@ -2599,9 +2602,18 @@ class _Walker:
             self._went_to("")
             self.went_to_own_folder = True
             return
+        if len(arguments) == 1 and self._run_folder_named(arguments[0]):
+            self._went_to(self.run_folder)  # `cd "$(dirname "$0")"` in a script file run by its path
+            return
         self.moved = True
         back = len(arguments) == 1 and self.value(arguments[0]).text == "-"
         self._went_to(self.previous if back else self._moved_to(arguments))
+
+    def _run_folder_named(self, node: Node) -> bool:
+        """Whether a word names the folder of the script file being run by its path (`run_folder`)."""
+        value = self.value(node)
+        own = self._own_folder(node, value.folder, 0) if self.run_folder and value.folder else None
+        return own is not None and (value.above, value.within) == (own.above, own.within)
 
     def _went_to(self, folder: str | None) -> None:
         """The script runs in `folder` from here, and the one it leaves is where `cd -` goes back to."""
@@ -2742,7 +2754,20 @@ class _Walker:
             echoed = self._printf_output(inner) or self._function_output(inner) or self._script_output(inner)
             if echoed is not None:
                 return echoed
-        return _Value(None, self.where.mark(node), folder=folder, above=above)
+        return self._own_folder(node, folder, above)
+
+    def _own_folder(self, node: Node, folder: str, above: int) -> _Value:
+        """The folder `$(dirname "$0")` names (`folder`, see `_Value.folder`), or one `above` folders over
+        it, at `node`: in a script file run by its path (`run_folder`), that file's folder, named from the
+        script's."""
+        if not folder or not self.run_folder:
+            return _Value(None, self.where.mark(node), folder=folder, above=above)
+        path = posixpath.normpath(posixpath.join(self.run_folder, *[".."] * above)).split("/")
+        ups = len(list(itertools.takewhile(lambda step: step == "..", path)))
+        within = "/".join(path[ups:])
+        return _Value(
+            None, self.where.mark(node), folder=folder, above=ups, within="" if within == "." else within
+        )
 
     def _printf_output(self, command: Node) -> _Value | None:
         """What `printf FORMAT ARGS...` outputs (`$(printf "db-%02d" 3)`), as `printf -v` sets it, less the
@@ -2859,6 +2884,8 @@ class _Walker:
         value = self.value(node)
         if value.folder and not value.within:
             return value.folder, value.above
+        if self._run_folder_named(node):  # a script file run by its path: its own folder, named from it
+            return value.folder, 0
         parts = node.named_children if node.type in ("string", "concatenation") else []
         first = self.value(parts[0]) if len(parts) > 1 else _UNSTATED
         if (
@@ -3034,17 +3061,20 @@ class _Walker:
         source, tree, where, placeholders = parsed
         self.spend(len(source))
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
+        folder = posixpath.dirname(posixpath.normpath(posixpath.join(self.working, stated)))
         with self._child_shell():
             outer, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
             self.scope = _Scope(dict(outer.variables), tuple(operands[1:]))
             self.source, self.where, self.placeholders, self.line_holes = source, where, placeholders, ()
             self.depth += 1
+            run_folder, self.run_folder = self.run_folder, folder or "."
             try:
                 self.statements(tree.root_node)
             finally:
                 self.scope = outer
                 self.source, self.where, self.placeholders, self.line_holes = saved
                 self.depth -= 1
+                self.run_folder = run_folder
         return True
 
     def _path_run(self, words: list[Word]) -> bool:
@@ -3720,7 +3750,7 @@ class _Walker:
         """`${X}`, and `${X:-default}` / `${X-default}`: the default where the script never assigns X."""
         parts = node.named_children
         if _script_folder_expansion(node, self.source):
-            return _Value(None, self.where.mark(node), folder="script")
+            return self._own_folder(node, "script", 0)
         if len(parts) == 1 and parts[0].type == "subscript":
             return self._element(parts[0])
         if not parts or parts[0].type not in ("variable_name", "special_variable_name"):
