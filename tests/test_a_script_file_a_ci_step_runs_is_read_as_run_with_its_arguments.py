@@ -170,8 +170,13 @@ def test_a_powershell_script_file_a_github_step_runs_names_files_from_the_reposi
             "scripts/migrate.ps1",
             MIGRATE_PS1.format(first="Prepare", second="Commit"),
         ),
+        (
+            "./scripts/migrate.sh vnet-{n}",
+            "scripts/migrate.sh",
+            MIGRATE.format(first="prepare", second="commit"),
+        ),
     ],
-    ids=["bash", "pwsh"],
+    ids=["bash", "pwsh", "by-path"],
 )
 def test_a_pipeline_running_a_script_file_in_many_steps_costs_time_linear_in_their_number(
     tmp_path, monkeypatch, command, script, text
@@ -246,3 +251,18 @@ def test_a_script_file_run_names_files_from_its_own_folder(tmp_path, monkeypatch
     result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
     found = [f.message.partition("virtual network ")[2].partition(" in ")[0] for f in result.findings]
     assert found == ["'hub-vnet'"]
+
+
+def test_powershell_steps_running_a_script_file_by_its_path_cost_time_linear_in_their_number(
+    tmp_path, monkeypatch
+):
+    def make(steps: int):
+        folder = tmp_path / str(steps)
+        lines = "".join(f"- pwsh: '& ./scripts/migrate.ps1 -VNet vnet-{n}'\n" for n in range(steps))
+        files = {
+            "azure-pipelines.yml": "steps:\n" + lines,
+            "scripts/migrate.ps1": MIGRATE_PS1.format(first="Prepare", second="Commit"),
+        }
+        return lambda: lint_files(folder, monkeypatch, files, "MIG602", dedent=False)
+
+    assert_linear(make, 40)
