@@ -9258,8 +9258,9 @@ class Interpreter:
 
     def _script_run(self, node: Node, invoked: Node, env: Env) -> Value | None:
         """What a script run here by a path the script states (`.\\config\\storage.ps1`, `& "$PSScriptRoot\\
-        x.ps1"`) outputs, when it is one to read (`beside.settings_file`) that states only values (see
-        `_script_output`); None for any other command."""
+        x.ps1"`) outputs, when it is one to read (`beside.settings_file`): the values it states, when it
+        states only values (see `_script_output`), else what it outputs run here as a call
+        (`_script_file_called`); None for any other command."""
         name = _command_name(node).casefold()
         if _dot_sourced(node) or (name and not name.endswith(".ps1")):
             return None  # a command looked up by name, or a script dot-sourced (see `_settings_loaded`)
