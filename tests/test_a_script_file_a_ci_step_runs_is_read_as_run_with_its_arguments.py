@@ -266,3 +266,90 @@ def test_powershell_steps_running_a_script_file_by_its_path_cost_time_linear_in_
         return lambda: lint_files(folder, monkeypatch, files, "MIG602", dedent=False)
 
     assert_linear(make, 40)
+
+
+CREATE_PY_HEAD = (
+    "from azure.servicemanagement import (ServiceManagementService, LinuxConfigurationSet,\n"
+    "    OSVirtualHardDisk, ConfigurationSet)\n"
+    "import sys\n"
+    "import argparse\n"
+)
+CREATE_PY_BODY = (
+    'sms = ServiceManagementService("sub-1", "cert.pem")\n'
+    'linux = LinuxConfigurationSet(name, "azureuser", "pw", True)\n'
+    'os_hd = OSVirtualHardDisk("img", "https://acct1.blob.core.windows.net/vhds/%s.vhd" % name)\n'
+    "net = ConfigurationSet()\n"
+    'net.configuration_set_type = "NetworkConfiguration"\n'
+    'net.subnet_names.append("Subnet-1")\n'
+    'net.subnet_names.append("Subnet-2")\n'
+    'sms.create_virtual_machine_deployment(service, service, "production", service, name, linux,\n'
+    '    os_hd, network_config=net, role_size="Small", virtual_network_name="prodnet")\n'
+)
+READS = {
+    "argv": "service, name = sys.argv[1], sys.argv[2]\n",
+    "argparse": (
+        "parser = argparse.ArgumentParser()\n"
+        'parser.add_argument("--service", default="defaultsvc")\n'
+        'parser.add_argument("--dry-run", action="store_true")\n'
+        'parser.add_argument("name")\n'
+        "args = parser.parse_args()\n"
+        "service, name = args.service, args.name\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("pipeline", list(PIPELINES), ids=["github", "azure", "gitlab"])
+@pytest.mark.parametrize(
+    ("reads", "command", "service"),
+    [
+        ("argv", "python3 tools/create.py websvc web1", "websvc"),
+        ("argparse", "python tools/create.py --service websvc web1", "websvc"),
+        ("argparse", "python -u tools/create.py --serv=websvc --dry-run -- web1", "websvc"),
+        ("argparse", "python3 -m tools.create web1", "defaultsvc"),
+    ],
+    ids=["argv", "argparse", "argparse-prefix-flag", "module-default"],
+)
+def test_a_step_runs_the_python_script_file_with_its_arguments(
+    tmp_path, monkeypatch, pipeline, reads, command, service
+):
+    files = {
+        pipeline: PIPELINES[pipeline].format(command=command),
+        "tools/create.py": CREATE_PY_HEAD + READS[reads] + CREATE_PY_BODY,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
+    (found,) = [f.message for f in result.findings]
+    assert f"VM 'web1' of cloud service '{service}'" in found
+
+
+def test_words_argparse_cannot_bind_leave_the_arguments_not_stated(tmp_path, monkeypatch):
+    files = {
+        "azure-pipelines.yml": PIPELINES["azure-pipelines.yml"].format(
+            command="python tools/create.py --region westeurope web1"
+        ),
+        "tools/create.py": CREATE_PY_HEAD + READS["argparse"] + CREATE_PY_BODY,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
+    (found,) = [f.message for f in result.findings]
+    assert "'web1'" not in found
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("site.yml", "- hosts: localhost\n  tasks:\n    - shell: python3 tools/create.py websvc web1\n"),
+        (
+            "main.tf",
+            'resource "null_resource" "vm" {\n  provisioner "local-exec" {\n'
+            '    command = "python3 tools/create.py websvc web1"\n  }\n}\n',
+        ),
+        ("deploy.sh", "#!/bin/bash\npython3 tools/create.py websvc web1\n"),
+    ],
+    ids=["ansible", "terraform", "shell"],
+)
+def test_a_python_script_file_an_ansible_task_terraform_or_a_script_runs_is_read_so_too(
+    tmp_path, monkeypatch, name, text
+):
+    files = {name: text, "tools/create.py": CREATE_PY_HEAD + READS["argv"] + CREATE_PY_BODY}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
+    (found,) = [f.message for f in result.findings]
+    assert "VM 'web1' of cloud service 'websvc'" in found

@@ -102,6 +102,8 @@ _MOST_RUNS = 1_000
 # `module: azure`.
 _CLI_KEYS = (b"command", b"shell:", b"raw:", b"local_action:", b"action:", b"cmd:", b"argv:")
 _LOOK_BACK = 200
+# What a command line that runs a script file of the repository holds: its extension, or `-m` of a module.
+_SCRIPT_FILE_HINTS = (b".sh", b".ps1", b".py", b"-m ")
 # The keys a request to the API follows: a command line's, or the `uri` module's `url:`.
 _REQUEST_KEYS = (*_CLI_KEYS, b"url:")
 # What makes a `uri` task's request to a URL the play does not state one that may go to the API.
@@ -160,7 +162,15 @@ def sniff(data: bytes) -> bool:
     """Whether a `.yml` file met in a walk may be a playbook that runs the classic CLI or module."""
     if b"\x00" in data:
         return False
-    return _mentions_classic(data) or any(hint in data for hint in _INCLUDE_HINTS)
+    return (
+        _mentions_classic(data) or any(hint in data for hint in _INCLUDE_HINTS) or _runs_a_script_file(data)
+    )
+
+
+def _runs_a_script_file(data: bytes) -> bool:
+    """Whether a task may run a script file of the repository (`shell: bash scripts/migrate.sh hub-vnet`,
+    `python3 tools/create.py websvc`), which is read where it runs with the words given it."""
+    return any(key in data for key in _CLI_KEYS) and any(kind in data for kind in _SCRIPT_FILE_HINTS)
 
 
 def _mentions_classic(data: bytes) -> bool:
@@ -1109,7 +1119,8 @@ class _Playbook:
         value = value[skip:]
         if (
             "azure" not in value
-            and ".sh" not in value  # a shell script file it may run (`bash scripts/migrate.sh`)
+            # nor a script file it may run (`bash scripts/migrate.sh`, `python3 tools/create.py`)
+            and not any(kind.decode() in value for kind in _SCRIPT_FILE_HINTS)
             and not automation.mentions_management_host(value)
             and not shell.may_send_to_the_api(value.encode("utf-8"))
         ):  # nor curl to the API, at a URL stated or one that may be its

@@ -311,6 +311,8 @@ def sniff(data: bytes) -> bool:
         b"scriptpath:",
         b".sh",
         b".ps1",
+        b".py",
+        b"-m ",  # a Python module run as a script (`python -m tools.migrate`)
         b"./",  # a script file run by its path (`./scripts/migrate hub-vnet`)
     )
     return b"\x00" not in data and any(word in lowered for word in named)

@@ -196,6 +196,7 @@ from migcheck.model import (
 )
 from migcheck.readers import beside, python_cli, python_resource_types
 from migcheck.readers import python_flow as flow
+from migcheck.readers.python_arguments import with_arguments
 from migcheck.readers.python_dispatch import with_calls_by_name
 from migcheck.readers.python_flow import (
     HOLE,
@@ -792,7 +793,9 @@ def _joined_string(node: ast.BinOp, parts: set[int]) -> str | None:
     return text
 
 
-def read(path: str, data: bytes) -> Document:
+def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) -> Document:
+    """The classic resources and calls a Python script describes; `arguments`: the words another script or a
+    CI step runs it with (see `python_arguments`), None where it is read alone."""
     if not sniff(data):  # named on the command line, since a folder walk skips it
         # A script that does not use the SDK (plain Python, or one using Resource Manager's) describes no
         # classic resource, as a PowerShell script that calls no classic cmdlet: there is nothing to report.
@@ -804,6 +807,8 @@ def read(path: str, data: bytes) -> Document:
     parsed = source.parse()
     if isinstance(parsed, FileProblem):
         return Document(path, FileKind.PYTHON, "", problem=parsed, text=decoded)
+    if arguments is not None:  # `sys.argv[1]`, `args.vnet`: the words it is run with
+        parsed = with_arguments(parsed, arguments)
     parsed = with_lambdas_as_functions(parsed)  # `disk = lambda n: ...` read as `def disk(n): ...`
     parsed, ran = _with_libraries(parsed, source)  # the functions of a settings module beside it it calls
     parsed = with_settings_values(parsed)  # the values such a module states

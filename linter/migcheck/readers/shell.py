@@ -300,8 +300,10 @@ def _may_source(data: bytes) -> bool:
 
 def _may_run_a_script_file(data: bytes) -> bool:
     """Whether the file may run a script file of the repository by its path (`./scripts/migrate.sh`,
-    `bash create.sh`, `pwsh -File x.ps1`), which is read where it runs (see `_Walker._path_run`)."""
-    return (b".sh" in data or b".ps1" in data or b"./" in data) and b"/" in data
+    `bash create.sh`, `pwsh -File x.ps1`, `python tools/migrate.py`), which is read where it runs (see
+    `_Walker._path_run`, `_Walker._python_file_run`)."""
+    runs_python = b"python" in data and (b".py" in data or b"-m" in data)
+    return runs_python or ((b".sh" in data or b".ps1" in data or b"./" in data) and b"/" in data)
 
 
 # ... or creates a classic resource type through Resource Manager (`az resource create --resource-type
@@ -3134,6 +3136,28 @@ class _Walker:
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
         return True
 
+    def _python_file_run(self, words: list[Word]) -> bool:
+        """`python3 tools/migrate.py --vnet hub-vnet prepare` (`python -m tools.migrate ...`): a Python script
+        file of the files checked, by a path the script states from the folder it runs in, read by the Python
+        reader with the words after it as its arguments (`sys.argv`, argparse's: see `python_arguments`),
+        each call where the file writes it. The file's own read, without those words, is then not said
+        again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated or not checked, or one run
+        past the depth of calls followed."""
+        run = _python_file_operands(words[1:])
+        if run is None or self.working is None or self.flat or self.depth >= _CALL_DEPTH:
+            return False
+        stated, arguments = run
+        settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
+        if settings is None:
+            return False
+        from migcheck.readers import python_script
+
+        self.spend(len(settings.data))
+        given = tuple(word.text for word in arguments)
+        self.python_read += python_script.read(settings.path, settings.data, given).resources
+        self.library_run.add((settings.path, WHOLE_FILE_RUN))
+        return True
+
     def _inline_python(self, words: list[Word]) -> bool:
         """`python3 -c "..."`, `python - <<'EOF'` (or no script given a here-document or here-string): the code
         read by the Python reader, each call where the script writes it (`python_read`); code the script
@@ -3289,9 +3313,10 @@ class _Walker:
             self._az(words)
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
-        elif (posixpath.basename(name) in _PYTHONS and self._inline_python(words)) or (
-            posixpath.basename(name).casefold() in POWERSHELLS and self._powershell_file_run(words)
-        ):
+        elif (
+            posixpath.basename(name) in _PYTHONS
+            and (self._inline_python(words) or self._python_file_run(words))
+        ) or (posixpath.basename(name).casefold() in POWERSHELLS and self._powershell_file_run(words)):
             pass  # Python code it runs inline, or a PowerShell script file it runs: read by their readers
         elif _relative_path(name) and self._path_run(words):
             pass  # a script file run by its path: read where it runs, by the reader of its language
@@ -5031,6 +5056,27 @@ def _python_run(words: list[Word]) -> tuple[str, Word | None] | None:
         elif not word.text.startswith("-") or word.text.startswith("-m"):
             return None
     return "-", None
+
+
+def _python_file_operands(words: list[Word]) -> tuple[str, list[Word]] | None:
+    """The script file a Python interpreter given `words` (after its name) runs, as a path from the folder it
+    runs in (a module `-m pkg.tool` as `pkg/tool.py`), and the words given it; None where it runs code
+    inline or a file or module the script does not state."""
+    index = 0
+    while index < len(words):
+        text = words[index].text
+        if text is None or text in ("-c", "-"):
+            return None
+        if text.startswith("-m"):
+            module = text[2:] or (words[index + 1].text if index + 1 < len(words) else None)
+            rest = words[index + (1 if text[2:] else 2) :]
+            if not module or not all(part.isidentifier() for part in module.split(".")):
+                return None
+            return module.replace(".", "/") + ".py", rest
+        if not text.startswith("-"):
+            return (text, words[index + 1 :]) if not text.startswith("/") else None
+        index += 2 if text in _PYTHON_VALUED_OPTIONS else 1
+    return None
 
 
 def _python_in_place(code: str, line: int, column: int) -> str:
