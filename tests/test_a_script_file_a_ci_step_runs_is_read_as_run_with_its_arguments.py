@@ -353,3 +353,18 @@ def test_a_python_script_file_an_ansible_task_terraform_or_a_script_runs_is_read
     result = lint_files(tmp_path, monkeypatch, files, "MIG202", dedent=False)
     (found,) = [f.message for f in result.findings]
     assert "VM 'web1' of cloud service 'websvc'" in found
+
+
+def test_a_pipeline_running_a_python_script_file_in_many_steps_costs_time_linear_in_their_number(
+    tmp_path, monkeypatch
+):
+    def make(steps: int):
+        folder = tmp_path / str(steps)
+        lines = "".join(f"- script: python tools/create.py --service websvc vm-{n}\n" for n in range(steps))
+        files = {
+            "azure-pipelines.yml": "steps:\n" + lines,
+            "tools/create.py": CREATE_PY_HEAD + READS["argparse"] + CREATE_PY_BODY,
+        }
+        return lambda: lint_files(folder, monkeypatch, files, "MIG202", dedent=False)
+
+    assert_linear(make, 20)
