@@ -2,7 +2,8 @@
 .\\..\\Config\\storage.ps1`, `$subnets = & "$PSScriptRoot\\subnets.ps1"`) holds those values when every
 statement at the top level of the other script is a value it states whole (strings, numbers, flags, arrays
 and tables: `@( @{ StorageAccountName = 'images' }, @{ … } )`): the one value, or an array of them when it
-outputs several. A script whose output is anything else (a command, a variable, a sum) gives a value the
+outputs several. A script that does more runs there as a call: what it builds from values it states (a
+variable, a sum) is its output; one whose output a command makes or the environment gives gives a value the
 reader does not know, as does one run by a name, dot-sourced, or outside the files checked."""
 
 from __future__ import annotations
@@ -82,9 +83,7 @@ def test_one_table_a_settings_script_outputs_is_that_table(tmp_path, monkeypatch
     [
         # Output made by a command, read from a variable or the environment, or computed.
         '@(@{StorageAccountName = "images"})\nGet-AzureStorageAccount\n',
-        '$name = "images"\n@(@{StorageAccountName = $name})\n',
         "@(@{StorageAccountName = $env:ACCOUNT})\n",
-        '@(@{StorageAccountName = "images" + "2"})\n',
         '@(@{StorageAccountName = "$(Get-Date)images"})\n',
         '@(@{StorageAccountName = "images"}) | Where-Object { $_ }\n',
         # Nothing output at all.
@@ -93,6 +92,20 @@ def test_one_table_a_settings_script_outputs_is_that_table(tmp_path, monkeypatch
 )
 def test_a_script_whose_output_is_not_only_stated_values_gives_none(tmp_path, monkeypatch, storage):
     assert storage_accounts(tmp_path, monkeypatch, storage) == []
+
+
+@pytest.mark.parametrize(
+    ("storage", "names"),
+    [
+        ('$name = "images"\n@(@{StorageAccountName = $name})\n', ["images"]),
+        ('@(@{StorageAccountName = "images" + "2"})\n', ["images2"]),
+    ],
+)
+def test_a_script_that_builds_its_output_from_values_it_states_gives_what_it_builds(
+    tmp_path, monkeypatch, storage, names
+):
+    # Run there as a call (see test_a_powershell_script_run_by_its_path_runs_with_its_arguments.py).
+    assert storage_accounts(tmp_path, monkeypatch, storage) == names
 
 
 @pytest.mark.parametrize(
