@@ -436,3 +436,22 @@ resource "azure_instance" "db" {
   password             = "p"
 }
 """
+
+
+# A cloud service package of one web role, the files of a service of extended support when a script deploys it so.
+WEB_ROLE_CSDEF = """\
+<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="Web" vmsize="Small">
+    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80"/></Endpoints>
+  </WebRole>
+</ServiceDefinition>
+"""
+WEB_ROLE_CSCFG = """\
+<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="Web"><Instances count="2"/></Role>
+</ServiceConfiguration>
+"""
+WEB_ROLE_PACKAGE = {
+    "shop/ServiceDefinition.csdef": WEB_ROLE_CSDEF,
+    "shop/ServiceConfiguration.Cloud.cscfg": WEB_ROLE_CSCFG,
+}

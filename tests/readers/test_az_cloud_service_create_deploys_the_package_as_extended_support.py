@@ -5,24 +5,12 @@ once, as a warning about the retirement, not as a web/worker role that blocks a 
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, where
+from lint_support import WEB_ROLE_PACKAGE, lint_files, where
 
 from migcheck.model import ExtendedSupportService, Mark, Severity
 from migcheck.readers import powershell, shell
 
-CSDEF = """\
-<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
-  <WebRole name="Web" vmsize="Small">
-    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80"/></Endpoints>
-  </WebRole>
-</ServiceDefinition>
-"""
-CSCFG = """\
-<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
-  <Role name="Web"><Instances count="2"/></Role>
-</ServiceConfiguration>
-"""
-PACKAGE = {"shop/ServiceDefinition.csdef": CSDEF, "shop/ServiceConfiguration.Cloud.cscfg": CSCFG}
+PACKAGE = WEB_ROLE_PACKAGE
 COMMAND = (
     "az cloud-service create -g shop-rg -n shop --roles Web:Standard_D1_v2:2:Standard "
     "Jobs:Standard_D1_v2:1:Standard --configuration @../shop/ServiceConfiguration.Cloud.cscfg "

@@ -6,24 +6,12 @@ deploys is of Cloud Services (extended support), its configuration file named fr
 from __future__ import annotations
 
 import pytest
-from lint_support import lint_files, where
+from lint_support import WEB_ROLE_PACKAGE, lint_files, where
 
 from migcheck.model import ExtendedSupportService, Severity
 from migcheck.readers import pipeline
 
-CSDEF = """\
-<ServiceDefinition name="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
-  <WebRole name="Web" vmsize="Small">
-    <Endpoints><InputEndpoint name="HttpIn" protocol="http" port="80"/></Endpoints>
-  </WebRole>
-</ServiceDefinition>
-"""
-CSCFG = """\
-<ServiceConfiguration serviceName="shop" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
-  <Role name="Web"><Instances count="2"/></Role>
-</ServiceConfiguration>
-"""
-PACKAGE = {"shop/ServiceDefinition.csdef": CSDEF, "shop/ServiceConfiguration.Cloud.cscfg": CSCFG}
+PACKAGE = WEB_ROLE_PACKAGE
 # named by no service's name: the configuration file alone says which package it deploys
 COMMAND = (
     "az cloud-service create -g shop-rg -n store --roles Web:Standard_D1_v2:2:Standard"
