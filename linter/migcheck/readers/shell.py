@@ -3039,6 +3039,19 @@ class _Walker:
             finally:
                 self.scope = outer
 
+    def _follows_file_run(self, stated: str | None) -> bool:
+        """Whether a script file run by the path `stated` is followed: a path the script states from the
+        folder it runs in (not an absolute one, which names a file of the machine that runs it), known
+        (not after a `cd` to a folder the script does not state), in a run of the script's paths one by one
+        (not `flat`), within the depth of calls followed."""
+        return (
+            bool(stated)
+            and not (stated or "").startswith("/")
+            and self.working is not None
+            and not self.flat
+            and self.depth < _CALL_DEPTH
+        )
+
     def _script_file_run(self, words: list[Word]) -> bool:
         """`bash scripts/migrate.sh hub-vnet` (`sh`...): a script file of the files checked, by a path the
         script states from the folder it runs in, run in a child shell with the words after it as its `$1`...,
@@ -3047,13 +3060,7 @@ class _Walker:
         or that does not parse, or one run past the depth of calls followed."""
         operands = _script_operands(words[1:])
         stated = operands[0].text if operands else None
-        if (
-            not stated
-            or stated.startswith("/")
-            or self.working is None
-            or self.flat
-            or self.depth >= _CALL_DEPTH
-        ):
+        if not self._follows_file_run(stated):
             return False
         settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
         text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff") if settings is not None else ""
@@ -3085,7 +3092,7 @@ class _Walker:
         its extension says): a shell script as `bash` runs it (`_script_file_run`), a PowerShell one as
         `pwsh` does (`_powershell_file_run`). False for any other file, or one not followed."""
         stated = words[0].text or ""
-        if self.working is None or self.flat or self.depth >= _CALL_DEPTH:
+        if not self._follows_file_run(stated):
             return False
         settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
         program = _program_of(stated, settings.data[:_SHEBANG_BYTES]) if settings is not None else ""
@@ -3105,13 +3112,7 @@ class _Walker:
         file (`-Command`, a file not stated or not checked)."""
         operands = _powershell_file_operands(words)
         stated = operands[0].text if operands else None
-        if (
-            not stated
-            or stated.startswith("/")
-            or self.working is None
-            or self.flat
-            or self.depth >= _CALL_DEPTH
-        ):
+        if not self._follows_file_run(stated):
             return False
         relative = posixpath.normpath(posixpath.join(self.working, stated.replace("\\", "/")))
         settings = beside.settings_file(relative)
@@ -3144,7 +3145,7 @@ class _Walker:
         again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated or not checked, or one run
         past the depth of calls followed."""
         run = _python_file_operands(words[1:])
-        if run is None or self.working is None or self.flat or self.depth >= _CALL_DEPTH:
+        if run is None or not self._follows_file_run(run[0]):
             return False
         stated, arguments = run
         settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
