@@ -301,6 +301,9 @@ _HINT = (
     # there with the arguments given (see `Interpreter._script_file_called`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*(?:&|\.\.?[\\/]|pwsh|powershell)[^\n]{0,300}?\.ps1\b)"
+    # or by a variable its top level gives the path (`$step = Join-Path $PSScriptRoot 'x.ps1'`, then `& $step`)
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*\$[\w:]+[ \t]*=[^\n]{0,300}?\.ps1\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -829,7 +832,8 @@ class _Source(NamedTuple):
     modes: list[tuple[int, bool]]
     base: int = 0
     tree: Tree | None = None
-    # A command line the script runs from a string (`Invoke-Expression`): its calls are the script's own.
+    # A command line the script runs from a string (`Invoke-Expression`), or a script file it runs by its
+    # path (`& .\x.ps1`): its calls are the script's own.
     ran: bool = False
 
 
@@ -9289,9 +9293,14 @@ class Interpreter:
         part = _unwrap(parts[at])
         written = _text(part) if part.type == "generic_token" else None
         value = self.evaluate(part, env) if written is None else Text(written)
-        if not isinstance(value, Text) or not value.sure or not value.value.casefold().endswith(".ps1"):
+        if not isinstance(value, Text) or not value.sure:  # `"$PSScriptRoot/x.ps1"`, `$here\x.ps1`, `$file`
+            stated = self._path_stated(part, node, env)
+        elif value.value.casefold().endswith(".ps1") and not value.value.startswith(("/", "\\")):
+            stated = self._from_working(value.value, part)
+        else:
+            stated = None
+        if not stated or not stated.casefold().endswith(".ps1"):
             return None
-        stated = self._from_working(value.value, part) if not value.value.startswith(("/", "\\")) else None
         settings = beside.settings_file(stated) if stated else None
         if settings is None or stated is None:
             return None
@@ -9312,7 +9321,8 @@ class Interpreter:
             return None
         function = library.functions[0][1]
         if function.id not in self.library_of:  # its offsets keep a base of their own (see `_Source.base`)
-            self.library_of[function.id] = library.source._replace(base=self.next_base)
+            # and its calls are the script's: the file's own read is not reported (see `_own_code`)
+            self.library_of[function.id] = library.source._replace(base=self.next_base, ran=True)
             self.next_base += len(library.source.where.source) + 1
         self.library_names[function.id] = (library.path, WHOLE_FILE_RUN)
         folder = posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))
@@ -9331,9 +9341,13 @@ class Interpreter:
         from the script's folder); None for a command looked up by name, or a path the script does not state
         whole."""
         parts = _named(invoked)
-        if len(parts) != 1:
-            return None
-        part = parts[0]
+        return self._path_stated(parts[0], invoked, env) if len(parts) == 1 else None
+
+    def _path_stated(self, part: Node, invoked: Node, env: Env) -> str | None:
+        """The path from the script's folder of a file `part` names, where the command `invoked` runs or
+        loads it (see `_settings_path`); None for a path the script does not state whole."""
+        if part.type == "path_command_name" and [c.type for c in _named(part)] == ["variable"]:
+            part = _named(part)[0]  # `& $script`: the path the variable holds
         written = self.where.source[part.start_byte : part.end_byte].decode("utf-8", "replace")
         bare = _bare_path(part) if not written.startswith("$") else None
         if bare is not None:  # a path from the current folder
@@ -16401,7 +16415,7 @@ class Interpreter:
             tuple(steps),
             shell.first_classic_call(list(self.calls.values()), self.own_calls).mark
             if self.calls
-            else circuit_moves[0].mark,
+            else (circuit_moves or steps)[0].mark,  # steps alone: those of a file it runs or loads
             changes,
             unread,
             tuple(self.uploaded_files),
