@@ -304,6 +304,10 @@ _HINT = (
     # or by a variable its top level gives the path (`$step = Join-Path $PSScriptRoot 'x.ps1'`, then `& $step`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*\$[\w:]+[ \t]*=[^\n]{0,300}?\.ps1\b)"
+    # a Python script file run by its path or module (`python tools\migrate.py`, `py -3 -m tools.migrate`),
+    # read with the arguments given (see `Interpreter._python_file_run`)
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*&?[ \t]*[\"']?(?:python[23]?|py)(?:\.exe)?[\"']?[ \t][^\n]{0,300}?(?:\.py\b|-m[ \t]*\w))"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -329,6 +333,9 @@ _HINT_WORDS = (
     b"microsoft.classic",
     b"services/",
     b".ps1",
+    b"python",
+    b".py",
+    b"py -",
     b".psm1",
     b"expressroutecircuit",
     b"automationrunbook",
@@ -7099,6 +7106,9 @@ class Interpreter:
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
+        # What the Python script files the script runs describe (`_python_file_run`), and those files' paths.
+        self.python_read: list[object] = []
+        self.python_files_run: set[str] = set()
         # How many of `calls` the script's own code makes, before the functions no call of it runs are read
         # (see `shell.first_classic_call`); None when the calls are read from the syntax alone, as written.
         self.own_calls: int | None = None
@@ -7515,7 +7525,7 @@ class Interpreter:
                     done.add(function.id)
                     self.function_body(function)
             self.never_runs = ""
-            return self.resources()
+            return (*self.resources(), *self._python_described())
         except (_Exhausted, RecursionError):
             self.library_names = {}  # no call of a dot-sourced file's function is run, as far as it says
             self.reading_once = ""
@@ -7523,12 +7533,15 @@ class Interpreter:
 
     def functions_run(self) -> tuple[tuple[str, str], ...]:
         """The functions of dot-sourced files the script ran at every call of theirs, with the values each
-        passes (`Document.functions_run`): what each creates, the script says."""
-        return tuple(
-            sorted(
-                {named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)}
-            )
-        )
+        passes (`Document.functions_run`): what each creates, the script says; and the Python script files
+        it ran, read whole there (`_python_file_run`)."""
+        followed = {named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)}
+        return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.python_files_run}))
+
+    def _python_described(self) -> tuple[object, ...]:
+        """What the Python script files the script runs describe, their calls said to be this script's."""
+        own = f"PowerShell script '{posixpath.basename(self.path)}'"
+        return tuple(replace(r, called=own) if isinstance(r, Script) else r for r in self.python_read)
 
     def top_level_values(self, root: Node) -> dict[str, Value]:
         """The values the script's top level holds once it has run that it states whole (see
@@ -9306,6 +9319,30 @@ class Interpreter:
             return None
         return self._script_file_called(node, settings, stated, env, at + 1)
 
+    def _python_file_run(self, node: Node, env: Env) -> Value | None:
+        """`python tools/migrate.py --vnet hub-vnet` (`python3`, `py -3`, `python -m tools.migrate`): the
+        Python script file the interpreter runs, by a path from the folder the script runs in, read by the
+        Python reader with the words after it as its arguments (see `shell.python_file_operands`), each
+        call where the file writes it. None where it runs code inline or a file the script does not state
+        or the run does not check."""
+        words, given = self._native_words(node, env)
+        # `py -3`: a number, which PowerShell passes to a native command as written
+        words = [replace(w, text=_number_written(given.get(id(w)))) if w.text is None else w for w in words]
+        run = shell.python_file_operands(words)
+        if run is None or run[0].startswith(("\\", "/")) or (len(run[0]) > 1 and run[0][1] == ":"):
+            return None
+        stated = self._from_working(run[0], node)
+        settings = beside.settings_file(stated) if stated else None
+        if settings is None:
+            return None
+        from migcheck.readers import python_script
+
+        self.spend(len(settings.data))
+        given = tuple(word.text for word in run[1])
+        self.python_read += python_script.read(settings.path, settings.data, given).resources
+        self.python_files_run.add(settings.path)
+        return Unknown(self.snippet(node))
+
     def _script_file_called(
         self, node: Node, settings: beside.Settings, stated: str, env: Env, skipped: int = 0
     ) -> Value | None:
@@ -10625,6 +10662,8 @@ class Interpreter:
         )
         if output is None and key in shell.POWERSHELLS and key not in self.defined:
             output = self._powershell_file_run(node, env)
+        if output is None and key.removesuffix(".exe") in shell.PYTHONS and key not in self.defined:
+            output = self._python_file_run(node, env)
         if output is not None:
             return output
         if key not in self.defined and self._runbook_called_inline(node, key):
@@ -11817,6 +11856,7 @@ class Interpreter:
         if command != list(xplat.AZ_PEERING_CREATE):
             return
         words, _ = self._native_words(node, env)
+        print("DBG", [w.text for w in words])
         peering = xplat.az_peering(words[len(xplat.AZ_PEERING_CREATE) :])
         if peering is not None:
             self.peerings.setdefault(peering)
@@ -19611,6 +19651,13 @@ def _blank(arg: Arg | None) -> bool:
 def _stated_name(args: Args, name: str) -> str:
     """The name an argument gives when the script states it (surely passed, not blank), else ""."""
     return _arg_text(args, name).strip()
+
+
+def _number_written(arg: Arg | None) -> str | None:
+    """The text of an argument written as a number (`-3`, `3.11`), as PowerShell passes it to a native
+    command; None for any other."""
+    text = _text(arg.node) if arg is not None and arg.node is not None else ""
+    return text if text.lstrip("-").replace(".", "", 1).isdigit() else None
 
 
 def _xplat_words_written(command: Node, where: Positions) -> list[xplat.Word]:

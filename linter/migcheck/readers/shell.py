@@ -210,7 +210,7 @@ def _prefix_named(name: str | None) -> str | None:
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
 # The programs that run Python code they are given inline (`-c`, their standard input), and their options that
 # take the next word as their value.
-_PYTHONS = frozenset({"python", "python2", "python3", "py"})
+PYTHONS = frozenset({"python", "python2", "python3", "py"})
 # PowerShell's command-line programs, which run a script file given `-File` (`pwsh` a first operand too).
 POWERSHELLS = frozenset({"pwsh", "powershell", "pwsh.exe", "powershell.exe"})
 # Their options that take the next word as their value (lower case, as PowerShell matches them).
@@ -362,7 +362,7 @@ def _read(path: str, data: bytes) -> Document:
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
     own = f"Shell script '{posixpath.basename(path)}'"
-    python += tuple(replace(r, called=own) if isinstance(r, Script) else r for r in walker.powershell_read)
+    python += tuple(replace(r, called=own) if isinstance(r, Script) else r for r in walker.files_read)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
     if script is None and not_read is not None and sniff(text[_offset(text, not_read) :].encode("utf-8")):
@@ -1412,8 +1412,9 @@ class _Walker:
         self.lines_not_read: list[Mark] = []
         # What the Python code the script runs inline describes (`_inline_python`), read by the Python reader.
         self.python_read: list[object] = []
-        # What the PowerShell script files it runs describe (`_powershell_file_run`).
-        self.powershell_read: list[object] = []
+        # What the PowerShell and Python script files it runs describe (`_powershell_file_run`,
+        # `_python_file_run`), said to be the script's own.
+        self.files_read: list[object] = []
         self.python_seen: set[tuple[str, Mark]] = set()
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
@@ -2557,7 +2558,7 @@ class _Walker:
             return
         if (
             _prefix_named(name) is not None
-            or posixpath.basename(name) in _SHELLS | _PYTHONS | _PLACES.keys() | {"parallel"}
+            or posixpath.basename(name) in _SHELLS | PYTHONS | _PLACES.keys() | {"parallel"}
             or posixpath.basename(name).casefold() in POWERSHELLS
             or _relative_path(name)
         ):
@@ -3133,7 +3134,7 @@ class _Walker:
         document = powershell.read_held(
             self.path, held, places, (), files, function_folders={"F": posixpath.dirname(relative)}
         )
-        self.powershell_read += document.resources
+        self.files_read += document.resources
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
         return True
 
@@ -3144,7 +3145,7 @@ class _Walker:
         each call where the file writes it. The file's own read, without those words, is then not said
         again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated or not checked, or one run
         past the depth of calls followed."""
-        run = _python_file_operands(words[1:])
+        run = python_file_operands(words[1:])
         if run is None or not self._follows_file_run(run[0]):
             return False
         stated, arguments = run
@@ -3155,7 +3156,7 @@ class _Walker:
 
         self.spend(len(settings.data))
         given = tuple(word.text for word in arguments)
-        self.python_read += python_script.read(settings.path, settings.data, given).resources
+        self.files_read += python_script.read(settings.path, settings.data, given).resources
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
         return True
 
@@ -3315,7 +3316,7 @@ class _Walker:
         elif posixpath.basename(name) in _SHELLS:
             self._shell(words)
         elif (
-            posixpath.basename(name) in _PYTHONS
+            posixpath.basename(name) in PYTHONS
             and (self._inline_python(words) or self._python_file_run(words))
         ) or (posixpath.basename(name).casefold() in POWERSHELLS and self._powershell_file_run(words)):
             pass  # Python code it runs inline, or a PowerShell script file it runs: read by their readers
@@ -5033,7 +5034,7 @@ class CommandLines:
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         # what a script file states apart from its calls is kept too: the peerings it adds to a classic
         # network, and the cloud services of extended support it creates (`az cloud-service create`)
-        others = (*walker.peerings, *walker.extended, *walker.python_read, *walker.powershell_read)
+        others = (*walker.peerings, *walker.extended, *walker.python_read, *walker.files_read)
         if script is None:
             return (*described, *others)
         unread = tuple(sorted(refused, key=lambda mark: (mark.line, mark.column)))
@@ -5059,7 +5060,7 @@ def _python_run(words: list[Word]) -> tuple[str, Word | None] | None:
     return "-", None
 
 
-def _python_file_operands(words: list[Word]) -> tuple[str, list[Word]] | None:
+def python_file_operands(words: list[Word]) -> tuple[str, list[Word]] | None:
     """The script file a Python interpreter given `words` (after its name) runs, as a path from the folder it
     runs in (a module `-m pkg.tool` as `pkg/tool.py`), and the words given it; None where it runs code
     inline or a file or module the script does not state."""
