@@ -7535,7 +7535,9 @@ class Interpreter:
         """The functions of dot-sourced files the script ran at every call of theirs, with the values each
         passes (`Document.functions_run`): what each creates, the script says; and the Python script files
         it ran, read whole there (`_python_file_run`)."""
-        followed = {named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)}
+        followed = {
+            named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)
+        }
         return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.python_files_run}))
 
     def _python_described(self) -> tuple[object, ...]:

@@ -2608,9 +2608,24 @@ class _Walker:
         if len(arguments) == 1 and self._run_folder_named(arguments[0]):
             self._went_to(self.run_folder)  # `cd "$(dirname "$0")"` in a script file run by its path
             return
+        named = self._folder_named(arguments[0]) if len(arguments) == 1 else None
+        if named is not None:  # `cd "$(dirname "$0")/.."`, `cd "$SCRIPT_DIR/.."`: as `cd configs` is read
+            self.moved = self.moved or named != ""
+            self._went_to(named)
+            return
         self.moved = True
         back = len(arguments) == 1 and self.value(arguments[0]).text == "-"
         self._went_to(self.previous if back else self._moved_to(arguments))
+
+    def _folder_named(self, node: Node) -> str | None:
+        """The path from the script's folder of the folder a word names from the folder of the script (or of
+        the script file being run by its path): one above it, or below one of those (`"$(dirname "$0")/.."`,
+        `"$(dirname "$0")"/..`, `"$SCRIPT_DIR/../config"`); None for any other word."""
+        value = self._folder_below(node, self.value(node))
+        if not value.folder:
+            return None
+        path = posixpath.normpath("/".join([".."] * value.above + [value.within] * bool(value.within)) or ".")
+        return "" if path == "." else path
 
     def _run_folder_named(self, node: Node) -> bool:
         """Whether a word names the folder of the script file being run by its path (`run_folder`)."""
