@@ -222,20 +222,22 @@ class ClassicAutomation(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         queried = _queried_services(estate)
         expressroute = _expressroute_gateway_creates(estate)
+        files = _script_files(estate)
         for script in estate.resources(Script):
+            own = files.get(id(script), script.mark.path)
             if _declares_classic(script):
                 yield self.finding(script, _terraform_message(script), fix=_terraform_fix(script))
             elif script.calls and not script.migration and script.deployed_by:
-                yield self._deploying_steps(script, queried, expressroute)
+                yield self._deploying_steps(script, own, queried, expressroute)
             elif script.calls and not script.migration:
                 script = _as_written(script)
                 fix = _fix(script, script.mark, queried, expressroute)
-                yield self.finding(script, _message(script), fix=fix)
+                yield self.finding(script, _message(script, own), fix=fix)
             elif script.migration:
-                yield from self._runbook_creates(script)
+                yield from self._runbook_creates(script, own)
 
     def _deploying_steps(
-        self, script: Script, queried: Mapping[str, bool], expressroute: frozenset[Mark]
+        self, script: Script, own: str, queried: Mapping[str, bool], expressroute: frozenset[Mark]
     ) -> Finding:
         """A CI pipeline whose steps deploy classic cloud services themselves (the classic cloud deployment
         task, AppVeyor's AzureCS provider): said by those steps, whose calls the file does not write, then
@@ -244,11 +246,11 @@ class ClassicAutomation(Rule):
         others = replace(script, calls=steps.others)
         message, fix = steps.message(), steps.fix()
         if others.calls:
-            message += "; " + _message(others, subject="it also")
+            message += "; " + _message(others, own, subject="it also")
             fix += " " + _fix(others, others.mark, queried, expressroute)
         return self.finding(script, message, fix=fix)
 
-    def _runbook_creates(self, script: Script) -> Iterator[Finding]:
+    def _runbook_creates(self, script: Script, own: str) -> Iterator[Finding]:
         """A runbook (MIG602 checks its steps) that also creates classic resources, as a lab script does
         before migrating them: the creating calls fail today whatever the runbook does after them, so they
         are reported, at the first that surely runs, else the first that may; the rest of the script is the
@@ -263,7 +265,7 @@ class ClassicAutomation(Rule):
         named = all(_created(name) for name in creates)
         message = (
             f"{_script_named(script)} runs the migration (MIG602 checks its steps), and its "
-            f"calls that create classic {_and(kinds) if named else 'resources'} ({_shown(creates)}) "
+            f"calls that create classic {_and(kinds) if named else 'resources'} ({_named_calls(creating, own)}) "
             f"{_fail_when_run(creates, surely)}, since {_retired(kinds)}: it can migrate only classic "
             "resources that exist already"
         )
@@ -473,13 +475,13 @@ _EXTENDED_SUCCESSOR = {
 }
 
 
-def _message(script: Script, subject: str = "") -> str:
-    """MIG601's message of a script's classic calls; `subject` in place of the script's name, for one
-    said after what else the file does."""
+def _message(script: Script, own: str, subject: str = "") -> str:
+    """MIG601's message of a script's classic calls, the script being the file `own` (see `_named_calls`);
+    `subject` in place of the script's name, for one said after what else the file does."""
     subject = subject or _script_named(script)
     names = list(dict.fromkeys(call.name for call in script.calls))
     api = _api(script, names)
-    shown = _shown(names)
+    shown = _named_calls(script.calls, own)
     creating = _creating(script)
     managing = _creating(script, of=MANAGES_RETIRED_ROLES)
     creates = list(dict.fromkeys(call.name for call in creating))
@@ -492,7 +494,7 @@ def _message(script: Script, subject: str = "") -> str:
         )
         failing = _fail_when_run([*creates, *manages], _surely([*creating, *managing]))
         return (
-            f"{subject} uses the {api} ({shown}): {_failing_calls(creates, manages)} {failing}, "
+            f"{subject} uses the {api} ({shown}): {_failing_calls(creating, managing, own)} {failing}, "
             f"since {_retired(_kinds(creates, bool(manages)))}{others}"
         )
     services, iaas = services_of(script.language, names)
@@ -554,18 +556,21 @@ def _kinds(creates: list[str], manages_roles: bool = False) -> list[str]:
     return [kind for kind in _RETIRED if kind in made or (manages_roles and kind == "cloud services")]
 
 
-def _failing_calls(creates: list[str], manages: list[str]) -> str:
-    """The script's calls that fail today, in words: those that create classic resources of a retired
-    kind, and those that manage the roles a classic cloud service runs."""
+def _failing_calls(creating: list[ClassicCall], managing: list[ClassicCall], own: str) -> str:
+    """The calls of the script (the file `own`) that fail today, in words: those that create classic
+    resources of a retired kind, and those that manage the roles a classic cloud service runs."""
+    creates = list(dict.fromkeys(call.name for call in creating))
     said = []
     if creates:
         named = all(_created(name) for name in creates)
         said.append(
-            f"its calls that create classic {_and(_kinds(creates)) if named else 'resources'} ({_shown(creates)})"
+            f"its calls that create classic {_and(_kinds(creates)) if named else 'resources'} "
+            f"({_named_calls(creating, own)})"
         )
-    if manages:
+    if managing:
         said.append(
-            f"{'those' if creates else 'its calls'} that manage a classic cloud service's deployed roles ({_shown(manages)})"
+            f"{'those' if creates else 'its calls'} that manage a classic cloud service's deployed roles "
+            f"({_named_calls(managing, own)})"
         )
     return " and ".join(said)
 
@@ -680,6 +685,32 @@ def _client(language: str, names: list[str]) -> str:
 
 def _shown(names: list[str]) -> str:
     return ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+
+
+def _script_files(estate: Estate) -> dict[int, str]:
+    """The file each script (by `id`) is read from: its calls may be written in others, files it runs."""
+    return {id(r): doc.path for doc in estate.documents for r in doc.resources if isinstance(r, Script)}
+
+
+def _named_calls(calls: Iterable[ClassicCall], own: str) -> str:
+    """The names of `calls`, once each, as a message lists them (the first `SHOWN`, the rest counted): those
+    written in a file other than the script's own `own` (a script file it runs, one a CI step runs) after
+    that file's path, so that each is found: "azure vm list; in scripts/create.sh: azure vm create"."""
+    files: dict[str, list[str]] = {own: []}
+    for call in calls:
+        names = files.setdefault(call.mark.path, [])
+        if call.name not in names:
+            names.append(call.name)
+    if len(files) == 1:
+        return _shown(files[own])
+    parts, room = [], SHOWN
+    for path, names in files.items():
+        if names and room > 0:
+            listed = ", ".join(names[:room])
+            parts.append(listed if path == own else f"in {path}: {listed}")
+            room -= len(names[:room])
+    total = sum(len(names) for names in files.values())
+    return "; ".join(parts) + (f" and {total - SHOWN} more" if total > SHOWN else "")
 
 
 def _queried_services(estate: Estate) -> dict[str, bool]:
