@@ -9340,8 +9340,8 @@ class Interpreter:
         from migcheck.readers import python_script
 
         self.spend(len(settings.data))
-        given = tuple(word.text for word in run[1])
-        self.python_read += python_script.read(settings.path, settings.data, given).resources
+        arguments = tuple(word.text for word in run[1])
+        self.python_read += python_script.read(settings.path, settings.data, arguments).resources
         self.python_files_run.add(settings.path)
         return Unknown(self.snippet(node))
 

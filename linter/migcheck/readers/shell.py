@@ -3055,18 +3055,21 @@ class _Walker:
             finally:
                 self.scope = outer
 
-    def _follows_file_run(self, stated: str | None) -> bool:
-        """Whether a script file run by the path `stated` is followed: a path the script states from the
-        folder it runs in (not an absolute one, which names a file of the machine that runs it), known
-        (not after a `cd` to a folder the script does not state), in a run of the script's paths one by one
-        (not `flat`), within the depth of calls followed."""
-        return (
-            bool(stated)
-            and not (stated or "").startswith("/")
-            and self.working is not None
-            and not self.flat
-            and self.depth < _CALL_DEPTH
-        )
+    def _file_run_path(self, stated: str | None) -> str | None:
+        """The path, from the script's folder, of a script file run by the path `stated`, where such a run
+        is followed: a path the script states from the folder it runs in (not an absolute one, which names a
+        file of the machine that runs it), that folder known (not after a `cd` to one the script does not
+        state), in a run of the script's paths one by one (not `flat`), within the depth of calls followed;
+        None for any other."""
+        if (
+            not stated
+            or stated.startswith("/")
+            or self.working is None
+            or self.flat
+            or self.depth >= _CALL_DEPTH
+        ):
+            return None
+        return posixpath.normpath(posixpath.join(self.working, stated.replace("\\", "/")))
 
     def _script_file_run(self, words: list[Word]) -> bool:
         """`bash scripts/migrate.sh hub-vnet` (`sh`...): a script file of the files checked, by a path the
@@ -3076,9 +3079,10 @@ class _Walker:
         or that does not parse, or one run past the depth of calls followed."""
         operands = _script_operands(words[1:])
         stated = operands[0].text if operands else None
-        if not self._follows_file_run(stated):
+        relative = self._file_run_path(stated)
+        if relative is None:
             return False
-        settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
+        settings = beside.settings_file(relative)
         text = settings.data.decode("utf-8", "replace").removeprefix("\ufeff") if settings is not None else ""
         parsed = _parse(settings.path, text) if settings is not None else None
         if settings is None or parsed is None or isinstance(parsed, FileProblem):
@@ -3086,7 +3090,7 @@ class _Walker:
         source, tree, where, placeholders = parsed
         self.spend(len(source))
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
-        folder = posixpath.dirname(posixpath.normpath(posixpath.join(self.working, stated)))
+        folder = posixpath.dirname(relative)
         with self._child_shell():
             outer, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
             self.scope = _Scope(dict(outer.variables), tuple(operands[1:]))
@@ -3108,9 +3112,10 @@ class _Walker:
         its extension says): a shell script as `bash` runs it (`_script_file_run`), a PowerShell one as
         `pwsh` does (`_powershell_file_run`). False for any other file, or one not followed."""
         stated = words[0].text or ""
-        if not self._follows_file_run(stated):
+        relative = self._file_run_path(stated)
+        if relative is None:
             return False
-        settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
+        settings = beside.settings_file(relative)
         program = _program_of(stated, settings.data[:_SHEBANG_BYTES]) if settings is not None else ""
         if program in _SHELLS:
             return self._script_file_run([replace(words[0], text=program), *words])
@@ -3128,9 +3133,9 @@ class _Walker:
         file (`-Command`, a file not stated or not checked)."""
         operands = _powershell_file_operands(words)
         stated = operands[0].text if operands else None
-        if not self._follows_file_run(stated):
+        relative = self._file_run_path(stated)
+        if relative is None:
             return False
-        relative = posixpath.normpath(posixpath.join(self.working, stated.replace("\\", "/")))
         settings = beside.settings_file(relative)
         if settings is None:
             return False
@@ -3161,16 +3166,16 @@ class _Walker:
         again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated or not checked, or one run
         past the depth of calls followed."""
         run = python_file_operands(words[1:])
-        if run is None or not self._follows_file_run(run[0]):
+        relative = self._file_run_path(run[0]) if run is not None else None
+        if run is None or relative is None:
             return False
-        stated, arguments = run
-        settings = beside.settings_file(posixpath.join(self.working, stated) if self.working else stated)
+        settings = beside.settings_file(relative)
         if settings is None:
             return False
         from migcheck.readers import python_script
 
         self.spend(len(settings.data))
-        given = tuple(word.text for word in arguments)
+        given = tuple(word.text for word in run[1])
         self.files_read += python_script.read(settings.path, settings.data, given).resources
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
         return True
