@@ -1,14 +1,20 @@
 """A Python script file another script or a CI step runs with words (`python tools/migrate.py --vnet hub-vnet
-prepare`), read with those words as its arguments: each `sys.argv[N]` it reads is the N-th word, and each
-argument an `argparse` parser declares (`parser.add_argument("--vnet")`, `parser.add_argument("step")`) is the
-word given it, else its default, where the script reads it from what `parse_args()` returns (`args.vnet`).
+prepare`), read with those words as its arguments: each `sys.argv[N]` it reads is the N-th word, a slice of
+them (`name, region = sys.argv[1:3]`, `args = sys.argv[1:]`) the list of those words, and each argument an
+`argparse` parser declares (`parser.add_argument("--vnet")`, `parser.add_argument("step")`) is the word given
+it, else its default, where the script reads it from what `parse_args()` returns (`args.vnet`), from what
+`parse_known_args()` returns first (`args, rest = parser.parse_known_args()`), or from the dictionary `vars()`
+makes of either (`vars(parser.parse_args())["vnet"]`, `options = vars(args)` then `options["vnet"]`).
 
 The words are bound as argparse binds them: an option by its name (`--vnet hub-vnet`, `--vnet=hub-vnet`, an
 unambiguous prefix of a long name), a flag (`action="store_true"`) by its presence, the other words to the
-positional arguments in the order declared, `--` ending the options. Where the words cannot be bound so
-(a word the step does not state, an option the parser does not declare, sub-commands, `nargs`, more parsers
-than one), nothing of argparse is bound and the script reads its arguments as values it does not know, as
-when it is read alone. A value is shown where the script reads it."""
+positional arguments in the order declared, `--` ending the options; by `parse_known_args()`, a word no
+argument takes (an option the parser does not declare, a word past the positional arguments) is left over. A
+value is the word as text, whatever its `type=` or `choices=` (`type=int` makes a number of it, which the
+reader reads no differently where it names something). Where the words cannot be bound so (a word the step
+does not state, an option `parse_args()` does not know, sub-commands, `nargs`, more parsers than one), nothing
+of argparse is bound and the script reads its arguments as values it does not know, as when it is read alone.
+A value is shown where the script reads it."""
 
 from __future__ import annotations
 
@@ -44,6 +50,52 @@ def with_arguments(tree: ast.Module, words: Words) -> ast.Module:
     return _Bound(argv_names, words, parsed).visit(tree)
 
 
+@dataclass
+class _Parsed:
+    """What the script keeps of what the parser returns: the names of the namespaces (`args`), those of
+    the dictionaries `vars()` makes of them (`options`), and the value of each argument, by its `dest`."""
+
+    results: set[str]
+    dictionaries: set[str]
+    values: dict[str, Any]
+
+
+_NOTHING_PARSED = _Parsed(set(), set(), {})
+
+
+def _parser_call(node: ast.expr) -> str:
+    """Of `parser.parse_args()` (no words given it): "parse_args"; of `parser.parse_known_args()`, "known",
+    and of `parser.parse_known_args()[0]`, the namespace it returns first, "known first"; "" for any other."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value == 0:
+        return "known first" if _parser_call(node.value) == "known" else ""
+    if (
+        not isinstance(node, ast.Call)
+        or node.args
+        or node.keywords
+        or not isinstance(node.func, ast.Attribute)
+    ):
+        return ""
+    return {"parse_args": "parse_args", "parse_known_args": "known"}.get(node.func.attr, "")
+
+
+def _namespace_call(node: ast.expr) -> bool:
+    """Whether an expression is the namespace the parser returns (`parser.parse_args()`, `parser.parse_known_args()[0]`)."""
+    return _parser_call(node) in ("parse_args", "known first")
+
+
+def _vars_of(node: ast.expr) -> ast.expr | None:
+    """Of `vars(x)`: `x`; None for any other expression."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "vars"
+        and len(node.args) == 1
+        and not node.keywords
+    ):
+        return node.args[0]
+    return None
+
+
 def _argv_names(tree: ast.Module) -> set[str]:
     """The names the script reads its arguments by: `sys.argv`, and `argv` where it imports it from sys."""
     names = {"sys.argv"}
@@ -53,39 +105,56 @@ def _argv_names(tree: ast.Module) -> set[str]:
     return names
 
 
-def _parse_args_bound(tree: ast.Module, words: Words) -> tuple[set[str], dict[str, Any]]:
-    """The names the script keeps what `parse_args()` returns in, and the value of each argument the
-    parser declares, by its `dest`; nothing where the words cannot be bound (see the module's docs)."""
+def _parse_args_bound(tree: ast.Module, words: Words) -> _Parsed:
+    """The names the script keeps what the parser returns in (see `_Parsed`), and the value of each
+    argument the parser declares, by its `dest`; nothing where the words cannot be bound (see the module's
+    docs)."""
     declared: list[tuple[tuple[int, int], str, ast.Call]] = []
-    results: set[str] = set()
+    parsed = _Parsed(set(), set(), {})
+    known = read_at_once = False
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             method, owner = node.func.attr, node.func.value
-            if method in (
-                "add_subparsers",
-                "add_argument_group",
-                "add_mutually_exclusive_group",
-                "parse_known_args",
-            ):
-                return set(), {}
+            if method in ("add_subparsers", "add_argument_group", "add_mutually_exclusive_group"):
+                return _NOTHING_PARSED
             if method == "add_argument" and isinstance(owner, ast.Name):
                 declared.append(((node.lineno, node.col_offset), owner.id, node))
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.value, ast.Call)
-            and isinstance(node.value.func, ast.Attribute)
-            and node.value.func.attr == "parse_args"
-            and not node.value.args
-            and not node.value.keywords
-        ):
-            results.update(target.id for target in node.targets if isinstance(target, ast.Name))
-    if not declared or not results or len({owner for _, owner, _ in declared}) != 1:
-        return set(), {}
+            known = known or method == "parse_known_args"
+        if isinstance(node, ast.Assign):
+            _kept(node, parsed)
+        # `parser.parse_args().vnet`, `vars(parser.parse_args())["vnet"]`: read where it is returned
+        read_at_once = read_at_once or (
+            isinstance(node, (ast.Attribute, ast.Subscript))
+            and (_namespace_call(node.value) or _namespace_call(_vars_of(node.value) or node))
+        )
+    kept = parsed.results or parsed.dictionaries or read_at_once
+    if not declared or not kept or len({o for _, o, _ in declared}) != 1:
+        return _NOTHING_PARSED
     arguments = [_declared(call) for _, _, call in sorted(declared, key=lambda each: each[0])]
     if any(argument is None for argument in arguments):
-        return set(), {}
-    values = _bound([a for a in arguments if a is not None], words)
-    return (results, values) if values is not None else (set(), {})
+        return _NOTHING_PARSED
+    values = _bound([a for a in arguments if a is not None], words, known)
+    if values is None:
+        return _NOTHING_PARSED
+    parsed.values = values
+    return parsed
+
+
+def _kept(node: ast.Assign, parsed: _Parsed) -> None:
+    """Where an assignment keeps what the parser returns: `args = parser.parse_args()`, `args, rest =
+    parser.parse_known_args()`, `args = parser.parse_known_args()[0]`, `options = vars(parser.parse_args())`
+    (or `vars(args)` of such a name), each name it assigns it to (see `_Parsed`)."""
+    value, targets = node.value, node.targets
+    names = [target.id for target in targets if isinstance(target, ast.Name)]
+    if _namespace_call(value):
+        parsed.results.update(names)
+    elif _parser_call(value) == "known":  # args, rest = parser.parse_known_args()
+        firsts = [t.elts[0] for t in targets if isinstance(t, ast.Tuple) and len(t.elts) == 2]
+        parsed.results.update(first.id for first in firsts if isinstance(first, ast.Name))
+    elif (of := _vars_of(value)) is not None and (
+        _namespace_call(of) or (isinstance(of, ast.Name) and of.id in parsed.results)
+    ):
+        parsed.dictionaries.update(names)
 
 
 def _declared(call: ast.Call) -> _Argument | None:
@@ -114,9 +183,12 @@ def _declared(call: ast.Call) -> _Argument | None:
     return _Argument(dest, options, acting, default, given is not None or acting in _FLAGS)
 
 
-def _bound(arguments: list[_Argument], words: Words) -> dict[str, Any] | None:
+def _bound(arguments: list[_Argument], words: Words, known: bool = False) -> dict[str, Any] | None:
     """Each argument's value, by `dest`, once the words are bound to them as argparse binds them; None
-    where they cannot be (a word not stated, an option not declared, too many words, a missing value)."""
+    where they cannot be (a word not stated, an option not declared, too many words, a missing value). By
+    `parse_known_args()` (`known`), an option not declared and a word past the positional arguments are
+    left over, as argparse leaves them (an undeclared option takes no value: the word after it is bound
+    as any other)."""
     by_option = {option: a for a in arguments for option in a.options}
     positionals = [a for a in arguments if not a.options]
     values = {a.dest: a.default for a in arguments if a.stated}  # argparse's own None: not stated
@@ -132,6 +204,8 @@ def _bound(arguments: list[_Argument], words: Words) -> dict[str, Any] | None:
         if word.startswith("-") and len(word) > 1 and not only_positionals:
             name, equals, inline = word.partition("=")
             argument = by_option.get(name) or _by_prefix(name, by_option)
+            if argument is None and known:
+                continue
             if argument is None:
                 return None
             if argument.action in _FLAGS:
@@ -144,6 +218,8 @@ def _bound(arguments: list[_Argument], words: Words) -> dict[str, Any] | None:
                     return None
                 inline, index = words[index] or "", index + 1
             values[argument.dest] = inline
+            continue
+        if not positionals and known:
             continue
         if not positionals:
             return None
@@ -164,12 +240,26 @@ def _by_prefix(name: str, by_option: dict[str, _Argument]) -> _Argument | None:
 class _Bound(ast.NodeTransformer):
     """Replaces each read of an argument by the value bound to it, at the read's place."""
 
-    def __init__(self, argv_names: set[str], words: Words, parsed: tuple[set[str], dict[str, Any]]) -> None:
+    def __init__(self, argv_names: set[str], words: Words, parsed: _Parsed) -> None:
         self.argv_names, self.words = argv_names, words
-        self.results, self.values = parsed
+        self.parsed = parsed
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
         index = node.slice
+        if (
+            isinstance(node.ctx, ast.Load)
+            and _dotted(node.value) in self.argv_names
+            and isinstance(index, ast.Slice)
+        ):
+            return self._argv_slice(node, index)
+        if (
+            isinstance(node.ctx, ast.Load)
+            and self._dictionary(node.value)
+            and isinstance(index, ast.Constant)
+            and isinstance(index.value, str)
+            and index.value in self.parsed.values
+        ):
+            return ast.copy_location(ast.Constant(self.parsed.values[index.value]), node)
         if (
             isinstance(node.ctx, ast.Load)
             and _dotted(node.value) in self.argv_names
@@ -182,14 +272,48 @@ class _Bound(ast.NodeTransformer):
         return self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> ast.AST:
-        if (
-            isinstance(node.ctx, ast.Load)
-            and isinstance(node.value, ast.Name)
-            and node.value.id in self.results
-            and node.attr in self.values
-        ):
-            return ast.copy_location(ast.Constant(self.values[node.attr]), node)
+        if isinstance(node.ctx, ast.Load) and self._namespace(node.value) and node.attr in self.parsed.values:
+            return ast.copy_location(ast.Constant(self.parsed.values[node.attr]), node)
         return self.generic_visit(node)
+
+    def _namespace(self, node: ast.expr) -> bool:
+        """Whether an expression is the namespace the parser returns: a name that keeps it (`args`), or the
+        call itself (`parser.parse_args().vnet`)."""
+        kept = isinstance(node, ast.Name) and node.id in self.parsed.results
+        return bool(self.parsed.values) and (kept or _namespace_call(node))
+
+    def _dictionary(self, node: ast.expr) -> bool:
+        """Whether an expression is the dictionary `vars()` makes of that namespace (`options`,
+        `vars(args)`, `vars(parser.parse_args())`)."""
+        of = _vars_of(node)
+        kept = isinstance(node, ast.Name) and node.id in self.parsed.dictionaries
+        return bool(self.parsed.values) and (kept or (of is not None and self._namespace(of)))
+
+    def _argv_slice(self, node: ast.Subscript, index: ast.Slice) -> ast.AST:
+        """`sys.argv[1:3]`, `sys.argv[1:]`: the list of the words in that slice, each a word the script is
+        given, or, where the step does not state it, its read (`sys.argv[2]`), a value not known, as when
+        the script is read alone. Any other slice (from the script's own path, with a stride, bounds not written as
+        numbers) is left as it is."""
+        lower, upper = index.lower, index.upper
+        bounds = [
+            b.value if isinstance(b, ast.Constant) and type(b.value) is int else None for b in (lower, upper)
+        ]
+        if (
+            index.step is not None
+            or bounds[0] is None
+            or bounds[0] < 1
+            or (upper is not None and bounds[1] is None)
+        ):
+            return self.generic_visit(node)
+        start, end = bounds[0] - 1, (bounds[1] - 1 if bounds[1] is not None else len(self.words))
+        items: list[ast.expr] = [
+            ast.Constant(word)
+            if word is not None
+            else ast.Subscript(value=node.value, slice=ast.Constant(start + at + 1), ctx=ast.Load())
+            for at, word in enumerate(self.words[start : max(start, end)])
+        ]
+        listed = ast.List(elts=[ast.copy_location(item, node) for item in items], ctx=ast.Load())
+        return ast.fix_missing_locations(ast.copy_location(listed, node))
 
 
 def _dotted(node: ast.expr) -> str:
