@@ -70,3 +70,22 @@ def test_the_calls_of_the_file_run_are_the_running_script_s(tmp_path, monkeypatc
     files = {"deploy.ps1": own + "& .\\create-vms.ps1 -Service websvc -Name web1\n", "create-vms.ps1": CREATE}
     (found,) = [f.message for f in lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings]
     assert found.startswith("PowerShell script 'deploy.ps1' uses") and "New-AzureVM)" in found
+
+
+NESTED = {
+    "here": '$here = Split-Path -Parent $MyInvocation.MyCommand.Path\n& "$here\\migrate.ps1" -VNet hub-vnet\n',
+    "step": "$step = Join-Path $PSScriptRoot 'migrate.ps1'\n& $step -VNet hub-vnet\n",
+}
+RUNNERS = {
+    "powershell": ("deploy.ps1", "& ./steps/run.ps1\n"),
+    "ci-step": ("azure-pipelines.yml", "steps:\n- pwsh: ./steps/run.ps1\n"),
+}
+
+
+@pytest.mark.parametrize("runner", list(RUNNERS))
+@pytest.mark.parametrize("nested", list(NESTED))
+def test_a_file_run_runs_another_by_a_path_its_own_variable_holds(tmp_path, monkeypatch, nested, runner):
+    name, text = RUNNERS[runner]
+    files = {name: text, "steps/run.ps1": NESTED[nested], "steps/migrate.ps1": MIGRATE}
+    (found,) = [f.message for f in lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False).findings]
+    assert found.startswith(f"{name}: ") and "'hub-vnet'" in found

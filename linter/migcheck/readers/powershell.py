@@ -859,6 +859,9 @@ class _Library(NamedTuple):
     source: _Source
     functions: tuple[tuple[str, Node], ...]
     path: str  # the file's display path
+    # Of a script file run by its path (`_script_as_function`): the variables its own top level sets to its
+    # folder or one named from it (`SyntaxIndex.script_folders`, ends at their offsets in the function).
+    folders: Mapping[str, tuple[int, str]] | None = None
 
 
 def _settings_functions(settings: beside.Settings) -> _Library | None:
@@ -980,7 +983,10 @@ def _script_as_function(settings: beside.Settings) -> _Library | None:
     if len(statements) != 1 or statements[0].type != "function_statement":
         return None  # the file closes the function's braces itself: not a script PowerShell runs whole
     source = _Source(index, where, _modes(index), tree=tree)
-    return _Library(source, ((WHOLE_FILE_RUN, statements[0]),), settings.path)
+    alone = _parse(settings.path, text)  # its top level, which the function's body is not
+    folders = {} if isinstance(alone, FileProblem) else alone[1].script_folders
+    shifted = {key: (end + len(_SCRIPT_FILE_HEAD), path) for key, (end, path) in folders.items()}
+    return _Library(source, ((WHOLE_FILE_RUN, statements[0]),), settings.path, shifted)
 
 
 def _powershell_file_at(parts: list[Node], pwsh: bool) -> int | None:
@@ -7109,6 +7115,9 @@ class Interpreter:
         # What the Python script files the script runs describe (`_python_file_run`), and those files' paths.
         self.python_read: list[object] = []
         self.python_files_run: set[str] = set()
+        # Of each script file run by its path, by the id of the function it is read as: the variables its
+        # own top level sets to its folder (see `_run_file_folders`).
+        self.run_file_folders: dict[int, Mapping[str, tuple[int, str]]] = {}
         # How many of `calls` the script's own code makes, before the functions no call of it runs are read
         # (see `shell.first_classic_call`); None when the calls are read from the syntax alone, as written.
         self.own_calls: int | None = None
@@ -9364,6 +9373,7 @@ class Interpreter:
             self.library_of[function.id] = library.source._replace(base=self.next_base, ran=True)
             self.next_base += len(library.source.where.source) + 1
         self.library_names[function.id] = (library.path, WHOLE_FILE_RUN)
+        self.run_file_folders[function.id] = library.folders or {}
         folder = posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))
         self.library_folders.setdefault(function.id, "" if folder == "." else folder)
         signature = self._signature(function)
@@ -9480,12 +9490,27 @@ class Interpreter:
         if self.folders_lost is None:
             return folders
         own = self.source is self.own
+        if not own and self.library_names.get(self.scope, ("", None))[1] == WHOLE_FILE_RUN:
+            return {**folders, **self._run_file_folders(invoked, folders[_SCRIPT_ROOT[1]])}
         index, at = (self.index, invoked.start_byte) if own else (self.own.syntax, self.statement_at)
         for key, (end, path) in index.script_folders.items():
             if end <= at and key not in self.folders_lost:
                 folders[key] = path
         folders.update(self.loaded_folders)
         return folders
+
+    def _run_file_folders(self, invoked: Node, base: str) -> dict[str, str]:
+        """In a script file run by its path (`& .\\steps\\deploy.ps1`), in folder `base` from the script's:
+        the variables its own top level sets to its folder or one named from it before `invoked` (`$here =
+        Split-Path -Parent $MyInvocation.MyCommand.Path`, see `_script_folders`), with that folder's path
+        from the script's."""
+        found = {}
+        for key, (end, path) in self.run_file_folders.get(self.scope, {}).items():
+            if end <= invoked.start_byte:
+                joined = posixpath.normpath(posixpath.join(base or ".", _bare_folder(path) or "."))
+                joined = "" if joined == "." else joined
+                found[key] = _with_separator(joined) if path.endswith("/") else joined
+        return found
 
     def _string(self, node: Node, env: Env) -> Value:
         value = self._string_value(node, env)
