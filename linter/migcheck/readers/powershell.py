@@ -11883,7 +11883,6 @@ class Interpreter:
         if command != list(xplat.AZ_PEERING_CREATE):
             return
         words, _ = self._native_words(node, env)
-        print("DBG", [w.text for w in words])
         peering = xplat.az_peering(words[len(xplat.AZ_PEERING_CREATE) :])
         if peering is not None:
             self.peerings.setdefault(peering)
