@@ -79,6 +79,12 @@ NESTED = {
 RUNNERS = {
     "powershell": ("deploy.ps1", "& ./steps/run.ps1\n"),
     "ci-step": ("azure-pipelines.yml", "steps:\n- pwsh: ./steps/run.ps1\n"),
+    "shell": ("deploy.sh", "#!/bin/bash\npwsh -File steps/run.ps1\n"),
+    "ci-step-pwsh-file": ("azure-pipelines.yml", "steps:\n- script: pwsh -File steps/run.ps1\n"),
+    "powershell-task": (
+        "azure-pipelines.yml",
+        "steps:\n- task: PowerShell@2\n  inputs:\n    filePath: steps/run.ps1\n",
+    ),
 }
 
 

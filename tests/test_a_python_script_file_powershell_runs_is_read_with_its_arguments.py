@@ -35,6 +35,8 @@ RUNS = {
     "py-launcher": "py -3 tools\\create.py --service websvc web1",
     "call-operator-exe": "& python.exe .\\tools\\create.py --service=websvc web1",
     "module": "python -m tools.create --service websvc web1",
+    "script-root": 'python "$PSScriptRoot/tools/create.py" --service websvc web1',
+    "here": "$here = Split-Path -Parent $MyInvocation.MyCommand.Path\npython $here\\tools\\create.py --service websvc web1",
 }
 
 
@@ -74,6 +76,13 @@ def test_a_powershell_ci_step_runs_the_python_file_with_its_arguments(
     name, text = PIPELINES[pipeline]
     found = _found(tmp_path, monkeypatch, {name: text.format(command=command)})
     assert "MIG202 VM 'web1' of cloud service 'websvc' is in 2 subnets (Subnet-1, Subnet-2)" in found
+
+
+def test_a_path_of_the_script_s_folder_given_as_an_argument_is_a_value_not_stated(tmp_path, monkeypatch):
+    command = 'python tools/create.py --service websvc "$PSScriptRoot/web1"'
+    found = _found(tmp_path, monkeypatch, {"deploy.ps1": command + "\n"})
+    (subnets,) = [f for f in found if f.startswith("MIG202")]
+    assert subnets.startswith("MIG202 VM '<VM name, ") and "\0" not in subnets
 
 
 def test_a_python_file_a_powershell_script_does_not_state_is_read_alone(tmp_path, monkeypatch):

@@ -7756,11 +7756,25 @@ class Interpreter:
         folder = self.function_folders.get(key)
         if folder is not None:
             self.held_file_spans.append((function.start_byte, function.end_byte, folder))
+            self.run_file_folders[function.id] = self._held_file_folders(function)
         else:
             start = function.start_byte
             folder = next((held for first, end, held in self.held_file_spans if first < start < end), None)
         if folder is not None:
             self.library_folders.setdefault(function.id, folder)
+
+    def _held_file_folders(self, function: Node) -> Mapping[str, tuple[int, str]]:
+        """Of a function whose body is a script file the holding file runs (`function F {` and a line, the
+        file, a line and `}`): the variables the file's own top level sets to its folder (see
+        `run_file_folders`), where they end in the holding file's text."""
+        brace = next((c for c in function.children if c.type == "{"), None)
+        if brace is None:
+            return {}
+        start = brace.end_byte + 1  # past the line the holding file ends after the brace
+        text = self.where.source[start : function.end_byte - 2].decode("utf-8", "replace")
+        alone = _parse(self.path, text)
+        folders = {} if isinstance(alone, FileProblem) else alone[1].script_folders
+        return {key: (end + start, path) for key, (end, path) in folders.items()}
 
     def _undefine(self, since: int, cmdlets_only: bool = False) -> None:
         """Undo the definitions run since the `since`-th: those of a function's scope when it returns, or,
@@ -9337,22 +9351,36 @@ class Interpreter:
         call where the file writes it. None where it runs code inline or a file the script does not state
         or the run does not check."""
         words, given = self._native_words(node, env)
-        # `py -3`: a number, which PowerShell passes to a native command as written
-        words = [replace(w, text=_number_written(given.get(id(w)))) if w.text is None else w for w in words]
+        words = [
+            w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
+            for w in words
+        ]
         run = shell.python_file_operands(words)
         if run is None or run[0].startswith(("\\", "/")) or (len(run[0]) > 1 and run[0][1] == ":"):
             return None
-        stated = self._from_working(run[0], node)
+        held = run[0].startswith(_SCRIPT_FOLDER)
+        stated = run[0][len(_SCRIPT_FOLDER) :] if held else self._from_working(run[0], node)
         settings = beside.settings_file(stated) if stated else None
         if settings is None:
             return None
         from migcheck.readers import python_script
 
         self.spend(len(settings.data))
-        arguments = tuple(word.text for word in run[1])
+        # a path of the script's folder is its own to find the file by; as an argument, a value not stated
+        arguments = tuple(None if (w.text or "").startswith(_SCRIPT_FOLDER) else w.text for w in run[1])
         self.python_read += python_script.read(settings.path, settings.data, arguments).resources
         self.python_files_run.add(settings.path)
         return Unknown(self.snippet(node))
+
+    def _native_text(self, node: Node, arg: Arg | None, env: Env) -> str | None:
+        """Of an argument of a native command the script does not state as a value: a number, as PowerShell
+        passes it (`py -3`), or a path from the script's folder (`"$PSScriptRoot/tools/x.py"`, `$here\\x.py`,
+        see `_path_stated`), held after `_SCRIPT_FOLDER`; None for any other."""
+        number = _number_written(arg)
+        if number is not None or arg is None or arg.node is None:
+            return number
+        stated = self._path_stated(_unwrap(arg.node), node, env)
+        return _SCRIPT_FOLDER + stated if stated else None
 
     def _script_file_called(
         self, node: Node, settings: beside.Settings, stated: str, env: Env, skipped: int = 0
@@ -9490,7 +9518,7 @@ class Interpreter:
         if self.folders_lost is None:
             return folders
         own = self.source is self.own
-        if not own and self.library_names.get(self.scope, ("", None))[1] == WHOLE_FILE_RUN:
+        if self.scope in self.run_file_folders:
             return {**folders, **self._run_file_folders(invoked, folders[_SCRIPT_ROOT[1]])}
         index, at = (self.index, invoked.start_byte) if own else (self.own.syntax, self.statement_at)
         for key, (end, path) in index.script_folders.items():
