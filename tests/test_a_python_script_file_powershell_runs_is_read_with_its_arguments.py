@@ -8,6 +8,7 @@ script's own, where before its calls were said to be "in its inline Python"."""
 from __future__ import annotations
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files
 
 CREATE = """\
@@ -97,3 +98,13 @@ def test_a_python_file_a_shell_script_runs_is_the_shell_script_s_own(tmp_path, m
     found = _found(tmp_path, monkeypatch, {"deploy.sh": "#!/bin/bash\npython3 tools/create.py web1\n"})
     (classic,) = [f for f in found if f.startswith("MIG601")]
     assert classic.startswith("MIG601 Shell script 'deploy.sh' uses the Service Management SDK")
+
+
+def test_powershell_steps_running_a_python_file_cost_time_linear_in_their_number(tmp_path, monkeypatch):
+    def make(steps: int):
+        folder = tmp_path / str(steps)
+        lines = "".join(f"- pwsh: py -3 tools/create.py --service websvc vm-{n}\n" for n in range(steps))
+        files = {"azure-pipelines.yml": "steps:\n" + lines, "tools/create.py": CREATE}
+        return lambda: lint_files(folder, monkeypatch, files, "MIG202", dedent=False)
+
+    assert_linear(make, 20)
