@@ -30,6 +30,10 @@ class Tool(str, enum.Enum):
     # Requests a script sends the Service Management API itself (Invoke-RestMethod, requests, urllib, the
     # SDK's perform_put): the operation to send is told, where the cmdlet's twin has no other.
     REST_API = "Service Management REST API"
+    # A resource a Terraform configuration of the classic provider declares: no command line makes it, and
+    # the fix is what the configuration can (and cannot) say; its provisioners' command lines are their
+    # own tools'.
+    TERRAFORM = "Terraform"
 
     def __str__(self) -> str:
         return self.value
@@ -70,16 +74,8 @@ class _CallsByLine:
     that of the last call that starts on or before it (a multi-line command is reported on a later line;
     a line of PowerShell may run a cmdlet and then the CLI), else the file's first call."""
 
-    def __init__(self, document: Document) -> None:
-        calls = sorted(
-            (
-                ((call.mark.line, call.mark.column), _tool(script, call))
-                for script in _scripts(document)
-                for call in script.calls
-                if call.mark.path == document.path
-            ),
-            key=lambda call: call[0],  # never by tool: None and a tool do not compare
-        )
+    def __init__(self, calls: list[tuple[tuple[int, int], Tool | None]]) -> None:
+        calls = sorted(calls, key=lambda call: call[0])  # never by tool: None and a tool do not compare
         self.starts = [start for start, _ in calls]
         self.tools = [tool for _, tool in calls]
 
@@ -97,11 +93,24 @@ def _scripts(document: Document) -> Iterator[Script]:
             yield resource
 
 
+def _calls_by_path(documents: Mapping[str, Document]) -> dict[str, _CallsByLine]:
+    """Every file's classic calls, by the file each is marked in: a call one file's reading makes may be
+    marked in another (the command line of a provisioner in a module a Terraform configuration calls is read
+    with the configuration, and marked in the module's file)."""
+    calls: dict[str, list[tuple[tuple[int, int], Tool | None]]] = {}
+    for document in documents.values():
+        for script in _scripts(document):
+            for call in script.calls:
+                start = (call.mark.line, call.mark.column)
+                calls.setdefault(call.mark.path, []).append((start, _tool(script, call)))
+    return {path: _CallsByLine(made) for path, made in calls.items()}
+
+
 def _tool(script: Script, call: ClassicCall) -> Tool | None:
-    """The tool a script's call is made with; None, the rules' own words, for a call a Terraform
-    configuration's resource makes, which no line of the CLI writes."""
+    """The tool a script's call is made with; Terraform for a call a Terraform configuration's resource
+    makes, which no line of the CLI writes."""
     if script.written_in in _NOT_ITS_CALLS and call.mark not in script.provisioner_calls:
-        return None
+        return Tool.TERRAFORM
     return tool_of_call(call.name, script.language)
 
 
@@ -111,19 +120,18 @@ def in_source_words(
     fixes_of: Callable[[str], Mapping[str, Mapping[Tool, str]]],
 ) -> Iterator[Finding]:
     """`findings`, each whose fix its rule states in the words of the tool its line is written with
-    (the finding's own `fix_in`, else `fixes_of(code)`, the rule's `fix_in`) given those words. A file's
-    calls are indexed once, and only for a file holding such a finding."""
-    indexed: dict[str, _CallsByLine] = {}
+    (the finding's own `fix_in`, else `fixes_of(code)`, the rule's `fix_in`) given those words. The calls
+    are indexed once, and only for a run holding such a finding."""
+    indexed: dict[str, _CallsByLine] | None = None
     for finding in findings:
         other_words = dict(finding.fix_in) or _by_name(fixes_of(finding.code).get(finding.fix))
-        document = documents.get(finding.mark.path) if other_words else None
-        if other_words is None or document is None:
+        if other_words is None:
             yield finding
             continue
-        calls = indexed.get(document.path)
-        if calls is None:
-            calls = indexed[document.path] = _CallsByLine(document)
-        tool = calls.tool_at(finding.mark.line, finding.mark.column)
+        if indexed is None:  # once, and only for a run with such a finding
+            indexed = _calls_by_path(documents)
+        calls = indexed.get(finding.mark.path)
+        tool = calls.tool_at(finding.mark.line, finding.mark.column) if calls is not None else None
         worded = other_words.get(tool.value) if tool is not None else None
         yield replace(finding, fix=worded) if worded else finding
 

@@ -1097,18 +1097,21 @@ class VmOutsideVnet(Rule):
                 vip, fix = _vip_outside_vnet(
                     placement, maybe.get((key(service.name), key(placement.name)), [])
                 )
-                # A VM a provisioner's classic CLI line makes keeps the rule's fix in the CLI's words
-                # (`wording`): the configuration's resource has no such line.
-                fix_in = self.fix_in[self.fix_hint] if not fix else None
-                if not fix and placement.mark.path.endswith(_TERRAFORM_SUFFIXES):
-                    fix = _terraform_vip_fix(service.name)
                 yield self.finding(
                     placement,
                     f"{_placement_label(service, placement)} is in no virtual network: migration "
                     f"{prepare_moves(placement)}; {vip}",
                     fix=fix,
-                    fix_in=fix_in if fix else None,
+                    fix_in=self._terraform_words(service, placement) if not fix else None,
                 )
+
+    def _terraform_words(self, service: CloudService, placement: Placement) -> dict[Tool, str] | None:
+        """The rule's fix in each tool's words for a VM of a Terraform file: a configuration's resource
+        cannot reserve the VIP, while a provisioner's command line (the CLI, PowerShell, Python) keeps its
+        own tool's words (`wording`)."""
+        if not placement.mark.path.endswith(_TERRAFORM_SUFFIXES):
+            return None
+        return {**self.fix_in[self.fix_hint], Tool.TERRAFORM: _terraform_vip_fix(service.name)}
 
     def _outside_on_some_path(self, service: CloudService, placement: Placement) -> Iterator[Finding]:
         """A script that creates the deployment in a virtual network on one path and in none on another
