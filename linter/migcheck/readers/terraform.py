@@ -37,7 +37,7 @@ What is read, by resource type (the provider's own arguments):
 The other classic types (`azure_dns_server`, `azure_sql_database_*`) make a file classic but describe
 nothing the rules check.
 A resource's `local-exec` provisioner's `command` (not one run `when = destroy`) is read as a shell script's
-line after the resource is made, each character where the string writes it, `self.<argument>` the resource's;
+line after the resource is made, each character where the string writes it, `self.<argument>` the resource's (the instance's own, of a resource of `count` or `for_each`);
 one its `interpreter` runs in PowerShell (`["PowerShell", "-Command"]`, pwsh) or Python (`["python3", "-c"]`)
 is read by that language's reader, after the shell's lines, and one of another interpreter (cmd, perl) is said
 not read (`INTERPRETER_NOT_READ`). Each command runs in a process of its own, as Terraform runs it: a shell
@@ -1170,9 +1170,9 @@ class _Configuration:
         written = ".".join(names)
         if names[0] in _NAMED and len(names) == 2:
             return self.variable(names[1], at, names[0])
-        if names[0] == "self" and len(names) == 2 and self.current is not None:
-            argument = "name" if names[1] == "id" else names[1]
-            return self.argument(self.current, argument, at, written)
+        held = self.held_by(list(names)) if names[0] == "self" and len(names) == 2 else None
+        if held is not None:
+            return self.own_argument(*held, at, written)
         if names == ["count", "index"]:
             return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
         if names == ["each", "key"] and self.each_key is not None:
@@ -1352,6 +1352,16 @@ class _Configuration:
         node = resource.attributes.get(argument)
         key = (resource.kind, resource.name, argument)
         if node is None or not _OWN_ONE.isdisjoint(resource.attributes) or key in self.evaluating:
+            return Word(None, at, holder=written)
+        return self.once(key, lambda: self.argument_word(resource.path, node), at)
+
+    def own_argument(self, resource: _Resource, argument: str, at: Mark, written: str) -> Word:
+        """`self.<argument>` in a provisioner of the resource made now: its argument, of a block with `count`
+        or `for_each` too, where it is the instance's own (`"web-${count.index}"`): each instance's values
+        are evaluated again (`indexed`, `iterated`)."""
+        node = resource.attributes.get(argument)
+        key = (resource.kind, resource.name, argument)
+        if node is None or key in self.evaluating:
             return Word(None, at, holder=written)
         return self.once(key, lambda: self.argument_word(resource.path, node), at)
 
