@@ -95,11 +95,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 from collections.abc import Callable, Iterator
-from types import FrameType
 from typing import TYPE_CHECKING
 
+from migcheck.frames import with_frames_to_spare
 from migcheck.inventory_model import ExportPage, ListPage, UncheckedResource
 from migcheck.model import (
     Document,
@@ -246,16 +245,7 @@ def _at_a_fixed_depth(walk: Callable[[], str]) -> str:
     called, so a deeply nested export was read from the command line and refused under pytest or in a
     worker process, whose stacks are deeper. (A thread of its own, with a stack of its own, did the same
     but cost each thread's malloc arena: 70 MB more for 48 exports.)"""
-    depth = 0
-    frame: FrameType | None = sys._getframe()
-    while frame is not None:
-        depth, frame = depth + 1, frame.f_back
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(depth + _WALK_FRAMES)
-    try:
-        return walk()
-    finally:
-        sys.setrecursionlimit(limit)
+    return with_frames_to_spare(_WALK_FRAMES, walk)
 
 
 def _first_item_is_a_record(data: bytes) -> bool:

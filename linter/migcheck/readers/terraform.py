@@ -95,6 +95,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from migcheck.automation import TERRAFORM_LANGUAGE
+from migcheck.frames import with_frames_to_spare
 from migcheck.model import (
     DATA_DISK_SERVICE_MISSING,
     INTERPRETER_NOT_READ,
@@ -209,7 +210,7 @@ def read(path: str, data: bytes) -> Document:
         provisioner_calls.update(configuration.provisioner_calls)
 
     try:
-        resources = shell.run_commands(path, data, program)
+        resources = with_frames_to_spare(_EVALUATION_FRAMES, lambda: shell.run_commands(path, data, program))
     except RecursionError:  # an expression nested deeper than the walk of its tree follows
         return Document(path, FileKind.SHELL, "", problem=_too_deep(path), text=text)
     if not own and not called and not _modules_not_checked(resources):  # no module of classic resources
@@ -243,6 +244,13 @@ def read(path: str, data: bytes) -> Document:
     kind = FileKind.SHELL if resources else None
     files_run = ran[-1].functions_run() if ran else ()
     return Document(path, kind, "", resources, suppressions, marked, text=text, functions_run=files_run)
+
+
+# How deep the evaluation of a configuration's values may go below its reading: a value built of another
+# takes about five frames (a chain of locals each the one before, of a resource's arguments, of triggers), so
+# a chain of a thousand reads, where Python's default limit stopped one of about 150; one deeper still, or
+# an expression nested past it, is said not read (`_too_deep`).
+_EVALUATION_FRAMES = 6000
 
 
 def _modules_not_checked(resources: tuple[object, ...]) -> bool:
