@@ -952,8 +952,9 @@ def _unwrapped(node: Node) -> Node:
 
 def _path(node: Node) -> list[str] | None:
     """A reference's names (`var.size` → ["var", "size"]), each index or splat a `*`, which of several is
-    not told by the name (`azure_instance.web[0].name` → [..., "*", "name"], `azure_instance.web.*.name`
-    → [..., "*"]); None for any other expression."""
+    not told by the name, the attributes after a splat kept (`azure_instance.web[0].name`,
+    `azure_instance.web.*.name` and `azure_instance.web[*].name` → [..., "*", "name"]); None for any other
+    expression."""
     return _walked(node, keep_indexes=False)
 
 
@@ -985,9 +986,7 @@ def _walked(node: Node, keep_indexes: bool) -> list[Any] | None:
     kind = _kind(node)
     if kind == "identifier":
         return [_name(node)]
-    if kind not in ("get_attr_expr_term", "index_expr_term") and (
-        keep_indexes or kind != "attr_splat_expr_term"
-    ):
+    if kind not in ("get_attr_expr_term", "index_expr_term") and (keep_indexes or kind not in _SPLATS):
         return None
     parts = _trees(node)
     head = _walked(parts[0], keep_indexes) if parts else None
@@ -998,7 +997,15 @@ def _walked(node: Node, keep_indexes: bool) -> list[Any] | None:
         if step is None:
             return None
         head.append(step)
+        if _kind(part) in _SPLAT_PARTS:  # `.*.name`, `[*].name`: the splat's attributes and indexes
+            head += [_step(inner, keep_indexes) for inner in _trees(part)]
     return head
+
+
+# A splat (`azure_instance.web.*.name`, Terraform 0.11's, and `azure_instance.web[*].name`), and its part
+# that holds the attributes it takes of each instance.
+_SPLATS = ("attr_splat_expr_term", "full_splat_expr_term")
+_SPLAT_PARTS = ("attr_splat", "full_splat")
 
 
 def _step(part: Node, keep_indexes: bool) -> str | Node | None:
@@ -1030,13 +1037,24 @@ def _function(node: Node) -> tuple[str, list[Node]]:
 
 
 def _referenced(node: Node) -> list[str] | None:
-    """The names of the reference an expression is, bare or alone in a string (`"${azure_instance.web.id}"`)."""
+    """The names of the reference an expression is, bare or alone in a string (`"${azure_instance.web.id}"`),
+    a resource's attribute taken through a splat as the attribute (`_unsplatted`)."""
     node = _unwrapped(node)
     parts = _trees(node) if _kind(node) == "string" else []
     if len(parts) == 1 and _kind(parts[0]) == "string_part":
         inner = _child(parts[0], "interpolation")
         node = next(iter(_trees(inner)), None) if inner is not None else None
-    return _path(node) if node is not None else None
+    names = _path(node) if node is not None else None
+    return _unsplatted(names) if names is not None else None
+
+
+def _unsplatted(names: list[str]) -> list[str]:
+    """A reference to an attribute of a resource's instances (`azure_instance.web.*.name`,
+    `azure_instance.web[0].name`) as one to the attribute of the resource (`azure_instance.web.name`): the
+    same value where its block makes one resource, where a block of `count` or `for_each` has a value for
+    each instance (`_Configuration.argument` says it not stated)."""
+    resource = names[0] not in (*_NAMED, "self", "count", "each", "path", "module", "data")
+    return [*names[:2], names[3]] if resource and len(names) == 4 and names[2] == "*" else names
 
 
 def _unescaped(chars: str) -> str:
@@ -1176,6 +1194,7 @@ class _Configuration:
     def reference(self, names: list[str], at: Mark) -> Word:
         """`var.x`, `count.index`, `<type>.<name>.<argument>`; a value not stated for any other."""
         written = ".".join(names)
+        names = _unsplatted(names)
         if names[0] in _NAMED and len(names) == 2:
             return self.variable(names[1], at, names[0])
         held = self.held_by(list(names)) if names[0] == "self" and len(names) == 2 else None
