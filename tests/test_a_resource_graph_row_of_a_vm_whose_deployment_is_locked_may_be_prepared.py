@@ -89,7 +89,7 @@ def test_a_script_that_changes_the_locked_service_is_warned(tmp_path, monkeypatc
     assert finding.severity is Severity.WARNING
     assert finding.message == (
         "update.ps1: Update-AzureVM changes cloud service 'svc1', but an export says the deployment of VM "
-        f"'vm1' of cloud service 'svc1' is locked (deploymentLocked: true at vms.json:{_locked_line()}): it "
+        f"'vm1' of cloud service 'svc1' is locked (at vms.json:{_locked_line()}): it "
         "may be prepared for migration, which locks it against any change until Commit or Abort, or another "
         "operation may be updating it; while it is locked, the platform refuses the call"
     )

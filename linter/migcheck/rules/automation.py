@@ -1655,14 +1655,16 @@ class MigrationOutOfOrder(Rule):
     def _changed_while_exported_locked(
         self, script: Script, call: ClassicCall, what: str, locked: _Prepared
     ) -> Finding:
-        """The finding of `call`, which changes `what`, whose deployment a Resource Graph row says is
-        locked (`DEPLOYMENT_LOCKED`): perhaps prepared for migration, perhaps held by another operation."""
+        """The finding of `call`, which changes `what`, whose deployment an export says is locked
+        (`DEPLOYMENT_LOCKED`: a Resource Graph row's `deploymentLocked`, a Get-AzureDeployment export's
+        `Locked`, shown where it is written): perhaps prepared for migration, perhaps held by another
+        operation."""
         service, vm = locked.service, locked.vm
         state = vm.migration_state
         assert state is not None
         message = (
-            f"{call.name} changes {what}, but an export says the deployment of VM {named(vm.name)} of cloud "
-            f"service {named(service)} is locked (deploymentLocked: true at {state.mark.path}:{state.mark.line}): "
+            f"{call.name} changes {what}, but an export says the deployment of {_role_noun(vm)} {named(vm.name)} "
+            f"of cloud service {named(service)} is locked (at {state.mark.path}:{state.mark.line}): "
             "it may be prepared for migration, which locks it against any change until Commit or Abort, or "
             "another operation may be updating it; while it is locked, the platform refuses the call"
         )
@@ -2011,12 +2013,15 @@ class _Prepared(NamedTuple):
 
 
 def _exported_prepared(estate: Estate) -> dict[tuple[str, str], _Prepared]:
-    """(scope, name compared as names are) -> (cloud service, first VM) of each cloud service with a VM an
-    export says is prepared (`Role.migration_state`), and of each virtual network such a service is in: a
-    cloud service in a virtual network migrates with it, so the network is prepared with it."""
+    """(scope, name compared as names are) -> (cloud service, first role) of each cloud service with a VM an
+    export says is prepared (`Role.migration_state`), or a role of a deployment a Get-AzureDeployment export
+    says is locked (a VM's, a web or worker role's, one of a kind it does not say: a Prepare locks the whole
+    deployment), and of each virtual network such a service is in: a cloud service in a virtual network
+    migrates with it, so the network is prepared with it."""
     found: dict[tuple[str, str], _Prepared] = {}
     for service in estate.cloud_services:
-        vm = next((vm for vm in service.vms if _prepared(vm)), None)
+        roles = (*service.vms, *service.unsorted_roles, *service.roles)
+        vm = next((role for role in roles if _prepared(role)), None)
         if vm is None:
             continue
         networks = tuple(ref.name for ref in service.virtual_network_refs)
@@ -2025,6 +2030,11 @@ def _exported_prepared(estate: Estate) -> dict[tuple[str, str], _Prepared]:
         for network in networks:
             found.setdefault(("virtual-network", key(network)), prepared)
     return found
+
+
+def _role_noun(role: Role) -> str:
+    """A role as a message names it: a VM, else a role (a web or worker role, or one of a kind not said)."""
+    return "VM" if role.is_vm else "role"
 
 
 def _prepared(vm: Role) -> bool:
