@@ -174,8 +174,14 @@ def _runs_a_script_file(data: bytes) -> bool:
 
 
 def _mentions_classic(data: bytes) -> bool:
-    """Whether the file itself may run the classic CLI or module (not only include files that do)."""
-    return _names_the_module(data) or _runs_the_cli(data) or _requests_the_api(data)
+    """Whether the file itself may run the classic CLI or module (not only include files that do), or an
+    `az` command the shell reader reads (`az cloud-service create`, as a CI pipeline's step is read for)."""
+    return (
+        _names_the_module(data)
+        or _runs_the_cli(data)
+        or _requests_the_api(data)
+        or (any(key in data for key in _CLI_KEYS) and shell.may_run_an_az_command_read(data))
+    )
 
 
 def _runs_the_cli(data: bytes) -> bool:
@@ -1123,7 +1129,8 @@ class _Playbook:
             and not any(kind.decode() in value for kind in _SCRIPT_FILE_HINTS)
             and not automation.mentions_management_host(value)
             and not shell.may_send_to_the_api(value.encode("utf-8"))
-        ):  # nor curl to the API, at a URL stated or one that may be its
+            and not shell.may_run_an_az_command_read(value.encode("utf-8"))
+        ):  # nor curl to the API, at a URL stated or one that may be its, nor an `az` command read
             return False
         line, anchors, holes, empty = self._filled(value, places)
         self.lines.run_line(line, anchors, holes, empty)

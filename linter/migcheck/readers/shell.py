@@ -288,6 +288,17 @@ def _may_run_classic_python(data: bytes) -> bool:
     return python_script.uses_classic(data)
 
 
+def may_run_an_az_command_read(data: bytes) -> bool:
+    """Whether a command line may run an `az` command the reader reads (`_Walker._az`): one that creates a
+    cloud service of extended support (`az cloud-service create`) or a classic resource type through
+    Resource Manager, or peers a network with a classic one."""
+    return (
+        b"cloud-service" in data
+        or b"Microsoft.Classic" in data
+        or _CLASSIC_NETWORK_ID.search(data) is not None
+    )
+
+
 def may_send_to_the_api(data: bytes) -> bool:
     """Whether curl or wget may send a request to the API at a URL the script does not state (see
     `undecided_request_tag`): with a certificate, a body file, or words that name the API."""
