@@ -7100,7 +7100,7 @@ class _OpenService:
         if new.internal_load_balancers or held.internal_load_balancers:
             # A script adds one to a deployment another file describes, or an export lists the balancers
             # of a deployment whose description (a Get-AzureVM export's VMs) took its place above.
-            balancers = (*held.internal_load_balancers, *new.internal_load_balancers)
+            balancers = _joined_balancers(held.internal_load_balancers, new.internal_load_balancers)
             self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
         if new.other_vips or held.other_vips:  # a script adds one to a deployment another file describes
             vips = _joined_vips(held.other_vips, new.other_vips)
@@ -7239,6 +7239,26 @@ def _joined_vips(held: Sequence[NameRef], new: Sequence[NameRef]) -> tuple[NameR
     for vip in (*held, *new):
         joined.setdefault(key(vip.name), vip)
     return tuple(joined.values())
+
+
+def _joined_balancers(
+    held: Sequence[model.InternalLoadBalancer], new: Sequence[model.InternalLoadBalancer]
+) -> tuple[model.InternalLoadBalancer, ...]:
+    """The internal load balancers of a deployment two files describe (a Get-AzureDeployment export's
+    `LoadBalancers` and a Get-AzureInternalLoadBalancer export, a .cscfg and a script that adds one): a
+    deployment has one of each name, so each stated name once, where it is first given, or where its subnet
+    is first given if the first does not give it; one whose name the files do not state may be any, and is
+    kept apart."""
+    joined: dict[str, model.InternalLoadBalancer] = {}
+    apart: list[model.InternalLoadBalancer] = []
+    for balancer in (*held, *new):
+        if not balancer.name.strip() or is_stand_in(balancer.name):
+            apart.append(balancer)
+            continue
+        first = joined.setdefault(key(balancer.name), balancer)
+        if first.subnet is None and balancer.subnet is not None:
+            joined[key(balancer.name)] = balancer
+    return (*joined.values(), *apart)
 
 
 def _creates_nothing(placement: Placement) -> bool:
