@@ -1143,6 +1143,28 @@ def deployment_created_in(verb: str | None, path: str) -> str | None:
     return "" if HOLE in service else service
 
 
+# Swap Deployment (POST `<subscription>/services/hostedservices/<service>`, with no `comp` and nothing after the
+# service's name): the service whose staging and production deployments it swaps.
+_SWAP_PATH = re.compile(r"/services/hostedservices/(?P<service>[^/?#]+)/?$", re.IGNORECASE)
+
+
+def swapped_in(verb: str | None, path: str) -> str | None:
+    """The cloud service a request of method `verb` to `path` swaps the deployments of (Swap Deployment), ""
+    where the path does not state it; None for any other request."""
+    if (verb or "").upper() != "POST":
+        return None
+    found = _SWAP_PATH.search(path[:_LONGEST_URL])
+    service = found.group("service").strip() if found is not None else None
+    return None if service is None else "" if HOLE in service else service
+
+
+def body_service(verb: str | None, path: str) -> str | None:
+    """The cloud service a request's body describes a deployment of: one it creates (`deployment_created_in`)
+    or swaps into production (`swapped_in`); None for any other request."""
+    created = deployment_created_in(verb, path)
+    return created if created is not None else swapped_in(verb, path)
+
+
 # --- ExpressRoute circuit links ------------------------------------------------------------------------------
 
 # The classic ExpressRoute API's link of a virtual network to a dedicated circuit (`New-` and

@@ -9,6 +9,7 @@ migcheck checks and give no resources."""
 from __future__ import annotations
 
 import base64
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -274,6 +275,42 @@ def _change_configuration(el: Element, marker: Marker) -> Deployment:
     shown at `<Configuration>`. The service, and the deployment's slot or name, are only in the request's
     address."""
     return _package_deployment(el, marker, _CONFIGURATION_EVIDENCE)
+
+
+# A swap puts a deployment of the staging slot into production, and only a package's deployment is ever in the
+# staging slot (a VM deployment is the production one), as Move-AzureDeployment's, `azure service swap`'s and
+# swap_deployment's are read.
+SWAP_EVIDENCE = (
+    "its staging and production deployments are swapped by a Swap Deployment request, and only a package's "
+    "deployment (web and worker roles) is ever in the staging slot"
+)
+
+
+def _swap(el: Element, marker: Marker) -> Deployment:
+    """A Swap Deployment body (`Swap`, POST `.../services/hostedservices/<service>`): the deployment it puts
+    into production (`SourceDeployment`) is the staging one, a package's, so the service has web or worker
+    roles, which no body names. The service is named only in the request's address."""
+    return swapped("", text_of(el, "SourceDeployment").strip(), marker.mark(el))
+
+
+def swapped(service: str, deployment: str, at: Mark) -> Deployment:
+    """The deployment a swap puts into production in `service` ("" where the request's address names it):
+    a package's, of web or worker roles the swap does not name, one stand-in shown at `at`."""
+    shown = f"<role name, {posixpath.basename(at.path)}:{at.line}>"
+    role = Role(shown, RoleType.WEB_OR_WORKER, at, kind_evidence=SWAP_EVIDENCE)
+    return Deployment(
+        service_name=service,
+        name=deployment,
+        slot="",
+        roles=(role,),
+        instances=(),
+        virtual_network=None,
+        reserved_ip=None,
+        mark=at,
+        network_known=False,
+        reserved_ip_known=False,
+        service_unnamed=not service,
+    )
 
 
 def _package_deployment(el: Element, marker: Marker, evidence: str) -> Deployment:
@@ -697,6 +734,7 @@ READERS: dict[str, Reader] = {
     "CreateDeployment": _one(_create_deployment),
     "UpgradeDeployment": _one(_upgrade_deployment),
     "ChangeConfiguration": _one(_change_configuration),
+    "Swap": _one(_swap),
     "HostedService": _hosted_service,
     "CreateHostedService": _create_hosted_service,
     "HostedServices": _each("HostedService", _hosted_service),

@@ -14341,11 +14341,14 @@ class Interpreter:
         if found is not None and verb == "DELETE":
             self._request_detach(node, found[1])
             self._request_delete_role(found[1])
+        read = len(self.body_deployments)
         if found is not None and uri is not None and body is not None and body.certain:
             self._request_body(node, found[1], verb, body, uri, env)
         in_file = args.get("InFile")
         if found is not None and body is None and in_file is not None and in_file.certain:
             self._posted_body_file(found[1], verb, in_file)
+        if found is not None and len(self.body_deployments) == read:  # no body it writes read
+            self._swap_request(node, found[1], verb)
 
     def _request_body(self, node: Node, path: str, verb: str | None, body: Arg, uri: Arg, env: Env) -> None:
         """The body a request to the API's `path` sends inline (`-Body`, curl's `-d`): a reserved IP
@@ -14374,9 +14377,12 @@ class Interpreter:
             if found is None:
                 continue
             body = given.get(id(sent.body)) if sent.body is not None else None
+            read = len(self.body_deployments)
             if argument is not None and body is not None:  # `curl.exe -X POST -d '<Deployment …>' $url`
                 self._request_body(node, found[1], sent.verb, body, argument, env)
-            service = automation.deployment_created_in(sent.verb, found[1])
+            if len(self.body_deployments) == read:  # no body it writes read
+                self._swap_request(node, found[1], sent.verb)
+            service = automation.body_service(sent.verb, found[1])
             file = sent.body_file.text if sent.body_file is not None else None
             if service is not None and file and automation.deployed_file(file):
                 self.posted_bodies.setdefault((automation.deployed_file(file), service), None)
@@ -14395,10 +14401,23 @@ class Interpreter:
         if tag is not None:
             self._load_not_followed(at, tag)  # to a URL not stated, as a shell script's
 
+    def _swap_request(self, node: Node, path: str, verb: str | None) -> None:
+        """A Swap Deployment request (POST `.../hostedservices/<service>`) whose body the script does not
+        write out (a value it does not state, a file): the service's deployments are swapped all the same,
+        so it has a package's, of web or worker roles (`deployment.swapped`), as Move-AzureDeployment's
+        service has; one whose body it writes says so itself (`_rest_body`)."""
+        from migcheck.readers import deployment
+
+        service = automation.swapped_in(verb, path)
+        if service:
+            swapped = deployment.swapped(service, "", self._at_call(node))
+            named = replace(swapped, selected_in=self.selected_name)
+            self.body_deployments.setdefault((id(node), service), named)
+
     def _posted_body_file(self, path: str, verb: str | None, in_file: Arg) -> None:
         """A request that sends a file (`-InFile deploy.xml`) to create a deployment: the file and the
         service the path names (`Script.posted_bodies`)."""
-        service = automation.deployment_created_in(verb, path)
+        service = automation.body_service(verb, path)
         file = automation.deployed_file(_shape(in_file.value) or "") if service is not None else ""
         if service is not None and file:
             self.posted_bodies.setdefault((file, service), None)
@@ -14522,7 +14541,8 @@ class Interpreter:
                     selected_in=self.selected_name,
                 )
                 self.body_deployments.setdefault((id(resource), named.service_name), named)
-                if verb == "POST" and named.service_name:
+                # A swap's deployment was made before (a Create Deployment's is made by it).
+                if verb == "POST" and named.service_name and automation.swapped_in(verb, path) is None:
                     created = self._in_subscription(_name_key(named.service_name))
                     self.body_creations.setdefault(created, []).append((named, self.creating_on))
             elif isinstance(resource, NetworkConfiguration):

@@ -3430,6 +3430,9 @@ class _Resources:
         self._gateway_connect(
             call, request.verb, lambda at: self._request_path(call, at) or request.path, url, request.body
         )
+        if request.body is None and request.verb == "POST":
+            for site in self.flow.callers(call):
+                self._swap_request(request.verb, self._request_path(call, site) or request.path, mark)
         if request.body is None or request.verb not in ("PUT", "POST"):
             return
         sites = self.flow.callers(call)
@@ -5164,6 +5167,17 @@ class _Resources:
             for key, disk in self.registered.items()
         ]
 
+    def _swap_request(self, verb: str, path: str, mark: Mark) -> None:
+        """A Swap Deployment request (POST `.../hostedservices/<service>`) whose body the script does not
+        write out (none, a value it does not state, a file): the service's deployments are swapped all the
+        same, so it has a package's, of web or worker roles (`deployment.swapped`), as swap_deployment's
+        service has; one whose body it writes says so itself (`_rest_body`)."""
+        from migcheck.readers import deployment
+
+        service = automation.swapped_in(verb, path)
+        if service:
+            self.bodies.setdefault((id(mark), service), deployment.swapped(service, "", mark))
+
     # --- REST bodies the script writes ---------------------------------------------------------------
 
     def _rest_body(
@@ -5186,10 +5200,11 @@ class _Resources:
         if not isinstance(body, Lit):
             if automation.changed_by_request(verb, path) == ("virtual-network", EVERY_NETWORK):
                 self._uploaded_file(body, site)
-            service = automation.deployment_created_in(verb, path)
+            service = automation.body_service(verb, path)
             file = self._configuration_file(body, site) if service is not None else ""
             if service is not None and file:  # a deployment body read from a file: `Script.posted_bodies`
                 self.posted_bodies.setdefault((file, service), None)
+            self._swap_request(verb, path, mark)
             return
         if verb == "PUT" and self._security_rule_body(path, body, mark, self._surely_runs(call, site)):
             return
@@ -5220,7 +5235,9 @@ class _Resources:
                 # The same body sent to the same service again is the same deployment.
                 named = replace(resource, service_name=resource.service_name or service or "")
                 self.bodies.setdefault((id(resource), named.service_name), named)
-                if verb == "POST" and named.service_name and not is_stand_in(named.name):
+                # A swap's deployment was made before (a Create Deployment's is made by it).
+                swap = automation.swapped_in(verb, path) is not None
+                if verb == "POST" and named.service_name and not is_stand_in(named.name) and not swap:
                     made = (self._here(named.service_name), _key(named.name))
                     self.body_creations.setdefault(made, []).append((call, site, named))
             elif isinstance(resource, NetworkSecurityGroup) and creates_security_group(verb, path):

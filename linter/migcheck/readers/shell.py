@@ -3507,6 +3507,7 @@ class _Walker:
             self._upload(sent.body_file)
         self._posted(sent, path)
         self._sent_body(sent, path)
+        self._swap_request(sent, path, at)
 
     def undecided_requests(self) -> list[Mark]:
         """The requests that may go to the API at URLs the script does not state (`undecided_request_tag`),
@@ -3530,17 +3531,29 @@ class _Walker:
             return
         unstated = _HOLE in text
         text = text.replace(_HOLE, UNSTATED) if unstated else text
-        service = automation.deployment_created_in(sent.verb, path)
+        service = automation.body_service(sent.verb, path)
         if (text, at, service) in self.bodies_read:  # a loop's turns, or a function's calls, send it again
             return
         self.bodies_read.add((text, at, service))
         placed = None if unstated else placed
         self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service, placed))
 
+    def _swap_request(self, sent: shell_requests.Request, path: str, at: Mark) -> None:
+        """A Swap Deployment request (POST `.../hostedservices/<service>`) that sends no body the script
+        writes (none, or a file's): the service's deployments are swapped all the same, so it has a
+        package's, of web or worker roles (`deployment.swapped`), as Move-AzureDeployment's service has. A
+        body it writes says so itself (`_sent_body`)."""
+        from migcheck.readers import deployment
+
+        service = automation.swapped_in(sent.verb, path)
+        written = sent.body is not None or sent.from_stdin
+        if service and not written:
+            self.reading.sent_bodies.append(deployment.swapped(service, "", at))
+
     def _posted(self, sent: shell_requests.Request, path: str) -> None:
         """A request that sends a file (`-d @deploy.xml`, `-T deploy.xml`, `--post-file`) to create a
         deployment: the file and the service the path names (`model.Script.posted_bodies`)."""
-        service = automation.deployment_created_in(sent.verb, path)
+        service = automation.body_service(sent.verb, path)
         shape = _url_text(sent.body_file) if sent.body_file is not None else None
         file = automation.deployed_file(shape) if service is not None and shape else ""
         if service is not None and file:
