@@ -495,6 +495,11 @@ ANSIBLE_REPLACEMENT = "azure.azcollection.azure_rm_virtualmachine"
 # each call by the resource type that makes it (`terraform_call`), replaced by what is named here.
 TERRAFORM = " (Terraform)"
 TERRAFORM_LANGUAGE = "Terraform"  # a configuration's `Script.written_in`
+# Deployment templates that declare resources of the classic types (`CLASSIC_RESOURCE_TYPES`): what such a
+# template's `Script.written_in` names, and what its messages call it.
+TEMPLATE_LANGUAGE = "ARM template"
+BICEP_LANGUAGE = "Bicep file"
+TEMPLATE_LANGUAGES = frozenset({TEMPLATE_LANGUAGE, BICEP_LANGUAGE})
 TERRAFORM_COMMANDS = {
     "azure account set": 'provider "azure"',
     "azure account affinity-group create": "azure_affinity_group",

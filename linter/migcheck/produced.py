@@ -208,6 +208,8 @@ PRODUCES: dict[str, frozenset[type]] = {
             ExtendedSupportService,
             ServiceRegion,
             UncheckedResource,
+            # A deployment template that declares classic resources: automation that manages them (MIG601).
+            Script,
         }
     ),
     "migcheck.readers.declarations": frozenset({*INVENTORY_TYPES, Document}),

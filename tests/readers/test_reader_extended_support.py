@@ -119,7 +119,7 @@ def test_the_sniff_parses_nothing_that_names_no_template_and_no_cloud_service(mo
     def refused(*args: object) -> None:
         raise AssertionError("parsed a file the byte search rules out")
 
-    monkeypatch.setattr(inventory, "_TemplateWalk", refused)
+    monkeypatch.setattr(inventory, "_template", refused)
     for text in (
         json.dumps({"$schema": SCHEMA, "resources": [{"type": "Microsoft.Web/sites", "name": "x"}]}),
         json.dumps([{"type": "Microsoft.Compute/cloudServices", "name": "an export row"}]),

@@ -95,14 +95,15 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from types import FrameType
+from typing import TYPE_CHECKING, TypeVar
 
 from migcheck.frames import with_frames_to_spare
 from migcheck.inventory_model import ExportPage, ListPage, UncheckedResource
 from migcheck.model import (
     Document,
-    ExtendedSupportService,
     FileKind,
     FileProblem,
     Mark,
@@ -157,6 +158,7 @@ _CMDLET_MARKERS = (
     '"operationdescription"',  # another classic cmdlet's object, read only to say it is not read
 )
 _MARKERS = (*_TYPE_MARKERS, *_CMDLET_MARKERS)
+_T = TypeVar("_T")
 # The types with `/` escaped as `\/`, as .NET's serializers write it: looked for only in a file that has
 # such an escape.
 _ESCAPED_MARKERS = tuple(m.replace("/", "\\/") for m in _TYPE_MARKERS if "/" in m)
@@ -164,9 +166,10 @@ _UTF8_MARKERS = tuple(m.encode() for m in _MARKERS)
 _UTF8_ESCAPED_MARKERS = tuple(m.encode() for m in _ESCAPED_MARKERS)
 _CODECS = ("utf-8", "utf-16-le", "utf-16-be")
 _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, parameters file or JSON schema
-# A deployment template that may declare a cloud service of extended support names both, in any case (a
-# type may be written `Microsoft.Compute\/cloudServices`: the last word is enough to look further).
-_TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices")
+# A deployment template that may declare a cloud service of extended support or a classic resource names its
+# schema and one of these, in any case (a type may be written `Microsoft.Compute\/cloudServices`: the last
+# word is enough to look further; `Microsoft.Classic` has no `/` to escape).
+_TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices", "microsoft.classic")
 # Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
 # case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).
 _TEMPLATE_SNIFF = tuple(tuple(m.encode(codec) for codec in _CODECS) for m in _TEMPLATE_MARKERS)
@@ -239,7 +242,7 @@ def _names_a_shape(data: bytes, lowered: bytes | None, encoding: str) -> bool:
 _WALK_FRAMES = 960
 
 
-def _at_a_fixed_depth(walk: Callable[[], str]) -> str:
+def _at_a_fixed_depth(walk: Callable[[], _T]) -> _T:
     """`walk()`, with the recursion limit set `_WALK_FRAMES` above the caller's depth for the time of it.
     Python's JSON decoder counts the nesting it decodes against the recursion limit from wherever it is
     called, so a deeply nested export was read from the command line and refused under pytest or in a
@@ -770,10 +773,6 @@ def _lists_holding(resource_id: str) -> tuple[str, ...]:
 
 # --- deployment templates ------------------------------------------------------------------------------
 
-_CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
-_DEPLOYMENT_TYPE = "microsoft.resources/deployments"
-_TEMPLATE_VIA = "declares it as a Microsoft.Compute/cloudServices resource"
-
 
 def _may_name_a_schema(data: bytes) -> bool:
     """Whether the bytes may hold a `$schema` key, which every deployment template has: a `$`, or a `\\`
@@ -784,173 +783,19 @@ def _may_name_a_schema(data: bytes) -> bool:
 
 def _may_be_a_template(lowered: bytes) -> bool:
     """Whether the bytes (their ASCII letters lower-cased) name both a deployment template's schema and
-    cloud services: a byte search, before any parse, which nearly every `.json` file fails."""
-    return all(any(form in lowered for form in forms) for forms in _TEMPLATE_SNIFF)
+    cloud services or a classic provider: a byte search, before any parse, which nearly every `.json` file
+    fails."""
+    schema, *types = _TEMPLATE_SNIFF
+    return any(form in lowered for form in schema) and any(
+        form in lowered for forms in types for form in forms
+    )
 
 
-def _template(path: str, text: str) -> tuple[ExtendedSupportService, ...] | None:
-    """The cloud services of extended support a deployment template declares, in the order written; None
-    when the text is not a deployment template, does not parse, or declares none."""
-    import json
+def _template(path: str, text: str) -> tuple[object, ...] | None:
+    """The records of a deployment template (`readers.template`); None for any other text."""
+    from migcheck.readers.template import read_template
 
-    walk = _TemplateWalk(path, text, json.JSONDecoder())
-    try:
-        _at_a_fixed_depth(walk.walk)
-    except (_Malformed, ValueError, RecursionError):  # JSONDecodeError is a ValueError
-        return None
-    return walk.records() or None
-
-
-class _TemplateWalk(_Scanner):
-    """One pass over a template's text that descends only where resources are declared: the root's
-    `resources` (an array, or an object by symbolic name in language version 2.0), each resource's own
-    `resources`, and the `template` in the `properties` of each resource (kept for inline nested
-    deployments). Every other value is decoded whole by the JSON decoder, in C, and dropped; a cloud
-    service's record is marked at its `type` value."""
-
-    def __init__(self, path: str, text: str, decoder: json.JSONDecoder) -> None:
-        self.path = path
-        self.text = text
-        self.pos = 0
-        self._decode = decoder.raw_decode
-        self.schema = ""
-        # (offset of the `type` value, name as written, the role names its role profile states)
-        self.found: list[tuple[int, str, tuple[str, ...]]] = []
-
-    def walk(self) -> str:
-        """Read the whole text; what `_at_a_fixed_depth` returns (see `records` for what was found)."""
-        self._space()
-        if not self._at("{"):
-            return ""
-        self.schema = self._template()
-        self._space()
-        if self.pos != len(self.text):
-            raise _Malformed("unexpected text after the end of the template", self.pos)
-        return self.schema
-
-    def records(self) -> tuple[ExtendedSupportService, ...]:
-        """The records of the cloud services found in a deployment template (none in anything else), in
-        the order written, lines counted once, forward."""
-        if "deploymenttemplate.json" not in self.schema.casefold():
-            return ()
-        out, line, line_start, counted = [], 1, 0, 0
-        for offset, name, roles in sorted(self.found):
-            newlines = self.text.count("\n", counted, offset)
-            if newlines:
-                line += newlines
-                line_start = self.text.rfind("\n", counted, offset) + 1
-            counted = offset
-            mark = Mark(self.path, line, column=offset - line_start + 1)
-            out.append(ExtendedSupportService(name, mark, _TEMPLATE_VIA, roles=roles))
-        return tuple(out)
-
-    def _template(self) -> str:
-        """The template object at `pos`: its `$schema`; its resources' cloud services go to `found`."""
-        schema = ""
-        for name in self._keys():
-            if name == "$schema" and self._at('"'):
-                value = self._value()
-                schema = value if isinstance(value, str) else ""
-            elif name == "resources":
-                self._resources()
-            else:
-                self._value()
-        return schema
-
-    def _resources(self) -> None:
-        """The `resources` value at `pos`: an array of resources, or an object of them by symbolic name."""
-        if not self._at(("[", "{")):
-            self._value()
-            return
-        for _ in self._items() if self._at("[") else self._keys():
-            if self._at("{"):
-                self._resource()
-            else:
-                self._value()
-
-    def _resource(self) -> None:
-        """One resource object: itself when it is a cloud service, the cloud services of its own
-        `resources`, and those of the template in its `properties` when it is an inline nested deployment
-        (told only once the whole object is read: its `type` may come last)."""
-        type_at, type_, name = -1, "", ""
-        nested: list[tuple[int, str, tuple[str, ...]]] = []
-        roles: tuple[str, ...] = ()
-        for key in self._keys():
-            if key == "type" and self._at('"'):
-                type_at = self.pos
-                value = self._value()
-                type_ = value.strip().casefold() if isinstance(value, str) else ""
-            elif key == "name" and self._at('"'):
-                value = self._value()
-                name = value if isinstance(value, str) else ""
-            elif key == "resources":
-                self._resources()
-            elif key == "properties" and self._at("{"):
-                nested, roles = self._properties()
-            else:
-                self._value()
-        if type_ == _CLOUD_SERVICE_TYPE:
-            self.found.append((type_at, name, roles))
-        elif type_ == _DEPLOYMENT_TYPE:
-            self.found += nested
-
-    def _properties(self) -> tuple[list[tuple[int, str, tuple[str, ...]]], tuple[str, ...]]:
-        """The `properties` object at `pos`: the cloud services of its `template`, kept apart from `found`
-        until the resource is known to be a deployment, and the role names of its `roleProfile`, for when
-        it is a cloud service."""
-        outer, self.found = self.found, []
-        roles: tuple[str, ...] = ()
-        try:
-            for key in self._keys():
-                if key == "template" and self._at("{"):
-                    self._template()
-                elif key == "roleprofile":
-                    roles = _role_names(self._value())
-                else:
-                    self._value()
-            return self.found, roles
-        finally:
-            self.found = outer
-
-    def _keys(self) -> Iterator[str]:
-        """The keys of the object at `pos`, case-folded, each with `pos` at its value; the caller reads or
-        skips the value before asking for the next key."""
-        self._expect("{")
-        self._space()
-        if self._at("}"):
-            self.pos += 1
-            return
-        while True:
-            start = self.pos
-            name = self._value()
-            if not isinstance(name, str):
-                raise _Malformed("expected a property name in double quotes", start)
-            self._space()
-            self._expect(":")
-            self._space()
-            yield name.casefold()
-            self._space()
-            if not self._at(","):
-                self._expect("}")
-                return
-            self.pos += 1
-            self._space()
-
-    def _items(self) -> Iterator[None]:
-        """Each item of the array at `pos`, with `pos` at it; the caller reads or skips it."""
-        self._expect("[")
-        self._space()
-        if self._at("]"):
-            self.pos += 1
-            return
-        while True:
-            yield None
-            self._space()
-            if not self._at(","):
-                self._expect("]")
-                return
-            self.pos += 1
-            self._space()
+    return read_template(path, text)
 
 
 def _role_names(profile: object) -> tuple[str, ...]:

@@ -12,11 +12,13 @@ from typing import NamedTuple, TypeVar
 from migcheck.automation import (
     ANSIBLE_VM,
     ANSIBLE_VM_ABSENT,
+    CLASSIC_RESOURCE_TYPES,
     CLASSIC_TYPE_CALLS,
     CREATES_RETIRED,
     DEPLOYMENT_QUERIES,
     EXPRESSROUTE_GATEWAY_CREATES,
     MANAGES_RETIRED_ROLES,
+    TEMPLATE_LANGUAGES,
     TERRAFORM,
     TERRAFORM_COMMANDS,
     TERRAFORM_CREATES,
@@ -228,7 +230,9 @@ class ClassicAutomation(Rule):
         files = _script_files(estate)
         for script in estate.resources(Script):
             own = files.get(id(script), script.mark.path)
-            if _declares_classic(script):
+            if script.written_in in TEMPLATE_LANGUAGES:
+                yield self.finding(script, _template_message(script), fix=_template_fix(script))
+            elif _declares_classic(script):
                 yield self.finding(script, _terraform_message(script), fix=_terraform_fix(script))
             elif script.calls and not script.migration and script.deployed_by:
                 yield self._deploying_steps(script, own, queried, expressroute)
@@ -348,6 +352,38 @@ def _terraform_message(script: Script) -> str:
         f"{_script_named(script)} declares resources of the {_TERRAFORM_PROVIDER} ({_shown(types)})"
         f"{' and ' + runs if runs else ''}{said} the provider no longer finds them, drops them from the state, "
         "and the next `terraform apply` tries to create them again"
+    )
+
+
+def _template_message(script: Script) -> str:
+    """MIG601 of a deployment template that declares classic resources: the types it declares, which of
+    them no one can create any more, and what deploying it does once they are migrated."""
+    types = list(script.declared_types)
+    made = {CLASSIC_RESOURCE_TYPES[t.casefold()][2] for t in types}
+    kinds = [kind for kind in _RETIRED if kind in made]
+    retired = (
+        f": a deployment of it can no longer create its {_and(kinds)}, since {_retired(kinds)}, and once "
+        if kinds
+        else ": once "
+    )
+    return (
+        f"{_script_named(script)} declares classic resources ({_shown(types)}){retired}the classic resources "
+        "are migrated to Resource Manager it no longer describes them: a deployment of it tries to create them "
+        "again as classic resources"
+    )
+
+
+def _template_fix(script: Script) -> str:
+    """What to do with a deployment template of classic resources: the Resource Manager type of each."""
+    replaced = [
+        f"{CLASSIC_RESOURCE_TYPES[t.casefold()][0]} → {CLASSIC_RESOURCE_TYPES[t.casefold()][1]}"
+        for t in script.declared_types
+    ]
+    return (
+        f"Rewrite the template with Resource Manager's types ({'; '.join(replaced)}), describing the resources "
+        "as the migration leaves them: in the resource groups it makes, `<cloud service>-Migrated` for a cloud "
+        "service's VMs and `<network>-Migrated` for a virtual network. Deploy the rewritten template only after "
+        "the migration's Commit, and until then deploy no change to the classic resources."
     )
 
 

@@ -1,0 +1,353 @@
+"""ARM JSON deployment templates (their `$schema` names `deploymentTemplate.json`), read for the resources
+they declare: those of the classic types (`Microsoft.ClassicCompute/virtualMachines` and its
+`extensions`, `Microsoft.ClassicCompute/domainNames`, `Microsoft.ClassicNetwork/virtualNetworks`,
+`reservedIps` and `networkSecurityGroups`, `Microsoft.ClassicStorage/storageAccounts`) become the records
+the same types give as rows of an inventory export (`template_values.records_of`), and those of type
+`Microsoft.Compute/cloudServices` the evidence of Cloud Services (extended support) they are
+(`ExtendedSupportService`).
+
+Resources are found where a template declares them: the root's `resources` (an array, or an object by
+symbolic name in language version 2.0), each resource's own `resources` (a child's type and name are
+written after its parent's: `extensions` of VM `web` is `Microsoft.ClassicCompute/virtualMachines/
+extensions` named `web/<name>`), and the templates of inline nested deployments (`Microsoft.Resources/
+deployments` with `properties.template`), whose expressions read the parameters and variables of the
+template around them, or, with `expressionEvaluationOptions.scope` `inner`, their own, given the values the
+deployment passes. A resource in a `copy` loop is one resource for each item when its count is known (up to
+Resource Manager's 800), else one whose index is not known. Values are worked out by `arm_expressions`.
+
+The text is walked once, descending only where resources are declared; every other value is decoded
+whole by the JSON decoder, in C. Each record is marked at its resource's object (`{`), a cloud service of
+extended support at its `type` value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from migcheck.automation import TEMPLATE_LANGUAGE
+from migcheck.model import ExtendedSupportService, Mark
+from migcheck.readers.arm_expressions import Evaluator, Scope, as_count
+from migcheck.readers.inventory import _at_a_fixed_depth, _get_folded, _Malformed, _role_names, _Scanner
+from migcheck.readers.template_values import Declared, Unknown, classic_type, records_of
+
+_CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
+_DEPLOYMENT_TYPE = "microsoft.resources/deployments"
+_TEMPLATE_VIA = "declares it as a Microsoft.Compute/cloudServices resource"
+# How much evaluation a template may spend, for each character of its text (and a floor for small ones):
+# a real template spends a few units a character; what a hostile one spends past this is not known.
+_BUDGET_PER_CHAR = 8
+_BUDGET_FLOOR = 200_000
+
+
+@dataclass(slots=True, eq=False)
+class _Written:
+    """One resource object as written: its keys (case-folded) and values but its own `resources`
+    (`children`) and the `template` of its `properties` (whose resources are read as the template's own),
+    where its text starts and ends, and the scope its expressions read."""
+
+    values: dict[str, object]
+    start: int
+    scope: Scope
+    end: int = -1
+    children: list[_Written] = field(default_factory=list)
+
+
+def read_template(path: str, text: str) -> tuple[object, ...] | None:
+    """The records of a deployment template's text, in the order written; None when the text is not a
+    deployment template, does not parse, or declares no resource of a classic type or of
+    `Microsoft.Compute/cloudServices`."""
+    walk = _Walk(path, text, json.JSONDecoder())
+    try:
+        _at_a_fixed_depth(walk.walk)
+    except (_Malformed, ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return None
+    if "deploymenttemplate.json" not in walk.schema.casefold():
+        return None
+    found = (*walk.extended_support(), *_at_a_fixed_depth(lambda: _classic(walk, path, text)))
+    return tuple(sorted(found, key=_position)) or None
+
+
+def _position(record: object) -> tuple[int, int]:
+    mark = getattr(record, "mark", None)
+    return (mark.line, mark.column) if isinstance(mark, Mark) else (0, 0)
+
+
+def _classic(walk: _Walk, path: str, text: str) -> tuple[object, ...]:
+    expand = _Expansion(path, text)
+    declared: list[Declared] = []
+    for resource in walk.top:
+        declared += expand.resource(resource, {}, None)
+    declared.sort(key=lambda d: d.start)
+    return records_of(path, text, declared, TEMPLATE_LANGUAGE)
+
+
+class _Expansion:
+    """The declared resources of a template's walk, each copy loop's items one each, values worked out."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.text = text
+        self.evaluator = Evaluator(_BUDGET_FLOOR + _BUDGET_PER_CHAR * len(text))
+        # How much of the text the loops' items may repeat between them: past it, a loop is one resource
+        # whose index is not known (800 items of a megabyte's resource would be 800 MB to work through).
+        self.room = 4 * len(text) + 1_000_000
+        self._lines = _Lines(path, text)
+
+    def resource(
+        self, written: _Written, copies: dict[str | None, int | None], parent: tuple[str, object] | None
+    ) -> Iterator[Declared]:
+        ev, scope, values = self.evaluator, written.scope, written.values
+        for index_copies in self._items(written, copies):
+            rtype = ev.value(values.get("type"), scope, index_copies)
+            if not isinstance(rtype, str) or not rtype.strip():
+                continue
+            name = ev.value(values.get("name"), scope, index_copies)
+            if parent is not None:
+                rtype, name = _under(parent, rtype.strip(), name)
+            if classic_type(rtype):
+                yield self._declared(written, rtype, name, index_copies)
+            for child in written.children:
+                yield from self.resource(child, index_copies, (rtype, name))
+
+    def _declared(self, written: _Written, rtype: str, name: object, copies: dict) -> Declared:
+        ev, scope = self.evaluator, written.scope
+        props = ev.value(written.values.get("properties"), scope, copies)
+        own = (
+            {"location": ev.value(written.values["location"], scope, copies)}
+            if "location" in written.values
+            else {}
+        )
+        mark = self._lines.mark(written.start)
+        return Declared(rtype, name, props, mark, written.start, written.end, own)
+
+    def _items(
+        self, written: _Written, copies: dict[str | None, int | None]
+    ) -> list[dict[str | None, int | None]]:
+        """The copy indices of each item a resource stands for: one (its loop's index unknown when its count
+        is not known, or past what the text may repeat); none for a loop of no items."""
+        loop = written.values.get("copy")
+        if not isinstance(loop, dict):
+            return [copies]
+        name = _get_folded(loop, "name")
+        name = name if isinstance(name, str) else ""
+        count = as_count(self.evaluator.value(_get_folded(loop, "count"), written.scope, copies))
+        size = max(written.end - written.start, 1)
+        if count is not None and count * size > self.room:
+            count = None
+        if count is None:
+            return [{**copies, None: None, name: None}]
+        self.room -= count * size
+        return [{**copies, None: index, name: index} for index in range(count)]
+
+
+def _under(parent: tuple[str, object], rtype: str, name: object) -> tuple[str, object]:
+    """A child resource's full type and name: written after its parent's where the child writes only its
+    own part (`extensions`, `BGInfo`)."""
+    parent_type, parent_name = parent
+    if "/" not in rtype:
+        rtype = f"{parent_type}/{rtype}"
+    if isinstance(name, str) and "/" not in name:
+        name = f"{parent_name}/{name}" if isinstance(parent_name, str) else Unknown()
+    return rtype, name
+
+
+class _Lines:
+    """Line and column of offsets asked for in any order, by the offsets of the text's line starts."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def mark(self, offset: int) -> Mark:
+        from bisect import bisect_right
+
+        if self._starts is None:
+            starts, at = [0], self._text.find("\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = self._text.find("\n", at + 1)
+            self._starts = starts
+        line = bisect_right(self._starts, offset)
+        return Mark(self.path, line, column=offset - self._starts[line - 1] + 1)
+
+
+class _Walk(_Scanner):
+    """One pass over a template's text that descends only where resources are declared (see the module's
+    words); what else a resource writes is decoded whole."""
+
+    def __init__(self, path: str, text: str, decoder: json.JSONDecoder) -> None:
+        self.path = path
+        self.text = text
+        self.pos = 0
+        self._decode = decoder.raw_decode
+        self.schema = ""
+        self.key_at = 0  # where the key `_keys` gave last is written
+        self.lines = _Lines(path, text)
+        self.top: list[_Written] = []  # the resources of the template and of its inline nested ones
+        # Cloud services of extended support: (offset of the `type` value, name as written, role names).
+        self.found: list[tuple[int, str, tuple[str, ...]]] = []
+
+    def walk(self) -> str:
+        """Read the whole text; what `_at_a_fixed_depth` returns."""
+        self._space()
+        if not self._at("{"):
+            return ""
+        self.schema = self._template(Scope())
+        self._space()
+        if self.pos != len(self.text):
+            raise _Malformed("unexpected text after the end of the template", self.pos)
+        return self.schema
+
+    def extended_support(self) -> list[ExtendedSupportService]:
+        return [
+            ExtendedSupportService(name, self.lines.mark(offset), _TEMPLATE_VIA, roles=roles)
+            for offset, name, roles in sorted(self.found)
+        ]
+
+    def _template(self, scope: Scope) -> str:
+        """The template object at `pos`: its `$schema`; its resources go to `top`, its parameters and
+        variables to `scope`."""
+        schema = ""
+        for name in self._keys():
+            folded = name.casefold()
+            if folded == "$schema" and self._at('"'):
+                value = self._value()
+                schema = value if isinstance(value, str) else ""
+            elif folded == "resources":
+                self.top += self._resources(scope)
+            elif folded == "parameters" and self._at("{"):
+                self._parameters(scope)
+            elif folded == "variables":
+                value = self._value()
+                if isinstance(value, dict):
+                    scope.variables = {k.casefold(): v for k, v in value.items()}
+            else:
+                self._value()
+        return schema
+
+    def _parameters(self, scope: Scope) -> None:
+        """The `parameters` object at `pos`: each declaration, and where its name is written."""
+        for name in self._keys():
+            scope.parameters[name.casefold()] = self._value()
+            scope.declared_at[name.casefold()] = self.lines.mark(self.key_at)
+
+    def _resources(self, scope: Scope) -> list[_Written]:
+        """The `resources` value at `pos`: an array of resources, or an object of them by symbolic name."""
+        if not self._at(("[", "{")):
+            self._value()
+            return []
+        found = []
+        for _ in self._items() if self._at("[") else self._keys():
+            if self._at("{"):
+                found.append(self._resource(scope))
+            else:
+                self._value()
+        return found
+
+    def _resource(self, scope: Scope) -> _Written:
+        """One resource object. Its nested template's resources are the template's own only when it is a
+        deployment (told once the whole object is read: its `type` may come last)."""
+        written = _Written({}, self.pos, scope)
+        type_at, nested = -1, None
+        roles: tuple[str, ...] = ()
+        for key in self._keys():
+            folded = key.casefold()
+            if folded == "type" and self._at('"'):
+                type_at = self.pos
+                written.values["type"] = self._value()
+            elif folded == "resources":
+                written.children = self._resources(scope)
+            elif folded == "properties" and self._at("{"):
+                written.values["properties"], nested = self._properties()
+                roles = _role_names(_get_folded(written.values["properties"], "roleprofile"))
+            else:
+                written.values[folded] = self._value()
+        written.end = self.pos
+        rtype = written.values.get("type")
+        rtype = rtype.strip().casefold() if isinstance(rtype, str) else ""
+        if rtype == _CLOUD_SERVICE_TYPE:
+            name = written.values.get("name")
+            self.found.append((type_at, name if isinstance(name, str) else "", roles))
+        elif rtype == _DEPLOYMENT_TYPE and nested is not None:
+            self._deploys(nested, written, scope)
+        return written
+
+    def _deploys(
+        self, nested: tuple[Scope, list[_Written], list], deployment: _Written, scope: Scope
+    ) -> None:
+        """An inline nested deployment's template: its resources are the template's, its expressions
+        evaluated in the outer template's scope, or in its own (`inner`) given the values the deployment
+        passes."""
+        inner, resources, found = nested
+        props = deployment.values.get("properties")
+        options = _get_folded(props, "expressionevaluationoptions")
+        said = _get_folded(options, "scope")
+        if isinstance(said, str) and said.strip().casefold() == "inner":
+            given = _get_folded(props, "parameters")
+            inner.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
+            inner.caller = scope
+        else:
+            inner.outer = scope
+        self.top += resources
+        self.found += found
+
+    def _properties(self) -> tuple[dict, tuple[Scope, list[_Written], list] | None]:
+        """The `properties` object at `pos`, but its `template`, walked as a template of its own: its scope,
+        resources and cloud services, kept apart until the resource is known to be a deployment."""
+        props: dict[str, object] = {}
+        nested = None
+        for key in self._keys():
+            if key.casefold() == "template" and self._at("{"):
+                top, found, self.top, self.found = self.top, self.found, [], []
+                inner = Scope()
+                try:
+                    self._template(inner)
+                    nested = (inner, self.top, self.found)
+                finally:
+                    self.top, self.found = top, found
+            else:
+                props[key] = self._value()
+        return props, nested
+
+    def _keys(self) -> Iterator[str]:
+        """The keys of the object at `pos` as written, each with `pos` at its value; the caller reads or
+        skips the value before asking for the next key."""
+        self._expect("{")
+        self._space()
+        if self._at("}"):
+            self.pos += 1
+            return
+        while True:
+            start = self.pos
+            name = self._value()
+            if not isinstance(name, str):
+                raise _Malformed("expected a property name in double quotes", start)
+            self._space()
+            self._expect(":")
+            self._space()
+            self.key_at = start
+            yield name
+            self._space()
+            if not self._at(","):
+                self._expect("}")
+                return
+            self.pos += 1
+            self._space()
+
+    def _items(self) -> Iterator[None]:
+        """Each item of the array at `pos`, with `pos` at it; the caller reads or skips it."""
+        self._expect("[")
+        self._space()
+        if self._at("]"):
+            self.pos += 1
+            return
+        while True:
+            yield None
+            self._space()
+            if not self._at(","):
+                self._expect("]")
+                return
+            self.pos += 1
+            self._space()

@@ -1,0 +1,296 @@
+"""Values a deployment template (ARM JSON or Bicep) states for the resources it declares, and what is not
+known of them: the part of reading a template that both languages share.
+
+A template's reader turns each resource it declares into a `Declared`, its values worked out as far as the
+template states them (a parameter's default, a variable, a string built of known parts), and an `Unknown`
+where a value is given at deployment (a parameter without a default), computed by the platform
+(`uniqueString(...)`, `resourceGroup().location`) or built by what the reader does not evaluate. `records_of`
+turns the declared resources of the classic types into the records the same types give as rows of an
+inventory export (`inventory_shapes.records`: one mapping for both), each unknown value a stand-in named by
+the file, line and column where it is written (`<virtual network name, azuredeploy.json:31:21>`), as the
+script readers name what a script does not state, and gives the `Script` that MIG601 reports: a template
+that declares classic resources is automation that manages them.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from migcheck.automation import CLASSIC_RESOURCE_TYPES
+from migcheck.model import Mark, Script
+
+# How far a template's values may grow while they are worked out: a string built by `concat` or `format`
+# (or Bicep's interpolation) longer than this is not known (a variable that doubles a string at each of
+# forty steps would otherwise build a terabyte), nor is a loop's item past `MAX_COPIES`.
+MAX_STRING = 64 * 1024
+# Resource Manager refuses a copy loop of more than 800 items (its documented limit): a count beyond it,
+# or one not known, makes the loop one resource whose index is not known.
+MAX_COPIES = 800
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A value the template does not state: `why` says what it is in words a stand-in can quote (`the value
+    of parameter 'vnetName'`), "" when the words of its field say enough. `raw` is the text written for it
+    (an expression), looked for in the resource's text to mark it; `mark` where it is written, when the
+    reader knows that already (Bicep's syntax tree)."""
+
+    why: str = ""
+    raw: str = ""
+    mark: Mark | None = None
+    # The stand-in itself, where the value is one whatever field holds it: a parameter given no default is
+    # one value wherever it is used (`<value of parameter 'vnetName', azuredeploy.json:6:5>`, at its
+    # declaration), so a VM and the network it names by it are in one network, as in a script.
+    stand_in: str = ""
+
+
+def parameter_stand_in(name: str, mark: Mark) -> Unknown:
+    """The value of a template's parameter that has no default: given at deployment."""
+    file = posixpath.basename(mark.path)
+    return Unknown(stand_in=f"<value of parameter '{name}', {file}:{mark.line}:{mark.column}>")
+
+
+@dataclass(slots=True)
+class Declared:
+    """One resource a template declares (a copy loop's item is one each), its values worked out: `type` in
+    full (a child's type after its parent's), `name` in full (`vm/ext` for a VM's extension), the other
+    top-level values (`location`) in `own`, the `properties` with `Unknown` where not known. `start` and
+    `end` are the offsets of the resource's text, where its values are looked for to mark them; `mark` is
+    where the resource is written."""
+
+    type: str
+    name: object
+    properties: object
+    mark: Mark
+    start: int
+    end: int
+    own: dict[str, object] = field(default_factory=dict)
+
+
+# The classic types whose resources the inventory mapping reads, and the child types whose resources are
+# read into their parent's (a VM's extensions).
+_VM = "microsoft.classiccompute/virtualmachines"
+_VM_EXTENSION = "microsoft.classiccompute/virtualmachines/extensions"
+# What a stand-in calls a declared resource's name, by its type.
+_NOUNS = {
+    _VM: "VM",
+    "microsoft.classiccompute/domainnames": "cloud service",
+    "microsoft.classicstorage/storageaccounts": "storage account",
+    "microsoft.classicnetwork/virtualnetworks": "virtual network",
+    "microsoft.classicnetwork/reservedips": "reserved IP",
+    "microsoft.classicnetwork/networksecuritygroups": "network security group",
+}
+# What the objects a resource's properties name are (their `name` is that thing's name).
+_PARENTS = {
+    "virtualnetwork": "virtual network",
+    "domainname": "cloud service",
+    "storageaccount": "storage account",
+}
+# What a stand-in calls a value by the key it is written under, where the key's own name says less.
+_FIELDS = {
+    "subnetnames": "subnet name",
+    "availabilityset": "availability set name",
+    "vhduri": "blob address",
+    "medialink": "blob address",
+    "accounttype": "account type",
+    "addressprefixes": "address prefix",
+    "addressprefix": "address prefix",
+    "dnsservers": "DNS server",
+    "staticipaddress": "static IP address",
+    "extension": "extension name",
+    "publisher": "extension publisher",
+}
+
+
+def classic_type(written: str) -> str:
+    """The classic type a declared type is of, as `automation.CLASSIC_RESOURCE_TYPES` writes it (a child's,
+    `Microsoft.ClassicCompute/virtualMachines/extensions`, is its parent's); "" for any other type."""
+    folded = written.strip().casefold()
+    for type_, (name, _, _) in CLASSIC_RESOURCE_TYPES.items():
+        if folded == type_ or folded.startswith(type_ + "/"):
+            return name
+    return ""
+
+
+def records_of(path: str, text: str, declared: list[Declared], language: str) -> tuple[object, ...]:
+    """The records of the classic resources among `declared` (in the order written), and the template's
+    `Script` when it declares any, at its first; `language` names the template's language in messages
+    ("ARM template", "Bicep")."""
+    from migcheck.readers.inventory_shapes import Spots, records
+
+    classic = [d for d in declared if classic_type(d.type)]
+    if not classic:
+        return ()
+    file = posixpath.basename(path)
+    rows = [(d, _row(d, text, file)) for d in classic]
+    extensions = _extensions_by_vm(rows)
+    found: list[object] = []
+    for resource, row in rows:
+        rtype = str(row["type"]).casefold()
+        if rtype == _VM_EXTENSION:
+            continue
+        added = extensions.get(_key(row["name"]), []) if rtype == _VM else []
+        if added:
+            props = row["properties"] if isinstance(row["properties"], dict) else {}
+            props["extensions"] = [*_listed(props.get("extensions")), *(ext for ext, _ in added)]
+            row["properties"] = props
+        spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+        made = records(row, resource.mark, spots)
+        found += [_marked_extensions(r, [mark for _, mark in added]) for r in made]
+    types = list(dict.fromkeys(classic_type(d.type) for d in classic))
+    called = f"{language} '{file}'"
+    found.append(
+        Script(
+            file,
+            "Shell",
+            (),
+            (),
+            classic[0].mark,
+            written_in=language,
+            called=called,
+            declared_types=tuple(types),
+        )
+    )
+    return tuple(found)
+
+
+def _key(value: object) -> str:
+    return value.strip().casefold() if isinstance(value, str) else ""
+
+
+def _listed(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _row(resource: Declared, text: str, file: str) -> dict:
+    """The resource as a row of an inventory export writes it: its type, name and location, and its
+    properties, each unknown value a stand-in marked where the template writes it."""
+    rtype = resource.type.strip()
+    row = {"type": rtype, "name": resource.name, **resource.own, "properties": resource.properties}
+    unknowns = list(_unknowns(row))
+    if unknowns:
+        from migcheck.readers.inventory_shapes import Spots
+
+        spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+        searched = [u for u in unknowns if u.mark is None and not u.stand_in]
+        marks = dict(zip(map(id, searched), spots.values([u.raw for u in searched], ""), strict=True))
+        noun = _NOUNS.get(rtype.casefold(), "resource")
+        named: Named = lambda u, what: _stand_in(u, what, marks.get(id(u)), file)  # noqa: E731
+        row = {
+            k: _stand_ins(v, f"{noun} name" if k == "name" else _what(k, noun), named) for k, v in row.items()
+        }
+    _template_defaults(row)
+    return row
+
+
+def _unknowns(value: object) -> Iterator[Unknown]:
+    """Each `Unknown` in a value, in the order written."""
+    if isinstance(value, Unknown):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _unknowns(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _unknowns(item)
+
+
+Named = Callable[[Unknown, str], str]
+
+
+def _stand_ins(value: object, what: str, named: Named) -> object:
+    """`value` with each `Unknown` replaced by what `named(unknown, what)` makes of it; `what` says what
+    the value is (a list's items are what their list is of)."""
+    if isinstance(value, Unknown):
+        return named(value, what)
+    if isinstance(value, dict):
+        return {k: _stand_ins(v, _what(k, what), named) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stand_ins(v, what, named) for v in value]
+    return value
+
+
+def _what(key: str, parent: str) -> str:
+    """What the value of `key` is, in an object that is `parent` (`virtual network` for a VM's
+    `virtualNetwork`): `virtual network name` for its `name`."""
+    folded = key.casefold()
+    if folded == "name" and parent in _PARENTS.values():
+        return f"{parent} name"
+    return _PARENTS.get(folded) or _FIELDS.get(folded) or f"value of {key}"
+
+
+def _stand_in(unknown: Unknown, what: str, searched: Mark | None, file: str) -> str:
+    """`<virtual network name, the value of parameter 'vnet', azuredeploy.json:31:21>`: what the value is,
+    why it is not known when its field does not say, and where it is written."""
+    if unknown.stand_in:
+        return unknown.stand_in
+    mark = unknown.mark or searched
+    where = f"{file}:{mark.line}:{mark.column}" if mark is not None else file
+    return f"<{what}, {unknown.why}, {where}>" if unknown.why else f"<{what}, {where}>"
+
+
+def _template_defaults(row: dict) -> None:
+    """What a template means by leaving a value out, where an export leaving it out says nothing: a VM
+    declared with a virtual network and no `subnetNames` is in no subnet, one without `networkProfile` in no
+    network, one without `inputEndpoints` or `extensions` has none (but the extensions its child resources
+    add), and a reference to its cloud service by `id` alone names the
+    service its id ends with."""
+    from migcheck.inventory_model import parse_id
+
+    props = row.get("properties")
+    if str(row.get("type", "")).casefold() != _VM or not isinstance(props, dict):
+        return
+    props.setdefault("extensions", [])
+    network = props.setdefault("networkProfile", {})
+    if isinstance(network, dict):
+        network.setdefault("inputEndpoints", [])
+    vnet = network.get("virtualNetwork") if isinstance(network, dict) else None
+    if isinstance(vnet, dict):
+        vnet.setdefault("subnetNames", [])
+    domain = props.get("domainName")
+    if isinstance(domain, dict) and "name" not in domain and isinstance(domain.get("id"), str):
+        domain["name"] = parse_id(domain["id"]).name
+
+
+def _extensions_by_vm(rows: list[tuple[Declared, dict]]) -> dict[str, list[tuple[dict, Mark]]]:
+    """The extensions declared as child resources of VMs (`Microsoft.ClassicCompute/virtualMachines/
+    extensions`, named `<vm>/<extension>`), by their VM's name case-folded, each as a VM's row lists its
+    extensions, with where the child is written."""
+    found: dict[str, list[tuple[dict, Mark]]] = {}
+    for resource, row in rows:
+        if str(row["type"]).casefold() != _VM_EXTENSION or not isinstance(row["name"], str):
+            continue
+        vm, _, name = row["name"].partition("/")
+        props = row["properties"] if isinstance(row["properties"], dict) else {}
+        extension = {"extension": name.strip(), **props}
+        found.setdefault(vm.strip().casefold(), []).append((extension, resource.mark))
+    return found
+
+
+def _marked_extensions(record: object, marks: list[Mark]) -> object:
+    """A VM's record with the extensions its child resources add (the last `len(marks)` of its role's)
+    marked where those resources are written."""
+    from migcheck.inventory_model import ClassicVm
+
+    if not marks or not isinstance(record, ClassicVm):
+        return record
+    extensions = list(record.role.extensions)
+    first = len(extensions) - len(marks)
+    if first < 0:
+        return record
+    for index, mark in enumerate(marks):
+        extensions[first + index] = replace(extensions[first + index], mark=mark)
+    return replace(record, role=replace(record.role, extensions=tuple(extensions)))
+
+
+__all__ = [
+    "MAX_COPIES",
+    "MAX_STRING",
+    "Declared",
+    "Unknown",
+    "classic_type",
+    "parameter_stand_in",
+    "records_of",
+]
