@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from migcheck import clouds
-from migcheck.automation import TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE
+from migcheck.automation import TEMPLATE_LANGUAGES, TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE
 from migcheck.config import in_settings_file
 from migcheck.estate import (
     UnstatedAccount,
@@ -1590,6 +1590,11 @@ _KIND_ADVICE = {
         "platform's own task."
     ),
     "Ansible": "Rewrite the playbooks' tasks against Resource Manager before the resources they manage are migrated.",
+    "Template": (
+        "Rewrite the templates with Resource Manager's types, describing the resources in the resource groups the "
+        "migration makes; deploy them only after the migration's Commit, and until then deploy no change to the "
+        "classic resources."
+    ),
 }
 
 
@@ -1612,6 +1617,8 @@ class _ScriptKinds:
 def _script_kind(script: Script) -> str:
     if script.written_in == TERRAFORM_LANGUAGE:
         return "Terraform"
+    if script.written_in in TEMPLATE_LANGUAGES:
+        return "Template"
     if script.called.startswith("CI pipeline"):
         return "CI pipeline"
     if script.called.startswith("Ansible") or (

@@ -95,9 +95,7 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
-from collections.abc import Callable, Iterator
-from types import FrameType
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from migcheck.frames import with_frames_to_spare

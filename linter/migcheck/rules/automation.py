@@ -117,7 +117,12 @@ class ClassicAutomation(Rule):
         "said to fail today as one outside it is, and one in code that never runs (under `if ($false)`, `if false; then`, `if False:`, "
         "`when: false`; in a runbook, in a function nothing calls, PowerShell, Python or shell) is left out. PowerShell "
         "written for the Resource Manager mode of Azure PowerShell 0.9 "
-        "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported.",
+        "(`Switch-AzureMode AzureResourceManager`, `-ResourceGroupName`) is not classic and is not reported. A "
+        "deployment template (ARM JSON, or Bicep) that declares resources of the classic types "
+        "(`Microsoft.ClassicCompute/virtualMachines`, `.../domainNames`, `Microsoft.ClassicNetwork/virtualNetworks`, "
+        "`.../reservedIps`, `.../networkSecurityGroups`, `Microsoft.ClassicStorage/storageAccounts`) manages "
+        "classic resources through Resource Manager: it is reported once, at its first classic resource, with "
+        "the Resource Manager type of each type it declares.",
         why="Migration does not move scripts. Once committed, the VMs, networks and storage accounts are "
         "Resource Manager resources: the Service Management API no longer finds them, so every create, change "
         "or query in the script fails, often halfway through a deployment. The classic deployment model it "
@@ -190,6 +195,26 @@ class ClassicAutomation(Rule):
             },
             expect=("lab.ps1:1:1",),
             note="A runbook that creates what it migrates: the creating calls fail today.",
+        ),
+        Example(
+            {
+                "azuredeploy.json": """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#",
+                  "resources": [
+                    {
+                      "type": "Microsoft.ClassicStorage/storageAccounts",
+                      "apiVersion": "2016-11-01",
+                      "name": "contosodisks",
+                      "location": "West Europe",
+                      "properties": {"accountType": "Standard-LRS"}
+                    }
+                  ]
+                }
+                """
+            },
+            expect=("azuredeploy.json:4:5",),
+            note="A template of classic resources: no classic storage account can be created any more.",
         ),
     )
     valid = (
