@@ -1,0 +1,108 @@
+"""A repository whose classic estate is a deployment template gets the findings its resources would get
+from any other file (MIG202, MIG304, MIG401, MIG204, MIG206, MIG105, ...), and MIG601 at the template's
+first classic resource, naming the Resource Manager type of each classic type it declares."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import lint_files, where
+
+SCHEMA = "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#"
+
+
+def _vm(name: str, **props: object) -> dict:
+    return {
+        "type": "Microsoft.ClassicCompute/virtualMachines",
+        "apiVersion": "2016-04-01",
+        "name": name,
+        "location": "West Europe",
+        "properties": {"domainName": {"name": "shop"}, "hardwareProfile": {"size": "Small"}, **props},
+    }
+
+
+TEMPLATE = {
+    "$schema": SCHEMA,
+    "contentVersion": "1.0.0.0",
+    "resources": [
+        {
+            "type": "Microsoft.ClassicNetwork/virtualNetworks",
+            "apiVersion": "2016-04-01",
+            "name": "shop-vnet",
+            "location": "West Europe",
+            "properties": {
+                "addressSpace": {"addressPrefixes": ["10.1.0.0/16"]},
+                "subnets": [
+                    {"name": "web", "addressPrefix": "10.1.0.0/24"},
+                    {"name": "data", "addressPrefix": "10.1.01.0/24"},
+                ],
+            },
+        },
+        _vm(
+            "web",
+            networkProfile={"virtualNetwork": {"name": "shop-vnet", "subnetNames": ["web", "data"]}},
+            storageProfile={
+                "operatingSystemDisk": {
+                    "diskName": "web-os",
+                    "vhdUri": "https://shopdisks.blob.core.windows.net/vhds/2016/web-os.vhd",
+                }
+            },
+            extensions=[
+                {"extension": "VMSnapshot", "publisher": "Microsoft.Azure.RecoveryServices", "version": "1.0"}
+            ],
+        )
+        | {
+            "resources": [
+                {
+                    "type": "extensions",
+                    "apiVersion": "2016-04-01",
+                    "name": "BGInfo",
+                    "properties": {"extension": "BGInfo", "publisher": "Microsoft.Compute", "version": "1.*"},
+                }
+            ]
+        },
+    ],
+}
+
+
+def test_the_resources_of_a_template_get_their_findings(tmp_path, monkeypatch):
+    text = json.dumps(TEMPLATE, indent=2)
+    result = lint_files(tmp_path, monkeypatch, {"infra/azuredeploy.json": text}, dedent=False)
+    codes = sorted({f.code for f in result.findings})
+    assert codes == ["MIG202", "MIG204", "MIG206", "MIG304", "MIG401", "MIG601"]
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines, 1) if "ClassicNetwork/virtualNetworks" in line) - 1
+    (mig601,) = [f for f in result.findings if f.code == "MIG601"]
+    assert where([mig601]) == [f"MIG601 infra/azuredeploy.json:{first}:5"]
+    assert mig601.message.startswith(
+        "ARM template 'azuredeploy.json' declares classic resources (Microsoft.ClassicNetwork/virtualNetworks, "
+        "Microsoft.ClassicCompute/virtualMachines): a deployment of it can no longer create its VMs, since "
+        "IaaS VMs (classic) were retired on 2023-09-06"
+    )
+    assert "Microsoft.ClassicCompute/virtualMachines → Microsoft.Compute/virtualMachines" in (
+        mig601.fix or ""
+    )
+    # The BGInfo child resource is marked where it is written, not at its VM.
+    (bginfo,) = [f for f in result.findings if f.code == "MIG204"]
+    assert bginfo.location is not None and '"type": "extensions"' in lines[bginfo.location.line]
+
+
+def test_a_vm_a_template_declares_without_a_network_is_in_none(tmp_path, monkeypatch):
+    template = {"$schema": SCHEMA, "resources": [_vm("lonely")]}
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(template)}, "MIG105", "MIG203")
+    assert [f.code for f in result.findings] == ["MIG105"]
+
+
+def test_a_template_of_resource_manager_types_only_is_silent(tmp_path, monkeypatch):
+    template = {
+        "$schema": SCHEMA,
+        "resources": [
+            {
+                "type": "Microsoft.Network/virtualNetworks",
+                "name": "Microsoft.ClassicNetwork",
+                "properties": {},
+            }
+        ],
+    }
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(template)})
+    assert result.findings == []
