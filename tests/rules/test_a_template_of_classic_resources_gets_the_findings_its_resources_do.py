@@ -106,3 +106,24 @@ def test_a_template_of_resource_manager_types_only_is_silent(tmp_path, monkeypat
     }
     result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(template)})
     assert result.findings == []
+
+
+def test_the_parameters_file_beside_a_template_gives_its_parameters_their_values(tmp_path, monkeypatch):
+    template = {
+        "$schema": SCHEMA,
+        "parameters": {"vnet": {"type": "string"}, "vm": {"type": "string", "defaultValue": "web"}},
+        "resources": [
+            _vm("[parameters('vm')]", networkProfile={"virtualNetwork": {"name": "[parameters('vnet')]"}}),
+        ],
+    }
+    parameters = {
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": {"vnet": {"value": "shop-vnet"}, "vm": {"value": "app01"}},
+    }
+    files = {"azuredeploy.json": json.dumps(template), "azuredeploy.parameters.json": json.dumps(parameters)}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG203", "MIG002")
+    # Only the template's finding: the parameters file is read for it, and is no export said not to be one.
+    assert [f.message for f in result.findings] == [
+        "VM 'app01' of cloud service 'shop' is in virtual network 'shop-vnet' but has no subnet"
+    ]

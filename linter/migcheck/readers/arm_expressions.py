@@ -36,6 +36,8 @@ class Scope:
     declared_at: dict[str, Mark] = field(default_factory=dict)  # where each parameter is declared
     variables: dict[str, object] = field(default_factory=dict)
     given: dict[str, object] = field(default_factory=dict)  # a nested deployment's `parameters`
+    # The values a parameters file beside the template gives its parameters, taken as written.
+    supplied: dict[str, object] = field(default_factory=dict)
     caller: Scope | None = None  # the template whose deployment passes `given`, evaluated there
     outer: Scope | None = None  # an outer-scope nested template's: its expressions are the outer one's
     # Worked out once each: a variable's value, a parameter's.
@@ -138,6 +140,8 @@ class Evaluator:
         if not isinstance(name, str):
             return Unknown()
         folded = name.casefold()
+        if folded in scope.supplied:
+            return scope.supplied[folded]
         caller = scope.caller
         if folded in scope.given and caller is not None:
             passed = scope.given[folded]

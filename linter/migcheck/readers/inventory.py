@@ -281,6 +281,10 @@ def read(path: str, data: bytes) -> Document:
         found = _template(path, text)
         if found is not None:
             return Document(path, FileKind.INVENTORY, "template", found, text=text)
+    if _is_parameters_file(data, text):
+        # Read for the template it gives values to (`readers.template`), as a settings file is for its
+        # script: nothing classic of its own, and no export.
+        return Document(path, None, "parameters", text=text)
     reader = _Reader(path, text, json.JSONDecoder())
     try:
         envelope = _at_a_fixed_depth(reader.walk)
@@ -787,6 +791,19 @@ def _may_be_a_template(lowered: bytes) -> bool:
     return any(form in lowered for form in schema) and any(
         form in lowered for forms in types for form in forms
     )
+
+
+def _is_parameters_file(data: bytes, text: str) -> bool:
+    """Whether the text is a deployment parameters file: its `$schema` names `deploymentParameters.json`."""
+    import json
+
+    if not _FIRST_KEY.match(_head(data)) or b"deploymentparameters.json" not in data.lower():
+        return False
+    try:
+        schema = _get_folded(json.loads(text), "$schema")
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(schema, str) and "deploymentparameters.json" in schema.casefold()
 
 
 def _template(path: str, text: str) -> tuple[object, ...] | None:

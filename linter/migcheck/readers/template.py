@@ -23,6 +23,7 @@ extended support at its `type` value.
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,6 +66,8 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
         return None
     if "deploymenttemplate.json" not in walk.schema.casefold():
         return None
+    if walk.top and walk.scope is not None:
+        walk.scope.supplied = _parameters_file(path)
     found = (*walk.extended_support(), *_at_a_fixed_depth(lambda: _classic(walk, path, text)))
     return tuple(sorted(found, key=_position)) or None
 
@@ -72,6 +75,37 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
 def _position(record: object) -> tuple[int, int]:
     mark = getattr(record, "mark", None)
     return (mark.line, mark.column) if isinstance(mark, Mark) else (0, 0)
+
+
+def _parameters_file(path: str) -> dict[str, object]:
+    """The values the parameters file beside the template gives its parameters (`azuredeploy.json`'s
+    `azuredeploy.parameters.json`), by name case-folded: each `value` as written; none when there is no
+    such file among those the run checks, or it is not a parameters file that parses. A parameter taken
+    from a key vault (`reference`) is given no value here."""
+    from migcheck.readers import beside
+
+    name = posixpath.basename(path)
+    if not beside.finding() or not name.lower().endswith(".json"):
+        return {}
+    found = beside.settings_file(name[: -len(".json")] + ".parameters.json")
+    if found is None:
+        return {}
+    try:
+        values = json.loads(found.data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # not UTF-8 or not JSON (UnicodeDecodeError is a ValueError)
+        return {}
+    schema = _get_folded(values, "$schema")
+    given = _get_folded(values, "parameters")
+    if not isinstance(schema, str) or "deploymentparameters.json" not in schema.casefold():
+        return {}
+    if not isinstance(given, dict):
+        return {}
+    supplied = {}
+    for key, parameter in given.items():
+        value = _get_folded(parameter, "value")
+        if value is not None:
+            supplied[key.casefold()] = value
+    return supplied
 
 
 def _classic(walk: _Walk, path: str, text: str) -> tuple[object, ...]:
@@ -183,6 +217,7 @@ class _Walk(_Scanner):
         self.pos = 0
         self._decode = decoder.raw_decode
         self.schema = ""
+        self.scope: Scope | None = None  # the template's own
         self.key_at = 0  # where the key `_keys` gave last is written
         self.lines = _Lines(path, text)
         self.top: list[_Written] = []  # the resources of the template and of its inline nested ones
@@ -194,7 +229,8 @@ class _Walk(_Scanner):
         self._space()
         if not self._at("{"):
             return ""
-        self.schema = self._template(Scope())
+        self.scope = Scope()
+        self.schema = self._template(self.scope)
         self._space()
         if self.pos != len(self.text):
             raise _Malformed("unexpected text after the end of the template", self.pos)
