@@ -213,6 +213,10 @@ PRODUCES: dict[str, frozenset[type]] = {
         }
     ),
     "migcheck.readers.declarations": frozenset({*INVENTORY_TYPES, Document}),
+    # A Bicep file: the classic resources it declares, as an ARM JSON template's are read.
+    "migcheck.readers.bicep": frozenset(
+        {*INVENTORY_TYPES, Disk, Document, ExtendedSupportService, Script, ServiceRegion, UncheckedResource}
+    ),
 }
 # The records of the model that a reader module's records carry inside them, by its name: the rules about
 # them read them there too, as they read them from the other formats. An inventory export's classic VM
@@ -232,4 +236,6 @@ CARRIES: dict[str, frozenset[type]] = {
             VirtualNetwork,
         }
     ),
+    # A Bicep file's classic VMs and networks, as a template's rows give them.
+    "migcheck.readers.bicep": frozenset({*_ROLE, AddressPrefix, DnsServer, NameRef, Subnet, VirtualNetwork}),
 }

@@ -247,10 +247,10 @@ def _concat(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies
         return unknown
     if args and all(isinstance(a, list) for a in args):
         return [item for a in args for item in a]
-    parts = [_text(a) for a in args]
+    parts = [as_text(a) for a in args]
     if any(p is None for p in parts):
         return Unknown()
-    return _bounded("".join(p for p in parts if p is not None))
+    return bounded("".join(p for p in parts if p is not None))
 
 
 def _format(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
@@ -258,10 +258,10 @@ def _format(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies
     unknown = next((a for a in args if isinstance(a, Unknown)), None)
     if unknown is not None or not args or not isinstance(args[0], str):
         return unknown or Unknown()
-    return _composite(args[0], args[1:])
+    return composite(args[0], args[1:])
 
 
-def _composite(pattern: str, args: list) -> object:
+def composite(pattern: str, args: list) -> object:
     """.NET's composite formatting, as `format()` does it: `{0}`, `{1:000}` (a number padded with zeros),
     `{{` and `}}` for braces."""
     out: list[str] = []
@@ -285,7 +285,7 @@ def _composite(pattern: str, args: list) -> object:
             return Unknown()
         out.append(piece)
         at = end + 1
-    return _bounded("".join(out))
+    return bounded("".join(out))
 
 
 def _formatted(value: object, spec: str) -> str | None:
@@ -293,10 +293,10 @@ def _formatted(value: object, spec: str) -> str | None:
         return str(value).zfill(len(spec))
     if spec.upper().startswith("D") and spec[1:].isdecimal() and isinstance(value, int):
         return str(value).zfill(int(spec[1:]))
-    return _text(value) if not spec else None
+    return as_text(value) if not spec else None
 
 
-def _text(value: object) -> str | None:
+def as_text(value: object) -> str | None:
     """A value as `concat` and `string()` write it: a string as it is, a number, a boolean in lower case."""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -305,16 +305,19 @@ def _text(value: object) -> str | None:
     return None
 
 
-def _bounded(text: str) -> object:
+def bounded(text: str) -> object:
     return text if len(text) <= MAX_STRING else Unknown()
 
 
 def _resource_id(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    return resource_id(ev.arguments(nodes, scope, copies))
+
+
+def resource_id(args: list) -> object:
     """`resourceId([subscriptionId], [resourceGroupName], type, name, ...)`: the id, without the subscription
-    and resource group when not given (the deployment's, which the template does not state)."""
-    args = [
-        a.stand_in if isinstance(a, Unknown) and a.stand_in else a for a in ev.arguments(nodes, scope, copies)
-    ]
+    and resource group when not given (the deployment's, which the template does not state). A name that is
+    a parameter's stand-in is written in it, so that the id names what the parameter names."""
+    args = [a.stand_in if isinstance(a, Unknown) and a.stand_in else a for a in args]
     if any(isinstance(a, Unknown) or not isinstance(a, str) for a in args):
         return next((a for a in args if isinstance(a, Unknown)), Unknown())
     at = next((i for i, a in enumerate(args) if "/" in a), -1)
@@ -331,7 +334,7 @@ def _resource_id(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: C
     elif len(before) == 1:
         prefix = f"/resourceGroups/{before[0]}"
     path = "/".join(f"{kind}/{name}" for kind, name in zip(kinds[1:], names, strict=True))
-    return _bounded(f"{prefix}/providers/{kinds[0]}/{path}")
+    return bounded(f"{prefix}/providers/{kinds[0]}/{path}")
 
 
 def _copy_index(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
@@ -357,7 +360,7 @@ def _case(change: Callable[[str], str]) -> Function:
 
 def _string(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
     args = ev.arguments(nodes, scope, copies)
-    text = _text(args[0]) if len(args) == 1 else None
+    text = as_text(args[0]) if len(args) == 1 else None
     return text if text is not None else Unknown()
 
 

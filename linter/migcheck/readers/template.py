@@ -31,7 +31,7 @@ from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import ExtendedSupportService, Mark
 from migcheck.readers.arm_expressions import Evaluator, Scope, as_count
 from migcheck.readers.inventory import _at_a_fixed_depth, _get_folded, _Malformed, _role_names, _Scanner
-from migcheck.readers.template_values import Declared, Unknown, classic_type, records_of
+from migcheck.readers.template_values import Declared, Unknown, by_position, classic_type, records_of
 
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
 _DEPLOYMENT_TYPE = "microsoft.resources/deployments"
@@ -69,12 +69,7 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
     if walk.top and walk.scope is not None:
         walk.scope.supplied = _parameters_file(path)
     found = (*walk.extended_support(), *_at_a_fixed_depth(lambda: _classic(walk, path, text)))
-    return tuple(sorted(found, key=_position)) or None
-
-
-def _position(record: object) -> tuple[int, int]:
-    mark = getattr(record, "mark", None)
-    return (mark.line, mark.column) if isinstance(mark, Mark) else (0, 0)
+    return tuple(sorted(found, key=by_position)) or None
 
 
 def _parameters_file(path: str) -> dict[str, object]:

@@ -114,6 +114,12 @@ def classic_type(written: str) -> str:
     return ""
 
 
+def by_position(record: object) -> tuple[int, int]:
+    """The line and column of a record's mark, to put records in the order written."""
+    mark = getattr(record, "mark", None)
+    return (mark.line, mark.column) if isinstance(mark, Mark) else (0, 0)
+
+
 def records_of(path: str, text: str, declared: list[Declared], language: str) -> tuple[object, ...]:
     """The records of the classic resources among `declared` (in the order written), and the template's
     `Script` when it declares any, at its first; `language` names the template's language in messages
@@ -124,7 +130,8 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     if not classic:
         return ()
     file = posixpath.basename(path)
-    rows = [(d, _row(d, text, file)) for d in classic]
+    turns = _Turns()
+    rows = [(d, _row(d, text, file, turns)) for d in classic]
     extensions = _extensions_by_vm(rows)
     found: list[object] = []
     for resource, row in rows:
@@ -164,23 +171,68 @@ def _listed(value: object) -> list:
     return value if isinstance(value, list) else []
 
 
-def _row(resource: Declared, text: str, file: str) -> dict:
+class _Turns:
+    """The stand-ins of the resources read so far, and how many resources made each: a copy loop makes one
+    resource per item from one text, and a value none of them states is one per item (`<VM name,
+    azuredeploy.json:40:15>`, `<VM name, azuredeploy.json:40:15, 2nd>`), as a script's loop makes them. A
+    parameter's stand-in stays one: every item is given the same value."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, int] = {}
+
+    def numbered(self, made: list[str]) -> dict[str, str]:
+        """Each stand-in one resource makes, numbered by the resources that made it before."""
+        out = {}
+        for shown in dict.fromkeys(made):
+            count = self._made.get(shown, 0) + 1
+            self._made[shown] = count
+            out[shown] = shown if count == 1 else f"{shown[:-1]}, {_ordinal(count)}>"
+        return out
+
+
+def _renamed(value: object, names: dict[str, str]) -> object:
+    """`value` with each string that is a key of `names` replaced by its value."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if isinstance(value, dict):
+        return {k: _renamed(v, names) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, names) for v in value]
+    return value
+
+
+def _ordinal(number: int) -> str:
+    """`2nd`, `3rd`, `11th`, `21st`."""
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     """The resource as a row of an inventory export writes it: its type, name and location, and its
-    properties, each unknown value a stand-in marked where the template writes it."""
+    properties (a copy: a variable's value is one object however many resources it is given to), each
+    unknown value a stand-in marked where the template writes it."""
+    from migcheck.readers.inventory_shapes import Spots
+
     rtype = resource.type.strip()
     row = {"type": rtype, "name": resource.name, **resource.own, "properties": resource.properties}
-    unknowns = list(_unknowns(row))
-    if unknowns:
-        from migcheck.readers.inventory_shapes import Spots
-
+    searched = [u for u in _unknowns(row) if u.mark is None and not u.stand_in]
+    marks: dict[int, Mark] = {}
+    if searched:
         spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
-        searched = [u for u in unknowns if u.mark is None and not u.stand_in]
         marks = dict(zip(map(id, searched), spots.values([u.raw for u in searched], ""), strict=True))
-        noun = _NOUNS.get(rtype.casefold(), "resource")
-        named: Named = lambda u, what: _stand_in(u, what, marks.get(id(u)), file)  # noqa: E731
-        row = {
-            k: _stand_ins(v, f"{noun} name" if k == "name" else _what(k, noun), named) for k, v in row.items()
-        }
+    noun = _NOUNS.get(rtype.casefold(), "resource")
+    made: list[str] = []  # the stand-ins this resource makes, but its parameters'
+
+    def named(unknown: Unknown, what: str) -> str:
+        shown = _stand_in(unknown, what, marks.get(id(unknown)), file)
+        if not unknown.stand_in:
+            made.append(shown)
+        return shown
+
+    row = {k: _stand_ins(v, f"{noun} name" if k == "name" else _what(k, noun), named) for k, v in row.items()}
+    numbered = {k: v for k, v in turns.numbered(made).items() if k != v}
+    if numbered:
+        row = {k: _renamed(v, numbered) for k, v in row.items()}
     _template_defaults(row)
     return row
 
@@ -290,6 +342,7 @@ __all__ = [
     "MAX_STRING",
     "Declared",
     "Unknown",
+    "by_position",
     "classic_type",
     "parameter_stand_in",
     "records_of",

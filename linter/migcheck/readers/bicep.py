@@ -1,0 +1,616 @@
+"""Bicep files (`.bicep`), read with tree-sitter-bicep for the resources they declare: those of the classic
+types become the records the same types give as rows of an inventory export, as an ARM JSON template's do
+(`template_values.records_of`), and those of type `Microsoft.Compute/cloudServices` the evidence of Cloud
+Services (extended support) they are (`ExtendedSupportService`).
+
+A resource is declared by `resource <symbol> '<type>@<apiVersion>' = {...}`, also under a condition (`= if
+(...) {...}`), in a loop (`= [for x in <array>: {...}]`, `[for i in range(0, n): ...]`, with an index
+`(x, i)` and a filter), nested in its parent's body (`resource ext 'extensions' = {...}`: its type and name
+after its parent's) or naming its parent (`parent: vm`). One marked `existing` declares nothing: it only
+names a resource other values refer to (`vnet.name`, `vnet.id`). Values are worked out as far as the file
+states them: a parameter's default, a variable, a string's interpolation (`'${prefix}-vnet'`), `concat`,
+`format`, `toLower`, `resourceId`, a loop's item; anything else (a parameter without a default,
+`uniqueString(...)`, `resourceGroup().location`) is a stand-in marked where it is written. A loop is one
+resource per item when its items are counted (up to Resource Manager's 800), else one whose item is not
+known. Each record is marked at its `resource` keyword.
+
+A file that does not parse is MIG001 at the first place the grammar could not read, as a script is. A file
+that names no classic type and no cloud service of extended support is not read (`sniff`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from migcheck.automation import BICEP_LANGUAGE
+from migcheck.model import Document, ExtendedSupportService, FileKind, FileProblem, Mark
+from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
+from migcheck.readers.template_values import (
+    MAX_COPIES,
+    Declared,
+    Unknown,
+    by_position,
+    classic_type,
+    parameter_stand_in,
+)
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+_GRAMMAR = "tree_sitter_bicep"
+_CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
+_VIA = "declares it as a Microsoft.Compute/cloudServices resource in Bicep"
+# How much evaluation a file may spend for each byte (and a floor for small ones): what a hostile file
+# spends past it is not known.
+_BUDGET_PER_BYTE = 8
+_BUDGET_FLOOR = 200_000
+# How deep values may nest (a variable naming a variable, an expression inside another) before they are not
+# known: Python's stack, not the file, sets the limit.
+_MAX_DEPTH = 64
+_SNIFF = (b"microsoft.classic", b"cloudservices")
+
+
+def sniff(data: bytes) -> bool:
+    """Whether a `.bicep` file met in a folder walk may declare a classic resource or a cloud service of
+    extended support: it names a classic provider or `cloudServices`."""
+    lowered = data.lower()
+    return any(marker in lowered for marker in _SNIFF)
+
+
+def read(path: str, data: bytes) -> Document:
+    """The records of one Bicep file. Never raises: a file that does not decode or parse is a syntax
+    problem where it breaks."""
+    from migcheck.readers.grammars import parser
+    from migcheck.readers.inventory import _at_a_fixed_depth
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        mark = Mark(path, data.count(b"\n", 0, error.start) + 1, column=1)
+        return Document(path, FileKind.INVENTORY, "", problem=FileProblem("syntax", "not UTF-8 text", mark))
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    tree = parser(_GRAMMAR).parse(body)
+    positions = _Positions(path, body, text)
+    broken = _first_error(tree.root_node)
+    if broken is not None:
+        return Document(path, FileKind.INVENTORY, "", problem=_syntax(broken, positions), text=text)
+    try:
+        found = _at_a_fixed_depth(lambda: _File(path, text, tree.root_node, positions).records())
+    except RecursionError:
+        mark = Mark(path, 1, column=1)
+        problem = FileProblem("syntax", "refused: the file nests too deeply to read", mark)
+        return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
+    return Document(path, FileKind.INVENTORY if found else None, "", found, text=text)
+
+
+def _first_error(root: Node) -> Node | None:
+    """The first node the grammar could not read (an error, or a token it had to assume), in the order
+    written; None when the file parses."""
+    if not root.has_error:
+        return None
+    node = root
+    while True:
+        if node.is_error or node.is_missing:
+            return node
+        node = next((child for child in node.children if child.has_error or child.is_missing), node)
+        if not (node.has_error or node.is_missing):
+            return node
+
+
+def _syntax(node: Node, positions: _Positions) -> FileProblem:
+    mark = positions.mark(node)
+    said = f"expected {node.type}" if node.is_missing else "cannot be read"
+    message = f"not valid Bicep: what is written at line {mark.line}, column {mark.column} {said}"
+    return FileProblem("syntax", message, mark, "Fix the file so that `bicep build` compiles it.")
+
+
+class _Positions:
+    """Marks and offsets in characters of the decoded text: tree-sitter counts bytes of the UTF-8 it
+    parsed. The offsets of the lines' starts in both are found once."""
+
+    def __init__(self, path: str, data: bytes, text: str) -> None:
+        self.path = path
+        self._data = data
+        self._ascii = text.isascii()
+        self._line_chars: list[int] | None = None
+
+    def mark(self, node: Node) -> Mark:
+        row, column = node.start_point
+        if not self._ascii:
+            start = node.start_byte - column
+            column = len(self._data[start : node.start_byte].decode("utf-8", "replace"))
+        return Mark(self.path, row + 1, column=column + 1)
+
+    def offset(self, point: tuple[int, int], byte: int) -> int:
+        """The character offset of a place tree-sitter gives as (row, byte column) and byte offset."""
+        if self._ascii:
+            return byte
+        if self._line_chars is None:
+            starts, total = [0], 0
+            for line in self._data.split(b"\n"):
+                total += len(line.decode("utf-8", "replace")) + 1
+                starts.append(total)
+            self._line_chars = starts
+        row, column = point
+        line_start = byte - column
+        return self._line_chars[row] + len(self._data[line_start:byte].decode("utf-8", "replace"))
+
+
+@dataclass(slots=True, eq=False)
+class _Symbol:
+    """A resource a value names by its symbol (`vnet.id`, `parent: vm`): its type and name."""
+
+    type: str
+    name: object
+
+
+class _File:
+    """One parsed Bicep file: its parameters, variables and resources by name, and the values of each."""
+
+    def __init__(self, path: str, text: str, root: Node, positions: _Positions) -> None:
+        self.path = path
+        self.text = text
+        self.positions = positions
+        self.budget = _BUDGET_FLOOR + _BUDGET_PER_BYTE * len(text)
+        self.depth = 0
+        self.params: dict[str, Node] = {}
+        self.vars: dict[str, Node] = {}
+        self.symbols: dict[str, Node] = {}
+        self.known: dict[tuple[str, str], object] = {}
+        self.busy: set[tuple[str, str]] = set()
+        self.resources: list[Node] = []
+        for node in root.named_children:
+            name = node.child_by_field_name("name") or _first_named(node, "identifier")
+            if name is None:
+                continue
+            symbol = _node_text(name)
+            if node.type == "parameter_declaration":
+                self.params[symbol] = node
+            elif node.type == "variable_declaration":
+                self.vars[symbol] = node
+            elif node.type == "resource_declaration":
+                self.symbols[symbol] = node
+                self.resources.append(node)
+        # Each loop may repeat its body's text so many times between them all: past it, a loop is one item.
+        self.room = 4 * len(text) + 1_000_000
+
+    def records(self) -> tuple[object, ...]:
+        from migcheck.readers.template_values import records_of
+
+        declared: list[Declared] = []
+        extended: list[ExtendedSupportService] = []
+        for node in self.resources:
+            for resource in self._declared(node, None, {}):
+                if resource.type.casefold() == _CLOUD_SERVICE_TYPE:
+                    extended.append(self._cloud_service(resource))
+                elif classic_type(resource.type):
+                    declared.append(resource)
+        found = [*records_of(self.path, self.text, declared, BICEP_LANGUAGE), *extended]
+        return tuple(sorted(found, key=by_position))
+
+    def _cloud_service(self, resource: Declared) -> ExtendedSupportService:
+        roles = _get(_get(resource.properties, "roleProfile"), "roles")
+        names = [_get(role, "name") for role in roles] if isinstance(roles, list) else []
+        stated = (
+            tuple(n for n in names if isinstance(n, str)) if all(isinstance(n, str) for n in names) else ()
+        )
+        name = resource.name if isinstance(resource.name, str) else ""
+        return ExtendedSupportService(name, resource.mark, _VIA, roles=stated)
+
+    # --- resources ----------------------------------------------------------------------------------
+
+    def _declared(self, node: Node, parent: _Symbol | None, env: dict[str, object]) -> Iterator[Declared]:
+        """The resources one declaration makes (none when it is `existing`), its nested ones after each."""
+        if _is_existing(node):
+            return
+        rtype = self._type(node)
+        body = _body(node)
+        if not rtype or body is None:
+            return
+        for item_env, obj in self._items(body, env):
+            values = self._object(obj, item_env)
+            name = values.get("name")
+            named_parent = values.get("parent")
+            above = named_parent if isinstance(named_parent, _Symbol) else parent
+            full_type, full_name = rtype, name
+            if above is not None:
+                full_type, full_name = _under(above, rtype, name)
+            start, end = self._span(node)
+            own = {"location": values["location"]} if "location" in values else {}
+            props = _plain(values.get("properties"))
+            yield Declared(full_type, full_name, props, self.positions.mark(node), start, end, own)
+            this = _Symbol(full_type, full_name)
+            for child in _nested_declarations(obj):
+                yield from self._declared(child, this, item_env)
+
+    def _type(self, node: Node) -> str:
+        written = _first_named(node, "string")
+        value = self._value(written, {}) if written is not None else None
+        return value.partition("@")[0].strip() if isinstance(value, str) else ""
+
+    def _span(self, node: Node) -> tuple[int, int]:
+        return (
+            self.positions.offset(node.start_point, node.start_byte),
+            self.positions.offset(node.end_point, node.end_byte),
+        )
+
+    def _items(self, body: Node, env: dict[str, object]) -> Iterator[tuple[dict[str, object], Node]]:
+        """Each item a resource's body declares, with the loop's variables: one for a plain body or a
+        condition (declared whatever it says: a deployment may make it), one per counted item of a loop."""
+        if body.type == "if_statement":
+            inner = _first_named(body, "object")
+            if inner is not None:
+                yield env, inner
+            return
+        if body.type == "object":
+            yield env, body
+            return
+        names, iterable, inner = _loop(body)
+        if inner is None:
+            return
+        if inner.type == "if_statement":
+            inner = _first_named(inner, "object")
+            if inner is None:
+                return
+        items = self._iterated(iterable, env, max(body.end_byte - body.start_byte, 1))
+        for index, item in enumerate(items):
+            bound = dict(env)
+            if names:
+                bound[names[0]] = item
+            if len(names) > 1:
+                bound[names[1]] = index if not isinstance(item, Unknown) else item
+            yield bound, inner
+
+    def _iterated(self, iterable: Node | None, env: dict[str, object], size: int) -> list[object]:
+        """The items a loop runs over, as far as they are counted; one item not known otherwise."""
+        value = self._value(iterable, env) if iterable is not None else Unknown()
+        unknown = Unknown(
+            "the item of a loop", mark=self.positions.mark(iterable) if iterable is not None else None
+        )
+        if not isinstance(value, list) or as_count(len(value)) is None or len(value) * size > self.room:
+            return [unknown]
+        self.room -= len(value) * size
+        return value
+
+    # --- values -------------------------------------------------------------------------------------
+
+    def _object(self, node: Node, env: dict[str, object]) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for prop in node.named_children:
+            if prop.type != "object_property" or _first_named(prop, "resource_declaration") is not None:
+                continue
+            children = [c for c in prop.named_children if c.type not in ("comment", "decorators")]
+            if len(children) < 2:
+                continue
+            key = self._key(children[0])
+            if key is not None:
+                out[key] = self._value(children[-1], env)
+        return out
+
+    def _key(self, node: Node) -> str | None:
+        if node.type == "identifier":
+            return _node_text(node)
+        value = self._value(node, {})
+        return value if isinstance(value, str) else None
+
+    def _value(self, node: Node | None, env: dict[str, object]) -> object:
+        if node is None:
+            return Unknown()
+        self.budget -= 1
+        if self.budget < 0 or self.depth > _MAX_DEPTH:
+            return Unknown(mark=self.positions.mark(node))
+        self.depth += 1
+        try:
+            found = self._evaluate(node, env)
+        finally:
+            self.depth -= 1
+        if isinstance(found, Unknown) and found.mark is None and not found.stand_in:
+            return Unknown(found.why, mark=self.positions.mark(node))
+        return found
+
+    def _evaluate(self, node: Node, env: dict[str, object]) -> object:
+        kind = node.type
+        evaluate = _EVALUATORS.get(kind)
+        if evaluate is not None:
+            return evaluate(self, node, env)
+        if kind in ("parenthesized_expression", "expression"):
+            inner = [c for c in node.named_children if c.type != "comment"]
+            return self._value(inner[0], env) if len(inner) == 1 else Unknown()
+        return Unknown()
+
+    def _string(self, node: Node, env: dict[str, object]) -> object:
+        parts: list[str] = []
+        for child in node.named_children:
+            if child.type == "string_content":
+                parts.append(_node_text(child))
+            elif child.type == "escape_sequence":
+                parts.append(_unescaped(_node_text(child)))
+            elif child.type == "interpolation":
+                inner = [c for c in child.named_children if c.type != "comment"]
+                value = self._value(inner[0], env) if inner else Unknown()
+                if isinstance(value, Unknown):
+                    return value if value.stand_in and len(node.named_children) == 1 else Unknown()
+                written = as_text(value)
+                if written is None:
+                    return Unknown()
+                parts.append(written)
+        return bounded("".join(parts))
+
+    def _identifier(self, node: Node, env: dict[str, object]) -> object:
+        name = _node_text(node)
+        if name in env:
+            return env[name]
+        if name in self.params:
+            return self._once("param", name, lambda: self._parameter(name))
+        if name in self.vars:
+            return self._once("var", name, lambda: self._variable(name))
+        if name in self.symbols:
+            return self._once("resource", name, lambda: self._symbol(name))
+        if name in ("true", "false"):
+            return name == "true"
+        return Unknown()
+
+    def _once(self, kind: str, name: str, work: Callable[[], object]) -> object:
+        which = (kind, name)
+        if which in self.known:
+            return self.known[which]
+        if which in self.busy:
+            return Unknown()
+        self.busy.add(which)
+        try:
+            found = work()
+        finally:
+            self.busy.discard(which)
+        self.known[which] = found
+        return found
+
+    def _parameter(self, name: str) -> object:
+        node = self.params[name]
+        named = [c for c in node.named_children if c.type not in ("comment", "decorators")]
+        # `param name type = default`: the default is the last of identifier, type, default.
+        if len(named) >= 3:
+            return self._value(named[-1], {})
+        symbol = node.child_by_field_name("name") or _first_named(node, "identifier")
+        return parameter_stand_in(name, self.positions.mark(symbol or node))
+
+    def _variable(self, name: str) -> object:
+        named = [c for c in self.vars[name].named_children if c.type not in ("comment", "decorators")]
+        return self._value(named[-1], {}) if len(named) >= 2 else Unknown()
+
+    def _symbol(self, name: str) -> object:
+        node = self.symbols[name]
+        rtype = self._type(node)
+        body = _body(node)
+        if body is not None and body.type == "if_statement":
+            body = _first_named(body, "object")
+        if body is None or body.type != "object":
+            return _Symbol(rtype, Unknown())
+        return _Symbol(rtype, self._object(body, {}).get("name", Unknown()))
+
+    def _member(self, node: Node, env: dict[str, object]) -> object:
+        named = node.named_children
+        if len(named) != 2:
+            return Unknown()
+        target, prop = self._value(named[0], env), _node_text(named[1])
+        if isinstance(target, _Symbol):
+            return _symbol_property(target, prop)
+        return _get(target, prop) if isinstance(target, dict) else Unknown()
+
+    def _subscript(self, node: Node, env: dict[str, object]) -> object:
+        named = node.named_children
+        if len(named) != 2:
+            return Unknown()
+        target, index = self._value(named[0], env), self._value(named[1], env)
+        if isinstance(target, list) and isinstance(index, int) and not isinstance(index, bool):
+            return target[index] if 0 <= index < len(target) else Unknown()
+        if isinstance(target, dict) and isinstance(index, str):
+            return _get(target, index)
+        return Unknown()
+
+    def _array(self, node: Node, env: dict[str, object]) -> object:
+        return [self._value(c, env) for c in node.named_children if c.type not in ("comment", "decorators")]
+
+    def _for(self, node: Node, env: dict[str, object]) -> object:
+        """A loop that makes an array (a variable's, a property's): its items, as far as counted."""
+        names, iterable, inner = _loop(node)
+        if inner is None or inner.type == "if_statement":
+            return Unknown()
+        items = self._iterated(iterable, env, max(inner.end_byte - inner.start_byte, 1))
+        if any(isinstance(item, Unknown) for item in items):
+            return Unknown()
+        out = []
+        for index, item in enumerate(items):
+            bound = {
+                **env,
+                **({names[0]: item} if names else {}),
+                **({names[1]: index} if len(names) > 1 else {}),
+            }
+            out.append(self._value(inner, bound))
+        return out
+
+    def _ternary(self, node: Node, env: dict[str, object]) -> object:
+        named = [c for c in node.named_children if c.type != "comment"]
+        if len(named) != 3:
+            return Unknown()
+        condition = self._value(named[0], env)
+        if isinstance(condition, bool):
+            return self._value(named[1] if condition else named[2], env)
+        return Unknown()
+
+    def _call(self, node: Node, env: dict[str, object]) -> object:
+        named = [c for c in node.named_children if c.type != "comment"]
+        if not named:
+            return Unknown()
+        function = _node_text(named[0]).rpartition(".")[2].casefold()
+        arguments = next((c for c in named if c.type == "arguments"), None)
+        args = (
+            [self._value(c, env) for c in arguments.named_children if c.type != "comment"]
+            if arguments
+            else []
+        )
+        call = _FUNCTIONS.get(function)
+        return call(args) if call is not None else Unknown()
+
+
+def _concat(args: list) -> object:
+    if any(isinstance(a, Unknown) for a in args):
+        return Unknown()
+    if args and all(isinstance(a, list) for a in args):
+        return [item for a in args for item in a]
+    parts = [as_text(a) for a in args]
+    return bounded("".join(p for p in parts if p is not None)) if None not in parts else Unknown()
+
+
+def _format(args: list) -> object:
+    if not args or not isinstance(args[0], str) or any(isinstance(a, Unknown) for a in args):
+        return Unknown()
+    return composite(args[0], args[1:])
+
+
+def _range(args: list) -> object:
+    if len(args) != 2 or not all(isinstance(a, int) and not isinstance(a, bool) for a in args):
+        return Unknown()
+    start, count = args
+    return list(range(start, start + count)) if 0 <= count <= MAX_COPIES else Unknown()
+
+
+def _case(change: Callable[[str], str]) -> Callable[[list], object]:
+    return lambda args: change(args[0]) if len(args) == 1 and isinstance(args[0], str) else Unknown()
+
+
+def _string_of(args: list) -> object:
+    text = as_text(args[0]) if len(args) == 1 else None
+    return text if text is not None else Unknown()
+
+
+_FUNCTIONS: dict[str, Callable[[list], object]] = {
+    "concat": _concat,
+    "format": _format,
+    "range": _range,
+    "resourceid": resource_id,
+    "tolower": _case(str.lower),
+    "toupper": _case(str.upper),
+    "trim": _case(str.strip),
+    "string": _string_of,
+}
+_EVALUATORS: dict[str, Callable[[_File, Node, dict[str, object]], object]] = {
+    "string": _File._string,
+    "number": lambda file, node, env: int(_node_text(node)) if _node_text(node).isdecimal() else Unknown(),
+    "boolean": lambda file, node, env: _node_text(node) == "true",
+    "null": lambda file, node, env: None,
+    "object": lambda file, node, env: file._object(node, env),
+    "array": _File._array,
+    "identifier": _File._identifier,
+    "member_expression": _File._member,
+    "subscript_expression": _File._subscript,
+    "call_expression": _File._call,
+    "for_statement": _File._for,
+    "ternary_expression": _File._ternary,
+}
+
+
+def _symbol_property(symbol: _Symbol, prop: str) -> object:
+    """`vnet.name`, `vnet.id`, `vnet.type` of a resource a value names by its symbol."""
+    folded = prop.casefold()
+    if folded == "name":
+        return symbol.name
+    if folded == "type":
+        return symbol.type
+    if folded == "id" and isinstance(symbol.name, str) and "/" in symbol.type:
+        namespace, _, kinds = symbol.type.partition("/")
+        names = symbol.name.split("/")
+        parts = kinds.split("/")
+        if len(parts) == len(names):
+            return "/providers/" + namespace + "".join(f"/{k}/{n}" for k, n in zip(parts, names, strict=True))
+    if folded == "id" and isinstance(symbol.name, Unknown) and symbol.name.stand_in:
+        return f"/providers/{symbol.type}/{symbol.name.stand_in}"
+    return Unknown()
+
+
+def _under(parent: _Symbol, rtype: str, name: object) -> tuple[str, object]:
+    """A child resource's full type and name, after its parent's where it writes only its own part."""
+    if "/" not in rtype:
+        rtype = f"{parent.type}/{rtype}"
+    if isinstance(name, str) and "/" not in name:
+        name = f"{parent.name}/{name}" if isinstance(parent.name, str) else Unknown()
+    return rtype, name
+
+
+def _plain(value: object) -> object:
+    """A value as a row holds it: a resource its symbol names, by its id."""
+    if isinstance(value, _Symbol):
+        return _symbol_property(value, "id")
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _get(obj: object, wanted: str) -> object:
+    if not isinstance(obj, dict):
+        return None
+    folded = wanted.casefold()
+    return next((v for k, v in obj.items() if k.casefold() == folded), None)
+
+
+def _is_existing(node: Node) -> bool:
+    return any(child.type == "existing" for child in node.children)
+
+
+def _body(node: Node) -> Node | None:
+    """A resource declaration's body: its object, condition or loop."""
+    return next(
+        (c for c in node.named_children if c.type in ("object", "if_statement", "for_statement")), None
+    )
+
+
+def _loop(node: Node) -> tuple[list[str], Node | None, Node | None]:
+    """A `for_statement`'s variable names (item, then index), what it runs over, and its body."""
+    named = [c for c in node.named_children if c.type != "comment"]
+    names: list[str] = []
+    if named and named[0].type == "for_loop_parameters":
+        names = [
+            _node_text(c) for c in named[0].named_children if c.type in ("loop_variable", "loop_enumerator")
+        ]
+    elif named and named[0].type == "identifier":
+        names = [_node_text(named[0])]
+    if len(named) < 3:
+        return names, None, None
+    return names, named[1], named[-1]
+
+
+def _nested_declarations(body: Node) -> Iterator[Node]:
+    for prop in body.named_children:
+        if prop.type == "object_property":
+            nested = _first_named(prop, "resource_declaration")
+            if nested is not None:
+                yield nested
+
+
+def _first_named(node: Node, kind: str) -> Node | None:
+    return next((c for c in node.named_children if c.type == kind), None)
+
+
+def _node_text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", "replace")
+
+
+# Bicep's escapes in a string: `\'`, `\\`, `\n`, `\r`, `\t`, `\$`, `\u{...}`.
+_ESCAPES = {"\\'": "'", "\\\\": "\\", "\\n": "\n", "\\r": "\r", "\\t": "\t", "\\$": "$"}
+
+
+def _unescaped(written: str) -> str:
+    if written in _ESCAPES:
+        return _ESCAPES[written]
+    if written.startswith("\\u{") and written.endswith("}"):
+        try:
+            return chr(int(written[3:-1], 16))
+        except (ValueError, OverflowError):
+            return ""
+    return written
+
+
+__all__ = ["read", "sniff"]
