@@ -1,7 +1,7 @@
 """A folder holding nothing classic is warned about with the kinds of file migcheck reads, each of them: a
 Terraform configuration of another provider (IBM Cloud's "classic" VMs) is read and holds nothing classic,
-and the warning must not read as if .tf files were never looked at, nor leave out CI pipelines and publish
-profiles, which are read too."""
+and the warning must not read as if .tf files were never looked at, nor leave out CI pipelines, publish
+profiles and deployment templates, which are read too."""
 
 from __future__ import annotations
 
@@ -27,5 +27,6 @@ def test_the_warning_names_terraform_pipelines_and_publish_profiles(tmp_path, mo
         "Terraform configurations (.tf, .tf.json) of the classic azure provider",
         "build pipelines (azure-pipelines.yml, GitHub workflows, .gitlab-ci.yml and the like) whose steps run",
         "Visual Studio publish profiles (.azurePubxml) of cloud service projects",
+        "deployment templates (ARM .json, .bicep) that declare classic resources",
     ):
         assert kind in err

@@ -551,7 +551,8 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
         "(.yml, .yaml) that run it or the classic azure module, such scripts with no extension whose #! "
         "line runs sh, bash, python or pwsh, build pipelines (azure-pipelines.yml, GitHub workflows, "
         ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
-        "configurations (.tf, .tf.json) of the classic azure provider, "
+        "configurations (.tf, .tf.json) of the classic azure provider, deployment templates (ARM .json, "
+        ".bicep) that declare classic resources, "
         "TOML declarations, or Visual Studio publish profiles (.azurePubxml) of cloud service projects)"
         f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
