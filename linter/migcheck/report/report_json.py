@@ -14,8 +14,9 @@ migration scope read this instead:
 script's line that starts with an option right after a classic command, which bash runs on its own, is listed
 too, with `"why": "lost-continuation"`; a PowerShell part that starts at a construct the characters there name
 has `"why": "lone-dash"` (a `-` and a blank before a parameter's name), `"why": "blank-after-backtick"` (a
-blank after the backtick that ends a line) or `"why": "html-escaped"` (`&quot;` and the like, an HTML page's
-copy of the script, which Windows PowerShell rejects whole), as `check --verbose` names them with their edit; a Python `getattr`
+blank after the backtick that ends a line), `"why": "html-escaped"` (`&quot;` and the like, an HTML page's
+copy of the script, which Windows PowerShell rejects whole) or `"why": "lost-backtick"` (a line that starts with a
+parameter's name after a command's line that ends with no backtick), as `check --verbose` names them with their edit; a Python `getattr`
 of a classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell
 `azure` command given an option its classic form does not declare, which the CLI refuses, has `"why":
 "refused-option"`; a reserved IP given to a command that adds a VM to a deployment an earlier one created, which

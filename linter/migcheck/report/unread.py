@@ -30,7 +30,8 @@ a PowerShell call that gives a cmdlet more values by position than it takes (`EX
 `Set-AzureSubscription "a" "b"`), which PowerShell refuses.
 
 A PowerShell script's part that starts at a construct the characters there name (`construct`: a lone `-`
-before a parameter's name, a blank after a line-ending backtick) carries the construct's name as its mark's
+before a parameter's name, a blank after a line-ending backtick, a line that starts with a parameter's name after
+a command's line that lost its backtick) carries the construct's name as its mark's
 tag, from the reader: JSON and SARIF say it (`"why"`) as they say the shell's lost continuation."""
 
 from __future__ import annotations
@@ -440,7 +441,8 @@ OTHER_SHELL_WHY = "other-shell"
 LONE_DASH = "lone-dash"
 BLANK_AFTER_BACKTICK = "blank-after-backtick"
 HTML_ESCAPED = "html-escaped"
-_CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK, HTML_ESCAPED})
+LOST_BACKTICK = "lost-backtick"
+_CONSTRUCTS = frozenset({LONE_DASH, BLANK_AFTER_BACKTICK, HTML_ESCAPED, LOST_BACKTICK})
 
 
 def said_alone(mark: Mark) -> bool:
@@ -569,7 +571,7 @@ class Construct:
     does: str
     write: str
     line: int  # the line the construct is on, from 1
-    kind: str  # LONE_DASH, BLANK_AFTER_BACKTICK or HTML_ESCAPED
+    kind: str  # LONE_DASH, BLANK_AFTER_BACKTICK, HTML_ESCAPED or LOST_BACKTICK
 
 
 _BLANKS = " \t"
@@ -578,12 +580,14 @@ _BLANKS = " \t"
 def construct(above: str, line: str, mark: Mark) -> Construct | None:
     """The construct a PowerShell script's unread part at `mark` starts at (`line`: the text of its line,
     `above`: of the line before), where the characters there say which: a lone `-` before a parameter's
-    name, a blank after the backtick that ends a line, an HTML escape (`&quot;`). None where they do not:
-    only the grammar knows why it stopped."""
+    name, a blank after the backtick that ends a line, an HTML escape (`&quot;`), a line that starts with a
+    parameter's name after a line that lost its backtick. None where they do not: only the grammar knows why
+    it stopped."""
     return (
         _lone_dash(line, mark.column, mark.line)
         or _blank_after_backtick(above, line, mark.line)
         or _html_escaped(line, mark.column, mark.line)
+        or _lost_backtick(above, line, mark.line)
     )
 
 
@@ -609,6 +613,39 @@ def _lone_dash(line: str, column: int, number: int) -> Construct | None:
         number,
         LONE_DASH,
     )
+
+
+# The operators PowerShell writes as a dash and a word that may start a statement (`-not $done`): no
+# parameter's name.
+_UNARY_OPERATORS = frozenset({"-not", "-bnot", "-join", "-split"})
+# How a line may end and still go on with the command on the next line: a backtick, a pipe, a comma.
+_GOES_ON = ("`", "|", ",")
+
+
+def _lost_backtick(above: str, line: str, number: int) -> Construct | None:
+    """A line whose first word is a parameter's name (`-VNetName`) after a line of a command that ends with
+    no backtick: PowerShell ends the command at that line's end, so the parameters are not given to it, as
+    bash runs a line that lost its `\\` (see `LOST_CONTINUATION`). Not after a comment, a blank line or a
+    line whose bracket is still open (a command in brackets may go on)."""
+    words = line.split(maxsplit=1)
+    word = words[0] if words else ""
+    if not (word.startswith("-") and word[1:2].isalpha()) or word.casefold() in _UNARY_OPERATORS:
+        return None
+    kept = above.strip(_BLANKS)
+    if not kept or kept.startswith("#") or kept.endswith(_GOES_ON) or _opens_a_bracket(kept):
+        return None
+    return Construct(
+        f"line {number - 1} ends with no backtick, so PowerShell ends its command there and does not give it the "
+        f"parameters on this line, from {word} on",
+        f"end line {number - 1} with a backtick (`), as its last character",
+        number - 1,
+        LOST_BACKTICK,
+    )
+
+
+def _opens_a_bracket(text: str) -> bool:
+    """Whether `text` opens more brackets than it closes: a command in brackets may go on past its line."""
+    return any(text.count(opening) > text.count(closing) for opening, closing in ("()", "{}", "[]"))
 
 
 def _blank_after_backtick(above: str, line: str, number: int) -> Construct | None:
