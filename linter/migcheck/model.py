@@ -1642,6 +1642,19 @@ def refused_option(command: str, option: str) -> str:
     return f"{REFUSED_OPTION}{command}:{option}"
 
 
+# The start of the tag of a `Script.unread` mark of a shell `azure` command's option that takes a value written
+# as its last word, with none after it (`--affinity-group` at a line's end, its value on the next line, the
+# `\` between them lost), the command and the option as written after it
+# ("missing-value:storage account create:--affinity-group", `missing_value`): commander refuses the command
+# ("option argument missing"), which runs nothing.
+MISSING_VALUE = "missing-value:"
+
+
+def missing_value(command: str, option: str) -> str:
+    """The tag of a mark of `option`, which the classic CLI's `command` is given last, with no value."""
+    return f"{MISSING_VALUE}{command}:{option}"
+
+
 # The tag of a `Script.unread` mark of a classic command's value an Ansible task takes from another task's
 # registered result (`{{ out.stdout }}`): what a command printed when the playbook ran, which the file does not
 # state, whatever the play's variables give that name.

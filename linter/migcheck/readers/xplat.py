@@ -134,6 +134,7 @@ from migcheck.model import (
     is_stand_in,
     joined_paths,
     lun_key,
+    missing_value,
     network_stand_in,
     refused_option,
     rules_after,
@@ -698,6 +699,9 @@ class Parsed:
     resource_manager: bool = False
     refused_at: Mark | None = None  # where the first option the classic command does not declare is written
     refused: str = ""  # that option as written (`--vnet-name`, `-I`)
+    # Whether the refused option is one the command declares, which takes a value, written last with none
+    # (`missing_value`), not one it does not declare.
+    refused_for_no_value: bool = False
     surplus_at: Mark | None = None  # where the first positional word past those the command takes is written
     # Where the first words the script does not state (`Word.spread`) are: any option not given before may
     # be given there, and they take no positional argument's place, as the stated words after them do.
@@ -807,6 +811,8 @@ def parse(words: Sequence[Word], at: Mark) -> Parsed | None:
                 parsed.options[name] = rest[index]
                 index += 1
             else:
+                if kind == VALUE:
+                    _refuse_for_no_value(parsed, word, name)
                 parsed.options[name], parsed.flags[name] = True, word.mark
     taken = len(spec.positionals)
     _unbound_after_split(parsed, taken)
@@ -882,6 +888,16 @@ def _refuse(parsed: Parsed, at: Mark, option: str) -> None:
     """The first option the classic command does not declare is where, and as what, it is refused."""
     if parsed.refused_at is None:
         parsed.refused_at, parsed.refused = at, option
+
+
+def _refuse_for_no_value(parsed: Parsed, word: Word, name: str) -> None:
+    """An option that takes a value written as the command's last word, with none after it: commander
+    refuses the command ("option argument missing") as it refuses an option the command does not declare,
+    so it runs nothing. A value on the next line whose `\\` was lost is the likely slip."""
+    parsed.foreign = True
+    if parsed.refused_at is None:
+        option = word.text if word.text is not None and word.text.startswith("-") else f"--{name}"
+        parsed.refused_at, parsed.refused, parsed.refused_for_no_value = word.mark, option, True
 
 
 def _named_options(
@@ -1326,7 +1342,8 @@ class Reading:
             if not self.arm and not parsed.resource_manager and parsed.refused_at is not None:
                 # Said, not read: the CLI refuses an option the command does not declare, so it creates
                 # nothing, though the script may well be meant to.
-                tag = refused_option(" ".join(parsed.path), parsed.refused)
+                tagged = missing_value if parsed.refused_for_no_value else refused_option
+                tag = tagged(" ".join(parsed.path), parsed.refused)
                 self.refused.append(replace(parsed.refused_at, tag=tag))
             return NOTHING
         if parsed.surplus_at is not None:  # read as the CLI binds it, the surplus said

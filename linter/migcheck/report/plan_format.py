@@ -94,7 +94,8 @@ after the backtick that ends a line), `"why": "html-escaped"` (`&quot;` and the 
 the script, which Windows PowerShell rejects whole) or `"why": "lost-backtick"` (a line that starts with a
 parameter's name after a command's line that ends with no backtick), each with the edit `check --verbose` gives; a Python `getattr` of a
 classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell `azure`
-command given an option its classic form does not declare, which the CLI refuses, has `"why": "refused-option"`;
+command given an option its classic form does not declare, which the CLI refuses, has `"why": "refused-option"`,
+and one given an option that takes a value as its last word, with none after it, `"why": "missing-value"`;
 a reserved IP given to a command that adds a VM to a deployment an earlier one created, which is not applied,
 has `"why": "reserved-ip-not-applied"`; a VM configuration pipeline's stage that passes no VM on to the New-AzureVM given
 its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an

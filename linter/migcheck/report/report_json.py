@@ -19,7 +19,8 @@ copy of the script, which Windows PowerShell rejects whole) or `"why": "lost-bac
 parameter's name after a command's line that ends with no backtick), as `check --verbose` names them with their edit; a Python `getattr`
 of a classic service by a method name the script does not state has `"why": "called-by-unstated-name"`; a shell
 `azure` command given an option its classic form does not declare, which the CLI refuses, has `"why":
-"refused-option"`; a reserved IP given to a command that adds a VM to a deployment an earlier one created, which
+"refused-option"`, and one given an option that takes a value as its last word, with none after it, which the CLI
+refuses too, `"why": "missing-value"`; a reserved IP given to a command that adds a VM to a deployment an earlier one created, which
 is not applied, has `"why": "reserved-ip-not-applied"`; a VM configuration pipeline's stage that passes no VM on to the New-AzureVM given
 its output has `"why": "vm-not-passed-on"`; a shell `azure` command given more positional words than it takes (an
 escaped quote split by bash) has `"why": "surplus-arguments"` at the first surplus word. Other parts have no `why`.

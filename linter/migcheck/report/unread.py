@@ -52,6 +52,7 @@ from migcheck.model import (
     LOAD_NOT_FOLLOWED,
     LOADED_FROM_ANOTHER_FOLDER,
     LOST_CONTINUATION,
+    MISSING_VALUE,
     MODULE_CALLS_CUT,
     MODULE_NOT_CHECKED,
     MODULE_NOT_READ,
@@ -435,6 +436,7 @@ def _language(path: str) -> str:
 
 
 REFUSED_OPTION_WHY = "refused-option"
+MISSING_VALUE_WHY = "missing-value"
 ESCAPED_PARAMETER_WHY = "escaped-parameter"
 EXTRA_POSITIONAL_WHY = "extra-positional"
 OTHER_SHELL_WHY = "other-shell"
@@ -460,8 +462,8 @@ def said_alone(mark: Mark) -> bool:
 
 def refused(mark: Mark) -> bool:
     """Whether `mark` is of an option the classic CLI's command or Ansible's classic module does not
-    declare."""
-    return mark.tag.startswith((REFUSED_OPTION, REFUSED_MODULE_OPTION))
+    declare, or of one the command is given last with no value."""
+    return mark.tag.startswith((REFUSED_OPTION, REFUSED_MODULE_OPTION, MISSING_VALUE))
 
 
 def other_shell(mark: Mark) -> bool:
@@ -489,7 +491,7 @@ def why_named(mark: Mark) -> str:
     if undecided_url(mark.tag):
         return REQUEST_URL_UNDECIDED
     if refused(mark):
-        return REFUSED_OPTION_WHY
+        return MISSING_VALUE_WHY if mark.tag.startswith(MISSING_VALUE) else REFUSED_OPTION_WHY
     if escaped_parameter(mark):
         return ESCAPED_PARAMETER_WHY
     if extra_positional(mark):
@@ -553,6 +555,14 @@ def _refused(tag: str) -> str:
             "migcheck does not read it and the VM it would create is missing; remove the option, or write it as "
             "the module declares it (name, image, location, role_size, storage_account, virtual_network_name, "
             "endpoints, user, password, ...)"
+        )
+    if tag.startswith(MISSING_VALUE):
+        command, _, option = tag.removeprefix(MISSING_VALUE).partition(":")
+        return (
+            f"gives the classic `azure {command}` the option `{visible(option)}` with no value after it: the CLI "
+            "refuses the command (option argument missing) and runs nothing, so migcheck does not read it and what "
+            "it would create is missing; give the option its value (if the value is on the next line, end this one "
+            "with `\\`)"
         )
     command, _, option = tag.removeprefix(REFUSED_OPTION).partition(":")
     return (
