@@ -352,3 +352,29 @@ def test_a_template_of_copy_loops_is_read_in_linear_time():
         return work
 
     assert_linear(make, 40)
+
+
+def test_comments_resource_manager_allows_are_read_as_white_space():
+    text = (
+        '{\n  "$schema": "' + SCHEMA + '", // the schema\n'
+        "  /* the estate,\n     one account */\n"
+        '  "resources": [{"type": "Microsoft.ClassicStorage/storageAccounts", "name": "a//b/*c*/",\n'
+        '    "properties": {"accountType": "Standard-LRS"}}]\n}\n'
+    )
+    (account,) = _of(_read(text), ClassicStorageAccount)
+    assert (account.name, account.mark.line, account.mark.column) == ("a//b/*c*/", 5, 17)
+
+
+def test_a_template_of_many_comments_and_strings_is_read_in_linear_time():
+    def make(n: int):
+        items = ", ".join('"x/y" /* c */ // d\n' for _ in range(n))
+        text = '{"$schema": "' + SCHEMA + '", "variables": {"v": [' + items + "]}, "
+        text += '"resources": [{"type": "Microsoft.ClassicStorage/storageAccounts", "name": "a", "properties": {}}]}'
+        data = text.encode()
+
+        def work() -> None:
+            assert inventory.sniff(data)
+
+        return work
+
+    assert_linear(make, 20000)

@@ -127,3 +127,25 @@ def test_the_parameters_file_beside_a_template_gives_its_parameters_their_values
     assert [f.message for f in result.findings] == [
         "VM 'app01' of cloud service 'shop' is in virtual network 'shop-vnet' but has no subnet"
     ]
+
+
+def test_a_vm_declared_without_an_availability_set_or_properties_is_in_none(tmp_path, monkeypatch):
+    template = {
+        "$schema": SCHEMA,
+        "resources": [
+            {"type": "Microsoft.ClassicCompute/domainNames", "name": "shop"},
+            _vm("a", hardwareProfile={"size": "Small", "availabilitySet": "front"}),
+            _vm("b") | {"properties": {"domainName": {"name": "shop"}}},
+        ],
+    }
+    text = json.dumps(template, indent=2)
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": text}, "MIG103", "MIG601")
+    assert [f.code for f in result.findings] == ["MIG601", "MIG103"]
+    # A cloud service declared without properties is declared, not a resource an export leaves unchecked.
+    assert "unchecked" not in " ".join(f.message for f in result.findings)
+
+
+def test_a_template_of_classic_resources_that_does_not_parse_is_mig001(tmp_path, monkeypatch):
+    text = json.dumps({"$schema": SCHEMA, "resources": [_vm("web")]}).replace('"web",', '"web",,')
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": text}, dedent=False)
+    assert [(f.code, f.message.startswith("not valid JSON")) for f in result.findings] == [("MIG001", True)]

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 _GRAMMAR = "tree_sitter_bicep"
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
-_VIA = "declares it as a Microsoft.Compute/cloudServices resource in Bicep"
+_VIA = "declares it as a Microsoft.Compute/cloudServices resource"
 # How much evaluation a file may spend for each byte (and a floor for small ones): what a hostile file
 # spends past it is not known.
 _BUDGET_PER_BYTE = 8

@@ -65,10 +65,12 @@ and GUID `Id`, an Application Gateway's rows trimmed to `Name`, `VnetName` and `
 export.
 
 A deployment template (its `$schema` names `deploymentTemplate.json`) is not an export, but one that
-declares a resource of type `Microsoft.Compute/cloudServices` says that a cloud service is deployed as
-Cloud Services (extended support), not as a classic one: it becomes a document of that evidence
-(`ExtendedSupportService`), one record per such resource, its nested `resources` and the templates of its
-inline nested deployments included. Any other template is read as before: silent in a folder walk.
+declares resources of the classic types, or of type `Microsoft.Compute/cloudServices`, is read by
+`readers.template`: the classic ones into the records the same types give as rows of an export (the
+builders of `inventory_shapes`), with the template's `Script` for MIG601, and the cloud services into the
+evidence of Cloud Services (extended support) they are (`ExtendedSupportService`). Its parameters file
+(`$schema` naming `deploymentParameters.json`) is read for it, and is no export. Any other template is read
+as before: silent in a folder walk.
 
 An export written by `ConvertTo-Json` without enough `-Depth` has strings (`"@{id=; name=}"`,
 `"System.Object[]"`, a .NET type name such as the classic module's `PersistentVM`) where nested objects
@@ -191,9 +193,10 @@ def sniff(data: bytes) -> bool:
     """Whether a `.json` file met in a folder walk is an inventory export: it starts as JSON does, names
     what marks one of the shapes the reader reads (`_MARKERS`), and its first item is a resource or a cmdlet
     object. ARM templates and parameter files (their first key is `$schema`) mention classic types too,
-    and are not exports; nor is a settings file that mentions them. A deployment template that declares a
-    cloud service of extended support is read too, for that evidence (a byte search first, then a parse
-    of the few files that name both a template's schema and cloud services)."""
+    and are not exports; nor is a settings file that mentions them. A deployment template that declares
+    classic resources or a cloud service of extended support is read too, as a template (a byte search
+    first, then a parse of the few files that name both a template's schema and a classic provider or cloud
+    services), and so is one that names them and does not parse, for its syntax error."""
     head = _head(data)
     if not head.startswith(("[", "{")):
         return False
@@ -204,6 +207,8 @@ def sniff(data: bytes) -> bool:
         text, problem = _decode(data)
         if problem is None and _template("", text) is not None:
             return True
+        if problem is None and _names_a_classic_provider(lowered) and not _parses(text):
+            return True  # what may be a template of classic resources, and breaks: read, to say where
     if _FIRST_KEY.match(head):
         return False
     return _names_a_shape(data, lowered, _encoding(data)) and _first_item_is_a_record(data)
@@ -804,6 +809,25 @@ def _is_parameters_file(data: bytes, text: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return isinstance(schema, str) and "deploymentparameters.json" in schema.casefold()
+
+
+def _names_a_classic_provider(lowered: bytes) -> bool:
+    """Whether the bytes (their ASCII letters lower-cased) name a classic provider (`Microsoft.Classic...`)."""
+    return any(form in lowered for form in _TEMPLATE_SNIFF[-1])
+
+
+def _parses(text: str) -> bool:
+    """Whether the text is JSON that parses (nested no deeper than an export may be), comments read as a
+    template's are."""
+    import json
+
+    from migcheck.readers.template import without_comments
+
+    try:
+        _at_a_fixed_depth(lambda: json.loads(without_comments(text)))
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
+        return False
+    return True
 
 
 def _template(path: str, text: str) -> tuple[object, ...] | None:

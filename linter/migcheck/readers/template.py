@@ -58,7 +58,9 @@ class _Written:
 def read_template(path: str, text: str) -> tuple[object, ...] | None:
     """The records of a deployment template's text, in the order written; None when the text is not a
     deployment template, does not parse, or declares no resource of a classic type or of
-    `Microsoft.Compute/cloudServices`."""
+    `Microsoft.Compute/cloudServices`. Comments, which Resource Manager allows in a template, are read as
+    white space."""
+    text = without_comments(text)
     walk = _Walk(path, text, json.JSONDecoder())
     try:
         _at_a_fixed_depth(walk.walk)
@@ -70,6 +72,48 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
         walk.scope.supplied = _parameters_file(path)
     found = (*walk.extended_support(), *_at_a_fixed_depth(lambda: _classic(walk, path, text)))
     return tuple(sorted(found, key=by_position)) or None
+
+
+def without_comments(text: str) -> str:
+    """The text with each comment outside strings (`// ...` to the end of its line, `/* ... */`) written as
+    spaces, its line breaks kept, so that every offset, line and column stays where it was: Resource
+    Manager reads a template with comments, the JSON decoder does not. The same text when it has none."""
+    if "/" not in text:
+        return text
+    out: list[str] = []
+    at, start, length = 0, 0, len(text)
+    quote, slash = text.find('"'), text.find("/")  # the next of each from `at`, found once each
+    while slash >= 0:
+        if 0 <= quote < slash:
+            at = _string_end(text, quote)
+        elif text.startswith(("//", "/*"), slash):
+            line = text.startswith("//", slash)
+            end = text.find("\n", slash) if line else text.find("*/", slash + 2)
+            end = length if end < 0 else end + (0 if line else 2)
+            out.append(text[start:slash])
+            out.append("".join(c if c in "\r\n" else " " for c in text[slash:end]))
+            at = start = end
+        else:
+            at = slash + 1
+        quote = text.find('"', at) if quote < at else quote
+        slash = text.find("/", at) if slash < at else slash
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _string_end(text: str, at: int) -> int:
+    """The offset just past the JSON string whose `"` is at `at` (the end of the text when it has none)."""
+    at += 1
+    while True:
+        quote = text.find('"', at)
+        if quote < 0:
+            return len(text)
+        slashes = 0
+        while text[quote - 1 - slashes] == "\\":
+            slashes += 1
+        if slashes % 2 == 0:
+            return quote + 1
+        at = quote + 1
 
 
 def _parameters_file(path: str) -> dict[str, object]:

@@ -214,7 +214,9 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     from migcheck.readers.inventory_shapes import Spots
 
     rtype = resource.type.strip()
-    row = {"type": rtype, "name": resource.name, **resource.own, "properties": resource.properties}
+    # A resource declared without properties has none: not the row of an export that leaves them out.
+    props = {} if resource.properties is None else resource.properties
+    row = {"type": rtype, "name": resource.name, **resource.own, "properties": props}
     searched = [u for u in _unknowns(row) if u.mark is None and not u.stand_in]
     marks: dict[int, Mark] = {}
     if searched:
@@ -286,8 +288,8 @@ def _stand_in(unknown: Unknown, what: str, searched: Mark | None, file: str) -> 
 def _template_defaults(row: dict) -> None:
     """What a template means by leaving a value out, where an export leaving it out says nothing: a VM
     declared with a virtual network and no `subnetNames` is in no subnet, one without `networkProfile` in no
-    network, one without `inputEndpoints` or `extensions` has none (but the extensions its child resources
-    add), and a reference to its cloud service by `id` alone names the
+    network, one without `hardwareProfile` (or its `availabilitySet`) in no availability set, one without
+    `inputEndpoints` or `extensions` has none (but the extensions its child resources add), and a reference to its cloud service by `id` alone names the
     service its id ends with."""
     from migcheck.inventory_model import parse_id
 
@@ -295,6 +297,7 @@ def _template_defaults(row: dict) -> None:
     if str(row.get("type", "")).casefold() != _VM or not isinstance(props, dict):
         return
     props.setdefault("extensions", [])
+    props.setdefault("hardwareProfile", {})
     network = props.setdefault("networkProfile", {})
     if isinstance(network, dict):
         network.setdefault("inputEndpoints", [])
