@@ -146,6 +146,13 @@ def _line(needle: str) -> int:
     return next(n for n, line in enumerate(ESTATE.splitlines(), 1) if needle in line)
 
 
+def _line_after(anchor: str, needle: str) -> int:
+    """The first line of ESTATE after the one holding `anchor` that holds `needle`."""
+    lines = ESTATE.splitlines()
+    start = _line(anchor)
+    return next(n for n, line in enumerate(lines[start:], start + 1) if needle in line)
+
+
 def _of(records, kind) -> list:
     return [r for r in records if isinstance(r, kind)]
 
@@ -188,17 +195,42 @@ def test_every_declaration_form_is_read():
 
 def test_the_rules_fire_on_a_bicep_file_found_in_a_folder_walk(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"infra/main.bicep": ESTATE}, dedent=False)
-    jump, bginfo, snapshot = _line("resource jump"), _line("resource bginfo"), _line("resource snapshot")
+    bginfo, snapshot = _line("resource bginfo"), _line("resource snapshot")
+    network, second_subnet = (
+        _line_after("resource jump", "virtualNetwork:"),
+        _line_after("resource jump", "'b'"),
+    )
     assert sorted(where(result.findings)) == sorted(
         [
-            f"MIG003 infra/main.bicep:{jump}:1",  # its network is not one the files declare
-            f"MIG202 infra/main.bicep:{jump}:1",  # in two subnets
+            f"MIG003 infra/main.bicep:{network}:23",  # its network is not one the files declare
+            f"MIG202 infra/main.bicep:{second_subnet}:11",  # in two subnets: at the second
             f"MIG204 infra/main.bicep:{bginfo}:3",  # of each VM of the loop
             f"MIG204 infra/main.bicep:{bginfo}:3",
             f"MIG206 infra/main.bicep:{snapshot}:1",
             f"MIG601 infra/main.bicep:{_line('resource disks')}:1",
         ]
     )
+
+
+def test_a_finding_points_at_the_value_the_bicep_file_writes(tmp_path, monkeypatch):
+    network = """\
+resource vnet 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
+  name: 'legacy'
+  properties: {
+    addressSpace: {
+      addressPrefixes: [ '10.0.0.0/16', '10.1.0.00/16' ]
+    }
+    subnets: [
+      {
+        name: 'front'
+        addressPrefix: '10.0.1.0/24'
+      }
+    ]
+  }
+}
+"""
+    result = lint_files(tmp_path, monkeypatch, {"net.bicep": network}, "MIG304", dedent=False)
+    assert where(result.findings) == ["MIG304 net.bicep:5:41"]
 
 
 def test_a_bicep_file_that_does_not_parse_is_mig001(tmp_path, monkeypatch):

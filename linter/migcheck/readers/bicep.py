@@ -12,7 +12,8 @@ states them: a parameter's default, a variable, a string's interpolation (`'${pr
 `format`, `toLower`, `resourceId`, a loop's item; anything else (a parameter without a default,
 `uniqueString(...)`, `resourceGroup().location`) is a stand-in marked where it is written. A loop is one
 resource per item when its items are counted (up to Resource Manager's 800), else one whose item is not
-known. Each record is marked at its `resource` keyword.
+known. Each record is marked at its `resource` keyword, and each value a finding is about where the file
+writes it (the syntax tree says where each key and plain string is: `inventory_shapes.WrittenSpots`).
 
 A file that does not parse is MIG001 at the first place the grammar could not read, as a script is. A file
 that names no classic type and no cloud service of extended support is not read (`sniff`).
@@ -38,6 +39,8 @@ from migcheck.readers.template_values import (
 
 if TYPE_CHECKING:
     from tree_sitter import Node
+
+    from migcheck.readers.inventory_shapes import Written
 
 _GRAMMAR = "tree_sitter_bicep"
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
@@ -220,10 +223,37 @@ class _File:
             start, end = self._span(node)
             own = {"location": values["location"]} if "location" in values else {}
             props = _plain(values.get("properties"))
-            yield Declared(full_type, full_name, props, self.positions.mark(node), start, end, own)
+            mark, written = self.positions.mark(node), self._written(node)
+            yield Declared(full_type, full_name, props, mark, start, end, own, written)
             this = _Symbol(full_type, full_name)
             for child in _nested_declarations(obj):
                 yield from self._declared(child, this, item_env)
+
+    def _written(self, node: Node) -> Written:
+        """Where the declaration writes its keys and plain strings (without interpolation), in order."""
+        from migcheck.readers.inventory_shapes import Written
+
+        keys: list[tuple[int, str, int]] = []
+        strings: list[tuple[int, str]] = []
+        stack = [node]
+        while stack:
+            at = stack.pop()
+            if at.type == "string":
+                value = _literal(at)
+                if value is not None:
+                    strings.append((self._offset(at), value))
+                continue
+            if at.type == "object_property":
+                parts = [c for c in at.named_children if c.type not in ("comment", "decorators")]
+                key = _literal(parts[0]) if parts and parts[0].type == "string" else None
+                if len(parts) >= 2 and (key is not None or parts[0].type == "identifier"):
+                    written = key if key is not None else _node_text(parts[0])
+                    keys.append((self._offset(parts[0]), written, self._offset(parts[-1])))
+            stack.extend(reversed(at.named_children))
+        return Written(tuple(sorted(keys)), tuple(sorted(strings)))
+
+    def _offset(self, node: Node) -> int:
+        return self.positions.offset(node.start_point, node.start_byte)
 
     def _type(self, node: Node) -> str:
         written = _first_named(node, "string")
@@ -592,6 +622,19 @@ def _nested_declarations(body: Node) -> Iterator[Node]:
 
 def _first_named(node: Node, kind: str) -> Node | None:
     return next((c for c in node.named_children if c.type == kind), None)
+
+
+def _literal(node: Node) -> str | None:
+    """A string's value when it is written whole (no interpolation); None otherwise."""
+    parts: list[str] = []
+    for child in node.named_children:
+        if child.type == "string_content":
+            parts.append(_node_text(child))
+        elif child.type == "escape_sequence":
+            parts.append(_unescaped(_node_text(child)))
+        else:
+            return None
+    return "".join(parts)
 
 
 def _node_text(node: Node) -> str:

@@ -358,6 +358,57 @@ class Spots:
 
 # Not frozen: a frozen dataclass sets each field through `object.__setattr__`, which made an item cost five
 # times as much to build, once for each row of an export. Nothing changes one once built.
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """Where a file that is not JSON writes the keys and strings of its objects, as its parser found them (a
+    Bicep file's syntax tree), each list in the order written: `keys` as (offset of the key, the key, offset
+    of its value), `strings` as (offset of the string's opening quote, its value)."""
+
+    keys: tuple[tuple[int, str, int], ...]
+    strings: tuple[tuple[int, str], ...]
+
+
+class WrittenSpots(Spots):
+    """The `Spots` of an object whose keys and strings are located already (`Written`): looked up there,
+    not searched for as JSON writes them."""
+
+    __slots__ = ("_string_offsets", "_written")
+
+    def __init__(self, text: str, start: int, end: int, mark: Mark, written: Written) -> None:
+        super().__init__(text, start, end, mark, cut_at=[])
+        self._written = written
+        self._string_offsets = [at for at, _ in written.strings]
+
+    def _find_key(self, name: str) -> int:
+        keys = self._written.keys
+        found = next((at for at, written, _ in keys if written == name), -1)
+        if found < 0:
+            folded = name.casefold()
+            found = next((at for at, written, _ in keys if written.casefold() == folded), -1)
+        return found
+
+    def value_offset(self, name: str) -> int:
+        at = self.key(name)
+        return next((value for offset, _, value in self._written.keys if offset == at), -1)
+
+    def keys(self, name: str) -> list[Mark]:
+        keys = self._written.keys
+        offsets = [at for at, written, _ in keys if written == name]
+        if not offsets:
+            folded = name.casefold()
+            offsets = [at for at, written, _ in keys if written.casefold() == folded]
+        return [self._mark_of(offset) for offset in offsets]
+
+    def _find(self, value: str, after: int) -> int:
+        strings = self._written.strings
+        for index in range(bisect_left(self._string_offsets, after), len(strings)):
+            if strings[index][1] == value:
+                return strings[index][0]
+        return -1
+
+
 @dataclass(slots=True, eq=False)
 class Item:
     """One resource object of an export, with what every builder needs."""

@@ -17,9 +17,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.model import Mark, Script
+
+if TYPE_CHECKING:
+    from migcheck.readers.inventory_shapes import Spots, Written
 
 # How far a template's values may grow while they are worked out: a string built by `concat` or `format`
 # (or Bicep's interpolation) longer than this is not known (a variable that doubles a string at each of
@@ -67,6 +71,9 @@ class Declared:
     start: int
     end: int
     own: dict[str, object] = field(default_factory=dict)
+    # Where the resource's keys and strings are, when its reader's parser says (Bicep); None for JSON, whose
+    # values are found in the text as JSON writes them.
+    written: Written | None = None
 
 
 # The classic types whose resources the inventory mapping reads, and the child types whose resources are
@@ -124,7 +131,7 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     """The records of the classic resources among `declared` (in the order written), and the template's
     `Script` when it declares any, at its first; `language` names the template's language in messages
     ("ARM template", "Bicep")."""
-    from migcheck.readers.inventory_shapes import Spots, records
+    from migcheck.readers.inventory_shapes import records
 
     classic = [d for d in declared if classic_type(d.type)]
     if not classic:
@@ -143,8 +150,7 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
             props = row["properties"] if isinstance(row["properties"], dict) else {}
             props["extensions"] = [*_listed(props.get("extensions")), *(ext for ext, _ in added)]
             row["properties"] = props
-        spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
-        made = records(row, resource.mark, spots)
+        made = records(row, resource.mark, _spots(text, resource))
         found += [_marked_extensions(r, [mark for _, mark in added]) for r in made]
     types = list(dict.fromkeys(classic_type(d.type) for d in classic))
     called = f"{language} '{file}'"
@@ -207,12 +213,20 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def _spots(text: str, resource: Declared) -> Spots:
+    """Where the resource's values are written: looked up where its parser located them, else searched
+    for in its text as JSON writes them."""
+    from migcheck.readers.inventory_shapes import Spots, WrittenSpots
+
+    if resource.written is not None:
+        return WrittenSpots(text, resource.start, resource.end, resource.mark, resource.written)
+    return Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+
+
 def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     """The resource as a row of an inventory export writes it: its type, name and location, and its
     properties (a copy: a variable's value is one object however many resources it is given to), each
     unknown value a stand-in marked where the template writes it."""
-    from migcheck.readers.inventory_shapes import Spots
-
     rtype = resource.type.strip()
     # A resource declared without properties has none: not the row of an export that leaves them out.
     props = {} if resource.properties is None else resource.properties
@@ -220,7 +234,7 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     searched = [u for u in _unknowns(row) if u.mark is None and not u.stand_in]
     marks: dict[int, Mark] = {}
     if searched:
-        spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+        spots = _spots(text, resource)
         marks = dict(zip(map(id, searched), spots.values([u.raw for u in searched], ""), strict=True))
     noun = _NOUNS.get(rtype.casefold(), "resource")
     made: list[str] = []  # the stand-ins this resource makes, but its parameters'
