@@ -28,22 +28,30 @@ def _role(el: Element, marker: Marker) -> Role:
     # Instance input endpoints are public too (a port range on the service's VIP), so they count as input
     # endpoints wherever "does the VIP have an endpoint" matters.
     # A role's children are many and the lists few: lxml's tag filter finds them; a list's own children
-    # are looked at once for both kinds of endpoint.
+    # are looked at once for both kinds of endpoint. A role's imports are found once too, and looked at only
+    # where it has some (every definition the SDK writes imports Diagnostics or RemoteAccess).
     lists = [grouped_children(listed, _ENDPOINTS) for listed in el.iterchildren(_LISTS)]
-    endpoints = [e for name in _ENDPOINTS for listed in lists for e in listed.get(name, ())]
+    imports = list(el.iterchildren(_IMPORTS))
+    endpoints = [
+        _endpoint(e, marker) for name in _ENDPOINTS for listed in lists for e in listed.get(name, ())
+    ]
     name, size = attrs(el, "name", "vmsize")
+    # In the order of `Role`'s fields (name, type, mark, size, instances, availability set, endpoints).
     return Role(
-        name=name,
-        type=ROLE_TYPES[local_name(el)],
-        mark=marker.mark(el),
-        size=size,
-        endpoints=_with_imported(el, [_endpoint(e, marker) for e in endpoints], marker),
+        name,
+        ROLE_TYPES[local_name(el)],
+        marker.mark(el),
+        size,
+        None,
+        "",
+        _with_imported(imports, endpoints, marker) if imports else tuple(endpoints),
     )
 
 
 # The input endpoints of a role's `Endpoints`, by local name: every input endpoint, then every instance one.
 _ENDPOINTS = ("InputEndpoint", "InstanceInputEndpoint")
 _LISTS = "{*}Endpoints"
+_IMPORTS = "{*}Imports"
 
 
 # The input endpoints a module of the SDK adds to the role that imports it (`<Imports><Import
@@ -56,26 +64,28 @@ _MODULE_ENDPOINTS = {
     "remoteforwarder": (("Microsoft.WindowsAzure.Plugins.RemoteForwarder.RdpInput", "tcp", "3389", "*"),),
     "webdeploy": (("Microsoft.WindowsAzure.Plugins.WebDeploy.InputEndpoint", "tcp", "8172", "8172"),),
 }
-_IMPORTS = "{*}Imports"
 
 
 def _with_imported(
-    role: Element, endpoints: list[InputEndpoint], marker: Marker
+    imports: list[Element], endpoints: list[InputEndpoint], marker: Marker
 ) -> tuple[InputEndpoint, ...]:
-    """`endpoints`, then those the modules `role` imports add to it: not one the role defines itself (a
-    WebDeploy role may write its module's endpoint out, with a probe of its own), nor one twice."""
+    """`endpoints`, then those the modules a role imports (`imports`, its `Imports` children) add to it: not
+    one the role defines itself (a WebDeploy role may write its module's endpoint out, with a probe of its
+    own), nor one twice."""
     by_name: dict[str, InputEndpoint] = {}
-    for e in _module_endpoints(role, marker):
+    for e in _module_endpoints(imports, marker):
         by_name.setdefault(e.name.casefold(), e)  # marked at the first import of its module
+    if not by_name:  # most roles: modules that add no endpoint on the VIP
+        return tuple(endpoints)
     for e in endpoints:
         by_name.pop(e.name.casefold(), None)
     return (*endpoints, *by_name.values())
 
 
-def _module_endpoints(role: Element, marker: Marker) -> Iterator[InputEndpoint]:
-    """The input endpoints of the modules `role` imports, each marked at its `Import`."""
-    for imports in role.iterchildren(_IMPORTS):
-        for imported in named_children(imports, ("Import",)):
+def _module_endpoints(imports: list[Element], marker: Marker) -> Iterator[InputEndpoint]:
+    """The input endpoints of the modules a role imports, each marked at its `Import`."""
+    for listed in imports:
+        for imported in named_children(listed, ("Import",)):
             for fields in _MODULE_ENDPOINTS.get(attr(imported, "moduleName").casefold(), ()):
                 yield InputEndpoint(*fields, None, marker.mark(imported))
 
