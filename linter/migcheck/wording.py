@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 
-from migcheck.automation import PATH_REQUEST
+from migcheck.automation import ANSIBLE_VM, ANSIBLE_VM_ABSENT, PATH_REQUEST
 from migcheck.model import ClassicCall, Document, Finding, Script, is_stand_in
 from migcheck.quoting import sh_word
 
@@ -26,6 +26,9 @@ class Tool(str, enum.Enum):
     """A tool a file uses to manage classic resources, where advice has its own words for it."""
 
     CLASSIC_CLI = "classic CLI"  # `azure` in ASM mode: shell, CI steps, Python or Ansible running it
+    # The classic `azure` module of Ansible, read as the `azure vm create` each task amounts to: its user
+    # writes a task's options, not the CLI's commands, and has none of the CLI's for what the module lacks.
+    ANSIBLE_MODULE = "classic Ansible module"
     PYTHON_SDK = "Python SDK"  # the legacy azure-servicemanagement-legacy package
     # Requests a script sends the Service Management API itself (Invoke-RestMethod, requests, urllib, the
     # SDK's perform_put): the operation to send is told, where the cmdlet's twin has no other.
@@ -60,6 +63,8 @@ _NOT_ITS_CALLS = frozenset({"Terraform"})
 def tool_of_call(name: str, language: str) -> Tool | None:
     """The tool a classic call (`ClassicCall.name`) of a script in `language` is made with; None for the
     PowerShell module's cmdlets, which the rules' own words fit."""
+    if name in (ANSIBLE_VM, ANSIBLE_VM_ABSENT):  # named after the module, not a command of the CLI
+        return Tool.ANSIBLE_MODULE
     if name == "azure" or name.startswith("azure "):
         return Tool.CLASSIC_CLI
     if name.startswith(_REQUESTS):  # `automation.request_name`: a request's method, or that it is not known

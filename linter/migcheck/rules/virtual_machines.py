@@ -597,6 +597,27 @@ _NO_SUBNET_ON_SOME_PATHS_FIX = _no_subnet_on_some_paths_fix(
 )
 
 
+def _ansible_no_subnet_fix(surely: bool) -> str:
+    """MIG203's fix for a VM a task of Ansible's classic `azure` module puts in a network (`surely`), or may:
+    the module has no way to give it a subnet, so the task is replaced, not given one."""
+    puts, made = (
+        ("puts", "The VM made cannot migrate as it is:")
+        if surely
+        else (
+            "may put",
+            "If a VM the playbook made is in a network with no subnet, it cannot migrate as it is:",
+        )
+    )
+    return (
+        "The classic `azure` module of Ansible cannot give a VM a subnet (it has no option for one, and "
+        f"Ansible refuses a task that names one), so a VM its task {puts} in a network (`virtual_network_name`) "
+        "has none: replace the task with one of Azure Resource Manager (`azure.azcollection.azure_rm_"
+        f"virtualmachine`, in an explicit subnet). {made} delete it keeping its disks (the one way out the "
+        "migration documents offer) and rebuild it in Azure Resource Manager from its VHDs, in an explicit "
+        "subnet, once their storage account is migrated."
+    )
+
+
 class MissingSubnet(Rule):
     code = "MIG203"
     name = "missing-subnet"
@@ -614,10 +635,12 @@ class MissingSubnet(Rule):
         fix_hint: {
             Tool.CLASSIC_CLI: _no_subnet_fix(_CLI_SUBNET),
             Tool.PYTHON_SDK: _no_subnet_fix(_SDK_SUBNET),
+            Tool.ANSIBLE_MODULE: _ansible_no_subnet_fix(surely=True),
         },
         _NO_SUBNET_ON_SOME_PATHS_FIX: {
             Tool.CLASSIC_CLI: _no_subnet_on_some_paths_fix(_CLI_SUBNET),
             Tool.PYTHON_SDK: _no_subnet_on_some_paths_fix(_SDK_SUBNET),
+            Tool.ANSIBLE_MODULE: _ansible_no_subnet_fix(surely=False),
         },
     }
     source = (
