@@ -267,7 +267,8 @@ def sniff(data: bytes) -> bool:
     to run it by the variable (`exe=azure; $exe vm …`), names the Service Management API's host (a request
     curl or wget sends, see `_Walker._management_request`), or sources a `.sh` file whose functions it may call
     to run it (see `_settings_functions`), or runs Python code inline that may use the Service Management SDK
-    (see `_Walker._inline_python`), and it is text (a NUL byte says it is not: bash refuses to run such a
+    (see `_Walker._inline_python`) or gives PowerShell a command that may name a classic cmdlet (see
+    `_Walker._inline_powershell`), and it is text (a NUL byte says it is not: bash refuses to run such a
     file, and a walk passes it over)."""
     mentions = (
         any(hint in data for hint in _CLI_HINTS)
@@ -276,8 +277,14 @@ def sniff(data: bytes) -> bool:
         or _MANAGEMENT_API.search(data) is not None
         or may_send_to_the_api(data)
         or _may_run_classic_python(data)
+        or _may_run_classic_powershell(data)
     )
     return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
+
+
+def _may_run_classic_powershell(data: bytes) -> bool:
+    lowered = data.lower()
+    return (b"pwsh" in lowered or b"powershell" in lowered) and automation.names_the_api(data)
 
 
 def _may_run_classic_python(data: bytes) -> bool:
@@ -1424,9 +1431,11 @@ class _Walker:
         # What the Python code the script runs inline describes (`_inline_python`), read by the Python reader.
         self.python_read: list[object] = []
         # What the PowerShell and Python script files it runs describe (`_powershell_file_run`,
-        # `_python_file_run`), said to be the script's own.
+        # `_python_file_run`), and the commands it gives PowerShell inline (`_inline_powershell`), said to be
+        # the script's own.
         self.files_read: list[object] = []
         self.python_seen: set[tuple[str, Mark]] = set()
+        self.powershell_seen: set[tuple[str, Mark]] = set()
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -3169,6 +3178,27 @@ class _Walker:
         self.library_run.add((settings.path, WHOLE_FILE_RUN))
         return True
 
+    def _inline_powershell(self, words: list[Word]) -> bool:
+        """`pwsh -Command "Move-AzureVirtualNetwork -Prepare ..."` (`-c`; `powershell` given a command with
+        neither option): the command read by the PowerShell reader, each call where the script writes it
+        (`files_read`), the words after `-Command` joined by spaces as PowerShell joins them. False for
+        a command the script does not state as written (a value the shell fills in), and for one that runs a
+        script file (`-Command ./migrate.ps1 ...`), left unread as before."""
+        command = _powershell_command_words(words)
+        if not command or any(w.text is None or not w.exact or w.mark.column < 1 for w in command):
+            return False
+        if any(".ps1" in (w.text or "").casefold() for w in command):
+            return False
+        text, places = _written_in_place(command)
+        if (text, command[0].mark) in self.powershell_seen:  # a function's, run again at each call: read once
+            return True
+        self.powershell_seen.add((text, command[0].mark))
+        from migcheck.readers import powershell
+
+        self.spend(len(text))
+        self.files_read += powershell.read_held(self.path, text, places, ()).resources
+        return True
+
     def _python_file_run(self, words: list[Word]) -> bool:
         """`python3 tools/migrate.py --vnet hub-vnet prepare` (`python -m tools.migrate ...`): a Python script
         file of the files checked, by a path the script states from the folder it runs in, read by the Python
@@ -3349,8 +3379,11 @@ class _Walker:
         elif (
             posixpath.basename(name) in PYTHONS
             and (self._inline_python(words) or self._python_file_run(words))
-        ) or (posixpath.basename(name).casefold() in POWERSHELLS and self._powershell_file_run(words)):
-            pass  # Python code it runs inline, or a PowerShell script file it runs: read by their readers
+        ) or (
+            posixpath.basename(name).casefold() in POWERSHELLS
+            and (self._powershell_file_run(words) or self._inline_powershell(words))
+        ):
+            pass  # Python or PowerShell code it runs inline, or a script file it runs: read by their readers
         elif _relative_path(name) and self._path_run(words):
             pass  # a script file run by its path: read where it runs, by the reader of its language
         elif posixpath.basename(name) == "parallel":
@@ -4266,6 +4299,40 @@ def _powershell_file_operands(words: list[Word]) -> list[Word]:
             return []
         index += 2 if option in POWERSHELL_VALUES else 1
     return words[index:] if pwsh else []
+
+
+def _powershell_command_words(words: list[Word]) -> list[Word]:
+    """The words PowerShell's program given `words` (its name first) runs as a command: those after
+    `-Command` (`-c`), or, for Windows PowerShell (`powershell`), after its options when it is given neither
+    `-File` nor `-Command` (its default is a command; `pwsh`'s a file). None (an empty list) for a file, an
+    encoded command or a command read from its standard input (`-Command -`)."""
+    index, pwsh = 1, words[0].text is not None and words[0].text.casefold().startswith("pwsh")
+    while index < len(words) and (text := words[index].text) is not None and text.startswith("-"):
+        option = text.casefold()
+        if option in ("-command", "-c"):
+            rest = words[index + 1 :]
+            return [] if rest and rest[0].text == "-" else rest
+        if option in ("-file", "-f", "-encodedcommand", "-e", "-ec", "-"):
+            return []
+        index += 2 if option in POWERSHELL_VALUES else 1
+    return [] if pwsh else words[index:]
+
+
+def _written_in_place(words: list[Word]) -> tuple[str, list[tuple[int, int]]]:
+    """The words joined by spaces, with where each character is written: a word's from its mark on, a line
+    after its first at the column its first starts at (as the lines of an indented block of a CI file are);
+    a space between two words where the first ends."""
+    text, places = "", list[tuple[int, int]]()
+    for word in words:
+        if text:
+            text += " "
+            places.append(places[-1])
+        line, column = word.mark.line, word.mark.column
+        for char in word.text or "":
+            places.append((line, column))
+            line, column = (line + 1, word.mark.column) if char == "\n" else (line, column + 1)
+        text += word.text or ""
+    return text, places
 
 
 def _powershell_call_text(
