@@ -14,8 +14,10 @@ from migcheck.inventory_model import DefenderPlan
 from migcheck.model import (
     Edit,
     Extension,
+    FileKind,
     Finding,
     Fix,
+    Mark,
     Part,
     Role,
     RoleInstance,
@@ -39,6 +41,28 @@ def _version(ext: Extension) -> str:
 def _installed(estate: Estate) -> list[tuple[Role, Extension]]:
     """Every installed extension of every VM, once per VM and element (`Estate.installed_extensions`)."""
     return estate.installed_extensions()
+
+
+# The files that run what they describe: scripts, playbooks and CI pipelines, not a record of a VM's state.
+_SCRIPT_KINDS = frozenset({FileKind.POWERSHELL, FileKind.PYTHON, FileKind.SHELL})
+
+
+def _uninstalled_monitoring(estate: Estate) -> list[tuple[Role, Extension]]:
+    """Each VM's Defender for Cloud monitoring extension that a script uninstalls, once per VM and element.
+    An export or REST body whose reference is in the state `Uninstall` says what the VM was, not a removal
+    still to run."""
+    scripts = {doc.path for doc in estate.documents if doc.kind in _SCRIPT_KINDS}
+    seen: set[tuple[Mark, str, str]] = set()
+    found = []
+    for service in estate.cloud_services:
+        for vm in service.vms:
+            for ext in vm.extensions:
+                where = (ext.mark, key(service.name), key(vm.name))
+                removal = not ext.installed and ext.mark.path in scripts
+                if removal and ext.is_security_monitoring and where not in seen:
+                    seen.add(where)
+                    found.append((vm, ext))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -760,7 +784,9 @@ class SecurityCenterExtension(Rule):
         "Unsupported configurations — Compute: Azure Security Center extensions with a VNET that has a VPN "
         "gateway in transit connectivity or ExpressRoute gateway with on-prem DNS server (2017 table); VM with "
         "Azure Security Center extension (2018 table), VM with Microsoft Defender for Cloud extension (2023 "
-        "table). Transit: network-gateway-migration, Transit VPN connectivity."
+        "table). Transit: network-gateway-migration, Transit VPN connectivity. Planning guide: the security "
+        "policy needs to be stopped before removing extensions, otherwise the security monitoring extension "
+        "will be reinstalled automatically on the VM after removing it."
     )
     docs = Docs(
         what="The monitoring extension that Microsoft Defender for Cloud (formerly Azure Security Center) "
@@ -783,8 +809,12 @@ class SecurityCenterExtension(Rule):
         "Both are warnings.\n\n"
         "Other security extensions (for example Microsoft Antimalware, publisher `Microsoft.Azure.Security`) "
         "are installed on purpose, not by Defender for Cloud's policy, and are not reported here (on a VM "
-        "that migration cuts off, they are MIG210's, with the VM's other extensions); neither is an "
-        "extension whose `State` is `Uninstall`. A service configuration's DNS servers belong to its web and "
+        "that migration cuts off, they are MIG210's, with the VM's other extensions); an extension "
+        "whose `State` is `Uninstall` is not installed. A script that uninstalls the monitoring extension "
+        "(`Remove-AzureVMExtension`, `azure vm extension set ... --uninstall`, a Python reference in the state "
+        "`Uninstall`) is a warning of its own, at the removal: the planning guide has Defender for Cloud's "
+        "policy stopped before the extension is removed, since the policy installs it again, and no file shows "
+        "whether it is. A service configuration's DNS servers belong to its web and "
         "worker roles, never to VMs.\n\n"
         "Also the subscription's Defender for Cloud plan for VMs on the Standard tier, which installs the "
         "extension by itself: a `microsoft.security/pricings` row named `VirtualMachines` (or `default`, the "
@@ -871,7 +901,24 @@ class SecurityCenterExtension(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         yield from self._extensions(estate)
+        yield from self._removals(estate)
         yield from self._plans(estate)
+
+    def _removals(self, estate: Estate) -> Iterator[Finding]:
+        """The monitoring extension a file uninstalls (a script's removal, a REST body in the state
+        `Uninstall`): the planning guide has the policy stopped before the extension is removed, or the
+        policy installs it again, which no file shows either way."""
+        for vm, ext in _uninstalled_monitoring(estate):
+            yield self.finding(
+                ext,
+                f"the Defender for Cloud monitoring extension {ext.name} is uninstalled from VM '{vm.name}' "
+                "here, but while the subscription's Defender for Cloud policy is on, it installs it again, "
+                "and the platform does not migrate a VM that has it",
+                fix="Disable Defender for Cloud's policy (automatic provisioning of the monitoring extension) "
+                "on the subscription before this removal runs, and check that the extension stays off; enable "
+                "the policy again once the VMs are in Resource Manager.",
+                subject=vm,
+            )
 
     def _extensions(self, estate: Estate) -> Iterator[Finding]:
         monitored = [(vm, ext) for vm, ext in _installed(estate) if ext.is_security_monitoring]
