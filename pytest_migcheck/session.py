@@ -14,6 +14,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -87,9 +88,11 @@ class MigcheckSession:
         self._own_call: pytest.TestReport | None = None  # the call report `_run` is passing to plugins
         # `hook_proxy`: folder of classic files → (plugins registered, the hook proxy of its files).
         self._folder_hooks: dict[str, tuple[int, pluggy.HookRelay]] = {}
-        # The absolute paths of the classic files and of the folders that lead to them from the rootdir
-        # (`_enter_hidden_folders`), and the folders `norecursedirs` names that collection enters for them.
+        # The absolute paths of the classic files and of the folders that lead to them from the rootdir,
+        # those folders that `norecursedirs` names (`_named_by_norecursedirs`), and those of them that
+        # collection enters for the classic files (`pytest_ignore_collect`).
         self._leading: set[str] = set()
+        self._norecursed: set[str] = set()
         self._entered: set[str] = set()
 
     # --- the run ------------------------------------------------------------------------------------
@@ -269,6 +272,24 @@ class MigcheckSession:
             self._findings[(finding.mark.path, finding.code)].append(finding)
             self._reported[finding.mark.path].add(finding.code)
         self._enabled = [rule for rule in result.rules if rule.code in result.enabled]
+        # Of the paths leading to classic files, only folders can be hidden by `norecursedirs` (a classic
+        # file itself is not matched against its patterns), and pytest never asks about the rootdir.
+        self._norecursed = self._named_by_norecursedirs(self._leading.difference(self._by_fs_path, [root]))
+
+    def _named_by_norecursedirs(self, folders: set[str]) -> set[str]:
+        """The `folders` (absolute paths) that a pattern of `norecursedirs` matches as pytest matches it
+        (`fnmatch_ex`): a pattern without a separator matches the folder's name, so each is matched once
+        against the distinct names, not once per folder (ten patterns for each of thousands of folders)."""
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for folder in folders:
+            by_name[os.path.basename(folder)].append(folder)
+        named: set[str] = set()
+        for pattern in self.config.getini("norecursedirs"):
+            if "/" in pattern or os.sep in pattern:
+                named.update(folder for folder in folders if fnmatch_ex(pattern, folder))
+            else:
+                named.update(chain.from_iterable(by_name[name] for name in fnmatch.filter(by_name, pattern)))
+        return named
 
     def _note_unlisted(self, document: Document) -> None:
         """Remember `document` when pytest's listing of its folder will not offer it (pytest offers only
@@ -384,10 +405,7 @@ class MigcheckSession:
         # In a folder entered for its classic files only, the walk keeps to them and the folders that lead
         # to them: pytest never meant to collect the rest (a `test_*.py` under `.github`).
         inside_entered = os.path.dirname(path) in self._entered
-        # Of the paths leading to classic files, only folders can be hidden by `norecursedirs`: a classic
-        # file itself (`document`) is not matched against its patterns (ten for each of thousands of files).
-        leads = path in self._leading and document is None
-        if inside_entered or (leads and self._hidden_from_pytest(collection_path)):
+        if inside_entered or (path in self._norecursed and self._hidden_from_pytest(collection_path)):
             if path not in self._leading:
                 return True
             self._entered.add(path)
@@ -399,12 +417,11 @@ class MigcheckSession:
         return None if path.startswith(self._inside) else True
 
     def _hidden_from_pytest(self, folder: Path) -> bool:
-        """Whether `folder`, which leads to classic files, is one pytest would not walk into by
-        `norecursedirs` alone (`.*`, `build`, ... by default: `.github/workflows`, `.circleci`): migcheck's
-        walk reads those files, so they are checked there too, each file only once. A folder the user
-        leaves out by name (`--ignore`, `--ignore-glob`) stays out."""
-        patterns = self.config.getini("norecursedirs")
-        if not any(fnmatch_ex(pattern, folder) for pattern in patterns) or not folder.is_dir():
+        """Whether `folder`, which leads to classic files and which `norecursedirs` names (`.*`, `build`,
+        ... by default: `.github/workflows`, `.circleci`), is one pytest would not walk into by that alone:
+        migcheck's walk reads those files, so they are checked there too, each file only once. A folder the
+        user leaves out by name (`--ignore`, `--ignore-glob`) stays out."""
+        if not folder.is_dir():
             return False
         ignored = [os.path.abspath(path) for path in self.config.getoption("ignore") or ()]
         globs = [os.path.abspath(glob) for glob in self.config.getoption("ignore_glob") or ()]

@@ -87,3 +87,18 @@ def test_a_pipeline_of_a_hidden_folder_outside_testpaths_is_collected_once(repos
     ids = [item.nodeid for item in reprec.getcall("pytest_collection_finish").session.items]
     assert len(ids) == len(set(ids))
     assert {node.split("::")[0] for node in ids} == {"NetworkConfig.netcfg", *PIPELINES, "tests/test_unit.py"}
+
+
+def test_a_folder_a_norecursedirs_pattern_with_a_separator_names_is_entered_for_its_classic_file(repository):
+    # A pattern with a separator is matched against the folder's path, not its name.
+    repository.makeini("[pytest]\nnorecursedirs = ops/network\n")
+    files = {"ops/network/Ops.netcfg": NETCFG, "ops/network/test_vnet.py": "def test_vnet():\n    pass\n"}
+    for path, text in files.items():
+        target = repository.path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    reprec = repository.inline_run("--collect-only", "--migcheck", *QUIET)
+    ids = [item.nodeid for item in reprec.getcall("pytest_collection_finish").session.items]
+    paths = {node.split("::")[0] for node in ids}
+    assert "ops/network/Ops.netcfg" in paths
+    assert "ops/network/test_vnet.py" not in paths

@@ -1,11 +1,14 @@
 """Work the plugin does per classic file and per report, kept to what is needed: a classic file the lint
 read whole is a regular file, so collection does not check whether it is a link to a folder, nor ask
 pytest for a hook proxy of its own (its folder's is the same); only folders are matched against
-`norecursedirs`, and `python_files` only where a module was made of the file; and a report's item is
-worked out at most once per node id, not for each of an item's three reports."""
+`norecursedirs`, by name, each name once per pattern; `python_files` only where a module was made of the
+file; and a report's item is worked out at most once per node id, not for each of an item's three
+reports."""
 
 from __future__ import annotations
 
+import fnmatch
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -81,21 +84,29 @@ def test_classic_files_read_whole_use_the_hook_proxy_of_their_folder(
     assert files == [BROKEN_CSCFG, "test_unit.py"]
 
 
-def test_only_folders_leading_to_classic_files_are_matched_against_norecursedirs(
+def test_only_folders_leading_to_classic_files_are_matched_against_norecursedirs_each_name_once(
     estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[str] = []
-    hidden = plugin_session.MigcheckSession._hidden_from_pytest
+    matched: list[list[str]] = []
+    by_names = fnmatch.filter
 
-    def counted(self: plugin_session.MigcheckSession, folder: Path) -> bool:
-        asked.append(folder.name)
-        return hidden(self, folder)
+    def counted(names: Iterable[str], pattern: str) -> list[str]:
+        names = sorted(names)
+        matched.append(names)
+        return by_names(names, pattern)
 
-    monkeypatch.setattr(plugin_session.MigcheckSession, "_hidden_from_pytest", counted)
-    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
-    # The folders the classic files are in, never a classic file (read whole or not, MIG001), which no
-    # folder pattern can hide.
-    assert sorted(asked) == ["broken", "net", "shop", "vms"]
+    def by_path(pattern: str, path: object) -> bool:
+        raise AssertionError(f"{pattern} matched against the path {path}, not against a folder's name")
+
+    monkeypatch.setattr(plugin_session.fnmatch, "filter", counted)
+    monkeypatch.setattr(plugin_session, "fnmatch_ex", by_path)
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED)
+    reprec.assertoutcome(passed=4, failed=2)
+    # The names of the folders the classic files are in, never a classic file (read whole or not, MIG001),
+    # which no folder pattern can hide: once for each of pytest's own patterns (none has a separator),
+    # however many folders have the same name.
+    patterns = reprec.getcall("pytest_collection_finish").session.config.getini("norecursedirs")
+    assert matched == [["broken", "net", "shop", "vms"]] * len(patterns)
 
 
 def test_python_files_patterns_are_matched_only_where_a_module_was_made(
