@@ -33,6 +33,11 @@ def _load_the_engine() -> None:
     for module in pkgutil.walk_packages(migcheck.__path__, "migcheck."):
         if not module.name.endswith("__main__"):  # that one runs the command line
             importlib.import_module(module.name)
+    # The readers import tree-sitter and its grammars on first use and keep what they build with them (a
+    # query, a parser): imported in a run, tree-sitter would be unloaded after it and imported anew by the
+    # next, whose classes the kept query is not an instance of (a PowerShell script then fails to read).
+    for package in ("tree_sitter", "tree_sitter_bash", "tree_sitter_powershell", "tree_sitter_toml"):
+        importlib.import_module(package)
 
 
 _load_the_engine()
