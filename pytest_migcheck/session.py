@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pluggy
 import pytest
@@ -50,6 +50,15 @@ from migcheck.visible import visible
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
 
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
+
+
+class _LogReport(NamedTuple):
+    """The `pytest_runtest_logreport` callers for the reports of one item `_run` runs itself."""
+
+    call: pluggy.HookCaller  # for its call phase
+    idle: pluggy.HookCaller  # for its setup and teardown phases, which did nothing
+
+
 # pytest 9 keeps a report's node id structured (`TestReport.id`) and parses one given as a string.
 _STRUCTURED_IDS = isinstance(getattr(pytest.TestReport, "id", None), property)
 
@@ -83,9 +92,8 @@ class MigcheckSession:
         # Counts plugin registrations (conftest.py files among them): a file's hook proxy depends on which
         # conftests are loaded, so `MigcheckFile.ihook` keeps its proxy only while this stays the same.
         self.plugins_registered = 0
-        # `_idle_logreport`: id of a hook proxy → (plugins registered, the proxy, its caller).
-        self._unfiled: dict[int, tuple[int, pluggy.HookRelay, pluggy.HookCaller]] = {}
-        self._own_call: pytest.TestReport | None = None  # the call report `_run` is passing to plugins
+        # `_logreport`: id of a hook proxy → (plugins registered, the proxy, its callers).
+        self._logreports: dict[int, tuple[int, pluggy.HookRelay, _LogReport]] = {}
         # `hook_proxy`: folder of classic files → (plugins registered, the hook proxy of its files).
         self._folder_hooks: dict[str, tuple[int, pluggy.HookRelay]] = {}
         # The absolute paths of the classic files and of the folders that lead to them from the rootdir,
@@ -560,48 +568,54 @@ class MigcheckSession:
         # Setup and teardown have nothing to run: their reports are built directly, sharing the call
         # report's keywords (collecting an item's keywords walks every parent node, three times per item).
         setup, teardown = _idle_reports(call)
-        idle = self._idle_logreport(hook)
-        idle(report=setup)
-        self._ran.add(item.key)  # here rather than in `pytest_runtest_logreport`, which passes this report
-        self._own_call = call
-        hook.pytest_runtest_logreport(report=call)
-        self._own_call = None
-        idle(report=teardown)
+        # What this plugin's `pytest_runtest_logreport` does with an item's reports, done once, before any
+        # plugin is given them: the callers leave this plugin out.
+        self._junit_classname(setup)
+        self._ran.add(item.key)
+        logreport = self._logreport(hook)
+        logreport.idle(report=setup)
+        logreport.call(report=call)
+        logreport.idle(report=teardown)
         hook.pytest_runtest_logfinish(nodeid=nodeid, location=location)
         return True
 
-    def _idle_logreport(self, hook: pluggy.HookRelay) -> pluggy.HookCaller:
-        """`_logreport_unfiled` for the hook proxy of a file, made once per proxy (the files of a folder
+    def _logreport(self, hook: pluggy.HookRelay) -> _LogReport:
+        """`_logreport_callers` for the hook proxy of a file, made once per proxy (the files of a folder
         without a conftest.py of its own share one) and again when a plugin is registered."""
-        known = self._unfiled.get(id(hook))
+        known = self._logreports.get(id(hook))
         if known is None or known[0] != self.plugins_registered:
-            # The proxy is kept with its caller, so that its id is not given to another while it is here.
-            known = (self.plugins_registered, hook, self._logreport_unfiled(hook))
-            self._unfiled[id(hook)] = known
+            # The proxy is kept with its callers, so that its id is not given to another while it is here.
+            known = (self.plugins_registered, hook, self._logreport_callers(hook))
+            self._logreports[id(hook)] = known
         return known[2]
 
-    def _logreport_unfiled(self, hook: pluggy.HookRelay) -> pluggy.HookCaller:
-        """`hook.pytest_runtest_logreport` for the reports of setup and teardown phases that did nothing
-        (`_idle_report`), without pytest's own terminal reporter when only pytest's own plugins say what
-        a report's status is: they say a passed setup or teardown has none (no letter, no word), so the
-        reporter would only file such a report under '' in its stats, from which `pytest_sessionfinish`
-        drops ours anyway. Every other plugin still gets the reports; the reporter too when another
-        plugin (a conftest.py among them) can give a status, or has put its own reporter in its place."""
-        logreport = hook.pytest_runtest_logreport
-        reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+    def _logreport_callers(self, hook: pluggy.HookRelay) -> _LogReport:
+        """`hook.pytest_runtest_logreport` for the reports `_run` makes, without this plugin, and for
+        those of the setup and teardown phases that did nothing (`_idle_reports`) also without pytest's
+        own terminal reporter when only pytest's own plugins say what a report's status is: they say a
+        passed setup or teardown has none (no letter, no word), so the reporter would only file such a
+        report under '' in its stats, from which `pytest_sessionfinish` drops ours anyway. Every other
+        plugin still gets the reports; the reporter too when another plugin (a conftest.py among them)
+        can give a status, or has put its own reporter in its place."""
+        plugins = self.config.pluginmanager
+        call = _without(plugins, hook.pytest_runtest_logreport, self)
+        reporter = plugins.get_plugin("terminalreporter")
         if type(reporter) is not pytest.TerminalReporter:
-            return logreport
+            return _LogReport(call, call)
         statuses = hook.pytest_report_teststatus.get_hookimpls()
         if not all(getattr(impl.plugin, "__name__", "").startswith("_pytest.") for impl in statuses):
-            return logreport
-        return _without(self.config.pluginmanager, logreport, reporter)
+            return _LogReport(call, call)
+        return _LogReport(call, _without(plugins, hook.pytest_runtest_logreport, self, reporter))
 
     @pytest.hookimpl(tryfirst=True)  # before --junitxml's writer records the report
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """The reports of the items `_run` does not run itself: those with marks of their own, and under
+        pytest-xdist those the controller is sent."""
         key = self._key(report)
-        if key is not None:
-            self._junit_classname(report)
-        if report.when == "call" and report is not self._own_call and key is not None:
+        if key is None:
+            return
+        self._junit_classname(report)
+        if report.when == "call":
             self._ran.add(key)
 
     def _junit_classname(self, report: pytest.TestReport) -> None:
@@ -722,12 +736,12 @@ def _items_in_place_of_files(session: pytest.Session, nodes: list[Any]) -> list[
 
 
 def _without(
-    plugins: pytest.PytestPluginManager, hook: pluggy.HookCaller, plugin: object
+    plugins: pytest.PytestPluginManager, hook: pluggy.HookCaller, *left_out: object
 ) -> pluggy.HookCaller:
-    """`hook` (of every plugin, or of those a folder's conftest.py files leave) without `plugin`."""
+    """`hook` (of every plugin, or of those a folder's conftest.py files leave) without the `left_out`."""
     left = {impl.plugin for impl in hook.get_hookimpls()}
     every = {impl.plugin for impl in getattr(plugins.hook, hook.name).get_hookimpls()}
-    return plugins.subset_hook_caller(hook.name, remove_plugins=(every - left) | {plugin})
+    return plugins.subset_hook_caller(hook.name, remove_plugins=(every - left).union(left_out))
 
 
 def _idle_reports(call: pytest.TestReport) -> tuple[pytest.TestReport, pytest.TestReport]:

@@ -5,6 +5,8 @@ the findings `migcheck check` gives them, each once, and nothing else there is; 
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 import pytest
 from conftest import QUIET, outcomes
 
@@ -102,3 +104,21 @@ def test_a_folder_a_norecursedirs_pattern_with_a_separator_names_is_entered_for_
     paths = {node.split("::")[0] for node in ids}
     assert "ops/network/Ops.netcfg" in paths
     assert "ops/network/test_vnet.py" not in paths
+
+
+@pytest.mark.parametrize("marked", [False, True], ids=["run-by-the-plugin", "marked-run-by-pytest"])
+def test_a_pipeline_in_a_hidden_folder_has_the_junit_classname_the_cli_gives_it(repository, marked):
+    # pytest's own classname would start with a dot (`.github.workflows.vm.yml`); an item with a mark of
+    # its own goes through pytest's protocol rather than the plugin's loop, and is named alike.
+    if marked:
+        repository.makeconftest(
+            "import pytest\n\n"
+            "def pytest_collection_modifyitems(items):\n"
+            "    for item in items:\n"
+            "        item.add_marker(pytest.mark.filterwarnings('ignore'))\n"
+        )
+    repository.runpytest_inprocess("--migcheck", *QUIET, "--junitxml=report.xml")
+    suite = ET.parse(repository.path / "report.xml").getroot().find("testsuite")
+    assert suite is not None
+    classnames = sorted(c.get("classname", "") for c in suite.iter("testcase") if c.get("name") == "MIG203")
+    assert classnames == ["circleci.config.yml", "github.workflows.vm.yml"]

@@ -125,3 +125,20 @@ def test_python_files_patterns_are_matched_only_where_a_module_was_made(
     estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
     # pytest's own look at each Python file; no classic XML file, of which no plugin made a module.
     assert not [name for name in matched if not name.endswith(".py")]
+
+
+def test_the_reports_of_the_items_the_plugin_runs_are_not_looked_up_again(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked_up: list[str] = []
+    key = plugin_session.MigcheckSession._key
+
+    def counted(self: plugin_session.MigcheckSession, report: pytest.TestReport) -> object:
+        looked_up.append(report.nodeid)
+        return key(self, report)
+
+    monkeypatch.setattr(plugin_session.MigcheckSession, "_key", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    # The plugin knows the item of each report it makes: only the estate's own Python test is looked up.
+    assert looked_up
+    assert not [nodeid for nodeid in looked_up if "::MIG" in nodeid]
