@@ -272,7 +272,10 @@ class MigcheckSession:
             if shown(document.path) == document.path:  # not escaped: the path is the file's own name
                 absolute = os.path.join(root, *document.path.split("/"))
                 self._by_fs_path[absolute] = document
-                self._leading.update(_up_to(absolute, root))
+                for path in _up_to(absolute, root):
+                    if path in self._leading:  # and so are the folders above it
+                        break
+                    self._leading.add(path)
         for document in result.documents:
             if document.problem is not None:  # a file read whole is a regular file: pytest lists it
                 self._note_unlisted(document)
