@@ -408,14 +408,15 @@ class MigcheckSession:
 
         A folder `norecursedirs` leaves out that leads to classic files (`.github/workflows`) is entered
         for those files alone (`_hidden_from_pytest`)."""
+        path = str(collection_path)
         # A classic file the lint read whole is a regular file (or a link to one): no link to a folder.
-        document = self._by_fs_path.get(str(collection_path))
+        document = self._by_fs_path.get(path)
         if (document is None or document.problem is not None) and _links_to_its_folder(collection_path):
             return True
-        path = str(collection_path)
         # In a folder entered for its classic files only, the walk keeps to them and the folders that lead
-        # to them: pytest never meant to collect the rest (a `test_*.py` under `.github`).
-        inside_entered = os.path.dirname(path) in self._entered
+        # to them: pytest never meant to collect the rest (a `test_*.py` under `.github`). Most walks enter
+        # none, and need not work out each path's folder.
+        inside_entered = bool(self._entered) and os.path.dirname(path) in self._entered
         if inside_entered or (path in self._norecursed and self._hidden_from_pytest(collection_path)):
             if path not in self._leading:
                 return True
