@@ -72,7 +72,7 @@ import typing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from itertools import compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -203,7 +203,9 @@ def checked_at(
     prepare_only = found_at_prepare(result)
     validated: set[int] = set()
     if summaries is None:  # what holds each finding, without the summary's items (`_attached`)
-        for _, drafts in _attached(result):
+        # Items made as the summary makes them but not described, nor put in the plan's order: which
+        # holds what does not depend on either.
+        for _, drafts in _attached(result, _drafted):
             for draft in drafts:
                 if draft.type not in _SEEN_BY_NO_VALIDATE:
                     validated.update(map(id, draft.findings))
@@ -358,7 +360,9 @@ class _Draft:
     scope: ScopeKind
     name: str
     type: str
-    migrates: dict[str, Any]
+    # What it migrates (`migrates`), or what makes it when first asked: `checked_at` asks only which items
+    # own what findings point at, and describing every item was a tenth of its cost.
+    contents: dict[str, Any] | Callable[[], dict[str, Any]]
     subject: object = None
     # What it is made of: every mark while it is built (may repeat), then those `_Attacher` looks up
     # (`keep_pointed_at`): the marks on lines findings point at, and the files it has a mark in.
@@ -380,6 +384,14 @@ class _Draft:
     # definition's marks, which a project deployed as another service too shares (see `_named`).
     services: tuple[str, ...] = ()
     _names: frozenset[str] | None = None  # see `names`
+
+    @property
+    def migrates(self) -> dict[str, Any]:
+        """What it migrates, as the summary's item says it (`ScopeItem.migrates`)."""
+        contents = self.contents
+        if callable(contents):
+            contents = self.contents = contents()
+        return contents
 
     def names(self) -> frozenset[str]:
         """Its name and those of the VMs, roles and disks it migrates, casefolded: made once, when two
@@ -461,14 +473,17 @@ def readiness(result: LintResult) -> tuple[SubscriptionReadiness, ...]:
     )
 
 
-def _attached(result: LintResult) -> list[tuple[Estate, list[_Draft]]]:
-    """The items of each subscription's estate being made, every finding held by those that own what it
-    points at (or its file's), reported and held back: what the summary is made of, and all `checked_at`
-    asks."""
+def _attached(
+    result: LintResult, items: Callable[[Estate], Iterable[_Draft]] | None = None
+) -> list[tuple[Estate, list[_Draft]]]:
+    """The items of each subscription's estate being made (`items`, `_drafts` by default), every finding
+    held by those that own what it points at (or its file's), reported and held back: what the summary is
+    made of, and all `checked_at` asks."""
     pointed_at = _pointed_at(result)
     files = frozenset(path for path, _ in pointed_at)
+    made = _drafts if items is None else items
     drafted = [
-        (estate, [draft.keep_pointed_at(pointed_at, files) for draft in _drafts(estate)])
+        (estate, [draft.keep_pointed_at(pointed_at, files) for draft in made(estate)])
         for estate in result.estates
     ]
     del pointed_at  # a tuple per finding: 3 MB at 40,000 files, let go before the findings are attached
@@ -909,13 +924,13 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
             scope = ScopeKind.WEB_WORKER
         else:
             scope = ScopeKind.NO_VNET if service.network_known else ScopeKind.NETWORK_NOT_STATED
-        contents = {
-            **_contents(service.placements),
-            **_migration_state(service.placements),
-            **_looped_service(service),
-        }
         draft = _Draft(
-            scope, service.listed_name, "CloudService", contents, service, services=(key(service.name),)
+            scope,
+            service.listed_name,
+            "CloudService",
+            partial(_service_contents, service),
+            service,
+            services=(key(service.name),),
         )
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
@@ -1113,6 +1128,15 @@ def _contents(placements: Iterable[Placement]) -> dict[str, object]:
     }
 
 
+def _service_contents(service: CloudService) -> dict[str, object]:
+    """What the item of a cloud service outside any network migrates."""
+    return {
+        **_contents(service.placements),
+        **_migration_state(service.placements),
+        **_looped_service(service),
+    }
+
+
 def _looped_service(service: CloudService) -> dict[str, object]:
     """`{"looped_service": "$vmList"}` for a service a script creates in each round of a loop over a list
     it does not write out, named by the loop's item (`CloudService.looped_over`): it stands for one service
@@ -1169,18 +1193,22 @@ def _network_draft(
         if entry is None:
             entry = placed[id(service)] = (service, list(unplaced.get(id(service), ())))
         entry[1].append(placement)
-    migrates: dict[str, object] = {
-        "defined": network.defined,
-        "subnets": [s.name for s in network.subnets],
-        "gateway": network.gateway is not None or scripted_gateway,
-        "cloud_services": [
-            {**_listed(s, shown), **_contents(here), **_looped_service(s)} for s, here in placed.values()
-        ],
-        **_migration_state(p for _, here in placed.values() for p in here),
-    }
-    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
+    state = _migration_state(p for _, here in placed.values() for p in here)
+
+    def described() -> dict[str, object]:
+        return {
+            "defined": network.defined,
+            "subnets": [s.name for s in network.subnets],
+            "gateway": network.gateway is not None or scripted_gateway,
+            "cloud_services": [
+                {**_listed(s, shown), **_contents(here), **_looped_service(s)} for s, here in placed.values()
+            ],
+            **state,
+        }
+
+    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", described, network)
     # A network in a migration already has passed Validate: what its definition holds is decided then.
-    draft.network_undefined = not (network.defined or migrates.get("migration_state"))
+    draft.network_undefined = not (network.defined or state.get("migration_state"))
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a
     # service, its deployments here, with their configurations and reserved IPs.
     draft.own(network.definitions, network.local_sites, network.dns_servers)
