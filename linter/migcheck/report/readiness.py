@@ -70,7 +70,7 @@ import enum
 import types
 import typing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import compress
@@ -425,7 +425,10 @@ class _Draft:
         return self
 
     def own_placed(
-        self, service: CloudService, placements: list[Placement], configurations: list[ServiceConfiguration]
+        self,
+        service: CloudService,
+        placements: Sequence[Placement],
+        configurations: Sequence[ServiceConfiguration],
     ) -> _Draft:
         """A service as a network holds it: what is the whole service's (its definition), and of its
         deployments only `placements`, those in this network, with the `configurations` they are made of
@@ -935,7 +938,11 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         draft.origin = shown.get(id(service), "")
         draft.partly_described = service.partly_described or service.imports_unseen_export
         draft.network_undefined = id(service) in unnamed
-        yield draft.own(service, *reserved.of(service))
+        # As a network holds it, all its deployments with all its configurations: the placement of each
+        # configuration (`configured`) is made of those, and nearly always is one of the deployments, walked
+        # twice when the service was walked whole.
+        draft.own_placed(service, service.placements, service.configurations)
+        yield draft.own(*reserved.of(service))
     for extended in estate.extended_support:
         service = extended.service
         draft = _Draft(
