@@ -105,7 +105,7 @@ from migcheck.model import (
     is_stand_in,
 )
 from migcheck.retirements import CLASSIC_STORAGE, CLASSIC_STORAGE_READ_ONLY, CLOUD_SERVICES_CLASSIC
-from migcheck.rule import Stage
+from migcheck.rule import UNREADABLE, Stage
 from migcheck.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 
 if TYPE_CHECKING:
@@ -180,8 +180,6 @@ def blocks_migration(finding: Finding) -> bool:
     """Whether `finding` blocks the migration: what Validate refuses (`refused`), less the files migcheck
     could not read (MIG001), which the plan lists apart. The text summary's `20 block the migration`, the
     plan's blockers and the badge count these; the machine formats say it of each finding."""
-    from migcheck.config import UNREADABLE
-
     return refused(finding) and finding.code != UNREADABLE
 
 
