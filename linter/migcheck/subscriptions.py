@@ -118,9 +118,10 @@ def _apart_by_selection(
     """The documents of one group that stay in it; where its scripts select several subscriptions, the
     parts of each script under a selection go to `selected`, by the subscription's id or name, and so
     does a network configuration file of the group a script uploads under a selection (`_uploaded_in`)."""
-    selections = {id(d): _selections(d) for d in docs}
+    own = [_own_selections(d) for d in docs]  # each script's text gone through once
+    selections = {id(d): _from_first_stated(found) for d, found in zip(docs, own, strict=True)}
     names = {_same(s.name) for found in selections.values() for s in found}
-    if len(names) < 2 and not any(_unstated_first(d) for d in docs):
+    if len(names) < 2 and not any(map(_unstated_first, own)):
         return docs
     spelled = {_same(name): name for name in reversed(selected)}  # as first selected in another group
     uploaded = _uploaded_in(docs)
@@ -257,24 +258,34 @@ def _selections(doc: Document) -> list[SubscriptionSelection]:
     """The selections a script makes in its own text, in the order of their lines, from its first of a
     subscription it states on: one by a value it does not state (`UNSTATED_SUBSCRIPTION`) before that ends
     none, and leaves what follows in the group, as a script that selects nothing does."""
+    return _from_first_stated(_own_selections(doc))
+
+
+def _own_selections(doc: Document) -> list[SubscriptionSelection]:
+    """Every selection a script makes in its own text, in the order of their lines."""
     if doc.kind is None or doc.kind is _NETWORK_CONFIGURATION:
         return []
     found = [r for r in doc.resources if isinstance(r, SubscriptionSelection) and r.mark.path == doc.path]
     found.sort(key=lambda s: (s.mark.line, s.mark.column))
-    first_stated = next((at for at, s in enumerate(found) if s.called != UNSTATED_SUBSCRIPTION), len(found))
-    return found[first_stated:]
+    return found
 
 
-def _unstated_first(doc: Document) -> bool:
-    """Whether a script selects a subscription by a value it does not state (`Select-AzureSubscription
-    $args[0]`) before it selects one it states: what it does in between is in the unstated one, the
-    group's, not in the one it states after, so its part from that selection on is set apart even where it
-    is the only subscription the group's files state."""
-    if doc.kind is None or doc.kind is _NETWORK_CONFIGURATION:
-        return False
-    own = [r for r in doc.resources if isinstance(r, SubscriptionSelection) and r.mark.path == doc.path]
-    first = min(own, key=lambda s: (s.mark.line, s.mark.column), default=None)
-    return first is not None and first.called == UNSTATED_SUBSCRIPTION and len(_selections(doc)) > 0
+def _from_first_stated(own: list[SubscriptionSelection]) -> list[SubscriptionSelection]:
+    """`_selections` of a script whose `_own_selections` are `own`."""
+    first_stated = next((at for at, s in enumerate(own) if s.called != UNSTATED_SUBSCRIPTION), len(own))
+    return own[first_stated:]
+
+
+def _unstated_first(own: list[SubscriptionSelection]) -> bool:
+    """Whether a script whose `_own_selections` are `own` selects a subscription by a value it does not
+    state (`Select-AzureSubscription $args[0]`) before it selects one it states: what it does in between
+    is in the unstated one, the group's, not in the one it states after, so its part from that selection
+    on is set apart even where it is the only subscription the group's files state."""
+    return (
+        bool(own)
+        and own[0].called == UNSTATED_SUBSCRIPTION
+        and any(s.called != UNSTATED_SUBSCRIPTION for s in own)
+    )
 
 
 def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple[str, Document]]:
