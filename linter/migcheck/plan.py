@@ -1215,7 +1215,11 @@ def _subscription_plan(
     for service in estate.cloud_services:
         builder.steps += _service_steps(builder, service)
     builder.steps += _storage_steps(builder)
-    builder.steps += [_unstated_account_step(builder, a) for a in unstated_disk_accounts(builder.estate)]
+    # The waves of the steps they wait on, found once: for each account, they took a pass over every step.
+    waves = {step.id: step.wave for step in builder.steps}
+    builder.steps += [
+        _unstated_account_step(builder, a, waves) for a in unstated_disk_accounts(builder.estate)
+    ]
     builder.steps += _standalone_storage_steps(builder)
     by_scope = {scope.scope: scope.items for scope in scopes}
     builder.steps += _unattached_steps(builder, by_scope.get(ScopeKind.UNATTACHED, ()))
@@ -3884,16 +3888,16 @@ def _storage_steps(builder: _Builder) -> list[Step]:
     return steps
 
 
-def _unstated_account_step(builder: _Builder, account: UnstatedAccount) -> Step:
+def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: Mapping[str, int]) -> Step:
     """The storage account that holds the OS disk of a VM the files create, where no file states which
     (`estate.UnstatedAccount`): after the VM's step, as every account of a VM's disks, and not ready until
-    its name is filled in (`_named_first`), since none of its commands runs as written."""
+    its name is filled in (`_named_first`), since none of its commands runs as written. `waves`: the wave
+    of each step built before it, by id."""
     name = account.name
     after = tuple(
         sorted({step for service, vm in account.vms for step in _steps_moving_vm(builder, service, vm)})
     )
     vms = [named(vm.name, "VM") for _, vm in account.vms]
-    waves = {step.id: step.wave for step in builder.steps}
     step = Step(
         id=_own_step_id(f"storage:{name}", name, account.mark, builder.apart(name, account.mark)),
         kind=StepKind.STORAGE,
