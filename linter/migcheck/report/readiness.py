@@ -682,13 +682,13 @@ class _Attacher:
             draft.marks, draft.files = (), ()
 
     def _index(self, mark: Mark, draft: _Draft) -> None:
-        owners = self.by_mark.get(mark)
-        if owners is None:
-            self.by_mark[mark] = draft
-        elif isinstance(owners, list):
+        owners = self.by_mark.setdefault(mark, draft)  # a mark is hashed once: most are indexed once
+        if owners is draft:
+            return
+        if isinstance(owners, list):
             if owners[-1] is not draft:  # a draft's repeats come one after another
                 owners.append(draft)
-        elif owners is not draft:
+        else:
             self.by_mark[mark] = [owners, draft]
 
     def _owners_of(self, mark: Mark) -> list[_Draft]:
@@ -709,7 +709,9 @@ class _Attacher:
         return any(draft.name.casefold() in services for draft in owners)
 
     def _of_elsewhere(self, finding: Finding) -> bool:
-        return (finding.mark, finding.resource_type, finding.resource_name) in self.elsewhere
+        # Asked of every finding, and nearly every estate holds no other subscription's records.
+        elsewhere = self.elsewhere
+        return bool(elsewhere) and (finding.mark, finding.resource_type, finding.resource_name) in elsewhere
 
     def owners(self, finding: Finding) -> list[_Draft]:
         if finding.resource_type in _ABOUT_THE_FILE or self._of_elsewhere(finding):
