@@ -932,6 +932,8 @@ class Estate:
     )
     # Every installed extension of every VM with its VM, built when `installed_extensions` is first called.
     _installed: list[list[tuple[Role, Extension]]] = field(default_factory=list, repr=False, compare=False)
+    # The reserved IPs the deployments name, built when `_used_reserved_ip_names` is first called (one entry).
+    _used_ips: list[frozenset[str]] = field(default_factory=list, repr=False, compare=False)
 
     def records_in_networks(self) -> list[Any]:
         """The records that sit in or link to this subscription's classic networks: those of its own
@@ -1198,9 +1200,13 @@ class Estate:
                 found.setdefault(key(exported.name), exported)
         return list(found.values())
 
-    def _used_reserved_ip_names(self) -> set[str]:
-        """The reserved IPs the deployments of the files name, or their service whatever its slot, by key."""
-        return {key(ref.name) for service in self.cloud_services for ref in service.reserved_ip_refs}
+    def _used_reserved_ip_names(self) -> frozenset[str]:
+        """The reserved IPs the deployments of the files name, or their service whatever its slot, by key.
+        Found once: the readiness summary, the plan and the rules ask for it through several methods."""
+        if not self._used_ips:
+            used = {key(ref.name) for service in self.cloud_services for ref in service.reserved_ip_refs}
+            self._used_ips.append(frozenset(used))
+        return self._used_ips[0]
 
     def exported_reserved_ips(self) -> Iterator[inv.ClassicReservedIp]:
         """The subscription's reserved IPs the inventory exports show, in file order: what every rule, the
