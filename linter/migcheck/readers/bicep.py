@@ -353,10 +353,9 @@ class _File:
     def _string(self, node: Node, env: dict[str, object]) -> object:
         parts: list[str] = []
         for child in node.named_children:
-            if child.type == "string_content":
-                parts.append(_node_text(child))
-            elif child.type == "escape_sequence":
-                parts.append(_unescaped(_node_text(child)))
+            piece = _piece(child)
+            if piece is not None:
+                parts.append(piece)
             elif child.type == "interpolation":
                 inner = [c for c in child.named_children if c.type != "comment"]
                 value = self._value(inner[0], env) if inner else Unknown()
@@ -626,15 +625,18 @@ def _first_named(node: Node, kind: str) -> Node | None:
 
 def _literal(node: Node) -> str | None:
     """A string's value when it is written whole (no interpolation); None otherwise."""
-    parts: list[str] = []
-    for child in node.named_children:
-        if child.type == "string_content":
-            parts.append(_node_text(child))
-        elif child.type == "escape_sequence":
-            parts.append(_unescaped(_node_text(child)))
-        else:
-            return None
-    return "".join(parts)
+    pieces = [_piece(child) for child in node.named_children]
+    return None if None in pieces else "".join(p for p in pieces if p is not None)
+
+
+def _piece(child: Node) -> str | None:
+    """What a part of a string writes: its text or the character an escape stands for; None for an
+    interpolation."""
+    if child.type == "string_content":
+        return _node_text(child)
+    if child.type == "escape_sequence":
+        return _unescaped(_node_text(child))
+    return None
 
 
 def _node_text(node: Node) -> str:
