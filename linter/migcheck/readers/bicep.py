@@ -26,8 +26,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from migcheck.automation import BICEP_LANGUAGE
-from migcheck.model import Document, ExtendedSupportService, FileKind, FileProblem, Mark
+from migcheck.model import (
+    DirectiveComment,
+    Document,
+    ExtendedSupportService,
+    FileKind,
+    FileProblem,
+    Mark,
+    Suppression,
+)
 from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
+from migcheck.readers.suppressions import directive, starts_like_directive
 from migcheck.readers.template_values import (
     MAX_COPIES,
     Declared,
@@ -85,7 +94,64 @@ def read(path: str, data: bytes) -> Document:
         mark = Mark(path, 1, column=1)
         problem = FileProblem("syntax", "refused: the file nests too deeply to read", mark)
         return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
-    return Document(path, FileKind.INVENTORY if found else None, "", found, text=text)
+    suppressions, marked = _suppressions(tree.root_node, positions, text)
+    kind = FileKind.INVENTORY if found else None
+    return Document(path, kind, "", found, suppressions, marked, text=text)
+
+
+def _suppressions(
+    root: Node, positions: _Positions, text: str
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """`migcheck: ...` directives in the file's comments (`//` and `/* */`): on a line of their own, one
+    covers the declaration, property or item that follows it among its siblings (a resource with all it
+    holds); at the end of a line, that line; `ignore-file`, the file. One with nothing after it (before an
+    object's `}`) applies to nothing, and the filter reports it."""
+    if "migcheck" not in text.lower():
+        return (), ()
+    lines = text.splitlines()
+    found: list[Suppression] = []
+    marked: list[DirectiveComment] = []
+    for comment in _comments(root):
+        written = _comment_text(_node_text(comment))
+        if not starts_like_directive(written):
+            continue
+        mark = positions.mark(comment)
+        marked.append(DirectiveComment(written, mark))
+        parsed = directive(written)
+        if parsed is None:
+            continue
+        kind, codes, reason = parsed
+        line = lines[mark.line - 1] if mark.line <= len(lines) else ""
+        target = comment.next_named_sibling
+        while target is not None and target.type == "comment":
+            target = target.next_named_sibling
+        if kind == "ignore-file":
+            found.append(Suppression(codes, reason, 0, 0, mark))
+        elif line[: mark.column - 1].strip():  # at the end of a line: that line
+            found.append(Suppression(codes, reason, mark.line, mark.line, mark))
+        elif target is None:
+            found.append(Suppression.nowhere(codes, reason, mark))
+        else:
+            found.append(Suppression(codes, reason, target.start_point[0] + 1, target.end_point[0] + 1, mark))
+    return tuple(found), tuple(marked)
+
+
+def _comments(root: Node) -> Iterator[Node]:
+    """The file's comments in the order written."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "comment":
+            yield node
+        else:
+            stack.extend(reversed(node.children))
+
+
+def _comment_text(written: str) -> str:
+    """A comment's text without its markers: `//` (and more slashes, `/// migcheck: ...`) or `/* */`."""
+    if written.startswith("/*"):
+        return written[2:].removesuffix("*/").lstrip("*")
+    return written.lstrip("/")
 
 
 def _first_error(root: Node) -> Node | None:
