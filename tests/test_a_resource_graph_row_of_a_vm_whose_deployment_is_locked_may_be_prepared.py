@@ -63,9 +63,12 @@ def _locked_line() -> int:
 
 def test_the_plan_says_the_step_may_be_prepared_and_keeps_its_prepare(tmp_path, capsys):
     out = _plan(tmp_path, capsys, _row(True))
-    assert "Virtual network: vnet1 [wave 1] — may be prepared already: its deployment is locked" in out
     assert (
-        f"An export says the deployment of this step's VMs is locked (deploymentLocked: true, VM 'vm1' "
+        "Virtual network: vnet1 [wave 1] — may be prepared already: an export says its deployment is locked"
+        in out
+    )
+    assert (
+        f"An export says the deployment of this step's VMs is locked (VM 'vm1' "
         f"(vms.json:{_locked_line()})): it may be prepared for migration already" in out
     )
     assert "or another operation may be updating it; the export does not say which" in out

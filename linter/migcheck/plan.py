@@ -238,7 +238,7 @@ def migration_words(step: Step) -> str:
     if step.prepared:
         return "prepared already: Commit or Abort next"
     if may_be_prepared(step.migration_state):
-        return "may be prepared already: its deployment is locked (deploymentLocked)"
+        return "may be prepared already: an export says its deployment is locked"
     return f"migration under way (MigrationState {step.migration_state})" if step.migration_state else ""
 
 
@@ -3066,15 +3066,16 @@ def _migration_state(vms: Iterable[Role]) -> tuple[str, str]:
 
 
 def _locked_note(locked: list[Role]) -> str:
-    """The note of a step whose VMs' Resource Graph rows say their deployment is locked
-    (`DEPLOYMENT_LOCKED`): a migration's Prepare may hold it, or another operation; which is not known."""
+    """The note of a step whose VMs' exports say their deployment is locked (`DEPLOYMENT_LOCKED`: a Resource
+    Graph row's `deploymentLocked`, a Get-AzureDeployment export's `Locked`, each named by where it is written):
+    a migration's Prepare may hold it, or another operation; which is not known."""
     where = "; ".join(
         f"{'role' if vm.kind_unsaid else 'VM'} {named(vm.name, 'VM')} ({ref.mark.path}:{ref.mark.line})"
         for vm in locked
         if (ref := vm.migration_state) is not None
     )
     return (
-        f"An export says the deployment of this step's VMs is locked (deploymentLocked: true, {where}): it "
+        f"An export says the deployment of this step's VMs is locked ({where}): it "
         "may be prepared for migration already (Validate and Prepare have run, Commit or Abort is next), or "
         "another operation may be updating it; the export does not say which. Find where it stands first "
         "(`Get-AzureVM -ServiceName <service> -Name <VM>` shows the VM's MigrationState, or run the check's "

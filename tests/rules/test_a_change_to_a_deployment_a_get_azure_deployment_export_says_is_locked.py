@@ -59,3 +59,20 @@ def test_a_change_to_a_locked_deployment_is_a_warning(
 def test_a_change_to_a_deployment_not_locked_is_no_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     files = {"deployment.json": _deployment(False), "update.ps1": _POWERSHELL}
     assert lint_files(tmp_path, monkeypatch, files, "MIG602").findings == []
+
+
+def test_the_plan_names_where_the_export_says_the_deployment_is_locked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plan's note and verdict say an export says so, without a Resource Graph row's field name, which a
+    Get-AzureDeployment export does not write."""
+    from migcheck.cli import main
+
+    export = _deployment(True)
+    (tmp_path / "deployment.json").write_text(export, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["plan", "."])
+    out = capsys.readouterr().out
+    assert "may be prepared already: an export says its deployment is locked" in out
+    assert f"is locked (role 'vm1' (deployment.json:{_locked_line(export)})): it may be prepared" in out
+    assert "deploymentLocked" not in out

@@ -496,7 +496,7 @@ def _migration_words(state: object) -> list[str]:
     if state.casefold() == "prepared":
         return ["prepared already: Commit or Abort next"]
     if may_be_prepared(state):
-        return ["may be prepared already: its deployment is locked (deploymentLocked)"]
+        return ["may be prepared already: an export says its deployment is locked"]
     return [f"migration under way: MigrationState {state}"]
 
 
