@@ -285,7 +285,10 @@ def read(path: str, data: bytes) -> Document:
     if _may_name_a_schema(data) and _may_be_a_template(data.lower()):
         found = _template(path, text)
         if found is not None:
-            return Document(path, FileKind.INVENTORY, "template", found, text=text)
+            from migcheck.readers.template import template_suppressions
+
+            suppressions, marked = template_suppressions(path, text)
+            return Document(path, FileKind.INVENTORY, "template", found, suppressions, marked, text=text)
     if _is_parameters_file(data, text):
         # Read for the template it gives values to (`readers.template`), as a settings file is for its
         # script: nothing classic of its own, and no export.

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from migcheck.automation import TEMPLATE_LANGUAGE
-from migcheck.model import ExtendedSupportService, Mark
+from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
 from migcheck.readers.arm_expressions import Evaluator, Scope, as_count
 from migcheck.readers.inventory import _at_a_fixed_depth, _get_folded, _Malformed, _role_names, _Scanner
+from migcheck.readers.suppressions import directive, starts_like_directive
 from migcheck.readers.template_values import Declared, Unknown, by_position, classic_type, records_of
 
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
@@ -81,7 +83,18 @@ def without_comments(text: str) -> str:
     if "/" not in text:
         return text
     out: list[str] = []
-    at, start, length = 0, 0, len(text)
+    start = 0
+    for slash, end in _comment_spans(text):
+        out.append(text[start:slash])
+        out.append("".join(c if c in "\r\n" else " " for c in text[slash:end]))
+        start = end
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where each comment outside strings starts and ends (just past its line's text or its `*/`)."""
+    at, length = 0, len(text)
     quote, slash = text.find('"'), text.find("/")  # the next of each from `at`, found once each
     while slash >= 0:
         if 0 <= quote < slash:
@@ -90,15 +103,114 @@ def without_comments(text: str) -> str:
             line = text.startswith("//", slash)
             end = text.find("\n", slash) if line else text.find("*/", slash + 2)
             end = length if end < 0 else end + (0 if line else 2)
-            out.append(text[start:slash])
-            out.append("".join(c if c in "\r\n" else " " for c in text[slash:end]))
-            at = start = end
+            yield slash, end
+            at = end
         else:
             at = slash + 1
         quote = text.find('"', at) if quote < at else quote
         slash = text.find("/", at) if slash < at else slash
-    out.append(text[start:])
-    return "".join(out)
+
+
+def template_suppressions(
+    path: str, text: str
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """`migcheck: ...` directives in a template's comments (`//` and `/* */`), as in a Bicep file's: on a
+    line of its own, one covers the member or array item after it (a resource with all it holds, from its
+    key to its closing bracket); at the end of a line, that line; `ignore-file`, the file. One with nothing
+    after it in its object or array applies to nothing, and the filter reports it. Nothing is done for a
+    template that does not say `migcheck`."""
+    if "migcheck" not in text.lower():
+        return (), ()
+    blank = without_comments(text)
+    lines = _Lines(path, text)
+    ends = _Closings(blank)
+    found: list[Suppression] = []
+    marked: list[DirectiveComment] = []
+    for start, end in _comment_spans(text):
+        written = _comment_text(text[start:end])
+        if not starts_like_directive(written):
+            continue
+        mark = lines.mark(start)
+        marked.append(DirectiveComment(written, mark))
+        parsed = directive(written)
+        if parsed is None:
+            continue
+        kind, codes, reason = parsed
+        target = _following_value(blank, end, ends)
+        if kind == "ignore-file":
+            found.append(Suppression(codes, reason, 0, 0, mark))
+        elif text[text.rfind("\n", 0, start) + 1 : start].strip():  # at the end of a line: that line
+            found.append(Suppression(codes, reason, mark.line, mark.line, mark))
+        elif target is None:
+            found.append(Suppression.nowhere(codes, reason, mark))
+        else:
+            first, last = (lines.mark(offset).line for offset in target)
+            found.append(Suppression(codes, reason, first, last, mark))
+    return tuple(found), tuple(marked)
+
+
+def _comment_text(written: str) -> str:
+    """A comment's text without its markers: `//` (and more slashes) or `/* */`."""
+    if written.startswith("/*"):
+        return written[2:].removesuffix("*/").lstrip("*")
+    return written.lstrip("/")
+
+
+_NOT_SPACE = re.compile(r"\S")
+_BRACKET_OR_QUOTE = re.compile(r'[{}\[\]"]')
+
+
+def _following_value(blank: str, at: int, ends: _Closings) -> tuple[int, int] | None:
+    """Where the member (`"key": value`) or array item that follows offset `at` of the comment-less text
+    starts and where its value's last character is; None when its object or array closes first."""
+    start = _next_token(blank, at)
+    if start < len(blank) and blank[start] == ",":  # a comment before the comma: the sibling after it
+        start = _next_token(blank, start + 1)
+    if start >= len(blank) or blank[start] in "}]":
+        return None
+    value = start
+    if blank[start] == '"':
+        after = _next_token(blank, _string_end(blank, start))
+        if after < len(blank) and blank[after] == ":":
+            value = _next_token(blank, after + 1)
+    return start, ends.closing(value)
+
+
+def _next_token(blank: str, at: int) -> int:
+    found = _NOT_SPACE.search(blank, at)
+    return len(blank) if found is None else found.start()
+
+
+class _Closings:
+    """The offset of the bracket that closes each `{` and `[` of a comment-less text, found in one pass
+    the first time one is asked for; any other value ends on the line it starts (a JSON string holds no
+    line break)."""
+
+    def __init__(self, blank: str) -> None:
+        self._blank = blank
+        self._closing: dict[int, int] | None = None
+
+    def closing(self, at: int) -> int:
+        if at >= len(self._blank) or self._blank[at] not in "{[":
+            return min(at, max(len(self._blank) - 1, 0))
+        if self._closing is None:
+            self._closing = self._pairs()
+        return self._closing.get(at, len(self._blank) - 1)
+
+    def _pairs(self) -> dict[int, int]:
+        blank, pairs, open_ = self._blank, {}, []
+        found = _BRACKET_OR_QUOTE.search(blank)
+        while found is not None:
+            at = found.start()
+            if blank[at] == '"':
+                found = _BRACKET_OR_QUOTE.search(blank, _string_end(blank, at))
+                continue
+            if blank[at] in "{[":
+                open_.append(at)
+            elif open_:
+                pairs[open_.pop()] = at
+            found = _BRACKET_OR_QUOTE.search(blank, at + 1)
+        return pairs
 
 
 def _string_end(text: str, at: int) -> int:
