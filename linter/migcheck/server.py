@@ -691,7 +691,8 @@ def _position(source: SourceText, offset: int, codec: PositionCodec) -> lsp.Posi
 # Where a suppression comment goes, by the ending of the file's name (a script with no extension by its
 # `#!` line, `_shebang_kind`): what each reader honours. XML files take `<!-- migcheck: ignore[...] -->`
 # before the element; scripts `# migcheck: ignore[...]` on a line of its own before the statement, Ansible
-# playbooks and task files before the task. Inventory exports (JSON) have no comments, and declarations (TOML) are not
+# playbooks and task files before the task, Bicep, Terraform and deployment templates `// migcheck: ...`
+# (Terraform `#`) before the line. Inventory exports (JSON) have no comments, and declarations (TOML) are not
 # read for them: they are offered no suppression, which would break the file or silence nothing.
 XML_SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
 ANSIBLE_SUFFIXES = (".yml", ".yaml")
@@ -699,16 +700,22 @@ ANSIBLE_SUFFIXES = (".yml", ".yaml")
 # to read (MIG001), and a suppression comment's own problems are mended in the comment (MIG005, MIG006).
 UNSUPPRESSIBLE = frozenset({"MIG001", "MIG005", "MIG006"})
 SCRIPT_SUFFIXES = (".py", ".ps1", ".psm1", ".sh", ".bash")
+# Declarations whose readers take `// migcheck: ignore[...]` on a line of its own as covering the
+# declaration, argument, property or item after it among its siblings: Bicep, Terraform's native syntax
+# (not its JSON, whose comments are `"//"` keys) and JSON deployment templates (by their text, `_is_template`).
+DECLARATION_SUFFIXES = (".bicep", ".tf")
 
 
 def suppressed_on(document: TextDocument) -> str | None:
     """What a suppression comment in `document` covers: "element" (XML), "statement" (scripts), "task"
-    (Ansible), or None for a kind whose reader reads no comments (inventory exports, declarations)."""
+    (Ansible), "declaration" (Bicep, Terraform, JSON deployment templates), or None for a kind whose reader reads no comments (inventory exports, declarations)."""
     name = (document.path or document.uri).lower()
     if name.endswith(XML_SUFFIXES):
         return "element"
     if name.endswith(ANSIBLE_SUFFIXES):
         return "task"
+    if name.endswith(DECLARATION_SUFFIXES) or (name.endswith(".json") and _is_template(document.source)):
+        return "declaration"
     scripted = name.endswith(SCRIPT_SUFFIXES) or _shebang_kind(name, document.source) is not None
     return "statement" if scripted else None
 
@@ -721,6 +728,8 @@ def suppression_edit(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.
         return _xml_suppression(document, diagnostic)
     if covered == "task":
         return _task_suppression(document, diagnostic)
+    if covered == "declaration":
+        return _declaration_suppression(document, diagnostic)
     if covered == "statement":
         name = document.path or document.uri
         python = name.lower().endswith(".py") or _shebang_kind(name, document.source) is FileKind.PYTHON
@@ -775,6 +784,34 @@ def _task_suppression(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp
     if not starts:
         return None
     return _line_before(document, max(starts) - 1, f"# migcheck: ignore[{diagnostic.code}] reason")
+
+
+def _is_template(text: str) -> bool:
+    """Whether a JSON buffer may be a deployment template of classic resources or cloud services: it
+    names a template's schema and one of them (`inventory._may_be_a_template`, a byte search)."""
+    from migcheck.readers.inventory import _may_be_a_template
+
+    return _may_be_a_template(_encode(text).lower())
+
+
+def _declaration_suppression(document: TextDocument, diagnostic: lsp.Diagnostic) -> lsp.TextEdit | None:
+    """Insert `// migcheck: ignore[CODE] reason` (in Terraform `# ...`) on a line of its own before the line
+    the diagnostic starts on, indented like it: the readers let it cover the declaration, argument, property or item that line
+    starts. None where, read again with the comment, the file does not let it cover the finding: the line
+    starts inside a multi-line string (the comment would become the string's text), or with a closing
+    bracket (the comment would cover nothing)."""
+    from migcheck.readers import read_document
+
+    code = str(diagnostic.code)
+    opener = "#" if (document.path or document.uri).lower().endswith(".tf") else "//"  # each's usual
+    line = document.position_from_client_units(diagnostic.range.start).line
+    edit = _line_before(document, line, f"{opener} migcheck: ignore[{code}] reason")
+    lines = _lsp_lines(document.source)
+    edited = "".join(lines[:line]) + edit.new_text + "".join(lines[line:])
+    read = read_document(document.path or document.uri, _encode(edited), explicit=True)
+    suppressions = () if read is None or read.problem else read.suppressions
+    covering = any(s.mark.line == line + 1 and s.covers(code, "", line + 2) for s in suppressions)
+    return edit if covering else None
 
 
 def _line_before(document: TextDocument, line: int, comment: str) -> lsp.TextEdit:
