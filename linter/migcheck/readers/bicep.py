@@ -36,7 +36,7 @@ from migcheck.model import (
     Suppression,
 )
 from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
-from migcheck.readers.suppressions import directive, starts_like_directive
+from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
 from migcheck.readers.template_values import (
     MAX_COPIES,
     Declared,
@@ -112,7 +112,7 @@ def _suppressions(
     found: list[Suppression] = []
     marked: list[DirectiveComment] = []
     for comment in _comments(root):
-        written = _comment_text(_node_text(comment))
+        written = slash_comment_text(_node_text(comment))
         if not starts_like_directive(written):
             continue
         mark = positions.mark(comment)
@@ -120,19 +120,12 @@ def _suppressions(
         parsed = directive(written)
         if parsed is None:
             continue
-        kind, codes, reason = parsed
         line = lines[mark.line - 1] if mark.line <= len(lines) else ""
         target = comment.next_named_sibling
         while target is not None and target.type == "comment":
             target = target.next_named_sibling
-        if kind == "ignore-file":
-            found.append(Suppression(codes, reason, 0, 0, mark))
-        elif line[: mark.column - 1].strip():  # at the end of a line: that line
-            found.append(Suppression(codes, reason, mark.line, mark.line, mark))
-        elif target is None:
-            found.append(Suppression.nowhere(codes, reason, mark))
-        else:
-            found.append(Suppression(codes, reason, target.start_point[0] + 1, target.end_point[0] + 1, mark))
+        span = None if target is None else (target.start_point[0] + 1, target.end_point[0] + 1)
+        found.append(placed(parsed, mark, line[: mark.column - 1], span))
     return tuple(found), tuple(marked)
 
 
@@ -145,13 +138,6 @@ def _comments(root: Node) -> Iterator[Node]:
             yield node
         else:
             stack.extend(reversed(node.children))
-
-
-def _comment_text(written: str) -> str:
-    """A comment's text without its markers: `//` (and more slashes, `/// migcheck: ...`) or `/* */`."""
-    if written.startswith("/*"):
-        return written[2:].removesuffix("*/").lstrip("*")
-    return written.lstrip("/")
 
 
 def _first_error(root: Node) -> Node | None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from migcheck.model import DirectiveComment, Suppression
+from migcheck.model import DirectiveComment, Mark, Suppression
 from migcheck.readers.xml import LAST_EXACT_LINE, Element, Marker
 
 _DIRECTIVE = re.compile(r"^\s*migcheck:\s*(ignore|ignore-file)\s*\[([^\]]*)\](.*)$", re.S)
@@ -71,6 +71,30 @@ def directive(comment: str) -> tuple[str, tuple[str, ...], str] | None:
     kind, codes_text, reason = match.groups()
     codes = tuple(c.strip() for c in codes_text.split(",") if c.strip())
     return (kind, codes, reason.strip()) if codes else None
+
+
+def slash_comment_text(written: str) -> str:
+    """A `//` or `/* */` comment's text without its markers (and the extra slashes or stars of `/// ...` and
+    `/** ... */`): Bicep's and a JSON template's comments."""
+    if written.startswith("/*"):
+        return written[2:].removesuffix("*/").lstrip("*")
+    return written.lstrip("/")
+
+
+def placed(
+    parsed: tuple[str, tuple[str, ...], str], mark: Mark, before: str, target: tuple[int, int] | None
+) -> Suppression:
+    """The suppression a directive comment at `mark` states, by where it stands: `ignore-file`, the file; after
+    code on its line (`before`, the text of the line before it), that line; on a line of its own, the lines
+    (first, last) of what follows it, or nothing where nothing does (the filter reports it)."""
+    kind, codes, reason = parsed
+    if kind == "ignore-file":
+        return Suppression(codes, reason, 0, 0, mark)
+    if before.strip():
+        return Suppression(codes, reason, mark.line, mark.line, mark)
+    if target is None:
+        return Suppression.nowhere(codes, reason, mark)
+    return Suppression(codes, reason, target[0], target[1], mark)
 
 
 def _suppression(comment: Element, ordinal: int, marker: Marker, spans: _Spans) -> Suppression | None:

@@ -32,7 +32,7 @@ from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
 from migcheck.readers.arm_expressions import Evaluator, Scope, as_count
 from migcheck.readers.inventory import _at_a_fixed_depth, _get_folded, _Malformed, _role_names, _Scanner
-from migcheck.readers.suppressions import directive, starts_like_directive
+from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
 from migcheck.readers.template_values import Declared, Unknown, by_position, classic_type, records_of
 
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
@@ -127,7 +127,7 @@ def template_suppressions(
     found: list[Suppression] = []
     marked: list[DirectiveComment] = []
     for start, end in _comment_spans(text):
-        written = _comment_text(text[start:end])
+        written = slash_comment_text(text[start:end])
         if not starts_like_directive(written):
             continue
         mark = lines.mark(start)
@@ -135,25 +135,10 @@ def template_suppressions(
         parsed = directive(written)
         if parsed is None:
             continue
-        kind, codes, reason = parsed
-        target = _following_value(blank, end, ends)
-        if kind == "ignore-file":
-            found.append(Suppression(codes, reason, 0, 0, mark))
-        elif text[text.rfind("\n", 0, start) + 1 : start].strip():  # at the end of a line: that line
-            found.append(Suppression(codes, reason, mark.line, mark.line, mark))
-        elif target is None:
-            found.append(Suppression.nowhere(codes, reason, mark))
-        else:
-            first, last = (lines.mark(offset).line for offset in target)
-            found.append(Suppression(codes, reason, first, last, mark))
+        target = _following_value(blank, end, ends) if parsed[0] != "ignore-file" else None
+        span = None if target is None else (lines.mark(target[0]).line, lines.mark(target[1]).line)
+        found.append(placed(parsed, mark, text[text.rfind("\n", 0, start) + 1 : start], span))
     return tuple(found), tuple(marked)
-
-
-def _comment_text(written: str) -> str:
-    """A comment's text without its markers: `//` (and more slashes) or `/* */`."""
-    if written.startswith("/*"):
-        return written[2:].removesuffix("*/").lstrip("*")
-    return written.lstrip("/")
 
 
 _NOT_SPACE = re.compile(r"\S")

@@ -117,7 +117,7 @@ from migcheck.model import (
     UnplacedDisk,
 )
 from migcheck.readers import ansible, beside, shell
-from migcheck.readers.suppressions import directive, line_comment_text, starts_like_directive
+from migcheck.readers.suppressions import directive, line_comment_text, placed, starts_like_directive
 from migcheck.readers.xplat import HOLE, Word
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
@@ -439,16 +439,10 @@ def _json_suppressions(path: str, text: str) -> tuple[tuple[Suppression, ...], t
 def _suppression(
     parsed: tuple[str, tuple[str, ...], str], mark: Mark, lines: list[str], target: Node | None
 ) -> Suppression:
-    kind, codes, reason = parsed
-    if kind == "ignore-file":
-        return Suppression(codes, reason, 0, 0, mark)
     line = lines[mark.line - 1] if mark.line <= len(lines) else ""
-    if line[: mark.column - 1].strip():  # at the end of a line: that line
-        return Suppression(codes, reason, mark.line, mark.line, mark)
     meta = getattr(target, "meta", None)
-    if meta is None or meta.empty:  # nothing follows it in its body
-        return Suppression.nowhere(codes, reason, mark)
-    return Suppression(codes, reason, meta.line, meta.end_line, mark)
+    span = None if meta is None or meta.empty else (meta.line, meta.end_line)  # None: nothing follows it
+    return placed(parsed, mark, line[: mark.column - 1], span)
 
 
 def _comments(body: list[Node]) -> list[tuple[Node, Node | None]]:
