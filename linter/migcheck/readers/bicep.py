@@ -36,6 +36,7 @@ from migcheck.model import (
     Suppression,
 )
 from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
+from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
 from migcheck.readers.template_values import (
     MAX_COPIES,
@@ -111,7 +112,7 @@ def _suppressions(
     lines = text.splitlines()
     found: list[Suppression] = []
     marked: list[DirectiveComment] = []
-    for comment in _comments(root):
+    for comment in comments(root):
         written = slash_comment_text(_node_text(comment))
         if not starts_like_directive(written):
             continue
@@ -127,17 +128,6 @@ def _suppressions(
         span = None if target is None else (target.start_point[0] + 1, target.end_point[0] + 1)
         found.append(placed(parsed, mark, line[: mark.column - 1], span))
     return tuple(found), tuple(marked)
-
-
-def _comments(root: Node) -> Iterator[Node]:
-    """The file's comments in the order written."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "comment":
-            yield node
-        else:
-            stack.extend(reversed(node.children))
 
 
 def _first_error(root: Node) -> Node | None:

@@ -8,6 +8,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from tree_sitter import Language, Node, Parser
 
 
@@ -27,6 +29,17 @@ def parser(package: str) -> Parser:
     import tree_sitter
 
     return tree_sitter.Parser(language(package))
+
+
+def comments(root: Node) -> Iterator[Node]:
+    """Every comment the tree reads, in the order written."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.type == "comment":
+            yield node
+        else:
+            stack.extend(reversed(node.children))
 
 
 class BlockEnds:

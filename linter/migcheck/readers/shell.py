@@ -636,7 +636,7 @@ def _comments_cut_at_backticks(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
     blanked source reads the backtick as closing a substitution opened before the comment (a comment
     outside backticks, `# run `make` first`, is one to its line's end in bash too). Two parses at most."""
     cuts = []
-    for comment in _comments(tree.root_node):
+    for comment in grammars.comments(tree.root_node):
         close = _unescaped_backtick(source, comment.start_byte, comment.end_byte)
         if close is not None:
             cuts.append((comment.start_byte, close))
@@ -653,17 +653,6 @@ def _comments_cut_at_backticks(source: bytes, tree: Tree) -> tuple[bytes, Tree]:
         return source, tree
     read = _spaces_over(source, kept)
     return read, grammars.parser(_GRAMMAR).parse(read)
-
-
-def _comments(root: Node) -> Iterator[Node]:
-    """Every comment the tree reads, in any order."""
-    stack = [root]
-    while stack:
-        current = stack.pop()
-        if current.type == "comment":
-            yield current
-        else:
-            stack.extend(current.children)
 
 
 def _unescaped_backtick(source: bytes, start: int, end: int) -> int | None:
