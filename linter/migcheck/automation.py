@@ -21,7 +21,11 @@ from migcheck.retirements import (
     APPLICATION_GATEWAY_V1,
     BASIC_SKU,
     EXTENDED_SUPPORT_RETIRES,
+    MEDIA_SERVICES,
     NON_ZONAL_GATEWAY_SKUS,
+    REMOTEAPP,
+    SCHEDULER,
+    STORSIMPLE,
 )
 
 # Web/worker roles have no Resource Manager form of their own any more: Cloud Services (extended support),
@@ -405,9 +409,11 @@ def modules_for(language: str, names: Iterable[str]) -> str:
     classic calls `names` manage: the IaaS ones, and those of `OTHER_SERVICES` it calls."""
     others, iaas = services_of(language, names)
     own = [s.module if language == "PowerShell" else s.package for s in others]
-    modules = [*(IAAS_MODULES[language] if iaas else ()), *own]
+    modules = [*(IAAS_MODULES[language] if iaas else ()), *filter(None, own)]
     if language == "Shell":
         return f"the Azure CLI ({', '.join(IAAS_MODULES[language])})"
+    if not modules:  # only services retired with nothing in Azure to replace them
+        return ""
     if language == "PowerShell":
         return f"the Az module ({', '.join(modules)})"
     return (
@@ -419,13 +425,17 @@ def modules_for(language: str, names: Iterable[str]) -> str:
 
 class OtherService(NamedTuple):
     """A classic service that the classic module and SDK manage too, but that the migration of IaaS
-    resources does not move, and what manages it in Resource Manager instead of the IaaS modules."""
+    resources does not move, and what manages it in Resource Manager instead of the IaaS modules; for a
+    service since retired (`retired`, its date), what replaced it (`successor`, "" for nothing in Azure),
+    whose module and package are then the successor's ("" for none)."""
 
     what: str
     nouns: tuple[str, ...]  # the prefixes of its cmdlets' nouns
-    client: str  # the SDK's client class
+    client: str  # the SDK's client class ("" for none)
     module: str  # Az PowerShell
     package: str  # Python
+    retired: str = ""
+    successor: str = ""
 
 
 OTHER_SERVICES = (
@@ -446,7 +456,68 @@ OTHER_SERVICES = (
     OtherService(
         "Service Bus", ("AzureSB",), "ServiceBusManagementService", "Az.ServiceBus", "azure-mgmt-servicebus"
     ),
+    OtherService("Azure Automation", ("AzureAutomation",), "", "Az.Automation", "azure-mgmt-automation"),
+    OtherService(
+        "Azure Site Recovery",
+        ("AzureSiteRecovery",),
+        "",
+        "Az.RecoveryServices",
+        "azure-mgmt-recoveryservicessiterecovery",
+    ),
+    OtherService("HDInsight", ("AzureHDInsight",), "", "Az.HDInsight", "azure-mgmt-hdinsight"),
+    OtherService(
+        "Traffic Manager", ("AzureTrafficManager",), "", "Az.TrafficManager", "azure-mgmt-trafficmanager"
+    ),
+    OtherService(
+        "Azure Scheduler",
+        ("AzureScheduler",),
+        "SchedulerManagementService",
+        "Az.LogicApp",
+        "azure-mgmt-logic",
+        retired=SCHEDULER,
+        successor="Azure Logic Apps",
+    ),
+    OtherService(
+        "Azure RemoteApp",
+        ("AzureRemoteApp",),
+        "",
+        "Az.DesktopVirtualization",
+        "azure-mgmt-desktopvirtualization",
+        retired=REMOTEAPP,
+        successor="Azure Virtual Desktop",
+    ),
+    OtherService(
+        "StorSimple (8000 series)",
+        ("AzureStorSimple",),
+        "",
+        "Az.StorageSync",
+        "azure-mgmt-storagesync",
+        retired=STORSIMPLE,
+        successor="Azure File Sync",
+    ),
+    OtherService("Azure Media Services", ("AzureMediaServices",), "", "", "", retired=MEDIA_SERVICES),
 )
+
+
+def retired_services(services: Iterable[OtherService]) -> str:
+    """What became of those of `services` that were retired, in words: `Azure Scheduler was retired on
+    2022-01-31, so its calls fail today (Azure Logic Apps replaces it)`; "" where none was."""
+    retired = [s for s in services if s.retired]
+    if not retired:
+        return ""
+    dates = [f"{s.what}{' was retired' if not i else ''} on {s.retired}" for i, s in enumerate(retired)]
+    if len(retired) == 1:
+        [service] = retired
+        return f"{dates[0]}, so its calls fail today ({service.successor or 'nothing in Azure'} replaces it)"
+    successors = "; ".join(f"{s.successor or 'nothing in Azure'} replaces {s.what}" for s in retired)
+    return f"{', '.join(dates[:-1])} and {dates[-1]}, so their calls fail today ({successors})"
+
+
+def unreplaced_services(services: Iterable[OtherService]) -> list[str]:
+    """Those of `services` that were retired with nothing in Azure to replace them: their calls go."""
+    return [s.what for s in services if s.retired and not s.successor]
+
+
 # Signing in, choosing a subscription and looking up what it offers (regions, sizes): of every script,
 # whatever it manages.
 _ACCOUNT_NOUNS = (
@@ -466,7 +537,7 @@ def services_of(language: str, names: Iterable[str]) -> tuple[list[OtherService]
     if language == "Shell":  # the classic CLI's commands this reads manage IaaS resources only
         return [], True
     if language == "Python":
-        others = [s for s in OTHER_SERVICES if s.client in names]
+        others = [s for s in OTHER_SERVICES if s.client and s.client in names]
         clients = {s.client for s in others}
         iaas = (
             not others

@@ -17,6 +17,9 @@ the classic storage date and the end of new classic VMs):
   after which those domains were removed. App Service Environment v1/v2: 2024-08-31. Azure RemoteApp:
   2017-08-31. Classic alerts: public cloud, in limited use until 2021-05-31; Azure Government and Azure
   operated by 21Vianet, 2024-02-29.
+- Services the classic module and SDK also managed, which the IaaS migration does not move: Azure
+  Scheduler, retired 2022-01-31 (Azure Logic Apps replaces it); StorSimple 8000 series, end of support
+  2022-12-31 (Azure File Sync replaces it); Azure Media Services, retired 2024-06-30 (no Azure successor).
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ APPLICATION_GATEWAY_V1 = "2026-04-28"
 CLASSIC_DOMAIN_SERVICES = "2023-03-01"
 APP_SERVICE_ENVIRONMENT_V1_V2 = "2024-08-31"
 REMOTEAPP = "2017-08-31"
+SCHEDULER = "2022-01-31"
+STORSIMPLE = "2022-12-31"  # the 8000 series, the one the classic module managed
+MEDIA_SERVICES = "2024-06-30"
 CLASSIC_ALERTS = "2021-05-31"  # public cloud
 CLASSIC_ALERTS_SOVEREIGN = "2024-02-29"  # Azure Government, Azure operated by 21Vianet
 
@@ -54,6 +60,9 @@ DATES = frozenset(
         CLASSIC_DOMAIN_SERVICES,
         APP_SERVICE_ENVIRONMENT_V1_V2,
         REMOTEAPP,
+        SCHEDULER,
+        STORSIMPLE,
+        MEDIA_SERVICES,
     }
 )
 

@@ -319,9 +319,9 @@ def test_the_classic_modules_automation_cmdlets_name_their_az_automation_counter
     )
     monkeypatch.chdir(tmp_path)
     (finding,) = lint(["."], Config(select=("MIG601",)), RULES).findings
+    assert "for Azure Automation, which the migration of IaaS resources does not move" in finding.message
     assert finding.fix.startswith(
-        "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they "
-        "are migrated: Get-AzureAutomationAccount → Get-AzAutomationAccount; Start-AzureAutomationRunbook → "
+        "Rewrite it for Resource Manager: Get-AzureAutomationAccount → Get-AzAutomationAccount; Start-AzureAutomationRunbook → "
         "Start-AzAutomationRunbook; Get-AzureAutomationRunbookDefinition → Export-AzAutomationRunbook."
     )
 

@@ -117,3 +117,82 @@ def test_looking_up_regions_and_sizes_manages_no_iaas_resource(tmp_path, monkeyp
     )
     assert "for Service Bus, which the migration of IaaS resources does not move" in finding.message
     assert "Az.Compute" not in finding.fix
+
+
+def test_a_script_of_azure_scheduler_is_told_it_was_retired_and_what_replaced_it(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "jobs.ps1",
+        """
+        New-AzureSchedulerJobCollection -JobCollectionName "jc" -Location "West US"
+        New-AzureSchedulerHttpJob -JobCollectionName "jc" -JobName "ping" -Method GET -URI "http://x" -Location "West US"
+        """,
+    )
+    assert "for Azure Scheduler, which the migration of IaaS resources does not move" in finding.message
+    assert "retired on 2022-01-31, so its calls fail today (Azure Logic Apps replaces it)" in finding.message
+    assert "the classic API is deprecated" not in finding.message
+    assert finding.fix == "Rewrite it for Resource Manager, with the Az module (Az.LogicApp)."
+
+
+def test_a_python_script_of_the_scheduler_client_is_told_the_same(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "jobs.py",
+        """
+        from azure.servicemanagement import SchedulerManagementService
+        jobs = SchedulerManagementService("sub", "cert.pem")
+        jobs.create_job_collection("cs", "jc")
+        """,
+    )
+    assert "for Azure Scheduler" in finding.message and "2022-01-31" in finding.message
+    assert finding.fix == "Rewrite it for Resource Manager, with the azure-mgmt-logic client."
+
+
+def test_a_script_of_a_service_retired_without_successor_is_told_to_remove_its_calls(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "media.ps1",
+        """
+        Add-AzureAccount
+        New-AzureMediaServicesAccount -Name "media" -StorageAccountName "st" -Location "West US"
+        """,
+    )
+    assert "Azure Media Services was retired on 2024-06-30" in finding.message
+    assert finding.fix == "Remove these calls: nothing in Azure replaces Azure Media Services."
+
+
+def test_a_script_of_vms_and_a_retired_service_is_told_both(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "mixed.ps1",
+        """
+        Get-AzureVM -ServiceName "svc" | Stop-AzureVM -Force
+        New-AzureRemoteAppCollection -CollectionName "apps" -ImageName "img" -Plan "Basic" -Location "West US"
+        New-AzureMediaServicesAccount -Name "media" -StorageAccountName "st" -Location "West US"
+        """,
+    )
+    assert "once the classic resources it manages are migrated to Resource Manager; Azure RemoteApp" in (
+        finding.message
+    )
+    assert "(Azure Virtual Desktop replaces Azure RemoteApp; nothing in Azure replaces" in finding.message
+    assert "Az.DesktopVirtualization" in finding.fix
+    assert finding.fix.endswith("Remove the calls of Azure Media Services: nothing in Azure replaces it.")
+
+
+def test_automation_and_site_recovery_cmdlets_are_not_iaas(tmp_path, monkeypatch):
+    finding = _mig601(
+        tmp_path,
+        monkeypatch,
+        "ops.ps1",
+        """
+        Get-AzureAutomationAccount
+        Get-AzureSiteRecoveryVM
+        """,
+    )
+    assert "for Azure Automation and Azure Site Recovery, which the migration" in finding.message
+    assert "Az.Automation" in finding.fix and "Az.RecoveryServices" in finding.fix
+    assert "Az.Compute" not in finding.fix

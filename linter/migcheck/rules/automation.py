@@ -30,8 +30,10 @@ from migcheck.automation import (
     modules_for,
     replacement,
     replacements_markdown,
+    retired_services,
     services_of,
     terraform_call,
+    unreplaced_services,
 )
 from migcheck.estate import Circuit, CloudService, Estate, key, named
 from migcheck.inventory_model import CircuitLink, ClassicReservedIp, ExpressRouteCircuit
@@ -562,15 +564,25 @@ def _message(script: Script, own: str, subject: str = "") -> str:
             f"since {_retired(_kinds(creates, bool(manages)))}{others}"
         )
     services, iaas = services_of(script.language, names)
+    retired = retired_services(services)
     if not iaas:
+        live = [s.what for s in services if not s.retired]
+        said = [retired] if retired else []
+        if live:
+            said.append(
+                f"the classic API of {_and(live)} is deprecated, and Resource Manager manages "
+                f"{'it' if len(live) == 1 else 'them'}"
+                if retired
+                else "the classic API is deprecated, and Resource Manager manages these services"
+            )
         return (
             f"{subject} uses the {api} ({shown}) for "
-            f"{_and(s.what for s in services)}, which the migration of IaaS resources does not move: the classic "
-            "API is deprecated, and Resource Manager manages these services"
+            f"{_and(s.what for s in services)}, which the migration of IaaS resources does not move: "
+            + "; ".join(said)
         )
     return (
         f"{subject} uses the {api} ({shown}): it stops working once the classic "
-        "resources it manages are migrated to Resource Manager"
+        "resources it manages are migrated to Resource Manager" + (f"; {retired}" if retired else "")
     )
 
 
@@ -810,11 +822,15 @@ def _fix(
     A query of a deployment is replaced for the roles' new platform or by a VM query, call by call, from
     the service it queries (see `_asks_after_roles`)."""
     names = list(dict.fromkeys(call.name for call in script.calls))
+    services, iaas = services_of(script.language, names)
+    gone = unreplaced_services(services)
+    if gone and not iaas and len(gone) == len(services):
+        return f"Remove these calls: nothing in Azure replaces {_and(gone)}."
     queries = _deployment_queries(script, queried or {})
     mapped = [name for name in _nearest_first(script.calls, at) if replacement(script.language, name)]
     text = (
         "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
-        if services_of(script.language, names)[1]
+        if iaas
         else "Rewrite it for Resource Manager"
     )
     if mapped:
@@ -831,6 +847,8 @@ def _fix(
             else "; for the other calls,"
         )
         text += f"{others if mapped else ', with'} {modules_for(script.language, names)}"
+    if gone:
+        text += f". Remove the calls of {_and(gone)}: nothing in Azure replaces {'it' if len(gone) == 1 else 'them'}"
     return text + "."
 
 
