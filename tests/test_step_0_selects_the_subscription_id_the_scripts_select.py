@@ -88,10 +88,7 @@ def test_the_json_plan_states_the_id(tmp_path, monkeypatch):
     assert subscription["before"]["subscription_id"] == ID
 
 
-@pytest.mark.parametrize(
-    "chosen",
-    ['-SubscriptionName "Production"', '-SubscriptionId "not-a-guid"', '-SubscriptionId "$env:SUB"'],
-)
+@pytest.mark.parametrize("chosen", ['-SubscriptionId "not-a-guid"', '-SubscriptionId "$env:SUB"'])
 def test_a_name_or_a_text_that_is_no_id_is_still_filled_in(tmp_path, monkeypatch, chosen):
     text = plan_of(tmp_path, monkeypatch, {"deploy.ps1": f"Select-AzureSubscription {chosen}\n{QUICK_VM}"})
     assert "the files do not state its id: fill it in" in text
@@ -138,3 +135,40 @@ def test_an_inventory_export_s_id_wins_over_a_script_s(tmp_path, monkeypatch):
     text = plan_of(tmp_path, monkeypatch, files)
     assert f"Select subscription {EXPORTED} and register" in text
     assert ID not in text
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"deploy.ps1": f'Select-AzureSubscription -SubscriptionName "Production"\n{QUICK_VM}'},
+        {
+            "deploy.sh": 'azure login\nazure account set Production\nazure vm create web1 img u p -l "West US"\n'
+        },
+    ],
+)
+def test_a_subscription_the_scripts_select_by_one_name_is_selected_by_that_name(tmp_path, monkeypatch, files):
+    text = plan_of(tmp_path, monkeypatch, files)
+    assert (
+        "Select subscription 'Production' (the scripts select it by this name; no file states its id)" in text
+    )
+    assert "Select-AzSubscription -Subscription 'Production'" in text
+    assert "Select-AzureSubscription -SubscriptionName 'Production'" in text
+    assert "azure account set 'Production'" in text
+    assert "<subscription id>" not in text
+    data = json.loads(plan_of(tmp_path, monkeypatch, files, "json"))
+    [subscription] = data["subscriptions"]
+    assert (subscription["before"]["subscription_id"], subscription["before"]["subscription_name"]) == (
+        "",
+        "Production",
+    )
+
+
+def test_scripts_that_select_two_names_plan_each_subscription_selected_by_its_name(tmp_path, monkeypatch):
+    files = {
+        "a.ps1": f'Select-AzureSubscription -SubscriptionName "Production"\n{QUICK_VM}',
+        "b.ps1": f'Select-AzureSubscription -SubscriptionName "Staging"\n{QUICK_VM.replace("vm1", "vm2")}',
+    }
+    text = plan_of(tmp_path, monkeypatch, files)
+    assert "Select-AzSubscription -Subscription 'Production'" in text
+    assert "Select-AzSubscription -Subscription 'Staging'" in text
+    assert "<subscription id" not in text

@@ -52,6 +52,7 @@ from migcheck.formats import byte_format, is_script, no_extension
 from migcheck.inventory_model import Inventory
 from migcheck.model import (
     EVERY_NETWORK,
+    UNSTATED_SUBSCRIPTION,
     VM_FACTS,
     AddressPrefix,
     ClassicCall,
@@ -887,6 +888,9 @@ class Estate:
     # The subscription ids the scripts select (or make their classic clients for), once each, in file
     # order: the subscription's own, where an inventory export does not state it (the plan's step 0).
     selected_subscriptions: tuple[SubscriptionSelection, ...] = ()
+    # The names the scripts select subscriptions by, where they give no id (`-SubscriptionName 'Prod'`), once
+    # each, in file order: the plan's step 0 selects by the one name where the files state no id.
+    selected_by_name: tuple[str, ...] = ()
     # The clouds the files work in (`CloudInUse`: a sign-in to one, a host of its API, a disk's or an image's
     # blob there), once each where first said, in file order: the plan's step 0 signs in to the one.
     clouds: tuple[CloudInUse, ...] = ()
@@ -2158,6 +2162,7 @@ class _Linker:
             exported=self.exported,
             scripted_gateways=tuple(gateways.values()),
             selected_subscriptions=_first_of_each_id(self._all(SubscriptionSelection)),
+            selected_by_name=_names_selected(self._all(SubscriptionSelection)),
             clouds=_first_of_each_cloud(self._all(CloudInUse), disks, images),
             refused_networks=frozenset(undefined),
             configurations_apart=configurations_apart,
@@ -7967,6 +7972,16 @@ def _first_of_each_cloud(
         if environment:
             first.setdefault(environment, CloudInUse(environment, at))
     return tuple(first.values())
+
+
+def _names_selected(selections: list[SubscriptionSelection]) -> tuple[str, ...]:
+    """Each name the scripts select a subscription by, with no id, once, in file order; not a value the
+    script does not state (`UNSTATED_SUBSCRIPTION`)."""
+    return tuple(
+        dict.fromkeys(
+            s.called for s in selections if not s.id and s.called and s.called != UNSTATED_SUBSCRIPTION
+        )
+    )
 
 
 def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[SubscriptionSelection, ...]:

@@ -345,6 +345,8 @@ class Preamble:
     # Where the files work in several clouds: each with where it is first said (`a.py:3`), in file order,
     # for whoever signs in to choose from.
     clouds_apart: tuple[str, ...] = ()
+    # The one name the scripts select the subscription by, where the files state no id; "" otherwise.
+    subscription_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1398,22 +1400,29 @@ def _preamble(estate: Estate) -> Preamble:
     from migcheck.subscriptions import DEFAULT_SUBSCRIPTION
 
     found = subscription_id(estate)
+    # Where the scripts select it by one name and no file states its id, step 0 selects it by that name.
+    by_name = estate.selected_by_name[0] if not found and len(estate.selected_by_name) == 1 else ""
     # A subscription named after its folder is told by its files, not by a name no setting gives it.
     named = f"the files under {estate.folder}" if estate.folder else estate.subscription
-    chosen = found or (
-        f"<subscription id of {named}>" if named != DEFAULT_SUBSCRIPTION else "<subscription id>"
+    chosen = (
+        found
+        or by_name
+        or (f"<subscription id of {named}>" if named != DEFAULT_SUBSCRIPTION else "<subscription id>")
     )
+    az_select = "-Subscription" if by_name else "-SubscriptionId"
+    classic_select = "-SubscriptionName" if by_name else "-SubscriptionId"
     regions = _regions(estate)
     cloud, clouds_apart = _cloud(estate)
     return Preamble(
         found,
+        subscription_name=by_name,
         selected_apart=_selected_apart(estate, found),
         cloud=cloud,
         clouds_apart=clouds_apart,
         powershell=(
             "# in the Az module, which registers providers:",
             *_signed_in(cloud, clouds_apart, "Connect-AzAccount -Environment {}", ps_quoted),
-            f"Select-AzSubscription -SubscriptionId {ps_quoted(chosen)}",
+            f"Select-AzSubscription {az_select} {ps_quoted(chosen)}",
             f"Register-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
             "# wait until RegistrationState is Registered:",
             f"Get-AzResourceProvider -ProviderNamespace {MIGRATION_PROVIDER}",
@@ -1424,7 +1433,7 @@ def _preamble(estate: Estate) -> Preamble:
             ),
             "# in the classic Azure module, which runs the Move-Azure* cmdlets of the steps:",
             *_signed_in(cloud, clouds_apart, "Add-AzureAccount -Environment {}", ps_quoted),
-            f"Select-AzureSubscription -SubscriptionId {ps_quoted(chosen)}",
+            f"Select-AzureSubscription {classic_select} {ps_quoted(chosen)}",
         ),
         cli=(
             *_signed_in(cloud, clouds_apart, "azure login -e {}", sh_quoted),

@@ -9,7 +9,7 @@ JSON schema (version 1):
      "subscriptions": [{"subscription": str,
                         "before": {"subscription_id": str, "powershell": [str], "cli": [str],
                                    "selected_apart": [str], "cloud": str,
-                                   "clouds_apart": [str]} | null,
+                                   "clouds_apart": [str], "subscription_name": str} | null,
                         "overview": {"steps", "ready", "with_blockers", "name_unstated", "not_decided",
                                      "waiting", "not_migrated", "waited_by", "outside_blockers",
                                      "outside_holding_steps": int,
@@ -128,7 +128,9 @@ provider; `subscription_id` is "" when the files do not state it, the id an inve
 one id the scripts select; `selected_apart` lists each id, as "<id> (<path>:<line>)", where the scripts select
 several and no export states one; `cloud` is the cloud to sign in to, `AzureChinaCloud` or `AzureUSGovernment`,
 where the files work in one of them alone, "" otherwise, and `clouds_apart` lists each cloud, as
-"<environment> (<path>:<line>)", where they work in several), and a step's `before` commands are what the platform requires done before
+"<environment> (<path>:<line>)", where they work in several; `subscription_name` is the one name the scripts
+select the subscription by, where no file states its id, and the commands select it by that name; "" otherwise),
+and a step's `before` commands are what the platform requires done before
 its Validate (a network connected to ExpressRoute).
 """
 
@@ -321,6 +323,8 @@ def preamble_words(preamble: Preamble) -> str:
     """What the preamble is for, and which subscription it selects."""
     if preamble.subscription_id:
         which = f"subscription {preamble.subscription_id}"
+    elif preamble.subscription_name:
+        which = f"subscription '{preamble.subscription_name}' (the scripts select it by this name; no file states its id)"
     elif preamble.selected_apart:
         ids = ", ".join(preamble.selected_apart)
         which = f"this subscription (the scripts select different ids: {ids}; fill in the one to migrate)"
