@@ -49,6 +49,13 @@ _AFFINITY_PY = (
     "(Resource Manager has no affinity groups)"
 )
 
+# Resource Manager signs in with Microsoft Entra ID (azure-identity), never with a management certificate.
+_NO_MANAGEMENT_CERTIFICATES_PY = (
+    "an azure.identity credential (Resource Manager has no management certificates)"
+)
+_KEY_VAULT_PY = "azure-keyvault-certificates' CertificateClient"
+_POLLER_PY = "the poller a begin_* call of the azure-mgmt-* clients returns (its result() or wait())"
+
 POWERSHELL: dict[str, str] = {
     # session
     "Add-AzureAccount": "Connect-AzAccount",
@@ -56,6 +63,15 @@ POWERSHELL: dict[str, str] = {
     "Select-AzureSubscription": "Set-AzContext",
     "Set-AzureSubscription": "Set-AzContext",
     "Get-AzureSubscription": "Get-AzSubscription",
+    "Get-AzureAccount": "Get-AzContext",
+    "Remove-AzureAccount": "Disconnect-AzAccount",
+    "Remove-AzureSubscription": "Remove-AzContext",
+    # Resource Manager signs in with Microsoft Entra ID: there is no publish settings file to download.
+    "Get-AzurePublishSettingsFile": "Connect-AzAccount (Resource Manager has no publish settings files)",
+    "Get-AzureEnvironment": "Get-AzEnvironment",
+    "Add-AzureEnvironment": "Add-AzEnvironment",
+    "Set-AzureEnvironment": "Set-AzEnvironment",
+    "Remove-AzureEnvironment": "Remove-AzEnvironment",
     # virtual machines
     "New-AzureVM": "New-AzVM",
     "New-AzureQuickVM": "New-AzVM",
@@ -108,6 +124,21 @@ POWERSHELL: dict[str, str] = {
     "Set-AzureVMSqlServerExtension": "Set-AzVMSqlServerExtension",
     "Set-AzureVMBootDiagnostics": "Set-AzVMBootDiagnostic",
     "Get-AzureRemoteDesktopFile": "Get-AzRemoteDesktopFile",
+    "Get-AzureWinRMUri": "Get-AzPublicIpAddress (the VM's public address, where its WinRM listener is reached)",
+    "Get-AzureDataDisk": "Get-AzVM (its StorageProfile.DataDisks)",
+    "Get-AzureOSDisk": "Get-AzVM (its StorageProfile.OsDisk)",
+    "Remove-AzureDisk": "Remove-AzDisk",
+    "Remove-AzureVMImage": "Remove-AzImage",
+    "Update-AzureVMImage": "Update-AzImage",
+    "Remove-AzureVMExtension": "Remove-AzVMExtension",
+    "Remove-AzureAvailabilitySet": "Remove-AzAvailabilitySet",
+    # A deployment's DNS servers: a Resource Manager network's, or a network interface's of its own.
+    "New-AzureDns": (
+        "the DNS servers of a network (New-AzVirtualNetwork -DnsServer) or of a network interface "
+        "(New-AzNetworkInterface -DnsServer)"
+    ),
+    "Get-AzureSubnet": "Get-AzNetworkInterface (its IpConfigurations' Subnet)",
+    "Get-AzureStaticVNetIP": "Get-AzNetworkInterface (its IpConfigurations' PrivateIpAddress)",
     # cloud services
     "New-AzureService": (
         "New-AzResourceGroup for a cloud service of VMs (it becomes a resource group), or for web/worker roles "
@@ -200,6 +231,8 @@ POWERSHELL: dict[str, str] = {
     "New-AzureStorageAccount": "New-AzStorageAccount",
     "New-AzureAffinityGroup": _AFFINITY_PS,
     "Set-AzureAffinityGroup": _AFFINITY_PS,
+    "Get-AzureAffinityGroup": _AFFINITY_PS.replace("New-", "Get-", 1),
+    "Remove-AzureAffinityGroup": _AFFINITY_PS.replace("New-", "Remove-", 1),
     "Set-AzureStorageAccount": "Set-AzStorageAccount",
     "Get-AzureStorageAccount": "Get-AzStorageAccount",
     "Remove-AzureStorageAccount": "Remove-AzStorageAccount",
@@ -326,6 +359,69 @@ PYTHON: dict[str, str] = {
     "add_dns_server": "NetworkManagementClient.virtual_networks.begin_create_or_update (dhcp_options)",
     "list_os_images": "ComputeManagementClient.virtual_machine_images.list",
     "list_vm_images": "ComputeManagementClient.images.list",
+    "list_role_sizes": "ComputeManagementClient.resource_skus.list",
+    "list_locations": "SubscriptionClient.subscriptions.list_locations",
+    "list_subscriptions": "SubscriptionClient.subscriptions.list",
+    "get_subscription": "SubscriptionClient.subscriptions.get",
+    "list_subscription_operations": "MonitorManagementClient.activity_logs.list",
+    # The SDK's calls return a request id to poll; azure-mgmt-*'s long operations return a poller.
+    "get_operation_status": _POLLER_PY,
+    "wait_for_operation_status": _POLLER_PY,
+    "update_hosted_service": "ResourceManagementClient.resource_groups.update",
+    "check_hosted_service_name_availability": "NetworkManagementClient.check_dns_name_availability",
+    "delete_deployment": (
+        "ComputeManagementClient.virtual_machines.begin_delete for a deployment of VMs (a migrated deployment's "
+        f"VMs are in its resource group), or for web/worker roles {_PAAS_PY}"
+    ),
+    "update_deployment_status": _PAAS_PY,
+    "walk_upgrade_domain": _PAAS_PY,
+    "rollback_update_or_upgrade": _PAAS_PY,
+    "reimage_role_instance": _PAAS_PY,
+    "rebuild_role_instance": _PAAS_PY,
+    "reboot_role_instance": "ComputeManagementClient.virtual_machines.begin_restart",
+    "delete_role_instances": "ComputeManagementClient.virtual_machines.begin_delete",
+    # A guest OS family is a web/worker role's: the platform the roles are rebuilt on has its own.
+    "list_operating_systems": _PAAS_PY,
+    "list_operating_system_families": _PAAS_PY,
+    "list_service_certificates": f"{_KEY_VAULT_PY}.list_properties_of_certificates",
+    "get_service_certificate": f"{_KEY_VAULT_PY}.get_certificate",
+    "add_service_certificate": f"{_KEY_VAULT_PY}.import_certificate (service certificates move into a key vault)",
+    "delete_service_certificate": f"{_KEY_VAULT_PY}.begin_delete_certificate",
+    "list_management_certificates": _NO_MANAGEMENT_CERTIFICATES_PY,
+    "get_management_certificate": _NO_MANAGEMENT_CERTIFICATES_PY,
+    "add_management_certificate": _NO_MANAGEMENT_CERTIFICATES_PY,
+    "delete_management_certificate": _NO_MANAGEMENT_CERTIFICATES_PY,
+    "list_affinity_groups": _AFFINITY_PY.replace(".create_or_update", ".list_by_subscription", 1),
+    "get_affinity_group_properties": _AFFINITY_PY.replace(".create_or_update", ".get", 1),
+    "delete_affinity_group": _AFFINITY_PY.replace(".create_or_update", ".delete", 1),
+    "get_storage_account_properties": "StorageManagementClient.storage_accounts.get_properties",
+    "check_storage_account_name_availability": "StorageManagementClient.storage_accounts.check_name_availability",
+    "get_reserved_ip_address": "NetworkManagementClient.public_ip_addresses.get",
+    "list_reserved_ip_addresses": "NetworkManagementClient.public_ip_addresses.list_all",
+    "update_dns_server": "NetworkManagementClient.virtual_networks.begin_create_or_update (dhcp_options)",
+    "delete_dns_server": "NetworkManagementClient.virtual_networks.begin_create_or_update (dhcp_options)",
+    "list_resource_extensions": "ComputeManagementClient.virtual_machine_extension_images.list_types",
+    "list_resource_extension_versions": "ComputeManagementClient.virtual_machine_extension_images.list_versions",
+    "create_vm_image": "ComputeManagementClient.images.begin_create_or_update",
+    "update_vm_image": "ComputeManagementClient.images.begin_update",
+    "delete_vm_image": "ComputeManagementClient.images.begin_delete",
+    # Copies of an image in other regions, and its sharing: an Azure Compute Gallery's.
+    "replicate_vm_image": (
+        "ComputeManagementClient.gallery_image_versions.begin_create_or_update (a gallery image version's "
+        "target regions)"
+    ),
+    "unreplicate_vm_image": "ComputeManagementClient.gallery_image_versions.begin_update (its target regions)",
+    "share_vm_image": "ComputeManagementClient.galleries.begin_update (its sharing profile)",
+    "get_os_image": "ComputeManagementClient.images.get",
+    "get_os_image_details": "ComputeManagementClient.images.get",
+    "add_os_image": "ComputeManagementClient.images.begin_create_or_update",
+    "update_os_image": "ComputeManagementClient.images.begin_update",
+    "update_os_image_from_image_reference": "ComputeManagementClient.images.begin_update",
+    "delete_os_image": "ComputeManagementClient.images.begin_delete",
+    "get_data_disk": "ComputeManagementClient.disks.get",
+    "list_disks": "ComputeManagementClient.disks.list",
+    "get_disk": "ComputeManagementClient.disks.get",
+    "update_disk": "ComputeManagementClient.disks.begin_update",
     "perform_get": "the matching azure-mgmt-* client, or a Resource Manager REST call",
     "perform_put": "the matching azure-mgmt-* client, or a Resource Manager REST call",
     "perform_post": "the matching azure-mgmt-* client, or a Resource Manager REST call",
