@@ -34,10 +34,20 @@ def test_the_fix_gives_each_command_the_azure_cli_s_as_a_shell_script_s_does(tmp
         in finding.fix
     )
     assert (
-        "for azure service cert create, the Azure CLI (az vm, az network, az storage, az group)"
+        "azure service cert create → az keyvault certificate import (service certificates move into a key vault)"
         in finding.fix
     )
     assert "azurerm_resource_group" in finding.fix
+
+
+def test_a_command_with_no_single_replacement_is_given_the_azure_cli_s_groups(tmp_path, monkeypatch):
+    checks = SERVICE.replace(
+        "azure service cert create ${self.name} cert.pfx", "azure vm static-ip check net1 10.0.0.4"
+    )
+    (finding,) = lint_files(tmp_path, monkeypatch, {"main.tf": checks}, "MIG601").findings
+    assert (
+        "for azure vm static-ip check, the Azure CLI (az vm, az network, az storage, az group)" in finding.fix
+    )
 
 
 def test_a_configuration_with_no_provisioner_says_nothing_of_the_cli(tmp_path, monkeypatch):

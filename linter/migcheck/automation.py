@@ -44,6 +44,8 @@ _AFFINITY_PS = (
     "New-AzProximityPlacementGroup, where the group kept VMs close (Resource Manager has no affinity groups)"
 )
 _AFFINITY_CLI = "az ppg create, where the group kept VMs close (Resource Manager has no affinity groups)"
+# A cloud service's certificates move into a key vault: `az keyvault certificate <verb>`.
+_KEY_VAULT_CLI = "az keyvault certificate {} (service certificates move into a key vault)"
 _AFFINITY_PY = (
     "ComputeManagementClient.proximity_placement_groups.create_or_update, where the group kept VMs close "
     "(Resource Manager has no affinity groups)"
@@ -304,6 +306,49 @@ XPLAT: dict[str, str] = {
     "azure vm disk delete": "az disk delete",
     "azure vm image create": "az image create",
     "azure vm image delete": "az image delete",
+    # What scripts look up before they act, and the rest of the groups above.
+    "azure vm image list": "az vm image list (Marketplace images) or az image list (images of your own)",
+    "azure vm image show": "az vm image show (a Marketplace image) or az image show (one of your own)",
+    "azure vm disk list": "az disk list",
+    "azure vm disk show": "az disk show",
+    "azure vm disk detach": "az vm disk detach",
+    "azure vm endpoint list": "az network lb rule list or az network nsg rule list",
+    "azure vm endpoint show": "az network lb rule show or az network nsg rule show",
+    "azure vm endpoint set": "az network lb rule update or az network nsg rule update",
+    "azure vm location list": "az account list-locations",
+    "azure vm extension get": "az vm extension show",
+    "azure vm extension list": "az vm extension image list",
+    "azure vm static-ip show": "az network nic ip-config show",
+    "azure service list": "az group list",
+    "azure service show": "az group show",
+    "azure service cert list": _KEY_VAULT_CLI.format("list"),
+    "azure service cert create": _KEY_VAULT_CLI.format("import"),
+    "azure service cert delete": _KEY_VAULT_CLI.format("delete"),
+    "azure network vnet list": "az network vnet list",
+    "azure network vnet show": "az network vnet show",
+    "azure network vnet subnet list": "az network vnet subnet list",
+    "azure network vnet subnet show": "az network vnet subnet show",
+    "azure network export": "az network vnet show for each network (Resource Manager has no network configuration file)",
+    "azure network reserved-ip list": "az network public-ip list",
+    "azure network reserved-ip show": "az network public-ip show",
+    "azure network nsg list": "az network nsg list",
+    "azure network nsg show": "az network nsg show",
+    "azure network local-network list": "az network local-gateway list",
+    "azure network local-network show": "az network local-gateway show",
+    "azure network route-table list": "az network route-table list",
+    "azure network route-table show": "az network route-table show",
+    "azure network dns-server list": "az network vnet show (its dhcpOptions.dnsServers)",
+    "azure network dns-server register": "az network vnet update --dns-servers",
+    "azure network dns-server unregister": "az network vnet update --dns-servers",
+    "azure storage account list": "az storage account list",
+    "azure storage account show": "az storage account show",
+    "azure storage account set": "az storage account update",
+    "azure storage account keys list": "az storage account keys list",
+    "azure storage account keys renew": "az storage account keys renew",
+    "azure storage account connectionstring show": "az storage account show-connection-string",
+    "azure account affinity-group list": _AFFINITY_CLI.replace("create", "list", 1),
+    "azure account affinity-group show": _AFFINITY_CLI.replace("create", "show", 1),
+    "azure account affinity-group delete": _AFFINITY_CLI.replace("create", "delete", 1),
 }
 
 PYTHON: dict[str, str] = {

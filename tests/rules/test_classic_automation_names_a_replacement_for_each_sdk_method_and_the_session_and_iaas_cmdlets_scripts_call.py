@@ -89,3 +89,27 @@ def test_an_sdk_script_that_polls_each_operation_is_told_of_the_pollers(tmp_path
         in finding.fix
     )
     assert "for the other calls" not in finding.fix
+
+
+def test_a_classic_cli_script_s_lookups_are_each_mapped(tmp_path, monkeypatch):
+    text = (
+        "#!/bin/bash\n"
+        "azure config mode asm\n"
+        "azure account affinity-group show myag\n"
+        "azure vm image list\n"
+        "azure vm location list\n"
+        "azure network vnet show net1\n"
+        "azure storage account keys list acct\n"
+        "azure service cert create svc1 cert.pfx\n"
+    )
+    (finding,) = lint_files(tmp_path, monkeypatch, {"deploy.sh": text}, "MIG601", dedent=False).findings
+    for mapped in (
+        "azure account affinity-group show → az ppg show",
+        "azure vm image list → az vm image list (Marketplace images) or az image list",
+        "azure vm location list → az account list-locations",
+        "azure network vnet show → az network vnet show",
+        "azure storage account keys list → az storage account keys list",
+        "azure service cert create → az keyvault certificate import",
+    ):
+        assert mapped in finding.fix
+    assert "for the other calls" not in finding.fix
