@@ -1,15 +1,19 @@
 """MIG601's fix names what replaces each classic call, where Resource Manager has one: every method of the
-Service Management SDK's client, and the classic module's sign-in, DNS, affinity group and VM cmdlets that
-deployment scripts call. Those left out got only "for the other calls, the Az module (Az.Compute, ...)":
-a settings file whose one classic call is `New-AzureDns` was told nothing it could act on, and an SDK
-script that polls `get_operation_status` after each call was not told of the pollers that replace it."""
+Service Management SDK's client, every cmdlet of the classic module for what the migration moves (VMs,
+their disks and extensions, networks, gateways, storage accounts) or for signing in, and the classic CLI's
+lookups. Those left out got only "for the other calls, the Az module (Az.Compute, ...)": a settings file
+whose one classic call is `New-AzureDns` was told nothing it could act on, and an SDK script that polls
+`get_operation_status` after each call was not told of the pollers that replace it."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from lint_support import lint_files
 
-from migcheck.automation import PYTHON, replacement
+from migcheck.automation import POWERSHELL, PYTHON, replacement
+from migcheck.readers.powershell_cmdlets import CLASSIC
 from migcheck.readers.python_flow import CLASSIC_METHODS
 
 GENERIC = "for the other calls, the Az module"
@@ -113,3 +117,40 @@ def test_a_classic_cli_script_s_lookups_are_each_mapped(tmp_path, monkeypatch):
     ):
         assert mapped in finding.fix
     assert "for the other calls" not in finding.fix
+
+
+# The nouns of the classic module's cmdlets that manage what the migration moves (VMs, their disks,
+# extensions and endpoints, networks and their gateways, storage accounts) or sign in to do so.
+IAAS_NOUNS = re.compile(
+    r"-Azure(VM|Disk|Endpoint|Acl|Subnet|StaticVNetIP|VNet|VirtualNetwork|LocalNetwork|ReservedIP|PublicIP"
+    r"|VirtualIP|InternalLoadBalancer|NetworkSecurity|Route|IPForwarding|Dns|AvailabilitySet|NetworkInterface"
+    r"|AffinityGroup|StorageAccount|StorageKey|Account|Subscription|Certificate|OSDisk|DataDisk|Vhd|SSHKey"
+    r"|ProvisioningConfig|Quick)"
+)
+# Those left: the migration's own cmdlets, which no script keeps once it has run, and the few with no
+# counterpart in Resource Manager (a gateway's diagnostics log, a reset of a local site or a connection).
+NO_COUNTERPART = frozenset(
+    {
+        "Get-AzureVNetGatewayDiagnostics",
+        "Get-AzureVirtualNetworkGatewayDiagnostics",
+        "Reset-AzureLocalNetworkGateway",
+        "Reset-AzureVirtualNetworkGatewayConnection",
+    }
+)
+
+
+def test_every_cmdlet_of_what_the_migration_moves_has_a_replacement():
+    unmapped = [
+        name
+        for name in CLASSIC.values()
+        if IAAS_NOUNS.search(name)
+        and not name.startswith("Move-")
+        and name not in NO_COUNTERPART
+        and not replacement("PowerShell", name)
+    ]
+    assert unmapped == []
+
+
+def test_each_table_names_calls_the_readers_report():
+    assert [name for name in POWERSHELL if name.casefold() not in CLASSIC] == []
+    assert [name for name in PYTHON if name not in CLASSIC_METHODS | {"ServiceManagementService"}] == []
