@@ -912,6 +912,10 @@ class Estate:
     # `key`), before scripts delete any: a service a script empties while its network is prepared was in it
     # when the Prepare locked it (MIG602), though the linker no longer holds it.
     networks_by_service: Mapping[str, tuple[NameRef, ...]] = field(default_factory=dict, repr=False)
+    # The cloud services with a role whose state an export gives (`Role.migration_state`: prepared, locked),
+    # as they were before scripts deleted any: a script that deletes a VM an export says is prepared is
+    # refused by the platform (MIG602), though the linker no longer holds the VM.
+    exported_states: tuple[CloudService, ...] = ()
     # Where the subscription's list of every disk it has starts (`_Linker.disk_list`: a Get-AzureDisk
     # export, the API's `Disks`), None for none: a disk it lacks does not exist (MIG003).
     disk_list: Mark | None = None
@@ -2107,6 +2111,9 @@ class _Linker:
         # a service is in the networks it was in before (its subnets then say which, for one left unstated).
         services_by_vm_name = _services_by_vm_name(services)
         networks_by_service = _networks_by_service(_in_networks_of_subnets(services, self._definitions()))
+        exported_states = tuple(
+            s for s in services if any(r.migration_state is not None for r in _roles_of(s))
+        )
         services = _deleted(services, self._all(Deployment), self.dangling)
         services = _released(services, self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
@@ -2168,6 +2175,7 @@ class _Linker:
             configurations_apart=configurations_apart,
             services_by_vm_name=services_by_vm_name,
             networks_by_service=networks_by_service,
+            exported_states=exported_states,
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
@@ -5231,6 +5239,11 @@ def _without_deletions(deployment: Deployment) -> Deployment | None:
         return deployment
     roles = tuple(role for role in deployment.roles if not role.deleted)
     return replace(deployment, roles=roles) if roles else None
+
+
+def _roles_of(service: CloudService) -> tuple[Role, ...]:
+    """Every role of a cloud service: its VMs, its web and worker roles, and those of a kind not said."""
+    return (*service.vms, *service.unsorted_roles, *service.roles)
 
 
 def _services_by_vm_name(services: Sequence[CloudService]) -> dict[str, tuple[str, ...]]:
