@@ -308,6 +308,10 @@ _HINT = (
     # read with the arguments given (see `Interpreter._python_file_run`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*&?[ \t]*[\"']?(?:python[23]?|py)(?:\.exe)?[\"']?[ \t][^\n]{0,300}?(?:\.py\b|-m[ \t]*\w))"
+    # a shell script file a shell runs (`bash ./migrate.sh hub-vnet`, `& sh "$PSScriptRoot/x.sh"`), read with
+    # the arguments given (see `Interpreter._shell_file_run`)
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*&?[ \t]*[\"']?(?:ba|da|k|z)?sh(?:\.exe)?[\"']?[ \t][^\n]{0,300}?\.(?:sh|bash)\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -335,6 +339,8 @@ _HINT_WORDS = (
     b".ps1",
     b"python",
     b".py",
+    b".sh",
+    b".bash",
     b"py -",
     b".psm1",
     b"expressroutecircuit",
@@ -7112,9 +7118,10 @@ class Interpreter:
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
-        # What the Python script files the script runs describe (`_python_file_run`), and those files' paths.
-        self.python_read: list[object] = []
-        self.python_files_run: set[str] = set()
+        # What the Python and shell script files the script runs describe (`_python_file_run`,
+        # `_shell_file_run`), and those files' paths.
+        self.scripts_read: list[object] = []
+        self.files_run: set[str] = set()
         # Of each script file run by its path, by the id of the function it is read as: the variables its
         # own top level sets to its folder (see `_run_file_folders`).
         self.run_file_folders: dict[int, Mapping[str, tuple[int, str]]] = {}
@@ -7534,7 +7541,7 @@ class Interpreter:
                     done.add(function.id)
                     self.function_body(function)
             self.never_runs = ""
-            return (*self.resources(), *self._python_described())
+            return (*self.resources(), *self._scripts_run_described())
         except (_Exhausted, RecursionError):
             self.library_names = {}  # no call of a dot-sourced file's function is run, as far as it says
             self.reading_once = ""
@@ -7542,17 +7549,18 @@ class Interpreter:
 
     def functions_run(self) -> tuple[tuple[str, str], ...]:
         """The functions of dot-sourced files the script ran at every call of theirs, with the values each
-        passes (`Document.functions_run`): what each creates, the script says; and the Python script files
-        it ran, read whole there (`_python_file_run`)."""
+        passes (`Document.functions_run`): what each creates, the script says; and the Python and shell
+        script files it ran, read whole there (`_python_file_run`, `_shell_file_run`)."""
         followed = {
             named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)
         }
-        return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.python_files_run}))
+        return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.files_run}))
 
-    def _python_described(self) -> tuple[object, ...]:
-        """What the Python script files the script runs describe, their calls said to be this script's."""
+    def _scripts_run_described(self) -> tuple[object, ...]:
+        """What the Python and shell script files the script runs describe, their calls said to be this
+        script's."""
         own = f"PowerShell script '{posixpath.basename(self.path)}'"
-        return tuple(replace(r, called=own) if isinstance(r, Script) else r for r in self.python_read)
+        return tuple(replace(r, called=own) if isinstance(r, Script) else r for r in self.scripts_read)
 
     def top_level_values(self, root: Node) -> dict[str, Value]:
         """The values the script's top level holds once it has run that it states whole (see
@@ -9368,8 +9376,42 @@ class Interpreter:
         self.spend(len(settings.data))
         # a path of the script's folder is its own to find the file by; as an argument, a value not stated
         arguments = tuple(None if (w.text or "").startswith(_SCRIPT_FOLDER) else w.text for w in run[1])
-        self.python_read += python_script.read(settings.path, settings.data, arguments).resources
-        self.python_files_run.add(settings.path)
+        self.scripts_read += python_script.read(settings.path, settings.data, arguments).resources
+        self.files_run.add(settings.path)
+        return Unknown(self.snippet(node))
+
+    def _shell_file_run(self, node: Node, program: str, env: Env) -> Value | None:
+        """`bash ./migrate.sh hub-vnet` (`sh`, with options; `& bash "$PSScriptRoot/x.sh"`): the shell script
+        file the shell runs, by a path from the folder the script runs in (or its own folder), read by the
+        shell reader with the words after it as its `$1`..., each call where the file writes it, as a shell
+        script's run of a PowerShell file is read. None where it runs a command inline (`-c`) or a file the
+        script does not state or the run does not check."""
+        words, given = self._native_words(node, env)
+        words = [
+            w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
+            for w in words
+        ]
+        # the first operand is the file: from the script's folder, or from where it runs
+        path = len(words) - len(shell.script_operands(words))
+        stated = words[path].text if path < len(words) else None
+        if stated is None or stated.startswith(("\\", "/")) or stated[1:2] == ":":
+            return None
+        held = stated.startswith(_SCRIPT_FOLDER)
+        relative = stated[len(_SCRIPT_FOLDER) :] if held else self._from_working(stated, node)
+        if not relative:
+            return None
+        words[path] = replace(words[path], text=relative.replace("\\", "/"))
+        # a path of the script's folder is its own to find the file by; as an argument, a value not stated
+        words[path + 1 :] = [
+            replace(w, text=None) if (w.text or "").startswith(_SCRIPT_FOLDER) else w
+            for w in words[path + 1 :]
+        ]
+        run = shell.script_file_run(program, words, self.where.mark(node))
+        if run is None:
+            return None
+        self.spend(len(run[1]))
+        self.scripts_read += run[1]
+        self.files_run.add(run[0])
         return Unknown(self.snippet(node))
 
     def _native_text(self, node: Node, arg: Arg | None, env: Env) -> str | None:
@@ -10719,6 +10761,8 @@ class Interpreter:
             output = self._powershell_file_run(node, env)
         if output is None and key.removesuffix(".exe") in shell.PYTHONS and key not in self.defined:
             output = self._python_file_run(node, env)
+        if output is None and key.removesuffix(".exe") in shell.SHELLS and key not in self.defined:
+            output = self._shell_file_run(node, key.removesuffix(".exe"), env)
         if output is not None:
             return output
         if key not in self.defined and self._runbook_called_inline(node, key):

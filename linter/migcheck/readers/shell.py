@@ -208,6 +208,7 @@ def _prefix_named(name: str | None) -> str | None:
 
 # Shells, which run the command line `-c` gives them, or the script a here-document feeds them.
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
+SHELLS = _SHELLS  # as another language's script names them (`bash ./migrate.sh` in PowerShell)
 # The programs that run Python code they are given inline (`-c`, their standard input), and their options that
 # take the next word as their value.
 PYTHONS = frozenset({"python", "python2", "python3", "py"})
@@ -3086,7 +3087,7 @@ class _Walker:
         each of its commands shown where the file writes it. The file's own read, without those words, is
         then not said again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated, not checked
         or that does not parse, or one run past the depth of calls followed."""
-        operands = _script_operands(words[1:])
+        operands = script_operands(words[1:])
         stated = operands[0].text if operands else None
         relative = self._file_run_path(stated)
         if relative is None:
@@ -4239,7 +4240,7 @@ def _replacement(options: list[Word]) -> str | None:
     return None
 
 
-def _script_operands(words: list[Word]) -> list[Word]:
+def script_operands(words: list[Word]) -> list[Word]:
     """The script file a shell given `words` (after its name) runs and the words given it (its `$1`...),
     past the shell's options; none where it runs no file (`-c`, `-s`) or a file the script does not state."""
     index = 0
@@ -5158,6 +5159,27 @@ def _python_run(words: list[Word]) -> tuple[str, Word | None] | None:
         elif not word.text.startswith("-") or word.text.startswith("-m"):
             return None
     return "-", None
+
+
+def script_file_run(program: str, words: list[Word], at: Mark) -> tuple[str, tuple[object, ...]] | None:
+    """A shell script file another language's script runs (PowerShell's `bash ./migrate.sh hub-vnet`, `sh
+    x.sh`, `& bash "$PSScriptRoot/x.sh"`), `program` given `words` (after its name, the file's path from the
+    folder of the script read now, `/`-separated): the file's path as the run reads it, and what it
+    describes, read as that shell runs it, the words after the path its `$1`..., each call shown where the
+    file writes it (as `_Walker._script_file_run` reads a file a shell script runs). None where it runs no
+    such file (`-c`, a file not stated, not checked, or that does not parse)."""
+    operands = script_operands(words)
+    stated = operands[0].text if operands else None
+    settings = beside.settings_file(stated) if stated and not stated.startswith("/") else None
+    if settings is None:
+        return None
+    followed: list[bool] = []
+
+    def program_run(lines: CommandLines) -> None:
+        followed.append(lines.walker._script_file_run([Word(program, at), *operands]))
+
+    resources = run_commands(settings.path, settings.data, program_run)
+    return (settings.path, resources) if any(followed) else None
 
 
 def python_file_operands(words: list[Word]) -> tuple[str, list[Word]] | None:
