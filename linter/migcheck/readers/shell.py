@@ -381,6 +381,7 @@ def _read(path: str, data: bytes) -> Document:
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
     own = f"Shell script '{posixpath.basename(path)}'"
+    walker.powershell_pieces_read()
     python += tuple(replace(r, called=own) if isinstance(r, Script) else r for r in walker.files_read)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
@@ -1426,6 +1427,9 @@ class _Walker:
         self.files_read: list[object] = []
         self.python_seen: set[tuple[str, Mark]] = set()
         self.powershell_seen: set[tuple[str, Mark]] = set()
+        # The PowerShell commands it runs inline, in the order they run, each with whether it is code that
+        # never runs and the branches it runs on: read as one script (`powershell_pieces_read`).
+        self.powershell_pieces: list[_PowerShellPiece] = []
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -3183,11 +3187,36 @@ class _Walker:
         if (text, command[0].mark) in self.powershell_seen:  # a function's, run again at each call: read once
             return True
         self.powershell_seen.add((text, command[0].mark))
+        self.spend(len(text))
+        self.powershell_piece(text, places)
+        return True
+
+    def powershell_piece(
+        self, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """A PowerShell command the script runs (`pwsh -Command ...`), kept to be read with the others it runs
+        (`powershell_pieces_read`): the steps of one migration given one `pwsh -Command` line each are one
+        runbook, in the order they run, on the branches the script runs each on."""
+        path = (*self.stage, *self.reading.branches)
+        self.powershell_pieces.append((self.reading.never, path, text, list(places), list(filled)))
+
+    def powershell_pieces_read(self) -> None:
+        """The PowerShell commands the script ran (`powershell_piece`) read as one script, in the order they
+        ran, each under the branches of the script's choices it runs on (`_joined_powershell`), each
+        character shown where the script writes it; commands PowerShell would refuse together are read one
+        by one, as each `pwsh` runs its own."""
         from migcheck.readers import powershell
 
-        self.spend(len(text))
-        self.files_read += powershell.read_held(self.path, text, places, ()).resources
-        return True
+        pieces, self.powershell_pieces = self.powershell_pieces, []
+        if not pieces:
+            return
+        text, places, filled = _joined_powershell(pieces)
+        document = powershell.read_held(self.path, text, places, (), filled=filled)
+        if document.problem is None or len(pieces) == 1:
+            self.files_read += document.resources
+            return
+        for _, _, piece, at, spans in pieces:
+            self.files_read += powershell.read_held(self.path, piece, at, (), filled=spans).resources
 
     def _python_file_run(self, words: list[Word]) -> bool:
         """`python3 tools/migrate.py --vnet hub-vnet prepare` (`python -m tools.migrate ...`): a Python script
@@ -4308,6 +4337,73 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
     return [] if pwsh else words[index:]
 
 
+# A PowerShell command a script runs inline: whether it is code that never runs, the branches it runs on
+# (`model.MigrationStep.branches`), its text, where each character is written, the spans of values filled in.
+_PowerShellPiece = tuple[bool, tuple[tuple[str, int], ...], str, list[tuple[int, int]], list[tuple[int, int]]]
+
+
+def _joined_powershell(
+    pieces: list[_PowerShellPiece],
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """PowerShell commands a script runs, in order, as one script: each under the branches it runs on, as
+    PowerShell's own (`if ($env:MIGCHECK_CHOICE_1 -eq '0') { ... } elseif (... -eq '1') { ... }`, a test of a
+    value the script does not state, whose arms never run together), one that never runs under `if
+    ($false)`; the characters added shown where the command next to them starts."""
+    out = _PowerShellText()
+    choices: dict[str, int] = {}
+    open_: list[tuple[str, int]] = []  # the branches open, outermost first
+    for never, branches, text, places, filled in pieces:
+        path = (*branches, ("", 0)) if never else branches  # ("", 0): `if ($false)`
+        first = places[0] if places else out.last
+        shared = next((n for n, (a, b) in enumerate(zip(open_, path, strict=False)) if a != b), None)
+        shared = min(len(open_), len(path)) if shared is None else shared
+        while len(open_) > shared + 1:
+            open_.pop()
+            out.add("}\n", first)
+        if (
+            len(open_) == shared + 1
+            and shared < len(path)
+            and open_[-1][0] == path[shared][0]
+            and path[shared][0]
+        ):
+            open_[-1] = path[shared]
+            number = choices.setdefault(path[shared][0], len(choices) + 1)
+            out.add(f"}} elseif ($env:MIGCHECK_CHOICE_{number} -eq '{path[shared][1]}') {{\n", first)
+        elif len(open_) > shared:
+            open_.pop()
+            out.add("}\n", first)
+        for choice, arm in path[len(open_) :]:
+            open_.append((choice, arm))
+            if not choice:
+                out.add("if ($false) {\n", first)
+                continue
+            number = choices.setdefault(choice, len(choices) + 1)
+            out.add(f"if ($env:MIGCHECK_CHOICE_{number} -eq '{arm}') {{\n", first)
+        out.filled += [(start + len(out.text), end + len(out.text)) for start, end in filled]
+        out.add(text, first, places)
+        out.add("\n", out.last)
+    out.add("}\n" * len(open_), out.last)
+    return out.text, out.places, out.filled
+
+
+class _PowerShellText:
+    """A PowerShell script being built of pieces, with where each character is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.places: list[tuple[int, int]] = []
+        self.filled: list[tuple[int, int]] = []
+
+    @property
+    def last(self) -> tuple[int, int]:
+        return self.places[-1] if self.places else (1, 1)
+
+    def add(self, text: str, at: tuple[int, int], places: Sequence[tuple[int, int]] = ()) -> None:
+        """`text`, each character where `places` says, past their end (or with none) at `at`."""
+        self.text += text
+        self.places += list(places[: len(text)]) + [places[-1] if places else at] * (len(text) - len(places))
+
+
 def _written_in_place(words: list[Word]) -> tuple[str, list[tuple[int, int]]]:
     """The words joined by spaces, with where each character is written: a word's from its mark on, a line
     after its first at the column its first starts at (as the lines of an indented block of a CI file are);
@@ -5010,6 +5106,23 @@ class CommandLines:
         finally:
             walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
 
+    def run_powershell(
+        self, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """A PowerShell script the file holds (an Ansible `win_shell:` task's), each character shown where
+        `places` says the file writes it, `filled` the spans of values the file fills in that it does not
+        state (see `powershell.read_held`): read by the PowerShell reader, its calls the file's, as a
+        shell script's `pwsh -Command` is (`_Walker._inline_powershell`). Code that never runs is not read;
+        a script read at a place already (a task file's, run again) is not read again."""
+        walker = self.walker
+        line, column = places[0] if places else (1, 1)
+        seen = (text, Mark(self.path, line, column=column))
+        if walker.reading.never or seen in walker.powershell_seen:
+            return
+        walker.powershell_seen.add(seen)
+        walker.spend(len(text))
+        walker.powershell_piece(text, places, filled)
+
     def runs_in(self, folder: str) -> None:
         """The lines run from `folder`, from the file's (a CI job's steps run from the repository's root,
         which is `../..` of a GitHub Actions workflow): a path they name from where they run is from there."""
@@ -5135,6 +5248,7 @@ class CommandLines:
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         # what a script file states apart from its calls is kept too: the peerings it adds to a classic
         # network, and the cloud services of extended support it creates (`az cloud-service create`)
+        walker.powershell_pieces_read()
         others = (*walker.peerings, *walker.extended, *walker.python_read, *walker.files_read)
         if script is None:
             return (*described, *others)
