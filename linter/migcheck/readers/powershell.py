@@ -187,6 +187,7 @@ from migcheck.model import (
     SERVICES_OF_VMS,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
+    STEP_SCRIPT_ROOT,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     UNSTATED_SUBSCRIPTION,
@@ -608,6 +609,7 @@ def read_held(
     files: Sequence[HeldFile] = (),
     filled: Sequence[tuple[int, int]] = (),
     function_folders: Mapping[str, str] | None = None,
+    temporary_script: bool = False,
 ) -> Document:
     """A PowerShell script another file holds as text (a CI pipeline's `pwsh:` step), each character of
     `text` shown where `places` says the file writes it (line and column from 1), the file's own lines
@@ -617,7 +619,9 @@ def read_held(
     script (a Terraform `${var.x}`, a CI service's `${{ secrets.X }}`) is written as a variable no line
     assigns (`${var_x}`): one inside a single-quoted string is that value too (`_filled_in_quotes`).
     `function_folders`: the functions whose body is a script file the holding file runs (a CI task's
-    `filePath:`), by name, each with that file's folder from the holding file's: their `$PSScriptRoot`."""
+    `filePath:`), by name, each with that file's folder from the holding file's: their `$PSScriptRoot`.
+    `temporary_script`: the text runs from a temporary file (a CI step's inline script), so its own
+    `$PSScriptRoot` is a folder that is none of the files checked (`STEP_SCRIPT_ROOT`)."""
     if filled:
         text, places, files = _filled_in_quotes(text, places, files, filled)
     parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines, files))
@@ -628,6 +632,7 @@ def read_held(
     interpreter.function_folders = {
         name.casefold(): folder for name, folder in (function_folders or {}).items()
     }
+    interpreter.temporary_script = temporary_script
     resources = interpreter.run(tree.root_node)
     return Document(path, FileKind.POWERSHELL, "", resources, functions_run=interpreter.functions_run())
 
@@ -4392,6 +4397,18 @@ def _module_qualified(command: Node) -> bool:
 _SCOPE_PREFIXES = frozenset({"script", "global", "local", "private", "variable"})
 
 
+def _names_script_root(node: Node) -> bool:
+    """Whether a command names a path from the script's own folder: `$PSScriptRoot` or `$MyInvocation` (its
+    `.MyCommand.Path`) anywhere in it."""
+    stack = [node]
+    while stack:
+        part = stack.pop()
+        if part.type == "variable" and _variable(_text(part))[1] in ("psscriptroot", "myinvocation"):
+            return True
+        stack.extend(part.named_children)
+    return False
+
+
 def _variable(text: str) -> tuple[str, str]:
     """(scope, key) of a variable as written: `$x`, `${x}`, `$script:x`, `$env:X`, `@splat`."""
     name = text[1:]
@@ -7318,6 +7335,9 @@ class Interpreter:
         # file's folder (see `read_held`), and where each is written (start and end byte, folder): the
         # functions written inside one are of that file too (see `_held_file_function`).
         self.function_folders: dict[str, str] = {}
+        # Whether the script runs from a temporary file (`read_held`): its own `$PSScriptRoot` is no folder
+        # of the files checked.
+        self.temporary_script = False
         self.held_file_spans: list[tuple[int, int, str]] = []
         # The function read once, with values it does not know, whose code runs now (see `function_body`):
         # its name, "" for any other code. What it creates is marked so (`Deployment.read_once_in`).
@@ -9126,7 +9146,7 @@ class Interpreter:
             parts = parts[1:]
         elif len(parts) != 1 or named[0] is not None:
             return None
-        above = _folder_above(parts[0]) if self.scope == 0 else None
+        above = _folder_above(parts[0]) if self.scope == 0 and not self.temporary_script else None
         if above is not None:  # Set-Location (Split-Path -Parent $MyInvocation.MyCommand.Path)
             return _bare_folder("/".join([".."] * above))
         scope = env.child()  # the script's folder as a mark that only it starts with
@@ -9264,6 +9284,12 @@ class Interpreter:
             self._load_not_followed(invoked, LOADED_FROM_ANOTHER_FOLDER)
 
     def _load_not_followed(self, node: Node, tag: str) -> None:
+        if (
+            self.temporary_script
+            and self.library_folders.get(self.scope) is None
+            and _names_script_root(node)
+        ):
+            tag = STEP_SCRIPT_ROOT
         mark = replace(self.where.mark(node), tag=tag)
         self.loads_not_followed.setdefault((mark.line, mark.column), mark)
 
@@ -9487,7 +9513,8 @@ class Interpreter:
         folder = ""
         if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
             joined_folder = _script_folder_path(_unwrap(joined[0]), folders)
-            above = _folder_above(joined[0]) if joined_folder is None and self.scope == 0 else None
+            own = self.scope == 0 and not self.temporary_script  # a temporary file's folder is none checked
+            above = _folder_above(joined[0]) if joined_folder is None and own else None
             if above is not None:  # (Join-Path (Split-Path -Parent $MyInvocation.MyCommand.Path) x.ps1)
                 joined_folder = "/".join([".."] * above)
             if joined_folder is None and _current_folder_key(joined[0]) in self._current_folders_at(invoked):
@@ -9556,7 +9583,10 @@ class Interpreter:
         `folders_lost`). In a function of a dot-sourced file the script runs (`function Common { .
         $workingDir"Common\\Settings.ps1" }`), those the script sets before the statement that runs it, and
         `$PSScriptRoot` the folder of that file (see `library_folders`)."""
-        folders = {_SCRIPT_ROOT[1]: self.library_folders.get(self.scope, "")}
+        own_folder = self.library_folders.get(self.scope)
+        if own_folder is None and self.temporary_script:
+            return {}  # the runner's temporary folder, which holds none of the files checked
+        folders = {_SCRIPT_ROOT[1]: own_folder or ""}
         if self.folders_lost is None:
             return folders
         own = self.source is self.own
