@@ -3174,8 +3174,9 @@ class _Walker:
 
     def _inline_powershell(self, words: list[Word]) -> bool:
         """`pwsh -Command "Move-AzureVirtualNetwork -Prepare ..."` (`-c`; `powershell` given a command with
-        neither option): the command read by the PowerShell reader, each call where the script writes it
-        (`files_read`), the words after `-Command` joined by spaces as PowerShell joins them. False for
+        neither option): the command read by the PowerShell reader with the others the script runs so
+        (`powershell_piece`), each call where the script writes it, the words after `-Command` joined by
+        spaces as PowerShell joins them. False for
         a command the script does not state as written (a value the shell fills in), and for one that runs a
         script file (`-Command ./migrate.ps1 ...`), left unread as before."""
         command = _powershell_command_words(words)
@@ -4379,19 +4380,20 @@ def _joined_powershell(
                 continue
             number = choices.setdefault(choice, len(choices) + 1)
             out.add(f"if ($env:MIGCHECK_CHOICE_{number} -eq '{arm}') {{\n", first)
-        out.filled += [(start + len(out.text), end + len(out.text)) for start, end in filled]
+        out.filled += [(start + len(out.places), end + len(out.places)) for start, end in filled]
         out.add(text, first, places)
         out.add("\n", out.last)
     out.add("}\n" * len(open_), out.last)
-    return out.text, out.places, out.filled
+    return "".join(out.parts), out.places, out.filled
 
 
 class _PowerShellText:
-    """A PowerShell script being built of pieces, with where each character is written."""
+    """A PowerShell script being built of pieces (joined once, at the end), with where each character is
+    written."""
 
     def __init__(self) -> None:
-        self.text = ""
-        self.places: list[tuple[int, int]] = []
+        self.parts: list[str] = []
+        self.places: list[tuple[int, int]] = []  # one per character so far
         self.filled: list[tuple[int, int]] = []
 
     @property
@@ -4400,7 +4402,7 @@ class _PowerShellText:
 
     def add(self, text: str, at: tuple[int, int], places: Sequence[tuple[int, int]] = ()) -> None:
         """`text`, each character where `places` says, past their end (or with none) at `at`."""
-        self.text += text
+        self.parts.append(text)
         self.places += list(places[: len(text)]) + [places[-1] if places else at] * (len(text) - len(places))
 
 
