@@ -7,6 +7,7 @@ split in several files, and nothing was said; and each line that used a classic 
 
 from __future__ import annotations
 
+from growth import assert_linear
 from lint_support import lint_files, where
 
 OUT_OF_ORDER = """\
@@ -98,3 +99,15 @@ def test_the_script_s_classic_cmdlets_are_said_once(tmp_path, monkeypatch) -> No
     )
     found = lint_files(tmp_path, monkeypatch, {"m.sh": script}, "MIG601", dedent=False).findings
     assert where(found) == ["MIG601 m.sh:1:16"]
+
+
+def test_a_script_of_many_pwsh_lines_costs_time_linear_in_their_number(tmp_path, monkeypatch) -> None:
+    def make(lines: int):
+        folder = tmp_path / str(lines)
+        script = "#!/bin/bash\n" + "".join(
+            f'if [ "$1" = "{n}" ]; then\n  pwsh -Command "New-AzureService -ServiceName web{n} -Location westus"\nfi\n'
+            for n in range(lines)
+        )
+        return lambda: lint_files(folder, monkeypatch, {"m.sh": script}, "MIG601", dedent=False)
+
+    assert_linear(make, 40)
