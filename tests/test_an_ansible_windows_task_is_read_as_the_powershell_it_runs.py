@@ -57,3 +57,14 @@ def test_the_playbook_is_said_to_use_the_classic_module(tmp_path, monkeypatch) -
     assert found[0].startswith(
         "MIG601 6:18 Ansible playbook 'site.yml' uses the classic Azure PowerShell module"
     )
+
+
+def test_a_task_file_s_windows_task_is_shown_in_the_task_file(tmp_path, monkeypatch) -> None:
+    files = {
+        "site.yml": "- hosts: jump\n  tasks:\n    - include_tasks: tasks/make.yml\n",
+        "tasks/make.yml": f'# made\n\n\n- name: make\n  win_shell: New-AzureQuickVM -Windows -ServiceName "web1" {_VM}\n',
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False)
+    assert {(f.location.path, f.location.line, f.location.column) for f in result.findings if f.location} == {
+        ("tasks/make.yml", 5, 14)
+    }

@@ -111,3 +111,8 @@ def test_a_script_of_many_pwsh_lines_costs_time_linear_in_their_number(tmp_path,
         return lambda: lint_files(folder, monkeypatch, {"m.sh": script}, "MIG601", dedent=False)
 
     assert_linear(make, 40)
+
+
+def test_the_pwsh_lines_of_a_file_the_script_runs_are_shown_in_that_file(tmp_path, monkeypatch) -> None:
+    files = {"main.sh": "#!/bin/bash\n\n\n\n\nbash ./step.sh\n", "step.sh": OUT_OF_ORDER}
+    assert where(_mig602(tmp_path, monkeypatch, files)) == ["MIG602 step.sh:3:16"]

@@ -3189,17 +3189,18 @@ class _Walker:
             return True
         self.powershell_seen.add((text, command[0].mark))
         self.spend(len(text))
-        self.powershell_piece(text, places)
+        self.powershell_piece(command[0].mark.path, text, places)
         return True
 
     def powershell_piece(
-        self, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
+        self, file: str, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
     ) -> None:
         """A PowerShell command the script runs (`pwsh -Command ...`), kept to be read with the others it runs
         (`powershell_pieces_read`): the steps of one migration given one `pwsh -Command` line each are one
-        runbook, in the order they run, on the branches the script runs each on."""
+        runbook, in the order they run, on the branches the script runs each on. `file`: the file that
+        writes it, where each character is written (`places`)."""
         path = (*self.stage, *self.reading.branches)
-        self.powershell_pieces.append((self.reading.never, path, text, list(places), list(filled)))
+        self.powershell_pieces.append((self.reading.never, path, file, text, list(places), list(filled)))
 
     def powershell_pieces_read(self) -> None:
         """The PowerShell commands the script ran (`powershell_piece`) read as one script, in the order they
@@ -3211,13 +3212,15 @@ class _Walker:
         pieces, self.powershell_pieces = self.powershell_pieces, []
         if not pieces:
             return
-        text, places, filled = _joined_powershell(pieces)
-        document = powershell.read_held(self.path, text, places, (), filled=filled)
+        text, places, filled, files = _joined_powershell(pieces, self.path)
+        held = [powershell.HeldFile(start, file, ()) for start, file in files]
+        document = powershell.read_held(self.path, text, places, (), held, filled=filled)
         if document.problem is None or len(pieces) == 1:
             self.files_read += document.resources
             return
-        for _, _, piece, at, spans in pieces:
-            self.files_read += powershell.read_held(self.path, piece, at, (), filled=spans).resources
+        for _, _, file, piece, at, spans in pieces:
+            written = [powershell.HeldFile(0, file, ())] if file != self.path else []
+            self.files_read += powershell.read_held(self.path, piece, at, (), written, filled=spans).resources
 
     def _python_file_run(self, words: list[Word]) -> bool:
         """`python3 tools/migrate.py --vnet hub-vnet prepare` (`python -m tools.migrate ...`): a Python script
@@ -4339,41 +4342,50 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
 
 
 # A PowerShell command a script runs inline: whether it is code that never runs, the branches it runs on
-# (`model.MigrationStep.branches`), its text, where each character is written, the spans of values filled in.
-_PowerShellPiece = tuple[bool, tuple[tuple[str, int], ...], str, list[tuple[int, int]], list[tuple[int, int]]]
+# (`model.MigrationStep.branches`), the file that writes it (a file the script runs, a task file a playbook
+# includes), its text, where each character is written there, the spans of values filled in.
+_PowerShellPiece = tuple[
+    bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]]
+]
 
 
 def _joined_powershell(
-    pieces: list[_PowerShellPiece],
-) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    pieces: list[_PowerShellPiece], path: str
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, str]]]:
     """PowerShell commands a script runs, in order, as one script: each under the branches it runs on, as
     PowerShell's own (`if ($env:MIGCHECK_CHOICE_1 -eq '0') { ... } elseif (... -eq '1') { ... }`, a test of a
     value the script does not state, whose arms never run together), one that never runs under `if
-    ($false)`; the characters added shown where the command next to them starts."""
+    ($false)`; the characters added shown where the command next to them starts. Also where the text goes on
+    in another file than `path`, the script's (from that character on, that file)."""
     out = _PowerShellText()
+    files: list[tuple[int, str]] = []
+    written_in = path
     choices: dict[str, int] = {}
     open_: list[tuple[str, int]] = []  # the branches open, outermost first
-    for never, branches, text, places, filled in pieces:
-        path = (*branches, ("", 0)) if never else branches  # ("", 0): `if ($false)`
+    for never, branches, file, text, places, filled in pieces:
+        if file != written_in:
+            files.append((len(out.places), file))
+            written_in = file
+        route = (*branches, ("", 0)) if never else branches  # ("", 0): `if ($false)`
         first = places[0] if places else out.last
-        shared = next((n for n, (a, b) in enumerate(zip(open_, path, strict=False)) if a != b), None)
-        shared = min(len(open_), len(path)) if shared is None else shared
+        shared = next((n for n, (a, b) in enumerate(zip(open_, route, strict=False)) if a != b), None)
+        shared = min(len(open_), len(route)) if shared is None else shared
         while len(open_) > shared + 1:
             open_.pop()
             out.add("}\n", first)
         if (
             len(open_) == shared + 1
-            and shared < len(path)
-            and open_[-1][0] == path[shared][0]
-            and path[shared][0]
+            and shared < len(route)
+            and open_[-1][0] == route[shared][0]
+            and route[shared][0]
         ):
-            open_[-1] = path[shared]
-            number = choices.setdefault(path[shared][0], len(choices) + 1)
-            out.add(f"}} elseif ($env:MIGCHECK_CHOICE_{number} -eq '{path[shared][1]}') {{\n", first)
+            open_[-1] = route[shared]
+            number = choices.setdefault(route[shared][0], len(choices) + 1)
+            out.add(f"}} elseif ($env:MIGCHECK_CHOICE_{number} -eq '{route[shared][1]}') {{\n", first)
         elif len(open_) > shared:
             open_.pop()
             out.add("}\n", first)
-        for choice, arm in path[len(open_) :]:
+        for choice, arm in route[len(open_) :]:
             open_.append((choice, arm))
             if not choice:
                 out.add("if ($false) {\n", first)
@@ -4384,7 +4396,7 @@ def _joined_powershell(
         out.add(text, first, places)
         out.add("\n", out.last)
     out.add("}\n" * len(open_), out.last)
-    return "".join(out.parts), out.places, out.filled
+    return "".join(out.parts), out.places, out.filled, files
 
 
 class _PowerShellText:
@@ -5123,7 +5135,7 @@ class CommandLines:
             return
         walker.powershell_seen.add(seen)
         walker.spend(len(text))
-        walker.powershell_piece(text, places, filled)
+        walker.powershell_piece(self.path, text, places, filled)
 
     def runs_in(self, folder: str) -> None:
         """The lines run from `folder`, from the file's (a CI job's steps run from the repository's root,
