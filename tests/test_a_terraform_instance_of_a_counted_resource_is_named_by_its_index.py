@@ -75,3 +75,45 @@ def test_an_index_past_the_instances_is_not_stated(tmp_path, monkeypatch) -> Non
     placed = _placed(tmp_path, monkeypatch, 1, "azure_hosted_service.svc[5].name")
     assert len(placed) == 1
     assert placed[0][1].startswith("'<cloud service name, main.tf:")
+
+
+KEYED = """\
+resource "azure_hosted_service" "svc" {
+  for_each = toset(["a", "b"])
+  name     = "svc-${each.key}"
+  location = "West US"
+  ephemeral_contents = false
+}
+resource "azure_instance" "web" {
+  for_each             = {a = "x", b = "y"}
+  name                 = "web-${each.value}"
+  hosted_service_name  = {service}
+  image                = "Ubuntu"
+  size                 = "Basic_A1"
+  storage_service_name = "store"
+  location             = "West US"
+  username             = "u"
+  password             = "p"
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("service", "placed"),
+    [
+        ("azure_hosted_service.svc[each.key].name", [("'web-x'", "'svc-a'"), ("'web-y'", "'svc-b'")]),
+        # both in svc-b: the provider makes each VM a deployment of its own, so the second is refused
+        ('azure_hosted_service.svc["b"].name', [("'web-x'", "'svc-b'")]),
+    ],
+)
+def test_an_instance_of_a_for_each_block_is_named_by_its_key(tmp_path, monkeypatch, service, placed) -> None:
+    files = {"main.tf": KEYED.replace("{service}", service)}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False)
+    found = sorted(
+        (
+            f.message.split("deployment ", 1)[1].split(" ", 1)[0],
+            f.message.split("cloud service ", 1)[1].split(" is in ")[0],
+        )
+        for f in result.findings
+    )
+    assert found == placed

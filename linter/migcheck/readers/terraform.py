@@ -1165,26 +1165,23 @@ class _Configuration:
         self, resource: _Resource | None, attribute: str, index: Word, wraps: bool, at: Mark
     ) -> Word | None:
         """The argument `attribute` of instance `index` of a resource whose block has a `count` the module
-        states (`wraps`: an index past their number counts on from the first, as `element` does); a value
-        not stated for an index not stated or past their number; None for a resource of no `count`."""
-        count = resource.attributes.get("count") if resource is not None else None
-        if resource is None or count is None or "for_each" in resource.attributes:
+        states (`wraps`: an index past their number counts on from the first, as `element` does), or of the
+        instance of key `index` of one whose block has a `for_each` (`svc["a"].name`, `svc[each.key].name`);
+        a value not stated for an index not stated, past their number or of no key; None for a resource of
+        neither."""
+        if resource is None or not ("count" in resource.attributes or "for_each" in resource.attributes):
             return None
         written = f"{resource.kind}.{resource.name}[{index.text or '*'}].{attribute}"
         argument = "name" if attribute == "id" and resource.kind in CLASSIC_TYPES else attribute
         node = resource.attributes.get(argument)
-        number = _number(index.text) if index.text is not None else None
-        total = self.word(resource.path, count, at).text
-        instances = _number(total) if total is not None else None
-        if node is None or number is None or not instances or (number >= instances and not wraps):
+        instance = self.instance(resource, index, wraps, at) if node is not None and index.text else None
+        key = (resource.kind, resource.name, f"{argument}[{index.text}]")
+        if node is None or instance is None or key in self.evaluating:
             return Word(None, at, holder=written)
-        key = (resource.kind, resource.name, f"{argument}[{number % instances}]")
-        if key in self.evaluating:
-            return Word(None, at, holder=written)
-        # that instance's values, built of its `count.index`, apart from those of the instance made now
+        # that instance's values, built of its own `count.index` or `each`, apart from the instance made now
         saved = self.index, self.each_key, self.each_value, self.known
-        self.index = Word(str(number % instances), _mark(resource.path, count))
-        self.each_key, self.each_value, self.known = None, None, {}
+        self.index, self.each_key, self.each_value = instance
+        self.known = {}
         self.evaluating.add(key)
         try:
             found = self.argument_word(resource.path, node)
@@ -1192,6 +1189,25 @@ class _Configuration:
             self.evaluating.discard(key)
             self.index, self.each_key, self.each_value, self.known = saved
         return found if found.text is not None else replace(found, mark=at)
+
+    def instance(
+        self, resource: _Resource, index: Word, wraps: bool, at: Mark
+    ) -> tuple[Word | None, Word | None, tuple[str, Node] | None] | None:
+        """The `count.index`, `each.key` and `each.value` of the instance `index` (a number, or a key) of a
+        resource whose block has `count` or `for_each`; None where the module does not state it."""
+        count = resource.attributes.get("count")
+        if count is not None:
+            number = _number(index.text) if index.text is not None else None
+            total = self.word(resource.path, count, at).text
+            instances = _number(total) if total is not None else None
+            if number is None or not instances or (number >= instances and not wraps):
+                return None
+            return Word(str(number % instances), _mark(resource.path, count)), None, None
+        if wraps:  # `element` picks from a list: a `for_each` block's instances are a map
+            return None
+        keyed = self.keyed(resource.path, resource.attributes["for_each"])
+        found = next(((key, value) for key, value in keyed or () if key.text == index.text), None)
+        return None if found is None else (None, found[0], found[1])
 
     def member_word(self, path: str, node: Node | list[str | Node], at: Mark) -> Word:
         """A member of an object or list the module writes (`var.x.y`, `local.m["k"]`, `lookup(var.m, "k",
