@@ -2085,6 +2085,9 @@ class _Linker:
         # vm create-from` creates a VM from (see `_export_files`).
         inventory = FileKind.INVENTORY  # looked up once: a member looked up on its class costs a hook call
         self.role_files = [doc for doc in docs if doc.kind is inventory and _one_vm_of_no_service(doc)]
+        # The deployment templates (ARM JSON, Bicep) and Terraform configurations: each declares the classic
+        # resources it deploys, not the subscription's, so none is a list of its networks or storage accounts.
+        self.declaring = frozenset(s.mark.path for s in self._all(Script) if s.declared_types)
 
     def estate(self) -> Estate:
         netcfgs = list(self._all(NetworkConfiguration))
@@ -2354,15 +2357,19 @@ class _Linker:
     def _storage_account_list(self, inventory: Inventory) -> Mark | None:
         """Where the files list the subscription's storage accounts, all of them: the first account of the
         API's list (`StorageServices`, not one account's GET), else the first classic storage account an
-        inventory export of the subscription shows, when none of its pages is missing. None when no file
-        lists them."""
+        inventory export of the subscription shows, when none of its pages is missing; not one a template
+        declares, which is only the accounts it deploys. None when no file lists them."""
         lists = self._rest_bodies("StorageServices")
         listed = next((a.mark for a in self._all(StorageAccountType) if a.mark.path in lists), None)
         if listed is not None or any(d.target in ("ExportPage", "ListPage") for d in self.dangling):
             return listed
         # Rows that name no subscription are of the one the files are joined to, as `_link_inventory` says.
         ours = key(inventory.subscription)
-        exported = (a for a in inventory.storage_accounts if key(a.subscription or ours) == ours)
+        exported = (
+            a
+            for a in inventory.storage_accounts
+            if key(a.subscription or ours) == ours and a.mark.path not in self.declaring
+        )
         return next((a.mark for a in exported), None)
 
     def _creates_unnamed_storage_accounts(self) -> bool:
@@ -2535,10 +2542,11 @@ class _Linker:
 
     def _defines_every_network(self) -> bool:
         """Whether some file describes the subscription's networks as a whole: a network configuration
-        (which holds every network), a REST body or an export of one. Not the networks scripts make: a
-        script that creates one network says nothing of the others."""
+        (which holds every network), a REST body or an export of one. Not the networks scripts make, nor
+        those a template declares: a file that creates one network says nothing of the others."""
         return bool(self._all(NetworkConfiguration)) or any(
-            network.mark.path not in self.scripts for network in self._all(VirtualNetwork)
+            network.mark.path not in self.scripts and network.mark.path not in self.declaring
+            for network in self._all(VirtualNetwork)
         )
 
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
