@@ -7584,7 +7584,21 @@ def _one_role_per_vm(vms: list[inv.ClassicVm], conflicts: list[Conflict]) -> tup
 
 
 def _one_vm(a: Role, b: Role) -> Role:
-    return model.joined_paths(_fill(a, b), _fill(b, a))
+    return _extensions_once(model.joined_paths(_fill(a, b), _fill(b, a)))
+
+
+def _extensions_once(role: Role) -> Role:
+    """`role`, which two exports describe, with each extension they both list once, where first read:
+    it is one extension of the VM, and a finding about it (MIG204, MIG206, ...) is made once. A state one
+    leaves unsaid is `Enable`; one the exports list in other versions, or installed and uninstalled, stays
+    one of each."""
+    once: dict[tuple[str, ...], Extension] = {}
+    for extension in role.extensions:
+        said = (extension.publisher, extension.name, extension.version)  # a state unsaid is Enable
+        once.setdefault((*(key(part) for part in said), str(extension.installed)), extension)
+    if len(once) == len(role.extensions):
+        return role
+    return replace(role, extensions=tuple(once.values()))
 
 
 def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, ...]:
