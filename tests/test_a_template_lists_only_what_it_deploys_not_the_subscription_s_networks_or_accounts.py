@@ -96,7 +96,10 @@ def _mig003(tmp_path, monkeypatch, files: dict[str, str]) -> list[str]:
 
 
 def test_a_json_template_s_network_and_account_are_no_list_of_the_subscription_s(tmp_path, monkeypatch):
-    files = {"templates/azuredeploy.json": json.dumps(TEMPLATE, indent=2), "vms.json": json.dumps(EXPORTED_VM)}
+    files = {
+        "templates/azuredeploy.json": json.dumps(TEMPLATE, indent=2),
+        "vms.json": json.dumps(EXPORTED_VM),
+    }
     assert _mig003(tmp_path, monkeypatch, files) == []
 
 
