@@ -14,7 +14,9 @@ New-AzureVMConfig -Name "web01" -InstanceSize Small -MediaLocation $disk -ImageN
 CREATE = 'New-AzureStorageAccount -StorageAccountName "legacystore" -Location "West Europe"\n'
 
 
-@pytest.mark.parametrize("name", ["legacystore", "-StorageAccountName legacystore", "-ServiceName legacystore"])
+@pytest.mark.parametrize(
+    "name", ["legacystore", "-StorageAccountName legacystore", "-ServiceName legacystore"]
+)
 def test_the_account_is_one_step(plan_of, name) -> None:
     plan = plan_of({"deploy.ps1": DEPLOY.format(name=name), "create.ps1": CREATE})
     accounts = [step.id for step in plan.steps if step.id.startswith("storage:")]

@@ -3282,6 +3282,11 @@ def _unnamed_service(service: CloudService) -> bool:
     return _unnamed(service_name(service), "CloudService")
 
 
+# How the note that says what a step's stand-in name stands for begins (`_fill_in_first`): the formats put
+# it right under the step's heading, before the stand-in is repeated in what the step moves and runs.
+FILL_IN_FIRST = "Fill in first:"
+
+
 def _fill_in_first(words: str, name: str, find: str) -> str:
     """The note that puts a step's stand-in name (`<reserved IP name, ip.py:132>`) before anything else: it
     says where the script passes the name, that no command runs as written, and how to `find` it."""
@@ -3293,7 +3298,7 @@ def _fill_in_first(words: str, name: str, find: str) -> str:
     given = f": it is the value given to {origin}" if origin else ""
     acts = f", which the command at {at} acts on when it runs" if at else ""
     return (
-        f"Fill in first: the files do not state the name of this {words}{given}{acts}. '{name}' stands for it in "
+        f"{FILL_IN_FIRST} the files do not state the name of this {words}{given}{acts}. '{name}' stands for it in "
         f"this step, and no command here runs until its name is put in place of '{name}': {find}."
     )
 
