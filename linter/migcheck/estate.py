@@ -886,7 +886,9 @@ class Estate:
     # What scripts say of the gateways of the networks they name, one entry per network name, in file order.
     scripted_gateways: tuple[ScriptedGateway, ...] = ()
     # The subscription ids the scripts select (or make their classic clients for), once each, in file
-    # order: the subscription's own, where an inventory export does not state it (the plan's step 0).
+    # order: the subscription's own, where an inventory export does not state it (the plan's step 0). The
+    # first selection of one they do not state (`UNSTATED_SUBSCRIPTION`, a placeholder) is among them: the
+    # id another script states is then not surely theirs.
     selected_subscriptions: tuple[SubscriptionSelection, ...] = ()
     # The names the scripts select subscriptions by, where they give no id (`-SubscriptionName 'Prod'`), once
     # each, in file order: the plan's step 0 selects by the one name where the files state no id.
@@ -8020,9 +8022,10 @@ def _names_selected(selections: list[SubscriptionSelection]) -> tuple[str, ...]:
 
 
 def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[SubscriptionSelection, ...]:
-    """Each subscription id the scripts select once, where it is first selected, in file order."""
+    """Each subscription id the scripts select once, where it is first selected, in file order, and where
+    they first select one they do not state."""
     first: dict[str, SubscriptionSelection] = {}
     for selection in selections:
-        if selection.id:  # one by name has none to select by
+        if selection.id or selection.called == UNSTATED_SUBSCRIPTION:  # one by name has none to select by
             first.setdefault(selection.id, selection)
     return tuple(first.values())

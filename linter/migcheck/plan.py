@@ -1378,7 +1378,9 @@ _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 def subscription_id(estate: Estate) -> str:
     """The subscription's id where the files state it: the one an inventory export or a declaration gives
     its classic resources, else the subscription's own name when it is an id, else the one id its scripts
-    select (`Estate.selected_subscriptions`); "" otherwise, several the scripts select included."""
+    select (`Estate.selected_subscriptions`); "" otherwise, several the scripts select included, and one id
+    where other scripts select a subscription they do not state (a placeholder, a variable never set):
+    theirs may be another."""
     for candidate in (estate.inventory.subscription, estate.subscription):
         if _GUID.fullmatch(candidate.strip()):
             return candidate.strip()
@@ -1386,12 +1388,19 @@ def subscription_id(estate: Estate) -> str:
     return selected[0].id if len(selected) == 1 else ""
 
 
+# How `Preamble.selected_apart` gives a selection of a subscription the script does not state.
+UNSTATED_ID = "one they do not state"
+
+
 def _selected_apart(estate: Estate, found: str) -> tuple[str, ...]:
-    """The ids the scripts select, each with where it is first selected, when they select several and the
-    files state no id of their own (`subscription_id` is ""): the plan cannot tell which to migrate."""
+    """The ids the scripts select, each with where it is first selected, when they select several (one
+    they do not state among them) and the files state no id of their own (`subscription_id` is ""): the
+    plan cannot tell which to migrate."""
     if found or len(estate.selected_subscriptions) < 2:
         return ()
-    return tuple(f"{s.id} ({s.mark.path}:{s.mark.line})" for s in estate.selected_subscriptions)
+    return tuple(
+        f"{s.id or UNSTATED_ID} ({s.mark.path}:{s.mark.line})" for s in estate.selected_subscriptions
+    )
 
 
 def _preamble(estate: Estate) -> Preamble:

@@ -126,7 +126,8 @@ they name, "" for none) and the note the text says of it: no step moves that net
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it, the id an inventory export states, else the
 one id the scripts select; `selected_apart` lists each id, as "<id> (<path>:<line>)", where the scripts select
-several and no export states one; `cloud` is the cloud to sign in to, `AzureChinaCloud` or `AzureUSGovernment`,
+several and no export states one, and where one of them selects a subscription it does not state (a placeholder,
+a variable never set), "one they do not state (<path>:<line>)", the first such, beside the ids of the others; `cloud` is the cloud to sign in to, `AzureChinaCloud` or `AzureUSGovernment`,
 where the files work in one of them alone, "" otherwise, and `clouds_apart` lists each cloud, as
 "<environment> (<path>:<line>)", where they work in several; `subscription_name` is the one name the scripts
 select the subscription by, where no file states its id, and the commands select it by that name; "" otherwise),
@@ -147,6 +148,7 @@ from migcheck import clouds
 from migcheck.model import may_be_prepared
 from migcheck.plan import (
     FILL_IN_FIRST,
+    UNSTATED_ID,
     Commands,
     Note,
     OtherNote,
@@ -332,7 +334,11 @@ def preamble_words(preamble: Preamble) -> str:
         which = f"subscription '{preamble.subscription_name}' (the scripts select it by this name; no file states its id)"
     elif preamble.selected_apart:
         ids = ", ".join(preamble.selected_apart)
-        which = f"this subscription (the scripts select different ids: {ids}; fill in the one to migrate)"
+        unstated = any(s.startswith(f"{UNSTATED_ID} (") for s in preamble.selected_apart)
+        which = (
+            f"this subscription (the scripts select different {'subscriptions' if unstated else 'ids'}: {ids}; "
+            "fill in the one to migrate)"
+        )
     else:
         which = "this subscription (the files do not state its id: fill it in)"
     return (
