@@ -56,7 +56,10 @@ def test_the_json_plan_is_one_subscription_whose_id_is_not_stated(tmp_path, monk
     [subscription] = data["subscriptions"]
     assert subscription["before"]["subscription_id"] == ""
     [path] = PLACEHOLDERS[case]
-    assert subscription["before"]["selected_apart"] == [f"{ID} (a.ps1:1)", f"one they do not state ({path}:1)"]
+    assert subscription["before"]["selected_apart"] == [
+        f"{ID} (a.ps1:1)",
+        f"one they do not state ({path}:1)",
+    ]
 
 
 def test_a_script_that_selects_nothing_leaves_the_one_id(tmp_path, monkeypatch):
