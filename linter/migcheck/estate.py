@@ -7134,7 +7134,10 @@ class _OpenService:
         if new.internal_load_balancers or held.internal_load_balancers:
             # A script adds one to a deployment another file describes, or an export lists the balancers
             # of a deployment whose description (a Get-AzureVM export's VMs) took its place above.
-            balancers = _joined_balancers(held.internal_load_balancers, new.internal_load_balancers)
+            # Two descriptions of the deployment that disagree conflict; a script that only adds or moves
+            # one in a deployment another file describes changes it.
+            told = [] if _creates_nothing(new) or _creates_nothing(held) else self.conflicts
+            balancers = _joined_balancers(held.internal_load_balancers, new.internal_load_balancers, told)
             self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
         if new.other_vips or held.other_vips:  # a script adds one to a deployment another file describes
             vips = _joined_vips(held.other_vips, new.other_vips)
@@ -7276,13 +7279,15 @@ def _joined_vips(held: Sequence[NameRef], new: Sequence[NameRef]) -> tuple[NameR
 
 
 def _joined_balancers(
-    held: Sequence[model.InternalLoadBalancer], new: Sequence[model.InternalLoadBalancer]
+    held: Sequence[model.InternalLoadBalancer],
+    new: Sequence[model.InternalLoadBalancer],
+    conflicts: list[Conflict],
 ) -> tuple[model.InternalLoadBalancer, ...]:
     """The internal load balancers of a deployment two files describe (a Get-AzureDeployment export's
     `LoadBalancers` and a Get-AzureInternalLoadBalancer export, a .cscfg and a script that adds one): a
     deployment has one of each name, so each stated name once, where it is first given, or where its subnet
     is first given if the first does not give it; one whose name the files do not state may be any, and is
-    kept apart."""
+    kept apart. One that states another subnet than the kept one is a conflicting definition (MIG004)."""
     joined: dict[str, model.InternalLoadBalancer] = {}
     apart: list[model.InternalLoadBalancer] = []
     for balancer in (*held, *new):
@@ -7292,7 +7297,20 @@ def _joined_balancers(
         first = joined.setdefault(key(balancer.name), balancer)
         if first.subnet is None and balancer.subnet is not None:
             joined[key(balancer.name)] = balancer
+        elif first.subnet is not None and balancer.subnet is not None:
+            _balancer_subnets_differ(balancer, first, conflicts)
     return (*joined.values(), *apart)
+
+
+def _balancer_subnets_differ(
+    balancer: model.InternalLoadBalancer, kept: model.InternalLoadBalancer, conflicts: list[Conflict]
+) -> None:
+    """A conflict where two descriptions of one internal load balancer put it in different subnets."""
+    here, there = balancer.subnet, kept.subnet
+    if here is None or there is None or key(here.name) == key(there.name) or balancer.mark == kept.mark:
+        return
+    difference = f"subnet '{here.name}' / '{there.name}'"
+    conflicts.append(Conflict(balancer.kind, balancer.name, balancer.mark, kept.mark, (difference,)))
 
 
 def _creates_nothing(placement: Placement) -> bool:
