@@ -3703,6 +3703,9 @@ def _named_as_deployed(
     for d in deploying:
         index, path = files.index_of(d)
         name = join_key(d.service_name, d.mark) if d.service_name else ""
+        if index is not None and index in claimed and not name:
+            _deployed_unnamed_again(services, d, index, path, unnamed, named)
+            continue
         if index is not None and index in claimed and name and name not in by_name:
             services.append(replace(services[index], name=d.service_name))
             by_name[name] = len(services) - 1
@@ -3740,6 +3743,37 @@ def _named_as_deployed(
         else:
             services[index] = _with_other_slots(services[index], rest)
     return unnamed
+
+
+def _deployed_unnamed_again(
+    services: list[CloudService],
+    d: Deployment,
+    index: int,
+    path: str,
+    unnamed: dict[int, int],
+    named: dict[int, _NamedConfigurations],
+) -> None:
+    """A project another script deployed first, deployed by `d` under a service name its script does not
+    state either: the service of that unstated name (the service's stand-in, one for each value a script
+    passes) is made of the project's roles too, as one deployed under a name stated is; one the same
+    stand-in names already is that service, in another slot."""
+    for at, earlier in named.items():
+        service = services[at]
+        if earlier.project == index and d.service_stand_in and service.service_stand_in == d.service_stand_in:
+            earlier.paths.append(path)
+            unnamed[id(d)] = at
+            return
+    services.append(
+        replace(
+            services[index],
+            name=d.name,
+            named_by="deployment",
+            service_stand_in=d.service_stand_in,
+            looped_over=d.service_looped_over,
+        )
+    )
+    unnamed[id(d)] = len(services) - 1
+    named[len(services) - 1] = _NamedConfigurations(index, [path])
 
 
 # The slots of a cloud service: one deployment in each at most.
