@@ -744,6 +744,7 @@ class _Builder:
     _regions: dict[str, str] | None = None  # see `classic_region`
     _portal_groups: dict[str, str] | None = None  # see `_portal_groups`
     _apart: dict[tuple[str, str], str] | None = None  # see `apart`
+    _namesakes: dict[str, str] | None = None  # see `file_apart`
     # The networks no file defines whose names are those given in the portal to networks the files define
     # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
     portal_aliases: dict[int, Network] = field(default_factory=dict)
@@ -804,6 +805,22 @@ class _Builder:
         if self._apart is None:
             self._apart = _stand_ins_apart(self.items)
         return self._apart.get((key(name), mark.path), "")
+
+    def file_apart(self, mark: Mark) -> str:
+        """The path of the file at `mark` relative to the folder that holds every file of its name the
+        estate reads, where there are several (`estate.apart`): what a stand-in, which names the file by its
+        name alone, is told apart by. "" where the file's name is its own."""
+        if self._namesakes is None:
+            by_name: dict[str, dict[str, None]] = defaultdict(dict)
+            for doc in self.estate.documents:
+                by_name[posixpath.basename(doc.path)].setdefault(doc.path)
+            self._namesakes = {
+                path: where
+                for paths in by_name.values()
+                if len(paths) > 1
+                for path, where in zip(paths, apart(list(paths)), strict=True)
+            }
+        return self._namesakes.get(mark.path, "")
 
     def network_step_id(self, network: Network) -> str:
         """The id of the step that moves `network`: that of the defined network it is the portal name of
@@ -2997,7 +3014,8 @@ def _service_step(
         notes = (state_note, *notes)
     if placement.may_hold_undescribed_vms:
         notes = (_partly_described_note(service), *notes)
-    notes = (*_unnamed_service_notes(service), *_looped_service_notes(service), *notes)
+    apart = builder.file_apart(service.mark)
+    notes = (*_unnamed_service_notes(service, apart), *_looped_service_notes(service), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -3296,14 +3314,19 @@ def _unnamed_service(service: CloudService) -> bool:
 FILL_IN_FIRST = "Fill in first:"
 
 
-def _fill_in_first(words: str, name: str, find: str) -> str:
+def _fill_in_first(words: str, name: str, find: str, apart: str = "") -> str:
     """The note that puts a step's stand-in name (`<reserved IP name, ip.py:132>`) before anything else: it
-    says where the script passes the name, that no command runs as written, and how to `find` it."""
+    says where the script passes the name, that no command runs as written, and how to `find` it. Where
+    another file of that name has a stand-in that reads alike (`_Builder.apart`), the file is named by its
+    path (`apart`), as the step's heading tells the two apart."""
     passed = f"<{words} name, "
     where = name.removeprefix(passed).removesuffix(">") if name.startswith(passed) else ""
     # A runbook's or script's parameter (`<cloud service name, -ServiceName of workflow New-TestVM,
     # New-TestVM.ps1:85>`): the value its job or run is given, which is where to look the name up.
     origin, _, at = where.rpartition(", ") if where.startswith("-") else ("", "", where)
+    file = at.split(":", 1)[0]
+    if apart and posixpath.basename(apart) == file:
+        at = apart + at[len(file) :]
     given = f": it is the value given to {origin}" if origin else ""
     acts = f", which the command at {at} acts on when it runs" if at else ""
     return (
@@ -3336,14 +3359,14 @@ def _looped_service_notes(service: CloudService, rebuilt: bool = False) -> tuple
     )
 
 
-def _unnamed_service_notes(service: CloudService) -> tuple[str, ...]:
+def _unnamed_service_notes(service: CloudService, apart: str = "") -> tuple[str, ...]:
     """What to fill in before any command of a cloud service whose name the files do not state (a value a
     script gets only when it runs): its stand-in (`<cloud service name, site.yml:6>`) is in the commands,
     which cannot run as written."""
     if not _unnamed_service(service):
         return ()
     find = f"Get-AzureVM, with no parameters, lists each VM with its ServiceName ({_vms_to_find(service)})"
-    return (_fill_in_first("cloud service", service_name(service), find),)
+    return (_fill_in_first("cloud service", service_name(service), find, apart),)
 
 
 # How to find the real name of a resource a step names by a stand-in, by the kind its stand-in names (the
@@ -3369,7 +3392,7 @@ _FIND_NAME = {
 }
 
 
-def _named_first(step: Step, kind: str, name: str) -> Step:
+def _named_first(step: Step, kind: str, name: str, apart: str = "") -> Step:
     """The step of a resource of `kind` (`_FIND_NAME`) named `name`, which, where that name is a stand-in,
     says first to fill it in, and is not ready until then, as the step of a cloud service the files do not
     name (`_unnamed_service_notes`): none of its commands runs as written."""
@@ -3377,7 +3400,7 @@ def _named_first(step: Step, kind: str, name: str) -> Step:
         return step
     words, find = _FIND_NAME[kind]
     return replace(
-        step, notes=(_fill_in_first(words, name, find), *step.notes), name_unstated=f"{words}'s name"
+        step, notes=(_fill_in_first(words, name, find, apart), *step.notes), name_unstated=f"{words}'s name"
     )
 
 
@@ -3941,7 +3964,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: M
         ),
         cli=_storage_cli(name),
     )
-    return _named_first(step, "StorageAccount", name)
+    return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
 
 
 def _held(account: UnstatedAccount) -> str:
@@ -4137,7 +4160,7 @@ def _standalone_storage_step(
         ),
         cli=replace(_storage_cli(name), before=(_CLI_ACCOUNT_CONTENTS,)),
     )
-    return _named_first(step, "StorageAccount", name)
+    return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
 
 
 def _account_contents(name: str) -> tuple[str, ...]:
@@ -4236,7 +4259,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
             ),
         ),
     )
-    return _named_first(step, "StorageAccount", name)
+    return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
 
 
 def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccount) -> tuple[str, ...]:
@@ -4349,7 +4372,7 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         powershell=_move(cmdlet, f"{parameter} {ps_quoted(name)}", f"Get-AzResource -Name {ps_quoted(name)}"),
         cli=_cli(cli, sh_quoted(name)),
     )
-    return _named_first(step, type_, name)
+    return _named_first(step, type_, name, builder.file_apart(mark))
 
 
 def _only_subnet(estate: Estate) -> tuple[str, str]:
