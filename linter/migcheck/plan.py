@@ -1426,8 +1426,12 @@ def _preamble(estate: Estate) -> Preamble:
     from migcheck.subscriptions import DEFAULT_SUBSCRIPTION
 
     found = subscription_id(estate)
-    # Where the scripts select it by one name and no file states its id, step 0 selects it by that name.
-    by_name = estate.selected_by_name[0] if not found and len(estate.selected_by_name) == 1 else ""
+    # Where the scripts select it by one name and by no id (stated or not), step 0 selects it by that name.
+    by_name = (
+        estate.selected_by_name[0]
+        if not found and not estate.selected_subscriptions and len(estate.selected_by_name) == 1
+        else ""
+    )
     # A subscription named after its folder is told by its files, not by a name no setting gives it.
     named = f"the files under {estate.folder}" if estate.folder else estate.subscription
     chosen = (
