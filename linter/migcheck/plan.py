@@ -34,6 +34,7 @@ from migcheck import clouds
 from migcheck.automation import TEMPLATE_LANGUAGES, TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE
 from migcheck.config import in_settings_file
 from migcheck.estate import (
+    UNNAMED_BY_ROLE,
     UnstatedAccount,
     VmElsewhere,
     apart,
@@ -87,9 +88,11 @@ from migcheck.retirements import (
     VMS_DEALLOCATED,
     VPN_GATEWAY_SKU,
 )
-from migcheck.rule import UNREADABLE, Scope, Stage, listed
+from migcheck.rule import MAX_FINDINGS_PER_FILE, UNREADABLE, Scope, Stage, capped, is_more_findings, listed
+from migcheck.rules.cloud_services import _carried, _endpoints, _internal
 from migcheck.rules.networking import check_unstated_gateway, created_words, unstated_gateway
 from migcheck.rules.reach import ipv4_networks
+from migcheck.suppress import BASELINE, CONFIG
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -209,17 +212,13 @@ def listed_blockers(blockers: Sequence[Finding]) -> Sequence[Finding]:
 
 
 def _listed(blockers: Sequence[Finding]) -> tuple[Finding, ...]:
-    from migcheck import rule
-
-    listed, rest = rule.capped(blockers)
+    listed, rest = capped(blockers)
     if not rest:
         return tuple(blockers)
     more = Counter((f.mark.path, f.code) for f in rest)
     return tuple(
-        replace(
-            f, message=_more_blockers(f.code, more[f.mark.path, f.code], rule.MAX_FINDINGS_PER_FILE), fix=""
-        )
-        if rule.is_more_findings(f)
+        replace(f, message=_more_blockers(f.code, more[f.mark.path, f.code], MAX_FINDINGS_PER_FILE), fix="")
+        if is_more_findings(f)
         else f
         for f in listed
     )
@@ -245,8 +244,6 @@ def migration_words(step: Step) -> str:
 def held_words(reason: Reason | None) -> str:
     """How the plan marks a finding `check` holds back: `suppressed: <the comment's reason>`, `in the
     baseline`; "" for one it reports."""
-    from migcheck.suppress import BASELINE, CONFIG
-
     if reason is None:
         return ""
     if reason.kind == BASELINE:
@@ -1995,8 +1992,6 @@ def _load_balancers(
     `Add-AzureEndpoint -InternalLoadBalancerName`), and each other internal one the deployments have (a
     REST body's or a service configuration's `LoadBalancers`, `Add-AzureInternalLoadBalancer`), which no
     endpoint of the files is on. The deep dive says what becomes of the first only."""
-    from migcheck.rules.cloud_services import _endpoints, _internal
-
     endpoints = list(_endpoints(vms))
     found = [f"the load balancer of {label}: {_LOAD_BALANCER}"] if any(e.is_public for e in endpoints) else []
     group = ps_quoted(f"{service_name(service)}-Migrated")
@@ -2656,8 +2651,6 @@ def _bound(ip: BoundReservedIp) -> str:
 def _carried_reserved_ips(placement: Placement) -> list[NameRef]:
     """The deployment's reserved IPs that are not stranded, as MIG105 tells them: all of them where the
     files do not list every endpoint, else those with a public input endpoint on their VIP."""
-    from migcheck.rules.cloud_services import _carried, _endpoints
-
     if not (placement.endpoints_known and placement.roles):
         return list(placement.reserved_ips)
     endpoints = list(_endpoints(placement.roles))
@@ -2862,8 +2855,6 @@ def service_name(service: CloudService) -> str:
     """The hosted service's name for commands and resource groups; when the files name only its deployment,
     the stand-in the readiness summary lists it by (`<cloud service of deployment myvm, deploy.py:8>`), so
     that one service has one label everywhere."""
-    from migcheck.estate import UNNAMED_BY_ROLE
-
     if service.stand_in:  # a script's value it does not state: one stand-in per value, told apart
         return service.stand_in
     if service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE:

@@ -42,9 +42,7 @@ def json_text(value: object, indent: int | None = None) -> str:
     """`value` as JSON, non-ASCII text kept as it is but for the characters `_HIDDEN` names, and the
     second `#` of a `##vso[` or `##[`, written as `\\uXXXX` escapes (which mean the same to every JSON
     reader). Indented, as `json.dumps(value, indent=indent)` writes it (see `_text`)."""
-    if indent is not None:
-        return _text(value, indent, 0)  # which writes each string shown
-    return shown(_compact(value))
+    return shown(_compact(value) if indent is None else _text(value, indent, 0))
 
 
 def _compact(value: object) -> str:
@@ -113,7 +111,7 @@ def dump(value: object, stream: Stream, indent: int = 2, level: int = 0) -> None
             raise  # `Items` are written whole or as a dict's value, not within a list
         _sequence(value.items(), "{}", stream, indent, level)
     else:
-        stream.write(text)
+        stream.write(shown(text))
 
 
 class _HoldsItems(TypeError):
@@ -129,7 +127,7 @@ def _sequence(
     for key, item in entries:
         stream.write((brackets[0] if empty else ",") + inner)
         if key is not None:
-            stream.write(_scalar(key) + ": ")
+            stream.write(shown(_key(key)) + ": ")
         dump(item, stream, indent, level + 1)
         empty = False
     stream.write(brackets if empty else "\n" + " " * (indent * level) + brackets[1])
@@ -137,7 +135,8 @@ def _sequence(
 
 def _text(value: object, indent: int, level: int) -> str:
     """`value` as indented JSON, as `json.dumps(value, ensure_ascii=False, indent=indent)` writes it at
-    nesting `level`, each string `shown`. Not `json.dumps(indent=...)`: its encoder is Python code, slower
+    nesting `level`; not yet `shown`, which is applied to the whole text at once, in C, rather than to
+    each string in a call of its own. Not `json.dumps(indent=...)`: its encoder is Python code, slower
     than this, made of closures that refer to each other, garbage that only the cyclic collector frees,
     and the CLI pauses the collector for the run (one report's worth piled up)."""
     # A scalar among the values is written here, not by a call of `_text` for it: most values are.
@@ -152,7 +151,7 @@ def _text(value: object, indent: int, level: int) -> str:
     elif isinstance(value, Items):
         raise _HoldsItems("Items are written by `dump`, as a dict's value")
     else:
-        return _scalar(value)
+        return _compact(value)
     brackets = "{}" if isinstance(value, dict) else "[]"
     if not entries:
         return brackets
@@ -167,29 +166,23 @@ def _indent(indent: int, level: int) -> str:
 
 
 # How `json.dumps` writes the scalars of the common types, by exact type (a subclass, an enum, goes
-# through the encoder): strings with its C string encoder, ints as `int.__repr__`, and keywords.
+# through the encoder): strings with its C string encoder, ints as `int.__repr__`, and keywords. Not yet
+# `shown` (see `_text`).
 _WRITERS: dict[type, Callable[[object], str]] = {
-    str: json_string,  # type: ignore[dict-item]
+    str: _encode_string,  # type: ignore[dict-item]
     int: int.__repr__,
     bool: lambda value: "true" if value else "false",
     type(None): lambda value: "null",
 }
 
 
-def _scalar(value: object) -> str:
-    """`json_text(value)` of a scalar; a report writes a few dozen for each finding (SARIF's regions,
-    properties and keys), so the common types skip the encoder's dispatch."""
-    writer = _WRITERS.get(type(value))
-    return json_text(value) if writer is None else writer(value)  # no indent: the C encoder, no garbage
-
-
 @functools.lru_cache(maxsize=1024, typed=True)  # `True` is not `1`
 def _key(key: object) -> str:
-    """A key as JSON: the same few dozen keys are written for every finding. One not a string is written
-    as `json.dumps` writes it (`true`, `1.5`), by the encoder itself."""
+    """A key as JSON, not yet `shown`: the same few dozen keys are written for every finding. One not a
+    string is written as `json.dumps` writes it (`true`, `1.5`), by the encoder itself."""
     if type(key) is str:
-        return json_string(key)
-    return shown(_compact({key: None})[1 : -len(": null}")])
+        return _encode_string(key)
+    return _compact({key: None})[1 : -len(": null}")]
 
 
 def write_lines(stream: Stream, lines: Iterable[str], tail: str | None) -> None:
