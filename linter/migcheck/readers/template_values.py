@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.model import Mark, Script
+from migcheck.readers.template_slots import deployments, is_deployment_type
 
 if TYPE_CHECKING:
     from migcheck.readers.inventory_shapes import Spots, Written
@@ -84,6 +85,8 @@ _VM_EXTENSION = "microsoft.classiccompute/virtualmachines/extensions"
 _NOUNS = {
     _VM: "VM",
     "microsoft.classiccompute/domainnames": "cloud service",
+    "microsoft.classiccompute/domainnames/slots": "deployment slot",
+    "microsoft.classiccompute/domainnames/slots/roles": "role",
     "microsoft.classicstorage/storageaccounts": "storage account",
     "microsoft.classicnetwork/virtualnetworks": "virtual network",
     "microsoft.classicnetwork/reservedips": "reserved IP",
@@ -140,10 +143,10 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     turns = _Turns()
     rows = [(d, _row(d, text, file, turns)) for d in classic]
     extensions = _extensions_by_vm(rows)
-    found: list[object] = []
+    found: list[object] = list(_deployments(text, rows))
     for resource, row in rows:
         rtype = str(row["type"]).casefold()
-        if rtype == _VM_EXTENSION:
+        if rtype == _VM_EXTENSION or is_deployment_type(rtype):
             continue
         added = extensions.get(_key(row["name"]), []) if rtype == _VM else []
         if added:
@@ -167,6 +170,22 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
         )
     )
     return tuple(found)
+
+
+def _deployments(text: str, rows: list[tuple[Declared, dict]]) -> Iterator[object]:
+    """The deployments of the cloud services' slots and roles among the rows (`template_slots`)."""
+    found = [
+        (str(row["type"]), row["name"], row["properties"], resource.mark, _configuration_at(text, resource))
+        for resource, row in rows
+        if is_deployment_type(str(row["type"]))
+    ]
+    return deployments(found) if found else iter(())
+
+
+def _configuration_at(text: str, resource: Declared) -> Mark | None:
+    """Where a slot's `configuration` value is written; None when it writes none."""
+    spots = _spots(text, resource)
+    return spots.value("configuration") if spots.value_offset("configuration") >= 0 else None
 
 
 def _key(value: object) -> str:
