@@ -183,3 +183,63 @@ def test_a_bicep_file_s_slot_roles_are_mig101(tmp_path, monkeypatch):
             f"MIG101 main.bicep:{_line(BICEP, 'resource worker')}:3",
         ]
     )
+
+
+LOADING = """\
+resource svc 'Microsoft.ClassicCompute/domainNames@2016-04-01' = {
+  name: 'shop'
+  location: 'westeurope'
+}
+
+resource prod 'Microsoft.ClassicCompute/domainNames/slots@2016-04-01' = {
+  parent: svc
+  name: 'production'
+  properties: {
+    configuration: loadTextContent('pkg/ServiceConfiguration.Cloud.cscfg')
+  }
+}
+"""
+PACKAGE_CSCFG = """\
+<?xml version="1.0" encoding="utf-8"?>
+<ServiceConfiguration serviceName="ShopPackage" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration">
+  <Role name="WebRole1">
+    <Instances count="2" />
+  </Role>
+</ServiceConfiguration>
+"""
+PACKAGE_CSDEF = """\
+<?xml version="1.0" encoding="utf-8"?>
+<ServiceDefinition name="ShopPackage" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition">
+  <WebRole name="WebRole1" vmsize="Small" />
+</ServiceDefinition>
+"""
+
+
+def test_a_configuration_a_bicep_slot_loads_is_its_project_s_deployed_under_the_slot_s_service(
+    tmp_path, monkeypatch
+):
+    # The project's roles are reported once, where its definition defines them, as the cloud service the
+    # Bicep file names: the package's own name is the project's.
+    files = {
+        "main.bicep": LOADING,
+        "pkg/ServiceConfiguration.Cloud.cscfg": PACKAGE_CSCFG,
+        "pkg/ServiceDefinition.csdef": PACKAGE_CSDEF,
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101", dedent=False)
+    assert where(result.findings) == ["MIG101 pkg/ServiceDefinition.csdef:3:3"]
+    assert "cloud service 'shop'" in result.findings[0].message
+
+
+def test_a_configuration_a_bicep_slot_loads_without_its_definition_is_mig101_at_the_file(
+    tmp_path, monkeypatch
+):
+    files = {"main.bicep": LOADING, "pkg/ServiceConfiguration.Cloud.cscfg": PACKAGE_CSCFG}
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101", dedent=False)
+    assert where(result.findings) == ["MIG101 pkg/ServiceConfiguration.Cloud.cscfg:3:3"]
+    assert "main.bicep:10" in result.findings[0].message
+
+
+def test_a_configuration_a_bicep_slot_loads_from_a_file_not_checked_names_that_file():
+    (deployment,) = _deployments("main.bicep", LOADING)
+    assert deployment.configuration_file == "pkg/ServiceConfiguration.Cloud.cscfg"
+    assert [r.name for r in deployment.roles] == ["<roles of the package, main.bicep:6>"]

@@ -41,6 +41,7 @@ from migcheck.readers.suppressions import directive, placed, slash_comment_text,
 from migcheck.readers.template_values import (
     MAX_COPIES,
     Declared,
+    LoadedText,
     Unknown,
     by_position,
     classic_type,
@@ -379,7 +380,7 @@ class _File:
         finally:
             self.depth -= 1
         if isinstance(found, Unknown) and found.mark is None and not found.stand_in:
-            return Unknown(found.why, mark=self.positions.mark(node))
+            return Unknown(found.why, mark=self.positions.mark(node), file=found.file)
         return found
 
     def _evaluate(self, node: Node, env: dict[str, object]) -> object:
@@ -521,8 +522,39 @@ class _File:
             if arguments
             else []
         )
+        if function == "loadtextcontent":
+            return _loaded_text(args)
         call = _FUNCTIONS.get(function)
         return call(args) if call is not None else Unknown()
+
+
+def _loaded_text(args: list) -> object:
+    """`loadTextContent(path[, encoding])`: the text of the file at `path` from the Bicep file's folder,
+    when it is a file the run checks (see `beside.settings_file`), read as UTF-8 unless another encoding
+    Bicep knows is given; else a value not known that names the file. Bicep refuses a path out of the
+    repository's reach at build time all the same (an absolute one, a URL)."""
+    from migcheck.readers import beside
+
+    if not args or not isinstance(args[0], str) or not args[0].strip():
+        return Unknown()
+    path = args[0].strip()
+    encoding = _LOAD_ENCODINGS.get(args[1].casefold()) if len(args) > 1 and isinstance(args[1], str) else None
+    found = beside.settings_file(path) if beside.finding() and (len(args) == 1 or encoding) else None
+    if found is None:
+        return Unknown(file=path)
+    text = found.data.decode(encoding or "utf-8-sig", errors="replace")
+    loaded = bounded(text)
+    return LoadedText(loaded, path) if isinstance(loaded, str) else Unknown(file=path)
+
+
+# The encodings `loadTextContent` accepts, by the name Bicep gives each (as Python names them).
+_LOAD_ENCODINGS = {
+    "utf-8": "utf-8-sig",
+    "utf-16": "utf-16",
+    "utf-16be": "utf-16-be",
+    "us-ascii": "ascii",
+    "iso-8859-1": "latin-1",
+}
 
 
 def _concat(args: list) -> object:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import NamedTuple
 
+from migcheck.automation import deployed_file
 from migcheck.model import Deployment, Mark, Role, RoleType
 from migcheck.readers.deployment import configuration_of, package_deployment
 
@@ -39,17 +41,30 @@ def is_deployment_type(rtype: str) -> bool:
     return rtype.strip().casefold() in (SLOT, SLOT_ROLE)
 
 
-def deployments(found: list[tuple[str, object, object, Mark, Mark | None]]) -> Iterator[Deployment]:
+class Slotted(NamedTuple):
+    """A declared slot or role: its type, its name in full (`shop/production/WebRole`), its properties
+    (each value not stated a stand-in), where it is, where its `configuration` is written (None where it
+    writes none) and the file that configuration is loaded from, as written ("" for none)."""
+
+    type: str
+    name: object
+    properties: object
+    mark: Mark
+    configuration_at: Mark | None
+    configuration_file: str
+
+
+def deployments(found: list[Slotted]) -> Iterator[Deployment]:
     """The deployment each declared slot makes, with the roles declared under it, and one of each slot
-    that only roles are declared in. `found` is each resource as (type, name, properties, where it is,
-    where its `configuration` is written), the name in full (`shop/production/WebRole`) and each value not
-    stated a stand-in."""
+    that only roles are declared in."""
     slots: dict[tuple[str, str], Deployment] = {}
-    for rtype, name, props, mark, configuration_at in found:
+    for rtype, name, props, mark, configuration_at, loaded_from in found:
         service, slot, role = _parts(name)
         place = (service.casefold(), slot.casefold())
         if rtype.strip().casefold() == SLOT:
             made = _slot(service, slot, props, mark, configuration_at or mark)
+            if loaded_from:
+                made = replace(made, configuration_file=deployed_file(loaded_from))
             earlier = slots.get(place)
             slots[place] = made if earlier is None else _joined(made, earlier.roles)
         elif role:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.model import Mark, Script
-from migcheck.readers.template_slots import deployments, is_deployment_type
+from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
 if TYPE_CHECKING:
     from migcheck.readers.inventory_shapes import Spots, Written
@@ -49,6 +49,21 @@ class Unknown:
     # one value wherever it is used (`<value of parameter 'vnetName', azuredeploy.json:6:5>`, at its
     # declaration), so a VM and the network it names by it are in one network, as in a script.
     stand_in: str = ""
+    # The file whose text the value is, where the template loads one the run does not hold (Bicep's
+    # `loadTextContent('pkg/ServiceConfiguration.Cloud.cscfg')`), as written.
+    file: str = ""
+
+
+class LoadedText(str):
+    """The text of a file a template loads (Bicep's `loadTextContent(...)`), which says which file that is
+    (`file`, the path as written): a deployment slot's configuration so loaded is that file's service's."""
+
+    file: str
+
+    def __new__(cls, text: str, file: str) -> LoadedText:
+        loaded = super().__new__(cls, text)
+        loaded.file = file
+        return loaded
 
 
 def parameter_stand_in(name: str, mark: Mark) -> Unknown:
@@ -175,11 +190,26 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
 def _deployments(text: str, rows: list[tuple[Declared, dict]]) -> Iterator[object]:
     """The deployments of the cloud services' slots and roles among the rows (`template_slots`)."""
     found = [
-        (str(row["type"]), row["name"], row["properties"], resource.mark, _configuration_at(text, resource))
+        Slotted(
+            str(row["type"]),
+            row["name"],
+            row["properties"],
+            resource.mark,
+            _configuration_at(text, resource),
+            _loaded_from(resource.properties),
+        )
         for resource, row in rows
         if is_deployment_type(str(row["type"]))
     ]
     return deployments(found) if found else iter(())
+
+
+def _loaded_from(props: object) -> str:
+    """The file a slot's `configuration` is loaded from, as written; "" when it is written in the template."""
+    if not isinstance(props, dict):
+        return ""
+    value = next((v for k, v in props.items() if k.casefold() == "configuration"), None)
+    return value.file if isinstance(value, LoadedText | Unknown) else ""
 
 
 def _configuration_at(text: str, resource: Declared) -> Mark | None:
@@ -377,6 +407,7 @@ __all__ = [
     "MAX_COPIES",
     "MAX_STRING",
     "Declared",
+    "LoadedText",
     "Unknown",
     "by_position",
     "classic_type",
