@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from migcheck.model import Mark
+from migcheck.readers.template_functions import SHARED, weight
 from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in
 
 # How deep an expression may nest calls and brackets before it is taken as not known: real ones nest a
@@ -371,6 +372,30 @@ def _add(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -
     return Unknown()
 
 
+def _if(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`if(condition, trueValue, falseValue)`: only the branch the condition takes is worked out, as
+    Resource Manager does."""
+    if len(nodes) != 3:
+        return Unknown()
+    condition = ev._evaluate(nodes[0], scope, copies)
+    if not isinstance(condition, bool):
+        return Unknown()
+    return ev._evaluate(nodes[1] if condition else nodes[2], scope, copies)
+
+
+def _shared(function: Callable[[list], object]) -> Function:
+    """A function both template languages share (`template_functions`), its arguments worked out here, and
+    what it builds spent from the budget as it is gone through."""
+
+    def apply(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+        found = function(ev.arguments(nodes, scope, copies))
+        if isinstance(found, (list, dict)):
+            ev._spend(weight(found))
+        return found
+
+    return apply
+
+
 def _boolean(value: bool) -> Function:
     return lambda ev, nodes, scope, copies: value
 
@@ -389,6 +414,9 @@ _FUNCTIONS: dict[str, Function] = {
     "add": _add,
     "true": _boolean(True),
     "false": _boolean(False),
+    "if": _if,
+    "null": lambda ev, nodes, scope, copies: None,
+    **{name: _shared(function) for name, function in SHARED.items()},
 }
 
 

@@ -38,6 +38,7 @@ from migcheck.model import (
 from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
 from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
+from migcheck.readers.template_functions import SHARED, weight
 from migcheck.readers.template_values import (
     MAX_COPIES,
     Declared,
@@ -524,8 +525,11 @@ class _File:
         )
         if function == "loadtextcontent":
             return _loaded_text(args)
-        call = _FUNCTIONS.get(function)
-        return call(args) if call is not None else Unknown()
+        call = _FUNCTIONS.get(function) or SHARED.get(function)
+        found = call(args) if call is not None else Unknown()
+        if isinstance(found, (list, dict)):  # what it built is gone through: spent as evaluation is
+            self.budget -= weight(found)
+        return found
 
 
 def _loaded_text(args: list) -> object:
