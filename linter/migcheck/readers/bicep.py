@@ -458,6 +458,12 @@ class _File:
         body = _body(node)
         if body is not None and body.type == "if_statement":
             body = _first_named(body, "object")
+        if body is not None and body.type == "for_statement":
+            # A loop's symbol is the array of its items' (`parent: vms[0]`, `vms[i].name`).
+            return [
+                _Symbol(rtype, self._object(obj, env).get("name", Unknown()))
+                for env, obj in self._items(body, {})
+            ]
         if body is None or body.type != "object":
             return _Symbol(rtype, Unknown())
         return _Symbol(rtype, self._object(body, {}).get("name", Unknown()))
