@@ -262,8 +262,8 @@ def test_values_not_stated_are_stand_ins_one_per_loop_item():
     )
     records = _read(text).resources
     assert [a.name for a in _of(records, ClassicStorageAccount)] == [
-        "<storage account name, main.bicep:3:9>",
-        "<storage account name, main.bicep:3:9, 2nd>",
+        "<storage account name, a…, main.bicep:3:9>",
+        "<storage account name, b…, main.bicep:3:9>",
     ]
     assert len(_of(records, Script)) == 1
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from migcheck.model import Mark
 from migcheck.readers.template_functions import SHARED, weight
-from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in
+from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in, partly_known
 
 # How deep an expression may nest calls and brackets before it is taken as not known: real ones nest a
 # handful; the parser recurses once a level.
@@ -245,13 +245,21 @@ def _concat(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies
     args = ev.arguments(nodes, scope, copies)
     unknown = next((a for a in args if isinstance(a, Unknown)), None)
     if unknown is not None:
-        return unknown
+        return _partly(args) or unknown
     if args and all(isinstance(a, list) for a in args):
         return [item for a in args for item in a]
     parts = [as_text(a) for a in args]
     if any(p is None for p in parts):
         return Unknown()
     return bounded("".join(p for p in parts if p is not None))
+
+
+def _partly(args: list) -> Unknown | None:
+    """A string of several parts some of which are not known (`template_values.partly_known`); None when
+    it is one part, or a part is no text (an array's `concat`)."""
+    if len(args) < 2 or not all(isinstance(a, Unknown) or as_text(a) is not None for a in args):
+        return None
+    return partly_known([a if isinstance(a, Unknown) else as_text(a) for a in args])
 
 
 def _format(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:

@@ -47,6 +47,7 @@ from migcheck.readers.template_values import (
     by_position,
     classic_type,
     parameter_stand_in,
+    partly_known,
 )
 
 if TYPE_CHECKING:
@@ -395,7 +396,7 @@ class _File:
         return Unknown()
 
     def _string(self, node: Node, env: dict[str, object]) -> object:
-        parts: list[str] = []
+        parts: list[object] = []
         for child in node.named_children:
             piece = _piece(child)
             if piece is not None:
@@ -403,13 +404,15 @@ class _File:
             elif child.type == "interpolation":
                 inner = [c for c in child.named_children if c.type != "comment"]
                 value = self._value(inner[0], env) if inner else Unknown()
-                if isinstance(value, Unknown):
-                    return value if value.stand_in and len(node.named_children) == 1 else Unknown()
-                written = as_text(value)
+                if isinstance(value, Unknown) and value.stand_in and len(node.named_children) == 1:
+                    return value
+                written = value if isinstance(value, Unknown) else as_text(value)
                 if written is None:
                     return Unknown()
                 parts.append(written)
-        return bounded("".join(parts))
+        if any(isinstance(part, Unknown) for part in parts):
+            return partly_known(parts) if len(parts) > 1 else Unknown()
+        return bounded("".join(str(part) for part in parts))
 
     def _identifier(self, node: Node, env: dict[str, object]) -> object:
         name = _node_text(node)
@@ -569,6 +572,8 @@ _LOAD_ENCODINGS = {
 
 def _concat(args: list) -> object:
     if any(isinstance(a, Unknown) for a in args):
+        if len(args) > 1 and all(isinstance(a, Unknown) or as_text(a) is not None for a in args):
+            return partly_known([a if isinstance(a, Unknown) else as_text(a) for a in args])
         return Unknown()
     if args and all(isinstance(a, list) for a in args):
         return [item for a in args for item in a]

@@ -69,7 +69,33 @@ class LoadedText(str):
 def parameter_stand_in(name: str, mark: Mark) -> Unknown:
     """The value of a template's parameter that has no default: given at deployment."""
     file = posixpath.basename(mark.path)
-    return Unknown(stand_in=f"<value of parameter '{name}', {file}:{mark.line}:{mark.column}>")
+    return Unknown(
+        f"the value of parameter '{name}'",
+        stand_in=f"<value of parameter '{name}', {file}:{mark.line}:{mark.column}>",
+    )
+
+
+# How long the words of a string only partly known may be (`partly_known`): past it, they say no more than
+# that the value is not known.
+_MAX_LABEL = 200
+
+
+def partly_known(parts: list[object]) -> Unknown:
+    """A string built of parts (`concat(parameters('p'), '-web')`, Bicep's `'${p}-web'`) of which some are not
+    known: not known, and not the value of any one part, its words the string as far as known, each part not
+    known written `…` (a parameter's `{name}`), so that its stand-in keeps what the template states of it
+    (`<VM name, {p}-web, azuredeploy.json:31:15>`)."""
+    label = "".join(_pattern_part(part) for part in parts)
+    return Unknown(label if len(label) <= _MAX_LABEL and label.strip("…") else "")
+
+
+def _pattern_part(part: object) -> str:
+    if not isinstance(part, Unknown):
+        return str(part)
+    named = part.stand_in.startswith("<value of parameter '") and part.why.startswith(
+        "the value of parameter "
+    )
+    return "{" + part.why.removeprefix("the value of parameter ").strip("'") + "}" if named else "…"
 
 
 @dataclass(slots=True)
@@ -412,5 +438,6 @@ __all__ = [
     "by_position",
     "classic_type",
     "parameter_stand_in",
+    "partly_known",
     "records_of",
 ]
