@@ -243,3 +243,33 @@ def test_a_configuration_a_bicep_slot_loads_from_a_file_not_checked_names_that_f
     (deployment,) = _deployments("main.bicep", LOADING)
     assert deployment.configuration_file == "pkg/ServiceConfiguration.Cloud.cscfg"
     assert [r.name for r in deployment.roles] == ["<roles of the package, main.bicep:6>"]
+
+
+def test_the_slots_of_a_loop_read_their_one_configuration_once(monkeypatch):
+    from migcheck.readers import template_slots
+
+    read: list[str] = []
+    real = template_slots.configuration_of
+
+    def counted(data: bytes, at: Mark):
+        read.append(at.path)
+        return real(data, at)
+
+    monkeypatch.setattr(template_slots, "configuration_of", counted)
+    template = {
+        "$schema": SCHEMA,
+        "variables": {"cscfg": CSCFG},
+        "resources": [
+            {
+                "type": "Microsoft.ClassicCompute/domainNames/slots",
+                "apiVersion": "2016-04-01",
+                "name": "[concat('shop', copyIndex(), '/production')]",
+                "copy": {"name": "services", "count": 3},
+                "properties": {"configuration": "[variables('cscfg')]"},
+            }
+        ],
+    }
+    deployments = _deployments("azuredeploy.json", _text(template))
+    assert [d.service_name for d in deployments] == ["shop0", "shop1", "shop2"]
+    assert all([r.name for r in d.roles] == ["WebRole1", "Worker"] for d in deployments)
+    assert read == ["azuredeploy.json"]

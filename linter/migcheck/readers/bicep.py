@@ -221,6 +221,8 @@ class _File:
             elif node.type == "resource_declaration":
                 self.symbols[symbol] = node
                 self.resources.append(node)
+        # The text each `loadTextContent` call loads, by its arguments.
+        self.loaded: dict[tuple[str | None, ...], object] = {}
         # Each loop may repeat its body's text so many times between them all: past it, a loop is one item.
         self.room = 4 * len(text) + 1_000_000
 
@@ -533,7 +535,11 @@ class _File:
             else []
         )
         if function == "loadtextcontent":
-            return _loaded_text(args)
+            # Once a file and encoding: a loop's items load the same file, read once.
+            which = tuple(a if isinstance(a, str) else None for a in args)
+            if which not in self.loaded:
+                self.loaded[which] = _loaded_text(args)
+            return self.loaded[which]
         call = _FUNCTIONS.get(function) or SHARED.get(function)
         found = call(args) if call is not None else Unknown()
         if isinstance(found, (list, dict)):  # what it built is gone through: spent as evaluation is

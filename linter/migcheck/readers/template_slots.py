@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from migcheck.automation import deployed_file
-from migcheck.model import Deployment, Mark, Role, RoleType
+from migcheck.model import Deployment, Mark, Role, RoleType, ServiceConfiguration
 from migcheck.readers.deployment import configuration_of, package_deployment
 
 SLOT = "microsoft.classiccompute/domainnames/slots"
@@ -58,11 +58,12 @@ def deployments(found: list[Slotted]) -> Iterator[Deployment]:
     """The deployment each declared slot makes, with the roles declared under it, and one of each slot
     that only roles are declared in."""
     slots: dict[tuple[str, str], Deployment] = {}
+    configurations: dict[tuple[str, Mark], ServiceConfiguration | None] = {}
     for rtype, name, props, mark, configuration_at, loaded_from in found:
         service, slot, role = _parts(name)
         place = (service.casefold(), slot.casefold())
         if rtype.strip().casefold() == SLOT:
-            made = _slot(service, slot, props, mark, configuration_at or mark)
+            made = _slot(service, slot, props, mark, configuration_at or mark, configurations)
             if loaded_from:
                 made = replace(made, configuration_file=deployed_file(loaded_from))
             earlier = slots.get(place)
@@ -83,10 +84,22 @@ def _parts(name: object) -> tuple[str, str, str]:
     return parts[0], parts[1], "/".join(parts[2:])
 
 
-def _slot(service: str, slot: str, props: object, mark: Mark, at: Mark) -> Deployment:
-    """A declared slot's deployment, its roles those its configuration names."""
+def _slot(
+    service: str,
+    slot: str,
+    props: object,
+    mark: Mark,
+    at: Mark,
+    configurations: dict[tuple[str, Mark], ServiceConfiguration | None],
+) -> Deployment:
+    """A declared slot's deployment, its roles those its configuration names (each configuration read once
+    where it is written: a loop's slots have one)."""
     written = _property(props, "configuration")
-    config = configuration_of(written.encode(), at) if isinstance(written, str) else None
+    config = None
+    if isinstance(written, str):
+        if (written, at) not in configurations:
+            configurations[written, at] = configuration_of(written.encode(), at)
+        config = configurations[written, at]
     unread = f"<roles of the package, {posixpath.basename(mark.path)}:{mark.line}>"
     return package_deployment(
         config, at, mark, unread, _SLOT_EVIDENCE, service=service, name=service, slot=slot
