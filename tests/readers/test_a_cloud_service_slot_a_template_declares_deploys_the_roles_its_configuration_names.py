@@ -273,3 +273,26 @@ def test_the_slots_of_a_loop_read_their_one_configuration_once(monkeypatch):
     assert [d.service_name for d in deployments] == ["shop0", "shop1", "shop2"]
     assert all([r.name for r in d.roles] == ["WebRole1", "Worker"] for d in deployments)
     assert read == ["azuredeploy.json"]
+
+
+def test_a_slot_whose_name_is_not_stated_is_of_a_cloud_service_not_stated():
+    template = {
+        "$schema": SCHEMA,
+        "parameters": {"prefix": {"type": "string"}},
+        "resources": [
+            {
+                "type": "Microsoft.ClassicCompute/domainNames/slots",
+                "apiVersion": "2016-04-01",
+                "name": "[concat(parameters('prefix'), '-svc/staging')]",
+                "properties": {"configuration": CSCFG},
+            }
+        ],
+    }
+    text = _text(template)
+    (deployment,) = _deployments("azuredeploy.json", text)
+    at = _line(text, '"name": "[concat(')
+    assert deployment.service_name == (
+        f"<cloud service name, …-svc/staging (… from parameter 'prefix'), azuredeploy.json:{at}:15>"
+    )
+    assert deployment.slot == ""
+    assert [r.name for r in deployment.roles] == ["WebRole1", "Worker"]

@@ -1,6 +1,6 @@
 """A string a template builds of parts some of which it does not state (`concat(parameters('p'), '-web')`,
 Bicep's `'${p}-web'`, `concat('disks', uniqueString(...))`) is not known, and its stand-in says what is
-stated of it (`<storage account name, {p}-web, azuredeploy.json:9:15>`, `disks…`): it is no longer taken for
+stated of it (`<storage account name, …-web (… from parameter 'p'), azuredeploy.json:9:15>`, `disks…`): it is no longer taken for
 the value of the parameter it starts with, which named another resource the same."""
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def test_json_strings_partly_stated():
     document = inventory.read("azuredeploy.json", json.dumps(template, indent=2).encode())
     assert _names(document.resources) == [
         "<value of parameter 'p', azuredeploy.json:4:5>",
-        "<storage account name, {p}-web, azuredeploy.json:20:15>",
-        "<storage account name, disks…-{p}, azuredeploy.json:28:15>",
+        "<storage account name, …-web (… from parameter 'p'), azuredeploy.json:20:15>",
+        "<storage account name, disks…-… (… from parameter 'p'), azuredeploy.json:28:15>",
     ]
 
 
@@ -63,7 +63,7 @@ resource disks 'Microsoft.ClassicStorage/storageAccounts@2016-11-01' = [for n in
     document = bicep.read("main.bicep", text.encode())
     assert _names(document.resources) == [
         "<value of parameter 'p', main.bicep:1:7>",
-        "<storage account name, {p}-web, main.bicep:7:9>",
+        "<storage account name, …-web (… from parameter 'p'), main.bicep:7:9>",
         "<storage account name, a…, main.bicep:11:9>",
         "<storage account name, b…, main.bicep:11:9>",
     ]
@@ -105,4 +105,7 @@ def test_a_vm_in_a_network_named_after_a_parameter_with_a_suffix_is_not_in_the_p
     (vm,) = [r for r in document.resources if isinstance(r, ClassicVm)]
     # The VM's network is not the one the template declares: its name only starts with the same value.
     assert network.name == "<value of parameter 'name', azuredeploy.json:4:5>"
-    assert vm.virtual_network == "<virtual network name, {name}-vnet, azuredeploy.json:40:21>"
+    assert (
+        vm.virtual_network
+        == "<virtual network name, …-vnet (… from parameter 'name'), azuredeploy.json:40:21>"
+    )

@@ -78,7 +78,13 @@ def deployments(found: list[Slotted]) -> Iterator[Deployment]:
 
 
 def _parts(name: object) -> tuple[str, str, str]:
-    """A slot's or role's full name taken apart: service, slot and role ("" where it has none)."""
+    """A slot's or role's full name taken apart: service, slot and role ("" where it has none). A name the
+    template does not state (`<deployment slot name, {prefix}-svc/staging, azuredeploy.json:8:15>`) is of
+    a cloud service not stated either, named after it (`<cloud service name, {prefix}-svc/staging, ...>`),
+    in a slot not known; a role's is that role's too."""
+    if isinstance(name, str) and name.startswith("<") and name.endswith(">") and ", " in name:
+        service = "<cloud service name" + name[name.index(", ") :]
+        return service, "", name if name.startswith("<role name") else ""
     parts = [part.strip() for part in name.split("/")] if isinstance(name, str) else []
     parts += [""] * (3 - len(parts))
     return parts[0], parts[1], "/".join(parts[2:])

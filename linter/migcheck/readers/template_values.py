@@ -83,19 +83,21 @@ _MAX_LABEL = 200
 def partly_known(parts: list[object]) -> Unknown:
     """A string built of parts (`concat(parameters('p'), '-web')`, Bicep's `'${p}-web'`) of which some are not
     known: not known, and not the value of any one part, its words the string as far as known, each part not
-    known written `…` (a parameter's `{name}`), so that its stand-in keeps what the template states of it
-    (`<VM name, {p}-web, azuredeploy.json:31:15>`)."""
-    label = "".join(_pattern_part(part) for part in parts)
-    return Unknown(label if len(label) <= _MAX_LABEL and label.strip("…") else "")
+    known written `…`, and the parameters those parts are (`…-web (… from parameter 'p')`), so that its
+    stand-in keeps what the template states of it."""
+    pattern = "".join("…" if isinstance(part, Unknown) else str(part) for part in parts)
+    named = list(dict.fromkeys(name for part in parts if (name := _parameter_named(part))))
+    if named:
+        listed = ", ".join(f"'{name}'" for name in named)
+        pattern += f" (… from parameter{'s' if len(named) > 1 else ''} {listed})"
+    return Unknown(pattern if len(pattern) <= _MAX_LABEL and pattern.strip("…") else "")
 
 
-def _pattern_part(part: object) -> str:
-    if not isinstance(part, Unknown):
-        return str(part)
-    named = part.stand_in.startswith("<value of parameter '") and part.why.startswith(
-        "the value of parameter "
-    )
-    return "{" + part.why.removeprefix("the value of parameter ").strip("'") + "}" if named else "…"
+def _parameter_named(part: object) -> str:
+    """The parameter a part not known is the value of, "" for any other part."""
+    if not isinstance(part, Unknown) or not part.stand_in.startswith("<value of parameter '"):
+        return ""
+    return part.why.removeprefix("the value of parameter ").strip("'")
 
 
 @dataclass(slots=True)
