@@ -3010,7 +3010,7 @@ def _service_step(
     if placement.may_hold_undescribed_vms:
         notes = (_partly_described_note(service), *notes)
     apart = builder.file_apart(service.mark)
-    notes = (*_unnamed_service_notes(service, apart), *_looped_service_notes(service), *notes)
+    notes = (*_unnamed_service_notes(service, apart), *_looped_service_notes(service, apart), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -3330,15 +3330,16 @@ def _fill_in_first(words: str, name: str, find: str, apart: str = "") -> str:
     )
 
 
-def _looped_service_notes(service: CloudService, rebuilt: bool = False) -> tuple[str, ...]:
+def _looped_service_notes(service: CloudService, apart: str = "", rebuilt: bool = False) -> tuple[str, ...]:
     """Of a service a script creates in each round of a loop over a list the files do not hold, named by
     the loop's item (`CloudService.looped_over`): the step stands for each of those services, one per item,
     and is taken once for each; one of web/worker roles (`rebuilt`), whose step moves nothing, stands for
-    each service whose roles are rebuilt."""
+    each service whose roles are rebuilt. The script is named by its path (`apart`, `_Builder.file_apart`)
+    where another file has its name, as the other notes name it."""
     if not service.looped_over:
         return ()
     name = service_name(service)
-    at = f"{posixpath.basename(service.mark.path)}:{service.mark.line}"
+    at = f"{apart or posixpath.basename(service.mark.path)}:{service.mark.line}"
     if rebuilt:
         return (
             f"One step for each: the script deploys a cloud service of web/worker roles in each round of its "
@@ -3628,7 +3629,7 @@ def _unmigratable(builder: _Builder, service: CloudService) -> Step:
         blockers=builder.blockers(service),
         notes=(
             f"Not moved: {service.label}: {_contents(service)}{_staging(service)}.",
-            *_looped_service_notes(service, rebuilt=True),
+            *_looped_service_notes(service, builder.file_apart(service.mark), rebuilt=True),
             *_bound_to_roles(service),
             *_balancers_of_roles(service),
             *builder.attention(service),
