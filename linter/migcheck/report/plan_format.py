@@ -285,11 +285,10 @@ def render_plan(plan: Plan, fmt: str) -> str:
 def _text(plan: Plan) -> str:
     lines = ["Migration plan"]
     warned = [*plan.retirements, *([partial_note(plan)] if plan.partial else [])]
-    # The notices follow the first overview: what the plan comes to and where to start is read first.
     notices = ["", *(f"  ! {line}" for line in warned)] if warned else []
     several = sum(map(shown, plan.subscriptions)) > 1
-    if not any(map(shown, plan.subscriptions)):  # no overview to put first
-        lines, notices = lines + notices, []
+    first = notices_follow(plan)
+    lines += notices if first is None else []
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
@@ -297,7 +296,7 @@ def _text(plan: Plan) -> str:
         lines += ["", f"{_capitalised(heading_words(subscription))}:"] if several else []
         said = overview_words(subscription)
         lines += ["", f"{OVERVIEW}: {said[0]}", *(f"   {line}" for line in said[1:])] if said else []
-        lines, notices = lines + notices, []
+        lines += notices if subscription is first else []
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
         after = steps_after(subscription)
@@ -434,6 +433,13 @@ def heading_name(subscription: SubscriptionPlan) -> str:
     return (
         stated if subscription.subscription == DEFAULT_SUBSCRIPTION and stated else subscription.subscription
     )
+
+
+def notices_follow(plan: Plan) -> SubscriptionPlan | None:
+    """The subscription whose overview the retirement notices (and that the plan is partial) follow, in
+    every format: the first shown, so that what the plan comes to and where to start is read first. None
+    where no subscription is shown: there is no overview to put first, and they follow the plan's title."""
+    return next(filter(shown, plan.subscriptions), None)
 
 
 def shown(subscription: SubscriptionPlan) -> bool:
@@ -814,10 +820,9 @@ def _s(items: tuple[object, ...]) -> str:
 
 def _markdown(plan: Plan) -> str:
     lines = ["# Migration plan"]
-    # The notices follow the first overview: what the plan comes to and where to start is read first.
     notices = _markdown_notices(plan)
-    if not any(map(shown, plan.subscriptions)):  # no overview to put first
-        lines, notices = [*lines, "", *notices], []
+    first = notices_follow(plan)
+    lines += ["", *notices] if first is None else []
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
@@ -825,7 +830,7 @@ def _markdown(plan: Plan) -> str:
         lines += ["", f"## {_md_heading(subscription)}", ""]
         said = overview_words(subscription)
         lines += [f"**{OVERVIEW}:** {' '.join(map(_md, said))}", ""] if said else []
-        lines, notices = [*lines, *notices, *([""] if notices else [])], []
+        lines += [*notices, *([""] if notices else [])] if subscription is first else []
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)

@@ -57,7 +57,9 @@ from migcheck.report.plan_format import (
     last_notes,
     not_ready_words,
     note_words,
+    notes_in_order,
     nothing_to_migrate,
+    notices_follow,
     overview_words,
     partial_note,
     plain_notes,
@@ -121,9 +123,13 @@ def render_html(plan: Plan) -> str:
         *(f"<li>{_e(line)}</li>" for line in plan.retirements),
         *([f'<li class="partial"><strong>{_e(partial_note(plan))}</strong></li>'] if plan.partial else []),
     ]
-    body = ["<h1>Migration plan</h1>", *(['<ul class="retirements">', *warned, "</ul>"] if warned else [])]
+    notices = ['<ul class="retirements">', *warned, "</ul>"] if warned else []
+    first = notices_follow(plan)
+    body = ["<h1>Migration plan</h1>", *(notices if first is None else [])]
     for number, subscription in enumerate(filter(shown, plan.subscriptions), 1):
-        body += _subscription(f"s{number}", subscription, ready_words(plan), plain_notes(plan, subscription))
+        plain = plain_notes(plan, subscription)
+        after_overview = notices if subscription is first else []
+        body += _subscription(f"s{number}", subscription, ready_words(plan), plain, after_overview)
     if not any(s.steps for s in plan.subscriptions):
         body.append(f'<p class="nothing">{_e(nothing_to_migrate(plan))}</p>')
     return "\n".join([*_HEAD, *body, "</body>", "</html>"]) + "\n"
@@ -207,8 +213,14 @@ def _verdict_words(step: Step, ready: str = "ready") -> str:
 
 
 def _subscription(
-    prefix: str, subscription: SubscriptionPlan, ready: str = "ready", plain: Sequence[str] = ()
+    prefix: str,
+    subscription: SubscriptionPlan,
+    ready: str = "ready",
+    plain: Sequence[str] = (),
+    notices: Sequence[str] = (),
 ) -> list[str]:
+    """A subscription's section; `notices`, the plan's retirement notices, follow its overview where it is
+    the one they follow (`notices_follow`)."""
     steps = subscription.steps
     anchors = {step.id: f"{prefix}-{n}" for n, step in enumerate(steps, 1)}
     name = _e(subscription.folder or heading_name(subscription))
@@ -218,6 +230,7 @@ def _subscription(
     lines += (
         [f'<p class="overview"><strong>{OVERVIEW}:</strong> {_e(" ".join(overview))}</p>'] if overview else []
     )
+    lines += notices
     if steps:
         lines += [
             _legend(steps),
@@ -509,6 +522,7 @@ def _runbook_step(
     """A step of the runbook; `anchors` and `after_steps` (of `steps_after`) are found once per
     subscription. Each step it comes after, or range of them, links to the first of them."""
     verdict = _verdict(step)
+    first, notes = notes_in_order(step)
     after = (
         ", ".join(
             f'<a href="#{anchors[a.first]}">{_e(a.words)}</a>' if a.first in anchors else _e(a.words)
@@ -524,10 +538,12 @@ def _runbook_step(
         f"<dt>Wave</dt><dd>{step.wave}; after {after}</dd>"
         if step.migrated
         else f"<dt>Wave</dt><dd>{NO_WAVE}</dd>",
+        # What the step's stand-in stands for, before what it moves, becomes and runs repeats it.
+        *_items("Notes", [_step_note(note, subscription) for note in first], escaped=True),
         *_items("Moves", step.moves),
         *_items("Becomes", step.becomes),
         f"<dt>Downtime</dt><dd>{_e(step.downtime)}</dd>",
-        *_items("Notes", [_step_note(note, subscription) for note in step.notes], escaped=True),
+        *_items("Notes", [_step_note(note, subscription) for note in notes], escaped=True),
         "</dl>",
     ]
     if step.blockers:
