@@ -13,7 +13,9 @@ temporary folder that is removed afterwards. These commands are then measured, e
 (b) ``migcheck check ESTATE --format json``;
 (c) ``migcheck --version``;
 (d) ``migcheck check`` on an empty folder: the start-up of a real run;
-(e) ``pytest --migcheck -q -p no:cacheprovider`` in the estate: the pytest plugin on the same files;
+(e) ``pytest --migcheck -q -p no:cacheprovider`` in the estate: the pytest plugin on the same files, with
+    every other installed pytest plugin turned off (``-p no:NAME``), as in a repository that installs
+    migcheck alone;
 (f) the same pytest run with ``benchmarks/noop_items.py`` instead: the same items, doing nothing;
 (g) ``migcheck check ESTATE --format json --select MIG201``: a rule about cloud services, which needs
     every file;
@@ -73,6 +75,7 @@ GENERATE = HERE / "generate.py"
 FLOOR = HERE / "floor.py"
 SUFFIXES = (".csdef", ".cscfg", ".netcfg", ".xml")
 NOOP_PLUGIN = "noop_items"
+MIGCHECK_PLUGIN = "migcheck"  # the name of our pytest11 entry point (pyproject.toml)
 MAX_RATIO = 1.5
 MAX_VERSION_SECONDS = 0.100
 MAX_EMPTY_SECONDS = 0.150
@@ -193,7 +196,27 @@ def migcheck_command() -> list[str]:
 
 def pytest_command() -> list[str]:
     """pytest with the migcheck plugin, as a user runs it at the root of their repository."""
-    return [sys.executable, "-m", "pytest", "--migcheck", "-q", "-p", "no:cacheprovider"]
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        "--migcheck",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *other_plugins_off(),
+    ]
+
+
+def other_plugins_off() -> list[str]:
+    """`-p no:NAME` for each pytest plugin installed beside migcheck's (those of the test suite's
+    dependencies: pytest-xdist, hypothesis): pytest as a repository that installs migcheck alone runs it.
+    Hypothesis's plugin imports all of hypothesis as the session ends, and its `pytest_ignore_collect`
+    makes the migcheck plugin leave that hook to pytest (`MigcheckSession._as_pytest_would`)."""
+    from importlib.metadata import entry_points
+
+    names = sorted({ep.name for ep in entry_points(group="pytest11") if ep.name != MIGCHECK_PLUGIN})
+    return [arg for name in names for arg in ("-p", f"no:{name}")]
 
 
 def count_items(run: Measurement) -> int | None:
@@ -761,7 +784,17 @@ def measure_growth(scale: float) -> list[str]:
 
 def noop_command() -> list[str]:
     """pytest with the no-op plugin in place of migcheck's, on the same items."""
-    return [sys.executable, "-m", "pytest", "-p", NOOP_PLUGIN, "-q", "-p", "no:cacheprovider"]
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        NOOP_PLUGIN,
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *other_plugins_off(),
+    ]
 
 
 if __name__ == "__main__":

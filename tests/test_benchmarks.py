@@ -4,6 +4,7 @@ out with a row for every command. Inputs are the smallest that do; no figure is 
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -144,6 +145,17 @@ def test_findings_are_counted_from_the_kept_output_and_pytest_items_from_its_tai
     assert run.count_findings(check) == "  (5 findings)"
     assert len(plugin.samples[-1].stdout) == run.TAIL_BYTES  # the rest is never held
     assert run.count_items(plugin) == 5002
+
+
+def test_the_pytest_rows_run_with_every_other_installed_pytest_plugin_turned_off():
+    from importlib.metadata import entry_points
+
+    others = {ep.name for ep in entry_points(group="pytest11")} - {"migcheck"}
+    assert others  # the test suite's own dependencies install some (hypothesis, pytest-xdist)
+    for command in (run.pytest_command(), run.noop_command()):
+        pairs = itertools.pairwise(command)
+        turned_off = {b.removeprefix("no:") for a, b in pairs if a == "-p" and b.startswith("no:")}
+        assert turned_off == others | {"cacheprovider"}
 
 
 def test_the_performance_tables_have_a_row_for_every_command_and_ratio():
