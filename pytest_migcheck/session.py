@@ -18,10 +18,14 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import _pytest.main  # `_in_venv`: pytest's test for a virtual environment, which it does not collect
 import pluggy
 import pytest
 from _pytest.junitxml import xml_key as junit_xml_key  # --junitxml's writer, when it is on
-from _pytest.pathlib import fnmatch_ex  # the match pytest applies to `norecursedirs`
+from _pytest.pathlib import (
+    absolutepath,  # how pytest makes the paths of --ignore absolute
+    fnmatch_ex,  # the match pytest applies to `norecursedirs`
+)
 
 from migcheck import __version__, collector
 from migcheck.advice import PYTEST, worded_for
@@ -58,6 +62,10 @@ class _LogReport(NamedTuple):
     call: pluggy.HookCaller  # for its call phase
     idle: pluggy.HookCaller  # for its setup and teardown phases, which did nothing
 
+
+# The pytest versions whose own `pytest_ignore_collect` `MigcheckSession._as_pytest_would` follows: it asks
+# its conftest look-ups by folder alone, and looks for a virtual environment in a path it is asked about.
+_FOLLOWS_PYTEST_S_IGNORE = pytest.version_tuple >= (8, 1)
 
 # pytest 9 keeps a report's node id structured (`TestReport.id`) and parses one given as a string.
 _STRUCTURED_IDS = isinstance(getattr(pytest.TestReport, "id", None), property)
@@ -102,6 +110,10 @@ class MigcheckSession:
         self._leading: set[str] = set()
         self._norecursed: set[str] = set()
         self._entered: set[str] = set()
+        # `_pytest_alone_answers`: (plugins registered, the answer); `_ignored_in`: folder → (plugins
+        # registered, the paths and the glob patterns pytest leaves out there).
+        self._alone: tuple[int, bool] | None = None
+        self._ignores: dict[str, tuple[int, frozenset[str], list[str]]] = {}
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -422,11 +434,65 @@ class MigcheckSession:
                 return True
             self._entered.add(path)
             return False
-        if not self._beyond:
+        if self._beyond:
+            if path in self._kept:
+                return False
+            if not path.startswith(self._inside):
+                return True
+        return self._as_pytest_would(collection_path, path, document)
+
+    def _as_pytest_would(self, collection_path: Path, path: str, document: Document | None) -> bool | None:
+        """pytest's own answer (`_pytest.main.pytest_ignore_collect`) for a classic file the lint read
+        whole or a folder that leads to classic files, worked out from what the lint's walk already knows,
+        when no other plugin (a conftest.py among them) answers the hook: None otherwise, and pytest
+        decides. pytest asks, for every path, about the paths `collect_ignore`, `collect_ignore_glob`,
+        `--ignore` and `--ignore-glob` name, which are the same for every path of a folder, and spends
+        three `stat`s: two looking for a virtual environment in the path, which a regular file cannot
+        hold, and one to see whether it is a folder, to match it against `norecursedirs` (matched once,
+        as the session starts, for the folders leading to classic files: `_norecursed`)."""
+        is_file = document is not None and document.problem is None
+        is_folder = document is None and path in self._leading
+        if not (is_file or is_folder) or not self._pytest_alone_answers():
             return None
-        if path in self._kept:
+        if collection_path.name == "__pycache__":
+            return True
+        ignored, globs = self._ignored_in(os.path.dirname(path))
+        if path in ignored or any(fnmatch.fnmatch(path, glob) for glob in globs):
+            return True
+        if is_file:
             return False
-        return None if path.startswith(self._inside) else True
+        if not self.config.getoption("collect_in_virtualenv") and _pytest.main._in_venv(collection_path):
+            return True
+        return path in self._norecursed
+
+    def _pytest_alone_answers(self) -> bool:
+        """True when pytest's own `pytest_ignore_collect` (of a version whose answer `_as_pytest_would`
+        follows) is the only one besides this plugin's, which then stands in for it; wrappers still wrap
+        the answer. Worked out again when a plugin is registered."""
+        known = self._alone
+        if known is None or known[0] != self.plugins_registered:
+            impls = self.config.hook.pytest_ignore_collect.get_hookimpls()
+            alone = _FOLLOWS_PYTEST_S_IGNORE and all(
+                impl.plugin is self or impl.plugin_name == "main" or impl.hookwrapper or impl.wrapper
+                for impl in impls
+            )
+            known = self._alone = (self.plugins_registered, alone)
+        return known[1]
+
+    def _ignored_in(self, folder: str) -> tuple[frozenset[str], list[str]]:
+        """The paths and the glob patterns pytest leaves out of collection in `folder`: `collect_ignore`
+        and `collect_ignore_glob` of its conftest.py files, `--ignore` and `--ignore-glob`, as pytest
+        makes them absolute. Worked out once per folder, and again when a plugin is registered."""
+        known = self._ignores.get(folder)
+        if known is None or known[0] != self.plugins_registered:
+            config, where = self.config, Path(folder)
+            paths = config._getconftest_pathlist("collect_ignore", path=where) or []
+            paths += [absolutepath(p) for p in config.getoption("ignore") or ()]
+            globs = config._getconftest_pathlist("collect_ignore_glob", path=where) or []
+            globs += [absolutepath(g) for g in config.getoption("ignore_glob") or ()]
+            known = (self.plugins_registered, frozenset(map(str, paths)), list(map(str, globs)))
+            self._ignores[folder] = known
+        return known[1], known[2]
 
     def _hidden_from_pytest(self, folder: Path) -> bool:
         """Whether `folder`, which leads to classic files and which `norecursedirs` names (`.*`, `build`,
