@@ -12,7 +12,7 @@ import gc
 import os
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
@@ -57,10 +57,18 @@ Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
 
 
 class _LogReport(NamedTuple):
-    """The `pytest_runtest_logreport` callers for the reports of one item `_run` runs itself."""
+    """How the reports of one item `_run` runs itself are made and given to the plugins."""
 
-    call: pluggy.HookCaller  # for its call phase
-    idle: pluggy.HookCaller  # for its setup and teardown phases, which did nothing
+    call: pluggy.HookCaller  # `pytest_runtest_logreport` for its call phase
+    idle: pluggy.HookCaller  # `pytest_runtest_logreport` for its setup and teardown, which did nothing
+    make: Callable[..., pytest.TestReport]  # `pytest_runtest_makereport`, or what it comes to (`_maker`)
+
+
+# The plugins whose `pytest_runtest_makereport` leaves the report of an item `_run` runs as pytest's runner
+# makes it (`TestReport.from_item_and_call`): such an item is no unittest test case, raises neither xfail
+# nor unittest's SkipTest, has no xfail mark, and asks for no fixture (the tmpdir plugin records each
+# report's outcome for `tmp_path` alone).
+_OWN_MAKEREPORT = frozenset({"_pytest.runner", "_pytest.unittest", "_pytest.skipping", "_pytest.tmpdir"})
 
 
 # The pytest versions whose own `pytest_ignore_collect` `MigcheckSession._as_pytest_would` follows: it asks
@@ -633,8 +641,9 @@ class MigcheckSession:
             return False
         hook = item.ihook
         nodeid, location = item.nodeid, item.location
+        logreport = self._logreport(hook)
         hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
-        call = hook.pytest_runtest_makereport(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
+        call = logreport.make(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
         # Setup and teardown have nothing to run: their reports are built directly, sharing the call
         # report's keywords (collecting an item's keywords walks every parent node, three times per item).
         setup, teardown = _idle_reports(call)
@@ -642,7 +651,6 @@ class MigcheckSession:
         # plugin is given them: the callers leave this plugin out.
         self._junit_classname(setup)
         self._ran.add(item.key)
-        logreport = self._logreport(hook)
         logreport.idle(report=setup)
         logreport.call(report=call)
         logreport.idle(report=teardown)
@@ -669,13 +677,14 @@ class MigcheckSession:
         can give a status, or has put its own reporter in its place."""
         plugins = self.config.pluginmanager
         call = _without(plugins, hook.pytest_runtest_logreport, self)
+        make = _maker(hook.pytest_runtest_makereport)
         reporter = plugins.get_plugin("terminalreporter")
         if type(reporter) is not pytest.TerminalReporter:
-            return _LogReport(call, call)
+            return _LogReport(call, call, make)
         statuses = hook.pytest_report_teststatus.get_hookimpls()
         if not all(getattr(impl.plugin, "__name__", "").startswith("_pytest.") for impl in statuses):
-            return _LogReport(call, call)
-        return _LogReport(call, _without(plugins, hook.pytest_runtest_logreport, self, reporter))
+            return _LogReport(call, call, make)
+        return _LogReport(call, _without(plugins, hook.pytest_runtest_logreport, self, reporter), make)
 
     @pytest.hookimpl(tryfirst=True)  # before --junitxml's writer records the report
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -812,6 +821,15 @@ def _without(
     left = {impl.plugin for impl in hook.get_hookimpls()}
     every = {impl.plugin for impl in getattr(plugins.hook, hook.name).get_hookimpls()}
     return plugins.subset_hook_caller(hook.name, remove_plugins=(every - left).union(left_out))
+
+
+def _maker(hook: pluggy.HookCaller) -> Callable[..., pytest.TestReport]:
+    """`hook` (`pytest_runtest_makereport`), or pytest's runner's own constructor of the report where
+    only pytest's plugins implement the hook (`_OWN_MAKEREPORT`): the report is the same, without three
+    layers of hook calls (two wrappers among them) per item. Another plugin (a conftest.py among them)
+    gets the hook called."""
+    plugins = {getattr(impl.plugin, "__name__", None) for impl in hook.get_hookimpls()}
+    return pytest.TestReport.from_item_and_call if plugins <= _OWN_MAKEREPORT else hook
 
 
 def _idle_reports(call: pytest.TestReport) -> tuple[pytest.TestReport, pytest.TestReport]:

@@ -120,3 +120,38 @@ def test_a_status_another_plugin_gives_an_idle_phase_is_reported(estate: pytest.
     result = estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED)
     result.assert_outcomes(passed=4, failed=2)
     assert result.parseoutcomes()["prepared"] == 6  # the 5 items and test_python_unit
+
+
+# A conftest's `pytest_runtest_makereport` wrapper that changes the call report of each migcheck item.
+MAKEREPORT_WRAPPER = """
+import pytest
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if "::MIG" in item.nodeid:
+        report.user_properties.append(("made", call.when))
+    return report
+"""
+
+
+def test_the_call_report_of_an_item_is_made_by_pytest_s_runner_when_only_pytest_makes_reports(
+    estate: pytest.Pytester,
+) -> None:
+    """pytest's own `pytest_runtest_makereport` hooks leave the report of one of our items as the runner
+    makes it: the report is made directly, without the hook's layers. Its tmpdir plugin, which records
+    each report's outcome for `tmp_path`, is not called for items that ask for no fixture."""
+    from _pytest.tmpdir import tmppath_result_key
+
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck")
+    assert len(outcomes(reprec)) == 5
+    items = reprec.getcall("pytest_collection_finish").session.items
+    assert [item.nodeid for item in items if tmppath_result_key in item.stash] == []
+
+
+def test_another_plugin_s_makereport_hook_makes_the_call_report_of_an_item(estate: pytest.Pytester) -> None:
+    estate.makeconftest(MAKEREPORT_WRAPPER)
+    reprec = estate.inline_run("--migcheck", *QUIET, *SELECTED, "-m", "migcheck")
+    calls = [r for r in reprec.getreports("pytest_runtest_logreport") if r.when == "call"]
+    assert len(calls) == 5
+    assert all(r.user_properties == [("made", "call")] for r in calls)
