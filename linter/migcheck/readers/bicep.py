@@ -43,8 +43,8 @@ from migcheck.readers.template_values import (
     Declared,
     Unknown,
     by_position,
-    classic_type,
     parameter_stand_in,
+    read_type,
 )
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ class _File:
             for resource in self._declared(node, None, {}):
                 if resource.type.casefold() == _CLOUD_SERVICE_TYPE:
                     extended.append(self._cloud_service(resource))
-                elif classic_type(resource.type):
+                elif read_type(resource.type):
                     declared.append(resource)
         found = [*records_of(self.path, self.text, declared, BICEP_LANGUAGE), *extended]
         return tuple(sorted(found, key=by_position))
@@ -264,6 +264,13 @@ class _File:
                 full_type, full_name = _under(above, rtype, name)
             start, end = self._span(node)
             own = {"location": values["location"]} if "location" in values else {}
+            if "scope" in values:  # an extension resource's (a role assignment's): a resource's symbol
+                written_scope = values["scope"]
+                own["scope"] = (
+                    _symbol_property(written_scope, "id")
+                    if isinstance(written_scope, _Symbol)
+                    else written_scope
+                )
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
             yield Declared(full_type, full_name, props, mark, start, end, own, written)

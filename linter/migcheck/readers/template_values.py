@@ -121,6 +121,35 @@ def classic_type(written: str) -> str:
     return ""
 
 
+# The Resource Manager types whose rows of an export are read for what they say of classic resources: a
+# service in a classic network's subnet, a network peered with a classic one, a classic alert rule, a
+# metric or activity log alert, an autoscale setting or a role assignment on a classic resource. A template's
+# resource of one of them is read through the same mapping (`inventory_shapes.records`), which gives records
+# only for those that do reach into classic resources.
+_REACHING_INTO_CLASSIC = frozenset(
+    {
+        "microsoft.network/virtualnetworks",
+        "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+        "microsoft.apimanagement/service",
+        "microsoft.hdinsight/clusters",
+        "microsoft.aad/domainservices",
+        "microsoft.web/hostingenvironments",
+        "microsoft.remoteapp/collections",
+        "microsoft.authorization/roleassignments",
+        "microsoft.insights/alertrules",
+        "microsoft.insights/metricalerts",
+        "microsoft.insights/activitylogalerts",
+        "microsoft.insights/autoscalesettings",
+    }
+)
+
+
+def read_type(written: str) -> bool:
+    """Whether a template's resource of the declared type is read: one of a classic type (`classic_type`),
+    or of a Resource Manager type whose rows are read for the classic resources they name."""
+    return bool(classic_type(written)) or written.strip().casefold() in _REACHING_INTO_CLASSIC
+
+
 def by_position(record: object) -> tuple[int, int]:
     """The line and column of a record's mark, to put records in the order written."""
     mark = getattr(record, "mark", None)
@@ -133,12 +162,11 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     ("ARM template", "Bicep")."""
     from migcheck.readers.inventory_shapes import records
 
-    classic = [d for d in declared if classic_type(d.type)]
-    if not classic:
-        return ()
+    read = [d for d in declared if read_type(d.type)]
+    classic = [d for d in read if classic_type(d.type)]
     file = posixpath.basename(path)
     turns = _Turns()
-    rows = [(d, _row(d, text, file, turns)) for d in classic]
+    rows = [(d, _row(d, text, file, turns)) for d in read]
     extensions = _extensions_by_vm(rows)
     found: list[object] = []
     for resource, row in rows:
@@ -152,6 +180,8 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
             row["properties"] = props
         made = records(row, resource.mark, _spots(text, resource))
         found += [_marked_extensions(r, [mark for _, mark in added]) for r in made]
+    if not classic:  # a template of Resource Manager resources alone manages nothing classic
+        return tuple(found)
     types = list(dict.fromkeys(classic_type(d.type) for d in classic))
     called = f"{language} '{file}'"
     found.append(
@@ -250,7 +280,33 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     if numbered:
         row = {k: _renamed(v, numbered) for k, v in row.items()}
     _template_defaults(row)
+    _as_exported(row)
     return row
+
+
+_ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments"
+
+
+def _as_exported(row: dict) -> None:
+    """A Resource Manager resource's row (`read_type`) as an export writes it: with the id `resourceId`
+    gives its type and name (a peering declared as its network's child is told by it), and a role
+    assignment's `scope`, which a template writes beside its properties (`Microsoft.ClassicCompute/
+    virtualMachines/web01`, or an id), among them as an id."""
+    from migcheck.readers.arm_expressions import resource_id
+
+    rtype, name = str(row["type"]), row.get("name")
+    scope, props = row.pop("scope", None), row.get("properties")
+    if classic_type(rtype):
+        return
+    if "id" not in row and isinstance(name, str) and name.strip():
+        made = resource_id([rtype, *name.split("/")])
+        if isinstance(made, str):
+            row["id"] = made
+    if rtype.casefold() != _ROLE_ASSIGNMENT or not isinstance(scope, str) or not isinstance(props, dict):
+        return
+    if not any(k.casefold() == "scope" for k in props):
+        stripped = scope.strip()
+        props["scope"] = stripped if stripped.startswith("/") else f"/providers/{stripped}"
 
 
 def _unknowns(value: object) -> Iterator[Unknown]:
@@ -362,5 +418,6 @@ __all__ = [
     "by_position",
     "classic_type",
     "parameter_stand_in",
+    "read_type",
     "records_of",
 ]
