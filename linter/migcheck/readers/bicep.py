@@ -35,7 +35,14 @@ from migcheck.model import (
     Mark,
     Suppression,
 )
-from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
+from migcheck.readers.arm_expressions import (
+    as_count,
+    as_text,
+    bounded,
+    composite,
+    resource_id,
+    subscription_resource_id,
+)
 from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
 from migcheck.readers.template_values import (
@@ -568,6 +575,7 @@ _FUNCTIONS: dict[str, Callable[[list], object]] = {
     "format": _format,
     "range": _range,
     "resourceid": resource_id,
+    "subscriptionresourceid": subscription_resource_id,
     "tolower": _case(str.lower),
     "toupper": _case(str.upper),
     "trim": _case(str.strip),
