@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from growth import assert_linear
 from lint_support import lint_files, where
 
 from migcheck.inventory_model import RoleAssignment, ServiceInVnet, VnetPeering
@@ -291,15 +292,16 @@ def test_an_arm_template_s_resources_give_the_findings_of_their_rows(tmp_path, m
     files = {"network/prod.netcfg": NETCFG, "templates/azuredeploy.json": TEMPLATE}
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     path, t = "templates/azuredeploy.json", TEMPLATE
-    # A value written as it is: the finding is at it; one an expression works out: at its resource.
+    # At the value as written, or at the expression that gives it.
+    vnet_id = "\"[variables('classicVnetId')]\""
     assert sorted(where(result.findings)) == sorted(
         [
-            _where("MIG319", path, t, '{\n      "type": "Microsoft.ApiManagement'),
-            _where("MIG314", path, t, '{\n      "type": "Microsoft.Web'),
-            _where("MIG315", path, t, '{\n      "type": "Microsoft.HDInsight'),  # one each of the loop's two
-            _where("MIG315", path, t, '{\n      "type": "Microsoft.HDInsight'),
+            _where("MIG319", path, t, "\"[concat(variables('classicVnetId'), '/subnets/FrontEnd')]\""),
+            _where("MIG314", path, t, vnet_id, 1),
+            _where("MIG315", path, t, vnet_id, 2),  # one each of the loop's two items
+            _where("MIG315", path, t, vnet_id, 2),
             _where("MIG317", path, t, '"/subscriptions/8c3f2a1e'),
-            _where("MIG313", path, t, '{"id": "[variables', 2),  # the remote network's value
+            _where("MIG313", path, t, vnet_id, 3),
             _where("MIG502", path, t, "\"[variables('web01')]\"", 1),
             _where("MIG503", path, t, "\"[concat(resourceId('Microsoft.ClassicCompute"),
             _where("MIG501", path, t, "\"[variables('web01')]\"", 2),
@@ -395,3 +397,32 @@ def test_resources_that_reach_into_nothing_classic_give_nothing(tmp_path, monkey
     assert where(result.findings) == []
     rm_bicep = BICEP.replace("Microsoft.Classic", "Microsoft.")
     assert not bicep.read("main.bicep", rm_bicep.encode()).resources
+
+
+def test_a_template_of_looped_resource_manager_resources_is_read_in_linear_time():
+    def make(n: int):
+        subnet = "[concat(variables('vnet'), '/subnets/s', copyIndex())]"
+        resources = [
+            {
+                "type": "Microsoft.ApiManagement/service",
+                "name": f"[concat('apim{i}-', copyIndex())]",
+                "copy": {"name": f"l{i}", "count": 50},
+                "properties": {
+                    "virtualNetworkConfiguration": {"subnetResourceId": subnet},
+                    "padding": ["x"] * 20,
+                },
+            }
+            for i in range(n)
+        ]
+        variables = {"vnet": "/providers/Microsoft.ClassicNetwork/virtualNetworks/prod-vnet"}
+        template = {
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
+        }
+        text = json.dumps({**template, "variables": variables, "resources": resources})
+
+        def work() -> None:
+            inventory.read("t.json", text.encode())
+
+        return work
+
+    assert_linear(make, 8)

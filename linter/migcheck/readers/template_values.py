@@ -250,7 +250,58 @@ def _spots(text: str, resource: Declared) -> Spots:
 
     if resource.written is not None:
         return WrittenSpots(text, resource.start, resource.end, resource.mark, resource.written)
+    if not classic_type(resource.type):
+        return _expression_spots(text, resource)
     return Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+
+
+def _expression_spots(text: str, resource: Declared) -> Spots:
+    """The `Spots` of a JSON template's Resource Manager resource (`read_type`): a value an expression works
+    out (`[concat(variables('vnetId'), '/subnets/web')]`) is looked for as that expression is written, so
+    that a finding about it points at it rather than at the resource's `{`."""
+    import json
+
+    from migcheck.readers.inventory_shapes import ExpressionSpots
+
+    by_value: dict[str, str] = {}
+    try:
+        raw = json.loads(text[resource.start : resource.end])
+    except (ValueError, RecursionError):  # as read by the walk, it decodes: kept for safety's sake
+        raw = None
+    if isinstance(raw, dict):
+        raw = {k.casefold(): v for k, v in raw.items()}
+        evaluated = {**{k.casefold(): v for k, v in resource.own.items()}, "properties": resource.properties}
+        _expressions(raw, evaluated, by_value)
+    return ExpressionSpots(text, resource.start, resource.end, resource.mark, by_value)
+
+
+def _expressions(raw: object, value: object, found: dict[str, str]) -> None:
+    """Each string of `value` (what `raw`, as written, works out to) that an expression of `raw` gives, by
+    that expression; the first expression that gives it wins. Linear: each written value is walked once,
+    and what one expression gives at most once."""
+    stack = [(raw, value)]
+    while stack:
+        written, worked = stack.pop()
+        if isinstance(written, str):
+            for each in _strings(worked) if written != worked else ():
+                found.setdefault(each, written)
+        elif isinstance(written, dict) and isinstance(worked, dict):
+            stack.extend((v, worked[k]) for k, v in written.items() if k in worked)
+        elif isinstance(written, list) and isinstance(worked, list) and len(written) == len(worked):
+            stack.extend(zip(written, worked, strict=True))
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Each string in a value, however deep."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            yield current
+        elif isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
 
 
 def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
