@@ -426,3 +426,34 @@ def test_a_template_of_looped_resource_manager_resources_is_read_in_linear_time(
         return work
 
     assert_linear(make, 8)
+
+
+def test_an_extension_declared_by_type_and_name_is_scoped_to_the_resource_it_extends(tmp_path, monkeypatch):
+    """`<type>/providers/roleAssignments` named `<resource>/Microsoft.Authorization/<id>`, as templates wrote
+    an assignment before `scope`: on that resource; it declares no resource of the type it extends, and
+    one whose name is not known (`guid(...)`) says nothing."""
+    assignment = {
+        "type": "Microsoft.ClassicCompute/virtualMachines/providers/roleAssignments",
+        "apiVersion": "2015-07-01",
+        "name": "[concat(parameters('vmName'), '/Microsoft.Authorization/', parameters('id'))]",
+        "properties": {
+            "roleDefinitionId": "/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c",
+            "principalId": "00000000-0000-0000-0000-000000000001",
+        },
+    }
+    parameters = {
+        "vmName": {"type": "string", "defaultValue": "web01"},
+        "id": {"type": "string", "defaultValue": "6f1c1e2a-0000-4000-8000-000000000001"},
+    }
+    template = {"$schema": "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#"}
+    text = json.dumps({**template, "parameters": parameters, "resources": [assignment]}, indent=2)
+    found = inventory.read("rbac.json", text.encode()).resources
+    (record,) = found
+    assert isinstance(record, RoleAssignment)
+    assert (record.name, record.scope.text) == (
+        "6f1c1e2a-0000-4000-8000-000000000001",
+        "/providers/Microsoft.ClassicCompute/virtualMachines/web01",
+    )
+    unnamed = text.replace("parameters('id')", "guid('operators')")
+    result = lint_files(tmp_path, monkeypatch, {"rbac.json": unnamed}, dedent=False)
+    assert where(result.findings) == []  # not MIG601: no classic VM is declared

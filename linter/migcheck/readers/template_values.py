@@ -162,7 +162,7 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     ("ARM template", "Bicep")."""
     from migcheck.readers.inventory_shapes import records
 
-    read = [d for d in declared if read_type(d.type)]
+    read = [e for e in map(_extension, declared) if e is not None and read_type(e.type)]
     classic = [d for d in read if classic_type(d.type)]
     file = posixpath.basename(path)
     turns = _Turns()
@@ -197,6 +197,28 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
         )
     )
     return tuple(found)
+
+
+def _extension(resource: Declared) -> Declared | None:
+    """A resource declared as an extension of another by its type and name, as templates wrote one before
+    `scope` (`Microsoft.ClassicCompute/virtualMachines/providers/roleAssignments` named `web01/
+    Microsoft.Authorization/<guid>`): of the extension's own type and name, the resource it extends its
+    `scope`; None when its name is not known (`guid(...)`), which leaves both unsaid. It is no resource of
+    the type it extends. Any other resource as it is."""
+    parts = resource.type.strip().split("/")
+    folded = [p.casefold() for p in parts]
+    if "providers" not in folded[2:]:
+        return resource
+    at = folded.index("providers", 2)
+    extended, own = parts[1:at], parts[at + 1 :]
+    names = resource.name.strip().split("/") if isinstance(resource.name, str) else []
+    if not own or len(names) != len(extended) + 1 + len(own):
+        return None
+    path = "".join(f"/{kind}/{name}" for kind, name in zip(extended, names, strict=False))
+    scope = f"/providers/{parts[0]}{path}"
+    rtype = "/".join([names[len(extended)], *own])
+    name = "/".join(names[len(extended) + 1 :])
+    return replace(resource, type=rtype, name=name, own={**resource.own, "scope": scope})
 
 
 def _key(value: object) -> str:
