@@ -321,12 +321,12 @@ def test_a_bicep_file_s_resources_give_the_findings_of_their_rows(tmp_path, monk
     path, b = "main.bicep", BICEP
     assert sorted(where(result.findings)) == sorted(
         [
-            _where("MIG319", path, b, "resource apim"),
-            _where("MIG314", path, b, "resource ase"),
-            _where("MIG315", path, b, "resource clusters"),
-            _where("MIG315", path, b, "resource clusters"),
+            _where("MIG319", path, b, "'${classicVnetId}/subnets/FrontEnd'"),
+            _where("MIG314", path, b, "classicVnetId", 3),
+            _where("MIG315", path, b, "classicVnetId", 4),
+            _where("MIG315", path, b, "classicVnetId", 4),
             _where("MIG317", path, b, "'/subscriptions/8c3f2a1e"),
-            _where("MIG313", path, b, "{\n        id: classicVnetId"),
+            _where("MIG313", path, b, "classicVnetId", 5),
             _where("MIG502", path, b, "web01.id"),
             _where("MIG503", path, b, "'${resourceId("),
             _where("MIG501", path, b, "web01\n  properties"),

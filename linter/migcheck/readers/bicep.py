@@ -50,6 +50,7 @@ from migcheck.readers.template_values import (
     Declared,
     Unknown,
     by_position,
+    classic_type,
     parameter_stand_in,
     read_type,
 )
@@ -280,6 +281,8 @@ class _File:
                 )
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
+            if not classic_type(full_type):
+                written = self._worked_out(obj, values, written)
             yield Declared(full_type, full_name, props, mark, start, end, own, written)
             this = _Symbol(full_type, full_name)
             for child in _nested_declarations(obj):
@@ -307,6 +310,30 @@ class _File:
                     keys.append((self._offset(parts[0]), written, self._offset(parts[-1])))
             stack.extend(reversed(at.named_children))
         return Written(tuple(sorted(keys)), tuple(sorted(strings)))
+
+    def _worked_out(self, obj: Node, values: dict[str, object], written: Written) -> Written:
+        """`written` with each string a Resource Manager resource's expression works out (`vnetId`,
+        `'${vnet.id}/subnets/web'`, `vm.id`) located at that expression, so that a finding about it points
+        there, as a JSON template's does. `values` is what `obj`, the resource's body, works out to."""
+        from migcheck.readers.inventory_shapes import Written
+
+        found: list[tuple[int, str]] = []
+        stack: list[tuple[Node, object]] = [(obj, values)]
+        while stack:
+            node, value = stack.pop()
+            if node.type == "object" and isinstance(value, dict):
+                for prop in node.named_children:
+                    parts = [c for c in prop.named_children if c.type not in ("comment", "decorators")]
+                    key = self._key(parts[0]) if prop.type == "object_property" and len(parts) >= 2 else None
+                    if key is not None and key in value:
+                        stack.append((parts[-1], value[key]))
+            elif node.type == "array" and isinstance(value, list):
+                items = [c for c in node.named_children if c.type != "comment"]
+                stack.extend(zip(items, value, strict=False) if len(items) == len(value) else ())
+            elif not (node.type == "string" and _literal(node) is not None):
+                at = self._offset(node)
+                found += [(at, each) for each in _strings_in(value)]
+        return Written(written.keys, tuple(sorted((*written.strings, *found)))) if found else written
 
     def _offset(self, node: Node) -> int:
         return self.positions.offset(node.start_point, node.start_byte)
@@ -674,6 +701,19 @@ def _nested_declarations(body: Node) -> Iterator[Node]:
             nested = _first_named(prop, "resource_declaration")
             if nested is not None:
                 yield nested
+
+
+def _strings_in(value: object) -> Iterator[str]:
+    """Each string in a worked-out value, however deep."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            yield current
+        elif isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
 
 
 def _first_named(node: Node, kind: str) -> Node | None:
