@@ -457,3 +457,21 @@ def test_an_extension_declared_by_type_and_name_is_scoped_to_the_resource_it_ext
     unnamed = text.replace("parameters('id')", "guid('operators')")
     result = lint_files(tmp_path, monkeypatch, {"rbac.json": unnamed}, dedent=False)
     assert where(result.findings) == []  # not MIG601: no classic VM is declared
+
+
+def test_a_bicep_file_of_looped_resource_manager_resources_is_read_in_linear_time():
+    def make(n: int):
+        text = "var vnet = '/providers/Microsoft.ClassicNetwork/virtualNetworks/prod-vnet'\n" + "".join(
+            f"resource a{i} 'Microsoft.ApiManagement/service@2021-08-01' = [for j in range(0, 50): {{\n"
+            f"  name: 'apim{i}-${{j}}'\n  properties: {{\n    virtualNetworkConfiguration: {{\n"
+            f"      subnetResourceId: '${{vnet}}/subnets/s${{j}}'\n    }}\n  }}\n}}]\n"
+            for i in range(n)
+        )
+        data = text.encode()
+
+        def work() -> None:
+            bicep.read("main.bicep", data)
+
+        return work
+
+    assert_linear(make, 8)
