@@ -5,11 +5,13 @@ A template's reader turns each resource it declares into a `Declared`, its value
 template states them (a parameter's default, a variable, a string built of known parts), and an `Unknown`
 where a value is given at deployment (a parameter without a default), computed by the platform
 (`uniqueString(...)`, `resourceGroup().location`) or built by what the reader does not evaluate. `records_of`
-turns the declared resources of the classic types into the records the same types give as rows of an
-inventory export (`inventory_shapes.records`: one mapping for both), each unknown value a stand-in named by
-the file, line and column where it is written (`<virtual network name, azuredeploy.json:31:21>`), as the
-script readers name what a script does not state, and gives the `Script` that MIG601 reports: a template
-that declares classic resources is automation that manages them.
+turns the declared resources of the classic types, and of the Resource Manager types whose rows are read for
+the classic resources they name (`read_type`: a service in a classic network, a peering with one, an
+alert, autoscale setting or role assignment on a classic resource), into the records the same types give as
+rows of an inventory export (`inventory_shapes.records`: one mapping for both), each unknown value a
+stand-in named by the file, line and column where it is written (`<virtual network name,
+azuredeploy.json:31:21>`), as the script readers name what a script does not state, and gives the `Script`
+that MIG601 reports: a template that declares classic resources is automation that manages them.
 """
 
 from __future__ import annotations
