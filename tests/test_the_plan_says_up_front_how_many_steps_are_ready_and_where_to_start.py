@@ -1,4 +1,4 @@
-"""A plan says, right after its retirement banners and before step 0 (and the Markdown chart), how many steps
+"""A plan says, first (before its retirement banners, step 0 and the Markdown chart), how many steps
 it has, how many are ready and why the others are not (their own blockers, a name or key to fill in, not decided,
 only waiting on steps before them), then which to start with: the ready steps of the first wave, and the step
 not ready that the most others wait on, with why; in text, Markdown, HTML and JSON (`overview`). Where it
@@ -47,13 +47,15 @@ def _plan(capsys, *options: str) -> str:
     return run_cli(capsys, "plan", ".", *options)[1]
 
 
-def test_the_text_says_it_after_the_banners_before_step_0(tmp_path, monkeypatch, capsys):
+def test_the_text_says_it_first_before_the_banners_and_step_0(tmp_path, monkeypatch, capsys):
     lint_files(tmp_path, monkeypatch, {"net.netcfg": TWO_NETWORKS, "deploy.sh": DEPLOY}, dedent=False)
     lines = _plan(capsys).splitlines()
     at = lines.index(COUNTS)
     assert lines[at + 1] == START
-    assert lines[at - 2].startswith("  ! ")  # the last banner, then a blank line
-    assert lines[at + 3].startswith("0. Before the first step")
+    assert lines[: at - 1] == ["Migration plan"]  # the heading, then a blank line
+    banners = [n for n, line in enumerate(lines) if line.startswith("  ! ")]
+    assert banners and banners[0] == at + 3
+    assert lines[banners[-1] + 2].startswith("0. Before the first step")
 
 
 def test_markdown_and_html_say_it_before_the_chart_and_step_0(tmp_path, monkeypatch, capsys):
@@ -61,7 +63,9 @@ def test_markdown_and_html_say_it_before_the_chart_and_step_0(tmp_path, monkeypa
     said = f"{COUNTS.removeprefix('Overview: ')} {START.strip()}"
     out = _plan(capsys, "--format", "markdown")
     assert f"**Overview:** {said}" in out
-    assert out.index("**Overview:**") < out.index("```mermaid") < out.index("### 0. ")
+    assert (
+        out.index("**Overview:**") < out.index("> IaaS VMs") < out.index("```mermaid") < out.index("### 0. ")
+    )
     out = _plan(capsys, "--format", "html")
     assert f'<p class="overview"><strong>Overview:</strong> {said}</p>' in out
     assert out.index('class="overview"') < out.index("<svg")

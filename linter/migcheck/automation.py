@@ -1421,6 +1421,57 @@ def changed_by_request(verb: str | None, path: str) -> tuple[str, str] | None:
     return None
 
 
+# What a classic call deletes, by its name as `ClassicCall.name` spells it, lowered: a VM, a deployment (all
+# its VMs), or the resource a Prepare locks whole. A Prepare locks each of them "for any update/delete
+# operation" (errors 2023), so MIG602 tells a delete from other changes by it.
+_DELETES = {
+    "remove-azurevm": "VM",
+    "delete_role": "VM",
+    "azure vm delete": "VM",
+    "remove-azuredeployment": "deployment",
+    "delete_deployment": "deployment",
+    "remove-azureservice": "cloud service",
+    "delete_hosted_service": "cloud service",
+    "azure service delete": "cloud service",
+    "remove-azurestorageaccount": "storage account",
+    "delete_storage_account": "storage account",
+    "azure storage account delete": "storage account",
+    "azure network vnet delete": "virtual network",
+    "remove-azurenetworksecuritygroup": "network security group",
+    "azure network nsg delete": "network security group",
+    "remove-azureroutetable": "route table",
+    "azure network route-table delete": "route table",
+}
+# The same of a DELETE request (Delete Role, Delete Deployment, Delete Cloud Service, Delete Storage Account),
+# by the shape of its path after `services/` (`_shape`); a DELETE of anything else (a disk, a certificate, a
+# group's rule) changes what holds it.
+_DELETE_REQUESTS = {
+    ("hostedservices", "*", "deployments", "*", "roles", "*"): "VM",
+    ("hostedservices", "*", "deployments", "*"): "deployment",
+    ("hostedservices", "*", "deploymentslots", "*"): "deployment",
+    ("hostedservices", "*"): "cloud service",
+    ("storageservices", "*"): "storage account",
+    ("networking", "networksecuritygroups", "*"): "network security group",
+    ("networking", "routetables", "*"): "route table",
+}
+
+
+def deleted_by(name: str) -> str:
+    """What a classic call named `name` (a cmdlet, CLI command, SDK method, or `request_name`) deletes:
+    "VM", "deployment", "cloud service", "storage account", "virtual network", "network security group" or
+    "route table"; "" for a call that deletes none of them whole (or whose request path it does not say)."""
+    verb, _, address = name.partition(" ")
+    if verb != "DELETE":
+        return _DELETES.get(name.casefold(), "")
+    _, found, under = address.partition("?")[0].rstrip("/").partition("/services/")
+    segments = under.split("/")
+    if not found or any(HOLE in segment or "<...>" in segment for segment in segments[::2]):
+        return ""
+    if segments[0].casefold() == "networking":  # its collections follow one segment further
+        return _DELETE_REQUESTS.get(("networking", *_shape(segments[1:])), "")
+    return _DELETE_REQUESTS.get(_shape(segments), "")
+
+
 # --- deployments created from a body file ---------------------------------------------------------------------
 
 # Create Deployment (POST `<subscription>/services/hostedservices/<service>/deploymentslots/<slot>`) and Create

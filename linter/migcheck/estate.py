@@ -886,7 +886,9 @@ class Estate:
     # What scripts say of the gateways of the networks they name, one entry per network name, in file order.
     scripted_gateways: tuple[ScriptedGateway, ...] = ()
     # The subscription ids the scripts select (or make their classic clients for), once each, in file
-    # order: the subscription's own, where an inventory export does not state it (the plan's step 0).
+    # order: the subscription's own, where an inventory export does not state it (the plan's step 0). The
+    # first selection of one they do not state (`UNSTATED_SUBSCRIPTION`, a placeholder) is among them: the
+    # id another script states is then not surely theirs.
     selected_subscriptions: tuple[SubscriptionSelection, ...] = ()
     # The names the scripts select subscriptions by, where they give no id (`-SubscriptionName 'Prod'`), once
     # each, in file order: the plan's step 0 selects by the one name where the files state no id.
@@ -912,6 +914,10 @@ class Estate:
     # `key`), before scripts delete any: a service a script empties while its network is prepared was in it
     # when the Prepare locked it (MIG602), though the linker no longer holds it.
     networks_by_service: Mapping[str, tuple[NameRef, ...]] = field(default_factory=dict, repr=False)
+    # The cloud services with a role whose state an export gives (`Role.migration_state`: prepared, locked),
+    # as they were before scripts deleted any: a script that deletes a VM an export says is prepared is
+    # refused by the platform (MIG602), though the linker no longer holds the VM.
+    exported_states: tuple[CloudService, ...] = ()
     # Where the subscription's list of every disk it has starts (`_Linker.disk_list`: a Get-AzureDisk
     # export, the API's `Disks`), None for none: a disk it lacks does not exist (MIG003).
     disk_list: Mark | None = None
@@ -2081,6 +2087,9 @@ class _Linker:
         # vm create-from` creates a VM from (see `_export_files`).
         inventory = FileKind.INVENTORY  # looked up once: a member looked up on its class costs a hook call
         self.role_files = [doc for doc in docs if doc.kind is inventory and _one_vm_of_no_service(doc)]
+        # The deployment templates (ARM JSON, Bicep) and Terraform configurations: each declares the classic
+        # resources it deploys, not the subscription's, so none is a list of its networks or storage accounts.
+        self.declaring = frozenset(s.mark.path for s in self._all(Script) if s.declared_types)
 
     def estate(self) -> Estate:
         netcfgs = list(self._all(NetworkConfiguration))
@@ -2107,6 +2116,9 @@ class _Linker:
         # a service is in the networks it was in before (its subnets then say which, for one left unstated).
         services_by_vm_name = _services_by_vm_name(services)
         networks_by_service = _networks_by_service(_in_networks_of_subnets(services, self._definitions()))
+        exported_states = tuple(
+            s for s in services if any(r.migration_state is not None for r in _roles_of(s))
+        )
         services = _deleted(services, self._all(Deployment), self.dangling)
         services = _released(services, self._all(ReservedIp))
         # Every server a definition writes in full (REST, an export's) too: one named alike at another
@@ -2168,6 +2180,7 @@ class _Linker:
             configurations_apart=configurations_apart,
             services_by_vm_name=services_by_vm_name,
             networks_by_service=networks_by_service,
+            exported_states=exported_states,
             _networks=networks,
             _scripted_gateways=gateways,
             _disk_vms=disk_vms,
@@ -2346,15 +2359,19 @@ class _Linker:
     def _storage_account_list(self, inventory: Inventory) -> Mark | None:
         """Where the files list the subscription's storage accounts, all of them: the first account of the
         API's list (`StorageServices`, not one account's GET), else the first classic storage account an
-        inventory export of the subscription shows, when none of its pages is missing. None when no file
-        lists them."""
+        inventory export of the subscription shows, when none of its pages is missing; not one a template
+        declares, which is only the accounts it deploys. None when no file lists them."""
         lists = self._rest_bodies("StorageServices")
         listed = next((a.mark for a in self._all(StorageAccountType) if a.mark.path in lists), None)
         if listed is not None or any(d.target in ("ExportPage", "ListPage") for d in self.dangling):
             return listed
         # Rows that name no subscription are of the one the files are joined to, as `_link_inventory` says.
         ours = key(inventory.subscription)
-        exported = (a for a in inventory.storage_accounts if key(a.subscription or ours) == ours)
+        exported = (
+            a
+            for a in inventory.storage_accounts
+            if key(a.subscription or ours) == ours and a.mark.path not in self.declaring
+        )
         return next((a.mark for a in exported), None)
 
     def _creates_unnamed_storage_accounts(self) -> bool:
@@ -2527,10 +2544,11 @@ class _Linker:
 
     def _defines_every_network(self) -> bool:
         """Whether some file describes the subscription's networks as a whole: a network configuration
-        (which holds every network), a REST body or an export of one. Not the networks scripts make: a
-        script that creates one network says nothing of the others."""
+        (which holds every network), a REST body or an export of one. Not the networks scripts make, nor
+        those a template declares: a file that creates one network says nothing of the others."""
         return bool(self._all(NetworkConfiguration)) or any(
-            network.mark.path not in self.scripts for network in self._all(VirtualNetwork)
+            network.mark.path not in self.scripts and network.mark.path not in self.declaring
+            for network in self._all(VirtualNetwork)
         )
 
     def _compare_networks(self, defs: list[VirtualNetwork]) -> None:
@@ -3685,6 +3703,9 @@ def _named_as_deployed(
     for d in deploying:
         index, path = files.index_of(d)
         name = join_key(d.service_name, d.mark) if d.service_name else ""
+        if index is not None and index in claimed and not name:
+            _deployed_unnamed_again(services, d, index, path, unnamed, named)
+            continue
         if index is not None and index in claimed and name and name not in by_name:
             services.append(replace(services[index], name=d.service_name))
             by_name[name] = len(services) - 1
@@ -3722,6 +3743,37 @@ def _named_as_deployed(
         else:
             services[index] = _with_other_slots(services[index], rest)
     return unnamed
+
+
+def _deployed_unnamed_again(
+    services: list[CloudService],
+    d: Deployment,
+    index: int,
+    path: str,
+    unnamed: dict[int, int],
+    named: dict[int, _NamedConfigurations],
+) -> None:
+    """A project another script deployed first, deployed by `d` under a service name its script does not
+    state either: the service of that unstated name (the service's stand-in, one for each value a script
+    passes) is made of the project's roles too, as one deployed under a name stated is; one the same
+    stand-in names already is that service, in another slot."""
+    for at, earlier in named.items():
+        service = services[at]
+        if earlier.project == index and d.service_stand_in and service.service_stand_in == d.service_stand_in:
+            earlier.paths.append(path)
+            unnamed[id(d)] = at
+            return
+    services.append(
+        replace(
+            services[index],
+            name=d.name,
+            named_by="deployment",
+            service_stand_in=d.service_stand_in,
+            looped_over=d.service_looped_over,
+        )
+    )
+    unnamed[id(d)] = len(services) - 1
+    named[len(services) - 1] = _NamedConfigurations(index, [path])
 
 
 # The slots of a cloud service: one deployment in each at most.
@@ -5231,6 +5283,11 @@ def _without_deletions(deployment: Deployment) -> Deployment | None:
         return deployment
     roles = tuple(role for role in deployment.roles if not role.deleted)
     return replace(deployment, roles=roles) if roles else None
+
+
+def _roles_of(service: CloudService) -> tuple[Role, ...]:
+    """Every role of a cloud service: its VMs, its web and worker roles, and those of a kind not said."""
+    return (*service.vms, *service.unsorted_roles, *service.roles)
 
 
 def _services_by_vm_name(services: Sequence[CloudService]) -> dict[str, tuple[str, ...]]:
@@ -7111,7 +7168,10 @@ class _OpenService:
         if new.internal_load_balancers or held.internal_load_balancers:
             # A script adds one to a deployment another file describes, or an export lists the balancers
             # of a deployment whose description (a Get-AzureVM export's VMs) took its place above.
-            balancers = _joined_balancers(held.internal_load_balancers, new.internal_load_balancers)
+            # Two descriptions of the deployment that disagree conflict; a script that only adds or moves
+            # one in a deployment another file describes changes it.
+            told = [] if _creates_nothing(new) or _creates_nothing(held) else self.conflicts
+            balancers = _joined_balancers(held.internal_load_balancers, new.internal_load_balancers, told)
             self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
         if new.other_vips or held.other_vips:  # a script adds one to a deployment another file describes
             vips = _joined_vips(held.other_vips, new.other_vips)
@@ -7253,13 +7313,15 @@ def _joined_vips(held: Sequence[NameRef], new: Sequence[NameRef]) -> tuple[NameR
 
 
 def _joined_balancers(
-    held: Sequence[model.InternalLoadBalancer], new: Sequence[model.InternalLoadBalancer]
+    held: Sequence[model.InternalLoadBalancer],
+    new: Sequence[model.InternalLoadBalancer],
+    conflicts: list[Conflict],
 ) -> tuple[model.InternalLoadBalancer, ...]:
     """The internal load balancers of a deployment two files describe (a Get-AzureDeployment export's
     `LoadBalancers` and a Get-AzureInternalLoadBalancer export, a .cscfg and a script that adds one): a
     deployment has one of each name, so each stated name once, where it is first given, or where its subnet
     is first given if the first does not give it; one whose name the files do not state may be any, and is
-    kept apart."""
+    kept apart. One that states another subnet than the kept one is a conflicting definition (MIG004)."""
     joined: dict[str, model.InternalLoadBalancer] = {}
     apart: list[model.InternalLoadBalancer] = []
     for balancer in (*held, *new):
@@ -7269,7 +7331,20 @@ def _joined_balancers(
         first = joined.setdefault(key(balancer.name), balancer)
         if first.subnet is None and balancer.subnet is not None:
             joined[key(balancer.name)] = balancer
+        elif first.subnet is not None and balancer.subnet is not None:
+            _balancer_subnets_differ(balancer, first, conflicts)
     return (*joined.values(), *apart)
+
+
+def _balancer_subnets_differ(
+    balancer: model.InternalLoadBalancer, kept: model.InternalLoadBalancer, conflicts: list[Conflict]
+) -> None:
+    """A conflict where two descriptions of one internal load balancer put it in different subnets."""
+    here, there = balancer.subnet, kept.subnet
+    if here is None or there is None or key(here.name) == key(there.name) or balancer.mark == kept.mark:
+        return
+    difference = f"subnet '{here.name}' / '{there.name}'"
+    conflicts.append(Conflict(balancer.kind, balancer.name, balancer.mark, kept.mark, (difference,)))
 
 
 def _creates_nothing(placement: Placement) -> bool:
@@ -7563,7 +7638,21 @@ def _one_role_per_vm(vms: list[inv.ClassicVm], conflicts: list[Conflict]) -> tup
 
 
 def _one_vm(a: Role, b: Role) -> Role:
-    return model.joined_paths(_fill(a, b), _fill(b, a))
+    return _extensions_once(model.joined_paths(_fill(a, b), _fill(b, a)))
+
+
+def _extensions_once(role: Role) -> Role:
+    """`role`, which two exports describe, with each extension they both list once, where first read:
+    it is one extension of the VM, and a finding about it (MIG204, MIG206, ...) is made once. A state one
+    leaves unsaid is `Enable`; one the exports list in other versions, or installed and uninstalled, stays
+    one of each."""
+    once: dict[tuple[str, ...], Extension] = {}
+    for extension in role.extensions:
+        said = (extension.publisher, extension.name, extension.version)  # a state unsaid is Enable
+        once.setdefault((*(key(part) for part in said), str(extension.installed)), extension)
+    if len(once) == len(role.extensions):
+        return role
+    return replace(role, extensions=tuple(once.values()))
 
 
 def _fill_disks(kept: tuple[Disk, ...], other: tuple[Disk, ...]) -> tuple[Disk, ...]:
@@ -7985,9 +8074,10 @@ def _names_selected(selections: list[SubscriptionSelection]) -> tuple[str, ...]:
 
 
 def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[SubscriptionSelection, ...]:
-    """Each subscription id the scripts select once, where it is first selected, in file order."""
+    """Each subscription id the scripts select once, where it is first selected, in file order, and where
+    they first select one they do not state."""
     first: dict[str, SubscriptionSelection] = {}
     for selection in selections:
-        if selection.id:  # one by name has none to select by
+        if selection.id or selection.called == UNSTATED_SUBSCRIPTION:  # one by name has none to select by
             first.setdefault(selection.id, selection)
     return tuple(first.values())

@@ -1677,6 +1677,10 @@ SOURCED_AFTER_CD = "sourced-after-cd"
 # path relative to a folder it moved to as for `SOURCED_AFTER_CD`: which script PowerShell runs is unknown, so
 # what it outputs is not read.
 RUN_AFTER_CD = "run-after-cd"
+# The tag of a `Script.unread` mark of a file a CI step's inline PowerShell runs, dot-sources or imports by a
+# path from `$PSScriptRoot` (or the path `$MyInvocation` gives): the runner writes the step's script to a
+# temporary file and runs that, so the folder is the runner's temporary one, not the repository's.
+STEP_SCRIPT_ROOT = "step-script-root"
 # The tag of a `Script.unread` mark of a file a PowerShell or shell script loads by a path from the folder it
 # is run in (`. .\\pslib\\common.ps1`, `source ./lib/env.sh`) that its own folder does not hold, while a folder
 # above it does: that is the file loaded when the script runs from there, which the files do not state, so

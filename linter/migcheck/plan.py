@@ -34,6 +34,7 @@ from migcheck import clouds
 from migcheck.automation import TEMPLATE_LANGUAGES, TERRAFORM_LANGUAGE, VPN_SITE_EVIDENCE
 from migcheck.config import in_settings_file
 from migcheck.estate import (
+    UNNAMED_BY_ROLE,
     UnstatedAccount,
     VmElsewhere,
     apart,
@@ -87,9 +88,11 @@ from migcheck.retirements import (
     VMS_DEALLOCATED,
     VPN_GATEWAY_SKU,
 )
-from migcheck.rule import UNREADABLE, Scope, Stage, listed
+from migcheck.rule import MAX_FINDINGS_PER_FILE, UNREADABLE, Scope, Stage, capped, is_more_findings, listed
+from migcheck.rules.cloud_services import _carried, _endpoints, _internal
 from migcheck.rules.networking import check_unstated_gateway, created_words, unstated_gateway
 from migcheck.rules.reach import ipv4_networks
+from migcheck.suppress import BASELINE, CONFIG
 
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
@@ -209,17 +212,13 @@ def listed_blockers(blockers: Sequence[Finding]) -> Sequence[Finding]:
 
 
 def _listed(blockers: Sequence[Finding]) -> tuple[Finding, ...]:
-    from migcheck import rule
-
-    listed, rest = rule.capped(blockers)
+    listed, rest = capped(blockers)
     if not rest:
         return tuple(blockers)
     more = Counter((f.mark.path, f.code) for f in rest)
     return tuple(
-        replace(
-            f, message=_more_blockers(f.code, more[f.mark.path, f.code], rule.MAX_FINDINGS_PER_FILE), fix=""
-        )
-        if rule.is_more_findings(f)
+        replace(f, message=_more_blockers(f.code, more[f.mark.path, f.code], MAX_FINDINGS_PER_FILE), fix="")
+        if is_more_findings(f)
         else f
         for f in listed
     )
@@ -245,8 +244,6 @@ def migration_words(step: Step) -> str:
 def held_words(reason: Reason | None) -> str:
     """How the plan marks a finding `check` holds back: `suppressed: <the comment's reason>`, `in the
     baseline`; "" for one it reports."""
-    from migcheck.suppress import BASELINE, CONFIG
-
     if reason is None:
         return ""
     if reason.kind == BASELINE:
@@ -744,6 +741,7 @@ class _Builder:
     _regions: dict[str, str] | None = None  # see `classic_region`
     _portal_groups: dict[str, str] | None = None  # see `_portal_groups`
     _apart: dict[tuple[str, str], str] | None = None  # see `apart`
+    _namesakes: dict[str, str] | None = None  # see `file_apart`
     # The networks no file defines whose names are those given in the portal to networks the files define
     # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
     portal_aliases: dict[int, Network] = field(default_factory=dict)
@@ -804,6 +802,22 @@ class _Builder:
         if self._apart is None:
             self._apart = _stand_ins_apart(self.items)
         return self._apart.get((key(name), mark.path), "")
+
+    def file_apart(self, mark: Mark) -> str:
+        """The path of the file at `mark` relative to the folder that holds every file of its name the
+        estate reads, where there are several (`estate.apart`): what a stand-in, which names the file by its
+        name alone, is told apart by. "" where the file's name is its own."""
+        if self._namesakes is None:
+            by_name: dict[str, dict[str, None]] = defaultdict(dict)
+            for doc in self.estate.documents:
+                by_name[posixpath.basename(doc.path)].setdefault(doc.path)
+            self._namesakes = {
+                path: where
+                for paths in by_name.values()
+                if len(paths) > 1
+                for path, where in zip(paths, apart(list(paths)), strict=True)
+            }
+        return self._namesakes.get(mark.path, "")
 
     def network_step_id(self, network: Network) -> str:
         """The id of the step that moves `network`: that of the defined network it is the portal name of
@@ -1378,7 +1392,9 @@ _GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 def subscription_id(estate: Estate) -> str:
     """The subscription's id where the files state it: the one an inventory export or a declaration gives
     its classic resources, else the subscription's own name when it is an id, else the one id its scripts
-    select (`Estate.selected_subscriptions`); "" otherwise, several the scripts select included."""
+    select (`Estate.selected_subscriptions`); "" otherwise, several the scripts select included, and one id
+    where other scripts select a subscription they do not state (a placeholder, a variable never set):
+    theirs may be another."""
     for candidate in (estate.inventory.subscription, estate.subscription):
         if _GUID.fullmatch(candidate.strip()):
             return candidate.strip()
@@ -1386,12 +1402,19 @@ def subscription_id(estate: Estate) -> str:
     return selected[0].id if len(selected) == 1 else ""
 
 
+# How `Preamble.selected_apart` gives a selection of a subscription the script does not state.
+UNSTATED_ID = "one they do not state"
+
+
 def _selected_apart(estate: Estate, found: str) -> tuple[str, ...]:
-    """The ids the scripts select, each with where it is first selected, when they select several and the
-    files state no id of their own (`subscription_id` is ""): the plan cannot tell which to migrate."""
+    """The ids the scripts select, each with where it is first selected, when they select several (one
+    they do not state among them) and the files state no id of their own (`subscription_id` is ""): the
+    plan cannot tell which to migrate."""
     if found or len(estate.selected_subscriptions) < 2:
         return ()
-    return tuple(f"{s.id} ({s.mark.path}:{s.mark.line})" for s in estate.selected_subscriptions)
+    return tuple(
+        f"{s.id or UNSTATED_ID} ({s.mark.path}:{s.mark.line})" for s in estate.selected_subscriptions
+    )
 
 
 def _preamble(estate: Estate) -> Preamble:
@@ -1400,8 +1423,12 @@ def _preamble(estate: Estate) -> Preamble:
     from migcheck.subscriptions import DEFAULT_SUBSCRIPTION
 
     found = subscription_id(estate)
-    # Where the scripts select it by one name and no file states its id, step 0 selects it by that name.
-    by_name = estate.selected_by_name[0] if not found and len(estate.selected_by_name) == 1 else ""
+    # Where the scripts select it by one name and by no id (stated or not), step 0 selects it by that name.
+    by_name = (
+        estate.selected_by_name[0]
+        if not found and not estate.selected_subscriptions and len(estate.selected_by_name) == 1
+        else ""
+    )
     # A subscription named after its folder is told by its files, not by a name no setting gives it.
     named = f"the files under {estate.folder}" if estate.folder else estate.subscription
     chosen = (
@@ -1965,8 +1992,6 @@ def _load_balancers(
     `Add-AzureEndpoint -InternalLoadBalancerName`), and each other internal one the deployments have (a
     REST body's or a service configuration's `LoadBalancers`, `Add-AzureInternalLoadBalancer`), which no
     endpoint of the files is on. The deep dive says what becomes of the first only."""
-    from migcheck.rules.cloud_services import _endpoints, _internal
-
     endpoints = list(_endpoints(vms))
     found = [f"the load balancer of {label}: {_LOAD_BALANCER}"] if any(e.is_public for e in endpoints) else []
     group = ps_quoted(f"{service_name(service)}-Migrated")
@@ -2626,8 +2651,6 @@ def _bound(ip: BoundReservedIp) -> str:
 def _carried_reserved_ips(placement: Placement) -> list[NameRef]:
     """The deployment's reserved IPs that are not stranded, as MIG105 tells them: all of them where the
     files do not list every endpoint, else those with a public input endpoint on their VIP."""
-    from migcheck.rules.cloud_services import _carried, _endpoints
-
     if not (placement.endpoints_known and placement.roles):
         return list(placement.reserved_ips)
     endpoints = list(_endpoints(placement.roles))
@@ -2832,8 +2855,6 @@ def service_name(service: CloudService) -> str:
     """The hosted service's name for commands and resource groups; when the files name only its deployment,
     the stand-in the readiness summary lists it by (`<cloud service of deployment myvm, deploy.py:8>`), so
     that one service has one label everywhere."""
-    from migcheck.estate import UNNAMED_BY_ROLE
-
     if service.stand_in:  # a script's value it does not state: one stand-in per value, told apart
         return service.stand_in
     if service.named_by == "deployment" or service.named_by in UNNAMED_BY_ROLE:
@@ -2988,7 +3009,8 @@ def _service_step(
         notes = (state_note, *notes)
     if placement.may_hold_undescribed_vms:
         notes = (_partly_described_note(service), *notes)
-    notes = (*_unnamed_service_notes(service), *_looped_service_notes(service), *notes)
+    apart = builder.file_apart(service.mark)
+    notes = (*_unnamed_service_notes(service, apart), *_looped_service_notes(service), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -3282,18 +3304,28 @@ def _unnamed_service(service: CloudService) -> bool:
     return _unnamed(service_name(service), "CloudService")
 
 
-def _fill_in_first(words: str, name: str, find: str) -> str:
+# How the note that says what a step's stand-in name stands for begins (`_fill_in_first`): the formats put
+# it right under the step's heading, before the stand-in is repeated in what the step moves and runs.
+FILL_IN_FIRST = "Fill in first:"
+
+
+def _fill_in_first(words: str, name: str, find: str, apart: str = "") -> str:
     """The note that puts a step's stand-in name (`<reserved IP name, ip.py:132>`) before anything else: it
-    says where the script passes the name, that no command runs as written, and how to `find` it."""
+    says where the script passes the name, that no command runs as written, and how to `find` it. Where
+    another file of that name has a stand-in that reads alike (`_Builder.apart`), the file is named by its
+    path (`apart`), as the step's heading tells the two apart."""
     passed = f"<{words} name, "
     where = name.removeprefix(passed).removesuffix(">") if name.startswith(passed) else ""
     # A runbook's or script's parameter (`<cloud service name, -ServiceName of workflow New-TestVM,
     # New-TestVM.ps1:85>`): the value its job or run is given, which is where to look the name up.
     origin, _, at = where.rpartition(", ") if where.startswith("-") else ("", "", where)
+    file = at.split(":", 1)[0]
+    if apart and posixpath.basename(apart) == file:
+        at = apart + at[len(file) :]
     given = f": it is the value given to {origin}" if origin else ""
     acts = f", which the command at {at} acts on when it runs" if at else ""
     return (
-        f"Fill in first: the files do not state the name of this {words}{given}{acts}. '{name}' stands for it in "
+        f"{FILL_IN_FIRST} the files do not state the name of this {words}{given}{acts}. '{name}' stands for it in "
         f"this step, and no command here runs until its name is put in place of '{name}': {find}."
     )
 
@@ -3322,14 +3354,14 @@ def _looped_service_notes(service: CloudService, rebuilt: bool = False) -> tuple
     )
 
 
-def _unnamed_service_notes(service: CloudService) -> tuple[str, ...]:
+def _unnamed_service_notes(service: CloudService, apart: str = "") -> tuple[str, ...]:
     """What to fill in before any command of a cloud service whose name the files do not state (a value a
     script gets only when it runs): its stand-in (`<cloud service name, site.yml:6>`) is in the commands,
     which cannot run as written."""
     if not _unnamed_service(service):
         return ()
     find = f"Get-AzureVM, with no parameters, lists each VM with its ServiceName ({_vms_to_find(service)})"
-    return (_fill_in_first("cloud service", service_name(service), find),)
+    return (_fill_in_first("cloud service", service_name(service), find, apart),)
 
 
 # How to find the real name of a resource a step names by a stand-in, by the kind its stand-in names (the
@@ -3355,7 +3387,7 @@ _FIND_NAME = {
 }
 
 
-def _named_first(step: Step, kind: str, name: str) -> Step:
+def _named_first(step: Step, kind: str, name: str, apart: str = "") -> Step:
     """The step of a resource of `kind` (`_FIND_NAME`) named `name`, which, where that name is a stand-in,
     says first to fill it in, and is not ready until then, as the step of a cloud service the files do not
     name (`_unnamed_service_notes`): none of its commands runs as written."""
@@ -3363,7 +3395,7 @@ def _named_first(step: Step, kind: str, name: str) -> Step:
         return step
     words, find = _FIND_NAME[kind]
     return replace(
-        step, notes=(_fill_in_first(words, name, find), *step.notes), name_unstated=f"{words}'s name"
+        step, notes=(_fill_in_first(words, name, find, apart), *step.notes), name_unstated=f"{words}'s name"
     )
 
 
@@ -3927,7 +3959,7 @@ def _unstated_account_step(builder: _Builder, account: UnstatedAccount, waves: M
         ),
         cli=_storage_cli(name),
     )
-    return _named_first(step, "StorageAccount", name)
+    return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
 
 
 def _held(account: UnstatedAccount) -> str:
@@ -4123,7 +4155,7 @@ def _standalone_storage_step(
         ),
         cli=replace(_storage_cli(name), before=(_CLI_ACCOUNT_CONTENTS,)),
     )
-    return _named_first(step, "StorageAccount", name)
+    return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
 
 
 def _account_contents(name: str) -> tuple[str, ...]:
@@ -4222,7 +4254,7 @@ def _storage_step(account: StorageAccount, after: tuple[str, ...], wave: int, bu
             ),
         ),
     )
-    return _named_first(step, "StorageAccount", name)
+    return _named_first(step, "StorageAccount", name, builder.file_apart(account.mark))
 
 
 def _vms_elsewhere_note(vms: list[VmElsewhere], wave: int, account: StorageAccount) -> tuple[str, ...]:
@@ -4335,7 +4367,7 @@ def _unattached_step(builder: _Builder, type_: str, name: str, subject: object) 
         powershell=_move(cmdlet, f"{parameter} {ps_quoted(name)}", f"Get-AzResource -Name {ps_quoted(name)}"),
         cli=_cli(cli, sh_quoted(name)),
     )
-    return _named_first(step, type_, name)
+    return _named_first(step, type_, name, builder.file_apart(mark))
 
 
 def _only_subnet(estate: Estate) -> tuple[str, str]:

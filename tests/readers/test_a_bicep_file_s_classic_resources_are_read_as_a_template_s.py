@@ -196,13 +196,11 @@ def test_every_declaration_form_is_read():
 def test_the_rules_fire_on_a_bicep_file_found_in_a_folder_walk(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"infra/main.bicep": ESTATE}, dedent=False)
     bginfo, snapshot = _line("resource bginfo"), _line("resource snapshot")
-    network, second_subnet = (
-        _line_after("resource jump", "virtualNetwork:"),
-        _line_after("resource jump", "'b'"),
-    )
+    second_subnet = _line_after("resource jump", "'b'")
+    # No MIG003 for jump's network: the file refers to it as `existing`, and a template lists only the
+    # networks it deploys, not the subscription's.
     assert sorted(where(result.findings)) == sorted(
         [
-            f"MIG003 infra/main.bicep:{network}:23",  # its network is not one the files declare
             f"MIG202 infra/main.bicep:{second_subnet}:11",  # in two subnets: at the second
             f"MIG204 infra/main.bicep:{bginfo}:3",  # of each VM of the loop
             f"MIG204 infra/main.bicep:{bginfo}:3",
@@ -264,8 +262,8 @@ def test_values_not_stated_are_stand_ins_one_per_loop_item():
     )
     records = _read(text).resources
     assert [a.name for a in _of(records, ClassicStorageAccount)] == [
-        "<storage account name, main.bicep:3:9>",
-        "<storage account name, main.bicep:3:9, 2nd>",
+        "<storage account name, a…, main.bicep:3:9>",
+        "<storage account name, b…, main.bicep:3:9>",
     ]
     assert len(_of(records, Script)) == 1
 

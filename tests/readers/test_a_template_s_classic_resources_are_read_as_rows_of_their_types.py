@@ -176,7 +176,7 @@ def test_a_value_the_template_does_not_state_is_a_stand_in_where_it_is_written()
         ]
     }
     (account,) = _of(_read(template), ClassicStorageAccount)
-    assert account.name == "<storage account name, azuredeploy.json:6:15>"
+    assert account.name == "<storage account name, disks…, azuredeploy.json:6:15>"
 
 
 def test_copy_loops_are_one_resource_per_item_as_far_as_counted():

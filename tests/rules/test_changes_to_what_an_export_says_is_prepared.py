@@ -62,13 +62,13 @@ _POWERSHELL = 'Get-AzureVM -ServiceName "svc1" -Name "vm1" | Remove-AzureVMBGInf
 _PYTHON = (
     "from azure.servicemanagement import ServiceManagementService\n"
     "sms = ServiceManagementService('sub', 'cert.pem')\n"
-    "sms.delete_role('svc1', 'svc1', 'vm1')\n"
+    "sms.shutdown_role('svc1', 'svc1', 'vm1')\n"
 )
 
 
 @pytest.mark.parametrize(
     ("script", "text", "call", "line"),
-    [("update.ps1", _POWERSHELL, "Update-AzureVM", 1), ("update.py", _PYTHON, "delete_role", 3)],
+    [("update.ps1", _POWERSHELL, "Update-AzureVM", 1), ("update.py", _PYTHON, "shutdown_role", 3)],
 )
 def test_a_change_to_a_service_an_export_says_is_prepared_is_a_warning(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, text: str, call: str, line: int

@@ -123,7 +123,10 @@ def test_a_vm_of_a_service_the_files_place_in_the_prepared_network(
     )
     found = _found(tmp_path, monkeypatch, {"migrate_vnet.py": runbook, "deploy.ps1": deploy})
     assert [(name, line, column) for name, line, column, _ in found] == [("migrate_vnet.py", 6, 5)]
-    assert "delete_role changes cloud service 'contoso-app', in virtual network 'prod-vnet'," in found[0][3]
+    assert (
+        "delete_role deletes a VM of cloud service 'contoso-app', in virtual network 'prod-vnet',"
+        in found[0][3]
+    )
     # Without a file that places the service in the network, which network it is in is not known.
     assert _found(tmp_path, monkeypatch, {"migrate_vnet.py": runbook}) == []
 

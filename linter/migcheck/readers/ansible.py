@@ -83,6 +83,14 @@ _COMMAND_MODULES = frozenset(
     for module in ("command", "shell", "raw")
 )
 _ACTIONS = frozenset({"local_action", "action"})
+# The Windows modules that run a PowerShell script on the host (`win_shell:`, whose default executable is
+# PowerShell; `win_powershell:`'s `script:`), and the one that runs a program with its arguments and no
+# shell (`win_command:`), read as `command:` is (`powershell.exe -Command "..."`, `pwsh -File x.ps1 ...`).
+_WINDOWS_MODULES = frozenset(
+    f"{prefix}{module}"
+    for prefix in ("", "ansible.windows.", "ansible.builtin.", "ansible.legacy.")
+    for module in ("win_shell", "win_command", "win_powershell")
+)
 # The module that sends an HTTP request (`uri:`): one to the Service Management API is read as curl sending it.
 _URI_MODULES = frozenset(f"{prefix}uri" for prefix in ("", "ansible.builtin.", "ansible.legacy."))
 _CLASSIC_MODULE = "azure"
@@ -175,9 +183,11 @@ def _runs_a_script_file(data: bytes) -> bool:
 
 def _mentions_classic(data: bytes) -> bool:
     """Whether the file itself may run the classic CLI or module (not only include files that do), or an
-    `az` command the shell reader reads (`az cloud-service create`, as a CI pipeline's step is read for)."""
+    `az` command the shell reader reads (`az cloud-service create`, as a CI pipeline's step is read for),
+    or a Windows module's PowerShell a classic cmdlet (`win_shell: New-AzureService ...`)."""
     return (
         _names_the_module(data)
+        or (b"win_" in data and automation.names_the_api(data))
         or _runs_the_cli(data)
         or _requests_the_api(data)
         or (any(key in data for key in _CLI_KEYS) and shell.may_run_an_az_command_read(data))
@@ -935,6 +945,8 @@ class _Playbook:
                 ran = self._command(value, args or {})
             elif key in _ACTIONS:
                 ran = self._action(value, args or {})
+            elif key in _WINDOWS_MODULES:
+                ran = self._windows_command(key, value, args or {})
             elif key in _URI_MODULES:
                 ran = self._uri(value, args or {}, self._mark(_key_node(node, key)))
             elif key == _CLASSIC_MODULE:  # shown at its key, `azure:`, not at the task's first line
@@ -983,6 +995,52 @@ class _Playbook:
             if key in given and _is_scalar(given[key]):
                 return self._line(given[key])
         return False
+
+    def _windows_command(self, module: str, value: Node, args: dict[str, Node]) -> bool:
+        """A Windows module's script, read as PowerShell (`run_powershell`): `win_shell:`'s free form or
+        `cmd:` (not with `executable:` another shell, `cmd`), `win_powershell:`'s `script:`; and
+        `win_command:`'s command line, a program and its arguments run with no shell, as `command:`'s is
+        (`powershell.exe -Command "..."`, `pwsh -File x.ps1`)."""
+        given = {**args, **(self._entries(value) or {})} if not _is_scalar(value) else args
+        executable = given.get("executable")
+        if executable is not None and not (
+            _is_scalar(executable) and executable.value.strip().casefold() in shell.POWERSHELLS
+        ):
+            return False
+        if module.endswith("win_command"):  # a program and its arguments, no shell: as `command:` runs one
+            return self._command(value, given)
+        if module.endswith("win_powershell"):
+            script = given.get("script")
+        else:
+            script = value if _is_scalar(value) else given.get("cmd") or given.get("_raw_params")
+        if script is None or not _is_scalar(script) or not script.value.strip():
+            return False
+        self._powershell(script)
+        return True
+
+    def _powershell(self, node: Node) -> None:
+        """A PowerShell script written in a scalar: its Jinja expressions filled in as Ansible renders them
+        before the host runs it (a literal the play states, else a variable no line assigns, a value not
+        stated), each character shown where the file writes it."""
+        value: str = node.value
+        self.spend(len(value) + 1)
+        places = _places(node, value)
+        text, at_places, filled = "", list[tuple[int, int]](), list[tuple[int, int]]()
+        start = 0
+        for opened, closed in _expressions(value):
+            text += value[start:opened]
+            at_places += places[start:opened]
+            at = places[opened] if opened < len(places) else (at_places[-1] if at_places else (1, 1))
+            line, _, holes, _ = self._filled(value[opened : closed + 2], [at] * (closed + 2 - opened))
+            if holes:  # not stated: a variable no line assigns, named after what the expression reads
+                line = _unassigned(value[opened + 2 : closed])
+                filled.append((len(text), len(text) + len(line)))
+            text += line
+            at_places += [at] * len(line)
+            start = closed + 2
+        text += value[start:]
+        at_places += places[start:]
+        self.lines.run_powershell(text, at_places, filled)
 
     def _action(self, value: Node, args: dict[str, Node]) -> bool:
         """`local_action: command azure ...` (the module's name, then its free form), or `local_action:` with
@@ -1125,6 +1183,8 @@ class _Playbook:
         value = value[skip:]
         if (
             "azure" not in value
+            # nor PowerShell given a classic cmdlet inline (`powershell.exe -Command "New-AzureVM ..."`)
+            and not automation.names_the_api(value.encode("utf-8"))
             # nor a script file it may run (`bash scripts/migrate.sh`, `python3 tools/create.py`)
             and not any(kind.decode() in value for kind in _SCRIPT_FILE_HINTS)
             and not automation.mentions_management_host(value)
@@ -1658,6 +1718,13 @@ def _empty_default(expression: str, omit: bool) -> str | None:
     if not given or given[0] not in empty or len(given) > 2 or given[1:] not in ([], ["true"], ["True"]):
         return None
     return name.strip() or None
+
+
+def _unassigned(expression: str) -> str:
+    """The PowerShell variable no line assigns that stands for a Jinja expression's value the play does not
+    state (`{{ vnet_name }}` as `${ansible_vnet_name}`), named after the variable it reads."""
+    name = "".join(c if c.isalnum() or c == "_" else "_" for c in _root_name(expression.strip())[:64])
+    return "${ansible_" + (name or "value") + "}"
 
 
 def _dotted(expression: str) -> str:

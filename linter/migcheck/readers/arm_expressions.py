@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from migcheck.model import Mark
-from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in
+from migcheck.readers.template_functions import SHARED, weight
+from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in, partly_known
 
 # How deep an expression may nest calls and brackets before it is taken as not known: real ones nest a
 # handful; the parser recurses once a level.
@@ -244,13 +245,21 @@ def _concat(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies
     args = ev.arguments(nodes, scope, copies)
     unknown = next((a for a in args if isinstance(a, Unknown)), None)
     if unknown is not None:
-        return unknown
+        return _partly(args) or unknown
     if args and all(isinstance(a, list) for a in args):
         return [item for a in args for item in a]
     parts = [as_text(a) for a in args]
     if any(p is None for p in parts):
         return Unknown()
     return bounded("".join(p for p in parts if p is not None))
+
+
+def _partly(args: list) -> Unknown | None:
+    """A string of several parts some of which are not known (`template_values.partly_known`); None when
+    it is one part, or a part is no text (an array's `concat`)."""
+    if len(args) < 2 or not all(isinstance(a, Unknown) or as_text(a) is not None for a in args):
+        return None
+    return partly_known([a if isinstance(a, Unknown) else as_text(a) for a in args])
 
 
 def _format(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
@@ -387,6 +396,30 @@ def _add(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -
     return Unknown()
 
 
+def _if(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`if(condition, trueValue, falseValue)`: only the branch the condition takes is worked out, as
+    Resource Manager does."""
+    if len(nodes) != 3:
+        return Unknown()
+    condition = ev._evaluate(nodes[0], scope, copies)
+    if not isinstance(condition, bool):
+        return Unknown()
+    return ev._evaluate(nodes[1] if condition else nodes[2], scope, copies)
+
+
+def _shared(function: Callable[[list], object]) -> Function:
+    """A function both template languages share (`template_functions`), its arguments worked out here, and
+    what it builds spent from the budget as it is gone through."""
+
+    def apply(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+        found = function(ev.arguments(nodes, scope, copies))
+        if isinstance(found, (list, dict)):
+            ev._spend(weight(found))
+        return found
+
+    return apply
+
+
 def _boolean(value: bool) -> Function:
     return lambda ev, nodes, scope, copies: value
 
@@ -406,6 +439,9 @@ _FUNCTIONS: dict[str, Function] = {
     "add": _add,
     "true": _boolean(True),
     "false": _boolean(False),
+    "if": _if,
+    "null": lambda ev, nodes, scope, copies: None,
+    **{name: _shared(function) for name, function in SHARED.items()},
 }
 
 

@@ -45,13 +45,16 @@ from migcheck.readers.arm_expressions import (
 )
 from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
+from migcheck.readers.template_functions import SHARED, weight
 from migcheck.readers.template_values import (
     MAX_COPIES,
     Declared,
+    LoadedText,
     Unknown,
     by_position,
     classic_type,
     parameter_stand_in,
+    partly_known,
     read_type,
 )
 
@@ -226,6 +229,8 @@ class _File:
             elif node.type == "resource_declaration":
                 self.symbols[symbol] = node
                 self.resources.append(node)
+        # The text each `loadTextContent` call loads, by its arguments.
+        self.loaded: dict[tuple[str | None, ...], object] = {}
         # Each loop may repeat its body's text so many times between them all: past it, a loop is one item.
         self.room = 4 * len(text) + 1_000_000
 
@@ -420,7 +425,7 @@ class _File:
         finally:
             self.depth -= 1
         if isinstance(found, Unknown) and found.mark is None and not found.stand_in:
-            return Unknown(found.why, mark=self.positions.mark(node))
+            return Unknown(found.why, mark=self.positions.mark(node), file=found.file)
         return found
 
     def _evaluate(self, node: Node, env: dict[str, object]) -> object:
@@ -434,7 +439,7 @@ class _File:
         return Unknown()
 
     def _string(self, node: Node, env: dict[str, object]) -> object:
-        parts: list[str] = []
+        parts: list[object] = []
         for child in node.named_children:
             piece = _piece(child)
             if piece is not None:
@@ -442,13 +447,15 @@ class _File:
             elif child.type == "interpolation":
                 inner = [c for c in child.named_children if c.type != "comment"]
                 value = self._value(inner[0], env) if inner else Unknown()
-                if isinstance(value, Unknown):
-                    return value if value.stand_in and len(node.named_children) == 1 else Unknown()
-                written = as_text(value)
+                if isinstance(value, Unknown) and value.stand_in and len(node.named_children) == 1:
+                    return value
+                written = value if isinstance(value, Unknown) else as_text(value)
                 if written is None:
                     return Unknown()
                 parts.append(written)
-        return bounded("".join(parts))
+        if any(isinstance(part, Unknown) for part in parts):
+            return partly_known(parts) if len(parts) > 1 else Unknown()
+        return bounded("".join(str(part) for part in parts))
 
     def _identifier(self, node: Node, env: dict[str, object]) -> object:
         name = _node_text(node)
@@ -497,6 +504,12 @@ class _File:
         body = _body(node)
         if body is not None and body.type == "if_statement":
             body = _first_named(body, "object")
+        if body is not None and body.type == "for_statement":
+            # A loop's symbol is the array of its items' (`parent: vms[0]`, `vms[i].name`).
+            return [
+                _Symbol(rtype, self._object(obj, env).get("name", Unknown()))
+                for env, obj in self._items(body, {})
+            ]
         if body is None or body.type != "object":
             return _Symbol(rtype, Unknown())
         return _Symbol(rtype, self._object(body, {}).get("name", Unknown()))
@@ -562,12 +575,52 @@ class _File:
             if arguments
             else []
         )
-        call = _FUNCTIONS.get(function)
-        return call(args) if call is not None else Unknown()
+        if function == "loadtextcontent":
+            # Once a file and encoding: a loop's items load the same file, read once.
+            which = tuple(a if isinstance(a, str) else None for a in args)
+            if which not in self.loaded:
+                self.loaded[which] = _loaded_text(args)
+            return self.loaded[which]
+        call = _FUNCTIONS.get(function) or SHARED.get(function)
+        found = call(args) if call is not None else Unknown()
+        if isinstance(found, (list, dict)):  # what it built is gone through: spent as evaluation is
+            self.budget -= weight(found)
+        return found
+
+
+def _loaded_text(args: list) -> object:
+    """`loadTextContent(path[, encoding])`: the text of the file at `path` from the Bicep file's folder,
+    when it is a file the run checks (see `beside.settings_file`), read as UTF-8 unless another encoding
+    Bicep knows is given; else a value not known that names the file. Bicep refuses a path out of the
+    repository's reach at build time all the same (an absolute one, a URL)."""
+    from migcheck.readers import beside
+
+    if not args or not isinstance(args[0], str) or not args[0].strip():
+        return Unknown()
+    path = args[0].strip()
+    encoding = _LOAD_ENCODINGS.get(args[1].casefold()) if len(args) > 1 and isinstance(args[1], str) else None
+    found = beside.settings_file(path) if beside.finding() and (len(args) == 1 or encoding) else None
+    if found is None:
+        return Unknown(file=path)
+    text = found.data.decode(encoding or "utf-8-sig", errors="replace")
+    loaded = bounded(text)
+    return LoadedText(loaded, path) if isinstance(loaded, str) else Unknown(file=path)
+
+
+# The encodings `loadTextContent` accepts, by the name Bicep gives each (as Python names them).
+_LOAD_ENCODINGS = {
+    "utf-8": "utf-8-sig",
+    "utf-16": "utf-16",
+    "utf-16be": "utf-16-be",
+    "us-ascii": "ascii",
+    "iso-8859-1": "latin-1",
+}
 
 
 def _concat(args: list) -> object:
     if any(isinstance(a, Unknown) for a in args):
+        if len(args) > 1 and all(isinstance(a, Unknown) or as_text(a) is not None for a in args):
+            return partly_known([a if isinstance(a, Unknown) else as_text(a) for a in args])
         return Unknown()
     if args and all(isinstance(a, list) for a in args):
         return [item for a in args for item in a]

@@ -318,27 +318,48 @@ def _package_deployment(el: Element, marker: Marker, evidence: str) -> Deploymen
     it carries (`Configuration`): the deployment of a service whose name is unknown, as
     `_create_deployment` tells."""
     shown = next((found for name in _ROLES_SHOWN_AT if (found := child(el, name)) is not None), el)
-    at = marker.mark(shown)
     written = child(el, "Configuration")
     config = _configuration(written, marker) if written is not None else None
+    deployment = package_deployment(
+        config, marker.mark(shown), marker.mark(el), _unread_roles(el), evidence, name=text_of(el, "Name")
+    )
+    return replace(deployment, slot=text_of(el, "DeploymentSlot"), service_unnamed=True)
+
+
+def package_deployment(
+    config: ServiceConfiguration | None,
+    at: Mark,
+    mark: Mark,
+    unread: str,
+    evidence: str,
+    *,
+    service: str = "",
+    name: str = "",
+    slot: str = "",
+) -> Deployment:
+    """The deployment of a package with the service configuration it is given (None when that cannot be
+    read): the roles the configuration names, web and worker roles for `evidence`, marked at `at` (where
+    the package or configuration is written), with where the configuration places the deployment (its
+    virtual network, reserved IPs, DNS servers, internal load balancers); one role named `unread` where the
+    configuration names none, and then where it goes is not known. A REST body's, or a deployment slot a
+    template declares."""
     roles = _configured_roles(config, at, evidence) if config is not None else ()
     if not roles:
-        roles = (Role(_unread_roles(el), RoleType.WEB_OR_WORKER, at, kind_evidence=evidence),)
+        roles = (Role(unread, RoleType.WEB_OR_WORKER, at, kind_evidence=evidence),)
     reserved_ips = config.reserved_ips if config is not None else ()
     return Deployment(
-        service_name="",
-        name=text_of(el, "Name"),
-        slot=text_of(el, "DeploymentSlot"),
+        service_name=service,
+        name=name,
+        slot=slot,
         roles=roles,
         instances=(),
         virtual_network=config.virtual_network if config is not None else None,
         reserved_ip=reserved_ips[0] if reserved_ips else None,
-        mark=marker.mark(el),
+        mark=mark,
         dns_servers=config.dns_servers if config is not None else (),
         network_known=config is not None,
         reserved_ip_known=config is not None,
         other_reserved_ips=reserved_ips[1:],
-        service_unnamed=True,
         package_service=config.name.strip() if config is not None else "",
         internal_load_balancers=config.internal_load_balancers if config is not None else (),
     )
@@ -376,12 +397,22 @@ def _configuration(written: Element, marker: Marker) -> ServiceConfiguration | N
     base64 tools write them), marked at the element; None when it is not one."""
     try:
         data = base64.b64decode("".join(text_of(written).split()), validate=True)
+    except ValueError:
+        return None
+    return configuration_of(data, marker.mark(written))
+
+
+def configuration_of(data: bytes, at: Mark) -> ServiceConfiguration | None:
+    """The service configuration a .cscfg's bytes are, carried inside another file (a REST body's base64
+    `Configuration`, a template's `configuration` string), every part of it marked at `at`, where that file
+    writes it; None when they are not one."""
+    try:
         root = parse(data, decode(data))
     except (ValueError, Unreadable):
         return None
     if local_name(root) != "ServiceConfiguration":
         return None
-    [config] = read_service_configuration(root, _AtElement(marker.mark(written)))
+    [config] = read_service_configuration(root, _AtElement(at))
     return config if isinstance(config, ServiceConfiguration) else None
 
 

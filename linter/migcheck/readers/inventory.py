@@ -805,7 +805,8 @@ def _is_parameters_file(data: bytes, text: str) -> bool:
     """Whether the text is a deployment parameters file: its `$schema` names `deploymentParameters.json`."""
     import json
 
-    if not _FIRST_KEY.match(_head(data)) or b"deploymentparameters.json" not in data.lower():
+    # Looked for in the text, which may be UTF-16 (what Windows PowerShell's Out-File writes).
+    if not _FIRST_KEY.match(_head(data)) or "deploymentparameters.json" not in text.lower():
         return False
     try:
         schema = _get_folded(json.loads(text), "$schema")

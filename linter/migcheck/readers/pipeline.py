@@ -1001,8 +1001,9 @@ def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str
     from migcheck.readers import powershell
 
     written_in = [powershell.HeldFile(start, shown, files[shown][1]) for start, shown in held.files]
+    # each step's inline script runs from a temporary file the runner writes (`STEP_SCRIPT_ROOT`)
     return powershell.read_held(
-        path, held.joined(), held.places, files[path][1], written_in, held.filled, held.folders
+        path, held.joined(), held.places, files[path][1], written_in, held.filled, held.folders, True
     )
 
 

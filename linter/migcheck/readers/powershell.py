@@ -187,6 +187,7 @@ from migcheck.model import (
     SERVICES_OF_VMS,
     SOURCED_AFTER_CD,
     STAGE_CHOICE,
+    STEP_SCRIPT_ROOT,
     UNCALLED_RUNS,
     UNSTATED_COMMAND_LINE,
     UNSTATED_SUBSCRIPTION,
@@ -308,6 +309,10 @@ _HINT = (
     # read with the arguments given (see `Interpreter._python_file_run`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*&?[ \t]*[\"']?(?:python[23]?|py)(?:\.exe)?[\"']?[ \t][^\n]{0,300}?(?:\.py\b|-m[ \t]*\w))"
+    # a shell script file a shell runs (`bash ./migrate.sh hub-vnet`, `& sh "$PSScriptRoot/x.sh"`), read with
+    # the arguments given (see `Interpreter._shell_file_run`)
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*&?[ \t]*[\"']?(?:ba|da|k|z)?sh(?:\.exe)?[\"']?[ \t][^\n]{0,300}?\.(?:sh|bash)\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -335,6 +340,8 @@ _HINT_WORDS = (
     b".ps1",
     b"python",
     b".py",
+    b".sh",
+    b".bash",
     b"py -",
     b".psm1",
     b"expressroutecircuit",
@@ -602,6 +609,7 @@ def read_held(
     files: Sequence[HeldFile] = (),
     filled: Sequence[tuple[int, int]] = (),
     function_folders: Mapping[str, str] | None = None,
+    temporary_script: bool = False,
 ) -> Document:
     """A PowerShell script another file holds as text (a CI pipeline's `pwsh:` step), each character of
     `text` shown where `places` says the file writes it (line and column from 1), the file's own lines
@@ -611,7 +619,9 @@ def read_held(
     script (a Terraform `${var.x}`, a CI service's `${{ secrets.X }}`) is written as a variable no line
     assigns (`${var_x}`): one inside a single-quoted string is that value too (`_filled_in_quotes`).
     `function_folders`: the functions whose body is a script file the holding file runs (a CI task's
-    `filePath:`), by name, each with that file's folder from the holding file's: their `$PSScriptRoot`."""
+    `filePath:`), by name, each with that file's folder from the holding file's: their `$PSScriptRoot`.
+    `temporary_script`: the text runs from a temporary file (a CI step's inline script), so its own
+    `$PSScriptRoot` is a folder that is none of the files checked (`STEP_SCRIPT_ROOT`)."""
     if filled:
         text, places, files = _filled_in_quotes(text, places, files, filled)
     parsed = _parse(path, text, lambda source: HeldPositions(path, source, text, places, file_lines, files))
@@ -622,6 +632,7 @@ def read_held(
     interpreter.function_folders = {
         name.casefold(): folder for name, folder in (function_folders or {}).items()
     }
+    interpreter.temporary_script = temporary_script
     resources = interpreter.run(tree.root_node)
     return Document(path, FileKind.POWERSHELL, "", resources, functions_run=interpreter.functions_run())
 
@@ -4386,6 +4397,18 @@ def _module_qualified(command: Node) -> bool:
 _SCOPE_PREFIXES = frozenset({"script", "global", "local", "private", "variable"})
 
 
+def _names_script_root(node: Node) -> bool:
+    """Whether a command names a path from the script's own folder: `$PSScriptRoot` or `$MyInvocation` (its
+    `.MyCommand.Path`) anywhere in it."""
+    stack = [node]
+    while stack:
+        part = stack.pop()
+        if part.type == "variable" and _variable(_text(part))[1] in ("psscriptroot", "myinvocation"):
+            return True
+        stack.extend(part.named_children)
+    return False
+
+
 def _variable(text: str) -> tuple[str, str]:
     """(scope, key) of a variable as written: `$x`, `${x}`, `$script:x`, `$env:X`, `@splat`."""
     name = text[1:]
@@ -7112,9 +7135,10 @@ class Interpreter:
         self.vms: list[VmObject] = []
         self.acls: list[AclObject] = []
         self.calls: dict[int, ClassicCall] = {}
-        # What the Python script files the script runs describe (`_python_file_run`), and those files' paths.
-        self.python_read: list[object] = []
-        self.python_files_run: set[str] = set()
+        # What the Python and shell script files the script runs describe (`_python_file_run`,
+        # `_shell_file_run`), and those files' paths.
+        self.scripts_read: list[object] = []
+        self.files_run: set[str] = set()
         # Of each script file run by its path, by the id of the function it is read as: the variables its
         # own top level sets to its folder (see `_run_file_folders`).
         self.run_file_folders: dict[int, Mapping[str, tuple[int, str]]] = {}
@@ -7311,6 +7335,9 @@ class Interpreter:
         # file's folder (see `read_held`), and where each is written (start and end byte, folder): the
         # functions written inside one are of that file too (see `_held_file_function`).
         self.function_folders: dict[str, str] = {}
+        # Whether the script runs from a temporary file (`read_held`): its own `$PSScriptRoot` is no folder
+        # of the files checked.
+        self.temporary_script = False
         self.held_file_spans: list[tuple[int, int, str]] = []
         # The function read once, with values it does not know, whose code runs now (see `function_body`):
         # its name, "" for any other code. What it creates is marked so (`Deployment.read_once_in`).
@@ -7534,7 +7561,7 @@ class Interpreter:
                     done.add(function.id)
                     self.function_body(function)
             self.never_runs = ""
-            return (*self.resources(), *self._python_described())
+            return (*self.resources(), *self._scripts_run_described())
         except (_Exhausted, RecursionError):
             self.library_names = {}  # no call of a dot-sourced file's function is run, as far as it says
             self.reading_once = ""
@@ -7542,17 +7569,18 @@ class Interpreter:
 
     def functions_run(self) -> tuple[tuple[str, str], ...]:
         """The functions of dot-sourced files the script ran at every call of theirs, with the values each
-        passes (`Document.functions_run`): what each creates, the script says; and the Python script files
-        it ran, read whole there (`_python_file_run`)."""
+        passes (`Document.functions_run`): what each creates, the script says; and the Python and shell
+        script files it ran, read whole there (`_python_file_run`, `_shell_file_run`)."""
         followed = {
             named for id_, named in self.library_names.items() if self._followed_at_every_call_id(id_)
         }
-        return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.python_files_run}))
+        return tuple(sorted(followed | {(path, WHOLE_FILE_RUN) for path in self.files_run}))
 
-    def _python_described(self) -> tuple[object, ...]:
-        """What the Python script files the script runs describe, their calls said to be this script's."""
+    def _scripts_run_described(self) -> tuple[object, ...]:
+        """What the Python and shell script files the script runs describe, their calls said to be this
+        script's."""
         own = f"PowerShell script '{posixpath.basename(self.path)}'"
-        return tuple(replace(r, called=own) if isinstance(r, Script) else r for r in self.python_read)
+        return tuple(replace(r, called=own) if isinstance(r, Script) else r for r in self.scripts_read)
 
     def top_level_values(self, root: Node) -> dict[str, Value]:
         """The values the script's top level holds once it has run that it states whole (see
@@ -9118,7 +9146,7 @@ class Interpreter:
             parts = parts[1:]
         elif len(parts) != 1 or named[0] is not None:
             return None
-        above = _folder_above(parts[0]) if self.scope == 0 else None
+        above = _folder_above(parts[0]) if self.scope == 0 and not self.temporary_script else None
         if above is not None:  # Set-Location (Split-Path -Parent $MyInvocation.MyCommand.Path)
             return _bare_folder("/".join([".."] * above))
         scope = env.child()  # the script's folder as a mark that only it starts with
@@ -9256,6 +9284,12 @@ class Interpreter:
             self._load_not_followed(invoked, LOADED_FROM_ANOTHER_FOLDER)
 
     def _load_not_followed(self, node: Node, tag: str) -> None:
+        if (
+            self.temporary_script
+            and self.library_folders.get(self.scope) is None
+            and _names_script_root(node)
+        ):
+            tag = STEP_SCRIPT_ROOT
         mark = replace(self.where.mark(node), tag=tag)
         self.loads_not_followed.setdefault((mark.line, mark.column), mark)
 
@@ -9368,8 +9402,42 @@ class Interpreter:
         self.spend(len(settings.data))
         # a path of the script's folder is its own to find the file by; as an argument, a value not stated
         arguments = tuple(None if (w.text or "").startswith(_SCRIPT_FOLDER) else w.text for w in run[1])
-        self.python_read += python_script.read(settings.path, settings.data, arguments).resources
-        self.python_files_run.add(settings.path)
+        self.scripts_read += python_script.read(settings.path, settings.data, arguments).resources
+        self.files_run.add(settings.path)
+        return Unknown(self.snippet(node))
+
+    def _shell_file_run(self, node: Node, program: str, env: Env) -> Value | None:
+        """`bash ./migrate.sh hub-vnet` (`sh`, with options; `& bash "$PSScriptRoot/x.sh"`): the shell script
+        file the shell runs, by a path from the folder the script runs in (or its own folder), read by the
+        shell reader with the words after it as its `$1`..., each call where the file writes it, as a shell
+        script's run of a PowerShell file is read. None where it runs a command inline (`-c`) or a file the
+        script does not state or the run does not check."""
+        words, given = self._native_words(node, env)
+        words = [
+            w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
+            for w in words
+        ]
+        # the first operand is the file: from the script's folder, or from where it runs
+        path = len(words) - len(shell.script_operands(words))
+        stated = words[path].text if path < len(words) else None
+        if stated is None or stated.startswith(("\\", "/")) or stated[1:2] == ":":
+            return None
+        held = stated.startswith(_SCRIPT_FOLDER)
+        relative = stated[len(_SCRIPT_FOLDER) :] if held else self._from_working(stated, node)
+        if not relative:
+            return None
+        words[path] = replace(words[path], text=relative.replace("\\", "/"))
+        # a path of the script's folder is its own to find the file by; as an argument, a value not stated
+        words[path + 1 :] = [
+            replace(w, text=None) if (w.text or "").startswith(_SCRIPT_FOLDER) else w
+            for w in words[path + 1 :]
+        ]
+        run = shell.script_file_run(program, words, self.where.mark(node))
+        if run is None:
+            return None
+        self.spend(len(run[1]))
+        self.scripts_read += run[1]
+        self.files_run.add(run[0])
         return Unknown(self.snippet(node))
 
     def _native_text(self, node: Node, arg: Arg | None, env: Env) -> str | None:
@@ -9445,7 +9513,8 @@ class Interpreter:
         folder = ""
         if joined is not None:  # (Join-Path $PSScriptRoot 'x.ps1')
             joined_folder = _script_folder_path(_unwrap(joined[0]), folders)
-            above = _folder_above(joined[0]) if joined_folder is None and self.scope == 0 else None
+            own = self.scope == 0 and not self.temporary_script  # a temporary file's folder is none checked
+            above = _folder_above(joined[0]) if joined_folder is None and own else None
             if above is not None:  # (Join-Path (Split-Path -Parent $MyInvocation.MyCommand.Path) x.ps1)
                 joined_folder = "/".join([".."] * above)
             if joined_folder is None and _current_folder_key(joined[0]) in self._current_folders_at(invoked):
@@ -9514,7 +9583,10 @@ class Interpreter:
         `folders_lost`). In a function of a dot-sourced file the script runs (`function Common { .
         $workingDir"Common\\Settings.ps1" }`), those the script sets before the statement that runs it, and
         `$PSScriptRoot` the folder of that file (see `library_folders`)."""
-        folders = {_SCRIPT_ROOT[1]: self.library_folders.get(self.scope, "")}
+        own_folder = self.library_folders.get(self.scope)
+        if own_folder is None and self.temporary_script:
+            return {}  # the runner's temporary folder, which holds none of the files checked
+        folders = {_SCRIPT_ROOT[1]: own_folder or ""}
         if self.folders_lost is None:
             return folders
         own = self.source is self.own
@@ -10719,6 +10791,8 @@ class Interpreter:
             output = self._powershell_file_run(node, env)
         if output is None and key.removesuffix(".exe") in shell.PYTHONS and key not in self.defined:
             output = self._python_file_run(node, env)
+        if output is None and key.removesuffix(".exe") in shell.SHELLS and key not in self.defined:
+            output = self._shell_file_run(node, key.removesuffix(".exe"), env)
         if output is not None:
             return output
         if key not in self.defined and self._runbook_called_inline(node, key):

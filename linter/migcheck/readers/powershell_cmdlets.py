@@ -693,6 +693,8 @@ SPECS: dict[str, Spec] = {
     "remove-azurestorageaccount": _spec(
         "StorageAccountName:0", aliases={"ServiceName": "StorageAccountName"}
     ),
+    # `Get-AzureStorageAccount x` names the account by position, as `-StorageAccountName x` does.
+    "get-azurestorageaccount": _spec("StorageAccountName:0", aliases={"ServiceName": "StorageAccountName"}),
     "add-azuredisk": _spec("DiskName:0 MediaLocation:1 Label OS"),
     "remove-azuredisk": _spec("DiskName:0 DeleteVHD!"),
     "add-azurevmimage": _spec(

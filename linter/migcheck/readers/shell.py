@@ -208,6 +208,7 @@ def _prefix_named(name: str | None) -> str | None:
 
 # Shells, which run the command line `-c` gives them, or the script a here-document feeds them.
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh"})
+SHELLS = _SHELLS  # as another language's script names them (`bash ./migrate.sh` in PowerShell)
 # The programs that run Python code they are given inline (`-c`, their standard input), and their options that
 # take the next word as their value.
 PYTHONS = frozenset({"python", "python2", "python3", "py"})
@@ -380,6 +381,7 @@ def _read(path: str, data: bytes) -> Document:
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
     own = f"Shell script '{posixpath.basename(path)}'"
+    walker.powershell_pieces_read()
     python += tuple(replace(r, called=own) if isinstance(r, Script) else r for r in walker.files_read)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
@@ -1425,6 +1427,9 @@ class _Walker:
         self.files_read: list[object] = []
         self.python_seen: set[tuple[str, Mark]] = set()
         self.powershell_seen: set[tuple[str, Mark]] = set()
+        # The PowerShell commands it runs inline, in the order they run, each with whether it is code that
+        # never runs and the branches it runs on: read as one script (`powershell_pieces_read`).
+        self.powershell_pieces: list[_PowerShellPiece] = []
         # Of a command line built as text and being run (`_run_line`): what holds each value in it the
         # script does not state and where it is written, by the number its hole bears (`_numbered`).
         self.line_holes: tuple[tuple[str | None, Mark | None], ...] = ()
@@ -3086,7 +3091,7 @@ class _Walker:
         each of its commands shown where the file writes it. The file's own read, without those words, is
         then not said again (`WHOLE_FILE_RUN`). False for a file not followed: one not stated, not checked
         or that does not parse, or one run past the depth of calls followed."""
-        operands = _script_operands(words[1:])
+        operands = script_operands(words[1:])
         stated = operands[0].text if operands else None
         relative = self._file_run_path(stated)
         if relative is None:
@@ -3169,8 +3174,9 @@ class _Walker:
 
     def _inline_powershell(self, words: list[Word]) -> bool:
         """`pwsh -Command "Move-AzureVirtualNetwork -Prepare ..."` (`-c`; `powershell` given a command with
-        neither option): the command read by the PowerShell reader, each call where the script writes it
-        (`files_read`), the words after `-Command` joined by spaces as PowerShell joins them. False for
+        neither option): the command read by the PowerShell reader with the others the script runs so
+        (`powershell_piece`), each call where the script writes it, the words after `-Command` joined by
+        spaces as PowerShell joins them. False for
         a command the script does not state as written (a value the shell fills in), and for one that runs a
         script file (`-Command ./migrate.ps1 ...`), left unread as before."""
         command = _powershell_command_words(words)
@@ -3182,11 +3188,39 @@ class _Walker:
         if (text, command[0].mark) in self.powershell_seen:  # a function's, run again at each call: read once
             return True
         self.powershell_seen.add((text, command[0].mark))
+        self.spend(len(text))
+        self.powershell_piece(command[0].mark.path, text, places)
+        return True
+
+    def powershell_piece(
+        self, file: str, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """A PowerShell command the script runs (`pwsh -Command ...`), kept to be read with the others it runs
+        (`powershell_pieces_read`): the steps of one migration given one `pwsh -Command` line each are one
+        runbook, in the order they run, on the branches the script runs each on. `file`: the file that
+        writes it, where each character is written (`places`)."""
+        path = (*self.stage, *self.reading.branches)
+        self.powershell_pieces.append((self.reading.never, path, file, text, list(places), list(filled)))
+
+    def powershell_pieces_read(self) -> None:
+        """The PowerShell commands the script ran (`powershell_piece`) read as one script, in the order they
+        ran, each under the branches of the script's choices it runs on (`_joined_powershell`), each
+        character shown where the script writes it; commands PowerShell would refuse together are read one
+        by one, as each `pwsh` runs its own."""
         from migcheck.readers import powershell
 
-        self.spend(len(text))
-        self.files_read += powershell.read_held(self.path, text, places, ()).resources
-        return True
+        pieces, self.powershell_pieces = self.powershell_pieces, []
+        if not pieces:
+            return
+        text, places, filled, files = _joined_powershell(pieces, self.path)
+        held = [powershell.HeldFile(start, file, ()) for start, file in files]
+        document = powershell.read_held(self.path, text, places, (), held, filled=filled)
+        if document.problem is None or len(pieces) == 1:
+            self.files_read += document.resources
+            return
+        for _, _, file, piece, at, spans in pieces:
+            written = [powershell.HeldFile(0, file, ())] if file != self.path else []
+            self.files_read += powershell.read_held(self.path, piece, at, (), written, filled=spans).resources
 
     def _python_file_run(self, words: list[Word]) -> bool:
         """`python3 tools/migrate.py --vnet hub-vnet prepare` (`python -m tools.migrate ...`): a Python script
@@ -4239,7 +4273,7 @@ def _replacement(options: list[Word]) -> str | None:
     return None
 
 
-def _script_operands(words: list[Word]) -> list[Word]:
+def script_operands(words: list[Word]) -> list[Word]:
     """The script file a shell given `words` (after its name) runs and the words given it (its `$1`...),
     past the shell's options; none where it runs no file (`-c`, `-s`) or a file the script does not state."""
     index = 0
@@ -4305,6 +4339,83 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
             return []
         index += 2 if option in POWERSHELL_VALUES else 1
     return [] if pwsh else words[index:]
+
+
+# A PowerShell command a script runs inline: whether it is code that never runs, the branches it runs on
+# (`model.MigrationStep.branches`), the file that writes it (a file the script runs, a task file a playbook
+# includes), its text, where each character is written there, the spans of values filled in.
+_PowerShellPiece = tuple[
+    bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]]
+]
+
+
+def _joined_powershell(
+    pieces: list[_PowerShellPiece], path: str
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, str]]]:
+    """PowerShell commands a script runs, in order, as one script: each under the branches it runs on, as
+    PowerShell's own (`if ($env:MIGCHECK_CHOICE_1 -eq '0') { ... } elseif (... -eq '1') { ... }`, a test of a
+    value the script does not state, whose arms never run together), one that never runs under `if
+    ($false)`; the characters added shown where the command next to them starts. Also where the text goes on
+    in another file than `path`, the script's (from that character on, that file)."""
+    out = _PowerShellText()
+    files: list[tuple[int, str]] = []
+    written_in = path
+    choices: dict[str, int] = {}
+    open_: list[tuple[str, int]] = []  # the branches open, outermost first
+    for never, branches, file, text, places, filled in pieces:
+        if file != written_in:
+            files.append((len(out.places), file))
+            written_in = file
+        route = (*branches, ("", 0)) if never else branches  # ("", 0): `if ($false)`
+        first = places[0] if places else out.last
+        shared = next((n for n, (a, b) in enumerate(zip(open_, route, strict=False)) if a != b), None)
+        shared = min(len(open_), len(route)) if shared is None else shared
+        while len(open_) > shared + 1:
+            open_.pop()
+            out.add("}\n", first)
+        if (
+            len(open_) == shared + 1
+            and shared < len(route)
+            and open_[-1][0] == route[shared][0]
+            and route[shared][0]
+        ):
+            open_[-1] = route[shared]
+            number = choices.setdefault(route[shared][0], len(choices) + 1)
+            out.add(f"}} elseif ($env:MIGCHECK_CHOICE_{number} -eq '{route[shared][1]}') {{\n", first)
+        elif len(open_) > shared:
+            open_.pop()
+            out.add("}\n", first)
+        for choice, arm in route[len(open_) :]:
+            open_.append((choice, arm))
+            if not choice:
+                out.add("if ($false) {\n", first)
+                continue
+            number = choices.setdefault(choice, len(choices) + 1)
+            out.add(f"if ($env:MIGCHECK_CHOICE_{number} -eq '{arm}') {{\n", first)
+        out.filled += [(start + len(out.places), end + len(out.places)) for start, end in filled]
+        out.add(text, first, places)
+        out.add("\n", out.last)
+    out.add("}\n" * len(open_), out.last)
+    return "".join(out.parts), out.places, out.filled, files
+
+
+class _PowerShellText:
+    """A PowerShell script being built of pieces (joined once, at the end), with where each character is
+    written."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.places: list[tuple[int, int]] = []  # one per character so far
+        self.filled: list[tuple[int, int]] = []
+
+    @property
+    def last(self) -> tuple[int, int]:
+        return self.places[-1] if self.places else (1, 1)
+
+    def add(self, text: str, at: tuple[int, int], places: Sequence[tuple[int, int]] = ()) -> None:
+        """`text`, each character where `places` says, past their end (or with none) at `at`."""
+        self.parts.append(text)
+        self.places += list(places[: len(text)]) + [places[-1] if places else at] * (len(text) - len(places))
 
 
 def _written_in_place(words: list[Word]) -> tuple[str, list[tuple[int, int]]]:
@@ -5009,6 +5120,23 @@ class CommandLines:
         finally:
             walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
 
+    def run_powershell(
+        self, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        """A PowerShell script the file holds (an Ansible `win_shell:` task's), each character shown where
+        `places` says the file writes it, `filled` the spans of values the file fills in that it does not
+        state (see `powershell.read_held`): read by the PowerShell reader, its calls the file's, as a
+        shell script's `pwsh -Command` is (`_Walker._inline_powershell`). Code that never runs is not read;
+        a script read at a place already (a task file's, run again) is not read again."""
+        walker = self.walker
+        line, column = places[0] if places else (1, 1)
+        seen = (text, Mark(self.path, line, column=column))
+        if walker.reading.never or seen in walker.powershell_seen:
+            return
+        walker.powershell_seen.add(seen)
+        walker.spend(len(text))
+        walker.powershell_piece(self.path, text, places, filled)
+
     def runs_in(self, folder: str) -> None:
         """The lines run from `folder`, from the file's (a CI job's steps run from the repository's root,
         which is `../..` of a GitHub Actions workflow): a path they name from where they run is from there."""
@@ -5134,6 +5262,7 @@ class CommandLines:
             script = Script(posixpath.basename(self.path), "Shell", (), (), replace(refused[0], tag=""))
         # what a script file states apart from its calls is kept too: the peerings it adds to a classic
         # network, and the cloud services of extended support it creates (`az cloud-service create`)
+        walker.powershell_pieces_read()
         others = (*walker.peerings, *walker.extended, *walker.python_read, *walker.files_read)
         if script is None:
             return (*described, *others)
@@ -5158,6 +5287,27 @@ def _python_run(words: list[Word]) -> tuple[str, Word | None] | None:
         elif not word.text.startswith("-") or word.text.startswith("-m"):
             return None
     return "-", None
+
+
+def script_file_run(program: str, words: list[Word], at: Mark) -> tuple[str, tuple[object, ...]] | None:
+    """A shell script file another language's script runs (PowerShell's `bash ./migrate.sh hub-vnet`, `sh
+    x.sh`, `& bash "$PSScriptRoot/x.sh"`), `program` given `words` (after its name, the file's path from the
+    folder of the script read now, `/`-separated): the file's path as the run reads it, and what it
+    describes, read as that shell runs it, the words after the path its `$1`..., each call shown where the
+    file writes it (as `_Walker._script_file_run` reads a file a shell script runs). None where it runs no
+    such file (`-c`, a file not stated, not checked, or that does not parse)."""
+    operands = script_operands(words)
+    stated = operands[0].text if operands else None
+    settings = beside.settings_file(stated) if stated and not stated.startswith("/") else None
+    if settings is None:
+        return None
+    followed: list[bool] = []
+
+    def program_run(lines: CommandLines) -> None:
+        followed.append(lines.walker._script_file_run([Word(program, at), *operands]))
+
+    resources = run_commands(settings.path, settings.data, program_run)
+    return (settings.path, resources) if any(followed) else None
 
 
 def python_file_operands(words: list[Word]) -> tuple[str, list[Word]] | None:

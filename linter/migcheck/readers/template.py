@@ -31,7 +31,14 @@ from dataclasses import dataclass, field
 from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
 from migcheck.readers.arm_expressions import Evaluator, Scope, as_count
-from migcheck.readers.inventory import _at_a_fixed_depth, _get_folded, _Malformed, _role_names, _Scanner
+from migcheck.readers.inventory import (
+    _at_a_fixed_depth,
+    _decode,
+    _get_folded,
+    _Malformed,
+    _role_names,
+    _Scanner,
+)
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
 from migcheck.readers.template_values import Declared, Unknown, by_position, read_type, records_of
 
@@ -226,9 +233,10 @@ def _parameters_file(path: str) -> dict[str, object]:
     found = beside.settings_file(name[: -len(".json")] + ".parameters.json")
     if found is None:
         return {}
+    text, problem = _decode(found.data)  # UTF-8, or UTF-16 as Windows PowerShell's Out-File writes it
     try:
-        values = json.loads(found.data.decode("utf-8-sig"))
-    except (ValueError, RecursionError):  # not UTF-8 or not JSON (UnicodeDecodeError is a ValueError)
+        values = json.loads(text) if problem is None else None
+    except (ValueError, RecursionError):
         return {}
     schema = _get_folded(values, "$schema")
     given = _get_folded(values, "parameters")

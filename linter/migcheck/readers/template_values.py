@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.model import Mark, Script
+from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
 if TYPE_CHECKING:
     from migcheck.readers.inventory_shapes import Spots, Written
@@ -50,12 +51,55 @@ class Unknown:
     # one value wherever it is used (`<value of parameter 'vnetName', azuredeploy.json:6:5>`, at its
     # declaration), so a VM and the network it names by it are in one network, as in a script.
     stand_in: str = ""
+    # The file whose text the value is, where the template loads one the run does not hold (Bicep's
+    # `loadTextContent('pkg/ServiceConfiguration.Cloud.cscfg')`), as written.
+    file: str = ""
+
+
+class LoadedText(str):
+    """The text of a file a template loads (Bicep's `loadTextContent(...)`), which says which file that is
+    (`file`, the path as written): a deployment slot's configuration so loaded is that file's service's."""
+
+    file: str
+
+    def __new__(cls, text: str, file: str) -> LoadedText:
+        loaded = super().__new__(cls, text)
+        loaded.file = file
+        return loaded
 
 
 def parameter_stand_in(name: str, mark: Mark) -> Unknown:
     """The value of a template's parameter that has no default: given at deployment."""
     file = posixpath.basename(mark.path)
-    return Unknown(stand_in=f"<value of parameter '{name}', {file}:{mark.line}:{mark.column}>")
+    return Unknown(
+        f"the value of parameter '{name}'",
+        stand_in=f"<value of parameter '{name}', {file}:{mark.line}:{mark.column}>",
+    )
+
+
+# How long the words of a string only partly known may be (`partly_known`): past it, they say no more than
+# that the value is not known.
+_MAX_LABEL = 200
+
+
+def partly_known(parts: list[object]) -> Unknown:
+    """A string built of parts (`concat(parameters('p'), '-web')`, Bicep's `'${p}-web'`) of which some are not
+    known: not known, and not the value of any one part, its words the string as far as known, each part not
+    known written `…`, and the parameters those parts are (`…-web (… from parameter 'p')`), so that its
+    stand-in keeps what the template states of it."""
+    pattern = "".join("…" if isinstance(part, Unknown) else str(part) for part in parts)
+    named = list(dict.fromkeys(name for part in parts if (name := _parameter_named(part))))
+    if named:
+        listed = ", ".join(f"'{name}'" for name in named)
+        pattern += f" (… from parameter{'s' if len(named) > 1 else ''} {listed})"
+    return Unknown(pattern if len(pattern) <= _MAX_LABEL and pattern.strip("…") else "")
+
+
+def _parameter_named(part: object) -> str:
+    """The parameter a part not known is the value of, "" for any other part."""
+    if not isinstance(part, Unknown) or not part.stand_in.startswith("<value of parameter '"):
+        return ""
+    return part.why.removeprefix("the value of parameter ").strip("'")
 
 
 @dataclass(slots=True)
@@ -86,6 +130,8 @@ _VM_EXTENSION = "microsoft.classiccompute/virtualmachines/extensions"
 _NOUNS = {
     _VM: "VM",
     "microsoft.classiccompute/domainnames": "cloud service",
+    "microsoft.classiccompute/domainnames/slots": "deployment slot",
+    "microsoft.classiccompute/domainnames/slots/roles": "role",
     "microsoft.classicstorage/storageaccounts": "storage account",
     "microsoft.classicnetwork/virtualnetworks": "virtual network",
     "microsoft.classicnetwork/reservedips": "reserved IP",
@@ -170,10 +216,10 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     turns = _Turns()
     rows = [(d, _row(d, text, file, turns)) for d in read]
     extensions = _extensions_by_vm(rows)
-    found: list[object] = []
+    found: list[object] = list(_deployments(text, rows))
     for resource, row in rows:
         rtype = str(row["type"]).casefold()
-        if rtype == _VM_EXTENSION:
+        if rtype == _VM_EXTENSION or is_deployment_type(rtype):
             continue
         added = extensions.get(_key(row["name"]), []) if rtype == _VM else []
         if added:
@@ -221,6 +267,37 @@ def _extension(resource: Declared) -> Declared | None:
     rtype = "/".join([names[len(extended)], *own])
     name = "/".join(names[len(extended) + 1 :])
     return replace(resource, type=rtype, name=name, own={**resource.own, "scope": scope})
+
+
+def _deployments(text: str, rows: list[tuple[Declared, dict]]) -> Iterator[object]:
+    """The deployments of the cloud services' slots and roles among the rows (`template_slots`)."""
+    found = [
+        Slotted(
+            str(row["type"]),
+            row["name"],
+            row["properties"],
+            resource.mark,
+            _configuration_at(text, resource),
+            _loaded_from(resource.properties),
+        )
+        for resource, row in rows
+        if is_deployment_type(str(row["type"]))
+    ]
+    return deployments(found) if found else iter(())
+
+
+def _loaded_from(props: object) -> str:
+    """The file a slot's `configuration` is loaded from, as written; "" when it is written in the template."""
+    if not isinstance(props, dict):
+        return ""
+    value = next((v for k, v in props.items() if k.casefold() == "configuration"), None)
+    return value.file if isinstance(value, LoadedText | Unknown) else ""
+
+
+def _configuration_at(text: str, resource: Declared) -> Mark | None:
+    """Where a slot's `configuration` value is written; None when it writes none."""
+    spots = _spots(text, resource)
+    return spots.value("configuration") if spots.value_offset("configuration") >= 0 else None
 
 
 def _key(value: object) -> str:
@@ -489,10 +566,12 @@ __all__ = [
     "MAX_COPIES",
     "MAX_STRING",
     "Declared",
+    "LoadedText",
     "Unknown",
     "by_position",
     "classic_type",
     "parameter_stand_in",
+    "partly_known",
     "read_type",
     "records_of",
 ]

@@ -1129,12 +1129,85 @@ class _Configuration:
         steps = _steps(node)
         if steps is not None and self.followable(steps, members=True):  # `var.x.y`, `local.m["k"]`
             return self.member_word(path, node, mark)
+        instance = self.instance_word(path, node, steps, mark)
+        if instance is not None:  # `azure_instance.web[count.index].name`, `element(....*.name, i)`
+            return instance
         if kind == "function_call" and _function(node)[0] in _PICKING:
             return self.member_word(path, node, mark)
         reference = _path(node)
         if reference is not None:
             return self.reference(reference, mark)
         return Word(None, mark, holder=_source(node))
+
+    def instance_word(self, path: str, node: Node, steps: list[str | Node] | None, at: Mark) -> Word | None:
+        """An attribute of one instance of a resource whose block has `count`: by its index
+        (`azure_hosted_service.svc[count.index].name`, `azure_instance.web[0].name`) or picked from all of
+        them (`element(azure_hosted_service.svc.*.name, count.index)`, which wraps around their number), its
+        argument as that instance's `count.index` makes it; None for any other expression."""
+        if steps is None and _kind(node) == "function_call" and _function(node)[0] == "element":
+            arguments = _function(node)[1]
+            names = _path(arguments[0]) if len(arguments) == 2 else None
+            if names is None or len(names) != 4 or names[2] != "*" or _steps(arguments[0]) is not None:
+                return None  # not a splat of a resource's attribute (`.*.name`, `[*].name`)
+            resource = self.module.resources.get((names[0], names[1]))
+            index = self.word(path, arguments[1], at) if resource is not None else None
+            return self.instance_argument(resource, names[3], index, True, at) if index is not None else None
+        if steps is None or len(steps) != 4 or not all(isinstance(step, str) for step in steps[:2]):
+            return None
+        resource = self.module.resources.get((str(steps[0]), str(steps[1])))
+        attribute, written = steps[3], steps[2]
+        if resource is None or not isinstance(attribute, str):
+            return None
+        index = Word(written, at) if isinstance(written, str) else self.word(path, written, at)
+        return self.instance_argument(resource, attribute, index, False, at)
+
+    def instance_argument(
+        self, resource: _Resource | None, attribute: str, index: Word, wraps: bool, at: Mark
+    ) -> Word | None:
+        """The argument `attribute` of instance `index` of a resource whose block has a `count` the module
+        states (`wraps`: an index past their number counts on from the first, as `element` does), or of the
+        instance of key `index` of one whose block has a `for_each` (`svc["a"].name`, `svc[each.key].name`);
+        a value not stated for an index not stated, past their number or of no key; None for a resource of
+        neither."""
+        if resource is None or not ("count" in resource.attributes or "for_each" in resource.attributes):
+            return None
+        written = f"{resource.kind}.{resource.name}[{index.text or '*'}].{attribute}"
+        argument = "name" if attribute == "id" and resource.kind in CLASSIC_TYPES else attribute
+        node = resource.attributes.get(argument)
+        instance = self.instance(resource, index, wraps, at) if node is not None and index.text else None
+        key = (resource.kind, resource.name, f"{argument}[{index.text}]")
+        if node is None or instance is None or key in self.evaluating:
+            return Word(None, at, holder=written)
+        # that instance's values, built of its own `count.index` or `each`, apart from the instance made now
+        saved = self.index, self.each_key, self.each_value, self.known
+        self.index, self.each_key, self.each_value = instance
+        self.known = {}
+        self.evaluating.add(key)
+        try:
+            found = self.argument_word(resource.path, node)
+        finally:
+            self.evaluating.discard(key)
+            self.index, self.each_key, self.each_value, self.known = saved
+        return found if found.text is not None else replace(found, mark=at)
+
+    def instance(
+        self, resource: _Resource, index: Word, wraps: bool, at: Mark
+    ) -> tuple[Word | None, Word | None, tuple[str, Node] | None] | None:
+        """The `count.index`, `each.key` and `each.value` of the instance `index` (a number, or a key) of a
+        resource whose block has `count` or `for_each`; None where the module does not state it."""
+        count = resource.attributes.get("count")
+        if count is not None:
+            number = _number(index.text) if index.text is not None else None
+            total = self.word(resource.path, count, at).text
+            instances = _number(total) if total is not None else None
+            if number is None or not instances or (number >= instances and not wraps):
+                return None
+            return Word(str(number % instances), _mark(resource.path, count)), None, None
+        if wraps:  # `element` picks from a list: a `for_each` block's instances are a map
+            return None
+        keyed = self.keyed(resource.path, resource.attributes["for_each"])
+        found = next(((key, value) for key, value in keyed or () if key.text == index.text), None)
+        return None if found is None else (None, found[0], found[1])
 
     def member_word(self, path: str, node: Node | list[str | Node], at: Mark) -> Word:
         """A member of an object or list the module writes (`var.x.y`, `local.m["k"]`, `lookup(var.m, "k",

@@ -330,6 +330,8 @@ def _parser(encoding: str | None) -> etree.XMLParser:
             # Whitespace between elements is a node of its own in libxml2's tree, a sixth of a dense file's
             # memory; no reader reads it (values are stripped) and positions come from the source text.
             remove_blank_text=True,
+            # No reader looks an element up by its `xml:id`: libxml2 need not index them as it parses.
+            collect_ids=False,
             encoding=encoding,
         )
     return parser
@@ -1014,15 +1016,29 @@ def attrs(el: Element, *names: str) -> tuple[str, ...]:
     values = [el.get(name) for name in names]
     missing = values.count(None)
     # When every attribute is one of `names` as written, the missing ones are not there in any case.
-    if missing and len(keys := el.keys()) + missing > len(names):
-        lowered: dict[str, str] = {}  # lowered local name -> the first attribute so named, in one pass
-        for key in keys:
-            lowered.setdefault(key.rpartition("}")[2].lower(), key)
+    if missing and len(keys := el.keys()) + missing > len(names) and _in_another_case(keys, names, values):
+        lowered = _by_lowered_name(keys)
         values = [
             value if value is not None or (found := lowered.get(name.lower())) is None else el.get(found, "")
             for name, value in zip(names, values, strict=True)
         ]
     return tuple([sys.intern((value or "").strip()) for value in values])
+
+
+def _by_lowered_name(keys: list[str]) -> dict[str, str]:
+    """Lowered local name -> the first of the attribute names `keys` so named, in one pass."""
+    lowered: dict[str, str] = {}
+    for key in keys:
+        lowered.setdefault(key.rpartition("}")[2].lower(), key)
+    return lowered
+
+
+def _in_another_case(keys: list[str], names: tuple[str, ...], values: list[str | None]) -> bool:
+    """Whether an attribute of `names` whose `values` is None may be there in another case: only when the
+    element's attribute names (`keys`), lowered, hold it. One search of them all, in C, where most elements
+    (an endpoint without `localPort`) would have each of their attributes looked at in Python."""
+    written = "\0".join(keys).lower()
+    return any(value is None and name.lower() in written for name, value in zip(names, values, strict=True))
 
 
 def _get_ignoring_case(el: Element, wanted: str, keys: list[str] | None = None) -> str:

@@ -8,6 +8,7 @@ The formats people read in a terminal (`HUMAN`) also take a `Paint`, for colour;
 
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import TYPE_CHECKING
 
@@ -83,12 +84,26 @@ def write(
 def location(finding: Finding, result: LintResult) -> Location:
     """Where `finding` is. The engine locates only the findings it reports; formats that also show
     suppressed ones (SARIF) locate those here, the same way."""
-    from migcheck.source import SourceText  # not at import time: `migcheck --version` needs none of it
-
     if finding.location is not None:
         return finding.location
+    from migcheck.source import SourceText  # not at import time: `migcheck --version` needs none of it
+
     source = result.sources.get(finding.mark.path) or SourceText("")
     return source.locate(finding.mark)
+
+
+def blocks_migration(finding: Finding) -> bool:
+    """`readiness.blocks_migration(finding)`, for the writers that say it of each finding. The readiness
+    model is imported with the first finding asked about, not at start-up, and once: an `import` in a
+    function run for each finding cost as much as twenty calls each time it ran."""
+    return _blocks_migration()(finding)
+
+
+@functools.cache
+def _blocks_migration() -> Callable[[Finding], bool]:
+    from migcheck.report.readiness import blocks_migration as blocks
+
+    return blocks
 
 
 def titled(finding: Finding) -> str:
@@ -97,7 +112,6 @@ def titled(finding: Finding) -> str:
     (MIG208), an error the settings turn down. With the errors, they are what the summary's `20 block the
     migration` counts (`readiness.blocks_migration`)."""
     from migcheck.model import Severity
-    from migcheck.report.readiness import blocks_migration  # loaded with the first annotation
 
     blocker = finding.severity is not Severity.ERROR and blocks_migration(finding)
     return f"{finding.code} {finding.name}{' (blocks the migration)' if blocker else ''}"

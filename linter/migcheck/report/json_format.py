@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from migcheck.model import Finding, Severity
+from migcheck.report import blocks_migration
 from migcheck.report.stream import Stream, json_text, rendered
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ _SEVERITY_TEXT = {severity: str(severity) for severity in Severity}
 def finding_dict(finding: Finding, steps: Steps | None = None) -> dict[str, object]:
     """The finding as `--format json` gives it; `checked_at` only where `steps` says which step finds it
     (a plan's blocker and note leave it out)."""
-    from migcheck.report.readiness import blocks_migration  # loaded once a finding is written
-
     loc = finding.location
     return {
         "code": finding.code,

@@ -126,7 +126,8 @@ they name, "" for none) and the note the text says of it: no step moves that net
 `before` is what to run once in the subscription before its first step (select it, register the migration
 provider; `subscription_id` is "" when the files do not state it, the id an inventory export states, else the
 one id the scripts select; `selected_apart` lists each id, as "<id> (<path>:<line>)", where the scripts select
-several and no export states one; `cloud` is the cloud to sign in to, `AzureChinaCloud` or `AzureUSGovernment`,
+several and no export states one, and where one of them selects a subscription it does not state (a placeholder,
+a variable never set), "one they do not state (<path>:<line>)", the first such, beside the ids of the others; `cloud` is the cloud to sign in to, `AzureChinaCloud` or `AzureUSGovernment`,
 where the files work in one of them alone, "" otherwise, and `clouds_apart` lists each cloud, as
 "<environment> (<path>:<line>)", where they work in several; `subscription_name` is the one name the scripts
 select the subscription by, where no file states its id, and the commands select it by that name; "" otherwise),
@@ -146,6 +147,8 @@ from typing import TYPE_CHECKING
 from migcheck import clouds
 from migcheck.model import may_be_prepared
 from migcheck.plan import (
+    FILL_IN_FIRST,
+    UNSTATED_ID,
     Commands,
     Note,
     OtherNote,
@@ -282,8 +285,11 @@ def render_plan(plan: Plan, fmt: str) -> str:
 def _text(plan: Plan) -> str:
     lines = ["Migration plan"]
     warned = [*plan.retirements, *([partial_note(plan)] if plan.partial else [])]
-    lines += ["", *(f"  ! {line}" for line in warned)] if warned else []
+    # The notices follow the first overview: what the plan comes to and where to start is read first.
+    notices = ["", *(f"  ! {line}" for line in warned)] if warned else []
     several = sum(map(shown, plan.subscriptions)) > 1
+    if not any(map(shown, plan.subscriptions)):  # no overview to put first
+        lines, notices = lines + notices, []
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
@@ -291,6 +297,7 @@ def _text(plan: Plan) -> str:
         lines += ["", f"{_capitalised(heading_words(subscription))}:"] if several else []
         said = overview_words(subscription)
         lines += ["", f"{OVERVIEW}: {said[0]}", *(f"   {line}" for line in said[1:])] if said else []
+        lines, notices = lines + notices, []
         lines += _text_preamble(subscription.preamble)
         lines += _text_notes(FIRST_NOTES, first_notes(subscription), subscription)
         after = steps_after(subscription)
@@ -327,7 +334,11 @@ def preamble_words(preamble: Preamble) -> str:
         which = f"subscription '{preamble.subscription_name}' (the scripts select it by this name; no file states its id)"
     elif preamble.selected_apart:
         ids = ", ".join(preamble.selected_apart)
-        which = f"this subscription (the scripts select different ids: {ids}; fill in the one to migrate)"
+        unstated = any(s.startswith(f"{UNSTATED_ID} (") for s in preamble.selected_apart)
+        which = (
+            f"this subscription (the scripts select different {'subscriptions' if unstated else 'ids'}: {ids}; "
+            "fill in the one to migrate)"
+        )
     else:
         which = "this subscription (the files do not state its id: fill it in)"
     return (
@@ -658,16 +669,25 @@ def _text_step(
     verdict = _with_migration(step, ready_words(plan) if step.ready else blocked)
     after = f"; after {after_words(after_steps)}" if step.after else ""
     lines = ["", f"{number}. {step.kind}: {visible(step.name)} [{wave_words(step)}{after}] — {verdict}"]
+    first, notes = notes_in_order(step)
+    lines += [_text_step_note(n, subscription) for n in first]
     lines += [f"   moves: {visible(m)}" for m in step.moves]
     lines += [f"   becomes: {visible(b)}" for b in step.becomes]
     lines.append(f"   downtime: {visible(step.downtime)}")
-    lines += [_text_step_note(n, subscription) for n in step.notes]
+    lines += [_text_step_note(n, subscription) for n in notes]
     lines += _text_blockers(step.blockers, subscription)
     for label, commands in (("PowerShell", step.powershell), ("Azure CLI (classic mode)", step.cli)):
         if commands is not None:
             lines.append(f"   {label}:")
             lines += [f"     {visible(c)}" for c in _sequence(commands)]
     return lines
+
+
+def notes_in_order(step: Step) -> tuple[list[str], list[str]]:
+    """A step's notes in two parts: the one that says what its stand-in name stands for, which goes right
+    under its heading, before what it moves, becomes and runs repeats that name; then the others."""
+    first = [n for n in step.notes if not isinstance(n, Note) and n.startswith(FILL_IN_FIRST)]
+    return first, [n for n in step.notes if n not in first]
 
 
 def _text_step_note(note: str, subscription: SubscriptionPlan) -> str:
@@ -793,12 +813,11 @@ def _s(items: tuple[object, ...]) -> str:
 
 
 def _markdown(plan: Plan) -> str:
-    lines = ["# Migration plan", ""]
-    # A blank quoted line between notices: consecutive `>` lines are one paragraph on GitHub.
-    for n, notice in enumerate(plan.retirements):
-        lines += [*([">"] if n else []), f"> {notice}"]
-    if plan.partial:
-        lines += [*([">"] if plan.retirements else []), f"> **{partial_note(plan)}**"]
+    lines = ["# Migration plan"]
+    # The notices follow the first overview: what the plan comes to and where to start is read first.
+    notices = _markdown_notices(plan)
+    if not any(map(shown, plan.subscriptions)):  # no overview to put first
+        lines, notices = [*lines, "", *notices], []
     for subscription in plan.subscriptions:
         if not shown(subscription):
             continue
@@ -806,6 +825,7 @@ def _markdown(plan: Plan) -> str:
         lines += ["", f"## {_md_heading(subscription)}", ""]
         said = overview_words(subscription)
         lines += [f"**{OVERVIEW}:** {' '.join(map(_md, said))}", ""] if said else []
+        lines, notices = [*lines, *notices, *([""] if notices else [])], []
         lines += [*_mermaid(steps), ""] if steps else []
         lines += _markdown_preamble(subscription.preamble)
         lines += _markdown_notes(FIRST_NOTES, first_notes(subscription), subscription)
@@ -830,6 +850,17 @@ def _markdown(plan: Plan) -> str:
     if not any(s.steps for s in plan.subscriptions):
         lines += ["", nothing_to_migrate(plan)]
     return "\n".join(lines) + "\n"
+
+
+def _markdown_notices(plan: Plan) -> list[str]:
+    """The retirement notices (and that the plan is partial) as one quoted block."""
+    # A blank quoted line between notices: consecutive `>` lines are one paragraph on GitHub.
+    lines: list[str] = []
+    for n, notice in enumerate(plan.retirements):
+        lines += [*([">"] if n else []), f"> {notice}"]
+    if plan.partial:
+        lines += [*([">"] if plan.retirements else []), f"> **{partial_note(plan)}**"]
+    return lines
 
 
 def _mermaid(steps: Sequence[Step]) -> list[str]:
@@ -928,10 +959,12 @@ def _markdown_step(
     lines = ["", f"### {number}. {step.kind}: {_md_code(step.name)} — {verdict}", ""]
     after = after_words(after_steps) or "nothing"
     lines.append(f"- **Wave** {step.wave}; after {after}" if step.migrated else f"- **Wave** {NO_WAVE}")
+    first, notes = notes_in_order(step)
+    lines += [_markdown_step_note(n, subscription) for n in first]
     lines += [f"- **Moves:** {_md(m)}" for m in step.moves]
     lines += [f"- **Becomes:** {_md(b)}" for b in step.becomes]
     lines.append(f"- **Downtime:** {_md(step.downtime)}")
-    lines += [_markdown_step_note(n, subscription) for n in step.notes]
+    lines += [_markdown_step_note(n, subscription) for n in notes]
     lines += _markdown_blockers(step.blockers, subscription)
     for label, commands, language in (
         ("PowerShell", step.powershell, "powershell"),

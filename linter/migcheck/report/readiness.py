@@ -551,12 +551,19 @@ def _name_unstated(draft: _Draft) -> bool:
     the name its commands use (`plan.service_name`)."""
     name = draft.name
     if draft.type == "CloudService":
-        from migcheck.plan import service_name
-
-        name = service_name(cast("CloudService", draft.subject))
+        name = _service_name()(cast("CloudService", draft.subject))
     elif draft.type not in _NAMED_BY_STAND_INS:
         return False
     return is_stand_in(name) and not is_placeholder(name, draft.type)
+
+
+@cache
+def _service_name() -> Callable[[CloudService], str]:
+    """`plan.service_name`, imported once (the plan imports this module): an `import` in a function run for
+    each item cost as much as twenty calls each time it ran."""
+    from migcheck.plan import service_name
+
+    return service_name
 
 
 # The types of the items whose plan steps wait for a stand-in name to be filled in (`plan._FIND_NAME`).

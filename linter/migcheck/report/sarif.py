@@ -15,7 +15,7 @@ from migcheck import __version__
 from migcheck.baseline import fingerprints
 from migcheck.discover import reported_name, shown
 from migcheck.model import Finding, Location, Mark, Severity
-from migcheck.report import location
+from migcheck.report import blocks_migration, location
 from migcheck.report.json_format import Steps
 from migcheck.report.stream import Items, Stream, dump, rendered
 from migcheck.rule import capped
@@ -420,7 +420,7 @@ def _result(
             "subscription": subscription,
             # The id the files state ("" when they state none): the plan's step 0 names it.
             "subscriptionId": ids.get(subscription, ""),
-            "blocksMigration": _blocks(finding),
+            "blocksMigration": blocks_migration(finding),
             "checkedAt": steps(finding),
         },
     }
@@ -431,12 +431,6 @@ def _result(
     if result.baselined:  # SARIF 2.1.0 §3.27.24: known from the baseline, or found since
         out["baselineState"] = "unchanged" if reason is not None and reason.kind == BASELINE else "new"
     return out
-
-
-def _blocks(finding: Finding) -> bool:
-    from migcheck.report.readiness import blocks_migration  # loaded with the first result
-
-    return blocks_migration(finding)
 
 
 def _fixes(finding: Finding, source: SourceText | None, artifact: dict[str, str]) -> list[dict[str, object]]:

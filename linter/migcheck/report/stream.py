@@ -25,14 +25,35 @@ _HIDDEN = re.compile(f"[{HIDDEN}]")
 # written a scalar at a time).
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 _encode_string = json.encoder.encode_basestring  # what that encoder writes a string with
+# The C encoder `_ENCODER.encode` makes for each call, made once: `--format json` encodes a dict per
+# finding, and making the encoder cost a third of encoding one. Its `markers` (what is being encoded, to
+# refuse a cycle) are emptied as it finishes each container, and by `_compact` when it fails midway.
+_MARKERS: dict[int, object] = {}
+_encode: Callable[[object, int], tuple[str, ...]] | None = (
+    json.encoder.c_make_encoder(  # type: ignore[attr-defined]
+        _MARKERS, _ENCODER.default, _encode_string, None, ": ", ", ", False, False, True
+    )
+    if json.encoder.c_make_encoder is not None  # type: ignore[attr-defined]
+    else None
+)
 
 
 def json_text(value: object, indent: int | None = None) -> str:
     """`value` as JSON, non-ASCII text kept as it is but for the characters `_HIDDEN` names, and the
     second `#` of a `##vso[` or `##[`, written as `\\uXXXX` escapes (which mean the same to every JSON
-    reader)."""
-    text = _ENCODER.encode(value) if indent is None else json.dumps(value, ensure_ascii=False, indent=indent)
-    return shown(text)
+    reader). Indented, as `json.dumps(value, indent=indent)` writes it (see `_text`)."""
+    return shown(_compact(value) if indent is None else _text(value, indent, 0))
+
+
+def _compact(value: object) -> str:
+    """`_ENCODER.encode(value)`, with the encoder made once."""
+    if _encode is None:
+        return _ENCODER.encode(value)
+    try:
+        return "".join(_encode(value, 0))
+    except BaseException:
+        _MARKERS.clear()  # left marked, a container the failed call was in would pass for a cycle next time
+        raise
 
 
 def json_string(value: str) -> str:
@@ -90,7 +111,7 @@ def dump(value: object, stream: Stream, indent: int = 2, level: int = 0) -> None
             raise  # `Items` are written whole or as a dict's value, not within a list
         _sequence(value.items(), "{}", stream, indent, level)
     else:
-        stream.write(text)
+        stream.write(shown(text))
 
 
 class _HoldsItems(TypeError):
@@ -106,57 +127,62 @@ def _sequence(
     for key, item in entries:
         stream.write((brackets[0] if empty else ",") + inner)
         if key is not None:
-            stream.write(_scalar(key) + ": ")
+            stream.write(shown(_key(key)) + ": ")
         dump(item, stream, indent, level + 1)
         empty = False
     stream.write(brackets if empty else "\n" + " " * (indent * level) + brackets[1])
 
 
 def _text(value: object, indent: int, level: int) -> str:
-    """`value` as indented JSON. Not `json.dumps(indent=...)`: its encoder is made of closures that
-    refer to each other, garbage that only the cyclic collector frees, and the CLI pauses the collector
-    for the run (one report's worth piled up)."""
+    """`value` as indented JSON, as `json.dumps(value, ensure_ascii=False, indent=indent)` writes it at
+    nesting `level`; not yet `shown`, which is applied to the whole text at once, in C, rather than to
+    each string in a call of its own. Not `json.dumps(indent=...)`: its encoder is Python code, slower
+    than this, made of closures that refer to each other, garbage that only the cyclic collector frees,
+    and the CLI pauses the collector for the run (one report's worth piled up)."""
     # A scalar among the values is written here, not by a call of `_text` for it: most values are.
     deeper = level + 1
     if isinstance(value, dict):
         entries = [
-            f"{_key(str(k))}: {w(v) if (w := _WRITERS.get(type(v))) else _text(v, indent, deeper)}"
+            f"{_key(k)}: {w(v) if (w := _WRITERS.get(type(v))) else _text(v, indent, deeper)}"
             for k, v in value.items()
         ]
-    elif isinstance(value, list | tuple):
+    elif isinstance(value, (list, tuple)):
         entries = [w(v) if (w := _WRITERS.get(type(v))) else _text(v, indent, deeper) for v in value]
     elif isinstance(value, Items):
         raise _HoldsItems("Items are written by `dump`, as a dict's value")
     else:
-        return _scalar(value)
+        return _compact(value)
     brackets = "{}" if isinstance(value, dict) else "[]"
     if not entries:
         return brackets
-    inner = "\n" + " " * (indent * (level + 1))
-    return brackets[0] + inner + ("," + inner).join(entries) + "\n" + " " * (indent * level) + brackets[1]
+    inner = _indent(indent, deeper)
+    return brackets[0] + inner + ("," + inner).join(entries) + _indent(indent, level) + brackets[1]
+
+
+@functools.lru_cache(maxsize=64)
+def _indent(indent: int, level: int) -> str:
+    """The line break and the blanks that start a line at nesting `level`."""
+    return "\n" + " " * (indent * level)
 
 
 # How `json.dumps` writes the scalars of the common types, by exact type (a subclass, an enum, goes
-# through the encoder): strings with its C string encoder, ints as `int.__repr__`, and keywords.
+# through the encoder): strings with its C string encoder, ints as `int.__repr__`, and keywords. Not yet
+# `shown` (see `_text`).
 _WRITERS: dict[type, Callable[[object], str]] = {
-    str: json_string,  # type: ignore[dict-item]
+    str: _encode_string,  # type: ignore[dict-item]
     int: int.__repr__,
     bool: lambda value: "true" if value else "false",
     type(None): lambda value: "null",
 }
 
 
-def _scalar(value: object) -> str:
-    """`json_text(value)` of a scalar; a report writes a few dozen for each finding (SARIF's regions,
-    properties and keys), so the common types skip the encoder's dispatch."""
-    writer = _WRITERS.get(type(value))
-    return json_text(value) if writer is None else writer(value)  # no indent: the C encoder, no garbage
-
-
-@functools.lru_cache(maxsize=1024)
-def _key(key: str) -> str:
-    """A key as JSON: the same few dozen keys are written for every finding."""
-    return json_string(key)
+@functools.lru_cache(maxsize=1024, typed=True)  # `True` is not `1`
+def _key(key: object) -> str:
+    """A key as JSON, not yet `shown`: the same few dozen keys are written for every finding. One not a
+    string is written as `json.dumps` writes it (`true`, `1.5`), by the encoder itself."""
+    if type(key) is str:
+        return _encode_string(key)
+    return _compact({key: None})[1 : -len(": null}")]
 
 
 def write_lines(stream: Stream, lines: Iterable[str], tail: str | None) -> None:

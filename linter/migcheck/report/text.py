@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from migcheck import rule
 from migcheck.clouds import GLOBAL, TITLES
 from migcheck.model import CloudInUse, Finding, Location, Severity
+from migcheck.report import blocks_migration
 from migcheck.retirements import states_a_date
 from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
@@ -211,8 +212,6 @@ def fix_mark(finding: Finding) -> str:
 def _blocking(finding: Finding) -> bool:
     """Whether `finding` is below error and blocks the migration all the same (`blocks_migration`, which
     the summary counts and the machine formats say of each finding)."""
-    from migcheck.report.readiness import blocks_migration  # imported once there is a finding to show
-
     return finding.severity is not Severity.ERROR and blocks_migration(finding)
 
 
@@ -360,8 +359,6 @@ def _blockers(found: list[Finding]) -> str:
     """`; 20 block the migration` when a warning blocks it (`[blocker]`), so the counts by severity, which
     the exit code goes by, agree with the plan's blockers and the badge: errors, less the files migcheck
     could not read (MIG001, which the plan lists apart), and the warnings of a state Validate refuses."""
-    from migcheck.report.readiness import blocks_migration
-
     if not any(_blocking(finding) for finding in found):
         return ""
     blocking = sum(1 for finding in found if blocks_migration(finding))
@@ -448,8 +445,6 @@ def _still_blocking(held: list[Finding], how: str, none_said: bool = False) -> s
     baseline holds a finding back from the report, not from the platform, which refuses the migration all
     the same (`blocks_migration`, as the count of those reported). `none_said`: say so when none of them
     blocks it too."""
-    from migcheck.report.readiness import blocks_migration
-
     blocking = sum(1 for finding in held if blocks_migration(finding))
     if not blocking and not none_said:
         return f"{len(held)} {how}"

@@ -70,6 +70,7 @@ from migcheck.model import (
     SENDS_CERTIFICATE,
     SENDS_CLASSIC_BODY,
     SOURCED_AFTER_CD,
+    STEP_SCRIPT_ROOT,
     SURPLUS_ARGUMENTS,
     TEMPLATE_NOT_READ,
     UNPARSED_COMMAND_LINE,
@@ -213,6 +214,16 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "is unknown, so migcheck does not read what it outputs; Set-Location to a folder relative to the "
         'script\'s (`Set-Location "$PSScriptRoot\\..\\tools"`), or run the script by its path from the '
         'script\'s folder (`& "$PSScriptRoot\\deploy-vm.ps1"`)',
+    ),
+    STEP_SCRIPT_ROOT: (
+        "step-script-root",
+        "names a file by a path from $PSScriptRoot (or $MyInvocation's path) in a CI step's inline "
+        "PowerShell: the runner writes the step's script to a temporary file and runs it from there "
+        "(GitHub Actions' `pwsh -command \". '<file>'\"`, Azure Pipelines' PowerShell task in the agent's "
+        "temporary folder), so $PSScriptRoot is that temporary folder, not the repository, and migcheck does "
+        "not read the file; name it from the folder the step runs in, the repository's root once checked out "
+        "(`& ./scripts/deploy.ps1`), or run the script file itself as the step (`pwsh -File "
+        "scripts/deploy.ps1`, a task's `filePath:`)",
     ),
     RESERVED_IP_NOT_APPLIED: (
         "reserved-ip-not-applied",

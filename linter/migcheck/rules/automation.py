@@ -25,6 +25,7 @@ from migcheck.automation import (
     TERRAFORM_LANGUAGE,
     TERRAFORM_REPLACEMENTS,
     created_by_request,
+    deleted_by,
     deploys_packages,
     manages_roles_by_request,
     modules_for,
@@ -1013,7 +1014,10 @@ class MigrationOutOfOrder(Rule):
         "`Set-AzureSubnetRouteTable -VirtualNetworkName`, `New-AzureStorageKey`, the legacy SDK's "
         "`update_role`/`delete_role`/`add_data_disk`/... on its `service_name`, or a request of the script's "
         "own that changes a resource under `.../hostedservices/<service>`, `.../storageservices/<account>` "
-        "or a network's gateway; reads (`Get-*`, `get_*`, `list_*`) are not changes. The call names the "
+        "or a network's gateway; reads (`Get-*`, `get_*`, `list_*`) are not changes; a delete of a VM, a deployment or the "
+        "whole resource (`Remove-AzureVM`, `azure service delete`, `delete_role`, a DELETE of "
+        "`.../deployments/<name>`) is said to be one, the platform refusing it until an Abort (which rolls the "
+        "Prepare back) or a Commit unlocks what it deletes. The call names the "
         "resource by `-ServiceName`, `-VNetName`, `-VirtualNetworkName` or `-StorageAccountName`, or is given "
         "a VM got with `Get-AzureVM -ServiceName`, or names a VM without its cloud service (the classic CLI "
         "without `-d`, `Get-AzureVM | Where-Object Name -eq x`): the service of the VM of that name the files "
@@ -1025,7 +1029,8 @@ class MigrationOutOfOrder(Rule):
         "whose resource the script does not state is not reported. Also such a call, wherever it comes in the "
         "script, to a cloud service whose VM an export says is prepared (Get-AzureVM's `VM.MigrationState` "
         "`Prepared`) or whose deployment an export says is locked, perhaps by a Prepare (a Resource Graph row's "
-        "`deploymentLocked`, a Get-AzureDeployment export's `Locked`, whatever its roles are), or to the "
+        "`deploymentLocked`, a Get-AzureDeployment export's `Locked`, whatever its roles are; also a delete of "
+        "that VM or service, though the files then no longer hold it), or to the "
         "virtual network it is in, unless the script commits or aborts it first "
         "(warning: an export is a snapshot, and the migration may have been committed or aborted since).\n\n"
         "Also a cloud service moved on its "
@@ -1686,12 +1691,24 @@ class MigrationOutOfOrder(Rule):
         locks = locked
         if through == _CLONED:  # a group or table `changed` names with what uses it
             what, locks = changed, f"{locked} and what is cloned with it"
+        instead = replacement(script.language, call.name)
+        deleted = deleted_by(call.name)
+        if deleted:
+            message = (
+                f"{call.name} {_deletes(deleted, what)} after {_call(prepare)} at line {_line(prepare)} and "
+                f"before its Commit or Abort: Prepare locks {locks} against any update or delete until then, "
+                f"and the platform refuses the delete ({_refused_delete(deleted)})"
+            )
+            fix = (
+                f"Delete it before the Prepare of {locked} (and validate again); or Abort the migration "
+                f"first, which rolls the Prepare back and unlocks it, then delete it; {_deleted_after_commit(instead, deleted, what)}."
+            )
+            return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
         message = (
             f"{call.name} changes {what} after {_call(prepare)} at line {_line(prepare)} and before its "
             f"Commit or Abort: Prepare locks {locks} against any change until then, and the platform "
             'refuses the call ("is in the process of being migrated and hence cannot be changed")'
         )
-        instead = replacement(script.language, call.name)
         after = (
             f"after the Commit, in Resource Manager ({instead})"
             if instead
@@ -1743,11 +1760,14 @@ class MigrationOutOfOrder(Rule):
         service, vm = locked.service, locked.vm
         state = vm.migration_state
         assert state is not None
+        deleted = deleted_by(call.name)
+        does = _deletes(deleted, what) if deleted else f"changes {what}"
         message = (
-            f"{call.name} changes {what}, but an export says the deployment of {_role_noun(vm)} {named(vm.name)} "
+            f"{call.name} {does}, but an export says the deployment of {_role_noun(vm)} {named(vm.name)} "
             f"of cloud service {named(service)} is locked (at {state.mark.path}:{state.mark.line}): "
             "it may be prepared for migration, which locks it against any change until Commit or Abort, or "
-            "another operation may be updating it; while it is locked, the platform refuses the call"
+            f"another operation may be updating it; while it is locked, the platform refuses the "
+            f"{'delete' if deleted else 'call'}"
         )
         fix = (
             "Find why it is locked first (`Get-AzureVM` shows the VM's MigrationState): if it is prepared, "
@@ -1766,6 +1786,10 @@ class MigrationOutOfOrder(Rule):
         assert state is not None
         if may_be_prepared(state.name):
             return self._changed_while_exported_locked(script, call, what, prepared)
+        instead = replacement(script.language, call.name)
+        deleted = deleted_by(call.name)
+        if deleted:
+            return self._deleted_while_exported_prepared(script, call, what, prepared, deleted, instead)
         message = (
             f"{call.name} changes {what}, but an export says VM {named(vm.name)} of cloud service "
             f"{named(service)} is prepared for migration (MigrationState {state.name} at "
@@ -1773,11 +1797,31 @@ class MigrationOutOfOrder(Rule):
             'and the platform refuses the call ("is in the process of being migrated and hence cannot be '
             'changed", "Management operations on VM are disallowed because migration is in progress")'
         )
-        instead = replacement(script.language, call.name)
         after = f"in Resource Manager ({instead})" if instead else "in Resource Manager"
         fix = (
             f"Commit or Abort the migration first (`migcheck plan` gives the commands; an Abort rolls it "
             f"back), then make the change: after a Commit, {after}. If the migration was committed or "
+            "aborted since the export was taken, export again."
+        )
+        return self.finding(script, f"{script.name}: {message}", at=call, severity=Severity.WARNING, fix=fix)
+
+    def _deleted_while_exported_prepared(
+        self, script: Script, call: ClassicCall, what: str, prepared: _Prepared, deleted: str, instead: str
+    ) -> Finding:
+        """The finding of `call`, which deletes (`deleted`) `what`, which an export says is prepared: a
+        prepared VM is locked for any update or delete until Abort (which unlocks it) or Commit."""
+        service, vm = prepared.service, prepared.vm
+        state = vm.migration_state
+        assert state is not None
+        message = (
+            f"{call.name} {_deletes(deleted, what)}, but an export says VM {named(vm.name)} of cloud service "
+            f"{named(service)} is prepared for migration (MigrationState {state.name} at "
+            f"{state.mark.path}:{state.mark.line}): while it is, Prepare locks {what} against any update or "
+            f"delete, and the platform refuses the delete ({_refused_delete(deleted)})"
+        )
+        fix = (
+            "Abort the migration first (`migcheck plan` gives the commands), which rolls the Prepare back and "
+            f"unlocks it, then delete it; {_deleted_after_commit(instead, deleted, what)}. If the migration was committed or "
             "aborted since the export was taken, export again."
         )
         return self.finding(script, f"{script.name}: {message}", at=call, severity=Severity.WARNING, fix=fix)
@@ -2033,6 +2077,40 @@ _HOLDERS = ("virtual-network", "cloud-service")
 _CLONED = "\x00cloned"
 
 
+def _deletes(deleted: str, what: str) -> str:
+    """What a call that deletes a `deleted` ("VM", "cloud service", ...: `deleted_by`) does to `what`, the
+    locked resource as a message names it: "deletes cloud service 'x'", "deletes a VM of cloud service
+    'x'"."""
+    if what.startswith(f"{deleted} '"):
+        return f"deletes {what}"
+    if deleted == "deployment":
+        return f"deletes the deployment of {what}"
+    if what.startswith("the network configuration"):
+        return f"deletes a {deleted} from {what}"
+    return f"deletes a {deleted} of {what}"
+
+
+def _refused_delete(deleted: str) -> str:
+    """How the platform refuses to delete a `deleted` a Prepare holds (errors 2023): a VM, and so its
+    deployment and cloud service, "is in Prepare state and therefore locked for any update/delete
+    operation"; any other resource is "in the process of being migrated"."""
+    if deleted in ("VM", "deployment", "cloud service"):
+        return '"Management operations on VM are disallowed because migration is in progress"'
+    return '"is in the process of being migrated and hence cannot be changed"'
+
+
+def _deleted_after_commit(instead: str, deleted: str, what: str) -> str:
+    """The fix's last way of a delete of a prepared resource: a Commit unlocks it too, as a Resource Manager
+    resource (errors 2023), deleted there; a cloud service's resources are then in the resource group the
+    Prepare made for it, `<service>-Migrated` (deep dive)."""
+    there = f" ({instead})" if instead else ""
+    _, quoted, rest = what.partition("'")
+    if deleted == "cloud service" and what.startswith("cloud service '") and quoted:
+        group = rest.partition("'")[0]
+        there = f", in resource group '{group}-Migrated'{there}"
+    return f"a Commit unlocks it too, but makes it a Resource Manager resource, to delete there{there}"
+
+
 def _locked(
     change: ClassicCall,
     prepared: dict[str, dict[str, tuple[MigrationStep, Together]]],
@@ -2100,12 +2178,14 @@ def _exported_prepared(estate: Estate) -> dict[tuple[str, str], _Prepared]:
     deployment), and of each virtual network such a service is in: a cloud service in a virtual network
     migrates with it, so the network is prepared with it."""
     found: dict[tuple[str, str], _Prepared] = {}
-    for service in estate.cloud_services:
+    # Those scripts delete too (`exported_states`): a delete of a prepared VM is refused as any change is.
+    for service in (*estate.cloud_services, *estate.exported_states):
         roles = (*service.vms, *service.unsorted_roles, *service.roles)
         vm = next((role for role in roles if _prepared(role)), None)
-        if vm is None:
+        if vm is None or ("cloud-service", key(service.name)) in found:
             continue
-        networks = tuple(ref.name for ref in service.virtual_network_refs)
+        refs = service.virtual_network_refs or estate.networks_by_service.get(key(service.name), ())
+        networks = tuple(ref.name for ref in refs)
         prepared = _Prepared(service.name, vm, networks)
         found.setdefault(("cloud-service", key(service.name)), prepared)
         for network in networks:

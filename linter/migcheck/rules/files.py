@@ -693,6 +693,7 @@ def _type_words(kind: str) -> str:
         "Disk": "disk",
         "Deployment": "deployment",
         "ServiceDefinition": "service definition",
+        "InternalLoadBalancer": "internal load balancer",
     }
     return words.get(kind, kind)
 

@@ -1,0 +1,144 @@
+"""The deployments of cloud services a template declares: a deployment slot
+(`Microsoft.ClassicCompute/domainNames/slots`, named `<service>/<slot>`, or nested in its cloud service) and
+the roles of one (`Microsoft.ClassicCompute/domainNames/slots/roles`, `<service>/<slot>/<role>`).
+
+A slot the template declares is a deployment it makes of a service package: the classic VMs a template makes
+are `Microsoft.ClassicCompute/virtualMachines` resources, so a declared slot holds web and worker roles. Its
+`configuration` is the service configuration (.cscfg) written as one string, read as the configuration a
+REST Create Deployment body carries is (`deployment.package_deployment`): the roles it names, where it places
+the deployment (virtual network, subnets, reserved IPs, DNS servers, endpoint ACLs), every part marked where
+the template writes the string. A configuration the template does not state, or that is no .cscfg, leaves
+the package's roles one stand-in and where the deployment goes not known. A declared role is a web or worker
+role of the deployment in its slot, as Resource Manager lists a cloud service's roles under that type.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import NamedTuple
+
+from migcheck.automation import deployed_file
+from migcheck.model import Deployment, Mark, Role, RoleType, ServiceConfiguration
+from migcheck.readers.deployment import configuration_of, package_deployment
+
+SLOT = "microsoft.classiccompute/domainnames/slots"
+SLOT_ROLE = "microsoft.classiccompute/domainnames/slots/roles"
+
+_SLOT_EVIDENCE = (
+    "declared as a deployment slot of the cloud service (Microsoft.ClassicCompute/domainNames/slots), "
+    "which deploys a service package, and packages hold web and worker roles only"
+)
+_ROLE_EVIDENCE = (
+    "declared as a role of a deployment slot (Microsoft.ClassicCompute/domainNames/slots/roles), the type "
+    "of a cloud service's web and worker roles (a classic VM is Microsoft.ClassicCompute/virtualMachines)"
+)
+
+
+def is_deployment_type(rtype: str) -> bool:
+    """Whether a declared type is a slot's or a slot's role's, read by `deployments`."""
+    return rtype.strip().casefold() in (SLOT, SLOT_ROLE)
+
+
+class Slotted(NamedTuple):
+    """A declared slot or role: its type, its name in full (`shop/production/WebRole`), its properties
+    (each value not stated a stand-in), where it is, where its `configuration` is written (None where it
+    writes none) and the file that configuration is loaded from, as written ("" for none)."""
+
+    type: str
+    name: object
+    properties: object
+    mark: Mark
+    configuration_at: Mark | None
+    configuration_file: str
+
+
+def deployments(found: list[Slotted]) -> Iterator[Deployment]:
+    """The deployment each declared slot makes, with the roles declared under it, and one of each slot
+    that only roles are declared in."""
+    slots: dict[tuple[str, str], Deployment] = {}
+    configurations: dict[tuple[str, Mark], ServiceConfiguration | None] = {}
+    for rtype, name, props, mark, configuration_at, loaded_from in found:
+        service, slot, role = _parts(name)
+        place = (service.casefold(), slot.casefold())
+        if rtype.strip().casefold() == SLOT:
+            made = _slot(service, slot, props, mark, configuration_at or mark, configurations)
+            if loaded_from:
+                made = replace(made, configuration_file=deployed_file(loaded_from))
+            earlier = slots.get(place)
+            slots[place] = made if earlier is None else _joined(made, earlier.roles)
+        elif role:
+            declared = Role(role, RoleType.WEB_OR_WORKER, mark, kind_evidence=_ROLE_EVIDENCE)
+            earlier = slots.get(place)
+            slots[place] = (
+                _joined(earlier, (declared,)) if earlier is not None else _of_roles(service, slot, declared)
+            )
+    yield from slots.values()
+
+
+def _parts(name: object) -> tuple[str, str, str]:
+    """A slot's or role's full name taken apart: service, slot and role ("" where it has none). A name the
+    template does not state (`<deployment slot name, {prefix}-svc/staging, azuredeploy.json:8:15>`) is of
+    a cloud service not stated either, named after it (`<cloud service name, {prefix}-svc/staging, ...>`),
+    in a slot not known; a role's is that role's too."""
+    if isinstance(name, str) and name.startswith("<") and name.endswith(">") and ", " in name:
+        service = "<cloud service name" + name[name.index(", ") :]
+        return service, "", name if name.startswith("<role name") else ""
+    parts = [part.strip() for part in name.split("/")] if isinstance(name, str) else []
+    parts += [""] * (3 - len(parts))
+    return parts[0], parts[1], "/".join(parts[2:])
+
+
+def _slot(
+    service: str,
+    slot: str,
+    props: object,
+    mark: Mark,
+    at: Mark,
+    configurations: dict[tuple[str, Mark], ServiceConfiguration | None],
+) -> Deployment:
+    """A declared slot's deployment, its roles those its configuration names (each configuration read once
+    where it is written: a loop's slots have one)."""
+    written = _property(props, "configuration")
+    config = None
+    if isinstance(written, str):
+        if (written, at) not in configurations:
+            configurations[written, at] = configuration_of(written.encode(), at)
+        config = configurations[written, at]
+    unread = f"<roles of the package, {posixpath.basename(mark.path)}:{mark.line}>"
+    return package_deployment(
+        config, at, mark, unread, _SLOT_EVIDENCE, service=service, name=service, slot=slot
+    )
+
+
+def _of_roles(service: str, slot: str, role: Role) -> Deployment:
+    """The deployment a role declared without its slot is in: where it goes is not stated."""
+    return Deployment(
+        service,
+        service,
+        slot,
+        (role,),
+        (),
+        None,
+        None,
+        role.mark,
+        network_known=False,
+        reserved_ip_known=False,
+    )
+
+
+def _joined(deployment: Deployment, roles: tuple[Role, ...]) -> Deployment:
+    """The deployment with the declared roles it does not name yet: a role its configuration names keeps
+    what the configuration says of it; a stand-in for roles not read gives way to roles declared."""
+    named = {role.name.strip().casefold() for role in deployment.roles}
+    added = tuple(role for role in roles if role.name.strip().casefold() not in named)
+    kept = tuple(role for role in deployment.roles if not (added and role.name.startswith("<roles of")))
+    return replace(deployment, roles=kept + added) if added else deployment
+
+
+def _property(props: object, wanted: str) -> object:
+    """A property of a resource's `properties` by name, in any case; None when not written."""
+    if not isinstance(props, dict):
+        return None
+    return next((value for k, value in props.items() if k.casefold() == wanted), None)
