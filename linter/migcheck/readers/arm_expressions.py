@@ -346,6 +346,22 @@ def resource_id(args: list) -> object:
     return bounded(f"{prefix}/providers/{kinds[0]}/{path}")
 
 
+def _subscription_resource_id(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    return subscription_resource_id(ev.arguments(nodes, scope, copies))
+
+
+def subscription_resource_id(args: list) -> object:
+    """`subscriptionResourceId([subscriptionId], type, name, ...)`: the id of a resource at a subscription's
+    scope (a role definition), without the subscription when not given (the deployment's)."""
+    at = next((i for i, a in enumerate(args) if isinstance(a, str) and "/" in a), -1)
+    if at not in (0, 1):
+        return Unknown()
+    made = resource_id(args[at:])
+    if at == 0 or not isinstance(made, str):
+        return made
+    return bounded(f"/subscriptions/{args[0]}{made}") if isinstance(args[0], str) else Unknown()
+
+
 def _copy_index(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
     """`copyIndex([loopName], [offset])`: the index of the loop's current item."""
     args = ev.arguments(nodes, scope, copies)
@@ -414,6 +430,7 @@ _FUNCTIONS: dict[str, Function] = {
     "concat": _concat,
     "format": _format,
     "resourceid": _resource_id,
+    "subscriptionresourceid": _subscription_resource_id,
     "copyindex": _copy_index,
     "tolower": _case(str.lower),
     "toupper": _case(str.upper),

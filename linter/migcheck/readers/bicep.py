@@ -35,7 +35,14 @@ from migcheck.model import (
     Mark,
     Suppression,
 )
-from migcheck.readers.arm_expressions import as_count, as_text, bounded, composite, resource_id
+from migcheck.readers.arm_expressions import (
+    as_count,
+    as_text,
+    bounded,
+    composite,
+    resource_id,
+    subscription_resource_id,
+)
 from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
 from migcheck.readers.template_functions import SHARED, weight
@@ -48,6 +55,7 @@ from migcheck.readers.template_values import (
     classic_type,
     parameter_stand_in,
     partly_known,
+    read_type,
 )
 
 if TYPE_CHECKING:
@@ -235,7 +243,7 @@ class _File:
             for resource in self._declared(node, None, {}):
                 if resource.type.casefold() == _CLOUD_SERVICE_TYPE:
                     extended.append(self._cloud_service(resource))
-                elif classic_type(resource.type):
+                elif read_type(resource.type):
                     declared.append(resource)
         found = [*records_of(self.path, self.text, declared, BICEP_LANGUAGE), *extended]
         return tuple(sorted(found, key=by_position))
@@ -269,8 +277,17 @@ class _File:
                 full_type, full_name = _under(above, rtype, name)
             start, end = self._span(node)
             own = {"location": values["location"]} if "location" in values else {}
+            if "scope" in values:  # an extension resource's (a role assignment's): a resource's symbol
+                written_scope = values["scope"]
+                own["scope"] = (
+                    _symbol_property(written_scope, "id")
+                    if isinstance(written_scope, _Symbol)
+                    else written_scope
+                )
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
+            if not classic_type(full_type):
+                written = self._worked_out(obj, values, written)
             yield Declared(full_type, full_name, props, mark, start, end, own, written)
             this = _Symbol(full_type, full_name)
             for child in _nested_declarations(obj):
@@ -298,6 +315,30 @@ class _File:
                     keys.append((self._offset(parts[0]), written, self._offset(parts[-1])))
             stack.extend(reversed(at.named_children))
         return Written(tuple(sorted(keys)), tuple(sorted(strings)))
+
+    def _worked_out(self, obj: Node, values: dict[str, object], written: Written) -> Written:
+        """`written` with each string a Resource Manager resource's expression works out (`vnetId`,
+        `'${vnet.id}/subnets/web'`, `vm.id`) located at that expression, so that a finding about it points
+        there, as a JSON template's does. `values` is what `obj`, the resource's body, works out to."""
+        from migcheck.readers.inventory_shapes import Written
+
+        found: list[tuple[int, str]] = []
+        stack: list[tuple[Node, object]] = [(obj, values)]
+        while stack:
+            node, value = stack.pop()
+            if node.type == "object" and isinstance(value, dict):
+                for prop in node.named_children:
+                    parts = [c for c in prop.named_children if c.type not in ("comment", "decorators")]
+                    key = self._key(parts[0]) if prop.type == "object_property" and len(parts) >= 2 else None
+                    if key is not None and key in value:
+                        stack.append((parts[-1], value[key]))
+            elif node.type == "array" and isinstance(value, list):
+                items = [c for c in node.named_children if c.type != "comment"]
+                stack.extend(zip(items, value, strict=False) if len(items) == len(value) else ())
+            elif not (node.type == "string" and _literal(node) is not None):
+                at = self._offset(node)
+                found += [(at, each) for each in _strings_in(value)]
+        return Written(written.keys, tuple(sorted((*written.strings, *found)))) if found else written
 
     def _offset(self, node: Node) -> int:
         return self.positions.offset(node.start_point, node.start_byte)
@@ -614,6 +655,7 @@ _FUNCTIONS: dict[str, Callable[[list], object]] = {
     "format": _format,
     "range": _range,
     "resourceid": resource_id,
+    "subscriptionresourceid": subscription_resource_id,
     "tolower": _case(str.lower),
     "toupper": _case(str.upper),
     "trim": _case(str.strip),
@@ -712,6 +754,19 @@ def _nested_declarations(body: Node) -> Iterator[Node]:
             nested = _first_named(prop, "resource_declaration")
             if nested is not None:
                 yield nested
+
+
+def _strings_in(value: object) -> Iterator[str]:
+    """Each string in a worked-out value, however deep."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            yield current
+        elif isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
 
 
 def _first_named(node: Node, kind: str) -> Node | None:

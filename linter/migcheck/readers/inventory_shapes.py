@@ -409,6 +409,22 @@ class WrittenSpots(Spots):
         return -1
 
 
+class ExpressionSpots(Spots):
+    """The `Spots` of a deployment template's resource whose values its expressions work out: a value not
+    written as it is is looked for as the expression that gives it is written (`written_as`)."""
+
+    __slots__ = ("_written_as",)
+
+    def __init__(self, text: str, start: int, end: int, mark: Mark, written_as: dict[str, str]) -> None:
+        super().__init__(text, start, end, mark, cut_at=[])
+        self._written_as = written_as
+
+    def _find(self, value: str, after: int) -> int:
+        found = super()._find(value, after)
+        written = self._written_as.get(value)
+        return super()._find(written, after) if found < 0 and written is not None else found
+
+
 @dataclass(slots=True, eq=False)
 class Item:
     """One resource object of an export, with what every builder needs."""

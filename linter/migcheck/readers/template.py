@@ -40,7 +40,7 @@ from migcheck.readers.inventory import (
     _Scanner,
 )
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
-from migcheck.readers.template_values import Declared, Unknown, by_position, classic_type, records_of
+from migcheck.readers.template_values import Declared, Unknown, by_position, read_type, records_of
 
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
 _DEPLOYMENT_TYPE = "microsoft.resources/deployments"
@@ -283,7 +283,7 @@ class _Expansion:
             name = ev.value(values.get("name"), scope, index_copies)
             if parent is not None:
                 rtype, name = _under(parent, rtype.strip(), name)
-            if classic_type(rtype):
+            if read_type(rtype):
                 yield self._declared(written, rtype, name, index_copies)
             for child in written.children:
                 yield from self.resource(child, index_copies, (rtype, name))
@@ -296,6 +296,8 @@ class _Expansion:
             if "location" in written.values
             else {}
         )
+        if "scope" in written.values:  # an extension resource's (a role assignment's)
+            own["scope"] = ev.value(written.values["scope"], scope, copies)
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own)
 

@@ -5,11 +5,13 @@ A template's reader turns each resource it declares into a `Declared`, its value
 template states them (a parameter's default, a variable, a string built of known parts), and an `Unknown`
 where a value is given at deployment (a parameter without a default), computed by the platform
 (`uniqueString(...)`, `resourceGroup().location`) or built by what the reader does not evaluate. `records_of`
-turns the declared resources of the classic types into the records the same types give as rows of an
-inventory export (`inventory_shapes.records`: one mapping for both), each unknown value a stand-in named by
-the file, line and column where it is written (`<virtual network name, azuredeploy.json:31:21>`), as the
-script readers name what a script does not state, and gives the `Script` that MIG601 reports: a template
-that declares classic resources is automation that manages them.
+turns the declared resources of the classic types, and of the Resource Manager types whose rows are read for
+the classic resources they name (`read_type`: a service in a classic network, a peering with one, an
+alert, autoscale setting or role assignment on a classic resource), into the records the same types give as
+rows of an inventory export (`inventory_shapes.records`: one mapping for both), each unknown value a
+stand-in named by the file, line and column where it is written (`<virtual network name,
+azuredeploy.json:31:21>`), as the script readers name what a script does not state, and gives the `Script`
+that MIG601 reports: a template that declares classic resources is automation that manages them.
 """
 
 from __future__ import annotations
@@ -167,6 +169,35 @@ def classic_type(written: str) -> str:
     return ""
 
 
+# The Resource Manager types whose rows of an export are read for what they say of classic resources: a
+# service in a classic network's subnet, a network peered with a classic one, a classic alert rule, a
+# metric or activity log alert, an autoscale setting or a role assignment on a classic resource. A template's
+# resource of one of them is read through the same mapping (`inventory_shapes.records`), which gives records
+# only for those that do reach into classic resources.
+_REACHING_INTO_CLASSIC = frozenset(
+    {
+        "microsoft.network/virtualnetworks",
+        "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+        "microsoft.apimanagement/service",
+        "microsoft.hdinsight/clusters",
+        "microsoft.aad/domainservices",
+        "microsoft.web/hostingenvironments",
+        "microsoft.remoteapp/collections",
+        "microsoft.authorization/roleassignments",
+        "microsoft.insights/alertrules",
+        "microsoft.insights/metricalerts",
+        "microsoft.insights/activitylogalerts",
+        "microsoft.insights/autoscalesettings",
+    }
+)
+
+
+def read_type(written: str) -> bool:
+    """Whether a template's resource of the declared type is read: one of a classic type (`classic_type`),
+    or of a Resource Manager type whose rows are read for the classic resources they name."""
+    return bool(classic_type(written)) or written.strip().casefold() in _REACHING_INTO_CLASSIC
+
+
 def by_position(record: object) -> tuple[int, int]:
     """The line and column of a record's mark, to put records in the order written."""
     mark = getattr(record, "mark", None)
@@ -179,12 +210,11 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
     ("ARM template", "Bicep")."""
     from migcheck.readers.inventory_shapes import records
 
-    classic = [d for d in declared if classic_type(d.type)]
-    if not classic:
-        return ()
+    read = [e for e in map(_extension, declared) if e is not None and read_type(e.type)]
+    classic = [d for d in read if classic_type(d.type)]
     file = posixpath.basename(path)
     turns = _Turns()
-    rows = [(d, _row(d, text, file, turns)) for d in classic]
+    rows = [(d, _row(d, text, file, turns)) for d in read]
     extensions = _extensions_by_vm(rows)
     found: list[object] = list(_deployments(text, rows))
     for resource, row in rows:
@@ -198,6 +228,8 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
             row["properties"] = props
         made = records(row, resource.mark, _spots(text, resource))
         found += [_marked_extensions(r, [mark for _, mark in added]) for r in made]
+    if not classic:  # a template of Resource Manager resources alone manages nothing classic
+        return tuple(found)
     types = list(dict.fromkeys(classic_type(d.type) for d in classic))
     called = f"{language} '{file}'"
     found.append(
@@ -213,6 +245,28 @@ def records_of(path: str, text: str, declared: list[Declared], language: str) ->
         )
     )
     return tuple(found)
+
+
+def _extension(resource: Declared) -> Declared | None:
+    """A resource declared as an extension of another by its type and name, as templates wrote one before
+    `scope` (`Microsoft.ClassicCompute/virtualMachines/providers/roleAssignments` named `web01/
+    Microsoft.Authorization/<guid>`): of the extension's own type and name, the resource it extends its
+    `scope`; None when its name is not known (`guid(...)`), which leaves both unsaid. It is no resource of
+    the type it extends. Any other resource as it is."""
+    parts = resource.type.strip().split("/")
+    folded = [p.casefold() for p in parts]
+    if "providers" not in folded[2:]:
+        return resource
+    at = folded.index("providers", 2)
+    extended, own = parts[1:at], parts[at + 1 :]
+    names = resource.name.strip().split("/") if isinstance(resource.name, str) else []
+    if not own or len(names) != len(extended) + 1 + len(own):
+        return None
+    path = "".join(f"/{kind}/{name}" for kind, name in zip(extended, names, strict=False))
+    scope = f"/providers/{parts[0]}{path}"
+    rtype = "/".join([names[len(extended)], *own])
+    name = "/".join(names[len(extended) + 1 :])
+    return replace(resource, type=rtype, name=name, own={**resource.own, "scope": scope})
 
 
 def _deployments(text: str, rows: list[tuple[Declared, dict]]) -> Iterator[object]:
@@ -297,7 +351,58 @@ def _spots(text: str, resource: Declared) -> Spots:
 
     if resource.written is not None:
         return WrittenSpots(text, resource.start, resource.end, resource.mark, resource.written)
+    if not classic_type(resource.type):
+        return _expression_spots(text, resource)
     return Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+
+
+def _expression_spots(text: str, resource: Declared) -> Spots:
+    """The `Spots` of a JSON template's Resource Manager resource (`read_type`): a value an expression works
+    out (`[concat(variables('vnetId'), '/subnets/web')]`) is looked for as that expression is written, so
+    that a finding about it points at it rather than at the resource's `{`."""
+    import json
+
+    from migcheck.readers.inventory_shapes import ExpressionSpots
+
+    by_value: dict[str, str] = {}
+    try:
+        raw = json.loads(text[resource.start : resource.end])
+    except (ValueError, RecursionError):  # as read by the walk, it decodes: kept for safety's sake
+        raw = None
+    if isinstance(raw, dict):
+        raw = {k.casefold(): v for k, v in raw.items()}
+        evaluated = {**{k.casefold(): v for k, v in resource.own.items()}, "properties": resource.properties}
+        _expressions(raw, evaluated, by_value)
+    return ExpressionSpots(text, resource.start, resource.end, resource.mark, by_value)
+
+
+def _expressions(raw: object, value: object, found: dict[str, str]) -> None:
+    """Each string of `value` (what `raw`, as written, works out to) that an expression of `raw` gives, by
+    that expression; the first expression that gives it wins. Linear: each written value is walked once,
+    and what one expression gives at most once."""
+    stack = [(raw, value)]
+    while stack:
+        written, worked = stack.pop()
+        if isinstance(written, str):
+            for each in _strings(worked) if written != worked else ():
+                found.setdefault(each, written)
+        elif isinstance(written, dict) and isinstance(worked, dict):
+            stack.extend((v, worked[k]) for k, v in written.items() if k in worked)
+        elif isinstance(written, list) and isinstance(worked, list) and len(written) == len(worked):
+            stack.extend(zip(written, worked, strict=True))
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Each string in a value, however deep."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            yield current
+        elif isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
 
 
 def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
@@ -327,7 +432,33 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     if numbered:
         row = {k: _renamed(v, numbered) for k, v in row.items()}
     _template_defaults(row)
+    _as_exported(row)
     return row
+
+
+_ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments"
+
+
+def _as_exported(row: dict) -> None:
+    """A Resource Manager resource's row (`read_type`) as an export writes it: with the id `resourceId`
+    gives its type and name (a peering declared as its network's child is told by it), and a role
+    assignment's `scope`, which a template writes beside its properties (`Microsoft.ClassicCompute/
+    virtualMachines/web01`, or an id), among them as an id."""
+    from migcheck.readers.arm_expressions import resource_id
+
+    rtype, name = str(row["type"]), row.get("name")
+    scope, props = row.pop("scope", None), row.get("properties")
+    if classic_type(rtype):
+        return
+    if "id" not in row and isinstance(name, str) and name.strip():
+        made = resource_id([rtype, *name.split("/")])
+        if isinstance(made, str):
+            row["id"] = made
+    if rtype.casefold() != _ROLE_ASSIGNMENT or not isinstance(scope, str) or not isinstance(props, dict):
+        return
+    if not any(k.casefold() == "scope" for k in props):
+        stripped = scope.strip()
+        props["scope"] = stripped if stripped.startswith("/") else f"/providers/{stripped}"
 
 
 def _unknowns(value: object) -> Iterator[Unknown]:
@@ -441,5 +572,6 @@ __all__ = [
     "classic_type",
     "parameter_stand_in",
     "partly_known",
+    "read_type",
     "records_of",
 ]
