@@ -149,6 +149,22 @@ HOLE = "migcheck-unstated-value"
 # The shape of a storage account named by the value a blob address starts with (`"${CONTAINER}vm1.vhd"`),
 # told from one the value names as the host's first label or as the whole address.
 _ADDRESS_START = f"{HOLE}://"
+
+
+def _unnumbered(shape: str) -> str:
+    """A shape with each of its holes as a bare `HOLE`. Readers that build a word of several pieces number
+    its holes by their place in the word (Terraform's `"http://${var.sa}.blob..."` is `http://HOLE-0-.blob...`),
+    where `storage account create` given `var.sa` alone has the bare `HOLE`: the account is one value
+    wherever it sits, so the two must name one account. No account's name holds a hyphen, so one after a
+    hole's number is the number's."""
+    pieces = shape.split(f"{HOLE}-")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        number, dash, rest = piece.partition("-")
+        out.append(f"{HOLE}{rest}" if number.isdigit() and dash else f"{HOLE}-{piece}")
+    return "".join(out)
+
+
 # What follows the holder of a value not stated in the holder of that value formatted (`printf %03d`).
 _STYLED = "\0styled "
 
@@ -1847,7 +1863,8 @@ class Reading:
         built alike (`model.account_stand_in`), named where it is first passed."""
         if holder is None:
             return account_stand_in(at)
-        return self._unstated_once(f"storage account\0{holder}\0{shape}", account_stand_in(at))
+        key = f"storage account\0{holder}\0{_unnumbered(shape)}"
+        return self._unstated_once(key, account_stand_in(at))
 
     def _deployment(self, service: str, at: Mark, existing: bool) -> _Deployment:
         key = self._here(service.casefold())
