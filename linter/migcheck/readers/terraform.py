@@ -1668,7 +1668,10 @@ def _joined(pieces: list[Word], at: Mark, exact: bool) -> Word:
     built = "".join(shape)
     if len(built) > _MOST_TEXT:
         return Word(None, at)
-    return Word(None, at, holder=holes[0] if len(holes) == 1 else None, shape=built, holes=tuple(holes))
+    # A word built around one value is told by its text too (`"${each.value}-${var.x}"` for two keys is two
+    # words, see `Word.identity`): only the value alone is told by what holds it.
+    alone = len(holes) == 1 and built == f"{HOLE}-0-"
+    return Word(None, at, holder=holes[0] if alone else None, shape=built, holes=tuple(holes))
 
 
 def _renumbered(shape: str, after: int) -> str:
@@ -1959,11 +1962,12 @@ def _instance(c: _Configuration, r: _Resource) -> None:
     at = r.mark
     name = c.value(r, "name") or Word(None, at, holder="name")
     service = c.value(r, "hosted_service_name") or name
-    if service.text:
-        if service.text.casefold() in c.deployed:  # the Production slot is taken: the platform refuses it
+    taken = _service_key(service)
+    if taken is not None:
+        if taken in c.deployed:  # the Production slot is taken: the platform refuses it
             c.lines.unread(replace(_argument_mark(r, "hosted_service_name"), tag=SECOND_PROVIDER_DEPLOYMENT))
             return
-        c.deployed.add(service.text.casefold())
+        c.deployed.add(taken)
     words = [*_text("vm create", at), service]
     for argument in ("image", "username", "password"):
         words.append(c.value(r, argument) or Word(None, at, holder=argument))
@@ -1984,6 +1988,20 @@ def _instance(c: _Configuration, r: _Resource) -> None:
     for kind, block in r.blocks:
         if kind == "endpoint":
             _endpoint(c, r, block, name, service)
+
+
+def _service_key(service: Word) -> str | None:
+    """What tells the cloud service a VM is deployed in: its name, else what holds the name the module does
+    not state, so that two VMs given `${azure_hosted_service.web.name}` of a variable with no value are in
+    one service, as two given its stated name are. None where nothing tells, and for a value each instance
+    of a `count` or `for_each` block has its own of (`each.value`), which may name a service apiece."""
+    if service.text:
+        return service.text.casefold()
+    # the shape first: a name built around a value (`"${each.value}-${var.x}"`) is told by its text too
+    held = (service.shape, *service.holes) if service.shape is not None else (service.holder,)
+    if None in held or any(part.startswith(("each.", "count.")) for part in held if part is not None):
+        return None
+    return "\0".join(part or "" for part in ("", *held))
 
 
 def _argument_mark(r: _Resource, argument: str) -> Mark:
