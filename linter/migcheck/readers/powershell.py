@@ -16591,6 +16591,9 @@ class Interpreter:
             said = said or any(mark.tag == RUNBOOK_NOT_FOLLOWED for mark in self.lines_not_read)
             # So may a request to a URL the script does not state (see `_undecided_request_tag`).
             said = said or any(_undecided_request(mark.tag) for mark in self.loads_not_followed.values())
+            # A CI step's script is read for what it runs: a file it runs or loads that is not followed
+            # may hold all the pipeline's classic work, so where it is is said (under --verbose).
+            said = said or (self.temporary_script and bool(self.loads_not_followed))
             if not self._unread_part_names_classic() and not said:
                 return found
             first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct
