@@ -313,6 +313,9 @@ _HINT = (
     # the arguments given (see `Interpreter._shell_file_run`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*&?[ \t]*[\"']?(?:ba|da|k|z)?sh(?:\.exe)?[\"']?[ \t][^\n]{0,300}?\.(?:sh|bash)\b)"
+    # or one run by its path alone (`./migrate.sh hub-vnet`, `scripts\x.sh`), which its `#!` line's shell runs
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*&?[ \t]*[\w.-]*[\\/][^\s\"'$]{0,300}?\.(?:sh|bash)\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -9406,13 +9409,33 @@ class Interpreter:
         self.files_run.add(settings.path)
         return Unknown(self.snippet(node))
 
-    def _shell_file_run(self, node: Node, program: str, env: Env) -> Value | None:
+    def _shell_file_by_path(self, node: Node, invoked: Node, env: Env) -> Value | None:
+        """`./migrate.sh hub-vnet` (`.\\x.sh`, `scripts/x.sh`): a shell script file PowerShell runs by its
+        path alone, which the system starts with the shell its `#!` line names (the one its extension says,
+        without one): read as that shell's run of it is (`_shell_file_run`). None for any other command."""
+        inner = _named(invoked) if invoked.type == "command_name_expr" else [invoked]  # `& ./x.sh`
+        bare = _bare_path(inner[0]) if len(inner) == 1 else None
+        if bare is None or not bare.casefold().endswith((".sh", ".bash")):
+            return None
+        if not ("/" in bare or "\\" in bare) or bare.startswith(("/", "\\", "~")) or bare[1:2] == ":":
+            return None  # a name PowerShell looks up on the PATH, or the machine's own file
+        relative = self._from_working(bare, invoked)
+        settings = beside.settings_file(posixpath.normpath(relative.replace("\\", "/"))) if relative else None
+        if settings is None:
+            return None
+        program = shell.program_of(settings.path, settings.data)
+        return self._shell_file_run(node, program, env, bare) if program in shell.SHELLS else None
+
+    def _shell_file_run(self, node: Node, program: str, env: Env, file: str | None = None) -> Value | None:
         """`bash ./migrate.sh hub-vnet` (`sh`, with options; `& bash "$PSScriptRoot/x.sh"`): the shell script
         file the shell runs, by a path from the folder the script runs in (or its own folder), read by the
         shell reader with the words after it as its `$1`..., each call where the file writes it, as a shell
         script's run of a PowerShell file is read. None where it runs a command inline (`-c`) or a file the
-        script does not state or the run does not check."""
+        script does not state or the run does not check. `file`: its path, where the command is the file
+        itself (see `_shell_file_by_path`), its words all the file's."""
         words, given = self._native_words(node, env)
+        if file is not None:
+            words.insert(0, xplat.Word(file, self.where.mark(node), exact=self.where.exact))
         words = [
             w if w.text is not None else replace(w, text=self._native_text(node, given.get(id(w)), env))
             for w in words
@@ -10793,6 +10816,8 @@ class Interpreter:
             output = self._python_file_run(node, env)
         if output is None and key.removesuffix(".exe") in shell.SHELLS and key not in self.defined:
             output = self._shell_file_run(node, key.removesuffix(".exe"), env)
+        if output is None and invoked is not None and key not in self.defined:
+            output = self._shell_file_by_path(node, invoked, env)
         if output is not None:
             return output
         if key not in self.defined and self._runbook_called_inline(node, key):

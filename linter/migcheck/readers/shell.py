@@ -4309,6 +4309,11 @@ def _program_of(path: str, head: bytes) -> str:
     return _RUN_BY_EXTENSION.get(posixpath.splitext(path)[1].casefold(), "")
 
 
+def program_of(path: str, data: bytes) -> str:
+    """The program that runs a script file started by its path (see `_program_of`), from its text."""
+    return _program_of(path, data[:_SHEBANG_BYTES])
+
+
 def _powershell_file_operands(words: list[Word]) -> list[Word]:
     """The script file PowerShell's program given `words` (its name first) runs and the words given it, past
     its options: after `-File` (`-f`), or for `pwsh` its first operand; none where it runs a command
