@@ -34,10 +34,11 @@ RECORDS = frozenset().union(*PRODUCES.values(), *CARRIES.values())
 
 def _module_of(document: Document) -> str:
     """The reader module that read `document`: its kind's, or for inventory documents (two readers) the
-    one whose extension its path has."""
+    one whose extension its path has; so for any other kind several readers give, where one has it."""
     formats = [f for f in FORMATS if f.kind is document.kind]
-    if document.kind is FileKind.INVENTORY:
-        formats = [f for f in formats if document.path.lower().endswith(f.suffixes)]
+    by_suffix = [f for f in formats if document.path.lower().endswith(f.suffixes)]
+    if document.kind is FileKind.INVENTORY or (len(formats) > 1 and by_suffix):
+        formats = by_suffix  # graphical runbooks are PowerShell documents of a reader of their own
     assert len(formats) == 1, document.path
     return formats[0].module
 

@@ -1774,6 +1774,9 @@ LOAD_NOT_FOLLOWED = "load-not-followed"
 # checked beside the script defines it, or the script does not state its parameters as a table whose entries
 # it knows, so what the runbook creates with them is unknown.
 RUNBOOK_NOT_FOLLOWED = "runbook-not-followed"
+# The tag of the `Script.unread` mark of a graphical runbook of Azure Automation (`.graphrunbook`), at its first
+# line: its activities are a .NET binary graph that migcheck does not read, so the cmdlets they run are unknown.
+GRAPHICAL_RUNBOOK = "graphical-runbook"
 # The tag of a `Script.unread` mark of a template a CI pipeline includes that migcheck does not read: one in
 # another repository (Azure Pipelines' `template: x.yml@tools`, GitLab CI's `include: remote:`/`project:`/
 # `template:`/`component:`), one by a path the pipeline does not state (an expression, a wildcard) or from the

@@ -189,6 +189,8 @@ PRODUCES: dict[str, frozenset[type]] = {
     ),
     # The classic CLI's: with the Application Gateways it creates (`azure network application-gateway create`),
     # and the peerings to classic networks the Azure CLI adds (`az network vnet peering create`).
+    # A graphical runbook: one script, its body a part not read.
+    "migcheck.readers.graphrunbook": frozenset({Document, Script}),
     "migcheck.readers.shell": frozenset(
         {*_SCRIPT, *_NETWORKS, *_SENT_BODIES, ApplicationGateway, NameRef, ServiceRegion, VnetPeering}
     ),

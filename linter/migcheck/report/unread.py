@@ -47,6 +47,7 @@ from migcheck.model import (
     DOT_SOURCE_NOT_FOLLOWED,
     ESCAPED_PARAMETER,
     EXTRA_POSITIONAL,
+    GRAPHICAL_RUNBOOK,
     INLINE_PYTHON_NOT_READ,
     INTERPRETER_NOT_READ,
     LOAD_NOT_FOLLOWED,
@@ -338,6 +339,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "functions the module defines are not known; write the path from the script's folder (`& "
         '"$PSScriptRoot\\get-name.ps1"`, `Import-Module "$PSScriptRoot\\lib.psm1"`) and check that file '
         "with the script",
+    ),
+    GRAPHICAL_RUNBOOK: (
+        "graphical-runbook",
+        "starts a graphical runbook of Azure Automation: its activities are a binary graph (the base64 of "
+        "`RunbookDefinition`) that migcheck does not read, so the cmdlets they run are not known and findings "
+        "about what it creates may be missing; open it in Azure Automation's graphical editor and check the "
+        "cmdlet each activity runs (those of the classic Azure module, `New-AzureVM` and the like, need "
+        "rewriting), or check a PowerShell runbook that does the same work in its place",
     ),
     RUNBOOK_NOT_FOLLOWED: ("runbook-not-followed", ""),  # said in the script's own language (`_runbook`)
     UNSTATED_COMMAND_LINE: ("unstated-command-line", ""),  # said in the script's own language (`_unstated`)
