@@ -9177,7 +9177,10 @@ class Interpreter:
             self.loaded_folders.clear()
             if stated and self.source is self.own and _from_current_location(invoked):
                 self._loaded_from_another_folder(invoked, stated)
-            if self.source is self.own and beside.finding() and _names_a_path(invoked):
+            # a path written as the folder's variable with a string after it (`. $dir"lib\x.ps1"`) is one
+            # word of the script's own, which the value read from it says is a path
+            named = _names_a_path(invoked) or bool(stated and stated.casefold().endswith(".ps1"))
+            if self.source is self.own and beside.finding() and named:
                 self._load_not_followed(invoked, DOT_SOURCE_NOT_FOLLOWED)  # unless said so already
             return
         loaded = beside.values_of(settings, _settings_values)
