@@ -22,6 +22,24 @@ from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork, is_placehol
 
 CLASSIC = "microsoft.classic"  # the start of every classic resource type, lower-cased
 CLASSIC_NETWORK = "microsoft.classicnetwork/virtualnetworks"
+# The Resource Manager types whose resources may reach into classic ones, lower-cased: a service in a classic
+# network's subnet, a network peered with a classic one, a classic alert rule, a metric or activity log alert,
+# an autoscale setting or a role assignment on a classic resource. An export's rows of these types are read for
+# what they say of classic resources, and so is a deployment template's resource of one.
+REACHING_INTO_CLASSIC = (
+    "microsoft.network/virtualnetworks",
+    "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+    "microsoft.apimanagement/service",
+    "microsoft.hdinsight/clusters",
+    "microsoft.aad/domainservices",
+    "microsoft.web/hostingenvironments",
+    "microsoft.remoteapp/collections",
+    "microsoft.authorization/roleassignments",
+    "microsoft.insights/alertrules",
+    "microsoft.insights/metricalerts",
+    "microsoft.insights/activitylogalerts",
+    "microsoft.insights/autoscalesettings",
+)
 # The built-in roles that manage classic resources only, by definition id: Classic Virtual Machine
 # Contributor, Classic Network Contributor, Classic Storage Account Contributor and Classic Storage Account
 # Key Operator Service Role. Their actions are on `Microsoft.Classic*` types (beside reading, alert rules,

@@ -320,7 +320,7 @@ class _File:
         """`written` with each string a Resource Manager resource's expression works out (`vnetId`,
         `'${vnet.id}/subnets/web'`, `vm.id`) located at that expression, so that a finding about it points
         there, as a JSON template's does. `values` is what `obj`, the resource's body, works out to."""
-        from migcheck.readers.inventory_shapes import Written
+        from migcheck.readers.inventory_shapes import Written, strings_in
 
         found: list[tuple[int, str]] = []
         stack: list[tuple[Node, object]] = [(obj, values)]
@@ -337,7 +337,7 @@ class _File:
                 stack.extend(zip(items, value, strict=False) if len(items) == len(value) else ())
             elif not (node.type == "string" and _literal(node) is not None):
                 at = self._offset(node)
-                found += [(at, each) for each in _strings_in(value)]
+                found += [(at, each) for each in strings_in(value, budget=None)]
         return Written(written.keys, tuple(sorted((*written.strings, *found)))) if found else written
 
     def _offset(self, node: Node) -> int:
@@ -754,19 +754,6 @@ def _nested_declarations(body: Node) -> Iterator[Node]:
             nested = _first_named(prop, "resource_declaration")
             if nested is not None:
                 yield nested
-
-
-def _strings_in(value: object) -> Iterator[str]:
-    """Each string in a worked-out value, however deep."""
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, str):
-            yield current
-        elif isinstance(current, dict):
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
 
 
 def _first_named(node: Node, kind: str) -> Node | None:

@@ -101,7 +101,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from migcheck.frames import with_frames_to_spare
-from migcheck.inventory_model import ExportPage, ListPage, UncheckedResource
+from migcheck.inventory_model import REACHING_INTO_CLASSIC, ExportPage, ListPage, UncheckedResource
 from migcheck.model import (
     Document,
     FileKind,
@@ -127,19 +127,9 @@ if TYPE_CHECKING:
 # Get-AzureDeployment's `VNetName`) is then ruled out by its first item, which is no record.
 _TYPE_MARKERS = (
     "microsoft.classic",
-    "microsoft.network/virtualnetworks",
     "microsoft.network/expressroutecircuits",
-    "microsoft.apimanagement/service",
-    "microsoft.hdinsight/clusters",
-    "microsoft.aad/domainservices",
-    "microsoft.web/hostingenvironments",
-    "microsoft.remoteapp/collections",
-    "microsoft.authorization/roleassignments",
     "microsoft.security/pricings",
-    "microsoft.insights/alertrules",
-    "microsoft.insights/metricalerts",
-    "microsoft.insights/activitylogalerts",
-    "microsoft.insights/autoscalesettings",
+    *(type_ for type_ in REACHING_INTO_CLASSIC if not type_.endswith("/virtualnetworkpeerings")),
 )
 _CMDLET_MARKERS = (
     '"servicename"',  # Get-AzureVM

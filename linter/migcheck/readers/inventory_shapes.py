@@ -1461,15 +1461,16 @@ def _app_service_environment(item: Item) -> Iterator[ServiceInVnet]:
 def _remoteapp(item: Item) -> Iterator[ServiceInVnet]:
     """A RemoteApp collection's properties are not documented (the service was retired in 2017): any
     string among them that is a classic network or subnet id places it in that network."""
-    yield from _in_classic_vnets(item, ServiceKind.REMOTEAPP, _strings_in(item.properties))
+    yield from _in_classic_vnets(item, ServiceKind.REMOTEAPP, strings_in(item.properties))
 
 
-def _strings_in(value: object, budget: int = 10_000) -> Iterator[str]:
-    """Every string inside a JSON value, at most `budget` values looked at (an undocumented shape is
-    read, not trusted: a hostile one cannot make this cost more than that)."""
+def strings_in(value: object, budget: int | None = 10_000) -> Iterator[str]:
+    """Every string inside a JSON value, however deep; at most `budget` values looked at (an undocumented
+    shape is read, not trusted: a hostile one cannot make this cost more than that), or every one where
+    the value is bounded already (None: a template's worked-out value, charged to its file's budget)."""
     stack = [value]
-    while stack and budget > 0:
-        budget -= 1
+    while stack and (budget is None or budget > 0):
+        budget = None if budget is None else budget - 1
         current = stack.pop()
         if isinstance(current, str):
             yield current
@@ -1653,7 +1654,7 @@ BUILDERS: dict[str, Builder] = {
 class _Lookups(dict[str, object]):
     """An empty `properties` object that notes the names a builder looks up in it, lower-cased (`get` and
     `has` ask `name in obj` before anything else), and whether the builder reads every value in it
-    (`_strings_in` takes `values()`)."""
+    (`strings_in` takes `values()`)."""
 
     def __init__(self) -> None:
         super().__init__()

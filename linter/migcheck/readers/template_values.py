@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
+from migcheck.inventory_model import REACHING_INTO_CLASSIC
 from migcheck.model import Mark, Script
 from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
@@ -169,27 +170,10 @@ def classic_type(written: str) -> str:
     return ""
 
 
-# The Resource Manager types whose rows of an export are read for what they say of classic resources: a
-# service in a classic network's subnet, a network peered with a classic one, a classic alert rule, a
-# metric or activity log alert, an autoscale setting or a role assignment on a classic resource. A template's
-# resource of one of them is read through the same mapping (`inventory_shapes.records`), which gives records
-# only for those that do reach into classic resources.
-_REACHING_INTO_CLASSIC = frozenset(
-    {
-        "microsoft.network/virtualnetworks",
-        "microsoft.network/virtualnetworks/virtualnetworkpeerings",
-        "microsoft.apimanagement/service",
-        "microsoft.hdinsight/clusters",
-        "microsoft.aad/domainservices",
-        "microsoft.web/hostingenvironments",
-        "microsoft.remoteapp/collections",
-        "microsoft.authorization/roleassignments",
-        "microsoft.insights/alertrules",
-        "microsoft.insights/metricalerts",
-        "microsoft.insights/activitylogalerts",
-        "microsoft.insights/autoscalesettings",
-    }
-)
+# A template's resource of a type whose export rows are read for the classic resources they name is read
+# through the same mapping (`inventory_shapes.records`), which gives records only for those that reach into
+# classic resources.
+_REACHING_INTO_CLASSIC = frozenset(REACHING_INTO_CLASSIC)
 
 
 def read_type(written: str) -> bool:
@@ -380,29 +364,18 @@ def _expressions(raw: object, value: object, found: dict[str, str]) -> None:
     """Each string of `value` (what `raw`, as written, works out to) that an expression of `raw` gives, by
     that expression; the first expression that gives it wins. Linear: each written value is walked once,
     and what one expression gives at most once."""
+    from migcheck.readers.inventory_shapes import strings_in
+
     stack = [(raw, value)]
     while stack:
         written, worked = stack.pop()
         if isinstance(written, str):
-            for each in _strings(worked) if written != worked else ():
+            for each in strings_in(worked, budget=None) if written != worked else ():
                 found.setdefault(each, written)
         elif isinstance(written, dict) and isinstance(worked, dict):
             stack.extend((v, worked[k]) for k, v in written.items() if k in worked)
         elif isinstance(written, list) and isinstance(worked, list) and len(written) == len(worked):
             stack.extend(zip(written, worked, strict=True))
-
-
-def _strings(value: object) -> Iterator[str]:
-    """Each string in a value, however deep."""
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, str):
-            yield current
-        elif isinstance(current, dict):
-            stack.extend(current.values())
-        elif isinstance(current, list):
-            stack.extend(current)
 
 
 def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
