@@ -812,6 +812,9 @@ class _Loaded(NamedTuple):
     values: dict[str, Value]
     assigned: frozenset[str] | None
     folders: dict[str, str] = {}
+    # The file's top level when it declares its own `param (…)`: a dot-source binds the arguments it
+    # passes to those parameters (see `Interpreter._parameters_loaded`).
+    declares: Node | None = None
 
 
 def _settings_values(settings: beside.Settings) -> _Loaded:
@@ -822,12 +825,16 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     if isinstance(parsed, FileProblem):
         return _Loaded({}, frozenset())  # PowerShell runs no line of a file it cannot parse
     tree, index, where = parsed
-    values = Interpreter(settings.path, index, where).top_level_values(tree.root_node)
+    # Dot-sourced without an argument for a parameter, the file runs with its default: read on defaults,
+    # its `param (…)` gives each the value it states (the arguments a dot-source passes bind over them)
+    values = Interpreter(settings.path, index, where, on_defaults=True).top_level_values(tree.root_node)
+    declares = tree.root_node if _first(tree.root_node, "param_block") is not None else None
     if index.all_stale or _dot_sources_on_load(tree.root_node, index):  # it may set variables the reader
-        return _Loaded(values, None)  # cannot name
-    assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale
+        return _Loaded(values, None, declares=declares)  # cannot name
+    parameters = frozenset(_Signature.of(declares).names) if declares is not None else frozenset()
+    assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale | parameters
     folders = {key: path for key, (_, path) in index.script_folders.items() if key not in values}
-    return _Loaded(values, assigned, folders)
+    return _Loaded(values, assigned, folders, declares)
 
 
 def _dot_sources_on_load(root: Node, index: SyntaxIndex) -> bool:
@@ -9189,7 +9196,10 @@ class Interpreter:
             self.loaded_folders.clear()
         elif self.folders_lost is not None:
             self.folders_lost |= loaded.assigned
-        for key, value in loaded.values.items():
+        values = dict(loaded.values)
+        if loaded.declares is not None and invoked.parent is not None:
+            values.update(self._parameters_loaded(invoked.parent, loaded, env))
+        for key, value in values.items():
             env.vars[key] = value
             if loaded.assigned is not None:
                 self._loaded_constant(key, value, env)
@@ -9197,6 +9207,23 @@ class Interpreter:
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
+
+    def _parameters_loaded(self, command: Node, loaded: _Loaded, env: Env) -> dict[str, Value]:
+        """The values the arguments of a dot-source (`. .\\lib.ps1 -ServiceName websvc`, or by position)
+        give the parameters of the file's own `param (…)`, which hold them in the scope it runs in, over
+        the defaults the file states (`loaded.values`). Where a table the reader cannot see is splatted,
+        any parameter may be given: one with a default holds it or another value (see `_stale`)."""
+        assert loaded.declares is not None
+        signature = self._signature(loaded.declares)
+        args, _, _ = self._user_args(command, signature, env)
+        given: dict[str, Value] = {}
+        for name in signature.order:
+            arg = args.get(name)
+            if arg is not None:
+                given[name] = arg.value
+            elif args.opaque and name in loaded.values:
+                given[name] = _stale(loaded.values[name], "$" + name)
+        return given
 
     def _loaded_constant(self, key: str, value: Value, env: Env) -> None:
         """A value a file the script's own code dot-sources assigns (`$ServiceName = "websvc"` in common.ps1)
