@@ -4261,15 +4261,62 @@ def _where_filter(command: Node) -> Node | tuple[Node, str, Node] | None:
     return prop, switches[0], value
 
 
-def _selects_first(command: Node) -> bool:
-    """Whether a `Select-Object` command keeps the first objects piped to it and nothing else (`-First 1`,
-    `-first 3`, as written): of one object, that object."""
+class _Selection(NamedTuple):
+    """What a `Select-Object` command asks for, as written (see `_selection_asked`): the objects it keeps
+    by `-First`, `-Last` and `-Index` (None: each), and the property `-ExpandProperty` takes of each
+    (case-folded; None: the objects themselves)."""
+
+    first: int | None
+    last: int | None
+    at: tuple[int, ...] | None
+    expand: str | None
+
+
+# The parameters of Select-Object `_selection_asked` reads, with the shortest prefix of each that names it
+# alone among Select-Object's (`-Ex` is also -ExcludeProperty's; `-I`, `-In`, -InputObject's).
+_SELECTION_PARAMETERS = (("-first", 2), ("-last", 2), ("-index", 4), ("-expandproperty", 4))
+
+
+def _selection_asked(command: Node) -> _Selection | None:
+    """The selection a `Select-Object` command writes as parameters each with one value stated (`-First 1`,
+    `-Last 2`, `-Index 0,2`, `-ExpandProperty Endpoints`); None where it writes anything else (a
+    `-Property` list, a value from a variable), which the reader does not follow."""
     elements = command.child_by_field_name("command_elements")
     parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
-    if len(parts) != 2 or parts[0].type != "command_parameter":
-        return False
-    word, count = _text(parts[0]).casefold(), _text(parts[1]).strip()
-    return len(word) > 1 and "-first".startswith(word) and count.isdigit() and int(count) > 0
+    given: dict[str, str] = {}
+    if not parts or len(parts) % 2:
+        return None
+    for word_node, value_node in zip(parts[::2], parts[1::2], strict=True):
+        word = _text(word_node).casefold()
+        named = [p for p, least in _SELECTION_PARAMETERS if len(word) >= least and p.startswith(word)]
+        if word_node.type != "command_parameter" or len(named) != 1 or named[0] in given:
+            return None
+        given[named[0]] = _text(value_node).strip().strip("'\"")
+    counts = [given.get(p) for p in ("-first", "-last")]
+    index = given.get("-index")
+    if any(c is not None and not c.isdigit() for c in counts) or (
+        index is not None and not all(i.strip().isdigit() for i in index.split(","))
+    ):
+        return None
+    expand = given.get("-expandproperty")
+    if (expand is not None and not expand.isidentifier()) or (
+        counts[0] is not None and counts[1] is not None
+    ):
+        return None  # a property named by an expression; both ends of the objects at once
+    first, last = (int(c) if c is not None else None for c in counts)
+    at = tuple(int(i) for i in index.split(",")) if index is not None else None
+    return _Selection(first, last, at, expand.casefold() if expand is not None else None)
+
+
+def _picked(items: tuple[Value, ...], asked: _Selection) -> tuple[Value, ...]:
+    """The objects of `items` a selection keeps: those at `-Index`, the first or the last it asks, else all."""
+    if asked.at is not None:
+        return tuple(items[i] for i in asked.at if i < len(items))
+    if asked.first is not None:
+        return items[: asked.first]
+    if asked.last is not None:
+        return items[len(items) - asked.last :] if asked.last else ()
+    return items
 
 
 def _block_condition(block: Node) -> Node | None:
@@ -10883,8 +10930,9 @@ class Interpreter:
         )
         if picked is not None:
             return picked
-        if key in _SELECT and isinstance(piped, StorageAccountOf) and _selects_first(node):
-            return piped  # the one account: the first of it is itself
+        selected = self._selected(node, piped) if key in _SELECT else None
+        if selected is not None:
+            return selected
         if key in cmdlets.BLOCK_RUNNERS:
             value = self._run_given_block(node, key, env, piped)
             self._shared(node, env)
@@ -13991,12 +14039,49 @@ class Interpreter:
         `.Endpoints`, of a name the script states: the account's addresses. None for any other member."""
         if wanted == "storageaccountname":
             return account.name
-        if wanted != "endpoints" or not isinstance(account.name, Text) or node.type != "member_access":
+        if wanted != "endpoints" or node.type != "member_access":
+            return None
+        return self._account_endpoints(account, node)
+
+    def _account_endpoints(self, account: StorageAccountOf, node: Node) -> Items | None:
+        """The blob, queue and table addresses of an account of a name the script states, read at `node`."""
+        if not isinstance(account.name, Text):
             return None
         name, mark = account.name.value, self.where.mark(node)
         return Items(
             tuple(Text(f"https://{name}.{kind}.core.windows.net/", mark) for kind in _ACCOUNT_ENDPOINTS)
         )
+
+    def _selected(self, node: Node, piped: Value | None) -> Value | None:
+        """What `Select-Object` outputs of objects the reader knows (an array it knows whole, or one storage
+        account Get-AzureStorageAccount gives): the items `-First N`, `-Last N` or `-Index i` pick, in that
+        order, then of each the property `-ExpandProperty <name>` names, its items one by one (an account's
+        `Endpoints` are its blob, queue and table addresses). None for any other selection or objects."""
+        asked = _selection_asked(node)
+        if asked is None or piped is None:
+            return None
+        items = piped.values if isinstance(piped, Items) else (piped,)
+        if not isinstance(piped, (Items, StorageAccountOf)) or any(_earlier_rounds(v) for v in items):
+            return None  # a loop's earlier rounds may have put more items before these
+        output = list(_picked(items, asked))
+        if asked.expand is not None:
+            expanded = [self._expanded(item, asked.expand, node) for item in output]
+            if any(each is None for each in expanded):
+                return None
+            output = [v for each in expanded for v in (each.values if isinstance(each, Items) else (each,))]
+        if not output:
+            return None
+        return output[0] if len(output) == 1 else Items(tuple(output))
+
+    def _expanded(self, item: Value, name: str, node: Node) -> Value | None:
+        """The property `name` (case-folded) of one object `Select-Object -ExpandProperty` is given, when the
+        reader knows it: an account's `Endpoints` or `StorageAccountName`, a table's entry."""
+        if isinstance(item, StorageAccountOf) and name == "endpoints":
+            return self._account_endpoints(item, node)
+        if isinstance(item, StorageAccountOf) and name == "storageaccountname":
+            return item.name
+        entry = item.get(name) if isinstance(item, Table) else None
+        return entry[2] if entry is not None and entry[3] else None
 
     def _may_be_held(self, named: Value) -> bool:
         """Whether a deployment of the script's holds, or may hold, the reserved IP `named` names: as its
