@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from migcheck.model import Mark
-from migcheck.readers.template_functions import SHARED, weight
+from migcheck.readers.template_functions import LOGIC, SHARED, weight
 from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in, partly_known
 
 # How deep an expression may nest calls and brackets before it is taken as not known: real ones nest a
@@ -441,7 +441,7 @@ _FUNCTIONS: dict[str, Function] = {
     "false": _boolean(False),
     "if": _if,
     "null": lambda ev, nodes, scope, copies: None,
-    **{name: _shared(function) for name, function in SHARED.items()},
+    **{name: _shared(function) for name, function in {**SHARED, **LOGIC}.items()},
 }
 
 

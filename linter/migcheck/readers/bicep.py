@@ -45,7 +45,7 @@ from migcheck.readers.arm_expressions import (
 )
 from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
-from migcheck.readers.template_functions import SHARED, weight
+from migcheck.readers.template_functions import LOGIC, SHARED, equal, weight
 from migcheck.readers.template_values import (
     MAX_COPIES,
     Declared,
@@ -356,10 +356,11 @@ class _File:
 
     def _items(self, body: Node, env: dict[str, object]) -> Iterator[tuple[dict[str, object], Node]]:
         """Each item a resource's body declares, with the loop's variables: one for a plain body or a
-        condition (declared whatever it says: a deployment may make it), one per counted item of a loop."""
+        condition that is not stated false (one not known is kept: a deployment may make it), one per
+        counted item of a loop whose condition is not stated false."""
         if body.type == "if_statement":
             inner = _first_named(body, "object")
-            if inner is not None:
+            if inner is not None and not self._left_out(body, env):
                 yield env, inner
             return
         if body.type == "object":
@@ -368,8 +369,9 @@ class _File:
         names, iterable, inner = _loop(body)
         if inner is None:
             return
-        if inner.type == "if_statement":
-            inner = _first_named(inner, "object")
+        condition = inner if inner.type == "if_statement" else None
+        if condition is not None:
+            inner = _first_named(condition, "object")
             if inner is None:
                 return
         items = self._iterated(iterable, env, max(body.end_byte - body.start_byte, 1))
@@ -379,7 +381,13 @@ class _File:
                 bound[names[0]] = item
             if len(names) > 1:
                 bound[names[1]] = index if not isinstance(item, Unknown) else item
-            yield bound, inner
+            if condition is None or not self._left_out(condition, bound):
+                yield bound, inner
+
+    def _left_out(self, statement: Node, env: dict[str, object]) -> bool:
+        """Whether an `if (...)` says, on stated values, that the resource is not deployed."""
+        test = _first_named(statement, "parenthesized_expression")
+        return test is not None and self._value(test, env) is False
 
     def _iterated(self, iterable: Node | None, env: dict[str, object], size: int) -> list[object]:
         """The items a loop runs over, as far as they are counted; one item not known otherwise."""
@@ -564,6 +572,44 @@ class _File:
             return self._value(named[1] if condition else named[2], env)
         return Unknown()
 
+    def _binary(self, node: Node, env: dict[str, object]) -> object:
+        """`a == b`, `!=`, `<`, `>`, `<=`, `>=`, `&&`, `||`, `??` on stated values; `&&`, `||` and `??`
+        work out their right side only when the left does not decide, as Bicep does."""
+        named = [c for c in node.named_children if c.type != "comment"]
+        operator = next((c.type for c in node.children if not c.is_named), "")
+        if len(named) != 2:
+            return Unknown()
+        left = self._value(named[0], env)
+        if operator in ("&&", "||"):
+            decides = operator == "||"
+            if left is decides:
+                return decides
+            right = self._value(named[1], env)
+            if right is decides:
+                return decides
+            return right if isinstance(left, bool) and isinstance(right, bool) else Unknown()
+        if operator == "??":
+            if isinstance(left, Unknown):
+                return Unknown()
+            return left if left is not None else self._value(named[1], env)
+        right = self._value(named[1], env)
+        if operator in ("==", "!="):
+            same = equal(left, right)
+            return same if not isinstance(same, bool) or operator == "==" else not same
+        compared = _COMPARISONS.get(operator)
+        return compared([left, right]) if compared is not None else Unknown()
+
+    def _unary(self, node: Node, env: dict[str, object]) -> object:
+        """`!c` on a stated boolean, `-n` on a stated number."""
+        named = [c for c in node.named_children if c.type != "comment"]
+        operator = next((c.type for c in node.children if not c.is_named), "")
+        value = self._value(named[0], env) if len(named) == 1 else Unknown()
+        if operator == "!" and isinstance(value, bool):
+            return not value
+        if operator == "-" and isinstance(value, int) and not isinstance(value, bool):
+            return -value
+        return Unknown()
+
     def _call(self, node: Node, env: dict[str, object]) -> object:
         named = [c for c in node.named_children if c.type != "comment"]
         if not named:
@@ -674,6 +720,14 @@ _EVALUATORS: dict[str, Callable[[_File, Node, dict[str, object]], object]] = {
     "call_expression": _File._call,
     "for_statement": _File._for,
     "ternary_expression": _File._ternary,
+    "binary_expression": _File._binary,
+    "unary_expression": _File._unary,
+}
+_COMPARISONS = {
+    "<": LOGIC["less"],
+    "<=": LOGIC["lessorequals"],
+    ">": LOGIC["greater"],
+    ">=": LOGIC["greaterorequals"],
 }
 
 

@@ -277,6 +277,8 @@ class _Expansion:
     ) -> Iterator[Declared]:
         ev, scope, values = self.evaluator, written.scope, written.values
         for index_copies in self._items(written, copies):
+            if "condition" in values and ev.value(values["condition"], scope, index_copies) is False:
+                continue  # stated not deployed (with its child resources); one not known is kept
             rtype = ev.value(values.get("type"), scope, index_copies)
             if not isinstance(rtype, str) or not rtype.strip():
                 continue

@@ -155,7 +155,85 @@ def _split(args: list) -> object:
     return _sized(parts)
 
 
+def equal(first: object, second: object) -> object:
+    """Whether two worked-out values are equal: not known when either is not known, when they are of
+    different kinds, or when two strings differ only in case (Resource Manager's reference does not say
+    whether `equals` minds case, so no branch is taken on it)."""
+    if isinstance(first, Unknown) or isinstance(second, Unknown):
+        return Unknown()
+    if isinstance(first, str) and isinstance(second, str):
+        if first == second:
+            return True
+        return False if first.casefold() != second.casefold() else Unknown()
+    if _kind(first) != _kind(second):
+        return Unknown()
+    if isinstance(first, (list, dict)):
+        # Nested strings may differ only in case: only an exact match is told.
+        return True if first == second else Unknown()
+    return first == second
+
+
+def _kind(value: object) -> str:
+    return "number" if isinstance(value, int) and not isinstance(value, bool) else type(value).__name__
+
+
+def _equals(args: list) -> object:
+    return equal(*args) if len(args) == 2 else Unknown()
+
+
+def _not(args: list) -> object:
+    return not args[0] if len(args) == 1 and isinstance(args[0], bool) else Unknown()
+
+
+def _all_of(args: list) -> object:
+    """`and(...)`: false once a stated argument is false, true when all are stated true."""
+    if len(args) < 2 or False in [a for a in args if isinstance(a, bool)]:
+        return False if len(args) >= 2 else Unknown()
+    return True if all(isinstance(a, bool) for a in args) else Unknown()
+
+
+def _any_of(args: list) -> object:
+    """`or(...)`: true once a stated argument is true, false when all are stated false."""
+    if len(args) < 2 or True in [a for a in args if isinstance(a, bool)]:
+        return True if len(args) >= 2 else Unknown()
+    return False if all(isinstance(a, bool) for a in args) else Unknown()
+
+
+def compare(operator: Callable[[int, int], bool]) -> Callable[[list], object]:
+    """`greater`, `less` and the like, on two stated numbers (strings are left not known)."""
+
+    def apply(args: list) -> object:
+        if len(args) != 2 or not all(_kind(a) == "number" for a in args):
+            return Unknown()
+        return operator(args[0], args[1])
+
+    return apply
+
+
+def _json(args: list) -> object:
+    """`json(text)`: the value a stated JSON text writes; not known when it is not JSON."""
+    if len(args) != 1 or not isinstance(args[0], str) or len(args[0]) > MAX_STRING:
+        return Unknown()
+    try:
+        return _sized(json.loads(args[0]))
+    except (ValueError, RecursionError):
+        return Unknown()
+
+
+# Resource Manager's logical and comparison functions (Bicep writes them as operators, `bicep._binary`).
+LOGIC: dict[str, Callable[[list], object]] = {
+    "equals": _equals,
+    "not": _not,
+    "and": _all_of,
+    "or": _any_of,
+    "greater": compare(lambda a, b: a > b),
+    "greaterorequals": compare(lambda a, b: a >= b),
+    "less": compare(lambda a, b: a < b),
+    "lessorequals": compare(lambda a, b: a <= b),
+}
+
 SHARED: dict[str, Callable[[list], object]] = {
+    "json": _json,
     "union": _union,
     "createarray": _create_array,
     "createobject": _create_object,
