@@ -254,7 +254,7 @@ def _concat(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies
     return bounded("".join(p for p in parts if p is not None))
 
 
-def _partly(args: list) -> Unknown | None:
+def _partly(args: list) -> Unknown | str | None:
     """A string of several parts some of which are not known (`template_values.partly_known`); None when
     it is one part, or a part is no text (an array's `concat`)."""
     if len(args) < 2 or not all(isinstance(a, Unknown) or as_text(a) is not None for a in args):

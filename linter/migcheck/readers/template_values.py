@@ -83,17 +83,40 @@ def parameter_stand_in(name: str, mark: Mark) -> Unknown:
 _MAX_LABEL = 200
 
 
-def partly_known(parts: list[object]) -> Unknown:
+def partly_known(parts: list[object]) -> Unknown | str:
     """A string built of parts (`concat(parameters('p'), '-web')`, Bicep's `'${p}-web'`) of which some are not
     known: not known, and not the value of any one part, its words the string as far as known, each part not
     known written `…`, and the parameters those parts are (`…-web (… from parameter 'p')`), so that its
-    stand-in keeps what the template states of it."""
+    stand-in keeps what the template states of it. An id whose stated part names a classic type, the rest
+    parameters' stand-ins, is that id with the stand-ins written in (`_classic_id`)."""
+    classic_id = _classic_id(parts)
+    if classic_id:
+        return classic_id
     pattern = "".join("…" if isinstance(part, Unknown) else str(part) for part in parts)
     named = list(dict.fromkeys(name for part in parts if (name := _parameter_named(part))))
     if named:
         listed = ", ".join(f"'{name}'" for name in named)
         pattern += f" (… from parameter{'s' if len(named) > 1 else ''} {listed})"
     return Unknown(pattern if len(pattern) <= _MAX_LABEL and pattern.strip("…") else "")
+
+
+def _classic_id(parts: list[object]) -> str:
+    """`/providers/Microsoft.ClassicCompute/virtualMachines/` followed by a parameter with no value: the id
+    of a classic VM named by the parameter's stand-in, as `resourceId(...)` of the same parameter makes it;
+    "" when the stated part before the first part not known ends anywhere but at a classic type's name, or
+    a part not known is no parameter's."""
+    if not all(p.stand_in for p in parts if isinstance(p, Unknown)):
+        return ""
+    first = next((i for i, p in enumerate(parts) if isinstance(p, Unknown)), 0)
+    stated = "".join(str(p) for p in parts[:first])
+    at = stated.casefold().rfind("/providers/")
+    if at < 0 or not stated.endswith("/"):
+        return ""
+    kinds = stated[at + len("/providers/") : -1].split("/")  # namespace, type, name, type, ...
+    if len(kinds) < 2 or len(kinds) % 2 or not classic_type("/".join([kinds[0], *kinds[1::2]])):
+        return ""
+    written = "".join(p.stand_in if isinstance(p, Unknown) else str(p) for p in parts)
+    return written if len(written) <= MAX_STRING else ""
 
 
 def _parameter_named(part: object) -> str:
