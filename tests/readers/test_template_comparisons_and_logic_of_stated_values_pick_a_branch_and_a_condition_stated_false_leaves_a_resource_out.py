@@ -1,6 +1,6 @@
 """Comparisons and logic whose inputs a template states are worked out, so that an `if(...)` (ARM JSON) or
 a ternary (Bicep) on them takes its branch: `equals`, `not`, `and`, `or`, `greater`, `less`, `json` in ARM
-JSON, and `==`, `!=`, `<`, `>`, `!`, `&&`, `||`, `??` in Bicep. Two strings that differ only in case are not
+JSON, and `==`, `!=`, `=~`, `!~`, `<`, `>`, `!`, `&&`, `||`, `??` in Bicep. Two strings that differ only in case are not
 told equal or not (the reference does not say whether `equals` minds case), and inputs not stated stay not
 known. A resource whose `condition` (ARM JSON) or `if (...)` (Bicep) is stated false is left out, as it is
 not deployed; one whose condition is not known is kept."""
@@ -117,6 +117,9 @@ resource d 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
 resource e 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
   name: 'Prod' == env ? 'e-yes' : 'e-no'
 }
+resource f 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
+  name: 'Prod' =~ env && !('Prod' !~ env) ? 'f-yes' : 'f-no'
+}
 resource off 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = if (deploy) {
   name: 'off'
 }
@@ -136,4 +139,4 @@ def test_bicep_operators_on_stated_values_pick_the_branch_and_leave_out_a_resour
     names = _bicep(BICEP)
     assert names[:3] == ["a-yes", "b-yes", "c-no"]
     assert names[3].startswith("<") and names[4].startswith("<")
-    assert names[5:] == ["on", "kept", "loop0", "loop2"]
+    assert names[5:] == ["f-yes", "on", "kept", "loop0", "loop2"]

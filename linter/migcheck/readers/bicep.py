@@ -573,7 +573,7 @@ class _File:
         return Unknown()
 
     def _binary(self, node: Node, env: dict[str, object]) -> object:
-        """`a == b`, `!=`, `<`, `>`, `<=`, `>=`, `&&`, `||`, `??` on stated values; `&&`, `||` and `??`
+        """`a == b`, `!=`, `=~`, `!~`, `<`, `>`, `<=`, `>=`, `&&`, `||`, `??` on stated values; `&&`, `||` and `??`
         work out their right side only when the left does not decide, as Bicep does."""
         named = [c for c in node.named_children if c.type != "comment"]
         operator = next((c.type for c in node.children if not c.is_named), "")
@@ -596,6 +596,10 @@ class _File:
         if operator in ("==", "!="):
             same = equal(left, right)
             return same if not isinstance(same, bool) or operator == "==" else not same
+        if operator in ("=~", "!~"):  # without case: told on two stated strings only
+            if not (isinstance(left, str) and isinstance(right, str)):
+                return Unknown()
+            return (left.casefold() == right.casefold()) is (operator == "=~")
         compared = _COMPARISONS.get(operator)
         return compared([left, right]) if compared is not None else Unknown()
 
