@@ -150,3 +150,10 @@ def test_a_script_is_about_the_service_of_its_folder_only_when_their_roles_meet(
         New-AzCloudService -Name $Name -ResourceGroupName "rg" -RoleProfile $roleProfile
         """
     assert _extended({"shop/ServiceDefinition.csdef": CSDEF, "shop/deploy-es.ps1": script}) == extended
+
+
+def test_a_template_s_cloud_service_written_not_deployed_is_no_evidence():
+    template = json.loads(_template(_roles(["Storefront", "Jobs"])))
+    template["resources"][0]["condition"] = False
+    document = read_document("azuredeploy.json", json.dumps(template).encode(), explicit=False)
+    assert document is None or not document.resources

@@ -451,7 +451,8 @@ class _Walk(_Scanner):
         written.end = self.pos
         rtype = written.values.get("type")
         rtype = rtype.strip().casefold() if isinstance(rtype, str) else ""
-        if rtype == _CLOUD_SERVICE_TYPE:
+        # A cloud service whose `condition` is written false is not deployed: no evidence of extended support.
+        if rtype == _CLOUD_SERVICE_TYPE and written.values.get("condition") is not False:
             name = written.values.get("name")
             self.found.append((type_at, name if isinstance(name, str) else "", roles))
         elif rtype == _DEPLOYMENT_TYPE and nested is not None:
