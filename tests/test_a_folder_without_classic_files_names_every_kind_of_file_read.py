@@ -27,6 +27,6 @@ def test_the_warning_names_terraform_pipelines_and_publish_profiles(tmp_path, mo
         "Terraform configurations (.tf, .tf.json) of the classic azure provider",
         "build pipelines (azure-pipelines.yml, GitHub workflows, .gitlab-ci.yml and the like) whose steps run",
         "Visual Studio publish profiles (.azurePubxml) of cloud service projects",
-        "deployment templates (ARM .json, .bicep) that declare classic resources",
+        "deployment templates (ARM .json, .bicep) that declare classic resources or resources that depend on them",
     ):
         assert kind in err

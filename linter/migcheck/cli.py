@@ -552,7 +552,7 @@ def _warn_if_nothing_checked(result: LintResult, paths: list[str], config: Confi
         "line runs sh, bash, python or pwsh, build pipelines (azure-pipelines.yml, GitHub workflows, "
         ".gitlab-ci.yml and the like) whose steps run the classic cmdlets, SDK or CLI, Terraform "
         "configurations (.tf, .tf.json) of the classic azure provider, deployment templates (ARM .json, "
-        ".bicep) that declare classic resources, "
+        ".bicep) that declare classic resources or resources that depend on them, "
         "TOML declarations, or Visual Studio publish profiles (.azurePubxml) of cloud service projects)"
         f"{_patterns_that_may_leave_out(config)}",
         file=sys.stderr,
