@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from migcheck.automation import BICEP_LANGUAGE
@@ -44,7 +45,7 @@ from migcheck.readers.arm_expressions import (
     subscription_resource_id,
 )
 from migcheck.readers.grammars import comments
-from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
+from migcheck.readers.suppressions import Directive, gathered, placed, slash_comment_text
 from migcheck.readers.template_functions import LOGIC, SHARED, equal, weight
 from migcheck.readers.template_values import (
     MAX_COPIES,
@@ -121,24 +122,25 @@ def _suppressions(
     if "migcheck" not in text.lower():
         return (), ()
     lines = text.splitlines()
-    found: list[Suppression] = []
-    marked: list[DirectiveComment] = []
-    for comment in comments(root):
-        written = slash_comment_text(_node_text(comment))
-        if not starts_like_directive(written):
-            continue
-        mark = positions.mark(comment)
-        marked.append(DirectiveComment(written, mark))
-        parsed = directive(written)
-        if parsed is None:
-            continue
+
+    def suppression(parsed: Directive, comment: Node, mark: Mark) -> Suppression:
         line = lines[mark.line - 1] if mark.line <= len(lines) else ""
         target = comment.next_named_sibling
         while target is not None and target.type == "comment":
             target = target.next_named_sibling
         span = None if target is None else (target.start_point[0] + 1, target.end_point[0] + 1)
-        found.append(placed(parsed, mark, line[: mark.column - 1], span))
-    return tuple(found), tuple(marked)
+        return placed(parsed, mark, line[: mark.column - 1], span)
+
+    def written() -> Iterator[tuple[str, Mark, Callable[[Directive], Suppression]]]:
+        for comment in comments(root):
+            mark = positions.mark(comment)
+            yield (
+                slash_comment_text(_node_text(comment)),
+                mark,
+                partial(suppression, comment=comment, mark=mark),
+            )
+
+    return gathered(written())
 
 
 def _first_error(root: Node) -> Node | None:

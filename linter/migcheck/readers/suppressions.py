@@ -5,7 +5,7 @@ Only readers see comments, so they are collected here; the filter stage applies 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -81,9 +81,28 @@ def slash_comment_text(written: str) -> str:
     return written.lstrip("/")
 
 
-def placed(
-    parsed: tuple[str, tuple[str, ...], str], mark: Mark, before: str, target: tuple[int, int] | None
-) -> Suppression:
+Directive = tuple[str, tuple[str, ...], str]  # what `directive` reads: the kind, the codes, the reason
+
+
+def gathered(
+    comments: Iterable[tuple[str, Mark, Callable[[Directive], Suppression]]],
+) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
+    """The suppressions of a file's comments, each given as (its text without the markers, where it is, what
+    makes its suppression from the directive it states), and every comment that starts like a directive
+    (see `Document`): the one loop of the readers whose comments are not XML's or a script's lines."""
+    found: list[Suppression] = []
+    marked: list[DirectiveComment] = []
+    for written, mark, suppression in comments:
+        if not starts_like_directive(written):
+            continue
+        marked.append(DirectiveComment(written, mark))
+        parsed = directive(written)
+        if parsed is not None:
+            found.append(suppression(parsed))
+    return tuple(found), tuple(marked)
+
+
+def placed(parsed: Directive, mark: Mark, before: str, target: tuple[int, int] | None) -> Suppression:
     """The suppression a directive comment at `mark` states, by where it stands: `ignore-file`, the file; after
     code on its line (`before`, the text of the line before it), that line; on a line of its own, the lines
     (first, last) of what follows it, or nothing where nothing does (the filter reports it)."""

@@ -27,6 +27,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
@@ -39,7 +40,7 @@ from migcheck.readers.inventory import (
     _role_names,
     _Scanner,
 )
-from migcheck.readers.suppressions import directive, placed, slash_comment_text, starts_like_directive
+from migcheck.readers.suppressions import Directive, gathered, placed, slash_comment_text
 from migcheck.readers.template_values import Declared, Unknown, by_position, read_type, records_of
 
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
@@ -131,21 +132,16 @@ def template_suppressions(
     blank = without_comments(text)
     lines = _Lines(path, text)
     ends = _Closings(blank)
-    found: list[Suppression] = []
-    marked: list[DirectiveComment] = []
-    for start, end in _comment_spans(text):
-        written = slash_comment_text(text[start:end])
-        if not starts_like_directive(written):
-            continue
-        mark = lines.mark(start)
-        marked.append(DirectiveComment(written, mark))
-        parsed = directive(written)
-        if parsed is None:
-            continue
+
+    def suppression(parsed: Directive, start: int, end: int) -> Suppression:
         target = _following_value(blank, end, ends) if parsed[0] != "ignore-file" else None
         span = None if target is None else (lines.mark(target[0]).line, lines.mark(target[1]).line)
-        found.append(placed(parsed, mark, text[text.rfind("\n", 0, start) + 1 : start], span))
-    return tuple(found), tuple(marked)
+        return placed(parsed, lines.mark(start), text[text.rfind("\n", 0, start) + 1 : start], span)
+
+    return gathered(
+        (slash_comment_text(text[start:end]), lines.mark(start), partial(suppression, start=start, end=end))
+        for start, end in _comment_spans(text)
+    )
 
 
 _NOT_SPACE = re.compile(r"\S")

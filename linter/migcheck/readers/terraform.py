@@ -117,7 +117,7 @@ from migcheck.model import (
     UnplacedDisk,
 )
 from migcheck.readers import ansible, beside, shell
-from migcheck.readers.suppressions import directive, line_comment_text, placed, starts_like_directive
+from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
 from migcheck.readers.xplat import HOLE, Word
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
@@ -387,19 +387,18 @@ def _suppressions(
     if path.lower().endswith((_JSON, _JSON_VALUES)):
         return _json_suppressions(path, text)
     lines = text.splitlines()
-    found: list[Suppression] = []
-    marked: list[DirectiveComment] = []
-    for token, target in _comments(body):
-        written = str(token)
-        body_text = _comment_text(written)
-        if "migcheck" not in written.lower() or not starts_like_directive(body_text):
-            continue
-        mark = Mark(path, token.line, column=token.column)
-        marked.append(DirectiveComment(body_text, mark))
-        parsed = directive(body_text)
-        if parsed is not None:
-            found.append(_suppression(parsed, mark, lines, target))
-    return tuple(found), tuple(marked)
+
+    def comments() -> Iterator[tuple[str, Mark, Callable[[Directive], Suppression]]]:
+        for token, target in _comments(body):
+            if "migcheck" in str(token).lower():
+                mark = Mark(path, token.line, column=token.column)
+                yield (
+                    _comment_text(str(token)),
+                    mark,
+                    functools.partial(_suppression, mark=mark, lines=lines, target=target),
+                )
+
+    return gathered(comments())
 
 
 def _json_suppressions(path: str, text: str) -> tuple[tuple[Suppression, ...], tuple[DirectiveComment, ...]]:
@@ -414,31 +413,24 @@ def _json_suppressions(path: str, text: str) -> tuple[tuple[Suppression, ...], t
         items.values(root) if path.lower().endswith(_JSON_VALUES) else items.of(root)
     except terraform_json.Malformed:  # the file's own read says why
         return (), ()
-    found: list[Suppression] = []
-    marked: list[DirectiveComment] = []
-    for value, start, end in items.comments:
-        written = value.decoded if isinstance(value.decoded, str) else ""
-        if "migcheck" not in written.lower() or not starts_like_directive(written):
-            continue
-        line, column = items.position(value.start)
-        mark = Mark(path, line, column=column)
-        marked.append(DirectiveComment(written, mark))
-        parsed = directive(written)
-        if parsed is None:
-            continue
+
+    def suppression(parsed: Directive, mark: Mark, start: int, end: int) -> Suppression:
         kind, codes, reason = parsed
-        first, last = items.position(start)[0], items.position(end)[0]
-        found.append(
-            Suppression(codes, reason, 0, 0, mark)
-            if kind == "ignore-file"
-            else Suppression(codes, reason, first, last, mark)
-        )
-    return tuple(found), tuple(marked)
+        if kind == "ignore-file":
+            return Suppression(codes, reason, 0, 0, mark)
+        return Suppression(codes, reason, items.position(start)[0], items.position(end)[0], mark)
+
+    def comments() -> Iterator[tuple[str, Mark, Callable[[Directive], Suppression]]]:
+        for value, start, end in items.comments:
+            if isinstance(value.decoded, str) and "migcheck" in value.decoded.lower():
+                line, column = items.position(value.start)
+                mark = Mark(path, line, column=column)
+                yield value.decoded, mark, functools.partial(suppression, mark=mark, start=start, end=end)
+
+    return gathered(comments())
 
 
-def _suppression(
-    parsed: tuple[str, tuple[str, ...], str], mark: Mark, lines: list[str], target: Node | None
-) -> Suppression:
+def _suppression(parsed: Directive, mark: Mark, lines: list[str], target: Node | None) -> Suppression:
     line = lines[mark.line - 1] if mark.line <= len(lines) else ""
     meta = getattr(target, "meta", None)
     span = None if meta is None or meta.empty else (meta.line, meta.end_line)  # None: nothing follows it
