@@ -34,6 +34,12 @@ from migcheck.retirements import (
 _AZ_GATEWAY_SKU_PS = f"-GatewaySku VpnGw1AZ or a higher AZ SKU (the non-zonal VpnGw1-5 SKUs retired on {NON_ZONAL_GATEWAY_SKUS})"
 _APPLICATION_GATEWAY_V2 = f"with a Standard_v2 or WAF_v2 SKU (v1 retired on {APPLICATION_GATEWAY_V1})"
 _PAAS_PS = "New-AzWebApp (App Service), New-AzContainerApp or New-AzAksCluster, depending on the new platform"
+# Scaling a role: what sets the number of instances on each platform the roles may be rebuilt on.
+_PAAS_SCALE_PS = (
+    "Set-AzAppServicePlan -NumberofWorkers (App Service), Update-AzContainerApp (its scale rules), "
+    "Update-AzAksCluster -NodeCount or Update-AzVmss -SkuCapacity (a scale set), depending on the new platform"
+)
+_NO_REMOTE_DESKTOP = "App Service, Container Apps and AKS give their instances no remote desktop"
 _PAAS_PY = (
     "azure-mgmt-web, azure-mgmt-appcontainers or azure-mgmt-containerservice, depending on the new platform"
 )
@@ -81,6 +87,8 @@ POWERSHELL: dict[str, str] = {
     "Add-AzureProvisioningConfig": "Set-AzVMOperatingSystem",
     "Get-AzureVM": "Get-AzVM",
     "Get-AzureDeployment": "Get-AzVM -ResourceGroupName (a migrated deployment's VMs are in its resource group)",
+    # A deployment's roles and their instances: of VMs, the VMs of the migrated deployment's resource group.
+    "Get-AzureRole": "Get-AzVM -ResourceGroupName (a migrated deployment's VMs are in its resource group)",
     "Get-AzureService": "Get-AzResourceGroup",
     "Get-AzureRoleSize": "Get-AzVMSize",
     "Get-AzureLocation": "Get-AzLocation",
@@ -199,6 +207,58 @@ POWERSHELL: dict[str, str] = {
         "cluster's own deployments, depending on the new platform"
     ),
     "Publish-AzureServiceProject": _PAAS_PS,
+    # What manages a deployed package's roles (`MANAGES_RETIRED_ROLES`), and the companions that build an
+    # extension's configuration for one: each by what does that job on the platforms the roles are rebuilt
+    # on, since none of Az.Compute, Az.Network, Az.Storage or Az.Resources does it.
+    "Set-AzureRole": _PAAS_SCALE_PS,
+    "Reset-AzureRoleInstance": (
+        "Restart-AzWebApp (App Service), Restart-AzContainerAppRevision, a rollout restart of the AKS "
+        "deployment, or Set-AzVmss -Reimage (a scale set), depending on the new platform"
+    ),
+    "Move-AzureDeployment": (
+        "Switch-AzWebAppSlot (App Service's deployment slots), or the new platform's own revisions (Container "
+        "Apps) or deployments (AKS): a Resource Manager app has no staging slot of a cloud service"
+    ),
+    "Set-AzureWalkUpgradeDomain": (
+        "nothing to call: App Service, Container Apps and AKS roll an update out by themselves, and a scale set "
+        "by its upgrade policy (Update-AzVmss -UpgradePolicyMode)"
+    ),
+    **dict.fromkeys(
+        ("Set-AzureServiceDiagnosticsExtension", "New-AzureServiceDiagnosticsExtensionConfig"),
+        "New-AzDiagnosticSetting (Azure Monitor) on the app or cluster (App Service, Container Apps, AKS), or "
+        "Add-AzVmssDiagnosticsExtension (a scale set), depending on the new platform",
+    ),
+    "Remove-AzureServiceDiagnosticsExtension": (
+        "Remove-AzDiagnosticSetting, or Remove-AzVmssDiagnosticsExtension (a scale set), depending on the new "
+        "platform"
+    ),
+    **dict.fromkeys(
+        ("Set-AzureServiceRemoteDesktopExtension", "New-AzureServiceRemoteDesktopExtensionConfig"),
+        f"New-AzBastion for a scale set's instances; {_NO_REMOTE_DESKTOP}",
+    ),
+    "Remove-AzureServiceRemoteDesktopExtension": (
+        f"Remove-AzBastion where a scale set's instances are reached through Azure Bastion; {_NO_REMOTE_DESKTOP}"
+    ),
+    "Set-AzureServiceAntimalwareExtension": (
+        "Set-AzSecurityPricing (a Microsoft Defender for Cloud plan for App Service, containers or servers), or "
+        "Add-AzVmssExtension with the IaaSAntimalware extension (a scale set), depending on the new platform"
+    ),
+    "Remove-AzureServiceAntimalwareExtension": (
+        "Remove-AzVmssExtension (the IaaSAntimalware extension) for a scale set, or Set-AzSecurityPricing "
+        "-PricingTier Free to turn a Defender plan off"
+    ),
+    **dict.fromkeys(
+        ("Set-AzureServiceADDomainExtension", "New-AzureServiceADDomainExtensionConfig"),
+        "Add-AzVmssExtension with the JsonADDomainExtension extension (a scale set); App Service, Container "
+        "Apps and AKS join no domain: they authenticate with Microsoft Entra ID",
+    ),
+    "Remove-AzureServiceADDomainExtension": "Remove-AzVmssExtension (the JsonADDomainExtension extension) for a scale set",
+    **dict.fromkeys(
+        ("Set-AzureServiceExtension", "New-AzureServiceExtensionConfig"),
+        "Add-AzVmssExtension (a scale set); App Service, Container Apps and AKS take no VM extension: their own "
+        "settings do what it did",
+    ),
+    "Remove-AzureServiceExtension": "Remove-AzVmssExtension (a scale set)",
     # networking
     "Add-AzureEndpoint": "New-AzLoadBalancer rules or New-AzNetworkSecurityRuleConfig",
     "Set-AzureEndpoint": "Set-AzLoadBalancerRuleConfig or Set-AzNetworkSecurityRuleConfig",
@@ -948,8 +1008,38 @@ _PACKAGE_QUERIES = {
     ),
 }
 _PACKAGE_QUERIES["get_deployment_by_slot"] = _PACKAGE_QUERIES["get_deployment_by_name"]
+# Get-AzureRole -InstanceDetails, as a deploying script waits for its roles to be ready (ReadyRole).
+_PACKAGE_QUERIES["Get-AzureRole"] = _PACKAGE_QUERIES["Get-AzureDeployment"]
 # The queries of a deployment, whose cloud service a call records (`ClassicCall.service`).
 DEPLOYMENT_QUERIES = frozenset(_PACKAGE_QUERIES)
+
+
+# The cmdlets that build an extension's configuration for a deployment of web/worker roles (passed to
+# New-AzureDeployment or Set-AzureDeployment -ExtensionConfiguration): of those roles alone, as the calls
+# that set such an extension on a deployed service are (`MANAGES_RETIRED_ROLES`).
+_ROLE_EXTENSION_CONFIGS = frozenset(
+    f"New-AzureService{kind}ExtensionConfig" for kind in ("", "Diagnostics", "RemoteDesktop", "ADDomain")
+)
+
+
+def serves_roles_only(language: str, names: Iterable[str]) -> bool:
+    """Whether every classic call `names` of a script, but those that sign in or choose a subscription,
+    deploys or manages the web/worker roles of a service package (`_DEPLOYS_PACKAGES`, their extensions'
+    configurations, the requests that send what those send): no migration moves such roles, so the script
+    is rewritten for the platform they are rebuilt on, never kept until they are migrated."""
+    acting = [name for name in names if not _signs_in(language, name)]
+    return bool(acting) and all(
+        name in _DEPLOYS_PACKAGES or name in _ROLE_EXTENSION_CONFIGS or manages_roles_by_request(name)
+        for name in acting
+    )
+
+
+def _signs_in(language: str, name: str) -> bool:
+    """Whether a classic call signs in, chooses a subscription or looks up what it offers (`_ACCOUNT_NOUNS`;
+    the SDK's client, which a Python script makes to call anything)."""
+    if language == "Python":
+        return name == "ServiceManagementService"
+    return language == "PowerShell" and name.partition("-")[2].startswith(_ACCOUNT_NOUNS)
 
 
 def deploys_packages(names: Iterable[str]) -> bool:

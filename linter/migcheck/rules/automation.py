@@ -32,6 +32,7 @@ from migcheck.automation import (
     replacement,
     replacements_markdown,
     retired_services,
+    serves_roles_only,
     services_of,
     terraform_call,
     unreplaced_services,
@@ -829,11 +830,15 @@ def _fix(
         return f"Remove these calls: nothing in Azure replaces {_and(gone)}."
     queries = _deployment_queries(script, queried or {})
     mapped = [name for name in _nearest_first(script.calls, at) if replacement(script.language, name)]
-    text = (
-        "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
-        if iaas
-        else "Rewrite it for Resource Manager"
-    )
+    if iaas and serves_roles_only(script.language, names):
+        # Its roles are never migrated: there is no "until" to keep it for.
+        text = (
+            "Rewrite it for the platform its web/worker roles are rebuilt on, since no migration moves them"
+        )
+    elif iaas:
+        text = "Rewrite it for Resource Manager, or retire it if it only serves the classic resources until they are migrated"
+    else:
+        text = "Rewrite it for Resource Manager"
     if mapped:
         text += ": " + "; ".join(
             _gateway_replaced(script, name, expressroute) or _replaced(script.language, name, queries)
