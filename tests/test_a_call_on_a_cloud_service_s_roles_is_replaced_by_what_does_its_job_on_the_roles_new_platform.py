@@ -115,3 +115,24 @@ def test_a_role_listing_is_replaced_for_the_roles_or_the_vms_the_script_serves(
     [finding] = lint_files(tmp_path, monkeypatch, {"wait.ps1": text}, "MIG601").findings
     assert replaced in finding.fix
     assert GENERIC not in finding.fix
+
+
+@pytest.mark.parametrize(
+    ("text", "replaced"),
+    [
+        (
+            'Remove-AzureDeployment -ServiceName "shop" -Slot Staging -Force\n',
+            "Remove-AzureDeployment → Remove-AzVM for a deployment of VMs",
+        ),
+        ('Remove-AzureService -ServiceName "shop" -Force\n', "Remove-AzureService → Remove-AzResourceGroup"),
+        ('Start-AzureService -ServiceName "shop" -Slot Production\n', "Start-AzureService → Start-AzWebApp"),
+        ('Stop-AzureService -ServiceName "shop" -Slot Production\n', "Stop-AzureService → Stop-AzWebApp"),
+    ],
+)
+def test_the_cmdlets_of_the_sdk_s_mapped_cloud_service_calls_are_mapped_too(
+    tmp_path, monkeypatch, text, replaced
+) -> None:
+    # The SDK's delete_deployment, delete_hosted_service and update_deployment_status each have a replacement.
+    [finding] = lint_files(tmp_path, monkeypatch, {"teardown.ps1": text}, "MIG601").findings
+    assert replaced in finding.fix
+    assert GENERIC not in finding.fix

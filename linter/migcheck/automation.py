@@ -39,6 +39,7 @@ _PAAS_SCALE_PS = (
     "Set-AzAppServicePlan -NumberofWorkers (App Service), Update-AzContainerApp (its scale rules), "
     "Update-AzAksCluster -NodeCount or Update-AzVmss -SkuCapacity (a scale set), depending on the new platform"
 )
+_PAAS_REMOVE_PS = "Remove-AzWebApp (App Service), Remove-AzContainerApp or Remove-AzAksCluster, depending on the new platform"
 _NO_REMOTE_DESKTOP = "App Service, Container Apps and AKS give their instances no remote desktop"
 _PAAS_PY = (
     "azure-mgmt-web, azure-mgmt-appcontainers or azure-mgmt-containerservice, depending on the new platform"
@@ -207,6 +208,19 @@ POWERSHELL: dict[str, str] = {
         "cluster's own deployments, depending on the new platform"
     ),
     "Publish-AzureServiceProject": _PAAS_PS,
+    # As the SDK's `delete_deployment` and `delete_hosted_service` are: a deployment of VMs became the VMs of
+    # a resource group, and a cloud service of VMs the group; web/worker roles live on as the new platform's app.
+    "Remove-AzureDeployment": (
+        "Remove-AzVM for a deployment of VMs (a migrated deployment's VMs are in its resource group), or for "
+        f"web/worker roles {_PAAS_REMOVE_PS}"
+    ),
+    "Remove-AzureService": (
+        "Remove-AzResourceGroup for a cloud service of VMs (it became a resource group), or for web/worker roles "
+        f"{_PAAS_REMOVE_PS}"
+    ),
+    # A deployment's status, as the SDK's `update_deployment_status` sets it: of a package's roles.
+    "Start-AzureService": "Start-AzWebApp (App Service) or Start-AzAksCluster, depending on the new platform",
+    "Stop-AzureService": "Stop-AzWebApp (App Service) or Stop-AzAksCluster, depending on the new platform",
     # What manages a deployed package's roles (`MANAGES_RETIRED_ROLES`), and the companions that build an
     # extension's configuration for one: each by what does that job on the platforms the roles are rebuilt
     # on, since none of Az.Compute, Az.Network, Az.Storage or Az.Resources does it.
