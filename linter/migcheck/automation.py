@@ -37,7 +37,7 @@ _PAAS_PS = "New-AzWebApp (App Service), New-AzContainerApp or New-AzAksCluster, 
 # Scaling a role: what sets the number of instances on each platform the roles may be rebuilt on.
 _PAAS_SCALE_PS = (
     "Set-AzAppServicePlan -NumberofWorkers (App Service), Update-AzContainerApp (its scale rules), "
-    "Update-AzAksCluster -NodeCount or Update-AzVmss -SkuCapacity (a scale set), depending on the new platform"
+    "Update-AzAksNodePool -NodeCount or Update-AzVmss -SkuCapacity (a scale set), depending on the new platform"
 )
 _PAAS_REMOVE_PS = "Remove-AzWebApp (App Service), Remove-AzContainerApp or Remove-AzAksCluster, depending on the new platform"
 _NO_REMOTE_DESKTOP = "App Service, Container Apps and AKS give their instances no remote desktop"
