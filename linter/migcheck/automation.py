@@ -70,7 +70,14 @@ POWERSHELL: dict[str, str] = {
     "Add-AzureAccount": "Connect-AzAccount",
     "Import-AzurePublishSettingsFile": "Connect-AzAccount",
     "Select-AzureSubscription": "Set-AzContext",
-    "Set-AzureSubscription": "Set-AzContext",
+    # It does three jobs, by its parameters: choose the subscription, set the storage account new disks go to
+    # (-CurrentStorageAccountName), and sign in with a management certificate (-Certificate), which Resource
+    # Manager does not take: a service principal's certificate does that job there.
+    "Set-AzureSubscription": (
+        "Set-AzContext (to choose the subscription), Set-AzCurrentStorageAccount (for its "
+        "-CurrentStorageAccountName) or Connect-AzAccount -ServicePrincipal -CertificateThumbprint (for its "
+        "-Certificate: Resource Manager takes no management certificate)"
+    ),
     "Get-AzureSubscription": "Get-AzSubscription",
     "Get-AzureAccount": "Get-AzContext",
     "Remove-AzureAccount": "Disconnect-AzAccount",
