@@ -62,6 +62,22 @@ def test_a_diagnostics_extension_set_on_a_service_is_replaced_by_the_new_platfor
             "App Service, Container Apps and AKS give their instances no remote desktop",
         ),
         (
+            # In the shape of a deploying script that waits for its roles to be ready.
+            "deploy.ps1",
+            'New-AzureDeployment -ServiceName "dash" -Slot Production -Package "https://x/d.cspkg" '
+            '-Configuration "c.cscfg"\n'
+            '$instances = Get-AzureRole -ServiceName "dash" -Slot Production -InstanceDetails\n',
+            "Get-AzureRole → Get-AzWebApp",
+        ),
+        (
+            "deploy.py",
+            "from azure.servicemanagement import ServiceManagementService\n"
+            'sms = ServiceManagementService("sub", "mgmt.pem")\n'
+            'sms.create_deployment("shop", "production", "v2", "https://x/shop.cspkg", "v2", "cfg")\n'
+            'deployment = sms.get_deployment_by_slot("shop", "production")\n',
+            "get_deployment_by_slot → WebSiteManagementClient.web_apps.get",
+        ),
+        (
             "swap.py",
             "from azure.servicemanagement import ServiceManagementService\n"
             'sms = ServiceManagementService("sub", "mgmt.pem")\n'

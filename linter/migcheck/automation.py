@@ -1046,11 +1046,17 @@ _ROLE_EXTENSION_CONFIGS = frozenset(
 def serves_roles_only(language: str, names: Iterable[str]) -> bool:
     """Whether every classic call `names` of a script, but those that sign in or choose a subscription,
     deploys or manages the web/worker roles of a service package (`_DEPLOYS_PACKAGES`, their extensions'
-    configurations, the requests that send what those send): no migration moves such roles, so the script
-    is rewritten for the platform they are rebuilt on, never kept until they are migrated."""
+    configurations, the requests that send what those send, and in a script that deploys a package its
+    queries of a deployment): no migration moves such roles, so the script is rewritten for the platform they
+    are rebuilt on, never kept until they are migrated."""
     acting = [name for name in names if not _signs_in(language, name)]
+    # In a script that deploys a package, a query of a deployment asks after its roles (`_PACKAGE_QUERIES`).
+    packages = deploys_packages(acting)
     return bool(acting) and all(
-        name in _DEPLOYS_PACKAGES or name in _ROLE_EXTENSION_CONFIGS or manages_roles_by_request(name)
+        name in _DEPLOYS_PACKAGES
+        or name in _ROLE_EXTENSION_CONFIGS
+        or manages_roles_by_request(name)
+        or (packages and name in _PACKAGE_QUERIES)
         for name in acting
     )
 
