@@ -998,13 +998,29 @@ def _described(target: ResourceId) -> str:
     return f"{what} '{target.name}'"
 
 
+def _subscription_as_written(scope: ResourceId) -> str:
+    """The subscription of a classic id, as the file writes it: an id of zeros, which names no subscription
+    (`scope.subscription` is then ""), is still the one a team put in its export and reads back; an id
+    with no subscription in it (a template's `Microsoft.ClassicCompute/virtualMachines/web01`) is to fill
+    in."""
+    if scope.subscription:
+        return scope.subscription
+    parts = [part for part in scope.text.strip().split("/") if part]
+    folded = [part.casefold() for part in parts]
+    if "subscriptions" in folded[:-1]:
+        written = parts[folded.index("subscriptions") + 1]
+        if "<" not in written:
+            return written
+    return "<subscription id>"
+
+
 def migrated_id(scope: ResourceId, service: str = "") -> str:
     """The id a classic resource will have after migration, "" when it cannot be told. The migration puts
     a cloud service's resources in a resource group `<cloud service>-Migrated` and a virtual network in
     `<network>-Migrated`; a storage account is assumed to go to `<account>-Migrated` likewise. `service` is
     a VM's cloud service when an export says it (else the VM's resource group, which classic VMs share
     with their cloud service)."""
-    base = f"/subscriptions/{scope.subscription}/resourceGroups"
+    base = f"/subscriptions/{_subscription_as_written(scope)}/resourceGroups"
     if len(scope.names) != 1:
         return ""
     name = scope.name
@@ -1291,7 +1307,7 @@ class ClassicRoleAssignment(Rule):
         _, replacement = _ROLES[assignment.role_definition]
         who = _principal(assignment)
         scope = assignment.scope
-        subscription = f"/subscriptions/{scope.subscription}"
+        subscription = f"/subscriptions/{_subscription_as_written(scope)}"
         groups = _migrated_groups(estate, scope)
         remove = f"remove this assignment once no classic resource is left in resource group '{scope.resource_group}'."
         if groups:
@@ -1310,7 +1326,7 @@ class ClassicRoleAssignment(Rule):
                 fix=(
                     f"Assign {who} the role '{replacement}' on resource group{plural} {named} (the migrated "
                     f"{held}) once Prepare has created {'them' if plural else 'it'} ({commands}), or on "
-                    f"subscription {scope.subscription} ({_assign_command(assignment, replacement, subscription)}); "
+                    f"subscription {_subscription_as_written(scope)} ({_assign_command(assignment, replacement, subscription)}); "
                     f"{remove}"
                 ),
             )
@@ -1324,7 +1340,7 @@ class ClassicRoleAssignment(Rule):
                 "classic resources in, named after them (`<cloud service>-Migrated`, `<network>-Migrated`), "
                 "once Prepare has created them "
                 f"({_assign_command(assignment, replacement, f'{subscription}/resourceGroups/<name>-Migrated')}), "
-                f"or on subscription {scope.subscription} "
+                f"or on subscription {_subscription_as_written(scope)} "
                 f"({_assign_command(assignment, replacement, subscription)}); {remove}"
             ),
         )
@@ -1425,8 +1441,8 @@ def _scope_words(scope: ResourceId) -> str:
     if scope.type == "microsoft.management/managementgroups":
         return f"management group '{scope.name}'"
     if scope.resource_group:
-        return f"resource group '{scope.resource_group}' of subscription {scope.subscription}"
-    return f"subscription {scope.subscription}"
+        return f"resource group '{scope.resource_group}' of subscription {_subscription_as_written(scope)}"
+    return f"subscription {_subscription_as_written(scope)}"
 
 
 class ClassicAlertRule(Rule):
