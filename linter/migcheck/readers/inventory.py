@@ -736,11 +736,42 @@ class _Reader(_Scanner):
 
     def broken(self, message: str, pos: int) -> Document:
         """The document of an export that does not parse: the problem at the line and column of `pos`."""
+        fix = ""
+        in_template = _template_error(self.text)
+        if in_template is not None:  # where Resource Manager, which reads comments, finds it
+            (message, pos), fix = in_template, _TEMPLATE_SYNTAX_FIX
         pos = min(max(pos, 0), len(self.text))
         line = self.text.count("\n", 0, pos) + 1
         column = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
-        problem = FileProblem("syntax", f"not valid JSON: {message}", Mark(self.path, line, column=column))
+        mark = Mark(self.path, line, column=column)
+        problem = FileProblem("syntax", f"not valid JSON: {message}", mark, fix=fix)
         return Document(self.path, FileKind.INVENTORY, "", problem=problem, text=self.text)
+
+
+# What to do about a deployment template that does not parse (not the advice for an export: export it again).
+_TEMPLATE_SYNTAX_FIX = (
+    "Fix the JSON of the template at the position shown: Resource Manager refuses to deploy it as it is "
+    "(`az deployment group validate` stops there too)."
+)
+
+
+def _template_error(text: str) -> tuple[str, int] | None:
+    """Why and where a deployment template of classic resources that does not parse breaks, read with its
+    comments as white space, as Resource Manager reads it: the JSON decoder alone stops at the first
+    comment. None for a text that is no such template, or whose only fault is its comments."""
+    import json
+
+    from migcheck.readers.template import without_comments
+
+    if not _may_be_a_template(text.lower().encode("utf-8", "replace")):
+        return None
+    try:
+        json.loads(without_comments(text))
+    except json.JSONDecodeError as error:
+        return error.msg, error.pos
+    except (ValueError, RecursionError):  # nested too deep, or a number too long: the first error stands
+        return None
+    return None
 
 
 def _list_of(link: str) -> str:
