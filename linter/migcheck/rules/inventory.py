@@ -1014,6 +1014,16 @@ def _subscription_as_written(scope: ResourceId) -> str:
     return "<subscription id>"
 
 
+def _full_id(scope: ResourceId) -> str:
+    """A classic id as a command takes it: as written, or, for one a template writes from its provider on
+    (`Microsoft.ClassicCompute/virtualMachines/web01`, the resource group it is deployed to), with the
+    subscription and resource group to fill in."""
+    written = scope.text.strip()
+    if written.casefold().startswith("/subscriptions/"):
+        return written
+    return f"/subscriptions/<subscription id>/resourceGroups/<resource group>/{written.lstrip('/')}"
+
+
 def migrated_id(scope: ResourceId, service: str = "") -> str:
     """The id a classic resource will have after migration, "" when it cannot be told. The migration puts
     a cloud service's resources in a resource group `<cloud service>-Migrated` and a virtual network in
@@ -1229,7 +1239,7 @@ class ClassicRoleAssignment(Rule):
             who = _principal(assignment)
             record = (
                 f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
-                f"{scope.text.strip()}`, or keep the export it came from)"
+                f"{_full_id(scope)}`, or keep the export it came from)"
             )
             if _is_role_of_service(scope) and (key(scope.name), key(scope.names[-1])) in web_roles:
                 yield self.finding(
