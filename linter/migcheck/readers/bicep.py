@@ -21,8 +21,9 @@ that names no classic type and no cloud service of extended support is not read 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,9 @@ from migcheck.model import (
     ExtendedSupportService,
     FileKind,
     FileProblem,
+    TEMPLATE_FILE_NOT_READ,
     Mark,
+    Script,
     Suppression,
 )
 from migcheck.readers.arm_expressions import (
@@ -60,7 +63,7 @@ from migcheck.readers.template_values import (
 )
 
 if TYPE_CHECKING:
-    from tree_sitter import Node
+    from tree_sitter import Node, Tree
 
     from migcheck.readers.inventory_shapes import Written
 
@@ -75,13 +78,35 @@ _BUDGET_FLOOR = 200_000
 # known: Python's stack, not the file, sets the limit.
 _MAX_DEPTH = 64
 _SNIFF = (b"microsoft.classic", b"cloudservices")
+# How deep modules may use modules, and how many module items one file's reading may read between them all
+# (a loop's items each one): past either, a module is said not read (`TEMPLATE_FILE_NOT_READ`).
+_MAX_MODULE_DEPTH = 8
+_MOST_MODULE_READS = 64
 
 
 def sniff(data: bytes) -> bool:
     """Whether a `.bicep` file met in a folder walk may declare a classic resource or a cloud service of
-    extended support: it names a classic provider or `cloudServices`."""
+    extended support: it names a classic provider or `cloudServices`, or may use a Bicep module of a file of
+    the repository, which may."""
     lowered = data.lower()
-    return any(marker in lowered for marker in _SNIFF)
+    return any(marker in lowered for marker in _SNIFF) or _may_use_a_module(lowered)
+
+
+def _may_use_a_module(lowered: bytes) -> bool:
+    return b"module" in lowered and b".bicep" in lowered
+
+
+class _Calls:
+    """What the reading of one file through all the modules it uses shares: how many module items it may
+    still read, and the modules it could not read (marks tagged `TEMPLATE_FILE_NOT_READ`)."""
+
+    def __init__(self) -> None:
+        self.left = _MOST_MODULE_READS
+        self.unread: list[Mark] = []
+
+    def take(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
 
 
 def read(path: str, data: bytes) -> Document:
@@ -101,15 +126,66 @@ def read(path: str, data: bytes) -> Document:
     broken = _first_error(tree.root_node)
     if broken is not None:
         return Document(path, FileKind.INVENTORY, "", problem=_syntax(broken, positions), text=text)
+    file = _File(path, text, tree.root_node, positions)
     try:
-        found = _at_a_fixed_depth(lambda: _File(path, text, tree.root_node, positions).records())
+        found = _at_a_fixed_depth(file.records)
     except RecursionError:
         mark = Mark(path, 1, column=1)
         problem = FileProblem("syntax", "refused: the file nests too deeply to read", mark)
         return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
     suppressions, marked = _suppressions(tree.root_node, positions, text)
+    if found and _used_elsewhere(path):
+        # A module another Bicep file of the run uses is read through it, with the parameters it passes
+        # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
+        found = ()
+    found = _with_unread(found, file.calls.unread, path)
     kind = FileKind.INVENTORY if found else None
     return Document(path, kind, "", found, suppressions, marked, text=text)
+
+
+def _with_unread(found: tuple[object, ...], unread: list[Mark], path: str) -> tuple[object, ...]:
+    """The records with the modules the file uses and does not read said, with the file's own `Script`
+    (the one `records_of` makes of its classic resources) or with one of their own."""
+    if not unread:
+        return found
+    marks = tuple(dict.fromkeys(unread))
+    own = next((r for r in found if isinstance(r, Script) and r.mark.path == path), None)
+    if own is not None:
+        return tuple(replace(r, unread=r.unread + marks) if r is own else r for r in found)
+    name = posixpath.basename(path)  # not `written_in` a template's language: it declares nothing (MIG601)
+    return (*found, Script(name, "Shell", (), (), marks[0], unread=marks, called=f"{BICEP_LANGUAGE} '{name}'"))
+
+
+def _used_elsewhere(path: str) -> bool:
+    """Whether another Bicep file this run checks uses the file `path` as a module (`module net
+    './net.bicep' = {...}`)."""
+    from migcheck.readers import beside
+
+    if not beside.finding():
+        return False
+    return posixpath.normpath(path) in beside.once_per_run("bicep-modules-used", _modules_used)
+
+
+def _modules_used() -> frozenset[str]:
+    """The files (display paths) that a Bicep file this run checks uses as modules by a path: only files
+    that may (`_may_use_a_module`) are parsed, each once per run."""
+    from migcheck.readers import beside
+    from migcheck.readers.grammars import parser
+
+    used: set[str] = set()
+    for name in beside.files_in_run((".bicep",)):
+        settings = beside.settings_file(name)
+        if settings is None or not _may_use_a_module(settings.data.lower()):
+            continue
+        caller = posixpath.normpath(settings.path)
+        for node in parser(_GRAMMAR).parse(settings.data).root_node.named_children:
+            source = _first_named(node, "string") if node.type == "module_declaration" else None
+            stated = _literal(source) if source is not None else None
+            if stated and ":" not in stated:
+                module = posixpath.normpath(posixpath.join(posixpath.dirname(caller), stated.strip()))
+                if module != caller:  # a file using itself: Bicep refuses it, and it is read alone
+                    used.add(module)
+    return frozenset(used)
 
 
 def _suppressions(
@@ -214,11 +290,18 @@ class _File:
         self.budget = _BUDGET_FLOOR + _BUDGET_PER_BYTE * len(text)
         self.depth = 0
         self.params: dict[str, Node] = {}
+        self.outputs: dict[str, Node] = {}
         self.vars: dict[str, Node] = {}
         self.symbols: dict[str, Node] = {}
         self.known: dict[tuple[str, str], object] = {}
         self.busy: set[tuple[str, str]] = set()
         self.resources: list[Node] = []
+        self.modules: dict[str, Node] = {}
+        # The parameters a module's caller passes (`params: {...}`), by name: given, not the defaults.
+        self.given: dict[str, object] = {}
+        # The files of the modules this file is read through, itself last: a module among them is not read.
+        self.chain: tuple[str, ...] = (path,)
+        self.calls = _Calls()
         for node in root.named_children:
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
@@ -231,6 +314,10 @@ class _File:
             elif node.type == "resource_declaration":
                 self.symbols[symbol] = node
                 self.resources.append(node)
+            elif node.type == "module_declaration":
+                self.modules[symbol] = node
+            elif node.type == "output_declaration":
+                self.outputs[symbol] = node
         # The text each `loadTextContent` call loads, by its arguments.
         self.loaded: dict[tuple[str | None, ...], object] = {}
         # Each loop may repeat its body's text so many times between them all: past it, a loop is one item.
@@ -248,7 +335,89 @@ class _File:
                 elif read_type(resource.type):
                     declared.append(resource)
         found = [*records_of(self.path, self.text, declared, BICEP_LANGUAGE), *extended]
+        for node in self.modules.values():
+            for module, _ in self._called(node):
+                found += module.records()
         return tuple(sorted(found, key=by_position))
+
+    # --- modules ------------------------------------------------------------------------------------
+
+    def _called(self, node: Node) -> Iterator[tuple[_File, dict[str, object]]]:
+        """The file a `module` declaration uses, read once for each item it makes (one per counted item of a
+        loop, none under a condition stated false) with the parameters the item passes (`params: {...}`),
+        and the values the item writes; a module not read is said so where its path is written."""
+        source = _first_named(node, "string")
+        body = _body(node)
+        if source is None or body is None:
+            return
+        module = self._module(source)
+        if module is None:
+            return
+        path, data, tree = module
+        for env, obj in self._items(body, {}):
+            if not self.calls.take():
+                self.calls.unread.append(self._not_read(source))
+                return
+            values = self._object(obj, env)
+            given = values.get("params")
+            text = data.decode("utf-8", "replace")
+            called = _File(path, text, tree.root_node, _Positions(path, data, text))
+            called.given = given if isinstance(given, dict) else {}
+            called.chain, called.calls = (*self.chain, path), self.calls
+            yield called, values
+
+    def _module(self, source: Node) -> tuple[str, bytes, Tree] | None:
+        """The display path, bytes (without a BOM) and syntax tree of the Bicep file a module's path (as
+        written, from this file's folder) names, when it is a file the run checks (`beside.settings_file`)
+        that parses and no file the module is read through; None otherwise, said not read (`unread`). A
+        file read alone (a test, the plugin) reads no module and says nothing of it."""
+        from migcheck.readers import beside
+        from migcheck.readers.grammars import parser
+
+        if not beside.finding():
+            return None
+        stated = _literal(source)
+        if stated is None or not stated.strip() or ":" in stated or not stated.lower().endswith(".bicep"):
+            self.calls.unread.append(self._not_read(source))  # a registry's, a spec's, an ARM template
+            return None
+        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), stated.strip()))
+        top = posixpath.dirname(self.chain[0]) or "."
+        if wanted in self.chain or len(self.chain) > _MAX_MODULE_DEPTH:
+            self.calls.unread.append(self._not_read(source))
+            return None
+        found = beside.settings_file(posixpath.relpath(wanted, top))
+        data = found.data if found is not None else b""
+        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+        tree = parser(_GRAMMAR).parse(body) if found is not None else None
+        if found is None or tree is None or tree.root_node.has_error:
+            self.calls.unread.append(self._not_read(source))
+            return None
+        return found.path, body, tree
+
+    def _not_read(self, source: Node) -> Mark:
+        mark = self.positions.mark(source)
+        return Mark(mark.path, mark.line, column=mark.column, tag=TEMPLATE_FILE_NOT_READ)
+
+    def _module_value(self, name: str) -> object:
+        """What a module's symbol names (`net.outputs.subnetId`, `net.name`): its `name` and the `outputs`
+        its file works out with the parameters the caller passes; for a loop, the list of its items'."""
+        node = self.modules[name]
+        made = [
+            {"name": values.get("name", Unknown()), "outputs": module.output_values()}
+            for module, values in self._called(node)
+        ]
+        body = _body(node)
+        if body is not None and body.type == "for_statement":
+            return made
+        return made[0] if len(made) == 1 else Unknown()
+
+    def output_values(self) -> dict[str, object]:
+        """The value of each `output` the file declares, by name: `output name type = value`."""
+        out: dict[str, object] = {}
+        for name, node in self.outputs.items():
+            named = [c for c in node.named_children if c.type not in ("comment", "decorators")]
+            out[name] = self._value(named[-1], {}) if len(named) >= 3 else Unknown()
+        return out
 
     def _cloud_service(self, resource: Declared) -> ExtendedSupportService:
         roles = _get(_get(resource.properties, "roleProfile"), "roles")
@@ -477,6 +646,8 @@ class _File:
             return self._once("var", name, lambda: self._variable(name))
         if name in self.symbols:
             return self._once("resource", name, lambda: self._symbol(name))
+        if name in self.modules:
+            return self._once("module", name, lambda: self._module_value(name))
         if name in ("true", "false"):
             return name == "true"
         return Unknown()
@@ -496,6 +667,8 @@ class _File:
         return found
 
     def _parameter(self, name: str) -> object:
+        if name in self.given:  # passed by the module's caller
+            return self.given[name]
         node = self.params[name]
         named = [c for c in node.named_children if c.type not in ("comment", "decorators")]
         # `param name type = default`: the default is the last of identifier, type, default.

@@ -73,6 +73,7 @@ from migcheck.model import (
     SOURCED_AFTER_CD,
     STEP_SCRIPT_ROOT,
     SURPLUS_ARGUMENTS,
+    TEMPLATE_FILE_NOT_READ,
     TEMPLATE_NOT_READ,
     UNPARSED_COMMAND_LINE,
     UNSTATED_COMMAND_LINE,
@@ -156,6 +157,15 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "sites and gateway connections they add to or take from the upload are not checked; check the "
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file)",
+    ),
+    TEMPLATE_FILE_NOT_READ: (
+        "template-file-not-read",
+        "uses a file of a deployment template that migcheck does not read: a Bicep module from a registry or "
+        "a template spec (`br:`, `ts:`), one by a path the file does not state, one that is not among the "
+        "files checked (missing, outside the folder checked, excluded) or does not parse, or one past "
+        "migcheck's bound on the modules a file uses (nested deeper than it follows, or using a file that "
+        "uses it): the classic resources it declares are not read with the values passed to it, so findings "
+        "about them may be missing; check the file with the template, by a path from the template's folder",
     ),
     TEMPLATE_NOT_READ: (
         "template-not-read",
