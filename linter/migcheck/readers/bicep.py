@@ -98,15 +98,19 @@ def _may_use_a_module(lowered: bytes) -> bool:
 
 class _Calls:
     """What the reading of one file through all the modules it uses shares: how many module items it may
-    still read, and the modules it could not read (marks tagged `TEMPLATE_FILE_NOT_READ`)."""
+    still read, and how many bytes of modules (so that the reading stays linear in the file: a hostile file's
+    loop over a large module would read it 800 times), and the modules it could not read (marks tagged
+    `TEMPLATE_FILE_NOT_READ`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 0) -> None:
         self.left = _MOST_MODULE_READS
+        self.room = 4 * size + 4_000_000
         self.unread: list[Mark] = []
 
-    def take(self) -> bool:
+    def take(self, size: int) -> bool:
         self.left -= 1
-        return self.left >= 0
+        self.room -= size
+        return self.left >= 0 and self.room >= 0
 
 
 def read(path: str, data: bytes) -> Document:
@@ -301,7 +305,7 @@ class _File:
         self.given: dict[str, object] = {}
         # The files of the modules this file is read through, itself last: a module among them is not read.
         self.chain: tuple[str, ...] = (path,)
-        self.calls = _Calls()
+        self.calls = _Calls(len(text))
         for node in root.named_children:
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
@@ -354,13 +358,13 @@ class _File:
         if module is None:
             return
         path, data, tree = module
+        text = data.decode("utf-8", "replace")
         for env, obj in self._items(body, {}):
-            if not self.calls.take():
+            if not self.calls.take(len(data)):
                 self.calls.unread.append(self._not_read(source))
                 return
             values = self._object(obj, env)
             given = values.get("params")
-            text = data.decode("utf-8", "replace")
             called = _File(path, text, tree.root_node, _Positions(path, data, text))
             called.given = given if isinstance(given, dict) else {}
             called.chain, called.calls = (*self.chain, path), self.calls
