@@ -91,10 +91,15 @@ def test_each_item_makes_the_module_s_resources_with_the_values_it_passes(tmp_pa
 def test_a_module_file_no_caller_uses_keeps_its_own_reading(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"modules/vm.bicep": VM})
     ((service, size, path, line),) = _deployments(result)
-    assert service.startswith("<") and "vmName" in service and (size, path, line) == (
-        "Small",
-        "modules/vm.bicep",
-        4,
+    assert (
+        service.startswith("<")
+        and "vmName" in service
+        and (size, path, line)
+        == (
+            "Small",
+            "modules/vm.bicep",
+            4,
+        )
     )
 
 
@@ -130,7 +135,9 @@ def test_a_module_of_a_registry_or_of_a_file_not_checked_is_said_not_read(tmp_pa
 
 
 def test_a_module_outside_the_folder_checked_is_said_not_read(tmp_path, monkeypatch):
-    caller = "module web '../../modules/vm.bicep' = {\n  name: 'web'\n  params: {\n    vmName: 'shop'\n  }\n}\n"
+    caller = (
+        "module web '../../modules/vm.bicep' = {\n  name: 'web'\n  params: {\n    vmName: 'shop'\n  }\n}\n"
+    )
     lint_files(tmp_path, monkeypatch, {"envs/prod/main.bicep": caller, "modules/vm.bicep": VM})
     monkeypatch.chdir(tmp_path / "envs" / "prod")
     result = lint(["."], Config(), RULES)
@@ -139,7 +146,9 @@ def test_a_module_outside_the_folder_checked_is_said_not_read(tmp_path, monkeypa
 
 
 def test_two_files_that_use_each_other_are_said_not_read_where_the_cycle_closes(tmp_path, monkeypatch):
-    one = "module two 'two.bicep' = {\n  name: 'two'\n}\n" + VM.replace("param vmName string", "param vmName string = 'one'")
+    one = "module two 'two.bicep' = {\n  name: 'two'\n}\n" + VM.replace(
+        "param vmName string", "param vmName string = 'one'"
+    )
     two = "module one 'one.bicep' = {\n  name: 'one'\n}\n"
     result = lint_files(tmp_path, monkeypatch, {"one.bicep": one, "two.bicep": two})
     assert ("one.bicep", 1, 12, TEMPLATE_FILE_NOT_READ) in _unread(result) or (

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -34,9 +34,7 @@ from migcheck.model import (
     ExtendedSupportService,
     FileKind,
     FileProblem,
-    TEMPLATE_FILE_NOT_READ,
     Mark,
-    Script,
     Suppression,
 )
 from migcheck.readers.arm_expressions import (
@@ -52,7 +50,9 @@ from migcheck.readers.suppressions import Directive, gathered, placed, slash_com
 from migcheck.readers.template_functions import LOGIC, SHARED, equal, weight
 from migcheck.readers.template_values import (
     MAX_COPIES,
+    MAX_FILE_DEPTH,
     Declared,
+    FilesRead,
     LoadedText,
     Unknown,
     by_position,
@@ -60,6 +60,7 @@ from migcheck.readers.template_values import (
     parameter_stand_in,
     partly_known,
     read_type,
+    with_unread,
 )
 
 if TYPE_CHECKING:
@@ -78,10 +79,6 @@ _BUDGET_FLOOR = 200_000
 # known: Python's stack, not the file, sets the limit.
 _MAX_DEPTH = 64
 _SNIFF = (b"microsoft.classic", b"cloudservices")
-# How deep modules may use modules, and how many module items one file's reading may read between them all
-# (a loop's items each one): past either, a module is said not read (`TEMPLATE_FILE_NOT_READ`).
-_MAX_MODULE_DEPTH = 8
-_MOST_MODULE_READS = 64
 
 
 def sniff(data: bytes) -> bool:
@@ -94,23 +91,6 @@ def sniff(data: bytes) -> bool:
 
 def _may_use_a_module(lowered: bytes) -> bool:
     return b"module" in lowered and b".bicep" in lowered
-
-
-class _Calls:
-    """What the reading of one file through all the modules it uses shares: how many module items it may
-    still read, and how many bytes of modules (so that the reading stays linear in the file: a hostile file's
-    loop over a large module would read it 800 times), and the modules it could not read (marks tagged
-    `TEMPLATE_FILE_NOT_READ`)."""
-
-    def __init__(self, size: int = 0) -> None:
-        self.left = _MOST_MODULE_READS
-        self.room = 4 * size + 4_000_000
-        self.unread: list[Mark] = []
-
-    def take(self, size: int) -> bool:
-        self.left -= 1
-        self.room -= size
-        return self.left >= 0 and self.room >= 0
 
 
 def read(path: str, data: bytes) -> Document:
@@ -142,22 +122,9 @@ def read(path: str, data: bytes) -> Document:
         # A module another Bicep file of the run uses is read through it, with the parameters it passes
         # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
         found = ()
-    found = _with_unread(found, file.calls.unread, path)
+    found = with_unread(found, file.calls.unread, path, BICEP_LANGUAGE)
     kind = FileKind.INVENTORY if found else None
     return Document(path, kind, "", found, suppressions, marked, text=text)
-
-
-def _with_unread(found: tuple[object, ...], unread: list[Mark], path: str) -> tuple[object, ...]:
-    """The records with the modules the file uses and does not read said, with the file's own `Script`
-    (the one `records_of` makes of its classic resources) or with one of their own."""
-    if not unread:
-        return found
-    marks = tuple(dict.fromkeys(unread))
-    own = next((r for r in found if isinstance(r, Script) and r.mark.path == path), None)
-    if own is not None:
-        return tuple(replace(r, unread=r.unread + marks) if r is own else r for r in found)
-    name = posixpath.basename(path)  # not `written_in` a template's language: it declares nothing (MIG601)
-    return (*found, Script(name, "Shell", (), (), marks[0], unread=marks, called=f"{BICEP_LANGUAGE} '{name}'"))
 
 
 def _used_elsewhere(path: str) -> bool:
@@ -305,7 +272,7 @@ class _File:
         self.given: dict[str, object] = {}
         # The files of the modules this file is read through, itself last: a module among them is not read.
         self.chain: tuple[str, ...] = (path,)
-        self.calls = _Calls(len(text))
+        self.calls = FilesRead(len(text))
         for node in root.named_children:
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
@@ -361,7 +328,7 @@ class _File:
         text = data.decode("utf-8", "replace")
         for env, obj in self._items(body, {}):
             if not self.calls.take(len(data)):
-                self.calls.unread.append(self._not_read(source))
+                self.calls.not_read(self.positions.mark(source))
                 return
             values = self._object(obj, env)
             given = values.get("params")
@@ -382,25 +349,21 @@ class _File:
             return None
         stated = _literal(source)
         if stated is None or not stated.strip() or ":" in stated or not stated.lower().endswith(".bicep"):
-            self.calls.unread.append(self._not_read(source))  # a registry's, a spec's, an ARM template
+            self.calls.not_read(self.positions.mark(source))  # a registry's, a spec's, an ARM template
             return None
         wanted = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), stated.strip()))
         top = posixpath.dirname(self.chain[0]) or "."
-        if wanted in self.chain or len(self.chain) > _MAX_MODULE_DEPTH:
-            self.calls.unread.append(self._not_read(source))
+        if wanted in self.chain or len(self.chain) > MAX_FILE_DEPTH:
+            self.calls.not_read(self.positions.mark(source))
             return None
         found = beside.settings_file(posixpath.relpath(wanted, top))
         data = found.data if found is not None else b""
         body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
         tree = parser(_GRAMMAR).parse(body) if found is not None else None
         if found is None or tree is None or tree.root_node.has_error:
-            self.calls.unread.append(self._not_read(source))
+            self.calls.not_read(self.positions.mark(source))
             return None
         return found.path, body, tree
-
-    def _not_read(self, source: Node) -> Mark:
-        mark = self.positions.mark(source)
-        return Mark(mark.path, mark.line, column=mark.column, tag=TEMPLATE_FILE_NOT_READ)
 
     def _module_value(self, name: str) -> object:
         """What a module's symbol names (`net.outputs.subnetId`, `net.name`): its `name` and the `outputs`

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import CLASSIC_RESOURCE_TYPES
 from migcheck.inventory_model import REACHING_INTO_CLASSIC
-from migcheck.model import Mark, Script
+from migcheck.model import TEMPLATE_FILE_NOT_READ, Mark, Script
 from migcheck.readers.template_slots import Slotted, deployments, is_deployment_type
 
 if TYPE_CHECKING:
@@ -209,6 +209,49 @@ def by_position(record: object) -> tuple[int, int]:
     """The line and column of a record's mark, to put records in the order written."""
     mark = getattr(record, "mark", None)
     return (mark.line, mark.column) if isinstance(mark, Mark) else (0, 0)
+
+
+# How deep the files a template uses may use files (Bicep's modules, ARM templates linked by their relative
+# path), and how many of their items one file's reading may read between them all (a loop's items each one):
+# past either, a file is said not read (`TEMPLATE_FILE_NOT_READ`).
+MAX_FILE_DEPTH = 8
+MOST_FILE_READS = 64
+
+
+class FilesRead:
+    """What the reading of one template through all the files it uses shares: how many more it may read,
+    and how many bytes of them (so that the reading stays linear in the template: a hostile template's loop
+    over a large module would read it 800 times), and where it uses a file it does not read (marks tagged
+    `TEMPLATE_FILE_NOT_READ`)."""
+
+    def __init__(self, size: int) -> None:
+        self.left = MOST_FILE_READS
+        self.room = 4 * size + 4_000_000
+        self.unread: list[Mark] = []
+
+    def take(self, size: int) -> bool:
+        self.left -= 1
+        self.room -= size
+        return self.left >= 0 and self.room >= 0
+
+    def not_read(self, mark: Mark) -> None:
+        self.unread.append(replace(mark, tag=TEMPLATE_FILE_NOT_READ))
+
+
+def with_unread(
+    found: tuple[object, ...], unread: list[Mark], path: str, language: str
+) -> tuple[object, ...]:
+    """The records of the template `path` with the files it uses and does not read said, with the
+    template's own `Script` (the one `records_of` makes of its classic resources) or with one of their own,
+    which declares nothing (MIG601 is not said of it)."""
+    if not unread:
+        return found
+    marks = tuple(dict.fromkeys(unread))
+    own = next((r for r in found if isinstance(r, Script) and r.mark.path == path), None)
+    if own is not None:
+        return tuple(replace(r, unread=r.unread + marks) if r is own else r for r in found)
+    name = posixpath.basename(path)
+    return (*found, Script(name, "Shell", (), (), marks[0], unread=marks, called=f"{language} '{name}'"))
 
 
 def records_of(path: str, text: str, declared: list[Declared], language: str) -> tuple[object, ...]:
