@@ -1817,7 +1817,8 @@ MODULE_CALLS_CUT = "module-calls-cut"
 # settings files are read only when the run checks them, so the resources it declares are not read.
 MODULE_NOT_CHECKED = "module-not-checked"
 # The tag of a `Script.unread` mark of a file a deployment template uses that is not read: a Bicep module
-# from a registry or template spec (`br:`, `ts:`), one by a path the file does not state, one not among the
+# from a registry or template spec (`br:`, `ts:`), an ARM template linked by an address (`templateLink.uri`),
+# one by a path the file does not state, one not among the
 # files the run checks (missing, outside the folder checked, excluded), one that does not parse, or one past
 # the bound on the modules one file reads (nested deeper than it follows, or using a file that uses it).
 TEMPLATE_FILE_NOT_READ = "template-file-not-read"

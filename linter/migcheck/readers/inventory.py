@@ -159,7 +159,8 @@ _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, paramete
 # A deployment template that may declare a cloud service of extended support or a classic resource names its
 # schema and one of these, in any case (a type may be written `Microsoft.Compute\/cloudServices`: the last
 # word is enough to look further; `Microsoft.Classic` has no `/` to escape).
-_TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices", "microsoft.classic")
+# A template that links another by its path (`templateLink`) is read for what the linked one declares.
+_TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices", "microsoft.classic", "templatelink")
 # Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
 # case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).
 _TEMPLATE_SNIFF = tuple(tuple(m.encode(codec) for codec in _CODECS) for m in _TEMPLATE_MARKERS)
@@ -278,7 +279,9 @@ def read(path: str, data: bytes) -> Document:
             from migcheck.readers.template import template_suppressions
 
             suppressions, marked = template_suppressions(path, text)
-            return Document(path, FileKind.INVENTORY, "template", found, suppressions, marked, text=text)
+            # One another template links and reads declares nothing of its own (`read_template`).
+            kind = FileKind.INVENTORY if found else None
+            return Document(path, kind, "template", found, suppressions, marked, text=text)
     if _is_parameters_file(data, text):
         # Read for the template it gives values to (`readers.template`), as a settings file is for its
         # script: nothing classic of its own, and no export.

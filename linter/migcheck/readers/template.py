@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
@@ -41,7 +42,19 @@ from migcheck.readers.inventory import (
     _Scanner,
 )
 from migcheck.readers.suppressions import Directive, gathered, placed, slash_comment_text
-from migcheck.readers.template_values import Declared, Unknown, by_position, read_type, records_of
+from migcheck.readers.template_values import (
+    MAX_FILE_DEPTH,
+    Declared,
+    FilesRead,
+    Unknown,
+    by_position,
+    read_type,
+    records_of,
+    with_unread,
+)
+
+if TYPE_CHECKING:
+    from migcheck.readers.beside import Settings
 
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
 _DEPLOYMENT_TYPE = "microsoft.resources/deployments"
@@ -68,7 +81,8 @@ class _Written:
 def read_template(path: str, text: str) -> tuple[object, ...] | None:
     """The records of a deployment template's text, in the order written; None when the text is not a
     deployment template, does not parse, or declares no resource of a classic type or of
-    `Microsoft.Compute/cloudServices`. Comments, which Resource Manager allows in a template, are read as
+    `Microsoft.Compute/cloudServices` (itself or in the templates it links); none when another template of
+    the run links it, and reads it so. Comments, which Resource Manager allows in a template, are read as
     white space."""
     text = without_comments(text)
     walk = _Walk(path, text, json.JSONDecoder())
@@ -80,8 +94,129 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
         return None
     if walk.top and walk.scope is not None:
         walk.scope.supplied = _parameters_file(path)
-    found = (*walk.extended_support(), *_at_a_fixed_depth(lambda: _classic(walk, path, text)))
+    files = FilesRead(len(text))
+    found = _at_a_fixed_depth(lambda: _records(walk, path, text, (path,), files))
+    if found and _linked_elsewhere(path):
+        # A template another template of the run links by its path is read through it, with the parameters
+        # its deployment passes (`_linked`): read alone as well, it would tell each resource again, of values
+        # not stated. It is still a template, of nothing classic of its own: no export.
+        return with_unread((), files.unread, path, TEMPLATE_LANGUAGE)
+    found = list(with_unread(tuple(found), files.unread, path, TEMPLATE_LANGUAGE))
     return tuple(sorted(found, key=by_position)) or None
+
+
+def _records(walk: _Walk, path: str, text: str, chain: tuple[str, ...], files: FilesRead) -> list[object]:
+    """The records of a walked template and of the templates its deployments link by their path, each
+    linked one read with the parameters its deployment passes; `chain` the templates it is read through,
+    itself last."""
+    found: list[object] = [*walk.extended_support(), *_classic(walk, path, text)]
+    for deployment, scope, link in walk.linked:
+        found += _linked(deployment, scope, link, walk.lines, chain, files)
+    return found
+
+
+def _linked(
+    deployment: _Written,
+    scope: Scope,
+    link: dict,
+    lines: _Lines,
+    chain: tuple[str, ...],
+    files: FilesRead,
+) -> list[object]:
+    """The records of the template a deployment links (`templateLink`) by a path from the linking
+    template's folder (`relativePath`, or a `uri` of no scheme), read with the `parameters` the deployment
+    passes, evaluated where it is written; none for a deployment whose condition is stated false. One by
+    an address (the network), by a path not stated, or not a template the run checks, is said not read at
+    the deployment. A template read alone (a test, the plugin) follows no link and says nothing of it."""
+    from migcheck.readers import beside
+
+    evaluator = Evaluator(_BUDGET_FLOOR)
+    if not beside.finding() or evaluator.value(deployment.values.get("condition"), scope, {}) is False:
+        return []
+    stated = evaluator.value(_linked_path(link), scope, {})
+    mark = lines.mark(deployment.start)
+    found = _linked_template(stated, chain) if isinstance(stated, str) else None
+    if found is None or not files.take(len(found.data)):
+        files.not_read(mark)
+        return []
+    walk = _walked(found)
+    if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
+        files.not_read(mark)
+        return []
+    given = _get_folded(deployment.values.get("properties"), "parameters")
+    walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
+    walk.scope.caller = scope
+    return _records(walk, found.path, walk.text, (*chain, found.path), files)
+
+
+def _linked_path(link: dict) -> object:
+    """What a `templateLink` writes for the path of the template it links: its `relativePath`, else its
+    `uri` when that is a path of no scheme (written as it is, or worked out)."""
+    relative = _get_folded(link, "relativepath")
+    return relative if relative is not None else _get_folded(link, "uri")
+
+
+def _linked_template(stated: str, chain: tuple[str, ...]) -> Settings | None:
+    """The template at `stated`, a path from the folder of the template last in `chain`, when it is a file
+    the run checks (`beside.settings_file`, from the folder of the template the run reads, first in
+    `chain`) and none of `chain`, within the bound on how deep templates link."""
+    from migcheck.readers import beside
+
+    relative = stated.strip().replace("\\", "/")
+    if not relative or ":" in relative or relative.startswith("/") or len(chain) > MAX_FILE_DEPTH:
+        return None  # an address, an absolute path: not in the repository
+    wanted = posixpath.normpath(posixpath.join(posixpath.dirname(chain[-1]), relative))
+    if wanted in chain:
+        return None
+    return beside.settings_file(posixpath.relpath(wanted, posixpath.dirname(chain[0]) or "."))
+
+
+def _linked_elsewhere(path: str) -> bool:
+    """Whether another template this run checks links the template `path` by its path."""
+    from migcheck.readers import beside
+
+    if not beside.finding():
+        return False
+    return posixpath.normpath(path) in beside.once_per_run("arm-linked-templates", _templates_linked)
+
+
+def _templates_linked() -> frozenset[str]:
+    """The templates (display paths) that a template this run checks links by a path written as it is
+    (`"relativePath": "nested/vm.json"`): only files that may (`_may_link`) are parsed, each once a run."""
+    from migcheck.readers import beside
+
+    linked: set[str] = set()
+    for name in beside.files_in_run((".json", ".jsonc")):
+        settings = beside.settings_file(name)
+        if settings is None or not _may_link(settings.data.lower()):
+            continue
+        walk = _at_a_fixed_depth(partial(_walked, settings))
+        for _, _, link in walk.linked if walk is not None else ():
+            stated = _linked_path(link)
+            if isinstance(stated, str) and not stated.startswith("[") and ":" not in stated:
+                folder = posixpath.dirname(posixpath.normpath(settings.path))
+                target = posixpath.normpath(posixpath.join(folder, stated.strip().replace("\\", "/")))
+                if target != posixpath.normpath(settings.path):
+                    linked.add(target)
+    return frozenset(linked)
+
+
+def _walked(found: Settings) -> _Walk | None:
+    """The walk of a template file's text (UTF-8 or UTF-16, comments read as white space); None when it
+    does not decode or parse."""
+    text, problem = _decode(found.data)
+    if problem is not None:
+        return None
+    walk = _Walk(found.path, without_comments(text), json.JSONDecoder())
+    try:
+        walk.walk()
+    except (_Malformed, ValueError, RecursionError):
+        return None
+    return walk
+
+
+def _may_link(lowered: bytes) -> bool:
+    return b"templatelink" in lowered and b"deploymenttemplate.json" in lowered
 
 
 def without_comments(text: str) -> str:
@@ -367,6 +502,8 @@ class _Walk(_Scanner):
         self.top: list[_Written] = []  # the resources of the template and of its inline nested ones
         # Cloud services of extended support: (offset of the `type` value, name as written, role names).
         self.found: list[tuple[int, str, tuple[str, ...]]] = []
+        # Deployments of a template linked by its path: the deployment, the scope it is written in, its link.
+        self.linked: list[tuple[_Written, Scope, dict]] = []
 
     def walk(self) -> str:
         """Read the whole text; what `_at_a_fixed_depth` returns."""
@@ -453,6 +590,10 @@ class _Walk(_Scanner):
             self.found.append((type_at, name if isinstance(name, str) else "", roles))
         elif rtype == _DEPLOYMENT_TYPE and nested is not None:
             self._deploys(nested, written, scope)
+        elif rtype == _DEPLOYMENT_TYPE:
+            link = _get_folded(written.values.get("properties"), "templatelink")
+            if isinstance(link, dict):
+                self.linked.append((written, scope, link))
         return written
 
     def _deploys(

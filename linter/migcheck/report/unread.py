@@ -161,7 +161,8 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
     TEMPLATE_FILE_NOT_READ: (
         "template-file-not-read",
         "uses a file of a deployment template that migcheck does not read: a Bicep module from a registry or "
-        "a template spec (`br:`, `ts:`), one by a path the file does not state, one that is not among the "
+        "a template spec (`br:`, `ts:`), an ARM template linked by an address (`templateLink.uri`, which "
+        "migcheck does not fetch), one by a path the file does not state, one that is not among the "
         "files checked (missing, outside the folder checked, excluded) or does not parse, or one past "
         "migcheck's bound on the modules a file uses (nested deeper than it follows, or using a file that "
         "uses it): the classic resources it declares are not read with the values passed to it, so findings "
