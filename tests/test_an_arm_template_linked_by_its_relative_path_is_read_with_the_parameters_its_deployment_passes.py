@@ -1,0 +1,134 @@
+"""An ARM template's `Microsoft.Resources/deployments` that links a template by its path (`templateLink.
+relativePath`, or a `uri` of no scheme) was not followed, and the linked template read alone made its classic
+resources of values not stated. The linked template is now read with the `parameters` the deployment passes
+(evaluated in the linking template), each resource reported once, where the linked template declares it; the
+linked template read alone says nothing more when a template of the run links it (the linking template's
+reading wins), and is no inventory export either. One linked by an address (the network), by a path not
+checked, or that links a template linking it, is said not read (`template-file-not-read`) at the deployment."""
+
+from __future__ import annotations
+
+import json
+
+from lint_support import RULES, lint_files, where
+
+from migcheck.config import Config
+from migcheck.engine import lint
+from migcheck.inventory_model import ClassicVm
+from migcheck.model import TEMPLATE_FILE_NOT_READ
+from migcheck.readers import inventory
+from migcheck.report.unread import in_documents
+
+SCHEMA = "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#"
+
+
+def _deployment(name: str, link: dict, parameters: dict | None = None, **more: object) -> dict:
+    properties: dict = {"mode": "Incremental", "templateLink": link}
+    if parameters is not None:
+        properties["parameters"] = {key: {"value": value} for key, value in parameters.items()}
+    return {
+        "type": "Microsoft.Resources/deployments",
+        "apiVersion": "2022-09-01",
+        "name": name,
+        **more,
+        "properties": properties,
+    }
+
+
+def _template(resources: list[dict], parameters: dict | None = None) -> str:
+    template = {"$schema": SCHEMA, "contentVersion": "1.0.0.0", "parameters": parameters or {}}
+    return json.dumps({**template, "resources": resources}, indent=2) + "\n"
+
+
+MAIN = _template(
+    [
+        _deployment(
+            "web", {"relativePath": "nested/vm.json"}, {"vmName": "[concat(parameters('env'), '-web')]"}
+        ),
+        _deployment("api", {"uri": "nested/vm.json"}, {"vmName": "api", "size": "Large"}),
+        _deployment(
+            "off",
+            {"relativePath": "nested/vm.json"},
+            {"vmName": "test-only"},
+            condition="[equals(parameters('env'), 'test')]",
+        ),
+    ],
+    {"env": {"type": "string", "defaultValue": "prod"}},
+)
+
+VM = _template(
+    [
+        {
+            "type": "Microsoft.ClassicCompute/virtualMachines",
+            "apiVersion": "2017-04-01",
+            "name": "[parameters('vmName')]",
+            "location": "westeurope",
+            "properties": {
+                "domainName": {"name": "[concat(parameters('vmName'), '-svc')]"},
+                "hardwareProfile": {"size": "[parameters('size')]"},
+            },
+        }
+    ],
+    {"vmName": {"type": "string"}, "size": {"type": "string", "defaultValue": "Small"}},
+)
+
+
+def _vms(result) -> list[tuple[str, str, str, int]]:
+    found = [r for document in result.documents for r in document.resources if isinstance(r, ClassicVm)]
+    return sorted((vm.service, vm.role.size, vm.mark.path, vm.mark.line) for vm in found)
+
+
+def _unread(result) -> list[tuple[str, int, int, str]]:
+    return [(p.path, m.line, m.column, m.tag) for p in in_documents(result.documents) for m in p.marks]
+
+
+def test_each_deployment_reads_the_linked_template_with_the_parameters_it_passes(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": MAIN, "nested/vm.json": VM})
+    assert _vms(result) == [
+        ("api-svc", "Large", "nested/vm.json", 14),
+        ("prod-web-svc", "Small", "nested/vm.json", 14),
+    ]
+    assert where(f for f in result.findings if f.code in ("MIG601", "MIG002")) == [
+        "MIG601 nested/vm.json:14:5"
+    ]
+    assert not any("<value of parameter" in f.message for f in result.findings)
+    assert _unread(result) == []
+
+
+def test_a_linked_template_no_template_links_keeps_its_own_reading(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"nested/vm.json": VM})
+    ((service, size, path, line),) = _vms(result)
+    assert "vmName" in service and (size, path, line) == ("Small", "nested/vm.json", 14)
+
+
+REMOTE_AND_MISSING = _template(
+    [
+        _deployment("remote", {"uri": "https://example.com/templates/vm.json"}),
+        _deployment("gone", {"relativePath": "nested/gone.json"}),
+        _deployment("unstated", {"relativePath": "[parameters('where')]"}),
+    ],
+    {"where": {"type": "string"}},
+)
+
+
+def test_a_template_linked_by_an_address_or_not_checked_is_said_not_read(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": REMOTE_AND_MISSING})
+    assert _unread(result) == [
+        ("azuredeploy.json", 10, 5, TEMPLATE_FILE_NOT_READ),
+        ("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_READ),
+        ("azuredeploy.json", 32, 5, TEMPLATE_FILE_NOT_READ),
+    ]
+    assert result.findings == []
+
+
+def test_a_linked_template_outside_the_folder_checked_is_said_not_read(tmp_path, monkeypatch):
+    main = _template([_deployment("web", {"relativePath": "../../shared/vm.json"}, {"vmName": "web"})])
+    lint_files(tmp_path, monkeypatch, {"envs/prod/azuredeploy.json": main, "shared/vm.json": VM})
+    monkeypatch.chdir(tmp_path / "envs" / "prod")
+    result = lint(["."], Config(), RULES)
+    assert _unread(result) == [("azuredeploy.json", 6, 5, TEMPLATE_FILE_NOT_READ)]
+    assert _vms(result) == []
+
+
+def test_a_template_read_alone_follows_no_link():
+    assert inventory.read("azuredeploy.json", MAIN.encode()).resources == ()
