@@ -500,8 +500,9 @@ class _Walk(_Scanner):
         self.key_at = 0  # where the key `_keys` gave last is written
         self.lines = _Lines(path, text)
         self.top: list[_Written] = []  # the resources of the template and of its inline nested ones
-        # Cloud services of extended support: (offset of the `type` value, name as written, role names).
-        self.found: list[tuple[int, str, tuple[str, ...]]] = []
+        # Cloud services of extended support: (offset of the `type` value, name as written, role names, the
+        # resource as written).
+        self.found: list[tuple[int, str, tuple[str, ...], _Written]] = []
         # Deployments of a template linked by its path: the deployment, the scope it is written in, its link.
         self.linked: list[tuple[_Written, Scope, dict]] = []
 
@@ -518,9 +519,15 @@ class _Walk(_Scanner):
         return self.schema
 
     def extended_support(self) -> list[ExtendedSupportService]:
+        """The cloud services of extended support the template deploys: one whose `condition` works out
+        false on stated values (written `false`, or `[equals(parameters('env'), 'prod')]` of a default
+        `test`) is not deployed, and no evidence; one not known may be, and is."""
+        evaluator = Evaluator(_BUDGET_FLOOR)
         return [
             ExtendedSupportService(name, self.lines.mark(offset), _TEMPLATE_VIA, roles=roles)
-            for offset, name, roles in sorted(self.found)
+            for offset, name, roles, written in sorted(self.found, key=lambda found: found[0])
+            if "condition" not in written.values
+            or evaluator.value(written.values["condition"], written.scope, {}) is not False
         ]
 
     def _template(self, scope: Scope) -> str:
@@ -584,10 +591,9 @@ class _Walk(_Scanner):
         written.end = self.pos
         rtype = written.values.get("type")
         rtype = rtype.strip().casefold() if isinstance(rtype, str) else ""
-        # A cloud service whose `condition` is written false is not deployed: no evidence of extended support.
-        if rtype == _CLOUD_SERVICE_TYPE and written.values.get("condition") is not False:
+        if rtype == _CLOUD_SERVICE_TYPE:
             name = written.values.get("name")
-            self.found.append((type_at, name if isinstance(name, str) else "", roles))
+            self.found.append((type_at, name if isinstance(name, str) else "", roles, written))
         elif rtype == _DEPLOYMENT_TYPE and nested is not None:
             self._deploys(nested, written, scope)
         elif rtype == _DEPLOYMENT_TYPE:
