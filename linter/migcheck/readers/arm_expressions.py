@@ -264,16 +264,16 @@ def _partly(args: list) -> Unknown | str | None:
 
 def _format(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
     args = ev.arguments(nodes, scope, copies)
-    unknown = next((a for a in args if isinstance(a, Unknown)), None)
-    if unknown is not None or not args or not isinstance(args[0], str):
-        return unknown or Unknown()
+    if not args or not isinstance(args[0], str):
+        return Unknown()
     return composite(args[0], args[1:])
 
 
 def composite(pattern: str, args: list) -> object:
     """.NET's composite formatting, as `format()` does it: `{0}`, `{1:000}` (a number padded with zeros),
-    `{{` and `}}` for braces."""
-    out: list[str] = []
+    `{{` and `}}` for braces. An argument not known, written bare (`{0}`), makes the string partly known
+    (`partly_known`: `format('{0}-web', parameters('p'))` is not the parameter's own value)."""
+    out: list[object] = []
     at = 0
     while at < len(pattern):
         char = pattern[at]
@@ -289,12 +289,27 @@ def composite(pattern: str, args: list) -> object:
         index, _, spec = pattern[at + 1 : end].partition(":") if end > at else ("", "", "")
         if not index.strip().isdecimal() or int(index) >= len(args):
             return Unknown()
-        piece = _formatted(args[int(index)], spec)
+        arg = args[int(index)]
+        piece = arg if isinstance(arg, Unknown) and not spec else _formatted(arg, spec)
         if piece is None:
             return Unknown()
         out.append(piece)
         at = end + 1
-    return bounded("".join(out))
+    if any(isinstance(piece, Unknown) for piece in out):
+        parts = _joined(out)
+        return partly_known(parts) if len(parts) > 1 else parts[0]
+    return bounded("".join(str(piece) for piece in out))
+
+
+def _joined(pieces: list[object]) -> list[object]:
+    """Pieces with each run of stated text written as one string, as `partly_known` takes its parts."""
+    parts: list[object] = []
+    for piece in pieces:
+        if isinstance(piece, str) and parts and isinstance(parts[-1], str):
+            parts[-1] += piece
+        else:
+            parts.append(piece)
+    return parts
 
 
 def _formatted(value: object, spec: str) -> str | None:
@@ -324,9 +339,14 @@ def _resource_id(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: C
 
 def resource_id(args: list) -> object:
     """`resourceId([subscriptionId], [resourceGroupName], type, name, ...)`: the id, without the subscription
-    and resource group when not given (the deployment's, which the template does not state). A name that is
-    a parameter's stand-in is written in it, so that the id names what the parameter names."""
+    and resource group when not given (the deployment's, which the template does not state) or not known. A
+    name that is a parameter's stand-in is written in it, so that the id names what the parameter names."""
     args = [a.stand_in if isinstance(a, Unknown) and a.stand_in else a for a in args]
+    typed = next((i for i, a in enumerate(args) if isinstance(a, str) and "/" in a), -1)
+    if typed > 0 and any(isinstance(a, Unknown) for a in args[:typed]):
+        # A subscription or resource group not known (`uniqueString(...)`): the id of the type and name stated,
+        # in a subscription not stated, as one built without them is.
+        args = args[typed:]
     if any(isinstance(a, Unknown) or not isinstance(a, str) for a in args):
         return next((a for a in args if isinstance(a, Unknown)), Unknown())
     at = next((i for i, a in enumerate(args) if "/" in a), -1)

@@ -821,7 +821,7 @@ def _concat(args: list) -> object:
 
 
 def _format(args: list) -> object:
-    if not args or not isinstance(args[0], str) or any(isinstance(a, Unknown) for a in args):
+    if not args or not isinstance(args[0], str):
         return Unknown()
     return composite(args[0], args[1:])
 

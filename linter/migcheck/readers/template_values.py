@@ -89,7 +89,7 @@ def partly_known(parts: list[object]) -> Unknown | str:
     known written `…`, and the parameters those parts are (`…-web (… from parameter 'p')`), so that its
     stand-in keeps what the template states of it. An id whose stated part names a classic type, the rest
     parameters' stand-ins, is that id with the stand-ins written in (`_classic_id`)."""
-    classic_id = _classic_id(parts)
+    classic_id = _classic_id(parts) or _classic_tail(parts)
     if classic_id:
         return classic_id
     pattern = "".join("…" if isinstance(part, Unknown) else str(part) for part in parts)
@@ -117,6 +117,24 @@ def _classic_id(parts: list[object]) -> str:
         return ""
     written = "".join(p.stand_in if isinstance(p, Unknown) else str(p) for p in parts)
     return written if len(written) <= MAX_STRING else ""
+
+
+def _classic_tail(parts: list[object]) -> str:
+    """`/subscriptions/<not known>/resourceGroups/x/providers/Microsoft.ClassicCompute/virtualMachines/vm`: an
+    id whose parts not known all come before a stated `/providers/` that names a classic type and a name for
+    each of its levels, read as the id of that type and name in a subscription and resource group not
+    stated (`/providers/Microsoft.ClassicCompute/virtualMachines/vm`), as `resourceId(...)` makes one; ""
+    for any other."""
+    last = max((i for i, p in enumerate(parts) if isinstance(p, Unknown)), default=-1)
+    stated = "".join(str(p) for p in parts[last + 1 :])
+    at = stated.casefold().find("/providers/")
+    if last < 0 or at < 0:
+        return ""
+    tail = stated[at:]
+    kinds = tail[len("/providers/") :].split("/")  # namespace, type, name, type, name, ...
+    if len(kinds) < 3 or len(kinds) % 2 == 0 or not all(kinds):
+        return ""
+    return tail if classic_type("/".join([kinds[0], *kinds[1::2]])) else ""
 
 
 def _parameter_named(part: object) -> str:
