@@ -132,3 +132,14 @@ def test_a_linked_template_outside_the_folder_checked_is_said_not_read(tmp_path,
 
 def test_a_template_read_alone_follows_no_link():
     assert inventory.read("azuredeploy.json", MAIN.encode()).resources == ()
+
+
+def test_the_json_files_looked_through_for_links_are_not_read_as_files_of_the_template(tmp_path, monkeypatch):
+    vm = VM.replace(
+        '"vmName": {\n      "type": "string"\n    }', '"vmName": {"type": "string", "defaultValue": "x"}'
+    )
+    files = {"vm.json": vm, "package.json": '{"name": "build"}\n', "main.json": MAIN.replace("nested/", "")}
+    result = lint_files(tmp_path, monkeypatch, files)
+    assert sorted({f.mark.path for f in result.findings if f.mark}) == ["vm.json"]
+    assert [d.path for d in result.documents if d.path == "package.json" and d.settings_files] == []
+    assert "package.json" not in {p for d in result.documents for p in d.settings_files}

@@ -225,12 +225,17 @@ def once_per_run(key: str, make: Callable[[], T]) -> T:
     return made
 
 
-def settings_file(stated: str, resolved: bool = False) -> Settings | None:
+def settings_file(
+    stated: str, resolved: bool = False, wanted: Callable[[bytes], bool] | None = None
+) -> Settings | None:
     """The settings file at `stated` (`config.ps1`, `conf\\vars.sh`, `../settings.py`: `/` or `\\`),
     from the folder of the script read now, when it is one to read (see the module's docs); None for any
     other, and for an absolute path (one on the machine that runs the script, not in the repository).
     `resolved`: the script states the path from its folder with symbolic links resolved (`$(dirname
-    "$(readlink -f "$0")")`), which is the folder it is checked in only when no link leads to it."""
+    "$(readlink -f "$0")")`), which is the folder it is checked in only when no link leads to it.
+    `wanted`: whether the file's bytes are what the read looks for (a read that looks through many files for
+    the few that name it); one that is not is None, recorded by its bytes' digest alone, so that the read
+    depends on them (`unchanged`) while the file is no settings file of its document."""
     inputs, loading = _INPUTS.get(), _READING.get()
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
@@ -241,6 +246,9 @@ def settings_file(stated: str, resolved: bool = False) -> Settings | None:
     settings = _found(inputs, loading, absolute)
     if settings is None:
         note([Loaded(absolute, "", "")])
+    elif wanted is not None and not wanted(settings.data):
+        note([Loaded(absolute, "", _digest(settings.data))])
+        return None
     else:
         note([Loaded(absolute, settings.path, _digest(settings.data))])
     return settings

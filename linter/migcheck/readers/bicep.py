@@ -145,8 +145,8 @@ def _modules_used() -> frozenset[str]:
 
     used: set[str] = set()
     for name in beside.files_in_run((".bicep",)):
-        settings = beside.settings_file(name)
-        if settings is None or not _may_use_a_module(settings.data.lower()):
+        settings = beside.settings_file(name, wanted=lambda data: _may_use_a_module(data.lower()))
+        if settings is None:
             continue
         caller = posixpath.normpath(settings.path)
         for node in parser(_GRAMMAR).parse(settings.data).root_node.named_children:

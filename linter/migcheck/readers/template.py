@@ -187,8 +187,8 @@ def _templates_linked() -> frozenset[str]:
 
     linked: set[str] = set()
     for name in beside.files_in_run((".json", ".jsonc")):
-        settings = beside.settings_file(name)
-        if settings is None or not _may_link(settings.data.lower()):
+        settings = beside.settings_file(name, wanted=_may_link)
+        if settings is None:
             continue
         walk = _at_a_fixed_depth(partial(_walked, settings))
         for _, _, link in walk.linked if walk is not None else ():
@@ -215,7 +215,8 @@ def _walked(found: Settings) -> _Walk | None:
     return walk
 
 
-def _may_link(lowered: bytes) -> bool:
+def _may_link(data: bytes) -> bool:
+    lowered = data.lower()
     return b"templatelink" in lowered and b"deploymenttemplate.json" in lowered
 
 
