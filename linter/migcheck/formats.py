@@ -71,8 +71,15 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(FileKind.INVENTORY, (".json",), "migcheck.readers.inventory", xml=False),
     # Bicep files that declare classic resources (or cloud services of extended support): read into the
-    # records an ARM JSON template's give, which the inventory reader reads.
-    Format(FileKind.INVENTORY, (".bicep",), "migcheck.readers.bicep", xml=False, max_bytes=SCRIPT_BYTES),
+    # records an ARM JSON template's give, which the inventory reader reads. A .bicepparam file gives values
+    # to the Bicep file its `using` names, and is looked at from there only.
+    Format(
+        FileKind.INVENTORY,
+        (".bicep", ".bicepparam"),
+        "migcheck.readers.bicep",
+        xml=False,
+        max_bytes=SCRIPT_BYTES,
+    ),
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
     # Visual Studio publish profiles of cloud service projects: MSBuild XML, whose root (`Project`) any

@@ -1822,6 +1822,10 @@ MODULE_NOT_CHECKED = "module-not-checked"
 # files the run checks (missing, outside the folder checked, excluded), one that does not parse, or one past
 # the bound on the modules one file reads (nested deeper than it follows, or using a file that uses it).
 TEMPLATE_FILE_NOT_READ = "template-file-not-read"
+# The tag of a `Script.unread` mark of a `param name = value` of a `.bicepparam` file that gives values to the
+# parameters of a Bicep file migcheck reads (`using './main.bicep'`): tree-sitter-bicep (1.1.0, the latest
+# release) does not parse it, so the Bicep file is read with its parameters' defaults.
+BICEPPARAM_NOT_READ = "bicepparam-not-read"
 # The tag of a `Script.unread` mark of Python code a shell script runs inline (`python3 -c "$CODE"`, `python -
 # <<EOF` of a here-document whose variables the shell fills in) whose text the script does not state as
 # written: the classic calls it makes are not read.

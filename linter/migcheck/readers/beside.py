@@ -226,7 +226,7 @@ def once_per_run(key: str, make: Callable[[], T]) -> T:
 
 
 def settings_file(
-    stated: str, resolved: bool = False, wanted: Callable[[bytes], bool] | None = None
+    stated: str, resolved: bool = False, wanted: Callable[[bytes], bool] | None = None, listed: bool = True
 ) -> Settings | None:
     """The settings file at `stated` (`config.ps1`, `conf\\vars.sh`, `../settings.py`: `/` or `\\`),
     from the folder of the script read now, when it is one to read (see the module's docs); None for any
@@ -235,7 +235,9 @@ def settings_file(
     "$(readlink -f "$0")")`), which is the folder it is checked in only when no link leads to it.
     `wanted`: whether the file's bytes are what the read looks for (a read that looks through many files for
     the few that name it); one that is not is None, recorded by its bytes' digest alone, so that the read
-    depends on them (`unchanged`) while the file is no settings file of its document."""
+    depends on them (`unchanged`) while the file is no settings file of its document. Not `listed`: the
+    file is recorded so even when it is returned (a file the read looks at and takes no value from, such as
+    a `.bicepparam` file's `using`, which is no file migcheck reads on its own)."""
     inputs, loading = _INPUTS.get(), _READING.get()
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
@@ -246,9 +248,9 @@ def settings_file(
     settings = _found(inputs, loading, absolute)
     if settings is None:
         note([Loaded(absolute, "", "")])
-    elif wanted is not None and not wanted(settings.data):
+    elif (wanted is not None and not wanted(settings.data)) or not listed:
         note([Loaded(absolute, "", _digest(settings.data))])
-        return None
+        return settings if wanted is None or wanted(settings.data) else None
     else:
         note([Loaded(absolute, settings.path, _digest(settings.data))])
     return settings

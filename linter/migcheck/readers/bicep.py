@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
 from migcheck.automation import BICEP_LANGUAGE
 from migcheck.model import (
+    BICEPPARAM_NOT_READ,
     DirectiveComment,
     Document,
     ExtendedSupportService,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from migcheck.readers.inventory_shapes import Written
 
 _GRAMMAR = "tree_sitter_bicep"
+BICEP_PARAMETERS = "Bicep parameters file"
 _CLOUD_SERVICE_TYPE = "microsoft.compute/cloudservices"
 _VIA = "declares it as a Microsoft.Compute/cloudServices resource"
 # How much evaluation a file may spend for each byte (and a floor for small ones): what a hostile file
@@ -89,6 +91,15 @@ def sniff(data: bytes) -> bool:
     return any(marker in lowered for marker in _SNIFF) or _may_use_a_module(lowered)
 
 
+def sniff_file(path: str, data: bytes) -> bool:
+    """`sniff`, but never for a `.bicepparam` file, which gives values to the Bicep file its `using` names and
+    is looked at when that one is read (`_parameter_files`), not read in a folder walk on its own."""
+    return not path.lower().endswith(_PARAMETERS_SUFFIX) and sniff(data)
+
+
+_PARAMETERS_SUFFIX = ".bicepparam"
+
+
 def _may_use_a_module(lowered: bytes) -> bool:
     return b"module" in lowered and b".bicep" in lowered
 
@@ -99,6 +110,8 @@ def read(path: str, data: bytes) -> Document:
     from migcheck.readers.grammars import parser
     from migcheck.readers.inventory import _at_a_fixed_depth
 
+    if path.lower().endswith(_PARAMETERS_SUFFIX):  # named on its own: nothing of its own to read
+        return Document(path, None, "", text=data.decode("utf-8-sig", "replace"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -118,13 +131,59 @@ def read(path: str, data: bytes) -> Document:
         problem = FileProblem("syntax", "refused: the file nests too deeply to read", mark)
         return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
     suppressions, marked = _suppressions(tree.root_node, positions, text)
+    given = _parameter_files_of(path) if found else ()
     if found and _used_elsewhere(path):
         # A module another Bicep file of the run uses is read through it, with the parameters it passes
         # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
         found = ()
     found = with_unread(found, file.calls.unread, path, BICEP_LANGUAGE)
+    for parameters in given:  # each `.bicepparam` file's values, not read, said in that file
+        found = with_unread(found, list(parameters), parameters[0].path, BICEP_PARAMETERS)
     kind = FileKind.INVENTORY if found else None
     return Document(path, kind, "", found, suppressions, marked, text=text)
+
+
+def _parameter_files_of(path: str) -> tuple[tuple[Mark, ...], ...]:
+    """Where each `.bicepparam` file this run checks whose `using` names the Bicep file `path` gives its
+    parameters values (`param name = value`, marks tagged `BICEPPARAM_NOT_READ`): tree-sitter-bicep parses
+    the `using` line but not those, so the values are not read (never by a pattern over the text), and the
+    file is read with its parameters' defaults."""
+    from migcheck.readers import beside
+
+    if not beside.finding():
+        return ()
+    return beside.once_per_run("bicepparam-files", _parameter_files).get(posixpath.normpath(path), ())
+
+
+def _parameter_files() -> dict[str, tuple[tuple[Mark, ...], ...]]:
+    """The `param` lines of each `.bicepparam` file this run checks, by the Bicep file (display path) its
+    `using` names. Each is looked at, not read as a file of its own (`listed`): migcheck reads no
+    `.bicepparam` file alone."""
+    from migcheck.readers import beside
+    from migcheck.readers.grammars import parser
+
+    found: dict[str, list[tuple[Mark, ...]]] = {}
+    for name in beside.files_in_run((_PARAMETERS_SUFFIX,)):
+        settings = beside.settings_file(name, listed=False)
+        if settings is None:
+            continue
+        data = settings.data[3:] if settings.data.startswith(b"\xef\xbb\xbf") else settings.data
+        root = parser(_GRAMMAR).parse(data).root_node
+        using = next((n for n in root.named_children if n.type == "using_statement"), None)
+        source = _first_named(using, "string") if using is not None else None
+        stated = _literal(source) if source is not None else None
+        if not stated or ":" in stated:
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(settings.path), stated.strip()))
+        positions = _Positions(settings.path, data, data.decode("utf-8", "replace"))
+        marks = tuple(
+            replace(positions.mark(node), tag=BICEPPARAM_NOT_READ)
+            for node in root.named_children
+            if node.type == "parameter_declaration"
+        )
+        if marks:
+            found.setdefault(target, []).append(marks)
+    return {target: tuple(files) for target, files in found.items()}
 
 
 def _used_elsewhere(path: str) -> bool:
@@ -995,4 +1054,4 @@ def _unescaped(written: str) -> str:
     return written
 
 
-__all__ = ["read", "sniff"]
+__all__ = ["read", "sniff", "sniff_file"]

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from migcheck.model import (
+    BICEPPARAM_NOT_READ,
     BRACED_LOOP,
     CALLED_BY_UNSTATED_NAME,
     CLIENT_UPLOAD_NOT_FOLLOWED,
@@ -157,6 +158,14 @@ _SAID_ALONE: dict[str, tuple[str, str]] = {
         "sites and gateway connections they add to or take from the upload are not checked; check the "
         "configuration the script uploads (`Get-AzureVNetConfig -ExportToFile` after it runs, then migcheck "
         "on that file)",
+    ),
+    BICEPPARAM_NOT_READ: (
+        "bicepparam-not-read",
+        "gives a value to a parameter of a Bicep file migcheck reads (`param name = value` of the "
+        "`.bicepparam` file whose `using` names it), which the Bicep grammar migcheck reads with does not "
+        "parse: the Bicep file is read with its parameters' defaults, or values not stated where it has none, "
+        "so findings about the resources it declares may be missing or name stand-ins; write the value as the "
+        "parameter's default to have it read",
     ),
     TEMPLATE_FILE_NOT_READ: (
         "template-file-not-read",
