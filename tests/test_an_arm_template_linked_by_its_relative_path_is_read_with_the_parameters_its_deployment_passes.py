@@ -143,3 +143,29 @@ def test_the_json_files_looked_through_for_links_are_not_read_as_files_of_the_te
     assert sorted({f.mark.path for f in result.findings if f.mark}) == ["vm.json"]
     assert [d.path for d in result.documents if d.path == "package.json" and d.settings_files] == []
     assert "package.json" not in {p for d in result.documents for p in d.settings_files}
+
+
+VM_WITH_OUTPUT = (
+    VM.rstrip().removesuffix("}")
+    + ',\n  "outputs": {"vmName": {"type": "string", "value": "[parameters(\'vmName\')]"}}\n}\n'
+)
+
+
+def test_a_linked_template_s_output_is_the_value_reference_gives_the_linking_template(tmp_path, monkeypatch):
+    api = "[concat(reference('web').outputs.vmName.value, '-api')]"
+    again = "[reference(resourceId('Microsoft.Resources/deployments', 'web')).outputs.vmName.value]"
+    main = _template(
+        [
+            _deployment("web", {"relativePath": "vm.json"}, {"vmName": "shop"}),
+            _deployment("api", {"relativePath": "vm.json"}, {"vmName": api}),
+            _deployment("again", {"relativePath": "vm.json"}, {"vmName": again, "size": "Large"}),
+            # An output of the parameter passed of that output: not known, and no endless reading.
+            _deployment(
+                "self", {"relativePath": "vm.json"}, {"vmName": "[reference('self').outputs.vmName.value]"}
+            ),
+        ]
+    )
+    result = lint_files(tmp_path, monkeypatch, {"main.json": main, "vm.json": VM_WITH_OUTPUT})
+    services = [service for service, _, _, _ in _vms(result)]
+    assert services[1:] == ["shop-api-svc", "shop-svc", "shop-svc"]
+    assert services[0].startswith("<")

@@ -43,6 +43,10 @@ class Scope:
     outer: Scope | None = None  # an outer-scope nested template's: its expressions are the outer one's
     # Worked out once each: a variable's value, a parameter's.
     known: dict[tuple[str, str], object] = field(default_factory=dict)
+    outputs: dict[str, object] = field(default_factory=dict)  # the template's `outputs`, as written
+    # What `reference('<deployment>')` gives of each deployment of a template linked by its path, by the
+    # deployment's name case-folded: worked out when first asked (`template._Links`).
+    linked: dict[str, Callable[[], object]] = field(default_factory=dict)
     busy: set[tuple[str, str]] = field(default_factory=set)
 
     def reads(self) -> Scope:
@@ -440,6 +444,20 @@ def _shared(function: Callable[[list], object]) -> Function:
     return apply
 
 
+def _reference(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`reference('<deployment>')` (or of the deployment's id) of a deployment of the template that links a
+    template by its path: its `outputs`, each `{"value": ...}` worked out in the linked template; any other
+    resource's is not known (its state at deployment)."""
+    args = ev.arguments(nodes, scope, copies)
+    name = args[0] if args and isinstance(args[0], str) else ""
+    folded = name.strip().casefold()
+    if "/" in folded:
+        head, _, last = folded.rpartition("/")
+        folded = last if head.endswith("microsoft.resources/deployments") else ""
+    known = scope.linked.get(folded) if folded else None
+    return known() if known is not None else Unknown()
+
+
 def _boolean(value: bool) -> Function:
     return lambda ev, nodes, scope, copies: value
 
@@ -450,6 +468,7 @@ _FUNCTIONS: dict[str, Function] = {
     "concat": _concat,
     "format": _format,
     "resourceid": _resource_id,
+    "reference": _reference,
     "subscriptionresourceid": _subscription_resource_id,
     "copyindex": _copy_index,
     "tolower": _case(str.lower),

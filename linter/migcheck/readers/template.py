@@ -109,44 +109,79 @@ def _records(walk: _Walk, path: str, text: str, chain: tuple[str, ...], files: F
     """The records of a walked template and of the templates its deployments link by their path, each
     linked one read with the parameters its deployment passes; `chain` the templates it is read through,
     itself last."""
+    links = _Links(walk, chain, files)
     found: list[object] = [*walk.extended_support(), *_classic(walk, path, text)]
-    for deployment, scope, link in walk.linked:
-        found += _linked(deployment, scope, link, walk.lines, chain, files)
+    for deployment, _, _ in walk.linked:
+        linked = links.opened(deployment)
+        if linked is not None:
+            found += _records(linked, linked.path, linked.text, (*chain, linked.path), files)
     return found
 
 
-def _linked(
-    deployment: _Written,
-    scope: Scope,
-    link: dict,
-    lines: _Lines,
-    chain: tuple[str, ...],
-    files: FilesRead,
-) -> list[object]:
-    """The records of the template a deployment links (`templateLink`) by a path from the linking
-    template's folder (`relativePath`, or a `uri` of no scheme), read with the `parameters` the deployment
-    passes, evaluated where it is written; none for a deployment whose condition is stated false. One by
-    an address (the network), by a path not stated, or not a template the run checks, is said not read at
-    the deployment. A template read alone (a test, the plugin) follows no link and says nothing of it."""
-    from migcheck.readers import beside
+class _Links:
+    """The templates a walked template's deployments link by their path, each opened once when first
+    needed (for its resources, or for its outputs: `reference('<deployment>').outputs.<name>.value`), and
+    given the `parameters` its deployment passes, evaluated where the deployment is written. A deployment
+    whose condition works out false opens none; one linking by an address (the network), by a path not
+    stated, or a file that is not a template the run checks, is said not read at the deployment. A template
+    read alone (a test, the plugin) follows no link and says nothing of it."""
 
-    evaluator = Evaluator(_BUDGET_FLOOR)
-    if not beside.finding() or evaluator.value(deployment.values.get("condition"), scope, {}) is False:
-        return []
-    stated = evaluator.value(_linked_path(link), scope, {})
-    mark = lines.mark(deployment.start)
-    found = _linked_template(stated, chain) if isinstance(stated, str) else None
-    if found is None or not files.take(len(found.data)):
-        files.not_read(mark)
-        return []
-    walk = _walked(found)
-    if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
-        files.not_read(mark)
-        return []
-    given = _get_folded(deployment.values.get("properties"), "parameters")
-    walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
-    walk.scope.caller = scope
-    return _records(walk, found.path, walk.text, (*chain, found.path), files)
+    def __init__(self, walk: _Walk, chain: tuple[str, ...], files: FilesRead) -> None:
+        self.walk, self.chain, self.files = walk, chain, files
+        self._opened: dict[int, _Walk | None] = {}
+        self._references: dict[int, object] = {}  # what `_outputs` gave, or None while it works it out
+        evaluator = Evaluator(_BUDGET_FLOOR)
+        for deployment, scope, _ in walk.linked:
+            name = evaluator.value(deployment.values.get("name"), scope, {})
+            if isinstance(name, str):
+                scope.reads().linked[name.strip().casefold()] = partial(self._outputs, deployment)
+
+    def opened(self, deployment: _Written) -> _Walk | None:
+        if id(deployment) not in self._opened:
+            self._opened[id(deployment)] = self._open(deployment)
+        return self._opened[id(deployment)]
+
+    def _open(self, deployment: _Written) -> _Walk | None:
+        from migcheck.readers import beside
+
+        scope, link = next((s, k) for d, s, k in self.walk.linked if d is deployment)
+        evaluator = Evaluator(_BUDGET_FLOOR)
+        if not beside.finding() or evaluator.value(deployment.values.get("condition"), scope, {}) is False:
+            return None
+        stated = evaluator.value(_linked_path(link), scope, {})
+        mark = self.walk.lines.mark(deployment.start)
+        found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
+        walk = _walked(found) if found is not None and self.files.take(len(found.data)) else None
+        if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
+            self.files.not_read(mark)
+            return None
+        given = _get_folded(deployment.values.get("properties"), "parameters")
+        walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
+        walk.scope.caller = scope
+        return walk
+
+    def _outputs(self, deployment: _Written) -> object:
+        """What `reference(...)` of the deployment gives: `{"outputs": {name: {"value": ...}}}`, each
+        output worked out in the linked template with the parameters the deployment passes, once; not known
+        while it is worked out (an output of a parameter the deployment passes of that output)."""
+        key = id(deployment)
+        if key not in self._references:
+            self._references[key] = None
+            self._references[key] = self._worked_out(deployment)
+        found = self._references[key]
+        return found if found is not None else Unknown()
+
+    def _worked_out(self, deployment: _Written) -> object:
+        linked = self.opened(deployment)
+        if linked is None or linked.scope is None:
+            return Unknown()
+        _Links(linked, (*self.chain, linked.path), self.files)  # its own links, for its outputs to read
+        evaluator = Evaluator(_BUDGET_FLOOR + _BUDGET_PER_CHAR * len(linked.text))
+        outputs = {
+            name: {"value": evaluator.value(_get_folded(output, "value"), linked.scope, {})}
+            for name, output in linked.scope.outputs.items()
+        }
+        return {"outputs": outputs}
 
 
 def _linked_path(link: dict) -> object:
@@ -548,6 +583,10 @@ class _Walk(_Scanner):
                 value = self._value()
                 if isinstance(value, dict):
                     scope.variables = {k.casefold(): v for k, v in value.items()}
+            elif folded == "outputs":
+                value = self._value()
+                if isinstance(value, dict):
+                    scope.outputs = value
             else:
                 self._value()
         return schema
