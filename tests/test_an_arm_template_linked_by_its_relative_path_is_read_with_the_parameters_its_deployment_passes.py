@@ -169,3 +169,19 @@ def test_a_linked_template_s_output_is_the_value_reference_gives_the_linking_tem
     services = [service for service, _, _, _ in _vms(result)]
     assert services[1:] == ["shop-api-svc", "shop-svc", "shop-svc"]
     assert services[0].startswith("<")
+
+
+def test_two_templates_that_link_each_other_are_each_read_and_said_not_read_where_the_cycle_closes(
+    tmp_path, monkeypatch
+):
+    one = json.loads(
+        VM.replace('"type": "string"\n    },', '"type": "string", "defaultValue": "one"\n    },')
+    )
+    one["resources"].append(_deployment("two", {"relativePath": "two.json"}))
+    two = _template([_deployment("one", {"relativePath": "one.json"})])
+    result = lint_files(tmp_path, monkeypatch, {"one.json": json.dumps(one, indent=2), "two.json": two})
+    assert sorted(path for path, _, _, tag in _unread(result) if tag == TEMPLATE_FILE_NOT_READ) == [
+        "one.json",
+        "two.json",
+    ]
+    assert {service for service, _, _, _ in _vms(result)} == {"one-svc"}

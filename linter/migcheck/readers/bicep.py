@@ -15,8 +15,17 @@ resource per item when its items are counted (up to Resource Manager's 800), els
 known. Each record is marked at its `resource` keyword, and each value a finding is about where the file
 writes it (the syntax tree says where each key and plain string is: `inventory_shapes.WrittenSpots`).
 
+A `module` of a Bicep file of the repository (`module web './vm.bicep' = {params: {...}}`) is read once for
+each item it makes, with the parameters the item passes, and its `outputs` are the using file's values
+(`web.outputs.name`); a Bicep file another Bicep file of the run uses is read through it only
+(`_used_elsewhere`). A module that is not read (a registry's, a file not checked, past the bounds of
+`template_values.FilesRead`) is said not read where its path is written (`TEMPLATE_FILE_NOT_READ`). A
+`.bicepparam` file's `param name = value`, which tree-sitter-bicep does not parse, is said not read in that file
+(`BICEPPARAM_NOT_READ`) when the Bicep file its `using` names declares classic resources.
+
 A file that does not parse is MIG001 at the first place the grammar could not read, as a script is. A file
-that names no classic type and no cloud service of extended support is not read (`sniff`).
+that names no classic type and no cloud service of extended support, and uses no module of a file, is not read
+(`sniff`).
 """
 
 from __future__ import annotations
@@ -61,6 +70,7 @@ from migcheck.readers.template_values import (
     parameter_stand_in,
     partly_known,
     read_type,
+    used_alone_never,
     with_unread,
 )
 
@@ -202,7 +212,7 @@ def _modules_used() -> frozenset[str]:
     from migcheck.readers import beside
     from migcheck.readers.grammars import parser
 
-    used: set[str] = set()
+    uses: dict[str, set[str]] = {}
     for name in beside.files_in_run((".bicep",)):
         settings = beside.settings_file(name, wanted=lambda data: _may_use_a_module(data.lower()))
         if settings is None:
@@ -214,8 +224,8 @@ def _modules_used() -> frozenset[str]:
             if stated and ":" not in stated:
                 module = posixpath.normpath(posixpath.join(posixpath.dirname(caller), stated.strip()))
                 if module != caller:  # a file using itself: Bicep refuses it, and it is read alone
-                    used.add(module)
-    return frozenset(used)
+                    uses.setdefault(caller, set()).add(module)
+    return used_alone_never(uses)
 
 
 def _suppressions(

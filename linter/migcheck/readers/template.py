@@ -12,8 +12,11 @@ written after its parent's: `extensions` of VM `web` is `Microsoft.ClassicComput
 extensions` named `web/<name>`), and the templates of inline nested deployments (`Microsoft.Resources/
 deployments` with `properties.template`), whose expressions read the parameters and variables of the
 template around them, or, with `expressionEvaluationOptions.scope` `inner`, their own, given the values the
-deployment passes. A resource in a `copy` loop is one resource for each item when its count is known (up to
-Resource Manager's 800), else one whose index is not known. Values are worked out by `arm_expressions`.
+deployment passes. A deployment that links a template by its path (`templateLink.relativePath`) reads that
+template with the parameters it passes, and `reference('<deployment>').outputs` are the linked template's
+(`_Links`); a template another template of the run links is read through it only (`_linked_elsewhere`). A
+resource in a `copy` loop is one resource for each item when its count is known (up to Resource Manager's
+800), else one whose index is not known. Values are worked out by `arm_expressions`.
 
 The text is walked once, descending only where resources are declared; every other value is decoded
 whole by the JSON decoder, in C. Each record is marked at its resource's object (`{`), a cloud service of
@@ -50,6 +53,7 @@ from migcheck.readers.template_values import (
     by_position,
     read_type,
     records_of,
+    used_alone_never,
     with_unread,
 )
 
@@ -220,7 +224,7 @@ def _templates_linked() -> frozenset[str]:
     (`"relativePath": "nested/vm.json"`): only files that may (`_may_link`) are parsed, each once a run."""
     from migcheck.readers import beside
 
-    linked: set[str] = set()
+    uses: dict[str, set[str]] = {}
     for name in beside.files_in_run((".json", ".jsonc")):
         settings = beside.settings_file(name, wanted=_may_link)
         if settings is None:
@@ -232,8 +236,8 @@ def _templates_linked() -> frozenset[str]:
                 folder = posixpath.dirname(posixpath.normpath(settings.path))
                 target = posixpath.normpath(posixpath.join(folder, stated.strip().replace("\\", "/")))
                 if target != posixpath.normpath(settings.path):
-                    linked.add(target)
-    return frozenset(linked)
+                    uses.setdefault(posixpath.normpath(settings.path), set()).add(target)
+    return used_alone_never(uses)
 
 
 def _walked(found: Settings) -> _Walk | None:

@@ -272,6 +272,50 @@ def with_unread(
     return (*found, Script(name, "Shell", (), (), marks[0], unread=marks, called=f"{language} '{name}'"))
 
 
+def used_alone_never(uses: dict[str, set[str]]) -> frozenset[str]:
+    """Of the files some file uses (`uses`: each file's, by path, those it uses), those read only through the
+    files that use them: all but those on a cycle of uses, which Bicep and Resource Manager refuse, and whose
+    files are each read on their own as well (each reading cutting the cycle where it closes), so that what
+    they declare is told. Tarjan's strongly connected components, iteratively: linear in the uses."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cyclic: set[str] = set()
+    for root in uses:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(uses.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            successor = next(successors, None)
+            if successor is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        cyclic.update(component)
+            elif successor not in index:
+                index[successor] = low[successor] = len(index)
+                stack.append(successor)
+                on_stack.add(successor)
+                work.append((successor, iter(sorted(uses.get(successor, ())))))
+            elif successor in on_stack:
+                low[node] = min(low[node], index[successor])
+    return frozenset(used for targets in uses.values() for used in targets if used not in cyclic)
+
+
 def records_of(path: str, text: str, declared: list[Declared], language: str) -> tuple[object, ...]:
     """The records of the classic resources among `declared` (in the order written), and the template's
     `Script` when it declares any, at its first; `language` names the template's language in messages
