@@ -125,12 +125,18 @@ module named './modules/${'vm'}.bicep' = {
 
 
 def test_a_module_of_a_registry_or_of_a_file_not_checked_is_said_not_read(tmp_path, monkeypatch):
-    result = lint_files(tmp_path, monkeypatch, {"main.bicep": REGISTRY_AND_MISSING})
+    classic = REGISTRY_AND_MISSING + "\n" + VM.replace("param vmName string", "param vmName string = 'a'")
+    result = lint_files(tmp_path, monkeypatch, {"main.bicep": classic})
     assert _unread(result) == [
         ("main.bicep", 1, 12, TEMPLATE_FILE_NOT_READ),
         ("main.bicep", 5, 13, TEMPLATE_FILE_NOT_READ),
         ("main.bicep", 9, 14, TEMPLATE_FILE_NOT_READ),
     ]
+
+
+def test_a_file_of_nothing_classic_says_only_the_modules_of_the_repository_not_checked(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"main.bicep": REGISTRY_AND_MISSING})
+    assert _unread(result) == [("main.bicep", 5, 13, TEMPLATE_FILE_NOT_READ)]
     assert result.findings == []
 
 

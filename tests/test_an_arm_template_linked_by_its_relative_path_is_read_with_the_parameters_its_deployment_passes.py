@@ -112,12 +112,21 @@ REMOTE_AND_MISSING = _template(
 
 
 def test_a_template_linked_by_an_address_or_not_checked_is_said_not_read(tmp_path, monkeypatch):
-    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": REMOTE_AND_MISSING})
+    classic = json.loads(REMOTE_AND_MISSING)
+    classic["resources"].append(json.loads(VM)["resources"][0])
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": json.dumps(classic, indent=2)})
     assert _unread(result) == [
         ("azuredeploy.json", 10, 5, TEMPLATE_FILE_NOT_READ),
         ("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_READ),
         ("azuredeploy.json", 32, 5, TEMPLATE_FILE_NOT_READ),
     ]
+
+
+def test_a_template_of_nothing_classic_says_only_the_templates_of_the_repository_not_checked(
+    tmp_path, monkeypatch
+):
+    result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": REMOTE_AND_MISSING})
+    assert _unread(result) == [("azuredeploy.json", 21, 5, TEMPLATE_FILE_NOT_READ)]
     assert result.findings == []
 
 

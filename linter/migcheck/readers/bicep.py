@@ -141,12 +141,13 @@ def read(path: str, data: bytes) -> Document:
         problem = FileProblem("syntax", "refused: the file nests too deeply to read", mark)
         return Document(path, FileKind.INVENTORY, "", problem=problem, text=text)
     suppressions, marked = _suppressions(tree.root_node, positions, text)
+    classic = bool(found)
     given = _parameter_files_of(path) if found else ()
     if found and _used_elsewhere(path):
         # A module another Bicep file of the run uses is read through it, with the parameters it passes
         # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
         found = ()
-    found = with_unread(found, file.calls.unread, path, BICEP_LANGUAGE)
+    found = with_unread(found, file.calls.said(classic), path, BICEP_LANGUAGE)
     for parameters in given:  # each `.bicepparam` file's values, not read, said in that file
         found = with_unread(found, list(parameters), parameters[0].path, BICEP_PARAMETERS)
     kind = FileKind.INVENTORY if found else None
@@ -426,10 +427,12 @@ class _File:
             self.calls.not_read(self.positions.mark(source))
             return None
         found = beside.settings_file(posixpath.relpath(wanted, top))
-        data = found.data if found is not None else b""
-        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-        tree = parser(_GRAMMAR).parse(body) if found is not None else None
-        if found is None or tree is None or tree.root_node.has_error:
+        if found is None:
+            self.calls.not_read(self.positions.mark(source), unchecked=True)
+            return None
+        body = found.data[3:] if found.data.startswith(b"\xef\xbb\xbf") else found.data
+        tree = parser(_GRAMMAR).parse(body)
+        if tree.root_node.has_error:
             self.calls.not_read(self.positions.mark(source))
             return None
         return found.path, body, tree

@@ -104,8 +104,8 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
         # A template another template of the run links by its path is read through it, with the parameters
         # its deployment passes (`_linked`): read alone as well, it would tell each resource again, of values
         # not stated. It is still a template, of nothing classic of its own: no export.
-        return with_unread((), files.unread, path, TEMPLATE_LANGUAGE)
-    found = list(with_unread(tuple(found), files.unread, path, TEMPLATE_LANGUAGE))
+        return with_unread((), files.said(True), path, TEMPLATE_LANGUAGE)
+    found = list(with_unread(tuple(found), files.said(bool(found)), path, TEMPLATE_LANGUAGE))
     return tuple(sorted(found, key=by_position)) or None
 
 
@@ -155,7 +155,10 @@ class _Links:
         stated = evaluator.value(_linked_path(link), scope, {})
         mark = self.walk.lines.mark(deployment.start)
         found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
-        walk = _walked(found) if found is not None and self.files.take(len(found.data)) else None
+        if found is None:  # of the repository and not checked, or an address, a path not stated, a cycle
+            self.files.not_read(mark, unchecked=isinstance(stated, str) and _of_the_repository(stated))
+            return None
+        walk = _walked(found) if self.files.take(len(found.data)) else None
         if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
             self.files.not_read(mark)
             return None
@@ -195,6 +198,12 @@ def _linked_path(link: dict) -> object:
     return relative if relative is not None else _get_folded(link, "uri")
 
 
+def _of_the_repository(stated: str) -> bool:
+    """Whether a linked template's path is one of the repository: no address, no absolute path."""
+    relative = stated.strip().replace("\\", "/")
+    return bool(relative) and ":" not in relative and not relative.startswith("/")
+
+
 def _linked_template(stated: str, chain: tuple[str, ...]) -> Settings | None:
     """The template at `stated`, a path from the folder of the template last in `chain`, when it is a file
     the run checks (`beside.settings_file`, from the folder of the template the run reads, first in
@@ -202,7 +211,7 @@ def _linked_template(stated: str, chain: tuple[str, ...]) -> Settings | None:
     from migcheck.readers import beside
 
     relative = stated.strip().replace("\\", "/")
-    if not relative or ":" in relative or relative.startswith("/") or len(chain) > MAX_FILE_DEPTH:
+    if not _of_the_repository(relative) or len(chain) > MAX_FILE_DEPTH:
         return None  # an address, an absolute path: not in the repository
     wanted = posixpath.normpath(posixpath.join(posixpath.dirname(chain[-1]), relative))
     if wanted in chain:

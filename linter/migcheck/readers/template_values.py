@@ -246,14 +246,27 @@ class FilesRead:
         self.left = MOST_FILE_READS
         self.room = 4 * size + 4_000_000
         self.unread: list[Mark] = []
+        self.unchecked: set[Mark] = set()
 
     def take(self, size: int) -> bool:
         self.left -= 1
         self.room -= size
         return self.left >= 0 and self.room >= 0
 
-    def not_read(self, mark: Mark) -> None:
-        self.unread.append(replace(mark, tag=TEMPLATE_FILE_NOT_READ))
+    def not_read(self, mark: Mark, unchecked: bool = False) -> None:
+        """Say the file used at `mark` not read; `unchecked`: it is a file of the repository the run does
+        not check (missing, outside the folder checked, excluded), which may declare classic resources."""
+        marked = replace(mark, tag=TEMPLATE_FILE_NOT_READ)
+        self.unread.append(marked)
+        if unchecked:
+            self.unchecked.add(marked)
+
+    def said(self, classic: bool) -> list[Mark]:
+        """What to say not read: every file, of a reading that found something classic; else only the
+        files of the repository the run does not check (as a Terraform configuration says of a module's
+        folder), not a registry's module or a template at an address, which a repository of Resource
+        Manager resources alone uses at will."""
+        return self.unread if classic else [mark for mark in self.unread if mark in self.unchecked]
 
 
 def with_unread(
