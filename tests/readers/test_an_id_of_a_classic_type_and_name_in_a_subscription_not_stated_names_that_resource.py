@@ -99,7 +99,8 @@ def test_a_bicep_alert_on_an_id_of_a_subscription_not_stated_is_mig502(tmp_path,
     [
         ("[format('{0}-web', parameters('p'))]", "…-web (… from parameter 'p')"),
         ("[format('{0}', parameters('p'))]", "the value of parameter 'p'"),
-        ("[format('{0:000}-web', parameters('p'))]", ""),
+        ("[format('{0:000}-web', parameters('p'))]", "…-web (… from parameter 'p')"),
+        ("[format('web{0:00}', uniqueString('a'))]", ""),
     ],
 )
 def test_format_of_an_argument_not_known_is_partly_known(expression, value):

@@ -273,6 +273,19 @@ def _format(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies
     return composite(args[0], args[1:])
 
 
+def _unknown_argument(pieces: list[object]) -> object:
+    """What a formatted string of pieces some of which are not known is: its one piece, when it is only
+    that (`format('{0}', parameters('p'))` is the parameter's value); a string partly known when a
+    parameter's value is among the pieces (`format('{0}-web', parameters('p'))` is not the parameter's own
+    value); else the first piece not known, whose words say what it is (the index of a copy loop)."""
+    parts = _joined(pieces)
+    if len(parts) == 1:
+        return parts[0]
+    if any(isinstance(part, Unknown) and part.stand_in for part in parts):
+        return partly_known(parts)
+    return next(part for part in parts if isinstance(part, Unknown))
+
+
 def composite(pattern: str, args: list) -> object:
     """.NET's composite formatting, as `format()` does it: `{0}`, `{1:000}` (a number padded with zeros),
     `{{` and `}}` for braces. An argument not known, written bare (`{0}`), makes the string partly known
@@ -294,14 +307,13 @@ def composite(pattern: str, args: list) -> object:
         if not index.strip().isdecimal() or int(index) >= len(args):
             return Unknown()
         arg = args[int(index)]
-        piece = arg if isinstance(arg, Unknown) and not spec else _formatted(arg, spec)
+        piece = arg if isinstance(arg, Unknown) else _formatted(arg, spec)
         if piece is None:
             return Unknown()
         out.append(piece)
         at = end + 1
     if any(isinstance(piece, Unknown) for piece in out):
-        parts = _joined(out)
-        return partly_known(parts) if len(parts) > 1 else parts[0]
+        return _unknown_argument(out)
     return bounded("".join(str(piece) for piece in out))
 
 

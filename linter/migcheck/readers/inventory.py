@@ -160,6 +160,7 @@ _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, paramete
 # schema and one of these, in any case (a type may be written `Microsoft.Compute\/cloudServices`: the last
 # word is enough to look further; `Microsoft.Classic` has no `/` to escape).
 # A template that links another by its path (`templateLink`) is read for what the linked one declares.
+# `_names_a_classic_provider` looks for the third.
 _TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices", "microsoft.classic", "templatelink")
 # Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
 # case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).
@@ -841,7 +842,7 @@ def _is_parameters_file(data: bytes, text: str) -> bool:
 
 def _names_a_classic_provider(lowered: bytes) -> bool:
     """Whether the bytes (their ASCII letters lower-cased) name a classic provider (`Microsoft.Classic...`)."""
-    return any(form in lowered for form in _TEMPLATE_SNIFF[-1])
+    return any(form in lowered for form in _TEMPLATE_SNIFF[2])
 
 
 def _parses(text: str) -> bool:
