@@ -52,3 +52,18 @@ def test_a_module_the_run_checks_is_read_and_not_said(tmp_path, monkeypatch):
     )
     assert _unread(result) == []
     assert [f.location.path for f in result.findings if f.location] == ["modules/vm/main.tf"]
+
+
+def test_a_configuration_file_that_calls_no_folder_is_no_file_the_classic_one_describes(
+    tmp_path, monkeypatch
+):
+    """Looking through the run's configuration files for those that call a folder made every one of them a
+    file of the classic configuration's document, so a check counted a file no finding points into among the
+    files its findings are in."""
+    files = {
+        "main.tf": VM.replace("var.name", '"web"'),
+        "other/plain.tf": 'resource "null_resource" "x" {}\n',
+    }
+    result = lint_files(tmp_path, monkeypatch, files)
+    assert result.findings
+    assert [d.path for d in result.described] == ["main.tf"]

@@ -272,8 +272,10 @@ def _folders_called() -> frozenset[str]:
     checks calls as modules: only files that may (`sniff`) are parsed, each once per run."""
     called: set[str] = set()
     for name in beside.files_in_run((".tf", _JSON)):
-        settings = beside.settings_file(name)
-        if settings is None or not _may_call_a_folder(settings.data):
+        # Only a file that may call a folder is one the read takes values from: the others are no files of
+        # the document, or a check would count every configuration file of the run among those it describes.
+        settings = beside.settings_file(name, wanted=_may_call_a_folder)
+        if settings is None:
             continue
         caller = posixpath.normpath(posixpath.dirname(settings.path) or ".")
         body = beside.values_of(settings, _items_of) or []
