@@ -815,6 +815,8 @@ class _Loaded(NamedTuple):
     # The file's top level when it declares its own `param (…)`: a dot-source binds the arguments it
     # passes to those parameters (see `Interpreter._parameters_loaded`).
     declares: Node | None = None
+    # Whether its top level runs a command, outside the functions it defines (see `_top_level_commands`).
+    commands: bool = False
 
 
 def _settings_values(settings: beside.Settings) -> _Loaded:
@@ -829,12 +831,38 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     # its `param (…)` gives each the value it states (the arguments a dot-source passes bind over them)
     values = Interpreter(settings.path, index, where, on_defaults=True).top_level_values(tree.root_node)
     declares = tree.root_node if _first(tree.root_node, "param_block") is not None else None
+    commands = declares is not None and _top_level_commands(tree.root_node)
     if index.all_stale or _dot_sources_on_load(tree.root_node, index):  # it may set variables the reader
-        return _Loaded(values, None, declares=declares)  # cannot name
+        return _Loaded(values, None, declares=declares, commands=commands)  # cannot name
     parameters = frozenset(_Signature.of(declares).names) if declares is not None else frozenset()
     assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale | parameters
     folders = {key: path for key, (_, path) in index.script_folders.items() if key not in values}
-    return _Loaded(values, assigned, folders, declares)
+    return _Loaded(values, assigned, folders, declares, commands)
+
+
+def _top_level_commands(root: Node) -> bool:
+    """Whether a file's top level runs a command (`New-AzureVM …`, `$vm = New-AzureVMConfig …`), outside
+    the functions it defines, which run only when called."""
+    body = _first(root, "statement_list")
+    stack = [s for s in _named(body) if s.type != "function_statement"] if body is not None else []
+    while stack:
+        node = stack.pop()
+        if node.type == "command":
+            return True
+        stack.extend(c for c in _named(node) if c.type != "function_statement")
+    return False
+
+
+def _functions_defined(function: Node) -> list[tuple[str, Node]]:
+    """The functions a function's body defines at its own top level, by name (casefolded)."""
+    body = _first(function, "script_block")
+    inner = _first(body, "script_block_body") if body is not None else None
+    top = _first(inner, "statement_list") if inner is not None else None
+    return [
+        (_text(name).casefold(), statement)
+        for statement in (_named(top) if top is not None else [])
+        if statement.type == "function_statement" and (name := _first(statement, "function_name"))
+    ]
 
 
 def _dot_sources_on_load(root: Node, index: SyntaxIndex) -> bool:
@@ -7165,8 +7193,11 @@ class Interpreter:
         self.index = index
         self.where = where
         # The variables that held the script's own folder (`SyntaxIndex.script_folders`) a file dot-sourced
-        # so far may have set: those a settings file read sets, or None for all, once a file not read is.
-        self.folders_lost: set[str] | None = set()
+        # so far may have set: those a settings file read sets; and where in the script the last file it
+        # does not read was dot-sourced, which may have set any: those assigned before that are lost, those
+        # assigned after it hold what they are assigned (see `_folders_all_lost`).
+        self.folders_lost: set[str] = set()
+        self.folders_lost_at = -1
         # The variables a file dot-sourced so far sets to a folder or file named from its own folder, which
         # the script never assigns, each with that path from the script's folder (see `_folders_loaded`).
         self.loaded_folders: dict[str, str] = {}
@@ -7616,7 +7647,8 @@ class Interpreter:
                     self.pending_called.append(function)
                 elif function.id not in done and not self._followed_at_every_call(function):
                     done.add(function.id)
-                    self.function_body(function)
+                    with self._written_in(function):
+                        self.function_body(function)
             self.never_runs = ""
             return (*self.resources(), *self._scripts_run_described())
         except (_Exhausted, RecursionError):
@@ -7831,6 +7863,8 @@ class Interpreter:
             self.replaced.append((key, self.defined.get(key)))
             self.defined[key] = node
             self._held_file_function(node, key)
+        if self.source is not self.own:  # a function a script file run by its path defines: read once
+            self.library_of.setdefault(node.id, self.source)  # at the positions of that file
         self._queue(node)
 
     def _held_file_function(self, function: Node, key: str) -> None:
@@ -9227,8 +9261,7 @@ class Interpreter:
         stated = self._settings_path(invoked, env)
         settings = beside.settings_file(stated) if stated else None
         if not stated or settings is None:
-            self.folders_lost = None
-            self.loaded_folders.clear()
+            self._folders_all_lost(invoked)
             if stated and self.source is self.own and _from_current_location(invoked):
                 self._loaded_from_another_folder(invoked, stated)
             # a path written as the folder's variable with a string after it (`. $dir"lib\x.ps1"`) is one
@@ -9239,9 +9272,8 @@ class Interpreter:
             return
         loaded = beside.values_of(settings, _settings_values)
         if loaded.assigned is None:
-            self.folders_lost = None
-            self.loaded_folders.clear()
-        elif self.folders_lost is not None:
+            self._folders_all_lost(invoked)
+        else:
             self.folders_lost |= loaded.assigned
         values = dict(loaded.values)
         if loaded.declares is not None and invoked.parent is not None:
@@ -9251,9 +9283,46 @@ class Interpreter:
             if loaded.assigned is not None:
                 self._loaded_constant(key, value, env)
         self._folders_loaded(loaded, stated, env)
+        command = invoked.parent if loaded.declares is not None and loaded.commands else None
+        if command is not None and self._parameters_file_run(command, settings, stated, env):
+            return
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
+
+    def _parameters_file_run(self, command: Node, settings: beside.Settings, stated: str, env: Env) -> bool:
+        """A dot-sourced file with a `param (…)` of its own whose top level runs commands (`. .\\lib.ps1
+        -ServiceName shopsvc`, where lib.ps1 creates a VM in `$ServiceName`): those commands run here with
+        the arguments the dot-source passes bound over the defaults, as a script run by its path does
+        (`_script_file_called`; the file's own read, on its defaults, is then not said again), and the
+        functions it defines are the script's from here, those of that run. Whether it was run so: else
+        (past the work allowed for calls) the file is loaded as any other."""
+        self._script_file_called(command, settings, stated, env)
+        library = beside.values_of(settings, _script_as_function)
+        if library is None or not self._followed_at_every_call(library.functions[0][1]):
+            return False
+        folder = posixpath.dirname(posixpath.normpath(stated.replace("\\", "/")))
+        for key, node in _functions_defined(library.functions[0][1]):
+            self.spend()
+            self.library_names[node.id] = (library.path, key)
+            self.library_folders.setdefault(node.id, "" if folder == "." else folder)
+            self.replaced.append((key, self.defined.get(key)))
+            self.defined[key] = node
+        return True
+
+    def _folders_all_lost(self, node: Node) -> None:
+        """A file dot-sourced at `node` that the reader does not read, or one that may set any variable:
+        each variable that held a folder before it may hold anything after it, as may those a file loaded
+        before set (`loaded_folders`). One the script assigns after it is what it is assigned: no file
+        dot-sourced before an assignment changes what it assigns."""
+        if self.scope == 0 and self.source is self.own:
+            self.folders_lost_at = node.start_byte
+        elif self.scope == 0 or self.call_stack:  # at the statement of the script that runs it
+            self.folders_lost_at = self.statement_at
+        else:  # a function read once, which may run anywhere
+            self.folders_lost_at = len(self.own.where.source)
+        self.folders_lost = set()
+        self.loaded_folders.clear()
 
     def _parameters_loaded(self, command: Node, loaded: _Loaded, env: Env) -> dict[str, Value]:
         """The values the arguments of a dot-source (`. .\\lib.ps1 -ServiceName websvc`, or by position)
@@ -9263,6 +9332,7 @@ class Interpreter:
         assert loaded.declares is not None
         signature = self._signature(loaded.declares)
         args, _, _ = self._user_args(command, signature, env)
+        declared = dict(zip(signature.names, signature.parameters, strict=True))
         given: dict[str, Value] = {}
         for name in signature.order:
             arg = args.get(name)
@@ -9270,6 +9340,11 @@ class Interpreter:
                 given[name] = arg.value
             elif args.opaque and name in loaded.values:
                 given[name] = _stale(loaded.values[name], "$" + name)
+            elif name not in loaded.values and name in declared:
+                # no argument and no default it states: PowerShell binds it to nothing, over the value
+                # the caller's variable of that name held
+                variable = declared[name]
+                given[name] = Unknown(_text(variable), ("def", variable.id), maybe_null=True)
         return given
 
     def _loaded_constant(self, key: str, value: Value, env: Env) -> None:
@@ -9398,12 +9473,22 @@ class Interpreter:
         it does (a dot-sourced file's, see `_library_loaded`, or the script's)."""
         caller = self.source
         self.call_sources.append(caller)
+        try:
+            with self._written_in(function):
+                yield
+        finally:
+            self.call_sources.pop()
+
+    @contextlib.contextmanager
+    def _written_in(self, function: Node) -> Iterator[None]:
+        """While a function's body is read, at a call or once: the positions of the file it is written in
+        mark what it does (see `library_of`)."""
+        caller = self.source
         self.source = self.library_of.get(function.id, caller)
         self.index, self.where, self.modes = self.source.syntax, self.source.where, self.source.modes
         try:
             yield
         finally:
-            self.call_sources.pop()
             self.source = caller
             self.index, self.where, self.modes = caller.syntax, caller.where, caller.modes
 
@@ -9658,12 +9743,10 @@ class Interpreter:
         own = self.own.syntax
         pwd = _CURRENT_FOLDER_VARIABLE[1]
         keys = [] if pwd in own.script_assigned or pwd in own.function_assigned else [pwd]
-        lost = self.folders_lost
+        lost, lost_at = self.folders_lost, self.folders_lost_at
         at = invoked.start_byte if self.scope == 0 else self.statement_at
         return keys + [
-            key
-            for key, end in own.current_folders.items()
-            if end <= at and lost is not None and key not in lost
+            key for key, end in own.current_folders.items() if lost_at < end <= at and key not in lost
         ]
 
     def _from_working(self, path: str, node: Node) -> str | None:
@@ -9687,14 +9770,12 @@ class Interpreter:
         if own_folder is None and self.temporary_script:
             return {}  # the runner's temporary folder, which holds none of the files checked
         folders = {_SCRIPT_ROOT[1]: own_folder or ""}
-        if self.folders_lost is None:
-            return folders
         own = self.source is self.own
         if self.scope in self.run_file_folders:
             return {**folders, **self._run_file_folders(invoked, folders[_SCRIPT_ROOT[1]])}
         index, at = (self.index, invoked.start_byte) if own else (self.own.syntax, self.statement_at)
         for key, (end, path) in index.script_folders.items():
-            if end <= at and key not in self.folders_lost:
+            if self.folders_lost_at < end <= at and key not in self.folders_lost:
                 folders[key] = path
         folders.update(self.loaded_folders)
         return folders
@@ -10879,7 +10960,7 @@ class Interpreter:
             if not runs_here and invoked is not None and block is None:
                 self._settings_loaded(invoked, env)
             elif not runs_here:
-                self.folders_lost = None
+                self._folders_all_lost(node)
         if block is not None:
             return self._call_block(node, block, env, piped)
         if key == "import-module":
@@ -16717,8 +16798,9 @@ class Interpreter:
         # A circuit's move is a migration step of its own (MIG602 and the plan's circuit step read it).
         neutral = not steps and not circuit_moves and all(c.name.casefold() in cmdlets.NEUTRAL for c in calls)
         if neutral and self.functions_run():
-            # What the functions of a dot-sourced file it runs create, their calls that file's to report.
-            return self._described_apart()
+            # What the functions of a dot-sourced file it runs create, their calls that file's to report;
+            # what it loads and does not follow, the script's to say.
+            return (*self._unread_alone(unread), *self._described_apart())
         if neutral:
             # Signing in and choosing a subscription manage no resources; Azure Backup, which the script
             # turns on for classic VMs (`_backup_protection`), installs an extension on them, and a
@@ -16733,12 +16815,12 @@ class Interpreter:
             said = said or any(_undecided_request(mark.tag) for mark in self.loads_not_followed.values())
             # A CI step's script is read for what it runs: a file it runs or loads that is not followed
             # may hold all the pipeline's classic work, so where it is is said (under --verbose).
-            said = said or (self.temporary_script and bool(self.loads_not_followed))
+            # So may a file a script dot-sources and does not follow: a script met in a folder is read
+            # for its dot-sources (see `sniff`), and one that only loads others says where that is.
+            said = said or bool(self.loads_not_followed)
             if not self._unread_part_names_classic() and not said:
                 return found
-            first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct
-            script = Script(posixpath.basename(self.path), "PowerShell", (), (), first, unread=unread)
-            return (script, *found)
+            return (*self._unread_alone(unread), *found)
         script = Script(
             posixpath.basename(self.path),
             "PowerShell",
@@ -16755,6 +16837,14 @@ class Interpreter:
             uploaded_in=tuple(self.uploaded_in),
         )
         return (script, *self._described_apart())
+
+    def _unread_alone(self, unread: tuple[Mark, ...]) -> tuple[Script, ...]:
+        """The script with no classic call of its own, as the parts of it not read (`unread`), when there
+        are any."""
+        if not unread:
+            return ()
+        first = replace(unread[0], tag="")  # the script's own mark is a position, never a construct
+        return (Script(posixpath.basename(self.path), "PowerShell", (), (), first, unread=unread),)
 
     def _clouds(self) -> tuple[CloudInUse, ...]:
         """The clouds the script sends requests to and signs in to (`CloudInUse`)."""
