@@ -815,8 +815,11 @@ class _Loaded(NamedTuple):
     # The file's top level when it declares its own `param (…)`: a dot-source binds the arguments it
     # passes to those parameters (see `Interpreter._parameters_loaded`).
     declares: Node | None = None
-    # Whether its top level runs a command, outside the functions it defines (see `_top_level_commands`).
-    commands: bool = False
+    # The commands its top level runs, outside the functions it defines, by name ("" for one run by no
+    # name it writes): see `_top_level_commands`.
+    commands: frozenset[str] = frozenset()
+    # The functions it defines at its top level, by name.
+    defines: frozenset[str] = frozenset()
 
 
 def _settings_values(settings: beside.Settings) -> _Loaded:
@@ -831,26 +834,34 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
     # its `param (…)` gives each the value it states (the arguments a dot-source passes bind over them)
     values = Interpreter(settings.path, index, where, on_defaults=True).top_level_values(tree.root_node)
     declares = tree.root_node if _first(tree.root_node, "param_block") is not None else None
-    commands = declares is not None and _top_level_commands(tree.root_node)
+    commands = _top_level_commands(tree.root_node)
+    body = _first(tree.root_node, "statement_list")
+    defines = frozenset(
+        _text(name).casefold()
+        for statement in (_named(body) if body is not None else [])
+        if statement.type == "function_statement" and (name := _first(statement, "function_name"))
+    )
     if index.all_stale or _dot_sources_on_load(tree.root_node, index):  # it may set variables the reader
-        return _Loaded(values, None, declares=declares, commands=commands)  # cannot name
+        return _Loaded(values, None, declares=declares, commands=commands, defines=defines)  # cannot name
     parameters = frozenset(_Signature.of(declares).names) if declares is not None else frozenset()
     assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale | parameters
     folders = {key: path for key, (_, path) in index.script_folders.items() if key not in values}
-    return _Loaded(values, assigned, folders, declares, commands)
+    return _Loaded(values, assigned, folders, declares, commands, defines)
 
 
-def _top_level_commands(root: Node) -> bool:
-    """Whether a file's top level runs a command (`New-AzureVM …`, `$vm = New-AzureVMConfig …`), outside
-    the functions it defines, which run only when called."""
+def _top_level_commands(root: Node) -> frozenset[str]:
+    """The commands a file's top level runs (`New-AzureVM …`, `$vm = New-AzureVMConfig …`), outside the
+    functions it defines, which run only when called: by name, casefolded ("" for one run by no name it
+    writes, `& $step`)."""
     body = _first(root, "statement_list")
     stack = [s for s in _named(body) if s.type != "function_statement"] if body is not None else []
+    found: set[str] = set()
     while stack:
         node = stack.pop()
         if node.type == "command":
-            return True
+            found.add(_command_name(node).casefold())
         stack.extend(c for c in _named(node) if c.type != "function_statement")
-    return False
+    return frozenset(found)
 
 
 def _functions_defined(function: Node) -> list[tuple[str, Node]]:
@@ -9283,20 +9294,32 @@ class Interpreter:
             if loaded.assigned is not None:
                 self._loaded_constant(key, value, env)
         self._folders_loaded(loaded, stated, env)
-        command = invoked.parent if loaded.declares is not None and loaded.commands else None
+        command = invoked.parent if self._runs_on_load(loaded) else None
         if command is not None and self._parameters_file_run(command, settings, stated, env):
             return
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
 
+    def _runs_on_load(self, loaded: _Loaded) -> bool:
+        """Whether the top level of a file dot-sourced here is run here, not only read for its values (see
+        `_parameters_file_run`): its commands depend on the script that loads it, which binds the
+        arguments of its own `param (…)`, or defines a function it calls and does not define itself
+        (main.ps1 dot-sources a.ps1 then b.ps1, whose top level calls a function of a.ps1)."""
+        if not loaded.commands:
+            return False
+        return loaded.declares is not None or any(
+            key in self.defined and key not in loaded.defines for key in loaded.commands
+        )
+
     def _parameters_file_run(self, command: Node, settings: beside.Settings, stated: str, env: Env) -> bool:
-        """A dot-sourced file with a `param (…)` of its own whose top level runs commands (`. .\\lib.ps1
-        -ServiceName shopsvc`, where lib.ps1 creates a VM in `$ServiceName`): those commands run here with
-        the arguments the dot-source passes bound over the defaults, as a script run by its path does
-        (`_script_file_called`; the file's own read, on its defaults, is then not said again), and the
-        functions it defines are the script's from here, those of that run. Whether it was run so: else
-        (past the work allowed for calls) the file is loaded as any other."""
+        """A dot-sourced file whose top level runs commands that depend on the script that loads it (see
+        `_runs_on_load`: `. .\\lib.ps1 -ServiceName shopsvc`, where lib.ps1 creates a VM in `$ServiceName`):
+        those commands run here, with the arguments the dot-source passes bound over the defaults and the
+        functions the script has defined, as a script run by its path does (`_script_file_called`; the
+        file's own read, alone, is then not said again), and the functions it defines are the script's
+        from here, those of that run. Whether it was run so: else (past the work allowed for calls) the
+        file is loaded as any other."""
         self._script_file_called(command, settings, stated, env)
         library = beside.values_of(settings, _script_as_function)
         if library is None or not self._followed_at_every_call(library.functions[0][1]):
