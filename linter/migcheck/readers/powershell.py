@@ -313,9 +313,12 @@ _HINT = (
     # the arguments given (see `Interpreter._shell_file_run`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*&?[ \t]*[\"']?(?:ba|da|k|z)?sh(?:\.exe)?[\"']?[ \t][^\n]{0,300}?\.(?:sh|bash)\b)"
-    # or one run by its path alone (`./migrate.sh hub-vnet`, `scripts\x.sh`), which its `#!` line's shell runs
+    # or one run by its path alone (`./migrate.sh hub-vnet`, `scripts\x.sh`), which its `#!` line's shell runs,
+    # or by the call operator and a path from the script's folder (`& "$PSScriptRoot/x.sh"`)
     "|(?m:^(?:\ufeff)?"
     r"[ \t]*&?[ \t]*[\w.-]*[\\/][^\s\"'$]{0,300}?\.(?:sh|bash)\b)"
+    "|(?m:^(?:\ufeff)?"
+    r"[ \t]*&[^\n]{0,300}?\.(?:sh|bash)\b)"
     # a script module imported by its path (`Import-Module .\lib.psm1`), whose functions it may call alike
     r"|\bimport-module[ \t][^\n]{0,300}?\.psm1\b"
     # a classic ExpressRoute circuit's move by its service key (`Move-AzExpressRouteCircuit`, AzureRM's)
@@ -9600,6 +9603,8 @@ class Interpreter:
         without one): read as that shell's run of it is (`_shell_file_run`). None for any other command."""
         inner = _named(invoked) if invoked.type == "command_name_expr" else [invoked]  # `& ./x.sh`
         bare = _bare_path(inner[0]) if len(inner) == 1 else None
+        if bare is None and len(inner) == 1:  # `& "$PSScriptRoot/x.sh"`, `& (Join-Path $PSScriptRoot 'x.sh')`
+            return self._shell_file_from_folder(node, inner[0], invoked, env)
         if bare is None or not bare.casefold().endswith((".sh", ".bash")):
             return None
         if not ("/" in bare or "\\" in bare) or bare.startswith(("/", "\\", "~")) or bare[1:2] == ":":
@@ -9610,6 +9615,21 @@ class Interpreter:
             return None
         program = shell.program_of(settings.path, settings.data)
         return self._shell_file_run(node, program, env, bare) if program in shell.SHELLS else None
+
+    def _shell_file_from_folder(self, node: Node, part: Node, invoked: Node, env: Env) -> Value | None:
+        """A shell script file PowerShell runs by a path from the script's folder, with no shell named
+        (`& "$PSScriptRoot/x.sh" hub-vnet`, `& (Join-Path $PSScriptRoot 'x.sh')`): read as the shell its
+        `#!` line names runs it, as one run by a bare path is (`_shell_file_by_path`)."""
+        stated = self._path_stated(part, invoked, env)
+        if not stated or not stated.casefold().endswith((".sh", ".bash")):
+            return None
+        settings = beside.settings_file(posixpath.normpath(stated.replace("\\", "/")))
+        if settings is None:
+            return None
+        program = shell.program_of(settings.path, settings.data)
+        if program not in shell.SHELLS:
+            return None
+        return self._shell_file_run(node, program, env, _SCRIPT_FOLDER + stated)
 
     def _shell_file_run(self, node: Node, program: str, env: Env, file: str | None = None) -> Value | None:
         """`bash ./migrate.sh hub-vnet` (`sh`, with options; `& bash "$PSScriptRoot/x.sh"`): the shell script
