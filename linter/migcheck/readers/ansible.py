@@ -1015,7 +1015,12 @@ class _Playbook:
             script = value if _is_scalar(value) else given.get("cmd") or given.get("_raw_params")
         if script is None or not _is_scalar(script) or not script.value.strip():
             return False
-        self._powershell(script)
+        chdir = given.get("chdir")  # the folder the script runs in, as for `command:` (see `_folder`)
+        if chdir is None:
+            self._powershell(script)
+            return True
+        with self.lines.in_folder(self._folder(chdir)):
+            self._powershell(script)
         return True
 
     def _powershell(self, node: Node) -> None:

@@ -375,13 +375,13 @@ def _read(path: str, data: bytes) -> Document:
     suppressions = tuple(_suppressions(comments, tree.root_node, where))
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     described = walker.reading.resources()
-    ran = walker.functions_run()
     peerings = (*walker.peerings, *walker.extended)
     # what the Python code it runs inline describes, its scripts said to be this one's
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
     own = f"Shell script '{posixpath.basename(path)}'"
     walker.powershell_pieces_read()
+    ran = walker.functions_run()  # with those of the files its PowerShell dot-sources
     python += tuple(replace(r, called=own) if isinstance(r, Script) else r for r in walker.files_read)
     if script is None and problem is not None:
         return Document(path, FileKind.SHELL, "", (), suppressions, marked, problem, text=text)
@@ -3200,7 +3200,8 @@ class _Walker:
         runbook, in the order they run, on the branches the script runs each on. `file`: the file that
         writes it, where each character is written (`places`)."""
         path = (*self.stage, *self.reading.branches)
-        self.powershell_pieces.append((self.reading.never, path, file, text, list(places), list(filled)))
+        piece = (self.reading.never, path, file, text, list(places), list(filled), self.working)
+        self.powershell_pieces.append(piece)
 
     def powershell_pieces_read(self) -> None:
         """The PowerShell commands the script ran (`powershell_piece`) read as one script, in the order they
@@ -3217,10 +3218,17 @@ class _Walker:
         document = powershell.read_held(self.path, text, places, (), held, filled=filled)
         if document.problem is None or len(pieces) == 1:
             self.files_read += document.resources
+            # the functions of files it dot-sources, run at their calls: their own reads once not said again
+            self.library_run.update(document.functions_run)
             return
-        for _, _, file, piece, at, spans in pieces:
+        for _, _, file, piece, at, spans, folder in pieces:
             written = [powershell.HeldFile(0, file, ())] if file != self.path else []
-            self.files_read += powershell.read_held(self.path, piece, at, (), written, filled=spans).resources
+            moved = _piece_location(folder) if folder != "" else ""  # characters shown at its start
+            piece, at = moved + piece, [at[0] if at else (1, 1)] * len(moved) + at
+            spans = [(start + len(moved), end + len(moved)) for start, end in spans]
+            alone = powershell.read_held(self.path, piece, at, (), written, filled=spans)
+            self.files_read += alone.resources
+            self.library_run.update(alone.functions_run)
 
     def _python_file_run(self, words: list[Word]) -> bool:
         """`python3 tools/migrate.py --vnet hub-vnet prepare` (`python -m tools.migrate ...`): a Python script
@@ -4348,10 +4356,22 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
 
 # A PowerShell command a script runs inline: whether it is code that never runs, the branches it runs on
 # (`model.MigrationStep.branches`), the file that writes it (a file the script runs, a task file a playbook
-# includes), its text, where each character is written there, the spans of values filled in.
+# includes), its text, where each character is written there, the spans of values filled in, and the folder
+# it runs in from the script's ("" its own; None one the script does not state: see `_Walker.working`).
 _PowerShellPiece = tuple[
-    bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]]
+    bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]], str | None
 ]
+# A variable no PowerShell code assigns: the folder a piece runs in where the script does not state it.
+_FOLDER_NOT_STATED = "${migcheck folder not stated}"
+
+
+def _piece_location(folder: str | None) -> str:
+    """The line that moves a piece of PowerShell to the folder it runs in, from the script's, as the
+    PowerShell reader reads a move (`Set-Location "$PSScriptRoot/sub"`; to a folder not stated, one it
+    cannot say)."""
+    if folder is None or any(char in folder for char in '"`$\n'):  # one no double-quoted string holds as is
+        return f"Set-Location {_FOLDER_NOT_STATED}\n"
+    return f'Set-Location "$PSScriptRoot/{folder}"\n' if folder else 'Set-Location "$PSScriptRoot"\n'
 
 
 def _joined_powershell(
@@ -4361,13 +4381,18 @@ def _joined_powershell(
     PowerShell's own (`if ($env:MIGCHECK_CHOICE_1 -eq '0') { ... } elseif (... -eq '1') { ... }`, a test of a
     value the script does not state, whose arms never run together), one that never runs under `if
     ($false)`; the characters added shown where the command next to them starts. Also where the text goes on
-    in another file than `path`, the script's (from that character on, that file)."""
+    in another file than `path`, the script's (from that character on, that file). Each of several is a
+    process of its own (`pwsh -Command`), which starts with no variable set: it runs as a script block
+    (`& { ... }`), whose variables and functions are its own; in the folder the script runs it in, where
+    the script moves at all (see `_piece_location`)."""
+    apart = len(pieces) > 1
+    moves = any(piece[6] != "" for piece in pieces)
     out = _PowerShellText()
     files: list[tuple[int, str]] = []
     written_in = path
     choices: dict[str, int] = {}
     open_: list[tuple[str, int]] = []  # the branches open, outermost first
-    for never, branches, file, text, places, filled in pieces:
+    for never, branches, file, text, places, filled, folder in pieces:
         if file != written_in:
             files.append((len(out.places), file))
             written_in = file
@@ -4397,9 +4422,10 @@ def _joined_powershell(
                 continue
             number = choices.setdefault(choice, len(choices) + 1)
             out.add(f"if ($env:MIGCHECK_CHOICE_{number} -eq '{arm}') {{\n", first)
+        out.add(("& {\n" if apart else "") + (_piece_location(folder) if moves else ""), first)
         out.filled += [(start + len(out.places), end + len(out.places)) for start, end in filled]
         out.add(text, first, places)
-        out.add("\n", out.last)
+        out.add("\n}\n" if apart else "\n", out.last)
     out.add("}\n" * len(open_), out.last)
     return "".join(out.parts), out.places, out.filled, files
 
