@@ -4305,53 +4305,74 @@ def _where_filter(command: Node) -> Node | tuple[Node, str, Node] | None:
 
 class _Selection(NamedTuple):
     """What a `Select-Object` command asks for, as written (see `_selection_asked`): the objects it keeps
-    by `-First`, `-Last` and `-Index` (None: each), and the property `-ExpandProperty` takes of each
-    (case-folded; None: the objects themselves)."""
+    by `-Skip`, then `-First`, `-Last` and `-Index` (None: each), once each by `-Unique`, and the property
+    `-ExpandProperty` takes of each (case-folded; None: the objects themselves)."""
 
     first: int | None
     last: int | None
     at: tuple[int, ...] | None
     expand: str | None
+    skip: int | None = None
+    unique: bool = False
 
 
 # The parameters of Select-Object `_selection_asked` reads, with the shortest prefix of each that names it
-# alone among Select-Object's (`-Ex` is also -ExcludeProperty's; `-I`, `-In`, -InputObject's).
-_SELECTION_PARAMETERS = (("-first", 2), ("-last", 2), ("-index", 4), ("-expandproperty", 4))
+# alone among Select-Object's (`-Ex` is also -ExcludeProperty's; `-I`, `-In`, -InputObject's; `-Skip`, only
+# whole, is also the start of -SkipLast and -SkipIndex, and PowerShell takes a name written whole first).
+_SELECTION_PARAMETERS = (
+    ("-first", 2),
+    ("-last", 2),
+    ("-index", 4),
+    ("-expandproperty", 4),
+    ("-skip", 5),
+    ("-unique", 2),
+)
 
 
 def _selection_asked(command: Node) -> _Selection | None:
     """The selection a `Select-Object` command writes as parameters each with one value stated (`-First 1`,
-    `-Last 2`, `-Index 0,2`, `-ExpandProperty Endpoints`); None where it writes anything else (a
-    `-Property` list, a value from a variable), which the reader does not follow."""
+    `-Last 2`, `-Index 0,2`, `-Skip 1`, `-ExpandProperty Endpoints`, the switch `-Unique`); None where it
+    writes anything else (a `-Property` list, a value from a variable), which the reader does not follow."""
     elements = command.child_by_field_name("command_elements")
     parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
     given: dict[str, str] = {}
-    if not parts or len(parts) % 2:
-        return None
-    for word_node, value_node in zip(parts[::2], parts[1::2], strict=True):
-        word = _text(word_node).casefold()
+    at = 0
+    while at < len(parts):
+        word = _text(parts[at]).casefold()
         named = [p for p, least in _SELECTION_PARAMETERS if len(word) >= least and p.startswith(word)]
-        if word_node.type != "command_parameter" or len(named) != 1 or named[0] in given:
+        if parts[at].type != "command_parameter" or len(named) != 1 or named[0] in given:
             return None
-        given[named[0]] = _text(value_node).strip().strip("'\"")
-    counts = [given.get(p) for p in ("-first", "-last")]
-    index = given.get("-index")
+        if named[0] == "-unique":
+            given[named[0]], at = "", at + 1
+            continue
+        if at + 1 >= len(parts) or parts[at + 1].type == "command_parameter":
+            return None
+        given[named[0]], at = _text(parts[at + 1]).strip(), at + 2
+    return _selection_of(given) if given else None
+
+
+def _selection_of(given: dict[str, str]) -> _Selection | None:
+    """The selection the values written for Select-Object's parameters ask for (see `_selection_asked`)."""
+    counts = [given.get(p, "").strip("'\"") or None for p in ("-first", "-last", "-skip")]
+    index = given.get("-index", "").strip("'\"") or None
     if any(c is not None and not c.isdigit() for c in counts) or (
         index is not None and not all(i.strip().isdigit() for i in index.split(","))
     ):
         return None
-    expand = given.get("-expandproperty")
+    expand = given.get("-expandproperty", "").strip("'\"") or None
     if (expand is not None and not expand.isidentifier()) or (
         counts[0] is not None and counts[1] is not None
     ):
         return None  # a property named by an expression; both ends of the objects at once
-    first, last = (int(c) if c is not None else None for c in counts)
+    first, last, skip = (int(c) if c is not None else None for c in counts)
     at = tuple(int(i) for i in index.split(",")) if index is not None else None
-    return _Selection(first, last, at, expand.casefold() if expand is not None else None)
+    return _Selection(first, last, at, expand.casefold() if expand else None, skip, "-unique" in given)
 
 
 def _picked(items: tuple[Value, ...], asked: _Selection) -> tuple[Value, ...]:
-    """The objects of `items` a selection keeps: those at `-Index`, the first or the last it asks, else all."""
+    """The objects of `items` a selection keeps: past those `-Skip` passes over, those at `-Index`, the first
+    or the last it asks, else all."""
+    items = items[asked.skip :] if asked.skip is not None else items
     if asked.at is not None:
         return tuple(items[i] for i in asked.at if i < len(items))
     if asked.first is not None:
@@ -4359,6 +4380,20 @@ def _picked(items: tuple[Value, ...], asked: _Selection) -> tuple[Value, ...]:
     if asked.last is not None:
         return items[len(items) - asked.last :] if asked.last else ()
     return items
+
+
+def _once_each(items: list[Value]) -> list[Value] | None:
+    """The strings of `items` once each, in order (`Select-Object -Unique`, which tells them apart by case);
+    None where an item is anything else, or a string that may be another, which the reader does not compare."""
+    seen: set[str] = set()
+    kept: list[Value] = []
+    for item in items:
+        if not isinstance(item, Text) or not item.sure or item.other:
+            return None
+        if item.value not in seen:
+            seen.add(item.value)
+            kept.append(item)
+    return kept
 
 
 def _block_condition(block: Node) -> Node | None:
@@ -14188,6 +14223,11 @@ class Interpreter:
         if not isinstance(piped, (Items, StorageAccountOf)) or any(_earlier_rounds(v) for v in items):
             return None  # a loop's earlier rounds may have put more items before these
         output = list(_picked(items, asked))
+        if asked.unique:
+            once = _once_each(output)
+            if once is None:
+                return None
+            output = once
         if asked.expand is not None:
             expanded = [self._expanded(item, asked.expand, node) for item in output]
             if any(each is None for each in expanded):
