@@ -3991,6 +3991,17 @@ def _bare_path(part: Node) -> str | None:
     return None if text.startswith("$") else text
 
 
+def _after_process_start(statement: Node) -> bool:
+    """Whether the comments right before a statement hold the line that starts another PowerShell process
+    (`shell.PROCESS_START`), where a script's `pwsh -Command` lines are read as one script."""
+    before = statement.prev_sibling
+    while before is not None and before.type == "comment":
+        if _text(before) == shell.PROCESS_START:
+            return True
+        before = before.prev_sibling
+    return False
+
+
 def _dot_sourced(command: Node) -> bool:
     """Whether a command is run with `.`: in the scope that runs it, whose variables it may then set."""
     operator = _first(command, "command_invokation_operator")
@@ -7871,7 +7882,22 @@ class Interpreter:
                 for rest in nodes[at:]:
                     self._not_run(rest)
                 return
+            if _after_process_start(child):
+                self._process_started(env)
             self.statement(child, env)
+
+    def _process_started(self, env: Env) -> None:
+        """The commands of another PowerShell process start here, where a script's `pwsh -Command` lines
+        are read as one script (see `shell.PROCESS_START`): it starts with no variable set, so none that the
+        code before assigned holds a value here. The order of what each does is kept."""
+        scope: Env | None = env
+        while scope is not None:
+            self.spend(len(scope.vars))
+            for key in [key for key in scope.vars if not key.startswith("\0")]:
+                del scope.vars[key]
+            scope = scope.parent
+        for key in [key for key in self.constants if not key.startswith("\0")]:
+            del self.constants[key]
 
     def statement(self, node: Node, env: Env) -> None:
         self.spend()

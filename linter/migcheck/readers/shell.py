@@ -4361,6 +4361,10 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
 _PowerShellPiece = tuple[
     bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]], str | None
 ]
+# The line that starts each of the PowerShell processes a script runs (`pwsh -Command`) where their commands
+# are joined into one script (`_joined_powershell`): a comment, from which the PowerShell reader starts with
+# no variable set, as a new process does (see `powershell.Interpreter._sequence`).
+PROCESS_START = "<# a new PowerShell process #>"
 # A variable no PowerShell code assigns: the folder a piece runs in where the script does not state it.
 _FOLDER_NOT_STATED = "${migcheck folder not stated}"
 
@@ -4382,9 +4386,9 @@ def _joined_powershell(
     value the script does not state, whose arms never run together), one that never runs under `if
     ($false)`; the characters added shown where the command next to them starts. Also where the text goes on
     in another file than `path`, the script's (from that character on, that file). Each of several is a
-    process of its own (`pwsh -Command`), which starts with no variable set: it runs as a script block
-    (`& { ... }`), whose variables and functions are its own; in the folder the script runs it in, where
-    the script moves at all (see `_piece_location`)."""
+    process of its own (`pwsh -Command`), which starts with no variable set: each starts with the line
+    that says so to the PowerShell reader (`PROCESS_START`); in the folder the script runs it in,
+    where the script moves at all (see `_piece_location`)."""
     apart = len(pieces) > 1
     moves = any(piece[6] != "" for piece in pieces)
     out = _PowerShellText()
@@ -4422,10 +4426,10 @@ def _joined_powershell(
                 continue
             number = choices.setdefault(choice, len(choices) + 1)
             out.add(f"if ($env:MIGCHECK_CHOICE_{number} -eq '{arm}') {{\n", first)
-        out.add(("& {\n" if apart else "") + (_piece_location(folder) if moves else ""), first)
+        out.add((PROCESS_START + "\n" if apart else "") + (_piece_location(folder) if moves else ""), first)
         out.filled += [(start + len(out.places), end + len(out.places)) for start, end in filled]
         out.add(text, first, places)
-        out.add("\n}\n" if apart else "\n", out.last)
+        out.add("\n", out.last)
     out.add("}\n" * len(open_), out.last)
     return "".join(out.parts), out.places, out.filled, files
 
