@@ -3476,12 +3476,18 @@ class _Resources:
     def _sent_changes(
         self, call: CallSite, path_at: Callable[[flow.Site], str], verb: str, mark: Mark
     ) -> None:
-        """What a request the SDK sends as written (perform_put, perform_post) changes, as for a request of
-        the script's own (see `_request_changes`): its path read at each site it runs at."""
+        """What a request the SDK sends as written (perform_put, perform_post, perform_delete) changes, as
+        for a request of the script's own (see `_request_changes`): its path read at each site it runs at. A
+        DELETE is named as that request (`DELETE management.core.<...>/<subscription-id>/services/
+        hostedservices/websvc`), which says what it deletes (`automation.deleted_by`), the SDK's method not."""
         for site in self._change_sites(call):
-            changed = automation.changed_by_request(verb, path_at(site))
-            if changed is not None:
-                self._change_at(call, site, ClassicCall(call.method, mark, (changed,)))
+            path = path_at(site)
+            changed = automation.changed_by_request(verb, path)
+            if changed is None:
+                continue
+            name = automation.request_name(verb, automation.UNSTATED_HOST, path) if verb == "DELETE" else ""
+            named = name if name and automation.deleted_by(name) else call.method
+            self._change_at(call, site, ClassicCall(named, mark, (changed,)))
 
     # --- ExpressRoute circuit links ---------------------------------------------------------------------
 

@@ -1011,6 +1011,11 @@ class MigrationOutOfOrder(Rule):
         "picks its stage by a `-Step` or `-Finish` parameter or an argument is taken as the stages of a split "
         "runbook; a Commit and an Abort on the two branches of a test after the Prepare are the two ways out of "
         "it.\n\n"
+        "Also a call that changes or deletes a cloud service, virtual network, storage account, network "
+        "security group or route table after the script's own Commit of it (of a cloud service, also of the "
+        "virtual network the files place it in), with no Prepare of it since, the Commit surely run first as "
+        "for the steps after a Commit (error: the Commit completed its migration, and the Service Management "
+        "API no longer finds it).\n\n"
         "Also a call that changes a cloud service, virtual network, storage account, network security "
         "group or route table after the script's Prepare of it and before its Commit or Abort, on a path that "
         "runs both (error; a group or table also while the virtual network a subnet that uses it is in, or the "
@@ -1293,6 +1298,13 @@ class MigrationOutOfOrder(Rule):
             ]
             yield from own
             told = {(f.mark.line, f.mark.column) for f in own if f.mark is not None}
+            committed = [
+                found
+                for found in self._changes_after_commit(run, estate.networks_by_service)
+                if found.mark in own_marks and found.mark is not None
+            ]
+            yield from committed
+            told |= {(f.mark.line, f.mark.column) for f in committed if f.mark is not None}
             yield from (
                 found
                 for found in self._changes_to_exported_prepared(run, exported, told)
@@ -1725,6 +1737,58 @@ class MigrationOutOfOrder(Rule):
         )
         return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
 
+    def _changes_after_commit(
+        self, script: Script, networks_of: Mapping[str, tuple[NameRef, ...]]
+    ) -> Iterator[Finding]:
+        """A call that changes or deletes a cloud service, virtual network, storage account, security group
+        or route table after the script's own Commit of it (or, a cloud service, of the virtual network
+        the files place it in), on a path where that Commit surely ran first and with no Prepare of it
+        since: the Commit completed its migration, so the Service Management API no longer finds it, and
+        the call fails. Judged as the other steps after a Commit are (see `_Ended`)."""
+        if not script.changes or not any(s.step == "commit" for s in script.migration):
+            return
+        commits: dict[tuple[str, str], dict[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]] = {}
+        prepares: dict[tuple[str, str], list[tuple[int, MigrationStep]]] = {}
+        changes = iter(script.changes)
+        change = next(changes, None)
+        for index in range(len(script.migration) + 1):
+            while change is not None and change.after <= index:
+                found = _committed_before(change, commits, prepares, networks_of)
+                if found is not None:
+                    yield self._changed_after_commit(script, change, *found)
+                change = next(changes, None)
+            if index < len(script.migration):
+                step = script.migration[index]
+                if step.step == "commit" and _known(step) and not step.fails:
+                    commits.setdefault(_target(step), {})[step.branches] = (index, step)
+                elif step.step == "prepare" and _known(step):
+                    prepares.setdefault(_target(step), []).append((index, step))
+
+    def _changed_after_commit(
+        self, script: Script, call: ClassicCall, commit: MigrationStep, changed: str, through: str
+    ) -> Finding:
+        """The finding of `call`, which changes `changed` after `commit` completed its migration (or, `through`,
+        that of the network it is in)."""
+        committed = _what(commit)
+        what = f"{changed}, in {committed}," if through else changed
+        deleted = deleted_by(call.name)
+        does = _deletes(deleted, what) if deleted else f"changes {what}"
+        message = (
+            f"{call.name} {does} after {_call(commit)} at line {_line(commit)}: the Commit completed the "
+            f"migration of {committed}, which is then a Resource Manager resource and no longer classic, so "
+            "the Service Management API no longer finds it and the call fails"
+        )
+        instead = replacement(script.language, call.name)
+        there = f" ({instead})" if instead else ""
+        _, quoted, rest = changed.partition("'")
+        if changed.startswith("cloud service '") and quoted:
+            there = f", in resource group '{rest.partition(chr(39))[0]}-Migrated'{there}"
+        fix = (
+            f"{'Delete it' if deleted else 'Make the change'} before the Prepare of {committed} (and validate "
+            f"again), or after the Commit in Resource Manager{there}."
+        )
+        return self.finding(script, f"{script.name}: {message}", at=call, fix=fix)
+
     def _changes_to_exported_prepared(
         self,
         script: Script,
@@ -2151,6 +2215,47 @@ def _locked(
                 break
 
 
+def _committed_before(
+    change: ClassicCall,
+    commits: Mapping[tuple[str, str], Mapping[tuple[tuple[str, int], ...], tuple[int, MigrationStep]]],
+    prepares: Mapping[tuple[str, str], list[tuple[int, MigrationStep]]],
+    networks_of: Mapping[str, tuple[NameRef, ...]],
+) -> tuple[MigrationStep, str, str] | None:
+    """The Commit that completed, before `change` and on its path, the migration of a resource it changes
+    (see `MigrationOutOfOrder._changes_after_commit`): the Commit, the resource as a message names it, and
+    the network it was committed with ("" when committed itself)."""
+    for scope, name in change.changes:
+        if name == EVERY_NETWORK or not name.strip():
+            continue
+        what = f"{scope.replace('-', ' ')} '{name}'"
+        held = [((scope, name.strip().casefold()), "")]
+        if scope == "cloud-service":
+            held += [
+                (("virtual-network", n.name.strip().casefold()), n.name)
+                for n in networks_of.get(key(name), ())
+            ]
+        for target, through in held:
+            found = _last_on_branches(commits.get(target), change)
+            if found is not None and _surely_after(change, found, prepares.get(target, [])):
+                return found[1], what, through
+    return None
+
+
+def _surely_after(
+    change: ClassicCall, commit: tuple[int, MigrationStep], prepares: list[tuple[int, MigrationStep]]
+) -> bool:
+    """Whether `change` runs after the Commit `commit` (with its place among the steps) took effect: written
+    after it (not a later turn of a loop around both), not only where it may have failed (a `catch`), and
+    with no Prepare of its resource since that can run with `change`."""
+    at, step = commit
+    if change.runs == MAYBE_RUNS and step.runs != MAYBE_RUNS:
+        return False
+    written, before = change.mark, step.called_at or step.mark
+    if written.path == before.path and (written.line, written.column) <= (before.line, before.column):
+        return False
+    return not any(where > at and not apart(change.branches, p.branches) for where, p in prepares)
+
+
 def _locked_with(
     scope: str,
     name: str,
@@ -2470,7 +2575,8 @@ class _Ended:
 
 
 def _last_on_branches(
-    by_branches: Mapping[tuple[tuple[str, int], ...], tuple[int, MigrationStep]] | None, step: MigrationStep
+    by_branches: Mapping[tuple[tuple[str, int], ...], tuple[int, MigrationStep]] | None,
+    step: MigrationStep | ClassicCall,
 ) -> tuple[int, MigrationStep] | None:
     """Of the last steps by their branches, the last whose branches are all branches of `step`, in the stage
     of the runbook `step` is in (see `_Ended._last_end`)."""
