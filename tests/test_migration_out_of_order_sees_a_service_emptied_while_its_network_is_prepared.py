@@ -60,7 +60,11 @@ def test_a_service_another_script_empties_is_still_in_its_network(tmp_path, monk
     assert where(_lint(tmp_path, monkeypatch, files)) == ["MIG602 migrate.sh:3:1"]
 
 
-def test_a_deletion_after_the_commit_is_not_reported(tmp_path, monkeypatch) -> None:
+def test_a_deletion_after_the_commit_is_said_to_fail_as_the_service_is_no_longer_classic(
+    tmp_path, monkeypatch
+) -> None:
     after = CLI.format(change="").replace("\n\n", "\n") + "azure vm delete -d jump-svc jump01 -q\n"
     files = {"jump-svc.xml": DEPLOYMENT, "NetworkConfig.netcfg": NETCFG, "migrate.sh": after}
-    assert _lint(tmp_path, monkeypatch, files) == []
+    found = _lint(tmp_path, monkeypatch, files)
+    assert where(found) == ["MIG602 migrate.sh:4:1"]
+    assert "the Commit completed the migration of virtual network 'app-vnet'" in found[0].message
