@@ -926,6 +926,23 @@ def _settings_functions(settings: beside.Settings) -> _Library | None:
     return _Library(settings.path, source, where, placeholders, tuple(functions), tree)
 
 
+def _top_level_commands(settings: beside.Settings) -> frozenset[str]:
+    """The names of the commands a sourced file's top level runs, outside the functions it defines."""
+    library = beside.values_of(settings, _settings_functions)
+    if library is None:
+        return frozenset()
+    found: set[str] = set()
+    stack = [library.tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "command":
+            name = node.child_by_field_name("name")
+            if name is not None:
+                found.add(library.source[name.start_byte : name.end_byte].decode("utf-8", "replace"))
+        stack.extend(c for c in node.named_children if c.type != "function_definition")
+    return frozenset(found)
+
+
 def _walked(
     path: str,
     source: bytes,
@@ -2710,6 +2727,48 @@ class _Walker:
                 self.spend()
                 self.functions[name] = body
                 self.library_of[body.id] = library
+        if (
+            settings is not None
+            and library is not None
+            and self._runs_when_sourced(settings, library, arguments)
+        ):
+            self._sourced_file_run(library, [w for a in arguments[1:] for w in self.words(a)])
+
+    def _runs_when_sourced(self, settings: beside.Settings, library: _Library, arguments: list[Node]) -> bool:
+        """Whether the top level of a file sourced here is run here, not only read for its values: one that
+        defines no function and whose commands depend on the script that sources it, by the words it is
+        sourced with (`source ./create.sh shopsvc`, its `$1`), or by a function the script has defined and
+        it calls (main.sh sources lib.sh, then steps.sh, whose `deploy_vm web1` is lib.sh's)."""
+        if library.functions or self.in_library is not None or self.flat or self.depth >= _CALL_DEPTH:
+            return False
+        commands = beside.values_of(settings, _top_level_commands)
+        if not commands:
+            return False
+        return len(arguments) > 1 or any(name in self.functions for name in commands)
+
+    def _sourced_file_run(self, library: _Library, words: list[Word]) -> None:
+        """A sourced file's top level run here, in this shell (see `_runs_when_sourced`), with `words` as its
+        `$1`... while it runs when it is sourced with any, each command shown where the file writes it and
+        the script's own: the file's own read, alone, is then not said again (`WHOLE_FILE_RUN`)."""
+        self.spend(len(library.source))
+        self.library_run.add((library.path, WHOLE_FILE_RUN))
+        scope, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
+        given = scope.arguments
+        if words:
+            scope.arguments = tuple(words)
+        self.source, self.where, self.placeholders, self.line_holes = (
+            library.source,
+            library.where,
+            library.placeholders,
+            (),
+        )
+        self.depth += 1
+        try:
+            self.statements(library.tree.root_node)
+        finally:
+            scope.arguments = given
+            self.source, self.where, self.placeholders, self.line_holes = saved
+            self.depth -= 1
 
     def _folders_kept(self, assigned: frozenset[str] | None) -> None:
         """After a file is sourced: a variable that held the script's own folder holds it still only
