@@ -54,8 +54,8 @@ def _network_steps(plan) -> dict[str, list[str]]:
                 "teamB/deploy.ps1": TEAM_SCRIPT.format(service="svcB"),
             },
             {
-                "<virtual network name, deploy.ps1:3:52> (teamA/deploy.ps1)": ["svcA"],
-                "<virtual network name, deploy.ps1:3:52> (teamB/deploy.ps1)": ["svcB"],
+                "<virtual network name, teamA/deploy.ps1:3:52>": ["svcA"],
+                "<virtual network name, teamB/deploy.ps1:3:52>": ["svcB"],
             },
         ),
         (
@@ -64,8 +64,8 @@ def _network_steps(plan) -> dict[str, list[str]]:
                 "py2/deploy.py": PYTHON_SCRIPT.format(service="pysvc2"),
             },
             {
-                "<virtual network name, deploy.py:6:138> (py1/deploy.py)": ["pysvc1"],
-                "<virtual network name, deploy.py:6:138> (py2/deploy.py)": ["pysvc2"],
+                "<virtual network name, py1/deploy.py:6:138>": ["pysvc1"],
+                "<virtual network name, py2/deploy.py:6:138>": ["pysvc2"],
             },
         ),
     ],

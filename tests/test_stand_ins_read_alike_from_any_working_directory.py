@@ -3,8 +3,9 @@ as shown (`<virtual network name, deploy.ps1:3:50>`, `<storage account name, dep
 `<cloud service name, init.sh:2>`), so `migcheck check repo` from above a repository says what
 `migcheck check .` says in it: the same messages, the same plan (its steps' names, resource groups and
 commands), in every format. Only the paths of locations differ, which are relative to the working directory
-by contract; two copies of one script in two folders are told apart, in the plan, by their files' paths
-relative to the folder they share."""
+by contract; two copies of one script in two folders are told apart, in every stand-in, by their files' paths
+relative to the folder they share (`<virtual network name, teamA/deploy.ps1:3:50>`), which read alike from
+any working directory too."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _both(tmp_path, monkeypatch, capsys, *argv: str) -> tuple[str, str]:
 def test_the_findings_say_the_same_from_inside_and_above(tmp_path, monkeypatch, capsys):
     inside, above = _both(tmp_path, monkeypatch, capsys, "check", "--format", "json", "--select", "ALL")
     assert json.loads(inside) == json.loads(above)
-    assert any("<virtual network name, deploy.ps1:3:" in f["message"] for f in json.loads(inside))
+    assert any("<virtual network name, teamA/deploy.ps1:3:" in f["message"] for f in json.loads(inside))
 
 
 def test_sarif_says_the_same_from_inside_and_above(tmp_path, monkeypatch, capsys):
@@ -61,7 +62,7 @@ def test_sarif_says_the_same_from_inside_and_above(tmp_path, monkeypatch, capsys
 def test_the_plan_says_the_same_from_inside_and_above(tmp_path, monkeypatch, capsys, format_):
     inside, above = _both(tmp_path, monkeypatch, capsys, "plan", "--format", format_)
     assert inside == above
-    assert "storage account name, deploy.ps1:2:" in inside
+    assert "storage account name, teamA/deploy.ps1:2:" in inside
     assert "cloud service name, init.sh:2" in inside
 
 
@@ -72,8 +73,8 @@ def test_copies_of_one_script_in_two_folders_are_two_networks_told_apart_by_thei
     steps = json.loads(inside)["subscriptions"][0]["steps"]
     networks = [s["name"] for s in steps if s["kind"] == "network"]
     assert sorted(networks) == [
-        "<virtual network name, deploy.ps1:3:50> (teamA/deploy.ps1)",
-        "<virtual network name, deploy.ps1:3:50> (teamB/deploy.ps1)",
         "<virtual network name, init.sh:2:39>",
+        "<virtual network name, teamA/deploy.ps1:3:50>",
+        "<virtual network name, teamB/deploy.ps1:3:50>",
     ]
     assert len({s["id"] for s in steps}) == len(steps)

@@ -80,18 +80,16 @@ def test_scripts_of_one_name_in_two_team_folders_are_two_labels(tmp_path, monkey
     }
     plan = _run(tmp_path, monkeypatch, capsys, files, "plan")
     for team in ("teamA", "teamB"):
-        assert (
-            f"resource group '<cloud service of deployment prod, deploy.py:4 in {team}>-Migrated'" in plan
-        ), plan
+        assert f"resource group '<cloud service of deployment prod, {team}/deploy.py:4>-Migrated'" in plan, (
+            plan
+        )
 
 
 def test_a_script_s_stand_in_for_the_service_s_name_says_its_folder(tmp_path, monkeypatch, capsys):
     files = {"a/deploy.ps1": POWERSHELL, "b/deploy.ps1": POWERSHELL}
     plan = _run(tmp_path, monkeypatch, capsys, files, "plan")
     for folder in ("a", "b"):
-        assert (
-            f"Get-AzureVM -ServiceName '<cloud service name, deploy.ps1:2 in {folder}>' -Name 'web1'" in plan
-        )
+        assert f"Get-AzureVM -ServiceName '<cloud service name, {folder}/deploy.ps1:2>' -Name 'web1'" in plan
 
 
 def test_one_script_deploying_two_unnamed_services_alike_tells_them_apart_by_line(

@@ -14,7 +14,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from migcheck import collector, guarded  # the standard library's modules only
+from migcheck import collector, guarded, stand_in_files  # the standard library's modules only
 from migcheck.config import (
     PYPROJECT_TABLE,
     Config,
@@ -403,6 +403,7 @@ def _check_documents(
     """What `lint` finds in the documents it read: linked, checked, filtered and located."""
     grouping = Grouping(config.cloud_services, config.local_configurations, config.subscriptions, config.root)
     documents = without_functions_run(documents, cache.run_memo if cache is not None else None)
+    documents = stand_in_files.by_path(documents, cache.path_memo if cache is not None else None)
     if cache is None:
         estates = link(documents, grouping)
         checked: Iterable[Finding] = named_subscriptions(
@@ -890,6 +891,7 @@ class ReadCache:
         self._linked: dict[str, list[_Linked]] = {}
         self._memos: dict[str, _Memo] = {}  # by subscription: what its last link and check kept
         self.run_memo: RunMemo = {}  # what the last run kept of the files whose functions scripts run
+        self.path_memo: stand_in_files.PathMemo = {}  # the same, of the files another shares a name with
         # The last split into subscriptions: (documents, configured subscriptions, cwd, split).
         self._last_split: (
             tuple[tuple[Document, ...], Mapping[str, tuple[str, ...]], tuple[str, str], list] | None
@@ -1058,7 +1060,13 @@ class ReadCache:
         documents changed is linked again from what its last link kept (`LinkMemo`: the folders whose
         files did not change give the same cloud service objects), and the rules' findings are reused
         where they cannot have changed (`_Checker`): an edit costs little more than its own service."""
-        split = self._split(tuple(documents), grouping.subscriptions, grouping.root)
+        with stand_in_files.linking(d.path for d in documents):  # the files of every subscription's
+            return self._linked_now(tuple(documents), grouping, rules, enabled)
+
+    def _linked_now(
+        self, documents: tuple[Document, ...], grouping: Grouping, rules: RuleSet, enabled: frozenset[str]
+    ) -> tuple[tuple[Estate, ...], list[Finding]]:
+        split = self._split(documents, grouping.subscriptions, grouping.root)
         if not split:
             estates = link((), grouping)
             return estates, list(_run_rules(rules, enabled, estates))

@@ -44,7 +44,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
-from migcheck import model
+from migcheck import model, stand_in_files
 from migcheck.clouds import cloud_of_url
 from migcheck.config import one_slip
 from migcheck.discover import published_project, written_tail
@@ -100,6 +100,7 @@ from migcheck.model import (
     says_where,
 )
 from migcheck.rule import listed
+from migcheck.stand_in_files import file_at, shown_file
 from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, named_folder, split_subscriptions
 
 if TYPE_CHECKING:
@@ -450,6 +451,9 @@ class CloudService:
     # another's too (two REST bodies of deployment `prod`, each `deployment.xml`, in folders `svc1` and
     # `svc2`): told apart in that stand-in, so that one label names one service everywhere.
     told_apart: str = ""
+    # The path its file is named by where another file of the run has its name (`stand_in_files`): what
+    # stands in for its name names the file by it (`<cloud service of deployment prod, a/deploy.py:4>`).
+    file_shown: str = ""
     # The reserved IPs an inventory export binds to the service (`attachedTo`) that no deployment of the
     # files names, where the service has several: the VIP of one of them, the export does not say which
     # slot's, or the files do not say which deployment is in the slot it names (see
@@ -546,14 +550,14 @@ class CloudService:
                 return f"<cloud service of the {self.name[1:-1]}>"
             return f"<cloud service of VM {self.name}>"
         if self.named_by == "file":
-            return f"<cloud service of {posixpath.basename(self.mark.path)}>"
+            return f"<cloud service of {self.file_shown or posixpath.basename(self.mark.path)}>"
         if self.named_by == "deployment":
             # No file names the service (a REST body that names none, a script that builds the name at run
             # time): the deployment's name is no service's. The file tells apart two of one deployment name
             # (request bodies reuse sample names); in a script, the line too, as its other stand-ins say it:
             # where to fill the name in, and which of two calls it is (deployments of one name in services
             # given by sys.argv[1] and sys.argv[2]).
-            where = posixpath.basename(self.mark.path)
+            where = self.file_shown or posixpath.basename(self.mark.path)
             if is_script(self.mark.path) and self.mark.line:
                 where = f"{where}:{self.mark.line}"
             return (
@@ -918,6 +922,9 @@ class Estate:
     # as they were before scripts deleted any: a script that deletes a VM an export says is prepared is
     # refused by the platform (MIG602), though the linker no longer holds the VM.
     exported_states: tuple[CloudService, ...] = ()
+    # Each file of the run that shares its name with another, by its path relative to the folder that holds
+    # them (`stand_in_files.files_apart`): how a stand-in built of a mark names its file.
+    files_apart: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
     # Where the subscription's list of every disk it has starts (`_Linker.disk_list`: a Get-AzureDisk
     # export, the API's `Disks`), None for none: a disk it lacks does not exist (MIG003).
     disk_list: Mark | None = None
@@ -1439,10 +1446,12 @@ def link(documents: Iterable[Document], grouping: Grouping | None = None) -> tup
     """One estate per subscription, in a stable order: each group of files, then the other subscriptions
     its exports hold (`Estate.exported`). An empty run still has one (empty) estate."""
     grouping = grouping or Grouping()
-    split = split_subscriptions(tuple(documents), grouping.subscriptions, grouping.root)
+    documents = tuple(documents)
+    split = split_subscriptions(documents, grouping.subscriptions, grouping.root)
     if not split:
         return (Estate(DEFAULT_SUBSCRIPTION, ()),)
-    linked = (link_subscription(name, docs, grouping) for name, docs in split)
+    with stand_in_files.linking(d.path for d in documents):  # the files of every subscription's documents
+        linked = [link_subscription(name, docs, grouping) for name, docs in split]
     return tuple(one for estate in linked for one in (estate, *estate.exported))
 
 
@@ -1453,9 +1462,11 @@ def link_subscription(
     of work, which the editor server repeats only for the subscription an edit is in. With `memo`, kept
     from the last link of the same subscription, the cloud services of folders whose files are the very
     objects they were are taken from it rather than joined again: the same estate, sooner."""
-    estate = _Linker(name, documents, grouping, memo).estate()
+    with stand_in_files.linking(d.path for d in documents):
+        estate = _Linker(name, documents, grouping, memo).estate()
+        apart = stand_in_files.linked()
     folder = named_folder(name, grouping.subscriptions, documents)  # not for the exports' other subscriptions
-    return replace(estate, folder=folder) if folder else estate
+    return replace(estate, folder=folder or estate.folder, files_apart=apart) if folder or apart else estate
 
 
 class LinkMemo:
@@ -4750,7 +4761,10 @@ def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
     found: dict[tuple[str, ...], list[tuple[CloudService, Role]]] = {}
     for service, vm in vms:
         found.setdefault(_unstated_account_key(vm, whole_exports), []).append((service, vm))
-    accounts = _told_apart([_unstated_account(group, whole_exports) for group in found.values()])
+    apart = estate.files_apart
+    accounts = _told_apart(
+        [_unstated_account(group, whole_exports, apart) for group in found.values()], apart
+    )
     return [*accounts, *_data_disk_accounts(estate)]
 
 
@@ -4768,7 +4782,7 @@ def _data_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
             if not vm.changes_existing:
                 given = found.setdefault(join_key(disk.name, disk.mark), {})
                 given.setdefault((key(service.name), key(vm.name)), (service, vm, disk))
-    return [_data_disk_account(list(group.values())) for group in found.values()]
+    return [_data_disk_account(list(group.values()), estate.files_apart) for group in found.values()]
 
 
 def _named_only_data_disk(disk: Disk) -> bool:
@@ -4776,12 +4790,15 @@ def _named_only_data_disk(disk: Disk) -> bool:
     return disk.data and bool(disk.name.strip()) and not disk.media_link.strip() and not disk.account
 
 
-def _data_disk_account(group: list[tuple[CloudService, Role, Disk]]) -> UnstatedAccount:
-    """The account of the data disk of `group`'s VMs, named for the disk and where it is first given."""
+def _data_disk_account(
+    group: list[tuple[CloudService, Role, Disk]], apart: Mapping[str, str]
+) -> UnstatedAccount:
+    """The account of the data disk of `group`'s VMs, named for the disk and where it is first given (its
+    file as `shown_file` names it, by `apart`)."""
     disk = group[0][2]
     unplaced = UnplacedDisk(DiskPlace.REGISTERED_DISK, disk.mark, disk.name)
     named = f"disk {disk.name}" if disk_to_look_up(unplaced) else "the registered data disk of a VM"
-    name = f"<storage account of {named}, {posixpath.basename(disk.mark.path)}:{disk.mark.line}>"
+    name = f"<storage account of {named}, {shown_file(disk.mark.path, apart)}:{disk.mark.line}>"
     vms = tuple((service, vm) for service, vm, _ in group)
     return UnstatedAccount(name, disk.mark, vms, DiskPlace.REGISTERED_DISK, unplaced)
 
@@ -4797,15 +4814,15 @@ def _unstated_account_key(vm: Role, whole_exports: frozenset[str]) -> tuple[str,
         return (unplaced.place.value, disk or f"{unplaced.mark.path}:{unplaced.mark.line}")
     if vm.mark.path in whole_exports:
         return (DiskPlace.LEFT_OUT.value, vm.mark.path)
-    return (vm.mark.path, str(vm.mark.line), _unstated_account_name(vm))
+    return (vm.mark.path, str(vm.mark.line), _unstated_account_name(vm, {}))
 
 
-def _told_apart(accounts: list[UnstatedAccount]) -> list[UnstatedAccount]:
+def _told_apart(accounts: list[UnstatedAccount], apart: Mapping[str, str]) -> list[UnstatedAccount]:
     """The accounts, those of one name (the VMs of a helper that passes each the blob at one place, each
     VM's own account) told apart by where their first VM is made."""
     names = Counter(account.name for account in accounts)
     return [
-        account._replace(name=_unstated_account_name(account.vms[0][1], made_at=True))
+        account._replace(name=_unstated_account_name(account.vms[0][1], apart, made_at=True))
         if names[account.name] > 1
         else account
         for account in accounts
@@ -4813,7 +4830,7 @@ def _told_apart(accounts: list[UnstatedAccount]) -> list[UnstatedAccount]:
 
 
 def _unstated_account(
-    group: list[tuple[CloudService, Role]], whole_exports: frozenset[str]
+    group: list[tuple[CloudService, Role]], whole_exports: frozenset[str], apart: Mapping[str, str]
 ) -> UnstatedAccount:
     """The account the VMs of `group` share, named for why no file states it, where the first VM's disk is
     left unplaced."""
@@ -4821,7 +4838,7 @@ def _unstated_account(
     unplaced = first.unplaced_disk
     place = unplaced.place if unplaced is not None else None
     at = _unplaced_at(first)
-    where = f"{posixpath.basename(at.path)}:{at.line}"
+    where = f"{shown_file(at.path, apart)}:{at.line}"
     if place is DiskPlace.CURRENT_ACCOUNT and unplaced is not None:
         # The classic CLI's pick in a location (`scope`), else PowerShell's current storage account.
         whose = f"storage account azure vm create picks in {unplaced.scope}" if unplaced.scope else ""
@@ -4837,7 +4854,7 @@ def _unstated_account(
         name = f"<storage accounts of the disks of the VMs of {posixpath.basename(first.mark.path)}>"
         return UnstatedAccount(name, first.mark, tuple(group), DiskPlace.LEFT_OUT)
     kept = None if place is DiskPlace.LEFT_OUT else place  # a row of an export whose other rows state it
-    return UnstatedAccount(_unstated_account_name(first), at, tuple(group), kept)
+    return UnstatedAccount(_unstated_account_name(first, apart), at, tuple(group), kept)
 
 
 def disk_to_look_up(unplaced: UnplacedDisk) -> str:
@@ -4870,12 +4887,12 @@ def _unplaced_at(vm: Role) -> Mark:
     return vm.unplaced_disk.mark if vm.unplaced_disk is not None else vm.mark
 
 
-def _unstated_account_name(vm: Role, made_at: bool = False) -> str:
+def _unstated_account_name(vm: Role, apart: Mapping[str, str], made_at: bool = False) -> str:
     """The stand-in for the storage account of `vm`'s disks: named after the VM, and where its disk is left
     unplaced (a VM a loop makes, or one of a stand-in name, may not be told apart by its name); `made_at`
     says where the VM is made too, for VMs whose disks are left unplaced at one place."""
     at = _unplaced_at(vm)
-    where = f"{posixpath.basename(at.path)}:{at.line}"
+    where = f"{shown_file(at.path, apart)}:{at.line}"
     whose = "a VM" if is_stand_in(vm.name) else f"VM {vm.name}"  # no quote: the commands quote the name
     if made_at:
         whose = f"{'the VM' if is_stand_in(vm.name) else whose} made at line {vm.mark.line}"
@@ -5798,7 +5815,7 @@ def _attached(disk: Disk, vm: Role) -> Disk:
     named by a stand-in (`is_stand_in`), which no platform name matches."""
     if disk.attached_to.strip():
         return disk
-    name = vm.name.strip() or f"<the VM of {posixpath.basename(vm.mark.path)}:{vm.mark.line}>"
+    name = vm.name.strip() or f"<the VM of {file_at(vm.mark)}:{vm.mark.line}>"
     return replace(disk, attached_to=name)
 
 
@@ -7986,7 +8003,18 @@ def origins(
 
 def _stand_ins_told_apart(services: tuple[CloudService, ...]) -> tuple[CloudService, ...]:
     """`services`, each that no file names whose stand-in reads as another's (`listed_name`) with where it
-    comes from (`CloudService.told_apart`); the others as they are."""
+    comes from (`CloudService.told_apart`); the others as they are. Each a script deploys whose file shares
+    its name with another file of the run names it by its path first (`CloudService.file_shown`), as the
+    script's stand-ins do (`<cloud service of deployment prod, a/deploy.py:4>`, by file and line); a request
+    body's names the file alone, told apart by its folder."""
+    apart = stand_in_files.linked()
+    if apart:
+        services = tuple(
+            replace(s, file_shown=apart[s.mark.path])
+            if s.mark.path in apart and is_script(s.mark.path)
+            else s
+            for s in services
+        )
     stood_in = [s for s in services if s.listed_name != s.name]
     where = origins(stood_in, lambda service: service.listed_name)
     if not where:

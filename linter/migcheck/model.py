@@ -2647,11 +2647,12 @@ def network_stand_in(mark: Mark) -> str:
     return f"<virtual network name, {_file_name(mark)}:{mark.line}:{mark.column}>"
 
 
-def local_site_stand_in(mark: Mark) -> str:
+def local_site_stand_in(mark: Mark, file: str = "") -> str:
     """The stand-in for the local network site a script connects a gateway to by a value it does not state
     (a loop's item over a configuration it reads, a parameter), connected at `mark`: `<local site name,
-    connect.ps1:12:5>`, by the file's name, line and column, as `network_stand_in` says."""
-    return f"<local site name, {_file_name(mark)}:{mark.line}:{mark.column}>"
+    connect.ps1:12:5>`, by the file's name, line and column, as `network_stand_in` says; by `file` where
+    given (its path, where another file of the run has its name: `stand_in_files`)."""
+    return f"<local site name, {file or _file_name(mark)}:{mark.line}:{mark.column}>"
 
 
 def subnet_stand_in(mark: Mark) -> str:

@@ -92,6 +92,7 @@ from migcheck.rule import MAX_FINDINGS_PER_FILE, UNREADABLE, Scope, Stage, cappe
 from migcheck.rules.cloud_services import _carried, _endpoints, _internal
 from migcheck.rules.networking import check_unstated_gateway, created_words, unstated_gateway
 from migcheck.rules.reach import ipv4_networks
+from migcheck.stand_in_files import files_apart
 from migcheck.suppress import BASELINE, CONFIG
 
 if TYPE_CHECKING:
@@ -808,16 +809,13 @@ class _Builder:
         estate reads, where there are several (`estate.apart`): what a stand-in, which names the file by its
         name alone, is told apart by. "" where the file's name is its own."""
         if self._namesakes is None:
-            by_name: dict[str, dict[str, None]] = defaultdict(dict)
-            for doc in self.estate.documents:
-                by_name[posixpath.basename(doc.path)].setdefault(doc.path)
-            self._namesakes = {
-                path: where
-                for paths in by_name.values()
-                if len(paths) > 1
-                for path, where in zip(paths, apart(list(paths)), strict=True)
-            }
+            self._namesakes = files_apart(doc.path for doc in self.estate.documents)
         return self._namesakes.get(mark.path, "")
+
+    def file_shown(self, mark: Mark) -> str:
+        """How a note names the file at `mark`: as the stand-ins name it (`stand_in_files.shown_file`), by
+        its name, or by its path (`file_apart`) where another file of the estate has its name."""
+        return self.file_apart(mark) or posixpath.basename(mark.path)
 
     def network_step_id(self, network: Network) -> str:
         """The id of the step that moves `network`: that of the defined network it is the portal name of
@@ -2451,7 +2449,9 @@ def _scripted_links(builder: _Builder, network: Network) -> list[_Link]:
     scripted = builder.estate.scripted_gateway(network.name)
     facts = scripted.facts if scripted is not None else ()
     connects = (f for f in facts if f.how in VPN_SITE_EVIDENCE)
-    sites = dict.fromkeys(f.local_site or local_site_stand_in(f.mark) for f in connects)
+    sites = dict.fromkeys(
+        f.local_site or local_site_stand_in(f.mark, builder.file_shown(f.mark)) for f in connects
+    )
     sites.update(dict.fromkeys(state.local_site for state in builder.estate.disconnections(network.name)))
     return [_Link(_LinkKind.SITE_TO_SITE, site) for site in sites]
 
@@ -3010,7 +3010,7 @@ def _service_step(
     if placement.may_hold_undescribed_vms:
         notes = (_partly_described_note(service), *notes)
     apart = builder.file_apart(service.mark)
-    notes = (*_unnamed_service_notes(service, apart), *_looped_service_notes(service, apart), *notes)
+    notes = (*_unnamed_service_notes(service, builder), *_looped_service_notes(service, apart), *notes)
     return Step(
         id=builder.step_id(f"service:{service.name}/{deployment}", service),
         kind=StepKind.SERVICE,
@@ -3355,14 +3355,14 @@ def _looped_service_notes(service: CloudService, apart: str = "", rebuilt: bool 
     )
 
 
-def _unnamed_service_notes(service: CloudService, apart: str = "") -> tuple[str, ...]:
+def _unnamed_service_notes(service: CloudService, builder: _Builder) -> tuple[str, ...]:
     """What to fill in before any command of a cloud service whose name the files do not state (a value a
     script gets only when it runs): its stand-in (`<cloud service name, site.yml:6>`) is in the commands,
     which cannot run as written."""
     if not _unnamed_service(service):
         return ()
-    find = f"Get-AzureVM, with no parameters, lists each VM with its ServiceName ({_vms_to_find(service)})"
-    return (_fill_in_first("cloud service", service_name(service), find, apart),)
+    find = f"Get-AzureVM, with no parameters, lists each VM with its ServiceName ({_vms_to_find(service, builder)})"
+    return (_fill_in_first("cloud service", service_name(service), find, builder.file_apart(service.mark)),)
 
 
 # How to find the real name of a resource a step names by a stand-in, by the kind its stand-in names (the
@@ -3400,7 +3400,7 @@ def _named_first(step: Step, kind: str, name: str, apart: str = "") -> Step:
     )
 
 
-def _vms_to_find(service: CloudService) -> str:
+def _vms_to_find(service: CloudService, builder: _Builder) -> str:
     """The VMs to look for in Get-AzureVM's list to find their service, in words."""
     names = [vm.name for vm in service.vms if not is_stand_in(vm.name)]
     if names:
@@ -3409,7 +3409,7 @@ def _vms_to_find(service: CloudService) -> str:
         return "look for the VMs this step moves"
     # No VM's name either: what else the files say of them is where they are made, and their subnets (a
     # service in a network the files name is in that network's step, whose commands name no service).
-    made = dict.fromkeys(f"{posixpath.basename(vm.mark.path)}:{vm.mark.line}" for vm in service.vms)
+    made = dict.fromkeys(f"{builder.file_shown(vm.mark)}:{vm.mark.line}" for vm in service.vms)
     found = f"the files name none of its VMs: they are those the command at {', '.join(made)} acts on"
     subnets = dict.fromkeys(s.name for vm in service.vms for s in vm.subnets if not is_stand_in(s.name))
     named = ", ".join(f"'{name}'" for name in subnets)
@@ -3748,7 +3748,7 @@ def _undetermined(builder: _Builder, service: CloudService) -> Step:
         downtime=downtime,
         blockers=builder.blockers(service),
         notes=(
-            *_unnamed_service_notes(service),
+            *_unnamed_service_notes(service, builder),
             *_refused_without_network(service),
             where,
             *(_unnamed_deployment_note(service, name) for name in unnamed),

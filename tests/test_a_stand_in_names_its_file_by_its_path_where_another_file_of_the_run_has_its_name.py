@@ -1,0 +1,76 @@
+"""A stand-in names the file that passes a value it does not state by the file's name (`<VM name,
+deploy.ps1:2>`). Where two files of the run share that name (`a/deploy.ps1` and `b/deploy.ps1`), the name
+alone does not say which file to look in: the stand-in names it by its path relative to the folder that
+holds both (`<VM name, a/deploy.ps1:2>`), in the findings' messages and resources, in the plan's steps,
+commands and notes, whoever builds the stand-in (the script's reader, or the estate for the storage account
+a VM's disks are left in). The plan's notes name the file that way too, so both say one thing. A file
+whose name is its own is named by its name."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lint_support import lint_files
+
+from migcheck.plan import build_plan
+from migcheck.report.plan_format import render_plan
+
+POWERSHELL = """\
+param($svc, $vmName)
+$vm = New-AzureVMConfig -Name $vmName -InstanceSize Small -ImageName "img"
+New-AzureVM -ServiceName $svc -VMs $vm -Location "West Europe"
+"""
+SHELL = '#!/bin/bash\nazure vm create "$SERVICE" img user pass --vm-name web01 --location "West Europe"\n'
+PYTHON = """\
+import sys
+from azure.servicemanagement import ServiceManagementService
+sms = ServiceManagementService("sub", "cert.pem")
+sms.create_virtual_machine_deployment(sys.argv[1], "prod", "production", "label", "web1", None, None, "Small")
+"""
+# Each stand-in that says where: `<what, file:line>`, `<what, file:line:column>`.
+STAND_IN = re.compile(r"<[^<>]*, ([^<>,]*):\d+(?::\d+)?(?:, turn \d+)?>")
+
+
+def _files_named(tmp_path, monkeypatch, files: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The files the stand-ins of the findings and of the plan (text and JSON) name."""
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    said = "\n".join(repr(f) for f in result.findings)  # messages, resources, fixes
+    plan = build_plan(result)
+    shown = render_plan(plan, "text") + render_plan(plan, "json")
+    return set(STAND_IN.findall(said)), set(STAND_IN.findall(shown))
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "in_findings"),
+    [("deploy.ps1", POWERSHELL, True), ("init.sh", SHELL, True), ("deploy.py", PYTHON, False)],
+)
+def test_two_files_of_one_name_are_named_by_their_paths(tmp_path, monkeypatch, name, text, in_findings):
+    findings, plan = _files_named(
+        tmp_path, monkeypatch, {f"scripts/a/{name}": text, f"scripts/b/{name}": text}
+    )
+    # The Python script's findings name the deployment it states ('prod'), no stand-in.
+    assert findings == ({f"a/{name}", f"b/{name}"} if in_findings else set())
+    assert plan == {f"a/{name}", f"b/{name}"}
+
+
+def test_the_account_a_vm_s_disks_are_left_in_names_the_file_s_path(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"a/deploy.ps1": POWERSHELL, "b/deploy.ps1": POWERSHELL})
+    plan = render_plan(build_plan(result), "text")
+    assert "<current storage account of the subscription, a/deploy.ps1:2>" in plan
+    assert "<current storage account of the subscription, deploy.ps1:2>" not in plan
+
+
+def test_the_plan_s_note_on_a_service_s_vms_names_the_file_s_path(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"a/deploy.ps1": POWERSHELL, "b/deploy.ps1": POWERSHELL})
+    plan = render_plan(build_plan(result), "text")
+    assert "they are those the command at a/deploy.ps1:2 acts on" in plan
+    assert "the command at a/deploy.ps1:3 acts on when it runs" in plan
+    assert "deploy.ps1:3 in a" not in plan  # said once, by the path, not by the name and the folder
+
+
+def test_a_file_whose_name_is_its_own_is_named_by_its_name(tmp_path, monkeypatch):
+    findings, plan = _files_named(
+        tmp_path, monkeypatch, {"a/deploy.ps1": POWERSHELL, "b/other.ps1": POWERSHELL}
+    )
+    assert findings == plan == {"deploy.ps1", "other.ps1"}
