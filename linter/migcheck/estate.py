@@ -101,7 +101,13 @@ from migcheck.model import (
 )
 from migcheck.rule import listed
 from migcheck.stand_in_files import file_at, shown_file
-from migcheck.subscriptions import DEFAULT_SUBSCRIPTION, folder_of, named_folder, split_subscriptions
+from migcheck.subscriptions import (
+    DEFAULT_SUBSCRIPTION,
+    folder_of,
+    named_folder,
+    selected_where,
+    split_subscriptions,
+)
 
 if TYPE_CHECKING:
     from migcheck.discover import FirstMatch
@@ -4758,9 +4764,10 @@ def unstated_disk_accounts(estate: Estate) -> list[UnstatedAccount]:
         if "disks" in vm.unknown and not vm.changes_existing
     ]
     whole_exports = _exports_without_disks(estate, vms)
+    selected = selected_where(estate.documents) if vms else _no_selection
     found: dict[tuple[str, ...], list[tuple[CloudService, Role]]] = {}
     for service, vm in vms:
-        found.setdefault(_unstated_account_key(vm, whole_exports), []).append((service, vm))
+        found.setdefault(_unstated_account_key(vm, whole_exports, selected), []).append((service, vm))
     apart = estate.files_apart
     accounts = _told_apart(
         [_unstated_account(group, whole_exports, apart) for group in found.values()], apart
@@ -4803,12 +4810,20 @@ def _data_disk_account(
     return UnstatedAccount(name, disk.mark, vms, DiskPlace.REGISTERED_DISK, unplaced)
 
 
-def _unstated_account_key(vm: Role, whole_exports: frozenset[str]) -> tuple[str, ...]:
-    """What the VMs that share one unstated account share: the account the platform picks, the registered
+def _no_selection(_: Mark) -> str:
+    return ""
+
+
+def _unstated_account_key(
+    vm: Role, whole_exports: frozenset[str], selected: Callable[[Mark], str]
+) -> tuple[str, ...]:
+    """What the VMs that share one unstated account share: the account the platform picks in the
+    subscription their scripts have selected where they leave it to pick (`selected_where`: a script that
+    states one and one that states none may work in two, each with its current account), the registered
     disk, the export; else the VM's own stand-in and file (a loop's VMs, made by one statement, share it)."""
     unplaced = vm.unplaced_disk
     if unplaced is not None and unplaced.place is DiskPlace.CURRENT_ACCOUNT:
-        return (unplaced.place.value, key(unplaced.scope))
+        return (unplaced.place.value, key(unplaced.scope), selected(unplaced.mark))
     if unplaced is not None and unplaced.place is DiskPlace.REGISTERED_DISK:  # by name, else where given
         disk = join_key(unplaced.scope, unplaced.mark) if unplaced.scope.strip() else ""
         return (unplaced.place.value, disk or f"{unplaced.mark.path}:{unplaced.mark.line}")

@@ -49,7 +49,8 @@ import dataclasses
 import functools
 import os
 import posixpath
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from migcheck.model import (
     UNSTATED_SUBSCRIPTION,
@@ -307,8 +308,7 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
         if ran_in:
             names.append(_in_group(spelled.setdefault(_same(ran_in), ran_in)))
         elif isinstance(mark, Mark) and mark.path == doc.path:
-            at = bisect.bisect_right(lines, mark.line) - 1
-            selected = selections[at].name if at >= 0 else ""
+            selected = _selected_on(selections, lines, mark.line)
             names.append(_in_group(spelled.setdefault(_same(selected), selected)))
         else:
             names.append(None)
@@ -321,6 +321,34 @@ def _parts(doc: Document, selections: list[SubscriptionSelection]) -> list[tuple
     bare = dataclasses.replace(doc, suppressions=(), directive_comments=(), problem=None)
     parts.extend((name, dataclasses.replace(bare, resources=tuple(found))) for name, found in grouped.items())
     return parts
+
+
+def _selected_on(selections: Sequence[SubscriptionSelection], lines: Sequence[int], line: int) -> str:
+    """The subscription `selections` (a script's, by their `lines`) have selected at `line`: the last one on
+    or above it; "" above the first."""
+    at = bisect.bisect_right(lines, line) - 1
+    return selections[at].name if at >= 0 else ""
+
+
+def selected_where(documents: Iterable[Document]) -> Callable[[Mark], str]:
+    """What tells whether two places of the scripts work in one subscription: the subscription a script
+    has selected where it writes a mark, as compared (`_same`), as `split_subscriptions` parts a script
+    (`_parts`); "" above its first selection of one it states, in a file that selects none, and after a
+    selection by a value it does not state (`_in_group`): the group's subscription, which a stated one may
+    differ from. Linear in the documents' resources; each question a bisection."""
+    by_path: dict[str, list[SubscriptionSelection]] = defaultdict(list)
+    for doc in documents:
+        by_path[doc.path].extend(_selections(doc))  # a script split in parts: each part's, together
+    ordered = {
+        path: sorted(found, key=lambda s: (s.mark.line, s.mark.column)) for path, found in by_path.items()
+    }
+    lines = {path: [s.mark.line for s in found] for path, found in ordered.items()}
+
+    def selected(mark: Mark) -> str:
+        found = ordered.get(mark.path)
+        return _same(_in_group(_selected_on(found, lines[mark.path], mark.line))) if found else ""
+
+    return selected
 
 
 def _in_group(name: str) -> str:
