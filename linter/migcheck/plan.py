@@ -86,6 +86,7 @@ from migcheck.retirements import (
     EXTENDED_SUPPORT_RETIRES,
     LEGACY_GATEWAY_SKUS,
     VMS_DEALLOCATED,
+    VMS_START_ONLY_MIGRATED,
     VPN_GATEWAY_SKU,
 )
 from migcheck.rule import MAX_FINDINGS_PER_FILE, UNREADABLE, Scope, Stage, capped, is_more_findings, listed
@@ -126,7 +127,7 @@ if TYPE_CHECKING:
 RETIREMENTS = (
     f"{VMS_DEALLOCATED}: no classic VM can be created any more. A deallocated VM keeps its disks but its "
     "cloud service loses its VIP unless that is a reserved IP; whether the platform still migrates it is "
-    "Validate's answer, and it starts again only in Resource Manager.",
+    f"Validate's answer, and {VMS_START_ONLY_MIGRATED}.",
     f"Cloud Services (classic) was retired on {CLOUD_SERVICES_CLASSIC}. Cloud Services (extended support) "
     f"was deprecated on {EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}: it is not a "
     "destination.",

@@ -81,3 +81,7 @@ VMS_DEALLOCATED = (
     f"IaaS VMs (classic) were retired on {CLASSIC_VMS}, and Microsoft then stopped and deallocated those not "
     "yet migrated"
 )
+# What starting such a VM comes to today, said alike by the plan's notice of the retirement and by MIG601 of
+# a script that starts or restarts classic VMs (Start-AzureVM, `azure vm start`, `start_role`): those calls
+# fail today, where they ran until the resources were migrated.
+VMS_START_ONLY_MIGRATED = "a deallocated classic VM starts again only once migrated to Resource Manager"

@@ -18,6 +18,7 @@ from migcheck.automation import (
     DEPLOYMENT_QUERIES,
     EXPRESSROUTE_GATEWAY_CREATES,
     MANAGES_RETIRED_ROLES,
+    STARTS_RETIRED_VMS,
     TEMPLATE_LANGUAGES,
     TERRAFORM,
     TERRAFORM_COMMANDS,
@@ -76,6 +77,7 @@ from migcheck.retirements import (
     CLOUD_SERVICES_CLASSIC,
     EXTENDED_SUPPORT_DEPRECATED,
     EXTENDED_SUPPORT_RETIRES,
+    VMS_START_ONLY_MIGRATED,
 )
 from migcheck.rule import Docs, Example, Rule, Scope
 
@@ -148,7 +150,10 @@ class ClassicAutomation(Rule):
         "`?comp=reimage` or `rebuild`, and to `.../hostedservices/<service>` to swap its slots, where a POST "
         "to `.../deploymentslots/<slot>` with no `comp` creates a deployment); not those a deployment of VMs takes too (`Remove-AzureDeployment`, "
         "`delete_deployment`, `reboot_role_instance`), said to stop working once migrated as the calls on VMs "
-        "are. The script's other calls that create classic resources are not said to fail: "
+        f"are. So do the calls that start or restart classic VMs (`Start-AzureVM`, `Restart-AzureVM`; `azure vm "
+        f"start`, `azure vm restart`; `start_role`, `start_roles`, `restart_role`): Microsoft stopped and "
+        f"deallocated the classic VMs not migrated when it retired them, and {VMS_START_ONLY_MIGRATED}. "
+        "The script's other calls that create classic resources are not said to fail: "
         "no retirement ends a reserved IP (`New-AzureReservedIP`, which reserving a cloud service's VIP before "
         "Prepare needs), a network configuration (`Set-AzureVNetConfig`), a gateway (`New-AzureVNetGateway`), "
         "an affinity group (`New-AzureAffinityGroup`) or a disk or image registered from a blob "
@@ -462,12 +467,23 @@ def _creating(
     failing = of[script.language]
     left_out = (NEVER_RUNS, UNCALLED_RUNS) if runbook else (NEVER_RUNS,)
     # A request that does the same work fails as the SDK's call does.
-    by_request = created_by_request if of is CREATES_RETIRED else manages_roles_by_request
+    by_request = (
+        created_by_request
+        if of is CREATES_RETIRED
+        else manages_roles_by_request
+        if of is MANAGES_RETIRED_ROLES
+        else _no_request
+    )
     return [
         call
         for call in script.calls
         if (call.name in failing or by_request(call.name)) and call.runs not in left_out
     ]
+
+
+def _no_request(_: str) -> bool:
+    """Of the calls that start classic VMs (`STARTS_RETIRED_VMS`), no listed request is counted."""
+    return False
 
 
 def _surely(creating: list[ClassicCall]) -> set[str]:
@@ -552,18 +568,23 @@ def _message(script: Script, own: str, subject: str = "") -> str:
     shown = _named_calls(script.calls, own)
     creating = _creating(script)
     managing = _creating(script, of=MANAGES_RETIRED_ROLES)
+    starting = _creating(script, of=STARTS_RETIRED_VMS)
     creates = list(dict.fromkeys(call.name for call in creating))
     manages = list(dict.fromkeys(call.name for call in managing))
-    if creates or manages:
+    starts = list(dict.fromkeys(call.name for call in starting))
+    if creates or manages or starts:
         others = (
             ", and the others stop working once their resources are migrated to Resource Manager"
-            if len(creates) + len(manages) < len(names)
+            if len(creates) + len(manages) + len(starts) < len(names)
             else ""
         )
-        failing = _fail_when_run([*creates, *manages], _surely([*creating, *managing]))
+        failing = _fail_when_run([*creates, *manages, *starts], _surely([*creating, *managing, *starting]))
+        kinds = _kinds(creates, bool(manages)) if creates or manages else []
+        kinds += ["VMs"] if starts and "VMs" not in kinds else []
+        started = f" ({VMS_START_ONLY_MIGRATED})" if starts else ""
         return (
-            f"{subject} uses the {api} ({shown}): {_failing_calls(creating, managing, own)} {failing}, "
-            f"since {_retired(_kinds(creates, bool(manages)))}{others}"
+            f"{subject} uses the {api} ({shown}): {_failing_calls(creating, managing, own, starting)} {failing}, "
+            f"since {_retired([kind for kind in _RETIRED if kind in kinds])}{started}{others}"
         )
     services, iaas = services_of(script.language, names)
     retired = retired_services(services)
@@ -634,9 +655,12 @@ def _kinds(creates: list[str], manages_roles: bool = False) -> list[str]:
     return [kind for kind in _RETIRED if kind in made or (manages_roles and kind == "cloud services")]
 
 
-def _failing_calls(creating: list[ClassicCall], managing: list[ClassicCall], own: str) -> str:
+def _failing_calls(
+    creating: list[ClassicCall], managing: list[ClassicCall], own: str, starting: Sequence[ClassicCall] = ()
+) -> str:
     """The calls of the script (the file `own`) that fail today, in words: those that create classic
-    resources of a retired kind, and those that manage the roles a classic cloud service runs."""
+    resources of a retired kind, those that manage the roles a classic cloud service runs, and those that
+    start or restart classic VMs (`starting`)."""
     creates = list(dict.fromkeys(call.name for call in creating))
     said = []
     if creates:
@@ -647,10 +671,14 @@ def _failing_calls(creating: list[ClassicCall], managing: list[ClassicCall], own
         )
     if managing:
         said.append(
-            f"{'those' if creates else 'its calls'} that manage a classic cloud service's deployed roles "
+            f"{'those' if said else 'its calls'} that manage a classic cloud service's deployed roles "
             f"({_named_calls(managing, own)})"
         )
-    return " and ".join(said)
+    if starting:
+        said.append(
+            f"{'those' if said else 'its calls'} that start classic VMs ({_named_calls(starting, own)})"
+        )
+    return _and(said)
 
 
 # The Resource Manager requests that create what a Service Management request created (`created_by_request`).
