@@ -4,9 +4,9 @@ name in them point at something."""
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from migcheck.estate import Estate
+from migcheck.estate import Conflict, Estate
 from migcheck.inventory_model import ApplicationGateway, ServiceInVnet, VnetPeering
 from migcheck.model import (
     ConnectionState,
@@ -531,7 +531,9 @@ class ConflictingDefinitions(Rule):
         "(`ServiceDefinition_Large.csdef`, one per VM size), which a build packages in its place as a "
         "service keeps a configuration per environment. The finding "
         "points at the description that was not used and lists every difference, the value written there "
-        "first and the one used after it (`here / there`).",
+        "first and the one used after it (`here / there`). Where several descriptions disagree with the one "
+        "used (three network configurations of one network), they are one finding, at the first of them, "
+        "that names each of the others (a handful, then how many more) with what it states.",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
         "the files is what is deployed. Where descriptions state different parts of a resource (one file "
         "a network's DNS servers or a subnet's security group, another not), "
@@ -674,12 +676,43 @@ class ConflictingDefinitions(Rule):
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
-        for conflict in estate.conflicts:
+        for first, *others in _by_description_kept(estate.conflicts):
+            kept = f"{first.kept.path}:{first.kept.line}"
+            said = f"{_type_words(first.kind)} '{first.name}' is described differently here"
+            if not others:
+                yield self.finding(
+                    first, f"{said} than at {kept}: {'; '.join(first.differences)} (here / there)"
+                )
+                continue
+            # Three descriptions or more that disagree with the one checked: said once, at the first, naming
+            # every file that disagrees and what each states.
+            # A handful of them, as a message names a handful of anything: a run may hold thousands.
+            shown = others[:_OTHERS_SHOWN]
+            where = [f"{c.mark.path}:{c.mark.line}" for c in shown]
+            more = len(others) - len(shown)
+            listed = _listed([*where, f"{more} more"] if more else where)
+            each = [f"here: {', '.join(first.differences)}"]
+            each += [f"at {at}: {', '.join(c.differences)}" for at, c in zip(where, shown, strict=True)]
             yield self.finding(
-                conflict,
-                f"{_type_words(conflict.kind)} '{conflict.name}' is described differently here than at "
-                f"{conflict.kept.path}:{conflict.kept.line}: {'; '.join(conflict.differences)} (here / there)",
+                first,
+                f"{said} and at {listed} than at {kept}: {'; '.join(each)} (each one's / that at {kept})",
             )
+
+
+_OTHERS_SHOWN = 3
+
+
+def _by_description_kept(conflicts: Iterable[Conflict]) -> list[list[Conflict]]:
+    """The conflicts, those of one resource with the one description the estate keeps together, in the
+    order of the first of each: several files that each disagree with it are one finding."""
+    grouped: dict[tuple[str, str, Mark], list[Conflict]] = {}
+    for conflict in conflicts:
+        grouped.setdefault((conflict.kind, conflict.name.casefold(), conflict.kept), []).append(conflict)
+    return list(grouped.values())
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]
 
 
 def _type_words(kind: str) -> str:
