@@ -1010,6 +1010,40 @@ def _step(part: Node, keep_indexes: bool) -> str | Node | None:
     return None
 
 
+def _at_position(
+    keyed: list[tuple[Word, tuple[str, Node] | None]] | None, position: str | None, wraps: bool
+) -> tuple[None, Word, tuple[str, Node] | None] | None:
+    """The `each.key` and `each.value` of the instance at `position` among a `for_each` block's `keyed`
+    instances, in the order of their keys, as Terraform lists them; past their number, counted on from the
+    first where `wraps`, else none. None where a key is not stated: the order is not known."""
+    number = _number(position) if position is not None else None
+    if not keyed or number is None or any(key.text is None for key, _ in keyed):
+        return None
+    ordered = sorted(keyed, key=lambda pair: str(pair[0].text))
+    if number >= len(ordered) and not wraps:
+        return None
+    key, value = ordered[number % len(ordered)]
+    return None, key, value
+
+
+def _values_picked(node: Node) -> tuple[tuple[str, str], str | Node, str] | None:
+    """Of `values(azure_instance.web)[i].name`: the resource's type and name, the index (`.0` its digits,
+    `[i]` its expression) and the attribute; None for any other expression."""
+    node = _unwrapped(node)
+    parts = _trees(node) if _kind(node) == "get_attr_expr_term" else []
+    indexed = _unwrapped(parts[0]) if len(parts) == 2 else None
+    inner = _trees(indexed) if indexed is not None and _kind(indexed) == "index_expr_term" else []
+    call = _unwrapped(inner[0]) if len(inner) == 2 else None
+    if call is None or _kind(call) != "function_call" or _function(call)[0] != "values":
+        return None
+    arguments = _function(call)[1]
+    names = _path(arguments[0]) if len(arguments) == 1 else None
+    index, attribute = _step(inner[1], keep_indexes=True), _step(parts[1], keep_indexes=True)
+    if names is None or len(names) != 2 or index is None or not isinstance(attribute, str):
+        return None
+    return (names[0], names[1]), index, attribute
+
+
 def _number(text: str) -> int | None:
     """A whole number written in ASCII digits (an index, a count), at most 18 of them; None for any other
     text (`²` is a digit to Python's `isdigit`, and a number of thousands of digits too long to convert)."""
@@ -1138,6 +1172,14 @@ class _Configuration:
         (`azure_hosted_service.svc[count.index].name`, `azure_instance.web[0].name`) or picked from all of
         them (`element(azure_hosted_service.svc.*.name, count.index)`, which wraps around their number), its
         argument as that instance's `count.index` makes it; None for any other expression."""
+        picked = _values_picked(node) if steps is None else None
+        if picked is not None:  # `values(azure_instance.web)[count.index].name`: the instances by key
+            (kind, name), written, attribute = picked
+            resource = self.module.resources.get((kind, name))
+            if resource is None or "for_each" not in resource.attributes:
+                return None
+            position = Word(written, at) if isinstance(written, str) else self.word(path, written, at)
+            return self.instance_argument(resource, attribute, position, False, at, by_position=True)
         if steps is None and _kind(node) == "function_call" and _function(node)[0] == "element":
             arguments = _function(node)[1]
             names = _path(arguments[0]) if len(arguments) == 2 else None
@@ -1156,19 +1198,30 @@ class _Configuration:
         return self.instance_argument(resource, attribute, index, False, at)
 
     def instance_argument(
-        self, resource: _Resource | None, attribute: str, index: Word, wraps: bool, at: Mark
+        self,
+        resource: _Resource | None,
+        attribute: str,
+        index: Word,
+        wraps: bool,
+        at: Mark,
+        by_position: bool = False,
     ) -> Word | None:
         """The argument `attribute` of instance `index` of a resource whose block has a `count` the module
         states (`wraps`: an index past their number counts on from the first, as `element` does), or of the
-        instance of key `index` of one whose block has a `for_each` (`svc["a"].name`, `svc[each.key].name`);
-        a value not stated for an index not stated, past their number or of no key; None for a resource of
-        neither."""
+        instance of key `index` of one whose block has a `for_each` (`svc["a"].name`, `svc[each.key].name`),
+        or of the instance at position `index` among them (`by_position`, or `wraps`: `values(svc)[0].name`,
+        `element(svc.*.name, 1)`); a value not stated for an index not stated, past their number or of no
+        key; None for a resource of neither."""
         if resource is None or not ("count" in resource.attributes or "for_each" in resource.attributes):
             return None
         written = f"{resource.kind}.{resource.name}[{index.text or '*'}].{attribute}"
         argument = "name" if attribute == "id" and resource.kind in CLASSIC_TYPES else attribute
         node = resource.attributes.get(argument)
-        instance = self.instance(resource, index, wraps, at) if node is not None and index.text else None
+        instance = (
+            self.instance(resource, index, wraps, at, by_position)
+            if node is not None and index.text
+            else None
+        )
         key = (resource.kind, resource.name, f"{argument}[{index.text}]")
         if node is None or instance is None or key in self.evaluating:
             return Word(None, at, holder=written)
@@ -1185,10 +1238,13 @@ class _Configuration:
         return found if found.text is not None else replace(found, mark=at)
 
     def instance(
-        self, resource: _Resource, index: Word, wraps: bool, at: Mark
+        self, resource: _Resource, index: Word, wraps: bool, at: Mark, by_position: bool = False
     ) -> tuple[Word | None, Word | None, tuple[str, Node] | None] | None:
         """The `count.index`, `each.key` and `each.value` of the instance `index` (a number, or a key) of a
-        resource whose block has `count` or `for_each`; None where the module does not state it."""
+        resource whose block has `count` or `for_each`; None where the module does not state it. Of a
+        `for_each` block's, `index` is a position where `wraps` or `by_position` say so: Terraform lists
+        the instances in the order of their keys (`values`, a splat), `element` counting on from the first
+        past their number."""
         count = resource.attributes.get("count")
         if count is not None:
             number = _number(index.text) if index.text is not None else None
@@ -1197,9 +1253,9 @@ class _Configuration:
             if number is None or not instances or (number >= instances and not wraps):
                 return None
             return Word(str(number % instances), _mark(resource.path, count)), None, None
-        if wraps:  # `element` picks from a list: a `for_each` block's instances are a map
-            return None
         keyed = self.keyed(resource.path, resource.attributes["for_each"])
+        if wraps or by_position:
+            return _at_position(keyed, index.text, wraps)
         found = next(((key, value) for key, value in keyed or () if key.text == index.text), None)
         return None if found is None else (None, found[0], found[1])
 
