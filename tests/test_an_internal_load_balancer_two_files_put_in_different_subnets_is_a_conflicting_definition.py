@@ -60,3 +60,24 @@ def test_the_same_subnet_twice_is_none(tmp_path, monkeypatch):
 def test_a_script_that_moves_it_is_no_conflict(tmp_path, monkeypatch):
     files = {"a.ps1": CREATE.format(subnet="web", vm="web01"), "b.ps1": MOVE}
     assert _conflicts(tmp_path, monkeypatch, files) == []
+
+
+@pytest.mark.parametrize(("first", "second"), [("web", "backend"), ("backend", "web")])
+def test_the_rules_check_it_in_each_subnet_either_file_gives(tmp_path, monkeypatch, first, second):
+    """Either description may be what is deployed: after MIG004, the rules see the balancer in both
+    subnets, so a subnet the network lacks is reported (MIG003) at the file that names it, whichever file
+    comes first; the kept one was the only one checked, and the other's missing subnet went unsaid."""
+    files = {
+        "net.netcfg": NETCFG,
+        "a.ps1": CREATE.format(subnet=first, vm="web01"),
+        "b.ps1": CREATE.format(subnet=second, vm="web02"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG003", "MIG004", dedent=False)
+    said = [(f.code, f.mark.path, f.message) for f in result.findings]
+    missing = "b.ps1" if second == "backend" else "a.ps1"
+    assert (
+        "MIG003",
+        missing,
+        "internal load balancer 'ilb' is in subnet 'backend', which is not a subnet of virtual network 'appnet'",
+    ) in said
+    assert [code for code, _, _ in said].count("MIG004") == 1

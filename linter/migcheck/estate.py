@@ -4705,7 +4705,7 @@ def placement_subnets(placement: Placement) -> tuple[NameRef, ...]:
     name (pipeline tokens left out: no name)."""
     first: dict[str, NameRef] = {}
     in_vms = (s for vm in placement.vms for s in vm.subnets)
-    in_balancers = (b.subnet for b in placement.internal_load_balancers if b.subnet is not None)
+    in_balancers = (subnet for b in placement.internal_load_balancers for subnet in balancer_subnets(b))
     for subnet in itertools.chain(in_vms, in_balancers):
         if not is_pipeline_token(subnet.name):
             first.setdefault(key(subnet.name), subnet)
@@ -5981,8 +5981,9 @@ def _balancer_subnets(placement: Placement) -> Iterator[tuple[NameRef, str]]:
     ("internal load balancer 'x' is in "): the deep dive's check that "all load balancer rules are valid
     across deployment and the virtual network" is not one Validate makes."""
     for balancer in placement.internal_load_balancers:
-        if balancer.subnet is not None and not is_pipeline_token(balancer.subnet.name):
-            yield balancer.subnet, f"internal load balancer '{balancer.name}' is in "
+        for subnet in balancer_subnets(balancer):  # each subnet the files put it in (MIG004 if several)
+            if not is_pipeline_token(subnet.name):
+                yield subnet, f"internal load balancer '{balancer.name}' is in "
 
 
 def _once_per_file(uses: list[Dangling]) -> Dangling:
@@ -7362,21 +7363,33 @@ def _joined_balancers(
             continue
         first = joined.setdefault(key(balancer.name), balancer)
         if first.subnet is None and balancer.subnet is not None:
-            joined[key(balancer.name)] = balancer
+            joined[key(balancer.name)] = replace(balancer, other_subnets=first.other_subnets)
         elif first.subnet is not None and balancer.subnet is not None:
-            _balancer_subnets_differ(balancer, first, conflicts)
+            joined[key(balancer.name)] = _balancer_subnets_differ(balancer, first, conflicts)
     return (*joined.values(), *apart)
 
 
 def _balancer_subnets_differ(
     balancer: model.InternalLoadBalancer, kept: model.InternalLoadBalancer, conflicts: list[Conflict]
-) -> None:
-    """A conflict where two descriptions of one internal load balancer put it in different subnets."""
+) -> model.InternalLoadBalancer:
+    """`kept`, where another description of it (`balancer`) puts it in another subnet: a conflict (MIG004),
+    and that subnet among those the rules check it in (`other_subnets`): either may be what is deployed."""
     here, there = balancer.subnet, kept.subnet
     if here is None or there is None or key(here.name) == key(there.name) or balancer.mark == kept.mark:
-        return
+        return kept
+    if any(key(other.name) == key(here.name) for other in kept.other_subnets):
+        return kept  # said already: a deployment joined again with what it holds
     difference = f"subnet '{here.name}' / '{there.name}'"
     conflicts.append(Conflict(balancer.kind, balancer.name, balancer.mark, kept.mark, (difference,)))
+    return replace(kept, other_subnets=(*kept.other_subnets, here, *balancer.other_subnets))
+
+
+def balancer_subnets(balancer: model.InternalLoadBalancer) -> tuple[NameRef, ...]:
+    """Every subnet the files put an internal load balancer's frontend in: the one kept, and those other
+    descriptions give (`InternalLoadBalancer.other_subnets`)."""
+    return (
+        (balancer.subnet, *balancer.other_subnets) if balancer.subnet is not None else balancer.other_subnets
+    )
 
 
 def _creates_nothing(placement: Placement) -> bool:

@@ -408,6 +408,10 @@ class InternalLoadBalancer:
     name: str
     mark: Mark
     subnet: NameRef | None = None
+    # The other subnets other descriptions of it put it in (MIG004 says they differ): either description may
+    # be what is deployed, so each subnet is checked as its own is (`estate.balancer_subnets`), while the
+    # plan describes the balancer as `subnet` says.
+    other_subnets: tuple[NameRef, ...] = field(default=(), compare=False)
 
 
 @record

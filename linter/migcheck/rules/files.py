@@ -533,7 +533,10 @@ class ConflictingDefinitions(Rule):
         "points at the description that was not used and lists every difference, the value written there "
         "first and the one used after it (`here / there`). Where several descriptions disagree with the one "
         "used (three network configurations of one network), they are one finding, at the first of them, "
-        "that names each of the others (a handful, then how many more) with what it states.",
+        "that names each of the others (a handful, then how many more) with what it states. An internal load "
+        "balancer two files put in different subnets is checked in each of them, as a VM's subnets are (a "
+        "subnet the network lacks is reported at the file that names it): either may be what is deployed; "
+        "the plan describes it as the first file does.",
         why="The platform holds exactly one definition of each resource in a subscription, so at most one of "
         "the files is what is deployed. Where descriptions state different parts of a resource (one file "
         "a network's DNS servers or a subnet's security group, another not), "
