@@ -73,3 +73,29 @@ def test_a_set_s_instances_are_in_the_order_of_their_values(tmp_path, monkeypatc
 def test_values_past_their_number_is_not_stated(tmp_path, monkeypatch) -> None:
     placed = _placed(tmp_path, monkeypatch, "values(azure_hosted_service.svc)[2].name", count=1)
     assert len(placed) == 1 and placed[0][1].startswith("'<"), placed
+
+
+JSON = """\
+{
+  "resource": {
+    "azure_hosted_service": {
+      "svc": {"for_each": {"b": "svc-b", "a": "svc-a"}, "name": "${each.value}", "location": "West US"}
+    },
+    "azure_instance": {
+      "web": {"count": 2, "name": "web-${count.index}",
+              "hosted_service_name": "${values(azure_hosted_service.svc)[count.index].name}",
+              "image": "Ubuntu", "size": "Basic_A1", "storage_service_name": "store", "location": "West US",
+              "username": "u", "password": "p"}
+    }
+  }
+}
+"""
+
+
+def test_a_json_configuration_picks_alike(tmp_path, monkeypatch) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"main.tf.json": JSON}, "MIG105", dedent=False)
+    said = sorted(f.message.split(" is in ")[0] for f in result.findings)
+    assert said == [
+        "deployment 'web-0' of cloud service 'svc-a'",
+        "deployment 'web-1' of cloud service 'svc-b'",
+    ]
