@@ -29,7 +29,7 @@ sms = ServiceManagementService("sub", "cert.pem")
 sms.create_virtual_machine_deployment(sys.argv[1], "prod", "production", "label", "web1", None, None, "Small")
 """
 # Each stand-in that says where: `<what, file:line>`, `<what, file:line:column>`.
-STAND_IN = re.compile(r"<[^<>]*, ([^<>,]*):\d+(?::\d+)?(?:, turn \d+)?>")
+STAND_IN = re.compile(r"<[^<>]*, ([^<>,:]*):\d+(?::\d+)?(?:, turn \d+)?>")
 
 
 def _files_named(tmp_path, monkeypatch, files: dict[str, str]) -> tuple[set[str], set[str]]:
@@ -74,3 +74,30 @@ def test_a_file_whose_name_is_its_own_is_named_by_its_name(tmp_path, monkeypatch
         tmp_path, monkeypatch, {"a/deploy.ps1": POWERSHELL, "b/other.ps1": POWERSHELL}
     )
     assert findings == plan == {"deploy.ps1", "other.ps1"}
+
+
+TERRAFORM = """\
+resource "azure_instance" "web" {
+  name                 = "web"
+  hosted_service_name  = var.svc
+  image                = "Ubuntu"
+  size                 = "Basic_A1"
+  storage_service_name = "store"
+  location             = "West US"
+  username             = "u"
+  password             = "p"
+}
+"""
+
+
+def test_each_terraform_module_s_stand_in_names_its_own_file(tmp_path, monkeypatch):
+    """A module's read looks at other folders' files too (they are among its settings files): each
+    stand-in names the file of its own folder all the same."""
+    files = {
+        f"{module}/{name}": text
+        for module in ("m1", "m2")
+        for name, text in (("main.tf", TERRAFORM), ("variables.tf", 'variable "svc" {}\n'))
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False)
+    said = sorted((f.mark.path, STAND_IN.findall(f.message)[0]) for f in result.findings)
+    assert said == [("m1/main.tf", "m1/main.tf"), ("m2/main.tf", "m2/main.tf")]

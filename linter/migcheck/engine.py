@@ -891,7 +891,7 @@ class ReadCache:
         self._linked: dict[str, list[_Linked]] = {}
         self._memos: dict[str, _Memo] = {}  # by subscription: what its last link and check kept
         self.run_memo: RunMemo = {}  # what the last run kept of the files whose functions scripts run
-        self.path_memo: stand_in_files.PathMemo = {}  # the same, of the files another shares a name with
+        self.path_memo = stand_in_files.PathMemo()  # the same, of the files another shares a name with
         # The last split into subscriptions: (documents, configured subscriptions, cwd, split).
         self._last_split: (
             tuple[tuple[Document, ...], Mapping[str, tuple[str, ...]], tuple[str, str], list] | None

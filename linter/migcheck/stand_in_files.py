@@ -24,10 +24,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from migcheck.model import Document, Mark
 
-# Per document, what `by_path` made of it: (the document, the names it changed in it, the changed document).
-# Kept by a caller that links again and again (the editor server): an unchanged document stays one object.
-PathMemo = dict[int, tuple[Document, tuple[tuple[str, str], ...], Document]]
-
 
 def files_apart(paths: Iterable[str]) -> dict[str, str]:
     """Of `paths` (display paths), each whose file's name another has too, by its path relative to the
@@ -85,62 +81,76 @@ def file_at(mark: Mark) -> str:
 
 def by_path(documents: list[Document], memo: PathMemo | None = None) -> list[Document]:
     """The documents, with each stand-in that names a file by a name another file of the run has too
-    named by that file's path instead (`files_apart`). Linear in the documents that hold such stand-ins."""
+    named by that file's path instead (`files_apart`). Linear: each document that may hold such a stand-in
+    (of its own file, a settings file it took values from, a configuration file of its Terraform module) is
+    walked once, each of its names resolved by a look-up."""
     apart = files_apart(d.path for d in documents)
+    if memo is not None and memo.apart != apart:  # other namesakes: what was renamed may read otherwise
+        memo.apart, memo.done = apart, {}
     if not apart:
-        if memo:
-            memo.clear()
         return documents
-    names = frozenset(posixpath.basename(path) for path in apart)
-    kept: PathMemo = {}
+    modules = {posixpath.dirname(path) for path in apart if path.endswith(_MODULE_FILES)}
+    kept: dict[int, tuple[Document, Document]] = {}
     result = []
     for document in documents:
-        renamed = _renamed_files(document, names, apart)
-        if not renamed:
+        if not _may_name_namesakes(document, apart, modules):
             result.append(document)
             continue
-        done = memo.get(id(document)) if memo is not None else None
-        if done is None or done[0] is not document or done[1] != renamed:
-            done = (document, renamed, _with_files_renamed(document, dict(renamed)))
+        done = memo.done.get(id(document)) if memo is not None else None
+        if done is None or done[0] is not document:
+            done = (document, _with_files_renamed(document, apart))
         kept[id(document)] = done
-        result.append(done[2])
+        result.append(done[1])
     if memo is not None:
-        memo.clear()
-        memo.update(kept)
+        memo.done = kept
     return result
 
 
-def _renamed_files(
-    document: Document, names: frozenset[str], apart: Mapping[str, str]
-) -> tuple[tuple[str, str], ...]:
-    """Each shared file name a stand-in of `document` may name, with the path that tells it apart: the
-    document's own file, a settings file it took values from (a script it dot-sources), or a file beside it
-    (another configuration file of a Terraform module)."""
+class PathMemo:
+    """What `by_path` made of each document in the last run, with the namesakes it made it for."""
+
+    def __init__(self) -> None:
+        self.apart: dict[str, str] = {}
+        self.done: dict[int, tuple[Document, Document]] = {}
+
+
+# A Terraform configuration's files are one module: a value one of them does not state is named after the
+# file that declares it, which the others of the folder use (`estate.owner_of`).
+_MODULE_FILES = (".tf", ".tf.json")
+
+
+def _may_name_namesakes(document: Document, apart: Mapping[str, str], modules: set[str]) -> bool:
+    """Whether a stand-in of `document` may name a file another file of the run has the name of: its own
+    file, a settings file it took values from (a script it dot-sources), a file of its Terraform module."""
+    if document.path in apart or any(path in apart for path in document.settings_files):
+        return True
+    return document.path.endswith(_MODULE_FILES) and posixpath.dirname(document.path) in modules
+
+
+# `, deploy.ps1:12>`, `, deploy.ps1:3:50, turn 2>`: a file's name after a `, ` and before its line.
+_NAMED_FILE = re.compile(r"(?<=, )([^,<>:]+)(?=:\d)")
+
+
+def _with_files_renamed(document: Document, apart: Mapping[str, str]) -> Document:
+    """`document` with its resources' stand-ins that name a file `apart` tells apart naming it by its path:
+    the document's own file, else the file of that name beside it (of its Terraform module), else the one
+    settings file of that name it took values from (a script it dot-sources from another folder). Not any
+    settings file of the name: a module's read records every file it looked at."""
     folder = posixpath.dirname(document.path)
-    found: dict[str, str] = {}
-    for path in (document.path, *document.settings_files):
-        if path in apart:
-            found.setdefault(posixpath.basename(path), apart[path])
-    for name in names - found.keys():
+    loaded: dict[str, list[str]] = defaultdict(list)
+    for path in document.settings_files:
+        loaded[posixpath.basename(path)].append(path)
+
+    def path_of(found: re.Match[str]) -> str:
+        name = found.group(1)
         beside = posixpath.join(folder, name) if folder else name
-        if beside in apart:
-            found[name] = apart[beside]
-    return tuple(sorted(found.items()))
-
-
-def _with_files_renamed(document: Document, renamed: Mapping[str, str]) -> Document:
-    """`document` with its resources' stand-ins naming the files `renamed` says by their paths."""
-    # `, deploy.ps1:12>`, `, deploy.ps1:3:50, turn 2>`: the file's name after a `, ` and before its line.
-    pattern = re.compile(
-        "(?<=, )("
-        + "|".join(re.escape(name) for name in sorted(renamed, key=len, reverse=True))
-        + r")(?=:\d)"
-    )
+        if beside in apart:  # its own file among them
+            return apart[beside]
+        settings = loaded.get(name, [])
+        return apart.get(settings[0], name) if len(settings) == 1 else name
 
     def rename(text: str) -> str:
-        if "<" not in text or not any(f", {name}:" in text for name in renamed):
-            return text
-        return pattern.sub(lambda m: renamed[m.group(1)], text)
+        return _NAMED_FILE.sub(path_of, text) if "<" in text and ", " in text else text
 
     resources = _deep(document.resources, rename, {})
     if resources is document.resources or not isinstance(resources, tuple):
