@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files
 
+from migcheck import stand_in_files
+from migcheck.model import Document, Mark, NameRef
 from migcheck.plan import build_plan
 from migcheck.report.plan_format import render_plan
 
@@ -101,3 +104,27 @@ def test_each_terraform_module_s_stand_in_names_its_own_file(tmp_path, monkeypat
     result = lint_files(tmp_path, monkeypatch, files, "MIG105", dedent=False)
     said = sorted((f.mark.path, STAND_IN.findall(f.message)[0]) for f in result.findings)
     assert said == [("m1/main.tf", "m1/main.tf"), ("m2/main.tf", "m2/main.tf")]
+
+
+def test_naming_the_files_of_many_namesakes_costs_linear_time():
+    """Thousands of scripts, each sharing its name with one other: each document's stand-ins are named by a
+    look-up, never by trying every shared name against every document."""
+
+    def make(n: int):
+        documents = [
+            Document(
+                f"team{i}/deploy{i // 2}.ps1",
+                None,
+                "",
+                (NameRef(f"<VM name, deploy{i // 2}.ps1:3>", Mark(f"team{i}/deploy{i // 2}.ps1", 3)),),
+            )
+            for i in range(n)
+        ]
+        return lambda: stand_in_files.by_path(documents)
+
+    named = make(4)()
+    assert [d.resources[0].name for d in named][:2] == [  # type: ignore[attr-defined]
+        "<VM name, team0/deploy0.ps1:3>",
+        "<VM name, team1/deploy0.ps1:3>",
+    ]
+    assert_linear(make, 2000)
