@@ -111,7 +111,7 @@ from migcheck.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 if TYPE_CHECKING:
     from migcheck.engine import LintResult
     from migcheck.estate import Circuit, CloudService, Estate, Network, Placement, StorageAccount
-    from migcheck.model import Disk, NameRef, ServiceConfiguration
+    from migcheck.model import Disk, NameRef, ServiceConfiguration, ServiceDefinition
     from migcheck.suppress import Suppressed
 
 
@@ -434,7 +434,8 @@ class _Draft:
         that may be in a network of its own: a finding on a VM or a configuration deployed elsewhere is
         not this network's. A service deployed in many networks is walked in parts, not whole for each."""
         kind: type = type(service)
-        return self.own(*_whole_service_fields(kind)(service), *placements, *configurations)
+        whole = _whole_service_fields(kind)(service)
+        return self.own(*whole, *_undeployed(service.definition, placements), *placements, *configurations)
 
     def item(self, prepare_only: frozenset[str]) -> ScopeItem:
         return ScopeItem(
@@ -776,7 +777,18 @@ def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
 # The fields of a cloud service that `_Draft.own_placed` takes in part: its deployments, the configurations
 # they are made of, and the placement of each configuration (`configured`, the deployments' source), which
 # is no part of the whole service.
-_PLACED_APART = frozenset({"placements", "configurations", "configured"})
+_PLACED_APART = frozenset({"placements", "configurations", "configured", "definition"})
+
+
+def _undeployed(definition: ServiceDefinition | None, placements: Sequence[Placement]) -> tuple[object, ...]:
+    """What of a service's `definition` its `placements` do not hold already: its own mark, and the roles
+    none of them deploys. A deployed role is the definition's own, or its copy as a configuration deploys
+    it (`model.configured_role`, which keeps the role's mark and every other, but the subnets it replaces):
+    walking the definition's roles again through each copy was half of the values the summary walked."""
+    if definition is None:
+        return ()
+    deployed = {id(role.mark) for placement in placements for role in placement.roles}
+    return (definition.mark, *(r for r in definition.roles if id(r.mark) not in deployed or r.subnets))
 
 
 @cache
