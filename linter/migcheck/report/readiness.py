@@ -203,7 +203,7 @@ def checked_at(
     if summaries is None:  # what holds each finding, without the summary's items (`_attached`)
         # Items made as the summary makes them but not described, nor put in the plan's order: which
         # holds what does not depend on either.
-        for _, drafts in _attached(result, _drafted):
+        for _, drafts in _attached(result, partial(_drafted, described=False)):
             for draft in drafts:
                 if draft.type not in _SEEN_BY_NO_VALIDATE:
                     validated.update(map(id, draft.findings))
@@ -915,14 +915,18 @@ def _moves_vms(draft: _Draft) -> bool:
     return draft.type == "CloudService" and bool(draft.migrates["vms"])
 
 
-def _drafted(estate: Estate) -> Iterator[_Draft]:
+def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
+    """The items of `estate`, with what each owns; with what the summary says of them unless `described`
+    is False (`checked_at` asks only which items own what: where services come from, which are partly
+    described or in networks no file defines, what migrates before an account and the accounts that own
+    nothing were a tenth of what it made)."""
     yield from _circuit_drafts(estate)
     reserved = _ReservedIps(estate)
     inside: dict[str, list[object]] = defaultdict(list)
     for record in estate.records_in_networks():
         inside[key(record.vnet)].append(record)
     unplaced = _unplaced(estate)
-    shown = _shown_names(estate)
+    shown = _shown_names(estate) if described else {}
     configurations = _Configurations()
     elsewhere = {id(network) for network in linked_from_elsewhere(estate)}
     connections = _connections_by_network(estate)
@@ -934,11 +938,12 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         # down), the states of its gateway's connections, and what sits in it or links to it (Application
         # Gateways, services, peerings, circuit links), is the network's too.
         scripted = estate.scripted_gateway(network.name)
-        draft = _network_draft(network, reserved, configurations, unplaced, scripted is not None, shown)
+        gateway = scripted is not None
+        draft = _network_draft(network, reserved, configurations, unplaced, gateway, shown, described)
         draft.own(scripted, *connections.get(id(network), ()))
         draft.after = tuple(circuits.get(id(network), ()))
         yield draft.own(inside.get(key(network.name), ()))
-    unnamed = in_unnamed_networks(estate)
+    unnamed = in_unnamed_networks(estate) if described else frozenset()
     for service in estate.cloud_services:
         if service.virtual_network_refs:
             continue  # listed with its network
@@ -955,7 +960,7 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
             services=(key(service.name),),
         )
         draft.origin = shown.get(id(service), "")
-        draft.partly_described = service.partly_described or service.imports_unseen_export
+        draft.partly_described = described and (service.partly_described or service.imports_unseen_export)
         draft.network_undefined = id(service) in unnamed
         # As a network holds it, all its deployments with all its configurations: the placement of each
         # configuration (`configured`) is made of those, and nearly always is one of the deployments, walked
@@ -973,26 +978,14 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         )
         yield draft.own(service)
     for account in estate.storage_accounts:
-        migrates: dict[str, object] = {
-            "disks": [_disk_described(estate, d) for d in account.disks],
-            "images": [i.name for i in account.images],
-            **({"looped": looped} if (looped := estate.looped_disks(account)) else {}),
-        }
-        vms_first = estate.vms_elsewhere(account)
-        if vms_first:  # VMs of its disks that no file describes, which migrate before it
-            # Names ("" for a VM a file describes without naming it), then in the same order each one's
-            # description where it has no name, its cloud service and deployment ("" where none is stated).
-            migrates["vms_first"] = [vm.name for vm in vms_first]
-            migrates["vms_first_described"] = [vm.description for vm in vms_first]
-            migrates["vms_first_services"] = [vm.service for vm in vms_first]
-            migrates["vms_first_deployments"] = [vm.deployment for vm in vms_first]
-        draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", migrates, account)
-        draft.after = _moved_before(estate, account)
+        contents = partial(_account_contents, estate, account)
+        draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", contents, account)
+        draft.after = _moved_before(estate, account) if described else ()
         # An account a script names by a value it does not state (`-MediaLocation $blob`) is as undecided as
         # one no file places: which account it is, and what else it holds, the files do not say.
         draft.unstated = is_stand_in(account.name, "StorageAccount")
         yield draft.own(account)
-    yield from _unstated_account_drafts(estate)
+    yield from _unstated_account_drafts(estate) if described else ()
     for standalone in estate.standalone_storage_accounts():
         empty: dict[str, object] = {"disks": [], "images": []}
         yield _Draft(ScopeKind.STORAGE, standalone.name, "StorageAccount", empty, standalone).own(standalone)
@@ -1000,6 +993,24 @@ def _drafted(estate: Estate) -> Iterator[_Draft]:
         bound = {"address": ip.address, "service": _bound_service(ip)}
         yield _Draft(ScopeKind.RESERVED_FOR_UNDESCRIBED, ip.name, "ReservedIP", bound, ip).own(ip)
     yield from _unattached_drafts(estate, reserved)
+
+
+def _account_contents(estate: Estate, account: StorageAccount) -> dict[str, object]:
+    """What the item of a storage account the files place migrates."""
+    migrates: dict[str, object] = {
+        "disks": [_disk_described(estate, d) for d in account.disks],
+        "images": [i.name for i in account.images],
+        **({"looped": looped} if (looped := estate.looped_disks(account)) else {}),
+    }
+    vms_first = estate.vms_elsewhere(account)
+    if vms_first:  # VMs of its disks that no file describes, which migrate before it
+        # Names ("" for a VM a file describes without naming it), then in the same order each one's
+        # description where it has no name, its cloud service and deployment ("" where none is stated).
+        migrates["vms_first"] = [vm.name for vm in vms_first]
+        migrates["vms_first_described"] = [vm.description for vm in vms_first]
+        migrates["vms_first_services"] = [vm.service for vm in vms_first]
+        migrates["vms_first_deployments"] = [vm.deployment for vm in vms_first]
+    return migrates
 
 
 def _disk_described(estate: Estate, disk: Disk) -> str:
@@ -1212,6 +1223,7 @@ def _network_draft(
     unplaced: dict[int, list[Placement]],
     scripted_gateway: bool,
     shown: Mapping[int, str],
+    described: bool = True,
 ) -> _Draft:
     placed: dict[int, tuple[CloudService, list[Placement]]] = {}
     for service, placement in network.members:
@@ -1219,9 +1231,9 @@ def _network_draft(
         if entry is None:
             entry = placed[id(service)] = (service, list(unplaced.get(id(service), ())))
         entry[1].append(placement)
-    state = _migration_state(p for _, here in placed.values() for p in here)
+    state = _migration_state(p for _, here in placed.values() for p in here) if described else {}
 
-    def described() -> dict[str, object]:
+    def migrates() -> dict[str, object]:
         return {
             "defined": network.defined,
             "subnets": [s.name for s in network.subnets],
@@ -1232,7 +1244,7 @@ def _network_draft(
             **state,
         }
 
-    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", described, network)
+    draft = _Draft(ScopeKind.IN_VNET, network.name, "VirtualNetwork", migrates, network)
     # A network in a migration already has passed Validate: what its definition holds is decided then.
     draft.network_undefined = not (network.defined or state.get("migration_state"))
     # The network's own marks, the sites and DNS servers it uses, and every service placed in it: of a
@@ -1243,7 +1255,9 @@ def _network_draft(
         draft.own_placed(service, here, configurations.of(service, here))
         draft.own(*reserved.of(service, here))
         # Validate of the network takes in every VM of its services, those no file describes too.
-        draft.partly_described |= any(p.may_hold_undescribed_vms or p.imports_unseen_export for p in here)
+        draft.partly_described |= described and any(
+            p.may_hold_undescribed_vms or p.imports_unseen_export for p in here
+        )
     return draft
 
 
