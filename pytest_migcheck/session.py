@@ -75,6 +75,10 @@ _OWN_MAKEREPORT = frozenset({"_pytest.runner", "_pytest.unittest", "_pytest.skip
 # its conftest look-ups by folder alone, and looks for a virtual environment in a path it is asked about.
 _FOLLOWS_PYTEST_S_IGNORE = pytest.version_tuple >= (8, 1)
 
+# The pytest versions that keep the conftest modules of each folder they collect in
+# `PytestPluginManager._dirpath2confmods`, worked out by `_loadconftestmodules` (see `_conftests_of_parent`).
+_KEEPS_CONFTESTS_BY_FOLDER = hasattr(pytest.PytestPluginManager, "_loadconftestmodules")
+
 # pytest 9 keeps a report's node id structured (`TestReport.id`) and parses one given as a string.
 _STRUCTURED_IDS = isinstance(getattr(pytest.TestReport, "id", None), property)
 
@@ -381,6 +385,8 @@ class MigcheckSession:
     def pytest_make_collect_report(self, collector: pytest.Collector) -> Generator[None, Any, None]:
         """A folder's collection holds the items of its classic files in place of the files (see
         `_items_in_place_of_files`), and also the classic files its listing passed over (`_unlisted`)."""
+        if isinstance(collector, pytest.Directory):
+            self._conftests_of_parent(collector.path)
         outcome = yield
         if not isinstance(collector, pytest.Directory):
             return
@@ -392,6 +398,24 @@ class MigcheckSession:
         # Under --lf pytest skips the files with no failures as it collects them, which needs the files.
         if not self.config.getoption("lf", False):
             report.result[:] = _items_in_place_of_files(collector.session, report.result)
+
+    def _conftests_of_parent(self, folder: Path) -> None:
+        """Before collecting a folder, pytest looks for a conftest.py in it and in each folder above it
+        (`_loadconftestmodules`): path arithmetic and a `stat` per level, for each of thousands of folders
+        that lead to classic files. A folder that holds no conftest.py has the conftest modules of its
+        parent, once pytest has those: they are given to it here, where pytest looks first, and pytest
+        finds them there. Any other folder, and a folder with a conftest.py, is left to pytest."""
+        known = getattr(self.config.pluginmanager, "_dirpath2confmods", None)
+        path = str(folder)
+        if not _KEEPS_CONFTESTS_BY_FOLDER or not isinstance(known, dict) or path not in self._leading:
+            return
+        modules = known.get(folder.parent)
+        if (
+            modules is not None
+            and folder not in known
+            and not os.path.isfile(os.path.join(path, "conftest.py"))
+        ):
+            known[folder] = list(modules)  # a list of its own, as pytest makes: it adds to each folder's
 
     def _checks(self, parent: pytest.Collector, path: Path, document: Document) -> MigcheckFile:
         """The collector of a classic file's checks under `parent`, its node id the document's path."""

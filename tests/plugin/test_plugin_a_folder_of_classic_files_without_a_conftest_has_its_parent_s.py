@@ -1,0 +1,58 @@
+"""Before collecting a folder, pytest looks for a conftest.py in it and in every folder above it. A folder
+that leads to classic files and holds no conftest.py is given its parent's conftest modules, and pytest
+does not look again; a conftest.py anywhere on the way still applies to the items below it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CSCFG, QUIET, SELECTED
+
+pytest_plugins = ["pytester"]
+
+RECORDER = """
+import os
+
+SEEN = []
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        SEEN.append(report.nodeid)
+
+def pytest_terminal_summary(terminalreporter):
+    folder = os.path.basename(os.path.dirname(__file__))
+    terminalreporter.write_line(f"{folder} saw: " + " ".join(sorted(SEEN)))
+"""
+
+DEEP = "ops/cloud/shop/ServiceConfiguration.Cloud.cscfg"
+
+
+def test_pytest_looks_for_conftests_above_no_folder_of_classic_files(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walked: list[Path] = []
+    load = pytest.PytestPluginManager._loadconftestmodules
+
+    def counted(self: pytest.PytestPluginManager, path: Path, *args: Any, **kwargs: Any) -> None:
+        if path not in self._dirpath2confmods:  # pytest walks up from it
+            walked.append(path)
+        load(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pytest.PytestPluginManager, "_loadconftestmodules", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    # The rootdir's, as pytest starts; none of shop/, broken/, net/ and vms/.
+    assert walked == [estate.path]
+
+
+def test_the_conftests_of_a_folder_and_of_those_above_it_reach_its_items(estate: pytest.Pytester) -> None:
+    (estate.path / DEEP).parent.mkdir(parents=True)
+    (estate.path / DEEP).write_text(CSCFG, encoding="utf-8")
+    # None in ops/ itself: it takes the rootdir's; cloud/ has one of its own, which shop/ takes.
+    for folder in (".", "ops/cloud"):
+        (estate.path / folder / "conftest.py").write_text(RECORDER, encoding="utf-8")
+    result = estate.runpytest_inprocess("--migcheck", *QUIET, *SELECTED, "-m", "migcheck", "ops")
+    result.assert_outcomes(passed=1, failed=1)
+    seen = f"{DEEP}::MIG003 {DEEP}::MIG201"
+    result.stdout.fnmatch_lines([f"cloud saw: {seen}", f"{estate.path.name} saw: {seen}"])
