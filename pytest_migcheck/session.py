@@ -126,6 +126,8 @@ class MigcheckSession:
         # registered, the paths and the glob patterns pytest leaves out there).
         self._alone: tuple[int, bool] | None = None
         self._ignores: dict[str, tuple[int, frozenset[str], list[str]]] = {}
+        # The folders given their parent's conftest modules (`_conftests_of_parent`).
+        self._as_parent: set[str] = set()
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -416,6 +418,7 @@ class MigcheckSession:
             and not os.path.isfile(os.path.join(path, "conftest.py"))
         ):
             known[folder] = list(modules)  # a list of its own, as pytest makes: it adds to each folder's
+            self._as_parent.add(path)
 
     def _checks(self, parent: pytest.Collector, path: Path, document: Document) -> MigcheckFile:
         """The collector of a classic file's checks under `parent`, its node id the document's path."""
@@ -514,9 +517,12 @@ class MigcheckSession:
     def _ignored_in(self, folder: str) -> tuple[frozenset[str], list[str]]:
         """The paths and the glob patterns pytest leaves out of collection in `folder`: `collect_ignore`
         and `collect_ignore_glob` of its conftest.py files, `--ignore` and `--ignore-glob`, as pytest
-        makes them absolute. Worked out once per folder, and again when a plugin is registered."""
+        makes them absolute. Worked out once per folder, and again when a plugin is registered; a folder
+        given its parent's conftest modules (`_conftests_of_parent`) has its parent's."""
         known = self._ignores.get(folder)
         if known is None or known[0] != self.plugins_registered:
+            if folder in self._as_parent:
+                return self._ignored_in(os.path.dirname(folder))
             config, where = self.config, Path(folder)
             paths = config._getconftest_pathlist("collect_ignore", path=where) or []
             paths += [absolutepath(p) for p in config.getoption("ignore") or ()]

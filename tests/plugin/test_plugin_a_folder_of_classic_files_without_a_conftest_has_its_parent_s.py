@@ -1,6 +1,7 @@
 """Before collecting a folder, pytest looks for a conftest.py in it and in every folder above it. A folder
 that leads to classic files and holds no conftest.py is given its parent's conftest modules, and pytest
-does not look again; a conftest.py anywhere on the way still applies to the items below it."""
+does not look again, nor work out again what its conftests leave out of collection (`collect_ignore`); a
+conftest.py anywhere on the way still applies to the items below it."""
 
 from __future__ import annotations
 
@@ -44,6 +45,25 @@ def test_pytest_looks_for_conftests_above_no_folder_of_classic_files(
     estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
     # The rootdir's, as pytest starts; none of shop/, broken/, net/ and vms/.
     assert walked == [estate.path]
+
+
+def test_what_the_conftests_leave_out_is_worked_out_once_for_the_folders_that_share_them(
+    estate: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+    pathlist = pytest.Config._getconftest_pathlist
+
+    def counted(self: pytest.Config, name: str, path: Path) -> list[Path] | None:
+        if name == "collect_ignore":
+            asked.append(path)
+        return pathlist(self, name, path)
+
+    monkeypatch.setattr(pytest.Config, "_getconftest_pathlist", counted)
+    estate.inline_run("--migcheck", *QUIET, *SELECTED).assertoutcome(passed=4, failed=2)
+    # For the rootdir: shop/, net/ and vms/ have its conftests, and its answer. (pytest itself asks again
+    # for what it decides: the other files of the rootdir, and the .cscfg in broken/ that could not be read.)
+    assert estate.path in asked
+    assert not {estate.path / folder for folder in ("shop", "net", "vms")}.intersection(asked)
 
 
 def test_the_conftests_of_a_folder_and_of_those_above_it_reach_its_items(estate: pytest.Pytester) -> None:
