@@ -22,6 +22,7 @@ import _pytest.main  # `_in_venv`: pytest's test for a virtual environment, whic
 import pluggy
 import pytest
 from _pytest.junitxml import xml_key as junit_xml_key  # --junitxml's writer, when it is on
+from _pytest.logging import _LiveLoggingNullHandler  # the handler of live logging where it is off
 from _pytest.pathlib import (
     absolutepath,  # how pytest makes the paths of --ignore absolute
     fnmatch_ex,  # the match pytest applies to `norecursedirs`
@@ -57,11 +58,14 @@ Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
 
 
 class _LogReport(NamedTuple):
-    """How the reports of one item `_run` runs itself are made and given to the plugins."""
+    """How the reports of one item `_run` runs itself are made and given to the plugins, and how they are
+    told that it starts and finishes (each a hook, less the plugins for which it does nothing here)."""
 
+    start: Callable[..., object]  # `pytest_runtest_logstart`
     call: pluggy.HookCaller  # `pytest_runtest_logreport` for its call phase
     idle: pluggy.HookCaller  # `pytest_runtest_logreport` for its setup and teardown, which did nothing
     make: Callable[..., pytest.TestReport]  # `pytest_runtest_makereport`, or what it comes to (`_maker`)
+    finish: Callable[..., object]  # `pytest_runtest_logfinish`
 
 
 # The plugins whose `pytest_runtest_makereport` leaves the report of an item `_run` runs as pytest's runner
@@ -672,7 +676,7 @@ class MigcheckSession:
         hook = item.ihook
         nodeid, location = item.nodeid, item.location
         logreport = self._logreport(hook)
-        hook.pytest_runtest_logstart(nodeid=nodeid, location=location)
+        logreport.start(nodeid=nodeid, location=location)
         call = logreport.make(item=item, call=pytest.CallInfo.from_call(item.runtest, "call"))
         # Setup and teardown have nothing to run: their reports are built directly, sharing the call
         # report's keywords (collecting an item's keywords walks every parent node, three times per item).
@@ -684,7 +688,7 @@ class MigcheckSession:
         logreport.idle(report=setup)
         logreport.call(report=call)
         logreport.idle(report=teardown)
-        hook.pytest_runtest_logfinish(nodeid=nodeid, location=location)
+        logreport.finish(nodeid=nodeid, location=location)
         return True
 
     def _logreport(self, hook: pluggy.HookRelay) -> _LogReport:
@@ -704,17 +708,23 @@ class MigcheckSession:
         passed setup or teardown has none (no letter, no word), so the reporter would only file such a
         report under '' in its stats, from which `pytest_sessionfinish` drops ours anyway. Every other
         plugin still gets the reports; the reporter too when another plugin (a conftest.py among them)
-        can give a status, or has put its own reporter in its place."""
+        can give a status, or has put its own reporter in its place. pytest's logging plugin is left out
+        of the hooks around an item where they do nothing (`_logging_off`), and the terminal reporter
+        out of `pytest_runtest_logstart` where it does nothing there (`_quiet_reporter`)."""
         plugins = self.config.pluginmanager
-        call = _without(plugins, hook.pytest_runtest_logreport, self)
-        make = _maker(hook.pytest_runtest_makereport)
         reporter = plugins.get_plugin("terminalreporter")
+        logging_off = _logging_off(plugins)
+        start = _called(plugins, hook.pytest_runtest_logstart, *logging_off, *_quiet_reporter(reporter))
+        finish = _called(plugins, hook.pytest_runtest_logfinish, *logging_off)
+        call = _without(plugins, hook.pytest_runtest_logreport, self, *logging_off)
+        make = _maker(hook.pytest_runtest_makereport)
         if type(reporter) is not pytest.TerminalReporter:
-            return _LogReport(call, call, make)
+            return _LogReport(start, call, call, make, finish)
         statuses = hook.pytest_report_teststatus.get_hookimpls()
         if not all(getattr(impl.plugin, "__name__", "").startswith("_pytest.") for impl in statuses):
-            return _LogReport(call, call, make)
-        return _LogReport(call, _without(plugins, hook.pytest_runtest_logreport, self, reporter), make)
+            return _LogReport(start, call, call, make, finish)
+        idle = _without(plugins, hook.pytest_runtest_logreport, self, reporter, *logging_off)
+        return _LogReport(start, call, idle, make, finish)
 
     @pytest.hookimpl(tryfirst=True)  # before --junitxml's writer records the report
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
@@ -851,6 +861,35 @@ def _without(
     left = {impl.plugin for impl in hook.get_hookimpls()}
     every = {impl.plugin for impl in getattr(plugins.hook, hook.name).get_hookimpls()}
     return plugins.subset_hook_caller(hook.name, remove_plugins=(every - left).union(left_out))
+
+
+def _called(
+    plugins: pytest.PytestPluginManager, hook: pluggy.HookCaller, *left_out: object
+) -> Callable[..., object]:
+    """`hook` without the `left_out` (`_without`), or nothing to call where no plugin is left."""
+    caller = _without(plugins, hook, *left_out)
+    return caller if caller.get_hookimpls() else _nothing
+
+
+def _nothing(**kwargs: object) -> None:
+    return None
+
+
+def _logging_off(plugins: pytest.PytestPluginManager) -> list[object]:
+    """pytest's logging plugin, where live logging (`log_cli`) is off: what it does as an item starts,
+    is reported and finishes is to tell its live-logging handler the phase, and that handler then does
+    nothing (`_LiveLoggingNullHandler`). None otherwise."""
+    logging_plugin = plugins.get_plugin("logging-plugin")
+    handler = getattr(logging_plugin, "log_cli_handler", None)
+    return [logging_plugin] if type(handler) is _LiveLoggingNullHandler else []
+
+
+def _quiet_reporter(reporter: object) -> list[object]:
+    """pytest's terminal reporter, where it shows neither an item's location nor its file as the item
+    starts (`-q`): its `pytest_runtest_logstart` then writes nothing. None otherwise."""
+    if type(reporter) is not pytest.TerminalReporter:
+        return []
+    return [] if reporter.showlongtestinfo or reporter.showfspath else [reporter]
 
 
 def _maker(hook: pluggy.HookCaller) -> Callable[..., pytest.TestReport]:
