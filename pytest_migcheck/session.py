@@ -582,10 +582,19 @@ class MigcheckSession:
         file gets its own, as pytest makes it."""
         if document.problem is not None:
             return session.gethookproxy(path)
-        folder = os.path.dirname(path)
+        return self._folder_hook_proxy(session, os.path.dirname(path))
+
+    def _folder_hook_proxy(self, session: pytest.Session, folder: str) -> pluggy.HookRelay:
+        """pytest's hook proxy for `folder` (an absolute path), made once, and again when a plugin is
+        registered. pytest makes it from the folder's conftest modules: a folder given its parent's
+        (`_conftests_of_parent`) has its parent's proxy."""
         known = self._folder_hooks.get(folder)
         if known is None or known[0] != self.plugins_registered:
-            known = (self.plugins_registered, session.gethookproxy(path.parent))
+            if folder in self._as_parent:
+                proxy = self._folder_hook_proxy(session, os.path.dirname(folder))
+            else:
+                proxy = session.gethookproxy(Path(folder))
+            known = (self.plugins_registered, proxy)
             self._folder_hooks[folder] = known
         return known[1]
 

@@ -1,7 +1,7 @@
 """Before collecting a folder, pytest looks for a conftest.py in it and in every folder above it. A folder
 that leads to classic files and holds no conftest.py is given its parent's conftest modules, and pytest
-does not look again, nor work out again what its conftests leave out of collection (`collect_ignore`); a
-conftest.py anywhere on the way still applies to the items below it."""
+does not look again, nor work out again what its conftests leave out of collection (`collect_ignore`) or
+the hook proxy of its files; a conftest.py anywhere on the way still applies to the items below it."""
 
 from __future__ import annotations
 
@@ -64,6 +64,17 @@ def test_what_the_conftests_leave_out_is_worked_out_once_for_the_folders_that_sh
     # for what it decides: the other files of the rootdir, and the .cscfg in broken/ that could not be read.)
     assert estate.path in asked
     assert not {estate.path / folder for folder in ("shop", "net", "vms")}.intersection(asked)
+
+
+def test_the_files_of_folders_that_share_their_conftests_share_one_hook_proxy(
+    estate: pytest.Pytester,
+) -> None:
+    # A conftest.py elsewhere, so that pytest makes a proxy of its own for each folder it is asked about.
+    (estate.path / "docs").mkdir()
+    (estate.path / "docs" / "conftest.py").write_text("", encoding="utf-8")
+    items, _ = estate.inline_genitems("--migcheck", *QUIET, *SELECTED, "-m", "migcheck")
+    proxies = {id(item.ihook) for item in items if item.nodeid.startswith(("shop/", "net/", "vms/"))}
+    assert len(proxies) == 1
 
 
 def test_the_conftests_of_a_folder_and_of_those_above_it_reach_its_items(estate: pytest.Pytester) -> None:
