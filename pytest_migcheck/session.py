@@ -46,7 +46,6 @@ from migcheck.discover import shown
 from migcheck.engine import LintResult, RuleError, lint
 from migcheck.model import Document, Finding, Severity
 from migcheck.plugins import PluginError, load_rules
-from migcheck.report.junit import test_names
 from migcheck.report.text import format_finding, headline
 from migcheck.rule import Rule, RuleSet
 from migcheck.suppress import BASELINE
@@ -752,6 +751,10 @@ class MigcheckSession:
         kept over pytest's, as `record_xml_attribute`'s are."""
         xml = self.config.stash.get(junit_xml_key, None)
         if xml is not None:
+            # Imported only here: it compiles its patterns as it is imported (67 million instructions),
+            # which a run without --junitxml does not need.
+            from migcheck.report.junit import test_names
+
             path, _, code = report.nodeid.rpartition("::")
             xml.node_reporter(report).add_attribute("classname", test_names(path, code)[0])
 
