@@ -4,7 +4,6 @@ findings the session already has; they never lint."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,6 +63,10 @@ class MigcheckItem(pytest.Item):
         self.extra_keyword_matches.add(rule.name)
         self.keywords[rule.name] = True
         self.add_marker(_MARK)
+        # pytest derives this from reportinfo() and a path computation, per item, in a cached property
+        # (which takes a lock in Python 3.11); our path is already relative to the rootdir, where the
+        # lint ran, and the line is a lookup among the findings already made.
+        self.location = (self.key[0], self._line(), self._domain())
 
     @property
     def ihook(self) -> pluggy.HookRelay:
@@ -73,12 +76,6 @@ class MigcheckItem(pytest.Item):
     def has_other_markers(self) -> bool:
         """True when a mark other than our own `migcheck` applies (a conftest or hook added one)."""
         return any(mark.name != "migcheck" for node in self.listchain() for mark in node.own_markers)
-
-    @functools.cached_property
-    def location(self) -> tuple[str, int | None, str]:
-        # pytest derives this from reportinfo() and a path computation, per item; our path is already
-        # relative to the rootdir, where the lint ran.
-        return self.key[0], self._line(), self._domain()
 
     def runtest(self) -> None:
         failing = self.migcheck.failing(self.key)
