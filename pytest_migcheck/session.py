@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import _pytest.main  # `_in_venv`: pytest's test for a virtual environment, which it does not collect
 import pluggy
@@ -52,6 +52,9 @@ from migcheck.suppress import BASELINE
 from migcheck.texts import lines_of
 from migcheck.visible import visible
 from pytest_migcheck.items import MigcheckFile, MigcheckItem
+
+if TYPE_CHECKING:
+    from _pytest.junitxml import LogXML
 
 Key = tuple[str, str]  # (path relative to the rootdir, rule code): one item
 
@@ -112,6 +115,7 @@ class MigcheckSession:
         # link, a loop of links): display path of their folder → (absolute path, document).
         self._unlisted: dict[str, list[tuple[Path, Document]]] = defaultdict(list)
         self._plugin_warnings: list[str] = []  # plugins that give no rules, said in the summary
+        self._junit_xml: LogXML | None = None  # --junitxml's writer, when it is on (`pytest_sessionstart`)
         # Counts plugin registrations (conftest.py files among them): a file's hook proxy depends on which
         # conftests are loaded, so `MigcheckFile.ihook` keeps its proxy only while this stays the same.
         self.plugins_registered = 0
@@ -144,6 +148,8 @@ class MigcheckSession:
         with collector.paused():
             self._prepare()
         self._collect_beyond_testpaths()
+        # Made as pytest is configured, and kept for the session: looked up here once, not per report.
+        self._junit_xml = self.config.stash.get(junit_xml_key, None)
 
     def _prepare(self) -> None:
         """The rules, the settings, the lint and its index. Run with the cyclic collector paused, as the
@@ -749,7 +755,7 @@ class MigcheckSession:
         """Give --junitxml's case the classname `--format junit` gives it (`test_names`): pytest's own
         starts with a dot for a file whose name does (`.gitlab-ci.yml`). An attribute set on the case is
         kept over pytest's, as `record_xml_attribute`'s are."""
-        xml = self.config.stash.get(junit_xml_key, None)
+        xml = self._junit_xml
         if xml is not None:
             # Imported only here: it compiles its patterns as it is imported (67 million instructions),
             # which a run without --junitxml does not need.
