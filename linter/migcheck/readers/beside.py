@@ -256,6 +256,15 @@ def settings_file(
     return settings
 
 
+def folder_name() -> str | None:
+    """The name of the folder of the script read now (`pyazure` for `pyazure/hostedservices.py`); None
+    outside a run."""
+    inputs, loading = _INPUTS.get(), _READING.get()
+    if inputs is None or loading is None:
+        return None
+    return os.path.basename(_folder(inputs, loading))
+
+
 def finding() -> bool:
     """Whether the settings files the script read now loads are looked for: it is read as one of the
     files a run checks, not alone (a test, the plugin reading one file) nor as a settings file itself."""

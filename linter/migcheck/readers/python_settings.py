@@ -94,8 +94,15 @@ def _file(path: str) -> beside.Settings | None:
 
 
 def module_file(module: str, level: int) -> beside.Settings | None:
-    """The settings module `from <module> import ...` names, `level` its leading dots (see `_file`)."""
-    return _file(_module_path(module, level))
+    """The settings module `from <module> import ...` names, `level` its leading dots (see `_file`). A
+    module of a package that names another by the package's own name (`from pyazure.util import
+    RequestWithMethod` in `pyazure/hostedservices.py`, run as `python -m pyazure.hostedservices`) finds it
+    beside itself, where Python does from the folder above the package."""
+    found = _file(_module_path(module, level))
+    package = module.partition(".")[0]
+    if found is None and level == 0 and package and package == beside.folder_name():
+        found = _file("../" + _module_path(module, 0))
+    return found
 
 
 def _settings(settings: beside.Settings | None) -> _Module:

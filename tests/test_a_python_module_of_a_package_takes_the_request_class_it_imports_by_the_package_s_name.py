@@ -1,0 +1,115 @@
+"""A module of a Python package that imports another of the package by the package's name (`from
+pyazure.util import RequestWithMethod` in `pyazure/hostedservices.py`, run as `python -m
+pyazure.hostedservices`) takes it as Python does: its urllib `Request` subclass that takes the method first
+sends that method, so a Create Hosted Service, Create Deployment or Create Storage Account request is said
+to fail today, where the request was read as one of unknown method that only stops working once migrated."""
+
+from __future__ import annotations
+
+from lint_support import lint_files, where
+
+CREATE = "POST management.core.windows.net/<subscription-id>/services/hostedservices"
+DEPLOY = f"{CREATE}/<...>/deploymentslots/<...>"
+CREATE_ACCOUNT = "POST management.core.windows.net/<subscription-id>/services/storageservices"
+
+UTIL = """\
+\"\"\"Python wrapper around the Windows Azure storage and management APIs.\"\"\"
+from urllib2 import Request, urlopen
+
+
+class RequestWithMethod(Request):
+    def __init__(self, method, *args, **kwargs):
+        self._method = method
+        Request.__init__(self, *args, **kwargs)
+
+    def get_method(self):
+        return self._method
+"""
+
+PACKAGE = """\
+import urllib2
+
+MANAGEMENT_HOST = 'management.core.windows.net'
+
+
+class ServiceManagementEndpoint(object):
+    def __init__(self, subscription_id):
+        self.sub_id = subscription_id
+
+    @property
+    def base_url(self):
+        return 'https://%s/%s' % (MANAGEMENT_HOST, self.sub_id)
+
+    def urlopen(self, request):
+        return urllib2.urlopen(request)
+"""
+
+HOSTED_SERVICES = """\
+from pyazure import ServiceManagementEndpoint
+from pyazure.util import RequestWithMethod
+
+
+class HostedServices(ServiceManagementEndpoint):
+    @property
+    def base_url(self):
+        return super(HostedServices, self).base_url + '/services/hostedservices'
+
+    def create_service(self, name):
+        req = RequestWithMethod('POST', self.base_url)
+        return self.urlopen(req)
+
+    def create_deployment(self, service_name, deployment_slot):
+        req = RequestWithMethod('POST', '%s/%s/deploymentslots/%s' % (self.base_url, service_name, deployment_slot))
+        return self.urlopen(req)
+"""
+
+STORAGE_ACCOUNTS = """\
+from pyazure import ServiceManagementEndpoint
+from pyazure.util import RequestWithMethod
+
+
+class StorageAccounts(ServiceManagementEndpoint):
+    @property
+    def base_url(self):
+        return super(StorageAccounts, self).base_url + '/services/storageservices'
+
+    def create_storage_account(self, name):
+        return self.urlopen(RequestWithMethod('POST', self.base_url))
+"""
+
+
+def _found(tmp_path, monkeypatch):
+    files = {
+        "pyazure/__init__.py": PACKAGE,
+        "pyazure/util.py": UTIL,
+        "pyazure/hostedservices.py": HOSTED_SERVICES,
+        "pyazure/storageaccounts.py": STORAGE_ACCOUNTS,
+    }
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
+    return {f.location.path.rpartition("/")[2]: f for f in findings if f.location}
+
+
+def test_the_package_s_request_class_sends_the_method_it_is_given_and_a_create_fails_today(
+    tmp_path, monkeypatch
+):
+    found = _found(tmp_path, monkeypatch)
+    hosted = found["hostedservices.py"].message
+    assert f"its calls that create classic cloud services ({CREATE}, {DEPLOY}) fail today" in hosted
+    accounts = found["storageaccounts.py"].message
+    assert f"its calls that create classic storage accounts ({CREATE_ACCOUNT}) fail today" in accounts
+
+
+def test_the_finding_points_at_the_request_not_at_the_property_that_builds_its_url(tmp_path, monkeypatch):
+    found = _found(tmp_path, monkeypatch)
+    assert where([found["hostedservices.py"]]) == ["MIG601 pyazure/hostedservices.py:11:15"]
+
+
+def test_a_module_named_by_another_package_s_name_is_not_looked_for_above(tmp_path, monkeypatch):
+    files = {
+        "other/util.py": UTIL,
+        "pyazure/__init__.py": PACKAGE,
+        "pyazure/hostedservices.py": HOSTED_SERVICES.replace("pyazure.util", "other.util"),
+    }
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
+    [hosted] = [f for f in findings if f.location and f.location.path.endswith("hostedservices.py")]
+    assert "fail today" not in hosted.message
