@@ -3928,11 +3928,12 @@ class _ConfigurationFiles:
             matched = [(index, path) for path, index in named if path.endswith(tail)]
             if matched:
                 return matched[0] if len({index for index, _ in matched}) == 1 else (None, "")
-        if posixpath.dirname(written):
-            found = self.by_folder.get(
-                self.path_key(posixpath.join(folder, posixpath.dirname(written))), set()
-            )
-            if len(found) == 1:
+        written_folder = posixpath.dirname(written)
+        # The project's own folder for a file of its published package (`<project>/bin/Release/app.publish`,
+        # which holds no checked file where the build output is not committed): that project's service.
+        for in_folder in dict.fromkeys((written_folder, published_project(written_folder))):
+            found = self.by_folder.get(self.path_key(posixpath.join(folder, in_folder)), set())
+            if in_folder and len(found) == 1:
                 return next(iter(found)), ""
         return None, ""
 
