@@ -903,6 +903,9 @@ class Estate:
     # The names the scripts select subscriptions by, where they give no id (`-SubscriptionName 'Prod'`), once
     # each, in file order: the plan's step 0 selects by the one name where the files state no id.
     selected_by_name: tuple[str, ...] = ()
+    # For each of `selected_by_name`, in its order, the files that select it, once each in file order: step
+    # 0 says what names it (the scripts, a Visual Studio publish profile's `<AzureCredentials>`).
+    selected_by_name_in: tuple[tuple[str, ...], ...] = ()
     # The clouds the files work in (`CloudInUse`: a sign-in to one, a host of its API, a disk's or an image's
     # blob there), once each where first said, in file order: the plan's step 0 signs in to the one.
     clouds: tuple[CloudInUse, ...] = ()
@@ -2192,6 +2195,7 @@ class _Linker:
             scripted_gateways=tuple(gateways.values()),
             selected_subscriptions=_first_of_each_id(self._all(SubscriptionSelection)),
             selected_by_name=_names_selected(self._all(SubscriptionSelection)),
+            selected_by_name_in=_files_selecting_names(self._all(SubscriptionSelection)),
             clouds=_first_of_each_cloud(self._all(CloudInUse), disks, images),
             refused_networks=frozenset(undefined),
             configurations_apart=configurations_apart,
@@ -8128,6 +8132,15 @@ def _names_selected(selections: list[SubscriptionSelection]) -> tuple[str, ...]:
             s.called for s in selections if not s.id and s.called and s.called != UNSTATED_SUBSCRIPTION
         )
     )
+
+
+def _files_selecting_names(selections: list[SubscriptionSelection]) -> tuple[tuple[str, ...], ...]:
+    """For each name of `_names_selected`, in its order, the files that select the subscription by it."""
+    files: dict[str, dict[str, None]] = {name: {} for name in _names_selected(selections)}
+    for s in selections:
+        if not s.id and s.called in files:
+            files[s.called][s.mark.path] = None
+    return tuple(tuple(paths) for paths in files.values())
 
 
 def _first_of_each_id(selections: list[SubscriptionSelection]) -> tuple[SubscriptionSelection, ...]:

@@ -346,6 +346,9 @@ class Preamble:
     clouds_apart: tuple[str, ...] = ()
     # The one name the scripts select the subscription by, where the files state no id; "" otherwise.
     subscription_name: str = ""
+    # The files that select it by `subscription_name` (scripts, Visual Studio publish profiles), for step 0
+    # to say which; not in the JSON plan, which gives the name alone.
+    subscription_named_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -1442,6 +1445,7 @@ def _preamble(estate: Estate) -> Preamble:
     return Preamble(
         found,
         subscription_name=by_name,
+        subscription_named_in=estate.selected_by_name_in[0] if by_name else (),
         selected_apart=_selected_apart(estate, found),
         cloud=cloud,
         clouds_apart=clouds_apart,

@@ -145,7 +145,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from migcheck import clouds
-from migcheck.model import may_be_prepared
+from migcheck.model import FileKind, may_be_prepared
 from migcheck.plan import (
     FILL_IN_FIRST,
     UNSTATED_ID,
@@ -330,7 +330,7 @@ def preamble_words(preamble: Preamble) -> str:
     if preamble.subscription_id:
         which = f"subscription {preamble.subscription_id}"
     elif preamble.subscription_name:
-        which = f"subscription '{preamble.subscription_name}' (the scripts select it by this name; no file states its id)"
+        which = f"subscription '{preamble.subscription_name}' ({_named_by(preamble.subscription_named_in)}; no file states its id)"
     elif preamble.selected_apart:
         ids = ", ".join(preamble.selected_apart)
         unstated = any(s.startswith(f"{UNSTATED_ID} (") for s in preamble.selected_apart)
@@ -348,6 +348,27 @@ def preamble_words(preamble: Preamble) -> str:
         "a quota error at Prepare means Abort, raise the quota and start again."
         f"{_sovereign_dates(preamble)}"
     )
+
+
+def _preamble_data(preamble: Preamble) -> dict[str, object]:
+    """The JSON plan's `before`: the preamble, but for the files that name the subscription, which only the
+    text's words use."""
+    data = asdict(preamble)
+    del data["subscription_named_in"]
+    return data
+
+
+def _named_by(files: tuple[str, ...]) -> str:
+    """What selects the subscription by its name: the scripts, or the Visual Studio publish profiles
+    (`<AzureCredentials>`) that name it, which select nothing themselves."""
+    profiles = [f for f in files if f.casefold().endswith(f".{FileKind.PUBLISH_PROFILE.value}")]
+    if not profiles:
+        return "the scripts select it by this name"
+    if len(profiles) == 1:
+        named = f"the publish profile {profiles[0]} names it"
+    else:
+        named = f"the publish profiles {', '.join(profiles)} name it"
+    return named if len(profiles) == len(files) else f"the scripts select it by this name, and {named}"
 
 
 def _sign_in_words(preamble: Preamble) -> str:
@@ -1123,7 +1144,7 @@ def _data(plan: Plan) -> dict[str, object]:
         "subscriptions": [
             {
                 "subscription": s.subscription,
-                "before": asdict(s.preamble) if s.preamble is not None else None,
+                "before": _preamble_data(s.preamble) if s.preamble is not None else None,
                 "overview": _overview_data(s),
                 "steps": [_step_data(step, s) for step in s.steps],
                 "other_blockers": [_blocker_data(f, s) for f in listed_blockers(s.other_blockers)],
