@@ -982,8 +982,12 @@ def _drafted(estate: Estate, described: bool = True) -> Iterator[_Draft]:
         draft = _Draft(ScopeKind.STORAGE, account.name, "StorageAccount", contents, account)
         draft.after = _moved_before(estate, account) if described else ()
         # An account a script names by a value it does not state (`-MediaLocation $blob`) is as undecided as
-        # one no file places: which account it is, and what else it holds, the files do not say.
-        draft.unstated = is_stand_in(account.name, "StorageAccount")
+        # one no file places: which account it is, and what else it holds, the files do not say. Not one a
+        # file names by a placeholder of its own (`'[MY STORAGE ACCOUNT]'`), which its user knows to fill in,
+        # as the plan's step takes it (`plan._unnamed`).
+        draft.unstated = is_stand_in(account.name, "StorageAccount") and not is_placeholder(
+            account.name, "StorageAccount"
+        )
         yield draft.own(account)
     yield from _unstated_account_drafts(estate) if described else ()
     for standalone in estate.standalone_storage_accounts():
