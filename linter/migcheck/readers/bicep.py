@@ -275,10 +275,47 @@ def _first_error(root: Node) -> Node | None:
 
 
 def _syntax(node: Node, positions: _Positions) -> FileProblem:
+    opener = _left_open(node)
+    if opener is not None:
+        mark = positions.mark(opener)
+        closing = _CLOSING[opener.type]
+        message = f"not valid Bicep: {_OPENED[opener.type]} opened here is not closed (`{closing}` missing)"
+        return FileProblem("syntax", message, mark, "Fix the file so that `bicep build` compiles it.")
     mark = positions.mark(node)
     said = f"expected {node.type}" if node.is_missing else "cannot be read"
     message = f"not valid Bicep: what is written at line {mark.line}, column {mark.column} {said}"
     return FileProblem("syntax", message, mark, "Fix the file so that `bicep build` compiles it.")
+
+
+_CLOSING = {"{": "}", "[": "]", "(": ")"}
+_OPENED = {"{": "the block or object", "[": "the array", "(": "the parenthesis"}
+
+
+def _left_open(node: Node) -> Node | None:
+    """The bracket the file leaves open where the grammar stops reading it: the opener of a closing bracket
+    it had to assume (`MISSING "]"`), else the first of an error's own brackets that nothing in it closes
+    where the error runs on to the end of the file (a resource's `{` never closed); None for another fault."""
+    parent = node.parent
+    if node.is_missing:
+        opening = next((o for o, c in _CLOSING.items() if c == node.type), None)
+        siblings = parent.children if parent is not None else []
+        return next((child for child in siblings if child.type == opening), None)
+    if not node.is_error or any(s.type != "comment" for s in _siblings_after(node)):
+        return None
+    opened: list[Node] = []
+    for child in node.children:
+        if child.type in _CLOSING:
+            opened.append(child)
+        elif opened and child.type == _CLOSING[opened[-1].type]:
+            opened.pop()
+    return opened[0] if opened else None
+
+
+def _siblings_after(node: Node) -> Iterator[Node]:
+    sibling = node.next_sibling
+    while sibling is not None:
+        yield sibling
+        sibling = sibling.next_sibling
 
 
 class _Positions:
