@@ -341,11 +341,12 @@ def _read(path: str, data: bytes) -> tuple[Document, list[tuple[int, int]]]:
 
     resources = _called(path, roots, shell.run_commands(path, data, program))
     others = ran[-1].functions_run() if ran else ()
+    refused = ran[-1].refused if ran else None
     suppressions, marked = _suppressions(path, text, spans)
-    if not resources:
+    if not resources and refused is None:
         return Document(path, None, "", (), suppressions, marked, text=text), spans
     document = Document(
-        path, FileKind.SHELL, "", resources, suppressions, marked, text=text, functions_run=others
+        path, FileKind.SHELL, "", resources, suppressions, marked, refused, text=text, functions_run=others
     )
     return document, spans
 
@@ -403,6 +404,8 @@ class _Playbook:
         # many tasks, each looking at it whole.
         self.budget = 8 * size + 10_000
         self.folder = ""  # the folder of the file walked now, from the playbook's
+        # A `shell:` task's command is read now: the shell refuses one bash cannot parse (`_line`).
+        self.in_shell = False
         self.role_tasks = (
             ""  # the `tasks/` folder of the role whose tasks are walked now, from the playbook's
         )
@@ -942,7 +945,9 @@ class _Playbook:
         for key, value in entries.items():
             ran = False
             if key in _COMMAND_MODULES:
+                self.in_shell = key.rpartition(".")[2] == "shell"
                 ran = self._command(value, args or {})
+                self.in_shell = False
             elif key in _ACTIONS:
                 ran = self._action(value, args or {})
             elif key in _WINDOWS_MODULES:
@@ -1198,7 +1203,9 @@ class _Playbook:
         ):  # nor curl to the API, at a URL stated or one that may be its, nor an `az` command read
             return False
         line, anchors, holes, empty = self._filled(value, places)
-        self.lines.run_line(line, anchors, holes, empty)
+        refused = self.lines.run_line(line, anchors, holes, empty)
+        if refused is not None and self.in_shell and not self.walking and self.lines.refused is None:
+            self.lines.refused = refused  # MIG001 there, as for a script file of the same text
         return True
 
     def _filled(

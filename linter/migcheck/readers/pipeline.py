@@ -141,6 +141,7 @@ import posixpath
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from migcheck import automation
 from migcheck.model import (
     READ_AGAIN_CUT,
     TEMPLATE_NOT_READ,
@@ -356,6 +357,10 @@ class _Step:
     lines: tuple[Node, ...] = ()  # a list of command lines, each a scalar
     key: str = ""  # the key whose script it is (`before_script`); "" for a task
     script: _Held | None = None  # a script the reader writes (the cloud deployment task's calls)
+    # The script runs in bash as one whole, which refuses it when bash cannot parse it (a GitHub Actions
+    # `run:` in its default shell, `bash -e {0}`; an Azure Pipelines `bash:` step): MIG001 then, as for a
+    # script file. Not a `cmd` step's, nor a list of commands each run apart.
+    bash: bool = False
 
     @property
     def env(self) -> dict[str, tuple[Node, Node]]:
@@ -983,6 +988,7 @@ def _read_job(
     if shell_steps:
         resources = shell.run_commands(path, data, program)
     files_run = ran[-1].functions_run() if ran else ()
+    refused = ran[-1].refused if ran else None
     held = _Held()
     root = _repository_root(path)
     for step in steps:
@@ -992,9 +998,9 @@ def _read_job(
         if step.powershell:
             _add_powershell(held, step)
     if not held.text:
-        return resources, None, files_run
+        return resources, refused, files_run
     document = powershell_read(path, held, files)
-    return resources + document.resources, document.problem, files_run + document.functions_run
+    return resources + document.resources, refused or document.problem, files_run + document.functions_run
 
 
 def powershell_read(path: str, held: _Held, files: dict[str, tuple[str, list[str]]]) -> Document:
@@ -1291,7 +1297,8 @@ class _Walk:
                 self.refused = _gitlab_refuses(value)
             lines = _lines(value)
             if lines:
-                self.steps.append(_Step(node, powershell, context, lines, key=key))
+                bash = not powershell and _runs_in_bash(key, value, entries, context)
+                self.steps.append(_Step(node, powershell, context, lines, key=key, bash=bash))
                 read.add(key)
         task = entries.get("task")
         if task is not None and _scalar(task) and self.task(node, task.value, entries, context):
@@ -1869,6 +1876,21 @@ def _both(outer: bool | None, inner: bool | None) -> bool | None:
 
 def _entry(node: Node, name: str) -> Node | None:
     return next((v for k, v in node.value if _scalar(k) and k.value == name), None)
+
+
+def _runs_in_bash(key: str, value: Node, entries: dict[str, Node], context: _Context) -> bool:
+    """Whether a step's script, written as one scalar, runs in bash as a whole: an Azure Pipelines `bash:`
+    step, a GitHub Actions `run:` whose shell (its own, else its job's or workflow's default) is bash or sh,
+    or unstated on a runner that is not Windows'."""
+    if not _scalar(value):
+        return False
+    if key == "bash":
+        return context.azure
+    if key != "run" or context.azure:
+        return False
+    stated = entries.get("shell")
+    shell_name = stated.value if stated is not None and _scalar(stated) else context.shell
+    return (shell_name or "bash").split(" ", 1)[0].lower() in ("bash", "sh")
 
 
 def _shell_is_powershell(stated: Node | None, context: _Context) -> bool:
@@ -2462,10 +2484,21 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
     for node in step.lines:
         held = _Held()
         held.add(*_expanded(node, macros))
-        _run(lines, _file(node), held, azure)
+        refused = _run(lines, _file(node), held, azure)
+        if refused is not None and step.bash and lines.refused is None and _may_be_classic(node.value):
+            lines.refused = refused
 
 
-def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool, stating: bool = False) -> None:
+def _may_be_classic(script: str) -> bool:
+    """Whether a step's script names the classic tools or the API (`automation.names_the_api`): one bash
+    refuses is then said (MIG001), as a script file of the same text is; a step of other tools is not this
+    check's."""
+    return automation.names_the_api(script.encode("utf-8"))
+
+
+def _run(
+    lines: shell.CommandLines, path: str, held: _Held, azure: bool, stating: bool = False
+) -> FileProblem | None:
     """A script, each expression the CI service fills in (`${{ ... }}`, in Azure Pipelines a `$(name)` of a
     variable the file does not state) a value the file does not state; `stating` where it sets a variable of
     the file's `env:` (`shell.CommandLines.run_line`)."""
@@ -2481,7 +2514,7 @@ def _run(lines: shell.CommandLines, path: str, held: _Held, azure: bool, stating
         line.add(filled, [place] * len(filled))
         start = closed
     line.add(text[start:], held.places[start:])
-    lines.run_line("".join(line.pieces), line.anchors, holes, stating=stating)
+    return lines.run_line("".join(line.pieces), line.anchors, holes, stating=stating)
 
 
 def _filled_in(text: str, azure: bool) -> list[tuple[int, int]]:

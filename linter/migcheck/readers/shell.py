@@ -5175,6 +5175,9 @@ class CommandLines:
 
     def __init__(self, path: str, size: int, arm: bool, names_the_api: bool, flat: bool = False) -> None:
         self.walker = _Walker(path, b"", _Positions(path, b""), arm, flat)
+        # Why the shell refuses the first script the file runs in it that bash cannot parse (a CI step's
+        # `run:`, an Ansible `shell:` task's), as its caller says it (`run_line`): MIG001 there.
+        self.refused: FileProblem | None = None
         self.walker.names_the_api = names_the_api  # the file's whose lines run (`automation.names_the_api`)
         self.walker.budget = 4 * size + 50_000
         self.path = path  # the file whose lines run now: this one, or one it includes (`in_file`)
@@ -5194,18 +5197,19 @@ class CommandLines:
         holes: Sequence[tuple[str | None, Mark | None]] = (),
         empty: frozenset[int] = frozenset(),
         stating: bool = False,
-    ) -> None:
+    ) -> FileProblem | None:
         """One command line, each byte of its UTF-8 text shown where `anchors` says (`_HeldAt`), each value
         in it the file does not state a hole (`_numbered`), held by what `holes` names; those numbered in
         `empty` may be empty (`{{ vnet | default('') }}`). One bash cannot parse is not run (Ansible's shell
-        would refuse it too). A `stating` line sets variables the file states (a CI file's `env: VNET: ""`),
-        so an empty one is empty, as a value written in the command is."""
+        would refuse it too): returned is why, where the file writes it, as for a script file (MIG001), for
+        the caller that knows the line runs in a shell to say. A `stating` line sets variables the file
+        states (a CI file's `env: VNET: ""`), so an empty one is empty, as a value written in the command is."""
         walker = self.walker
         source = line.encode("utf-8")
         walker.spend(len(source))
         source, tree = _bash_parse(source)
         if tree.root_node.has_error:
-            return
+            return _syntax_problem(tree.root_node, _HeldAt(self.path, anchors, exact=True))
         saved = walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating
         walker.source, walker.where = source, _HeldAt(self.path, anchors, exact=True)
         walker.line_holes, walker.empty_holes, walker.stating = tuple(holes), empty, stating
@@ -5213,6 +5217,7 @@ class CommandLines:
             walker.statements(tree.root_node)
         finally:
             walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
+        return None
 
     def run_powershell(
         self, text: str, places: Sequence[tuple[int, int]], filled: Sequence[tuple[int, int]] = ()
