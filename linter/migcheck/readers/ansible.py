@@ -1976,12 +1976,18 @@ def _content_ends(text: str) -> tuple[dict[int, int], set[int]]:
 
 
 def _continued(lines: list[str], first: int, last: int) -> int:
-    """The last line of the command a script's line `first` starts: the lines it continues with a
-    backslash at the end, within the task (its last line `last`)."""
+    """The last line of the command a script's line `first` starts: the lines it continues, within the task
+    (its last line `last`), with a backslash at the end (the shell's), a backtick (PowerShell's), or a
+    pipe or `&&` that the next line's command completes (either's pipeline, as a `.ps1` statement that
+    runs on over its `|` lines)."""
     end = first
-    while end < last and lines[end - 1].rstrip().endswith("\\"):
+    while end < last and lines[end - 1].rstrip().endswith(_CONTINUING):
         end += 1
     return end
+
+
+# How a script's line ends when its command goes on in the next line (see `_continued`).
+_CONTINUING = ("\\", "`", "|", "&&")
 
 
 def _next_statement(lines: list[str], number: int) -> int:
