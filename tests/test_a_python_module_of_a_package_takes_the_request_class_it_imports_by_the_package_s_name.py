@@ -2,7 +2,9 @@
 pyazure.util import RequestWithMethod` in `pyazure/hostedservices.py`, run as `python -m
 pyazure.hostedservices`) takes it as Python does: its urllib `Request` subclass that takes the method first
 sends that method, so a Create Hosted Service, Create Deployment or Create Storage Account request is said
-to fail today, where the request was read as one of unknown method that only stops working once migrated."""
+to fail today, where the request was read as one of unknown method that only stops working once migrated.
+A `Request` subclass whose `get_method` returns a method it states (`return "POST"`) sends that method,
+where its requests were not read at all."""
 
 from __future__ import annotations
 
@@ -113,3 +115,36 @@ def test_a_module_named_by_another_package_s_name_is_not_looked_for_above(tmp_pa
     findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
     [hosted] = [f for f in findings if f.location and f.location.path.endswith("hostedservices.py")]
     assert "fail today" not in hosted.message
+
+
+FIXED_METHOD = """\
+from urllib.request import Request, urlopen
+
+API = "https://management.core.windows.net/sub"
+
+
+class CreateRequest(Request):
+    def get_method(self):
+        return "POST"
+
+
+class DeleteRequest(Request):
+    def __init__(self, url, headers=None):
+        super().__init__(url, headers=headers or {})
+
+    def get_method(self):
+        \"\"\"Always a DELETE.\"\"\"
+        return "DELETE"
+
+
+urlopen(CreateRequest(API + "/services/storageservices", b"<CreateStorageServiceInput/>"))
+urlopen(DeleteRequest(API + "/services/hostedservices/shop"))
+"""
+
+
+def test_a_request_class_whose_get_method_states_the_method_sends_that_method(tmp_path, monkeypatch):
+    [finding] = lint_files(tmp_path, monkeypatch, {"c.py": FIXED_METHOD}, "MIG601", dedent=False).findings
+    assert f"its calls that create classic storage accounts ({CREATE_ACCOUNT}) fail today" in finding.message
+    assert (
+        "DELETE management.core.windows.net/<subscription-id>/services/hostedservices/shop" in finding.message
+    )

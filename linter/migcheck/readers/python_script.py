@@ -3380,6 +3380,8 @@ class _Resources:
         """The HTTP method of a request: the function's name (`requests.put`), the method it is passed
         (`request('PUT', ...)`), or for urllib, POST with a body and GET without; the function's name
         when the script passes a method it does not state."""
+        if sends.method:
+            return sends.method
         passed = _argument(call.node, *sends.verb) if sends.verb is not None else None
         if passed is None and sends.body_makes_post:
             return "POST" if body is not None else "GET"
@@ -6245,6 +6247,9 @@ class _Sends:
     body: tuple[int, tuple[str, ...]] | None = None
     verb: tuple[int, tuple[str, ...]] | None = None
     body_makes_post: bool = False  # urllib: with no method passed, a body makes the request a POST
+    # The method a urllib `Request` class of the script's always sends (its `get_method` returns it); "" for
+    # any other.
+    method: str = ""
 
 
 _URL_ONLY = _Sends((0, ("url",)))
@@ -6355,9 +6360,12 @@ def _request_class(node: ast.ClassDef) -> _Sends | None:
         ),
         None,
     )
-    params = [arg.arg for arg in [*init.args.posonlyargs, *init.args.args]][1:] if init is not None else []
+    fixed = _method_returned(node)
+    if init is None:  # made as `Request` is, its `get_method` the method it sends
+        return replace(_HTTP_CALLS["Request"], verb=None, method=fixed) if fixed else None
+    params = [arg.arg for arg in [*init.args.posonlyargs, *init.args.args]][1:]
     verb = next((at for at, param in enumerate(params) if param in _METHOD_PARAMETERS), None)
-    if init is None or verb is None:
+    if verb is None and not fixed:
         return None
     rest = len(params) if init.args.vararg is not None else None
     url = params.index("url") if "url" in params else rest
@@ -6367,7 +6375,25 @@ def _request_class(node: ast.ClassDef) -> _Sends | None:
     if url is None:
         return None
     body = (data, ("data",)) if data is not None else None
-    return _Sends((url, ("url",)), body, (verb, (params[verb],)), body_makes_post=True)
+    passed = (verb, (params[verb],)) if verb is not None else None
+    return _Sends((url, ("url",)), body, passed, body_makes_post=True, method=fixed if verb is None else "")
+
+
+def _method_returned(node: ast.ClassDef) -> str:
+    """The method a class's `get_method` always returns (`def get_method(self): return 'PUT'`), in capitals;
+    "" where it has no such method, or returns anything else (`self._method`, the method it is made with)."""
+    for statement in node.body:
+        if isinstance(statement, ast.FunctionDef) and statement.name == "get_method":
+            body = [
+                s
+                for s in statement.body
+                if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))
+            ]
+            if len(body) == 1 and isinstance(body[0], ast.Return):
+                value = body[0].value
+                if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.isalpha():
+                    return value.value.upper()
+    return ""
 
 
 def _on_api_host(value: Value) -> bool:
