@@ -3882,7 +3882,8 @@ class _ConfigurationFiles:
     the project's own of that name); else the one checked file whose path ends with the one written (a
     script run from another folder than its own); else, for a file named alone, the one checked
     configuration of that name; else, for one the files lack in a folder that holds one packaged service's
-    definition or configurations, that service (a configuration per environment, kept out of the
+    definition or configurations, or in the published package folder of such a project (`<project>/bin/
+    Release/app.publish`, not committed), that service (a configuration per environment, kept out of the
     repository, is one more of the project's)."""
 
     def __init__(self, services: Sequence[CloudService]) -> None:
