@@ -51,3 +51,10 @@ def test_a_step_bash_does_not_run_or_of_other_tools_is_not_parsed_as_bash(tmp_pa
     files = {".github/workflows/classic.yml": NOT_BASH[case]}
     findings = lint_files(tmp_path, monkeypatch, files, "MIG001", dedent=False).findings
     assert not findings
+
+
+def test_what_bash_runs_though_the_grammar_does_not_parse_it_is_no_fault_in_a_step(tmp_path, monkeypatch):
+    braced = "for vm in web1 web2; { azure vm start $vm; }\n"  # bash runs a braced loop body
+    files = {".github/workflows/classic.yml": GITHUB.replace(_indented(BROKEN, 10), _indented(braced, 10))}
+    findings = lint_files(tmp_path, monkeypatch, {**files, "a.sh": braced}, "MIG001", dedent=False).findings
+    assert not findings

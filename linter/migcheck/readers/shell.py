@@ -5209,6 +5209,10 @@ class CommandLines:
         walker.spend(len(source))
         source, tree = _bash_parse(source)
         if tree.root_node.has_error:
+            # What a script file of the same text reads (a placeholder `<name>` as a word, a braced loop) is
+            # no fault to say: only what `_parse` would refuse there is.
+            if not _prepared(self.path, line)[1].root_node.has_error:
+                return None
             return _syntax_problem(tree.root_node, _HeldAt(self.path, anchors, exact=True))
         saved = walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating
         walker.source, walker.where = source, _HeldAt(self.path, anchors, exact=True)
