@@ -1800,7 +1800,7 @@ class MigrationOutOfOrder(Rule):
         committed = _what(commit)
         what = f"{changed}, in {committed}," if through else changed
         deleted = deleted_by(call.name)
-        does = _deletes(deleted, what) if deleted else f"changes {what}"
+        does = _does(deleted, what)
         message = (
             f"{call.name} {does} after {_call(commit)} at line {_line(commit)}: the Commit completed the "
             f"migration of {committed}, which is then a Resource Manager resource and no longer classic, so "
@@ -1858,7 +1858,7 @@ class MigrationOutOfOrder(Rule):
         state = vm.migration_state
         assert state is not None
         deleted = deleted_by(call.name)
-        does = _deletes(deleted, what) if deleted else f"changes {what}"
+        does = _does(deleted, what)
         message = (
             f"{call.name} {does}, but an export says the deployment of {_role_noun(vm)} {named(vm.name)} "
             f"of cloud service {named(service)} is locked (at {state.mark.path}:{state.mark.line}): "
@@ -2172,6 +2172,11 @@ _HOLDERS = ("virtual-network", "cloud-service")
 # What `_locked` says a change is locked through when it changes a security group or route table cloned
 # with the resource prepared (its message names what uses it).
 _CLONED = "\x00cloned"
+
+
+def _does(deleted: str, what: str) -> str:
+    """What a call does to `what`: deletes it (`deleted`, the kind `deleted_by` says it deletes) or changes it."""
+    return _deletes(deleted, what) if deleted else f"changes {what}"
 
 
 def _deletes(deleted: str, what: str) -> str:
