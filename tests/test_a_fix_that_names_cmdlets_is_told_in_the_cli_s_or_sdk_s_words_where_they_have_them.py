@@ -3,8 +3,9 @@ wherever that tool has them: an endpoint ACL the classic CLI adds is deleted by 
 the endpoint and the rule's order; a VM a script makes in a network without a subnet gets one with the
 CLI's `-b` or the legacy SDK's `subnet_names`; an XML extension the SDK sets is uninstalled by the SDK;
 extensions cut off by a network security group, a VPN gateway beside ExpressRoute, a gateway that may be
-ExpressRoute and boot diagnostics on Premium storage get the CLI's commands. A line of PowerShell that runs
-a cmdlet and the CLI is told in the words of the call the finding is on. A script that sends the API's
+ExpressRoute and boot diagnostics on Premium storage get the CLI's commands, and an Application Gateway
+the CLI creates (in a script or a CI step) is deleted by the CLI's command naming it. A line of PowerShell
+that runs a cmdlet and the CLI is told in the words of the call the finding is on. A script that sends the API's
 requests itself (Invoke-RestMethod, requests) is told the request to send: a connection it disconnects is
 connected again by an UpdateConnection, a circuit link it makes is deleted by a DELETE and the network
 configuration changed by a GET and a PUT, a disk it registers deleted by a DELETE."""
@@ -152,6 +153,24 @@ def test_a_gateway_the_cli_creates_is_looked_into_with_the_cli_s_export(
     [fix] = _fixes(tmp_path, monkeypatch, files, "MIG302")
     assert "export the network configuration (`azure network export <file>`)" in fix
     assert "Get-AzureVNetConfig" not in fix and "Set-AzureVNetConfig" not in fix
+
+
+def test_an_application_gateway_the_cli_creates_is_removed_with_the_cli_by_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    create = "azure network application-gateway create -n shop-agw -e vnet1 -t agw -c 2 -z Medium\n"
+    workflow = (
+        f"on: workflow_dispatch\njobs:\n  agw:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {create}"
+    )
+    for files in ({"agw.sh": "#!/bin/bash\n" + create}, {".github/workflows/agw.yml": workflow}):
+        [fix] = _fixes(tmp_path, monkeypatch, files, "MIG312")
+        assert "(`azure network application-gateway delete shop-agw`)" in fix
+        assert "Remove-AzureApplicationGateway" not in fix
+        for name in files:
+            (tmp_path / name).unlink()
+    cmdlet = "New-AzureApplicationGateway -Name shop-agw -VnetName vnet1 -Subnets agw -GatewaySize Medium\n"
+    [fix] = _fixes(tmp_path, monkeypatch, {"agw.ps1": cmdlet}, "MIG312")
+    assert "(Remove-AzureApplicationGateway)" in fix  # the cmdlets' own words
 
 
 def test_boot_diagnostics_the_cli_leaves_on_are_turned_off_with_the_cli(

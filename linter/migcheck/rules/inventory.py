@@ -34,6 +34,7 @@ from migcheck.retirements import (
 )
 from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.extensions import CLASSIC_VM_ROW, EXAMPLE_SUBSCRIPTION, files_subscription
+from migcheck.wording import Tool, command_word
 
 SUBSCRIPTION = EXAMPLE_SUBSCRIPTION
 CLASSIC_VNET = (
@@ -286,7 +287,8 @@ class ClassicApplicationGateway(Rule):
         "-ExportToFile <file>`) so its listeners, rules and backend pools can be rebuilt. Build a Resource "
         "Manager Application Gateway on the v2 SKU (`Standard_v2` or `WAF_v2`) in a Resource Manager "
         "network that reaches the backends, and move the traffic to it (DNS, clients). Then remove the "
-        "classic gateway (`Stop-AzureApplicationGateway`, `Remove-AzureApplicationGateway`) and migrate the "
+        "classic gateway (`Stop-AzureApplicationGateway`, `Remove-AzureApplicationGateway`; with the classic "
+        "CLI, `azure network application-gateway delete <name>`) and migrate the "
         "network; the v2 gateway can be rebuilt in the migrated network later if it belongs there.",
     )
     invalid = (
@@ -334,7 +336,18 @@ class ClassicApplicationGateway(Rule):
                 gateway,
                 f"classic Application Gateway '{gateway.name}' is in virtual network '{gateway.vnet}'"
                 f"{f' ({where})' if where else ''}: the network cannot be migrated while it holds it",
+                fix_in={Tool.CLASSIC_CLI: _cli_application_gateway_fix(gateway.name)},
             )
+
+
+def _cli_application_gateway_fix(name: str) -> str:
+    """MIG312's fix for a gateway the classic CLI makes: its user removes it with the CLI's own command,
+    which names the gateway, not with a cmdlet it may not have."""
+    return (
+        "Build its replacement first, a v2 gateway in Resource Manager, and move the traffic to it; then "
+        f"remove the classic gateway (`azure network application-gateway delete {command_word(name, '<gateway>')}`)"
+        " before migrating the network."
+    )
 
 
 class VnetPeeringRule(Rule):
