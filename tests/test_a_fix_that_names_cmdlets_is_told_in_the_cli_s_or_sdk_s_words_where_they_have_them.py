@@ -4,8 +4,8 @@ the endpoint and the rule's order; a VM a script makes in a network without a su
 CLI's `-b` or the legacy SDK's `subnet_names`; an XML extension the SDK sets is uninstalled by the SDK;
 extensions cut off by a network security group, a VPN gateway beside ExpressRoute, a gateway that may be
 ExpressRoute and boot diagnostics on Premium storage get the CLI's commands, and an Application Gateway
-the CLI creates (in a script or a CI step) is deleted by the CLI's command naming it. A line of PowerShell
-that runs a cmdlet and the CLI is told in the words of the call the finding is on. A script that sends the API's
+the CLI creates (in a script, a CI step or a playbook) is deleted by the CLI's command naming it. A line of
+PowerShell that runs a cmdlet and the CLI is told in the words of the call the finding is on. A script that sends the API's
 requests itself (Invoke-RestMethod, requests) is told the request to send: a connection it disconnects is
 connected again by an UpdateConnection, a circuit link it makes is deleted by a DELETE and the network
 configuration changed by a GET and a PUT, a disk it registers deleted by a DELETE."""
@@ -162,7 +162,13 @@ def test_an_application_gateway_the_cli_creates_is_removed_with_the_cli_by_its_n
     workflow = (
         f"on: workflow_dispatch\njobs:\n  agw:\n    runs-on: ubuntu-latest\n    steps:\n      - run: {create}"
     )
-    for files in ({"agw.sh": "#!/bin/bash\n" + create}, {".github/workflows/agw.yml": workflow}):
+    playbook = f"- hosts: localhost\n  tasks:\n    - name: Create the gateway\n      shell: {create}"
+    each = (
+        {"agw.sh": "#!/bin/bash\n" + create},
+        {".github/workflows/agw.yml": workflow},
+        {"site.yml": playbook},
+    )
+    for files in each:
         [fix] = _fixes(tmp_path, monkeypatch, files, "MIG312")
         assert "(`azure network application-gateway delete shop-agw`)" in fix
         assert "Remove-AzureApplicationGateway" not in fix
