@@ -251,9 +251,9 @@ def test_the_slots_of_a_loop_read_their_one_configuration_once(monkeypatch):
     read: list[str] = []
     real = template_slots.configuration_of
 
-    def counted(data: bytes, at: Mark):
+    def counted(data: bytes, at: Mark, *placed):
         read.append(at.path)
-        return real(data, at)
+        return real(data, at, *placed)
 
     monkeypatch.setattr(template_slots, "configuration_of", counted)
     template = {

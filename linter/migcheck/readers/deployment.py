@@ -46,6 +46,7 @@ from migcheck.model import (
     lun_key,
 )
 from migcheck.readers.cscfg import read as read_service_configuration
+from migcheck.readers.embedded_text import Placed
 from migcheck.readers.netcfg import REST_NETWORK, read_virtual_network
 from migcheck.readers.role import (
     REST,
@@ -402,17 +403,28 @@ def _configuration(written: Element, marker: Marker) -> ServiceConfiguration | N
     return configuration_of(data, marker.mark(written))
 
 
-def configuration_of(data: bytes, at: Mark) -> ServiceConfiguration | None:
+def configuration_of(
+    data: bytes, at: Mark, placed: Callable[[str], Placed | None] | None = None
+) -> ServiceConfiguration | None:
     """The service configuration a .cscfg's bytes are, carried inside another file (a REST body's base64
     `Configuration`, a template's `configuration` string), every part of it marked at `at`, where that file
-    writes it; None when they are not one."""
+    writes it, or, where `placed` tells where the file writes each character of the decoded text (a string
+    literal, not base64), at the element's own `<` there; None when they are not one."""
     try:
-        root = parse(data, decode(data))
+        text = decode(data)
+        root = parse(data, text)
     except (ValueError, Unreadable):
         return None
     if local_name(root) != "ServiceConfiguration":
         return None
-    [config] = read_service_configuration(root, _AtElement(at))
+    place = placed(text) if placed is not None else None
+    if place is None:
+        [config] = read_service_configuration(root, _AtElement(at))
+    else:
+        from migcheck.readers.python_script import remarked
+
+        read = remarked(tuple(read_service_configuration(root, Marker(at.path, text))), place.mark)
+        [config] = read if isinstance(read, tuple) else ()
     return config if isinstance(config, ServiceConfiguration) else None
 
 

@@ -15,13 +15,14 @@ role of the deployment in its slot, as Resource Manager lists a cloud service's 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NamedTuple
 
 from migcheck.automation import deployed_file
 from migcheck.model import Deployment, Mark, Role, RoleType, ServiceConfiguration
 from migcheck.readers.deployment import configuration_of, package_deployment
+from migcheck.readers.embedded_text import Placed, bicep_string_offsets, json_string_offsets
 
 SLOT = "microsoft.classiccompute/domainnames/slots"
 SLOT_ROLE = "microsoft.classiccompute/domainnames/slots/roles"
@@ -44,7 +45,8 @@ def is_deployment_type(rtype: str) -> bool:
 class Slotted(NamedTuple):
     """A declared slot or role: its type, its name in full (`shop/production/WebRole`), its properties
     (each value not stated a stand-in), where it is, where its `configuration` is written (None where it
-    writes none) and the file that configuration is loaded from, as written ("" for none)."""
+    writes none), the file that configuration is loaded from, as written ("" for none), and the text of
+    the template with the offset where the configuration's value starts in it (-1 where not known)."""
 
     type: str
     name: object
@@ -52,6 +54,8 @@ class Slotted(NamedTuple):
     mark: Mark
     configuration_at: Mark | None
     configuration_file: str
+    text: str = ""
+    configuration_offset: int = -1
 
 
 def deployments(found: list[Slotted]) -> Iterator[Deployment]:
@@ -59,11 +63,12 @@ def deployments(found: list[Slotted]) -> Iterator[Deployment]:
     that only roles are declared in."""
     slots: dict[tuple[str, str], Deployment] = {}
     configurations: dict[tuple[str, Mark], ServiceConfiguration | None] = {}
-    for rtype, name, props, mark, configuration_at, loaded_from in found:
+    for rtype, name, props, mark, configuration_at, loaded_from, text, offset in found:
         service, slot, role = _parts(name)
         place = (service.casefold(), slot.casefold())
         if rtype.strip().casefold() == SLOT:
-            made = _slot(service, slot, props, mark, configuration_at or mark, configurations)
+            placed = _literal(text, offset, configuration_at)
+            made = _slot(service, slot, props, mark, configuration_at or mark, configurations, placed)
             if loaded_from:
                 made = replace(made, configuration_file=deployed_file(loaded_from))
             earlier = slots.get(place)
@@ -75,6 +80,24 @@ def deployments(found: list[Slotted]) -> Iterator[Deployment]:
                 _joined(earlier, (declared,)) if earlier is not None else _of_roles(service, slot, declared)
             )
     yield from slots.values()
+
+
+def _literal(text: str, offset: int, at: Mark | None) -> Callable[[str], Placed | None] | None:
+    """What tells where the template's literal at `offset` writes each character of the configuration it
+    decodes to: a JSON string (`"`) or a Bicep one (`'`, `'''`); None where the value is no literal
+    (an expression, a parameter, `loadTextContent`, which marks the loaded file itself)."""
+    if at is None or offset < 0 or offset >= len(text) or text[offset] not in "\"'":
+        return None
+    where = at
+
+    def placed(decoded: str) -> Placed | None:
+        if text[offset] == '"':
+            offsets = json_string_offsets(text, offset, len(decoded))
+        else:
+            offsets = bicep_string_offsets(text, offset, decoded)
+        return Placed(decoded, text, where, offset, offsets) if offsets is not None else None
+
+    return placed
 
 
 def _parts(name: object) -> tuple[str, str, str]:
@@ -97,14 +120,16 @@ def _slot(
     mark: Mark,
     at: Mark,
     configurations: dict[tuple[str, Mark], ServiceConfiguration | None],
+    placed: Callable[[str], Placed | None] | None = None,
 ) -> Deployment:
     """A declared slot's deployment, its roles those its configuration names (each configuration read once
-    where it is written: a loop's slots have one)."""
+    where it is written: a loop's slots have one), each of its elements marked where the template's
+    string literal writes it (`placed`) when it is written as one."""
     written = _property(props, "configuration")
     config = None
     if isinstance(written, str):
         if (written, at) not in configurations:
-            configurations[written, at] = configuration_of(written.encode(), at)
+            configurations[written, at] = configuration_of(written.encode(), at, placed)
         config = configurations[written, at]
     unread = f"<roles of the package, {posixpath.basename(mark.path)}:{mark.line}>"
     return package_deployment(

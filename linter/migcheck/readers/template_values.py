@@ -404,6 +404,8 @@ def _deployments(text: str, rows: list[tuple[Declared, dict]]) -> Iterator[objec
             resource.mark,
             _configuration_at(text, resource),
             _loaded_from(resource.properties),
+            text,
+            _spots(text, resource).value_offset("configuration"),
         )
         for resource, row in rows
         if is_deployment_type(str(row["type"]))
