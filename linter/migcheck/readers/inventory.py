@@ -101,7 +101,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from migcheck.frames import with_frames_to_spare
-from migcheck.inventory_model import REACHING_INTO_CLASSIC, ExportPage, ListPage, UncheckedResource
+from migcheck.inventory_model import (
+    CLASSIC_ROLES,
+    REACHING_INTO_CLASSIC,
+    ExportPage,
+    ListPage,
+    UncheckedResource,
+)
 from migcheck.model import (
     Document,
     FileKind,
@@ -161,7 +167,15 @@ _FIRST_KEY = re.compile(r'\{\s*"\$')  # `{"$schema": ...}`: a template, paramete
 # word is enough to look further; `Microsoft.Classic` has no `/` to escape).
 # A template that links another by its path (`templateLink`) is read for what the linked one declares.
 # `_names_a_classic_provider` looks for the third.
-_TEMPLATE_MARKERS = ("deploymenttemplate.json", "cloudservices", "microsoft.classic", "templatelink")
+# A template that assigns a built-in role that grants rights on classic resources only (by its definition's
+# GUID) is read for that assignment, whatever else it declares.
+_TEMPLATE_MARKERS = (
+    "deploymenttemplate.json",
+    "cloudservices",
+    "microsoft.classic",
+    "templatelink",
+    *sorted(CLASSIC_ROLES),
+)
 # Each marker as UTF-8 and UTF-16 bytes, to look for in the file's bytes with ASCII letters lower-cased (a
 # case-insensitive regular expression over a megabyte of export cost 15 ms a marker; this costs one pass).
 _TEMPLATE_SNIFF = tuple(tuple(m.encode(codec) for codec in _CODECS) for m in _TEMPLATE_MARKERS)

@@ -1546,10 +1546,17 @@ def _ps_role_assignment(obj: dict, mark: Mark, spots: Spots) -> Item:
 
 
 def _holds_resources(scope: ResourceId) -> bool:
-    """Whether an assignment's scope is a subscription, one of its resource groups, or a management group."""
+    """Whether an assignment's scope is a subscription, one of its resource groups, or a management group.
+    A resource group or subscription not stated is one (a template's assignment with no `scope` is on the
+    group the template is deployed to)."""
     if scope.type == "microsoft.management/managementgroups":
         return len(scope.names) == 1
-    return bool(scope.subscription) and not scope.type
+    if scope.type:
+        return False
+    # A subscription's id whose GUID is to fill in (a template's `subscription().id`) names one too.
+    return bool(scope.subscription or scope.resource_group) or scope.text.strip().casefold().startswith(
+        "/subscriptions/"
+    )
 
 
 # The plans whose Standard tier has Defender for Cloud install its monitoring extension on a subscription's

@@ -529,6 +529,8 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     # A resource declared without properties has none: not the row of an export that leaves them out.
     props = {} if resource.properties is None else resource.properties
     row = {"type": rtype, "name": resource.name, **resource.own, "properties": props}
+    if rtype.casefold() == _ROLE_ASSIGNMENT:
+        _deployment_scope(row, file)
     searched = [u for u in _unknowns(row) if u.mark is None and not u.stand_in]
     marks: dict[int, Mark] = {}
     if searched:
@@ -548,18 +550,19 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     if numbered:
         row = {k: _renamed(v, numbered) for k, v in row.items()}
     _template_defaults(row)
-    _as_exported(row)
+    _as_exported(row, file)
     return row
 
 
 _ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments"
 
 
-def _as_exported(row: dict) -> None:
+def _as_exported(row: dict, file: str) -> None:
     """A Resource Manager resource's row (`read_type`) as an export writes it: with the id `resourceId`
     gives its type and name (a peering declared as its network's child is told by it), and a role
     assignment's `scope`, which a template writes beside its properties (`Microsoft.ClassicCompute/
-    virtualMachines/web01`, or an id), among them as an id."""
+    virtualMachines/web01`, or an id), among them as an id; one written without a scope is on the resource
+    group the template is deployed to (`_deployment_group`)."""
     from migcheck.readers.arm_expressions import resource_id
 
     rtype, name = str(row["type"]), row.get("name")
@@ -570,11 +573,42 @@ def _as_exported(row: dict) -> None:
         made = resource_id([rtype, *name.split("/")])
         if isinstance(made, str):
             row["id"] = made
-    if rtype.casefold() != _ROLE_ASSIGNMENT or not isinstance(scope, str) or not isinstance(props, dict):
+    if rtype.casefold() != _ROLE_ASSIGNMENT or not isinstance(props, dict):
+        return
+    if scope is None and not any(k.casefold() == "scope" for k in props):
+        scope = _deployment_group(file)
+    if not isinstance(scope, str):
         return
     if not any(k.casefold() == "scope" for k in props):
         stripped = scope.strip()
         props["scope"] = stripped if stripped.startswith("/") else f"/providers/{stripped}"
+
+
+def _deployment_group(file: str) -> str:
+    """The id of the resource group a template is deployed to, which it does not state: a stand-in named
+    after the file, in a subscription not stated either."""
+    return f"/resourceGroups/<resource group {file} is deployed to>"
+
+
+# The scopes a role assignment names by the deployment's own resource group or subscription, as written
+# (blanks and brackets left out, in lower case): the stand-in id of each.
+_DEPLOYMENT_SCOPES: dict[str, Callable[[str], str]] = {
+    "resourcegroup().id": _deployment_group,
+    "subscription().id": lambda file: f"/subscriptions/<subscription {file} is deployed to>",
+}
+
+
+def _deployment_scope(row: dict, file: str) -> None:
+    """A role assignment's `scope` written as the deployment's resource group or subscription
+    (`[resourceGroup().id]`, `[subscription().id]`), which the template does not state: that scope's
+    stand-in id, so that the assignment is read as one on it."""
+    scope = row.get("scope")
+    if not isinstance(scope, Unknown):
+        return
+    written = "".join(scope.raw.split()).strip("[]").casefold()
+    made = _DEPLOYMENT_SCOPES.get(written)
+    if made is not None:
+        row["scope"] = made(file)
 
 
 def _unknowns(value: object) -> Iterator[Unknown]:
