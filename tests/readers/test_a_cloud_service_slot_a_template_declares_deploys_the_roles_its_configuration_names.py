@@ -80,11 +80,13 @@ def test_a_nested_slot_s_configuration_names_its_roles_and_where_it_goes():
     assert deployment.mark.line == _line(text, '"type": "slots"') - 1
 
 
-def test_each_role_of_a_slot_s_configuration_is_mig101_at_the_configuration(tmp_path, monkeypatch):
+def test_each_role_of_a_slot_s_configuration_is_mig101_at_its_role_element(tmp_path, monkeypatch):
     text = _text(NESTED)
     result = lint_files(tmp_path, monkeypatch, {"azuredeploy.json": text}, "MIG101", dedent=False)
     at = _line(text, '"configuration"')
-    assert where(result.findings) == [f"MIG101 azuredeploy.json:{at}:30"] * 2
+    line_start = text.rfind("\n", 0, text.index('"configuration"')) + 1
+    columns = [text.index(f'<Role name=\\"{name}\\"') - line_start + 1 for name in ("WebRole1", "Worker")]
+    assert sorted(where(result.findings)) == sorted(f"MIG101 azuredeploy.json:{at}:{c}" for c in columns)
     assert "'WebRole1'" in result.findings[0].message
     assert "deployment slot" in result.findings[0].message
 

@@ -37,6 +37,12 @@ CSCFG = """\
 """
 
 
+TWO_ROLES = CSCFG.replace(
+    '<Role name="Web"><Instances count="2" /></Role>',
+    '<Role name="Web"><Instances count="2" /></Role>\n  <Role name="Worker"><Instances count="1" /></Role>',
+)
+
+
 def _template(configuration: str) -> str:
     slot = {"type": "slots", "apiVersion": "2016-04-01", "name": "production"}
     slot["properties"] = {"configuration": configuration}
@@ -122,6 +128,19 @@ def test_an_acl_of_a_slot_s_configuration_is_mig201_at_its_endpoint_acl(tmp_path
     result = lint_files(tmp_path, monkeypatch, {name: text}, "MIG201", dedent=False)
     line, column = _position(text, "<EndpointAcl ")
     assert where(result.findings) == [f"MIG201 {name}:{line}:{column}"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("azuredeploy.json", _template(TWO_ROLES)), ("main.bicep", _bicep(f"'''\n{TWO_ROLES}'''"))],
+)
+def test_each_role_of_a_slot_s_configuration_is_mig101_at_its_role_element(tmp_path, monkeypatch, name, text):
+    result = lint_files(tmp_path, monkeypatch, {name: text}, "MIG101", dedent=False)
+    quote = '\\"' if name.endswith(".json") else '"'  # as the string writes it
+    expected = [_position(text, f"<Role name={quote}{role}{quote}") for role in ("Web", "Worker")]
+    assert sorted(where(result.findings)) == sorted(
+        f"MIG101 {name}:{line}:{column}" for line, column in expected
+    )
 
 
 def test_a_configuration_the_template_works_out_keeps_the_string_s_mark():

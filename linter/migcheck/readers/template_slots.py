@@ -132,9 +132,23 @@ def _slot(
             configurations[written, at] = configuration_of(written.encode(), at, placed)
         config = configurations[written, at]
     unread = f"<roles of the package, {posixpath.basename(mark.path)}:{mark.line}>"
-    return package_deployment(
+    made = package_deployment(
         config, at, mark, unread, _SLOT_EVIDENCE, service=service, name=service, slot=slot
     )
+    return _at_role_elements(made, config) if config is not None and placed is not None else made
+
+
+def _at_role_elements(deployment: Deployment, config: ServiceConfiguration) -> Deployment:
+    """The deployment with each role its configuration names marked at the configuration's `Role` element
+    of that name, where the template's literal shows it (`placed`): the template writes the roles there,
+    where a REST body's base64 shows them nowhere."""
+    written: dict[str, Mark] = {}
+    for settings in config.roles:
+        written.setdefault(settings.name.strip().casefold(), settings.mark)
+    roles = tuple(
+        replace(role, mark=written.get(role.name.strip().casefold(), role.mark)) for role in deployment.roles
+    )
+    return replace(deployment, roles=roles)
 
 
 def _of_roles(service: str, slot: str, role: Role) -> Deployment:
