@@ -165,3 +165,12 @@ def test_marking_a_long_configuration_costs_in_line_with_its_length(literal):
         return lambda: _deployment(path, text)
 
     assert_linear(make, 400)
+
+
+def test_a_configuration_read_without_its_byte_order_mark_keeps_the_string_s_mark():
+    # The text read is one character shorter than the string: the string's characters do not end where the
+    # text does, so nothing is placed by them.
+    text = _template("\ufeff" + CSCFG)
+    reserved = _deployment("azuredeploy.json", text).reserved_ip
+    assert reserved is not None
+    assert (reserved.mark.line, reserved.mark.column) == _position(text, '"\\ufeff')
