@@ -106,3 +106,25 @@ def test_a_classic_role_assigned_where_nothing_classic_is_checked_is_said_nothin
     assert (
         lint_files(tmp_path, monkeypatch, {"roles.json": _template()}, "MIG501", dedent=False).findings == []
     )
+
+
+def test_an_export_s_assignment_on_a_group_of_a_subscription_to_fill_in_is_mig501_as_the_template_s(
+    tmp_path, monkeypatch
+):
+    # Zeros name no subscription: the group is one of the subscription the files are of, as the template's.
+    row = {
+        "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop-rg/providers/"
+        "Microsoft.Authorization/roleAssignments/1a2b3c4d-0000-4000-8000-000000000001",
+        "name": "1a2b3c4d-0000-4000-8000-000000000001",
+        "type": "microsoft.authorization/roleassignments",
+        "properties": {
+            "scope": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop-rg",
+            "roleDefinitionId": f"/providers/Microsoft.Authorization/roleDefinitions/{CLASSIC_VM_CONTRIBUTOR}",
+            "principalId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+        },
+    }
+    files = {"rbac.json": json.dumps([row], indent=2), "ServiceConfiguration.Cloud.cscfg": CSCFG}
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False).findings
+    assert (
+        "on resource group 'shop-rg' of subscription 00000000-0000-0000-0000-000000000000" in finding.message
+    )
