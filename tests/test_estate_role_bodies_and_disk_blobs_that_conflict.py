@@ -83,7 +83,7 @@ def test_a_role_body_beside_a_deployment_of_its_vm_that_states_other_disks_and_e
     )
     assert where(result.findings) == ["MIG004 assets/create_role.xml:1:1"]
     message = result.findings[0].message
-    assert "role 'vm01' is described differently here than at assets/create_deployment.xml" in message
+    assert "VM 'vm01' is described differently here than at assets/create_deployment.xml" in message
     assert (
         "disks http://storageaccount001.blob.core.windows.net/vhds/disk004.vhd / "
         "http://imagestore.blob.core.windows.net/vhds/disk004.vhd" in message

@@ -38,7 +38,7 @@ def test_two_bodies_with_one_private_id_are_one_deployment(tmp_path, monkeypatch
     (finding,) = result.findings
     assert where([finding]) == ["MIG004 2017/app.xml:5:5"]
     assert finding.message == (
-        "role 'app01' is described differently here than at 2016/app.xml:5: availability set 'as9' / 'as1' "
+        "VM 'app01' is described differently here than at 2016/app.xml:5: availability set 'as9' / 'as1' "
         "(here / there)"
     )
     (service,) = result.estate.cloud_services

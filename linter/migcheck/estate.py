@@ -6991,7 +6991,9 @@ class _InventoryVms:
                     differences = ()
                     self.linker.conflicts.extend(_exports_conflict(earlier, record))
                 if differences:
-                    self.linker.conflicts.append(Conflict(role.kind, role.name, here, there, differences))
+                    self.linker.conflicts.append(
+                        Conflict(_conflict_kind(role), role.name, here, there, differences)
+                    )
                 if _scripted(role, self.linker.scripts):  # the export is the VM as it is
                     roles.roles[position] = _as_it_is(record.role, role)
                 else:
@@ -7125,7 +7127,9 @@ class _Roles:
             differences = _role_differences(here, there) + _stated_list_differences(here, there)
             joined = _either(kept, role)
         if differences:
-            self.conflicts.append(Conflict(role.kind, role.name, here.mark, there.mark, differences))
+            self.conflicts.append(
+                Conflict(_conflict_kind(role), role.name, here.mark, there.mark, differences)
+            )
         self.roles[index] = joined
 
     def append(self, role: Role) -> None:
@@ -7594,6 +7598,11 @@ _VM_CONFIGURATION = (
 )
 
 
+def _conflict_kind(role: Role) -> str:
+    """What MIG004 calls a role two files describe differently: a VM where it is one, else a role."""
+    return "VM" if role.is_vm else role.kind
+
+
 def _configured_vm(vm: Role, configured: Role, conflicts: list[Conflict]) -> Role:
     """A VM with what its deployment's configuration says of it (its subnets, the ACLs of its endpoints),
     where its own description leaves that unsaid; its kind and instances stay as described."""
@@ -7602,7 +7611,7 @@ def _configured_vm(vm: Role, configured: Role, conflicts: list[Conflict]) -> Rol
     )
     differences = _role_differences(as_vm, vm)
     if differences:
-        conflicts.append(Conflict(vm.kind, vm.name, configured.mark, vm.mark, differences))
+        conflicts.append(Conflict(_conflict_kind(vm), vm.name, configured.mark, vm.mark, differences))
     return _fill(vm, as_vm)
 
 
