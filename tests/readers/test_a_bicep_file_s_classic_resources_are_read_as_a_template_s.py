@@ -264,6 +264,7 @@ def test_values_not_stated_are_stand_ins_one_per_loop_item():
     assert [a.name for a in _of(records, ClassicStorageAccount)] == [
         "<storage account name, a…, main.bicep:3:9>",
         "<storage account name, b…, main.bicep:3:9>",
+        "<storage account name, the item of a loop, main.bicep:8:83>",
     ]
     assert len(_of(records, Script)) == 1
 
@@ -303,3 +304,10 @@ def test_a_bicep_file_of_loops_is_read_in_linear_time():
         return work
 
     assert_linear(make, 20)
+
+
+def test_a_classic_storage_account_whose_properties_are_empty_is_one():
+    """A template may leave an account's `properties` empty, stating no type; the
+    account was dropped, so nothing classic was described beside a classic role assigned in the same folder."""
+    text = "resource sa 'Microsoft.ClassicStorage/storageAccounts@2016-11-01' = {\n  name: 'shopstore'\n  properties: {}\n}\n"
+    assert [a.name for a in _of(_read(text).resources, ClassicStorageAccount)] == ["shopstore"]

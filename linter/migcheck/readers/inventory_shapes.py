@@ -1302,9 +1302,10 @@ def _reference(value: object) -> str:
 
 
 def _classic_storage(item: Item) -> Iterator[ClassicStorageAccount]:
+    """A classic storage account, whether or not its row states its type (a template may leave
+    `properties` empty, and a resource list gives none): it exists either way."""
     account_type = text(get(item.properties, "accountType"))
-    if account_type:
-        yield ClassicStorageAccount(item.name, item.mark, account_type, item.subscription)
+    yield ClassicStorageAccount(item.name, item.mark, account_type, item.subscription)
 
 
 # --- Resource Manager resources that reach into classic networks -----------------------------------------
