@@ -1203,6 +1203,37 @@ def classic_peering(remote_id: str, name: str, peer: str, at: Mark) -> VnetPeeri
     )
 
 
+class PlacedSpots(Spots):
+    """The `Spots` of a resource a file describes in another shape than an export's row (a Terraform block,
+    a script's command), built into one: where each of its values is written is given, by the value and
+    by the row's key it is put under (`resource_records`)."""
+
+    __slots__ = ("_by_key", "_by_value")
+
+    def __init__(self, mark: Mark, by_value: dict[str, Mark], by_key: dict[str, Mark]) -> None:
+        super().__init__("", 0, 0, mark)
+        self._by_value = by_value
+        self._by_key = by_key
+
+    def values(self, values: list[str], under: str) -> list[Mark]:
+        return [self._by_value.get(value, self.mark) for value in values]
+
+    def value(self, name: str) -> Mark:
+        return self._by_key.get(name, self.mark)
+
+
+def resource_records(
+    rtype: str, name: str, properties: dict, mark: Mark, by_value: dict[str, Mark], by_key: dict[str, Mark]
+) -> tuple[object, ...]:
+    """The records a Resource Manager resource of type `rtype` (one of `REACHING_INTO_CLASSIC`) gives of the
+    classic resources it reaches into, as its export row of these `properties` gives them: for a file that
+    writes the same resource in its own words (a Terraform `azurerm_*` block, an `az` command), each value
+    marked where the file writes it (`by_value`, else `by_key`: the row's key it is put under), any other
+    finding at `mark`. None for a resource whose properties name no classic one."""
+    row = {"type": rtype, "name": name, "properties": properties}
+    return records(row, mark, PlacedSpots(mark, by_value, by_key))
+
+
 def portal_group(network: ResourceId) -> str:
     """The resource group a classic network's id files it under, when the network may have been created in
     the Azure portal, whose classic name is then `Group <resource group> <name>`; "" in the group of those

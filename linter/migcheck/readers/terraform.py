@@ -116,7 +116,7 @@ from migcheck.model import (
     Suppression,
     UnplacedDisk,
 )
-from migcheck.readers import ansible, beside, shell
+from migcheck.readers import ansible, beside, shell, terraform_azurerm
 from migcheck.readers.suppressions import Directive, gathered, line_comment_text, placed
 from migcheck.readers.xplat import HOLE, Word
 
@@ -151,13 +151,19 @@ def sniff(data: bytes) -> bool:
     and a quoted path that starts `./` or `../`), which may declare them, or it has a `local-exec`
     provisioner (of a resource of any type) whose command may run the classic CLI or cmdlets, in the words
     the shell and PowerShell readers' own sniffs look for."""
-    if _may_call_a_folder(data) or _may_provision_classic(data):
+    if _may_call_a_folder(data) or _may_provision_classic(data) or _may_reach_into_classic(data):
         return True
     if b'"azure' not in data:
         return False
     if b'provider "azure"' in data or (b'"provider"' in data and b'"azure"' in data):
         return True
     return any(f'"{kind}"'.encode() in data for kind in CLASSIC_TYPES)
+
+
+def _may_reach_into_classic(data: bytes) -> bool:
+    """Whether the file declares an `azurerm` resource of a type that may reach into a classic one (a peering
+    with a classic network, a role assignment on a classic VM: `terraform_azurerm.READ`)."""
+    return b'"azurerm_' in data and any(f'"{kind}"'.encode() in data for kind in terraform_azurerm.READ)
 
 
 def _may_provision_classic(data: bytes) -> bool:
@@ -195,6 +201,7 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, None, "", (), suppressions, marked, text=text)
 
     held: list[_Held] = []
+    reaching: list[object] = []
     called: list[_Resource] = []
     ran: list[shell.CommandLines] = []  # the last run's: the script files its commands ran are said
     calling: list[Mark] = []
@@ -206,6 +213,7 @@ def read(path: str, data: bytes) -> Document:
         configuration.create(own)
         # the last run's: a run made again (`shell.run_commands`) is the one read
         held[:], called[:], calling[:] = configuration.held, configuration.called, configuration.calling
+        reaching[:] = configuration.reaching
         provisioner_calls.clear()
         provisioner_calls.update(configuration.provisioner_calls)
 
@@ -240,7 +248,7 @@ def read(path: str, data: bytes) -> Document:
         else _disks_by_provider(r, instances)
         for r in resources
     )
-    resources += _read_held(path, text, held)
+    resources += tuple(reaching) + _read_held(path, text, held)
     kind = FileKind.SHELL if resources else None
     files_run = ran[-1].functions_run() if ran else ()
     return Document(path, kind, "", resources, suppressions, marked, text=text, functions_run=files_run)
@@ -706,6 +714,8 @@ class _Module:
     resources: dict[tuple[str, str], _Resource] = field(default_factory=dict)  # of the classic types
     # Of other types, with a `local-exec` provisioner: Terraform runs it whatever the resource's type.
     provisioned: dict[tuple[str, str], _Resource] = field(default_factory=dict)
+    # Of the `azurerm` types that may reach into classic resources (`terraform_azurerm.READ`).
+    reaching: dict[tuple[str, str], _Resource] = field(default_factory=dict)
     # Of Terraform's own types that hold values (`null_resource`, `terraform_data`), whose attributes are
     # what their blocks write, which the others' arguments and provisioners reference.
     holding: dict[tuple[str, str], _Resource] = field(default_factory=dict)
@@ -722,7 +732,7 @@ class _Module:
     def made(self) -> list[_Resource]:
         """The resources the module makes that migcheck reads: its classic ones, then the others whose
         provisioners it runs."""
-        return [*self.resources.values(), *self.provisioned.values()]
+        return [*self.resources.values(), *self.reaching.values(), *self.provisioned.values()]
 
     def named(self, kind: str, name: str) -> tuple[str, Node] | None:
         """A variable's value (a `.tfvars` file's, else its `default`) or a local's, with its file."""
@@ -796,6 +806,8 @@ class _Module:
             self.holding.setdefault((labels[0], labels[1]), resource)
         if labels[0] in CLASSIC_TYPES and not aws:
             self.resources.setdefault((labels[0], labels[1]), resource)
+        elif labels[0] in terraform_azurerm.READ:
+            self.reaching.setdefault((labels[0], labels[1]), resource)
         elif any(_block_parts(block)[1] == ["local-exec"] for kind, block in nested if kind == "provisioner"):
             self.provisioned.setdefault((labels[0], labels[1]), resource)
 
@@ -1127,6 +1139,8 @@ class _Configuration:
         self.current: _Resource | None = None  # the resource whose provisioners run now, `self` in them
         # Provisioners' commands in PowerShell and Python, read after the shell's, each as a script of its own.
         self.held: list[_Held] = caller.held if caller is not None else []
+        # The records the `azurerm` resources that reach into classic ones give (`terraform_azurerm`).
+        self.reaching: list[object] = caller.reaching if caller is not None else []
         # The module calls yet to read for the file (shared by the modules it calls), and the resources of
         # the modules read.
         self.calls_left: list[int] = caller.calls_left if caller is not None else [_MOST_CALLS]
@@ -1758,6 +1772,38 @@ def _made_and_provisioned(
                 c.current = None
 
 
+class _Arguments:
+    """A resource's block, or one nested in it, as `terraform_azurerm` reads it: its arguments evaluated."""
+
+    def __init__(self, c: _Configuration, r: _Resource, mark: Mark, items: list[Node] | None = None) -> None:
+        self.c, self.r, self.mark = c, r, mark
+        self.given = r.attributes if items is None else _attributes(items)
+        nested = (
+            r.blocks if items is None else [(_block_parts(b)[0], b) for b in items if _kind(b) == "block"]
+        )
+        self.nested = nested
+
+    def word(self, argument: str) -> Word | None:
+        node = self.given.get(argument)
+        return self.c.argument_word(self.r.path, node) if node is not None else None
+
+    def words(self, argument: str) -> list[Word]:
+        node = self.given.get(argument)
+        return self.c.words(self.r.path, node, _value_mark(self.r.path, node)) if node is not None else []
+
+    def blocks(self, kind: str) -> list[_Arguments]:
+        return [
+            _Arguments(self.c, self.r, _mark(self.r.path, block), _block_parts(block)[2])
+            for named, block in self.nested
+            if named == kind
+        ]
+
+
+def _reaching_into_classic(c: _Configuration, r: _Resource) -> None:
+    """An `azurerm` resource that may reach into a classic one: the records its export row would give."""
+    c.reaching.extend(terraform_azurerm.READ[r.kind](_Arguments(c, r, r.mark), r.name))
+
+
 def _made_elsewhere(c: _Configuration, r: _Resource) -> None:
     """A resource of another provider (`null_resource`, `azurerm_*`): nothing classic, its provisioners
     aside."""
@@ -2288,6 +2334,7 @@ _MAKERS: dict[str, Callable[[_Configuration, _Resource], None]] = {
     "azure_storage_container": _in_account,
     "azure_storage_blob": _in_account,
     "azure_storage_queue": _in_account,
+    **dict.fromkeys(terraform_azurerm.READ, _reaching_into_classic),
 }
 # The order Terraform's graph makes them in where one names another: what a VM is placed in first.
 _ORDER = {kind: number for number, kind in enumerate(_MAKERS)}

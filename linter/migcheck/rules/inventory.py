@@ -969,6 +969,16 @@ _ROLES = {
 }
 
 
+# The same roles by their names, without regard to case, as `--role`, `-RoleDefinitionName` and Terraform's
+# `role_definition_name` name them.
+_ROLES_BY_NAME = {name.casefold(): definition for definition, (name, _) in _ROLES.items()}
+
+
+def built_in_role(name: str) -> str:
+    """The definition id of the built-in role named `name`; "" for a role not among `_ROLES`."""
+    return _ROLES_BY_NAME.get(name.strip().casefold(), "")
+
+
 def _is_classic_only(definition: str) -> bool:
     """Whether the role manages classic resources only: its Resource Manager counterpart is another."""
     known = _ROLES.get(definition)

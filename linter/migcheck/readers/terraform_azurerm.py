@@ -1,0 +1,232 @@
+"""Terraform's `azurerm` resources that may reach into classic ones (`inventory_model.REACHING_INTO_CLASSIC`),
+each read as the export row of the same Resource Manager resource, by the provider's own arguments:
+
+- `azurerm_virtual_network_peering` (`name`, `virtual_network_name`, `remote_virtual_network_id`): a peering
+  of a Resource Manager network with the network the id names.
+- `azurerm_api_management` (`virtual_network_type`, `virtual_network_configuration { subnet_id }`, and each
+  `additional_location`'s).
+- `azurerm_app_service_environment`, `azurerm_app_service_environment_v3` (`subnet_id`).
+- `azurerm_hdinsight_*_cluster` (`roles { head_node, worker_node, zookeeper_node, edge_node { subnet_id,
+  virtual_network_id } }`).
+- `azurerm_active_directory_domain_service` (`initial_replica_set { subnet_id }`) and
+  `azurerm_active_directory_domain_service_replica_set` (`subnet_id`).
+- `azurerm_monitor_metric_alert` (`scopes`, `enabled`), `azurerm_monitor_activity_log_alert` (`scopes`,
+  `criteria { resource_id }`, `enabled`).
+- `azurerm_monitor_autoscale_setting` and the older `azurerm_autoscale_setting` (`target_resource_id`,
+  `enabled`, `profile { rule { metric_trigger { metric_resource_id } } }`).
+- `azurerm_role_assignment` (`scope`, `role_definition_id` or `role_definition_name`, `principal_id`,
+  `principal_type`).
+
+Each value is marked where the configuration writes it, so a finding points at the classic id. A value the
+configuration does not state is left out of the row, as an export that does not write it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from migcheck.model import Mark
+from migcheck.readers.xplat import Word
+
+
+class Block(Protocol):
+    """A resource's block, or a block nested in it, as the Terraform reader evaluates it."""
+
+    mark: Mark
+
+    def word(self, argument: str) -> Word | None:
+        """The value of an argument the block writes; None for one it does not write."""
+
+    def words(self, argument: str) -> list[Word]:
+        """The items of a list argument the block writes."""
+
+    def blocks(self, kind: str) -> Sequence[Block]:
+        """The blocks of `kind` nested in it, in order."""
+
+
+class _Row:
+    """The properties of an export's row built from a block's values, and where each value is written."""
+
+    def __init__(self) -> None:
+        self.by_value: dict[str, Mark] = {}
+        self.by_key: dict[str, Mark] = {}
+
+    def text(self, word: Word | None, key: str) -> str | None:
+        """A stated value's text, noted as written where `word` is; None for a value not stated."""
+        if word is None or word.text is None:
+            return None
+        self.by_value.setdefault(word.text, word.mark)
+        self.by_key.setdefault(key, word.mark)
+        return word.text
+
+    def texts(self, words: list[Word], key: str) -> list[str]:
+        return [t for t in (self.text(w, key) for w in words) if t is not None]
+
+
+def _name(block: Block, label: str) -> str:
+    named = block.word("name")
+    return named.text if named is not None and named.text else label
+
+
+def _enabled(row: _Row, block: Block) -> bool | None:
+    stated = row.text(block.word("enabled"), "enabled")
+    return None if stated is None else stated.strip().casefold() == "true"
+
+
+def _records(rtype: str, name: str, properties: dict, row: _Row, at: Mark) -> tuple[object, ...]:
+    from migcheck.readers.inventory_shapes import resource_records
+
+    properties = {k: v for k, v in properties.items() if v is not None}
+    return resource_records(rtype, name, properties, at, row.by_value, row.by_key)
+
+
+def _peering(block: Block, label: str) -> tuple[object, ...]:
+    """As `az network vnet peering create` adds it (`xplat.az_peering`)."""
+    from migcheck.readers.inventory_shapes import classic_peering
+
+    remote = block.word("remote_virtual_network_id")
+    if remote is None or not remote.text:
+        return ()
+    peer = block.word("virtual_network_name")
+    found = classic_peering(remote.text, _name(block, label), peer.text or "" if peer else "", remote.mark)
+    return (found,) if found is not None else ()
+
+
+def _subnet_configuration(row: _Row, block: Block) -> dict | None:
+    configs = block.blocks("virtual_network_configuration")
+    subnet = row.text(configs[0].word("subnet_id"), "subnetResourceId") if configs else None
+    return {"subnetResourceId": subnet} if subnet else None
+
+
+def _api_management(block: Block, label: str) -> tuple[object, ...]:
+    row = _Row()
+    properties = {
+        "virtualNetworkType": row.text(block.word("virtual_network_type"), "virtualNetworkType"),
+        "virtualNetworkConfiguration": _subnet_configuration(row, block),
+        "additionalLocations": [
+            {"virtualNetworkConfiguration": _subnet_configuration(row, location)}
+            for location in block.blocks("additional_location")
+        ],
+    }
+    return _records("microsoft.apimanagement/service", _name(block, label), properties, row, block.mark)
+
+
+def _app_service_environment(block: Block, label: str) -> tuple[object, ...]:
+    row = _Row()
+    subnet = row.text(block.word("subnet_id"), "virtualNetwork")
+    properties = {"virtualNetwork": {"id": subnet} if subnet else None}
+    return _records("microsoft.web/hostingenvironments", _name(block, label), properties, row, block.mark)
+
+
+_HDINSIGHT_NODES = ("head_node", "worker_node", "zookeeper_node", "edge_node")
+
+
+def _hdinsight(block: Block, label: str) -> tuple[object, ...]:
+    row = _Row()
+    nodes = [
+        node for roles in block.blocks("roles") for kind in _HDINSIGHT_NODES for node in roles.blocks(kind)
+    ]
+    profiles = [
+        {
+            "virtualNetworkProfile": {
+                "id": row.text(node.word("virtual_network_id"), "id") or "",
+                "subnet": row.text(node.word("subnet_id"), "subnet") or "",
+            }
+        }
+        for node in nodes
+    ]
+    properties = {"computeProfile": {"roles": profiles}}
+    return _records("microsoft.hdinsight/clusters", _name(block, label), properties, row, block.mark)
+
+
+def _domain_services(block: Block, label: str) -> tuple[object, ...]:
+    row = _Row()
+    subnets = [row.text(each.word("subnet_id"), "subnetId") for each in block.blocks("initial_replica_set")]
+    properties = {"replicaSets": [{"subnetId": subnet} for subnet in subnets if subnet]}
+    return _records("microsoft.aad/domainservices", _name(block, label), properties, row, block.mark)
+
+
+def _replica_set(block: Block, label: str) -> tuple[object, ...]:
+    """A replica set of its own resource: of the domain service its `domain_service_id` names."""
+    row = _Row()
+    properties = {"replicaSets": [{"subnetId": row.text(block.word("subnet_id"), "subnetId")}]}
+    domain = block.word("domain_service_id")
+    name = (domain.text or "").rstrip("/").rsplit("/", 1)[-1] if domain is not None else ""
+    return _records("microsoft.aad/domainservices", name or label, properties, row, block.mark)
+
+
+def _alert(rtype: str) -> Callable[[Block, str], tuple[object, ...]]:
+    def build(block: Block, label: str) -> tuple[object, ...]:
+        row = _Row()
+        resources = [row.text(c.word("resource_id"), "equals") for c in block.blocks("criteria")]
+        properties = {
+            "scopes": row.texts(block.words("scopes"), "scopes"),
+            "enabled": _enabled(row, block),
+            "condition": {"allOf": [{"field": "resourceId", "equals": r} for r in resources if r]},
+        }
+        return _records(rtype, _name(block, label), properties, row, block.mark)
+
+    return build
+
+
+def _autoscale(block: Block, label: str) -> tuple[object, ...]:
+    row = _Row()
+    target = row.text(block.word("target_resource_id"), "targetResourceUri")
+    profiles = [
+        {
+            "rules": [
+                {"metricTrigger": {"metricResourceUri": row.text(trigger.word("metric_resource_id"), "uri")}}
+                for rule in profile.blocks("rule")
+                for trigger in rule.blocks("metric_trigger")
+            ]
+        }
+        for profile in block.blocks("profile")
+    ]
+    properties = {"targetResourceUri": target, "enabled": _enabled(row, block), "profiles": profiles}
+    return _records("microsoft.insights/autoscalesettings", _name(block, label), properties, row, block.mark)
+
+
+def _role_assignment(block: Block, label: str) -> tuple[object, ...]:
+    from migcheck.rules.inventory import built_in_role
+
+    row = _Row()
+    definition = row.text(block.word("role_definition_id"), "roleDefinitionId")
+    named = row.text(block.word("role_definition_name"), "roleDefinitionId")
+    properties = {
+        "scope": row.text(block.word("scope"), "scope"),
+        "roleDefinitionId": definition or (built_in_role(named) if named else None),
+        "principalId": row.text(block.word("principal_id"), "principalId"),
+        "principalType": row.text(block.word("principal_type"), "principalType"),
+    }
+    return _records(
+        "microsoft.authorization/roleassignments", _name(block, label), properties, row, block.mark
+    )
+
+
+# By resource type, what reads one of its blocks (and the block's label, its name where it writes none).
+READ: dict[str, Callable[[Block, str], tuple[object, ...]]] = {
+    "azurerm_virtual_network_peering": _peering,
+    "azurerm_api_management": _api_management,
+    "azurerm_app_service_environment": _app_service_environment,
+    "azurerm_app_service_environment_v3": _app_service_environment,
+    **{
+        f"azurerm_hdinsight_{kind}_cluster": _hdinsight
+        for kind in (
+            "hadoop",
+            "hbase",
+            "interactive_query",
+            "kafka",
+            "spark",
+            "storm",
+            "ml_services",
+            "rserver",
+        )
+    },
+    "azurerm_active_directory_domain_service": _domain_services,
+    "azurerm_active_directory_domain_service_replica_set": _replica_set,
+    "azurerm_monitor_metric_alert": _alert("microsoft.insights/metricalerts"),
+    "azurerm_monitor_activity_log_alert": _alert("microsoft.insights/activitylogalerts"),
+    "azurerm_monitor_autoscale_setting": _autoscale,
+    "azurerm_autoscale_setting": _autoscale,
+    "azurerm_role_assignment": _role_assignment,
+}
