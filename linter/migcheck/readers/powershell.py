@@ -7399,8 +7399,9 @@ class Interpreter:
         # The cloud services of extended support the script creates, once each however often it runs the
         # command (a function called twice) with the same values.
         self.extended: dict[ExtendedSupportService, None] = {}
-        # The peerings it adds from a Resource Manager network to a classic one (see `_peering`).
-        self.peerings: dict[inv.VnetPeering, None] = {}
+        # What the Resource Manager resources it puts on classic ones give: a peering from a Resource Manager
+        # network to a classic one (see `_peering`), a role assignment or an alert on a classic VM (`_az`).
+        self.peerings: dict[object, None] = {}
         # The cloud services New-AzureService creates, by `_service_key`: one named by a value the script
         # does not state is the one a later call names by the same value (one variable, one definition).
         self.created_services: set[object] = set()
@@ -12256,13 +12257,14 @@ class Interpreter:
 
     def _az(self, node: Node, env: Env) -> None:
         """`az network vnet peering create … --remote-vnet <a classic network's id>`, the Azure CLI run as a
-        native command: a peering of that classic network, as the shell reader reads it (`xplat.az_peering`);
+        native command: a peering of that classic network, as the shell reader reads it (`xplat.az_peering`),
+        and the other Resource Manager resources it puts on classic ones (`xplat.az_reaching`);
         and `az cloud-service create`, which creates a cloud service of extended support, as
         `New-AzCloudService` does (`xplat.az_cloud_service`). Only those commands' words are read: the Azure
         CLI's others call no classic API."""
         elements = node.child_by_field_name("command_elements")
         parts = [p for p in _named(elements) if p.type != "command_argument_sep"] if elements else []
-        command = [_text(part) for part in parts[: len(xplat.AZ_PEERING_CREATE)]]
+        command = [_text(part) for part in parts[: xplat.AZ_LONGEST]]
         if tuple(command[: len(xplat.AZ_CLOUD_SERVICE_CREATE)]) == xplat.AZ_CLOUD_SERVICE_CREATE:
             words, _ = self._native_words(node, env)
             mark = self.where.mark(node.child_by_field_name("command_name") or node)
@@ -12270,12 +12272,11 @@ class Interpreter:
             created = xplat.az_cloud_service(options, self.path, mark, self.working)
             self.extended.setdefault(created)
             return
-        if command != list(xplat.AZ_PEERING_CREATE):
+        if not xplat.reads_az_command(command):
             return
         words, _ = self._native_words(node, env)
-        peering = xplat.az_peering(words[len(xplat.AZ_PEERING_CREATE) :])
-        if peering is not None:
-            self.peerings.setdefault(peering)
+        mark = self.where.mark(node.child_by_field_name("command_name") or node)
+        self.peerings.update(dict.fromkeys(xplat.az_reaching(words, mark)))
 
     def _xplat_words(self, node: Node, words: list[CliWord], given: dict[int, Arg], env: Env) -> Value:
         """What the classic CLI command `node` runs with `words` means (see `xplat`); `given`: the

@@ -71,7 +71,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from migcheck import automation, collector
-from migcheck import inventory_model as inv
 from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
@@ -280,7 +279,7 @@ def sniff(data: bytes) -> bool:
         or _may_run_classic_python(data)
         or _may_run_classic_powershell(data)
     )
-    return (mentions or _CLASSIC_NETWORK_ID.search(data) is not None) and b"\x00" not in data
+    return (mentions or _CLASSIC_ID.search(data) is not None) and b"\x00" not in data
 
 
 def _may_run_classic_powershell(data: bytes) -> bool:
@@ -299,12 +298,8 @@ def _may_run_classic_python(data: bytes) -> bool:
 def may_run_an_az_command_read(data: bytes) -> bool:
     """Whether a command line may run an `az` command the reader reads (`_Walker._az`): one that creates a
     cloud service of extended support (`az cloud-service create`) or a classic resource type through
-    Resource Manager, or peers a network with a classic one."""
-    return (
-        b"cloud-service" in data
-        or b"Microsoft.Classic" in data
-        or _CLASSIC_NETWORK_ID.search(data) is not None
-    )
+    Resource Manager, or puts a Resource Manager resource on a classic one (`xplat.az_reaching`)."""
+    return b"cloud-service" in data or b"Microsoft.Classic" in data or _CLASSIC_ID.search(data) is not None
 
 
 def may_send_to_the_api(data: bytes) -> bool:
@@ -339,7 +334,13 @@ _CLI_HINTS = (
     b"cloud-service",
 )
 # A classic network's id, which an `az` command that peers a network with it writes (see `_Walker._az`).
-_CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
+# A classic resource's id, or a role that manages classic resources only: what an `az` command that puts a
+# Resource Manager resource on a classic one names (`xplat.az_reaching`).
+_CLASSIC_ID = re.compile(
+    rb"classicnetwork/virtualnetworks/|microsoft\.classic(?:compute|network|storage)/"
+    rb"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)",
+    re.IGNORECASE,
+)
 # The Service Management API's hosts, in every cloud: a script may send its requests with curl or wget.
 _MANAGEMENT_API = re.compile(rb"management\.core\.", re.IGNORECASE)
 _MAY_BE_MANAGEMENT = re.compile(rb"--cert|\s-[A-Za-z]*E|@|--post-file|(?i:mgmt|\$\{?\w*management)")
@@ -375,7 +376,7 @@ def _read(path: str, data: bytes) -> Document:
     suppressions = tuple(_suppressions(comments, tree.root_node, where))
     marked = tuple(DirectiveComment(body, where.mark(comment)) for comment, body in comments)
     described = walker.reading.resources()
-    peerings = (*walker.peerings, *walker.extended)
+    peerings = (*walker.reaching, *walker.extended)
     # what the Python code it runs inline describes, its scripts said to be this one's
     inline = f"Shell script '{posixpath.basename(path)}', in its inline Python,"
     python = tuple(replace(r, called=inline) if isinstance(r, Script) else r for r in walker.python_read)
@@ -1463,8 +1464,9 @@ class _Walker:
         # While another file's commands run as this file's (an Ansible task file a playbook includes): its
         # classic calls are that file's own check's to report, as a sourced file's function's are.
         self.in_other_file = False
-        # The peerings the Azure CLI adds from a Resource Manager network to a classic one (see `az`).
-        self.peerings: dict[inv.VnetPeering, None] = {}
+        # What the Azure CLI's Resource Manager resources on classic ones give (a peering from a Resource Manager
+        # network to a classic one, a role assignment on a classic VM: see `_az`).
+        self.reaching: dict[object, None] = {}
         # The cloud services of extended support the Azure CLI creates (`az cloud-service create`, see `az`).
         self.extended: dict[ExtendedSupportService, None] = {}
 
@@ -3494,7 +3496,9 @@ class _Walker:
         `--id` of such a resource) creates a classic resource through Resource Manager, a classic call
         (`automation.CLASSIC_RESOURCE_TYPES`); a peering it adds from a Resource Manager network to a classic
         one (`az network vnet peering create --vnet-name hub --remote-vnet <a classic network's id>`) is a
-        peering of that network, as an export of the Resource Manager network shows it, marked at the id;
+        peering of that network, as an export of the Resource Manager network shows it, marked at the id, and
+        so is any other Resource Manager resource it puts on a classic one (`xplat.az_reaching`: a role
+        assignment, an alert or autoscale setting on a classic VM, an HDInsight cluster in a classic subnet);
         `az cloud-service create` creates a cloud service of extended support, not a classic one."""
         if self.in_library is not None or self.in_other_file:
             return
@@ -3505,8 +3509,8 @@ class _Walker:
             self.extended.setdefault(
                 xplat.az_cloud_service(words[3:], self.path, words[0].mark, self.working)
             )
-        elif command == list(xplat.AZ_PEERING_CREATE):
-            self._peering_added(words[5:])
+        else:
+            self.reaching.update(dict.fromkeys(xplat.az_reaching(words[1:], words[0].mark)))
 
     def _classic_type_created(self, words: list[Word]) -> None:
         options = {name: word.text or "" for name, word in xplat.az_options(words[3:]).items()}
@@ -3543,11 +3547,6 @@ class _Walker:
             if self.calls[at].runs == MAYBE_RUNS:
                 self.calls[at] = replace(self.calls[at], runs=runs)
             self.call_uncertainty[at] = self.uncertain
-
-    def _peering_added(self, words: list[Word]) -> None:
-        peering = xplat.az_peering(words)
-        if peering is not None:
-            self.peerings.setdefault(peering)
 
     def azure(self, name_node: Node, arguments: list[Node]) -> None:
         words = [w for argument in arguments for w in self.words(argument)]
@@ -5366,7 +5365,7 @@ class CommandLines:
         # what a script file states apart from its calls is kept too: the peerings it adds to a classic
         # network, and the cloud services of extended support it creates (`az cloud-service create`)
         walker.powershell_pieces_read()
-        others = (*walker.peerings, *walker.extended, *walker.python_read, *walker.files_read)
+        others = (*walker.reaching, *walker.extended, *walker.python_read, *walker.files_read)
         if script is None:
             return (*described, *others)
         unread = tuple(sorted(refused, key=lambda mark: (mark.line, mark.column)))

@@ -3726,6 +3726,126 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
     )
 
 
+def _az_lists(words: list[Word]) -> dict[str, list[Word]]:
+    """The values of each option of an `az` command, by name as written: the words after it up to the next
+    option (`--scopes <id> <id>`, the CLI's lists), or the one after `=` (`--scopes=<id>`)."""
+    options: dict[str, list[Word]] = {}
+    current: list[Word] | None = None
+    for word in words:
+        text = word.text or ""
+        if text.startswith("-"):
+            name, equals, value = text.partition("=")
+            current = options.setdefault(name, [])
+            if equals:
+                current.append(word.part(len(name) + 1, value))
+                current = None
+        elif current is not None:
+            current.append(word)
+    return options
+
+
+class _AzRow:
+    """An `az` command's options put into the properties of the row its resource's export writes, each value
+    noted where the script writes it (`inventory_shapes.resource_records`)."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.options = _az_lists(words)
+        self.by_value: dict[str, Mark] = {}
+        self.by_key: dict[str, Mark] = {}
+
+    def texts(self, key: str, *names: str) -> list[str]:
+        """The stated values of the first of the options `names` the command gives, noted under `key`."""
+        given = next((self.options[n] for n in names if n in self.options), [])
+        for word in given:
+            if word.text:
+                self.by_value.setdefault(word.text, word.mark)
+                self.by_key.setdefault(key, word.mark)
+        return [w.text for w in given if w.text]
+
+    def text(self, key: str, *names: str) -> str | None:
+        return next(iter(self.texts(key, *names)), None)
+
+    def records(self, rtype: str, name: str, properties: dict, at: Mark) -> tuple[object, ...]:
+        from migcheck.readers.inventory_shapes import resource_records  # the export reader's
+
+        stated = {k: v for k, v in properties.items() if v is not None}
+        return resource_records(rtype, name, stated, at, self.by_value, self.by_key)
+
+
+def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az role assignment create --scope <id> --role <name or id> --assignee <who>`."""
+    from migcheck.rules.inventory import built_in_role
+
+    role = row.text("roleDefinitionId", "--role") or ""
+    definition = role if "/" in role or role.count("-") == 4 else built_in_role(role)
+    properties = {
+        "scope": row.text("scope", "--scope"),
+        "roleDefinitionId": definition or None,
+        "principalId": row.text("principalId", "--assignee-object-id"),
+        "principalType": row.text("principalType", "--assignee-principal-type"),
+        "principalName": row.text("principalName", "--assignee"),
+    }
+    return row.records("microsoft.authorization/roleassignments", "", properties, at)
+
+
+def _az_alert(rtype: str, *scopes: str) -> Callable[[_AzRow, Mark], tuple[object, ...]]:
+    """`az monitor metrics alert create --scopes <id>...`, `az monitor activity-log alert create --scope`."""
+
+    def read(row: _AzRow, at: Mark) -> tuple[object, ...]:
+        name = row.text("name", "--name", "-n") or ""
+        return row.records(rtype, name, {"scopes": row.texts("scopes", *scopes)}, at)
+
+    return read
+
+
+def _az_autoscale(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az monitor autoscale create --resource <id>`, named `--name`, else after the resource as the CLI names it."""
+    target = row.text("targetResourceUri", "--resource")
+    name = row.text("name", "--name", "-n") or (target or "").rstrip("/").rsplit("/", 1)[-1]
+    return row.records("microsoft.insights/autoscalesettings", name, {"targetResourceUri": target}, at)
+
+
+def _az_hdinsight(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az hdinsight create --vnet-name <network id> --subnet <subnet id>`: every role of the cluster there."""
+    profile = {"id": row.text("id", "--vnet-name") or "", "subnet": row.text("subnet", "--subnet") or ""}
+    properties = {"computeProfile": {"roles": [{"virtualNetworkProfile": profile}]}}
+    return row.records("microsoft.hdinsight/clusters", row.text("name", "--name", "-n") or "", properties, at)
+
+
+# The Azure CLI's commands that create a Resource Manager resource that may reach into a classic one, by the
+# words of the command's name (the peering is `az_peering`'s), each read as its resource's export row.
+_AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]] = {
+    ("role", "assignment", "create"): _az_role_assignment,
+    ("monitor", "metrics", "alert", "create"): _az_alert("microsoft.insights/metricalerts", "--scopes"),
+    ("monitor", "activity-log", "alert", "create"): _az_alert(
+        "microsoft.insights/activitylogalerts", "--scope", "--scopes", "-s"
+    ),
+    ("monitor", "autoscale", "create"): _az_autoscale,
+    ("hdinsight", "create"): _az_hdinsight,
+}
+AZ_LONGEST = max(len(command) for command in (*_AZ_REACHING, AZ_PEERING_CREATE))
+
+
+def reads_az_command(texts: Sequence[str | None]) -> bool:
+    """Whether the `az` command whose first words are `texts` is one `az_reaching` reads."""
+    return any(tuple(texts[: len(c)]) == c for c in (*_AZ_REACHING, AZ_PEERING_CREATE))
+
+
+def az_reaching(words: list[Word], at: Mark) -> tuple[object, ...]:
+    """What an `az` command (`words`, after `az`) that creates a Resource Manager resource on a classic one
+    says of it, as the export row of that resource says it (a role assignment on a classic VM, a metric
+    alert that watches one, a peering with a classic network: `az_peering`), each value marked where the
+    script writes it, any other finding at the command (`at`); none for a command of another resource."""
+    texts = [w.text for w in words[:AZ_LONGEST]]
+    if tuple(texts[: len(AZ_PEERING_CREATE)]) == AZ_PEERING_CREATE:
+        peering = az_peering(words[len(AZ_PEERING_CREATE) :])
+        return (peering,) if peering is not None else ()
+    for command, read in _AZ_REACHING.items():
+        if tuple(texts[: len(command)]) == command:
+            return read(_AzRow(words[len(command) :]), at)
+    return ()
+
+
 def _account_picked(parsed: Parsed) -> UnplacedDisk | None:
     """The storage account `vm create` without `-u` puts the OS disk in: the first one the subscription
     lists in the VM's location, or affinity group, else one it creates there (`getOrCreateBlobStorage` of

@@ -1,0 +1,91 @@
+"""A script that puts a Resource Manager resource on a classic one gives the finding the resource's export row
+gives, at the id the script writes, as a peering with a classic network does: `az role assignment create
+--scope` on a classic VM, or of a classic-only role (MIG501), `az monitor metrics alert create --scopes`
+(MIG502), `az monitor autoscale create --resource` on a classic role (MIG503), `az hdinsight create
+--vnet-name/--subnet` in a classic network (MIG315), from a shell script or PowerShell, which runs `az` as a
+native command. Neither is a classic call (no MIG601); the same commands on Resource Manager ids are none of
+the migration's business."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lint_support import lint_files, where
+
+SUB = "/subscriptions/11111111-2222-3333-4444-555555555555"
+VNET = f"{SUB}/resourceGroups/Default-Networking/providers/Microsoft.ClassicNetwork/virtualNetworks/vnet1"
+VM = f"{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/web01"
+ROLE = f"{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop/slots/Production/roles/Web"
+RM_VNET = f"{SUB}/resourceGroups/hub-rg/providers/Microsoft.Network/virtualNetworks/spoke"
+RM_VM = f"{SUB}/resourceGroups/shop/providers/Microsoft.Compute/virtualMachines/web01"
+
+AZ = [
+    (
+        "az role assignment create --assignee ops@contoso.com --role 'Virtual Machine Contributor' --scope {vm}",
+        "MIG501",
+        VM,
+        "role 'Virtual Machine Contributor' is assigned to principal ops@contoso.com on classic VM 'web01'",
+    ),
+    (
+        "az monitor metrics alert create -n web01-cpu -g mon-rg --scopes {vm} --condition 'avg Percentage CPU > 80'",
+        "MIG502",
+        VM,
+        "metric alert 'web01-cpu' watches classic VM 'web01'",
+    ),
+    (
+        "az monitor autoscale create -g mon-rg --resource {role} --name web-scale --min-count 2 --max-count 5",
+        "MIG503",
+        ROLE,
+        "autoscale setting 'web-scale' scales classic role 'Web' of cloud service 'shop'",
+    ),
+    (
+        "az hdinsight create -n shop-hdi -g hdi-rg -t spark --vnet-name {vnet} --subnet {vnet}/subnets/hdi",
+        "MIG315",
+        VNET,
+        "HDInsight cluster 'shop-hdi' is in classic virtual network 'vnet1', subnet 'hdi'",
+    ),
+]
+IDS = ["role assignment", "metric alert", "autoscale", "hdinsight"]
+
+
+def _command(command: str, *, classic: bool = True) -> str:
+    if classic:
+        return command.format(vm=VM, role=ROLE, vnet=VNET)
+    return command.format(vm=RM_VM, role=RM_VM, vnet=RM_VNET)
+
+
+@pytest.mark.parametrize("name", ["setup.sh", "setup.ps1"])
+@pytest.mark.parametrize(("command", "code", "at", "said"), AZ, ids=IDS)
+def test_an_az_command_on_a_classic_id_is_found_at_that_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, command: str, code: str, at: str, said: str
+) -> None:
+    line = _command(command)
+    column = line.index(at) + 1
+    result = lint_files(tmp_path, monkeypatch, {name: line + "\n"})
+    assert where(result.findings) == [f"{code} {name}:1:{column}"]
+    assert said in result.findings[0].message
+
+
+@pytest.mark.parametrize("name", ["setup.sh", "setup.ps1"])
+@pytest.mark.parametrize("command", [case[0] for case in AZ], ids=IDS)
+def test_the_same_az_command_on_a_resource_manager_id_is_not_classic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, command: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {name: _command(command, classic=False) + "\n"})
+    assert result.findings == []
+    assert result.described == ()
+
+
+def test_a_classic_role_by_its_name_on_a_subscription_that_holds_classic_resources_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = (
+        f"az role assignment create --assignee ops@contoso.com --role 'Classic Virtual Machine Contributor' "
+        f"--scope {SUB}\n" + _command(AZ[1][0]) + "\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {"setup.sh": script})
+    role = script.index("Classic Virtual") + 1  # the role, which is what is classic
+    alert = script.split("\n")[1].index(VM) + 1
+    assert where(result.findings) == [f"MIG501 setup.sh:1:{role}", f"MIG502 setup.sh:2:{alert}"]
+    assert "Classic Virtual Machine Contributor" in result.findings[0].message
