@@ -89,3 +89,99 @@ def test_a_classic_role_by_its_name_on_a_subscription_that_holds_classic_resourc
     alert = script.split("\n")[1].index(VM) + 1
     assert where(result.findings) == [f"MIG501 setup.sh:1:{role}", f"MIG502 setup.sh:2:{alert}"]
     assert "Classic Virtual Machine Contributor" in result.findings[0].message
+
+
+# The Az module's cmdlets that create the same resources, each given the classic id by a variable too.
+CMDLETS = [
+    (
+        '$vm = "{vm}"\nNew-AzRoleAssignment -ObjectId "00000000-0000-0000-0000-0000000000aa" '
+        '-RoleDefinitionName "Virtual Machine Contributor" -Scope $vm\n',
+        "MIG501",
+        "{vm}",
+        "role 'Virtual Machine Contributor' is assigned to principal 00000000-0000-0000-0000-0000000000aa on classic VM",
+    ),
+    (
+        'Add-AzMetricAlertRuleV2 -Name "web01-cpu" -ResourceGroupName "mon-rg" -WindowSize 00:05:00 '
+        '-Frequency 00:01:00 -TargetResourceId "{vm}" -Condition $criteria -Severity 2\n',
+        "MIG502",
+        "{vm}",
+        "metric alert 'web01-cpu' watches classic VM 'web01'",
+    ),
+    (
+        'New-AzAutoscaleSetting -Name "web-scale" -ResourceGroupName "mon-rg" -Location "West Europe" '
+        '-Profile $profile -TargetResourceUri "{role}"\n',
+        "MIG503",
+        "{role}",
+        "autoscale setting 'web-scale' scales classic role 'Web' of cloud service 'shop'",
+    ),
+    (
+        '$net = New-AzApiManagementVirtualNetwork -SubnetResourceId "{vnet}/subnets/apim"\n'
+        'New-AzApiManagement -ResourceGroupName "apim-rg" -Name "shop-apim" -Location "West Europe" '
+        '-Organization "Shop" -AdminEmail "ops@example.com" -VirtualNetwork $net -VpnType External -Sku Developer\n',
+        "MIG319",
+        "{vnet}",
+        "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'",
+    ),
+]
+CMDLET_IDS = [
+    "New-AzRoleAssignment",
+    "Add-AzMetricAlertRuleV2",
+    "New-AzAutoscaleSetting",
+    "New-AzApiManagement",
+]
+
+
+def _place(script: str, value: str) -> str:
+    """`line:column` of the quote that opens the string `value` in `script`, where PowerShell's findings
+    about a string are shown."""
+    value = '"' + value
+    before = script[: script.index(value)]
+    return f"{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"
+
+
+@pytest.mark.parametrize(("script", "code", "at", "said"), CMDLETS, ids=CMDLET_IDS)
+def test_an_az_cmdlet_on_a_classic_id_is_found_at_that_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str, code: str, at: str, said: str
+) -> None:
+    text = _command(script)
+    result = lint_files(tmp_path, monkeypatch, {"setup.ps1": text})
+    assert where(result.findings) == [f"{code} setup.ps1:{_place(text, _command(at))}"]
+    assert said in result.findings[0].message
+
+
+@pytest.mark.parametrize("script", [case[0] for case in CMDLETS], ids=CMDLET_IDS)
+def test_the_same_cmdlet_on_a_resource_manager_id_is_not_classic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {"setup.ps1": _command(script, classic=False)})
+    assert result.findings == []
+
+
+def test_a_classic_role_by_its_name_in_powershell_on_a_subscription_that_holds_classic_resources_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = (
+        f'New-AzRoleAssignment -SignInName "ops@contoso.com" -RoleDefinitionName "Classic Virtual Machine '
+        f'Contributor" -Scope "{SUB}"\n' + _command(CMDLETS[1][0])
+    )
+    result = lint_files(tmp_path, monkeypatch, {"setup.ps1": script})
+    assert [f.code for f in result.findings] == ["MIG501", "MIG502"]
+    assert (
+        "role 'Classic Virtual Machine Contributor' is assigned to principal ops@contoso.com on subscription"
+        in (result.findings[0].message)
+    )
+
+
+def test_a_peering_added_to_the_network_get_azvirtualnetwork_names_is_of_that_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = (
+        '$hub = Get-AzVirtualNetwork -Name "hub-vnet" -ResourceGroupName "hub-rg"\n'
+        f'Add-AzVirtualNetworkPeering -Name "hub-to-classic" -VirtualNetwork $hub -RemoteVirtualNetworkId "{VNET}"\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"peer.ps1": script})
+    assert [f.code for f in result.findings] == ["MIG313"]
+    assert (
+        "peered with Resource Manager network 'hub-vnet' (peering 'hub-to-classic')"
+        in result.findings[0].message
+    )

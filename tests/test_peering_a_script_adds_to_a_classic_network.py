@@ -34,9 +34,10 @@ def test_a_peering_to_a_classic_network_is_reported_at_its_id(
     files = {"NetworkConfig.netcfg": NETCFG, "peer.ps1": script(cmdlet, CLASSIC)}
     result = lint_files(tmp_path, monkeypatch, files, "MIG313")
     assert where(result.findings) == [f"MIG313 {at}"]
+    # The Resource Manager network is the one `Get-AzVirtualNetwork -Name hub` outputs, as the shell and
+    # Python readers name it from `--vnet-name` and `virtual_network_name`.
     assert result.findings[0].message.startswith(
-        "classic virtual network 'contoso-vnet' is peered with Resource Manager network "
-        "'<Resource Manager network, peer.ps1:2>' (peering 'to-classic')"
+        "classic virtual network 'contoso-vnet' is peered with Resource Manager network 'hub' (peering 'to-classic')"
     )
 
 

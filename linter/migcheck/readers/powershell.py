@@ -284,6 +284,8 @@ _HINT = (
     # classic network's id (the remote network of `Add-AzVirtualNetworkPeering`), a classic resource type
     # Resource Manager creates (`New-AzResource -ResourceType Microsoft.ClassicCompute/domainNames`)
     r"|recoveryservicesbackupprotection|classicnetwork/virtualnetworks|microsoft\.classic(?:compute|storage|network)/"
+    # a role that manages classic resources only, assigned with `New-AzRoleAssignment -RoleDefinitionName`
+    r"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)"
     # the classic CLI's commands on classic resources (`azure vm create`, see `xplat.CLASSIC_GROUPS`)
     r"|\bazure(?:\.cmd)?[ \t]+(?:vm|service|network|storage)[ \t]"
     # the classic CLI started by Start-Process (`Start-Process "azure.cmd" -ArgumentList $a`), on its line
@@ -342,6 +344,7 @@ _HINT_WORDS = (
     b"recoveryservicesbackupprotection",
     b"classicnetwork/virtualnetworks",
     b"microsoft.classic",
+    b"classic ",
     b"services/",
     b".ps1",
     b"python",
@@ -5511,6 +5514,25 @@ class FileItem(Unknown):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class NetworkOf(Unknown):
+    """What `Get-AzVirtualNetwork -Name` and `New-AzVirtualNetwork -Name` output: the Resource Manager network
+    of the name the call states (`name`), which a peering added to it is of (see `Interpreter._peering`); an
+    unknown value to all else."""
+
+    name: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ApiManagementNetwork(Unknown):
+    """What `New-AzApiManagementVirtualNetwork -SubnetResourceId` outputs: the subnet an API Management
+    service given it by `New-AzApiManagement -VirtualNetwork` is put in (`subnet`, written at `at`); an
+    unknown value to all else."""
+
+    subnet: str = field(default="", compare=False)
+    at: Mark | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class EveryVm(Unknown):
     """What `Get-AzureVM` without `-ServiceName` outputs: every VM of the subscription, in whichever cloud
     service, none of which the reader follows as such; an unknown value to all else. What a filter on the
@@ -6654,6 +6676,26 @@ _MAX_RUNBOOK_FILES = 200
 _NEW_CLOUD_SERVICE = "new-azcloudservice"
 # The cmdlets that peer a Resource Manager network with another, a classic one too (Az.Network, AzureRM).
 _PEERINGS = frozenset({"add-azvirtualnetworkpeering", "add-azurermvirtualnetworkpeering"})
+# The cmdlets that output a Resource Manager network of the name they are given (`NetworkOf`), and the one
+# that outputs the subnet an API Management service is put in (`ApiManagementNetwork`).
+_NETWORKS = frozenset(
+    {"get-azvirtualnetwork", "get-azurermvirtualnetwork", "new-azvirtualnetwork", "new-azurermvirtualnetwork"}
+)
+_API_MANAGEMENT_NETWORKS = frozenset(
+    {"new-azapimanagementvirtualnetwork", "new-azurermapimanagementvirtualnetwork"}
+)
+# The cmdlets that create a Resource Manager resource that may reach into a classic one, by the type of its
+# export row (see `Interpreter._reaching_into_classic`).
+_REACHING = {
+    "new-azroleassignment": "microsoft.authorization/roleassignments",
+    "new-azurermroleassignment": "microsoft.authorization/roleassignments",
+    "add-azmetricalertrulev2": "microsoft.insights/metricalerts",
+    "new-azautoscalesetting": "microsoft.insights/autoscalesettings",
+    "add-azautoscalesetting": "microsoft.insights/autoscalesettings",
+    "add-azurermautoscalesetting": "microsoft.insights/autoscalesettings",
+    "new-azapimanagement": "microsoft.apimanagement/service",
+    "new-azurermapimanagement": "microsoft.apimanagement/service",
+}
 # The cmdlets that turn on Azure Backup for a VM, a classic one with `-ServiceName`, by their names as the
 # modules spell them (Az.RecoveryServices, AzureRM.RecoveryServices.Backup).
 _BACKUP_PROTECTION = {
@@ -9222,6 +9264,8 @@ class Interpreter:
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
+        if isinstance(value, (NetworkOf, ApiManagementNetwork)) and not self._stale(key):
+            return replace(value, text=text)  # the network or subnet, whatever holds it
         if isinstance(value, Unknown):
             return Unknown(
                 text,
@@ -11157,6 +11201,8 @@ class Interpreter:
             self._backup_protection(node, key, args)
         if key in _PEERINGS:
             self._peering(args)
+        if key in _REACHING:
+            self._reaching_into_classic(node, key, args)
         if key in _SIGN_INS:
             self._sign_in(node, args)
         if key in _AZ:
@@ -11173,6 +11219,10 @@ class Interpreter:
             return CloudServiceRole(stated) if stated else Unknown(self.snippet(node))
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
+            if key in _NETWORKS or key in _API_MANAGEMENT_NETWORKS:
+                value = _resource_manager_network(
+                    key, args, value, self._written_at(args.get("SubnetResourceId"))
+                )
             if key in _FILE_ITEMS:
                 value = self._file_item(node, env) or value
             if key == "join-path":
@@ -11480,7 +11530,8 @@ class Interpreter:
         """`Add-AzVirtualNetworkPeering` (AzureRM's too) whose `-RemoteVirtualNetworkId` is a classic
         network's id the script states (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`): a peering
         of that network, as an export of the Resource Manager network shows it, marked at the id. The
-        Resource Manager network is the object `-VirtualNetwork` passes, which states no name here."""
+        Resource Manager network is the object `-VirtualNetwork` passes: named as the `Get-AzVirtualNetwork
+        -Name` (or `New-AzVirtualNetwork`) that output it names it, else a stand-in."""
         # The export reader's, loaded only for such a peering.
         from migcheck.readers.inventory_shapes import classic_peering
 
@@ -11490,14 +11541,47 @@ class Interpreter:
         at = self._written_at(remote) or self.where.at(0)
         name = args.get("Name")
         peer = args.get("VirtualNetwork")
+        stated = peer.value.name if peer is not None and isinstance(peer.value, NetworkOf) else ""
         peering = classic_peering(
             remote.value.value,
             name.value.value if name is not None and isinstance(name.value, Text) else "",
-            _stand_in("Resource Manager network", self._written_at(peer) or at) if peer is not None else "",
+            stated
+            or (
+                _stand_in("Resource Manager network", self._written_at(peer) or at)
+                if peer is not None
+                else ""
+            ),
             at,
         )
         if peering is not None:
             self.peerings.setdefault(peering)
+
+    def _reaching_into_classic(self, node: Node, key: str, args: Args) -> None:
+        """A Resource Manager resource a cmdlet creates on a classic one (`_REACHING`: a role assignment on a
+        classic VM, or of a classic-only role; a metric alert or an autoscale setting on a classic VM or role;
+        an API Management service in a classic subnet): what its export row gives, each value marked where
+        the script writes it, as `xplat.az_reaching` reads the Azure CLI's commands."""
+        from migcheck.readers.inventory_shapes import resource_records
+
+        row = _Row(self, args)
+        rtype = _REACHING[key]
+        if rtype.endswith("/roleassignments"):
+            properties = _role_assignment_row(row)
+        elif rtype.endswith("/metricalerts"):
+            properties = {
+                "scopes": row.texts("scopes", "TargetResourceId")
+                or row.texts("scopes", "TargetResourceScope")
+            }
+        elif rtype.endswith("/autoscalesettings"):
+            properties = {
+                "targetResourceUri": row.text("targetResourceUri", "TargetResourceUri", "TargetResourceId")
+            }
+        else:
+            properties = _api_management_row(row, args)
+        name = row.text("name", "Name") or ""
+        stated = {k: v for k, v in properties.items() if v is not None}
+        found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key)
+        self.peerings.update(dict.fromkeys(found))
 
     def _extended_support(self, node: Node, args: Args) -> None:
         """`New-AzCloudService`: the service it creates is of extended support, not classic. Its name when
@@ -20019,6 +20103,79 @@ def _role_key(name: Value) -> object:
 def _unstated(network: NameRef | None) -> bool:
     """Whether a deployment's network is a stand-in for one the script does not name (see `_stand_in`)."""
     return network is not None and is_stand_in(network.name)
+
+
+class _Row:
+    """A cmdlet's arguments put into the properties of its resource's export row, each value the script states
+    noted where it writes it (`Interpreter._reaching_into_classic`)."""
+
+    def __init__(self, interpreter: Interpreter, args: Args) -> None:
+        self.interpreter, self.args = interpreter, args
+        self.by_value: dict[str, Mark] = {}
+        self.by_key: dict[str, Mark] = {}
+
+    def note(self, value: str, at: Mark | None, key: str) -> str:
+        if at is not None:
+            self.by_value.setdefault(value, at)
+            self.by_key.setdefault(key, at)
+        return value
+
+    def texts(self, key: str, *parameters: str) -> list[str]:
+        """The strings the first of `parameters` the call surely gives states (a list's items too)."""
+        arg = next((self.args.get(p) for p in parameters if self.args.get(p) is not None), None)
+        if arg is None or not arg.certain:
+            return []
+        at = self.interpreter._written_at(arg)
+        values = arg.value.values if isinstance(arg.value, Items) else [arg.value]
+        return [self.note(v.value, v.mark or at, key) for v in values if isinstance(v, Text) and v.value]
+
+    def text(self, key: str, *parameters: str) -> str | None:
+        return next(iter(self.texts(key, *parameters)), None)
+
+
+def _role_assignment_row(row: _Row) -> dict:
+    """`New-AzRoleAssignment -Scope -RoleDefinitionName|-RoleDefinitionId -ObjectId|-SignInName`."""
+    from migcheck.rules.inventory import built_in_role
+
+    named = row.text("roleDefinitionId", "RoleDefinitionName")
+    return {
+        "scope": row.text("scope", "Scope"),
+        "roleDefinitionId": row.text("roleDefinitionId", "RoleDefinitionId")
+        or (built_in_role(named) if named else None),
+        "principalId": row.text("principalId", "ObjectId"),
+        "principalType": row.text("principalType", "ObjectType"),
+        "principalName": row.text("principalName", "SignInName"),
+    }
+
+
+def _api_management_row(row: _Row, args: Args) -> dict:
+    """`New-AzApiManagement -VpnType -VirtualNetwork $net`, `$net` the subnet `New-AzApiManagementVirtualNetwork`
+    names (`ApiManagementNetwork`)."""
+    given = args.get("VirtualNetwork")
+    network = given.value if given is not None and given.certain else None
+    subnet = None
+    if isinstance(network, ApiManagementNetwork) and network.subnet:
+        subnet = row.note(network.subnet, network.at, "subnetResourceId")
+    return {
+        "virtualNetworkType": row.text("virtualNetworkType", "VpnType"),
+        "virtualNetworkConfiguration": {"subnetResourceId": subnet} if subnet else None,
+    }
+
+
+def _resource_manager_network(key: str, args: Args, value: Value, subnet_at: Mark | None) -> Value:
+    """What a cmdlet of `_NETWORKS` or `_API_MANAGEMENT_NETWORKS` outputs: the network of the name it states,
+    or the subnet it names, as its value; `value` (what an unknown command outputs) where it states none."""
+    if not isinstance(value, Unknown):
+        return value
+    if key in _NETWORKS:
+        name = args.get("Name")
+        stated = name.text if name is not None and name.certain else ""
+        return NetworkOf(value.text, value.ident, name=stated) if stated else value
+    subnet = args.get("SubnetResourceId")
+    if subnet is None or not subnet.certain or not subnet.text:
+        return value
+    at = subnet.value.mark if isinstance(subnet.value, Text) and subnet.value.mark else subnet_at
+    return ApiManagementNetwork(value.text, value.ident, subnet=subnet.text, at=at)
 
 
 def _stand_in(what: str, mark: Mark, column: bool = False) -> str:

@@ -472,6 +472,65 @@ SPECS: dict[str, Spec] = {
             "UseRemoteGateways! AsJob! DefaultProfile AcquirePolicyToken! ChangeReference"
         ),
     ),
+    # A Resource Manager network, whose name a peering added to it names (Az.Network docs).
+    **dict.fromkeys(
+        ("get-azvirtualnetwork", "get-azurermvirtualnetwork"),
+        _spec("Name ResourceGroupName ResourceId ExpandResource DefaultProfile"),
+    ),
+    **dict.fromkeys(
+        ("new-azvirtualnetwork", "new-azurermvirtualnetwork"),
+        _spec(
+            "Name ResourceGroupName Location AddressPrefix DnsServer FlowTimeout Subnet BgpCommunity "
+            "EncryptionEnforcementPolicy Tag EnableEncryption DdosProtectionPlanId IpAllocation EdgeZone "
+            "PrivateEndpointVNetPolicies IpamPoolPrefixAllocation EnableDdosProtection! Force! AsJob! DefaultProfile"
+        ),
+    ),
+    # Resource Manager resources that may be put on classic ones (Az.Resources, Az.Monitor, Az.ApiManagement
+    # docs): read as their export rows (`Interpreter._reaching_into_classic`).
+    **dict.fromkeys(
+        ("new-azroleassignment", "new-azurermroleassignment"),
+        _spec(
+            "ObjectId SignInName ApplicationId ResourceGroupName ResourceName ResourceType ParentResource Scope "
+            "RoleDefinitionName RoleDefinitionId Description Condition ConditionVersion ObjectType InputFile "
+            "AllowDelegation! SkipClientSideScopeValidation! DefaultProfile",
+            aliases={
+                "Id": "ObjectId",
+                "PrincipalId": "ObjectId",
+                "Email": "SignInName",
+                "UserPrincipalName": "SignInName",
+            },
+        ),
+    ),
+    "add-azmetricalertrulev2": _spec(
+        "Name ResourceGroupName WindowSize Frequency TargetResourceId TargetResourceScope TargetResourceType "
+        "TargetResourceRegion Condition AutoMitigate ActionGroup ActionGroupId Description Severity "
+        "DisableRule! DefaultProfile"
+    ),
+    "new-azautoscalesetting": _spec(
+        "Name ResourceGroupName SubscriptionId Location Profile Notification "
+        "PredictiveAutoscalePolicyScaleLookAheadTime PredictiveAutoscalePolicyScaleMode PropertiesName Tag "
+        "TargetResourceLocation TargetResourceUri InputObject Parameter Enabled! AsJob! NoWait! DefaultProfile"
+    ),
+    **dict.fromkeys(
+        ("add-azautoscalesetting", "add-azurermautoscalesetting"),
+        _spec(
+            "Location Name ResourceGroupName AutoscaleProfile TargetResourceId Notification InputObject "
+            "DisableSetting! DefaultProfile"
+        ),
+    ),
+    **dict.fromkeys(
+        ("new-azapimanagementvirtualnetwork", "new-azurermapimanagementvirtualnetwork"),
+        _spec("Location SubnetResourceId DefaultProfile"),
+    ),
+    **dict.fromkeys(
+        ("new-azapimanagement", "new-azurermapimanagement"),
+        _spec(
+            "ResourceGroupName Name Location Organization AdminEmail Sku Capacity VpnType VirtualNetwork Tag "
+            "AdditionalRegions CustomHostnameConfiguration SystemCertificateConfiguration SslSetting "
+            "UserAssignedIdentity Zone MinimalControlPlaneApiVersion PublicNetworkAccess PublicIpAddressId "
+            "DisableGateway! EnableClientCertificate! SystemAssignedIdentity! DefaultProfile"
+        ),
+    ),
     # An internal load balancer, added to a service or configured for New-AzureVM (azuresmps-4.0.0 docs).
     "add-azureinternalloadbalancer": _spec(
         "InternalLoadBalancerName:0 ServiceName:1 SubnetName:2 StaticVNetIPAddress:3"
