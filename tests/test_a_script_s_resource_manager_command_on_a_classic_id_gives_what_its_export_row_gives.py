@@ -185,3 +185,16 @@ def test_a_peering_added_to_the_network_get_azvirtualnetwork_names_is_of_that_ne
         "peered with Resource Manager network 'hub-vnet' (peering 'hub-to-classic')"
         in result.findings[0].message
     )
+
+
+def test_a_ci_step_that_runs_such_a_command_gives_the_same_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = _command(AZ[0][0])
+    workflow = (
+        "on: workflow_dispatch\njobs:\n  ops:\n    runs-on: ubuntu-latest\n    steps:\n"
+        f"      - run: |\n          {command}\n"
+    )
+    result = lint_files(tmp_path, monkeypatch, {".github/workflows/ops.yml": workflow})
+    column = 11 + command.index(VM)
+    assert where(result.findings) == [f"MIG501 .github/workflows/ops.yml:7:{column}"]

@@ -297,7 +297,8 @@ _MOST_LOOP_ITEMS = 16
 def sniff(data: bytes) -> bool:
     """Whether a pipeline may use the classic tools: it names Azure (the CLI, the cmdlets, the tasks) or
     the Service Management API's host, creates a cloud service of extended support (`az cloud-service
-    create`, evidence a package is not classic) or peers a network with a classic one, or includes a template
+    create`, evidence a package is not classic) or peers a network with a classic one or names a classic
+    resource's id or role otherwise, or includes a template
     (`template:`, `include:`) or runs a script file (a PowerShell task's `filePath:`, `ScriptPath:`, a script:
     `bash scripts/migrate.sh`, `pwsh -File x.ps1`, `./scripts/migrate`) that may."""
     lowered = data.lower()
@@ -306,6 +307,12 @@ def sniff(data: bytes) -> bool:
         b"management.core.",
         b"cloud-service",
         b"classicnetwork/virtualnetworks/",
+        # a classic resource's id or a classic-only role, which a Resource Manager command may be given (a
+        # role assignment or an alert on a classic VM: `xplat.az_reaching`)
+        b"microsoft.classic",
+        b"classic virtual machine contributor",
+        b"classic network contributor",
+        b"classic storage account",
         b"template:",
         b"include:",
         b"filepath:",
