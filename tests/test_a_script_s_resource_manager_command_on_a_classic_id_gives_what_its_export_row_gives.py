@@ -198,3 +198,49 @@ def test_a_ci_step_that_runs_such_a_command_gives_the_same_finding(
     result = lint_files(tmp_path, monkeypatch, {".github/workflows/ops.yml": workflow})
     column = 11 + command.index(VM)
     assert where(result.findings) == [f"MIG501 .github/workflows/ops.yml:7:{column}"]
+
+
+PYTHON = """\
+from azure.identity import DefaultAzureCredential
+from azure.mgmt.authorization import AuthorizationManagementClient
+from azure.mgmt.monitor import MonitorManagementClient
+from azure.mgmt.monitor.models import MetricAlertResource
+
+auth = AuthorizationManagementClient(DefaultAzureCredential(), "11111111-2222-3333-4444-555555555555")
+auth.role_assignments.create(
+    "{vm}",
+    "0b7a3f0e-0000-0000-0000-000000000001",
+    {{"role_definition_id": "{definition}", "principal_id": "00000000-0000-0000-0000-0000000000aa"}},
+)
+monitor = MonitorManagementClient(DefaultAzureCredential(), "11111111-2222-3333-4444-555555555555")
+monitor.metric_alerts.create_or_update(
+    "mon-rg", "web01-cpu", MetricAlertResource(location="global", scopes=["{vm}"], enabled=True)
+)
+monitor.autoscale_settings.create_or_update(
+    "mon-rg", "web-scale", {{"location": "westeurope", "target_resource_uri": "{role}", "profiles": []}}
+)
+"""
+DEFINITION = f"{SUB}/providers/Microsoft.Authorization/roleDefinitions/9980e02c-c2be-4d73-94e8-173b1dc7cf3c"
+
+
+def test_the_management_sdk_s_role_assignment_alert_and_autoscale_setting_on_classic_ids_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = PYTHON.format(vm=VM, role=ROLE, definition=DEFINITION)
+    result = lint_files(tmp_path, monkeypatch, {"ops.py": script}, dedent=False)
+    lines = script.split("\n")
+    alert, autoscale = lines[13].index('"' + VM) + 1, lines[16].index('"' + ROLE) + 1  # at the string's quote
+    assert where(result.findings) == [
+        "MIG501 ops.py:8:5",
+        f"MIG502 ops.py:14:{alert}",
+        f"MIG503 ops.py:17:{autoscale}",
+    ]
+    assert "role 'Virtual Machine Contributor' is assigned to" in result.findings[0].message
+
+
+def test_the_same_sdk_calls_on_resource_manager_ids_are_not_classic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = PYTHON.format(vm=RM_VM, role=RM_VM, definition=DEFINITION)
+    result = lint_files(tmp_path, monkeypatch, {"ops.py": script}, dedent=False)
+    assert result.findings == []

@@ -719,8 +719,14 @@ def _import_lines(text: str) -> str:
 
 # azure-mgmt-compute's operations on cloud services of extended support (see `_extended_support_services`).
 _CLOUD_SERVICES = b"cloud_services."
-# A classic network's id, which a peering azure-mgmt-network adds to it names (see `_classic_peerings`).
-_CLASSIC_NETWORK_ID = re.compile(rb"classicnetwork/virtualnetworks/", re.IGNORECASE)
+# A classic network's id, which a peering azure-mgmt-network adds to it names (see `_classic_peerings`), another
+# classic resource's id or a classic-only role, which a role assignment, an alert or an autoscale setting the
+# management SDK creates names (see `_reaching_into_classic`).
+_CLASSIC_NETWORK_ID = re.compile(
+    rb"classicnetwork/virtualnetworks/|microsoft\.classic(?:compute|network|storage)/"
+    rb"|classic (?:virtual machine|network|storage account) (?:contributor|key operator)",
+    re.IGNORECASE,
+)
 
 
 # The API's collections a request path names (see `automation.written_request_path`), as bytes.
@@ -837,7 +843,7 @@ def read(path: str, data: bytes, arguments: Sequence[str | None] | None = None) 
     if python_resource_types.sniff(data):
         resources = (*resources, *python_resource_types.read(path, parsed, source.call_mark))
     if _CLASSIC_NETWORK_ID.search(data) is not None:
-        resources = (*resources, *_classic_peerings(source, parsed))
+        resources = (*resources, *_classic_peerings(source, parsed), *_reaching_into_classic(source, parsed))
     if _CLOUD_SERVICES in data:
         resources = (*resources, *_extended_support_services(source, parsed))
     resources = _one_script(resources)
@@ -976,6 +982,84 @@ def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
         if peering is not None:
             found.append(peering)
     return found
+
+
+# The management SDK's operations that create a Resource Manager resource that may be put on a classic one, by
+# their operation group: the type of the resource's export row, the parameters of `create` (or
+# `create_or_update`) in order, and the row's properties by the field of the parameters that gives each
+# (azure-mgmt-authorization's `RoleAssignmentCreateParameters`, azure-mgmt-monitor's `MetricAlertResource`
+# and `AutoscaleSettingResource`, or the same as a dict).
+_REACHING_OPERATIONS = {
+    "role_assignments": (
+        "microsoft.authorization/roleassignments",
+        ("scope", "role_assignment_name", "parameters"),
+        {
+            "role_definition_id": "roleDefinitionId",
+            "principal_id": "principalId",
+            "principal_type": "principalType",
+        },
+    ),
+    "metric_alerts": (
+        "microsoft.insights/metricalerts",
+        ("resource_group_name", "rule_name", "parameters"),
+        {"scopes": "scopes"},
+    ),
+    "autoscale_settings": (
+        "microsoft.insights/autoscalesettings",
+        ("resource_group_name", "autoscale_setting_name", "parameters"),
+        {"target_resource_uri": "targetResourceUri"},
+    ),
+}
+_CREATES = frozenset({"create", "create_or_update", "begin_create_or_update"})
+
+
+def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
+    """The role assignments, metric alerts and autoscale settings a script creates with the management SDK
+    (`client.role_assignments.create(scope, name, {"role_definition_id": ..., "principal_id": ...})`,
+    `client.metric_alerts.create_or_update(group, name, MetricAlertResource(scopes=[<id>], ...))`) on a
+    classic resource whose id the script writes as a string (or assigns one name once at the top of the
+    module): what the export row of the resource gives, each value marked where it is written. The clients
+    manage Resource Manager resources only: no classic call."""
+    from migcheck.readers.inventory_shapes import resource_records  # the export reader's
+
+    constants = _module_strings(tree)
+    found: list[object] = []
+    for node in ast.walk(tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        if not isinstance(func, ast.Attribute) or func.attr not in _CREATES:
+            continue
+        group = func.value.attr if isinstance(func.value, ast.Attribute) else ""
+        if group not in _REACHING_OPERATIONS:
+            continue
+        assert isinstance(node, ast.Call)
+        rtype, arguments, fields = _REACHING_OPERATIONS[group]
+        given = _given_arguments(node, arguments)
+        by_value: dict[str, Mark] = {}
+        written = functools.partial(_noted_string, source, constants, by_value)
+        parameters = given.get("parameters")
+        properties: dict[str, object] = {"scope": written(given.get("scope"))}
+        for field_name, row_key in fields.items():
+            value = _field(parameters, field_name, constants)
+            items = value.elts if isinstance(value, ast.List | ast.Tuple) else None
+            properties[row_key] = (
+                [w for w in map(written, items) if w] if items is not None else written(value)
+            )
+        name = written(given.get(arguments[1])) or ""
+        by_key = {k: by_value[v] for k, v in properties.items() if isinstance(v, str) and v in by_value}
+        stated = {k: v for k, v in properties.items() if v is not None}
+        found += resource_records(rtype, name, stated, source.mark(node), by_value, by_key)
+    return found
+
+
+def _noted_string(
+    source: _Source, constants: dict[str, ast.Constant], by_value: dict[str, Mark], value: ast.expr | None
+) -> str | None:
+    """The string a value is (`_string_of`), noted in `by_value` where it is written; None for another."""
+    constant = _string_of(value, constants)
+    if constant is None:
+        return None
+    by_value.setdefault(str(constant.value), source.mark(constant))
+    return str(constant.value)
 
 
 def _given_arguments(call: ast.Call, names: tuple[str, ...]) -> dict[str, ast.expr]:
