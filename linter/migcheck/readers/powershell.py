@@ -826,6 +826,9 @@ class _Loaded(NamedTuple):
     commands: frozenset[str] = frozenset()
     # The functions it defines at its top level, by name.
     defines: frozenset[str] = frozenset()
+    # The variables its top-level commands read that the file sets nowhere at its top level, nor takes
+    # as a parameter, by key: the script that dot-sources it sets them (see `_top_level_reads`).
+    reads: frozenset[str] = frozenset()
 
 
 def _settings_values(settings: beside.Settings) -> _Loaded:
@@ -847,12 +850,13 @@ def _settings_values(settings: beside.Settings) -> _Loaded:
         for statement in (_named(body) if body is not None else [])
         if statement.type == "function_statement" and (name := _first(statement, "function_name"))
     )
+    parameters = frozenset(_Signature.of(declares).names) if declares is not None else frozenset()
+    reads = _top_level_reads(tree.root_node) - frozenset(index.script_assigned) - parameters
     if index.all_stale or _dot_sources_on_load(tree.root_node, index):  # it may set variables the reader
         return _Loaded(values, None, declares=declares, commands=commands, defines=defines)  # cannot name
-    parameters = frozenset(_Signature.of(declares).names) if declares is not None else frozenset()
     assigned = frozenset(index.script_assigned) | index.function_assigned | index.stale | parameters
     folders = {key: path for key, (_, path) in index.script_folders.items() if key not in values}
-    return _Loaded(values, assigned, folders, declares, commands, defines)
+    return _Loaded(values, assigned, folders, declares, commands, defines, reads)
 
 
 def _top_level_commands(root: Node) -> frozenset[str]:
@@ -868,6 +872,48 @@ def _top_level_commands(root: Node) -> frozenset[str]:
             found.add(_command_name(node).casefold())
         stack.extend(c for c in _named(node) if c.type != "function_statement")
     return frozenset(found)
+
+
+# Variables PowerShell sets itself, in every scope: a file that reads them does not depend on its caller.
+_AUTOMATIC_VARIABLES = frozenset(
+    {
+        "_", "psitem", "args", "input", "this", "true", "false", "null", "psscriptroot", "pscommandpath",
+        "myinvocation", "pscmdlet", "psboundparameters", "error", "lastexitcode", "?", "^", "$", "host",
+        "home", "pwd", "pid", "pshome", "psversiontable", "matches", "foreach", "switch", "stacktrace",
+        "executioncontext", "profile", "psculture", "psuiculture", "shellid", "iscoreclr", "islinux",
+        "ismacos", "iswindows", "erroractionpreference", "warningpreference", "verbosepreference",
+        "debugpreference", "informationpreference", "progresspreference", "confirmpreference",
+        "whatifpreference",
+    }
+)  # fmt: skip
+
+
+def _top_level_reads(root: Node) -> frozenset[str]:
+    """The variables a file's top-level commands read (`New-AzureVM -ServiceName $ServiceName`), outside
+    the functions it defines, by key: not those of other scopes (`$env:X`), nor those PowerShell sets."""
+    body = _first(root, "statement_list")
+    stack = [s for s in _named(body) if s.type != "function_statement"] if body is not None else []
+    found: set[str] = set()
+    while stack:
+        node = stack.pop()
+        if node.type == "command":
+            found.update(_variables_read(node))
+        else:
+            stack.extend(c for c in _named(node) if c.type != "function_statement")
+    return frozenset(found)
+
+
+def _variables_read(command: Node) -> set[str]:
+    """The variables of the script's scope that a command reads, by key (see `_top_level_reads`)."""
+    stack, found = [command], set()
+    while stack:
+        node = stack.pop()
+        if node.type == "variable":
+            scope, key = _variable(_text(node))
+            if not scope and key not in _AUTOMATIC_VARIABLES and _text(node).startswith("$"):
+                found.add(key)
+        stack.extend(c for c in _named(node) if c.type != "function_statement")
+    return found
 
 
 def _functions_defined(function: Node) -> list[tuple[str, Node]]:
@@ -9403,22 +9449,30 @@ class Interpreter:
             if loaded.assigned is not None:
                 self._loaded_constant(key, value, env)
         self._folders_loaded(loaded, stated, env)
-        command = invoked.parent if self._runs_on_load(loaded) else None
+        command = invoked.parent if self._runs_on_load(loaded, env) else None
         if command is not None and self._parameters_file_run(command, settings, stated, env):
             return
         library = beside.values_of(settings, _settings_functions)
         if library is not None:  # read once; its own dot-sources are followed as its functions run
             self._library_loaded(library, stated)
 
-    def _runs_on_load(self, loaded: _Loaded) -> bool:
+    def _runs_on_load(self, loaded: _Loaded, env: Env) -> bool:
         """Whether the top level of a file dot-sourced here is run here, not only read for its values (see
         `_parameters_file_run`): its commands depend on the script that loads it, which binds the
-        arguments of its own `param (…)`, or defines a function it calls and does not define itself
-        (main.ps1 dot-sources a.ps1 then b.ps1, whose top level calls a function of a.ps1)."""
+        arguments of its own `param (…)`, defines a function it calls and does not define itself
+        (main.ps1 dot-sources a.ps1 then b.ps1, whose top level calls a function of a.ps1), or holds a
+        variable its commands read and it does not set (Common.ps1's `New-AzureVM -ServiceName
+        $ServiceName`, dot-sourced by a script with `param($ServiceName)`). A library of functions and
+        constants has none of these, and is read once, on its own."""
         if not loaded.commands:
             return False
-        return loaded.declares is not None or any(
-            key in self.defined and key not in loaded.defines for key in loaded.commands
+        return (
+            loaded.declares is not None
+            or any(key in self.defined and key not in loaded.defines for key in loaded.commands)
+            or any(
+                env.lookup(key) is not None or (self.scope, key) in self.declared_parameters
+                for key in loaded.reads
+            )
         )
 
     def _parameters_file_run(self, command: Node, settings: beside.Settings, stated: str, env: Env) -> bool:
@@ -9429,7 +9483,7 @@ class Interpreter:
         file's own read, alone, is then not said again), and the functions it defines are the script's
         from here, those of that run. Whether it was run so: else (past the work allowed for calls) the
         file is loaded as any other."""
-        self._script_file_called(command, settings, stated, env)
+        self._script_file_called(command, settings, stated, env, in_caller_scope=True)
         library = beside.values_of(settings, _script_as_function)
         if library is None or not self._followed_at_every_call(library.functions[0][1]):
             return False
@@ -9785,7 +9839,14 @@ class Interpreter:
         return _SCRIPT_FOLDER + stated if stated else None
 
     def _script_file_called(
-        self, node: Node, settings: beside.Settings, stated: str, env: Env, skipped: int = 0
+        self,
+        node: Node,
+        settings: beside.Settings,
+        stated: str,
+        env: Env,
+        skipped: int = 0,
+        *,
+        in_caller_scope: bool = False,
     ) -> Value | None:
         """A script file run by the path `stated` (from the script's folder) at `node`: run here as a call
         of a function whose body is the file (`_script_as_function`), the call's arguments (those after the
@@ -9808,7 +9869,7 @@ class Interpreter:
         self.library_folders.setdefault(function.id, "" if folder == "." else folder)
         signature = self._signature(function)
         args, extra, splatted = self._user_args(node, signature, env, skipped)
-        value = self._function_called(node, function, args, extra, splatted, None, env)
+        value = self._function_called(node, function, args, extra, splatted, None, env, in_caller_scope)
         if self.stopped == "exit":  # `exit` ends the script it is written in, not the one that runs it
             self.stopped = None
         return value
