@@ -944,6 +944,26 @@ def _top_level_commands(settings: beside.Settings) -> frozenset[str]:
     return frozenset(found)
 
 
+def _top_level_reads(settings: beside.Settings) -> frozenset[str]:
+    """The variables a sourced file's top-level commands read (`azure vm create "$SERVICE" …`), outside the
+    functions it defines, that the file sets nowhere (see `_Sourced.assigned`): those of the script that
+    sources it, or the environment's. Not the shell's special parameters (`$1`, `$?`), which are no names."""
+    library = beside.values_of(settings, _settings_functions)
+    assigned = beside.values_of(settings, _settings_values).assigned
+    if library is None or assigned is None:
+        return frozenset()
+    found: set[str] = set()
+    stack = [(library.tree.root_node, False)]
+    while stack:
+        node, in_command = stack.pop()
+        in_command = in_command or node.type == "command"
+        parent = node.parent.type if node.parent is not None else ""
+        if in_command and node.type == "variable_name" and parent in ("simple_expansion", "expansion"):
+            found.add(library.source[node.start_byte : node.end_byte].decode("utf-8", "replace"))
+        stack.extend((c, in_command) for c in node.named_children if c.type != "function_definition")
+    return frozenset(found - assigned)
+
+
 def _walked(
     path: str,
     source: bytes,
@@ -2746,7 +2766,11 @@ class _Walker:
         commands = beside.values_of(settings, _top_level_commands)
         if not commands:
             return False
-        return len(arguments) > 1 or any(name in self.functions for name in commands)
+        return (
+            len(arguments) > 1
+            or any(name in self.functions for name in commands)
+            or any(name in self.scope.variables for name in beside.values_of(settings, _top_level_reads))
+        )
 
     def _sourced_file_run(self, library: _Library, words: list[Word]) -> None:
         """A sourced file's top level run here, in this shell (see `_runs_when_sourced`), with `words` as its
