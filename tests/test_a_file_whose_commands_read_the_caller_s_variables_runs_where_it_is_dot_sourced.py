@@ -4,6 +4,7 @@ creates a VM in `$ServiceName`, Deploy.ps1 (`param($ServiceName)`) dot-sources i
 VM in the same `$ServiceName`. The plan has one cloud service, where it had two (Common.ps1 read on its own,
 with a name it does not know, and Deploy.ps1's), and each finding is said once, at the line that states it:
 the classic module's use once, for the script that runs it, and the service's VIP, which has the endpoint.
+The service's stand-in says whose parameter its name is (`-ServiceName of Deploy.ps1`) and where it is used.
 Two scripts that set two names and dot-source the same Common.ps1 make two services. A library of functions
 and constants, whose top level reads only what it sets, keeps its own read: its functions are read once
 where no call runs them, and run with the values each call passes."""
@@ -39,6 +40,12 @@ def services(result) -> list[tuple[str, str, tuple[str, ...]]]:
 def test_the_plan_has_one_cloud_service(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, {"Common.ps1": COMMON, "Deploy.ps1": DEPLOY}, dedent=False)
     assert services(result) == [("Deploy.ps1", "", ("web1",))]
+
+
+def test_the_service_s_stand_in_says_whose_parameter_it_is(tmp_path, monkeypatch):
+    result = lint_files(tmp_path, monkeypatch, {"Common.ps1": COMMON, "Deploy.ps1": DEPLOY}, dedent=False)
+    (said,) = [f.message for f in result.findings if f.code == "MIG105"]
+    assert "cloud service '<cloud service name, -ServiceName of Deploy.ps1, Common.ps1:2>'" in said
 
 
 def test_each_finding_is_said_once_at_the_line_that_states_it(tmp_path, monkeypatch):

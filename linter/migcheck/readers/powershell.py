@@ -15541,19 +15541,17 @@ class Interpreter:
     def _parameter_origin(self, ident: object) -> str:
         """The parameter a value the script does not state is, as a stand-in says it: "-ServiceName of
         workflow New-TestVM" for one of a workflow or function read once (a runbook's, which the job that
-        starts it is given), "-ServiceName of the script" for one of the script's own `param (…)`; "" for
-        any other value."""
+        starts it is given), "-ServiceName of the script" for a mandatory one of the script's own `param (…)`,
+        and "-ServiceName of Deploy.ps1" for any of them read in a file the script dot-sources (Common.ps1's
+        `New-AzureVM -ServiceName $ServiceName`), which says where the value comes from; "" for any other."""
         if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == "def" and isinstance(ident[1], int):
             return self.parameter_origins.get(ident[1], "")
         parameter = self._script_parameter(ident)
-        if (
-            parameter
-            and isinstance(ident, tuple)
-            and ident[1] == 0
-            and (0, ident[2]) in self.mandatory_parameters
-        ):
-            return f"-{parameter} of the script"
-        return ""
+        if not parameter or not isinstance(ident, tuple) or ident[1] != 0:
+            return ""
+        if self.source is not self.own:  # read in another file: "the script" would be that file
+            return f"-{parameter} of {self.path}"
+        return f"-{parameter} of the script" if (0, ident[2]) in self.mandatory_parameters else ""
 
     def _script_parameter(self, ident: object) -> str:
         """The name of the parameter of the script's own `param (…)`, or of a workflow's, that a value the
