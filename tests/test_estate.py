@@ -220,7 +220,7 @@ def test_overlapping_descriptions_are_one_resource_each_with_every_source():
 
 def test_a_conflicting_duplicate_is_reported_not_merged(tmp_path, monkeypatch):
     estate = _overlapping(availability_set="sql-as-2019")
-    vm_conflicts = [c for c in estate.conflicts if c.kind == "VM"]
+    vm_conflicts = [c for c in estate.conflicts if c.kind == "Role"]
     assert [(c.name, c.mark.path, c.differences) for c in vm_conflicts] == [
         ("sql01", "vms/sql01.xml", ("availability set 'sql-as-2019' / 'sql-as'",))
     ]

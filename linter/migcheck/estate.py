@@ -289,6 +289,7 @@ class Conflict:
     mark: Mark
     kept: Mark
     differences: tuple[str, ...]
+    called: str = ""  # what a message calls it where its type's words do not: a role that is a VM
 
 
 @model.record
@@ -6992,7 +6993,7 @@ class _InventoryVms:
                     self.linker.conflicts.extend(_exports_conflict(earlier, record))
                 if differences:
                     self.linker.conflicts.append(
-                        Conflict(_conflict_kind(role), role.name, here, there, differences)
+                        Conflict(role.kind, role.name, here, there, differences, _called(role))
                     )
                 if _scripted(role, self.linker.scripts):  # the export is the VM as it is
                     roles.roles[position] = _as_it_is(record.role, role)
@@ -7128,7 +7129,7 @@ class _Roles:
             joined = _either(kept, role)
         if differences:
             self.conflicts.append(
-                Conflict(_conflict_kind(role), role.name, here.mark, there.mark, differences)
+                Conflict(role.kind, role.name, here.mark, there.mark, differences, _called(role))
             )
         self.roles[index] = joined
 
@@ -7598,9 +7599,9 @@ _VM_CONFIGURATION = (
 )
 
 
-def _conflict_kind(role: Role) -> str:
-    """What MIG004 calls a role two files describe differently: a VM where it is one, else a role."""
-    return "VM" if role.is_vm else role.kind
+def _called(role: Role) -> str:
+    """What MIG004 calls a role two files describe differently where it is a VM (else its type's words)."""
+    return "VM" if role.is_vm else ""
 
 
 def _configured_vm(vm: Role, configured: Role, conflicts: list[Conflict]) -> Role:
@@ -7611,7 +7612,7 @@ def _configured_vm(vm: Role, configured: Role, conflicts: list[Conflict]) -> Rol
     )
     differences = _role_differences(as_vm, vm)
     if differences:
-        conflicts.append(Conflict(_conflict_kind(vm), vm.name, configured.mark, vm.mark, differences))
+        conflicts.append(Conflict(vm.kind, vm.name, configured.mark, vm.mark, differences, _called(vm)))
     return _fill(vm, as_vm)
 
 

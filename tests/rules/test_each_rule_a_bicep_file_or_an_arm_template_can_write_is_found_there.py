@@ -159,7 +159,9 @@ def test_a_bicep_slot_s_web_role_and_a_bicep_vm_in_one_network_are_mig104(tmp_pa
     assert finding.message == (
         "virtual network 'vnet1' holds web/worker roles of cloud service 'shop' ('Web') and VMs of 'shopdb'"
     )
-    assert where([finding]) == ["MIG104 main.bicep:14:20"]  # the slot's configuration
+    assert where([finding]) == [
+        "MIG104 main.bicep:14:212"
+    ]  # the <VirtualNetworkSite in the slot's configuration
 
 
 def test_a_bicep_vm_with_the_defender_for_cloud_extension_is_mig207(tmp_path, monkeypatch):
