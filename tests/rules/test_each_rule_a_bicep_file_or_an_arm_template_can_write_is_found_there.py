@@ -159,9 +159,8 @@ def test_a_bicep_slot_s_web_role_and_a_bicep_vm_in_one_network_are_mig104(tmp_pa
     assert finding.message == (
         "virtual network 'vnet1' holds web/worker roles of cloud service 'shop' ('Web') and VMs of 'shopdb'"
     )
-    assert where([finding]) == [
-        "MIG104 main.bicep:14:212"
-    ]  # the <VirtualNetworkSite in the slot's configuration
+    # at the <VirtualNetworkSite the slot's configuration string writes
+    assert where([finding]) == ["MIG104 main.bicep:14:212"]
 
 
 def test_a_bicep_vm_with_the_defender_for_cloud_extension_is_mig207(tmp_path, monkeypatch):
