@@ -15,7 +15,7 @@ from growth import assert_linear
 from lint_support import lint_files
 
 from migcheck import stand_in_files
-from migcheck.model import Document, Mark, NameRef
+from migcheck.model import Document, FileKind, Mark, NameRef
 from migcheck.plan import build_plan
 from migcheck.report.plan_format import render_plan
 
@@ -128,3 +128,25 @@ def test_naming_the_files_of_many_namesakes_costs_linear_time():
         "<VM name, team1/deploy0.ps1:3>",
     ]
     assert_linear(make, 2000)
+
+
+def test_the_definitions_and_configurations_every_service_names_alike_are_not_walked(monkeypatch):
+    """Every cloud service has a `ServiceDefinition.csdef`: thousands of namesakes whose readers state every
+    name as written. Walking their resources for stand-ins took a third of a check of 4,000 such files."""
+    walked: list[str] = []
+    monkeypatch.setattr(
+        stand_in_files,
+        "_with_files_renamed",
+        lambda document, apart: walked.append(document.path) or document,
+    )
+    documents = [
+        Document(f"svc{i}/{name}", kind, "", (NameRef("web", Mark(f"svc{i}/{name}", 3)),))
+        for i in range(3)
+        for name, kind in (
+            ("ServiceDefinition.csdef", FileKind.SERVICE_DEFINITION),
+            ("ServiceConfiguration.Cloud.cscfg", FileKind.SERVICE_CONFIGURATION),
+            ("deploy.ps1", FileKind.POWERSHELL),
+        )
+    ]
+    stand_in_files.by_path(documents)
+    assert walked == ["svc0/deploy.ps1", "svc1/deploy.ps1", "svc2/deploy.ps1"]

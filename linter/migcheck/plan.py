@@ -746,7 +746,7 @@ class _Builder:
     _regions: dict[str, str] | None = None  # see `classic_region`
     _portal_groups: dict[str, str] | None = None  # see `_portal_groups`
     _apart: dict[tuple[str, str], str] | None = None  # see `apart`
-    _namesakes: dict[str, str] | None = None  # see `file_apart`
+    _namesakes: Mapping[str, str] | None = None  # see `file_apart`
     # The networks no file defines whose names are those given in the portal to networks the files define
     # (see `_portal_aliases`): by id() of each, the defined one whose step moves what they hold.
     portal_aliases: dict[int, Network] = field(default_factory=dict)

@@ -17,29 +17,42 @@ import contextlib
 import contextvars
 import dataclasses
 import enum
+import os
 import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from migcheck.model import Document, Mark
+from migcheck.model import Document, FileKind, Mark
 
 
-def files_apart(paths: Iterable[str]) -> dict[str, str]:
+def files_apart(paths: Iterable[str]) -> Mapping[str, str]:
     """Of `paths` (display paths), each whose file's name another has too, by its path relative to the
     deepest folder that holds every file of that name (`estate.apart`): `scripts/a/deploy.ps1` ->
-    `a/deploy.ps1`. A file whose name is its own is not among them."""
+    `a/deploy.ps1`. A file whose name is its own is not among them. The last answer is kept: a check asks it
+    of the same files before linking and while linking, and every service's `ServiceDefinition.csdef` is
+    one of thousands of namesakes, each a path worked out."""
+    global _LAST_APART
+    asked = (os.getcwd(), tuple(paths))
+    last = _LAST_APART
+    if last is not None and last[0] == asked:
+        return last[1]
     from migcheck.estate import apart  # the estate imports this module
 
     by_name: dict[str, dict[str, None]] = defaultdict(dict)
-    for path in paths:
+    for path in asked[1]:
         by_name[posixpath.basename(path)].setdefault(path)
-    return {
+    answer = {
         path: where
         for namesakes in by_name.values()
         if len(namesakes) > 1
         for path, where in zip(namesakes, apart(list(namesakes)), strict=True)
     }
+    _LAST_APART = (asked, answer)
+    return answer
+
+
+_LAST_APART: tuple[tuple[str, tuple[str, ...]], Mapping[str, str]] | None = None
 
 
 def shown_file(path: str, apart: Mapping[str, str]) -> str:
@@ -110,7 +123,7 @@ class PathMemo:
     """What `by_path` made of each document in the last run, with the namesakes it made it for."""
 
     def __init__(self) -> None:
-        self.apart: dict[str, str] = {}
+        self.apart: Mapping[str, str] = {}
         self.done: dict[int, tuple[Document, Document]] = {}
 
 
@@ -122,10 +135,23 @@ _MODULE_FILES = (".tf", ".tf.json")
 def _may_name_namesakes(document: Document, apart: Mapping[str, str], modules: set[str]) -> bool:
     """Whether a stand-in of `document` may name a file another file of the run has the name of: its own
     file, a settings file it took values from (a script it dot-sources), a file of its Terraform module."""
+    if document.kind in _NO_STAND_INS:
+        return False
     if document.path in apart or any(path in apart for path in document.settings_files):
         return True
     return document.path.endswith(_MODULE_FILES) and posixpath.dirname(document.path) in modules
 
+
+# Files whose readers state every name as the file writes it: a stand-in is never among their resources, and
+# every service of a repository has a `ServiceDefinition.csdef`, so walking theirs is most of the cost.
+_NO_STAND_INS = frozenset(
+    (
+        FileKind.SERVICE_DEFINITION,
+        FileKind.SERVICE_CONFIGURATION,
+        FileKind.NETWORK_CONFIGURATION,
+        FileKind.VM_EXPORT,
+    )
+)
 
 # `, deploy.ps1:12>`, `, deploy.ps1:3:50, turn 2>`: a file's name after a `, ` and before its line.
 _NAMED_FILE = re.compile(r"(?<=, )([^,<>:]+)(?=:\d)")
