@@ -131,8 +131,9 @@ def test_naming_the_files_of_many_namesakes_costs_linear_time():
 
 
 def test_the_definitions_and_configurations_every_service_names_alike_are_not_walked(monkeypatch):
-    """Every cloud service has a `ServiceDefinition.csdef`: thousands of namesakes whose readers state every
-    name as written. Walking their resources for stand-ins took a third of a check of 4,000 such files."""
+    """Every cloud service has a `ServiceDefinition.csdef`, and every subscription's export its pages of one
+    name: namesakes whose readers state every name as written. Walking their resources for stand-ins took a
+    third of a check of 4,000 cloud-service files and of 48 pages of exports."""
     walked: list[str] = []
     monkeypatch.setattr(
         stand_in_files,
@@ -140,13 +141,15 @@ def test_the_definitions_and_configurations_every_service_names_alike_are_not_wa
         lambda document, apart: walked.append(document.path) or document,
     )
     documents = [
-        Document(f"svc{i}/{name}", kind, "", (NameRef("web", Mark(f"svc{i}/{name}", 3)),))
+        Document(f"svc{i}/{name}", kind, root, (NameRef("web", Mark(f"svc{i}/{name}", 3)),))
         for i in range(3)
-        for name, kind in (
-            ("ServiceDefinition.csdef", FileKind.SERVICE_DEFINITION),
-            ("ServiceConfiguration.Cloud.cscfg", FileKind.SERVICE_CONFIGURATION),
-            ("deploy.ps1", FileKind.POWERSHELL),
+        for name, kind, root in (
+            ("ServiceDefinition.csdef", FileKind.SERVICE_DEFINITION, "ServiceDefinition"),
+            ("ServiceConfiguration.Cloud.cscfg", FileKind.SERVICE_CONFIGURATION, "ServiceConfiguration"),
+            ("classic-001.json", FileKind.INVENTORY, "data"),  # a page of an export
+            ("azuredeploy.json", FileKind.INVENTORY, "template"),
+            ("deploy.ps1", FileKind.POWERSHELL, ""),
         )
     ]
     stand_in_files.by_path(documents)
-    assert walked == ["svc0/deploy.ps1", "svc1/deploy.ps1", "svc2/deploy.ps1"]
+    assert walked == [f"svc{i}/{name}" for i in range(3) for name in ("azuredeploy.json", "deploy.ps1")]

@@ -135,7 +135,7 @@ _MODULE_FILES = (".tf", ".tf.json")
 def _may_name_namesakes(document: Document, apart: Mapping[str, str], modules: set[str]) -> bool:
     """Whether a stand-in of `document` may name a file another file of the run has the name of: its own
     file, a settings file it took values from (a script it dot-sources), a file of its Terraform module."""
-    if document.kind in _NO_STAND_INS:
+    if _states_every_name(document):
         return False
     if document.path in apart or any(path in apart for path in document.settings_files):
         return True
@@ -152,6 +152,17 @@ _NO_STAND_INS = frozenset(
         FileKind.VM_EXPORT,
     )
 )
+
+
+def _states_every_name(document: Document) -> bool:
+    """Whether the reader of `document` states every name as the file writes it, so no stand-in is among
+    its resources: a definition, a configuration, a network configuration, an Export-AzureVM file, or an
+    inventory export, whose root is the envelope its rows are in (`readers.inventory`). Not a deployment
+    template's (root `template`) nor a Bicep file's (no root), whose values are worked out of expressions."""
+    if document.kind in _NO_STAND_INS:
+        return True
+    return document.kind is FileKind.INVENTORY and document.root not in ("", "template")
+
 
 # `, deploy.ps1:12>`, `, deploy.ps1:3:50, turn 2>`: a file's name after a `, ` and before its line.
 _NAMED_FILE = re.compile(r"(?<=, )([^,<>:]+)(?=:\d)")
