@@ -8074,15 +8074,18 @@ def _folders_shown(folders: list[str], alike: Sequence[CloudService]) -> list[st
     (the root of a drive)."""
     if all(folders):
         return folders
-    top = posixpath.basename(_shared_folder([s.mark.path for s in alike])) or "the folder checked"
+    top = posixpath.basename(_shared_folder(_absolute([s.mark.path for s in alike]))) or "the folder checked"
     return [posixpath.join(top, folder) if folder else top for folder in folders]
 
 
-def _shared_folder(paths: Sequence[str]) -> str:
-    """The deepest folder that holds every one of `paths` (display paths), as an absolute path; "" on two
-    drives."""
+def _absolute(paths: Sequence[str]) -> list[str]:
+    """`paths` (display paths, relative to the working directory) as absolute paths, normalized."""
     cwd = os.getcwd().replace(os.sep, "/")
-    full = [posixpath.normpath(posixpath.join(cwd, path)) for path in paths]
+    return [posixpath.normpath(posixpath.join(cwd, path)) for path in paths]
+
+
+def _shared_folder(full: Sequence[str]) -> str:
+    """The deepest folder that holds every one of `full` (absolute paths); "" on two drives."""
     try:
         return posixpath.commonpath([posixpath.dirname(path) for path in full])
     except ValueError:  # on two drives: nothing is shared
@@ -8103,11 +8106,14 @@ def apart(paths: Sequence[str]) -> list[str]:
     that holds them all: what tells apart things of one name that several files describe, said alike from
     any working directory (`teamA/deploy.ps1` and `teamB/deploy.ps1`, whether run in the repository or
     above it, where the display paths are `repo/teamA/deploy.ps1`...)."""
-    shared = _shared_folder(paths)
+    full = _absolute(paths)
+    shared = _shared_folder(full)
     if not shared:
         return list(paths)
-    cwd = os.getcwd().replace(os.sep, "/")
-    return [posixpath.relpath(posixpath.normpath(posixpath.join(cwd, path)), shared) for path in paths]
+    # Every path is under `shared`: what follows it is the relative path (`relpath` works it out again
+    # from the working directory for each, the most of the cost where thousands of files share a name).
+    start = len(shared.rstrip("/")) + 1
+    return [path[start:] for path in full]
 
 
 def network_of_connections_file(path: str) -> str:
