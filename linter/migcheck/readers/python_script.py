@@ -103,7 +103,7 @@ import tokenize
 import urllib.parse
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import TYPE_CHECKING, cast
 
@@ -925,17 +925,11 @@ def _extended_support_services(source: _Source, tree: ast.Module) -> list[object
     client manages Resource Manager resources only: no classic call."""
     constants = _module_strings(tree)
     found: list[object] = []
-    for node in ast.walk(tree):
-        func = node.func if isinstance(node, ast.Call) else None
-        if not isinstance(func, ast.Attribute) or func.attr not in _CLOUD_SERVICE_METHODS:
-            continue
-        if not isinstance(func.value, ast.Attribute) or func.value.attr != "cloud_services":
-            continue
-        assert isinstance(node, ast.Call)
+    for node, _, method in _operation_calls(tree, ("cloud_services",), _CLOUD_SERVICE_METHODS):
         name = _string_of(
             _given_arguments(node, _CLOUD_SERVICE_ARGUMENTS).get("cloud_service_name"), constants
         )
-        via = _CLOUD_SERVICE_VIA.format(method=func.attr)
+        via = _CLOUD_SERVICE_VIA.format(method=method)
         found.append(ExtendedSupportService(str(name.value) if name else "", source.call_mark(node), via))
     return found
 
@@ -964,13 +958,7 @@ def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
 
     constants = _module_strings(tree)
     found: list[object] = []
-    for node in ast.walk(tree):
-        func = node.func if isinstance(node, ast.Call) else None
-        if not isinstance(func, ast.Attribute) or func.attr not in _PEERING_METHODS:
-            continue
-        if not isinstance(func.value, ast.Attribute) or func.value.attr != "virtual_network_peerings":
-            continue
-        assert isinstance(node, ast.Call)
+    for node, _, _ in _operation_calls(tree, ("virtual_network_peerings",), _PEERING_METHODS):
         given = _given_arguments(node, _PEERING_ARGUMENTS)
         remote = _remote_network_id(given.get("virtual_network_peering_parameters"), constants)
         if remote is None:
@@ -1024,14 +1012,7 @@ def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
 
     constants = _module_strings(tree)
     found: list[object] = []
-    for node in ast.walk(tree):
-        func = node.func if isinstance(node, ast.Call) else None
-        if not isinstance(func, ast.Attribute) or func.attr not in _CREATES:
-            continue
-        group = func.value.attr if isinstance(func.value, ast.Attribute) else ""
-        if group not in _REACHING_OPERATIONS:
-            continue
-        assert isinstance(node, ast.Call)
+    for node, group, _ in _operation_calls(tree, _REACHING_OPERATIONS, _CREATES):
         rtype, arguments, fields = _REACHING_OPERATIONS[group]
         given = _given_arguments(node, arguments)
         by_value: dict[str, Mark] = {}
@@ -1049,6 +1030,20 @@ def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
         stated = {k: v for k, v in properties.items() if v is not None}
         found += resource_records(rtype, name, stated, source.mark(node), by_value, by_key)
     return found
+
+
+def _operation_calls(
+    tree: ast.Module, groups: Collection[str], methods: Collection[str]
+) -> Iterator[tuple[ast.Call, str, str]]:
+    """The calls of a management SDK client's operations (`client.<group>.<method>(...)`) of `groups` and
+    `methods`, each with its group and method, in the module's order."""
+    for node in ast.walk(tree):
+        func = node.func if isinstance(node, ast.Call) else None
+        if not isinstance(func, ast.Attribute) or func.attr not in methods:
+            continue
+        if isinstance(func.value, ast.Attribute) and func.value.attr in groups:
+            assert isinstance(node, ast.Call)
+            yield node, func.value.attr, func.attr
 
 
 def _noted_string(
