@@ -83,8 +83,14 @@ FORMATS: tuple[Format, ...] = (
     # Declarations (facts no export shows) in TOML: both readers produce the same types.
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
     # Visual Studio publish profiles of cloud service projects: MSBuild XML, whose root (`Project`) any
-    # build file has, so told by its extension and read whole; the reader parses it with the XML front end.
-    Format(FileKind.PUBLISH_PROFILE, (".azurepubxml",), "migcheck.readers.publish_profile", xml=False),
+    # build file has, so told by its extension and read whole; the reader parses it with the XML front end. A
+    # Cloud Services (extended support) project's profile is an `.azureRMPubxml`.
+    Format(
+        FileKind.PUBLISH_PROFILE,
+        (".azurepubxml", ".azurermpubxml"),
+        "migcheck.readers.publish_profile",
+        xml=False,
+    ),
     # Graphical runbooks of Azure Automation: their activities are a binary graph, not read; the file is said
     # to be one (a part not read), so that the run names it.
     Format(FileKind.POWERSHELL, (".graphrunbook",), "migcheck.readers.graphrunbook", xml=False),

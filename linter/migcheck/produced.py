@@ -133,9 +133,10 @@ PRODUCES: dict[str, frozenset[type]] = {
     "migcheck.readers.netcfg": frozenset({*NETWORK_CONFIGURATION_TYPES, Document}),
     "migcheck.readers.deployment": frozenset({*_REST_BODY, Document}),
     # A publish profile: the deployment of its project's package to the service it names, the storage account
-    # the package is uploaded to, and the subscription it publishes to.
+    # the package is uploaded to, and the subscription it publishes to; or, for an extended-support project's
+    # profile, the evidence that it is one.
     "migcheck.readers.publish_profile": frozenset(
-        {Deployment, Document, Role, StorageAccountType, SubscriptionSelection}
+        {Deployment, Document, ExtendedSupportService, Role, StorageAccountType, SubscriptionSelection}
     ),
     "migcheck.readers.vmexport": frozenset({*_ROLE, Document}),
     "migcheck.readers.python_script": frozenset(

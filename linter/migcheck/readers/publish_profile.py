@@ -24,6 +24,13 @@ is uploaded to (`AzureStorageAccountName`) is a classic storage account of that 
 publishing needs to exist: it is one (`StorageAccountType`, its type not stated), migrated on its own as an
 account a script creates is.
 
+Visual Studio 2019 on writes the profile of a Cloud Services (extended support) project as
+`Profiles/*.azureRMPubxml`: it names the `Microsoft.Compute/cloudServices` resource the package is
+published to (`AzureRMCloudServiceV2Name`), its resource group, and a Resource Manager storage account.
+Such a profile is evidence that the project is deployed as Cloud Services (extended support)
+(`ExtendedSupportService`, about the configuration it publishes), not a classic deployment; its storage
+account and subscription are not classic ones, and are not read.
+
 The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
 a profile that does not parse is MIG001 at its position. One met in a folder walk is read only when it names
 a hosted service (`sniff`); other MSBuild profiles (a web project's `.pubxml`) are not read."""
@@ -37,6 +44,7 @@ from migcheck.model import (
     CloudInUse,
     Deployment,
     Document,
+    ExtendedSupportService,
     FileKind,
     FileProblem,
     Mark,
@@ -54,10 +62,17 @@ from migcheck.suppress import xml_directive_opener
 
 __all__ = ["read", "sniff"]
 
-# The element that makes a profile a cloud service's: matched as bytes, in UTF-8 (how Visual Studio writes
-# the file) and in UTF-16 (each ASCII letter followed by a zero byte).
-_HOSTED_SERVICE = b"AzureHostedServiceName"
-_HOSTED_SERVICE_WIDE = b"\x00".join(bytes([c]) for c in _HOSTED_SERVICE)
+# The elements that make a profile a cloud service's, classic or of extended support: matched as bytes, in
+# UTF-8 (how Visual Studio writes the file) and in UTF-16 (each ASCII letter followed by a zero byte).
+_HOSTED_SERVICE = "AzureHostedServiceName"
+_EXTENDED_SERVICE = "AzureRMCloudServiceV2Name"
+_NAMED_SERVICE = tuple(
+    form
+    for name in (_HOSTED_SERVICE, _EXTENDED_SERVICE)
+    for form in (name.encode(), name.encode("utf-16-le")[:-1])
+)
+# How an extended-support profile deploys its project, in words a message quotes after the file's name.
+_EXTENDED_VIA = "publishes it to Resource Manager from its Visual Studio project"
 
 # Why the deployment holds web or worker roles where no definition of the project is among the files.
 _PACKAGE_EVIDENCE = (
@@ -68,7 +83,7 @@ _PACKAGE_EVIDENCE = (
 
 def sniff(data: bytes) -> bool:
     """Whether a profile met in a folder walk names the hosted service it publishes to."""
-    return _HOSTED_SERVICE in data or _HOSTED_SERVICE_WIDE in data
+    return any(form in data for form in _NAMED_SERVICE)
 
 
 def read(path: str, data: bytes) -> Document:
@@ -83,8 +98,11 @@ def read(path: str, data: bytes) -> Document:
         return Document(path, FileKind.PUBLISH_PROFILE, "", problem=problem, text=text)
     marker = Marker(path, text)
     properties = _properties(root)
-    read = (_subscription, _cloud, _deployment, _storage_account)
+    # An extended-support profile's subscription and storage account are Resource Manager ones: not read.
+    extended = _extended_support(properties, marker)
+    read = (_subscription, _cloud, _deployment, _storage_account) if extended is None else ()
     resources: list[object] = [r for r in (each(properties, marker) for each in read) if r is not None]
+    resources.extend(filter(None, (extended,)))
     # A suppression is an XML comment, as in the other XML files (`<!-- migcheck: ignore[MIG101] ... -->`).
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
     return Document(
@@ -108,16 +126,33 @@ def _value(properties: dict[str, Element], name: str) -> str:
     return (prop.text or "").strip() if prop is not None else ""
 
 
+def _configuration_file(properties: dict[str, Element]) -> str:
+    """The configuration `<project>/ServiceConfiguration.<name>.cscfg` Visual Studio publishes with the
+    package, relative to the profile, which is in `<project>/Profiles`."""
+    configuration = _value(properties, "AzureServiceConfiguration") or "Cloud"
+    return f"../ServiceConfiguration.{configuration}.cscfg"
+
+
+def _extended_support(properties: dict[str, Element], marker: Marker) -> ExtendedSupportService | None:
+    """The Cloud Services (extended support) resource an `.azureRMPubxml` profile publishes the project to,
+    about the configuration it publishes (a display path, as a script's `-ConfigurationFile` is); None
+    for a profile that names none."""
+    if _EXTENDED_SERVICE not in properties:
+        return None
+    mark = marker.mark(properties[_EXTENDED_SERVICE])
+    name = _value(properties, _EXTENDED_SERVICE)
+    folder = posixpath.dirname(mark.path)
+    package = posixpath.normpath(posixpath.join(folder, _configuration_file(properties)))
+    return ExtendedSupportService("" if is_placeholder(name) else name, mark, _EXTENDED_VIA, package)
+
+
 def _deployment(properties: dict[str, Element], marker: Marker) -> Deployment | None:
     """The deployment of the project's package to the hosted service the profile names; None where it names
     none, or a placeholder."""
-    service = _value(properties, "AzureHostedServiceName")
+    service = _value(properties, _HOSTED_SERVICE)
     if not service or is_placeholder(service):
         return None
-    mark = marker.mark(properties["AzureHostedServiceName"])
-    # The configuration `<project>/ServiceConfiguration.<name>.cscfg` Visual Studio publishes with the
-    # package: the profile is in `<project>/Profiles`.
-    configuration = _value(properties, "AzureServiceConfiguration") or "Cloud"
+    mark = marker.mark(properties[_HOSTED_SERVICE])
     # Its roles are the project's definition's, which the link joins to it where the files hold it; else
     # they stand as one, shown where the profile names the service (as a script's package deployment's).
     shown = f"<role name, {posixpath.basename(mark.path)}:{mark.line}>"
@@ -132,7 +167,7 @@ def _deployment(properties: dict[str, Element], marker: Marker) -> Deployment | 
         None,
         mark,
         network_known=False,
-        configuration_file=f"../ServiceConfiguration.{configuration}.cscfg",
+        configuration_file=_configuration_file(properties),
     )
 
 
