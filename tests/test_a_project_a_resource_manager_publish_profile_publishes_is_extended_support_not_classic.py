@@ -99,3 +99,41 @@ def test_the_profile_names_the_resource_and_no_classic_storage_account():
     (evidence,) = [r for r in document.resources if isinstance(r, ExtendedSupportService)]
     assert (evidence.name, evidence.package) == ("books", "Books/ServiceConfiguration.Cloud.cscfg")
     assert not [r for r in document.resources if isinstance(r, StorageAccountType)]
+
+
+# A project of Cloud Services (extended support) says so in its `.ccproj` (`<ARMDeployment>True`), with or
+# without a profile beside it; a classic project's has no such property.
+def ccproj(arm: bool) -> str:
+    property = "\n        <ARMDeployment>True</ARMDeployment>" if arm else ""
+    return f"""\
+    <?xml version="1.0" encoding="utf-8"?>
+    <Project ToolsVersion="12.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+      <PropertyGroup>
+        <ProductVersion>2.9</ProductVersion>{property}
+        <Name>Portal</Name>
+      </PropertyGroup>
+      <ItemGroup>
+        <ServiceDefinition Include="ServiceDefinition.csdef" />
+        <ServiceConfiguration Include="ServiceConfiguration.Cloud.cscfg" />
+      </ItemGroup>
+    </Project>
+    """
+
+
+def test_a_project_whose_ccproj_deploys_to_resource_manager_is_of_extended_support(tmp_path, monkeypatch):
+    files = {
+        "Portal/Portal.ccproj": ccproj(arm=True),
+        # as the real project keeps it: its configuration, its definition not committed
+        "Portal/ServiceConfiguration.Cloud.cscfg": CSCFG.format(name="Portal", role="PortalWeb"),
+        "Shop/Shop.ccproj": ccproj(arm=False),
+        "Shop/ServiceDefinition.csdef": CSDEF.format(name="Shop", role="ShopWeb"),
+        "Shop/ServiceConfiguration.Cloud.cscfg": CSCFG.format(name="Shop", role="ShopWeb"),
+    }
+    result = lint_files(tmp_path, monkeypatch, files, "MIG101")
+    by_path = {f.location.path: f for f in result.findings if f.location}
+    portal = by_path["Portal/ServiceConfiguration.Cloud.cscfg"]
+    assert "deployed as Cloud Services (extended support)" in portal.message
+    assert "Portal/Portal.ccproj:5 sets ARMDeployment" in portal.message
+    assert portal.severity is Severity.WARNING
+    assert "has a WebRole 'ShopWeb'" in by_path["Shop/ServiceDefinition.csdef"].message
+    assert [s.name for e in result.estates for s in e.cloud_services] == ["Shop"]

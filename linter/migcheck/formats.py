@@ -84,10 +84,10 @@ FORMATS: tuple[Format, ...] = (
     Format(FileKind.INVENTORY, (".toml",), "migcheck.readers.declarations", xml=False),
     # Visual Studio publish profiles of cloud service projects: MSBuild XML, whose root (`Project`) any
     # build file has, so told by its extension and read whole; the reader parses it with the XML front end. A
-    # Cloud Services (extended support) project's profile is an `.azureRMPubxml`.
+    # Cloud Services (extended support) project's profile is an `.azureRMPubxml`, and its `.ccproj` says it is one.
     Format(
         FileKind.PUBLISH_PROFILE,
-        (".azurepubxml", ".azurermpubxml"),
+        (".azurepubxml", ".azurermpubxml", ".ccproj"),
         "migcheck.readers.publish_profile",
         xml=False,
     ),

@@ -29,11 +29,15 @@ Visual Studio 2019 on writes the profile of a Cloud Services (extended support) 
 published to (`AzureRMCloudServiceV2Name`), its resource group, and a Resource Manager storage account.
 Such a profile is evidence that the project is deployed as Cloud Services (extended support)
 (`ExtendedSupportService`, about the configuration it publishes), not a classic deployment; its storage
-account and subscription are not classic ones, and are not read.
+account and subscription are not classic ones, and are not read. The project file of such a project (its
+`.ccproj`) says the same by `<ARMDeployment>True</ARMDeployment>`, which a classic project's does not
+have, whether or not a profile is kept beside it: evidence about the definition it packages (its
+`ServiceDefinition` item).
 
 The file is parsed by the shared XML front end (`readers.xml.parse_as`: no DTD, no entities, no network);
 a profile that does not parse is MIG001 at its position. One met in a folder walk is read only when it names
-a hosted service (`sniff`); other MSBuild profiles (a web project's `.pubxml`) are not read."""
+a hosted service, or is a project deployed to Resource Manager (`sniff`); other MSBuild files (a web project's
+`.pubxml`, a classic project's `.ccproj`) are not read."""
 
 from __future__ import annotations
 
@@ -66,13 +70,16 @@ __all__ = ["read", "sniff"]
 # UTF-8 (how Visual Studio writes the file) and in UTF-16 (each ASCII letter followed by a zero byte).
 _HOSTED_SERVICE = "AzureHostedServiceName"
 _EXTENDED_SERVICE = "AzureRMCloudServiceV2Name"
+# The property of a project file (`.ccproj`) of Cloud Services (extended support).
+_ARM_PROJECT = "ARMDeployment"
 _NAMED_SERVICE = tuple(
     form
-    for name in (_HOSTED_SERVICE, _EXTENDED_SERVICE)
+    for name in (_HOSTED_SERVICE, _EXTENDED_SERVICE, _ARM_PROJECT)
     for form in (name.encode(), name.encode("utf-16-le")[:-1])
 )
-# How an extended-support profile deploys its project, in words a message quotes after the file's name.
+# How an extended-support profile or project deploys it, in words a message quotes after the file's name.
 _EXTENDED_VIA = "publishes it to Resource Manager from its Visual Studio project"
+_ARM_PROJECT_VIA = "sets ARMDeployment, which deploys its Visual Studio project to Resource Manager"
 
 # Why the deployment holds web or worker roles where no definition of the project is among the files.
 _PACKAGE_EVIDENCE = (
@@ -99,7 +106,7 @@ def read(path: str, data: bytes) -> Document:
     marker = Marker(path, text)
     properties = _properties(root)
     # An extended-support profile's subscription and storage account are Resource Manager ones: not read.
-    extended = _extended_support(properties, marker)
+    extended = _extended_support(properties, marker) or _arm_project(root, properties, marker)
     read = (_subscription, _cloud, _deployment, _storage_account) if extended is None else ()
     resources: list[object] = [r for r in (each(properties, marker) for each in read) if r is not None]
     resources.extend(filter(None, (extended,)))
@@ -144,6 +151,21 @@ def _extended_support(properties: dict[str, Element], marker: Marker) -> Extende
     folder = posixpath.dirname(mark.path)
     package = posixpath.normpath(posixpath.join(folder, _configuration_file(properties)))
     return ExtendedSupportService("" if is_placeholder(name) else name, mark, _EXTENDED_VIA, package)
+
+
+def _arm_project(
+    root: Element, properties: dict[str, Element], marker: Marker
+) -> ExtendedSupportService | None:
+    """A `.ccproj` that deploys its project to Resource Manager (`<ARMDeployment>True</ARMDeployment>`), as
+    the evidence it is about the definition the project packages (its `ServiceDefinition` item, a path from
+    the project's folder); None for a classic project's, or a profile."""
+    if _value(properties, _ARM_PROJECT).casefold() != "true":
+        return None
+    mark = marker.mark(properties[_ARM_PROJECT])
+    items = (item.get("Include", "") for item in root.iterfind("{*}ItemGroup/{*}ServiceDefinition"))
+    definition = next(filter(None, items), "ServiceDefinition.csdef").replace("\\", "/")
+    package = posixpath.normpath(posixpath.join(posixpath.dirname(mark.path), definition))
+    return ExtendedSupportService("", mark, _ARM_PROJECT_VIA, package)
 
 
 def _deployment(properties: dict[str, Element], marker: Marker) -> Deployment | None:
