@@ -52,7 +52,9 @@ A `module` block whose `source` is not a folder of the configuration's own (`./`
 a git or HTTP address) is said not read (`MODULE_NOT_READ`), where its source is written. One of a folder of
 its own is read once per call, as Terraform makes one module of each: its `.tf` files' resources made with the
 values the call passes as its variables (evaluated in the caller's module; its defaults where the call passes
-none), each where the module's files declare it, the modules it calls in turn; a call's `count` or `for_each`
+none), each where the module's files declare it, the modules it calls in turn; `module.<call>.<output>` in the
+caller is the value the called module's `output` block gives, as that call makes the module (not stated for a
+call with `count` or `for_each`, or an output the module does not declare); a call's `count` or `for_each`
 makes one module per index or key, as a resource's makes one resource of each (`count.index`, `each.key` in
 the call's arguments each one's), one not stated one standing for all; past `_MOST_CALLS` calls for
 a file, `_MOST_CALL_DEPTH` deep, or of a folder among those that call it, a call is said cut
@@ -701,11 +703,13 @@ class _Resource:
 
 
 class _Call(NamedTuple):
-    """A `module` block: the file that writes it, its arguments' expressions, and its `module` keyword."""
+    """A `module` block: the file that writes it, its arguments' expressions, its `module` keyword, and its
+    name (`module "site"`), by which the caller reads its outputs (`module.site.network_name`)."""
 
     path: str
     given: dict[str, Node]
     mark: Mark
+    name: str = ""
 
 
 @dataclass
@@ -724,6 +728,9 @@ class _Module:
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
     provider: tuple[str, dict[str, Node]] | None = None
     calls: list[_Call] = field(default_factory=list)  # `module` blocks, in their files
+    outputs: dict[str, tuple[str, Node]] = field(
+        default_factory=dict
+    )  # an `output` block's value, in its file
     files: set[str] = field(default_factory=set)  # the files whose blocks it holds
     # Its folder, from the folder of the file read (`.`); a called module's, that of the call's source.
     folder: str = "."
@@ -827,7 +834,9 @@ class _Module:
             elif keyword == "resource" and len(labels) == 2:
                 self.add_resource(path, item, labels, inner)
             elif keyword == "module" and len(labels) == 1:
-                self.calls.append(_Call(path, _attributes(inner), _mark(path, item)))
+                self.calls.append(_Call(path, _attributes(inner), _mark(path, item), labels[0]))
+            elif keyword == "output" and len(labels) == 1 and "value" in _attributes(inner):
+                self.outputs.setdefault(labels[0], (path, _attributes(inner)["value"]))
             elif keyword == "provider" and labels == ["azure"] and path == self.path:
                 self.provider = (path, _attributes(inner))
 
@@ -1328,6 +1337,8 @@ class _Configuration:
         names = _unsplatted(names)
         if names[0] in _NAMED and len(names) == 2:
             return self.variable(names[1], at, names[0])
+        if names[0] == "module" and len(names) == 3:
+            return self.module_output(names[1], names[2], at)
         held = self.held_by(list(names)) if names[0] == "self" and len(names) == 2 else None
         if held is not None:
             return self.own_argument(*held, at, written)
@@ -1557,7 +1568,7 @@ class _Configuration:
                 self.each(resource, functools.partial(_made_and_provisioned, make, self, resource))
             else:  # a classic type the rules check nothing of: the provider still calls the API for it
                 self.lines.declared(resource.kind, resource.mark)
-        for path, given, mark in calls:
+        for path, given, mark, _ in calls:
             source = given.get("source")
             text = self.word(path, source, _mark(path, source)).text if source is not None else None
             if source is None:
@@ -1565,7 +1576,7 @@ class _Configuration:
             if text is None or not text.startswith(_LOCAL_SOURCES):
                 self.lines.unread(replace(_value_mark(path, source), tag=MODULE_NOT_READ))
             else:
-                folder = posixpath.normpath(posixpath.join(self.module.folder, text))
+                folder = self.called_folder(text)
                 call = functools.partial(self.local_module, path, given, folder, chain)
                 # Terraform makes one module per index or key of the call's `count` or `for_each`, as it
                 # makes one resource of each: `count.index`, `each.key` in its arguments are each one's.
@@ -1573,6 +1584,33 @@ class _Configuration:
                 self.instances(path, given, _value_mark(path, source), call)
                 if self.caller is None and len(self.called) > made_before:
                     self.calling.append(mark)
+
+    def called_folder(self, source: str) -> str:
+        """The folder a `module` block's local `source` names, from the folder of the file read."""
+        return posixpath.normpath(posixpath.join(self.module.folder, source))
+
+    def module_output(self, call_name: str, output: str, at: Mark) -> Word:
+        """`module.<call>.<output>`: the value the `output` block of the module a call of this module makes
+        gives (`value = azure_virtual_network.default.name`), evaluated as the call makes the module; a
+        value not stated for a call of no local folder, one with `count` or `for_each` (whose outputs are
+        per instance), or an output the module does not declare."""
+        written = f"module.{call_name}.{output}"
+        call = next((c for c in self.module.calls if c.name == call_name), None)
+        source = call.given.get("source") if call is not None else None
+        if call is None or source is None or not _OWN_ONE.isdisjoint(call.given):
+            return Word(None, at, holder=written)
+        text = self.word(call.path, source, _mark(call.path, source)).text
+        module = (
+            _Module.called(self.called_folder(text), call.given, call.path)
+            if text is not None and text.startswith(_LOCAL_SOURCES)
+            else None
+        )
+        stated = module.outputs.get(output) if module is not None else None
+        key = ("module", call_name, output)
+        if module is None or stated is None or key in self.evaluating:
+            return Word(None, at, holder=written)
+        callee = _Configuration(module, self.lines, caller=self)
+        return self.once(key, lambda: callee.word(stated[0], stated[1], at), at)
 
     def local_module(self, path: str, given: dict[str, Node], folder: str, chain: tuple[str, ...]) -> None:
         """The module of a folder of the configuration's own a `module` block of the file `path` calls, read
