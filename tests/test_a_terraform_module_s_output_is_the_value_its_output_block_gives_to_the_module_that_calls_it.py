@@ -107,3 +107,26 @@ def test_an_output_of_a_counted_module_call_is_not_stated(tmp_path, monkeypatch)
     result = lint_files(tmp_path, monkeypatch, {"main.tf": root, **SITE, **MASTER})
     network = _deployment(result).virtual_network
     assert network is not None and network.name.startswith("<virtual network name")
+
+
+def test_the_json_syntax_s_module_calls_and_outputs_are_read_alike(tmp_path, monkeypatch):
+    """Terraform's JSON syntax writes the same blocks (`{"module": {"site": {...}}}`, `{"output": {...}}`),
+    which were left out of a `.tf.json` file: its module calls were not read at all."""
+    root = """\
+{"module": {"site": {"source": "./site"},
+            "master": {"source": "./master", "network_name": "${module.site.network_name}"}}}
+"""
+    site = """\
+{"resource": {"azure_virtual_network": {"default": {"name": "network", "location": "North Europe",
+   "address_space": ["10.0.0.0/16"], "subnet": [{"name": "public", "address_prefix": "10.0.4.0/22"}]}}},
+ "output": {"network_name": {"value": "${azure_virtual_network.default.name}"}}}
+"""
+    master = """\
+{"variable": {"network_name": {}},
+ "resource": {"azure_instance": {"master": {"name": "master", "image": "Ubuntu Server 14.04 LTS",
+   "size": "Small", "storage_service_name": "kidsstore", "location": "North Europe",
+   "virtual_network": "${var.network_name}", "subnet": "public", "username": "salt"}}}}
+"""
+    files = {"main.tf.json": root, "site/main.tf.json": site, "master/main.tf.json": master}
+    network = _deployment(lint_files(tmp_path, monkeypatch, files)).virtual_network
+    assert network is not None and network.name == "network"
