@@ -4,8 +4,8 @@ it, so the Terraform reader reads both alike.
 
 What Terraform's JSON syntax says (its "JSON Configuration Syntax"): `{"resource": {"<type>": {"<name>":
 {...}}}}`, `{"variable": {"<name>": {"default": ...}}}`, `{"provider": {"azure": {...}}}`, `{"module":
-{"<name>": {"source": ...}}}`, `{"output": {"<name>": {"value": ...}}}`, a block written
-as an object or a list of objects; a string is a template, its `${...}` read as in `.tf` (in a `.tfvars.json`
+{"<name>": {"source": ...}}}`, `{"output": {"<name>": {"value": ...}}}`, `{"locals": {"<name>": ...}}`, a
+block written as an object or a list of objects; a string is a template, its `${...}` read as in `.tf` (in a `.tfvars.json`
 file, whose values Terraform evaluates with no variables, a literal: `${` in it is two characters); a number, `true`,
 `false` and `null` as themselves. Which keys of a resource are nested blocks its type's schema says: those
 the reader reads (`NESTED`) are, the others arguments. A key `//` of the file's object or of a block's is a
@@ -32,7 +32,7 @@ Node = Any  # a lark Tree or Token of python-hcl2's grammar
 NESTED = frozenset({"endpoint", "subnet", "provisioner"})
 _LABELLED = frozenset({"provisioner"})
 # The top-level block types the reader reads, with how many labels each has.
-_TOP = {"resource": 2, "variable": 1, "provider": 1, "module": 1, "output": 1}
+_TOP = {"resource": 2, "variable": 1, "provider": 1, "module": 1, "output": 1, "locals": 0}
 _WS = re.compile(r"[ \t\n\r]*")
 _PLAIN = re.compile(r'[^"\\$%]*')  # a string's characters that read alike in JSON and as a template
 
