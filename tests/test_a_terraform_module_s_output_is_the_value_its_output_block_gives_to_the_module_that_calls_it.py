@@ -130,3 +130,18 @@ def test_the_json_syntax_s_module_calls_and_outputs_are_read_alike(tmp_path, mon
     files = {"main.tf.json": root, "site/main.tf.json": site, "master/main.tf.json": master}
     network = _deployment(lint_files(tmp_path, monkeypatch, files)).virtual_network
     assert network is not None and network.name == "network"
+
+
+def test_outputs_of_modules_that_call_each_other_back_are_not_stated_and_the_file_is_read(
+    tmp_path, monkeypatch
+):
+    """Terraform refuses modules that call each other; their outputs, each the other's, are values not stated,
+    not an endless evaluation the file is then said too deep to read at (MIG001)."""
+    files = {
+        "main.tf": 'module "a" {\n  source = "./a"\n}\n'
+        'resource "azure_hosted_service" "svc" {\n  name     = module.a.x\n  location = "North Europe"\n}\n',
+        "a/main.tf": 'module "b" {\n  source = "../b"\n}\noutput "x" { value = module.b.x }\n',
+        "b/main.tf": 'module "a" {\n  source = "../a"\n}\noutput "x" { value = module.a.x }\n',
+    }
+    result = lint_files(tmp_path, monkeypatch, files)
+    assert [f.code for f in result.findings] == ["MIG601"]

@@ -1158,6 +1158,9 @@ class _Configuration:
         self.provisioner_calls: set[Mark] = caller.provisioner_calls if caller is not None else set()
         # The `module` blocks of the file read whose modules made resources, in the order they are read.
         self.calling: list[Mark] = []
+        # The folders of the modules whose outputs are being evaluated, outermost first (`module_output`): a
+        # module whose output is the output of a module that calls it back is refused by Terraform.
+        self.outputs_of: tuple[str, ...] = caller.outputs_of if caller is not None else ()
 
     # --- expressions
 
@@ -1600,16 +1603,15 @@ class _Configuration:
         if call is None or source is None or not _OWN_ONE.isdisjoint(call.given):
             return Word(None, at, holder=written)
         text = self.word(call.path, source, _mark(call.path, source)).text
-        module = (
-            _Module.called(self.called_folder(text), call.given, call.path)
-            if text is not None and text.startswith(_LOCAL_SOURCES)
-            else None
-        )
+        folder = self.called_folder(text) if text is not None and text.startswith(_LOCAL_SOURCES) else None
+        looping = folder in self.outputs_of or len(self.outputs_of) > _MOST_CALL_DEPTH
+        module = _Module.called(folder, call.given, call.path) if folder is not None and not looping else None
         stated = module.outputs.get(output) if module is not None else None
         key = ("module", call_name, output)
         if module is None or stated is None or key in self.evaluating:
             return Word(None, at, holder=written)
         callee = _Configuration(module, self.lines, caller=self)
+        callee.outputs_of = (*self.outputs_of, folder or "")
         return self.once(key, lambda: callee.word(stated[0], stated[1], at), at)
 
     def local_module(self, path: str, given: dict[str, Node], folder: str, chain: tuple[str, ...]) -> None:
