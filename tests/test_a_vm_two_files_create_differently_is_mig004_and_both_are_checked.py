@@ -77,7 +77,7 @@ def test_two_powershell_scripts_disagree_on_data_disks_and_endpoints(tmp_path, m
     result = lint_files(tmp_path, monkeypatch, files, "MIG004", "MIG201", dedent=False)
     assert where(result.findings) == ["MIG004 Scripts/CreateVM.ps1:4:7", "MIG201 Scripts/CreateVM.ps1:6:84"]
     assert _mig004(result) == [
-        "VM 'seyon01' is described differently here than at Scripts/CreateQuickVM.ps1:2: data disks at "
+        "VM 'seyon01' of cloud service 'seyon' is described differently here than at Scripts/CreateQuickVM.ps1:2: data disks at "
         "LUN 0 / none; endpoints RemoteDesktop, PowerShell, HTTP / RemoteDesktop, PowerShell (here / there)"
     ]
 
@@ -190,7 +190,7 @@ def test_a_script_and_an_export_of_the_vm_are_compared_on_what_does_not_change_s
     result = lint_files(tmp_path, monkeypatch, resized, "MIG004", dedent=False)
     assert where(result.findings) == ["MIG004 Scripts/CreateVM.ps1:4:7"]  # the script: the export stands
     assert _mig004(result) == [
-        "VM 'seyon01' is described differently here than at export/vms.json:1: size Small / Large "
+        "VM 'seyon01' of cloud service 'seyon' is described differently here than at export/vms.json:1: size Small / Large "
         "(here / there)"
     ]
 
@@ -267,7 +267,7 @@ def test_a_script_and_an_export_that_give_the_os_disk_other_blobs_disagree(
     result = lint_files(tmp_path, monkeypatch, moved, "MIG004", dedent=False)
     assert where(result.findings) == [f"MIG004 {script}:{created}:{column}"]
     assert _mig004(result) == [
-        "VM 'vm1' is described differently here than at vms.json:1: OS disk "
+        "VM 'vm1' of cloud service 'svc1' is described differently here than at vms.json:1: OS disk "
         "https://acctone.blob.core.windows.net/vhds/vm1.vhd / https://accttwo.blob.core.windows.net/vhds/vm1.vhd "
         "(here / there)"
     ]

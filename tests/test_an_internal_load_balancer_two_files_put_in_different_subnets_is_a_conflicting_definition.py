@@ -44,7 +44,7 @@ def test_the_second_description_is_a_conflict(tmp_path, monkeypatch, first, seco
     }
     [said] = _conflicts(tmp_path, monkeypatch, files)
     assert said.startswith(
-        "b.ps1: internal load balancer 'ilb' is described differently here than at a.ps1:1"
+        "b.ps1: internal load balancer 'ilb' of cloud service 'svc' is described differently here than at a.ps1:1"
     )
     assert f"subnet '{second}' / '{first}'" in said
 

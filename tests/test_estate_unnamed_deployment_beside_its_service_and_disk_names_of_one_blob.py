@@ -65,7 +65,10 @@ def test_a_request_body_beside_its_service_that_states_another_disk_is_mig004(
     result = lint_files(tmp_path, monkeypatch, files, "MIG004")
     assert [s.listed_name for s in result.estate.cloud_services] == ["shop"]
     (finding,) = result.findings
-    assert "VM 'web1' is described differently here than at fixtures/create-deployment.xml" in finding.message
+    assert (
+        "VM 'web1' of cloud service 'shop' is described differently here than at fixtures/create-deployment.xml"
+        in finding.message
+    )
     assert "disks http://store1.blob.core.windows.net/vhds/web1.vhd / " in finding.message
 
 

@@ -208,7 +208,9 @@ def test_a_network_the_configuration_and_the_deployment_name_differently_is_a_co
     }
     result = _lint(tmp_path, monkeypatch, **files)
     [conflict] = [f for f in result.findings if f.code == "MIG004"]
-    assert conflict.message.startswith("deployment 'svc1' is described differently here than at ")
+    assert conflict.message.startswith(
+        "deployment 'svc1' of cloud service 'svc1' is described differently here than at "
+    )
     assert where([conflict]) == ["MIG004 ServiceConfiguration.cscfg:8:5"]
     assert "virtual network 'vnet2' / 'vnet1' (here / there)" in conflict.message
     [placement] = result.estate.cloud_services[0].placements

@@ -290,6 +290,9 @@ class Conflict:
     kept: Mark
     differences: tuple[str, ...]
     called: str = ""  # what a message calls it where its type's words do not: a role that is a VM
+    # The cloud service a role, VM or deployment is of, where the files name it (see `service_named`): two
+    # services may each hold a VM of one name, so a message says which.
+    service: str = ""
 
 
 @model.record
@@ -2217,7 +2220,7 @@ class _Linker:
     def _configurations_named(self) -> bool:
         """Whether a deployment of the files names a service configuration file it is made of
         (`Deployment.configuration_file`: a profile's, a script's `-Configuration`)."""
-        return any(d.configuration_file for d in self._all(Deployment))
+        return any(d.deployed_file for d in self._all(Deployment))
 
     def _definitions(self) -> Iterator[VirtualNetwork]:
         """Every virtual network definition, netcfg ones first (they are the network's own document)."""
@@ -3714,7 +3717,7 @@ def _named_as_deployed(
     service of the project's roles, appended to `services`. One whose service name the files give another
     packaged service, or that names no project alone, leaves it as it is. Each service so deployed is
     made of the configurations its deployments name (`_deployed_configurations`)."""
-    deploying = [d for d in deployments if d.configuration_file]
+    deploying = [d for d in deployments if d.deployed_file]
     if not deploying:
         return {}
     files = _ConfigurationFiles(services)
@@ -3919,10 +3922,19 @@ class _ConfigurationFiles:
     def index_of(self, d: Deployment) -> tuple[int | None, str]:
         """The one packaged service the configuration file `d` names configures, with that file's key
         (`path_key`; "" for a file the files lack in the folder of a service's project); None when no
-        checked configuration is that file, or several may be."""
-        written = d.configuration_file.casefold()
-        forms = _written_forms(d)
+        checked configuration is that file, or several may be. Where the configuration does not tell, the
+        package `d` deploys does, by the project it is published from (`<project>/bin/Release/app.publish/
+        <project>.cspkg`, its configuration `-Configuration $cfg`)."""
         folder = posixpath.dirname(d.mark.path)
+        for written in dict.fromkeys(filter(None, (d.configuration_file, d.package_file))):
+            found = self._configured_by(written.casefold(), folder)
+            if found[0] is not None:
+                return found
+        return None, ""
+
+    def _configured_by(self, written: str, folder: str) -> tuple[int | None, str]:
+        """`index_of` the file a deployment in `folder` writes as `written` (in lower case)."""
+        forms = _written_forms(written)
         for form in forms:
             path = self.path_key(posixpath.join(folder, form))
             found = self.by_path.get(path, set())
@@ -3948,10 +3960,9 @@ class _ConfigurationFiles:
         return posixpath.normpath(posixpath.join(self.cwd, path)).casefold()
 
 
-def _written_forms(d: Deployment) -> tuple[str, ...]:
-    """The configuration file `d` names, in lower case, as written, and, where written under the project's
-    published package (`bin/Release/app.publish`), as the project's own file of that name."""
-    written = d.configuration_file.casefold()
+def _written_forms(written: str) -> tuple[str, ...]:
+    """A file a deployment names (`written`, in lower case), as written, and, where written under the
+    project's published package (`bin/Release/app.publish`), as the project's own file of that name."""
     project = published_project(posixpath.dirname(written))
     return (written, posixpath.join(project, posixpath.basename(written))) if project else (written,)
 
@@ -4224,7 +4235,7 @@ def _extended_support(
 def _classically_deployed(services: list[CloudService], deployments: Sequence[Deployment]) -> set[int]:
     """The packaged services a classic deployment deploys by naming one of their configuration files
     (`New-AzureDeployment -Configuration`, the classic cloud deployment task's `CsCfg`), by index."""
-    deploying = [d for d in deployments if d.configuration_file]
+    deploying = [d for d in deployments if d.deployed_file]
     if not deploying:
         return set()
     files = _ConfigurationFiles(services)
@@ -6621,8 +6632,12 @@ def _exports_conflict(kept: Any, other: Any) -> Iterator[Conflict]:
     disagree."""
     differences = tuple(d for d in _EXPORT_DIFFERENCES[type(other)](other, kept) if d)
     if differences:
-        kind = other.role.kind if isinstance(other, inv.ClassicVm) else other.kind
-        yield Conflict(kind, other.name, other.mark, kept.mark, differences)
+        if isinstance(other, inv.ClassicVm):
+            role = other.role
+            service = other.service if not is_stand_in(other.service, CloudService.kind) else ""
+            yield Conflict(role.kind, other.name, other.mark, kept.mark, differences, _called(role), service)
+        else:
+            yield Conflict(other.kind, other.name, other.mark, kept.mark, differences)
 
 
 def _vm_differences(a: inv.ClassicVm, b: inv.ClassicVm) -> tuple[str, ...]:
@@ -6992,8 +7007,9 @@ class _InventoryVms:
                     differences = ()
                     self.linker.conflicts.extend(_exports_conflict(earlier, record))
                 if differences:
+                    of = service_named(service.service)
                     self.linker.conflicts.append(
-                        Conflict(role.kind, role.name, here, there, differences, _called(role))
+                        Conflict(role.kind, role.name, here, there, differences, _called(role), of)
                     )
                 if _scripted(role, self.linker.scripts):  # the export is the VM as it is
                     roles.roles[position] = _as_it_is(record.role, role)
@@ -7076,8 +7092,11 @@ class _InventoryVms:
 class _Roles:
     """One placement's roles while further descriptions of them join it, by name."""
 
-    def __init__(self, roles: Iterable[Role], conflicts: list[Conflict], scripts: frozenset[str]) -> None:
+    def __init__(
+        self, roles: Iterable[Role], conflicts: list[Conflict], scripts: frozenset[str], service: str
+    ) -> None:
         self.roles = list(roles)
+        self.service = service  # its cloud service's name, where the files name it (see `service_named`)
         self.by_name = {key(r.name): i for i, r in enumerate(self.roles)}  # the last of a name, as merged
         self.conflicts = conflicts
         self.scripts = scripts  # the scripts' files (see `_scripted`)
@@ -7129,7 +7148,9 @@ class _Roles:
             joined = _either(kept, role)
         if differences:
             self.conflicts.append(
-                Conflict(role.kind, role.name, here.mark, there.mark, differences, _called(role))
+                Conflict(
+                    role.kind, role.name, here.mark, there.mark, differences, _called(role), self.service
+                )
             )
         self.roles[index] = joined
 
@@ -7167,7 +7188,8 @@ class _OpenService:
     def roles(self, at: int) -> _Roles:
         roles = self._roles.get(at)
         if roles is None:
-            roles = self._roles[at] = _Roles(self.placements[at].roles, self.conflicts, self.scripts)
+            service = service_named(self.service)
+            roles = self._roles[at] = _Roles(self.placements[at].roles, self.conflicts, self.scripts, service)
         return roles
 
     def placement(self, at: int) -> Placement:
@@ -7214,8 +7236,10 @@ class _OpenService:
             # of a deployment whose description (a Get-AzureVM export's VMs) took its place above.
             # Two descriptions of the deployment that disagree conflict; a script that only adds or moves
             # one in a deployment another file describes changes it.
-            told = [] if _creates_nothing(new) or _creates_nothing(held) else self.conflicts
+            told: list[Conflict] = []
             balancers = _joined_balancers(held.internal_load_balancers, new.internal_load_balancers, told)
+            if not (_creates_nothing(new) or _creates_nothing(held)):
+                self.conflicts.extend(_of_service(told, self.service))
             self.placements[target] = replace(self.placements[target], internal_load_balancers=balancers)
         if new.other_vips or held.other_vips:  # a script adds one to a deployment another file describes
             vips = _joined_vips(held.other_vips, new.other_vips)
@@ -7542,7 +7566,9 @@ def _vm_configurations_joined(service: CloudService, conflicts: list[Conflict]) 
             continue
         held = next((vm_placements[k] for r in placement.roles if (k := key(r.name)) in vm_placements), None)
         if held is not None:
-            placements[held] = _configuration_joined(placements[held], placement, vm_placements, conflicts)
+            told: list[Conflict] = []
+            placements[held] = _configuration_joined(placements[held], placement, vm_placements, told)
+            conflicts.extend(_of_service(told, service))
             joined.add(at)
     if not joined:
         return service
@@ -7597,6 +7623,18 @@ _VM_CONFIGURATION = (
     "a service configuration names it with VM '{vm}', so it is the configuration of a VM deployment, which "
     "holds VMs only, but no file describes it as a VM"
 )
+
+
+def service_named(service: CloudService) -> str:
+    """A service's name where the files name it: not one named after its deployment or folder, nor a name
+    that stands in for one a script does not state."""
+    return service.name if service.named_by == "files" and not is_stand_in(service.name, service.kind) else ""
+
+
+def _of_service(conflicts: Iterable[Conflict], service: CloudService) -> Iterator[Conflict]:
+    """Conflicts of the roles, deployments or internal load balancers of `service`, saying so."""
+    named = service_named(service)
+    return (replace(c, service=named) for c in conflicts)
 
 
 def _called(role: Role) -> str:

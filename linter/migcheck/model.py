@@ -2362,6 +2362,11 @@ class Deployment:
     # configured by a checked file it names is the service this deployment is (see `estate`): the name a
     # project gives its package is the project's, not the cloud service's.
     configuration_file: str = field(default="", compare=False)
+    # The service package (.cspkg) file it deploys (`New-AzureDeployment -Package`), as `configuration_file`
+    # gives its path: a package Visual Studio publishes into `<project>/bin/<configuration>/app.publish` is
+    # that project's, so the deployment is the project's service where the configuration it names is not
+    # stated (see `deployed_file`).
+    package_file: str = field(default="", compare=False)
     # Its internal load balancers (REST `LoadBalancers`, a script's `Add-AzureInternalLoadBalancer`).
     internal_load_balancers: tuple[InternalLoadBalancer, ...] = ()
     # A script's changes to a VM it names without its cloud service (the classic CLI without `-d`, which
@@ -2404,6 +2409,12 @@ class Deployment:
     # call is written on then (see `subscriptions._parts`). A storage account, reserved IP or network a
     # script creates holds it too.
     selected_in: str = field(default="", compare=False)
+
+    @property
+    def deployed_file(self) -> str:
+        """The file of its project the deployment names: the configuration, else the package (both are in
+        the project's published package folder); "" when it names neither."""
+        return self.configuration_file or self.package_file
 
 
 @record

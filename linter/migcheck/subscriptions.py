@@ -179,7 +179,7 @@ class _ProjectFolders:
         """Records the projects the deployments of `part` (a document, or a script's part under one
         selection) deploy in `subscription` ("" for the group's)."""
         for resource in part.resources:
-            if isinstance(resource, Deployment) and resource.configuration_file:
+            if isinstance(resource, Deployment) and resource.deployed_file:
                 folder = self._deployed(resource)
                 if folder:
                     self.deploying.setdefault(folder, {})[subscription] = None
@@ -197,7 +197,7 @@ class _ProjectFolders:
         """The project folder of the configuration file a deployment names: the file's folder from the
         deployment's file's own, where the group holds project files there; else the one folder whose
         files' paths end with the path written (a script run from another folder)."""
-        written = deployment.configuration_file.replace("\\", "/")
+        written = deployment.deployed_file.replace("\\", "/")
         path = posixpath.join(folder_of(deployment.mark.path, self.cwd), written)
         folder = self._project(path)
         if folder in self.folders:
@@ -212,10 +212,10 @@ class _ProjectFolders:
         the tails have (a few), where every deployment looked through every file's path (all the projects'
         files are named ServiceConfiguration.*.cscfg)."""
         tails = {
-            self.tail(resource.configuration_file.replace("\\", "/")).casefold()
+            self.tail(resource.deployed_file.replace("\\", "/")).casefold()
             for doc in docs
             for resource in doc.resources
-            if isinstance(resource, Deployment) and resource.configuration_file
+            if isinstance(resource, Deployment) and resource.deployed_file
         }
         lengths = {tail.count("/") for tail in tails}
         found: dict[str, set[str]] = {}

@@ -7105,6 +7105,7 @@ class DeploymentDraft:
     slot: str = "Production"
     slot_sure: bool = True  # False once a swap (Move-AzureDeployment) that may not run was read
     configuration_file: str = ""  # the .cscfg a package deployment names (`Deployment.configuration_file`)
+    package_file: str = ""  # the .cspkg it deploys (`Deployment.package_file`)
     # The list of a loop whose item names the service it is in (see `Deployment.service_looped_over`).
     service_looped_over: str = ""
     vnet: NameRef | None = None
@@ -14117,16 +14118,17 @@ class Interpreter:
             role.kind_evidence = role.kind_evidence or _PACKAGE_EVIDENCE[key]
             draft.configuration_file = (
                 draft.configuration_file
-                or self._configuration_file(args, env)
+                or self._deployed_file(args, env, "Configuration")
                 or self._published_project(key, args)
             )
+            draft.package_file = draft.package_file or self._deployed_file(args, env, "Package")
         return NULL
 
     def _published_project(self, key: str, args: Args) -> str:
         """The configuration Publish-AzureServiceProject deploys when it is given no package: it packages the
         service project of the folder the script runs in (`cd .\\WorkerProject` before it) and deploys it
         with that project's cloud configuration, as `-Configuration .\\ServiceConfiguration.Cloud.cscfg`
-        would (see `_configuration_file`): that file, from the script's folder (see `working`), so that the
+        would (see `_deployed_file`): that file, from the script's folder (see `working`), so that the
         deployment joins the project's roles. "" for another cmdlet, a package given, or a folder the script
         cannot say."""
         if key != "publish-azureserviceproject" or args.get("Package") is not None or self.working is None:
@@ -14192,14 +14194,14 @@ class Interpreter:
         role = self._role(draft, Text("\0package"), mark, "package", shown=_stand_in("role name", mark))
         role.kind_evidence = role.kind_evidence or evidence
 
-    def _configuration_file(self, args: Args, env: Env) -> str:
+    def _deployed_file(self, args: Args, env: Env, parameter: str) -> str:
         """The service configuration file a package deployment names by `-Configuration` (see
-        `Deployment.configuration_file`): a path the script states relative to its own folder (`.\\x.cscfg`,
+        `Deployment.configuration_file`), or the package by `-Package` (`Deployment.package_file`): a path the script states relative to its own folder (`.\\x.cscfg`,
         `"$PSScriptRoot\\pkg\\x.cscfg"`, through `Join-Path $PSScriptRoot` or `Resolve-Path`), as a display
         path like the script's; else the file's name, when the script states it; else "". A path set in
         if/elseif branches (`$cscfg = Get-Item ".\\pkg\\ServiceConfiguration.QA.cscfg"`) is the first of
         them, when all are in one folder: that of the one project they configure (see `_ConfigurationFiles`)."""
-        arg = args.get("Configuration")
+        arg = args.get(parameter)
         alternatives = _alternatives(arg.value) if arg is not None else ()
         if alternatives:
             return _one_folder([automation.deployed_file(text.value) for text in alternatives])
@@ -17218,6 +17220,7 @@ class Interpreter:
             service_by_vm_name=draft.by_vm_name,
             every_vm_of_name=draft.by_vm_name,
             configuration_file=draft.configuration_file,
+            package_file=draft.package_file,
             service_looped_over=draft.service_looped_over,
             partly_described=_partly_described(draft),
             name_assumed=_partly_described(draft) and draft.name == draft.service,

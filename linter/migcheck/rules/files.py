@@ -681,7 +681,10 @@ class ConflictingDefinitions(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for first, *others in _by_description_kept(estate.conflicts):
             kept = f"{first.kept.path}:{first.kept.line}"
-            said = f"{first.called or _type_words(first.kind)} '{first.name}' is described differently here"
+            of = f" of cloud service '{first.service}'" if first.service else ""
+            said = (
+                f"{first.called or _type_words(first.kind)} '{first.name}'{of} is described differently here"
+            )
             if not others:
                 yield self.finding(
                     first, f"{said} than at {kept}: {'; '.join(first.differences)} (here / there)"
