@@ -883,10 +883,8 @@ def _value_mark(path: str, node: Node) -> Mark:
     """Where a value is shown (as `_Configuration.word` shows it): a quoted string's at its first
     character, one that is only `${...}` at the expression in it, any other at the expression."""
     node = _unwrapped(node)
-    parts = _trees(node) if _kind(node) == "string" else []
-    inner = _child(parts[0], "interpolation") if len(parts) == 1 else None
-    expression = next(iter(_trees(inner)), None) if inner is not None else None
-    if expression is not None:
+    expression = _interpolated(node)
+    if expression is not node:
         return _mark(path, expression)
     mark = _mark(path, node)
     return replace(mark, column=mark.column + 1) if _kind(node) == "string" else mark
@@ -911,6 +909,12 @@ def _kind(node: Node) -> str:
 
 def _trees(node: Node | None) -> list[Node]:
     return [c for c in getattr(node, "children", ()) if hasattr(c, "data")]
+
+
+def _items(collection: Node) -> list[Node]:
+    """A list's items (a `tuple`'s expressions), or a call's arguments: not the line breaks and comments of
+    one written over lines."""
+    return [item for item in _trees(collection) if _kind(item) != "new_line_or_comment"]
 
 
 def _child(node: Node, kind: str) -> Node | None:
@@ -1076,19 +1080,30 @@ def _function(node: Node) -> tuple[str, list[Node]]:
     parts = _trees(node)
     name = _name(parts[0]) if parts and _kind(parts[0]) == "identifier" else ""
     arguments = _child(node, "arguments")
-    return name, _trees(arguments) if arguments is not None else []
+    return name, _items(arguments) if arguments is not None else []
 
 
 def _referenced(node: Node) -> list[str] | None:
     """The names of the reference an expression is, bare or alone in a string (`"${azure_instance.web.id}"`),
     a resource's attribute taken through a splat as the attribute (`_unsplatted`)."""
     node = _unwrapped(node)
-    parts = _trees(node) if _kind(node) == "string" else []
-    if len(parts) == 1 and _kind(parts[0]) == "string_part":
-        inner = _child(parts[0], "interpolation")
-        node = next(iter(_trees(inner)), None) if inner is not None else None
-    names = _path(node) if node is not None else None
+    inner = _interpolated(node)
+    if inner is node and _kind(node) == "string":
+        return None
+    names = _path(inner)
     return _unsplatted(names) if names is not None else None
+
+
+def _interpolated(node: Node) -> Node:
+    """The expression a string is only the `${...}` of (`"${var.endpoints}"`, which is that value itself,
+    not a string of it: the form older configurations and JSON's write), else the expression as it is."""
+    node = _unwrapped(node)
+    parts = _trees(node) if _kind(node) == "string" else []
+    inner = (
+        _child(parts[0], "interpolation") if len(parts) == 1 and _kind(parts[0]) == "string_part" else None
+    )
+    expression = next(iter(_trees(inner)), None) if inner is not None else None
+    return _unwrapped(expression) if expression is not None else node
 
 
 def _unsplatted(names: list[str]) -> list[str]:
@@ -1137,6 +1152,9 @@ class _Configuration:
         # `each.key` of the resource made now, and `each.value`'s expression (None where not stated)
         self.each_key: Word | None = None
         self.each_value: tuple[str, Node] | None = None
+        # The item each `dynamic` block's `content` is made for now, by its iterator's name (`endpoint`, or
+        # its `iterator`): its `.key` and its `.value`'s expression, as `each_key` and `each_value`.
+        self.iterators: dict[str, tuple[Word, tuple[str, Node] | None]] = {}
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
         self.followed: dict[tuple[str, str, str], tuple[str, Node] | None] = {}  # `named_written`'s
@@ -1294,7 +1312,9 @@ class _Configuration:
         # refuses): its value is the one being found
         key = ("member", found[0], str(id(found[1]))) if found is not None else None
         if found is None or key is None or key in self.evaluating:
-            each = isinstance(node, list) or (_steps(node) or [""])[0] == "each"
+            if isinstance(node, list):  # `each.value`, or a `dynamic` block's iterator's
+                return Word(None, at, holder=f"{node[0]}.value")
+            each = (_steps(node) or [""])[0] == "each"
             return Word(None, at, holder="each.value" if each else _source(node))
         if key not in self.known:  # once each: members built of members twice each stay linear
             self.evaluating.add(key)
@@ -1308,7 +1328,7 @@ class _Configuration:
     def words(self, path: str, node: Node | None, at: Mark) -> list[Word]:
         """A list's items (`["10.0.0.0/16"]`), or the one value that is not a list written out."""
         if node is not None and _kind(_unwrapped(node)) == "tuple":
-            return [self.word(path, item, at) for item in _trees(_unwrapped(node))]
+            return [self.word(path, item, at) for item in _items(_unwrapped(node))]
         return [self.word(path, node, at)] if node is not None else []
 
     def string(self, path: str, node: Node) -> Word:
@@ -1351,6 +1371,11 @@ class _Configuration:
             return self.each_key if self.each_key.text is not None else replace(self.each_key, mark=at)
         if names == ["each", "value"] and self.each_key is not None:
             return self.member_word(self.each_key.mark.path, ["each", "value"], at)
+        item = self.iterators.get(names[0]) if len(names) == 2 else None
+        if item is not None and names[1] == "key":
+            return item[0] if item[0].text is not None else replace(item[0], mark=at)
+        if item is not None and names[1] == "value":
+            return self.member_word(item[0].mark.path, [names[0], "value"], at)
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
             argument = "name" if names[2] == "id" else names[2]
             return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
@@ -1364,7 +1389,7 @@ class _Configuration:
         local's, `each.value`, an argument of the resource made now (`self.triggers`) or of a resource of
         `_HOLDING` (`null_resource.x.triggers`); with `members`, only a member of one (`var.x.y`)."""
         more = 1 if members else 0
-        if steps[0] in (*_NAMED, "each", "self"):
+        if steps[0] in (*_NAMED, "each", "self") or steps[0] in self.iterators:
             return len(steps) > 1 + more
         return len(steps) > 2 + more and self.held_by(steps) is not None
 
@@ -1417,9 +1442,11 @@ class _Configuration:
 
     def followed_to(self, path: str, node: Node | list[str | Node]) -> tuple[str, Node] | None:
         """What `written` finds for an expression it is not already following."""
-        steps = node if isinstance(node, list) else _steps(node)
-        if not isinstance(node, list):
-            node = _unwrapped(node)
+        if isinstance(node, list):
+            steps: list[str | Node] | None = node
+        else:
+            node = _interpolated(node)
+            steps = _steps(node)
             if _kind(node) == "function_call" and _function(node)[0] in _PICKING:
                 return self.picked(path, node)
         if steps is None or not self.followable(steps):
@@ -1429,6 +1456,8 @@ class _Configuration:
         rest = steps[2:]
         if steps[0] == "each":
             found = self.each_value if steps[1] == "value" else None
+        elif steps[0] in self.iterators:
+            found = self.iterators[str(steps[0])][1] if steps[1] == "value" else None
         elif steps[0] in _NAMED:
             found = self.named_written(str(steps[0]), steps[1])
         else:
@@ -1469,7 +1498,7 @@ class _Configuration:
             return None
         written_in, node = found[0], _unwrapped(found[1])
         if _kind(node) == "tuple":
-            items = _trees(node)
+            items = _items(node)
             index = _number(key)
             return (written_in, items[index]) if index is not None and index < len(items) else None
         if _kind(node) != "object":
@@ -1515,7 +1544,7 @@ class _Configuration:
             number = _number(index) if index is not None else None
             if found is None or _kind(found[1]) != "tuple" or number is None:
                 return None
-            items = _trees(found[1])
+            items = _items(found[1])
             return self.written(found[0], items[number % len(items)]) if items else None
         return None
 
@@ -1701,7 +1730,7 @@ class _Configuration:
                 for key, value in members.items()
             ]
         keyed: list[tuple[Word, tuple[str, Node] | None]] = []
-        for item in _trees(collection):
+        for item in _items(collection):
             key = self.word(written_in, item, _mark(written_in, item))
             if key.text is None:
                 return None
@@ -1717,6 +1746,79 @@ class _Configuration:
             make()
         finally:
             self.each_key, self.each_value = None, None
+            self.known.clear()
+
+    def nested(self, r: _Resource, kind: str, make: Callable[[Node], None]) -> None:
+        """`make` with each block of `kind` nested in the resource's (`endpoint`, `subnet`), in order: one
+        written out, and the `content` of a `dynamic "<kind>"` block once for each item of its `for_each`, as
+        Terraform writes a block of it for each."""
+        for named, block in r.blocks:
+            if named == kind:
+                make(block)
+            elif named == "dynamic" and _block_parts(block)[1] == [kind]:
+                self.dynamic(r.path, block, make)
+
+    def dynamic(self, path: str, block: Node, make: Callable[[Node], None]) -> None:
+        """`make` with a `dynamic` block's `content` for each item of its `for_each`, its iterator (the
+        block's label, or its `iterator`) `.key` and `.value` that item's: a list's index and item, a map's
+        key and value, a set's item as both; for a collection the module does not state, once, standing
+        for every item, as a resource's `for_each` not stated."""
+        _, labels, items = _block_parts(block)
+        given = _attributes(items)
+        content = next((b for b in items if _kind(b) == "block" and _block_parts(b)[0] == "content"), None)
+        node = given.get("for_each")
+        if content is None or node is None:
+            return
+        name = self.iterator_name(path, given.get("iterator")) or labels[0]
+        listed = self.dynamic_items(path, node)
+        if listed is not None and len(listed) <= _MOST_COUNT:
+            for key, value in listed:
+                self.bound(name, key, value, lambda: make(content))
+            return
+        unlisted = Word(None, _mark(path, node), holder=f"{name}.key")
+        self.lines.each_unlisted(
+            name,
+            f"for_each = {_source(node)}",
+            lambda: self.bound(name, unlisted, None, lambda: make(content)),
+            holders=frozenset({f"{name}.key", f"{name}.value"}),
+        )
+
+    def iterator_name(self, path: str, node: Node | None) -> str | None:
+        """The name a `dynamic` block's `iterator` gives (`iterator = ep`; in JSON, the string `"ep"`)."""
+        if node is None:
+            return None
+        named = _referenced(node)
+        if named is not None:
+            return named[0] if len(named) == 1 else None
+        return self.word(path, node, _mark(path, node)).text
+
+    def dynamic_items(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
+        """The items of a `dynamic` block's `for_each`, each key with its value's expression, in the order
+        Terraform writes their blocks: a list's (written as one, not through `toset`) by index; a map's or
+        a set's as a resource's `for_each` has them (`keyed`), by key. None where the module does not state
+        them."""
+        found = self.written(path, node)
+        if found is None or _kind(found[1]) != "tuple":
+            keyed = self.keyed(path, node)
+            return sorted(keyed, key=lambda item: str(item[0].text)) if keyed is not None else None
+        written_in, collection = found
+        return [
+            (Word(str(index), _mark(written_in, item), exact=True), (written_in, item))
+            for index, item in enumerate(_items(collection))
+        ]
+
+    def bound(self, name: str, key: Word, value: tuple[str, Node] | None, make: Callable[[], None]) -> None:
+        """`make` with the iterator `name` this `key` and `value`: the values built of it are built again."""
+        held = self.iterators.get(name)
+        self.iterators[name] = (key, value)
+        self.known.clear()
+        try:
+            make()
+        finally:
+            if held is None:
+                del self.iterators[name]
+            else:
+                self.iterators[name] = held
             self.known.clear()
 
     def indexed(self, index: Word, make: Callable[[], None]) -> None:
@@ -2121,9 +2223,7 @@ def _instance(c: _Configuration, r: _Resource) -> None:
     group = c.value(r, "security_group")
     if group is not None:  # vmutils.ConfigureWithSecurityGroup: the group is set on the VM itself
         c.lines.set_vm_group(group)
-    for kind, block in r.blocks:
-        if kind == "endpoint":
-            _endpoint(c, r, block, name, service)
+    c.nested(r, "endpoint", lambda block: _endpoint(c, r, block, name, service))
 
 
 def _service_key(service: Word) -> str | None:
@@ -2171,13 +2271,18 @@ def _virtual_network(c: _Configuration, r: _Resource) -> None:
     if spaces:
         words += _prefix_options("-e", "-i", spaces[0])
     words += _option("-l", c.value(r, "location")) + _option("-a", c.value(r, "affinity_group"))
-    subnets = [block for kind, block in r.blocks if kind == "subnet"]
-    if not subnets:  # the provider refuses a network of no subnet
-        return
-    c.call(r, words + _subnet_options(c, r, subnets[0]))
-    _subnet_group(c, r, subnets[0], name)
-    for block in subnets[1:]:
-        _subnet(c, r, block, name)
+    created = False  # with its first subnet: the provider refuses a network of none
+
+    def subnet(block: Node) -> None:
+        nonlocal created
+        if created:
+            _subnet(c, r, block, name)
+            return
+        created = True
+        c.call(r, words + _subnet_options(c, r, block))
+        _subnet_group(c, r, block, name)
+
+    c.nested(r, "subnet", subnet)
 
 
 def _prefix_options(start: str, size: str, prefix: Word) -> list[Word]:

@@ -28,9 +28,12 @@ from typing import Any
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
 
 # Nested blocks of the resources the reader reads (`terraform._instance`, `_virtual_network`,
-# `_made_and_provisioned`); `provisioner` has a label, its kind (`local-exec`).
-NESTED = frozenset({"endpoint", "subnet", "provisioner"})
-_LABELLED = frozenset({"provisioner"})
+# `_made_and_provisioned`), and `dynamic` blocks, which write them; `provisioner` has a label, its kind
+# (`local-exec`), and `dynamic` one, the type of the blocks it writes (`endpoint`).
+NESTED = frozenset({"endpoint", "subnet", "provisioner", "dynamic"})
+_LABELLED = frozenset({"provisioner", "dynamic"})
+# The block a `dynamic` block's body holds: what it writes for each item.
+_DYNAMIC_CONTENT = "content"
 # The top-level block types the reader reads, with how many labels each has.
 _TOP = {"resource": 2, "variable": 1, "provider": 1, "module": 1, "output": 1, "locals": 0}
 _WS = re.compile(r"[ \t\n\r]*")
@@ -211,17 +214,18 @@ class Items:
         """A block, placed where its last label is written (the resource's name), else its keyword."""
         at = labels[-1][1] if labels else key_at
         parts = [self.identifier(keyword, at), *(self.plain(label, label_at) for label, label_at in labels)]
-        return self.placed(self.tree("block", [*parts, self.body(body, at)]), at, body.end)
+        nested = NESTED | {_DYNAMIC_CONTENT} if keyword == "dynamic" else NESTED
+        return self.placed(self.tree("block", [*parts, self.body(body, at, nested)]), at, body.end)
 
-    def body(self, value: _Value, at: int) -> Node:
-        """A block's body, the block placed at `at`."""
+    def body(self, value: _Value, at: int, nested: frozenset[str] = NESTED) -> Node:
+        """A block's body, the block placed at `at`, of the nested blocks `nested`."""
         items = []
         for name, name_at, inner in value.members:
             if name == "//":
                 if inner.kind == "string":
                     self.comments.append((inner, at, value.end))
                 continue
-            if name in NESTED and _blocks(inner):
+            if name in nested and _blocks(inner):
                 more = 1 if name in _LABELLED else 0
                 items += self.labelled(name, name_at, inner, [], more)
             else:
