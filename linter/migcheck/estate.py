@@ -40,7 +40,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import field, replace
-from itertools import chain
+from itertools import chain, compress
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from migcheck import inventory_model as inv
@@ -2944,11 +2944,14 @@ class _Linker:
         # built only where some deployment names a configuration file (most estates: none, and a placement
         # per service less to hold).
         local = self.grouping.include_local
-        built = [c for c in configs if local or not c.is_local or self._configurations_named]
+        deploys = [local or not c.is_local for c in configs]
+        every = all(deploys)
+        built = configs if every or self._configurations_named else tuple(compress(configs, deploys))
         configured = tuple(self._configured(defined, c) for c in built)
-        deployed = [p for p, c in zip(configured, built, strict=True) if local or not c.is_local]
         # Nearly always every configuration built is deployed: one tuple of them, not two alike.
-        placements = configured if len(deployed) == len(configured) else tuple(deployed)
+        placements = (
+            configured if every or len(built) < len(configs) else tuple(compress(configured, deploys))
+        )
         if not placements and definition is not None:
             # A definition with no deployed configuration: its roles, in a network no file states.
             placements = (Placement(definition.name, definition.mark, definition.roles, False, True),)

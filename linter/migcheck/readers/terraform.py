@@ -75,7 +75,10 @@ provisioners: `_HOLDING`) and their members, of a block of no `count` or `for_ea
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. `for_each` over a set or map the module states makes one resource per
 key, `each.key` the key and `each.value` the set's item or the map's value; one not stated makes one
-standing for all, as a `count` not stated. Any other value (a function's result, a conditional, an argument not
+standing for all, as a `count` not stated. A `dynamic "endpoint"` or `dynamic "subnet"` block writes its
+`content` as one such block for each item of its `for_each`, its iterator (the block's label, or its
+`iterator`) `.key` and `.value` the item's: a list's index and item, a map's key and value (in the order of
+the keys, as Terraform writes them); one not stated, one block standing for all. Any other value (a function's result, a conditional, an argument not
 written) is a value the file does not state, as a script's unstated values are. Each file describes the
 resources it declares; the others of its folder give it values only. A value the module does not state,
 written alike or referenced in several of its files, is named where the module first writes it

@@ -712,7 +712,7 @@ class _Attacher:
     def names_owner(self, finding: Finding) -> bool:
         """Whether an item of this subscription that owns the element `finding` is about is the cloud
         service its message names (`Finding.names`)."""
-        services = {name.casefold() for kind, name in finding.names if kind == "cloud service"}
+        services = _services_named(finding)
         owners = self._owners_of(finding.mark) if services else ()
         return any(draft.name.casefold() in services for draft in owners)
 
@@ -760,7 +760,7 @@ def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
     storage account). A network that holds only other services than the one named does not: two services
     deployed from one project share its definition's marks, and each may be in a network of its own."""
     wanted = finding.resource_name.casefold()
-    services = {key(name) for kind, name in finding.names if kind == "cloud service"}
+    services = _services_named(finding)
     kept = []
     for scope in dict.fromkeys(draft.scope for draft in owners):
         same = [draft for draft in owners if draft.scope is scope]
@@ -778,6 +778,11 @@ def _named(owners: list[_Draft], finding: Finding) -> list[_Draft]:
 # they are made of, and the placement of each configuration (`configured`, the deployments' source), which
 # is no part of the whole service.
 _PLACED_APART = frozenset({"placements", "configurations", "configured", "definition"})
+
+
+def _services_named(finding: Finding) -> frozenset[str]:
+    """The cloud services a finding's message names (`Finding.names`), by `key`."""
+    return frozenset(key(name) for kind, name in finding.names if kind == "cloud service")
 
 
 def _undeployed(definition: ServiceDefinition | None, placements: Sequence[Placement]) -> tuple[object, ...]:
