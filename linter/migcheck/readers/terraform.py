@@ -1152,11 +1152,9 @@ class _Configuration:
         # values the call passes) are evaluated there, with its variables.
         self.caller = caller
         self.index: Word | None = None  # `count.index` of the resource made now
-        # `each.key` of the resource made now, and `each.value`'s expression (None where not stated)
-        self.each_key: Word | None = None
-        self.each_value: tuple[str, Node] | None = None
-        # The item each `dynamic` block's `content` is made for now, by its iterator's name (`endpoint`, or
-        # its `iterator`): its `.key` and its `.value`'s expression, as `each_key` and `each_value`.
+        # The item made now, by the name of what iterates over it: `each` of a resource of `for_each`, and
+        # the iterator of a `dynamic` block (`endpoint`, or its `iterator`) whose `content` is made now: its
+        # key (`each.key`), and its value's expression (`each.value`; None where the module does not state it).
         self.iterators: dict[str, tuple[Word, tuple[str, Node] | None]] = {}
         self.evaluating: set[tuple[str, str, str]] = set()
         self.known: dict[tuple[str, str, str], Word] = {}
@@ -1273,15 +1271,16 @@ class _Configuration:
         if node is None or instance is None or key in self.evaluating:
             return Word(None, at, holder=written)
         # that instance's values, built of its own `count.index` or `each`, apart from the instance made now
-        saved = self.index, self.each_key, self.each_value, self.known
-        self.index, self.each_key, self.each_value = instance
+        saved = self.index, self.iterators, self.known
+        self.index, each, value = instance
+        self.iterators = {"each": (each, value)} if each is not None else {}
         self.known = {}
         self.evaluating.add(key)
         try:
             found = self.argument_word(resource.path, node)
         finally:
             self.evaluating.discard(key)
-            self.index, self.each_key, self.each_value, self.known = saved
+            self.index, self.iterators, self.known = saved
         return found if found.text is not None else replace(found, mark=at)
 
     def instance(
@@ -1370,10 +1369,6 @@ class _Configuration:
             return self.own_argument(*held, at, written)
         if names == ["count", "index"]:
             return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
-        if names == ["each", "key"] and self.each_key is not None:
-            return self.each_key if self.each_key.text is not None else replace(self.each_key, mark=at)
-        if names == ["each", "value"] and self.each_key is not None:
-            return self.member_word(self.each_key.mark.path, ["each", "value"], at)
         item = self.iterators.get(names[0]) if len(names) == 2 else None
         if item is not None and names[1] == "key":
             return item[0] if item[0].text is not None else replace(item[0], mark=at)
@@ -1457,10 +1452,10 @@ class _Configuration:
         if len(steps) < 2 or not isinstance(steps[1], str):
             return None
         rest = steps[2:]
-        if steps[0] == "each":
-            found = self.each_value if steps[1] == "value" else None
-        elif steps[0] in self.iterators:
+        if steps[0] in self.iterators:
             found = self.iterators[str(steps[0])][1] if steps[1] == "value" else None
+        elif steps[0] == "each":  # of a resource of no `for_each`
+            found = None
         elif steps[0] in _NAMED:
             found = self.named_written(str(steps[0]), steps[1])
         else:
@@ -1562,7 +1557,7 @@ class _Configuration:
     def own_argument(self, resource: _Resource, argument: str, at: Mark, written: str) -> Word:
         """`self.<argument>` in a provisioner of the resource made now: its argument, of a block with `count`
         or `for_each` too, where it is the instance's own (`"web-${count.index}"`): each instance's values
-        are evaluated again (`indexed`, `iterated`)."""
+        are evaluated again (`indexed`, `bound`)."""
         node = resource.attributes.get(argument)
         key = (resource.kind, resource.name, argument)
         if node is None or key in self.evaluating:
@@ -1701,18 +1696,30 @@ class _Configuration:
         """`make` once for each key of a `for_each` set or map the module states (`each.key` the key,
         `each.value` the set's item or the map's value); for one it does not state, once, standing for all,
         as a `count` not stated."""
-        keyed = self.keyed(path, node)
-        if keyed is not None and len(keyed) <= _MOST_COUNT:
-            for key, value in keyed:
-                self.iterated(key, value, make)
+        self.over(path, node, self.keyed(path, node), "each", make)
+
+    def over(
+        self,
+        path: str,
+        node: Node,
+        listed: list[tuple[Word, tuple[str, Node] | None]] | None,
+        name: str,
+        make: Callable[[], None],
+    ) -> None:
+        """`make` once for each item a `for_each` (`node`) lists (`listed`: each key with its value's
+        expression), `name` (`each`, a `dynamic` block's iterator) that item; for a collection the module
+        does not state, or of more than `_MOST_COUNT` items, once, standing for all, as a loop over a list
+        not written out."""
+        if listed is not None and len(listed) <= _MOST_COUNT:
+            for key, value in listed:
+                self.bound(name, key, value, make)
             return
-        at = _mark(path, node)
-        unlisted = Word(None, at, holder="each.key")
+        unlisted = Word(None, _mark(path, node), holder=f"{name}.key")
         self.lines.each_unlisted(
-            "each",
+            name,
             f"for_each = {_source(node)}",
-            lambda: self.iterated(unlisted, None, make),
-            holders=frozenset({"each.key", "each.value"}),
+            lambda: self.bound(name, unlisted, None, make),
+            holders=frozenset({f"{name}.key", f"{name}.value"}),
         )
 
     def keyed(self, path: str, node: Node) -> list[tuple[Word, tuple[str, Node] | None]] | None:
@@ -1740,17 +1747,6 @@ class _Configuration:
             keyed.append((key, (written_in, item)))
         return list({key.text: (key, value) for key, value in keyed}.values())  # a set holds each once
 
-    def iterated(self, key: Word, value: tuple[str, Node] | None, make: Callable[[], None]) -> None:
-        """`make` with `each.key` this `key` and `each.value` this `value`: the values built of them are
-        built again."""
-        self.each_key, self.each_value = key, value
-        self.known.clear()
-        try:
-            make()
-        finally:
-            self.each_key, self.each_value = None, None
-            self.known.clear()
-
     def nested(self, r: _Resource, kind: str, make: Callable[[Node], None]) -> None:
         """`make` with each block of `kind` nested in the resource's (`endpoint`, `subnet`), in order: one
         written out, and the `content` of a `dynamic "<kind>"` block once for each item of its `for_each`, as
@@ -1773,18 +1769,7 @@ class _Configuration:
         if content is None or node is None:
             return
         name = self.iterator_name(path, given.get("iterator")) or labels[0]
-        listed = self.dynamic_items(path, node)
-        if listed is not None and len(listed) <= _MOST_COUNT:
-            for key, value in listed:
-                self.bound(name, key, value, lambda: make(content))
-            return
-        unlisted = Word(None, _mark(path, node), holder=f"{name}.key")
-        self.lines.each_unlisted(
-            name,
-            f"for_each = {_source(node)}",
-            lambda: self.bound(name, unlisted, None, lambda: make(content)),
-            holders=frozenset({f"{name}.key", f"{name}.value"}),
-        )
+        self.over(path, node, self.dynamic_items(path, node), name, lambda: make(content))
 
     def iterator_name(self, path: str, node: Node | None) -> str | None:
         """The name a `dynamic` block's `iterator` gives (`iterator = ep`; in JSON, the string `"ep"`)."""
@@ -1811,7 +1796,8 @@ class _Configuration:
         ]
 
     def bound(self, name: str, key: Word, value: tuple[str, Node] | None, make: Callable[[], None]) -> None:
-        """`make` with the iterator `name` this `key` and `value`: the values built of it are built again."""
+        """`make` with `name` (`each`, an iterator) this `key` and `value`: the values built of it are built
+        again."""
         held = self.iterators.get(name)
         self.iterators[name] = (key, value)
         self.known.clear()
