@@ -6637,7 +6637,8 @@ def _exports_conflict(kept: Any, other: Any) -> Iterator[Conflict]:
     if differences:
         if isinstance(other, inv.ClassicVm):
             role = other.role
-            service = other.service if not is_stand_in(other.service, CloudService.kind) else ""
+            named = other.service.strip() and not is_stand_in(other.service, CloudService.kind)
+            service = other.service if named else ""
             yield Conflict(role.kind, other.name, other.mark, kept.mark, differences, _called(role), service)
         else:
             yield Conflict(other.kind, other.name, other.mark, kept.mark, differences)
