@@ -210,17 +210,19 @@ def test_what_the_migration_drops_is_recorded_before_migrating(tmp_path, monkeyp
     alert_fix, scale_fix, role_fix = (f.fix for f in result.findings)
     assert alert_fix.startswith(
         "Before migrating, record metric alert 'cpu' with its metric, threshold, window and actions (`az "
-        "monitor metrics alert show -n 'cpu' -g 'mon'`, or keep the export it "
-        "came from); then recreate it as a metric alert on the migrated resource after migration"
+        "monitor metrics alert show -n 'cpu' -g 'mon'` or `Get-AzMetricAlertRuleV2 -Name 'cpu' "
+        "-ResourceGroupName 'mon'`, or keep this file, which states it); then recreate it as a metric alert "
+        "on the migrated resource after migration"
     )
     assert scale_fix.startswith(
         "Before migrating, record autoscale setting 's1' with its profiles and rules (`az monitor autoscale "
-        "show -n 's1' -g 'mon'`, or keep the export it came from); then "
+        "show -n 's1' -g 'mon'` or `Get-AzAutoscaleSetting -Name 's1' -ResourceGroupName 'mon'`, or keep "
+        "this file, which states it); then "
         "recreate the scaling on the migrated resource after migration."
     )
     assert role_fix.startswith(
-        f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope {vm}`, or keep the "
-        "export it came from); after migration, assign User "
+        f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope {vm}` or `az role "
+        f"assignment list --scope {vm}`, or keep this file, which states it); after migration, assign User "
         "aaaaaaaa-0000-0000-0000-000000000003 the role 'Virtual Machine Contributor' on "
         f"/subscriptions/{PROD}/resourceGroups/app-Migrated/providers/Microsoft.Compute/virtualMachines/app01"
     )

@@ -531,7 +531,8 @@ def test_alerts_and_autoscale_list_what_to_recreate(tmp_path, monkeypatch):
     # Where to recreate the alert is what to do: the help says it, the message does not.
     assert result.findings[1].fix.endswith(
         "then recreate it as a metric alert for the roles' new home once they are rebuilt (web/worker roles "
-        "are not migrated, MIG101) (`New-AzMetricAlertRuleV2` or the portal), and delete the old rule."
+        "are not migrated, MIG101) (`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the "
+        "portal), and delete the old rule."
     )
 
 

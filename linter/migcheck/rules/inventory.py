@@ -1037,6 +1037,20 @@ def _subscription_as_written(scope: ResourceId) -> str:
     return "<subscription id>"
 
 
+# A finding of these rules may come from an export, a script (PowerShell, Python, shell, a CI step), a
+# template or a Terraform configuration: the file it points at states the setting, whichever it is, and the
+# setting is read back in the words of both command lines, since an az user may have no cmdlets and a
+# PowerShell user no az.
+_KEEP_FILE = "or keep this file, which states it"
+
+
+def _assignment_record(scope: ResourceId) -> str:
+    """How to record a role assignment on a classic resource before it migrates: its scope read back with
+    PowerShell and with the Azure CLI, or the file that states it."""
+    scope_id = _full_id(scope)
+    return f"`Get-AzRoleAssignment -Scope {scope_id}` or `az role assignment list --scope {scope_id}`, {_KEEP_FILE}"
+
+
 def _full_id(scope: ResourceId) -> str:
     """A classic id as a command takes it: as written, or, for one a template writes from its provider on
     (`Microsoft.ClassicCompute/virtualMachines/web01`, the resource group it is deployed to), with the
@@ -1101,7 +1115,8 @@ class ClassicRoleAssignment(Rule):
         "classic-only role that manages none of the migrated resources."
     )
     fix_hint = (
-        "Before migrating, record the assignment (the export it came from, or `Get-AzRoleAssignment`); after "
+        "Before migrating, record the assignment (the file that states it, `Get-AzRoleAssignment` or `az role "
+        "assignment list`); after "
         "migration, assign the same principal the Resource Manager role on the migrated resource's id, and "
         "remove the classic assignment. A classic-only role on a subscription or management group: assign "
         "its Resource Manager counterpart on the same scope before migrating; on a resource group: on the "
@@ -1143,8 +1158,9 @@ class ClassicRoleAssignment(Rule):
         "team's FAQ on migrating classic storage accounts says so; the IaaS migration's pages do not cover "
         "storage-only migrations), so only a "
         "classic role there is reported (it is kept too, and grants nothing on the migrated account).",
-        fix="Before migrating, record the assignments (this rule's findings are that list; keep the export, or "
-        "read them again with `Get-AzRoleAssignment -Scope <classic id>`). After the commit, "
+        fix="Before migrating, record the assignments (this rule's findings are that list; keep the files that "
+        "state them, or read them again with `Get-AzRoleAssignment -Scope <classic id>` or `az role assignment "
+        "list --scope <classic id>`). After the commit, "
         "assign each principal the Resource Manager role on the new id (`New-AzRoleAssignment -ObjectId "
         "<principal> -RoleDefinitionName <role> -Scope <new id>`): Virtual Machine Contributor for Classic "
         "Virtual Machine Contributor, Network Contributor for Classic Network Contributor, Storage Account "
@@ -1260,10 +1276,7 @@ class ClassicRoleAssignment(Rule):
                 continue
             role, replacement = _role_words(assignment.role_definition)
             who = _principal(assignment)
-            record = (
-                f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope "
-                f"{_full_id(scope)}`, or keep the export it came from)"
-            )
+            record = f"Before migrating, record this assignment ({_assignment_record(scope)})"
             if _is_role_of_service(scope) and (key(scope.name), key(scope.names[-1])) in web_roles:
                 yield self.finding(
                     assignment,
@@ -1489,8 +1502,9 @@ class ClassicAlertRule(Rule):
         "fired since classic alerts were retired."
     )
     fix_hint = (
-        "Before migrating, record the alert's definition (the export it came from, or `az monitor metrics "
-        "alert show`); after migration, recreate it as a metric alert on the migrated resource."
+        "Before migrating, record the alert's definition (the file that states it, `az monitor metrics alert "
+        "show` or `Get-AzMetricAlertRuleV2`); after migration, recreate it as a metric alert on the migrated "
+        "resource."
     )
     source = (
         "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
@@ -1509,10 +1523,11 @@ class ClassicAlertRule(Rule):
         f"{CLASSIC_ALERTS}) and in Azure Government and Azure operated by 21Vianet on "
         f"{CLASSIC_ALERTS_SOVEREIGN}, so such a rule is a record of monitoring the resource no longer has.",
         fix="Before migrating, record each alert's definition — its metric, threshold, window and action "
-        "group: keep the export the finding points at, or read it again (`az monitor metrics alert show`, "
-        "`az monitor activity-log alert show`) — since the migration drops it. After migration, recreate "
-        "each alert as a metric alert on the migrated resource (`New-AzMetricAlertRuleV2` or the portal), "
-        "then delete the old rule; an alert on a web/worker role is recreated for the roles' new home once "
+        "group: keep the file the finding points at (an export, or the script, template or configuration "
+        "that creates it), or read it again (`az monitor metrics alert show` or `Get-AzMetricAlertRuleV2`, "
+        "`az monitor activity-log alert show` or `Get-AzActivityLogAlert`) — since the migration drops it. "
+        "After migration, recreate each alert as a metric alert on the migrated resource "
+        "(`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the portal), then delete the old rule; an alert on a web/worker role is recreated for the roles' new home once "
         "they are rebuilt (they are not migrated, MIG101). A classic alert rule is rebuilt the same way, "
         "now rather than after migrating: it is a record to rebuild from, not something that still fires.",
     )
@@ -1597,28 +1612,35 @@ class ClassicAlertRule(Rule):
                 fix=(
                     f"Before migrating, record {alert.source} '{alert.name}' with its metric, threshold, "
                     f"window and actions ({_alert_record(alert)}); then recreate it as a metric alert "
-                    f"{where} (`New-AzMetricAlertRuleV2` or the portal), and delete the old rule."
+                    f"{where} (`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the portal), and "
+                    "delete the old rule."
                 ),
             )
 
 
 def _alert_record(alert: AlertRule) -> str:
-    """Where an alert's definition can be read before the migration: the export it came from, and for the
-    alerts Resource Manager still serves, its command."""
-    export = "keep the export it came from"
-    group = _group_option(alert.resource_group)
+    """Where an alert's definition can be read before the migration: the file that states it, and for the
+    alerts Resource Manager still serves, their commands in the Azure CLI and in PowerShell."""
+    group, ps_group = _group_option(alert.resource_group), _ps_group_option(alert.resource_group)
     commands = {
-        "metric alert": f"`az monitor metrics alert show -n {sh_quoted(alert.name)} {group}`",
-        "activity log alert": f"`az monitor activity-log alert show -n {sh_quoted(alert.name)} {group}`",
+        "metric alert": f"`az monitor metrics alert show -n {sh_quoted(alert.name)} {group}` or "
+        f"`Get-AzMetricAlertRuleV2 -Name {ps_quoted(alert.name)} {ps_group}`",
+        "activity log alert": f"`az monitor activity-log alert show -n {sh_quoted(alert.name)} {group}` or "
+        f"`Get-AzActivityLogAlert -Name {ps_quoted(alert.name)} {ps_group}`",
     }
     command = commands.get(alert.source)
-    return f"{command}, or {export}" if command else export
+    return f"{command}, {_KEEP_FILE}" if command else _KEEP_FILE.removeprefix("or ")
 
 
 def _group_option(group: str) -> str:
     """`-g 'monitoring'`: the resource group of the export's row, which its id states; a blank to fill in
     (`-g <resource group>`) only for a row without an id."""
     return f"-g {sh_quoted(group)}" if group else "-g <resource group>"
+
+
+def _ps_group_option(group: str) -> str:
+    """`-ResourceGroupName 'monitoring'`, the PowerShell twin of `_group_option`."""
+    return f"-ResourceGroupName {ps_quoted(group)}" if group else "-ResourceGroupName <resource group>"
 
 
 def _web_worker_role(target: ResourceId, estate: Estate) -> bool:
@@ -1640,7 +1662,7 @@ def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
     """(message, fix) for a setting that scales no classic resource but reads a classic one's metrics:
     the setting stays, and its rules keep an id that stops existing when that resource migrates."""
     sources = listed((_described(s) for s in setting.metric_sources), quote="")
-    group = _group_option(setting.resource_group)
+    group, ps_group = _group_option(setting.resource_group), _ps_group_option(setting.resource_group)
     disabled = ", disabled" if setting.enabled is False else ""
     message = (
         f"autoscale setting '{setting.name}'{disabled} reads the metrics of classic {sources}: the setting "
@@ -1648,7 +1670,8 @@ def _repointed(setting: AutoscaleSetting) -> tuple[str, str]:
     )
     fix = (
         f"Before migrating, record the rules of autoscale setting '{setting.name}' that read {sources} "
-        f"(`az monitor autoscale rule list --autoscale-name {sh_quoted(setting.name)} {group}`); after "
+        f"(`az monitor autoscale rule list --autoscale-name {sh_quoted(setting.name)} {group}` or "
+        f"`Get-AzAutoscaleSetting -Name {ps_quoted(setting.name)} {ps_group}`); after "
         "migration, change their metric source to the migrated resource's id."
     )
     return message, fix
@@ -1670,8 +1693,9 @@ class ClassicAutoscaleSetting(Rule):
     looks_at = frozenset({AutoscaleSetting})
     summary = "An autoscale setting scales a classic resource or reads its metrics; the migration drops it."
     fix_hint = (
-        "Before migrating, record the autoscale setting with its profiles and rules (the export it came from, "
-        "or `az monitor autoscale show`); after migration, recreate it on the migrated resource."
+        "Before migrating, record the autoscale setting with its profiles and rules (the file that states it, "
+        "`az monitor autoscale show` or `Get-AzAutoscaleSetting`); after migration, recreate it on the "
+        "migrated resource."
     )
     source = (
         "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
@@ -1686,8 +1710,9 @@ class ClassicAutoscaleSetting(Rule):
         "target is reported.",
         why="The migration goes through and the autoscale settings of what it migrates are dropped; a setting "
         "whose metric source migrates keeps pointing at an id that no longer exists.",
-        fix="Before migrating, record each setting with its profiles and rules (keep the export the finding "
-        "points at, or read it again with `az monitor autoscale show` or `Get-AzAutoscaleSetting`), since the "
+        fix="Before migrating, record each setting with its profiles and rules (keep the file the finding "
+        "points at, an export or the script, template or configuration that creates it, or read it again with "
+        "`az monitor autoscale show` or `Get-AzAutoscaleSetting`), since the "
         "migration drops it. After migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
         "availability set on and off become a virtual machine scale set or a scheduled job in Resource "
         "Manager, and a rule reading a classic queue is pointed at the migrated storage account. Web/worker "
@@ -1751,14 +1776,15 @@ class ClassicAutoscaleSetting(Rule):
             disabled = ", disabled" if setting.enabled is False else ""
             where = _recreated_where((setting.target,), estate)  # what it scales decides where
             scales = _scales(setting.target, setting.metric_sources)
-            group = _group_option(setting.resource_group)
+            group, ps_group = _group_option(setting.resource_group), _ps_group_option(setting.resource_group)
             yield self.finding(
                 setting,
                 f"autoscale setting '{setting.name}'{disabled} {scales}: the migration drops it",
                 fix=(
                     f"Before migrating, record autoscale setting '{setting.name}' with its profiles and rules "
-                    f"(`az monitor autoscale show -n {sh_quoted(setting.name)} {group}`, or keep "
-                    f"the export it came from); then recreate the scaling {where}."
+                    f"(`az monitor autoscale show -n {sh_quoted(setting.name)} {group}` or "
+                    f"`Get-AzAutoscaleSetting -Name {ps_quoted(setting.name)} {ps_group}`, {_KEEP_FILE}); "
+                    f"then recreate the scaling {where}."
                 ),
             )
 

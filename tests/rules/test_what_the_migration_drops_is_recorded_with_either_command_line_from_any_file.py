@@ -1,0 +1,80 @@
+"""MIG501, MIG502 and MIG503 ask for a role assignment, an alert or an autoscale setting on a classic resource to be
+recorded before it migrates. The finding may come from a shell script running `az`, a PowerShell script running
+the Az cmdlets, a Terraform configuration or an export: the fix reads the setting back with the Azure CLI and with
+PowerShell alike (an `az` user may have no cmdlets, a PowerShell user no `az`), and keeps the file that states it
+(where it said "the export it came from" of a script or a configuration, which came from none). The alert is
+recreated with `Add-AzMetricAlertRuleV2`, the cmdlet that exists, or `az monitor metrics alert create`."""
+
+from __future__ import annotations
+
+from lint_support import lint_files
+
+SUB = "00000000-0000-0000-0000-000000000000"
+VM = f"/subscriptions/{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/web01"
+ROLE = f"/subscriptions/{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/domainNames/shop/slots/Production/roles/Web"
+
+SHELL = f"""\
+    #!/bin/bash
+    az role assignment create --assignee ops@contoso.com --role "Virtual Machine Contributor" --scope {VM}
+    """
+
+POWERSHELL = f"""\
+    $criteria = New-AzMetricAlertRuleV2Criteria -MetricName "Percentage CPU" -TimeAggregation Average -Operator GreaterThan -Threshold 80
+    Add-AzMetricAlertRuleV2 -Name "web01-cpu" -ResourceGroupName "ops-rg" -WindowSize 00:05:00 -Frequency 00:01:00 -TargetResourceId "{VM}" -Condition $criteria -Severity 3
+    """
+
+TERRAFORM = f"""\
+    resource "azurerm_monitor_autoscale_setting" "web" {{
+      name                = "web-scale"
+      resource_group_name = "ops-rg"
+      location            = "West Europe"
+      target_resource_id  = "{ROLE}"
+
+      profile {{
+        name = "default"
+        capacity {{
+          default = 2
+          minimum = 2
+          maximum = 6
+        }}
+      }}
+    }}
+    """
+
+
+def _fix(tmp_path, monkeypatch, files: dict[str, str], code: str) -> str:
+    [finding] = lint_files(tmp_path, monkeypatch, files, code).findings
+    assert finding.fix is not None
+    return finding.fix
+
+
+def test_an_assignment_a_shell_script_makes_is_recorded_with_az_too(tmp_path, monkeypatch):
+    fix = _fix(tmp_path, monkeypatch, {"ra.sh": SHELL}, "MIG501")
+    assert fix.startswith(
+        f"Before migrating, record this assignment (`Get-AzRoleAssignment -Scope {VM}` or "
+        f"`az role assignment list --scope {VM}`, or keep this file, which states it); after migration"
+    )
+
+
+def test_an_alert_a_powershell_script_adds_is_recorded_with_its_cmdlet_too(tmp_path, monkeypatch):
+    fix = _fix(tmp_path, monkeypatch, {"alert.ps1": POWERSHELL}, "MIG502")
+    assert fix.startswith(
+        "Before migrating, record metric alert 'web01-cpu' with its metric, threshold, window and actions "
+        "(`az monitor metrics alert show -n 'web01-cpu' -g <resource group>` or `Get-AzMetricAlertRuleV2 "
+        "-Name 'web01-cpu' -ResourceGroupName <resource group>`, or keep this file, which states it); then "
+        "recreate it as a metric alert on the migrated resource after migration (`Add-AzMetricAlertRuleV2`, "
+        "`az monitor metrics alert create` or the portal)"
+    )
+    assert "New-AzMetricAlertRuleV2" not in fix and "export" not in fix
+
+
+def test_an_autoscale_setting_a_terraform_configuration_declares_is_recorded_from_the_file(
+    tmp_path, monkeypatch
+):
+    fix = _fix(tmp_path, monkeypatch, {"main.tf": TERRAFORM}, "MIG503")
+    assert fix.startswith(
+        "Before migrating, record autoscale setting 'web-scale' with its profiles and rules (`az monitor "
+        "autoscale show -n 'web-scale' -g <resource group>` or `Get-AzAutoscaleSetting -Name 'web-scale' "
+        "-ResourceGroupName <resource group>`, or keep this file, which states it); then recreate the scaling"
+    )
+    assert "export" not in fix
