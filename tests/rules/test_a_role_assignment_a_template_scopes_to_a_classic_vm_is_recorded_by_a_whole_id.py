@@ -58,5 +58,8 @@ def test_an_arm_template_s_assignment_is_recorded_by_a_whole_id(tmp_path, monkey
 
 def test_a_bicep_assignment_scoped_to_a_vm_symbol_is_recorded_by_a_whole_id(tmp_path, monkeypatch):
     [finding] = lint_files(tmp_path, monkeypatch, {"main.bicep": BICEP}, "MIG501").findings
-    assert finding.fix is not None and f"({WHOLE} or `az role assignment list --scope /subscriptions/" in finding.fix
+    assert (
+        finding.fix is not None
+        and f"({WHOLE} or `az role assignment list --scope /subscriptions/" in finding.fix
+    )
     assert ", or keep this file, which states it)" in finding.fix
