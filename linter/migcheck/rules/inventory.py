@@ -21,8 +21,9 @@ from migcheck.inventory_model import (
     ServiceInVnet,
     ServiceKind,
     VnetPeering,
+    parse_id,
 )
-from migcheck.model import Finding, Severity
+from migcheck.model import Finding, Severity, is_stand_in
 from migcheck.quoting import ps_quoted, sh_quoted
 from migcheck.retirements import (
     APP_SERVICE_ENVIRONMENT_V1_V2,
@@ -358,8 +359,8 @@ class VnetPeeringRule(Rule):
     looks_at = frozenset({VnetPeering})
     summary = "A classic virtual network is peered with a Resource Manager network."
     fix_hint = (
-        "Delete the peering (on the Resource Manager network: Remove-AzVirtualNetworkPeering), migrate the "
-        "classic network, then peer the two Resource Manager networks again."
+        "Delete the peering (on the Resource Manager network: Remove-AzVirtualNetworkPeering or `az network "
+        "vnet peering delete`), migrate the classic network, then peer the two Resource Manager networks again."
     )
     source = (
         "Unsupported features — Network: Virtual networks using VNet Peering. Migrate Virtual Network to "
@@ -385,9 +386,10 @@ class VnetPeeringRule(Rule):
         "from a classic-to-Resource Manager peering to one between two Resource Manager networks, which the "
         "migration does not do.",
         fix="Note the peering's settings (forwarded traffic, gateway transit, remote gateways). Delete it from "
-        "the Resource Manager network (`Remove-AzVirtualNetworkPeering`), migrate the classic network, then "
-        "peer the two networks again in both directions (`Add-AzVirtualNetworkPeering`) with the same "
-        "settings. Traffic between the two networks stops from the deletion until the new peering is "
+        "the Resource Manager network (`Remove-AzVirtualNetworkPeering` or `az network vnet peering delete`, "
+        "which the finding's fix writes out with the peering's and the network's names), migrate the classic "
+        "network, then peer the two networks again in both directions (`Add-AzVirtualNetworkPeering` or `az "
+        "network vnet peering create`) with the same settings. Traffic between the two networks stops from the deletion until the new peering is "
         "connected: plan the window.",
     )
     invalid = (
@@ -468,7 +470,32 @@ class VnetPeeringRule(Rule):
                 f"classic virtual network '{peering.vnet}'{_in_other_subscription(peering, estate)} is peered "
                 f"with Resource Manager network '{peering.peer}' ({_peering_words(peering)}): a peered "
                 "network cannot be migrated",
+                fix=_peering_fix(peering),
             )
+
+
+def _peering_fix(peering: VnetPeering) -> str:
+    """MIG313's fix for one peering: the commands that delete it from its Resource Manager network, in
+    PowerShell and in the Azure CLI (a script that made it with either may have only that one), with the
+    names the files state and blanks for the rest (the network's resource group is never among them)."""
+    network = parse_id(peering.peer)  # a declaration may give the network's id
+    name = network.names[-1] if network.names else peering.peer
+    group = network.resource_group
+    known = not is_stand_in(name) and bool(name)
+    vnet_ps, vnet_sh = (ps_quoted(name), sh_quoted(name)) if known else ("<network>", "<network>")
+    peer_ps, peer_sh = (
+        (ps_quoted(peering.name), sh_quoted(peering.name)) if peering.named else ("<peering>", "<peering>")
+    )
+    group_ps, group_sh = (
+        (ps_quoted(group), sh_quoted(group)) if group else ("<resource group>", "<resource group>")
+    )
+    on = f"Resource Manager network '{name}'" if known else "the Resource Manager network"
+    return (
+        f"Delete the peering from {on} (`Remove-AzVirtualNetworkPeering -Name {peer_ps} -VirtualNetworkName "
+        f"{vnet_ps} -ResourceGroupName {group_ps}` or `az network vnet peering delete -n {peer_sh} --vnet-name "
+        f"{vnet_sh} -g {group_sh}`), migrate the classic network, then peer the two Resource Manager networks "
+        "again, in both directions (`Add-AzVirtualNetworkPeering` or `az network vnet peering create`)."
+    )
 
 
 def _peering_words(peering: VnetPeering) -> str:

@@ -1,0 +1,42 @@
+"""MIG313: a Resource Manager network peered with a classic one is told to delete that peering before the
+classic network migrates. The fix writes the command out with the peering's and the network's names, in
+PowerShell and in the Azure CLI alike: a shell script that peered them with `az network vnet peering create`
+was told `Remove-AzVirtualNetworkPeering`, a cmdlet its user may not have, and no one was told which peering."""
+
+from __future__ import annotations
+
+from lint_support import lint_files
+
+CLASSIC_VNET = (
+    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/Default-Networking/providers/"
+    "Microsoft.ClassicNetwork/virtualNetworks/vnet1"
+)
+DELETE = (
+    "Delete the peering from Resource Manager network 'hub-vnet' (`Remove-AzVirtualNetworkPeering -Name "
+    "'hub-to-classic' -VirtualNetworkName 'hub-vnet' -ResourceGroupName <resource group>` or `az network vnet "
+    "peering delete -n 'hub-to-classic' --vnet-name 'hub-vnet' -g <resource group>`), migrate the classic "
+    "network, then peer the two Resource Manager networks again, in both directions "
+    "(`Add-AzVirtualNetworkPeering` or `az network vnet peering create`)."
+)
+
+
+def _fix(tmp_path, monkeypatch, files: dict[str, str]) -> str:
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG313").findings
+    assert finding.fix is not None
+    return finding.fix
+
+
+def test_a_peering_a_shell_script_makes_with_az_is_deleted_with_az_too(tmp_path, monkeypatch):
+    script = f"""\
+        #!/bin/bash
+        az network vnet peering create -g hub-rg -n hub-to-classic --vnet-name hub-vnet --remote-vnet {CLASSIC_VNET} --allow-vnet-access
+        """
+    assert _fix(tmp_path, monkeypatch, {"peer.sh": script}) == DELETE
+
+
+def test_a_peering_a_powershell_script_adds_is_named_in_the_cmdlet(tmp_path, monkeypatch):
+    script = f"""\
+        $hub = Get-AzVirtualNetwork -Name "hub-vnet" -ResourceGroupName "hub-rg"
+        Add-AzVirtualNetworkPeering -Name "hub-to-classic" -VirtualNetwork $hub -RemoteVirtualNetworkId "{CLASSIC_VNET}"
+        """
+    assert _fix(tmp_path, monkeypatch, {"peer.ps1": script}) == DELETE
