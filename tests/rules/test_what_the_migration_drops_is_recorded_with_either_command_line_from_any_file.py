@@ -3,7 +3,9 @@ recorded before it migrates. The finding may come from a shell script running `a
 the Az cmdlets, a Terraform configuration or an export: the fix reads the setting back with the Azure CLI and with
 PowerShell alike (an `az` user may have no cmdlets, a PowerShell user no `az`), and keeps the file that states it
 (where it said "the export it came from" of a script or a configuration, which came from none). The alert is
-recreated with `Add-AzMetricAlertRuleV2`, the cmdlet that exists, or `az monitor metrics alert create`."""
+recreated with `Add-AzMetricAlertRuleV2`, the cmdlet that exists, or `az monitor metrics alert create`; an activity
+log alert, which watches operations and has no metric, threshold or window, is recorded with its conditions and
+made again as an activity log alert, where it was told to become a metric alert."""
 
 from __future__ import annotations
 
@@ -78,3 +80,21 @@ def test_an_autoscale_setting_a_terraform_configuration_declares_is_recorded_fro
         "-ResourceGroupName <resource group>`, or keep this file, which states it); then recreate the scaling"
     )
     assert "export" not in fix
+
+
+ACTIVITY_LOG = f"""\
+    #!/bin/bash
+    az monitor activity-log alert create -n web01-restarts -g ops-rg --scope {VM} --condition category=Administrative
+    """
+
+
+def test_an_activity_log_alert_is_made_again_as_one(tmp_path, monkeypatch):
+    fix = _fix(tmp_path, monkeypatch, {"alert.sh": ACTIVITY_LOG}, "MIG502")
+    assert fix.startswith(
+        "Before migrating, record activity log alert 'web01-restarts' with its conditions and actions "
+        "(`az monitor activity-log alert show -n 'web01-restarts' -g <resource group>` or "
+        "`Get-AzActivityLogAlert -Name 'web01-restarts' -ResourceGroupName <resource group>`, or keep this file, "
+        "which states it); then recreate it as an activity log alert on the migrated resource after migration "
+        "(`New-AzActivityLogAlert`, `az monitor activity-log alert create` or the portal)"
+    )
+    assert "metric" not in fix

@@ -1530,8 +1530,8 @@ class ClassicAlertRule(Rule):
     )
     fix_hint = (
         "Before migrating, record the alert's definition (the file that states it, `az monitor metrics alert "
-        "show` or `Get-AzMetricAlertRuleV2`); after migration, recreate it as a metric alert on the migrated "
-        "resource."
+        "show` or `Get-AzMetricAlertRuleV2`); after migration, recreate it on the migrated resource, a metric "
+        "alert as a metric alert, an activity log alert as an activity log alert."
     )
     source = (
         "Unsupported configurations — Compute: Virtual machines that have alerts, Autoscale policies. The "
@@ -1553,8 +1553,10 @@ class ClassicAlertRule(Rule):
         "group: keep the file the finding points at (an export, or the script, template or configuration "
         "that creates it), or read it again (`az monitor metrics alert show` or `Get-AzMetricAlertRuleV2`, "
         "`az monitor activity-log alert show` or `Get-AzActivityLogAlert`) — since the migration drops it. "
-        "After migration, recreate each alert as a metric alert on the migrated resource "
-        "(`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the portal), then delete the old rule; an alert on a web/worker role is recreated for the roles' new home once "
+        "After migration, recreate each alert on the migrated resource, a metric alert or a classic rule as a "
+        "metric alert (`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the portal), an activity "
+        "log alert as an activity log alert (`New-AzActivityLogAlert`, `az monitor activity-log alert create`), "
+        "then delete the old rule; an alert on a web/worker role is recreated for the roles' new home once "
         "they are rebuilt (they are not migrated, MIG101). A classic alert rule is rebuilt the same way, "
         "now rather than after migrating: it is a record to rebuild from, not something that still fires.",
     )
@@ -1636,13 +1638,24 @@ class ClassicAlertRule(Rule):
             yield self.finding(
                 alert,
                 f"{alert.source} '{alert.name}'{disabled} watches classic {watched}{metric}: {fate}",
-                fix=(
-                    f"Before migrating, record {alert.source} '{alert.name}' with its metric, threshold, "
-                    f"window and actions ({_alert_record(alert)}); then recreate it as a metric alert "
-                    f"{where} (`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the portal), and "
-                    "delete the old rule."
-                ),
+                fix=_alert_fix(alert, where),
             )
+
+
+def _alert_fix(alert: AlertRule, where: str) -> str:
+    """MIG502's fix: what to record of the alert and how to make it again. An activity log alert watches
+    operations, with conditions and no metric, and is made again as one; a metric alert, and a classic rule
+    (a metric's threshold), as a metric alert."""
+    if alert.source == "activity log alert":
+        what, again = "its conditions and actions", "an activity log alert"
+        tools = "`New-AzActivityLogAlert`, `az monitor activity-log alert create`"
+    else:
+        what, again = "its metric, threshold, window and actions", "a metric alert"
+        tools = "`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create`"
+    return (
+        f"Before migrating, record {alert.source} '{alert.name}' with {what} ({_alert_record(alert)}); then "
+        f"recreate it as {again} {where} ({tools} or the portal), and delete the old rule."
+    )
 
 
 def _alert_record(alert: AlertRule) -> str:
