@@ -158,7 +158,8 @@ def test_a_classic_role_on_a_resource_group_names_the_groups_the_migration_creat
         "Assign User aaaaaaaa-0000-0000-0000-000000000002 the role 'Virtual Machine Contributor' on resource "
         "group 'rs-Migrated' (the migrated cloud service 'rs') once Prepare has created it (`New-AzRoleAssignment "
         "-ObjectId aaaaaaaa-0000-0000-0000-000000000002 -RoleDefinitionName 'Virtual Machine Contributor' "
-        f"-Scope {group}-Migrated`), or on subscription {PROD}"
+        f"-Scope {group}-Migrated` or `az role assignment create --assignee aaaaaaaa-0000-0000-0000-000000000002 "
+        f"--role 'Virtual Machine Contributor' --scope {group}-Migrated`), or on subscription {PROD}"
     )
     assert "before migrating" not in on_group.fix.lower()  # the group exists only once Prepare has run
 
@@ -175,7 +176,7 @@ def test_a_classic_role_on_a_resource_group_of_unknown_contents_says_where_migra
     (finding,) = result.findings
     assert "the migration moves the group's classic resources into new resource groups" in finding.message
     assert "(`<cloud service>-Migrated`, `<network>-Migrated`)" in finding.message
-    assert f"-Scope /subscriptions/{PROD}/resourceGroups/<name>-Migrated`), or on subscription {PROD}" in (
+    assert f"--scope /subscriptions/{PROD}/resourceGroups/<name>-Migrated`), or on subscription {PROD}" in (
         finding.fix
     )
 

@@ -5,7 +5,9 @@ PowerShell alike (an `az` user may have no cmdlets, a PowerShell user no `az`), 
 (where it said "the export it came from" of a script or a configuration, which came from none). The alert is
 recreated with `Add-AzMetricAlertRuleV2`, the cmdlet that exists, or `az monitor metrics alert create`; an activity
 log alert, which watches operations and has no metric, threshold or window, is recorded with its conditions and
-made again as an activity log alert, where it was told to become a metric alert."""
+made again as an activity log alert, where it was told to become a metric alert. A classic-only role a script
+assigns on a resource group is given again in both command lines too, to the principal as the script names it
+(`-SignInName`, `--assignee`), where it was `New-AzRoleAssignment -ObjectId <principal>` alone."""
 
 from __future__ import annotations
 
@@ -98,3 +100,24 @@ def test_an_activity_log_alert_is_made_again_as_one(tmp_path, monkeypatch):
         "(`New-AzActivityLogAlert`, `az monitor activity-log alert create` or the portal)"
     )
     assert "metric" not in fix
+
+
+CLASSIC_ROLE_ON_GROUP = f"""\
+    #!/bin/bash
+    azure config mode asm
+    azure vm create shop b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-16_04-LTS ops "$PASSWORD" --vm-name web01 -l "West Europe"
+    az role assignment create --assignee ops@contoso.com --role "Classic Virtual Machine Contributor" --scope /subscriptions/{SUB}/resourceGroups/shop
+    """
+
+
+def test_a_classic_role_a_script_assigns_on_a_group_is_assigned_again_to_the_principal_it_names(
+    tmp_path, monkeypatch
+):
+    fix = _fix(tmp_path, monkeypatch, {"ra.sh": CLASSIC_ROLE_ON_GROUP}, "MIG501")
+    group = f"/subscriptions/{SUB}/resourceGroups/shop-Migrated"
+    assert (
+        f"(`New-AzRoleAssignment -SignInName 'ops@contoso.com' -RoleDefinitionName 'Virtual Machine Contributor' "
+        f"-Scope {group}` or `az role assignment create --assignee 'ops@contoso.com' --role 'Virtual Machine "
+        f"Contributor' --scope {group}`)"
+    ) in fix
+    assert "<principal>" not in fix

@@ -1188,7 +1188,8 @@ class ClassicRoleAssignment(Rule):
         fix="Before migrating, record the assignments (this rule's findings are that list; keep the files that "
         "state them, or read them again with `Get-AzRoleAssignment -Scope <classic id>` or `az role assignment "
         "list --scope <classic id>`). After the commit, "
-        "assign each principal the Resource Manager role on the new id (`New-AzRoleAssignment -ObjectId "
+        "assign each principal the Resource Manager role on the new id (`az role assignment create` or "
+        "`New-AzRoleAssignment -ObjectId "
         "<principal> -RoleDefinitionName <role> -Scope <new id>`): Virtual Machine Contributor for Classic "
         "Virtual Machine Contributor, Network Contributor for Classic Network Contributor, Storage Account "
         "Contributor for Classic Storage Account Contributor, Storage Account Key Operator Service Role for "
@@ -1420,9 +1421,19 @@ class ClassicRoleAssignment(Rule):
 
 
 def _assign_command(assignment: RoleAssignment, role: str, scope: str) -> str:
+    """The commands that assign the principal `role` on `scope`, in PowerShell and in the Azure CLI (a script
+    that made the classic assignment with either may have only that one), naming the principal as the files
+    do: by object id, else by sign-in name, else a blank to fill in."""
+    if assignment.principal_id:
+        ps_who, sh_who = f"-ObjectId {assignment.principal_id}", f"--assignee {assignment.principal_id}"
+    elif "@" in assignment.principal_name:
+        name = assignment.principal_name
+        ps_who, sh_who = f"-SignInName {ps_quoted(name)}", f"--assignee {sh_quoted(name)}"
+    else:
+        ps_who, sh_who = "-ObjectId <principal>", "--assignee <principal>"
     return (
-        f"`New-AzRoleAssignment -ObjectId {assignment.principal_id or '<principal>'} -RoleDefinitionName "
-        f"{ps_quoted(role)} -Scope {scope}`"
+        f"`New-AzRoleAssignment {ps_who} -RoleDefinitionName {ps_quoted(role)} -Scope {scope}` or "
+        f"`az role assignment create {sh_who} --role {sh_quoted(role)} --scope {scope}`"
     )
 
 
