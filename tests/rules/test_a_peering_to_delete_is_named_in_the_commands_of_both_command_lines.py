@@ -40,3 +40,29 @@ def test_a_peering_a_powershell_script_adds_is_named_in_the_cmdlet(tmp_path, mon
         Add-AzVirtualNetworkPeering -Name "hub-to-classic" -VirtualNetwork $hub -RemoteVirtualNetworkId "{CLASSIC_VNET}"
         """
     assert _fix(tmp_path, monkeypatch, {"peer.ps1": script}) == DELETE
+
+
+def test_a_declared_peering_names_what_the_declaration_states_and_leaves_blanks_for_the_rest(
+    tmp_path, monkeypatch
+):
+    by_id = """\
+        [[tool.migcheck.inventory.vnet-peerings]]
+        vnet = "contoso-prod-vnet"
+        peer = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/hub-rg/providers/Microsoft.Network/virtualNetworks/hub-vnet"
+        name = "hub-to-prod"
+        """
+    assert _fix(tmp_path, monkeypatch, {"inventory.toml": by_id}).startswith(
+        "Delete the peering from Resource Manager network 'hub-vnet' (`Remove-AzVirtualNetworkPeering -Name "
+        "'hub-to-prod' -VirtualNetworkName 'hub-vnet' -ResourceGroupName 'hub-rg'` or `az network vnet peering "
+        "delete -n 'hub-to-prod' --vnet-name 'hub-vnet' -g 'hub-rg'`)"
+    )
+
+
+def test_a_peering_declared_without_a_name_leaves_its_name_to_fill_in(tmp_path, monkeypatch):
+    unnamed = """\
+        [[tool.migcheck.inventory.vnet-peerings]]
+        vnet = "contoso-prod-vnet"
+        peer = "hub-vnet"
+        """
+    fix = _fix(tmp_path, monkeypatch, {"inventory.toml": unnamed})
+    assert "`Remove-AzVirtualNetworkPeering -Name <peering> -VirtualNetworkName 'hub-vnet'" in fix
