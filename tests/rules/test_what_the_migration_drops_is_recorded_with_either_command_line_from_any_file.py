@@ -11,6 +11,8 @@ assigns on a resource group is given again in both command lines too, to the pri
 
 from __future__ import annotations
 
+import json
+
 from lint_support import lint_files
 
 SUB = "00000000-0000-0000-0000-000000000000"
@@ -121,3 +123,35 @@ def test_a_classic_role_a_script_assigns_on_a_group_is_assigned_again_to_the_pri
         f"Contributor' --scope {group}`)"
     ) in fix
     assert "<principal>" not in fix
+
+
+def test_a_vm_an_alert_names_in_its_scopes_and_in_its_condition_is_said_once(tmp_path, monkeypatch):
+    alert = {
+        "type": "Microsoft.Insights/activityLogAlerts",
+        "apiVersion": "2020-10-01",
+        "name": "web01-restarts",
+        "location": "global",
+        "properties": {
+            "scopes": [VM],
+            "condition": {
+                "allOf": [
+                    {"field": "category", "equals": "Administrative"},
+                    {"field": "resourceId", "equals": VM},
+                ]
+            },
+            "actions": {"actionGroups": []},
+        },
+    }
+    template = json.dumps(
+        {
+            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "contentVersion": "1.0.0.0",
+            "resources": [alert],
+        },
+        indent=2,
+    )
+    files = {"azuredeploy.json": template}
+    [finding] = lint_files(tmp_path, monkeypatch, files, "MIG502", dedent=False).findings
+    assert finding.message == (
+        "activity log alert 'web01-restarts' watches classic VM 'web01': the migration drops it"
+    )

@@ -1635,7 +1635,12 @@ class ClassicAlertRule(Rule):
 
     def check(self, estate: Estate) -> Iterator[Finding]:
         for alert in estate.inventory.alert_rules:
-            watched = listed((_described(t) for t in alert.targets), quote="")
+            # An alert names a resource in its scopes and again in a condition on its id: each said once.
+            once: dict[str, ResourceId] = {}
+            for target in alert.targets:
+                once.setdefault(key(target.text), target)
+            targets = tuple(once.values())
+            watched = listed((_described(t) for t in targets), quote="")
             metric = f" (metric '{alert.metric}')" if alert.metric else ""
             disabled = ", disabled" if alert.enabled is False else ""
             where = _recreated_where(alert.targets, estate)
