@@ -7,7 +7,8 @@ recreated with `Add-AzMetricAlertRuleV2`, the cmdlet that exists, or `az monitor
 log alert, which watches operations and has no metric, threshold or window, is recorded with its conditions and
 made again as an activity log alert, where it was told to become a metric alert. A classic-only role a script
 assigns on a resource group is given again in both command lines too, to the principal as the script names it
-(`-SignInName`, `--assignee`), where it was `New-AzRoleAssignment -ObjectId <principal>` alone."""
+(`-SignInName`, `--assignee`), where it was `New-AzRoleAssignment -ObjectId <principal>` alone. A VM an alert names
+in its scopes and again in a condition is said once."""
 
 from __future__ import annotations
 
