@@ -1079,7 +1079,7 @@ _SPAN_AFTER = frozenset(" )],.;:")
 
 
 def _md_prose(text: str, finding: Finding | None = None) -> str:
-    """A message, note or advice as running Markdown: each code span of its words (`New-AzMetricAlertRuleV2`:
+    """A message, note or advice as running Markdown: each code span of its words (`Add-AzMetricAlertRuleV2`:
     a backtick where a word starts, the next where one ends, neither beside another) shown as a code span,
     in which nothing is read as Markdown or HTML (`_md_code`); the rest as `_md` writes it, a backtick that
     opens no such span escaped. The name of the resource of `finding`, from the files, is written as `_md`
