@@ -56,8 +56,8 @@ def test_a_vm_deployment_s_configuration_and_the_script_that_creates_it_otherwis
     }
     findings = lint_files(tmp_path, monkeypatch, files, "MIG004").findings
     assert [f.message.split(" here than at ")[0] for f in findings] == [
-        "VM 'web01' is described differently",
-        "deployment 'shop' is described differently",
+        "VM 'web01' of cloud service 'shop' is described differently",
+        "deployment 'shop' of cloud service 'shop' is described differently",
     ]
     assert where(findings) == ["MIG004 shop.cscfg:2:3", "MIG004 shop.cscfg:6:5"]
     assert findings[0].message.endswith("subnets web / db (here / there)")
