@@ -6763,6 +6763,11 @@ _IDENTITY_FIELDS: Mapping[str, Callable[[Any], Any]] = {
     "target": lambda r: _id_key(r.target),
     "metric_sources": lambda r: tuple(_id_key(s) for s in r.metric_sources),
     "service": lambda r: str(r.service),
+    # An assignment an export lists has its GUID for a name; one a script or template makes may have none, and
+    # two of those on one scope are told apart by whom they grant which role.
+    "principal_id": lambda r: (
+        "" if r.name else (key(r.principal_id), key(r.principal_name), key(r.role_definition))
+    ),
 }
 
 
