@@ -1,8 +1,10 @@
 """Template expressions of ARM JSON templates (`[concat(parameters('prefix'), '-vnet')]`), parsed by hand
 (a tokenizer and a recursive descent over the language's grammar: function calls, string literals with `''`
 for a quote, integers, `.property` and `[index]`) and worked out as far as the template states their
-values. Whatever the template does not state (a parameter without a default, `resourceGroup()`,
-`uniqueString(...)`, a function this module does not evaluate) is an `Unknown`.
+values. Whatever the template does not state (a parameter without a default, `resourceGroup().location`,
+`uniqueString(...)`, a function this module does not evaluate) is an `Unknown`; the resource group and
+subscription it is deployed to (`resourceGroup().id`, `subscription().subscriptionId`) are stand-ins named
+after its file (`template_values.deployment_group`).
 
 Every evaluation spends from a budget set by the template's length, and every string it builds is bounded
 (`MAX_STRING`), so a hostile template (variables that double a string at each step, that name each other
@@ -16,7 +18,14 @@ from dataclasses import dataclass, field
 
 from migcheck.model import Mark
 from migcheck.readers.template_functions import LOGIC, SHARED, weight
-from migcheck.readers.template_values import MAX_STRING, Unknown, parameter_stand_in, partly_known
+from migcheck.readers.template_values import (
+    MAX_STRING,
+    Unknown,
+    deployment_group,
+    deployment_subscription,
+    parameter_stand_in,
+    partly_known,
+)
 
 # How deep an expression may nest calls and brackets before it is taken as not known: real ones nest a
 # handful; the parser recurses once a level.
@@ -48,6 +57,11 @@ class Scope:
     # deployment's name case-folded: worked out when first asked (`template._Links`).
     linked: dict[str, Callable[[], object]] = field(default_factory=dict)
     busy: set[tuple[str, str]] = field(default_factory=set)
+    # The name of the template's file, which names the resource group and subscription it is deployed to
+    # (`resourceGroup()`, `subscription()`), neither of which it states: a linked template's are its
+    # caller's, and its group the one its deployment names (`"resourceGroup": "shop-rg"`) when it names one.
+    file: str = ""
+    group: object = None
 
     def reads(self) -> Scope:
         return self.outer.reads() if self.outer is not None else self
@@ -116,7 +130,7 @@ class Evaluator:
             return Unknown("", text)
         found = self._evaluate(tree, scope, copies)
         if isinstance(found, Unknown):
-            return Unknown(found.why, text, stand_in=found.stand_in)
+            return Unknown(found.why, text, stand_in=found.stand_in, deployment=found.deployment)
         return found
 
     # --- the expression's tree ------------------------------------------------------------------------
@@ -357,8 +371,12 @@ def resource_id(args: list) -> object:
     """`resourceId([subscriptionId], [resourceGroupName], type, name, ...)`: the id, without the subscription
     and resource group when not given (the deployment's, which the template does not state) or not known. A
     name that is a parameter's stand-in is written in it, so that the id names what the parameter names."""
-    args = [a.stand_in if isinstance(a, Unknown) and a.stand_in else a for a in args]
     typed = next((i for i, a in enumerate(args) if isinstance(a, str) and "/" in a), -1)
+    if typed > 0 and all(isinstance(a, Unknown) and a.deployment for a in args[:typed]):
+        # The deployment's own subscription and group (`subscription().subscriptionId`,
+        # `resourceGroup().name`): the id `resourceId` builds without them.
+        args, typed = args[typed:], 0
+    args = [a.stand_in if isinstance(a, Unknown) and a.stand_in else a for a in args]
     if typed > 0 and any(isinstance(a, Unknown) for a in args[:typed]):
         # A subscription or resource group not known (`uniqueString(...)`): the id of the type and name stated,
         # in a subscription not stated, as one built without them is.
@@ -393,7 +411,7 @@ def subscription_resource_id(args: list) -> object:
     if at not in (0, 1):
         return Unknown()
     made = resource_id(args[at:])
-    if at == 0 or not isinstance(made, str):
+    if at == 0 or not isinstance(made, str) or (isinstance(args[0], Unknown) and args[0].deployment):
         return made
     return bounded(f"/subscriptions/{args[0]}{made}") if isinstance(args[0], str) else Unknown()
 
@@ -470,6 +488,16 @@ def _reference(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Cop
     return known() if known is not None else Unknown()
 
 
+def _resource_group(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`resourceGroup()`: the group the template is deployed to (`template_values.deployment_group`)."""
+    return deployment_group(scope.file, scope.group) if not nodes else Unknown()
+
+
+def _subscription(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`subscription()`: the subscription the template is deployed to."""
+    return deployment_subscription(scope.file) if not nodes else Unknown()
+
+
 def _boolean(value: bool) -> Function:
     return lambda ev, nodes, scope, copies: value
 
@@ -483,6 +511,8 @@ _FUNCTIONS: dict[str, Function] = {
     "reference": _reference,
     "subscriptionresourceid": _subscription_resource_id,
     "copyindex": _copy_index,
+    "resourcegroup": _resource_group,
+    "subscription": _subscription,
     "tolower": _case(str.lower),
     "toupper": _case(str.upper),
     "trim": _case(str.strip),

@@ -62,12 +62,15 @@ from migcheck.readers.template_functions import LOGIC, SHARED, equal, weight
 from migcheck.readers.template_values import (
     MAX_COPIES,
     MAX_FILE_DEPTH,
+    ROLE_ASSIGNMENT,
     Declared,
     FilesRead,
     LoadedText,
     Unknown,
     by_position,
     classic_type,
+    deployment_group,
+    deployment_subscription,
     parameter_stand_in,
     partly_known,
     read_type,
@@ -383,6 +386,10 @@ class _File:
         # The files of the modules this file is read through, itself last: a module among them is not read.
         self.chain: tuple[str, ...] = (path,)
         self.calls = FilesRead(len(text))
+        # The file whose name names the subscription and resource group this one is deployed to (a module's
+        # are its caller's), and the group a module's `scope: resourceGroup('shop-rg')` names, if any.
+        self.deployed_as = posixpath.basename(path)
+        self.group: object = None
         for node in root.named_children:
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
@@ -445,6 +452,10 @@ class _File:
             called = _File(path, text, tree.root_node, _Positions(path, data, text))
             called.given = given if isinstance(given, dict) else {}
             called.chain, called.calls = (*self.chain, path), self.calls
+            called.deployed_as, called.group = self.deployed_as, self.group
+            group = _get(values.get("scope"), "name")  # `resourceGroup('shop-rg')`: that group
+            if group is not None and not (isinstance(group, Unknown) and group.deployment):
+                called.group = group
             yield called, values
 
     def _module(self, source: Node) -> tuple[str, bytes, Tree] | None:
@@ -532,8 +543,12 @@ class _File:
                 own["scope"] = (
                     _symbol_property(written_scope, "id")
                     if isinstance(written_scope, _Symbol)
+                    else _get(written_scope, "id")  # a scope's (`resourceGroup()`)
+                    if isinstance(written_scope, dict)
                     else written_scope
                 )
+            elif full_type.casefold() == ROLE_ASSIGNMENT:  # on the group the file is deployed to
+                own["scope"] = _get(self._deployment_scope("resourcegroup", []), "id")
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):
@@ -879,6 +894,8 @@ class _File:
             if arguments
             else []
         )
+        if function in _DEPLOYMENT_SCOPES:
+            return self._deployment_scope(function, args)
         if function == "loadtextcontent":
             # Once a file and encoding: a loop's items load the same file, read once.
             which = tuple(a if isinstance(a, str) else None for a in args)
@@ -890,6 +907,20 @@ class _File:
         if isinstance(found, (list, dict)):  # what it built is gone through: spent as evaluation is
             self.budget -= weight(found)
         return found
+
+    def _deployment_scope(self, function: str, args: list) -> object:
+        """`resourceGroup()`, `subscription()`: the scope the file is deployed to, which it does not state
+        (`template_values.deployment_group`); `resourceGroup('shop-rg')` a group of its subscription by
+        name; a group of another subscription, or a subscription by its id, is not known."""
+        if function == "subscription":
+            return deployment_subscription(self.deployed_as) if not args else Unknown()
+        if len(args) > 1:
+            return Unknown()
+        return deployment_group(self.deployed_as, args[0] if args else self.group)
+
+
+# The functions that give the scope a Bicep file is deployed to.
+_DEPLOYMENT_SCOPES = frozenset({"resourcegroup", "subscription"})
 
 
 def _loaded_text(args: list) -> object:

@@ -47,10 +47,12 @@ from migcheck.readers.inventory import (
 from migcheck.readers.suppressions import Directive, gathered, placed, slash_comment_text
 from migcheck.readers.template_values import (
     MAX_FILE_DEPTH,
+    ROLE_ASSIGNMENT,
     Declared,
     FilesRead,
     Unknown,
     by_position,
+    deployment_group,
     read_type,
     records_of,
     used_alone_never,
@@ -165,6 +167,11 @@ class _Links:
         given = _get_folded(deployment.values.get("properties"), "parameters")
         walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
         walk.scope.caller = scope
+        # Deployed where its caller is, or to the group the deployment names.
+        caller = scope.reads()
+        walk.scope.file, walk.scope.group = caller.file, caller.group
+        if "resourcegroup" in deployment.values:
+            walk.scope.group = evaluator.value(deployment.values["resourcegroup"], scope, {})
         return walk
 
     def _outputs(self, deployment: _Written) -> object:
@@ -480,6 +487,9 @@ class _Expansion:
         )
         if "scope" in written.values:  # an extension resource's (a role assignment's)
             own["scope"] = ev.value(written.values["scope"], scope, copies)
+        elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the group the template is deployed to
+            reads = scope.reads()
+            own["scope"] = deployment_group(reads.file, reads.group)["id"]
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own)
 
@@ -560,7 +570,7 @@ class _Walk(_Scanner):
         self._space()
         if not self._at("{"):
             return ""
-        self.scope = Scope()
+        self.scope = Scope(file=posixpath.basename(self.path))
         self.schema = self._template(self.scope)
         self._space()
         if self.pos != len(self.text):
@@ -682,7 +692,7 @@ class _Walk(_Scanner):
         for key in self._keys():
             if key.casefold() == "template" and self._at("{"):
                 top, found, self.top, self.found = self.top, self.found, [], []
-                inner = Scope()
+                inner = Scope(file=posixpath.basename(self.path))
                 try:
                     self._template(inner)
                     nested = (inner, self.top, self.found)

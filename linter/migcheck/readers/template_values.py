@@ -55,6 +55,10 @@ class Unknown:
     # The file whose text the value is, where the template loads one the run does not hold (Bicep's
     # `loadTextContent('pkg/ServiceConfiguration.Cloud.cscfg')`), as written.
     file: str = ""
+    # Whether it is of the scope the template is deployed to (`resourceGroup().name`,
+    # `subscription().subscriptionId`, `deployment_group`): an id built of it names that scope, its
+    # stand-ins written in, and `resourceId(...)` given it builds the id it builds without it.
+    deployment: bool = False
 
 
 class LoadedText(str):
@@ -78,6 +82,45 @@ def parameter_stand_in(name: str, mark: Mark) -> Unknown:
     )
 
 
+def deployment_subscription(file: str) -> dict[str, object]:
+    """What `subscription()` gives: the subscription the template `file` (its name) is deployed to, which it
+    does not state, its `id` and `subscriptionId` stand-ins named after the file."""
+    subscription = f"<subscription {file} is deployed to>"
+    return {
+        "id": Unknown(stand_in=f"/subscriptions/{subscription}", deployment=True),
+        "subscriptionId": Unknown(stand_in=subscription, deployment=True),
+        "tenantId": Unknown(),
+        "displayName": Unknown(),
+    }
+
+
+def deployment_group(file: str, name: object = None) -> dict[str, object]:
+    """What `resourceGroup()` gives: the resource group the template `file` (its name) is deployed to, which
+    it does not state, its `id` and `name` stand-ins named after the file, its `location` not known; or, of
+    Bicep's `resourceGroup('shop-rg')`, the group `name` of that subscription."""
+    subscription = f"/subscriptions/<subscription {file} is deployed to>"
+    if isinstance(name, str) and name.strip():
+        return {
+            "id": Unknown(stand_in=f"{subscription}/resourceGroups/{name.strip()}", deployment=True),
+            "name": name.strip(),
+            "location": Unknown(),
+            "type": "Microsoft.Resources/resourceGroups",
+        }
+    if name is not None:  # a group named by a value not stated
+        return {
+            "id": Unknown(),
+            "name": name if isinstance(name, Unknown) else Unknown(),
+            "location": Unknown(),
+        }
+    group = f"<resource group {file} is deployed to>"
+    return {
+        "id": Unknown(stand_in=f"{subscription}/resourceGroups/{group}", deployment=True),
+        "name": Unknown(stand_in=group, deployment=True),
+        "location": Unknown(),
+        "type": "Microsoft.Resources/resourceGroups",
+    }
+
+
 # How long the words of a string only partly known may be (`partly_known`): past it, they say no more than
 # that the value is not known.
 _MAX_LABEL = 200
@@ -92,6 +135,9 @@ def partly_known(parts: list[object]) -> Unknown | str:
     classic_id = _classic_id(parts) or _classic_tail(parts)
     if classic_id:
         return classic_id
+    scope_id = _deployment_id(parts)
+    if scope_id is not None:
+        return scope_id
     pattern = "".join("…" if isinstance(part, Unknown) else str(part) for part in parts)
     named = list(dict.fromkeys(name for part in parts if (name := _parameter_named(part))))
     if named:
@@ -117,6 +163,20 @@ def _classic_id(parts: list[object]) -> str:
         return ""
     written = "".join(p.stand_in if isinstance(p, Unknown) else str(p) for p in parts)
     return written if len(written) <= MAX_STRING else ""
+
+
+def _deployment_id(parts: list[object]) -> Unknown | None:
+    """An id built of the scope the template is deployed to (`format('/subscriptions/{0}/resourceGroups/
+    {1}', subscription().subscriptionId, resourceGroup().name)`, `'${subscription().id}/resourceGroups/
+    shop-rg'`): not known, its stand-in the id with the scope's stand-ins written in, as `resourceGroup().id`
+    is; None when a part not known is not of that scope, or the string is no id (`'${resourceGroup().name}
+    -vnet'` keeps the words of a string partly known)."""
+    if not all(p.deployment and p.stand_in for p in parts if isinstance(p, Unknown)):
+        return None
+    written = "".join(p.stand_in if isinstance(p, Unknown) else str(p) for p in parts)
+    if not written.startswith("/") or len(written) > MAX_STRING:
+        return None
+    return Unknown(stand_in=written, deployment=True)
 
 
 def _classic_tail(parts: list[object]) -> str:
@@ -529,8 +589,6 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     # A resource declared without properties has none: not the row of an export that leaves them out.
     props = {} if resource.properties is None else resource.properties
     row = {"type": rtype, "name": resource.name, **resource.own, "properties": props}
-    if rtype.casefold() == _ROLE_ASSIGNMENT:
-        _deployment_scope(row, file)
     searched = [u for u in _unknowns(row) if u.mark is None and not u.stand_in]
     marks: dict[int, Mark] = {}
     if searched:
@@ -554,7 +612,7 @@ def _row(resource: Declared, text: str, file: str, turns: _Turns) -> dict:
     return row
 
 
-_ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments"
+ROLE_ASSIGNMENT = "microsoft.authorization/roleassignments"
 
 
 def _as_exported(row: dict, file: str) -> None:
@@ -573,7 +631,7 @@ def _as_exported(row: dict, file: str) -> None:
         made = resource_id([rtype, *name.split("/")])
         if isinstance(made, str):
             row["id"] = made
-    if rtype.casefold() != _ROLE_ASSIGNMENT or not isinstance(props, dict):
+    if rtype.casefold() != ROLE_ASSIGNMENT or not isinstance(props, dict):
         return
     if scope is None and not any(k.casefold() == "scope" for k in props):
         scope = _deployment_group(file)
@@ -585,30 +643,10 @@ def _as_exported(row: dict, file: str) -> None:
 
 
 def _deployment_group(file: str) -> str:
-    """The id of the resource group a template is deployed to, which it does not state: a stand-in named
-    after the file, in a subscription not stated either."""
-    return f"/resourceGroups/<resource group {file} is deployed to>"
-
-
-# The scopes a role assignment names by the deployment's own resource group or subscription, as written
-# (blanks and brackets left out, in lower case): the stand-in id of each.
-_DEPLOYMENT_SCOPES: dict[str, Callable[[str], str]] = {
-    "resourcegroup().id": _deployment_group,
-    "subscription().id": lambda file: f"/subscriptions/<subscription {file} is deployed to>",
-}
-
-
-def _deployment_scope(row: dict, file: str) -> None:
-    """A role assignment's `scope` written as the deployment's resource group or subscription
-    (`[resourceGroup().id]`, `[subscription().id]`), which the template does not state: that scope's
-    stand-in id, so that the assignment is read as one on it."""
-    scope = row.get("scope")
-    if not isinstance(scope, Unknown):
-        return
-    written = "".join(scope.raw.split()).strip("[]").casefold()
-    made = _DEPLOYMENT_SCOPES.get(written)
-    if made is not None:
-        row["scope"] = made(file)
+    """The id of the resource group a template is deployed to, which it does not state: the stand-in of
+    `resourceGroup().id`, named after the file."""
+    group = deployment_group(file)["id"]
+    return group.stand_in if isinstance(group, Unknown) else ""
 
 
 def _unknowns(value: object) -> Iterator[Unknown]:
@@ -715,11 +753,14 @@ def _marked_extensions(record: object, marks: list[Mark]) -> object:
 __all__ = [
     "MAX_COPIES",
     "MAX_STRING",
+    "ROLE_ASSIGNMENT",
     "Declared",
     "LoadedText",
     "Unknown",
     "by_position",
     "classic_type",
+    "deployment_group",
+    "deployment_subscription",
     "parameter_stand_in",
     "partly_known",
     "read_type",
