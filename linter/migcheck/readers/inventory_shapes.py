@@ -1150,10 +1150,12 @@ def _no_agent_mark(settings: object, flag: str, spots: Spots) -> Mark | None:
 
 
 def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
-    """A classic VNet (`microsoft.classicnetwork/virtualnetworks`). It describes the network in full only
-    when it states its address space and its subnets, each subnet with its name and prefix; otherwise (a
-    part left out or null) it only says the network exists: a subnet or prefix missing from it is not
-    missing from the network."""
+    """A classic VNet (`microsoft.classicnetwork/virtualnetworks`). It describes the network when it states
+    its subnets, each with its name and prefix, and what it states of its address space: the prefixes
+    written, the space not known (`address_space_known`) when one is not, or the space is left out or null,
+    so that each prefix written is still checked. A row that leaves its subnets out (or null, or one
+    without its name or prefix) only says the network exists: a subnet missing from it is not missing from
+    the network."""
     props = item.properties
     if not isinstance(props, dict):
         return
@@ -1161,8 +1163,8 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     subnets = get(props, "subnets")
     network = None
     spots = item.spots
-    if isinstance(space, list) and isinstance(subnets, list) and _all_stated(space, subnets):
-        prefixes = strings(space)
+    if isinstance(subnets, list) and _all_stated(subnets):
+        prefixes = strings(space) if isinstance(space, list) else ()
         servers = strings(get(get(props, "dhcpOptions"), "dnsServers"))
         network = VirtualNetwork(
             item.name,
@@ -1176,6 +1178,7 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
                 DnsServer(a, a, mark)
                 for a, mark in zip(servers, spots.values(list(servers), "dnsServers"), strict=True)
             ),
+            address_space_known=isinstance(space, list) and len(prefixes) == len(space),
         )
     yield ClassicNetwork(item.name, item.mark, network, item.subscription, portal_group(item.id))
 
@@ -1242,11 +1245,9 @@ def portal_group(network: ResourceId) -> str:
     return "" if key(group) == _CLASSIC_NETWORKS_GROUP else group
 
 
-def _all_stated(space: list, subnets: list) -> bool:
-    """Whether every address prefix of a classic VNet is written, and every subnet with its name and
-    prefix."""
-    prefixes = all(text(p) for p in space)
-    return prefixes and all(text(get(s, "name")) and text(get(s, "addressPrefix")) for s in subnets)
+def _all_stated(subnets: list) -> bool:
+    """Whether every subnet of a classic VNet is written with its name and prefix."""
+    return all(text(get(s, "name")) and text(get(s, "addressPrefix")) for s in subnets)
 
 
 def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:

@@ -228,6 +228,7 @@ class Declared:
 # read into their parent's (a VM's extensions).
 _VM = "microsoft.classiccompute/virtualmachines"
 _VM_EXTENSION = "microsoft.classiccompute/virtualmachines/extensions"
+_VNET = "microsoft.classicnetwork/virtualnetworks"
 # What a stand-in calls a declared resource's name, by its type.
 _NOUNS = {
     _VM: "VM",
@@ -700,11 +701,14 @@ def _template_defaults(row: dict) -> None:
     declared with a virtual network and no `subnetNames` is in no subnet, one without `networkProfile` in no
     network, one without `hardwareProfile` (or its `availabilitySet`) in no availability set, one without
     `inputEndpoints` or `extensions` has none (but the extensions its child resources add), and a reference to its cloud service by `id` alone names the
-    service its id ends with."""
+    service its id ends with. A virtual network declared without `subnets` has none."""
     from migcheck.inventory_model import parse_id
 
     props = row.get("properties")
-    if str(row.get("type", "")).casefold() != _VM or not isinstance(props, dict):
+    rtype = str(row.get("type", "")).casefold()
+    if rtype == _VNET and isinstance(props, dict) and not any(k.casefold() == "subnets" for k in props):
+        props["subnets"] = []
+    if rtype != _VM or not isinstance(props, dict):
         return
     props.setdefault("extensions", [])
     props.setdefault("hardwareProfile", {})
