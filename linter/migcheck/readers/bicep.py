@@ -390,6 +390,9 @@ class _File:
         # are its caller's), and the group a module's `scope: resourceGroup('shop-rg')` names, if any.
         self.deployed_as = posixpath.basename(path)
         self.group: object = None
+        # The strings the callers of a module write in the `params` they pass it, each where written (the
+        # nearest caller's first): a finding about such a value points there (`Spots.passed`).
+        self.passed: tuple[tuple[str, Mark], ...] = ()
         for node in root.named_children:
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
@@ -453,10 +456,26 @@ class _File:
             called.given = given if isinstance(given, dict) else {}
             called.chain, called.calls = (*self.chain, path), self.calls
             called.deployed_as, called.group = self.deployed_as, self.group
+            called.passed = (*self._params_written(obj), *self.passed)
             group = _get(values.get("scope"), "name")  # `resourceGroup('shop-rg')`: that group
             if group is not None and not (isinstance(group, Unknown) and group.deployment):
                 called.group = group
             yield called, values
+
+    def _params_written(self, obj: Node) -> Iterator[tuple[str, Mark]]:
+        """Each plain string (no interpolation) a module call's body writes in its `params`, where written."""
+        for prop in obj.named_children:
+            parts = [c for c in prop.named_children if c.type not in ("comment", "decorators")]
+            if prop.type != "object_property" or len(parts) < 2 or self._key(parts[0]) != "params":
+                continue
+            stack = [parts[-1]]
+            while stack:
+                node = stack.pop()
+                value = _literal(node) if node.type == "string" else None
+                if value is not None:
+                    yield value, self.positions.mark(node)
+                elif node.type != "string":
+                    stack.extend(reversed(node.named_children))
 
     def _module(self, source: Node) -> tuple[str, bytes, Tree] | None:
         """The display path, bytes (without a BOM) and syntax tree of the Bicep file a module's path (as
@@ -553,7 +572,7 @@ class _File:
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):
                 written = self._worked_out(obj, values, written)
-            yield Declared(full_type, full_name, props, mark, start, end, own, written)
+            yield Declared(full_type, full_name, props, mark, start, end, own, written, self.passed)
             this = _Symbol(full_type, full_name)
             for child in _nested_declarations(obj):
                 yield from self._declared(child, this, item_env)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence, ValuesView
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, replace
 from sys import intern
 from typing import TypeGuard
@@ -195,6 +195,7 @@ class Spots:
         "_way",
         "end",
         "mark",
+        "passed",
         "start",
         "text",
     )
@@ -216,6 +217,10 @@ class Spots:
         # first line, so that columns there count from the object's own): each mark counts the lines
         # between it and the one before, not the whole object.
         self._offset, self._line, self._line_start = start, mark.line, start - mark.column + 1
+        # Where another file writes the strings it passes the object's file (a Bicep module's caller its
+        # `params`, an ARM deployment its linked template's `parameters`), by value: a value the object
+        # does not write is marked there, where a user changes it.
+        self.passed: Mapping[str, Mark] | None = None
 
     def key(self, name: str) -> int:
         """The offset of the first key `name` in the object, in the case written or another; -1 if none.
@@ -265,13 +270,14 @@ class Spots:
         marks: list[Mark] = []
         at = (self.key(under) if under else self.start) if values else -1
         for value in values:
-            if at >= 0:
-                at = self._find(value, at)
-            if at < 0:
-                marks.append(self.mark)
+            found = self._find(value, at) if at >= 0 else -1
+            if found < 0:
+                elsewhere = self.passed.get(value) if self.passed else None
+                marks.append(elsewhere or self.mark)
+                at = at if elsewhere is not None else -1
                 continue
-            marks.append(self._mark_of(at))
-            at += 1
+            marks.append(self._mark_of(found))
+            at = found + 1
         return marks
 
     def keys(self, name: str) -> list[Mark]:

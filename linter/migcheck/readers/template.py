@@ -167,12 +167,27 @@ class _Links:
         given = _get_folded(deployment.values.get("properties"), "parameters")
         walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
         walk.scope.caller = scope
+        walk.passed = (*self._passed(deployment, given), *self.walk.passed)
         # Deployed where its caller is, or to the group the deployment names.
         caller = scope.reads()
         walk.scope.file, walk.scope.group = caller.file, caller.group
         if "resourcegroup" in deployment.values:
             walk.scope.group = evaluator.value(deployment.values["resourcegroup"], scope, {})
         return walk
+
+    def _passed(self, deployment: _Written, given: object) -> Iterator[tuple[str, Mark]]:
+        """Each string the deployment passes its linked template as written (`{"value": "10.0.0.0/16"}`, no
+        expression), where its `parameters` write it."""
+        from migcheck.readers.arm_expressions import is_expression
+        from migcheck.readers.inventory_shapes import Spots
+
+        values = [_get_folded(v, "value") for v in given.values()] if isinstance(given, dict) else []
+        written = [v for v in values if isinstance(v, str) and not is_expression(v)]
+        mark = self.walk.lines.mark(deployment.start)
+        spots = Spots(self.walk.text, deployment.start, deployment.end, mark, cut_at=[])
+        for value, at in zip(written, spots.values(written, "parameters"), strict=True):
+            if at is not mark:
+                yield value, at
 
     def _outputs(self, deployment: _Written) -> object:
         """What `reference(...)` of the deployment gives: `{"outputs": {name: {"value": ...}}}`, each
@@ -440,7 +455,7 @@ def _parameters_file(path: str) -> dict[str, object]:
 
 
 def _classic(walk: _Walk, path: str, text: str) -> tuple[object, ...]:
-    expand = _Expansion(path, text)
+    expand = _Expansion(path, text, walk.passed)
     declared: list[Declared] = []
     for resource in walk.top:
         declared += expand.resource(resource, {}, None)
@@ -451,8 +466,9 @@ def _classic(walk: _Walk, path: str, text: str) -> tuple[object, ...]:
 class _Expansion:
     """The declared resources of a template's walk, each copy loop's items one each, values worked out."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, passed: tuple[tuple[str, Mark], ...] = ()) -> None:
         self.text = text
+        self.passed = passed
         self.evaluator = Evaluator(_BUDGET_FLOOR + _BUDGET_PER_CHAR * len(text))
         # How much of the text the loops' items may repeat between them: past it, a loop is one resource
         # whose index is not known (800 items of a megabyte's resource would be 800 MB to work through).
@@ -491,7 +507,7 @@ class _Expansion:
             reads = scope.reads()
             own["scope"] = deployment_group(reads.file, reads.group)["id"]
         mark = self._lines.mark(written.start)
-        return Declared(rtype, name, props, mark, written.start, written.end, own)
+        return Declared(rtype, name, props, mark, written.start, written.end, own, passed=self.passed)
 
     def _items(
         self, written: _Written, copies: dict[str | None, int | None]
@@ -564,6 +580,8 @@ class _Walk(_Scanner):
         self.found: list[tuple[int, str, tuple[str, ...], _Written]] = []
         # Deployments of a template linked by its path: the deployment, the scope it is written in, its link.
         self.linked: list[tuple[_Written, Scope, dict]] = []
+        # The strings the deployments that link this template pass it, where written (`Spots.passed`).
+        self.passed: tuple[tuple[str, Mark], ...] = ()
 
     def walk(self) -> str:
         """Read the whole text; what `_at_a_fixed_depth` returns."""

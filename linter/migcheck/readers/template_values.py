@@ -222,6 +222,8 @@ class Declared:
     # Where the resource's keys and strings are, when its reader's parser says (Bicep); None for JSON, whose
     # values are found in the text as JSON writes them.
     written: Written | None = None
+    # The strings the file's caller passes it, each where the caller writes it (`Spots.passed`).
+    passed: tuple[tuple[str, Mark], ...] = ()
 
 
 # The classic types whose resources the inventory mapping reads, and the child types whose resources are
@@ -538,10 +540,14 @@ def _spots(text: str, resource: Declared) -> Spots:
     from migcheck.readers.inventory_shapes import Spots, WrittenSpots
 
     if resource.written is not None:
-        return WrittenSpots(text, resource.start, resource.end, resource.mark, resource.written)
-    if not classic_type(resource.type):
-        return _expression_spots(text, resource)
-    return Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+        spots: Spots = WrittenSpots(text, resource.start, resource.end, resource.mark, resource.written)
+    elif not classic_type(resource.type):
+        spots = _expression_spots(text, resource)
+    else:
+        spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
+    if resource.passed:
+        spots.passed = dict(reversed(resource.passed))  # the nearest caller's first
+    return spots
 
 
 def _expression_spots(text: str, resource: Declared) -> Spots:
