@@ -17,8 +17,9 @@ writes it (the syntax tree says where each key and plain string is: `inventory_s
 
 A `module` of a Bicep file of the repository (`module web './vm.bicep' = {params: {...}}`) is read once for
 each item it makes, with the parameters the item passes, and its `outputs` are the using file's values
-(`web.outputs.name`); a Bicep file another Bicep file of the run uses is read through it only
-(`_used_elsewhere`). A module that is not read (a registry's, a file not checked, past the bounds of
+(`web.outputs.name`); a module of an ARM JSON template (`module net './vnet.json'`) is read by the template
+reader with the values it passes (`template.module_records`). A file another Bicep file of the run uses is
+read through it only (`used_elsewhere`). A module that is not read (a registry's, a file not checked, past the bounds of
 `template_values.FilesRead`) is said not read where its path is written (`TEMPLATE_FILE_NOT_READ`). A
 `.bicepparam` file's `param name = value`, which tree-sitter-bicep does not parse, is said not read in that file
 (`BICEPPARAM_NOT_READ`) when the Bicep file its `using` names declares classic resources.
@@ -81,6 +82,7 @@ from migcheck.readers.template_values import (
 if TYPE_CHECKING:
     from tree_sitter import Node, Tree
 
+    from migcheck.readers.beside import Settings
     from migcheck.readers.inventory_shapes import Written
 
 _GRAMMAR = "tree_sitter_bicep"
@@ -117,7 +119,7 @@ _PARAMETERS_SUFFIX = ".bicepparam"
 
 
 def _may_use_a_module(lowered: bytes) -> bool:
-    return b"module" in lowered and b".bicep" in lowered
+    return b"module" in lowered and (b".bicep" in lowered or b".json" in lowered)
 
 
 def read(path: str, data: bytes) -> Document:
@@ -149,7 +151,7 @@ def read(path: str, data: bytes) -> Document:
     suppressions, marked = _suppressions(tree.root_node, positions, text)
     classic = bool(found)
     given = _parameter_files_of(path) if found else ()
-    if found and _used_elsewhere(path):
+    if found and used_elsewhere(path):
         # A module another Bicep file of the run uses is read through it, with the parameters it passes
         # (`_File._called`): read alone as well, it would tell each resource again, of values not stated.
         found = ()
@@ -203,7 +205,7 @@ def _parameter_files() -> dict[str, tuple[tuple[Mark, ...], ...]]:
     return {target: tuple(files) for target, files in found.items()}
 
 
-def _used_elsewhere(path: str) -> bool:
+def used_elsewhere(path: str) -> bool:
     """Whether another Bicep file this run checks uses the file `path` as a module (`module net
     './net.bicep' = {...}`)."""
     from migcheck.readers import beside
@@ -427,6 +429,7 @@ class _File:
                     declared.append(resource)
         found = [*records_of(self.path, self.text, declared, BICEP_LANGUAGE), *extended]
         for node in self.modules.values():
+            found += self._arm_module(node)
             for module, _ in self._called(node):
                 found += module.records()
         return tuple(sorted(found, key=by_position))
@@ -457,9 +460,7 @@ class _File:
             called.chain, called.calls = (*self.chain, path), self.calls
             called.deployed_as, called.group = self.deployed_as, self.group
             called.passed = (*self._params_written(obj), *self.passed)
-            group = _get(values.get("scope"), "name")  # `resourceGroup('shop-rg')`: that group
-            if group is not None and not (isinstance(group, Unknown) and group.deployment):
-                called.group = group
+            called.group = self._group_of(values)
             yield called, values
 
     def _params_written(self, obj: Node) -> Iterator[tuple[str, Mark]]:
@@ -477,19 +478,57 @@ class _File:
                 elif node.type != "string":
                     stack.extend(reversed(node.named_children))
 
-    def _module(self, source: Node) -> tuple[str, bytes, Tree] | None:
-        """The display path, bytes (without a BOM) and syntax tree of the Bicep file a module's path (as
-        written, from this file's folder) names, when it is a file the run checks (`beside.settings_file`)
-        that parses and no file the module is read through; None otherwise, said not read (`unread`). A
-        file read alone (a test, the plugin) reads no module and says nothing of it."""
+    def _arm_module(self, node: Node) -> list[object]:
+        """The records of the ARM JSON template a module uses (`module net './vnet.json' = {...}`, which
+        Bicep deploys as it is), read once for each item the module makes, its parameters given the values
+        the item passes (`template.module_records`); none for a module of a Bicep file."""
+        from migcheck.readers.template import module_records
+
+        source, body = _first_named(node, "string"), _body(node)
+        stated = _literal(source) if source is not None else None
+        if source is None or body is None or stated is None or not stated.strip().lower().endswith(".json"):
+            return []
+        if ":" in stated:  # an address: not in the repository
+            self.calls.not_read(self.positions.mark(source))
+            return []
+        found = self._module_file(source, stated)
+        if found is None:
+            return []
+        records: list[object] = []
+        for env, obj in self._items(body, {}):
+            if not self.calls.take(len(found.data)):
+                self.calls.not_read(self.positions.mark(source))
+                break
+            values = self._object(obj, env)
+            given = values.get("params")
+            made = module_records(
+                found,
+                given if isinstance(given, dict) else {},
+                (*self._params_written(obj), *self.passed),
+                self.deployed_as,
+                self._group_of(values),
+            )
+            if made is None:  # not a deployment template, or one that does not parse
+                self.calls.not_read(self.positions.mark(source))
+                break
+            records += made
+        return records
+
+    def _group_of(self, values: dict[str, object]) -> object:
+        """The resource group a module call deploys to: the one its `scope` names by name
+        (`resourceGroup('shop-rg')`), else this file's."""
+        group = _get(values.get("scope"), "name")
+        if group is not None and not (isinstance(group, Unknown) and group.deployment):
+            return group
+        return self.group
+
+    def _module_file(self, source: Node, stated: str) -> Settings | None:
+        """The file a module's path (as written, from this file's folder) names, when it is a file the run
+        checks (`beside.settings_file`) and no file the module is read through; None otherwise, said not
+        read. A file read alone (a test, the plugin) reads no module and says nothing of it."""
         from migcheck.readers import beside
-        from migcheck.readers.grammars import parser
 
         if not beside.finding():
-            return None
-        stated = _literal(source)
-        if stated is None or not stated.strip() or ":" in stated or not stated.lower().endswith(".bicep"):
-            self.calls.not_read(self.positions.mark(source))  # a registry's, a spec's, an ARM template
             return None
         wanted = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), stated.strip()))
         top = posixpath.dirname(self.chain[0]) or "."
@@ -499,6 +538,26 @@ class _File:
         found = beside.settings_file(posixpath.relpath(wanted, top))
         if found is None:
             self.calls.not_read(self.positions.mark(source), unchecked=True)
+        return found
+
+    def _module(self, source: Node) -> tuple[str, bytes, Tree] | None:
+        """The display path, bytes (without a BOM) and syntax tree of the Bicep file a module's path (as
+        written, from this file's folder) names, when it is a file the run checks (`beside.settings_file`)
+        that parses and no file the module is read through; None otherwise, said not read (`unread`). An ARM
+        template's is read apart (`_arm_module`)."""
+        from migcheck.readers import beside
+        from migcheck.readers.grammars import parser
+
+        if not beside.finding():
+            return None
+        stated = _literal(source)
+        if stated is not None and stated.strip().lower().endswith(".json"):
+            return None
+        if stated is None or not stated.strip() or ":" in stated or not stated.lower().endswith(".bicep"):
+            self.calls.not_read(self.positions.mark(source))  # a registry's, a spec's
+            return None
+        found = self._module_file(source, stated)
+        if found is None:
             return None
         body = found.data[3:] if found.data.startswith(b"\xef\xbb\xbf") else found.data
         tree = parser(_GRAMMAR).parse(body)

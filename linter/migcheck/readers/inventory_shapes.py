@@ -68,6 +68,7 @@ from migcheck.model import (
     Subnet,
     UnplacedDisk,
     VirtualNetwork,
+    is_stand_in,
     lun_key,
     shown_at,
     storage_account,
@@ -1170,7 +1171,7 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
     network = None
     spots = item.spots
     if isinstance(subnets, list) and _all_stated(subnets):
-        prefixes = strings(space) if isinstance(space, list) else ()
+        prefixes = tuple(p for p in strings(space) if not is_stand_in(p)) if isinstance(space, list) else ()
         servers = strings(get(get(props, "dhcpOptions"), "dnsServers"))
         network = VirtualNetwork(
             item.name,
@@ -1263,7 +1264,10 @@ def _subnets(subnets: list, spots: Spots) -> Iterator[Subnet]:
     names = spots.values([name for name, _ in named], "subnets")
     prefixes = iter(spots.values([prefix for _, prefix in named if prefix], "subnets"))
     for (name, prefix), mark in zip(named, names, strict=True):
-        yield Subnet(name, AddressPrefix(prefix, next(prefixes)) if prefix else None, mark)
+        at = next(prefixes) if prefix else None
+        # A prefix the file leaves to a value it does not state (a template's parameter): none stated.
+        stated = at is not None and not is_stand_in(prefix)
+        yield Subnet(name, AddressPrefix(prefix, at) if stated and at is not None else None, mark)
 
 
 def _reserved_ip(item: Item) -> Iterator[ClassicReservedIp]:

@@ -14,7 +14,9 @@ deployments` with `properties.template`), whose expressions read the parameters 
 template around them, or, with `expressionEvaluationOptions.scope` `inner`, their own, given the values the
 deployment passes. A deployment that links a template by its path (`templateLink.relativePath`) reads that
 template with the parameters it passes, and `reference('<deployment>').outputs` are the linked template's
-(`_Links`); a template another template of the run links is read through it only (`_linked_elsewhere`). A
+(`_Links`), with the values of the parameters file it links by a path (`parametersLink`) when it passes none
+of its own; a template another template of the run links, or a Bicep file uses as a module, is read through
+it only (`_linked_elsewhere`, `_used_as_a_module`). A
 resource in a `copy` loop is one resource for each item when its count is known (up to Resource Manager's
 800), else one whose index is not known. Values are worked out by `arm_expressions`.
 
@@ -44,6 +46,7 @@ from migcheck.readers.inventory import (
     _role_names,
     _Scanner,
 )
+from migcheck.readers.inventory_shapes import Spots
 from migcheck.readers.suppressions import Directive, gathered, placed, slash_comment_text
 from migcheck.readers.template_values import (
     MAX_FILE_DEPTH,
@@ -102,13 +105,33 @@ def read_template(path: str, text: str) -> tuple[object, ...] | None:
         walk.scope.supplied = _parameters_file(path)
     files = FilesRead(len(text))
     found = _at_a_fixed_depth(lambda: _records(walk, path, text, (path,), files))
-    if found and _linked_elsewhere(path):
+    if found and (_linked_elsewhere(path) or _used_as_a_module(path)):
         # A template another template of the run links by its path is read through it, with the parameters
         # its deployment passes (`_linked`): read alone as well, it would tell each resource again, of values
         # not stated. It is still a template, of nothing classic of its own: no export.
         return with_unread((), files.said(True), path, TEMPLATE_LANGUAGE)
     found = list(with_unread(tuple(found), files.said(bool(found)), path, TEMPLATE_LANGUAGE))
     return tuple(sorted(found, key=by_position)) or None
+
+
+def module_records(
+    found: Settings,
+    given: dict[str, object],
+    passed: tuple[tuple[str, Mark], ...],
+    file: str,
+    group: object,
+) -> list[object] | None:
+    """The records of the template `found` that a Bicep module uses (`module net './vnet.json'`), its
+    parameters given the values the module's `params` work out to (`given`), deployed where the Bicep
+    file `file` (its name) is, or to `group`; `passed` the strings the callers write, where written. None
+    when it is not a deployment template, or does not parse."""
+    walk = _walked(found)
+    if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
+        return None
+    walk.scope.supplied = {k.casefold(): v for k, v in given.items()}
+    walk.scope.file, walk.scope.group, walk.passed = file, group, passed
+    files = FilesRead(len(walk.text))
+    return _at_a_fixed_depth(lambda: _records(walk, walk.path, walk.text, (walk.path,), files))
 
 
 def _records(walk: _Walk, path: str, text: str, chain: tuple[str, ...], files: FilesRead) -> list[object]:
@@ -168,6 +191,9 @@ class _Links:
         walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
         walk.scope.caller = scope
         walk.passed = (*self._passed(deployment, given), *self.walk.passed)
+        if not isinstance(given, dict):  # its values in a parameters file it links instead
+            walk.scope.supplied, passed = self._parameters_linked(deployment, scope, evaluator)
+            walk.passed = (*passed, *walk.passed)
         # Deployed where its caller is, or to the group the deployment names.
         caller = scope.reads()
         walk.scope.file, walk.scope.group = caller.file, caller.group
@@ -175,11 +201,29 @@ class _Links:
             walk.scope.group = evaluator.value(deployment.values["resourcegroup"], scope, {})
         return walk
 
+    def _parameters_linked(
+        self, deployment: _Written, scope: Scope, evaluator: Evaluator
+    ) -> tuple[dict[str, object], tuple[tuple[str, Mark], ...]]:
+        """The values of the parameters file a deployment links (`"parametersLink": {"uri":
+        "nested/vnet.parameters.json"}`, a path of the repository from this template's folder, as a
+        `templateLink`'s), by name case-folded, and where that file writes each string; none when it links
+        none the run checks."""
+        link = _get_folded(deployment.values.get("properties"), "parameterslink")
+        stated = evaluator.value(_get_folded(link, "uri"), scope, {}) if isinstance(link, dict) else None
+        found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
+        values = _parameter_values(found) if found is not None else {}
+        if found is None or not values:
+            return {}, ()
+        text = _decode(found.data)[0]
+        written = [v for v in values.values() if isinstance(v, str)]
+        start = Mark(found.path, 1, column=1)
+        marks = Spots(text, 0, len(text), start, cut_at=[]).values(written, "parameters")
+        return values, tuple((v, at) for v, at in zip(written, marks, strict=True) if at is not start)
+
     def _passed(self, deployment: _Written, given: object) -> Iterator[tuple[str, Mark]]:
         """Each string the deployment passes its linked template as written (`{"value": "10.0.0.0/16"}`, no
         expression), where its `parameters` write it."""
         from migcheck.readers.arm_expressions import is_expression
-        from migcheck.readers.inventory_shapes import Spots
 
         values = [_get_folded(v, "value") for v in given.values()] if isinstance(given, dict) else []
         written = [v for v in values if isinstance(v, str) and not is_expression(v)]
@@ -239,6 +283,13 @@ def _linked_template(stated: str, chain: tuple[str, ...]) -> Settings | None:
     if wanted in chain:
         return None
     return beside.settings_file(posixpath.relpath(wanted, posixpath.dirname(chain[0]) or "."))
+
+
+def _used_as_a_module(path: str) -> bool:
+    """Whether a Bicep file this run checks uses the template `path` as a module, and reads it so."""
+    from migcheck.readers.bicep import used_elsewhere
+
+    return used_elsewhere(path)
 
 
 def _linked_elsewhere(path: str) -> bool:
@@ -433,8 +484,12 @@ def _parameters_file(path: str) -> dict[str, object]:
     if not beside.finding() or not name.lower().endswith(".json"):
         return {}
     found = beside.settings_file(name[: -len(".json")] + ".parameters.json")
-    if found is None:
-        return {}
+    return _parameter_values(found) if found is not None else {}
+
+
+def _parameter_values(found: Settings) -> dict[str, object]:
+    """The values a parameters file gives, by name case-folded: each `value` as written; none when it is
+    not a parameters file that parses. A parameter taken from a key vault (`reference`) is given none."""
     text, problem = _decode(found.data)  # UTF-8, or UTF-16 as Windows PowerShell's Out-File writes it
     try:
         values = json.loads(text) if problem is None else None
