@@ -175,3 +175,32 @@ resource vnet 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {
 """
     [network] = [r for r in bicep.read("net.bicep", text.encode()).resources if isinstance(r, ClassicNetwork)]
     assert network.name == "<virtual network name, …-vnet, net.bicep:2:9>"
+
+
+def _nested(evaluation: str, resource: dict) -> dict:
+    template = {"$schema": SCHEMA, "resources": [resource]}
+    return {
+        "type": "Microsoft.Resources/deployments",
+        "apiVersion": "2022-09-01",
+        "name": "classic-roles",
+        "resourceGroup": "classic-rg",
+        "properties": {
+            "mode": "Incremental",
+            "expressionEvaluationOptions": {"scope": evaluation},
+            "template": template,
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("evaluation", "scope"), [("outer", None), ("inner", "[resourceGroup().id]")], ids=["outer", "inner"]
+)
+def test_an_inline_nested_deployment_s_assignment_is_on_the_group_the_deployment_names(
+    tmp_path, monkeypatch, evaluation, scope
+):
+    assignment = _assignment(scope)
+    assignment["properties"]["principalId"] = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+    assignment["name"] = "[guid('classic-roles')]"
+    text = json.dumps({"$schema": SCHEMA, "resources": [_nested(evaluation, assignment)]}, indent=2)
+    [message] = _messages(tmp_path, monkeypatch, {"roles.json": text})
+    assert "on resource group 'classic-rg'" in message

@@ -62,6 +62,9 @@ class Scope:
     # caller's, and its group the one its deployment names (`"resourceGroup": "shop-rg"`) when it names one.
     file: str = ""
     group: object = None
+    # A nested deployment's `resourceGroup` as written, and the scope it is evaluated in: the group its
+    # template is deployed to.
+    deployed_to: tuple[object, Scope] | None = None
 
     def reads(self) -> Scope:
         return self.outer.reads() if self.outer is not None else self
@@ -490,7 +493,23 @@ def _reference(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Cop
 
 def _resource_group(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
     """`resourceGroup()`: the group the template is deployed to (`template_values.deployment_group`)."""
-    return deployment_group(scope.file, scope.group) if not nodes else Unknown()
+    return deployment_group(scope.file, deployed_group(ev, scope)) if not nodes else Unknown()
+
+
+def deployed_group(ev: Evaluator, scope: Scope) -> object:
+    """The name of the resource group the template of `scope` is deployed to, where stated: the one its
+    nested deployment names (`"resourceGroup": "classic-rg"`), else its own (a linked template's), else its
+    caller's or outer template's; None for the group the whole deployment goes to, which no file states."""
+    while True:
+        if scope.deployed_to is not None:
+            written, at = scope.deployed_to
+            return ev.value(written, at, {})
+        if scope.group is not None:
+            return scope.group
+        above = scope.outer or scope.caller
+        if above is None:
+            return None
+        scope = above
 
 
 def _subscription(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:

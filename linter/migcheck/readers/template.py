@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
-from migcheck.readers.arm_expressions import Evaluator, Scope, as_count
+from migcheck.readers.arm_expressions import Evaluator, Scope, as_count, deployed_group
 from migcheck.readers.inventory import (
     _at_a_fixed_depth,
     _decode,
@@ -194,11 +194,10 @@ class _Links:
         if not isinstance(given, dict):  # its values in a parameters file it links instead
             walk.scope.supplied, passed = self._parameters_linked(deployment, scope, evaluator)
             walk.passed = (*passed, *walk.passed)
-        # Deployed where its caller is, or to the group the deployment names.
-        caller = scope.reads()
-        walk.scope.file, walk.scope.group = caller.file, caller.group
+        # Deployed where its caller is (`arm_expressions.deployed_group`), or to the group it names.
+        walk.scope.file = scope.reads().file
         if "resourcegroup" in deployment.values:
-            walk.scope.group = evaluator.value(deployment.values["resourcegroup"], scope, {})
+            walk.scope.deployed_to = (deployment.values["resourcegroup"], scope)
         return walk
 
     def _parameters_linked(
@@ -559,8 +558,7 @@ class _Expansion:
         if "scope" in written.values:  # an extension resource's (a role assignment's)
             own["scope"] = ev.value(written.values["scope"], scope, copies)
         elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the group the template is deployed to
-            reads = scope.reads()
-            own["scope"] = deployment_group(reads.file, reads.group)["id"]
+            own["scope"] = deployment_group(scope.reads().file, deployed_group(ev, scope))["id"]
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own, passed=self.passed)
 
@@ -745,6 +743,8 @@ class _Walk(_Scanner):
         evaluated in the outer template's scope, or in its own (`inner`) given the values the deployment
         passes."""
         inner, resources, found = nested
+        if "resourcegroup" in deployment.values:
+            inner.deployed_to = (deployment.values["resourcegroup"], scope)
         props = deployment.values.get("properties")
         options = _get_folded(props, "expressionevaluationoptions")
         said = _get_folded(options, "scope")
