@@ -32,7 +32,7 @@ that names no classic type and no cloud service of extended support, and uses no
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -74,6 +74,7 @@ from migcheck.readers.template_values import (
     deployment_subscription,
     parameter_stand_in,
     partly_known,
+    passed_at,
     read_type,
     used_alone_never,
     with_unread,
@@ -395,6 +396,7 @@ class _File:
         # The strings the callers of a module write in the `params` they pass it, each where written (the
         # nearest caller's first): a finding about such a value points there (`Spots.passed`).
         self.passed: tuple[tuple[str, Mark], ...] = ()
+        self.passed_marks: Mapping[str, Mark] | None = None
         for node in root.named_children:
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
@@ -462,6 +464,12 @@ class _File:
             called.passed = (*self._params_written(obj), *self.passed)
             called.group = self._group_of(values)
             yield called, values
+
+    def _passed_at(self) -> Mapping[str, Mark] | None:
+        """`template_values.passed_at` of the strings the file's callers pass it, made once."""
+        if self.passed_marks is None and self.passed:
+            self.passed_marks = passed_at(self.passed)
+        return self.passed_marks
 
     def _params_written(self, obj: Node) -> Iterator[tuple[str, Mark]]:
         """Each plain string (no interpolation) a module call's body writes in its `params`, where written."""
@@ -631,7 +639,7 @@ class _File:
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):
                 written = self._worked_out(obj, values, written)
-            yield Declared(full_type, full_name, props, mark, start, end, own, written, self.passed)
+            yield Declared(full_type, full_name, props, mark, start, end, own, written, self._passed_at())
             this = _Symbol(full_type, full_name)
             for child in _nested_declarations(obj):
                 yield from self._declared(child, this, item_env)

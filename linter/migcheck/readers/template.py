@@ -56,6 +56,7 @@ from migcheck.readers.template_values import (
     Unknown,
     by_position,
     deployment_group,
+    passed_at,
     read_type,
     records_of,
     used_alone_never,
@@ -522,7 +523,7 @@ class _Expansion:
 
     def __init__(self, path: str, text: str, passed: tuple[tuple[str, Mark], ...] = ()) -> None:
         self.text = text
-        self.passed = passed
+        self.passed = passed_at(passed)
         self.evaluator = Evaluator(_BUDGET_FLOOR + _BUDGET_PER_CHAR * len(text))
         # How much of the text the loops' items may repeat between them: past it, a loop is one resource
         # whose index is not known (800 items of a megabyte's resource would be 800 MB to work through).

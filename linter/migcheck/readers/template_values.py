@@ -17,7 +17,7 @@ that MIG601 reports: a template that declares classic resources is automation th
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,12 @@ class LoadedText(str):
         loaded = super().__new__(cls, text)
         loaded.file = file
         return loaded
+
+
+def passed_at(passed: tuple[tuple[str, Mark], ...]) -> Mapping[str, Mark] | None:
+    """Where the callers of a file write each string they pass it, the nearest caller's first (`passed`
+    lists the nearest caller's strings first); None when they pass none."""
+    return dict(reversed(passed)) if passed else None
 
 
 def parameter_stand_in(name: str, mark: Mark) -> Unknown:
@@ -222,8 +228,9 @@ class Declared:
     # Where the resource's keys and strings are, when its reader's parser says (Bicep); None for JSON, whose
     # values are found in the text as JSON writes them.
     written: Written | None = None
-    # The strings the file's caller passes it, each where the caller writes it (`Spots.passed`).
-    passed: tuple[tuple[str, Mark], ...] = ()
+    # The strings the file's callers pass it, each where a caller writes it (`Spots.passed`, `passed_at`): one
+    # mapping for all the resources of one reading of the file.
+    passed: Mapping[str, Mark] | None = None
 
 
 # The classic types whose resources the inventory mapping reads, and the child types whose resources are
@@ -545,8 +552,7 @@ def _spots(text: str, resource: Declared) -> Spots:
         spots = _expression_spots(text, resource)
     else:
         spots = Spots(text, resource.start, resource.end, resource.mark, cut_at=[])
-    if resource.passed:
-        spots.passed = dict(reversed(resource.passed))  # the nearest caller's first
+    spots.passed = resource.passed
     return spots
 
 
@@ -773,6 +779,7 @@ __all__ = [
     "deployment_subscription",
     "parameter_stand_in",
     "partly_known",
+    "passed_at",
     "read_type",
     "records_of",
 ]
