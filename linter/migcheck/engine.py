@@ -748,6 +748,8 @@ def unmatched_settings_patterns(
 def _needed(found: list[Candidate], rules: RuleSet, enabled: frozenset[str]) -> list[Candidate]:
     """The candidates the enabled rules need read: those that may be of a kind they need. A file named on
     the command line is read whatever it is (the user asked for it), and so is one of no known kind."""
+    if not found:  # the kinds each rule reads come from the readers, which import lxml: not for nothing
+        return found
     kinds = kinds_to_read(rule.reads() for rule in rules if rule.code in enabled)
     if kinds is None:
         return found
