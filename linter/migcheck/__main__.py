@@ -1,7 +1,5 @@
 """`python -m migcheck` runs the command line."""
 
-import sys
+from migcheck.cli import run
 
-from migcheck.cli import main
-
-sys.exit(main())
+run()
