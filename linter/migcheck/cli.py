@@ -58,12 +58,12 @@ def run() -> NoReturn:
     global _KEPT_TO_THE_END
     _KEPT_TO_THE_END = []
     code = main()
+    threading = sys.modules.get("threading")
+    if not isinstance(code, int) or (threading is not None and threading.active_count() > 1):
+        sys.exit(code)  # Python's own exit waits for the threads, then runs the exit handlers
     import atexit
 
     atexit._run_exitfuncs()
-    threading = sys.modules.get("threading")
-    if not isinstance(code, int) or (threading is not None and threading.active_count() > 1):
-        sys.exit(code)
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
