@@ -1480,6 +1480,9 @@ class _Walker:
         # by (file, name): see `functions_run`.
         self.library_of: dict[int, _Library] = {}
         self.in_library: _Library | None = None
+        # The sourced files run whole here (`_sourced_file_run`), by id: their functions are the script's
+        # from there, as PowerShell makes a dot-sourced file's, their calls the script's to report.
+        self.run_whole: set[int] = set()
         self.library_run: set[tuple[str, str]] = set()
         # While another file's commands run as this file's (an Ansible task file a playbook includes): its
         # classic calls are that file's own check's to report, as a sourced file's function's are.
@@ -1497,15 +1500,18 @@ class _Walker:
         written first is no Abort of the Prepare a `start()` runs (as a PowerShell module's functions are,
         see `powershell.Interpreter.stage`)."""
         self.statements(root)
+        self.functions_no_call_runs(self._own_function)
+
+    def functions_no_call_runs(self, own: Callable[[Node], bool]) -> None:
+        """After the code that runs: each function `own` says is the file's to read that no call of it ran,
+        as a stage of its own (see `run`)."""
         self.own_calls = len(self.calls)
         ran: set[str] = set()
         with self._maybe():
             level = self.uncertain
             while True:  # and those they define, in turn; a sourced file's are read once in its own check
                 done = self.called | ran
-                waiting = [
-                    (n, b) for n, b in self.functions.items() if n not in done and b.id not in self.library_of
-                ]
+                waiting = [(n, b) for n, b in self.functions.items() if n not in done and own(b)]
                 if not waiting:
                     break
                 for name, body in waiting:
@@ -1518,6 +1524,17 @@ class _Walker:
                         self._uncalled(first, level)
             self.stage = ()
             self.reading.read_once_in = ""
+
+    def _own_function(self, body: Node) -> bool:
+        """Whether a function is the script's own to read where no call runs it: one it defines, or one of
+        a file it sources and runs whole; a library's others are read once in that file's own check."""
+        library = self.library_of.get(body.id)
+        return library is None or id(library) in self.run_whole
+
+    def of_a_file_run_whole(self, body: Node) -> bool:
+        """Whether a function is one of a sourced file run whole here (`run_whole`)."""
+        library = self.library_of.get(body.id)
+        return library is not None and id(library) in self.run_whole
 
     def _uncalled(self, first: int, level: int) -> None:
         """The classic calls from `first` on, made by a function nothing in the script calls, that run
@@ -2757,27 +2774,33 @@ class _Walker:
             self._sourced_file_run(library, [w for a in arguments[1:] for w in self.words(a)])
 
     def _runs_when_sourced(self, settings: beside.Settings, library: _Library, arguments: list[Node]) -> bool:
-        """Whether the top level of a file sourced here is run here, not only read for its values: one that
-        defines no function and whose commands depend on the script that sources it, by the words it is
-        sourced with (`source ./create.sh shopsvc`, its `$1`), or by a function the script has defined and
-        it calls (main.sh sources lib.sh, then steps.sh, whose `deploy_vm web1` is lib.sh's)."""
-        if library.functions or self.in_library is not None or self.flat or self.depth >= _CALL_DEPTH:
+        """Whether the top level of a file sourced here is run here, not only read for its values: one whose
+        commands depend on the script that sources it, by the words it is sourced with (`source
+        ./create.sh shopsvc`, its `$1`), by a function the script has defined, not the file, and it calls
+        (main.sh sources lib.sh, then steps.sh, whose `deploy_vm web1` is lib.sh's), or by a variable the
+        script holds and the file reads without setting it (`azure vm create "$SERVICE" …` after
+        `SERVICE=svc1`), whether or not the file defines functions too, as bash runs it. A library of
+        functions and constants, whose commands depend on none of these, keeps its own read."""
+        if self.in_library is not None or self.flat or self.depth >= _CALL_DEPTH:
             return False
         commands = beside.values_of(settings, _top_level_commands)
         if not commands:
             return False
+        its_own = {name for name, _ in library.functions}
         return (
             len(arguments) > 1
-            or any(name in self.functions for name in commands)
+            or any(name in self.functions and name not in its_own for name in commands)
             or any(name in self.scope.variables for name in beside.values_of(settings, _top_level_reads))
         )
 
     def _sourced_file_run(self, library: _Library, words: list[Word]) -> None:
         """A sourced file's top level run here, in this shell (see `_runs_when_sourced`), with `words` as its
         `$1`... while it runs when it is sourced with any, each command shown where the file writes it and
-        the script's own: the file's own read, alone, is then not said again (`WHOLE_FILE_RUN`)."""
+        the script's own: the file's own read, alone, is then not said again (`WHOLE_FILE_RUN`), and the
+        functions it defines are the script's, read here where no call runs them (`_own_function`)."""
         self.spend(len(library.source))
         self.library_run.add((library.path, WHOLE_FILE_RUN))
+        self.run_whole.add(id(library))
         scope, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
         given = scope.arguments
         if words:
@@ -3423,15 +3446,17 @@ class _Walker:
     @contextlib.contextmanager
     def _in_library(self, name: str, body: Node) -> Iterator[None]:
         """While the body of a sourced file's function runs (see `_settings_loaded`): the code read is the
-        file's, its marks pointing there; its classic calls are the file's own check's to report."""
+        file's, its marks pointing there; its classic calls are the file's own check's to report, unless
+        the script ran the file whole (`run_whole`), whose functions are the script's."""
         library = self.library_of.get(body.id)
         if library is None or self.in_library is library:
             yield
             return
         saved = self.source, self.where, self.placeholders, self.in_library
         self.source, self.where, self.placeholders = library.source, library.where, library.placeholders
-        self.in_library = library
-        self.library_run.add((library.path, name))
+        if id(library) not in self.run_whole:
+            self.in_library = library
+            self.library_run.add((library.path, name))
         try:
             yield
         finally:
@@ -5380,6 +5405,9 @@ class CommandLines:
         self.walker.reading.refused.append(mark)
 
     def resources(self) -> tuple[object, ...]:
+        # A step's own functions are its shell's alone, gone when it ends; those of a file a line sourced and
+        # ran whole are that file's, which another script may source and call: read where no call ran them.
+        self.walker.functions_no_call_runs(self.walker.of_a_file_run_whole)
         script = self.walker.script()
         described = tuple(self.walker.reading.resources())
         walker = self.walker
