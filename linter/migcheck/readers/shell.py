@@ -5256,19 +5256,24 @@ class CommandLines:
         source = line.encode("utf-8")
         walker.spend(len(source))
         source, tree = _bash_parse(source)
+        where = _HeldAt(self.path, anchors, exact=True)
+        placeholders = walker.placeholders
         if tree.root_node.has_error:
             # What a script file of the same text reads (a placeholder `<name>` as a word, a braced loop) is
-            # no fault to say: only what `_parse` would refuse there is.
-            if not _prepared(self.path, line)[1].root_node.has_error:
-                return None
-            return _syntax_problem(tree.root_node, _HeldAt(self.path, anchors, exact=True))
+            # read so here, every byte in its place: only what `_parse` would refuse there is a fault.
+            prepared, prepared_tree, positions, placeholders = _prepared(self.path, line)
+            if prepared_tree.root_node.has_error:
+                return _syntax_problem(tree.root_node, where)
+            source, tree, where.loop_heads = prepared, prepared_tree, positions.loop_heads
         saved = walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating
-        walker.source, walker.where = source, _HeldAt(self.path, anchors, exact=True)
+        held_placeholders, walker.placeholders = walker.placeholders, placeholders
+        walker.source, walker.where = source, where
         walker.line_holes, walker.empty_holes, walker.stating = tuple(holes), empty, stating
         try:
             walker.statements(tree.root_node)
         finally:
             walker.source, walker.where, walker.line_holes, walker.empty_holes, walker.stating = saved
+            walker.placeholders = held_placeholders
         return None
 
     def run_powershell(
