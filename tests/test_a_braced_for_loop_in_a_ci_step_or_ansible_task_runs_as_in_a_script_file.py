@@ -41,4 +41,3 @@ def _services(result) -> list[str]:
 def test_the_loop_runs_once_per_item(tmp_path, monkeypatch, case):
     path, text = _files(LOOP)[case]
     assert _services(lint_files(tmp_path, monkeypatch, {path: text}, dedent=False)) == ["web1", "web2"]
-
