@@ -1038,6 +1038,9 @@ class _Context:
     runs: bool | None = True
     job: int = 0  # the job the steps are of, by its number in the file; 0 for steps outside any job
     azure: bool = False
+    # The system the file states its steps run on (`_stated_system`): "linux", "macos", "windows", or None
+    # where it states none (a self-hosted pool or runner chosen by name, a GitLab job with no `image:`).
+    system: str | None = None
 
 
 class _Walk:
@@ -1304,7 +1307,7 @@ class _Walk:
                 self.refused = _gitlab_refuses(value)
             lines = _lines(value)
             if lines:
-                bash = not powershell and _runs_in_bash(key, value, entries, context)
+                bash = not powershell and _runs_in_bash(self.path, key, value, entries, context)
                 self.steps.append(_Step(node, powershell, context, lines, key=key, bash=bash))
                 read.add(key)
         task = entries.get("task")
@@ -1579,6 +1582,7 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
         context = replace(context, runs=_both(context.runs, _condition_holds(condition, context.macros)))
     if job:
         context = replace(context, runs=_both(context.runs, _gitlab_rules_let_run(entries, context)))
+    context = _with_stated_system(entries, context)
     defaults = entries.get("defaults")
     run = _entry(defaults, "run") if _mapping(defaults) else None
     stated_shell = _entry(run, "shell") if _mapping(run) else None
@@ -1589,6 +1593,57 @@ def _within(entries: dict[str, Node], context: _Context, *, job: bool = False) -
     if _windows_runner(entries.get("runs-on"), macros) or _windows_runner(entries.get("tags"), macros):
         return replace(context, shell="pwsh")
     return context
+
+
+def _with_stated_system(entries: dict[str, Node], context: _Context) -> _Context:
+    """The context with the system a mapping states its steps run on, over what those around it state: an
+    Azure Pipelines `pool:` (its `vmImage:`; a pool chosen by name alone states none), a GitLab CI job's
+    `image:` (or the file's, or its `default:`'s), a Travis CI `os:`. Each key is one CI service's alone."""
+    gitlab_default = _entry(entries.get("default"), "image") if _mapping(entries.get("default")) else None
+    if context.azure and "pool" in entries:
+        pool = entries["pool"]
+        image = _entry(pool, "vmimage") or _entry(pool, "vmImage") if _mapping(pool) else None
+        return replace(context, system=_image_system(image, context.macros) if image is not None else None)
+    image = entries.get("image", gitlab_default)
+    if image is not None and not context.azure:
+        named = _entry(image, "name") if _mapping(image) else image
+        return replace(context, system=_container_system(named, context.macros))
+    travis_os = entries.get("os")
+    if travis_os is not None and not context.azure:
+        systems = {_image_system(one, context.macros) for one in _scalar_nodes(travis_os)}
+        return replace(context, system=systems.pop() if len(systems) == 1 else None)
+    return context
+
+
+def _image_system(image: Node | None, macros: dict[str, Node] | None) -> str | None:
+    """The system a hosted image or `os:` names (`ubuntu-latest`, `macOS-14`, `windows-2022`, `vs2017-win2016`,
+    Travis' `linux`, `osx`); None for one not stated or of another name."""
+    text = _named_text(image, macros)
+    if text.startswith(("ubuntu", "linux")):
+        return "linux"
+    if text.startswith(("macos", "osx")):
+        return "macos"
+    if text.startswith(("windows", "vs20", "win")):
+        return "windows"
+    return None
+
+
+def _named_text(node: Node | None, macros: dict[str, Node] | None) -> str:
+    """The text a scalar states, through a reference to a value the file states; "" for any other node."""
+    if not _scalar(node):
+        return ""
+    bound = _whole_reference(node, macros or {})
+    return bound.value.strip().casefold() if _scalar(bound) else ""
+
+
+def _container_system(image: Node | None, macros: dict[str, Node] | None) -> str | None:
+    """The system of a container image a GitLab CI job runs in: Windows for one of Windows' base images
+    (`mcr.microsoft.com/windows/servercore:ltsc2022`, `…:nanoserver-…`), else Linux; None for an image not
+    stated (`$CI_IMAGE`)."""
+    text = _named_text(image, macros)
+    if not text or "$" in text:
+        return None
+    return "windows" if any(part in text for part in ("windows", "servercore", "nanoserver")) else "linux"
 
 
 def _with_runner_os(runner: Node | None, context: _Context) -> _Context:
@@ -1885,19 +1940,41 @@ def _entry(node: Node, name: str) -> Node | None:
     return next((v for k, v in node.value if _scalar(k) and k.value == name), None)
 
 
-def _runs_in_bash(key: str, value: Node, entries: dict[str, Node], context: _Context) -> bool:
-    """Whether a step's script, written as one scalar, runs in bash as a whole: an Azure Pipelines `bash:`
-    step, a GitHub Actions `run:` whose shell (its own, else its job's or workflow's default) is bash or sh,
-    or unstated on a runner that is not Windows'."""
+def _runs_in_bash(path: str, key: str, value: Node, entries: dict[str, Node], context: _Context) -> bool:
+    """Whether a step's script runs in bash (or sh), which refuses what it cannot parse: an Azure Pipelines
+    `bash:` step, or `script:` on a pool the file states is Linux or macOS (on Windows it is cmd's); a GitHub
+    Actions `run:` whose shell (its own, else its job's or workflow's default) is bash or sh, or unstated on
+    a runner that is not Windows'; a GitLab CI job's scripts in an `image:` not Windows'; Travis CI's
+    scripts on an `os:` not Windows (or none stated: Linux); Bitbucket Pipelines' `script:` on a runner not
+    Windows'. Where the shell is not known it is not this check's to parse: a GitLab job with no image may
+    run on a shell executor of any system, an Azure Pipelines pool chosen by name on any agent, and
+    AppVeyor's lists run in cmd on its Windows images."""
+    if _gitlab(path) or _travis(path) or _bitbucket(path):
+        return not _shell_is_powershell(None, context) and _runs_list_in_bash(path, key, context)
     if not _scalar(value):
         return False
     if key == "bash":
         return context.azure
+    if key == "script" and context.azure:
+        return context.system in ("linux", "macos")
     if key != "run" or context.azure:
         return False
     stated = entries.get("shell")
     shell_name = stated.value if stated is not None and _scalar(stated) else context.shell
     return (shell_name or "bash").split(" ", 1)[0].lower() in ("bash", "sh")
+
+
+# The keys of a GitLab CI job whose lists of commands run in its shell.
+_GITLAB_SCRIPT_KEYS = frozenset({"script", "before_script", "after_script"})
+
+
+def _runs_list_in_bash(path: str, key: str, context: _Context) -> bool:
+    """`_runs_in_bash` of the CI services whose scripts are lists of commands."""
+    if _gitlab(path):
+        return key in _GITLAB_SCRIPT_KEYS and context.system in ("linux", "macos")
+    if _travis(path):
+        return key in _SHELL_KEYS and context.system != "windows"
+    return key == "script"
 
 
 def _shell_is_powershell(stated: Node | None, context: _Context) -> bool:
@@ -2039,6 +2116,10 @@ def _jobs(key: str, value: Node) -> list[Node]:
 
 def _travis(path: str) -> bool:
     return posixpath.basename(path).casefold() == ".travis.yml"
+
+
+def _bitbucket(path: str) -> bool:
+    return posixpath.basename(path).casefold() in ("bitbucket-pipelines.yml", "bitbucket-pipelines.yaml")
 
 
 def _gitlab(path: str) -> bool:
@@ -2493,7 +2574,13 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
         held.add(*_expanded(node, macros))
         refused = _run(lines, _file(node), held, azure)
         if refused is not None and step.bash and lines.refused is None and _may_be_classic(node.value):
-            lines.refused = refused
+            lines.refused = refused if _refused_whole(step) else None
+
+
+def _refused_whole(step: _Step) -> bool:
+    """Whether bash refuses a step's list of commands as a whole too: GitLab CI writes them into one script,
+    so an `if` item may be closed by a `fi` item after it; of one scalar, it is the same script."""
+    return len(step.lines) == 1 or shell.refuses("\n".join(str(node.value) for node in step.lines))
 
 
 def _may_be_classic(script: str) -> bool:

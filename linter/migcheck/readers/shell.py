@@ -614,6 +614,11 @@ def _prepared(path: str, text: str) -> _Parsed:
     return source, tree, where, placeholders
 
 
+def refuses(text: str) -> bool:
+    """Whether bash would refuse to run `text` as a script file (`_parse`)."""
+    return _prepared("", text)[1].root_node.has_error
+
+
 def _bash_parse(source: bytes) -> tuple[bytes, Tree]:
     """A command line's source and syntax tree as bash reads them (`_backtick_comments_ended`)."""
     return _backtick_comments_ended(source, grammars.parser(_GRAMMAR).parse(source))
