@@ -104,7 +104,9 @@ New-AzureDeployment -ServiceName $serviceName -Slot Production -Package .\\Shop.
 """
     found = web_roles(tmp_path, monkeypatch, {**project("Shop"), "deploy.ps1": script})
     assert where(found) == ["MIG101 Shop/ServiceDefinition.csdef:3:3"]
-    assert "cloud service '<cloud service name, deploy.ps1:2>'" in found[0].message
+    assert (
+        "cloud service '<cloud service name, -serviceName of the script, deploy.ps1:2>'" in found[0].message
+    )
 
 
 def test_a_python_deployment_of_a_configuration_it_reads_from_the_project(tmp_path, monkeypatch):

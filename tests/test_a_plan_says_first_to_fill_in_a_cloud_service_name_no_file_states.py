@@ -19,7 +19,7 @@ PLAYBOOK = """\
       shell: azure vm endpoint acl-rule create myvm-svc ssh 100 permit 203.0.113.0/24
 """
 POWERSHELL = """\
-param([string]$ServiceName)
+# the service is named where the script runs
 New-AzureQuickVM -Windows -ServiceName $ServiceName -Name web1 -ImageName img -Password p -AdminUsername u -Location 'West Europe'
 """
 FIRST = (

@@ -82,7 +82,7 @@ def test_the_storage_account_reserved_ip_and_vm_quoted_parameters_name_are_each_
     steps = [step for s in json.loads(out)["subscriptions"] for step in s["steps"]]
     assert [step["kind"] for step in steps] == ["service", "storage"], steps
     assert steps[0]["moves"] == [
-        "cloud service '<cloud service name, a.ps1:5>': VMs <VM name, a.ps1:4>",
+        "cloud service '<cloud service name, -Svc of the script, a.ps1:5>': VMs <VM name, a.ps1:4>",
         "reserved IP '<reserved IP name, a.ps1:5>'",
     ]
     deployment = next(r for r in script_resources(script, "a.ps1") if isinstance(r, Deployment))

@@ -36,8 +36,8 @@ def test_each_service_has_the_project_s_role(tmp_path, monkeypatch):
     result = lint_files(tmp_path, monkeypatch, FILES, "MIG101", dedent=False)
     said = sorted((f.mark.path, f.message.split("'")[1]) for f in result.findings if f.code == "MIG101")
     assert said == [
-        ("Web/ServiceDefinition.csdef", "<cloud service name, deploy-a.ps1:2>"),
-        ("Web/ServiceDefinition.csdef", "<cloud service name, deploy-b.ps1:2>"),
+        ("Web/ServiceDefinition.csdef", "<cloud service name, -QaService of the script, deploy-b.ps1:2>"),
+        ("Web/ServiceDefinition.csdef", "<cloud service name, -ServiceName of the script, deploy-a.ps1:2>"),
     ]
 
 
@@ -46,4 +46,7 @@ def test_one_script_deploying_it_to_two_slots_under_one_value_is_one_service(tmp
     files = {**FILES, "deploy-b.ps1": staging + DEPLOY.replace("{name}", "ServiceName").split("\n", 1)[1]}
     result = lint_files(tmp_path, monkeypatch, files, "MIG101", dedent=False)
     services = {f.message.split("'")[1] for f in result.findings if f.code == "MIG101"}
-    assert services == {"<cloud service name, deploy-a.ps1:2>", "<cloud service name, deploy-b.ps1:2>"}
+    assert services == {
+        "<cloud service name, -ServiceName of the script, deploy-a.ps1:2>",
+        "<cloud service name, -ServiceName of the script, deploy-b.ps1:2>",
+    }

@@ -1,7 +1,7 @@
 """A cloud service whose name a script does not state (`-ServiceName $ServiceName`) is what findings and the
-plan speak of, by its stand-in (`<cloud service name, deploy.ps1:2>`), as the plan's step title does: not of
-a deployment the script never named (New-AzureDeployment names none; New-AzureVM names the deployment after
-the service). A stated service reads the same way."""
+plan speak of, by its stand-in (`<cloud service name, -ServiceName of the script, deploy.ps1:2>`), as the
+plan's step title does: not of a deployment the script never named (New-AzureDeployment names none;
+New-AzureVM names the deployment after the service). A stated service reads the same way."""
 
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ def test_mig101_and_the_plan_s_note_name_the_unstated_cloud_service(tmp_path, mo
     result = lint_files(tmp_path, monkeypatch, {"deploy.ps1": DEPLOY}, dedent=False)
     messages = sorted(f.message for f in result.findings if f.code == "MIG101")
     assert messages[0].startswith(
-        "cloud service '<cloud service name, deploy.ps1:2>' has web or worker roles the files do not name"
+        "cloud service '<cloud service name, -ServiceName of the script, deploy.ps1:2>' has web or worker roles the files do not name"
     )
     assert messages[1].startswith("cloud service 'known-svc' has web or worker roles the files do not name")
     notes = {step.name: step.notes for step in build_plan(result).steps}
     assert (
-        "Not moved: cloud service '<cloud service name, deploy.ps1:2>': web/worker roles the files do not name."
-        in (notes["<cloud service name, deploy.ps1:2>"])
+        "Not moved: cloud service '<cloud service name, -ServiceName of the script, deploy.ps1:2>': web/worker roles the files do not name."
+        in (notes["<cloud service name, -ServiceName of the script, deploy.ps1:2>"])
     )
 
 

@@ -3,7 +3,8 @@
 stand-in that says which parameter it is (`<cloud service name, -ServiceName of workflow New-TestVM,
 New-TestVM.ps1:6>`), and the plan's note says the name to fill in is the value given to it: the runbook's
 job history or schedule holds it. Through a child runbook a parent starts, the parameter is the parent's.
-A parameter that may be left out keeps the stand-in that says only where the name is passed."""
+A parameter of the script's own that may be left out (`param($ServiceName)`) is named so too: what to fill
+in is still the value a run gives it, where it was said only where the name is passed."""
 
 from __future__ import annotations
 
@@ -70,10 +71,14 @@ def test_the_stand_in_and_the_note_name_the_mandatory_parameter(
     ), note
 
 
-def test_a_parameter_that_may_be_left_out_is_said_only_where_it_is_passed(tmp_path, monkeypatch, capsys):
-    script = SCRIPT.replace("[Parameter(Mandatory=$true)] ", "")
+@pytest.mark.parametrize("declared", ["[string] $ServiceName", "$ServiceName"])
+def test_a_parameter_of_the_script_that_may_be_left_out_is_named_so_too(
+    tmp_path, monkeypatch, capsys, declared
+):
+    script = SCRIPT.replace("[Parameter(Mandatory=$true)] [string] $ServiceName", declared)
     [note] = notes(tmp_path, monkeypatch, capsys, {"deploy.ps1": script})
     assert note.startswith(
-        "Fill in first: the files do not state the name of this cloud service, which the command at "
-        "deploy.ps1:2 acts on when it runs. '<cloud service name, deploy.ps1:2>' stands for it"
+        "Fill in first: the files do not state the name of this cloud service: it is the value given to "
+        "-ServiceName of the script, which the command at deploy.ps1:2 acts on when it runs. "
+        "'<cloud service name, -ServiceName of the script, deploy.ps1:2>' stands for it"
     ), note

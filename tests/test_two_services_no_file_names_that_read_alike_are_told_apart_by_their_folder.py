@@ -89,7 +89,10 @@ def test_a_script_s_stand_in_for_the_service_s_name_says_its_folder(tmp_path, mo
     files = {"a/deploy.ps1": POWERSHELL, "b/deploy.ps1": POWERSHELL}
     plan = _run(tmp_path, monkeypatch, capsys, files, "plan")
     for folder in ("a", "b"):
-        assert f"Get-AzureVM -ServiceName '<cloud service name, {folder}/deploy.ps1:2>' -Name 'web1'" in plan
+        assert (
+            f"Get-AzureVM -ServiceName '<cloud service name, -ServiceName of the script, {folder}/deploy.ps1:2>' -Name 'web1'"
+            in plan
+        )
 
 
 def test_one_script_deploying_two_unnamed_services_alike_tells_them_apart_by_line(

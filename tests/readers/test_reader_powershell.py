@@ -690,7 +690,10 @@ def test_unknown_values_leave_facts_unknown(read):
         """,
     )
     (deployment,) = _deployments(doc)
-    assert (deployment.service_name, deployment.name) == ("", "<deployment name, vm.ps1:5>")
+    assert (deployment.service_name, deployment.name) == (
+        "",
+        "<deployment name, -ServiceName of the script, vm.ps1:5>",
+    )
     assert deployment.virtual_network is not None and deployment.network_known
     assert deployment.virtual_network.name == "<virtual network name, vm.ps1:5:62>"
     (role,) = deployment.roles

@@ -206,7 +206,10 @@ def test_a_function_called_with_values_it_does_not_know_reads_as_before(read):
         """,
     )
     (deployment,) = _deployments(doc)
-    assert (deployment.service_name, deployment.name) == ("", "<deployment name, vm.ps1:3>")
+    assert (deployment.service_name, deployment.name) == (
+        "",
+        "<deployment name, -ServiceName of the script, vm.ps1:3>",
+    )
     assert [r.name for r in deployment.roles] == ["<VM name, vm.ps1:3>"]
 
 

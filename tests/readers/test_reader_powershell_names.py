@@ -43,7 +43,10 @@ def test_a_vm_and_service_the_script_does_not_state(read):
         """,
     )
     (deployment,) = _deployments(doc)
-    assert (deployment.service_name, deployment.name) == ("", "<deployment name, vm.ps1:3>")
+    assert (deployment.service_name, deployment.name) == (
+        "",
+        "<deployment name, -serviceName of the script, vm.ps1:3>",
+    )
     assert [vm.name for vm in deployment.roles] == ["<VM name, vm.ps1:2>"]
 
 
@@ -57,15 +60,16 @@ def test_the_restart_warning_keeps_its_place_and_names_no_expression(tmp_path, m
     assert _messages(result, "MIG105") == [
         (
             3,
-            "cloud service '<cloud service name, deploy.ps1:3>' is in no virtual network: migration stops, deallocates "
+            "cloud service '<cloud service name, -serviceName of the script, deploy.ps1:3>' is in no virtual network: "
+            "migration stops, deallocates "
             "and restarts '<VM name, deploy.ps1:2>', whose internal IP addresses change; it has no input "
             "endpoint, so its VIP is not migrated and it gets no public address",
         )
     ]
     text = render_plan(build_plan(result), "text")
     assert (
-        "-ServiceName '<cloud service name, deploy.ps1:3>' -DeploymentName '<deployment name, deploy.ps1:3>'"
-        in text
+        "-ServiceName '<cloud service name, -serviceName of the script, deploy.ps1:3>' "
+        "-DeploymentName '<deployment name, -serviceName of the script, deploy.ps1:3>'" in text
     )
     assert "'$" not in text
 
@@ -122,7 +126,8 @@ def test_the_roles_of_a_package_are_not_named_after_the_package_or_the_service(r
     roles = {d.name: [(r.name, r.is_vm) for r in d.roles] for d in _deployments(doc)}
     assert roles == {
         "shop": [("<role name, vm.ps1:2>", False)],  # every package of the service, as one
-        "<deployment name, vm.ps1:4>": [("<role name, vm.ps1:5>", False)],  # where the package is named
+        # where the package is named
+        "<deployment name, -service of the script, vm.ps1:4>": [("<role name, vm.ps1:5>", False)],
         "api": [("WebRole1", False)],
     }
 
@@ -139,7 +144,8 @@ def test_a_web_role_deployment_the_script_does_not_name(tmp_path, monkeypatch):
     ((line, message),) = _messages(_lint(tmp_path, monkeypatch, script), "MIG101")
     assert line == 2
     assert message.startswith(
-        "cloud service '<cloud service name, deploy.ps1:3>' has web or worker roles the files do not name "
+        "cloud service '<cloud service name, -MyServiceName of the script, deploy.ps1:3>' has web or worker "
+        "roles the files do not name "
         "(upgraded from a service package by Set-AzureDeployment -Upgrade"
     )
 
@@ -214,6 +220,9 @@ def test_two_services_of_unstated_names_keep_their_stand_ins_in_the_plan(tmp_pat
         'New-AzureQuickVM -Windows -ServiceName $db -Name "db1" -ImageName "img" -Location "West Europe"\n'
     )
     text = render_plan(build_plan(_lint(tmp_path, monkeypatch, script)), "text")
-    for line in (2, 3):
-        assert f"resource group '<cloud service name, deploy.ps1:{line}>-Migrated'" in text
+    for name, line in (("web", 2), ("db", 3)):
+        assert (
+            f"resource group '<cloud service name, -{name} of the script, deploy.ps1:{line}>-Migrated'"
+            in text
+        )
     assert "'<cloud service name>-Migrated'" not in text

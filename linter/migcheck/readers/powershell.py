@@ -7418,7 +7418,6 @@ class Interpreter:
         # parameter's id (`Unknown.ident`): "-ServiceName of workflow New-TestVM", which a stand-in for a
         # name it gives says (see `_parameter_origin`).
         self.parameter_origins: dict[int, str] = {}
-        self.mandatory_parameters: set[tuple[int, str]] = set()  # of the script's own, as declared_parameters
         # The stand-in of each storage account the script names by a value it does not state, by that value
         # (`Unknown.ident`), or by where it is passed when it has no known definition (see `_account_stand_in`).
         self.unstated_accounts: dict[object, str] = {}
@@ -8859,11 +8858,9 @@ class Interpreter:
         default that ends the path (`$(throw "-Name is required")`, the mandatory parameter of PowerShell 1)
         makes the parameter one a run must be given: the script goes on with the value it is given."""
         signature = self._signature(holder)
-        for at, parameter in enumerate(_parameters(holder)):
+        for parameter in _parameters(holder):
             declared = _variable(_text(parameter))[1]
             self.declared_parameters[(self.scope, declared)] = _text(parameter).lstrip("$")
-            if at < len(signature.mandatory) and signature.mandatory[at]:
-                self.mandatory_parameters.add((self.scope, declared))
         maybe = 0 if self.on_defaults else 1
         self.maybe += maybe
         for at, name in enumerate(signature.names):
@@ -15543,7 +15540,8 @@ class Interpreter:
     def _parameter_origin(self, ident: object) -> str:
         """The parameter a value the script does not state is, as a stand-in says it: "-ServiceName of
         workflow New-TestVM" for one of a workflow or function read once (a runbook's, which the job that
-        starts it is given), "-ServiceName of the script" for a mandatory one of the script's own `param (…)`,
+        starts it is given), "-ServiceName of the script" for one of the script's own `param (…)`, mandatory
+        or not (a run that leaves it out gives it no value: what to fill in is still what a run gives it),
         and "-ServiceName of Deploy.ps1" for any of them read in a file the script dot-sources (Common.ps1's
         `New-AzureVM -ServiceName $ServiceName`), which says where the value comes from; "" for any other."""
         if isinstance(ident, tuple) and len(ident) == 2 and ident[0] == "def" and isinstance(ident[1], int):
@@ -15553,7 +15551,7 @@ class Interpreter:
             return ""
         if self.source is not self.own:  # read in another file: "the script" would be that file
             return f"-{parameter} of {self.path}"
-        return f"-{parameter} of the script" if (0, ident[2]) in self.mandatory_parameters else ""
+        return f"-{parameter} of the script"
 
     def _script_parameter(self, ident: object) -> str:
         """The name of the parameter of the script's own `param (…)`, or of a workflow's, that a value the
