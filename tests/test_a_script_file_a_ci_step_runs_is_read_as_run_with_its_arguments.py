@@ -111,8 +111,10 @@ Move-AzureVirtualNetwork -{second} -VirtualNetworkName $VNet
         "pwsh -NoProfile -ExecutionPolicy Bypass -File ./scripts/migrate.ps1 hub-vnet",
         "pwsh scripts/migrate.ps1 -VNet 'hub-vnet' -Step all",
         "powershell.exe -NonInteractive -File scripts/migrate.ps1 -VNet hub-vnet",
+        "pwsh -Command ./scripts/migrate.ps1 -VNet hub-vnet",
+        "pwsh -c \"& ./scripts/migrate.ps1 -VNet 'hub-vnet'\"",
     ],
-    ids=["file", "options-positional", "pwsh-operand", "windows-powershell"],
+    ids=["file", "options-positional", "pwsh-operand", "windows-powershell", "command", "command-call"],
 )
 def test_a_step_runs_the_powershell_script_file_with_its_arguments(tmp_path, monkeypatch, pipeline, command):
     files = {
@@ -125,18 +127,6 @@ def test_a_step_runs_the_powershell_script_file_with_its_arguments(tmp_path, mon
         for f, spot in zip(result.findings, where(result.findings), strict=True)
     ]
     assert found == ["MIG602 scripts/migrate.ps1:3:1 'hub-vnet'"]
-
-
-def test_a_powershell_command_line_runs_no_script_file(tmp_path, monkeypatch):
-    command = "pwsh -Command ./scripts/migrate.ps1 -VNet hub-vnet"
-    files = {
-        "azure-pipelines.yml": PIPELINES["azure-pipelines.yml"].format(command=command),
-        "scripts/migrate.ps1": MIGRATE_PS1.format(first="Commit", second="Prepare"),
-    }
-    result = lint_files(tmp_path, monkeypatch, files, "MIG602", dedent=False)
-    assert [f.message.partition("virtual network ")[2].partition(" names")[0] for f in result.findings] == [
-        "$VNet"
-    ]
 
 
 def test_a_powershell_script_file_a_github_step_runs_names_files_from_the_repository_s_root(

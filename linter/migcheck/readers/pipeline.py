@@ -998,12 +998,14 @@ def _read_job(
     refused = ran[-1].refused if ran else None
     held = _Held()
     root = _repository_root(path)
+    started = False
     for step in steps:
         if step.powershell and root and not held.text:  # a job's steps run from the repository's root
             held.written_in(_file(step.node))
             held.add(f"Set-Location '{root}'\n", _place(step.node))
         if step.powershell:
-            _add_powershell(held, step)
+            _add_powershell(held, step, new_process=started and _steps_run_apart(path, step))
+            started = True
     if not held.text:
         return resources, refused, files_run
     document = powershell_read(path, held, files)
@@ -2553,12 +2555,23 @@ def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None
     lines.runs_in(_repository_root(path))
     for step in steps:
         run = functools.partial(_run_step, lines, path, step)
+        if _steps_run_apart(path, step):
+            run = functools.partial(lines.in_own_process, run)
         if step.context.runs is None:
             lines.may_run(run)
         elif step.context.runs is False:  # `condition: false`: the service skips the step on every run
             lines.never_runs(run)
         else:
             run()
+
+
+def _steps_run_apart(path: str, step: _Step) -> bool:
+    """Whether each step of a job runs in a shell of its own, which starts with only the variables the
+    service gives it (its `env:`, those earlier steps set through the service: see
+    `_with_variables_steps_set`), from the repository's root: a GitHub Actions, Azure Pipelines or CircleCI
+    step. GitLab CI, Travis CI and Bitbucket Pipelines run a job's lists of commands in one shell."""
+    folder = posixpath.dirname(path).replace("\\", "/").casefold()
+    return step.context.azure or _github(path) or folder == ".circleci" or folder.endswith("/.circleci")
 
 
 def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
@@ -2569,6 +2582,7 @@ def _run_step(lines: shell.CommandLines, path: str, step: _Step) -> None:
             held.add(f"{name}=", _place(key))
             _add_quoted(held, value, macros, shell_quotes=True)
             _run(lines, _file(key), held, azure, stating=not _blank_given(value, macros))
+            lines.export(name)
     for node in step.lines:
         held = _Held()
         held.add(*_expanded(node, macros))
@@ -2636,13 +2650,18 @@ def _expressions(text: str) -> list[tuple[int, int]]:
 # --- PowerShell's scripts --------------------------------------------------------------------------------
 
 
-def _add_powershell(held: _Held, step: _Step) -> None:
+def _add_powershell(held: _Held, step: _Step, new_process: bool = False) -> None:
     """A step's script, under `if ($false)` where its condition never holds and under a condition the
-    reader cannot decide (`${condition}`, a variable no line assigns) where it may not."""
+    reader cannot decide (`${condition}`, a variable no line assigns) where it may not; where it runs in a
+    process of its own (`new_process`: a GitHub Actions or Azure Pipelines step after another), from the
+    line that says so to the PowerShell reader (`shell.PROCESS_START`): the variables, functions and
+    environment variables of the steps before are not its own."""
     runs = step.context.runs
     held.written_in(_file(step.node))
     if runs is not True:
         held.add("if ($false) {\n" if runs is False else "if (${condition}) {\n", _place(step.node))
+    if new_process:
+        held.add(shell.PROCESS_START + "\n", _place(step.node))
     macros = step.context.macros
     for name, (key, value) in step.env.items():
         if _stated(_expanded(value, macros)[0]) and name.isidentifier():

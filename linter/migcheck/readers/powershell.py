@@ -1121,6 +1121,26 @@ def _powershell_file_at(parts: list[Node], pwsh: bool) -> int | None:
     return None
 
 
+def _powershell_command_at(parts: list[Node]) -> int | None:
+    """Where, among the parts of a command of PowerShell's program, the command line `-Command` (`-c`)
+    gives it starts (the words after it, joined by blanks, are the command); None where it runs a file or
+    an encoded command, or none."""
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        parameter = _parameter(part) if part.type != "command_argument_sep" else ("", None)
+        if parameter is None:
+            return None
+        option = "-" + parameter[0].casefold()
+        if option in ("-command", "-c"):
+            return _next_value(parts, index + 1)
+        if option in ("-file", "-f", "-encodedcommand", "-e", "-ec"):
+            return None
+        given = _next_value(parts, index + 1) if option in shell.POWERSHELL_VALUES else None
+        index = given + 1 if given is not None else index + 1
+    return None
+
+
 def _states_only_values(statement: Node) -> bool:
     """Whether a statement is written only with strings, numbers, flags, arrays and tables: no command,
     variable, operator or sub-expression."""
@@ -7978,15 +7998,27 @@ class Interpreter:
     def _process_started(self, env: Env) -> None:
         """The commands of another PowerShell process start here, where a script's `pwsh -Command` lines
         are read as one script (see `shell.PROCESS_START`): it starts with no variable set, so none that the
-        code before assigned holds a value here. The order of what each does is kept."""
+        code before assigned holds a value here, no function the code before defined (`pwsh -Command
+        'function Make {…}'`, then `pwsh -Command Make`, which PowerShell does not find), and no
+        environment variable another process set (`$env:SVC = 'a'` in one, `$env:SVC` in the next): those
+        of the process that starts it, the shell's, are set again at its start. The order of what each does
+        is kept."""
         scope: Env | None = env
         while scope is not None:
             self.spend(len(scope.vars))
-            for key in [key for key in scope.vars if not key.startswith("\0")]:
+            for key in [
+                key for key in scope.vars if not key.startswith("\0") or key.startswith(_ENVIRONMENT)
+            ]:
                 del scope.vars[key]
             scope = scope.parent
-        for key in [key for key in self.constants if not key.startswith("\0")]:
+        for key in [
+            key for key in self.constants if not key.startswith("\0") or key.startswith(_ENVIRONMENT)
+        ]:
             del self.constants[key]
+        for key, function in list(self.defined.items()):
+            self.spend()
+            self.replaced.append((key, function))
+            del self.defined[key]
 
     def statement(self, node: Node, env: Env) -> None:
         self.spend()
@@ -9710,7 +9742,7 @@ class Interpreter:
         parts = _command_parts(node.child_by_field_name("command_elements"))
         at = _powershell_file_at(parts, _command_name(node).casefold().startswith("pwsh"))
         if at is None:
-            return None
+            return self._powershell_command_run(node, parts, env)
         part = _unwrap(parts[at])
         written = _text(part) if part.type == "generic_token" else None
         value = self.evaluate(part, env) if written is None else Text(written)
@@ -9726,6 +9758,56 @@ class Interpreter:
         if settings is None or stated is None:
             return None
         return self._script_file_called(node, settings, stated, env, at + 1)
+
+    def _powershell_command_run(self, node: Node, parts: list[Node], env: Env) -> Value | None:
+        """`pwsh -Command "./create-vms.ps1 -Name web1"` (`-c`, `powershell -Command ./x.ps1 -Name web1`, whose
+        words PowerShell's program joins by blanks): the command line run in a process of its own, parsed
+        as PowerShell parses it, every node of it shown where the call is (a script file it runs, where that
+        file writes it). The process inherits the environment variables (`$env:SVC`), not the script's
+        variables or functions, and those it sets or defines are gone when it ends. None where the script
+        does not state the command line, which is then not read, as before."""
+        start = _powershell_command_at(parts)
+        words = (
+            [part for part in parts[start:] if part.type != "command_argument_sep"]
+            if start is not None
+            else []
+        )
+        texts = [self._command_word(part, env) for part in words]
+        if not texts or any(text is None for text in texts):
+            return None
+        line = " ".join(text for text in texts if text is not None)
+        parsed = _parse(self.path, line)
+        if isinstance(parsed, FileProblem) or self.depth > _MAX_DEPTH:
+            return None
+        tree, index, where = parsed
+        self.spend(len(where.source))
+        source = _Source(
+            index, _AtOneMark(where, self.where.mark(node)), _modes(index), self.next_base, tree, ran=True
+        )
+        self.next_base += len(where.source) + 1
+        process = Env(env, constants={})  # sees what is kept through a call: the environment's variables
+        process.called = True
+        defined, replaced = self.defined, len(self.replaced)
+        self.defined = {}
+        try:
+            with self._running(source):
+                self.statements(tree.root_node, process)
+        finally:
+            self.defined = defined
+            del self.replaced[replaced:]
+            for key in [key for key in process.vars if key.startswith(_ENVIRONMENT)]:
+                del process.vars[key]  # set in the process, gone with it
+        if self.stopped == "exit":  # `exit` ends that process, not the script
+            self.stopped = None
+        return Unknown(self.snippet(node))
+
+    def _command_word(self, part: Node, env: Env) -> str | None:
+        """A word of a command line given PowerShell's program, as the script states it: written out (a bare
+        word), or a string it surely holds; None for any other."""
+        if part.type in ("generic_token", "command_parameter"):
+            return _text(part)
+        value = self.evaluate(part, env)
+        return value.value if isinstance(value, Text) and value.sure else None
 
     def _python_file_run(self, node: Node, env: Env) -> Value | None:
         """`python tools/migrate.py --vnet hub-vnet` (`python3`, `py -3`, `python -m tools.migrate`): the

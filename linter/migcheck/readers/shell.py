@@ -1488,6 +1488,9 @@ class _Walker:
         # The sourced files run whole here (`_sourced_file_run`), by id: their functions are the script's
         # from there, as PowerShell makes a dot-sourced file's, their calls the script's to report.
         self.run_whole: set[int] = set()
+        # The variables the script exports (`export SVC=web`, a CI step's `env:`): the environment of the
+        # processes it starts, a PowerShell's `$env:SVC` (see `_environment_set`).
+        self.exported: set[str] = set()
         self.library_run: set[tuple[str, str]] = set()
         # While another file's commands run as this file's (an Ansible task file a playbook includes): its
         # classic calls are that file's own check's to report, as a sourced file's function's are.
@@ -2127,10 +2130,13 @@ class _Walker:
         own = self.scope.arguments is not None and keyword in ("local", "declare", "typeset")
         options = [self._text(c) for c in node.named_children if c.type == "word"]
         associative = any(o.startswith("-") and "A" in o for o in options)
+        exported = keyword == "export" or any(o.startswith("-") and "x" in o for o in options)
         for child in node.named_children:
             name = child.child_by_field_name("name") if child.type == "variable_assignment" else child
             if own and name is not None and name.type == "variable_name":
                 self.scope.local.add(self._text(name))
+            if exported and name is not None and name.type == "variable_name":
+                self.exported.add(self._text(name))
             if child.type == "variable_assignment":
                 self.assign(child, associative)
 
@@ -3275,6 +3281,7 @@ class _Walker:
             self.working and "'" not in self.working
         ):  # it runs from where the script is: its paths are from there
             head = f"Set-Location '{self.working}'\n{head}"
+        head = self._environment_set() + head
         held, places = _powershell_call_text(head, text, operands, words[0].mark)
         files = [powershell.HeldFile(len(head), settings.path, text.splitlines())]
         files.append(powershell.HeldFile(len(head) + len(text), self.path, ()))
@@ -3295,8 +3302,6 @@ class _Walker:
         command = _powershell_command_words(words)
         if not command or any(w.text is None or not w.exact or w.mark.column < 1 for w in command):
             return False
-        if any(".ps1" in (w.text or "").casefold() for w in command):
-            return False
         text, places = _written_in_place(command)
         if (text, command[0].mark) in self.powershell_seen:  # a function's, run again at each call: read once
             return True
@@ -3313,8 +3318,20 @@ class _Walker:
         runbook, in the order they run, on the branches the script runs each on. `file`: the file that
         writes it, where each character is written (`places`)."""
         path = (*self.stage, *self.reading.branches)
-        piece = (self.reading.never, path, file, text, list(places), list(filled), self.working)
+        environment = self._environment_set()
+        piece = (self.reading.never, path, file, text, list(places), list(filled), self.working, environment)
         self.powershell_pieces.append(piece)
+
+    def _environment_set(self) -> str:
+        """The lines that set, in a PowerShell process the script starts, the environment variables it
+        inherits from the shell: those the script exports (`export SVC=web`) or a CI step's `env:` gives
+        it, where their values are stated (`$env:SVC = 'web'`); another is one it does not know."""
+        lines = []
+        for name in sorted(self.exported):
+            value = self.scope.variables.get(name)
+            if value is not None and value.text is not None and name.isidentifier():
+                lines.append(f"$env:{name} = '" + value.text.replace("'", "''") + "'\n")
+        return "".join(lines)
 
     def powershell_pieces_read(self) -> None:
         """The PowerShell commands the script ran (`powershell_piece`) read as one script, in the order they
@@ -3334,9 +3351,10 @@ class _Walker:
             # the functions of files it dot-sources, run at their calls: their own reads once not said again
             self.library_run.update(document.functions_run)
             return
-        for _, _, file, piece, at, spans, folder in pieces:
+        for _, _, file, piece, at, spans, folder, environment in pieces:
             written = [powershell.HeldFile(0, file, ())] if file != self.path else []
-            moved = _piece_location(folder) if folder != "" else ""  # characters shown at its start
+            # characters shown at its start
+            moved = environment + (_piece_location(folder) if folder != "" else "")
             piece, at = moved + piece, [at[0] if at else (1, 1)] * len(moved) + at
             spans = [(start + len(moved), end + len(moved)) for start, end in spans]
             alone = powershell.read_held(self.path, piece, at, (), written, filled=spans)
@@ -4471,7 +4489,7 @@ def _powershell_command_words(words: list[Word]) -> list[Word]:
 # includes), its text, where each character is written there, the spans of values filled in, and the folder
 # it runs in from the script's ("" its own; None one the script does not state: see `_Walker.working`).
 _PowerShellPiece = tuple[
-    bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]], str | None
+    bool, tuple[tuple[str, int], ...], str, str, list[tuple[int, int]], list[tuple[int, int]], str | None, str
 ]
 # The line that starts each of the PowerShell processes a script runs (`pwsh -Command`) where their commands
 # are joined into one script (`_joined_powershell`): a comment, from which the PowerShell reader starts with
@@ -4508,7 +4526,7 @@ def _joined_powershell(
     written_in = path
     choices: dict[str, int] = {}
     open_: list[tuple[str, int]] = []  # the branches open, outermost first
-    for never, branches, file, text, places, filled, folder in pieces:
+    for never, branches, file, text, places, filled, folder, environment in pieces:
         if file != written_in:
             files.append((len(out.places), file))
             written_in = file
@@ -4538,7 +4556,8 @@ def _joined_powershell(
                 continue
             number = choices.setdefault(choice, len(choices) + 1)
             out.add(f"if ($env:MIGCHECK_CHOICE_{number} -eq '{arm}') {{\n", first)
-        out.add((PROCESS_START + "\n" if apart else "") + (_piece_location(folder) if moves else ""), first)
+        started = (PROCESS_START + "\n" if apart else "") + environment
+        out.add(started + (_piece_location(folder) if moves else ""), first)
         out.filled += [(start + len(out.places), end + len(out.places)) for start, end in filled]
         out.add(text, first, places)
         out.add("\n", out.last)
@@ -5238,6 +5257,21 @@ class CommandLines:
     @property
     def arm_from_start(self) -> bool:
         return self.walker.reading.arm_from_start
+
+    def in_own_process(self, run: Callable[[], None]) -> None:
+        """`run` in a shell of its own (a CI step's): the variables it sets or exports, the functions it
+        defines and the folder it moves to are gone when it ends, as its process is."""
+        walker = self.walker
+        scope = walker.scope
+        saved = dict(scope.variables), set(walker.exported), dict(walker.functions), walker.working
+        try:
+            run()
+        finally:
+            scope.variables, walker.exported, walker.functions, walker.working = saved
+
+    def export(self, name: str) -> None:
+        """The variable `name` is in the environment of the processes the lines start (a CI step's `env:`)."""
+        self.walker.exported.add(name)
 
     def state(self, name: str, text: str | None, mark: Mark, holder: str | None = None) -> None:
         """A variable the commands are given: `text`, or a value the file does not state, held by `holder`."""
