@@ -4431,6 +4431,31 @@ def _selection_asked(command: Node) -> _Selection | None:
     return _selection_of(given) if given else None
 
 
+def _vm_selection(command: Node) -> tuple[str | None, list[str]]:
+    """The property a `Select-Object` command expands (`-ExpandProperty Name`, case-folded), or the one it
+    keeps (`-Property Name`, `Select-Object Name`), as written; (None, []) for any other selection
+    (`-First`, a list of properties, one by an expression or a variable), which `_selection_asked` reads."""
+    elements = command.child_by_field_name("command_elements")
+    parts = [c for c in _named(elements) if c.type != "command_argument_sep"] if elements is not None else []
+    first = _text(parts[0]).casefold() if parts else ""
+    if len(parts) == 2 and parts[0].type == "command_parameter" and len(first) >= 4:
+        if "-expandproperty".startswith(first):
+            named = _plain_names(parts[1])
+            return (named[0].casefold(), []) if len(named) == 1 else (None, [])
+        if "-property".startswith(first) and len(first) >= 2:
+            return None, _plain_names(parts[1])
+    if len(parts) == 1 and parts[0].type != "command_parameter":
+        return None, _plain_names(parts[0])
+    return None, []
+
+
+def _plain_names(node: Node) -> list[str]:
+    """The property name an argument writes out (`Name`, `'Name'`), as a list of one; none where it is not a
+    plain name (a list, a variable, an expression, a wildcard)."""
+    name = _text(node).strip("'\"")
+    return [name] if name.isidentifier() else []
+
+
 def _selection_of(given: dict[str, str]) -> _Selection | None:
     """The selection the values written for Select-Object's parameters ask for (see `_selection_asked`)."""
     counts = [given.get(p, "").strip("'\"") or None for p in ("-first", "-last", "-skip")]
@@ -14469,6 +14494,8 @@ class Interpreter:
         account Get-AzureStorageAccount gives): the items `-First N`, `-Last N` or `-Index i` pick, in that
         order, then of each the property `-ExpandProperty <name>` names, its items one by one (an account's
         `Endpoints` are its blob, queue and table addresses). None for any other selection or objects."""
+        if isinstance(piped, Vms):
+            return self._vm_properties_selected(node, piped)
         asked = _selection_asked(node)
         if asked is None or piped is None:
             return None
@@ -14489,6 +14516,35 @@ class Interpreter:
         if not output:
             return None
         return output[0] if len(output) == 1 else Items(tuple(output))
+
+    def _vm_properties_selected(self, node: Node, vms: Vms) -> Value | None:
+        """What `Select-Object` outputs of the VMs Get-AzureVM gets (one, or every VM of a cloud service):
+        `-ExpandProperty Name` (`ServiceName`) their names, as `$vm.Name` is; `-Property Name` (`Select-Object
+        Name`) objects that hold that, and nothing else; so that a classic cmdlet given them
+        (`… | Select-Object -ExpandProperty Name | ForEach-Object { Stop-AzureVM -Name $_ … }`) acts on
+        those VMs. None for another selection, or VMs the script made, which the reader does not follow so."""
+        existing = [self.vms[i].existing for i in sorted(vms.ids)]
+        if not existing or any(pair is None for pair in existing):
+            return None
+        properties = {"servicename": 0, "name": 1}
+        expand, kept = _vm_selection(node)
+        if expand is not None:
+            at = properties.get(expand)
+            return (
+                functools.reduce(join, [pair[at] for pair in existing if pair is not None])
+                if at is not None
+                else None
+            )
+        if not kept:
+            return None
+        table = Table()
+        for written in kept:
+            at = properties.get(written.casefold())
+            value = (
+                functools.reduce(join, [p[at] for p in existing if p is not None]) if at is not None else NULL
+            )
+            table = table.with_entry(written, value)
+        return table
 
     def _expanded(self, item: Value, name: str, node: Node) -> Value | None:
         """The property `name` (case-folded) of one object `Select-Object -ExpandProperty` is given, when the
