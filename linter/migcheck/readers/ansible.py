@@ -447,6 +447,11 @@ class _Playbook:
         if "vars_files" in entries:
             for item in self._items(entries["vars_files"]):
                 self._vars_file(item)
+        self.lines.in_own_process(functools.partial(self._play_tasks, entries))
+
+    def _play_tasks(self, entries: dict[str, Node]) -> None:
+        """A play's tasks, its roles' and its handlers, each with the play's `environment:`."""
+        self._environment(entries.get("environment"))
         for key in _TASK_LISTS:
             if key == "tasks" and "roles" in entries:  # a play's roles run after its pre_tasks
                 for item in self._items(entries["roles"]):
@@ -690,9 +695,14 @@ class _Playbook:
         if not self._first_visit(node):
             return
 
+        def body() -> None:
+            self._environment(entries.get("environment"))
+            self._task_body(node, entries)
+
         def once() -> None:
             with self._own_vars(entries.get("vars")):
-                self._task_body(node, entries)
+                # each task's command runs in a process of its own: what one sets, the next does not see
+                self.lines.in_own_process(body)
             self._register(entries)
 
         def conditional() -> None:
@@ -715,6 +725,15 @@ class _Playbook:
             return
         for first, parts in runs:
             self.lines.each(name, [first], self._bound(parts, conditional))
+
+    def _environment(self, given: Node | None) -> None:
+        """The environment variables a play's or task's `environment:` gives the commands of its tasks
+        (`SVC: "{{ svc }}"`: `$SVC` in a `shell:` line, `$env:SVC` in a PowerShell script it runs)."""
+        for name, value in (self._entries(given) or {}).items() if given is not None else ():
+            if _is_scalar(value) and name.isidentifier():
+                word = self._word(value)
+                self.lines.state(name, word.text, word.mark, word.holder)
+                self.lines.export(name)
 
     def _holds(self, when: Node) -> bool | None:
         """Whether a task's `when:` holds whatever the play is run with: each of its conditions (one, or a

@@ -1491,6 +1491,9 @@ class _Walker:
         # The variables the script exports (`export SVC=web`, a CI step's `env:`): the environment of the
         # processes it starts, a PowerShell's `$env:SVC` (see `_environment_set`).
         self.exported: set[str] = set()
+        # The functions read where no call runs them (`functions_no_call_runs`), by the id of their bodies:
+        # each once, however many processes (CI steps) source the file that defines it.
+        self.read_apart: set[int] = set()
         self.library_run: set[tuple[str, str]] = set()
         # While another file's commands run as this file's (an Ansible task file a playbook includes): its
         # classic calls are that file's own check's to report, as a sourced file's function's are.
@@ -1519,11 +1522,16 @@ class _Walker:
             level = self.uncertain
             while True:  # and those they define, in turn; a sourced file's are read once in its own check
                 done = self.called | ran
-                waiting = [(n, b) for n, b in self.functions.items() if n not in done and own(b)]
+                waiting = [
+                    (n, b)
+                    for n, b in self.functions.items()
+                    if n not in done and own(b) and b.id not in self.read_apart
+                ]
                 if not waiting:
                     break
                 for name, body in waiting:
                     ran.add(name)
+                    self.read_apart.add(body.id)
                     self.stage = ((f"{self.path}{STAGE_CHOICE}", body.start_byte),)
                     self.reading.read_once_in = name
                     first = len(self.calls)
@@ -5266,6 +5274,8 @@ class CommandLines:
         saved = dict(scope.variables), set(walker.exported), dict(walker.functions), walker.working
         try:
             run()
+            # the functions of a file it sourced and ran whole that no call ran, read before they are gone
+            walker.functions_no_call_runs(walker.of_a_file_run_whole)
         finally:
             scope.variables, walker.exported, walker.functions, walker.working = saved
 
