@@ -2,11 +2,12 @@
 command line that runs a script file (`pwsh -Command "./x.ps1 -ServiceName shop"`, `pwsh -c ./x.ps1
 -ServiceName shop`) runs that file with the arguments given, as `pwsh -File ./x.ps1 -ServiceName shop` does:
 the file was read alone, in a cloud service it does not know. A process inherits the environment of what
-starts it, the variables a shell script exports and a CI step's `env:` (`$env:SVC` in the file is that
-value), and nothing else: the functions, variables and `$env:` variables one `pwsh` process sets are gone
-when it ends, not seen by the next one, nor by the script that started it. So are a CI step's variables,
-functions and environment variables for the steps after it (each GitHub Actions or Azure Pipelines step is
-a process of its own), where a GitLab CI job's commands share one shell."""
+starts it, the variables a shell script exports or writes before the command (`SVC=shop pwsh -File
+./y.ps1`) and a CI step's `env:` (`$env:SVC` in the file is that value), and nothing else: the functions,
+variables and `$env:` variables one `pwsh` process sets are gone when it ends, not seen by the next one,
+nor by the script that started it. So are a CI step's variables, functions and environment variables for
+the steps after it (each GitHub Actions or Azure Pipelines step is a process of its own), where a GitLab
+CI job's commands share one shell."""
 
 from __future__ import annotations
 
@@ -69,6 +70,7 @@ def test_a_command_line_that_runs_a_script_file_runs_it_with_its_arguments(tmp_p
 
 INHERITS = {
     "exported by a shell script, -File": ("run.sh", "#!/bin/bash\nexport SVC=shop\npwsh -File ./y.ps1\n"),
+    "written before the command": ("run.sh", "#!/bin/bash\nSVC=shop pwsh -File ./y.ps1\n"),
     "exported by a shell script, -Command": ("run.sh", "#!/bin/bash\ndeclare -x SVC=shop\npwsh -c ./y.ps1\n"),
     "a ci step's env": (
         ".github/workflows/d.yml",

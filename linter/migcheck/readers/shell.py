@@ -1494,6 +1494,8 @@ class _Walker:
         # The functions read where no call runs them (`functions_no_call_runs`), by the id of their bodies:
         # each once, however many processes (CI steps) source the file that defines it.
         self.read_apart: set[int] = set()
+        # The environment the command being run is given before its name (`SVC=web pwsh -File x.ps1`).
+        self.command_environment: dict[str, _Value | None] = {}
         self.library_run: set[tuple[str, str]] = set()
         # While another file's commands run as this file's (an Ansible task file a playbook includes): its
         # classic calls are that file's own check's to report, as a sourced file's function's are.
@@ -2621,9 +2623,23 @@ class _Walker:
     # --- commands ----------------------------------------------------------------------------------
 
     def command(self, node: Node) -> None:
-        for child in node.named_children:
-            if child.type == "variable_assignment":  # `X=1 cmd`: for the command only, but harmless
-                self._substitutions(child)
+        given = [child for child in node.named_children if child.type == "variable_assignment"]
+        for child in given:  # `X=1 cmd`: in the command's environment only (see `_environment_set`)
+            self._substitutions(child)
+        if not given:
+            self._command(node)
+            return
+        held = dict(self.command_environment)
+        for child in given:
+            name, value = child.child_by_field_name("name"), child.child_by_field_name("value")
+            if name is not None and name.type == "variable_name":
+                self.command_environment[self._text(name)] = self.value(value) if value is not None else None
+        try:
+            self._command(node)
+        finally:
+            self.command_environment = held
+
+    def _command(self, node: Node) -> None:
         name_node = node.child_by_field_name("name")
         arguments = node.children_by_field_name("argument")
         for argument in arguments:
@@ -3333,10 +3349,12 @@ class _Walker:
     def _environment_set(self) -> str:
         """The lines that set, in a PowerShell process the script starts, the environment variables it
         inherits from the shell: those the script exports (`export SVC=web`) or a CI step's `env:` gives
-        it, where their values are stated (`$env:SVC = 'web'`); another is one it does not know."""
+        it, and those written before the command (`SVC=web pwsh -File x.ps1`), where their values are
+        stated (`$env:SVC = 'web'`); another is one it does not know."""
         lines = []
-        for name in sorted(self.exported):
-            value = self.scope.variables.get(name)
+        held: dict[str, _Value | None] = {name: self.scope.variables.get(name) for name in self.exported}
+        held.update(self.command_environment)
+        for name, value in sorted(held.items(), key=lambda item: item[0]):
             if value is not None and value.text is not None and name.isidentifier():
                 lines.append(f"$env:{name} = '" + value.text.replace("'", "''") + "'\n")
         return "".join(lines)
