@@ -1297,7 +1297,10 @@ class _Walk:
                     self.python_steps.append(value)
                 read.add(key)
                 continue
-            powershell = self.runs_powershell(key, entries, context, gitlab=_gitlab(self.path))
+            # GitLab CI's and Bitbucket Pipelines' Windows runners run a list of commands in PowerShell
+            powershell = self.runs_powershell(
+                key, entries, context, gitlab=_gitlab(self.path) or _bitbucket(self.path)
+            )
             if powershell is None:
                 continue
             if key == "run" and value.id == "mapping":  # CircleCI: `run: {command: ..., shell: ...}`
@@ -1361,7 +1364,8 @@ class _Walk:
         key: str, entries: dict[str, Node], context: _Context, *, gitlab: bool
     ) -> bool | None:
         """Whether a key's script runs in PowerShell (False: in the shell); None for a key of no script. A
-        GitLab CI job's lists of commands run in PowerShell on a Windows runner (`tags:`)."""
+        GitLab CI job's lists of commands run in PowerShell on a Windows runner (`tags:`), and so do a
+        Bitbucket Pipelines step's on one (`runs-on: [self.hosted, windows]`): `gitlab` for both."""
         if key == "run":
             return _shell_is_powershell(entries.get("shell"), context)
         if key in _POWERSHELL_KEYS:
