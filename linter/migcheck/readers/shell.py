@@ -5289,6 +5289,7 @@ class CommandLines:
         defines and the folder it moves to are gone when it ends, as its process is."""
         walker = self.walker
         scope = walker.scope
+        walker.spend(len(scope.variables) + len(walker.functions))  # the copies kept are work like any other
         saved = dict(scope.variables), set(walker.exported), dict(walker.functions), walker.working
         try:
             run()
