@@ -7,7 +7,7 @@ starts it, the variables a shell script exports or writes before the command (`S
 variables and `$env:` variables one `pwsh` process sets are gone when it ends, not seen by the next one,
 nor by the script that started it. So are a CI step's variables, functions and environment variables for
 the steps after it (each GitHub Actions or Azure Pipelines step is a process of its own), where a GitLab
-CI job's commands share one shell."""
+CI job's commands share one shell, but for its `after_script:`, which sees the job's variables only."""
 
 from __future__ import annotations
 
@@ -136,8 +136,15 @@ def test_what_one_process_sets_is_gone_when_it_ends(tmp_path, monkeypatch, runne
             "d:\n  script:\n    - export SVC=shared\n    - azure service create \"$SVC\" --location 'West US'\n",
             ["shared"],
         ),
+        (
+            ".gitlab-ci.yml",
+            "variables:\n  JOBSVC: jobsvc\nd:\n  script:\n    - export SVC=fromscript\n"
+            "  after_script:\n    - azure service create \"leak$SVC\" --location 'West US'\n"
+            "    - azure service create \"$JOBSVC\" --location 'West US'\n",
+            ["jobsvc"],
+        ),
     ],
-    ids=["github", "azure pipelines", "gitlab shares one shell"],
+    ids=["github", "azure pipelines", "gitlab shares one shell", "gitlab after_script"],
 )
 def test_a_ci_step_s_variables_are_gone_for_the_steps_after_it(tmp_path, monkeypatch, runner, text, seen):
     result = lint_files(tmp_path, monkeypatch, {runner: text}, dedent=False)

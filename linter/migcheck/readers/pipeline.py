@@ -2557,10 +2557,14 @@ def _macros(text: str) -> list[tuple[int, int]]:
 
 def _run_shell(lines: shell.CommandLines, path: str, steps: list[_Step]) -> None:
     lines.runs_in(_repository_root(path))
+    job_start = lines.shell_state() if _gitlab(path) else None
     for step in steps:
         run = functools.partial(_run_step, lines, path, step)
         if _steps_run_apart(path, step):
             run = functools.partial(lines.in_own_process, run)
+        elif job_start is not None and step.key == "after_script":
+            # GitLab CI runs it in a shell of its own, which sees none of what the job's script set
+            run = functools.partial(lines.in_own_process, run, job_start)
         if step.context.runs is None:
             lines.may_run(run)
         elif step.context.runs is False:  # `condition: false`: the service skips the step on every run

@@ -5265,6 +5265,10 @@ def _short(text: str, limit: int = 60) -> str:
 # --- command lines another format holds ------------------------------------------------------------
 
 
+# What a shell starts with (`CommandLines.shell_state`): its variables, those exported, its functions, its folder.
+_ShellState = tuple[dict[str, "_Value"], set[str], dict[str, "Node"], "str | None"]
+
+
 class CommandLines:
     """Runs the classic CLI's commands that another kind of file holds as text or as words (an Ansible
     playbook's tasks), in the order it runs them, as a script's: what each means, the variables they are
@@ -5284,13 +5288,24 @@ class CommandLines:
     def arm_from_start(self) -> bool:
         return self.walker.reading.arm_from_start
 
-    def in_own_process(self, run: Callable[[], None]) -> None:
-        """`run` in a shell of its own (a CI step's): the variables it sets or exports, the functions it
-        defines and the folder it moves to are gone when it ends, as its process is."""
+    def shell_state(self) -> _ShellState:
+        """What a shell started now would start with (`in_own_process`): the variables, those exported, the
+        functions and the folder of the lines so far."""
+        walker = self.walker
+        walker.spend(len(walker.scope.variables) + len(walker.functions))  # copies are work like any other
+        return dict(walker.scope.variables), set(walker.exported), dict(walker.functions), walker.working
+
+    def in_own_process(self, run: Callable[[], None], start: _ShellState | None = None) -> None:
+        """`run` in a shell of its own (a CI step's), started with what the lines have so far, or with
+        `start` (a `shell_state` taken before: a GitLab CI `after_script:` starts with the job's variables
+        only): the variables it sets or exports, the functions it defines and the folder it moves to are
+        gone when it ends, as its process is."""
         walker = self.walker
         scope = walker.scope
-        walker.spend(len(scope.variables) + len(walker.functions))  # the copies kept are work like any other
-        saved = dict(scope.variables), set(walker.exported), dict(walker.functions), walker.working
+        saved = self.shell_state()
+        if start is not None:
+            scope.variables, walker.exported, walker.functions = dict(start[0]), set(start[1]), dict(start[2])
+            walker.working = start[3]
         try:
             run()
             # the functions of a file it sourced and ran whole that no call ran, read before they are gone
