@@ -268,7 +268,7 @@ def test_the_ids_are_the_values_the_module_states_one_resource_per_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     result = lint_files(tmp_path, monkeypatch, {"main.tf": VALUES.format(vnet=VNET, sub=SUB)})
-    assert where(result.findings) == ["MIG313 main.tf:2:14", "MIG502 main.tf:19:27", "MIG502 main.tf:19:27"]
+    assert where(result.findings) == ["MIG313 main.tf:12:31", "MIG502 main.tf:19:27", "MIG502 main.tf:19:27"]
     assert ["web01-cpu" in result.findings[1].message, "web02-cpu" in result.findings[2].message] == [
         True,
         True,

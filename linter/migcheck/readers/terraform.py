@@ -17,7 +17,8 @@ What is read, by resource type (the provider's own arguments):
   `instance_type`) is no classic VM.
 - `azure_virtual_network` (`name`, `address_space`, `location`, each `subnet` block's `name`,
   `address_prefix` and `security_group`): as `azure network vnet create`, `vnet subnet create` and `nsg
-  subnet add`.
+  subnet add`. An `affinity_group` is not read: the provider's network has no such argument (Terraform
+  refuses the file), so it binds the network to no affinity group.
 - `azure_security_group` (`name`, `location`) and `azure_security_group_rule` (`security_group_names`,
   `type`, `priority`, `action`, `source_address_prefix`, `source_port_range`, `destination_address_prefix`,
   `destination_port_range`, `protocol`): as `azure network nsg create` and `nsg rule create`.
@@ -137,6 +138,7 @@ CLASSIC_TYPES = frozenset(
         *("azure_sql_database_server_firewall_rule", "azure_sql_database_service"),
     }
 )
+_AZURERM = "azurerm_"  # the prefix of the Resource Manager provider's resource types
 # An `azure_instance` with one of these is AWS's `aws_instance` under a provider aliased `azure`.
 _AWS_ARGUMENTS = frozenset({"ami", "instance_type", "subnet_id", "vpc_security_group_ids"})
 # At most this many resources of one block by a `count` the module states; more are one standing for all.
@@ -726,6 +728,8 @@ class _Module:
     # Of Terraform's own types that hold values (`null_resource`, `terraform_data`), whose attributes are
     # what their blocks write, which the others' arguments and provisioners reference.
     holding: dict[tuple[str, str], _Resource] = field(default_factory=dict)
+    # Of the `azurerm` types, all: another's argument names one by its `name` (`azurerm_virtual_network.hub.name`).
+    named_blocks: dict[tuple[str, str], _Resource] = field(default_factory=dict)
     variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
     locals: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a `locals` block's value, in its file
@@ -814,6 +818,8 @@ class _Module:
         aws = labels[0] == "azure_instance" and not _AWS_ARGUMENTS.isdisjoint(attributes)
         if labels[0] in _HOLDING:
             self.holding.setdefault((labels[0], labels[1]), resource)
+        if labels[0].startswith(_AZURERM):
+            self.named_blocks.setdefault((labels[0], labels[1]), resource)
         if labels[0] in CLASSIC_TYPES and not aws:
             self.resources.setdefault((labels[0], labels[1]), resource)
         elif labels[0] in terraform_azurerm.READ:
@@ -1235,8 +1241,11 @@ class _Configuration:
             return self.instance_argument(resource, names[3], index, True, at) if index is not None else None
         if steps is None or len(steps) != 4 or not all(isinstance(step, str) for step in steps[:2]):
             return None
-        resource = self.module.resources.get((str(steps[0]), str(steps[1])))
         attribute, written = steps[3], steps[2]
+        key = (str(steps[0]), str(steps[1]))
+        resource = self.module.resources.get(key) or (
+            self.module.named_blocks.get(key) if attribute == "name" else None
+        )
         if resource is None or not isinstance(attribute, str):
             return None
         index = Word(written, at) if isinstance(written, str) else self.word(path, written, at)
@@ -1377,6 +1386,9 @@ class _Configuration:
         if len(names) == 3 and (names[0], names[1]) in self.module.resources:
             argument = "name" if names[2] == "id" else names[2]
             return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
+        named = self.module.named_blocks.get((names[0], names[1])) if names[2:] == ["name"] else None
+        if named is not None:  # an `azurerm` resource's `name` attribute is its `name` argument
+            return self.argument(named, "name", at, written)
         holding = self.module.holding.get((names[0], names[1])) if len(names) == 3 else None
         if holding is not None and names[2] in _HOLDING[holding.kind]:
             return self.argument(holding, _HOLDING[holding.kind][names[2]], at, written)
@@ -1904,7 +1916,8 @@ def _made_and_provisioned(
 
 
 class _Arguments:
-    """A resource's block, or one nested in it, as `terraform_azurerm` reads it: its arguments evaluated."""
+    """A resource's block, or one nested in it, as `terraform_azurerm` reads it: its arguments evaluated,
+    each stated value shown at the argument that writes it (`_at_argument`)."""
 
     def __init__(self, c: _Configuration, r: _Resource, mark: Mark, items: list[Node] | None = None) -> None:
         self.c, self.r, self.mark = c, r, mark
@@ -1916,18 +1929,84 @@ class _Arguments:
 
     def word(self, argument: str) -> Word | None:
         node = self.given.get(argument)
-        return self.c.argument_word(self.r.path, node) if node is not None else None
+        if node is None:
+            return None
+        return _at_argument(self.c.argument_word(self.r.path, node), _value_mark(self.r.path, node))
 
     def words(self, argument: str) -> list[Word]:
+        """The items of a list the argument writes (`[local.vm]`), each at its item, or the list a variable
+        or local holds (`local.vms`), each at the argument; the one value of any other."""
         node = self.given.get(argument)
-        return self.c.words(self.r.path, node, _value_mark(self.r.path, node)) if node is not None else []
+        if node is None:
+            return []
+        path, at = self.r.path, _value_mark(self.r.path, node)
+        if _kind(_unwrapped(node)) == "tuple":
+            items = _items(_unwrapped(node))
+            return [
+                _at_argument(self.c.word(path, i, _value_mark(path, i)), _value_mark(path, i)) for i in items
+            ]
+        found = self.c.written(path, node)
+        if found is not None and _kind(found[1]) == "tuple":
+            return [_at_argument(word, at) for word in self.c.words(found[0], found[1], at)]
+        return [_at_argument(self.c.word(path, node, at), at)]
 
-    def blocks(self, kind: str) -> list[_Arguments]:
-        return [
-            _Arguments(self.c, self.r, _mark(self.r.path, block), _block_parts(block)[2])
-            for named, block in self.nested
-            if named == kind
+    def blocks(self, kind: str) -> list[_Arguments | _Evaluated]:
+        """The blocks of `kind` nested in it, in order: each written out, and a `dynamic "<kind>"` block's
+        `content` once for each item of its `for_each`, evaluated with that item (`_Evaluated`)."""
+        found: list[_Arguments | _Evaluated] = []
+        for named, block in self.nested:
+            if named == kind:
+                found.append(_Arguments(self.c, self.r, _mark(self.r.path, block), _block_parts(block)[2]))
+            elif named == "dynamic" and _block_parts(block)[1] == [kind]:
+                self.c.dynamic(self.r.path, block, lambda content: found.append(self.evaluated(content)))
+        return found
+
+    def evaluated(self, content: Node) -> _Evaluated:
+        return _Evaluated.of(
+            _Arguments(self.c, self.r, _mark(self.r.path, content), _block_parts(content)[2])
+        )
+
+
+@dataclass
+class _Evaluated:
+    """A block a `dynamic` block writes, its values evaluated while its iterator is that item's: read after
+    the item, as `_Arguments` is."""
+
+    mark: Mark
+    given: dict[str, tuple[Word, list[Word]]]
+    nested: dict[str, list[_Evaluated]]
+
+    @classmethod
+    def of(cls, block: _Arguments) -> _Evaluated:
+        given = {argument: (block.word(argument), block.words(argument)) for argument in block.given}
+        kinds = [
+            _block_parts(b)[1][0] if k == "dynamic" and _block_parts(b)[1] else k for k, b in block.nested
         ]
+        nested = {kind: [cls.of_any(b) for b in block.blocks(kind)] for kind in dict.fromkeys(kinds)}
+        return cls(block.mark, {k: (w, ws) for k, (w, ws) in given.items() if w is not None}, nested)
+
+    @classmethod
+    def of_any(cls, block: _Arguments | _Evaluated) -> _Evaluated:
+        return block if isinstance(block, _Evaluated) else cls.of(block)
+
+    def word(self, argument: str) -> Word | None:
+        found = self.given.get(argument)
+        return found[0] if found is not None else None
+
+    def words(self, argument: str) -> list[Word]:
+        found = self.given.get(argument)
+        return found[1] if found is not None else []
+
+    def blocks(self, kind: str) -> list[_Evaluated]:
+        return self.nested.get(kind, [])
+
+
+def _at_argument(word: Word, at: Mark) -> Word:
+    """A stated value shown at the argument (`at`) that puts the resource on it, not where a variable's
+    default, a local or a module's caller writes it: the finding is about the resource's use of the id."""
+    if word.text is None or word.mark == at:
+        return word
+    return replace(word, mark=at, exact=False, placed=None)
 
 
 def _reaching_into_classic(c: _Configuration, r: _Resource) -> None:
@@ -2259,7 +2338,7 @@ def _virtual_network(c: _Configuration, r: _Resource) -> None:
     spaces = c.words(r.path, r.attributes.get("address_space"), at)
     if spaces:
         words += _prefix_options("-e", "-i", spaces[0])
-    words += _option("-l", c.value(r, "location")) + _option("-a", c.value(r, "affinity_group"))
+    words += _option("-l", c.value(r, "location"))  # no `affinity_group`: the provider's network has none
     created = False  # with its first subnet: the provider refuses a network of none
 
     def subnet(block: Node) -> None:

@@ -22,6 +22,7 @@ configuration does not state is left out of the row, as an export that does not 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -81,15 +82,24 @@ def _records(rtype: str, name: str, properties: dict, row: _Row, at: Mark) -> tu
 
 
 def _peering(block: Block, label: str) -> tuple[object, ...]:
-    """As `az network vnet peering create` adds it (`xplat.az_peering`)."""
+    """As `az network vnet peering create` adds it (`xplat.az_peering`), from the Resource Manager network
+    `virtual_network_name` names (`azurerm_virtual_network.hub.name`: that block's `name`), else a
+    stand-in where the peering names it, as the script readers name one they are not told."""
     from migcheck.readers.inventory_shapes import classic_peering
 
     remote = block.word("remote_virtual_network_id")
     if remote is None or not remote.text:
         return ()
     peer = block.word("virtual_network_name")
-    found = classic_peering(remote.text, _name(block, label), peer.text or "" if peer else "", remote.mark)
+    named = peer.text if peer is not None and peer.text else _stand_in(peer.mark if peer else block.mark)
+    found = classic_peering(remote.text, _name(block, label), named, remote.mark)
     return (found,) if found is not None else ()
+
+
+def _stand_in(at: Mark) -> str:
+    """The name shown for a Resource Manager network the configuration does not state, named at `at`:
+    `<Resource Manager network, main.tf:12>`, by the file's name as every stand-in names it."""
+    return f"<Resource Manager network, {posixpath.basename(at.path)}:{at.line}>"
 
 
 def _subnet_configuration(row: _Row, block: Block) -> dict | None:
@@ -202,6 +212,15 @@ def _role_assignment(block: Block, label: str) -> tuple[object, ...]:
         "microsoft.authorization/roleassignments", _name(block, label), properties, row, block.mark
     )
 
+
+# The nested blocks the readers above read (`Block.blocks`), by the names the provider's schemas give them:
+# the keys of a resource of `READ` that are blocks in Terraform's JSON syntax (`terraform_json`).
+NESTED_BLOCKS = frozenset(
+    {
+        *("virtual_network_configuration", "additional_location", "roles", *_HDINSIGHT_NODES),
+        *("initial_replica_set", "criteria", "profile", "rule", "metric_trigger"),
+    }
+)
 
 # By resource type, what reads one of its blocks (and the block's label, its name where it writes none).
 READ: dict[str, Callable[[Block, str], tuple[object, ...]]] = {

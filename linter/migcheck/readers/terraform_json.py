@@ -8,7 +8,8 @@ What Terraform's JSON syntax says (its "JSON Configuration Syntax"): `{"resource
 block written as an object or a list of objects; a string is a template, its `${...}` read as in `.tf` (in a `.tfvars.json`
 file, whose values Terraform evaluates with no variables, a literal: `${` in it is two characters); a number, `true`,
 `false` and `null` as themselves. Which keys of a resource are nested blocks its type's schema says: those
-the reader reads (`NESTED`) are, the others arguments. A key `//` of the file's object or of a block's is a
+the reader reads (`NESTED`, and the `azurerm` resources' `terraform_azurerm.NESTED_BLOCKS`) are, the
+others arguments. A key `//` of the file's object or of a block's is a
 comment: its string is kept (`Items.comments`) with the part of the file it is about, the file or the block.
 
 The walk steps over the punctuation of objects and lists; each string, number and literal is decoded by
@@ -27,8 +28,8 @@ from typing import Any
 
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
 
-# Nested blocks of the resources the reader reads (`terraform._instance`, `_virtual_network`,
-# `_made_and_provisioned`), and `dynamic` blocks, which write them; `provisioner` has a label, its kind
+# Nested blocks of the classic resources the reader reads (`terraform._instance`, `_virtual_network`,
+# `_made_and_provisioned`), and `dynamic` blocks, which write them (an `azurerm` resource's: `_nested_of`); `provisioner` has a label, its kind
 # (`local-exec`), and `dynamic` one, the type of the blocks it writes (`endpoint`).
 NESTED = frozenset({"endpoint", "subnet", "provisioner", "dynamic"})
 _LABELLED = frozenset({"provisioner", "dynamic"})
@@ -199,23 +200,35 @@ class Items:
         return list(self.body(root, root.start).children)
 
     def labelled(
-        self, keyword: str, key_at: int, value: _Value, labels: list[tuple[str, int]], more: int
+        self,
+        keyword: str,
+        key_at: int,
+        value: _Value,
+        labels: list[tuple[str, int]],
+        more: int,
+        nested: frozenset[str] = NESTED,
     ) -> list[Node]:
-        """The blocks `value` writes under `labels`, `more` labels still to come as the keys of objects."""
+        """The blocks `value` writes under `labels`, `more` labels still to come as the keys of objects, of
+        the nested blocks `nested`."""
         if not more:
-            return [self.block(keyword, key_at, labels, body) for body in _bodies(value)]
+            return [self.block(keyword, key_at, labels, body, nested) for body in _bodies(value)]
         found: list[Node] = []
         for body in _bodies(value):
             for label, label_at, inner in body.members:
-                found += self.labelled(keyword, key_at, inner, [*labels, (label, label_at)], more - 1)
+                found += self.labelled(keyword, key_at, inner, [*labels, (label, label_at)], more - 1, nested)
         return found
 
-    def block(self, keyword: str, key_at: int, labels: list[tuple[str, int]], body: _Value) -> Node:
-        """A block, placed where its last label is written (the resource's name), else its keyword."""
+    def block(
+        self, keyword: str, key_at: int, labels: list[tuple[str, int]], body: _Value, nested: frozenset[str]
+    ) -> Node:
+        """A block, placed where its last label is written (the resource's name), else its keyword: of the
+        nested blocks `nested`, and a resource's its type's (`_nested_of`), a `dynamic` block's `content`."""
         at = labels[-1][1] if labels else key_at
         parts = [self.identifier(keyword, at), *(self.plain(label, label_at) for label, label_at in labels)]
-        nested = NESTED | {_DYNAMIC_CONTENT} if keyword == "dynamic" else NESTED
-        return self.placed(self.tree("block", [*parts, self.body(body, at, nested)]), at, body.end)
+        if keyword == "resource" and labels:
+            nested = _nested_of(labels[0][0])
+        inner = nested | {_DYNAMIC_CONTENT} if keyword == "dynamic" else nested - {_DYNAMIC_CONTENT}
+        return self.placed(self.tree("block", [*parts, self.body(body, at, inner)]), at, body.end)
 
     def body(self, value: _Value, at: int, nested: frozenset[str] = NESTED) -> Node:
         """A block's body, the block placed at `at`, of the nested blocks `nested`."""
@@ -227,7 +240,7 @@ class Items:
                 continue
             if name in nested and _blocks(inner):
                 more = 1 if name in _LABELLED else 0
-                items += self.labelled(name, name_at, inner, [], more)
+                items += self.labelled(name, name_at, inner, [], more, nested)
             else:
                 attribute = self.tree("attribute", [self.identifier(name, name_at), self.expression(inner)])
                 items.append(self.placed(attribute, name_at, inner.end))
@@ -297,7 +310,7 @@ class Items:
         expression = [c for c in attribute.children if hasattr(c, "data")][-1]
         if offsets is None:
             line, column = self.position(start)
-            _moved(expression, line, column - len(prefix) + 1)
+            _moved(expression, line, column - len(prefix))  # the quotes at one column
             return expression
 
         def placed(column: int) -> tuple[int, int]:  # a column of the parsed line, where the JSON writes it
@@ -343,6 +356,17 @@ def _escaped(text: str) -> str:
     quotes and line ends escaped, its `${` and `%{` doubled so that no template is read in it."""
     written = "".join(_ESCAPES.get(char, char) for char in text)
     return written.replace("${", "$${").replace("%{", "%%{")
+
+
+def _nested_of(resource_type: str) -> frozenset[str]:
+    """The keys of a resource of `resource_type` that are nested blocks the reader reads: the classic
+    provider's (`NESTED`), and those `terraform_azurerm` reads of its type (`virtual_network_configuration`,
+    `roles { head_node }`, `criteria`, `profile { rule { metric_trigger } }`)."""
+    from migcheck.readers import terraform_azurerm
+
+    if resource_type in terraform_azurerm.READ:
+        return NESTED | terraform_azurerm.NESTED_BLOCKS
+    return NESTED
 
 
 def _bodies(value: _Value) -> list[_Value]:
