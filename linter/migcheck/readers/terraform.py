@@ -72,7 +72,8 @@ wrapped around the list's length as Terraform does) the value written there;
 `azure_hosted_service.web.name` (bare or in `${...}`) is that resource's argument, and its `id` its name
 (the provider's ids are the names); so are the attributes of Terraform's own resources that hold values
 (`null_resource.x.triggers`, `terraform_data.x.input` and its `output`, `self.triggers` in their
-provisioners: `_HOLDING`) and their members, of a block of no `count` or `for_each`. `count = N`
+provisioners: `_HOLDING`) and their members, of a block of no `count` or `for_each`; an `azurerm` resource's
+`name` (`azurerm_virtual_network.hub.name`, an instance's `.hub[0].name`) is its `name` argument. `count = N`
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. `for_each` over a set or map the module states makes one resource per
 key, `each.key` the key and `each.value` the set's item or the map's value; one not stated makes one

@@ -2,7 +2,8 @@
 each read as the export row of the same Resource Manager resource, by the provider's own arguments:
 
 - `azurerm_virtual_network_peering` (`name`, `virtual_network_name`, `remote_virtual_network_id`): a peering
-  of a Resource Manager network with the network the id names.
+  of a Resource Manager network (the `name` of the block `virtual_network_name` references, else a stand-in)
+  with the network the id names.
 - `azurerm_api_management` (`virtual_network_type`, `virtual_network_configuration { subnet_id }`, and each
   `additional_location`'s).
 - `azurerm_app_service_environment`, `azurerm_app_service_environment_v3` (`subnet_id`).
@@ -17,8 +18,10 @@ each read as the export row of the same Resource Manager resource, by the provid
 - `azurerm_role_assignment` (`scope`, `role_definition_id` or `role_definition_name`, `principal_id`,
   `principal_type`).
 
-Each value is marked where the configuration writes it, so a finding points at the classic id. A value the
-configuration does not state is left out of the row, as an export that does not write it."""
+Each value is marked at the resource's argument that writes it (`terraform._Arguments`), so a finding points at
+the resource's use of the classic id: one taken from a variable, a local or a module's input too, not where that
+value is written. A `dynamic` block writes its `content` as one nested block for each item of its `for_each`. A
+value the configuration does not state is left out of the row, as an export that does not write it."""
 
 from __future__ import annotations
 
