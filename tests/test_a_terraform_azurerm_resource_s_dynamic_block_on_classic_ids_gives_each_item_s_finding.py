@@ -1,7 +1,8 @@
 """A `dynamic` block of an `azurerm` resource the reader reads (`dynamic "criteria"` of an activity log alert,
 `dynamic "rule"` of an autoscale setting's profile, with its `iterator`) writes its `content` once for each
 item of its `for_each`, each with that item's classic id: the resource is on every one, found at the
-content's argument, as blocks written out are. Terraform's JSON syntax (`.tf.json`) alike."""
+content's argument, as blocks written out are. Terraform's JSON syntax (`.tf.json`) alike. Blocks that
+`dynamic` blocks nested in others' `content` write are read up to a bound, not the product of their items."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import json
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files, where
+
+from migcheck.readers import terraform
 
 SUB = "/subscriptions/11111111-2222-3333-4444-555555555555"
 WEB01 = f"{SUB}/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/web01"
@@ -115,3 +119,39 @@ def test_each_item_s_classic_id_is_found_at_the_content_s_argument(
     ]
     assert "activity log alert 'vm-changes' watches classic VM 'web01', VM 'web02'" in found[0].message
     assert "classic storage account 'orders'" in found[1].message
+
+
+def _nested(n: int) -> str:
+    """An autoscale setting of `n` profiles, each of `n` rules, each on a classic storage account: `n`²
+    blocks, which `dynamic` blocks nested in one another write from two lists of `n`."""
+    ids = ", ".join(f'"{ORDERS}{i}"' for i in range(n))
+    return f"""\
+locals {{
+  ids = [{ids}]
+}}
+resource "azurerm_monitor_autoscale_setting" "worker" {{
+  name               = "worker-scale"
+  target_resource_id = "{SCALE_SET}"
+  dynamic "profile" {{
+    for_each = local.ids
+    content {{
+      name = "p"
+      dynamic "rule" {{
+        for_each = local.ids
+        iterator = r
+        content {{
+          metric_trigger {{
+            metric_resource_id = r.value
+          }}
+        }}
+      }}
+    }}
+  }}
+}}
+"""
+
+
+def test_dynamic_blocks_nested_in_one_another_cost_no_more_than_a_bounded_number_of_blocks() -> None:
+    (setting,) = terraform.read("main.tf", _nested(20).encode()).resources
+    assert [source.names for source in setting.metric_sources] == [(f"orders{i}",) for i in range(20)]
+    assert_linear(lambda n: lambda: terraform.read("main.tf", _nested(n).encode()), 25)

@@ -144,6 +144,11 @@ _AZURERM = "azurerm_"  # the prefix of the Resource Manager provider's resource 
 _AWS_ARGUMENTS = frozenset({"ami", "instance_type", "subnet_id", "vpc_security_group_ids"})
 # At most this many resources of one block by a `count` the module states; more are one standing for all.
 _MOST_COUNT = 100
+# At most this many blocks the `dynamic` blocks of an `azurerm` resource's block write, all its instances and
+# nested levels together (`_Arguments.budget`): past it, a `dynamic` block writes one standing for all its
+# items, as a `count` past `_MOST_COUNT` does, so that `dynamic` blocks nested in others' `content` (a
+# profile's rules) cost no more than this, not the product of their items.
+_MOST_DYNAMIC_BLOCKS = 10 * _MOST_COUNT
 # The longest text a value is built to (references of references may double it at each step).
 _MOST_TEXT = 4096
 _VALUE_FILES = ("terraform.tfvars", "terraform.tfvars.json")
@@ -1187,6 +1192,8 @@ class _Configuration:
         # The folders of the modules whose outputs are being evaluated, outermost first (`module_output`): a
         # module whose output is the output of a module that calls it back is refused by Terraform.
         self.outputs_of: tuple[str, ...] = caller.outputs_of if caller is not None else ()
+        # How many more blocks each `azurerm` resource's `dynamic` blocks may write (`_MOST_DYNAMIC_BLOCKS`).
+        self.dynamic_left: dict[tuple[str, str, str], list[int]] = {}
 
     # --- expressions
 
@@ -1770,11 +1777,11 @@ class _Configuration:
             elif named == "dynamic" and _block_parts(block)[1] == [kind]:
                 self.dynamic(r.path, block, make)
 
-    def dynamic(self, path: str, block: Node, make: Callable[[Node], None]) -> None:
+    def dynamic(self, path: str, block: Node, make: Callable[[Node], None], most: int = _MOST_COUNT) -> None:
         """`make` with a `dynamic` block's `content` for each item of its `for_each`, its iterator (the
         block's label, or its `iterator`) `.key` and `.value` that item's: a list's index and item, a map's
-        key and value, a set's item as both; for a collection the module does not state, once, standing
-        for every item, as a resource's `for_each` not stated."""
+        key and value, a set's item as both; for a collection the module does not state, or of more than
+        `most` items, once, standing for every item, as a resource's `for_each` not stated."""
         _, labels, items = _block_parts(block)
         given = _attributes(items)
         content = next((b for b in items if _kind(b) == "block" and _block_parts(b)[0] == "content"), None)
@@ -1782,7 +1789,9 @@ class _Configuration:
         if content is None or node is None:
             return
         name = self.iterator_name(path, given.get("iterator")) or labels[0]
-        self.over(path, node, self.dynamic_items(path, node), name, lambda: make(content))
+        made = self.dynamic_items(path, node)
+        listed = made if made is None or len(made) <= most else None
+        self.over(path, node, listed, name, lambda: make(content))
 
     def iterator_name(self, path: str, node: Node | None) -> str | None:
         """The name a `dynamic` block's `iterator` gives (`iterator = ep`; in JSON, the string `"ep"`)."""
@@ -1920,13 +1929,23 @@ class _Arguments:
     """A resource's block, or one nested in it, as `terraform_azurerm` reads it: its arguments evaluated,
     each stated value shown at the argument that writes it (`_at_argument`)."""
 
-    def __init__(self, c: _Configuration, r: _Resource, mark: Mark, items: list[Node] | None = None) -> None:
+    def __init__(
+        self,
+        c: _Configuration,
+        r: _Resource,
+        mark: Mark,
+        items: list[Node] | None = None,
+        budget: list[int] | None = None,
+    ) -> None:
         self.c, self.r, self.mark = c, r, mark
         self.given = r.attributes if items is None else _attributes(items)
         nested = (
             r.blocks if items is None else [(_block_parts(b)[0], b) for b in items if _kind(b) == "block"]
         )
         self.nested = nested
+        # How many more blocks the resource's `dynamic` blocks may write (`_MOST_DYNAMIC_BLOCKS`).
+        key = (r.path, r.kind, r.name)
+        self.budget = budget if budget is not None else c.dynamic_left.setdefault(key, [_MOST_DYNAMIC_BLOCKS])
 
     def word(self, argument: str) -> Word | None:
         node = self.given.get(argument)
@@ -1957,15 +1976,20 @@ class _Arguments:
         found: list[_Arguments | _Evaluated] = []
         for named, block in self.nested:
             if named == kind:
-                found.append(_Arguments(self.c, self.r, _mark(self.r.path, block), _block_parts(block)[2]))
+                found.append(self.inner(block))
             elif named == "dynamic" and _block_parts(block)[1] == [kind]:
-                self.c.dynamic(self.r.path, block, lambda content: found.append(self.evaluated(content)))
+                most = max(self.budget[0], 0)
+                self.c.dynamic(
+                    self.r.path, block, lambda content: found.append(self.evaluated(content)), most
+                )
         return found
 
+    def inner(self, block: Node) -> _Arguments:
+        return _Arguments(self.c, self.r, _mark(self.r.path, block), _block_parts(block)[2], self.budget)
+
     def evaluated(self, content: Node) -> _Evaluated:
-        return _Evaluated.of(
-            _Arguments(self.c, self.r, _mark(self.r.path, content), _block_parts(content)[2])
-        )
+        self.budget[0] -= 1
+        return _Evaluated.of(self.inner(content))
 
 
 @dataclass
@@ -1983,7 +2007,8 @@ class _Evaluated:
         kinds = [
             _block_parts(b)[1][0] if k == "dynamic" and _block_parts(b)[1] else k for k, b in block.nested
         ]
-        nested = {kind: [cls.of_any(b) for b in block.blocks(kind)] for kind in dict.fromkeys(kinds)}
+        read = [kind for kind in dict.fromkeys(kinds) if kind in terraform_azurerm.NESTED_BLOCKS]
+        nested = {kind: [cls.of_any(b) for b in block.blocks(kind)] for kind in read}
         return cls(block.mark, {k: (w, ws) for k, (w, ws) in given.items() if w is not None}, nested)
 
     @classmethod
