@@ -1,10 +1,12 @@
 """An `azurerm_virtual_network_peering` whose `virtual_network_name` references the Resource Manager network's
-block (`azurerm_virtual_network.hub.name`, an instance's `azurerm_virtual_network.spoke[0].name`) is a
-peering of the network that block names (MIG313); one the configuration does not state (a variable of no
-value) is a stand-in where the peering names it, as the script readers name one: never a network named ''."""
+block (`azurerm_virtual_network.hub.name`, an instance's `azurerm_virtual_network.spoke[0].name`, a data source's
+`data.azurerm_virtual_network.hub.name`, in `.tf.json` too) is a peering of the network that block names
+(MIG313); one the configuration does not state (a variable of no value) is a stand-in where the peering names it,
+as the script readers name one: never a network named ''."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,26 @@ def test_each_peering_names_its_resource_manager_network(
         f.message.split(" (peering")[0].split("Resource Manager network ")[1] for f in result.findings
     )
     assert said == ["'<Resource Manager network, main.tf:35>'", "'hub-vnet'", "'spoke-1'"]
+
+
+DATA_SOURCE = {
+    "data": {"azurerm_virtual_network": {"hub": {"name": "hub-vnet", "resource_group_name": "hub-rg"}}},
+    "resource": {
+        "azurerm_virtual_network": {"hub": {"name": "another-vnet", "resource_group_name": "hub-rg"}},
+        "azurerm_virtual_network_peering": {
+            "hub": {
+                "name": "hub-to-classic",
+                "virtual_network_name": "${data.azurerm_virtual_network.hub.name}",
+                "remote_virtual_network_id": VNET,
+            }
+        },
+    },
+}
+
+
+def test_a_data_source_s_network_is_the_name_it_looks_up_in_json_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = {"main.tf.json": json.dumps(DATA_SOURCE, indent=2)}
+    [found] = lint_files(tmp_path, monkeypatch, files, "MIG313", dedent=False).findings
+    assert "peered with Resource Manager network 'hub-vnet' (peering 'hub-to-classic')" in found.message

@@ -73,7 +73,8 @@ wrapped around the list's length as Terraform does) the value written there;
 (the provider's ids are the names); so are the attributes of Terraform's own resources that hold values
 (`null_resource.x.triggers`, `terraform_data.x.input` and its `output`, `self.triggers` in their
 provisioners: `_HOLDING`) and their members, of a block of no `count` or `for_each`; an `azurerm` resource's
-`name` (`azurerm_virtual_network.hub.name`, an instance's `.hub[0].name`) is its `name` argument. `count = N`
+`name` (`azurerm_virtual_network.hub.name`, an instance's `.hub[0].name`, a data source's
+`data.azurerm_virtual_network.hub.name`) is its `name` argument. `count = N`
 with N stated (at most `_MOST_COUNT`) makes N resources, `count.index` each one's number; a count not
 stated makes one standing for all. `for_each` over a set or map the module states makes one resource per
 key, `each.key` the key and `each.value` the set's item or the map's value; one not stated makes one
@@ -734,7 +735,8 @@ class _Module:
     # Of Terraform's own types that hold values (`null_resource`, `terraform_data`), whose attributes are
     # what their blocks write, which the others' arguments and provisioners reference.
     holding: dict[tuple[str, str], _Resource] = field(default_factory=dict)
-    # Of the `azurerm` types, all: another's argument names one by its `name` (`azurerm_virtual_network.hub.name`).
+    # Of the `azurerm` types, all: another's argument names one by its `name` (`azurerm_virtual_network.hub.name`);
+    # and their data sources, by `data.<type>` (`data.azurerm_virtual_network.hub.name`).
     named_blocks: dict[tuple[str, str], _Resource] = field(default_factory=dict)
     variables: dict[str, tuple[str, Node]] = field(default_factory=dict)  # its default, in its file
     given: dict[str, tuple[str, Node]] = field(default_factory=dict)  # a .tfvars file's value
@@ -848,6 +850,10 @@ class _Module:
                     self.locals.setdefault(name, (path, value))
             elif keyword == "resource" and len(labels) == 2:
                 self.add_resource(path, item, labels, inner)
+            elif keyword == "data" and len(labels) == 2 and labels[0].startswith(_AZURERM):
+                kind = f"data.{labels[0]}"  # apart from a resource of its type and name
+                found = _Resource(kind, labels[1], path, _mark(path, item), _attributes(inner), [])
+                self.named_blocks.setdefault((kind, labels[1]), found)
             elif keyword == "module" and len(labels) == 1:
                 self.calls.append(_Call(path, _attributes(inner), _mark(path, item), labels[0]))
             elif keyword == "output" and len(labels) == 1 and "value" in _attributes(inner):
@@ -1395,7 +1401,11 @@ class _Configuration:
             argument = "name" if names[2] == "id" else names[2]
             return self.argument(self.module.resources[(names[0], names[1])], argument, at, written)
         named = self.module.named_blocks.get((names[0], names[1])) if names[2:] == ["name"] else None
-        if named is not None:  # an `azurerm` resource's `name` attribute is its `name` argument
+        if names[0] == "data" and names[3:] == ["name"]:
+            named = self.module.named_blocks.get((f"data.{names[1]}", names[2]))
+        if (
+            named is not None
+        ):  # an `azurerm` resource's or data source's `name` attribute is its `name` argument
             return self.argument(named, "name", at, written)
         holding = self.module.holding.get((names[0], names[1])) if len(names) == 3 else None
         if holding is not None and names[2] in _HOLDING[holding.kind]:

@@ -4,13 +4,14 @@ it, so the Terraform reader reads both alike.
 
 What Terraform's JSON syntax says (its "JSON Configuration Syntax"): `{"resource": {"<type>": {"<name>":
 {...}}}}`, `{"variable": {"<name>": {"default": ...}}}`, `{"provider": {"azure": {...}}}`, `{"module":
-{"<name>": {"source": ...}}}`, `{"output": {"<name>": {"value": ...}}}`, `{"locals": {"<name>": ...}}`, a
-block written as an object or a list of objects; a string is a template, its `${...}` read as in `.tf` (in a `.tfvars.json`
-file, whose values Terraform evaluates with no variables, a literal: `${` in it is two characters); a number, `true`,
-`false` and `null` as themselves. Which keys of a resource are nested blocks its type's schema says: those
-the reader reads (`NESTED`, and the `azurerm` resources' `terraform_azurerm.NESTED_BLOCKS`) are, the
-others arguments. A key `//` of the file's object or of a block's is a
-comment: its string is kept (`Items.comments`) with the part of the file it is about, the file or the block.
+{"<name>": {"source": ...}}}`, `{"output": {"<name>": {"value": ...}}}`, `{"locals": {"<name>": ...}}`,
+`{"data": {"<type>": {"<name>": {...}}}}`, a block written as an object or a list of objects; a string is a
+template, its `${...}` read as in `.tf` (in a `.tfvars.json` file, whose values Terraform evaluates with no
+variables, a literal: `${` in it is two characters); a number, `true`, `false` and `null` as themselves. Which
+keys of a resource are nested blocks its type's schema says: those the reader reads (`NESTED`, and the `azurerm`
+resources' `terraform_azurerm.NESTED_BLOCKS`) are, the others arguments. A key `//` of the file's object or
+of a block's is a comment: its string is kept (`Items.comments`) with the part of the file it is about, the
+file or the block.
 
 The walk steps over the punctuation of objects and lists; each string, number and literal is decoded by
 the JSON decoder (in C), and a string with `${`, `%{` or an escape is parsed as HCL's quoted string, its
@@ -29,14 +30,15 @@ from typing import Any
 Node = Any  # a lark Tree or Token of python-hcl2's grammar
 
 # Nested blocks of the classic resources the reader reads (`terraform._instance`, `_virtual_network`,
-# `_made_and_provisioned`), and `dynamic` blocks, which write them (an `azurerm` resource's: `_nested_of`); `provisioner` has a label, its kind
-# (`local-exec`), and `dynamic` one, the type of the blocks it writes (`endpoint`).
+# `_made_and_provisioned`), and `dynamic` blocks, which write them (an `azurerm` resource's: `_nested_of`);
+# `provisioner` has a label, its kind (`local-exec`), and `dynamic` one, the type of the blocks it writes
+# (`endpoint`).
 NESTED = frozenset({"endpoint", "subnet", "provisioner", "dynamic"})
 _LABELLED = frozenset({"provisioner", "dynamic"})
 # The block a `dynamic` block's body holds: what it writes for each item.
 _DYNAMIC_CONTENT = "content"
 # The top-level block types the reader reads, with how many labels each has.
-_TOP = {"resource": 2, "variable": 1, "provider": 1, "module": 1, "output": 1, "locals": 0}
+_TOP = {"resource": 2, "data": 2, "variable": 1, "provider": 1, "module": 1, "output": 1, "locals": 0}
 _WS = re.compile(r"[ \t\n\r]*")
 _PLAIN = re.compile(r'[^"\\$%]*')  # a string's characters that read alike in JSON and as a template
 
