@@ -173,13 +173,13 @@ CASES = [
     (
         APP_SERVICE_ENVIRONMENT,
         "MIG314 main.tf:4:26",
-        "'shop-ase' is recorded in classic virtual network 'vnet1'",
+        "'shop-ase' is created in classic virtual network 'vnet1'",
     ),
     (HDINSIGHT, "MIG315 main.tf:13:29", "'shop-spark' is in classic virtual network 'vnet1', subnet 'hdi'"),
     (
         DOMAIN_SERVICES,
         "MIG317 main.tf:9:18",
-        "'contoso-aadds' is recorded in classic virtual network 'vnet1'",
+        "'contoso-aadds' is created in classic virtual network 'vnet1'",
     ),
     (METRIC_ALERT, "MIG502 main.tf:4:27", "metric alert 'web01-cpu' watches classic VM 'web01'"),
     (

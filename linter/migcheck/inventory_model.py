@@ -211,6 +211,9 @@ class ServiceInVnet:
     vnet_group: str = ""
     subscription: str = ""  # the service's own subscription, when known
     declared: bool = False
+    # Made from a file that creates the service (a script's call, a template, a Terraform resource), not
+    # from one that lists what exists: there is no record to drop, and the creation is what fails.
+    created: bool = False
 
     @property
     def kind(self) -> str:

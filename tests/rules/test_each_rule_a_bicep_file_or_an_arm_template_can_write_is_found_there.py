@@ -313,7 +313,7 @@ CLASSIC_VNET = (
     "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/Default-Networking/providers/"
     "Microsoft.ClassicNetwork/virtualNetworks/vnet1"
 )
-REMOTEAPP = "RemoteApp collection 'shop-apps' is recorded in classic virtual network 'vnet1'"
+REMOTEAPP = "RemoteApp collection 'shop-apps' is created in classic virtual network 'vnet1'"
 
 
 def test_a_bicep_remoteapp_collection_in_a_classic_network_is_mig318(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, replace
 from sys import intern
-from typing import TypeGuard
+from typing import ClassVar, TypeGuard
 
 from migcheck.clouds import cloud_of_url
 from migcheck.inventory_model import (
@@ -186,6 +186,10 @@ class Spots:
     Values are found in the object's text as JSON writes them. A list's values are looked for one after
     the other, each after the one before, so the cost stays linear in the object however long the list;
     once one is not found (written with other escapes), the rest of the list keeps the object's mark."""
+
+    # Whether the object is a resource the file creates (a template's, a script's call, a Terraform
+    # block) rather than a row of an export that lists what exists (`ServiceInVnet.created`).
+    creates: ClassVar[bool] = False
 
     __slots__ = (
         "_cut_at",
@@ -381,6 +385,8 @@ class WrittenSpots(Spots):
     """The `Spots` of an object whose keys and strings are located already (`Written`): looked up there,
     not searched for as JSON writes them."""
 
+    creates = True  # a template's resource
+
     __slots__ = ("_string_offsets", "_written")
 
     def __init__(self, text: str, start: int, end: int, mark: Mark, written: Written) -> None:
@@ -419,6 +425,8 @@ class WrittenSpots(Spots):
 class ExpressionSpots(Spots):
     """The `Spots` of a deployment template's resource whose values its expressions work out: a value not
     written as it is is looked for as the expression that gives it is written (`written_as`)."""
+
+    creates = True  # a template's resource
 
     __slots__ = ("_written_as",)
 
@@ -1218,6 +1226,8 @@ class PlacedSpots(Spots):
     a script's command), built into one: where each of its values is written is given, by the value and
     by the row's key it is put under (`resource_records`)."""
 
+    creates = True  # what a script's call or a Terraform block creates
+
     __slots__ = ("_by_key", "_by_value")
 
     def __init__(self, mark: Mark, by_value: dict[str, Mark], by_key: dict[str, Mark]) -> None:
@@ -1451,6 +1461,7 @@ def _in_classic_vnets(
                 vnet_subscription=rid.subscription,
                 vnet_group=portal_group(rid),
                 subscription=item.subscription,
+                created=item.spots.creates,
             )
 
 

@@ -513,8 +513,14 @@ class _ServiceInVnetRule(Rule):
     service: ClassVar[ServiceKind]
     consequence: ClassVar[str] = "the network cannot be migrated while it holds it"
     # How the message places it: a service retired years ago is only "recorded" in the network, since
-    # what the export or declaration says of it may be older than its removal.
+    # what the export or declaration says of it may be older than its removal (a file that creates it is
+    # told `created_consequence` instead).
     placed: ClassVar[str] = "is in"
+    # What a file that creates the service is told instead (`ServiceInVnet.created`: a script's call, a
+    # template, a Terraform resource): there is no record to drop, the creation itself fails today. ""
+    # where the rule words a creation and a record alike.
+    created_consequence: ClassVar[str] = ""
+    created_fix: ClassVar[str] = ""
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({ServiceInVnet})
@@ -522,11 +528,18 @@ class _ServiceInVnetRule(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for record in estate.inventory.services_in_vnets:
             if record.service is self.service:
+                created = record.created and bool(self.created_consequence)
+                placed, consequence = (
+                    ("is created in", self.created_consequence)
+                    if created
+                    else (self.placed, self.consequence)
+                )
                 subnet = f", subnet '{record.subnet}'" if record.subnet else ""
                 yield self.finding(
                     record,
-                    f"{_service_words(record)} {self.placed} classic virtual network "
-                    f"'{record.vnet}'{_in_other_subscription(record, estate)}{subnet}: {self.consequence}",
+                    f"{_service_words(record)} {placed} classic virtual network "
+                    f"'{record.vnet}'{_in_other_subscription(record, estate)}{subnet}: {consequence}",
+                    fix=self.created_fix if created else "",
                 )
 
 
@@ -567,6 +580,14 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
         "(moving any app still on it to an App Service Environment v3 first); the network cannot be migrated "
         "while it holds it"
     )
+    created_consequence = (
+        f"App Service Environment v1, the only one a classic network could hold, was retired on "
+        f"{APP_SERVICE_ENVIRONMENT_V1_V2}, so creating an environment there fails today"
+    )
+    created_fix = (
+        "Create the environment (an App Service Environment v3) in a subnet of a Resource Manager network "
+        "instead (change the subnet id the file gives it), or remove it."
+    )
     summary = (
         f"An App Service Environment (v1, retired on {APP_SERVICE_ENVIRONMENT_V1_V2}) is recorded in the "
         "classic virtual network."
@@ -585,19 +606,23 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
         "`properties.virtualNetwork.id` is a classic network: App Service Environment v1 could be deployed "
         "into one. That the id is written in its classic form there is inferred from the templates that "
         "created such environments. Also environments declared in `vnet-services` with service "
-        "`app-service-environment`.",
+        "`app-service-environment`, and those a deployment template, a Bicep file or a Terraform `azurerm` "
+        "resource creates.",
         why="The platform does not migrate a network that an App Service Environment lives in, and the "
         "environment cannot be moved to another network. Only v1 could be deployed into a classic network, "
         f"and App Service Environment v1 and v2 were retired on {APP_SERVICE_ENVIRONMENT_V1_V2}: an "
         "environment recorded in one today is most likely a stale record (an old export, a stale "
         "declaration) or a leftover that was never deleted. It stays an error: while the network holds an "
-        "environment, its migration fails.",
+        "environment, its migration fails. A file that creates one in a classic network holds no record: "
+        "the creation itself fails today, and the finding says so.",
         fix="Check whether the environment still exists (`Get-AzResource -ResourceType "
         "Microsoft.Web/hostingEnvironments`). If it does not, drop the record: export the inventory again, or "
         "take the `vnet-services` declaration out. If it does, there is nothing to migrate it to but a new "
         "environment: create an App Service Environment v3 in a Resource Manager network, move any app still "
         "on it, with its settings, custom domains and certificates, switch traffic, and delete the old "
-        "environment. Then migrate the classic network.",
+        "environment. Then migrate the classic network. A file that creates an environment in a classic "
+        "network: create an App Service Environment v3 in a subnet of a Resource Manager network instead "
+        "(change the subnet id the file gives it), or remove it.",
     )
     invalid = (
         Example(
@@ -747,6 +772,14 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
         "this is most likely a stale record: check that the domain is gone and that nothing still uses it "
         "(DNS servers, sign-in), then drop the record"
     )
+    created_consequence = (
+        f"managed domains in classic networks were retired on {CLASSIC_DOMAIN_SERVICES}, so creating one "
+        "there fails today"
+    )
+    created_fix = (
+        "Create the managed domain in a subnet of a Resource Manager network instead (change the subnet id "
+        "the file gives it, its replica set's), or remove it."
+    )
     summary = (
         "A Microsoft Entra Domain Services (formerly Azure AD Domain Services) managed domain is recorded in the classic virtual network, where such "
         "domains were removed at their retirement."
@@ -763,19 +796,24 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
     docs = Docs(
         what="Microsoft Entra Domain Services managed domains (`microsoft.aad/domainservices`, called Azure AD "
         "Domain Services until 2023) whose `subnetId`, or a `replicaSets[].subnetId` in newer API versions, is a "
-        "classic subnet, and domains declared in `vnet-services` with service `aad-domain-services`. The "
+        "classic subnet, domains declared in `vnet-services` with service `aad-domain-services`, and those "
+        "a deployment template, a Bicep file or a Terraform `azurerm` resource creates. The "
         "`vnetSiteId` property (thought to be the classic network's site id) is not used.",
         why="Managed domains in classic networks had a migration of their own, which ended with their "
         f"retirement on {CLASSIC_DOMAIN_SERVICES}; the domains left there were then removed, and whatever "
         "authenticated against them stopped working. So a domain recorded in a classic network is a record "
         "older than that (an old export, a stale declaration), and the network does not hold it any more: "
         "the 2023 overview lists such networks among the supported configurations. It is a warning, because "
-        "VMs of the network may still point at the domain's addresses for DNS or sign-in.",
+        "VMs of the network may still point at the domain's addresses for DNS or sign-in. A file that "
+        "creates a managed domain in a classic network holds no record: the creation itself fails today, "
+        "and the finding says so.",
         fix="Check that the domain is gone (`Get-AzResource -ResourceType Microsoft.AAD/domainServices`) "
         "and drop the record: export the inventory again, or take the `vnet-services` declaration out. If "
         "the network's DNS servers are the domain's old addresses, replace them before migrating. If the "
         "directory still needs a managed domain, create a new one in a Resource Manager network and join "
-        "the VMs to it once they are migrated.",
+        "the VMs to it once they are migrated. A file that creates a managed domain in a classic network: "
+        "create it in a subnet of a Resource Manager network instead (change the subnet id the file gives "
+        "it, its replica set's), or remove it.",
     )
     invalid = (
         Example(
@@ -817,6 +855,11 @@ class RemoteAppInVnet(_ServiceInVnetRule):
         "delete: check whether the collection still exists, and delete it (or ask support to remove what is "
         "left of it); the network cannot be migrated while it holds it"
     )
+    created_consequence = f"Azure RemoteApp was retired on {REMOTEAPP}, so creating a collection fails today"
+    created_fix = (
+        "Remove it: no RemoteApp collection can be created any more, in any network (Azure Virtual Desktop "
+        "took its place)."
+    )
     summary = (
         f"An Azure RemoteApp collection (a service retired on {REMOTEAPP}) is recorded in the classic virtual "
         "network."
@@ -832,16 +875,18 @@ class RemoteAppInVnet(_ServiceInVnetRule):
     docs = Docs(
         what="RemoteApp collections (`microsoft.remoteapp/collections`) that name a classic network or subnet "
         "id anywhere in their properties (the shape of those properties was never documented, so any "
-        "value is looked at), and collections declared in `vnet-services` with service `remoteapp`.",
+        "value is looked at), collections declared in `vnet-services` with service `remoteapp`, and those "
+        "a deployment template or a Bicep file creates.",
         why="The platform does not migrate a network that holds a RemoteApp deployment. Azure RemoteApp was "
         f"retired on {REMOTEAPP}: a collection recorded in a network today is most likely a stale record (an "
         "old export, a stale declaration) or a leftover that was never deleted. It stays an error: while the "
-        "network holds a collection, its migration fails.",
+        "network holds a collection, its migration fails. A file that creates a collection holds no "
+        "record: the creation itself fails today, and the finding says so.",
         fix="Check whether the collection still exists (`Get-AzResource -ResourceType "
         "Microsoft.RemoteApp/collections`). If it does not, drop the record: export the inventory again, or "
         "take the `vnet-services` declaration out. If it does, delete it (or ask support to remove what is "
         "left of it; its users moved to Azure Virtual Desktop long ago, or should now), then migrate the "
-        "classic network.",
+        "classic network. A file that creates a collection: remove it.",
     )
     invalid = (
         Example(
