@@ -90,7 +90,7 @@ def test_a_classic_role_assigned_on_the_deployment_s_group_is_mig501_there(tmp_p
 def test_a_classic_role_assigned_on_the_deployment_s_subscription_is_mig501_there(tmp_path, monkeypatch):
     files = {"roles.json": _template(scope="[subscription().id]"), "ServiceConfiguration.Cloud.cscfg": CSCFG}
     [finding] = lint_files(tmp_path, monkeypatch, files, "MIG501", dedent=False).findings
-    assert "on subscription <subscription id>:" in finding.message
+    assert "on subscription <subscription roles.json is deployed to>:" in finding.message
 
 
 def test_a_bicep_file_that_assigns_a_classic_role_is_mig501_on_its_deployment_s_group(tmp_path, monkeypatch):

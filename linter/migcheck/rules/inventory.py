@@ -1097,14 +1097,15 @@ def _subscription_as_written(scope: ResourceId) -> str:
     """The subscription of a classic id, as the file writes it: an id of zeros, which names no subscription
     (`scope.subscription` is then ""), is still the one a team put in its export and reads back; an id
     with no subscription in it (a template's `Microsoft.ClassicCompute/virtualMachines/web01`) is to fill
-    in."""
+    in. One a reader leaves to fill in, saying which (`<subscription main.json is deployed to>`, `<subscription
+    az is logged into>`), is said as it wrote it, in the message as in the commands that take the id whole."""
     if scope.subscription:
         return scope.subscription
     parts = [part for part in scope.text.strip().split("/") if part]
     folded = [part.casefold() for part in parts]
     if "subscriptions" in folded[:-1]:
         written = parts[folded.index("subscriptions") + 1]
-        if "<" not in written:
+        if "<" not in written or (written.startswith("<") and written.endswith(">")):
             return written
     return "<subscription id>"
 
