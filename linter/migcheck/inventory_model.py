@@ -380,7 +380,7 @@ class AlertRule:
     mark: Mark
     metric: str = ""
     enabled: bool | None = None
-    resource_group: str = ""  # the alert's own, from the row's id; "" when the row has none
+    resource_group: str = ""  # the alert's own, from the row's id or the file that creates it; "" if unstated
 
 
 @record
@@ -394,7 +394,7 @@ class AutoscaleSetting:
     metric_sources: tuple[ResourceId, ...]
     mark: Mark
     enabled: bool | None = None
-    resource_group: str = ""  # the setting's own, from the row's id; "" when the row has none
+    resource_group: str = ""  # as `AlertRule.resource_group`
 
 
 @record

@@ -1243,14 +1243,23 @@ class PlacedSpots(Spots):
 
 
 def resource_records(
-    rtype: str, name: str, properties: dict, mark: Mark, by_value: dict[str, Mark], by_key: dict[str, Mark]
+    rtype: str,
+    name: str,
+    properties: dict,
+    mark: Mark,
+    by_value: dict[str, Mark],
+    by_key: dict[str, Mark],
+    group: str | None = None,
 ) -> tuple[object, ...]:
     """The records a Resource Manager resource of type `rtype` (one of `REACHING_INTO_CLASSIC`) gives of the
     classic resources it reaches into, as its export row of these `properties` gives them: for a file that
     writes the same resource in its own words (a Terraform `azurerm_*` block, an `az` command), each value
     marked where the file writes it (`by_value`, else `by_key`: the row's key it is put under), any other
-    finding at `mark`. None for a resource whose properties name no classic one."""
-    row = {"type": rtype, "name": name, "properties": properties}
+    finding at `mark`. None for a resource whose properties name no classic one. `group`: the resource
+    group the file creates it in, where it states it (the commands that read the resource back name it)."""
+    row: dict[str, object] = {"type": rtype, "name": name, "properties": properties}
+    if group and not is_stand_in(group):
+        row["resourceGroup"] = group
     return records(row, mark, PlacedSpots(mark, by_value, by_key))
 
 
@@ -1638,7 +1647,7 @@ def _classic_alert(item: Item) -> Iterator[AlertRule]:
         metric = text(get(source, "metricName"))
         mark = _value_mark(item.spots, target.text, "resourceUri") or item.mark
         enabled = boolean(get(props, "isEnabled"))
-        yield AlertRule(name, "classic alert rule", (target,), mark, metric, enabled, item.id.resource_group)
+        yield AlertRule(name, "classic alert rule", (target,), mark, metric, enabled, _own_group(item))
 
 
 def _scoped_alert(source: str) -> Builder:
@@ -1656,7 +1665,7 @@ def _scoped_alert(source: str) -> Builder:
             mark = _value_mark(item.spots, targets[0].text, "scopes") or item.mark
             enabled = boolean(get(props, "enabled"))
             yield AlertRule(
-                item.name, source, targets, mark, enabled=enabled, resource_group=item.id.resource_group
+                item.name, source, targets, mark, enabled=enabled, resource_group=_own_group(item)
             )
 
     return build
@@ -1682,8 +1691,15 @@ def _autoscale(item: Item) -> Iterator[AutoscaleSetting]:
             tuple(sources.values()),
             _value_mark(item.spots, about.text, under) or item.mark,
             boolean(get(props, "enabled")),
-            item.id.resource_group,
+            _own_group(item),
         )
+
+
+def _own_group(item: Item) -> str:
+    """The resource group of an item: its id's; else the `resourceGroup` the Azure CLI's rows write beside
+    it, which a script's command or a Terraform resource that states its group is read into
+    (`resource_records`)."""
+    return item.id.resource_group or text(get(item.obj, "resourceGroup"))
 
 
 BUILDERS: dict[str, Builder] = {

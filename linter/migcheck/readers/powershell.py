@@ -11746,7 +11746,8 @@ class Interpreter:
             properties = _api_management_row(row, args)
         name = row.text("name", "Name") or ""
         stated = {k: v for k, v in properties.items() if v is not None}
-        found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key)
+        group = row.text("resourceGroup", "ResourceGroupName")
+        found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
         self.peerings.update(dict.fromkeys(found))
 
     def _extended_support(self, node: Node, args: Args) -> None:

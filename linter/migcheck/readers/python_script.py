@@ -1028,7 +1028,8 @@ def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
         name = written(given.get(arguments[1])) or ""
         by_key = {k: by_value[v] for k, v in properties.items() if isinstance(v, str) and v in by_value}
         stated = {k: v for k, v in properties.items() if v is not None}
-        found += resource_records(rtype, name, stated, source.mark(node), by_value, by_key)
+        resource_group = written(given.get("resource_group_name"))
+        found += resource_records(rtype, name, stated, source.mark(node), by_value, by_key, resource_group)
     return found
 
 

@@ -77,11 +77,14 @@ def _enabled(row: _Row, block: Block) -> bool | None:
     return None if stated is None else stated.strip().casefold() == "true"
 
 
-def _records(rtype: str, name: str, properties: dict, row: _Row, at: Mark) -> tuple[object, ...]:
+def _records(
+    rtype: str, name: str, properties: dict, row: _Row, at: Mark, group: Word | None = None
+) -> tuple[object, ...]:
     from migcheck.readers.inventory_shapes import resource_records
 
     properties = {k: v for k, v in properties.items() if v is not None}
-    return resource_records(rtype, name, properties, at, row.by_value, row.by_key)
+    stated = row.text(group, "resourceGroup") if group is not None else None  # `resource_group_name`
+    return resource_records(rtype, name, properties, at, row.by_value, row.by_key, stated)
 
 
 def _peering(block: Block, label: str) -> tuple[object, ...]:
@@ -177,7 +180,9 @@ def _alert(rtype: str) -> Callable[[Block, str], tuple[object, ...]]:
             "enabled": _enabled(row, block),
             "condition": {"allOf": [{"field": "resourceId", "equals": r} for r in resources if r]},
         }
-        return _records(rtype, _name(block, label), properties, row, block.mark)
+        return _records(
+            rtype, _name(block, label), properties, row, block.mark, block.word("resource_group_name")
+        )
 
     return build
 
@@ -196,7 +201,10 @@ def _autoscale(block: Block, label: str) -> tuple[object, ...]:
         for profile in block.blocks("profile")
     ]
     properties = {"targetResourceUri": target, "enabled": _enabled(row, block), "profiles": profiles}
-    return _records("microsoft.insights/autoscalesettings", _name(block, label), properties, row, block.mark)
+    group = block.word("resource_group_name")
+    return _records(
+        "microsoft.insights/autoscalesettings", _name(block, label), properties, row, block.mark, group
+    )
 
 
 def _role_assignment(block: Block, label: str) -> tuple[object, ...]:

@@ -3769,7 +3769,8 @@ class _AzRow:
         from migcheck.readers.inventory_shapes import resource_records  # the export reader's
 
         stated = {k: v for k, v in properties.items() if v is not None}
-        return resource_records(rtype, name, stated, at, self.by_value, self.by_key)
+        group = self.text("resourceGroup", "--resource-group", "-g")
+        return resource_records(rtype, name, stated, at, self.by_value, self.by_key, group)
 
 
 def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:

@@ -1609,7 +1609,8 @@ class ClassicAlertRule(Rule):
         fix="Before migrating, record each alert's definition — its metric, threshold, window and action "
         "group: keep the file the finding points at (an export, or the script, template or configuration "
         "that creates it), or read it again (`az monitor metrics alert show` or `Get-AzMetricAlertRuleV2`, "
-        "`az monitor activity-log alert show` or `Get-AzActivityLogAlert`) — since the migration drops it. "
+        "`az monitor activity-log alert show` or `Get-AzActivityLogAlert`, in the alert's resource group, "
+        "which the finding's commands name where the file states it) — since the migration drops it. "
         "After migration, recreate each alert on the migrated resource, a metric alert or a classic rule as a "
         "metric alert (`Add-AzMetricAlertRuleV2`, `az monitor metrics alert create` or the portal), an activity "
         "log alert as an activity log alert (`New-AzActivityLogAlert`, `az monitor activity-log alert create`), "
@@ -1735,8 +1736,9 @@ def _alert_record(alert: AlertRule) -> str:
 
 
 def _group_option(group: str) -> str:
-    """`-g 'monitoring'`: the resource group of the export's row, which its id states; a blank to fill in
-    (`-g <resource group>`) only for a row without an id."""
+    """`-g 'monitoring'`: the resource group of the export's row, which its id states, or the one the script,
+    template or configuration that creates it states (`-g`, `-ResourceGroupName`, `resource_group_name`); a
+    blank to fill in (`-g <resource group>`) only where the file states none."""
     return f"-g {sh_quoted(group)}" if group else "-g <resource group>"
 
 
@@ -1814,8 +1816,8 @@ class ClassicAutoscaleSetting(Rule):
         "whose metric source migrates keeps pointing at an id that no longer exists.",
         fix="Before migrating, record each setting with its profiles and rules (keep the file the finding "
         "points at, an export or the script, template or configuration that creates it, or read it again with "
-        "`az monitor autoscale show` or `Get-AzAutoscaleSetting`), since the "
-        "migration drops it. After migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
+        "`az monitor autoscale show` or `Get-AzAutoscaleSetting`, in the setting's resource group, which the "
+        "finding's commands name where the file states it), since the migration drops it. After migration, recreate the scaling on the migrated resource: classic VMs scaled by turning VMs of an "
         "availability set on and off become a virtual machine scale set or a scheduled job in Resource "
         "Manager, and a rule reading a classic queue is pointed at the migrated storage account. Web/worker "
         "roles are not migrated (MIG101): their scaling moves with whatever replaces them. A setting that "
