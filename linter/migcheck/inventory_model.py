@@ -213,7 +213,7 @@ class ServiceInVnet:
     declared: bool = False
     # Made from a file that creates the service (a script's call, a template, a Terraform resource), not
     # from one that lists what exists: there is no record to drop, and the creation is what fails.
-    created: bool = False
+    created: bool = field(default=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -246,6 +246,9 @@ class VnetPeering:
     state: str = ""
     vnet_subscription: str = ""
     vnet_group: str = ""  # as `ServiceInVnet.vnet_group`
+    # The Resource Manager network's resource group, where the file states it: not part of what the peering
+    # is, so that an export and a script that state it differently still describe one peering.
+    peer_group: str = field(default="", compare=False)
     declared: bool = False
 
     @property

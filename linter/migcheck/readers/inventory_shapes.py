@@ -1203,11 +1203,12 @@ def _classic_network(item: Item) -> Iterator[ClassicNetwork]:
 _CLASSIC_NETWORKS_GROUP = "default-networking"
 
 
-def classic_peering(remote_id: str, name: str, peer: str, at: Mark) -> VnetPeering | None:
+def classic_peering(remote_id: str, name: str, peer: str, at: Mark, group: str = "") -> VnetPeering | None:
     """The peering a script adds from a Resource Manager network (`peer`) to the remote network `remote_id`
     names, when that is a classic network's id (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`),
     as an export of the Resource Manager network shows it, marked at the id; None for any other remote
-    network. Named `name`, else after the classic network."""
+    network. Named `name`, else after the classic network; `group` is the Resource Manager network's
+    resource group, where the script states it."""
     network = parse_id(remote_id)
     if not network.is_classic_network or not network.name:
         return None
@@ -1218,6 +1219,7 @@ def classic_peering(remote_id: str, name: str, peer: str, at: Mark) -> VnetPeeri
         at,
         vnet_subscription=network.subscription,
         vnet_group=portal_group(network),
+        peer_group=group,
     )
 
 
@@ -1382,7 +1384,7 @@ def _peerings(item: Item) -> Iterator[VnetPeering]:
         mark = next(marks) if remote else item.mark
         found = _classic_peering(props, text(get(peering, "name")), item.name, mark)
         if found is not None:
-            yield found
+            yield replace(found, peer_group=_own_group(item))
 
 
 _PEERING = "microsoft.network/virtualnetworks/virtualnetworkpeerings"
@@ -1397,7 +1399,8 @@ def _peering(item: Item) -> Iterator[VnetPeering]:
     found = _classic_peering(item.properties, own.child or item.name, own.name, item.mark)
     if found is not None:
         remote = text(get(get(item.properties, "remoteVirtualNetwork"), "id"))  # a classic network's: written
-        yield replace(found, mark=_value_mark(item.spots, remote, "remoteVirtualNetwork") or item.mark)
+        mark = _value_mark(item.spots, remote, "remoteVirtualNetwork") or item.mark
+        yield replace(found, mark=mark, peer_group=_own_group(item))
 
 
 def _classic_peering(props: object, name: str, peer: str, mark: Mark) -> VnetPeering | None:

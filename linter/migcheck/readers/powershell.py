@@ -5611,6 +5611,7 @@ class NetworkOf(Unknown):
     unknown value to all else."""
 
     name: str = field(default="", compare=False)
+    group: str = field(default="", compare=False)  # its `-ResourceGroupName`, where the call states it
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -11707,7 +11708,8 @@ class Interpreter:
         at = self._written_at(remote) or self.where.at(0)
         name = args.get("Name")
         peer = args.get("VirtualNetwork")
-        stated = peer.value.name if peer is not None and isinstance(peer.value, NetworkOf) else ""
+        network = peer.value if peer is not None and isinstance(peer.value, NetworkOf) else None
+        stated = network.name if network is not None else ""
         peering = classic_peering(
             remote.value.value,
             name.value.value if name is not None and isinstance(name.value, Text) else "",
@@ -11718,6 +11720,7 @@ class Interpreter:
                 else ""
             ),
             at,
+            network.group if network is not None else "",
         )
         if peering is not None:
             self.peerings.setdefault(peering)
@@ -20369,7 +20372,9 @@ def _resource_manager_network(key: str, args: Args, value: Value, subnet_at: Mar
     if key in _NETWORKS:
         name = args.get("Name")
         stated = name.text if name is not None and name.certain else ""
-        return NetworkOf(value.text, value.ident, name=stated) if stated else value
+        group = args.get("ResourceGroupName")
+        in_group = group.text if group is not None and group.certain else ""
+        return NetworkOf(value.text, value.ident, name=stated, group=in_group) if stated else value
     subnet = args.get("SubnetResourceId")
     if subnet is None or not subnet.certain or not subnet.text:
         return value

@@ -966,7 +966,9 @@ def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
         name = _string_of(given.get("virtual_network_peering_name"), constants)
         peer = _string_of(given.get("virtual_network_name"), constants)
         named, peered = str(name.value) if name else "", str(peer.value) if peer else ""
-        peering = classic_peering(str(remote.value), named, peered, source.mark(remote))
+        group = _string_of(given.get("resource_group_name"), constants)
+        at = source.mark(remote)
+        peering = classic_peering(str(remote.value), named, peered, at, str(group.value) if group else "")
         if peering is not None:
             found.append(peering)
     return found

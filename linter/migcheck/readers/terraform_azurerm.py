@@ -96,9 +96,11 @@ def _peering(block: Block, label: str) -> tuple[object, ...]:
     remote = block.word("remote_virtual_network_id")
     if remote is None or not remote.text:
         return ()
-    peer = block.word("virtual_network_name")
+    peer, group = block.word("virtual_network_name"), block.word("resource_group_name")
     named = peer.text if peer is not None and peer.text else _stand_in(peer.mark if peer else block.mark)
-    found = classic_peering(remote.text, _name(block, label), named, remote.mark)
+    found = classic_peering(
+        remote.text, _name(block, label), named, remote.mark, group.text or "" if group else ""
+    )
     return (found,) if found is not None else ()
 
 

@@ -3723,7 +3723,12 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
         name.text or "" if name is not None else "",
         peer.text or "" if peer is not None else "",
         remote.mark,
+        _stated(options.get("--resource-group") or options.get("-g")),
     )
+
+
+def _stated(word: Word | None) -> str:
+    return word.text or "" if word is not None else ""
 
 
 def _az_lists(words: list[Word]) -> dict[str, list[Word]]:

@@ -387,7 +387,8 @@ class VnetPeeringRule(Rule):
         "migration does not do.",
         fix="Note the peering's settings (forwarded traffic, gateway transit, remote gateways). Delete it from "
         "the Resource Manager network (`Remove-AzVirtualNetworkPeering` or `az network vnet peering delete`, "
-        "which the finding's fix writes out with the peering's and the network's names), migrate the classic "
+        "which the finding's fix writes out with the peering's and the network's names, and the network's "
+        "resource group where the export, declaration, script or configuration states it), migrate the classic "
         "network, then peer the two networks again in both directions (`Add-AzVirtualNetworkPeering` or `az "
         "network vnet peering create`) with the same settings. Traffic between the two networks stops from the deletion until the new peering is "
         "connected: plan the window.",
@@ -477,17 +478,21 @@ class VnetPeeringRule(Rule):
 def _peering_fix(peering: VnetPeering) -> str:
     """MIG313's fix for one peering: the commands that delete it from its Resource Manager network, in
     PowerShell and in the Azure CLI (a script that made it with either may have only that one), with the
-    names the files state and blanks for the rest (the network's resource group is never among them)."""
+    names the files state and blanks for the rest: the network's resource group as the file states it (the
+    id a declaration gives, the export's row, the script's or configuration's group), else to fill in; one
+    a reader leaves to fill in, saying which (`<resource group main.json is deployed to>`), as written."""
     network = parse_id(peering.peer)  # a declaration may give the network's id
     name = network.names[-1] if network.names else peering.peer
-    group = network.resource_group
+    group = network.resource_group or peering.peer_group
     known = not is_stand_in(name) and bool(name)
     vnet_ps, vnet_sh = (ps_quoted(name), sh_quoted(name)) if known else ("<network>", "<network>")
     peer_ps, peer_sh = (
         (ps_quoted(peering.name), sh_quoted(peering.name)) if peering.named else ("<peering>", "<peering>")
     )
     group_ps, group_sh = (
-        (ps_quoted(group), sh_quoted(group)) if group else ("<resource group>", "<resource group>")
+        ((ps_quoted(group), sh_quoted(group)) if not is_stand_in(group) else (group, group))
+        if group
+        else ("<resource group>", "<resource group>")
     )
     on = f"Resource Manager network '{name}'" if known else "the Resource Manager network"
     return (
