@@ -8,7 +8,8 @@ log alert, which watches operations and has no metric, threshold or window, is r
 made again as an activity log alert, where it was told to become a metric alert. A classic-only role a script
 assigns on a resource group is given again in both command lines too, to the principal as the script names it
 (`-SignInName`, `--assignee`), where it was `New-AzRoleAssignment -ObjectId <principal>` alone. A VM an alert names
-in its scopes and again in a condition is said once."""
+in its scopes and again in a condition is said once. The commands name the resource group the file creates the
+alert or setting in, where it states it."""
 
 from __future__ import annotations
 
@@ -67,8 +68,8 @@ def test_an_alert_a_powershell_script_adds_is_recorded_with_its_cmdlet_too(tmp_p
     fix = _fix(tmp_path, monkeypatch, {"alert.ps1": POWERSHELL}, "MIG502")
     assert fix.startswith(
         "Before migrating, record metric alert 'web01-cpu' with its metric, threshold, window and actions "
-        "(`az monitor metrics alert show -n 'web01-cpu' -g <resource group>` or `Get-AzMetricAlertRuleV2 "
-        "-Name 'web01-cpu' -ResourceGroupName <resource group>`, or keep this file, which states it); then "
+        "(`az monitor metrics alert show -n 'web01-cpu' -g 'ops-rg'` or `Get-AzMetricAlertRuleV2 "
+        "-Name 'web01-cpu' -ResourceGroupName 'ops-rg'`, or keep this file, which states it); then "
         "recreate it as a metric alert on the migrated resource after migration (`Add-AzMetricAlertRuleV2`, "
         "`az monitor metrics alert create` or the portal)"
     )
@@ -81,8 +82,8 @@ def test_an_autoscale_setting_a_terraform_configuration_declares_is_recorded_fro
     fix = _fix(tmp_path, monkeypatch, {"main.tf": TERRAFORM}, "MIG503")
     assert fix.startswith(
         "Before migrating, record autoscale setting 'web-scale' with its profiles and rules (`az monitor "
-        "autoscale show -n 'web-scale' -g <resource group>` or `Get-AzAutoscaleSetting -Name 'web-scale' "
-        "-ResourceGroupName <resource group>`, or keep this file, which states it); then recreate the scaling"
+        "autoscale show -n 'web-scale' -g 'ops-rg'` or `Get-AzAutoscaleSetting -Name 'web-scale' "
+        "-ResourceGroupName 'ops-rg'`, or keep this file, which states it); then recreate the scaling"
     )
     assert "export" not in fix
 
@@ -97,8 +98,8 @@ def test_an_activity_log_alert_is_made_again_as_one(tmp_path, monkeypatch):
     fix = _fix(tmp_path, monkeypatch, {"alert.sh": ACTIVITY_LOG}, "MIG502")
     assert fix.startswith(
         "Before migrating, record activity log alert 'web01-restarts' with its conditions and actions "
-        "(`az monitor activity-log alert show -n 'web01-restarts' -g <resource group>` or "
-        "`Get-AzActivityLogAlert -Name 'web01-restarts' -ResourceGroupName <resource group>`, or keep this file, "
+        "(`az monitor activity-log alert show -n 'web01-restarts' -g 'ops-rg'` or "
+        "`Get-AzActivityLogAlert -Name 'web01-restarts' -ResourceGroupName 'ops-rg'`, or keep this file, "
         "which states it); then recreate it as an activity log alert on the migrated resource after migration "
         "(`New-AzActivityLogAlert`, `az monitor activity-log alert create` or the portal)"
     )
