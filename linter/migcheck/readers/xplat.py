@@ -3718,17 +3718,14 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
     if remote is None or not remote.text:
         return None
     name, peer = options.get("--name") or options.get("-n"), options.get("--vnet-name")
+    group = options.get("--resource-group") or options.get("-g")
     return classic_peering(
         remote.text,
         name.text or "" if name is not None else "",
         peer.text or "" if peer is not None else "",
         remote.mark,
-        _stated(options.get("--resource-group") or options.get("-g")),
+        group.text or "" if group is not None else "",
     )
-
-
-def _stated(word: Word | None) -> str:
-    return word.text or "" if word is not None else ""
 
 
 def _az_lists(words: list[Word]) -> dict[str, list[Word]]:
