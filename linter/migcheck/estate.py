@@ -22,7 +22,8 @@ from. What link does, in order:
 A packaged service that a deployment template or a script deploys as Cloud Services (extended support) is
 not classic: it is set apart (`Estate.extended_support`) before anything else joins the cloud services,
 and takes no part in what follows (see `_extended_support`). Its own files are still checked against each
-other (a configuration's role its definition lacks is dangling whichever platform deploys it).
+other (a configuration's role its definition lacks is dangling whichever platform deploys it). One such
+service that no file checked defines is set apart likewise, known from the template or script alone.
 
 Where a link cannot be made because the files do not say (a VNet named but no netcfg checked, a cscfg
 without its csdef), it is left open and rules that need it stay silent: they never guess.
@@ -654,10 +655,12 @@ class CloudService:
 
 @model.record
 class ExtendedSupport:
-    """A packaged cloud service (a .csdef and the .cscfg files beside it) that a deployment template or a
-    script deploys as Cloud Services (extended support), with the first evidence of it. It is not a classic
-    resource: it is kept out of `Estate.cloud_services`, so that no rule about the classic migration, nor
-    the readiness summary or the plan, sees it, and one rule reports it (MIG101)."""
+    """A cloud service that a deployment template or a script deploys as Cloud Services (extended support),
+    with the first evidence of it: a packaged service (a .csdef and the .cscfg files beside it), or, where
+    the evidence names none of the files checked, one known from the evidence alone (`packaged` false: no
+    definition, no configuration, no roles). It is not a classic resource: it is kept out of
+    `Estate.cloud_services`, so that no rule about the classic migration, nor the readiness summary or the
+    plan, sees it, and one rule reports it (MIG101)."""
 
     kind: ClassVar[str] = "CloudService"
     service: CloudService
@@ -666,6 +669,11 @@ class ExtendedSupport:
     @property
     def name(self) -> str:
         return self.service.name
+
+    @property
+    def packaged(self) -> bool:
+        """Whether a definition or configuration of the service is among the files checked."""
+        return self.service.definition is not None or bool(self.service.configurations)
 
     @property
     def mark(self) -> Mark:
@@ -1219,7 +1227,8 @@ class Estate:
         the files do not show that migration. Each once by name; those a deployment of the files uses are
         its service's."""
         described = {key(service.name) for service in self.cloud_services}
-        described |= {key(extended.service.name) for extended in self.extended_support}
+        # Not one known from its evidence alone: a classic reserved IP is never a Resource Manager one's.
+        described |= {key(extended.name) for extended in self.extended_support if extended.packaged}
         used = self._used_reserved_ip_names()
         found: dict[str, ReservedIp | inv.ClassicReservedIp] = {}
         for ip in self.reserved_ips:
@@ -4192,8 +4201,12 @@ def _extended_support(
 
     Evidence that names the same thing as an earlier one adds nothing, and is not looked at again. A
     service a script (a pipeline's classic deployment task) also deploys as a classic one, by naming its
-    configuration file, stays classic: that deployment is a classic cloud service the migration is about."""
-    if not evidence or not services:
+    configuration file, stays classic: that deployment is a classic cloud service the migration is about.
+
+    Evidence that names no service is of one the files checked do not define (a Bicep module library, a
+    script kept apart from its project): it is deployed as Cloud Services (extended support) all the same,
+    and is known from the evidence alone (`_unaccompanied`), after the packaged ones."""
+    if not evidence:
         return services, ()
     classic_too = _classically_deployed(services, deployments)
     cwd = os.getcwd().replace(os.sep, "/")
@@ -4209,6 +4222,7 @@ def _extended_support(
                 under[above].append(index)
     found: dict[int, ExtendedSupportService] = {}
     looked_at: set[tuple[str, str]] = set()
+    unjoined: list[ExtendedSupportService] = []
     for record in evidence:
         targets = (
             ("folder", folder_of(record.package, cwd), in_folder) if record.package else None,
@@ -4222,17 +4236,53 @@ def _extended_support(
             indices = [index for index in indices if _roles_agree(record, services[index])]
             if indices:
                 break
-        if not indices or (how, where) in looked_at:
+        if not indices:
+            unjoined.append(record)
+            continue
+        if (how, where) in looked_at:
             continue
         looked_at.add((how, where))
         for index in indices:
             if index not in classic_too:
                 found.setdefault(index, record)
-    if not found:
-        return services, ()
     classic = [service for index, service in enumerate(services) if index not in found]
     extended = tuple(ExtendedSupport(services[index], found[index]) for index in sorted(found))
-    return classic, extended
+    return classic, extended + _unaccompanied(unjoined, cwd)
+
+
+def _unaccompanied(evidence: Sequence[ExtendedSupportService], cwd: str) -> tuple[ExtendedSupport, ...]:
+    """The services of extended support that evidence naming no packaged service deploys, each once, with
+    its first evidence: evidence of one literal name (as the platform compares names) is of one service;
+    evidence that states none is of the one named service whose evidence is in the folder of the package
+    it names, else in its own (a Bicep file and the template it compiles to, beside it, deploy one
+    service), else of one service of that folder's."""
+    first: dict[tuple[str, str], ExtendedSupportService] = {}
+    named_in: dict[str, set[str]] = defaultdict(set)  # a folder -> the names its evidence states
+    for record in evidence:
+        if name := join_key(record.literal_name, record.mark) if record.literal_name else "":
+            first.setdefault(("name", name), record)
+            for path in filter(None, (record.mark.path, record.package)):
+                named_in[folder_of(path, cwd)].add(name)
+    for record in evidence:
+        folder = folder_of(record.package or record.mark.path, cwd)
+        if not record.literal_name and len(named_in.get(folder, ())) != 1:
+            first.setdefault(("folder", folder), record)
+    ordered = sorted(first.values(), key=evidence.index)
+    return tuple(ExtendedSupport(_service_of_evidence(record), record) for record in ordered)
+
+
+def _service_of_evidence(record: ExtendedSupportService) -> CloudService:
+    """The cloud service the evidence alone tells of: its name, or a stand-in for the one it does not
+    state (`<cloud service name, main.json:7>`), where the evidence is; with the web/worker roles it
+    names (what the readiness summary counts), in one deployment, where it names any."""
+    mark = record.mark
+    name = record.literal_name or f"<cloud service name, {posixpath.basename(mark.path)}:{mark.line}>"
+    if not record.roles:
+        return CloudService(name, mark)
+    roles = tuple(Role(role, RoleType.WEB_OR_WORKER, mark) for role in record.roles)
+    return CloudService(
+        name, mark, (Placement(name, mark, roles, network_known=False, endpoints_known=False),)
+    )
 
 
 def _classically_deployed(services: list[CloudService], deployments: Sequence[Deployment]) -> set[int]:

@@ -188,8 +188,14 @@ def test_a_classic_service_beside_one_of_extended_support_keeps_its_findings(tmp
 
 
 def _extended(files: dict[str, str]) -> list[str]:
+    """The packaged services the files deploy as extended support (not those known from evidence alone)."""
     estate = _estate(files)
-    return [e.service.name for e in estate.extended_support]
+    return [e.service.name for e in estate.extended_support if e.packaged]
+
+
+def _unaccompanied(files: dict[str, str]) -> list[str]:
+    """The services of extended support that evidence naming no packaged service deploys."""
+    return [e.service.name for e in _estate(files).extended_support if not e.packaged]
 
 
 def test_an_expression_name_names_the_one_service_of_its_folder_and_below():
@@ -206,11 +212,15 @@ def test_a_resource_that_may_be_any_of_several_services_names_none():
     two = {**package("apps/shop"), **package("apps/billing", name="billing")}
     assert _extended({**two, "apps/azuredeploy.json": template(cloud_service())}) == []
     assert _extended({**two, "azuredeploy.json": template(cloud_service("other"))}) == []
+    # It deploys a service of extended support all the same: known from the template alone.
+    assert _unaccompanied({**two, "azuredeploy.json": template(cloud_service("other"))}) == ["other"]
 
 
 def test_an_expression_name_elsewhere_names_no_service():
     """A template in another folder whose name the files do not state may deploy another service."""
-    assert _extended({**package("src/shop"), "infra/azuredeploy.json": template(cloud_service())}) == []
+    files = {**package("src/shop"), "infra/azuredeploy.json": template(cloud_service())}
+    assert _extended(files) == []
+    assert _unaccompanied(files) == ["<cloud service name, azuredeploy.json:6>"]
 
 
 def test_a_literal_name_of_no_service_still_names_the_package_beside_it():

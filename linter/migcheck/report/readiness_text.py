@@ -241,6 +241,9 @@ def _described(item: ScopeItem) -> str:
             more = f" and {len(services) - 3} more" if len(services) > 3 else ""
             parts.append(f"cloud services: {names}{more}")
         return f"{item.name} ({'; '.join(parts)})"
+    if item.type == EXTENDED_SUPPORT and not (m["vms"] or m["roles"]):
+        # Known from a template or script alone that names no role: it holds roles all the same, never VMs.
+        return f"{item.name} (roles the files do not name)"
     if item.type in ("CloudService", EXTENDED_SUPPORT):
         return f"{item.name} ({_contents(m)})"
     if item.type == "StorageAccount":

@@ -112,8 +112,15 @@ class WebWorkerRole(Rule):
         "blockers. Evidence that states the names of the roles it deploys (a template's "
         "`properties.roleProfile.roles[].name`, a script's `New-AzCloudServiceRoleProfilePropertiesObject "
         "-Name` or `--roles Web:Standard_D1_v2:2:Standard`) names no service none of whose roles it names (compared without regard to case). "
+        "Evidence that names no service whose definition or configuration is among the files checked (a "
+        "Bicep module library, a script kept apart from its project) is of a service of extended support all "
+        "the same: it is reported once, as a warning, at the evidence (the resource's `type`, the command, "
+        "the property), saying that the service runs on Cloud Services (extended support) and when that "
+        "was deprecated and retires; evidence of one literal name is of one service, and evidence that "
+        "states no name is of the one named service whose evidence is in its folder (or the folder of the "
+        "file it names), else of one service of that folder. "
         "Such a service is not a classic resource: no other rule checks it, and the readiness "
-        "summary and the plan leave it out.",
+        "summary lists it apart and the plan leaves it out.",
         why="The platform-supported migration of IaaS virtual machines leaves web/worker roles out: "
         "validation of a deployment with web/worker roles fails as a PaaS deployment, and a virtual network "
         "that holds one cannot be migrated either (MIG104). The roles had their own in-place migration, to "
@@ -317,9 +324,40 @@ class WebWorkerRole(Rule):
                 }
                 """,
             },
-            expect=("shop/ServiceDefinition.csdef:3:3",),
+            expect=("billing/billing.template.json:11:15", "shop/ServiceDefinition.csdef:3:3"),
             note="The template, in a folder of its own, declares cloud service 'billing', not 'shop': 'shop' is a "
-            "classic cloud service, and its role is reported as one.",
+            "classic cloud service, and its role is reported as one; 'billing' is one of extended support, "
+            "reported at the template.",
+        ),
+        Example(
+            {
+                "billing.template.json": """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {
+                    "cloudServiceName": {"type": "string"},
+                    "packageSasUri": {"type": "securestring"},
+                    "configurationSasUri": {"type": "securestring"}
+                  },
+                  "resources": [
+                    {
+                      "type": "Microsoft.Compute/cloudServices",
+                      "apiVersion": "2022-09-04",
+                      "name": "billing",
+                      "location": "[resourceGroup().location]",
+                      "properties": {
+                        "packageUrl": "[parameters('packageSasUri')]",
+                        "configurationUrl": "[parameters('configurationSasUri')]"
+                      }
+                    }
+                  ]
+                }
+                """,
+            },
+            expect=("billing.template.json:11:15",),
+            note="A template of a cloud service whose package is not among the files checked: it is reported "
+            "at the resource's type, as a service of extended support.",
         ),
     )
     valid = (
@@ -354,34 +392,6 @@ class WebWorkerRole(Rule):
             },
             note="No `RoleType`, but an OS disk: a VM.",
         ),
-        Example(
-            {
-                "billing.template.json": """
-                {
-                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-                  "contentVersion": "1.0.0.0",
-                  "parameters": {
-                    "cloudServiceName": {"type": "string"},
-                    "packageSasUri": {"type": "securestring"},
-                    "configurationSasUri": {"type": "securestring"}
-                  },
-                  "resources": [
-                    {
-                      "type": "Microsoft.Compute/cloudServices",
-                      "apiVersion": "2022-09-04",
-                      "name": "billing",
-                      "location": "[resourceGroup().location]",
-                      "properties": {
-                        "packageUrl": "[parameters('packageSasUri')]",
-                        "configurationUrl": "[parameters('configurationSasUri')]"
-                      }
-                    }
-                  ]
-                }
-                """,
-            },
-            note="A template of a cloud service whose package is not among the files checked: nothing to report.",
-        ),
     )
 
     def check(self, estate: Estate) -> Iterator[Finding]:
@@ -414,9 +424,12 @@ class WebWorkerRole(Rule):
             yield self._extended_support(extended)
 
     def _extended_support(self, extended: ExtendedSupport) -> Finding:
-        """One finding for a service of extended support, at its first role (else at its first file)."""
+        """One finding for a service of extended support, at its first role (else at its first file); at
+        the evidence for one no file checked defines."""
         service, evidence = extended.service, extended.evidence
         said = f"{evidence.mark.path}:{evidence.mark.line} {evidence.via}"
+        if not extended.packaged:
+            return self._unaccompanied(extended, said)
         message = (
             f"{service.label} is deployed as Cloud Services (extended support), not as a classic cloud service "
             f"({said}): this migration does not apply to it, and Cloud Services (extended support) retires "
@@ -427,6 +440,20 @@ class WebWorkerRole(Rule):
         at = roles[0] if roles else None
         return self.finding(
             extended, message, fix=_EXTENDED_SUPPORT_FIX, at=at, severity=Severity.WARNING, subject=extended
+        )
+
+    def _unaccompanied(self, extended: ExtendedSupport, said: str) -> Finding:
+        """A service of extended support known from its evidence alone: no definition says its roles, so the
+        retirement is said where the evidence deploys it."""
+        named = extended.evidence.literal_name
+        who = extended.service.label if named else "a cloud service the file does not name"
+        message = (
+            f"{who} runs on Cloud Services (extended support) ({said}), which was deprecated on "
+            f"{EXTENDED_SUPPORT_DEPRECATED} and retires on {EXTENDED_SUPPORT_RETIRES}: this migration does not "
+            "apply to it, but its roles have to be rebuilt elsewhere before then"
+        )
+        return self.finding(
+            extended, message, fix=_EXTENDED_SUPPORT_FIX, severity=Severity.WARNING, subject=extended
         )
 
 
