@@ -42,7 +42,7 @@ def _roles(names: list[str]) -> list[dict]:
 def _extended(files: dict[str, str]) -> list[str]:
     docs = [read_document(p, textwrap.dedent(t).encode(), explicit=False) for p, t in files.items()]
     (estate,) = link([d for d in docs if d is not None])
-    return [e.service.name for e in estate.extended_support]
+    return [e.service.name for e in estate.extended_support if e.packaged]  # not one of the evidence alone
 
 
 def _script_evidence(script: str) -> ExtendedSupportService:
