@@ -4256,18 +4256,18 @@ def _unaccompanied(evidence: Sequence[ExtendedSupportService], cwd: str) -> tupl
     evidence that states none is of the one named service whose evidence is in the folder of the package
     it names, else in its own (a Bicep file and the template it compiles to, beside it, deploy one
     service), else of one service of that folder's."""
-    first: dict[tuple[str, str], ExtendedSupportService] = {}
+    first: dict[tuple[str, str], int] = {}  # a service -> the position of its first evidence
     named_in: dict[str, set[str]] = defaultdict(set)  # a folder -> the names its evidence states
-    for record in evidence:
+    for at, record in enumerate(evidence):
         if name := join_key(record.literal_name, record.mark) if record.literal_name else "":
-            first.setdefault(("name", name), record)
+            first.setdefault(("name", name), at)
             for path in filter(None, (record.mark.path, record.package)):
                 named_in[folder_of(path, cwd)].add(name)
-    for record in evidence:
+    for at, record in enumerate(evidence):
         folder = folder_of(record.package or record.mark.path, cwd)
         if not record.literal_name and len(named_in.get(folder, ())) != 1:
-            first.setdefault(("folder", folder), record)
-    ordered = sorted(first.values(), key=evidence.index)
+            first.setdefault(("folder", folder), at)
+    ordered = (evidence[at] for at in sorted(first.values()))
     return tuple(ExtendedSupport(_service_of_evidence(record), record) for record in ordered)
 
 

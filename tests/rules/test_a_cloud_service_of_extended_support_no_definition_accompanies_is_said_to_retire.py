@@ -10,8 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files, where
 
+from migcheck.estate import _extended_support
+from migcheck.model import ExtendedSupportService, Mark
 from migcheck.plan import build_plan
 from migcheck.report.readiness import ScopeKind, readiness
 from migcheck.report.text import render, summary
@@ -225,3 +228,24 @@ def test_where_a_definition_of_the_service_is_checked_it_is_said_at_its_first_ro
     assert (
         "is deployed as Cloud Services (extended support), not as a classic cloud service" in found[0].message
     )
+
+
+def test_the_services_of_evidence_alone_cost_in_line_with_the_evidence():
+    """Each piece of evidence is looked up once: no walk of every earlier one for each."""
+
+    def evidence(n: int) -> list[ExtendedSupportService]:
+        return [
+            ExtendedSupportService(
+                f"svc{i}" if i % 2 else "[parameters('name')]",
+                Mark(f"infra/{i}/main.bicep", 5),
+                "declares it as a Microsoft.Compute/cloudServices resource",
+            )
+            for i in range(n)
+        ]
+
+    def make(n: int):
+        records = evidence(n)
+        return lambda: _extended_support([], records)
+
+    assert len(_extended_support([], evidence(400))[1]) == 400  # each its own service
+    assert_linear(make, 4000)
