@@ -202,9 +202,13 @@ def test_several_files_that_deploy_one_service_say_it_once(tmp_path, monkeypatch
         "infra/main.bicep": BICEP,
         "infra/main.json": ARM,  # the template the Bicep file compiles to, beside it: no name of its own
         "other/azuredeploy.json": ARM,  # another folder's: another service
+        # A Visual Studio project of extended support: its profile names the service, its project file none.
+        "Billing/Profiles/Prod.azureRMPubxml": PROFILE.replace(">shop<", ">billing<"),
+        "Billing/Billing.ccproj": PROJECT,
     }
     found = _lint(tmp_path, monkeypatch, files, "MIG101").findings
     assert [w.rsplit(":", 1)[0] for w in where(found)] == [
+        "MIG101 Billing/Profiles/Prod.azureRMPubxml:4",
         "MIG101 deploy/create.ps1:2",
         "MIG101 other/azuredeploy.json:14",
     ]
