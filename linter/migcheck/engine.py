@@ -50,6 +50,7 @@ from migcheck.estate import (
 from migcheck.formats import SCRIPT_KINDS
 from migcheck.model import (
     Document,
+    ExtendedSupportService,
     FileKind,
     FileProblem,
     Finding,
@@ -105,9 +106,13 @@ def _once_per_path(documents: Iterable[Document]) -> Iterator[Document]:
 def _describes_classic(document: Document) -> bool:
     """Whether a file describes something classic by itself: its resources, a problem reading it, or a
     kind a walk reads only when it is classic (XML by its root, JSON by its records). A script has the kind
-    of its extension whatever it holds: it describes what its reader found in it."""
-    if document.resources or document.problem is not None:
+    of its extension whatever it holds: it describes what its reader found in it. Evidence of Cloud Services
+    (extended support) alone (a template's, a script's, a project's) describes a Resource Manager resource:
+    such a file counts only where a finding points into it."""
+    if document.problem is not None:
         return True
+    if document.resources:
+        return not all(isinstance(resource, ExtendedSupportService) for resource in document.resources)
     return document.kind is not None and document.kind not in SCRIPT_KINDS
 
 
