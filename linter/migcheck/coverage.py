@@ -209,7 +209,9 @@ _TABLES: tuple[Coverage, ...] = (
         Status.FROM_INVENTORY,
         ALL_OVERVIEWS,
         ("Virtual networks that contain App Service environments",),
-        f"From {GRAPH} of `microsoft.web/hostingenvironments`, or declarations.",
+        f"From {GRAPH} of `microsoft.web/hostingenvironments`, or declarations; also the environments a "
+        "template, Bicep file, Terraform configuration or script creates, which are told that creating one in a "
+        "classic network fails today.",
     ),
     Coverage(
         "Azure HDInsight",
@@ -302,7 +304,9 @@ _TABLES: tuple[Coverage, ...] = (
         ("Virtual networks that contain Azure AD Domain services",),
         f"From {GRAPH} of `microsoft.aad/domainservices`, or declarations. Listed as supported in 2023; "
         f"managed domains in classic networks were retired on {CLASSIC_DOMAIN_SERVICES} and then removed, so "
-        "a domain found there is a stale record (a warning).",
+        "a domain an export or declaration records there is a stale record (a warning); a template, Bicep "
+        "file, Terraform configuration or script that creates one there is told that the creation fails today, "
+        "and to create it in a Resource Manager subnet or remove it.",
     ),
     Coverage(
         "Azure RemoteApp",
@@ -312,7 +316,8 @@ _TABLES: tuple[Coverage, ...] = (
         (OVERVIEW_2018,),
         ("Virtual networks that contain Azure RemoteApp deployments",),
         f"From {GRAPH} of `microsoft.remoteapp/collections` (any classic network id in its undocumented "
-        "properties), or declarations.",
+        "properties), or declarations; a template or Bicep file that creates a collection is told that the "
+        "creation fails today (the service was retired).",
     ),
     Coverage(
         "Azure API Management",
