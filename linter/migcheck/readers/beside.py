@@ -214,7 +214,7 @@ def once_per_run(key: str, make: Callable[[], T]) -> T:
     inputs, loading = _INPUTS.get(), _READING.get()
     if inputs is None or loading is None:
         return make()
-    root = os.path.abspath(loading.within or os.getcwd())
+    root = _root(inputs, loading)
     known = inputs.made.get((key, root))
     if known is not None:
         note(known[1])
@@ -280,7 +280,7 @@ def found_above(stated: str) -> str | None:
     relative = stated.replace("\\", "/")
     if inputs is None or loading is None or not relative or _absolute(relative):
         return None
-    root = os.path.abspath(loading.within or os.getcwd())
+    root = _root(inputs, loading)
     folder = _folder(inputs, loading)
     while folder != root and folder.startswith(root.rstrip(os.sep) + os.sep):
         folder = os.path.dirname(folder)
@@ -360,7 +360,7 @@ def files_in_run(suffixes: tuple[str, ...]) -> list[str]:
     if inputs is None or loading is None:
         return []
     base = _folder(inputs, loading)
-    root = os.path.join(os.path.abspath(loading.within or os.getcwd()), "")
+    root = os.path.join(_root(inputs, loading), "")
     under = _under(inputs, root)
     # Recorded as the project's folder looked in: a file added to it or taken out changes what the read finds.
     note([Loaded(root, "", _listing_digest(under))])
@@ -369,6 +369,22 @@ def files_in_run(suffixes: tuple[str, ...]) -> list[str]:
         for absolute in under
         if absolute.endswith(suffixes)
     ]
+
+
+def _root(inputs: _Inputs, loading: Candidate) -> str:
+    """The project root of the script read now (absolute): the folder walked that it was met in; for a
+    file named on the command line, the working directory when the file is inside it, else the root of
+    its file system. A file named outside the working directory (`migcheck check ../infra/main.bicep
+    ../infra/modules/vm.bicep`) thus reaches the other files named with it as a run of their folder does,
+    where the working directory held none of them; what it reaches is still only the files the run checks."""
+    if loading.within:
+        return os.path.abspath(loading.within)
+    cwd = os.getcwd()
+    folder = _folder(inputs, loading)
+    if folder == cwd or folder.startswith(cwd.rstrip(os.sep) + os.sep):
+        return cwd
+    drive, _ = os.path.splitdrive(folder)
+    return drive + os.sep
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
@@ -389,7 +405,7 @@ def _found(inputs: _Inputs, loading: Candidate, absolute: str) -> Settings | Non
     """The settings file at `absolute` for the script `loading`, read once per run."""
     if absolute not in inputs.read:
         found = inputs.find(absolute)
-        root = loading.within or os.getcwd()
+        root = _root(inputs, loading)
         folder = _folder(inputs, loading)
         inputs.read[absolute] = _read(inputs, found, folder, root) if found is not None else None
     return inputs.read[absolute]
