@@ -3,7 +3,7 @@ config import SERVICE_NAME`): its bytes, for the script's reader to take the val
 
 A settings file is read only when it is itself a file this run checks (so `exclude` and the walk's rules
 apply to it as to every input), inside the project root (the folder walked, the one walked around an
-editor's buffer, or the working directory for a file named on the command line), reached through no symbolic link, a regular file, and no larger than a
+editor's buffer; for a file named on the command line, any file the run checks), reached through no symbolic link, a regular file, and no larger than a
 script may be. Its path is the one the script states, taken from the script's own folder. A settings file
 loading another is not followed: while one is read for its values, no other is found (`values_of`).
 
@@ -373,18 +373,16 @@ def files_in_run(suffixes: tuple[str, ...]) -> list[str]:
 
 def _root(inputs: _Inputs, loading: Candidate) -> str:
     """The project root of the script read now (absolute): the folder walked that it was met in; for a
-    file named on the command line, the working directory when the file is inside it, else the root of
-    its file system. A file named outside the working directory (`migcheck check ../infra/main.bicep
-    ../infra/modules/vm.bicep`) thus reaches the other files named with it as a run of their folder does,
-    where the working directory held none of them; what it reaches is still only the files the run checks."""
+    file named on the command line, the root of its file system, so that it reaches the other files the
+    run checks wherever they are (`migcheck check main.bicep ../modules/vm.bicep`, or files named from
+    another folder than theirs), as a run of a folder holding them all does; for an editor's buffer in no
+    folder named, the working directory. What it reaches is still only the files the run checks."""
     if loading.within:
         return os.path.abspath(loading.within)
-    cwd = os.getcwd()
-    folder = _folder(inputs, loading)
-    if folder == cwd or folder.startswith(cwd.rstrip(os.sep) + os.sep):
-        return cwd
-    drive, _ = os.path.splitdrive(folder)
-    return drive + os.sep
+    if loading.explicit:
+        drive, _ = os.path.splitdrive(_folder(inputs, loading))
+        return drive + os.sep
+    return os.getcwd()
 
 
 def _linked_script(inputs: _Inputs, loading: Candidate) -> bool:
