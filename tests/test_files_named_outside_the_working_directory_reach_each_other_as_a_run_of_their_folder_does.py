@@ -1,10 +1,12 @@
 """Files named on the command line outside the working directory (`migcheck check ../infra/main.bicep
-../infra/modules/vm.bicep`, as a pre-commit hook run from another folder names them) did not reach each other:
-a Bicep module, a PowerShell dot-source or a shell `source` of a file named with them was said not read, since
-a file named was taken to belong to the working directory, which held none of them. Such a file's project is
-now its file system's root, so the files named with it are read as a run of their folder reads them: the
-findings about them and the parts said not read are the same whether the folder, each of its files, or the
-folder and another one are checked."""
+../infra/modules/vm.bicep`, as a pre-commit hook run from another folder names them), or above it (`migcheck
+check deploy.ps1 ../shared/config.ps1`), did not reach each other: a Bicep module, an ARM linked template or
+parametersLink, a PowerShell dot-source, a shell `source`, a Python import or a Terraform local module of a file
+named with them was said not read, since a file named was taken to belong to the working directory alone. A
+file named now belongs to its file system's root, so the files named with it are read as a run of their folder
+reads them: the findings about them and the parts said not read are the same whether the folder, each of its
+files, or the folder and another one are checked. (A cloud service project's .cscfg, .csdef and publish
+profile, and a script's -Configuration path, are joined across the run and were read alike already.)"""
 
 from __future__ import annotations
 
