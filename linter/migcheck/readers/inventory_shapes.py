@@ -831,7 +831,8 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
     virtual_network_mark = _value_mark(spots, vnet, "virtualNetwork")
     os_disk, data_disks = _disk_objects(get(props, "storageProfile"))
     disks = tuple(_disks(os_disk, data_disks, item.name, spots))
-    if not _os_disk_placed(os_disk):
+    accounts = tuple(_disk_accounts(os_disk + data_disks))
+    if not _os_disk_placed(disks[: len(os_disk)], accounts):
         unknown.add("disks")
     instance = _instance(get(props, "instanceView"), hardware, item.name, spots)
     boot = boolean(get(get(props, "debugProfile"), "bootDiagnosticsEnabled"))
@@ -873,7 +874,7 @@ def _classic_vm(item: Item) -> Iterator[ClassicVm | ServiceRegion]:
         vnet,
         isinstance(network, dict),
         item.subscription,
-        tuple(_disk_accounts(os_disk + data_disks)),
+        accounts,
         availability_set_left_out=left_out,
         virtual_network_mark=virtual_network_mark,
         virtual_network_group=group,
@@ -1038,14 +1039,14 @@ def _disks_left_out(row: Mark) -> UnplacedDisk:
     return UnplacedDisk(DiskPlace.LEFT_OUT, row)
 
 
-def _os_disk_placed(os_disk: list[dict]) -> bool:
+def _os_disk_placed(os_disk: tuple[Disk, ...], accounts: tuple[str, ...]) -> bool:
     """Whether the export says which storage account the VM's OS disk is in (`vhdUri`'s host, or
     `storageAccount`, INVENTORY.md §4): a row that leaves out `storageProfile` or its `operatingSystemDisk`
-    does not, and the account, which migrates after the VM, is then in no file."""
-    return any(
-        storage_account(_blob_address(get(disk, "vhdUri", "mediaLink"))) or account
-        for disk, account in zip(os_disk, _disk_accounts(os_disk), strict=True)
-    )
+    does not, and the account, which migrates after the VM, is then in no file. `os_disk` is the OS disk
+    as `_disks` made it (one, or none), `accounts` the disks' accounts in that order (`_disk_accounts`):
+    each worked out once for the row."""
+    placed = zip(os_disk, accounts[: len(os_disk)], strict=True)
+    return any(storage_account(disk.media_link) or account for disk, account in placed)
 
 
 def _disks(os_disk: list[dict], data: list[dict], vm: str, spots: Spots) -> Iterator[Disk]:
@@ -1147,7 +1148,9 @@ def _value_mark(spots: Spots, value: str, under: str) -> Mark | None:
     if not value:
         return None
     [found] = spots.values([value], under)
-    return found if found != spots.mark else spots.value(under)
+    # `values` gives the object's own mark itself for a value not found: told by identity, without
+    # comparing two marks field by field (four times a VM row).
+    return found if found is not spots.mark else spots.value(under)
 
 
 def _availability_set_mark(spots: Spots, name: str, under: str) -> Mark | None:
