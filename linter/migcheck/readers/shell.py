@@ -65,6 +65,7 @@ import fnmatch
 import functools
 import itertools
 import posixpath
+import urllib.parse
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -74,6 +75,7 @@ from migcheck import automation, collector
 from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
+    ConnectionState,
     EVERY_NETWORK,
     INLINE_PYTHON_NOT_READ,
     LOADED_FROM_ANOTHER_FOLDER,
@@ -1459,6 +1461,9 @@ class _Walker:
         self.bodies_read: set[tuple[str, Mark, str | None]] = (
             set()
         )  # each body read once, where it is written
+        # The gateway connections the script disconnects with the REST operation itself (`_connection_request`),
+        # by (network, site) as the URL writes them, casefolded: each in `reading.sent_bodies` while down.
+        self.disconnected: dict[tuple[str, str], ConnectionState] = {}
         # Where the script runs a command line (`eval`) from a string it states nothing of: said as a part
         # not read, in a script that runs the classic CLI (see `UNSTATED_COMMAND_LINE`).
         self.lines_not_read: list[Mark] = []
@@ -3728,6 +3733,7 @@ class _Walker:
         self._posted(sent, path)
         self._sent_body(sent, path)
         self._swap_request(sent, path, at)
+        self._connection_request(sent, path, at, url)
 
     def undecided_requests(self) -> list[Mark]:
         """The requests that may go to the API at URLs the script does not state (`undecided_request_tag`),
@@ -3757,6 +3763,52 @@ class _Walker:
         self.bodies_read.add((text, at, service))
         placed = None if unstated else placed
         self.reading.sent_bodies.extend(shell_bodies.read(text, at, exact and not unstated, service, placed))
+
+    def _connection_request(self, sent: shell_requests.Request, path: str, at: Mark, url: Word) -> None:
+        """A request to a gateway's connection to a local network site (an `UpdateConnection` body, PUT to
+        `.../services/networking/<network>/gateway/connection/<site>`), read as Set-AzureVNetGateway and the
+        PowerShell and Python readers' requests are: with `Operation` Disconnect, the connection is down
+        (MIG307) until a Connect of the same network and site follows; one in a part of the script that may
+        not run is down on some paths only, and a Connect there may not bring it up."""
+        parts = automation.gateway_connection(sent.verb, path)
+        text = self._body_text(sent)
+        operation = automation.connection_operation(text) if parts is not None and text else ""
+        if parts is None or operation not in ("connect", "disconnect"):
+            return
+        network, site = (urllib.parse.unquote(part).strip() for part in parts)
+        key = (network.casefold(), site.casefold())
+        if operation == "connect":
+            down = self.disconnected.get(key)
+            if down is not None:
+                self.reading.sent_bodies.remove(down)
+                if self.reading.maybe:  # left down on the paths where the connect does not run
+                    self._left_down(key, replace(down, every_path=False))
+                else:
+                    del self.disconnected[key]
+            return
+        shown_network, shown_site = (
+            part if automation.HOLE not in part else f"<{what}, {posixpath.basename(at.path)}:{at.line}>"
+            for part, what in ((network, "network name"), (site, "local site name"))
+        )
+        made = ConnectionState(
+            shown_site, "NotConnected", at, shown_network, not self.reading.maybe, network_mark=url.mark
+        )
+        if key in self.disconnected:  # a loop's turn, or a function's call, disconnects it again
+            self.reading.sent_bodies.remove(self.disconnected[key])
+        self._left_down(key, made)
+
+    def _left_down(self, key: tuple[str, str], made: ConnectionState) -> None:
+        self.disconnected[key] = made
+        self.reading.sent_bodies.append(made)
+
+    def _body_text(self, sent: shell_requests.Request) -> str:
+        """The body a request writes inline or is fed on its standard input, as `_sent_body` reads it; ""
+        for none."""
+        if sent.body is not None:
+            return sent.body.text or sent.body.shape or ""
+        if sent.from_stdin and self.fed is not None:
+            return self.fed
+        return ""
 
     def _swap_request(self, sent: shell_requests.Request, path: str, at: Mark) -> None:
         """A Swap Deployment request (POST `.../hostedservices/<service>`) that sends no body the script
