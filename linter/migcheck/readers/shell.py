@@ -65,8 +65,8 @@ import fnmatch
 import functools
 import itertools
 import posixpath
-import urllib.parse
 import re
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
@@ -75,7 +75,6 @@ from migcheck import automation, collector
 from migcheck.clouds import cloud_of_url
 from migcheck.model import (
     BRACED_LOOP,
-    ConnectionState,
     EVERY_NETWORK,
     INLINE_PYTHON_NOT_READ,
     LOADED_FROM_ANOTHER_FOLDER,
@@ -93,6 +92,7 @@ from migcheck.model import (
     WHOLE_FILE_RUN,
     ClassicCall,
     CloudInUse,
+    ConnectionState,
     DirectiveComment,
     Document,
     ExtendedSupportService,
