@@ -3608,6 +3608,9 @@ class _Walker:
         command = [w.text for w in words[1:5]]
         if command[:2] == ["resource", "create"]:
             self._classic_type_created(words)
+            # A Resource Manager resource it puts on a classic one (`--properties` naming a classic subnet):
+            # `az_reaching` reads none for a classic type, so nothing is counted twice.
+            self.reaching.update(dict.fromkeys(xplat.az_reaching(words[1:], words[0].mark)))
         elif tuple(command[:2]) == xplat.AZ_CLOUD_SERVICE_CREATE:
             self.extended.setdefault(
                 xplat.az_cloud_service(words[3:], self.path, words[0].mark, self.working)
