@@ -71,6 +71,8 @@ def test_a_command_line_that_runs_a_script_file_runs_it_with_its_arguments(tmp_p
 INHERITS = {
     "exported by a shell script, -File": ("run.sh", "#!/bin/bash\nexport SVC=shop\npwsh -File ./y.ps1\n"),
     "written before the command": ("run.sh", "#!/bin/bash\nSVC=shop pwsh -File ./y.ps1\n"),
+    "set by env": ("run.sh", "#!/bin/bash\nenv -u HOME SVC=shop pwsh -File ./y.ps1\n"),
+    "set by env, after sudo": ("run.sh", "#!/bin/bash\nsudo env SVC=shop LEVEL=$1 pwsh -File ./y.ps1\n"),
     "exported by a shell script, -Command": ("run.sh", "#!/bin/bash\ndeclare -x SVC=shop\npwsh -c ./y.ps1\n"),
     "a ci step's env": (
         ".github/workflows/d.yml",
@@ -149,3 +151,27 @@ def test_what_one_process_sets_is_gone_when_it_ends(tmp_path, monkeypatch, runne
 def test_a_ci_step_s_variables_are_gone_for_the_steps_after_it(tmp_path, monkeypatch, runner, text, seen):
     result = lint_files(tmp_path, monkeypatch, {runner: text}, dedent=False)
     assert [name for name in _regions(result) if not name.startswith("<")] == seen
+
+
+CHILD_SH = '#!/bin/bash\nazure vm create "$SVC" img ops "Pa55w.rd!" -l "West Europe"\n'
+SHELL_INHERITS = {
+    "exported": ("export SVC=shop\nbash ./child.sh\n", "shop"),
+    "declared exported": ("declare -x SVC=shop\nbash ./child.sh\n", "shop"),
+    "written before the command": ("SVC=shop bash ./child.sh\n", "shop"),
+    "set by env": ("env SVC=shop bash ./child.sh\n", "shop"),
+    "set -a": ("set -a\nSVC=shop\nbash ./child.sh\n", "shop"),
+    "not exported": ("SVC=shop\nbash ./child.sh\n", None),
+    "not exported, run by its path": ("SVC=shop\n./child.sh\n", None),
+}
+
+
+@pytest.mark.parametrize("case", SHELL_INHERITS)
+def test_a_shell_the_script_starts_sees_only_the_variables_it_exports(tmp_path, monkeypatch, case):
+    """`bash child.sh` runs a shell of its own, which starts with the environment only: a variable the
+    script sets and does not export is one the child does not know."""
+    text, seen = SHELL_INHERITS[case]
+    files = {"child.sh": CHILD_SH, "run.sh": "#!/bin/bash\n" + text}
+    result = lint_files(tmp_path, monkeypatch, files, dedent=False)
+    services = [service for path, service in _services(result) if path == "run.sh"]
+    assert len(services) == 1
+    assert (services[0] == "shop") == (seen == "shop")

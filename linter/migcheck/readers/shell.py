@@ -1496,6 +1496,10 @@ class _Walker:
         # The variables the script exports (`export SVC=web`, a CI step's `env:`): the environment of the
         # processes it starts, a PowerShell's `$env:SVC` (see `_environment_set`).
         self.exported: set[str] = set()
+        # Whether the script has turned on `set -a` (`set -o allexport`), which exports each variable set
+        # after: kept on past a `set +a`, so that a variable set while it was on is never taken for one
+        # the script does not export.
+        self.all_exported = False
         # The functions read where no call runs them (`functions_no_call_runs`), by the id of their bodies:
         # each once, however many processes (CI steps) source the file that defines it.
         self.read_apart: set[int] = set()
@@ -2657,6 +2661,8 @@ class _Walker:
             return
         name = self.value(name_node).text
         self.shifted = self.shifted or name in ("shift", "set")
+        if name == "set":
+            self.all_exported = self.all_exported or _exports_all([self._text(a) for a in arguments])
         if name in self.functions:
             self.named_calls.add(name)
         if name is None:  # `"$@"`: a wrapper running the command its arguments name
@@ -3255,7 +3261,7 @@ class _Walker:
         folder = posixpath.dirname(relative)
         with self._child_shell():
             outer, saved = self.scope, (self.source, self.where, self.placeholders, self.line_holes)
-            self.scope = _Scope(dict(outer.variables), tuple(operands[1:]))
+            self.scope = _Scope(self._inherited(), tuple(operands[1:]))
             self.source, self.where, self.placeholders, self.line_holes = source, where, placeholders, ()
             self.depth += 1
             run_folder, self.run_folder = self.run_folder, folder or "."
@@ -3267,6 +3273,21 @@ class _Walker:
                 self.depth -= 1
                 self.run_folder = run_folder
         return True
+
+    def _inherited(self) -> dict[str, _Value]:
+        """The variables a shell the script starts (`bash x.sh`) begins with: its environment, those the
+        script exports (`export`, `declare -x`, a CI step's `env:`) and those written before the command
+        (`SVC=web bash x.sh`, `env SVC=web bash x.sh`); another is the child's own, unknown to it. One set
+        to a value the script does not state is one the child does not know either."""
+        variables = self.scope.variables
+        exported = variables.keys() if self.all_exported else self.exported
+        inherited = {name: variables[name] for name in exported if name in variables}
+        for name, value in self.command_environment.items():
+            if value is not None:
+                inherited[name] = value
+            else:
+                inherited.pop(name, None)
+        return inherited
 
     def _path_run(self, words: list[Word]) -> bool:
         """`./scripts/migrate.sh hub-vnet` (`scripts/create-vms.ps1 -Name web1`): a script file of the files
@@ -3555,11 +3576,18 @@ class _Walker:
         if fed is None:
             return
         command, may_not_run = fed
-        if may_not_run:
-            with self._maybe():
+        held = dict(self.command_environment)
+        # `env SVC=web pwsh -File x.ps1`: in the command's environment, as `SVC=web pwsh ...` is (`command`)
+        for name, value in _env_assignments(words):
+            self.command_environment[name] = value
+        try:
+            if may_not_run:
+                with self._maybe():
+                    self._run_command(command)
+            else:
                 self._run_command(command)
-        else:
-            self._run_command(command)
+        finally:
+            self.command_environment = held
 
     def _run_command(self, words: list[Word]) -> None:
         """A command given as words, past any prefix: `azure`, a shell, a command that puts a file in
@@ -4443,6 +4471,42 @@ def _unprefixed(words: list[Word]) -> tuple[list[Word], bool] | None:
     return [*words[start:], *unstated], may_not_run
 
 
+def _exports_all(arguments: list[str]) -> bool:
+    """Whether `set` given `arguments` turns on `allexport` (`set -a`, `set -ea`, `set -o allexport`)."""
+    for at, argument in enumerate(arguments):
+        if argument == "--":
+            return False
+        if argument == "-o" and arguments[at + 1 : at + 2] == ["allexport"]:
+            return True
+        if argument.startswith("-") and not argument.startswith("--") and "a" in argument:
+            return True
+    return False
+
+
+def _env_assignments(words: list[Word]) -> list[tuple[str, _Value | None]]:
+    """The variables an `env` among the prefixes of `words` sets in the environment of the command it runs
+    (`env SVC=web VNET=$1 pwsh ...`), each with its value (None where the script does not state it)."""
+    assigned: list[tuple[str, _Value | None]] = []
+    start = 0
+    while start < len(words) and (name := _prefix_named(words[start].text)) is not None:
+        after = _after_prefix(name, words, start + 1)
+        if name == "env":
+            assigned.extend(filter(None, map(_env_assignment, words[start + 1 : after])))
+        start = after
+    return assigned
+
+
+def _env_assignment(word: Word) -> tuple[str, _Value | None] | None:
+    """`NAME=value`, an operand of `env`: the name and its value; None for an option."""
+    written = word.text if word.text is not None else word.shape
+    name, equals, value = (written or "").partition("=")
+    if not equals or not name.isidentifier():
+        return None
+    if word.text is None:
+        return name, None
+    return name, _Value(value, word.part(len(name) + 1, value).mark, word.exact)
+
+
 def _after_prefix(name: str, words: list[Word], start: int) -> int:
     """Where the command a prefix runs starts in `words`, the prefix's own options and operands (and, for
     `env`, the variables it sets) from `start` on."""
@@ -4450,6 +4514,9 @@ def _after_prefix(name: str, words: list[Word], start: int) -> int:
     index = start
     while index < len(words):
         text = words[index].text
+        if text is None and name == "env" and _env_assignment(words[index]) is not None:
+            index += 1  # `env SVC=$1 ...`: a variable set to a value the script does not state
+            continue
         if text is None:  # the command (or an operand) the script does not state
             break
         if text == "--":
