@@ -162,6 +162,7 @@ SHELL_INHERITS = {
     "set -a": ("set -a\nSVC=shop\nbash ./child.sh\n", "shop"),
     "not exported": ("SVC=shop\nbash ./child.sh\n", None),
     "not exported, run by its path": ("SVC=shop\n./child.sh\n", None),
+    "exported by another child": ("bash ./exports.sh\nSVC=shop\nbash ./child.sh\n", None),
 }
 
 
@@ -170,7 +171,11 @@ def test_a_shell_the_script_starts_sees_only_the_variables_it_exports(tmp_path, 
     """`bash child.sh` runs a shell of its own, which starts with the environment only: a variable the
     script sets and does not export is one the child does not know."""
     text, seen = SHELL_INHERITS[case]
-    files = {"child.sh": CHILD_SH, "run.sh": "#!/bin/bash\n" + text}
+    files = {
+        "child.sh": CHILD_SH,
+        "exports.sh": "#!/bin/bash\nexport SVC\n",
+        "run.sh": "#!/bin/bash\n" + text,
+    }
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     services = [service for path, service in _services(result) if path == "run.sh"]
     assert len(services) == 1

@@ -3265,9 +3265,13 @@ class _Walker:
             self.source, self.where, self.placeholders, self.line_holes = source, where, placeholders, ()
             self.depth += 1
             run_folder, self.run_folder = self.run_folder, folder or "."
+            # What it inherits is in its environment, for the processes it starts; what it exports is its own.
+            exported, self.exported = self.exported, set(self.scope.variables)
+            all_exported, self.all_exported = self.all_exported, False
             try:
                 self.statements(tree.root_node)
             finally:
+                self.exported, self.all_exported = exported, all_exported
                 self.scope = outer
                 self.source, self.where, self.placeholders, self.line_holes = saved
                 self.depth -= 1
