@@ -393,7 +393,8 @@ _OTHER: tuple[Coverage, ...] = (
         note="A check the platform's Validate does not make. A state is runtime: it is seen in a List "
         "Connections response or `Get-AzureVNetConnection` output saved to a file, as it was when read; "
         "and in a PowerShell script that disconnects a connection (`Set-AzureVNetGateway -Disconnect`) "
-        "and does not connect it again on every path after.",
+        "and does not connect it again on every path after, or a PowerShell, Python or shell script or CI step "
+        "that sends the `UpdateConnection` Disconnect request itself (Invoke-RestMethod, requests, curl, wget).",
     ),
     Coverage(
         "Network",

@@ -1243,7 +1243,7 @@ class DisconnectedGatewayConnection(Rule):
         "scripts, which send the REST operation itself (the SDK has none): an `UpdateConnection` body whose "
         "`Operation` is `Disconnect`, PUT to `.../services/networking/<network>/gateway/connection/<site>` "
         "(`perform_put` or a request of their own), and not followed by a `Connect` of the same network and "
-        "site on every path after.",
+        "site on every path after; and shell scripts and CI steps that send it with curl or wget.",
         why="The migration carries each connection between a gateway and a local network site over to a "
         "Resource Manager connection. Prepare fails on a connection in a disconnected state, and Validate "
         "does not check it, so the failure comes in the migration window rather than in planning.",
