@@ -975,64 +975,123 @@ def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
 
 
 # The management SDK's operations that create a Resource Manager resource that may be put on a classic one, by
-# their operation group: the type of the resource's export row, the parameters of `create` (or
-# `create_or_update`) in order, and the row's properties by the field of the parameters that gives each
-# (azure-mgmt-authorization's `RoleAssignmentCreateParameters`, azure-mgmt-monitor's `MetricAlertResource`
-# and `AutoscaleSettingResource`, or the same as a dict).
+# their operation group: the type of the resource's export row and the parameters of `create` (or
+# `create_or_update`, `begin_create`, `begin_create_or_update`) in order, the resource's model last
+# (azure-mgmt-authorization's `RoleAssignmentCreateParameters`, azure-mgmt-monitor's `MetricAlertResource` and
+# `AutoscaleSettingResource`, azure-mgmt-web's `AppServiceEnvironmentResource`, azure-mgmt-hdinsight's
+# `ClusterCreateParametersExtended`, azure-mgmt-domainservices' `DomainService`, azure-mgmt-apimanagement's
+# `ApiManagementServiceResource`, or the same as a dict).
 _REACHING_OPERATIONS = {
     "role_assignments": (
         "microsoft.authorization/roleassignments",
         ("scope", "role_assignment_name", "parameters"),
-        {
-            "role_definition_id": "roleDefinitionId",
-            "principal_id": "principalId",
-            "principal_type": "principalType",
-        },
     ),
-    "metric_alerts": (
-        "microsoft.insights/metricalerts",
-        ("resource_group_name", "rule_name", "parameters"),
-        {"scopes": "scopes"},
-    ),
+    "metric_alerts": ("microsoft.insights/metricalerts", ("resource_group_name", "rule_name", "parameters")),
     "autoscale_settings": (
         "microsoft.insights/autoscalesettings",
         ("resource_group_name", "autoscale_setting_name", "parameters"),
-        {"target_resource_uri": "targetResourceUri"},
+    ),
+    "app_service_environments": (
+        "microsoft.web/hostingenvironments",
+        ("resource_group_name", "name", "hosting_environment_envelope"),
+    ),
+    "clusters": ("microsoft.hdinsight/clusters", ("resource_group_name", "cluster_name", "parameters")),
+    "domain_services": (
+        "microsoft.aad/domainservices",
+        ("resource_group_name", "domain_service_name", "domain_service"),
+    ),
+    "api_management_service": (
+        "microsoft.apimanagement/service",
+        ("resource_group_name", "service_name", "parameters"),
     ),
 }
-_CREATES = frozenset({"create", "create_or_update", "begin_create_or_update"})
+_CREATES = frozenset({"create", "create_or_update", "begin_create", "begin_create_or_update"})
 
 
 def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
-    """The role assignments, metric alerts and autoscale settings a script creates with the management SDK
-    (`client.role_assignments.create(scope, name, {"role_definition_id": ..., "principal_id": ...})`,
-    `client.metric_alerts.create_or_update(group, name, MetricAlertResource(scopes=[<id>], ...))`) on a
-    classic resource whose id the script writes as a string (or assigns one name once at the top of the
-    module): what the export row of the resource gives, each value marked where it is written. The clients
-    manage Resource Manager resources only: no classic call."""
+    """The role assignments, metric alerts, autoscale settings and services in a virtual network (an App
+    Service Environment, an HDInsight cluster, Domain Services, API Management) a script creates with the
+    management SDK (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
+    `client.api_management_service.begin_create_or_update(group, name, ApiManagementServiceResource(
+    virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id=<id>)))`) on a classic
+    resource whose id the script writes as a string (or assigns one name once at the top of the module):
+    what the export row of the resource gives, each value marked where it is written. The clients manage
+    Resource Manager resources only: no classic call."""
     from migcheck.readers.inventory_shapes import resource_records  # the export reader's
 
-    constants = _module_strings(tree)
+    constants, values = _module_strings(tree), _module_values(tree)
     found: list[object] = []
     for node, group, _ in _operation_calls(tree, _REACHING_OPERATIONS, _CREATES):
-        rtype, arguments, fields = _REACHING_OPERATIONS[group]
+        rtype, arguments = _REACHING_OPERATIONS[group]
         given = _given_arguments(node, arguments)
         by_value: dict[str, Mark] = {}
         written = functools.partial(_noted_string, source, constants, by_value)
-        parameters = given.get("parameters")
-        properties: dict[str, object] = {"scope": written(given.get("scope"))}
-        for field_name, row_key in fields.items():
-            value = _field(parameters, field_name, constants)
-            items = value.elts if isinstance(value, ast.List | ast.Tuple) else None
-            properties[row_key] = (
-                [w for w in map(written, items) if w] if items is not None else written(value)
-            )
+        properties = _row_properties(given.get(arguments[-1]), _RowValues(values, written))
+        scope = written(given.get("scope"))  # a role assignment's, given beside its model
+        properties.update({"scope": scope} if scope else {})
         name = written(given.get(arguments[1])) or ""
         by_key = {k: by_value[v] for k, v in properties.items() if isinstance(v, str) and v in by_value}
         stated = {k: v for k, v in properties.items() if v is not None}
         resource_group = written(given.get("resource_group_name"))
         found += resource_records(rtype, name, stated, source.mark(node), by_value, by_key, resource_group)
     return found
+
+
+class _RowValues:
+    """What turns the SDK's model of a resource, as a script writes it, into its export row's JSON: the
+    names assigned once at the module's top, the note of each string where it is written, and how many more
+    values may be looked at (a name may be used many times, and each use read again)."""
+
+    __slots__ = ("budget", "names", "written")
+
+    def __init__(self, names: dict[str, ast.expr], written: Callable[[ast.expr | None], str | None]) -> None:
+        self.names, self.written, self.budget = names, written, 10_000
+
+
+def _row_properties(parameters: ast.expr | None, values: _RowValues) -> dict[str, object]:
+    """The `properties` of the export row of the resource a model (or dict) gives: the SDK flattens them
+    into the model's own fields; a dict written as the REST body (or `ClusterCreateParametersExtended`) puts
+    them under `properties`."""
+    model = _row_value(parameters, values, set())
+    if not isinstance(model, dict):
+        return {}
+    inner = model.pop("properties", None)
+    return {**model, **inner} if isinstance(inner, dict) else model
+
+
+def _row_value(value: ast.expr | None, values: _RowValues, seen: set[str]) -> object:
+    """A value of the model as the export row's JSON writes it: a dict's keys and a model class's keywords
+    in camelCase (`subnet_resource_id` is `subnetResourceId`), strings noted where written, a name assigned
+    once at the module's top read as its value; None for what the script does not state."""
+    values.budget -= 1
+    if value is None or values.budget < 0:
+        return None
+    if isinstance(value, ast.Name) and value.id in values.names and value.id not in seen:
+        return _row_value(values.names[value.id], values, seen | {value.id})
+    if isinstance(value, ast.Constant):
+        return values.written(value) if isinstance(value.value, str) else value.value
+    if isinstance(value, ast.List | ast.Tuple):
+        items = (_row_value(item, values, seen) for item in value.elts)
+        return [item for item in items if item is not None]
+    fields: list[tuple[ast.expr | None, ast.expr]] = []
+    if isinstance(value, ast.Dict):
+        fields = list(zip(value.keys, value.values, strict=True))
+    elif isinstance(value, ast.Call):
+        fields = [(ast.Constant(k.arg), k.value) for k in value.keywords if k.arg is not None]
+    else:
+        return None
+    row: dict[str, object] = {}
+    for key, item in fields:
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            row[_camel_case(key.value)] = _row_value(item, values, seen)
+    return row
+
+
+def _camel_case(name: str) -> str:
+    """A model's field as its REST body (and an export's row) names it: `virtual_network_profile` is
+    `virtualNetworkProfile`; a name written so already stays."""
+    first, *rest = name.split("_")
+    return first + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def _operation_calls(
@@ -1101,16 +1160,25 @@ def _string_of(value: ast.expr | None, constants: dict[str, ast.Constant]) -> as
 
 def _module_strings(tree: ast.Module) -> dict[str, ast.Constant]:
     """The names the module's top level assigns a string constant once, and assigns nothing else."""
+    return {
+        name: value
+        for name, value in _module_values(tree).items()
+        if isinstance(value, ast.Constant) and isinstance(value.value, str)
+    }
+
+
+def _module_values(tree: ast.Module) -> dict[str, ast.expr]:
+    """The names the module's top level assigns once (`name = value`), and assigns nothing else, with the
+    value each is given."""
     assigned: Counter[str] = Counter()
-    strings: dict[str, ast.Constant] = {}
+    given: dict[str, ast.expr] = {}
     for statement in tree.body:
         if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-            target, value = statement.targets[0], statement.value
+            target = statement.targets[0]
             if isinstance(target, ast.Name):
                 assigned[target.id] += 1
-                if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                    strings[target.id] = value
-    return {name: value for name, value in strings.items() if assigned[name] == 1}
+                given[target.id] = statement.value
+    return {name: value for name, value in given.items() if assigned[name] == 1}
 
 
 # --- unittest's and pytest's test classes --------------------------------------------------------------
