@@ -244,3 +244,70 @@ def test_the_same_sdk_calls_on_resource_manager_ids_are_not_classic(
     script = PYTHON.format(vm=RM_VM, role=RM_VM, definition=DEFINITION)
     result = lint_files(tmp_path, monkeypatch, {"ops.py": script}, dedent=False)
     assert result.findings == []
+
+
+SERVICES = """\
+from azure.identity import DefaultAzureCredential
+from azure.mgmt.apimanagement import ApiManagementClient
+from azure.mgmt.apimanagement.models import ApiManagementServiceResource, VirtualNetworkConfiguration
+from azure.mgmt.domainservices import DomainServicesResourceProvider
+from azure.mgmt.hdinsight import HDInsightManagementClient
+from azure.mgmt.web import WebSiteManagementClient
+
+SUBSCRIPTION = "11111111-2222-3333-4444-555555555555"
+web = WebSiteManagementClient(DefaultAzureCredential(), SUBSCRIPTION)
+web.app_service_environments.begin_create_or_update(
+    "ase-rg", "shop-ase", {{"kind": "ASEV1", "virtual_network": {{"id": "{vnet}", "subnet": "ase"}}}}
+).result()
+profile = {{"id": "{vnet}", "subnet": "{vnet}/subnets/hdi"}}
+hdi = HDInsightManagementClient(DefaultAzureCredential(), SUBSCRIPTION)
+hdi.clusters.create(
+    "hdi-rg",
+    "shop-hdi",
+    {{"properties": {{"compute_profile": {{"roles": [{{"name": "headnode", "virtual_network_profile": profile}}]}}}}}},
+)
+aadds = DomainServicesResourceProvider(DefaultAzureCredential(), SUBSCRIPTION)
+aadds.domain_services.create_or_update(
+    "aadds-rg", "corp.example.com", {{"replica_sets": [{{"subnet_id": "{vnet}/subnets/aadds"}}]}}
+)
+apim = ApiManagementClient(DefaultAzureCredential(), SUBSCRIPTION)
+apim.api_management_service.begin_create_or_update(
+    resource_group_name="apim-rg",
+    service_name="shop-apim",
+    parameters=ApiManagementServiceResource(
+        virtual_network_type="External",
+        virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id="{vnet}/subnets/apim"),
+    ),
+)
+"""
+
+
+def test_the_management_sdk_s_services_in_a_classic_network_are_found_at_the_ids_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The model as a dict or as the SDK's classes, given by place or by name, to the methods of today's
+    # SDK (begin_...) and of older ones; a value assigned at the module's top read where it is written.
+    script = SERVICES.format(vnet=VNET)
+    result = lint_files(tmp_path, monkeypatch, {"svc.py": script}, dedent=False)
+    lines = script.split("\n")
+    ase, hdi = lines[10].index('"' + VNET) + 1, lines[12].index('"' + VNET) + 1
+    aadds, apim = lines[21].index('"' + VNET) + 1, lines[29].index('"' + VNET) + 1
+    assert where(result.findings) == [
+        f"MIG314 svc.py:11:{ase}",
+        f"MIG315 svc.py:13:{hdi}",
+        f"MIG317 svc.py:22:{aadds}",
+        f"MIG319 svc.py:30:{apim}",
+    ]
+    messages = [f.message for f in result.findings]
+    assert "App Service Environment 'shop-ase' is recorded in classic virtual network 'vnet1'" in messages[0]
+    assert "HDInsight cluster 'shop-hdi' is in classic virtual network 'vnet1', subnet 'hdi'" in messages[1]
+    assert "managed domain 'corp.example.com' is recorded in classic virtual network 'vnet1'" in messages[2]
+    assert "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'" in messages[3]
+
+
+def test_the_same_services_in_a_resource_manager_network_are_not_classic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = SERVICES.format(vnet=RM_VNET)
+    result = lint_files(tmp_path, monkeypatch, {"svc.py": script}, dedent=False)
+    assert result.findings == []
