@@ -2,7 +2,8 @@
 shows a finding about an element where the string holding that element is written: a subnet's prefix on
 the line of the subnet's string, not on the first line that writes a tag of the same name (the network's
 address space, in HEAD). Where the strings cannot show the element for sure (one string joined twice),
-the finding is at the expression that builds the body, never at another element."""
+the finding is at the expression that builds the body, never at another element. Escapes in a string are
+mapped through: each stands for one character, and a backslash at the end of a line for none."""
 
 from __future__ import annotations
 
@@ -89,8 +90,12 @@ def test_a_body_written_as_adjacent_strings_shows_each_element_in_its_own_string
     assert sorted(where(found)) == [f"MIG304 net.py:{line}:{column_of_prefix(text, line)}" for line in (4, 5)]
 
 
-def test_adjacent_strings_with_an_escape_show_the_element_at_the_expression(tmp_path, monkeypatch):
-    lines = [NETWORK_HEAD, subnet("a", "10.0.1.00/24").replace("<Subnet ", "<Subnet\\t"), NETWORK_TAIL]
+def test_adjacent_strings_with_escapes_show_the_element_where_its_string_writes_it(tmp_path, monkeypatch):
+    # Each escape stands for one character (`\t`, `\x20`, `\N{SPACE}`), not as many as it is written with.
+    escaped = (
+        subnet("a", "10.0.1.00/24").replace("<Subnet ", "<Subnet\\t").replace('"a">', '"a">\\x20\\N{SPACE}')
+    )
+    lines = [NETWORK_HEAD, escaped, NETWORK_TAIL]
     written = "\n        ".join(f"'{line}'" for line in lines)
     text = (
         "from azure.servicemanagement import ServiceManagementService\n"
@@ -98,5 +103,21 @@ def test_adjacent_strings_with_an_escape_show_the_element_at_the_expression(tmp_
         f"body = ({written})\n"
         "sms.perform_put('/sub/services/networking/media', body)\n"
     )
-    [finding] = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
-    assert (finding.location.line, finding.location.column) == (3, 9)
+    found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
+    assert where(found) == [f"MIG304 net.py:4:{column_of_prefix(text, 4)}"]
+
+
+def test_a_body_that_opens_with_a_line_continuation_shows_each_element_on_its_own_line(tmp_path, monkeypatch):
+    # `"""\` then the body on the next lines, so that it does not start with a line break: the backslash
+    # only removes that line break, and the body's lines are still the file's.
+    body = "\n".join([NETWORK_HEAD, subnet("a", "10.0.1.0/24"), subnet("b", "10.0.2.00/24"), NETWORK_TAIL])
+    for opening in ('"""\\\n', '"""'):
+        text = (
+            "from azure.servicemanagement import ServiceManagementService\n"
+            'sms = ServiceManagementService("sub", "cert.pem")\n'
+            f'BODY = {opening}{body}\n"""\n'
+            "sms.perform_put('/sub/services/networking/media', BODY)\n"
+        )
+        found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
+        line = text.splitlines().index(subnet("b", "10.0.2.00/24")) + 1
+        assert where(found) == [f"MIG304 net.py:{line}:{column_of_prefix(text, line)}"], opening

@@ -302,7 +302,10 @@ def test_the_management_sdk_s_services_in_a_classic_network_are_found_at_the_ids
     assert "App Service Environment 'shop-ase' is recorded in classic virtual network 'vnet1'" in messages[0]
     assert "HDInsight cluster 'shop-hdi' is in classic virtual network 'vnet1', subnet 'hdi'" in messages[1]
     assert "managed domain 'corp.example.com' is recorded in classic virtual network 'vnet1'" in messages[2]
-    assert "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'" in messages[3]
+    assert (
+        "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'"
+        in messages[3]
+    )
 
 
 def test_the_same_services_in_a_resource_manager_network_are_not_classic(

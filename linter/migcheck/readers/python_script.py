@@ -6821,7 +6821,7 @@ class _BodyPlace:
         self.starts: dict[int, int | None] = {}  # see `_start`
         self.body_lines: list[str] | None = None  # see `_tags_in_body_line`
         self.node = body.node
-        self.pieces: list[tuple[int, int, int, str]] | None = None  # see `_adjacent_pieces`
+        self.pieces: list[_Piece] | None = None  # see `_adjacent_pieces`
         self.tag_counts: dict[tuple[int, str], int] = {}
 
     def mark(self, mark: Mark) -> Mark:
@@ -6857,25 +6857,37 @@ class _BodyPlace:
         return self._file_mark(mark, row, column)
 
     def _in_adjacent_strings(self, mark: Mark) -> Mark | None:
-        """The mark of an element of a body written as adjacent string literals, which Python joins into
-        one (`('<A>' '<B>')`): at its `<` in the literal that writes it. None for another body, or when
-        the element is not found there."""
-        if mark.column or not mark.tag:
-            return None
+        """The mark of an element of a body written as string literals that hold escapes or that Python
+        joins into one (`('<A>' '<B>')`): at its `<` in the literal that writes it, mapped through the
+        escapes (a `\\` at a line's end only removes that line break). None for another body, or when the
+        element is not found there."""
         if self.pieces is None:
             self.pieces = _adjacent_pieces(self.source, self.node, self.text)
-        found = self._elements().get((mark.line, mark.tag), []) if self.pieces else []
-        if not found:
+        start = self._body_offset(mark) if self.pieces else None
+        if start is None:
             return None
-        start = found[min(mark.nth, len(found) - 1)][0]
         at = bisect.bisect_right(self.pieces, (start, 1 << 62)) - 1
         if at < 0:
             return None
-        begins, row, column, text = self.pieces[at]
-        before = text[: start - begins]
+        begins, row, column, written, offsets = self.pieces[at]
+        if start - begins >= len(offsets):
+            return None
+        before = written[: offsets[start - begins]]
         row += before.count("\n")
         column = len(before) - before.rfind("\n") - 1 if "\n" in before else column + len(before)
         return self._file_mark(mark, row, column)
+
+    def _body_offset(self, mark: Mark) -> int | None:
+        """Where in the body the element `mark` marks starts: at its exact column on its line, or the
+        `nth` start tag of its tag ending on that line; None when the body has no such element."""
+        if mark.column:
+            if self.body_lines is None:
+                self.body_lines = self.text.split("\n")
+            if not 0 < mark.line <= len(self.body_lines):
+                return None
+            return sum(len(line) + 1 for line in self.body_lines[: mark.line - 1]) + mark.column - 1
+        found = self._elements().get((mark.line, mark.tag), []) if mark.tag else []
+        return found[min(mark.nth, len(found) - 1)][0] if found else None
 
     def _tags_written(self, literal: ast.AST, offset: int, tag: str) -> list[tuple[int, int]]:
         """(row, 0-based column) in the file of each start tag of `tag` line `offset` of `literal` writes:
@@ -6951,12 +6963,16 @@ class _BodyPlace:
         return remarked(record, self.mark)
 
 
-def _adjacent_pieces(source: _Source, node: ast.AST | None, text: str) -> list[tuple[int, int, int, str]]:
-    """Of `text` written as adjacent string literals that Python joins into one (`node`), each literal's
-    piece: where it starts in `text`, the line and 0-based column of the file where its characters
-    start, and the piece. Empty when `node` is not such literals, or when a piece is not written as its
-    characters are (an escape, a bytes or f-string literal): then no position in `text` is one of the
-    file's."""
+# A piece of a body one string literal writes: where it starts in the body, the line and 0-based column of the
+# file where the literal's characters start, those characters as written, and where each character of the
+# piece is written among them (see `_decoded_offsets`).
+_Piece = tuple[int, int, int, str, list[int]]
+
+
+def _adjacent_pieces(source: _Source, node: ast.AST | None, text: str) -> list[_Piece]:
+    """Of `text` written as string literals (`node`: one literal with escapes, or adjacent ones that
+    Python joins into one), each literal's piece. Empty when `node` is not such literals, or when a piece
+    is not written so that each of its characters has a place (a bytes or f-string literal)."""
     if not isinstance(node, ast.Constant) or node.value != text:
         return []
     written = source.written(node)
@@ -6967,21 +6983,71 @@ def _adjacent_pieces(source: _Source, node: ast.AST | None, text: str) -> list[t
     except (tokenize.TokenError, SyntaxError):
         return []
     first = source.column(node.lineno, node.col_offset)
-    pieces, begins = [], 0
+    pieces: list[_Piece] = []
+    begins = 0
     for token in tokens:
         opening = _OPENING.match(token.string)
         if opening is None:
             return []
         inner = token.string[opening.end() : len(token.string) - len(opening.group(1))]
         raw = "r" in token.string[: opening.start(1)].casefold()
-        if "\\" in inner and not raw:
-            return []
+        offsets = list(range(len(inner))) if raw else _decoded_offsets(inner)
         row, column = token.start
         pieces.append(
-            (begins, node.lineno + row - 1, column + opening.end() + (first if row == 1 else 0), inner)
+            (
+                begins,
+                node.lineno + row - 1,
+                column + opening.end() + (first if row == 1 else 0),
+                inner,
+                offsets,
+            )
         )
-        begins += len(inner)
-    return pieces if len(pieces) > 1 and "".join(p[3] for p in pieces) == text else []
+        begins += len(offsets)
+    return pieces if begins == len(text) else []
+
+
+# The escapes of a Python string that stand for one character by the one after the backslash.
+_ONE_CHARACTER_ESCAPES = frozenset("\\'\"abfnrtv")
+# The escapes that stand for one character by a code: how many characters the code has after the backslash.
+_CODE_ESCAPES = {"x": 3, "u": 5, "U": 9}
+
+
+def _decoded_offsets(inner: str) -> list[int]:
+    """Where each character a (not raw) string literal's text decodes to is written in `inner`, its text
+    between the quotes: an escape's character at its backslash; a backslash that ends a line, which only
+    removes that line break, gives none; an escape Python does not know keeps both its characters."""
+    offsets: list[int] = []
+    at = 0
+    while at < len(inner):
+        if inner[at] != "\\" or at + 1 == len(inner):
+            offsets.append(at)
+            at += 1
+            continue
+        after = inner[at + 1]
+        if after == "\n":
+            at += 2
+            continue
+        offsets.append(at)
+        at += _escape_length(inner, at, after)
+    return offsets
+
+
+def _escape_length(inner: str, at: int, after: str) -> int:
+    """How many characters the escape at `at` (a backslash, then `after`) takes; an unknown one, the
+    backslash alone (the character after it is then its own)."""
+    if after in _ONE_CHARACTER_ESCAPES:
+        return 2
+    if after in _CODE_ESCAPES:
+        return _CODE_ESCAPES[after] + 1
+    if after in "01234567":
+        digits = 1
+        while digits < 3 and inner[at + 1 + digits : at + 2 + digits] in tuple("01234567"):
+            digits += 1
+        return digits + 1
+    if after == "N" and inner.startswith("{", at + 2):
+        end = inner.find("}", at + 3)
+        return end - at + 1 if end > 0 else 1
+    return 1
 
 
 def _verbatim_origin(source: _Source, node: ast.AST | None, text: str) -> tuple[int, int] | None:
