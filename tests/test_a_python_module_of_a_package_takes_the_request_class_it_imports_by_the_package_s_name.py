@@ -3,6 +3,8 @@ pyazure.util import RequestWithMethod` in `pyazure/hostedservices.py`, run as `p
 pyazure.hostedservices`) takes it as Python does: its urllib `Request` subclass that takes the method first
 sends that method, so a Create Hosted Service, Create Deployment or Create Storage Account request is said
 to fail today, where the request was read as one of unknown method that only stops working once migrated.
+So does one that imports the module whole (`import pyazure.util`, then `pyazure.util.RequestWithMethod(...)`;
+`from pyazure import endpoints`, then `class HostedServices(endpoints.ServiceManagementEndpoint)`).
 A `Request` subclass whose `get_method` returns a method it states (`return "POST"`) sends that method,
 where its requests were not read at all."""
 
@@ -148,3 +150,31 @@ def test_a_request_class_whose_get_method_states_the_method_sends_that_method(tm
     assert (
         "DELETE management.core.windows.net/<subscription-id>/services/hostedservices/shop" in finding.message
     )
+
+
+def test_the_request_class_used_through_an_import_of_the_whole_module_is_taken_alike(tmp_path, monkeypatch):
+    # `import pyazure.util` binds `pyazure`; the class is used by the module's dotted name.
+    hosted = HOSTED_SERVICES.replace("from pyazure.util import RequestWithMethod", "import pyazure.util")
+    hosted = hosted.replace("RequestWithMethod(", "pyazure.util.RequestWithMethod(")
+    files = {"pyazure/__init__.py": PACKAGE, "pyazure/util.py": UTIL, "pyazure/hostedservices.py": hosted}
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
+    [found] = [f for f in findings if f.location and f.location.path.endswith("hostedservices.py")]
+    assert f"its calls that create classic cloud services ({CREATE}, {DEPLOY}) fail today" in found.message
+    assert where([found]) == ["MIG601 pyazure/hostedservices.py:11:15"]
+
+
+def test_a_base_class_taken_from_a_module_imported_whole_gives_its_properties(tmp_path, monkeypatch):
+    # `class HostedServices(endpoints.ServiceManagementEndpoint)`: the base's `base_url` names the host.
+    hosted = HOSTED_SERVICES.replace(
+        "from pyazure import ServiceManagementEndpoint", "from pyazure import endpoints"
+    )
+    hosted = hosted.replace("(ServiceManagementEndpoint)", "(endpoints.ServiceManagementEndpoint)")
+    files = {
+        "pyazure/__init__.py": "",
+        "pyazure/endpoints.py": PACKAGE,
+        "pyazure/util.py": UTIL,
+        "pyazure/hostedservices.py": hosted,
+    }
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
+    [found] = [f for f in findings if f.location and f.location.path.endswith("hostedservices.py")]
+    assert f"its calls that create classic cloud services ({CREATE}, {DEPLOY}) fail today" in found.message

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 import collections
 import copy
+from collections.abc import Callable
 from typing import NamedTuple
 
 from migcheck.readers import beside
@@ -98,38 +99,70 @@ class _WholeModule(NamedTuple):
 
 def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     """`tree` where a call of a function on a module beside it the script imports whole (`import clitools`
-    or `from . import clitools`, then `clitools.create_vm(...)`) is a call of the function the module
-    imports by name (`from clitools import create_vm`, written after the import), so that it runs with the
-    caller's values as such a call does. Not where the script binds the module's name or the function's
-    anywhere else: the call might then be another's. `tree` itself when it makes no such call."""
+    or `from . import clitools`, then `clitools.create_vm(...)`; `import pyazure.util`, then
+    `pyazure.util.RequestWithMethod('POST', url)`) is a call of the function the module imports by name
+    (`from clitools import create_vm`, written after the import), so that it runs with the caller's values
+    as such a call does; so is a class of the module the script makes requests with (a urllib `Request`)
+    or derives its own from (`class HostedServices(pyazure.ServiceManagementEndpoint)`). Not where the
+    script binds the module's name or the function's anywhere else: the call might then be another's.
+    `tree` itself when it makes no such call."""
     modules = _modules_imported_whole(tree)
     if not modules:
         return tree
-    bound = _bound_names(tree)
-    taken: dict[str, list[str]] = {}
+    by_name = _ByName(modules, _bound_names(tree))
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        function = node.func
-        if not (isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name)):
-            continue
-        whole = modules.get(function.value.id)
-        if whole is None or bound[function.value.id] > 1 or function.attr not in whole.library.functions:
-            continue
-        called = taken.setdefault(function.value.id, [])
-        if bound[function.attr] == 0 and function.attr not in called:
-            called.append(function.attr)
-        if function.attr in called:
-            node.func = ast.copy_location(ast.Name(id=function.attr, ctx=ast.Load()), function)
+        if isinstance(node, ast.Call):
+            node.func = by_name.taken(node.func, lambda library: library.functions | library.requests)
+        elif isinstance(node, ast.ClassDef):
+            node.bases = [by_name.taken(base, lambda library: library.classes) for base in node.bases]
     body: list[ast.stmt] = []
     for statement in tree.body:
         body.append(statement)
         for name in _names_imported_whole(statement):
-            if taken.get(name):
+            if by_name.names.get(name):
                 whole = modules[name]
-                names = [ast.alias(name=function) for function in taken[name]]
+                names = [ast.alias(name=function) for function in by_name.names[name]]
                 body.append(ast.copy_location(ast.ImportFrom(whole.module, names, whole.level), statement))
     return ast.Module(body=body, type_ignores=tree.type_ignores)
+
+
+class _ByName:
+    """The names a script uses of the modules it imports whole, by the name each import binds: what
+    `with_module_calls_by_name` imports of each by name."""
+
+    def __init__(self, modules: dict[str, _WholeModule], bound: dict[str, int]) -> None:
+        self.modules, self.bound = modules, bound
+        self.names: dict[str, list[str]] = {}
+
+    def taken(self, reference: ast.expr, names_of: Callable[[Library], frozenset[str]]) -> ast.expr:
+        """`reference` (`clitools.create_vm`, `pyazure.util.RequestWithMethod`) as the bare name of what
+        it names, when that is one of `names_of` its module's names and the script binds neither the
+        module's name (`pyazure` of `pyazure.util`) nor that name anywhere else; else `reference`."""
+        if not isinstance(reference, ast.Attribute):
+            return reference
+        module = _dotted(reference.value) or ""
+        whole = self.modules.get(module)
+        if (
+            whole is None
+            or self.bound[module.partition(".")[0]] > 1
+            or reference.attr not in names_of(whole.library)
+        ):
+            return reference
+        used = self.names.setdefault(module, [])
+        if self.bound[reference.attr] == 0 and reference.attr not in used:
+            used.append(reference.attr)
+        if reference.attr in used:
+            return ast.copy_location(ast.Name(id=reference.attr, ctx=ast.Load()), reference)
+        return reference
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """`pyazure.util` of the names `pyazure.util` is written with; None for any other expression."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and (base := _dotted(node.value)) is not None:
+        return f"{base}.{node.attr}"
+    return None
 
 
 def _modules_imported_whole(tree: ast.Module) -> dict[str, _WholeModule]:
@@ -140,19 +173,17 @@ def _modules_imported_whole(tree: ast.Module) -> dict[str, _WholeModule]:
         for name, (module, level) in _names_imported_whole(statement).items():
             settings = module_file(module, level)
             library = beside.values_of(settings, _library) if settings is not None else None
-            if library is not None and library.functions:
+            if library is not None and (library.functions or library.classes):
                 found[name] = _WholeModule(module, level, library)
     return found
 
 
 def _names_imported_whole(statement: ast.stmt) -> dict[str, tuple[str, int]]:
     """The names a top-level import binds to a module as a whole, with the module's dotted name and leading
-    dots: `import clitools (as tools)`, `from . import clitools`, `from pkg import clitools`; not `import
-    pkg.clitools`, which binds `pkg`."""
+    dots: `import clitools (as tools)`, `from . import clitools`, `from pkg import clitools`; `import
+    pkg.clitools` binds `pkg`, and the module is used by its dotted name, `pkg.clitools`."""
     if isinstance(statement, ast.Import):
-        return {
-            alias.asname or alias.name: (alias.name, 0) for alias in statement.names if "." not in alias.name
-        }
+        return {alias.asname or alias.name: (alias.name, 0) for alias in statement.names}
     if isinstance(statement, ast.ImportFrom):
         package = f"{statement.module}." if statement.module else ""
         return {
