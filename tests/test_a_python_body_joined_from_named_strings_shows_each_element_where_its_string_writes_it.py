@@ -121,3 +121,21 @@ def test_a_body_that_opens_with_a_line_continuation_shows_each_element_on_its_ow
         found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
         line = text.splitlines().index(subnet("b", "10.0.2.00/24")) + 1
         assert where(found) == [f"MIG304 net.py:{line}:{column_of_prefix(text, line)}"], opening
+
+
+def test_an_element_past_the_line_xml_positions_end_at_is_shown_through_the_line_continuation(
+    tmp_path, monkeypatch
+):
+    # Past line 65,535 of the body an element's mark is its exact line and column there, mapped alike.
+    far = subnet("a", "10.0.1.0/24") + "\n" * 70_000 + "  " + subnet("b", "10.0.2.00/24")
+    body = "\n".join([NETWORK_HEAD, far, NETWORK_TAIL])
+    for opening in ('"""\\\n', '"""'):
+        text = (
+            "from azure.servicemanagement import ServiceManagementService\n"
+            'sms = ServiceManagementService("sub", "cert.pem")\n'
+            f'BODY = {opening}{body}\n"""\n'
+            "sms.perform_put('/sub/services/networking/media', BODY)\n"
+        )
+        found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
+        line = text.splitlines().index("  " + subnet("b", "10.0.2.00/24")) + 1
+        assert where(found) == [f"MIG304 net.py:{line}:{column_of_prefix(text, line)}"], opening

@@ -6820,6 +6820,7 @@ class _BodyPlace:
         self.fallback = source.mark(body.node) if body.node is not None else fallback
         self.starts: dict[int, int | None] = {}  # see `_start`
         self.body_lines: list[str] | None = None  # see `_tags_in_body_line`
+        self.line_starts: list[int] | None = None  # see `_body_offset`
         self.node = body.node
         self.pieces: list[_Piece] | None = None  # see `_adjacent_pieces`
         self.tag_counts: dict[tuple[int, str], int] = {}
@@ -6881,11 +6882,11 @@ class _BodyPlace:
         """Where in the body the element `mark` marks starts: at its exact column on its line, or the
         `nth` start tag of its tag ending on that line; None when the body has no such element."""
         if mark.column:
-            if self.body_lines is None:
-                self.body_lines = self.text.split("\n")
-            if not 0 < mark.line <= len(self.body_lines):
+            if self.line_starts is None:  # found once: a body far past line 65,535 may hold many such marks
+                self.line_starts = [0, *(found.end() for found in re.finditer("\n", self.text))]
+            if not 0 < mark.line <= len(self.line_starts):
                 return None
-            return sum(len(line) + 1 for line in self.body_lines[: mark.line - 1]) + mark.column - 1
+            return self.line_starts[mark.line - 1] + mark.column - 1
         found = self._elements().get((mark.line, mark.tag), []) if mark.tag else []
         return found[min(mark.nth, len(found) - 1)][0] if found else None
 
