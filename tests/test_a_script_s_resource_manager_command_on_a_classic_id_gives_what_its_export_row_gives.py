@@ -314,3 +314,19 @@ def test_the_same_services_in_a_resource_manager_network_are_not_classic(
     script = SERVICES.format(vnet=RM_VNET)
     result = lint_files(tmp_path, monkeypatch, {"svc.py": script}, dedent=False)
     assert result.findings == []
+
+
+@pytest.mark.parametrize("wrapped", ["[{inner}]", "[{inner}, {inner}]"])
+def test_parameters_built_through_thousands_of_names_are_read_without_failing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wrapped: str
+) -> None:
+    # Each name wraps the one before it, once (deeper than Python's calls go) or twice (2**3000 values).
+    names = "".join(f"a{i} = {wrapped.format(inner=f'a{i - 1}')}\n" for i in range(1, 3000))
+    script = (
+        "from azure.mgmt.web import WebSiteManagementClient\n"
+        f'a0 = {{"id": "{VNET}"}}\n{names}'
+        'web = WebSiteManagementClient(None, "11111111-2222-3333-4444-555555555555")\n'
+        'web.app_service_environments.create_or_update("g", "ase", {"virtual_network": a2999})\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"deep.py": script}, dedent=False)
+    assert [f.code for f in result.findings] == []

@@ -1052,26 +1052,27 @@ def _row_properties(parameters: ast.expr | None, values: _RowValues) -> dict[str
     """The `properties` of the export row of the resource a model (or dict) gives: the SDK flattens them
     into the model's own fields; a dict written as the REST body (or `ClusterCreateParametersExtended`) puts
     them under `properties`."""
-    model = _row_value(parameters, values, set())
+    model = _row_value(parameters, values, (), 0)
     if not isinstance(model, dict):
         return {}
     inner = model.pop("properties", None)
     return {**model, **inner} if isinstance(inner, dict) else model
 
 
-def _row_value(value: ast.expr | None, values: _RowValues, seen: set[str]) -> object:
+def _row_value(value: ast.expr | None, values: _RowValues, within: tuple[str, ...], depth: int) -> object:
     """A value of the model as the export row's JSON writes it: a dict's keys and a model class's keywords
     in camelCase (`subnet_resource_id` is `subnetResourceId`), strings noted where written, a name assigned
-    once at the module's top read as its value; None for what the script does not state."""
+    once at the module's top read as its value (`within`: the names being read, never one again); None
+    for what the script does not state, and `depth` past `_DEEPEST_ROW_VALUE` values inside each other."""
     values.budget -= 1
-    if value is None or values.budget < 0:
+    if value is None or values.budget < 0 or depth > _DEEPEST_ROW_VALUE:
         return None
-    if isinstance(value, ast.Name) and value.id in values.names and value.id not in seen:
-        return _row_value(values.names[value.id], values, seen | {value.id})
+    if isinstance(value, ast.Name) and value.id in values.names and value.id not in within:
+        return _row_value(values.names[value.id], values, (*within, value.id), depth + 1)
     if isinstance(value, ast.Constant):
         return values.written(value) if isinstance(value.value, str) else value.value
     if isinstance(value, ast.List | ast.Tuple):
-        items = (_row_value(item, values, seen) for item in value.elts)
+        items = (_row_value(item, values, within, depth + 1) for item in value.elts)
         return [item for item in items if item is not None]
     fields: list[tuple[ast.expr | None, ast.expr]] = []
     if isinstance(value, ast.Dict):
@@ -1083,8 +1084,13 @@ def _row_value(value: ast.expr | None, values: _RowValues, seen: set[str]) -> ob
     row: dict[str, object] = {}
     for key, item in fields:
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
-            row[_camel_case(key.value)] = _row_value(item, values, seen)
+            row[_camel_case(key.value)] = _row_value(item, values, within, depth + 1)
     return row
+
+
+# How deep the values of a model are read, inside each other and through the names they are assigned to: far
+# deeper than any resource's parameters go, and far from Python's limit on calls inside calls.
+_DEEPEST_ROW_VALUE = 64
 
 
 def _camel_case(name: str) -> str:
