@@ -157,12 +157,13 @@ class _ByName:
 
 
 def _dotted(node: ast.expr) -> str | None:
-    """`pyazure.util` of the names `pyazure.util` is written with; None for any other expression."""
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute) and (base := _dotted(node.value)) is not None:
-        return f"{base}.{node.attr}"
-    return None
+    """`pyazure.util` of the names `pyazure.util` is written with; None for any other expression. Taken
+    apart in a loop: a chain of attributes may be longer than Python's depth of calls."""
+    names: list[str] = []
+    while isinstance(node, ast.Attribute):
+        names.append(node.attr)
+        node = node.value
+    return ".".join([node.id, *reversed(names)]) if isinstance(node, ast.Name) else None
 
 
 def _modules_imported_whole(tree: ast.Module) -> dict[str, _WholeModule]:
