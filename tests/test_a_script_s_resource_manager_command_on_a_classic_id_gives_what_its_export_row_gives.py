@@ -330,3 +330,55 @@ def test_parameters_built_through_thousands_of_names_are_read_without_failing(
     )
     result = lint_files(tmp_path, monkeypatch, {"deep.py": script}, dedent=False)
     assert [f.code for f in result.findings] == []
+
+
+MONITORING = """\
+from azure.identity import DefaultAzureCredential
+from azure.mgmt.monitor import MonitorManagementClient
+from azure.mgmt.monitor.models import AlertRuleResource, RuleMetricDataSource, ThresholdRuleCondition
+from azure.mgmt.network import NetworkManagementClient
+
+monitor = MonitorManagementClient(DefaultAzureCredential(), "11111111-2222-3333-4444-555555555555")
+monitor.activity_log_alerts.create_or_update(
+    "mon-rg", "web01-restarts", {{"location": "global", "scopes": ["{vm}"], "enabled": True}}
+)
+monitor.alert_rules.create_or_update(
+    "mon-rg",
+    "web01-cpu-classic",
+    AlertRuleResource(
+        is_enabled=True,
+        condition=ThresholdRuleCondition(data_source=RuleMetricDataSource(resource_uri="{vm}", metric_name="CPU")),
+    ),
+)
+network = NetworkManagementClient(DefaultAzureCredential(), "11111111-2222-3333-4444-555555555555")
+network.virtual_networks.begin_create_or_update(
+    "hub-rg",
+    "hub-vnet",
+    {{"virtual_network_peerings": [{{"name": "hub-to-classic", "remote_virtual_network": {{"id": "{vnet}"}}}}]}},
+)
+"""
+
+
+def test_the_management_sdk_s_other_alerts_and_a_network_peered_with_a_classic_one_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = MONITORING.format(vm=VM, vnet=VNET)
+    result = lint_files(tmp_path, monkeypatch, {"mon.py": script}, dedent=False)
+    lines = script.split("\n")
+    activity, classic = lines[7].index('"' + VM) + 1, lines[14].index('"' + VM) + 1
+    peering = lines[21].index('"' + VNET) + 1
+    assert where(result.findings) == [
+        f"MIG502 mon.py:8:{activity}",
+        f"MIG502 mon.py:15:{classic}",
+        f"MIG313 mon.py:22:{peering}",
+    ]
+    assert "activity log alert 'web01-restarts' watches classic VM 'web01'" in result.findings[0].message
+    assert "classic alert rule 'web01-cpu-classic'" in result.findings[1].message
+    assert (
+        "peered with Resource Manager network 'hub-vnet' (peering 'hub-to-classic')"
+        in result.findings[2].message
+    )
+    rm = lint_files(
+        tmp_path, monkeypatch, {"mon.py": MONITORING.format(vm=RM_VM, vnet=RM_VNET)}, dedent=False
+    )
+    assert rm.findings == []

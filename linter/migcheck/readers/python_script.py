@@ -977,8 +977,9 @@ def _classic_peerings(source: _Source, tree: ast.Module) -> list[object]:
 # The management SDK's operations that create a Resource Manager resource that may be put on a classic one, by
 # their operation group: the type of the resource's export row and the parameters of `create` (or
 # `create_or_update`, `begin_create`, `begin_create_or_update`) in order, the resource's model last
-# (azure-mgmt-authorization's `RoleAssignmentCreateParameters`, azure-mgmt-monitor's `MetricAlertResource` and
-# `AutoscaleSettingResource`, azure-mgmt-web's `AppServiceEnvironmentResource`, azure-mgmt-hdinsight's
+# (azure-mgmt-authorization's `RoleAssignmentCreateParameters`, azure-mgmt-monitor's `MetricAlertResource`,
+# `ActivityLogAlertResource`, `AlertRuleResource` and `AutoscaleSettingResource`, azure-mgmt-network's
+# `VirtualNetwork` with its `virtual_network_peerings`, azure-mgmt-web's `AppServiceEnvironmentResource`, azure-mgmt-hdinsight's
 # `ClusterCreateParametersExtended`, azure-mgmt-domainservices' `DomainService`, azure-mgmt-apimanagement's
 # `ApiManagementServiceResource`, or the same as a dict).
 _REACHING_OPERATIONS = {
@@ -990,6 +991,15 @@ _REACHING_OPERATIONS = {
     "autoscale_settings": (
         "microsoft.insights/autoscalesettings",
         ("resource_group_name", "autoscale_setting_name", "parameters"),
+    ),
+    "activity_log_alerts": (
+        "microsoft.insights/activitylogalerts",
+        ("resource_group_name", "activity_log_alert_name", "activity_log_alert"),
+    ),
+    "alert_rules": ("microsoft.insights/alertrules", ("resource_group_name", "rule_name", "parameters")),
+    "virtual_networks": (
+        "microsoft.network/virtualnetworks",
+        ("resource_group_name", "virtual_network_name", "parameters"),
     ),
     "app_service_environments": (
         "microsoft.web/hostingenvironments",
@@ -1009,9 +1019,9 @@ _CREATES = frozenset({"create", "create_or_update", "begin_create", "begin_creat
 
 
 def _reaching_into_classic(source: _Source, tree: ast.Module) -> list[object]:
-    """The role assignments, metric alerts, autoscale settings and services in a virtual network (an App
-    Service Environment, an HDInsight cluster, Domain Services, API Management) a script creates with the
-    management SDK (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
+    """The role assignments, alerts, autoscale settings, networks with peerings and services in a virtual
+    network (an App Service Environment, an HDInsight cluster, Domain Services, API Management) a script
+    creates with the management SDK (`client.role_assignments.create(scope, name, {"role_definition_id": ..., ...})`,
     `client.api_management_service.begin_create_or_update(group, name, ApiManagementServiceResource(
     virtual_network_configuration=VirtualNetworkConfiguration(subnet_resource_id=<id>)))`) on a classic
     resource whose id the script writes as a string (or assigns one name once at the top of the module):
