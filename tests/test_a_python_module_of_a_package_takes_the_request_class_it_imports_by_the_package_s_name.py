@@ -178,3 +178,30 @@ def test_a_base_class_taken_from_a_module_imported_whole_gives_its_properties(tm
     findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
     [found] = [f for f in findings if f.location and f.location.path.endswith("hostedservices.py")]
     assert f"its calls that create classic cloud services ({CREATE}, {DEPLOY}) fail today" in found.message
+
+
+WHOLE = (
+    HOSTED_SERVICES.replace("from pyazure import ServiceManagementEndpoint", "import pyazure")
+    .replace("from pyazure.util import RequestWithMethod", "import pyazure.util")
+    .replace("(ServiceManagementEndpoint)", "(pyazure.ServiceManagementEndpoint)")
+    .replace("RequestWithMethod(", "pyazure.util.RequestWithMethod(")
+)
+
+
+def _hosted_services_message(tmp_path, monkeypatch, hosted: str) -> str:
+    files = {"pyazure/__init__.py": PACKAGE, "pyazure/util.py": UTIL, "pyazure/hostedservices.py": hosted}
+    findings = lint_files(tmp_path, monkeypatch, files, "MIG601", dedent=False).findings
+    [found] = [f for f in findings if f.location and f.location.path.endswith("hostedservices.py")]
+    return found.message
+
+
+def test_the_package_and_its_module_imported_whole_both_bind_the_package_s_name(tmp_path, monkeypatch):
+    # `import pyazure` and `import pyazure.util` both bind `pyazure`, to the package: neither hides the other.
+    message = _hosted_services_message(tmp_path, monkeypatch, WHOLE)
+    assert f"its calls that create classic cloud services ({CREATE}, {DEPLOY}) fail today" in message
+
+
+def test_the_package_s_name_bound_to_something_else_is_not_followed(tmp_path, monkeypatch):
+    hosted = WHOLE.replace("import pyazure.util\n", "import pyazure.util\npyazure = None\n")
+    message = _hosted_services_message(tmp_path, monkeypatch, hosted)
+    assert "fail today" not in message

@@ -109,7 +109,7 @@ def with_module_calls_by_name(tree: ast.Module) -> ast.Module:
     modules = _modules_imported_whole(tree)
     if not modules:
         return tree
-    by_name = _ByName(modules, _bound_names(tree))
+    by_name = _ByName(modules, _bound_names(tree), _package_imports(tree))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             node.func = by_name.taken(node.func, lambda library: library.functions | library.requests)
@@ -130,9 +130,18 @@ class _ByName:
     """The names a script uses of the modules it imports whole, by the name each import binds: what
     `with_module_calls_by_name` imports of each by name."""
 
-    def __init__(self, modules: dict[str, _WholeModule], bound: dict[str, int]) -> None:
-        self.modules, self.bound = modules, bound
+    def __init__(
+        self, modules: dict[str, _WholeModule], bound: dict[str, int], package_imports: dict[str, int]
+    ) -> None:
+        self.modules, self.bound, self.package_imports = modules, bound, package_imports
         self.names: dict[str, list[str]] = {}
+
+    def _bound_elsewhere(self, module: str) -> bool:
+        """Whether the script binds the name a module is used by anywhere else than where it imports it:
+        `pyazure` of `pyazure.util` by anything but the imports of the package's modules (`import
+        pyazure`, `import pyazure.util`), which all bind it to the package."""
+        root = module.partition(".")[0]
+        return self.bound[root] > max(self.package_imports[root], 1)  # `from . import clitools`: once
 
     def taken(self, reference: ast.expr, names_of: Callable[[Library], frozenset[str]]) -> ast.expr:
         """`reference` (`clitools.create_vm`, `pyazure.util.RequestWithMethod`) as the bare name of what
@@ -142,11 +151,7 @@ class _ByName:
             return reference
         module = _dotted(reference.value) or ""
         whole = self.modules.get(module)
-        if (
-            whole is None
-            or self.bound[module.partition(".")[0]] > 1
-            or reference.attr not in names_of(whole.library)
-        ):
+        if whole is None or self._bound_elsewhere(module) or reference.attr not in names_of(whole.library):
             return reference
         used = self.names.setdefault(module, [])
         if self.bound[reference.attr] == 0 and reference.attr not in used:
@@ -154,6 +159,19 @@ class _ByName:
         if reference.attr in used:
             return ast.copy_location(ast.Name(id=reference.attr, ctx=ast.Load()), reference)
         return reference
+
+
+def _package_imports(tree: ast.Module) -> dict[str, int]:
+    """How many times the script binds each name by importing it or a module under it (`import pyazure`,
+    `import pyazure.util`), anywhere in it."""
+    imported = collections.Counter(
+        alias.name.partition(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.asname is None
+    )
+    return collections.defaultdict(int, imported)
 
 
 def _dotted(node: ast.expr) -> str | None:
