@@ -139,3 +139,22 @@ def test_an_element_past_the_line_xml_positions_end_at_is_shown_through_the_line
         found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
         line = text.splitlines().index("  " + subnet("b", "10.0.2.00/24")) + 1
         assert where(found) == [f"MIG304 net.py:{line}:{column_of_prefix(text, line)}"], opening
+
+
+def test_a_body_joined_from_strings_that_open_with_a_line_continuation_shows_each_element_in_its_own(
+    tmp_path, monkeypatch
+):
+    # The subnet's prefix starts the first line of its string, left of where `SUBNET = """\` writes it.
+    head = NETWORK_HEAD.replace("<Subnets>", '\n<Subnets><Subnet name="a">')
+    sub = "<AddressPrefix>10.0.1.00/24</AddressPrefix>\n</Subnet>"
+    text = (
+        "from azure.servicemanagement import ServiceManagementService\n"
+        'sms = ServiceManagementService("sub", "cert.pem")\n'
+        f'HEAD = """\\\n{head}\n"""\n'
+        f'SUBNET = """\\\n{sub}\n"""\n'
+        f'TAIL = "{NETWORK_TAIL}"\n'
+        "sms.perform_put('/sub/services/networking/media', HEAD + SUBNET + TAIL)\n"
+    )
+    found = lint_files(tmp_path, monkeypatch, {"net.py": text}, "MIG304").findings
+    line = text.splitlines().index("<AddressPrefix>10.0.1.00/24</AddressPrefix>") + 1
+    assert where(found) == [f"MIG304 net.py:{line}:1"]

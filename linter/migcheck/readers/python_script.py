@@ -6915,7 +6915,8 @@ class _BodyPlace:
         if not 0 < row <= len(self.source.lines):
             return []
         text = self.source.lines[row - 1]
-        first = self.source.column(row, literal.col_offset) if offset == 0 else 0  # type: ignore[attr-defined]
+        on_its_first_line = offset == 0 and row == getattr(literal, "lineno", 0)  # not after a `"""\`
+        first = self.source.column(row, literal.col_offset) if on_its_first_line else 0  # type: ignore[attr-defined]
         end_row = getattr(literal, "end_lineno", None)
         last = self.source.column(row, literal.end_col_offset) if end_row == row else len(text)  # type: ignore[attr-defined]
         return [(row, found.start()) for found in _start_tag(tag).finditer(text, first, last)]
@@ -7077,6 +7078,8 @@ def _verbatim_origin(source: _Source, node: ast.AST | None, text: str) -> tuple[
     if opening is None:
         return None
     inner = written[opening.end() :]
+    if inner.startswith("\\\n") and inner[2:] == text + opening.group(1):
+        return node.lineno + 1, 0  # `"""\` then the text: the backslash only removes that line break
     if inner != text + opening.group(1):
         return None
     return node.lineno, source.column(node.lineno, node.col_offset) + opening.end()
