@@ -11735,7 +11735,7 @@ class Interpreter:
         row = _Row(self, args)
         rtype = _REACHING[key]
         if rtype.endswith("/roleassignments"):
-            properties = _role_assignment_row(row)
+            properties = _role_assignment_row(row, self._at_call(node))
         elif rtype.endswith("/metricalerts"):
             properties = {
                 "scopes": row.texts("scopes", "TargetResourceId")
@@ -20335,19 +20335,50 @@ class _Row:
         return next(iter(self.texts(key, *parameters)), None)
 
 
-def _role_assignment_row(row: _Row) -> dict:
-    """`New-AzRoleAssignment -Scope -RoleDefinitionName|-RoleDefinitionId -ObjectId|-SignInName`."""
+def _role_assignment_row(row: _Row, at: Mark) -> dict:
+    """`New-AzRoleAssignment -Scope -RoleDefinitionName|-RoleDefinitionId -ObjectId|-SignInName`, or with
+    the scope in parts (`_role_assignment_scope`)."""
     from migcheck.rules.inventory import built_in_role
 
     named = row.text("roleDefinitionId", "RoleDefinitionName")
+    scope = row.text("scope", "Scope")
+    if scope is None and row.args.given("Scope") is False:
+        scope = _role_assignment_scope(row, at)
     return {
-        "scope": row.text("scope", "Scope"),
+        "scope": scope,
         "roleDefinitionId": row.text("roleDefinitionId", "RoleDefinitionId")
         or (built_in_role(named) if named else None),
         "principalId": row.text("principalId", "ObjectId"),
         "principalType": row.text("principalType", "ObjectType"),
         "principalName": row.text("principalName", "SignInName"),
     }
+
+
+def _role_assignment_scope(row: _Row, at: Mark) -> str | None:
+    """The scope `New-AzRoleAssignment` builds without `-Scope`: the resource `-ResourceName`,
+    `-ResourceType` (and `-ParentResource`) name in resource group `-ResourceGroupName`, or that resource
+    group, else the whole subscription of the Az context, which the script does not state (a stand-in named
+    after the call's place). None where a part is given a value the script does not state."""
+    parts = ("ResourceGroupName", "ResourceName", "ResourceType", "ParentResource")
+    if any(row.args.given(p) is None for p in parts):
+        return None
+    given = [p for p in parts if row.args.given(p)]
+    stated = {p: text for p in given if (text := row.text(p, p)) is not None}
+    if len(stated) < len(given):
+        return None  # a part given a value that is not a string the script states
+    scope = f"/subscriptions/{_stand_in('subscription of the signed-in context', at)}"
+    group, name, rtype = (stated.get(p) for p in parts[:3])
+    written = row.by_key.get("ResourceName") or row.by_key.get("ResourceGroupName")
+    if written is not None:  # the scope is shown where its last part is written
+        row.by_key.setdefault("scope", written)
+    if group is None:
+        return scope if name is None and rtype is None else None
+    scope = f"{scope}/resourceGroups/{group}"
+    if name is None or rtype is None or rtype.count("/") != 1:
+        return scope if name is None and rtype is None else None
+    namespace, last = rtype.split("/")
+    parent = stated.get("ParentResource")
+    return f"{scope}/providers/{namespace}/{f'{parent}/' if parent else ''}{last}/{name}"
 
 
 def _api_management_row(row: _Row, args: Args) -> dict:

@@ -3782,13 +3782,30 @@ def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:
     role = row.text("roleDefinitionId", "--role") or ""
     definition = role if "/" in role or role.count("-") == 4 else built_in_role(role)
     properties = {
-        "scope": row.text("scope", "--scope"),
+        "scope": row.text("scope", "--scope") or _az_default_scope(row, at),
         "roleDefinitionId": definition or None,
         "principalId": row.text("principalId", "--assignee-object-id"),
         "principalType": row.text("principalType", "--assignee-principal-type"),
         "principalName": row.text("principalName", "--assignee"),
     }
     return row.records("microsoft.authorization/roleassignments", "", properties, at)
+
+
+def _az_default_scope(row: _AzRow, at: Mark) -> str | None:
+    """The scope `az role assignment create` gives an assignment without `--scope`: the resource group
+    `--resource-group` (`-g`) names, else the whole subscription, of the subscription `--subscription`
+    names, else of the one the CLI is logged into, which the script does not state (a stand-in named after
+    the command's place). None where the group is given a value the script does not state."""
+    group = row.options.get("--resource-group") or row.options.get("-g")
+    if group is not None and not (len(group) == 1 and group[0].text):
+        return None
+    stated = row.text("subscription", "--subscription")
+    subscription = stated or f"<subscription az is logged into, {posixpath.basename(at.path)}:{at.line}>"
+    scope = f"/subscriptions/{subscription}"
+    if group is None:
+        return scope
+    row.by_key.setdefault("scope", group[0].mark)  # shown where the group is written
+    return f"{scope}/resourceGroups/{group[0].text}"
 
 
 def _az_alert(rtype: str, *scopes: str) -> Callable[[_AzRow, Mark], tuple[object, ...]]:
