@@ -3,7 +3,8 @@ gives, at the id the script writes, as a peering with a classic network does: `a
 --scope` on a classic VM, or of a classic-only role (MIG501), `az monitor metrics alert create --scopes`
 (MIG502), `az monitor autoscale create --resource` on a classic role (MIG503), `az hdinsight create
 --vnet-name/--subnet` in a classic network (MIG315), from a shell script or PowerShell, which runs `az` as a
-native command. Neither is a classic call (no MIG601); the same commands on Resource Manager ids are none of
+native command; and the Az module's cmdlets that make the same resources, with `New-AzApiManagement`
+(MIG319), `New-AzHDInsightCluster` (MIG315) and `New-AzADDomainService -ReplicaSet` (MIG317). Neither is a classic call (no MIG601); the same commands on Resource Manager ids are none of
 the migration's business."""
 
 from __future__ import annotations
@@ -122,12 +123,31 @@ CMDLETS = [
         "{vnet}",
         "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'",
     ),
+    (
+        'New-AzHDInsightCluster -ResourceGroupName "hdi-rg" -ClusterName "shop-hdi" -Location "westeurope" '
+        '-ClusterType Spark -ClusterSizeInNodes 2 -HttpCredential $cred -VirtualNetworkId "{vnet}" '
+        '-SubnetName "{vnet}/subnets/hdi"\n',
+        "MIG315",
+        "{vnet}",
+        "HDInsight cluster 'shop-hdi' is in classic virtual network 'vnet1', subnet 'hdi'",
+    ),
+    (
+        '$replica = New-AzADDomainServiceReplicaSetObject -Location "westeurope" -SubnetId "{vnet}/subnets/aadds"\n'
+        '$other = New-AzADDomainServiceReplicaSetObject -Location "northeurope" -SubnetId $hub\n'
+        'New-AzADDomainService -Name "corp.example.com" -ResourceGroupName "aadds-rg" '
+        '-DomainName "corp.example.com" -ReplicaSet $replica, $other\n',
+        "MIG317",
+        "{vnet}",
+        "managed domain 'corp.example.com' is recorded in classic virtual network 'vnet1', subnet 'aadds'",
+    ),
 ]
 CMDLET_IDS = [
     "New-AzRoleAssignment",
     "Add-AzMetricAlertRuleV2",
     "New-AzAutoscaleSetting",
     "New-AzApiManagement",
+    "New-AzHDInsightCluster",
+    "New-AzADDomainService",
 ]
 
 

@@ -5615,10 +5615,11 @@ class NetworkOf(Unknown):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class ApiManagementNetwork(Unknown):
-    """What `New-AzApiManagementVirtualNetwork -SubnetResourceId` outputs: the subnet an API Management
-    service given it by `New-AzApiManagement -VirtualNetwork` is put in (`subnet`, written at `at`); an
-    unknown value to all else."""
+class SubnetObject(Unknown):
+    """What a cmdlet of `_SUBNET_OBJECTS` outputs: the object that puts a resource in a subnet (`subnet`, written at
+    `at`), as `New-AzApiManagementVirtualNetwork -SubnetResourceId` does an API Management service given it
+    by `New-AzApiManagement -VirtualNetwork`, and `New-AzADDomainServiceReplicaSetObject -SubnetId` a
+    managed domain given it by `New-AzADDomainService -ReplicaSet`; an unknown value to all else."""
 
     subnet: str = field(default="", compare=False)
     at: Mark | None = field(default=None, compare=False)
@@ -6769,13 +6770,17 @@ _NEW_CLOUD_SERVICE = "new-azcloudservice"
 # The cmdlets that peer a Resource Manager network with another, a classic one too (Az.Network, AzureRM).
 _PEERINGS = frozenset({"add-azvirtualnetworkpeering", "add-azurermvirtualnetworkpeering"})
 # The cmdlets that output a Resource Manager network of the name they are given (`NetworkOf`), and the one
-# that outputs the subnet an API Management service is put in (`ApiManagementNetwork`).
+# those that output the object that puts a service in a subnet, by the parameter that names the subnet
+# (`SubnetObject`: an API Management service's network, a managed domain's replica set).
 _NETWORKS = frozenset(
     {"get-azvirtualnetwork", "get-azurermvirtualnetwork", "new-azvirtualnetwork", "new-azurermvirtualnetwork"}
 )
-_API_MANAGEMENT_NETWORKS = frozenset(
-    {"new-azapimanagementvirtualnetwork", "new-azurermapimanagementvirtualnetwork"}
-)
+_SUBNET_OBJECTS = {
+    "new-azapimanagementvirtualnetwork": "SubnetResourceId",
+    "new-azurermapimanagementvirtualnetwork": "SubnetResourceId",
+    "new-azaddomainservicereplicasetobject": "SubnetId",
+    "new-azaddomainservicereplicaset": "SubnetId",
+}
 # The cmdlets that create a Resource Manager resource that may reach into a classic one, by the type of its
 # export row (see `Interpreter._reaching_into_classic`).
 _REACHING = {
@@ -6787,6 +6792,9 @@ _REACHING = {
     "add-azurermautoscalesetting": "microsoft.insights/autoscalesettings",
     "new-azapimanagement": "microsoft.apimanagement/service",
     "new-azurermapimanagement": "microsoft.apimanagement/service",
+    "new-azaddomainservice": "microsoft.aad/domainservices",
+    "new-azhdinsightcluster": "microsoft.hdinsight/clusters",
+    "new-azurermhdinsightcluster": "microsoft.hdinsight/clusters",
 }
 # The cmdlets that turn on Azure Backup for a VM, a classic one with `-ServiceName`, by their names as the
 # modules spell them (Az.RecoveryServices, AzureRM.RecoveryServices.Backup).
@@ -9366,7 +9374,7 @@ class Interpreter:
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
-        if isinstance(value, (NetworkOf, ApiManagementNetwork)) and not self._stale(key):
+        if isinstance(value, (NetworkOf, SubnetObject)) and not self._stale(key):
             return replace(value, text=text)  # the network or subnet, whatever holds it
         if isinstance(value, Unknown):
             return Unknown(
@@ -11386,9 +11394,9 @@ class Interpreter:
             return CloudServiceRole(stated) if stated else Unknown(self.snippet(node))
         if not classic or args.resource_group or self.arm_at(node.start_byte):
             value = self.unknown_command(node, key, args, piped)
-            if key in _NETWORKS or key in _API_MANAGEMENT_NETWORKS:
+            if key in _NETWORKS or key in _SUBNET_OBJECTS:
                 value = _resource_manager_network(
-                    key, args, value, self._written_at(args.get("SubnetResourceId"))
+                    key, args, value, self._written_at(args.get(_SUBNET_OBJECTS.get(key, "")))
                 )
             if key in _FILE_ITEMS:
                 value = self._file_item(node, env) or value
@@ -11728,7 +11736,7 @@ class Interpreter:
     def _reaching_into_classic(self, node: Node, key: str, args: Args) -> None:
         """A Resource Manager resource a cmdlet creates on a classic one (`_REACHING`: a role assignment on a
         classic VM, or of a classic-only role; a metric alert or an autoscale setting on a classic VM or role;
-        an API Management service in a classic subnet): what its export row gives, each value marked where
+        an API Management service, a managed domain or an HDInsight cluster in a classic subnet): what its export row gives, each value marked where
         the script writes it, as `xplat.az_reaching` reads the Azure CLI's commands."""
         from migcheck.readers.inventory_shapes import resource_records
 
@@ -11745,9 +11753,13 @@ class Interpreter:
             properties = {
                 "targetResourceUri": row.text("targetResourceUri", "TargetResourceUri", "TargetResourceId")
             }
+        elif rtype.endswith("/domainservices"):
+            properties = _domain_service_row(row, args)
+        elif rtype.endswith("/clusters"):
+            properties = _hdinsight_row(row)
         else:
             properties = _api_management_row(row, args)
-        name = row.text("name", "Name") or ""
+        name = row.text("name", "Name", "ClusterName") or ""
         stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
@@ -20383,21 +20395,45 @@ def _role_assignment_scope(row: _Row, at: Mark) -> str | None:
 
 def _api_management_row(row: _Row, args: Args) -> dict:
     """`New-AzApiManagement -VpnType -VirtualNetwork $net`, `$net` the subnet `New-AzApiManagementVirtualNetwork`
-    names (`ApiManagementNetwork`)."""
-    given = args.get("VirtualNetwork")
-    network = given.value if given is not None and given.certain else None
-    subnet = None
-    if isinstance(network, ApiManagementNetwork) and network.subnet:
-        subnet = row.note(network.subnet, network.at, "subnetResourceId")
+    names (`SubnetObject`)."""
+    subnet = next(iter(_subnets_given(row, args, "VirtualNetwork", "subnetResourceId")), None)
     return {
         "virtualNetworkType": row.text("virtualNetworkType", "VpnType"),
         "virtualNetworkConfiguration": {"subnetResourceId": subnet} if subnet else None,
     }
 
 
+def _domain_service_row(row: _Row, args: Args) -> dict:
+    """`New-AzADDomainService -ReplicaSet $replica` (or a list of them), each the subnet
+    `New-AzADDomainServiceReplicaSetObject -SubnetId` names (`SubnetObject`)."""
+    subnets = _subnets_given(row, args, "ReplicaSet", "replicaSets")
+    return {"replicaSets": [{"subnetId": subnet} for subnet in subnets] or None}
+
+
+def _hdinsight_row(row: _Row) -> dict:
+    """`New-AzHDInsightCluster -VirtualNetworkId <network id> -SubnetName <subnet id or name>`: every role of
+    the cluster there, as `az hdinsight create --vnet-name --subnet` puts them (`xplat._az_hdinsight`)."""
+    profile = {
+        "id": row.text("id", "VirtualNetworkId") or "",
+        "subnet": row.text("subnet", "SubnetName") or "",
+    }
+    return {"computeProfile": {"roles": [{"virtualNetworkProfile": profile}]} if profile["id"] else None}
+
+
+def _subnets_given(row: _Row, args: Args, parameter: str, key: str) -> list[str]:
+    """The subnets of the `SubnetObject`s a call surely passes by `parameter` (one, or a list), each noted
+    under `key` where the object's subnet is written."""
+    given = args.get(parameter)
+    if given is None or not given.certain:
+        return []
+    values = given.value.values if isinstance(given.value, Items) else (given.value,)
+    objects = [v for v in values if isinstance(v, SubnetObject) and v.subnet]
+    return [row.note(o.subnet, o.at, key) for o in objects]
+
+
 def _resource_manager_network(key: str, args: Args, value: Value, subnet_at: Mark | None) -> Value:
-    """What a cmdlet of `_NETWORKS` or `_API_MANAGEMENT_NETWORKS` outputs: the network of the name it states,
-    or the subnet it names, as its value; `value` (what an unknown command outputs) where it states none."""
+    """What a cmdlet of `_NETWORKS` or `_SUBNET_OBJECTS` outputs: the network of the name it states, or the
+    subnet it names, as its value; `value` (what an unknown command outputs) where it states none."""
     if not isinstance(value, Unknown):
         return value
     if key in _NETWORKS:
@@ -20406,11 +20442,11 @@ def _resource_manager_network(key: str, args: Args, value: Value, subnet_at: Mar
         group = args.get("ResourceGroupName")
         in_group = group.text if group is not None and group.certain else ""
         return NetworkOf(value.text, value.ident, name=stated, group=in_group) if stated else value
-    subnet = args.get("SubnetResourceId")
+    subnet = args.get(_SUBNET_OBJECTS[key])
     if subnet is None or not subnet.certain or not subnet.text:
         return value
     at = subnet.value.mark if isinstance(subnet.value, Text) and subnet.value.mark else subnet_at
-    return ApiManagementNetwork(value.text, value.ident, subnet=subnet.text, at=at)
+    return SubnetObject(value.text, value.ident, subnet=subnet.text, at=at)
 
 
 def _stand_in(what: str, mark: Mark, column: bool = False) -> str:

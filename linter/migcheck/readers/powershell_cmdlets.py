@@ -522,6 +522,36 @@ SPECS: dict[str, Spec] = {
         ("new-azapimanagementvirtualnetwork", "new-azurermapimanagementvirtualnetwork"),
         _spec("Location SubnetResourceId DefaultProfile"),
     ),
+    # A managed domain's replica set and the managed domain given it (Az.ADDomainServices docs), an HDInsight
+    # cluster (Az.HDInsight docs), read as their export rows too.
+    **dict.fromkeys(
+        ("new-azaddomainservicereplicasetobject", "new-azaddomainservicereplicaset"),
+        _spec("Location SubnetId"),
+    ),
+    "new-azaddomainservice": _spec(
+        "Name ResourceGroupName SubscriptionId DomainName ReplicaSet DomainConfigurationType DomainSecuritySetting "
+        "FilteredSync LdapSettingExternalAccess LdapSettingLdaps NotificationSettingAdditionalRecipient "
+        "NotificationSettingNotifyDcAdmin NotificationSettingNotifyGlobalAdmin Sku Tag "
+        "LdapSettingPfxCertificate LdapSettingPfxCertificatePassword AsJob! NoWait! DefaultProfile"
+    ),
+    **dict.fromkeys(
+        ("new-azhdinsightcluster", "new-azurermhdinsightcluster"),
+        _spec(
+            "Location:0 ResourceGroupName:1 ClusterName:2 ClusterSizeInNodes:3 HttpCredential:4 "
+            "StorageAccountResourceId:5 StorageAccountKey:6 StorageAccountType EnableSecureChannel Config "
+            "OozieMetastore HiveMetastore AmbariDatabase AdditionalStorageAccounts Configurations ScriptActions "
+            "StorageContainer StorageRootPath StorageFileSystem Version HeadNodeSize WorkerNodeSize EdgeNodeSize "
+            "KafkaManagementNodeSize ZookeeperNodeSize ClusterType ComponentVersion VirtualNetworkId SubnetName "
+            "OSType ClusterTier SshCredential SshPublicKey RdpCredential RdpAccessExpiry ObjectId ApplicationId "
+            "CertificateFilePath CertificateFileContents CertificatePassword AadTenantId SecurityProfile "
+            "DisksPerWorkerNode MinSupportedTlsVersion AssignedIdentity EncryptionAlgorithm EncryptionKeyName "
+            "EncryptionKeyVersion EncryptionVaultUri PublicNetworkAccessType OutboundDependenciesManagedType "
+            "EncryptionInTransit EncryptionAtHost AutoscaleConfiguration ComputeIsolationHostSku "
+            "ResourceProviderConnection PrivateLink PrivateLinkConfiguration Zone KafkaClientGroupId "
+            "KafkaClientGroupName StorageAccountManagedIdentity EnableIDBroker! EnableComputeIsolation! "
+            "DefaultProfile"
+        ),
+    ),
     **dict.fromkeys(
         ("new-azapimanagement", "new-azurermapimanagement"),
         _spec(
