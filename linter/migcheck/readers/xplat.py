@@ -71,6 +71,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import heapq
+import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -3832,16 +3833,161 @@ def _az_hdinsight(row: _AzRow, at: Mark) -> tuple[object, ...]:
     return row.records("microsoft.hdinsight/clusters", row.text("name", "--name", "-n") or "", properties, at)
 
 
-# The Azure CLI's commands that create a Resource Manager resource that may reach into a classic one, by the
-# words of the command's name (the peering is `az_peering`'s), each read as its resource's export row.
+def _az_set(row: _AzRow) -> dict:
+    """The properties the generic update arguments of an `az ... update` command give its resource, as its
+    export row holds them: `--set <path>=<value>` (`virtualNetworkConfiguration.subnetResourceId=<id>`,
+    `remoteVirtualNetwork.id=<id>`; `properties.<path>` as `az resource update` writes it) and `--add <path>
+    <value>` (an item added to the list at the path). A value written as JSON is that JSON, as the CLI
+    reads it; each string in it noted where the word is written."""
+    properties: dict = {}
+    for word in row.options.get("--set", []):
+        path, equals, value = (word.text or "").partition("=")
+        if equals and path:
+            _put(properties, path, _az_value(row, word.part(len(path) + 1, value)), listed=False)
+    added = row.options.get("--add", [])
+    if len(added) > 1 and added[0].text:
+        _put(properties, added[0].text, _az_added(row, added[1:]), listed=True)
+    return properties
+
+
+def _az_added(row: _AzRow, words: list[Word]) -> object:
+    """The item `--add <path>` adds: the object its `key=value` words build, else the value of its one
+    word (JSON or a string)."""
+    pairs = [(word, (word.text or "").partition("=")) for word in words]
+    if len(words) == 1 and not pairs[0][1][1]:
+        return _az_value(row, words[0])
+    item: dict = {}
+    for word, (path, equals, value) in pairs:
+        if equals and path:
+            _put(item, path, _az_value(row, word.part(len(path) + 1, value)), listed=False)
+    return item
+
+
+def _az_value(row: _AzRow, word: Word) -> object:
+    """A value of a generic update argument, as the CLI reads it (JSON where it parses as JSON, else the
+    string), each string in it noted where `word` is written."""
+    text = word.text or ""
+    value: object = text
+    if text[:1] in ("{", "["):
+        with contextlib.suppress(ValueError, RecursionError):
+            value = json.loads(text)
+    from migcheck.readers.inventory_shapes import strings_in  # the export reader's
+
+    for found in strings_in(value):
+        row.by_value.setdefault(found, word.mark)
+    return value
+
+
+def _put(properties: dict, path: str, value: object, listed: bool) -> None:
+    """`value` put at a generic update argument's `path` (`a.b[0].c`; a leading `properties.` is where the
+    export row's properties are), in a list there when `listed`. An index makes the value the list's item."""
+    steps = [step for step in path.split(".") if step]
+    if steps and steps[0].casefold() == "properties":
+        steps = steps[1:]
+    if not steps:
+        return
+    here = properties
+    for step in steps[:-1]:
+        name, _, index = step.partition("[")
+        below = here.setdefault(name, [{}] if index else {})
+        below = below[0] if isinstance(below, list) and below and isinstance(below[0], dict) else below
+        if not isinstance(below, dict):
+            return
+        here = below
+    name, _, index = steps[-1].partition("[")
+    here[name] = [value] if listed or index else value
+
+
+def _az_updated(rtype: str) -> Callable[[_AzRow, Mark], tuple[object, ...]]:
+    """`az apim update --set virtualNetworkConfiguration.subnetResourceId=<id>` and the like: the resource's
+    export row as the generic update arguments put it (`_az_set`)."""
+
+    def read(row: _AzRow, at: Mark) -> tuple[object, ...]:
+        properties = _az_set(row)
+        scopes = row.texts("scopes", "--add-scopes")
+        if scopes:
+            properties["scopes"] = scopes
+        return (
+            row.records(rtype, row.text("name", "--name", "-n") or "", properties, at) if properties else ()
+        )
+
+    return read
+
+
+def _az_peering_update(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az network vnet peering update --vnet-name hub -n <name> --set remoteVirtualNetwork.id=<a classic
+    network's id>`: a peering of that classic network, as `az network vnet peering create` adds it."""
+    name, peer = row.text("name", "--name", "-n") or "", row.text("peer", "--vnet-name") or ""
+    return _az_classic_peering(row, _az_set(row), name, peer, at)
+
+
+def _az_classic_peering(row: _AzRow, properties: dict, name: str, peer: str, at: Mark) -> tuple[object, ...]:
+    """The peering of Resource Manager network `peer` whose properties a command gives, when its remote
+    network is a classic one, marked where the command writes its id."""
+    from migcheck.readers.inventory_shapes import classic_peering  # the export reader's
+
+    remote = properties.get("remoteVirtualNetwork")
+    remote_id = remote.get("id") if isinstance(remote, dict) else None
+    if not isinstance(remote_id, str):
+        return ()
+    peering = classic_peering(remote_id, name, peer, row.by_value.get(remote_id, at))
+    return (peering,) if peering is not None else ()
+
+
+def _az_resource(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az resource create --resource-type <type> --properties <JSON>` (or `--id <id>`; the whole object with
+    `--is-full-object`) and `az resource update ... --set properties.<path>=<value>` of a Resource Manager
+    type that may reach into a classic one: its export row as the command gives it."""
+    rtype, name, parent = _az_resource_type(row)
+    if rtype not in inv.REACHING_INTO_CLASSIC:
+        return ()
+    properties = _az_set(row)
+    given = row.options.get("--properties") or row.options.get("-p") or []
+    if len(given) == 1:
+        written = _az_value(row, given[0])
+        if "--is-full-object" in row.options and isinstance(written, dict):
+            written = written.get("properties")
+        if isinstance(written, dict):
+            properties = {**written, **properties}
+    if rtype.endswith("/virtualnetworkpeerings"):  # a peering of the network it is a child of
+        return _az_classic_peering(row, properties, name, parent, at)
+    return row.records(rtype, name, properties, at) if properties else ()
+
+
+def _az_resource_type(row: _AzRow) -> tuple[str, str, str]:
+    """The type (lower-cased) and name of the resource `az resource` names, and the name of its parent: by
+    `--resource-type` (with `--namespace` and `--parent`), else by its id (`--id`, `--ids`)."""
+    written = row.text("type", "--resource-type") or ""
+    namespace = row.text("namespace", "--namespace") or ""
+    parents = (row.text("parent", "--parent") or "").split("/")
+    if written and "/" not in written and namespace:
+        types = [part for part in parents[::2] if part]
+        written = "/".join((namespace, *types, written))
+    name = row.text("name", "--name", "-n") or ""
+    parent = parents[-1] if len(parents) > 1 else ""
+    if not written:
+        rid = inv.parse_id(row.text("id", "--id", "--ids") or "")
+        written, name = rid.type, rid.names[-1] if rid.names else ""
+        parent = rid.names[-2] if len(rid.names) > 1 else ""
+    return written.casefold(), name, parent
+
+
+# The Azure CLI's commands that create a Resource Manager resource that may reach into a classic one, or put
+# one there by the generic update arguments, by the words of the command's name (the peering is
+# `az_peering`'s), each read as its resource's export row.
 _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]] = {
     ("role", "assignment", "create"): _az_role_assignment,
     ("monitor", "metrics", "alert", "create"): _az_alert("microsoft.insights/metricalerts", "--scopes"),
+    ("monitor", "metrics", "alert", "update"): _az_updated("microsoft.insights/metricalerts"),
     ("monitor", "activity-log", "alert", "create"): _az_alert(
         "microsoft.insights/activitylogalerts", "--scope", "--scopes", "-s"
     ),
     ("monitor", "autoscale", "create"): _az_autoscale,
     ("hdinsight", "create"): _az_hdinsight,
+    ("apim", "update"): _az_updated("microsoft.apimanagement/service"),
+    ("network", "vnet", "peering", "update"): _az_peering_update,
+    ("resource", "create"): _az_resource,
+    ("resource", "update"): _az_resource,
 }
 AZ_LONGEST = max(len(command) for command in (*_AZ_REACHING, AZ_PEERING_CREATE))
 
