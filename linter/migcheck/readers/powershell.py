@@ -11375,7 +11375,7 @@ class Interpreter:
         if key in _BACKUP_PROTECTION:
             self._backup_protection(node, key, args)
         if key in _PEERINGS:
-            self._peering(args)
+            self._peering(args, piped)
         if key in _REACHING:
             self._reaching_into_classic(node, key, args)
         if key in _SIGN_INS:
@@ -11701,12 +11701,13 @@ class Interpreter:
         else:  # a VM the script creates or changes before: protected as it is then
             role.variants = [([*events, event], escaped) for events, escaped in role.variants]
 
-    def _peering(self, args: Args) -> None:
+    def _peering(self, args: Args, piped: Value | None) -> None:
         """`Add-AzVirtualNetworkPeering` (AzureRM's too) whose `-RemoteVirtualNetworkId` is a classic
         network's id the script states (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`): a peering
         of that network, as an export of the Resource Manager network shows it, marked at the id. The
-        Resource Manager network is the object `-VirtualNetwork` passes: named as the `Get-AzVirtualNetwork
-        -Name` (or `New-AzVirtualNetwork`) that output it names it, else a stand-in."""
+        Resource Manager network is the object `-VirtualNetwork` passes, or the pipeline gives it: named as
+        the `Get-AzVirtualNetwork` (or `New-AzVirtualNetwork`) that output it names it, else a stand-in, as
+        is a peering's name the script does not state."""
         # The export reader's, loaded only for such a peering.
         from migcheck.readers.inventory_shapes import classic_peering
 
@@ -11716,20 +11717,15 @@ class Interpreter:
         at = self._written_at(remote) or self.where.at(0)
         name = args.get("Name")
         peer = args.get("VirtualNetwork")
-        network = peer.value if peer is not None and isinstance(peer.value, NetworkOf) else None
-        stated = network.name if network is not None else ""
-        peering = classic_peering(
-            remote.value.value,
-            name.value.value if name is not None and isinstance(name.value, Text) else "",
-            stated
-            or (
-                _stand_in("Resource Manager network", self._written_at(peer) or at)
-                if peer is not None
-                else ""
-            ),
-            at,
-            network.group if network is not None else "",
-        )
+        network = peer.value if peer is not None else piped
+        stated = network.name if isinstance(network, NetworkOf) else ""
+        if not stated and network is not None:
+            stated = _stand_in("Resource Manager network", self._written_at(peer) or at)
+        named = ""
+        if name is not None:
+            named = _shown(name.value, "peering name", self._written_at(name) or at)
+        group = network.group if isinstance(network, NetworkOf) else ""
+        peering = classic_peering(remote.value.value, named, stated, at, group)
         if peering is not None:
             self.peerings.setdefault(peering)
 
@@ -20437,8 +20433,10 @@ def _resource_manager_network(key: str, args: Args, value: Value, subnet_at: Mar
     if not isinstance(value, Unknown):
         return value
     if key in _NETWORKS:
-        name = args.get("Name")
+        name, given = args.get("Name"), args.get("ResourceId")
         stated = name.text if name is not None and name.certain else ""
+        if not stated and given is not None and given.certain and given.text:
+            stated = inv.parse_id(given.text).name  # `Get-AzVirtualNetwork -ResourceId <the network's id>`
         group = args.get("ResourceGroupName")
         in_group = group.text if group is not None and group.certain else ""
         return NetworkOf(value.text, value.ident, name=stated, group=in_group) if stated else value

@@ -3722,11 +3722,19 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
     group = options.get("--resource-group") or options.get("-g")
     return classic_peering(
         remote.text,
-        name.text or "" if name is not None else "",
-        peer.text or "" if peer is not None else "",
+        _az_name(name, "peering name"),
+        _az_name(peer, "Resource Manager network"),
         remote.mark,
         group.text or "" if group is not None else "",
     )
+
+
+def _az_name(word: Word | None, what: str) -> str:
+    """A name an `az` command is given: as the script states it, else a stand-in of `what` it names, at
+    the word; "" where it is given none."""
+    if word is None:
+        return ""
+    return word.text or f"<{what}, {posixpath.basename(word.mark.path)}:{word.mark.line}>"
 
 
 def _az_lists(words: list[Word]) -> dict[str, list[Word]]:
@@ -3917,7 +3925,10 @@ def _az_updated(rtype: str) -> Callable[[_AzRow, Mark], tuple[object, ...]]:
 def _az_peering_update(row: _AzRow, at: Mark) -> tuple[object, ...]:
     """`az network vnet peering update --vnet-name hub -n <name> --set remoteVirtualNetwork.id=<a classic
     network's id>`: a peering of that classic network, as `az network vnet peering create` adds it."""
-    name, peer = row.text("name", "--name", "-n") or "", row.text("peer", "--vnet-name") or ""
+    name = _az_name(
+        next(iter(row.options.get("--name") or row.options.get("-n") or []), None), "peering name"
+    )
+    peer = _az_name(next(iter(row.options.get("--vnet-name", [])), None), "Resource Manager network")
     return _az_classic_peering(row, _az_set(row), name, peer, at)
 
 
