@@ -6839,6 +6839,9 @@ _CIRCUIT_SAVES = frozenset({"set-azexpressroutecircuit", "set-azurermexpressrout
 # `Interpreter._circuit_moved`), as their documentation spells them.
 # Resource Manager's calls that create a resource of any type (see `_classic_type_created`), by key.
 _RESOURCE_CREATES = {name.casefold(): name for name in automation.RESOURCE_CREATES["PowerShell"]}
+# The cmdlets that change a resource of any type by its properties (Az.Resources, AzureRM.Resources), read
+# as its export row as New-AzResource is (`Interpreter._resource_reaching`).
+_RESOURCE_SETS = frozenset({"set-azresource", "set-azurermresource"})
 _CIRCUIT_MOVES = {
     "move-azexpressroutecircuit": "Move-AzExpressRouteCircuit",
     "move-azurermexpressroutecircuit": "Move-AzureRmExpressRouteCircuit",
@@ -11388,6 +11391,8 @@ class Interpreter:
             self._circuit_moved(node, key, args)
         if key in _RESOURCE_CREATES:
             self._classic_type_created(node, _RESOURCE_CREATES[key], args)
+        if key in _RESOURCE_CREATES or key in _RESOURCE_SETS:
+            self._resource_reaching(node, args)
         if key == _NEW_CLOUD_SERVICE_ROLE:
             role = args.get("Name")
             stated = role.text if role is not None and role.certain else ""
@@ -11759,6 +11764,48 @@ class Interpreter:
         stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
+        self.peerings.update(dict.fromkeys(found))
+
+    def _resource_reaching(self, node: Node, args: Args) -> None:
+        """`New-AzResource` (`Set-AzResource`, AzureRM's too) of a Resource Manager type that may reach into
+        a classic resource (`inventory_model.REACHING_INTO_CLASSIC`: `-ResourceType
+        Microsoft.ApiManagement/service -Properties @{virtualNetworkConfiguration = @{subnetResourceId =
+        <a classic subnet's id>}}`, or `-ResourceId` of one): what its export row of those properties gives,
+        each string marked where the script writes it, as `az resource create --properties` is read."""
+        from migcheck.readers.inventory_shapes import classic_peering, resource_records
+
+        given = _arg_value(args, "ResourceType")
+        rid = inv.parse_id(_arg_text(args, "ResourceId") or _arg_text(args, "Id"))
+        rtype = (given.value if isinstance(given, Text) else rid.type).casefold()
+        if rtype not in inv.REACHING_INTO_CLASSIC:
+            return
+        row = _Row(self, args)
+        properties = next(
+            (
+                _plain(a.value, row)
+                for p in ("Properties", "PropertyObject")
+                if (a := args.get(p)) and a.certain
+            ),
+            None,
+        )
+        if isinstance(properties, dict) and args.switch("IsFullObject"):
+            properties = properties.get("properties")
+        if not isinstance(properties, dict):
+            return
+        # A child resource is named after its parent (`-ResourceName hub-vnet/hub-to-classic`).
+        names = (
+            (row.text("name", "ResourceName", "Name") or "").split("/") if not rid.names else list(rid.names)
+        )
+        name, parent = names[-1], names[-2] if len(names) > 1 else ""
+        if rtype.endswith("/virtualnetworkpeerings"):  # of the network it is a child of
+            remote = properties.get("remoteVirtualNetwork")
+            remote_id = remote.get("id") if isinstance(remote, dict) else None
+            at = row.by_value.get(remote_id or "") or self._at_call(node)
+            peering = classic_peering(remote_id, name, parent, at) if isinstance(remote_id, str) else None
+            if peering is not None:
+                self.peerings.setdefault(peering)
+            return
+        found = resource_records(rtype, name, properties, self._at_call(node), row.by_value, row.by_key)
         self.peerings.update(dict.fromkeys(found))
 
     def _extended_support(self, node: Node, args: Args) -> None:
@@ -20327,7 +20374,8 @@ class _Row:
     def note(self, value: str, at: Mark | None, key: str) -> str:
         if at is not None:
             self.by_value.setdefault(value, at)
-            self.by_key.setdefault(key, at)
+            if key:
+                self.by_key.setdefault(key, at)
         return value
 
     def texts(self, key: str, *parameters: str) -> list[str]:
@@ -20414,6 +20462,27 @@ def _hdinsight_row(row: _Row) -> dict:
         "subnet": row.text("subnet", "SubnetName") or "",
     }
     return {"computeProfile": {"roles": [{"virtualNetworkProfile": profile}]} if profile["id"] else None}
+
+
+def _plain(value: Value, row: _Row, depth: int = 0) -> object:
+    """A table or array the script writes out (`@{virtualNetwork = @{id = "<id>"}}`) as the JSON an export
+    row holds: tables as objects, arrays as lists, each string the script states noted where it writes it;
+    None for a value it does not state. Tables and arrays are bounded in size (`_MAX_ITEMS`), and so in
+    depth."""
+    if isinstance(value, Text):
+        return row.note(value.value, value.mark, "")
+    if depth > _MAX_PLAIN_DEPTH:
+        return None
+    if isinstance(value, Table) and not value.opaque:
+        return {
+            written: _plain(item, row, depth + 1) for _, written, item, certain in value.entries if certain
+        }
+    if isinstance(value, Items):
+        return [_plain(item, row, depth + 1) for item in value.values]
+    return None
+
+
+_MAX_PLAIN_DEPTH = 32  # deeper than any resource's properties
 
 
 def _subnets_given(row: _Row, args: Args, parameter: str, key: str) -> list[str]:
