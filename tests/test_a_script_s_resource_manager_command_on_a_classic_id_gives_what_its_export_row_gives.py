@@ -1,7 +1,7 @@
 """A script that puts a Resource Manager resource on a classic one gives the finding the resource's export row
 gives, at the id the script writes, as a peering with a classic network does: `az role assignment create
 --scope` on a classic VM, or of a classic-only role (MIG501), `az monitor metrics alert create --scopes`
-(MIG502), `az monitor autoscale create --resource` on a classic role (MIG503), `az hdinsight create
+(MIG502), `az monitor alert create --target`, a classic alert rule (MIG502), `az monitor autoscale create --resource` on a classic role (MIG503), `az hdinsight create
 --vnet-name/--subnet` in a classic network (MIG315), from a shell script or PowerShell, which runs `az` as a
 native command; and the Az module's cmdlets that make the same resources, with `New-AzApiManagement`
 (MIG319), `New-AzHDInsightCluster` (MIG315) and `New-AzADDomainService -ReplicaSet` (MIG317). Neither is a classic call (no MIG601); the same commands on Resource Manager ids are none of
@@ -35,6 +35,12 @@ AZ = [
         "metric alert 'web01-cpu' watches classic VM 'web01'",
     ),
     (
+        "az monitor alert create -n web01-cpu -g mon-rg --target {vm} --condition 'avg Percentage CPU > 80'",
+        "MIG502",
+        VM,
+        "classic alert rule 'web01-cpu' watches classic VM 'web01'",
+    ),
+    (
         "az monitor autoscale create -g mon-rg --resource {role} --name web-scale --min-count 2 --max-count 5",
         "MIG503",
         ROLE,
@@ -47,7 +53,7 @@ AZ = [
         "HDInsight cluster 'shop-hdi' is in classic virtual network 'vnet1', subnet 'hdi'",
     ),
 ]
-IDS = ["role assignment", "metric alert", "autoscale", "hdinsight"]
+IDS = ["role assignment", "metric alert", "classic alert rule", "autoscale", "hdinsight"]
 
 
 def _command(command: str, *, classic: bool = True) -> str:
@@ -109,6 +115,14 @@ CMDLETS = [
         "metric alert 'web01-cpu' watches classic VM 'web01'",
     ),
     (
+        'Add-AzMetricAlertRule -Name "web01-cpu" -ResourceGroupName "mon-rg" -Location "westeurope" '
+        "-Operator GreaterThan -Threshold 80 -WindowSize 00:05:00 -MetricName 'Percentage CPU' "
+        '-TargetResourceId "{vm}" -TimeAggregationOperator Average\n',
+        "MIG502",
+        "{vm}",
+        "classic alert rule 'web01-cpu' watches classic VM 'web01'",
+    ),
+    (
         'New-AzAutoscaleSetting -Name "web-scale" -ResourceGroupName "mon-rg" -Location "West Europe" '
         '-Profile $profile -TargetResourceUri "{role}"\n',
         "MIG503",
@@ -144,6 +158,7 @@ CMDLETS = [
 CMDLET_IDS = [
     "New-AzRoleAssignment",
     "Add-AzMetricAlertRuleV2",
+    "Add-AzMetricAlertRule",
     "New-AzAutoscaleSetting",
     "New-AzApiManagement",
     "New-AzHDInsightCluster",

@@ -6787,6 +6787,8 @@ _REACHING = {
     "new-azroleassignment": "microsoft.authorization/roleassignments",
     "new-azurermroleassignment": "microsoft.authorization/roleassignments",
     "add-azmetricalertrulev2": "microsoft.insights/metricalerts",
+    "add-azmetricalertrule": "microsoft.insights/alertrules",
+    "add-azurermmetricalertrule": "microsoft.insights/alertrules",
     "new-azautoscalesetting": "microsoft.insights/autoscalesettings",
     "add-azautoscalesetting": "microsoft.insights/autoscalesettings",
     "add-azurermautoscalesetting": "microsoft.insights/autoscalesettings",
@@ -11745,6 +11747,9 @@ class Interpreter:
         rtype = _REACHING[key]
         if rtype.endswith("/roleassignments"):
             properties = _role_assignment_row(row, self._at_call(node))
+        elif rtype.endswith("/alertrules"):  # a classic alert rule
+            source = {"resourceUri": row.text("resourceUri", "TargetResourceId")}
+            properties = {"condition": {"dataSource": source}} if source["resourceUri"] else {}
         elif rtype.endswith("/metricalerts"):
             properties = {
                 "scopes": row.texts("scopes", "TargetResourceId")

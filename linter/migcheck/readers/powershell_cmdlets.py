@@ -501,6 +501,14 @@ SPECS: dict[str, Spec] = {
             },
         ),
     ),
+    # A classic alert rule (Az.Monitor and AzureRM.Insights docs), retired with classic alerts.
+    **dict.fromkeys(
+        ("add-azmetricalertrule", "add-azurermmetricalertrule"),
+        _spec(
+            "Name ResourceGroupName Location TargetResourceId MetricName Operator Threshold WindowSize "
+            "TimeAggregationOperator Actions Description DisableRule! DefaultProfile"
+        ),
+    ),
     "add-azmetricalertrulev2": _spec(
         "Name ResourceGroupName WindowSize Frequency TargetResourceId TargetResourceScope TargetResourceType "
         "TargetResourceRegion Condition AutoMitigate ActionGroup ActionGroupId Description Severity "

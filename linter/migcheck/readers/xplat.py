@@ -3827,6 +3827,15 @@ def _az_alert(rtype: str, *scopes: str) -> Callable[[_AzRow, Mark], tuple[object
     return read
 
 
+def _az_classic_alert(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az monitor alert create --target <id>`: a classic alert rule (retired with classic alerts)."""
+    target = row.text("resourceUri", "--target")
+    properties = {"condition": {"dataSource": {"resourceUri": target}}} if target else {}
+    return row.records(
+        "microsoft.insights/alertrules", row.text("name", "--name", "-n") or "", properties, at
+    )
+
+
 def _az_autoscale(row: _AzRow, at: Mark) -> tuple[object, ...]:
     """`az monitor autoscale create --resource <id>`, named `--name`, else after the resource as the CLI names it."""
     target = row.text("targetResourceUri", "--resource")
@@ -3993,6 +4002,7 @@ _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]
     ("monitor", "activity-log", "alert", "create"): _az_alert(
         "microsoft.insights/activitylogalerts", "--scope", "--scopes", "-s"
     ),
+    ("monitor", "alert", "create"): _az_classic_alert,
     ("monitor", "autoscale", "create"): _az_autoscale,
     ("hdinsight", "create"): _az_hdinsight,
     ("apim", "update"): _az_updated("microsoft.apimanagement/service"),
