@@ -2,8 +2,9 @@
 create` without `--scope` assigns on the resource group `--resource-group` names, else on the subscription the
 CLI is logged into; `New-AzRoleAssignment` without `-Scope` on the resource `-ResourceName`/`-ResourceType`
 name in `-ResourceGroupName`, on that group, else on the subscription of the signed-in context. A subscription the
-script does not state is a stand-in named after the command's place. A classic-only role there, or any role on a
-classic VM named so, is MIG501, as it is with the scope's id written out."""
+script does not state is one left to fill in, the one of the files' classic resources, for every such command. A
+classic-only role there, or any role on a classic VM named so, is MIG501, as it is with the scope's id written out;
+two assignments on one scope are two."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def _mig501(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, script: 
     found = [f for f in result.findings if f.code == "MIG501"]
     assert len(found) == 1, [f.code for f in result.findings]
     place = f"{found[0].location.line}:{found[0].location.column}"
-    return found[0].message, place
+    return f"{found[0].message} {found[0].fix}", place
 
 
 def _column(line: str, text: str) -> int:
@@ -35,7 +36,8 @@ def test_az_without_a_scope_assigns_on_the_subscription_the_cli_is_logged_into(
     command = f"az role assignment create --assignee ops@contoso.com --role {ROLE}"
     message, place = _mig501(tmp_path, monkeypatch, "setup.sh", CLASSIC_VM_SH + command + "\n")
     assert place == f"2:{_column(command, ROLE) + 1}"  # at the role, which is what is classic
-    assert "on subscription <subscription az is logged into, setup.sh:2>" in message
+    assert "on subscription <subscription id>:" in message
+    assert "-Scope /subscriptions/<subscription az is logged into>`" in message
 
 
 def test_az_given_a_resource_group_assigns_on_that_group(
@@ -43,7 +45,8 @@ def test_az_given_a_resource_group_assigns_on_that_group(
 ) -> None:
     command = f"az role assignment create --assignee ops@contoso.com --role {ROLE} --resource-group shop"
     message, _ = _mig501(tmp_path, monkeypatch, "setup.sh", CLASSIC_VM_SH + command + "\n")
-    assert "on resource group 'shop' of subscription <subscription az is logged into, setup.sh:2>" in message
+    assert "on resource group 'shop' of subscription <subscription id>:" in message
+    assert "-Scope /subscriptions/<subscription id>/resourceGroups/shop-Migrated`" in message
     assert "into resource group 'shop-Migrated'" in message
 
 
@@ -65,7 +68,7 @@ def test_a_ci_step_s_az_without_a_scope_is_read_alike(
         f"          az role assignment create --assignee ops@contoso.com --role {ROLE} -g shop\n"
     )
     message, _ = _mig501(tmp_path, monkeypatch, ".github/workflows/ops.yml", workflow)
-    assert "on resource group 'shop' of subscription <subscription az is logged into, ops.yml:8>" in message
+    assert "on resource group 'shop' of subscription <subscription id>:" in message
 
 
 def test_new_azroleassignment_given_a_resource_group_assigns_on_that_group(
@@ -76,10 +79,8 @@ def test_new_azroleassignment_given_a_resource_group_assigns_on_that_group(
     )
     message, place = _mig501(tmp_path, monkeypatch, "setup.ps1", CLASSIC_VM_PS + call + "\n")
     assert place == f"2:{_column(call, ROLE)}"
-    assert (
-        "on resource group 'shop' of subscription <subscription of the signed-in context, setup.ps1:2>"
-        in message
-    )
+    assert "on resource group 'shop' of subscription <subscription id>:" in message
+    assert "-Scope /subscriptions/<subscription id>/resourceGroups/shop-Migrated`" in message
     assert "into resource group 'shop-Migrated'" in message
 
 
@@ -88,7 +89,7 @@ def test_new_azroleassignment_without_a_scope_assigns_on_the_subscription(
 ) -> None:
     call = f"New-AzRoleAssignment -SignInName ops@contoso.com -RoleDefinitionName {ROLE}"
     message, _ = _mig501(tmp_path, monkeypatch, "setup.ps1", CLASSIC_VM_PS + call + "\n")
-    assert "on subscription <subscription of the signed-in context, setup.ps1:2>:" in message
+    assert "on subscription <subscription id>:" in message
 
 
 def test_new_azroleassignment_on_a_classic_vm_named_by_its_type_is_on_that_vm(
@@ -112,3 +113,30 @@ def test_new_azroleassignment_on_a_group_the_script_does_not_state_is_not_guesse
     )
     result = lint_files(tmp_path, monkeypatch, {"setup.ps1": CLASSIC_VM_PS + call + "\n"})
     assert "MIG501" not in [f.code for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("name", "script"),
+    [
+        (
+            "setup.sh",
+            CLASSIC_VM_SH
+            + f"az role assignment create --assignee ops@contoso.com --role {ROLE}\n"
+            + "az role assignment create --assignee dba@contoso.com --role 'Classic Network Contributor'\n",
+        ),
+        (
+            "setup.ps1",
+            CLASSIC_VM_PS
+            + f"New-AzRoleAssignment -SignInName ops@contoso.com -RoleDefinitionName {ROLE}\n"
+            + "New-AzRoleAssignment -SignInName dba@contoso.com -RoleDefinitionName 'Classic Network Contributor'\n",
+        ),
+    ],
+    ids=["az", "New-AzRoleAssignment"],
+)
+def test_two_assignments_on_one_scope_are_two(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, script: str
+) -> None:
+    result = lint_files(tmp_path, monkeypatch, {name: script})
+    found = [f for f in result.findings if f.code == "MIG501"]
+    assert [f.location.line for f in found] == [2, 3]
+    assert "principal dba@contoso.com" in found[1].message

@@ -11746,7 +11746,7 @@ class Interpreter:
         row = _Row(self, args)
         rtype = _REACHING[key]
         if rtype.endswith("/roleassignments"):
-            properties = _role_assignment_row(row, self._at_call(node))
+            properties = _role_assignment_row(row)
         elif rtype.endswith("/alertrules"):  # a classic alert rule
             source = {"resourceUri": row.text("resourceUri", "TargetResourceId")}
             properties = {"condition": {"dataSource": source}} if source["resourceUri"] else {}
@@ -11766,6 +11766,10 @@ class Interpreter:
         else:
             properties = _api_management_row(row, args)
         name = row.text("name", "Name", "ClusterName") or ""
+        if rtype.endswith(
+            "/roleassignments"
+        ):  # named by no parameter: one of its own (`xplat._az_role_assignment`)
+            name = _stand_in("role assignment", self._at_call(node))
         stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
@@ -20396,7 +20400,7 @@ class _Row:
         return next(iter(self.texts(key, *parameters)), None)
 
 
-def _role_assignment_row(row: _Row, at: Mark) -> dict:
+def _role_assignment_row(row: _Row) -> dict:
     """`New-AzRoleAssignment -Scope -RoleDefinitionName|-RoleDefinitionId -ObjectId|-SignInName`, or with
     the scope in parts (`_role_assignment_scope`)."""
     from migcheck.rules.inventory import built_in_role
@@ -20404,7 +20408,7 @@ def _role_assignment_row(row: _Row, at: Mark) -> dict:
     named = row.text("roleDefinitionId", "RoleDefinitionName")
     scope = row.text("scope", "Scope")
     if scope is None and row.args.given("Scope") is False:
-        scope = _role_assignment_scope(row, at)
+        scope = _role_assignment_scope(row)
     return {
         "scope": scope,
         "roleDefinitionId": row.text("roleDefinitionId", "RoleDefinitionId")
@@ -20415,11 +20419,12 @@ def _role_assignment_row(row: _Row, at: Mark) -> dict:
     }
 
 
-def _role_assignment_scope(row: _Row, at: Mark) -> str | None:
+def _role_assignment_scope(row: _Row) -> str | None:
     """The scope `New-AzRoleAssignment` builds without `-Scope`: the resource `-ResourceName`,
     `-ResourceType` (and `-ParentResource`) name in resource group `-ResourceGroupName`, or that resource
-    group, else the whole subscription of the Az context, which the script does not state (a stand-in named
-    after the call's place). None where a part is given a value the script does not state."""
+    group, else the whole subscription of the Az context, which the script does not state: a placeholder (no
+    place: every such call of the files is in that one subscription, the one of the files' classic
+    resources). None where a part is given a value the script does not state."""
     parts = ("ResourceGroupName", "ResourceName", "ResourceType", "ParentResource")
     if any(row.args.given(p) is None for p in parts):
         return None
@@ -20427,7 +20432,7 @@ def _role_assignment_scope(row: _Row, at: Mark) -> str | None:
     stated = {p: text for p in given if (text := row.text(p, p)) is not None}
     if len(stated) < len(given):
         return None  # a part given a value that is not a string the script states
-    scope = f"/subscriptions/{_stand_in('subscription of the signed-in context', at)}"
+    scope = "/subscriptions/<subscription of the signed-in context>"
     group, name, rtype = (stated.get(p) for p in parts[:3])
     written = row.by_key.get("ResourceName") or row.by_key.get("ResourceGroupName")
     if written is not None:  # the scope is shown where its last part is written

@@ -3791,25 +3791,29 @@ def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:
     role = row.text("roleDefinitionId", "--role") or ""
     definition = role if "/" in role or role.count("-") == 4 else built_in_role(role)
     properties = {
-        "scope": row.text("scope", "--scope") or _az_default_scope(row, at),
+        "scope": row.text("scope", "--scope") or _az_default_scope(row),
         "roleDefinitionId": definition or None,
         "principalId": row.text("principalId", "--assignee-object-id"),
         "principalType": row.text("principalType", "--assignee-principal-type"),
         "principalName": row.text("principalName", "--assignee"),
     }
-    return row.records("microsoft.authorization/roleassignments", "", properties, at)
+    # An assignment is one of its scope, role and principal: one the command does not name (`--name`, the
+    # GUID an export names it by) is named after where it is made, so two on one scope are two.
+    name = row.text("name", "--name") or f"<role assignment, {posixpath.basename(at.path)}:{at.line}>"
+    return row.records("microsoft.authorization/roleassignments", name, properties, at)
 
 
-def _az_default_scope(row: _AzRow, at: Mark) -> str | None:
+def _az_default_scope(row: _AzRow) -> str | None:
     """The scope `az role assignment create` gives an assignment without `--scope`: the resource group
     `--resource-group` (`-g`) names, else the whole subscription, of the subscription `--subscription`
-    names, else of the one the CLI is logged into, which the script does not state (a stand-in named after
-    the command's place). None where the group is given a value the script does not state."""
+    names, else of the one the CLI is logged into, which the script does not state: a placeholder (no
+    place: every such command of the files is in that one subscription, the one of the files' classic
+    resources). None where the group is given a value the script does not state."""
     group = row.options.get("--resource-group") or row.options.get("-g")
     if group is not None and not (len(group) == 1 and group[0].text):
         return None
     stated = row.text("subscription", "--subscription")
-    subscription = stated or f"<subscription az is logged into, {posixpath.basename(at.path)}:{at.line}>"
+    subscription = stated or "<subscription az is logged into>"
     scope = f"/subscriptions/{subscription}"
     if group is None:
         return scope
