@@ -3,9 +3,9 @@ arguments (`--set <path>=<value>`, `--add <path> <value>`), or through `az resou
 `az resource update`, gives the finding the resource's export row gives where the path names the row's field:
 `az apim update --set virtualNetworkConfiguration.subnetResourceId=<classic subnet>` (MIG319), `az network vnet
 peering update --set remoteVirtualNetwork.id=<classic network>` (MIG313), `az resource update --set
-properties.<path>=<classic id>`, `az monitor metrics alert update --add-scopes <classic VM>` (MIG502). From a
-shell script, PowerShell, a CI step or an Ansible `shell:` task alike; the same paths on Resource Manager ids
-are none of the migration's business."""
+properties.<path>=<classic id>`, `az monitor metrics alert update --add-scopes <classic VM>` (MIG502), `az monitor
+autoscale update --set targetResourceUri=<classic id>` (MIG503). From a shell script, PowerShell, a CI step or an
+Ansible `shell:` task alike; the same paths on Resource Manager ids are none of the migration's business."""
 
 from __future__ import annotations
 
@@ -50,6 +50,11 @@ COMMANDS = [
         "MIG502",
         "metric alert 'web01-cpu' watches classic VM 'web01'",
     ),
+    (
+        "az monitor autoscale update -g mon-rg -n web-scale --set targetResourceUri={vm}",
+        "MIG503",
+        "autoscale setting 'web-scale' scales classic VM 'web01'",
+    ),
 ]
 IDS = [
     "apim update --set",
@@ -57,6 +62,7 @@ IDS = [
     "resource update --set",
     "apim update --add",
     "alert update",
+    "autoscale update --set",
 ]
 
 

@@ -4007,7 +4007,9 @@ _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]
         "microsoft.insights/activitylogalerts", "--scope", "--scopes", "-s"
     ),
     ("monitor", "alert", "create"): _az_classic_alert,
+    ("monitor", "activity-log", "alert", "update"): _az_updated("microsoft.insights/activitylogalerts"),
     ("monitor", "autoscale", "create"): _az_autoscale,
+    ("monitor", "autoscale", "update"): _az_updated("microsoft.insights/autoscalesettings"),
     ("hdinsight", "create"): _az_hdinsight,
     ("apim", "update"): _az_updated("microsoft.apimanagement/service"),
     ("network", "vnet", "peering", "update"): _az_peering_update,
