@@ -11738,9 +11738,10 @@ class Interpreter:
 
     def _reaching_into_classic(self, node: Node, key: str, args: Args) -> None:
         """A Resource Manager resource a cmdlet creates on a classic one (`_REACHING`: a role assignment on a
-        classic VM, or of a classic-only role; a metric alert or an autoscale setting on a classic VM or role;
-        an API Management service, a managed domain or an HDInsight cluster in a classic subnet): what its export row gives, each value marked where
-        the script writes it, as `xplat.az_reaching` reads the Azure CLI's commands."""
+        classic VM, or of a classic-only role; a classic alert rule, a metric alert or an autoscale setting on
+        a classic VM or role; an API Management service, a managed domain or an HDInsight cluster in a classic
+        subnet): what its export row gives, each value marked where the script writes it, as
+        `xplat.az_reaching` reads the Azure CLI's commands."""
         from migcheck.readers.inventory_shapes import resource_records
 
         row = _Row(self, args)
@@ -11766,9 +11767,8 @@ class Interpreter:
         else:
             properties = _api_management_row(row, args)
         name = row.text("name", "Name", "ClusterName") or ""
-        if rtype.endswith(
-            "/roleassignments"
-        ):  # named by no parameter: one of its own (`xplat._az_role_assignment`)
+        if rtype.endswith("/roleassignments"):
+            # Named by no parameter: one of its own, so two on one scope are two (`xplat._az_role_assignment`).
             name = _stand_in("role assignment", self._at_call(node))
         stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
