@@ -140,3 +140,11 @@ def test_two_assignments_on_one_scope_are_two(
     found = [f for f in result.findings if f.code == "MIG501"]
     assert [f.location.line for f in found] == [2, 3]
     assert "principal dba@contoso.com" in found[1].message
+
+
+def test_az_given_a_scope_the_script_does_not_state_is_not_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = f'az role assignment create --assignee ops@contoso.com --role {ROLE} --scope "$SCOPE"'
+    result = lint_files(tmp_path, monkeypatch, {"setup.sh": CLASSIC_VM_SH + command + "\n"})
+    assert "MIG501" not in [f.code for f in result.findings]

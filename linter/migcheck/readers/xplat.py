@@ -3791,7 +3791,8 @@ def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:
     role = row.text("roleDefinitionId", "--role") or ""
     definition = role if "/" in role or role.count("-") == 4 else built_in_role(role)
     properties = {
-        "scope": row.text("scope", "--scope") or _az_default_scope(row),
+        "scope": row.text("scope", "--scope")
+        or (_az_default_scope(row) if "--scope" not in row.options else None),
         "roleDefinitionId": definition or None,
         "principalId": row.text("principalId", "--assignee-object-id"),
         "principalType": row.text("principalType", "--assignee-principal-type"),
