@@ -152,7 +152,7 @@ CMDLETS = [
         '-DomainName "corp.example.com" -ReplicaSet $replica, $other\n',
         "MIG317",
         "{vnet}",
-        "managed domain 'corp.example.com' is recorded in classic virtual network 'vnet1', subnet 'aadds'",
+        "managed domain 'corp.example.com' is created in classic virtual network 'vnet1', subnet 'aadds'",
     ),
 ]
 CMDLET_IDS = [
@@ -334,9 +334,9 @@ def test_the_management_sdk_s_services_in_a_classic_network_are_found_at_the_ids
         f"MIG319 svc.py:30:{apim}",
     ]
     messages = [f.message for f in result.findings]
-    assert "App Service Environment 'shop-ase' is recorded in classic virtual network 'vnet1'" in messages[0]
+    assert "App Service Environment 'shop-ase' is created in classic virtual network 'vnet1'" in messages[0]
     assert "HDInsight cluster 'shop-hdi' is in classic virtual network 'vnet1', subnet 'hdi'" in messages[1]
-    assert "managed domain 'corp.example.com' is recorded in classic virtual network 'vnet1'" in messages[2]
+    assert "managed domain 'corp.example.com' is created in classic virtual network 'vnet1'" in messages[2]
     assert (
         "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'"
         in messages[3]

@@ -22,7 +22,7 @@ SCRIPTS = [
         'Microsoft.Web/hostingEnvironments -Location westeurope -Properties @{{ virtualNetwork = @{{ id = "{vnet}"; '
         "subnet = 'ase' }} }} -Force\n",
         "MIG314",
-        "App Service Environment 'shop-ase' is recorded in classic virtual network 'vnet1', subnet 'ase'",
+        "App Service Environment 'shop-ase' is created in classic virtual network 'vnet1', subnet 'ase'",
     ),
     (
         "$props = @{{ virtualNetworkType = 'External'; virtualNetworkConfiguration = @{{ subnetResourceId = "
