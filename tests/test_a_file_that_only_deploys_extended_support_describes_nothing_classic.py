@@ -26,7 +26,11 @@ client.cloud_services.begin_create_or_update("shop-rg", "shop", {"location": "we
 def test_evidence_of_a_defined_service_is_not_a_file_that_describes_something_classic(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {"shop/ServiceDefinition.csdef": DEFINITION, "shop/create.ps1": POWERSHELL, "ops/create.py": PYTHON}
+    files = {
+        "shop/ServiceDefinition.csdef": DEFINITION,
+        "shop/create.ps1": POWERSHELL,
+        "ops/create.py": PYTHON,
+    }
     result = lint_files(tmp_path, monkeypatch, files, dedent=False)
     assert [f.location.path for f in result.findings if f.location] == ["shop/ServiceDefinition.csdef"]
     assert [d.path for d in result.described] == ["shop/ServiceDefinition.csdef"]
