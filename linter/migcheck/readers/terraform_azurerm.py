@@ -21,7 +21,10 @@ each read as the export row of the same Resource Manager resource, by the provid
 Each value is marked at the resource's argument that writes it (`terraform._Arguments`), so a finding points at
 the resource's use of the classic id: one taken from a variable, a local or a module's input too, not where that
 value is written. A `dynamic` block writes its `content` as one nested block for each item of its `for_each`. A
-value the configuration does not state is left out of the row, as an export that does not write it."""
+value the configuration does not state is left out of the row, as an export that does not write it; but an id
+stated up to a classic type's name and named by a value not stated (`".../Microsoft.ClassicCompute/
+virtualMachines/${var.vm}"`, `var.vm` given at `plan`) is an id of that type named by a stand-in (`<value of
+var.vm, main.tf:8>`), as a template reads one named by a parameter with no value."""
 
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from migcheck.model import Mark
-from migcheck.readers.xplat import Word
+from migcheck.readers.xplat import HOLE, Word
 
 
 class Block(Protocol):
@@ -56,15 +59,52 @@ class _Row:
         self.by_key: dict[str, Mark] = {}
 
     def text(self, word: Word | None, key: str) -> str | None:
-        """A stated value's text, noted as written where `word` is; None for a value not stated."""
-        if word is None or word.text is None:
+        """A stated value's text, or a classic id's with stand-ins (`_stated`), noted as written where `word`
+        is; None for a value not stated."""
+        text = _stated(word)
+        if word is None or text is None:
             return None
-        self.by_value.setdefault(word.text, word.mark)
+        self.by_value.setdefault(text, word.mark)
         self.by_key.setdefault(key, word.mark)
-        return word.text
+        return text
 
     def texts(self, words: list[Word], key: str) -> list[str]:
         return [t for t in (self.text(w, key) for w in words) if t is not None]
+
+
+def _stated(word: Word | None) -> str | None:
+    """A word's text; of one not stated, the id it builds when that is stated up to a classic type's name
+    (`/providers/Microsoft.ClassicCompute/virtualMachines/` and a value not stated, a name or a child's path
+    after it), each value not stated written as its stand-in (`_value_stand_in`); else None."""
+    if word is None or word.text is not None:
+        return None if word is None else word.text
+    if word.shape is None or not _classic_up_to(word.shape.partition(HOLE)[0]):
+        return None
+    pieces = word.shape.split(f"{HOLE}-")
+    written = [pieces[0]]
+    for piece in pieces[1:]:
+        number, _, rest = piece.partition("-")
+        holder = word.holes[int(number)] if number.isdigit() and int(number) < len(word.holes) else None
+        written.append(_value_stand_in(holder, word.mark) + rest)
+    return "".join(written)
+
+
+def _classic_up_to(stated: str) -> bool:
+    """Whether the stated start of an id ends at a classic type's name, or a child type's of one (`.../
+    providers/Microsoft.ClassicCompute/domainNames/shop/slots/`), so that what follows is a name."""
+    from migcheck.readers.template_values import classic_type
+
+    _, found, after = stated.casefold().rpartition("/providers/")
+    if not found or not after.endswith("/"):
+        return False
+    kinds = stated[len(stated) - len(after) : -1].split("/")  # namespace, type, name, type, ...
+    return len(kinds) >= 2 and not len(kinds) % 2 and bool(classic_type("/".join([kinds[0], *kinds[1::2]])))
+
+
+def _value_stand_in(holder: str | None, at: Mark) -> str:
+    """What names a value the configuration does not state, where it is used: `<value of var.vm, main.tf:8>`."""
+    what = f"value of {holder}" if holder else "value not stated"
+    return f"<{what}, {posixpath.basename(at.path)}:{at.line}>"
 
 
 def _name(block: Block, label: str) -> str:
@@ -94,12 +134,13 @@ def _peering(block: Block, label: str) -> tuple[object, ...]:
     from migcheck.readers.inventory_shapes import classic_peering
 
     remote = block.word("remote_virtual_network_id")
-    if remote is None or not remote.text:
+    remote_id = _stated(remote)
+    if remote is None or not remote_id:
         return ()
     peer, group = block.word("virtual_network_name"), block.word("resource_group_name")
     named = peer.text if peer is not None and peer.text else _stand_in(peer.mark if peer else block.mark)
     found = classic_peering(
-        remote.text, _name(block, label), named, remote.mark, group.text or "" if group else ""
+        remote_id, _name(block, label), named, remote.mark, group.text or "" if group else ""
     )
     return (found,) if found is not None else ()
 
