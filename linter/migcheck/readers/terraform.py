@@ -1004,6 +1004,8 @@ _CALL_ARGUMENTS = frozenset({"source", "version", "providers", "depends_on", "co
 # otherwise read the last an exponential number of times.
 _MOST_CALLS = 32
 _MOST_CALL_DEPTH = 8
+# The expressions a list is written as that `_Configuration.listed` reads.
+_LISTS = frozenset({"tuple", "for_tuple_expr", "function_call"})
 _SETS = ("toset", "tomap")  # the functions a `for_each` value is written in that keep its keys
 
 
@@ -1356,6 +1358,82 @@ class _Configuration:
             return [self.word(path, item, at) for item in _items(_unwrapped(node))]
         return [self.word(path, node, at)] if node is not None else []
 
+    def listed(self, path: str, node: Node, at: Mark, most: int = _MOST_DYNAMIC_BLOCKS) -> list[Word] | None:
+        """The items of a list the module states: written out (`[local.a]`), held by a variable or a local,
+        or built of such lists by `concat`, `flatten` or `tolist`, or by a `for` expression over one (`[for v
+        in local.vms : "${v}/x"]`, with no `if`), each evaluated with its item; None for any other value, or
+        a list of more than `most` items (`concat(local.l, local.l)` each step doubles)."""
+        found = self.written(path, node)
+        key = ("listing", found[0], str(id(found[1]))) if found is not None else None
+        if found is None or key is None or key in self.evaluating:  # a list built of itself: a cycle
+            return None
+        self.evaluating.add(key)
+        try:
+            items = self.list_items(found[0], _unwrapped(found[1]), at, most)
+        finally:
+            self.evaluating.discard(key)
+        return items if items is None or len(items) <= most else None
+
+    def list_items(self, path: str, node: Node, at: Mark, most: int) -> list[Word] | None:
+        """`listed` of the expression a list is written as, in its file."""
+        kind = _kind(node)
+        if kind == "tuple":
+            return [self.word(path, item, _mark(path, item)) for item in _items(node)][: most + 1]
+        if kind == "for_tuple_expr":
+            return self.for_items(path, node, most)
+        name, arguments = _function(node) if kind == "function_call" else ("", [])
+        if name == "tolist" and len(arguments) == 1:
+            return self.listed(path, arguments[0], at, most)
+        if name == "flatten" and len(arguments) == 1:
+            return self.flattened(path, arguments[0], at, most)
+        if name != "concat":
+            return None
+        joined: list[Word] = []
+        for argument in arguments:
+            part = self.listed(path, argument, at, most - len(joined))
+            if part is None:
+                return None
+            joined += part
+        return joined
+
+    def flattened(self, path: str, node: Node, at: Mark, most: int) -> list[Word] | None:
+        """`flatten` of a list: each of its items that is a list the module states replaced by its own
+        items, flattened too, each other item kept."""
+        found = self.written(path, node)
+        if found is None or _kind(_unwrapped(found[1])) != "tuple":
+            return self.listed(path, node, at, most)
+        written_in, collection = found[0], _unwrapped(found[1])
+        flat: list[Word] = []
+        for item in _items(collection):
+            inner = self.written(written_in, item)
+            listy = inner is not None and _kind(_unwrapped(inner[1])) in _LISTS
+            part = self.flattened(written_in, item, at, most - len(flat)) if listy else None
+            if listy and part is None:  # too long, or a list not stated: its items are not known
+                return None
+            flat += part if part is not None else [self.word(written_in, item, _mark(written_in, item))]
+            if len(flat) > most:
+                return None
+        return flat
+
+    def for_items(self, path: str, node: Node, most: int) -> list[Word] | None:
+        """A `for` expression's items (`[for v in local.vms : v]`): its value for each item of a list or map
+        the module states, the name (`v`) bound to that item; None for one with an `if`, or two names."""
+        intro = _child(node, "for_intro")
+        parts = [t for t in _trees(node) if _kind(t) not in ("for_intro", "new_line_or_comment")]
+        names = [_name(t) for t in _trees(intro) if _kind(t) == "identifier"] if intro is not None else []
+        collection = [t for t in _trees(intro) if _kind(t) != "identifier"] if intro is not None else []
+        if len(names) != 1 or len(parts) != 1 or len(collection) != 1:
+            return None
+        listed = self.dynamic_items(path, collection[0])
+        if listed is None or len(listed) > most:
+            return None
+        made: list[Word] = []
+        for key, value in listed:
+            self.bound(
+                names[0], key, value, lambda: made.append(self.word(path, parts[0], _mark(path, parts[0])))
+            )
+        return made
+
     def string(self, path: str, node: Node) -> Word:
         """A quoted string: its text, or the shape of the text it builds with a hole for each value in it
         the module does not state (`"web-${var.n}"`)."""
@@ -1392,6 +1470,8 @@ class _Configuration:
             return self.own_argument(*held, at, written)
         if names == ["count", "index"]:
             return replace(self.index, mark=at) if self.index is not None else Word(None, at, holder=written)
+        if len(names) == 1 and names[0] in self.iterators:  # a `for` expression's item (`[for v in l : v]`)
+            names = [names[0], "value"]
         item = self.iterators.get(names[0]) if len(names) == 2 else None
         if item is not None and names[1] == "key":
             return item[0] if item[0].text is not None else replace(item[0], mark=at)
@@ -1965,7 +2045,8 @@ class _Arguments:
 
     def words(self, argument: str) -> list[Word]:
         """The items of a list the argument writes (`[local.vm]`), each at its item, or the list a variable
-        or local holds (`local.vms`), each at the argument; the one value of any other."""
+        or local holds (`local.vms`) or a function or `for` expression builds of stated lists (`concat(...)`,
+        `_Configuration.listed`), each at the argument; the one value of any other."""
         node = self.given.get(argument)
         if node is None:
             return []
@@ -1975,9 +2056,9 @@ class _Arguments:
             return [
                 _at_argument(self.c.word(path, i, _value_mark(path, i)), _value_mark(path, i)) for i in items
             ]
-        found = self.c.written(path, node)
-        if found is not None and _kind(found[1]) == "tuple":
-            return [_at_argument(word, at) for word in self.c.words(found[0], found[1], at)]
+        listed = self.c.listed(path, node, at)
+        if listed is not None:
+            return [_at_argument(word, at) for word in listed]
         return [_at_argument(self.c.word(path, node, at), at)]
 
     def blocks(self, kind: str) -> list[_Arguments | _Evaluated]:
