@@ -1,7 +1,8 @@
 """An `azurerm` resource's list argument built by a function of lists the configuration states (`concat([local.a],
 [local.b])`, `flatten([[local.a], [[local.b]]])`, `tolist(...)`) or by a `for` expression over one (`[for v in
 local.names : "${local.vms}/${v}"]`) is read item by item, as a list written out is: an alert on classic VMs so
-listed is MIG502 naming each. A list built of itself (a cycle Terraform refuses) is a value not stated, and ends.
+listed is MIG502 naming each. A list built of itself (a cycle Terraform refuses) is a value not stated, and ends;
+lists that double at each step are read up to a bound.
 Terraform's JSON syntax (`"${concat(...)}"`) alike."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from growth import assert_linear
 from lint_support import lint_files
+
+from migcheck.readers import terraform
 
 VMS = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines"
 
@@ -82,3 +86,20 @@ def test_a_tf_json_file_s_list_built_by_a_function_is_read_too(
     files = {"main.tf.json": json.dumps(configuration, indent=2)}
     result = lint_files(tmp_path, monkeypatch, files, "MIG502", dedent=False)
     assert _watched(result.findings) == {"by-concat": EXPECTED["by-concat"]}
+
+
+def _doubling(depth: int) -> str:
+    """Locals each of which is `concat`, or `flatten`, of the one before twice: a list of 2**depth items."""
+    written = [f'  l0 = ["{VMS}/web01"]', f'  f0 = ["{VMS}/web02"]']
+    for i in range(1, depth):
+        written.append(f"  l{i} = concat(local.l{i - 1}, local.l{i - 1})")
+        written.append(f"  f{i} = flatten([local.f{i - 1}, [local.f{i - 1}]])")
+    alerts = "".join(
+        f'resource "azurerm_monitor_metric_alert" "{name}" {{\n  name   = "{name}"\n  scopes = local.{name}\n}}\n'
+        for name in (f"l{depth - 1}", f"f{depth - 1}")
+    )
+    return "locals {\n" + "\n".join(written) + "\n}\n" + alerts
+
+
+def test_lists_that_double_at_each_step_cost_no_more_than_a_bounded_list() -> None:
+    assert_linear(lambda n: lambda: terraform.read("main.tf", _doubling(n).encode()), 30)
