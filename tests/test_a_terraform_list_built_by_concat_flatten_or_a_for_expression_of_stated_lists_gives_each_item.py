@@ -1,9 +1,9 @@
 """An `azurerm` resource's list argument built by a function of lists the configuration states (`concat([local.a],
-[local.b])`, `flatten([[local.a], [[local.b]]])`, `tolist(...)`) or by a `for` expression over one (`[for v in
-local.names : "${local.vms}/${v}"]`) is read item by item, as a list written out is: an alert on classic VMs so
-listed is MIG502 naming each. A list built of itself (a cycle Terraform refuses) is a value not stated, and ends;
-lists that double at each step are read up to a bound.
-Terraform's JSON syntax (`"${concat(...)}"`) alike."""
+[local.b])`, `flatten([[local.a], [[local.b]], element(local.more, 0)])`, `tolist(...)`) or by a `for`
+expression over one (`[for v in local.names : "${local.vms}/${v}"]`) is read item by item, as a list written
+out is: an alert on classic VMs so listed is MIG502 naming each. A list built of itself (a cycle Terraform
+refuses) is a value not stated, and ends; lists that double at each step are read up to a bound. Terraform's
+JSON syntax (`"${concat(...)}"`) alike."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ locals {{
   a     = "${{local.vms}}/web01"
   b     = "${{local.vms}}/web02"
   names = ["web03", "web04"]
+  more  = ["${{local.vms}}/web05"]
   loop  = concat(local.loop, [local.a])
 }}
 
@@ -34,7 +35,7 @@ resource "azurerm_monitor_metric_alert" "concat" {{
 
 resource "azurerm_monitor_metric_alert" "flatten" {{
   name   = "by-flatten"
-  scopes = flatten([[local.a], [[local.b]]])
+  scopes = flatten([[local.a], [[local.b]], element(local.more, 0)])
 }}
 
 resource "azurerm_monitor_metric_alert" "for" {{
@@ -50,7 +51,7 @@ resource "azurerm_monitor_metric_alert" "cycle" {{
 
 EXPECTED = {
     "by-concat": "classic VM 'web01', VM 'web02'",
-    "by-flatten": "classic VM 'web01', VM 'web02'",
+    "by-flatten": "classic VM 'web01', VM 'web02', VM 'web05'",
     "by-for": "classic VM 'web03', VM 'web04'",
 }
 

@@ -1004,8 +1004,8 @@ _CALL_ARGUMENTS = frozenset({"source", "version", "providers", "depends_on", "co
 # otherwise read the last an exponential number of times.
 _MOST_CALLS = 32
 _MOST_CALL_DEPTH = 8
-# The expressions a list is written as that `_Configuration.listed` reads.
-_LISTS = frozenset({"tuple", "for_tuple_expr", "function_call"})
+# The functions whose value is a list built of the lists given, that `_Configuration.listed` reads.
+_LIST_FUNCTIONS = ("concat", "flatten", "tolist")
 _SETS = ("toset", "tomap")  # the functions a `for_each` value is written in that keep its keys
 
 
@@ -1096,6 +1096,14 @@ def _number(text: str) -> int | None:
     """A whole number written in ASCII digits (an index, a count), at most 18 of them; None for any other
     text (`²` is a digit to Python's `isdigit`, and a number of thousands of digits too long to convert)."""
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
+
+
+def _is_list(node: Node) -> bool:
+    """Whether an expression is written as a list: `[...]`, a `for` expression's, or a function's of lists."""
+    kind = _kind(node)
+    return kind in ("tuple", "for_tuple_expr") or (
+        kind == "function_call" and _function(node)[0] in _LIST_FUNCTIONS
+    )
 
 
 def _function(node: Node) -> tuple[str, list[Node]]:
@@ -1406,7 +1414,7 @@ class _Configuration:
         flat: list[Word] = []
         for item in _items(collection):
             inner = self.written(written_in, item)
-            listy = inner is not None and _kind(_unwrapped(inner[1])) in _LISTS
+            listy = inner is not None and _is_list(_unwrapped(inner[1]))
             part = self.flattened(written_in, item, at, most - len(flat)) if listy else None
             if listy and part is None:  # too long, or a list not stated: its items are not known
                 return None
