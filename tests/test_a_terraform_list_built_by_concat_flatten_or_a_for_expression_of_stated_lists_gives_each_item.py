@@ -1,7 +1,8 @@
 """An `azurerm` resource's list argument built by a function of lists the configuration states (`concat([local.a],
-[local.b])`, `flatten([[local.a], [[local.b]], element(local.more, 0)])`, `tolist(...)`) or by a `for`
+[local.b])`, `flatten([[local.a], [[local.b]], element(local.more, 0), format(...)])`, `tolist(...)`) or by a `for`
 expression over one (`[for v in local.names : "${local.vms}/${v}"]`) is read item by item, as a list written
-out is: an alert on classic VMs so listed is MIG502 naming each. A list built of itself (a cycle Terraform
+out is: an alert on classic VMs so listed is MIG502 naming each (an item no list, not stated, is one value not
+stated). A list built of itself (a cycle Terraform
 refuses) is a value not stated, and ends; lists that double at each step are read up to a bound. Terraform's
 JSON syntax (`"${concat(...)}"`) alike."""
 
@@ -35,7 +36,7 @@ resource "azurerm_monitor_metric_alert" "concat" {{
 
 resource "azurerm_monitor_metric_alert" "flatten" {{
   name   = "by-flatten"
-  scopes = flatten([[local.a], [[local.b]], element(local.more, 0)])
+  scopes = flatten([[local.a], [[local.b]], element(local.more, 0), format("%s", var.unset)])
 }}
 
 resource "azurerm_monitor_metric_alert" "for" {{
