@@ -42,6 +42,31 @@ from migcheck.rule import Docs, Example, Rule, Scope, listed
 from migcheck.rules.virtual_machines import DEALLOCATED_STATES, prepare_moves, state_letters
 from migcheck.wording import Tool
 
+# A deployment template of Cloud Services (extended support), for the examples: its resource's type is line 11.
+_BILLING_TEMPLATE = """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "parameters": {
+                    "cloudServiceName": {"type": "string"},
+                    "packageSasUri": {"type": "securestring"},
+                    "configurationSasUri": {"type": "securestring"}
+                  },
+                  "resources": [
+                    {
+                      "type": "Microsoft.Compute/cloudServices",
+                      "apiVersion": "2022-09-04",
+                      "name": "billing",
+                      "location": "[resourceGroup().location]",
+                      "properties": {
+                        "packageUrl": "[parameters('packageSasUri')]",
+                        "configurationUrl": "[parameters('configurationSasUri')]"
+                      }
+                    }
+                  ]
+                }
+                """
+
 
 class WebWorkerRole(Rule):
     code = "MIG101"
@@ -300,29 +325,7 @@ class WebWorkerRole(Rule):
                   </WebRole>
                 </ServiceDefinition>
                 """,
-                "billing/billing.template.json": """
-                {
-                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-                  "contentVersion": "1.0.0.0",
-                  "parameters": {
-                    "cloudServiceName": {"type": "string"},
-                    "packageSasUri": {"type": "securestring"},
-                    "configurationSasUri": {"type": "securestring"}
-                  },
-                  "resources": [
-                    {
-                      "type": "Microsoft.Compute/cloudServices",
-                      "apiVersion": "2022-09-04",
-                      "name": "billing",
-                      "location": "[resourceGroup().location]",
-                      "properties": {
-                        "packageUrl": "[parameters('packageSasUri')]",
-                        "configurationUrl": "[parameters('configurationSasUri')]"
-                      }
-                    }
-                  ]
-                }
-                """,
+                "billing/billing.template.json": _BILLING_TEMPLATE,
             },
             expect=("billing/billing.template.json:11:15", "shop/ServiceDefinition.csdef:3:3"),
             note="The template, in a folder of its own, declares cloud service 'billing', not 'shop': 'shop' is a "
@@ -331,29 +334,7 @@ class WebWorkerRole(Rule):
         ),
         Example(
             {
-                "billing.template.json": """
-                {
-                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
-                  "contentVersion": "1.0.0.0",
-                  "parameters": {
-                    "cloudServiceName": {"type": "string"},
-                    "packageSasUri": {"type": "securestring"},
-                    "configurationSasUri": {"type": "securestring"}
-                  },
-                  "resources": [
-                    {
-                      "type": "Microsoft.Compute/cloudServices",
-                      "apiVersion": "2022-09-04",
-                      "name": "billing",
-                      "location": "[resourceGroup().location]",
-                      "properties": {
-                        "packageUrl": "[parameters('packageSasUri')]",
-                        "configurationUrl": "[parameters('configurationSasUri')]"
-                      }
-                    }
-                  ]
-                }
-                """,
+                "billing.template.json": _BILLING_TEMPLATE,
             },
             expect=("billing.template.json:11:15",),
             note="A template of a cloud service whose package is not among the files checked: it is reported "
