@@ -86,7 +86,7 @@ def test_the_wheel_is_pytest_migcheck_with_the_command_and_the_plugin(wheel):
         metadata = archive.read(info).decode()
         entry_points = archive.read(info.replace("METADATA", "entry_points.txt")).decode()
     assert f"Name: {DISTRIBUTION}\n" in metadata and f"Version: {__version__}\n" in metadata
-    assert "migcheck = migcheck.cli:main" in entry_points
+    assert "migcheck = migcheck.cli:run" in entry_points
     assert "[pytest11]\nmigcheck = pytest_migcheck.plugin" in entry_points
     assert "migcheck/__init__.py" in names and "pytest_migcheck/plugin.py" in names
     assert not any(n.startswith(("tests/", "linter/", "examples/")) for n in names)
