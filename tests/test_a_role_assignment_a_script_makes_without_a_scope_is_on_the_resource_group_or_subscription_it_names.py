@@ -36,7 +36,7 @@ def test_az_without_a_scope_assigns_on_the_subscription_the_cli_is_logged_into(
     command = f"az role assignment create --assignee ops@contoso.com --role {ROLE}"
     message, place = _mig501(tmp_path, monkeypatch, "setup.sh", CLASSIC_VM_SH + command + "\n")
     assert place == f"2:{_column(command, ROLE) + 1}"  # at the role, which is what is classic
-    assert "on subscription <subscription id>:" in message
+    assert "on subscription <subscription az is logged into>:" in message
     assert "-Scope /subscriptions/<subscription az is logged into>`" in message
 
 
@@ -45,8 +45,8 @@ def test_az_given_a_resource_group_assigns_on_that_group(
 ) -> None:
     command = f"az role assignment create --assignee ops@contoso.com --role {ROLE} --resource-group shop"
     message, _ = _mig501(tmp_path, monkeypatch, "setup.sh", CLASSIC_VM_SH + command + "\n")
-    assert "on resource group 'shop' of subscription <subscription id>:" in message
-    assert "-Scope /subscriptions/<subscription id>/resourceGroups/shop-Migrated`" in message
+    assert "on resource group 'shop' of subscription <subscription az is logged into>:" in message
+    assert "-Scope /subscriptions/<subscription az is logged into>/resourceGroups/shop-Migrated`" in message
     assert "into resource group 'shop-Migrated'" in message
 
 
@@ -68,7 +68,7 @@ def test_a_ci_step_s_az_without_a_scope_is_read_alike(
         f"          az role assignment create --assignee ops@contoso.com --role {ROLE} -g shop\n"
     )
     message, _ = _mig501(tmp_path, monkeypatch, ".github/workflows/ops.yml", workflow)
-    assert "on resource group 'shop' of subscription <subscription id>:" in message
+    assert "on resource group 'shop' of subscription <subscription az is logged into>:" in message
 
 
 def test_new_azroleassignment_given_a_resource_group_assigns_on_that_group(
@@ -79,8 +79,11 @@ def test_new_azroleassignment_given_a_resource_group_assigns_on_that_group(
     )
     message, place = _mig501(tmp_path, monkeypatch, "setup.ps1", CLASSIC_VM_PS + call + "\n")
     assert place == f"2:{_column(call, ROLE)}"
-    assert "on resource group 'shop' of subscription <subscription id>:" in message
-    assert "-Scope /subscriptions/<subscription id>/resourceGroups/shop-Migrated`" in message
+    assert "on resource group 'shop' of subscription <subscription of the signed-in context>:" in message
+    assert (
+        "-Scope /subscriptions/<subscription of the signed-in context>/resourceGroups/shop-Migrated`"
+        in message
+    )
     assert "into resource group 'shop-Migrated'" in message
 
 
@@ -89,7 +92,7 @@ def test_new_azroleassignment_without_a_scope_assigns_on_the_subscription(
 ) -> None:
     call = f"New-AzRoleAssignment -SignInName ops@contoso.com -RoleDefinitionName {ROLE}"
     message, _ = _mig501(tmp_path, monkeypatch, "setup.ps1", CLASSIC_VM_PS + call + "\n")
-    assert "on subscription <subscription id>:" in message
+    assert "on subscription <subscription of the signed-in context>:" in message
 
 
 def test_new_azroleassignment_on_a_classic_vm_named_by_its_type_is_on_that_vm(
