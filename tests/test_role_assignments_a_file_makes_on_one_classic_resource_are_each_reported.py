@@ -1,6 +1,6 @@
 """Role assignments a script, CI step or Terraform configuration makes may carry no GUID of their own: two of them
-on one classic scope are each MIG501 at its own scope, where the second was taken for a copy of the first and went
-unreported."""
+on one classic scope are told apart by the principal they grant and the role: each is MIG501 at its own scope, where
+the second was taken for a copy of the first and went unreported. The same assignment written twice is one."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def _az(assignee: str, role: str) -> str:
     [
         (_az("dev@contoso.com", "Virtual Machine Contributor"), [1, 2]),  # another principal
         (_az("ops@contoso.com", "Reader"), [1, 2]),  # another role
+        (_az("ops@contoso.com", "Virtual Machine Contributor"), [1]),  # the same assignment again: one
     ],
 )
 def test_each_assignment_a_shell_script_makes_on_one_classic_vm_is_reported(

@@ -11767,9 +11767,6 @@ class Interpreter:
         else:
             properties = _api_management_row(row, args)
         name = row.text("name", "Name", "ClusterName") or ""
-        if rtype.endswith("/roleassignments"):
-            # Named by no parameter: one of its own, so two on one scope are two (`xplat._az_role_assignment`).
-            name = _stand_in("role assignment", self._at_call(node))
         stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)

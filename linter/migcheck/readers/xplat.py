@@ -3798,9 +3798,9 @@ def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:
         "principalType": row.text("principalType", "--assignee-principal-type"),
         "principalName": row.text("principalName", "--assignee"),
     }
-    # An assignment is one of its scope, role and principal: one the command does not name (`--name`, the
-    # GUID an export names it by) is named after where it is made, so two on one scope are two.
-    name = row.text("name", "--name") or f"<role assignment, {posixpath.basename(at.path)}:{at.line}>"
+    # One the command does not name (`--name`, the GUID an export names it by) is told apart from another on
+    # the same scope by its principal and role (`estate._IDENTITY_FIELDS`).
+    name = row.text("name", "--name") or ""
     return row.records("microsoft.authorization/roleassignments", name, properties, at)
 
 
