@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import field
+from collections.abc import Iterable
+from dataclasses import field, replace
 from typing import ClassVar
 
 from migcheck.model import Mark, Role, RoleInstance, VirtualNetwork, is_placeholder_subscription, record
@@ -214,6 +215,9 @@ class ServiceInVnet:
     # Made from a file that creates the service (a script's call, a template, a Terraform resource), not
     # from one that lists what exists: there is no record to drop, and the creation is what fails.
     created: bool = field(default=False, compare=False)
+    # Of those, made from a command that updates a service that exists (`az resource update`,
+    # `Set-AzResource`): what fails is the update, not a creation (see `as_updates`).
+    updated: bool = field(default=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -223,6 +227,16 @@ class ServiceInVnet:
     def named(self) -> bool:
         """False for a declaration that does not name the service (its name is then `unnamed_service`)."""
         return not (self.declared and self.name == unnamed_service(self.service, self.vnet))
+
+
+def as_updates(records: Iterable[object]) -> tuple[object, ...]:
+    """The records a command that updates an existing resource gives (`az resource update`, `Set-AzResource`),
+    as a file that creates the resource gives them: a service it puts in a classic network is one the
+    update puts there, so what fails is the update."""
+    return tuple(
+        replace(each, updated=True) if isinstance(each, ServiceInVnet) and each.created else each
+        for each in records
+    )
 
 
 def unnamed_service(service: ServiceKind, vnet: str) -> str:

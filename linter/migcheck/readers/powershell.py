@@ -11394,7 +11394,7 @@ class Interpreter:
         if key in _RESOURCE_CREATES:
             self._classic_type_created(node, _RESOURCE_CREATES[key], args)
         if key in _RESOURCE_CREATES or key in _RESOURCE_SETS:
-            self._resource_reaching(node, args)
+            self._resource_reaching(node, args, updates=key in _RESOURCE_SETS)
         if key == _NEW_CLOUD_SERVICE_ROLE:
             role = args.get("Name")
             stated = role.text if role is not None and role.certain else ""
@@ -11772,12 +11772,13 @@ class Interpreter:
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
         self.peerings.update(dict.fromkeys(found))
 
-    def _resource_reaching(self, node: Node, args: Args) -> None:
+    def _resource_reaching(self, node: Node, args: Args, *, updates: bool) -> None:
         """`New-AzResource` (`Set-AzResource`, AzureRM's too) of a Resource Manager type that may reach into
         a classic resource (`inventory_model.REACHING_INTO_CLASSIC`: `-ResourceType
         Microsoft.ApiManagement/service -Properties @{virtualNetworkConfiguration = @{subnetResourceId =
         <a classic subnet's id>}}`, or `-ResourceId` of one): what its export row of those properties gives,
-        each string marked where the script writes it, as `az resource create --properties` is read."""
+        each string marked where the script writes it, as `az resource create --properties` is read. A
+        service `Set-AzResource` (`updates`) puts in a classic network is one an update puts there."""
         from migcheck.readers.inventory_shapes import classic_peering, resource_records
 
         given = _arg_value(args, "ResourceType")
@@ -11812,7 +11813,7 @@ class Interpreter:
                 self.peerings.setdefault(peering)
             return
         found = resource_records(rtype, name, properties, self._at_call(node), row.by_value, row.by_key)
-        self.peerings.update(dict.fromkeys(found))
+        self.peerings.update(dict.fromkeys(inv.as_updates(found) if updates else found))
 
     def _extended_support(self, node: Node, args: Args) -> None:
         """`New-AzCloudService`: the service it creates is of extended support, not classic. Its name when
@@ -12557,6 +12558,10 @@ class Interpreter:
             unescaped = self.where.source[part.start_byte : part.end_byte] != part.text
             exact = isinstance(value, Text) and value.mark is not None and not unescaped and self.where.exact
             word = xplat.Word(stated, mark, exact=exact, holder=self._turn_holder(value))
+            if exact and _quoted_as_is(part, stated):  # its mark is the quote's: parts from the next column
+                word = replace(
+                    word, exact=False, placed=lambda offset, at=mark: _column_after(at, offset + 1)
+                )
             if glue is not None and words and (id(words[-1]) in given) == (glue != "="):
                 word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
             words.append(word)
@@ -20736,6 +20741,20 @@ def _names_environment_variable(word: str) -> bool:
     """Whether a word after `--%` holds a `%NAME%` PowerShell may replace by an environment variable."""
     first = word.find(_ENVIRONMENT_MARK)
     return first >= 0 and word.find(_ENVIRONMENT_MARK, first + 2) > first
+
+
+def _quoted_as_is(part: Node, text: str | None) -> bool:
+    """Whether an argument is a one-line quoted string that holds `text` as written, so that each character
+    of `text` is one column after the quote's (none escaped, none expanded)."""
+    inner = _unwrap(part)
+    if inner.type not in ("verbatim_string_characters", "expandable_string_literal") or text is None:
+        return False
+    written = _text(inner)
+    return "\n" not in written and written[1:-1] == text
+
+
+def _column_after(mark: Mark, offset: int) -> Mark:
+    return replace(mark, column=mark.column + offset)
 
 
 def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bool = False) -> Mark | None:

@@ -3929,9 +3929,8 @@ def _az_updated(rtype: str) -> Callable[[_AzRow, Mark], tuple[object, ...]]:
         scopes = row.texts("scopes", "--add-scopes")
         if scopes:
             properties["scopes"] = scopes
-        return (
-            row.records(rtype, row.text("name", "--name", "-n") or "", properties, at) if properties else ()
-        )
+        name = row.text("name", "--name", "-n") or ""
+        return inv.as_updates(row.records(rtype, name, properties, at)) if properties else ()
 
     return read
 
@@ -3979,6 +3978,12 @@ def _az_resource(row: _AzRow, at: Mark) -> tuple[object, ...]:
     return row.records(rtype, name, properties, at) if properties else ()
 
 
+def _az_resource_update(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az resource update`: as `az resource create` of the same properties, a service it puts in a classic
+    network being one the update puts there."""
+    return inv.as_updates(_az_resource(row, at))
+
+
 def _az_resource_type(row: _AzRow) -> tuple[str, str, str]:
     """The type (lower-cased) and name of the resource `az resource` names, and the name of its parent: by
     `--resource-type` (with `--namespace` and `--parent`), else by its id (`--id`, `--ids`)."""
@@ -4015,7 +4020,7 @@ _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]
     ("apim", "update"): _az_updated("microsoft.apimanagement/service"),
     ("network", "vnet", "peering", "update"): _az_peering_update,
     ("resource", "create"): _az_resource,
-    ("resource", "update"): _az_resource,
+    ("resource", "update"): _az_resource_update,
 }
 AZ_LONGEST = max(len(command) for command in (*_AZ_REACHING, AZ_PEERING_CREATE))
 

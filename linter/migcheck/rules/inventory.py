@@ -526,6 +526,10 @@ class _ServiceInVnetRule(Rule):
     # where the rule words a creation and a record alike.
     created_consequence: ClassVar[str] = ""
     created_fix: ClassVar[str] = ""
+    # What a command that updates the service to sit there is told (`ServiceInVnet.updated`: `az resource
+    # update`, `Set-AzResource`): the update fails, and the service as it stands is not a new one.
+    updated_consequence: ClassVar[str] = ""
+    updated_fix: ClassVar[str] = ""
     severity = Severity.ERROR
     scope = Scope.VIRTUAL_NETWORKS
     looks_at = frozenset({ServiceInVnet})
@@ -533,19 +537,23 @@ class _ServiceInVnetRule(Rule):
     def check(self, estate: Estate) -> Iterator[Finding]:
         for record in estate.inventory.services_in_vnets:
             if record.service is self.service:
-                created = record.created and bool(self.created_consequence)
-                placed, consequence = (
-                    ("is created in", self.created_consequence)
-                    if created
-                    else (self.placed, self.consequence)
-                )
+                placed, consequence, fix = self._wording(record)
                 subnet = f", subnet '{record.subnet}'" if record.subnet else ""
                 yield self.finding(
                     record,
                     f"{_service_words(record)} {placed} classic virtual network "
                     f"'{record.vnet}'{_in_other_subscription(record, estate)}{subnet}: {consequence}",
-                    fix=self.created_fix if created else "",
+                    fix=fix,
                 )
+
+    def _wording(self, record: ServiceInVnet) -> tuple[str, str, str]:
+        """How the message places the service, what follows and the fix (the rule's own when ""): a record,
+        a creation, or an update that puts an existing service there."""
+        if record.created and record.updated and self.updated_consequence:
+            return "is updated to sit in", self.updated_consequence, self.updated_fix
+        if record.created and self.created_consequence:
+            return "is created in", self.created_consequence, self.created_fix
+        return self.placed, self.consequence, ""
 
 
 def _service_words(record: ServiceInVnet) -> str:
@@ -592,6 +600,15 @@ class AppServiceEnvironmentInVnet(_ServiceInVnetRule):
     created_fix = (
         "Create the environment (an App Service Environment v3) in a subnet of a Resource Manager network "
         "instead (change the subnet id the file gives it), or remove it."
+    )
+    updated_consequence = (
+        f"App Service Environment v1, the only one a classic network could hold, was retired on "
+        f"{APP_SERVICE_ENVIRONMENT_V1_V2}, so the update fails today"
+    )
+    updated_fix = (
+        "Point the update at a subnet of a Resource Manager network instead (an App Service Environment v3 "
+        "there), or remove the update; an environment v1 still recorded in the classic network is one to "
+        "delete."
     )
     summary = (
         f"An App Service Environment (v1, retired on {APP_SERVICE_ENVIRONMENT_V1_V2}) is recorded in the "
@@ -785,6 +802,14 @@ class AadDomainServicesInVnet(_ServiceInVnetRule):
         "Create the managed domain in a subnet of a Resource Manager network instead (change the subnet id "
         "the file gives it, its replica set's), or remove it."
     )
+    updated_consequence = (
+        f"managed domains in classic networks were retired on {CLASSIC_DOMAIN_SERVICES}, so the update fails "
+        "today"
+    )
+    updated_fix = (
+        "Point the update at a subnet of a Resource Manager network instead (the subnet id it gives the "
+        "replica set), or remove the update."
+    )
     summary = (
         "A Microsoft Entra Domain Services (formerly Azure AD Domain Services) managed domain is recorded in the classic virtual network, where such "
         "domains were removed at their retirement."
@@ -864,6 +889,11 @@ class RemoteAppInVnet(_ServiceInVnetRule):
     created_fix = (
         "Remove it: no RemoteApp collection can be created any more, in any network (Azure Virtual Desktop "
         "took its place)."
+    )
+    updated_consequence = f"Azure RemoteApp was retired on {REMOTEAPP}, so the update fails today, as any change to a collection does"
+    updated_fix = (
+        "Remove the update: no RemoteApp collection can be changed any more, in any network (Azure Virtual "
+        "Desktop took its place)."
     )
     summary = (
         f"An Azure RemoteApp collection (a service retired on {REMOTEAPP}) is recorded in the classic virtual "
