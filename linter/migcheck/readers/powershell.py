@@ -5860,6 +5860,28 @@ class CurrentAccount:
 
 
 _CURRENT_ACCOUNT = "\0current storage account"
+# The subscription the Az modules' context (`Set-AzContext`) and the Azure CLI (`az account set`) work in, each
+# its own, as `xplat.subscription_in_scope` writes it: a Text where the script selects one it states, an
+# Unknown where it selects one it does not; unset (the one signed in to) before any.
+_AZ_CONTEXT = "\0subscription of the Az context"
+_AZ_CLI_SUBSCRIPTION = "\0subscription az is logged into"
+# The cmdlets that set the Az context's subscription (`Select-AzSubscription` is an alias of `Set-AzContext`),
+# and those that sign in to Resource Manager, which select the one `-Subscription` names, else the account's
+# default.
+_AZ_CONTEXT_SETS = frozenset(
+    {
+        "set-azcontext",
+        "select-azsubscription",
+        "set-azurermcontext",
+        "select-azurermsubscription",
+        "connect-azaccount",
+        "login-azaccount",
+        "add-azaccount",
+        "add-azurermaccount",
+        "login-azurermaccount",
+        "connect-azurermaccount",
+    }
+)
 
 
 @dataclass(eq=False, slots=True)
@@ -11382,7 +11404,10 @@ class Interpreter:
         if key in _PEERINGS:
             self._peering(args, piped)
         if key in _REACHING:
-            self._reaching_into_classic(node, key, args)
+            self._reaching_into_classic(node, key, args, env)
+        if key in _AZ_CONTEXT_SETS:
+            chosen = xplat.subscription_in_scope(_stated_or_default(args.get("Subscription")))
+            env.vars[_AZ_CONTEXT] = Text(chosen) if chosen else Unknown("")
         if key in _SIGN_INS:
             self._sign_in(node, args)
         if key in _AZ:
@@ -11736,7 +11761,7 @@ class Interpreter:
         if peering is not None:
             self.peerings.setdefault(peering)
 
-    def _reaching_into_classic(self, node: Node, key: str, args: Args) -> None:
+    def _reaching_into_classic(self, node: Node, key: str, args: Args, env: Env) -> None:
         """A Resource Manager resource a cmdlet creates on a classic one (`_REACHING`: a role assignment on a
         classic VM, or of a classic-only role; a classic alert rule, a metric alert or an autoscale setting on
         a classic VM or role; an API Management service, a managed domain or an HDInsight cluster in a classic
@@ -11747,7 +11772,7 @@ class Interpreter:
         row = _Row(self, args)
         rtype = _REACHING[key]
         if rtype.endswith("/roleassignments"):
-            properties = _role_assignment_row(row)
+            properties = _role_assignment_row(row, _selected(env, _AZ_CONTEXT))
         elif rtype.endswith("/alertrules"):  # a classic alert rule
             source = {"resourceUri": row.text("resourceUri", "TargetResourceId")}
             properties = {"condition": {"dataSource": source}} if source["resourceUri"] else {}
@@ -12559,9 +12584,7 @@ class Interpreter:
             exact = isinstance(value, Text) and value.mark is not None and not unescaped and self.where.exact
             word = xplat.Word(stated, mark, exact=exact, holder=self._turn_holder(value))
             if exact and _quoted_as_is(part, stated):  # its mark is the quote's: parts from the next column
-                word = replace(
-                    word, exact=False, placed=lambda offset, at=mark: _column_after(at, offset + 1)
-                )
+                word = replace(word, exact=False, placed=_columns_after(mark))
             if glue is not None and words and (id(words[-1]) in given) == (glue != "="):
                 word = _glued(words.pop(), glue, word)  # `front,back`; `--subnet-names=front` after a name
             words.append(word)
@@ -12592,11 +12615,17 @@ class Interpreter:
             created = xplat.az_cloud_service(options, self.path, mark, self.working)
             self.extended.setdefault(created)
             return
+        if tuple(command[:2]) == ("account", "set") or tuple(command[:1]) == ("login",):
+            words, _ = self._native_words(node, env)
+            chosen = xplat.az_account_set(words)
+            env.vars[_AZ_CLI_SUBSCRIPTION] = Text(chosen) if chosen else Unknown("")
+            return
         if not xplat.reads_az_command(command):
             return
         words, _ = self._native_words(node, env)
         mark = self.where.mark(node.child_by_field_name("command_name") or node)
-        self.peerings.update(dict.fromkeys(xplat.az_reaching(words, mark)))
+        found = xplat.az_reaching(words, mark, _selected(env, _AZ_CLI_SUBSCRIPTION))
+        self.peerings.update(dict.fromkeys(found))
 
     def _xplat_words(self, node: Node, words: list[CliWord], given: dict[int, Arg], env: Env) -> Value:
         """What the classic CLI command `node` runs with `words` means (see `xplat`); `given`: the
@@ -20402,15 +20431,22 @@ class _Row:
         return next(iter(self.texts(key, *parameters)), None)
 
 
-def _role_assignment_row(row: _Row) -> dict:
+def _selected(env: Env, key: str) -> str:
+    """The subscription the script selected for the Az context or the Azure CLI (`key`) on every path here,
+    as `xplat.subscription_in_scope` writes it; "" where it selects none, or one it does not state."""
+    held = env.lookup(key)
+    return held.value if isinstance(held, Text) and held.sure else ""
+
+
+def _role_assignment_row(row: _Row, subscription: str) -> dict:
     """`New-AzRoleAssignment -Scope -RoleDefinitionName|-RoleDefinitionId -ObjectId|-SignInName`, or with
-    the scope in parts (`_role_assignment_scope`)."""
+    the scope in parts (`_role_assignment_scope`), in `subscription` (the Az context's, "" when not known)."""
     from migcheck.rules.inventory import built_in_role
 
     named = row.text("roleDefinitionId", "RoleDefinitionName")
     scope = row.text("scope", "Scope")
     if scope is None and row.args.given("Scope") is False:
-        scope = _role_assignment_scope(row)
+        scope = _role_assignment_scope(row, subscription)
     return {
         "scope": scope,
         "roleDefinitionId": row.text("roleDefinitionId", "RoleDefinitionId")
@@ -20421,12 +20457,13 @@ def _role_assignment_row(row: _Row) -> dict:
     }
 
 
-def _role_assignment_scope(row: _Row) -> str | None:
+def _role_assignment_scope(row: _Row, subscription: str) -> str | None:
     """The scope `New-AzRoleAssignment` builds without `-Scope`: the resource `-ResourceName`,
     `-ResourceType` (and `-ParentResource`) name in resource group `-ResourceGroupName`, or that resource
-    group, else the whole subscription of the Az context, which the script does not state: a placeholder (no
-    place: every such call of the files is in that one subscription, the one of the files' classic
-    resources). None where a part is given a value the script does not state."""
+    group, else the whole subscription, of the Az context: the one the script selected (`subscription`,
+    `Set-AzContext`), else, where the script does not state it, a placeholder (no place: every such call of
+    the files is in that one subscription, the one of the files' classic resources). None where a part is
+    given a value the script does not state."""
     parts = ("ResourceGroupName", "ResourceName", "ResourceType", "ParentResource")
     if any(row.args.given(p) is None for p in parts):
         return None
@@ -20434,7 +20471,7 @@ def _role_assignment_scope(row: _Row) -> str | None:
     stated = {p: text for p in given if (text := row.text(p, p)) is not None}
     if len(stated) < len(given):
         return None  # a part given a value that is not a string the script states
-    scope = "/subscriptions/<subscription of the signed-in context>"
+    scope = f"/subscriptions/{subscription or '<subscription of the signed-in context>'}"
     group, name, rtype = (stated.get(p) for p in parts[:3])
     written = row.by_key.get("ResourceName") or row.by_key.get("ResourceGroupName")
     if written is not None:  # the scope is shown where its last part is written
@@ -20753,8 +20790,13 @@ def _quoted_as_is(part: Node, text: str | None) -> bool:
     return "\n" not in written and written[1:-1] == text
 
 
-def _column_after(mark: Mark, offset: int) -> Mark:
-    return replace(mark, column=mark.column + offset)
+def _columns_after(quote: Mark) -> Callable[[int], Mark]:
+    """Where each character of a one-line quoted string is written, by its offset: past the `quote`."""
+
+    def placed(offset: int) -> Mark:
+        return replace(quote, column=quote.column + 1 + offset)
+
+    return placed
 
 
 def _value_mark(value: Value, arg: Arg | None, where: Positions, prefer_node: bool = False) -> Mark | None:

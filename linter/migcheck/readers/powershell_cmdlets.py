@@ -487,6 +487,38 @@ SPECS: dict[str, Spec] = {
     ),
     # Resource Manager resources that may be put on classic ones (Az.Resources, Az.Monitor, Az.ApiManagement
     # docs): read as their export rows (`Interpreter._reaching_into_classic`).
+    # The cmdlets that select the subscription the Az modules work in (`Interpreter._AZ_CONTEXT_SETS`): only
+    # the subscription is read. `Set-AzContext <name or id>` binds it by position (a context object given so
+    # is a value the script does not state, which selects none known).
+    **dict.fromkeys(
+        ("set-azcontext", "select-azsubscription", "set-azurermcontext", "select-azurermsubscription"),
+        _spec(
+            "Subscription:0 Context SubscriptionObject Tenant Name Force! Scope ExtendedProperty DefaultProfile",
+            aliases={"SubscriptionId": "Subscription", "SubscriptionName": "Subscription"},
+            loose=True,
+        ),
+    ),
+    **dict.fromkeys(
+        (
+            "connect-azaccount",
+            "login-azaccount",
+            "add-azaccount",
+            "add-azurermaccount",
+            "login-azurermaccount",
+            "connect-azurermaccount",
+        ),
+        _spec(
+            "Environment Tenant Subscription AccountId Credential ServicePrincipal! Identity! AccessToken "
+            "CertificateThumbprint ApplicationId Scope ContextName Force! SkipContextPopulation! "
+            "UseDeviceAuthentication! DefaultProfile",
+            aliases={
+                "SubscriptionId": "Subscription",
+                "SubscriptionName": "Subscription",
+                "TenantId": "Tenant",
+            },
+            loose=True,
+        ),
+    ),
     **dict.fromkeys(
         ("new-azroleassignment", "new-azurermroleassignment"),
         _spec(

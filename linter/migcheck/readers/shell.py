@@ -3638,17 +3638,26 @@ class _Walker:
         if self.in_library is not None or self.in_other_file:
             return
         command = [w.text for w in words[1:5]]
+        selected = xplat.az_account_set(words[1:])
+        if selected is not None:  # the subscription the commands after it work in
+            self.reading.az_selected(selected)
         if command[:2] == ["resource", "create"]:
             self._classic_type_created(words)
             # A Resource Manager resource it puts on a classic one (`--properties` naming a classic subnet):
             # `az_reaching` reads none for a classic type, so nothing is counted twice.
-            self.reaching.update(dict.fromkeys(xplat.az_reaching(words[1:], words[0].mark)))
+            self._az_reaching(words)
         elif tuple(command[:2]) == xplat.AZ_CLOUD_SERVICE_CREATE:
             self.extended.setdefault(
                 xplat.az_cloud_service(words[3:], self.path, words[0].mark, self.working)
             )
         else:
-            self.reaching.update(dict.fromkeys(xplat.az_reaching(words[1:], words[0].mark)))
+            self._az_reaching(words)
+
+    def _az_reaching(self, words: list[Word]) -> None:
+        """What an `az` command puts on a classic resource (`xplat.az_reaching`), in the subscription the
+        script selected before it."""
+        found = xplat.az_reaching(words[1:], words[0].mark, self.reading.az_logged_into)
+        self.reaching.update(dict.fromkeys(found))
 
     def _classic_type_created(self, words: list[Word]) -> None:
         options = {name: word.text or "" for name, word in xplat.az_options(words[3:]).items()}

@@ -1271,6 +1271,9 @@ class Reading:
         self.first_selected: str | None = None
         self.working_in = ""
         self.selected_name = ""  # that subscription as the script names it (`SubscriptionSelection.name`)
+        # The subscription the Azure CLI (`az`, not this one) works in at the command being read, as
+        # `az_account_set` writes it: "" where the script does not state it on every path there.
+        self.az_logged_into = ""
         # By name, whatever subscription the CLI works in: a storage account's name is unique across Azure.
         self.storage: dict[str, StorageAccountType] = {}
         # Those `network vnet create` makes, by name in the subscription it works in (`_network_here`).
@@ -1406,6 +1409,11 @@ class Reading:
             self.sign_ins.selected(selection.name)
             self.first_selected = selected if self.first_selected is None else self.first_selected
             self.working_in = "" if selected == self.first_selected else selected
+
+    def az_selected(self, chosen: str) -> None:
+        """`az account set` (or `az login`) selects `chosen` (see `az_account_set`): from here on, where it
+        surely runs; where it may not, the one before it or this one, known only when they are one."""
+        self.az_logged_into = chosen if not self.maybe or chosen == self.az_logged_into else ""
 
     def _here(self, key: str) -> str:
         """The key of a cloud service (its deployment) named by `key` in the subscription the CLI works in
@@ -3755,12 +3763,40 @@ def _az_lists(words: list[Word]) -> dict[str, list[Word]]:
     return options
 
 
+def subscription_in_scope(stated: str) -> str:
+    """A subscription a script selects by `stated` (its id or name), as a scope id writes it: the id, or,
+    for a name, a stand-in for its id that says the name (`<id of subscription Contoso Prod>`); "" for one
+    left to fill in, or a name no stand-in can say."""
+    guid = subscription_guid(stated)
+    if guid:
+        return guid
+    name = " ".join(stated.split())
+    unsayable = not name or not name.isprintable() or any(c in name for c in "<>/")
+    return "" if unsayable or is_placeholder_subscription(name) else f"<id of subscription {name}>"
+
+
+def az_account_set(words: list[Word]) -> str | None:
+    """The subscription `az account set --subscription <id or name>` (`words`, after `az`) selects, as
+    `subscription_in_scope` writes it ("" for one the script does not state), and `az login`'s, one the
+    script does not state (the account's default); None for another command."""
+    texts = tuple(w.text for w in words[:2])
+    if texts == ("login",):
+        return ""
+    if texts != ("account", "set"):
+        return None
+    options = az_options(words[2:])
+    chosen = next((options[o] for o in ("--subscription", "-s", "--name", "-n") if o in options), None)
+    return subscription_in_scope(chosen.text or "") if chosen is not None else ""
+
+
 class _AzRow:
     """An `az` command's options put into the properties of the row its resource's export writes, each value
-    noted where the script writes it (`inventory_shapes.resource_records`)."""
+    noted where the script writes it (`inventory_shapes.resource_records`). `subscription`: the one the
+    script selected before the command (`az_account_set`), "" where it is not known."""
 
-    def __init__(self, words: list[Word]) -> None:
+    def __init__(self, words: list[Word], subscription: str = "") -> None:
         self.options = _az_lists(words)
+        self.subscription = subscription
         self.by_value: dict[str, Mark] = {}
         self.by_key: dict[str, Mark] = {}
 
@@ -3807,14 +3843,15 @@ def _az_role_assignment(row: _AzRow, at: Mark) -> tuple[object, ...]:
 def _az_default_scope(row: _AzRow) -> str | None:
     """The scope `az role assignment create` gives an assignment without `--scope`: the resource group
     `--resource-group` (`-g`) names, else the whole subscription, of the subscription `--subscription`
-    names, else of the one the CLI is logged into, which the script does not state: a placeholder (no
-    place: every such command of the files is in that one subscription, the one of the files' classic
-    resources). None where the group is given a value the script does not state."""
+    names, else of the one the CLI is logged into: the one the script selected before (`az account set`),
+    else, where the script does not state it, a placeholder (no place: every such command of the files is in
+    that one subscription, the one of the files' classic resources). None where the group is given a value
+    the script does not state."""
     group = row.options.get("--resource-group") or row.options.get("-g")
     if group is not None and not (len(group) == 1 and group[0].text):
         return None
     stated = row.text("subscription", "--subscription")
-    subscription = stated or "<subscription az is logged into>"
+    subscription = stated or row.subscription or "<subscription az is logged into>"
     scope = f"/subscriptions/{subscription}"
     if group is None:
         return scope
@@ -4030,18 +4067,19 @@ def reads_az_command(texts: Sequence[str | None]) -> bool:
     return any(tuple(texts[: len(c)]) == c for c in (*_AZ_REACHING, AZ_PEERING_CREATE))
 
 
-def az_reaching(words: list[Word], at: Mark) -> tuple[object, ...]:
+def az_reaching(words: list[Word], at: Mark, subscription: str = "") -> tuple[object, ...]:
     """What an `az` command (`words`, after `az`) that creates a Resource Manager resource on a classic one
     says of it, as the export row of that resource says it (a role assignment on a classic VM, a metric
     alert that watches one, a peering with a classic network: `az_peering`), each value marked where the
-    script writes it, any other finding at the command (`at`); none for a command of another resource."""
+    script writes it, any other finding at the command (`at`); none for a command of another resource.
+    `subscription`: the one the script selected before (`az_account_set`), "" where it is not known."""
     texts = [w.text for w in words[:AZ_LONGEST]]
     if tuple(texts[: len(AZ_PEERING_CREATE)]) == AZ_PEERING_CREATE:
         peering = az_peering(words[len(AZ_PEERING_CREATE) :])
         return (peering,) if peering is not None else ()
     for command, read in _AZ_REACHING.items():
         if tuple(texts[: len(command)]) == command:
-            return read(_AzRow(words[len(command) :]), at)
+            return read(_AzRow(words[len(command) :], subscription), at)
     return ()
 
 
