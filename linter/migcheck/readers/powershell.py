@@ -11735,7 +11735,8 @@ class Interpreter:
 
     def _peering(self, args: Args, piped: Value | None) -> None:
         """`Add-AzVirtualNetworkPeering` (AzureRM's too) whose `-RemoteVirtualNetworkId` is a classic
-        network's id the script states (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`): a peering
+        network's id the script states (`.../Microsoft.ClassicNetwork/virtualNetworks/<name>`, the name a
+        stand-in where the script does not state it: `_classic_id_so`): a peering
         of that network, as an export of the Resource Manager network shows it, marked at the id. The
         Resource Manager network is the object `-VirtualNetwork` passes, or the pipeline gives it: named as
         the `Get-AzVirtualNetwork` (or `New-AzVirtualNetwork`) that output it names it, else a stand-in, as
@@ -11744,9 +11745,13 @@ class Interpreter:
         from migcheck.readers.inventory_shapes import classic_peering
 
         remote = args.get("RemoteVirtualNetworkId")
-        if remote is None or not remote.certain or not isinstance(remote.value, Text):
+        if remote is None or not remote.certain:
             return
         at = self._written_at(remote) or self.where.at(0)
+        # An id built of a name the script does not state (`.../virtualNetworks/$name`): a stand-in names it.
+        remote_id = remote.value.value if isinstance(remote.value, Text) else _classic_id_so(remote.value, at)
+        if not remote_id:
+            return
         name = args.get("Name")
         peer = args.get("VirtualNetwork")
         network = peer.value if peer is not None else piped
@@ -11757,7 +11762,7 @@ class Interpreter:
         if name is not None:
             named = _shown(name.value, "peering name", self._written_at(name) or at)
         group = network.group if isinstance(network, NetworkOf) else ""
-        peering = classic_peering(remote.value.value, named, stated, at, group)
+        peering = classic_peering(remote_id, named, stated, at, group)
         if peering is not None:
             self.peerings.setdefault(peering)
 
@@ -12622,7 +12627,8 @@ class Interpreter:
             return
         if not xplat.reads_az_command(command):
             return
-        words, _ = self._native_words(node, env)
+        words, given = self._native_words(node, env)
+        words = [_shaped(word, given.get(id(word))) for word in words]
         mark = self.where.mark(node.child_by_field_name("command_name") or node)
         found = xplat.az_reaching(words, mark, _selected(env, _AZ_CLI_SUBSCRIPTION))
         self.peerings.update(dict.fromkeys(found))
@@ -20425,10 +20431,32 @@ class _Row:
             return []
         at = self.interpreter._written_at(arg)
         values = arg.value.values if isinstance(arg.value, Items) else [arg.value]
-        return [self.note(v.value, v.mark or at, key) for v in values if isinstance(v, Text) and v.value]
+        stated = [
+            (v.value, v.mark or at) if isinstance(v, Text) else (_classic_id_so(v, at), at) for v in values
+        ]
+        return [self.note(text, mark, key) for text, mark in stated if text]
 
     def text(self, key: str, *parameters: str) -> str | None:
         return next(iter(self.texts(key, *parameters)), None)
+
+
+def _shaped(word: CliWord, arg: Arg | None) -> CliWord:
+    """A word PowerShell gives a native command, with the shape of the value the script builds from pieces
+    it does not all state (`"…/virtualMachines/$vm"`), as the shell reader gives it (`xplat.Word.shape`)."""
+    value = arg.value if arg is not None else None
+    if word.text is not None or not isinstance(value, Unknown) or value.shape is None:
+        return word
+    return replace(word, shape=value.shape.replace(automation.HOLE, xplat.HOLE))
+
+
+def _classic_id_so(value: Value, at: Mark | None) -> str | None:
+    """The classic id a value the script builds from pieces it does not all state is, where it states the
+    id's provider and types (`xplat.classic_id_stated_so`), each piece not stated a stand-in at `at`."""
+    if not isinstance(value, Unknown) or value.shape is None or at is None:
+        return None
+    return xplat.classic_id_stated_so(
+        xplat.Word(None, at, shape=value.shape.replace(automation.HOLE, xplat.HOLE))
+    )
 
 
 def _selected(env: Env, key: str) -> str:

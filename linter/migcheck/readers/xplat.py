@@ -3724,12 +3724,13 @@ def az_peering(words: list[Word]) -> inv.VnetPeering | None:
 
     options = az_options(words)
     remote = options.get("--remote-vnet") or options.get("--remote-vnet-id")
-    if remote is None or not remote.text:
+    remote_id = (remote.text or classic_id_stated_so(remote)) if remote is not None else None
+    if remote is None or not remote_id:
         return None
     name, peer = options.get("--name") or options.get("-n"), options.get("--vnet-name")
     group = options.get("--resource-group") or options.get("-g")
     return classic_peering(
-        remote.text,
+        remote_id,
         _az_name(name, "peering name"),
         _az_name(peer, "Resource Manager network"),
         remote.mark,
@@ -3789,6 +3790,53 @@ def az_account_set(words: list[Word]) -> str | None:
     return subscription_in_scope(chosen.text or "") if chosen is not None else ""
 
 
+# What a part of a classic id names, in the stand-in of one a script does not state (`classic_id_stated_so`):
+# by the segment before it, a type's name by its own (lower-cased); any other type's is a resource's.
+_ID_PARTS = {
+    "subscriptions": "subscription id",
+    "resourcegroups": "resource group",
+    "virtualmachines": "VM name",
+    "domainnames": "cloud service name",
+    "slots": "slot name",
+    "roles": "role name",
+    "virtualnetworks": "network name",
+    "subnets": "subnet name",
+    "storageaccounts": "storage account name",
+    "reservedips": "reserved IP name",
+    "networksecuritygroups": "security group name",
+}
+
+
+def classic_id_stated_so(word: Word) -> str | None:
+    """The classic id a word the script does not state whole builds, where it states the id's provider
+    and types (`"/subscriptions/$SUB/resourceGroups/shop/providers/Microsoft.ClassicCompute/virtualMachines/
+    $VM"`): each value it does not state, in the subscription, the resource group or a name, as a stand-in
+    that says what it names and where the word is written (`<VM name, deploy.sh:4>`, never the expression,
+    which a command would expand); None for any other word."""
+    from migcheck.readers.template_values import classic_type
+
+    if word.text is not None or word.shape is None or HOLE not in word.shape:
+        return None
+    segments = _unnumbered(word.shape).split("/")
+    folded = [segment.casefold() for segment in segments]
+    if "providers" not in folded:
+        return None
+    start = folded.index("providers") + 1  # the namespace; then a type, a name, a type, ...
+    kinds = [*segments[start : start + 1], *segments[start + 1 :: 2]]
+    if len(segments) - start < 3 or HOLE in "".join(kinds) or not classic_type("/".join(kinds)):
+        return None
+    where = f"{posixpath.basename(word.mark.path)}:{word.mark.line}"
+    written = []
+    for at, segment in enumerate(segments):
+        if HOLE in segment:
+            before = folded[at - 1] if at > 0 else ""
+            if at < start and before not in ("subscriptions", "resourcegroups"):
+                return None  # a value in the path's own words (`/$PREFIX/providers/...`)
+            segment = segment.replace(HOLE, f"<{_ID_PARTS.get(before, 'resource name')}, {where}>")
+        written.append(segment)
+    return "/".join(written)
+
+
 class _AzRow:
     """An `az` command's options put into the properties of the row its resource's export writes, each value
     noted where the script writes it (`inventory_shapes.resource_records`). `subscription`: the one the
@@ -3803,11 +3851,12 @@ class _AzRow:
     def texts(self, key: str, *names: str) -> list[str]:
         """The stated values of the first of the options `names` the command gives, noted under `key`."""
         given = next((self.options[n] for n in names if n in self.options), [])
-        for word in given:
-            if word.text:
-                self.by_value.setdefault(word.text, word.mark)
+        stated = [word.text or classic_id_stated_so(word) for word in given]
+        for word, text in zip(given, stated, strict=True):
+            if text:
+                self.by_value.setdefault(text, word.mark)
                 self.by_key.setdefault(key, word.mark)
-        return [w.text for w in given if w.text]
+        return [text for text in stated if text]
 
     def text(self, key: str, *names: str) -> str | None:
         return next(iter(self.texts(key, *names)), None)
