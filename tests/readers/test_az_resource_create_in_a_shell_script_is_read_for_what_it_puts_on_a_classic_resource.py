@@ -32,7 +32,7 @@ def test_az_resource_create_is_handed_to_what_reads_resources_on_classic_ones(
 ) -> None:
     given: list[list[str | None]] = []
 
-    def reaching(words: list[xplat.Word], at: Mark) -> tuple[object, ...]:
+    def reaching(words: list[xplat.Word], at: Mark, subscription: str = "") -> tuple[object, ...]:
         given.append([w.text for w in words[:2]])
         return ("reached",)
 
