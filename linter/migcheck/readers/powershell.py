@@ -6803,6 +6803,15 @@ _SUBNET_OBJECTS = {
     "new-azaddomainservicereplicasetobject": "SubnetId",
     "new-azaddomainservicereplicaset": "SubnetId",
 }
+# The cmdlets that add or change a region of the API Management service object they are given.
+_API_MANAGEMENT_REGIONS = frozenset(
+    {
+        "add-azapimanagementregion",
+        "update-azapimanagementregion",
+        "add-azurermapimanagementregion",
+        "update-azurermapimanagementregion",
+    }
+)
 # The cmdlets that create a Resource Manager resource that may reach into a classic one, by the type of its
 # export row (see `Interpreter._reaching_into_classic`).
 _REACHING = {
@@ -6816,6 +6825,7 @@ _REACHING = {
     "add-azurermautoscalesetting": "microsoft.insights/autoscalesettings",
     "new-azapimanagement": "microsoft.apimanagement/service",
     "new-azurermapimanagement": "microsoft.apimanagement/service",
+    **dict.fromkeys(_API_MANAGEMENT_REGIONS, "microsoft.apimanagement/service"),
     "new-azaddomainservice": "microsoft.aad/domainservices",
     "new-azhdinsightcluster": "microsoft.hdinsight/clusters",
     "new-azurermhdinsightcluster": "microsoft.hdinsight/clusters",
@@ -11794,9 +11804,14 @@ class Interpreter:
             properties = _domain_service_row(row, args)
         elif rtype.endswith("/clusters"):
             properties = _hdinsight_row(row)
+        elif key in _API_MANAGEMENT_REGIONS:
+            properties = _api_management_region_row(row, args)
         else:
             properties = _api_management_row(row, args)
         name = row.text("name", "Name", "ClusterName") or ""
+        given = args.get("ApiManagement")
+        if given is not None:  # the service object it changes, of a name the call does not state
+            name = _stand_in("API Management service", self._written_at(given) or self._at_call(node))
         stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
@@ -20522,6 +20537,20 @@ def _api_management_row(row: _Row, args: Args) -> dict:
         "virtualNetworkType": row.text("virtualNetworkType", "VpnType"),
         "virtualNetworkConfiguration": {"subnetResourceId": subnet} if subnet else None,
     }
+
+
+def _api_management_region_row(row: _Row, args: Args) -> dict:
+    """`Add-AzApiManagementRegion -ApiManagement $apim -Location <region> -VirtualNetwork $net` (and
+    `Update-AzApiManagementRegion`): an additional location of the service in the subnet `$net` names
+    (`SubnetObject`), as the service's export row lists it."""
+    subnet = next(iter(_subnets_given(row, args, "VirtualNetwork", "additionalLocations")), None)
+    if subnet is None:
+        return {}
+    location = {
+        "location": row.text("location", "Location"),
+        "virtualNetworkConfiguration": {"subnetResourceId": subnet},
+    }
+    return {"additionalLocations": [location]}
 
 
 def _domain_service_row(row: _Row, args: Args) -> dict:

@@ -519,6 +519,20 @@ SPECS: dict[str, Spec] = {
             loose=True,
         ),
     ),
+    # An API Management service's regions, changed on the service object `-ApiManagement` passes.
+    **dict.fromkeys(
+        (
+            "add-azapimanagementregion",
+            "update-azapimanagementregion",
+            "add-azurermapimanagementregion",
+            "update-azurermapimanagementregion",
+        ),
+        _spec(
+            "ApiManagement:0 Location:1 Sku:2 Capacity:3 VirtualNetwork:4 Zone:5 DisableGateway:6 "
+            "PublicIpAddressId:7 DefaultProfile",
+            loose=True,
+        ),
+    ),
     **dict.fromkeys(
         ("new-azroleassignment", "new-azurermroleassignment"),
         _spec(

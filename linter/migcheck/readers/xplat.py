@@ -3941,6 +3941,30 @@ def _az_hdinsight(row: _AzRow, at: Mark) -> tuple[object, ...]:
     return row.records("microsoft.hdinsight/clusters", row.text("name", "--name", "-n") or "", properties, at)
 
 
+def _az_domain_service(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az ad ds create --replica-sets location=<region> subnet-id=<subnet id>` (the option once for each
+    replica set): a managed domain with a replica set in each subnet, as its export row lists them."""
+    subnets = []
+    for word in row.options.get("--replica-sets", []):
+        key, equals, value = (word.text or "").partition("=")
+        if equals and key.strip().casefold() == "subnet-id" and value:
+            row.by_value.setdefault(value, word.part(len(key) + 1, value).mark)
+            subnets.append(value)
+    if not subnets:
+        return ()
+    properties = {
+        "domainName": row.text("domainName", "--domain"),
+        "replicaSets": [{"subnetId": subnet} for subnet in subnets],
+    }
+    return row.records("microsoft.aad/domainservices", row.text("name", "--name", "-n") or "", properties, at)
+
+
+def _az_domain_service_update(row: _AzRow, at: Mark) -> tuple[object, ...]:
+    """`az ad ds update --replica-sets ...`: the replica sets it gives the managed domain, read as `az ad ds
+    create` reads them, in an update."""
+    return inv.as_updates(_az_domain_service(row, at))
+
+
 def _az_set(row: _AzRow) -> dict:
     """The properties the generic update arguments of an `az ... update` command give its resource, as its
     export row holds them: `--set <path>=<value>` (`virtualNetworkConfiguration.subnetResourceId=<id>`,
@@ -4103,6 +4127,8 @@ _AZ_REACHING: dict[tuple[str, ...], Callable[[_AzRow, Mark], tuple[object, ...]]
     ("monitor", "autoscale", "create"): _az_autoscale,
     ("monitor", "autoscale", "update"): _az_updated("microsoft.insights/autoscalesettings"),
     ("hdinsight", "create"): _az_hdinsight,
+    ("ad", "ds", "create"): _az_domain_service,
+    ("ad", "ds", "update"): _az_domain_service_update,
     ("apim", "update"): _az_updated("microsoft.apimanagement/service"),
     ("network", "vnet", "peering", "update"): _az_peering_update,
     ("resource", "create"): _az_resource,
