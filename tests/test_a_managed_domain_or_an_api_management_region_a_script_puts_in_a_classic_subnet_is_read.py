@@ -2,8 +2,9 @@
 creates a Domain Services managed domain in a classic network, which fails today (MIG317); `az ad ds update
 --replica-sets ...` puts one there, and the update fails. `Add-AzApiManagementRegion` (`Update-`, AzureRM's) given
 the object `New-AzApiManagementVirtualNetwork -SubnetResourceId <classic subnet>` makes puts a region of an API
-Management service in that classic subnet (MIG319), the service named by a stand-in where the object given by
-`-ApiManagement` is. Each is marked at the classic subnet's id; the same on Resource Manager subnets is nothing."""
+Management service in that classic subnet (MIG319), the service named as `Get-AzApiManagement -Name` names the
+object `-ApiManagement` gives, else by a stand-in where that object is given. Each is marked at the classic
+subnet's id; the same on Resource Manager subnets is nothing."""
 
 from __future__ import annotations
 
@@ -76,9 +77,16 @@ def test_an_api_management_region_in_a_classic_subnet_is_found_at_the_subnet(
     line = script.splitlines()[1]
     assert where(result.findings) == [f"MIG319 apim.ps1:2:{line.index(SUB)}"]  # at the quoted id
     assert result.findings[0].message.startswith(
-        "API Management service '<API Management service, apim.ps1:3>' is in classic virtual network 'vnet1', "
-        "subnet 'apim'"
+        "API Management service 'shop-apim' is in classic virtual network 'vnet1', subnet 'apim'"
     )
+
+
+def test_a_service_object_of_a_name_not_stated_is_a_stand_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = "param($apim)\n" + _region("Add-AzApiManagementRegion", CLASSIC).split("\n", 1)[1]
+    [finding] = lint_files(tmp_path, monkeypatch, {"apim.ps1": script}, "MIG319").findings
+    assert finding.message.startswith("API Management service '<API Management service, apim.ps1:3>' is in")
 
 
 def test_an_api_management_region_given_by_position_is_read(

@@ -5615,6 +5615,25 @@ class NetworkOf(Unknown):
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class ResourceObject(Unknown):
+    """What `Get-AzApiManagement` or `Get-AzVirtualNetworkPeering` outputs (`_RESOURCE_OBJECTS`): the object of
+    the Resource Manager resource of the name the call states (`name`; a peering's network `parent`, in
+    resource group `group`), and the members the script sets on it before a `Set-` cmdlet applies them
+    (`$apim.VirtualNetwork = $net`, `$peering.RemoteVirtualNetwork.Id = <id>`), by their path lower-cased
+    (`remotevirtualnetwork.id`), each with where its value is written; an unknown value to all else."""
+
+    rtype: str = field(default="", compare=False)
+    name: str = field(default="", compare=False)
+    parent: str = field(default="", compare=False)
+    group: str = field(default="", compare=False)
+    members: tuple[tuple[str, Value, Mark | None], ...] = field(default=(), compare=False)
+
+    def member(self, path: str) -> tuple[Value, Mark | None] | None:
+        """The value last set at `path` (lower-cased), and where it is written; None where none was."""
+        return next(((value, at) for set_at, value, at in reversed(self.members) if set_at == path), None)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class SubnetObject(Unknown):
     """What a cmdlet of `_SUBNET_OBJECTS` outputs: the object that puts a resource in a subnet (`subnet`, written at
     `at`), as `New-AzApiManagementVirtualNetwork -SubnetResourceId` does an API Management service given it
@@ -6802,6 +6821,21 @@ _SUBNET_OBJECTS = {
     "new-azurermapimanagementvirtualnetwork": "SubnetResourceId",
     "new-azaddomainservicereplicasetobject": "SubnetId",
     "new-azaddomainservicereplicaset": "SubnetId",
+}
+# The cmdlets that output the object of a Resource Manager resource whose members a script sets before a
+# `Set-` cmdlet applies them (`ResourceObject`), by its type; and those `Set-` cmdlets, by the parameter
+# that passes the object.
+_RESOURCE_OBJECTS = {
+    "get-azapimanagement": "microsoft.apimanagement/service",
+    "get-azurermapimanagement": "microsoft.apimanagement/service",
+    "get-azvirtualnetworkpeering": "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+    "get-azurermvirtualnetworkpeering": "microsoft.network/virtualnetworks/virtualnetworkpeerings",
+}
+_RESOURCE_OBJECT_SETS = {
+    "set-azapimanagement": "InputObject",
+    "set-azurermapimanagement": "InputObject",
+    "set-azvirtualnetworkpeering": "VirtualNetworkPeering",
+    "set-azurermvirtualnetworkpeering": "VirtualNetworkPeering",
 }
 # The cmdlets that add or change a region of the API Management service object they are given.
 _API_MANAGEMENT_REGIONS = frozenset(
@@ -9279,6 +9313,8 @@ class Interpreter:
         """`$table[k] = v`, `$table.k = v`, and `+=` adding to the entry the table surely holds (other
         operators, or an entry that may be missing, leave it unknown), the entry marked `at` (where `v` is
         written); on a VM object, a change the reader does not follow."""
+        if self._object_member_set(target, value, env, op, at):
+            return
         inner = _named(target)
         if not inner or inner[0].type != "variable":
             return
@@ -9306,6 +9342,62 @@ class Interpreter:
         else:
             self.escape(current)
             self._changed_in_place(key, env)  # `$list[0] = …`
+
+    def _object_member_set(self, target: Node, value: Value, env: Env, op: str, at: Mark | None) -> bool:
+        """`$apim.VirtualNetwork = $net`, `$peering.RemoteVirtualNetwork.Id = <id>`: a member set on the
+        object of a Resource Manager resource (`ResourceObject`), by names written out, noted on the object
+        the variable holds; False where the target is no such member."""
+        path: list[str] = []
+        while target.type == "member_access":
+            name = _first(target, "member_name")
+            written = _named(name) if name is not None else []
+            if name is None or len(written) != 1 or written[0].type != "simple_name":
+                return False
+            path.append(_text(name).casefold())
+            target = target.named_children[0] if target.named_children else target
+        if target.type != "variable" or not path:
+            return False
+        key = _variable(_text(target))[1]
+        current = env.lookup(key)
+        if not isinstance(current, ResourceObject):
+            return False
+        set_value = value if op == "=" else Unknown("")
+        member = (".".join(reversed(path)), set_value, at)
+        env.vars[key] = replace(current, members=(*current.members, member))
+        return True
+
+    def _resource_object_set(self, node: Node, given: Arg | None, piped: Value | None) -> None:
+        """`Set-AzApiManagement -InputObject $apim`, `Set-AzVirtualNetworkPeering -VirtualNetworkPeering
+        $peering` (or the object piped in): the members the script set on the object applied, read as the
+        resource's export row: an API Management service put in the subnet of the network object
+        `$apim.VirtualNetwork` was given, a peering whose `RemoteVirtualNetwork.Id` is a classic network's
+        id. The update is marked where each value is written."""
+        from migcheck.readers.inventory_shapes import classic_peering, resource_records
+
+        held = given.value if given is not None and given.certain else piped
+        if not isinstance(held, ResourceObject) or not held.members:
+            return
+        at = self._at_call(node)
+        if held.rtype.endswith("/virtualnetworkpeerings"):
+            remote = held.member("remotevirtualnetwork.id")
+            if remote is not None and isinstance(remote[0], Text):
+                peering = classic_peering(
+                    remote[0].value, held.name, held.parent, remote[0].mark or remote[1] or at, held.group
+                )
+                if peering is not None:
+                    self.peerings.setdefault(peering)
+            return
+        network = held.member("virtualnetwork")
+        if network is None or not isinstance(network[0], SubnetObject) or not network[0].subnet:
+            return
+        subnet = network[0]
+        marks = {subnet.subnet: subnet.at or network[1] or at}
+        kind = held.member("vpntype")
+        properties: dict[str, object] = {"virtualNetworkConfiguration": {"subnetResourceId": subnet.subnet}}
+        if kind is not None and isinstance(kind[0], Text):
+            properties["virtualNetworkType"] = kind[0].value
+        found = resource_records(held.rtype, held.name, properties, at, marks, {}, held.group or None)
+        self.peerings.update(dict.fromkeys(inv.as_updates(found)))
 
     def _member_key(self, target: Node, inner: list[Node], env: Env) -> str | None:
         """The member a member access or an item access names: as written (`$t.web`), or the string a
@@ -9411,8 +9503,8 @@ class Interpreter:
                 return Unknown(text, ("free", scope, key))
         if isinstance(value, EveryVm) and not self._stale(key):
             return value
-        if isinstance(value, (NetworkOf, SubnetObject)) and not self._stale(key):
-            return replace(value, text=text)  # the network or subnet, whatever holds it
+        if isinstance(value, (NetworkOf, SubnetObject, ResourceObject)) and not self._stale(key):
+            return replace(value, text=text)  # the network, subnet or resource object, whatever holds it
         if isinstance(value, Unknown):
             return Unknown(
                 text,
@@ -11413,6 +11505,8 @@ class Interpreter:
             self._backup_protection(node, key, args)
         if key in _PEERINGS:
             self._peering(args, piped)
+        if key in _RESOURCE_OBJECT_SETS:
+            self._resource_object_set(node, args.get(_RESOURCE_OBJECT_SETS[key]), piped)
         if key in _REACHING:
             self._reaching_into_classic(node, key, args, env)
         if key in _AZ_CONTEXT_SETS:
@@ -11440,6 +11534,8 @@ class Interpreter:
                 value = _resource_manager_network(
                     key, args, value, self._written_at(args.get(_SUBNET_OBJECTS.get(key, "")))
                 )
+            if key in _RESOURCE_OBJECTS and isinstance(value, Unknown):
+                value = _resource_object(_RESOURCE_OBJECTS[key], args, value)
             if key in _FILE_ITEMS:
                 value = self._file_item(node, env) or value
             if key == "join-path":
@@ -11809,11 +11905,15 @@ class Interpreter:
         else:
             properties = _api_management_row(row, args)
         name = row.text("name", "Name", "ClusterName") or ""
-        given = args.get("ApiManagement")
-        if given is not None:  # the service object it changes, of a name the call does not state
-            name = _stand_in("API Management service", self._written_at(given) or self._at_call(node))
-        stated = {k: v for k, v in properties.items() if v is not None}
         group = row.text("resourceGroup", "ResourceGroupName")
+        given = args.get("ApiManagement")
+        if given is not None:  # the service object it changes: named as `Get-AzApiManagement` names it
+            held = given.value if given.certain and isinstance(given.value, ResourceObject) else None
+            if held is not None and held.name:
+                name, group = held.name, held.group or group
+            else:
+                name = _stand_in("API Management service", self._written_at(given) or self._at_call(node))
+        stated = {k: v for k, v in properties.items() if v is not None}
         found = resource_records(rtype, name, stated, self._at_call(node), row.by_value, row.by_key, group)
         self.peerings.update(dict.fromkeys(found))
 
@@ -20600,6 +20700,17 @@ def _subnets_given(row: _Row, args: Args, parameter: str, key: str) -> list[str]
     values = given.value.values if isinstance(given.value, Items) else (given.value,)
     objects = [v for v in values if isinstance(v, SubnetObject) and v.subnet]
     return [row.note(o.subnet, o.at, key) for o in objects]
+
+
+def _resource_object(rtype: str, args: Args, value: Unknown) -> Value:
+    """What a cmdlet of `_RESOURCE_OBJECTS` outputs: the object of the resource of the name it states, in the
+    group (and, for a peering, of the network) it states; `value` where it states no name."""
+    name = _surely_stated(args.get("Name"))
+    if not name:
+        return value
+    parent = _surely_stated(args.get("VirtualNetworkName"))
+    group = _surely_stated(args.get("ResourceGroupName"))
+    return ResourceObject(value.text, value.ident, rtype=rtype, name=name, parent=parent, group=group)
 
 
 def _resource_manager_network(key: str, args: Args, value: Value, subnet_at: Mark | None) -> Value:
