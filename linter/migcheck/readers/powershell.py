@@ -5620,7 +5620,8 @@ class ResourceObject(Unknown):
     the Resource Manager resource of the name the call states (`name`; a peering's network `parent`, in
     resource group `group`), and the members the script sets on it before a `Set-` cmdlet applies them
     (`$apim.VirtualNetwork = $net`, `$peering.RemoteVirtualNetwork.Id = <id>`), by their path lower-cased
-    (`remotevirtualnetwork.id`), each with where its value is written; an unknown value to all else."""
+    (`remotevirtualnetwork.id`; only those `_OBJECT_MEMBERS_READ` names, the last value of each), each with
+    where its value is written; an unknown value to all else."""
 
     rtype: str = field(default="", compare=False)
     name: str = field(default="", compare=False)
@@ -5629,8 +5630,8 @@ class ResourceObject(Unknown):
     members: tuple[tuple[str, Value, Mark | None], ...] = field(default=(), compare=False)
 
     def member(self, path: str) -> tuple[Value, Mark | None] | None:
-        """The value last set at `path` (lower-cased), and where it is written; None where none was."""
-        return next(((value, at) for set_at, value, at in reversed(self.members) if set_at == path), None)
+        """The value set at `path` (lower-cased), and where it is written; None where none was."""
+        return next(((value, at) for set_at, value, at in self.members if set_at == path), None)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -6837,6 +6838,9 @@ _RESOURCE_OBJECT_SETS = {
     "set-azvirtualnetworkpeering": "VirtualNetworkPeering",
     "set-azurermvirtualnetworkpeering": "VirtualNetworkPeering",
 }
+# The members of a `ResourceObject` a `Set-` cmdlet is read for, by their path lower-cased (see
+# `Interpreter._resource_object_set`).
+_OBJECT_MEMBERS_READ = frozenset({"virtualnetwork", "vpntype", "remotevirtualnetwork.id"})
 # The cmdlets that add or change a region of the API Management service object they are given.
 _API_MANAGEMENT_REGIONS = frozenset(
     {
@@ -9361,9 +9365,12 @@ class Interpreter:
         current = env.lookup(key)
         if not isinstance(current, ResourceObject):
             return False
+        member = ".".join(reversed(path))
+        if member not in _OBJECT_MEMBERS_READ:
+            return True  # a member no rule weighs: the object is the same resource still
         set_value = value if op == "=" else Unknown("")
-        member = (".".join(reversed(path)), set_value, at)
-        env.vars[key] = replace(current, members=(*current.members, member))
+        kept = tuple(each for each in current.members if each[0] != member)  # at most one of each
+        env.vars[key] = replace(current, members=(*kept, (member, set_value, at)))
         return True
 
     def _resource_object_set(self, node: Node, given: Arg | None, piped: Value | None) -> None:
