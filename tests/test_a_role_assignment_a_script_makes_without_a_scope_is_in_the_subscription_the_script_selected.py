@@ -147,3 +147,18 @@ def test_az_in_powershell_assigns_in_the_subscription_az_account_set_selected(
     message, _ = _mig501(tmp_path, monkeypatch, "setup.ps1", script)
     for said in _on(subscription):
         assert said in message
+
+
+def test_each_subscription_a_script_selects_may_hold_its_classic_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script that selects two subscriptions and assigns a classic-only role in each, beside classic resources
+    of no subscription known, is told of both: either may hold them."""
+    other = "99999999-8888-7777-6666-555555555555"
+    script = (
+        f"{CLASSIC_VM_SH}az account set -s {SUB}\n{AZ_ASSIGN}\n"
+        f'az account set -s {other}\naz role assignment create --assignee ops@contoso.com --role "Classic Network Contributor"\n'
+    )
+    result = lint_files(tmp_path, monkeypatch, {"setup.sh": script})
+    told = sorted(f.location.line for f in result.findings if f.code == "MIG501")
+    assert told == [3, 5]

@@ -1550,7 +1550,8 @@ def _subscriptions_with_classic(estate: Estate, broad: list[RoleAssignment]) -> 
     """The subscriptions that hold a classic resource among the files checked, when `broad` (assignments of
     classic-only roles on subscriptions, resource groups and management groups) are to be weighed: those of
     the classic resources the exports list, of any kind, or name by id, and the one the files' own are of
-    (`files_subscription`, as MIG207 tells it); "" for resources of a subscription not known."""
+    (`files_subscription`, as MIG207 tells it), or with no export naming one, each subscription `broad` names;
+    "" for resources of a subscription not known."""
     if not broad:
         return set()
     inventory = estate.inventory
@@ -1560,7 +1561,11 @@ def _subscriptions_with_classic(estate: Estate, broad: list[RoleAssignment]) -> 
     found |= {ip.subscription for ip in inventory.reserved_ips}
     found |= {subscription for subscription in _named_classic(inventory) if subscription}
     if _describes_classic(estate):
-        found.add(files_subscription(estate, {a.scope.subscription for a in broad} - {""}) or "")
+        weighed = {a.scope.subscription for a in broad} - {""}
+        own = files_subscription(estate, weighed)
+        found.add(own or "")
+        if own is None and not found - {""}:  # no export says where the files' own are: any weighed may
+            found |= weighed
     return found
 
 
