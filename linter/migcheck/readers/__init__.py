@@ -182,6 +182,17 @@ def _has_rest_shape(el: Element, local: str) -> bool:
 _NOT_RESOURCES = frozenset({"Error"})
 
 
+# An XML document transform (XDT) of a classic file (`ServiceDefinition.csdef.xdt.xml`, a build step's
+# `ServiceConfiguration.Release.cscfg`): the edits a build applies to the real file, written in its elements
+# (`<x:WebRole>` with `xdt:Transform="InsertIfMissing"`). It describes no resource of its own: read as one, it
+# made a cloud service named after its folder with a role of no name.
+XDT_NS = "http://schemas.microsoft.com/XML-Document-Transform"
+
+
+def _is_transform(root: Element) -> bool:
+    return XDT_NS in root.nsmap.values()
+
+
 def _not_a_resource(sniffed: tuple[str, str] | None) -> bool:
     return sniffed is not None and sniffed[0] in _NOT_RESOURCES and sniffed[1] in _WINDOWS_AZURE_NAMESPACES
 
@@ -404,6 +415,8 @@ def _read(
     if kind is None:
         message = f"not a classic Azure file: its root element is <{local}>"
         return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)
+    if _is_transform(root):
+        return Document(path, kind, local, text=text)
     resources = READERS[kind](root, marker)
     # A suppression is a comment that starts with `migcheck:`: only a text with such an opener has one.
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
