@@ -80,3 +80,13 @@ def test_a_transform_with_the_extension_of_the_file_it_edits_describes_nothing_w
     assert sorted((d.path, d.resources, d.problem) for d in result.documents) == sorted(
         (n, (), None) for n in names
     )
+
+
+def test_a_transform_that_replaces_the_whole_file_is_read_as_the_file_the_build_writes(tmp_path, monkeypatch):
+    replacing = DEFINITION.replace(
+        'xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition"',
+        'xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceDefinition" '
+        'xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform" xdt:Transform="Replace"',
+    )
+    result = lint_files(tmp_path, monkeypatch, {"ServiceDefinition.Release.csdef": replacing}, dedent=False)
+    assert where(result.findings) == ["MIG101 ServiceDefinition.Release.csdef:3:3"]

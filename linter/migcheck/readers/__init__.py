@@ -185,12 +185,14 @@ _NOT_RESOURCES = frozenset({"Error"})
 # An XML document transform (XDT) of a classic file (`ServiceDefinition.csdef.xdt.xml`, a build step's
 # `ServiceConfiguration.Release.cscfg`): the edits a build applies to the real file, written in its elements
 # (`<x:WebRole>` with `xdt:Transform="InsertIfMissing"`). It describes no resource of its own: read as one, it
-# made a cloud service named after its folder with a role of no name.
+# made a cloud service named after its folder with a role of no name. One that replaces the whole document
+# (`xdt:Transform="Replace"` on its root) is the file the build writes, and is read as that file.
 XDT_NS = "http://schemas.microsoft.com/XML-Document-Transform"
+_XDT_TRANSFORM = f"{{{XDT_NS}}}Transform"
 
 
 def _is_transform(root: Element) -> bool:
-    return XDT_NS in root.nsmap.values()
+    return XDT_NS in root.nsmap.values() and root.get(_XDT_TRANSFORM, "").strip() != "Replace"
 
 
 def _not_a_resource(sniffed: tuple[str, str] | None) -> bool:
