@@ -3,8 +3,9 @@ package ships `ServiceDefinition.csdef.xdt.xml` and `ServiceConfiguration.cscfg.
 startup task and settings into the project's files, a build step keeps `ServiceConfiguration.Release.cscfg` beside
 the file it rewrites. Its elements are the real file's (`<x:WebRole>`, `<x:Role>`) with `xdt:Transform` and
 `xdt:Locator` on them, and no name of their own: it describes no cloud service, where it was read as one named
-after its folder, with a web role of no name (MIG101). It is read as a file of its kind that holds nothing
-classic, met in a walk or named; the real file beside it is read as before."""
+after its folder, with a web role of no name (MIG101). It is read as a file that holds nothing classic, met
+in a walk or named (`--verbose` lists it so; the summary does not count it); the real file beside it is read as
+before."""
 
 from __future__ import annotations
 
@@ -62,10 +63,13 @@ def test_transforms_met_in_a_walk_describe_nothing_beside_the_file_they_edit(tmp
     )
     assert where(result.findings) == ["MIG101 Farm/ServiceDefinition.csdef:3:3"]
     transforms = [d for d in result.documents if d.path.startswith("Tools/")]
-    assert sorted((d.path, d.kind.value if d.kind else None, d.resources, d.problem) for d in transforms) == [
-        ("Tools/ServiceConfiguration.cscfg.xdt.xml", "cscfg", (), None),
-        ("Tools/ServiceDefinition.csdef.xdt.xml", "csdef", (), None),
+    assert sorted((d.path, d.kind, d.resources, d.problem) for d in transforms) == [
+        ("Tools/ServiceConfiguration.cscfg.xdt.xml", None, (), None),
+        ("Tools/ServiceDefinition.csdef.xdt.xml", None, (), None),
     ]
+    # read, and left out of the summary's count as the files that hold nothing classic are
+    assert result.read == 3
+    assert [d.path for d in result.described] == ["Farm/ServiceDefinition.csdef"]
 
 
 def test_a_transform_with_the_extension_of_the_file_it_edits_describes_nothing_when_named(
@@ -77,6 +81,7 @@ def test_a_transform_with_the_extension_of_the_file_it_edits_describes_nothing_w
     names = ["ServiceDefinition.Release.csdef", "ServiceConfiguration.Release.cscfg"]
     result = lint(names, Config(), RULES)
     assert result.findings == []
+    assert result.described == ()
     assert sorted((d.path, d.resources, d.problem) for d in result.documents) == sorted(
         (n, (), None) for n in names
     )

@@ -417,8 +417,8 @@ def _read(
     if kind is None:
         message = f"not a classic Azure file: its root element is <{local}>"
         return Document(path, None, local, problem=FileProblem("root", message, marker.mark(root)), text=text)
-    if _is_transform(root):
-        return Document(path, kind, local, text=text)
+    if _is_transform(root):  # read, and nothing classic in it: the summary does not count it
+        return Document(path, None, local, text=text)
     resources = READERS[kind](root, marker)
     # A suppression is a comment that starts with `migcheck:`: only a text with such an opener has one.
     suppressions, comments = read_suppressions(root, marker) if xml_directive_opener(text) else ((), ())
