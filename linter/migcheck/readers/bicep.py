@@ -635,6 +635,8 @@ class _File:
                 )
             elif full_type.casefold() == ROLE_ASSIGNMENT:  # on the group the file is deployed to
                 own["scope"] = _get(self._deployment_scope("resourcegroup", []), "id")
+            if not classic_type(full_type):  # its group, which the commands that read it back name
+                own["resourceGroup"] = _get(self._deployment_scope("resourcegroup", []), "name")
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):

@@ -55,6 +55,7 @@ from migcheck.readers.template_values import (
     FilesRead,
     Unknown,
     by_position,
+    classic_type,
     deployment_group,
     passed_at,
     read_type,
@@ -560,6 +561,8 @@ class _Expansion:
             own["scope"] = ev.value(written.values["scope"], scope, copies)
         elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the group the template is deployed to
             own["scope"] = deployment_group(scope.reads().file, deployed_group(ev, scope))["id"]
+        if not classic_type(rtype):  # its group, which the commands that read it back name
+            own["resourceGroup"] = deployment_group(scope.reads().file, deployed_group(ev, scope))["name"]
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own, passed=self.passed)
 

@@ -268,6 +268,7 @@ _FIELDS = {
     "staticipaddress": "static IP address",
     "extension": "extension name",
     "publisher": "extension publisher",
+    "resourcegroup": "resource group",
 }
 
 

@@ -1778,13 +1778,18 @@ def _alert_record(alert: AlertRule) -> str:
 def _group_option(group: str) -> str:
     """`-g 'monitoring'`: the resource group of the export's row, which its id states, or the one the script,
     template or configuration that creates it states (`-g`, `-ResourceGroupName`, `resource_group_name`); a
-    blank to fill in (`-g <resource group>`) only where the file states none."""
-    return f"-g {sh_quoted(group)}" if group else "-g <resource group>"
+    blank to fill in (`-g <resource group>`) only where the file states none; one a reader leaves to fill in,
+    saying which (`<resource group main.json is deployed to>`), as written."""
+    return f"-g {group if is_stand_in(group) else sh_quoted(group)}" if group else "-g <resource group>"
 
 
 def _ps_group_option(group: str) -> str:
     """`-ResourceGroupName 'monitoring'`, the PowerShell twin of `_group_option`."""
-    return f"-ResourceGroupName {ps_quoted(group)}" if group else "-ResourceGroupName <resource group>"
+    return (
+        f"-ResourceGroupName {group if is_stand_in(group) else ps_quoted(group)}"
+        if group
+        else "-ResourceGroupName <resource group>"
+    )
 
 
 def _web_worker_role(target: ResourceId, estate: Estate) -> bool:
