@@ -10,6 +10,7 @@ held back)."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import os
 import stat
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from migcheck.engine import LintResult
-from migcheck.model import Edit, Finding
+from migcheck.model import Edit, Finding, Part
 from migcheck.visible import visible
 
 # A fix that keeps making new fixes possible would loop: ruff stops at 100 rounds; ours settle in one or
@@ -122,6 +123,46 @@ def _overlap(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True
     return a.start < b.end and b.start < a.end
+
+
+# The files whose strings Bicep writes (in single quotes); a JSON template's and parameters file's are in
+# double quotes, and named by their `$schema`.
+_BICEP_SUFFIXES = (".bicep", ".bicepparam")
+_TEMPLATE_SCHEMAS = ("deploymenttemplate.json", "deploymentparameters.json")
+# What a string may not hold to be written into JSON or Bicep as it is: a quote, an escape, Bicep's `${`.
+_NEEDS_ESCAPING = frozenset("\"'\\$")
+
+
+def template_value_span(text: str, start: int | None, edit: Edit) -> tuple[int, int] | None:
+    """Where an ARM template, Bicep file or either's parameters file writes the value `edit` replaces: its
+    text `written` whole between the quotes that open at the edit's mark (a JSON string's `"`, a Bicep
+    string's `'`), the replacement needing no escape there. Anything else is not edited: a value an
+    expression or an interpolation builds, or a parameter's default or a variable a finding's mark is not
+    at, one written with escapes, and a JSON file of no template's schema (an inventory export, a snapshot
+    of what is deployed, which editing does not change)."""
+    written, replacement = edit.written, edit.replacement
+    if start is None or not written or edit.part is not Part.TEXT or not _writable(replacement):
+        return None
+    if not _writable(written):
+        return None
+    bicep = edit.mark.path.lower().endswith(_BICEP_SUFFIXES)
+    if not bicep and not _names_a_template_schema(text):
+        return None
+    quote, end = "'" if bicep else '"', start + 1 + len(written)
+    quoted = text[start : start + 1] == quote and text[end : end + 1] == quote
+    return (start + 1, end) if quoted and text[start + 1 : end] == written else None
+
+
+def _writable(value: str) -> bool:
+    return value.isprintable() and _NEEDS_ESCAPING.isdisjoint(value)
+
+
+@functools.lru_cache(maxsize=4)
+def _names_a_template_schema(text: str) -> bool:
+    """Whether a JSON text names a template's or parameters file's `$schema`: asked once per text however
+    many values of it are edited (a string's hash is kept with it, so the lookup does not read it again)."""
+    lowered = text.lower()
+    return any(schema in lowered for schema in _TEMPLATE_SCHEMAS)
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

@@ -363,6 +363,10 @@ class SourceText:
     def _span(self, edit: Edit) -> tuple[int, int] | None:
         if self._configuration:
             return self._quoted_span(edit)
+        if not edit.mark.tag and edit.written:  # a value a template or Bicep file writes in quotes
+            from migcheck.fixes import template_value_span
+
+            return template_value_span(self.text, self.start_of(edit.mark), edit)
         if not edit.mark.tag or edit.mark.tag == "!--":
             return None  # only elements are edited: a script or a JSON value has no stated shape here
         start = self.start_of(edit.mark)
