@@ -419,6 +419,38 @@ def subscription_resource_id(args: list) -> object:
     return bounded(f"/subscriptions/{args[0]}{made}") if isinstance(args[0], str) else Unknown()
 
 
+def _tenant_resource_id(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    return tenant_resource_id(ev.arguments(nodes, scope, copies))
+
+
+def tenant_resource_id(args: list) -> object:
+    """`tenantResourceId(type, name, ...)`: the id of a resource at the tenant's scope (a built-in role's
+    definition, a policy's), `/providers/` its type and names."""
+    if not args or not isinstance(args[0], str) or "/" not in args[0]:
+        return Unknown()
+    return resource_id(args)
+
+
+def _extension_resource_id(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    return extension_resource_id(ev.arguments(nodes, scope, copies))
+
+
+def extension_resource_id(args: list) -> object:
+    """`extensionResourceId(resourceId, type, name, ...)`: the id of an extension resource (a role
+    definition, a lock, a diagnostic setting) of the resource or scope `resourceId` names: that id, then
+    `/providers/` its type and names. The deployment's own group or subscription (`resourceGroup().id`) is
+    written as its stand-in."""
+    base = args[0] if args else None
+    if isinstance(base, Unknown) and base.stand_in:
+        base = base.stand_in
+    if len(args) < 3 or not isinstance(args[1], str) or "/" not in args[1]:
+        return Unknown()
+    if not isinstance(base, str) or not base.strip():
+        return base if isinstance(base, Unknown) else Unknown()
+    made = resource_id(args[1:])
+    return bounded(base.strip().rstrip("/") + made) if isinstance(made, str) else made
+
+
 def _copy_index(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
     """`copyIndex([loopName], [offset])`: the index of the loop's current item."""
     args = ev.arguments(nodes, scope, copies)
@@ -529,6 +561,8 @@ _FUNCTIONS: dict[str, Function] = {
     "resourceid": _resource_id,
     "reference": _reference,
     "subscriptionresourceid": _subscription_resource_id,
+    "tenantresourceid": _tenant_resource_id,
+    "extensionresourceid": _extension_resource_id,
     "copyindex": _copy_index,
     "resourcegroup": _resource_group,
     "subscription": _subscription,

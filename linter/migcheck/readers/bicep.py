@@ -54,8 +54,10 @@ from migcheck.readers.arm_expressions import (
     as_text,
     bounded,
     composite,
+    extension_resource_id,
     resource_id,
     subscription_resource_id,
+    tenant_resource_id,
 )
 from migcheck.readers.grammars import comments
 from migcheck.readers.suppressions import Directive, gathered, placed, slash_comment_text
@@ -1079,6 +1081,8 @@ _FUNCTIONS: dict[str, Callable[[list], object]] = {
     "range": _range,
     "resourceid": resource_id,
     "subscriptionresourceid": subscription_resource_id,
+    "tenantresourceid": tenant_resource_id,
+    "extensionresourceid": extension_resource_id,
     "tolower": _case(str.lower),
     "toupper": _case(str.upper),
     "trim": _case(str.strip),
