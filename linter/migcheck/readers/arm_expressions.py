@@ -13,8 +13,10 @@ in a cycle, expressions nested thousands deep) costs time in proportion to its s
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 from migcheck.model import Mark
 from migcheck.readers.template_functions import LOGIC, SHARED, weight
@@ -133,7 +135,9 @@ class Evaluator:
             return Unknown("", text)
         found = self._evaluate(tree, scope, copies)
         if isinstance(found, Unknown):
-            return Unknown(found.why, text, stand_in=found.stand_in, deployment=found.deployment)
+            return Unknown(
+                found.why, text, stand_in=found.stand_in, deployment=found.deployment, beside=found.beside
+            )
         return found
 
     # --- the expression's tree ------------------------------------------------------------------------
@@ -451,6 +455,33 @@ def extension_resource_id(args: list) -> object:
     return bounded(base.strip().rstrip("/") + made) if isinstance(made, str) else made
 
 
+def _deployment(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`deployment()`: of the deployment running the template, only the address the template is linked
+    from is read (`properties.templateLink.uri`), as the address of the template's own folder, where the
+    files beside it are (`_uri`)."""
+    if nodes:
+        return Unknown()
+    address = Unknown("the address the template is deployed from", beside="./")
+    return {"name": Unknown(), "properties": {"templateLink": {"uri": address}}}
+
+
+def _uri(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
+    """`uri(baseUri, relativeUri)`: the address `relativeUri` names from `baseUri`, as a link resolves it;
+    from the template's own address (`deployment()`), the file at that path from the template's folder,
+    which a `templateLink` of it opens (a SAS token's `?...` after it is no part of the path)."""
+    args = ev.arguments(nodes, scope, copies)
+    if len(args) != 2 or not isinstance(args[1], str):
+        return Unknown()
+    base, relative = args
+    if isinstance(base, str):
+        return bounded(urljoin(base, relative))
+    path = relative.split("?", 1)[0].split("#", 1)[0].replace("\\", "/")
+    if not isinstance(base, Unknown) or not base.beside or not path or ":" in path or path.startswith("/"):
+        return Unknown()
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base.beside), path))
+    return Unknown(base.why, beside=joined + "/" if path.endswith("/") else joined)
+
+
 def _copy_index(ev: Evaluator, nodes: tuple[Node, ...], scope: Scope, copies: Copies) -> object:
     """`copyIndex([loopName], [offset])`: the index of the loop's current item."""
     args = ev.arguments(nodes, scope, copies)
@@ -563,6 +594,8 @@ _FUNCTIONS: dict[str, Function] = {
     "subscriptionresourceid": _subscription_resource_id,
     "tenantresourceid": _tenant_resource_id,
     "extensionresourceid": _extension_resource_id,
+    "deployment": _deployment,
+    "uri": _uri,
     "copyindex": _copy_index,
     "resourcegroup": _resource_group,
     "subscription": _subscription,

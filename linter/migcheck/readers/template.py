@@ -179,7 +179,7 @@ class _Links:
         evaluator = Evaluator(_BUDGET_FLOOR)
         if not beside.finding() or evaluator.value(deployment.values.get("condition"), scope, {}) is False:
             return None
-        stated = evaluator.value(_linked_path(link), scope, {})
+        stated = _as_path(evaluator.value(_linked_path(link), scope, {}))
         mark = self.walk.lines.mark(deployment.start)
         found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
         if found is None:  # of the repository and not checked, or an address, a path not stated, a cycle
@@ -210,7 +210,9 @@ class _Links:
         `templateLink`'s), by name case-folded, and where that file writes each string; none when it links
         none the run checks."""
         link = _get_folded(deployment.values.get("properties"), "parameterslink")
-        stated = evaluator.value(_get_folded(link, "uri"), scope, {}) if isinstance(link, dict) else None
+        stated = (
+            _as_path(evaluator.value(_get_folded(link, "uri"), scope, {})) if isinstance(link, dict) else None
+        )
         found = _linked_template(stated, self.chain) if isinstance(stated, str) else None
         values = _parameter_values(found) if found is not None else {}
         if found is None or not values:
@@ -265,6 +267,13 @@ def _linked_path(link: dict) -> object:
     return relative if relative is not None else _get_folded(link, "uri")
 
 
+def _as_path(stated: object) -> object:
+    """A link worked out: the path from the template's folder of a file beside it, where the link is that
+    file's address from the template's own (`[uri(deployment().properties.templateLink.uri, 'nested/vm.json')]`,
+    `arm_expressions._uri`); anything else as it is."""
+    return stated.beside if isinstance(stated, Unknown) and stated.beside else stated
+
+
 def _of_the_repository(stated: str) -> bool:
     """Whether a linked template's path is one of the repository: no address, no absolute path."""
     relative = stated.strip().replace("\\", "/")
@@ -313,14 +322,27 @@ def _templates_linked() -> frozenset[str]:
         if settings is None:
             continue
         walk = _at_a_fixed_depth(partial(_walked, settings))
-        for _, _, link in walk.linked if walk is not None else ():
-            stated = _linked_path(link)
-            if isinstance(stated, str) and not stated.startswith("[") and ":" not in stated:
+        evaluator = Evaluator(_BUDGET_FLOOR + _BUDGET_PER_CHAR * len(walk.text)) if walk is not None else None
+        for _, scope, link in walk.linked if walk is not None else ():
+            stated = _linked_beside(link, scope, evaluator)
+            if stated is not None:
                 folder = posixpath.dirname(posixpath.normpath(settings.path))
                 target = posixpath.normpath(posixpath.join(folder, stated.strip().replace("\\", "/")))
                 if target != posixpath.normpath(settings.path):
                     uses.setdefault(posixpath.normpath(settings.path), set()).add(target)
     return used_alone_never(uses)
+
+
+def _linked_beside(link: dict, scope: Scope, evaluator: Evaluator | None) -> str | None:
+    """The path a `templateLink` states of a file beside the template: written as it is, or as its address
+    from the template's own (`[uri(deployment().properties.templateLink.uri, 'nested/vm.json')]`), worked
+    out by `evaluator`, whose budget is the whole file's; None for anything else."""
+    stated = _linked_path(link)
+    if isinstance(stated, str) and stated.startswith("[") and evaluator is not None:
+        beside = evaluator.value(stated, scope, {})
+        found = beside.beside if isinstance(beside, Unknown) else None
+        return found if found and _of_the_repository(found) and not found.endswith("/") else None
+    return stated if isinstance(stated, str) and not stated.startswith("[") and ":" not in stated else None
 
 
 def _walked(found: Settings) -> _Walk | None:

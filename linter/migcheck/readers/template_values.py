@@ -59,6 +59,10 @@ class Unknown:
     # `subscription().subscriptionId`, `deployment_group`): an id built of it names that scope, its
     # stand-ins written in, and `resourceId(...)` given it builds the id it builds without it.
     deployment: bool = False
+    # Where the value is the address of a file beside the template, which the template is deployed from
+    # (`deployment().properties.templateLink.uri`, and `uri(...)` of it and a relative path): that file's path
+    # from the template's folder, as a `relativePath` writes it (a folder's ends in `/`).
+    beside: str = ""
 
 
 class LoadedText(str):
