@@ -67,6 +67,9 @@ class Scope:
     # A nested deployment's `resourceGroup` as written, and the scope it is evaluated in: the group its
     # template is deployed to.
     deployed_to: tuple[object, Scope] | None = None
+    # Whether the template's `$schema` is a subscription's (`subscriptionDeploymentTemplate.json`): deployed
+    # to a subscription, not a resource group, unless a deployment of it names a group.
+    subscription_level: bool = False
 
     def reads(self) -> Scope:
         return self.outer.reads() if self.outer is not None else self
@@ -572,6 +575,19 @@ def deployed_group(ev: Evaluator, scope: Scope) -> object:
         above = scope.outer or scope.caller
         if above is None:
             return None
+        scope = above
+
+
+def deployed_at_subscription(scope: Scope) -> bool:
+    """Whether the template of `scope` is deployed to a subscription rather than a resource group: a
+    template of a subscription's schema deployed as it is, or a nested or linked one its deployment there
+    names no group for (`deployed_group` follows the same way up)."""
+    while True:
+        if scope.deployed_to is not None or scope.group is not None:
+            return False
+        above = scope.outer or scope.caller
+        if above is None:
+            return scope.subscription_level
         scope = above
 
 

@@ -399,7 +399,14 @@ class _File:
         # nearest caller's first): a finding about such a value points there (`Spots.passed`).
         self.passed: tuple[tuple[str, Mark], ...] = ()
         self.passed_marks: Mapping[str, Mark] | None = None
+        # The scope the file deploys to (`targetScope = 'subscription'`), case-folded: a resource group's
+        # unless it says another.
+        self.target = "resourcegroup"
         for node in root.named_children:
+            if node.type == "target_scope_assignment":
+                stated = _first_named(node, "string")
+                self.target = (_literal(stated) or "").strip().casefold() if stated is not None else ""
+                continue
             name = node.child_by_field_name("name") or _first_named(node, "identifier")
             if name is None:
                 continue
@@ -526,8 +533,14 @@ class _File:
 
     def _group_of(self, values: dict[str, object]) -> object:
         """The resource group a module call deploys to: the one its `scope` names by name
-        (`resourceGroup('shop-rg')`), else this file's."""
-        group = _get(values.get("scope"), "name")
+        (`resourceGroup('shop-rg')`) or by the symbol of a group the file declares (`scope: rg`), else this
+        file's."""
+        scope = values.get("scope")
+        group = (
+            scope.name
+            if isinstance(scope, _Symbol) and scope.type.casefold() == _GROUP
+            else _get(scope, "name")
+        )
         if group is not None and not (isinstance(group, Unknown) and group.deployment):
             return group
         return self.group
@@ -635,10 +648,10 @@ class _File:
                     if isinstance(written_scope, dict)
                     else written_scope
                 )
-            elif full_type.casefold() == ROLE_ASSIGNMENT:  # on the group the file is deployed to
-                own["scope"] = _get(self._deployment_scope("resourcegroup", []), "id")
-            if not classic_type(full_type):  # its group, which the commands that read it back name
-                own["resourceGroup"] = _get(self._deployment_scope("resourcegroup", []), "name")
+            elif full_type.casefold() == ROLE_ASSIGNMENT:  # on the scope the file is deployed to
+                own["scope"] = _get(self._own_scope(), "id")
+            if not classic_type(full_type) and self.target == "resourcegroup":  # the group commands name
+                own["resourceGroup"] = _get(self._own_scope(), "name")
             props = _plain(values.get("properties"))
             mark, written = self.positions.mark(node), self._written(node)
             if not classic_type(full_type):
@@ -998,6 +1011,13 @@ class _File:
             self.budget -= weight(found)
         return found
 
+    def _own_scope(self) -> object:
+        """The scope the file is deployed to, as `resourceGroup()` or `subscription()` gives it; not known for
+        a management group's or the tenant's."""
+        if self.target == "resourcegroup":
+            return self._deployment_scope("resourcegroup", [])
+        return self._deployment_scope("subscription", []) if self.target == "subscription" else Unknown()
+
     def _deployment_scope(self, function: str, args: list) -> object:
         """`resourceGroup()`, `subscription()`: the scope the file is deployed to, which it does not state
         (`template_values.deployment_group`); `resourceGroup('shop-rg')` a group of its subscription by
@@ -1009,6 +1029,7 @@ class _File:
         return deployment_group(self.deployed_as, args[0] if args else self.group)
 
 
+_GROUP = "microsoft.resources/resourcegroups"
 # The functions that give the scope a Bicep file is deployed to.
 _DEPLOYMENT_SCOPES = frozenset({"resourcegroup", "subscription"})
 

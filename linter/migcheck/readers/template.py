@@ -37,7 +37,13 @@ from typing import TYPE_CHECKING
 
 from migcheck.automation import TEMPLATE_LANGUAGE
 from migcheck.model import DirectiveComment, ExtendedSupportService, Mark, Suppression
-from migcheck.readers.arm_expressions import Evaluator, Scope, as_count, deployed_group
+from migcheck.readers.arm_expressions import (
+    Evaluator,
+    Scope,
+    as_count,
+    deployed_at_subscription,
+    deployed_group,
+)
 from migcheck.readers.inventory import (
     _at_a_fixed_depth,
     _decode,
@@ -57,6 +63,7 @@ from migcheck.readers.template_values import (
     by_position,
     classic_type,
     deployment_group,
+    deployment_subscription,
     passed_at,
     read_type,
     records_of,
@@ -571,6 +578,15 @@ class _Expansion:
             for child in written.children:
                 yield from self.resource(child, index_copies, (rtype, name))
 
+    def _deployment_scope(self, scope: Scope) -> dict[str, object]:
+        """What `resourceGroup()` gives where the template of `scope` is deployed: the group its deployment
+        names, else the one the whole deployment goes to; or `subscription()`, of a template deployed to a
+        subscription."""
+        file = scope.reads().file
+        if deployed_at_subscription(scope):
+            return deployment_subscription(file)
+        return deployment_group(file, deployed_group(self.evaluator, scope))
+
     def _declared(self, written: _Written, rtype: str, name: object, copies: dict) -> Declared:
         ev, scope = self.evaluator, written.scope
         props = ev.value(written.values.get("properties"), scope, copies)
@@ -581,10 +597,10 @@ class _Expansion:
         )
         if "scope" in written.values:  # an extension resource's (a role assignment's)
             own["scope"] = ev.value(written.values["scope"], scope, copies)
-        elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the group the template is deployed to
-            own["scope"] = deployment_group(scope.reads().file, deployed_group(ev, scope))["id"]
-        if not classic_type(rtype):  # its group, which the commands that read it back name
-            own["resourceGroup"] = deployment_group(scope.reads().file, deployed_group(ev, scope))["name"]
+        elif rtype.strip().casefold() == ROLE_ASSIGNMENT:  # on the scope the template is deployed to
+            own["scope"] = self._deployment_scope(scope)["id"]
+        if not classic_type(rtype) and not deployed_at_subscription(scope):  # the group commands name
+            own["resourceGroup"] = self._deployment_scope(scope)["name"]
         mark = self._lines.mark(written.start)
         return Declared(rtype, name, props, mark, written.start, written.end, own, passed=self.passed)
 
@@ -709,6 +725,7 @@ class _Walk(_Scanner):
                     scope.outputs = value
             else:
                 self._value()
+        scope.subscription_level = "subscriptiondeploymenttemplate.json" in schema.casefold()
         return schema
 
     def _parameters(self, scope: Scope) -> None:
