@@ -103,3 +103,36 @@ def test_a_prefix_an_inventory_export_shows_is_told_not_rewritten(tmp_path, caps
     assert "Would fix 0 findings" in err
     _, out, _ = run_cli(capsys, "check", str(folder), "--select", "MIG304")
     assert "'10.5.0.1/16'" in out
+
+
+def test_a_prefix_a_parameter_defaults_to_is_told_and_fixed_at_the_default(tmp_path, capsys):
+    template = (
+        "{\n"
+        f'  "$schema": "{SCHEMA}",\n'
+        '  "parameters": {"space": {"type": "string", "defaultValue": "10.50.0.1/16"}},\n'
+        '  "resources": [\n'
+        '    {"type": "Microsoft.ClassicNetwork/virtualNetworks", "apiVersion": "2016-11-01", "name": "app-vnet",\n'
+        '     "properties": {"addressSpace": {"addressPrefixes": ["[parameters(\'space\')]"]}}}\n'
+        "  ]\n"
+        "}\n"
+    )
+    folder = _folder(tmp_path, {"azuredeploy.json": template})
+    _, out, _ = run_cli(capsys, "check", str(folder), "--select", "MIG304", "--format", "concise")
+    assert "azuredeploy.json:3:62: MIG304" in out
+    run_cli(capsys, "check", str(folder), "--select", "MIG304", "--fix")
+    assert (folder / "azuredeploy.json").read_text() == template.replace("10.50.0.1/16", "10.50.0.0/16")
+
+
+def test_a_prefix_a_bicep_parameter_defaults_to_is_told_and_fixed_at_the_default(tmp_path, capsys):
+    network = (
+        "@description('The address space')\n"
+        "param space string = '10.60.0.1/16'\n"
+        "resource vnet 'Microsoft.ClassicNetwork/virtualNetworks@2016-11-01' = {\n"
+        "  name: 'app-vnet'\n"
+        "  properties: {\n    addressSpace: {\n      addressPrefixes: [ space ]\n    }\n  }\n}\n"
+    )
+    folder = _folder(tmp_path, {"main.bicep": network})
+    _, out, _ = run_cli(capsys, "check", str(folder), "--select", "MIG304", "--format", "concise")
+    assert "main.bicep:2:22: MIG304" in out
+    run_cli(capsys, "check", str(folder), "--select", "MIG304", "--fix")
+    assert (folder / "main.bicep").read_text() == network.replace("10.60.0.1/16", "10.60.0.0/16")

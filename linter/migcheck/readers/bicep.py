@@ -422,6 +422,10 @@ class _File:
                 self.modules[symbol] = node
             elif node.type == "output_declaration":
                 self.outputs[symbol] = node
+        # The strings the file's parameters default to (`param prefix string = '10.0.0.0/16'`), where written:
+        # after those its callers pass, which its defaults give way to.
+        self.defaults = tuple(self._defaults_written())
+        self.passed = self.defaults
         # The text each `loadTextContent` call loads, by its arguments.
         self.loaded: dict[tuple[str | None, ...], object] = {}
         # Each loop may repeat its body's text so many times between them all: past it, a loop is one item.
@@ -470,7 +474,7 @@ class _File:
             called.given = given if isinstance(given, dict) else {}
             called.chain, called.calls = (*self.chain, path), self.calls
             called.deployed_as, called.group = self.deployed_as, self.group
-            called.passed = (*self._params_written(obj), *self.passed)
+            called.passed = (*self._params_written(obj), *self.passed, *called.defaults)
             called.group = self._group_of(values)
             yield called, values
 
@@ -479,6 +483,16 @@ class _File:
         if self.passed_marks is None and self.passed:
             self.passed_marks = passed_at(self.passed)
         return self.passed_marks
+
+    def _defaults_written(self) -> Iterator[tuple[str, Mark]]:
+        """Each plain string (no interpolation) a parameter declaration gives as its default, where written."""
+        for node in self.params.values():
+            default = node.named_children[-1] if node.named_children else None
+            if default is None or default.type != "string" or not any(c.type == "=" for c in node.children):
+                continue
+            value = _literal(default)
+            if value is not None:
+                yield value, self.positions.mark(default)
 
     def _params_written(self, obj: Node) -> Iterator[tuple[str, Mark]]:
         """Each plain string (no interpolation) a module call's body writes in its `params`, where written."""

@@ -43,6 +43,7 @@ from migcheck.readers.arm_expressions import (
     as_count,
     deployed_at_subscription,
     deployed_group,
+    is_expression,
 )
 from migcheck.readers.inventory import (
     _at_a_fixed_depth,
@@ -138,7 +139,7 @@ def module_records(
     if walk is None or walk.scope is None or "deploymenttemplate.json" not in walk.schema.casefold():
         return None
     walk.scope.supplied = {k.casefold(): v for k, v in given.items()}
-    walk.scope.file, walk.scope.group, walk.passed = file, group, passed
+    walk.scope.file, walk.scope.group, walk.passed = file, group, (*passed, *walk.defaults)
     files = FilesRead(len(walk.text))
     return _at_a_fixed_depth(lambda: _records(walk, walk.path, walk.text, (walk.path,), files))
 
@@ -199,7 +200,7 @@ class _Links:
         given = _get_folded(deployment.values.get("properties"), "parameters")
         walk.scope.given = {k.casefold(): v for k, v in given.items()} if isinstance(given, dict) else {}
         walk.scope.caller = scope
-        walk.passed = (*self._passed(deployment, given), *self.walk.passed)
+        walk.passed = (*self._passed(deployment, given), *self.walk.passed, *walk.defaults)
         if not isinstance(given, dict):  # its values in a parameters file it links instead
             walk.scope.supplied, passed = self._parameters_linked(deployment, scope, evaluator)
             walk.passed = (*passed, *walk.passed)
@@ -677,6 +678,9 @@ class _Walk(_Scanner):
         self.linked: list[tuple[_Written, Scope, dict]] = []
         # The strings the deployments that link this template pass it, where written (`Spots.passed`).
         self.passed: tuple[tuple[str, Mark], ...] = ()
+        # The strings the template's own parameters default to (`"defaultValue": "10.0.0.0/16"`, no
+        # expression), where written: after those its callers pass, which its defaults give way to.
+        self.defaults: tuple[tuple[str, Mark], ...] = ()
 
     def walk(self) -> str:
         """Read the whole text; what `_at_a_fixed_depth` returns."""
@@ -685,6 +689,7 @@ class _Walk(_Scanner):
             return ""
         self.scope = Scope(file=posixpath.basename(self.path))
         self.schema = self._template(self.scope)
+        self.passed = self.defaults
         self._space()
         if self.pos != len(self.text):
             raise _Malformed("unexpected text after the end of the template", self.pos)
@@ -731,8 +736,17 @@ class _Walk(_Scanner):
     def _parameters(self, scope: Scope) -> None:
         """The `parameters` object at `pos`: each declaration, and where its name is written."""
         for name in self._keys():
-            scope.parameters[name.casefold()] = self._value()
+            start = self.pos
+            declared = scope.parameters[name.casefold()] = self._value()
             scope.declared_at[name.casefold()] = self.lines.mark(self.key_at)
+            default = _get_folded(declared, "defaultvalue")
+            if scope is self.scope and isinstance(default, str) and not is_expression(default):
+                begins = self.lines.mark(start)
+                [written] = Spots(self.text, start, self.pos, begins, cut_at=[]).values(
+                    [default], "defaultValue"
+                )
+                if written is not begins:
+                    self.defaults += ((default, written),)
 
     def _resources(self, scope: Scope) -> list[_Written]:
         """The `resources` value at `pos`: an array of resources, or an object of them by symbolic name."""
